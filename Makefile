@@ -1,0 +1,39 @@
+# Two entry points do all the set-up: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck system venv bench dist clean screenshots
+
+run: $(STAMP)
+	$(VENV)/bin/mlcoach run
+
+test: $(STAMP)
+	$(PY) -m ruff check mlcoach ui tests
+	$(PY) -m mypy
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check mlcoach ui tests
+
+typecheck: $(STAMP)
+	$(PY) -m mypy
+
+system:
+	@bash scripts/system-deps.sh
+
+$(STAMP): pyproject.toml scripts/system-deps.sh
+	@bash scripts/system-deps.sh
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+bench: $(STAMP)
+	$(PY) benchmarks/run_quick.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Install the Debian packages Qt and the desktop tests need, when missing.
+# As root it uses apt-get; otherwise it prints the command to run.
+set -euo pipefail
+pkgs=(
+  # Qt offscreen and on X11
+  libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+  libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core
+  # headless desktop for the integration tests
+  xvfb x11-utils trayer dbus dunst libnotify-bin gnome-keyring imagemagick
+  # packaging checks
+  desktop-file-utils appstream
+)
+command -v dpkg-query >/dev/null || { echo "system-deps: not a Debian system; install the Qt runtime libraries yourself" >&2; exit 0; }
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo apt-get update -q
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+else
+  echo "system-deps: missing Debian packages: ${missing[*]}" >&2
+  echo "system-deps: run: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
