@@ -1,0 +1,575 @@
+"""Export everything as JSON, CSV or a Markdown journal; import a JSON export.
+
+Export and import use SQLAlchemy Core over whole tables: fast at 10 years of data,
+and import runs in one transaction, so it adds everything or nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, timezone, tzinfo
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from mlcoach import __version__
+from mlcoach import models as m
+from mlcoach.domain import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
+from mlcoach.errors import MlcoachError
+from mlcoach.store import MAX_NAME, MAX_TAG, MAX_TEXT, Store, name_key, settings_to_dict
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "mlcoach-export"
+VERSION = 1
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+SECTIONS = ("moments", "people", "suggestions", "reflections", "prompt_events",
+            "custom_prompts")
+
+Progress = Callable[[int, int], None]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.replace(tzinfo=timezone.utc).isoformat()
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def export_document(store: Store, *, now: datetime | None = None,
+                    progress: Progress | None = None) -> dict[str, Any]:
+    """Everything in the store as one JSON-able document."""
+    with store.engine.connect() as conn:
+        people = {r.id: r for r in conn.execute(select(m.PersonRow.__table__))}
+        tags: dict[str, list[str]] = {}
+        for r in conn.execute(
+            select(m.MomentTagRow.__table__).order_by(
+                m.MomentTagRow.moment_id, m.MomentTagRow.position
+            )
+        ):
+            tags.setdefault(r.moment_id, []).append(r.tag)
+
+        def name(pid: str | None) -> str | None:
+            return people[pid].name if pid and pid in people else None
+
+        doc: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "app_version": __version__,
+            "exported_at": (now or datetime.now(timezone.utc)).astimezone().isoformat(),
+        }
+        doc["people"] = [
+            {"id": r.id, "name": r.name, "style": r.style, "notes": r.notes,
+             "archived": bool(r.archived), "created_at": _iso(r.created_at),
+             "updated_at": _iso(r.updated_at)}
+            for r in sorted(people.values(), key=lambda r: (r.created_at, r.id))
+        ]
+        if progress:
+            progress(1, 6)
+        doc["moments"] = [
+            {"id": r.id, "created_at": _iso(r.created_at), "updated_at": _iso(r.updated_at),
+             "text": r.text, "kind": r.kind, "person": name(r.person_id),
+             "person_id": r.person_id, "style": r.style, "tags": tags.get(r.id, []),
+             "outcome": r.outcome, "outcome_at": _iso(r.outcome_at),
+             "prompt_event_id": r.prompt_event_id, "suggestion_id": r.suggestion_id,
+             "planned": bool(r.planned), "follow_up_on": _day(r.follow_up_on)}
+            for r in conn.execute(
+                select(m.MomentRow.__table__).order_by(m.MomentRow.created_at, m.MomentRow.id)
+            )
+        ]
+        if progress:
+            progress(2, 6)
+        doc["suggestions"] = [
+            {"id": r.id, "created_at": _iso(r.created_at), "person": name(r.person_id),
+             "person_id": r.person_id, "style": r.style, "change": r.change,
+             "action": r.action, "size": r.size, "text": r.text,
+             "follow_up_on": _day(r.follow_up_on), "outcome": r.outcome,
+             "outcome_at": _iso(r.outcome_at)}
+            for r in conn.execute(
+                select(m.SuggestionRow.__table__).order_by(
+                    m.SuggestionRow.created_at, m.SuggestionRow.id
+                )
+            )
+        ]
+        if progress:
+            progress(3, 6)
+        doc["reflections"] = [
+            {"id": r.id, "day": _day(r.day), "created_at": _iso(r.created_at),
+             "updated_at": _iso(r.updated_at), "energy": r.energy, "went_well": r.went_well,
+             "differently": r.differently, "intention": r.intention}
+            for r in conn.execute(select(m.ReflectionRow.__table__).order_by(m.ReflectionRow.day))
+        ]
+        if progress:
+            progress(4, 6)
+        doc["prompt_events"] = [
+            {"id": r.id, "prompt_id": r.prompt_id, "theme": r.theme,
+             "shown_at": _iso(r.shown_at), "response": r.response,
+             "responded_at": _iso(r.responded_at), "why": r.why}
+            for r in conn.execute(
+                select(m.PromptEventRow.__table__).order_by(
+                    m.PromptEventRow.shown_at, m.PromptEventRow.id
+                )
+            )
+        ]
+        if progress:
+            progress(5, 6)
+        doc["custom_prompts"] = [
+            {"id": r.id, "theme": r.theme, **json.loads(r.data)}
+            for r in conn.execute(select(m.CustomPromptRow.__table__).order_by(m.CustomPromptRow.id))
+        ]
+    doc["settings"] = settings_to_dict(store.settings())
+    if progress:
+        progress(6, 6)
+    return doc
+
+
+def export_json(store: Store, **kw: Any) -> str:
+    """The JSON export as text."""
+    return json.dumps(export_document(store, **kw), ensure_ascii=False, indent=1) + "\n"
+
+
+CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
+               "detail")
+
+
+def export_csv(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
+    """One CSV table: a row per moment, suggestion, reflection and person."""
+    doc = export_document(store, **kw)
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for mo in doc["moments"]:
+        w.writerow(["moment", mo["id"], mo["created_at"], _csv_safe(mo["text"]), mo["kind"],
+                    _csv_safe(mo["person"] or ""), mo["style"] or "", " ".join(mo["tags"]),
+                    mo["outcome"] or "", "planned" if mo["planned"] else ""])
+    for su in doc["suggestions"]:
+        w.writerow(["suggestion", su["id"], su["created_at"], _csv_safe(su["change"]),
+                    su["action"], _csv_safe(su["person"] or ""), su["style"], "",
+                    su["outcome"] or "", su["size"]])
+    for re_ in doc["reflections"]:
+        text = " | ".join(x for x in (re_["went_well"], re_["differently"], re_["intention"]) if x)
+        w.writerow(["reflection", re_["id"], re_["day"], _csv_safe(text), "", "", "", "", "",
+                    f"energy {re_['energy']}" if re_["energy"] else ""])
+    for pe in doc["people"]:
+        w.writerow(["person", pe["id"], pe["created_at"], _csv_safe(pe["notes"]), "",
+                    _csv_safe(pe["name"]), pe["style"] or "", "", "",
+                    "archived" if pe["archived"] else ""])
+    return out.getvalue()
+
+
+def _csv_safe(value: str) -> str:
+    """Stop a spreadsheet from running a cell that starts like a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def export_markdown(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
+    """A readable journal grouped by local day."""
+    doc = export_document(store, **kw)
+    local = tz or datetime.now().astimezone().tzinfo
+    days: dict[str, list[str]] = {}
+    for mo in doc["moments"]:
+        when = datetime.fromisoformat(mo["created_at"]).astimezone(local)
+        bits = [f"**{mo['kind']}**"]
+        if mo["person"]:
+            bits.append(f"with {mo['person']}")
+        line = f"- {when:%H:%M} {' '.join(bits)}: {_md(mo['text'])}"
+        if mo["tags"]:
+            line += " " + " ".join(f"`#{t}`" for t in mo["tags"])
+        if mo["outcome"]:
+            line += f" — {mo['outcome'].replace('_', ' ')}"
+        days.setdefault(when.date().isoformat(), []).append(line)
+    for re_ in doc["reflections"]:
+        lines = []
+        if re_["energy"]:
+            lines.append(f"- Energy: {re_['energy']}/5")
+        for label, key in (("Went well", "went_well"), ("Differently", "differently"),
+                           ("Intention", "intention")):
+            if re_[key]:
+                lines.append(f"- {label}: {_md(re_[key])}")
+        if lines:
+            days.setdefault(re_["day"], []).append("\n*Reflection*\n\n" + "\n".join(lines))
+    parts = ["# mlcoach journal\n"]
+    for day in sorted(days):
+        parts.append(f"\n## {day}\n\n" + "\n".join(days[day]) + "\n")
+    return "".join(parts)
+
+
+def _md(text: str) -> str:
+    return " ".join(text.split()).replace("<", "&lt;")
+
+
+# -- import ------------------------------------------------------------------------------
+
+class ImportError_(MlcoachError):
+    """A file that cannot be imported; nothing was changed."""
+
+
+def parse_export(raw: bytes) -> dict[str, Any]:
+    """Parse and validate an export file completely before anything is written."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportError_("the file is too large to be an mlcoach export")
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ImportError_("the file is not UTF-8 text") from exc
+    except RecursionError as exc:
+        raise ImportError_("the file is nested too deeply to be an mlcoach export") from exc
+    except ValueError as exc:
+        raise ImportError_(f"the file is not valid JSON ({exc})") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportError_("the file is not an mlcoach export (no \"format\": \"mlcoach-export\")")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ImportError_("the export has no valid version number")
+    if version > VERSION:
+        raise ImportError_(
+            f"the export is format version {version}, newer than this app reads ({VERSION}); "
+            "update mlcoach"
+        )
+    for section in SECTIONS:
+        items = doc.get(section, [])
+        if not isinstance(items, list):
+            raise ImportError_(f"{section!r} must be a list")
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise ImportError_(f"{section}[{i}] must be an object")
+            _VALIDATORS[section](item, f"{section}[{i}]")
+    return doc
+
+
+class _V:
+    """Small field validators: each raises ImportError_ naming the entry and field."""
+
+    def __init__(self, item: dict[str, Any], where: str) -> None:
+        self.item, self.where = item, where
+
+    def fail(self, key: str, why: str) -> ImportError_:
+        return ImportError_(f"{self.where}: field {key!r} {why}")
+
+    def text(self, key: str, *, required: bool = True, limit: int = MAX_TEXT,
+             empty_ok: bool = False) -> str | None:
+        v = self.item.get(key)
+        if v is None:
+            if required:
+                raise self.fail(key, "is missing")
+            return None
+        if not isinstance(v, str):
+            raise self.fail(key, "must be text")
+        if not empty_ok and not v.strip():
+            raise self.fail(key, "is empty")
+        if len(v) > limit or "\x00" in v:
+            raise self.fail(key, "is too long or contains a NUL character")
+        try:
+            v.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise self.fail(key, "contains invalid characters") from exc
+        return v
+
+    def ident(self, key: str = "id", *, required: bool = True) -> str | None:
+        v = self.text(key, required=required, limit=64)
+        return v
+
+    def choice(self, key: str, options: type, *, required: bool = False) -> str | None:
+        v = self.item.get(key)
+        if v is None and not required:
+            return None
+        if v not in {o.value for o in options}:
+            raise self.fail(key, f"must be one of {', '.join(o.value for o in options)}")
+        return str(v)
+
+    def when(self, key: str, *, required: bool = True) -> datetime | None:
+        v = self.item.get(key)
+        if v is None:
+            if required:
+                raise self.fail(key, "is missing")
+            return None
+        if not isinstance(v, str):
+            raise self.fail(key, "must be an ISO-8601 timestamp")
+        try:
+            dt = datetime.fromisoformat(v)
+        except ValueError as exc:
+            raise self.fail(key, "must be an ISO-8601 timestamp") from exc
+        if dt.tzinfo is None:
+            raise self.fail(key, "must carry its UTC offset")
+        return dt.astimezone(timezone.utc)
+
+    def day(self, key: str, *, required: bool = False) -> date | None:
+        v = self.item.get(key)
+        if v is None:
+            if required:
+                raise self.fail(key, "is missing")
+            return None
+        try:
+            return date.fromisoformat(v)
+        except (TypeError, ValueError) as exc:
+            raise self.fail(key, "must be a date (YYYY-MM-DD)") from exc
+
+    def flag(self, key: str) -> bool:
+        v = self.item.get(key, False)
+        if not isinstance(v, bool):
+            raise self.fail(key, "must be true or false")
+        return v
+
+
+def _check_moment(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.when("created_at")
+    v.when("updated_at", required=False)
+    v.text("text")
+    v.choice("kind", Kind, required=True)
+    v.text("person", required=False, limit=MAX_NAME)
+    v.ident("person_id", required=False)
+    v.choice("style", Style)
+    v.choice("outcome", Outcome)
+    v.when("outcome_at", required=False)
+    v.ident("prompt_event_id", required=False)
+    v.ident("suggestion_id", required=False)
+    v.flag("planned")
+    v.day("follow_up_on")
+    tags = item.get("tags", [])
+    if not isinstance(tags, list) or not all(
+        isinstance(t, str) and 0 < len(t) <= MAX_TAG and "\x00" not in t for t in tags
+    ):
+        raise v.fail("tags", "must be a list of short texts")
+
+
+def _check_person(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.text("name", limit=MAX_NAME)
+    v.choice("style", Style)
+    v.text("notes", required=False, empty_ok=True)
+    v.flag("archived")
+    v.when("created_at")
+
+
+def _check_suggestion(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.when("created_at")
+    v.text("person", required=False, limit=MAX_NAME)
+    v.ident("person_id", required=False)
+    v.choice("style", Style, required=True)
+    v.text("change")
+    v.choice("action", ChangeKind, required=True)
+    v.choice("size", Size, required=True)
+    v.text("text", empty_ok=True)
+    v.day("follow_up_on")
+    v.choice("outcome", Outcome)
+    v.when("outcome_at", required=False)
+
+
+def _check_reflection(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.day("day", required=True)
+    v.when("created_at")
+    v.when("updated_at", required=False)
+    energy = item.get("energy")
+    if energy is not None and (
+        not isinstance(energy, int) or isinstance(energy, bool) or not 1 <= energy <= 5
+    ):
+        raise v.fail("energy", "must be a whole number from 1 to 5")
+    for key in ("went_well", "differently", "intention"):
+        v.text(key, required=False, empty_ok=True)
+
+
+def _check_prompt_event(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.text("prompt_id", limit=64)
+    v.text("theme", limit=32)
+    v.when("shown_at")
+    v.choice("response", Response, required=True)
+    v.when("responded_at", required=False)
+    v.text("why", required=False, empty_ok=True, limit=2000)
+
+
+def _check_custom_prompt(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.choice("theme", Theme, required=True)
+    texts = item.get("texts")
+    if not isinstance(texts, dict) or "en" not in texts:
+        raise v.fail("texts", "must hold at least the English text")
+    for lang, t in texts.items():
+        if not isinstance(t, dict):
+            raise v.fail("texts", f"entry {lang!r} must be an object")
+        tv = _V(t, f"{where}.texts.{lang}")
+        tv.text("text", limit=400)
+        tv.text("try", limit=300)
+    parts = item.get("parts", [])
+    if not isinstance(parts, list) or not all(p in {d.value for d in DayPart} for p in parts):
+        raise v.fail("parts", "must list parts of the day")
+    tags = item.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise v.fail("tags", "must be a list of texts")
+
+
+_VALIDATORS: dict[str, Callable[[dict[str, Any], str], None]] = {
+    "moments": _check_moment,
+    "people": _check_person,
+    "suggestions": _check_suggestion,
+    "reflections": _check_reflection,
+    "prompt_events": _check_prompt_event,
+    "custom_prompts": _check_custom_prompt,
+}
+
+
+def _utc(v: str | None) -> datetime | None:
+    if v is None:
+        return None
+    return datetime.fromisoformat(v).astimezone(timezone.utc)
+
+
+def _dday(v: str | None) -> date | None:
+    return None if v is None else date.fromisoformat(v)
+
+
+def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
+    """Add what the store does not have yet, in one transaction. Returns counts added."""
+    added = dict.fromkeys(SECTIONS, 0)
+    with store.engine.begin() as conn:
+        person_ids = _import_people(conn, doc.get("people", []), added)
+
+        def pid(item: dict[str, Any]) -> str | None:
+            if item.get("person_id") in person_ids.values():
+                return str(item["person_id"])
+            if item.get("person"):
+                return person_ids.get(name_key(item["person"])) or _new_person(
+                    conn, item["person"], person_ids
+                )
+            return None
+
+        existing = _ids(conn, m.PromptEventRow)
+        rows = [
+            {"id": e["id"], "prompt_id": e["prompt_id"], "theme": e["theme"],
+             "shown_at": _utc(e["shown_at"]), "response": e["response"],
+             "responded_at": _utc(e.get("responded_at")), "why": e.get("why") or ""}
+            for e in _fresh(doc.get("prompt_events", []), existing)
+        ]
+        _insert(conn, m.PromptEventRow, rows, added, "prompt_events")
+
+        existing = _ids(conn, m.SuggestionRow)
+        rows = [
+            {"id": s["id"], "created_at": _utc(s["created_at"]), "person_id": pid(s),
+             "style": s["style"], "change": s["change"], "action": s["action"],
+             "size": s["size"], "text": s.get("text") or "",
+             "follow_up_on": _dday(s.get("follow_up_on")), "outcome": s.get("outcome"),
+             "outcome_at": _utc(s.get("outcome_at"))}
+            for s in _fresh(doc.get("suggestions", []), existing)
+        ]
+        _insert(conn, m.SuggestionRow, rows, added, "suggestions")
+
+        existing = _ids(conn, m.MomentRow)
+        known_events = _ids(conn, m.PromptEventRow)
+        known_sugs = _ids(conn, m.SuggestionRow)
+        moments = list(_fresh(doc.get("moments", []), existing))
+        rows = [
+            {"id": mo["id"], "text": mo["text"], "kind": mo["kind"],
+             "created_at": _utc(mo["created_at"]),
+             "updated_at": _utc(mo.get("updated_at") or mo["created_at"]),
+             "person_id": pid(mo), "style": mo.get("style"), "outcome": mo.get("outcome"),
+             "outcome_at": _utc(mo.get("outcome_at")),
+             "prompt_event_id": mo.get("prompt_event_id")
+             if mo.get("prompt_event_id") in known_events else None,
+             "suggestion_id": mo.get("suggestion_id")
+             if mo.get("suggestion_id") in known_sugs else None,
+             "planned": bool(mo.get("planned")),
+             "follow_up_on": _dday(mo.get("follow_up_on"))}
+            for mo in moments
+        ]
+        _insert(conn, m.MomentRow, rows, added, "moments")
+        tag_rows = [
+            {"moment_id": mo["id"], "tag": t, "position": i}
+            for mo in moments
+            for i, t in enumerate(dict.fromkeys(t.casefold() for t in mo.get("tags", [])))
+        ]
+        if tag_rows:
+            conn.execute(m.MomentTagRow.__table__.insert(), tag_rows)
+
+        known_days = {r[0] for r in conn.execute(select(m.ReflectionRow.day))}
+        existing = _ids(conn, m.ReflectionRow)
+        rows = []
+        for r in _fresh(doc.get("reflections", []), existing):
+            day = date.fromisoformat(r["day"])
+            if day in known_days:
+                continue  # one reflection per day: the one already here wins
+            known_days.add(day)
+            rows.append(
+                {"id": r["id"], "day": day, "created_at": _utc(r["created_at"]),
+                 "updated_at": _utc(r.get("updated_at") or r["created_at"]),
+                 "energy": r.get("energy"), "went_well": r.get("went_well") or "",
+                 "differently": r.get("differently") or "", "intention": r.get("intention") or ""}
+            )
+        _insert(conn, m.ReflectionRow, rows, added, "reflections")
+
+        existing = _ids(conn, m.CustomPromptRow)
+        now = datetime.now(timezone.utc)
+        rows = [
+            {"id": c["id"], "theme": c["theme"], "created_at": now,
+             "data": json.dumps({"texts": c["texts"], "parts": c.get("parts", []),
+                                 "tags": c.get("tags", [])}, ensure_ascii=False)}
+            for c in _fresh(doc.get("custom_prompts", []), existing)
+        ]
+        _insert(conn, m.CustomPromptRow, rows, added, "custom_prompts")
+    return added
+
+
+def _import_people(conn: Connection, people: list[dict[str, Any]],
+                   added: dict[str, int]) -> dict[str, str]:
+    person_ids = {r.name_key: r.id for r in conn.execute(
+        select(m.PersonRow.name_key, m.PersonRow.id))}
+    known = set(person_ids.values())
+    rows = []
+    for p in people:
+        key = name_key(p["name"])
+        if p["id"] in known or key in person_ids:
+            continue  # same id, or a name that collides by case: keep what is here
+        created = _utc(p["created_at"])
+        rows.append({"id": p["id"], "name": " ".join(p["name"].split()), "name_key": key,
+                     "style": p.get("style"), "notes": p.get("notes") or "",
+                     "archived": bool(p.get("archived")), "created_at": created,
+                     "updated_at": _utc(p.get("updated_at")) or created})
+        person_ids[key] = p["id"]
+        known.add(p["id"])
+    _insert(conn, m.PersonRow, rows, added, "people")
+    return person_ids
+
+
+def _new_person(conn: Connection, name: str, person_ids: dict[str, str]) -> str:
+    from mlcoach.domain import new_id
+
+    now = datetime.now(timezone.utc)
+    pid = new_id()
+    conn.execute(m.PersonRow.__table__.insert(), [{
+        "id": pid, "name": " ".join(name.split()), "name_key": name_key(name), "style": None,
+        "notes": "", "archived": False, "created_at": now, "updated_at": now}])
+    person_ids[name_key(name)] = pid
+    return pid
+
+
+def _ids(conn: Connection, table: Any) -> set[str]:
+    return {r[0] for r in conn.execute(select(table.id))}
+
+
+def _fresh(items: list[dict[str, Any]], existing: set[str]) -> Iterator[dict[str, Any]]:
+    seen = set(existing)
+    for item in items:
+        if item["id"] not in seen:
+            seen.add(item["id"])
+            yield item
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]],
+            added: dict[str, int], section: str) -> None:
+    if rows:
+        conn.execute(table.__table__.insert(), rows)
+    added[section] += len(rows)

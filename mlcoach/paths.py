@@ -1,0 +1,70 @@
+"""Where mlcoach keeps its files, and private file permissions."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+APP_NAME = "mlcoach"
+APP_ID = "io.github.mlcoach.MLCoach"
+DB_NAME = "mlcoach.db"
+META_NAME = "store.json"
+DRAFT_NAME = "capture-draft.txt"
+BACKUP_DIR = "backups"
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None,
+             env: Mapping[str, str] | None = None) -> Path:
+    """Resolve the data folder: --data-dir, then MLCOACH_DATA_DIR, then platformdirs."""
+    env = os.environ if env is None else env
+    if explicit:
+        return Path(explicit).expanduser().absolute()
+    if env.get("MLCOACH_DATA_DIR"):
+        return Path(env["MLCOACH_DATA_DIR"]).expanduser().absolute()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create `path` (and parents) and make it readable by the owner only."""
+    path.mkdir(parents=True, exist_ok=True)
+    if os.name == "posix":
+        os.chmod(path, 0o700)
+
+
+def make_private(path: Path) -> None:
+    """Set owner-only permissions on a file, where the platform has them."""
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o600)
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write a file so that a crash leaves either the old or the new content."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(path: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

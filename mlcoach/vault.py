@@ -1,0 +1,253 @@
+"""Setting up and unlocking the store: which secret opens it, and where that secret lives.
+
+``store.json`` beside the database says how the store is protected and names its
+keyring entry. It never holds a key.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from mlcoach.domain import new_id, utcnow
+from mlcoach.errors import MlcoachError, NotInitializedError, StoreLockedError, UsageError
+from mlcoach.keys import (
+    KeyringUnavailableError,
+    KeyStore,
+    Mode,
+    Secret,
+    decode_recovery_key,
+    encode_recovery_key,
+    new_raw_key,
+)
+from mlcoach.paths import (
+    BACKUP_DIR,
+    DB_NAME,
+    META_NAME,
+    atomic_write,
+    ensure_private_dir,
+    make_private,
+)
+
+if TYPE_CHECKING:
+    from mlcoach.store import Store
+
+logger = logging.getLogger(__name__)
+
+PassphraseSource = Callable[[], str]
+
+NO_KEYRING_MESSAGE = (
+    "no secure keyring is available to hold the encryption key; choose one: "
+    "`mlcoach init --passphrase` (type a passphrase at each start) or "
+    "`mlcoach init --no-encryption` (store data unencrypted)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreMeta:
+    """How a store is protected; safe to keep in plain text."""
+
+    store_id: str
+    encryption: Mode
+    created_at: str
+    format: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The files of one data folder."""
+
+    root: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def meta(self) -> Path:
+        return self.root / META_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / BACKUP_DIR
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """An open store, plus the recovery key when this call created it (show it once)."""
+
+    store: Store
+    layout: Layout
+    meta: StoreMeta
+    secret: Secret
+    recovery_key: str | None = None
+
+
+def read_meta(layout: Layout) -> StoreMeta | None:
+    """Read store.json; None when the folder has no store yet."""
+    try:
+        raw = json.loads(layout.meta.read_text("utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise MlcoachError(f"{layout.meta} is unreadable: {exc}") from exc
+    try:
+        mode = raw["encryption"]
+        if mode not in ("keyring", "passphrase", "none"):
+            raise ValueError(mode)
+        return StoreMeta(store_id=str(raw["store_id"]), encryption=cast(Mode, mode),
+                         created_at=str(raw.get("created_at", "")),
+                         format=int(raw.get("format", 1)))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise MlcoachError(f"{layout.meta} is damaged (field {exc})") from exc
+
+
+def _write_meta(layout: Layout, meta: StoreMeta) -> None:
+    atomic_write(layout.meta, json.dumps(asdict(meta), indent=2) + "\n")
+    make_private(layout.meta)
+
+
+def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
+               passphrase: str | None = None) -> Opened:
+    """Create a new store protected by `mode`; refuses to touch an existing one."""
+    if read_meta(layout) is not None or (layout.db.exists() and layout.db.stat().st_size > 0):
+        raise UsageError(f"a store already exists in {layout.root}")
+    try:
+        ensure_private_dir(layout.root)
+    except OSError as exc:
+        raise MlcoachError(f"cannot create the data folder {layout.root}: {exc.strerror}") from exc
+    if not os.access(layout.root, os.W_OK):
+        raise MlcoachError(f"the data folder {layout.root} is not writable")
+    store_id = new_id()
+    recovery: str | None = None
+    if mode == "keyring":
+        if not keys.available():
+            raise NotInitializedError(NO_KEYRING_MESSAGE)
+        key = new_raw_key()
+        keys.set(store_id, key)
+        if keys.get(store_id) != key:  # e.g. a backend that silently drops writes
+            raise NotInitializedError(NO_KEYRING_MESSAGE)
+        secret = Secret("keyring", raw_key=key)
+        recovery = encode_recovery_key(key)
+    elif mode == "passphrase":
+        if not passphrase:
+            raise UsageError("the passphrase is empty")
+        secret = Secret("passphrase", passphrase=passphrase)
+    else:
+        secret = Secret("none")
+    meta = StoreMeta(store_id=store_id, encryption=mode, created_at=utcnow().isoformat())
+    store = _open(layout, secret, utcnow())
+    # store.json last: a crash before this point leaves a folder init can simply redo.
+    _write_meta(layout, meta)
+    return Opened(store, layout, meta, secret, recovery)
+
+
+def resolve_secret(layout: Layout, meta: StoreMeta, keys: KeyStore,
+                   passphrase_source: PassphraseSource | None) -> Secret:
+    """Find the secret that opens this store, or explain how to get it."""
+    if meta.encryption == "none":
+        return Secret("none")
+    if meta.encryption == "passphrase":
+        if passphrase_source is None:
+            raise StoreLockedError("this store is protected by a passphrase; none was given")
+        passphrase = passphrase_source()
+        if not passphrase:
+            raise StoreLockedError("no passphrase was given")
+        return Secret("passphrase", passphrase=passphrase)
+    try:
+        key = keys.get(meta.store_id)
+    except KeyringUnavailableError as exc:
+        raise StoreLockedError(
+            f"{exc}; unlock your keyring, or run `mlcoach recover` with your recovery key"
+        ) from exc
+    if key is None:
+        raise StoreLockedError(
+            "the store's encryption key is missing from the system keyring; "
+            "run `mlcoach recover` and enter your recovery key (your data is untouched)"
+        )
+    return Secret("keyring", raw_key=key)
+
+
+def open_store(layout: Layout, *, keys: KeyStore,
+               passphrase_source: PassphraseSource | None = None,
+               auto_init: bool = True, now: datetime | None = None) -> Opened:
+    """Open the store in `layout`, creating it with a keyring key on first use."""
+    meta = read_meta(layout)
+    if meta is None:
+        if layout.db.exists() and layout.db.stat().st_size > 0:
+            raise MlcoachError(
+                f"{layout.meta} is missing, so it is unknown how {layout.db.name} is "
+                "protected; restore that file (nothing was changed)"
+            )
+        if not auto_init:
+            raise NotInitializedError(f"no store in {layout.root} yet; run `mlcoach init`")
+        return init_store(layout, "keyring", keys=keys)
+    if not layout.db.exists():
+        raise MlcoachError(f"the database {layout.db} is missing (store.json is there)")
+    secret = resolve_secret(layout, meta, keys, passphrase_source)
+    return Opened(_open(layout, secret, now or utcnow()), layout, meta, secret)
+
+
+def _open(layout: Layout, secret: Secret, now: datetime) -> Store:
+    from mlcoach.db import ensure_schema, make_engine
+    from mlcoach.store import Store
+
+    try:
+        ensure_schema(layout.db, secret, layout.backups, now)
+    except OSError as exc:
+        raise MlcoachError(f"cannot open {layout.db}: {exc.strerror or exc}") from exc
+    make_private(layout.db)
+    return Store(make_engine(layout.db, secret), layout.db)
+
+
+def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
+    """Check a recovery key against the store and put it back into the keyring."""
+    from mlcoach.db import connect_raw, schema_version
+
+    meta = read_meta(layout)
+    if meta is None or not layout.db.exists():
+        raise MlcoachError(f"no store in {layout.root}")
+    if meta.encryption != "keyring":
+        raise UsageError("this store does not use a keyring key; there is nothing to recover")
+    key = decode_recovery_key(recovery_text)
+    secret = Secret("keyring", raw_key=key)
+    try:
+        conn = connect_raw(layout.db, secret)
+        try:
+            schema_version(conn)
+        finally:
+            conn.close()
+    except Exception as exc:
+        if isinstance(exc, StoreLockedError) or "not a database" in str(exc):
+            raise StoreLockedError(
+                "that recovery key does not open this store (nothing was changed)"
+            ) from exc
+        raise
+    if not keys.available():
+        raise MlcoachError(
+            "the recovery key is right, but no secure keyring is available to keep it; "
+            "unlock or install a keyring and try again"
+        )
+    keys.set(meta.store_id, key)
+    logger.info("encryption key restored to the keyring")
+
+
+def recovery_key(layout: Layout, keys: KeyStore) -> str:
+    """The recovery key of a keyring-protected store."""
+    meta = read_meta(layout)
+    if meta is None:
+        raise NotInitializedError(f"no store in {layout.root} yet")
+    if meta.encryption != "keyring":
+        raise UsageError(
+            "this store is not protected by a keyring key, so it has no recovery key"
+            + (" (its passphrase opens it)" if meta.encryption == "passphrase" else "")
+        )
+    secret = resolve_secret(layout, meta, keys, None)
+    assert secret.raw_key is not None
+    return encode_recovery_key(secret.raw_key)
