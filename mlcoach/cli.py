@@ -416,10 +416,12 @@ def cmd_people(ctx: Context) -> int:
             person = store.add_person(ns.name, ns.style, ns.notes)
             ctx.out(person.id)
         elif ns.people_command == "edit":
-            style: Any = None if ns.clear_style else (ns.style if ns.style else "")
-            if ns.new_name is None and ns.notes is None and style == "":
-                raise UsageError("nothing to change: give --name, --style, --clear-style or --notes")
-            person = store.edit_person(ns.name, new_name=ns.new_name, style=style, notes=ns.notes)
+            new_style: Any = None if ns.clear_style else (ns.style if ns.style else "")
+            if ns.new_name is None and ns.notes is None and new_style == "":
+                raise UsageError("nothing to change: give --name, --style, --clear-style "
+                                 "or --notes")
+            person = store.edit_person(ns.name, new_name=ns.new_name, style=new_style,
+                                       notes=ns.notes)
             ctx.out(f"updated {person.name}")
         elif ns.people_command == "archive":
             person = store.archive_person(ns.name)
@@ -464,7 +466,7 @@ def cmd_gui(ctx: Context, request: str) -> int:
         if "PySide6" in str(exc) or "launcher" in str(exc):
             raise MlcoachError("the desktop app is not available in this install") from exc
         raise
-    return launch(ctx.layout.root, request, explicit_data_dir=ctx.ns.data_dir is not None)
+    return int(launch(ctx.layout.root, request))
 
 
 COMMANDS: dict[str, Callable[[Context], int]] = {
@@ -496,11 +498,11 @@ def _dispatch(ctx: Context) -> int:
 
         if ns.style is None and ns.change is None and not ns.by_example:
             return cmd_gui(ctx, "suggest")
-        return cmd_suggest(ctx)
+        return int(cmd_suggest(ctx))
     if command in ("prompt", "prompts"):
         from mlcoach.cli_coach import cmd_prompt, cmd_prompts
 
-        return cmd_prompt(ctx) if command == "prompt" else cmd_prompts(ctx)
+        return int(cmd_prompt(ctx) if command == "prompt" else cmd_prompts(ctx))
     return COMMANDS[command](ctx)
 
 

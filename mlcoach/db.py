@@ -44,7 +44,9 @@ def connect_raw(path: Path, secret: Secret) -> Any:
         _apply_pragmas(conn)
     except sqlcipher.DatabaseError as exc:
         conn.close()
-        raise _locked_error(secret) if _is_not_a_database(exc) else exc
+        if _is_not_a_database(exc):
+            raise _locked_error(secret) from exc
+        raise
     return conn
 
 

@@ -12,9 +12,10 @@ import json
 import logging
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, timezone, tzinfo
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Connection
 
 from mlcoach import __version__
@@ -121,7 +122,9 @@ def export_document(store: Store, *, now: datetime | None = None,
             progress(5, 6)
         doc["custom_prompts"] = [
             {"id": r.id, "theme": r.theme, **json.loads(r.data)}
-            for r in conn.execute(select(m.CustomPromptRow.__table__).order_by(m.CustomPromptRow.id))
+            for r in conn.execute(
+                select(m.CustomPromptRow.__table__).order_by(m.CustomPromptRow.id)
+            )
         ]
     doc["settings"] = settings_to_dict(store.settings())
     if progress:
@@ -275,7 +278,8 @@ class _V:
         v = self.text(key, required=required, limit=64)
         return v
 
-    def choice(self, key: str, options: type, *, required: bool = False) -> str | None:
+    def choice(self, key: str, options: type[StrEnum], *,
+               required: bool = False) -> str | None:
         v = self.item.get(key)
         if v is None and not required:
             return None
@@ -493,7 +497,7 @@ def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
             for i, t in enumerate(dict.fromkeys(t.casefold() for t in mo.get("tags", [])))
         ]
         if tag_rows:
-            conn.execute(m.MomentTagRow.__table__.insert(), tag_rows)
+            conn.execute(insert(m.MomentTagRow), tag_rows)
 
         known_days = {r[0] for r in conn.execute(select(m.ReflectionRow.day))}
         existing = _ids(conn, m.ReflectionRow)
@@ -549,7 +553,7 @@ def _new_person(conn: Connection, name: str, person_ids: dict[str, str]) -> str:
 
     now = datetime.now(timezone.utc)
     pid = new_id()
-    conn.execute(m.PersonRow.__table__.insert(), [{
+    conn.execute(insert(m.PersonRow), [{
         "id": pid, "name": " ".join(name.split()), "name_key": name_key(name), "style": None,
         "notes": "", "archived": False, "created_at": now, "updated_at": now}])
     person_ids[name_key(name)] = pid
@@ -571,5 +575,5 @@ def _fresh(items: list[dict[str, Any]], existing: set[str]) -> Iterator[dict[str
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]],
             added: dict[str, int], section: str) -> None:
     if rows:
-        conn.execute(table.__table__.insert(), rows)
+        conn.execute(insert(table), rows)
     added[section] += len(rows)

@@ -11,8 +11,8 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta, timezone
-from pathlib import Path
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, select, text
@@ -145,7 +145,7 @@ class Store:
             return _person(row)
 
     def edit_person(self, name: str, *, new_name: str | None = None,
-                    style: Style | None | str = "", notes: str | None = None,
+                    style: Style | str | None = "", notes: str | None = None,
                     archived: bool | None = None) -> Person:
         """Change a person's name, style (None clears it), notes or archived flag."""
         with self._sessions.begin() as s:
@@ -193,11 +193,12 @@ class Store:
                 .join(m.MomentRow, m.MomentRow.person_id == m.PersonRow.id)
                 .group_by(m.PersonRow.id)
             )
-            return {
-                name: m.UTCDateTime().process_result_value(when, self.engine.dialect)
-                for name, when in s.execute(q)
-                if when is not None
-            }
+            out: dict[str, datetime] = {}
+            for name, when in s.execute(q):
+                parsed = _parse_ts(when)
+                if parsed is not None:
+                    out[name] = parsed
+            return out
 
     # -- moments ------------------------------------------------------------------
 
@@ -234,8 +235,8 @@ class Store:
             return _moment(row) if row else None
 
     def update_moment(self, moment_id: str, *, text: str | None = None,
-                      kind: Kind | None = None, person: str | None | bool = False,
-                      style: Style | None | bool = False,
+                      kind: Kind | None = None, person: str | bool | None = False,
+                      style: Style | bool | None = False,
                       tags: Iterable[str] | None = None) -> Moment:
         """Edit a moment in place (person/style: False leaves them, None clears)."""
         with self._sessions.begin() as s:

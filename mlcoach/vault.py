@@ -93,7 +93,7 @@ def read_meta(layout: Layout) -> StoreMeta | None:
     """Read store.json; None when the folder has no store yet."""
     try:
         raw = json.loads(layout.meta.read_text("utf-8"))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, ValueError) as exc:
         raise MlcoachError(f"{layout.meta} is unreadable: {exc}") from exc

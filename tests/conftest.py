@@ -1,0 +1,79 @@
+"""Shared fixtures. Unit tests use an in-memory keyring set through keyring's API;
+CLI subprocess tests use keyrings.alt's file backend chosen by PYTHON_KEYRING_BACKEND;
+tests marked `secretservice` use a real gnome-keyring on a private session bus."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from tests.memkeyring import MemoryKeyring
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Install an in-memory keyring backend for the test."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def layout(tmp_path: Path):  # type: ignore[no-untyped-def]
+    from mlcoach.vault import Layout
+
+    return Layout(tmp_path / "data")
+
+
+@pytest.fixture
+def opened(layout, memory_keyring):  # type: ignore[no-untyped-def]
+    """A fresh encrypted store with its key in the in-memory keyring."""
+    from mlcoach.keys import OSKeyring
+    from mlcoach.vault import open_store
+
+    result = open_store(layout, keys=OSKeyring())
+    yield result
+    result.store.close()
+
+
+@pytest.fixture
+def store(opened):  # type: ignore[no-untyped-def]
+    return opened.store
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    """Environment for running the CLI in a child process with a file-backed keyring."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLCOACH_")}
+    home = tmp_path / "home"
+    home.mkdir()
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring",
+        MLCOACH_DATA_DIR=str(tmp_path / "data"),
+    )
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    return env
+
+
+def run_cli(env: dict[str, str], *args: str, input: str | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run `python -m mlcoach ARGS` and capture its output."""
+    return subprocess.run(
+        [sys.executable, "-m", "mlcoach", *args], env=env, input=input, text=True,
+        capture_output=True, timeout=timeout,
+    )

@@ -1,0 +1,206 @@
+"""The command line as a person (or a script) uses it: output, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+DEMO = "Asked Ana how a shorter standup would work for her @Ana #meetings"
+
+
+def test_capture_prints_an_id_and_export_shows_it(cli_env):
+    res = run_cli(cli_env, "capture", DEMO, "--kind", "question")
+    assert res.returncode == 0, res.stderr
+    moment_id = res.stdout.strip()
+    assert len(moment_id) == 36
+    assert "recovery key" in res.stderr  # shown once at set-up
+    res = run_cli(cli_env, "export", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    (moment,) = doc["moments"]
+    assert moment["id"] == moment_id
+    assert moment["person"] == "Ana" and moment["tags"] == ["meetings"]
+    assert moment["kind"] == "question"
+    second = run_cli(cli_env, "capture", "Thanked Bo")
+    assert "recovery key" not in second.stderr
+
+
+def test_data_dir_option_wins_over_env(cli_env, tmp_path):
+    res = run_cli(cli_env, "--data-dir", str(tmp_path / "elsewhere"), "capture", "x")
+    assert res.returncode == 0, res.stderr
+    assert (tmp_path / "elsewhere" / "mlcoach.db").exists()
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.parametrize("args, code, fragment", [
+    (["capture", ""], 2, "empty"),
+    (["capture", "   "], 2, "empty"),
+    (["capture", "x", "--kind", "rant"], 2, "unknown kind 'rant'"),
+    (["capture", "x", "--style", "loud"], 2, "unknown style 'loud'"),
+    (["capture", "@Ana #tag"], 2, "empty"),
+    (["frobnicate"], 2, "invalid choice"),
+    (["search", "x", "--since", "yesterday"], 2, "not a date"),
+])
+def test_bad_input_gives_one_line_and_exit_code(cli_env, args, code, fragment):
+    res = run_cli(cli_env, *args)
+    assert res.returncode == code
+    assert fragment in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in res.stderr
+    assert not (Path(cli_env["MLCOACH_DATA_DIR"]) / "mlcoach.db").exists()
+
+
+def test_malformed_import_file_changes_nothing(cli_env, tmp_path):
+    assert run_cli(cli_env, "capture", "keep me").returncode == 0
+    before = json.loads(run_cli(cli_env, "export").stdout)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "mlcoach-export", "version": 1, "moments": [{"id": 1}]}')
+    res = run_cli(cli_env, "import", str(bad))
+    assert res.returncode == 1 and res.stderr.startswith("mlcoach: ")
+    assert len(res.stderr.strip().splitlines()) == 1
+    future = tmp_path / "future.json"
+    future.write_text('{"format": "mlcoach-export", "version": 99}')
+    res = run_cli(cli_env, "import", str(future))
+    assert res.returncode == 1 and "newer" in res.stderr
+    missing = run_cli(cli_env, "import", str(tmp_path / "nope.json"))
+    assert missing.returncode == 1 and "cannot read" in missing.stderr
+    after = json.loads(run_cli(cli_env, "export").stdout)
+    assert after["moments"] == before["moments"]
+
+
+def test_import_is_idempotent_across_data_folders(cli_env, tmp_path):
+    run_cli(cli_env, "capture", DEMO, "--kind", "question")
+    out = tmp_path / "export.json"
+    assert run_cli(cli_env, "export", "-o", str(out)).returncode == 0
+    other = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "other"))
+    first = run_cli(other, "import", str(out))
+    assert first.returncode == 0 and "1 moments" in first.stdout
+    second = run_cli(other, "import", str(out))
+    assert second.returncode == 0 and "nothing new" in second.stdout
+
+
+def test_unwritable_data_folder(cli_env, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    res = run_cli(cli_env, "--data-dir", str(blocker / "data"), "capture", "x")
+    assert res.returncode == 1
+    assert "data folder" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
+def test_read_only_data_folder_loses_nothing(cli_env):
+    assert run_cli(cli_env, "capture", "already stored").returncode == 0
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    data.chmod(0o500)
+    try:
+        res = run_cli(cli_env, "capture", "new")
+        assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1
+    finally:
+        data.chmod(0o700)
+    doc = json.loads(run_cli(cli_env, "export").stdout)
+    assert [m["text"] for m in doc["moments"]] == ["already stored"]
+
+
+def test_no_keyring_first_start_names_both_choices(cli_env):
+    env = dict(cli_env, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    res = run_cli(env, "capture", "x")
+    assert res.returncode == 1
+    assert "mlcoach init --passphrase" in res.stderr
+    assert "mlcoach init --no-encryption" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    res = run_cli(env, "init", "--no-encryption")
+    assert res.returncode == 0
+    assert run_cli(env, "capture", "x").returncode == 0
+
+
+def test_passphrase_store_from_the_environment(cli_env):
+    env = dict(cli_env, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+               MLCOACH_PASSPHRASE="a long passphrase")
+    assert run_cli(env, "init", "--passphrase").returncode == 0
+    assert run_cli(env, "capture", "secret moment").returncode == 0
+    wrong = run_cli(dict(env, MLCOACH_PASSPHRASE="nope"), "export")
+    assert wrong.returncode == 1 and "wrong passphrase" in wrong.stderr
+    none = {k: v for k, v in env.items() if k != "MLCOACH_PASSPHRASE"}
+    res = run_cli(none, "export")
+    assert res.returncode == 1 and "MLCOACH_PASSPHRASE" in res.stderr
+
+
+def test_recover_from_a_lost_keyring_entry(cli_env):
+    first = run_cli(cli_env, "capture", "precious")
+    key = run_cli(cli_env, "doctor", "--recovery-key").stdout.strip()
+    assert key and key in first.stderr
+    keyring_file = next(Path(cli_env["XDG_DATA_HOME"]).rglob("keyring_pass.cfg"))
+    keyring_file.unlink()
+    locked = run_cli(cli_env, "export")
+    assert locked.returncode == 1 and "mlcoach recover" in locked.stderr
+    bad = run_cli(cli_env, "recover", input="AAAA-BBBB\n")
+    assert bad.returncode == 2
+    good = run_cli(cli_env, "recover", input=key + "\n")
+    assert good.returncode == 0, good.stderr
+    doc = json.loads(run_cli(cli_env, "export").stdout)
+    assert [m["text"] for m in doc["moments"]] == ["precious"]
+
+
+def test_stats_json_counts_realized_and_attempted(cli_env):
+    run_cli(cli_env, "capture", "x")
+    res = run_cli(cli_env, "stats", "--json")
+    assert res.returncode == 0
+    stats = json.loads(res.stdout)
+    assert stats["moments_today"] == 1 and stats["streak"] == 1
+    assert stats["attempted"] == 0 and stats["realized_ratio"] is None
+
+
+def test_people_commands(cli_env):
+    assert run_cli(cli_env, "people", "add", "Ana", "--style", "facts").returncode == 0
+    dup = run_cli(cli_env, "people", "add", "ana")
+    assert dup.returncode == 1 and "already" in dup.stderr
+    assert run_cli(cli_env, "people", "edit", "ANA", "--style", "reassurance",
+                   "--notes", "new to the team").returncode == 0
+    people = json.loads(run_cli(cli_env, "people", "list", "--json").stdout)
+    assert people[0]["style"] == "reassurance" and people[0]["notes"] == "new to the team"
+    assert run_cli(cli_env, "people", "archive", "Ana").returncode == 0
+    assert json.loads(run_cli(cli_env, "people", "list", "--json").stdout) == []
+    missing = run_cli(cli_env, "people", "edit", "Zed", "--style", "facts")
+    assert missing.returncode == 1 and "no person" in missing.stderr
+
+
+def test_search_cli(cli_env):
+    run_cli(cli_env, "capture", "Moved the checklist into the wiki @Ana --", "--kind", "example")
+    res = run_cli(cli_env, "search", "checklist", "--json")
+    assert res.returncode == 0
+    (hit,) = json.loads(res.stdout)
+    assert hit["type"] == "moment" and "[checklist]" in hit["snippet"]
+    none = run_cli(cli_env, "search", "checklist", "--kind", "question", "--json")
+    assert json.loads(none.stdout) == []
+
+
+def test_version():
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--version"], capture_output=True,
+                         text=True)
+    assert res.returncode == 0 and res.stdout.startswith("mlcoach ")
+
+
+@pytest.mark.parametrize("argv", [
+    ["capture", "x"], ["export"], ["stats", "--json"], ["doctor"], ["people", "list"],
+    ["search", "x"],
+])
+def test_store_commands_never_import_qt(cli_env, argv):
+    code = (
+        "import sys\n"
+        "from mlcoach.cli import main\n"
+        f"rc = main({argv!r})\n"
+        "assert rc in (0, 1), rc\n"
+        "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'mlcoach.ui'))]\n"
+        "print(','.join(bad) or 'clean')\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], env=cli_env, capture_output=True,
+                         text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip().splitlines()[-1] == "clean"

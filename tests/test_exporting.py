@@ -1,0 +1,94 @@
+"""Export and import: round trips, idempotence, and refusing bad files without change."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from mlcoach import exporting
+from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
+from mlcoach.errors import MlcoachError
+from mlcoach.keys import OSKeyring
+from mlcoach.vault import Layout, open_store
+
+
+def _fill(store):
+    store.add_person("Ana", Style.FACTS, "likes numbers")
+    m = store.add_moment("Showed Ana the build times", Kind.SUGGESTION, person="Ana",
+                         tags=["ci", "speed"])
+    store.set_moment_outcome(m.id, Outcome.FOLLOWED)
+    store.add_suggestion(style=Style.REASSURANCE, change="try pairing once",
+                         action=ChangeKind.START, size=Size.SMALL, text="opening...", person="Bo",
+                         follow_up_on=date(2026, 12, 1))
+    store.save_reflection(date(2026, 11, 23), energy=4, went_well="w", differently="d",
+                          intention="i")
+    ev = store.record_prompt_shown("recognition-01", "recognition", why="w")
+    store.add_moment("Thanked the team", Kind.RECOGNITION, prompt_event_id=ev.id)
+
+
+def _strip(doc):
+    doc = dict(doc)
+    doc.pop("exported_at")
+    return doc
+
+
+def test_export_import_export_is_identical(store, tmp_path, memory_keyring):
+    _fill(store)
+    first = exporting.export_document(store)
+    assert first["format"] == "mlcoach-export" and first["version"] == 1
+    assert all(first[k] for k in ("moments", "people", "suggestions", "reflections",
+                                  "prompt_events"))
+    other = open_store(Layout(tmp_path / "other"), keys=OSKeyring())
+    added = exporting.import_document(other.store, exporting.parse_export(
+        json.dumps(first).encode()))
+    assert added["moments"] == 3 and added["people"] == 2
+    assert _strip(exporting.export_document(other.store)) == _strip(first)
+    again = exporting.import_document(other.store, exporting.parse_export(
+        json.dumps(first).encode()))
+    assert sum(again.values()) == 0
+    assert _strip(exporting.export_document(other.store)) == _strip(first)
+    other.store.close()
+
+
+def test_timestamps_carry_their_offset(store):
+    _fill(store)
+    doc = exporting.export_document(store)
+    assert doc["moments"][0]["created_at"].endswith("+00:00")
+
+
+@pytest.mark.parametrize("raw, message", [
+    (b"not json", "not valid JSON"),
+    (b"\xff\xfe", "not UTF-8"),
+    (b"[]", "not an mlcoach export"),
+    (b'{"format": "mlcoach-export", "version": 2}', "newer than this app"),
+    (b'{"format": "mlcoach-export", "version": 1, "moments": [{"id": "x"}]}', "moments[0]"),
+    (b'{"format": "mlcoach-export", "version": 1, "moments": {}}', "must be a list"),
+    (b"[" * 100_000 + b"]" * 100_000, ""),
+])
+def test_bad_files_are_refused_with_one_line(raw, message):
+    with pytest.raises(MlcoachError) as err:
+        exporting.parse_export(raw)
+    assert message in str(err.value) and "\n" not in str(err.value)
+
+
+def test_refused_import_changes_nothing(store):
+    _fill(store)
+    before = exporting.export_document(store)
+    doc = json.loads(json.dumps(before))
+    doc["moments"].append({"id": "new", "created_at": "2026-01-01T00:00:00+00:00",
+                           "text": "t", "kind": "nonsense"})
+    with pytest.raises(MlcoachError, match="kind"):
+        exporting.import_document(store, exporting.parse_export(json.dumps(doc).encode()))
+    assert _strip(exporting.export_document(store)) == _strip(before)
+
+
+def test_csv_and_markdown_exports(store):
+    _fill(store)
+    store.add_moment("=HYPERLINK(\"x\")")
+    csv_text = exporting.export_csv(store)
+    assert csv_text.splitlines()[0].startswith("type,id,when,text")
+    assert "'=HYPERLINK" in csv_text
+    md = exporting.export_markdown(store)
+    assert "## 2026-" in md and "Showed Ana the build times" in md and "Energy: 4/5" in md

@@ -1,0 +1,145 @@
+"""Store round trips: what goes in comes back out, the same, in domain types."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Settings, Size, Style
+from mlcoach.errors import MlcoachError, UsageError
+
+
+def test_moment_round_trip_with_person_tags_and_style(store):
+    store.add_person("Ana", Style.REASSURANCE, "prefers written notes")
+    m = store.add_moment("Asked Ana how a shorter standup would work", Kind.QUESTION,
+                         person="ana", tags=["Meetings", "#standup", "meetings"])
+    back = store.get_moment(m.id)
+    assert back == m
+    assert back.person == "Ana"  # matched ignoring case, the saved spelling wins
+    assert back.style is Style.REASSURANCE  # taken from the person
+    assert back.tags == ("meetings", "standup")
+    assert back.created_at.tzinfo is not None
+
+
+def test_unknown_person_is_added(store):
+    store.add_moment("Thanked Bo for the fix", Kind.RECOGNITION, person="Bo")
+    assert [p.name for p in store.people()] == ["Bo"]
+
+
+def test_names_colliding_by_case_are_one_person(store):
+    store.add_person("Ana")
+    with pytest.raises(MlcoachError, match="already"):
+        store.add_person("ANA")
+
+
+def test_bad_text_is_refused(store):
+    for bad in ("", "   ", "a\x00b"):
+        with pytest.raises(UsageError):
+            store.add_moment(bad)
+    with pytest.raises(UsageError):
+        store.add_moment("ok", tags=["two words"])
+    assert store.count_moments() == 0
+
+
+def test_hostile_but_valid_text_is_stored_faithfully(store):
+    texts = ["'; DROP TABLE moments; --", "\u202eevil\u202c", "🎉 emoji 👩‍💻", "x" * 1_000_000]
+    ids = [store.add_moment(t).id for t in texts]
+    assert [store.get_moment(i).text for i in ids] == texts
+
+
+def test_edit_delete_and_undo(store):
+    m = store.add_moment("First draft", tags=["a"])
+    edited = store.update_moment(m.id, text="Second draft", kind=Kind.EXAMPLE, tags=["b"])
+    assert (edited.text, edited.kind, edited.tags) == ("Second draft", Kind.EXAMPLE, ("b",))
+    gone = store.delete_moment(m.id)
+    assert store.get_moment(m.id) is None
+    store.restore_moment(gone)
+    assert store.get_moment(m.id).text == "Second draft"
+
+
+def test_filters(store):
+    base = datetime(2026, 1, 5, 10, tzinfo=timezone.utc)
+    store.add_moment("one", Kind.EXAMPLE, person="Ana", tags=["x"], created_at=base)
+    store.add_moment("two", Kind.QUESTION, person="Bo", created_at=base + timedelta(days=1))
+    store.add_moment("three", Kind.EXAMPLE, created_at=base + timedelta(days=2))
+    assert [m.text for m in store.moments(kind=Kind.EXAMPLE)] == ["three", "one"]
+    assert [m.text for m in store.moments(person="ANA")] == ["one"]
+    assert [m.text for m in store.moments(tag="x")] == ["one"]
+    assert [m.text for m in store.moments(since=base + timedelta(hours=1))] == ["three", "two"]
+
+
+def test_reflection_is_one_per_day_and_editable(store):
+    day = date(2026, 11, 23)
+    first = store.save_reflection(day, energy=3, went_well="Good review", intention="Ask Bo")
+    second = store.save_reflection(day, energy=4, went_well="Good review, calm standup")
+    assert first.id == second.id
+    assert store.reflection(day).energy == 4
+    assert len(store.reflections()) == 1
+    with pytest.raises(UsageError):
+        store.save_reflection(day, energy=6)
+    assert store.last_intention(day + timedelta(days=1)) is None  # second save cleared it
+
+
+def test_prompt_events_expire_when_the_next_is_shown(store):
+    a = store.record_prompt_shown("recognition-01", "recognition", why="because")
+    b = store.record_prompt_shown("example-02", "example")
+    store.record_response(b.id, Response.DONE)
+    events = {e.id: e for e in store.prompt_events()}
+    assert events[a.id].response is Response.EXPIRED
+    assert events[b.id].response is Response.DONE
+    assert events[a.id].why == "because"
+
+
+def test_suggestion_outcome_reaches_its_planned_moment(store):
+    sug, moment = store.add_suggestion(
+        style=Style.FACTS, change="use the wiki", action=ChangeKind.DIFFERENTLY,
+        size=Size.SMALL, text="...", person="Ana", follow_up_on=date(2026, 12, 1))
+    assert moment is not None and moment.planned and moment.suggestion_id == sug.id
+    assert [m.id for m in store.follow_ups_due(date(2026, 12, 1))] == [moment.id]
+    store.set_suggestion_outcome(sug.id, Outcome.FOLLOWED)
+    assert store.get_moment(moment.id).outcome is Outcome.FOLLOWED
+    assert store.follow_ups_due(date(2026, 12, 2)) == []
+
+
+def test_settings_round_trip_and_garbage_is_ignored(store):
+    from datetime import time
+
+    s = Settings(prompts_per_day=2, focus_themes=("presence",), day_start=time(8, 30))
+    store.save_settings(s)
+    assert store.settings() == s
+    store.set_state("settings", {"prompts_per_day": "lots", "day_end": "25:99", "language": 5})
+    assert store.settings() == Settings()
+
+
+def test_search_finds_words_across_kinds_and_highlights(store):
+    store.add_moment("Praised the migration checklist in standup", person="Ana")
+    store.add_moment("Nothing relevant here")
+    store.save_reflection(date(2026, 11, 23), energy=3, went_well="The checklist helped")
+    hits = store.search("checklist")
+    assert {h.entity for h in hits} == {"moment", "reflection"}
+    assert all("[checklist]" in h.snippet.lower() for h in hits)
+    assert [h.entity for h in store.search("check", person="ana")] == ["moment"]
+    assert store.search('"; DROP') == []
+
+
+def test_search_index_follows_edits_and_deletes(store):
+    m = store.add_moment("alpha")
+    store.update_moment(m.id, text="beta")
+    assert store.search("alpha") == [] and len(store.search("beta")) == 1
+    store.delete_moment(m.id)
+    assert store.search("beta") == []
+
+
+def test_backup_is_encrypted_and_opens_with_the_key(opened, layout):
+    import sqlite3
+
+    from mlcoach.db import backup_file, connect_raw
+
+    opened.store.add_moment("in the backup")
+    target = backup_file(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(target).execute("SELECT * FROM sqlite_master").fetchall()
+    conn = connect_raw(target, opened.secret)
+    assert conn.execute("SELECT text FROM moments").fetchall() == [("in the backup",)]
+    conn.close()

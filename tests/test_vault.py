@@ -1,0 +1,133 @@
+"""Encryption at rest, the keyring key, the recovery key, passphrase and plain stores."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from mlcoach.errors import NotInitializedError, StoreLockedError, UsageError
+from mlcoach.keys import OSKeyring, decode_recovery_key, encode_recovery_key, new_raw_key
+from mlcoach.vault import init_store, open_store, read_meta, recover, recovery_key
+
+
+def test_plain_sqlite_cannot_read_the_store_but_mlcoach_can(opened, layout):
+    opened.store.add_moment("Thanked Ana for the clear release notes")
+    opened.store.close()
+    with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
+        sqlite3.connect(layout.db).execute("SELECT * FROM sqlite_master").fetchall()
+    again = open_store(layout, keys=OSKeyring())
+    assert [m.text for m in again.store.moments()] == ["Thanked Ana for the clear release notes"]
+    again.store.close()
+
+
+def test_first_open_shows_a_recovery_key_once(layout, memory_keyring):
+    first = open_store(layout, keys=OSKeyring())
+    assert first.recovery_key and len(decode_recovery_key(first.recovery_key)) == 32
+    first.store.close()
+    second = open_store(layout, keys=OSKeyring())
+    assert second.recovery_key is None
+    assert recovery_key(layout, OSKeyring()) == first.recovery_key
+    second.store.close()
+
+
+def test_key_never_written_beside_the_database(opened, layout, memory_keyring):
+    key_hex = next(iter(memory_keyring.items.values()))
+    for path in layout.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert key_hex.encode() not in data and bytes.fromhex(key_hex) not in data
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_data_folder_and_files_are_private(opened, layout):
+    opened.store.add_moment("x")
+    assert stat.S_IMODE(layout.root.stat().st_mode) == 0o700
+    for path in (layout.db, layout.meta):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_no_secure_keyring_stops_with_both_choices(layout, memory_keyring):
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(NotInitializedError) as err:
+        open_store(layout, keys=OSKeyring(env={}))
+    message = str(err.value)
+    assert "mlcoach init --passphrase" in message and "mlcoach init --no-encryption" in message
+    assert "\n" not in message
+    assert not layout.db.exists() and read_meta(layout) is None
+
+
+def test_a_keyring_that_drops_writes_is_not_trusted(layout, memory_keyring):
+    import keyring
+    from keyring.backends import null
+
+    keyring.set_keyring(null.Keyring())
+    with pytest.raises(NotInitializedError):
+        open_store(layout, keys=OSKeyring(env={}))
+
+
+def test_lost_keyring_entry_is_restored_from_the_recovery_key(layout, memory_keyring):
+    first = open_store(layout, keys=OSKeyring())
+    first.store.add_moment("Kept the demo short for the new colleague")
+    first.store.close()
+    memory_keyring.items.clear()
+    with pytest.raises(StoreLockedError, match="mlcoach recover"):
+        open_store(layout, keys=OSKeyring())
+    wrong = encode_recovery_key(new_raw_key())
+    with pytest.raises(StoreLockedError, match="does not open"):
+        recover(layout, wrong, OSKeyring())
+    assert memory_keyring.items == {}
+    with pytest.raises(UsageError, match="typo"):
+        recover(layout, first.recovery_key[:-3] + "AAA", OSKeyring())
+    recover(layout, first.recovery_key.lower().replace("-", " "), OSKeyring())
+    again = open_store(layout, keys=OSKeyring())
+    assert [m.text for m in again.store.moments()] == ["Kept the demo short for the new colleague"]
+    again.store.close()
+
+
+def test_locked_keyring_gives_a_way_forward(layout, memory_keyring):
+    open_store(layout, keys=OSKeyring()).store.close()
+    memory_keyring.locked = True
+    with pytest.raises(StoreLockedError, match="unlock your keyring"):
+        open_store(layout, keys=OSKeyring())
+
+
+def test_passphrase_store(layout, memory_keyring):
+    opened = init_store(layout, "passphrase", keys=OSKeyring(), passphrase="correct horse")
+    opened.store.add_moment("Asked how the rota could work better")
+    opened.store.close()
+    assert memory_keyring.items == {}
+    with pytest.raises(StoreLockedError, match="wrong passphrase"):
+        open_store(layout, keys=OSKeyring(), passphrase_source=lambda: "wrong horse")
+    again = open_store(layout, keys=OSKeyring(), passphrase_source=lambda: "correct horse")
+    assert len(again.store.moments()) == 1
+    again.store.close()
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(layout.db).execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_unencrypted_store_is_explicit_and_plain(layout, memory_keyring):
+    opened = init_store(layout, "none", keys=OSKeyring())
+    opened.store.add_moment("Plain text by choice")
+    opened.store.close()
+    rows = sqlite3.connect(layout.db).execute("SELECT text FROM moments").fetchall()
+    assert rows == [("Plain text by choice",)]
+
+
+def test_init_refuses_to_overwrite(opened, layout):
+    with pytest.raises(UsageError, match="already exists"):
+        init_store(layout, "none", keys=OSKeyring())
+
+
+def test_recovery_key_round_trip_and_typo_tolerance():
+    key = new_raw_key()
+    text = encode_recovery_key(key)
+    assert decode_recovery_key(text) == key
+    assert decode_recovery_key(text.lower().replace("O", "0")) == key
+    with pytest.raises(UsageError):
+        decode_recovery_key("not a key")
