@@ -1,0 +1,120 @@
+"""Tests for mlcoach.wipe: deleting all data leaves nothing of mlcoach behind."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from mlcoach.db import backup_file
+from mlcoach.keys import KEYRING_SERVICE, OSKeyring
+from mlcoach.paths import DRAFT_NAME
+from mlcoach.vault import Opened, init_store, open_store
+from mlcoach.wipe import delete_all
+from tests.memkeyring import MemoryKeyring
+
+
+def _fill(opened: Opened) -> None:
+    """Give the data folder every kind of file mlcoach writes."""
+    root = opened.layout.root
+    opened.store.add_moment("Asked Ana how the review went")
+    backup_file(opened.layout.db, opened.secret, opened.layout.backups,
+                datetime(2024, 5, 1, tzinfo=timezone.utc), label="test")
+    (root / DRAFT_NAME).write_text("half a thought", "utf-8")
+    (root / "mlcoach.log").write_text("log line\n", "utf-8")
+    (root / "mlcoach.log.1").write_text("older log line\n", "utf-8")
+    (root / f".{DRAFT_NAME}.tmp1234").write_text("left by a crash", "utf-8")
+
+
+def test_delete_all_removes_everything(opened: Opened, memory_keyring: MemoryKeyring,
+                                       tmp_path: Path) -> None:
+    layout = opened.layout
+    sibling = tmp_path / "sibling"
+    sibling.mkdir()
+    (sibling / "keep.txt").write_text("mine", "utf-8")
+    _fill(opened)
+    assert layout.backups.is_dir() and any(layout.backups.iterdir())
+    assert (KEYRING_SERVICE, opened.meta.store_id) in memory_keyring.items
+
+    removed = delete_all(layout, OSKeyring(), store=opened.store)
+
+    assert not layout.root.exists()
+    assert layout.db in removed and layout.meta in removed and layout.backups in removed
+    assert memory_keyring.items == {}
+    assert (sibling / "keep.txt").read_text("utf-8") == "mine"
+    assert not list(tmp_path.glob("data*"))
+
+
+def test_delete_all_keeps_files_that_are_not_ours(opened: Opened, memory_keyring: MemoryKeyring,
+                                                  tmp_path: Path) -> None:
+    layout = opened.layout
+    (layout.root / "notes.txt").write_text("the user's own file", "utf-8")
+    _fill(opened)
+
+    removed = delete_all(layout, OSKeyring(), store=opened.store)
+
+    assert sorted(p.name for p in layout.root.iterdir()) == ["notes.txt"]
+    assert layout.root not in removed
+    assert all(layout.root in p.parents for p in removed)
+
+
+def test_delete_all_follows_no_symlink_out_of_the_folder(opened: Opened,
+                                                         memory_keyring: MemoryKeyring,
+                                                         tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "precious.db").write_text("not mlcoach's", "utf-8")
+    layout = opened.layout
+    if layout.backups.exists():
+        layout.backups.rmdir()
+    layout.backups.symlink_to(outside, target_is_directory=True)
+
+    delete_all(layout, OSKeyring(), store=opened.store)
+
+    assert (outside / "precious.db").exists()
+    assert not layout.root.exists()
+
+
+def test_delete_all_tolerates_missing_pieces(layout, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
+    assert delete_all(layout, OSKeyring()) == []
+    layout.root.mkdir(parents=True)
+    (layout.root / DRAFT_NAME).write_text("only a draft", "utf-8")
+    assert delete_all(layout, OSKeyring()) == [layout.root / DRAFT_NAME, layout.root]
+
+
+def test_delete_all_with_a_keyring_entry_already_gone(opened: Opened,
+                                                      memory_keyring: MemoryKeyring) -> None:
+    memory_keyring.items.clear()
+    removed = delete_all(opened.layout, OSKeyring(), store=opened.store)
+    assert opened.layout.db in removed
+    assert not opened.layout.root.exists()
+
+
+def test_delete_all_with_a_locked_keyring_still_removes_files(
+        opened: Opened, memory_keyring: MemoryKeyring) -> None:
+    memory_keyring.locked = True
+    delete_all(opened.layout, OSKeyring(), store=opened.store)
+    assert not opened.layout.root.exists()
+
+
+@pytest.mark.parametrize("mode", ["none", "passphrase"])
+def test_delete_all_for_stores_without_a_keyring_key(layout, memory_keyring: MemoryKeyring,  # type: ignore[no-untyped-def]
+                                                     mode: str) -> None:
+    opened = init_store(layout, mode, keys=OSKeyring(),  # type: ignore[arg-type]
+                        passphrase="correct horse" if mode == "passphrase" else None)
+    opened.store.add_moment("Shared the release notes early")
+    delete_all(layout, OSKeyring(), store=opened.store)
+    assert not layout.root.exists()
+
+
+def test_a_new_store_can_be_made_after_deleting(opened: Opened,
+                                                memory_keyring: MemoryKeyring) -> None:
+    opened.store.add_moment("Thanked Sam for the fix")
+    delete_all(opened.layout, OSKeyring(), store=opened.store)
+    fresh = open_store(opened.layout, keys=OSKeyring())
+    try:
+        assert fresh.store.count_moments() == 0
+        assert fresh.meta.store_id != opened.meta.store_id
+    finally:
+        fresh.store.close()
