@@ -1,0 +1,505 @@
+"""Tests for mlcoach/composer.py and the coach wording in resources/coach/."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mlcoach.composer import (
+    MAX_CHANGE_CHARS,
+    Composed,
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    guess_questions,
+    guess_style,
+    split_change,
+)
+from mlcoach.domain import ChangeKind, Size, Style
+
+LANGS = ("en", "tr")
+STYLES: tuple[Style | None, ...] = (*Style, None)
+A = "move the release checklist into the wiki"
+B = "email"
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def _load(lang: str) -> dict[str, Any]:
+    path = resources.files("mlcoach.resources").joinpath("coach", f"{lang}.toml")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _leaves(node: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Yield (path, text) for every string in a loaded catalog."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _leaves(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _leaves(value, (*path, str(index)))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def _shape(node: Any) -> Any:
+    """The structure of a catalog with the words taken out."""
+    if isinstance(node, dict):
+        return {key: _shape(value) for key, value in node.items() if key != "stop_words"}
+    if isinstance(node, list):
+        return [_shape(value) for value in node]
+    return type(node).__name__
+
+
+def _all_text(c: Composed) -> str:
+    return "\n".join((c.opening, *c.tips, c.question, c.avoid, c.next_step, c.as_text()))
+
+
+def _request(**kw: Any) -> SuggestionRequest:
+    base: dict[str, Any] = {"change": f"{A} instead of {B}", "style": Style.FACTS}
+    base.update(kw)
+    return SuggestionRequest(**base)
+
+
+# --- the wording files --------------------------------------------------------------
+
+
+def test_languages_have_the_same_shape() -> None:
+    en, tr = _load("en"), _load("tr")
+    en_shape, tr_shape = _shape(en), _shape(tr)
+    # Grammar and person forms are language-specific; everything else is parallel.
+    for key in ("grammar", "person"):
+        en_shape.pop(key)
+        tr_shape.pop(key)
+    assert en_shape == tr_shape
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_style_has_enough_wording(lang: str) -> None:
+    data = _load(lang)
+    for name in (*(s.value for s in Style), "mixed"):
+        section = data["style"][name]
+        assert sum(len(v) for v in section["openings"].values()) >= 4
+        assert len(section["tips"]["general"]) >= 6
+        for key in ("start", "stop", "differently", "small", "medium", "large"):
+            assert section["tips"][key], (name, key)
+        for key in ("general", "start", "stop", "differently", "large"):
+            assert section["avoid"][key], (name, key)
+        for key in ("small", "medium", "large"):
+            assert section["next_step"][key], (name, key)
+        assert section["question"]["with_b"] and section["question"]["without_b"]
+    assert len(data["guess"]) == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_wording_is_calm_and_uses_known_placeholders(lang: str) -> None:
+    data = _load(lang)
+    allowed = {"{a}", "{b}", "{days}", "{name}", "{line}", "{text}"}
+    allowed |= {"{" + key + "}" for key in data["person"]}
+    for path, text in _leaves(data):
+        where = ".".join(path)
+        assert "!" not in text, where
+        assert set(PLACEHOLDER.findall(text)) <= allowed, where
+        assert text.count("{") == text.count("}") == len(PLACEHOLDER.findall(text)), where
+        if lang == "en":
+            assert "you should" not in text.lower(), where
+        if lang == "tr":
+            # Never a suffix on the user's words or a name: vowel harmony can't be known.
+            assert not re.search(r"\}['’\w]", text), where
+            assert not re.search(r"\} (?:de|da|ki|mi|mı|mu|mü)\b", text), where
+    for name, section in data["style"].items():
+        assert "{b}" not in json.dumps(section["question"]["without_b"]), name
+        for path, text in _leaves(section["question"]):
+            assert "{a}" in text, (name, path)
+            if path[0] == "with_b":
+                assert "{b}" in text, (name, path)
+        for path, text in _leaves(section["next_step"]):
+            assert "{days}" in text, (name, path)
+            assert any("{" + k + "}" in text for k in data["person"]), (name, path)
+    for path, text in _leaves(data["example"]["next_step"]):
+        assert "{a}" in text and "{days}" in text and "{who}" in text, path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_sentence_is_shared_between_styles(lang: str) -> None:
+    data = _load(lang)
+    seen: dict[str, str] = {}
+    for name, section in [*data["style"].items(), ("example", data["example"])]:
+        for key in ("openings", "tips", "avoid", "next_step"):
+            for _, text in _leaves(section[key]):
+                assert seen.setdefault(text, name) == name, f"{name} repeats {seen[text]}: {text}"
+
+
+# --- every combination --------------------------------------------------------------
+
+
+def _combos() -> Iterator[tuple[ChangeKind, Size, bool, str | None]]:
+    yield from itertools.product(ChangeKind, Size, (True, False), ("Dana", None))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s.value if s else "mixed")
+def test_every_combination_is_complete_and_quotes_the_user(
+    style: Style | None, lang: str
+) -> None:
+    for action, size, with_b, person in _combos():
+        change = f"{A} instead of {B}" if with_b else A
+        req = SuggestionRequest(change, style, action, size, person, language=lang)
+        c = compose(req)
+        label = (action, size, with_b, person)
+        for field in (c.opening, *c.tips, c.question, c.avoid, c.next_step):
+            assert field.strip(), label
+        assert len(set(c.tips)) == 3, label
+        text = _all_text(c)
+        assert "{" not in text and "}" not in text, label
+        assert "!" not in text, label
+        assert A in c.question, label
+        if with_b:
+            assert B in c.question, label
+        else:
+            assert " instead of " not in c.question and " yerine " not in c.question, label
+        if person:
+            assert c.opening.startswith(f"{person}, "), label
+            assert person in c.next_step, label
+        assert str(c.follow_up_days) in c.next_step, label
+        assert c.style is style and not c.by_example
+        assert compose(req) == c, "not deterministic"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_styles_differ_from_each_other(lang: str) -> None:
+    for action, size, with_b, person in _combos():
+        change = f"{A} instead of {B}" if with_b else A
+        out = [
+            compose(SuggestionRequest(change, style, action, size, person, language=lang))
+            for style in STYLES
+        ]
+        for one, other in itertools.combinations(out, 2):
+            assert one.opening != other.opening
+            assert set(one.tips).isdisjoint(other.tips)
+            assert one.avoid != other.avoid
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s.value if s else "mixed")
+def test_size_changes_the_text(style: Style | None, lang: str) -> None:
+    for action, by_example in itertools.product(ChangeKind, (False, True)):
+        small, medium, large = (
+            compose(_request(style=style, action=action, size=size, language=lang,
+                             by_example=by_example))
+            for size in Size
+        )
+        assert small.tips[1] != large.tips[1]
+        assert small.next_step != large.next_step
+        assert small.follow_up_days < medium.follow_up_days < large.follow_up_days
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_action_changes_the_framing(lang: str) -> None:
+    for style in STYLES:
+        start, stop, differently = (
+            compose(_request(style=style, action=action, language=lang)) for action in ChangeKind
+        )
+        assert len({start.opening, stop.opening, differently.opening}) == 3
+        assert len({start.tips[0], stop.tips[0], differently.tips[0]}) == 3
+
+
+def test_same_request_same_output_and_different_changes_vary() -> None:
+    first = compose(_request())
+    assert compose(_request()) == first
+    assert compose(_request()).as_text() == first.as_text()
+    variants = {
+        compose(_request(change=f"{A} {n} instead of {B}")).as_text() for n in range(12)
+    }
+    assert len(variants) > 3
+
+
+# --- lead by example ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("style", STYLES, ids=lambda s: s.value if s else "mixed")
+def test_by_example_needs_no_persuasion(style: Style | None, lang: str) -> None:
+    for action, size, with_b, person in _combos():
+        change = f"{A} instead of {B}" if with_b else A
+        req = SuggestionRequest(change, style, action, size, person, True, lang)
+        c = compose(req)
+        assert c.by_example and c.question == ""
+        text = _all_text(c)
+        assert "How would it work" not in text and "nasıl olur" not in text
+        assert "{" not in text and "}" not in text and "!" not in text
+        assert A in c.next_step and A in c.opening
+        assert str(c.follow_up_days) in c.next_step
+        if person:
+            assert person in c.opening and person in c.next_step
+        for field in (c.opening, *c.tips, c.avoid, c.next_step):
+            assert field.strip()
+        assert len(set(c.tips)) == 3
+
+
+def test_by_example_tip_follows_the_audience() -> None:
+    tips = {compose(_request(style=s, by_example=True)).tips[2] for s in STYLES}
+    assert len(tips) == len(STYLES)
+
+
+def test_by_example_is_not_persuasion() -> None:
+    persuade = compose(_request())
+    example = compose(_request(by_example=True))
+    assert example.opening != persuade.opening
+    assert set(example.tips).isdisjoint(persuade.tips)
+    assert example.follow_up_days > persuade.follow_up_days
+
+
+# --- the supportive question's grammar ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "action", "expected"),
+    [
+        (f"{A} instead of {B}", ChangeKind.DIFFERENTLY, f"to {A} instead of {B}"),
+        ("Move the checklist into the wiki.", ChangeKind.DIFFERENTLY,
+         "to move the checklist into the wiki?"),
+        ("to pair on reviews", ChangeKind.START, "to pair on reviews?"),
+        ("To pair on reviews", ChangeKind.START, "to pair on reviews?"),
+        ("stop sending the status mail", ChangeKind.STOP, "to stop sending the status mail?"),
+        ("Stop sending the status mail", ChangeKind.STOP, "to stop sending the status mail?"),
+        ("to stop the 9am call", ChangeKind.STOP, "to stop the 9am call?"),
+        ("sending the status mail", ChangeKind.STOP, "to stop sending the status mail?"),
+        ("skip the Friday sync", ChangeKind.STOP, "to skip the Friday sync?"),
+        ("no longer cc the whole team", ChangeKind.STOP, "to no longer cc the whole team?"),
+        ("post updates in the channel instead of the status mail", ChangeKind.STOP,
+         "to post updates in the channel instead of the status mail"),
+        ("PRs under 200 lines", ChangeKind.START, "to PRs under 200 lines?"),
+        ("QA before merge instead of after", ChangeKind.DIFFERENTLY,
+         "to QA before merge instead of after"),
+        ("I write the notes", ChangeKind.START, "to I write the notes?"),
+    ],
+)
+def test_question_quotes_the_users_words_grammatically(
+    change: str, action: ChangeKind, expected: str
+) -> None:
+    for style in STYLES:
+        question = compose(_request(change=change, action=action, style=style)).question
+        assert expected in question, (style, question)
+        assert "stop stop" not in question.lower() and "to to " not in question.lower()
+
+
+def test_turkish_question_quotes_without_suffixes() -> None:
+    c = compose(_request(change="e-posta yerine wiki'yi kullanmak", language="tr"))
+    assert "«e-posta» yerine «wiki'yi kullanmak»" in c.question
+    stop = compose(_request(change="haftalık durum e-postası", action=ChangeKind.STOP,
+                            language="tr"))
+    assert "«haftalık durum e-postası» işini bırakmak" in stop.question
+    said = compose(_request(change="haftalık raporu bırakmak", action=ChangeKind.STOP,
+                            language="tr"))
+    assert "«haftalık raporu bırakmak»" in said.question and "işini" not in said.question
+    # Turkish keeps the first letter as typed: it is inside quotes, not mid-sentence.
+    kept = compose(_request(change="Kod incelemesini sabaha almak", language="tr"))
+    assert "«Kod incelemesini sabaha almak»" in kept.question
+
+
+def test_turkish_vocative_lowercases_in_turkish() -> None:
+    c = compose(_request(person="Ayşe", language="tr"))
+    assert c.opening.startswith("Ayşe, ")
+    assert c.opening[len("Ayşe, ")].islower()
+    assert "Ayşe" in c.next_step and "Ayşe ile" in c.next_step
+
+
+def test_person_name_is_used_and_blank_name_ignored() -> None:
+    named = compose(_request(person="  Dana  "))
+    assert named.person == "Dana"
+    assert named.opening.startswith("Dana, ") and "Dana" in named.next_step
+    for blank in ("", "   ", None):
+        c = compose(_request(person=blank))
+        assert c.person is None
+        assert "Dana" not in c.as_text()
+
+
+# --- split_change -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{A} instead of {B}", (A, B)),
+        (f"{A} instead of {B}.", (A, B)),
+        (f"  {A}   instead of   {B} !", (A, B)),
+        (f"instead of {B}, {A}", (A, B)),
+        (f"Instead of {B}, {A}.", (A, B)),
+        (f"{A}, instead of {B}", (A, B)),
+        (f"{A} rather than {B}", (A, B)),
+        (f"rather than {B}, {A}", (A, B)),
+        ("Use the WIKI instead of E-mail", ("Use the WIKI", "E-mail")),
+        ("e-posta yerine wiki'yi kullanmak", ("wiki'yi kullanmak", "e-posta")),
+        ("toplantı notlarını e-postayla göndermek yerine, wiki'ye koymak",
+         ("wiki'ye koymak", "toplantı notlarını e-postayla göndermek")),
+        (A, (A, None)),
+        (f"{A}?", (A, None)),
+        ("instead of email", ("instead of email", None)),
+        ("use X instead of Y instead of Z", ("use X", "Y instead of Z")),
+        ("write tests (with {braces}) instead of \"nothing\"",
+         ("write tests (with {braces})", "\"nothing\"")),
+    ],
+)
+def test_split_change(text: str, expected: tuple[str, str | None]) -> None:
+    assert split_change(text) == expected
+
+
+# --- errors -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("change", ["", "   ", "\n\t", "...", " ?! "])
+def test_empty_change_is_one_clear_line(change: str) -> None:
+    with pytest.raises(ComposerError) as info:
+        compose(_request(change=change))
+    message = str(info.value)
+    assert message.startswith("describe the change you want (for example: ")
+    assert "\n" not in message
+
+
+def test_too_long_change_is_refused() -> None:
+    compose(_request(change="x" * MAX_CHANGE_CHARS))
+    with pytest.raises(ComposerError) as info:
+        compose(_request(change="x" * (MAX_CHANGE_CHARS + 1)))
+    assert str(MAX_CHANGE_CHARS) in str(info.value) and "\n" not in str(info.value)
+
+
+def test_composer_error_is_a_value_error() -> None:
+    assert issubclass(ComposerError, ValueError)
+
+
+def test_unknown_language_falls_back_to_english() -> None:
+    assert compose(_request(language="xx")) == compose(_request(language="en"))
+    assert compose(_request(language="xx")).language == "en"
+
+
+# --- output forms -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_as_text_and_as_dict(lang: str) -> None:
+    c = compose(_request(person="Dana", language=lang))
+    labels = _load(lang)["labels"]
+    text = c.as_text()
+    for key in ("title", "opening", "tips", "question", "avoid", "next_step"):
+        assert labels[key] in text
+    assert all(f"- {tip}" in text for tip in c.tips)
+    data = json.loads(json.dumps(c.as_dict()))
+    assert data["style"] == "facts" and data["tips"] == list(c.tips)
+    assert data["follow_up_days"] == c.follow_up_days and data["person"] == "Dana"
+    assert data["question"] == c.question and data["by_example"] is False
+    example = compose(_request(by_example=True, language=lang)).as_text()
+    assert labels["question"] not in example and labels["title_example"] in example
+    mixed = compose(_request(style=None, language=lang)).as_dict()
+    assert mixed["style"] is None
+
+
+# --- the two-question guess ---------------------------------------------------------
+
+
+def test_guess_questions_are_parallel_and_reach_every_style() -> None:
+    en, tr = guess_questions("en"), guess_questions("tr")
+    assert len(en) == len(tr) == 2
+    for q_en, q_tr in zip(en, tr, strict=True):
+        assert q_en.id == q_tr.id and q_en.text != q_tr.text
+        assert [o.id for o in q_en.options] == [o.id for o in q_tr.options]
+        assert [o.style for o in q_en.options] == [o.style for o in q_tr.options]
+        assert {o.style for o in q_en.options} == {*Style, None}
+    assert guess_questions("xx") == en
+
+
+@pytest.mark.parametrize(
+    ("answers", "expected"),
+    [
+        (["pushback.numbers", "yes.details"], Style.FACTS),
+        (["pushback.quiet", "yes.energy"], Style.ENTHUSIASM),
+        (["pushback.risk", "yes.trial"], Style.REASSURANCE),
+        (["pushback.precedent", "yes.expert"], Style.CREDIBILITY),
+        (["pushback.risk", "yes.expert"], Style.REASSURANCE),
+        (["pushback.unsure", "yes.expert"], Style.CREDIBILITY),
+        (["pushback.numbers"], Style.FACTS),
+        (["pushback.unsure", "yes.unsure"], None),
+        ([], None),
+    ],
+)
+def test_guess_style(answers: list[str], expected: Style | None) -> None:
+    assert guess_style(answers) is expected
+
+
+def test_guess_style_rejects_unknown_answers() -> None:
+    with pytest.raises(ComposerError):
+        guess_style(["pushback.numbers", "nonsense"])
+
+
+# --- property: arbitrary text -------------------------------------------------------
+
+
+def _core(a: str, lang: str) -> str:
+    """A as the question shows it: no leading "to ", first letter lowered mid-sentence."""
+    if lang != "en":
+        return a
+    if a.lower().startswith("to ") and len(a) > 3:
+        a = a[3:]
+    if len(a) >= 2 and a[0].isupper() and a[1].islower():
+        a = a[0].lower() + a[1:]
+    return a
+
+
+_piece = st.one_of(
+    st.text(st.characters(codec="utf-8"), max_size=8),
+    st.sampled_from(list("{}[]\"'«»😀🚀 ,.!?\n\t")),
+    st.sampled_from([" instead of ", " rather than ", " yerine ", "to ", "To ", "stop ",
+                     "{a}", "{b}", "{person}", "{days}", "İ", "I", "Move"]),
+)
+_text = st.lists(_piece, max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    change=_text,
+    person=st.one_of(st.none(), _text),
+    style=st.sampled_from(STYLES),
+    action=st.sampled_from(list(ChangeKind)),
+    size=st.sampled_from(list(Size)),
+    by_example=st.booleans(),
+    lang=st.sampled_from([*LANGS, "de"]),
+)
+def test_arbitrary_text_only_raises_composer_error(
+    change: str,
+    person: str | None,
+    style: Style | None,
+    action: ChangeKind,
+    size: Size,
+    by_example: bool,
+    lang: str,
+) -> None:
+    req = SuggestionRequest(change, style, action, size, person, by_example, lang)
+    try:
+        c = compose(req)
+    except ComposerError:
+        return
+    json.dumps(c.as_dict())
+    text = c.as_text()
+    a, b = split_change(change)
+    core = _core(a, c.language)
+    if by_example:
+        assert core in c.next_step
+    else:
+        assert core in c.question
+        if b is not None:
+            assert b in c.question
+    name = " ".join((person or "").split())
+    if name:
+        assert name in c.next_step
+    # Any {placeholder} left must have come from the user's own words.
+    for leftover in PLACEHOLDER.findall(text):
+        assert leftover in change or leftover in (person or "")
+    assert compose(req) == c
