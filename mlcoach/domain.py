@@ -140,7 +140,7 @@ class Suggestion:
 
     id: str
     created_at: datetime
-    style: Style
+    style: Style | None
     change: str
     action: ChangeKind
     size: Size

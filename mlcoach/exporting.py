@@ -360,7 +360,7 @@ def _check_suggestion(item: dict[str, Any], where: str) -> None:
     v.when("created_at")
     v.text("person", required=False, limit=MAX_NAME)
     v.ident("person_id", required=False)
-    v.choice("style", Style, required=True)
+    v.choice("style", Style)
     v.text("change")
     v.choice("action", ChangeKind, required=True)
     v.choice("size", Size, required=True)

@@ -76,7 +76,7 @@ class SuggestionRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), index=True)
-    style: Mapped[str] = mapped_column(String(16))
+    style: Mapped[str | None] = mapped_column(String(16))  # None: mixed or by example
     change: Mapped[str] = mapped_column(Text)
     action: Mapped[str] = mapped_column(String(16))
     size: Mapped[str] = mapped_column(String(8))

@@ -353,7 +353,7 @@ class Store:
 
     # -- suggestions ---------------------------------------------------------------
 
-    def add_suggestion(self, *, style: Style, change: str, action: ChangeKind, size: Size,
+    def add_suggestion(self, *, style: Style | None, change: str, action: ChangeKind, size: Size,
                        text: str, person: str | None = None,
                        follow_up_on: date | None = None, plan: bool = True,
                        created_at: datetime | None = None,
@@ -365,7 +365,8 @@ class Store:
             person_id = self._person_id(s, person, create=True)
             row = m.SuggestionRow(
                 id=suggestion_id or new_id(), created_at=now, person_id=person_id,
-                style=style.value, change=change, action=action.value, size=size.value,
+                style=style.value if style else None, change=change, action=action.value,
+                size=size.value,
                 text=text, follow_up_on=follow_up_on,
             )
             s.add(row)
@@ -374,7 +375,7 @@ class Store:
             if plan:
                 mrow = m.MomentRow(
                     id=new_id(), text=change, kind=Kind.SUGGESTION.value, created_at=now,
-                    updated_at=now, person_id=person_id, style=style.value,
+                    updated_at=now, person_id=person_id, style=style.value if style else None,
                     suggestion_id=row.id, planned=True, follow_up_on=follow_up_on,
                 )
                 s.add(mrow)
@@ -658,7 +659,7 @@ def _moment(r: m.MomentRow) -> Moment:
 
 def _suggestion(r: m.SuggestionRow) -> Suggestion:
     return Suggestion(
-        id=r.id, created_at=r.created_at, style=Style(r.style), change=r.change,
+        id=r.id, created_at=r.created_at, style=_enum(Style, r.style), change=r.change,
         action=ChangeKind(r.action), size=Size(r.size), text=r.text,
         person=r.person.name if r.person else None, follow_up_on=r.follow_up_on,
         outcome=_enum(Outcome, r.outcome), outcome_at=r.outcome_at,

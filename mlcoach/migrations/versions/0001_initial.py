@@ -53,7 +53,7 @@ def upgrade() -> None:
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("created_at", sa.DateTime, nullable=False, index=True),
         sa.Column("person_id", sa.String(36), sa.ForeignKey("people.id"), index=True),
-        sa.Column("style", sa.String(16), nullable=False),
+        sa.Column("style", sa.String(16)),
         sa.Column("change", sa.Text, nullable=False),
         sa.Column("action", sa.String(16), nullable=False),
         sa.Column("size", sa.String(8), nullable=False),

@@ -1,0 +1,151 @@
+"""CLI commands of the coaching side: suggest, prompt, prompts."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from mlcoach.errors import MlcoachError, UsageError
+from mlcoach.i18n import ui_language
+
+if TYPE_CHECKING:
+    from mlcoach.cli import Context
+
+
+def cmd_suggest(ctx: Context) -> int:
+    """Compose an influence suggestion; --save keeps it as a planned moment."""
+    from mlcoach.composer import ComposerError, SuggestionRequest, compose
+
+    ns = ctx.ns
+    if not ns.change:
+        raise UsageError("--change is required: describe the change you want, e.g. "
+                         "--change \"use the wiki instead of email\"")
+    style = ns.style
+    opened = None
+    language = ui_language("")
+    if ns.person or ns.save:
+        opened = ctx.open()
+        language = ui_language(opened.store.settings().language)
+        if ns.person and style is None:
+            person = opened.store.find_person(ns.person)
+            style = person.style if person else None
+    try:
+        try:
+            composed = compose(SuggestionRequest(
+                change=ns.change, style=style, action=ns.action, size=ns.size,
+                person=ns.person, by_example=ns.by_example, language=language))
+        except ComposerError as exc:
+            raise UsageError(str(exc)) from exc
+        saved_id = None
+        if ns.save and opened is not None:
+            from mlcoach.clock import local_zone, now_utc
+
+            today = now_utc().astimezone(local_zone()).date()
+            suggestion, _moment = opened.store.add_suggestion(
+                style=style, change=ns.change, action=ns.action, size=ns.size,
+                text=composed.as_text(), person=ns.person,
+                follow_up_on=today + timedelta(days=composed.follow_up_days))
+            saved_id = suggestion.id
+    finally:
+        if opened is not None:
+            opened.store.close()
+    if ns.json:
+        doc = composed.as_dict()
+        if saved_id:
+            doc["id"] = saved_id
+        ctx.out_json(doc)
+    else:
+        ctx.out(composed.as_text())
+        if saved_id:
+            ctx.stderr.write(f"mlcoach: saved as a planned moment ({saved_id})\n")
+    return 0
+
+
+def cmd_prompts(ctx: Context) -> int:
+    """List, validate, import and export prompts and prompt packs."""
+    from mlcoach.content import PromptFileError, dump_pack, load_builtin, validate_file
+
+    ns = ctx.ns
+    if ns.prompts_command == "validate":
+        try:
+            prompts = validate_file(ns.file, custom=True)
+        except PromptFileError as exc:
+            raise MlcoachError(str(exc)) from exc
+        ctx.out(f"{ns.file}: {len(prompts)} prompt(s), all valid")
+        return 0
+    if ns.prompts_command == "import":
+        try:
+            prompts = validate_file(ns.file, custom=True)
+        except PromptFileError as exc:
+            raise MlcoachError(str(exc)) from exc
+        builtin_ids = {p.id for p in load_builtin()}
+        clash = sorted(p.id for p in prompts if p.id in builtin_ids)
+        if clash:
+            raise MlcoachError(f"{ns.file}: prompt id {clash[0]!r} is already used by the "
+                               "built-in library; rename it (nothing was imported)")
+        opened = ctx.open()
+        try:
+            count = opened.store.save_custom_prompts(prompts)
+        finally:
+            opened.store.close()
+        ctx.out(f"imported {count} prompt(s) from {ns.file}")
+        return 0
+    opened = ctx.open()
+    try:
+        custom = opened.store.custom_prompts()
+        language = ui_language(opened.store.settings().language)
+    finally:
+        opened.store.close()
+    if ns.prompts_command == "export":
+        prompts = [*load_builtin(), *custom] if ns.all else custom
+        text = dump_pack(prompts, name="my prompts")
+        if ns.output:
+            from mlcoach.paths import atomic_write
+
+            atomic_write(ns.output.absolute(), text)
+            ctx.out(f"wrote {len(prompts)} prompt(s) to {ns.output}")
+        else:
+            ctx.stdout.write(text)
+        return 0
+    prompts = [*load_builtin(), *custom]
+    if ns.json:
+        ctx.out_json([
+            {"id": p.id, "theme": p.theme, "text": p.text_for(language).text,
+             "try_this": p.text_for(language).try_this,
+             "parts": [x.value for x in p.parts], "tags": list(p.tags), "custom": p.custom}
+            for p in prompts
+        ])
+    else:
+        for p in prompts:
+            mark = " (yours)" if p.custom else ""
+            ctx.out(f"{p.id:<22} {p.theme:<14} {p.text_for(language).text}{mark}")
+    return 0
+
+
+def cmd_prompt(ctx: Context) -> int:
+    """Print what the scheduler would show now, with its theme, action and why."""
+    import random
+
+    from mlcoach.clock import local_zone, now_utc
+    from mlcoach.coaching import Coach
+
+    opened = ctx.open()
+    try:
+        coach = Coach(opened.store, clock=now_utc, tz=local_zone, rng=random.Random())
+        preview = coach.preview(now_utc())
+    finally:
+        opened.store.close()
+    if ctx.ns.json:
+        ctx.out_json(preview.as_dict())
+        return 0
+    lines = [f"{preview.theme_name}: {preview.text}", f"Try this: {preview.try_this}"]
+    if preview.note:
+        lines.append(preview.note)
+    lines.append(f"Why: {preview.why}")
+    lines.append(preview.when_text)
+    ctx.out("\n".join(lines))
+    return 0
+
+
+__all__ = ["cmd_prompt", "cmd_prompts", "cmd_suggest", "json"]
