@@ -308,17 +308,36 @@ def _quote(text: str, grammar: Mapping[str, Any]) -> str:
 
 
 def _format_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, with_b: bool) -> str:
-    """Shape A for insertion after "to …" (English) or inside quotes (Turkish)."""
+    """Shape A for insertion after "to …" (English) or inside quotes (Turkish).
+
+    A bare noun phrase or gerund gets a verb in front ("to start a weekly demo", "to use
+    the wiki instead of email"); a stop gets "stop" unless the user already said it.
+    """
     for prefix in _optional_strs(grammar, "strip_leading"):
         if a.lower().startswith(prefix) and len(a) > len(prefix):
             a = a[len(prefix) :]
             break
     if grammar.get("lower_first"):
         a = _lower_first(a, "en")
+    wraps = grammar.get("wrap", {})
+    wrap = None
+    if action is ChangeKind.STOP and not with_b:
+        wrap = None if _says_stop(a, grammar) else wraps.get("stop")
+    elif (shape := _shape_of(a, grammar)) is not None:
+        wrap = wraps.get(f"{'start' if action is ChangeKind.START else 'other'}_{shape}")
     quoted = _quote(a, grammar)
-    if action is not ChangeKind.STOP or with_b or _says_stop(a, grammar):
-        return quoted
-    return _fill(_str(grammar, "stop_wrap"), {"text": quoted})
+    return _fill(wrap, {"text": quoted}) if isinstance(wrap, str) else quoted
+
+
+def _shape_of(a: str, grammar: Mapping[str, Any]) -> str | None:
+    """Return "noun" or "gerund" when A does not start with a verb we can put after "to"."""
+    first = a.split(" ", 1)[0].lower()
+    if first in _optional_strs(grammar, "noun_starts") or first[:1].isdigit():
+        return "noun"
+    suffix = grammar.get("gerund_suffix")
+    if isinstance(suffix, str) and suffix and first.endswith(suffix) and len(first) > 5:
+        return None if first in _optional_strs(grammar, "not_gerunds") else "gerund"
+    return None
 
 
 def _says_stop(a: str, grammar: Mapping[str, Any]) -> bool:
