@@ -311,7 +311,8 @@ def _format_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, with_b:
     """Shape A for insertion after "to …" (English) or inside quotes (Turkish).
 
     A bare noun phrase or gerund gets a verb in front ("to start a weekly demo", "to use
-    the wiki instead of email"); a stop gets "stop" unless the user already said it.
+    the wiki instead of email"); a stop gets "stop" ("no longer" before a bare verb)
+    unless the user already said it.
     """
     for prefix in _optional_strs(grammar, "strip_leading"):
         if a.lower().startswith(prefix) and len(a) > len(prefix):
@@ -321,9 +322,11 @@ def _format_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, with_b:
         a = _lower_first(a, "en")
     wraps = grammar.get("wrap", {})
     wrap = None
+    shape = _shape_of(a, grammar)
     if action is ChangeKind.STOP and not with_b:
-        wrap = None if _says_stop(a, grammar) else wraps.get("stop")
-    elif (shape := _shape_of(a, grammar)) is not None:
+        if not _says_stop(a, grammar):
+            wrap = wraps.get("stop") if shape else wraps.get("stop_verb", wraps.get("stop"))
+    elif shape is not None:
         wrap = wraps.get(f"{'start' if action is ChangeKind.START else 'other'}_{shape}")
     quoted = _quote(a, grammar)
     return _fill(wrap, {"text": quoted}) if isinstance(wrap, str) else quoted
@@ -333,6 +336,16 @@ def _shape_of(a: str, grammar: Mapping[str, Any]) -> str | None:
     """Return "noun" or "gerund" when A does not start with a verb we can put after "to"."""
     first = a.split(" ", 1)[0].lower()
     if first in _optional_strs(grammar, "noun_starts") or first[:1].isdigit():
+        return "noun"
+    plural = grammar.get("plural_suffix")
+    if (
+        isinstance(plural, str)
+        and plural
+        and len(first) >= 3
+        and first.endswith(plural)
+        and not first.endswith(_optional_strs(grammar, "not_plural_endings"))
+        and first not in _optional_strs(grammar, "not_nouns")
+    ):
         return "noun"
     suffix = grammar.get("gerund_suffix")
     if isinstance(suffix, str) and suffix and first.endswith(suffix) and len(first) > 5:

@@ -288,6 +288,12 @@ def test_by_example_is_not_persuasion() -> None:
         ("pairing on reviews instead of async comments", ChangeKind.DIFFERENTLY,
          "to try pairing on reviews instead of async comments"),
         ("the Friday status meeting", ChangeKind.STOP, "to stop the Friday status meeting?"),
+        ("standups on Friday", ChangeKind.STOP, "to stop standups on Friday?"),
+        ("demos on Friday", ChangeKind.START, "to start demos on Friday?"),
+        ("cc the whole team", ChangeKind.STOP, "to no longer cc the whole team?"),
+        ("discuss blockers first", ChangeKind.START, "to discuss blockers first?"),
+        ("always add a test", ChangeKind.START, "to always add a test?"),
+        ("PRs under 200 lines", ChangeKind.START, "to start PRs under 200 lines?"),
     ],
 )
 def test_question_quotes_the_users_words_grammatically(
