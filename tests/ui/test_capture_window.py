@@ -1,0 +1,215 @@
+"""Quick capture: typing, shortcuts, Enter/Esc, the draft file and @name completion."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from mlcoach.ui.capture_window import CaptureWindow
+from mlcoach.ui.draft import Draft, DraftFile
+from PySide6.QtCore import Qt
+
+from mlcoach.domain import Kind, Style
+from mlcoach.errors import UsageError
+
+pytestmark = pytest.mark.gui
+
+
+def type_line(qtbot, window: CaptureWindow, text: str) -> None:
+    qtbot.keyClicks(window.edit, text)
+
+
+def test_typed_moment_with_kind_is_stored_and_the_window_hides(qtbot, capture, store,
+                                                               draft_path):
+    type_line(qtbot, capture, "Thanked @Ana for the demo #release")
+    qtbot.keyClick(capture.edit, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert capture.kind_choice.value() is Kind.RECOGNITION
+
+    with qtbot.waitSignal(capture.moment_saved, timeout=2000) as saved:
+        qtbot.keyClick(capture.edit, Qt.Key.Key_Return)
+
+    [moment] = store.moments()
+    assert saved.args == [moment.id]
+    assert (moment.text, moment.kind, moment.person, moment.tags) == (
+        "Thanked Ana for the demo", Kind.RECOGNITION, "Ana", ("release",))
+    assert capture.message() == "Saved"
+    assert capture.edit.text() == ""
+    assert capture.kind_choice.value() is None
+    assert not draft_path.exists()
+    qtbot.waitUntil(lambda: not capture.isVisible(), timeout=3000)
+
+
+def test_audience_style_is_stored(qtbot, capture, store):
+    type_line(qtbot, capture, "Showed Bo the numbers behind the rollout")
+    qtbot.keyClick(capture.edit, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Return)
+    [moment] = store.moments()
+    assert (moment.kind, moment.style) == (Kind.OTHER, Style.FACTS)
+
+
+def test_shortcuts_pick_toggle_and_clear(qtbot, capture):
+    alt, ctrl = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(capture.edit, Qt.Key.Key_2, alt)
+    assert capture.kind_choice.value() is Kind.SUGGESTION
+    qtbot.keyClick(capture.edit, Qt.Key.Key_6, alt)
+    assert capture.kind_choice.value() is Kind.DELEGATION
+    qtbot.keyClick(capture.edit, Qt.Key.Key_6, alt)  # the same key again unpicks it
+    assert capture.kind_choice.value() is None
+    qtbot.keyClick(capture.edit, Qt.Key.Key_4, ctrl)
+    assert capture.style_choice.value() is Style.CREDIBILITY
+    qtbot.keyClick(capture.edit, Qt.Key.Key_0, ctrl)
+    assert capture.style_choice.value() is None
+    assert capture.edit.text() == ""  # no digits leaked into the line
+
+
+def test_escape_hides_keeps_the_draft_and_a_new_window_restores_it(qtbot, capture, store,
+                                                                   draft_path):
+    type_line(qtbot, capture, "Asked @Bo how the handover felt")
+    qtbot.keyClick(capture.edit, Qt.Key.Key_5, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(capture.edit, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Escape)
+
+    assert not capture.isVisible()
+    assert capture.edit.text() == "Asked @Bo how the handover felt"
+    assert store.count_moments() == 0
+    assert draft_path.exists()
+    if os.name == "posix":
+        assert stat.S_IMODE(draft_path.stat().st_mode) == 0o600
+    expected = Draft("Asked @Bo how the handover felt", Kind.QUESTION, Style.REASSURANCE)
+    assert DraftFile(draft_path).load() == expected
+
+    # As after a crash or a restart: a fresh window on the same file.
+    restarted = CaptureWindow(store, DraftFile(draft_path))
+    qtbot.addWidget(restarted)
+    assert restarted.draft() == expected
+    assert restarted.edit.text() == expected.text
+
+
+def test_draft_is_written_while_typing_without_hiding(qtbot, capture, draft_path):
+    type_line(qtbot, capture, "Covered the review so Deniz could rest")
+    qtbot.waitUntil(draft_path.exists, timeout=3000)
+    assert DraftFile(draft_path).load() == Draft("Covered the review so Deniz could rest")
+
+
+def test_present_keeps_the_draft_and_selects_nothing(qtbot, capture):
+    type_line(qtbot, capture, "Half a thought")
+    capture.hide()
+    capture.present()
+    assert capture.isVisible()
+    assert capture.edit.text() == "Half a thought"
+    assert not capture.edit.hasSelectedText()
+    assert capture.edit.cursorPosition() == len("Half a thought")
+
+
+@pytest.mark.parametrize("line", ["", "   ", "@Ana #release"])
+def test_nothing_to_save_shows_an_inline_error(qtbot, capture, store, line):
+    type_line(qtbot, capture, line)
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Return)
+    assert store.count_moments() == 0
+    assert "Write a few words" in capture.message()
+    assert capture.isVisible()
+
+
+def test_store_error_is_shown_inline_and_the_text_kept(qtbot, capture, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise UsageError("moment text contains a NUL character")
+
+    monkeypatch.setattr(capture._store, "add_moment", refuse)
+    type_line(qtbot, capture, "Something odd")
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Return)
+    assert capture.message() == "Not saved: moment text contains a NUL character"
+    assert capture.edit.text() == "Something odd"
+    assert capture.isVisible()
+
+
+def test_typing_again_after_saving_keeps_the_window_open(qtbot, capture, store):
+    type_line(qtbot, capture, "Paired with Bo on the flaky test")
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Return)
+    type_line(qtbot, capture, "And")
+    qtbot.wait(CaptureWindow.SAVED_MS + 200)
+    assert capture.isVisible()
+    assert capture.edit.text() == "And"
+
+
+def test_completer_offers_saved_people_after_at(qtbot, capture, store):
+    for name in ("Ana", "Bo", "Deniz"):
+        store.add_person(name)
+    capture.present()  # refreshes the names cheaply
+    popup = capture.completer.popup()
+
+    type_line(qtbot, capture, "Thanked @")
+    assert popup.isVisible()
+    offered = [capture.completer.completionModel().index(i, 0).data()
+               for i in range(capture.completer.completionCount())]
+    assert offered == ["Ana", "Bo", "Deniz"]
+
+    type_line(qtbot, capture, "d")
+    assert capture.completer.completionCount() == 1
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # Enter picks the name, it does not save
+    assert capture.edit.text() == "Thanked @Deniz "
+    assert not popup.isVisible()
+    assert store.count_moments() == 0
+    assert capture.isVisible()
+
+
+def test_completer_escape_closes_the_popup_only(qtbot, capture, store):
+    store.add_person("Ana")
+    capture.present()
+    type_line(qtbot, capture, "Asked @A")
+    assert capture.completer.popup().isVisible()
+    qtbot.keyClick(capture.completer.popup(), Qt.Key.Key_Escape)
+    assert not capture.completer.popup().isVisible()
+    assert capture.isVisible()
+
+
+def test_no_popup_outside_a_mention(qtbot, capture, store):
+    store.add_person("Ana")
+    capture.present()
+    type_line(qtbot, capture, "mail@Ana and #tag")
+    assert not capture.completer.popup().isVisible()
+
+
+def test_names_with_spaces_are_inserted_with_underscores(qtbot, capture, store):
+    store.add_person("Ana Maria")
+    capture.present()
+    type_line(qtbot, capture, "Thanked @ana")
+    qtbot.keyClick(capture.completer.popup(), Qt.Key.Key_Tab)
+    assert capture.edit.text() == "Thanked @Ana_Maria "
+    type_line(qtbot, capture, "for the notes")
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Return)
+    assert store.moments()[0].person == "Ana Maria"
+
+
+def test_every_control_has_an_accessible_name(capture):
+    controls = [capture.edit, capture.kind_choice, capture.style_choice,
+                *capture.kind_choice.buttons(), *capture.style_choice.buttons()]
+    assert all(c.accessibleName() for c in controls)
+    assert capture.windowTitle() == "Capture a moment"
+
+
+# -- the draft file ------------------------------------------------------------------------
+
+
+def test_draft_file_round_trip_and_clear(draft_path):
+    drafts = DraftFile(draft_path)
+    assert drafts.load() is None
+    drafts.save(Draft("Gave Ana the lead on the retro", Kind.DELEGATION, Style.ENTHUSIASM))
+    assert drafts.load() == Draft("Gave Ana the lead on the retro", Kind.DELEGATION,
+                                  Style.ENTHUSIASM)
+    drafts.save(Draft(""))  # nothing left to keep
+    assert not draft_path.exists()
+    drafts.save(Draft("x"))
+    drafts.clear()
+    assert not draft_path.exists()
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"text": 3}', "\udcff"])
+def test_unreadable_draft_is_ignored(draft_path, content):
+    draft_path.write_text(content, encoding="utf-8", errors="surrogateescape")
+    assert DraftFile(draft_path).load() is None
+
+
+def test_unknown_kind_in_a_draft_keeps_the_text(draft_path):
+    draft_path.write_text('{"text": "Kept", "kind": "bogus", "style": null}')
+    assert DraftFile(draft_path).load() == Draft("Kept")

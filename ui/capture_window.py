@@ -1,0 +1,505 @@
+"""Quick capture: one keyboard-first line for a small leadership moment.
+
+The window is built once by the app and re-shown with `present()`; everything is
+created up front so that showing it costs one small query (the people list).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Hashable, Sequence
+from functools import partial
+
+from mlcoach.ui.draft import Draft, DraftFile
+from PySide6.QtCore import QEvent, QObject, QRectF, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QCloseEvent,
+    QCursor,
+    QGuiApplication,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.capture import parse_capture
+from mlcoach.domain import Kind, Style
+from mlcoach.errors import MlcoachError
+from mlcoach.store import Store
+
+logger = logging.getLogger(__name__)
+
+KINDS: tuple[Kind, ...] = tuple(Kind)  # Alt+1 .. Alt+7, in this order
+STYLES: tuple[Style, ...] = tuple(Style)  # Ctrl+1 .. Ctrl+4, in this order
+
+# The @name being typed right before the cursor (same shape parse_capture accepts).
+_MENTION = re.compile(r"(?<![\w@])@([^\W\d_][\w.'-]*|)$", re.UNICODE)
+# Keys that belong to the completer popup while it is open.
+_POPUP_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
+                         Qt.Key.Key_Backtab, Qt.Key.Key_Escape})
+
+
+class SegmentButton(QToolButton):
+    """A checkable segment that marks its checked state clearly with the Highlight role."""
+
+    def __init__(self, text: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setText(text)
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.isChecked():
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        tint = self.palette().color(QPalette.ColorRole.Highlight)
+        pen = QPen(tint, 2)
+        tint.setAlpha(48)
+        painter.setPen(pen)
+        painter.setBrush(tint)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 3, 3)
+
+
+class ChoiceRow(QWidget):
+    """A segmented control of checkable buttons where at most one is on.
+
+    Signals:
+        changed(object): the picked value, or None when nothing is picked.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, choices: Sequence[tuple[Hashable, str, str]], *, name: str,
+                 columns: int | None = None, parent: QWidget | None = None) -> None:
+        """Args: choices: (value, button text, accessible name); columns: buttons per row."""
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        per_row = columns or len(choices)
+        self._buttons: dict[Hashable, SegmentButton] = {}
+        for i, (value, text, accessible) in enumerate(choices):
+            button = SegmentButton(text, self)
+            button.setAccessibleName(accessible)
+            button.toggled.connect(partial(self._on_toggled, value))
+            layout.addWidget(button, i // per_row, i % per_row)
+            self._buttons[value] = button
+        for column in range(per_row):
+            layout.setColumnStretch(column, 1)
+
+    def buttons(self) -> list[SegmentButton]:
+        """The buttons, in order."""
+        return list(self._buttons.values())
+
+    def button(self, value: Hashable) -> SegmentButton:
+        """The button for `value`."""
+        return self._buttons[value]
+
+    def value(self) -> Hashable | None:
+        """The picked value, or None."""
+        return next((v for v, b in self._buttons.items() if b.isChecked()), None)
+
+    def set_value(self, value: Hashable | None) -> None:
+        """Pick `value` (None picks nothing) without emitting `changed`."""
+        for v, button in self._buttons.items():
+            button.blockSignals(True)
+            button.setChecked(v == value)
+            button.blockSignals(False)
+
+    def toggle(self, value: Hashable) -> None:
+        """Pick `value`, or unpick it when it is already picked (emits `changed`)."""
+        button = self._buttons[value]
+        button.setChecked(not button.isChecked())
+
+    def clear(self) -> None:
+        """Pick nothing (emits `changed` if something was picked)."""
+        picked = self.value()
+        if picked is not None:
+            self._buttons[picked].setChecked(False)
+
+    def _on_toggled(self, value: Hashable, on: bool) -> None:
+        if on:
+            for v, button in self._buttons.items():
+                if v != value and button.isChecked():
+                    button.blockSignals(True)
+                    button.setChecked(False)
+                    button.blockSignals(False)
+        self.changed.emit(self.value())
+
+
+class _MomentEdit(QLineEdit):
+    """The capture line; while the @name popup is open, Enter, Tab and Esc belong to it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.popup_open = lambda: False
+
+    def event(self, e: QEvent) -> bool:
+        if (e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent)
+                and e.key() in _POPUP_KEYS and self.popup_open()):
+            e.ignore()  # QCompleter then completes or closes its popup
+            return False
+        return super().event(e)
+
+
+class PersonCompleter(QCompleter):
+    """Completes the @name token before the cursor from the people list."""
+
+    def __init__(self, edit: _MomentEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        self._names = QStringListModel(self)
+        self.setModel(self._names)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setWidget(edit)
+        self.popup().setAccessibleName(self.tr("People"))
+        edit.popup_open = self.popup().isVisible
+        edit.textEdited.connect(self._offer)
+        self.activated[str].connect(self._insert)
+
+    def set_names(self, names: Sequence[str]) -> None:
+        """Replace the names on offer."""
+        if list(names) != self._names.stringList():
+            self._names.setStringList(list(names))
+
+    def _token(self) -> re.Match[str] | None:
+        return _MENTION.search(self.edit.text(), 0, self.edit.cursorPosition())
+
+    def _offer(self) -> None:
+        token = self._token()
+        if token is None:
+            self.popup().hide()
+            return
+        self.setCompletionPrefix(token.group(1).replace("_", " "))
+        if self.completionCount() == 0:
+            self.popup().hide()
+            return
+        self.popup().setCurrentIndex(self.completionModel().index(0, 0))
+        self.complete()
+
+    def _insert(self, name: str) -> None:
+        token = self._token()
+        if token is None:
+            return
+        text, end = self.edit.text(), self.edit.cursorPosition()
+        inserted = "@" + name.replace(" ", "_") + " "
+        rest = text[end:].lstrip(" ")
+        self.edit.setText(text[: token.start()] + inserted + rest)
+        self.edit.setCursorPosition(token.start() + len(inserted))
+
+
+class _Caption(QWidget):
+    """A row caption with its shortcut underneath in small, muted type."""
+
+    def __init__(self, text: str, keys: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        title = QLabel(text, self)
+        hint = QLabel(keys, self)
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        font = hint.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        hint.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+
+
+class _Footer(QWidget):
+    """One quiet line under the controls: the key hint, an error, or "Saved"."""
+
+    def __init__(self, hint: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._hint = hint
+        self._icon = QLabel(self)
+        self._text = QLabel(self)
+        self._text.setWordWrap(False)
+        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self._text.setAccessibleName(self.tr("Status"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._text, 1)
+        self.show_hint()
+
+    def show_hint(self) -> None:
+        """Show the key hint, muted."""
+        self._icon.hide()
+        self._text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._text.setText(self._hint)
+
+    def show_error(self, message: str) -> None:
+        """Show a one-line error with a warning icon."""
+        self._show(QStyle.StandardPixmap.SP_MessageBoxWarning, message)
+
+    def show_saved(self, message: str) -> None:
+        """Show a short, calm confirmation."""
+        self._show(QStyle.StandardPixmap.SP_DialogApplyButton, message)
+
+    def message(self) -> str:
+        """The text shown now."""
+        return self._text.text()
+
+    def _show(self, icon: QStyle.StandardPixmap, message: str) -> None:
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self._icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        self._icon.show()
+        self._text.setForegroundRole(QPalette.ColorRole.WindowText)
+        self._text.setText(message)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._text, message))
+
+
+class CaptureWindow(QWidget):
+    """The quick-capture window: one line, a kind, an audience style, Enter saves.
+
+    Signals:
+        moment_saved(str): the id of the moment just stored.
+    """
+
+    moment_saved = Signal(str)
+
+    SAVED_MS = 900  # how long "Saved" stays before the window hides
+    DRAFT_DELAY_MS = 300  # typing pause before the draft is written
+
+    def __init__(self, store: Store, draft: DraftFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._store = store
+        self._draft = draft
+        self.setWindowTitle(self.tr("Capture a moment"))
+        self.setAccessibleName(self.tr("Capture a moment"))
+
+        self.edit = _MomentEdit(self)
+        self.edit.setPlaceholderText(self.tr("What small leadership moment just happened?"))
+        self.edit.setAccessibleName(self.tr("Moment"))
+        self.edit.setAccessibleDescription(self.tr(
+            "Describe the moment in one line. Type @ and a name for a person, "
+            "# and a word for a tag. Enter saves, Escape keeps the draft."))
+        font = self.edit.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.edit.setFont(font)
+        self.edit.setTextMargins(6, 0, 6, 0)
+        self.edit.setMinimumHeight(self.edit.sizeHint().height() + 8)
+        self.completer = PersonCompleter(self.edit)
+
+        self.kind_choice = ChoiceRow(self._kind_choices(), name=self.tr("Kind"), columns=4,
+                               parent=self)
+        self.style_choice = ChoiceRow(self._style_choices(), name=self.tr("Audience style"),
+                                columns=4, parent=self)
+        # One width for every segment, so the two controls line up as one grid.
+        segments = self.kind_choice.buttons() + self.style_choice.buttons()
+        width = max(b.sizeHint().width() for b in segments)
+        for b in segments:
+            b.setMinimumWidth(width)
+        self.footer = _Footer(self.tr("@name for a person · #tag for a tag · "
+                                       "Enter saves · Esc keeps the draft"), self)
+
+        self._draft_timer = _single_shot(self, self.DRAFT_DELAY_MS, self.flush_draft)
+        self._hide_timer = _single_shot(self, self.SAVED_MS, self.hide)
+
+        self._build_layout()
+        self._bind_keys()
+        self._restore_draft()
+        self._refresh_people()
+
+        self.edit.textChanged.connect(self._draft_timer.start)
+        self.edit.textEdited.connect(self._on_typing)
+        self.kind_choice.changed.connect(self._draft_timer.start)
+        self.style_choice.changed.connect(self._draft_timer.start)
+
+    # -- public -----------------------------------------------------------------------
+
+    def present(self) -> None:
+        """Show, raise and focus the window, keeping any draft text."""
+        self._hide_timer.stop()
+        self.footer.show_hint()
+        self._refresh_people()
+        if not self.isVisible():
+            self._center_on_cursor_screen()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.edit.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.edit.deselect()
+        self.edit.end(False)
+
+    def flush_draft(self) -> None:
+        """Write the pending draft to disk now (also done on hide)."""
+        self._draft_timer.stop()
+        self._draft.save(self.draft())
+
+    def draft(self) -> Draft:
+        """What is typed and picked right now."""
+        kind, style = self.kind_choice.value(), self.style_choice.value()
+        return Draft(self.edit.text(), kind if isinstance(kind, Kind) else None,
+                     style if isinstance(style, Style) else None)
+
+    def message(self) -> str:
+        """The footer's current text (hint, error or confirmation)."""
+        return self.footer.message()
+
+    # -- events -----------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.hide()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._save()
+        else:
+            super().keyPressEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.completer.popup().hide()
+        self._hide_timer.stop()
+        if self._draft_timer.isActive():
+            self.flush_draft()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._draft_timer.isActive():
+            self.flush_draft()
+        super().closeEvent(event)
+
+    # -- internals --------------------------------------------------------------------
+
+    def _kind_choices(self) -> list[tuple[Hashable, str, str]]:
+        labels = {
+            Kind.EXAMPLE: self.tr("Example"), Kind.SUGGESTION: self.tr("Suggestion"),
+            Kind.RECOGNITION: self.tr("Recognition"), Kind.SUPPORT: self.tr("Support"),
+            Kind.QUESTION: self.tr("Question"), Kind.DELEGATION: self.tr("Delegation"),
+            Kind.OTHER: self.tr("Other"),
+        }
+        return [(k, f"{i} {labels[k]}", self.tr("{name}, Alt+{key}").format(name=labels[k], key=i))
+                for i, k in enumerate(KINDS, 1)]
+
+    def _style_choices(self) -> list[tuple[Hashable, str, str]]:
+        labels = {
+            Style.FACTS: self.tr("Facts"), Style.ENTHUSIASM: self.tr("Enthusiasm"),
+            Style.REASSURANCE: self.tr("Reassurance"), Style.CREDIBILITY: self.tr("Credibility"),
+        }
+        return [(s, f"{i} {labels[s]}", self.tr("{name}, Ctrl+{key}").format(name=labels[s], key=i))
+                for i, s in enumerate(STYLES, 1)]
+
+    def _build_layout(self) -> None:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(10)
+        for row, (caption, keys, choices) in enumerate((
+            (self.tr("Kind"), self.tr("Alt+1–7"), self.kind_choice),
+            (self.tr("Audience"), self.tr("Ctrl+1–4"), self.style_choice),
+        )):
+            choices.setAccessibleDescription(self.tr("Shortcut: {keys}").format(keys=keys))
+            grid.addWidget(_Caption(caption, keys, self), row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(choices, row, 1)
+        grid.setColumnStretch(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.edit)
+        layout.addLayout(grid)
+        layout.addWidget(self.footer)
+        self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
+
+    def _bind_keys(self) -> None:
+        for i, kind in enumerate(KINDS, 1):
+            _shortcut(self, f"Alt+{i}", partial(self.kind_choice.toggle, kind))
+        _shortcut(self, "Alt+0", self.kind_choice.clear)
+        for i, style in enumerate(STYLES, 1):
+            _shortcut(self, f"Ctrl+{i}", partial(self.style_choice.toggle, style))
+        _shortcut(self, "Ctrl+0", self.style_choice.clear)
+
+    def _restore_draft(self) -> None:
+        draft = self._draft.load()
+        if draft is None:
+            return
+        self.edit.setText(draft.text)
+        self.kind_choice.set_value(draft.kind)
+        self.style_choice.set_value(draft.style)
+        self._draft_timer.stop()  # what is on disk is what we just read
+
+    def _refresh_people(self) -> None:
+        try:
+            self.completer.set_names([p.name for p in self._store.people()])
+        except MlcoachError as exc:
+            logger.warning("could not load people for completion: %s", exc)
+
+    def _on_typing(self) -> None:
+        if self._hide_timer.isActive():  # typing again right after a save: stay open
+            self._hide_timer.stop()
+        self.footer.show_hint()
+
+    def _save(self) -> None:
+        parsed = parse_capture(self.edit.text())
+        if not parsed.text:
+            self.footer.show_error(self.tr("Write a few words about what happened."))
+            return
+        kind = self.kind_choice.value()
+        style = self.style_choice.value()
+        try:
+            moment = self._store.add_moment(
+                parsed.text, kind if isinstance(kind, Kind) else Kind.OTHER,
+                person=parsed.person, style=style if isinstance(style, Style) else None,
+                tags=parsed.tags,
+            )
+        except MlcoachError as exc:
+            logger.info("capture not saved: %s", exc)
+            self.footer.show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            return
+        self.edit.clear()
+        self.kind_choice.set_value(None)
+        self.style_choice.set_value(None)
+        self._draft_timer.stop()
+        self._draft.clear()
+        self.footer.show_saved(self.tr("Saved"))
+        self.moment_saved.emit(moment.id)
+        self._hide_timer.start()
+
+    def _center_on_cursor_screen(self) -> None:
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        frame = self.frameGeometry()
+        frame.moveCenter(screen.availableGeometry().center())
+        self.move(frame.topLeft())
+
+
+def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
+def _shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
+    shortcut = QShortcut(QKeySequence(keys), parent)
+    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+    shortcut.activated.connect(slot)
+    return shortcut
