@@ -132,8 +132,11 @@ def cmd_prompt(ctx: Context) -> int:
 
     opened = ctx.open()
     try:
-        coach = Coach(opened.store, clock=now_utc, tz=local_zone, rng=random.Random())
-        preview = coach.preview(now_utc())
+        now = now_utc()
+        # Seeded by the hour, so asking twice in a row gives the same answer.
+        coach = Coach(opened.store, clock=now_utc, tz=local_zone,
+                      rng=random.Random(int(now.timestamp()) // 3600))
+        preview = coach.preview(now)
     finally:
         opened.store.close()
     if ctx.ns.json:

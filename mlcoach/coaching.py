@@ -1,0 +1,331 @@
+"""The coaching service: the store, the scheduler and the prompt choice working together.
+
+The UI and the CLI call this; it holds no Qt and takes the clock, time zone and
+random source from its caller, so tests drive it with a fake clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time as _time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from mlcoach import scheduler as sch
+from mlcoach.chooser import choose
+from mlcoach.content import load_builtin, theme_names
+from mlcoach.domain import Prompt, PromptEvent, Response, Settings
+from mlcoach.i18n import ui_language
+from mlcoach.store import Store
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "scheduler_state"
+HISTORY_DAYS = 100  # covers 90 days of "not for me" and the 14-day no-repeat window
+
+
+def boot_clock() -> float:
+    """Seconds on a clock that keeps counting through suspend and never jumps."""
+    try:
+        return _time.clock_gettime(_time.CLOCK_BOOTTIME)  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return _time.monotonic()
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """A prompt ready to show; `event` is its recorded prompt event (None for a preview)."""
+
+    prompt: Prompt
+    theme_name: str
+    text: str
+    try_this: str
+    why: str
+    note: str
+    event: PromptEvent | None
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What `mlcoach prompt` prints."""
+
+    offer: Offer
+    due_at: datetime | None
+    reason: str
+    tz: tzinfo
+
+    @property
+    def theme_name(self) -> str:
+        return self.offer.theme_name
+
+    @property
+    def text(self) -> str:
+        return self.offer.text
+
+    @property
+    def try_this(self) -> str:
+        return self.offer.try_this
+
+    @property
+    def why(self) -> str:
+        return self.offer.why
+
+    @property
+    def note(self) -> str:
+        return self.offer.note
+
+    @property
+    def when_text(self) -> str:
+        if self.due_at is None:
+            return "Prompts are off (prompts per day is 0)."
+        local = self.due_at.astimezone(self.tz)
+        return f"Next scheduled prompt: {local:%a %d %b %H:%M} ({self.reason.replace('_', ' ')})"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.offer.prompt.id,
+            "theme": self.offer.prompt.theme,
+            "theme_name": self.theme_name,
+            "text": self.text,
+            "try_this": self.try_this,
+            "why": self.why,
+            "note": self.note or None,
+            "next_due": self.due_at.isoformat() if self.due_at else None,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What the tray shows: the next prompt time and today's count."""
+
+    paused: bool
+    next_at: datetime | None
+    shown_today: int
+    tooltip: str
+
+
+class Coach:
+    """Decides when to prompt and what, records every prompt and response."""
+
+    def __init__(self, store: Store, *, clock: Callable[[], datetime],
+                 tz: Callable[[], tzinfo], rng: random.Random,
+                 real_clock: Callable[[], float] = boot_clock,
+                 prompts: Callable[[], Sequence[Prompt]] | None = None) -> None:
+        self.store = store
+        self._clock, self._tz, self._rng, self._real = clock, tz, rng, real_clock
+        self._prompts_source = prompts
+        self._settings: Settings | None = None
+
+    # -- inputs ---------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def tz(self) -> tzinfo:
+        return self._tz()
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = self.store.settings()
+        return self._settings
+
+    def reload_settings(self) -> None:
+        """Forget cached settings (after the Settings dialog saved)."""
+        self._settings = None
+
+    def prompts(self) -> list[Prompt]:
+        if self._prompts_source is not None:
+            return list(self._prompts_source())
+        return [*load_builtin(), *self.store.custom_prompts()]
+
+    def language(self) -> str:
+        return ui_language(self.settings().language)
+
+    def _state(self) -> sch.SchedulerState:
+        raw = self.store.get_state(STATE_KEY)
+        state = sch.SchedulerState.from_json(raw)
+        if raw is None or state.seed == 0:
+            state = sch.SchedulerState.new(self._rng)
+            self._save_state(state)
+        return state
+
+    def _save_state(self, state: sch.SchedulerState) -> None:
+        self.store.set_state(STATE_KEY, state.to_json())
+
+    def _history(self, now: datetime) -> list[PromptEvent]:
+        return self.store.prompt_events(since=now - timedelta(days=HISTORY_DAYS))
+
+    def _busy(self, now: datetime) -> list[tuple[datetime, datetime]]:
+        path = self.settings().calendar_path
+        if not path:
+            return []
+        from mlcoach.calendar_ics import CalendarError, busy_intervals
+
+        try:
+            return busy_intervals(Path(path).expanduser(), now - timedelta(hours=12),
+                                  now + timedelta(days=3))
+        except CalendarError as exc:
+            logger.warning("calendar not read: %s", exc)
+            return []
+
+    def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> sch.SchedulerState:
+        state = self._state()
+        observed = sch.observe_clock(state, now, real=self._real(), history=history)
+        if observed != state:
+            self._save_state(observed)
+        return observed
+
+    # -- when -----------------------------------------------------------------------
+
+    def next_due(self, now: datetime, desktop_busy: bool = False) -> datetime | None:
+        """The earliest time a prompt or the reflection offer is due."""
+        due, reflection = self._dues(now, desktop_busy)
+        times = [t for t in (due.at, reflection) if t is not None]
+        return min(times) if times else None
+
+    def _dues(self, now: datetime, desktop_busy: bool) -> tuple[sch.Due, datetime | None]:
+        history = self._history(now)
+        state = self._observed_state(now, history)
+        busy = self._busy(now)
+        tz = self.tz()
+        due = sch.next_due(now, settings=self.settings(), history=history, state=state,
+                           tz=tz, busy=busy, desktop_busy=desktop_busy)
+        reflection = sch.reflection_due(now, settings=self.settings(), state=state, tz=tz,
+                                        reflected_today=self._reflected_today(now),
+                                        busy=busy, desktop_busy=desktop_busy)
+        return due, reflection
+
+    def _reflected_today(self, now: datetime) -> bool:
+        return self.store.reflection(now.astimezone(self.tz()).date()) is not None
+
+    def due_action(self, now: datetime, busy: bool = False) -> str | None:
+        """"prompt", "reflect" or None: what to do when the timer fires at `now`."""
+        due, reflection = self._dues(now, busy)
+        if reflection is not None and reflection <= now:
+            return "reflect"
+        if due.is_now(now):
+            return "prompt"
+        return None
+
+    def mark_reflection_offered(self, now: datetime) -> None:
+        self._save_state(sch.mark_reflection_offered(self._state(), now, self.tz()))
+
+    def woke_up(self, now: datetime) -> None:
+        """The machine resumed from sleep: let the first prompt wait a moment."""
+        self._save_state(sch.on_wake(self._state(), now))
+
+    # -- what ----------------------------------------------------------------------
+
+    def _choose(self, now: datetime) -> Offer:
+        tz = self.tz()
+        history = self._history(now)
+        today = now.astimezone(tz).date()
+        state = self._state()
+        intention = self.store.last_intention(today)
+        snoozed = None
+        if state.snoozed_prompt_id and state.snooze_until and state.snooze_until <= now:
+            snoozed = next((p for p in self.prompts() if p.id == state.snoozed_prompt_id), None)
+        if snoozed is not None:
+            prompt, why, recall = snoozed, "You asked to see this one again a little later.", None
+        else:
+            choice = choose(now, prompts=self.prompts(), history=history,
+                            settings=self.settings(), tz=tz, rng=self._rng,
+                            intention=intention, reflected_today=self._reflected_today(now))
+            prompt, why, recall = choice.prompt, choice.why, choice.intention
+        lang = self.language()
+        words = prompt.text_for(lang)
+        names = theme_names(lang)
+        note = ""
+        if recall:
+            note = (f"Yesterday you meant to: {recall}" if lang == "en"
+                    else f"Dün niyetiniz şuydu: {recall}")
+        return Offer(prompt, names.get(prompt.theme, prompt.theme.title()), words.text,
+                     words.try_this, why, note, None)
+
+    def preview(self, now: datetime) -> Preview:
+        """The prompt that would be shown now and when the next one is due; records nothing."""
+        offer = self._choose(now)
+        due, _ = self._dues(now, False)
+        return Preview(offer, due.at, due.reason, self.tz())
+
+    def offer(self, now: datetime, manual: bool = False) -> Offer | None:
+        """Choose a prompt and record it as shown."""
+        try:
+            offer = self._choose(now)
+        except ValueError as exc:  # no prompts at all
+            logger.warning("no prompt to show: %s", exc)
+            return None
+        state = self._state()
+        if state.snoozed_prompt_id == offer.prompt.id:
+            self._save_state(_clear_snooze(state))
+        why = offer.why + (" (asked for from the menu)" if manual else "")
+        event = self.store.record_prompt_shown(offer.prompt.id, offer.prompt.theme, why=why,
+                                               at=now)
+        return Offer(offer.prompt, offer.theme_name, offer.text, offer.try_this, why,
+                     offer.note, event)
+
+    def respond(self, event_id: str, response: str) -> str | None:
+        """Record a response; returns a sentence to show once (back-off), if any."""
+        now = self.now()
+        kind = Response(response)
+        event = self.store.record_response(event_id, kind, at=now)
+        state = self._state()
+        if kind is Response.SNOOZED:
+            state = sch.snooze(state, now, prompt_id=event.prompt_id)
+        state, notice = sch.after_response(state, self._history(now), now,
+                                           settings=self.settings(), tz=self.tz())
+        self._save_state(state)
+        return notice.text if notice else None
+
+    def restore_pace(self) -> None:
+        """Undo an automatic back-off."""
+        self._save_state(sch.restore(self._state()))
+
+    # -- pauses ----------------------------------------------------------------------
+
+    def pause(self, kind: str) -> None:
+        self._save_state(sch.pause(self._state(), self.now(), kind, self.tz()))  # type: ignore[arg-type]
+
+    def resume(self) -> None:
+        self._save_state(sch.resume(self._state()))
+
+    def is_paused(self) -> bool:
+        until = self._state().pause_until
+        return until is not None and until > self.now()
+
+    # -- status ------------------------------------------------------------------------
+
+    def status(self, now: datetime) -> Status:
+        tz = self.tz()
+        history = self._history(now)
+        shown = sch.prompts_today(history, now, tz)
+        paused_until = self._state().pause_until
+        paused = paused_until is not None and paused_until > now
+        due, _ = self._dues(now, False)
+        if self.settings().prompts_per_day <= 0:
+            text = "mlcoach · prompts are off"
+        elif paused and paused_until is not None:
+            text = f"mlcoach · paused until {paused_until.astimezone(tz):%H:%M}"
+        elif due.at is not None:
+            local = due.at.astimezone(tz)
+            when = f"{local:%H:%M}" if local.date() == now.astimezone(tz).date() \
+                else f"{local:%a %H:%M}"
+            text = f"mlcoach · next prompt {when}"
+        else:
+            text = "mlcoach"
+        text += f" · {shown} today"
+        return Status(paused, due.at, shown, text)
+
+
+def _clear_snooze(state: sch.SchedulerState) -> sch.SchedulerState:
+    from dataclasses import replace
+
+    return replace(state, snooze_until=None, snoozed_prompt_id=None)
+
+
+__all__ = ["Coach", "Offer", "Preview", "Status", "date"]
