@@ -509,6 +509,7 @@ def _dispatch(ctx: Context) -> int:
 def _configure_logging() -> None:
     level = logging.DEBUG if os.environ.get("MLCOACH_DEBUG") else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(level)  # the app adds a file log that also keeps INFO
     handler.setFormatter(logging.Formatter("mlcoach: %(levelname)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]

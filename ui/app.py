@@ -1,0 +1,381 @@
+"""The desktop app: tray icon first, then the store, then the windows, wired by constructor."""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import signal
+import socket
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from mlcoach.ui.icons import app_icon
+from mlcoach.ui.instance_server import InstanceServer
+from mlcoach.ui.prompt_card import PromptCard
+from mlcoach.ui.tray import MainWindow, Tray, TrayMenu
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+
+from mlcoach.paths import APP_ID, DRAFT_NAME
+
+logger = logging.getLogger(__name__)
+
+# Timers are monotonic and stop during suspend; never wait longer than this before
+# looking at the wall clock again (a handful of wake-ups a day, not polling).
+MAX_WAIT = timedelta(minutes=30)
+
+
+def _ready_signal(what: str) -> None:
+    """Tell a benchmark or test harness that a milestone was reached."""
+    if os.environ.get("MLCOACH_READY_SIGNAL"):
+        sys.stderr.write(f"mlcoach-ready: {what}\n")
+        sys.stderr.flush()
+
+
+class AppController(QObject):
+    """Owns the tray, the store and every window; reacts to menu actions and requests."""
+
+    def __init__(self, app: QApplication, data_root: Path, server: InstanceServer) -> None:
+        super().__init__()
+        self.app = app
+        self.data_root = data_root
+        self.server = server
+        self.menu = TrayMenu(self)
+        self.menu.triggered.connect(self.on_action)
+        self.menu.set_ready(False)
+        self.tray: Tray | None = None
+        self.main_window: MainWindow | None = None
+        self.opened: Any = None
+        self.coach: Any = None
+        self.windows: dict[str, QWidget] = {}
+        self.pending: list[str] = []
+        self.card = PromptCard()
+        self.card.responded.connect(self.on_card_response)
+        self.card.capture_requested.connect(lambda: self.open_window("capture"))
+        self.current_event: Any = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.on_timer)
+        server.request_received.connect(self.handle_request)
+
+    # -- start-up ---------------------------------------------------------------------
+
+    def start(self, first_request: str) -> None:
+        """Show the icon now; open the store on the worker thread right after."""
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = Tray(self.menu, self)
+            self.tray.activated_plain.connect(self.on_tray_clicked)
+            self.tray.show()
+            _ready_signal("tray")
+        else:
+            self.main_window = MainWindow(self.menu)
+            self.main_window.show()
+            _ready_signal("window")
+        if first_request not in ("show", "run"):
+            self.pending.append(first_request)
+        QTimer.singleShot(0, self.load_store)
+
+    def load_store(self, passphrase: str | None = None) -> None:
+        from mlcoach.ui.unlock import open_in_worker
+
+        open_in_worker(self.data_root, passphrase, self.on_store_opened, self.on_store_failed)
+
+    def on_store_failed(self, exc: BaseException) -> None:
+        from mlcoach.ui.unlock import resolve_failure
+
+        resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
+
+    def on_store_opened(self, opened: Any) -> None:
+        from mlcoach.clock import local_zone, now_utc
+        from mlcoach.coaching import Coach
+
+        self.opened = opened
+        self.coach = Coach(opened.store, clock=now_utc, tz=local_zone,
+                           rng=random.Random())
+        self.menu.set_ready(True)
+        _ready_signal("store")
+        self.warm_up()
+        from mlcoach.ui.welcome import WelcomeDialog, should_show
+
+        if should_show(opened.store):
+            dialog = WelcomeDialog(opened.store, opened)
+            dialog.finished.connect(lambda _=0: self.after_welcome())
+            self.windows["welcome"] = dialog
+            dialog.show()
+        else:
+            self.after_welcome()
+
+    def after_welcome(self) -> None:
+        self.arm()
+        for request in self.pending:
+            self.handle_request(request)
+        self.pending.clear()
+
+    def warm_up(self) -> None:
+        """Build the quick-capture window now so it opens instantly later."""
+        self.window("capture")
+
+    # -- windows ----------------------------------------------------------------------
+
+    def window(self, name: str) -> QWidget:
+        """Build a window once, then reuse it."""
+        if name in self.windows:
+            return self.windows[name]
+        store = self.opened.store
+        widget: QWidget
+        if name == "capture":
+            from mlcoach.ui.capture_window import CaptureWindow
+            from mlcoach.ui.draft import DraftFile
+
+            widget = CaptureWindow(store, DraftFile(self.data_root / DRAFT_NAME))
+            widget.moment_saved.connect(lambda _id: self.refresh_status())
+        elif name == "reflect":
+            from mlcoach.ui.reflection_dialog import ReflectionDialog
+
+            from mlcoach.clock import local_zone, now_utc
+
+            widget = ReflectionDialog(store, clock=now_utc, tz=local_zone())
+            widget.reflection_saved.connect(self.arm)
+        elif name == "settings":
+            from mlcoach.ui.settings_dialog import SettingsDialog
+
+            from mlcoach.keys import OSKeyring
+
+            widget = SettingsDialog(store, self.opened, keys=OSKeyring())
+            widget.settings_changed.connect(lambda _s: self.arm())
+            widget.data_deleted.connect(self.quit)
+        elif name == "suggest":
+            from mlcoach.ui.composer_dialog import ComposerDialog
+
+            widget = ComposerDialog(store)
+        elif name == "history":
+            from mlcoach.ui.history import HistoryWindow
+
+            widget = HistoryWindow(store)
+        else:
+            raise ValueError(name)
+        self.windows[name] = widget
+        return widget
+
+    def open_window(self, name: str) -> None:
+        if self.opened is None:
+            self.pending.append(name)
+            return
+        try:
+            widget = self.window(name)
+        except ImportError as exc:
+            logger.error("window %s is not available: %s", name, exc)
+            return
+        if name == "reflect":
+            widget.load_day()  # type: ignore[attr-defined]
+        elif name == "settings" and hasattr(widget, "reload"):
+            widget.reload()
+        if hasattr(widget, "present"):
+            widget.present()
+        else:
+            widget.show()
+            widget.raise_()
+            widget.activateWindow()
+
+    # -- requests and actions -------------------------------------------------------------
+
+    def handle_request(self, request: str) -> None:
+        """A request from a second start (or the command line of this one)."""
+        if request == "quit":
+            self.quit()
+        elif request == "show":
+            if self.main_window is not None:
+                self.main_window.show()
+                self.main_window.raise_()
+            elif self.tray is not None and self.opened is not None:
+                self.tray.icon.showMessage("mlcoach", self.tr("mlcoach is already running "
+                                                              "in the tray."), app_icon(), 4000)
+        elif request == "prompt":
+            self.show_prompt(manual=True)
+        elif request in ("capture", "reflect", "suggest", "history", "settings"):
+            self.open_window(request)
+        else:
+            logger.warning("ignored unknown request %r", request)
+
+    def on_action(self, action: str) -> None:
+        if action == "quit":
+            self.quit()
+        elif action == "prompt":
+            self.show_prompt(manual=True)
+        elif action.startswith("pause:"):
+            self.coach.pause(action.split(":", 1)[1])
+            self.arm()
+        elif action == "resume":
+            self.coach.resume()
+            self.arm()
+        else:
+            self.open_window(action)
+
+    def on_tray_clicked(self) -> None:
+        if self.current_event is not None and not self.card.isVisible():
+            self.card.show()
+        elif self.tray is not None:
+            self.tray.icon.contextMenu().popup(self.tray.icon.geometry().center())
+
+    # -- prompts -----------------------------------------------------------------------
+
+    def arm(self) -> None:
+        """Set the single timer to the next thing the scheduler wants, no sooner."""
+        if self.coach is None:
+            return
+        now = self.coach.now()
+        due = self.coach.next_due(now)
+        wait = MAX_WAIT if due is None else max(due - now, timedelta(seconds=1))
+        wait = min(wait, MAX_WAIT)
+        self.timer.start(int(wait.total_seconds() * 1000))
+        self.refresh_status()
+
+    def on_timer(self) -> None:
+        now = self.coach.now()
+        action = self.coach.due_action(now, busy=self.desktop_busy())
+        if action == "prompt":
+            self.show_prompt(manual=False)
+        elif action == "reflect":
+            self.coach.mark_reflection_offered(now)
+            self.open_window("reflect")
+        self.arm()
+
+    def desktop_busy(self) -> bool:
+        from mlcoach.ui.attention import desktop_busy
+
+        return desktop_busy()
+
+    def show_prompt(self, manual: bool) -> None:
+        if self.coach is None:
+            return
+        offer = self.coach.offer(self.coach.now(), manual=manual)
+        if offer is None:
+            return
+        self.current_event = offer.event
+        settings = self.coach.settings()
+        anchor = self.tray.icon.geometry() if self.tray is not None else None
+        if settings.notification_route in ("card", "both") or manual:
+            self.card.show_prompt(offer.theme_name, offer.text, offer.try_this, offer.note,
+                                  anchor)
+        if settings.notification_route in ("notification", "both") and not manual:
+            from mlcoach.ui.notify import send_notification
+
+            send_notification(offer.theme_name, offer.text)
+            if self.tray is not None:
+                self.tray.set_state("attention")
+        _ready_signal("prompt")
+        self.arm()
+
+    def on_card_response(self, response: str) -> None:
+        if self.current_event is None:
+            return
+        message = self.coach.respond(self.current_event.id, response)
+        self.current_event = None
+        if self.tray is not None:
+            self.tray.set_state("paused" if self.coach.is_paused() else "")
+        if message and self.tray is not None:
+            self.tray.icon.showMessage("mlcoach", message, app_icon(), 8000)
+        self.arm()
+
+    def refresh_status(self) -> None:
+        if self.coach is None:
+            return
+        status = self.coach.status(self.coach.now())
+        self.menu.set_paused(status.paused)
+        if self.tray is not None:
+            self.tray.set_tooltip(status.tooltip)
+            if self.current_event is None:
+                self.tray.set_state("paused" if status.paused else "")
+        if self.main_window is not None:
+            self.main_window.next_label.setText(status.tooltip)
+
+    # -- shutdown ----------------------------------------------------------------------
+
+    def quit(self) -> None:
+        for widget in self.windows.values():
+            if hasattr(widget, "flush_draft"):
+                widget.flush_draft()
+        if self.tray is not None:
+            self.tray.hide()
+        self.server.close()
+        if self.opened is not None:
+            self.opened.store.close()
+        self.app.quit()
+
+
+def _install_signal_handlers(app: QApplication, controller: AppController) -> None:
+    """Quit cleanly on SIGINT/SIGTERM through a wake-up socket (no polling timer)."""
+    rsock, wsock = socket.socketpair()
+    rsock.setblocking(False)
+    wsock.setblocking(False)
+    signal.set_wakeup_fd(wsock.fileno())
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: None)
+    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        try:
+            rsock.recv(64)
+        except OSError:
+            pass
+        controller.quit()
+
+    notifier.activated.connect(on_signal)
+    app._mlcoach_signal_sockets = (rsock, wsock, notifier)  # type: ignore[attr-defined]
+
+
+def _configure_file_logging(data_root: Path) -> None:
+    from logging.handlers import RotatingFileHandler
+
+    from mlcoach.paths import ensure_private_dir
+
+    try:
+        ensure_private_dir(data_root)
+        handler = RotatingFileHandler(data_root / "mlcoach.log", maxBytes=512_000,
+                                      backupCount=2, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.DEBUG if os.environ.get("MLCOACH_DEBUG")
+                                 else logging.INFO)
+
+
+def run_app(data_root: Path, first_request: str = "show") -> int:
+    """Run the tray app until Quit. Returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("mlcoach")
+    app.setOrganizationName("mlcoach")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    app.setQuitOnLastWindowClosed(False)
+    server = InstanceServer(data_root)
+    claimed = server.claim()
+    if claimed is None:
+        return 0  # another start became the app and took our request
+    if not claimed:
+        sys.stderr.write("mlcoach: another mlcoach is starting; try again in a moment\n")
+        return 1
+    _configure_file_logging(data_root)
+    from mlcoach.ui.i18n import install_translators
+
+    install_translators(app)
+    controller = AppController(app, data_root, server)
+    _install_signal_handlers(app, controller)
+    controller.start(first_request)
+    try:
+        return app.exec()
+    finally:
+        server.close()
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    """A plain one-sentence error dialog."""
+    QMessageBox.warning(parent, "mlcoach", message)
+
+
+__all__ = ["AppController", "datetime", "run_app"]

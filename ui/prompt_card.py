@@ -1,0 +1,158 @@
+"""The prompt card: a small window near the tray corner that never takes focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+EXPIRE_MS = 10 * 60 * 1000
+MARGIN = 12
+
+
+class PromptCard(QWidget):
+    """Shows one prompt; every button reports a response.
+
+    Signals:
+        responded(str): done | snoozed | skipped | not_for_me | expired
+        capture_requested(): the user wants to capture a moment about it
+    """
+
+    responded = Signal(str)
+    capture_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, expire_ms: int = EXPIRE_MS) -> None:
+        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint
+                         | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWindowTitle(self.tr("mlcoach prompt"))
+        self.setAccessibleName(self.tr("Micro-leadership prompt"))
+        frame = QFrame(self)
+        frame.setObjectName("card")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(8)
+
+        self.theme = QLabel()
+        self.theme.setAccessibleName(self.tr("Theme"))
+        font = self.theme.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        font.setCapitalization(font.Capitalization.AllUppercase)
+        font.setLetterSpacing(font.SpacingType.PercentageSpacing, 106)
+        self.theme.setFont(font)
+        self.theme.setForegroundRole(self.theme.foregroundRole().PlaceholderText)
+
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setAccessibleName(self.tr("Prompt"))
+        big = self.text.font()
+        big.setPointSizeF(big.pointSizeF() * 1.12)
+        self.text.setFont(big)
+
+        self.try_label = QLabel()
+        self.try_label.setWordWrap(True)
+        self.try_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.try_label.setAccessibleName(self.tr("Try this"))
+
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setForegroundRole(self.note.foregroundRole().PlaceholderText)
+        self.note.setAccessibleName(self.tr("Note"))
+
+        layout.addWidget(self.theme)
+        layout.addWidget(self.text)
+        layout.addWidget(self.try_label)
+        layout.addWidget(self.note)
+
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, label, tip in (
+            ("done", self.tr("Done"), self.tr("I did it")),
+            ("snoozed", self.tr("Later"), self.tr("Remind me in a little while")),
+            ("skipped", self.tr("Skip"), self.tr("Not this one today")),
+            ("not_for_me", self.tr("Not for me"), self.tr("Don't show this prompt again "
+                                                          "for a long while")),
+        ):
+            button = QPushButton(label)
+            button.setToolTip(tip)
+            button.setAccessibleName(label)
+            button.setAccessibleDescription(tip)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, k=key: self._respond(k))
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch(1)
+        capture = QPushButton(self.tr("Capture…"))
+        capture.setAccessibleName(self.tr("Capture a moment"))
+        capture.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        capture.clicked.connect(self._capture)
+        row.addWidget(capture)
+        self.buttons["capture"] = capture
+        layout.addLayout(row)
+        self.buttons["done"].setDefault(True)
+
+        self._expiry = QTimer(self)
+        self._expiry.setSingleShot(True)
+        self._expiry.setInterval(expire_ms)
+        self._expiry.timeout.connect(lambda: self._respond("expired"))
+        self.setFixedWidth(420)
+
+    def show_prompt(self, theme: str, text: str, try_this: str, note: str = "",
+                    anchor: QRect | None = None) -> None:
+        """Fill the card and show it near `anchor` (the tray icon) without taking focus."""
+        self.theme.setText(theme)
+        self.text.setText(text)
+        self.try_label.setText(self.tr("Try this: {0}").format(try_this))
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.adjustSize()
+        self.move(self._position(anchor))
+        self.show()
+        self.raise_()
+        self._expiry.start()
+
+    def _position(self, anchor: QRect | None) -> QPoint:
+        screen = None
+        if anchor is not None and anchor.isValid():
+            screen = QGuiApplication.screenAt(anchor.center())
+        screen = screen or QGuiApplication.primaryScreen()
+        area = screen.availableGeometry()
+        size = self.sizeHint().expandedTo(self.size())
+        if anchor is not None and anchor.isValid():
+            # Beside the icon, inside the screen, on the side where the panel is.
+            x = min(max(anchor.center().x() - size.width() // 2, area.left() + MARGIN),
+                    area.right() - size.width() - MARGIN)
+            if anchor.center().y() < area.center().y():
+                y = max(anchor.bottom() + MARGIN, area.top() + MARGIN)
+            else:
+                y = min(anchor.top() - size.height() - MARGIN,
+                        area.bottom() - size.height() - MARGIN)
+            return QPoint(x, y)
+        return QPoint(area.right() - size.width() - MARGIN, area.top() + MARGIN)
+
+    def _respond(self, response: str) -> None:
+        self._expiry.stop()
+        self.hide()
+        self.responded.emit(response)
+
+    def _capture(self) -> None:
+        self._expiry.stop()
+        self.hide()
+        self.responded.emit("done")
+        self.capture_requested.emit()

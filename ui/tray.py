@@ -1,0 +1,141 @@
+"""The tray icon and its menu, or a small main window where no tray exists."""
+
+from __future__ import annotations
+
+from mlcoach.ui.icons import app_icon, tray_icon
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class TrayMenu(QObject):
+    """The app's actions, shared by the tray menu and the fallback window.
+
+    Signals:
+        triggered(str): an action id: prompt, capture, suggest, reflect, history,
+            pause:30m, pause:1h, pause:day, resume, settings, quit.
+    """
+
+    triggered = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.menu = QMenu()
+        self.actions: dict[str, QAction] = {}
+        self._add("prompt", self.tr("Show a prompt now"))
+        self._add("capture", self.tr("Capture a moment…"), "Ctrl+Shift+M")
+        self._add("suggest", self.tr("Influence coach…"))
+        self._add("reflect", self.tr("Reflect on today…"))
+        self._add("history", self.tr("History && insights…"))
+        self.menu.addSeparator()
+        self.pause_menu = self.menu.addMenu(self.tr("Pause prompts"))
+        self._add("pause:30m", self.tr("For 30 minutes"), menu=self.pause_menu)
+        self._add("pause:1h", self.tr("For 1 hour"), menu=self.pause_menu)
+        self._add("pause:day", self.tr("For the rest of the day"), menu=self.pause_menu)
+        self._add("resume", self.tr("Resume prompts"))
+        self.actions["resume"].setVisible(False)
+        self.menu.addSeparator()
+        self._add("settings", self.tr("Settings…"))
+        self._add("quit", self.tr("Quit"))
+
+    def _add(self, action_id: str, text: str, shortcut: str | None = None,
+             menu: QMenu | None = None) -> None:
+        action = QAction(text, self.menu)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutVisibleInContextMenu(False)
+        action.triggered.connect(lambda _=False, a=action_id: self.triggered.emit(a))
+        (menu or self.menu).addAction(action)
+        self.actions[action_id] = action
+
+    def set_paused(self, paused: bool) -> None:
+        """Show Resume instead of the Pause submenu while paused."""
+        self.pause_menu.menuAction().setVisible(not paused)
+        self.actions["resume"].setVisible(paused)
+
+    def set_ready(self, ready: bool) -> None:
+        """Grey out actions that need the store until it is open."""
+        for key, action in self.actions.items():
+            if key != "quit":
+                action.setEnabled(ready)
+        self.pause_menu.setEnabled(ready)
+
+
+class Tray(QObject):
+    """The system tray icon; clicking it opens a waiting prompt or the menu.
+
+    Signals:
+        activated_plain(): the icon was clicked (not for the context menu).
+    """
+
+    activated_plain = Signal()
+
+    def __init__(self, menu: TrayMenu, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.menu = menu
+        self.icon = QSystemTrayIcon(tray_icon(), self)
+        self.icon.setContextMenu(menu.menu)
+        self.icon.setToolTip("mlcoach")
+        self.icon.activated.connect(self._on_activated)
+        self._variant = ""
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def set_state(self, variant: str) -> None:
+        """"" normal, "paused", or "attention" (a prompt is waiting)."""
+        if variant != self._variant:
+            self._variant = variant
+            self.icon.setIcon(tray_icon(variant))
+
+    def set_tooltip(self, text: str) -> None:
+        self.icon.setToolTip(text)
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
+                      QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.activated_plain.emit()
+
+
+class MainWindow(QWidget):
+    """Where no system tray exists: a small window with the same actions."""
+
+    def __init__(self, menu: TrayMenu, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("mlcoach")
+        self.setWindowIcon(app_icon())
+        layout = QVBoxLayout(self)
+        self.status = QLabel(self.tr("No system tray was found, so mlcoach lives in this "
+                                     "window. Close it to keep mlcoach running in the "
+                                     "background; quit from the last button."))
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+        self.next_label = QLabel()
+        self.next_label.setAccessibleName(self.tr("Next prompt"))
+        layout.addWidget(self.next_label)
+        for key in ("prompt", "capture", "suggest", "reflect", "history", "pause:1h",
+                    "resume", "settings", "quit"):
+            action = menu.actions[key]
+            label = action.text().replace("&&", "&")
+            if key == "pause:1h":
+                label = self.tr("Pause prompts for 1 hour")
+            button = QPushButton(label)
+            button.setAccessibleName(label.rstrip("…"))
+            button.clicked.connect(action.trigger)
+            action.changed.connect(
+                lambda b=button, a=action: (b.setEnabled(a.isEnabled()),
+                                            b.setVisible(a.isVisible()))
+            )
+            layout.addWidget(button)
+        self.setMinimumWidth(340)

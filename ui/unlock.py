@@ -1,0 +1,126 @@
+"""Opening the store from the desktop app, and the dialogs when it cannot open alone."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mlcoach.ui import ops
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+
+from mlcoach.errors import MlcoachError, NotInitializedError, StoreLockedError
+
+logger = logging.getLogger(__name__)
+
+
+def open_in_worker(data_root: Path, passphrase: str | None,
+                   on_done: Callable[[Any], None],
+                   on_failed: Callable[[BaseException], None]) -> None:
+    """Import the storage stack and open the store off the GUI thread."""
+
+    def work() -> Any:
+        from mlcoach.keys import OSKeyring
+        from mlcoach.vault import Layout, open_store, read_meta
+
+        layout = Layout(data_root)
+        meta = read_meta(layout)
+        if meta is not None and meta.encryption == "passphrase" and passphrase is None:
+            raise _NeedPassphrase()
+        return open_store(layout, keys=OSKeyring(),
+                          passphrase_source=(lambda: passphrase or ""))
+
+    ops.run(work, on_done, on_failed)
+
+
+class _NeedPassphrase(Exception):
+    """The store is protected by a passphrase the user has not typed yet."""
+
+
+def resolve_failure(exc: BaseException, data_root: Path, *,
+                    retry: Callable[[str | None], None], give_up: Callable[[], None]) -> None:
+    """Explain why the store did not open and offer the way forward."""
+    from mlcoach.vault import Layout
+
+    layout = Layout(data_root)
+    if isinstance(exc, _NeedPassphrase) or (
+        isinstance(exc, StoreLockedError) and "passphrase" in str(exc)
+    ):
+        text, ok = QInputDialog.getText(
+            None, "mlcoach", _tr("Passphrase for your mlcoach data:"),
+            QLineEdit.EchoMode.Password)
+        if ok and text:
+            retry(text)
+        else:
+            give_up()
+        return
+    if isinstance(exc, NotInitializedError):
+        _first_run_without_keyring(layout, retry, give_up)
+        return
+    if isinstance(exc, StoreLockedError) and "recover" in str(exc):
+        key, ok = QInputDialog.getText(
+            None, "mlcoach", str(exc) + "\n\n" + _tr("Recovery key:"))
+        if ok and key.strip():
+            from mlcoach.keys import OSKeyring
+            from mlcoach.vault import recover
+
+            try:
+                recover(layout, key, OSKeyring())
+            except MlcoachError as again:
+                QMessageBox.warning(None, "mlcoach", str(again))
+                resolve_failure(exc, data_root, retry=retry, give_up=give_up)
+                return
+            retry(None)
+        else:
+            give_up()
+        return
+    logger.error("the store did not open: %s", exc, exc_info=exc)
+    QMessageBox.critical(None, "mlcoach", str(exc) if isinstance(exc, MlcoachError)
+                         else _tr("Your data could not be opened: {0}").format(exc))
+    give_up()
+
+
+def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
+                               give_up: Callable[[], None]) -> None:
+    box = QMessageBox()
+    box.setWindowTitle("mlcoach")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(_tr("No secure keyring is available to hold the encryption key."))
+    box.setInformativeText(_tr("You can protect your data with a passphrase that you type "
+                               "at each start, or keep it unencrypted on this machine."))
+    phrase = box.addButton(_tr("Use a passphrase…"), QMessageBox.ButtonRole.AcceptRole)
+    plain = box.addButton(_tr("Keep it unencrypted"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    from mlcoach.keys import OSKeyring
+    from mlcoach.vault import init_store
+
+    clicked = box.clickedButton()
+    if clicked is phrase:
+        first, ok = QInputDialog.getText(None, "mlcoach", _tr("New passphrase:"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok or len(first) < 8:
+            if ok:
+                QMessageBox.warning(None, "mlcoach", _tr("Use at least 8 characters."))
+            give_up()
+            return
+        second, ok = QInputDialog.getText(None, "mlcoach", _tr("Repeat the passphrase:"),
+                                          QLineEdit.EchoMode.Password)
+        if not ok or second != first:
+            QMessageBox.warning(None, "mlcoach", _tr("The passphrases differ."))
+            give_up()
+            return
+        init_store(layout, "passphrase", keys=OSKeyring(), passphrase=first).store.close()
+        retry(first)
+    elif clicked is plain:
+        init_store(layout, "none", keys=OSKeyring()).store.close()
+        retry(None)
+    else:
+        give_up()
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("unlock", text)
