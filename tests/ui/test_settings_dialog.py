@@ -1,0 +1,483 @@
+"""Settings dialog: saving, validation, launch at login, recovery key, export, delete all."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import json
+from dataclasses import replace
+from datetime import time
+from pathlib import Path
+
+import pytest
+from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView
+from mlcoach.ui.settings_dialog import SettingsDialog, ThemePicker, theme_display_names
+from PySide6.QtCore import Qt, QTime, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QTabBar,
+    QWidget,
+)
+
+from mlcoach import autostart
+from mlcoach.domain import Settings, Theme
+from mlcoach.keys import KEYRING_SERVICE, OSKeyring
+from mlcoach.vault import Layout, Opened, init_store, recovery_key
+from tests.memkeyring import MemoryKeyring
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def autostart_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point XDG autostart at temporary folders; returns the autostart folder."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(tmp_path / "system-config"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    return config / "autostart"
+
+
+@pytest.fixture
+def dialog(qtbot, opened: Opened, autostart_home: Path) -> SettingsDialog:  # type: ignore[no-untyped-def]
+    widget = SettingsDialog(opened.store, opened, keys=OSKeyring())
+    qtbot.addWidget(widget)
+    widget.present()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def answer(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Make QMessageBox.question answer `answer.reply` and count the calls."""
+
+    class Answer:
+        reply = QMessageBox.StandardButton.Cancel
+        asked = 0
+
+    def question(*args: object, **kwargs: object) -> QMessageBox.StandardButton:
+        Answer.asked += 1
+        return Answer.reply
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return Answer
+
+
+def theme_item(picker: ThemePicker, theme: str):  # type: ignore[no-untyped-def]
+    for i in range(picker.count()):
+        if picker.item(i).data(Qt.ItemDataRole.UserRole) == theme:
+            return picker.item(i)
+    raise AssertionError(theme)
+
+
+# -- saving and validation -----------------------------------------------------------------
+
+def test_save_writes_prompts_and_focus_and_signals(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    dialog.schedule.prompts.setValue(7)
+    theme_item(dialog.focus.themes, "questions").setCheckState(Qt.CheckState.Checked)
+    assert dialog.apply_button.isEnabled()
+
+    with qtbot.waitSignal(dialog.settings_changed, timeout=1000) as blocker:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    saved = store.settings()
+    assert saved.prompts_per_day == 7
+    assert saved.focus_themes == ("questions",)
+    assert blocker.args == [saved]
+    assert dialog.isHidden()
+
+
+def test_apply_saves_and_stays_open(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    dialog.schedule.gap.setValue(120)
+    dialog.schedule.reflection_on.setChecked(False)
+    dialog.focus.language.setCurrentIndex(dialog.focus.language.findData("tr"))
+    dialog.notifications.route_buttons["both"].setChecked(True)
+    with qtbot.waitSignal(dialog.settings_changed, timeout=1000):
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    saved = store.settings()
+    assert (saved.min_gap_minutes, saved.reflection_enabled) == (120, False)
+    assert (saved.language, saved.notification_route) == ("tr", "both")
+    assert dialog.isVisible() and not dialog.apply_button.isEnabled()
+
+
+def test_every_untouched_setting_survives_a_save(dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    custom = replace(Settings(), recognition_gap_days=21, meeting_prep=False,
+                     weekly_review=False, meeting_prep_minutes=5)
+    store.save_settings(custom)
+    dialog.reload()
+    dialog.schedule.prompts.setValue(2)
+    assert dialog.save()
+    assert store.settings() == replace(custom, prompts_per_day=2)
+
+
+def test_invalid_hours_show_an_error_and_save_nothing(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]
+                                                      store) -> None:
+    before = store.settings()
+    dialog.tabs.setCurrentWidget(dialog.privacy)
+    dialog.schedule.hours.start.setTime(QTime(17, 0))
+    dialog.schedule.hours.end.setTime(QTime(9, 0))
+    dialog.schedule.prompts.setValue(9)
+
+    with qtbot.assertNotEmitted(dialog.settings_changed):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert store.settings() == before
+    assert dialog.isVisible()
+    assert dialog.tabs.currentWidget() is dialog.schedule
+    assert dialog.schedule.hours_error.isVisibleTo(dialog)
+    assert "end after it starts" in dialog.schedule.hours_error.text()
+    assert "\n" not in dialog.schedule.hours_error.text()
+
+    dialog.schedule.hours.end.setTime(QTime(18, 0))
+    assert dialog.save()
+    assert not dialog.schedule.hours_error.isVisibleTo(dialog)
+    assert store.settings().day_end == time(18, 0)
+
+
+def test_no_workday_is_an_error_only_while_prompts_are_on(dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    dialog.schedule.workdays.set_days(())
+    assert not dialog.save()
+    assert dialog.schedule.workdays_error.isVisibleTo(dialog)
+    assert store.settings().workdays == Settings().workdays
+
+    dialog.schedule.prompts.setValue(0)
+    assert dialog.schedule.prompts.text() == "Off"
+    assert dialog.save()
+    assert store.settings().workdays == ()
+    assert store.settings().prompts_per_day == 0
+
+
+def test_workday_buttons_map_to_weekday_numbers(dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    picker = dialog.schedule.workdays
+    assert picker.days() == (0, 1, 2, 3, 4)
+    picker.buttons[0].click()
+    picker.buttons[5].click()
+    assert dialog.save()
+    assert store.settings().workdays == (1, 2, 3, 4, 5)
+
+
+def test_missing_calendar_path_is_an_error(dialog: SettingsDialog, store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog.schedule.calendar.setText(str(tmp_path / "nowhere.ics"))
+    assert not dialog.save()
+    assert dialog.schedule.calendar_error.isVisibleTo(dialog)
+    ics = tmp_path / "work.ics"
+    ics.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n", "utf-8")
+    dialog.schedule.calendar.setText(str(ics))
+    assert dialog.save()
+    assert store.settings().calendar_path == str(ics)
+
+
+def test_calendar_browse_fills_the_path(dialog: SettingsDialog, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        staticmethod(lambda *a, **k: str(tmp_path)))
+    dialog.schedule.browse.menu().actions()[1].trigger()
+    assert dialog.schedule.calendar.text() == str(tmp_path)
+
+
+def test_cancel_drops_edits(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    dialog.schedule.prompts.setValue(11)
+    with qtbot.assertNotEmitted(dialog.settings_changed):
+        dialog.reject()
+    assert store.settings().prompts_per_day == Settings().prompts_per_day
+    assert dialog.schedule.prompts.value() == Settings().prompts_per_day
+
+
+# -- focus themes ------------------------------------------------------------------------------
+
+def test_at_most_three_focus_themes(dialog: SettingsDialog) -> None:
+    picker = dialog.focus.themes
+    for theme in ("recognition", "example", "questions"):
+        theme_item(picker, theme).setCheckState(Qt.CheckState.Checked)
+    fourth = theme_item(picker, "energy")
+    assert not fourth.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert not fourth.flags() & Qt.ItemFlag.ItemIsEnabled
+    theme_item(picker, "example").setCheckState(Qt.CheckState.Unchecked)
+    assert fourth.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert picker.themes() == ("recognition", "questions")
+
+
+def test_space_checks_a_theme(qtbot, dialog: SettingsDialog) -> None:  # type: ignore[no-untyped-def]
+    picker = dialog.focus.themes
+    dialog.tabs.setCurrentWidget(dialog.focus)
+    picker.setFocus()
+    picker.setCurrentRow(2)
+    qtbot.keyClick(picker, Qt.Key.Key_Space)
+    assert picker.themes() == (list(Theme)[2].value,)
+
+
+def test_theme_names_fall_back_to_the_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mlcoach.content
+
+    def broken(language: str) -> dict[str, str]:
+        raise RuntimeError("library missing")
+
+    monkeypatch.setattr(mlcoach.content, "theme_names", broken)
+    names = theme_display_names("en")
+    assert set(names) == {t.value for t in Theme}
+    assert names["recognition"] == "Recognition"
+
+
+# -- launch at login ---------------------------------------------------------------------------
+
+def test_launch_at_login_writes_and_removes_the_autostart_file(
+        qtbot, dialog: SettingsDialog, store, autostart_home: Path) -> None:  # type: ignore[no-untyped-def]
+    entry = autostart_home / autostart.DESKTOP_FILE
+    assert not dialog.notifications.launch.isChecked()
+    dialog.notifications.launch.setChecked(True)
+    assert not entry.exists()  # nothing happens before Save
+    assert dialog.save()
+    assert entry.is_file() and "[Desktop Entry]" in entry.read_text("utf-8")
+    assert autostart.is_enabled()
+    assert store.settings().launch_at_login is True
+
+    dialog.reload()
+    assert dialog.notifications.launch.isChecked()
+    dialog.notifications.launch.setChecked(False)
+    assert dialog.save()
+    assert not entry.exists()
+    assert store.settings().launch_at_login is False
+
+
+def test_launch_at_login_shows_the_real_state(qtbot, opened: Opened,  # type: ignore[no-untyped-def]
+                                             autostart_home: Path) -> None:
+    autostart.enable(["mlcoach", "run"])
+    widget = SettingsDialog(opened.store, opened, keys=OSKeyring())
+    qtbot.addWidget(widget)
+    assert widget.notifications.launch.isChecked()
+
+
+def test_launch_at_login_failure_is_reported_and_nothing_saved(
+        dialog: SettingsDialog, store, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise autostart.AutostartError("the autostart folder is read-only")
+
+    monkeypatch.setattr(autostart, "enable", refuse)
+    dialog.notifications.launch.setChecked(True)
+    dialog.schedule.prompts.setValue(3)
+    assert not dialog.save()
+    assert "read-only" in dialog.notifications.launch_error.text()
+    assert dialog.tabs.currentWidget() is dialog.notifications
+    assert store.settings().prompts_per_day == Settings().prompts_per_day
+
+
+# -- privacy -----------------------------------------------------------------------------------
+
+def test_recovery_key_only_after_confirmation(qtbot, dialog: SettingsDialog, opened: Opened,  # type: ignore[no-untyped-def]
+                                              answer) -> None:
+    privacy = dialog.privacy
+    dialog.tabs.setCurrentWidget(privacy)
+    assert "encrypted" in privacy.status.text()
+    assert not privacy.key_view.isVisibleTo(dialog)
+
+    answer.reply = QMessageBox.StandardButton.Cancel
+    qtbot.mouseClick(privacy.show_key, Qt.MouseButton.LeftButton)
+    assert answer.asked == 1
+    assert not privacy.key_view.isVisibleTo(dialog)
+    assert privacy.key_view.key() == ""
+
+    answer.reply = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(privacy.show_key, Qt.MouseButton.LeftButton)
+    assert privacy.key_view.isVisibleTo(dialog)
+    shown = privacy.key_view.key()
+    assert shown == opened.recovery_key
+    assert shown == recovery_key(opened.layout, OSKeyring())
+    assert privacy.key_view.field.isReadOnly()
+    assert privacy.key_view.field.textInteractionFlags() & (
+        Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+    qtbot.mouseClick(privacy.key_view.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == shown
+
+    qtbot.mouseClick(privacy.show_key, Qt.MouseButton.LeftButton)  # hide again
+    assert not privacy.key_view.isVisibleTo(dialog)
+    assert privacy.key_view.key() == ""
+    assert answer.asked == 2
+
+
+def test_recovery_key_leaves_the_screen_when_the_dialog_closes(dialog: SettingsDialog,  # type: ignore[no-untyped-def]
+                                                               answer) -> None:
+    answer.reply = QMessageBox.StandardButton.Yes
+    dialog.privacy.toggle_recovery_key()
+    assert dialog.privacy.key_view.key()
+    dialog.reject()
+    assert dialog.privacy.key_view.key() == ""
+
+
+def test_recovery_key_error_is_shown_inline(dialog: SettingsDialog, answer,  # type: ignore[no-untyped-def]
+                                            memory_keyring: MemoryKeyring) -> None:
+    answer.reply = QMessageBox.StandardButton.Yes
+    memory_keyring.items.clear()
+    dialog.privacy.toggle_recovery_key()
+    assert not dialog.privacy.key_view.isVisibleTo(dialog)
+    assert "recovery key cannot be read" in dialog.privacy.key_error.text()
+
+
+def test_a_passphrase_store_has_no_recovery_key_button(qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                       memory_keyring: MemoryKeyring,
+                                                       autostart_home: Path) -> None:
+    other = init_store(Layout(tmp_path / "other"), "passphrase", keys=OSKeyring(),
+                       passphrase="a long passphrase")
+    try:
+        widget = SettingsDialog(other.store, other, keys=OSKeyring())
+        qtbot.addWidget(widget)
+        assert not widget.privacy.show_key.isEnabled()
+        assert "passphrase" in widget.privacy.status.text()
+    finally:
+        other.store.close()
+
+
+def test_open_backup_folder(dialog: SettingsDialog, opened: Opened,  # type: ignore[no-untyped-def]
+                            monkeypatch: pytest.MonkeyPatch) -> None:
+    opened.layout.backups.mkdir(exist_ok=True)
+    dialog.reload()
+    opened_urls: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        staticmethod(lambda url: opened_urls.append(url) or True))
+    assert dialog.privacy.open_backups.isEnabled()
+    dialog.privacy.open_backups.click()
+    assert [u.toLocalFile() for u in opened_urls] == [str(opened.layout.backups)]
+
+
+@pytest.mark.parametrize(("name", "chosen", "starts"), [
+    ("out.json", "", "{"),
+    ("out.csv", "", "type,id,when"),
+    ("journal", "Markdown journal (*.md)", "# mlcoach journal"),
+])
+def test_export_writes_the_chosen_format(dialog: SettingsDialog, store, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                         monkeypatch: pytest.MonkeyPatch, name: str,
+                                         chosen: str, starts: str) -> None:
+    store.add_moment("Asked Ana which option she would pick")
+    target = tmp_path / name
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), chosen)))
+    dialog.privacy.export_button.click()
+    written = target if target.suffix else target.with_suffix(".md")
+    assert written.read_text("utf-8").startswith(starts)
+    assert str(written) in dialog.privacy.export_status.text()
+    if written.suffix == ".json":
+        doc = json.loads(written.read_text("utf-8"))
+        assert doc["format"] == "mlcoach-export"
+        assert doc["moments"][0]["text"] == "Asked Ana which option she would pick"
+
+
+def test_export_cancelled_writes_nothing(dialog: SettingsDialog, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    dialog.privacy.export_button.click()
+    assert dialog.privacy.export_status.text() == ""
+    assert not dialog.privacy.export_error.text()
+
+
+def test_export_error_is_shown_inline(dialog: SettingsDialog, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "missing-folder" / "out.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    dialog.privacy.export_button.click()
+    assert "Could not export" in dialog.privacy.export_error.text()
+
+
+def test_delete_confirmation_needs_the_word_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    confirm = ConfirmDeleteDialog()
+    qtbot.addWidget(confirm)
+    assert not confirm.delete_button.isEnabled()
+    qtbot.keyClicks(confirm.field, "delete")
+    assert not confirm.delete_button.isEnabled()
+    confirm.accept()
+    assert confirm.result() != ConfirmDeleteDialog.DialogCode.Accepted
+    confirm.field.clear()
+    qtbot.keyClicks(confirm.field, "DELETE")
+    assert confirm.delete_button.isEnabled()
+    assert confirm.confirmed()
+
+
+def _answer_confirmation(qtbot, text: str, press_delete: bool) -> None:  # type: ignore[no-untyped-def]
+    """Once the modal confirmation is up, type `text` and press Delete or Cancel."""
+
+    def act() -> None:
+        confirm = QApplication.activeModalWidget()
+        assert isinstance(confirm, ConfirmDeleteDialog)
+        qtbot.keyClicks(confirm.field, text)
+        if press_delete:
+            confirm.delete_button.click()
+        if confirm.isVisible():
+            confirm.reject()
+
+    QTimer.singleShot(0, act)
+
+
+def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: Opened,  # type: ignore[no-untyped-def]
+                                        memory_keyring: MemoryKeyring) -> None:
+    assert (KEYRING_SERVICE, opened.meta.store_id) in memory_keyring.items
+    _answer_confirmation(qtbot, "DELETE", press_delete=True)
+    with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
+        dialog.privacy.delete_button.click()
+    assert not opened.layout.root.exists()
+    assert memory_keyring.items == {}
+    assert dialog.isHidden()
+    assert not dialog.ok_button.isEnabled()
+    assert not dialog.save()
+
+
+def test_delete_all_without_the_word_deletes_nothing(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]
+                                                     opened: Opened) -> None:
+    opened.store.add_moment("Thanked Sam for the review")
+    _answer_confirmation(qtbot, "DELET", press_delete=True)
+    with qtbot.assertNotEmitted(dialog.data_deleted):
+        dialog.privacy.delete_button.click()
+    assert opened.layout.db.exists()
+    assert opened.store.count_moments() == 1
+    assert dialog.isVisible()
+
+
+# -- accessibility -----------------------------------------------------------------------------
+
+def _controls(root: QWidget) -> list[QWidget]:
+    kinds = (QAbstractButton, QAbstractSpinBox, QLineEdit, QComboBox, QListWidget,
+             QPlainTextEdit)
+    out = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, kinds):
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, (QTabBar, QAbstractSpinBox, QComboBox, QLineEdit)):
+            continue  # Qt's own sub-controls (scroll arrows, spin box editors, clear buttons)
+        out.append(widget)
+    return out
+
+
+def test_every_control_has_an_accessible_name(dialog: SettingsDialog) -> None:
+    controls = _controls(dialog)
+    assert len(controls) > 25
+    unnamed = [f"{type(w).__name__}:{getattr(w, 'text', lambda: '')()}" for w in controls
+               if not w.accessibleName()]
+    assert unnamed == []
+
+
+def test_tabs_are_reachable_by_keyboard(qtbot, dialog: SettingsDialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(dialog.tabs, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.tabs.currentWidget() is dialog.focus
+    for widget in _controls(dialog):
+        assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, type(widget).__name__
+
+
+def test_recovery_key_view_copy(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = RecoveryKeyView()
+    qtbot.addWidget(view)
+    view.set_key("ABCD-EFGH")
+    with qtbot.waitSignal(view.copied, timeout=1000):
+        view.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "ABCD-EFGH"
+    assert view.note.text()

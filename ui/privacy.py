@@ -1,0 +1,234 @@
+"""Privacy helpers shared by Settings and the welcome dialog: recovery key, export, delete."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.exporting import export_csv, export_json, export_markdown
+from mlcoach.keys import Mode
+from mlcoach.paths import atomic_write
+from mlcoach.store import Store
+
+logger = logging.getLogger(__name__)
+
+CONFIRM_WORD = "DELETE"
+COPIED_NOTE_MS = 2500
+KEY_LINES = 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("privacy", text)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One export format: its file-dialog filter, file suffix and writer."""
+
+    key: str
+    label: str
+    suffix: str
+    write: Callable[[Store], str]
+
+    @property
+    def filter(self) -> str:
+        """The QFileDialog name filter."""
+        return f"{self.label} (*{self.suffix})"
+
+
+def export_formats() -> list[ExportFormat]:
+    """The formats the Export button offers, in menu order."""
+    return [
+        ExportFormat("json", _tr("JSON, complete and re-importable"), ".json", export_json),
+        ExportFormat("csv", _tr("CSV spreadsheet"), ".csv", export_csv),
+        ExportFormat("md", _tr("Markdown journal"), ".md", export_markdown),
+    ]
+
+
+def format_for(path: str, selected_filter: str) -> ExportFormat:
+    """The format a file name asks for, else the one picked in the dialog, else JSON."""
+    formats = export_formats()
+    suffix = Path(path).suffix.lower()
+    for fmt in formats:
+        if suffix == fmt.suffix or (fmt.key == "md" and suffix == ".markdown"):
+            return fmt
+    return next((f for f in formats if f.filter == selected_filter), formats[0])
+
+
+def export_to(store: Store, path: Path, fmt: ExportFormat) -> Path:
+    """Write an export to `path` (the suffix is added when missing); returns the file."""
+    if not path.suffix:
+        path = path.with_suffix(fmt.suffix)
+    atomic_write(path, fmt.write(store))
+    logger.info("exported %s", fmt.key)
+    return path
+
+
+def encryption_sentence(mode: Mode) -> str:
+    """How the store is protected, as one plain sentence."""
+    if mode == "keyring":
+        return _tr("Your data is encrypted on this computer, and the key is kept in your "
+                   "system keyring.")
+    if mode == "passphrase":
+        return _tr("Your data is encrypted on this computer and opens only with your "
+                   "passphrase.")
+    return _tr("Your data stays on this computer but is not encrypted.")
+
+
+def monospace_font(widget: QWidget, scale: float = 1.0) -> None:
+    """Give `widget` the system's fixed-width font at its current size times `scale`."""
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(widget.font().pointSizeF() * scale)
+    widget.setFont(font)
+
+
+class RecoveryKeyView(QWidget):
+    """The recovery key in a read-only, selectable field with a Copy button.
+
+    Signals:
+        copied(): the key was put on the clipboard
+    """
+
+    copied = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = QPlainTextEdit()
+        self.field.setReadOnly(True)
+        self.field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.field.setTabChangesFocus(True)
+        self.field.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.field.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.field.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.field.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.field.setAccessibleName(self.tr("Recovery key"))
+        monospace_font(self.field, scale=1.1)
+        lines = self.field.fontMetrics().lineSpacing() * KEY_LINES
+        margins = self.field.contentsMargins()
+        self.field.setFixedHeight(lines + margins.top() + margins.bottom()
+                                  + 2 * int(self.field.document().documentMargin()) + 2)
+        self.copy_button = QPushButton(self.tr("&Copy"))
+        self.copy_button.setAccessibleName(self.tr("Copy the recovery key"))
+        self.copy_button.clicked.connect(self.copy)
+        self.note = QLabel()
+        self.note.setAccessibleName(self.tr("Copy status"))
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(COPIED_NOTE_MS)
+        self._note_timer.timeout.connect(self.note.clear)
+        side = QVBoxLayout()
+        side.addWidget(self.copy_button)
+        side.addWidget(self.note)
+        side.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.field, 1)
+        row.addLayout(side)
+
+    def set_key(self, key: str) -> None:
+        """Show `key` (it wraps at its dashes when the field is narrow)."""
+        self.field.setPlainText(key)
+
+    def key(self) -> str:
+        """The key on show."""
+        return self.field.toPlainText()
+
+    def clear(self) -> None:
+        """Forget the key on show."""
+        self.field.clear()
+        self.note.clear()
+
+    def copy(self) -> None:
+        """Put the key on the clipboard."""
+        QGuiApplication.clipboard().setText(self.key())
+        self.note.setText(self.tr("Copied"))
+        self._note_timer.start()
+        self.copied.emit()
+
+
+class ConfirmDeleteDialog(QDialog):
+    """Asks the user to type DELETE before all data is removed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Delete all data"))
+        self.setAccessibleName(self.tr("Delete all data"))
+        icon = QLabel()
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        icon.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        text = QLabel(self.tr(
+            "This removes every moment, reflection, person and setting, the backups and "
+            "the encryption key from this computer. It cannot be undone. Export first if "
+            "you want to keep a copy."))
+        text.setWordWrap(True)
+        text.setAccessibleName(self.tr("What will be deleted"))
+        prompt = QLabel(self.tr("Type {0} to confirm:").format(CONFIRM_WORD))
+        self.field = QLineEdit()
+        self.field.setAccessibleName(self.tr("Type {0} to confirm").format(CONFIRM_WORD))
+        prompt.setBuddy(self.field)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.delete_button = self.buttons.addButton(
+            self.tr("Delete everything"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete_button.setAccessibleName(self.tr("Delete everything"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setDefault(True)
+        self.delete_button.setEnabled(False)
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.field.textChanged.connect(self._check)
+
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        body = QVBoxLayout()
+        body.addWidget(text)
+        body.addSpacing(6)
+        body.addWidget(prompt)
+        body.addWidget(self.field)
+        top.addLayout(body, 1)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+    def confirmed(self) -> bool:
+        """Whether the typed word matches."""
+        return self.field.text().strip() == CONFIRM_WORD
+
+    def _check(self) -> None:
+        self.delete_button.setEnabled(self.confirmed())
+
+    def accept(self) -> None:
+        """Close only when the word was typed."""
+        if self.confirmed():
+            super().accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> bool:
+        """Show the dialog modally; True when the user confirmed."""
+        dialog = cls(parent)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted and dialog.confirmed()
+        finally:
+            dialog.deleteLater()
