@@ -217,7 +217,7 @@ class InlineError(QWidget):
 
     def text(self) -> str:
         """The error on show, or ''."""
-        return self.label.text() if self.isVisibleTo(self.parentWidget()) else ""
+        return "" if self.isHidden() else self.label.text()
 
     def clear(self) -> None:
         """Hide the line."""
@@ -351,7 +351,11 @@ class ThemePicker(QListWidget):
     def _id(item: QListWidgetItem) -> str:
         return str(item.data(Qt.ItemDataRole.UserRole))
 
-    def _on_item_changed(self, _item: QListWidgetItem) -> None:
+    def _on_item_changed(self, item: QListWidgetItem) -> None:
+        if len(self.themes()) > self.limit:  # checked some other way than a click
+            self.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.blockSignals(False)
         self._enforce_limit()
         self.changed.emit()
 
@@ -628,8 +632,12 @@ class NotificationsPage(_Page):
                                             "window.")))
         layout.addWidget(self.launch_error)
         layout.addStretch(1)
-        self.route.idToggled.connect(lambda _id, on: on and self.changed.emit())
+        self.route.idToggled.connect(self._route_toggled)
         self.launch.toggled.connect(self.changed)
+
+    def _route_toggled(self, _id: int, on: bool) -> None:
+        if on:
+            self.changed.emit()
 
     def load(self, settings: Settings) -> None:
         route = settings.notification_route if settings.notification_route in ROUTES else "card"

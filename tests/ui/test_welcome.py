@@ -1,0 +1,179 @@
+"""First-run welcome: skipping, finishing, the recovery key step."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dataclasses import replace
+from datetime import time
+
+import pytest
+from mlcoach.ui.welcome import WelcomeDialog, should_show
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
+
+from mlcoach.domain import Settings
+from mlcoach.vault import Opened
+
+pytestmark = pytest.mark.gui
+
+
+def make(qtbot, opened: Opened) -> WelcomeDialog:  # type: ignore[no-untyped-def]
+    dialog = WelcomeDialog(opened.store, opened)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.fixture
+def welcome(qtbot, opened: Opened) -> WelcomeDialog:  # type: ignore[no-untyped-def]
+    return make(qtbot, opened)
+
+
+def check_theme(dialog: WelcomeDialog, theme: str) -> None:
+    picker = dialog.rhythm.themes
+    for i in range(picker.count()):
+        if picker.item(i).data(Qt.ItemDataRole.UserRole) == theme:
+            picker.item(i).setCheckState(Qt.CheckState.Checked)
+            return
+    raise AssertionError(theme)
+
+
+def test_should_show_until_done(store) -> None:  # type: ignore[no-untyped-def]
+    assert should_show(store)
+    store.set_state("welcome_done", True)
+    assert not should_show(store)
+
+
+def test_skip_marks_done_and_keeps_settings(qtbot, welcome: WelcomeDialog, store) -> None:  # type: ignore[no-untyped-def]
+    assert welcome.steps() == 3
+    with qtbot.assertNotEmitted(welcome.settings_changed):
+        qtbot.mouseClick(welcome.skip_button, Qt.MouseButton.LeftButton)
+    assert store.get_state("welcome_done") is True
+    assert not should_show(store)
+    assert store.settings() == Settings()
+    assert welcome.result() == QDialog.DialogCode.Rejected
+    assert welcome.isHidden()
+
+
+def test_closing_the_window_counts_as_skipping(welcome: WelcomeDialog, store) -> None:  # type: ignore[no-untyped-def]
+    welcome.next()
+    welcome.reject()
+    assert not should_show(store)
+    assert welcome.isHidden()
+
+
+def test_skip_on_step_two_keeps_what_was_chosen(welcome: WelcomeDialog, store) -> None:  # type: ignore[no-untyped-def]
+    welcome.next()
+    welcome.rhythm.hours.start.setTime(QTime(8, 0))
+    welcome.skip()
+    assert store.settings().day_start == time(8, 0)
+    assert not should_show(store)
+
+
+def test_finishing_saves_hours_workdays_and_focus(qtbot, welcome: WelcomeDialog, store) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
+    assert welcome.stack.currentWidget() is welcome.rhythm
+    welcome.rhythm.hours.start.setTime(QTime(8, 30))
+    welcome.rhythm.hours.end.setTime(QTime(16, 0))
+    welcome.rhythm.workdays.buttons[4].click()  # Friday off
+    check_theme(welcome, "recognition")
+    check_theme(welcome, "energy")
+    qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
+    assert welcome.stack.currentWidget() is welcome.recovery
+    welcome.recovery.saved.setChecked(True)
+
+    with qtbot.waitSignal(welcome.settings_changed, timeout=1000) as blocker:
+        qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
+
+    saved = store.settings()
+    assert (saved.day_start, saved.day_end) == (time(8, 30), time(16, 0))
+    assert saved.workdays == (0, 1, 2, 3)
+    assert saved.focus_themes == ("recognition", "energy")
+    assert saved.prompts_per_day == Settings().prompts_per_day
+    assert blocker.args == [saved]
+    assert store.get_state("welcome_done") is True
+    assert welcome.result() == QDialog.DialogCode.Accepted
+
+
+def test_at_most_two_focus_themes(welcome: WelcomeDialog) -> None:
+    welcome.next()
+    for theme in ("recognition", "example", "questions"):
+        check_theme(welcome, theme)
+    assert welcome.rhythm.themes.themes() == ("recognition", "example")
+
+
+def test_step_three_requires_the_checkbox(qtbot, welcome: WelcomeDialog, opened: Opened,  # type: ignore[no-untyped-def]
+                                          store) -> None:
+    welcome.next()
+    welcome.next()
+    assert welcome.step == 2
+    assert welcome.recovery is not None
+    assert welcome.recovery.key_view.key() == opened.recovery_key
+    assert welcome.next_button.text().replace("&", "") == "Finish"
+    assert not welcome.next_button.isEnabled()
+
+    welcome.next()  # even called directly, it does not finish
+    assert welcome.isVisible()
+    assert should_show(store)
+
+    qtbot.mouseClick(welcome.recovery.key_view.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == opened.recovery_key
+
+    welcome.recovery.saved.setChecked(True)
+    assert welcome.next_button.isEnabled()
+    welcome.recovery.saved.setChecked(False)
+    assert not welcome.next_button.isEnabled()
+    welcome.recovery.saved.setChecked(True)
+    qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
+    assert not should_show(store)
+    assert welcome.recovery.key_view.key() == ""  # off the screen once done
+
+
+def test_without_a_recovery_key_there_are_two_steps(qtbot, opened: Opened, store) -> None:  # type: ignore[no-untyped-def]
+    welcome = make(qtbot, replace(opened, recovery_key=None))
+    assert welcome.steps() == 2
+    assert welcome.recovery is None
+    welcome.next()
+    assert welcome.next_button.text().replace("&", "") == "Finish"
+    check_theme(welcome, "feedback")
+    welcome.next()
+    assert store.settings().focus_themes == ("feedback",)
+    assert not should_show(store)
+
+
+def test_bad_hours_keep_you_on_step_two(welcome: WelcomeDialog, store) -> None:  # type: ignore[no-untyped-def]
+    welcome.next()
+    welcome.rhythm.hours.start.setTime(QTime(18, 0))
+    welcome.rhythm.hours.end.setTime(QTime(9, 0))
+    welcome.next()
+    assert welcome.stack.currentWidget() is welcome.rhythm
+    assert welcome.rhythm.hours_error.isVisibleTo(welcome)
+    welcome.skip()  # skipping still works but keeps the old, valid hours
+    assert store.settings().day_start == Settings().day_start
+    assert not should_show(store)
+
+
+def test_back_returns_to_the_previous_step(welcome: WelcomeDialog) -> None:
+    assert not welcome.back_button.isEnabled()
+    welcome.next()
+    assert welcome.back_button.isEnabled()
+    welcome.back()
+    assert welcome.step == 0
+    assert "1 of 3" in welcome.progress.text()
+
+
+def test_intro_says_where_the_data_stays(welcome: WelcomeDialog) -> None:
+    text = welcome.intro.privacy.text()
+    assert "this computer" in text and "encrypted" in text
+    assert "!" not in text
+
+
+def test_every_control_is_named(welcome: WelcomeDialog) -> None:
+    from tests.ui.test_settings_dialog import _controls
+
+    assert [type(w).__name__ for w in _controls(welcome) if not w.accessibleName()] == []
