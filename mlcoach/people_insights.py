@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from sqlalchemy import case, func, select
 
@@ -76,6 +76,13 @@ def prep_for_meeting(store: Store,
             if all(person.id != seen.id for seen in found):
                 found.append(person)
     return [(person, _latest_open(store, person)) for person in found]
+
+
+def open_suggestions(store: Store, person: str | None = None) -> list[Suggestion]:
+    """Saved suggestions with no final outcome yet, soonest follow-up first."""
+    open_ = [s for s in store.suggestions(person=person) if s.outcome in _OPEN_OUTCOMES]
+    open_.sort(key=lambda s: (s.follow_up_on or date.max, s.created_at))
+    return open_
 
 
 def _matches(attendee: str, people: Sequence[Person],

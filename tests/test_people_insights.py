@@ -171,3 +171,26 @@ def test_empty_and_odd_attendees(store: Store) -> None:
     store.add_person("Ana")
     assert prep_for_meeting(store, []) == []
     assert prep_for_meeting(store, ["", "   ", "@example.org", "mailto:"]) == []
+
+
+def test_open_suggestions_soonest_follow_up_first(store: Store) -> None:
+    from datetime import date
+
+    from mlcoach.people_insights import open_suggestions
+
+    def add(change: str, person: str | None, follow_up: date | None) -> str:
+        sug, _ = store.add_suggestion(style=None, change=change, action=ChangeKind.START,
+                                      size=Size.SMALL, text=change, person=person,
+                                      follow_up_on=follow_up)
+        return sug.id
+
+    late = add("late", "Ana", date(2025, 6, 20))
+    soon = add("soon", None, date(2025, 6, 14))
+    undated = add("undated", "Bo", None)
+    done = add("done", "Ana", date(2025, 6, 13))
+    waiting = add("waiting", "Ana", date(2025, 6, 15))
+    store.set_suggestion_outcome(done, Outcome.FOLLOWED)
+    store.set_suggestion_outcome(waiting, Outcome.NOT_YET)
+
+    assert [s.id for s in open_suggestions(store)] == [soon, waiting, late, undated]
+    assert [s.id for s in open_suggestions(store, person="ana")] == [waiting, late]
