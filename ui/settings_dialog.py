@@ -316,6 +316,8 @@ class ThemePicker(QListWidget):
         self.setAccessibleName(self.tr("Focus themes"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setUniformItemSizes(True)
+        # On the window colour, the check boxes keep their outline in dark palettes too.
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         for theme in Theme:
             item = QListWidgetItem(names.get(theme.value, theme.value))
             item.setData(Qt.ItemDataRole.UserRole, theme.value)
@@ -760,6 +762,7 @@ class PrivacyPage(_Page):
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.export_status, 1)
+        row.addStretch(0)
         data_layout.addLayout(row)
         data_layout.addWidget(self.export_error)
         line = QFrame()
