@@ -12,6 +12,7 @@ import logging
 import os
 import socket
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -22,10 +23,10 @@ REQUESTS = frozenset({"show", "capture", "reflect", "suggest", "history", "setti
 MAX_MESSAGE = 1024
 
 
-def channel_path(data_root: Path) -> Path:
+def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
     """A socket path unique to this user and data folder, in a user-only directory."""
     digest = hashlib.sha256(str(data_root.absolute()).encode()).hexdigest()[:16]
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    runtime = (os.environ if env is None else env).get("XDG_RUNTIME_DIR")
     base = Path(runtime) if runtime and os.path.isdir(runtime) else Path(tempfile.gettempdir())
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return base / f"mlcoach-{uid}-{digest}.sock"
@@ -54,11 +55,12 @@ def decode(raw: bytes) -> str | None:
     return request if isinstance(request, str) and request in REQUESTS else None
 
 
-def send(data_root: Path, request: str, timeout: float = 2.0) -> bool:
+def send(data_root: Path, request: str, timeout: float = 2.0,
+         env: Mapping[str, str] | None = None) -> bool:
     """Hand `request` to a running app; False when none answers."""
     if not hasattr(socket, "AF_UNIX"):
         return False
-    path = channel_path(data_root)
+    path = channel_path(data_root, env)
     if not path.exists():
         return False
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:

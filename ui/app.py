@@ -8,7 +8,8 @@ import random
 import signal
 import socket
 import sys
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 
 # Timers are monotonic and stop during suspend; never wait longer than this before
 # looking at the wall clock again (a handful of wake-ups a day, not polling).
-MAX_WAIT = timedelta(minutes=30)
+MAX_WAIT = timedelta(minutes=10)
 
 
 def _ready_signal(what: str) -> None:
@@ -38,8 +39,18 @@ def _ready_signal(what: str) -> None:
 class AppController(QObject):
     """Owns the tray, the store and every window; reacts to menu actions and requests."""
 
-    def __init__(self, app: QApplication, data_root: Path, server: InstanceServer) -> None:
+    def __init__(self, app: QApplication, data_root: Path, server: InstanceServer, *,
+                 clock: Callable[[], datetime] | None = None,
+                 tz: Callable[[], tzinfo] | None = None,
+                 busy: Callable[[], bool] | None = None,
+                 real_clock: Callable[[], float] | None = None) -> None:
         super().__init__()
+        from mlcoach.clock import local_zone, now_utc
+
+        self.clock = clock or now_utc
+        self.tz = tz or local_zone
+        self._busy = busy
+        self._real_clock = real_clock
         self.app = app
         self.data_root = data_root
         self.server = server
@@ -63,20 +74,26 @@ class AppController(QObject):
 
     # -- start-up ---------------------------------------------------------------------
 
-    def start(self, first_request: str) -> None:
+    def start(self, first_request: str, tray_wait_ms: int = 8000) -> None:
         """Show the icon now; open the store on the worker thread right after."""
+        if first_request not in ("show", "run"):
+            self.pending.append(first_request)
+        self._show_shell(tray_wait_ms)
+        QTimer.singleShot(0, self.load_store)
+
+    def _show_shell(self, tray_wait_ms: int) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = Tray(self.menu, self)
             self.tray.activated_plain.connect(self.on_tray_clicked)
             self.tray.show()
             _ready_signal("tray")
+        elif tray_wait_ms > 0 and self.app.platformName() not in ("offscreen", "minimal"):
+            # Started at login, the panel may not be up yet: look again shortly.
+            QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
         else:
             self.main_window = MainWindow(self.menu)
             self.main_window.show()
             _ready_signal("window")
-        if first_request not in ("show", "run"):
-            self.pending.append(first_request)
-        QTimer.singleShot(0, self.load_store)
 
     def load_store(self, passphrase: str | None = None) -> None:
         from mlcoach.ui.unlock import open_in_worker
@@ -89,12 +106,12 @@ class AppController(QObject):
         resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
 
     def on_store_opened(self, opened: Any) -> None:
-        from mlcoach.clock import local_zone, now_utc
         from mlcoach.coaching import Coach
 
         self.opened = opened
-        self.coach = Coach(opened.store, clock=now_utc, tz=local_zone,
-                           rng=random.Random())
+        extra = {"real_clock": self._real_clock} if self._real_clock else {}
+        self.coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),
+                           **extra)
         self.menu.set_ready(True)
         _ready_signal("store")
         self.warm_up()
@@ -135,9 +152,7 @@ class AppController(QObject):
         elif name == "reflect":
             from mlcoach.ui.reflection_dialog import ReflectionDialog
 
-            from mlcoach.clock import local_zone, now_utc
-
-            widget = ReflectionDialog(store, clock=now_utc, tz=local_zone())
+            widget = ReflectionDialog(store, clock=self.clock, tz=self.tz())
             widget.reflection_saved.connect(self.arm)
         elif name == "settings":
             from mlcoach.ui.settings_dialog import SettingsDialog
@@ -145,16 +160,16 @@ class AppController(QObject):
             from mlcoach.keys import OSKeyring
 
             widget = SettingsDialog(store, self.opened, keys=OSKeyring())
-            widget.settings_changed.connect(lambda _s: self.arm())
+            widget.settings_changed.connect(lambda _s: self.on_settings_changed())
             widget.data_deleted.connect(self.quit)
         elif name == "suggest":
             from mlcoach.ui.composer_dialog import ComposerDialog
 
-            widget = ComposerDialog(store)
+            widget = ComposerDialog(store, clock=self.clock, tz=self.tz())
         elif name == "history":
             from mlcoach.ui.history import HistoryWindow
 
-            widget = HistoryWindow(store)
+            widget = HistoryWindow(store, clock=self.clock, tz=self.tz())
         else:
             raise ValueError(name)
         self.windows[name] = widget
@@ -222,12 +237,12 @@ class AppController(QObject):
 
     # -- prompts -----------------------------------------------------------------------
 
-    def arm(self) -> None:
+    def arm(self, busy: bool = False) -> None:
         """Set the single timer to the next thing the scheduler wants, no sooner."""
         if self.coach is None:
             return
         now = self.coach.now()
-        due = self.coach.next_due(now)
+        due = self.coach.next_due(now, desktop_busy=busy)
         wait = MAX_WAIT if due is None else max(due - now, timedelta(seconds=1))
         wait = min(wait, MAX_WAIT)
         self.timer.start(int(wait.total_seconds() * 1000))
@@ -235,18 +250,28 @@ class AppController(QObject):
 
     def on_timer(self) -> None:
         now = self.coach.now()
-        action = self.coach.due_action(now, busy=self.desktop_busy())
+        busy = self.desktop_busy()
+        action = self.coach.due_action(now, busy=busy)
         if action == "prompt":
             self.show_prompt(manual=False)
         elif action == "reflect":
             self.coach.mark_reflection_offered(now)
             self.open_window("reflect")
-        self.arm()
+        self.arm(busy)
 
     def desktop_busy(self) -> bool:
+        if self._busy is not None:
+            return self._busy()
         from mlcoach.ui.attention import desktop_busy
 
         return desktop_busy()
+
+    def on_settings_changed(self) -> None:
+        self.coach.reload_settings()
+        from mlcoach.ui.i18n import install_translators
+
+        install_translators(self.app, self.coach.settings().language)
+        self.arm()
 
     def show_prompt(self, manual: bool) -> None:
         if self.coach is None:

@@ -1,0 +1,260 @@
+"""The app's wiring: the prompt timer with a fake clock, the card, and the single instance.
+
+The controller tests run in-process on the offscreen platform (no tray there, so the
+fallback main window is used). The hand-over tests start real app processes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mlcoach import instance
+from mlcoach.domain import Response, Settings
+
+pytestmark = pytest.mark.gui
+
+TZ = ZoneInfo("Europe/Istanbul")
+
+
+class FakeClock:
+    """A wall clock the test moves by hand; `real` runs with it unless the test jumps."""
+
+    def __init__(self, start: datetime) -> None:
+        self.start = start
+        self.now = start
+        self.jumped = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return self.now.astimezone(timezone.utc)
+
+    def real(self) -> float:
+        return (self.now - self.start - self.jumped).total_seconds()
+
+    def jump(self, to: datetime) -> None:
+        """Change the wall clock without time passing (a manual clock change)."""
+        self.jumped += to - self.now
+        self.now = to
+
+
+@pytest.fixture
+def controller(qtbot, opened, tmp_path):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.instance_server import InstanceServer
+
+    opened.store.set_state("welcome_done", True)
+    opened.store.save_settings(Settings(prompts_per_day=4, min_gap_minutes=75))
+    clock = FakeClock(datetime(2026, 11, 23, 8, 0, tzinfo=TZ))  # a Monday, before work
+    server = InstanceServer(opened.layout.root)
+    ctl = AppController(QApplication.instance(), opened.layout.root, server, clock=clock,
+                        tz=lambda: TZ, busy=lambda: False, real_clock=clock.real)
+    ctl.start("show")
+    ctl.on_store_opened(opened)
+    yield ctl, clock
+    ctl.timer.stop()
+    ctl.card.hide()
+    for window in ctl.windows.values():
+        window.hide()
+    if ctl.main_window is not None:
+        ctl.main_window.close()
+
+
+def test_timer_is_one_single_shot_armed_for_the_first_slot(controller):
+    ctl, clock = controller
+    assert ctl.timer.isSingleShot() and ctl.timer.isActive()
+    due = ctl.coach.next_due(clock())
+    assert due is not None and due.astimezone(TZ).hour >= 9  # inside working hours
+    # Never sleeps longer than MAX_WAIT before looking at the wall clock again.
+    from mlcoach.ui.app import MAX_WAIT
+
+    expected = min(due - clock(), MAX_WAIT).total_seconds() * 1000
+    assert abs(ctl.timer.interval() - expected) < 1500
+
+
+def test_prompt_arrives_as_a_card_and_the_response_is_recorded(controller, qtbot):
+    ctl, clock = controller
+    due = ctl.coach.next_due(clock())
+    clock.now = due + timedelta(seconds=1)
+    ctl.on_timer()
+    assert ctl.card.isVisible()
+    assert ctl.card.text.text()  # the prompt itself
+    assert ctl.card.try_label.text().startswith("Try this")
+    (event,) = ctl.opened.store.prompt_events()
+    assert event.response is Response.SHOWN and event.why
+    qtbot.mouseClick(ctl.card.buttons["done"], _left())
+    assert not ctl.card.isVisible()
+    (event,) = ctl.opened.store.prompt_events()
+    assert event.response is Response.DONE
+    # Re-armed for the next slot, which respects the minimum gap.
+    nxt = ctl.coach.next_due(clock())
+    assert nxt is not None and nxt - event.shown_at >= timedelta(minutes=75)
+    assert ctl.timer.isActive()
+
+
+def test_card_never_takes_focus(controller):
+    from PySide6.QtCore import Qt
+
+    ctl, _clock = controller
+    flags = ctl.card.windowFlags()
+    assert flags & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert ctl.card.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+
+
+def test_clock_jump_gives_one_catch_up_not_a_burst(controller):
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 15, 0, tzinfo=TZ)  # away for most of the day
+    ctl.on_timer()
+    assert len(ctl.opened.store.prompt_events()) == 1  # one catch-up
+    clock.jump(datetime(2026, 11, 23, 16, 0, tzinfo=TZ))  # then the clock is moved on
+    ctl.on_card_response("skipped")
+    ctl.on_timer()  # firing again at once must not show another
+    assert len(ctl.opened.store.prompt_events()) == 1
+
+
+def test_pause_holds_prompts_and_resumes_by_itself(controller):
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 10, 0, tzinfo=TZ)
+    ctl.on_action("pause:1h")
+    assert ctl.coach.is_paused()
+    assert ctl.menu.actions["resume"].isVisible() if ctl.main_window is None else True
+    due = ctl.coach.next_due(clock())
+    assert due is not None and due >= clock() + timedelta(hours=1)
+    clock.now += timedelta(hours=1, minutes=1)
+    assert not ctl.coach.is_paused()
+
+
+def test_tooltip_names_next_prompt_and_todays_count(controller):
+    ctl, clock = controller
+    status = ctl.coach.status(clock())
+    assert "next prompt" in status.tooltip and "0 today" in status.tooltip
+    if ctl.main_window is not None:
+        assert ctl.main_window.next_label.text() == status.tooltip
+
+
+def _left():  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+# -- single instance, with real processes ------------------------------------------------
+
+def _app_env(cli_env: dict[str, str]) -> dict[str, str]:
+    env = dict(cli_env, QT_QPA_PLATFORM="offscreen", MLCOACH_READY_SIGNAL="1")
+    env["XDG_RUNTIME_DIR"] = str(Path(cli_env["HOME"]) / "run")
+    Path(env["XDG_RUNTIME_DIR"]).mkdir(mode=0o700, exist_ok=True)
+    return env
+
+
+def _start_app(env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-m", "mlcoach", "run"], env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _wait_ready(proc: subprocess.Popen[str], what: str = "store", timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    assert proc.stderr is not None
+    os.set_blocking(proc.stderr.fileno(), True)
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            raise AssertionError(f"app exited early: {proc.poll()}")
+        if line.strip() == f"mlcoach-ready: {what}":
+            return
+    raise AssertionError("app did not become ready")
+
+
+def _quit(proc: subprocess.Popen[str], data: Path, env: dict[str, str]) -> int:
+    instance.send(data, "quit", env=env)
+    return proc.wait(timeout=20)
+
+
+@pytest.fixture
+def app_env(cli_env):  # type: ignore[no-untyped-def]
+    env = _app_env(cli_env)
+    # Pretend the welcome was seen, so the app starts quietly.
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "init"], env=env,
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    return env
+
+
+def _mark_welcome_done(env: dict[str, str]) -> None:
+    code = ("from mlcoach.keys import OSKeyring; from mlcoach.vault import Layout, open_store; "
+            "from pathlib import Path; import os; "
+            "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring()); "
+            "o.store.set_state('welcome_done', True); o.store.close()")
+    subprocess.run([sys.executable, "-c", code], env=env, check=True)
+
+
+@pytest.mark.slow
+def test_second_start_hands_over_and_exits(app_env):
+    _mark_welcome_done(app_env)
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    app = _start_app(app_env)
+    try:
+        _wait_ready(app)
+        started = time.monotonic()
+        res = subprocess.run([sys.executable, "-m", "mlcoach", "capture"], env=app_env,
+                             capture_output=True, text=True, timeout=20)
+        assert res.returncode == 0, res.stderr
+        assert time.monotonic() - started < 10
+        assert app.poll() is None  # still the one running app
+        # Malformed messages are ignored and the app keeps running.
+        path = instance.channel_path(data, app_env)
+        for junk in (b"hello\n", b'{"mlcoach": 1, "request": "rm -rf"}\n', b"\xff" * 5000):
+            with socket.socket(socket.AF_UNIX) as s:
+                s.connect(str(path))
+                s.sendall(junk)
+                s.settimeout(5)
+                assert s.recv(16) == b""  # closed without an answer
+        assert app.poll() is None
+        assert instance.send(data, "show", env=app_env)
+    finally:
+        assert _quit(app, data, app_env) == 0
+
+
+@pytest.mark.slow
+def test_stale_channel_after_kill_is_recovered(app_env):
+    _mark_welcome_done(app_env)
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    first = _start_app(app_env)
+    _wait_ready(first, "window")
+    first.send_signal(signal.SIGKILL)
+    first.wait(timeout=10)
+    assert instance.channel_path(data, app_env).exists()  # left behind
+    second = _start_app(app_env)
+    try:
+        _wait_ready(second)
+        assert instance.send(data, "show", env=app_env)
+    finally:
+        assert _quit(second, data, app_env) == 0
+
+
+@pytest.mark.slow
+def test_ten_simultaneous_starts_give_one_app(app_env):
+    _mark_welcome_done(app_env)
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    procs = [_start_app(app_env) for _ in range(10)]
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and sum(p.poll() is None for p in procs) > 1:
+            time.sleep(0.2)
+        running = [p for p in procs if p.poll() is None]
+        assert len(running) == 1
+        assert all(p.returncode == 0 for p in procs if p not in running)
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                _quit(p, data, app_env)
