@@ -1,0 +1,443 @@
+"""Tests for mlcoach.calendar_ics: meetings and busy time from local .ics files."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time as clock
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from mlcoach.calendar_ics import (
+    Attendee,
+    CalendarError,
+    busy_intervals,
+    calendar_files,
+    meetings,
+)
+from mlcoach.errors import MlcoachError
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def ics(*events: str, extra: str = "") -> str:
+    """Return a calendar holding the given VEVENT bodies."""
+    body = "".join(f"BEGIN:VEVENT\r\n{e.strip()}\r\nEND:VEVENT\r\n" for e in events)
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//mlcoach tests//EN\r\n"
+        f"{extra}{body}END:VCALENDAR\r\n"
+    )
+
+
+def write(path: Path, text: str) -> Path:
+    """Write `text` with CRLF line ends, as calendar programs do."""
+    path.write_bytes(text.replace("\r\n", "\n").replace("\n", "\r\n").encode())
+    return path
+
+
+def day(d: date, tz: ZoneInfo = BERLIN) -> tuple[datetime, datetime]:
+    """Return the window of one local day."""
+    start = datetime.combine(d, time(0), tzinfo=tz)
+    return start, start + timedelta(days=1)
+
+
+def local(instant: datetime, tz: ZoneInfo = BERLIN) -> str:
+    """Return HH:MM of `instant` in `tz`."""
+    return instant.astimezone(tz).strftime("%H:%M")
+
+
+STANDUP = """
+UID:standup@example.com
+SUMMARY:Standup
+DTSTART;TZID=Europe/Berlin:20240325T093000
+DTEND;TZID=Europe/Berlin:20240325T094500
+RRULE:FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20240501T000000Z
+EXDATE;TZID=Europe/Berlin:20240327T093000
+ORGANIZER;CN=Grace Hopper:mailto:grace@example.com
+ATTENDEE;CN=Ada Lovelace;PARTSTAT=ACCEPTED:mailto:ada@example.com
+ATTENDEE:MAILTO:bob@example.com
+"""
+
+
+def test_a_single_meeting_is_busy(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics("""
+UID:1
+SUMMARY:One-to-one with Sam
+DTSTART:20240603T080000Z
+DTEND:20240603T083000Z
+LOCATION:Room 4
+"""),
+    )
+    found = meetings(path, *day(date(2024, 6, 3)))
+    assert len(found) == 1
+    assert found[0].summary == "One-to-one with Sam" and found[0].location == "Room 4"
+    assert busy_intervals(path, *day(date(2024, 6, 3))) == [
+        (datetime(2024, 6, 3, 8, 0, tzinfo=UTC), datetime(2024, 6, 3, 8, 30, tzinfo=UTC))
+    ]
+    assert busy_intervals(path, *day(date(2024, 6, 4))) == []
+
+
+def test_weekly_rule_with_byday_exdate_until_across_dst(tmp_path: Path) -> None:
+    path = write(tmp_path / "cal.ics", ics(STANDUP))
+    start = datetime(2024, 3, 25, tzinfo=BERLIN)
+    found = meetings(path, start, start + timedelta(days=60))
+    days = [m.start.astimezone(BERLIN).date() for m in found]
+    assert date(2024, 3, 25) in days and date(2024, 3, 27) not in days  # EXDATE
+    assert date(2024, 4, 1) in days and date(2024, 4, 3) in days
+    assert max(days) == date(2024, 4, 29)  # UNTIL
+    assert all(m.start.weekday() in (0, 2) for m in found)
+    # The wall time stays 09:30 across the change to summer time on 31 March.
+    assert {local(m.start) for m in found} == {"09:30"}
+    assert {m.end - m.start for m in found} == {timedelta(minutes=15)}
+    first = found[0]
+    assert first.organizer == Attendee("Grace Hopper", "grace@example.com")
+    assert first.attendees == (
+        Attendee("Ada Lovelace", "ada@example.com"),
+        Attendee("", "bob@example.com"),
+    )
+
+
+def test_daily_rule_with_count_and_an_infinite_rule(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics(
+            """
+UID:daily
+SUMMARY:Daily sync
+DTSTART;TZID=America/New_York:20240308T100000
+DURATION:PT30M
+RRULE:FREQ=DAILY;COUNT=4
+""",
+            """
+UID:forever
+SUMMARY:Weekly review
+DTSTART;TZID=America/New_York:20100104T160000
+DTEND;TZID=America/New_York:20100104T170000
+RRULE:FREQ=WEEKLY;BYDAY=MO
+""",
+        ),
+    )
+    start = datetime(2024, 3, 8, tzinfo=NEW_YORK)
+    found = meetings(path, start, start + timedelta(days=7))
+    daily = [m for m in found if m.uid == "daily"]
+    assert [m.start.astimezone(NEW_YORK).day for m in daily] == [8, 9, 10, 11]
+    assert {local(m.start, NEW_YORK) for m in daily} == {"10:00"}  # across 10 March
+    weekly = [m for m in found if m.uid == "forever"]
+    assert [m.start.astimezone(NEW_YORK).date() for m in weekly] == [date(2024, 3, 11)]
+
+
+def test_moved_and_cancelled_occurrences(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics(
+            STANDUP,
+            """
+UID:standup@example.com
+RECURRENCE-ID;TZID=Europe/Berlin:20240401T093000
+SUMMARY:Standup (moved)
+DTSTART;TZID=Europe/Berlin:20240401T110000
+DTEND;TZID=Europe/Berlin:20240401T113000
+""",
+            """
+UID:standup@example.com
+RECURRENCE-ID;TZID=Europe/Berlin:20240403T093000
+SUMMARY:Standup
+STATUS:CANCELLED
+DTSTART;TZID=Europe/Berlin:20240403T093000
+DTEND;TZID=Europe/Berlin:20240403T094500
+""",
+        ),
+    )
+    monday = meetings(path, *day(date(2024, 4, 1)))
+    assert [(m.summary, local(m.start)) for m in monday] == [("Standup (moved)", "11:00")]
+    assert meetings(path, *day(date(2024, 4, 3))) == []
+    assert len(meetings(path, *day(date(2024, 4, 8)))) == 1
+
+
+def test_all_day_free_and_cancelled_events_are_not_meetings(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics(
+            """
+UID:a
+SUMMARY:Holiday
+DTSTART;VALUE=DATE:20240603
+DTEND;VALUE=DATE:20240604
+""",
+            """
+UID:b
+SUMMARY:Focus time
+TRANSP:TRANSPARENT
+DTSTART:20240603T090000Z
+DTEND:20240603T100000Z
+""",
+            """
+UID:c
+SUMMARY:Called off
+STATUS:CANCELLED
+DTSTART:20240603T110000Z
+DTEND:20240603T120000Z
+""",
+            """
+UID:d
+SUMMARY:Marked free in Outlook
+X-MICROSOFT-CDO-BUSYSTATUS:FREE
+DTSTART:20240603T130000Z
+DTEND:20240603T140000Z
+""",
+            """
+UID:e
+SUMMARY:A reminder with no length
+DTSTART:20240603T150000Z
+""",
+            """
+UID:f
+SUMMARY:Real meeting
+DTSTART:20240603T160000Z
+DTEND:20240603T163000Z
+""",
+        ),
+    )
+    assert [m.summary for m in meetings(path, *day(date(2024, 6, 3)))] == ["Real meeting"]
+
+
+def test_floating_times_are_read_in_the_window_time_zone(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics("""
+UID:float
+SUMMARY:Lunch
+DTSTART:20240603T120000
+DTEND:20240603T130000
+"""),
+    )
+    found = meetings(path, *day(date(2024, 6, 3), NEW_YORK))
+    assert found[0].start == datetime(2024, 6, 3, 12, tzinfo=NEW_YORK)
+
+
+def test_custom_vtimezone_definitions_are_used(tmp_path: Path) -> None:
+    vtimezone = """BEGIN:VTIMEZONE\r
+TZID:W. Europe Standard Time\r
+BEGIN:STANDARD\r
+DTSTART:16010101T030000\r
+TZOFFSETFROM:+0200\r
+TZOFFSETTO:+0100\r
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r
+END:STANDARD\r
+BEGIN:DAYLIGHT\r
+DTSTART:16010101T020000\r
+TZOFFSETFROM:+0100\r
+TZOFFSETTO:+0200\r
+RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r
+END:DAYLIGHT\r
+END:VTIMEZONE\r
+"""
+    path = write(
+        tmp_path / "outlook.ics",
+        ics(
+            """
+UID:outlook
+SUMMARY:Planning
+DTSTART;TZID=W. Europe Standard Time:20240603T100000
+DTEND;TZID=W. Europe Standard Time:20240603T110000
+""",
+            extra=vtimezone,
+        ),
+    )
+    (found,) = meetings(path, *day(date(2024, 6, 3)))
+    assert found.start.astimezone(UTC) == datetime(2024, 6, 3, 8, tzinfo=UTC)
+
+
+def test_rule_with_a_date_until_and_rdate(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics("""
+UID:r
+SUMMARY:Retro
+DTSTART:20240603T140000Z
+DTEND:20240603T150000Z
+RRULE:FREQ=DAILY;UNTIL=20240605
+RDATE:20240610T140000Z
+"""),
+    )
+    start = datetime(2024, 6, 1, tzinfo=UTC)
+    found = meetings(path, start, start + timedelta(days=14))
+    assert [m.start.day for m in found] == [3, 4, 5, 10]
+
+
+def test_overlapping_meetings_merge_into_one_busy_interval(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics(
+            """
+UID:x
+DTSTART:20240603T090000Z
+DTEND:20240603T100000Z
+""",
+            """
+UID:y
+DTSTART:20240603T093000Z
+DTEND:20240603T103000Z
+""",
+            """
+UID:z
+DTSTART:20240603T120000Z
+DTEND:20240603T123000Z
+""",
+        ),
+    )
+    busy = busy_intervals(path, *day(date(2024, 6, 3)))
+    assert [(local(a, ZoneInfo("UTC")), local(b, ZoneInfo("UTC"))) for a, b in busy] == [
+        ("09:00", "10:30"),
+        ("12:00", "12:30"),
+    ]
+
+
+def test_a_meeting_overlapping_the_window_edge_keeps_its_real_end(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics("""
+UID:late
+DTSTART:20240603T233000Z
+DTEND:20240604T010000Z
+"""),
+    )
+    start = datetime(2024, 6, 4, tzinfo=UTC)
+    assert busy_intervals(path, start, start + timedelta(hours=1)) == [
+        (datetime(2024, 6, 3, 23, 30, tzinfo=UTC), datetime(2024, 6, 4, 1, tzinfo=UTC))
+    ]
+
+
+def test_folder_reads_every_ics_file_and_skips_a_broken_one(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write(tmp_path / "work.ics", ics("UID:w\nDTSTART:20240603T090000Z\nDTEND:20240603T100000Z"))
+    write(tmp_path / "home.ICS", ics("UID:h\nDTSTART:20240603T170000Z\nDTEND:20240603T180000Z"))
+    (tmp_path / "notes.txt").write_text("not a calendar")
+    (tmp_path / "broken.ics").write_text("this is not\nan iCalendar file\n")
+    assert [p.name for p in calendar_files(tmp_path)] == ["broken.ics", "home.ICS", "work.ics"]
+    found = meetings(tmp_path, *day(date(2024, 6, 3)))
+    assert sorted(m.uid for m in found) == ["h", "w"]
+    assert "broken.ics" in caplog.text
+
+
+def test_malformed_files_give_a_one_line_calendar_error(tmp_path: Path) -> None:
+    cases = {
+        "garbage.ics": b"\x00\xff\xfe garbage\nmore garbage",
+        "text.ics": b"hello world",
+        "nocal.ics": b"BEGIN:VTODO\r\nSUMMARY:x\r\nEND:VTODO\r\n",
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(CalendarError) as info:
+            meetings(path, *day(date(2024, 6, 3)))
+        message = str(info.value)
+        assert "\n" not in message and name in message and len(message) < 300
+        assert isinstance(info.value, MlcoachError)
+    only_broken = tmp_path / "folder"
+    only_broken.mkdir()
+    (only_broken / "a.ics").write_bytes(b"nonsense")
+    (only_broken / "b.ics").write_bytes(b"BEGIN:VEVENT")
+    with pytest.raises(CalendarError, match="no calendar file could be read"):
+        busy_intervals(only_broken, *day(date(2024, 6, 3)))
+
+
+def test_missing_path_and_empty_things(tmp_path: Path) -> None:
+    with pytest.raises(CalendarError, match="no calendar file or folder"):
+        meetings(tmp_path / "nope.ics", *day(date(2024, 6, 3)))
+    (tmp_path / "empty.ics").write_bytes(b"")
+    assert meetings(tmp_path / "empty.ics", *day(date(2024, 6, 3))) == []
+    empty_dir = tmp_path / "none"
+    empty_dir.mkdir()
+    assert meetings(empty_dir, *day(date(2024, 6, 3))) == []
+    with pytest.raises(ValueError, match="aware"):
+        meetings(empty_dir, datetime(2024, 6, 3), datetime(2024, 6, 4))
+
+
+def test_a_broken_event_does_not_hide_the_others(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics",
+        ics(
+            "UID:bad\nDTSTART:tomorrow-ish\nDTEND:later",
+            "UID:bad-rule\nDTSTART:20240603T070000Z\nDTEND:20240603T073000Z\nRRULE:FREQ=SOMETIMES",
+            "UID:good\nDTSTART:20240603T090000Z\nDTEND:20240603T100000Z",
+        ),
+    )
+    uids = {m.uid for m in meetings(path, *day(date(2024, 6, 3)))}
+    assert "good" in uids and "bad" not in uids
+
+
+def test_changes_to_the_file_are_picked_up(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "cal.ics", ics("UID:1\nDTSTART:20240603T090000Z\nDTEND:20240603T100000Z")
+    )
+    assert len(meetings(path, *day(date(2024, 6, 3)))) == 1
+    write(
+        path,
+        ics(
+            "UID:1\nDTSTART:20240603T090000Z\nDTEND:20240603T100000Z",
+            "UID:2\nDTSTART:20240603T110000Z\nDTEND:20240603T120000Z",
+        ),
+    )
+    later = clock.time() + 5
+    os.utime(path, (later, later))
+    assert len(meetings(path, *day(date(2024, 6, 3)))) == 2
+
+
+@hsettings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=400),
+        st.lists(
+            st.sampled_from(
+                [
+                    "BEGIN:VCALENDAR",
+                    "END:VCALENDAR",
+                    "BEGIN:VEVENT",
+                    "END:VEVENT",
+                    "UID:x",
+                    "DTSTART:20240603T090000Z",
+                    "DTEND:20240603T100000Z",
+                    "DTSTART;VALUE=DATE:20240603",
+                    "DTSTART;TZID=Nowhere/Land:20240603T090000",
+                    "RRULE:FREQ=DAILY;COUNT=3",
+                    "RRULE:FREQ=WEEKLY;UNTIL=20240601",
+                    "RRULE:FREQ=MINUTELY",
+                    "EXDATE:garbage",
+                    "DURATION:PT1H",
+                    "DURATION:nonsense",
+                    "RECURRENCE-ID:20240603T090000Z",
+                    "STATUS:CANCELLED",
+                    'ATTENDEE;CN="A, B":mailto:a@b',
+                    "DTEND:20240603",
+                    ":::",
+                    "BEGIN:X",
+                ]
+            ),
+            max_size=30,
+        ).map(lambda lines: "\r\n".join(lines).encode()),
+    )
+)
+def test_any_file_gives_meetings_or_a_calendar_error(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "fuzz.ics"
+    path.write_bytes(data)
+    start = datetime(2024, 6, 3, tzinfo=UTC)
+    try:
+        busy = busy_intervals(path, start, start + timedelta(days=2))
+    except CalendarError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert all(a < b for a, b in busy)
+    assert all(b1 < a2 for (_, b1), (a2, _) in itertools.pairwise(busy))
