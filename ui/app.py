@@ -282,10 +282,10 @@ class AppController(QObject):
         self.current_event = offer.event
         settings = self.coach.settings()
         anchor = self.tray.icon.geometry() if self.tray is not None else None
-        if settings.notification_route in ("card", "both") or manual:
+        if settings.notification_route in ("card", "both") or self.tray is None:
             self.card.show_prompt(offer.theme_name, offer.text, offer.try_this, offer.note,
                                   anchor)
-        if settings.notification_route in ("notification", "both") and not manual:
+        if settings.notification_route in ("notification", "both"):
             from mlcoach.ui.notify import send_notification
 
             send_notification(offer.theme_name, offer.text)
@@ -371,7 +371,7 @@ def _configure_file_logging(data_root: Path) -> None:
 
 def run_app(data_root: Path, first_request: str = "show") -> int:
     """Run the tray app until Quit. Returns the process exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or QApplication(["mlcoach"])
     assert isinstance(app, QApplication)
     app.setApplicationName("mlcoach")
     app.setOrganizationName("mlcoach")

@@ -1,0 +1,122 @@
+"""A real headless desktop for integration tests: Xvfb, a session bus, dunst, trayer,
+and gnome-keyring as the Secret Service. Started by the fixture, killed by PID."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+TOOLS = ("Xvfb", "xdpyinfo", "dbus-daemon", "dunst", "dunstctl", "trayer",
+         "gnome-keyring-daemon", "notify-send", "xwininfo")
+
+
+def _require_tools() -> None:
+    missing = [t for t in TOOLS if shutil.which(t) is None]
+    if missing:
+        if os.environ.get("MLCOACH_REQUIRE_DESKTOP"):
+            pytest.fail(f"desktop test tools missing: {', '.join(missing)}")
+        pytest.skip(f"desktop test tools missing: {', '.join(missing)}")
+
+
+def _free_display() -> int:
+    for n in range(91, 140):
+        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
+            return n
+    raise RuntimeError("no free X display number")
+
+
+class Desktop:
+    """The processes of one headless session and the environment to reach them."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.pids: list[int] = []
+        self.env: dict[str, str] = {}
+
+    def spawn(self, *args: str, **kw: object) -> subprocess.Popen[bytes]:
+        proc = subprocess.Popen(args, env=self.env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, **kw)  # type: ignore[call-overload]
+        self.pids.append(proc.pid)
+        return proc
+
+    def stop(self) -> None:
+        for pid in reversed(self.pids):
+            try:
+                os.kill(pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.2)
+        for pid in self.pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+
+
+def _wait(check, timeout: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+@pytest.fixture(scope="session")
+def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
+    """Xvfb + dbus + gnome-keyring + dunst + trayer, for the whole test session."""
+    _require_tools()
+    root = tmp_path_factory.mktemp("desktop")
+    home, runtime = root / "home", root / "run"
+    home.mkdir()
+    runtime.mkdir(mode=0o700)
+    d = Desktop(root)
+    display = _free_display()
+    d.env = {k: v for k, v in os.environ.items()
+             if not k.startswith(("MLCOACH_", "PYTHON_KEYRING", "DBUS_", "QT_QPA"))}
+    d.env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), DISPLAY=f":{display}",
+                 XDG_DATA_HOME=str(home / ".local/share"),
+                 XDG_CONFIG_HOME=str(home / ".config"))
+    d.spawn("Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+    ok = _wait(lambda: subprocess.run(["xdpyinfo"], env=d.env, capture_output=True)
+               .returncode == 0)
+    assert ok, "Xvfb did not start"
+    out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
+                          "--print-pid=1"], env=d.env, capture_output=True, text=True,
+                         check=True).stdout.split()
+    d.env["DBUS_SESSION_BUS_ADDRESS"], bus_pid = out[0], int(out[1])
+    d.pids.append(bus_pid)
+    keyring = subprocess.run(
+        ["gnome-keyring-daemon", "--unlock", "--daemonize", "--components=secrets"],
+        input="test-pw", env=d.env, capture_output=True, text=True, check=True)
+    for line in keyring.stdout.splitlines():
+        key, _, value = line.partition("=")
+        if key == "GNOME_KEYRING_CONTROL":
+            d.env[key] = value
+        if key == "GNOME_KEYRING_PID" and value.isdigit():
+            d.pids.append(int(value))
+    owner = subprocess.run(
+        ["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
+         "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID",
+         "string:org.freedesktop.secrets"], env=d.env, capture_output=True, text=True)
+    words = owner.stdout.split()
+    if words and words[-1].isdigit():
+        d.pids.append(int(words[-1]))  # the keyring daemon, found through the bus
+    d.spawn("dunst")
+    d.spawn("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
+            "--height", "32", "--transparent", "false", "--SetDockType", "true")
+    assert _wait(lambda: "trayer" in subprocess.run(
+        ["xwininfo", "-root", "-tree"], env=d.env, capture_output=True, text=True).stdout)
+    assert _wait(lambda: subprocess.run(["dunstctl", "is-paused"], env=d.env,
+                                        capture_output=True).returncode == 0)
+    try:
+        yield d
+    finally:
+        d.stop()
