@@ -31,7 +31,7 @@ HISTORY_DAYS = 100  # covers 90 days of "not for me" and the 14-day no-repeat wi
 def boot_clock() -> float:
     """Seconds on a clock that keeps counting through suspend and never jumps."""
     try:
-        return _time.clock_gettime(_time.CLOCK_BOOTTIME)  # type: ignore[attr-defined]
+        return _time.clock_gettime(_time.CLOCK_BOOTTIME)
     except (AttributeError, OSError):
         return _time.monotonic()
 
