@@ -17,6 +17,7 @@ Pure and deterministic for a given random source.
 from __future__ import annotations
 
 import logging
+import math
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -46,7 +47,9 @@ REPEAT_DAYS = 14
 #: "Not for me" keeps a prompt away for this many days.
 NOT_FOR_ME_DAYS = 90
 #: How much more a focus theme weighs.
-FOCUS_WEIGHT = 3.0
+FOCUS_WEIGHT = 5.0
+#: A theme shown n times in the last seven days weighs 1 / (1 + n) ** BALANCE_POWER.
+BALANCE_POWER = 1.5
 #: Each "not for me" in a theme multiplies its weight by this much ...
 NOT_FOR_ME_FACTOR = 0.7
 #: ... but never below this.
@@ -166,7 +169,7 @@ def _theme_weight(theme: str, facts: _Facts, focus: Sequence[str]) -> float:
     """Return how much a theme weighs now."""
     weight = FOCUS_WEIGHT if theme in focus else 1.0
     weight *= max(NOT_FOR_ME_FLOOR, NOT_FOR_ME_FACTOR ** facts.theme_declined[theme])
-    return weight / (1 + facts.theme_week[theme])
+    return weight / math.pow(1 + facts.theme_week[theme], BALANCE_POWER)
 
 
 def _why(
@@ -262,10 +265,15 @@ def choose(
         pool = [p for p in pool if facts.last_shown[p.id] == oldest]
     pool, fits_part = _narrow(pool, [p for p in pool if part in p.parts])
 
+    # A theme's weight is shared among its prompts in the pool, so a theme with many
+    # prompts left is not favoured over one with few.
+    freshness = [UNSEEN_WEIGHT if p.id not in facts.last_shown else 1.0 for p in pool]
+    theme_total: dict[str, float] = {}
+    for p, fresh_weight in zip(pool, freshness, strict=True):
+        theme_total[p.theme] = theme_total.get(p.theme, 0.0) + fresh_weight
     weights = [
-        _theme_weight(p.theme, facts, focus)
-        * (UNSEEN_WEIGHT if p.id not in facts.last_shown else 1.0)
-        for p in pool
+        _theme_weight(p.theme, facts, focus) * fresh_weight / theme_total[p.theme]
+        for p, fresh_weight in zip(pool, freshness, strict=True)
     ]
     prompt = rng.choices(pool, weights=weights)[0]
     if first_of_day is None:

@@ -162,13 +162,13 @@ def test_not_for_me_keeps_a_prompt_away_for_ninety_days() -> None:
 def test_not_for_me_lowers_the_weight_of_its_theme() -> None:
     prompts = library(per_theme=3)
     theme = "feedback"
-    declined = next(p for p in prompts if p.theme == theme)
-    history = [shown(declined, at(MONDAY - timedelta(days=20), 10), Response.NOT_FOR_ME)]
+    declined = [p for p in prompts if p.theme == theme][:2]
+    history = [shown(p, at(MONDAY - timedelta(days=20), 10), Response.NOT_FOR_ME) for p in declined]
     counts = Counter(
         pick(at(MONDAY, 10), prompts, history, seed=s).prompt.theme for s in range(3000)
     )
     others = [counts[t] for t in THEMES if t != theme]
-    assert counts[theme] < 0.8 * (sum(others) / len(others))
+    assert counts[theme] < 0.7 * (sum(others) / len(others))
 
 
 def test_all_prompts_declined_still_gives_a_prompt_and_says_why() -> None:
