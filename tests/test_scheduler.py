@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import json
 import os
 import random
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from types import ModuleType
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -18,7 +22,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from mlcoach.domain import PromptEvent, Response, Settings
+from mlcoach.domain import PromptEvent, Response, Settings, Theme
 from mlcoach.scheduler import (
     BACKOFF_STREAK,
     WAKE_SETTLE,
@@ -829,3 +833,42 @@ def test_plans_stay_inside_the_hours_with_the_gap(
             assert settings.day_start <= wall.time() < settings.day_end
         gap = max(timedelta(minutes=settings.min_gap_minutes), timedelta(minutes=10))
         assert all(b - a >= gap for a, b in itertools.pairwise(slots))
+
+
+# --------------------------------------------------------------------------- the month
+
+
+def _simulate_month_module() -> ModuleType:
+    """Import benchmarks/simulate_month.py, which is a script rather than a package."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "simulate_month.py"
+    spec = importlib.util.spec_from_file_location("simulate_month", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    "zone, start",
+    [
+        ("Europe/Berlin", date(2024, 3, 4)),
+        ("America/New_York", date(2024, 10, 14)),
+        ("Europe/Istanbul", date(2016, 3, 7)),
+    ],
+)
+def test_a_simulated_month_keeps_every_promise(zone: str, start: date) -> None:
+    month = _simulate_month_module()
+    report = month.simulate_month(month.synthetic_prompts(), start=start, zone=zone, seed=11)
+    assert report.workdays >= 20
+    assert set(report.themes) == {t.value for t in Theme}
+    assert report.repeats_within_14_days == 0
+    assert report.outside_hours == 0
+    assert report.during_meetings == 0
+    assert report.gap_violations == 0
+    assert report.over_daily_count == 0
+    per_day = list(report.per_day.values())
+    assert max(per_day) <= 4 and sum(per_day) / len(per_day) >= 3
+    assert len(report.per_day) == report.workdays  # every workday had prompts, no weekend did
+    assert report.reflections_offered == report.workdays
+    assert report.intentions_recalled > 0
