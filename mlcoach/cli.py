@@ -231,12 +231,23 @@ def cmd_capture(ctx: Context) -> int:
                          "mlcoach capture \"Thanked @Ana for the clear release notes\"")
     person = ns.person or parsed.person
     tags = [*parsed.tags, *ns.tag]
-    from mlcoach.store import clean_tag, clean_text
+    from mlcoach.text import clean_tag, clean_text
 
     clean_text(parsed.text, "moment text")
     for t in tags:
         clean_tag(t)
-    opened = ctx.open()
+    from mlcoach.vault import unlock_existing
+
+    secret = unlock_existing(ctx.layout, keys=ctx.keys, passphrase_source=ctx.passphrase)
+    if secret is not None:
+        from mlcoach import quick
+        from mlcoach.clock import now_utc
+
+        moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, ns.kind or Kind.OTHER,
+                                     person=person, style=ns.style, tags=tags, now=now_utc())
+        ctx.out(moment_id)
+        return EXIT_OK
+    opened = ctx.open()  # first start: set the store up
     try:
         moment = opened.store.add_moment(
             parsed.text, ns.kind or Kind.OTHER, person=person, style=ns.style, tags=tags

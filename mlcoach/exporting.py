@@ -22,7 +22,8 @@ from mlcoach import __version__
 from mlcoach import models as m
 from mlcoach.domain import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.errors import MlcoachError
-from mlcoach.store import MAX_NAME, MAX_TAG, MAX_TEXT, Store, name_key, settings_to_dict
+from mlcoach.store import Store, settings_to_dict
+from mlcoach.text import MAX_NAME, MAX_TAG, MAX_TEXT, name_key
 
 logger = logging.getLogger(__name__)
 

@@ -194,6 +194,24 @@ def open_store(layout: Layout, *, keys: KeyStore,
     return Opened(_open(layout, secret, now or utcnow()), layout, meta, secret)
 
 
+def unlock_existing(layout: Layout, *, keys: KeyStore,
+                    passphrase_source: PassphraseSource | None = None,
+                    now: datetime | None = None) -> Secret | None:
+    """The secret of an existing store with its schema brought up to date, without
+    importing the ORM (the fast path of `mlcoach capture`). None when there is no store."""
+    from mlcoach.db import ensure_schema
+
+    meta = read_meta(layout)
+    if meta is None or not layout.db.exists():
+        return None
+    secret = resolve_secret(layout, meta, keys, passphrase_source)
+    try:
+        ensure_schema(layout.db, secret, layout.backups, now or utcnow())
+    except OSError as exc:
+        raise MlcoachError(f"cannot open {layout.db}: {exc.strerror or exc}") from exc
+    return secret
+
+
 def _open(layout: Layout, secret: Secret, now: datetime) -> Store:
     from mlcoach.db import ensure_schema, make_engine
     from mlcoach.store import Store
