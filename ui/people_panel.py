@@ -1,0 +1,541 @@
+"""The people the user works with: list, add / edit / archive, and one person's history.
+
+Notes about people are sensitive: they are shown to the user and saved in the
+encrypted store, and never logged or put in messages that might be logged.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.domain import Kind, Outcome, Person, Style
+from mlcoach.errors import MlcoachError
+from mlcoach.store import Store
+from mlcoach.text import MAX_NAME
+
+logger = logging.getLogger(__name__)
+
+HISTORY_LIMIT = 50
+_SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def style_name(style: Style | None) -> str:
+    """The audience style as the user reads it; None is "Not sure yet"."""
+    tr = QCoreApplication.translate
+    names = {
+        Style.FACTS: tr("Styles", "Facts"),
+        Style.ENTHUSIASM: tr("Styles", "Enthusiasm"),
+        Style.REASSURANCE: tr("Styles", "Reassurance"),
+        Style.CREDIBILITY: tr("Styles", "Credibility"),
+    }
+    return names[style] if style is not None else tr("Styles", "Not sure yet")
+
+
+def fill_style_combo(combo: QComboBox) -> None:
+    """Fill `combo` with the four styles, then "Not sure yet" (item data: value or "")."""
+    combo.clear()
+    for style in Style:
+        combo.addItem(style_name(style), style.value)
+    combo.addItem(style_name(None), "")
+
+
+def combo_style(combo: QComboBox) -> Style | None:
+    """The style picked in a combo filled by `fill_style_combo`."""
+    value = combo.currentData()
+    return Style(value) if value else None
+
+
+def set_combo_style(combo: QComboBox, style: Style | None) -> None:
+    """Pick `style` (None: "Not sure yet") in a combo filled by `fill_style_combo`."""
+    combo.setCurrentIndex(combo.findData(style.value if style else ""))
+
+
+def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], object],
+              context: Qt.ShortcutContext) -> QShortcut:
+    shortcut = QShortcut(keys, parent)
+    shortcut.setContext(context)
+    shortcut.activated.connect(slot)
+    return shortcut
+
+
+def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The top-level rows of `tree`, in order."""
+    rows = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+    return [row for row in rows if row is not None]
+
+
+def _muted(label: QLabel) -> QLabel:
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def _qdate(moment: datetime, tz: tzinfo) -> QDate:
+    day = moment.astimezone(tz).date()
+    return QDate(day.year, day.month, day.day)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonForm:
+    """What the person editor holds."""
+
+    name: str
+    style: Style | None
+    notes: str
+
+
+class PersonDialog(QDialog):
+    """Add or edit one person: name, style and private notes.
+
+    Args:
+        save: called with the form on OK; raising MlcoachError keeps the dialog open
+            and shows the reason inline.
+    """
+
+    def __init__(self, save: Callable[[PersonForm], object], *, person: Person | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        title = self.tr("Edit {name}").format(name=person.name) if person else self.tr(
+            "Add a person")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.name = QLineEdit(self)
+        self.name.setMaxLength(MAX_NAME)
+        self.name.setAccessibleName(self.tr("Name"))
+        self.name.setPlaceholderText(self.tr("First name is enough"))
+        self.style_box = QComboBox(self)
+        self.style_box.setAccessibleName(self.tr("Style"))
+        fill_style_combo(self.style_box)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setAccessibleDescription(self.tr("Private; kept in the encrypted store."))
+        self.notes.setPlaceholderText(self.tr("What helps with them, what they care about…"))
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 5)
+        self._error = QLabel(self)
+        self._error.setWordWrap(True)
+        self._error.setAccessibleName(self.tr("Problem"))
+        self._error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setAccessibleName(self.tr("Save the person"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name)
+        form.addRow(self.tr("&Style"), self.style_box)
+        form.addRow(self.tr("N&otes"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self._error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+        if person is not None:
+            self.name.setText(person.name)
+            set_combo_style(self.style_box, person.style)
+            self.notes.setPlainText(person.notes)
+        else:
+            set_combo_style(self.style_box, None)
+
+    def form(self) -> PersonForm:
+        """The values typed and picked."""
+        return PersonForm(self.name.text().strip(), combo_style(self.style_box),
+                          self.notes.toPlainText().strip())
+
+    def error_text(self) -> str:
+        """The inline problem, or "" when there is none."""
+        return self._error.text() if not self._error.isHidden() else ""
+
+    def accept(self) -> None:
+        """Save through the callback; stay open with the reason when it fails."""
+        form = self.form()
+        if not form.name:
+            self._show_error(self.tr("Give them a name."))
+            return
+        try:
+            self._save(form)
+        except MlcoachError as exc:
+            self._show_error(str(exc))
+            return
+        super().accept()
+
+    def _show_error(self, message: str) -> None:
+        self._error.setText(message)
+        self._error.show()
+        self.name.setFocus()
+
+
+class _SortableItem(QTreeWidgetItem):
+    """Sorts by `_SORT_ROLE` when a column sets it (dates), else by text."""
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        column = self.treeWidget().sortColumn() if self.treeWidget() else 0
+        mine, theirs = self.data(column, _SORT_ROLE), other.data(column, _SORT_ROLE)
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        return self.text(column).casefold() < other.text(column).casefold()
+
+
+class PersonHistory(QWidget):
+    """One person's style, notes and latest moments and suggestions."""
+
+    def __init__(self, store: Store, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._tz = store, tz
+        self._name = QLabel(self)
+        font = QFont(self._name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self._name.setFont(font)
+        self._name.setAccessibleName(self.tr("Selected person"))
+        self._style = _muted(QLabel(self))
+        self._style.setAccessibleName(self.tr("Style"))
+        self._notes = QLabel(self)
+        self._notes.setWordWrap(True)
+        self._notes.setTextFormat(Qt.TextFormat.PlainText)
+        self._notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._notes.setAccessibleName(self.tr("Notes"))
+        self.list = QTreeWidget(self)
+        self.list.setAccessibleName(self.tr("History"))
+        self.list.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Outcome")])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.header().setStretchLastSection(False)
+        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._empty = _muted(QLabel(self.tr("Nothing with them yet."), self))
+        history = QLabel(self.tr("History"), self)
+        bold = QFont(history.font())
+        bold.setBold(True)
+        history.setFont(bold)
+        history.setBuddy(self.list)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 0, 0)
+        layout.addWidget(self._name)
+        layout.addWidget(self._style)
+        layout.addWidget(self._notes)
+        layout.addSpacing(6)
+        layout.addWidget(history)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self._empty)
+        self.show_person(None)
+
+    def show_person(self, person: Person | None) -> None:
+        """Show `person` (None: a hint to pick someone)."""
+        self.list.clear()
+        if person is None:
+            self._name.setText(self.tr("Pick someone to see your history with them."))
+            for widget in (self._style, self._notes, self.list, self._empty):
+                widget.hide()
+            return
+        self._name.setText(person.name)
+        self._style.setText(self.tr("Style: {style}").format(style=style_name(person.style)))
+        self._notes.setText(person.notes)
+        self._style.show()
+        self._notes.setVisible(bool(person.notes))
+        try:
+            entries = self._entries(person.name)
+        except MlcoachError as exc:
+            logger.warning("could not load a person's history: %s", exc)
+            entries = []
+        for when, what, outcome in entries:
+            item = QTreeWidgetItem([QLocale().toString(_qdate(when, self._tz),
+                                                      QLocale.FormatType.ShortFormat),
+                                    what, outcome])
+            item.setToolTip(1, what)
+            self.list.addTopLevelItem(item)
+        self.list.setVisible(bool(entries))
+        self._empty.setVisible(not entries)
+
+    def entries(self) -> list[str]:
+        """The "What" column of the history rows, top to bottom."""
+        return [item.text(1) for item in _items(self.list)]
+
+    def _entries(self, name: str) -> list[tuple[datetime, str, str]]:
+        """Moments and suggestions, newest first; a suggestion stands for its planned moment."""
+        rows: list[tuple[datetime, str, str]] = []
+        for moment in self._store.moments(person=name, limit=HISTORY_LIMIT):
+            if moment.suggestion_id is None:
+                what = f"{self._kind_name(moment.kind)}: {moment.text}"
+                rows.append((moment.created_at, what, self._outcome_name(moment.outcome)))
+        for sug in self._store.suggestions(person=name)[:HISTORY_LIMIT]:
+            what = self.tr("Suggestion: {change}").format(change=sug.change)
+            rows.append((sug.created_at, what, self._outcome_name(sug.outcome)))
+        rows.sort(key=lambda row: row[0], reverse=True)
+        return rows[:HISTORY_LIMIT]
+
+    def _kind_name(self, kind: Kind) -> str:
+        return {
+            Kind.EXAMPLE: self.tr("Example"), Kind.SUGGESTION: self.tr("Suggestion"),
+            Kind.RECOGNITION: self.tr("Recognition"), Kind.SUPPORT: self.tr("Support"),
+            Kind.QUESTION: self.tr("Question"), Kind.DELEGATION: self.tr("Delegation"),
+            Kind.OTHER: self.tr("Moment"),
+        }[kind]
+
+    def _outcome_name(self, outcome: Outcome | None) -> str:
+        if outcome is None:
+            return ""
+        return {Outcome.FOLLOWED: self.tr("Followed"), Outcome.NOT_YET: self.tr("Not yet"),
+                Outcome.DECLINED: self.tr("Declined")}[outcome]
+
+
+class PeoplePanel(QWidget):
+    """People list with style and last interaction, editing, and the selected person's history.
+
+    Signals:
+        people_changed(): someone was added, edited or archived.
+        coach_requested(str): the user wants a suggestion for this person.
+    """
+
+    people_changed = Signal()
+    coach_requested = Signal(str)
+
+    def __init__(self, store: Store, *, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._tz = store, tz
+        self._people: dict[str, Person] = {}
+        self._editor: PersonDialog | None = None
+        self.setAccessibleName(self.tr("People"))
+
+        self.filter = QLineEdit(self)
+        self.filter.setAccessibleName(self.tr("Filter people"))
+        self.filter.setPlaceholderText(self.tr("Filter by name"))
+        self.filter.setClearButtonEnabled(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("People"))
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Style"),
+                                   self.tr("Last interaction")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+
+        self.add_button = self._button(self.tr("&Add…"), self.tr("Add a person"), self.add_person)
+        self.edit_button = self._button(self.tr("&Edit…"), self.tr("Edit the selected person"),
+                                        self.edit_selected)
+        self.archive_button = self._button(self.tr("A&rchive…"),
+                                           self.tr("Archive the selected person"),
+                                           self.archive_selected)
+        self.coach_button = self._button(self.tr("&Suggest…"),
+                                         self.tr("Compose a suggestion for the selected person"),
+                                         self._request_coach)
+        self.history = PersonHistory(store, tz, self)
+
+        self._build_layout()
+        self.filter.textChanged.connect(self._apply_filter)
+        self.tree.itemSelectionChanged.connect(self._on_selection)
+        self.tree.itemActivated.connect(lambda _item, _col: self.edit_selected())
+        _shortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_person,
+                  Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        _shortcut(QKeySequence(Qt.Key.Key_Delete), self.tree, self.archive_selected,
+                  Qt.ShortcutContext.WidgetShortcut)
+        self.reload()
+
+    # -- public -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the people list again, keeping the selection."""
+        selected = self.selected_name()
+        try:
+            people = self._store.people()
+            last = self._store.last_interactions()
+        except MlcoachError as exc:
+            logger.warning("could not load people: %s", exc)
+            return
+        self._people = {p.name: p for p in people}
+        self.tree.setSortingEnabled(False)
+        self.tree.clear()
+        for person in people:
+            self.tree.addTopLevelItem(self._item(person, last.get(person.name)))
+        self.tree.setSortingEnabled(True)
+        self._apply_filter(self.filter.text())
+        if selected and selected in self._people:
+            self.select(selected)
+        self._on_selection()
+
+    def people_names(self) -> list[str]:
+        """Names in the list, top to bottom (including filtered-out rows)."""
+        return [item.text(0) for item in _items(self.tree)]
+
+    def row_texts(self, name: str) -> tuple[str, str, str]:
+        """(name, style, last interaction) as shown for `name`."""
+        item = self._find(name)
+        if item is None:
+            raise KeyError(name)
+        return item.text(0), item.text(1), item.text(2)
+
+    def select(self, name: str) -> None:
+        """Select `name` in the list."""
+        item = self._find(name)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def selected_name(self) -> str | None:
+        """The selected person's name, or None."""
+        items = self.tree.selectedItems()
+        return items[0].text(0) if items else None
+
+    def editor(self) -> PersonDialog | None:
+        """The open add/edit dialog, if any."""
+        return self._editor
+
+    def add_person(self) -> None:
+        """Open the editor for a new person."""
+        self._open_editor(None)
+
+    def edit_selected(self) -> None:
+        """Open the editor for the selected person."""
+        person = self._selected()
+        if person is not None:
+            self._open_editor(person)
+
+    def archive_selected(self) -> None:
+        """Archive the selected person after asking."""
+        person = self._selected()
+        if person is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Archive {name}?").format(name=person.name),
+            self.tr("{name} will no longer appear in your lists. Their history is kept.")
+            .format(name=person.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._store.archive_person(person.name)
+        except MlcoachError as exc:
+            QMessageBox.warning(self, self.tr("Not archived"), str(exc))
+            return
+        self.reload()
+        self.people_changed.emit()
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.archive_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.coach_button)
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.addWidget(self.filter)
+        column.addWidget(self.tree, 1)
+        column.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(splitter)
+
+    def _item(self, person: Person, last: datetime | None) -> QTreeWidgetItem:
+        when = "—"
+        if last is not None:
+            when = QLocale().toString(_qdate(last, self._tz), QLocale.FormatType.ShortFormat)
+        item = _SortableItem([person.name, style_name(person.style), when])
+        item.setData(2, _SORT_ROLE, last.timestamp() if last else 0.0)
+        return item
+
+    def _find(self, name: str) -> QTreeWidgetItem | None:
+        key = name.casefold()
+        return next((i for i in _items(self.tree) if i.text(0).casefold() == key), None)
+
+    def _selected(self) -> Person | None:
+        name = self.selected_name()
+        return self._people.get(name) if name else None
+
+    def _apply_filter(self, text: str) -> None:
+        key = text.strip().casefold()
+        for item in _items(self.tree):
+            item.setHidden(bool(key) and key not in item.text(0).casefold())
+
+    def _on_selection(self) -> None:
+        person = self._selected()
+        for button in (self.edit_button, self.archive_button, self.coach_button):
+            button.setEnabled(person is not None)
+        self.history.show_person(person)
+
+    def _open_editor(self, person: Person | None) -> None:
+        if self._editor is not None:
+            self._editor.raise_()
+            self._editor.activateWindow()
+            return
+        original = person.name if person else None
+
+        def save(form: PersonForm) -> None:
+            if original is None:
+                self._store.add_person(form.name, form.style, form.notes)
+            else:
+                self._store.edit_person(original, new_name=form.name, style=form.style,
+                                        notes=form.notes)
+
+        dialog = PersonDialog(save, person=person, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_edit(" ".join(dialog.form().name.split())))
+        dialog.finished.connect(self._forget_editor)
+        self._editor = dialog
+        dialog.open()
+
+    def _forget_editor(self) -> None:
+        self._editor = None
+
+    def _after_edit(self, name: str) -> None:
+        self.reload()
+        self.select(name)
+        self.people_changed.emit()
+
+    def _request_coach(self) -> None:
+        name = self.selected_name()
+        if name:
+            self.coach_requested.emit(name)
