@@ -1,0 +1,564 @@
+"""Influence coach window and people panel, driven end to end through their widgets."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from mlcoach.ui import ops
+from mlcoach.ui.composer_dialog import ComposerDialog
+from mlcoach.ui.people_panel import PeoplePanel, combo_style, set_combo_style
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from mlcoach.composer import SuggestionRequest, compose
+from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
+from mlcoach.stats import compute_stats
+from mlcoach.store import Store
+
+pytestmark = pytest.mark.gui
+
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2025, 6, 12, 10, 30, tzinfo=TZ)  # a Thursday morning
+CHANGE = "move the release checklist into the wiki instead of email"
+
+
+@pytest.fixture
+def coach(qtbot, store: Store) -> Iterator[ComposerDialog]:
+    """The coach window as the app presents it, on a fixed clock."""
+    window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
+    qtbot.addWidget(window)
+    window.present()
+    qtbot.waitExposed(window)
+    yield window
+    ops.pool().waitForDone(10_000)  # stats work ends before the store closes
+
+
+def type_change(qtbot, coach: ComposerDialog, text: str) -> None:
+    coach.change.clear()
+    qtbot.keyClicks(coach.change, text)
+
+
+def wait_output(qtbot, coach: ComposerDialog, needle: str) -> None:
+    qtbot.waitUntil(lambda: needle in coach.output_text(), timeout=2000)
+
+
+def pick_person(coach: ComposerDialog, name: str) -> None:
+    """Pick `name` from the Who list, as choosing it from the drop-down does."""
+    coach.who.setCurrentIndex(coach.who.findText(name))
+
+
+# -- composing --------------------------------------------------------------------------
+
+
+def test_typed_change_and_picked_person_compose_with_their_style(qtbot, coach, store):
+    store.add_person("Dana", Style.REASSURANCE)
+    store.add_person("Eli", Style.FACTS)
+    coach.present()
+    type_change(qtbot, coach, CHANGE)
+    pick_person(coach, "Dana")
+
+    assert combo_style(coach.style_box) is Style.REASSURANCE
+    assert coach.guess.isHidden()
+    wait_output(qtbot, coach, "Dana")
+    expected = compose(SuggestionRequest(CHANGE, Style.REASSURANCE, person="Dana"))
+    assert coach.composed() == expected
+    text = coach.output_text()
+    assert CHANGE in text
+    assert expected.opening in text
+    assert all(tip in text for tip in expected.tips)
+    assert expected.question in text and expected.avoid in text and expected.next_step in text
+
+
+def test_typing_a_saved_name_fills_the_style_too(qtbot, coach, store):
+    store.add_person("Dana", Style.CREDIBILITY)
+    coach.present()
+    qtbot.keyClicks(coach.who.lineEdit(), "dana")
+    assert combo_style(coach.style_box) is Style.CREDIBILITY
+
+
+def test_output_waits_for_a_typing_pause(qtbot, coach):
+    coach.change.setText("share the numbers weekly")
+    assert "share the numbers weekly" not in coach.output_text()  # debounced
+    wait_output(qtbot, coach, "share the numbers weekly")
+
+
+def test_switching_style_changes_the_text(qtbot, coach):
+    type_change(qtbot, coach, CHANGE)
+    set_combo_style(coach.style_box, Style.FACTS)
+    coach.refresh_output()
+    facts = coach.output_text()
+    set_combo_style(coach.style_box, Style.ENTHUSIASM)
+    qtbot.waitUntil(lambda: coach.output_text() != facts, timeout=2000)
+    enthusiasm = compose(SuggestionRequest(CHANGE, Style.ENTHUSIASM))
+    assert enthusiasm.opening in coach.output_text()
+    assert coach.composed() == enthusiasm
+
+
+def test_kind_and_size_reach_the_composer(qtbot, coach):
+    type_change(qtbot, coach, "a weekly demo")
+    coach.kind_choice.button(ChangeKind.START).click()
+    coach.size_choice.button(Size.LARGE).click()
+    set_combo_style(coach.style_box, Style.FACTS)
+    qtbot.waitUntil(lambda: coach.composed() is not None
+                    and coach.composed().size is Size.LARGE, timeout=2000)
+    assert coach.composed() == compose(SuggestionRequest(
+        "a weekly demo", Style.FACTS, action=ChangeKind.START, size=Size.LARGE))
+
+
+def test_not_sure_yet_asks_two_questions_and_uses_the_guess(qtbot, coach, store):
+    store.add_person("Sam")  # no style saved: the coach is not sure
+    coach.present()
+    type_change(qtbot, coach, CHANGE)
+    pick_person(coach, "Sam")
+    assert combo_style(coach.style_box) is None
+    assert coach.guess.isVisible()
+    assert len(coach.guess.radio_buttons()) == 10
+
+    coach.guess.option("pushback.risk").click()
+    coach.guess.option("yes.trial").click()
+
+    assert coach.effective_style() is Style.REASSURANCE
+    qtbot.waitUntil(lambda: coach.composed() is not None
+                    and coach.composed().style is Style.REASSURANCE, timeout=2000)
+    assert compose(SuggestionRequest(CHANGE, Style.REASSURANCE, person="Sam")).opening \
+        in coach.output_text()
+
+    assert coach.guess.remember.isVisible()
+    coach.guess.remember.click()
+    assert store.find_person("Sam").style is Style.REASSURANCE
+    assert combo_style(coach.style_box) is Style.REASSURANCE
+    assert coach.guess.isHidden()
+
+
+def test_unclear_answers_compose_a_mixed_suggestion(qtbot, coach):
+    set_combo_style(coach.style_box, None)
+    type_change(qtbot, coach, CHANGE)
+    coach.guess.option("pushback.unsure").click()
+    coach.refresh_output()
+    assert coach.effective_style() is None
+    assert coach.composed().style is None
+    assert not coach.guess.remember.isVisible()
+
+
+def test_lead_by_example_drops_the_supportive_question(qtbot, coach):
+    type_change(qtbot, coach, CHANGE)
+    coach.refresh_output()
+    assert coach.composed().question in coach.output_text()
+    coach.by_example.click()
+    qtbot.waitUntil(lambda: coach.composed().by_example, timeout=2000)
+    assert coach.composed().question == ""
+    assert "How would it work for you" not in coach.output_text()
+    assert "Supportive question" not in coach.output_text()
+
+
+def test_empty_change_is_a_quiet_hint_and_disables_copy_and_save(qtbot, coach):
+    coach.refresh_output()
+    assert coach.composed() is None
+    assert "Describe the change" in coach.output_text()
+    assert not coach.copy_button.isEnabled() and not coach.save_button.isEnabled()
+    type_change(qtbot, coach, "?!")
+    coach.refresh_output()
+    assert "describe the change you want" in coach.output_text()
+    assert QApplication.activeModalWidget() is None
+
+
+def test_user_text_is_shown_literally(qtbot, coach):
+    type_change(qtbot, coach, "use <b>tags</b> & links instead of <i>email</i>")
+    coach.refresh_output()
+    assert "<b>tags</b> & links" in coach.output_text()
+    assert "<i>email</i>" in coach.output_text()
+
+
+def test_composed_text_follows_the_language_setting(qtbot, coach, store):
+    store.save_settings(store.settings().__class__(language="tr"))
+    coach.present()
+    type_change(qtbot, coach, "e-posta yerine wiki kullanmak")
+    set_combo_style(coach.style_box, Style.FACTS)
+    coach.refresh_output()
+    assert coach.composed().language == "tr"
+    set_combo_style(coach.style_box, None)
+    assert coach.guess.option("pushback.risk").text() != "What could go wrong, and whether " \
+        "it can be undone"
+
+
+# -- copy and save ----------------------------------------------------------------------
+
+
+def test_copy_puts_the_plain_text_on_the_clipboard(qtbot, coach):
+    QGuiApplication.clipboard().clear()
+    type_change(qtbot, coach, CHANGE)
+    qtbot.keyClick(coach.change, Qt.Key.Key_C,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert QGuiApplication.clipboard().text() == coach.composed().as_text()
+    assert "Copied" in coach.status_text()
+    coach.copy_button.click()
+    assert QGuiApplication.clipboard().text() == coach.composed().as_text()
+
+
+def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    type_change(qtbot, coach, CHANGE)
+    coach.size_choice.button(Size.SMALL).click()
+
+    with qtbot.waitSignal(coach.suggestion_saved, timeout=2000) as saved:
+        coach.save_button.click()
+
+    composed = coach.composed()
+    [suggestion] = store.suggestions()
+    assert saved.args == [suggestion.id]
+    assert (suggestion.person, suggestion.style, suggestion.change, suggestion.size) == (
+        "Dana", Style.REASSURANCE, CHANGE, Size.SMALL)
+    assert suggestion.text == composed.as_text()
+    assert suggestion.follow_up_on == date(2025, 6, 12) + timedelta(days=composed.follow_up_days)
+    [moment] = store.moments(person="Dana")
+    assert (moment.planned, moment.kind, moment.suggestion_id) == (
+        True, Kind.SUGGESTION, suggestion.id)
+    assert moment.follow_up_on == suggestion.follow_up_on
+    assert "Saved" in coach.status_text()
+    assert not coach.save_button.isEnabled()  # the same suggestion is not saved twice
+    coach.save()
+    assert len(store.suggestions()) == 1
+    assert [r.suggestion.id for r in coach.follow_ups.rows()] == [suggestion.id]
+    assert "(1)" in coach.tabs.tabText(1)
+
+
+def test_ctrl_enter_saves_even_right_after_typing(qtbot, coach, store):
+    type_change(qtbot, coach, "demo on Fridays")
+    qtbot.keyClick(coach.change, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [suggestion] = store.suggestions()
+    assert suggestion.change == "demo on Fridays"
+    assert suggestion.person is None
+
+
+def test_an_ad_hoc_audience_is_saved_as_a_person(qtbot, coach, store):
+    qtbot.keyClicks(coach.who.lineEdit(), "the platform team")
+    type_change(qtbot, coach, CHANGE)
+    coach.save()
+    assert store.find_person("the platform team") is not None
+    assert coach.who.findText("the platform team") >= 0
+    assert coach.people.people_names() == ["the platform team"]
+
+
+def test_lead_by_example_is_saved_without_a_persuasion_style(qtbot, coach, store):
+    type_change(qtbot, coach, CHANGE)
+    coach.by_example.setChecked(True)
+    coach.save()
+    [suggestion] = store.suggestions()
+    assert suggestion.style is None
+    assert suggestion.text.startswith("Lead by example")
+
+
+# -- follow-ups -------------------------------------------------------------------------
+
+
+def test_marking_followed_raises_the_realized_ratio(qtbot, coach, store):
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    type_change(qtbot, coach, CHANGE)
+    suggestion = coach.save()
+    qtbot.waitUntil(lambda: "No outcomes recorded yet" in coach.ratio_text(), timeout=3000)
+    assert "With Dana: no outcomes yet" in coach.ratio_text()
+    before = compute_stats(store, NOW, TZ).overall
+
+    row = coach.follow_ups.row_for(suggestion.id)
+    row.outcome.button(Outcome.FOLLOWED).click()
+
+    after = compute_stats(store, NOW, TZ).overall
+    assert (before.realized, after.realized, after.attempted) == (0, 1, 1)
+    assert store.suggestions()[0].outcome is Outcome.FOLLOWED
+    assert store.moments(person="Dana")[0].outcome is Outcome.FOLLOWED
+    qtbot.waitUntil(lambda: "Realized 1 of 1 attempted" in coach.ratio_text(), timeout=3000)
+    assert "With Dana: 1 of 1" in coach.ratio_text()
+    assert coach.tabs.tabText(1).replace("&", "") == "Follow-ups"
+
+    row.outcome.button(Outcome.DECLINED).click()  # a slip can be corrected in place
+    qtbot.waitUntil(lambda: "Realized 0 of 1 attempted" in coach.ratio_text(), timeout=3000)
+
+
+def test_follow_ups_list_only_open_suggestions_soonest_first(qtbot, coach, store):
+    def add(change: str, days: int, outcome: Outcome | None = None) -> str:
+        sug, _ = store.add_suggestion(style=Style.FACTS, change=change, action=ChangeKind.START,
+                                      size=Size.SMALL, text=change, person="Eli",
+                                      follow_up_on=date(2025, 6, 12) + timedelta(days=days))
+        if outcome:
+            store.set_suggestion_outcome(sug.id, outcome)
+        return sug.id
+
+    later = add("later", 5)
+    overdue = add("overdue", -2, Outcome.NOT_YET)
+    add("closed", 1, Outcome.DECLINED)
+    coach.present()
+
+    rows = coach.follow_ups.rows()
+    assert [r.suggestion.id for r in rows] == [overdue, later]
+    assert rows[0].outcome.value() is Outcome.NOT_YET
+    assert "(2)" in coach.tabs.tabText(1)
+
+
+# -- keyboard and accessibility -------------------------------------------------------------
+
+
+def test_every_control_has_an_accessible_name(coach):
+    set_combo_style(coach.style_box, None)  # the style questions are showing too
+    focusable = [w for w in coach.findChildren(QWidget)
+                 if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(coach)
+                 and w.isEnabled() and type(w).__name__ not in ("QScrollBar", "QTabBar")]
+    assert focusable
+    unnamed = [type(w).__name__ for w in focusable
+               if not w.accessibleName() and not getattr(w, "text", lambda: "")()]
+    assert unnamed == []
+
+
+def test_tab_moves_from_the_change_to_the_kind_of_change(qtbot, coach):
+    coach.change.setFocus()
+    qtbot.keyClick(coach.change, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() in coach.kind_choice.buttons()
+
+
+def test_escape_closes_the_window(qtbot, coach):
+    qtbot.keyClick(coach.change, Qt.Key.Key_Escape)
+    assert not coach.isVisible()
+
+
+def test_people_panel_suggest_button_fills_who(qtbot, coach, store):
+    store.add_person("Dana", Style.ENTHUSIASM)
+    coach.present()
+    coach.tabs.setCurrentWidget(coach.people)
+    coach.people.select("Dana")
+    coach.people.coach_button.click()
+    assert coach.tabs.currentIndex() == 0
+    assert coach.who.currentText() == "Dana"
+    assert combo_style(coach.style_box) is Style.ENTHUSIASM
+
+
+# -- people panel -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def panel(qtbot, store: Store) -> PeoplePanel:
+    widget = PeoplePanel(store, tz=TZ)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_people_list_shows_style_and_last_interaction(qtbot, store):
+    store.add_person("Dana", Style.REASSURANCE)
+    store.add_person("Eli")
+    store.add_moment("Thanked Dana", Kind.RECOGNITION, person="Dana",
+                     created_at=datetime(2025, 6, 10, 9, 0, tzinfo=TZ))
+    widget = PeoplePanel(store, tz=TZ)
+    qtbot.addWidget(widget)
+
+    assert widget.people_names() == ["Dana", "Eli"]
+    name, style, last = widget.row_texts("Dana")
+    assert (name, style) == ("Dana", "Reassurance")
+    assert "10" in last and last  # the local date, in the locale's short format
+    assert widget.row_texts("Eli")[1:] == ("Not sure yet", "—")
+
+
+def test_add_a_person(qtbot, panel, store):
+    panel.add_button.click()
+    editor = panel.editor()
+    assert editor is not None and editor.isVisible()
+    qtbot.keyClicks(editor.name, "Dana")
+    set_combo_style(editor.style_box, Style.REASSURANCE)
+    editor.notes.setPlainText("Prefers a heads-up before changes")
+    with qtbot.waitSignal(panel.people_changed, timeout=2000):
+        editor.ok_button.click()
+
+    dana = store.find_person("Dana")
+    assert (dana.style, dana.notes) == (Style.REASSURANCE, "Prefers a heads-up before changes")
+    assert panel.people_names() == ["Dana"]
+    assert panel.selected_name() == "Dana"
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+
+
+def test_a_duplicate_name_stays_open_with_the_reason(qtbot, panel, store):
+    store.add_person("Dana")
+    panel.reload()
+    panel.add_person()
+    editor = panel.editor()
+    qtbot.keyClicks(editor.name, "dana")
+    editor.ok_button.click()
+    assert editor.isVisible()
+    assert "already" in editor.error_text()
+    assert len(store.people()) == 1
+    editor.reject()
+
+
+def test_edit_style_and_notes(qtbot, panel, store):
+    store.add_person("Dana", Style.FACTS, notes="old")
+    panel.reload()
+    panel.select("Dana")
+    panel.edit_button.click()
+    editor = panel.editor()
+    assert editor.name.text() == "Dana" and editor.notes.toPlainText() == "old"
+    assert combo_style(editor.style_box) is Style.FACTS
+    set_combo_style(editor.style_box, Style.CREDIBILITY)
+    editor.notes.setPlainText("new")
+    editor.ok_button.click()
+
+    dana = store.find_person("Dana")
+    assert (dana.style, dana.notes) == (Style.CREDIBILITY, "new")
+    assert panel.row_texts("Dana")[1] == "Credibility"
+
+
+def test_archive_asks_first(qtbot, panel, store, monkeypatch):
+    store.add_person("Dana")
+    store.add_person("Eli")
+    panel.reload()
+    panel.select("Dana")
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    asked: list[str] = []
+
+    def question(_parent, title, _text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(title)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    panel.archive_button.click()
+    assert store.find_person("Dana").archived is False
+    panel.archive_button.click()
+
+    assert asked == ["Archive Dana?", "Archive Dana?"]
+    assert store.find_person("Dana").archived is True
+    assert panel.people_names() == ["Eli"]
+
+
+def test_history_is_newest_first_and_a_suggestion_stands_for_its_planned_moment(
+        qtbot, panel, store):
+    for day, text in ((3, "Asked Dana about the handover"), (5, "Thanked Dana for the demo")):
+        store.add_moment(text, Kind.QUESTION, person="Dana",
+                         created_at=datetime(2025, 6, day, 9, tzinfo=TZ))
+    store.add_suggestion(style=Style.FACTS, change="use the wiki", action=ChangeKind.START,
+                         size=Size.SMALL, text="…", person="Dana",
+                         created_at=datetime(2025, 6, 4, 9, tzinfo=TZ))
+    panel.reload()
+    panel.select("Dana")
+    assert panel.history.entries() == [
+        "Question: Thanked Dana for the demo",
+        "Suggestion: use the wiki",
+        "Question: Asked Dana about the handover",
+    ]
+
+
+def test_history_is_capped(qtbot, panel, store):
+    for i in range(60):
+        store.add_moment(f"moment {i}", Kind.OTHER, person="Dana",
+                         created_at=datetime(2025, 1, 1, tzinfo=TZ) + timedelta(hours=i))
+    panel.reload()
+    panel.select("Dana")
+    entries = panel.history.entries()
+    assert len(entries) == 50 and entries[0].endswith("moment 59")
+
+
+def test_filter_hides_other_people(qtbot, panel, store):
+    store.add_person("Dana")
+    store.add_person("Eli")
+    panel.reload()
+    qtbot.keyClicks(panel.filter, "el")
+    visible = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())
+               if not panel.tree.topLevelItem(i).isHidden()]
+    assert visible == ["Eli"]
+
+
+def test_notes_are_never_logged(qtbot, panel, store, caplog):
+    caplog.set_level("DEBUG")
+    panel.add_person()
+    editor = panel.editor()
+    editor.name.setText("Dana")
+    editor.notes.setPlainText("going through a divorce")
+    editor.ok_button.click()
+    panel.select("Dana")
+    assert "divorce" not in caplog.text
+
+
+# -- screenshots (only when asked: MLCOACH_SCREENSHOTS=docs/screenshots) ------------------------
+
+
+def dark_palette() -> QPalette:
+    """A dark Fusion palette like the ones desktop themes ship."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#353538"), (roles.WindowText, "#e8e8e8"), (roles.Base, "#252527"),
+        (roles.AlternateBase, "#2f2f32"), (roles.ToolTipBase, "#454548"),
+        (roles.ToolTipText, "#e8e8e8"), (roles.Text, "#e8e8e8"), (roles.Button, "#404043"),
+        (roles.ButtonText, "#e8e8e8"), (roles.BrightText, "#ff6b6b"), (roles.Link, "#7fb2ff"),
+        (roles.Highlight, "#3d7bd9"), (roles.HighlightedText, "#ffffff"),
+        (roles.PlaceholderText, "#a0a0a6"), (roles.Light, "#505054"), (roles.Midlight, "#47474a"),
+        (roles.Mid, "#2c2c2e"), (roles.Dark, "#1e1e20"), (roles.Shadow, "#000000"),
+    ):
+        palette.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#77777c"))
+    return palette
+
+
+@pytest.mark.skipif(not os.environ.get("MLCOACH_SCREENSHOTS"),
+                    reason="set MLCOACH_SCREENSHOTS to a folder to write screenshots")
+def test_screenshots(qtbot, store):
+    folder = Path(os.environ["MLCOACH_SCREENSHOTS"])
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    style, palette = app.style().name(), app.palette()
+    store.add_person("Dana", Style.REASSURANCE)
+    store.add_person("Eli", Style.FACTS)
+    try:
+        app.setStyle("Fusion")
+        for name, pal in (("light", app.style().standardPalette()), ("dark", dark_palette())):
+            app.setPalette(pal)
+            window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
+            qtbot.addWidget(window)
+            window.present()
+            qtbot.waitExposed(window)
+            pick_person(window, "Dana")
+            window.change.setText(CHANGE)
+            window.kind_choice.button(ChangeKind.DIFFERENTLY).click()
+            window.size_choice.button(Size.MEDIUM).click()
+            window.refresh_output()
+            qtbot.wait(100)
+            assert window.grab().save(str(folder / f"coach-{name}.png"))
+            window.close()
+    finally:
+        app.setStyle(style)
+        app.setPalette(palette)
+        ops.pool().waitForDone(10_000)
+
+
+def test_a_style_picked_by_hand_survives_saving(qtbot, coach, store):
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    set_combo_style(coach.style_box, Style.FACTS)
+    type_change(qtbot, coach, CHANGE)
+    coach.save()
+    coach.present()
+    assert combo_style(coach.style_box) is Style.FACTS
+    assert store.suggestions()[0].style is Style.FACTS
+    assert not coach.save_button.isEnabled()
+
+
+def test_editing_the_person_in_the_people_tab_updates_the_style(qtbot, coach, store):
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    coach.people.select("Dana")
+    coach.people.edit_selected()
+    editor = coach.people.editor()
+    set_combo_style(editor.style_box, Style.CREDIBILITY)
+    editor.ok_button.click()
+    assert combo_style(coach.style_box) is Style.CREDIBILITY
