@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -65,7 +67,7 @@ class PromptCard(QWidget):
 
         self.try_label = QLabel()
         self.try_label.setWordWrap(True)
-        self.try_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.try_label.setTextFormat(Qt.TextFormat.RichText)
         self.try_label.setAccessibleName(self.tr("Try this"))
 
         self.note = QLabel()
@@ -78,6 +80,7 @@ class PromptCard(QWidget):
         layout.addWidget(self.text)
         layout.addWidget(self.try_label)
         layout.addWidget(self.note)
+        layout.addSpacing(4)
 
         row = QHBoxLayout()
         row.setSpacing(6)
@@ -111,14 +114,14 @@ class PromptCard(QWidget):
         self._expiry.setSingleShot(True)
         self._expiry.setInterval(expire_ms)
         self._expiry.timeout.connect(lambda: self._respond("expired"))
-        self.setFixedWidth(420)
+        self.setFixedWidth(480)
 
     def show_prompt(self, theme: str, text: str, try_this: str, note: str = "",
                     anchor: QRect | None = None) -> None:
         """Fill the card and show it near `anchor` (the tray icon) without taking focus."""
         self.theme.setText(theme)
         self.text.setText(text)
-        self.try_label.setText(self.tr("Try this: {0}").format(try_this))
+        self.try_label.setText(self.tr("<b>Try this:</b> {0}").format(html.escape(try_this)))
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.adjustSize()

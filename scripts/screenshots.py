@@ -1,0 +1,156 @@
+"""Take the README's desktop screenshots on a real (virtual) desktop.
+
+Starts Xvfb with a trayer tray host, runs the real AppController on a demo store with a
+fixed clock, opens the tray menu and a prompt card, and saves what the screen shows,
+in the light and a dark palette:
+
+    .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+TZ = ZoneInfo("Europe/Istanbul")
+
+
+def start_desktop(display: int) -> list[subprocess.Popen[bytes]]:
+    """Xvfb and trayer; returns the processes to stop."""
+    procs = [subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", "1280x800x24",
+                               "-nolisten", "tcp"], stderr=subprocess.DEVNULL)]
+    os.environ["DISPLAY"] = f":{display}"
+    for _ in range(100):
+        if subprocess.run(["xdpyinfo"], capture_output=True).returncode == 0:
+            break
+        time.sleep(0.05)
+    procs.append(subprocess.Popen(
+        ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height",
+         "32", "--transparent", "false", "--SetDockType", "true", "--tint", "0x2e3440"],
+        stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL))
+    time.sleep(0.8)
+    return procs
+
+
+def demo_store(data: Path):  # type: ignore[no-untyped-def]
+    """An encrypted store with a few realistic days in it."""
+    from mlcoach.domain import Kind, Outcome, Settings, Style
+    from mlcoach.keys import OSKeyring
+    from mlcoach.vault import Layout, open_store
+
+    opened = open_store(Layout(data), keys=OSKeyring())
+    s = opened.store
+    s.set_state("welcome_done", True)
+    s.save_settings(Settings(notification_route="card"))
+    s.add_person("Ana", Style.REASSURANCE, "New to the team; prefers written proposals.")
+    s.add_person("Bo", Style.FACTS)
+    s.add_person("Deniz", Style.ENTHUSIASM)
+    base = datetime(2026, 11, 23, 9, 40, tzinfo=TZ)
+    m = s.add_moment("Asked Ana how a shorter standup would work for her", Kind.QUESTION,
+                     person="Ana", tags=["meetings"], created_at=base)
+    s.set_moment_outcome(m.id, Outcome.FOLLOWED)
+    s.add_moment("Thanked Bo in the channel for untangling the flaky build",
+                 Kind.RECOGNITION, person="Bo", tags=["ci"], created_at=base + timedelta(hours=1))
+    return opened
+
+
+def grab(path: Path, region: tuple[int, int, int, int] | None = None) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    pixmap = screen.grabWindow(0)
+    if region is not None:
+        pixmap = pixmap.copy(*region)
+    pixmap.save(str(path))
+    print("saved", path)
+
+
+def dark_palette():  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2e33", QPalette.ColorRole.WindowText: "#e8e8e8",
+        QPalette.ColorRole.Base: "#1f2125", QPalette.ColorRole.AlternateBase: "#2b2e33",
+        QPalette.ColorRole.Text: "#e8e8e8", QPalette.ColorRole.Button: "#363a40",
+        QPalette.ColorRole.ButtonText: "#e8e8e8", QPalette.ColorRole.Highlight: "#3d8fd1",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#363a40",
+        QPalette.ColorRole.ToolTipText: "#e8e8e8", QPalette.ColorRole.PlaceholderText: "#a0a4aa",
+        QPalette.ColorRole.Link: "#7cb8f0",
+    }
+    for role, colour in roles.items():
+        p.setColor(role, QColor(colour))
+    return p
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="mlcoach-shots-"))
+    os.environ.update(HOME=str(tmp), XDG_DATA_HOME=str(tmp / "share"),
+                      XDG_RUNTIME_DIR=str(tmp / "run"),
+                      PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
+    (tmp / "run").mkdir(mode=0o700)
+    os.environ.pop("QT_QPA_PLATFORM", None)
+    procs = start_desktop(97)
+    try:
+        from mlcoach.ui.app import AppController
+        from mlcoach.ui.instance_server import InstanceServer
+        from PySide6.QtCore import QPoint
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication(["mlcoach"])
+        app.setStyle("Fusion")
+        opened = demo_store(tmp / "data")
+        now = datetime(2026, 11, 23, 11, 5, tzinfo=TZ)
+        server = InstanceServer(tmp / "data")
+        assert server.claim()
+        ctl = AppController(app, tmp / "data", server, clock=lambda: now.astimezone(timezone.utc),
+                            tz=lambda: TZ, busy=lambda: False)
+        ctl.start("show", tray_wait_ms=0)
+        ctl.on_store_opened(opened)
+        ctl.timer.stop()  # the fixed clock would keep the timer firing
+        ctl.coach._rng = random.Random(4)  # a stable choice of prompt for the picture
+
+        def settle(seconds: float = 0.6) -> None:
+            end = time.monotonic() + seconds
+            while time.monotonic() < end:
+                app.processEvents()
+                time.sleep(0.02)
+
+        settle(1.5)
+        for variant in ("light", "dark"):
+            if variant == "dark":
+                app.setPalette(dark_palette())
+            ctl.card.hide()
+            settle(0.3)
+            menu = ctl.menu.menu
+            menu.popup(QPoint(1280 - menu.sizeHint().width() - 4, 34))
+            settle()
+            w, h = menu.sizeHint().width(), menu.sizeHint().height()
+            grab(out / f"tray-menu-{variant}.png", (1280 - w - 40, 0, w + 40, h + 44))
+            menu.hide()
+            ctl.show_prompt(manual=True)
+            settle()
+            geo = ctl.card.frameGeometry()
+            grab(out / f"prompt-card-{variant}.png",
+                 (geo.x() - 20, 0, geo.width() + 40, geo.bottom() + 20))
+            ctl.card.hide()
+            ctl.current_event = None
+        ctl.quit()
+    finally:
+        for proc in reversed(procs):
+            proc.terminate()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
