@@ -3,6 +3,8 @@
 # As root it uses apt-get; otherwise it prints the command to run.
 set -euo pipefail
 pkgs=(
+  # the build itself
+  make python3-venv python3-pip
   # Qt offscreen and on X11
   libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
