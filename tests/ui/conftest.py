@@ -37,8 +37,8 @@ def capture(qtbot, store, draft_path):  # type: ignore[no-untyped-def]
 
     window = CaptureWindow(store, DraftFile(draft_path))
     qtbot.addWidget(window)
-    window.present()
-    qtbot.waitExposed(window)
+    with qtbot.waitActive(window):
+        window.present()
     return window
 
 
@@ -49,6 +49,7 @@ def reflection(qtbot, store) -> Iterator[object]:  # type: ignore[no-untyped-def
     from mlcoach.ui.reflection_dialog import ReflectionDialog
 
     dialog = ReflectionDialog(store, clock=lambda: NOW, tz=TZ)
-    qtbot.addWidget(dialog)
+    # done() closes without asking, even when a test left typed text behind.
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
     yield dialog
     ops.pool().waitForDone(10_000)

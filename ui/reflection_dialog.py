@@ -1,0 +1,537 @@
+"""End-of-day reflection: today at a glance, energy, three short questions, streak.
+
+Opening it costs a handful of indexed queries (`load_day_data`); the streak and
+small-win count come from `compute_stats`, which reads more, so it runs on the
+worker thread (`mlcoach.ui.ops`) and fills in when ready.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from mlcoach.ui import ops
+from mlcoach.ui.capture_window import ChoiceRow
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.domain import Kind, Moment, Outcome, Reflection, Response
+from mlcoach.errors import MlcoachError
+from mlcoach.stats import Stats, compute_stats
+from mlcoach.store import Store, local_day_bounds
+
+logger = logging.getLogger(__name__)
+
+MAX_MOMENTS = 50  # a day rarely has more; the list stays short and the query bounded
+_GLANCE_MAX_HEIGHT = 240
+
+
+@dataclass(frozen=True, slots=True)
+class Echo:
+    """A moment from the same date a month or a year ago."""
+
+    years: int  # 1 for a year ago, 0 for a month ago
+    moment: Moment
+
+
+@dataclass(frozen=True, slots=True)
+class DayData:
+    """Everything the dialog shows for one local day except the streak."""
+
+    day: date
+    prompts_shown: int
+    prompts_acted: int
+    moments: list[Moment]
+    follow_ups: list[Moment]
+    reflection: Reflection | None
+    echo: Echo | None
+
+
+def load_day_data(store: Store, now: datetime, tz: tzinfo) -> DayData:
+    """Read one day with a few indexed queries (never the whole history)."""
+    day = now.astimezone(tz).date()
+    start, end = local_day_bounds(day, tz)
+    events = store.prompt_events(since=start)
+    moments = store.moments(since=start, until=end, limit=MAX_MOMENTS, newest_first=False)
+    shown_ids = {m.id for m in moments}
+    follow_ups = [m for m in store.follow_ups_due(day) if m.id not in shown_ids]
+    return DayData(
+        day=day,
+        prompts_shown=sum(1 for e in events if e.shown_at < end),
+        prompts_acted=sum(1 for e in events if e.shown_at < end and e.response is Response.DONE),
+        moments=moments,
+        follow_ups=follow_ups,
+        reflection=store.reflection(day),
+        echo=_echo(store, day, tz),
+    )
+
+
+def _echo(store: Store, day: date, tz: tzinfo) -> Echo | None:
+    for years, earlier in ((1, _same_date(day, years=1)), (0, _same_date(day, months=1))):
+        if earlier is None:
+            continue
+        start, end = local_day_bounds(earlier, tz)
+        found = store.moments(since=start, until=end, limit=1, newest_first=False)
+        if found:
+            return Echo(years, found[0])
+    return None
+
+
+def _same_date(day: date, *, years: int = 0, months: int = 0) -> date | None:
+    """The same calendar date `years`/`months` earlier, or None if it does not exist."""
+    month_index = day.year * 12 + day.month - 1 - years * 12 - months
+    try:
+        return day.replace(year=month_index // 12, month=month_index % 12 + 1)
+    except ValueError:  # 31 March has no 31 February; 29 February most years
+        return None
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that elides long text and shows all of it as a tooltip."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.set_full_text(text)
+
+    def full_text(self) -> str:
+        """The text before eliding."""
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        """Show `text`, elided to the label's width."""
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
+                                                   max(self.width(), 1)))
+
+
+def _muted(label: QLabel) -> QLabel:
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class MomentRow(QWidget):
+    """One moment with followed / not yet / declined toggles.
+
+    Signals:
+        outcome_changed(str, object): moment id and the new Outcome (or None).
+    """
+
+    outcome_changed = Signal(str, object)
+
+    def __init__(self, moment: Moment, detail: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.moment = moment
+        self.setAccessibleName(moment.text)
+        text = ElidedLabel(moment.text, self)
+        meta = _muted(ElidedLabel(detail, self))
+        self.outcome = ChoiceRow(
+            [(Outcome.FOLLOWED, self.tr("Followed"), self.tr("Followed")),
+             (Outcome.NOT_YET, self.tr("Not yet"), self.tr("Not yet")),
+             (Outcome.DECLINED, self.tr("Declined"), self.tr("Declined"))],
+            name=self.tr("Outcome for: {text}").format(text=moment.text), parent=self,
+        )
+        self.outcome.set_value(moment.outcome)
+        self.outcome.changed.connect(self._emit)
+        words = QVBoxLayout()
+        words.setSpacing(0)
+        words.addWidget(text)
+        words.addWidget(meta)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(12)
+        layout.addLayout(words, 1)
+        layout.addWidget(self.outcome, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def _emit(self, value: Hashable | None) -> None:
+        self.outcome_changed.emit(self.moment.id, value)
+
+
+class ReflectionDialog(QDialog):
+    """The end-of-day reflection; `load_day()` before showing it.
+
+    Signals:
+        reflection_saved(): the reflection was written to the store.
+    """
+
+    reflection_saved = Signal()
+
+    def __init__(self, store: Store, *, clock: Callable[[], datetime], tz: tzinfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self._tz = tz
+        self._day = clock().astimezone(tz).date()
+        self._loaded: tuple[int | None, str, str, str] = (None, "", "", "")
+        self._stats_request = 0
+        self.setWindowTitle(self.tr("Reflect on today"))
+        self.setAccessibleName(self.tr("Reflect on today"))
+        self.setMinimumWidth(620)
+
+        self._title = QLabel(self)
+        title_font = QFont(self._title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        self._stats = _muted(QLabel(self))
+        self._stats.setAccessibleName(self.tr("Streak and small wins"))
+        self._prompts = _muted(QLabel(self))
+        self._prompts.setAccessibleName(self.tr("Prompts today"))
+
+        self._moments_box = QVBoxLayout()
+        self._follow_box = QVBoxLayout()
+        self._follow_title = self._section(self.tr("Follow-ups due"))
+        self._glance = self._build_glance()
+        self._echo = _muted(ElidedLabel("", self))
+
+        self.energy = ChoiceRow(
+            [(n, str(n), self.tr("Energy {n} of 5").format(n=n)) for n in range(1, 6)],
+            name=self.tr("Energy"), parent=self,
+        )
+        for button in self.energy.buttons():
+            button.setMinimumWidth(button.sizeHint().height() + 12)
+            button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.went_well = self._text_box(self.tr("What went well"))
+        self.differently = self._text_box(self.tr("What I would do differently"))
+        self.intention = QLineEdit(self)
+        self.intention.setAccessibleName(self.tr("One small intention for tomorrow"))
+        self.intention.setPlaceholderText(self.tr("Tomorrow I will…"))
+
+        self._error = QLabel(self)
+        self._error.setAccessibleName(self.tr("Problem"))
+        self._error.setWordWrap(True)
+        self._error.hide()
+        self._buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self)
+        self._buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName(
+            self.tr("Save the reflection"))
+        self._buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            self.tr("Close"))
+        self._buttons.accepted.connect(self.save)
+        self._buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        self._build_layout()
+
+    # -- public -----------------------------------------------------------------------
+
+    def load_day(self) -> None:
+        """Load today's glance, reflection and (in the background) the streak."""
+        now = self._clock()
+        try:
+            data = load_day_data(self._store, now, self._tz)
+        except MlcoachError as exc:
+            self._show_error(self.tr("Could not load today: {reason}").format(reason=exc))
+            return
+        self._day = data.day
+        self._error.hide()
+        self._title.setText(QLocale().toString(_qdate(data.day),
+                                               QLocale.FormatType.LongFormat))
+        self._prompts.setText(self._prompts_text(data))
+        self._fill_glance(data)
+        self._fill_echo(data.echo)
+        self._fill_reflection(data.reflection)
+        self._load_stats(now)
+
+    def present(self) -> None:
+        """Show, raise and focus the dialog (call `load_day()` first)."""
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.went_well.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def save(self) -> None:
+        """Write the reflection for the loaded day and close."""
+        energy, went_well, differently, intention = self._current()
+        if energy is None and not (went_well or differently or intention):
+            self._show_error(self.tr("Pick your energy or write a line first."))
+            return
+        try:
+            self._store.save_reflection(self._day, energy=energy, went_well=went_well,
+                                        differently=differently, intention=intention,
+                                        at=self._clock())
+        except MlcoachError as exc:
+            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            return
+        self._loaded = (energy, went_well, differently, intention)
+        self.reflection_saved.emit()
+        self.accept()
+
+    def has_unsaved_changes(self) -> bool:
+        """True when the energy or an answer differs from what was loaded."""
+        return self._current() != self._loaded
+
+    def reject(self) -> None:
+        """Close; ask first when typed text would be lost."""
+        if self.has_unsaved_changes():
+            answer = QMessageBox.question(
+                self, self.tr("Discard this reflection?"),
+                self.tr("What you wrote has not been saved yet."),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+            self._show_answers(self._loaded)
+        super().reject()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _section(self, text: str) -> QLabel:
+        label = QLabel(text, self)
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    def _text_box(self, name: str) -> QPlainTextEdit:
+        box = QPlainTextEdit(self)
+        box.setAccessibleName(name)
+        box.setTabChangesFocus(True)
+        margins = box.contentsMargins()
+        lines = box.fontMetrics().lineSpacing() * 3
+        box.setFixedHeight(lines + 2 * box.document().documentMargin() + margins.top()
+                           + margins.bottom() + 4)
+        return box
+
+    def _build_glance(self) -> QScrollArea:
+        content = QWidget()
+        content.setAccessibleName(self.tr("Today at a glance"))
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self._section(self.tr("Moments today")))
+        layout.addLayout(self._moments_box)
+        layout.addSpacing(6)
+        layout.addWidget(self._follow_title)
+        layout.addLayout(self._follow_box)
+        layout.addStretch(1)
+        area = QScrollArea(self)
+        area.setWidget(content)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.viewport().setAutoFillBackground(False)
+        content.setAutoFillBackground(False)
+        return area
+
+    def _build_layout(self) -> None:
+        header = QHBoxLayout()
+        header.addWidget(self._title, 1)
+        header.addWidget(self._stats, 0, Qt.AlignmentFlag.AlignBottom)
+
+        energy = QHBoxLayout()
+        energy.setSpacing(12)
+        energy.addWidget(self.energy)
+        energy.addWidget(_muted(QLabel(self.tr("1 is drained, 5 is full of energy"), self)))
+        energy.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addWidget(self._prompts)
+        layout.addSpacing(8)
+        layout.addWidget(self._glance)
+        layout.addWidget(self._echo)
+        layout.addSpacing(10)
+        for text, field in (
+            (self.tr("&Energy"), energy),
+            (self.tr("What went &well?"), self.went_well),
+            (self.tr("What would you do &differently?"), self.differently),
+            (self.tr("One small &intention for tomorrow"), self.intention),
+        ):
+            label = self._section(text)
+            label.setBuddy(self.energy.buttons()[0] if field is energy else field)
+            layout.addSpacing(4)
+            layout.addWidget(label)
+            if isinstance(field, QWidget):
+                layout.addWidget(field)
+            else:
+                layout.addLayout(field)
+        layout.addSpacing(6)
+        layout.addWidget(self._error)
+        layout.addWidget(self._buttons)
+
+    # -- filling ------------------------------------------------------------------------
+
+    def _prompts_text(self, data: DayData) -> str:
+        if not data.prompts_shown:
+            return self.tr("No prompts today.")
+        return self.tr("Prompts today: {shown} shown, {acted} acted on.").format(
+            shown=data.prompts_shown, acted=data.prompts_acted)
+
+    def _fill_glance(self, data: DayData) -> None:
+        _clear(self._moments_box)
+        _clear(self._follow_box)
+        for moment in data.moments:
+            self._moments_box.addWidget(self._row(moment, self._moment_detail(moment)))
+        if not data.moments:
+            self._moments_box.addWidget(_muted(QLabel(
+                self.tr("No moments captured today. Quiet days count too."), self)))
+        for moment in data.follow_ups:
+            self._follow_box.addWidget(self._row(moment, self._follow_up_detail(moment)))
+        self._follow_title.setVisible(bool(data.follow_ups))
+        content = self._glance.widget()
+        content.adjustSize()
+        self._glance.setFixedHeight(min(content.sizeHint().height(), _GLANCE_MAX_HEIGHT))
+
+    def _row(self, moment: Moment, detail: str) -> MomentRow:
+        row = MomentRow(moment, detail, self)
+        row.outcome_changed.connect(self._set_outcome)
+        return row
+
+    def _moment_detail(self, moment: Moment) -> str:
+        when = QLocale().toString(_qtime(moment.created_at.astimezone(self._tz)),
+                                  QLocale.FormatType.ShortFormat)
+        return " · ".join([when, *self._who_and_kind(moment)])
+
+    def _follow_up_detail(self, moment: Moment) -> str:
+        due = moment.follow_up_on or self._day
+        when = (self.tr("due today") if due >= self._day else self.tr("due since {date}").format(
+            date=QLocale().toString(_qdate(due), self.tr("ddd d MMM", "date format"))))
+        return " · ".join([when, *self._who_and_kind(moment)])
+
+    def _who_and_kind(self, moment: Moment) -> list[str]:
+        parts = [moment.person] if moment.person else []
+        if moment.kind is not Kind.OTHER:
+            parts.append(self._kind_name(moment.kind))
+        return parts
+
+    def _kind_name(self, kind: Kind) -> str:
+        return {
+            Kind.EXAMPLE: self.tr("example"), Kind.SUGGESTION: self.tr("suggestion"),
+            Kind.RECOGNITION: self.tr("recognition"), Kind.SUPPORT: self.tr("support"),
+            Kind.QUESTION: self.tr("question"), Kind.DELEGATION: self.tr("delegation"),
+            Kind.OTHER: self.tr("other"),
+        }[kind]
+
+    def _fill_echo(self, echo: Echo | None) -> None:
+        if echo is None:
+            self._echo.hide()
+            return
+        lead = self.tr("A year ago today") if echo.years else self.tr("A month ago today")
+        text = self.tr("{when}: {text}").format(when=lead, text=echo.moment.text)
+        self._echo.set_full_text(text)
+        self._echo.show()
+
+    def _fill_reflection(self, reflection: Reflection | None) -> None:
+        if reflection is None:
+            self._loaded = (None, "", "", "")
+        else:
+            self._loaded = (reflection.energy, reflection.went_well, reflection.differently,
+                            reflection.intention)
+        self._show_answers(self._loaded)
+
+    def _show_answers(self, answers: tuple[int | None, str, str, str]) -> None:
+        energy, went_well, differently, intention = answers
+        self.energy.set_value(energy)
+        self.went_well.setPlainText(went_well)
+        self.differently.setPlainText(differently)
+        self.intention.setText(intention)
+
+    def _load_stats(self, now: datetime) -> None:
+        self._stats_request += 1
+        request = self._stats_request
+        ops.run(lambda: compute_stats(self._store, now, self._tz),
+                lambda stats: self._show_stats(request, stats),
+                lambda exc: logger.warning("could not compute the streak: %s", exc))
+
+    def _show_stats(self, request: int, stats: Stats) -> None:
+        if request != self._stats_request:
+            return  # an older load finished after a newer one started
+        parts = []
+        if stats.streak:
+            parts.append(self.tr("%n-day streak", "", stats.streak))
+        parts.append(self.tr("Small wins this week: {n}").format(n=stats.small_wins_this_week))
+        self._stats.setText(" · ".join(parts))
+
+    def stats_text(self) -> str:
+        """The streak line as shown (empty until the background load finishes)."""
+        return self._stats.text()
+
+    def prompts_text(self) -> str:
+        """The prompts line as shown."""
+        return self._prompts.text()
+
+    def echo_text(self) -> str:
+        """The "on this day" line, or "" when there is none."""
+        return self._echo.full_text() if not self._echo.isHidden() else ""
+
+    def error_text(self) -> str:
+        """The inline problem line, or "" when there is none."""
+        return self._error.text() if not self._error.isHidden() else ""
+
+    def moment_rows(self) -> list[MomentRow]:
+        """Rows for the moments captured today."""
+        return _rows(self._moments_box)
+
+    def follow_up_rows(self) -> list[MomentRow]:
+        """Rows for the follow-ups due."""
+        return _rows(self._follow_box)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _set_outcome(self, moment_id: str, outcome: Outcome | None) -> None:
+        try:
+            self._store.set_moment_outcome(moment_id, outcome, at=self._clock())
+        except MlcoachError as exc:
+            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+
+    def _current(self) -> tuple[int | None, str, str, str]:
+        energy = self.energy.value()
+        return (energy if isinstance(energy, int) else None,
+                self.went_well.toPlainText().strip(), self.differently.toPlainText().strip(),
+                self.intention.text().strip())
+
+    def _show_error(self, message: str) -> None:
+        self._error.setText(message)
+        self._error.show()
+
+
+def _rows(layout: QVBoxLayout) -> list[MomentRow]:
+    items = (layout.itemAt(i) for i in range(layout.count()))
+    return [w for item in items if item and isinstance(w := item.widget(), MomentRow)]
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _qtime(moment: datetime) -> QTime:
+    return QTime(moment.hour, moment.minute)
