@@ -13,6 +13,7 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from mlcoach.ui import ops
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.prompt_card import PromptCard
@@ -114,6 +115,7 @@ class AppController(QObject):
                            **extra)
         self.menu.set_ready(True)
         _ready_signal("store")
+        self.backup_later()
         self.warm_up()
         from mlcoach.ui.welcome import WelcomeDialog, should_show
 
@@ -124,6 +126,18 @@ class AppController(QObject):
             dialog.show()
         else:
             self.after_welcome()
+
+    def backup_later(self) -> None:
+        """Today's rotating backup, on the worker thread, a little after start-up."""
+        from mlcoach.backups import daily_backup
+
+        opened, now = self.opened, self.clock().astimezone(self.tz())
+
+        def work() -> Any:
+            return daily_backup(opened.layout.db, opened.secret, opened.layout.backups, now)
+
+        QTimer.singleShot(5000, lambda: ops.run(
+            work, lambda _r: None, lambda exc: logger.warning("backup failed: %s", exc)))
 
     def after_welcome(self) -> None:
         self.arm()

@@ -1,0 +1,42 @@
+"""Rotating backups: daily copies, 7 daily + 4 weekly kept, encrypted like the store."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+
+from mlcoach.backups import backups, daily_backup, rotate
+from mlcoach.db import connect_raw
+
+
+def test_one_backup_a_day_and_it_opens_with_the_store_key(opened, layout):
+    opened.store.add_moment("kept safe")
+    now = datetime(2026, 11, 23, 9, 0)
+    first = daily_backup(layout.db, opened.secret, layout.backups, now)
+    assert first is not None
+    assert daily_backup(layout.db, opened.secret, layout.backups, now + timedelta(hours=3)) is None
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(first).execute("SELECT * FROM sqlite_master").fetchall()
+    conn = connect_raw(first, opened.secret)
+    assert conn.execute("SELECT text FROM moments").fetchall() == [("kept safe",)]
+    conn.close()
+
+
+def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    start = datetime(2026, 9, 1, 8, 0)
+    for i in range(60):
+        stamp = (start + timedelta(days=i)).strftime("%Y%m%dT%H%M%S")
+        (folder / f"mlcoach-{stamp}-daily.db").write_bytes(b"x")
+    today = (start + timedelta(days=59)).date()
+    rotate(folder, today)
+    kept = [datetime.strptime(p.name[8:23], "%Y%m%dT%H%M%S").date() for p in backups(folder)]
+    newest = sorted(kept, reverse=True)
+    assert newest[:7] == [today - timedelta(days=i) for i in range(7)]
+    assert 7 <= len(kept) <= 7 + 4
+    assert min(kept) >= today - timedelta(weeks=5)
+    weeks = {d.isocalendar()[:2] for d in kept}
+    assert len(weeks) >= 4
