@@ -215,6 +215,13 @@ class Coach:
     def mark_reflection_offered(self, now: datetime) -> None:
         self._save_state(sch.mark_reflection_offered(self._state(), now, self.tz()))
 
+    def hold_first_prompt(self, now: datetime, minutes: int = 30) -> None:
+        """After the welcome, the first prompt comes at the next good moment, not at once."""
+        from dataclasses import replace
+
+        state = self._state()
+        self._save_state(replace(state, settle_until=now + timedelta(minutes=minutes)))
+
     def woke_up(self, now: datetime) -> None:
         """The machine resumed from sleep: let the first prompt wait a moment."""
         self._save_state(sch.on_wake(self._state(), now))

@@ -121,6 +121,7 @@ class AppController(QObject):
 
         if should_show(opened.store):
             dialog = WelcomeDialog(opened.store, opened)
+            self.coach.hold_first_prompt(self.clock())
             dialog.finished.connect(lambda _=0: self.after_welcome())
             self.windows["welcome"] = dialog
             dialog.show()
