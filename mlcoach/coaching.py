@@ -57,6 +57,7 @@ class Preview:
     due_at: datetime | None
     reason: str
     tz: tzinfo
+    now: datetime
 
     @property
     def theme_name(self) -> str:
@@ -82,8 +83,11 @@ class Preview:
     def when_text(self) -> str:
         if self.due_at is None:
             return "Prompts are off (prompts per day is 0)."
+        reason = self.reason.replace("_", " ")
+        if self.due_at <= self.now:
+            return f"A prompt is due now ({reason})."
         local = self.due_at.astimezone(self.tz)
-        return f"Next scheduled prompt: {local:%a %d %b %H:%M} ({self.reason.replace('_', ' ')})"
+        return f"Next scheduled prompt: {local:%a %d %b %H:%M} ({reason})"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -258,7 +262,7 @@ class Coach:
         """The prompt that would be shown now and when the next one is due; records nothing."""
         offer = self._choose(now)
         due, _ = self._dues(now, False)
-        return Preview(offer, due.at, due.reason, self.tz())
+        return Preview(offer, due.at, due.reason, self.tz(), now)
 
     def offer(self, now: datetime, manual: bool = False) -> Offer | None:
         """Choose a prompt and record it as shown."""
