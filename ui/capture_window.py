@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QCloseEvent,
+    QColor,
     QCursor,
     QGuiApplication,
     QHideEvent,
@@ -213,14 +214,64 @@ class PersonCompleter(QCompleter):
         self.edit.setCursorPosition(token.start() + len(inserted))
 
 
+class _Muter(QObject):
+    """Keeps a label's text muted: window text mixed with the background, re-mixed on theme change.
+
+    A 55/45 mix stays at about 4.5:1 contrast in light and dark palettes, unlike the
+    PlaceholderText role, which is often fainter than small text should be.
+    """
+
+    TEXT_SHARE = 0.55
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label)
+        self._label = label
+        self._busy = False
+        label.installEventFilter(self)
+        self.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
+                and not self._busy:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        """Recompute the muted colour from the surrounding palette."""
+        parent = self._label.parentWidget()
+        source = parent.palette() if parent is not None else QGuiApplication.palette()
+        palette = QPalette(self._label.palette())
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
+                      QPalette.ColorGroup.Disabled):
+            text = source.color(group, QPalette.ColorRole.WindowText)
+            back = source.color(group, QPalette.ColorRole.Window)
+            palette.setColor(group, QPalette.ColorRole.WindowText,
+                             _mix(text, back, self.TEXT_SHARE))
+        self._busy = True
+        try:
+            self._label.setPalette(palette)
+        finally:
+            self._busy = False
+
+
+def mute(label: QLabel) -> QLabel:
+    """Show `label` as secondary text that follows the palette; returns it."""
+    _Muter(label)
+    return label
+
+
+def _mix(a: QColor, b: QColor, share: float) -> QColor:
+    return QColor.fromRgbF(*(share * x + (1 - share) * y for x, y in zip(
+        (a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()), strict=True)))
+
+
 class _Caption(QWidget):
     """A row caption with its shortcut underneath in small, muted type."""
 
     def __init__(self, text: str, keys: str, parent: QWidget) -> None:
         super().__init__(parent)
         title = QLabel(text, self)
-        hint = QLabel(keys, self)
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint = mute(QLabel(keys, self))
         font = hint.font()
         font.setPointSizeF(font.pointSizeF() * 0.85)
         hint.setFont(font)
@@ -236,15 +287,15 @@ class _Footer(QWidget):
 
     def __init__(self, hint: str, parent: QWidget) -> None:
         super().__init__(parent)
-        self._hint = hint
+        self._hint = mute(QLabel(hint, self))
+        self._hint.setAccessibleName(self.tr("Keys"))
         self._icon = QLabel(self)
         self._text = QLabel(self)
-        self._text.setWordWrap(False)
-        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self._text.setAccessibleName(self.tr("Status"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
+        layout.addWidget(self._hint, 1)
         layout.addWidget(self._icon)
         layout.addWidget(self._text, 1)
         self.show_hint()
@@ -252,8 +303,9 @@ class _Footer(QWidget):
     def show_hint(self) -> None:
         """Show the key hint, muted."""
         self._icon.hide()
-        self._text.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self._text.setText(self._hint)
+        self._text.hide()
+        self._text.clear()
+        self._hint.show()
 
     def show_error(self, message: str) -> None:
         """Show a one-line error with a warning icon."""
@@ -265,14 +317,15 @@ class _Footer(QWidget):
 
     def message(self) -> str:
         """The text shown now."""
-        return self._text.text()
+        return self._hint.text() if self._text.isHidden() else self._text.text()
 
     def _show(self, icon: QStyle.StandardPixmap, message: str) -> None:
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self._icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        self._hint.hide()
         self._icon.show()
-        self._text.setForegroundRole(QPalette.ColorRole.WindowText)
         self._text.setText(message)
+        self._text.show()
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._text, message))
 
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from mlcoach.ui import ops
-from mlcoach.ui.capture_window import ChoiceRow
+from mlcoach.ui.capture_window import ChoiceRow, mute
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QResizeEvent, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -131,11 +131,6 @@ class ElidedLabel(QLabel):
                                                    max(self.width(), 1)))
 
 
-def _muted(label: QLabel) -> QLabel:
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
-
-
 class MomentRow(QWidget):
     """One moment with followed / not yet / declined toggles.
 
@@ -150,7 +145,7 @@ class MomentRow(QWidget):
         self.moment = moment
         self.setAccessibleName(moment.text)
         text = ElidedLabel(moment.text, self)
-        meta = _muted(ElidedLabel(detail, self))
+        meta = mute(ElidedLabel(detail, self))
         self.outcome = ChoiceRow(
             [(Outcome.FOLLOWED, self.tr("Followed"), self.tr("Followed")),
              (Outcome.NOT_YET, self.tr("Not yet"), self.tr("Not yet")),
@@ -200,16 +195,16 @@ class ReflectionDialog(QDialog):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self._title.setFont(title_font)
-        self._stats = _muted(QLabel(self))
+        self._stats = mute(QLabel(self))
         self._stats.setAccessibleName(self.tr("Streak and small wins"))
-        self._prompts = _muted(QLabel(self))
+        self._prompts = mute(QLabel(self))
         self._prompts.setAccessibleName(self.tr("Prompts today"))
 
         self._moments_box = QVBoxLayout()
         self._follow_box = QVBoxLayout()
         self._follow_title = self._section(self.tr("Follow-ups due"))
         self._glance = self._build_glance()
-        self._echo = _muted(ElidedLabel("", self))
+        self._echo = mute(ElidedLabel("", self))
 
         self.energy = ChoiceRow(
             [(n, str(n), self.tr("Energy {n} of 5").format(n=n)) for n in range(1, 6)],
@@ -266,6 +261,7 @@ class ReflectionDialog(QDialog):
         self.raise_()
         self.activateWindow()
         self.went_well.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.went_well.moveCursor(QTextCursor.MoveOperation.End)
 
     def save(self) -> None:
         """Write the reflection for the loaded day and close."""
@@ -350,7 +346,7 @@ class ReflectionDialog(QDialog):
         energy = QHBoxLayout()
         energy.setSpacing(12)
         energy.addWidget(self.energy)
-        energy.addWidget(_muted(QLabel(self.tr("1 is drained, 5 is full of energy"), self)))
+        energy.addWidget(mute(QLabel(self.tr("1 is drained, 5 is full of energy"), self)))
         energy.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -394,7 +390,7 @@ class ReflectionDialog(QDialog):
         for moment in data.moments:
             self._moments_box.addWidget(self._row(moment, self._moment_detail(moment)))
         if not data.moments:
-            self._moments_box.addWidget(_muted(QLabel(
+            self._moments_box.addWidget(mute(QLabel(
                 self.tr("No moments captured today. Quiet days count too."), self)))
         for moment in data.follow_ups:
             self._follow_box.addWidget(self._row(moment, self._follow_up_detail(moment)))

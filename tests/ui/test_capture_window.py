@@ -6,9 +6,11 @@ import os
 import stat
 
 import pytest
-from mlcoach.ui.capture_window import CaptureWindow
+from mlcoach.ui.capture_window import CaptureWindow, mute
 from mlcoach.ui.draft import Draft, DraftFile
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QLabel, QWidget
 
 from mlcoach.domain import Kind, Style
 from mlcoach.errors import UsageError
@@ -213,3 +215,35 @@ def test_unreadable_draft_is_ignored(draft_path, content):
 def test_unknown_kind_in_a_draft_keeps_the_text(draft_path):
     draft_path.write_text('{"text": "Kept", "kind": "bogus", "style": null}')
     assert DraftFile(draft_path).load() == Draft("Kept")
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def lum(c: QColor) -> float:
+        def f(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * f(c.redF()) + 0.7152 * f(c.greenF()) + 0.0722 * f(c.blueF())
+    high, low = sorted((lum(a), lum(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_muted_text_follows_the_palette_and_stays_readable(qtbot, qapp):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    label = mute(QLabel("Alt+1–7", parent))
+    before = qapp.palette()
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#2b2b2e"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8e8ea"))
+    try:
+        for palette in (before, dark):
+            qapp.setPalette(palette)
+            qapp.processEvents()  # palette changes reach widgets through posted events
+            shown = label.palette()
+            text = shown.color(QPalette.ColorRole.WindowText)
+            back = shown.color(QPalette.ColorRole.Window)
+            assert back == palette.color(QPalette.ColorRole.Window)
+            assert text != palette.color(QPalette.ColorRole.WindowText)  # muted
+            assert _contrast(text, back) >= 4.5
+    finally:
+        qapp.setPalette(before)
+        qapp.processEvents()
