@@ -362,16 +362,16 @@ class CaptureWindow(QWidget):
         self.completer = PersonCompleter(self.edit)
 
         self.kind_choice = ChoiceRow(self._kind_choices(), name=self.tr("Kind"), columns=4,
-                               parent=self)
+                                     parent=self)
         self.style_choice = ChoiceRow(self._style_choices(), name=self.tr("Audience style"),
-                                columns=4, parent=self)
+                                      columns=4, parent=self)
         # One width for every segment, so the two controls line up as one grid.
         segments = self.kind_choice.buttons() + self.style_choice.buttons()
         width = max(b.sizeHint().width() for b in segments)
         for b in segments:
             b.setMinimumWidth(width)
         self.footer = _Footer(self.tr("@name for a person · #tag for a tag · "
-                                       "Enter saves · Esc keeps the draft"), self)
+                                      "Enter saves · Esc keeps the draft"), self)
 
         self._draft_timer = _single_shot(self, self.DRAFT_DELAY_MS, self.flush_draft)
         self._hide_timer = _single_shot(self, self.SAVED_MS, self.hide)
