@@ -103,7 +103,7 @@ class MomentRow(Base):
     prompt_event_id: Mapped[str | None] = mapped_column(ForeignKey("prompt_events.id"))
     suggestion_id: Mapped[str | None] = mapped_column(ForeignKey("suggestions.id"))
     planned: Mapped[bool] = mapped_column(Boolean, default=False)
-    follow_up_on: Mapped[date | None] = mapped_column(Date)
+    follow_up_on: Mapped[date | None] = mapped_column(Date, index=True)
 
     person: Mapped[PersonRow | None] = relationship(lazy="joined")
     tag_rows: Mapped[list[MomentTagRow]] = relationship(

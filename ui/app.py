@@ -13,15 +13,15 @@ from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+
+from mlcoach.paths import APP_ID, DRAFT_NAME
 from mlcoach.ui import ops
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.prompt_card import PromptCard
 from mlcoach.ui.tray import MainWindow, Tray, TrayMenu
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
-
-from mlcoach.paths import APP_ID, DRAFT_NAME
 
 logger = logging.getLogger(__name__)
 
@@ -170,9 +170,8 @@ class AppController(QObject):
             widget = ReflectionDialog(store, clock=self.clock, tz=self.tz())
             widget.reflection_saved.connect(self.arm)
         elif name == "settings":
-            from mlcoach.ui.settings_dialog import SettingsDialog
-
             from mlcoach.keys import OSKeyring
+            from mlcoach.ui.settings_dialog import SettingsDialog
 
             widget = SettingsDialog(store, self.opened, keys=OSKeyring())
             widget.settings_changed.connect(lambda _s: self.on_settings_changed())
@@ -341,6 +340,7 @@ class AppController(QObject):
         if self.tray is not None:
             self.tray.hide()
         self.server.close()
+        ops.pool().waitForDone(5000)  # let a running store job finish first
         if self.opened is not None:
             self.opened.store.close()
         self.app.quit()

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable, Hashable, Sequence
 from functools import partial
 
-from mlcoach.ui.draft import Draft, DraftFile
 from PySide6.QtCore import QEvent, QObject, QRectF, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
@@ -46,6 +45,7 @@ from mlcoach.capture import parse_capture
 from mlcoach.domain import Kind, Style
 from mlcoach.errors import MlcoachError
 from mlcoach.store import Store
+from mlcoach.ui.draft import Draft, DraftFile
 
 logger = logging.getLogger(__name__)
 

@@ -14,15 +14,6 @@ from datetime import date, datetime, timedelta, tzinfo
 from functools import partial
 from itertools import pairwise
 
-from mlcoach.ui import ops
-from mlcoach.ui.capture_window import ChoiceRow
-from mlcoach.ui.people_panel import (
-    PeoplePanel,
-    combo_style,
-    fill_style_combo,
-    set_combo_style,
-    style_name,
-)
 from PySide6.QtCore import (
     QCoreApplication,
     QDate,
@@ -71,6 +62,15 @@ from mlcoach.people_insights import open_suggestions
 from mlcoach.stats import Ratio, Stats, compute_stats
 from mlcoach.store import Store
 from mlcoach.text import name_key
+from mlcoach.ui import ops
+from mlcoach.ui.capture_window import ChoiceRow
+from mlcoach.ui.people_panel import (
+    PeoplePanel,
+    combo_style,
+    fill_style_combo,
+    set_combo_style,
+    style_name,
+)
 
 logger = logging.getLogger(__name__)
 

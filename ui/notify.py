@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 
+from mlcoach.paths import APP_ID
 from mlcoach.ui import ops
 from mlcoach.ui.icons import icons_dir
-
-from mlcoach.paths import APP_ID
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,6 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from mlcoach.ui import ops
-from mlcoach.ui.capture_window import ChoiceRow, mute
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
@@ -35,6 +33,8 @@ from mlcoach.domain import Kind, Moment, Outcome, Reflection, Response
 from mlcoach.errors import MlcoachError
 from mlcoach.stats import Stats, compute_stats
 from mlcoach.store import Store, local_day_bounds
+from mlcoach.ui import ops
+from mlcoach.ui.capture_window import ChoiceRow, mute
 
 logger = logging.getLogger(__name__)
 

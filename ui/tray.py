@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from mlcoach.ui.icons import app_icon, tray_icon
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -13,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from mlcoach.ui.icons import app_icon, tray_icon
 
 
 class TrayMenu(QObject):

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mlcoach.ui import ops
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from mlcoach.errors import MlcoachError, NotInitializedError, StoreLockedError
+from mlcoach.ui import ops
 
 logger = logging.getLogger(__name__)
 

@@ -71,7 +71,8 @@ def _prepare(env: dict[str, str], **settings: object) -> None:
         "from mlcoach.vault import Layout, open_store\n"
         "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring())\n"
         "o.store.set_state('welcome_done', True)\n"
-        f"o.store.save_settings(replace(o.store.settings(), **json.loads({json.dumps(json.dumps(settings))})))\n"
+        f"changes = json.loads({json.dumps(json.dumps(settings))})\n"
+        "o.store.save_settings(replace(o.store.settings(), **changes))\n"
         "o.store.close()\n"
     )
     res = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)

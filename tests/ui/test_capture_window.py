@@ -6,14 +6,14 @@ import os
 import stat
 
 import pytest
-from mlcoach.ui.capture_window import CaptureWindow, mute
-from mlcoach.ui.draft import Draft, DraftFile
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mlcoach.domain import Kind, Style
 from mlcoach.errors import UsageError
+from mlcoach.ui.capture_window import CaptureWindow, mute
+from mlcoach.ui.draft import Draft, DraftFile
 
 pytestmark = pytest.mark.gui
 

@@ -12,9 +12,6 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from mlcoach.ui import ops
-from mlcoach.ui.composer_dialog import ComposerDialog
-from mlcoach.ui.people_panel import PeoplePanel, combo_style, set_combo_style
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -23,6 +20,9 @@ from mlcoach.composer import SuggestionRequest, compose
 from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
 from mlcoach.stats import compute_stats
 from mlcoach.store import Store
+from mlcoach.ui import ops
+from mlcoach.ui.composer_dialog import ComposerDialog
+from mlcoach.ui.people_panel import PeoplePanel, combo_style, set_combo_style
 
 pytestmark = pytest.mark.gui
 

@@ -6,11 +6,11 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from mlcoach.ui.reflection_dialog import ReflectionDialog, load_day_data
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.ui.reflection_dialog import ReflectionDialog, load_day_data
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui

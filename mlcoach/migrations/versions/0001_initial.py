@@ -76,7 +76,7 @@ def upgrade() -> None:
         sa.Column("prompt_event_id", sa.String(36), sa.ForeignKey("prompt_events.id")),
         sa.Column("suggestion_id", sa.String(36), sa.ForeignKey("suggestions.id")),
         sa.Column("planned", sa.Boolean, nullable=False, server_default=sa.false()),
-        sa.Column("follow_up_on", sa.Date),
+        sa.Column("follow_up_on", sa.Date, index=True),
     )
     op.create_table(
         "moment_tags",
