@@ -309,11 +309,9 @@ def _expand(events: Sequence[_Event], start: datetime, end: datetime, tz: tzinfo
 
 
 def meetings(path: Path, start: datetime, end: datetime) -> list[Meeting]:
-    """Return the meetings overlapping [start, end) from a .ics file or folder.
-
-    Raises CalendarError when the path or a file cannot be read; in a folder, an
-    unreadable file is logged and skipped as long as another one reads.
-    """
+    """Return the meetings overlapping [start, end) from a .ics file or folder."""
+    # CalendarError when the path or its only file cannot be read; in a folder an
+    # unreadable file is logged and skipped as long as another one reads.
     if start.tzinfo is None or end.tzinfo is None:
         raise ValueError("start and end must be aware datetimes")
     files = calendar_files(Path(path))

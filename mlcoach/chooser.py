@@ -300,11 +300,9 @@ def choose(
 def suggested_focus(
     history: Sequence[PromptEvent], prompts: Sequence[Prompt], now: datetime
 ) -> str:
-    """Return the theme that had the least practice lately, as a focus for the week ahead.
-
-    Least acted on in the last two weeks first, then least shown, then longest
-    unseen; themes whose every prompt is set aside as "not for me" come last.
-    """
+    """Return the theme that had the least practice lately, as a focus for the week ahead."""
+    # Least acted on in the last two weeks first, then least shown, then longest
+    # unseen; themes whose every prompt is set aside as "not for me" come last.
     themes = sorted({p.theme for p in prompts})
     if not themes:
         raise ValueError("there are no prompts to take themes from")

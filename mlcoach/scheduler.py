@@ -181,14 +181,11 @@ class SchedulerState:
 
 @dataclass(frozen=True, slots=True)
 class Due:
-    """When the next prompt is due (UTC) and why; `at` is None only when prompts are off.
-
-    `snoozed` means it is the snoozed prompt coming back (``state.snoozed_prompt_id``).
-    """
+    """When the next prompt is due (UTC) and why; `at` is None only when prompts are off."""
 
     at: datetime | None
     reason: DueReason
-    snoozed: bool = False
+    snoozed: bool = False  # the snoozed prompt (state.snoozed_prompt_id) comes back
 
     def is_now(self, now: datetime) -> bool:
         """Return True when the prompt should be shown at `now`."""
@@ -262,12 +259,10 @@ def _parse_date(value: object) -> date | None:
 
 
 def _local(day: date, clock: time, tz: tzinfo, *, late: bool = True) -> datetime:
-    """Return the UTC instant of wall time `clock` on `day` in `tz`.
-
-    A wall time that a DST change skips or repeats has two readings; `late`
-    picks the later one, otherwise the earlier.  Working hours start late and
-    end early, so every instant inside them reads as a time inside them.
-    """
+    """Return the UTC instant of wall time `clock` on `day` in `tz`, read late or early."""
+    # A wall time that a DST change skips or repeats has two readings.  Working
+    # hours start late and end early, so every instant inside them reads as a
+    # wall time inside them.
     wall = datetime.combine(day, clock.replace(tzinfo=None), tzinfo=tz)
     readings = (wall.astimezone(UTC), wall.replace(fold=1).astimezone(UTC))
     return max(readings) if late else min(readings)
@@ -594,12 +589,10 @@ def reflection_due(
     busy: Sequence[Interval] = (),
     desktop_busy: bool = False,
 ) -> datetime | None:
-    """Return when to offer the end-of-day reflection (UTC), or None when it is off.
-
-    It is offered once per workday at the reflection time, held by meetings,
-    pauses and Do Not Disturb like prompts, and given up two hours after the
-    later of the reflection time and the end of the working day.
-    """
+    """Return when to offer the end-of-day reflection (UTC), or None when it is off."""
+    # Once per workday at the reflection time, held by meetings, pauses and Do Not
+    # Disturb like prompts, and given up two hours after the later of the
+    # reflection time and the end of the working day.
     now = _utc(now)
     if not settings.reflection_enabled or not _workdays(settings):
         return None
@@ -668,19 +661,17 @@ def on_wake(state: SchedulerState, now: datetime) -> SchedulerState:
 def observe_clock(
     state: SchedulerState, now: datetime, *, real: float, history: Sequence[PromptEvent]
 ) -> SchedulerState:
-    """Return the state after comparing the wall clock with a steady clock.
-
-    Call it before each :func:`next_due`.  When the wall clock was changed (by
-    hand, or by a large time sync) rather than run on, the recent prompts are
-    moved by the change, so the gap holds in real time and the day's slots they
-    served stay served; a pause or snooze keeps its real length.  Time zone and
-    DST changes are not clock changes.
+    """Return the state after comparing the wall clock with a steady clock; call before next_due.
 
     Args:
         real: seconds on a clock that never jumps and keeps counting during
             suspend (``time.clock_gettime(time.CLOCK_BOOTTIME)`` on Linux).
         history: the recent prompt events.
     """
+    # When the wall clock was changed (by hand, or by a large time sync) rather
+    # than run on, recent prompts move with it, so the gap holds in real time and
+    # the slots they served stay served; a pause or snooze keeps its real length.
+    # Time zone and DST changes are not clock changes: all of this is in UTC.
     now = _utc(now)
     if state.clock_wall is not None and state.clock_real is not None and real >= state.clock_real:
         shift = (now - state.clock_wall) - timedelta(seconds=real - state.clock_real)
@@ -718,12 +709,10 @@ def after_response(
     settings: Settings,
     tz: tzinfo,
 ) -> tuple[SchedulerState, Notice | None]:
-    """Return the state after a recorded response, and a notice to show once, if any.
-
-    Three skipped or ignored prompts in a row lower the daily count by one (not
-    below one) for a week; two prompts acted on afterwards, or three days, bring
-    an offer to restore it.
-    """
+    """Return the state after a recorded response, and a notice to show once, if any."""
+    # Three skipped or ignored prompts in a row lower the daily count by one (not
+    # below one) for a week; two prompts acted on afterwards, or three days, bring
+    # an offer to restore it.
     now = _utc(now)
     today = _day_of(now, tz)
     if state.backoff_until is not None and state.backoff_until < today:

@@ -310,6 +310,52 @@ def test_time_zone_change_is_followed() -> None:
     assert time(12, 0) <= local(due.at, NEW_YORK).time() < time(17, 30)
 
 
+@pytest.mark.parametrize(
+    "zone, day",
+    [
+        ("America/New_York", date(2024, 3, 10)),
+        ("America/New_York", date(2024, 11, 3)),
+        ("Europe/Berlin", date(2024, 3, 31)),
+        ("Europe/Berlin", date(2024, 10, 27)),
+        ("Europe/Istanbul", date(2016, 3, 27)),
+        ("Europe/Istanbul", date(2015, 11, 8)),
+    ],
+)
+def test_working_hours_across_a_dst_change(zone: str, day: date) -> None:
+    # Night-owl hours that contain the change: 00:30 to 05:00, every day of the week.
+    tz = ZoneInfo(zone)
+    owl = Settings(
+        workdays=tuple(range(7)),
+        day_start=time(0, 30),
+        day_end=time(5),
+        prompts_per_day=4,
+        min_gap_minutes=40,
+        reflection_enabled=False,
+    )
+    start = datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
+    run = simulate(owl, zone, start, 1, seed=5)
+    check_run(run, owl, [])
+    that_day = [s for s in run.shown if s.wall.astimezone(tz).date() == day]
+    assert 2 <= len([s for s in that_day if not s.due.snoozed]) <= 4
+    # The hours of that day are 4.5 wall hours but 3.5 or 5.5 real ones.
+    slots = day_plan(day, settings=owl, state=STATE, tz=tz)
+    assert all(time(0, 30) <= local(s, tz).time() < time(5) for s in slots)
+
+
+def test_a_wall_time_skipped_by_dst_still_starts_the_day() -> None:
+    # 02:30 does not exist in New York on 10 March 2024: the day starts at 03:30 EDT.
+    early = Settings(
+        workdays=tuple(range(7)),
+        day_start=time(2, 30),
+        day_end=time(6),
+        prompts_per_day=1,
+        reflection_enabled=False,
+    )
+    day = date(2024, 3, 10)
+    (slot,) = day_plan(day, settings=early, state=STATE, tz=NEW_YORK)
+    assert time(3, 0) <= local(slot, NEW_YORK).time() < time(6)
+
+
 def test_a_clock_set_forward_keeps_the_real_gap() -> None:
     plan = day_plan(MONDAY, settings=Settings(), state=STATE, tz=BERLIN)
     shown = plan[0]
@@ -520,7 +566,7 @@ class Run:
     """What happened in one simulated stretch of days."""
 
     shown: list[Shown] = field(default_factory=list)
-    disturbed: list[datetime] = field(default_factory=list)  # sleeps, jumps, time zone changes
+    disturbed: list[datetime] = field(default_factory=list)  # sleeps, jumps, zone changes, DND
 
 
 def simulate(
@@ -545,6 +591,8 @@ def simulate(
     queue = sorted(disturbances, key=lambda d: d.at)
     busy_spans = [(start + d.at, start + d.at + d.amount) for d in queue if d.kind == "busy"]
     queue = [d for d in queue if d.kind != "busy"]
+    # A stretch of Do Not Disturb, like a sleep, may leave one held prompt to catch up.
+    run.disturbed.extend(a for a, _ in busy_spans)
     for _ in range(20_000):
         if real >= end:
             return run
@@ -640,8 +688,8 @@ def check_run(
             elapsed = shown.real - previous.real if real_gap else shown.wall - previous.wall
             assert elapsed >= gap - timedelta(seconds=1), (previous, shown)
         previous = shown
-    # at most one catch-up after each sleep, jump or change of time zone
-    marks = [*run.disturbed, datetime.max.replace(tzinfo=UTC)]
+    # at most one catch-up after each sleep, jump, change of time zone or Do Not Disturb
+    marks = [*sorted(run.disturbed), datetime.max.replace(tzinfo=UTC)]
     for begin, finish in itertools.pairwise(marks):
         catch_ups = [
             s for s in run.shown if begin <= s.real < finish and s.due.reason == "catch_up"
