@@ -53,6 +53,7 @@ FIRST_NAMES = (
     "Vik", "Wen", "Xenia", "Yusuf", "Zoe", "Aylin", "Bram", "Cem", "Defne", "Emre",
     "Femke", "Goran", "Ines", "Jonas", "Kira", "Lars", "Maya", "Noor", "Omar",
 )
+NOBODY = ("the team", "a colleague", "the new joiner", "everyone")
 THINGS = (
     "the release notes", "the sprint demo", "the on-call handover", "the design review",
     "the customer call", "the flaky test", "the onboarding guide", "the budget sheet",
@@ -80,7 +81,7 @@ TEMPLATES: dict[Kind, Sequence[str]] = {
         "Left on time and said so, to show it is fine",
         "Admitted my mistake on {thing} first",
         "Kept the meeting to the agenda and ended early",
-        "Put my phone away during the one-to-one with {name}",
+        "Put my phone away while talking with {name}",
         "Wrote down the decision on {thing} for everyone",
     ),
     Kind.SUGGESTION: (
@@ -90,7 +91,7 @@ TEMPLATES: dict[Kind, Sequence[str]] = {
     ),
     Kind.SUPPORT: (
         "Sat with {name} through {thing}",
-        "Reassured {name} before {thing}",
+        "Reassured {name} about {thing}",
         "Took the follow-up on {thing} off {name}'s plate",
     ),
     Kind.QUESTION: (
@@ -201,7 +202,7 @@ class _Maker:
 
     def fill(self, template: str, name: str | None) -> str:
         a, b = self.rng.choice(CHANGES)
-        first = (name or self.rng.choice(FIRST_NAMES)).split()[0]
+        first = name.split()[0] if name else self.rng.choice(NOBODY)
         return template.format(name=first, thing=self.rng.choice(THINGS), a=a, b=b)
 
     def weighted(self, pairs: Sequence[tuple[Any, int]]) -> Any:
@@ -331,10 +332,10 @@ def _reflections(mk: _Maker, n: int) -> list[dict[str, Any]]:
     days = mk.rng.sample(mk.workdays, min(n, len(mk.workdays)))
     days += mk.rng.sample(mk.weekend, min(n - len(days), len(mk.weekend)))
     days.sort()
-    rows, energy = [], 3.0
+    rows, energy = [], 3.6
     for day in days:
-        # Energy drifts slowly, dips on Fridays and in the dark months.
-        energy = min(5.0, max(1.0, energy + mk.rng.uniform(-0.6, 0.6)))
+        # Energy drifts around a fair level, dips on Fridays and in the dark months.
+        energy += mk.rng.uniform(-0.5, 0.5) + 0.15 * (3.6 - energy)
         level = energy - (0.6 if day.weekday() == 4 else 0) - (0.4 if day.month in (1, 2) else 0)
         at = mk.at(day, 17.0, 19.5)
         name = mk.person_name()

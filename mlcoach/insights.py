@@ -100,13 +100,15 @@ class ActiveDays:
 
     A day is active when it has a moment or a reflection. Streaks count workdays
     in a row: a day off neither breaks a streak nor adds to it unless it was active.
+    The longest streak is the longest within the span, or the current one if longer.
     """
 
     start: date
     end: date  # inclusive
-    counts: dict[date, int]
+    counts: dict[date, int]  # moments, plus one for a reflection
     current_streak: int
     longest_streak: int
+    reflected: frozenset[date] = frozenset()
 
     @property
     def active(self) -> int:
@@ -312,16 +314,20 @@ def _active(conn: Connection, today: date, tz: tzinfo, year: int | None,
         "WHERE created_at >= :start AND created_at < :end GROUP BY d"
     ), {**params, "start": _db_ts(start), "end": _db_ts(end)}):
         counts[date.fromisoformat(d)] = int(n)
+    reflected = set()
     for (d,) in conn.execute(text(
         "SELECT day FROM reflections WHERE day >= :first AND day <= :last"
     ), {"first": first.isoformat(), "last": today.isoformat()}):
         day = date.fromisoformat(str(d))
         counts[day] = counts.get(day, 0) + 1
+        reflected.add(day)
     in_span = {d: n for d, n in counts.items() if span_start <= d <= span_end}
+    current = _current_streak(counts, today, first, set(workdays))
     return ActiveDays(
-        start=span_start, end=span_end, counts=in_span,
-        current_streak=_current_streak(counts, today, first, set(workdays)),
-        longest_streak=_longest_streak(in_span, span_start, span_end, set(workdays)),
+        start=span_start, end=span_end, counts=in_span, current_streak=current,
+        longest_streak=max(_longest_streak(in_span, span_start, span_end, set(workdays)),
+                           current if span_end == today else 0),
+        reflected=frozenset(d for d in reflected if span_start <= d <= span_end),
     )
 
 

@@ -133,6 +133,7 @@ def test_streaks_skip_days_off(store: Store) -> None:
     cal = ins.active_days(store, TODAY, TZ)
     assert cal.current_streak == 8
     assert cal.longest_streak == 8 and cal.active == 9
+    assert cal.reflected == {date(2025, 5, 28)}
     assert cal.start == TODAY - timedelta(days=364) and cal.end == TODAY
     every_day = ins.active_days(store, TODAY, TZ, workdays=range(7))
     assert every_day.current_streak == 3
