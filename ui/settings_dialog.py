@@ -7,14 +7,6 @@ from dataclasses import replace
 from datetime import time
 from pathlib import Path
 
-from mlcoach.ui.privacy import (
-    ConfirmDeleteDialog,
-    RecoveryKeyView,
-    encryption_sentence,
-    export_formats,
-    export_to,
-    format_for,
-)
 from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QSize, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QHideEvent, QPalette
 from PySide6.QtWidgets import (
@@ -53,6 +45,15 @@ from mlcoach.domain import Settings, Theme
 from mlcoach.errors import MlcoachError
 from mlcoach.keys import KeyStore
 from mlcoach.store import Store
+from mlcoach.ui import ops
+from mlcoach.ui.privacy import (
+    ConfirmDeleteDialog,
+    RecoveryKeyView,
+    encryption_sentence,
+    export_formats,
+    export_to,
+    format_for,
+)
 from mlcoach.vault import Opened, recovery_key
 
 logger = logging.getLogger(__name__)
@@ -686,9 +687,11 @@ class PrivacyPage(_Page):
 
     Signals:
         data_deleted(): everything was deleted; the store is closed
+        exported(Path): an export file was written
     """
 
     data_deleted = Signal()
+    exported = Signal(object)
 
     def __init__(self, store: Store, opened: Opened, keys: KeyStore,
                  parent: QWidget | None = None) -> None:
@@ -847,27 +850,46 @@ class PrivacyPage(_Page):
             return
         fmt = format_for(path, chosen)
         self.export_error.clear()
-        self.export_status.clear()
-        try:
-            written = export_to(self.store, Path(path), fmt)
-        except (OSError, MlcoachError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self.export_error.show_error(self.tr("Could not export: {0}").format(reason))
-            return
-        self.export_status.setText(self.tr("Saved to {0}").format(str(written)))
+        self.export_status.setText(self.tr("Exporting…"))
         self.export_status.setVisible(True)
+        self.export_button.setEnabled(False)
+        store = self.store
+        ops.run(lambda: export_to(store, Path(path), fmt), self._exported, self._export_failed)
+
+    def _exported(self, written: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.export_status.setText(self.tr("Saved to {0}").format(str(written)))
+        self.exported.emit(written)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.export_status.clear()
+        self.export_status.setVisible(False)
+        if not isinstance(exc, (OSError, MlcoachError)):
+            logger.error("export failed", exc_info=exc)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.export_error.show_error(self.tr("Could not export: {0}").format(reason))
 
     def delete_all(self) -> None:
         """Delete everything after the user typed the confirmation word."""
         if not ConfirmDeleteDialog.ask(self):
             return
-        try:
-            wipe.delete_all(self.opened.layout, self.keys, store=self.store)
-        except MlcoachError as exc:
-            self.delete_error.show_error(self.tr("Not everything could be deleted: {0}")
-                                         .format(str(exc)))
-            return
+        self.delete_error.clear()
+        self.setEnabled(False)
+        layout, keys, store = self.opened.layout, self.keys, self.store
+        # On the store's worker, so it runs after any store work already queued there.
+        ops.run(lambda: wipe.delete_all(layout, keys, store=store), self._deleted,
+                self._delete_failed)
+
+    def _deleted(self, _removed: object) -> None:
         self.data_deleted.emit()
+
+    def _delete_failed(self, exc: BaseException) -> None:
+        self.setEnabled(True)
+        if not isinstance(exc, MlcoachError):
+            logger.error("deleting all data failed", exc_info=exc)
+        self.delete_error.show_error(self.tr("Not everything could be deleted: {0}")
+                                     .format(str(exc)))
 
 
 # -- the dialog ---------------------------------------------------------------------------

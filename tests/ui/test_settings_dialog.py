@@ -12,8 +12,6 @@ from datetime import time
 from pathlib import Path
 
 import pytest
-from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView
-from mlcoach.ui.settings_dialog import SettingsDialog, ThemePicker, theme_display_names
 from PySide6.QtCore import Qt, QTime, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
@@ -33,6 +31,8 @@ from PySide6.QtWidgets import (
 from mlcoach import autostart
 from mlcoach.domain import Settings, Theme
 from mlcoach.keys import KEYRING_SERVICE, OSKeyring
+from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView
+from mlcoach.ui.settings_dialog import SettingsDialog, ThemePicker, theme_display_names
 from mlcoach.vault import Layout, Opened, init_store, recovery_key
 from tests.memkeyring import MemoryKeyring
 
@@ -355,15 +355,19 @@ def test_open_backup_folder(dialog: SettingsDialog, opened: Opened,  # type: ign
     ("out.csv", "", "type,id,when"),
     ("journal", "Markdown journal (*.md)", "# mlcoach journal"),
 ])
-def test_export_writes_the_chosen_format(dialog: SettingsDialog, store, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                         monkeypatch: pytest.MonkeyPatch, name: str,
-                                         chosen: str, starts: str) -> None:
+def test_export_writes_the_chosen_format(qtbot, dialog: SettingsDialog, store,  # type: ignore[no-untyped-def]
+                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         name: str, chosen: str, starts: str) -> None:
     store.add_moment("Asked Ana which option she would pick")
     target = tmp_path / name
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), chosen)))
-    dialog.privacy.export_button.click()
+    with qtbot.waitSignal(dialog.privacy.exported, timeout=5000) as blocker:
+        dialog.privacy.export_button.click()
+        assert not dialog.privacy.export_button.isEnabled()  # busy while it writes
     written = target if target.suffix else target.with_suffix(".md")
+    assert blocker.args == [written]
+    assert dialog.privacy.export_button.isEnabled()
     assert written.read_text("utf-8").startswith(starts)
     assert str(written) in dialog.privacy.export_status.text()
     if written.suffix == ".json":
@@ -380,13 +384,16 @@ def test_export_cancelled_writes_nothing(dialog: SettingsDialog, tmp_path: Path,
     assert not dialog.privacy.export_error.text()
 
 
-def test_export_error_is_shown_inline(dialog: SettingsDialog, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_export_error_is_shown_inline(qtbot, dialog: SettingsDialog, tmp_path: Path,  # type: ignore[no-untyped-def]
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "missing-folder" / "out.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     dialog.privacy.export_button.click()
-    assert "Could not export" in dialog.privacy.export_error.text()
+    qtbot.waitUntil(lambda: "Could not export" in dialog.privacy.export_error.text(),
+                    timeout=5000)
+    assert dialog.privacy.export_button.isEnabled()
+    assert not target.exists()
 
 
 def test_delete_confirmation_needs_the_word_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -481,3 +488,21 @@ def test_recovery_key_view_copy(qtbot) -> None:  # type: ignore[no-untyped-def]
         view.copy_button.click()
     assert QGuiApplication.clipboard().text() == "ABCD-EFGH"
     assert view.note.text()
+
+
+def test_delete_failure_is_shown_and_the_page_stays_usable(
+        qtbot, dialog: SettingsDialog, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from mlcoach import wipe
+    from mlcoach.errors import MlcoachError
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise MlcoachError("could not delete backups: permission denied")
+
+    monkeypatch.setattr(wipe, "delete_all", fail)
+    monkeypatch.setattr(ConfirmDeleteDialog, "ask", classmethod(lambda cls, parent=None: True))
+    with qtbot.assertNotEmitted(dialog.data_deleted):
+        dialog.privacy.delete_button.click()
+        qtbot.waitUntil(lambda: "permission denied" in dialog.privacy.delete_error.text(),
+                        timeout=5000)
+    assert dialog.privacy.isEnabled()
+    assert dialog.isVisible()
