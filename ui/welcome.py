@@ -5,17 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from mlcoach.ui.privacy import RecoveryKeyView
-from mlcoach.ui.settings_dialog import (
-    HoursRow,
-    InlineError,
-    ThemePicker,
-    WorkdayPicker,
-    hint_label,
-    hours_problem,
-    theme_display_names,
-    ui_language,
-)
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -32,6 +21,17 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain import Settings
 from mlcoach.store import Store
+from mlcoach.ui.privacy import RecoveryKeyView
+from mlcoach.ui.settings_dialog import (
+    HoursRow,
+    InlineError,
+    ThemePicker,
+    WorkdayPicker,
+    hint_label,
+    hours_problem,
+    theme_display_names,
+    ui_language,
+)
 from mlcoach.vault import Opened
 
 logger = logging.getLogger(__name__)

@@ -10,12 +10,12 @@ from dataclasses import replace
 from datetime import time
 
 import pytest
-from mlcoach.ui.welcome import WelcomeDialog, should_show
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from mlcoach.domain import Settings
+from mlcoach.ui.welcome import WelcomeDialog, should_show
 from mlcoach.vault import Opened
 
 pytestmark = pytest.mark.gui

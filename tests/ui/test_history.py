@@ -1,0 +1,413 @@
+"""History & insights window: lazy timeline, search, filters, edit, delete with undo, charts."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import ctypes
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtWidgets import QApplication, QToolTip
+
+from mlcoach.content import load_builtin
+from mlcoach.domain import Kind, Outcome, Response
+from mlcoach.store import Store
+from mlcoach.timeline import EntryKind
+from mlcoach.ui import ops
+from mlcoach.ui.charts import CalendarChart, LineChart, StackedBarChart, series_colour
+from mlcoach.ui.history import HistoryWindow, TimelineModel
+from mlcoach.weekly import STATE_KEY
+from tests.ui.conftest import NOW, TZ, today_at
+
+pytestmark = pytest.mark.gui
+
+if sys.version_info < (3, 12):
+    # PySide6 6.12's abi3 build hands out None (and True/False) without a new reference;
+    # before Python 3.12 made them immortal, a few thousand calls free None and abort
+    # ("none_dealloc"). Until the app pins a fixed PySide6 or Python, keep them alive.
+    for _singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
+
+
+def open_window(qtbot, store: Store, now: datetime = NOW) -> HistoryWindow:  # type: ignore[no-untyped-def]
+    window = HistoryWindow(store, clock=lambda: now, tz=TZ)
+    qtbot.addWidget(window)
+    window.present()
+    qtbot.waitExposed(window)
+    settle(qtbot, window)
+    return window
+
+
+def settle(qtbot, window: HistoryWindow) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the worker has nothing left and its results have arrived."""
+    def idle() -> bool:
+        QApplication.processEvents()
+        return (ops.pool().activeThreadCount() == 0 and not ops._live
+                and not window.timeline.model.loading() and not window.insights.loading())
+    qtbot.waitUntil(idle, timeout=10_000)
+
+
+@pytest.fixture(autouse=True)
+def _drain_worker() -> Iterator[None]:
+    yield
+    ops.pool().waitForDone(10_000)
+
+
+def texts(window: HistoryWindow) -> list[str]:
+    return [e.text for e in window.timeline.model.entries()]
+
+
+@pytest.fixture
+def some(store: Store) -> Store:
+    event = store.record_prompt_shown("recognition-01", "recognition", at=today_at(9))
+    store.record_response(event.id, Response.DONE, at=today_at(9, 5))
+    store.add_moment("Thanked Ana for the release notes", Kind.RECOGNITION, person="Ana",
+                     tags=["release"], created_at=today_at(10), prompt_event_id=event.id)
+    store.add_moment("Asked Bo how the agenda would work", Kind.QUESTION, person="Bo",
+                     created_at=today_at(11), outcome=Outcome.FOLLOWED)
+    store.add_moment("Left on time and said so", Kind.EXAMPLE, created_at=today_at(16))
+    store.save_reflection(NOW.date() - timedelta(days=1), energy=4,
+                          went_well="The agenda helped", at=today_at(18, days_ago=1))
+    return store
+
+
+# -- timeline ---------------------------------------------------------------------------------
+
+
+def test_timeline_shows_everything_newest_first(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    title = next(p for p in load_builtin() if p.id == "recognition-01").texts["en"].text
+    assert texts(window) == [
+        "Left on time and said so", "Asked Bo how the agenda would work",
+        "Thanked Ana for the release notes", title, "The agenda helped",
+    ]
+    model = window.timeline.model
+    assert model.entries()[3].kind is EntryKind.PROMPT
+    assert model.index(3, TimelineModel.WHAT).data() == "Prompt · Done"
+    assert model.index(2, TimelineModel.PERSON).data() == "Ana"
+    assert model.index(2, TimelineModel.TAGS).data() == "#release"
+    assert model.index(1, TimelineModel.OUTCOME).data() == "Followed"
+    assert model.index(0, TimelineModel.WHEN).data().endswith("16:00")
+    assert window.timeline.status.text() == "5 entries"
+    assert window.timeline.view.accessibleName()
+
+
+def test_rows_are_fetched_page_by_page_as_the_view_scrolls(qtbot, store: Store) -> None:
+    for i in range(45):
+        store.add_moment(f"moment {i}", created_at=today_at(8) - timedelta(hours=i))
+    window = HistoryWindow(store, clock=lambda: NOW, tz=TZ)
+    qtbot.addWidget(window)
+    window.resize(700, 300)  # a few rows visible: the view does not ask for more on its own
+    window.timeline.model.page_size = 20
+    window.present()
+    settle(qtbot, window)
+    model, view = window.timeline.model, window.timeline.view
+    assert model.rowCount() == 20 and model.canFetchMore()
+    while not model.exhausted():
+        view.scrollToBottom()
+        QApplication.processEvents()
+        settle(qtbot, window)
+        if model.canFetchMore():
+            model.fetchMore()
+            settle(qtbot, window)
+    assert texts(window) == [f"moment {i}" for i in range(45)]
+    assert window.timeline.status.text() == "45 entries"
+
+
+def test_search_marks_matches_and_offers_both_orders(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    assert not tab.order.isEnabled()
+    qtbot.keyClicks(tab.search, "agend")
+    qtbot.waitUntil(lambda: tab.model.filters().query == "agend", timeout=3000)
+    settle(qtbot, window)
+    assert sorted(texts(window)) == ["Asked Bo how the agenda would work", "The agenda helped"]
+    assert tab.order.isEnabled() and tab.order.currentText() == "Best match"
+    line, spans = tab.model.line(0)
+    assert [line[a:b] for a, b in spans] == ["agenda"]
+    tab.order.setCurrentIndex(1)
+    settle(qtbot, window)
+    assert texts(window) == ["Asked Bo how the agenda would work", "The agenda helped"]
+    tab.search.clear()
+    tab.apply_filters()
+    settle(qtbot, window)
+    assert len(texts(window)) == 5
+
+
+def test_people_notes_matches_offer_a_person_filter(qtbot, some: Store) -> None:
+    some.edit_person("Bo", notes="Nervous before demos")
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    tab.search.setText("nervous")
+    tab.apply_filters()
+    settle(qtbot, window)
+    assert tab.people_hits.isVisibleTo(window) and "Bo" in tab.people_hits.text()
+    tab.people_hits.linkActivated.emit("0")
+    settle(qtbot, window)
+    assert tab.search.text() == "" and tab.person_box.currentData() == "Bo"
+    assert texts(window) == ["Asked Bo how the agenda would work"]
+
+
+def test_filters(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    assert [tab.person_box.itemText(i) for i in range(tab.person_box.count())] == [
+        "Anyone", "Ana", "Bo"]
+    tab.kind_box.setCurrentIndex(tab.kind_box.findData(Kind.EXAMPLE.value))
+    settle(qtbot, window)
+    assert texts(window) == ["Left on time and said so"]
+    tab.clear_filters()
+    tab.tag_box.setCurrentIndex(tab.tag_box.findData("release"))
+    settle(qtbot, window)
+    assert texts(window) == ["Thanked Ana for the release notes"]
+    tab.clear_filters()
+    tab.show_box.setCurrentIndex(tab.show_box.findData(EntryKind.REFLECTION.value))
+    settle(qtbot, window)
+    assert texts(window) == ["The agenda helped"]
+    tab.clear_filters()
+    tab.theme_box.setCurrentIndex(tab.theme_box.findData("recognition"))
+    settle(qtbot, window)
+    assert [e.kind for e in tab.model.entries()] == [EntryKind.MOMENT, EntryKind.PROMPT]
+    tab.clear_filters()
+    tab.date_box.setCurrentIndex(tab.date_box.findData("custom"))
+    assert tab.since_edit.isVisibleTo(window)
+    tab.since_edit.setDate(tab.until_edit.date())
+    settle(qtbot, window)
+    assert len(texts(window)) == 4  # today only: not yesterday's reflection
+    tab.outcome_box.setCurrentIndex(tab.outcome_box.findData(Outcome.FOLLOWED.value))
+    settle(qtbot, window)
+    assert texts(window) == ["Asked Bo how the agenda would work"]
+    tab.person_box.setCurrentIndex(tab.person_box.findData("Ana"))
+    settle(qtbot, window)
+    assert texts(window) == []
+    assert tab.status.text() == "Nothing matches."
+
+
+def test_edit_a_moment_in_place(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    tab.view.selectRow(2)
+    tab.edit_selected()
+    editor = tab.editor()
+    assert editor is not None and editor.text.toPlainText() == "Thanked Ana for the release notes"
+    editor.text.setPlainText("Thanked Ana warmly for the release notes")
+    editor.kind.setCurrentIndex(editor.kind.findData(Kind.SUPPORT.value))
+    editor.outcome.setCurrentIndex(editor.outcome.findData(Outcome.NOT_YET.value))
+    editor.accept()
+    settle(qtbot, window)
+    entry = tab.model.entry(2)
+    assert entry is not None and entry.text == "Thanked Ana warmly for the release notes"
+    assert entry.moment_kind is Kind.SUPPORT and entry.outcome is Outcome.NOT_YET
+    saved = some.get_moment(entry.id)
+    assert saved is not None and saved.text == entry.text and saved.tags == ("release",)
+
+
+def test_empty_text_is_refused_by_the_editor(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    window.timeline.edit_row(0)
+    editor = window.timeline.editor()
+    assert editor is not None
+    editor.text.setPlainText("   ")
+    editor.accept()
+    assert editor.isVisible() and editor.error.text()
+    editor.reject()
+
+
+def test_only_moments_open_the_editor(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    window.timeline.edit_row(3)  # the prompt
+    assert window.timeline.editor() is None
+
+
+def test_delete_and_undo(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    gone = tab.model.entry(1)
+    assert gone is not None
+    tab.view.setFocus()
+    tab.view.selectRow(1)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    settle(qtbot, window)
+    assert gone.text not in texts(window)
+    assert some.get_moment(gone.id) is None
+    assert tab.undo_bar.isVisibleTo(window) and "agenda" in tab.undo_label.text()
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, window)
+    assert texts(window)[1] == gone.text
+    restored = some.get_moment(gone.id)
+    assert restored is not None and restored.outcome is Outcome.FOLLOWED
+    assert not tab.undo_bar.isVisibleTo(window)
+
+
+def test_outcome_from_the_list(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    entry = tab.model.entry(0)
+    assert entry is not None
+    tab.set_outcome(0, Outcome.DECLINED)
+    settle(qtbot, window)
+    assert tab.model.index(0, TimelineModel.OUTCOME).data() == "Declined"
+    saved = some.get_moment(entry.id)
+    assert saved is not None and saved.outcome is Outcome.DECLINED
+
+
+# -- insights -----------------------------------------------------------------------------------
+
+
+def test_insights_charts_and_tables_agree_with_the_store(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    window.show_insights()
+    settle(qtbot, window)
+    tab = window.insights
+    assert tab.data is not None
+    weeks = tab.weeks.table_rows()
+    assert sum(int(r[1]) for r in weeks) == 3
+    assert weeks[-1][0] == "9 Jun 2025" and weeks[-1][1] == "3"
+    ratio = tab.ratio.table_rows()
+    assert ratio[-1][1:] == ["1", "1", "100%"]
+    themes = {r[0]: r[1:] for r in tab.themes.table_rows()}
+    assert themes["Recognizing small wins"] == ["1", "1"]
+    assert tab.energy.table_rows() == [["9 Jun 2025", "4.0", "1"]]
+    calendar = tab.calendar.table_rows()
+    assert [r[1:] for r in calendar] == [["0", "yes"], ["3", ""]]
+    assert sum(int(r[1]) for r in calendar) == 3
+    for card in tab.cards():
+        assert card.chart.accessibleName() and card.toggle.accessibleName()
+        assert card.summary.text()
+    tab.weeks.toggle.click()
+    assert tab.weeks.stack.currentWidget() is tab.weeks.table
+    tab.weeks.toggle.click()
+    assert tab.weeks.stack.currentWidget() is tab.weeks.chart
+
+
+def test_charts_show_exact_numbers_on_hover_and_keys(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    window.resize(1100, 1200)
+    window.show_insights()
+    settle(qtbot, window)
+    chart = window.insights.weeks.chart
+    assert isinstance(chart, StackedBarChart)
+    chart.grab()  # lays the chart out
+    last = chart.item_count() - 1
+    centre = chart.item_rect(last).center()
+    event = QHelpEvent(QEvent.Type.ToolTip, centre.toPoint(), chart.mapToGlobal(
+        centre.toPoint()))
+    QApplication.sendEvent(chart, event)
+    assert QToolTip.text() == "Week of 9 Jun 2025: 3 moments\nExample 1, Recognition 1, Question 1"
+    chart.setFocus()
+    qtbot.keyClick(chart, Qt.Key.Key_End)
+    assert chart.hovered() == last and "3 moments" in chart.accessibleDescription()
+    qtbot.keyClick(chart, Qt.Key.Key_Left)
+    assert chart.hovered() == last - 1
+    calendar = window.insights.calendar.chart
+    assert isinstance(calendar, CalendarChart)
+    calendar.grab()
+    index = calendar.item_at(calendar.item_rect(calendar.item_count() - 1).center())
+    assert index == calendar.item_count() - 1
+    assert calendar.item_tip(index) == "Thu 12 Jun 2025: 3 moments"
+    assert calendar.item_tip(index - 1) == "Wed 11 Jun 2025: reflection written"
+    assert calendar.item_tip(index - 2) == "Tue 10 Jun 2025: nothing captured"
+
+
+def test_empty_store_says_so(qtbot, store: Store) -> None:
+    window = open_window(qtbot, store)
+    assert "Nothing here yet" in window.timeline.status.text()
+    window.show_insights()
+    settle(qtbot, window)
+    assert window.insights.ratio.summary.text() == "No outcomes recorded yet."
+    line = window.insights.ratio.chart
+    assert isinstance(line, LineChart) and line.item_count() == 0
+
+
+def test_weekly_review_accept_sets_the_focus(qtbot, some: Store) -> None:
+    monday = datetime(2025, 6, 16, 9, 0, tzinfo=TZ)
+    window = open_window(qtbot, some, now=monday)
+    window.show_insights()
+    settle(qtbot, window)
+    banner = window.insights.banner
+    assert banner.isVisibleTo(window) and banner.review is not None
+    assert "3 moments" in banner.text.text()
+    theme = banner.review.suggested_theme
+    with qtbot.waitSignal(window.focus_accepted, timeout=5000) as signal:
+        banner.accept_button.click()
+    assert signal.args == [theme]
+    settings = some.settings()
+    assert settings.focus_themes == (theme,) and settings.focus_until == date(2025, 6, 22)
+    assert some.get_state(STATE_KEY) == "2025-06-16"
+    assert not banner.accept_button.isVisibleTo(window) and "Focus set" in banner.text.text()
+
+
+def test_weekly_review_dismissed_stays_away(qtbot, some: Store) -> None:
+    monday = datetime(2025, 6, 16, 9, 0, tzinfo=TZ)
+    window = open_window(qtbot, some, now=monday)
+    window.show_insights()
+    settle(qtbot, window)
+    window.insights.banner.dismiss_button.click()
+    settle(qtbot, window)
+    assert some.get_state(STATE_KEY) == "2025-06-16"
+    window.present()
+    settle(qtbot, window)
+    assert not window.insights.banner.isVisibleTo(window)
+
+
+def test_no_review_midweek(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)  # a Thursday; the review was never shown this week
+    window.show_insights()
+    settle(qtbot, window)
+    assert window.insights.banner.isVisibleTo(window)  # first workday the app sees
+    some.set_state(STATE_KEY, "2025-06-09")  # this week's Monday: seen already
+    window.present()
+    settle(qtbot, window)
+    assert not window.insights.banner.isVisibleTo(window)
+
+
+# -- colours ------------------------------------------------------------------------------------
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("window_colour", ["#efefef", "#ffffff", "#2b2b2b", "#1e1e1e"])
+def test_series_colours_hold_contrast_in_light_and_dark(qtbot, window_colour: str) -> None:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(window_colour))
+    colours = [series_colour(palette, i) for i in range(7)]
+    assert len({c.name() for c in colours}) == 7
+    for colour in colours:
+        assert _contrast(colour, QColor(window_colour)) >= 3.0, colour.name()
+
+
+def test_charts_repaint_with_a_dark_palette(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some)
+    window.show_insights()
+    settle(qtbot, window)
+    dark = QPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
+                         (QPalette.ColorRole.WindowText, "#e6e6e6"),
+                         (QPalette.ColorRole.Base, "#1f1f1f"),
+                         (QPalette.ColorRole.Text, "#e6e6e6")):
+        dark.setColor(role, QColor(colour))
+    window.setPalette(dark)
+    for card in window.insights.cards():
+        image = card.chart.grab().toImage()
+        assert not image.isNull()
+    calendar = window.insights.calendar.chart
+    assert isinstance(calendar, CalendarChart)
+    empty, busiest = calendar.level_colour(0), calendar.level_colour(4)
+    assert _contrast(busiest, QColor("#2b2b2b")) > _contrast(empty, QColor("#2b2b2b"))
