@@ -102,10 +102,11 @@ def main() -> int:
     os.environ.pop("QT_QPA_PLATFORM", None)
     procs = start_desktop(97)
     try:
-        from mlcoach.ui.app import AppController
-        from mlcoach.ui.instance_server import InstanceServer
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QApplication
+
+        from mlcoach.ui.app import AppController
+        from mlcoach.ui.instance_server import InstanceServer
 
         app = QApplication(["mlcoach"])
         app.setStyle("Fusion")
