@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain import Kind, Moment, Outcome, Reflection, Response
 from mlcoach.errors import MlcoachError
+from mlcoach.on_this_day import Echo, on_this_day
 from mlcoach.stats import Stats, compute_stats
 from mlcoach.store import Store, local_day_bounds
 from mlcoach.ui import ops
@@ -43,14 +44,6 @@ _GLANCE_MAX_HEIGHT = 240
 
 
 @dataclass(frozen=True, slots=True)
-class Echo:
-    """A moment from the same date a month or a year ago."""
-
-    years: int  # 1 for a year ago, 0 for a month ago
-    moment: Moment
-
-
-@dataclass(frozen=True, slots=True)
 class DayData:
     """Everything the dialog shows for one local day except the streak."""
 
@@ -60,7 +53,7 @@ class DayData:
     moments: list[Moment]
     follow_ups: list[Moment]
     reflection: Reflection | None
-    echo: Echo | None
+    echoes: list[Echo]  # the same date a month and a year ago
 
 
 def load_day_data(store: Store, now: datetime, tz: tzinfo) -> DayData:
@@ -78,28 +71,8 @@ def load_day_data(store: Store, now: datetime, tz: tzinfo) -> DayData:
         moments=moments,
         follow_ups=follow_ups,
         reflection=store.reflection(day),
-        echo=_echo(store, day, tz),
+        echoes=on_this_day(store, day, tz),
     )
-
-
-def _echo(store: Store, day: date, tz: tzinfo) -> Echo | None:
-    for years, earlier in ((1, _same_date(day, years=1)), (0, _same_date(day, months=1))):
-        if earlier is None:
-            continue
-        start, end = local_day_bounds(earlier, tz)
-        found = store.moments(since=start, until=end, limit=1, newest_first=False)
-        if found:
-            return Echo(years, found[0])
-    return None
-
-
-def _same_date(day: date, *, years: int = 0, months: int = 0) -> date | None:
-    """The same calendar date `years`/`months` earlier, or None if it does not exist."""
-    month_index = day.year * 12 + day.month - 1 - years * 12 - months
-    try:
-        return day.replace(year=month_index // 12, month=month_index % 12 + 1)
-    except ValueError:  # 31 March has no 31 February; 29 February most years
-        return None
 
 
 class ElidedLabel(QLabel):
@@ -204,7 +177,10 @@ class ReflectionDialog(QDialog):
         self._follow_box = QVBoxLayout()
         self._follow_title = self._section(self.tr("Follow-ups due"))
         self._glance = self._build_glance()
-        self._echo = mute(ElidedLabel("", self))
+        # On this day: one quiet line each for a month and a year ago.
+        self._echoes = [mute(ElidedLabel("", self)) for _ in range(2)]
+        for label in self._echoes:
+            label.hide()
 
         self.energy = ChoiceRow(
             [(n, str(n), self.tr("Energy {n} of 5").format(n=n)) for n in range(1, 6)],
@@ -251,7 +227,7 @@ class ReflectionDialog(QDialog):
                                                QLocale.FormatType.LongFormat))
         self._prompts.setText(self._prompts_text(data))
         self._fill_glance(data)
-        self._fill_echo(data.echo)
+        self._fill_echoes(data.echoes)
         self._fill_reflection(data.reflection)
         self._load_stats(now)
 
@@ -356,7 +332,11 @@ class ReflectionDialog(QDialog):
         layout.addWidget(self._prompts)
         layout.addSpacing(8)
         layout.addWidget(self._glance)
-        layout.addWidget(self._echo)
+        echoes = QVBoxLayout()
+        echoes.setSpacing(0)
+        for label in self._echoes:
+            echoes.addWidget(label)
+        layout.addLayout(echoes)
         layout.addSpacing(10)
         for text, field in (
             (self.tr("&Energy"), energy),
@@ -429,14 +409,16 @@ class ReflectionDialog(QDialog):
             Kind.OTHER: self.tr("other"),
         }[kind]
 
-    def _fill_echo(self, echo: Echo | None) -> None:
-        if echo is None:
-            self._echo.hide()
-            return
-        lead = self.tr("A year ago today") if echo.years else self.tr("A month ago today")
-        text = self.tr("{when}: {text}").format(when=lead, text=echo.moment.text)
-        self._echo.set_full_text(text)
-        self._echo.show()
+    def _fill_echoes(self, echoes: list[Echo]) -> None:
+        for label, echo in zip(self._echoes, [*echoes, None, None], strict=False):
+            if echo is None:
+                label.set_full_text("")
+                label.hide()
+                continue
+            lead = self.tr("A year ago today") if echo.years else self.tr("A month ago today")
+            label.set_full_text(self.tr("{when}: {text}").format(
+                when=lead, text=" ".join(echo.moment.text.split())))
+            label.show()
 
     def _fill_reflection(self, reflection: Reflection | None) -> None:
         if reflection is None:
@@ -477,9 +459,9 @@ class ReflectionDialog(QDialog):
         """The prompts line as shown."""
         return self._prompts.text()
 
-    def echo_text(self) -> str:
-        """The "on this day" line, or "" when there is none."""
-        return self._echo.full_text() if not self._echo.isHidden() else ""
+    def echo_texts(self) -> list[str]:
+        """The "on this day" lines on show, nearest first."""
+        return [label.full_text() for label in self._echoes if not label.isHidden()]
 
     def error_text(self) -> str:
         """The inline problem line, or "" when there is none."""

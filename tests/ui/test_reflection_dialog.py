@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
-from mlcoach.ui.reflection_dialog import ReflectionDialog, load_day_data
+from mlcoach.ui.reflection_dialog import ReflectionDialog
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -171,14 +170,39 @@ def test_on_this_day_shows_a_moment_from_a_year_ago(qtbot, reflection, store):
     store.add_moment("Asked Deniz what would make on-call lighter",
                      created_at=today_at(12).replace(year=NOW.year - 1))
     opened(qtbot, reflection)
-    assert reflection.echo_text() == (
-        "A year ago today: Asked Deniz what would make on-call lighter")
+    assert reflection.echo_texts() == [
+        "A year ago today: Asked Deniz what would make on-call lighter"]
+
+
+def test_on_this_day_month_and_year_one_quiet_line_each(qtbot, reflection, store):
+    long_text = "Walked the new joiner through the release checklist, step by step, " * 3
+    store.add_moment(long_text + "\nand left notes", created_at=today_at(9).replace(month=5))
+    store.add_moment("Thanked Bo for the calm incident call", Kind.RECOGNITION,
+                     created_at=today_at(15).replace(year=NOW.year - 1))
+    opened(qtbot, reflection)
+    month, year = reflection.echo_texts()
+    assert month.startswith("A month ago today: Walked the new joiner")
+    assert "\n" not in month and month.endswith("and left notes")
+    assert year == "A year ago today: Thanked Bo for the calm incident call"
+    labels = [w for w in reflection._echoes if w.isVisible()]
+    assert len(labels) == 2
+    for label in labels:
+        # One line, cut to the dialog's width with the whole text in the tooltip.
+        assert label.height() < 2 * label.fontMetrics().lineSpacing()
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+        assert label.toolTip() == label.full_text()
+        # Quiet but readable: the muted colour keeps 4.5:1 against the window.
+        fg = label.palette().color(label.foregroundRole())
+        bg = reflection.palette().color(reflection.backgroundRole())
+        assert _contrast(fg, bg) >= 4.5
+    assert labels[0].text().endswith("…")
 
 
 def test_no_on_this_day_line_without_such_a_moment(qtbot, reflection, store):
     store.add_moment("Last week", created_at=today_at(12, days_ago=7))
     opened(qtbot, reflection)
-    assert reflection.echo_text() == ""
+    assert reflection.echo_texts() == []
+    assert not any(w.isVisible() for w in reflection._echoes)
 
 
 def test_empty_day_reads_kindly(qtbot, reflection):
@@ -186,18 +210,6 @@ def test_empty_day_reads_kindly(qtbot, reflection):
     assert reflection.moment_rows() == []
     assert reflection.follow_up_rows() == []
     assert reflection.prompts_text() == "No prompts today."
-
-
-@pytest.mark.parametrize(("day", "back", "expected"), [
-    (date(2025, 3, 31), {"months": 1}, None),  # there is no 31 February
-    (date(2025, 1, 15), {"months": 1}, date(2024, 12, 15)),
-    (date(2024, 2, 29), {"years": 1}, None),  # 2023 has no 29 February
-    (date(2025, 6, 12), {"years": 1}, date(2024, 6, 12)),
-])
-def test_same_date_earlier(day, back, expected):
-    from mlcoach.ui.reflection_dialog import _same_date
-
-    assert _same_date(day, **back) == expected
 
 
 def test_loading_a_day_reads_bounded_ranges_only(qtbot, reflection, store, monkeypatch):
@@ -216,9 +228,7 @@ def test_loading_a_day_reads_bounded_ranges_only(qtbot, reflection, store, monke
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="store.follow_ups_due scans the moments table: "
-                   "moments.follow_up_on has no index yet (about 25 ms of this at 50,000)")
-def test_loading_a_day_stays_light_with_50000_moments(qtbot, reflection, store):
+def test_a_day_loads_only_its_moments_from_50000(qtbot, reflection, store):
     from mlcoach import models as m
     from mlcoach.domain import new_id
 
@@ -228,14 +238,19 @@ def test_loading_a_day_stays_light_with_50000_moments(qtbot, reflection, store):
              "updated_at": start, "planned": False} for i in range(50_000)]
     with store.session() as s, s.begin():
         s.execute(m.MomentRow.__table__.insert(), rows)
-    load_day_data(store, NOW, TZ)  # warm up connections and caches
-    best = min(_timed(lambda: load_day_data(store, NOW, TZ)) for _ in range(3))
-    assert best < 0.05
+    # Timing lives in benchmarks/; here: the day shows its own moments only.
     opened(qtbot, reflection)
     assert len(reflection.moment_rows()) == 6  # 17:20 local time, one every three hours
 
 
-def _timed(fn) -> float:
-    t0 = time.perf_counter()
-    fn()
-    return time.perf_counter() - t0
+def _luminance(c) -> float:
+    def channel(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
+
+
+def _contrast(a, b) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
