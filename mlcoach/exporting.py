@@ -11,8 +11,10 @@ import io
 import json
 import logging
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -438,94 +440,148 @@ def _dday(v: str | None) -> date | None:
     return None if v is None else date.fromisoformat(v)
 
 
+def read_export(path: Path) -> dict[str, Any]:
+    """Read and validate an export file; ImportError_ (one line) when it cannot be used."""
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ImportError_("the file is too large to be an mlcoach export")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ImportError_(f"could not read the file ({exc.strerror or exc})") from exc
+    return parse_export(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What importing a document would do to the store now, per section.
+
+    `added` counts new entries (people include those named by a moment or
+    suggestion but missing from the file's people list); `skipped` counts the
+    file's entries already here: the same id, a person of the same name, or a
+    reflection for a day that has one.
+    """
+
+    added: dict[str, int]
+    skipped: dict[str, int]
+
+    @property
+    def nothing_new(self) -> bool:
+        """Whether importing would change nothing."""
+        return not any(self.added.values())
+
+
 def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
     """Add what the store does not have yet, in one transaction. Returns counts added."""
-    added = dict.fromkeys(SECTIONS, 0)
     with store.engine.begin() as conn:
-        person_ids = _import_people(conn, doc.get("people", []), added)
-
-        def pid(item: dict[str, Any]) -> str | None:
-            if item.get("person_id") in person_ids.values():
-                return str(item["person_id"])
-            if item.get("person"):
-                return person_ids.get(name_key(item["person"])) or _new_person(
-                    conn, item["person"], person_ids
-                )
-            return None
-
-        existing = _ids(conn, m.PromptEventRow)
-        rows = [
-            {"id": e["id"], "prompt_id": e["prompt_id"], "theme": e["theme"],
-             "shown_at": _utc(e["shown_at"]), "response": e["response"],
-             "responded_at": _utc(e.get("responded_at")), "why": e.get("why") or ""}
-            for e in _fresh(doc.get("prompt_events", []), existing)
-        ]
-        _insert(conn, m.PromptEventRow, rows, added, "prompt_events")
-
-        existing = _ids(conn, m.SuggestionRow)
-        rows = [
-            {"id": s["id"], "created_at": _utc(s["created_at"]), "person_id": pid(s),
-             "style": s["style"], "change": s["change"], "action": s["action"],
-             "size": s["size"], "text": s.get("text") or "",
-             "follow_up_on": _dday(s.get("follow_up_on")), "outcome": s.get("outcome"),
-             "outcome_at": _utc(s.get("outcome_at"))}
-            for s in _fresh(doc.get("suggestions", []), existing)
-        ]
-        _insert(conn, m.SuggestionRow, rows, added, "suggestions")
-
-        existing = _ids(conn, m.MomentRow)
-        known_events = _ids(conn, m.PromptEventRow)
-        known_sugs = _ids(conn, m.SuggestionRow)
-        moments = list(_fresh(doc.get("moments", []), existing))
-        rows = [
-            {"id": mo["id"], "text": mo["text"], "kind": mo["kind"],
-             "created_at": _utc(mo["created_at"]),
-             "updated_at": _utc(mo.get("updated_at") or mo["created_at"]),
-             "person_id": pid(mo), "style": mo.get("style"), "outcome": mo.get("outcome"),
-             "outcome_at": _utc(mo.get("outcome_at")),
-             "prompt_event_id": mo.get("prompt_event_id")
-             if mo.get("prompt_event_id") in known_events else None,
-             "suggestion_id": mo.get("suggestion_id")
-             if mo.get("suggestion_id") in known_sugs else None,
-             "planned": bool(mo.get("planned")),
-             "follow_up_on": _dday(mo.get("follow_up_on"))}
-            for mo in moments
-        ]
-        _insert(conn, m.MomentRow, rows, added, "moments")
-        tag_rows = [
-            {"moment_id": mo["id"], "tag": t, "position": i}
-            for mo in moments
-            for i, t in enumerate(dict.fromkeys(t.casefold() for t in mo.get("tags", [])))
-        ]
-        if tag_rows:
-            conn.execute(insert(m.MomentTagRow), tag_rows)
-
-        known_days = {r[0] for r in conn.execute(select(m.ReflectionRow.day))}
-        existing = _ids(conn, m.ReflectionRow)
-        rows = []
-        for r in _fresh(doc.get("reflections", []), existing):
-            day = date.fromisoformat(r["day"])
-            if day in known_days:
-                continue  # one reflection per day: the one already here wins
-            known_days.add(day)
-            rows.append(
-                {"id": r["id"], "day": day, "created_at": _utc(r["created_at"]),
-                 "updated_at": _utc(r.get("updated_at") or r["created_at"]),
-                 "energy": r.get("energy"), "went_well": r.get("went_well") or "",
-                 "differently": r.get("differently") or "", "intention": r.get("intention") or ""}
-            )
-        _insert(conn, m.ReflectionRow, rows, added, "reflections")
-
-        existing = _ids(conn, m.CustomPromptRow)
-        now = datetime.now(timezone.utc)
-        rows = [
-            {"id": c["id"], "theme": c["theme"], "created_at": now,
-             "data": json.dumps({"texts": c["texts"], "parts": c.get("parts", []),
-                                 "tags": c.get("tags", [])}, ensure_ascii=False)}
-            for c in _fresh(doc.get("custom_prompts", []), existing)
-        ]
-        _insert(conn, m.CustomPromptRow, rows, added, "custom_prompts")
+        added, _implied = _import(conn, doc)
     return added
+
+
+def preview_import(store: Store, doc: dict[str, Any]) -> ImportPreview:
+    """A dry run of `import_document`: the same work in a transaction rolled back."""
+    with store.engine.connect() as conn:
+        transaction = conn.begin()
+        try:
+            added, implied = _import(conn, doc)
+        finally:
+            transaction.rollback()
+    skipped = {section: len(doc.get(section, [])) - added[section] for section in SECTIONS}
+    skipped["people"] += implied
+    return ImportPreview(added, skipped)
+
+
+def _import(conn: Connection, doc: dict[str, Any]) -> tuple[dict[str, int], int]:
+    """Insert what is new; returns counts added and how many people only a name implied."""
+    added = dict.fromkeys(SECTIONS, 0)
+    implied = 0
+    person_ids = _import_people(conn, doc.get("people", []), added)
+
+    def pid(item: dict[str, Any]) -> str | None:
+        nonlocal implied
+        if item.get("person_id") in person_ids.values():
+            return str(item["person_id"])
+        if item.get("person"):
+            found = person_ids.get(name_key(item["person"]))
+            if found is None:
+                found = _new_person(conn, item["person"], person_ids)
+                added["people"] += 1
+                implied += 1
+            return found
+        return None
+
+    existing = _ids(conn, m.PromptEventRow)
+    rows = [
+        {"id": e["id"], "prompt_id": e["prompt_id"], "theme": e["theme"],
+         "shown_at": _utc(e["shown_at"]), "response": e["response"],
+         "responded_at": _utc(e.get("responded_at")), "why": e.get("why") or ""}
+        for e in _fresh(doc.get("prompt_events", []), existing)
+    ]
+    _insert(conn, m.PromptEventRow, rows, added, "prompt_events")
+
+    existing = _ids(conn, m.SuggestionRow)
+    rows = [
+        {"id": s["id"], "created_at": _utc(s["created_at"]), "person_id": pid(s),
+         "style": s["style"], "change": s["change"], "action": s["action"],
+         "size": s["size"], "text": s.get("text") or "",
+         "follow_up_on": _dday(s.get("follow_up_on")), "outcome": s.get("outcome"),
+         "outcome_at": _utc(s.get("outcome_at"))}
+        for s in _fresh(doc.get("suggestions", []), existing)
+    ]
+    _insert(conn, m.SuggestionRow, rows, added, "suggestions")
+
+    existing = _ids(conn, m.MomentRow)
+    known_events = _ids(conn, m.PromptEventRow)
+    known_sugs = _ids(conn, m.SuggestionRow)
+    moments = list(_fresh(doc.get("moments", []), existing))
+    rows = [
+        {"id": mo["id"], "text": mo["text"], "kind": mo["kind"],
+         "created_at": _utc(mo["created_at"]),
+         "updated_at": _utc(mo.get("updated_at") or mo["created_at"]),
+         "person_id": pid(mo), "style": mo.get("style"), "outcome": mo.get("outcome"),
+         "outcome_at": _utc(mo.get("outcome_at")),
+         "prompt_event_id": mo.get("prompt_event_id")
+         if mo.get("prompt_event_id") in known_events else None,
+         "suggestion_id": mo.get("suggestion_id")
+         if mo.get("suggestion_id") in known_sugs else None,
+         "planned": bool(mo.get("planned")),
+         "follow_up_on": _dday(mo.get("follow_up_on"))}
+        for mo in moments
+    ]
+    _insert(conn, m.MomentRow, rows, added, "moments")
+    tag_rows = [
+        {"moment_id": mo["id"], "tag": t, "position": i}
+        for mo in moments
+        for i, t in enumerate(dict.fromkeys(t.casefold() for t in mo.get("tags", [])))
+    ]
+    if tag_rows:
+        conn.execute(insert(m.MomentTagRow), tag_rows)
+
+    known_days = {r[0] for r in conn.execute(select(m.ReflectionRow.day))}
+    existing = _ids(conn, m.ReflectionRow)
+    rows = []
+    for r in _fresh(doc.get("reflections", []), existing):
+        day = date.fromisoformat(r["day"])
+        if day in known_days:
+            continue  # one reflection per day: the one already here wins
+        known_days.add(day)
+        rows.append(
+            {"id": r["id"], "day": day, "created_at": _utc(r["created_at"]),
+             "updated_at": _utc(r.get("updated_at") or r["created_at"]),
+             "energy": r.get("energy"), "went_well": r.get("went_well") or "",
+             "differently": r.get("differently") or "", "intention": r.get("intention") or ""}
+        )
+    _insert(conn, m.ReflectionRow, rows, added, "reflections")
+
+    existing = _ids(conn, m.CustomPromptRow)
+    now = datetime.now(timezone.utc)
+    rows = [
+        {"id": c["id"], "theme": c["theme"], "created_at": now,
+         "data": json.dumps({"texts": c["texts"], "parts": c.get("parts", []),
+                             "tags": c.get("tags", [])}, ensure_ascii=False)}
+        for c in _fresh(doc.get("custom_prompts", []), existing)
+    ]
+    _insert(conn, m.CustomPromptRow, rows, added, "custom_prompts")
+    return added, implied
 
 
 def _import_people(conn: Connection, people: list[dict[str, Any]],

@@ -92,3 +92,47 @@ def test_csv_and_markdown_exports(store):
     assert "'=HYPERLINK" in csv_text
     md = exporting.export_markdown(store)
     assert "## 2026-" in md and "Showed Ana the build times" in md and "Energy: 4/5" in md
+
+
+def test_preview_counts_what_an_import_would_add_and_changes_nothing(store, tmp_path,
+                                                                       memory_keyring):
+    _fill(store)
+    doc = exporting.export_document(store)
+    other = open_store(Layout(tmp_path / "other"), keys=OSKeyring()).store
+    other.add_person("ana", None)  # the same person by name: kept, not added twice
+    other.save_reflection(date(2026, 11, 23), energy=2)  # that day already has one
+    before = _strip(exporting.export_document(other))
+    preview = exporting.preview_import(other, doc)
+    assert _strip(exporting.export_document(other)) == before
+    assert preview.added == {"moments": 3, "people": 1, "suggestions": 1, "reflections": 0,
+                             "prompt_events": 1, "custom_prompts": 0}
+    assert preview.skipped == {"moments": 0, "people": 1, "suggestions": 0, "reflections": 1,
+                               "prompt_events": 0, "custom_prompts": 0}
+    assert not preview.nothing_new
+    assert exporting.import_document(other, doc) == preview.added
+    again = exporting.preview_import(other, doc)
+    assert again.nothing_new and again.skipped["moments"] == 3 and again.skipped["people"] == 2
+    other.close()
+
+
+def test_people_named_only_by_a_moment_are_counted(store):
+    doc = exporting.parse_export(json.dumps({
+        "format": "mlcoach-export", "version": 1, "people": [],
+        "moments": [{"id": "m1", "created_at": "2026-01-05T09:00:00+00:00", "text": "Asked Cem",
+                     "kind": "question", "person": "Cem"}],
+    }).encode())
+    preview = exporting.preview_import(store, doc)
+    assert preview.added["people"] == 1 and preview.skipped["people"] == 0
+    assert store.people() == []
+    assert exporting.import_document(store, doc)["people"] == 1
+    assert [p.name for p in store.people()] == ["Cem"]
+
+
+def test_read_export_refuses_unreadable_files_in_one_line(tmp_path):
+    with pytest.raises(MlcoachError, match="could not read the file") as err:
+        exporting.read_export(tmp_path / "missing.json")
+    assert "\n" not in str(err.value)
+    path = tmp_path / "notes.json"
+    path.write_text("hello")
+    with pytest.raises(MlcoachError, match="not valid JSON"):
+        exporting.read_export(path)
