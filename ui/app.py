@@ -208,6 +208,7 @@ class AppController(QObject):
             widget.show()
             widget.raise_()
             widget.activateWindow()
+        _ready_signal(f"shown:{name}")
 
     # -- requests and actions -------------------------------------------------------------
 

@@ -1,0 +1,165 @@
+"""`mlcoach capture TEXT` from the shell, against `python -c "import sqlite3"` and jrnl.
+
+The store is encrypted with a random key held by gnome-keyring (the Secret Service)
+on a private session bus, as on a desktop. jrnl writes an unencrypted plain-text
+journal with a config in a temporary HOME. The three commands run interleaved.
+Also: the quick-capture window's latency after `mlcoach capture` in a running app
+(Xvfb + trayer), and a check that the shell path never imports Qt.
+
+    .venv/bin/python benchmarks/capture.py [--runs 9] [--smoke]
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import harness as h  # noqa: E402
+
+TEXT = "Thanked @Ana for the clear release notes #retro"
+JRNL_VENV = Path(__file__).resolve().parent / ".venv-jrnl"
+JRNL_CONFIG = """\
+colors: {body: none, date: none, tags: none, title: none}
+default_hour: 9
+default_minute: 0
+editor: ''
+encrypt: false
+highlight: false
+indent_character: '|'
+journals:
+  default:
+    journal: %s
+linewrap: 79
+tagsymbols: '#@'
+template: false
+timeformat: '%%F %%r'
+version: v4.6
+"""
+
+
+def jrnl_bin() -> str | None:
+    """jrnl in its own venv (installed on first use from PyPI), or None if that fails."""
+    exe = JRNL_VENV / "bin" / "jrnl"
+    if not exe.exists():
+        sys.stderr.write(f"installing jrnl into {JRNL_VENV} (once)...\n")
+        subprocess.run([h.PY, "-m", "venv", str(JRNL_VENV)], check=False)
+        subprocess.run([str(JRNL_VENV / "bin" / "pip"), "-q", "install", "jrnl"], check=False)
+    return str(exe) if exe.exists() else None
+
+
+def timed(args: Sequence[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    return time.perf_counter() - t0
+
+
+def imported_modules(args: Sequence[str], env: dict[str, str]) -> list[str]:
+    """Every module a command imports (from -X importtime)."""
+    out = subprocess.run([h.PY, "-X", "importtime", *args], env=env, capture_output=True,
+                         text=True, check=True).stderr
+    return [line.rsplit("|", 1)[1].strip() for line in out.splitlines()
+            if line.startswith("import time:") and "|" in line][1:]
+
+
+def shell_capture(report: h.Report, runs: int, smoke: bool) -> None:
+    with h.Desktop(x=False) as desk:
+        env = desk.env
+        jrnl = jrnl_bin()
+        journal = desk.home / "journal.txt"
+        cfg = desk.home / ".config" / "jrnl"
+        cfg.mkdir(parents=True)
+        (cfg / "jrnl.yaml").write_text(JRNL_CONFIG % journal)
+        big_src = h.generated_store(1 if smoke else 10)
+        with h.store_copy(None, desk) as empty, h.store_copy(big_src, desk) as big:
+            cases = {
+                "python -c 'import sqlite3'": lambda: timed([h.PY, "-c", "import sqlite3"], env),
+                "mlcoach capture": lambda: timed(
+                    [h.MLCOACH, "--data-dir", str(empty), "capture", TEXT], env),
+                "mlcoach capture (10-year store)": lambda: timed(
+                    [h.MLCOACH, "--data-dir", str(big), "capture", TEXT], env),
+            }
+            if jrnl:
+                cases["jrnl TEXT"] = lambda: timed([jrnl, TEXT.replace("@", "")], env)
+            res = h.alternate(cases, runs)
+            mods = imported_modules(["-m", "mlcoach", "--data-dir", str(empty), "capture",
+                                     "import check"], env)
+            # Both stores must have received every capture (and nothing failed quietly).
+            count = subprocess.run(
+                [h.MLCOACH, "--data-dir", str(empty), "search", "release", "--json"],
+                env=env, capture_output=True, text=True, check=True).stdout.count('"id"')
+    base = res["python -c 'import sqlite3'"]
+    cap = res["mlcoach capture"]
+    report.raw.update(res)
+    report.add("python -c 'import sqlite3' (baseline)", h.ms(h.median(base)), "1.00×")
+    report.add("mlcoach capture TEXT (encrypted, Secret Service)", h.ms(h.median(cap)),
+               f"{h.ratio(cap, base):.2f}× sqlite3", "≤ 150 ms", h.median(cap) <= 0.150)
+    big = res["mlcoach capture (10-year store)"]
+    report.add("… into the 10-year store", h.ms(h.median(big)),
+               f"{h.ratio(big, base):.2f}× sqlite3", "≤ 150 ms", h.median(big) <= 0.150)
+    if jrnl:
+        jr = res["jrnl TEXT"]
+        report.add("jrnl TEXT (unencrypted)", h.ms(h.median(jr)),
+                   f"{h.ratio(jr, base):.2f}× sqlite3")
+        r = h.ratio(cap, jr)
+        report.add("mlcoach capture / jrnl", f"{r:.2f}×", "", "≤ 0.5×", r <= 0.5)
+    else:
+        report.notes.append("jrnl could not be installed: no jrnl comparison this run")
+    qt = [m for m in mods if m.split(".")[0] in ("PySide6", "shiboken6")]
+    orm = [m for m in mods if m.split(".")[0] in ("sqlalchemy", "alembic")]
+    report.add("modules imported by `mlcoach capture`", str(len(mods)), "",
+               "no PySide6", not qt)
+    report.notes.append(f"the shell path imports {'Qt: ' + ', '.join(qt[:3]) if qt else 'no Qt'}"
+                        f" and {'the ORM' if orm else 'no SQLAlchemy/Alembic'}; "
+                        f"{count} captures found by search in the empty store")
+    if qt:
+        raise SystemExit("mlcoach capture imported PySide6")
+
+
+def window_latency(report: h.Report, runs: int) -> None:
+    """`mlcoach capture` (no text) handed to a running app until the window is shown."""
+    samples, base = [], []
+    with h.Desktop() as desk, h.store_copy(None, desk) as data:
+        env = desk.env
+        for i in range(runs + 1):
+            app = h.ReadyProcess([h.MLCOACH, "--data-dir", str(data), "run"], env)
+            try:
+                app.wait("store", 60)
+                time.sleep(0.5)  # let the warm-up (building the window) finish
+                base_s = timed([h.PY, "-c", "import sqlite3"], env)
+                t0 = time.perf_counter()
+                subprocess.run([h.MLCOACH, "--data-dir", str(data), "capture"], env=env,
+                               check=True, stderr=subprocess.DEVNULL)
+                shown = app.at("shown:capture", 10) - t0
+                if i:  # the first round warms the disk cache
+                    samples.append(shown)
+                    base.append(base_s)
+            finally:
+                app.stop()
+    report.raw["window"] = samples
+    report.raw["window_base"] = base
+    report.add("quick-capture window shown after `mlcoach capture` (app running)",
+               h.ms(h.median(samples)), f"{h.ratio(samples, base):.2f}× sqlite3",
+               "≤ 150 ms", h.median(samples) <= 0.150)
+
+
+def main() -> int:
+    p = h.common_args(__doc__.splitlines()[0])
+    p.add_argument("--no-window", action="store_true", help="skip the running-app part")
+    args = p.parse_args()
+    runs = 2 if args.smoke else args.runs
+    report = h.Report("capture")
+    shell_capture(report, runs, args.smoke)
+    if not args.no_window:
+        window_latency(report, 1 if args.smoke else max(5, args.runs // 2))
+    report.emit(args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
