@@ -18,13 +18,18 @@ from typing import Any
 from mlcoach import scheduler as sch
 from mlcoach.chooser import choose
 from mlcoach.content import load_builtin, theme_names
-from mlcoach.domain import Prompt, PromptEvent, Response, Settings
+from mlcoach.domain import Person, Prompt, PromptEvent, Response, Settings
 from mlcoach.i18n import ui_language
+from mlcoach.meeting_prep import Prep, next_prep
 from mlcoach.store import Store
 
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "scheduler_state"
+PREP_KEY = "meeting_prep_shown"
+NAMED_KEY = "recognition_named"  # person id -> day they were last named in a prompt
+NAMING_THEMES = ("recognition", "attention")
+NAME_AGAIN_DAYS = 7
 HISTORY_DAYS = 100  # covers 90 days of "not for me" and the 14-day no-repeat window
 
 
@@ -47,6 +52,7 @@ class Offer:
     why: str
     note: str
     event: PromptEvent | None
+    named_id: str | None = None  # the person the note names for recognition
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,7 +195,9 @@ class Coach:
     def next_due(self, now: datetime, desktop_busy: bool = False) -> datetime | None:
         """The earliest time a prompt or the reflection offer is due."""
         due, reflection = self._dues(now, desktop_busy)
-        times = [t for t in (due.at, reflection) if t is not None]
+        prep = self.next_prep(now)
+        times = [t for t in (due.at, reflection, prep.show_at if prep else None)
+                 if t is not None]
         return min(times) if times else None
 
     def _dues(self, now: datetime, desktop_busy: bool) -> tuple[sch.Due, datetime | None]:
@@ -208,13 +216,43 @@ class Coach:
         return self.store.reflection(now.astimezone(self.tz()).date()) is not None
 
     def due_action(self, now: datetime, busy: bool = False) -> str | None:
-        """"prompt", "reflect" or None: what to do when the timer fires at `now`."""
+        """"prep", "reflect", "prompt" or None: what to do when the timer fires at `now`."""
+        prep = self.next_prep(now)
+        if prep is not None and prep.show_at <= now:
+            return "prep"
         due, reflection = self._dues(now, busy)
         if reflection is not None and reflection <= now:
             return "reflect"
         if due.is_now(now):
             return "prompt"
         return None
+
+    # -- meeting preparation ------------------------------------------------------------
+
+    def next_prep(self, now: datetime) -> Prep | None:
+        """The next meeting preparation card not yet shown, if any."""
+        return next_prep(self.store, self.settings(), now, self.language(),
+                         self.store.get_state(PREP_KEY, []))
+
+    def take_prep(self, now: datetime, busy: bool = False) -> Prep | None:
+        """The card due now, marked as taken so it comes once; None while presenting.
+
+        Prompts wait until the meeting starts (the calendar holds them during it),
+        so a prompt card never lands on top of the preparation card.
+        """
+        prep = self.next_prep(now)
+        if prep is None or prep.show_at > now:
+            return None
+        shown = [k for k in self.store.get_state(PREP_KEY, []) if isinstance(k, str)]
+        self.store.set_state(PREP_KEY, [*shown[-49:], prep.key])
+        if busy:  # presenting or Do Not Disturb: drop it rather than interrupt
+            return None
+        from dataclasses import replace
+
+        state = self._state()
+        if state.settle_until is None or state.settle_until < prep.start:
+            self._save_state(replace(state, settle_until=prep.start))
+        return prep
 
     def mark_reflection_offered(self, now: datetime) -> None:
         self._save_state(sch.mark_reflection_offered(self._state(), now, self.tz()))
@@ -251,12 +289,43 @@ class Coach:
         lang = self.language()
         words = prompt.text_for(lang)
         names = theme_names(lang)
-        note = ""
+        notes = []
         if recall:
-            note = (f"Yesterday you meant to: {recall}" if lang == "en"
-                    else f"Dün niyetiniz şuydu: {recall}")
+            notes.append(f"Yesterday you meant to: {recall}" if lang == "en"
+                         else f"Dün niyetiniz şuydu: {recall}")
+        named = self._overdue_person(now) if prompt.theme in NAMING_THEMES else None
+        if named is not None:
+            person, days = named
+            name = person.name
+            notes.append(
+                f"It has been {days} days since you last recognised or supported {name}."
+                if lang == "en" else
+                f"{name} için son takdir ya da destek anınızın üzerinden {days} gün geçti.")
         return Offer(prompt, names.get(prompt.theme, prompt.theme.title()), words.text,
-                     words.try_this, why, note, None)
+                     words.try_this, why, "\n".join(notes), None,
+                     named[0].id if named else None)
+
+    def _overdue_person(self, now: datetime) -> tuple[Person, int] | None:
+        """The most overdue person for recognition not named in the last week."""
+        from mlcoach.people_insights import recognition_due
+
+        gap = self.settings().recognition_gap_days
+        if gap <= 0:
+            return None
+        named: dict[str, str] = self.store.get_state(NAMED_KEY, {}) or {}
+        today = now.astimezone(self.tz()).date()
+        for person, days in recognition_due(self.store, now, gap):
+            last = named.get(person.id)
+            if last and (today - date.fromisoformat(last)).days < NAME_AGAIN_DAYS:
+                continue
+            return person, days
+        return None
+
+    def _remember_named(self, person_id: str, now: datetime) -> None:
+        """Note who an offered prompt named, so the same name waits a week."""
+        named: dict[str, str] = self.store.get_state(NAMED_KEY, {}) or {}
+        named[person_id] = now.astimezone(self.tz()).date().isoformat()
+        self.store.set_state(NAMED_KEY, named)
 
     def preview(self, now: datetime) -> Preview:
         """The prompt that would be shown now and when the next one is due; records nothing."""
@@ -277,8 +346,10 @@ class Coach:
         why = offer.why + (" (asked for from the menu)" if manual else "")
         event = self.store.record_prompt_shown(offer.prompt.id, offer.prompt.theme, why=why,
                                                at=now)
+        if offer.named_id is not None:
+            self._remember_named(offer.named_id, now)
         return Offer(offer.prompt, offer.theme_name, offer.text, offer.try_this, why,
-                     offer.note, event)
+                     offer.note, event, offer.named_id)
 
     def respond(self, event_id: str, response: str) -> str | None:
         """Record a response; returns a sentence to show once (back-off), if any."""

@@ -66,3 +66,106 @@ def test_preview_records_nothing(store):
     preview = coach.preview(now.astimezone(timezone.utc))
     assert preview.text and preview.as_dict()["theme"]
     assert store.prompt_events() == []
+
+
+def _prompts_of(theme: str):  # type: ignore[no-untyped-def]
+    from mlcoach.content import load_builtin
+
+    return lambda: [p for p in load_builtin() if p.theme == theme]
+
+
+def test_a_recognition_prompt_names_someone_not_recognised_for_two_weeks(store):
+    from mlcoach.domain import Kind
+
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    ana = store.add_person("Ana Silva")
+    bo = store.add_person("Bo")
+    store.add_moment("Paired with Ana on the flaky test", person=ana.name,
+                     created_at=now - timedelta(days=20))
+    store.add_moment("Thanked Bo for the calm incident call", Kind.RECOGNITION,
+                     person=bo.name, created_at=now - timedelta(days=2))
+    clock = {"now": now}
+    coach = Coach(store, clock=lambda: clock["now"].astimezone(timezone.utc), tz=lambda: TZ,
+                  rng=random.Random(3), prompts=_prompts_of("recognition"))
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None
+    assert "20 days" in offer.note and "Ana Silva" in offer.note and "Bo" not in offer.note
+    # The same name waits a week before it comes up again.
+    clock["now"] = now + timedelta(days=1)
+    again = coach.offer(clock["now"].astimezone(timezone.utc))
+    assert again is not None and "Ana Silva" not in again.note
+    # Recognising her clears it for good.
+    store.add_moment("Told Ana her test fix saved the release", Kind.RECOGNITION,
+                     person=ana.name, created_at=now + timedelta(days=8))
+    clock["now"] = now + timedelta(days=9)
+    later = coach.offer(clock["now"].astimezone(timezone.utc))
+    assert later is not None and "Ana Silva" not in later.note
+
+
+def test_other_themes_and_a_zero_gap_name_nobody(store):
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    ana = store.add_person("Ana Silva")
+    store.add_moment("Paired with Ana", person=ana.name, created_at=now - timedelta(days=30))
+    coach = Coach(store, clock=lambda: now.astimezone(timezone.utc), tz=lambda: TZ,
+                  rng=random.Random(3), prompts=_prompts_of("energy"))
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None and "Ana" not in offer.note
+    store.save_settings(Settings(recognition_gap_days=0))
+    coach = Coach(store, clock=lambda: now.astimezone(timezone.utc), tz=lambda: TZ,
+                  rng=random.Random(3), prompts=_prompts_of("recognition"))
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None and "Ana" not in offer.note
+
+
+def _calendar(path, start: datetime, attendee: str):  # type: ignore[no-untyped-def]
+    stamp = start.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    end = (start + timedelta(minutes=30)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:review-1\r\nDTSTAMP:20261101T000000Z\r\n"
+        f"DTSTART:{stamp}\r\nDTEND:{end}\r\nSUMMARY:Release review\r\n"
+        f"ATTENDEE;CN={attendee}:mailto:someone@example.org\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    return path
+
+
+def test_meeting_prep_comes_once_before_a_meeting_with_a_saved_person(store, tmp_path):
+    from mlcoach.domain import ChangeKind, Size, Style
+
+    meeting = datetime(2026, 11, 24, 14, 0, tzinfo=TZ)
+    cal = _calendar(tmp_path / "cal.ics", meeting, "Ana Silva")
+    store.save_settings(Settings(calendar_path=str(cal), meeting_prep_minutes=10))
+    store.add_person("Ana Silva", Style.REASSURANCE)
+    store.add_suggestion(style=Style.REASSURANCE,
+                         change="move the release checklist into the wiki instead of email",
+                         action=ChangeKind.DIFFERENTLY, size=Size.MEDIUM, text="…",
+                         person="Ana Silva")
+    now = meeting - timedelta(hours=1)
+    coach, clock = _coach(store, now)
+    utc = now.astimezone(timezone.utc)
+    assert coach.due_action(utc) != "prep"
+    assert coach.next_due(utc) <= meeting - timedelta(minutes=10)
+    clock["now"] = meeting - timedelta(minutes=9)
+    utc = clock["now"].astimezone(timezone.utc)
+    assert coach.due_action(utc) == "prep"
+    prep = coach.take_prep(utc)
+    assert prep is not None and prep.summary == "Release review"
+    (who,) = prep.people
+    assert who.person.name == "Ana Silva" and "release checklist" in who.question
+    # Taken once; and no prompt lands on top of it before the meeting starts.
+    assert coach.take_prep(utc) is None and coach.due_action(utc) != "prep"
+    due = coach.next_due(utc)
+    assert due is None or due >= meeting
+
+
+def test_no_prep_for_strangers_or_while_presenting(store, tmp_path):
+    meeting = datetime(2026, 11, 24, 14, 0, tzinfo=TZ)
+    cal = _calendar(tmp_path / "cal.ics", meeting, "Somebody Else")
+    store.save_settings(Settings(calendar_path=str(cal)))
+    store.add_person("Ana Silva")
+    coach, _ = _coach(store, meeting - timedelta(minutes=5))
+    assert coach.next_prep((meeting - timedelta(minutes=5)).astimezone(timezone.utc)) is None
+    _calendar(cal, meeting, "Ana Silva")
+    utc = (meeting - timedelta(minutes=5)).astimezone(timezone.utc)
+    assert coach.take_prep(utc, busy=True) is None  # presenting: dropped, not queued
+    assert coach.next_prep(utc) is None

@@ -67,6 +67,7 @@ class AppController(QObject):
         self.card = PromptCard()
         self.card.responded.connect(self.on_card_response)
         self.card.capture_requested.connect(lambda: self.open_window("capture"))
+        self._prep_card: Any = None  # built the first time a meeting needs it
         self.current_event: Any = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -269,6 +270,8 @@ class AppController(QObject):
         action = self.coach.due_action(now, busy=busy)
         if action == "prompt":
             self.show_prompt(manual=False)
+        elif action == "prep":
+            self.show_prep(busy)
         elif action == "reflect":
             self.coach.mark_reflection_offered(now)
             self.open_window("reflect")
@@ -308,6 +311,27 @@ class AppController(QObject):
                 self.tray.set_state("attention")
         _ready_signal("prompt")
         self.arm()
+
+    def show_prep(self, busy: bool) -> None:
+        """The meeting preparation card, once per meeting, never while presenting."""
+        now = self.coach.now()
+        prep = self.coach.take_prep(now, busy=busy)
+        if prep is None:
+            return
+        if self._prep_card is None:
+            from mlcoach.ui.prep_card import PrepCard
+
+            self._prep_card = PrepCard()
+            self._prep_card.coach_requested.connect(self.open_coach_for)
+        anchor = self.tray.icon.geometry() if self.tray is not None else None
+        self._prep_card.show_prep(prep, now, self.tz(), anchor)
+        _ready_signal("prep")
+
+    def open_coach_for(self, name: str) -> None:
+        self.open_window("suggest")
+        widget = self.windows.get("suggest")
+        if name and widget is not None and hasattr(widget, "set_person"):
+            widget.set_person(name)
 
     def on_card_response(self, response: str) -> None:
         if self.current_event is None:

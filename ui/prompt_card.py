@@ -131,23 +131,7 @@ class PromptCard(QWidget):
         self._expiry.start()
 
     def _position(self, anchor: QRect | None) -> QPoint:
-        screen = None
-        if anchor is not None and anchor.isValid():
-            screen = QGuiApplication.screenAt(anchor.center())
-        screen = screen or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry()
-        size = self.sizeHint().expandedTo(self.size())
-        if anchor is not None and anchor.isValid():
-            # Beside the icon, inside the screen, on the side where the panel is.
-            x = min(max(anchor.center().x() - size.width() // 2, area.left() + MARGIN),
-                    area.right() - size.width() - MARGIN)
-            if anchor.center().y() < area.center().y():
-                y = max(anchor.bottom() + MARGIN, area.top() + MARGIN)
-            else:
-                y = min(anchor.top() - size.height() - MARGIN,
-                        area.bottom() - size.height() - MARGIN)
-            return QPoint(x, y)
-        return QPoint(area.right() - size.width() - MARGIN, area.top() + MARGIN)
+        return card_position(self, anchor)
 
     def _respond(self, response: str) -> None:
         self._expiry.stop()
@@ -159,3 +143,24 @@ class PromptCard(QWidget):
         self.hide()
         self.responded.emit("done")
         self.capture_requested.emit()
+
+
+def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
+    """Where a card goes: beside the tray icon, inside its screen, or top right."""
+    screen = None
+    if anchor is not None and anchor.isValid():
+        screen = QGuiApplication.screenAt(anchor.center())
+    screen = screen or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    size = card.sizeHint().expandedTo(card.size())
+    if anchor is not None and anchor.isValid():
+        # Beside the icon, on the side where the panel is.
+        x = min(max(anchor.center().x() - size.width() // 2, area.left() + MARGIN),
+                area.right() - size.width() - MARGIN)
+        if anchor.center().y() < area.center().y():
+            y = max(anchor.bottom() + MARGIN, area.top() + MARGIN)
+        else:
+            y = min(anchor.top() - size.height() - MARGIN,
+                    area.bottom() - size.height() - MARGIN)
+        return QPoint(x, y)
+    return QPoint(area.right() - size.width() - MARGIN, area.top() + MARGIN)

@@ -134,6 +134,42 @@ def test_pause_holds_prompts_and_resumes_by_itself(controller):
     assert not ctl.coach.is_paused()
 
 
+def test_meeting_prep_card_shows_before_the_meeting_and_leads_to_the_coach(
+        controller, tmp_path, qtbot):
+    from mlcoach.domain import ChangeKind, Size, Style
+
+    ctl, clock = controller
+    meeting = datetime(2026, 11, 23, 14, 0, tzinfo=TZ)
+    start = meeting.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    cal = tmp_path / "work.ics"
+    cal.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:m1\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{start}\r\nDURATION:PT30M\r\n"
+        "SUMMARY:Release review\r\nATTENDEE;CN=Deniz Kaya:mailto:deniz@example.org\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    store = ctl.opened.store
+    store.save_settings(Settings(calendar_path=str(cal), meeting_prep_minutes=10))
+    store.add_person("Deniz Kaya", Style.FACTS)
+    store.add_suggestion(style=Style.FACTS, change="review pull requests before standup",
+                         action=ChangeKind.START, size=Size.SMALL, text="…",
+                         person="Deniz Kaya")
+    ctl.on_settings_changed()
+    clock.now = meeting - timedelta(minutes=10)
+    ctl.on_timer()
+    card = ctl._prep_card
+    assert card is not None and card.isVisible()
+    assert "Release review" in card.title.text()
+    assert "Deniz Kaya" in card.people.text() and "pull requests" in card.people.text()
+    assert not card.isActiveWindow()
+    # Shown once: the next timer does not bring it back.
+    card.hide()
+    ctl.on_timer()
+    assert not card.isVisible()
+    card.coach_button.click()
+    assert ctl.windows["suggest"].isVisible()
+    ctl.windows["suggest"].hide()
+
+
 def test_tooltip_names_next_prompt_and_todays_count(controller):
     ctl, clock = controller
     status = ctl.coach.status(clock())

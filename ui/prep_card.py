@@ -1,0 +1,119 @@
+"""The meeting preparation card: who is in the next meeting and how to approach them."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import QLocale, QRect, Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from mlcoach.meeting_prep import Prep
+from mlcoach.ui.people_panel import style_name
+from mlcoach.ui.prompt_card import card_position
+
+MAX_PEOPLE = 3  # more than this reads as a list, not a preparation
+
+
+class PrepCard(QWidget):
+    """A quiet card that never takes focus; it goes away when the meeting starts.
+
+    Signals:
+        coach_requested(str): open the influence coach for this person's name
+    """
+
+    coach_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint
+                         | Qt.WindowType.WindowDoesNotAcceptFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWindowTitle(self.tr("mlcoach: before your meeting"))
+        self.setAccessibleName(self.tr("Meeting preparation"))
+        frame = QFrame(self)
+        frame.setObjectName("card")
+        frame.setFrameShape(QFrame.Shape.StyledPanel)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(16, 14, 16, 12)
+        layout.setSpacing(8)
+
+        self.heading = QLabel(self.tr("Before your meeting"))
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        font.setCapitalization(font.Capitalization.AllUppercase)
+        self.heading.setFont(font)
+        self.heading.setForegroundRole(self.heading.foregroundRole().PlaceholderText)
+
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName(self.tr("Meeting"))
+        big = self.title.font()
+        big.setPointSizeF(big.pointSizeF() * 1.12)
+        self.title.setFont(big)
+
+        self.people = QLabel()
+        self.people.setTextFormat(Qt.TextFormat.RichText)
+        self.people.setWordWrap(True)
+        self.people.setAccessibleName(self.tr("People and approach"))
+
+        layout.addWidget(self.heading)
+        layout.addWidget(self.title)
+        layout.addWidget(self.people)
+
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.coach_button = QPushButton(self.tr("Open coach…"))
+        self.coach_button.setAccessibleName(self.tr("Open the influence coach"))
+        self.coach_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.coach_button.clicked.connect(self._coach)
+        self.close_button = QPushButton(self.tr("Thanks"))
+        self.close_button.setAccessibleName(self.tr("Close the preparation card"))
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.hide)
+        row.addWidget(self.coach_button)
+        row.addWidget(self.close_button)
+        layout.addLayout(row)
+
+        self._until = QTimer(self)
+        self._until.setSingleShot(True)
+        self._until.timeout.connect(self.hide)
+        self._first_name = ""
+        self.setFixedWidth(480)
+
+    def show_prep(self, prep: Prep, now: datetime, tz: tzinfo,
+                  anchor: QRect | None = None) -> None:
+        """Fill the card and show it beside the tray icon until the meeting starts."""
+        local = prep.start.astimezone(tz)
+        when = QLocale().toString(QTime(local.hour, local.minute),
+                                  QLocale.FormatType.ShortFormat)
+        self.title.setText(self.tr("{0} at {1}").format(prep.summary or self.tr("Meeting"),
+                                                         when))
+        blocks = []
+        for who in prep.people[:MAX_PEOPLE]:
+            line = (f"<b>{html.escape(who.person.name)}</b> · "
+                    f"{html.escape(style_name(who.person.style))}")
+            if who.suggestion is not None:
+                line += "<br>" + self.tr("Open with them: {0}").format(
+                    html.escape(who.suggestion.change))
+                if who.question:
+                    line += "<br>" + self.tr("Ask: {0}").format(html.escape(who.question))
+            blocks.append(line)
+        if len(prep.people) > MAX_PEOPLE:
+            blocks.append(self.tr("and %n more you know", "", len(prep.people) - MAX_PEOPLE))
+        self.people.setText("<br><br>".join(blocks))
+        self._first_name = prep.people[0].person.name if prep.people else ""
+        self.adjustSize()
+        self.move(card_position(self, anchor))
+        self.show()
+        self.raise_()
+        self._until.start(max(1000, int((prep.start - now).total_seconds() * 1000)))
+
+    def _coach(self) -> None:
+        self.hide()
+        self.coach_requested.emit(self._first_name)
