@@ -108,7 +108,9 @@ class PrepCard(QWidget):
             blocks.append(self.tr("and %n more you know", "", len(prep.people) - MAX_PEOPLE))
         self.people.setText("<br><br>".join(blocks))
         self._first_name = prep.people[0].person.name if prep.people else ""
-        self.adjustSize()
+        # Rich text wraps late in sizeHint(); ask for the height at the card's width.
+        self.resize(self.width(), max(self.heightForWidth(self.width()),
+                                      self.minimumSizeHint().height()))
         self.move(card_position(self, anchor))
         self.show()
         self.raise_()
