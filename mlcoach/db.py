@@ -154,7 +154,8 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
         return False
     if current is not None and current not in known_revisions():
         raise MlcoachError(
-            f"this data was written by a newer mlcoach (schema {current}); update the app"
+            "this data was written by a newer mlcoach (schema {schema}); update the app",
+            schema=current,
         )
     if current is not None:
         backup_file(path, secret, backup_dir, now, label=f"pre-migrate-{current}")

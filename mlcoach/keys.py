@@ -106,7 +106,8 @@ class OSKeyring:
         try:
             return keyring.get_keyring()
         except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError(f"the system keyring cannot be used: {exc}") from exc
+            raise KeyringUnavailableError("the system keyring cannot be used: {reason}",
+                                          reason=exc) from exc
 
     def available(self) -> bool:
         try:
@@ -122,7 +123,8 @@ class OSKeyring:
         try:
             value = keyring.get_password(KEYRING_SERVICE, store_id)
         except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError(f"the system keyring cannot be read: {exc}") from exc
+            raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
+                                          reason=exc) from exc
         if value is None:
             return None
         try:
@@ -139,7 +141,8 @@ class OSKeyring:
         try:
             keyring.set_password(KEYRING_SERVICE, store_id, key.hex())
         except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError(f"the system keyring cannot be written: {exc}") from exc
+            raise KeyringUnavailableError("the system keyring cannot be written: {reason}",
+                                          reason=exc) from exc
 
     def delete(self, store_id: str) -> None:
         import keyring
@@ -150,7 +153,8 @@ class OSKeyring:
         except PasswordDeleteError:
             pass
         except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError(f"the system keyring cannot be changed: {exc}") from exc
+            raise KeyringUnavailableError("the system keyring cannot be changed: {reason}",
+                                          reason=exc) from exc
 
 
 def _is_secure(backend: object, *, chosen: bool) -> bool:
