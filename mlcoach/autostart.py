@@ -66,7 +66,8 @@ def _family(platform: str | None) -> str:
         return _WINDOWS
     if name.startswith(_XDG_PLATFORMS):
         return _XDG
-    raise AutostartError(f"launch at login is not supported on this platform ({name})")
+    raise AutostartError("launch at login is not supported on this platform ({platform})",
+                         platform=name)
 
 
 def _env(env: Mapping[str, str] | None) -> Mapping[str, str]:

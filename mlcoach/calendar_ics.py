@@ -97,8 +97,9 @@ def calendar_files(path: Path) -> list[Path]:
         if path.is_file():
             return [path]
     except OSError as exc:
-        raise CalendarError(f"{path}: cannot read the calendar ({_one_line(str(exc))})") from exc
-    raise CalendarError(f"{path}: no calendar file or folder there")
+        raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
+                            reason=_one_line(str(exc))) from exc
+    raise CalendarError("{path}: no calendar file or folder there", path=path)
 
 
 def _attendee(value: Any) -> Attendee | None:
@@ -205,15 +206,17 @@ def _parse_cached(path: str, _stamp: tuple[int, int, int, int]) -> tuple[_Event,
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise CalendarError(f"{path}: cannot read the calendar ({_one_line(str(exc))})") from exc
+        raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
+                            reason=_one_line(str(exc))) from exc
     if not data.strip():
         return ()
     try:
         calendars = Calendar.from_ical(data, multiple=True)
     except Exception as exc:  # icalendar raises many kinds on bad input
-        raise CalendarError(f"{path}: not a valid iCalendar file ({_one_line(str(exc))})") from exc
+        raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=path,
+                            reason=_one_line(str(exc))) from exc
     if not any(getattr(c, "name", "") == "VCALENDAR" for c in calendars):
-        raise CalendarError(f"{path}: not a valid iCalendar file (no VCALENDAR)")
+        raise CalendarError("{path}: not a valid iCalendar file (no VCALENDAR)", path=path)
     events: list[_Event] = []
     for calendar in calendars:
         for component in calendar.walk("VEVENT"):
@@ -232,9 +235,11 @@ def _parse_file(path: Path) -> tuple[_Event, ...]:
     try:
         info = path.stat()
     except OSError as exc:
-        raise CalendarError(f"{path}: cannot read the calendar ({_one_line(str(exc))})") from exc
+        raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
+                            reason=_one_line(str(exc))) from exc
     if info.st_size > MAX_FILE_BYTES:
-        raise CalendarError(f"{path}: calendar file too large ({info.st_size} bytes)")
+        raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
+                            size=info.st_size)
     stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
     return _parse_cached(str(path), stamp)
 
@@ -326,7 +331,8 @@ def meetings(path: Path, start: datetime, end: datetime) -> list[Meeting]:
             logger.warning("%s", exc)
             errors.append(exc)
     if files and len(errors) == len(files):
-        raise CalendarError(f"{path}: no calendar file could be read ({errors[0]})")
+        raise CalendarError("{path}: no calendar file could be read ({reason})", path=path,
+                            reason=errors[0])
     tz = start.tzinfo
     return _expand(events, start, end, tz)
 

@@ -19,7 +19,7 @@ from mlcoach import scheduler as sch
 from mlcoach.chooser import choose
 from mlcoach.content import load_builtin, theme_names
 from mlcoach.domain import Person, Prompt, PromptEvent, Response, Settings
-from mlcoach.i18n import ui_language
+from mlcoach.i18n import translate, ui_language, weekday_short
 from mlcoach.meeting_prep import Prep, next_prep
 from mlcoach.store import Store
 
@@ -291,16 +291,14 @@ class Coach:
         names = theme_names(lang)
         notes = []
         if recall:
-            notes.append(f"Yesterday you meant to: {recall}" if lang == "en"
-                         else f"Dün niyetiniz şuydu: {recall}")
+            notes.append(translate("Yesterday you meant to: {intention}", lang,
+                                   intention=recall))
         named = self._overdue_person(now) if prompt.theme in NAMING_THEMES else None
         if named is not None:
             person, days = named
-            name = person.name
-            notes.append(
-                f"It has been {days} days since you last recognised or supported {name}."
-                if lang == "en" else
-                f"{name} için son takdir ya da destek anınızın üzerinden {days} gün geçti.")
+            notes.append(translate(
+                "It has been {days} days since you last recognised or supported {name}.",
+                lang, days=days, name=person.name))
         return Offer(prompt, names.get(prompt.theme, prompt.theme.title()), words.text,
                      words.try_this, why, "\n".join(notes), None,
                      named[0].id if named else None)
@@ -362,7 +360,9 @@ class Coach:
         state, notice = sch.after_response(state, self._history(now), now,
                                            settings=self.settings(), tz=self.tz())
         self._save_state(state)
-        return notice.text if notice else None
+        if notice is None:
+            return None
+        return translate(sch.NOTICE_TEXTS[notice.kind], self.language(), **dict(notice.params))
 
     def restore_pace(self) -> None:
         """Undo an automatic back-off."""
@@ -389,18 +389,21 @@ class Coach:
         paused_until = self._state().pause_until
         paused = paused_until is not None and paused_until > now
         due, _ = self._dues(now, False)
+        lang = self.language()
         if self.settings().prompts_per_day <= 0:
-            text = "mlcoach · prompts are off"
+            text = translate("mlcoach · prompts are off", lang)
         elif paused and paused_until is not None:
-            text = f"mlcoach · paused until {paused_until.astimezone(tz):%H:%M}"
+            text = translate("mlcoach · paused until {time}", lang,
+                             time=f"{paused_until.astimezone(tz):%H:%M}")
         elif due.at is not None:
             local = due.at.astimezone(tz)
-            when = f"{local:%H:%M}" if local.date() == now.astimezone(tz).date() \
-                else f"{local:%a %H:%M}"
-            text = f"mlcoach · next prompt {when}"
+            when = f"{local:%H:%M}"
+            if local.date() != now.astimezone(tz).date():
+                when = f"{weekday_short(local.date(), lang)} {when}"
+            text = translate("mlcoach · next prompt {time}", lang, time=when)
         else:
             text = "mlcoach"
-        text += f" · {shown} today"
+        text += " · " + translate("{count} today", lang, count=shown)
         return Status(paused, due.at, shown, text)
 
 

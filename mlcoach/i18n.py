@@ -1,12 +1,23 @@
-"""The language the user reads: the setting, else the environment's locale."""
+"""The language the user reads, and the core's own user-facing text in that language.
+
+The Qt layer translates its strings with Qt (resources/translations/mlcoach_<lang>.ts).
+Text the core builds for the UI (the tray status, notices, error messages) is written
+in English in the code and looked up here in a small catalogue,
+resources/i18n/<lang>.toml: one ``[messages]`` table keyed by the English source, with
+``{name}`` fields filled after the lookup. A missing entry falls back to the English.
+Wrap a source string in `N_` where it is defined away from its use, so the catalogue
+test finds it. The command line stays in English.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
+from datetime import date
+from types import MappingProxyType
 
 SUPPORTED = ("en", "tr")
-
 
 def ui_language(setting: str, env: Mapping[str, str] | None = None) -> str:
     """Pick "en" or "tr" from the setting, then LANGUAGE / LC_ALL / LC_MESSAGES / LANG."""
@@ -22,3 +33,64 @@ def ui_language(setting: str, env: Mapping[str, str] | None = None) -> str:
             if code and code not in ("c", "posix"):
                 return "en"
     return "en"
+
+
+def N_(text: str) -> str:
+    """Mark `text` as catalogue source without translating it (translate it at use)."""
+    return text
+
+
+class Term(str):
+    """One of the app's own words inside a message (translated with it), not user text."""
+
+    __slots__ = ()
+
+
+@functools.cache
+def catalogue(language: str) -> Mapping[str, str]:
+    """The messages of `language`, keyed by their English source (empty for English)."""
+    if language not in SUPPORTED or language == "en":
+        return MappingProxyType({})
+    import tomllib
+    from importlib import resources
+
+    raw = resources.files("mlcoach.resources").joinpath("i18n", f"{language}.toml")
+    messages = tomllib.loads(raw.read_text(encoding="utf-8")).get("messages", {})
+    return MappingProxyType({str(k): str(v) for k, v in messages.items() if v})
+
+
+def translate(text: str, language: str, /, **params: object) -> str:
+    """`text` in `language`, its `{name}` fields filled from `params`.
+
+    `Term` values and exceptions among `params` are translated too.
+    """
+    found = catalogue(language).get(text, text)
+    if not params:
+        return found
+    return found.format(**{k: _param(v, language) for k, v in params.items()})
+
+
+def _param(value: object, language: str) -> object:
+    if isinstance(value, Term):
+        return Term(catalogue(language).get(value, value))
+    if isinstance(value, BaseException):
+        return error_text(value, language)
+    return value
+
+
+def error_text(exc: BaseException, language: str) -> str:
+    """An error's message in `language`: app errors carry their English template and fields."""
+    template = getattr(exc, "template", None)
+    params = getattr(exc, "params", None)
+    if isinstance(template, str) and isinstance(params, dict):
+        return translate(template, language, **params)
+    text = str(exc)
+    return catalogue(language).get(text, text)
+
+
+def weekday_short(day: date, language: str) -> str:
+    """The short weekday name of `day` ("Mon", "Pzt")."""
+    return translate(_WEEKDAYS[day.weekday()], language)
+
+
+_WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))

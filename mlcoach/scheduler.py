@@ -35,6 +35,7 @@ from types import MappingProxyType
 from typing import Any, Literal, TypeGuard
 
 from mlcoach.domain import PromptEvent, Response, Settings
+from mlcoach.i18n import N_
 
 __all__ = [
     "BACKOFF_DAYS",
@@ -64,6 +65,12 @@ logger = logging.getLogger(__name__)
 DueReason = Literal["scheduled", "catch_up", "held_after_meeting", "held_busy", "snoozed", "off"]
 PauseKind = Literal["30m", "1h", "day"]
 NoticeKind = Literal["backed_off", "offer_restore"]
+#: What each notice says, in English; the UI looks it up in the catalogue (mlcoach.i18n).
+NOTICE_TEXTS: Mapping[str, str] = MappingProxyType({
+    "backed_off": N_("You skipped the last {streak} prompts, so for the next week I'll show "
+                     "{lowered} a day instead of {current}. You can bring them back any time."),
+    "offer_restore": N_("Prompts are at {lowered} a day for now. Back to {full} a day?"),
+})
 
 #: Prompts are never closer than this, whatever the settings say.
 MIN_GAP_FLOOR = timedelta(minutes=10)
@@ -208,6 +215,12 @@ class Notice:
     kind: NoticeKind
     text: str
     count: int
+    params: tuple[tuple[str, int], ...] = ()
+
+    @classmethod
+    def of(cls, kind: NoticeKind, count: int, **params: int) -> Notice:
+        """The notice `kind` with its English text filled from `params`."""
+        return cls(kind, NOTICE_TEXTS[kind].format(**params), count, tuple(params.items()))
 
 
 # --------------------------------------------------------------------------- small helpers
@@ -742,18 +755,15 @@ def after_response(
             backoff_since=now,
             restore_offered=False,
         )
-        text = (
-            f"You skipped the last {streak} prompts, so for the next week I'll show "
-            f"{lowered} a day instead of {current}. You can bring them back any time."
-        )
-        return state, Notice("backed_off", text, lowered)
-    active = state.backoff_count is not None and state.backoff_until is not None
-    if active and not state.restore_offered:
+        return state, Notice.of("backed_off", lowered, streak=streak, lowered=lowered,
+                                current=current)
+    lowered_now = state.backoff_count
+    if lowered_now is not None and state.backoff_until is not None and not state.restore_offered:
         done = sum(1 for e in recent if e.response is Response.DONE)
         since_day = None if state.backoff_since is None else _day_of(state.backoff_since, tz)
         waited = since_day is not None and (today - since_day).days >= RESTORE_OFFER_DAYS
         if done >= RESTORE_AFTER_DONE or waited:
             full = max(0, settings.prompts_per_day)
-            text = f"Prompts are at {state.backoff_count} a day for now. Back to {full} a day?"
-            return replace(state, restore_offered=True), Notice("offer_restore", text, full)
+            notice = Notice.of("offer_restore", full, lowered=lowered_now, full=full)
+            return replace(state, restore_offered=True), notice
     return state, None

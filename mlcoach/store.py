@@ -40,6 +40,7 @@ from mlcoach.domain import (
     utcnow,
 )
 from mlcoach.errors import MlcoachError, UsageError
+from mlcoach.i18n import N_, Term
 from mlcoach.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
 
 logger = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ class Store:
         row = self._person_row(s, name)
         if row is None:
             if not create:
-                raise MlcoachError(f"no person called {name!r}")
+                raise MlcoachError("no person called {name!r}", name=name)
             now = utcnow()
             row = m.PersonRow(
                 id=new_id(), name=" ".join(name.split()), name_key=name_key(name),
@@ -103,7 +104,7 @@ class Store:
         name = " ".join(clean_text(name, "person name", MAX_NAME).split())
         with self._sessions.begin() as s:
             if self._person_row(s, name) is not None:
-                raise MlcoachError(f"{name!r} is already in your people list")
+                raise MlcoachError("{name!r} is already in your people list", name=name)
             now = utcnow()
             row = m.PersonRow(
                 id=new_id(), name=name, name_key=name_key(name),
@@ -120,12 +121,13 @@ class Store:
         with self._sessions.begin() as s:
             row = self._person_row(s, name)
             if row is None:
-                raise MlcoachError(f"no person called {name!r}")
+                raise MlcoachError("no person called {name!r}", name=name)
             if new_name is not None:
                 new_name = " ".join(clean_text(new_name, "person name", MAX_NAME).split())
                 other = self._person_row(s, new_name)
                 if other is not None and other.id != row.id:
-                    raise MlcoachError(f"{new_name!r} is already in your people list")
+                    raise MlcoachError("{name!r} is already in your people list",
+                                       name=new_name)
                 row.name, row.name_key = new_name, name_key(new_name)
             if style != "":
                 row.style = style.value if isinstance(style, Style) else None
@@ -211,7 +213,7 @@ class Store:
         with self._sessions.begin() as s:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
-                raise MlcoachError(f"no moment with id {moment_id}")
+                raise MlcoachError("no moment with id {id}", id=moment_id)
             if text is not None:
                 row.text = clean_text(text, "moment text")
             if kind is not None:
@@ -235,7 +237,7 @@ class Store:
         with self._sessions.begin() as s:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
-                raise MlcoachError(f"no moment with id {moment_id}")
+                raise MlcoachError("no moment with id {id}", id=moment_id)
             gone = _moment(row)
             s.delete(row)
             return gone
@@ -257,7 +259,7 @@ class Store:
         with self._sessions.begin() as s:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
-                raise MlcoachError(f"no moment with id {moment_id}")
+                raise MlcoachError("no moment with id {id}", id=moment_id)
             row.outcome = outcome.value if outcome else None
             row.outcome_at = when if outcome else None
             row.updated_at = when
@@ -359,7 +361,7 @@ class Store:
         with self._sessions.begin() as s:
             row = s.get(m.SuggestionRow, suggestion_id)
             if row is None:
-                raise MlcoachError(f"no suggestion with id {suggestion_id}")
+                raise MlcoachError("no suggestion with id {id}", id=suggestion_id)
             row.outcome = outcome.value if outcome else None
             row.outcome_at = when if outcome else None
             for mrow in s.scalars(
@@ -387,10 +389,11 @@ class Store:
         """Write the reflection for `day`; saving again the same day edits it."""
         if energy is not None and not 1 <= energy <= 5:
             raise UsageError("energy must be between 1 and 5")
-        for value, what in ((went_well, "what went well"), (differently, "what to do "
-                            "differently"), (intention, "intention")):
+        for value, what in ((went_well, N_("what went well")),
+                            (differently, N_("what to do differently")),
+                            (intention, N_("intention"))):
             if "\x00" in value or len(value) > MAX_TEXT:
-                raise UsageError(f"{what} is not valid text")
+                raise UsageError("{what} is not valid text", what=Term(what))
         now = at or utcnow()
         with self._sessions.begin() as s:
             row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
@@ -455,7 +458,7 @@ class Store:
         with self._sessions.begin() as s:
             row = s.get(m.PromptEventRow, event_id)
             if row is None:
-                raise MlcoachError(f"no prompt event with id {event_id}")
+                raise MlcoachError("no prompt event with id {id}", id=event_id)
             row.response, row.responded_at = response.value, at or utcnow()
             return _prompt_event(row)
 

@@ -3,33 +3,40 @@
 from __future__ import annotations
 
 from mlcoach.errors import UsageError
+from mlcoach.i18n import N_, Term
 
 MAX_TEXT = 1_000_000
 MAX_NAME = 200
 MAX_TAG = 100
 
 
-def clean_text(value: str, what: str = "text", limit: int = MAX_TEXT) -> str:
-    """Strip and check user text; reject empty, NUL-bearing or oversized input."""
+def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str:
+    """Strip and check user text; reject empty, NUL-bearing or oversized input.
+
+    Args:
+        what: what the text is, in a few English words marked with `N_` (for messages).
+    """
+    term = Term(what)
     value = value.strip()
     if not value:
-        raise UsageError(f"{what} is empty")
+        raise UsageError("{what} is empty", what=term)
     if "\x00" in value:
-        raise UsageError(f"{what} contains a NUL character")
+        raise UsageError("{what} contains a NUL character", what=term)
     if len(value) > limit:
-        raise UsageError(f"{what} is longer than {limit} characters")
+        raise UsageError("{what} is longer than {limit} characters", what=term, limit=limit)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise UsageError(f"{what} contains characters that are not valid text") from exc
+        raise UsageError("{what} contains characters that are not valid text",
+                         what=term) from exc
     return value
 
 
 def clean_tag(tag: str) -> str:
     """Normalise a tag: no leading '#', no spaces, casefolded."""
-    tag = clean_text(tag.lstrip("#"), "tag", MAX_TAG)
+    tag = clean_text(tag.lstrip("#"), N_("tag"), MAX_TAG)
     if any(ch.isspace() for ch in tag):
-        raise UsageError(f"tag {tag!r} contains spaces")
+        raise UsageError("tag {tag!r} contains spaces", tag=tag)
     return tag.casefold()
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from mlcoach.domain import new_id, utcnow
 from mlcoach.errors import MlcoachError, NotInitializedError, StoreLockedError, UsageError
+from mlcoach.i18n import N_
 from mlcoach.keys import (
     KeyringUnavailableError,
     KeyStore,
@@ -42,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 PassphraseSource = Callable[[], str]
 
-NO_KEYRING_MESSAGE = (
+NO_KEYRING_MESSAGE = N_(
     "no secure keyring is available to hold the encryption key; choose one: "
     "`mlcoach init --passphrase` (type a passphrase at each start) or "
     "`mlcoach init --no-encryption` (store data unencrypted)"
@@ -96,7 +97,8 @@ def read_meta(layout: Layout) -> StoreMeta | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, ValueError) as exc:
-        raise MlcoachError(f"{layout.meta} is unreadable: {exc}") from exc
+        raise MlcoachError("{path} is unreadable: {reason}", path=layout.meta,
+                           reason=exc) from exc
     try:
         mode = raw["encryption"]
         if mode not in ("keyring", "passphrase", "none"):
@@ -105,7 +107,8 @@ def read_meta(layout: Layout) -> StoreMeta | None:
                          created_at=str(raw.get("created_at", "")),
                          format=int(raw.get("format", 1)))
     except (KeyError, TypeError, ValueError) as exc:
-        raise MlcoachError(f"{layout.meta} is damaged (field {exc})") from exc
+        raise MlcoachError("{path} is damaged (field {field})", path=layout.meta,
+                           field=exc) from exc
 
 
 def _write_meta(layout: Layout, meta: StoreMeta) -> None:
@@ -117,13 +120,14 @@ def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
                passphrase: str | None = None) -> Opened:
     """Create a new store protected by `mode`; refuses to touch an existing one."""
     if read_meta(layout) is not None or (layout.db.exists() and layout.db.stat().st_size > 0):
-        raise UsageError(f"a store already exists in {layout.root}")
+        raise UsageError("a store already exists in {folder}", folder=layout.root)
     try:
         ensure_private_dir(layout.root)
     except OSError as exc:
-        raise MlcoachError(f"cannot create the data folder {layout.root}: {exc.strerror}") from exc
+        raise MlcoachError("cannot create the data folder {folder}: {reason}",
+                           folder=layout.root, reason=exc.strerror) from exc
     if not os.access(layout.root, os.W_OK):
-        raise MlcoachError(f"the data folder {layout.root} is not writable")
+        raise MlcoachError("the data folder {folder} is not writable", folder=layout.root)
     store_id = new_id()
     recovery: str | None = None
     if mode == "keyring":
@@ -164,7 +168,8 @@ def resolve_secret(layout: Layout, meta: StoreMeta, keys: KeyStore,
         key = keys.get(meta.store_id)
     except KeyringUnavailableError as exc:
         raise StoreLockedError(
-            f"{exc}; unlock your keyring, or run `mlcoach recover` with your recovery key"
+            "{reason}; unlock your keyring, or run `mlcoach recover` with your recovery key",
+            reason=exc,
         ) from exc
     if key is None:
         raise StoreLockedError(
@@ -182,14 +187,16 @@ def open_store(layout: Layout, *, keys: KeyStore,
     if meta is None:
         if layout.db.exists() and layout.db.stat().st_size > 0:
             raise MlcoachError(
-                f"{layout.meta} is missing, so it is unknown how {layout.db.name} is "
-                "protected; restore that file (nothing was changed)"
+                "{path} is missing, so it is unknown how {database} is protected; restore "
+                "that file (nothing was changed)", path=layout.meta, database=layout.db.name
             )
         if not auto_init:
-            raise NotInitializedError(f"no store in {layout.root} yet; run `mlcoach init`")
+            raise NotInitializedError("no store in {folder} yet; run `mlcoach init`",
+                                      folder=layout.root)
         return init_store(layout, "keyring", keys=keys)
     if not layout.db.exists():
-        raise MlcoachError(f"the database {layout.db} is missing (store.json is there)")
+        raise MlcoachError("the database {path} is missing (store.json is there)",
+                           path=layout.db)
     secret = resolve_secret(layout, meta, keys, passphrase_source)
     return Opened(_open(layout, secret, now or utcnow()), layout, meta, secret)
 
@@ -208,7 +215,8 @@ def unlock_existing(layout: Layout, *, keys: KeyStore,
     try:
         ensure_schema(layout.db, secret, layout.backups, now or utcnow())
     except OSError as exc:
-        raise MlcoachError(f"cannot open {layout.db}: {exc.strerror or exc}") from exc
+        raise MlcoachError("cannot open {path}: {reason}", path=layout.db,
+                           reason=exc.strerror or exc) from exc
     return secret
 
 
@@ -219,7 +227,8 @@ def _open(layout: Layout, secret: Secret, now: datetime) -> Store:
     try:
         ensure_schema(layout.db, secret, layout.backups, now)
     except OSError as exc:
-        raise MlcoachError(f"cannot open {layout.db}: {exc.strerror or exc}") from exc
+        raise MlcoachError("cannot open {path}: {reason}", path=layout.db,
+                           reason=exc.strerror or exc) from exc
     make_private(layout.db)
     return Store(make_engine(layout.db, secret), layout.db)
 
@@ -230,7 +239,7 @@ def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
 
     meta = read_meta(layout)
     if meta is None or not layout.db.exists():
-        raise MlcoachError(f"no store in {layout.root}")
+        raise MlcoachError("no store in {folder}", folder=layout.root)
     if meta.encryption != "keyring":
         raise UsageError("this store does not use a keyring key; there is nothing to recover")
     key = decode_recovery_key(recovery_text)
@@ -260,12 +269,13 @@ def recovery_key(layout: Layout, keys: KeyStore) -> str:
     """The recovery key of a keyring-protected store."""
     meta = read_meta(layout)
     if meta is None:
-        raise NotInitializedError(f"no store in {layout.root} yet")
+        raise NotInitializedError("no store in {folder} yet", folder=layout.root)
     if meta.encryption != "keyring":
-        raise UsageError(
-            "this store is not protected by a keyring key, so it has no recovery key"
-            + (" (its passphrase opens it)" if meta.encryption == "passphrase" else "")
-        )
+        if meta.encryption == "passphrase":
+            raise UsageError("this store is not protected by a keyring key, so it has no "
+                             "recovery key (its passphrase opens it)")
+        raise UsageError("this store is not protected by a keyring key, so it has no "
+                         "recovery key")
     secret = resolve_secret(layout, meta, keys, None)
     assert secret.raw_key is not None
     return encode_recovery_key(secret.raw_key)

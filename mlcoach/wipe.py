@@ -85,5 +85,6 @@ def _remove(root: Path, path: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as exc:
-        raise MlcoachError(f"could not delete {path}: {exc.strerror or exc}") from exc
+        raise MlcoachError("could not delete {path}: {reason}", path=path,
+                           reason=exc.strerror or exc) from exc
     return True

@@ -1,0 +1,120 @@
+"""The core's catalogue (resources/i18n/*.toml): every message the core shows has Turkish."""
+
+from __future__ import annotations
+
+import ast
+import string
+import tomllib
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mlcoach.errors import MlcoachError, UsageError
+from mlcoach.i18n import N_, Term, catalogue, error_text, translate, ui_language, weekday_short
+
+ROOT = Path(__file__).resolve().parents[1]
+# Modules only the command line uses: their messages stay in English.
+CLI_ONLY = {"cli.py", "cli_coach.py", "doctor.py", "exporting.py", "__main__.py"}
+ERRORS = {"MlcoachError", "UsageError", "StoreLockedError", "NotInitializedError"}
+
+
+def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:
+    names = set(ERRORS)
+    changed = True
+    while changed:
+        changed = False
+        for tree in trees.values():
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.ClassDef) and node.name not in names
+                        and any(isinstance(b, ast.Name) and b.id in names for b in node.bases)):
+                    names.add(node.name)
+                    changed = True
+    return names
+
+
+def _callee(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def core_messages() -> tuple[dict[str, str], list[str]]:
+    """Every catalogue source in the core (-> where), and error raises that cannot be looked up."""
+    trees = {p: ast.parse(p.read_text("utf-8")) for p in sorted((ROOT / "mlcoach").glob("*.py"))
+             if p.name not in CLI_ONLY}
+    errors = _error_classes(trees)
+    found: dict[str, str] = {}
+    bad: list[str] = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            name, where = _callee(node), f"{path.name}:{node.lineno}"
+            args: list[ast.expr] = []
+            if name in ("N_", "translate") and node.args:
+                args = [node.args[0]]
+            elif name == "clean_text":
+                args = [*node.args[1:2], *(k.value for k in node.keywords if k.arg == "what")]
+            elif name in errors and node.args:
+                first = node.args[0]
+                if not isinstance(first, ast.Constant | ast.Name):
+                    bad.append(f"{where}: {ast.unparse(first)[:60]}")
+                args = [first]
+            for arg in args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.setdefault(arg.value, where)
+    return found, bad
+
+
+def fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+
+
+def test_error_messages_are_templates_not_built_strings() -> None:
+    _, bad = core_messages()
+    assert bad == [], "pass the English template and its fields: Error('... {x}', x=x)"
+
+
+def test_every_core_message_has_turkish_with_the_same_fields() -> None:
+    found, _ = core_messages()
+    assert len(found) > 40
+    turkish = catalogue("tr")
+    missing = sorted(f"{where}: {text!r}" for text, where in found.items() if text not in turkish)
+    assert missing == []
+    wrong = [text for text in found if fields(turkish[text]) != fields(text)]
+    assert wrong == []
+
+
+def test_the_catalogue_has_no_stale_entries() -> None:
+    raw = tomllib.loads((ROOT / "resources/i18n/tr.toml").read_text("utf-8"))["messages"]
+    found, _ = core_messages()
+    assert sorted(set(raw) - set(found)) == []
+    assert all(isinstance(v, str) and v.strip() for v in raw.values())
+
+
+def test_turkish_is_looked_up_and_filled() -> None:
+    assert translate("{count} today", "tr", count=3) == "bugün 3"
+    assert translate("{count} today", "en", count=3) == "3 today"
+    assert translate("not in the catalogue {x}", "tr", x=1) == "not in the catalogue 1"
+    assert weekday_short(date(2025, 6, 12), "tr") == "Per"
+    assert weekday_short(date(2025, 6, 12), "en") == "Thu"
+
+
+def test_errors_keep_english_for_the_cli_and_translate_for_the_ui() -> None:
+    exc = UsageError("{what} is empty", what=Term(N_("person name")))
+    assert str(exc) == "person name is empty"
+    assert error_text(exc, "tr") == "kişi adı boş"
+    nested = MlcoachError("{reason}; unlock your keyring, or run `mlcoach recover` with your "
+                          "recovery key", reason=MlcoachError(
+                              "the system keyring cannot be read: {reason}", reason="locked"))
+    assert "locked" in error_text(nested, "tr") and "anahtar" in error_text(nested, "tr")
+    assert error_text(ValueError("plain"), "tr") == "plain"
+
+
+@pytest.mark.parametrize(("env", "expected"), [
+    ({"LANG": "tr_TR.UTF-8"}, "tr"), ({"LANGUAGE": "tr:en"}, "tr"), ({"LANG": "de_DE"}, "en"),
+    ({"LC_ALL": "C", "LANG": "tr_TR"}, "tr"), ({}, "en"),
+])
+def test_language_follows_the_environment(env: dict[str, str], expected: str) -> None:
+    assert ui_language("", env) == expected
+    assert ui_language("en", {"LANG": "tr_TR.UTF-8"}) == "en"
