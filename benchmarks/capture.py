@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import harness as h  # noqa: E402
+from benchmarks import harness as h
 
 TEXT = "Thanked @Ana for the clear release notes #retro"
 JRNL_VENV = Path(__file__).resolve().parent / ".venv-jrnl"

@@ -143,7 +143,8 @@ class Desktop:
         self.x, self.tray = x, tray
         self.env = {k: v for k, v in os.environ.items()
                     if not k.startswith(("MLCOACH_", "PYTHON_KEYRING", "DBUS_", "QT_",
-                                         "DISPLAY", "WAYLAND", "XDG_"))}
+                                         "DISPLAY", "WAYLAND", "XDG_"))
+                    and k != "PYTHONDONTWRITEBYTECODE"}  # installs ship bytecode: use it
         self.env.update(HOME=str(self.home), XDG_RUNTIME_DIR=str(self.runtime),
                         XDG_DATA_HOME=str(self.home / ".local/share"),
                         XDG_CONFIG_HOME=str(self.home / ".config"),
@@ -185,13 +186,9 @@ class Desktop:
                     self.env[key] = value
                 elif key == "GNOME_KEYRING_PID" and value.isdigit():
                     self.pids.append(int(value))
-            owner = subprocess.run(
-                ["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
-                 "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID",
-                 "string:org.freedesktop.secrets"], env=self.env, capture_output=True,
-                text=True).stdout.split()
-            if owner and owner[-1].isdigit() and int(owner[-1]) not in self.pids:
-                self.pids.append(int(owner[-1]))
+            owner = self._keyring_pid()
+            if owner and owner not in self.pids:
+                self.pids.append(owner)
             if self.x and self.tray:
                 self._spawn("trayer", "--edge", "top", "--align", "right", "--widthtype",
                             "request", "--height", "32", "--transparent", "false",
@@ -202,6 +199,19 @@ class Desktop:
             self.stop()
             raise
         return self
+
+    def _keyring_pid(self) -> int | None:
+        """The Secret Service's PID, asked of the bus (it may register a moment late)."""
+        for _ in range(50):
+            out = subprocess.run(
+                ["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
+                 "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID",
+                 "string:org.freedesktop.secrets"], env=self.env, capture_output=True,
+                text=True).stdout.split()
+            if out and out[-1].isdigit():
+                return int(out[-1])
+            time.sleep(0.1)
+        return None
 
     def windows(self) -> str:
         return subprocess.run(["xwininfo", "-root", "-tree"], env=self.env,

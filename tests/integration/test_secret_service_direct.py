@@ -1,0 +1,36 @@
+"""The direct Secret Service read (the fast path of `mlcoach capture`) returns exactly
+what keyring stored, without importing keyring, and defers to keyring otherwise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = [pytest.mark.desktop, pytest.mark.secretservice]
+
+SERVICE = "io.github.mlcoach.MLCoach"
+READ = (
+    "import sys\n"
+    "from mlcoach.keys import OSKeyring\n"
+    "key = OSKeyring().get(sys.argv[1])\n"
+    "print(key.hex() if key else None, 'keyring' in sys.modules)\n"
+)
+
+
+def _run(env: dict[str, str], *args: str) -> str:
+    return subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True,
+                          check=True, timeout=60).stdout.strip()
+
+
+def test_direct_read_matches_keyring_and_skips_its_import(desktop) -> None:  # type: ignore[no-untyped-def]
+    env = {k: v for k, v in desktop.env.items() if k != "PYTHON_KEYRING_BACKEND"}
+    key = "ab" * 32
+    _run(env, "-c", f"import keyring; keyring.set_password({SERVICE!r}, 'direct-1', {key!r})")
+    assert _run(env, "-c", READ, "direct-1") == f"{key} False"
+    # A missing entry falls back to keyring, which also finds nothing.
+    assert _run(env, "-c", READ, "no-such-store") == "None True"
+    # A backend chosen by the user is always asked through keyring.
+    chosen = dict(env, PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
+    assert _run(chosen, "-c", READ, "direct-1") == f"{key} True"
