@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from mlcoach import __version__
-from mlcoach.domain import ChangeKind, Kind, Size, Style
+from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
 from mlcoach.errors import MlcoachError, UsageError
 
 if TYPE_CHECKING:
     from mlcoach.keys import KeyStore
+    from mlcoach.recovery import RecoveryNote
     from mlcoach.vault import Layout, Opened
 
 logger = logging.getLogger("mlcoach")
@@ -83,6 +84,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--by-example", action="store_true", help="lead by example instead")
     s.add_argument("--save", action="store_true", help="save it as a planned moment")
     s.add_argument("--json", action="store_true")
+
+    oc = sub.add_parser("outcome", help="record whether a suggestion or moment was followed")
+    oc.add_argument("id", help="the id printed by --save or --json (a unique prefix will do)")
+    oc.add_argument("outcome", type=_enum_arg(Outcome), help="followed, not_yet or declined")
 
     pr = sub.add_parser("prompt", help="print the prompt the scheduler would show next")
     pr.add_argument("--json", action="store_true")
@@ -191,10 +196,15 @@ class Context:
     def open(self) -> Opened:
         from mlcoach.vault import open_store
 
-        opened = open_store(self.layout, keys=self.keys, passphrase_source=self.passphrase)
+        opened = open_store(self.layout, keys=self.keys, passphrase_source=self.passphrase,
+                            on_recovered=self.recovered)
         if opened.recovery_key:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
+
+    def recovered(self, note: RecoveryNote) -> None:
+        """Say on stderr that a damaged store file was replaced by a backup."""
+        self.stderr.write(f"mlcoach: {note.message()}\n")
 
     def out(self, text: str) -> None:
         self.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -238,7 +248,8 @@ def cmd_capture(ctx: Context) -> int:
         clean_tag(t)
     from mlcoach.vault import unlock_existing
 
-    secret = unlock_existing(ctx.layout, keys=ctx.keys, passphrase_source=ctx.passphrase)
+    secret = unlock_existing(ctx.layout, keys=ctx.keys, passphrase_source=ctx.passphrase,
+                             on_recovered=ctx.recovered)
     if secret is not None:
         from mlcoach import quick
         from mlcoach.clock import now_utc
@@ -510,6 +521,10 @@ def _dispatch(ctx: Context) -> int:
         if ns.style is None and ns.change is None and not ns.by_example:
             return cmd_gui(ctx, "suggest")
         return int(cmd_suggest(ctx))
+    if command == "outcome":
+        from mlcoach.cli_coach import cmd_outcome
+
+        return int(cmd_outcome(ctx))
     if command in ("prompt", "prompts"):
         from mlcoach.cli_coach import cmd_prompt, cmd_prompts
 

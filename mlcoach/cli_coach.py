@@ -62,6 +62,30 @@ def cmd_suggest(ctx: Context) -> int:
     return 0
 
 
+def cmd_outcome(ctx: Context) -> int:
+    """Mark a suggestion (and its planned moment) or a moment followed, not yet or declined."""
+    ns = ctx.ns
+    if len(ns.id.strip()) < 4:
+        raise UsageError("give at least the first 4 characters of the id")
+    opened = ctx.open()
+    try:
+        store = opened.store
+        found = store.find_ids(ns.id)
+        if len(found) > 1:
+            raise UsageError(f"{ns.id!r} matches more than one entry: give more of the id")
+        if not found:
+            raise MlcoachError(f"no suggestion or moment with id {ns.id!r}")
+        kind, full = found[0]
+        if kind == "suggestion":
+            store.set_suggestion_outcome(full, ns.outcome)
+        else:
+            store.set_moment_outcome(full, ns.outcome)
+    finally:
+        opened.store.close()
+    ctx.stderr.write(f"mlcoach: {kind} {full[:8]} marked {ns.outcome.value.replace('_', ' ')}\n")
+    return 0
+
+
 def cmd_prompts(ctx: Context) -> int:
     """List, validate, import and export prompts and prompt packs."""
     from mlcoach.content import PromptFileError, dump_pack, load_builtin, validate_file

@@ -370,6 +370,18 @@ class Store:
                 mrow.outcome, mrow.outcome_at, mrow.updated_at = row.outcome, row.outcome_at, when
             return _suggestion(row)
 
+    def find_ids(self, prefix: str) -> list[tuple[str, str]]:
+        """("suggestion" | "moment", id) for every id that starts with `prefix`."""
+        prefix = prefix.strip().lower()
+        if not prefix or any(c not in "0123456789abcdef-" for c in prefix):
+            return []
+        found: list[tuple[str, str]] = []
+        with self._sessions.begin() as s:
+            for kind, table in (("suggestion", m.SuggestionRow), ("moment", m.MomentRow)):
+                ids = s.scalars(select(table.id).where(table.id.startswith(prefix)).limit(5))
+                found += [(kind, i) for i in ids]
+        return found
+
     def suggestions(self, person: str | None = None) -> list[Suggestion]:
         """Saved suggestions, newest first."""
         with self._sessions.begin() as s:

@@ -204,3 +204,32 @@ def test_store_commands_never_import_qt(cli_env, argv):
                          text=True, timeout=60)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip().splitlines()[-1] == "clean"
+
+
+def test_saved_suggestion_marked_followed_raises_the_realized_ratio(cli_env):
+    change = "move the release checklist into the wiki instead of email"
+    res = run_cli(cli_env, "suggest", "--style", "reassurance", "--change", change,
+                  "--person", "Ana", "--save", "--json")
+    assert res.returncode == 0, res.stderr
+    saved = json.loads(res.stdout)
+    assert change in saved["question"]
+    before = json.loads(run_cli(cli_env, "stats", "--json").stdout)
+    assert before["realized"] == 0 and before["realized_ratio"] in (None, 0, 0.0)
+    res = run_cli(cli_env, "outcome", saved["id"][:8], "followed")
+    assert res.returncode == 0, res.stderr
+    after = json.loads(run_cli(cli_env, "stats", "--json").stdout)
+    assert after["realized"] == 1 and after["realized_ratio"] == 1.0
+    assert after["by_person"]["Ana"]["realized"] == 1
+    assert after["by_style"]["reassurance"]["ratio"] == 1.0
+
+
+@pytest.mark.parametrize(("args", "code", "fragment"), [
+    (("outcome", "0", "followed"), 2, "first 4 characters"),
+    (("outcome", "abcd", "followed"), 1, "no suggestion or moment"),
+    (("outcome", "abcd", "maybe"), 2, "unknown outcome"),
+])
+def test_outcome_errors_are_one_line(cli_env, args, code, fragment):
+    run_cli(cli_env, "capture", "Thanked Bo")
+    res = run_cli(cli_env, *args)
+    assert res.returncode == code
+    assert fragment in res.stderr and len(res.stderr.strip().splitlines()) == 1
