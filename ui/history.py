@@ -3,7 +3,8 @@
 The timeline model fetches pages of ~200 rows on the worker thread as the view
 scrolls (canFetchMore/fetchMore), so ten years of entries open and scroll like
 one week. Moments can be edited in place and deleted with undo. The Insights
-tab reads all its chart data in one worker call (`compute_insights`).
+tab reads all its chart data in one worker call (`compute_insights`). The File
+menu exports and imports through `mlcoach.ui.transfer`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QFont,
     QFontMetrics,
@@ -54,6 +56,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMenuBar,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -91,6 +94,9 @@ from mlcoach.ui.charts import (
     LineChart,
     StackedBarChart,
 )
+from mlcoach.ui.privacy import export_formats
+from mlcoach.ui.transfer import Transfer
+from mlcoach.ui.transfer import summary as import_summary
 from mlcoach.weekly import WeeklyReview, accept_focus, mark_shown, weekly_review
 
 logger = logging.getLogger(__name__)
@@ -1418,15 +1424,70 @@ class HistoryWindow(QWidget):
         self.people = self._people_tab()
         if self.people is not None:
             self.tabs.addTab(self.people, self.tr("&People"))
+        self.transfer = Transfer(store, self)
+        self.notice = QLabel(self)
+        self.notice.setAccessibleName(self.tr("Export and import result"))
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        self.menu_bar = self._menu_bar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        layout.setMenuBar(self.menu_bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs)
         self.resize(1120, 740)
         self._insights_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         self.insights.focus_accepted.connect(self.focus_accepted.emit)
         self.timeline.entries_changed.connect(self._entries_changed)
+        self.transfer.busy_changed.connect(self._transfer_busy)
+        self.transfer.exported.connect(lambda path: self.show_notice(
+            self.tr("Exported to %1").replace("%1", str(path))))
+        self.transfer.imported.connect(self._imported)
+        self.transfer.failed.connect(self.show_notice)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+
+    def _menu_bar(self) -> QMenuBar:
+        """File: Export ▸ (one entry per format), Import…, Close."""
+        bar = QMenuBar(self)
+        bar.setNativeMenuBar(False)  # a menu bar inside this window on every desktop
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.export_menu = self.file_menu.addMenu(self.tr("&Export"))
+        self.export_actions: dict[str, QAction] = {}
+        for fmt in export_formats():
+            action = self.export_menu.addAction(
+                self.tr("%1…").replace("%1", fmt.label),
+                lambda f=fmt: self.transfer.export(f))
+            self.export_actions[fmt.key] = action
+        self.import_action = self.file_menu.addAction(self.tr("&Import…"),
+                                                      lambda: self.transfer.import_file())
+        self.import_action.setToolTip(self.tr("Add entries from an mlcoach JSON export"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.tr("&Close"), self.close)
+        return bar
+
+    def show_notice(self, text: str) -> None:
+        """Say how an export or import went, on one line above the tabs."""
+        self.notice.setText(" ".join(text.split()))
+        self.notice.setToolTip(self.notice.text())
+        self.notice.setVisible(bool(text))
+
+    def _transfer_busy(self, busy: bool) -> None:
+        self.export_menu.setEnabled(not busy)
+        self.import_action.setEnabled(not busy)
+        if busy:
+            self.show_notice("")
+
+    def _imported(self, added: dict[str, int]) -> None:
+        self.show_notice(import_summary(added))
+        if any(added.values()):
+            self.timeline.reload()
+            self._entries_changed()
+            if self.tabs.currentWidget() is self.insights:
+                self._load_insights()
+            if self.people is not None and hasattr(self.people, "reload"):
+                self.people.reload()
 
     def _people_tab(self) -> QWidget | None:
         """The people list, when that part of the app is installed."""

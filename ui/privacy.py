@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.exporting import export_csv, export_json, export_markdown
+from mlcoach.exporting import Progress, export_csv, export_json, export_markdown
 from mlcoach.keys import Mode
 from mlcoach.paths import atomic_write
 from mlcoach.store import Store
@@ -45,7 +45,7 @@ class ExportFormat:
     key: str
     label: str
     suffix: str
-    write: Callable[[Store], str]
+    write: Callable[..., str]  # (store, progress=None) -> the file's text
 
     @property
     def filter(self) -> str:
@@ -72,11 +72,26 @@ def format_for(path: str, selected_filter: str) -> ExportFormat:
     return next((f for f in formats if f.filter == selected_filter), formats[0])
 
 
-def export_to(store: Store, path: Path, fmt: ExportFormat) -> Path:
-    """Write an export to `path` (the suffix is added when missing); returns the file."""
+EXPORT_STEPS = 8  # six tables read, the text composed, the file written
+
+
+def export_to(store: Store, path: Path, fmt: ExportFormat,
+              progress: Progress | None = None) -> Path:
+    """Write an export to `path` (the suffix is added when missing); returns the file.
+
+    Args:
+        progress: called with (step, EXPORT_STEPS) as the work goes on (on this thread).
+    """
     if not path.suffix:
         path = path.with_suffix(fmt.suffix)
-    atomic_write(path, fmt.write(store))
+    reading = None if progress is None else (
+        lambda i, n: progress(i * (EXPORT_STEPS - 2) // max(n, 1), EXPORT_STEPS))
+    text = fmt.write(store, progress=reading)
+    if progress:
+        progress(EXPORT_STEPS - 1, EXPORT_STEPS)
+    atomic_write(path, text)
+    if progress:
+        progress(EXPORT_STEPS, EXPORT_STEPS)
     logger.info("exported %s", fmt.key)
     return path
 

@@ -46,14 +46,9 @@ from mlcoach.errors import MlcoachError
 from mlcoach.keys import KeyStore
 from mlcoach.store import Store
 from mlcoach.ui import ops
-from mlcoach.ui.privacy import (
-    ConfirmDeleteDialog,
-    RecoveryKeyView,
-    encryption_sentence,
-    export_formats,
-    export_to,
-    format_for,
-)
+from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView, encryption_sentence
+from mlcoach.ui.transfer import Transfer
+from mlcoach.ui.transfer import summary as import_summary
 from mlcoach.vault import Opened, recovery_key
 
 logger = logging.getLogger(__name__)
@@ -576,6 +571,14 @@ class FocusPage(_Page):
         layout.addWidget(self.themes)
         layout.addWidget(hint_label(self.tr(
             "Pick up to three. With none picked, prompts come from every theme in turn.")))
+        layout.addSpacing(8)
+        self.weekly = QCheckBox(self.tr("Offer a &weekly review on the first workday of the "
+                                        "week"))
+        self.weekly.setAccessibleName(self.tr("Weekly review on the first workday of the week"))
+        layout.addWidget(self.weekly)
+        layout.addWidget(hint_label(self.tr(
+            "Last week in a few lines at the top of Insights, with one theme to focus on "
+            "next; accepting it sets the focus above for a week.")))
         layout.addSpacing(12)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -586,9 +589,11 @@ class FocusPage(_Page):
         layout.addStretch(1)
         self.themes.changed.connect(self.changed)
         self.language.currentIndexChanged.connect(self.changed)
+        self.weekly.toggled.connect(self.changed)
 
     def load(self, settings: Settings) -> None:
         self.themes.set_themes(settings.focus_themes)
+        self.weekly.setChecked(settings.weekly_review)
         index = self.language.findData(settings.language)
         self.language.setCurrentIndex(max(index, 0))
 
@@ -596,7 +601,8 @@ class FocusPage(_Page):
         focus = self.themes.themes()
         until = settings.focus_until if focus == settings.focus_themes else None
         return replace(settings, focus_themes=focus, focus_until=until,
-                       language=str(self.language.currentData()))
+                       language=str(self.language.currentData()),
+                       weekly_review=self.weekly.isChecked())
 
 
 class NotificationsPage(_Page):
@@ -688,10 +694,12 @@ class PrivacyPage(_Page):
     Signals:
         data_deleted(): everything was deleted; the store is closed
         exported(Path): an export file was written
+        imported(dict): entries were imported (counts added per section)
     """
 
     data_deleted = Signal()
     exported = Signal(object)
+    imported = Signal(dict)
 
     def __init__(self, store: Store, opened: Opened, keys: KeyStore,
                  parent: QWidget | None = None) -> None:
@@ -745,14 +753,24 @@ class PrivacyPage(_Page):
         row.addWidget(self.open_backups)
         backup_layout.addLayout(row)
 
+        self.transfer = Transfer(store, self)
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setAccessibleName(self.tr("Export all data to a file"))
         self.export_button.clicked.connect(self.export)
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setAccessibleName(self.tr("Import data from an export file"))
+        self.import_button.clicked.connect(self.import_data)
+        # One status line and one error line serve both export and import.
         self.export_status = QLabel()
         self.export_status.setWordWrap(True)
         self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_status.setAccessibleName(self.tr("Export result"))
+        self.export_status.setAccessibleName(self.tr("Export and import result"))
         self.export_error = InlineError()
+        self.transfer.busy_changed.connect(self._transfer_busy)
+        self.transfer.exported.connect(self._exported)
+        self.transfer.imported.connect(self._imported)
+        self.transfer.failed.connect(self._transfer_failed)
+        self.transfer.cancelled.connect(self._transfer_cancelled)
         self.delete_button = QPushButton(self.tr("&Delete all data…"))
         self.delete_button.setAccessibleName(self.tr("Delete all data"))
         self.delete_button.clicked.connect(self.delete_all)
@@ -761,9 +779,11 @@ class PrivacyPage(_Page):
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(hint_label(self.tr(
             "Export writes everything to a file you choose: JSON (which mlcoach can import "
-            "again), CSV or a Markdown journal. The file is not encrypted.")))
+            "again), CSV or a Markdown journal. The file is not encrypted. Import shows what "
+            "a JSON export would add before it adds anything.")))
         row = QHBoxLayout()
         row.addWidget(self.export_button)
+        row.addWidget(self.import_button)
         row.addWidget(self.export_status, 1)
         row.addStretch(0)
         data_layout.addLayout(row)
@@ -841,34 +861,38 @@ class PrivacyPage(_Page):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.opened.layout.backups)))
 
     def export(self) -> None:
-        """Ask for a file and format, then write the export there."""
-        formats = export_formats()
-        default = str(Path.home() / ("mlcoach-export" + formats[0].suffix))
-        path, chosen = QFileDialog.getSaveFileName(
-            self, self.tr("Export all data"), default, ";;".join(f.filter for f in formats))
-        if not path:
-            return
-        fmt = format_for(path, chosen)
-        self.export_error.clear()
-        self.export_status.setText(self.tr("Exporting…"))
-        self.export_status.setVisible(True)
-        self.export_button.setEnabled(False)
-        store = self.store
-        ops.run(lambda: export_to(store, Path(path), fmt), self._exported, self._export_failed)
+        """Ask for a file and format, then write the export there (off the GUI thread)."""
+        self.transfer.export()
 
-    def _exported(self, written: Path) -> None:
-        self.export_button.setEnabled(True)
-        self.export_status.setText(self.tr("Saved to {0}").format(str(written)))
-        self.exported.emit(written)
+    def import_data(self) -> None:
+        """Ask for an export file, preview what it adds, and import it once confirmed."""
+        self.transfer.import_file()
 
-    def _export_failed(self, exc: BaseException) -> None:
-        self.export_button.setEnabled(True)
+    def _transfer_busy(self, busy: bool) -> None:
+        self.export_button.setEnabled(not busy)
+        self.import_button.setEnabled(not busy)
+        if busy:
+            self.export_error.clear()
+            self.export_status.setText(self.tr("Working…"))
+            self.export_status.setVisible(True)
+
+    def _transfer_cancelled(self) -> None:
         self.export_status.clear()
         self.export_status.setVisible(False)
-        if not isinstance(exc, (OSError, MlcoachError)):
-            logger.error("export failed", exc_info=exc)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        self.export_error.show_error(self.tr("Could not export: {0}").format(reason))
+
+    def _exported(self, written: Path) -> None:
+        self.export_status.setText(self.tr("Saved to {0}").format(str(written)))
+        self.export_status.setVisible(True)
+        self.exported.emit(written)
+
+    def _imported(self, added: dict[str, int]) -> None:
+        self.export_status.setText(import_summary(added))
+        self.export_status.setVisible(True)
+        self.imported.emit(added)
+
+    def _transfer_failed(self, message: str) -> None:
+        self._transfer_cancelled()
+        self.export_error.show_error(message)
 
     def delete_all(self) -> None:
         """Delete everything after the user typed the confirmation word."""

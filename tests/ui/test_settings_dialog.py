@@ -121,6 +121,18 @@ def test_every_untouched_setting_survives_a_save(dialog: SettingsDialog, store) 
     assert store.settings() == replace(custom, prompts_per_day=2)
 
 
+def test_weekly_review_can_be_switched_off(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    dialog.tabs.setCurrentWidget(dialog.focus)
+    box = dialog.focus.weekly
+    assert box.isVisible() and box.isChecked()
+    assert "first workday of the week" in box.text()
+    box.click()
+    assert dialog.save()
+    assert store.settings().weekly_review is False
+    dialog.reload()
+    assert not dialog.focus.weekly.isChecked()
+
+
 def test_invalid_hours_show_an_error_and_save_nothing(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]
                                                       store) -> None:
     before = store.settings()

@@ -1,0 +1,353 @@
+"""Export and import from a window: file dialogs, a progress bar, the import preview.
+
+All file and store work runs on the store's worker (`mlcoach.ui.ops`); the
+window stays responsive and a progress dialog appears when an export or import
+takes more than a moment. An import is read, validated and previewed (a dry
+run) before the user confirms; a refused file changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QProgressDialog,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.errors import MlcoachError
+from mlcoach.exporting import SECTIONS, ImportPreview, import_document, preview_import, read_export
+from mlcoach.store import Store
+from mlcoach.ui import ops
+from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for
+
+logger = logging.getLogger(__name__)
+
+PROGRESS_DELAY_MS = 400  # shorter work finishes before a progress dialog would flash
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("transfer", text, None, n)
+
+
+def section_names() -> dict[str, str]:
+    """Export sections as the user reads them."""
+    return {"moments": _tr("Moments"), "people": _tr("People"),
+            "suggestions": _tr("Coach suggestions"), "reflections": _tr("Reflections"),
+            "prompt_events": _tr("Prompts shown"), "custom_prompts": _tr("Your own prompts")}
+
+
+def count_text(section: str, n: int) -> str:
+    """"1 moment", "12 moments", "3 people"… for the import summary."""
+    one, many = {
+        "moments": (_tr("1 moment"), _tr("%Ln moments", n)),
+        "people": (_tr("1 person"), _tr("%Ln people", n)),
+        "suggestions": (_tr("1 coach suggestion"), _tr("%Ln coach suggestions", n)),
+        "reflections": (_tr("1 reflection"), _tr("%Ln reflections", n)),
+        "prompt_events": (_tr("1 prompt shown"), _tr("%Ln prompts shown", n)),
+        "custom_prompts": (_tr("1 prompt of your own"), _tr("%Ln prompts of your own", n)),
+    }[section]
+    return one if n == 1 else many
+
+
+def summary(added: dict[str, int]) -> str:
+    """What an import added, in one line."""
+    parts = [count_text(s, added[s]) for s in SECTIONS if added.get(s)]
+    if not parts:
+        return _tr("Nothing new: everything in the file was already here.")
+    return _tr("Imported %1.").replace("%1", ", ".join(parts))
+
+
+class _Cancelled(Exception):
+    """The user cancelled an export; nothing was written."""
+
+
+class _ProgressRelay(QObject):
+    """Created on the GUI thread; the worker emits and the slot runs on the GUI thread."""
+
+    progressed = Signal(int, int)
+
+
+class ImportPreviewDialog(QDialog):
+    """What an import would add and what is already here; Import or Cancel."""
+
+    def __init__(self, name: str, preview: ImportPreview,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.preview = preview
+        self.setWindowTitle(self.tr("Import data"))
+        self.setAccessibleName(self.tr("Import preview"))
+        heading = QLabel(self)
+        font = QFont(heading.font())
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setWordWrap(True)
+        heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading = heading
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(4)
+        self._rows: list[tuple[str, str, str]] = []
+        names, loc = section_names(), QLocale()
+        new_head, here_head = QLabel(self.tr("New"), self), QLabel(self.tr("Already here"), self)
+        for col, label in ((1, new_head), (2, here_head)):
+            label.setFont(font)
+            grid.addWidget(label, 0, col, Qt.AlignmentFlag.AlignRight)
+        row = 1
+        for section in SECTIONS:
+            added, skipped = preview.added.get(section, 0), preview.skipped.get(section, 0)
+            if not (added or skipped):
+                continue
+            cells = (names[section], loc.toString(added), loc.toString(skipped))
+            self._rows.append(cells)
+            spoken = (cells[0], self.tr("%1: %2 new").replace("%1", cells[0])
+                      .replace("%2", cells[1]), self.tr("%1: %2 already here")
+                      .replace("%1", cells[0]).replace("%2", cells[2]))
+            for col, text in enumerate(cells):
+                cell = QLabel(text, self)
+                cell.setAccessibleName(spoken[col])
+                grid.addWidget(cell, row, col, Qt.AlignmentFlag.AlignRight if col
+                               else Qt.AlignmentFlag.AlignLeft)
+            row += 1
+        grid.setColumnStretch(0, 1)
+        note = QLabel(self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(self)
+        if preview.nothing_new:
+            heading.setText(self.tr("Everything in “%1” is already here.").replace("%1", name))
+            note.setText(self.tr("Importing it would add nothing."))
+            self.import_button = None
+            buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        else:
+            heading.setText(self.tr("Import “%1”?").replace("%1", name))
+            note.setText(self.tr("New entries are added to what you have. Entries already "
+                                 "here are kept as they are and nothing is deleted."))
+            self.import_button = buttons.addButton(self.tr("&Import"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+            self.import_button.setAccessibleName(self.tr("Import the new entries"))
+            self.import_button.setDefault(True)
+            buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addLayout(grid)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """The table as shown: (what, new, already here)."""
+        return list(self._rows)
+
+
+class Transfer(QObject):
+    """Runs exports and imports for `parent` (the window the dialogs belong to).
+
+    Signals:
+        busy_changed(bool): an export or import started or ended.
+        exported(object): the Path written.
+        imported(dict): counts added per section.
+        failed(str): a one-line message; nothing was changed.
+        cancelled(): the user stopped before anything was written.
+    """
+
+    busy_changed = Signal(bool)
+    exported = Signal(object)
+    imported = Signal(dict)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, store: Store, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._store, self._window = store, parent
+        self._busy = False
+        self._progress: QProgressDialog | None = None
+        self._preview: ImportPreviewDialog | None = None
+        self.progress_delay_ms = PROGRESS_DELAY_MS
+
+    def busy(self) -> bool:
+        """Whether an export or import is under way (or its preview is open)."""
+        return self._busy
+
+    def progress_dialog(self) -> QProgressDialog | None:
+        """The progress dialog of the work under way, if any."""
+        dialog = self._progress
+        return dialog if dialog is not None and shiboken6.isValid(dialog) else None
+
+    def preview_dialog(self) -> ImportPreviewDialog | None:
+        """The import preview waiting for the user, if any."""
+        dialog = self._preview
+        return dialog if dialog is not None and shiboken6.isValid(dialog) else None
+
+    # -- export ---------------------------------------------------------------------------
+
+    def export(self, fmt: ExportFormat | None = None) -> None:
+        """Ask where to save, then export in `fmt` (or the format picked in the dialog)."""
+        if self._busy:
+            return
+        formats = export_formats()
+        chosen = fmt or formats[0]
+        name = f"mlcoach-export-{date.today().isoformat()}{chosen.suffix}"
+        path, picked = QFileDialog.getSaveFileName(
+            self._window, self.tr("Export all data"), str(Path.home() / name),
+            ";;".join(f.filter for f in formats), chosen.filter)
+        if not path:
+            return
+        self.export_to(Path(path), format_for(path, picked))
+
+    def export_to(self, path: Path, fmt: ExportFormat) -> None:
+        """Export in `fmt` to `path` on the worker, with a progress bar when it takes long."""
+        if self._busy:
+            return
+        stop = threading.Event()
+        relay = self._start(self.tr("Exporting your data…"), EXPORT_STEPS, stop)
+        store = self._store
+
+        def progress(step: int, total: int) -> None:
+            if stop.is_set():
+                raise _Cancelled
+            relay.progressed.emit(step, total)
+
+        ops.run(lambda: export_to(store, path, fmt, progress), self._exported,
+                self._export_failed)
+
+    def _exported(self, written: Path) -> None:
+        if self._finish():
+            self.exported.emit(written)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if not self._finish():
+            return
+        if isinstance(exc, _Cancelled):
+            self.cancelled.emit()
+            return
+        if not isinstance(exc, (OSError, MlcoachError)):
+            logger.error("export failed", exc_info=exc)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        self.failed.emit(self.tr("Could not export: %1").replace("%1", reason))
+
+    # -- import ---------------------------------------------------------------------------
+
+    def import_file(self, path: Path | None = None) -> None:
+        """Ask for a file (unless given), then read it and show what importing would add."""
+        if self._busy:
+            return
+        if path is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self._window, self.tr("Import data"), str(Path.home()),
+                self.tr("mlcoach export (*.json);;All files (*)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        self._start(self.tr("Reading “%1”…").replace("%1", path.name), 0, None)
+        store, where = self._store, path
+
+        def read() -> tuple[dict[str, Any], ImportPreview]:
+            doc = read_export(where)
+            return doc, preview_import(store, doc)
+
+        ops.run(read, lambda result: self._previewed(where, *result),
+                lambda exc: self._import_failed(where, exc))
+
+    def _previewed(self, path: Path, doc: dict[str, Any], preview: ImportPreview) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._close_progress()
+        dialog = ImportPreviewDialog(path.name, preview, self._window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._preview = dialog
+        dialog.accepted.connect(lambda: self._confirmed(path, doc, preview))
+        dialog.rejected.connect(self._preview_closed)
+        dialog.finished.connect(lambda _r: dialog.deleteLater())
+        dialog.open()
+
+    def _preview_closed(self) -> None:
+        self._preview = None
+        self._finish()
+        self.cancelled.emit()
+
+    def _confirmed(self, path: Path, doc: dict[str, Any], preview: ImportPreview) -> None:
+        self._preview = None
+        if preview.nothing_new:
+            self._preview_closed()
+            return
+        self._start(self.tr("Importing “%1”…").replace("%1", path.name), 0, None,
+                    replace=True)
+        store = self._store
+        ops.run(lambda: import_document(store, doc), self._imported,
+                lambda exc: self._import_failed(path, exc))
+
+    def _imported(self, added: dict[str, int]) -> None:
+        if self._finish():
+            self.imported.emit(added)
+
+    def _import_failed(self, path: Path, exc: BaseException) -> None:
+        if not self._finish():
+            return
+        if not isinstance(exc, MlcoachError):
+            logger.error("import failed", exc_info=exc)
+        self.failed.emit(self.tr("Could not import “%1”: %2").replace("%1", path.name)
+                         .replace("%2", " ".join(str(exc).split())))
+
+    # -- busy state and the progress dialog ---------------------------------------------------
+
+    def _start(self, label: str, steps: int, stop: threading.Event | None, *,
+               replace: bool = False) -> _ProgressRelay:
+        if not replace:
+            self._busy = True
+            self.busy_changed.emit(True)
+        self._close_progress()
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, steps, self._window)
+        dialog.setWindowTitle(self.tr("mlcoach"))
+        # Not modal: a modal QProgressDialog runs the event loop inside setValue().
+        dialog.setWindowModality(Qt.WindowModality.NonModal)
+        dialog.setMinimumDuration(self.progress_delay_ms)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        if stop is None:
+            dialog.setCancelButton(None)  # type: ignore[arg-type]
+        else:
+            dialog.canceled.connect(stop.set)
+        dialog.setValue(0)
+        self._progress = dialog
+        relay = _ProgressRelay(self)
+        relay.progressed.connect(lambda step, total: self._advance(dialog, step, total))
+        return relay
+
+    @staticmethod
+    def _advance(dialog: QProgressDialog, step: int, total: int) -> None:
+        if shiboken6.isValid(dialog) and not dialog.wasCanceled():
+            dialog.setMaximum(total)
+            dialog.setValue(step)
+
+    def _close_progress(self) -> None:
+        dialog = self.progress_dialog()
+        self._progress = None
+        if dialog is not None:
+            dialog.hide()
+            dialog.deleteLater()
+
+    def _finish(self) -> bool:
+        """End the busy state; False when this object is already gone."""
+        if not shiboken6.isValid(self):
+            return False
+        self._close_progress()
+        self._busy = False
+        self.busy_changed.emit(False)
+        return True
+
