@@ -9,6 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import ctypes
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -353,6 +354,25 @@ def test_weekly_review_dismissed_stays_away(qtbot, some: Store) -> None:
     settle(qtbot, window)
     assert some.get_state(STATE_KEY) == "2025-06-16"
     window.present()
+    settle(qtbot, window)
+    assert not window.insights.banner.isVisibleTo(window)
+
+
+def test_weekly_review_stays_away_when_switched_off(qtbot, some: Store) -> None:
+    some.save_settings(replace(some.settings(), weekly_review=False))
+    monday = datetime(2025, 6, 16, 9, 0, tzinfo=TZ)
+    window = open_window(qtbot, some, now=monday)
+    window.show_insights()
+    settle(qtbot, window)
+    assert window.insights.data is not None  # the charts loaded
+    assert not window.insights.banner.isVisibleTo(window)
+    assert some.get_state(STATE_KEY) is None
+
+
+def test_weekly_review_waits_for_a_workday(qtbot, some: Store) -> None:
+    sunday = datetime(2025, 6, 15, 10, 0, tzinfo=TZ)
+    window = open_window(qtbot, some, now=sunday)
+    window.show_insights()
     settle(qtbot, window)
     assert not window.insights.banner.isVisibleTo(window)
 
