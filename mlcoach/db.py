@@ -32,16 +32,30 @@ def _is_not_a_database(exc: BaseException) -> bool:
     return "not a database" in text or "file is encrypted" in text
 
 
-def connect_raw(path: Path, secret: Secret) -> Any:
-    """Open a DB-API connection with the key applied and our pragmas set."""
+def connect_raw(path: Path, secret: Secret, *, read_only: bool = False) -> Any:
+    """Open a DB-API connection with the key applied and our pragmas set.
+
+    Args:
+        read_only: open without changing the file at all (no WAL switch, no -wal/-shm),
+            e.g. to look into a backup.
+    """
     import sqlcipher3.dbapi2 as sqlcipher
 
-    conn = sqlcipher.connect(str(path), isolation_level=None)
+    if read_only:
+        conn = sqlcipher.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
+                                 isolation_level=None)
+    else:
+        conn = sqlcipher.connect(str(path), isolation_level=None)
     try:
+        # SQLCipher logs failed page decryptions to stderr; our own message says it better.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         password = secret.sqlcipher_password()
         if password is not None:
             conn.execute("PRAGMA key = " + _quote(password))
-        _apply_pragmas(conn)
+        if read_only:
+            conn.execute("PRAGMA busy_timeout = 5000")
+        else:
+            _apply_pragmas(conn)
     except sqlcipher.DatabaseError as exc:
         conn.close()
         if _is_not_a_database(exc):
@@ -87,10 +101,12 @@ def make_engine(path: Path, secret: Secret) -> Engine:
         import sqlcipher3.dbapi2 as sqlcipher
 
         # Same SQLite build (FTS5 included), no key: an explicitly unencrypted store.
-        engine = create_engine(f"sqlite:///{path}", module=sqlcipher, poolclass=NullPool)
+        engine = create_engine(f"sqlite:///{path}", module=sqlcipher, poolclass=NullPool,
+                               hide_parameters=True)
     else:
         url = URL.create("sqlite+pysqlcipher", password=password, database=str(path))
-        engine = create_engine(url, poolclass=NullPool)
+        # hide_parameters: error messages and logs never carry what the user wrote.
+        engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -179,16 +195,20 @@ def backup_file(path: Path, secret: Secret, backup_dir: Path, now: datetime,
     tmp = target.with_suffix(".tmp")
     if tmp.exists():
         tmp.unlink()
-    src = connect_raw(path, secret)
     try:
-        dst = connect_raw(tmp, secret)
+        src = connect_raw(path, secret)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
+            dst = connect_raw(tmp, secret)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except BaseException:
+        _remove_with_sides(tmp)  # a half-written copy (disk full, killed) is never kept
+        raise
     for side in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         if side.exists():
             side.unlink()
@@ -196,3 +216,11 @@ def backup_file(path: Path, secret: Secret, backup_dir: Path, now: datetime,
     make_private(target)
     logger.info("backup written: %s", target.name)
     return target
+
+
+def _remove_with_sides(path: Path) -> None:
+    for side in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(f"{path}{side}").unlink(missing_ok=True)
+        except OSError:
+            pass

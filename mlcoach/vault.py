@@ -37,11 +37,13 @@ from mlcoach.paths import (
 )
 
 if TYPE_CHECKING:
+    from mlcoach.recovery import RecoveryNote
     from mlcoach.store import Store
 
 logger = logging.getLogger(__name__)
 
 PassphraseSource = Callable[[], str]
+Notify = Callable[["RecoveryNote"], None]
 
 NO_KEYRING_MESSAGE = N_(
     "no secure keyring is available to hold the encryption key; choose one: "
@@ -88,6 +90,7 @@ class Opened:
     meta: StoreMeta
     secret: Secret
     recovery_key: str | None = None
+    recovered: RecoveryNote | None = None  # a damaged file was replaced by a backup
 
 
 def read_meta(layout: Layout) -> StoreMeta | None:
@@ -146,10 +149,38 @@ def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
     else:
         secret = Secret("none")
     meta = StoreMeta(store_id=store_id, encryption=mode, created_at=utcnow().isoformat())
-    store = _open(layout, secret, utcnow())
-    # store.json last: a crash before this point leaves a folder init can simply redo.
+    # Build the database under a temporary name, then store.json, then rename: killed
+    # before store.json, init simply runs again; killed after it, the next open finishes
+    # the rename (recovery.finish_interrupted_init). Never a database without store.json.
+    _build_new(layout, secret)
     _write_meta(layout, meta)
+    from mlcoach.recovery import finish_interrupted_init
+
+    finish_interrupted_init(layout.db)
+    _ensure(layout, secret, utcnow())
+    store = _open(layout, secret)
     return Opened(store, layout, meta, secret, recovery)
+
+
+def _build_new(layout: Layout, secret: Secret) -> None:
+    """Create an empty, fully migrated store at the temporary name, closed and synced."""
+    from mlcoach.db import connect_raw, ensure_schema
+    from mlcoach.recovery import NEW_NAME, SIDE_FILES
+
+    new = layout.root / NEW_NAME
+    try:
+        for side in ("", *SIDE_FILES):  # what an interrupted init left behind
+            Path(f"{new}{side}").unlink(missing_ok=True)
+        ensure_schema(new, secret, layout.backups, utcnow())
+        conn = connect_raw(new, secret)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")  # fold the -wal into the file
+        finally:
+            conn.close()
+    except OSError as exc:
+        raise MlcoachError("cannot create {path}: {reason}", path=layout.db,
+                           reason=exc.strerror or exc) from exc
+    make_private(new)
 
 
 def resolve_secret(layout: Layout, meta: StoreMeta, keys: KeyStore,
@@ -181,8 +212,14 @@ def resolve_secret(layout: Layout, meta: StoreMeta, keys: KeyStore,
 
 def open_store(layout: Layout, *, keys: KeyStore,
                passphrase_source: PassphraseSource | None = None,
-               auto_init: bool = True, now: datetime | None = None) -> Opened:
-    """Open the store in `layout`, creating it with a keyring key on first use."""
+               auto_init: bool = True, now: datetime | None = None,
+               on_recovered: Notify | None = None) -> Opened:
+    """Open the store in `layout`, creating it with a keyring key on first use.
+
+    Args:
+        on_recovered: called with the note when a damaged file was set aside and a
+            backup restored on the way (see recovery.py).
+    """
     meta = read_meta(layout)
     if meta is None:
         if layout.db.exists() and layout.db.stat().st_size > 0:
@@ -194,41 +231,73 @@ def open_store(layout: Layout, *, keys: KeyStore,
             raise NotInitializedError("no store in {folder} yet; run `mlcoach init`",
                                       folder=layout.root)
         return init_store(layout, "keyring", keys=keys)
-    if not layout.db.exists():
-        raise MlcoachError("the database {path} is missing (store.json is there)",
-                           path=layout.db)
     secret = resolve_secret(layout, meta, keys, passphrase_source)
-    return Opened(_open(layout, secret, now or utcnow()), layout, meta, secret)
+    note = _prepare(layout, secret, now or utcnow(), on_recovered)
+    return Opened(_open(layout, secret), layout, meta, secret, recovered=note)
 
 
 def unlock_existing(layout: Layout, *, keys: KeyStore,
                     passphrase_source: PassphraseSource | None = None,
-                    now: datetime | None = None) -> Secret | None:
+                    now: datetime | None = None,
+                    on_recovered: Notify | None = None) -> Secret | None:
     """The secret of an existing store with its schema brought up to date, without
     importing the ORM (the fast path of `mlcoach capture`). None when there is no store."""
-    from mlcoach.db import ensure_schema
-
     meta = read_meta(layout)
-    if meta is None or not layout.db.exists():
+    if meta is None:
         return None
     secret = resolve_secret(layout, meta, keys, passphrase_source)
-    try:
-        ensure_schema(layout.db, secret, layout.backups, now or utcnow())
-    except OSError as exc:
-        raise MlcoachError("cannot open {path}: {reason}", path=layout.db,
-                           reason=exc.strerror or exc) from exc
+    _prepare(layout, secret, now or utcnow(), on_recovered)
     return secret
 
 
-def _open(layout: Layout, secret: Secret, now: datetime) -> Store:
-    from mlcoach.db import ensure_schema, make_engine
-    from mlcoach.store import Store
+def _prepare(layout: Layout, secret: Secret, now: datetime,
+             on_recovered: Notify | None) -> RecoveryNote | None:
+    """Bring the schema up to date. A damaged or missing file is set aside and the newest
+    good backup restored first; a wrong key or passphrase changes nothing."""
+    from mlcoach import recovery
+
+    seen = recovery.identity(layout.db)
+    reason = recovery.precheck(layout.db)
+    if reason == "missing" and recovery.finish_interrupted_init(layout.db):
+        seen, reason = recovery.identity(layout.db), recovery.precheck(layout.db)
+    if reason is None:
+        try:
+            _ensure(layout, secret, now)
+            return None
+        except StoreLockedError:
+            # Page 1 does not decrypt: a wrong key or a damaged file. The key is right
+            # when it opens a backup; without one, blame the key and touch nothing.
+            if secret.mode != "none" and not recovery.key_opens_a_backup(layout.backups,
+                                                                        secret):
+                raise
+            reason = "damaged"
+        except MlcoachError:
+            raise
+        except Exception as exc:
+            if not recovery.is_corruption(exc):
+                raise
+            reason = "damaged"
+    note = recovery.repair(layout.root, secret, reason, now, seen)
+    _ensure(layout, secret, now)
+    if note is not None and on_recovered is not None:
+        on_recovered(note)
+    return note
+
+
+def _ensure(layout: Layout, secret: Secret, now: datetime) -> None:
+    from mlcoach.db import ensure_schema
 
     try:
         ensure_schema(layout.db, secret, layout.backups, now)
     except OSError as exc:
         raise MlcoachError("cannot open {path}: {reason}", path=layout.db,
                            reason=exc.strerror or exc) from exc
+
+
+def _open(layout: Layout, secret: Secret) -> Store:
+    from mlcoach.db import make_engine
+    from mlcoach.store import Store
+
     make_private(layout.db)
     return Store(make_engine(layout.db, secret), layout.db)
 

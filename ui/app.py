@@ -116,6 +116,7 @@ class AppController(QObject):
                            **extra)
         self.menu.set_ready(True)
         _ready_signal("store")
+        self.tell_recovery()
         self.backup_later()
         self.warm_up()
         from mlcoach.ui.welcome import WelcomeDialog, should_show
@@ -130,16 +131,36 @@ class AppController(QObject):
             self.after_welcome()
 
     def backup_later(self) -> None:
-        """Today's rotating backup, on the worker thread, a little after start-up."""
-        from mlcoach.backups import daily_backup
+        """A little after start-up, on the worker thread: check every page of the store,
+        then take today's rotating backup (or restore one if the store is damaged)."""
+        from mlcoach.recovery import daily_check
 
         opened, now = self.opened, self.clock().astimezone(self.tz())
 
         def work() -> Any:
-            return daily_backup(opened.layout.db, opened.secret, opened.layout.backups, now)
+            return daily_check(opened.layout.root, opened.secret, now)
 
         QTimer.singleShot(5000, lambda: ops.run(
-            work, lambda _r: None, lambda exc: logger.warning("backup failed: %s", exc)))
+            work, lambda note: self.tell_recovery() if note else None,
+            lambda exc: logger.warning("backup failed: %s", exc)))
+
+    def tell_recovery(self) -> None:
+        """Say once, in one sentence, that a damaged store file was replaced by a backup."""
+        from mlcoach.i18n import ui_language
+        from mlcoach.recovery import take_app_notice
+
+        language = ui_language(self.coach.settings().language) if self.coach else "en"
+        notice = take_app_notice(self.data_root, language, self.tz())
+        if notice is None:
+            return
+        if self.tray is not None:
+            self.tray.icon.showMessage("mlcoach", notice, app_icon(), 20000)
+        else:
+            box = QMessageBox(QMessageBox.Icon.Warning, "mlcoach", notice,
+                              parent=self.main_window)
+            box.setModal(False)
+            box.show()
+            self.notice_box = box
 
     def after_welcome(self) -> None:
         self.arm()
