@@ -35,5 +35,17 @@ venv: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run_quick.py
 
+# A one-folder app in dist/mlcoach, built by PyInstaller (packaging/README.md).
+DIST_STAMP := $(VENV)/.installed-dist
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[test,dist]'
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/mlcoach.spec
+	dist/mlcoach/mlcoach --version
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -13,6 +13,8 @@ pkgs=(
   xvfb x11-utils trayer dbus dunst libnotify-bin gnome-keyring imagemagick
   # packaging checks
   desktop-file-utils appstream
+  # make dist: PyInstaller reads binaries with objdump and bundles the shared libpython
+  binutils "libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3.11)"
 )
 command -v dpkg-query >/dev/null || { echo "system-deps: not a Debian system; install the Qt runtime libraries yourself" >&2; exit 0; }
 missing=()
