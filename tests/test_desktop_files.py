@@ -10,6 +10,7 @@ import os
 import shutil
 import struct
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zlib
 from pathlib import Path
@@ -150,6 +151,28 @@ def test_desktop_file_content() -> None:
     assert keys["Keywords"].endswith(";")
     for key in ("Name", "GenericName", "Comment", "Keywords"):
         assert keys.get(f"{key}[tr]"), f"{key}[tr] is missing"
+
+
+def test_frozen_build_autostart_entry_passes_desktop_file_validate(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Launch at login" from the PyInstaller build writes an entry that runs the build."""
+    from mlcoach import autostart
+
+    tool = require_tool("desktop-file-validate", "desktop-file-utils")
+    exe = tmp_path / "opt" / "mlcoach 0.1" / "mlcoach"
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(exe))
+    env = {"HOME": str(tmp_path / "home"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_CONFIG_DIRS": str(tmp_path / "etc-xdg"), "PATH": ""}
+    where = autostart.enable(platform="linux", env=env)
+    assert where == tmp_path / "config" / "autostart" / DESKTOP.name
+    assert autostart.is_enabled(platform="linux", env=env)
+    result = run(tool, str(where))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ": error:" not in result.stdout and ": warning:" not in result.stdout, result.stdout
+    text = Path(where).read_text(encoding="utf-8")
+    assert f'Exec="{exe}" run' in text.splitlines()
+    assert f"Icon={APP_ID}" in text.splitlines()  # the same icon the menu entry uses
 
 
 # -- AppStream metainfo ----------------------------------------------------------------
