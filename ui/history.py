@@ -1019,6 +1019,14 @@ class TimelineTab(QWidget):
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
 
+def _people_panel_available() -> bool:
+    try:
+        import mlcoach.ui.people_panel  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -1421,9 +1429,14 @@ class HistoryWindow(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
         self.tabs.addTab(self.insights, self.tr("&Insights"))
-        self.people = self._people_tab()
-        if self.people is not None:
-            self.tabs.addTab(self.people, self.tr("&People"))
+        # The People panel reads every person's last moment when built or reloaded, so
+        # it is built on first view and reloaded only while on show.
+        self.people: QWidget | None = None
+        self._people_holder = QWidget(self)
+        QVBoxLayout(self._people_holder).setContentsMargins(0, 0, 0, 0)
+        self._people_stale = True
+        if _people_panel_available():
+            self.tabs.addTab(self._people_holder, self.tr("&People"))
         self.transfer = Transfer(store, self)
         self.notice = QLabel(self)
         self.notice.setAccessibleName(self.tr("Export and import result"))
@@ -1486,8 +1499,8 @@ class HistoryWindow(QWidget):
             self._entries_changed()
             if self.tabs.currentWidget() is self.insights:
                 self._load_insights()
-            if self.people is not None and hasattr(self.people, "reload"):
-                self.people.reload()
+            self._people_stale = True
+            self._show_people()
 
     def _people_tab(self) -> QWidget | None:
         """The people list, when that part of the app is installed."""
@@ -1496,7 +1509,7 @@ class HistoryWindow(QWidget):
         except ImportError:
             return None
         try:
-            panel: QWidget = PeoplePanel(self._store, tz=self._tz, parent=self)
+            panel: QWidget = PeoplePanel(self._store, tz=self._tz, parent=self._people_holder)
         except (TypeError, MlcoachError) as exc:
             logger.warning("people tab unavailable: %s", exc)
             return None
@@ -1508,8 +1521,8 @@ class HistoryWindow(QWidget):
         self._insights_stale = True
         if self.tabs.currentWidget() is self.insights:
             self._load_insights()
-        if self.people is not None and hasattr(self.people, "reload"):
-            self.people.reload()
+        self._people_stale = True
+        self._show_people()
         self.show()
         self.raise_()
         self.activateWindow()
@@ -1523,6 +1536,26 @@ class HistoryWindow(QWidget):
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.insights and self._insights_stale:
             self._load_insights()
+        self._show_people()
+
+    def show_people(self) -> None:
+        """Switch to the People tab."""
+        self.tabs.setCurrentWidget(self._people_holder)
+
+    def _show_people(self) -> None:
+        """Build or refresh the People panel, when it is the tab on show."""
+        if self.tabs.currentWidget() is not self._people_holder:
+            return
+        if self.people is None:
+            self.people = self._people_tab()
+            if self.people is not None:
+                layout = self._people_holder.layout()
+                assert layout is not None
+                layout.addWidget(self.people)
+                self.people.show()
+        elif self._people_stale and hasattr(self.people, "reload"):
+            self.people.reload()
+        self._people_stale = False
 
     def _load_insights(self) -> None:
         self._insights_stale = False

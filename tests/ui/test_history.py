@@ -259,6 +259,23 @@ def test_outcome_from_the_list(qtbot, some: Store) -> None:
     assert saved is not None and saved.outcome is Outcome.DECLINED
 
 
+def test_people_tab_reads_the_store_only_when_shown(qtbot, some: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    calls: list[int] = []
+    real = some.last_interactions
+    monkeypatch.setattr(some, "last_interactions", lambda: calls.append(1) or real())
+    window = open_window(qtbot, some)  # ten years of people history is not read at open
+    assert calls == [] and window.people is None
+    window.show_people()
+    assert window.people is not None and window.people.isVisible()
+    assert {"Ana", "Bo"} <= set(window.people.people_names())  # type: ignore[attr-defined]
+    assert calls == [1]
+    window.present()  # on show: refreshed
+    assert calls == [1, 1]
+    window.tabs.setCurrentWidget(window.timeline)
+    window.present()  # not on show: left alone until it is
+    assert calls == [1, 1]
+
+
 # -- insights -----------------------------------------------------------------------------------
 
 
