@@ -42,7 +42,26 @@ def run_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) -> 
         out.extend(_store_checks(layout, keys, passphrase))
     out.append(_keyring_check(keys))
     out.extend(_backup_checks(layout))
+    out.extend(_recovery_checks(layout))
     out.extend(_desktop_checks())
+    return out
+
+
+def _recovery_checks(layout: Layout) -> list[Check]:
+    """The last time a damaged store file was replaced, and the files kept aside."""
+    from mlcoach.recovery import DAMAGED_MARK, read_note
+
+    out = []
+    note = read_note(layout.root)
+    if note is not None:
+        when = note.at[:16].replace("T", " ")
+        out.append(Check("recovery", "WARN", f"{when} UTC: {note.message()}"))
+    kept = sorted(p.name for p in layout.root.glob(f"{layout.db.name}{DAMAGED_MARK}*")
+                  if not p.name.endswith(("-wal", "-shm", "-journal")))
+    if kept:
+        out.append(Check("set aside", "WARN",
+                         f"{len(kept)} damaged file(s) kept in {layout.root}: {', '.join(kept)} "
+                         "(delete them once you no longer need them)"))
     return out
 
 
@@ -58,30 +77,72 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
            "none": "NOT encrypted (chosen at set-up)"}[meta.encryption]
     out.append(Check("encryption", "OK" if meta.encryption != "none" else "WARN", enc))
     if os.name == "posix":
-        loose = [p.name for p in (layout.root, layout.db, layout.meta)
-                 if p.exists() and _mode(p) & 0o077]
+        loose = [p.name for p in _private_paths(layout) if p.exists() and _mode(p) & 0o077]
         out.append(Check("permissions", "FAIL" if loose else "OK",
                          "readable by others: " + ", ".join(loose) if loose
                          else "data folder 0700, files 0600"))
+    from mlcoach import recovery
+
+    restore = ("the app's next start sets it aside and restores the newest good backup"
+               + _newest_backup_text(layout))
+    damaged = "the database file is damaged; " + restore
+    missing = recovery.precheck(layout.db)
+    if missing == "missing":
+        out.append(Check("store", "FAIL", "the database file is missing; the next start "
+                         "restores the newest good backup" + _newest_backup_text(layout)))
+        return out
+    if missing == "empty":
+        out.append(Check("store", "FAIL", "the database file is empty (zero bytes); " + restore))
+        return out
     try:
         secret = resolve_secret(layout, meta, keys, passphrase)
-        conn = connect_raw(layout.db, secret)
+    except MlcoachError as exc:
+        out.append(Check("store", "FAIL", str(exc)))
+        return out
+    try:
+        # Read-only: the doctor never changes the store, not even its journal mode.
+        conn = connect_raw(layout.db, secret, read_only=True)
         try:
             version = schema_version(conn)
             integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
     except MlcoachError as exc:
-        out.append(Check("store", "FAIL", str(exc)))
+        if secret.mode == "none" or recovery.key_opens_a_backup(layout.backups, secret):
+            out.append(Check("store", "FAIL", damaged))
+        else:
+            out.append(Check("store", "FAIL", str(exc)))
         return out
     except Exception as exc:  # a damaged file surfaces here as a DB error
-        out.append(Check("store", "FAIL", f"the database cannot be read: {exc}"))
+        out.append(Check("store", "FAIL", damaged if recovery.is_corruption(exc)
+                         else f"the database cannot be read: {exc}"))
         return out
-    out.append(Check("store", "OK" if integrity == "ok" else "FAIL",
-                     f"{layout.db} opens; integrity {integrity}"))
+    if integrity != "ok":
+        out.append(Check("store", "FAIL", damaged))
+        return out
+    out.append(Check("store", "OK", f"{layout.db} opens; integrity ok"))
     out.append(Check("schema", "OK" if version == HEAD else "WARN",
                      f"schema {version}" + ("" if version == HEAD else f" (app expects {HEAD})")))
     return out
+
+
+def _private_paths(layout: Layout) -> list[Path]:
+    """Everything of the user's that must be readable by the owner only."""
+    from mlcoach.paths import DRAFT_NAME
+    from mlcoach.recovery import NOTE_NAME
+
+    root = layout.root
+    paths = [root, layout.db, layout.meta, layout.backups, root / DRAFT_NAME, root / NOTE_NAME]
+    if layout.backups.is_dir():
+        paths += sorted(layout.backups.iterdir())
+    return paths
+
+
+def _newest_backup_text(layout: Layout) -> str:
+    from mlcoach.backups import backups
+
+    found = backups(layout.backups)
+    return f" ({found[-1].name})" if found else " (there is no backup yet)"
 
 
 def _keyring_check(keys: KeyStore) -> Check:

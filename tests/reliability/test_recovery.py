@@ -1,0 +1,299 @@
+"""A damaged, truncated, zero-length or missing store file: detected at open, kept aside,
+the newest good backup restored, the user told once; a wrong key never triggers any of it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from mlcoach import recovery
+from mlcoach.backups import daily_backup
+from mlcoach.cli import main
+from mlcoach.db import connect_raw
+from mlcoach.doctor import run_checks
+from mlcoach.errors import MlcoachError, StoreLockedError
+from mlcoach.keys import OSKeyring, Secret
+from mlcoach.vault import Layout, init_store, open_store, unlock_existing
+
+NOW = datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
+BACKUP_DAY = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _texts(layout: Layout, secret: Secret) -> list[str]:
+    conn = connect_raw(layout.db, secret)
+    try:
+        return [r[0] for r in conn.execute("SELECT text FROM moments ORDER BY created_at")]
+    finally:
+        conn.close()
+
+
+def _with_backup(opened, layout: Layout) -> Path:  # type: ignore[no-untyped-def]
+    """Two moments in the backup, a third one only in the store."""
+    opened.store.add_moment("in the backup 1")
+    opened.store.add_moment("in the backup 2")
+    made = daily_backup(layout.db, opened.secret, layout.backups, BACKUP_DAY)
+    assert made is not None
+    os.utime(made, (BACKUP_DAY.timestamp(), BACKUP_DAY.timestamp()))
+    opened.store.add_moment("after the backup")
+    opened.store.close()
+    return made
+
+
+def _truncate(path: Path, size: int) -> None:
+    with open(path, "r+b") as fh:
+        fh.truncate(size)
+
+
+def _garble(path: Path, offset: int, length: int = 256) -> None:
+    with open(path, "r+b") as fh:
+        fh.seek(offset)
+        fh.write(os.urandom(length))
+
+
+def _half(path: Path) -> None:
+    _truncate(path, path.stat().st_size // 2 + 100)
+
+
+DAMAGE = {
+    "zero-length": lambda p: _truncate(p, 0),
+    "truncated": _half,
+    "truncated at a page boundary": lambda p: _truncate(p, 8192),
+    "garbled header": lambda p: _garble(p, 0),
+    "garbled first page": lambda p: _garble(p, 200),
+}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_damaged_file_is_set_aside_and_the_newest_backup_restored(opened, layout, damage):
+    _with_backup(opened, layout)
+    DAMAGE[damage](layout.db)
+    bad = layout.db.read_bytes()
+    told: list[recovery.RecoveryNote] = []
+    again = open_store(layout, keys=OSKeyring(), now=NOW, on_recovered=told.append)
+    try:
+        texts = sorted(m.text for m in again.store.moments())
+        assert texts == ["in the backup 1", "in the backup 2"]
+    finally:
+        again.store.close()
+    # The bad file is kept, byte for byte, next to the restored one.
+    aside = sorted(layout.root.glob("mlcoach.db.damaged-*"))
+    assert [p.name for p in aside if not p.name.endswith(("-wal", "-shm"))] == [
+        "mlcoach.db.damaged-20261123T093000Z"]
+    assert aside[0].read_bytes() == bad
+    assert len(told) == 1 and again.recovered == told[0]
+    sentence = told[0].message(tz=timezone.utc)
+    assert "set aside as mlcoach.db.damaged-20261123T093000Z" in sentence
+    assert "backup from 2026-11-20 08:00 was restored" in sentence
+    assert sentence.endswith("may be missing.") and "\n" not in sentence
+
+
+def test_cli_says_it_in_one_line_on_stderr_and_still_captures(opened, layout, tmp_path):
+    _with_backup(opened, layout)
+    _truncate(layout.db, 0)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--data-dir", str(layout.root), "capture", "new after the damage"],
+                keys=OSKeyring(), stdout=out, stderr=err)
+    assert code == 0 and out.getvalue().strip()
+    lines = err.getvalue().strip().splitlines()
+    assert len(lines) == 1 and "was damaged, so it was set aside as" in lines[0]
+    assert "may be missing" in lines[0]
+    secret = unlock_existing(layout, keys=OSKeyring())
+    assert secret is not None
+    assert _texts(layout, secret) == ["in the backup 1", "in the backup 2", "new after the damage"]
+    # Told once on the command line; the next command is quiet.
+    err2 = io.StringIO()
+    assert main(["--data-dir", str(layout.root), "stats"], keys=OSKeyring(),
+                stdout=io.StringIO(), stderr=err2) == 0
+    assert err2.getvalue() == ""
+
+
+def test_doctor_reports_the_recovery_and_the_file_kept_aside(opened, layout):
+    _with_backup(opened, layout)
+    _truncate(layout.db, 0)
+    open_store(layout, keys=OSKeyring(), now=NOW).store.close()
+    checks = {c.name: c for c in run_checks(layout, OSKeyring(), lambda: "")}
+    assert checks["recovery"].status == "WARN"
+    assert "2026-11-23 09:30 UTC" in checks["recovery"].detail
+    assert "backup from" in checks["recovery"].detail
+    assert "mlcoach.db.damaged-20261123T093000Z" in checks["set aside"].detail
+    assert checks["store"].status == "OK"
+
+
+def test_the_app_notice_is_given_once(opened, layout):
+    _with_backup(opened, layout)
+    _truncate(layout.db, 0)
+    open_store(layout, keys=OSKeyring(), now=NOW).store.close()
+    first = recovery.take_app_notice(layout.root, "en", timezone.utc)
+    assert first is not None and "backup from 2026-11-20 08:00" in first
+    assert recovery.take_app_notice(layout.root, "en", timezone.utc) is None
+    turkish = recovery.read_note(layout.root)
+    assert turkish is not None and "yedek" in turkish.message("tr", timezone.utc)
+
+
+def test_no_backup_keeps_the_bad_file_and_starts_afresh(opened, layout):
+    opened.store.add_moment("only copy")
+    opened.store.close()
+    _truncate(layout.db, 4096 * 3 + 17)
+    bad = _digest(layout.db)
+    told: list[recovery.RecoveryNote] = []
+    again = open_store(layout, keys=OSKeyring(), now=NOW, on_recovered=told.append)
+    try:
+        assert again.store.moments() == []
+        again.store.add_moment("a new start")
+    finally:
+        again.store.close()
+    aside = layout.root / "mlcoach.db.damaged-20261123T093000Z"
+    assert _digest(aside) == bad  # nothing deleted
+    assert "there was no backup to restore" in told[0].message()
+    assert "nothing was deleted" in told[0].message()
+
+
+def test_garbled_page_one_without_a_backup_is_blamed_on_the_key_and_left_alone(opened, layout):
+    """Without a backup, a page 1 that does not decrypt cannot be told from a wrong key:
+    nothing is moved, and the message gives the way forward."""
+    opened.store.add_moment("x")
+    opened.store.close()
+    _garble(layout.db, 100)
+    before = _digest(layout.db)
+    with pytest.raises(StoreLockedError, match="recover"):
+        open_store(layout, keys=OSKeyring(), now=NOW)
+    assert _digest(layout.db) == before
+    assert not list(layout.root.glob("*.damaged-*"))
+    assert recovery.read_note(layout.root) is None
+
+
+def test_wrong_passphrase_with_backups_changes_nothing(layout, memory_keyring):
+    made = init_store(layout, "passphrase", keys=OSKeyring(), passphrase="right horse battery")
+    made.store.add_moment("secret")
+    daily_backup(layout.db, made.secret, layout.backups, BACKUP_DAY)
+    made.store.close()
+    before = _digest(layout.db)
+    with pytest.raises(StoreLockedError, match="wrong passphrase"):
+        open_store(layout, keys=OSKeyring(), passphrase_source=lambda: "wrong", now=NOW)
+    assert _digest(layout.db) == before
+    assert not list(layout.root.glob("*.damaged-*"))
+    again = open_store(layout, keys=OSKeyring(), passphrase_source=lambda: "right horse battery")
+    assert [m.text for m in again.store.moments()] == ["secret"]
+    again.store.close()
+
+
+def test_a_wrong_key_in_the_keyring_with_backups_changes_nothing(opened, layout,
+                                                                 memory_keyring):
+    _with_backup(opened, layout)
+    (entry,) = memory_keyring.items
+    memory_keyring.items[entry] = os.urandom(32).hex()
+    before = _digest(layout.db)
+    with pytest.raises(StoreLockedError, match="mlcoach recover"):
+        open_store(layout, keys=OSKeyring(), now=NOW)
+    assert _digest(layout.db) == before
+    assert not list(layout.root.glob("*.damaged-*"))
+
+
+def test_missing_file_comes_back_from_the_backup(opened, layout):
+    _with_backup(opened, layout)
+    layout.db.unlink()
+    told: list[recovery.RecoveryNote] = []
+    again = open_store(layout, keys=OSKeyring(), now=NOW, on_recovered=told.append)
+    assert len(again.store.moments()) == 2
+    again.store.close()
+    assert "was missing, so the backup from" in told[0].message()
+
+
+def test_missing_file_without_a_backup_is_an_error_that_changes_nothing(opened, layout):
+    opened.store.close()
+    layout.db.unlink()
+    listing = sorted(p.name for p in layout.root.iterdir())
+    with pytest.raises(MlcoachError, match="no backup to restore; put the file back"):
+        open_store(layout, keys=OSKeyring(), now=NOW)
+    assert sorted(p.name for p in layout.root.iterdir() if p.name != ".recovery.lock") == listing
+
+
+def test_unencrypted_store_with_a_garbled_header_is_restored(layout, memory_keyring):
+    made = init_store(layout, "none", keys=OSKeyring())
+    made.store.add_moment("plain")
+    daily_backup(layout.db, made.secret, layout.backups, BACKUP_DAY)
+    made.store.close()
+    _garble(layout.db, 0, 64)
+    again = open_store(layout, keys=OSKeyring(), now=NOW)
+    assert [m.text for m in again.store.moments()] == ["plain"]
+    assert again.recovered is not None
+    again.store.close()
+
+
+def test_a_damaged_newest_backup_is_skipped_for_an_older_good_one(opened, layout):
+    opened.store.add_moment("old and good")
+    older = daily_backup(layout.db, opened.secret, layout.backups, BACKUP_DAY)
+    opened.store.add_moment("newer")
+    newer = daily_backup(layout.db, opened.secret, layout.backups,
+                         BACKUP_DAY + timedelta(days=1))
+    assert older and newer
+    opened.store.close()
+    _garble(newer, 5000, 2000)
+    _truncate(layout.db, 0)
+    again = open_store(layout, keys=OSKeyring(), now=NOW)
+    assert [m.text for m in again.store.moments()] == ["old and good"]
+    assert again.recovered is not None and again.recovered.restored_from == older.name
+    again.store.close()
+
+
+def test_damage_deep_inside_is_found_by_the_daily_check(opened, layout):
+    """A garbled page in the middle passes the cheap checks at open; the app's daily
+    check reads every page, restores the backup and does not back up the bad file."""
+    _with_backup(opened, layout)
+    again = open_store(layout, keys=OSKeyring())
+    for i in range(300):
+        again.store.add_moment(f"filler {i} " + "x" * 300)
+    again.store.close()
+    size = layout.db.stat().st_size
+    _garble(layout.db, (size // 4096 - 3) * 4096 + 700, 64)
+    backups_before = sorted(p.name for p in layout.backups.iterdir())
+    note = recovery.daily_check(layout.root, opened.secret, NOW)
+    assert note is not None and note.restored_from is not None
+    assert sorted(p.name for p in layout.backups.iterdir()) == backups_before
+    assert recovery.verify(layout.db, opened.secret)
+    # A healthy store gets today's backup instead.
+    assert recovery.daily_check(layout.root, opened.secret, NOW + timedelta(days=1)) is None
+    assert len(list(layout.backups.glob("*-daily.db"))) == 2
+
+
+def test_two_processes_noticing_the_same_damage_restore_once(opened, layout):
+    _with_backup(opened, layout)
+    _truncate(layout.db, 0)
+    seen = recovery.identity(layout.db)
+    first = recovery.repair(layout.root, opened.secret, "empty", NOW, seen)
+    second = recovery.repair(layout.root, opened.secret, "empty", NOW, seen)
+    assert first is not None and second is None
+    assert len(list(layout.root.glob("mlcoach.db.damaged-*"))) == 1
+
+
+def test_a_kill_between_building_and_renaming_at_init_is_finished_at_next_open(
+        layout, memory_keyring):
+    made = init_store(layout, "keyring", keys=OSKeyring())
+    made.store.add_moment("first")
+    made.store.close()
+    # The state a kill after store.json but before the rename leaves behind.
+    os.replace(layout.db, layout.root / recovery.NEW_NAME)
+    again = open_store(layout, keys=OSKeyring())
+    assert [m.text for m in again.store.moments()] == ["first"]
+    assert again.recovered is None
+    again.store.close()
+
+
+def test_a_kill_before_store_json_at_init_lets_init_run_again(layout, memory_keyring):
+    layout.root.mkdir(parents=True)
+    (layout.root / recovery.NEW_NAME).write_bytes(b"half built")
+    made = open_store(layout, keys=OSKeyring())
+    made.store.add_moment("fine")
+    made.store.close()
+    assert json.loads(layout.meta.read_text())["encryption"] == "keyring"
+    assert not (layout.root / recovery.NEW_NAME).exists()
