@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from mlcoach.errors import MlcoachError
 from mlcoach.keys import KeyringUnavailableError, KeyStore
 from mlcoach.paths import DRAFT_NAME
+from mlcoach.recovery import DAMAGED_MARK, LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
 from mlcoach.vault import Layout, read_meta
 
 if TYPE_CHECKING:
@@ -60,9 +61,13 @@ def _targets(layout: Layout) -> list[Path]:
     root = layout.root
     db = layout.db
     paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
-    paths += [layout.meta, layout.backups, root / DRAFT_NAME, root / _LOG_DIR]
+    paths += [layout.meta, layout.backups, root / DRAFT_NAME, root / _LOG_DIR,
+              root / NOTE_NAME, root / LOCK_NAME]
     if root.is_dir():
         for pattern in _LOG_PATTERNS:
+            paths += sorted(root.glob(pattern))
+        # Damaged files kept aside by recovery.py, and stores half built or half restored.
+        for pattern in (f"{db.name}{DAMAGED_MARK}*", f"{NEW_NAME}*", f"{RESTORE_NAME}*"):
             paths += sorted(root.glob(pattern))
         # Leftovers of an interrupted atomic_write (".store.json.abc123" and the like).
         for name in (layout.meta.name, DRAFT_NAME):

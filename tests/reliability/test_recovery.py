@@ -297,3 +297,17 @@ def test_a_kill_before_store_json_at_init_lets_init_run_again(layout, memory_key
     made.store.close()
     assert json.loads(layout.meta.read_text())["encryption"] == "keyring"
     assert not (layout.root / recovery.NEW_NAME).exists()
+
+
+def test_delete_all_data_also_removes_what_recovery_kept(opened, layout, memory_keyring):
+    from mlcoach.wipe import delete_all
+
+    _with_backup(opened, layout)
+    _truncate(layout.db, 0)
+    again = open_store(layout, keys=OSKeyring(), now=NOW)
+    (layout.root / recovery.NEW_NAME).write_bytes(b"left by a kill")
+    assert list(layout.root.glob("mlcoach.db.damaged-*"))
+    assert (layout.root / recovery.NOTE_NAME).exists()
+    delete_all(layout, OSKeyring(), store=again.store)
+    assert not layout.root.exists()
+    assert memory_keyring.items == {}
