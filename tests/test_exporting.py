@@ -136,3 +136,27 @@ def test_read_export_refuses_unreadable_files_in_one_line(tmp_path):
     path.write_text("hello")
     with pytest.raises(MlcoachError, match="not valid JSON"):
         exporting.read_export(path)
+
+
+def test_timestamps_read_raw_match_isoformat_exactly(store):
+    from datetime import datetime, timezone
+
+    whole = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    fine = whole.replace(microsecond=7)
+    store.add_moment("whole second", created_at=whole)
+    store.add_moment("a few microseconds", created_at=fine)
+    doc = exporting.export_document(store)
+    assert [m["created_at"] for m in doc["moments"]] == [whole.isoformat(), fine.isoformat()]
+    assert exporting._ts(None) is None
+    assert exporting._ts("2026-01-02 03:04:05") == whole.isoformat()  # any other stored shape
+
+
+def test_json_export_is_one_entry_per_line(store):
+    _fill(store)
+    text = exporting.export_json(store)
+    doc = json.loads(text)
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}"
+    entries = sum(len(doc[s]) for s in exporting.SECTIONS)
+    assert sum(1 for line in lines if line.startswith("  {")) == entries
+    assert exporting.parse_export(text.encode()) == doc
