@@ -20,7 +20,6 @@ from mlcoach.paths import APP_ID, DRAFT_NAME
 from mlcoach.ui import ops
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
-from mlcoach.ui.prompt_card import PromptCard
 from mlcoach.ui.tray import MainWindow, Tray, TrayMenu
 
 logger = logging.getLogger(__name__)
@@ -64,15 +63,24 @@ class AppController(QObject):
         self.coach: Any = None
         self.windows: dict[str, QWidget] = {}
         self.pending: list[str] = []
-        self.card = PromptCard()
-        self.card.responded.connect(self.on_card_response)
-        self.card.capture_requested.connect(lambda: self.open_window("capture"))
+        self._card: Any = None  # built when the first prompt shows (not before the icon)
         self._prep_card: Any = None  # built the first time a meeting needs it
         self.current_event: Any = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.on_timer)
         server.request_received.connect(self.handle_request)
+
+    @property
+    def card(self) -> Any:
+        """The prompt card, built on first use."""
+        if self._card is None:
+            from mlcoach.ui.prompt_card import PromptCard
+
+            self._card = PromptCard()
+            self._card.responded.connect(self.on_card_response)
+            self._card.capture_requested.connect(lambda: self.open_window("capture"))
+        return self._card
 
     # -- start-up ---------------------------------------------------------------------
 
@@ -437,7 +445,6 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
     app.setApplicationName("mlcoach")
     app.setOrganizationName("mlcoach")
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
     server = InstanceServer(data_root)
     claimed = server.claim()
@@ -446,13 +453,15 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
     if not claimed:
         sys.stderr.write("mlcoach: another mlcoach is starting; try again in a moment\n")
         return 1
-    _configure_file_logging(data_root)
     from mlcoach.ui.i18n import install_translators
 
     install_translators(app)
     controller = AppController(app, data_root, server)
     _install_signal_handlers(app, controller)
     controller.start(first_request)
+    # Not needed for the icon, so after it: the file log and the windows' icon.
+    _configure_file_logging(data_root)
+    app.setWindowIcon(app_icon())
     try:
         return app.exec()
     finally:
