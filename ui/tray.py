@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -30,25 +30,54 @@ class TrayMenu(QObject):
         super().__init__(parent)
         self.menu = QMenu()
         self.actions: dict[str, QAction] = {}
-        self._add("prompt", self.tr("Show a prompt now"))
-        self._add("capture", self.tr("Capture a moment…"), "Ctrl+Shift+M")
-        self._add("suggest", self.tr("Influence coach…"))
-        self._add("reflect", self.tr("Reflect on today…"))
-        self._add("history", self.tr("History && insights…"))
+        self._add("prompt")
+        self._add("capture", "Ctrl+Shift+M")
+        self._add("suggest")
+        self._add("reflect")
+        self._add("history")
         self.menu.addSeparator()
-        self.pause_menu = self.menu.addMenu(self.tr("Pause prompts"))
-        self._add("pause:30m", self.tr("For 30 minutes"), menu=self.pause_menu)
-        self._add("pause:1h", self.tr("For 1 hour"), menu=self.pause_menu)
-        self._add("pause:day", self.tr("For the rest of the day"), menu=self.pause_menu)
-        self._add("resume", self.tr("Resume prompts"))
+        self.pause_menu = self.menu.addMenu("")
+        self._add("pause:30m", menu=self.pause_menu)
+        self._add("pause:1h", menu=self.pause_menu)
+        self._add("pause:day", menu=self.pause_menu)
+        self._add("resume")
         self.actions["resume"].setVisible(False)
         self.menu.addSeparator()
-        self._add("settings", self.tr("Settings…"))
-        self._add("quit", self.tr("Quit"))
+        self._add("settings")
+        self._add("quit")
+        self.retranslate()
+        # Installing a translator sends LanguageChange to every widget, the menu included.
+        self.menu.installEventFilter(self)
 
-    def _add(self, action_id: str, text: str, shortcut: str | None = None,
+    def _texts(self) -> dict[str, str]:
+        return {
+            "prompt": self.tr("Show a prompt now"),
+            "capture": self.tr("Capture a moment…"),
+            "suggest": self.tr("Influence coach…"),
+            "reflect": self.tr("Reflect on today…"),
+            "history": self.tr("History && insights…"),
+            "pause:30m": self.tr("For 30 minutes"),
+            "pause:1h": self.tr("For 1 hour"),
+            "pause:day": self.tr("For the rest of the day"),
+            "resume": self.tr("Resume prompts"),
+            "settings": self.tr("Settings…"),
+            "quit": self.tr("Quit"),
+        }
+
+    def retranslate(self) -> None:
+        """Word the menu in the current language."""
+        for key, text in self._texts().items():
+            self.actions[key].setText(text)
+        self.pause_menu.setTitle(self.tr("Pause prompts"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().eventFilter(watched, event)
+
+    def _add(self, action_id: str, shortcut: str | None = None,
              menu: QMenu | None = None) -> None:
-        action = QAction(text, self.menu)
+        action = QAction(self.menu)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutVisibleInContextMenu(False)
@@ -116,27 +145,43 @@ class MainWindow(QWidget):
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         layout = QVBoxLayout(self)
-        self.status = QLabel(self.tr("No system tray was found, so mlcoach lives in this "
-                                     "window. Close it to keep mlcoach running in the "
-                                     "background; quit from the last button."))
+        self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
         self.next_label = QLabel()
-        self.next_label.setAccessibleName(self.tr("Next prompt"))
         layout.addWidget(self.next_label)
+        self._menu = menu
+        self.buttons: dict[str, QPushButton] = {}
         for key in ("prompt", "capture", "suggest", "reflect", "history", "pause:1h",
                     "resume", "settings", "quit"):
             action = menu.actions[key]
-            label = action.text().replace("&&", "&")
-            if key == "pause:1h":
-                label = self.tr("Pause prompts for 1 hour")
-            button = QPushButton(label)
-            button.setAccessibleName(label.rstrip("…"))
+            button = QPushButton()
             button.clicked.connect(action.trigger)
             action.changed.connect(
                 lambda b=button, a=action: (b.setEnabled(a.isEnabled()),
                                             b.setVisible(a.isVisible()))
             )
             layout.addWidget(button)
+            self.buttons[key] = button
+        self.retranslate()
         self.setMinimumWidth(340)
+
+    def retranslate(self) -> None:
+        """Word the window in the current language."""
+        self._menu.retranslate()
+        self.status.setText(self.tr("No system tray was found, so mlcoach lives in this "
+                                    "window. Close it to keep mlcoach running in the "
+                                    "background; quit from the last button."))
+        self.next_label.setAccessibleName(self.tr("Next prompt"))
+        for key, button in self.buttons.items():
+            label = self._menu.actions[key].text()  # "&&" shows one "&" on a button too
+            if key == "pause:1h":
+                label = self.tr("Pause prompts for 1 hour")
+            button.setText(label)
+            button.setAccessibleName(label.replace("&&", "&").rstrip("…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
