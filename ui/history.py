@@ -186,7 +186,7 @@ class TimelineModel(QAbstractTableModel):
         self._exhausted = True
         self._loading = False
         self._generation = 0
-        self._lines: dict[int, tuple[str, list[tuple[int, int]]]] = {}
+        self._lines: dict[tuple[int, bool], tuple[str, list[tuple[int, int]]]] = {}
         self.page_size = PAGE_SIZE
         self._kinds, self._outcomes = kind_names(), outcome_names()
         self._responses = response_names()
@@ -329,14 +329,19 @@ class TimelineModel(QAbstractTableModel):
             return tip
         return None
 
-    def line(self, row: int) -> tuple[str, list[tuple[int, int]]]:
-        """The entry text on one line, starting near the first search match, and the matches."""
-        found = self._lines.get(row)
+    def line(self, row: int, whole: bool = False) -> tuple[str, list[tuple[int, int]]]:
+        """The entry text on one line and the search matches in it.
+
+        Args:
+            whole: from its start; otherwise from a little before the first match.
+        """
+        found = self._lines.get((row, whole))
         if found is None:
             entry = self._entries[row]
             query = self._filters.query if entry.kind is not EntryKind.PROMPT else ""
-            found = excerpt(entry.text, highlight_spans(entry.text, query))
-            self._lines[row] = found
+            spans = highlight_spans(entry.text, query)
+            found = excerpt(entry.text, spans, lead=len(entry.text) if whole else 30)
+            self._lines[(row, whole)] = found
         return found
 
     def _cell(self, entry: TimelineEntry, column: int) -> str:
@@ -377,7 +382,6 @@ class HighlightDelegate(QStyledItemDelegate):
         if not isinstance(model, TimelineModel) or model.entry(index.row()) is None:
             super().paint(painter, option, index)
             return
-        text, spans = model.line(index.row())
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
@@ -388,11 +392,44 @@ class HighlightDelegate(QStyledItemDelegate):
                                            widget)).adjusted(3, 0, -3, 0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         pal = opt.palette  # type: ignore[attr-defined]
+        text, spans = visible_line(model, index.row(), opt.font,  # type: ignore[attr-defined]
+                                   rect.width())
         painter.save()
         painter.setClipRect(rect)
         _paint_marked(painter, rect, text, spans, opt.font, pal,  # type: ignore[attr-defined]
                       selected)
         painter.restore()
+
+
+def visible_line(model: TimelineModel, row: int, font: QFont,
+                 width: float) -> tuple[str, list[tuple[int, int]]]:
+    """The whole line when it fits `width`; else from a little before the first match."""
+    text, spans = model.line(row, whole=True)
+    if _marked_width(text, spans, font) > width:
+        text, spans = model.line(row)
+    return text, spans
+
+
+def _pieces(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, matched) runs."""
+    pieces: list[tuple[str, bool]] = []
+    at = 0
+    for a, b in spans:
+        if a > at:
+            pieces.append((text[at:a], False))
+        pieces.append((text[a:b], True))
+        at = b
+    if at < len(text):
+        pieces.append((text[at:], False))
+    return pieces
+
+
+def _marked_width(text: str, spans: Sequence[tuple[int, int]], font: QFont) -> float:
+    """How wide `text` is drawn with its matches in bold."""
+    bold = QFont(font)
+    bold.setBold(True)
+    plain_fm, bold_fm = QFontMetrics(font), QFontMetrics(bold)
+    return sum((bold_fm if m else plain_fm).horizontalAdvance(t) for t, m in _pieces(text, spans))
 
 
 def _paint_marked(p: QPainter, rect: QRectF, text: str, spans: Sequence[tuple[int, int]],
@@ -409,15 +446,7 @@ def _paint_marked(p: QPainter, rect: QRectF, text: str, spans: Sequence[tuple[in
         (QColor("#FFE58A"), QColor("#000000"))
     bold = QFont(font)
     bold.setBold(True)
-    pieces: list[tuple[str, bool]] = []
-    at = 0
-    for a, b in spans:
-        if a > at:
-            pieces.append((text[at:a], False))
-        pieces.append((text[a:b], True))
-        at = b
-    if at < len(text):
-        pieces.append((text[at:], False))
+    pieces = _pieces(text, spans)
     ellipsis = "…"
     plain_fm = QFontMetrics(font)
     limit = rect.right() - plain_fm.horizontalAdvance(ellipsis)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from mlcoach.content import load_builtin
@@ -23,7 +23,7 @@ from mlcoach.store import Store
 from mlcoach.timeline import EntryKind
 from mlcoach.ui import ops
 from mlcoach.ui.charts import CalendarChart, LineChart, StackedBarChart, series_colour
-from mlcoach.ui.history import HistoryWindow, TimelineModel
+from mlcoach.ui.history import HistoryWindow, TimelineModel, visible_line
 from mlcoach.weekly import STATE_KEY
 from tests.ui.conftest import NOW, TZ, today_at
 
@@ -140,6 +140,24 @@ def test_search_marks_matches_and_offers_both_orders(qtbot, some: Store) -> None
     tab.apply_filters()
     settle(qtbot, window)
     assert len(texts(window)) == 5
+
+
+def test_a_match_is_shown_in_context_and_from_the_start_when_it_fits(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    text = ("Asked the whole platform team, one by one after the long retro, what we would "
+            "change about the sprint demo")
+    store.add_moment(text, created_at=today_at(10))
+    window = open_window(qtbot, store)
+    tab = window.timeline
+    tab.search.setText("demo")
+    tab.apply_filters()
+    settle(qtbot, window)
+    font = tab.view.font()
+    wide = QFontMetrics(font).horizontalAdvance(text) * 1.2
+    line, spans = visible_line(tab.model, 0, font, wide)
+    assert line == text and [line[a:b] for a, b in spans] == ["demo"]
+    line, spans = visible_line(tab.model, 0, font, 200)
+    assert line.startswith("…") and line.endswith("sprint demo")
+    assert [line[a:b] for a, b in spans] == ["demo"]
 
 
 def test_people_notes_matches_offer_a_person_filter(qtbot, some: Store) -> None:
