@@ -122,6 +122,7 @@ class AppController(QObject):
         extra = {"real_clock": self._real_clock} if self._real_clock else {}
         self.coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),
                            **extra)
+        self.apply_language()
         self.menu.set_ready(True)
         _ready_signal("store")
         self.tell_recovery()
@@ -315,10 +316,19 @@ class AppController(QObject):
 
     def on_settings_changed(self) -> None:
         self.coach.reload_settings()
+        self.apply_language()
+        self.arm()
+
+    def apply_language(self) -> None:
+        """Use the language chosen in Settings (start-up used the system's until now)."""
         from mlcoach.ui.i18n import install_translators
 
-        install_translators(self.app, self.coach.settings().language)
-        self.arm()
+        try:
+            language = self.coach.settings().language
+        except Exception as exc:  # a settings read must not stop the app
+            logger.warning("could not read the language setting: %s", exc)
+            return
+        install_translators(self.app, language)
 
     def show_prompt(self, manual: bool) -> None:
         if self.coach is None:

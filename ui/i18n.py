@@ -1,4 +1,10 @@
-"""Load Qt translations for the chosen or system language."""
+"""Load Qt translations for the chosen or system language, and set the formatting locale.
+
+The words come from resources/translations/mlcoach_<lang>.qm (compiled from the .ts by
+`make translations`) and Qt's own qtbase_<lang>.qm (standard buttons, context menus).
+The language is `mlcoach.i18n.ui_language`: the setting, else the environment, the same
+rule the core uses for its own text.
+"""
 
 from __future__ import annotations
 
@@ -8,25 +14,48 @@ from importlib import resources
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from mlcoach.i18n import ui_language
+
 logger = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
 
 
+def translations_folder() -> str:
+    """Where the compiled mlcoach translations are."""
+    return str(resources.files("mlcoach.resources").joinpath("translations"))
+
+
+def locale_for(language: str, setting: str) -> QLocale:
+    """The locale for dates and numbers: the system's unless the setting asks for another."""
+    system = QLocale.system()
+    if not setting or system.name().split("_")[0] == language:
+        return system
+    return QLocale(language)
+
+
 def install_translators(app: QApplication, language: str = "") -> str:
-    """Install mlcoach's and Qt's own translations; returns the language used."""
-    locale = QLocale(language) if language else QLocale.system()
-    lang = locale.name().split("_")[0]
-    folder = resources.files("mlcoach.resources").joinpath("translations")
+    """Install mlcoach's and Qt's own translations; returns the language used.
+
+    Args:
+        language: the Settings choice ("" follows the system).
+    """
+    lang = ui_language(language)
+    locale = locale_for(lang, language)
+    QLocale.setDefault(locale)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    ours = QTranslator(app)
-    if ours.load(f"mlcoach_{lang}", str(folder)):
-        app.installTranslator(ours)
-        _installed.append(ours)
-    qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    if lang != "en":
+        ours = QTranslator(app)
+        if ours.load(f"mlcoach_{lang}", translations_folder()):
+            app.installTranslator(ours)
+            _installed.append(ours)
+        else:
+            logger.warning("no translation for %s in %s", lang, translations_folder())
+        qt = QTranslator(app)
+        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(QLocale(lang), "qtbase", "_", path):
+            app.installTranslator(qt)
+            _installed.append(qt)
     return lang
