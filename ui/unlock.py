@@ -7,10 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from mlcoach.errors import MlcoachError, NotInitializedError, StoreLockedError
+from mlcoach.i18n import error_text, ui_language
 from mlcoach.ui import ops
+
+translate = QCoreApplication.translate
 
 logger = logging.getLogger(__name__)
 
@@ -47,9 +51,10 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
     if isinstance(exc, _NeedPassphrase) or (
         isinstance(exc, StoreLockedError) and "passphrase" in str(exc)
     ):
-        text, ok = QInputDialog.getText(
-            None, "mlcoach", _tr("Passphrase for your mlcoach data:"),
-            QLineEdit.EchoMode.Password)
+        label = translate("unlock", "Passphrase for your mlcoach data:")
+        if isinstance(exc, StoreLockedError):  # a wrong one was typed: say so
+            label = _message(exc) + "\n\n" + label
+        text, ok = QInputDialog.getText(None, "mlcoach", label, QLineEdit.EchoMode.Password)
         if ok and text:
             retry(text)
         else:
@@ -60,7 +65,7 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
         return
     if isinstance(exc, StoreLockedError) and "recover" in str(exc):
         key, ok = QInputDialog.getText(
-            None, "mlcoach", str(exc) + "\n\n" + _tr("Recovery key:"))
+            None, "mlcoach", _message(exc) + "\n\n" + translate("unlock", "Recovery key:"))
         if ok and key.strip():
             from mlcoach.keys import OSKeyring
             from mlcoach.vault import recover
@@ -68,7 +73,7 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
             try:
                 recover(layout, key, OSKeyring())
             except MlcoachError as again:
-                QMessageBox.warning(None, "mlcoach", str(again))
+                QMessageBox.warning(None, "mlcoach", _message(again))
                 resolve_failure(exc, data_root, retry=retry, give_up=give_up)
                 return
             retry(None)
@@ -76,8 +81,9 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
             give_up()
         return
     logger.error("the store did not open: %s", exc, exc_info=exc)
-    QMessageBox.critical(None, "mlcoach", str(exc) if isinstance(exc, MlcoachError)
-                         else _tr("Your data could not be opened: {0}").format(exc))
+    QMessageBox.critical(None, "mlcoach", _message(exc) if isinstance(exc, MlcoachError)
+                         else translate("unlock", "Your data could not be opened: {0}")
+                         .format(exc))
     give_up()
 
 
@@ -86,11 +92,15 @@ def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
     box = QMessageBox()
     box.setWindowTitle("mlcoach")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setText(_tr("No secure keyring is available to hold the encryption key."))
-    box.setInformativeText(_tr("You can protect your data with a passphrase that you type "
-                               "at each start, or keep it unencrypted on this machine."))
-    phrase = box.addButton(_tr("Use a passphrase…"), QMessageBox.ButtonRole.AcceptRole)
-    plain = box.addButton(_tr("Keep it unencrypted"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setText(translate("unlock", "No secure keyring is available to hold the encryption "
+                                    "key."))
+    box.setInformativeText(translate("unlock", "You can protect your data with a passphrase "
+                                               "that you type at each start, or keep it "
+                                               "unencrypted on this machine."))
+    phrase = box.addButton(translate("unlock", "Use a passphrase…"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    plain = box.addButton(translate("unlock", "Keep it unencrypted"),
+                          QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     from mlcoach.keys import OSKeyring
@@ -98,17 +108,19 @@ def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
 
     clicked = box.clickedButton()
     if clicked is phrase:
-        first, ok = QInputDialog.getText(None, "mlcoach", _tr("New passphrase:"),
+        first, ok = QInputDialog.getText(None, "mlcoach", translate("unlock", "New passphrase:"),
                                          QLineEdit.EchoMode.Password)
         if not ok or len(first) < 8:
             if ok:
-                QMessageBox.warning(None, "mlcoach", _tr("Use at least 8 characters."))
+                QMessageBox.warning(None, "mlcoach",
+                                    translate("unlock", "Use at least 8 characters."))
             give_up()
             return
-        second, ok = QInputDialog.getText(None, "mlcoach", _tr("Repeat the passphrase:"),
+        second, ok = QInputDialog.getText(None, "mlcoach",
+                                          translate("unlock", "Repeat the passphrase:"),
                                           QLineEdit.EchoMode.Password)
         if not ok or second != first:
-            QMessageBox.warning(None, "mlcoach", _tr("The passphrases differ."))
+            QMessageBox.warning(None, "mlcoach", translate("unlock", "The passphrases differ."))
             give_up()
             return
         init_store(layout, "passphrase", keys=OSKeyring(), passphrase=first).store.close()
@@ -120,7 +132,6 @@ def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
         give_up()
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("unlock", text)
+def _message(exc: BaseException) -> str:
+    """The store's error in the user's language (the setting is unknown until it opens)."""
+    return error_text(exc, ui_language(""))
