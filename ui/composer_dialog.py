@@ -91,11 +91,12 @@ def composed_sections(composed: Composed) -> list[tuple[str, list[str]]]:
         bodies.append([composed.question])
     bodies += [[composed.avoid], [composed.next_step]]
     if len(headings) != len(bodies):  # as_text changed shape; keep showing something sane
-        tr = QCoreApplication.translate
-        headings = [tr("ComposerDialog", "Opening line"), tr("ComposerDialog", "How to frame it")]
+        translate = QCoreApplication.translate
+        headings = [translate("ComposerDialog", "Opening line"),
+                    translate("ComposerDialog", "How to frame it")]
         if composed.question:
-            headings.append(tr("ComposerDialog", "Supportive question"))
-        headings += [tr("ComposerDialog", "Avoid"), tr("ComposerDialog", "Next step")]
+            headings.append(translate("ComposerDialog", "Supportive question"))
+        headings += [translate("ComposerDialog", "Avoid"), translate("ComposerDialog", "Next step")]
     return list(zip(headings, bodies, strict=True))
 
 

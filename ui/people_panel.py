@@ -46,14 +46,14 @@ _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def style_name(style: Style | None) -> str:
     """The audience style as the user reads it; None is "Not sure yet"."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     names = {
-        Style.FACTS: tr("Styles", "Facts"),
-        Style.ENTHUSIASM: tr("Styles", "Enthusiasm"),
-        Style.REASSURANCE: tr("Styles", "Reassurance"),
-        Style.CREDIBILITY: tr("Styles", "Credibility"),
+        Style.FACTS: translate("Styles", "Facts"),
+        Style.ENTHUSIASM: translate("Styles", "Enthusiasm"),
+        Style.REASSURANCE: translate("Styles", "Reassurance"),
+        Style.CREDIBILITY: translate("Styles", "Credibility"),
     }
-    return names[style] if style is not None else tr("Styles", "Not sure yet")
+    return names[style] if style is not None else translate("Styles", "Not sure yet")
 
 
 def fill_style_combo(combo: QComboBox) -> None:
