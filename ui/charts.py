@@ -339,17 +339,14 @@ class _AxisChart(Chart):
         # x labels: skip those that would overlap the previous one
         p.setPen(self.muted())
         slot = plot.area.width() / max(1, slots)
-        last_right = -1e9
+        placed = []
         for i, label in enumerate(self._labels):
-            if not label:
-                continue
-            x = plot.area.left() + slot * i + slot / 2
-            w = fm.horizontalAdvance(label)
-            left = min(max(x - w / 2, 0), self.width() - w)
-            if left < last_right + 6:
-                continue
+            if label:
+                x = plot.area.left() + slot * i + slot / 2
+                w = fm.horizontalAdvance(label)
+                placed.append((min(max(x - w / 2, 0), self.width() - w), w, label))
+        for left, _w, label in _spaced(placed, 6):
             p.drawText(QPointF(left, plot.area.bottom() + fm.ascent() + 4), label)
-            last_right = left + w
 
 
 class StackedBarChart(_AxisChart):
@@ -673,14 +670,12 @@ class CalendarChart(Chart):
                 p.drawText(QRectF(0, top + row * cell, left - 6, cell - 2),
                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                            self._weekday_names[row])
-        last_label_right = -1e9
-        for day in self._days:
-            if (day.day <= 7 and day.weekday() == 0) or day == self._start:
-                x = self._cell(day).left()
-                name = self._month_names[day.month - 1]
-                if x >= last_label_right + 4:
-                    p.drawText(QPointF(x, fm.ascent()), name)
-                    last_label_right = x + fm.horizontalAdvance(name)
+        months = [(self._cell(day).left(), fm.horizontalAdvance(name), name)
+                  for day in self._days
+                  if (day.day <= 7 and day.weekday() == 0) or day == self._start
+                  for name in [self._month_names[day.month - 1]]]
+        for x, _w, name in _spaced(months, 4):
+            p.drawText(QPointF(x, fm.ascent()), name)
         for i, day in enumerate(self._days):
             rect = self._cell(day)
             p.fillRect(rect, self.level_colour(self.level(self._counts.get(day, 0))))
@@ -776,3 +771,20 @@ class ChartCard(QFrame):
         model = self.table.model()
         return [[str(model.index(r, c).data() or "") for c in range(model.columnCount())]
                 for r in range(model.rowCount())]
+
+
+def _spaced(labels: Sequence[tuple[float, float, str]],
+            gap: float) -> list[tuple[float, float, str]]:
+    """(left, width, text) labels left to right, dropping any that would overlap.
+
+    The first label usually names a partial month at the very edge: when it
+    crowds the second, the second (a whole month) is the one kept.
+    """
+    items = list(labels)
+    if len(items) >= 2 and items[1][0] < items[0][0] + items[0][1] + gap:
+        items.pop(0)
+    kept: list[tuple[float, float, str]] = []
+    for item in items:
+        if not kept or item[0] >= kept[-1][0] + kept[-1][1] + gap:
+            kept.append(item)
+    return kept

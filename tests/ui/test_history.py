@@ -448,6 +448,18 @@ def test_series_colours_hold_contrast_in_light_and_dark(qtbot, window_colour: st
         assert _contrast(colour, QColor(window_colour)) >= 3.0, colour.name()
 
 
+def test_axis_labels_never_overlap_and_prefer_a_whole_month_over_the_edge() -> None:
+    from mlcoach.ui.charts import _spaced
+
+    # "May" at the very edge crowds "Jun": June is kept, then every label that has room.
+    labels = [(0.0, 30.0, "May"), (20.0, 30.0, "Jun"), (90.0, 30.0, "Jul"),
+              (110.0, 30.0, "Aug"), (160.0, 30.0, "Sep")]
+    assert [t for _x, _w, t in _spaced(labels, 6)] == ["Jun", "Jul", "Sep"]
+    roomy = [(0.0, 30.0, "May"), (60.0, 30.0, "Jun")]
+    assert [t for _x, _w, t in _spaced(roomy, 6)] == ["May", "Jun"]
+    assert _spaced([], 6) == []
+
+
 def test_charts_repaint_with_a_dark_palette(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     window.show_insights()
