@@ -26,7 +26,8 @@ from mlcoach.paths import APP_ID
 from tests.integration.conftest import Desktop
 from tests.integration.test_desktop import _embedded_in_tray, _prepare, _wait_line
 
-pytestmark = [pytest.mark.desktop, pytest.mark.slow]
+# A cold PyInstaller build on 2 busy cores can pass the default 300 s.
+pytestmark = [pytest.mark.desktop, pytest.mark.slow, pytest.mark.timeout(900)]
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ("mlcoach", "ui", "resources", "packaging", "pyproject.toml")
