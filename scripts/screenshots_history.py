@@ -1,0 +1,114 @@
+"""Take the README's History & insights screenshots from a generated store.
+
+Fills a fresh encrypted store with two years of realistic history
+(`benchmarks.generate_store`), opens the History window on a fixed Monday (so the
+weekly review shows) and saves the Timeline and Insights tabs in the light and a
+dark palette:
+
+    .venv/bin/python scripts/screenshots_history.py [OUTPUT_DIR]
+
+Runs on Qt's offscreen platform: no display is needed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parent.parent
+TZ = ZoneInfo("Europe/Berlin")
+NOW = datetime(2026, 11, 23, 9, 40, tzinfo=TZ)  # a Monday morning: the weekly review is due
+SEARCH = "demo"  # in many kinds of generated entries: shows the highlights
+
+
+def demo_store(data: Path):  # type: ignore[no-untyped-def]
+    """An encrypted store with two years of generated history."""
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.generate_store import generate
+    from mlcoach.keys import OSKeyring
+    from mlcoach.vault import Layout, init_store
+
+    opened = init_store(Layout(data), "keyring", keys=OSKeyring())
+    opened.store.set_state("welcome_done", True)
+    generate(opened.store, years=2, now=NOW, tz=TZ)
+    return opened
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix="mlcoach-shots-"))
+    os.environ.update(HOME=str(tmp), XDG_DATA_HOME=str(tmp / "share"),
+                      XDG_RUNTIME_DIR=str(tmp / "run"), QT_QPA_PLATFORM="offscreen",
+                      PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
+    (tmp / "run").mkdir(mode=0o700)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from screenshots import dark_palette
+
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from mlcoach.ui import ops
+    from mlcoach.ui.history import HistoryWindow
+
+    app = QApplication(["mlcoach"])
+    app.setStyle("Fusion")
+    opened = demo_store(tmp / "data")
+    light = app.palette()
+
+    def settle(window: HistoryWindow, seconds: float = 0.4) -> None:
+        """Let the worker finish and the window paint."""
+        end = time.monotonic() + 30
+        while time.monotonic() < end:
+            app.processEvents()
+            if (ops.pool().activeThreadCount() == 0 and not ops._live
+                    and not window.timeline.model.loading() and not window.insights.loading()):
+                break
+            time.sleep(0.02)
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.02)
+
+    try:
+        for variant in ("light", "dark"):
+            app.setPalette(dark_palette() if variant == "dark" else light)
+            opened.store.set_state("weekly_review_shown", "")  # due again
+            window = HistoryWindow(opened.store, clock=lambda: NOW, tz=TZ)
+            window.resize(1120, 700)
+            window.present()
+            settle(window)
+            window.timeline.search.setText(SEARCH)
+            window.timeline.order.setCurrentIndex(1)  # newest first
+            window.timeline.apply_filters()
+            settle(window)
+            window.timeline.view.selectRow(1)
+            settle(window, 0.2)
+            save(window, out / f"history-{variant}.png")
+            window.show_insights()
+            settle(window)
+            # Tall enough for every chart at once: the scrolled content plus the chrome.
+            scroll = window.insights.findChild(QScrollArea)
+            extra = window.height() - scroll.viewport().height()
+            window.resize(1120, scroll.widget().sizeHint().height() + extra + 4)
+            settle(window)
+            save(window, out / f"insights-{variant}.png")
+            window.close()
+            window.deleteLater()
+    finally:
+        ops.pool().waitForDone(10_000)
+        opened.store.close()
+    return 0
+
+
+def save(window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.grab().save(str(path))
+    print("saved", path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
