@@ -48,9 +48,8 @@ def main() -> int:
                       PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     (tmp / "run").mkdir(mode=0o700)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from screenshots import dark_palette
-
     from PySide6.QtWidgets import QApplication, QScrollArea
+    from screenshots import dark_palette
 
     from mlcoach.ui import ops
     from mlcoach.ui.history import HistoryWindow
