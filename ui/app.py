@@ -215,6 +215,8 @@ class AppController(QObject):
             from mlcoach.ui.history import HistoryWindow
 
             widget = HistoryWindow(store, clock=self.clock, tz=self.tz())
+            # The weekly review's focus was saved: the scheduler must see it now.
+            widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
         else:
             raise ValueError(name)
         self.windows[name] = widget

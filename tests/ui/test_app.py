@@ -12,7 +12,7 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -168,6 +168,18 @@ def test_meeting_prep_card_shows_before_the_meeting_and_leads_to_the_coach(
     card.coach_button.click()
     assert ctl.windows["suggest"].isVisible()
     ctl.windows["suggest"].hide()
+
+
+def test_accepting_the_weekly_focus_reaches_the_scheduler(controller):
+    ctl, _clock = controller
+    ctl.coach.settings()  # cached, as after start-up
+    history = ctl.window("history")
+    from mlcoach.weekly import accept_focus
+
+    accept_focus(ctl.coach.store, "recognition", date(2026, 11, 23))
+    history.focus_accepted.emit("recognition")
+    assert ctl.coach.settings().focus_themes == ("recognition",)
+    assert ctl.timer.isActive()
 
 
 def test_tooltip_names_next_prompt_and_todays_count(controller):
