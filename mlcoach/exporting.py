@@ -236,12 +236,66 @@ class ImportError_(MlcoachError):
     """A file that cannot be imported; nothing was changed."""
 
 
+def _loads(text: str) -> Any:
+    """`json.loads(text)`, in many short steps when `text` has export_json's layout.
+
+    One json.loads of a ten-year export is a single half-second call that holds
+    the GIL, freezing the window while a worker imports; a line at a time does not.
+    """
+    try:
+        doc = _loads_by_line(text)
+    except (ValueError, RecursionError):
+        doc = None  # not quite that layout: json.loads decides (and names any error)
+    return json.loads(text) if doc is None else doc
+
+
+def _loads_by_line(text: str) -> dict[str, Any] | None:
+    """Parse "{", then members one per line (lists: an entry per line), then "}".
+
+    Returns None, or raises ValueError, for any other layout; so valid JSON in this
+    layout gives exactly what json.loads gives, and anything else goes to json.loads.
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if len(lines) < 2 or lines[0] != "{" or lines[-1] != "}":
+        return None
+    doc: dict[str, Any] = {}
+    i, last = 1, len(lines) - 1
+    while i < last:
+        line = lines[i]
+        if not line.startswith(' "'):
+            return None
+        if line.endswith(": ["):  # a list, one entry per line up to " ]"
+            head = json.loads("{" + line + "]}")
+            items = head[next(reversed(head))]
+            i += 1
+            while i < last and lines[i].startswith("  "):
+                entry = lines[i]
+                closing = i + 1 < last and lines[i + 1].startswith(" ]")
+                if entry.endswith(",") == closing:
+                    return None  # a missing or trailing comma
+                items.append(json.loads(entry[:-1] if not closing else entry))
+                i += 1
+            if i >= last or lines[i] not in (" ]", " ],") or not items:
+                return None
+            doc.update(head)
+            closed = lines[i]
+        else:
+            doc.update(json.loads("{" + line.removesuffix(",") + "}"))
+            closed = line
+        i += 1
+        if closed.endswith(",") != (i < last):
+            return None  # members are separated by commas, the last has none
+    return doc
+
+
 def parse_export(raw: bytes) -> dict[str, Any]:
     """Parse and validate an export file completely before anything is written."""
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportError_("the file is too large to be an mlcoach export")
     try:
-        doc = json.loads(raw.decode("utf-8"))
+        doc = _loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ImportError_("the file is not UTF-8 text") from exc
     except RecursionError as exc:

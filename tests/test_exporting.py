@@ -160,3 +160,45 @@ def test_json_export_is_one_entry_per_line(store):
     entries = sum(len(doc[s]) for s in exporting.SECTIONS)
     assert sum(1 for line in lines if line.startswith("  {")) == entries
     assert exporting.parse_export(text.encode()) == doc
+
+
+def _variants(text: str) -> dict[str, str]:
+    lines = text.split("\n")
+    first_entry = next(i for i, line in enumerate(lines) if line.startswith("  {"))
+    last_entry = next(i for i in range(first_entry, len(lines))
+                      if lines[i + 1].startswith(" ]"))
+    trailing = lines.copy()
+    trailing[last_entry] += ","
+    missing = lines.copy()
+    missing[first_entry] = missing[first_entry].removesuffix(",")
+    two_on_a_line = lines.copy()
+    two_on_a_line[first_entry] = two_on_a_line[first_entry] + " " + lines[first_entry]
+    return {"trailing comma": "\n".join(trailing), "missing comma": "\n".join(missing),
+            "two entries on a line": "\n".join(two_on_a_line),
+            "windows line ends": text.replace("\n", "\r\n")}
+
+
+def test_line_by_line_parsing_gives_what_json_loads_gives(store):
+    _fill(store)
+    text = exporting.export_json(store)
+    assert exporting._loads_by_line(text) == json.loads(text)  # the quick path is taken
+    doc = json.loads(text)
+    for other in (json.dumps(doc, indent=1), json.dumps(doc), json.dumps(doc, indent=4)):
+        assert exporting._loads(other) == doc
+    for name, variant in _variants(text).items():
+        try:
+            expected: object = json.loads(variant)
+        except ValueError as exc:
+            expected = type(exc)
+        try:
+            got: object = exporting._loads(variant)
+        except ValueError as exc:
+            got = type(exc)
+        assert got == expected, name
+
+
+def test_a_trailing_comma_is_refused_like_any_invalid_json(store):
+    _fill(store)
+    raw = _variants(exporting.export_json(store))["trailing comma"].encode()
+    with pytest.raises(MlcoachError, match="not valid JSON"):
+        exporting.parse_export(raw)

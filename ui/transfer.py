@@ -8,8 +8,11 @@ run) before the user confirms; a refused file changes nothing.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -69,6 +72,23 @@ def summary(added: dict[str, int]) -> str:
     if not parts:
         return _tr("Nothing new: everything in the file was already here.")
     return _tr("Imported %1.").replace("%1", ", ".join(parts))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Keep the cycle collector out of a bulk export or import (on the worker).
+
+    A ten-year document is about a million objects: every full collection while it
+    is being built walks them all holding the GIL, which froze the window for up to
+    a second. What was built is frozen out of later collections (reference counting
+    still frees it) until the transfer ends (`_finish`).
+    """
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 class _Cancelled(Exception):
@@ -223,8 +243,11 @@ class Transfer(QObject):
                 raise _Cancelled
             relay.progressed.emit(step, total)
 
-        ops.run(lambda: export_to(store, path, fmt, progress), self._exported,
-                self._export_failed)
+        def work() -> Path:
+            with _gc_paused():
+                return export_to(store, path, fmt, progress)
+
+        ops.run(work, self._exported, self._export_failed)
 
     def _exported(self, written: Path) -> None:
         if self._finish():
@@ -258,8 +281,9 @@ class Transfer(QObject):
         store, where = self._store, path
 
         def read() -> tuple[dict[str, Any], ImportPreview]:
-            doc = read_export(where)
-            return doc, preview_import(store, doc)
+            with _gc_paused():
+                doc = read_export(where)
+                return doc, preview_import(store, doc)
 
         ops.run(read, lambda result: self._previewed(where, *result),
                 lambda exc: self._import_failed(where, exc))
@@ -289,8 +313,12 @@ class Transfer(QObject):
         self._start(self.tr("Importing “%1”…").replace("%1", path.name), 0, None,
                     replace=True)
         store = self._store
-        ops.run(lambda: import_document(store, doc), self._imported,
-                lambda exc: self._import_failed(path, exc))
+
+        def write() -> dict[str, int]:
+            with _gc_paused():
+                return import_document(store, doc)
+
+        ops.run(write, self._imported, lambda exc: self._import_failed(path, exc))
 
     def _imported(self, added: dict[str, int]) -> None:
         if self._finish():
@@ -348,6 +376,7 @@ class Transfer(QObject):
             return False
         self._close_progress()
         self._busy = False
+        gc.unfreeze()  # back to normal collection (see _gc_paused)
         self.busy_changed.emit(False)
         return True
 

@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import gc
 import json
 import threading
 from collections.abc import Iterator
@@ -116,6 +117,7 @@ def test_export_from_the_menu_writes_the_chosen_format(qtbot, window: HistoryWin
     written = blocker.args[0]
     assert written == tmp_path / "journal.csv"
     assert "Thanked Ana for the release notes" in written.read_text(encoding="utf-8")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
     assert window.notice.isVisible() and str(written) in window.notice.text()
     assert window.import_action.isEnabled()
 
@@ -183,6 +185,7 @@ def test_import_previews_then_adds_and_the_timeline_shows_it(qtbot, window: Hist
     idle(qtbot, window.transfer)
     assert "Paired with Cem on the flaky test" in moment_texts(filled)
     assert window.notice.text() == "Imported 2 moments, 1 person."
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # collection back to normal
     qtbot.waitUntil(lambda: "Asked Cem to run the demo" in [
         e.text for e in window.timeline.model.entries()], timeout=10_000)
 
