@@ -316,8 +316,9 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
                             restored_from=backup.name if backup is not None else None,
                             backup_taken_at=taken)
         write_note(root, note)
-        logger.warning("store file %s; set aside: %s; restored from: %s", reason,
-                       ", ".join(aside) or "nothing", note.restored_from or "no backup")
+        # INFO: the user is told in their own words; the file log keeps the details.
+        logger.info("store file %s; set aside: %s; restored from: %s", reason,
+                    ", ".join(aside) or "nothing", note.restored_from or "no backup")
         return note
 
 
