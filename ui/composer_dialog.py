@@ -1009,7 +1009,8 @@ def _ratio_line(template: str, empty: str, ratio: Ratio, name: str = "") -> str:
     """Fill a realized/attempted template, or return `empty` when nothing was attempted."""
     if ratio.ratio is None:
         return empty.format(name=name)
-    percent = QLocale().toString(round(ratio.ratio * 100)) + "%"
+    percent = QCoreApplication.translate("ComposerDialog", "%1%").replace(
+        "%1", QLocale().toString(round(ratio.ratio * 100)))  # Turkish puts % first
     return template.format(r=ratio.realized, a=ratio.attempted, p=percent, name=name)
 
 
