@@ -158,14 +158,18 @@ class MainWindow(QWidget):
             action = menu.actions[key]
             button = QPushButton()
             button.clicked.connect(action.trigger)
-            action.changed.connect(
-                lambda b=button, a=action: (b.setEnabled(a.isEnabled()),
-                                            b.setVisible(a.isVisible()))
-            )
+            action.changed.connect(self._sync_buttons)  # a method: disconnected with us
             layout.addWidget(button)
             self.buttons[key] = button
         self.retranslate()
+        self._sync_buttons()
         self.setMinimumWidth(340)
+
+    def _sync_buttons(self) -> None:
+        for key, button in self.buttons.items():
+            action = self._menu.actions[key]
+            button.setEnabled(action.isEnabled())
+            button.setVisible(action.isVisible())
 
     def retranslate(self) -> None:
         """Word the window in the current language."""
