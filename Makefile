@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck system venv bench dist clean screenshots
+.PHONY: run test lint typecheck system venv bench dist clean screenshots translations
 
 run: $(STAMP)
 	$(VENV)/bin/mlcoach run
@@ -31,6 +31,14 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 	touch $(STAMP)
 
 venv: $(STAMP)
+
+# Qt translations: lupdate keeps what is translated and adds new strings as unfinished
+# (tests/ui/test_translations.py fails until they are translated); lrelease compiles
+# the .qm that the app loads. The core's own text is in resources/i18n/*.toml.
+TS := resources/translations/mlcoach_tr.ts
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none ui/*.py -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_quick.py
