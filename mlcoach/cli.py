@@ -277,10 +277,10 @@ def cmd_capture(ctx: Context) -> int:
                              on_recovered=ctx.recovered)
     if secret is not None:
         from mlcoach import quick
-        from mlcoach.clock import now_utc
+        from mlcoach.domain import utcnow  # not clock.now_utc: no zoneinfo import here
 
         moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, ns.kind or Kind.OTHER,
-                                     person=person, style=ns.style, tags=tags, now=now_utc())
+                                     person=person, style=ns.style, tags=tags, now=utcnow())
         ctx.out(moment_id)
         return EXIT_OK
     opened = ctx.open()  # first start: set the store up
