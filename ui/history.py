@@ -107,35 +107,43 @@ Clock = Callable[[], datetime]
 _ROOT = QModelIndex()  # the invisible root of a flat model
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("History", text)
+translate = QCoreApplication.translate  # lupdate reads translate("History", "…") calls
 
 
 def kind_names() -> dict[Kind, str]:
     """Moment kinds as the user reads them."""
-    return {Kind.EXAMPLE: _t("Example"), Kind.SUGGESTION: _t("Suggestion"),
-            Kind.RECOGNITION: _t("Recognition"), Kind.SUPPORT: _t("Support"),
-            Kind.QUESTION: _t("Question"), Kind.DELEGATION: _t("Delegation"),
-            Kind.OTHER: _t("Other")}
+    return {Kind.EXAMPLE: translate("History", "Example"),
+            Kind.SUGGESTION: translate("History", "Suggestion"),
+            Kind.RECOGNITION: translate("History", "Recognition"),
+            Kind.SUPPORT: translate("History", "Support"),
+            Kind.QUESTION: translate("History", "Question"),
+            Kind.DELEGATION: translate("History", "Delegation"),
+            Kind.OTHER: translate("History", "Other")}
 
 
 def outcome_names() -> dict[Outcome, str]:
     """Outcomes as the user reads them."""
-    return {Outcome.FOLLOWED: _t("Followed"), Outcome.NOT_YET: _t("Not yet"),
-            Outcome.DECLINED: _t("Declined")}
+    return {Outcome.FOLLOWED: translate("History", "Followed"),
+            Outcome.NOT_YET: translate("History", "Not yet"),
+            Outcome.DECLINED: translate("History", "Declined")}
 
 
 def response_names() -> dict[Response, str]:
     """Prompt responses as the user reads them."""
-    return {Response.SHOWN: _t("Shown"), Response.DONE: _t("Done"),
-            Response.SNOOZED: _t("Later"), Response.SKIPPED: _t("Skipped"),
-            Response.NOT_FOR_ME: _t("Not for me"), Response.EXPIRED: _t("Missed")}
+    return {Response.SHOWN: translate("History", "Shown"),
+            Response.DONE: translate("History", "Done"),
+            Response.SNOOZED: translate("History", "Later"),
+            Response.SKIPPED: translate("History", "Skipped"),
+            Response.NOT_FOR_ME: translate("History", "Not for me"),
+            Response.EXPIRED: translate("History", "Missed")}
 
 
 def entry_kind_names() -> dict[EntryKind, str]:
     """Timeline row types as the user reads them."""
-    return {EntryKind.MOMENT: _t("Moments"), EntryKind.PROMPT: _t("Prompts"),
-            EntryKind.SUGGESTION: _t("Suggestions"), EntryKind.REFLECTION: _t("Reflections")}
+    return {EntryKind.MOMENT: translate("History", "Moments"),
+            EntryKind.PROMPT: translate("History", "Prompts"),
+            EntryKind.SUGGESTION: translate("History", "Suggestions"),
+            EntryKind.REFLECTION: translate("History", "Reflections")}
 
 
 def _language() -> str:
@@ -306,8 +314,9 @@ class TimelineModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_t("When"), _t("What"), _t("Entry"), _t("Person"), _t("Tags"),
-                    _t("Outcome"))[section]
+            return (translate("History", "When"), translate("History", "What"),
+                    translate("History", "Entry"), translate("History", "Person"),
+                    translate("History", "Tags"), translate("History", "Outcome"))[section]
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -361,15 +370,18 @@ class TimelineModel(QAbstractTableModel):
         """The row's type in words: "Recognition", "Prompt · Done", "Reflection · energy 4"."""
         if entry.kind is EntryKind.MOMENT and entry.moment_kind is not None:
             name = self._kinds[entry.moment_kind]
-            return _t("Planned · %1").replace("%1", name) if entry.planned else name
+            if entry.planned:
+                return translate("History", "Planned · %1").replace("%1", name)
+            return name
         if entry.kind is EntryKind.PROMPT:
             response = self._responses.get(entry.response or Response.SHOWN, "")
-            return _t("Prompt · %1").replace("%1", response)
+            return translate("History", "Prompt · %1").replace("%1", response)
         if entry.kind is EntryKind.SUGGESTION:
-            return _t("Suggestion (coach)")
+            return translate("History", "Suggestion (coach)")
         if entry.energy is not None:
-            return _t("Reflection · energy %1").replace("%1", str(entry.energy))
-        return _t("Reflection")
+            return translate("History", "Reflection · energy %1").replace(
+                "%1", QLocale().toString(entry.energy))
+        return translate("History", "Reflection")
 
 
 class HighlightDelegate(QStyledItemDelegate):
