@@ -34,8 +34,7 @@ COPIED_NOTE_MS = 2500
 KEY_LINES = 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("privacy", text)
+translate = QCoreApplication.translate  # lupdate reads translate("privacy", "…") calls
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +55,10 @@ class ExportFormat:
 def export_formats() -> list[ExportFormat]:
     """The formats the Export button offers, in menu order."""
     return [
-        ExportFormat("json", _tr("JSON, complete and re-importable"), ".json", export_json),
-        ExportFormat("csv", _tr("CSV spreadsheet"), ".csv", export_csv),
-        ExportFormat("md", _tr("Markdown journal"), ".md", export_markdown),
+        ExportFormat("json", translate("privacy", "JSON, complete and re-importable"), ".json",
+                     export_json),
+        ExportFormat("csv", translate("privacy", "CSV spreadsheet"), ".csv", export_csv),
+        ExportFormat("md", translate("privacy", "Markdown journal"), ".md", export_markdown),
     ]
 
 
@@ -99,12 +99,12 @@ def export_to(store: Store, path: Path, fmt: ExportFormat,
 def encryption_sentence(mode: Mode) -> str:
     """How the store is protected, as one plain sentence."""
     if mode == "keyring":
-        return _tr("Your data is encrypted on this computer, and the key is kept in your "
-                   "system keyring.")
+        return translate("privacy", "Your data is encrypted on this computer, and the key is "
+                                    "kept in your system keyring.")
     if mode == "passphrase":
-        return _tr("Your data is encrypted on this computer and opens only with your "
-                   "passphrase.")
-    return _tr("Your data stays on this computer but is not encrypted.")
+        return translate("privacy", "Your data is encrypted on this computer and opens only "
+                                    "with your passphrase.")
+    return translate("privacy", "Your data stays on this computer but is not encrypted.")
 
 
 def monospace_font(widget: QWidget, scale: float = 1.0) -> None:
