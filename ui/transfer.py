@@ -42,36 +42,46 @@ logger = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 400  # shorter work finishes before a progress dialog would flash
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("transfer", text, None, n)
+translate = QCoreApplication.translate  # lupdate reads translate("transfer", "…") calls
 
 
 def section_names() -> dict[str, str]:
     """Export sections as the user reads them."""
-    return {"moments": _tr("Moments"), "people": _tr("People"),
-            "suggestions": _tr("Coach suggestions"), "reflections": _tr("Reflections"),
-            "prompt_events": _tr("Prompts shown"), "custom_prompts": _tr("Your own prompts")}
+    return {"moments": translate("transfer", "Moments"),
+            "people": translate("transfer", "People"),
+            "suggestions": translate("transfer", "Coach suggestions"),
+            "reflections": translate("transfer", "Reflections"),
+            "prompt_events": translate("transfer", "Prompts shown"),
+            "custom_prompts": translate("transfer", "Your own prompts")}
 
 
 def count_text(section: str, n: int) -> str:
     """"1 moment", "12 moments", "3 people"… for the import summary."""
-    one, many = {
-        "moments": (_tr("1 moment"), _tr("%Ln moments", n)),
-        "people": (_tr("1 person"), _tr("%Ln people", n)),
-        "suggestions": (_tr("1 coach suggestion"), _tr("%Ln coach suggestions", n)),
-        "reflections": (_tr("1 reflection"), _tr("%Ln reflections", n)),
-        "prompt_events": (_tr("1 prompt shown"), _tr("%Ln prompts shown", n)),
-        "custom_prompts": (_tr("1 prompt of your own"), _tr("%Ln prompts of your own", n)),
+    if n == 1:
+        return {
+            "moments": translate("transfer", "1 moment"),
+            "people": translate("transfer", "1 person"),
+            "suggestions": translate("transfer", "1 coach suggestion"),
+            "reflections": translate("transfer", "1 reflection"),
+            "prompt_events": translate("transfer", "1 prompt shown"),
+            "custom_prompts": translate("transfer", "1 prompt of your own"),
+        }[section]
+    return {
+        "moments": translate("transfer", "%Ln moments", None, n),
+        "people": translate("transfer", "%Ln people", None, n),
+        "suggestions": translate("transfer", "%Ln coach suggestions", None, n),
+        "reflections": translate("transfer", "%Ln reflections", None, n),
+        "prompt_events": translate("transfer", "%Ln prompts shown", None, n),
+        "custom_prompts": translate("transfer", "%Ln prompts of your own", None, n),
     }[section]
-    return one if n == 1 else many
 
 
 def summary(added: dict[str, int]) -> str:
     """What an import added, in one line."""
     parts = [count_text(s, added[s]) for s in SECTIONS if added.get(s)]
     if not parts:
-        return _tr("Nothing new: everything in the file was already here.")
-    return _tr("Imported %1.").replace("%1", ", ".join(parts))
+        return translate("transfer", "Nothing new: everything in the file was already here.")
+    return translate("transfer", "Imported %1.").replace("%1", ", ".join(parts))
 
 
 @contextmanager
