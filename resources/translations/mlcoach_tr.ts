@@ -499,6 +499,133 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>Example</source>
+        <translation>Örnek olma</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Öneri</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>Takdir</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Destek</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Soru</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Yetki devri</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Diğer</translation>
+    </message>
+    <message>
+        <source>Followed</source>
+        <translation>Karşılık buldu</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Henüz değil</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Reddedildi</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Gösterildi</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Yapıldı</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Ertelendi</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Geçildi</translation>
+    </message>
+    <message>
+        <source>Not for me</source>
+        <translation>Bana göre değil</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Kaçırıldı</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>Anlar</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Hatırlatmalar</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Öneriler</translation>
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation>Değerlendirmeler</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Ne zaman</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Ne</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Kayıt</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Kişi</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Planned · %1</source>
+        <translation>Planlandı · %1</translation>
+    </message>
+    <message>
+        <source>Prompt · %1</source>
+        <translation>Hatırlatma · %1</translation>
+    </message>
+    <message>
+        <source>Suggestion (coach)</source>
+        <translation>Öneri (koç)</translation>
+    </message>
+    <message>
+        <source>Reflection · energy %1</source>
+        <translation>Değerlendirme · enerji %1</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Değerlendirme</translation>
+    </message>
+</context>
+<context>
     <name>HistoryWindow</name>
     <message>
         <source>History &amp; insights — mlcoach</source>
@@ -2403,6 +2530,128 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Status</source>
         <translation>Durum</translation>
+    </message>
+</context>
+<context>
+    <name>privacy</name>
+    <message>
+        <source>JSON, complete and re-importable</source>
+        <translation>JSON, eksiksiz ve yeniden içe aktarılabilir</translation>
+    </message>
+    <message>
+        <source>CSV spreadsheet</source>
+        <translation>CSV tablosu</translation>
+    </message>
+    <message>
+        <source>Markdown journal</source>
+        <translation>Markdown günlüğü</translation>
+    </message>
+    <message>
+        <source>Your data is encrypted on this computer, and the key is kept in your system keyring.</source>
+        <translation>Verileriniz bu bilgisayarda şifreli; anahtarı sistem anahtarlığınızda tutuluyor.</translation>
+    </message>
+    <message>
+        <source>Your data is encrypted on this computer and opens only with your passphrase.</source>
+        <translation>Verileriniz bu bilgisayarda şifreli ve yalnızca parolanızla açılıyor.</translation>
+    </message>
+    <message>
+        <source>Your data stays on this computer but is not encrypted.</source>
+        <translation>Verileriniz bu bilgisayarda kalıyor, ancak şifrelenmiyor.</translation>
+    </message>
+</context>
+<context>
+    <name>transfer</name>
+    <message>
+        <source>Moments</source>
+        <translation>Anlar</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Kişiler</translation>
+    </message>
+    <message>
+        <source>Coach suggestions</source>
+        <translation>Koç önerileri</translation>
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation>Değerlendirmeler</translation>
+    </message>
+    <message>
+        <source>Prompts shown</source>
+        <translation>Gösterilen hatırlatmalar</translation>
+    </message>
+    <message>
+        <source>Your own prompts</source>
+        <translation>Kendi hatırlatmalarınız</translation>
+    </message>
+    <message>
+        <source>1 moment</source>
+        <translation>1 an</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 kişi</translation>
+    </message>
+    <message>
+        <source>1 coach suggestion</source>
+        <translation>1 koç önerisi</translation>
+    </message>
+    <message>
+        <source>1 reflection</source>
+        <translation>1 değerlendirme</translation>
+    </message>
+    <message>
+        <source>1 prompt shown</source>
+        <translation>1 hatırlatma gösterildi</translation>
+    </message>
+    <message>
+        <source>1 prompt of your own</source>
+        <translation>1 özel hatırlatma</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln moments</source>
+        <translation>
+            <numerusform>%Ln an</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln kişi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln coach suggestions</source>
+        <translation>
+            <numerusform>%Ln koç önerisi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln reflections</source>
+        <translation>
+            <numerusform>%Ln değerlendirme</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln prompts shown</source>
+        <translation>
+            <numerusform>%Ln hatırlatma gösterildi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln prompts of your own</source>
+        <translation>
+            <numerusform>%Ln özel hatırlatma</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing new: everything in the file was already here.</source>
+        <translation>Yeni bir şey yok: dosyadaki her şey zaten buradaydı.</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>İçe aktarıldı: %1.</translation>
     </message>
 </context>
 <context>
