@@ -547,37 +547,41 @@ class ImportPreview:
 def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
     """Add what the store does not have yet, in one transaction. Returns counts added."""
     with store.engine.begin() as conn:
-        added, _implied = _import(conn, doc)
+        added, _implied = _import(conn, doc, write=True)
     return added
 
 
 def preview_import(store: Store, doc: dict[str, Any]) -> ImportPreview:
-    """A dry run of `import_document`: the same work in a transaction rolled back."""
-    with store.engine.connect() as conn:
-        transaction = conn.begin()
-        try:
-            added, implied = _import(conn, doc)
-        finally:
-            transaction.rollback()
+    """A dry run of `import_document`: the same decisions, nothing written."""
+    with store.engine.connect() as conn, conn.begin():
+        added, implied = _import(conn, doc, write=False)
     skipped = {section: len(doc.get(section, [])) - added[section] for section in SECTIONS}
     skipped["people"] += implied
     return ImportPreview(added, skipped)
 
 
-def _import(conn: Connection, doc: dict[str, Any]) -> tuple[dict[str, int], int]:
-    """Insert what is new; returns counts added and how many people only a name implied."""
+def _import(conn: Connection, doc: dict[str, Any], *,
+            write: bool) -> tuple[dict[str, int], int]:
+    """Insert what is new; returns counts added and how many people only a name implied.
+
+    With `write` False nothing is inserted but every decision is the same: what is
+    new depends on what was here before and on the file, never on rows added here.
+    """
     added = dict.fromkeys(SECTIONS, 0)
     implied = 0
-    person_ids = _import_people(conn, doc.get("people", []), added)
+    person_ids = _import_people(conn, doc.get("people", []), added, write)
+
+    known_pids = set(person_ids.values())
 
     def pid(item: dict[str, Any]) -> str | None:
         nonlocal implied
-        if item.get("person_id") in person_ids.values():
+        if item.get("person_id") in known_pids:
             return str(item["person_id"])
         if item.get("person"):
             found = person_ids.get(name_key(item["person"]))
             if found is None:
-                found = _new_person(conn, item["person"], person_ids)
+                found = _new_person(conn, item["person"], person_ids, write)
+                known_pids.add(found)
                 added["people"] += 1
                 implied += 1
             return found
@@ -590,7 +594,7 @@ def _import(conn: Connection, doc: dict[str, Any]) -> tuple[dict[str, int], int]
          "responded_at": _utc(e.get("responded_at")), "why": e.get("why") or ""}
         for e in _fresh(doc.get("prompt_events", []), existing)
     ]
-    _insert(conn, m.PromptEventRow, rows, added, "prompt_events")
+    _insert(conn, m.PromptEventRow, rows, added, "prompt_events", write)
 
     existing = _ids(conn, m.SuggestionRow)
     rows = [
@@ -601,7 +605,7 @@ def _import(conn: Connection, doc: dict[str, Any]) -> tuple[dict[str, int], int]
          "outcome_at": _utc(s.get("outcome_at"))}
         for s in _fresh(doc.get("suggestions", []), existing)
     ]
-    _insert(conn, m.SuggestionRow, rows, added, "suggestions")
+    _insert(conn, m.SuggestionRow, rows, added, "suggestions", write)
 
     existing = _ids(conn, m.MomentRow)
     known_events = _ids(conn, m.PromptEventRow)
@@ -621,13 +625,13 @@ def _import(conn: Connection, doc: dict[str, Any]) -> tuple[dict[str, int], int]
          "follow_up_on": _dday(mo.get("follow_up_on"))}
         for mo in moments
     ]
-    _insert(conn, m.MomentRow, rows, added, "moments")
+    _insert(conn, m.MomentRow, rows, added, "moments", write)
     tag_rows = [
         {"moment_id": mo["id"], "tag": t, "position": i}
         for mo in moments
         for i, t in enumerate(dict.fromkeys(t.casefold() for t in mo.get("tags", [])))
     ]
-    if tag_rows:
+    if tag_rows and write:
         conn.execute(insert(m.MomentTagRow), tag_rows)
 
     known_days = {r[0] for r in conn.execute(select(m.ReflectionRow.day))}
@@ -644,7 +648,7 @@ def _import(conn: Connection, doc: dict[str, Any]) -> tuple[dict[str, int], int]
              "energy": r.get("energy"), "went_well": r.get("went_well") or "",
              "differently": r.get("differently") or "", "intention": r.get("intention") or ""}
         )
-    _insert(conn, m.ReflectionRow, rows, added, "reflections")
+    _insert(conn, m.ReflectionRow, rows, added, "reflections", write)
 
     existing = _ids(conn, m.CustomPromptRow)
     now = datetime.now(timezone.utc)
@@ -654,12 +658,12 @@ def _import(conn: Connection, doc: dict[str, Any]) -> tuple[dict[str, int], int]
                              "tags": c.get("tags", [])}, ensure_ascii=False)}
         for c in _fresh(doc.get("custom_prompts", []), existing)
     ]
-    _insert(conn, m.CustomPromptRow, rows, added, "custom_prompts")
+    _insert(conn, m.CustomPromptRow, rows, added, "custom_prompts", write)
     return added, implied
 
 
 def _import_people(conn: Connection, people: list[dict[str, Any]],
-                   added: dict[str, int]) -> dict[str, str]:
+                   added: dict[str, int], write: bool) -> dict[str, str]:
     person_ids = {r.name_key: r.id for r in conn.execute(
         select(m.PersonRow.name_key, m.PersonRow.id))}
     known = set(person_ids.values())
@@ -675,18 +679,21 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
                      "updated_at": _utc(p.get("updated_at")) or created})
         person_ids[key] = p["id"]
         known.add(p["id"])
-    _insert(conn, m.PersonRow, rows, added, "people")
+    _insert(conn, m.PersonRow, rows, added, "people", write)
     return person_ids
 
 
-def _new_person(conn: Connection, name: str, person_ids: dict[str, str]) -> str:
+def _new_person(conn: Connection, name: str, person_ids: dict[str, str],
+                write: bool) -> str:
     from mlcoach.domain import new_id
 
     now = datetime.now(timezone.utc)
     pid = new_id()
-    conn.execute(insert(m.PersonRow), [{
-        "id": pid, "name": " ".join(name.split()), "name_key": name_key(name), "style": None,
-        "notes": "", "archived": False, "created_at": now, "updated_at": now}])
+    if write:
+        conn.execute(insert(m.PersonRow), [{
+            "id": pid, "name": " ".join(name.split()), "name_key": name_key(name),
+            "style": None, "notes": "", "archived": False, "created_at": now,
+            "updated_at": now}])
     person_ids[name_key(name)] = pid
     return pid
 
@@ -704,7 +711,7 @@ def _fresh(items: list[dict[str, Any]], existing: set[str]) -> Iterator[dict[str
 
 
 def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]],
-            added: dict[str, int], section: str) -> None:
-    if rows:
+            added: dict[str, int], section: str, write: bool) -> None:
+    if rows and write:
         conn.execute(insert(table), rows)
     added[section] += len(rows)
