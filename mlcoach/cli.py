@@ -567,12 +567,18 @@ def _configure_logging() -> None:
     root.setLevel(level)
 
 
-def _db_error_message(exc: BaseException) -> str | None:
+def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | None:
     text = str(getattr(exc, "orig", exc)).lower()
+    if "unable to open database" in text and folder is not None and folder.is_dir() \
+            and not os.access(folder, os.W_OK):
+        text = "read-only"  # SQLite cannot make its -wal/-shm files there
     if "readonly" in text or "read-only" in text:
         return "the data folder is read-only: nothing was written (your data is unchanged)"
     if "disk is full" in text or "database or disk is full" in text:
         return "the disk is full: nothing was written (your data is unchanged)"
+    if "disk i/o error" in text:
+        return ("the disk refused the write (full or failing?): nothing was written "
+                "(your data is unchanged)")
     if "unable to open database" in text:
         return "the database cannot be opened: check the data folder's permissions"
     if "malformed" in text or "not a database" in text:
@@ -609,7 +615,9 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:
-        message = _db_error_message(exc)
+        from mlcoach.paths import data_dir
+
+        message = _db_error_message(exc, data_dir(ns.data_dir))
         if message is None and isinstance(exc, OSError):
             message = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
         logger.debug("unexpected error", exc_info=True)

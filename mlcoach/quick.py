@@ -57,7 +57,8 @@ def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str
                 [(moment_id, t, i) for i, t in enumerate(tag_list)])
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite has already rolled back after "disk is full"
+                conn.execute("ROLLBACK")
             raise
     finally:
         conn.close()
