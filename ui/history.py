@@ -638,12 +638,17 @@ class TimelineTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TimelineModel.ENTRY, QHeaderView.ResizeMode.Stretch)
         fm = self.fontMetrics()
-        for column, sample in ((TimelineModel.WHEN, "Wed 28 Sep 2025  12:00 PM"),
-                               (TimelineModel.WHAT, "Reflection · energy 5"),
-                               (TimelineModel.PERSON, "Xenia W. Longname"),
-                               (TimelineModel.TAGS, "#code-review #release"),
-                               (TimelineModel.OUTCOME, "Not yet")):
-            self.view.setColumnWidth(column, fm.horizontalAdvance(sample) + 24)
+        # Sized to the widest words in the current language, not to the English ones.
+        what = [translate("History", "Reflection · energy %1").replace("%1", "5"),
+                *(translate("History", "Prompt · %1").replace("%1", name)
+                  for name in response_names().values())]
+        for column, samples in ((TimelineModel.WHEN, ["Wed 28 Sep 2025  12:00 PM"]),
+                                (TimelineModel.WHAT, what),
+                                (TimelineModel.PERSON, ["Xenia W. Longname"]),
+                                (TimelineModel.TAGS, ["#code-review #release"]),
+                                (TimelineModel.OUTCOME, list(outcome_names().values()))):
+            width = max(fm.horizontalAdvance(sample) for sample in samples)
+            self.view.setColumnWidth(column, width + 24)
 
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Timeline status"))
