@@ -150,6 +150,16 @@ def _language() -> str:
     return QLocale().name()
 
 
+def _decimal(value: float) -> str:
+    """A number with one decimal, written the locale's way (3,5 in Turkish)."""
+    return QLocale().toString(value, "f", 1)
+
+
+def _percent(value: float) -> str:
+    """A whole percentage, with the sign where the language puts it (%45 in Turkish)."""
+    return translate("History", "%1%").replace("%1", QLocale().toString(round(value)))
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -1292,7 +1302,7 @@ class InsightsTab(QWidget):
                                            "average.")
                                    .replace("%1", loc.toString(total))
                                    .replace("%2", str(len(data.weeks)))
-                                   .replace("%3", f"{total / max(1, len(data.weeks)):.1f}"))
+                                   .replace("%3", _decimal(total / max(1, len(data.weeks)))))
         self.weeks.set_table([self.tr("Week of"), self.tr("Total"),
                               *[kinds[k] for k in order]], rows)
 
@@ -1305,7 +1315,7 @@ class InsightsTab(QWidget):
             ratio = month.ratio
             values.append(None if ratio is None else 100 * ratio)
             name = loc.toString(_qdate(month.month), "MMMM yyyy")
-            pct = "–" if ratio is None else f"{100 * ratio:.0f}%"
+            pct = "–" if ratio is None else _percent(100 * ratio)
             tips.append(self.tr("%1: %2 of %3 followed (%4)").replace("%1", name)
                         .replace("%2", str(month.realized)).replace("%3", str(month.attempted))
                         .replace("%4", pct))
@@ -1315,7 +1325,7 @@ class InsightsTab(QWidget):
         chart = self.ratio.chart
         assert isinstance(chart, LineChart)
         chart.set_data(labels, [(self.tr("Followed"), values)], tips, y_range=(0, 100),
-                       y_format=lambda v: f"{v:.0f}%")
+                       y_format=_percent)
         if attempted:
             self.ratio.summary.setText(
                 self.tr("%1 of %2 attempts followed (%3%) in %4 months.")
@@ -1340,9 +1350,9 @@ class InsightsTab(QWidget):
             labels.append(label)
             day = loc.toString(_qdate(w.week), "d MMM yyyy")
             tips.append(self.tr("Week of %1: %2 on average from %3 reflections")
-                        .replace("%1", day).replace("%2", f"{w.mean:.1f}")
+                        .replace("%1", day).replace("%2", _decimal(w.mean))
                         .replace("%3", str(w.days)))
-            rows.append([day, f"{w.mean:.1f}", str(w.days)])
+            rows.append([day, _decimal(w.mean), str(w.days)])
         chart = self.energy.chart
         assert isinstance(chart, LineChart)
         chart.set_data(labels, [(self.tr("Energy"), [w.mean for w in weeks])], tips,
@@ -1352,8 +1362,8 @@ class InsightsTab(QWidget):
             recent = [p.energy for p in data.energy[-10:]]
             self.energy.summary.setText(
                 self.tr("Average %1 over %2 reflections; lately %3.")
-                .replace("%1", f"{mean:.1f}").replace("%2", str(len(data.energy)))
-                .replace("%3", f"{sum(recent) / len(recent):.1f}"))
+                .replace("%1", _decimal(mean)).replace("%2", str(len(data.energy)))
+                .replace("%3", _decimal(sum(recent) / len(recent))))
         else:
             self.energy.summary.setText(self.tr("Note your energy in the evening reflection "
                                                 "to see it here."))
