@@ -88,6 +88,10 @@ def dark_palette():  # type: ignore[no-untyped-def]
     }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
+    # Greyed-out controls (Apply before a change, Open folder without backups).
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8187"))
     return p
 
 

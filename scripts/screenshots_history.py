@@ -2,8 +2,8 @@
 
 Fills a fresh encrypted store with two years of realistic history
 (`benchmarks.generate_store`), opens the History window on a fixed Monday (so the
-weekly review shows) and saves the Timeline and Insights tabs in the light and a
-dark palette:
+weekly review shows) and saves the Timeline and Insights tabs, and Settings'
+privacy page (Export… and Import…), in the light and a dark palette:
 
     .venv/bin/python scripts/screenshots_history.py [OUTPUT_DIR]
 
@@ -51,21 +51,24 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QScrollArea
     from screenshots import dark_palette
 
+    from mlcoach.keys import OSKeyring
     from mlcoach.ui import ops
     from mlcoach.ui.history import HistoryWindow
+    from mlcoach.ui.settings_dialog import SettingsDialog
 
     app = QApplication(["mlcoach"])
     app.setStyle("Fusion")
-    opened = demo_store(tmp / "data")
+    opened = demo_store(tmp / ".local" / "share" / "mlcoach")
     light = app.palette()
 
-    def settle(window: HistoryWindow, seconds: float = 0.4) -> None:
+    def settle(window: HistoryWindow | None, seconds: float = 0.4) -> None:
         """Let the worker finish and the window paint."""
         end = time.monotonic() + 30
         while time.monotonic() < end:
             app.processEvents()
-            if (ops.pool().activeThreadCount() == 0 and not ops._live
-                    and not window.timeline.model.loading() and not window.insights.loading()):
+            if ops.pool().activeThreadCount() == 0 and not ops._live and (
+                    window is None or not (window.timeline.model.loading()
+                                           or window.insights.loading())):
                 break
             time.sleep(0.02)
         end = time.monotonic() + seconds
@@ -98,6 +101,14 @@ def main() -> int:
             save(window, out / f"insights-{variant}.png")
             window.close()
             window.deleteLater()
+            settings = SettingsDialog(opened.store, opened, keys=OSKeyring())
+            settings.present()
+            settings.tabs.setCurrentWidget(settings.privacy)
+            settings.adjustSize()
+            settle(window=None)
+            save(settings, out / f"settings-privacy-{variant}.png")
+            settings.done(0)
+            settings.deleteLater()
     finally:
         ops.pool().waitForDone(10_000)
         opened.store.close()
