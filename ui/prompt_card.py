@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -52,7 +52,6 @@ class PromptCard(QWidget):
         self.theme.setAccessibleName(self.tr("Theme"))
         font = self.theme.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
-        font.setCapitalization(font.Capitalization.AllUppercase)
         font.setLetterSpacing(font.SpacingType.PercentageSpacing, 106)
         self.theme.setFont(font)
         self.theme.setForegroundRole(self.theme.foregroundRole().PlaceholderText)
@@ -119,7 +118,8 @@ class PromptCard(QWidget):
     def show_prompt(self, theme: str, text: str, try_this: str, note: str = "",
                     anchor: QRect | None = None) -> None:
         """Fill the card and show it near `anchor` (the tray icon) without taking focus."""
-        self.theme.setText(theme)
+        # Upper case by the language's rules (Turkish i -> İ), not the font's.
+        self.theme.setText(QLocale().toUpper(theme))
         self.text.setText(text)
         self.try_label.setText(self.tr("<b>Try this:</b> {0}").format(html.escape(try_this)))
         self.note.setText(note)
