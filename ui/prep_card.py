@@ -42,10 +42,10 @@ class PrepCard(QWidget):
         layout.setContentsMargins(16, 14, 16, 12)
         layout.setSpacing(8)
 
-        self.heading = QLabel(self.tr("Before your meeting"))
+        # Upper case by the language's rules (Turkish i -> İ), not the font's.
+        self.heading = QLabel(QLocale().toUpper(self.tr("Before your meeting")))
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
-        font.setCapitalization(font.Capitalization.AllUppercase)
         self.heading.setFont(font)
         self.heading.setForegroundRole(self.heading.foregroundRole().PlaceholderText)
 
