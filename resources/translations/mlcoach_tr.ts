@@ -558,7 +558,7 @@
     </message>
     <message>
         <source>Not for me</source>
-        <translation>Bana göre değil</translation>
+        <translation>Bana uymaz</translation>
     </message>
     <message>
         <source>Missed</source>
@@ -579,6 +579,10 @@
     <message>
         <source>Reflections</source>
         <translation>Değerlendirmeler</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%%1</translation>
     </message>
     <message>
         <source>When</source>
@@ -1533,7 +1537,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>Not for me</source>
-        <translation>Bana göre değil</translation>
+        <translation>Bana uymaz</translation>
     </message>
     <message>
         <source>Don&apos;t show this prompt again for a long while</source>

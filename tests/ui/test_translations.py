@@ -332,7 +332,7 @@ def test_prompt_card_and_tray(qtbot: Any, pseudo: None) -> None:
     card = PromptCard()
     qtbot.addWidget(card)
     card.show_prompt("Theme", "Prompt text", "Try text", "A note")
-    _check(card, ("Theme", "Prompt text", "Try text", "A note"))
+    _check(card, ("THEME", "Prompt text", "Try text", "A note"))
     menu = TrayMenu()
     window = MainWindow(menu)
     qtbot.addWidget(window)
