@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -93,7 +93,7 @@ def nice_scale(top: float, steps: int = 4) -> tuple[float, float]:
 
 
 def _number(value: float) -> str:
-    return f"{value:g}"
+    return QLocale().toString(value, "g", 6)  # 2,5 in Turkish
 
 
 def fill_brush(palette: QPalette, index: int) -> tuple[QBrush, QBrush]:
