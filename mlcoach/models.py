@@ -96,7 +96,7 @@ class MomentRow(Base):
     kind: Mapped[str] = mapped_column(String(16), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"))
     style: Mapped[str | None] = mapped_column(String(16))
     outcome: Mapped[str | None] = mapped_column(String(16))
     outcome_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
@@ -109,6 +109,8 @@ class MomentRow(Base):
     tag_rows: Mapped[list[MomentTagRow]] = relationship(
         lazy="selectin", cascade="all, delete-orphan", order_by="MomentTagRow.position"
     )
+
+    __table_args__ = (Index("ix_moments_person_created", "person_id", "created_at"),)
 
 
 class MomentTagRow(Base):

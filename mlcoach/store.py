@@ -159,11 +159,13 @@ class Store:
     def last_interactions(self) -> dict[str, datetime]:
         """Person name -> time of their latest moment."""
         with self._sessions.begin() as s:
-            q = (
-                select(m.PersonRow.name, func.max(m.MomentRow.created_at))
-                .join(m.MomentRow, m.MomentRow.person_id == m.PersonRow.id)
-                .group_by(m.PersonRow.id)
+            # One index seek per person (ix_moments_person_created), not a scan of moments.
+            latest = (
+                select(func.max(m.MomentRow.created_at))
+                .where(m.MomentRow.person_id == m.PersonRow.id)
+                .scalar_subquery()
             )
+            q = select(m.PersonRow.name, latest).where(latest.is_not(None))
             out: dict[str, datetime] = {}
             for name, when in s.execute(q):
                 parsed = _parse_ts(when)

@@ -46,3 +46,77 @@ def test_older_schema_is_backed_up_then_migrated(opened, layout):
     with pytest.raises(MlcoachError, match="newer mlcoach"):
         ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
     assert not layout.backups.exists() or not any(layout.backups.iterdir())
+
+
+def _alembic(engine, action: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    from alembic import command
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, target)
+
+
+def _indexes(layout, secret) -> set[str]:  # type: ignore[no-untyped-def]
+    conn = connect_raw(layout.db, secret)
+    try:
+        return {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'moments'")}
+    finally:
+        conn.close()
+
+
+def test_a_0001_store_is_backed_up_then_upgraded_with_its_data(opened, layout):
+    from datetime import datetime, timezone
+
+    from mlcoach.db import ensure_schema, make_engine
+
+    moment = opened.store.add_moment("Written by the first release", person="Ana")
+    opened.store.close()
+    engine = make_engine(layout.db, opened.secret)
+    try:
+        _alembic(engine, "downgrade", "0001")
+    finally:
+        engine.dispose()
+    assert "ix_moments_person_created" not in _indexes(layout, opened.secret)
+
+    migrated = ensure_schema(layout.db, opened.secret, layout.backups,
+                             datetime.now(timezone.utc))
+    assert migrated
+    assert "ix_moments_person_created" in _indexes(layout, opened.secret)
+    (backup,) = [p for p in layout.backups.iterdir() if "pre-migrate-0001" in p.name]
+    conn = connect_raw(backup, opened.secret)  # the copy is encrypted like the store
+    try:
+        assert schema_version(conn) == "0001"
+        assert conn.execute("SELECT text FROM moments").fetchall() == [
+            ("Written by the first release",)]
+    finally:
+        conn.close()
+    from mlcoach.store import Store
+
+    store = Store(make_engine(layout.db, opened.secret))
+    try:
+        assert store.get_moment(moment.id).text == "Written by the first release"
+        assert "Ana" in store.last_interactions()
+    finally:
+        store.close()
+
+
+def test_the_models_and_the_migrations_describe_the_same_schema(opened, layout):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from mlcoach.db import make_engine
+    from mlcoach.models import Base
+
+    opened.store.close()
+    engine = make_engine(layout.db, opened.secret)
+    try:
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    finally:
+        engine.dispose()
+    # The full-text table and its shadow tables live outside the ORM on purpose.
+    diff = [d for d in diff if "search_fts" not in repr(d)]
+    assert diff == []
