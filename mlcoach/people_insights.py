@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timezone
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 
 from mlcoach import models as m
 from mlcoach.domain import Kind, Outcome, Person, Suggestion
@@ -35,17 +35,17 @@ def recognition_due(store: Store, now: datetime,
     """
     if now.tzinfo is None:
         raise ValueError("recognition_due needs an aware datetime")
-    recognising = case(
-        (m.MomentRow.kind.in_([k.value for k in RECOGNISING_KINDS]), m.MomentRow.created_at),
-        else_=None,
+    # Per person, two seeks on ix_moments_person_created rather than a scan of moments.
+    mine = m.MomentRow.person_id == m.PersonRow.id
+    first = select(func.min(m.MomentRow.created_at)).where(mine).scalar_subquery()
+    last = (
+        select(func.max(m.MomentRow.created_at))
+        .where(mine, m.MomentRow.kind.in_([k.value for k in RECOGNISING_KINDS]))
+        .scalar_subquery()
     )
-    query = (
-        select(m.MomentRow.person_id, func.min(m.MomentRow.created_at), func.max(recognising))
-        .where(m.MomentRow.person_id.is_not(None))
-        .group_by(m.MomentRow.person_id)
-    )
+    query = select(m.PersonRow.id, first, last)
     with store.session() as s:
-        spans = {pid: (first, last) for pid, first, last in s.execute(query)}
+        spans = {pid: (f, la) for pid, f, la in s.execute(query) if f is not None}
     due: list[tuple[Person, int]] = []
     for person in store.people():
         if person.id not in spans:
