@@ -553,20 +553,28 @@ class Store:
         if not match:
             return []
         filtered = person is not None or kind is not None or since is not None
+        params: dict[str, Any] = {"q": match, "limit": limit}
+        if filtered:
+            source = "search_fts f"
+            columns = "snippet(search_fts, 2, '[', ']', '…', 12) AS snip, bm25(search_fts)"
+        else:
+            # FTS5 ranks and cuts to `limit` first (ORDER BY its own rank column), so only
+            # those rows get a snippet and the joins: a common word matches thousands.
+            source = ("(SELECT entity, ref, rank, snippet(search_fts, 2, '[', ']', '…', 12) "
+                      "AS snip FROM search_fts WHERE search_fts MATCH :q "
+                      "ORDER BY rank LIMIT :limit) f")
+            columns = "f.snip, f.rank"
         sql = [
-            "SELECT f.entity, f.ref, snippet(search_fts, 2, '[', ']', '…', 12) AS snip,",
-            "bm25(search_fts) AS rank,",
+            f"SELECT f.entity, f.ref, {columns} AS score,",
             "COALESCE(mo.created_at, re.updated_at, su.created_at, pe.updated_at) AS ts",
-            "FROM search_fts f",
+            f"FROM {source}",
             "LEFT JOIN moments mo ON f.entity = 'moment' AND mo.id = f.ref",
             "LEFT JOIN reflections re ON f.entity = 'reflection' AND re.id = f.ref",
             "LEFT JOIN suggestions su ON f.entity = 'suggestion' AND su.id = f.ref",
             "LEFT JOIN people pe ON f.entity = 'person' AND pe.id = f.ref",
-            "WHERE search_fts MATCH :q",
         ]
-        params: dict[str, Any] = {"q": match, "limit": limit}
         if filtered:
-            sql.append("AND f.entity = 'moment'")
+            sql.append("WHERE search_fts MATCH :q AND f.entity = 'moment'")
         if person is not None:
             sql.append("AND mo.person_id = (SELECT id FROM people WHERE name_key = :pk)")
             params["pk"] = name_key(person)
@@ -576,7 +584,7 @@ class Store:
         if since is not None:
             sql.append("AND mo.created_at >= :since")
             params["since"] = _db_ts(since)
-        sql.append("ORDER BY rank LIMIT :limit")
+        sql.append("ORDER BY score LIMIT :limit")
         with self.engine.connect() as conn:
             rows = conn.execute(text(" ".join(sql)), params).all()
         out = []
