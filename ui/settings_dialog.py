@@ -615,7 +615,7 @@ class NotificationsPage(_Page):
         self.route = QButtonGroup(self)
         labels = {
             "card": self.tr("A prompt &card near the tray"),
-            "notification": self.tr("A system &notification"),
+            "notification": self.tr("A s&ystem notification"),
             "both": self.tr("&Both"),
         }
         inner = QVBoxLayout(box)
@@ -629,7 +629,7 @@ class NotificationsPage(_Page):
         inner.addWidget(hint_label(self.tr(
             "The card stays quietly in the corner and never takes the keyboard away from "
             "you. A notification can be clicked to open the card.")))
-        self.launch = QCheckBox(self.tr("&Start mlcoach when I log in"))
+        self.launch = QCheckBox(self.tr("Start mlcoach when I &log in"))
         self.launch.setAccessibleName(self.tr("Start mlcoach when I log in"))
         self.launch_error = InlineError()
 
