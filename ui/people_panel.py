@@ -353,7 +353,7 @@ class PeoplePanel(QWidget):
         self.archive_button = self._button(self.tr("A&rchive…"),
                                            self.tr("Archive the selected person"),
                                            self.archive_selected)
-        self.coach_button = self._button(self.tr("&Suggest…"),
+        self.coach_button = self._button(self.tr("Su&ggest…"),
                                          self.tr("Compose a suggestion for the selected person"),
                                          self._request_coach)
         self.history = PersonHistory(store, tz, self)
