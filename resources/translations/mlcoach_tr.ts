@@ -214,7 +214,7 @@
     </message>
     <message>
         <source>Lead by e&amp;xample instead</source>
-        <translation>Bunun yerine ö&amp;rnek olun</translation>
+        <translation>Bunun yerine örnek ol&amp;un</translation>
     </message>
     <message>
         <source>Lead by example instead</source>
@@ -230,7 +230,7 @@
     </message>
     <message>
         <source>Their st&amp;yle</source>
-        <translation>Onun &amp;tarzı</translation>
+        <translation>Onun tar&amp;zı</translation>
     </message>
     <message>
         <source>The &amp;change you want</source>
@@ -238,7 +238,7 @@
     </message>
     <message>
         <source>&amp;Kind of change</source>
-        <translation>Değişikliğin t&amp;ürü</translation>
+        <translation>Değişikliğin tü&amp;rü</translation>
     </message>
     <message>
         <source>Si&amp;ze for them</source>
@@ -305,7 +305,7 @@
     </message>
     <message>
         <source>&amp;People</source>
-        <translation>&amp;Kişiler</translation>
+        <translation>Kişi&amp;ler</translation>
     </message>
     <message>
         <source>Describe the change you want, and a suggestion appears here.</source>
@@ -641,7 +641,7 @@
     </message>
     <message>
         <source>&amp;Timeline</source>
-        <translation>&amp;Zaman çizelgesi</translation>
+        <translation>Za&amp;man çizelgesi</translation>
     </message>
     <message>
         <source>&amp;Insights</source>
@@ -649,7 +649,7 @@
     </message>
     <message>
         <source>&amp;People</source>
-        <translation>&amp;Kişiler</translation>
+        <translation>Kişi&amp;ler</translation>
     </message>
     <message>
         <source>Export and import result</source>
@@ -1049,10 +1049,6 @@
         <translation>Tepsinin yanında bir &amp;kart</translation>
     </message>
     <message>
-        <source>A system &amp;notification</source>
-        <translation>Bir sistem &amp;bildirimi</translation>
-    </message>
-    <message>
         <source>&amp;Both</source>
         <translation>&amp;İkisi de</translation>
     </message>
@@ -1061,8 +1057,12 @@
         <translation>Kart köşede sessizce durur ve klavyeyi asla elinizden almaz. Bildirime tıklayarak kartı açabilirsiniz.</translation>
     </message>
     <message>
-        <source>&amp;Start mlcoach when I log in</source>
-        <translation>Oturum açtığımda mlcoach&apos;u &amp;başlat</translation>
+        <source>A s&amp;ystem notification</source>
+        <translation>Bir &amp;sistem bildirimi</translation>
+    </message>
+    <message>
+        <source>Start mlcoach when I &amp;log in</source>
+        <translation>Oturum açtığımda &amp;mlcoach&apos;u başlat</translation>
     </message>
     <message>
         <source>Start mlcoach when I log in</source>
@@ -1113,7 +1113,7 @@
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation>&amp;Düzenle…</translation>
+        <translation>Dü&amp;zenle…</translation>
     </message>
     <message>
         <source>Edit the selected person</source>
@@ -1128,8 +1128,8 @@
         <translation>Seçili kişiyi arşivle</translation>
     </message>
     <message>
-        <source>&amp;Suggest…</source>
-        <translation>Ö&amp;ner…</translation>
+        <source>Su&amp;ggest…</source>
+        <translation>Öne&amp;r…</translation>
     </message>
     <message>
         <source>Compose a suggestion for the selected person</source>
@@ -1583,7 +1583,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <name>RecoveryStep</name>
     <message>
         <source>I have &amp;saved it somewhere safe</source>
-        <translation>Güvenli bir yere &amp;kaydettim</translation>
+        <translation>Güvenli bir yere kay&amp;dettim</translation>
     </message>
     <message>
         <source>I have saved the recovery key somewhere safe</source>
@@ -2447,7 +2447,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>&amp;Next</source>
-        <translation>İ&amp;leri</translation>
+        <translation>İler&amp;i</translation>
     </message>
     <message>
         <source>Finish</source>
