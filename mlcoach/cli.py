@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from mlcoach import __version__
-from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
 from mlcoach.errors import MlcoachError, UsageError
 
 if TYPE_CHECKING:
@@ -36,8 +35,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
 
 
-def _enum_arg(cls: type[Any]) -> Callable[[str], Any]:
+def _enum_arg(name: str) -> Callable[[str], Any]:
+    """The argparse type for the domain enum `name` (imported only when an option is used:
+    `mlcoach run` shows its tray icon without loading the domain model first)."""
+
     def parse(value: str) -> Any:
+        from mlcoach import domain
+
+        cls = getattr(domain, name)
         try:
             return cls(value.strip().lower())
         except ValueError:
@@ -46,7 +51,7 @@ def _enum_arg(cls: type[Any]) -> Callable[[str], Any]:
                 f"unknown {cls.__name__.lower()} {value!r} (choose from {choices})"
             ) from None
 
-    parse.__name__ = cls.__name__.lower()
+    parse.__name__ = name.lower()
     return parse
 
 
@@ -92,25 +97,25 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     c = sub.add_parser("capture", help="store a moment (no text: open the quick-capture window)")
     c.add_argument("text", nargs="*", help="what happened; @Name and #tag are understood")
-    c.add_argument("--kind", type=_enum_arg(Kind), default=None)
+    c.add_argument("--kind", type=_enum_arg("Kind"), default=None)
     c.add_argument("--person", metavar="NAME")
-    c.add_argument("--style", type=_enum_arg(Style))
+    c.add_argument("--style", type=_enum_arg("Style"))
     c.add_argument("--tag", action="append", default=[], metavar="T")
 
     s = sub.add_parser("suggest", help="compose an influence suggestion (no options: open the "
                        "coach window)")
-    s.add_argument("--style", type=_enum_arg(Style))
+    s.add_argument("--style", type=_enum_arg("Style"))
     s.add_argument("--change", metavar="TEXT")
     s.add_argument("--person", metavar="NAME")
-    s.add_argument("--action", type=_enum_arg(ChangeKind), default=ChangeKind.DIFFERENTLY)
-    s.add_argument("--size", type=_enum_arg(Size), default=Size.MEDIUM)
+    s.add_argument("--action", type=_enum_arg("ChangeKind"), default="differently")
+    s.add_argument("--size", type=_enum_arg("Size"), default="medium")
     s.add_argument("--by-example", action="store_true", help="lead by example instead")
     s.add_argument("--save", action="store_true", help="save it as a planned moment")
     s.add_argument("--json", action="store_true")
 
     oc = sub.add_parser("outcome", help="record whether a suggestion or moment was followed")
     oc.add_argument("id", help="the id printed by --save or --json (a unique prefix will do)")
-    oc.add_argument("outcome", type=_enum_arg(Outcome), help="followed, not_yet or declined")
+    oc.add_argument("outcome", type=_enum_arg("Outcome"), help="followed, not_yet or declined")
 
     pr = sub.add_parser("prompt", help="print the prompt the scheduler would show next")
     pr.add_argument("--json", action="store_true")
@@ -136,12 +141,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     l_.add_argument("--all", action="store_true", help="include archived people")
     a = ppp.add_parser("add")
     a.add_argument("name")
-    a.add_argument("--style", type=_enum_arg(Style))
+    a.add_argument("--style", type=_enum_arg("Style"))
     a.add_argument("--notes", default="")
     e = ppp.add_parser("edit")
     e.add_argument("name")
     e.add_argument("--name", dest="new_name")
-    e.add_argument("--style", type=_enum_arg(Style))
+    e.add_argument("--style", type=_enum_arg("Style"))
     e.add_argument("--clear-style", action="store_true")
     e.add_argument("--notes")
     ar = ppp.add_parser("archive")
@@ -150,7 +155,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     se = sub.add_parser("search", help="full-text search of your history")
     se.add_argument("query")
     se.add_argument("--person", metavar="NAME")
-    se.add_argument("--kind", type=_enum_arg(Kind))
+    se.add_argument("--kind", type=_enum_arg("Kind"))
     se.add_argument("--since", type=_date_arg, metavar="DATE")
     se.add_argument("--limit", type=int, default=50)
     se.add_argument("--json", action="store_true")
@@ -191,11 +196,20 @@ class Context:
     def __init__(self, ns: argparse.Namespace, stdin: IO[str], stdout: IO[str],
                  stderr: IO[str], keys: KeyStore | None = None) -> None:
         from mlcoach.paths import data_dir
-        from mlcoach.vault import Layout
 
         self.ns, self.stdin, self.stdout, self.stderr = ns, stdin, stdout, stderr
-        self.layout: Layout = Layout(data_dir(ns.data_dir))
+        self.root = data_dir(ns.data_dir)
+        self._layout: Layout | None = None
         self._keys = keys
+
+    @property
+    def layout(self) -> Layout:
+        """The data folder's files (vault is imported on first use, not for `run`)."""
+        if self._layout is None:
+            from mlcoach.vault import Layout
+
+            self._layout = Layout(self.root)
+        return self._layout
 
     @property
     def keys(self) -> KeyStore:
@@ -257,6 +271,7 @@ def _local_tz() -> Any:
 
 def cmd_capture(ctx: Context) -> int:
     from mlcoach.capture import parse_capture
+    from mlcoach.domain import Kind
 
     ns = ctx.ns
     raw = " ".join(ns.text)
@@ -513,7 +528,7 @@ def cmd_gui(ctx: Context, request: str) -> int:
         if "PySide6" in str(exc) or "launcher" in str(exc):
             raise MlcoachError("the desktop app is not available in this install") from exc
         raise
-    return int(launch(ctx.layout.root, request))
+    return int(launch(ctx.root, request))
 
 
 COMMANDS: dict[str, Callable[[Context], int]] = {
