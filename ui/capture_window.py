@@ -16,7 +16,6 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QCloseEvent,
-    QColor,
     QCursor,
     QGuiApplication,
     QHideEvent,
@@ -45,6 +44,7 @@ from mlcoach.capture import parse_capture
 from mlcoach.domain import Kind, Style
 from mlcoach.errors import MlcoachError
 from mlcoach.store import Store
+from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
 
 logger = logging.getLogger(__name__)
@@ -212,57 +212,6 @@ class PersonCompleter(QCompleter):
         rest = text[end:].lstrip(" ")
         self.edit.setText(text[: token.start()] + inserted + rest)
         self.edit.setCursorPosition(token.start() + len(inserted))
-
-
-class _Muter(QObject):
-    """Keeps a label's text muted: window text mixed with the background, re-mixed on theme change.
-
-    A 55/45 mix stays at about 4.5:1 contrast in light and dark palettes, unlike the
-    PlaceholderText role, which is often fainter than small text should be.
-    """
-
-    TEXT_SHARE = 0.55
-
-    def __init__(self, label: QLabel) -> None:
-        super().__init__(label)
-        self._label = label
-        self._busy = False
-        label.installEventFilter(self)
-        self.apply()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange) \
-                and not self._busy:
-            self.apply()
-        return False
-
-    def apply(self) -> None:
-        """Recompute the muted colour from the surrounding palette."""
-        parent = self._label.parentWidget()
-        source = parent.palette() if parent is not None else QGuiApplication.palette()
-        palette = QPalette(self._label.palette())
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
-                      QPalette.ColorGroup.Disabled):
-            text = source.color(group, QPalette.ColorRole.WindowText)
-            back = source.color(group, QPalette.ColorRole.Window)
-            palette.setColor(group, QPalette.ColorRole.WindowText,
-                             _mix(text, back, self.TEXT_SHARE))
-        self._busy = True
-        try:
-            self._label.setPalette(palette)
-        finally:
-            self._busy = False
-
-
-def mute(label: QLabel) -> QLabel:
-    """Show `label` as secondary text that follows the palette; returns it."""
-    _Muter(label)
-    return label
-
-
-def _mix(a: QColor, b: QColor, share: float) -> QColor:
-    return QColor.fromRgbF(*(share * x + (1 - share) * y for x, y in zip(
-        (a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()), strict=True)))
 
 
 class _Caption(QWidget):
