@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -64,6 +64,7 @@ from mlcoach.store import Store
 from mlcoach.text import name_key
 from mlcoach.ui import ops
 from mlcoach.ui.capture_window import ChoiceRow
+from mlcoach.ui.colours import mute, muted_colour
 from mlcoach.ui.people_panel import (
     PeoplePanel,
     combo_style,
@@ -123,8 +124,7 @@ def _qdate(day: date) -> QDate:
 
 
 def _muted(label: QLabel) -> QLabel:
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
+    return mute(label)  # readable (4.5:1), unlike the PlaceholderText role
 
 
 def _bold(label: QLabel) -> QLabel:
@@ -582,7 +582,7 @@ class SuggestionView(QWidget):
             self._render()  # the muted colour comes from the palette
 
     def _render(self) -> None:
-        muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        muted = muted_colour(self.palette()).name()
         if self._composed is not None:
             self.output.setHtml(composed_html(self._composed, muted))
         else:
