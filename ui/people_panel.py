@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from mlcoach.domain import Kind, Outcome, Person, Style
 from mlcoach.errors import MlcoachError
 from mlcoach.store import Store
 from mlcoach.text import MAX_NAME
+from mlcoach.ui.colours import mute
 
 logger = logging.getLogger(__name__)
 
@@ -90,8 +91,7 @@ def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
 
 
 def _muted(label: QLabel) -> QLabel:
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
+    return mute(label)  # readable (4.5:1), unlike the PlaceholderText role
 
 
 def _qdate(moment: datetime, tz: tzinfo) -> QDate:
