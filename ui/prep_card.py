@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, QRect, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mlcoach.meeting_prep import Prep
+from mlcoach.ui.colours import mute
 from mlcoach.ui.people_panel import style_name
 from mlcoach.ui.prompt_card import card_position
 
@@ -47,7 +48,7 @@ class PrepCard(QWidget):
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.heading.setFont(font)
-        self.heading.setForegroundRole(self.heading.foregroundRole().PlaceholderText)
+        mute(self.heading)
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
