@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlcoach.ui.colours import mute
+
 EXPIRE_MS = 10 * 60 * 1000
 MARGIN = 12
 
@@ -54,7 +56,7 @@ class PromptCard(QWidget):
         font.setPointSizeF(font.pointSizeF() * 0.9)
         font.setLetterSpacing(font.SpacingType.PercentageSpacing, 106)
         self.theme.setFont(font)
-        self.theme.setForegroundRole(self.theme.foregroundRole().PlaceholderText)
+        mute(self.theme)
 
         self.text = QLabel()
         self.text.setWordWrap(True)
@@ -72,7 +74,7 @@ class PromptCard(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setForegroundRole(self.note.foregroundRole().PlaceholderText)
+        mute(self.note)
         self.note.setAccessibleName(self.tr("Note"))
 
         layout.addWidget(self.theme)
