@@ -339,6 +339,8 @@ def cmd_import(ctx: Context) -> int:
     from mlcoach import exporting
 
     try:
+        if ctx.ns.file.stat().st_size > exporting.MAX_IMPORT_BYTES:  # before reading it
+            raise exporting.ImportError_("the file is too large to be an mlcoach export")
         raw = ctx.ns.file.read_bytes()
     except OSError as exc:
         raise MlcoachError(f"cannot read {ctx.ns.file}: {exc.strerror or exc}") from exc
@@ -496,7 +498,9 @@ def cmd_people(ctx: Context) -> int:
 def cmd_search(ctx: Context) -> int:
     ns = ctx.ns
     tz = _local_tz()
-    since = datetime.combine(ns.since, time(0), tzinfo=tz) if ns.since else None
+    since = None
+    if ns.since and ns.since.year > 1:  # year 1 in a zone east of UTC is before year 1
+        since = datetime.combine(min(ns.since, date(9999, 12, 30)), time(0), tzinfo=tz)
     if not 1 <= ns.limit <= 10_000:
         raise UsageError("--limit must be between 1 and 10000")
     opened = ctx.open()

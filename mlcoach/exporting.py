@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 FORMAT = "mlcoach-export"
 VERSION = 1
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
+_YEARS = (1900, 2999)  # imported dates outside these are refused (hostile or broken files)
 SECTIONS = ("moments", "people", "suggestions", "reflections", "prompt_events",
             "custom_prompts")
 
@@ -378,6 +379,9 @@ class _V:
             raise self.fail(key, "must be an ISO-8601 timestamp") from exc
         if dt.tzinfo is None:
             raise self.fail(key, "must carry its UTC offset")
+        if not _YEARS[0] <= dt.year <= _YEARS[1]:
+            # Far dates would overflow when shown in local time or grouped by week.
+            raise self.fail(key, f"is outside the years {_YEARS[0]} to {_YEARS[1]}")
         return dt.astimezone(timezone.utc)
 
     def day(self, key: str, *, required: bool = False) -> date | None:
@@ -387,9 +391,12 @@ class _V:
                 raise self.fail(key, "is missing")
             return None
         try:
-            return date.fromisoformat(v)
+            day = date.fromisoformat(v)
         except (TypeError, ValueError) as exc:
             raise self.fail(key, "must be a date (YYYY-MM-DD)") from exc
+        if not _YEARS[0] <= day.year <= _YEARS[1]:
+            raise self.fail(key, f"is outside the years {_YEARS[0]} to {_YEARS[1]}")
+        return day
 
     def flag(self, key: str) -> bool:
         v = self.item.get(key, False)
