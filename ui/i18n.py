@@ -14,11 +14,22 @@ from importlib import resources
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from mlcoach.i18n import ui_language
+from mlcoach.i18n import error_text, ui_language
 
 logger = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
+_language: list[str] = []  # the language installed last
+
+
+def current_language() -> str:
+    """The language the windows speak ("en" or "tr")."""
+    return _language[-1] if _language else ui_language("")
+
+
+def error_message(exc: BaseException) -> str:
+    """An error's message for a window, in the windows' language."""
+    return error_text(exc, current_language())
 
 
 def translations_folder() -> str:
@@ -41,6 +52,7 @@ def install_translators(app: QApplication, language: str = "") -> str:
         language: the Settings choice ("" follows the system).
     """
     lang = ui_language(language)
+    _language[:] = [lang]
     locale = locale_for(lang, language)
     QLocale.setDefault(locale)
     for translator in _installed:
