@@ -46,6 +46,7 @@ from mlcoach.errors import MlcoachError
 from mlcoach.store import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
+from mlcoach.ui.i18n import error_message
 
 logger = logging.getLogger(__name__)
 
@@ -472,7 +473,7 @@ class CaptureWindow(QWidget):
             )
         except MlcoachError as exc:
             logger.info("capture not saved: %s", exc)
-            self.footer.show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self.footer.show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
             return
         self.edit.clear()
         self.kind_choice.set_value(None)
