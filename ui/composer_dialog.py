@@ -65,6 +65,7 @@ from mlcoach.text import name_key
 from mlcoach.ui import ops
 from mlcoach.ui.capture_window import ChoiceRow
 from mlcoach.ui.colours import mute, muted_colour
+from mlcoach.ui.i18n import error_message
 from mlcoach.ui.people_panel import (
     PeoplePanel,
     combo_style,
@@ -815,7 +816,7 @@ class ComposerDialog(QWidget):
             self._composed = compose(self.inputs.request(self._language))
         except ComposerError as exc:
             self._composed = None
-            self.view.show_hint(str(exc) if self.inputs.has_change() else self.tr(
+            self.view.show_hint(error_message(exc) if self.inputs.has_change() else self.tr(
                 "Describe the change you want, and a suggestion appears here."))
         else:
             self.view.show_composed(self._composed)
@@ -851,7 +852,8 @@ class ComposerDialog(QWidget):
             )
         except MlcoachError as exc:
             logger.info("suggestion not saved: %s", exc)
-            self.view.status.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            self.view.status.setText(self.tr("Not saved: {reason}").format(
+                reason=error_message(exc)))
             return None
         self._saved = composed
         self.save_button.setEnabled(False)
@@ -919,7 +921,8 @@ class ComposerDialog(QWidget):
         try:
             self._store.edit_person(name, style=style)
         except MlcoachError as exc:
-            self.view.status.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            self.view.status.setText(self.tr("Not saved: {reason}").format(
+                reason=error_message(exc)))
             return
         self._load_people()
         self.people.reload()
@@ -937,7 +940,8 @@ class ComposerDialog(QWidget):
             self._store.set_suggestion_outcome(suggestion_id, outcome, at=self._clock())
         except MlcoachError as exc:
             logger.warning("outcome not saved: %s", exc)
-            self.follow_ups.ratio.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            self.follow_ups.ratio.setText(self.tr("Not saved: {reason}").format(
+                reason=error_message(exc)))
             return
         self._update_tab_count()
         self._load_stats()
