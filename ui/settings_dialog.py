@@ -46,6 +46,7 @@ from mlcoach.errors import MlcoachError
 from mlcoach.keys import KeyStore
 from mlcoach.store import Store
 from mlcoach.ui import ops
+from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView, encryption_sentence
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
@@ -836,7 +837,7 @@ class PrivacyPage(_Page):
             key = recovery_key(self.opened.layout, self.keys)
         except MlcoachError as exc:
             self.key_error.show_error(self.tr("The recovery key cannot be read: {0}")
-                                      .format(str(exc)))
+                                      .format(error_message(exc)))
             return
         self.key_error.clear()
         self.key_view.set_key(key)
@@ -913,7 +914,7 @@ class PrivacyPage(_Page):
         if not isinstance(exc, MlcoachError):
             logger.error("deleting all data failed", exc_info=exc)
         self.delete_error.show_error(self.tr("Not everything could be deleted: {0}")
-                                     .format(str(exc)))
+                                     .format(error_message(exc)))
 
 
 # -- the dialog ---------------------------------------------------------------------------
@@ -1028,7 +1029,7 @@ class SettingsDialog(QDialog):
             except Exception as exc:  # permissions, read-only home, unsupported desktop
                 logger.warning("could not change launch at login: %s", exc)
                 self.notifications.launch_error.show_error(
-                    self.tr("Could not change starting at login: {0}").format(str(exc)))
+                    self.tr("Could not change starting at login: {0}").format(error_message(exc)))
                 self.tabs.setCurrentWidget(self.notifications)
                 self.notifications.launch.setFocus()
                 return False
