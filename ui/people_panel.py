@@ -38,6 +38,7 @@ from mlcoach.errors import MlcoachError
 from mlcoach.store import Store
 from mlcoach.text import MAX_NAME
 from mlcoach.ui.colours import mute
+from mlcoach.ui.i18n import error_message
 
 logger = logging.getLogger(__name__)
 
@@ -182,7 +183,7 @@ class PersonDialog(QDialog):
         try:
             self._save(form)
         except MlcoachError as exc:
-            self._show_error(str(exc))
+            self._show_error(error_message(exc))
             return
         super().accept()
 
@@ -443,7 +444,7 @@ class PeoplePanel(QWidget):
         try:
             self._store.archive_person(person.name)
         except MlcoachError as exc:
-            QMessageBox.warning(self, self.tr("Not archived"), str(exc))
+            QMessageBox.warning(self, self.tr("Not archived"), error_message(exc))
             return
         self.reload()
         self.people_changed.emit()
