@@ -35,6 +35,7 @@ from mlcoach.errors import MlcoachError
 from mlcoach.exporting import SECTIONS, ImportPreview, import_document, preview_import, read_export
 from mlcoach.store import Store
 from mlcoach.ui import ops
+from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for
 
 logger = logging.getLogger(__name__)
@@ -271,7 +272,7 @@ class Transfer(QObject):
             return
         if not isinstance(exc, (OSError, MlcoachError)):
             logger.error("export failed", exc_info=exc)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else error_message(exc)
         self.failed.emit(self.tr("Could not export: %1").replace("%1", reason))
 
     # -- import ---------------------------------------------------------------------------
@@ -340,7 +341,7 @@ class Transfer(QObject):
         if not isinstance(exc, MlcoachError):
             logger.error("import failed", exc_info=exc)
         self.failed.emit(self.tr("Could not import “%1”: %2").replace("%1", path.name)
-                         .replace("%2", " ".join(str(exc).split())))
+                         .replace("%2", " ".join(error_message(exc).split())))
 
     # -- busy state and the progress dialog ---------------------------------------------------
 
