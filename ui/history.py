@@ -94,6 +94,7 @@ from mlcoach.ui.charts import (
     LineChart,
     StackedBarChart,
 )
+from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
@@ -269,7 +270,7 @@ class TimelineModel(QAbstractTableModel):
         logger.error("timeline page failed: %s", exc)
         self._loading, self._exhausted = False, True
         self.loading_changed.emit(False)
-        self.failed.emit(str(exc))
+        self.failed.emit(error_message(exc))
 
     # -- rows -----------------------------------------------------------------------------
 
@@ -1001,7 +1002,7 @@ class TimelineTab(QWidget):
     def _write_failed(self, exc: BaseException) -> None:
         logger.error("could not change the history: %s", exc)
         if shiboken6.isValid(self):
-            message = str(exc) if isinstance(exc, MlcoachError) else self.tr(
+            message = error_message(exc) if isinstance(exc, MlcoachError) else self.tr(
                 "The change could not be saved.")
             self.status.setText(message)
 
@@ -1249,7 +1250,7 @@ class InsightsTab(QWidget):
         if shiboken6.isValid(self):
             self._loading = False
             self.status.setText(self.tr("Could not read the insights: %1").replace(
-                "%1", str(exc)))
+                "%1", error_message(exc)))
             self.status.show()
 
     def _loaded(self, result: tuple[Insights, WeeklyReview | None]) -> None:
