@@ -36,6 +36,7 @@ from mlcoach.stats import Stats, compute_stats
 from mlcoach.store import Store, local_day_bounds
 from mlcoach.ui import ops
 from mlcoach.ui.capture_window import ChoiceRow, mute
+from mlcoach.ui.i18n import error_message
 
 logger = logging.getLogger(__name__)
 
@@ -219,7 +220,8 @@ class ReflectionDialog(QDialog):
         try:
             data = load_day_data(self._store, now, self._tz)
         except MlcoachError as exc:
-            self._show_error(self.tr("Could not load today: {reason}").format(reason=exc))
+            self._show_error(self.tr("Could not load today: {reason}").format(
+                reason=error_message(exc)))
             return
         self._day = data.day
         self._error.hide()
@@ -250,7 +252,7 @@ class ReflectionDialog(QDialog):
                                         differently=differently, intention=intention,
                                         at=self._clock())
         except MlcoachError as exc:
-            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self._show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
             return
         self._loaded = (energy, went_well, differently, intention)
         self.reflection_saved.emit()
@@ -481,7 +483,7 @@ class ReflectionDialog(QDialog):
         try:
             self._store.set_moment_outcome(moment_id, outcome, at=self._clock())
         except MlcoachError as exc:
-            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
+            self._show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
 
     def _current(self) -> tuple[int | None, str, str, str]:
         energy = self.energy.value()
