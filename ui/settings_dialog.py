@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import time
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QSize, Qt, QTime, QUrl, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSize, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QHideEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,8 +77,10 @@ def theme_display_names(language: str) -> dict[str, str]:
 
 
 def ui_language(settings: Settings) -> str:
-    """The language the user chose, or the system's."""
-    return settings.language or QLocale.system().name()
+    """The language the user chose, or the system's (the rule the translations follow)."""
+    from mlcoach.i18n import ui_language as pick
+
+    return pick(settings.language)
 
 
 def to_qtime(value: time) -> QTime:
