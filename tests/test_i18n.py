@@ -118,3 +118,26 @@ def test_errors_keep_english_for_the_cli_and_translate_for_the_ui() -> None:
 def test_language_follows_the_environment(env: dict[str, str], expected: str) -> None:
     assert ui_language("", env) == expected
     assert ui_language("en", {"LANG": "tr_TR.UTF-8"}) == "en"
+
+
+def test_the_tray_status_and_notes_follow_the_language_setting(store) -> None:  # type: ignore[no-untyped-def]
+    import random
+    from dataclasses import replace
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from mlcoach.coaching import Coach
+
+    tz = ZoneInfo("Europe/Istanbul")
+    now = datetime(2026, 11, 23, 10, 0, tzinfo=tz)  # a Monday morning
+    coach = Coach(store, clock=lambda: now.astimezone(UTC), tz=lambda: tz,
+                  rng=random.Random(1), real_clock=lambda: 0.0)
+    store.save_settings(replace(store.settings(), language="tr"))
+    store.save_reflection(now.date().replace(day=22), energy=3, intention="Ayşe'ye teşekkür et")
+    tooltip = coach.status(now).tooltip
+    assert tooltip.startswith("mlcoach · ") and tooltip.endswith("bugün 0")
+    assert "sonraki hatırlatma" in tooltip or "kapalı" in tooltip
+    assert coach.preview(now).note.startswith("Dün niyetiniz şuydu: Ayşe'ye teşekkür et")
+    store.save_settings(replace(store.settings(), language="en"))
+    coach.reload_settings()
+    assert coach.status(now).tooltip.endswith("0 today")

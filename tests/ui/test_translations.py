@@ -553,3 +553,29 @@ def test_the_qm_says_what_the_ts_says() -> None:
     for m in read_ts(TS).values():
         got = translator.translate(m.context, m.source, m.comment or None, 2 if m.numerus else -1)
         assert got == m.translation, f"{m.context}: {m.source!r}: run make translations"
+
+
+# -- choosing the language ---------------------------------------------------------------------
+
+
+def test_the_language_comes_from_the_setting_or_the_environment(
+        qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from mlcoach.ui.i18n import current_language, install_translators
+
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "tr_TR.UTF-8")
+    try:
+        assert install_translators(qapp) == "tr" == current_language()
+        assert QCoreApplication.translate("TrayMenu", "Quit") == "Çık"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "İptal"  # Qt's own
+        assert install_translators(qapp, "en") == "en"
+        assert QCoreApplication.translate("TrayMenu", "Quit") == "Quit"
+        assert install_translators(qapp, "tr") == "tr"
+        assert QLocale().language() == QLocale.Language.Turkish
+        assert QLocale().toString(3.5, "f", 1) == "3,5"
+    finally:
+        install_translators(qapp, "en")
+        QLocale.setDefault(QLocale.system())
