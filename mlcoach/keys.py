@@ -6,11 +6,8 @@ checksum, so a lost keyring entry can always be rebuilt from it.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import logging
 import os
-import secrets
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -51,11 +48,16 @@ class Secret:
 
 def new_raw_key() -> bytes:
     """A fresh random 256-bit key."""
+    import secrets  # here, like base64 and hashlib: `mlcoach capture` needs none of them
+
     return secrets.token_bytes(KEY_BYTES)
 
 
 def encode_recovery_key(key: bytes) -> str:
     """Turn a raw key into a recovery key a person can write down."""
+    import base64
+    import hashlib
+
     check = hashlib.sha256(key).digest()[:_CHECK_BYTES]
     text = base64.b32encode(key + check).decode("ascii")
     return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
@@ -63,6 +65,9 @@ def encode_recovery_key(key: bytes) -> str:
 
 def decode_recovery_key(text: str) -> bytes:
     """Parse a recovery key; raise UsageError when it is mistyped."""
+    import base64
+    import hashlib
+
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     try:

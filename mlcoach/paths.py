@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -45,6 +44,8 @@ def make_private(path: Path) -> None:
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write a file so that a crash leaves either the old or the new content."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    import tempfile  # here: the capture path never writes this way
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
