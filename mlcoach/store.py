@@ -310,8 +310,9 @@ class Store:
         with self._sessions.begin() as s:
             return int(s.scalar(select(func.count()).select_from(m.MomentRow)) or 0)
 
-    def follow_ups_due(self, day: date) -> list[Moment]:
-        """Planned moments whose follow-up day has come and that have no final outcome."""
+    def follow_ups_due(self, day: date, limit: int = 50) -> list[Moment]:
+        """Planned moments whose follow-up day has come and that have no final outcome:
+        the `limit` most recently due, oldest first (years of them pile up otherwise)."""
         with self._sessions.begin() as s:
             q = (
                 select(m.MomentRow)
@@ -320,9 +321,10 @@ class Store:
                     (m.MomentRow.outcome.is_(None))
                     | (m.MomentRow.outcome == Outcome.NOT_YET.value)
                 )
-                .order_by(m.MomentRow.follow_up_on)
+                .order_by(m.MomentRow.follow_up_on.desc(), m.MomentRow.id.desc())
+                .limit(limit)
             )
-            return [_moment(r) for r in s.scalars(q).unique()]
+            return [_moment(r) for r in reversed(s.scalars(q).unique().all())]
 
     # -- suggestions ---------------------------------------------------------------
 
