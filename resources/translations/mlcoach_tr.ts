@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>How to frame it</source>
-        <translation>Nasıl çerçevelemeli</translation>
+        <translation>Nasıl sunmalı</translation>
     </message>
     <message>
         <source>Supportive question</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>Avoid</source>
-        <translation>Kaçının</translation>
+        <translation>Kaçınılacak şey</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -420,7 +420,7 @@
     </message>
     <message>
         <source>Last week in a few lines at the top of Insights, with one theme to focus on next; accepting it sets the focus above for a week.</source>
-        <translation>Geçen hafta, Görünümler sekmesinin en üstünde birkaç satırda ve sıradaki odak için bir temayla; kabul ederseniz yukarıdaki odak bir haftalığına ayarlanır.</translation>
+        <translation>Geçen hafta, İçgörüler sekmesinin en üstünde birkaç satırda ve sıradaki odak için bir temayla; kabul ederseniz yukarıdaki odak bir haftalığına ayarlanır.</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -633,11 +633,11 @@
     <name>HistoryWindow</name>
     <message>
         <source>History &amp; insights — mlcoach</source>
-        <translation>Geçmiş ve görünümler — mlcoach</translation>
+        <translation>Geçmiş ve içgörüler — mlcoach</translation>
     </message>
     <message>
         <source>History and insights</source>
-        <translation>Geçmiş ve görünümler</translation>
+        <translation>Geçmiş ve içgörüler</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
@@ -645,7 +645,7 @@
     </message>
     <message>
         <source>&amp;Insights</source>
-        <translation>&amp;Görünümler</translation>
+        <translation>İç&amp;görüler</translation>
     </message>
     <message>
         <source>&amp;People</source>
@@ -789,7 +789,7 @@
     </message>
     <message>
         <source>Insights status</source>
-        <translation>Görünümlerin durumu</translation>
+        <translation>İçgörülerin durumu</translation>
     </message>
     <message>
         <source>Nothing to show yet</source>
@@ -797,7 +797,7 @@
     </message>
     <message>
         <source>Could not read the insights: %1</source>
-        <translation>Görünümler okunamadı: %1</translation>
+        <translation>İçgörüler okunamadı: %1</translation>
     </message>
     <message>
         <source>Week of %1</source>
@@ -819,7 +819,7 @@
     </message>
     <message>
         <source>Week of</source>
-        <translation>Hafta</translation>
+        <translation>Hafta başı</translation>
     </message>
     <message>
         <source>Total</source>
@@ -1250,7 +1250,7 @@
     </message>
     <message>
         <source>Pick someone to see your history with them.</source>
-        <translation>Birlikte geçmişinizi görmek için birini seçin.</translation>
+        <translation>Onunla geçmişinizi görmek için birini seçin.</translation>
     </message>
     <message>
         <source>Style: {style}</source>
@@ -1422,7 +1422,7 @@
     </message>
     <message>
         <source>Import data from an export file</source>
-        <translation>Bir dışa aktarma dosyasından veri al</translation>
+        <translation>Bir dışa aktarma dosyasından verileri içe aktar</translation>
     </message>
     <message>
         <source>Export and import result</source>
@@ -1674,7 +1674,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>Discard this reflection?</source>
-        <translation>Bu değerlendirme silinsin mi?</translation>
+        <translation>Bu değerlendirmeden vazgeçilsin mi?</translation>
     </message>
     <message>
         <source>What you wrote has not been saved yet.</source>
@@ -2376,7 +2376,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>History &amp;&amp; insights…</source>
-        <translation>Geçmiş ve görünümler…</translation>
+        <translation>Geçmiş ve içgörüler…</translation>
     </message>
     <message>
         <source>For 30 minutes</source>
