@@ -471,3 +471,24 @@ def test_charts_do_not_rely_on_colour_alone() -> None:
 
     assert len(set(PATTERNS)) == len(PATTERNS) >= 7  # bar series: hatching differs
     assert len(set(MARKERS)) == len(MARKERS) >= 2  # line series: marker shape differs
+
+
+# -- Turkish fits ----------------------------------------------------------------------------------
+
+
+def test_turkish_words_fit_their_controls(turkish: None, window: Any) -> None:
+    """Turkish runs longer than English: no button, tab or one-line label is cut off."""
+    top, pages = window
+    problems = []
+    for page in pages():
+        QApplication.processEvents()
+        for w in top.findChildren(QWidget):
+            if not w.isVisibleTo(top) or type(w).__name__ == "ElidedLabel":
+                continue
+            button = isinstance(w, QAbstractButton) and bool(w.text())
+            line = isinstance(w, QLabel) and not w.wordWrap() and bool(w.text()) and \
+                w.textFormat() != Qt.TextFormat.RichText and "<" not in w.text()
+            if (button or line) and w.width() < w.minimumSizeHint().width():
+                problems.append(f"{page}: {describe(w)} {w.width()} < "
+                                f"{w.minimumSizeHint().width()}")
+    assert problems == []
