@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import random
 import signal
 import socket
 import sys
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from mlcoach.paths import APP_ID, DRAFT_NAME
 from mlcoach.ui import ops
@@ -36,6 +35,18 @@ def _ready_signal(what: str) -> None:
         sys.stderr.flush()
 
 
+def _now_utc() -> datetime:
+    from mlcoach.clock import now_utc  # clock imports zoneinfo: not before the icon
+
+    return now_utc()
+
+
+def _local_zone() -> tzinfo:
+    from mlcoach.clock import local_zone
+
+    return local_zone()
+
+
 class AppController(QObject):
     """Owns the tray, the store and every window; reacts to menu actions and requests."""
 
@@ -45,10 +56,8 @@ class AppController(QObject):
                  busy: Callable[[], bool] | None = None,
                  real_clock: Callable[[], float] | None = None) -> None:
         super().__init__()
-        from mlcoach.clock import local_zone, now_utc
-
-        self.clock = clock or now_utc
-        self.tz = tz or local_zone
+        self.clock = clock or _now_utc
+        self.tz = tz or _local_zone
         self._busy = busy
         self._real_clock = real_clock
         self.app = app
@@ -120,6 +129,8 @@ class AppController(QObject):
 
         self.opened = opened
         extra = {"real_clock": self._real_clock} if self._real_clock else {}
+        import random
+
         self.coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),
                            **extra)
         self.apply_language()
@@ -165,6 +176,8 @@ class AppController(QObject):
         if self.tray is not None:
             self.tray.icon.showMessage("mlcoach", notice, app_icon(), 20000)
         else:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Warning, "mlcoach", notice,
                               parent=self.main_window)
             box.setModal(False)
@@ -271,6 +284,8 @@ class AppController(QObject):
         elif action.startswith("pause:"):
             self.coach.pause(action.split(":", 1)[1])
             self.arm()
+        elif action.startswith("respond:"):
+            self.card.respond(action.split(":", 1)[1])
         elif action == "resume":
             self.coach.resume()
             self.arm()
@@ -390,6 +405,7 @@ class AppController(QObject):
             return
         status = self.coach.status(self.coach.now())
         self.menu.set_paused(status.paused)
+        self.menu.set_prompt_waiting(self.current_event is not None)
         if self.tray is not None:
             self.tray.set_tooltip(status.tooltip)
             if self.current_event is None:
@@ -482,6 +498,8 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
 
 def show_error(parent: QWidget | None, message: str) -> None:
     """A plain one-sentence error dialog."""
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, "mlcoach", message)
 
 
