@@ -135,6 +135,10 @@ class PromptCard(QWidget):
     def _position(self, anchor: QRect | None) -> QPoint:
         return card_position(self, anchor)
 
+    def respond(self, response: str) -> None:
+        """Answer the prompt as its button would (the tray menu's keyboard route)."""
+        self._respond(response)
+
     def _respond(self, response: str) -> None:
         self._expiry.stop()
         self.hide()

@@ -15,13 +15,18 @@ from PySide6.QtWidgets import (
 
 from mlcoach.ui.icons import app_icon, tray_icon
 
+# The prompt card's answers, also offered in the menu (see TrayMenu.triggered).
+RESPONSES = ("done", "snoozed", "skipped", "not_for_me")
+
 
 class TrayMenu(QObject):
     """The app's actions, shared by the tray menu and the fallback window.
 
     Signals:
         triggered(str): an action id: prompt, capture, suggest, reflect, history,
-            pause:30m, pause:1h, pause:day, resume, settings, quit.
+            pause:30m, pause:1h, pause:day, resume, settings, quit, and while a prompt
+            waits respond:done, respond:snoozed, respond:skipped, respond:not_for_me (the
+            prompt card never takes the keyboard, so this is its keyboard route).
     """
 
     triggered = Signal(str)
@@ -31,6 +36,9 @@ class TrayMenu(QObject):
         self.menu = QMenu()
         self.actions: dict[str, QAction] = {}
         self._add("prompt")
+        self.respond_menu = self.menu.addMenu("")
+        for response in RESPONSES:
+            self._add(f"respond:{response}", menu=self.respond_menu)
         self._add("capture", "Ctrl+Shift+M")
         self._add("suggest")
         self._add("reflect")
@@ -45,6 +53,7 @@ class TrayMenu(QObject):
         self.menu.addSeparator()
         self._add("settings")
         self._add("quit")
+        self.set_prompt_waiting(False)
         self.retranslate()
         # Installing a translator sends LanguageChange to every widget, the menu included.
         self.menu.installEventFilter(self)
@@ -52,6 +61,10 @@ class TrayMenu(QObject):
     def _texts(self) -> dict[str, str]:
         return {
             "prompt": self.tr("Show a prompt now"),
+            "respond:done": self.tr("Done"),
+            "respond:snoozed": self.tr("Later"),
+            "respond:skipped": self.tr("Skip"),
+            "respond:not_for_me": self.tr("Not for me"),
             "capture": self.tr("Capture a moment…"),
             "suggest": self.tr("Influence coach…"),
             "reflect": self.tr("Reflect on today…"),
@@ -69,6 +82,7 @@ class TrayMenu(QObject):
         for key, text in self._texts().items():
             self.actions[key].setText(text)
         self.pause_menu.setTitle(self.tr("Pause prompts"))
+        self.respond_menu.setTitle(self.tr("Answer the prompt"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
@@ -84,6 +98,12 @@ class TrayMenu(QObject):
         action.triggered.connect(lambda _=False, a=action_id: self.triggered.emit(a))
         (menu or self.menu).addAction(action)
         self.actions[action_id] = action
+
+    def set_prompt_waiting(self, waiting: bool) -> None:
+        """Offer the prompt's answers in the menu while a prompt waits for one."""
+        self.respond_menu.menuAction().setVisible(waiting)
+        for response in RESPONSES:
+            self.actions[f"respond:{response}"].setVisible(waiting)
 
     def set_paused(self, paused: bool) -> None:
         """Show Resume instead of the Pause submenu while paused."""
@@ -153,8 +173,8 @@ class MainWindow(QWidget):
         layout.addWidget(self.next_label)
         self._menu = menu
         self.buttons: dict[str, QPushButton] = {}
-        for key in ("prompt", "capture", "suggest", "reflect", "history", "pause:1h",
-                    "resume", "settings", "quit"):
+        for key in ("prompt", *(f"respond:{r}" for r in RESPONSES), "capture", "suggest",
+                    "reflect", "history", "pause:1h", "resume", "settings", "quit"):
             action = menu.actions[key]
             button = QPushButton()
             button.clicked.connect(action.trigger)
@@ -183,7 +203,10 @@ class MainWindow(QWidget):
             if key == "pause:1h":
                 label = self.tr("Pause prompts for 1 hour")
             button.setText(label)
-            button.setAccessibleName(label.replace("&&", "&").rstrip("…"))
+            name = label.replace("&&", "&").rstrip("…")
+            if key.startswith("respond:"):
+                name = self.tr("Answer the prompt: %1").replace("%1", name)
+            button.setAccessibleName(name)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
