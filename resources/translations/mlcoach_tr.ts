@@ -979,6 +979,10 @@
         <source>Pause prompts for 1 hour</source>
         <translation>Hatırlatmaları 1 saat duraklat</translation>
     </message>
+    <message>
+        <source>Answer the prompt: %1</source>
+        <translation>Hatırlatmayı yanıtla: %1</translation>
+    </message>
 </context>
 <context>
     <name>MomentEditor</name>
@@ -2363,6 +2367,22 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Şimdi bir hatırlatma göster</translation>
     </message>
     <message>
+        <source>Done</source>
+        <translation>Yaptım</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Geç</translation>
+    </message>
+    <message>
+        <source>Not for me</source>
+        <translation>Bana uymaz</translation>
+    </message>
+    <message>
         <source>Capture a moment…</source>
         <translation>Bir an kaydet…</translation>
     </message>
@@ -2405,6 +2425,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Pause prompts</source>
         <translation>Hatırlatmaları duraklat</translation>
+    </message>
+    <message>
+        <source>Answer the prompt</source>
+        <translation>Hatırlatmayı yanıtla</translation>
     </message>
 </context>
 <context>

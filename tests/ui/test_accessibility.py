@@ -492,3 +492,42 @@ def test_turkish_words_fit_their_controls(turkish: None, window: Any) -> None:
                 problems.append(f"{page}: {describe(w)} {w.width()} < "
                                 f"{w.minimumSizeHint().width()}")
     assert problems == []
+
+
+# -- the prompt card's keyboard route -------------------------------------------------------------
+
+
+def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Opened,
+                                                        tmp_path: Path) -> None:
+    """The card never takes the keyboard; the tray menu (and fallback window) answer it."""
+    from datetime import UTC
+
+    from mlcoach.domain import Settings
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.instance_server import InstanceServer
+
+    opened.store.set_state("welcome_done", True)
+    opened.store.save_settings(Settings(prompts_per_day=4))
+    now = NOW.replace(hour=10)
+    ctl = AppController(QApplication.instance(), opened.layout.root,  # type: ignore[arg-type]
+                        InstanceServer(opened.layout.root), clock=lambda: now.astimezone(UTC),
+                        tz=lambda: TZ, busy=lambda: False)
+    ctl.start("show")
+    ctl.on_store_opened(opened)
+    try:
+        answer = ctl.menu.actions["respond:skipped"]
+        assert not answer.isVisible()
+        ctl.show_prompt(manual=True)
+        assert answer.isVisible() and ctl.card.isVisible()
+        assert ctl.main_window is not None  # offscreen: no tray, the fallback window
+        button = ctl.main_window.buttons["respond:skipped"]
+        assert button.isVisibleTo(ctl.main_window) and button.accessibleName()
+        button.setFocus()
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+        assert not ctl.card.isVisible() and not answer.isVisible()
+        (event,) = opened.store.prompt_events()
+        assert event.response is Response.SKIPPED
+    finally:
+        ctl.timer.stop()
+        ctl.card.hide()
+        ctl.main_window.close() if ctl.main_window is not None else None
