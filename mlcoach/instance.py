@@ -47,9 +47,10 @@ def decode(raw: bytes) -> str | None:
         msg = json.loads(raw.decode("utf-8").strip())
     except (UnicodeDecodeError, ValueError):
         return None
-    if not isinstance(msg, dict) or msg.get("mlcoach") != PROTOCOL or set(msg) != {
-        "mlcoach", "request"
-    }:
+    if not isinstance(msg, dict) or set(msg) != {"mlcoach", "request"}:
+        return None
+    version = msg["mlcoach"]
+    if type(version) is not int or version != PROTOCOL:  # true == 1 in Python; not here
         return None
     request = msg.get("request")
     return request if isinstance(request, str) and request in REQUESTS else None
