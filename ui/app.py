@@ -454,10 +454,13 @@ def _configure_file_logging(data_root: Path) -> None:
 
     from mlcoach.paths import ensure_private_dir
 
+    log = data_root / "mlcoach.log"
     try:
         ensure_private_dir(data_root)
-        handler = RotatingFileHandler(data_root / "mlcoach.log", maxBytes=512_000,
-                                      backupCount=2, encoding="utf-8")
+        # Owner-only from the first byte, whatever the umask of whoever started us.
+        os.close(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        os.chmod(log, 0o600)
+        handler = RotatingFileHandler(log, maxBytes=512_000, backupCount=2, encoding="utf-8")
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
