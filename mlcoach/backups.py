@@ -42,6 +42,8 @@ def daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path 
     if any(_stamp(p) is not None and _stamp(p).date() == today  # type: ignore[union-attr]
            for p in backups(folder) if p.name.endswith("-daily.db")):
         return None
+    for stale in folder.glob("mlcoach-*.tmp*"):  # a copy cut short by a kill or a full disk
+        stale.unlink(missing_ok=True)
     made = backup_file(db, secret, folder, now, label="daily")
     for gone in rotate(folder, today):
         logger.info("old backup removed: %s", gone.name)
