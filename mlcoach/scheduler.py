@@ -615,7 +615,11 @@ def reflection_due(
         day = today + timedelta(days=offset)
         if day.weekday() not in _workdays(settings):
             continue
-        if day == today and (reflected_today or state.reflection_offered_on == today):
+        if day == today and reflected_today:
+            continue
+        # A day already offered, or one before it: after flying west (or a clock set
+        # back) the calendar can show an offered day again; it is not offered twice.
+        if state.reflection_offered_on is not None and day <= state.reflection_offered_on:
             continue
         planned = _local(day, settings.reflection_time, tz)
         latest = min(
@@ -635,7 +639,10 @@ def reflection_due(
 
 def mark_reflection_offered(state: SchedulerState, now: datetime, tz: tzinfo) -> SchedulerState:
     """Return the state after the reflection was offered today."""
-    return replace(state, reflection_offered_on=_day_of(_utc(now), tz))
+    day = _day_of(_utc(now), tz)
+    if state.reflection_offered_on is not None:
+        day = max(day, state.reflection_offered_on)  # the date never goes back
+    return replace(state, reflection_offered_on=day)
 
 
 # --------------------------------------------------------------------------- user actions
