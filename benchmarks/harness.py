@@ -118,8 +118,9 @@ class Report:
 
 # -- a private desktop ---------------------------------------------------------------------
 
-def _free_display() -> int:
-    for n in range(120, 200):
+def _free_display(start: int = 300) -> int:
+    # Far above the integration tests' numbers (91+), so parallel runs do not collide.
+    for n in range(start, start + 200):
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
             return n
     raise RuntimeError("no free X display number")
@@ -154,10 +155,11 @@ class Desktop:
                         XDG_CONFIG_HOME=str(self.home / ".config"),
                         XDG_CACHE_HOME=str(self.home / ".cache"), LANG="C.UTF-8")
 
-    def _spawn(self, *args: str) -> None:
+    def _spawn(self, *args: str) -> subprocess.Popen[bytes]:
         proc = subprocess.Popen(args, env=self.env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
         self.pids.append(proc.pid)
+        return proc
 
     def _run(self, *args: str, stdin: str | None = None) -> str:
         return subprocess.run(args, env=self.env, input=stdin, capture_output=True,
@@ -171,13 +173,7 @@ class Desktop:
                 raise SystemExit(f"benchmark needs {tool} (see scripts/system-deps.sh)")
         try:
             if self.x:
-                display = _free_display()
-                self.env["DISPLAY"] = f":{display}"
-                self._spawn("Xvfb", f":{display}", "-screen", "0", "1280x800x24",
-                            "-nolisten", "tcp")
-                if not wait_for(lambda: subprocess.run(["xdpyinfo"], env=self.env,
-                                                       capture_output=True).returncode == 0):
-                    raise RuntimeError("Xvfb did not start")
+                self._start_x()
             address, bus_pid = self._run("dbus-daemon", "--session", "--fork",
                                          "--print-address=1", "--print-pid=1").split()
             self.env["DBUS_SESSION_BUS_ADDRESS"] = address
@@ -194,15 +190,30 @@ class Desktop:
             if owner and owner not in self.pids:
                 self.pids.append(owner)
             if self.x and self.tray:
-                self._spawn("trayer", "--edge", "top", "--align", "right", "--widthtype",
-                            "request", "--height", "32", "--transparent", "false",
-                            "--SetDockType", "true")
-                if not wait_for(lambda: "trayer" in self.windows()):
+                tray = self._spawn("trayer", "--edge", "top", "--align", "right",
+                                   "--widthtype", "request", "--height", "32",
+                                   "--transparent", "false", "--SetDockType", "true")
+                if not wait_for(lambda: tray.poll() is not None or "trayer" in self.windows(),
+                                30, 0.2) or tray.poll() is not None:
                     raise RuntimeError("trayer did not start")
         except BaseException:
             self.stop()
             raise
         return self
+
+    def _start_x(self) -> None:
+        """Xvfb on a free display; another display if someone took this one meanwhile."""
+        display = _free_display()
+        for _ in range(5):
+            self.env["DISPLAY"] = f":{display}"
+            xvfb = self._spawn("Xvfb", f":{display}", "-screen", "0", "1280x800x24",
+                               "-nolisten", "tcp")
+            if wait_for(lambda x=xvfb: x.poll() is not None or subprocess.run(
+                    ["xdpyinfo"], env=self.env, capture_output=True).returncode == 0, 30, 0.1) \
+                    and xvfb.poll() is None:
+                return
+            display = _free_display(display + 1)
+        raise RuntimeError("Xvfb did not start")
 
     def _keyring_pid(self) -> int | None:
         """The Secret Service's PID, asked of the bus (it may register a moment late)."""
