@@ -12,7 +12,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 from mlcoach.errors import MlcoachError, UsageError
 from mlcoach.paths import APP_ID
@@ -125,7 +125,7 @@ class OSKeyring:
 
     def get(self, store_id: str) -> bytes | None:
         if _direct_read_ok(self._env):
-            value = _read_secret_service(store_id)
+            value = _read_secret_service(store_id, self._env)
             if value is not None:
                 return _parse_key(value)
         return self._keyring_get(store_id)
@@ -185,11 +185,8 @@ def _parse_key(value: str) -> bytes | None:
 # Importing `keyring` costs 0.1-0.3 s (entry-point discovery, its macOS backend probing
 # for libraries, secretstorage pulling in `cryptography`): most of `mlcoach capture`.
 # Where keyring would pick the Secret Service anyway, one read goes straight over D-Bus
-# with jeepney. Anything unusual (locked, missing, an error) falls back to keyring.
-
-_SECRETS = "org.freedesktop.secrets"
-_DEFAULT_COLLECTION = "/org/freedesktop/secrets/aliases/default"  # what keyring reads
-
+# (mlcoach/secretservice.py, stdlib only). Anything unusual (locked, missing, an error)
+# falls back to keyring.
 
 def _direct_read_ok(env: Mapping[str, str]) -> bool:
     """Whether keyring would use the Secret Service here, so reading it directly is the same."""
@@ -204,40 +201,12 @@ def _direct_read_ok(env: Mapping[str, str]) -> bool:
     return not (config / "python_keyring" / "keyringrc.cfg").exists()
 
 
-def _read_secret_service(store_id: str, timeout: float = 2.0) -> str | None:
-    """The stored value, or None when the direct read cannot give it (then ask keyring).
-
-    The "plain" transfer algorithm sends the value over the user's own session bus,
-    which only that user's processes can reach; nothing is written or cached.
-    """
+def _read_secret_service(store_id: str, env: Mapping[str, str]) -> str | None:
+    """The stored value, or None when the direct read cannot give it (then ask keyring)."""
     try:
-        from jeepney import DBusAddress, new_method_call  # type: ignore[import-untyped]
-        from jeepney.io.blocking import open_dbus_connection  # type: ignore[import-untyped]
-        from jeepney.wrappers import unwrap_msg  # type: ignore[import-untyped]
-    except ImportError:
-        return None
+        from mlcoach.secretservice import read_secret
 
-    def call(conn: Any, path: str, iface: str, method: str, sig: str = "",
-             body: tuple[Any, ...] = ()) -> Any:
-        address = DBusAddress(path, bus_name=_SECRETS, interface=iface)
-        return unwrap_msg(conn.send_and_get_reply(new_method_call(address, method, sig, body),
-                                                  timeout=timeout))
-
-    try:
-        with open_dbus_connection(bus="SESSION", auth_timeout=timeout) as conn:
-            _, session = call(conn, "/org/freedesktop/secrets", "org.freedesktop.Secret.Service",
-                              "OpenSession", "sv", ("plain", ("s", "")))
-            try:
-                (items,) = call(conn, _DEFAULT_COLLECTION, "org.freedesktop.Secret.Collection",
-                                "SearchItems", "a{ss}",
-                                ({"service": KEYRING_SERVICE, "username": store_id},))
-                if not items:
-                    return None
-                (secret,) = call(conn, items[0], "org.freedesktop.Secret.Item", "GetSecret",
-                                 "o", (session,))
-            finally:
-                call(conn, session, "org.freedesktop.Secret.Session", "Close")
-        return bytes(secret[2]).decode("utf-8")
+        return read_secret({"service": KEYRING_SERVICE, "username": store_id}, env)
     except Exception as exc:  # locked, no service, a timeout: keyring knows what to do
         logger.debug("direct Secret Service read failed: %s", exc)
         return None
