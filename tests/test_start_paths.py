@@ -1,0 +1,71 @@
+"""Start-up fast paths: the CLI builds only the parser it needs, `mlcoach run` gets to
+Qt without the domain model or the vault, and the cheaper PySide6 source check gives
+PySide6's own answer. (Timings live in benchmarks/, not here.)"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from mlcoach.cli import _command_in, build_parser
+from mlcoach.ui.launcher import _uses_pyside
+
+
+@pytest.mark.parametrize(("argv", "command"), [
+    ([], ""), (["run"], "run"), (["--data-dir", "/d", "capture", "x"], "capture"),
+    (["--data-dir=/d", "search", "q"], "search"), (["--help"], None), (["--version"], None),
+    (["--data-dir", "/d"], ""),
+])
+def test_the_command_is_found_before_parsing(argv: list[str], command: str | None) -> None:
+    assert _command_in(argv) == command
+
+
+@pytest.mark.parametrize("argv", [
+    ["capture", "Thanked", "@Ana", "--kind", "recognition", "--tag", "x", "--style", "facts"],
+    ["suggest", "--change", "use the wiki", "--size", "large"],
+    ["suggest", "--style", "facts"],
+    ["people", "edit", "Ana", "--style", "credibility"],
+    ["search", "notes", "--kind", "example", "--since", "2024-01-02", "--limit", "5"],
+    ["--data-dir", "/tmp/d", "run"],
+    [],
+])
+def test_the_partial_parser_reads_argv_like_the_full_one(argv: list[str]) -> None:
+    assert build_parser(_command_in(argv)).parse_args(argv) == build_parser().parse_args(argv)
+
+
+def test_an_unknown_command_gets_the_full_parsers_message(capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        build_parser(_command_in(["frobnicate"])).parse_args(["frobnicate"])
+    assert "choose from" in capsys.readouterr().err
+
+
+def _modules_after(code: str) -> set[str]:
+    code += "\nimport sys\nprint(' '.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    return set(out.split())
+
+
+def test_run_reaches_qt_without_the_domain_model_or_the_vault(tmp_path: Path) -> None:
+    mods = _modules_after(
+        "from mlcoach.cli import Context, build_parser, _command_in\n"
+        f"argv = ['--data-dir', {str(tmp_path)!r}, 'run']\n"
+        "ns = build_parser(_command_in(argv)).parse_args(argv)\n"
+        "ctx = Context(ns, None, None, None)\n"
+        "import mlcoach.ui.launcher\n"
+        "assert ctx.root.name == " + repr(tmp_path.name))
+    assert not {"mlcoach.domain", "mlcoach.vault", "mlcoach.keys", "zoneinfo"} & mods
+
+
+def test_the_pyside_source_check_gives_pysides_answer(tmp_path: Path) -> None:
+    uses, plain = tmp_path / "uses.py", tmp_path / "plain.py"
+    uses.write_text("from PySide6.QtCore import QObject\n")
+    plain.write_text("import json\n")
+    assert _uses_pyside(types.SimpleNamespace(__file__=str(uses)))  # type: ignore[arg-type]
+    assert not _uses_pyside(types.SimpleNamespace(__file__=str(plain)))  # type: ignore[arg-type]
+    assert not _uses_pyside(types.ModuleType("builtin_like"))
+    assert not _uses_pyside(types.SimpleNamespace(__file__=str(tmp_path / "gone.py")))  # type: ignore[arg-type]
