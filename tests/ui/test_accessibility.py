@@ -13,9 +13,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import ctypes
 import re
-import sys
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -53,11 +51,6 @@ from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
 
-if sys.version_info < (3, 12):
-    # As in test_history: PySide6 6.12's abi3 build hands out None without a new reference
-    # (the pseudo-translator returns None thousands of times); keep the singletons alive.
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 ROOT = Path(__file__).resolve().parents[2]
 QM = ROOT / "resources" / "translations" / "mlcoach_tr.qm"

@@ -6,8 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import ctypes
-import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -29,12 +27,6 @@ from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
 
-if sys.version_info < (3, 12):
-    # PySide6 6.12's abi3 build hands out None (and True/False) without a new reference;
-    # before Python 3.12 made them immortal, a few thousand calls free None and abort
-    # ("none_dealloc"). Until the app pins a fixed PySide6 or Python, keep them alive.
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 
 def open_window(qtbot, store: Store, now: datetime = NOW) -> HistoryWindow:  # type: ignore[no-untyped-def]

@@ -15,7 +15,6 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import ast
-import ctypes
 import re
 import subprocess
 import sys
@@ -60,11 +59,6 @@ from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
 
-if sys.version_info < (3, 12):
-    # As in test_history: PySide6 6.12's abi3 build hands out None without a new reference
-    # (the pseudo-translator returns None thousands of times); keep the singletons alive.
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDER = ROOT / "resources" / "translations"
