@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 # Timers are monotonic and stop during suspend; never wait longer than this before
 # looking at the wall clock again (a handful of wake-ups a day, not polling).
 MAX_WAIT = timedelta(minutes=10)
+RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
 
 
 def _ready_signal(what: str) -> None:
@@ -304,17 +305,30 @@ class AppController(QObject):
         """Set the single timer to the next thing the scheduler wants, no sooner."""
         if self.coach is None:
             return
+        from sqlalchemy.exc import SQLAlchemyError
+
         now = self.coach.now()
-        due = self.coach.next_due(now, desktop_busy=busy)
+        try:
+            due = self.coach.next_due(now, desktop_busy=busy)
+        except SQLAlchemyError as exc:  # never let the timer die: look again shortly
+            logger.warning("schedule not read (%s); trying again", type(exc).__name__)
+            self.timer.start(int(RETRY_WAIT.total_seconds() * 1000))
+            return
         wait = MAX_WAIT if due is None else max(due - now, timedelta(seconds=1))
         wait = min(wait, MAX_WAIT)
         self.timer.start(int(wait.total_seconds() * 1000))
         self.refresh_status()
 
     def on_timer(self) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
         now = self.coach.now()
         busy = self.desktop_busy()
-        action = self.coach.due_action(now, busy=busy)
+        try:
+            action = self.coach.due_action(now, busy=busy)
+        except SQLAlchemyError as exc:
+            logger.warning("schedule not read (%s); trying again", type(exc).__name__)
+            action = None
         if action == "prompt":
             self.show_prompt(manual=False)
         elif action == "prep":

@@ -182,6 +182,23 @@ def test_accepting_the_weekly_focus_reaches_the_scheduler(controller):
     assert ctl.timer.isActive()
 
 
+def test_a_store_error_never_stops_the_timer(controller, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from mlcoach.ui.app import RETRY_WAIT
+
+    ctl, _clock = controller
+
+    def unreadable(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise OperationalError("SELECT 1", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(ctl.coach, "next_due", unreadable)
+    monkeypatch.setattr(ctl.coach, "due_action", unreadable)
+    ctl.on_timer()
+    assert ctl.timer.isActive()
+    assert ctl.timer.interval() == RETRY_WAIT.total_seconds() * 1000
+
+
 def test_tooltip_names_next_prompt_and_todays_count(controller):
     ctl, clock = controller
     status = ctl.coach.status(clock())
