@@ -21,7 +21,7 @@ from typing import Any, Literal
 from mlcoach.errors import MlcoachError
 from mlcoach.i18n import N_
 from mlcoach.keys import Secret
-from mlcoach.paths import BACKUP_DIR, DB_NAME, atomic_write, make_private
+from mlcoach.paths import BACKUP_DIR, DB_NAME, atomic_write, fsync_dir, make_private
 
 logger = logging.getLogger(__name__)
 
@@ -118,17 +118,6 @@ def identity(db: Path) -> Identity | None:
     except FileNotFoundError:
         return None
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def _sync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def precheck(db: Path) -> Reason | None:
@@ -256,7 +245,7 @@ def finish_interrupted_init(db: Path) -> bool:
     if db.exists() or not new.exists() or new.stat().st_size == 0:
         return False
     os.replace(new, db)
-    _sync_dir(db.parent)
+    fsync_dir(db.parent)
     logger.info("finished setting up the store after an interrupted start")
     return True
 
@@ -301,7 +290,7 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
                     aside.append(f"{target.name}{side}")
             if backup is not None:
                 os.replace(restored, db)
-            _sync_dir(root)
+            fsync_dir(root)
         except OSError as exc:
             with contextlib.suppress(OSError):
                 restored.unlink()
