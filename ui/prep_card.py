@@ -6,12 +6,12 @@ import html
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QLocale, QRect, Qt, QTime, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from mlcoach.meeting_prep import Prep
 from mlcoach.ui.colours import mute
 from mlcoach.ui.people_panel import style_name
-from mlcoach.ui.prompt_card import card_position
+from mlcoach.ui.prompt_card import CARD_FLAGS, card_layout, card_position
 
 MAX_PEOPLE = 3  # more than this reads as a list, not a preparation
 
@@ -26,22 +26,10 @@ class PrepCard(QWidget):
     coach_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint
-                         | Qt.WindowType.WindowDoesNotAcceptFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        super().__init__(parent, CARD_FLAGS)
         self.setWindowTitle(self.tr("mlcoach: before your meeting"))
         self.setAccessibleName(self.tr("Meeting preparation"))
-        frame = QFrame(self)
-        frame.setObjectName("card")
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.setSpacing(8)
+        layout = card_layout(self)
 
         # Upper case by the language's rules (Turkish i -> İ), not the font's.
         self.heading = QLabel(QLocale().toUpper(self.tr("Before your meeting")))

@@ -19,6 +19,9 @@ from mlcoach.ui.colours import mute
 
 EXPIRE_MS = 10 * 60 * 1000
 MARGIN = 12
+# A card floats beside the tray and never takes the keyboard from the user's window.
+CARD_FLAGS = (Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+              | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
 
 
 class PromptCard(QWidget):
@@ -33,22 +36,10 @@ class PromptCard(QWidget):
     capture_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, expire_ms: int = EXPIRE_MS) -> None:
-        super().__init__(parent, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
-                         | Qt.WindowType.WindowStaysOnTopHint
-                         | Qt.WindowType.WindowDoesNotAcceptFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        super().__init__(parent, CARD_FLAGS)
         self.setWindowTitle(self.tr("mlcoach prompt"))
         self.setAccessibleName(self.tr("Micro-leadership prompt"))
-        frame = QFrame(self)
-        frame.setObjectName("card")
-        frame.setFrameShape(QFrame.Shape.StyledPanel)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        layout = QVBoxLayout(frame)
-        layout.setContentsMargins(16, 14, 16, 12)
-        layout.setSpacing(8)
+        layout = card_layout(self)
 
         self.theme = QLabel()
         self.theme.setAccessibleName(self.tr("Theme"))
@@ -170,3 +161,19 @@ def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
                     area.bottom() - size.height() - MARGIN)
         return QPoint(x, y)
     return QPoint(area.right() - size.width() - MARGIN, area.top() + MARGIN)
+
+
+def card_layout(card: QWidget) -> QVBoxLayout:
+    """Give `card` (built with CARD_FLAGS) its framed panel; returns the panel's layout."""
+    card.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    card.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    frame = QFrame(card)
+    frame.setObjectName("card")
+    frame.setFrameShape(QFrame.Shape.StyledPanel)
+    outer = QVBoxLayout(card)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(frame)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 14, 16, 12)
+    layout.setSpacing(8)
+    return layout
