@@ -96,6 +96,8 @@ def make_engine(path: Path, secret: Secret) -> Engine:
     from sqlalchemy.engine import URL
     from sqlalchemy.pool import NullPool
 
+    from mlcoach.file_guard import guard_for
+
     password = secret.sqlcipher_password()
     if password is None:
         import sqlcipher3.dbapi2 as sqlcipher
@@ -108,11 +110,38 @@ def make_engine(path: Path, secret: Secret) -> Engine:
         # hide_parameters: error messages and logs never carry what the user wrote.
         engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
 
+    guard, sharing = guard_for(path), set[int]()
+
+    @event.listens_for(engine, "do_connect")
+    def _open(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        # Each connection holds a share of the file's guard from before the file is
+        # opened until it is closed, so a restore never swaps the file under it.
+        guard.acquire_share()
+        try:
+            conn = dialect.loaded_dbapi.connect(*cargs, **cparams)
+        except BaseException:
+            guard.release_share()
+            raise
+        sharing.add(id(conn))
+        return conn
+
+    def _give_back(dbapi_conn: Any, *_: Any) -> None:
+        if id(dbapi_conn) in sharing:
+            sharing.discard(id(dbapi_conn))
+            guard.release_share()
+
+    event.listen(engine, "close", _give_back)
+    event.listen(engine, "close_detached", _give_back)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # pysqlite's own transaction handling conflicts with SQLAlchemy's; take it over.
         dbapi_conn.isolation_level = None
-        _apply_pragmas(dbapi_conn)
+        try:
+            _apply_pragmas(dbapi_conn)
+        except BaseException:  # the pool closes it without a close event
+            _give_back(dbapi_conn)
+            raise
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mlcoach.errors import MlcoachError
+from mlcoach.file_guard import guard_for
 from mlcoach.i18n import N_
 from mlcoach.keys import Secret
 from mlcoach.paths import BACKUP_DIR, DB_NAME, atomic_write, fsync_dir, make_private
@@ -228,6 +229,33 @@ def _copy_durably(src: Path, dst: Path) -> None:
     make_private(dst)
 
 
+def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
+    """Set `db` aside as `target` and put `restored` (if any) in its place; the names of
+    what was set aside. The store's path is never missing meanwhile when the file system
+    has hard links, so another process cannot create an empty store there."""
+    kept = False
+    if restored is not None and db.exists():
+        with contextlib.suppress(OSError):
+            os.link(db, target)
+            kept = True
+    aside: list[str] = []
+    # The -wal of a bad or vanished file goes too: its pages must not be replayed onto
+    # the restored copy.
+    for side in ("", *SIDE_FILES):
+        src, dst = Path(f"{db}{side}"), Path(f"{target}{side}")
+        if side == "" and kept:
+            pass
+        elif src.exists():
+            os.replace(src, dst)
+        else:
+            continue
+        make_private(dst)
+        aside.append(dst.name)
+    if restored is not None:
+        os.replace(restored, db)
+    return aside
+
+
 def newest_good_backup(backup_dir: Path, secret: Secret) -> Path | None:
     """The newest backup that opens with `secret` and passes SQLite's quick_check."""
     from mlcoach.backups import backups
@@ -278,18 +306,8 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
         try:
             if backup is not None:
                 _copy_durably(backup, restored)
-            aside: list[str] = []
-            target = _aside_name(db, now)
-            # The -wal of a bad or vanished file goes too: its pages must not be replayed
-            # onto the restored copy.
-            for side in ("", *SIDE_FILES):
-                src = Path(f"{db}{side}")
-                if src.exists():
-                    os.replace(src, Path(f"{target}{side}"))
-                    make_private(Path(f"{target}{side}"))
-                    aside.append(f"{target.name}{side}")
-            if backup is not None:
-                os.replace(restored, db)
+            with guard_for(db).exclusive():
+                aside = _swap(db, _aside_name(db, now), restored if backup else None)
             fsync_dir(root)
         except OSError as exc:
             with contextlib.suppress(OSError):
