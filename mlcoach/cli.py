@@ -40,9 +40,9 @@ def _enum_arg(name: str) -> Callable[[str], Any]:
     `mlcoach run` shows its tray icon without loading the domain model first)."""
 
     def parse(value: str) -> Any:
-        from mlcoach import domain
+        from mlcoach import enums
 
-        cls = getattr(domain, name)
+        cls = getattr(enums, name)
         try:
             return cls(value.strip().lower())
         except ValueError:
@@ -271,7 +271,7 @@ def _local_tz() -> Any:
 
 def cmd_capture(ctx: Context) -> int:
     from mlcoach.capture import parse_capture
-    from mlcoach.domain import Kind
+    from mlcoach.enums import Kind
 
     ns = ctx.ns
     raw = " ".join(ns.text)
@@ -292,7 +292,7 @@ def cmd_capture(ctx: Context) -> int:
                              on_recovered=ctx.recovered)
     if secret is not None:
         from mlcoach import quick
-        from mlcoach.domain import utcnow  # not clock.now_utc: no zoneinfo import here
+        from mlcoach.ids import utcnow  # not clock.now_utc: no zoneinfo import here
 
         moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, ns.kind or Kind.OTHER,
                                      person=person, style=ns.style, tags=tags, now=utcnow())

@@ -5,102 +5,35 @@ Timestamps are timezone-aware datetimes in UTC; the UI converts to local time.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
-from enum import StrEnum
+from datetime import date, datetime, time
 
+from mlcoach.enums import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
+from mlcoach.ids import new_id, utcnow
 
-def utcnow() -> datetime:
-    """Return the current time as an aware UTC datetime."""
-    return datetime.now(timezone.utc)
-
-
-def new_id() -> str:
-    """Return a fresh stable identifier (UUID4 as text)."""
-    return str(uuid.uuid4())
-
-
-class Kind(StrEnum):
-    """What kind of leadership moment it was."""
-
-    EXAMPLE = "example"
-    SUGGESTION = "suggestion"
-    RECOGNITION = "recognition"
-    SUPPORT = "support"
-    QUESTION = "question"
-    DELEGATION = "delegation"
-    OTHER = "other"
-
-
-class Style(StrEnum):
-    """What moves a given audience."""
-
-    FACTS = "facts"
-    ENTHUSIASM = "enthusiasm"
-    REASSURANCE = "reassurance"
-    CREDIBILITY = "credibility"
-
-
-class Outcome(StrEnum):
-    """Whether the other person followed: realized vs attempted leadership."""
-
-    FOLLOWED = "followed"
-    NOT_YET = "not_yet"
-    DECLINED = "declined"
-
-
-class Response(StrEnum):
-    """What happened to a prompt that was shown."""
-
-    SHOWN = "shown"
-    DONE = "done"
-    SNOOZED = "snoozed"
-    SKIPPED = "skipped"
-    NOT_FOR_ME = "not_for_me"
-    EXPIRED = "expired"
-
-
-class ChangeKind(StrEnum):
-    """The kind of change asked of someone."""
-
-    START = "start"
-    STOP = "stop"
-    DIFFERENTLY = "differently"
-
-
-class Size(StrEnum):
-    """How big the change is for the other person."""
-
-    SMALL = "small"
-    MEDIUM = "medium"
-    LARGE = "large"
-
-
-class DayPart(StrEnum):
-    """Parts of the working day a prompt suits."""
-
-    MORNING = "morning"
-    MIDDAY = "midday"
-    AFTERNOON = "afternoon"
-    END_OF_DAY = "end_of_day"
-
-
-class Theme(StrEnum):
-    """The twelve practice themes of the prompt library."""
-
-    RECOGNITION = "recognition"
-    EXAMPLE = "example"
-    QUESTIONS = "questions"
-    ATTENTION = "attention"
-    PRESENCE = "presence"
-    COMMUNICATION = "communication"
-    FEEDBACK = "feedback"
-    DELEGATION = "delegation"
-    INITIATIVE = "initiative"
-    CONSISTENCY = "consistency"
-    REMOTE = "remote"
-    ENERGY = "energy"
+# The enums and ids live in their own light modules; the rest of the code imports
+# them from here as before.
+__all__ = [
+    "WEEKDAYS",
+    "ChangeKind",
+    "DayPart",
+    "Kind",
+    "Moment",
+    "Outcome",
+    "Person",
+    "Prompt",
+    "PromptEvent",
+    "PromptText",
+    "Reflection",
+    "Response",
+    "Settings",
+    "Size",
+    "Style",
+    "Suggestion",
+    "Theme",
+    "new_id",
+    "utcnow",
+]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mlcoach.db import connect_raw
-from mlcoach.domain import Kind, Style, new_id
+from mlcoach.enums import Kind, Style
+from mlcoach.ids import new_id
 from mlcoach.keys import Secret
 from mlcoach.text import MAX_NAME, clean_tag, clean_text, name_key
 

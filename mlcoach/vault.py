@@ -15,9 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from mlcoach.domain import new_id, utcnow
 from mlcoach.errors import MlcoachError, NotInitializedError, StoreLockedError, UsageError
 from mlcoach.i18n import N_
+from mlcoach.ids import new_id, utcnow
 from mlcoach.keys import (
     KeyringUnavailableError,
     KeyStore,

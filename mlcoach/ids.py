@@ -1,0 +1,24 @@
+"""Stable identifiers and the current time, as the store writes them."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime, timezone
+
+
+def utcnow() -> datetime:
+    """Return the current time as an aware UTC datetime."""
+    return datetime.now(timezone.utc)
+
+
+def new_id() -> str:
+    """Return a fresh stable identifier: a random (version 4) UUID as text.
+
+    Built from os.urandom like uuid.uuid4, without importing uuid (and the platform
+    module it loads), which is a tenth of `mlcoach capture`'s start-up.
+    """
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

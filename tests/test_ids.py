@@ -1,0 +1,27 @@
+"""Identifiers are real random UUIDs; the capture path stays light."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+
+from mlcoach.ids import new_id
+
+
+def test_new_ids_are_distinct_version_4_uuids_in_canonical_text():
+    ids = [new_id() for _ in range(2000)]
+    assert len(set(ids)) == len(ids)
+    for text in ids:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text  # lower-case, hyphenated, as uuid4() writes it
+        assert parsed.version == 4 and parsed.variant == uuid.RFC_4122
+
+
+def test_the_capture_modules_do_not_load_the_domain_model():
+    code = ("import sys, mlcoach.cli, mlcoach.capture, mlcoach.vault, mlcoach.quick;"
+            "print(sorted(m for m in ('mlcoach.domain', 'uuid', 'sqlalchemy', 'PySide6')"
+            " if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
