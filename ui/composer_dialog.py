@@ -31,14 +31,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QTabWidget,
     QTextBrowser,
@@ -73,6 +71,7 @@ from mlcoach.ui.people_panel import (
     set_combo_style,
     style_name,
 )
+from mlcoach.ui.quiet_scroll import quiet_scroll_area
 
 logger = logging.getLogger(__name__)
 
@@ -662,15 +661,8 @@ class FollowUps(QWidget):
         column.addLayout(self._rows)
         column.addWidget(self._empty)
         column.addStretch(1)
-        area = QScrollArea(self)
-        area.setWidget(content)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.viewport().setAutoFillBackground(False)
-        content.setAutoFillBackground(False)
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the toggles inside take focus
-        area.setAccessibleName(self.tr("Open suggestions"))
+        area = quiet_scroll_area(content, self, name=self.tr("Open suggestions"),
+                                 focus_inside=True)  # the toggles inside take focus
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(_bold(self.ratio))
@@ -870,15 +862,8 @@ class ComposerDialog(QWidget):
     # -- building -------------------------------------------------------------------------
 
     def _suggest_page(self) -> QWidget:
-        scroll = QScrollArea(self)
-        scroll.setWidget(self.inputs)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.viewport().setAutoFillBackground(False)  # same tone as the tab page
-        self.inputs.setAutoFillBackground(False)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the inputs inside take focus
-        scroll.setAccessibleName(self.tr("What to compose"))
+        scroll = quiet_scroll_area(self.inputs, self, name=self.tr("What to compose"),
+                                   focus_inside=True)  # the inputs inside take focus
         self._inputs_scroll = scroll
         page = QWidget(self)
         page.setAccessibleName(self.tr("Suggest"))

@@ -17,7 +17,6 @@ from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut, QTextCur
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -37,6 +36,7 @@ from mlcoach.store import Store, local_day_bounds
 from mlcoach.ui import ops
 from mlcoach.ui.capture_window import ChoiceRow, mute
 from mlcoach.ui.i18n import error_message
+from mlcoach.ui.quiet_scroll import quiet_scroll_area
 
 logger = logging.getLogger(__name__)
 
@@ -307,14 +307,7 @@ class ReflectionDialog(QDialog):
         layout.addWidget(self._follow_title)
         layout.addLayout(self._follow_box)
         layout.addStretch(1)
-        area = QScrollArea(self)
-        area.setWidget(content)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.viewport().setAutoFillBackground(False)
-        content.setAutoFillBackground(False)
-        return area
+        return quiet_scroll_area(content, self)
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()
