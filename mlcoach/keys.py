@@ -139,14 +139,7 @@ class OSKeyring:
         except (KeyringError, RuntimeError) as exc:
             raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
                                           reason=exc) from exc
-        if value is None:
-            return None
-        try:
-            key = bytes.fromhex(value)
-        except ValueError:
-            logger.warning("keyring entry for the store is malformed")
-            return None
-        return key if len(key) == KEY_BYTES else None
+        return None if value is None else _parse_key(value)
 
     def set(self, store_id: str, key: bytes) -> None:
         import keyring

@@ -284,6 +284,18 @@ class _AxisChart(Chart):
         self._y_format: Callable[[float], str] = _number
         self._plot: _Plot | None = None
 
+    def _slot(self, plot: _Plot) -> float:
+        """The width of one label's column (one bar or one point each)."""
+        return plot.area.width() / max(1, len(self._labels))
+
+    def item_rect(self, index: int) -> QRectF:
+        plot = self._plot
+        if plot is None:
+            return QRectF()
+        slot = self._slot(plot)
+        return QRectF(plot.area.left() + slot * index, plot.area.top(), slot,
+                      plot.area.height())
+
     def sizeHint(self) -> QSize:
         return QSize(480, 220)
 
@@ -368,14 +380,6 @@ class StackedBarChart(_AxisChart):
         self._hover = None
         self.update()
 
-    def item_rect(self, index: int) -> QRectF:
-        plot = self._plot
-        if plot is None:
-            return QRectF()
-        slot = plot.area.width() / max(1, len(self._values))
-        return QRectF(plot.area.left() + slot * index, plot.area.top(), slot,
-                      plot.area.height())
-
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -386,7 +390,7 @@ class StackedBarChart(_AxisChart):
         plot = self._plot = self._layout(fm)
         self._paint_legend(p, fm, lambda pp, r, i: paint_swatch(pp, r, pal, i))
         self._paint_axes(p, fm, plot, len(self._values))
-        slot = plot.area.width() / max(1, len(self._values))
+        slot = self._slot(plot)
         bar = max(2.0, min(slot * 0.72, 28.0))
         edge = pal.color(QPalette.ColorRole.Window)
         for i, values in enumerate(self._values):
@@ -437,16 +441,8 @@ class LineChart(_AxisChart):
         self.update()
 
     def _x(self, plot: _Plot, index: int) -> float:
-        slot = plot.area.width() / max(1, len(self._labels))
+        slot = self._slot(plot)
         return plot.area.left() + slot * index + slot / 2
-
-    def item_rect(self, index: int) -> QRectF:
-        plot = self._plot
-        if plot is None:
-            return QRectF()
-        slot = plot.area.width() / max(1, len(self._labels))
-        return QRectF(plot.area.left() + slot * index, plot.area.top(), slot,
-                      plot.area.height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
