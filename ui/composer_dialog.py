@@ -61,17 +61,13 @@ from mlcoach.store.core import Store
 from mlcoach.store.people_insights import open_suggestions
 from mlcoach.store.stats import Ratio, Stats, compute_stats
 from mlcoach.ui import ops
-from mlcoach.ui.capture_window import ChoiceRow
 from mlcoach.ui.colours import mute, muted_colour
 from mlcoach.ui.i18n import error_message
-from mlcoach.ui.people_panel import (
-    PeoplePanel,
-    combo_style,
-    fill_style_combo,
-    set_combo_style,
-    style_name,
-)
+from mlcoach.ui.names import style_name
+from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
+from mlcoach.ui.widgets.outcome_row import OutcomeRow
+from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
 logger = logging.getLogger(__name__)
 
@@ -590,45 +586,6 @@ class SuggestionView(QWidget):
             self.output.setHtml(f'<p style="color:{muted}">{hint}</p>')
 
 
-class FollowUpRow(QWidget):
-    """One saved suggestion with followed / not yet / declined toggles.
-
-    Signals:
-        outcome_changed(str, object): suggestion id and the new Outcome (or None).
-    """
-
-    outcome_changed = Signal(str, object)
-
-    def __init__(self, suggestion: Suggestion, detail: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.suggestion = suggestion
-        self.setAccessibleName(suggestion.change)
-        text = QLabel(suggestion.change, self)
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        meta = _muted(QLabel(detail, self))
-        meta.setWordWrap(True)
-        self.outcome = ChoiceRow(
-            [(Outcome.FOLLOWED, self.tr("Followed"), self.tr("Followed")),
-             (Outcome.NOT_YET, self.tr("Not yet"), self.tr("Not yet")),
-             (Outcome.DECLINED, self.tr("Declined"), self.tr("Declined"))],
-            name=self.tr("Outcome for: {change}").format(change=suggestion.change), parent=self,
-        )
-        self.outcome.set_value(suggestion.outcome)
-        self.outcome.changed.connect(
-            lambda value: self.outcome_changed.emit(self.suggestion.id, value))
-        words = QVBoxLayout()
-        words.setSpacing(0)
-        words.addWidget(text)
-        words.addWidget(meta)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(12)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.outcome, 0, Qt.AlignmentFlag.AlignVCenter)
-
-
 class FollowUps(QWidget):
     """Open suggestions to follow up on, and realized vs attempted figures.
 
@@ -678,19 +635,20 @@ class FollowUps(QWidget):
             if widget is not None:
                 widget.deleteLater()
         for suggestion in suggestions:
-            row = FollowUpRow(suggestion, self._detail(suggestion, today), self)
+            row = OutcomeRow(suggestion.id, suggestion.change, self._detail(suggestion, today),
+                             outcome=suggestion.outcome, wrap=True, parent=self)
             row.outcome_changed.connect(self.outcome_changed)
             self._rows.addWidget(row)
         self._empty.setVisible(not suggestions)
 
-    def rows(self) -> list[FollowUpRow]:
+    def rows(self) -> list[OutcomeRow]:
         """The rows shown, top to bottom."""
         items = (self._rows.itemAt(i) for i in range(self._rows.count()))
-        return [w for item in items if item and isinstance(w := item.widget(), FollowUpRow)]
+        return [w for item in items if item and isinstance(w := item.widget(), OutcomeRow)]
 
-    def row_for(self, suggestion_id: str) -> FollowUpRow:
+    def row_for(self, suggestion_id: str) -> OutcomeRow:
         """The row of one suggestion."""
-        return next(r for r in self.rows() if r.suggestion.id == suggestion_id)
+        return next(r for r in self.rows() if r.item_id == suggestion_id)
 
     def _detail(self, suggestion: Suggestion, today: date) -> str:
         parts = [suggestion.person] if suggestion.person else []

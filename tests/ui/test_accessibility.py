@@ -152,7 +152,7 @@ def coach(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
 
 
 def history(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
-    from mlcoach.ui.history import HistoryWindow
+    from mlcoach.ui.history.window import HistoryWindow
 
     window = HistoryWindow(store, clock=lambda: NOW, tz=TZ)
     return window, lambda: _tabs(window, window.tabs, qtbot)
