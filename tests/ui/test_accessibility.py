@@ -453,7 +453,7 @@ def test_text_in_the_apps_own_colours_is_readable(window: Any, palette: QPalette
 
 def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> None:
     from mlcoach.ui.charts import Chart, series_colour
-    from mlcoach.ui.settings_dialog import Hint
+    from mlcoach.ui.widgets.forms import Hint
 
     back = palette.color(QPalette.ColorRole.Window)
     chart = Chart("t")
