@@ -20,8 +20,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QHideEvent,
     QKeyEvent,
-    QKeySequence,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QCompleter,
@@ -43,6 +41,7 @@ from mlcoach.ui.draft import Draft, DraftFile
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.widgets.choice_row import ChoiceRow
+from mlcoach.ui.widgets.helpers import shortcut
 
 logger = logging.getLogger(__name__)
 
@@ -328,11 +327,11 @@ class CaptureWindow(QWidget):
 
     def _bind_keys(self) -> None:
         for i, kind in enumerate(KINDS, 1):
-            _shortcut(self, f"Alt+{i}", partial(self.kind_choice.toggle, kind))
-        _shortcut(self, "Alt+0", self.kind_choice.clear)
+            shortcut(self, f"Alt+{i}", partial(self.kind_choice.toggle, kind))
+        shortcut(self, "Alt+0", self.kind_choice.clear)
         for i, style in enumerate(STYLES, 1):
-            _shortcut(self, f"Ctrl+{i}", partial(self.style_choice.toggle, style))
-        _shortcut(self, "Ctrl+0", self.style_choice.clear)
+            shortcut(self, f"Ctrl+{i}", partial(self.style_choice.toggle, style))
+        shortcut(self, "Ctrl+0", self.style_choice.clear)
 
     def _restore_draft(self) -> None:
         draft = self._draft.load()
@@ -395,10 +394,3 @@ def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer
     timer.setInterval(ms)
     timer.timeout.connect(slot)
     return timer
-
-
-def _shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
-    shortcut = QShortcut(QKeySequence(keys), parent)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(slot)
-    return shortcut
