@@ -452,7 +452,7 @@ def test_text_in_the_apps_own_colours_is_readable(window: Any, palette: QPalette
 
 
 def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> None:
-    from mlcoach.ui.charts import Chart, series_colour
+    from mlcoach.ui.charts.base import Chart, series_colour
     from mlcoach.ui.widgets.forms import Hint
 
     back = palette.color(QPalette.ColorRole.Window)
@@ -468,7 +468,7 @@ def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> N
 
 
 def test_charts_do_not_rely_on_colour_alone() -> None:
-    from mlcoach.ui.charts import MARKERS, PATTERNS
+    from mlcoach.ui.charts.base import MARKERS, PATTERNS
 
     assert len(set(PATTERNS)) == len(PATTERNS) >= 7  # bar series: hatching differs
     assert len(set(MARKERS)) == len(MARKERS) >= 2  # line series: marker shape differs

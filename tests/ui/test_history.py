@@ -21,7 +21,9 @@ from mlcoach.domain.model import Kind, Outcome, Response
 from mlcoach.store.core import Store
 from mlcoach.store.timeline import EntryKind
 from mlcoach.ui import ops
-from mlcoach.ui.charts import CalendarChart, LineChart, StackedBarChart, series_colour
+from mlcoach.ui.charts.axis import LineChart, StackedBarChart
+from mlcoach.ui.charts.base import series_colour
+from mlcoach.ui.charts.calendar import CalendarChart
 from mlcoach.ui.history.model import TimelineModel, visible_line
 from mlcoach.ui.history.window import HistoryWindow
 from tests.ui.conftest import NOW, TZ, today_at
@@ -444,15 +446,15 @@ def test_series_colours_hold_contrast_in_light_and_dark(qtbot, window_colour: st
 
 
 def test_axis_labels_never_overlap_and_prefer_a_whole_month_over_the_edge() -> None:
-    from mlcoach.ui.charts import _spaced
+    from mlcoach.ui.charts.base import spaced_labels
 
     # "May" at the very edge crowds "Jun": June is kept, then every label that has room.
     labels = [(0.0, 30.0, "May"), (20.0, 30.0, "Jun"), (90.0, 30.0, "Jul"),
               (110.0, 30.0, "Aug"), (160.0, 30.0, "Sep")]
-    assert [t for _x, _w, t in _spaced(labels, 6)] == ["Jun", "Jul", "Sep"]
+    assert [t for _x, _w, t in spaced_labels(labels, 6)] == ["Jun", "Jul", "Sep"]
     roomy = [(0.0, 30.0, "May"), (60.0, 30.0, "Jun")]
-    assert [t for _x, _w, t in _spaced(roomy, 6)] == ["May", "Jun"]
-    assert _spaced([], 6) == []
+    assert [t for _x, _w, t in spaced_labels(roomy, 6)] == ["May", "Jun"]
+    assert spaced_labels([], 6) == []
 
 
 def test_charts_repaint_with_a_dark_palette(qtbot, some: Store) -> None:

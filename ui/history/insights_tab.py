@@ -33,13 +33,10 @@ from mlcoach.coaching.weekly import WeeklyReview, accept_focus, mark_shown, week
 from mlcoach.store.core import Store
 from mlcoach.store.insights import Insights, compute_insights
 from mlcoach.ui import ops
-from mlcoach.ui.charts import (
-    CalendarChart,
-    ChartCard,
-    LabelledBarChart,
-    LineChart,
-    StackedBarChart,
-)
+from mlcoach.ui.charts.axis import LineChart, StackedBarChart
+from mlcoach.ui.charts.bars import LabelledBarChart
+from mlcoach.ui.charts.base import ChartCard
+from mlcoach.ui.charts.calendar import CalendarChart
 from mlcoach.ui.history.model import locale_name
 from mlcoach.ui.i18n import error_message, qdate
 from mlcoach.ui.names import kind_names
