@@ -57,8 +57,14 @@ class PrivacyPage(SettingsPage):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.opened, self.keys = store, opened, keys
-        mode = opened.meta.encryption
+        self.transfer = Transfer(store, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._key_box(opened.meta.encryption))
+        layout.addWidget(self._backup_box(opened))
+        layout.addWidget(self._data_box())
+        layout.addStretch(1)
 
+    def _key_box(self, mode: str) -> QGroupBox:
         self.status = QLabel(encryption_sentence(mode))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Encryption status"))
@@ -88,7 +94,9 @@ class PrivacyPage(SettingsPage):
         key_layout.addLayout(row)
         key_layout.addWidget(self.key_view)
         key_layout.addWidget(self.key_error)
+        return key_box
 
+    def _backup_box(self, opened: Opened) -> QGroupBox:
         self.backup_path = QLineEdit(str(opened.layout.backups))
         self.backup_path.setReadOnly(True)
         self.backup_path.setAccessibleName(self.tr("Backup folder"))
@@ -104,8 +112,9 @@ class PrivacyPage(SettingsPage):
         row.addWidget(self.backup_path, 1)
         row.addWidget(self.open_backups)
         backup_layout.addLayout(row)
+        return backup_box
 
-        self.transfer = Transfer(store, self)
+    def _data_box(self) -> QGroupBox:
         self.export_button = QPushButton(self.tr("&Export…"))
         self.export_button.setAccessibleName(self.tr("Export all data to a file"))
         self.export_button.clicked.connect(self.export)
@@ -152,12 +161,7 @@ class PrivacyPage(SettingsPage):
         row.addStretch(1)
         data_layout.addLayout(row)
         data_layout.addWidget(self.delete_error)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(key_box)
-        layout.addWidget(backup_box)
-        layout.addWidget(data_box)
-        layout.addStretch(1)
+        return data_box
 
     def load(self, settings: Settings) -> None:
         self.hide_recovery_key()
