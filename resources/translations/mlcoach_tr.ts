@@ -1149,6 +1149,25 @@
     </message>
 </context>
 <context>
+    <name>PaceCard</name>
+    <message>
+        <source>mlcoach prompts a day</source>
+        <translation>mlcoach: günlük hatırlatma sayısı</translation>
+    </message>
+    <message>
+        <source>Prompts a day</source>
+        <translation>Günlük hatırlatma sayısı</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Şimdi değil</translation>
+    </message>
+    <message>
+        <source>Back to %1 a day</source>
+        <translation>Yeniden günde %1</translation>
+    </message>
+</context>
+<context>
     <name>PeoplePanel</name>
     <message>
         <source>People</source>
@@ -2305,6 +2324,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Resume prompts</source>
         <translation>Hatırlatmaları sürdür</translation>
+    </message>
+    <message>
+        <source>Back to %1 prompts a day</source>
+        <translation>Yeniden günde %1 hatırlatma</translation>
     </message>
     <message>
         <source>Settings…</source>

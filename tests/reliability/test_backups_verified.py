@@ -16,7 +16,7 @@ from mlcoach.security.keys import OSKeyring, Secret, new_raw_key
 from mlcoach.store import recovery
 from mlcoach.store.backups import KEEP_DAILY, KEEP_WEEKLY, backups, daily_backup
 from mlcoach.store.db import backup_file, connect_raw
-from mlcoach.store.vault import init_store
+from mlcoach.store.vault import Opened, init_store
 
 START = datetime(2026, 9, 1, 8, 30, tzinfo=timezone.utc)
 
@@ -149,11 +149,11 @@ def controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
     opened.store.set_state("welcome_done", True)
     made: list[AppController] = []
 
-    def make() -> AppController:
+    def make(store: Opened) -> AppController:
         ctl = AppController(QApplication.instance(), opened.layout.root,
                             InstanceServer(opened.layout.root), busy=lambda: False)
-        ctl.start("show", tray_wait_ms=0)
         made.append(ctl)
+        ctl.start("show", tray_wait_ms=0, opened=store)  # no second load of its own
         return ctl
 
     yield make
@@ -164,7 +164,7 @@ def controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
         ctl.timer.stop()
         for widget in ctl.windows.values():
             widget.hide()
-        if getattr(ctl, "notice_box", None) is not None:
+        if ctl.notice_box is not None:
             ctl.notice_box.close()
         if ctl.main_window is not None:
             ctl.main_window.close()
@@ -172,8 +172,7 @@ def controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
 
 @pytest.mark.gui
 def test_the_app_takes_todays_backup_after_start(controller, opened, layout, qtbot):
-    ctl = controller()
-    ctl.on_store_opened(opened)
+    controller(opened)
     qtbot.waitUntil(lambda: bool(backups(layout.backups)), timeout=10_000)
     assert backups(layout.backups)[0].name.endswith("-daily.db")
 
@@ -188,15 +187,13 @@ def test_the_app_says_once_that_a_backup_was_restored(controller, opened, layout
 
     again = open_store(layout, keys=OSKeyring())  # what the app's start does
     assert again.recovered is not None
-    ctl = controller()
-    ctl.on_store_opened(again)
+    ctl = controller(again)
     box = ctl.notice_box
     assert box.isVisible() and not box.isModal()
     assert "set aside as mlcoach.db.damaged-" in box.text() and "may be missing" in box.text()
     box.close()
-    second = controller()
-    second.on_store_opened(again)
-    assert getattr(second, "notice_box", None) is None  # once, not at every start
+    second = controller(again)
+    assert second.notice_box is None  # once, not at every start
     again.store.close()
 
 
@@ -210,8 +207,7 @@ def test_the_app_finds_deep_damage_restores_and_says_so(controller, opened, layo
     with open(layout.db, "r+b") as fh:  # a flipped page deep inside: opens fine
         fh.seek((size // 4096 - 2) * 4096 + 900)
         fh.write(bytes(64))
-    ctl = controller()
-    ctl.on_store_opened(opened)
-    qtbot.waitUntil(lambda: getattr(ctl, "notice_box", None) is not None, timeout=15_000)
+    ctl = controller(opened)
+    qtbot.waitUntil(lambda: ctl.notice_box is not None, timeout=15_000)
     assert "backup from" in ctl.notice_box.text()
     assert [m.text for m in opened.store.moments()] == ["in the backup"]

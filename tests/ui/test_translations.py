@@ -335,10 +335,20 @@ def test_prompt_card_and_tray(qtbot: Any, pseudo: None) -> None:
     card.show_prompt("Theme", "Prompt text", "Try text", "A note")
     _check(card, ("THEME", "Prompt text", "Try text", "A note"))
     menu = TrayMenu()
+    menu.set_lowered_pace(4)  # "Back to 4 prompts a day" shows while the count is lowered
     window = MainWindow(menu)
     qtbot.addWidget(window)
     _check(window)
     _check(menu.menu)
+
+
+def test_pace_card(qtbot: Any, pseudo: None) -> None:
+    from mlcoach.ui.pace_card import PaceCard
+
+    card = PaceCard()
+    qtbot.addWidget(card)
+    card.show_offer("The coach's sentence", 4)
+    _check(card, ("The coach's sentence",))
 
 
 def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
