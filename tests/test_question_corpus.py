@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlcoach.composer import SuggestionRequest, compose, supportive_question
-from mlcoach.domain import ChangeKind, Size, Style
+from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
 
 CORPUS = tomllib.loads(
     (Path(__file__).parent / "data" / "question_corpus.toml").read_text(encoding="utf-8")

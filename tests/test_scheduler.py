@@ -1,4 +1,4 @@
-"""Tests for mlcoach.scheduler: examples first, then properties over simulated days."""
+"""Tests for mlcoach.coaching.scheduler: examples first, then properties over simulated days."""
 
 from __future__ import annotations
 
@@ -22,8 +22,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from mlcoach.domain import PromptEvent, Response, Settings, Theme
-from mlcoach.scheduler import (
+from mlcoach.coaching.scheduler import (
     BACKOFF_STREAK,
     WAKE_SETTLE,
     Due,
@@ -42,6 +41,7 @@ from mlcoach.scheduler import (
     resume,
     snooze,
 )
+from mlcoach.domain.model import PromptEvent, Response, Settings, Theme
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ISTANBUL = ZoneInfo("Europe/Istanbul")
