@@ -165,11 +165,15 @@ def cmd_prompt(ctx: Context) -> int:
     if ctx.ns.json:
         ctx.out_json(preview.as_dict())
         return 0
-    lines = [f"{preview.theme_name}: {preview.text}", f"Try this: {preview.try_this}"]
+    from mlcoach.domain.i18n import translate
+
+    lang = preview.language
+    lines = [f"{preview.theme_name}: {preview.text}",
+             translate("Try this: {text}", lang, text=preview.try_this)]
     if preview.note:
         lines.append(preview.note)
-    lines.append(f"Why: {preview.why}")
-    lines.append(preview.when_text)
+    lines.append(translate("Why: {text}", lang, text=preview.why))
+    lines.append(preview.when_text_in(lang))
     ctx.out("\n".join(lines))
     return 0
 

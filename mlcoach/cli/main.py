@@ -623,10 +623,10 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         ctx = Context(ns, stdin, stdout, stderr, keys)
         return _dispatch(ctx)
     except UsageError as exc:
-        stderr.write(f"mlcoach: {exc}\n")
+        stderr.write(f"mlcoach: {_in_language(exc)}\n")
         return EXIT_USAGE
     except MlcoachError as exc:
-        stderr.write(f"mlcoach: {exc}\n")
+        stderr.write(f"mlcoach: {_in_language(exc)}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         stderr.write("mlcoach: interrupted\n")
@@ -646,6 +646,13 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
                        "run with MLCOACH_DEBUG=1 for details")
         stderr.write(f"mlcoach: {message}\n")
         return EXIT_ERROR
+
+
+def _in_language(exc: BaseException) -> str:
+    """The error's one line in the user's language (from LANGUAGE / LC_* / LANG)."""
+    from mlcoach.domain.i18n import error_text, ui_language
+
+    return error_text(exc, ui_language(""))
 
 
 def main_gui() -> int:
