@@ -7,7 +7,6 @@ random source from its caller, so tests drive it with a fake clock.
 from __future__ import annotations
 
 import copy
-
 import logging
 import random
 import time as _time
@@ -21,7 +20,7 @@ from mlcoach.coaching import scheduler as sch
 from mlcoach.coaching.chooser import choose
 from mlcoach.coaching.content import load_builtin, theme_names
 from mlcoach.coaching.meeting_prep import Prep, next_prep
-from mlcoach.domain.i18n import translate, ui_language, weekday_short
+from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
 from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
 from mlcoach.store.core import Store
 
@@ -55,6 +54,10 @@ class Offer:
     note: str
     event: PromptEvent | None
     named_id: str | None = None  # the person the note names for recognition
+
+
+# The scheduler's reasons (Due.reason with "_" as " "), for the catalogue.
+_REASONS = (N_("scheduled"), N_("snoozed"), N_("held after meeting"), N_("catch up"), N_("off"))
 
 
 @dataclass(frozen=True, slots=True)
