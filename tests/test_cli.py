@@ -261,3 +261,14 @@ def test_command_line_speaks_turkish_under_a_turkish_locale(cli_env):
     assert json.loads(res.stdout)["question"].startswith("Şunu bıraksak diyorum: «Standuplar».")
     english = run_cli({**env, "LANG": "en_GB.UTF-8"}, "capture", "")
     assert "the moment is empty" in english.stderr
+
+
+def test_suggest_shows_a_saved_name_as_saved(cli_env):
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    assert run_cli(cli_env, "people", "add", "Dana", "--style", "facts").returncode == 0
+    res = run_cli(cli_env, "suggest", "--person", "dana", "--change", "standups",
+                  "--action", "stop", "--json")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["opening"].startswith("Dana, ") and doc["style"] == "facts"
+    assert "Dana" in doc["next_step"]

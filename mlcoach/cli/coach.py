@@ -22,18 +22,20 @@ def cmd_suggest(ctx: Context) -> int:
                          "--change \"use the wiki instead of email\"")
     style = ns.style
     opened = None
+    shown = ns.person
     language = ui_language("")
     if ns.person or ns.save:
         opened = ctx.open()
         language = ui_language(opened.store.settings().language)
-        if ns.person and style is None:
-            person = opened.store.find_person(ns.person)
-            style = person.style if person else None
+        person = opened.store.find_person(ns.person) if ns.person else None
+        if person is not None:
+            shown = person.name  # as the user saved it, not as typed on this line
+            style = style if style is not None else person.style
     try:
         try:
             composed = compose(SuggestionRequest(
                 change=ns.change, style=style, action=ns.action, size=ns.size,
-                person=ns.person, by_example=ns.by_example, language=language))
+                person=shown, by_example=ns.by_example, language=language))
         except ComposerError as exc:
             raise UsageError(str(exc)) from exc
         saved_id = None

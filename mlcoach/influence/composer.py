@@ -227,7 +227,7 @@ def compose(req: SuggestionRequest) -> Composed:
         tips=tips,
         question=question,
         avoid=avoid,
-        next_step=pick(("next_step", req.size.value), "next"),
+        next_step=pick((_next_step_table(section, req.action), req.size.value), "next"),
         follow_up_days=days,
         by_example=req.by_example,
         language=language,
@@ -365,6 +365,12 @@ def _says_stop(a: str, grammar: Mapping[str, Any]) -> bool:
     if grammar.get("stop_match") == "contains":
         return any(word in lowered for word in words)
     return any(lowered == word or lowered.startswith(word + " ") for word in words)
+
+
+def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
+    """Stopping something has its own next steps (a pause, a way back) where written."""
+    return "next_step_stop" if action is ChangeKind.STOP and "next_step_stop" in section \
+        else "next_step"
 
 
 def _ask_values(reading: Reading, catalog: _Catalog) -> dict[str, str]:
