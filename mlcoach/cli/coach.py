@@ -179,3 +179,59 @@ def cmd_prompt(ctx: Context) -> int:
     ctx.out("\n".join(lines))
     return 0
 
+
+
+def cmd_reflect_text(ctx: Context) -> int:
+    """The end-of-day reflection in the terminal: energy, the day's question, intention."""
+    from mlcoach.coaching.reflection_questions import question_for
+    from mlcoach.domain.i18n import translate
+    from mlcoach.system.clock import local_zone, now_utc
+
+    opened = ctx.open()
+    try:
+        store = opened.store
+        lang = ui_language(store.settings().language)
+        now = now_utc()
+        day = now.astimezone(local_zone()).date()
+        old = store.reflection(day)
+        ctx.out(translate("Reflecting on {day}. Press Enter to skip a question (or to keep "
+                          "what you wrote earlier today).", lang, day=day.isoformat()))
+        energy = _ask_energy(ctx, lang, old.energy if old else None)
+        went_well = _ask(ctx, question_for(day, lang).text, old.went_well if old else "")
+        differently = _ask(ctx, translate("What would you do differently?", lang),
+                           old.differently if old else "")
+        intention = _ask(ctx, translate("One small intention for tomorrow:", lang),
+                         old.intention if old else "")
+        if energy is None and not (went_well or differently or intention):
+            raise MlcoachError("nothing to save: give your energy or write a line "
+                               "(nothing was changed)")
+        store.save_reflection(day, energy=energy, went_well=went_well,
+                              differently=differently, intention=intention, at=now)
+    finally:
+        opened.store.close()
+    ctx.out(translate("Saved today's reflection.", lang))
+    return 0
+
+
+def _ask(ctx: Context, question: str, current: str) -> str:
+    """Ask for one line; Enter keeps `current`. Reads at most 4 KiB."""
+    hint = f" [{current}]" if current else ""
+    ctx.stdout.write(f"{question}{hint} ")
+    ctx.stdout.flush()
+    line = ctx.stdin.readline(4096)
+    if len(line) >= 4096 and not line.endswith("\n"):
+        raise UsageError("that answer is too long; keep it to a line or two "
+                         "(nothing was changed)")
+    return line.strip() or current
+
+
+def _ask_energy(ctx: Context, lang: str, current: int | None) -> int | None:
+    from mlcoach.domain.i18n import translate
+
+    answer = _ask(ctx, translate("Energy, 1 (drained) to 5 (full):", lang),
+                  str(current) if current else "")
+    if not answer:
+        return None
+    if answer not in {"1", "2", "3", "4", "5"}:
+        raise UsageError("energy must be between 1 and 5")
+    return int(answer)
