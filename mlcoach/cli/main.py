@@ -160,7 +160,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=50)
     se.add_argument("--json", action="store_true")
 
-    sub.add_parser("reflect", help="open the end-of-day reflection")
+    rf = sub.add_parser("reflect", help="open the end-of-day reflection (--text: answer here)")
+    rf.add_argument("--text", action="store_true",
+                    help="answer in the terminal instead of the window")
 
     ex = sub.add_parser("export", help="export everything")
     ex.add_argument("--format", choices=("json", "csv", "md"), default="json")
@@ -554,6 +556,10 @@ def _dispatch(ctx: Context) -> int:
     if command == "run":
         return cmd_gui(ctx, "show")
     if command == "reflect":
+        if ns.text or (not _has_display() and ctx.stdin.isatty()):
+            from mlcoach.cli.coach import cmd_reflect_text
+
+            return int(cmd_reflect_text(ctx))
         return cmd_gui(ctx, "reflect")
     if command == "capture" and not ns.text:
         if ns.kind or ns.person or ns.style or ns.tag:
@@ -574,6 +580,11 @@ def _dispatch(ctx: Context) -> int:
 
         return int(cmd_prompt(ctx) if command == "prompt" else cmd_prompts(ctx))
     return COMMANDS[command](ctx)
+
+
+def _has_display() -> bool:
+    """Whether a window can be shown (X11 or Wayland), as far as the environment says."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _configure_logging() -> None:
@@ -623,10 +634,10 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         ctx = Context(ns, stdin, stdout, stderr, keys)
         return _dispatch(ctx)
     except UsageError as exc:
-        stderr.write(f"mlcoach: {exc}\n")
+        stderr.write(f"mlcoach: {_in_language(exc)}\n")
         return EXIT_USAGE
     except MlcoachError as exc:
-        stderr.write(f"mlcoach: {exc}\n")
+        stderr.write(f"mlcoach: {_in_language(exc)}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         stderr.write("mlcoach: interrupted\n")
@@ -646,6 +657,13 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
                        "run with MLCOACH_DEBUG=1 for details")
         stderr.write(f"mlcoach: {message}\n")
         return EXIT_ERROR
+
+
+def _in_language(exc: BaseException) -> str:
+    """The error's one line in the user's language (from LANGUAGE / LC_* / LANG)."""
+    from mlcoach.domain.i18n import error_text, ui_language
+
+    return error_text(exc, ui_language(""))
 
 
 def main_gui() -> int:
