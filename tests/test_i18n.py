@@ -15,7 +15,8 @@ from mlcoach.i18n import N_, Term, catalogue, error_text, translate, ui_language
 
 ROOT = Path(__file__).resolve().parents[1]
 # Modules only the command line uses: their messages stay in English.
-CLI_ONLY = {"cli.py", "cli_coach.py", "doctor.py", "exporting.py", "__main__.py"}
+CLI_ONLY = {"cli.py", "cli_coach.py", "cli_calendar.py", "cli_import.py", "doctor.py",
+            "exporting.py", "__main__.py"}
 ERRORS = {"MlcoachError", "UsageError", "StoreLockedError", "NotInitializedError"}
 
 
