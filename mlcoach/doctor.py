@@ -7,6 +7,7 @@ import shutil
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from mlcoach.errors import MlcoachError
 from mlcoach.keys import KeyStore
@@ -105,6 +106,7 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
         try:
             version = schema_version(conn)
             integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+            calendar = _calendar_settings(conn)
         finally:
             conn.close()
     except MlcoachError as exc:
@@ -123,6 +125,48 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
     out.append(Check("store", "OK", f"{layout.db} opens; integrity ok"))
     out.append(Check("schema", "OK" if version == HEAD else "WARN",
                      f"schema {version}" + ("" if version == HEAD else f" (app expects {HEAD})")))
+    out.extend(_calendar_checks(*calendar))
+    return out
+
+
+def _calendar_settings(conn: Any) -> tuple[str, bool]:
+    """The calendar file or folder and whether GNOME/Evolution's calendars are read."""
+    import json
+
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'settings'").fetchone()
+        raw = json.loads(row[0]) if row else {}
+    except Exception:  # no settings yet, or unreadable: the defaults
+        raw = {}
+    raw = raw if isinstance(raw, dict) else {}
+    path = raw.get("calendar_path")
+    return (path if isinstance(path, str) else ""), raw.get("calendar_eds") is True
+
+
+def _calendar_checks(path: str, eds: bool) -> list[Check]:
+    """Whether the chosen calendars can be read (read-only, local)."""
+    from mlcoach.calendar_ics import CalendarError, calendar_files
+
+    out: list[Check] = []
+    if path:
+        try:
+            files = calendar_files(Path(path).expanduser())
+        except CalendarError as exc:
+            out.append(Check("calendar", "FAIL", str(exc)))
+        else:
+            out.append(Check("calendar", "OK", f"{path}: {len(files)} .ics file(s)"))
+    if os.name == "posix":
+        from mlcoach.calendar_eds import EdsError, list_calendars
+
+        try:
+            found = list_calendars(timeout=5.0)
+        except EdsError as exc:
+            out.append(Check("evolution calendars", "WARN" if eds else "OK",
+                             ("" if eds else "not used; ") + str(exc)))
+        else:
+            names = ", ".join(c.name for c in found if c.enabled) or "none enabled"
+            use = "read for meetings" if eds else "not used (Settings ▸ Schedule can turn on)"
+            out.append(Check("evolution calendars", "OK", f"{use}: {names}"))
     return out
 
 
