@@ -263,7 +263,7 @@ def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] =
             label = f"Evolution calendar {calendar.name!r}"
             try:
                 data, owner = _read_calendar(bus, factory, calendar.uid, ask_start, ask_end)
-                parsed = parse_ics(data, label)
+                parsed = parse_ics(data, label, since=start - timedelta(days=2))
                 found.extend(expand(parsed, start, end, [*owners, *([owner] if owner else [])]))
             except CalendarError as exc:
                 problems.append(exc)

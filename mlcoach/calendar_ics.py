@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from mlcoach.calendar_window import Calendarfile, skip_ahead
 from mlcoach.errors import MlcoachError
 
 __all__ = [
@@ -146,8 +147,12 @@ def _owners(calendar: Any) -> set[str]:
     return {name} if "@" in name and " " not in name else set()
 
 
-def parse_ics(data: bytes, name: str) -> ParsedCalendar:
-    """Parse iCalendar bytes; CalendarError naming `name` when they are not a calendar."""
+def parse_ics(data: bytes, name: str, since: datetime | None = None) -> ParsedCalendar:
+    """Parse iCalendar bytes; CalendarError naming `name` when they are not a calendar.
+
+    With `since`, simple long series start closer to it (see calendar_window.skip_ahead):
+    the result then serves windows from `since` on only.
+    """
     import icalendar
     import recurring_ical_events
     import x_wr_timezone
@@ -171,6 +176,8 @@ def parse_ics(data: bytes, name: str) -> ParsedCalendar:
         owners |= _owners(calendar)
         try:
             standard = x_wr_timezone.to_standard(calendar)
+            if since is not None:
+                skip_ahead(standard, since)
             queries.append(recurring_ical_events.of(standard, skip_bad_series=True))
         except Exception as exc:  # a calendar the libraries cannot make sense of
             raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
@@ -179,8 +186,9 @@ def parse_ics(data: bytes, name: str) -> ParsedCalendar:
 
 
 @functools.lru_cache(maxsize=16)
-def _parse_cached(path: str, _stamp: tuple[int, int, int, int]) -> ParsedCalendar:
-    """Return one parsed file; cached while its size, times and inode stay the same."""
+def _read_cached(path: str, _stamp: tuple[int, int, int, int]) -> Calendarfile:
+    """One file's bytes and where its events lie; cached while its size, times and inode
+    stay the same (an edited file is read again)."""
     try:
         with open(path, "rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
@@ -190,11 +198,20 @@ def _parse_cached(path: str, _stamp: tuple[int, int, int, int]) -> ParsedCalenda
     if len(data) > MAX_FILE_BYTES:
         raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
                             size=len(data))
-    return parse_ics(data, path)
+    return Calendarfile.index(data)
 
 
-def _parse_file(path: Path) -> ParsedCalendar:
-    """Return one parsed calendar file."""
+@functools.lru_cache(maxsize=32)
+def _parse_cached(path: str, stamp: tuple[int, int, int, int], first: date,
+                  last: date) -> ParsedCalendar:
+    """The file parsed for windows within the days [first, last]: only events that may
+    occur there are parsed, and long simple series start close to `first`."""
+    data = _read_cached(path, stamp).only(first, last)
+    return parse_ics(data, path, since=datetime.combine(first, time(0), tzinfo=UTC))
+
+
+def _parse_file(path: Path, start: datetime, end: datetime) -> ParsedCalendar:
+    """Return one calendar file parsed for the window [start, end)."""
     try:
         info = path.stat()
     except OSError as exc:
@@ -204,7 +221,10 @@ def _parse_file(path: Path) -> ParsedCalendar:
         raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
                             size=info.st_size)
     stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
-    return _parse_cached(str(path), stamp)
+    # Whole days with a margin wider than any UTC offset, so nearby windows share a parse.
+    first = start.astimezone(UTC).date() - timedelta(days=2)
+    last = end.astimezone(UTC).date() + timedelta(days=2)
+    return _parse_cached(str(path), stamp, first, last)
 
 
 # -- expansion ---------------------------------------------------------------------------
@@ -316,7 +336,7 @@ def occurrences(path: Path, start: datetime, end: datetime, *,
     problems: list[CalendarError] = []
     for file in calendar_files(Path(path)):
         try:
-            found.extend(expand(_parse_file(file), start, end, owners))
+            found.extend(expand(_parse_file(file, start, end), start, end, owners))
         except CalendarError as exc:
             problems.append(exc)
     return Listing(_sorted(found), problems)

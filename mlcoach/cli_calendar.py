@@ -44,6 +44,8 @@ def _window(ns: Any, tz: Any) -> tuple[datetime, datetime]:
 
 
 def _people(meeting: Meeting, people: list[Person]) -> list[str]:
+    if not people:
+        return []  # and people_insights (which loads the ORM) stays unloaded
     from mlcoach.people_insights import people_among
 
     names = [a.name or a.email for a in meeting.attendees]
