@@ -12,6 +12,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check mlcoach ui tests
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports
 	$(PY) -m pytest
 
 lint: $(STAMP)

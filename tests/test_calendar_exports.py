@@ -1,6 +1,6 @@
 """Calendars as real programs export them (tests/data/calendars/, written for these tests
 in the shapes Google, Outlook, Thunderbird, Apple Calendar, Evolution and a CalDAV server
-write), read through `mlcoach calendar` and mlcoach.calendar_ics."""
+write), read through `mlcoach calendar` and mlcoach.coaching.calendar_ics."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 import recurring_ical_events
 import x_wr_timezone
 
-from mlcoach.calendar_ics import busy_intervals, meetings, occurrences
+from mlcoach.coaching.calendar_ics import busy_intervals, meetings, occurrences
 from tests.conftest import run_cli
 
 DATA = Path(__file__).parent / "data" / "calendars"

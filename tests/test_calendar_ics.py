@@ -1,4 +1,4 @@
-"""Tests for mlcoach.calendar_ics: meetings and busy time from local .ics files."""
+"""Tests for mlcoach.coaching.calendar_ics: meetings and busy time from local .ics files."""
 
 from __future__ import annotations
 
@@ -14,14 +14,14 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from mlcoach.calendar_ics import (
+from mlcoach.coaching.calendar_ics import (
     Attendee,
     CalendarError,
     busy_intervals,
     calendar_files,
     meetings,
 )
-from mlcoach.errors import MlcoachError
+from mlcoach.domain.errors import MlcoachError
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

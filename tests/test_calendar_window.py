@@ -11,8 +11,8 @@ import recurring_ical_events
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlcoach.calendar_ics import expand, parse_ics
-from mlcoach.calendar_window import Calendarfile
+from mlcoach.coaching.calendar_ics import expand, parse_ics
+from mlcoach.coaching.calendar_window import Calendarfile
 
 ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "floating"]
 

@@ -194,7 +194,7 @@ def test_version():
 def test_store_commands_never_import_qt(cli_env, argv):
     code = (
         "import sys\n"
-        "from mlcoach.cli import main\n"
+        "from mlcoach.cli.main import main\n"
         f"rc = main({argv!r})\n"
         "assert rc in (0, 1), rc\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'mlcoach.ui'))]\n"

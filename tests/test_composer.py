@@ -1,4 +1,4 @@
-"""Tests for mlcoach/composer.py and the coach wording in resources/coach/."""
+"""Tests for mlcoach/influence/composer.py and the coach wording in resources/coach/."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlcoach.composer import (
+from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.composer import (
     MAX_CHANGE_CHARS,
     Composed,
     ComposerError,
@@ -24,7 +25,6 @@ from mlcoach.composer import (
     guess_style,
     split_change,
 )
-from mlcoach.domain import ChangeKind, Size, Style
 
 LANGS = ("en", "tr")
 STYLES: tuple[Style | None, ...] = (*Style, None)

@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.capture import parse_capture
-from mlcoach.domain import Kind, Style
-from mlcoach.errors import MlcoachError
-from mlcoach.store import Store
+from mlcoach.domain.capture import parse_capture
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Kind, Style
+from mlcoach.store.core import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
 from mlcoach.ui.i18n import error_message

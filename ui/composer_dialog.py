@@ -1,6 +1,6 @@
 """Influence coach window: compose a suggestion, copy or save it, follow up on saved ones.
 
-The wording comes from `mlcoach.composer`; this module only gathers the inputs, shows
+The wording comes from `mlcoach.influence.composer`; this module only gathers the inputs, shows
 the result and records outcomes. Composing is cheap, so it runs on the GUI thread after
 a short typing pause; the realized/attempted figures run on the worker (`ops`).
 """
@@ -44,7 +44,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.composer import (
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.i18n import ui_language
+from mlcoach.domain.model import ChangeKind, Outcome, Person, Size, Style, Suggestion
+from mlcoach.domain.text import name_key
+from mlcoach.influence.composer import (
     MAX_CHANGE_CHARS,
     Composed,
     ComposerError,
@@ -53,13 +57,9 @@ from mlcoach.composer import (
     guess_questions,
     guess_style,
 )
-from mlcoach.domain import ChangeKind, Outcome, Person, Size, Style, Suggestion
-from mlcoach.errors import MlcoachError
-from mlcoach.i18n import ui_language
-from mlcoach.people_insights import open_suggestions
-from mlcoach.stats import Ratio, Stats, compute_stats
-from mlcoach.store import Store
-from mlcoach.text import name_key
+from mlcoach.store.core import Store
+from mlcoach.store.people_insights import open_suggestions
+from mlcoach.store.stats import Ratio, Stats, compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.capture_window import ChoiceRow
 from mlcoach.ui.colours import mute, muted_colour

@@ -69,12 +69,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.content import load_builtin, theme_names
-from mlcoach.domain import Kind, Moment, Outcome, Response
-from mlcoach.errors import MlcoachError
-from mlcoach.insights import Insights, compute_insights
-from mlcoach.store import Store
-from mlcoach.timeline import (
+from mlcoach.coaching.content import load_builtin, theme_names
+from mlcoach.coaching.weekly import WeeklyReview, accept_focus, mark_shown, weekly_review
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Kind, Moment, Outcome, Response
+from mlcoach.store.core import Store
+from mlcoach.store.insights import Insights, compute_insights
+from mlcoach.store.timeline import (
     PAGE_SIZE,
     Cursor,
     EntryKind,
@@ -98,7 +99,6 @@ from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
-from mlcoach.weekly import WeeklyReview, accept_focus, mark_shown, weekly_review
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 The words come from resources/translations/mlcoach_<lang>.qm (compiled from the .ts by
 `make translations`) and Qt's own qtbase_<lang>.qm (standard buttons, context menus).
-The language is `mlcoach.i18n.ui_language`: the setting, else the environment, the same
+The language is `mlcoach.domain.i18n.ui_language`: the setting, else the environment, the same
 rule the core uses for its own text.
 """
 
@@ -14,7 +14,7 @@ from importlib import resources
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from mlcoach.i18n import error_text, ui_language
+from mlcoach.domain.i18n import error_text, ui_language
 
 logger = logging.getLogger(__name__)
 

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain import Kind, Outcome, Person, Style
-from mlcoach.errors import MlcoachError
-from mlcoach.store import Store
-from mlcoach.text import MAX_NAME
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Kind, Outcome, Person, Style
+from mlcoach.domain.text import MAX_NAME
+from mlcoach.store.core import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
 

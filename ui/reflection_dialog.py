@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain import Kind, Moment, Outcome, Reflection, Response
-from mlcoach.errors import MlcoachError
-from mlcoach.on_this_day import Echo, on_this_day
-from mlcoach.stats import Stats, compute_stats
-from mlcoach.store import Store, local_day_bounds
+from mlcoach.coaching.on_this_day import Echo, on_this_day
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Kind, Moment, Outcome, Reflection, Response
+from mlcoach.domain.timestamps import local_day_bounds
+from mlcoach.store.core import Store
+from mlcoach.store.stats import Stats, compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.capture_window import ChoiceRow, mute
 from mlcoach.ui.i18n import error_message

@@ -40,17 +40,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach import wipe
-from mlcoach.domain import Settings, Theme
-from mlcoach.errors import MlcoachError
-from mlcoach.keys import KeyStore
-from mlcoach.store import Store
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Settings, Theme
+from mlcoach.security.keys import KeyStore
+from mlcoach.store import wipe
+from mlcoach.store.core import Store
+from mlcoach.store.vault import Opened, recovery_key
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView, encryption_sentence
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
-from mlcoach.vault import Opened, recovery_key
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ MIN_WIDTH = 580
 def theme_display_names(language: str) -> dict[str, str]:
     """Theme id -> display name, falling back to the id title-cased."""
     try:
-        from mlcoach.content import theme_names
+        from mlcoach.coaching.content import theme_names
 
         names = theme_names(language)
     except Exception as exc:  # the library is a nicety here; ids still make fine labels
@@ -78,7 +78,7 @@ def theme_display_names(language: str) -> dict[str, str]:
 
 def ui_language(settings: Settings) -> str:
     """The language the user chose, or the system's (the rule the translations follow)."""
-    from mlcoach.i18n import ui_language as pick
+    from mlcoach.domain.i18n import ui_language as pick
 
     return pick(settings.language)
 
@@ -671,7 +671,7 @@ class NotificationsPage(_Page):
 def autostart_enabled() -> bool | None:
     """Whether mlcoach starts at login, or None when that cannot be told."""
     try:
-        from mlcoach import autostart
+        from mlcoach.system import autostart
 
         return bool(autostart.is_enabled())
     except Exception as exc:  # a missing or failing autostart must not break Settings
@@ -681,7 +681,7 @@ def autostart_enabled() -> bool | None:
 
 def apply_autostart(wanted: bool) -> None:
     """Make launch at login match `wanted` (raises OSError/MlcoachError on failure)."""
-    from mlcoach import autostart
+    from mlcoach.system import autostart
 
     if bool(autostart.is_enabled()) == wanted:
         return

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain import Settings
-from mlcoach.store import Store
+from mlcoach.domain.model import Settings
+from mlcoach.store.core import Store
+from mlcoach.store.vault import Opened
 from mlcoach.ui.privacy import RecoveryKeyView
 from mlcoach.ui.settings_dialog import (
     HoursRow,
@@ -32,7 +33,6 @@ from mlcoach.ui.settings_dialog import (
     theme_display_names,
     ui_language,
 )
-from mlcoach.vault import Opened
 
 logger = logging.getLogger(__name__)
 

@@ -163,8 +163,8 @@ def test_calendar_eds_lists_the_recurring_meeting_with_the_saved_person(eds):
 
 def test_a_meeting_in_evolution_holds_prompts_and_brings_the_prep_card(eds, monkeypatch,
                                                                        store):
-    from mlcoach.coaching import Coach
-    from mlcoach.domain import Settings
+    from mlcoach.coaching.service import Coach
+    from mlcoach.domain.model import Settings
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", eds["DBUS_SESSION_BUS_ADDRESS"])
     store.add_person("Ana Silva")
@@ -199,9 +199,9 @@ def test_without_evolution_on_the_bus_it_is_one_line(eds):
 
 
 def test_doctor_shows_the_evolution_calendars(eds, monkeypatch, opened):
-    from mlcoach.doctor import run_checks
-    from mlcoach.domain import Settings
-    from mlcoach.keys import OSKeyring
+    from mlcoach.cli.doctor import run_checks
+    from mlcoach.domain.model import Settings
+    from mlcoach.security.keys import OSKeyring
 
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", eds["DBUS_SESSION_BUS_ADDRESS"])
     opened.store.save_settings(Settings(calendar_eds=True))

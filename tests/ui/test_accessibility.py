@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
-from mlcoach.store import Store
-from mlcoach.vault import Opened
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.store.core import Store
+from mlcoach.store.vault import Opened
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -124,7 +124,7 @@ def reflection(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Buil
 
 
 def settings(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
-    from mlcoach.keys import OSKeyring
+    from mlcoach.security.keys import OSKeyring
     from mlcoach.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(opened.store, opened, keys=OSKeyring())
@@ -186,7 +186,7 @@ def prompt_card(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Bui
 
 
 def prep_card(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
-    from mlcoach.meeting_prep import Prep, PrepPerson
+    from mlcoach.coaching.meeting_prep import Prep, PrepPerson
     from mlcoach.ui.prep_card import PrepCard
 
     card = PrepCard()
@@ -503,7 +503,7 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
     """The card never takes the keyboard; the tray menu (and fallback window) answer it."""
     from datetime import UTC
 
-    from mlcoach.domain import Settings
+    from mlcoach.domain.model import Settings
     from mlcoach.ui.app import AppController
     from mlcoach.ui.instance_server import InstanceServer
 

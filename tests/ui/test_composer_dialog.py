@@ -16,10 +16,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from mlcoach.composer import SuggestionRequest, compose
-from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
-from mlcoach.stats import compute_stats
-from mlcoach.store import Store
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Size, Style
+from mlcoach.influence.composer import SuggestionRequest, compose
+from mlcoach.store.core import Store
+from mlcoach.store.stats import compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.composer_dialog import ComposerDialog
 from mlcoach.ui.people_panel import PeoplePanel, combo_style, set_combo_style

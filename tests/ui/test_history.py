@@ -15,14 +15,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from mlcoach.content import load_builtin
-from mlcoach.domain import Kind, Outcome, Response
-from mlcoach.store import Store
-from mlcoach.timeline import EntryKind
+from mlcoach.coaching.content import load_builtin
+from mlcoach.coaching.weekly import STATE_KEY
+from mlcoach.domain.model import Kind, Outcome, Response
+from mlcoach.store.core import Store
+from mlcoach.store.timeline import EntryKind
 from mlcoach.ui import ops
 from mlcoach.ui.charts import CalendarChart, LineChart, StackedBarChart, series_colour
 from mlcoach.ui.history import HistoryWindow, TimelineModel, visible_line
-from mlcoach.weekly import STATE_KEY
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui

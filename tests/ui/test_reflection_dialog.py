@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
 from mlcoach.ui.reflection_dialog import ReflectionDialog
 from tests.ui.conftest import NOW, TZ, today_at
 
@@ -229,8 +229,8 @@ def test_loading_a_day_reads_bounded_ranges_only(qtbot, reflection, store, monke
 
 @pytest.mark.slow
 def test_a_day_loads_only_its_moments_from_50000(qtbot, reflection, store):
-    from mlcoach import models as m
-    from mlcoach.domain import new_id
+    from mlcoach.domain.model import new_id
+    from mlcoach.store import models as m
 
     start = NOW.astimezone(TZ)
     rows = [{"id": new_id(), "text": f"moment {i}", "kind": "other",

@@ -49,12 +49,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach import i18n
-from mlcoach.composer import guess_questions
-from mlcoach.content import load_builtin, theme_names
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
-from mlcoach.store import Store
-from mlcoach.vault import Opened
+from mlcoach.coaching.content import load_builtin, theme_names
+from mlcoach.domain import i18n
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.influence.composer import guess_questions
+from mlcoach.store.core import Store
+from mlcoach.store.vault import Opened
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -355,7 +355,7 @@ def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
 
 def test_settings_dialog(qtbot: Any, pseudo: None, opened: Opened, tmp_path: Path,
                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from mlcoach.keys import OSKeyring
+    from mlcoach.security.keys import OSKeyring
     from mlcoach.ui.settings_dialog import SettingsDialog
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -425,7 +425,7 @@ def test_dialogs_opened_from_the_windows(qtbot: Any, pseudo: None, filled: Store
 
 
 def test_meeting_preparation_card(qtbot: Any, pseudo: None, filled: Store) -> None:
-    from mlcoach.meeting_prep import Prep, PrepPerson
+    from mlcoach.coaching.meeting_prep import Prep, PrepPerson
     from mlcoach.ui.prep_card import PrepCard
 
     people = tuple(PrepPerson(p, s[0] if (s := filled.suggestions(p.name)) else None,
