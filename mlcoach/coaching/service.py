@@ -13,7 +13,6 @@ import time as _time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from pathlib import Path
 from typing import Any
 
 from mlcoach.coaching import scheduler as sch
@@ -187,17 +186,12 @@ class Coach:
         return self.store.prompt_events(since=now - timedelta(days=HISTORY_DAYS))
 
     def _busy(self, now: datetime) -> list[tuple[datetime, datetime]]:
-        path = self.settings().calendar_path
-        if not path:
+        settings = self.settings()
+        if not settings.calendar_path and not settings.calendar_eds:
             return []
-        from mlcoach.coaching.calendar_ics import CalendarError, busy_intervals
+        from mlcoach.coaching.calendar_sources import busy_intervals
 
-        try:
-            return busy_intervals(Path(path).expanduser(), now - timedelta(hours=12),
-                                  now + timedelta(days=3))
-        except CalendarError as exc:
-            logger.warning("calendar not read: %s", exc)
-            return []
+        return busy_intervals(settings, now - timedelta(hours=12), now + timedelta(days=3))
 
     def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
         state = self._state()
