@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.coaching.on_this_day import Echo, on_this_day
+from mlcoach.coaching.reflection_questions import question_for
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Moment, Outcome, Reflection, Response
-from mlcoach.store.core import Store, local_day_bounds
+from mlcoach.domain.timestamps import local_day_bounds
+from mlcoach.store.core import Store
 from mlcoach.store.stats import Stats, compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.colours import mute
-from mlcoach.ui.i18n import error_message
+from mlcoach.ui.i18n import current_language, error_message
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.elided_label import ElidedLabel
@@ -168,6 +170,7 @@ class ReflectionDialog(QDialog):
         self._fill_glance(data)
         self._fill_echoes(data.echoes)
         self._fill_reflection(data.reflection)
+        self._ask_question(data.day)
         self._load_stats(now)
 
     def present(self) -> None:
@@ -277,6 +280,8 @@ class ReflectionDialog(QDialog):
             (self.tr("One small &intention for tomorrow"), self.intention),
         ):
             label = self._section(text)
+            if field is self.went_well:
+                self._question = label  # the day's rotating question, set in load_day()
             label.setBuddy(self.energy.buttons()[0] if field is energy else field)
             layout.addSpacing(4)
             layout.addWidget(label)
@@ -351,6 +356,12 @@ class ReflectionDialog(QDialog):
             label.set_full_text(self.tr("{when}: {text}").format(
                 when=lead, text=" ".join(echo.moment.text.split())))
             label.show()
+
+    def _ask_question(self, day: date) -> None:
+        """Put the day's rotating question (from the product's ideas) over the first box."""
+        question = question_for(day, current_language())
+        self._question.setText(with_mnemonic(question.text, taken="edi"))
+        self.went_well.setAccessibleName(question.text)
 
     def _fill_reflection(self, reflection: Reflection | None) -> None:
         if reflection is None:
@@ -445,3 +456,12 @@ def _qdate(day: date) -> QDate:
 
 def _qtime(moment: datetime) -> QTime:
     return QTime(moment.hour, moment.minute)
+
+
+def with_mnemonic(text: str, taken: str) -> str:
+    """`text` with "&" before its first letter not already used as a mnemonic in `taken`."""
+    text = text.replace("&", "&&")
+    for i, ch in enumerate(text):
+        if ch.isalpha() and ch.lower() not in taken:
+            return text[:i] + "&" + text[i:]
+    return text

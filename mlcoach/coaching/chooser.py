@@ -24,7 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from mlcoach.coaching.content import theme_names
+from mlcoach.domain.i18n import N_, translate
 from mlcoach.domain.model import DayPart, Prompt, PromptEvent, Response, Settings
+from mlcoach.domain.timestamps import as_utc
 
 __all__ = [
     "FOCUS_WEIGHT",
@@ -65,13 +68,6 @@ _PART_LIMITS = (
     (time(14, 0), DayPart.MIDDAY),
     (time(16, 30), DayPart.AFTERNOON),
 )
-_PART_WORDS = {
-    DayPart.MORNING: "the morning",
-    DayPart.MIDDAY: "the middle of the day",
-    DayPart.AFTERNOON: "the afternoon",
-    DayPart.END_OF_DAY: "the end of the day",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Choice:
@@ -81,10 +77,6 @@ class Choice:
     why: str
     intention: str | None = None
 
-
-def _utc(value: datetime) -> datetime:
-    """Return `value` as an aware UTC datetime (naive values are taken as UTC)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 def _theme_word(theme: str) -> str:
@@ -118,13 +110,13 @@ def start_focus(settings: Settings, theme: str, today: date, weeks: int = 1) -> 
 
 def is_first_of_day(history: Sequence[PromptEvent], now: datetime, tz: tzinfo) -> bool:
     """Return True when no prompt was shown yet on the local day of `now`."""
-    today = _utc(now).astimezone(tz).date()
-    return not any(_utc(e.shown_at).astimezone(tz).date() == today for e in history)
+    today = as_utc(now).astimezone(tz).date()
+    return not any(as_utc(e.shown_at).astimezone(tz).date() == today for e in history)
 
 
 def _not_for_me_at(event: PromptEvent) -> datetime:
     """Return when a prompt was declined with "not for me"."""
-    return _utc(event.responded_at or event.shown_at)
+    return as_utc(event.responded_at or event.shown_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +139,7 @@ def _facts(history: Sequence[PromptEvent], now: datetime) -> _Facts:
     theme_week: Counter[str] = Counter()
     horizon = now - timedelta(days=NOT_FOR_ME_DAYS)
     for event in history:
-        shown = _utc(event.shown_at)
+        shown = as_utc(event.shown_at)
         if shown > last_shown.get(event.prompt_id, datetime.min.replace(tzinfo=UTC)):
             last_shown[event.prompt_id] = shown
         if shown > theme_last.get(event.theme, datetime.min.replace(tzinfo=UTC)):
@@ -186,34 +178,59 @@ def _why(
     repeat: bool,
     all_declined: bool,
     recall: bool,
+    language: str = "en",
 ) -> str:
-    """Return a short sentence saying why `prompt` was chosen."""
-    theme = _theme_word(prompt.theme)
-    clauses: list[str] = []
+    """Return a short sentence, in `language`, saying why `prompt` was chosen."""
+    theme = theme_names(language).get(prompt.theme, _theme_word(prompt.theme))
+    clauses: list[tuple[str, dict[str, object]]] = []
     if recall:
-        clauses.append("first prompt today, with the intention you wrote yesterday")
+        clauses.append((N_("first prompt today, with the intention you wrote yesterday"), {}))
     if prompt.theme in focus:
         if focus_until is not None and focus_until - today < _WEEK:
-            clauses.append(f"{theme} is your focus until {focus_until:%A}")
+            weekday = translate(_WEEKDAYS[focus_until.weekday()], language)
+            clauses.append((N_("“{theme}” is your focus theme until {weekday}"),
+                            {"theme": theme, "weekday": weekday}))
         else:
-            clauses.append(f"{theme} is your focus theme")
+            clauses.append((N_("“{theme}” is your focus theme"), {"theme": theme}))
+    named = prompt.theme in focus  # the theme is named once; later clauses say "it"
     last = facts.theme_last.get(prompt.theme)
     if last is None:
-        clauses.append(f"your first {theme} prompt")
+        first = N_("your first prompt on it") if named else N_("your first prompt on “{theme}”")
+        clauses.append((first, {"theme": theme}))
     elif (days := (now - last).days) >= 3:
-        clauses.append(f"you haven't had a {theme} prompt for {days} days")
+        since = (N_("{days} days since your last prompt on it") if named
+                 else N_("{days} days since your last prompt on “{theme}”"))
+        clauses.append((since, {"theme": theme, "days": days}))
     elif facts.theme_week[prompt.theme] <= least_week:
-        clauses.append(f"{theme} had the least room this week")
+        least = (N_("it had the least room this week") if named
+                 else N_("“{theme}” had the least room this week"))
+        clauses.append((least, {"theme": theme}))
     if all_declined:
-        clauses.append("every other prompt is set aside as not for you")
+        clauses.append((N_("every other prompt is set aside as not for you"), {}))
     elif repeat:
-        clauses.append("you've seen all the others in the last two weeks")
+        clauses.append((N_("you've seen all the others in the last two weeks"), {}))
     if fits_part and len(clauses) < 2 and len(set(prompt.parts)) < len(DayPart):
-        clauses.append(f"it suits {_PART_WORDS[part]}")
+        clauses.append((_SUITS[part], {}))
     if not clauses:
-        clauses.append(f"a fresh prompt for {_PART_WORDS[part]}")
-    text = "; ".join(clauses[:3])
+        clauses.append((_FRESH[part], {}))
+    text = "; ".join(translate(t, language, **kw) for t, kw in clauses[:3])
     return text[0].upper() + text[1:] + "."
+
+
+_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+             N_("Saturday"), N_("Sunday"))
+_SUITS = {
+    DayPart.MORNING: N_("it suits the morning"),
+    DayPart.MIDDAY: N_("it suits the middle of the day"),
+    DayPart.AFTERNOON: N_("it suits the afternoon"),
+    DayPart.END_OF_DAY: N_("it suits the end of the day"),
+}
+_FRESH = {
+    DayPart.MORNING: N_("a fresh prompt for the morning"),
+    DayPart.MIDDAY: N_("a fresh prompt for the middle of the day"),
+    DayPart.AFTERNOON: N_("a fresh prompt for the afternoon"),
+    DayPart.END_OF_DAY: N_("a fresh prompt for the end of the day"),
+}
 
 
 def choose(
@@ -228,6 +245,7 @@ def choose(
     first_of_day: bool | None = None,
     focus_theme: str | None = None,
     reflected_today: bool = False,
+    language: str = "en",
 ) -> Choice:
     """Return the next prompt to show and why; raises ValueError when there are no prompts.
 
@@ -241,7 +259,7 @@ def choose(
     """
     if not prompts:
         raise ValueError("there are no prompts to choose from")
-    now = _utc(now)
+    now = as_utc(now)
     local = now.astimezone(tz)
     part = day_part(local.time())
     facts = _facts(history, now)
@@ -292,6 +310,7 @@ def choose(
         repeat=repeat,
         all_declined=all_declined,
         recall=recall,
+        language=language,
     )
     logger.debug("chose %s: %s", prompt.id, why)
     return Choice(prompt, why, intention.strip() if recall and intention else None)
@@ -306,13 +325,13 @@ def suggested_focus(
     themes = sorted({p.theme for p in prompts})
     if not themes:
         raise ValueError("there are no prompts to take themes from")
-    now = _utc(now)
+    now = as_utc(now)
     facts = _facts(history, now)
     since = now - timedelta(days=REPEAT_DAYS)
     done: Counter[str] = Counter()
     shown: Counter[str] = Counter()
     for event in history:
-        if since < _utc(event.shown_at) <= now:
+        if since < as_utc(event.shown_at) <= now:
             shown[event.theme] += 1
             if event.response is Response.DONE:
                 done[event.theme] += 1

@@ -254,3 +254,27 @@ def _contrast(a, b) -> float:
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 
+
+
+def test_the_days_question_rotates_and_keeps_the_answer_where_it_was(qtbot, reflection, store):
+    from mlcoach.coaching.reflection_questions import question_for
+    from mlcoach.ui.reflection_dialog import with_mnemonic
+
+    opened(qtbot, reflection)
+    question = question_for(TODAY, "en")
+    assert reflection._question.text() == with_mnemonic(question.text, taken="edi")
+    assert reflection._question.text().replace("&", "") == question.text
+    assert reflection.went_well.accessibleName() == question.text
+    assert question_for(TODAY + timedelta(days=1), "en").text != question.text
+    qtbot.keyClicks(reflection.went_well, "Priya tried the checklist")
+    with qtbot.waitSignal(reflection.reflection_saved, timeout=2000):
+        qtbot.keyClick(reflection.went_well, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert store.reflection(TODAY).went_well == "Priya tried the checklist"
+
+
+def test_mnemonic_skips_letters_already_taken():
+    from mlcoach.ui.reflection_dialog import with_mnemonic
+
+    assert with_mnemonic("Did you ask?", taken="edi") == "Did &you ask?"
+    assert with_mnemonic("Where did you lead?", taken="edi") == "&Where did you lead?"
+    assert with_mnemonic("Q&A today", taken="q") == "Q&&&A today"
