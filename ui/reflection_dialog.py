@@ -360,7 +360,7 @@ class ReflectionDialog(QDialog):
     def _ask_question(self, day: date) -> None:
         """Put the day's rotating question (from the product's ideas) over the first box."""
         question = question_for(day, current_language())
-        self._question.setText(with_mnemonic(question.text, taken="edi"))
+        self._question.setText(with_mnemonic(question.text, taken=_TAKEN_MNEMONICS))
         self.went_well.setAccessibleName(question.text)
 
     def _fill_reflection(self, reflection: Reflection | None) -> None:
@@ -456,6 +456,9 @@ def _qdate(day: date) -> QDate:
 
 def _qtime(moment: datetime) -> QTime:
     return QTime(moment.hour, moment.minute)
+
+
+_TAKEN_MNEMONICS = "edi"  # the letters the dialog's other fields use as Alt+ keys
 
 
 def with_mnemonic(text: str, taken: str) -> str:

@@ -352,6 +352,7 @@ def test_pace_card(qtbot: Any, pseudo: None) -> None:
 
 
 def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
+    from mlcoach.coaching.reflection_questions import question_for
     from mlcoach.ui.reflection_dialog import ReflectionDialog
 
     dialog = ReflectionDialog(filled, clock=lambda: NOW, tz=TZ)
@@ -359,8 +360,11 @@ def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
     dialog.load_day()
     dialog.present()
     _settle(qtbot)
+    # The day's question comes with its Turkish from resources/reflection/questions.toml
+    # (tests/test_reflection_questions.py checks that file), not through the catalogue.
+    question = question_for(NOW.astimezone(TZ).date()).text
     _check(dialog, ("Thanked Ana for the notes", "Asked Bo about the agenda",
-                    "a written agenda"))
+                    "a written agenda", question))
 
 
 def test_settings_dialog(qtbot: Any, pseudo: None, opened: Opened, tmp_path: Path,
