@@ -46,4 +46,4 @@ def _cheaper_pyside_import_hook() -> None:
 
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = _uses_pyside
+        vars(feature)["_mod_uses_pyside"] = _uses_pyside

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from mlcoach.security.keys import Mode
 from mlcoach.store.core import Store
+from mlcoach.store.export_rows import Progress
 from mlcoach.system.paths import atomic_write
-from mlcoach.transfer.exporting import Progress, export_csv, export_json, export_markdown
+from mlcoach.transfer.exporting import export_csv, export_json, export_markdown
 
 logger = logging.getLogger(__name__)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Settings
-from mlcoach.security.keys import KeyStore
+from mlcoach.security.keys import KeyStore, Mode
 from mlcoach.store import wipe
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened, recovery_key
@@ -64,7 +64,7 @@ class PrivacyPage(SettingsPage):
         layout.addWidget(self._data_box())
         layout.addStretch(1)
 
-    def _key_box(self, mode: str) -> QGroupBox:
+    def _key_box(self, mode: Mode) -> QGroupBox:
         self.status = QLabel(encryption_sentence(mode))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Encryption status"))

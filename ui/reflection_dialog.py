@@ -231,8 +231,8 @@ class ReflectionDialog(QDialog):
         box.setTabChangesFocus(True)
         margins = box.contentsMargins()
         lines = box.fontMetrics().lineSpacing() * 3
-        box.setFixedHeight(lines + 2 * box.document().documentMargin() + margins.top()
-                           + margins.bottom() + 4)
+        box.setFixedHeight(round(lines + 2 * box.document().documentMargin() + margins.top()
+                                 + margins.bottom() + 4))
         return box
 
     def _build_glance(self) -> QScrollArea:
@@ -269,8 +269,8 @@ class ReflectionDialog(QDialog):
         layout.addWidget(self._glance)
         echoes = QVBoxLayout()
         echoes.setSpacing(0)
-        for label in self._echoes:
-            echoes.addWidget(label)
+        for echo in self._echoes:
+            echoes.addWidget(echo)
         layout.addLayout(echoes)
         layout.addSpacing(10)
         for text, field in (
@@ -282,7 +282,7 @@ class ReflectionDialog(QDialog):
             label = self._section(text)
             if field is self.went_well:
                 self._question = label  # the day's rotating question, set in load_day()
-            label.setBuddy(self.energy.buttons()[0] if field is energy else field)
+            label.setBuddy(field if isinstance(field, QWidget) else self.energy.buttons()[0])
             layout.addSpacing(4)
             layout.addWidget(label)
             if isinstance(field, QWidget):
@@ -313,6 +313,7 @@ class ReflectionDialog(QDialog):
             self._follow_box.addWidget(self._row(moment, self._follow_up_detail(moment)))
         self._follow_title.setVisible(bool(data.follow_ups))
         content = self._glance.widget()
+        assert content is not None  # quiet_scroll_area set it
         content.adjustSize()
         self._glance.setFixedHeight(min(content.sizeHint().height(), _GLANCE_MAX_HEIGHT))
 

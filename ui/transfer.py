@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.store.core import Store
+from mlcoach.store.import_rows import SECTIONS
 from mlcoach.transfer.exporting import (
-    SECTIONS,
     ImportPreview,
     import_document,
     preview_import,
@@ -365,7 +365,7 @@ class Transfer(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         if stop is None:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]
+            dialog.setCancelButton(None)
         else:
             dialog.canceled.connect(stop.set)
         dialog.setValue(0)

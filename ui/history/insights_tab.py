@@ -105,10 +105,13 @@ class ReviewBanner(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
-        self.accept_button.clicked.connect(
-            lambda: self.review and self.accepted.emit(self.review.suggested_theme))
+        self.accept_button.clicked.connect(self._accept)
         self.dismiss_button.clicked.connect(self.dismissed.emit)
         self.hide()
+
+    def _accept(self) -> None:
+        if self.review is not None:
+            self.accepted.emit(self.review.suggested_theme)
 
     def show_review(self, review: WeeklyReview, names: dict[str, str]) -> None:
         """Fill in `review` and show it."""

@@ -309,18 +309,18 @@ class HighlightDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = QRectF(style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt,
                                            widget)).adjusted(3, 0, -3, 0)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        pal = opt.palette  # type: ignore[attr-defined]
-        text, spans = visible_line(model, index.row(), opt.font,  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal = opt.palette
+        text, spans = visible_line(model, index.row(), opt.font,
                                    rect.width())
         painter.save()
         painter.setClipRect(rect)
-        _paint_marked(painter, rect, text, spans, opt.font, pal,  # type: ignore[attr-defined]
+        _paint_marked(painter, rect, text, spans, opt.font, pal,
                       selected)
         painter.restore()
 

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -349,7 +350,7 @@ class TimelineTab(QWidget):
             menu.addAction(self.tr("&Edit…"), lambda: self.edit_row(row))
         if entry.kind in (EntryKind.MOMENT, EntryKind.SUGGESTION):
             for outcome, name in outcome_names().items():
-                action = menu.addAction(name, lambda o=outcome: self.set_outcome(row, o))
+                action = menu.addAction(name, partial(self.set_outcome, row, outcome))
                 action.setCheckable(True)
                 action.setChecked(entry.outcome is outcome)
             menu.addAction(self.tr("No outcome yet"), lambda: self.set_outcome(row, None))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, tzinfo
+from functools import partial
 
 from PySide6.QtCore import (
     Qt,
@@ -116,7 +117,7 @@ class HistoryWindow(QWidget):
         for fmt in export_formats():
             action = self.export_menu.addAction(
                 self.tr("%1…").replace("%1", fmt.label),
-                lambda f=fmt: self.transfer.export(f))
+                partial(self.transfer.export, fmt))
             self.export_actions[fmt.key] = action
         self.import_action = self.file_menu.addAction(self.tr("&Import…"),
                                                       lambda: self.transfer.import_file())
