@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 # looking at the wall clock again (a handful of wake-ups a day, not polling).
 MAX_WAIT = timedelta(minutes=10)
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
+BACKUP_DELAY_MS = 5000  # the daily check and backup wait until start-up is over
 SLEEP_GAP = 60.0  # seconds the boot clock ran ahead of the steady one: the machine slept
 
 
@@ -136,6 +137,9 @@ class AppController(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.on_timer)
+        self._backup_timer = QTimer(self)  # owned, so stop() can cancel it
+        self._backup_timer.setSingleShot(True)
+        self._backup_timer.timeout.connect(self._run_backup)
         server.request_received.connect(self.handle_request)
 
     @property
@@ -235,16 +239,18 @@ class AppController(QObject):
     def backup_later(self) -> None:
         """A little after start-up, on the worker thread: check every page of the store,
         then take today's rotating backup (or restore one if the store is damaged)."""
+        self._backup_timer.start(BACKUP_DELAY_MS)
+
+    def _run_backup(self) -> None:
         from mlcoach.store.recovery import daily_check
 
         if self.opened is None:
             return
         root, secret = self.opened.layout.root, self.opened.secret
         now = self.clock().astimezone(self.tz())
-        QTimer.singleShot(5000, lambda: ops.run(
-            lambda: daily_check(root, secret, now),
-            lambda note: self.tell_recovery() if note else None,
-            lambda exc: logger.warning("backup failed: %s", exc)))
+        ops.run(lambda: daily_check(root, secret, now),
+                lambda note: self.tell_recovery() if note else None,
+                lambda exc: logger.warning("backup failed: %s", exc))
 
     def tell_recovery(self) -> None:
         """Say once, in one sentence, that a damaged store file was replaced by a backup."""
@@ -559,7 +565,13 @@ class AppController(QObject):
 
     # -- shutdown ----------------------------------------------------------------------
 
+    def stop(self) -> None:
+        """Cancel every timer: nothing this controller armed fires after this."""
+        self.timer.stop()
+        self._backup_timer.stop()
+
     def quit(self) -> None:
+        self.stop()
         if Window.CAPTURE in self.windows:
             self.capture_window().flush_draft()
         if self.tray is not None:

@@ -136,16 +136,13 @@ def test_a_backup_killed_half_way_leaves_nothing_that_counts(opened, layout):
 @pytest.fixture
 def controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
     """The app's controller on the offscreen platform (no tray: the fallback window)."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from mlcoach.ui.app import AppController
     from mlcoach.ui.instance_server import InstanceServer
 
-    # The backup job waits 5 s after start-up; run such delayed jobs at once here.
-    real = QTimer.singleShot
-    monkeypatch.setattr(QTimer, "singleShot",
-                        staticmethod(lambda ms, *a: real(0 if ms >= 5000 else ms, *a)))
+    # The backup job waits 5 s after start-up; run it at once here.
+    monkeypatch.setattr("mlcoach.ui.app.BACKUP_DELAY_MS", 0)
     opened.store.set_state("welcome_done", True)
     made: list[AppController] = []
 
@@ -161,7 +158,7 @@ def controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
 
     ops.pool().waitForDone(10_000)
     for ctl in made:
-        ctl.timer.stop()
+        ctl.stop()
         for widget in ctl.windows.values():
             widget.hide()
         if ctl.notice_box is not None:

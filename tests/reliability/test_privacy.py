@@ -152,7 +152,7 @@ def test_desktop_app_started_in_process_makes_no_network_attempt(opened, qtbot,
     ctl.card.hide()
     if ctl.main_window is not None:
         ctl.main_window.close()
-    ctl.timer.stop()
+    ctl.stop()
     server.close()
     assert guard.attempts == []
 

@@ -529,6 +529,6 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
         (event,) = opened.store.prompt_events()
         assert event.response is Response.SKIPPED
     finally:
-        ctl.timer.stop()
+        ctl.stop()
         ctl.card.hide()
         ctl.main_window.close() if ctl.main_window is not None else None

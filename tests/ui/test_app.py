@@ -75,7 +75,7 @@ def controller(qtbot, opened, tmp_path):  # type: ignore[no-untyped-def]
                         steady_clock=clock.steady)
     ctl.start("show", opened=opened)  # the controller starts no store load of its own
     yield ctl, clock
-    ctl.timer.stop()
+    ctl.stop()
     ctl.card.hide()
     ctl.pace_card.hide()
     for window in ctl.windows.values():

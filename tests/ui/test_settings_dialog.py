@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QLineEdit,
     QListWidget,
@@ -424,8 +425,9 @@ def test_delete_confirmation_needs_the_word_typed(qtbot) -> None:  # type: ignor
     assert confirm.confirmed()
 
 
-def _answer_confirmation(qtbot, text: str, press_delete: bool) -> None:  # type: ignore[no-untyped-def]
+def _answer_confirmation(qtbot, guard, text: str, press_delete: bool) -> None:  # type: ignore[no-untyped-def]
     """Once the modal confirmation is up, type `text` and press Delete or Cancel."""
+    guard.allow_real(QDialog)  # the test answers the real dialog
 
     def act() -> None:
         confirm = QApplication.activeModalWidget()
@@ -440,9 +442,9 @@ def _answer_confirmation(qtbot, text: str, press_delete: bool) -> None:  # type:
 
 
 def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: Opened,  # type: ignore[no-untyped-def]
-                                        memory_keyring: MemoryKeyring) -> None:
+                                        memory_keyring: MemoryKeyring, expect_dialog) -> None:
     assert (KEYRING_SERVICE, opened.meta.store_id) in memory_keyring.items
-    _answer_confirmation(qtbot, "DELETE", press_delete=True)
+    _answer_confirmation(qtbot, expect_dialog, "DELETE", press_delete=True)
     with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
         dialog.privacy.delete_button.click()
     assert not opened.layout.root.exists()
@@ -453,9 +455,9 @@ def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: O
 
 
 def test_delete_all_without_the_word_deletes_nothing(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]
-                                                     opened: Opened) -> None:
+                                                     opened: Opened, expect_dialog) -> None:
     opened.store.add_moment("Thanked Sam for the review")
-    _answer_confirmation(qtbot, "DELET", press_delete=True)
+    _answer_confirmation(qtbot, expect_dialog, "DELET", press_delete=True)
     with qtbot.assertNotEmitted(dialog.data_deleted):
         dialog.privacy.delete_button.click()
     assert opened.layout.db.exists()
