@@ -21,7 +21,7 @@ def launch(data_root: Path, request: str) -> int:
     if instance.send(data_root, request):
         return 0
     _cheaper_pyside_import_hook()
-    from mlcoach.ui.app import run_app
+    from mlcoach.ui.run import run_app
 
     return run_app(data_root, request)
 

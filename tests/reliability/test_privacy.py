@@ -266,7 +266,7 @@ def test_every_file_and_folder_is_private_even_with_a_loose_umask(layout, memory
 def test_the_app_log_is_private(opened, tmp_path):
     import logging
 
-    from mlcoach.ui.app import _configure_file_logging
+    from mlcoach.ui.run import _configure_file_logging
 
     root = logging.getLogger()
     before = list(root.handlers)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
 import shiboken6
@@ -34,7 +34,7 @@ from mlcoach.store.timeline import (
     TimelineFilter,
 )
 from mlcoach.ui import ops
-from mlcoach.ui.history.model import locale_name
+from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import qdate
 from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
 
@@ -44,7 +44,6 @@ logger = logging.getLogger(__name__)
 logger = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 250
-Clock = Callable[[], datetime]
 
 
 

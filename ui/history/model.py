@@ -8,7 +8,7 @@ line with the words a search matched marked in bold.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from typing import Any
@@ -62,6 +62,7 @@ logger = logging.getLogger(__name__)
 
 logger = logging.getLogger(__name__)
 
+Clock = Callable[[], datetime]  # what the history windows are given for "now"
 _ROOT = QModelIndex()  # the invisible root of a flat model
 translate = QCoreApplication.translate  # lupdate reads translate("History", "…") calls
 

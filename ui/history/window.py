@@ -6,8 +6,7 @@ The File menu exports and imports through `mlcoach.ui.transfer`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from functools import partial
 
 from PySide6.QtCore import (
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.store.core import Store
 from mlcoach.ui.history.insights_tab import InsightsTab
+from mlcoach.ui.history.model import Clock
 from mlcoach.ui.history.timeline_tab import TimelineTab
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
@@ -40,7 +40,6 @@ logger = logging.getLogger(__name__)
 
 logger = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 
 
 def _people_panel_available() -> bool:
