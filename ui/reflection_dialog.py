@@ -38,6 +38,7 @@ from mlcoach.store.stats import Stats, compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import current_language, error_message
+from mlcoach.ui.names import kind_words
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.elided_label import ElidedLabel
@@ -336,16 +337,8 @@ class ReflectionDialog(QDialog):
     def _who_and_kind(self, moment: Moment) -> list[str]:
         parts = [moment.person] if moment.person else []
         if moment.kind is not Kind.OTHER:
-            parts.append(self._kind_name(moment.kind))
+            parts.append(kind_words()[moment.kind])
         return parts
-
-    def _kind_name(self, kind: Kind) -> str:
-        return {
-            Kind.EXAMPLE: self.tr("example"), Kind.SUGGESTION: self.tr("suggestion"),
-            Kind.RECOGNITION: self.tr("recognition"), Kind.SUPPORT: self.tr("support"),
-            Kind.QUESTION: self.tr("question"), Kind.DELEGATION: self.tr("delegation"),
-            Kind.OTHER: self.tr("other"),
-        }[kind]
 
     def _fill_echoes(self, echoes: list[Echo]) -> None:
         for label, echo in zip(self._echoes, [*echoes, None, None], strict=False):

@@ -1030,6 +1030,34 @@
         <translation>Diğer</translation>
     </message>
     <message>
+        <source>example</source>
+        <translation>örnek olma</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>öneri</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>takdir</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>destek</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>soru</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>yetki devri</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>diğer</translation>
+    </message>
+    <message>
         <source>Followed</source>
         <translation>Karşılık buldu</translation>
     </message>
@@ -1786,34 +1814,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <source>ddd d MMM</source>
         <comment>date format</comment>
         <translation>d MMM ddd</translation>
-    </message>
-    <message>
-        <source>example</source>
-        <translation>örnek olma</translation>
-    </message>
-    <message>
-        <source>suggestion</source>
-        <translation>öneri</translation>
-    </message>
-    <message>
-        <source>recognition</source>
-        <translation>takdir</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>destek</translation>
-    </message>
-    <message>
-        <source>question</source>
-        <translation>soru</translation>
-    </message>
-    <message>
-        <source>delegation</source>
-        <translation>yetki devri</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>diğer</translation>
     </message>
     <message>
         <source>A year ago today</source>
