@@ -19,6 +19,8 @@ from mlcoach.ui.instance_server import InstanceServer
 
 logger = logging.getLogger(__name__)
 
+_kept_alive: list[object] = []  # the signal sockets and their notifier, for the app's life
+
 
 def _install_signal_handlers(app: QApplication, controller: AppController) -> None:
     """Quit cleanly on SIGINT/SIGTERM through a wake-up socket (no polling timer)."""
@@ -38,7 +40,7 @@ def _install_signal_handlers(app: QApplication, controller: AppController) -> No
         controller.quit()
 
     notifier.activated.connect(on_signal)
-    app._mlcoach_signal_sockets = (rsock, wsock, notifier)  # type: ignore[attr-defined]
+    _kept_alive.extend((rsock, wsock, notifier))
 
 
 def _configure_file_logging(data_root: Path) -> None:
