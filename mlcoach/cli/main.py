@@ -199,6 +199,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     im = sub.add_parser("import", help=_t("import a JSON export (all or nothing)"))
     im.add_argument("file", type=Path)
 
+    ca = sub.add_parser("calendar", help=_t("the calendar occurrences the scheduler sees"))
+    ca.add_argument("path", nargs="?", type=Path, metavar="FILE_OR_FOLDER",
+                    help=_t("an .ics file or a folder of them (default: the one in Settings)"))
+    ca.add_argument("--from", dest="start", type=_date_arg, metavar="DATE",
+                    help=_t("first day (default: today)"))
+    ca.add_argument("--to", dest="end", type=_date_arg, metavar="DATE",
+                    help=_t("last day, included (default: the first day)"))
+    ca.add_argument("--eds", action="store_true",
+                    help=_t("also read the GNOME/Evolution calendars"))
+    ca.add_argument("--json", action="store_true")
+
     st = sub.add_parser("stats", help=_t("streak, this week's moments, realized vs attempted"))
     st.add_argument("--json", action="store_true")
 
@@ -603,6 +614,10 @@ def _dispatch(ctx: Context) -> int:
         from mlcoach.cli.coach import cmd_outcome
 
         return int(cmd_outcome(ctx))
+    if command == "calendar":
+        from mlcoach.cli.calendar import cmd_calendar
+
+        return int(cmd_calendar(ctx))
     if command in ("prompt", "prompts"):
         from mlcoach.cli.coach import cmd_prompt, cmd_prompts
 

@@ -13,13 +13,13 @@ import time as _time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from pathlib import Path
 from typing import Any
 
 from mlcoach.coaching import scheduler as sch
 from mlcoach.coaching.chooser import choose
 from mlcoach.coaching.content import load_builtin, theme_names
 from mlcoach.coaching.meeting_prep import Prep, next_prep
+from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
 from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
 from mlcoach.store.core import Store
@@ -169,36 +169,31 @@ class Coach:
     def language(self) -> str:
         return ui_language(self.settings().language)
 
-    def _state(self) -> sch.SchedulerState:
+    def _state(self) -> SchedulerState:
         raw = self.store.get_state(STATE_KEY)
-        state = sch.SchedulerState.from_json(raw)
+        state = SchedulerState.from_json(raw)
         if raw is None or state.seed == 0:
             # Seeded from a copy: creating the state must not move the stream the prompt is
             # chosen from, or the first `mlcoach prompt` differs from the second.
-            state = sch.SchedulerState.new(copy.copy(self._rng))
+            state = SchedulerState.new(copy.copy(self._rng))
             self._save_state(state)
         return state
 
-    def _save_state(self, state: sch.SchedulerState) -> None:
+    def _save_state(self, state: SchedulerState) -> None:
         self.store.set_state(STATE_KEY, state.to_json())
 
     def _history(self, now: datetime) -> list[PromptEvent]:
         return self.store.prompt_events(since=now - timedelta(days=HISTORY_DAYS))
 
     def _busy(self, now: datetime) -> list[tuple[datetime, datetime]]:
-        path = self.settings().calendar_path
-        if not path:
+        settings = self.settings()
+        if not settings.calendar_path and not settings.calendar_eds:
             return []
-        from mlcoach.coaching.calendar_ics import CalendarError, busy_intervals
+        from mlcoach.coaching.calendar_sources import busy_intervals
 
-        try:
-            return busy_intervals(Path(path).expanduser(), now - timedelta(hours=12),
-                                  now + timedelta(days=3))
-        except CalendarError as exc:
-            logger.warning("calendar not read: %s", exc)
-            return []
+        return busy_intervals(settings, now - timedelta(hours=12), now + timedelta(days=3))
 
-    def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> sch.SchedulerState:
+    def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
         state = self._state()
         observed = sch.observe_clock(state, now, real=self._real(), history=history)
         if observed != state:
@@ -425,7 +420,7 @@ class Coach:
         return Status(paused, due.at, shown, text)
 
 
-def _clear_snooze(state: sch.SchedulerState) -> sch.SchedulerState:
+def _clear_snooze(state: SchedulerState) -> SchedulerState:
     from dataclasses import replace
 
     return replace(state, snooze_until=None, snoozed_prompt_id=None)

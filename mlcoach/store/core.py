@@ -12,8 +12,7 @@ import inspect
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,14 +25,12 @@ from mlcoach.domain.errors import MlcoachError, StoreUnavailableError, UsageErro
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.model import (
     ChangeKind,
-    DayPart,
     Kind,
     Moment,
     Outcome,
     Person,
     Prompt,
     PromptEvent,
-    PromptText,
     Reflection,
     Response,
     Settings,
@@ -43,30 +40,19 @@ from mlcoach.domain.model import (
     new_id,
     utcnow,
 )
+from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
+from mlcoach.domain.timestamps import from_db
 from mlcoach.store import models as m
+from mlcoach.store import rows
+from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
 
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One full-text match: what it is, its id, when, and a highlighted snippet."""
-
-    entity: str  # moment | reflection | suggestion | person
-    ref: str
-    snippet: str
-    rank: float
-    when: datetime | None
-
-
 _E = TypeVar("_E", bound=StrEnum)
 _S = TypeVar("_S")
-
-
-def _enum(cls: type[_E], value: str | None) -> _E | None:
-    return None if value is None else cls(value)
 
 
 def _errors_as_domain(cls: type[_S]) -> type[_S]:
@@ -144,7 +130,7 @@ class Store:
                 created_at=now, updated_at=now,
             )
             s.add(row)
-            return _person(row)
+            return rows.person(row)
 
     def edit_person(self, name: str, *, new_name: str | None = None,
                     style: Style | str | None = "", notes: str | None = None,
@@ -168,7 +154,7 @@ class Store:
             if archived is not None:
                 row.archived = archived
             row.updated_at = utcnow()
-            return _person(row)
+            return rows.person(row)
 
     def archive_person(self, name: str) -> Person:
         """Hide someone from lists; their history stays."""
@@ -180,13 +166,13 @@ class Store:
             q = select(m.PersonRow).order_by(m.PersonRow.name_key)
             if not include_archived:
                 q = q.where(m.PersonRow.archived.is_(False))
-            return [_person(r) for r in s.scalars(q)]
+            return [rows.person(r) for r in s.scalars(q)]
 
     def find_person(self, name: str) -> Person | None:
         """Look a person up by name, ignoring case."""
         with self._sessions.begin() as s:
             row = self._person_row(s, name)
-            return _person(row) if row else None
+            return rows.person(row) if row else None
 
     def last_interactions(self) -> dict[str, datetime]:
         """Person name -> time of their latest moment."""
@@ -200,7 +186,7 @@ class Store:
             q = select(m.PersonRow.name, latest).where(latest.is_not(None))
             out: dict[str, datetime] = {}
             for name, when in s.execute(q):
-                parsed = _parse_ts(when)
+                parsed = from_db(when)
                 if parsed is not None:
                     out[name] = parsed
             return out
@@ -215,12 +201,12 @@ class Store:
                    moment_id: str | None = None) -> Moment:
         """Store a moment; an unknown @person is added to the people list."""
         text = clean_text(text, "moment text")
-        tag_list = _dedupe(clean_tag(t) for t in tags)
+        tag_list = rows.dedupe(clean_tag(t) for t in tags)
         now = created_at or utcnow()
         with self._sessions.begin() as s:
             person_id = self._person_id(s, person, create=True)
             if style is None and person_id is not None:
-                style = _enum(Style, s.get_one(m.PersonRow, person_id).style)
+                style = rows.enum_or_none(Style, s.get_one(m.PersonRow, person_id).style)
             row = m.MomentRow(
                 id=moment_id or new_id(), text=text, kind=kind.value, created_at=now,
                 updated_at=now, person_id=person_id, style=style.value if style else None,
@@ -231,13 +217,13 @@ class Store:
             row.tag_rows = [m.MomentTagRow(tag=t, position=i) for i, t in enumerate(tag_list)]
             s.add(row)
             s.flush()
-            return _moment(row)
+            return rows.moment(row)
 
     def get_moment(self, moment_id: str) -> Moment | None:
         """One moment by id."""
         with self._sessions.begin() as s:
             row = s.get(m.MomentRow, moment_id)
-            return _moment(row) if row else None
+            return rows.moment(row) if row else None
 
     def update_moment(self, moment_id: str, *, text: str | None = None,
                       kind: Kind | None = None, person: str | bool | None = False,
@@ -259,12 +245,12 @@ class Store:
             if style is not False:
                 row.style = style.value if isinstance(style, Style) else None
             if tags is not None:
-                tag_list = _dedupe(clean_tag(t) for t in tags)
+                tag_list = rows.dedupe(clean_tag(t) for t in tags)
                 row.tag_rows = [m.MomentTagRow(tag=t, position=i) for i, t in enumerate(tag_list)]
             row.updated_at = utcnow()
             s.flush()
             s.refresh(row)
-            return _moment(row)
+            return rows.moment(row)
 
     def delete_moment(self, moment_id: str) -> Moment:
         """Delete a moment and return it, so the caller can offer undo."""
@@ -272,7 +258,7 @@ class Store:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
                 raise MlcoachError("no moment with id {id}", id=moment_id)
-            gone = _moment(row)
+            gone = rows.moment(row)
             s.delete(row)
             return gone
 
@@ -301,7 +287,7 @@ class Store:
                 sug = s.get(m.SuggestionRow, row.suggestion_id)
                 if sug is not None:
                     sug.outcome, sug.outcome_at = row.outcome, row.outcome_at
-            return _moment(row)
+            return rows.moment(row)
 
     def moments(self, *, since: datetime | None = None, until: datetime | None = None,
                 person: str | None = None, kind: Kind | None = None, tag: str | None = None,
@@ -335,7 +321,7 @@ class Store:
             q = q.order_by(order, m.MomentRow.id).offset(offset)
             if limit is not None:
                 q = q.limit(limit)
-            return [_moment(r) for r in s.scalars(q).unique()]
+            return [rows.moment(r) for r in s.scalars(q).unique()]
 
     def count_moments(self) -> int:
         """How many moments there are."""
@@ -356,7 +342,7 @@ class Store:
                 .order_by(m.MomentRow.follow_up_on.desc(), m.MomentRow.id.desc())
                 .limit(limit)
             )
-            return [_moment(r) for r in reversed(s.scalars(q).unique().all())]
+            return [rows.moment(r) for r in reversed(s.scalars(q).unique().all())]
 
     # -- suggestions ---------------------------------------------------------------
 
@@ -387,8 +373,8 @@ class Store:
                 )
                 s.add(mrow)
                 s.flush()
-                moment = _moment(mrow)
-            return _suggestion(row), moment
+                moment = rows.moment(mrow)
+            return rows.suggestion(row), moment
 
     def set_suggestion_outcome(self, suggestion_id: str, outcome: Outcome | None,
                                at: datetime | None = None) -> Suggestion:
@@ -404,7 +390,7 @@ class Store:
                 select(m.MomentRow).where(m.MomentRow.suggestion_id == suggestion_id)
             ).unique():
                 mrow.outcome, mrow.outcome_at, mrow.updated_at = row.outcome, row.outcome_at, when
-            return _suggestion(row)
+            return rows.suggestion(row)
 
     def find_ids(self, prefix: str) -> list[tuple[str, str]]:
         """("suggestion" | "moment", id) for every id that starts with `prefix`."""
@@ -427,7 +413,7 @@ class Store:
                 if prow is None:
                     return []
                 q = q.where(m.SuggestionRow.person_id == prow.id)
-            return [_suggestion(r) for r in s.scalars(q).unique()]
+            return [rows.suggestion(r) for r in s.scalars(q).unique()]
 
     # -- reflections ---------------------------------------------------------------
 
@@ -453,13 +439,13 @@ class Store:
             row.went_well, row.differently = went_well.strip(), differently.strip()
             row.intention = intention.strip()
             s.flush()
-            return _reflection(row)
+            return rows.reflection(row)
 
     def reflection(self, day: date) -> Reflection | None:
         """The reflection written for `day`, if any."""
         with self._sessions.begin() as s:
             row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
-            return _reflection(row) if row else None
+            return rows.reflection(row) if row else None
 
     def reflections(self, since: date | None = None, until: date | None = None) -> list[Reflection]:
         """Reflections in a day range, oldest first."""
@@ -469,7 +455,7 @@ class Store:
                 q = q.where(m.ReflectionRow.day >= since)
             if until is not None:
                 q = q.where(m.ReflectionRow.day <= until)
-            return [_reflection(r) for r in s.scalars(q)]
+            return [rows.reflection(r) for r in s.scalars(q)]
 
     def last_intention(self, before: date) -> str | None:
         """The intention from the latest reflection before `before`, if it had one."""
@@ -498,7 +484,7 @@ class Store:
                 response=Response.SHOWN.value, why=why,
             )
             s.add(row)
-            return _prompt_event(row)
+            return rows.prompt_event(row)
 
     def record_response(self, event_id: str, response: Response,
                         at: datetime | None = None) -> PromptEvent:
@@ -508,7 +494,7 @@ class Store:
             if row is None:
                 raise MlcoachError("no prompt event with id {id}", id=event_id)
             row.response, row.responded_at = response.value, at or utcnow()
-            return _prompt_event(row)
+            return rows.prompt_event(row)
 
     def prompt_events(self, since: datetime | None = None) -> list[PromptEvent]:
         """Prompt events, oldest first."""
@@ -516,7 +502,7 @@ class Store:
             q = select(m.PromptEventRow).order_by(m.PromptEventRow.shown_at)
             if since is not None:
                 q = q.where(m.PromptEventRow.shown_at >= since)
-            return [_prompt_event(r) for r in s.scalars(q)]
+            return [rows.prompt_event(r) for r in s.scalars(q)]
 
     # -- custom prompts -------------------------------------------------------------
 
@@ -542,7 +528,7 @@ class Store:
     def custom_prompts(self) -> list[Prompt]:
         """The user's own prompts."""
         with self._sessions.begin() as s:
-            return [_custom_prompt(r) for r in s.scalars(
+            return [rows.custom_prompt(r) for r in s.scalars(
                 select(m.CustomPromptRow).order_by(m.CustomPromptRow.id))]
 
     def delete_custom_prompt(self, prompt_id: str) -> None:
@@ -583,49 +569,11 @@ class Store:
     def search(self, query: str, *, person: str | None = None, kind: Kind | None = None,
                since: datetime | None = None, limit: int = 50) -> list[SearchHit]:
         """Full-text search over moments, reflections, suggestions and people's notes."""
-        match = fts_query(query)
-        if not match:
+        built = search_sql(query, person=person, kind=kind, since=since, limit=limit)
+        if built is None:
             return []
-        filtered = person is not None or kind is not None or since is not None
-        params: dict[str, Any] = {"q": match, "limit": limit}
-        if filtered:
-            source = "search_fts f"
-            columns = "snippet(search_fts, 2, '[', ']', '…', 12) AS snip, bm25(search_fts)"
-        else:
-            # FTS5 ranks and cuts to `limit` first (ORDER BY its own rank column), so only
-            # those rows get a snippet and the joins: a common word matches thousands.
-            source = ("(SELECT entity, ref, rank, snippet(search_fts, 2, '[', ']', '…', 12) "
-                      "AS snip FROM search_fts WHERE search_fts MATCH :q "
-                      "ORDER BY rank LIMIT :limit) f")
-            columns = "f.snip, f.rank"
-        sql = [
-            f"SELECT f.entity, f.ref, {columns} AS score,",
-            "COALESCE(mo.created_at, re.updated_at, su.created_at, pe.updated_at) AS ts",
-            f"FROM {source}",
-            "LEFT JOIN moments mo ON f.entity = 'moment' AND mo.id = f.ref",
-            "LEFT JOIN reflections re ON f.entity = 'reflection' AND re.id = f.ref",
-            "LEFT JOIN suggestions su ON f.entity = 'suggestion' AND su.id = f.ref",
-            "LEFT JOIN people pe ON f.entity = 'person' AND pe.id = f.ref",
-        ]
-        if filtered:
-            sql.append("WHERE search_fts MATCH :q AND f.entity = 'moment'")
-        if person is not None:
-            sql.append("AND mo.person_id = (SELECT id FROM people WHERE name_key = :pk)")
-            params["pk"] = name_key(person)
-        if kind is not None:
-            sql.append("AND mo.kind = :kind")
-            params["kind"] = kind.value
-        if since is not None:
-            sql.append("AND mo.created_at >= :since")
-            params["since"] = _db_ts(since)
-        sql.append("ORDER BY score LIMIT :limit")
         with self.engine.connect() as conn:
-            rows = conn.execute(text(" ".join(sql)), params).all()
-        out = []
-        for entity, ref, snip, rank, ts in rows:
-            when = _parse_ts(ts)
-            out.append(SearchHit(entity, ref, snip, float(rank), when))
-        return out
+            return hits(conn.execute(text(built[0]), built[1]).all())
 
     # -- whole-store helpers ----------------------------------------------------------
 
@@ -639,135 +587,3 @@ class Store:
         insights). Nothing outside `mlcoach.store` may use it: import-linter keeps
         SQLAlchemy inside this package."""
         return self._sessions()
-
-
-def fts_query(query: str) -> str:
-    """Turn what a person types into a safe FTS5 query: every word must match, as a prefix."""
-    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:20])
-
-
-def _db_ts(value: datetime) -> str:
-    """The text form SQLAlchemy's SQLite DateTime stores (naive UTC)."""
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _parse_ts(value: Any) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        dt = value
-    else:
-        try:
-            dt = datetime.fromisoformat(str(value))
-        except ValueError:
-            return None
-    return dt.replace(tzinfo=timezone.utc)
-
-
-def _dedupe(items: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for item in items:
-        seen.setdefault(item, None)
-    return list(seen)
-
-
-def _person(r: m.PersonRow) -> Person:
-    return Person(id=r.id, name=r.name, style=_enum(Style, r.style), notes=r.notes,
-                  archived=r.archived, created_at=r.created_at)
-
-
-def _moment(r: m.MomentRow) -> Moment:
-    return Moment(
-        id=r.id, text=r.text, kind=Kind(r.kind), created_at=r.created_at,
-        person=r.person.name if r.person else None, style=_enum(Style, r.style),
-        tags=tuple(t.tag for t in r.tag_rows), outcome=_enum(Outcome, r.outcome),
-        outcome_at=r.outcome_at, prompt_event_id=r.prompt_event_id,
-        suggestion_id=r.suggestion_id, planned=r.planned, follow_up_on=r.follow_up_on,
-    )
-
-
-def _suggestion(r: m.SuggestionRow) -> Suggestion:
-    return Suggestion(
-        id=r.id, created_at=r.created_at, style=_enum(Style, r.style), change=r.change,
-        action=ChangeKind(r.action), size=Size(r.size), text=r.text,
-        person=r.person.name if r.person else None, follow_up_on=r.follow_up_on,
-        outcome=_enum(Outcome, r.outcome), outcome_at=r.outcome_at,
-    )
-
-
-def _reflection(r: m.ReflectionRow) -> Reflection:
-    return Reflection(id=r.id, day=r.day, created_at=r.created_at, updated_at=r.updated_at,
-                      energy=r.energy, went_well=r.went_well, differently=r.differently,
-                      intention=r.intention)
-
-
-def _prompt_event(r: m.PromptEventRow) -> PromptEvent:
-    return PromptEvent(id=r.id, prompt_id=r.prompt_id, theme=r.theme, shown_at=r.shown_at,
-                       response=Response(r.response), responded_at=r.responded_at, why=r.why)
-
-
-def _custom_prompt(r: m.CustomPromptRow) -> Prompt:
-    data = json.loads(r.data)
-    texts = {lang: PromptText(t["text"], t["try"]) for lang, t in data["texts"].items()}
-    return Prompt(id=r.id, theme=r.theme, texts=texts,
-                  parts=tuple(DayPart(p) for p in data.get("parts", [])) or tuple(DayPart),
-                  tags=tuple(data.get("tags", [])), custom=True)
-
-
-# -- settings (de)serialisation ---------------------------------------------------------
-
-def settings_to_dict(settings: Settings) -> dict[str, Any]:
-    """A JSON-able dict of every setting."""
-    out: dict[str, Any] = {}
-    for f in fields(settings):
-        value = getattr(settings, f.name)
-        if isinstance(value, time):
-            value = value.strftime("%H:%M")
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, tuple):
-            value = list(value)
-        out[f.name] = value
-    return out
-
-
-def settings_from_dict(raw: dict[str, Any]) -> Settings:
-    """Merge saved values over the defaults, skipping any value of the wrong shape."""
-    base = Settings()
-    changes: dict[str, Any] = {}
-    for f in fields(base):
-        if f.name not in raw:
-            continue
-        default, value = getattr(base, f.name), raw[f.name]
-        try:
-            if isinstance(default, bool):
-                ok = isinstance(value, bool)
-            elif isinstance(default, int):
-                ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-            elif isinstance(default, time):
-                value = time.fromisoformat(value)
-                ok = True
-            elif isinstance(default, tuple):
-                value = tuple(value)
-                ok = all(isinstance(v, type(default[0]) if default else (str, int)) for v in value)
-            elif f.name == "focus_until":
-                value = date.fromisoformat(value) if value else None
-                ok = True
-            else:
-                ok = isinstance(value, str)
-        except (TypeError, ValueError):
-            ok = False
-        if ok:
-            changes[f.name] = value
-        else:
-            logger.warning("ignoring a saved setting of the wrong shape: %s", f.name)
-    return replace(base, **changes)
-
-
-def local_day_bounds(day: date, tz: Any) -> tuple[datetime, datetime]:
-    """UTC-comparable aware datetimes for the start and end of a local day."""
-    start = datetime.combine(day, time(0), tzinfo=tz)
-    return start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
-
-

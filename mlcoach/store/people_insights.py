@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
 from mlcoach.domain.model import Kind, Outcome, Person, Suggestion
+from mlcoach.domain.timestamps import from_db
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
 
@@ -51,7 +52,9 @@ def recognition_due(store: Store, now: datetime,
         if person.id not in spans:
             continue
         first, last = spans[person.id]
-        since = _aware(last if last is not None else first)
+        since = from_db(last if last is not None else first)
+        if since is None:
+            continue
         days = (now - since).days
         if days >= gap_days:
             due.append((person, days))
@@ -68,14 +71,20 @@ def prep_for_meeting(store: Store,
     ``ana.silva@x`` finds "Ana Silva", or "Ana" when no "Ana Silva" is saved, and
     ``ana@x`` finds a single saved "Ana …". People come back in attendee order, once.
     """
-    people = store.people()
+    found = people_among(store.people(), attendee_names_or_emails)
+    return [(person, _latest_open(store, person)) for person in found]
+
+
+def people_among(people: Sequence[Person],
+                 attendee_names_or_emails: Sequence[str]) -> list[Person]:
+    """The `people` among the attendees (matched as in `prep_for_meeting`), once each."""
     keys = {p.id: _tokens(p.name) for p in people}
     found: list[Person] = []
     for attendee in attendee_names_or_emails:
         for person in _matches(attendee, people, keys):
             if all(person.id != seen.id for seen in found):
                 found.append(person)
-    return [(person, _latest_open(store, person)) for person in found]
+    return found
 
 
 def open_suggestions(store: Store, person: str | None = None) -> list[Suggestion]:
@@ -124,10 +133,3 @@ def _latest_open(store: Store, person: Person) -> Suggestion | None:
         (s for s in store.suggestions(person=person.name) if s.outcome in _OPEN_OUTCOMES),
         None,
     )
-
-
-def _aware(value: datetime | str) -> datetime:
-    """Aggregates may come back as text or naive; stored times are UTC either way."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value

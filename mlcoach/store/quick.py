@@ -7,19 +7,15 @@ It writes exactly what Store.add_moment writes; a test holds the two together.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.ids import new_id
 from mlcoach.domain.text import MAX_NAME, clean_tag, clean_text, name_key
+from mlcoach.domain.timestamps import to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw
-
-
-def _ts(value: datetime) -> str:
-    """The text form SQLAlchemy's SQLite DateTime stores (naive UTC)."""
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str | None,
@@ -27,7 +23,7 @@ def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str
     """Store one moment (adding an unknown person) and return its id."""
     text = clean_text(text, "moment text")
     tag_list = list(dict.fromkeys(clean_tag(t) for t in tags))
-    stamp = _ts(now)
+    stamp = to_db(now)
     conn = connect_raw(path, secret)
     try:
         conn.execute("BEGIN IMMEDIATE")
