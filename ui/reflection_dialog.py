@@ -423,7 +423,7 @@ class ReflectionDialog(QDialog):
     def _ask_question(self, day: date) -> None:
         """Put the day's rotating question (from the product's ideas) over the first box."""
         question = question_for(day, current_language())
-        self._question.setText(with_mnemonic(question.text, taken="edi"))
+        self._question.setText(with_mnemonic(question.text, taken=_TAKEN_MNEMONICS))
         self.went_well.setAccessibleName(question.text)
 
     def _fill_reflection(self, reflection: Reflection | None) -> None:
@@ -519,6 +519,10 @@ def _qdate(day: date) -> QDate:
 
 def _qtime(moment: datetime) -> QTime:
     return QTime(moment.hour, moment.minute)
+
+
+# The Alt+letters of the other fields (Energy, differently, intention).
+_TAKEN_MNEMONICS = "edi"
 
 
 def with_mnemonic(text: str, taken: str) -> str:

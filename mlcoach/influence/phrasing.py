@@ -546,6 +546,7 @@ def strip_lead(text: str) -> str:
 def display_name(name: str, language: str = "en") -> str:
     """A person's name as it should be shown: first letter capitalised, the rest as typed."""
     name = " ".join(name.split())
-    if name[:1].islower():
+    first = name.split(" ", 1)[0].lower() if name else ""
+    if name[:1].islower() and first not in _ARTICLES | _SUBJECTS | _DETERMINERS:
         return _upper_first(name, language)
-    return name
+    return name  # "the platform team" is a description, not a name: keep it as typed
