@@ -230,7 +230,7 @@ def test_calendar_usage_errors(cli_env: dict[str, str], args: list[str], fragmen
 def test_calendar_command_never_imports_qt(tmp_path: Path) -> None:
     import subprocess
 
-    code = ("import sys; from mlcoach.cli import main; "
+    code = ("import sys; from mlcoach.cli.main import main; "
             f"main(['--data-dir', {str(tmp_path)!r}, 'calendar', {str(DATA)!r}]); "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

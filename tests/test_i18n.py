@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Modules only the command line uses: their messages stay in English.
 CLI_ONLY = {"cli/main.py", "cli/coach.py", "cli/doctor.py", "cli/calendar.py",
             "cli/journals.py", "transfer/exporting.py", "__main__.py"}
-ERRORS = {"MlcoachError", "UsageError", "StoreLockedError", "NotInitializedError"}
+ERRORS = {"MlcoachError", "UsageError", "StoreLockedError", "NotInitializedError", "ImportError_"}
 
 
 def _error_classes(trees: dict[Path, ast.Module]) -> set[str]:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from mlcoach.domain.errors import UsageError
 
 if TYPE_CHECKING:
-    from mlcoach.coaching.calendar_ics import Meeting
     from mlcoach.cli.main import Context
+    from mlcoach.coaching.calendar_ics import Meeting
     from mlcoach.domain.model import Person, Settings
 
 #: --from/--to may span at most this many days (a guard against listing a century).
