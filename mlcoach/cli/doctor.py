@@ -7,11 +7,14 @@ import shutil
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.vault import Layout, PassphraseSource, read_meta, resolve_secret
+
+if TYPE_CHECKING:
+    from mlcoach.cli.main import Context
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,3 +213,34 @@ def _desktop_checks() -> list[Check]:
         out.append(Check("autostart", "OK", "starts at login" if enabled
                          else "does not start at login (Settings can turn it on)"))
     return out
+
+
+# -- the commands ---------------------------------------------------------------------
+
+def cmd_recover(ctx: Context) -> int:
+    from mlcoach.store.vault import recover
+
+    if ctx.stdin.isatty():
+        import getpass
+
+        text = getpass.getpass("Recovery key: ")
+    else:
+        text = ctx.stdin.readline()
+    recover(ctx.layout, text, ctx.keys)
+    ctx.out("the encryption key is back in your keyring; mlcoach opens as before")
+    return 0
+
+
+def cmd_doctor(ctx: Context) -> int:
+    if ctx.ns.recovery_key:
+        from mlcoach.store.vault import recovery_key
+
+        ctx.out(recovery_key(ctx.layout, ctx.keys))
+        return 0
+    checks = run_checks(ctx.layout, ctx.keys, ctx.passphrase)
+    if ctx.ns.json:
+        ctx.out_json([c.as_dict() for c in checks])
+    else:
+        for c in checks:
+            ctx.out(f"[{c.status:>4}] {c.name}: {c.detail}")
+    return 1 if any(c.status == "FAIL" for c in checks) else 0

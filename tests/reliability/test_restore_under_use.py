@@ -56,9 +56,9 @@ def test_a_failed_open_gives_its_share_back(opened, layout):
     from mlcoach.store.db import make_engine
 
     wrong = Store(make_engine(layout.db, Secret("keyring", raw_key=new_raw_key())))
-    from sqlalchemy.exc import DatabaseError
+    from mlcoach.domain.errors import StoreUnavailableError
 
-    with pytest.raises(DatabaseError):
+    with pytest.raises(StoreUnavailableError, match="not a database"):
         wrong.moments()
     assert guard_for(layout.db).shares == 0
 
