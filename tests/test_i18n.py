@@ -24,7 +24,7 @@ from mlcoach.domain.i18n import (
 ROOT = Path(__file__).resolve().parents[1]
 # Modules only the command line uses: their messages stay in English.
 CLI_ONLY = {"cli/main.py", "cli/coach.py", "cli/doctor.py", "cli/calendar.py",
-            "cli/journals.py", "transfer/exporting.py", "__main__.py"}
+            "cli/journals.py", "cli/records.py", "transfer/exporting.py", "__main__.py"}
 ERRORS = {"MlcoachError", "UsageError", "StoreLockedError", "NotInitializedError", "ImportError_"}
 
 
