@@ -25,7 +25,7 @@ HANDLES = ["@ana", "@bruno.costa", "@Ana_Silva", "@chen", "@team"]  # the last t
 TAGS = ["#release", "#1on1", "#hiring", "#retro"]
 
 
-def _jrnl(home: Path, *args: str) -> str:
+def jrnl(home: Path, *args: str) -> str:
     env = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"),
            "XDG_DATA_HOME": str(home / ".local/share"), "PATH": "/usr/bin:/bin",
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring", "TZ": "Europe/Berlin"}
@@ -35,16 +35,21 @@ def _jrnl(home: Path, *args: str) -> str:
     return done.stdout
 
 
-@pytest.fixture(scope="module")
-def jrnl_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
-    """A jrnl journal of 403 entries made through jrnl's own CLI, and its JSON export."""
-    home = tmp_path_factory.mktemp("jrnl-home")
+def write_jrnl_config(home: Path) -> None:
+    """A plain (unencrypted) jrnl journal in `home`, configured as jrnl 4 writes it."""
     (home / "jrnl.yaml").write_text(
         "colors: {body: none, date: none, tags: none, title: none}\n"
         "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
         f"indent_character: '|'\njournals:\n  default:\n    journal: {home}/work.txt\n"
         "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
         "version: v4.6\n")
+
+
+@pytest.fixture(scope="module")
+def jrnl_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
+    """A jrnl journal of 403 entries made through jrnl's own CLI, and its JSON export."""
+    home = tmp_path_factory.mktemp("jrnl-home")
+    write_jrnl_config(home)
     rng = random.Random(18)
     lines = []
     start = datetime(2021, 3, 1, 8, 0)
@@ -57,13 +62,13 @@ def jrnl_export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[di
         lines.append(f"[{when:%Y-%m-%d %H:%M}] Entry {n}: talked with {who or 'the team'} "
                      f"about the plan. {tag}{star}\n{body}\n")
     (home / "import.txt").write_text("\n".join(lines))
-    _jrnl(home, "--import", "--file", str(home / "import.txt"))
+    jrnl(home, "--import", "--file", str(home / "import.txt"))
     # Three more the way people type them, one starred, one on a summer-time evening.
-    _jrnl(home, "2024-07-01 21:30: Thanked @ana for covering the release. #release *")
-    _jrnl(home, "2024-12-02 08:05: Asked @Bruno.Costa what would help with the hiring plan")
-    _jrnl(home, "2024-12-03 10:00: A day with no tags at all.")
+    jrnl(home, "2024-07-01 21:30: Thanked @ana for covering the release. #release *")
+    jrnl(home, "2024-12-02 08:05: Asked @Bruno.Costa what would help with the hiring plan")
+    jrnl(home, "2024-12-03 10:00: A day with no tags at all.")
     out = home / "export.json"
-    out.write_text(_jrnl(home, "--export", "json"))
+    out.write_text(jrnl(home, "--export", "json"))
     entries = json.loads(out.read_text())["entries"]
     assert len(entries) == 403
     return out, entries
@@ -157,7 +162,7 @@ def test_the_byte_limit_refuses_a_huge_file_unread(tmp_path, monkeypatch) -> Non
 
 # -- Day One ---------------------------------------------------------------------------------
 
-def _dayone_entry(n: int, **extra: Any) -> dict[str, Any]:
+def dayone_entry(n: int, **extra: Any) -> dict[str, Any]:
     """One entry as Day One's JSON export writes it (fields it adds kept, in its order)."""
     created = datetime(2023, 1, 5, 7, 30, tzinfo=UTC) + timedelta(days=3 * n, minutes=n)
     entry: dict[str, Any] = {
@@ -193,19 +198,19 @@ def _dayone_entry(n: int, **extra: Any) -> dict[str, Any]:
     return entry
 
 
-def _dayone_doc(entries: list[dict[str, Any]]) -> dict[str, Any]:
+def dayone_doc(entries: list[dict[str, Any]]) -> dict[str, Any]:
     return {"metadata": {"version": "1.0"}, "entries": entries}
 
 
 def test_a_day_one_zip_imports_every_entry_with_its_time_zone_once(cli_env, tmp_path):
     _setup(cli_env)
-    journal = [_dayone_entry(n) for n in range(120)]
-    work = [_dayone_entry(1000 + n, text="Planned the **quarter** with Bruno\\.")
+    journal = [dayone_entry(n) for n in range(120)]
+    work = [dayone_entry(1000 + n, text="Planned the **quarter** with Bruno\\.")
             for n in range(30)]
     archive = tmp_path / "Export-Day One.zip"
     with zipfile.ZipFile(archive, "w") as z:
-        z.writestr("Journal.json", json.dumps(_dayone_doc(journal), indent=2))
-        z.writestr("Work.json", json.dumps(_dayone_doc(work), indent=2))
+        z.writestr("Journal.json", json.dumps(dayone_doc(journal), indent=2))
+        z.writestr("Work.json", json.dumps(dayone_doc(work), indent=2))
         z.writestr("photos/0cc175b9c0f1b6a831c399e269772661.jpeg", b"\xff\xd8\xff\xe0 not read")
     first = run_cli(cli_env, "import", "--from", "dayone", str(archive))
     assert first.returncode == 0, first.stderr
@@ -228,14 +233,14 @@ def test_a_day_one_zip_imports_every_entry_with_its_time_zone_once(cli_env, tmp_
 def test_a_day_one_json_alone_and_a_broken_one(cli_env, tmp_path):
     _setup(cli_env)
     single = tmp_path / "Journal.json"
-    single.write_text(json.dumps(_dayone_doc([_dayone_entry(n) for n in range(5)])))
+    single.write_text(json.dumps(dayone_doc([dayone_entry(n) for n in range(5)])))
     dry = run_cli(cli_env, "import", "--from", "dayone", "--dry-run", str(single))
     assert dry.returncode == 0 and "would import 5 moment(s)" in dry.stdout
     # The time shown is the writer's own: creationDate in its timeZone (Tokyo: +09:00).
     assert "2023-01-11 15:32" in dry.stdout or "2023-01-11 08:32" in dry.stdout
     assert run_cli(cli_env, "import", "--from", "dayone", str(single)).returncode == 0
     broken = tmp_path / "broken.json"
-    broken.write_text(json.dumps(_dayone_doc([_dayone_entry(9), {"text": "no uuid"}])))
+    broken.write_text(json.dumps(dayone_doc([dayone_entry(9), {"text": "no uuid"}])))
     res = run_cli(cli_env, "import", "--from", "dayone", str(broken))
     assert res.returncode == 1 and "entry 2 has no uuid" in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1

@@ -3,38 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
-    from mlcoach.domain.model import Person
-
-
-def _matcher(people: list[Person]) -> Any:
-    """A tag ("ana", "ana.silva", "AnaSilva") -> the one saved person it names, or None."""
-    from mlcoach.store.people_insights import people_among
-
-    def person_for(handle: str) -> str | None:
-        if not people or not handle.strip():
-            return None
-        found = people_among(people, [f"{handle}@tag"]) or people_among(people, [handle])
-        return found[0].name if len(found) == 1 else None
-
-    return person_for
 
 
 def cmd_import_journal(ctx: Context) -> int:
     """Read the whole file first (nothing written on any error), then import or preview."""
     from mlcoach.system.clock import local_zone
     from mlcoach.transfer import exporting
-    from mlcoach.transfer.journals import read_journal
+    from mlcoach.transfer.journals import person_matcher, read_journal
 
     ns = ctx.ns
     tz = local_zone()
     opened = ctx.open()
     store = opened.store
     try:
-        doc = read_journal(ns.file, ns.source, tz, _matcher(store.people()))
+        doc = read_journal(ns.file, ns.source, tz, person_matcher(store.people()))
         if ns.dry_run:
             preview = exporting.preview_import(store, doc)
             new = [m for m in doc["moments"] if store.get_moment(m["id"]) is None]

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from mlcoach.domain.model import Person
 from mlcoach.domain.text import MAX_TAG, MAX_TEXT
 from mlcoach.transfer.exporting import FORMAT, VERSION, ImportError_, parse_export
 
@@ -197,6 +198,36 @@ def dayone_moments(documents: Sequence[Any]) -> list[dict[str, Any]]:
             moments.append(_moment("dayone", key.strip(), plain, when, None,
                                    [t for t in kept if t]))
     return moments
+
+
+def person_matcher(people: Sequence[Person]) -> PeopleMatcher:
+    """A tag ("ana", "ana.silva", "Ana_Silva") -> the one saved person it names, or None;
+    matched as meeting attendees are (store.people_insights)."""
+    from mlcoach.store.people_insights import people_among
+
+    def person_for(handle: str) -> str | None:
+        if not people or not handle.strip():
+            return None
+        found = people_among(people, [f"{handle}@tag"]) or people_among(people, [handle])
+        return found[0].name if len(found) == 1 else None
+
+    return person_for
+
+
+def guess_source(path: Path) -> str | None:
+    """"dayone", "jrnl", or None (an mlcoach export, or unknown) from the file's start."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return None
+    if head.startswith(b"PK\x03\x04"):
+        return "dayone"
+    if b'"mlcoach-export"' in head:
+        return None
+    if b'"entries"' in head:
+        return "dayone" if b'"metadata"' in head or b'"creationDate"' in head else "jrnl"
+    return None
 
 
 def read_journal(path: Path, source: str, tz: tzinfo,
