@@ -18,15 +18,16 @@ from __future__ import annotations
 import configparser
 import os
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from mlcoach.coaching.calendar_ics import (
     CalendarError,
     Listing,
     Meeting,
+    ParsedCalendar,
     expand,
     parse_ics,
     sort_key,
@@ -239,23 +240,25 @@ def list_calendars(env: Mapping[str, str] | None = None,
         raise _failure(exc) from exc
 
 
-def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] = (),
-                    env: Mapping[str, str] | None = None,
-                    timeout: float = DEADLINE) -> Listing:
-    """Every occurrence in [start, end) in the enabled EDS calendars.
+#: EDS is asked again after this many seconds; in between the scheduler, which looks at
+#: the calendar several times per timer, expands what was read (a hung EDS costs one
+#: deadline per TTL, not one per look).
+TTL = 120.0
+_cache: dict[tuple[str, date, date], tuple[float, list[tuple[ParsedCalendar, str]],
+                                           list[CalendarError]]] = {}
 
-    A calendar that cannot be read is one problem line; the others are still read.
-    """
-    env = os.environ if env is None else env
-    found: list[Meeting] = []
+
+def _fetch(address: str, first: date, last: date,
+           timeout: float) -> tuple[list[tuple[ParsedCalendar, str]], list[CalendarError]]:
+    """Each enabled calendar's events on the days [first, last], parsed, with its owner."""
+    parsed: list[tuple[ParsedCalendar, str]] = []
     problems: list[CalendarError] = []
-    # Ask EDS for a little more than the window: a meeting that began just before
-    # still overlaps it; the expansion trims to the exact window.
-    ask_start, ask_end = start - timedelta(days=1), end + timedelta(days=1)
+    ask_start = datetime.combine(first, datetime.min.time(), tzinfo=UTC)
+    ask_end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     try:
-        bus = _Bus(_address(env), time.monotonic() + timeout, MAX_BYTES)
+        bus = _Bus(address, time.monotonic() + timeout, MAX_BYTES)
     except Exception as exc:
-        return Listing([], [_failure(exc)])
+        return [], [_failure(exc)]
     try:
         calendars = [c for c in _calendars(bus) if c.enabled]
         factory = _first_name(bus, CALENDAR_NAMES)
@@ -263,8 +266,7 @@ def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] =
             label = f"Evolution calendar {calendar.name!r}"
             try:
                 data, owner = _read_calendar(bus, factory, calendar.uid, ask_start, ask_end)
-                parsed = parse_ics(data, label, since=start - timedelta(days=2))
-                found.extend(expand(parsed, start, end, [*owners, *([owner] if owner else [])]))
+                parsed.append((parse_ics(data, label, since=ask_start), owner))
             except CalendarError as exc:
                 problems.append(exc)
             except Exception as exc:
@@ -276,4 +278,35 @@ def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] =
         problems.append(_failure(exc))
     finally:
         bus.close()
-    return Listing(sorted(found, key=sort_key), problems)
+    return parsed, problems
+
+
+def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] = (),
+                    env: Mapping[str, str] | None = None, timeout: float = DEADLINE,
+                    clock: Callable[[], float] = time.monotonic) -> Listing:
+    """Every occurrence in [start, end) in the enabled EDS calendars.
+
+    A calendar that cannot be read is one problem line; the others are still read.
+    What EDS gave is reused for TTL seconds for any window within the same days.
+    """
+    env = os.environ if env is None else env
+    try:
+        address = _address(env)
+    except EdsError as exc:
+        return Listing([], [exc])
+    # Whole days with a margin: a meeting that began just before still overlaps.
+    first = start.astimezone(UTC).date() - timedelta(days=1)
+    last = end.astimezone(UTC).date() + timedelta(days=1)
+    key, now = (address, first, last), clock()
+    cached = _cache.get(key)
+    if cached is None or not 0 <= now - cached[0] < TTL:
+        parsed, problems = _fetch(address, first, last, timeout)
+        if len(_cache) > 16:
+            _cache.clear()
+        _cache[key] = (now, parsed, problems)
+    else:
+        _, parsed, problems = cached
+    found: list[Meeting] = []
+    for calendar, owner in parsed:
+        found.extend(expand(calendar, start, end, [*owners, *([owner] if owner else [])]))
+    return Listing(sorted(found, key=sort_key), list(problems))

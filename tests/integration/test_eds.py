@@ -212,3 +212,27 @@ def test_doctor_shows_the_evolution_calendars(eds, monkeypatch, opened):
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
     checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
     assert checks["evolution calendars"].status == "WARN"
+
+
+def test_evolution_is_asked_once_per_ttl_not_on_every_look(eds, monkeypatch):
+    from mlcoach.coaching import calendar_eds
+
+    calls = []
+    real_fetch = calendar_eds._fetch
+    monkeypatch.setattr(calendar_eds, "_fetch",
+                        lambda *a, **k: calls.append(a) or real_fetch(*a, **k))
+    monkeypatch.setattr(calendar_eds, "_cache", {})
+    now = {"t": 1000.0}
+    start = datetime(2026, 12, 3, 8, 0, tzinfo=TZ)  # a Thursday
+
+    def look(minutes: int) -> list[str]:
+        at = start + timedelta(minutes=minutes)
+        listing = calendar_eds.eds_occurrences(at, at + timedelta(hours=6), env=eds,
+                                               clock=lambda: now["t"])
+        assert listing.problems == []
+        return [m.summary for m in listing.occurrences]
+
+    assert look(0) == ["Team sync"] and look(5) == ["Team sync"]
+    assert len(calls) == 1
+    now["t"] += calendar_eds.TTL + 1
+    assert look(10) == ["Team sync"] and len(calls) == 2
