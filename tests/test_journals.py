@@ -249,3 +249,14 @@ def test_a_day_one_json_alone_and_a_broken_one(cli_env, tmp_path):
     not_zip.write_bytes(b"PK\x03\x04 truncated")
     res = run_cli(cli_env, "import", "--from", "dayone", str(not_zip))
     assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_dry_run_works_for_a_native_export_too(cli_env, tmp_path) -> None:
+    assert run_cli(cli_env, "capture", "Thanked Ana for the notes @Ana #release").returncode == 0
+    exported = tmp_path / "export.json"
+    assert run_cli(cli_env, "export", "-o", str(exported)).returncode == 0
+    other = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "other"))
+    res = run_cli(other, "import", "--dry-run", str(exported))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "would import 1 moments, 1 people; nothing was changed"
+    assert _export(other)["moments"] == []
