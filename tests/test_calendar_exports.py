@@ -267,3 +267,19 @@ def test_the_coach_keeps_holding_prompts_with_a_broken_file_in_the_folder(
     assert standup in coach._busy(now.astimezone(timezone.utc))
     assert coach.due_action(now.astimezone(timezone.utc)) != "prompt"
     assert "binary.ics" in caplog.text and "truncated.ics" in caplog.text
+
+
+def test_doctor_names_an_unreadable_calendar_file(opened) -> None:
+    from mlcoach.cli.doctor import run_checks
+    from mlcoach.domain.model import Settings
+    from mlcoach.security.keys import OSKeyring
+
+    opened.store.save_settings(Settings(calendar_path=str(DATA / "broken")))
+    checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
+    assert checks["calendar"].status == "WARN"
+    assert "3 .ics file(s); 2 unreadable" in checks["calendar"].detail
+    assert "binary.ics" in checks["calendar"].detail
+    opened.store.save_settings(Settings(calendar_path=str(DATA / "google.ics")))
+    checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
+    assert checks["calendar"].status == "OK" and "all readable" in checks["calendar"].detail
+    assert checks["evolution calendars"].detail.startswith("not used")

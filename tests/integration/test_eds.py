@@ -212,6 +212,10 @@ def test_doctor_shows_the_evolution_calendars(eds, monkeypatch, opened):
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
     checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
     assert checks["evolution calendars"].status == "WARN"
+    opened.store.save_settings(Settings(calendar_eds=False))
+    checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
+    assert checks["evolution calendars"].status == "OK"
+    assert checks["evolution calendars"].detail.startswith("not used")
 
 
 def test_evolution_is_asked_once_per_ttl_not_on_every_look(eds, monkeypatch):
