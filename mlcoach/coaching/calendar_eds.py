@@ -141,12 +141,14 @@ def _first_name(bus: _Bus, names: tuple[str, ...]) -> str:
     raise EdsError("Evolution Data Server is not installed")
 
 
-def _calendars(bus: _Bus) -> list[EdsCalendar]:
-    """The registry's calendar sources (those with a [Calendar] section)."""
+def _sources(bus: _Bus) -> tuple[list[EdsCalendar], set[str]]:
+    """The registry's calendar sources (those with a [Calendar] section), and the user's
+    own addresses (its mail identities): a meeting they declined does not hold prompts."""
     dest = _first_name(bus, SOURCES_NAMES)
     objects = bus.call(dest, SOURCES_PATH, "org.freedesktop.DBus.ObjectManager",
                        "GetManagedObjects")[0]
     found: list[EdsCalendar] = []
+    addresses: set[str] = set()
     for _path, interfaces in objects.items():
         props = interfaces.get(SOURCE_IFACE)
         if not props:
@@ -157,12 +159,21 @@ def _calendars(bus: _Bus) -> list[EdsCalendar]:
             keys.read_string(data)
         except configparser.Error:
             continue
+        if keys.has_section("Mail Identity"):
+            address = str(keys["Mail Identity"].get("Address", "")).strip().lower()
+            if "@" in address:
+                addresses.add(address)
         if not keys.has_section("Calendar"):
             continue
         source = keys["Data Source"] if keys.has_section("Data Source") else {}
         enabled = str(source.get("Enabled", "true")).lower() != "false"
         found.append(EdsCalendar(uid, str(source.get("DisplayName", uid)), enabled))
-    return sorted(found, key=lambda c: (c.name.casefold(), c.uid))[:MAX_CALENDARS]
+    return sorted(found, key=lambda c: (c.name.casefold(), c.uid))[:MAX_CALENDARS], addresses
+
+
+def _calendars(bus: _Bus) -> list[EdsCalendar]:
+    """The registry's calendar sources."""
+    return _sources(bus)[0]
 
 
 def _stamp(moment: datetime) -> str:
@@ -244,14 +255,15 @@ def list_calendars(env: Mapping[str, str] | None = None,
 #: the calendar several times per timer, expands what was read (a hung EDS costs one
 #: deadline per TTL, not one per look).
 TTL = 120.0
-_cache: dict[tuple[str, date, date], tuple[float, list[tuple[ParsedCalendar, str]],
-                                           list[CalendarError]]] = {}
+_Parsed = list[tuple[ParsedCalendar, tuple[str, ...]]]  # each calendar with the user's addresses
+_cache: dict[tuple[str, date, date], tuple[float, _Parsed, list[CalendarError]]] = {}
 
 
 def _fetch(address: str, first: date, last: date,
-           timeout: float) -> tuple[list[tuple[ParsedCalendar, str]], list[CalendarError]]:
-    """Each enabled calendar's events on the days [first, last], parsed, with its owner."""
-    parsed: list[tuple[ParsedCalendar, str]] = []
+           timeout: float) -> tuple[_Parsed, list[CalendarError]]:
+    """Each enabled calendar's events on the days [first, last], parsed, with the user's
+    addresses (the calendar's own and the mail identities)."""
+    parsed: _Parsed = []
     problems: list[CalendarError] = []
     ask_start = datetime.combine(first, datetime.min.time(), tzinfo=UTC)
     ask_end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
@@ -260,13 +272,14 @@ def _fetch(address: str, first: date, last: date,
     except Exception as exc:
         return [], [_failure(exc)]
     try:
-        calendars = [c for c in _calendars(bus) if c.enabled]
+        calendars, identities = _sources(bus)
         factory = _first_name(bus, CALENDAR_NAMES)
-        for calendar in calendars:
+        for calendar in (c for c in calendars if c.enabled):
             label = f"Evolution calendar {calendar.name!r}"
             try:
                 data, owner = _read_calendar(bus, factory, calendar.uid, ask_start, ask_end)
-                parsed.append((parse_ics(data, label, since=ask_start), owner))
+                mine = tuple(sorted(identities | ({owner} if owner else set())))
+                parsed.append((parse_ics(data, label, since=ask_start), mine))
             except CalendarError as exc:
                 problems.append(exc)
             except Exception as exc:
@@ -307,6 +320,6 @@ def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] =
     else:
         _, parsed, problems = cached
     found: list[Meeting] = []
-    for calendar, owner in parsed:
-        found.extend(expand(calendar, start, end, [*owners, *([owner] if owner else [])]))
+    for calendar, mine in parsed:
+        found.extend(expand(calendar, start, end, [*owners, *mine]))
     return Listing(sorted(found, key=sort_key), list(problems))
