@@ -196,8 +196,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "csv", "md"), default="json")
     ex.add_argument("-o", "--output", type=Path)
 
-    im = sub.add_parser("import", help=_t("import a JSON export (all or nothing)"))
+    im = sub.add_parser("import", help=_t("import a JSON export or another journal's "
+                                          "(all or nothing)"))
     im.add_argument("file", type=Path)
+    im.add_argument("--from", dest="source", choices=("jrnl", "dayone"),
+                    help=_t("the file is jrnl's `--export json`, or Day One's JSON "
+                            "(or its zip)"))
+    im.add_argument("--dry-run", action="store_true",
+                    help=_t("show what would be added; change nothing"))
 
     ca = sub.add_parser("calendar", help=_t("the calendar occurrences the scheduler sees"))
     ca.add_argument("path", nargs="?", type=Path, metavar="FILE_OR_FOLDER",
@@ -378,6 +384,11 @@ def cmd_export(ctx: Context) -> int:
 
 def cmd_import(ctx: Context) -> int:
     from mlcoach.transfer import exporting
+
+    if ctx.ns.source or ctx.ns.dry_run:
+        from mlcoach.cli.journals import cmd_import_journal, cmd_preview_native
+
+        return cmd_import_journal(ctx) if ctx.ns.source else cmd_preview_native(ctx)
 
     try:
         if ctx.ns.file.stat().st_size > exporting.MAX_IMPORT_BYTES:  # before reading it

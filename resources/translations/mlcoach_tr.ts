@@ -652,8 +652,8 @@
         <translation>&amp;İçe aktar…</translation>
     </message>
     <message>
-        <source>Add entries from an mlcoach JSON export</source>
-        <translation>Bir mlcoach JSON dışa aktarımındaki kayıtları ekle</translation>
+        <source>Add entries from an mlcoach JSON export, a jrnl journal or a Day One export</source>
+        <translation>Bir mlcoach JSON dışa aktarımından, bir jrnl günlüğünden ya da bir Day One dışa aktarımından kayıt ekler</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -1983,6 +1983,18 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Takvim dosyaları klasörü…</translation>
     </message>
     <message>
+        <source>&amp;Use calendars from GNOME/Evolution</source>
+        <translation>GNOME/Evolution takvimlerini &amp;kullan</translation>
+    </message>
+    <message>
+        <source>Use calendars from GNOME/Evolution</source>
+        <translation>GNOME/Evolution takvimlerini kullan</translation>
+    </message>
+    <message>
+        <source>Also reads the meetings in the desktop&apos;s calendars, including the accounts set up in Online Accounts, on this computer only</source>
+        <translation>Masaüstü takvimlerindeki toplantıları da okur (Çevrimiçi Hesaplar&apos;da kurulu hesaplar dahil); yalnızca bu bilgisayarda</translation>
+    </message>
+    <message>
         <source>&amp;Workdays:</source>
         <translation>İş gün&amp;leri:</translation>
     </message>
@@ -2243,12 +2255,24 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Dışa aktarılamadı: %1</translation>
     </message>
     <message>
+        <source>mlcoach export (*.json)</source>
+        <translation>mlcoach dışa aktarımı (*.json)</translation>
+    </message>
+    <message>
+        <source>jrnl journal, JSON export (*.json)</source>
+        <translation>jrnl günlüğü, JSON dışa aktarımı (*.json)</translation>
+    </message>
+    <message>
+        <source>Day One export (*.json *.zip)</source>
+        <translation>Day One dışa aktarımı (*.json *.zip)</translation>
+    </message>
+    <message>
         <source>Import data</source>
         <translation>Verileri içe aktar</translation>
     </message>
     <message>
-        <source>mlcoach export (*.json);;All files (*)</source>
-        <translation>mlcoach dışa aktarımı (*.json);;Tüm dosyalar (*)</translation>
+        <source>All files (*)</source>
+        <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
         <source>Reading “%1”…</source>

@@ -193,6 +193,16 @@ def test_missing_calendar_path_is_an_error(dialog: SettingsDialog, store, tmp_pa
     assert store.settings().calendar_path == str(ics)
 
 
+def test_gnome_calendars_can_be_chosen(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    box = dialog.schedule.eds
+    assert not box.isChecked() and not dialog.apply_button.isEnabled()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and dialog.apply_button.isEnabled()
+    assert dialog.save()
+    assert store.settings().calendar_eds is True
+    assert store.settings().calendar_path == ""  # one does not need the other
+
+
 def test_calendar_browse_fills_the_path(dialog: SettingsDialog, tmp_path: Path,  # type: ignore[no-untyped-def]
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",

@@ -120,7 +120,8 @@ class HistoryWindow(QWidget):
             self.export_actions[fmt.key] = action
         self.import_action = self.file_menu.addAction(self.tr("&Import…"),
                                                       lambda: self.transfer.import_file())
-        self.import_action.setToolTip(self.tr("Add entries from an mlcoach JSON export"))
+        self.import_action.setToolTip(self.tr("Add entries from an mlcoach JSON export, a jrnl "
+                                              "journal or a Day One export"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.tr("&Close"), self.close)
         return bar
