@@ -141,10 +141,11 @@ class AppController(QObject):
         self.tell_recovery()
         self.backup_later()
         self.warm_up()
-        from mlcoach.ui.welcome import WelcomeDialog, should_show
+        if self.coach.welcome_pending():
+            from mlcoach.ui.welcome import WelcomeDialog
 
-        if should_show(opened.store):
-            dialog = WelcomeDialog(opened.store, opened)
+            full = opened.full()
+            dialog = WelcomeDialog(full.store, full)
             self.coach.hold_first_prompt(self.clock())
             dialog.finished.connect(lambda _=0: self.after_welcome())
             self.windows["welcome"] = dialog
@@ -202,15 +203,19 @@ class AppController(QObject):
         """Build a window once, then reuse it."""
         if name in self.windows:
             return self.windows[name]
-        store = self.opened.store
         widget: QWidget
-        if name == "capture":
+        if name == "capture":  # kept ready in the idle app: the raw store, no ORM
             from mlcoach.ui.capture_window import CaptureWindow
             from mlcoach.ui.draft import DraftFile
 
-            widget = CaptureWindow(store, DraftFile(self.data_root / DRAFT_NAME))
+            widget = CaptureWindow(self.opened.store, DraftFile(self.data_root / DRAFT_NAME))
             widget.moment_saved.connect(lambda _id: self.refresh_status())
-        elif name == "reflect":
+            self.windows[name] = widget
+            return widget
+        # Every other window needs the ORM store: SQLAlchemy loads with the first of them.
+        full = self.opened.full()
+        store = full.store
+        if name == "reflect":
             from mlcoach.ui.reflection_dialog import ReflectionDialog
 
             widget = ReflectionDialog(store, clock=self.clock, tz=self.tz())
@@ -219,7 +224,7 @@ class AppController(QObject):
             from mlcoach.security.keys import OSKeyring
             from mlcoach.ui.settings_dialog import SettingsDialog
 
-            widget = SettingsDialog(store, self.opened, keys=OSKeyring())
+            widget = SettingsDialog(store, full, keys=OSKeyring())
             widget.settings_changed.connect(lambda _s: self.on_settings_changed())
             widget.data_deleted.connect(self.quit)
         elif name == "suggest":
@@ -435,7 +440,7 @@ class AppController(QObject):
         self.server.close()
         ops.pool().waitForDone(5000)  # let a running store job finish first
         if self.opened is not None:
-            self.opened.store.close()
+            self.opened.close()
         self.app.quit()
 
 

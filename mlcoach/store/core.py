@@ -12,8 +12,7 @@ import inspect
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,14 +25,12 @@ from mlcoach.domain.errors import MlcoachError, StoreUnavailableError, UsageErro
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.model import (
     ChangeKind,
-    DayPart,
     Kind,
     Moment,
     Outcome,
     Person,
     Prompt,
     PromptEvent,
-    PromptText,
     Reflection,
     Response,
     Settings,
@@ -45,20 +42,19 @@ from mlcoach.domain.model import (
 )
 from mlcoach.domain.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
 from mlcoach.store import models as m
+from mlcoach.store.codec import (
+    SearchHit,
+    custom_prompt,
+    fts_query,
+    parse_ts,
+    search_hits,
+    search_sql,
+    settings_from_dict,
+    settings_to_dict,
+)
 
 logger = logging.getLogger(__name__)
 
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One full-text match: what it is, its id, when, and a highlighted snippet."""
-
-    entity: str  # moment | reflection | suggestion | person
-    ref: str
-    snippet: str
-    rank: float
-    when: datetime | None
 
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -200,7 +196,7 @@ class Store:
             q = select(m.PersonRow.name, latest).where(latest.is_not(None))
             out: dict[str, datetime] = {}
             for name, when in s.execute(q):
-                parsed = _parse_ts(when)
+                parsed = parse_ts(when)
                 if parsed is not None:
                     out[name] = parsed
             return out
@@ -542,7 +538,7 @@ class Store:
     def custom_prompts(self) -> list[Prompt]:
         """The user's own prompts."""
         with self._sessions.begin() as s:
-            return [_custom_prompt(r) for r in s.scalars(
+            return [custom_prompt(r.id, r.theme, r.data) for r in s.scalars(
                 select(m.CustomPromptRow).order_by(m.CustomPromptRow.id))]
 
     def delete_custom_prompt(self, prompt_id: str) -> None:
@@ -578,6 +574,20 @@ class Store:
         """Persist every setting."""
         self.set_state("settings", settings_to_dict(settings))
 
+    # -- people insights (the coach's reads; the queries live in people_insights) ------------
+
+    def recognition_due(self, now: datetime, gap_days: int = 14) -> list[tuple[Person, int]]:
+        """People not recognised or supported for at least `gap_days`, most overdue first."""
+        from mlcoach.store.people_insights import recognition_due
+
+        return recognition_due(self, now, gap_days)
+
+    def prep_for_meeting(self, names: Sequence[str]) -> list[tuple[Person, Suggestion | None]]:
+        """Saved people among a meeting's attendees, with their latest open suggestion."""
+        from mlcoach.store.people_insights import prep_for_meeting
+
+        return prep_for_meeting(self, names)
+
     # -- search ----------------------------------------------------------------------
 
     def search(self, query: str, *, person: str | None = None, kind: Kind | None = None,
@@ -586,46 +596,9 @@ class Store:
         match = fts_query(query)
         if not match:
             return []
-        filtered = person is not None or kind is not None or since is not None
-        params: dict[str, Any] = {"q": match, "limit": limit}
-        if filtered:
-            source = "search_fts f"
-            columns = "snippet(search_fts, 2, '[', ']', '…', 12) AS snip, bm25(search_fts)"
-        else:
-            # FTS5 ranks and cuts to `limit` first (ORDER BY its own rank column), so only
-            # those rows get a snippet and the joins: a common word matches thousands.
-            source = ("(SELECT entity, ref, rank, snippet(search_fts, 2, '[', ']', '…', 12) "
-                      "AS snip FROM search_fts WHERE search_fts MATCH :q "
-                      "ORDER BY rank LIMIT :limit) f")
-            columns = "f.snip, f.rank"
-        sql = [
-            f"SELECT f.entity, f.ref, {columns} AS score,",
-            "COALESCE(mo.created_at, re.updated_at, su.created_at, pe.updated_at) AS ts",
-            f"FROM {source}",
-            "LEFT JOIN moments mo ON f.entity = 'moment' AND mo.id = f.ref",
-            "LEFT JOIN reflections re ON f.entity = 'reflection' AND re.id = f.ref",
-            "LEFT JOIN suggestions su ON f.entity = 'suggestion' AND su.id = f.ref",
-            "LEFT JOIN people pe ON f.entity = 'person' AND pe.id = f.ref",
-        ]
-        if filtered:
-            sql.append("WHERE search_fts MATCH :q AND f.entity = 'moment'")
-        if person is not None:
-            sql.append("AND mo.person_id = (SELECT id FROM people WHERE name_key = :pk)")
-            params["pk"] = name_key(person)
-        if kind is not None:
-            sql.append("AND mo.kind = :kind")
-            params["kind"] = kind.value
-        if since is not None:
-            sql.append("AND mo.created_at >= :since")
-            params["since"] = _db_ts(since)
-        sql.append("ORDER BY score LIMIT :limit")
+        sql, params = search_sql(match, person=person, kind=kind, since=since, limit=limit)
         with self.engine.connect() as conn:
-            rows = conn.execute(text(" ".join(sql)), params).all()
-        out = []
-        for entity, ref, snip, rank, ts in rows:
-            when = _parse_ts(ts)
-            out.append(SearchHit(entity, ref, snip, float(rank), when))
-        return out
+            return search_hits(conn.execute(text(sql), params).all())
 
     # -- whole-store helpers ----------------------------------------------------------
 
@@ -639,30 +612,6 @@ class Store:
         insights). Nothing outside `mlcoach.store` may use it: import-linter keeps
         SQLAlchemy inside this package."""
         return self._sessions()
-
-
-def fts_query(query: str) -> str:
-    """Turn what a person types into a safe FTS5 query: every word must match, as a prefix."""
-    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:20])
-
-
-def _db_ts(value: datetime) -> str:
-    """The text form SQLAlchemy's SQLite DateTime stores (naive UTC)."""
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _parse_ts(value: Any) -> datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        dt = value
-    else:
-        try:
-            dt = datetime.fromisoformat(str(value))
-        except ValueError:
-            return None
-    return dt.replace(tzinfo=timezone.utc)
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
@@ -705,64 +654,6 @@ def _reflection(r: m.ReflectionRow) -> Reflection:
 def _prompt_event(r: m.PromptEventRow) -> PromptEvent:
     return PromptEvent(id=r.id, prompt_id=r.prompt_id, theme=r.theme, shown_at=r.shown_at,
                        response=Response(r.response), responded_at=r.responded_at, why=r.why)
-
-
-def _custom_prompt(r: m.CustomPromptRow) -> Prompt:
-    data = json.loads(r.data)
-    texts = {lang: PromptText(t["text"], t["try"]) for lang, t in data["texts"].items()}
-    return Prompt(id=r.id, theme=r.theme, texts=texts,
-                  parts=tuple(DayPart(p) for p in data.get("parts", [])) or tuple(DayPart),
-                  tags=tuple(data.get("tags", [])), custom=True)
-
-
-# -- settings (de)serialisation ---------------------------------------------------------
-
-def settings_to_dict(settings: Settings) -> dict[str, Any]:
-    """A JSON-able dict of every setting."""
-    out: dict[str, Any] = {}
-    for f in fields(settings):
-        value = getattr(settings, f.name)
-        if isinstance(value, time):
-            value = value.strftime("%H:%M")
-        elif isinstance(value, date):
-            value = value.isoformat()
-        elif isinstance(value, tuple):
-            value = list(value)
-        out[f.name] = value
-    return out
-
-
-def settings_from_dict(raw: dict[str, Any]) -> Settings:
-    """Merge saved values over the defaults, skipping any value of the wrong shape."""
-    base = Settings()
-    changes: dict[str, Any] = {}
-    for f in fields(base):
-        if f.name not in raw:
-            continue
-        default, value = getattr(base, f.name), raw[f.name]
-        try:
-            if isinstance(default, bool):
-                ok = isinstance(value, bool)
-            elif isinstance(default, int):
-                ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-            elif isinstance(default, time):
-                value = time.fromisoformat(value)
-                ok = True
-            elif isinstance(default, tuple):
-                value = tuple(value)
-                ok = all(isinstance(v, type(default[0]) if default else (str, int)) for v in value)
-            elif f.name == "focus_until":
-                value = date.fromisoformat(value) if value else None
-                ok = True
-            else:
-                ok = isinstance(value, str)
-        except (TypeError, ValueError):
-            ok = False
-        if ok:
-            changes[f.name] = value
-        else:
-            logger.warning("ignoring a saved setting of the wrong shape: %s", f.name)
-    return replace(base, **changes)
 
 
 def local_day_bounds(day: date, tz: Any) -> tuple[datetime, datetime]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -241,6 +240,8 @@ def backup_file(path: Path, secret: Secret, backup_dir: Path, now: datetime,
     for side in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         if side.exists():
             side.unlink()
+    import shutil  # here: with bz2 and lzma it is not for the idle app
+
     shutil.move(str(tmp), str(target))
     make_private(target)
     logger.info("backup written: %s", target.name)

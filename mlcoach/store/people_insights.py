@@ -13,14 +13,13 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import func, select
 
-from mlcoach.domain.model import Kind, Outcome, Person, Suggestion
+from mlcoach.domain.model import Outcome, Person, Suggestion
 from mlcoach.store import models as m
+from mlcoach.store.codec import RECOGNISING_KINDS
 from mlcoach.store.core import Store
 
 logger = logging.getLogger(__name__)
 
-# Moments that count as having recognised or supported someone.
-RECOGNISING_KINDS = (Kind.RECOGNITION, Kind.SUPPORT)
 _OPEN_OUTCOMES = (None, Outcome.NOT_YET)
 _EMAIL_SEPARATORS = str.maketrans({".": " ", "_": " ", "-": " "})
 

@@ -21,7 +21,8 @@ from sqlalchemy import text
 
 from mlcoach.domain.model import Kind, Outcome, Response
 from mlcoach.domain.text import clean_tag, name_key
-from mlcoach.store.core import Store, fts_query
+from mlcoach.store.codec import fts_query
+from mlcoach.store.core import Store
 
 __all__ = [
     "PAGE_SIZE",

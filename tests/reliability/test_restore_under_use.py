@@ -56,9 +56,9 @@ def test_a_failed_open_gives_its_share_back(opened, layout):
     from mlcoach.store.db import make_engine
 
     wrong = Store(make_engine(layout.db, Secret("keyring", raw_key=new_raw_key())))
-    from sqlalchemy.exc import DatabaseError
+    from mlcoach.domain.errors import StoreUnavailableError
 
-    with pytest.raises(DatabaseError):
+    with pytest.raises(StoreUnavailableError):  # the Store's domain error for a bad key
         wrong.moments()
     assert guard_for(layout.db).shares == 0
 
@@ -149,3 +149,34 @@ def test_a_thread_holding_a_share_may_open_another_during_a_swap():
     guard.release_share()
     waiting.join(5)
     assert not waiting.is_alive()
+
+
+def test_the_light_store_holds_a_share_only_while_a_call_runs(opened, layout):
+    from mlcoach.domain.errors import MlcoachError
+    from mlcoach.security.keys import Secret, new_raw_key
+    from mlcoach.store.light import LightStore
+
+    guard = guard_for(layout.db)
+    light = LightStore(layout.db, opened.secret)
+    seen: list[int] = []
+    with light.connection():
+        seen.append(guard.shares)
+    light.set_state("k", 1)
+    assert seen == [1] and guard.shares == 0
+    with pytest.raises(MlcoachError):
+        LightStore(layout.db, Secret("keyring", raw_key=new_raw_key())).settings()
+    assert guard.shares == 0
+
+
+def test_a_light_store_call_waits_for_the_swap(opened, layout):
+    from mlcoach.store.light import LightStore
+
+    light = LightStore(layout.db, opened.secret)
+    done: list[str] = []
+    with guard_for(layout.db).exclusive():
+        reader = threading.Thread(target=lambda: done.append(str(light.get_state("k", "-"))))
+        reader.start()
+        time.sleep(0.3)
+        assert done == []  # held back while the file is being swapped
+    reader.join(10)
+    assert done == ["-"]

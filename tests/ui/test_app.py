@@ -183,14 +183,15 @@ def test_accepting_the_weekly_focus_reaches_the_scheduler(controller):
 
 
 def test_a_store_error_never_stops_the_timer(controller, monkeypatch):
-    from sqlalchemy.exc import OperationalError
-
+    from mlcoach.domain.errors import StoreUnavailableError
     from mlcoach.ui.app import RETRY_WAIT
 
     ctl, _clock = controller
 
     def unreadable(*_a, **_k):  # type: ignore[no-untyped-def]
-        raise OperationalError("SELECT 1", {}, Exception("disk I/O error"))
+        # What both stores raise for a database error (e.g. disk I/O) mid-schedule.
+        raise StoreUnavailableError("the data file could not be read ({detail})",
+                                    detail="disk I/O error")
 
     monkeypatch.setattr(ctl.coach, "next_due", unreadable)
     monkeypatch.setattr(ctl.coach, "due_action", unreadable)
