@@ -25,7 +25,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mlcoach.coaching.chooser import choose
 from mlcoach.coaching.scheduler import (
-    SchedulerState,
     after_response,
     mark_reflection_offered,
     next_due,
@@ -33,6 +32,7 @@ from mlcoach.coaching.scheduler import (
     reflection_due,
     snooze,
 )
+from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.model import (
     DayPart,
     Prompt,

@@ -12,9 +12,10 @@ import pytest
 
 from benchmarks.generate_store import generate
 from mlcoach.domain.model import Kind, Outcome, Response, Theme
+from mlcoach.domain.timestamps import local_day_bounds
 from mlcoach.security.keys import OSKeyring
 from mlcoach.store import insights as ins
-from mlcoach.store.core import Store, local_day_bounds
+from mlcoach.store.core import Store
 from mlcoach.store.stats import compute_stats
 from mlcoach.store.vault import Layout, init_store
 from tests.memkeyring import MemoryKeyring

@@ -26,7 +26,6 @@ from mlcoach.coaching.scheduler import (
     BACKOFF_STREAK,
     WAKE_SETTLE,
     Due,
-    SchedulerState,
     after_response,
     day_plan,
     effective_count,
@@ -41,6 +40,7 @@ from mlcoach.coaching.scheduler import (
     resume,
     snooze,
 )
+from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.model import PromptEvent, Response, Settings, Theme
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from mlcoach.coaching.on_this_day import Echo, on_this_day
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Moment, Outcome, Reflection, Response
-from mlcoach.store.core import Store, local_day_bounds
+from mlcoach.domain.timestamps import local_day_bounds
+from mlcoach.store.core import Store
 from mlcoach.store.stats import Stats, compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.capture_window import ChoiceRow, mute

@@ -21,6 +21,7 @@ from dateutil.rrule import rrule, rrulestr  # type: ignore[import-untyped]
 from icalendar import Calendar, Component, Event, vRecur
 
 from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.timestamps import in_zone
 
 __all__ = [
     "Attendee",
@@ -244,10 +245,6 @@ def _parse_file(path: Path) -> tuple[_Event, ...]:
     return _parse_cached(str(path), stamp)
 
 
-def _aware(value: datetime, tz: tzinfo) -> datetime:
-    """Return `value` with floating times placed in `tz`."""
-    return value.replace(tzinfo=tz) if value.tzinfo is None else value
-
 
 def _until(limit: date | datetime | None, tz: tzinfo | None) -> datetime | None:
     """Return an RRULE UNTIL usable with an aware start."""
@@ -260,7 +257,7 @@ def _until(limit: date | datetime | None, tz: tzinfo | None) -> datetime | None:
 
 def _starts(event: _Event, tz: tzinfo, start: datetime, end: datetime) -> Iterator[datetime]:
     """Yield the occurrence starts of `event` that may overlap [start, end)."""
-    first = _aware(event.start, tz)
+    first = in_zone(event.start, tz)
     earliest = start - event.duration
     yield first  # DTSTART is always an occurrence, even when the rule would not produce it
     for text, limit in zip(event.rules, event.until, strict=True):
@@ -277,13 +274,13 @@ def _starts(event: _Event, tz: tzinfo, start: datetime, end: datetime) -> Iterat
             if occurrence >= earliest:
                 yield occurrence
     for extra in event.rdates:
-        yield _aware(extra, tz)
+        yield in_zone(extra, tz)
 
 
 def _expand(events: Sequence[_Event], start: datetime, end: datetime, tz: tzinfo) -> list[Meeting]:
     """Return the busy occurrences of `events` overlapping [start, end), sorted."""
     moved = {
-        (e.uid, _aware(e.recurrence_id, tz).astimezone(UTC))
+        (e.uid, in_zone(e.recurrence_id, tz).astimezone(UTC))
         for e in events
         if e.recurrence_id is not None
     }
@@ -291,7 +288,7 @@ def _expand(events: Sequence[_Event], start: datetime, end: datetime, tz: tzinfo
     for event in events:
         if not event.busy:
             continue
-        excluded = {_aware(d, tz).astimezone(UTC) for d in event.exdates}
+        excluded = {in_zone(d, tz).astimezone(UTC) for d in event.exdates}
         for begin in _starts(event, tz, start, end):
             key = (event.uid, begin.astimezone(UTC))
             if key[1] in excluded:

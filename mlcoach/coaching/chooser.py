@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from mlcoach.domain.model import DayPart, Prompt, PromptEvent, Response, Settings
+from mlcoach.domain.timestamps import as_utc
 
 __all__ = [
     "FOCUS_WEIGHT",
@@ -82,10 +83,6 @@ class Choice:
     intention: str | None = None
 
 
-def _utc(value: datetime) -> datetime:
-    """Return `value` as an aware UTC datetime (naive values are taken as UTC)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
 
 def _theme_word(theme: str) -> str:
     """Return a theme name as it reads in a sentence."""
@@ -118,13 +115,13 @@ def start_focus(settings: Settings, theme: str, today: date, weeks: int = 1) -> 
 
 def is_first_of_day(history: Sequence[PromptEvent], now: datetime, tz: tzinfo) -> bool:
     """Return True when no prompt was shown yet on the local day of `now`."""
-    today = _utc(now).astimezone(tz).date()
-    return not any(_utc(e.shown_at).astimezone(tz).date() == today for e in history)
+    today = as_utc(now).astimezone(tz).date()
+    return not any(as_utc(e.shown_at).astimezone(tz).date() == today for e in history)
 
 
 def _not_for_me_at(event: PromptEvent) -> datetime:
     """Return when a prompt was declined with "not for me"."""
-    return _utc(event.responded_at or event.shown_at)
+    return as_utc(event.responded_at or event.shown_at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +144,7 @@ def _facts(history: Sequence[PromptEvent], now: datetime) -> _Facts:
     theme_week: Counter[str] = Counter()
     horizon = now - timedelta(days=NOT_FOR_ME_DAYS)
     for event in history:
-        shown = _utc(event.shown_at)
+        shown = as_utc(event.shown_at)
         if shown > last_shown.get(event.prompt_id, datetime.min.replace(tzinfo=UTC)):
             last_shown[event.prompt_id] = shown
         if shown > theme_last.get(event.theme, datetime.min.replace(tzinfo=UTC)):
@@ -241,7 +238,7 @@ def choose(
     """
     if not prompts:
         raise ValueError("there are no prompts to choose from")
-    now = _utc(now)
+    now = as_utc(now)
     local = now.astimezone(tz)
     part = day_part(local.time())
     facts = _facts(history, now)
@@ -306,13 +303,13 @@ def suggested_focus(
     themes = sorted({p.theme for p in prompts})
     if not themes:
         raise ValueError("there are no prompts to take themes from")
-    now = _utc(now)
+    now = as_utc(now)
     facts = _facts(history, now)
     since = now - timedelta(days=REPEAT_DAYS)
     done: Counter[str] = Counter()
     shown: Counter[str] = Counter()
     for event in history:
-        if since < _utc(event.shown_at) <= now:
+        if since < as_utc(event.shown_at) <= now:
             shown[event.theme] += 1
             if event.response is Response.DONE:
                 done[event.theme] += 1

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 
 from mlcoach.domain.model import Kind, Moment, Outcome
-from mlcoach.store.core import Store, local_day_bounds
+from mlcoach.domain.timestamps import local_day_bounds
+from mlcoach.store.core import Store
 
 __all__ = ["Echo", "on_this_day", "same_date_earlier"]
 

@@ -28,14 +28,32 @@ import functools
 import logging
 import math
 import random
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields, replace
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta, tzinfo
 from types import MappingProxyType
-from typing import Any, Literal, TypeGuard
+from typing import Literal
 
+from mlcoach.coaching.day_rules import (
+    Interval,
+    counts,
+    day_of,
+    gap,
+    hold,
+    is_round,
+    last_shown,
+    local_at,
+    merge_busy,
+    prompt_window,
+    shift_map,
+    shown_at,
+    workdays,
+    working_hours,
+)
+from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.i18n import N_
 from mlcoach.domain.model import PromptEvent, Response, Settings
+from mlcoach.domain.timestamps import as_utc
 
 __all__ = [
     "BACKOFF_DAYS",
@@ -44,7 +62,6 @@ __all__ = [
     "DueReason",
     "Notice",
     "PauseKind",
-    "SchedulerState",
     "after_response",
     "day_plan",
     "effective_count",
@@ -72,22 +89,12 @@ NOTICE_TEXTS: Mapping[str, str] = MappingProxyType({
     "offer_restore": N_("Prompts are at {lowered} a day for now. Back to {full} a day?"),
 })
 
-#: Prompts are never closer than this, whatever the settings say.
-MIN_GAP_FLOOR = timedelta(minutes=10)
 #: A prompt shown this late is still "on time" rather than a catch-up.
 CATCH_UP_GRACE = timedelta(minutes=5)
 #: After waking from sleep the first prompt waits this long.
 WAKE_SETTLE = timedelta(minutes=2)
 #: While Do Not Disturb or fullscreen is on, look again this often.
 BUSY_RECHECK = timedelta(minutes=5)
-#: A held prompt comes this many seconds after a meeting ends (drawn per meeting).
-HOLD_AFTER_MEETING_S = (120, 360)
-#: No prompt pops up this shortly before a meeting starts.
-BEFORE_MEETING = timedelta(minutes=5)
-#: Two meetings closer than this count as one block.
-MEETING_JOIN = timedelta(minutes=10)
-#: Prompts stop this long before the end-of-day reflection offer.
-BEFORE_REFLECTION = timedelta(minutes=30)
 #: The reflection offer is still made this long after its time (or the end of the day).
 REFLECTION_LATE = timedelta(hours=2)
 #: A snooze that could not be honoured for this long lapses.
@@ -112,78 +119,6 @@ CLOCK_TOLERANCE = timedelta(minutes=1)
 _NEGATIVE = frozenset({Response.SKIPPED, Response.EXPIRED})
 _PAUSES: Mapping[str, timedelta] = {"30m": timedelta(minutes=30), "1h": timedelta(hours=1)}
 
-Interval = tuple[datetime, datetime]
-
-
-# --------------------------------------------------------------------------- state
-
-
-@dataclass(frozen=True, slots=True)
-class SchedulerState:
-    """What the scheduler remembers between calls; persist it as JSON."""
-
-    seed: int = 0
-    pause_until: datetime | None = None
-    snooze_until: datetime | None = None
-    snoozed_prompt_id: str | None = None
-    settle_until: datetime | None = None
-    backoff_count: int | None = None
-    backoff_until: date | None = None
-    backoff_since: datetime | None = None
-    backoff_anchor: datetime | None = None
-    restore_offered: bool = False
-    reflection_offered_on: date | None = None
-    clock_wall: datetime | None = None
-    clock_real: float | None = None
-    shifts: tuple[tuple[str, float], ...] = ()
-
-    @classmethod
-    def new(cls, rng: random.Random) -> SchedulerState:
-        """Return a fresh state whose daily plans are seeded from `rng`."""
-        return cls(seed=rng.getrandbits(32))
-
-    def to_json(self) -> dict[str, Any]:
-        """Return the state as a plain JSON-able dict."""
-        out: dict[str, Any] = {}
-        for item in fields(self):
-            value = getattr(self, item.name)
-            if isinstance(value, tuple):
-                value = [list(pair) for pair in value]
-            elif isinstance(value, datetime):
-                value = _utc(value).isoformat()
-            elif isinstance(value, date):
-                value = value.isoformat()
-            out[item.name] = value
-        return out
-
-    @classmethod
-    def from_json(cls, data: object) -> SchedulerState:
-        """Return the state stored by :meth:`to_json`; missing or bad keys get defaults."""
-        if not isinstance(data, Mapping):
-            return cls()
-        seed = data.get("seed")
-        count = data.get("backoff_count")
-        offered = data.get("restore_offered")
-        prompt_id = data.get("snoozed_prompt_id")
-        real = data.get("clock_real")
-        return cls(
-            seed=seed if isinstance(seed, int) and not isinstance(seed, bool) else 0,
-            pause_until=_parse_datetime(data.get("pause_until")),
-            snooze_until=_parse_datetime(data.get("snooze_until")),
-            snoozed_prompt_id=prompt_id if isinstance(prompt_id, str) else None,
-            settle_until=_parse_datetime(data.get("settle_until")),
-            backoff_count=(
-                count if isinstance(count, int) and not isinstance(count, bool) else None
-            ),
-            backoff_until=_parse_date(data.get("backoff_until")),
-            backoff_since=_parse_datetime(data.get("backoff_since")),
-            backoff_anchor=_parse_datetime(data.get("backoff_anchor")),
-            restore_offered=offered if isinstance(offered, bool) else False,
-            reflection_offered_on=_parse_date(data.get("reflection_offered_on")),
-            clock_wall=_parse_datetime(data.get("clock_wall")),
-            clock_real=float(real) if _is_number(real) else None,
-            shifts=_parse_shifts(data.get("shifts")),
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,13 +131,13 @@ class Due:
 
     def is_now(self, now: datetime) -> bool:
         """Return True when the prompt should be shown at `now`."""
-        return self.at is not None and self.at <= _utc(now)
+        return self.at is not None and self.at <= as_utc(now)
 
     def delay_ms(self, now: datetime, cap: timedelta | None = None) -> int | None:
         """Return milliseconds from `now` to `at` (at most `cap`), or None when off."""
         if self.at is None:
             return None
-        delay = max(timedelta(0), self.at - _utc(now))
+        delay = max(timedelta(0), self.at - as_utc(now))
         if cap is not None:
             delay = min(delay, cap)
         return math.ceil(delay.total_seconds() * 1000)
@@ -221,169 +156,6 @@ class Notice:
     def of(cls, kind: NoticeKind, count: int, **params: int) -> Notice:
         """The notice `kind` with its English text filled from `params`."""
         return cls(kind, NOTICE_TEXTS[kind].format(**params), count, tuple(params.items()))
-
-
-# --------------------------------------------------------------------------- small helpers
-
-
-def _utc(value: datetime) -> datetime:
-    """Return `value` as an aware UTC datetime (naive values are taken as UTC)."""
-    if value.tzinfo is None:
-        return value.replace(tzinfo=UTC)
-    return value.astimezone(UTC)
-
-
-def _parse_datetime(value: object) -> datetime | None:
-    """Return an aware UTC datetime parsed from ISO text, or None."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return _utc(datetime.fromisoformat(value))
-    except ValueError:
-        return None
-
-
-def _is_number(value: object) -> TypeGuard[int | float]:
-    """Return True for a finite int or float that is not a bool."""
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _parse_shifts(value: object) -> tuple[tuple[str, float], ...]:
-    """Return (event id, seconds) pairs parsed from JSON, skipping bad entries."""
-    if not isinstance(value, list):
-        return ()
-    pairs: list[tuple[str, float]] = []
-    for item in value:
-        if isinstance(item, list | tuple) and len(item) == 2:
-            event_id, seconds = item
-            if isinstance(event_id, str) and _is_number(seconds):
-                pairs.append((event_id, max(-1e9, min(1e9, float(seconds)))))
-    return tuple(pairs)
-
-
-def _parse_date(value: object) -> date | None:
-    """Return a date parsed from ISO text, or None."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _local(day: date, clock: time, tz: tzinfo, *, late: bool = True) -> datetime:
-    """Return the UTC instant of wall time `clock` on `day` in `tz`, read late or early."""
-    # A wall time that a DST change skips or repeats has two readings.  Working
-    # hours start late and end early, so every instant inside them reads as a
-    # wall time inside them.
-    wall = datetime.combine(day, clock.replace(tzinfo=None), tzinfo=tz)
-    readings = (wall.astimezone(UTC), wall.replace(fold=1).astimezone(UTC))
-    return max(readings) if late else min(readings)
-
-
-def _day_of(instant: datetime, tz: tzinfo) -> date:
-    """Return the local date of `instant` in `tz`."""
-    return instant.astimezone(tz).date()
-
-
-def _workdays(settings: Settings) -> frozenset[int]:
-    """Return the valid weekday numbers of the settings."""
-    return frozenset(d for d in settings.workdays if isinstance(d, int) and 0 <= d <= 6)
-
-
-def _gap(settings: Settings) -> timedelta:
-    """Return the minimum gap between prompts, never below the floor."""
-    return max(timedelta(minutes=max(0, settings.min_gap_minutes)), MIN_GAP_FLOOR)
-
-
-def _counts(event: PromptEvent) -> bool:
-    """Return True when the event uses up one of the day's prompts (a snooze does not)."""
-    return event.response is not Response.SNOOZED
-
-
-def _is_round(instant: datetime, tz: tzinfo) -> bool:
-    """Return True when `instant` falls on a minute divisible by five in `tz`."""
-    return instant.astimezone(tz).minute % 5 == 0
-
-
-def _hours(day: date, settings: Settings, tz: tzinfo) -> Interval | None:
-    """Return the working hours of `day` as UTC instants, or None on a day off."""
-    if day.weekday() not in _workdays(settings):
-        return None
-    start = _local(day, settings.day_start, tz)
-    end = _local(day, settings.day_end, tz, late=False)
-    return (start, end) if start < end else None
-
-
-def _prompt_window(day: date, settings: Settings, tz: tzinfo) -> Interval | None:
-    """Return the part of the working hours in which prompts may appear."""
-    hours = _hours(day, settings, tz)
-    if hours is None:
-        return None
-    start, end = hours
-    if settings.reflection_enabled and settings.day_start < settings.reflection_time:
-        quiet_from = _local(day, settings.reflection_time, tz, late=False) - BEFORE_REFLECTION
-        if start < quiet_from < end:
-            end = quiet_from
-    return start, end
-
-
-def _merge(busy: Iterable[Interval]) -> list[Interval]:
-    """Return the busy intervals in UTC, widened a little and merged."""
-    spans = sorted((_utc(a) - BEFORE_MEETING, _utc(b)) for a, b in busy if _utc(b) > _utc(a))
-    merged: list[Interval] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1] + MEETING_JOIN:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _after_meeting(end: datetime, seed: int, tz: tzinfo) -> datetime:
-    """Return when a prompt held by a meeting ending at `end` may come (a few minutes on)."""
-    rng = random.Random(f"mlcoach-hold:{seed}:{end.isoformat()}")
-    at = end + timedelta(seconds=rng.randint(*HOLD_AFTER_MEETING_S))
-    if _is_round(at, tz):
-        at += timedelta(minutes=1)
-    return at
-
-
-def _hold(
-    at: datetime, pause_until: datetime | None, busy: Sequence[Interval], seed: int, tz: tzinfo
-) -> tuple[datetime, bool]:
-    """Return `at` moved past the pause and any meeting, and whether a meeting moved it."""
-    if pause_until is not None and at < pause_until:
-        at = pause_until
-    held = False
-    for start, end in busy:
-        if start <= at < end:
-            at = _after_meeting(end, seed, tz)
-            held = True
-    return at, held
-
-
-@functools.lru_cache(maxsize=8)
-def _shift_map(shifts: tuple[tuple[str, float], ...]) -> Mapping[str, float]:
-    """Return the clock shifts by event id."""
-    return MappingProxyType(dict(shifts))
-
-
-def _shown(event: PromptEvent, state: SchedulerState) -> datetime:
-    """Return when `event` was shown, on today's clock (moved by any clock change since)."""
-    shown = _utc(event.shown_at)
-    seconds = _shift_map(state.shifts).get(event.id) if state.shifts else None
-    return shown if seconds is None else shown + timedelta(seconds=seconds)
-
-
-def _last_shown(
-    events: Sequence[PromptEvent], state: SchedulerState, now: datetime
-) -> datetime | None:
-    """Return when the last prompt was shown, never later than `now` (the clock may go back)."""
-    if not events:
-        return None
-    return min(max(_shown(e, state) for e in events), now)
 
 
 # --------------------------------------------------------------------------- the plan
@@ -426,7 +198,7 @@ def _plan(
         else:
             minute = rng.randint(first, last)
             for _ in range(12):  # not on a round time, when the range allows it
-                if not _is_round(start + timedelta(minutes=minute), tz):
+                if not is_round(start + timedelta(minutes=minute), tz):
                     break
                 minute = rng.randint(first, last)
             offset = minute * 60 + rng.randint(0, int(min(59, high - minute * 60)))
@@ -436,17 +208,17 @@ def _plan(
 
 def day_plan(day: date, *, settings: Settings, state: SchedulerState, tz: tzinfo) -> list[datetime]:
     """Return the planned prompt slots of a local `day` (UTC), before any holds."""
-    window = _prompt_window(day, settings, tz)
+    window = prompt_window(day, settings, tz)
     count = effective_count(settings, state, day)
     if window is None or count <= 0:
         return []
-    return list(_plan(window, count, _gap(settings), state.seed, day, tz))
+    return list(_plan(window, count, gap(settings), state.seed, day, tz))
 
 
 def prompts_today(history: Sequence[PromptEvent], now: datetime, tz: tzinfo) -> int:
     """Return how many prompts count against today's number (snoozes do not)."""
-    today = _day_of(_utc(now), tz)
-    return sum(1 for e in history if _counts(e) and _day_of(_utc(e.shown_at), tz) == today)
+    today = day_of(as_utc(now), tz)
+    return sum(1 for e in history if counts(e) and day_of(as_utc(e.shown_at), tz) == today)
 
 
 # --------------------------------------------------------------------------- next_due
@@ -467,7 +239,7 @@ def _due_now(
     at = now
     if state.settle_until is not None and state.settle_until > now:
         at = state.settle_until
-    at, held = _hold(at, None, busy, state.seed, tz)
+    at, held = hold(at, None, busy, state.seed, tz)
     if held:
         reason = "held_after_meeting"
     if at <= now and desktop_busy:
@@ -490,12 +262,12 @@ def _snoozed(
     until = state.snooze_until
     if until is None or now > until + SNOOZE_STALE:
         return None
-    if any(_shown(e, state) >= until for e in events):
+    if any(shown_at(e, state) >= until for e in events):
         return None  # already shown again
-    hours = _hours(_day_of(until, tz), settings, tz)
+    hours = working_hours(day_of(until, tz), settings, tz)
     if hours is None:
         return None
-    at, _ = _hold(until, state.pause_until, busy, state.seed, tz)
+    at, _ = hold(until, state.pause_until, busy, state.seed, tz)
     if not hours[0] <= at < hours[1]:
         return None
     if at > now:
@@ -515,23 +287,23 @@ def _due_on(
     tz: tzinfo,
 ) -> Due | None:
     """Return the next prompt of a local `day`, or None when the day has nothing more."""
-    window = _prompt_window(day, settings, tz)
+    window = prompt_window(day, settings, tz)
     count = effective_count(settings, state, day)
     if window is None or count <= 0:
         return None
-    on_day = [e for e in events if _day_of(_utc(e.shown_at), tz) == day]
-    if sum(1 for e in on_day if _counts(e)) >= count:
+    on_day = [e for e in events if day_of(as_utc(e.shown_at), tz) == day]
+    if sum(1 for e in on_day if counts(e)) >= count:
         return None
-    slots = _plan(window, count, _gap(settings), state.seed, day, tz)
-    served = _last_shown(on_day, state, now)
+    slots = _plan(window, count, gap(settings), state.seed, day, tz)
+    served = last_shown(on_day, state, now)
     pending = [s for s in slots if served is None or s > served]
     if not pending:
         return None
     at = pending[0]
-    last = _last_shown(events, state, now)
+    last = last_shown(events, state, now)
     if last is not None:
-        at = max(at, last + _gap(settings))
-    at, held = _hold(at, state.pause_until, busy, state.seed, tz)
+        at = max(at, last + gap(settings))
+    at, held = hold(at, state.pause_until, busy, state.seed, tz)
     if at >= window[1]:
         return None
     if at > now:
@@ -562,17 +334,17 @@ def next_due(
         busy: calendar meetings as (start, end) pairs; nothing is due inside them.
         desktop_busy: True while Do Not Disturb or a fullscreen window holds prompts back.
     """
-    now = _utc(now)
-    if settings.prompts_per_day <= 0 or not _workdays(settings):
+    now = as_utc(now)
+    if settings.prompts_per_day <= 0 or not workdays(settings):
         return Due(None, "off")
     # Only recent events matter: today's count, the gap and a pending snooze.
-    since = now - _gap(settings) - timedelta(days=2)
-    events = [e for e in history if _shown(e, state) >= since]
-    intervals = _merge(busy)
+    since = now - gap(settings) - timedelta(days=2)
+    events = [e for e in history if shown_at(e, state) >= since]
+    intervals = merge_busy(busy)
     snoozed = _snoozed(now, events, settings, state, intervals, desktop_busy, tz)
     if snoozed is not None:
         return snoozed
-    today = _day_of(now, tz)
+    today = day_of(now, tz)
     for offset in range(LOOKAHEAD_DAYS):
         due = _due_on(
             today + timedelta(days=offset),
@@ -606,14 +378,14 @@ def reflection_due(
     # Once per workday at the reflection time, held by meetings, pauses and Do Not
     # Disturb like prompts, and given up two hours after the later of the
     # reflection time and the end of the working day.
-    now = _utc(now)
-    if not settings.reflection_enabled or not _workdays(settings):
+    now = as_utc(now)
+    if not settings.reflection_enabled or not workdays(settings):
         return None
-    intervals = _merge(busy)
-    today = _day_of(now, tz)
+    intervals = merge_busy(busy)
+    today = day_of(now, tz)
     for offset in range(LOOKAHEAD_DAYS):
         day = today + timedelta(days=offset)
-        if day.weekday() not in _workdays(settings):
+        if day.weekday() not in workdays(settings):
             continue
         if day == today and reflected_today:
             continue
@@ -621,12 +393,12 @@ def reflection_due(
         # back) the calendar can show an offered day again; it is not offered twice.
         if state.reflection_offered_on is not None and day <= state.reflection_offered_on:
             continue
-        planned = _local(day, settings.reflection_time, tz)
+        planned = local_at(day, settings.reflection_time, tz)
         latest = min(
-            max(planned, _local(day, settings.day_end, tz)) + REFLECTION_LATE,
-            _local(day + timedelta(days=1), time(0), tz),
+            max(planned, local_at(day, settings.day_end, tz)) + REFLECTION_LATE,
+            local_at(day + timedelta(days=1), time(0), tz),
         )
-        at, _ = _hold(planned, state.pause_until, intervals, state.seed, tz)
+        at, _ = hold(planned, state.pause_until, intervals, state.seed, tz)
         if at <= now:
             due = _due_now(now, "scheduled", latest, state, intervals, desktop_busy, tz)
             if due is None or due.at is None:
@@ -639,7 +411,7 @@ def reflection_due(
 
 def mark_reflection_offered(state: SchedulerState, now: datetime, tz: tzinfo) -> SchedulerState:
     """Return the state after the reflection was offered today."""
-    day = _day_of(_utc(now), tz)
+    day = day_of(as_utc(now), tz)
     if state.reflection_offered_on is not None:
         day = max(day, state.reflection_offered_on)  # the date never goes back
     return replace(state, reflection_offered_on=day)
@@ -650,9 +422,9 @@ def mark_reflection_offered(state: SchedulerState, now: datetime, tz: tzinfo) ->
 
 def pause(state: SchedulerState, now: datetime, kind: PauseKind, tz: tzinfo) -> SchedulerState:
     """Return the state paused for 30 minutes, an hour, or the rest of the local day."""
-    now = _utc(now)
+    now = as_utc(now)
     if kind == "day":
-        until = _local(_day_of(now, tz) + timedelta(days=1), time(0), tz)
+        until = local_at(day_of(now, tz) + timedelta(days=1), time(0), tz)
     elif kind in _PAUSES:
         until = now + _PAUSES[kind]
     else:
@@ -669,13 +441,13 @@ def snooze(
     state: SchedulerState, now: datetime, minutes: int = 15, prompt_id: str | None = None
 ) -> SchedulerState:
     """Return the state with the current prompt coming back in `minutes`."""
-    until = _utc(now) + timedelta(minutes=max(1, minutes))
+    until = as_utc(now) + timedelta(minutes=max(1, minutes))
     return replace(state, snooze_until=until, snoozed_prompt_id=prompt_id)
 
 
 def on_wake(state: SchedulerState, now: datetime) -> SchedulerState:
     """Return the state after the machine woke from sleep: the first prompt waits a moment."""
-    return replace(state, settle_until=_utc(now) + WAKE_SETTLE)
+    return replace(state, settle_until=as_utc(now) + WAKE_SETTLE)
 
 
 def observe_clock(
@@ -692,16 +464,16 @@ def observe_clock(
     # than run on, recent prompts move with it, so the gap holds in real time and
     # the slots they served stay served; a pause or snooze keeps its real length.
     # Time zone and DST changes are not clock changes: all of this is in UTC.
-    now = _utc(now)
+    now = as_utc(now)
     if state.clock_wall is not None and state.clock_real is not None and real >= state.clock_real:
         shift = (now - state.clock_wall) - timedelta(seconds=real - state.clock_real)
         if abs(shift) > CLOCK_TOLERANCE:
             horizon = now - SHIFT_MEMORY
-            shifts = _shift_map(state.shifts)
+            shifts = shift_map(state.shifts)
             moved = tuple(
                 (e.id, shifts.get(e.id, 0.0) + shift.total_seconds())
                 for e in history
-                if _shown(e, state) + shift >= horizon
+                if shown_at(e, state) + shift >= horizon
             )
             logger.info("wall clock changed by %s; %d recent prompts moved", shift, len(moved))
             state = replace(
@@ -733,15 +505,15 @@ def after_response(
     # Three skipped or ignored prompts in a row lower the daily count by one (not
     # below one) for a week; two prompts acted on afterwards, or three days, bring
     # an offer to restore it.
-    now = _utc(now)
-    today = _day_of(now, tz)
+    now = as_utc(now)
+    today = day_of(now, tz)
     if state.backoff_until is not None and state.backoff_until < today:
         state = restore(state)
     since = now - RECENT_RESPONSES
     if state.backoff_anchor is not None:
         since = max(since, state.backoff_anchor)
     recent = sorted(
-        (e for e in history if _utc(e.shown_at) > since), key=lambda e: _utc(e.shown_at)
+        (e for e in history if as_utc(e.shown_at) > since), key=lambda e: as_utc(e.shown_at)
     )
     streak = 0
     for event in reversed(recent):
@@ -751,7 +523,7 @@ def after_response(
             streak += 1
     if streak >= BACKOFF_STREAK:
         current = effective_count(settings, state, today)
-        state = replace(state, backoff_anchor=_utc(recent[-1].shown_at))
+        state = replace(state, backoff_anchor=as_utc(recent[-1].shown_at))
         if current <= 1:
             return state, None
         lowered = current - 1
@@ -767,7 +539,7 @@ def after_response(
     lowered_now = state.backoff_count
     if lowered_now is not None and state.backoff_until is not None and not state.restore_offered:
         done = sum(1 for e in recent if e.response is Response.DONE)
-        since_day = None if state.backoff_since is None else _day_of(state.backoff_since, tz)
+        since_day = None if state.backoff_since is None else day_of(state.backoff_since, tz)
         waited = since_day is not None and (today - since_day).days >= RESTORE_OFFER_DAYS
         if done >= RESTORE_AFTER_DONE or waited:
             full = max(0, settings.prompts_per_day)

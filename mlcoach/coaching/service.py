@@ -20,6 +20,7 @@ from mlcoach.coaching.chooser import choose
 from mlcoach.coaching.content import load_builtin, theme_names
 from mlcoach.coaching.meeting_prep import Prep, next_prep
 from mlcoach.coaching.ports import CoachStore
+from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.i18n import translate, ui_language, weekday_short
 from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
 
@@ -161,15 +162,15 @@ class Coach:
     def language(self) -> str:
         return ui_language(self.settings().language)
 
-    def _state(self) -> sch.SchedulerState:
+    def _state(self) -> SchedulerState:
         raw = self.store.get_state(STATE_KEY)
-        state = sch.SchedulerState.from_json(raw)
+        state = SchedulerState.from_json(raw)
         if raw is None or state.seed == 0:
-            state = sch.SchedulerState.new(self._rng)
+            state = SchedulerState.new(self._rng)
             self._save_state(state)
         return state
 
-    def _save_state(self, state: sch.SchedulerState) -> None:
+    def _save_state(self, state: SchedulerState) -> None:
         self.store.set_state(STATE_KEY, state.to_json())
 
     def _history(self, now: datetime) -> list[PromptEvent]:
@@ -188,7 +189,7 @@ class Coach:
             logger.warning("calendar not read: %s", exc)
             return []
 
-    def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> sch.SchedulerState:
+    def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
         state = self._state()
         observed = sch.observe_clock(state, now, real=self._real(), history=history)
         if observed != state:
@@ -410,7 +411,7 @@ class Coach:
         return Status(paused, due.at, shown, text)
 
 
-def _clear_snooze(state: sch.SchedulerState) -> sch.SchedulerState:
+def _clear_snooze(state: SchedulerState) -> SchedulerState:
     from dataclasses import replace
 
     return replace(state, snooze_until=None, snoozed_prompt_id=None)

@@ -12,7 +12,7 @@ import inspect
 import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,18 +40,12 @@ from mlcoach.domain.model import (
     new_id,
     utcnow,
 )
+from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
+from mlcoach.domain.timestamps import from_db
 from mlcoach.store import models as m
-from mlcoach.store.codec import (
-    SearchHit,
-    custom_prompt,
-    fts_query,
-    parse_ts,
-    search_hits,
-    search_sql,
-    settings_from_dict,
-    settings_to_dict,
-)
+from mlcoach.store import rows
+from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +53,6 @@ logger = logging.getLogger(__name__)
 
 _E = TypeVar("_E", bound=StrEnum)
 _S = TypeVar("_S")
-
-
-def _enum(cls: type[_E], value: str | None) -> _E | None:
-    return None if value is None else cls(value)
 
 
 def _errors_as_domain(cls: type[_S]) -> type[_S]:
@@ -140,7 +130,7 @@ class Store:
                 created_at=now, updated_at=now,
             )
             s.add(row)
-            return _person(row)
+            return rows.person(row)
 
     def edit_person(self, name: str, *, new_name: str | None = None,
                     style: Style | str | None = "", notes: str | None = None,
@@ -164,7 +154,7 @@ class Store:
             if archived is not None:
                 row.archived = archived
             row.updated_at = utcnow()
-            return _person(row)
+            return rows.person(row)
 
     def archive_person(self, name: str) -> Person:
         """Hide someone from lists; their history stays."""
@@ -176,13 +166,13 @@ class Store:
             q = select(m.PersonRow).order_by(m.PersonRow.name_key)
             if not include_archived:
                 q = q.where(m.PersonRow.archived.is_(False))
-            return [_person(r) for r in s.scalars(q)]
+            return [rows.person(r) for r in s.scalars(q)]
 
     def find_person(self, name: str) -> Person | None:
         """Look a person up by name, ignoring case."""
         with self._sessions.begin() as s:
             row = self._person_row(s, name)
-            return _person(row) if row else None
+            return rows.person(row) if row else None
 
     def last_interactions(self) -> dict[str, datetime]:
         """Person name -> time of their latest moment."""
@@ -196,7 +186,7 @@ class Store:
             q = select(m.PersonRow.name, latest).where(latest.is_not(None))
             out: dict[str, datetime] = {}
             for name, when in s.execute(q):
-                parsed = parse_ts(when)
+                parsed = from_db(when)
                 if parsed is not None:
                     out[name] = parsed
             return out
@@ -211,12 +201,12 @@ class Store:
                    moment_id: str | None = None) -> Moment:
         """Store a moment; an unknown @person is added to the people list."""
         text = clean_text(text, "moment text")
-        tag_list = _dedupe(clean_tag(t) for t in tags)
+        tag_list = rows.dedupe(clean_tag(t) for t in tags)
         now = created_at or utcnow()
         with self._sessions.begin() as s:
             person_id = self._person_id(s, person, create=True)
             if style is None and person_id is not None:
-                style = _enum(Style, s.get_one(m.PersonRow, person_id).style)
+                style = rows.enum_or_none(Style, s.get_one(m.PersonRow, person_id).style)
             row = m.MomentRow(
                 id=moment_id or new_id(), text=text, kind=kind.value, created_at=now,
                 updated_at=now, person_id=person_id, style=style.value if style else None,
@@ -227,13 +217,13 @@ class Store:
             row.tag_rows = [m.MomentTagRow(tag=t, position=i) for i, t in enumerate(tag_list)]
             s.add(row)
             s.flush()
-            return _moment(row)
+            return rows.moment(row)
 
     def get_moment(self, moment_id: str) -> Moment | None:
         """One moment by id."""
         with self._sessions.begin() as s:
             row = s.get(m.MomentRow, moment_id)
-            return _moment(row) if row else None
+            return rows.moment(row) if row else None
 
     def update_moment(self, moment_id: str, *, text: str | None = None,
                       kind: Kind | None = None, person: str | bool | None = False,
@@ -255,12 +245,12 @@ class Store:
             if style is not False:
                 row.style = style.value if isinstance(style, Style) else None
             if tags is not None:
-                tag_list = _dedupe(clean_tag(t) for t in tags)
+                tag_list = rows.dedupe(clean_tag(t) for t in tags)
                 row.tag_rows = [m.MomentTagRow(tag=t, position=i) for i, t in enumerate(tag_list)]
             row.updated_at = utcnow()
             s.flush()
             s.refresh(row)
-            return _moment(row)
+            return rows.moment(row)
 
     def delete_moment(self, moment_id: str) -> Moment:
         """Delete a moment and return it, so the caller can offer undo."""
@@ -268,7 +258,7 @@ class Store:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
                 raise MlcoachError("no moment with id {id}", id=moment_id)
-            gone = _moment(row)
+            gone = rows.moment(row)
             s.delete(row)
             return gone
 
@@ -297,7 +287,7 @@ class Store:
                 sug = s.get(m.SuggestionRow, row.suggestion_id)
                 if sug is not None:
                     sug.outcome, sug.outcome_at = row.outcome, row.outcome_at
-            return _moment(row)
+            return rows.moment(row)
 
     def moments(self, *, since: datetime | None = None, until: datetime | None = None,
                 person: str | None = None, kind: Kind | None = None, tag: str | None = None,
@@ -331,7 +321,7 @@ class Store:
             q = q.order_by(order, m.MomentRow.id).offset(offset)
             if limit is not None:
                 q = q.limit(limit)
-            return [_moment(r) for r in s.scalars(q).unique()]
+            return [rows.moment(r) for r in s.scalars(q).unique()]
 
     def count_moments(self) -> int:
         """How many moments there are."""
@@ -352,7 +342,7 @@ class Store:
                 .order_by(m.MomentRow.follow_up_on.desc(), m.MomentRow.id.desc())
                 .limit(limit)
             )
-            return [_moment(r) for r in reversed(s.scalars(q).unique().all())]
+            return [rows.moment(r) for r in reversed(s.scalars(q).unique().all())]
 
     # -- suggestions ---------------------------------------------------------------
 
@@ -383,8 +373,8 @@ class Store:
                 )
                 s.add(mrow)
                 s.flush()
-                moment = _moment(mrow)
-            return _suggestion(row), moment
+                moment = rows.moment(mrow)
+            return rows.suggestion(row), moment
 
     def set_suggestion_outcome(self, suggestion_id: str, outcome: Outcome | None,
                                at: datetime | None = None) -> Suggestion:
@@ -400,7 +390,7 @@ class Store:
                 select(m.MomentRow).where(m.MomentRow.suggestion_id == suggestion_id)
             ).unique():
                 mrow.outcome, mrow.outcome_at, mrow.updated_at = row.outcome, row.outcome_at, when
-            return _suggestion(row)
+            return rows.suggestion(row)
 
     def find_ids(self, prefix: str) -> list[tuple[str, str]]:
         """("suggestion" | "moment", id) for every id that starts with `prefix`."""
@@ -423,7 +413,7 @@ class Store:
                 if prow is None:
                     return []
                 q = q.where(m.SuggestionRow.person_id == prow.id)
-            return [_suggestion(r) for r in s.scalars(q).unique()]
+            return [rows.suggestion(r) for r in s.scalars(q).unique()]
 
     # -- reflections ---------------------------------------------------------------
 
@@ -449,13 +439,13 @@ class Store:
             row.went_well, row.differently = went_well.strip(), differently.strip()
             row.intention = intention.strip()
             s.flush()
-            return _reflection(row)
+            return rows.reflection(row)
 
     def reflection(self, day: date) -> Reflection | None:
         """The reflection written for `day`, if any."""
         with self._sessions.begin() as s:
             row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
-            return _reflection(row) if row else None
+            return rows.reflection(row) if row else None
 
     def reflections(self, since: date | None = None, until: date | None = None) -> list[Reflection]:
         """Reflections in a day range, oldest first."""
@@ -465,7 +455,7 @@ class Store:
                 q = q.where(m.ReflectionRow.day >= since)
             if until is not None:
                 q = q.where(m.ReflectionRow.day <= until)
-            return [_reflection(r) for r in s.scalars(q)]
+            return [rows.reflection(r) for r in s.scalars(q)]
 
     def last_intention(self, before: date) -> str | None:
         """The intention from the latest reflection before `before`, if it had one."""
@@ -494,7 +484,7 @@ class Store:
                 response=Response.SHOWN.value, why=why,
             )
             s.add(row)
-            return _prompt_event(row)
+            return rows.prompt_event(row)
 
     def record_response(self, event_id: str, response: Response,
                         at: datetime | None = None) -> PromptEvent:
@@ -504,7 +494,7 @@ class Store:
             if row is None:
                 raise MlcoachError("no prompt event with id {id}", id=event_id)
             row.response, row.responded_at = response.value, at or utcnow()
-            return _prompt_event(row)
+            return rows.prompt_event(row)
 
     def prompt_events(self, since: datetime | None = None) -> list[PromptEvent]:
         """Prompt events, oldest first."""
@@ -512,7 +502,7 @@ class Store:
             q = select(m.PromptEventRow).order_by(m.PromptEventRow.shown_at)
             if since is not None:
                 q = q.where(m.PromptEventRow.shown_at >= since)
-            return [_prompt_event(r) for r in s.scalars(q)]
+            return [rows.prompt_event(r) for r in s.scalars(q)]
 
     # -- custom prompts -------------------------------------------------------------
 
@@ -538,7 +528,7 @@ class Store:
     def custom_prompts(self) -> list[Prompt]:
         """The user's own prompts."""
         with self._sessions.begin() as s:
-            return [custom_prompt(r.id, r.theme, r.data) for r in s.scalars(
+            return [rows.custom_prompt(r) for r in s.scalars(
                 select(m.CustomPromptRow).order_by(m.CustomPromptRow.id))]
 
     def delete_custom_prompt(self, prompt_id: str) -> None:
@@ -593,12 +583,11 @@ class Store:
     def search(self, query: str, *, person: str | None = None, kind: Kind | None = None,
                since: datetime | None = None, limit: int = 50) -> list[SearchHit]:
         """Full-text search over moments, reflections, suggestions and people's notes."""
-        match = fts_query(query)
-        if not match:
+        built = search_sql(query, person=person, kind=kind, since=since, limit=limit)
+        if built is None:
             return []
-        sql, params = search_sql(match, person=person, kind=kind, since=since, limit=limit)
         with self.engine.connect() as conn:
-            return search_hits(conn.execute(text(sql), params).all())
+            return hits(conn.execute(text(built[0]), built[1]).all())
 
     # -- whole-store helpers ----------------------------------------------------------
 
@@ -612,53 +601,3 @@ class Store:
         insights). Nothing outside `mlcoach.store` may use it: import-linter keeps
         SQLAlchemy inside this package."""
         return self._sessions()
-
-
-def _dedupe(items: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for item in items:
-        seen.setdefault(item, None)
-    return list(seen)
-
-
-def _person(r: m.PersonRow) -> Person:
-    return Person(id=r.id, name=r.name, style=_enum(Style, r.style), notes=r.notes,
-                  archived=r.archived, created_at=r.created_at)
-
-
-def _moment(r: m.MomentRow) -> Moment:
-    return Moment(
-        id=r.id, text=r.text, kind=Kind(r.kind), created_at=r.created_at,
-        person=r.person.name if r.person else None, style=_enum(Style, r.style),
-        tags=tuple(t.tag for t in r.tag_rows), outcome=_enum(Outcome, r.outcome),
-        outcome_at=r.outcome_at, prompt_event_id=r.prompt_event_id,
-        suggestion_id=r.suggestion_id, planned=r.planned, follow_up_on=r.follow_up_on,
-    )
-
-
-def _suggestion(r: m.SuggestionRow) -> Suggestion:
-    return Suggestion(
-        id=r.id, created_at=r.created_at, style=_enum(Style, r.style), change=r.change,
-        action=ChangeKind(r.action), size=Size(r.size), text=r.text,
-        person=r.person.name if r.person else None, follow_up_on=r.follow_up_on,
-        outcome=_enum(Outcome, r.outcome), outcome_at=r.outcome_at,
-    )
-
-
-def _reflection(r: m.ReflectionRow) -> Reflection:
-    return Reflection(id=r.id, day=r.day, created_at=r.created_at, updated_at=r.updated_at,
-                      energy=r.energy, went_well=r.went_well, differently=r.differently,
-                      intention=r.intention)
-
-
-def _prompt_event(r: m.PromptEventRow) -> PromptEvent:
-    return PromptEvent(id=r.id, prompt_id=r.prompt_id, theme=r.theme, shown_at=r.shown_at,
-                       response=Response(r.response), responded_at=r.responded_at, why=r.why)
-
-
-def local_day_bounds(day: date, tz: Any) -> tuple[datetime, datetime]:
-    """UTC-comparable aware datetimes for the start and end of a local day."""
-    start = datetime.combine(day, time(0), tzinfo=tz)
-    return start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
-
-

@@ -8,33 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy.engine import Connection
 
+from mlcoach.domain.timestamps import db_to_iso
 from mlcoach.store.core import Store
 
 Progress = Callable[[int, int], None]
 
 
-def _iso(value: datetime | None) -> str | None:
-    return None if value is None else value.replace(tzinfo=timezone.utc).isoformat()
-
-
-def _ts(value: Any) -> str | None:
-    """A stored timestamp (naive UTC text) as ISO 8601 with its offset, like `_iso`.
-
-    The store keeps "YYYY-MM-DD HH:MM:SS.ffffff"; rewriting that text directly is
-    several times faster than parsing ten years of rows into datetimes.
-    """
-    if value is None:
-        return None
-    if isinstance(value, str) and len(value) == 26 and value[10] == " " and value[19] == ".":
-        micro = value[20:]
-        return (value[:10] + "T" + value[11:19] + ("" if micro == "000000" else "." + micro)
-                + "+00:00")
-    return _iso(value if isinstance(value, datetime) else datetime.fromisoformat(str(value)))
 
 
 def _rows(conn: Connection, sql: str) -> list[tuple[Any, ...]]:
@@ -59,15 +42,16 @@ def export_sections(store: Store, progress: Progress | None = None) -> dict[str,
         doc: dict[str, Any] = {}
         doc["people"] = [
             {"id": pid, "name": nm, "style": style, "notes": notes, "archived": bool(archived),
-             "created_at": _ts(created), "updated_at": _ts(updated)}
+             "created_at": db_to_iso(created), "updated_at": db_to_iso(updated)}
             for pid, nm, style, notes, archived, created, updated in people.values()
         ]
         if progress:
             progress(1, 6)
         doc["moments"] = [
-            {"id": mid, "created_at": _ts(created), "updated_at": _ts(updated), "text": text,
+            {"id": mid, "created_at": db_to_iso(created), "updated_at": db_to_iso(updated),
+             "text": text,
              "kind": kind, "person": name(pid), "person_id": pid, "style": style,
-             "tags": tags.get(mid, []), "outcome": outcome, "outcome_at": _ts(outcome_at),
+             "tags": tags.get(mid, []), "outcome": outcome, "outcome_at": db_to_iso(outcome_at),
              "prompt_event_id": event_id, "suggestion_id": sug_id, "planned": bool(planned),
              "follow_up_on": follow_up}
             for (mid, created, updated, text, kind, pid, style, outcome, outcome_at, event_id,
@@ -79,9 +63,9 @@ def export_sections(store: Store, progress: Progress | None = None) -> dict[str,
         if progress:
             progress(2, 6)
         doc["suggestions"] = [
-            {"id": sid, "created_at": _ts(created), "person": name(pid), "person_id": pid,
+            {"id": sid, "created_at": db_to_iso(created), "person": name(pid), "person_id": pid,
              "style": style, "change": change, "action": action, "size": size, "text": text,
-             "follow_up_on": follow_up, "outcome": outcome, "outcome_at": _ts(outcome_at)}
+             "follow_up_on": follow_up, "outcome": outcome, "outcome_at": db_to_iso(outcome_at)}
             for (sid, created, pid, style, change, action, size, text, follow_up, outcome,
                  outcome_at) in _rows(conn, (
                 "SELECT id, created_at, person_id, style, change, action, size, text, "
@@ -90,7 +74,8 @@ def export_sections(store: Store, progress: Progress | None = None) -> dict[str,
         if progress:
             progress(3, 6)
         doc["reflections"] = [
-            {"id": rid, "day": day, "created_at": _ts(created), "updated_at": _ts(updated),
+            {"id": rid, "day": day, "created_at": db_to_iso(created),
+             "updated_at": db_to_iso(updated),
              "energy": energy, "went_well": went_well, "differently": differently,
              "intention": intention}
             for rid, day, created, updated, energy, went_well, differently, intention
@@ -101,8 +86,8 @@ def export_sections(store: Store, progress: Progress | None = None) -> dict[str,
         if progress:
             progress(4, 6)
         doc["prompt_events"] = [
-            {"id": eid, "prompt_id": prompt_id, "theme": theme, "shown_at": _ts(shown),
-             "response": response, "responded_at": _ts(responded), "why": why}
+            {"id": eid, "prompt_id": prompt_id, "theme": theme, "shown_at": db_to_iso(shown),
+             "response": response, "responded_at": db_to_iso(responded), "why": why}
             for eid, prompt_id, theme, shown, response, responded, why in _rows(conn, (
                 "SELECT id, prompt_id, theme, shown_at, response, responded_at, why "
                 "FROM prompt_events ORDER BY shown_at, id"))

@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from mlcoach.domain.model import WEEKDAYS, Kind, Outcome, Response, Theme
+from mlcoach.domain.timestamps import to_db
 from mlcoach.store.core import Store
 
 __all__ = [
@@ -171,15 +172,12 @@ def local_date_sql(column: str, tz: tzinfo, start: datetime, end: datetime,
         return f":{prefix}_o0", params
     cases = []
     for i, (at, off) in enumerate(segments[1:], start=1):
-        params[f"{prefix}_b{i}"] = _db_ts(at)
+        params[f"{prefix}_b{i}"] = to_db(at)
         params[f"{prefix}_o{i}"] = f"{off:+d} seconds"
         cases.append(f"WHEN {column} < :{prefix}_b{i} THEN :{prefix}_o{i - 1}")
     last = len(segments) - 1
     return f"CASE {' '.join(cases)} ELSE :{prefix}_o{last} END", params
 
-
-def _db_ts(value: datetime) -> str:
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def _midnight(day: date, tz: tzinfo) -> datetime:
@@ -213,7 +211,7 @@ def _weeks(conn: Connection, weeks: int, now: datetime, tz: tzinfo) -> list[Week
     rows = conn.execute(text(
         f"SELECT date(created_at, {mod}, 'weekday 0', '-6 days') AS wk, kind, count(*) "
         "FROM moments WHERE created_at >= :start AND created_at < :end GROUP BY wk, kind"
-    ), {**params, "start": _db_ts(start), "end": _db_ts(end)})
+    ), {**params, "start": to_db(start), "end": to_db(end)})
     table = {first + timedelta(weeks=i): dict.fromkeys(KINDS, 0) for i in range(weeks)}
     for wk, kind, n in rows:
         counts = table.get(date.fromisoformat(wk))
@@ -237,7 +235,7 @@ def _months(conn: Connection, months: int, now: datetime, tz: tzinfo) -> list[Mo
         f"SELECT strftime('%Y-%m', created_at, {mod}) AS mon, "
         "sum(outcome = :followed), count(outcome) FROM moments "
         "WHERE created_at >= :start AND created_at < :end AND outcome IS NOT NULL GROUP BY mon"
-    ), {**params, "start": _db_ts(start), "end": _db_ts(end),
+    ), {**params, "start": to_db(start), "end": to_db(end),
         "followed": Outcome.FOLLOWED.value})
     found = {mon: (int(r or 0), int(a or 0)) for mon, r, a in rows}
     out = []
@@ -262,7 +260,7 @@ def _themes(conn: Connection, since: datetime, themes: Sequence[str]) -> list[Th
     rows = conn.execute(text(
         "SELECT theme, sum(response = :done), count(*) FROM prompt_events "
         "WHERE shown_at >= :since GROUP BY theme"
-    ), {"since": _db_ts(since), "done": Response.DONE.value})
+    ), {"since": to_db(since), "done": Response.DONE.value})
     found = {theme: ThemeCount(theme, int(d or 0), int(s or 0)) for theme, d, s in rows}
     for theme in themes or [t.value for t in Theme]:
         found.setdefault(theme, ThemeCount(theme, 0, 0))
@@ -312,7 +310,7 @@ def _active(conn: Connection, today: date, tz: tzinfo, year: int | None,
     for d, n in conn.execute(text(
         f"SELECT date(created_at, {mod}) AS d, count(*) FROM moments "
         "WHERE created_at >= :start AND created_at < :end GROUP BY d"
-    ), {**params, "start": _db_ts(start), "end": _db_ts(end)}):
+    ), {**params, "start": to_db(start), "end": to_db(end)}):
         counts[date.fromisoformat(d)] = int(n)
     reflected = set()
     for (d,) in conn.execute(text(

@@ -30,22 +30,13 @@ from mlcoach.domain.model import (
     Settings,
     Suggestion,
 )
+from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
+from mlcoach.domain.timestamps import from_db, to_db
 from mlcoach.security.keys import Secret
-from mlcoach.store.codec import (
-    RECOGNISING_KINDS,
-    SearchHit,
-    custom_prompt,
-    db_ts,
-    fts_query,
-    parse_day,
-    parse_ts,
-    search_hits,
-    search_sql,
-    settings_from_dict,
-    settings_to_dict,
-)
+from mlcoach.store.codec import RECOGNISING_KINDS, custom_prompt, parse_day
 from mlcoach.store.db import connect_raw
 from mlcoach.store.file_guard import guard_for
+from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +128,7 @@ class LightStore:
         sql = f"SELECT {_EVENT_COLUMNS} FROM prompt_events"
         args: tuple[Any, ...] = ()
         if since is not None:
-            sql, args = sql + " WHERE shown_at >= ?", (db_ts(since),)
+            sql, args = sql + " WHERE shown_at >= ?", (to_db(since),)
         with self.connection() as conn:
             return [_event(r) for r in conn.execute(sql + " ORDER BY shown_at", args)]
 
@@ -150,16 +141,16 @@ class LightStore:
         with self._write() as conn:
             conn.execute("UPDATE prompt_events SET response = ?, responded_at = ? "
                          "WHERE response = ?",
-                         (Response.EXPIRED.value, db_ts(now), Response.SHOWN.value))
+                         (Response.EXPIRED.value, to_db(now), Response.SHOWN.value))
             conn.execute(f"INSERT INTO prompt_events ({_EVENT_COLUMNS}) "
                          "VALUES (?, ?, ?, ?, ?, NULL, ?)",
-                         (event.id, prompt_id, theme, db_ts(now), Response.SHOWN.value, why))
+                         (event.id, prompt_id, theme, to_db(now), Response.SHOWN.value, why))
         return event
 
     def record_response(self, event_id: str, response: Response,
                         at: datetime | None = None) -> PromptEvent:
         """Record what the user did with a shown prompt."""
-        when = db_ts(at or utcnow())
+        when = to_db(at or utcnow())
         with self._write() as conn:
             done = conn.execute("UPDATE prompt_events SET response = ?, responded_at = ? "
                                 "WHERE id = ?", (response.value, when, event_id))
@@ -259,16 +250,15 @@ class LightStore:
     def search(self, query: str, *, person: str | None = None, kind: Kind | None = None,
                since: datetime | None = None, limit: int = 50) -> list[SearchHit]:
         """Full-text search, the same statement as `Store.search`."""
-        match = fts_query(query)
-        if not match:
+        built = search_sql(query, person=person, kind=kind, since=since, limit=limit)
+        if built is None:
             return []
-        sql, params = search_sql(match, person=person, kind=kind, since=since, limit=limit)
         with self.connection() as conn:
-            return search_hits(conn.execute(sql, params).fetchall())
+            return hits(conn.execute(*built).fetchall())
 
 
 def _ts(value: Any) -> datetime:
-    parsed = parse_ts(value)
+    parsed = from_db(value)
     if parsed is None:
         raise StoreUnavailableError("the data file could not be read ({detail})",
                                     detail=f"bad timestamp {value!r}")
@@ -277,7 +267,7 @@ def _ts(value: Any) -> datetime:
 
 def _event(r: Sequence[Any]) -> PromptEvent:
     return PromptEvent(id=r[0], prompt_id=r[1], theme=r[2], shown_at=_ts(r[3]),
-                       response=Response(r[4]), responded_at=parse_ts(r[5]), why=r[6])
+                       response=Response(r[4]), responded_at=from_db(r[5]), why=r[6])
 
 
 def _person(r: Sequence[Any]) -> Person:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Sequence
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 
 from mlcoach.domain.model import Outcome, Person, Suggestion
+from mlcoach.domain.timestamps import from_db
 from mlcoach.store import models as m
 from mlcoach.store.codec import RECOGNISING_KINDS
 from mlcoach.store.core import Store
@@ -50,7 +51,9 @@ def recognition_due(store: Store, now: datetime,
         if person.id not in spans:
             continue
         first, last = spans[person.id]
-        since = _aware(last if last is not None else first)
+        since = from_db(last if last is not None else first)
+        if since is None:
+            continue
         days = (now - since).days
         if days >= gap_days:
             due.append((person, days))
@@ -123,10 +126,3 @@ def _latest_open(store: Store, person: Person) -> Suggestion | None:
         (s for s in store.suggestions(person=person.name) if s.outcome in _OPEN_OUTCOMES),
         None,
     )
-
-
-def _aware(value: datetime | str) -> datetime:
-    """Aggregates may come back as text or naive; stored times are UTC either way."""
-    if isinstance(value, str):
-        value = datetime.fromisoformat(value)
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value

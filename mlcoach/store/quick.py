@@ -2,31 +2,28 @@
 connection, without importing SQLAlchemy's ORM (which alone costs about half a second).
 
 It writes exactly what Store.add_moment writes; a test holds the two together. The idle
-app's `LightStore` writes its captures through `insert_moment` too.
+app's `LightStore` writes its quick captures through `insert_moment` too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.ids import new_id
 from mlcoach.domain.text import MAX_NAME, clean_tag, clean_text, name_key
+from mlcoach.domain.timestamps import to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw
-
-
-def _ts(value: datetime) -> str:
-    """The text form SQLAlchemy's SQLite DateTime stores (naive UTC)."""
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str | None,
                style: Style | None, tags: Sequence[str], now: datetime) -> str:
     """Store one moment (adding an unknown person) and return its id."""
+    text = clean_text(text, "moment text")
     conn = connect_raw(path, secret)
     try:
         return insert_moment(conn, text, kind, person=person, style=style, tags=tags,
@@ -40,11 +37,11 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
                   now: datetime) -> tuple[str, str | None, str | None, list[str]]:
     """Insert one moment in its own transaction on an open raw connection.
 
-    Returns (moment id, person's name as saved, style value, tags as saved).
+    Returns (moment id, the person's name as saved, the style value, the tags as saved).
     """
     text = clean_text(text, "moment text")
     tag_list = list(dict.fromkeys(clean_tag(t) for t in tags))
-    stamp = _ts(now)
+    stamp = to_db(now)
     conn.execute("BEGIN IMMEDIATE")
     try:
         person_id = saved_name = None

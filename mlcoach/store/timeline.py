@@ -13,7 +13,7 @@ import logging
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -21,8 +21,9 @@ from sqlalchemy import text
 
 from mlcoach.domain.model import Kind, Outcome, Response
 from mlcoach.domain.text import clean_tag, name_key
-from mlcoach.store.codec import fts_query
+from mlcoach.domain.timestamps import from_db, to_db
 from mlcoach.store.core import Store
+from mlcoach.store.search import fts_query
 
 __all__ = [
     "PAGE_SIZE",
@@ -175,16 +176,6 @@ _ARMS: dict[EntryKind, tuple[str, str, str, str]] = {
 }
 
 
-def _db_ts(value: datetime) -> str:
-    """The text form the store keeps (naive UTC, microseconds)."""
-    if value.tzinfo is None:
-        raise ValueError("naive datetime given to the timeline; pass an aware one")
-    return value.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-def _parse_ts(value: Any) -> datetime:
-    dt = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
-    return dt.replace(tzinfo=timezone.utc)
 
 
 def _arm_conditions(kind: EntryKind, f: TimelineFilter) -> list[str] | None:
@@ -230,9 +221,9 @@ def _arm_conditions(kind: EntryKind, f: TimelineFilter) -> list[str] | None:
 def _params(f: TimelineFilter) -> dict[str, Any]:
     params: dict[str, Any] = {}
     if f.since is not None:
-        params["since"] = _db_ts(f.since)
+        params["since"] = to_db(f.since)
     if f.until is not None:
-        params["until"] = _db_ts(f.until)
+        params["until"] = to_db(f.until)
     if f.moment_kind is not None:
         params["moment_kind"] = f.moment_kind.value
     if f.tag is not None:
@@ -421,7 +412,7 @@ class Timeline:
             elif kind is EntryKind.REFLECTION:
                 body = "\n".join(part for part in body.split("\n") if part.strip())
             out.append(TimelineEntry(
-                kind=kind, id=r.id, when=_parse_ts(r.ts), text=body,
+                kind=kind, id=r.id, when=_when(r.ts), text=body,
                 detail=str(r.detail or ""), person=r.person,
                 tags=tuple(r.tags.split("\x1f")) if r.tags else (),
                 outcome=Outcome(r.outcome) if r.outcome else None, theme=r.theme,
@@ -516,3 +507,10 @@ def _lines_with_offsets(value: str) -> list[tuple[int, str]]:
         out.append((start, line.rstrip("\r\n")))
         start += len(line)
     return out
+
+
+def _when(value: Any) -> datetime:
+    when = from_db(value)
+    if when is None:
+        raise ValueError(f"not a stored timestamp: {value!r}")
+    return when

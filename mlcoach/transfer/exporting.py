@@ -21,8 +21,8 @@ from typing import Any
 from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
+from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
-from mlcoach.store.codec import settings_to_dict
 from mlcoach.store.core import Store
 from mlcoach.store.export_rows import Progress, export_sections
 from mlcoach.store.import_rows import SECTIONS, apply_import

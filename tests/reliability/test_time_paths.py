@@ -32,7 +32,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 
-from mlcoach.coaching.scheduler import MIN_GAP_FLOOR, REFLECTION_LATE
+from mlcoach.coaching.day_rules import MIN_GAP_FLOOR
+from mlcoach.coaching.scheduler import REFLECTION_LATE
 from mlcoach.coaching.service import Coach
 from mlcoach.domain.model import Response, Settings
 from mlcoach.store.core import Store
