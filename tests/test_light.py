@@ -138,3 +138,48 @@ def test_opening_for_the_tray_app_does_not_import_the_orm(opened, layout, memory
     assert not again.full_is_open
     assert again.full().store.get_state("welcome_done") is True
     again.close()
+
+
+def test_stats_read_the_same_through_either_store(opened, light):
+    from zoneinfo import ZoneInfo
+
+    from mlcoach.domain.model import Outcome
+    from mlcoach.store.stats import compute_stats
+
+    store, tz = opened.store, ZoneInfo("Europe/Istanbul")
+    now = datetime(2026, 11, 25, 20, tzinfo=timezone.utc)  # 23:00 local, a Wednesday
+    for days in (0, 1, 2, 4):
+        store.add_moment(f"day {days}", Kind.RECOGNITION, person="Ana", style=Style.FACTS,
+                         created_at=now - timedelta(days=days))
+    planned = store.add_moment("try it", Kind.SUGGESTION, person="Bo", created_at=now)
+    store.set_moment_outcome(planned.id, Outcome.FOLLOWED)
+    store.save_reflection(date(2026, 11, 22), energy=3)
+    light_stats = compute_stats(light, now, tz)
+    assert light_stats == compute_stats(store, now, tz)
+    assert (light_stats.streak, light_stats.moments_today, light_stats.total_moments) == (
+        5, 2, 5)  # the reflection on the 22nd bridges the moments of the 21st and 23rd
+    assert light_stats.by_person["Bo"].realized == 1
+
+
+def test_shell_search_and_stats_do_not_import_the_orm(cli_env):
+    from tests.conftest import run_cli
+
+    run_cli(cli_env, "init")
+    run_cli(cli_env, "capture", "Thanked @Ana for the notes")
+    code = textwrap.dedent("""
+        import sys
+        from mlcoach.cli.main import main
+        for argv in (["search", "thanked"], ["stats", "--json"]):
+            sys.argv = ["mlcoach", *argv]
+            try:
+                main()
+            except SystemExit as done:
+                assert not done.code, done.code
+        orm = [m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "alembic")]
+        print("ORM:", sorted(orm))
+    """)
+    out = subprocess.run([sys.executable, "-c", code], env=cli_env, capture_output=True,
+                         text=True, timeout=120, check=True).stdout
+    assert "[Thanked] Ana" in out
+    assert '"total_moments": 1' in out
+    assert out.strip().endswith("ORM: []")

@@ -21,7 +21,7 @@ from mlcoach.domain.errors import MlcoachError, UsageError
 if TYPE_CHECKING:
     from mlcoach.security.keys import KeyStore
     from mlcoach.store.recovery import RecoveryNote
-    from mlcoach.store.vault import Layout, Opened
+    from mlcoach.store.vault import Layout, LightOpened, Opened
 
 logger = logging.getLogger("mlcoach")
 
@@ -241,6 +241,16 @@ class Context:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
 
+    def open_light(self) -> LightOpened:
+        """The store without the ORM, for commands that run a few plain queries."""
+        from mlcoach.store.vault import open_light
+
+        opened = open_light(self.layout, keys=self.keys, passphrase_source=self.passphrase,
+                            on_recovered=self.recovered)
+        if opened.recovery_key:
+            self.stderr.write(_recovery_notice(opened.recovery_key))
+        return opened
+
     def recovered(self, note: RecoveryNote) -> None:
         """Say on stderr that a damaged store file was replaced by a backup."""
         self.stderr.write(f"mlcoach: {note.message()}\n")
@@ -359,11 +369,11 @@ def cmd_stats(ctx: Context) -> int:
     from mlcoach.store.stats import compute_stats
     from mlcoach.system.clock import now_utc
 
-    opened = ctx.open()
+    opened = ctx.open_light()
     try:
         stats = compute_stats(opened.store, now_utc(), _local_tz())
     finally:
-        opened.store.close()
+        opened.close()
     if ctx.ns.json:
         ctx.out_json(stats.as_dict())
         return EXIT_OK
@@ -503,12 +513,12 @@ def cmd_search(ctx: Context) -> int:
         since = datetime.combine(min(ns.since, date(9999, 12, 30)), time(0), tzinfo=tz)
     if not 1 <= ns.limit <= 10_000:
         raise UsageError("--limit must be between 1 and 10000")
-    opened = ctx.open()
+    opened = ctx.open_light()
     try:
         hits = opened.store.search(ns.query, person=ns.person, kind=ns.kind, since=since,
                                    limit=ns.limit)
     finally:
-        opened.store.close()
+        opened.close()
     if ns.json:
         ctx.out_json([
             {"type": h.entity, "id": h.ref, "when": h.when.isoformat() if h.when else None,

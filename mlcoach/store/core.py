@@ -7,11 +7,12 @@ errors leave a public method as `StoreUnavailableError` (see `_errors_as_domain`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -69,13 +70,14 @@ def _errors_as_domain(cls: type[_S]) -> type[_S]:
         return guarded
 
     for name, member in list(vars(cls).items()):
-        if not name.startswith("_") and inspect.isfunction(member) and name != "session":
+        if (not name.startswith("_") and inspect.isfunction(member)
+                and name not in ("session", "connection")):
             setattr(cls, name, wrap(member))
     return cls
 
 
 def _unavailable(exc: BaseException) -> StoreUnavailableError:
-    detail = str(getattr(exc, "orig", None) or type(exc).__name__)
+    detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
     if "locked" in detail or "busy" in detail:
         return StoreUnavailableError(
             "the data file is busy with another mlcoach write; try again in a moment")
@@ -595,6 +597,24 @@ class Store:
         """Run SQLite's integrity check."""
         with self.engine.connect() as conn:
             return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[Any]:
+        """A raw DB-API connection (holding its share of the file guard) for the store's
+        plain-SQL readers, which run on this store and on `LightStore` alike."""
+        import sqlcipher3.dbapi2 as sqlcipher
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            pooled = self.engine.raw_connection()
+        except SQLAlchemyError as exc:
+            raise _unavailable(exc) from exc
+        try:
+            yield pooled.driver_connection
+        except sqlcipher.Error as exc:
+            raise _unavailable(exc) from exc
+        finally:
+            pooled.close()
 
     def session(self) -> Session:
         """An ORM session for the store package's own query modules (stats, people
