@@ -322,7 +322,7 @@ def cmd_capture(ctx: Context) -> int:
 def cmd_export(ctx: Context) -> int:
     from mlcoach.transfer import exporting
 
-    opened = ctx.open()
+    opened = ctx.open_light()  # plain SQL: no ORM for an export
     try:
         fmt = ctx.ns.format
         if fmt == "json":
@@ -332,7 +332,7 @@ def cmd_export(ctx: Context) -> int:
         else:
             text = exporting.export_markdown(opened.store, _local_tz())
     finally:
-        opened.store.close()
+        opened.close()
     if ctx.ns.output:
         from mlcoach.system.paths import atomic_write
 
