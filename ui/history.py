@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QHideEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -590,7 +591,8 @@ class TimelineTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._clock, self._tz = store, clock, tz
-        self.timeline = Timeline(store)
+        # One connection while the window is open (warm pages); closed when it hides.
+        self.timeline = Timeline(store, keep_connection=True)
         self.model = TimelineModel(self.timeline, tz, self)
         self._deleted: list[_Deleted] = []
         self._count_generation = 0
@@ -1585,6 +1587,11 @@ class HistoryWindow(QWidget):
         self.activateWindow()
         if self.tabs.currentWidget() is self.timeline:
             self.timeline.view.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closed: give back the connection the timeline kept while it was open."""
+        self.timeline.timeline.release()
+        super().hideEvent(event)
 
     def show_insights(self) -> None:
         """Switch to the Insights tab (e.g. for the weekly review)."""

@@ -44,8 +44,11 @@ from mlcoach.domain.model import (
 from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import from_db
+from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store import rows
+from mlcoach.store.file_guard import KeptConnection
+from mlcoach.store.light import kept_connection
 from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
@@ -88,9 +91,11 @@ def _unavailable(exc: BaseException) -> StoreUnavailableError:
 class Store:
     """Typed access to the user's data."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None,
+                 secret: Secret | None = None) -> None:
         self.engine = engine
         self.path = path
+        self._secret = secret  # for a kept connection (see keep_connection)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def close(self) -> None:
@@ -615,6 +620,13 @@ class Store:
             raise _unavailable(exc) from exc
         finally:
             pooled.close()
+
+    def keep_connection(self) -> KeptConnection | None:
+        """A connection a window keeps for its life (None for a store made without
+        its path and secret, e.g. in a test: then each call opens its own)."""
+        if self.path is None or self._secret is None:
+            return None
+        return kept_connection(self.path, self._secret)
 
     def session(self) -> Session:
         """An ORM session for the store package's own query modules (stats, people

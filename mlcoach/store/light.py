@@ -35,7 +35,7 @@ from mlcoach.domain.timestamps import from_db, to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.codec import RECOGNISING_KINDS, custom_prompt, parse_day
 from mlcoach.store.db import connect_raw
-from mlcoach.store.file_guard import guard_for
+from mlcoach.store.file_guard import KeptConnection, guard_for
 from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
@@ -54,6 +54,10 @@ class LightStore:
 
     def close(self) -> None:
         """Nothing stays open between calls."""
+
+    def keep_connection(self) -> KeptConnection:
+        """A connection a window keeps for its life (see KeptConnection)."""
+        return kept_connection(self.path, self._secret)
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[Any]:
@@ -239,7 +243,7 @@ class LightStore:
         from mlcoach.store.db import make_engine
         from mlcoach.store.people_insights import prep_for_meeting
 
-        store = Store(make_engine(self.path, self._secret), self.path)
+        store = Store(make_engine(self.path, self._secret), self.path, self._secret)
         try:
             return prep_for_meeting(store, names)
         finally:
@@ -255,6 +259,19 @@ class LightStore:
             return []
         with self.connection() as conn:
             return hits(conn.execute(*built).fetchall())
+
+
+def kept_connection(path: Path, secret: Secret) -> KeptConnection:
+    """A KeptConnection on the store file, opened with its key on first use."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    def connect() -> Any:
+        try:
+            return connect_raw(path, secret, any_thread=True)
+        except sqlcipher.Error as exc:
+            raise _unavailable(exc) from exc
+
+    return KeptConnection(path, connect)
 
 
 def _ts(value: Any) -> datetime:

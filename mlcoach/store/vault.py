@@ -358,7 +358,7 @@ def _open(layout: Layout, secret: Secret) -> Store:
     from mlcoach.store.db import make_engine
 
     make_private(layout.db)
-    return Store(make_engine(layout.db, secret), layout.db)
+    return Store(make_engine(layout.db, secret), layout.db, secret)
 
 
 def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:

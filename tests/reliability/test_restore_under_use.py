@@ -180,3 +180,19 @@ def test_a_light_store_call_waits_for_the_swap(opened, layout):
         assert done == []  # held back while the file is being swapped
     reader.join(10)
     assert done == ["-"]
+
+
+def test_a_restore_closes_the_connection_a_window_keeps(damaged, layout):
+    from mlcoach.store.timeline import Timeline, TimelineFilter
+
+    timeline = Timeline(damaged.store, keep_connection=True)
+    assert timeline.choices().tags == []  # (the damaged page holds moments, not people)
+    assert guard_for(layout.db).shares == 1  # kept between calls
+    t0 = time.monotonic()
+    assert recovery.daily_check(layout.root, damaged.secret, START) is not None
+    assert time.monotonic() - t0 < 8  # not the 10 s wait for a share never given back
+    assert guard_for(layout.db).shares == 0
+    texts = [e.text for e in timeline.next_page(TimelineFilter()).entries]
+    assert texts == ["in the backup"]  # reopened, on the restored file
+    timeline.release()
+    assert guard_for(layout.db).shares == 0
