@@ -181,17 +181,45 @@ def _parse_key(value: str) -> bytes | None:
 # (mlcoach/security/secretservice.py, stdlib only). Anything unusual (locked, missing, an error)
 # falls back to keyring.
 
+SECRET_SERVICE_BACKEND = "keyring.backends.SecretService.Keyring"
+
+
 def _direct_read_ok(env: Mapping[str, str]) -> bool:
-    """Whether keyring would use the Secret Service here, so reading it directly is the same."""
+    """Whether keyring would use the Secret Service here, so reading it directly is the same:
+    it would pick it by itself, or the user chose keyring's Secret Service backend (in
+    PYTHON_KEYRING_BACKEND or keyringrc.cfg)."""
     if not sys.platform.startswith("linux") or not env.get("DBUS_SESSION_BUS_ADDRESS"):
         return False
-    if env.get("PYTHON_KEYRING_BACKEND") or "KDE" in env.get("XDG_CURRENT_DESKTOP", "").upper():
-        return False  # a chosen backend, or KWallet (keyring prefers it on KDE)
     core = sys.modules.get("keyring.core")
     if core is not None and getattr(core, "_keyring_backend", None) is not None:
         return False  # keyring already loaded with a backend (set by code or a test)
+    chosen = env.get("PYTHON_KEYRING_BACKEND")
+    if chosen:
+        return chosen.strip() == SECRET_SERVICE_BACKEND
     config = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return not (config / "python_keyring" / "keyringrc.cfg").exists()
+    configured = _configured_backend(config / "python_keyring" / "keyringrc.cfg")
+    if configured is not None:
+        return configured == SECRET_SERVICE_BACKEND
+    return "KDE" not in env.get("XDG_CURRENT_DESKTOP", "").upper()  # KWallet on KDE
+
+
+def _configured_backend(path: Path) -> str | None:
+    """keyringrc.cfg's default-keyring; None when keyring would choose by itself (no file,
+    or none named); "" when only keyring can make sense of the file."""
+    if not path.exists():
+        return None
+    import configparser
+
+    config = configparser.RawConfigParser()
+    try:
+        config.read(path, encoding="utf-8")
+        if config.has_option("backend", "keyring-path"):
+            return ""  # a backend from elsewhere: leave it to keyring
+        if not config.has_option("backend", "default-keyring"):
+            return None  # keyring ignores the file and chooses by itself
+        return config.get("backend", "default-keyring").strip()
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return ""
 
 
 def _read_secret_service(store_id: str, env: Mapping[str, str]) -> str | None:
