@@ -297,7 +297,8 @@ def test_why_names_the_neglected_theme() -> None:
     choice = pick(at(MONDAY, 10), prompts, history, settings=focused)
     assert choice.prompt.theme == "presence"
     assert choice.why == (
-        "Presence is your focus until Friday; you haven't had a presence prompt for 5 days."
+        "“Presence and awareness” is your focus theme until Friday; 5 days since your last "
+        "prompt on it."
     )
 
 

@@ -232,7 +232,7 @@ class AppController(QObject):
 
             widget = ComposerDialog(store, clock=self.clock, tz=self.tz())
         elif name == "history":
-            from mlcoach.ui.history import HistoryWindow
+            from mlcoach.ui.history.window import HistoryWindow
 
             widget = HistoryWindow(store, clock=self.clock, tz=self.tz())
             # The weekly review's focus was saved: the scheduler must see it now.

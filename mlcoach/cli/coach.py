@@ -22,18 +22,20 @@ def cmd_suggest(ctx: Context) -> int:
                          "--change \"use the wiki instead of email\"")
     style = ns.style
     opened = None
+    shown = ns.person
     language = ui_language("")
     if ns.person or ns.save:
         opened = ctx.open()
         language = ui_language(opened.store.settings().language)
-        if ns.person and style is None:
-            person = opened.store.find_person(ns.person)
-            style = person.style if person else None
+        person = opened.store.find_person(ns.person) if ns.person else None
+        if person is not None:
+            shown = person.name  # as the user saved it, not as typed on this line
+            style = style if style is not None else person.style
     try:
         try:
             composed = compose(SuggestionRequest(
                 change=ns.change, style=style, action=ns.action, size=ns.size,
-                person=ns.person, by_example=ns.by_example, language=language))
+                person=shown, by_example=ns.by_example, language=language))
         except ComposerError as exc:
             raise UsageError(str(exc)) from exc
         saved_id = None
@@ -165,11 +167,71 @@ def cmd_prompt(ctx: Context) -> int:
     if ctx.ns.json:
         ctx.out_json(preview.as_dict())
         return 0
-    lines = [f"{preview.theme_name}: {preview.text}", f"Try this: {preview.try_this}"]
+    from mlcoach.domain.i18n import translate
+
+    lang = preview.language
+    lines = [f"{preview.theme_name}: {preview.text}",
+             translate("Try this: {text}", lang, text=preview.try_this)]
     if preview.note:
         lines.append(preview.note)
-    lines.append(f"Why: {preview.why}")
-    lines.append(preview.when_text)
+    lines.append(translate("Why: {text}", lang, text=preview.why))
+    lines.append(preview.when_text_in(lang))
     ctx.out("\n".join(lines))
     return 0
 
+
+
+def cmd_reflect_text(ctx: Context) -> int:
+    """The end-of-day reflection in the terminal: energy, the day's question, intention."""
+    from mlcoach.coaching.reflection_questions import question_for
+    from mlcoach.domain.i18n import translate
+    from mlcoach.system.clock import local_zone, now_utc
+
+    opened = ctx.open()
+    try:
+        store = opened.store
+        lang = ui_language(store.settings().language)
+        now = now_utc()
+        day = now.astimezone(local_zone()).date()
+        old = store.reflection(day)
+        ctx.out(translate("Reflecting on {day}. Press Enter to skip a question (or to keep "
+                          "what you wrote earlier today).", lang, day=day.isoformat()))
+        energy = _ask_energy(ctx, lang, old.energy if old else None)
+        went_well = _ask(ctx, question_for(day, lang).text, old.went_well if old else "")
+        differently = _ask(ctx, translate("What would you do differently?", lang),
+                           old.differently if old else "")
+        intention = _ask(ctx, translate("One small intention for tomorrow:", lang),
+                         old.intention if old else "")
+        if energy is None and not (went_well or differently or intention):
+            raise MlcoachError("nothing to save: give your energy or write a line "
+                               "(nothing was changed)")
+        store.save_reflection(day, energy=energy, went_well=went_well,
+                              differently=differently, intention=intention, at=now)
+    finally:
+        opened.store.close()
+    ctx.out(translate("Saved today's reflection.", lang))
+    return 0
+
+
+def _ask(ctx: Context, question: str, current: str) -> str:
+    """Ask for one line; Enter keeps `current`. Reads at most 4 KiB."""
+    hint = f" [{current}]" if current else ""
+    ctx.stdout.write(f"{question}{hint} ")
+    ctx.stdout.flush()
+    line = ctx.stdin.readline(4096)
+    if len(line) >= 4096 and not line.endswith("\n"):
+        raise UsageError("that answer is too long; keep it to a line or two "
+                         "(nothing was changed)")
+    return line.strip() or current
+
+
+def _ask_energy(ctx: Context, lang: str, current: int | None) -> int | None:
+    from mlcoach.domain.i18n import translate
+
+    answer = _ask(ctx, translate("Energy, 1 (drained) to 5 (full):", lang),
+                  str(current) if current else "")
+    if not answer:
+        return None
+    if answer not in {"1", "2", "3", "4", "5"}:
+        raise UsageError("energy must be between 1 and 5")
+    return int(answer)

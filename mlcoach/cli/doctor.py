@@ -7,10 +7,14 @@ import shutil
 import stat
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.vault import Layout, PassphraseSource, read_meta, resolve_secret
+
+if TYPE_CHECKING:
+    from mlcoach.cli.main import Context
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +104,7 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
         return out
     try:
         version, integrity = recovery.inspect(layout.db, secret)
+        calendar = _calendar_settings(recovery.saved_settings(layout.db, secret))
     except MlcoachError as exc:
         if secret.mode == "none" or recovery.key_opens_a_backup(layout.backups, secret):
             out.append(Check("store", "FAIL", damaged))
@@ -116,6 +121,40 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
     out.append(Check("store", "OK", f"{layout.db} opens; integrity ok"))
     out.append(Check("schema", "OK" if version == HEAD else "WARN",
                      f"schema {version}" + ("" if version == HEAD else f" (app expects {HEAD})")))
+    out.extend(_calendar_checks(*calendar))
+    return out
+
+
+def _calendar_settings(raw: dict[str, Any]) -> tuple[str, bool]:
+    """The calendar file or folder and whether GNOME/Evolution's calendars are read."""
+    path = raw.get("calendar_path")
+    return (path if isinstance(path, str) else ""), raw.get("calendar_eds") is True
+
+
+def _calendar_checks(path: str, eds: bool) -> list[Check]:
+    """Whether the chosen calendars can be read (read-only, local)."""
+    from mlcoach.coaching.calendar_ics import CalendarError, calendar_files
+
+    out: list[Check] = []
+    if path:
+        try:
+            files = calendar_files(Path(path).expanduser())
+        except CalendarError as exc:
+            out.append(Check("calendar", "FAIL", str(exc)))
+        else:
+            out.append(Check("calendar", "OK", f"{path}: {len(files)} .ics file(s)"))
+    if os.name == "posix":
+        from mlcoach.coaching.calendar_eds import EdsError, list_calendars
+
+        try:
+            found = list_calendars(timeout=5.0)
+        except EdsError as exc:
+            out.append(Check("evolution calendars", "WARN" if eds else "OK",
+                             ("" if eds else "not used; ") + str(exc)))
+        else:
+            names = ", ".join(c.name for c in found if c.enabled) or "none enabled"
+            use = "read for meetings" if eds else "not used (Settings ▸ Schedule can turn on)"
+            out.append(Check("evolution calendars", "OK", f"{use}: {names}"))
     return out
 
 
@@ -174,3 +213,34 @@ def _desktop_checks() -> list[Check]:
         out.append(Check("autostart", "OK", "starts at login" if enabled
                          else "does not start at login (Settings can turn it on)"))
     return out
+
+
+# -- the commands ---------------------------------------------------------------------
+
+def cmd_recover(ctx: Context) -> int:
+    from mlcoach.store.vault import recover
+
+    if ctx.stdin.isatty():
+        import getpass
+
+        text = getpass.getpass("Recovery key: ")
+    else:
+        text = ctx.stdin.readline()
+    recover(ctx.layout, text, ctx.keys)
+    ctx.out("the encryption key is back in your keyring; mlcoach opens as before")
+    return 0
+
+
+def cmd_doctor(ctx: Context) -> int:
+    if ctx.ns.recovery_key:
+        from mlcoach.store.vault import recovery_key
+
+        ctx.out(recovery_key(ctx.layout, ctx.keys))
+        return 0
+    checks = run_checks(ctx.layout, ctx.keys, ctx.passphrase)
+    if ctx.ns.json:
+        ctx.out_json([c.as_dict() for c in checks])
+    else:
+        for c in checks:
+            ctx.out(f"[{c.status:>4}] {c.name}: {c.detail}")
+    return 1 if any(c.status == "FAIL" for c in checks) else 0

@@ -11,9 +11,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn, cast
 
 from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError, UsageError
@@ -160,7 +160,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=50)
     se.add_argument("--json", action="store_true")
 
-    sub.add_parser("reflect", help="open the end-of-day reflection")
+    rf = sub.add_parser("reflect", help="open the end-of-day reflection (--text: answer here)")
+    rf.add_argument("--text", action="store_true",
+                    help="answer in the terminal instead of the window")
 
     ex = sub.add_parser("export", help="export everything")
     ex.add_argument("--format", choices=("json", "csv", "md"), default="json")
@@ -168,6 +170,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     im = sub.add_parser("import", help="import a JSON export (all or nothing)")
     im.add_argument("file", type=Path)
+
+    ca = sub.add_parser("calendar", help="the calendar occurrences the scheduler sees")
+    ca.add_argument("path", nargs="?", type=Path, metavar="FILE_OR_FOLDER",
+                    help="an .ics file or a folder of them (default: the one in Settings)")
+    ca.add_argument("--from", dest="start", type=_date_arg, metavar="DATE",
+                    help="first day (default: today)")
+    ca.add_argument("--to", dest="end", type=_date_arg, metavar="DATE",
+                    help="last day, included (default: the first day)")
+    ca.add_argument("--eds", action="store_true",
+                    help="also read the GNOME/Evolution calendars")
+    ca.add_argument("--json", action="store_true")
 
     st = sub.add_parser("stats", help="streak, this week's moments, realized vs attempted")
     st.add_argument("--json", action="store_true")
@@ -271,7 +284,7 @@ def _recovery_notice(key: str) -> str:
     )
 
 
-def _local_tz() -> Any:
+def local_tz() -> Any:
     from mlcoach.system.clock import local_zone
 
     return local_zone()
@@ -328,9 +341,9 @@ def cmd_export(ctx: Context) -> int:
         if fmt == "json":
             text = exporting.export_json(opened.store)
         elif fmt == "csv":
-            text = exporting.export_csv(opened.store, _local_tz())
+            text = exporting.export_csv(opened.store, local_tz())
         else:
-            text = exporting.export_markdown(opened.store, _local_tz())
+            text = exporting.export_markdown(opened.store, local_tz())
     finally:
         opened.close()
     if ctx.ns.output:
@@ -362,33 +375,6 @@ def cmd_import(ctx: Context) -> int:
         opened.store.close()
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
     ctx.out(f"imported {summary}" if summary else "nothing new to import")
-    return EXIT_OK
-
-
-def cmd_stats(ctx: Context) -> int:
-    from mlcoach.store.stats import compute_stats
-    from mlcoach.system.clock import now_utc
-
-    opened = ctx.open_light()
-    try:
-        stats = compute_stats(opened.store, now_utc(), _local_tz())
-    finally:
-        opened.close()
-    if ctx.ns.json:
-        ctx.out_json(stats.as_dict())
-        return EXIT_OK
-    ratio = stats.overall.ratio
-    lines = [
-        f"Streak: {stats.streak} day{'s' if stats.streak != 1 else ''}",
-        f"Moments this week: {stats.moments_this_week} (today {stats.moments_today})",
-        f"Small wins recognised this week: {stats.small_wins_this_week}",
-        "Realized vs attempted: "
-        + (f"{stats.overall.realized} of {stats.overall.attempted} ({ratio:.0%})"
-           if ratio is not None else "no outcomes recorded yet"),
-    ]
-    for name, r in sorted(stats.by_person.items()):
-        lines.append(f"  {name}: {r.realized} of {r.attempted}")
-    ctx.out("\n".join(lines))
     return EXIT_OK
 
 
@@ -430,110 +416,6 @@ def _new_passphrase(ctx: Context) -> str:
     return first
 
 
-def cmd_recover(ctx: Context) -> int:
-    from mlcoach.store.vault import recover
-
-    if ctx.stdin.isatty():
-        import getpass
-
-        text = getpass.getpass("Recovery key: ")
-    else:
-        text = ctx.stdin.readline()
-    recover(ctx.layout, text, ctx.keys)
-    ctx.out("the encryption key is back in your keyring; mlcoach opens as before")
-    return EXIT_OK
-
-
-def cmd_doctor(ctx: Context) -> int:
-    from mlcoach.cli.doctor import run_checks
-
-    if ctx.ns.recovery_key:
-        from mlcoach.store.vault import recovery_key
-
-        ctx.out(recovery_key(ctx.layout, ctx.keys))
-        return EXIT_OK
-    checks = run_checks(ctx.layout, ctx.keys, ctx.passphrase)
-    if ctx.ns.json:
-        ctx.out_json([c.as_dict() for c in checks])
-    else:
-        for c in checks:
-            ctx.out(f"[{c.status:>4}] {c.name}: {c.detail}")
-    return EXIT_ERROR if any(c.status == "FAIL" for c in checks) else EXIT_OK
-
-
-def cmd_people(ctx: Context) -> int:
-    ns = ctx.ns
-    opened = ctx.open()
-    store = opened.store
-    try:
-        if ns.people_command == "list":
-            people = store.people(include_archived=ns.all)
-            last = store.last_interactions()
-            if ns.json:
-                ctx.out_json([
-                    {"id": p.id, "name": p.name, "style": p.style, "notes": p.notes,
-                     "archived": p.archived,
-                     "last_interaction": last[p.name].isoformat() if p.name in last else None}
-                    for p in people
-                ])
-            elif not people:
-                ctx.out("no people yet: `mlcoach people add NAME --style facts`")
-            else:
-                tz = _local_tz()
-                for p in people:
-                    when = last.get(p.name)
-                    seen = f"last {when.astimezone(tz):%Y-%m-%d}" if when else "no moments yet"
-                    style = p.style.value if p.style else "style not sure yet"
-                    flag = " (archived)" if p.archived else ""
-                    ctx.out(f"{p.name}{flag} — {style}; {seen}")
-        elif ns.people_command == "add":
-            person = store.add_person(ns.name, ns.style, ns.notes)
-            ctx.out(person.id)
-        elif ns.people_command == "edit":
-            new_style: Any = None if ns.clear_style else (ns.style if ns.style else "")
-            if ns.new_name is None and ns.notes is None and new_style == "":
-                raise UsageError("nothing to change: give --name, --style, --clear-style "
-                                 "or --notes")
-            person = store.edit_person(ns.name, new_name=ns.new_name, style=new_style,
-                                       notes=ns.notes)
-            ctx.out(f"updated {person.name}")
-        elif ns.people_command == "archive":
-            person = store.archive_person(ns.name)
-            ctx.out(f"archived {person.name}; their history stays")
-    finally:
-        store.close()
-    return EXIT_OK
-
-
-def cmd_search(ctx: Context) -> int:
-    ns = ctx.ns
-    tz = _local_tz()
-    since = None
-    if ns.since and ns.since.year > 1:  # year 1 in a zone east of UTC is before year 1
-        since = datetime.combine(min(ns.since, date(9999, 12, 30)), time(0), tzinfo=tz)
-    if not 1 <= ns.limit <= 10_000:
-        raise UsageError("--limit must be between 1 and 10000")
-    opened = ctx.open_light()
-    try:
-        hits = opened.store.search(ns.query, person=ns.person, kind=ns.kind, since=since,
-                                   limit=ns.limit)
-    finally:
-        opened.close()
-    if ns.json:
-        ctx.out_json([
-            {"type": h.entity, "id": h.ref, "when": h.when.isoformat() if h.when else None,
-             "snippet": h.snippet, "rank": round(h.rank, 4)}
-            for h in hits
-        ])
-    elif not hits:
-        ctx.out("no matches")
-    else:
-        for h in hits:
-            when = f"{h.when.astimezone(tz):%Y-%m-%d}" if h.when else "          "
-            ctx.out(f"{when}  {h.entity:<10} {' '.join(h.snippet.split())}")
-    return EXIT_OK
-
-
 def cmd_gui(ctx: Context, request: str) -> int:
     """Hand a request to the running app, or start it."""
     try:
@@ -549,13 +431,21 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "capture": cmd_capture,
     "export": cmd_export,
     "import": cmd_import,
-    "stats": cmd_stats,
     "init": cmd_init,
-    "recover": cmd_recover,
-    "doctor": cmd_doctor,
-    "people": cmd_people,
-    "search": cmd_search,
 }
+
+
+def _command(name: str) -> Callable[[Context], int]:
+    """The function behind a command; the ones in other modules load only when used."""
+    if name in COMMANDS:
+        return COMMANDS[name]
+    if name in ("people", "search", "stats"):
+        from mlcoach.cli import records
+
+        return cast("Callable[[Context], int]", getattr(records, f"cmd_{name}"))
+    from mlcoach.cli import doctor
+
+    return cast("Callable[[Context], int]", getattr(doctor, f"cmd_{name}"))
 
 
 def _dispatch(ctx: Context) -> int:
@@ -564,6 +454,10 @@ def _dispatch(ctx: Context) -> int:
     if command == "run":
         return cmd_gui(ctx, "show")
     if command == "reflect":
+        if ns.text or (not _has_display() and ctx.stdin.isatty()):
+            from mlcoach.cli.coach import cmd_reflect_text
+
+            return int(cmd_reflect_text(ctx))
         return cmd_gui(ctx, "reflect")
     if command == "capture" and not ns.text:
         if ns.kind or ns.person or ns.style or ns.tag:
@@ -579,11 +473,20 @@ def _dispatch(ctx: Context) -> int:
         from mlcoach.cli.coach import cmd_outcome
 
         return int(cmd_outcome(ctx))
+    if command == "calendar":
+        from mlcoach.cli.calendar import cmd_calendar
+
+        return int(cmd_calendar(ctx))
     if command in ("prompt", "prompts"):
         from mlcoach.cli.coach import cmd_prompt, cmd_prompts
 
         return int(cmd_prompt(ctx) if command == "prompt" else cmd_prompts(ctx))
-    return COMMANDS[command](ctx)
+    return _command(command)(ctx)
+
+
+def _has_display() -> bool:
+    """Whether a window can be shown (X11 or Wayland), as far as the environment says."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def _configure_logging() -> None:
@@ -633,10 +536,10 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         ctx = Context(ns, stdin, stdout, stderr, keys)
         return _dispatch(ctx)
     except UsageError as exc:
-        stderr.write(f"mlcoach: {exc}\n")
+        stderr.write(f"mlcoach: {_in_language(exc)}\n")
         return EXIT_USAGE
     except MlcoachError as exc:
-        stderr.write(f"mlcoach: {exc}\n")
+        stderr.write(f"mlcoach: {_in_language(exc)}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         stderr.write("mlcoach: interrupted\n")
@@ -656,6 +559,13 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
                        "run with MLCOACH_DEBUG=1 for details")
         stderr.write(f"mlcoach: {message}\n")
         return EXIT_ERROR
+
+
+def _in_language(exc: BaseException) -> str:
+    """The error's one line in the user's language (from LANGUAGE / LC_* / LANG)."""
+    from mlcoach.domain.i18n import error_text, ui_language
+
+    return error_text(exc, ui_language(""))
 
 
 def main_gui() -> int:

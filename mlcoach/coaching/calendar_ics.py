@@ -1,43 +1,50 @@
 """Meetings from a local calendar: one .ics file or every .ics file in a folder.
 
-Read with icalendar, recurrences expanded with dateutil's rrule (RRULE, RDATE,
-EXDATE and moved or cancelled single occurrences).  All-day, transparent
-("free") and cancelled events are not meetings.  Times without a time zone
-are read in the time zone of the window asked for.  Nothing here touches the
-network.
+Read with icalendar; recurrences (RRULE, RDATE, EXDATE, moved and cancelled
+single occurrences, RANGE=THISANDFUTURE) are expanded by recurring-ical-events,
+and Google's X-WR-TIMEZONE exports are first made standard by x-wr-timezone.
+Every occurrence is listed (`occurrences`); only timed, busy ones hold prompts
+(`meetings`, `busy_intervals`): all-day, free (TRANSP:TRANSPARENT or Outlook's
+FREE), cancelled and declined ones do not.  Times without a time zone
+("floating") are read in the time zone of the window asked for.  Parsed files
+are cached while their size, times and inode stay the same, so an edited file
+is read again.  Nothing here touches the network.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from dateutil.rrule import rrule, rrulestr  # type: ignore[import-untyped]
-from icalendar import Calendar, Component, Event, vRecur
-
+from mlcoach.coaching.calendar_window import Calendarfile, skip_ahead
 from mlcoach.domain.errors import MlcoachError
-from mlcoach.domain.timestamps import in_zone
 
 __all__ = [
     "Attendee",
     "CalendarError",
+    "Listing",
     "Meeting",
+    "ParsedCalendar",
     "busy_intervals",
     "calendar_files",
     "meetings",
+    "merge_busy",
+    "occurrences",
+    "parse_ics",
 ]
 
 logger = logging.getLogger(__name__)
 
 #: Calendar files larger than this are refused rather than read.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-#: A recurring event stops expanding after this many occurrences.
-MAX_OCCURRENCES = 20_000
+#: At most this many occurrences are listed for one window (a guard, never reached by
+#: a real calendar: even a minutely series gives 1,440 a day).
+MAX_LISTED = 50_000
 
 
 class CalendarError(MlcoachError):
@@ -46,15 +53,20 @@ class CalendarError(MlcoachError):
 
 @dataclass(frozen=True, slots=True)
 class Attendee:
-    """Someone invited to a meeting."""
+    """Someone invited to a meeting; `status` is their PARTSTAT (ACCEPTED, DECLINED, ...)."""
 
     name: str
     email: str
+    status: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
-    """One occurrence of a meeting, with aware start and end."""
+    """One occurrence of a calendar event, with aware start and end.
+
+    `busy` is whether it holds prompts: timed, not cancelled, not free and not
+    declined by the user. All-day occurrences start and end at local midnight.
+    """
 
     summary: str
     start: datetime
@@ -63,28 +75,27 @@ class Meeting:
     organizer: Attendee | None = None
     location: str = ""
     uid: str = ""
+    all_day: bool = False
+    busy: bool = True
 
 
 @dataclass(frozen=True, slots=True)
-class _Event:
-    """A parsed VEVENT before expansion; naive times are floating."""
+class Listing:
+    """The occurrences of a window, and one line per calendar that could not be read."""
 
-    uid: str
-    summary: str
-    location: str
-    start: datetime
-    duration: timedelta
-    rules: tuple[str, ...]
-    until: tuple[date | datetime | None, ...]
-    rdates: tuple[datetime, ...]
-    exdates: tuple[datetime, ...]
-    recurrence_id: datetime | None
-    attendees: tuple[Attendee, ...]
-    organizer: Attendee | None
-    busy: bool
+    occurrences: list[Meeting]
+    problems: list[CalendarError] = field(default_factory=list)
 
 
-def _one_line(text: str) -> str:
+@dataclass(frozen=True, slots=True)
+class ParsedCalendar:
+    """One parsed calendar, ready to expand: its recurrence queries and its owner's addresses."""
+
+    queries: tuple[Any, ...]  # recurring_ical_events.CalendarQuery
+    owners: frozenset[str]  # lower-case e-mail addresses the calendar says are the user's
+
+
+def _one_line(text: object) -> str:
     """Return `text` on a single line, shortened."""
     flat = " ".join(str(text).split())
     return flat if len(flat) <= 160 else flat[:157] + "..."
@@ -99,26 +110,28 @@ def calendar_files(path: Path) -> list[Path]:
             return [path]
     except OSError as exc:
         raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
-                            reason=_one_line(str(exc))) from exc
+                            reason=_one_line(exc)) from exc
     raise CalendarError("{path}: no calendar file or folder there", path=path)
+
+
+# -- parsing -----------------------------------------------------------------------------
+
+def _address(value: Any) -> str:
+    """The e-mail address of a CAL-ADDRESS value, lower-case, without mailto:."""
+    address = str(value).strip()
+    if address.lower().startswith("mailto:"):
+        address = address[7:]
+    return address.strip().lower() if "@" in address else address.strip()
 
 
 def _attendee(value: Any) -> Attendee | None:
     """Return an attendee from an ATTENDEE or ORGANIZER value."""
-    address = str(value).strip()
-    if address.lower().startswith("mailto:"):
-        address = address[7:]
     params = getattr(value, "params", {})
     name = str(params.get("CN", "")).strip().strip('"')
-    if not address and not name:
+    email = _address(value)
+    if not email and not name:
         return None
-    return Attendee(name=name, email=address)
-
-
-def _text(component: Component, key: str) -> str:
-    """Return a text property as plain str."""
-    value = component.get(key)
-    return "" if value is None else str(value)
+    return Attendee(name=name, email=email, status=str(params.get("PARTSTAT", "")).upper())
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -128,219 +141,239 @@ def _as_list(value: Any) -> list[Any]:
     return list(value) if isinstance(value, list) else [value]
 
 
-def _decoded_datetime(component: Component, key: str) -> date | datetime | None:
-    """Return a decoded date or datetime property, or None if absent or broken."""
-    if key not in component:
-        return None
+def _owners(calendar: Any) -> set[str]:
+    """Addresses a calendar names as its owner (Google puts it in X-WR-CALNAME)."""
+    name = str(calendar.get("X-WR-CALNAME", "")).strip().lower()
+    return {name} if "@" in name and " " not in name else set()
+
+
+def parse_ics(data: bytes, name: str, since: datetime | None = None) -> ParsedCalendar:
+    """Parse iCalendar bytes; CalendarError naming `name` when they are not a calendar.
+
+    With `since`, simple long series start closer to it (see calendar_window.skip_ahead):
+    the result then serves windows from `since` on only.
+    """
+    import icalendar
+    import recurring_ical_events
+    import x_wr_timezone
+
+    if b"\x00" in data[:65536]:
+        raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
+                            reason="binary data")
+    if not data.strip():
+        return ParsedCalendar((), frozenset())
     try:
-        value = component.decoded(key)
-    except (ValueError, TypeError, KeyError):
-        return None
-    return value if isinstance(value, date) else None
-
-
-def _parse_event(component: Component) -> _Event | None:
-    """Return the event's data, or None when it is not a timed, busy event."""
-    start = _decoded_datetime(component, "DTSTART")
-    if not isinstance(start, datetime):
-        return None  # all-day or broken
-    end = _decoded_datetime(component, "DTEND")
-    duration: timedelta | None = None
-    if isinstance(end, datetime):
-        if (end.tzinfo is None) != (start.tzinfo is None):
-            end = end.replace(tzinfo=start.tzinfo)
-        duration = end - start
-    elif "DURATION" in component:
+        calendars = icalendar.Calendar.from_ical(data, multiple=True)
+    except Exception as exc:  # icalendar raises many kinds on bad input
+        raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
+                            reason=_one_line(exc)) from exc
+    calendars = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
+    if not calendars:
+        raise CalendarError("{path}: not a valid iCalendar file (no VCALENDAR)", path=name)
+    queries: list[Any] = []
+    owners: set[str] = set()
+    for calendar in calendars:
+        owners |= _owners(calendar)
         try:
-            raw = component.decoded("DURATION")
-        except (ValueError, TypeError):
-            raw = None
-        duration = raw if isinstance(raw, timedelta) else None
-    if duration is None or duration <= timedelta(0):
-        return None
-    status = _text(component, "STATUS").upper()
-    transparent = _text(component, "TRANSP").upper() == "TRANSPARENT"
-    free = _text(component, "X-MICROSOFT-CDO-BUSYSTATUS").upper() == "FREE"
-    rules: list[str] = []
-    until: list[date | datetime | None] = []
-    for recur in _as_list(component.get("RRULE")):
-        if not isinstance(recur, vRecur):
-            continue
-        parts = vRecur({k: v for k, v in recur.items() if k.upper() != "UNTIL"})
-        ical: bytes = parts.to_ical()  # type: ignore[no-untyped-call]
-        rules.append(ical.decode("ascii", "replace"))
-        limit = recur.get("UNTIL")
-        until.append(limit[0] if isinstance(limit, list) and limit else None)
-    rdates: tuple[datetime, ...] = ()
-    exdates: tuple[datetime, ...] = ()
-    if isinstance(component, Event):
-        try:
-            rdates = tuple(d for d, _ in component.rdates if isinstance(d, datetime))
-            exdates = tuple(d for d in component.exdates if isinstance(d, datetime))
-        except (ValueError, TypeError, AttributeError):
-            pass
-    recurrence_id = _decoded_datetime(component, "RECURRENCE-ID")
-    attendees = tuple(
-        a for a in (_attendee(v) for v in _as_list(component.get("ATTENDEE"))) if a is not None
-    )
-    organizer = _attendee(component["ORGANIZER"]) if "ORGANIZER" in component else None
-    return _Event(
-        uid=_text(component, "UID"),
-        summary=_text(component, "SUMMARY"),
-        location=_text(component, "LOCATION"),
-        start=start,
-        duration=duration,
-        rules=tuple(rules),
-        until=tuple(until),
-        rdates=rdates,
-        exdates=exdates,
-        recurrence_id=recurrence_id if isinstance(recurrence_id, datetime) else None,
-        attendees=attendees,
-        organizer=organizer,
-        busy=status != "CANCELLED" and not transparent and not free,
-    )
+            standard = x_wr_timezone.to_standard(calendar)
+            if since is not None:
+                skip_ahead(standard, since)
+            queries.append(recurring_ical_events.of(standard, skip_bad_series=True))
+        except Exception as exc:  # a calendar the libraries cannot make sense of
+            raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
+                                reason=_one_line(exc)) from exc
+    return ParsedCalendar(tuple(queries), frozenset(owners))
 
 
 @functools.lru_cache(maxsize=16)
-def _parse_cached(path: str, _stamp: tuple[int, int, int, int]) -> tuple[_Event, ...]:
-    """Return the events of one file; cached while its size, times and inode stay the same."""
+def _read_cached(path: str, _stamp: tuple[int, int, int, int]) -> Calendarfile:
+    """One file's bytes and where its events lie; cached while its size, times and inode
+    stay the same (an edited file is read again)."""
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
-                            reason=_one_line(str(exc))) from exc
-    if not data.strip():
-        return ()
-    try:
-        calendars = Calendar.from_ical(data, multiple=True)
-    except Exception as exc:  # icalendar raises many kinds on bad input
-        raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=path,
-                            reason=_one_line(str(exc))) from exc
-    if not any(getattr(c, "name", "") == "VCALENDAR" for c in calendars):
-        raise CalendarError("{path}: not a valid iCalendar file (no VCALENDAR)", path=path)
-    events: list[_Event] = []
-    for calendar in calendars:
-        for component in calendar.walk("VEVENT"):
-            try:
-                event = _parse_event(component)
-            except Exception as exc:  # one odd event must not hide the others
-                logger.warning("%s: skipping an unreadable event: %s", path, _one_line(str(exc)))
-                continue
-            if event is not None:
-                events.append(event)
-    return tuple(events)
+                            reason=_one_line(exc)) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
+                            size=len(data))
+    return Calendarfile.index(data)
 
 
-def _parse_file(path: Path) -> tuple[_Event, ...]:
-    """Return the events of one calendar file."""
+@functools.lru_cache(maxsize=32)
+def _parse_cached(path: str, stamp: tuple[int, int, int, int], first: date,
+                  last: date) -> ParsedCalendar:
+    """The file parsed for windows within the days [first, last]: only events that may
+    occur there are parsed, and long simple series start close to `first`."""
+    data = _read_cached(path, stamp).only(first, last)
+    return parse_ics(data, path, since=datetime.combine(first, time(0), tzinfo=UTC))
+
+
+def _parse_file(path: Path, start: datetime, end: datetime) -> ParsedCalendar:
+    """Return one calendar file parsed for the window [start, end)."""
     try:
         info = path.stat()
     except OSError as exc:
         raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
-                            reason=_one_line(str(exc))) from exc
+                            reason=_one_line(exc)) from exc
     if info.st_size > MAX_FILE_BYTES:
         raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
                             size=info.st_size)
     stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
-    return _parse_cached(str(path), stamp)
+    # Whole days with a margin wider than any UTC offset, so nearby windows share a parse.
+    first = start.astimezone(UTC).date() - timedelta(days=2)
+    last = end.astimezone(UTC).date() + timedelta(days=2)
+    return _parse_cached(str(path), stamp, first, last)
 
 
+# -- expansion ---------------------------------------------------------------------------
 
-def _until(limit: date | datetime | None, tz: tzinfo | None) -> datetime | None:
-    """Return an RRULE UNTIL usable with an aware start."""
-    if limit is None:
+def _placed(value: date | datetime, tz: tzinfo) -> datetime:
+    """Return `value` as an aware datetime: dates at local midnight, floating times in `tz`."""
+    if not isinstance(value, datetime):
+        return datetime.combine(value, time(0), tzinfo=tz)
+    return value.replace(tzinfo=tz) if value.tzinfo is None else value
+
+
+def _text(component: Any, key: str) -> str:
+    """Return a text property as plain str."""
+    value = component.get(key)
+    return "" if value is None else str(value)
+
+
+def _occurrence(component: Any, tz: tzinfo, owners: Collection[str]) -> Meeting | None:
+    """Return one expanded VEVENT as a Meeting, or None when it has no usable start."""
+    first = component.get("DTSTART")
+    if first is None:
         return None
-    if not isinstance(limit, datetime):
-        return datetime.combine(limit, time.max, tzinfo=tz)
-    return limit if limit.tzinfo is not None else limit.replace(tzinfo=tz)
+    begin_raw: date | datetime = first.dt
+    all_day = not isinstance(begin_raw, datetime)
+    try:
+        finish_raw: date | datetime = component.end
+    except Exception:  # no DTEND or DURATION: RFC 5545 says a day, or an instant
+        finish_raw = begin_raw + timedelta(days=1) if all_day else begin_raw
+    begin, finish = _placed(begin_raw, tz), _placed(finish_raw, tz)
+    if finish < begin:
+        finish = begin
+    attendees = tuple(
+        a for a in (_attendee(v) for v in _as_list(component.get("ATTENDEE"))) if a is not None
+    )
+    organizer = _attendee(component["ORGANIZER"]) if "ORGANIZER" in component else None
+    declined = any(a.status == "DECLINED" and a.email in owners for a in attendees)
+    busy = not (
+        all_day
+        or finish <= begin
+        or declined
+        or _text(component, "STATUS").upper() == "CANCELLED"
+        or _text(component, "TRANSP").upper() == "TRANSPARENT"
+        or _text(component, "X-MICROSOFT-CDO-BUSYSTATUS").upper() == "FREE"
+    )
+    return Meeting(
+        summary=_text(component, "SUMMARY"),
+        start=begin,
+        end=finish,
+        attendees=attendees,
+        organizer=organizer,
+        location=_text(component, "LOCATION"),
+        uid=_text(component, "UID"),
+        all_day=all_day,
+        busy=busy,
+    )
 
 
-def _starts(event: _Event, tz: tzinfo, start: datetime, end: datetime) -> Iterator[datetime]:
-    """Yield the occurrence starts of `event` that may overlap [start, end)."""
-    first = in_zone(event.start, tz)
-    earliest = start - event.duration
-    yield first  # DTSTART is always an occurrence, even when the rule would not produce it
-    for text, limit in zip(event.rules, event.until, strict=True):
-        try:
-            rule: rrule = rrulestr(text, dtstart=first)
-            if limit is not None:
-                rule = rule.replace(until=_until(limit, first.tzinfo))
-        except (ValueError, TypeError) as exc:
-            logger.warning("skipping a recurrence rule %r: %s", text, exc)
-            continue
-        for count, occurrence in enumerate(rule):
-            if occurrence >= end or count >= MAX_OCCURRENCES:
-                break
-            if occurrence >= earliest:
-                yield occurrence
-    for extra in event.rdates:
-        yield in_zone(extra, tz)
-
-
-def _expand(events: Sequence[_Event], start: datetime, end: datetime, tz: tzinfo) -> list[Meeting]:
-    """Return the busy occurrences of `events` overlapping [start, end), sorted."""
-    moved = {
-        (e.uid, in_zone(e.recurrence_id, tz).astimezone(UTC))
-        for e in events
-        if e.recurrence_id is not None
-    }
-    found: dict[tuple[str, datetime], Meeting] = {}
-    for event in events:
-        if not event.busy:
-            continue
-        excluded = {in_zone(d, tz).astimezone(UTC) for d in event.exdates}
-        for begin in _starts(event, tz, start, end):
-            key = (event.uid, begin.astimezone(UTC))
-            if key[1] in excluded:
+def expand(parsed: ParsedCalendar, start: datetime, end: datetime,
+           owners: Collection[str] = ()) -> list[Meeting]:
+    """Return the occurrences of one parsed calendar overlapping [start, end)."""
+    tz = start.tzinfo
+    assert tz is not None
+    mine = {o.lower() for o in owners} | parsed.owners
+    found: list[Meeting] = []
+    for query in parsed.queries:
+        for component in query.between(start, end):
+            try:
+                meeting = _occurrence(component, tz, mine)
+            except Exception as exc:  # one odd event must not hide the others
+                logger.warning("skipping an unreadable event: %s", _one_line(exc))
                 continue
-            if event.recurrence_id is None and event.rules and key in moved:
-                continue  # this occurrence was moved or cancelled
-            finish = begin + event.duration
-            if finish <= start or begin >= end:
+            if meeting is None:
                 continue
-            found[key if event.uid else (str(id(event)), key[1])] = Meeting(
-                summary=event.summary,
-                start=begin,
-                end=finish,
-                attendees=event.attendees,
-                organizer=event.organizer,
-                location=event.location,
-                uid=event.uid,
-            )
-    return sorted(found.values(), key=lambda m: (m.start, m.end, m.summary))
+            if meeting.start >= end or (meeting.end <= start and meeting.start < start):
+                continue
+            found.append(meeting)
+            if len(found) >= MAX_LISTED:
+                return found
+    return found
 
 
-def meetings(path: Path, start: datetime, end: datetime) -> list[Meeting]:
-    """Return the meetings overlapping [start, end) from a .ics file or folder."""
-    # CalendarError when the path or its only file cannot be read; in a folder an
-    # unreadable file is logged and skipped as long as another one reads.
+def _sorted(found: Iterable[Meeting]) -> list[Meeting]:
+    """Sorted by start, without repeats (the same occurrence in two files counts once)."""
+    unique: dict[tuple[str, datetime, datetime, str], Meeting] = {}
+    for m in found:
+        key = (m.uid, m.start.astimezone(UTC), m.end.astimezone(UTC), m.summary)
+        previous = unique.get(key)
+        if previous is None or (m.busy and not previous.busy):
+            unique[key] = m
+    return sorted(unique.values(), key=sort_key)
+
+
+def sort_key(m: Meeting) -> tuple[datetime, bool, datetime, str]:
+    """Occurrences in time order, a day's all-day ones first."""
+    return (m.start.astimezone(UTC), not m.all_day, m.end.astimezone(UTC), m.summary)
+
+
+def occurrences(path: Path, start: datetime, end: datetime, *,
+                owners: Collection[str] = ()) -> Listing:
+    """Every occurrence overlapping [start, end) from a .ics file or folder.
+
+    A file that cannot be read becomes one entry in `problems` and the other files are
+    still read; CalendarError only when `path` itself is missing or unreadable.
+    `owners` are the user's own addresses: a meeting they declined is not busy.
+    """
     if start.tzinfo is None or end.tzinfo is None:
         raise ValueError("start and end must be aware datetimes")
-    files = calendar_files(Path(path))
-    events: list[_Event] = []
-    errors: list[CalendarError] = []
-    for file in files:
+    found: list[Meeting] = []
+    problems: list[CalendarError] = []
+    for file in calendar_files(Path(path)):
         try:
-            events.extend(_parse_file(file))
+            found.extend(expand(_parse_file(file, start, end), start, end, owners))
         except CalendarError as exc:
-            if len(files) == 1:
-                raise
-            logger.warning("%s", exc)
-            errors.append(exc)
-    if files and len(errors) == len(files):
+            problems.append(exc)
+    return Listing(_sorted(found), problems)
+
+
+def meetings(path: Path, start: datetime, end: datetime, *,
+             owners: Collection[str] = ()) -> list[Meeting]:
+    """Return the busy, timed meetings overlapping [start, end) from a .ics file or folder.
+
+    CalendarError when the path cannot be read or none of its files can; in a folder
+    an unreadable file is logged and skipped as long as another one reads.
+    """
+    files = calendar_files(Path(path))
+    listing = occurrences(path, start, end, owners=owners)
+    for problem in listing.problems:
+        logger.warning("%s", problem)
+    if listing.problems and len(listing.problems) == len(files):
+        if len(files) == 1:
+            raise listing.problems[0]
         raise CalendarError("{path}: no calendar file could be read ({reason})", path=path,
-                            reason=errors[0])
-    tz = start.tzinfo
-    return _expand(events, start, end, tz)
+                            reason=listing.problems[0])
+    return [m for m in listing.occurrences if m.busy]
 
 
-def busy_intervals(path: Path, start: datetime, end: datetime) -> list[tuple[datetime, datetime]]:
-    """Return the merged busy intervals overlapping [start, end), sorted, in UTC."""
+def merge_busy(found: Sequence[Meeting]) -> list[tuple[datetime, datetime]]:
+    """The merged busy intervals of `found`, sorted, in UTC."""
     merged: list[tuple[datetime, datetime]] = []
-    for meeting in meetings(path, start, end):
-        begin, finish = meeting.start.astimezone(UTC), meeting.end.astimezone(UTC)
+    spans = sorted((m.start.astimezone(UTC), m.end.astimezone(UTC)) for m in found if m.busy)
+    for begin, finish in spans:
         if merged and begin <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], finish))
         else:
             merged.append((begin, finish))
     return merged
+
+
+def busy_intervals(path: Path, start: datetime, end: datetime, *,
+                   owners: Collection[str] = ()) -> list[tuple[datetime, datetime]]:
+    """Return the merged busy intervals overlapping [start, end), sorted, in UTC."""
+    return merge_busy(meetings(path, start, end, owners=owners))

@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from mlcoach.coaching.content import theme_names
+from mlcoach.domain.i18n import N_, translate
 from mlcoach.domain.model import DayPart, Prompt, PromptEvent, Response, Settings
 from mlcoach.domain.timestamps import as_utc
 
@@ -66,13 +68,6 @@ _PART_LIMITS = (
     (time(14, 0), DayPart.MIDDAY),
     (time(16, 30), DayPart.AFTERNOON),
 )
-_PART_WORDS = {
-    DayPart.MORNING: "the morning",
-    DayPart.MIDDAY: "the middle of the day",
-    DayPart.AFTERNOON: "the afternoon",
-    DayPart.END_OF_DAY: "the end of the day",
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Choice:
@@ -183,34 +178,59 @@ def _why(
     repeat: bool,
     all_declined: bool,
     recall: bool,
+    language: str = "en",
 ) -> str:
-    """Return a short sentence saying why `prompt` was chosen."""
-    theme = _theme_word(prompt.theme)
-    clauses: list[str] = []
+    """Return a short sentence, in `language`, saying why `prompt` was chosen."""
+    theme = theme_names(language).get(prompt.theme, _theme_word(prompt.theme))
+    clauses: list[tuple[str, dict[str, object]]] = []
     if recall:
-        clauses.append("first prompt today, with the intention you wrote yesterday")
+        clauses.append((N_("first prompt today, with the intention you wrote yesterday"), {}))
     if prompt.theme in focus:
         if focus_until is not None and focus_until - today < _WEEK:
-            clauses.append(f"{theme} is your focus until {focus_until:%A}")
+            weekday = translate(_WEEKDAYS[focus_until.weekday()], language)
+            clauses.append((N_("“{theme}” is your focus theme until {weekday}"),
+                            {"theme": theme, "weekday": weekday}))
         else:
-            clauses.append(f"{theme} is your focus theme")
+            clauses.append((N_("“{theme}” is your focus theme"), {"theme": theme}))
+    named = prompt.theme in focus  # the theme is named once; later clauses say "it"
     last = facts.theme_last.get(prompt.theme)
     if last is None:
-        clauses.append(f"your first {theme} prompt")
+        first = N_("your first prompt on it") if named else N_("your first prompt on “{theme}”")
+        clauses.append((first, {"theme": theme}))
     elif (days := (now - last).days) >= 3:
-        clauses.append(f"you haven't had a {theme} prompt for {days} days")
+        since = (N_("{days} days since your last prompt on it") if named
+                 else N_("{days} days since your last prompt on “{theme}”"))
+        clauses.append((since, {"theme": theme, "days": days}))
     elif facts.theme_week[prompt.theme] <= least_week:
-        clauses.append(f"{theme} had the least room this week")
+        least = (N_("it had the least room this week") if named
+                 else N_("“{theme}” had the least room this week"))
+        clauses.append((least, {"theme": theme}))
     if all_declined:
-        clauses.append("every other prompt is set aside as not for you")
+        clauses.append((N_("every other prompt is set aside as not for you"), {}))
     elif repeat:
-        clauses.append("you've seen all the others in the last two weeks")
+        clauses.append((N_("you've seen all the others in the last two weeks"), {}))
     if fits_part and len(clauses) < 2 and len(set(prompt.parts)) < len(DayPart):
-        clauses.append(f"it suits {_PART_WORDS[part]}")
+        clauses.append((_SUITS[part], {}))
     if not clauses:
-        clauses.append(f"a fresh prompt for {_PART_WORDS[part]}")
-    text = "; ".join(clauses[:3])
+        clauses.append((_FRESH[part], {}))
+    text = "; ".join(translate(t, language, **kw) for t, kw in clauses[:3])
     return text[0].upper() + text[1:] + "."
+
+
+_WEEKDAYS = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+             N_("Saturday"), N_("Sunday"))
+_SUITS = {
+    DayPart.MORNING: N_("it suits the morning"),
+    DayPart.MIDDAY: N_("it suits the middle of the day"),
+    DayPart.AFTERNOON: N_("it suits the afternoon"),
+    DayPart.END_OF_DAY: N_("it suits the end of the day"),
+}
+_FRESH = {
+    DayPart.MORNING: N_("a fresh prompt for the morning"),
+    DayPart.MIDDAY: N_("a fresh prompt for the middle of the day"),
+    DayPart.AFTERNOON: N_("a fresh prompt for the afternoon"),
+    DayPart.END_OF_DAY: N_("a fresh prompt for the end of the day"),
+}
 
 
 def choose(
@@ -225,6 +245,7 @@ def choose(
     first_of_day: bool | None = None,
     focus_theme: str | None = None,
     reflected_today: bool = False,
+    language: str = "en",
 ) -> Choice:
     """Return the next prompt to show and why; raises ValueError when there are no prompts.
 
@@ -289,6 +310,7 @@ def choose(
         repeat=repeat,
         all_declined=all_declined,
         recall=recall,
+        language=language,
     )
     logger.debug("chose %s: %s", prompt.id, why)
     return Choice(prompt, why, intention.strip() if recall and intention else None)

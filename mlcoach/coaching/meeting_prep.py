@@ -10,7 +10,6 @@ import logging
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from pathlib import Path
 
 from mlcoach.coaching.ports import CoachStore
 from mlcoach.domain.model import Person, Settings, Suggestion
@@ -49,15 +48,11 @@ def next_prep(store: CoachStore, settings: Settings, now: datetime, language: st
     A card is due from `meeting_prep_minutes` before the start until the start;
     meetings already under way, or in `shown`, are passed over.
     """
-    if not settings.meeting_prep or not settings.calendar_path:
+    if not settings.meeting_prep or not (settings.calendar_path or settings.calendar_eds):
         return None
-    from mlcoach.coaching.calendar_ics import CalendarError, meetings
+    from mlcoach.coaching.calendar_sources import busy_meetings
 
-    try:
-        upcoming = meetings(Path(settings.calendar_path).expanduser(), now, now + LOOKAHEAD)
-    except CalendarError as exc:
-        logger.warning("calendar not read for meeting preparation: %s", exc)
-        return None
+    upcoming = busy_meetings(settings, now, now + LOOKAHEAD)
     lead = timedelta(minutes=max(0, settings.meeting_prep_minutes))
     for meeting in sorted(upcoming, key=lambda m: m.start):
         key = f"{meeting.uid or meeting.summary}@{meeting.start.isoformat()}"

@@ -6,13 +6,13 @@ random source from its caller, so tests drive it with a fake clock.
 
 from __future__ import annotations
 
+import copy
 import logging
 import random
 import time as _time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from pathlib import Path
 from typing import Any
 
 from mlcoach.coaching import scheduler as sch
@@ -21,7 +21,7 @@ from mlcoach.coaching.content import load_builtin, theme_names
 from mlcoach.coaching.meeting_prep import Prep, next_prep
 from mlcoach.coaching.ports import CoachStore
 from mlcoach.coaching.scheduler_state import SchedulerState
-from mlcoach.domain.i18n import translate, ui_language, weekday_short
+from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
 from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
 
 logger = logging.getLogger(__name__)
@@ -57,6 +57,10 @@ class Offer:
     named_id: str | None = None  # the person the note names for recognition
 
 
+# The scheduler's reasons (Due.reason with "_" as " "), for the catalogue.
+_REASONS = (N_("scheduled"), N_("snoozed"), N_("held after meeting"), N_("catch up"), N_("off"))
+
+
 @dataclass(frozen=True, slots=True)
 class Preview:
     """What `mlcoach prompt` prints."""
@@ -66,6 +70,7 @@ class Preview:
     reason: str
     tz: tzinfo
     now: datetime
+    language: str = "en"
 
     @property
     def theme_name(self) -> str:
@@ -89,13 +94,20 @@ class Preview:
 
     @property
     def when_text(self) -> str:
+        return self.when_text_in("en")
+
+    def when_text_in(self, language: str) -> str:
+        """When the next prompt is due, in `language`."""
         if self.due_at is None:
-            return "Prompts are off (prompts per day is 0)."
-        reason = self.reason.replace("_", " ")
+            return translate("Prompts are off (prompts per day is 0).", language)
+        reason = translate(self.reason.replace("_", " "), language)
         if self.due_at <= self.now:
-            return f"A prompt is due now ({reason})."
+            return translate("A prompt is due now ({reason}).", language, reason=reason)
         local = self.due_at.astimezone(self.tz)
-        return f"Next scheduled prompt: {local:%a %d %b %H:%M} ({reason})"
+        when = f"{weekday_short(local.date(), language)} {local:%d.%m %H:%M}" \
+            if language != "en" else f"{local:%a %d %b %H:%M}"
+        return translate("Next scheduled prompt: {when} ({reason})", language, when=when,
+                         reason=reason)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -166,7 +178,9 @@ class Coach:
         raw = self.store.get_state(STATE_KEY)
         state = SchedulerState.from_json(raw)
         if raw is None or state.seed == 0:
-            state = SchedulerState.new(self._rng)
+            # Seeded from a copy: creating the state must not move the stream the prompt is
+            # chosen from, or the first `mlcoach prompt` differs from the second.
+            state = SchedulerState.new(copy.copy(self._rng))
             self._save_state(state)
         return state
 
@@ -177,17 +191,12 @@ class Coach:
         return self.store.prompt_events(since=now - timedelta(days=HISTORY_DAYS))
 
     def _busy(self, now: datetime) -> list[tuple[datetime, datetime]]:
-        path = self.settings().calendar_path
-        if not path:
+        settings = self.settings()
+        if not settings.calendar_path and not settings.calendar_eds:
             return []
-        from mlcoach.coaching.calendar_ics import CalendarError, busy_intervals
+        from mlcoach.coaching.calendar_sources import busy_intervals
 
-        try:
-            return busy_intervals(Path(path).expanduser(), now - timedelta(hours=12),
-                                  now + timedelta(days=3))
-        except CalendarError as exc:
-            logger.warning("calendar not read: %s", exc)
-            return []
+        return busy_intervals(settings, now - timedelta(hours=12), now + timedelta(days=3))
 
     def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
         state = self._state()
@@ -286,11 +295,13 @@ class Coach:
         if state.snoozed_prompt_id and state.snooze_until and state.snooze_until <= now:
             snoozed = next((p for p in self.prompts() if p.id == state.snoozed_prompt_id), None)
         if snoozed is not None:
-            prompt, why, recall = snoozed, "You asked to see this one again a little later.", None
+            why = translate("You asked to see this one again a little later.", self.language())
+            prompt, recall = snoozed, None
         else:
             choice = choose(now, prompts=self.prompts(), history=history,
                             settings=self.settings(), tz=tz, rng=self._rng,
-                            intention=intention, reflected_today=self._reflected_today(now))
+                            intention=intention, reflected_today=self._reflected_today(now),
+                            language=self.language())
             prompt, why, recall = choice.prompt, choice.why, choice.intention
         lang = self.language()
         words = prompt.text_for(lang)
@@ -333,7 +344,7 @@ class Coach:
         """The prompt that would be shown now and when the next one is due; records nothing."""
         offer = self._choose(now)
         due, _ = self._dues(now, False)
-        return Preview(offer, due.at, due.reason, self.tz(), now)
+        return Preview(offer, due.at, due.reason, self.tz(), now, self.language())
 
     def offer(self, now: datetime, manual: bool = False) -> Offer | None:
         """Choose a prompt and record it as shown."""
@@ -345,7 +356,8 @@ class Coach:
         state = self._state()
         if state.snoozed_prompt_id == offer.prompt.id:
             self._save_state(_clear_snooze(state))
-        why = offer.why + (" (asked for from the menu)" if manual else "")
+        asked = translate(" (asked for from the menu)", self.language())
+        why = offer.why + (asked if manual else "")
         event = self.store.record_prompt_shown(offer.prompt.id, offer.prompt.theme, why=why,
                                                at=now)
         if offer.named_id is not None:

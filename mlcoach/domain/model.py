@@ -154,6 +154,8 @@ class Settings:
     notification_route: str = "card"  # card | notification | both
     language: str = ""  # "" follows the system locale
     calendar_path: str = ""
+    calendar_eds: bool = False  # also read GNOME/Evolution's calendars (over D-Bus)
+    calendar_emails: tuple[str, ...] = ()  # the user's own addresses: declined meetings
     recognition_gap_days: int = 14
     launch_at_login: bool = False
     weekly_review: bool = True

@@ -17,6 +17,7 @@ from typing import Any
 
 from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.phrasing import Reading, display_name, read_change, strip_lead
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ _FOLLOW_UP_DAYS: dict[str, tuple[int, int, int]] = {
 }
 _SIZE_INDEX = {Size.SMALL: 0, Size.MEDIUM: 1, Size.LARGE: 2}
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
 _TRAILING = " \t.,;:!?…"
 
 # "A instead of B", "instead of B, A", "A rather than B", "B yerine A" (Turkish).
@@ -172,8 +173,8 @@ def compose(req: SuggestionRequest) -> Composed:
     change = _validate(req.change)
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)
-    a, b = split_change(change)
-    person = " ".join((req.person or "").split()) or None
+    a, b = split_change(strip_lead(change) or change)
+    person = display_name(req.person, language) if req.person and req.person.strip() else None
     kind = "example" if req.by_example else (req.style.value if req.style else "mixed")
     section = catalog.table("example") if req.by_example else catalog.table("style", kind)
     days = _FOLLOW_UP_DAYS[kind][_SIZE_INDEX[req.size]]
@@ -195,6 +196,8 @@ def compose(req: SuggestionRequest) -> Composed:
         "b": _quote(b, grammar) if b is not None else "",
     }
     values.update(_person_forms(catalog.table("person"), person))
+    if not req.by_example:
+        values.update(_ask_values(read_change(change, req.action, language, person), catalog))
 
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
@@ -213,7 +216,7 @@ def compose(req: SuggestionRequest) -> Composed:
     )
     question = ""
     if not req.by_example:
-        question = pick(("question", "with_b" if use_b else "without_b"), "question")
+        question = pick(("question", "frames"), "question")
     avoid_pool = list(_strs(section, "avoid", req.action.value))
     avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
     digest = sha256(f"{seed}\x1favoid".encode())
@@ -224,7 +227,7 @@ def compose(req: SuggestionRequest) -> Composed:
         tips=tips,
         question=question,
         avoid=avoid,
-        next_step=pick(("next_step", req.size.value), "next"),
+        next_step=pick((_next_step_table(section, req.action), req.size.value), "next"),
         follow_up_days=days,
         by_example=req.by_example,
         language=language,
@@ -364,6 +367,26 @@ def _says_stop(a: str, grammar: Mapping[str, Any]) -> bool:
     return any(lowered == word or lowered.startswith(word + " ") for word in words)
 
 
+def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
+    """Stopping something has its own next steps (a pause, a way back) where written."""
+    return "next_step_stop" if action is ChangeKind.STOP and "next_step_stop" in section \
+        else "next_step"
+
+
+def _ask_values(reading: Reading, catalog: _Catalog) -> dict[str, str]:
+    """The supportive question's parts: {ask}/{Ask} (English) or {lead}/{q} (Turkish)."""
+    frames = catalog.table("ask")
+    quoted = _fill(_str(frames, "quote"), {"text": reading.words})
+    if "leads" in frames:  # Turkish: always the user's words whole, in quotes
+        key = reading.shape.value.removeprefix("quote_")
+        lead = _str(frames["leads"], key if key in frames["leads"] else "other")
+        return {"lead": lead, "q": quoted if reading.words.endswith("?") else quoted + "."}
+    ask = _fill(_str(frames, reading.shape.value), {"x": reading.words, "q": quoted})
+    if reading.topic:
+        ask = _fill(_str(frames, "topic"), {"topic": reading.topic, "ask": ask})
+    return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
+
+
 def _person_forms(forms: Mapping[str, Any], person: str | None) -> dict[str, str]:
     values = {}
     for key, form in forms.items():
@@ -433,3 +456,15 @@ def _catalog(language: str) -> _Catalog:
     path = resources.files("mlcoach.resources").joinpath("coach", f"{language}.toml")
     logger.debug("loading coach text %s", path)
     return _Catalog(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+def supportive_question(
+    change: str, action: ChangeKind, language: str = "en", person: str | None = None
+) -> str:
+    """The bare supportive question for `change`, as the plainest style frames it."""
+    language = language if language in LANGUAGES else "en"
+    catalog = _catalog(language)
+    values = _ask_values(read_change(_validate(change), action, language, person), catalog)
+    if language == "en":
+        return values["Ask"]
+    return _fill("{lead}: {q} ", values) + "Bu sizin için nasıl olur?"

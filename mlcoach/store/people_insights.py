@@ -70,14 +70,20 @@ def prep_for_meeting(store: Store,
     ``ana.silva@x`` finds "Ana Silva", or "Ana" when no "Ana Silva" is saved, and
     ``ana@x`` finds a single saved "Ana …". People come back in attendee order, once.
     """
-    people = store.people()
+    found = people_among(store.people(), attendee_names_or_emails)
+    return [(person, _latest_open(store, person)) for person in found]
+
+
+def people_among(people: Sequence[Person],
+                 attendee_names_or_emails: Sequence[str]) -> list[Person]:
+    """The `people` among the attendees (matched as in `prep_for_meeting`), once each."""
     keys = {p.id: _tokens(p.name) for p in people}
     found: list[Person] = []
     for attendee in attendee_names_or_emails:
         for person in _matches(attendee, people, keys):
             if all(person.id != seen.id for seen in found):
                 found.append(person)
-    return [(person, _latest_open(store, person)) for person in found]
+    return found
 
 
 def open_suggestions(store: Store, person: str | None = None) -> list[Suggestion]:

@@ -169,6 +169,24 @@ def inspect(path: Path, secret: Secret) -> tuple[str | None, str]:
         conn.close()
 
 
+def saved_settings(path: Path, secret: Secret) -> dict[str, Any]:
+    """The saved settings as stored (JSON object), read-only; {} when none or unreadable."""
+    import json
+
+    from mlcoach.store.db import connect_raw
+
+    try:
+        conn = connect_raw(path, secret, read_only=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'settings'").fetchone()
+        finally:
+            conn.close()
+        raw = json.loads(row[0]) if row else {}
+    except Exception:  # the doctor reports the store itself elsewhere
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
 def key_opens_a_backup(backup_dir: Path, secret: Secret) -> bool:
     """Whether the store's secret opens one of its backups: then the key is right and an
     unreadable store file is damaged, not locked."""

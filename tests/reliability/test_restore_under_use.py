@@ -58,7 +58,7 @@ def test_a_failed_open_gives_its_share_back(opened, layout):
     wrong = Store(make_engine(layout.db, Secret("keyring", raw_key=new_raw_key())))
     from mlcoach.domain.errors import StoreUnavailableError
 
-    with pytest.raises(StoreUnavailableError):  # the Store's domain error for a bad key
+    with pytest.raises(StoreUnavailableError, match="not a database"):
         wrong.moments()
     assert guard_for(layout.db).shares == 0
 

@@ -152,7 +152,7 @@ def coach(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
 
 
 def history(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
-    from mlcoach.ui.history import HistoryWindow
+    from mlcoach.ui.history.window import HistoryWindow
 
     window = HistoryWindow(store, clock=lambda: NOW, tz=TZ)
     return window, lambda: _tabs(window, window.tabs, qtbot)
@@ -452,8 +452,8 @@ def test_text_in_the_apps_own_colours_is_readable(window: Any, palette: QPalette
 
 
 def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> None:
-    from mlcoach.ui.charts import Chart, series_colour
-    from mlcoach.ui.settings_dialog import Hint
+    from mlcoach.ui.charts.base import Chart, series_colour
+    from mlcoach.ui.widgets.forms import Hint
 
     back = palette.color(QPalette.ColorRole.Window)
     chart = Chart("t")
@@ -468,7 +468,7 @@ def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> N
 
 
 def test_charts_do_not_rely_on_colour_alone() -> None:
-    from mlcoach.ui.charts import MARKERS, PATTERNS
+    from mlcoach.ui.charts.base import MARKERS, PATTERNS
 
     assert len(set(PATTERNS)) == len(PATTERNS) >= 7  # bar series: hatching differs
     assert len(set(MARKERS)) == len(MARKERS) >= 2  # line series: marker shape differs

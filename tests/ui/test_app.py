@@ -183,18 +183,22 @@ def test_accepting_the_weekly_focus_reaches_the_scheduler(controller):
 
 
 def test_a_store_error_never_stops_the_timer(controller, monkeypatch):
-    from mlcoach.domain.errors import StoreUnavailableError
+    """A database error deep in the store reaches the app as the store's own error type
+    (the UI knows nothing of SQLAlchemy) and the timer looks again shortly."""
+    from sqlalchemy.exc import OperationalError
+
     from mlcoach.ui.app import RETRY_WAIT
 
     ctl, _clock = controller
 
-    def unreadable(*_a, **_k):  # type: ignore[no-untyped-def]
-        # What both stores raise for a database error (e.g. disk I/O) mid-schedule.
-        raise StoreUnavailableError("the data file could not be read ({detail})",
-                                    detail="disk I/O error")
+    class Unreadable:
+        def __call__(self, *_a, **_k):  # type: ignore[no-untyped-def]
+            raise OperationalError("SELECT 1", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(ctl.coach, "next_due", unreadable)
-    monkeypatch.setattr(ctl.coach, "due_action", unreadable)
+        begin = __call__
+
+    monkeypatch.setattr(ctl.coach.store, "_sessions", Unreadable())
+    ctl.coach.reload_settings()  # read them again, from the failing store
     ctl.on_timer()
     assert ctl.timer.isActive()
     assert ctl.timer.interval() == RETRY_WAIT.total_seconds() * 1000

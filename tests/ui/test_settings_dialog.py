@@ -33,7 +33,9 @@ from mlcoach.security.keys import KEYRING_SERVICE, OSKeyring
 from mlcoach.store.vault import Layout, Opened, init_store, recovery_key
 from mlcoach.system import autostart
 from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView
-from mlcoach.ui.settings_dialog import SettingsDialog, ThemePicker, theme_display_names
+from mlcoach.ui.settings_dialog import SettingsDialog
+from mlcoach.ui.widgets.forms import theme_display_names
+from mlcoach.ui.widgets.schedule_fields import ThemePicker
 from tests.memkeyring import MemoryKeyring
 
 pytestmark = pytest.mark.gui

@@ -21,7 +21,7 @@ from mlcoach.security.keys import OSKeyring
 from mlcoach.store.core import Store
 from mlcoach.transfer import exporting
 from mlcoach.ui import ops
-from mlcoach.ui.history import HistoryWindow
+from mlcoach.ui.history.window import HistoryWindow
 from mlcoach.ui.privacy import ExportFormat
 from mlcoach.ui.settings_dialog import SettingsDialog
 from mlcoach.ui.transfer import Transfer

@@ -395,7 +395,7 @@ def test_influence_coach_and_people(qtbot: Any, pseudo: None, filled: Store) -> 
 
 
 def test_history(qtbot: Any, pseudo: None, filled: Store) -> None:
-    from mlcoach.ui.history import HistoryWindow
+    from mlcoach.ui.history.window import HistoryWindow
 
     window = HistoryWindow(filled, clock=lambda: NOW, tz=TZ)
     qtbot.addWidget(window)
@@ -492,11 +492,11 @@ def _untranslated_literals(path: Path) -> Iterator[str]:
                         sub.value, str) else ""
                 words = re.sub(r"<[^>]*>|&\w+;", " ", words)  # markup is not words
                 if _WORD.search(words) and words.strip() not in LITERAL_OK:
-                    yield f"{path.name}:{node.lineno}: {name}({ast.unparse(sub)[:70]})"
+                    yield f"{path.relative_to(ROOT)}:{node.lineno}: {name}({ast.unparse(sub)[:70]})"
 
 
 def test_no_literal_words_reach_the_screen_untranslated() -> None:
-    found = [hit for path in sorted((ROOT / "ui").glob("*.py"))
+    found = [hit for path in sorted((ROOT / "ui").rglob("*.py"))
              for hit in _untranslated_literals(path)]
     assert found == [], "wrap these in self.tr() / QCoreApplication.translate():\n" + \
         "\n".join(found)
@@ -513,7 +513,7 @@ def _lupdate(into: Path) -> dict[tuple[str, str], Message]:
     copy = into / TS.name
     copy.write_bytes(TS.read_bytes())
     subprocess.run([str(tool), "-no-obsolete", "-locations", "none",
-                    *sorted(str(p) for p in (ROOT / "ui").glob("*.py")), "-ts", str(copy)],
+                    *sorted(str(p) for p in (ROOT / "ui").rglob("*.py")), "-ts", str(copy)],
                    check=True, capture_output=True, timeout=120)
     return read_ts(copy)
 
