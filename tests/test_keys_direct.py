@@ -45,3 +45,14 @@ def test_a_configured_backend(tmp_path, monkeypatch, text, direct):
     monkeypatch.delitem(sys.modules, "keyring.core", raising=False)
     _config(tmp_path, text)
     assert _direct_read_ok(_env(tmp_path)) is direct
+
+
+def test_the_usual_backends_are_tried_alone_before_keyrings_own_choice(tmp_path, monkeypatch):
+    from mlcoach.security.keys import _likely_backends
+
+    assert _likely_backends(_env(tmp_path, XDG_CURRENT_DESKTOP="KDE"))[0].endswith(
+        "kwallet.DBusKeyring")
+    assert _likely_backends(_env(tmp_path))[0] == SECRET_SERVICE_BACKEND
+    assert _likely_backends(_env(tmp_path, PYTHON_KEYRING_BACKEND="x.Y")) == ()
+    _config(tmp_path, "[backend]\ndefault-keyring = x.Y\n")
+    assert _likely_backends(_env(tmp_path)) == ()  # keyring loads the configured one alone
