@@ -25,7 +25,7 @@ from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
     from mlcoach.coaching.service import Coach
     from mlcoach.domain.model import PromptEvent
-    from mlcoach.store.vault import Opened
+    from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.ui.capture_window import CaptureWindow
     from mlcoach.ui.composer_dialog import ComposerDialog
     from mlcoach.ui.history.window import HistoryWindow
@@ -123,7 +123,7 @@ class AppController(QObject):
         self.menu.set_ready(False)
         self.tray: Tray | None = None
         self.main_window: MainWindow | None = None
-        self.opened: Opened | None = None
+        self.opened: LightOpened | Opened | None = None
         self.coach: Coach | None = None
         self.windows: dict[Window, QWidget] = {}
         self.pending: list[str] = []
@@ -206,11 +206,10 @@ class AppController(QObject):
 
         resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
 
-    def on_store_opened(self, opened: Opened) -> None:
+    def on_store_opened(self, opened: LightOpened | Opened) -> None:
         import random
 
         from mlcoach.coaching.service import Coach
-        from mlcoach.ui.welcome import WelcomeDialog, should_show
 
         self.opened = opened
         if self._real_clock is not None:
@@ -225,8 +224,11 @@ class AppController(QObject):
         self.tell_recovery()
         self.backup_later()
         self.warm_up()
-        if should_show(opened.store):
-            dialog = WelcomeDialog(opened.store, opened)
+        if coach.welcome_pending():
+            from mlcoach.ui.welcome import WelcomeDialog
+
+            full = opened.full()
+            dialog = WelcomeDialog(full.store, full)
             coach.hold_first_prompt(self.clock())
             dialog.finished.connect(lambda _=0: self.after_welcome())
             self.welcome = dialog
@@ -280,10 +282,15 @@ class AppController(QObject):
 
     # -- windows: one typed factory each, built once and then reused -------------------
 
-    def _store(self) -> Opened:
+    def _store(self) -> LightOpened | Opened:
         if self.opened is None:
             raise RuntimeError("the store is not open yet")
         return self.opened
+
+    def _full(self) -> Opened:
+        """The ORM store the windows other than quick capture need: SQLAlchemy loads with
+        the first of them, never in the idle app."""
+        return self._store().full()
 
     def capture_window(self) -> CaptureWindow:
         from mlcoach.ui.capture_window import CaptureWindow
@@ -292,6 +299,7 @@ class AppController(QObject):
         found = self.windows.get(Window.CAPTURE)
         if isinstance(found, CaptureWindow):
             return found
+        # Kept ready in the idle app: the raw store, no ORM.
         widget = CaptureWindow(self._store().store, DraftFile(self.data_root / DRAFT_NAME))
         widget.moment_saved.connect(lambda _id: self.refresh_status())
         self.windows[Window.CAPTURE] = widget
@@ -303,7 +311,7 @@ class AppController(QObject):
         found = self.windows.get(Window.REFLECT)
         if isinstance(found, ReflectionDialog):
             return found
-        widget = ReflectionDialog(self._store().store, clock=self.clock, tz=self.tz())
+        widget = ReflectionDialog(self._full().store, clock=self.clock, tz=self.tz())
         widget.reflection_saved.connect(self.arm)
         self.windows[Window.REFLECT] = widget
         return widget
@@ -315,8 +323,8 @@ class AppController(QObject):
         found = self.windows.get(Window.SETTINGS)
         if isinstance(found, SettingsDialog):
             return found
-        opened = self._store()
-        widget = SettingsDialog(opened.store, opened, keys=OSKeyring())
+        full = self._full()
+        widget = SettingsDialog(full.store, full, keys=OSKeyring())
         widget.settings_changed.connect(lambda _s: self.on_settings_changed())
         widget.data_deleted.connect(self.quit)
         self.windows[Window.SETTINGS] = widget
@@ -328,7 +336,7 @@ class AppController(QObject):
         found = self.windows.get(Window.SUGGEST)
         if isinstance(found, ComposerDialog):
             return found
-        widget = ComposerDialog(self._store().store, clock=self.clock, tz=self.tz())
+        widget = ComposerDialog(self._full().store, clock=self.clock, tz=self.tz())
         self.windows[Window.SUGGEST] = widget
         return widget
 
@@ -338,7 +346,7 @@ class AppController(QObject):
         found = self.windows.get(Window.HISTORY)
         if isinstance(found, HistoryWindow):
             return found
-        widget = HistoryWindow(self._store().store, clock=self.clock, tz=self.tz())
+        widget = HistoryWindow(self._full().store, clock=self.clock, tz=self.tz())
         # The weekly review's focus was saved: the scheduler must see it now.
         widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
         self.windows[Window.HISTORY] = widget
@@ -577,5 +585,5 @@ class AppController(QObject):
         self.server.close()
         ops.pool().waitForDone(5000)  # let a running store job finish first
         if self.opened is not None:
-            self.opened.store.close()
+            self.opened.close()
         self.app.quit()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.store.core import Store
-from mlcoach.store.import_rows import SECTIONS
+from mlcoach.store.export_rows import SECTIONS
 from mlcoach.system.clock import local_zone
 from mlcoach.transfer.exporting import (
     ImportPreview,

@@ -22,7 +22,7 @@ from mlcoach.domain.i18n import N_
 if TYPE_CHECKING:
     from mlcoach.security.keys import KeyStore
     from mlcoach.store.recovery import RecoveryNote
-    from mlcoach.store.vault import Layout, Opened
+    from mlcoach.store.vault import Layout, LightOpened, Opened
 
 logger = logging.getLogger("mlcoach")
 
@@ -288,6 +288,16 @@ class Context:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
 
+    def open_light(self) -> LightOpened:
+        """The store without the ORM, for commands that run a few plain queries."""
+        from mlcoach.store.vault import open_light
+
+        opened = open_light(self.layout, keys=self.keys, passphrase_source=self.passphrase,
+                            on_recovered=self.recovered)
+        if opened.recovery_key:
+            self.stderr.write(_recovery_notice(opened.recovery_key))
+        return opened
+
     def recovered(self, note: RecoveryNote) -> None:
         """Say on stderr that a damaged store file was replaced by a backup."""
         self.stderr.write(f"mlcoach: {note.message()}\n")
@@ -359,7 +369,7 @@ def cmd_capture(ctx: Context) -> int:
 def cmd_export(ctx: Context) -> int:
     from mlcoach.transfer import exporting
 
-    opened = ctx.open()
+    opened = ctx.open_light()  # plain SQL: no ORM for an export
     try:
         fmt = ctx.ns.format
         if fmt == "json":
@@ -369,7 +379,7 @@ def cmd_export(ctx: Context) -> int:
         else:
             text = exporting.export_markdown(opened.store, local_tz())
     finally:
-        opened.store.close()
+        opened.close()
     if ctx.ns.output:
         from mlcoach.system.paths import atomic_write
 

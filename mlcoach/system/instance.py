@@ -6,14 +6,14 @@ request through this module without importing Qt, so `mlcoach capture` stays fas
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import socket
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+
+from mlcoach.domain.ids import sha256
 
 logger = logging.getLogger(__name__)
 
@@ -25,9 +25,14 @@ MAX_MESSAGE = 1024
 
 def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
     """A socket path unique to this user and data folder, in a user-only directory."""
-    digest = hashlib.sha256(str(data_root.absolute()).encode()).hexdigest()[:16]
+    digest = sha256(str(data_root.absolute()).encode()).hex()[:16]
     runtime = (os.environ if env is None else env).get("XDG_RUNTIME_DIR")
-    base = Path(runtime) if runtime and os.path.isdir(runtime) else Path(tempfile.gettempdir())
+    if runtime and os.path.isdir(runtime):
+        base = Path(runtime)
+    else:
+        import tempfile
+
+        base = Path(tempfile.gettempdir())
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return base / f"mlcoach-{uid}-{digest}.sock"
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QHideEvent,
     QKeySequence,
     QShortcut,
 )
@@ -174,6 +175,11 @@ class HistoryWindow(QWidget):
         self.activateWindow()
         if self.tabs.currentWidget() is self.timeline:
             self.timeline.view.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closed: give back the connection the timeline kept while it was open."""
+        self.timeline.timeline.release()
+        super().hideEvent(event)
 
     def show_insights(self) -> None:
         """Switch to the Insights tab (e.g. for the weekly review)."""
