@@ -11,8 +11,8 @@ pkgs=(
   libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core
   # headless desktop for the integration tests
   xvfb x11-utils trayer dbus dunst libnotify-bin gnome-keyring imagemagick
-  # packaging checks
-  desktop-file-utils appstream
+  # packaging checks; make deb: dpkg-deb and dpkg-shlibdeps (dpkg-dev), lintian
+  desktop-file-utils appstream dpkg-dev lintian
   # make dist: PyInstaller reads binaries with objdump and bundles the shared libpython
   binutils "libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3.11)"
 )

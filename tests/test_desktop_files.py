@@ -118,13 +118,13 @@ def tray_pngs() -> list[tuple[int, Path]]:
 # -- desktop entry ---------------------------------------------------------------------
 
 
-def desktop_keys() -> dict[str, str]:
+def desktop_keys(wanted: str = "[Desktop Entry]") -> dict[str, str]:
     keys: dict[str, str] = {}
     group = ""
     for line in DESKTOP.read_text(encoding="utf-8").splitlines():
         if line.startswith("["):
             group = line
-        elif "=" in line and group == "[Desktop Entry]":
+        elif "=" in line and group == wanted and not line.startswith("#"):
             key, _, value = line.partition("=")
             keys[key] = value
     return keys
@@ -151,6 +151,40 @@ def test_desktop_file_content() -> None:
     assert keys["Keywords"].endswith(";")
     for key in ("Name", "GenericName", "Comment", "Keywords"):
         assert keys.get(f"{key}[tr]"), f"{key}[tr] is missing"
+
+
+def test_desktop_actions_run_commands_the_cli_knows() -> None:
+    from mlcoach.cli import build_parser
+
+    keys = desktop_keys()
+    assert keys["Actions"] == "capture;reflect;"
+    for action, command in (("capture", "capture"), ("reflect", "reflect")):
+        group = desktop_keys(f"[Desktop Action {action}]")
+        assert group["Name"] and group["Name[tr]"], group
+        program, *args = group["Exec"].split()
+        assert program == keys["Exec"]
+        ns = build_parser().parse_args(args)
+        assert ns.command == command and not getattr(ns, "text", None)
+
+
+def test_startup_wm_class_is_the_qt_application_name() -> None:
+    """Qt's xcb plugin sets WM_CLASS's class to applicationName(); GNOME on X11 matches
+    windows to the menu entry through it (test_deb checks the live window too)."""
+    app_py = (ROOT / "ui" / "app.py").read_text(encoding="utf-8")
+    assert f'setApplicationName("{desktop_keys()["StartupWMClass"]}")' in app_py
+    assert "setDesktopFileName(APP_ID)" in app_py  # Wayland: app id = desktop file name
+
+
+def test_metainfo_screenshots_are_the_committed_ones() -> None:
+    root = ET.parse(METAINFO).getroot()
+    shots = root.findall("screenshots/screenshot")
+    assert len(shots) >= 3
+    assert [s.get("type") for s in shots].count("default") == 1
+    for shot in shots:
+        assert shot.findtext("caption")
+        url = shot.findtext("image") or ""
+        assert url.startswith("https://"), url
+        assert (ROOT / "docs" / "screenshots" / url.rsplit("/", 1)[1]).is_file(), url
 
 
 def test_frozen_build_autostart_entry_passes_desktop_file_validate(
