@@ -50,7 +50,7 @@ from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView, encryption_sentence
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
-from mlcoach.vault import Opened, recovery_key
+from mlcoach.vault import Layout, Opened, recovery_key
 
 logger = logging.getLogger(__name__)
 
@@ -905,8 +905,13 @@ class PrivacyPage(_Page):
         self.setEnabled(False)
         layout, keys, store = self.opened.layout, self.keys, self.store
         # On the store's worker, so it runs after any store work already queued there.
-        ops.run(lambda: wipe.delete_all(layout, keys, store=store), self._deleted,
-                self._delete_failed)
+        ops.run(lambda: self._wipe(layout, keys, store), self._deleted, self._delete_failed)
+
+    @staticmethod
+    def _wipe(layout: Layout, keys: KeyStore, store: Store) -> None:
+        wipe.delete_all(layout, keys, store=store)
+        # Or the next login starts the app again, on an empty folder.
+        wipe.remove_login_entry()
 
     def _deleted(self, _removed: object) -> None:
         self.data_deleted.emit()
