@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mlcoach import clock
+from mlcoach.system import clock
 
 WINTER, SUMMER = datetime(2026, 1, 15, 12), datetime(2026, 7, 15, 12)
 

@@ -40,4 +40,4 @@ def test_launcher_isolates_python_and_finds_the_private_libraries() -> None:
     assert first == "#!/usr/bin/python3 -IS"  # no user site, no dist-packages, no PYTHON*
     ast.parse(body)
     assert f'site.addsitedir("/{script.SITE}")' in body
-    assert "from mlcoach.cli import main" in body
+    assert "from mlcoach.cli.main import main" in body

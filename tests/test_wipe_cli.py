@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach import autostart, instance
-from mlcoach.paths import APP_ID
+from mlcoach.system import autostart, instance
+from mlcoach.system.paths import APP_ID
 from tests.conftest import run_cli
 
 
@@ -100,7 +100,7 @@ FAKE_APP = textwrap.dedent("""
     # then (like the real app closing its store) writes into the data folder and exits.
     import os, socket, sys, time
     from pathlib import Path
-    from mlcoach import instance
+    from mlcoach.system import instance
     root = Path(sys.argv[1])
     path = instance.channel_path(root)
     path.with_suffix(".lock").write_text(f"{os.getpid()}\\nmlcoach\\nhost\\n")

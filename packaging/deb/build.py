@@ -183,7 +183,7 @@ import sys
 sys.dont_write_bytecode = True  # the package compiles them at install time (postinst)
 site.addsitedir("/{SITE}")
 
-from mlcoach.cli import main  # noqa: E402
+from mlcoach.cli.main import main  # noqa: E402
 
 sys.exit(main())
 """

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import mlcoach
-from mlcoach import instance
+from mlcoach.system import instance
 from tests.integration.conftest import Desktop
 from tests.integration.test_desktop import _embedded_in_tray, _wait_line
 
