@@ -285,3 +285,30 @@ def test_icon_corners_are_transparent(size: int, path: Path) -> None:
     corners = [alpha[0][0], alpha[0][last], alpha[last][0], alpha[last][last]]
     assert corners == [0, 0, 0, 0], f"{path.name}: corner alpha {corners}"
     assert alpha[size // 2][size // 2] == 255, f"{path.name}: the centre should be opaque"
+
+
+def test_windows_ico_is_the_rendered_pngs() -> None:
+    """resources/icons/<app id>.ico holds the hicolor PNGs (scripts/make_ico.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import make_ico
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    ico = ICONS / f"{APP_ID}.ico"
+    data = ico.read_bytes()
+    assert data == make_ico.build_ico({n: make_ico.png_for(n) for n in make_ico.SIZES}), \
+        "the .ico is stale: run python scripts/make_ico.py"
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind, count) == (0, 1, len(make_ico.SIZES))
+    for i in range(count):
+        width, height, _c, _r, planes, bits, length, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * i:22 + 16 * i])
+        png = data[offset:offset + length]
+        assert png_size_of(png) == (width or 256, height or 256)
+        assert (planes, bits) == (1, 32)
+
+
+def png_size_of(data: bytes) -> tuple[int, int]:
+    assert data[:8] == PNG_SIGNATURE and data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height

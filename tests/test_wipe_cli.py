@@ -159,3 +159,14 @@ def test_wipe_is_quick_when_nothing_runs(cli_env: dict[str, str]) -> None:
     start = time.monotonic()
     assert run_cli(cli_env, "wipe", "--yes").returncode == 0
     assert time.monotonic() - start < 30  # no waiting for an app that is not there
+
+
+def test_output_is_utf8_even_when_the_locale_says_otherwise(cli_env: dict[str, str]) -> None:
+    """As on Windows, where a pipe gets the ANSI code page (cp1252 has no ğ or ı)."""
+    cli_env["PYTHONIOENCODING"] = "cp1252"
+    assert run_cli(cli_env, "capture", "Ayşe'ye ılık bir teşekkür: çağrı notları için")\
+        .returncode == 0
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "export", "--format", "md"],
+                         env=cli_env, capture_output=True, timeout=60, check=False)
+    assert res.returncode == 0, res.stderr
+    assert "Ayşe'ye ılık bir teşekkür" in res.stdout.decode("utf-8")

@@ -642,10 +642,21 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
     return None
 
 
+def utf8_output() -> None:
+    """Write UTF-8 on stdout and stderr whatever the locale says (Windows pipes default to
+    the ANSI code page, where a Turkish export fails with UnicodeEncodeError)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
          stdin: IO[str] | None = None, stdout: IO[str] | None = None,
          stderr: IO[str] | None = None) -> int:
     """Entry point of the `mlcoach` command."""
+    if stdout is None and stderr is None:
+        utf8_output()
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user

@@ -74,14 +74,16 @@ def test_wheel_carries_every_resource_and_nothing_of_the_repository(
     names = set(zipfile.ZipFile(built[0]).namelist())
     res = "mlcoach/resources/"
     expected = set()
-    for pattern in ("prompts/*.toml", "coach/*.toml", "i18n/*.toml", "translations/*.qm",
+    for pattern in ("prompts/*.toml", "coach/*.toml", "i18n/*.toml", "reflection/*.toml",
+                    "translations/*.qm",
                     "icons/*.png", "icons/*.svg", "icons/hicolor/*/apps/*",
                     "icons/hinted/*"):
         expected |= {res + f for f in _repo_files("resources", pattern)}
-    expected |= {"mlcoach/migrations/" + f for f in
-                 _repo_files("mlcoach/migrations", "versions/*.py")
+    expected |= {"mlcoach/store/migrations/" + f for f in
+                 _repo_files("mlcoach/store/migrations", "versions/*.py")
                  | {"env.py", "script.py.mako"}}
-    expected |= {"mlcoach/ui/" + f for f in _repo_files("ui", "*.py")}
+    expected |= {"mlcoach/ui/" + f for f in _repo_files("ui", "**/*.py")}
+    expected |= {"mlcoach/" + f for f in _repo_files("mlcoach", "**/*.py")}
     assert len(expected) > 60
     assert expected <= names, sorted(expected - names)
     tops = {n.split("/")[0] for n in names}
