@@ -373,7 +373,8 @@ class AppController(QObject):
         if settings.notification_route in ("notification", "both"):
             from mlcoach.ui.notify import send_notification
 
-            send_notification(offer.theme_name, offer.text)
+            send_notification(offer.theme_name, offer.text,
+                              tray_icon=self.tray.icon if self.tray is not None else None)
             if self.tray is not None:
                 self.tray.set_state("attention")
         _ready_signal("prompt")
@@ -488,6 +489,9 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
     app.setOrganizationName("mlcoach")
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
+    from mlcoach.ui.macos import hide_dock_icon
+
+    hide_dock_icon()  # a menu-bar app, as LSUIElement makes a bundled one (no-op elsewhere)
     server = InstanceServer(data_root)
     claimed = server.claim()
     if claimed is None:

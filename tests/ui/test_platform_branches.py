@@ -127,3 +127,106 @@ def test_windows_icon_loads_in_qt_at_every_size() -> None:
         assert not image.isNull(), reader.errorString()
         sizes.append(image.width())
     assert sorted(sizes) == [16, 24, 32, 48, 64, 128, 256]
+
+
+# -- notifications: each platform's own route --------------------------------------------
+
+
+def _run_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mlcoach.ui import notify
+
+    def run_now(fn: Any, done: Any, failed: Any) -> None:
+        try:
+            done(fn())
+        except BaseException as exc:  # handed on, as ops.run does
+            failed(exc)
+
+    monkeypatch.setattr(notify.ops, "run", run_now)
+
+
+def test_windows_notifications_go_through_plyers_public_facade_with_the_ico(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from plyer import notification
+
+    from mlcoach.ui import notify
+
+    forwarded: list[dict[str, Any]] = []
+    # The facade (public notify) is real; only the OS call under it is replaced.
+    monkeypatch.setattr(notification, "_notify", lambda **kw: forwarded.append(kw))
+    _run_now(monkeypatch)
+    assert notify.route("win32") == "plyer-public"
+    notify.send_notification("Energy", "Take a short walk", platform="win32")
+    (sent,) = forwarded
+    assert sent["title"] == "Energy" and sent["message"] == "Take a short walk"
+    assert sent["app_name"] == "mlcoach" and sent["timeout"] == notify.TIMEOUT_S
+    assert sent["app_icon"].endswith(".ico") and Path(sent["app_icon"]).is_file()
+
+
+def test_macos_notifications_are_posted_by_the_tray_icon(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from mlcoach.ui import notify
+
+    shown: list[tuple[str, str, int]] = []
+
+    class Icon(QSystemTrayIcon):
+        def showMessage(self, title: str, message: str, _icon: Any,  # Qt's name
+                        msecs: int = 10000) -> None:
+            shown.append((title, message, msecs))
+
+    icon = Icon()
+    assert notify.route("darwin") == "tray"
+    notify.send_notification("Recognition", "Thank someone", tray_icon=icon,
+                             platform="darwin")
+    assert shown == [("Recognition", "Thank someone", notify.TIMEOUT_S * 1000)]
+    notify.send_notification("Recognition", "again", tray_icon=None, platform="darwin")
+    assert len(shown) == 1  # no tray: logged, nothing raised
+
+
+def test_linux_keeps_the_freedesktop_route() -> None:
+    from mlcoach.ui import notify
+
+    assert notify.route("linux") == notify.route("freebsd13") == "freedesktop"
+
+
+# -- macOS: no Dock icon for a pip install -----------------------------------------------
+
+
+class _FakeObjc:
+    """Records what hide_dock_icon asks the Objective-C runtime."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[Any, ...]] = []
+        outer = self
+
+        class Fn:
+            def __init__(self, name: str) -> None:
+                self.name, self.restype, self.argtypes = name, None, None
+
+            def __call__(self, *args: Any) -> Any:
+                outer.calls.append((self.name, *args, self.argtypes))
+                if self.name == "objc_getClass":
+                    return 0x1000
+                if self.name == "sel_registerName":
+                    return {b"sharedApplication": 0x20, b"setActivationPolicy:": 0x30}[args[0]]
+                return 0x4000 if args[1] == 0x20 else True
+
+        self.objc_getClass = Fn("objc_getClass")
+        self.sel_registerName = Fn("sel_registerName")
+        self.objc_msgSend = Fn("objc_msgSend")
+
+
+def test_hide_dock_icon_sets_the_accessory_policy_on_macos_only() -> None:
+    import ctypes
+
+    from mlcoach.ui.macos import ACCESSORY, hide_dock_icon
+
+    fake = _FakeObjc()
+    assert hide_dock_icon(platform="linux", load=lambda: fake) is False
+    assert fake.calls == []
+    assert hide_dock_icon(platform="darwin", load=lambda: fake) is True
+    sends = [c for c in fake.calls if c[0] == "objc_msgSend"]
+    assert sends[0][1:3] == (0x1000, 0x20)  # [NSApplication sharedApplication]
+    assert sends[1][1:4] == (0x4000, 0x30, ACCESSORY)  # [NSApp setActivationPolicy:1]
+    assert sends[1][4] == [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_long]
+    assert hide_dock_icon(platform="darwin", load=lambda: None) is False
