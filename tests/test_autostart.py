@@ -384,3 +384,13 @@ def test_program_exists_looks_names_up_on_path(tmp_path: Path) -> None:
     env = {"PATH": str(tmp_path)}
     assert autostart.program_exists("mlcoach", platform="linux", env=env)
     assert not autostart.program_exists("mlcoach", platform="linux", env={"PATH": ""})
+
+
+def test_entry_names_its_program_in_try_exec(xdg_env: dict[str, str], tmp_path: Path) -> None:
+    """Session managers skip an entry whose TryExec is missing (an uninstalled app)."""
+    exe = tmp_path / "venv dir" / "bin" / "mlcoach"
+    where = autostart.enable([str(exe), "run"], platform="linux", env=xdg_env)
+    keys = desktop_keys(Path(where))
+    assert keys["TryExec"] == str(exe)
+    relative = autostart.desktop_entry(["mlcoach", "run"])
+    assert "TryExec" not in relative  # a bare name is looked up on PATH by Exec anyway

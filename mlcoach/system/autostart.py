@@ -188,6 +188,10 @@ def _desktop_string(value: str) -> str:
 def desktop_entry(command: Sequence[str]) -> str:
     """The text of the XDG autostart file that runs `command`."""
     exec_value = " ".join(_exec_quote(arg) for arg in command)
+    # With TryExec, a session manager skips the entry once the program is gone (after
+    # `apt remove` or `pipx uninstall`) instead of failing to start it at every login.
+    try_exec = ([f"TryExec={_desktop_string(command[0])}"]
+                if command and os.path.isabs(command[0]) else [])
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
@@ -196,6 +200,7 @@ def desktop_entry(command: Sequence[str]) -> str:
         "GenericName[tr]=Mikro liderlik koçu",
         "Comment=Start mlcoach in the system tray at login",
         "Comment[tr]=Oturum açılınca mlcoach'u sistem tepsisinde başlat",
+        *try_exec,
         f"Exec={_desktop_string(exec_value)}",
         f"Icon={APP_ID}",
         "Terminal=false",
