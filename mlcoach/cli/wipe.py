@@ -49,10 +49,23 @@ def cmd_wipe(ctx: Context) -> int:
     else:
         ctx.out(f"no mlcoach data in {root}")
     if meta is not None and meta.encryption == "keyring":
+        if _key_left(ctx, meta.store_id):
+            raise MlcoachError("the data is deleted, but its key is still in your keyring "
+                               "(it could not be removed; delete the entry "
+                               f"{meta.store_id} there by hand)")
         ctx.out("removed the encryption key from your keyring")
     if login:
         ctx.out("removed the launch-at-login entry")
     return EXIT_OK
+
+
+def _key_left(ctx: Context, store_id: str) -> bool:
+    from mlcoach.security.keys import KeyringUnavailableError
+
+    try:
+        return ctx.keys.get(store_id) is not None
+    except KeyringUnavailableError:
+        return True  # cannot tell: say so rather than claim it is gone
 
 
 def _stop_running_app(root: Path, timeout: float = 15.0) -> None:

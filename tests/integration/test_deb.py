@@ -120,6 +120,14 @@ def test_control_declares_what_runs_and_ships_no_bytecode(deb: Path) -> None:
         assert f" {path}\n" in listing + "\n" or f" {path} " in listing, path
 
 
+def _named_like_us() -> set[str]:
+    """Every path under /usr whose name says mlcoach."""
+    found = subprocess.run(["find", "/usr", "-xdev", "(", "-iname", "*mlcoach*", "-o",
+                            "-iname", f"*{APP_ID}*", ")"], capture_output=True, text=True,
+                           check=False).stdout
+    return set(found.splitlines())
+
+
 def _wm_classes(tree: str) -> set[tuple[str, str]]:
     return set(re.findall(r'\("(mlcoach)" "([^"]*)"\)', tree))
 
@@ -170,6 +178,7 @@ def test_install_run_capture_and_remove_leaves_only_the_users_data(
     env = {k: v for k, v in desktop.env.items() if not k.startswith("PYTHON")}
     env.update(MLCOACH_DATA_DIR=str(data), MLCOACH_READY_SIGNAL="1")
     files: list[str] = []
+    before = _named_like_us()  # anything else of that name on this machine is not ours
     try:
         res = subprocess.run(["apt-get", "install", "-y", "-q", "--no-install-recommends",
                               f"./{deb.name}"], cwd=deb.parent, env=_apt_env(),
@@ -199,10 +208,7 @@ def test_install_run_capture_and_remove_leaves_only_the_users_data(
             and not os.path.isdir(f)]
     assert not left, left
     assert not Path("/usr/lib/mlcoach").exists()
-    found = subprocess.run(["find", "/usr", "-xdev", "(", "-iname", "*mlcoach*", "-o",
-                            "-iname", f"*{APP_ID}*", ")"], capture_output=True, text=True,
-                           check=False).stdout.split()
-    assert not found, found
+    assert _named_like_us() == before, sorted(_named_like_us() - before)
     # The user's data is untouched: the store opens (its key still in the keyring) and
     # holds both moments, read by this checkout's own mlcoach.
     export = subprocess.run([sys.executable, "-m", "mlcoach", "export"], env=env,
