@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck system venv bench dist clean screenshots translations
+.PHONY: run test lint typecheck system venv bench dist clean screenshots translations wheel deb
 
 run: $(STAMP)
 	$(VENV)/bin/mlcoach run
@@ -59,6 +59,14 @@ dist: $(DIST_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/mlcoach.spec
 	dist/mlcoach/mlcoach --version
+
+# The wheel and sdist a user installs with pipx (README: Install).
+wheel: $(STAMP)
+	$(PY) -m build --outdir dist .
+
+# The Debian package, checked by lintian (packaging/README.md: how it carries Python and Qt).
+deb: $(STAMP)
+	$(PY) packaging/deb/build.py --out dist --lintian
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -502,7 +502,8 @@ class AppController(QObject):
         if settings.notification_route in ("notification", "both"):
             from mlcoach.ui.notify import send_notification
 
-            send_notification(offer.theme_name, offer.text)
+            send_notification(offer.theme_name, offer.text,
+                              tray_icon=self.tray.icon if self.tray is not None else None)
             if self.tray is not None:
                 self.tray.set_state("attention")
         _ready_signal("prompt")

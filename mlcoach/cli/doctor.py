@@ -224,9 +224,27 @@ def _desktop_checks() -> list[Check]:
     except Exception as exc:  # an unusual platform should not break the report
         out.append(Check("autostart", "WARN", f"cannot tell: {exc}"))
     else:
-        out.append(Check("autostart", "OK", "starts at login" if enabled
-                         else "does not start at login (Settings can turn it on)"))
+        out.append(_autostart_check(enabled))
     return out
+
+
+def _autostart_check(enabled: bool) -> Check:
+    """Whether mlcoach starts at login, and whether the program the entry runs still exists
+    (after an uninstall, or a move of the venv, the entry points at nothing)."""
+    from mlcoach.system import autostart
+
+    if not enabled:
+        return Check("autostart", "OK", "does not start at login (Settings can turn it on)")
+    where = autostart.location()
+    command = autostart.entry_command()
+    if not command:
+        return Check("autostart", "WARN", f"starts at login, but {where} names no program")
+    if not autostart.program_exists(command[0]):
+        return Check("autostart", "WARN",
+                     f"set to start at login, but {command[0]} does not exist any more: "
+                     "turn Launch at login off and on again in Settings (entry: "
+                     f"{where})")
+    return Check("autostart", "OK", f"starts at login ({command[0]})")
 
 
 # -- the commands ---------------------------------------------------------------------

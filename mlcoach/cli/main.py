@@ -230,6 +230,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     d.add_argument("--json", action="store_true")
 
     sub.add_parser("recover", help=_t("restore the keyring entry from your recovery key"))
+
+    w = sub.add_parser("wipe", help=_t("delete all data, the keyring entry, backups and the "
+                                       "launch-at-login entry"))
+    w.add_argument("--yes", action="store_true", help=_t("do not ask (for scripts)"))
     if command and command not in sub.choices:
         return build_parser()  # unknown: let the full parser explain
     return p
@@ -478,6 +482,10 @@ def _command(name: str) -> Callable[[Context], int]:
     """The function behind a command; the ones in other modules load only when used."""
     if name in COMMANDS:
         return COMMANDS[name]
+    if name == "wipe":
+        from mlcoach.cli.wipe import cmd_wipe
+
+        return cmd_wipe
     if name in ("people", "search", "stats"):
         from mlcoach.cli import records
 
@@ -557,10 +565,21 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
     return None
 
 
+def utf8_output() -> None:
+    """Write UTF-8 on stdout and stderr whatever the locale says (Windows pipes default to
+    the ANSI code page, where a Turkish export fails with UnicodeEncodeError)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
          stdin: IO[str] | None = None, stdout: IO[str] | None = None,
          stderr: IO[str] | None = None) -> int:
     """Entry point of the `mlcoach` command."""
+    if stdout is None and stderr is None:
+        utf8_output()
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user

@@ -324,8 +324,8 @@
         <translation>Tüm verileri sil</translation>
     </message>
     <message>
-        <source>This removes every moment, reflection, person and setting, the backups and the encryption key from this computer. It cannot be undone. Export first if you want to keep a copy.</source>
-        <translation>Bu işlem her anı, değerlendirmeyi, kişiyi ve ayarı, yedekleri ve şifreleme anahtarını bu bilgisayardan siler. Geri alınamaz. Bir kopyasını saklamak istiyorsanız önce dışa aktarın.</translation>
+        <source>This removes every moment, reflection, person and setting, the backups, the encryption key and the launch-at-login entry from this computer. It cannot be undone. Export first if you want to keep a copy.</source>
+        <translation>Bu işlem her anı, değerlendirmeyi, kişiyi ve ayarı, yedekleri, şifreleme anahtarını ve oturum açılışında başlatma kaydını bu bilgisayardan siler. Geri alınamaz. Bir kopyasını saklamak istiyorsanız önce dışa aktarın.</translation>
     </message>
     <message>
         <source>What will be deleted</source>

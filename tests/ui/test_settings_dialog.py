@@ -464,6 +464,19 @@ def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: O
     assert not dialog.save()
 
 
+def test_delete_all_also_removes_the_launch_at_login_entry(
+        qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path) -> None:  # type: ignore[no-untyped-def]
+    autostart.enable(["mlcoach", "run"])
+    assert (autostart_home / autostart.DESKTOP_FILE).exists()
+    _answer_confirmation(qtbot, "DELETE", press_delete=True)
+    with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
+        dialog.privacy.delete_button.click()
+    assert not opened.layout.root.exists()
+    # Otherwise the next login would start the app again, on an empty folder.
+    assert not (autostart_home / autostart.DESKTOP_FILE).exists()
+    assert not autostart.is_enabled()
+
+
 def test_delete_all_without_the_word_deletes_nothing(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]
                                                      opened: Opened, expect_dialog) -> None:
     opened.store.add_moment("Thanked Sam for the review")
