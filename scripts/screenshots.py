@@ -95,6 +95,45 @@ def dark_palette():  # type: ignore[no-untyped-def]
     return p
 
 
+def pace_offer(ctl, settle, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The "Back to N a day?" card, with the coach's own sentence, where the card was."""
+    from mlcoach.coaching.scheduler import NOTICE_TEXTS
+    from mlcoach.domain.i18n import translate
+
+    sentence = translate(NOTICE_TEXTS["offer_restore"], ctl.coach.language(), lowered=3, full=4)
+    card = ctl.pace_card
+    card.show_offer(sentence, 4, ctl._anchor())
+    settle()
+    geo = card.frameGeometry()
+    grab(path, (geo.x() - 20, 0, geo.width() + 40, geo.bottom() + 20))
+    card.hide()
+
+
+def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-untyped-def]
+    """Quick capture, reflection, influence coach and Settings' schedule page."""
+    from mlcoach.ui.app import Window
+
+    for window, shot in ((Window.CAPTURE, "capture"), (Window.REFLECT, "reflection"),
+                         (Window.SUGGEST, "coach"), (Window.SETTINGS, "settings-schedule")):
+        ctl.open_window(window)
+        widget = ctl.windows[window]
+        if window is Window.CAPTURE:
+            widget.edit.setText("Shared Deniz's clear summary of the demo with @Deniz #demo")
+        if window is Window.REFLECT:
+            widget.went_well.setPlainText("The release demo went smoothly and Ana got the "
+                                          "credit she deserved.")
+            widget.intention.setText("Send Deniz the on-call notes before lunch")
+        if window is Window.SUGGEST:
+            widget.set_person("Ana")
+            widget.change.setText("move the release checklist into the wiki instead of email")
+        if window is Window.SETTINGS:
+            widget.tabs.setCurrentIndex(0)
+        settle(1.2)
+        widget.grab().save(str(out / f"{shot}-{variant}.png"))
+        print("saved", out / f"{shot}-{variant}.png")
+        widget.hide()
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -104,7 +143,7 @@ def main() -> int:
                       PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     (tmp / "run").mkdir(mode=0o700)
     os.environ.pop("QT_QPA_PLATFORM", None)
-    procs = start_desktop(97)
+    procs = start_desktop(200)
     try:
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QApplication
@@ -131,9 +170,9 @@ def main() -> int:
                 time.sleep(0.02)
 
         settle(1.5)
+        light = app.palette()
         for variant in ("light", "dark"):
-            if variant == "dark":
-                app.setPalette(dark_palette())
+            app.setPalette(dark_palette() if variant == "dark" else light)
             ctl.card.hide()
             settle(0.3)
             menu = ctl.menu.menu
@@ -149,6 +188,8 @@ def main() -> int:
                  (geo.x() - 20, 0, geo.width() + 40, geo.bottom() + 20))
             ctl.card.hide()
             ctl.current_event = None
+            pace_offer(ctl, settle, out / f"pace-card-{variant}.png")
+            windows(ctl, settle, out, variant)
         ctl.quit()
     finally:
         for proc in reversed(procs):

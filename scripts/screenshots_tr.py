@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import grab, start_desktop  # noqa: E402
 
 TZ = ZoneInfo("Europe/Istanbul")
-DISPLAY = 93
+DISPLAY = 201
 
 
 def demo_store(data: Path) -> Any:
