@@ -85,6 +85,10 @@ def dark_palette():  # type: ignore[no-untyped-def]
         QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#363a40",
         QPalette.ColorRole.ToolTipText: "#e8e8e8", QPalette.ColorRole.PlaceholderText: "#a0a4aa",
         QPalette.ColorRole.Link: "#7cb8f0",
+        # Bevels and separator lines, as a dark desktop theme sets them.
+        QPalette.ColorRole.Light: "#4a4e55", QPalette.ColorRole.Midlight: "#40444a",
+        QPalette.ColorRole.Mid: "#2f3237", QPalette.ColorRole.Dark: "#1c1e21",
+        QPalette.ColorRole.Shadow: "#111214",
     }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
@@ -120,8 +124,9 @@ def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-un
         if window is Window.CAPTURE:
             widget.edit.setText("Shared Deniz's clear summary of the demo with @Deniz #demo")
         if window is Window.REFLECT:
-            widget.went_well.setPlainText("The release demo went smoothly and Ana got the "
-                                          "credit she deserved.")
+            # Today's question (it rotates) asks about making the manager's work easier.
+            widget.went_well.setPlainText("Sent my manager the release notes before she had "
+                                          "to ask for them.")
             widget.intention.setText("Send Deniz the on-call notes before lunch")
         if window is Window.SUGGEST:
             widget.set_person("Ana")
