@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -100,7 +101,7 @@ def main() -> int:
             settle(window)
             save(window, out / f"insights-{variant}.png")
             window.resize(1120, 700)
-            import_preview(window, tmp, lambda: settle(window),
+            import_preview(window, tmp, partial(settle, window),
                            out / f"import-preview-{variant}.png")
             window.close()
             window.deleteLater()

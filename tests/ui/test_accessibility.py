@@ -514,6 +514,23 @@ def test_turkish_words_fit_their_controls(turkish: None, window: Any) -> None:
     assert problems == []
 
 
+def test_turkish_wrapped_text_is_shown_whole(turkish: None, window: Any) -> None:
+    """Wrapped text gets the lines its Turkish needs at its real width: none is cut, and
+    no hint is sized for another width (a hole under it, its neighbours squeezed)."""
+    from mlcoach.ui.widgets.forms import Hint
+
+    top, pages = window
+    problems = []
+    for page in pages():
+        QApplication.processEvents()
+        for label in top.findChildren(QLabel):
+            if not label.isVisibleTo(top) or not label.wordWrap() or not label.text():
+                continue
+            need = label.heightForWidth(label.width())
+            if label.height() < need or (isinstance(label, Hint) and label.height() > need):
+                problems.append(f"{page}: {label.text()[:40]!r} {label.height()} != {need}")
+    assert problems == []
+
 # -- the prompt card's keyboard route -------------------------------------------------------------
 
 
