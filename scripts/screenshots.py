@@ -193,6 +193,7 @@ def main() -> int:
                  (geo.x() - 20, 0, geo.width() + 40, geo.bottom() + 20))
             ctl.card.hide()
             ctl.current_event = None
+            ctl.refresh_status()  # or the next menu still offers "Answer the prompt"
             pace_offer(ctl, settle, out / f"pace-card-{variant}.png")
             windows(ctl, settle, out, variant)
         ctl.quit()
