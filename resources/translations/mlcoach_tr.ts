@@ -1948,7 +1948,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>&amp;Offer a reflection at</source>
-        <translation>Gün sonu &amp;değerlendirmesi</translation>
+        <translation>&amp;Değerlendirmeyi şu saatte öner:</translation>
     </message>
     <message>
         <source>Offer an end-of-day reflection</source>
