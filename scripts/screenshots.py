@@ -136,7 +136,29 @@ def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-un
         settle(1.2)
         widget.grab().save(str(out / f"{shot}-{variant}.png"))
         print("saved", out / f"{shot}-{variant}.png")
+        if window is Window.SETTINGS:
+            for index, page in ((1, "focus"), (2, "notifications")):
+                widget.tabs.setCurrentIndex(index)
+                settle()
+                widget.grab().save(str(out / f"settings-{page}-{variant}.png"))
+                print("saved", out / f"settings-{page}-{variant}.png")
         widget.hide()
+
+
+def welcome(opened, settle, out: Path, variant: str) -> None:  # type: ignore[no-untyped-def]
+    """The first-run steps: welcome, working hours and (a new store's) recovery key."""
+    from mlcoach.ui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(opened.store, opened)
+    dialog.show()
+    for shot in ("welcome", "welcome-hours", "welcome-recovery")[:dialog.steps()]:
+        settle()
+        dialog.grab().save(str(out / f"{shot}-{variant}.png"))
+        print("saved", out / f"{shot}-{variant}.png")
+        if dialog.step < dialog.steps() - 1:
+            dialog.next()
+    dialog.hide()
+    dialog.deleteLater()
 
 
 def main() -> int:
@@ -196,6 +218,7 @@ def main() -> int:
             ctl.refresh_status()  # or the next menu still offers "Answer the prompt"
             pace_offer(ctl, settle, out / f"pace-card-{variant}.png")
             windows(ctl, settle, out, variant)
+            welcome(opened, settle, out, variant)
         ctl.quit()
     finally:
         for proc in reversed(procs):
