@@ -10,8 +10,9 @@ import logging
 import re
 from collections.abc import Callable, Hashable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -20,22 +21,15 @@ from PySide6.QtGui import (
     QGuiApplication,
     QHideEvent,
     QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,10 +37,16 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.capture import parse_capture
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Style
-from mlcoach.store.core import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
 from mlcoach.ui.i18n import error_message
+from mlcoach.ui.names import kind_names, style_names
+from mlcoach.ui.widgets.choice_row import ChoiceRow
+from mlcoach.ui.widgets.helpers import shortcut
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
 
 logger = logging.getLogger(__name__)
 
@@ -60,104 +60,12 @@ _POPUP_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
                          Qt.Key.Key_Backtab, Qt.Key.Key_Escape})
 
 
-class SegmentButton(QToolButton):
-    """A checkable segment that marks its checked state clearly with the Highlight role."""
-
-    def __init__(self, text: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setText(text)
-        self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self.isChecked():
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        tint = self.palette().color(QPalette.ColorRole.Highlight)
-        pen = QPen(tint, 2)
-        tint.setAlpha(48)
-        painter.setPen(pen)
-        painter.setBrush(tint)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 3, 3)
-
-
-class ChoiceRow(QWidget):
-    """A segmented control of checkable buttons where at most one is on.
-
-    Signals:
-        changed(object): the picked value, or None when nothing is picked.
-    """
-
-    changed = Signal(object)
-
-    def __init__(self, choices: Sequence[tuple[Hashable, str, str]], *, name: str,
-                 columns: int | None = None, parent: QWidget | None = None) -> None:
-        """Args: choices: (value, button text, accessible name); columns: buttons per row."""
-        super().__init__(parent)
-        self.setAccessibleName(name)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        per_row = columns or len(choices)
-        self._buttons: dict[Hashable, SegmentButton] = {}
-        for i, (value, text, accessible) in enumerate(choices):
-            button = SegmentButton(text, self)
-            button.setAccessibleName(accessible)
-            button.toggled.connect(partial(self._on_toggled, value))
-            layout.addWidget(button, i // per_row, i % per_row)
-            self._buttons[value] = button
-        for column in range(per_row):
-            layout.setColumnStretch(column, 1)
-
-    def buttons(self) -> list[SegmentButton]:
-        """The buttons, in order."""
-        return list(self._buttons.values())
-
-    def button(self, value: Hashable) -> SegmentButton:
-        """The button for `value`."""
-        return self._buttons[value]
-
-    def value(self) -> Hashable | None:
-        """The picked value, or None."""
-        return next((v for v, b in self._buttons.items() if b.isChecked()), None)
-
-    def set_value(self, value: Hashable | None) -> None:
-        """Pick `value` (None picks nothing) without emitting `changed`."""
-        for v, button in self._buttons.items():
-            button.blockSignals(True)
-            button.setChecked(v == value)
-            button.blockSignals(False)
-
-    def toggle(self, value: Hashable) -> None:
-        """Pick `value`, or unpick it when it is already picked (emits `changed`)."""
-        button = self._buttons[value]
-        button.setChecked(not button.isChecked())
-
-    def clear(self) -> None:
-        """Pick nothing (emits `changed` if something was picked)."""
-        picked = self.value()
-        if picked is not None:
-            self._buttons[picked].setChecked(False)
-
-    def _on_toggled(self, value: Hashable, on: bool) -> None:
-        if on:
-            for v, button in self._buttons.items():
-                if v != value and button.isChecked():
-                    button.blockSignals(True)
-                    button.setChecked(False)
-                    button.blockSignals(False)
-        self.changed.emit(self.value())
-
-
 class _MomentEdit(QLineEdit):
     """The capture line; while the @name popup is open, Enter, Tab and Esc belong to it."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.popup_open = lambda: False
+        self.popup_open: Callable[[], bool] = lambda: False
 
     def event(self, e: QEvent) -> bool:
         if (e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent)
@@ -179,10 +87,14 @@ class PersonCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setWidget(edit)
-        self.popup().setAccessibleName(self.tr("People"))
-        edit.popup_open = self.popup().isVisible
+        popup = self.popup()
+        assert popup is not None  # setModel made it
+        self.list: QAbstractItemView = popup
+        self.list.setAccessibleName(self.tr("People"))
+        edit.popup_open = self.list.isVisible
         edit.textEdited.connect(self._offer)
-        self.activated[str].connect(self._insert)
+        # The text overload; PySide6's stubs cannot type an indexed signal.
+        self.activated[str].connect(self._insert)  # type: ignore[index]
 
     def set_names(self, names: Sequence[str]) -> None:
         """Replace the names on offer."""
@@ -195,13 +107,13 @@ class PersonCompleter(QCompleter):
     def _offer(self) -> None:
         token = self._token()
         if token is None:
-            self.popup().hide()
+            self.list.hide()
             return
         self.setCompletionPrefix(token.group(1).replace("_", " "))
         if self.completionCount() == 0:
-            self.popup().hide()
+            self.list.hide()
             return
-        self.popup().setCurrentIndex(self.completionModel().index(0, 0))
+        self.list.setCurrentIndex(self.completionModel().index(0, 0))
         self.complete()
 
     def _insert(self, name: str) -> None:
@@ -291,7 +203,8 @@ class CaptureWindow(QWidget):
     SAVED_MS = 900  # how long "Saved" stays before the window hides
     DRAFT_DELAY_MS = 300  # typing pause before the draft is written
 
-    def __init__(self, store: Store, draft: DraftFile, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | LightStore, draft: DraftFile,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._store = store
         self._draft = draft
@@ -378,7 +291,7 @@ class CaptureWindow(QWidget):
             super().keyPressEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.completer.popup().hide()
+        self.completer.list.hide()
         self._hide_timer.stop()
         if self._draft_timer.isActive():
             self.flush_draft()
@@ -392,20 +305,12 @@ class CaptureWindow(QWidget):
     # -- internals --------------------------------------------------------------------
 
     def _kind_choices(self) -> list[tuple[Hashable, str, str]]:
-        labels = {
-            Kind.EXAMPLE: self.tr("Example"), Kind.SUGGESTION: self.tr("Suggestion"),
-            Kind.RECOGNITION: self.tr("Recognition"), Kind.SUPPORT: self.tr("Support"),
-            Kind.QUESTION: self.tr("Question"), Kind.DELEGATION: self.tr("Delegation"),
-            Kind.OTHER: self.tr("Other"),
-        }
+        labels = kind_names()
         return [(k, f"{i} {labels[k]}", self.tr("{name}, Alt+{key}").format(name=labels[k], key=i))
                 for i, k in enumerate(KINDS, 1)]
 
     def _style_choices(self) -> list[tuple[Hashable, str, str]]:
-        labels = {
-            Style.FACTS: self.tr("Facts"), Style.ENTHUSIASM: self.tr("Enthusiasm"),
-            Style.REASSURANCE: self.tr("Reassurance"), Style.CREDIBILITY: self.tr("Credibility"),
-        }
+        labels = style_names()
         return [(s, f"{i} {labels[s]}", self.tr("{name}, Ctrl+{key}").format(name=labels[s], key=i))
                 for i, s in enumerate(STYLES, 1)]
 
@@ -432,11 +337,11 @@ class CaptureWindow(QWidget):
 
     def _bind_keys(self) -> None:
         for i, kind in enumerate(KINDS, 1):
-            _shortcut(self, f"Alt+{i}", partial(self.kind_choice.toggle, kind))
-        _shortcut(self, "Alt+0", self.kind_choice.clear)
+            shortcut(self, f"Alt+{i}", partial(self.kind_choice.toggle, kind))
+        shortcut(self, "Alt+0", self.kind_choice.clear)
         for i, style in enumerate(STYLES, 1):
-            _shortcut(self, f"Ctrl+{i}", partial(self.style_choice.toggle, style))
-        _shortcut(self, "Ctrl+0", self.style_choice.clear)
+            shortcut(self, f"Ctrl+{i}", partial(self.style_choice.toggle, style))
+        shortcut(self, "Ctrl+0", self.style_choice.clear)
 
     def _restore_draft(self) -> None:
         draft = self._draft.load()
@@ -486,8 +391,6 @@ class CaptureWindow(QWidget):
 
     def _center_on_cursor_screen(self) -> None:
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
         frame = self.frameGeometry()
         frame.moveCenter(screen.availableGeometry().center())
         self.move(frame.topLeft())
@@ -499,10 +402,3 @@ def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer
     timer.setInterval(ms)
     timer.timeout.connect(slot)
     return timer
-
-
-def _shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
-    shortcut = QShortcut(QKeySequence(keys), parent)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(slot)
-    return shortcut

@@ -8,12 +8,12 @@ worker thread (`mlcoach.ui.ops`) and fills in when ready.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut, QTextCursor
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,9 +36,13 @@ from mlcoach.domain.timestamps import local_day_bounds
 from mlcoach.store.core import Store
 from mlcoach.store.stats import Stats, compute_stats
 from mlcoach.ui import ops
-from mlcoach.ui.capture_window import ChoiceRow, mute
+from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import current_language, error_message
+from mlcoach.ui.names import kind_words
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
+from mlcoach.ui.widgets.choice_row import ChoiceRow
+from mlcoach.ui.widgets.elided_label import ElidedLabel
+from mlcoach.ui.widgets.outcome_row import OutcomeRow
 
 logger = logging.getLogger(__name__)
 
@@ -76,72 +80,6 @@ def load_day_data(store: Store, now: datetime, tz: tzinfo) -> DayData:
         reflection=store.reflection(day),
         echoes=on_this_day(store, day, tz),
     )
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that elides long text and shows all of it as a tooltip."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.set_full_text(text)
-
-    def full_text(self) -> str:
-        """The text before eliding."""
-        return self._full
-
-    def set_full_text(self, text: str) -> None:
-        """Show `text`, elided to the label's width."""
-        self._full = text
-        self.setToolTip(text)
-        self.setAccessibleName(text)
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                                   max(self.width(), 1)))
-
-
-class MomentRow(QWidget):
-    """One moment with followed / not yet / declined toggles.
-
-    Signals:
-        outcome_changed(str, object): moment id and the new Outcome (or None).
-    """
-
-    outcome_changed = Signal(str, object)
-
-    def __init__(self, moment: Moment, detail: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.moment = moment
-        self.setAccessibleName(moment.text)
-        text = ElidedLabel(moment.text, self)
-        meta = mute(ElidedLabel(detail, self))
-        self.outcome = ChoiceRow(
-            [(Outcome.FOLLOWED, self.tr("Followed"), self.tr("Followed")),
-             (Outcome.NOT_YET, self.tr("Not yet"), self.tr("Not yet")),
-             (Outcome.DECLINED, self.tr("Declined"), self.tr("Declined"))],
-            name=self.tr("Outcome for: {text}").format(text=moment.text), parent=self,
-        )
-        self.outcome.set_value(moment.outcome)
-        self.outcome.changed.connect(self._emit)
-        words = QVBoxLayout()
-        words.setSpacing(0)
-        words.addWidget(text)
-        words.addWidget(meta)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setSpacing(12)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.outcome, 0, Qt.AlignmentFlag.AlignVCenter)
-
-    def _emit(self, value: Hashable | None) -> None:
-        self.outcome_changed.emit(self.moment.id, value)
 
 
 class ReflectionDialog(QDialog):
@@ -294,8 +232,8 @@ class ReflectionDialog(QDialog):
         box.setTabChangesFocus(True)
         margins = box.contentsMargins()
         lines = box.fontMetrics().lineSpacing() * 3
-        box.setFixedHeight(lines + 2 * box.document().documentMargin() + margins.top()
-                           + margins.bottom() + 4)
+        box.setFixedHeight(round(lines + 2 * box.document().documentMargin() + margins.top()
+                                 + margins.bottom() + 4))
         return box
 
     def _build_glance(self) -> QScrollArea:
@@ -332,8 +270,8 @@ class ReflectionDialog(QDialog):
         layout.addWidget(self._glance)
         echoes = QVBoxLayout()
         echoes.setSpacing(0)
-        for label in self._echoes:
-            echoes.addWidget(label)
+        for echo in self._echoes:
+            echoes.addWidget(echo)
         layout.addLayout(echoes)
         layout.addSpacing(10)
         for text, field in (
@@ -345,7 +283,7 @@ class ReflectionDialog(QDialog):
             label = self._section(text)
             if field is self.went_well:
                 self._question = label  # the day's rotating question, set in load_day()
-            label.setBuddy(self.energy.buttons()[0] if field is energy else field)
+            label.setBuddy(field if isinstance(field, QWidget) else self.energy.buttons()[0])
             layout.addSpacing(4)
             layout.addWidget(label)
             if isinstance(field, QWidget):
@@ -376,11 +314,12 @@ class ReflectionDialog(QDialog):
             self._follow_box.addWidget(self._row(moment, self._follow_up_detail(moment)))
         self._follow_title.setVisible(bool(data.follow_ups))
         content = self._glance.widget()
+        assert content is not None  # quiet_scroll_area set it
         content.adjustSize()
         self._glance.setFixedHeight(min(content.sizeHint().height(), _GLANCE_MAX_HEIGHT))
 
-    def _row(self, moment: Moment, detail: str) -> MomentRow:
-        row = MomentRow(moment, detail, self)
+    def _row(self, moment: Moment, detail: str) -> OutcomeRow:
+        row = OutcomeRow(moment.id, moment.text, detail, outcome=moment.outcome, parent=self)
         row.outcome_changed.connect(self._set_outcome)
         return row
 
@@ -398,16 +337,8 @@ class ReflectionDialog(QDialog):
     def _who_and_kind(self, moment: Moment) -> list[str]:
         parts = [moment.person] if moment.person else []
         if moment.kind is not Kind.OTHER:
-            parts.append(self._kind_name(moment.kind))
+            parts.append(kind_words()[moment.kind])
         return parts
-
-    def _kind_name(self, kind: Kind) -> str:
-        return {
-            Kind.EXAMPLE: self.tr("example"), Kind.SUGGESTION: self.tr("suggestion"),
-            Kind.RECOGNITION: self.tr("recognition"), Kind.SUPPORT: self.tr("support"),
-            Kind.QUESTION: self.tr("question"), Kind.DELEGATION: self.tr("delegation"),
-            Kind.OTHER: self.tr("other"),
-        }[kind]
 
     def _fill_echoes(self, echoes: list[Echo]) -> None:
         for label, echo in zip(self._echoes, [*echoes, None, None], strict=False):
@@ -473,11 +404,11 @@ class ReflectionDialog(QDialog):
         """The inline problem line, or "" when there is none."""
         return self._error.text() if not self._error.isHidden() else ""
 
-    def moment_rows(self) -> list[MomentRow]:
+    def moment_rows(self) -> list[OutcomeRow]:
         """Rows for the moments captured today."""
         return _rows(self._moments_box)
 
-    def follow_up_rows(self) -> list[MomentRow]:
+    def follow_up_rows(self) -> list[OutcomeRow]:
         """Rows for the follow-ups due."""
         return _rows(self._follow_box)
 
@@ -500,9 +431,9 @@ class ReflectionDialog(QDialog):
         self._error.show()
 
 
-def _rows(layout: QVBoxLayout) -> list[MomentRow]:
+def _rows(layout: QVBoxLayout) -> list[OutcomeRow]:
     items = (layout.itemAt(i) for i in range(layout.count()))
-    return [w for item in items if item and isinstance(w := item.widget(), MomentRow)]
+    return [w for item in items if item and isinstance(w := item.widget(), OutcomeRow)]
 
 
 def _clear(layout: QVBoxLayout) -> None:
@@ -521,8 +452,7 @@ def _qtime(moment: datetime) -> QTime:
     return QTime(moment.hour, moment.minute)
 
 
-# The Alt+letters of the other fields (Energy, differently, intention).
-_TAKEN_MNEMONICS = "edi"
+_TAKEN_MNEMONICS = "edi"  # the letters the dialog's other fields use as Alt+ keys
 
 
 def with_mnemonic(text: str, taken: str) -> str:

@@ -11,9 +11,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn, cast
 
 from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError, UsageError
@@ -22,7 +22,7 @@ from mlcoach.domain.i18n import N_
 if TYPE_CHECKING:
     from mlcoach.security.keys import KeyStore
     from mlcoach.store.recovery import RecoveryNote
-    from mlcoach.store.vault import Layout, Opened
+    from mlcoach.store.vault import Layout, LightOpened, Opened
 
 logger = logging.getLogger("mlcoach")
 
@@ -196,8 +196,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "csv", "md"), default="json")
     ex.add_argument("-o", "--output", type=Path)
 
-    im = sub.add_parser("import", help=_t("import a JSON export (all or nothing)"))
+    im = sub.add_parser("import", help=_t("import a JSON export or another journal's "
+                                          "(all or nothing)"))
     im.add_argument("file", type=Path)
+    im.add_argument("--from", dest="source", choices=("jrnl", "dayone"),
+                    help=_t("the file is jrnl's `--export json`, or Day One's JSON "
+                            "(or its zip)"))
+    im.add_argument("--dry-run", action="store_true",
+                    help=_t("show what would be added; change nothing"))
 
     ca = sub.add_parser("calendar", help=_t("the calendar occurrences the scheduler sees"))
     ca.add_argument("path", nargs="?", type=Path, metavar="FILE_OR_FOLDER",
@@ -224,6 +230,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     d.add_argument("--json", action="store_true")
 
     sub.add_parser("recover", help=_t("restore the keyring entry from your recovery key"))
+
+    w = sub.add_parser("wipe", help=_t("delete all data, the keyring entry, backups and the "
+                                       "launch-at-login entry"))
+    w.add_argument("--yes", action="store_true", help=_t("do not ask (for scripts)"))
     if command and command not in sub.choices:
         return build_parser()  # unknown: let the full parser explain
     return p
@@ -282,6 +292,16 @@ class Context:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
 
+    def open_light(self) -> LightOpened:
+        """The store without the ORM, for commands that run a few plain queries."""
+        from mlcoach.store.vault import open_light
+
+        opened = open_light(self.layout, keys=self.keys, passphrase_source=self.passphrase,
+                            on_recovered=self.recovered)
+        if opened.recovery_key:
+            self.stderr.write(_recovery_notice(opened.recovery_key))
+        return opened
+
     def recovered(self, note: RecoveryNote) -> None:
         """Say on stderr that a damaged store file was replaced by a backup."""
         self.stderr.write(f"mlcoach: {note.message()}\n")
@@ -302,7 +322,7 @@ def _recovery_notice(key: str) -> str:
     )
 
 
-def _local_tz() -> Any:
+def local_tz() -> Any:
     from mlcoach.system.clock import local_zone
 
     return local_zone()
@@ -353,17 +373,17 @@ def cmd_capture(ctx: Context) -> int:
 def cmd_export(ctx: Context) -> int:
     from mlcoach.transfer import exporting
 
-    opened = ctx.open()
+    opened = ctx.open_light()  # plain SQL: no ORM for an export
     try:
         fmt = ctx.ns.format
         if fmt == "json":
             text = exporting.export_json(opened.store)
         elif fmt == "csv":
-            text = exporting.export_csv(opened.store, _local_tz())
+            text = exporting.export_csv(opened.store, local_tz())
         else:
-            text = exporting.export_markdown(opened.store, _local_tz())
+            text = exporting.export_markdown(opened.store, local_tz())
     finally:
-        opened.store.close()
+        opened.close()
     if ctx.ns.output:
         from mlcoach.system.paths import atomic_write
 
@@ -379,6 +399,11 @@ def cmd_export(ctx: Context) -> int:
 def cmd_import(ctx: Context) -> int:
     from mlcoach.transfer import exporting
 
+    if ctx.ns.source or ctx.ns.dry_run:
+        from mlcoach.cli.journals import cmd_import_journal, cmd_preview_native
+
+        return cmd_import_journal(ctx) if ctx.ns.source else cmd_preview_native(ctx)
+
     try:
         if ctx.ns.file.stat().st_size > exporting.MAX_IMPORT_BYTES:  # before reading it
             raise exporting.ImportError_("the file is too large to be an mlcoach export")
@@ -393,33 +418,6 @@ def cmd_import(ctx: Context) -> int:
         opened.store.close()
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
     ctx.out(f"imported {summary}" if summary else "nothing new to import")
-    return EXIT_OK
-
-
-def cmd_stats(ctx: Context) -> int:
-    from mlcoach.store.stats import compute_stats
-    from mlcoach.system.clock import now_utc
-
-    opened = ctx.open()
-    try:
-        stats = compute_stats(opened.store, now_utc(), _local_tz())
-    finally:
-        opened.store.close()
-    if ctx.ns.json:
-        ctx.out_json(stats.as_dict())
-        return EXIT_OK
-    ratio = stats.overall.ratio
-    lines = [
-        f"Streak: {stats.streak} day{'s' if stats.streak != 1 else ''}",
-        f"Moments this week: {stats.moments_this_week} (today {stats.moments_today})",
-        f"Small wins recognised this week: {stats.small_wins_this_week}",
-        "Realized vs attempted: "
-        + (f"{stats.overall.realized} of {stats.overall.attempted} ({ratio:.0%})"
-           if ratio is not None else "no outcomes recorded yet"),
-    ]
-    for name, r in sorted(stats.by_person.items()):
-        lines.append(f"  {name}: {r.realized} of {r.attempted}")
-    ctx.out("\n".join(lines))
     return EXIT_OK
 
 
@@ -461,110 +459,6 @@ def _new_passphrase(ctx: Context) -> str:
     return first
 
 
-def cmd_recover(ctx: Context) -> int:
-    from mlcoach.store.vault import recover
-
-    if ctx.stdin.isatty():
-        import getpass
-
-        text = getpass.getpass("Recovery key: ")
-    else:
-        text = ctx.stdin.readline()
-    recover(ctx.layout, text, ctx.keys)
-    ctx.out("the encryption key is back in your keyring; mlcoach opens as before")
-    return EXIT_OK
-
-
-def cmd_doctor(ctx: Context) -> int:
-    from mlcoach.cli.doctor import run_checks
-
-    if ctx.ns.recovery_key:
-        from mlcoach.store.vault import recovery_key
-
-        ctx.out(recovery_key(ctx.layout, ctx.keys))
-        return EXIT_OK
-    checks = run_checks(ctx.layout, ctx.keys, ctx.passphrase)
-    if ctx.ns.json:
-        ctx.out_json([c.as_dict() for c in checks])
-    else:
-        for c in checks:
-            ctx.out(f"[{c.status:>4}] {c.name}: {c.detail}")
-    return EXIT_ERROR if any(c.status == "FAIL" for c in checks) else EXIT_OK
-
-
-def cmd_people(ctx: Context) -> int:
-    ns = ctx.ns
-    opened = ctx.open()
-    store = opened.store
-    try:
-        if ns.people_command == "list":
-            people = store.people(include_archived=ns.all)
-            last = store.last_interactions()
-            if ns.json:
-                ctx.out_json([
-                    {"id": p.id, "name": p.name, "style": p.style, "notes": p.notes,
-                     "archived": p.archived,
-                     "last_interaction": last[p.name].isoformat() if p.name in last else None}
-                    for p in people
-                ])
-            elif not people:
-                ctx.out("no people yet: `mlcoach people add NAME --style facts`")
-            else:
-                tz = _local_tz()
-                for p in people:
-                    when = last.get(p.name)
-                    seen = f"last {when.astimezone(tz):%Y-%m-%d}" if when else "no moments yet"
-                    style = p.style.value if p.style else "style not sure yet"
-                    flag = " (archived)" if p.archived else ""
-                    ctx.out(f"{p.name}{flag} — {style}; {seen}")
-        elif ns.people_command == "add":
-            person = store.add_person(ns.name, ns.style, ns.notes)
-            ctx.out(person.id)
-        elif ns.people_command == "edit":
-            new_style: Any = None if ns.clear_style else (ns.style if ns.style else "")
-            if ns.new_name is None and ns.notes is None and new_style == "":
-                raise UsageError("nothing to change: give --name, --style, --clear-style "
-                                 "or --notes")
-            person = store.edit_person(ns.name, new_name=ns.new_name, style=new_style,
-                                       notes=ns.notes)
-            ctx.out(f"updated {person.name}")
-        elif ns.people_command == "archive":
-            person = store.archive_person(ns.name)
-            ctx.out(f"archived {person.name}; their history stays")
-    finally:
-        store.close()
-    return EXIT_OK
-
-
-def cmd_search(ctx: Context) -> int:
-    ns = ctx.ns
-    tz = _local_tz()
-    since = None
-    if ns.since and ns.since.year > 1:  # year 1 in a zone east of UTC is before year 1
-        since = datetime.combine(min(ns.since, date(9999, 12, 30)), time(0), tzinfo=tz)
-    if not 1 <= ns.limit <= 10_000:
-        raise UsageError("--limit must be between 1 and 10000")
-    opened = ctx.open()
-    try:
-        hits = opened.store.search(ns.query, person=ns.person, kind=ns.kind, since=since,
-                                   limit=ns.limit)
-    finally:
-        opened.store.close()
-    if ns.json:
-        ctx.out_json([
-            {"type": h.entity, "id": h.ref, "when": h.when.isoformat() if h.when else None,
-             "snippet": h.snippet, "rank": round(h.rank, 4)}
-            for h in hits
-        ])
-    elif not hits:
-        ctx.out("no matches")
-    else:
-        for h in hits:
-            when = f"{h.when.astimezone(tz):%Y-%m-%d}" if h.when else "          "
-            ctx.out(f"{when}  {h.entity:<10} {' '.join(h.snippet.split())}")
-    return EXIT_OK
-
-
 def cmd_gui(ctx: Context, request: str) -> int:
     """Hand a request to the running app, or start it."""
     try:
@@ -580,13 +474,25 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "capture": cmd_capture,
     "export": cmd_export,
     "import": cmd_import,
-    "stats": cmd_stats,
     "init": cmd_init,
-    "recover": cmd_recover,
-    "doctor": cmd_doctor,
-    "people": cmd_people,
-    "search": cmd_search,
 }
+
+
+def _command(name: str) -> Callable[[Context], int]:
+    """The function behind a command; the ones in other modules load only when used."""
+    if name in COMMANDS:
+        return COMMANDS[name]
+    if name == "wipe":
+        from mlcoach.cli.wipe import cmd_wipe
+
+        return cmd_wipe
+    if name in ("people", "search", "stats"):
+        from mlcoach.cli import records
+
+        return cast("Callable[[Context], int]", getattr(records, f"cmd_{name}"))
+    from mlcoach.cli import doctor
+
+    return cast("Callable[[Context], int]", getattr(doctor, f"cmd_{name}"))
 
 
 def _dispatch(ctx: Context) -> int:
@@ -622,7 +528,7 @@ def _dispatch(ctx: Context) -> int:
         from mlcoach.cli.coach import cmd_prompt, cmd_prompts
 
         return int(cmd_prompt(ctx) if command == "prompt" else cmd_prompts(ctx))
-    return COMMANDS[command](ctx)
+    return _command(command)(ctx)
 
 
 def _has_display() -> bool:
@@ -659,10 +565,21 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
     return None
 
 
+def utf8_output() -> None:
+    """Write UTF-8 on stdout and stderr whatever the locale says (Windows pipes default to
+    the ANSI code page, where a Turkish export fails with UnicodeEncodeError)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
          stdin: IO[str] | None = None, stdout: IO[str] | None = None,
          stderr: IO[str] | None = None) -> int:
     """Entry point of the `mlcoach` command."""
+    if stdout is None and stderr is None:
+        utf8_output()
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user

@@ -6,7 +6,6 @@ Output is deterministic: variety comes from a stable hash of the request, never 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import tomllib
@@ -16,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.phrasing import Reading, display_name, read_change, strip_lead
 
@@ -203,7 +203,7 @@ def compose(req: SuggestionRequest) -> Composed:
 
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
-        digest = hashlib.sha256(f"{seed}\x1f{salt}".encode()).digest()
+        digest = sha256(f"{seed}\x1f{salt}".encode())
         return _fill(pool[int.from_bytes(digest[:8], "big") % len(pool)], values)
 
     opening = pick(("openings", req.action.value), "opening")
@@ -222,7 +222,7 @@ def compose(req: SuggestionRequest) -> Composed:
         question = pick(("question", "frames"), "question")
     avoid_pool = list(_strs(section, "avoid", req.action.value))
     avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
-    digest = hashlib.sha256(f"{seed}\x1favoid".encode()).digest()
+    digest = sha256(f"{seed}\x1favoid".encode())
     avoid = _fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values)
     return Composed(
         style=req.style,

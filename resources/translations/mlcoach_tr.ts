@@ -39,52 +39,8 @@
         <translation>@ad: kişi · #etiket: etiket · Enter: kaydet · Esc: taslak kalsın</translation>
     </message>
     <message>
-        <source>Example</source>
-        <translation>Örnek olma</translation>
-    </message>
-    <message>
-        <source>Suggestion</source>
-        <translation>Öneri</translation>
-    </message>
-    <message>
-        <source>Recognition</source>
-        <translation>Takdir</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Destek</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Soru</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Yetki devri</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Diğer</translation>
-    </message>
-    <message>
         <source>{name}, Alt+{key}</source>
         <translation>{name}, Alt+{key}</translation>
-    </message>
-    <message>
-        <source>Facts</source>
-        <translation>Olgular</translation>
-    </message>
-    <message>
-        <source>Enthusiasm</source>
-        <translation>Coşku</translation>
-    </message>
-    <message>
-        <source>Reassurance</source>
-        <translation>Güvence</translation>
-    </message>
-    <message>
-        <source>Credibility</source>
-        <translation>Güvenilirlik</translation>
     </message>
     <message>
         <source>{name}, Ctrl+{key}</source>
@@ -368,8 +324,8 @@
         <translation>Tüm verileri sil</translation>
     </message>
     <message>
-        <source>This removes every moment, reflection, person and setting, the backups and the encryption key from this computer. It cannot be undone. Export first if you want to keep a copy.</source>
-        <translation>Bu işlem her anı, değerlendirmeyi, kişiyi ve ayarı, yedekleri ve şifreleme anahtarını bu bilgisayardan siler. Geri alınamaz. Bir kopyasını saklamak istiyorsanız önce dışa aktarın.</translation>
+        <source>This removes every moment, reflection, person and setting, the backups, the encryption key and the launch-at-login entry from this computer. It cannot be undone. Export first if you want to keep a copy.</source>
+        <translation>Bu işlem her anı, değerlendirmeyi, kişiyi ve ayarı, yedekleri, şifreleme anahtarını ve oturum açılışında başlatma kaydını bu bilgisayardan siler. Geri alınamaz. Bir kopyasını saklamak istiyorsanız önce dışa aktarın.</translation>
     </message>
     <message>
         <source>What will be deleted</source>
@@ -390,6 +346,125 @@
     <message>
         <source>Cancel</source>
         <translation>İptal</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search moments, reflections, suggestions and notes</source>
+        <translation>Anlarda, değerlendirmelerde, önerilerde ve notlarda ara</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Geçmişte ara</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Sıralama</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>En iyi eşleşme</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Önce en yeni</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Temizle</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Aramayı ve süzgeçleri temizle</translation>
+    </message>
+    <message>
+        <source>People whose notes match</source>
+        <translation>Notları eşleşen kişiler</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Göster</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Her şey</translation>
+    </message>
+    <message>
+        <source>Kind of moment</source>
+        <translation>An türü</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Her tür</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Kişi</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Herkes</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiket</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Her etiket</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Any theme</source>
+        <translation>Her tema</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Her sonuç</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Tarih aralığı</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Her zaman</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Son 7 gün</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Son 30 gün</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Son 12 ay</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Özel…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <source>People matching: %1</source>
+        <translation>Eşleşen kişiler: %1</translation>
     </message>
 </context>
 <context>
@@ -429,25 +504,6 @@
     <message>
         <source>A new language is used from the next start.</source>
         <translation>Yeni dil bir sonraki açılışta kullanılır.</translation>
-    </message>
-</context>
-<context>
-    <name>FollowUpRow</name>
-    <message>
-        <source>Followed</source>
-        <translation>Karşılık buldu</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Henüz değil</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Reddedildi</translation>
-    </message>
-    <message>
-        <source>Outcome for: {change}</source>
-        <translation>Sonuç: {change}</translation>
     </message>
 </context>
 <context>
@@ -500,86 +556,6 @@
 </context>
 <context>
     <name>History</name>
-    <message>
-        <source>Example</source>
-        <translation>Örnek olma</translation>
-    </message>
-    <message>
-        <source>Suggestion</source>
-        <translation>Öneri</translation>
-    </message>
-    <message>
-        <source>Recognition</source>
-        <translation>Takdir</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Destek</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Soru</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Yetki devri</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Diğer</translation>
-    </message>
-    <message>
-        <source>Followed</source>
-        <translation>Karşılık buldu</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Henüz değil</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Reddedildi</translation>
-    </message>
-    <message>
-        <source>Shown</source>
-        <translation>Gösterildi</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Yapıldı</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Ertelendi</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Geçildi</translation>
-    </message>
-    <message>
-        <source>Not for me</source>
-        <translation>Bana uymaz</translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation>Kaçırıldı</translation>
-    </message>
-    <message>
-        <source>Moments</source>
-        <translation>Anlar</translation>
-    </message>
-    <message>
-        <source>Prompts</source>
-        <translation>Hatırlatmalar</translation>
-    </message>
-    <message>
-        <source>Suggestions</source>
-        <translation>Öneriler</translation>
-    </message>
-    <message>
-        <source>Reflections</source>
-        <translation>Değerlendirmeler</translation>
-    </message>
     <message>
         <source>%1%</source>
         <translation>%%1</translation>
@@ -676,8 +652,8 @@
         <translation>&amp;İçe aktar…</translation>
     </message>
     <message>
-        <source>Add entries from an mlcoach JSON export</source>
-        <translation>Bir mlcoach JSON dışa aktarımındaki kayıtları ekle</translation>
+        <source>Add entries from an mlcoach JSON export, a jrnl journal or a Day One export</source>
+        <translation>Bir mlcoach JSON dışa aktarımından, bir jrnl günlüğünden ya da bir Day One dışa aktarımından kayıt ekler</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -1024,7 +1000,63 @@
     </message>
 </context>
 <context>
-    <name>MomentRow</name>
+    <name>Names</name>
+    <message>
+        <source>Example</source>
+        <translation>Örnek olma</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Öneri</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>Takdir</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Destek</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Soru</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Yetki devri</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Diğer</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>örnek olma</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>öneri</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>takdir</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>destek</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>soru</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>yetki devri</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>diğer</translation>
+    </message>
     <message>
         <source>Followed</source>
         <translation>Karşılık buldu</translation>
@@ -1038,8 +1070,64 @@
         <translation>Reddedildi</translation>
     </message>
     <message>
-        <source>Outcome for: {text}</source>
-        <translation>Sonuç: {text}</translation>
+        <source>Shown</source>
+        <translation>Gösterildi</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Yapıldı</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Ertelendi</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Geçildi</translation>
+    </message>
+    <message>
+        <source>Not for me</source>
+        <translation>Bana uymaz</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Kaçırıldı</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Olgular</translation>
+    </message>
+    <message>
+        <source>Enthusiasm</source>
+        <translation>Coşku</translation>
+    </message>
+    <message>
+        <source>Reassurance</source>
+        <translation>Güvence</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>Güvenilirlik</translation>
+    </message>
+    <message>
+        <source>Not sure yet</source>
+        <translation>Henüz emin değilim</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>Anlar</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Hatırlatmalar</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Öneriler</translation>
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation>Değerlendirmeler</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1167,32 @@
     <message>
         <source>Starting at login cannot be set up on this system.</source>
         <translation>Bu sistemde oturum açılışında başlatma ayarlanamıyor.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeRow</name>
+    <message>
+        <source>Outcome for: {text}</source>
+        <translation>Sonuç: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>PaceCard</name>
+    <message>
+        <source>mlcoach prompts a day</source>
+        <translation>mlcoach: günlük hatırlatma sayısı</translation>
+    </message>
+    <message>
+        <source>Prompts a day</source>
+        <translation>Günlük hatırlatma sayısı</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Şimdi değil</translation>
+    </message>
+    <message>
+        <source>Back to %1 a day</source>
+        <translation>Yeniden günde %1</translation>
     </message>
 </context>
 <context>
@@ -1265,44 +1379,8 @@
         <translation>Öneri: {change}</translation>
     </message>
     <message>
-        <source>Example</source>
-        <translation>Örnek olma</translation>
-    </message>
-    <message>
-        <source>Suggestion</source>
-        <translation>Öneri</translation>
-    </message>
-    <message>
-        <source>Recognition</source>
-        <translation>Takdir</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Destek</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Soru</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Yetki devri</translation>
-    </message>
-    <message>
         <source>Moment</source>
         <translation>An</translation>
-    </message>
-    <message>
-        <source>Followed</source>
-        <translation>Karşılık buldu</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Henüz değil</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Reddedildi</translation>
     </message>
 </context>
 <context>
@@ -1738,34 +1816,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>d MMM ddd</translation>
     </message>
     <message>
-        <source>example</source>
-        <translation>örnek olma</translation>
-    </message>
-    <message>
-        <source>suggestion</source>
-        <translation>öneri</translation>
-    </message>
-    <message>
-        <source>recognition</source>
-        <translation>takdir</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>destek</translation>
-    </message>
-    <message>
-        <source>question</source>
-        <translation>soru</translation>
-    </message>
-    <message>
-        <source>delegation</source>
-        <translation>yetki devri</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>diğer</translation>
-    </message>
-    <message>
         <source>A year ago today</source>
         <translation>Bir yıl önce bugün</translation>
     </message>
@@ -1933,6 +1983,18 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Takvim dosyaları klasörü…</translation>
     </message>
     <message>
+        <source>&amp;Use calendars from GNOME/Evolution</source>
+        <translation>GNOME/Evolution takvimlerini &amp;kullan</translation>
+    </message>
+    <message>
+        <source>Use calendars from GNOME/Evolution</source>
+        <translation>GNOME/Evolution takvimlerini kullan</translation>
+    </message>
+    <message>
+        <source>Also reads the meetings in the desktop&apos;s calendars, including the accounts set up in Online Accounts, on this computer only</source>
+        <translation>Masaüstü takvimlerindeki toplantıları da okur (Çevrimiçi Hesaplar&apos;da kurulu hesaplar dahil); yalnızca bu bilgisayarda</translation>
+    </message>
+    <message>
         <source>&amp;Workdays:</source>
         <translation>İş gün&amp;leri:</translation>
     </message>
@@ -2064,29 +2126,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
 </context>
 <context>
-    <name>Styles</name>
-    <message>
-        <source>Facts</source>
-        <translation>Olgular</translation>
-    </message>
-    <message>
-        <source>Enthusiasm</source>
-        <translation>Coşku</translation>
-    </message>
-    <message>
-        <source>Reassurance</source>
-        <translation>Güvence</translation>
-    </message>
-    <message>
-        <source>Credibility</source>
-        <translation>Güvenilirlik</translation>
-    </message>
-    <message>
-        <source>Not sure yet</source>
-        <translation>Henüz emin değilim</translation>
-    </message>
-</context>
-<context>
     <name>SuggestionView</name>
     <message>
         <source>Suggestion</source>
@@ -2127,118 +2166,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
 <context>
     <name>TimelineTab</name>
     <message>
-        <source>Search moments, reflections, suggestions and notes</source>
-        <translation>Anlarda, değerlendirmelerde, önerilerde ve notlarda ara</translation>
-    </message>
-    <message>
-        <source>Search the history</source>
-        <translation>Geçmişte ara</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Sıralama</translation>
-    </message>
-    <message>
-        <source>Best match</source>
-        <translation>En iyi eşleşme</translation>
-    </message>
-    <message>
-        <source>Newest first</source>
-        <translation>Önce en yeni</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Göster</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Her şey</translation>
-    </message>
-    <message>
-        <source>Kind of moment</source>
-        <translation>An türü</translation>
-    </message>
-    <message>
-        <source>Any kind</source>
-        <translation>Her tür</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Kişi</translation>
-    </message>
-    <message>
-        <source>Anyone</source>
-        <translation>Herkes</translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation>Etiket</translation>
-    </message>
-    <message>
-        <source>Any tag</source>
-        <translation>Her etiket</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <source>Any theme</source>
-        <translation>Her tema</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Sonuç</translation>
-    </message>
-    <message>
-        <source>Any outcome</source>
-        <translation>Her sonuç</translation>
-    </message>
-    <message>
-        <source>Date range</source>
-        <translation>Tarih aralığı</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>Her zaman</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Son 7 gün</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Son 30 gün</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>Son 12 ay</translation>
-    </message>
-    <message>
-        <source>Custom…</source>
-        <translation>Özel…</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Başlangıç</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Bitiş</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Temizle</translation>
-    </message>
-    <message>
-        <source>Clear search and filters</source>
-        <translation>Aramayı ve süzgeçleri temizle</translation>
-    </message>
-    <message>
-        <source>People whose notes match</source>
-        <translation>Notları eşleşen kişiler</translation>
-    </message>
-    <message>
         <source>Timeline</source>
         <translation>Zaman çizelgesi</translation>
     </message>
@@ -2261,10 +2188,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Could not read the history: %1</source>
         <translation>Geçmiş okunamadı: %1</translation>
-    </message>
-    <message>
-        <source>People matching: %1</source>
-        <translation>Eşleşen kişiler: %1</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -2332,12 +2255,24 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Dışa aktarılamadı: %1</translation>
     </message>
     <message>
+        <source>mlcoach export (*.json)</source>
+        <translation>mlcoach dışa aktarımı (*.json)</translation>
+    </message>
+    <message>
+        <source>jrnl journal, JSON export (*.json)</source>
+        <translation>jrnl günlüğü, JSON dışa aktarımı (*.json)</translation>
+    </message>
+    <message>
+        <source>Day One export (*.json *.zip)</source>
+        <translation>Day One dışa aktarımı (*.json *.zip)</translation>
+    </message>
+    <message>
         <source>Import data</source>
         <translation>Verileri içe aktar</translation>
     </message>
     <message>
-        <source>mlcoach export (*.json);;All files (*)</source>
-        <translation>mlcoach dışa aktarımı (*.json);;Tüm dosyalar (*)</translation>
+        <source>All files (*)</source>
+        <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
         <source>Reading “%1”…</source>
@@ -2413,6 +2348,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Resume prompts</source>
         <translation>Hatırlatmaları sürdür</translation>
+    </message>
+    <message>
+        <source>Back to %1 prompts a day</source>
+        <translation>Yeniden günde %1 hatırlatma</translation>
     </message>
     <message>
         <source>Settings…</source>

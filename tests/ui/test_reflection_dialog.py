@@ -47,7 +47,7 @@ def test_moments_captured_today_appear_in_order(qtbot, reflection, store):
     store.add_moment("Left at six and said so", Kind.EXAMPLE, created_at=today_at(16, 50))
     opened(qtbot, reflection)
     rows = reflection.moment_rows()
-    assert [r.moment.text for r in rows] == ["Thanked Ana for the release demo",
+    assert [r.text for r in rows] == ["Thanked Ana for the release demo",
                                              "Left at six and said so"]
     assert all(r.accessibleName() for r in rows)
 
@@ -79,7 +79,7 @@ def test_follow_ups_due_appear_with_toggles(qtbot, reflection, store):
         text="…", follow_up_on=TODAY + timedelta(days=3), created_at=today_at(9, days_ago=1))
     opened(qtbot, reflection)
     [row] = reflection.follow_up_rows()
-    assert row.moment.id == planned.id
+    assert row.item_id == planned.id
     qtbot.mouseClick(row.outcome.button(Outcome.NOT_YET), Qt.MouseButton.LeftButton)
     assert store.get_moment(planned.id).outcome is Outcome.NOT_YET
 

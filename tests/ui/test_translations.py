@@ -335,13 +335,24 @@ def test_prompt_card_and_tray(qtbot: Any, pseudo: None) -> None:
     card.show_prompt("Theme", "Prompt text", "Try text", "A note")
     _check(card, ("THEME", "Prompt text", "Try text", "A note"))
     menu = TrayMenu()
+    menu.set_lowered_pace(4)  # "Back to 4 prompts a day" shows while the count is lowered
     window = MainWindow(menu)
     qtbot.addWidget(window)
     _check(window)
     _check(menu.menu)
 
 
+def test_pace_card(qtbot: Any, pseudo: None) -> None:
+    from mlcoach.ui.pace_card import PaceCard
+
+    card = PaceCard()
+    qtbot.addWidget(card)
+    card.show_offer("The coach's sentence", 4)
+    _check(card, ("The coach's sentence",))
+
+
 def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
+    from mlcoach.coaching.reflection_questions import question_for
     from mlcoach.ui.reflection_dialog import ReflectionDialog
 
     dialog = ReflectionDialog(filled, clock=lambda: NOW, tz=TZ)
@@ -350,7 +361,6 @@ def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
     dialog.present()
     _settle(qtbot)
     # The day's rotating question is core data with its own Turkish (resources/reflection).
-    from mlcoach.coaching.reflection_questions import question_for
     from mlcoach.ui.i18n import current_language
     from mlcoach.ui.reflection_dialog import with_mnemonic
 
@@ -401,7 +411,7 @@ def test_influence_coach_and_people(qtbot: Any, pseudo: None, filled: Store) -> 
 
 
 def test_history(qtbot: Any, pseudo: None, filled: Store) -> None:
-    from mlcoach.ui.history import HistoryWindow
+    from mlcoach.ui.history.window import HistoryWindow
 
     window = HistoryWindow(filled, clock=lambda: NOW, tz=TZ)
     qtbot.addWidget(window)
@@ -498,11 +508,11 @@ def _untranslated_literals(path: Path) -> Iterator[str]:
                         sub.value, str) else ""
                 words = re.sub(r"<[^>]*>|&\w+;", " ", words)  # markup is not words
                 if _WORD.search(words) and words.strip() not in LITERAL_OK:
-                    yield f"{path.name}:{node.lineno}: {name}({ast.unparse(sub)[:70]})"
+                    yield f"{path.relative_to(ROOT)}:{node.lineno}: {name}({ast.unparse(sub)[:70]})"
 
 
 def test_no_literal_words_reach_the_screen_untranslated() -> None:
-    found = [hit for path in sorted((ROOT / "ui").glob("*.py"))
+    found = [hit for path in sorted((ROOT / "ui").rglob("*.py"))
              for hit in _untranslated_literals(path)]
     assert found == [], "wrap these in self.tr() / QCoreApplication.translate():\n" + \
         "\n".join(found)
@@ -519,7 +529,7 @@ def _lupdate(into: Path) -> dict[tuple[str, str], Message]:
     copy = into / TS.name
     copy.write_bytes(TS.read_bytes())
     subprocess.run([str(tool), "-no-obsolete", "-locations", "none",
-                    *sorted(str(p) for p in (ROOT / "ui").glob("*.py")), "-ts", str(copy)],
+                    *sorted(str(p) for p in (ROOT / "ui").rglob("*.py")), "-ts", str(copy)],
                    check=True, capture_output=True, timeout=120)
     return read_ts(copy)
 
