@@ -7,11 +7,14 @@ Imports no Qt until it knows this process will be the app, so a second
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
 
 from mlcoach import instance
+from mlcoach.desktop import display_problem
+from mlcoach.errors import MlcoachError
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +23,9 @@ def launch(data_root: Path, request: str) -> int:
     """Deliver `request` to the running app, or become the app. Returns an exit code."""
     if instance.send(data_root, request):
         return 0
+    problem = display_problem(os.environ)
+    if problem is not None:  # Qt would abort the process (exit 134) with plugin errors
+        raise MlcoachError(problem)
     _cheaper_pyside_import_hook()
     from mlcoach.ui.app import run_app
 

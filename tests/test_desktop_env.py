@@ -1,0 +1,104 @@
+"""mlcoach/desktop.py, and the window commands without any display (subprocesses)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlcoach.desktop import (
+    activation_token,
+    ask_busy,
+    desktop_name,
+    display_problem,
+    session_kind,
+    shortcut_hint,
+)
+
+NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "MLCOACH_DATA_DIR")
+
+
+def _bare_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env["XDG_RUNTIME_DIR"] = str(runtime)  # no running app to hand over to
+    return env
+
+
+@pytest.mark.parametrize("args", [[], ["run"], ["capture"], ["reflect"], ["suggest"]])
+def test_window_commands_without_a_display_say_so_in_one_line(tmp_path: Path,
+                                                               args: list[str]) -> None:
+    data = tmp_path / "data"
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(data), *args],
+                         env=_bare_env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1, res.stderr  # not 134 (Qt's abort)
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("mlcoach: no display"), res.stderr
+    assert "DISPLAY" in lines[0] and "Traceback" not in res.stderr
+    assert not data.exists()  # nothing was created
+
+
+def test_capture_with_text_still_works_without_a_display(tmp_path: Path) -> None:
+    env = _bare_env(tmp_path)
+    env["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    data = tmp_path / "data"
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(data),
+                          "capture", "Asked Bo how a shorter review would work"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip()  # the new moment's id
+
+
+@pytest.mark.parametrize(("env", "blocked"), [
+    ({}, True),
+    ({"DISPLAY": ":0"}, False),
+    ({"WAYLAND_DISPLAY": "wayland-0"}, False),
+    ({"QT_QPA_PLATFORM": "offscreen"}, False),
+    ({"QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "wayland-0"}, True),
+    ({"QT_QPA_PLATFORM": "wayland", "DISPLAY": ":0"}, True),
+    ({"QT_QPA_PLATFORM": "wayland;xcb", "DISPLAY": ":0"}, False),
+    ({"QT_QPA_PLATFORM": "xcb:dpi=96", "DISPLAY": ":3"}, False),
+])
+def test_display_problem_reads_what_qt_reads(env: dict[str, str], blocked: bool) -> None:
+    assert (display_problem(env, platform="linux") is not None) is blocked
+
+
+def test_macos_and_windows_need_no_display_variable() -> None:
+    assert display_problem({}, platform="darwin") is None
+    assert display_problem({}, platform="win32") is None
+
+
+def test_session_and_desktop_names() -> None:
+    assert session_kind({}, "wayland") == "wayland"
+    assert session_kind({"WAYLAND_DISPLAY": "w"}, "xcb") == "x11"  # Xwayland client
+    assert session_kind({"WAYLAND_DISPLAY": "w", "DISPLAY": ":0"}) == "wayland"
+    assert session_kind({"DISPLAY": ":0"}) == "x11"
+    assert session_kind({}, "offscreen") == ""
+    assert desktop_name({"XDG_CURRENT_DESKTOP": "ubuntu:GNOME"}) == "gnome"
+    assert desktop_name({"XDG_CURRENT_DESKTOP": "KDE"}) == "kde"
+    assert desktop_name({"SWAYSOCK": "/run/sway"}) == "sway"
+    assert desktop_name({"XDG_CURRENT_DESKTOP": "XFCE"}) == "xfce"
+    assert "Custom Shortcuts" in shortcut_hint("gnome")
+    assert "bindsym" in shortcut_hint("sway")
+    assert "mlcoach capture" in shortcut_hint("xfce")
+
+
+def test_activation_token_prefers_wayland_then_x11_startup_id() -> None:
+    assert activation_token({"XDG_ACTIVATION_TOKEN": "w", "DESKTOP_STARTUP_ID": "x"}) == "w"
+    assert activation_token({"DESKTOP_STARTUP_ID": "x"}) == "x"
+    assert activation_token({}) == ""
+
+
+def test_ask_busy_first_busy_route_wins_and_failures_do_not_hold_prompts() -> None:
+    def broken() -> bool:
+        raise OSError("bus gone")
+
+    answer = ask_busy([("broken", broken), ("unknown", lambda: None),
+                       ("dnd", lambda: True), ("fullscreen", lambda: True)])
+    assert answer.busy and answer.reason == "dnd"
+    assert not ask_busy([("broken", broken), ("x", lambda: False)]).busy
