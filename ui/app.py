@@ -74,6 +74,8 @@ class AppController(QObject):
         self.windows: dict[str, QWidget] = {}
         self.pending: list[str] = []
         self._card: Any = None  # built when the first prompt shows (not before the icon)
+        self._notice: Any = None  # the prompt as a notification, built on first use
+        self._prompt_view: tuple[str, str, str, str] | None = None
         self._prep_card: Any = None  # built the first time a meeting needs it
         self.current_event: Any = None
         self.timer = QTimer(self)
@@ -87,10 +89,30 @@ class AppController(QObject):
         if self._card is None:
             from mlcoach.ui.prompt_card import PromptCard
 
-            self._card = PromptCard()
+            self._card = PromptCard(placeable=self.card_placeable())
             self._card.responded.connect(self.on_card_response)
             self._card.capture_requested.connect(lambda: self.open_window("capture"))
         return self._card
+
+    @property
+    def notice(self) -> Any:
+        """The prompt as an answerable notification (Linux), built on first use."""
+        if self._notice is None:
+            from mlcoach.ui.notify import shared
+            from mlcoach.ui.prompt_notice import PromptNotice
+
+            self._notice = PromptNotice(shared(), self)
+            self._notice.responded.connect(self.on_notice_response)
+            self._notice.capture_requested.connect(lambda: self.open_window("capture"))
+            self._notice.open_requested.connect(self.open_prompt_card)
+        return self._notice
+
+    def card_placeable(self) -> bool:
+        """A card can sit beside the tray on X11 (and macOS, Windows), never on Wayland,
+        where a window cannot choose its place: there the notification is the prompt."""
+        from mlcoach.desktop import session_kind
+
+        return session_kind(os.environ, self.app.platformName()) != "wayland"
 
     # -- start-up ---------------------------------------------------------------------
 
@@ -295,7 +317,7 @@ class AppController(QObject):
 
     def on_tray_clicked(self) -> None:
         if self.current_event is not None and not self.card.isVisible():
-            self.card.show()
+            self.open_prompt_card()
         elif self.tray is not None:
             self.tray.icon.contextMenu().popup(self.tray.icon.geometry().center())
 
@@ -368,19 +390,34 @@ class AppController(QObject):
         if offer is None:
             return
         self.current_event = offer.event
-        settings = self.coach.settings()
-        anchor = self.tray.icon.geometry() if self.tray is not None else None
-        if settings.notification_route in ("card", "both") or self.tray is None:
-            self.card.show_prompt(offer.theme_name, offer.text, offer.try_this, offer.note,
-                                  anchor)
-        if settings.notification_route in ("notification", "both"):
-            from mlcoach.ui.notify import send_notification
-
-            send_notification(offer.theme_name, offer.text)
+        self._prompt_view = (offer.theme_name, offer.text, offer.try_this, offer.note)
+        route = self.coach.settings().notification_route
+        placeable = self.card_placeable()
+        if placeable and (route in ("card", "both") or self.tray is None):
+            self.open_prompt_card()
+        if route in ("notification", "both") or not placeable:
+            self.send_prompt_notification(offer.theme_name, offer.text)
             if self.tray is not None:
                 self.tray.set_state("attention")
+        self.refresh_status()
         _ready_signal("prompt")
         self.arm()
+
+    def send_prompt_notification(self, title: str, text: str) -> None:
+        """On Linux an answerable notification; elsewhere plyer's plain one."""
+        if sys.platform.startswith("linux") or "bsd" in sys.platform:
+            self.notice.show(title, text)
+        else:
+            from mlcoach.ui.notify import send_notification
+
+            send_notification(title, text)
+
+    def open_prompt_card(self) -> None:
+        """Show the waiting prompt's card (beside the tray, or where the desktop puts it)."""
+        if self.current_event is None or self._prompt_view is None:
+            return
+        anchor = self.tray.icon.geometry() if self.tray is not None else None
+        self.card.show_prompt(*self._prompt_view, anchor)
 
     def show_prep(self, busy: bool) -> None:
         """The meeting preparation card, once per meeting, never while presenting."""
@@ -403,10 +440,23 @@ class AppController(QObject):
         if name and widget is not None and hasattr(widget, "set_person"):
             widget.set_person(name)
 
+    def on_notice_response(self, response: str) -> None:
+        """Answered from the notification: the card (if shown) goes away unanswered."""
+        if self._card is not None:
+            self._card.withdraw()
+        self._record_response(response)
+
     def on_card_response(self, response: str) -> None:
+        if self._notice is not None:
+            self._notice.withdraw()
+        self._record_response(response)
+
+    def _record_response(self, response: str) -> None:
         if self.current_event is None:
             return
+        self._prompt_view = None
         message = self.coach.respond(self.current_event.id, response)
+        _ready_signal(f"responded:{response}")
         self.current_event = None
         if self.tray is not None:
             self.tray.set_state("paused" if self.coach.is_paused() else "")

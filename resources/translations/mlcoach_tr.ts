@@ -1561,6 +1561,29 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
 </context>
 <context>
+    <name>PromptNotice</name>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Yaptım</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Geç</translation>
+    </message>
+    <message>
+        <source>Capture…</source>
+        <translation>An kaydet…</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyView</name>
     <message>
         <source>Recovery key</source>
