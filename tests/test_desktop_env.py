@@ -102,3 +102,67 @@ def test_ask_busy_first_busy_route_wins_and_failures_do_not_hold_prompts() -> No
                        ("dnd", lambda: True), ("fullscreen", lambda: True)])
     assert answer.busy and answer.reason == "dnd"
     assert not ask_busy([("broken", broken), ("x", lambda: False)]).busy
+
+
+class FakeRun:
+    """Answers helper commands from a table, as subprocess.run would."""
+
+    def __init__(self, answers: dict[str, tuple[int, str]]) -> None:
+        self.answers = answers
+        self.calls: list[list[str]] = []
+
+    def __call__(self, args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+        self.calls.append(args)
+        assert kw["timeout"] and float(kw["timeout"]) <= 1.0  # type: ignore[arg-type]
+        for prefix, (code, out) in self.answers.items():
+            if " ".join(args).startswith(prefix):
+                return subprocess.CompletedProcess(args, code, out, "")
+        raise FileNotFoundError(args[0])
+
+
+def test_gnome_do_not_disturb_is_show_banners_false() -> None:
+    from mlcoach.desktop import gnome_banners_off
+
+    key = "gsettings get org.gnome.desktop.notifications show-banners"
+    assert gnome_banners_off(FakeRun({key: (0, "false\n")})) is True
+    assert gnome_banners_off(FakeRun({key: (0, "true\n")})) is False
+    assert gnome_banners_off(FakeRun({key: (1, "No such schema")})) is None
+    assert gnome_banners_off(FakeRun({})) is None  # gsettings not installed
+
+
+def test_x11_fullscreen_reads_the_active_windows_state() -> None:
+    from mlcoach.desktop import x11_fullscreen
+
+    active = {"xprop -root": (0, "_NET_ACTIVE_WINDOW(WINDOW): window id # 0x1a00004\n")}
+    full = FakeRun({**active, "xprop -id 0x1a00004": (
+        0, "_NET_WM_STATE(ATOM) = _NET_WM_STATE_FULLSCREEN\n")})
+    assert x11_fullscreen(full) is True
+    normal = FakeRun({**active, "xprop -id 0x1a00004": (0, "_NET_WM_STATE(ATOM) = \n")})
+    assert x11_fullscreen(normal) is False
+    no_wm = FakeRun({"xprop -root": (0, "_NET_ACTIVE_WINDOW:  not found.\n")})
+    assert x11_fullscreen(no_wm) is False and len(no_wm.calls) == 1
+    assert x11_fullscreen(FakeRun({})) is None  # xprop missing: cannot tell
+
+
+def test_each_desktop_gets_the_routes_it_publishes() -> None:
+    from mlcoach.desktop import busy_routes
+
+    def names(env: dict[str, str], qpa: str) -> list[str]:
+        return [n for n, _ in busy_routes(env, qpa, server_paused=lambda: False)]
+
+    gnome_wayland = {"XDG_CURRENT_DESKTOP": "GNOME", "WAYLAND_DISPLAY": "wayland-0"}
+    assert names(gnome_wayland, "wayland") == ["notifications paused", "GNOME Do Not Disturb"]
+    assert names({"XDG_CURRENT_DESKTOP": "KDE"}, "wayland") == ["notifications paused"]
+    assert names({"DISPLAY": ":0"}, "xcb") == ["notifications paused", "fullscreen window"]
+
+
+def test_doctor_says_plainly_that_wayland_cannot_tell_fullscreen() -> None:
+    from mlcoach.desktop import busy_sources
+
+    status, text = busy_sources({"WAYLAND_DISPLAY": "w", "XDG_CURRENT_DESKTOP": "GNOME"},
+                                has=lambda _tool: True)
+    assert status == "WARN" and "cannot be seen on Wayland" in text
+    assert "GNOME's Do Not Disturb" in text
+    status, text = busy_sources({"DISPLAY": ":0"}, has=lambda tool: tool != "xprop")
+    assert status == "WARN" and "x11-utils" in text
+    assert busy_sources({"DISPLAY": ":0"}, has=lambda _tool: True)[0] == "OK"
