@@ -14,6 +14,7 @@ import socket
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 logger = logging.getLogger(__name__)
 
@@ -32,32 +33,63 @@ def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
     return base / f"mlcoach-{uid}-{digest}.sock"
 
 
-def encode(request: str) -> bytes:
-    """One request as a line of JSON."""
+#: An activation token is short printable ASCII (xdg-activation, X11 startup ids).
+MAX_TOKEN = 256
+
+
+class Message(NamedTuple):
+    """A request, and the token that lets its window come to the front."""
+
+    request: str
+    token: str = ""
+
+
+def encode(request: str, token: str = "") -> bytes:
+    """One request (and the launcher's activation token, if any) as a line of JSON."""
     if request not in REQUESTS:
         raise ValueError(f"unknown request {request!r}")
-    return json.dumps({"mlcoach": PROTOCOL, "request": request}).encode() + b"\n"
+    msg: dict[str, object] = {"mlcoach": PROTOCOL, "request": request}
+    if token and _valid_token(token):
+        msg["token"] = token
+    return json.dumps(msg).encode() + b"\n"
 
 
-def decode(raw: bytes) -> str | None:
-    """The request in a message, or None when it is not one of ours."""
+def _valid_token(token: object) -> bool:
+    return (isinstance(token, str) and 0 < len(token) <= MAX_TOKEN
+            and all("!" <= c <= "~" for c in token))
+
+
+def parse(raw: bytes) -> Message | None:
+    """The message in `raw`, or None when it is not one of ours."""
     if len(raw) > MAX_MESSAGE:
         return None
     try:
         msg = json.loads(raw.decode("utf-8").strip())
     except (UnicodeDecodeError, ValueError):
         return None
-    if not isinstance(msg, dict) or set(msg) != {"mlcoach", "request"}:
+    if not isinstance(msg, dict) or not {"mlcoach", "request"} <= set(msg) \
+            or not set(msg) <= {"mlcoach", "request", "token"}:
         return None
     version = msg["mlcoach"]
     if type(version) is not int or version != PROTOCOL:  # true == 1 in Python; not here
         return None
     request = msg.get("request")
-    return request if isinstance(request, str) and request in REQUESTS else None
+    if not isinstance(request, str) or request not in REQUESTS:
+        return None
+    token = msg.get("token", "")
+    if token != "" and not _valid_token(token):
+        return None
+    return Message(request, token)
+
+
+def decode(raw: bytes) -> str | None:
+    """The request in a message, or None when it is not one of ours."""
+    message = parse(raw)
+    return None if message is None else message.request
 
 
 def send(data_root: Path, request: str, timeout: float = 2.0,
-         env: Mapping[str, str] | None = None) -> bool:
+         env: Mapping[str, str] | None = None, token: str = "") -> bool:
     """Hand `request` to a running app; False when none answers."""
     if not hasattr(socket, "AF_UNIX"):
         return False
@@ -68,7 +100,7 @@ def send(data_root: Path, request: str, timeout: float = 2.0,
         sock.settimeout(timeout)
         try:
             sock.connect(str(path))
-            sock.sendall(encode(request))
+            sock.sendall(encode(request, token))
             reply = sock.recv(16)
         except OSError as exc:
             logger.debug("no running app on %s: %s", path, exc)

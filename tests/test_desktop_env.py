@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -166,3 +167,16 @@ def test_doctor_says_plainly_that_wayland_cannot_tell_fullscreen() -> None:
     status, text = busy_sources({"DISPLAY": ":0"}, has=lambda tool: tool != "xprop")
     assert status == "WARN" and "x11-utils" in text
     assert busy_sources({"DISPLAY": ":0"}, has=lambda _tool: True)[0] == "OK"
+
+
+def test_the_hand_over_carries_the_activation_token_and_refuses_odd_ones() -> None:
+    from mlcoach import instance
+
+    raw = instance.encode("capture", "gnome-shell/mlcoach/2-3-host_TIME42").strip()
+    assert instance.parse(raw) == ("capture", "gnome-shell/mlcoach/2-3-host_TIME42")
+    assert instance.decode(raw) == "capture"
+    assert instance.parse(instance.encode("capture").strip()) == ("capture", "")
+    assert b"token" not in instance.encode("capture", "has space")  # never sent
+    for bad in ("has space", "x" * 300, 7, "", "ünï"):
+        msg = json.dumps({"mlcoach": 1, "request": "capture", "token": bad}).encode()
+        assert instance.parse(msg) is None or bad == ""

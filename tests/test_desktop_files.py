@@ -251,3 +251,22 @@ def test_icon_corners_are_transparent(size: int, path: Path) -> None:
     corners = [alpha[0][0], alpha[0][last], alpha[last][0], alpha[last][last]]
     assert corners == [0, 0, 0, 0], f"{path.name}: corner alpha {corners}"
     assert alpha[size // 2][size // 2] == 255, f"{path.name}: the centre should be opaque"
+
+
+def test_desktop_actions_capture_and_reflect_from_the_launcher() -> None:
+    """The app grid / dock menu offers quick capture and the reflection (GNOME has no tray
+    without an extension, so these are its way in)."""
+    assert desktop_keys()["Actions"] == "capture;reflect;"
+    groups: dict[str, dict[str, str]] = {}
+    group = ""
+    for line in DESKTOP.read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            group = line.strip("[]")
+            groups[group] = {}
+        elif "=" in line and group:
+            key, _, value = line.partition("=")
+            groups[group][key] = value
+    assert groups["Desktop Action capture"]["Exec"] == "mlcoach capture"
+    assert groups["Desktop Action reflect"]["Exec"] == "mlcoach reflect"
+    for action in ("capture", "reflect"):
+        assert groups[f"Desktop Action {action}"]["Name[tr]"]

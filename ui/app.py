@@ -81,6 +81,8 @@ class AppController(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.on_timer)
+        self._activation_token = ""
+        server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
 
     @property
@@ -271,6 +273,7 @@ class AppController(QObject):
             widget.load_day()  # type: ignore[attr-defined]
         elif name == "settings" and hasattr(widget, "reload"):
             widget.reload()
+        self.use_activation_token()
         if hasattr(widget, "present"):
             widget.present()
         else:
@@ -280,6 +283,24 @@ class AppController(QObject):
         _ready_signal(f"shown:{name}")
 
     # -- requests and actions -------------------------------------------------------------
+
+    def take_activation_token(self, token: str) -> None:
+        """Keep the launcher's token for the window its request opens next."""
+        self._activation_token = token
+
+    def use_activation_token(self) -> None:
+        """Hand the kept token to Qt just before a window asks to be activated.
+
+        On Wayland a window may take the keyboard only with an xdg-activation token;
+        Qt's xdg-shell reads XDG_ACTIVATION_TOKEN in requestActivate() and clears it.
+        On X11, Qt reads the startup id only at start; activateWindow() sends
+        _NET_ACTIVE_WINDOW, which window managers honour for the app's own windows.
+        """
+        token, self._activation_token = self._activation_token, ""
+        if token and self.app.platformName().startswith("wayland"):
+            from PySide6.QtCore import QByteArray, qputenv
+
+            qputenv("XDG_ACTIVATION_TOKEN", QByteArray(token.encode("ascii")))
 
     def handle_request(self, request: str) -> None:
         """A request from a second start (or the command line of this one)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import ModuleType
 
 from mlcoach import instance
-from mlcoach.desktop import display_problem
+from mlcoach.desktop import activation_token, display_problem
 from mlcoach.errors import MlcoachError
 
 logger = logging.getLogger(__name__)
@@ -21,7 +21,9 @@ logger = logging.getLogger(__name__)
 
 def launch(data_root: Path, request: str) -> int:
     """Deliver `request` to the running app, or become the app. Returns an exit code."""
-    if instance.send(data_root, request):
+    # The launcher's token lets the running app's window take the front (xdg-activation
+    # on Wayland, the startup id on X11); a first start leaves it to Qt, which reads it.
+    if instance.send(data_root, request, token=activation_token(os.environ)):
         return 0
     problem = display_problem(os.environ)
     if problem is not None:  # Qt would abort the process (exit 134) with plugin errors
