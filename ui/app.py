@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 # Timers are monotonic and stop during suspend; never wait longer than this before
 # looking at the wall clock again (a handful of wake-ups a day, not polling).
 MAX_WAIT = timedelta(minutes=10)
+TRAY_HINT_KEY = "gnome_tray_hint_shown"
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
 
 
@@ -130,14 +131,39 @@ class AppController(QObject):
             self.tray = Tray(self.menu, self)
             self.tray.activated_plain.connect(self.on_tray_clicked)
             self.tray.show()
+            if self.main_window is not None:  # the panel came up after all
+                self.main_window.hide()
             _ready_signal("tray")
-        elif tray_wait_ms > 0 and self.app.platformName() not in ("offscreen", "minimal"):
+        elif tray_wait_ms > 0 and self._tray_may_appear():
             # Started at login, the panel may not be up yet: look again shortly.
             QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
         else:
-            self.main_window = MainWindow(self.menu)
-            self.main_window.show()
-            _ready_signal("window")
+            self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
+            # Shown once the store is open and the set-up wizard (if any) has closed:
+            # never beside the wizard.
+            welcome = self.windows.get("welcome")
+            if self.opened is not None and (welcome is None or not welcome.isVisible()):
+                self.show_main_window()
+
+    def _desktop(self) -> str:
+        from mlcoach.desktop import desktop_name
+
+        return desktop_name(os.environ)
+
+    def _tray_may_appear(self) -> bool:
+        """A panel started after us may still bring a tray (X11 sessions, KDE); GNOME
+        shows one only through an extension that loads with the shell itself."""
+        if self.app.platformName() in ("offscreen", "minimal"):
+            return False
+        return self._desktop() != "gnome"
+
+    def show_main_window(self) -> None:
+        """The window that stands in for the tray."""
+        if self.main_window is None:
+            return
+        self.main_window.show()
+        self.main_window.raise_()
+        _ready_signal("window")
 
     def load_store(self, passphrase: str | None = None) -> None:
         from mlcoach.ui.unlock import open_in_worker
@@ -210,10 +236,28 @@ class AppController(QObject):
             self.notice_box = box
 
     def after_welcome(self) -> None:
+        if self.main_window is not None and not self.main_window.isVisible():
+            self.show_main_window()  # held back while the wizard was open
+        self.hint_tray_extension()
         self.arm()
         for request in self.pending:
             self.handle_request(request)
         self.pending.clear()
+
+    def hint_tray_extension(self) -> None:
+        """Once: on GNOME without a tray, say how to get one (as a notification)."""
+        if self.tray is not None or self._desktop() != "gnome" or self.opened is None:
+            return
+        store = self.opened.store
+        if store.get_state(TRAY_HINT_KEY, False):
+            return
+        store.set_state(TRAY_HINT_KEY, True)
+        from mlcoach.ui.notify import send_notification
+
+        send_notification(self.tr("mlcoach is running"), self.tr(
+            "GNOME shows no tray icons: prompts arrive as notifications you can answer, and "
+            "mlcoach opens from the app grid. For a tray icon, turn on the AppIndicator "
+            "extension (package gnome-shell-extension-appindicator) in Extensions."))
 
     def warm_up(self) -> None:
         """Build the quick-capture window now so it opens instantly later."""
@@ -308,8 +352,9 @@ class AppController(QObject):
             self.quit()
         elif request == "show":
             if self.main_window is not None:
-                self.main_window.show()
-                self.main_window.raise_()
+                self.use_activation_token()
+                self.show_main_window()
+                self.main_window.activateWindow()
             elif self.tray is not None and self.opened is not None:
                 self.tray.icon.showMessage("mlcoach", self.tr("mlcoach is already running "
                                                               "in the tray."), app_icon(), 4000)

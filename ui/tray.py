@@ -160,8 +160,10 @@ class Tray(QObject):
 class MainWindow(QWidget):
     """Where no system tray exists: a small window with the same actions."""
 
-    def __init__(self, menu: TrayMenu, parent: QWidget | None = None) -> None:
+    def __init__(self, menu: TrayMenu, parent: QWidget | None = None,
+                 gnome: bool = False) -> None:
         super().__init__(parent)
+        self._gnome = gnome
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         layout = QVBoxLayout(self)
@@ -194,9 +196,15 @@ class MainWindow(QWidget):
     def retranslate(self) -> None:
         """Word the window in the current language."""
         self._menu.retranslate()
-        self.status.setText(self.tr("No system tray was found, so mlcoach lives in this "
-                                    "window. Close it to keep mlcoach running in the "
-                                    "background; quit from the last button."))
+        if self._gnome:
+            self.status.setText(self.tr(
+                "GNOME shows no tray icons, so mlcoach lives in this window and answers "
+                "in notifications. Close it to keep mlcoach running; open it again from "
+                "the app grid. For a tray icon, turn on the AppIndicator extension."))
+        else:
+            self.status.setText(self.tr("No system tray was found, so mlcoach lives in this "
+                                        "window. Close it to keep mlcoach running in the "
+                                        "background; quit from the last button."))
         self.next_label.setAccessibleName(self.tr("Next prompt"))
         for key, button in self.buttons.items():
             label = self._menu.actions[key].text()  # "&&" shows one "&" on a button too
