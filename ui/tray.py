@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLayout,
     QMenu,
     QPushButton,
     QSystemTrayIcon,
@@ -185,7 +186,10 @@ class MainWindow(QWidget):
             self.buttons[key] = button
         self.retranslate()
         self._sync_buttons()
-        self.setMinimumWidth(340)
+        # Grows and shrinks with its buttons (a prompt's answers come and go), so the
+        # wrapped text above them is never squeezed.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self.status.setFixedWidth(340)
 
     def _sync_buttons(self) -> None:
         for key, button in self.buttons.items():
