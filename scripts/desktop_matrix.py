@@ -151,7 +151,7 @@ class Session:
 
     def send(self, request: str) -> None:
         sys.path.insert(0, str(REPO))
-        from mlcoach import instance
+        from mlcoach.system import instance
 
         if not instance.send(self.root / "data", request, env=self.app_env):
             raise Failed(f"the running app did not take {request!r}")
@@ -211,7 +211,8 @@ def start_bus(s: Session, allow_all: bool = False) -> None:
 def prepare_store(s: Session) -> None:
     s.mlcoach("init", "--no-encryption")
     code = ("import os\nfrom dataclasses import replace\nfrom pathlib import Path\n"
-            "from mlcoach.keys import OSKeyring\nfrom mlcoach.vault import Layout, open_store\n"
+            "from mlcoach.security.keys import OSKeyring\n"
+            "from mlcoach.store.vault import Layout, open_store\n"
             "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring())\n"
             "o.store.set_state('welcome_done', True)\n"
             "o.store.save_settings(replace(o.store.settings(), notification_route='both'))\n"

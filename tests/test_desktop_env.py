@@ -1,4 +1,4 @@
-"""mlcoach/desktop.py, and the window commands without any display (subprocesses)."""
+"""mlcoach/system/desktop.py, and the window commands without any display (subprocesses)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach.desktop import (
+from mlcoach.system.desktop import (
     activation_token,
     ask_busy,
     desktop_name,
@@ -122,7 +122,7 @@ class FakeRun:
 
 
 def test_gnome_do_not_disturb_is_show_banners_false() -> None:
-    from mlcoach.desktop import gnome_banners_off
+    from mlcoach.system.desktop import gnome_banners_off
 
     key = "gsettings get org.gnome.desktop.notifications show-banners"
     assert gnome_banners_off(FakeRun({key: (0, "false\n")})) is True
@@ -132,7 +132,7 @@ def test_gnome_do_not_disturb_is_show_banners_false() -> None:
 
 
 def test_x11_fullscreen_reads_the_active_windows_state() -> None:
-    from mlcoach.desktop import x11_fullscreen
+    from mlcoach.system.desktop import x11_fullscreen
 
     active = {"xprop -root": (0, "_NET_ACTIVE_WINDOW(WINDOW): window id # 0x1a00004\n")}
     full = FakeRun({**active, "xprop -id 0x1a00004": (
@@ -146,7 +146,7 @@ def test_x11_fullscreen_reads_the_active_windows_state() -> None:
 
 
 def test_each_desktop_gets_the_routes_it_publishes() -> None:
-    from mlcoach.desktop import busy_routes
+    from mlcoach.system.desktop import busy_routes
 
     def names(env: dict[str, str], qpa: str) -> list[str]:
         return [n for n, _ in busy_routes(env, qpa, server_paused=lambda: False)]
@@ -158,7 +158,7 @@ def test_each_desktop_gets_the_routes_it_publishes() -> None:
 
 
 def test_doctor_says_plainly_that_wayland_cannot_tell_fullscreen() -> None:
-    from mlcoach.desktop import busy_sources
+    from mlcoach.system.desktop import busy_sources
 
     status, text = busy_sources({"WAYLAND_DISPLAY": "w", "XDG_CURRENT_DESKTOP": "GNOME"},
                                 has=lambda _tool: True)
@@ -170,7 +170,7 @@ def test_doctor_says_plainly_that_wayland_cannot_tell_fullscreen() -> None:
 
 
 def test_the_hand_over_carries_the_activation_token_and_refuses_odd_ones() -> None:
-    from mlcoach import instance
+    from mlcoach.system import instance
 
     raw = instance.encode("capture", "gnome-shell/mlcoach/2-3-host_TIME42").strip()
     assert instance.parse(raw) == ("capture", "gnome-shell/mlcoach/2-3-host_TIME42")

@@ -7,7 +7,7 @@ import struct
 
 import pytest
 
-from mlcoach import secretservice as ss
+from mlcoach.security import secretservice as ss
 
 
 def test_signatures_split_into_complete_types() -> None:

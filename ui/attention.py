@@ -1,4 +1,4 @@
-"""Is the person busy? Asked of what the desktop publishes (routes in mlcoach.desktop);
+"""Is the person busy? Asked of what the desktop publishes (routes in mlcoach.system.desktop);
 the notification server's own Do Not Disturb is read here, over the session bus."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import os
 
 from PySide6.QtGui import QGuiApplication
 
-from mlcoach.desktop import ask_busy, busy_routes
+from mlcoach.system.desktop import ask_busy, busy_routes
 from mlcoach.ui.session_bus import BusError, SessionBus
 
 logger = logging.getLogger(__name__)

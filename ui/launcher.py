@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from mlcoach import instance
-from mlcoach.desktop import activation_token, display_problem
-from mlcoach.errors import MlcoachError
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.system import instance
+from mlcoach.system.desktop import activation_token, display_problem
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from mlcoach.paths import APP_ID, APP_NAME
+from mlcoach.system.paths import APP_ID, APP_NAME
 from mlcoach.ui import ops
 from mlcoach.ui.icons import icons_dir
 from mlcoach.ui.session_bus import BusError, SessionBus

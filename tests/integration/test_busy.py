@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from mlcoach.desktop import gnome_banners_off, x11_fullscreen
+from mlcoach.system.desktop import gnome_banners_off, x11_fullscreen
 
 pytestmark = [pytest.mark.desktop]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach import instance
+from mlcoach.system import instance
 from tests.integration.test_desktop import _cli, _env, _prepare, _wait_line
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]

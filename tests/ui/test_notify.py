@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QObject, Signal
 
-from mlcoach.paths import APP_ID
+from mlcoach.system.paths import APP_ID
 from mlcoach.ui import notify
 from mlcoach.ui.prompt_notice import PromptNotice
 

@@ -1,0 +1,75 @@
+"""Rotating backups: one a day, keeping the last 7 daily and 4 weekly copies.
+
+Copies go through SQLite's online backup API (db.backup_file), encrypted with the
+store's own key, into the data folder's `backups/`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from mlcoach.security.keys import Secret
+from mlcoach.store.db import backup_file
+
+logger = logging.getLogger(__name__)
+
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+_NAME = re.compile(r"^mlcoach-(\d{8})T(\d{6})-(\w[\w-]*)\.db$")
+
+
+def _stamp(path: Path) -> datetime | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    return datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+
+
+def backups(folder: Path) -> list[Path]:
+    """Backup files, oldest first."""
+    if not folder.is_dir():
+        return []
+    found = [(s, p) for p in folder.glob("mlcoach-*.db") if (s := _stamp(p)) is not None]
+    return [p for _, p in sorted(found)]
+
+
+def daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path | None:
+    """Write today's backup unless one exists, then rotate. Returns the new file."""
+    today = now.date()
+    if any(_stamp(p) is not None and _stamp(p).date() == today  # type: ignore[union-attr]
+           for p in backups(folder) if p.name.endswith("-daily.db")):
+        return None
+    for stale in folder.glob("mlcoach-*.tmp*"):  # a copy cut short by a kill or a full disk
+        stale.unlink(missing_ok=True)
+    made = backup_file(db, secret, folder, now, label="daily")
+    for gone in rotate(folder, today):
+        logger.info("old backup removed: %s", gone.name)
+    return made
+
+
+def rotate(folder: Path, today: date) -> list[Path]:
+    """Delete daily backups beyond the newest 7 days and 4 weeks; returns what went."""
+    files = [p for p in backups(folder) if p.name.endswith("-daily.db")]
+    keep: set[Path] = set()
+    by_day: dict[date, Path] = {}
+    for p in files:
+        stamp = _stamp(p)
+        assert stamp is not None
+        by_day[stamp.date()] = p  # newest of each day wins (sorted oldest first)
+    days = sorted(by_day, reverse=True)
+    keep.update(by_day[d] for d in days[:KEEP_DAILY])
+    weeks: dict[tuple[int, int], Path] = {}
+    for d in days:  # newest first: the first one seen is the week's newest
+        key = d.isocalendar()[:2]
+        if key not in weeks and today - d < timedelta(weeks=KEEP_WEEKLY + 1):
+            weeks[key] = by_day[d]
+    keep.update(sorted(weeks.values(), key=lambda p: p.name, reverse=True)[:KEEP_WEEKLY])
+    removed = []
+    for p in files:
+        if p not in keep:
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed
