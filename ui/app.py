@@ -7,7 +7,8 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
@@ -318,13 +319,13 @@ class AppController(QObject):
             widget.load_day()  # type: ignore[attr-defined]
         elif name == "settings" and hasattr(widget, "reload"):
             widget.reload()
-        self.use_activation_token()
-        if hasattr(widget, "present"):
-            widget.present()
-        else:
-            widget.show()
-            widget.raise_()
-            widget.activateWindow()
+        with self.activation():
+            if hasattr(widget, "present"):
+                widget.present()
+            else:
+                widget.show()
+                widget.raise_()
+                widget.activateWindow()
         _ready_signal(f"shown:{name}")
 
     # -- requests and actions -------------------------------------------------------------
@@ -333,19 +334,25 @@ class AppController(QObject):
         """Keep the launcher's token for the window its request opens next."""
         self._activation_token = token
 
-    def use_activation_token(self) -> None:
-        """Hand the kept token to Qt just before a window asks to be activated.
+    @contextmanager
+    def activation(self) -> Iterator[None]:
+        """Hand the kept token to Qt while a window asks to be activated.
 
         On Wayland a window may take the keyboard only with an xdg-activation token;
-        Qt's xdg-shell reads XDG_ACTIVATION_TOKEN in requestActivate() and clears it.
-        On X11, Qt reads the startup id only at start; activateWindow() sends
-        _NET_ACTIVE_WINDOW, which window managers honour for the app's own windows.
+        Qt's xdg-shell reads XDG_ACTIVATION_TOKEN in requestActivate() (PySide6 has no
+        qputenv: os.environ sets the C environment Qt reads). On X11, Qt reads the
+        startup id only at start; activateWindow() sends _NET_ACTIVE_WINDOW, which
+        window managers honour for an app's own windows.
         """
         token, self._activation_token = self._activation_token, ""
-        if token and self.app.platformName().startswith("wayland"):
-            from PySide6.QtCore import QByteArray, qputenv
-
-            qputenv("XDG_ACTIVATION_TOKEN", QByteArray(token.encode("ascii")))
+        wayland = self.app.platformName().startswith("wayland")
+        if token and wayland:
+            os.environ["XDG_ACTIVATION_TOKEN"] = token
+        try:
+            yield
+        finally:
+            if token and wayland:
+                os.environ.pop("XDG_ACTIVATION_TOKEN", None)  # used once, never inherited
 
     def handle_request(self, request: str) -> None:
         """A request from a second start (or the command line of this one)."""
@@ -353,9 +360,9 @@ class AppController(QObject):
             self.quit()
         elif request == "show":
             if self.main_window is not None:
-                self.use_activation_token()
-                self.show_main_window()
-                self.main_window.activateWindow()
+                with self.activation():
+                    self.show_main_window()
+                    self.main_window.activateWindow()
             elif self.tray is not None and self.opened is not None:
                 self.tray.icon.showMessage("mlcoach", self.tr("mlcoach is already running "
                                                               "in the tray."), app_icon(), 4000)
