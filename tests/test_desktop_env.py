@@ -180,3 +180,23 @@ def test_the_hand_over_carries_the_activation_token_and_refuses_odd_ones() -> No
     for bad in ("has space", "x" * 300, 7, "", "ünï"):
         msg = json.dumps({"mlcoach": 1, "request": "capture", "token": bad}).encode()
         assert instance.parse(msg) is None or bad == ""
+
+
+def test_doctor_reports_the_desktop_in_plain_words(tmp_path: Path) -> None:
+    env = _bare_env(tmp_path)
+    env.update(WAYLAND_DISPLAY="wayland-0", XDG_CURRENT_DESKTOP="GNOME",
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(tmp_path / "d"),
+                          "doctor", "--json"], env=env, capture_output=True, text=True,
+                         timeout=60)
+    checks = {c["name"]: c for c in json.loads(res.stdout)}
+    assert checks["display"]["status"] == "OK" and "wayland" in checks["display"]["detail"]
+    assert "cannot be seen on Wayland" in checks["busy"]["detail"]
+    assert "AppIndicator" in checks["tray"]["detail"]
+    assert "Custom Shortcuts" in checks["shortcut"]["detail"]
+    env.pop("WAYLAND_DISPLAY")
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(tmp_path / "d"),
+                          "doctor", "--json"], env=env, capture_output=True, text=True,
+                         timeout=60)
+    display = {c["name"]: c for c in json.loads(res.stdout)}["display"]
+    assert display["status"] == "WARN" and display["detail"].startswith("no display")
