@@ -110,6 +110,7 @@ class AppController(QObject):
             self._notice.responded.connect(self.on_notice_response)
             self._notice.capture_requested.connect(lambda: self.open_window("capture"))
             self._notice.open_requested.connect(self.open_prompt_card)
+            self._notice.activation_token.connect(self.take_activation_token)
         return self._notice
 
     def card_placeable(self) -> bool:

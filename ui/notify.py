@@ -64,10 +64,13 @@ class Notifications(QObject):
     Signals:
         action_invoked(int, str): a notification's button (or its body, key "default").
         closed(int, int): a notification went away; the reason per the spec.
+        activation_token(int, str): the token a click gave (KDE sends it before the
+            action), so the window the action opens may take the front on Wayland.
     """
 
     action_invoked = Signal(int, str)
     closed = Signal(int, int)
+    activation_token = Signal(int, str)
 
     def __init__(self, bus: SessionBus | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +89,9 @@ class Notifications(QObject):
         self._watching = True
         self.bus.on_signal(SERVICE, "ActionInvoked",
                            lambda body: self.action_invoked.emit(int(body[0]), str(body[1])),
+                           rule_path=PATH)
+        self.bus.on_signal(SERVICE, "ActivationToken",
+                           lambda body: self.activation_token.emit(int(body[0]), str(body[1])),
                            rule_path=PATH)
         self.bus.on_signal(SERVICE, "NotificationClosed",
                            lambda body: self.closed.emit(int(body[0]), int(body[1])),

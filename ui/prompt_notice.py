@@ -25,9 +25,11 @@ class PromptNotice(QObject):
         responded(str): done | snoozed | skipped | expired, as the card reports them.
         capture_requested(): Capture… was chosen (after a "done" response).
         open_requested(): the notification's body was clicked.
+        activation_token(str): the server's token for the window a click opens.
     """
 
     responded = Signal(str)
+    activation_token = Signal(str)
     capture_requested = Signal()
     open_requested = Signal()
 
@@ -39,6 +41,7 @@ class PromptNotice(QObject):
         self._answered_early: str | None = None
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
+        notifications.activation_token.connect(self._on_token)
 
     def _actions(self) -> list[tuple[str, str]]:
         return [("default", self.tr("Open")), ("done", self.tr("Done")),
@@ -69,6 +72,11 @@ class PromptNotice(QObject):
             return
         self._waiting = False
         self.current = notification_id
+        logger.info("prompt sent as notification %d", notification_id)
+
+    def _on_token(self, notification_id: int, token: str) -> None:
+        if notification_id and notification_id == self.current and token:
+            self.activation_token.emit(token)
 
     def _on_action(self, notification_id: int, key: str) -> None:
         if not notification_id or notification_id != self.current:

@@ -40,6 +40,7 @@ class FakeServer(QObject):
 
     action_invoked = Signal(int, str)
     closed = Signal(int, int)
+    activation_token = Signal(int, str)
 
     def __init__(self, actions: bool = True) -> None:
         super().__init__()
@@ -133,3 +134,15 @@ def test_a_server_without_buttons_only_tells(qapp: Any) -> None:
     notice, _got, _ = _notice(server)
     assert not notice.show("t", "m")
     assert server.sent == [("t", ())]
+
+
+def test_the_servers_activation_token_for_our_notification_is_passed_on(qapp: Any) -> None:
+    server = FakeServer()
+    notice, _got, _ = _notice(server)
+    tokens: list[str] = []
+    notice.activation_token.connect(tokens.append)
+    notice.show("t", "m")
+    nid = server.answer()
+    server.activation_token.emit(nid + 1, "not-ours")
+    server.activation_token.emit(nid, "kwin-42")
+    assert tokens == ["kwin-42"]
