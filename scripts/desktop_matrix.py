@@ -238,7 +238,8 @@ def daily_loop(s: Session, answer: Callable[[], None], screenshot: Callable[[Pat
                expect_shell: tuple[str, ...],
                before_shots: Callable[[], None] = lambda: None,
                banner_wait: float = 1.5,
-               before_prompt: Callable[[], None] = lambda: None) -> dict[str, str]:
+               before_prompt: Callable[[], None] = lambda: None,
+               click_tray: bool = False) -> dict[str, str]:
     prepare_store(s)
     s.start_app()
     shell = s.wait_for("tray", "window", timeout=40)
@@ -253,6 +254,11 @@ def daily_loop(s: Session, answer: Callable[[], None], screenshot: Callable[[Pat
     s.wait_for("prompt")
     time.sleep(banner_wait)  # the banner slides in (after any still on screen)
     shot(s, "2-prompt", screenshot)
+    if click_tray:  # a StatusNotifierItem host: clicking the icon opens the prompt's card
+        activate_tray_item(s)
+        s.wait_for("card")
+        time.sleep(2)
+        shot(s, "2-card", screenshot)
     answer()
     s.wait_for("responded:done", timeout=20)
     res = s.mlcoach("capture", "Thanked Bo for the clear review #review")
@@ -278,6 +284,20 @@ def daily_loop(s: Session, answer: Callable[[], None], screenshot: Callable[[Pat
     if not any(m["id"] == res.stdout.strip() for m in doc["moments"]):
         raise Failed("the captured moment is not in the store")
     return {"shell": shell, "answered": "notification Done"}
+
+
+def activate_tray_item(s: Session) -> None:
+    """Click the app's StatusNotifierItem as the panel would (its Activate method)."""
+    out = s.run("gdbus", "call", "--session", "--dest", "org.kde.StatusNotifierWatcher",
+                "--object-path", "/StatusNotifierWatcher", "--method",
+                "org.freedesktop.DBus.Properties.Get", "org.kde.StatusNotifierWatcher",
+                "RegisteredStatusNotifierItems").stdout
+    items = [i for i in out.replace("'", " ").replace(",", " ").split() if "/" in i]
+    if not items:
+        raise Failed(f"no StatusNotifierItem registered: {out.strip()}")
+    service, _, path = items[-1].partition("/")
+    s.run("gdbus", "call", "--session", "--dest", service, "--object-path", "/" + path,
+          "--method", "org.kde.StatusNotifierItem.Activate", "0", "0")
 
 
 # -- dunst (X11 and sway) -----------------------------------------------------------------
@@ -458,7 +478,7 @@ def sway(s: Session) -> dict[str, str]:
         s.run("grim", str(tmp))
         shutil.copy(tmp, path)
 
-    return daily_loop(s, dunst_answer(s), screenshot, ("tray",))
+    return daily_loop(s, dunst_answer(s), screenshot, ("tray",), click_tray=True)
 
 
 def kde(s: Session) -> dict[str, str]:
@@ -500,7 +520,7 @@ def kde(s: Session) -> dict[str, str]:
     def screenshot(path: Path) -> None:
         s.run("spectacle", "-b", "-n", "-f", "-o", str(path), timeout=30)
 
-    return daily_loop(s, answer, screenshot, ("tray",))
+    return daily_loop(s, answer, screenshot, ("tray",), click_tray=True)
 
 
 def _pid_alive(text: str) -> bool:

@@ -489,6 +489,7 @@ class AppController(QObject):
             return
         anchor = self.tray.icon.geometry() if self.tray is not None else None
         self.card.show_prompt(*self._prompt_view, anchor)
+        _ready_signal("card")
 
     def show_prep(self, busy: bool) -> None:
         """The meeting preparation card, once per meeting, never while presenting."""
