@@ -295,8 +295,9 @@ def activate_tray_item(s: Session) -> None:
     items = [i for i in out.replace("'", " ").replace(",", " ").split() if "/" in i]
     if not items:
         raise Failed(f"no StatusNotifierItem registered: {out.strip()}")
-    service, _, path = items[-1].partition("/")
-    s.run("gdbus", "call", "--session", "--dest", service, "--object-path", "/" + path,
+    service, _, path = items[-1].partition("/")  # GNOME's extension writes "name@/path"
+    s.run("gdbus", "call", "--session", "--dest", service.rstrip("@"), "--object-path",
+          "/" + path,
           "--method", "org.kde.StatusNotifierItem.Activate", "0", "0")
 
 
@@ -435,7 +436,8 @@ def gnome(s: Session, appindicator: bool = False) -> dict[str, str]:
 
     return daily_loop(s, answer, screenshot, ("tray",) if appindicator else ("window",),
                       before_shots=hide_overview, banner_wait=2.5,
-                      before_prompt=lambda: helper_call("ClearBanners"))
+                      before_prompt=lambda: helper_call("ClearBanners"),
+                      click_tray=appindicator)
 
 
 def sway(s: Session) -> dict[str, str]:
