@@ -508,6 +508,12 @@ def kde(s: Session) -> dict[str, str]:
 
     wait_until(lambda: "org.kde.StatusNotifierWatcher" in names()
                and "org.freedesktop.Notifications" in names(), "plasmashell", 90)
+    # A plain background keeps the screenshots small (the default wallpaper is a photo).
+    s.run("gdbus", "call", "--session", "--dest", "org.kde.plasmashell", "--object-path",
+          "/PlasmaShell", "--method", "org.kde.PlasmaShell.evaluateScript",
+          "desktops().forEach(d => { d.wallpaperPlugin = 'org.kde.color'; "
+          "d.currentConfigGroup = ['Wallpaper', 'org.kde.color', 'General']; "
+          "d.writeConfig('Color', '#2e3440'); });", check=False)
     time.sleep(3)  # the panel draws
 
     def answer() -> None:
