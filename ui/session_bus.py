@@ -42,8 +42,9 @@ class SessionBus(QObject):
         self._conn: Any = None
         self._notifier: QSocketNotifier | None = None
         self._pending: dict[int, tuple[Reply, Failed, QTimer]] = {}
-        self._signals: dict[tuple[str, str], list[SignalHandler]] = {}
+        self._signals: dict[tuple[str, str], list[tuple[str | None, SignalHandler]]] = {}
         self._serial = 0
+        self.unique_name = ""  # ours on the bus, once connected
 
     # -- connection -------------------------------------------------------------------
 
@@ -64,7 +65,7 @@ class SessionBus(QObject):
         conn = DBusConnectionBase(sock)
         self._conn = conn
         try:
-            self.call_blocking(message_bus.Hello())
+            self.unique_name = str(self.call_blocking(message_bus.Hello())[0])
         except BusError:
             self.close()
             raise
@@ -151,17 +152,15 @@ class SessionBus(QObject):
 
     def on_signal(self, interface: str, member: str, handler: SignalHandler,
                   rule_path: str | None = None) -> None:
-        """Call `handler(body)` for each matching signal (asks the bus to route them)."""
+        """Call `handler(body)` for each matching signal (asks the bus to route them);
+        with `rule_path`, only for signals from that object."""
         from jeepney import MatchRule
         from jeepney.bus_messages import message_bus
 
-        key = (interface, member)
-        if key not in self._signals:
-            rule = MatchRule(type="signal", interface=interface, member=member, path=rule_path)
-            self.call(message_bus.AddMatch(rule), lambda _b: None,
-                      lambda why: logger.warning("cannot watch %s.%s: %s", interface,
-                                                 member, why))
-        self._signals.setdefault(key, []).append(handler)
+        rule = MatchRule(type="signal", interface=interface, member=member, path=rule_path)
+        self.call(message_bus.AddMatch(rule), lambda _b: None,
+                  lambda why: logger.warning("cannot watch %s.%s: %s", interface, member, why))
+        self._signals.setdefault((interface, member), []).append((rule_path, handler))
 
     def _drain(self) -> None:
         while self._conn is not None:
@@ -198,7 +197,10 @@ class SessionBus(QObject):
         if message.header.message_type != MessageType.signal:
             return
         key = (fields.get(HeaderFields.interface, ""), fields.get(HeaderFields.member, ""))
-        for handler in list(self._signals.get(key, ())):
+        path = fields.get(HeaderFields.path, "")
+        for wanted, handler in list(self._signals.get(key, ())):
+            if wanted is not None and wanted != path:
+                continue
             try:
                 handler(tuple(message.body))
             except Exception:  # a handler's bug must not stop the bus

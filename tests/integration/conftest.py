@@ -40,6 +40,7 @@ class Desktop:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.pids: list[int] = []
+        self.groups: list[int] = []
         self.env: dict[str, str] = {}
 
     def spawn(self, *args: str, **kw: object) -> subprocess.Popen[bytes]:
@@ -59,6 +60,11 @@ class Desktop:
             try:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
+                pass
+        for group in self.groups:
+            try:
+                os.killpg(group, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
                 pass
 
 
@@ -108,6 +114,7 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
                          check=True).stdout.split()
     d.env["DBUS_SESSION_BUS_ADDRESS"], bus_pid = out[0], int(out[1])
     d.pids.append(bus_pid)
+    d.groups.append(bus_pid)  # what the bus starts on demand (at-spi, portals) lives there
     keyring = subprocess.run(
         ["gnome-keyring-daemon", "--unlock", "--daemonize", "--components=secrets"],
         input="test-pw", env=d.env, capture_output=True, text=True, check=True)
