@@ -1,5 +1,11 @@
-"""OS notifications: on Linux the freedesktop Notifications interface, with action
-buttons you can answer a prompt from; elsewhere plyer's public API (a platform hook).
+"""OS notifications, each platform through something that speaks its own API.
+
+* Linux and other freedesktop systems: the Notifications interface over the app's own
+  session-bus connection, with action buttons a prompt can be answered from.
+* Windows: plyer's public ``notification.notify`` (Shell_NotifyIcon through ctypes: a
+  toast on Windows 10/11), with the app's .ico.
+* macOS: Qt's own ``QSystemTrayIcon.showMessage`` (the Cocoa plugin posts it to the
+  Notification Center); plyer needs pyobjus there, which has no wheels.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from mlcoach.system.paths import APP_ID, APP_NAME
 from mlcoach.ui import ops
@@ -31,7 +38,7 @@ def notification_icon(platform: str | None = None) -> str:
     """The icon file handed to the OS, or "" when this platform has none to use."""
     name = sys.platform if platform is None else platform
     if name == "win32":
-        # plyer's balloon tip loads an .ico only; none ships yet (see packaging/README.md).
+        # plyer's balloon tip loads an .ico only (scripts/make_ico.py writes it).
         icon = icons_dir() / f"{APP_ID}.ico"
     elif name == "darwin":
         return ""  # macOS always shows the bundle's own icon
@@ -155,17 +162,32 @@ def shared() -> Notifications:
     return _shared
 
 
-def send_notification(title: str, message: str) -> None:
-    """A plain notification with the app's name and icon; failures are only logged."""
-    if sys.platform.startswith("linux") or "bsd" in sys.platform:
+def route(platform: str | None = None) -> str:
+    """Which way a notification goes here: "tray" (macOS), "plyer-public" (Windows) or
+    "freedesktop" (everything else)."""
+    name = sys.platform if platform is None else platform
+    if name == "darwin":
+        return "tray"
+    if name == "win32":
+        return "plyer-public"
+    return "freedesktop"
+
+
+def send_notification(title: str, message: str, *, tray_icon: QSystemTrayIcon | None = None,
+                      platform: str | None = None) -> None:
+    """Show a notification with the app's name and icon; failures are only logged."""
+    way = route(platform)
+    if way == "tray":
+        if tray_icon is None:
+            logger.warning("notification not shown: no tray icon to post it from")
+            return
+        tray_icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.NoIcon,
+                              TIMEOUT_S * 1000)
+        return
+    if way == "freedesktop":
         shared().notify(title, message)
         return
-    _plyer_notify(title, message)
-
-
-def _plyer_notify(title: str, message: str) -> None:
-    """macOS and Windows: plyer's public notify(), off the GUI thread."""
-    icon = notification_icon()
+    icon = notification_icon(platform)
 
     def work() -> None:
         from plyer import notification

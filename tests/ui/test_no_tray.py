@@ -39,6 +39,8 @@ def make_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
             window.hide()
         if ctl.main_window is not None:
             ctl.main_window.hide()
+        if getattr(ctl, "welcome", None) is not None:
+            ctl.welcome.hide()
         ctl.server.close()
 
 
@@ -47,7 +49,7 @@ def test_wizard_first_and_alone_then_the_window(make_controller, opened) -> None
     ctl._show_shell(0)  # not start(): the test opens the store itself
     assert ctl.main_window is not None and not ctl.main_window.isVisible()
     ctl.on_store_opened(opened)
-    wizard = ctl.windows["welcome"]
+    wizard = ctl.welcome
     assert wizard.isVisible() and not ctl.main_window.isVisible()  # not side by side
     wizard.reject()
     assert ctl.main_window.isVisible()
@@ -86,6 +88,8 @@ def test_on_wayland_the_prompt_is_a_notification_and_no_card_shows(make_controll
     assert len(shown) == 1
     assert ctl._card is None or not ctl._card.isVisible()
     assert ctl.current_event is not None  # the prompt waits for its answer
-    ctl.on_action("respond:done")  # the window's / menu's answer still works
+    from mlcoach.ui.tray import Action
+
+    ctl.on_action(Action.DONE)  # the window's / menu's answer still works
     assert ctl.current_event is None
     assert not ctl.card.placeable and not ctl.card.isVisible()
