@@ -130,7 +130,7 @@ def test_tray_icon_appears_and_a_prompt_arrives_as_card_and_notification(desktop
         res = _cli(env, "capture", "Thanked Bo for the review #review")
         assert res.returncode == 0, res.stderr
         assert instance.send(data, "reflect", env=env)
-        time.sleep(1)
+        _wait_line(app, "shown:reflect")  # the first window loads the ORM: not a fixed wait
         assert "Reflect" in _tray_children(env) or "reflection" in _tray_children(env).lower()
     finally:
         instance.send(data, "quit", env=env)
