@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 from enum import Enum
 from pathlib import Path
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.system.paths import DRAFT_NAME
 from mlcoach.ui import ops
+from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
@@ -58,13 +56,6 @@ class Window(Enum):
     SETTINGS = "settings"
 
 
-def _ready_signal(what: str) -> None:
-    """Tell a benchmark or test harness that a milestone was reached."""
-    if os.environ.get("MLCOACH_READY_SIGNAL"):
-        sys.stderr.write(f"mlcoach-ready: {what}\n")
-        sys.stderr.flush()
-
-
 def _now_utc() -> datetime:
     from mlcoach.system.clock import now_utc  # clock imports zoneinfo: not before the icon
 
@@ -102,7 +93,7 @@ class SleepWatch:
         return gap > SLEEP_GAP
 
 
-class AppController(QObject):
+class AppController(QObject, DesktopShell):
     """Owns the tray, the store and every window; reacts to menu actions and requests."""
 
     def __init__(self, app: QApplication, data_root: Path, server: InstanceServer, *,
@@ -172,13 +163,6 @@ class AppController(QObject):
             self._notice.activation_token.connect(self.take_activation_token)
         return self._notice
 
-    def card_placeable(self) -> bool:
-        """A card can sit beside the tray on X11 (and macOS, Windows), never on Wayland,
-        where a window cannot choose its place: there the notification is the prompt."""
-        from mlcoach.system.desktop import session_kind
-
-        return session_kind(os.environ, self.app.platformName()) != "wayland"
-
     @property
     def pace_card(self) -> PaceCard:
         """The "Back to N a day?" card, built on first use."""
@@ -215,7 +199,7 @@ class AppController(QObject):
             self.tray = Tray(self.menu, self)
             self.tray.activated_plain.connect(self.on_tray_clicked)
             self.tray.show()
-            _ready_signal("tray")
+            ready_signal("tray")
         elif tray_wait_ms > 0 and self._tray_may_appear():
             # Started at login, the panel may not be up yet: look again shortly.
             QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
@@ -226,26 +210,6 @@ class AppController(QObject):
             welcome = getattr(self, "welcome", None)
             if self.opened is not None and (welcome is None or not welcome.isVisible()):
                 self.show_main_window()
-
-    def _desktop(self) -> str:
-        from mlcoach.system.desktop import desktop_name
-
-        return desktop_name(os.environ)
-
-    def _tray_may_appear(self) -> bool:
-        """A panel started after us may still bring a tray (X11 sessions, KDE); GNOME
-        shows one only through an extension that loads with the shell itself."""
-        if self.app.platformName() in ("offscreen", "minimal"):
-            return False
-        return self._desktop() != "gnome"
-
-    def show_main_window(self) -> None:
-        """The window that stands in for the tray."""
-        if self.main_window is None:
-            return
-        self.main_window.show()
-        self.main_window.raise_()
-        _ready_signal("window")
 
     def load_store(self, passphrase: str | None = None) -> None:
         from mlcoach.ui.unlock import open_in_worker
@@ -271,7 +235,7 @@ class AppController(QObject):
         self.coach = coach
         self.apply_language()
         self.menu.set_ready(True)
-        _ready_signal("store")
+        ready_signal("store")
         self.tell_recovery()
         self.backup_later()
         self.warm_up()
@@ -441,33 +405,9 @@ class AppController(QObject):
                 self.composer_dialog().present()
             else:
                 self.history_window().present()
-        _ready_signal(f"shown:{which.value}")
+        ready_signal(f"shown:{which.value}")
 
     # -- requests and actions -------------------------------------------------------------
-
-    def take_activation_token(self, token: str) -> None:
-        """Keep the launcher's token for the window its request opens next."""
-        self._activation_token = token
-
-    @contextmanager
-    def activation(self) -> Iterator[None]:
-        """Hand the kept token to Qt while a window asks to be activated.
-
-        On Wayland a window may take the keyboard only with an xdg-activation token;
-        Qt's xdg-shell reads XDG_ACTIVATION_TOKEN in requestActivate() (PySide6 has no
-        qputenv: os.environ sets the C environment Qt reads). On X11, Qt reads the
-        startup id only at start; activateWindow() sends _NET_ACTIVE_WINDOW, which
-        window managers honour for an app's own windows.
-        """
-        token, self._activation_token = self._activation_token, ""
-        wayland = self.app.platformName().startswith("wayland")
-        if token and wayland:
-            os.environ["XDG_ACTIVATION_TOKEN"] = token
-        try:
-            yield
-        finally:
-            if token and wayland:
-                os.environ.pop("XDG_ACTIVATION_TOKEN", None)  # used once, never inherited
 
     def handle_request(self, request: str) -> None:
         """A request from a second start (or the command line of this one)."""
@@ -600,7 +540,7 @@ class AppController(QObject):
             if self.tray is not None:
                 self.tray.set_state("attention")
         self.refresh_status()
-        _ready_signal("prompt")
+        ready_signal("prompt")
         self.arm()
 
     def send_prompt_notification(self, title: str, text: str) -> None:
@@ -619,7 +559,7 @@ class AppController(QObject):
         if self.current_event is None or self._prompt_view is None:
             return
         self.card.show_prompt(*self._prompt_view, self._anchor())
-        _ready_signal("card")
+        ready_signal("card")
 
     def show_prep(self, busy: bool) -> None:
         """The meeting preparation card, once per meeting, never while presenting."""
@@ -635,7 +575,7 @@ class AppController(QObject):
             self._prep_card = PrepCard()
             self._prep_card.coach_requested.connect(self.open_coach_for)
         self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
-        _ready_signal("prep")
+        ready_signal("prep")
 
     def open_coach_for(self, name: str) -> None:
         self.open_window(Window.SUGGEST)
@@ -660,7 +600,7 @@ class AppController(QObject):
             return
         self._prompt_view = None
         message = self.coach.respond(self.current_event.id, response)
-        _ready_signal(f"responded:{response}")
+        ready_signal(f"responded:{response}")
         self.current_event = None
         if self.tray is not None:
             self.tray.set_state("paused" if self.coach.is_paused() else "")
