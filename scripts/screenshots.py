@@ -120,9 +120,8 @@ def main() -> int:
         assert server.claim()
         ctl = AppController(app, tmp / "data", server, clock=lambda: now.astimezone(timezone.utc),
                             tz=lambda: TZ, busy=lambda: False)
-        ctl.start("show", tray_wait_ms=0)
-        ctl.on_store_opened(opened)
-        ctl.timer.stop()  # the fixed clock would keep the timer firing
+        ctl.start("show", tray_wait_ms=0, opened=opened)
+        ctl.stop()  # the fixed clock would keep the timer firing
         ctl.coach._rng = random.Random(4)  # a stable choice of prompt for the picture
 
         def settle(seconds: float = 0.6) -> None:

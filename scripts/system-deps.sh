@@ -13,8 +13,8 @@ pkgs=(
   xvfb x11-utils trayer dbus dunst libnotify-bin gnome-keyring imagemagick
   # GNOME's calendar store, read as a meeting source (tests/integration/test_eds.py)
   evolution-data-server
-  # packaging checks
-  desktop-file-utils appstream
+  # packaging checks; make deb: dpkg-deb and dpkg-shlibdeps (dpkg-dev), lintian
+  desktop-file-utils appstream dpkg-dev lintian
   # make dist: PyInstaller reads binaries with objdump and bundles the shared libpython
   binutils "libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3.11)"
 )

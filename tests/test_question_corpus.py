@@ -108,7 +108,7 @@ _BAD_AFTER_TO = re.compile(
 _STACKED = re.compile(
     r"\b(no longer (no|not|don't|never|stop\w*)|stop (stop\w*|no|not|don't)|"
     r"away with (no|not|stop\w*)|had (no longer|not|stop\w*)|started (stop\w*)|"
-    r"introduced (no|not|stop\w*))\b", re.I)
+    r"introduced (no|not|stop\w*))(?![\w-])", re.I)
 
 
 def _assert_clean(question: str, change: str) -> None:

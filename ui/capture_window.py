@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QKeyEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QGridLayout,
     QHBoxLayout,
@@ -64,7 +65,7 @@ class _MomentEdit(QLineEdit):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.popup_open = lambda: False
+        self.popup_open: Callable[[], bool] = lambda: False
 
     def event(self, e: QEvent) -> bool:
         if (e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent)
@@ -86,10 +87,14 @@ class PersonCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setWidget(edit)
-        self.popup().setAccessibleName(self.tr("People"))
-        edit.popup_open = self.popup().isVisible
+        popup = self.popup()
+        assert popup is not None  # setModel made it
+        self.list: QAbstractItemView = popup
+        self.list.setAccessibleName(self.tr("People"))
+        edit.popup_open = self.list.isVisible
         edit.textEdited.connect(self._offer)
-        self.activated[str].connect(self._insert)
+        # The text overload; PySide6's stubs cannot type an indexed signal.
+        self.activated[str].connect(self._insert)  # type: ignore[index]
 
     def set_names(self, names: Sequence[str]) -> None:
         """Replace the names on offer."""
@@ -102,13 +107,13 @@ class PersonCompleter(QCompleter):
     def _offer(self) -> None:
         token = self._token()
         if token is None:
-            self.popup().hide()
+            self.list.hide()
             return
         self.setCompletionPrefix(token.group(1).replace("_", " "))
         if self.completionCount() == 0:
-            self.popup().hide()
+            self.list.hide()
             return
-        self.popup().setCurrentIndex(self.completionModel().index(0, 0))
+        self.list.setCurrentIndex(self.completionModel().index(0, 0))
         self.complete()
 
     def _insert(self, name: str) -> None:
@@ -286,7 +291,7 @@ class CaptureWindow(QWidget):
             super().keyPressEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.completer.popup().hide()
+        self.completer.list.hide()
         self._hide_timer.stop()
         if self._draft_timer.isActive():
             self.flush_draft()
@@ -386,8 +391,6 @@ class CaptureWindow(QWidget):
 
     def _center_on_cursor_screen(self) -> None:
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
         frame = self.frameGeometry()
         frame.moveCenter(screen.availableGeometry().center())
         self.move(frame.topLeft())

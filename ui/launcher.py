@@ -21,7 +21,7 @@ def launch(data_root: Path, request: str) -> int:
     if instance.send(data_root, request):
         return 0
     _cheaper_pyside_import_hook()
-    from mlcoach.ui.app import run_app
+    from mlcoach.ui.run import run_app
 
     return run_app(data_root, request)
 
@@ -46,4 +46,4 @@ def _cheaper_pyside_import_hook() -> None:
 
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = _uses_pyside
+        vars(feature)["_mod_uses_pyside"] = _uses_pyside

@@ -1,4 +1,12 @@
-"""OS notifications through plyer, sent off the GUI thread (notify-send may block)."""
+"""OS notifications, each platform through something that speaks its own API.
+
+* Linux and other freedesktop systems: plyer's route (D-Bus or notify-send), off the GUI
+  thread because notify-send may block.
+* Windows: plyer's public ``notification.notify`` (Shell_NotifyIcon through ctypes: a
+  toast on Windows 10/11), with the app's .ico.
+* macOS: Qt's own ``QSystemTrayIcon.showMessage`` (the Cocoa plugin posts it to the
+  Notification Center); plyer needs pyobjus there, which has no wheels.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +14,8 @@ import logging
 import sys
 from pathlib import Path
 from typing import Any
+
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from mlcoach.system.paths import APP_ID, APP_NAME
 from mlcoach.ui import ops
@@ -21,7 +31,7 @@ def notification_icon(platform: str | None = None) -> str:
     """The icon file plyer hands to the OS, or "" when this platform has none to use."""
     name = sys.platform if platform is None else platform
     if name == "win32":
-        # plyer's balloon tip loads an .ico only; none ships yet (see packaging/README.md).
+        # plyer's balloon tip loads an .ico only (scripts/make_ico.py writes it).
         icon = icons_dir() / f"{APP_ID}.ico"
     elif name == "darwin":
         return ""  # macOS always shows the bundle's own icon
@@ -51,13 +61,37 @@ def notification_args(title: str, message: str, platform: str | None = None) -> 
     }
 
 
-def send_notification(title: str, message: str) -> None:
+def route(platform: str | None = None) -> str:
+    """Which way a notification goes here: "tray" (macOS), "plyer-public" (Windows) or
+    "freedesktop" (everything else)."""
+    name = sys.platform if platform is None else platform
+    if name == "darwin":
+        return "tray"
+    if name == "win32":
+        return "plyer-public"
+    return "freedesktop"
+
+
+def send_notification(title: str, message: str, *, tray_icon: QSystemTrayIcon | None = None,
+                      platform: str | None = None) -> None:
     """Show a notification with the app's name and icon; failures are only logged."""
-    kwargs = notification_args(title, message)
+    way = route(platform)
+    if way == "tray":
+        if tray_icon is None:
+            logger.warning("notification not shown: no tray icon to post it from")
+            return
+        tray_icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.NoIcon,
+                              TIMEOUT_S * 1000)
+        return
+    kwargs = notification_args(title, message, platform)
 
     def work() -> None:
         from plyer import notification
 
+        if way == "plyer-public":
+            notification.notify(title=title, message=message, app_name=APP_NAME,
+                                app_icon=kwargs["app_icon"], timeout=TIMEOUT_S)
+            return
         # Not notify(): the facade forwards a fixed set of keys and drops `icon`, `hint`
         # and `expire_time`, which plyer's own notify-send route reads (without them the
         # notification has no icon and never expires). Every platform's _notify takes

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn, cast
 
 from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.i18n import N_
 
 if TYPE_CHECKING:
     from mlcoach.security.keys import KeyStore
@@ -32,7 +33,11 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        from mlcoach.domain.i18n import translate, ui_language
+
+        text = translate("{prog}: error: {message} (see `{prog} --help`)", ui_language(""),
+                         prog=self.prog, message=message)
+        self.exit(EXIT_USAGE, text + "\n")
 
 
 def _enum_arg(name: str) -> Callable[[str], Any]:
@@ -81,64 +86,87 @@ def _command_in(argv: Sequence[str]) -> str | None:
     return ""
 
 
+# argparse's own words, shown in the user's language when the catalogue has them.
+_ARGPARSE_WORDS = (N_("usage: "), N_("options"), N_("positional arguments"),
+                   N_("show this help message and exit"),
+                   N_("show program's version number and exit"),
+                   N_("argument %(argument_name)s: %(message)s"),
+                   N_("invalid choice: %(value)r (choose from %(choices)s)"),
+                   N_("the following arguments are required: %s"),
+                   N_("unrecognized arguments: %s"))
+
+
+def _help_language() -> Callable[[str], str]:
+    """Translate help text into the locale's language; English costs nothing."""
+    from mlcoach.domain.i18n import translate, ui_language
+
+    lang = ui_language("")
+    if lang == "en":
+        return lambda text: text
+    argparse._ = lambda text: translate(text, lang)  # type: ignore[attr-defined]
+    return lambda text: translate(text, lang)
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The full command-line grammar, or only `command`'s part of it."""
-    p = _Parser(prog="mlcoach", description="Practise micro-leadership, one small act a day.")
+    _t = _help_language()
+    p = _Parser(prog="mlcoach", description=_t("Practise micro-leadership, one small act a day."))
     p.add_argument("--version", action="version", version=f"mlcoach {__version__}")
-    p.add_argument("--data-dir", metavar="DIR", help="where mlcoach keeps its data "
-                   "(default: $MLCOACH_DATA_DIR or your user data folder)")
+    p.add_argument("--data-dir", metavar="DIR", help=_t("where mlcoach keeps its data "
+                   "(default: $MLCOACH_DATA_DIR or your user data folder)"))
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
     if command is not None:
         add_parser = sub.add_parser
         sub.add_parser = lambda name, **kw: (  # type: ignore[method-assign,assignment]
             add_parser(name, **kw) if name == command else _Skipped())
 
-    sub.add_parser("run", help="start the tray app")
+    sub.add_parser("run", help=_t("start the tray app"))
 
-    c = sub.add_parser("capture", help="store a moment (no text: open the quick-capture window)")
-    c.add_argument("text", nargs="*", help="what happened; @Name and #tag are understood")
+    c = sub.add_parser("capture",
+                       help=_t("store a moment (no text: open the quick-capture window)"))
+    c.add_argument("text", nargs="*", help=_t("what happened; @Name and #tag are understood"))
     c.add_argument("--kind", type=_enum_arg("Kind"), default=None)
     c.add_argument("--person", metavar="NAME")
     c.add_argument("--style", type=_enum_arg("Style"))
     c.add_argument("--tag", action="append", default=[], metavar="T")
 
-    s = sub.add_parser("suggest", help="compose an influence suggestion (no options: open the "
-                       "coach window)")
+    s = sub.add_parser("suggest", help=_t("compose an influence suggestion (no options: open the "
+                       "coach window)"))
     s.add_argument("--style", type=_enum_arg("Style"))
     s.add_argument("--change", metavar="TEXT")
     s.add_argument("--person", metavar="NAME")
     s.add_argument("--action", type=_enum_arg("ChangeKind"), default="differently")
     s.add_argument("--size", type=_enum_arg("Size"), default="medium")
-    s.add_argument("--by-example", action="store_true", help="lead by example instead")
-    s.add_argument("--save", action="store_true", help="save it as a planned moment")
+    s.add_argument("--by-example", action="store_true", help=_t("lead by example instead"))
+    s.add_argument("--save", action="store_true", help=_t("save it as a planned moment"))
     s.add_argument("--json", action="store_true")
 
-    oc = sub.add_parser("outcome", help="record whether a suggestion or moment was followed")
-    oc.add_argument("id", help="the id printed by --save or --json (a unique prefix will do)")
-    oc.add_argument("outcome", type=_enum_arg("Outcome"), help="followed, not_yet or declined")
+    oc = sub.add_parser("outcome", help=_t("record whether a suggestion or moment was followed"))
+    oc.add_argument("id", help=_t("the id printed by --save or --json (a unique prefix will do)"))
+    oc.add_argument("outcome", type=_enum_arg("Outcome"), help=_t("followed, not_yet or declined"))
 
-    pr = sub.add_parser("prompt", help="print the prompt the scheduler would show next")
+    pr = sub.add_parser("prompt", help=_t("print the prompt the scheduler would show next"))
     pr.add_argument("--json", action="store_true")
 
-    ps = sub.add_parser("prompts", help="the prompt library and prompt packs")
+    ps = sub.add_parser("prompts", help=_t("the prompt library and prompt packs"))
     pss = ps.add_subparsers(dest="prompts_command", parser_class=_Parser, metavar="ACTION",
                             required=True)
-    pl = pss.add_parser("list", help="list every prompt")
+    pl = pss.add_parser("list", help=_t("list every prompt"))
     pl.add_argument("--json", action="store_true")
-    pv = pss.add_parser("validate", help="check a prompt pack")
+    pv = pss.add_parser("validate", help=_t("check a prompt pack"))
     pv.add_argument("file", type=Path)
-    pi = pss.add_parser("import", help="add the prompts of a pack")
+    pi = pss.add_parser("import", help=_t("add the prompts of a pack"))
     pi.add_argument("file", type=Path)
-    pe = pss.add_parser("export", help="write your own prompts as a pack")
+    pe = pss.add_parser("export", help=_t("write your own prompts as a pack"))
     pe.add_argument("-o", "--output", type=Path)
-    pe.add_argument("--all", action="store_true", help="include the built-in library")
+    pe.add_argument("--all", action="store_true", help=_t("include the built-in library"))
 
-    pp = sub.add_parser("people", help="the people you work with")
+    pp = sub.add_parser("people", help=_t("the people you work with"))
     ppp = pp.add_subparsers(dest="people_command", parser_class=_Parser, metavar="ACTION",
                             required=True)
     l_ = ppp.add_parser("list")
     l_.add_argument("--json", action="store_true")
-    l_.add_argument("--all", action="store_true", help="include archived people")
+    l_.add_argument("--all", action="store_true", help=_t("include archived people"))
     a = ppp.add_parser("add")
     a.add_argument("name")
     a.add_argument("--style", type=_enum_arg("Style"))
@@ -152,7 +180,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     ar = ppp.add_parser("archive")
     ar.add_argument("name")
 
-    se = sub.add_parser("search", help="full-text search of your history")
+    se = sub.add_parser("search", help=_t("full-text search of your history"))
     se.add_argument("query")
     se.add_argument("--person", metavar="NAME")
     se.add_argument("--kind", type=_enum_arg("Kind"))
@@ -160,42 +188,52 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     se.add_argument("--limit", type=int, default=50)
     se.add_argument("--json", action="store_true")
 
-    rf = sub.add_parser("reflect", help="open the end-of-day reflection (--text: answer here)")
+    rf = sub.add_parser("reflect", help=_t("open the end-of-day reflection (--text: answer here)"))
     rf.add_argument("--text", action="store_true",
-                    help="answer in the terminal instead of the window")
+                    help=_t("answer in the terminal instead of the window"))
 
-    ex = sub.add_parser("export", help="export everything")
+    ex = sub.add_parser("export", help=_t("export everything"))
     ex.add_argument("--format", choices=("json", "csv", "md"), default="json")
     ex.add_argument("-o", "--output", type=Path)
 
-    im = sub.add_parser("import", help="import a JSON export (all or nothing)")
+    im = sub.add_parser("import", help=_t("import a JSON export or another journal's "
+                                          "(all or nothing)"))
     im.add_argument("file", type=Path)
+    im.add_argument("--from", dest="source", choices=("jrnl", "dayone"),
+                    help=_t("the file is jrnl's `--export json`, or Day One's JSON "
+                            "(or its zip)"))
+    im.add_argument("--dry-run", action="store_true",
+                    help=_t("show what would be added; change nothing"))
 
-    ca = sub.add_parser("calendar", help="the calendar occurrences the scheduler sees")
+    ca = sub.add_parser("calendar", help=_t("the calendar occurrences the scheduler sees"))
     ca.add_argument("path", nargs="?", type=Path, metavar="FILE_OR_FOLDER",
-                    help="an .ics file or a folder of them (default: the one in Settings)")
+                    help=_t("an .ics file or a folder of them (default: the one in Settings)"))
     ca.add_argument("--from", dest="start", type=_date_arg, metavar="DATE",
-                    help="first day (default: today)")
+                    help=_t("first day (default: today)"))
     ca.add_argument("--to", dest="end", type=_date_arg, metavar="DATE",
-                    help="last day, included (default: the first day)")
+                    help=_t("last day, included (default: the first day)"))
     ca.add_argument("--eds", action="store_true",
-                    help="also read the GNOME/Evolution calendars")
+                    help=_t("also read the GNOME/Evolution calendars"))
     ca.add_argument("--json", action="store_true")
 
-    st = sub.add_parser("stats", help="streak, this week's moments, realized vs attempted")
+    st = sub.add_parser("stats", help=_t("streak, this week's moments, realized vs attempted"))
     st.add_argument("--json", action="store_true")
 
-    it = sub.add_parser("init", help="set up the store explicitly")
+    it = sub.add_parser("init", help=_t("set up the store explicitly"))
     g = it.add_mutually_exclusive_group()
     g.add_argument("--passphrase", action="store_true",
-                   help="protect the store with a passphrase typed at each start")
-    g.add_argument("--no-encryption", action="store_true", help="store data unencrypted")
+                   help=_t("protect the store with a passphrase typed at each start"))
+    g.add_argument("--no-encryption", action="store_true", help=_t("store data unencrypted"))
 
-    d = sub.add_parser("doctor", help="check the store, key, backups and desktop integration")
-    d.add_argument("--recovery-key", action="store_true", help="show the recovery key")
+    d = sub.add_parser("doctor", help=_t("check the store, key, backups and desktop integration"))
+    d.add_argument("--recovery-key", action="store_true", help=_t("show the recovery key"))
     d.add_argument("--json", action="store_true")
 
-    sub.add_parser("recover", help="restore the keyring entry from your recovery key")
+    sub.add_parser("recover", help=_t("restore the keyring entry from your recovery key"))
+
+    w = sub.add_parser("wipe", help=_t("delete all data, the keyring entry, backups and the "
+                                       "launch-at-login entry"))
+    w.add_argument("--yes", action="store_true", help=_t("do not ask (for scripts)"))
     if command and command not in sub.choices:
         return build_parser()  # unknown: let the full parser explain
     return p
@@ -361,6 +399,11 @@ def cmd_export(ctx: Context) -> int:
 def cmd_import(ctx: Context) -> int:
     from mlcoach.transfer import exporting
 
+    if ctx.ns.source or ctx.ns.dry_run:
+        from mlcoach.cli.journals import cmd_import_journal, cmd_preview_native
+
+        return cmd_import_journal(ctx) if ctx.ns.source else cmd_preview_native(ctx)
+
     try:
         if ctx.ns.file.stat().st_size > exporting.MAX_IMPORT_BYTES:  # before reading it
             raise exporting.ImportError_("the file is too large to be an mlcoach export")
@@ -439,6 +482,10 @@ def _command(name: str) -> Callable[[Context], int]:
     """The function behind a command; the ones in other modules load only when used."""
     if name in COMMANDS:
         return COMMANDS[name]
+    if name == "wipe":
+        from mlcoach.cli.wipe import cmd_wipe
+
+        return cmd_wipe
     if name in ("people", "search", "stats"):
         from mlcoach.cli import records
 
@@ -518,10 +565,21 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
     return None
 
 
+def utf8_output() -> None:
+    """Write UTF-8 on stdout and stderr whatever the locale says (Windows pipes default to
+    the ANSI code page, where a Turkish export fails with UnicodeEncodeError)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
          stdin: IO[str] | None = None, stdout: IO[str] | None = None,
          stderr: IO[str] | None = None) -> int:
     """Entry point of the `mlcoach` command."""
+    if stdout is None and stderr is None:
+        utf8_output()
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user

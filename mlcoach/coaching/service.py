@@ -381,8 +381,22 @@ class Coach:
         return translate(sch.NOTICE_TEXTS[notice.kind], self.language(), **dict(notice.params))
 
     def restore_pace(self) -> None:
-        """Undo an automatic back-off."""
+        """Undo an automatic back-off: the daily count is the setting's again."""
         self._save_state(sch.restore(self._state()))
+
+    def lowered_pace(self, now: datetime) -> tuple[int, int] | None:
+        """(lowered, full) prompts a day while an automatic back-off holds; None at full pace."""
+        state = self._state()
+        today = now.astimezone(self.tz()).date()
+        if state.backoff_count is None or state.backoff_until is None \
+                or state.backoff_until < today:
+            return None
+        return state.backoff_count, max(0, self.settings().prompts_per_day)
+
+    def restore_offered(self) -> bool:
+        """Whether the "Back to N a day?" offer was made for the back-off that holds now."""
+        state = self._state()
+        return state.backoff_count is not None and state.restore_offered
 
     # -- pauses ----------------------------------------------------------------------
 

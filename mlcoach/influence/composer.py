@@ -97,7 +97,8 @@ class Composed:
         )
         lines = [title]
         if self.person:
-            lines.append(_fill(_str(labels, "person_line"), {"name": self.person}))
+            name = display_name(self.person, self.language)
+            lines.append(_fill(_str(labels, "person_line"), {"name": name}))
         opening = (
             self.opening
             if self.by_example
@@ -174,7 +175,8 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)
     a, b = split_change(strip_lead(change) or change)
-    person = display_name(req.person, language) if req.person and req.person.strip() else None
+    person = " ".join((req.person or "").split()) or None
+    shown = display_name(person, language) if person else None  # "dana" reads "Dana"
     kind = "example" if req.by_example else (req.style.value if req.style else "mixed")
     section = catalog.table("example") if req.by_example else catalog.table("style", kind)
     days = _FOLLOW_UP_DAYS[kind][_SIZE_INDEX[req.size]]
@@ -195,7 +197,7 @@ def compose(req: SuggestionRequest) -> Composed:
         "a": _format_a(a, req.action, grammar, with_b=use_b),
         "b": _quote(b, grammar) if b is not None else "",
     }
-    values.update(_person_forms(catalog.table("person"), person))
+    values.update(_person_forms(catalog.table("person"), shown))
     if not req.by_example:
         values.update(_ask_values(read_change(change, req.action, language, person), catalog))
 
@@ -207,7 +209,8 @@ def compose(req: SuggestionRequest) -> Composed:
     opening = pick(("openings", req.action.value), "opening")
     if person and not req.by_example:
         line = _lower_first(opening, language)
-        opening = _fill(_str(catalog.table("labels"), "vocative"), {"name": person, "line": line})
+        vocative = _str(catalog.table("labels"), "vocative")
+        opening = _fill(vocative, {"name": shown or person, "line": line})
     third = req.style.value if req.by_example and req.style else "general"
     tips = (
         pick(("tips", req.action.value), "tip-action"),

@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -538,11 +538,6 @@ class Store:
             return [rows.custom_prompt(r) for r in s.scalars(
                 select(m.CustomPromptRow).order_by(m.CustomPromptRow.id))]
 
-    def delete_custom_prompt(self, prompt_id: str) -> None:
-        """Remove one of the user's own prompts."""
-        with self._sessions.begin() as s:
-            s.execute(delete(m.CustomPromptRow).where(m.CustomPromptRow.id == prompt_id))
-
     # -- settings and small state -----------------------------------------------------
 
     def get_state(self, key: str, default: Any = None) -> Any:
@@ -597,11 +592,6 @@ class Store:
             return hits(conn.execute(text(built[0]), built[1]).all())
 
     # -- whole-store helpers ----------------------------------------------------------
-
-    def integrity_ok(self) -> bool:
-        """Run SQLite's integrity check."""
-        with self.engine.connect() as conn:
-            return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
 
     @contextlib.contextmanager
     def connection(self) -> Iterator[Any]:

@@ -12,6 +12,7 @@ import os
 import socket
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from mlcoach.domain.ids import sha256
 
@@ -35,6 +36,57 @@ def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
         base = Path(tempfile.gettempdir())
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return base / f"mlcoach-{uid}-{digest}.sock"
+
+
+def channel_name(data_root: Path, user: str | None = None) -> str:
+    """A plain per-user name for where Python has no AF_UNIX (Windows): QLocalServer
+    listens on the named pipe \\\\.\\pipe\\<name>, and a pipe name cannot be a path."""
+    import getpass
+
+    digest = sha256(str(data_root.absolute()).encode()).hex()[:16]
+    try:
+        who = getpass.getuser() if user is None else user
+    except (OSError, KeyError):  # no USERNAME/LOGNAME and no passwd entry
+        who = "user"
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in who)
+    return f"mlcoach-{safe[:64] or 'user'}-{digest}"
+
+
+def uses_named_channel() -> bool:
+    """True where the channel is a name (a Windows pipe) rather than a socket path."""
+    return not hasattr(socket, "AF_UNIX")
+
+
+def pipe_path(name: str) -> str:
+    return "\\\\.\\pipe\\" + name
+
+
+def _open_pipe(name: str) -> Any:
+    """The client end of the app's pipe, as a binary file (Windows' CreateFile)."""
+    return open(pipe_path(name), "r+b", buffering=0)  # the caller closes it (with)
+
+
+def _send_named(data_root: Path, request: str, timeout: float) -> bool:
+    """The non-AF_UNIX route: one request and its reply over the pipe, within `timeout`.
+
+    A pipe read has no timeout of its own, so the exchange runs on a daemon thread and
+    the caller waits at most `timeout` for it."""
+    import threading
+
+    reply: list[bytes] = []
+
+    def exchange() -> None:
+        try:
+            with _open_pipe(channel_name(data_root)) as pipe:
+                pipe.write(encode(request))
+                reply.append(pipe.read(16))
+        except OSError as exc:
+            logger.debug("no running app on the pipe: %s", exc)
+
+    worker = threading.Thread(target=exchange, name="mlcoach-pipe", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return bool(reply) and reply[0].startswith(b"ok")
 
 
 def encode(request: str) -> bytes:
@@ -64,8 +116,8 @@ def decode(raw: bytes) -> str | None:
 def send(data_root: Path, request: str, timeout: float = 2.0,
          env: Mapping[str, str] | None = None) -> bool:
     """Hand `request` to a running app; False when none answers."""
-    if not hasattr(socket, "AF_UNIX"):
-        return False
+    if uses_named_channel():
+        return _send_named(data_root, request, timeout)
     path = channel_path(data_root, env)
     if not path.exists():
         return False

@@ -324,8 +324,8 @@
         <translation>Tüm verileri sil</translation>
     </message>
     <message>
-        <source>This removes every moment, reflection, person and setting, the backups and the encryption key from this computer. It cannot be undone. Export first if you want to keep a copy.</source>
-        <translation>Bu işlem her anı, değerlendirmeyi, kişiyi ve ayarı, yedekleri ve şifreleme anahtarını bu bilgisayardan siler. Geri alınamaz. Bir kopyasını saklamak istiyorsanız önce dışa aktarın.</translation>
+        <source>This removes every moment, reflection, person and setting, the backups, the encryption key and the launch-at-login entry from this computer. It cannot be undone. Export first if you want to keep a copy.</source>
+        <translation>Bu işlem her anı, değerlendirmeyi, kişiyi ve ayarı, yedekleri, şifreleme anahtarını ve oturum açılışında başlatma kaydını bu bilgisayardan siler. Geri alınamaz. Bir kopyasını saklamak istiyorsanız önce dışa aktarın.</translation>
     </message>
     <message>
         <source>What will be deleted</source>
@@ -652,8 +652,8 @@
         <translation>&amp;İçe aktar…</translation>
     </message>
     <message>
-        <source>Add entries from an mlcoach JSON export</source>
-        <translation>Bir mlcoach JSON dışa aktarımındaki kayıtları ekle</translation>
+        <source>Add entries from an mlcoach JSON export, a jrnl journal or a Day One export</source>
+        <translation>Bir mlcoach JSON dışa aktarımından, bir jrnl günlüğünden ya da bir Day One dışa aktarımından kayıt ekler</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -1030,6 +1030,34 @@
         <translation>Diğer</translation>
     </message>
     <message>
+        <source>example</source>
+        <translation>örnek olma</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>öneri</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>takdir</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>destek</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>soru</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>yetki devri</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>diğer</translation>
+    </message>
+    <message>
         <source>Followed</source>
         <translation>Karşılık buldu</translation>
     </message>
@@ -1146,6 +1174,25 @@
     <message>
         <source>Outcome for: {text}</source>
         <translation>Sonuç: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>PaceCard</name>
+    <message>
+        <source>mlcoach prompts a day</source>
+        <translation>mlcoach: günlük hatırlatma sayısı</translation>
+    </message>
+    <message>
+        <source>Prompts a day</source>
+        <translation>Günlük hatırlatma sayısı</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Şimdi değil</translation>
+    </message>
+    <message>
+        <source>Back to %1 a day</source>
+        <translation>Yeniden günde %1</translation>
     </message>
 </context>
 <context>
@@ -1769,34 +1816,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>d MMM ddd</translation>
     </message>
     <message>
-        <source>example</source>
-        <translation>örnek olma</translation>
-    </message>
-    <message>
-        <source>suggestion</source>
-        <translation>öneri</translation>
-    </message>
-    <message>
-        <source>recognition</source>
-        <translation>takdir</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>destek</translation>
-    </message>
-    <message>
-        <source>question</source>
-        <translation>soru</translation>
-    </message>
-    <message>
-        <source>delegation</source>
-        <translation>yetki devri</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>diğer</translation>
-    </message>
-    <message>
         <source>A year ago today</source>
         <translation>Bir yıl önce bugün</translation>
     </message>
@@ -1962,6 +1981,18 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Folder of calendar files…</source>
         <translation>Takvim dosyaları klasörü…</translation>
+    </message>
+    <message>
+        <source>&amp;Use calendars from GNOME/Evolution</source>
+        <translation>GNOME/Evolution takvimlerini &amp;kullan</translation>
+    </message>
+    <message>
+        <source>Use calendars from GNOME/Evolution</source>
+        <translation>GNOME/Evolution takvimlerini kullan</translation>
+    </message>
+    <message>
+        <source>Also reads the meetings in the desktop&apos;s calendars, including the accounts set up in Online Accounts, on this computer only</source>
+        <translation>Masaüstü takvimlerindeki toplantıları da okur (Çevrimiçi Hesaplar&apos;da kurulu hesaplar dahil); yalnızca bu bilgisayarda</translation>
     </message>
     <message>
         <source>&amp;Workdays:</source>
@@ -2224,12 +2255,24 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Dışa aktarılamadı: %1</translation>
     </message>
     <message>
+        <source>mlcoach export (*.json)</source>
+        <translation>mlcoach dışa aktarımı (*.json)</translation>
+    </message>
+    <message>
+        <source>jrnl journal, JSON export (*.json)</source>
+        <translation>jrnl günlüğü, JSON dışa aktarımı (*.json)</translation>
+    </message>
+    <message>
+        <source>Day One export (*.json *.zip)</source>
+        <translation>Day One dışa aktarımı (*.json *.zip)</translation>
+    </message>
+    <message>
         <source>Import data</source>
         <translation>Verileri içe aktar</translation>
     </message>
     <message>
-        <source>mlcoach export (*.json);;All files (*)</source>
-        <translation>mlcoach dışa aktarımı (*.json);;Tüm dosyalar (*)</translation>
+        <source>All files (*)</source>
+        <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
         <source>Reading “%1”…</source>
@@ -2305,6 +2348,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Resume prompts</source>
         <translation>Hatırlatmaları sürdür</translation>
+    </message>
+    <message>
+        <source>Back to %1 prompts a day</source>
+        <translation>Yeniden günde %1 hatırlatma</translation>
     </message>
     <message>
         <source>Settings…</source>

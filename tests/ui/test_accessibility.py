@@ -506,6 +506,7 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
     from mlcoach.domain.model import Settings
     from mlcoach.ui.app import AppController
     from mlcoach.ui.instance_server import InstanceServer
+    from mlcoach.ui.tray import Action
 
     opened.store.set_state("welcome_done", True)
     opened.store.save_settings(Settings(prompts_per_day=4))
@@ -513,15 +514,14 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
     ctl = AppController(QApplication.instance(), opened.layout.root,  # type: ignore[arg-type]
                         InstanceServer(opened.layout.root), clock=lambda: now.astimezone(UTC),
                         tz=lambda: TZ, busy=lambda: False)
-    ctl.start("show")
-    ctl.on_store_opened(opened)
+    ctl.start("show", opened=opened)
     try:
-        answer = ctl.menu.actions["respond:skipped"]
+        answer = ctl.menu.actions[Action.SKIP]
         assert not answer.isVisible()
         ctl.show_prompt(manual=True)
         assert answer.isVisible() and ctl.card.isVisible()
         assert ctl.main_window is not None  # offscreen: no tray, the fallback window
-        button = ctl.main_window.buttons["respond:skipped"]
+        button = ctl.main_window.buttons[Action.SKIP]
         assert button.isVisibleTo(ctl.main_window) and button.accessibleName()
         button.setFocus()
         qtbot.keyClick(button, Qt.Key.Key_Space)
@@ -529,6 +529,6 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
         (event,) = opened.store.prompt_events()
         assert event.response is Response.SKIPPED
     finally:
-        ctl.timer.stop()
+        ctl.stop()
         ctl.card.hide()
         ctl.main_window.close() if ctl.main_window is not None else None
