@@ -124,7 +124,12 @@ def measure(report: h.Report, runs: int, years: list[int]) -> dict[int, dict[str
     for key, label, target in IN_PROCESS + SHELL:
         cells = " / ".join(h.ms(table[y][key]) for y in years)
         m = table[ten][key]
-        report.add(f"{label}: {' / '.join(f'{y} y' for y in years)}", cells, "",
+        # The machine's speed factored out, at each size: in-process figures against the
+        # calibration loop, shell figures against the bare Python start.
+        base = "bare_python" if key.startswith("sh_") else "calibration"
+        ratios = " / ".join(f"{table[y][key] / table[y][base]:.1f}×" for y in years)
+        report.add(f"{label}: {' / '.join(f'{y} y' for y in years)}", cells,
+                   f"{ratios} {'bare Python' if base == 'bare_python' else 'calibration'}",
                    f"≤ {h.ms(target)} at {ten} y" if target else "",
                    None if target is None else m <= target)
     report.add("bare `python -c pass` (shell baseline)",

@@ -76,12 +76,15 @@ def one_round(desk: h.Desktop, data: Path, order: list[str],
         for n, p in procs.items():
             out[n]["rss"] = h.memory_kb(p.pid)["Rss"] / 1024
         cpu0 = {n: h.cpu_seconds(p.pid) for n, p in procs.items()}
-        ctx0 = {n: sum(h.ctx_switches(p.pid).values()) for n, p in procs.items()}
+        ctx0 = {n: h.ctx_switches(p.pid) for n, p in procs.items()}
         time.sleep(window)
         per_min = 60.0 / window
         for n, p in procs.items():
             out[n]["cpu"] = (h.cpu_seconds(p.pid) - cpu0[n]) * per_min
-            out[n]["ctx"] = (sum(h.ctx_switches(p.pid).values()) - ctx0[n]) * per_min
+            # Per thread, as idle.py: a pool thread that ended meanwhile drops out of the
+            # sum instead of making it negative.
+            ctx1 = h.ctx_switches(p.pid)
+            out[n]["ctx"] = sum(c - ctx0[n].get(t, 0) for t, c in ctx1.items()) * per_min
         return out
     finally:
         for p in procs.values():

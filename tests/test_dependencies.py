@@ -47,9 +47,15 @@ def _top_level_imports() -> dict[str, list[str]]:
     return found
 
 
+# Standard-library modules of other Python versions, imported where they exist
+# (mlcoach/domain/ids.py: _sha256 on 3.11, _sha2 from 3.12).
+_STDLIB_ELSEWHERE = {"_sha2"}
+
+
 def _third_party() -> dict[str, list[str]]:
     return {m: files for m, files in _top_level_imports().items()
-            if m not in sys.stdlib_module_names and m != "mlcoach"}
+            if m not in sys.stdlib_module_names and m not in _STDLIB_ELSEWHERE
+            and m != "mlcoach"}
 
 
 def _declared() -> set[str]:

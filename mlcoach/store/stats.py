@@ -107,23 +107,25 @@ def _streak(active: set[date], today: date) -> int:
     return count
 
 
-_COUNTS = ("sum(CASE WHEN m.outcome = 'followed' THEN 1 ELSE 0 END), count(m.outcome)")
-
-
 def _ratios(conn: Any) -> tuple[Ratio, dict[str, Ratio], dict[str, Ratio]]:
-    assert Outcome.FOLLOWED.value == "followed"
-    row = conn.execute(f"SELECT {_COUNTS} FROM moments m").fetchone()
-    overall = Ratio(int(row[0] or 0), int(row[1] or 0))
-    by_person = {
-        name: Ratio(int(r or 0), int(a or 0))
-        for name, r, a in conn.execute(
-            f"SELECT p.name, {_COUNTS} FROM moments m JOIN people p ON m.person_id = p.id "
-            "WHERE m.outcome IS NOT NULL GROUP BY p.id")
-    }
-    by_style = {
-        style: Ratio(int(r or 0), int(a or 0))
-        for style, r, a in conn.execute(
-            f"SELECT m.style, {_COUNTS} FROM moments m "
-            "WHERE m.outcome IS NOT NULL AND m.style IS NOT NULL GROUP BY m.style")
-    }
-    return overall, by_person, by_style
+    """Realized vs attempted overall, per person and per style, from one index-only scan
+    (ix_moments_outcome covers outcome, person and style) summed up here."""
+    people = dict(conn.execute("SELECT id, name FROM people").fetchall())
+    counts: dict[tuple[str, str], list[int]] = {}
+    overall = [0, 0]
+    for outcome, person_id, style, n in conn.execute(
+            "SELECT outcome, person_id, style, count(*) FROM moments "
+            "WHERE outcome IS NOT NULL GROUP BY outcome, person_id, style"):
+        realized = n if outcome == Outcome.FOLLOWED.value else 0
+        overall[0] += realized
+        overall[1] += n
+        keys = [("person", people[person_id])] if person_id in people else []
+        if style is not None:
+            keys.append(("style", style))
+        for key in keys:
+            got = counts.setdefault(key, [0, 0])
+            got[0] += realized
+            got[1] += n
+    by_person = {k: Ratio(*v) for (what, k), v in counts.items() if what == "person"}
+    by_style = {k: Ratio(*v) for (what, k), v in counts.items() if what == "style"}
+    return Ratio(*overall), by_person, by_style

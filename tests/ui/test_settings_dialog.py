@@ -464,8 +464,8 @@ def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: O
     assert not dialog.save()
 
 
-def test_delete_all_also_removes_the_launch_at_login_entry(  # type: ignore[no-untyped-def]
-        qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path,
+def test_delete_all_also_removes_the_launch_at_login_entry(
+        qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path,  # type: ignore[no-untyped-def]
         expect_dialog) -> None:
     autostart.enable(["mlcoach", "run"])
     assert (autostart_home / autostart.DESKTOP_FILE).exists()
