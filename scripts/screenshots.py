@@ -1,8 +1,10 @@
 """Take the README's desktop screenshots on a real (virtual) desktop.
 
-Starts Xvfb with a trayer tray host, runs the real AppController on a demo store with a
-fixed clock, opens the tray menu and a prompt card, and saves what the screen shows,
-in the light and a dark palette:
+Starts Xvfb (:200) with a trayer tray host, runs the real AppController on a demo store
+with a fixed clock and saves, in the light and a dark palette: the tray menu, a prompt
+card and the "Back to N a day?" card as the screen shows them, then quick capture, the
+reflection, the influence coach, Settings' schedule, focus and notifications pages and
+the welcome steps:
 
     .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]
 """
