@@ -48,8 +48,9 @@ def _top_level_imports() -> dict[str, list[str]]:
 
 
 def _third_party() -> dict[str, list[str]]:
+    # A leading underscore: CPython's private modules (ids.py tries _sha2, then _sha256).
     return {m: files for m, files in _top_level_imports().items()
-            if m not in sys.stdlib_module_names and m != "mlcoach"}
+            if m not in sys.stdlib_module_names and m != "mlcoach" and not m.startswith("_")}
 
 
 def _declared() -> set[str]:

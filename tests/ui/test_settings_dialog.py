@@ -465,10 +465,11 @@ def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: O
 
 
 def test_delete_all_also_removes_the_launch_at_login_entry(
-        qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path) -> None:  # type: ignore[no-untyped-def]
+        qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path,
+        expect_dialog) -> None:  # type: ignore[no-untyped-def]
     autostart.enable(["mlcoach", "run"])
     assert (autostart_home / autostart.DESKTOP_FILE).exists()
-    _answer_confirmation(qtbot, "DELETE", press_delete=True)
+    _answer_confirmation(qtbot, expect_dialog, "DELETE", press_delete=True)
     with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
         dialog.privacy.delete_button.click()
     assert not opened.layout.root.exists()
