@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck system venv bench dist clean screenshots translations wheel deb
+.PHONY: run test lint typecheck system venv bench dist clean screenshots translations wheel deb desktop-matrix
 
 run: $(STAMP)
 	$(VENV)/bin/mlcoach run
@@ -44,6 +44,13 @@ translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(shell find ui -name '*.py' | sort) -ts $(TS)
 	$(PY) scripts/carry_translations.py $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+# The daily loop on real desktops, headless (scripts/desktop_matrix.py); installs the
+# shells first (GNOME Shell is ~390 MB, so not part of `make test`).
+DESKTOPS ?= x11 gnome gnome-appindicator sway
+desktop-matrix: $(STAMP)
+	@MLCOACH_DESKTOPS=1 bash scripts/system-deps.sh
+	$(PY) scripts/desktop_matrix.py $(DESKTOPS)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_quick.py

@@ -74,6 +74,9 @@ def test_turkish_start_keeps_its_meaning_and_never_suffixes() -> None:
     split = supportive_question("çeyrek planını sunum yerine ortak bir belgede yapmak",
                                 ChangeKind.DIFFERENTLY, "tr")
     assert "«çeyrek planını sunum yerine ortak bir belgede yapmak»" in split
+    # A lone word gets a capital the Turkish way (i → İ), and nothing else changes.
+    assert "«İlan»" in supportive_question("ilan", ChangeKind.START, "tr")
+    assert "«Islak imza»" not in supportive_question("ıslak imza", ChangeKind.STOP, "tr")
 
 
 # --- properties ------------------------------------------------------------------------

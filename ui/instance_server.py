@@ -33,9 +33,12 @@ class InstanceServer(QObject):
 
     Signals:
         request_received(str): a request such as "capture" from a second start.
+        activation_received(str): the launcher's activation token, emitted just before
+            its request (so the window the request opens may take the front).
     """
 
     request_received = Signal(str)
+    activation_received = Signal(str)
 
     def __init__(self, data_root: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,12 +93,14 @@ class InstanceServer(QObject):
             self._buffers[sock] = raw  # wait for the rest of the line
             return
         self._buffers[sock] = b""
-        request = instance.decode(raw.split(b"\n", 1)[0])
-        if request is None:
+        message = instance.parse(raw.split(b"\n", 1)[0])
+        if message is None:
             logger.warning("ignored a malformed message on the instance channel")
             sock.abort()
             return
         sock.write(b"ok\n")
         sock.flush()
         sock.disconnectFromServer()
-        self.request_received.emit(request)
+        if message.token:
+            self.activation_received.emit(message.token)
+        self.request_received.emit(message.request)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -208,15 +209,29 @@ def _backup_checks(layout: Layout) -> list[Check]:
 
 
 def _desktop_checks() -> list[Check]:
+    from mlcoach.system import desktop
+
     out = []
-    display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    out.append(Check("display", "OK" if display else "WARN",
-                     f"display {display}" if display else "no display: the tray app cannot start"))
-    if os.name == "posix":
-        bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    env = os.environ
+    problem = desktop.display_problem(env)
+    display = env.get("WAYLAND_DISPLAY") or env.get("DISPLAY") or env.get("QT_QPA_PLATFORM")
+    out.append(Check("display", "WARN" if problem else "OK",
+                     problem or f"display {display} ({desktop.session_kind(env) or 'other'})"))
+    if os.name == "posix" and sys.platform != "darwin":
+        bus = env.get("DBUS_SESSION_BUS_ADDRESS")
         out.append(Check("notifications", "OK" if bus else "WARN",
-                         "session bus present" if bus else "no session bus: no OS notifications"
-                         + ("" if shutil.which("notify-send") else "; notify-send missing")))
+                         "session bus present: prompts arrive as notifications with buttons "
+                         "where the notification server offers them" if bus
+                         else "no session bus: no OS notifications"))
+        status, text = desktop.busy_sources(env, has=lambda tool: bool(shutil.which(tool)))
+        out.append(Check("busy", status, text))
+        name = desktop.desktop_name(env)
+        if name == "gnome":
+            out.append(Check("tray", "WARN", "GNOME shows no tray icons unless the "
+                             "AppIndicator extension is on (Debian: gnome-shell-extension-"
+                             "appindicator); prompts arrive as notifications either way"))
+        out.append(Check("shortcut", "OK", "quick capture from anywhere: "
+                         + desktop.shortcut_hint(name)))
     from mlcoach.system import autostart
 
     try:

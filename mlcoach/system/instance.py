@@ -12,7 +12,7 @@ import os
 import socket
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlcoach.domain.ids import sha256
 
@@ -66,7 +66,7 @@ def _open_pipe(name: str) -> Any:
     return open(pipe_path(name), "r+b", buffering=0)  # the caller closes it (with)
 
 
-def _send_named(data_root: Path, request: str, timeout: float) -> bool:
+def _send_named(data_root: Path, request: str, timeout: float, token: str = "") -> bool:
     """The non-AF_UNIX route: one request and its reply over the pipe, within `timeout`.
 
     A pipe read has no timeout of its own, so the exchange runs on a daemon thread and
@@ -78,7 +78,7 @@ def _send_named(data_root: Path, request: str, timeout: float) -> bool:
     def exchange() -> None:
         try:
             with _open_pipe(channel_name(data_root)) as pipe:
-                pipe.write(encode(request))
+                pipe.write(encode(request, token))
                 reply.append(pipe.read(16))
         except OSError as exc:
             logger.debug("no running app on the pipe: %s", exc)
@@ -89,35 +89,66 @@ def _send_named(data_root: Path, request: str, timeout: float) -> bool:
     return bool(reply) and reply[0].startswith(b"ok")
 
 
-def encode(request: str) -> bytes:
-    """One request as a line of JSON."""
+#: An activation token is short printable ASCII (xdg-activation, X11 startup ids).
+MAX_TOKEN = 256
+
+
+class Message(NamedTuple):
+    """A request, and the token that lets its window come to the front."""
+
+    request: str
+    token: str = ""
+
+
+def encode(request: str, token: str = "") -> bytes:
+    """One request (and the launcher's activation token, if any) as a line of JSON."""
     if request not in REQUESTS:
         raise ValueError(f"unknown request {request!r}")
-    return json.dumps({"mlcoach": PROTOCOL, "request": request}).encode() + b"\n"
+    msg: dict[str, object] = {"mlcoach": PROTOCOL, "request": request}
+    if token and _valid_token(token):
+        msg["token"] = token
+    return json.dumps(msg).encode() + b"\n"
 
 
-def decode(raw: bytes) -> str | None:
-    """The request in a message, or None when it is not one of ours."""
+def _valid_token(token: object) -> bool:
+    return (isinstance(token, str) and 0 < len(token) <= MAX_TOKEN
+            and all("!" <= c <= "~" for c in token))
+
+
+def parse(raw: bytes) -> Message | None:
+    """The message in `raw`, or None when it is not one of ours."""
     if len(raw) > MAX_MESSAGE:
         return None
     try:
         msg = json.loads(raw.decode("utf-8").strip())
     except (UnicodeDecodeError, ValueError):
         return None
-    if not isinstance(msg, dict) or set(msg) != {"mlcoach", "request"}:
+    if not isinstance(msg, dict) or not {"mlcoach", "request"} <= set(msg) \
+            or not set(msg) <= {"mlcoach", "request", "token"}:
         return None
     version = msg["mlcoach"]
     if type(version) is not int or version != PROTOCOL:  # true == 1 in Python; not here
         return None
     request = msg.get("request")
-    return request if isinstance(request, str) and request in REQUESTS else None
+    if not isinstance(request, str) or request not in REQUESTS:
+        return None
+    token = msg.get("token", "")
+    if token != "" and not _valid_token(token):
+        return None
+    return Message(request, token)
+
+
+def decode(raw: bytes) -> str | None:
+    """The request in a message, or None when it is not one of ours."""
+    message = parse(raw)
+    return None if message is None else message.request
 
 
 def send(data_root: Path, request: str, timeout: float = 2.0,
-         env: Mapping[str, str] | None = None) -> bool:
+         env: Mapping[str, str] | None = None, token: str = "") -> bool:
     """Hand `request` to a running app; False when none answers."""
     if uses_named_channel():
-        return _send_named(data_root, request, timeout)
+        return _send_named(data_root, request, timeout, token)
     path = channel_path(data_root, env)
     if not path.exists():
         return False
@@ -125,7 +156,7 @@ def send(data_root: Path, request: str, timeout: float = 2.0,
         sock.settimeout(timeout)
         try:
             sock.connect(str(path))
-            sock.sendall(encode(request))
+            sock.sendall(encode(request, token))
             reply = sock.recv(16)
         except OSError as exc:
             logger.debug("no running app on %s: %s", path, exc)

@@ -36,8 +36,8 @@ MAINTAINER = "mlcoach contributors <mlcoach@users.noreply.github.com>"
 # runs them. tests/test_deb_build.py fails when a named module no longer mentions the
 # program, so this list follows the code (drop an entry when a library call replaces it).
 RUNTIME_TOOLS = {
-    "x11-utils": ("xprop", "ui/attention.py"),  # is the active window fullscreen?
-    "libnotify-bin": ("plyer", "ui/notify.py"),  # plyer's Linux route runs notify-send
+    "x11-utils": ("xprop", "mlcoach/system/desktop.py"),  # is the active window fullscreen?
+    "libglib2.0-bin": ("gsettings", "mlcoach/system/desktop.py"),  # GNOME's Do Not Disturb
 }
 RECOMMENDS = "gnome-keyring | keepassxc"  # a Secret Service for the store's key
 # Parts of the wheels that the app never loads: Qt's QML/Quick stack, Designer, the Qt

@@ -4,6 +4,14 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>mlcoach is running</source>
+        <translation>mlcoach çalışıyor</translation>
+    </message>
+    <message>
+        <source>GNOME shows no tray icons: prompts arrive as notifications you can answer, and mlcoach opens from the app grid. For a tray icon, turn on the AppIndicator extension (package gnome-shell-extension-appindicator) in Extensions.</source>
+        <translation>GNOME sistem tepsisi simgelerini göstermez: hatırlatmalar yanıtlayabileceğiniz bildirimler olarak gelir ve mlcoach uygulama ızgarasından açılır. Tepsi simgesi için Uzantılar’da AppIndicator uzantısını açın (paket: gnome-shell-extension-appindicator).</translation>
+    </message>
+    <message>
         <source>mlcoach is already running in the tray.</source>
         <translation>mlcoach zaten sistem tepsisinde çalışıyor.</translation>
     </message>
@@ -944,6 +952,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>GNOME shows no tray icons, so mlcoach lives in this window and answers in notifications. Close it to keep mlcoach running; open it again from the app grid. For a tray icon, turn on the AppIndicator extension.</source>
+        <translation>GNOME sistem tepsisi simgelerini göstermez; bu yüzden mlcoach bu pencerede yaşar ve bildirimlerle yanıt verir. mlcoach’un çalışmaya devam etmesi için pencereyi kapatabilir, uygulama ızgarasından yeniden açabilirsiniz. Tepsi simgesi için AppIndicator uzantısını açın.</translation>
+    </message>
+    <message>
         <source>No system tray was found, so mlcoach lives in this window. Close it to keep mlcoach running in the background; quit from the last button.</source>
         <translation>Sistem tepsisi bulunamadı, bu yüzden mlcoach bu pencerede duruyor. Pencereyi kapatırsanız mlcoach arka planda çalışmaya devam eder; tamamen çıkmak için son düğmeyi kullanın.</translation>
     </message>
@@ -1636,6 +1648,29 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>&lt;b&gt;Try this:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Şunu deneyin:&lt;/b&gt; {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptNotice</name>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Yaptım</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Geç</translation>
+    </message>
+    <message>
+        <source>Capture…</source>
+        <translation>An kaydet…</translation>
     </message>
 </context>
 <context>
