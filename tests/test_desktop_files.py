@@ -154,7 +154,7 @@ def test_desktop_file_content() -> None:
 
 
 def test_desktop_actions_run_commands_the_cli_knows() -> None:
-    from mlcoach.cli.main import build_parser
+    from mlcoach.cli.parser import build_parser
 
     keys = desktop_keys()
     assert keys["Actions"] == "capture;reflect;"
