@@ -7,6 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 python="${PYTHON:-$root/.venv/bin/python}"
+case "$python" in /*) ;; */*) python="$PWD/$python" ;; esac  # we cd below
 tree="$root/build/typecheck"
 rm -rf "$tree/mlcoach"
 mkdir -p "$tree/mlcoach"

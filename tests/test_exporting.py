@@ -204,3 +204,17 @@ def test_a_trailing_comma_is_refused_like_any_invalid_json(store):
     raw = _variants(exporting.export_json(store))["trailing comma"].encode()
     with pytest.raises(MlcoachError, match="not valid JSON"):
         exporting.parse_export(raw)
+
+
+def test_the_entry_encoder_writes_what_the_standard_encoder_writes():
+    import json
+
+    from mlcoach.transfer.exporting import _entry_encoder
+
+    encode, standard = _entry_encoder(), json.JSONEncoder(ensure_ascii=False).encode
+    for value in ({"text": "Şule said \"hi\"\n\t\x00 ✓ \u2028", "n": 3, "ok": True,
+                   "none": None, "tags": ["a", "ç"], "nested": {"k": [1, {"x": False}]}},
+                  "plain text", [], {}):
+        assert encode(value) == standard(value)
+    with pytest.raises(TypeError):
+        encode({"when": object()})

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import sys
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidge
 from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.system.paths import DRAFT_NAME
 from mlcoach.ui import ops
+from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
@@ -25,13 +24,14 @@ from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
     from mlcoach.coaching.service import Coach
     from mlcoach.domain.model import PromptEvent
-    from mlcoach.store.vault import Opened
+    from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.ui.capture_window import CaptureWindow
     from mlcoach.ui.composer_dialog import ComposerDialog
     from mlcoach.ui.history.window import HistoryWindow
     from mlcoach.ui.pace_card import PaceCard
     from mlcoach.ui.prep_card import PrepCard
     from mlcoach.ui.prompt_card import PromptCard
+    from mlcoach.ui.prompt_notice import PromptNotice
     from mlcoach.ui.reflection_dialog import ReflectionDialog
     from mlcoach.ui.settings_dialog import SettingsDialog
 
@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 # Timers are monotonic and stop during suspend; never wait longer than this before
 # looking at the wall clock again (a handful of wake-ups a day, not polling).
 MAX_WAIT = timedelta(minutes=10)
+TRAY_HINT_KEY = "gnome_tray_hint_shown"  # the AppIndicator hint was given once
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
 BACKUP_DELAY_MS = 5000  # the daily check and backup wait until start-up is over
 SLEEP_GAP = 60.0  # seconds the boot clock ran ahead of the steady one: the machine slept
@@ -53,13 +54,6 @@ class Window(Enum):
     SUGGEST = "suggest"
     HISTORY = "history"
     SETTINGS = "settings"
-
-
-def _ready_signal(what: str) -> None:
-    """Tell a benchmark or test harness that a milestone was reached."""
-    if os.environ.get("MLCOACH_READY_SIGNAL"):
-        sys.stderr.write(f"mlcoach-ready: {what}\n")
-        sys.stderr.flush()
 
 
 def _now_utc() -> datetime:
@@ -99,7 +93,7 @@ class SleepWatch:
         return gap > SLEEP_GAP
 
 
-class AppController(QObject):
+class AppController(QObject, DesktopShell):
     """Owns the tray, the store and every window; reacts to menu actions and requests."""
 
     def __init__(self, app: QApplication, data_root: Path, server: InstanceServer, *,
@@ -123,11 +117,13 @@ class AppController(QObject):
         self.menu.set_ready(False)
         self.tray: Tray | None = None
         self.main_window: MainWindow | None = None
-        self.opened: Opened | None = None
+        self.opened: LightOpened | Opened | None = None
         self.coach: Coach | None = None
         self.windows: dict[Window, QWidget] = {}
         self.pending: list[str] = []
         self._card: PromptCard | None = None  # built when the first prompt shows
+        self._notice: PromptNotice | None = None  # the prompt as a notification (Linux)
+        self._prompt_view: tuple[str, str, str, str] | None = None  # the waiting prompt
         self._prep_card: PrepCard | None = None  # built the first time a meeting needs it
         self._pace_card: PaceCard | None = None  # built when a back-off is offered back
         self.current_event: PromptEvent | None = None
@@ -138,6 +134,8 @@ class AppController(QObject):
         self._backup_timer = QTimer(self)  # owned, so stop() can cancel it
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._run_backup)
+        self._activation_token = ""
+        server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
 
     @property
@@ -146,10 +144,24 @@ class AppController(QObject):
         if self._card is None:
             from mlcoach.ui.prompt_card import PromptCard
 
-            self._card = PromptCard()
+            self._card = PromptCard(placeable=self.card_placeable())
             self._card.responded.connect(self.on_card_response)
             self._card.capture_requested.connect(lambda: self.open_window(Window.CAPTURE))
         return self._card
+
+    @property
+    def notice(self) -> PromptNotice:
+        """The prompt as an answerable notification (Linux), built on first use."""
+        if self._notice is None:
+            from mlcoach.ui.notify import shared
+            from mlcoach.ui.prompt_notice import PromptNotice
+
+            self._notice = PromptNotice(shared(), self)
+            self._notice.responded.connect(self.on_notice_response)
+            self._notice.capture_requested.connect(lambda: self.open_window(Window.CAPTURE))
+            self._notice.open_requested.connect(self.open_prompt_card)
+            self._notice.activation_token.connect(self.take_activation_token)
+        return self._notice
 
     @property
     def pace_card(self) -> PaceCard:
@@ -187,14 +199,17 @@ class AppController(QObject):
             self.tray = Tray(self.menu, self)
             self.tray.activated_plain.connect(self.on_tray_clicked)
             self.tray.show()
-            _ready_signal("tray")
-        elif tray_wait_ms > 0 and self.app.platformName() not in ("offscreen", "minimal"):
+            ready_signal("tray")
+        elif tray_wait_ms > 0 and self._tray_may_appear():
             # Started at login, the panel may not be up yet: look again shortly.
             QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
         else:
-            self.main_window = MainWindow(self.menu)
-            self.main_window.show()
-            _ready_signal("window")
+            self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
+            # Shown once the store is open and the set-up wizard (if any) has closed:
+            # never beside the wizard.
+            welcome = getattr(self, "welcome", None)
+            if self.opened is not None and (welcome is None or not welcome.isVisible()):
+                self.show_main_window()
 
     def load_store(self, passphrase: str | None = None) -> None:
         from mlcoach.ui.unlock import open_in_worker
@@ -206,11 +221,10 @@ class AppController(QObject):
 
         resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
 
-    def on_store_opened(self, opened: Opened) -> None:
+    def on_store_opened(self, opened: LightOpened | Opened) -> None:
         import random
 
         from mlcoach.coaching.service import Coach
-        from mlcoach.ui.welcome import WelcomeDialog, should_show
 
         self.opened = opened
         if self._real_clock is not None:
@@ -221,12 +235,15 @@ class AppController(QObject):
         self.coach = coach
         self.apply_language()
         self.menu.set_ready(True)
-        _ready_signal("store")
+        ready_signal("store")
         self.tell_recovery()
         self.backup_later()
         self.warm_up()
-        if should_show(opened.store):
-            dialog = WelcomeDialog(opened.store, opened)
+        if coach.welcome_pending():
+            from mlcoach.ui.welcome import WelcomeDialog
+
+            full = opened.full()
+            dialog = WelcomeDialog(full.store, full)
             coach.hold_first_prompt(self.clock())
             dialog.finished.connect(lambda _=0: self.after_welcome())
             self.welcome = dialog
@@ -269,10 +286,28 @@ class AppController(QObject):
             self.notice_box = box
 
     def after_welcome(self) -> None:
+        if self.main_window is not None and not self.main_window.isVisible():
+            self.show_main_window()  # held back while the wizard was open
+        self.hint_tray_extension()
         self.arm()
         for request in self.pending:
             self.handle_request(request)
         self.pending.clear()
+
+    def hint_tray_extension(self) -> None:
+        """Once: on GNOME without a tray, say how to get one (as a notification)."""
+        if self.tray is not None or self._desktop() != "gnome" or self.opened is None:
+            return
+        store = self.opened.store
+        if store.get_state(TRAY_HINT_KEY, False):
+            return
+        store.set_state(TRAY_HINT_KEY, True)
+        from mlcoach.ui.notify import send_notification
+
+        send_notification(self.tr("mlcoach is running"), self.tr(
+            "GNOME shows no tray icons: prompts arrive as notifications you can answer, and "
+            "mlcoach opens from the app grid. For a tray icon, turn on the AppIndicator "
+            "extension (package gnome-shell-extension-appindicator) in Extensions."))
 
     def warm_up(self) -> None:
         """Build the quick-capture window now so it opens instantly later."""
@@ -280,10 +315,15 @@ class AppController(QObject):
 
     # -- windows: one typed factory each, built once and then reused -------------------
 
-    def _store(self) -> Opened:
+    def _store(self) -> LightOpened | Opened:
         if self.opened is None:
             raise RuntimeError("the store is not open yet")
         return self.opened
+
+    def _full(self) -> Opened:
+        """The ORM store the windows other than quick capture need: SQLAlchemy loads with
+        the first of them, never in the idle app."""
+        return self._store().full()
 
     def capture_window(self) -> CaptureWindow:
         from mlcoach.ui.capture_window import CaptureWindow
@@ -292,6 +332,7 @@ class AppController(QObject):
         found = self.windows.get(Window.CAPTURE)
         if isinstance(found, CaptureWindow):
             return found
+        # Kept ready in the idle app: the raw store, no ORM.
         widget = CaptureWindow(self._store().store, DraftFile(self.data_root / DRAFT_NAME))
         widget.moment_saved.connect(lambda _id: self.refresh_status())
         self.windows[Window.CAPTURE] = widget
@@ -303,7 +344,7 @@ class AppController(QObject):
         found = self.windows.get(Window.REFLECT)
         if isinstance(found, ReflectionDialog):
             return found
-        widget = ReflectionDialog(self._store().store, clock=self.clock, tz=self.tz())
+        widget = ReflectionDialog(self._full().store, clock=self.clock, tz=self.tz())
         widget.reflection_saved.connect(self.arm)
         self.windows[Window.REFLECT] = widget
         return widget
@@ -315,8 +356,8 @@ class AppController(QObject):
         found = self.windows.get(Window.SETTINGS)
         if isinstance(found, SettingsDialog):
             return found
-        opened = self._store()
-        widget = SettingsDialog(opened.store, opened, keys=OSKeyring())
+        full = self._full()
+        widget = SettingsDialog(full.store, full, keys=OSKeyring())
         widget.settings_changed.connect(lambda _s: self.on_settings_changed())
         widget.data_deleted.connect(self.quit)
         self.windows[Window.SETTINGS] = widget
@@ -328,7 +369,7 @@ class AppController(QObject):
         found = self.windows.get(Window.SUGGEST)
         if isinstance(found, ComposerDialog):
             return found
-        widget = ComposerDialog(self._store().store, clock=self.clock, tz=self.tz())
+        widget = ComposerDialog(self._full().store, clock=self.clock, tz=self.tz())
         self.windows[Window.SUGGEST] = widget
         return widget
 
@@ -338,7 +379,7 @@ class AppController(QObject):
         found = self.windows.get(Window.HISTORY)
         if isinstance(found, HistoryWindow):
             return found
-        widget = HistoryWindow(self._store().store, clock=self.clock, tz=self.tz())
+        widget = HistoryWindow(self._full().store, clock=self.clock, tz=self.tz())
         # The weekly review's focus was saved: the scheduler must see it now.
         widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
         self.windows[Window.HISTORY] = widget
@@ -349,21 +390,22 @@ class AppController(QObject):
         if self.opened is None:
             self.pending.append(which.value)
             return
-        if which is Window.CAPTURE:
-            self.capture_window().present()
-        elif which is Window.REFLECT:
-            reflection = self.reflection_dialog()
-            reflection.load_day()
-            reflection.present()
-        elif which is Window.SETTINGS:
-            settings = self.settings_dialog()
-            settings.reload()
-            settings.present()
-        elif which is Window.SUGGEST:
-            self.composer_dialog().present()
-        else:
-            self.history_window().present()
-        _ready_signal(f"shown:{which.value}")
+        with self.activation():
+            if which is Window.CAPTURE:
+                self.capture_window().present()
+            elif which is Window.REFLECT:
+                reflection = self.reflection_dialog()
+                reflection.load_day()
+                reflection.present()
+            elif which is Window.SETTINGS:
+                settings = self.settings_dialog()
+                settings.reload()
+                settings.present()
+            elif which is Window.SUGGEST:
+                self.composer_dialog().present()
+            else:
+                self.history_window().present()
+        ready_signal(f"shown:{which.value}")
 
     # -- requests and actions -------------------------------------------------------------
 
@@ -373,8 +415,9 @@ class AppController(QObject):
             self.quit()
         elif request == "show":
             if self.main_window is not None:
-                self.main_window.show()
-                self.main_window.raise_()
+                with self.activation():
+                    self.show_main_window()
+                    self.main_window.activateWindow()
             elif self.tray is not None and self.opened is not None:
                 self.tray.icon.showMessage("mlcoach", self.tr("mlcoach is already running "
                                                               "in the tray."), app_icon(), 4000)
@@ -408,7 +451,7 @@ class AppController(QObject):
 
     def on_tray_clicked(self) -> None:
         if self.current_event is not None and not self.card.isVisible():
-            self.card.show()
+            self.open_prompt_card()
         elif self.tray is not None:
             menu = self.tray.icon.contextMenu()
             if menu is not None:
@@ -487,18 +530,36 @@ class AppController(QObject):
         if offer is None:
             return
         self.current_event = offer.event
-        settings = self.coach.settings()
-        if settings.notification_route in ("card", "both") or self.tray is None:
-            self.card.show_prompt(offer.theme_name, offer.text, offer.try_this, offer.note,
-                                  self._anchor())
-        if settings.notification_route in ("notification", "both"):
-            from mlcoach.ui.notify import send_notification
-
-            send_notification(offer.theme_name, offer.text)
+        self._prompt_view = (offer.theme_name, offer.text, offer.try_this, offer.note)
+        route = self.coach.settings().notification_route
+        placeable = self.card_placeable()
+        if placeable and (route in ("card", "both") or self.tray is None):
+            self.open_prompt_card()
+        if route in ("notification", "both") or not placeable:
+            self.send_prompt_notification(offer.theme_name, offer.text)
             if self.tray is not None:
                 self.tray.set_state("attention")
-        _ready_signal("prompt")
+        self.refresh_status()
+        ready_signal("prompt")
         self.arm()
+
+    def send_prompt_notification(self, title: str, text: str) -> None:
+        """Where the freedesktop interface is the route, an answerable notification;
+        elsewhere the platform's plain one."""
+        from mlcoach.ui.notify import route, send_notification
+
+        if route() == "freedesktop":
+            self.notice.show(title, text)
+        else:
+            send_notification(title, text,
+                              tray_icon=self.tray.icon if self.tray is not None else None)
+
+    def open_prompt_card(self) -> None:
+        """Show the waiting prompt's card (beside the tray, or where the desktop puts it)."""
+        if self.current_event is None or self._prompt_view is None:
+            return
+        self.card.show_prompt(*self._prompt_view, self._anchor())
+        ready_signal("card")
 
     def show_prep(self, busy: bool) -> None:
         """The meeting preparation card, once per meeting, never while presenting."""
@@ -514,18 +575,32 @@ class AppController(QObject):
             self._prep_card = PrepCard()
             self._prep_card.coach_requested.connect(self.open_coach_for)
         self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
-        _ready_signal("prep")
+        ready_signal("prep")
 
     def open_coach_for(self, name: str) -> None:
         self.open_window(Window.SUGGEST)
         if name and Window.SUGGEST in self.windows:
             self.composer_dialog().set_person(name)
 
+    def on_notice_response(self, response: str) -> None:
+        """Answered from the notification: the card (if shown) goes away unanswered."""
+        if self._card is not None:
+            self._card.withdraw()
+        self._record_response(response)
+
     def on_card_response(self, response: str) -> None:
+        """Answered on the card (or the menu): the notification (if sent) goes away."""
+        if self._notice is not None:
+            self._notice.withdraw()
+        self._record_response(response)
+
+    def _record_response(self, response: str) -> None:
         """Record the answer; say the coach's one-off sentence, or offer the pace back."""
         if self.current_event is None or self.coach is None:
             return
+        self._prompt_view = None
         message = self.coach.respond(self.current_event.id, response)
+        ready_signal(f"responded:{response}")
         self.current_event = None
         if self.tray is not None:
             self.tray.set_state("paused" if self.coach.is_paused() else "")
@@ -577,5 +652,5 @@ class AppController(QObject):
         self.server.close()
         ops.pool().waitForDone(5000)  # let a running store job finish first
         if self.opened is not None:
-            self.opened.store.close()
+            self.opened.close()
         self.app.quit()

@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable, Hashable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -36,13 +37,16 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.capture import parse_capture
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Style
-from mlcoach.store.core import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import shortcut
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
 
 logger = logging.getLogger(__name__)
 
@@ -199,7 +203,8 @@ class CaptureWindow(QWidget):
     SAVED_MS = 900  # how long "Saved" stays before the window hides
     DRAFT_DELAY_MS = 300  # typing pause before the draft is written
 
-    def __init__(self, store: Store, draft: DraftFile, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | LightStore, draft: DraftFile,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._store = store
         self._draft = draft

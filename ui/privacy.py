@@ -193,9 +193,9 @@ class ConfirmDeleteDialog(QDialog):
             QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         text = QLabel(self.tr(
-            "This removes every moment, reflection, person and setting, the backups and "
-            "the encryption key from this computer. It cannot be undone. Export first if "
-            "you want to keep a copy."))
+            "This removes every moment, reflection, person and setting, the backups, "
+            "the encryption key and the launch-at-login entry from this computer. It "
+            "cannot be undone. Export first if you want to keep a copy."))
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("What will be deleted"))
         prompt = QLabel(self.tr("Type {0} to confirm:").format(CONFIRM_WORD))

@@ -71,6 +71,9 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
     app.setOrganizationName("mlcoach")
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
+    from mlcoach.ui.macos import hide_dock_icon
+
+    hide_dock_icon()  # a menu-bar app, as LSUIElement makes a bundled one (no-op elsewhere)
     server = InstanceServer(data_root)
     claimed = server.claim()
     if claimed is None:

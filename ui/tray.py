@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLayout,
     QMenu,
     QPushButton,
     QSystemTrayIcon,
@@ -208,8 +209,10 @@ class Tray(QObject):
 class MainWindow(QWidget):
     """Where no system tray exists: a small window with the same actions."""
 
-    def __init__(self, menu: TrayMenu, parent: QWidget | None = None) -> None:
+    def __init__(self, menu: TrayMenu, parent: QWidget | None = None,
+                 gnome: bool = False) -> None:
         super().__init__(parent)
+        self._gnome = gnome
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         layout = QVBoxLayout(self)
@@ -232,7 +235,10 @@ class MainWindow(QWidget):
             self.buttons[key] = button
         self.retranslate()
         self._sync_buttons()
-        self.setMinimumWidth(340)
+        # Grows and shrinks with its buttons (a prompt's answers come and go), so the
+        # wrapped text above them is never squeezed.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self.status.setFixedWidth(340)
 
     def _sync_buttons(self) -> None:
         for key, button in self.buttons.items():
@@ -246,9 +252,15 @@ class MainWindow(QWidget):
     def retranslate(self) -> None:
         """Word the window in the current language."""
         self._menu.retranslate()
-        self.status.setText(self.tr("No system tray was found, so mlcoach lives in this "
-                                    "window. Close it to keep mlcoach running in the "
-                                    "background; quit from the last button."))
+        if self._gnome:
+            self.status.setText(self.tr(
+                "GNOME shows no tray icons, so mlcoach lives in this window and answers "
+                "in notifications. Close it to keep mlcoach running; open it again from "
+                "the app grid. For a tray icon, turn on the AppIndicator extension."))
+        else:
+            self.status.setText(self.tr("No system tray was found, so mlcoach lives in this "
+                                        "window. Close it to keep mlcoach running in the "
+                                        "background; quit from the last button."))
         self.next_label.setAccessibleName(self.tr("Next prompt"))
         for key, button in self.buttons.items():
             label = self._menu.actions[key].text()  # "&&" shows one "&" on a button too

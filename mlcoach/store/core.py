@@ -7,11 +7,12 @@ errors leave a public method as `StoreUnavailableError` (see `_errors_as_domain`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -43,8 +44,11 @@ from mlcoach.domain.model import (
 from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import from_db
+from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store import rows
+from mlcoach.store.file_guard import KeptConnection
+from mlcoach.store.light import kept_connection
 from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
@@ -69,13 +73,14 @@ def _errors_as_domain(cls: type[_S]) -> type[_S]:
         return guarded
 
     for name, member in list(vars(cls).items()):
-        if not name.startswith("_") and inspect.isfunction(member) and name != "session":
+        if (not name.startswith("_") and inspect.isfunction(member)
+                and name not in ("session", "connection")):
             setattr(cls, name, wrap(member))
     return cls
 
 
 def _unavailable(exc: BaseException) -> StoreUnavailableError:
-    detail = str(getattr(exc, "orig", None) or type(exc).__name__)
+    detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
     if "locked" in detail or "busy" in detail:
         return StoreUnavailableError(
             "the data file is busy with another mlcoach write; try again in a moment")
@@ -86,9 +91,11 @@ def _unavailable(exc: BaseException) -> StoreUnavailableError:
 class Store:
     """Typed access to the user's data."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None,
+                 secret: Secret | None = None) -> None:
         self.engine = engine
         self.path = path
+        self._secret = secret  # for a kept connection (see keep_connection)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def close(self) -> None:
@@ -559,6 +566,20 @@ class Store:
         """Persist every setting."""
         self.set_state("settings", settings_to_dict(settings))
 
+    # -- people insights (the coach's reads; the queries live in people_insights) ------------
+
+    def recognition_due(self, now: datetime, gap_days: int = 14) -> list[tuple[Person, int]]:
+        """People not recognised or supported for at least `gap_days`, most overdue first."""
+        from mlcoach.store.people_insights import recognition_due
+
+        return recognition_due(self, now, gap_days)
+
+    def prep_for_meeting(self, names: Sequence[str]) -> list[tuple[Person, Suggestion | None]]:
+        """Saved people among a meeting's attendees, with their latest open suggestion."""
+        from mlcoach.store.people_insights import prep_for_meeting
+
+        return prep_for_meeting(self, names)
+
     # -- search ----------------------------------------------------------------------
 
     def search(self, query: str, *, person: str | None = None, kind: Kind | None = None,
@@ -571,6 +592,31 @@ class Store:
             return hits(conn.execute(text(built[0]), built[1]).all())
 
     # -- whole-store helpers ----------------------------------------------------------
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[Any]:
+        """A raw DB-API connection (holding its share of the file guard) for the store's
+        plain-SQL readers, which run on this store and on `LightStore` alike."""
+        import sqlcipher3.dbapi2 as sqlcipher
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            pooled = self.engine.raw_connection()
+        except SQLAlchemyError as exc:
+            raise _unavailable(exc) from exc
+        try:
+            yield pooled.driver_connection
+        except sqlcipher.Error as exc:
+            raise _unavailable(exc) from exc
+        finally:
+            pooled.close()
+
+    def keep_connection(self) -> KeptConnection | None:
+        """A connection a window keeps for its life (None for a store made without
+        its path and secret, e.g. in a test: then each call opens its own)."""
+        if self.path is None or self._secret is None:
+            return None
+        return kept_connection(self.path, self._secret)
 
     def session(self) -> Session:
         """An ORM session for the store package's own query modules (stats, people

@@ -1,33 +1,37 @@
-"""The export format's sections read straight from the tables (SQLAlchemy Core, raw rows).
+"""The export format's sections read straight from the tables (plain SQL, raw rows).
 
-Raw rows and text rewriting keep a ten-year export fast; `mlcoach.transfer.exporting`
-adds the header and settings and writes JSON, CSV or Markdown.
+Raw rows and text rewriting keep a ten-year export fast, and a raw connection of either
+store (`Store` or `LightStore`) runs it, so `mlcoach export` needs no ORM;
+`mlcoach.transfer.exporting` adds the header and settings and writes JSON, CSV or Markdown.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
-
-from sqlalchemy.engine import Connection
+from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.timestamps import db_to_iso
-from mlcoach.store.core import Store
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
 
 Progress = Callable[[int, int], None]
 
+SECTIONS = ("moments", "people", "suggestions", "reflections", "prompt_events",
+            "custom_prompts")
 
 
+def _rows(conn: Any, sql: str) -> list[tuple[Any, ...]]:
+    """Raw rows of one query (DB-API tuples: no per-value type processing)."""
+    return list(conn.execute(sql).fetchall())
 
-def _rows(conn: Connection, sql: str) -> list[tuple[Any, ...]]:
-    """Raw rows of one query: no per-value type processing (see `_ts`)."""
-    return [tuple(r) for r in conn.exec_driver_sql(sql)]
 
-
-def export_sections(store: Store, progress: Progress | None = None) -> dict[str, Any]:
+def export_sections(store: Store | LightStore,
+                    progress: Progress | None = None) -> dict[str, Any]:
     """Every section of the export format (people, moments, …) as JSON-able lists."""
-    with store.engine.connect() as conn:
+    with store.connection() as conn:
         people = {r[0]: r for r in _rows(conn, (
             "SELECT id, name, style, notes, archived, created_at, updated_at FROM people "
             "ORDER BY created_at, id"))}

@@ -16,16 +16,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
-from mlcoach.store.core import Store
-from mlcoach.store.export_rows import Progress, export_sections
-from mlcoach.store.import_rows import SECTIONS, apply_import
+from mlcoach.store.export_rows import SECTIONS, Progress, export_sections
+
+if TYPE_CHECKING:  # the ORM store loads only for an import: exports run on either store
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ MAX_IMPORT_BYTES = 256 * 1024 * 1024
 _YEARS = (1900, 2999)  # imported dates outside these are refused (hostile or broken files)
 
 
-def export_document(store: Store, *, now: datetime | None = None,
+def export_document(store: Store | LightStore, *, now: datetime | None = None,
                     progress: Progress | None = None) -> dict[str, Any]:
     """Everything in the store as one JSON-able document."""
     doc: dict[str, Any] = {
@@ -51,10 +53,10 @@ def export_document(store: Store, *, now: datetime | None = None,
     return doc
 
 
-def export_json(store: Store, **kw: Any) -> str:
+def export_json(store: Store | LightStore, **kw: Any) -> str:
     """The JSON export as text: one entry per line, readable and quick to write."""
     doc = export_document(store, **kw)
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (no indent)
+    encode = _entry_encoder()
     parts = []
     for key, value in doc.items():
         if isinstance(value, list):
@@ -65,11 +67,36 @@ def export_json(store: Store, **kw: Any) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def _entry_encoder() -> Callable[[Any], str]:
+    """`json.JSONEncoder(ensure_ascii=False).encode`, with the C encoder made once:
+    `encode` builds a new one per call, a third of a ten-year export's time."""
+    from json import encoder as std
+
+    make = getattr(std, "c_make_encoder", None)  # (not in the type stubs)
+    if make is None:  # an interpreter without the C accelerator
+        return json.JSONEncoder(ensure_ascii=False).encode
+
+    def refuse(value: Any) -> Any:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+    # (markers, default, encoder, indent, key_sep, item_sep, sort_keys, skipkeys,
+    # allow_nan): JSONEncoder's defaults; no circular check (the entries are plain data)
+    chunks = make(None, refuse, std.encode_basestring, None, ": ", ", ",
+                                False, False, True)
+
+    def encode(value: Any) -> str:
+        if isinstance(value, str):
+            return str(std.encode_basestring(value))
+        return "".join(chunks(value, 0))
+
+    return encode
+
+
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
                "detail")
 
 
-def export_csv(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
+def export_csv(store: Store | LightStore, tz: tzinfo | None = None, **kw: Any) -> str:
     """One CSV table: a row per moment, suggestion, reflection and person."""
     doc = export_document(store, **kw)
     out = io.StringIO()
@@ -99,7 +126,7 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def export_markdown(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
+def export_markdown(store: Store | LightStore, tz: tzinfo | None = None, **kw: Any) -> str:
     """A readable journal grouped by local day."""
     doc = export_document(store, **kw)
     local = tz or datetime.now().astimezone().tzinfo
@@ -447,12 +474,16 @@ class ImportPreview:
 
 def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
     """Add what the store does not have yet, in one transaction. Returns counts added."""
+    from mlcoach.store.import_rows import apply_import
+
     added, _implied = apply_import(store, doc, write=True)
     return added
 
 
 def preview_import(store: Store, doc: dict[str, Any]) -> ImportPreview:
     """A dry run of `import_document`: the same decisions, nothing written."""
+    from mlcoach.store.import_rows import apply_import
+
     added, implied = apply_import(store, doc, write=False)
     skipped = {section: len(doc.get(section, [])) - added[section] for section in SECTIONS}
     skipped["people"] += implied

@@ -193,6 +193,16 @@ def test_missing_calendar_path_is_an_error(dialog: SettingsDialog, store, tmp_pa
     assert store.settings().calendar_path == str(ics)
 
 
+def test_gnome_calendars_can_be_chosen(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    box = dialog.schedule.eds
+    assert not box.isChecked() and not dialog.apply_button.isEnabled()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and dialog.apply_button.isEnabled()
+    assert dialog.save()
+    assert store.settings().calendar_eds is True
+    assert store.settings().calendar_path == ""  # one does not need the other
+
+
 def test_calendar_browse_fills_the_path(dialog: SettingsDialog, tmp_path: Path,  # type: ignore[no-untyped-def]
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QFileDialog, "getExistingDirectory",
@@ -452,6 +462,20 @@ def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: O
     assert dialog.isHidden()
     assert not dialog.ok_button.isEnabled()
     assert not dialog.save()
+
+
+def test_delete_all_also_removes_the_launch_at_login_entry(
+        qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path,  # type: ignore[no-untyped-def]
+        expect_dialog) -> None:
+    autostart.enable(["mlcoach", "run"])
+    assert (autostart_home / autostart.DESKTOP_FILE).exists()
+    _answer_confirmation(qtbot, expect_dialog, "DELETE", press_delete=True)
+    with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
+        dialog.privacy.delete_button.click()
+    assert not opened.layout.root.exists()
+    # Otherwise the next login would start the app again, on an empty folder.
+    assert not (autostart_home / autostart.DESKTOP_FILE).exists()
+    assert not autostart.is_enabled()
 
 
 def test_delete_all_without_the_word_deletes_nothing(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]

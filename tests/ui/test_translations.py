@@ -360,11 +360,13 @@ def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
     dialog.load_day()
     dialog.present()
     _settle(qtbot)
-    # The day's question comes with its Turkish from resources/reflection/questions.toml
-    # (tests/test_reflection_questions.py checks that file), not through the catalogue.
-    question = question_for(NOW.astimezone(TZ).date()).text
+    # The day's rotating question is core data with its own Turkish (resources/reflection).
+    from mlcoach.ui.i18n import current_language
+    from mlcoach.ui.reflection_dialog import with_mnemonic
+
+    question = question_for(NOW.astimezone(TZ).date(), current_language()).text
     _check(dialog, ("Thanked Ana for the notes", "Asked Bo about the agenda",
-                    "a written agenda", question))
+                    "a written agenda", question, with_mnemonic(question, taken="edi")))
 
 
 def test_settings_dialog(qtbot: Any, pseudo: None, opened: Opened, tmp_path: Path,

@@ -76,7 +76,8 @@ class TimelineTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._clock, self._tz = store, clock, tz
-        self.timeline = Timeline(store)
+        # One connection while the window is open (warm pages); closed when it hides.
+        self.timeline = Timeline(store, keep_connection=True)
         self.model = TimelineModel(self.timeline, tz, self)
         self._deleted: list[_Deleted] = []
         self._count_generation = 0

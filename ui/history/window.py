@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QHideEvent,
     QKeySequence,
     QShortcut,
 )
@@ -120,7 +121,8 @@ class HistoryWindow(QWidget):
             self.export_actions[fmt.key] = action
         self.import_action = self.file_menu.addAction(self.tr("&Import…"),
                                                       lambda: self.transfer.import_file())
-        self.import_action.setToolTip(self.tr("Add entries from an mlcoach JSON export"))
+        self.import_action.setToolTip(self.tr("Add entries from an mlcoach JSON export, a jrnl "
+                                              "journal or a Day One export"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.tr("&Close"), self.close)
         return bar
@@ -173,6 +175,11 @@ class HistoryWindow(QWidget):
         self.activateWindow()
         if self.tabs.currentWidget() is self.timeline:
             self.timeline.view.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closed: give back the connection the timeline kept while it was open."""
+        self.timeline.timeline.release()
+        super().hideEvent(event)
 
     def show_insights(self) -> None:
         """Switch to the Insights tab (e.g. for the weekly review)."""
