@@ -20,7 +20,7 @@ import pytest
 
 from mlcoach.domain.model import Response, Settings
 from mlcoach.system import instance
-from mlcoach.ui.app import Window
+from mlcoach.ui.app_windows import Window
 from mlcoach.ui.tray import Action
 
 pytestmark = pytest.mark.gui
