@@ -92,6 +92,15 @@ class SchedulePage(SettingsPage):
         self.reflection_on.setAccessibleName(self.tr("Offer an end-of-day reflection"))
         self.reflection_time = time_edit(self.tr("Reflection time"))
         self.reflection_on.toggled.connect(self.reflection_time.setEnabled)
+        self._calendar_fields()
+        self._lay_out()
+        for signal in (self.workdays.changed, self.hours.changed, self.prompts.valueChanged,
+                       self.gap.valueChanged, self.reflection_on.toggled,
+                       self.reflection_time.timeChanged, self.calendar.textChanged,
+                       self.eds.toggled):
+            signal.connect(self.changed)
+
+    def _calendar_fields(self) -> None:
         self.calendar = QLineEdit()
         self.calendar.setAccessibleName(self.tr("Calendar file or folder"))
         self.calendar.setPlaceholderText(self.tr("An .ics file or a folder of them"))
@@ -109,6 +118,7 @@ class SchedulePage(SettingsPage):
             "Also reads the meetings in the desktop's calendars, including the accounts set "
             "up in Online Accounts, on this computer only"))
 
+    def _lay_out(self) -> None:
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Workdays:"), self.workdays)
@@ -131,12 +141,6 @@ class SchedulePage(SettingsPage):
                                "service.")),
             self.calendar_error))
         form.addRow("", self.eds)
-
-        for signal in (self.workdays.changed, self.hours.changed, self.prompts.valueChanged,
-                       self.gap.valueChanged, self.reflection_on.toggled,
-                       self.reflection_time.timeChanged, self.calendar.textChanged,
-                       self.eds.toggled):
-            signal.connect(self.changed)
 
     def load(self, settings: Settings) -> None:
         self.workdays.set_days(settings.workdays)
