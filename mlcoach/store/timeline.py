@@ -149,8 +149,8 @@ _ARMS: dict[EntryKind, tuple[str, str, str, str]] = {
         "'moment' AS k, mo.id AS id, mo.created_at AS ts, mo.text AS body, '' AS detail, "
         "pm.name AS person, mo.outcome AS outcome, pp.theme AS theme, mo.kind AS sub, "
         "NULL AS energy, mo.planned AS planned, "
-        "(SELECT group_concat(tag, char(31) ORDER BY position) FROM moment_tags "
-        "WHERE moment_id = mo.id) AS tags",
+        "(SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM moment_tags "
+        "WHERE moment_id = mo.id ORDER BY position)) AS tags",
         "moments mo LEFT JOIN people pm ON pm.id = mo.person_id "
         "LEFT JOIN prompt_events pp ON pp.id = mo.prompt_event_id",
         "mo.created_at", "mo.id",
