@@ -84,28 +84,31 @@ _TAGS = ("WITH tags AS MATERIALIZED (SELECT moment_id, "
 
 
 def _sql(section: str) -> str:
+    """One section's entries as the export file's lines ("  {…}", joined by ",\n")."""
     keys, table, order = _ENTRIES[section]
     pairs = ", ".join(f"'{key}', {expr}" for key, expr in keys)
     return (_TAGS if section == "moments" else "") + (
-        f"SELECT json_object({pairs}) FROM {table} ORDER BY {order}")
+        f"SELECT group_concat('  ' || json_object({pairs}), ',' || char(10) "
+        f"ORDER BY {order}) FROM {table}")
 
 
 def export_entries(store: Store | LightStore,
-                   progress: Progress | None = None) -> dict[str, list[str]]:
-    """Every section of the export format as its entries' JSON text (one object each,
-    no whitespace between tokens), people first as in an export file."""
-    out: dict[str, list[str]] = {}
+                   progress: Progress | None = None) -> dict[str, str]:
+    """Every section of the export format as its entries' JSON text: one object a line
+    (no whitespace between tokens) indented by two spaces, lines joined by ",\n"; ""
+    for an empty section. People first, as in an export file."""
+    out: dict[str, str] = {}
     with store.connection() as conn:
         conn.create_function("mlcoach_iso", 1, db_to_iso)
         for step, section in enumerate(_ORDER, 1):
             if section == "custom_prompts":  # a handful; their data is merged in
-                out[section] = [
-                    json.dumps({"id": cid, "theme": theme, **json.loads(data)},
-                               ensure_ascii=False, separators=(",", ":"))
+                out[section] = ",\n".join(
+                    "  " + json.dumps({"id": cid, "theme": theme, **json.loads(data)},
+                                      ensure_ascii=False, separators=(",", ":"))
                     for cid, theme, data in conn.execute(
-                        "SELECT id, theme, data FROM custom_prompts ORDER BY id")]
+                        "SELECT id, theme, data FROM custom_prompts ORDER BY id"))
             else:
-                out[section] = [row[0] for row in conn.execute(_sql(section))]
+                out[section] = conn.execute(_sql(section)).fetchone()[0] or ""
             if progress and step < len(_ORDER):
                 progress(step, len(_ORDER))
     return out
@@ -114,7 +117,7 @@ def export_entries(store: Store | LightStore,
 def export_sections(store: Store | LightStore,
                     progress: Progress | None = None) -> dict[str, Any]:
     """Every section of the export format (people, moments, …) as JSON-able lists: the
-    same entries as `export_entries`, parsed."""
+    same entries as `export_entries`, parsed (a JSON text holds no raw line break)."""
     loads = json.loads
-    return {section: [loads(entry) for entry in entries]
-            for section, entries in export_entries(store, progress).items()}
+    return {section: [loads(line.removesuffix(",")) for line in text.split("\n")]
+            if text else [] for section, text in export_entries(store, progress).items()}

@@ -71,9 +71,8 @@ def export_json(store: Store | LightStore, *, now: datetime | None = None,
     dumps = json.JSONEncoder(ensure_ascii=False).encode
     parts = []
     for key, value in doc.items():
-        if isinstance(value, list):
-            body = ",\n".join("  " + entry for entry in value)
-            parts.append(f" {dumps(key)}: [\n{body}\n ]" if value else f" {dumps(key)}: []")
+        if key in SECTIONS:
+            parts.append(f" {dumps(key)}: [\n{value}\n ]" if value else f" {dumps(key)}: []")
         else:
             parts.append(f" {dumps(key)}: {dumps(value)}")
     return "{\n" + ",\n".join(parts) + "\n}\n"
