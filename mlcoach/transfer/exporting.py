@@ -69,13 +69,15 @@ def export_json(store: Store | LightStore, *, now: datetime | None = None,
     if progress:
         progress(6, 6)
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    parts = []
-    for key, value in doc.items():
+    parts = ["{\n"]  # joined once at the end: the sections are megabytes each
+    for i, (key, value) in enumerate(doc.items()):
+        parts.append((",\n " if i else " ") + dumps(key) + ": ")
         if key in SECTIONS:
-            parts.append(f" {dumps(key)}: [\n{value}\n ]" if value else f" {dumps(key)}: []")
+            parts += ["[\n", value, "\n ]"] if value else ["[]"]
         else:
-            parts.append(f" {dumps(key)}: {dumps(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            parts.append(dumps(value))
+    parts.append("\n}\n")
+    return "".join(parts)
 
 
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
