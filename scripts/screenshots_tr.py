@@ -22,10 +22,10 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshots import grab, start_desktop  # noqa: E402
+from screenshots import grab, pace_offer, start_desktop  # noqa: E402
 
 TZ = ZoneInfo("Europe/Istanbul")
-DISPLAY = 93
+DISPLAY = 201
 
 
 def demo_store(data: Path) -> Any:
@@ -125,6 +125,7 @@ def main() -> int:
         save(ctl.card, "prompt-card-tr.png")
         ctl.card.hide()
         ctl.current_event = None
+        pace_offer(ctl, settle, out / "pace-card-tr.png")
 
         for name, shot in (("capture", "capture-tr.png"), ("reflect", "reflection-tr.png"),
                            ("suggest", "coach-tr.png"), ("history", "history-tr.png")):

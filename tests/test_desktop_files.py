@@ -154,7 +154,7 @@ def test_desktop_file_content() -> None:
 
 
 def test_desktop_actions_run_commands_the_cli_knows() -> None:
-    from mlcoach.cli.main import build_parser
+    from mlcoach.cli.parser import build_parser
 
     keys = desktop_keys()
     assert keys["Actions"] == "capture;reflect;"
@@ -170,9 +170,9 @@ def test_desktop_actions_run_commands_the_cli_knows() -> None:
 def test_startup_wm_class_is_the_qt_application_name() -> None:
     """Qt's xcb plugin sets WM_CLASS's class to applicationName(); GNOME on X11 matches
     windows to the menu entry through it (test_deb checks the live window too)."""
-    app_py = (ROOT / "ui" / "run.py").read_text(encoding="utf-8")  # run_app sets them
-    assert f'setApplicationName("{desktop_keys()["StartupWMClass"]}")' in app_py
-    assert "setDesktopFileName(APP_ID)" in app_py  # Wayland: app id = desktop file name
+    ui = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "ui").rglob("*.py")))
+    assert f'setApplicationName("{desktop_keys()["StartupWMClass"]}")' in ui
+    assert "setDesktopFileName(APP_ID)" in ui  # Wayland: app id = desktop file name
 
 
 def test_metainfo_screenshots_are_the_committed_ones() -> None:

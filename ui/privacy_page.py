@@ -140,8 +140,9 @@ class PrivacyPage(SettingsPage):
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(hint_label(self.tr(
             "Export writes everything to a file you choose: JSON (which mlcoach can import "
-            "again), CSV or a Markdown journal. The file is not encrypted. Import shows what "
-            "a JSON export would add before it adds anything.")))
+            "again), CSV or a Markdown journal. The file is not encrypted. Import takes an "
+            "mlcoach export, a jrnl journal or a Day One export, and shows what it would add "
+            "before it adds anything.")))
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
@@ -154,8 +155,8 @@ class PrivacyPage(SettingsPage):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         data_layout.addWidget(line)
         data_layout.addWidget(hint_label(self.tr(
-            "Deleting removes everything mlcoach keeps on this computer, including backups "
-            "and the encryption key. It cannot be undone.")))
+            "Deleting removes everything mlcoach keeps on this computer, including backups, "
+            "the encryption key and the start-at-login entry. It cannot be undone.")))
         row = QHBoxLayout()
         row.addWidget(self.delete_button)
         row.addStretch(1)

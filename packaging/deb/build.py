@@ -133,6 +133,8 @@ def install_site(wheel: Path, site: Path) -> None:
                 path.unlink()
     drop_orphans(site)
     strip(site)
+    for vcs in [*site.rglob(".gitignore"), *site.rglob(".gitattributes")]:
+        vcs.unlink()  # shipped by a wheel or two; lintian: package-contains-vcs-control-file
     for cache in list(site.rglob("__pycache__")):
         shutil.rmtree(cache)
     for path in site.rglob("*.py[co]"):

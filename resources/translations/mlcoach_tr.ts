@@ -1535,12 +1535,12 @@
         <translation>Verileriniz</translation>
     </message>
     <message>
-        <source>Export writes everything to a file you choose: JSON (which mlcoach can import again), CSV or a Markdown journal. The file is not encrypted. Import shows what a JSON export would add before it adds anything.</source>
-        <translation>Dışa aktarma her şeyi seçtiğiniz bir dosyaya yazar: JSON (mlcoach yeniden içe aktarabilir), CSV ya da Markdown günlüğü. Dosya şifrelenmez. İçe aktarma, bir JSON dosyasının neler ekleyeceğini eklemeden önce gösterir.</translation>
+        <source>Export writes everything to a file you choose: JSON (which mlcoach can import again), CSV or a Markdown journal. The file is not encrypted. Import takes an mlcoach export, a jrnl journal or a Day One export, and shows what it would add before it adds anything.</source>
+        <translation>Dışa aktarma her şeyi seçtiğiniz bir dosyaya yazar: JSON (mlcoach yeniden içe aktarabilir), CSV ya da Markdown günlüğü. Dosya şifrelenmez. İçe aktarma bir mlcoach dışa aktarımını, bir jrnl günlüğünü ya da bir Day One dışa aktarımını alır; eklemeden önce neler ekleyeceğini gösterir.</translation>
     </message>
     <message>
-        <source>Deleting removes everything mlcoach keeps on this computer, including backups and the encryption key. It cannot be undone.</source>
-        <translation>Silme, mlcoach&apos;un bu bilgisayarda tuttuğu her şeyi, yedekler ve şifreleme anahtarı dahil, kaldırır. Geri alınamaz.</translation>
+        <source>Deleting removes everything mlcoach keeps on this computer, including backups, the encryption key and the start-at-login entry. It cannot be undone.</source>
+        <translation>Silme işlemi, mlcoach&apos;un bu bilgisayarda tuttuğu her şeyi (yedekler, şifreleme anahtarı ve oturum açılışında başlatma kaydı dahil) kaldırır. Geri alınamaz.</translation>
     </message>
     <message>
         <source>No backup has been made yet.</source>
@@ -1783,7 +1783,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>Pick your energy or write a line first.</source>
-        <translation>Önce enerjinizi seçin ya da bir satır yazın.</translation>
+        <translation>Kaydetmeden önce enerjinizi seçin ya da bir satır yazın.</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
@@ -1948,7 +1948,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>What would you like to practise &amp;first?</source>
-        <translation>&amp;Önce neyi çalışmak istersiniz?</translation>
+        <translation>İlk önce &amp;neyi çalışmak istersiniz?</translation>
     </message>
     <message>
         <source>Pick one or two. You can change this any time in Settings.</source>
@@ -1983,7 +1983,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>&amp;Offer a reflection at</source>
-        <translation>Gün sonu &amp;değerlendirmesi</translation>
+        <translation>&amp;Değerlendirmeyi şu saatte öner:</translation>
     </message>
     <message>
         <source>Offer an end-of-day reflection</source>

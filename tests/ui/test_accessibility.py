@@ -467,6 +467,25 @@ def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> N
         assert contrast(series_colour(palette, i), back) >= 3.0
 
 
+def test_a_checked_workday_reads_as_well_as_it_looks(qtbot: Any, palette: QPalette) -> None:
+    """The day's name stays readable on the colour Fusion actually paints a checked day."""
+    from collections import Counter
+
+    from mlcoach.ui.widgets.schedule_fields import WorkdayPicker
+
+    picker = WorkdayPicker()
+    qtbot.addWidget(picker)
+    picker.set_days((0,))
+    picker.show()
+    QApplication.processEvents()
+    button = picker.buttons[0]
+    image = button.grab().toImage()
+    # The fill is the most common colour inside the button (the text covers far less).
+    fill = Counter(image.pixel(x, y) for x in range(4, image.width() - 4)
+                   for y in range(4, image.height() - 4)).most_common(1)[0][0]
+    text = button.palette().color(QPalette.ColorRole.ButtonText)
+    assert contrast(text, QColor.fromRgb(fill)) >= 4.5
+
 def test_charts_do_not_rely_on_colour_alone() -> None:
     from mlcoach.ui.charts.base import MARKERS, PATTERNS
 
@@ -494,6 +513,23 @@ def test_turkish_words_fit_their_controls(turkish: None, window: Any) -> None:
                                 f"{w.minimumSizeHint().width()}")
     assert problems == []
 
+
+def test_turkish_wrapped_text_is_shown_whole(turkish: None, window: Any) -> None:
+    """Wrapped text gets the lines its Turkish needs at its real width: none is cut, and
+    no hint is sized for another width (a hole under it, its neighbours squeezed)."""
+    from mlcoach.ui.widgets.forms import Hint
+
+    top, pages = window
+    problems = []
+    for page in pages():
+        QApplication.processEvents()
+        for label in top.findChildren(QLabel):
+            if not label.isVisibleTo(top) or not label.wordWrap() or not label.text():
+                continue
+            need = label.heightForWidth(label.width())
+            if label.height() < need or (isinstance(label, Hint) and label.height() > need):
+                problems.append(f"{page}: {label.text()[:40]!r} {label.height()} != {need}")
+    assert problems == []
 
 # -- the prompt card's keyboard route -------------------------------------------------------------
 
