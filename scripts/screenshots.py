@@ -117,7 +117,7 @@ def pace_offer(ctl, settle, path: Path) -> None:  # type: ignore[no-untyped-def]
 
 def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-untyped-def]
     """Quick capture, reflection, influence coach and Settings' schedule page."""
-    from mlcoach.ui.app import Window
+    from mlcoach.ui.app_windows import Window
 
     for window, shot in ((Window.CAPTURE, "capture"), (Window.REFLECT, "reflection"),
                          (Window.SUGGEST, "coach"), (Window.SETTINGS, "settings-schedule")):

@@ -76,7 +76,8 @@ def main() -> int:
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QApplication, QWidget
 
-        from mlcoach.ui.app import AppController, Window
+        from mlcoach.ui.app import AppController
+        from mlcoach.ui.app_windows import Window
         from mlcoach.ui.i18n import install_translators
         from mlcoach.ui.instance_server import InstanceServer
 

@@ -6,7 +6,6 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,8 +13,8 @@ from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.errors import StoreUnavailableError
-from mlcoach.system.paths import DRAFT_NAME
 from mlcoach.ui import ops
+from mlcoach.ui.app_windows import Window, WindowFactories
 from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
@@ -25,15 +24,10 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.coaching.service import Coach
     from mlcoach.domain.model import PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
-    from mlcoach.ui.capture_window import CaptureWindow
-    from mlcoach.ui.composer_dialog import ComposerDialog
-    from mlcoach.ui.history.window import HistoryWindow
     from mlcoach.ui.pace_card import PaceCard
     from mlcoach.ui.prep_card import PrepCard
     from mlcoach.ui.prompt_card import PromptCard
     from mlcoach.ui.prompt_notice import PromptNotice
-    from mlcoach.ui.reflection_dialog import ReflectionDialog
-    from mlcoach.ui.settings_dialog import SettingsDialog
 
 logger = logging.getLogger(__name__)
 
@@ -44,16 +38,6 @@ TRAY_HINT_KEY = "gnome_tray_hint_shown"  # the AppIndicator hint was given once
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
 BACKUP_DELAY_MS = 5000  # the daily check and backup wait until start-up is over
 SLEEP_GAP = 60.0  # seconds the boot clock ran ahead of the steady one: the machine slept
-
-
-class Window(Enum):
-    """The app's windows, by the name a request or a menu action gives them."""
-
-    CAPTURE = "capture"
-    REFLECT = "reflect"
-    SUGGEST = "suggest"
-    HISTORY = "history"
-    SETTINGS = "settings"
 
 
 def _now_utc() -> datetime:
@@ -93,7 +77,7 @@ class SleepWatch:
         return gap > SLEEP_GAP
 
 
-class AppController(QObject, DesktopShell):
+class AppController(QObject, DesktopShell, WindowFactories):
     """Owns the tray, the store and every window; reacts to menu actions and requests."""
 
     def __init__(self, app: QApplication, data_root: Path, server: InstanceServer, *,
@@ -312,100 +296,6 @@ class AppController(QObject, DesktopShell):
     def warm_up(self) -> None:
         """Build the quick-capture window now so it opens instantly later."""
         self.capture_window()
-
-    # -- windows: one typed factory each, built once and then reused -------------------
-
-    def _store(self) -> LightOpened | Opened:
-        if self.opened is None:
-            raise RuntimeError("the store is not open yet")
-        return self.opened
-
-    def _full(self) -> Opened:
-        """The ORM store the windows other than quick capture need: SQLAlchemy loads with
-        the first of them, never in the idle app."""
-        return self._store().full()
-
-    def capture_window(self) -> CaptureWindow:
-        from mlcoach.ui.capture_window import CaptureWindow
-        from mlcoach.ui.draft import DraftFile
-
-        found = self.windows.get(Window.CAPTURE)
-        if isinstance(found, CaptureWindow):
-            return found
-        # Kept ready in the idle app: the raw store, no ORM.
-        widget = CaptureWindow(self._store().store, DraftFile(self.data_root / DRAFT_NAME))
-        widget.moment_saved.connect(lambda _id: self.refresh_status())
-        self.windows[Window.CAPTURE] = widget
-        return widget
-
-    def reflection_dialog(self) -> ReflectionDialog:
-        from mlcoach.ui.reflection_dialog import ReflectionDialog
-
-        found = self.windows.get(Window.REFLECT)
-        if isinstance(found, ReflectionDialog):
-            return found
-        widget = ReflectionDialog(self._full().store, clock=self.clock, tz=self.tz())
-        widget.reflection_saved.connect(self.arm)
-        self.windows[Window.REFLECT] = widget
-        return widget
-
-    def settings_dialog(self) -> SettingsDialog:
-        from mlcoach.security.keys import OSKeyring
-        from mlcoach.ui.settings_dialog import SettingsDialog
-
-        found = self.windows.get(Window.SETTINGS)
-        if isinstance(found, SettingsDialog):
-            return found
-        full = self._full()
-        widget = SettingsDialog(full.store, full, keys=OSKeyring())
-        widget.settings_changed.connect(lambda _s: self.on_settings_changed())
-        widget.data_deleted.connect(self.quit)
-        self.windows[Window.SETTINGS] = widget
-        return widget
-
-    def composer_dialog(self) -> ComposerDialog:
-        from mlcoach.ui.composer_dialog import ComposerDialog
-
-        found = self.windows.get(Window.SUGGEST)
-        if isinstance(found, ComposerDialog):
-            return found
-        widget = ComposerDialog(self._full().store, clock=self.clock, tz=self.tz())
-        self.windows[Window.SUGGEST] = widget
-        return widget
-
-    def history_window(self) -> HistoryWindow:
-        from mlcoach.ui.history.window import HistoryWindow
-
-        found = self.windows.get(Window.HISTORY)
-        if isinstance(found, HistoryWindow):
-            return found
-        widget = HistoryWindow(self._full().store, clock=self.clock, tz=self.tz())
-        # The weekly review's focus was saved: the scheduler must see it now.
-        widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
-        self.windows[Window.HISTORY] = widget
-        return widget
-
-    def open_window(self, which: Window) -> None:
-        """Bring a window up with fresh data (queued until the store is open)."""
-        if self.opened is None:
-            self.pending.append(which.value)
-            return
-        with self.activation():
-            if which is Window.CAPTURE:
-                self.capture_window().present()
-            elif which is Window.REFLECT:
-                reflection = self.reflection_dialog()
-                reflection.load_day()
-                reflection.present()
-            elif which is Window.SETTINGS:
-                settings = self.settings_dialog()
-                settings.reload()
-                settings.present()
-            elif which is Window.SUGGEST:
-                self.composer_dialog().present()
-            else:
-                self.history_window().present()
-        ready_signal(f"shown:{which.value}")
 
     # -- requests and actions -------------------------------------------------------------
 

@@ -128,7 +128,8 @@ def test_desktop_app_started_in_process_makes_no_network_attempt(opened, qtbot,
     from PySide6.QtWidgets import QApplication
 
     from mlcoach.ui import ops
-    from mlcoach.ui.app import AppController, Window
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.app_windows import Window
     from mlcoach.ui.instance_server import InstanceServer
 
     guard = NetworkGuard(monkeypatch)

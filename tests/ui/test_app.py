@@ -20,7 +20,7 @@ import pytest
 
 from mlcoach.domain.model import Response, Settings
 from mlcoach.system import instance
-from mlcoach.ui.app import Window
+from mlcoach.ui.app_windows import Window
 from mlcoach.ui.tray import Action
 
 pytestmark = pytest.mark.gui
@@ -308,22 +308,34 @@ def _start_app(env: dict[str, str]) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _wait_ready(proc: subprocess.Popen[str], what: str = "store", timeout: float = 30) -> None:
+# Deadlines, not speed checks: on a busy two-core machine a start can take a minute.
+START_DEADLINE = 120.0
+
+
+def _wait_ready(proc: subprocess.Popen[str], what: str = "store",
+                timeout: float = START_DEADLINE) -> None:
+    """Read the app's stderr until it says `what` is ready (never blocks past `timeout`)."""
+    import selectors
+
     deadline = time.monotonic() + timeout
     assert proc.stderr is not None
     os.set_blocking(proc.stderr.fileno(), True)
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            raise AssertionError(f"app exited early: {proc.poll()}")
-        if line.strip() == f"mlcoach-ready: {what}":
-            return
-    raise AssertionError("app did not become ready")
+    with selectors.DefaultSelector() as sel:
+        sel.register(proc.stderr, selectors.EVENT_READ)
+        while (left := deadline - time.monotonic()) > 0:
+            if not sel.select(left):
+                break
+            line = proc.stderr.readline()
+            if not line:
+                raise AssertionError(f"app exited early: {proc.poll()}")
+            if line.strip() == f"mlcoach-ready: {what}":
+                return
+    raise AssertionError(f"app did not say {what!r} within {timeout:.0f} s")
 
 
 def _quit(proc: subprocess.Popen[str], data: Path, env: dict[str, str]) -> int:
     instance.send(data, "quit", env=env)
-    return proc.wait(timeout=20)
+    return proc.wait(timeout=START_DEADLINE)
 
 
 @pytest.fixture
@@ -352,11 +364,9 @@ def test_second_start_hands_over_and_exits(app_env):
     app = _start_app(app_env)
     try:
         _wait_ready(app)
-        started = time.monotonic()
         res = subprocess.run([sys.executable, "-m", "mlcoach", "capture"], env=app_env,
-                             capture_output=True, text=True, timeout=20)
-        assert res.returncode == 0, res.stderr
-        assert time.monotonic() - started < 10
+                             capture_output=True, text=True, timeout=START_DEADLINE)
+        assert res.returncode == 0, res.stderr  # handed over and done, not a second app
         assert app.poll() is None  # still the one running app
         # Malformed messages are ignored and the app keeps running.
         path = instance.channel_path(data, app_env)
@@ -395,7 +405,7 @@ def test_ten_simultaneous_starts_give_one_app(app_env):
     data = Path(app_env["MLCOACH_DATA_DIR"])
     procs = [_start_app(app_env) for _ in range(10)]
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + START_DEADLINE
         while time.monotonic() < deadline and sum(p.poll() is None for p in procs) > 1:
             time.sleep(0.2)
         running = [p for p in procs if p.poll() is None]
