@@ -16,27 +16,28 @@ import logging
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.enums import Kind, Response, Style
 from mlcoach.domain.errors import MlcoachError, StoreUnavailableError
 from mlcoach.domain.ids import new_id, utcnow
-from mlcoach.domain.model import (
-    Moment,
-    Person,
-    Prompt,
-    PromptEvent,
-    Reflection,
-    Settings,
-    Suggestion,
-)
-from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.timestamps import from_db, to_db
 from mlcoach.security.keys import Secret
-from mlcoach.store.codec import RECOGNISING_KINDS, custom_prompt, parse_day
 from mlcoach.store.db import connect_raw
 from mlcoach.store.file_guard import KeptConnection, guard_for
 from mlcoach.store.search import SearchHit, hits, search_sql
+
+if TYPE_CHECKING:  # the domain model loads with the first call that builds one of its
+    # objects, not for `mlcoach stats` or `search` (~15 ms of frozen dataclasses)
+    from mlcoach.domain.model import (
+        Moment,
+        Person,
+        Prompt,
+        PromptEvent,
+        Reflection,
+        Settings,
+        Suggestion,
+    )
 
 logger = logging.getLogger(__name__)
 
@@ -113,14 +114,20 @@ class LightStore:
 
     def settings(self) -> Settings:
         """The user's settings merged over the defaults (unknown or bad values ignored)."""
+        from mlcoach.domain.settings_codec import settings_from_dict
+
         raw = self.get_state("settings", {})
         return settings_from_dict(raw if isinstance(raw, dict) else {})
 
     def save_settings(self, settings: Settings) -> None:
+        from mlcoach.domain.settings_codec import settings_to_dict
+
         self.set_state("settings", settings_to_dict(settings))
 
     def custom_prompts(self) -> list[Prompt]:
         """The user's own prompts."""
+        from mlcoach.store.codec import custom_prompt
+
         with self.connection() as conn:
             rows = conn.execute("SELECT id, theme, data FROM custom_prompts ORDER BY id")
             return [custom_prompt(*r) for r in rows]
@@ -139,6 +146,8 @@ class LightStore:
     def record_prompt_shown(self, prompt_id: str, theme: str, *, why: str = "",
                             at: datetime | None = None) -> PromptEvent:
         """Record that a prompt was shown; earlier unanswered ones expire."""
+        from mlcoach.domain.model import PromptEvent
+
         now = at or utcnow()
         event = PromptEvent(id=new_id(), prompt_id=prompt_id, theme=theme, shown_at=now,
                             why=why)
@@ -168,6 +177,9 @@ class LightStore:
 
     def reflection(self, day: date) -> Reflection | None:
         """The reflection written for `day`, if any."""
+        from mlcoach.domain.model import Reflection
+        from mlcoach.store.codec import parse_day
+
         with self.connection() as conn:
             row = conn.execute(
                 "SELECT id, day, created_at, updated_at, energy, went_well, differently, "
@@ -198,6 +210,7 @@ class LightStore:
     def add_moment(self, text: str, kind: Kind = Kind.OTHER, *, person: str | None = None,
                    style: Style | None = None, tags: Sequence[str] = ()) -> Moment:
         """Store a quick capture; an unknown @person is added to the people list."""
+        from mlcoach.domain.model import Moment
         from mlcoach.store.quick import insert_moment
 
         now = utcnow()
@@ -213,6 +226,8 @@ class LightStore:
     def recognition_due(self, now: datetime, gap_days: int = 14) -> list[tuple[Person, int]]:
         """As `people_insights.recognition_due`: people not recognised or supported for at
         least `gap_days`, most overdue first (two index seeks per person)."""
+        from mlcoach.store.codec import RECOGNISING_KINDS
+
         if now.tzinfo is None:
             raise ValueError("recognition_due needs an aware datetime")
         kinds = ", ".join(f"'{k.value}'" for k in RECOGNISING_KINDS)
@@ -283,11 +298,15 @@ def _ts(value: Any) -> datetime:
 
 
 def _event(r: Sequence[Any]) -> PromptEvent:
+    from mlcoach.domain.model import PromptEvent
+
     return PromptEvent(id=r[0], prompt_id=r[1], theme=r[2], shown_at=_ts(r[3]),
                        response=Response(r[4]), responded_at=from_db(r[5]), why=r[6])
 
 
 def _person(r: Sequence[Any]) -> Person:
+    from mlcoach.domain.model import Person
+
     return Person(id=r[0], name=r[1], style=Style(r[2]) if r[2] else None, notes=r[3],
                   archived=bool(r[4]), created_at=_ts(r[5]))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -64,6 +65,10 @@ def _local_midnight(day: date, tz: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=tz).astimezone(timezone.utc)
 
 
+_STREAK_DAYS = 800  # the streak counts back at most this far
+_FIRST_WINDOW = 40  # days read first; a longer streak reads the rest
+
+
 def compute_stats(store: Store | LightStore, now: datetime, tz: tzinfo) -> Stats:
     """Compute the headline figures as of `now`, with days in the local zone `tz`.
 
@@ -71,23 +76,17 @@ def compute_stats(store: Store | LightStore, now: datetime, tz: tzinfo) -> Stats
     """
     today = now.astimezone(tz).date()
     week_start = today - timedelta(days=today.weekday())
-    since = to_db(_local_midnight(today - timedelta(days=800), tz))
     with store.connection() as conn:
         total = int(conn.execute("SELECT count(*) FROM moments").fetchone()[0] or 0)
-        stamps = conn.execute("SELECT created_at FROM moments WHERE created_at >= ?",
-                              (since,)).fetchall()
-        days = conn.execute("SELECT day FROM reflections WHERE day >= ?",
-                            ((today - timedelta(days=800)).isoformat(),)).fetchall()
         week_rows = [(kind, _local(ts, tz)) for kind, ts in conn.execute(
             "SELECT kind, created_at FROM moments WHERE created_at >= ?",
             (to_db(_local_midnight(week_start, tz)),))]
+        streak = _streak_in(conn, today, tz)
         overall, by_person, by_style = _ratios(conn)
-    active = {_local(ts, tz).date() for (ts,) in stamps}
-    active |= {date.fromisoformat(str(day)) for (day,) in days}
     moments_today = sum(1 for _, ts in week_rows if ts.date() == today)
     wins = sum(1 for kind, _ in week_rows if kind == Kind.RECOGNITION.value)
     return Stats(
-        today=today, streak=_streak(active, today), moments_today=moments_today,
+        today=today, streak=streak, moments_today=moments_today,
         moments_this_week=len(week_rows), small_wins_this_week=wins, total_moments=total,
         overall=overall, by_person=by_person, by_style=by_style,
     )
@@ -97,14 +96,46 @@ def _local(stamp: str, tz: tzinfo) -> datetime:
     return datetime.fromisoformat(stamp).replace(tzinfo=timezone.utc).astimezone(tz)
 
 
-def _streak(active: set[date], today: date) -> int:
-    """Consecutive active days ending today, or yesterday when today is still empty."""
-    day = today if today in active else today - timedelta(days=1)
+def _streak_in(conn: Any, today: date, tz: tzinfo) -> int:
+    """Consecutive active days (a moment or a reflection) ending today, or yesterday when
+    today is still empty, counting back at most _STREAK_DAYS.
+
+    Reads the last _FIRST_WINDOW days first and further back only when the streak reaches
+    past them."""
+    span = _FIRST_WINDOW
+    while True:
+        span = min(span, _STREAK_DAYS)
+        first = today - timedelta(days=span)
+        day, count = _walk(conn, today, first, tz)
+        if day >= first or span == _STREAK_DAYS:
+            return count
+        span *= 8
+
+
+def _walk(conn: Any, today: date, first: date, tz: tzinfo) -> tuple[date, int]:
+    """Walk back from today over active days no earlier than `first`: the day it stopped
+    at and the days counted. A day is active when a stored stamp lies between its local
+    midnights (two conversions a day walked instead of one per moment)."""
+    stamps = sorted(
+        ts if isinstance(ts, str) and len(ts) == 26 else to_db(_local(str(ts), tz))
+        for (ts,) in conn.execute("SELECT created_at FROM moments WHERE created_at >= ?",
+                                  (to_db(_local_midnight(first, tz)),)))
+    days = {str(d) for (d,) in conn.execute("SELECT day FROM reflections WHERE day >= ?",
+                                            (first.isoformat(),))}
+
+    def active(day: date) -> bool:
+        if day.isoformat() in days:
+            return True
+        at = bisect_left(stamps, to_db(_local_midnight(day, tz)))
+        return at < len(stamps) and stamps[at] < to_db(
+            _local_midnight(day + timedelta(days=1), tz))
+
+    day = today if active(today) else today - timedelta(days=1)
     count = 0
-    while day in active:
+    while day >= first and active(day):
         count += 1
         day -= timedelta(days=1)
-    return count
+    return day, count
 
 
 def _ratios(conn: Any) -> tuple[Ratio, dict[str, Ratio], dict[str, Ratio]]:

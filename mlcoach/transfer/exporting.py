@@ -23,7 +23,7 @@ from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
-from mlcoach.store.export_rows import SECTIONS, Progress, export_sections
+from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
 
 if TYPE_CHECKING:  # the ORM store loads only for an import: exports run on either store
     from mlcoach.store.core import Store
@@ -37,15 +37,19 @@ MAX_IMPORT_BYTES = 256 * 1024 * 1024
 _YEARS = (1900, 2999)  # imported dates outside these are refused (hostile or broken files)
 
 
-def export_document(store: Store | LightStore, *, now: datetime | None = None,
-                    progress: Progress | None = None) -> dict[str, Any]:
-    """Everything in the store as one JSON-able document."""
-    doc: dict[str, Any] = {
+def _header(now: datetime | None) -> dict[str, Any]:
+    return {
         "format": FORMAT,
         "version": VERSION,
         "app_version": __version__,
         "exported_at": (now or datetime.now(timezone.utc)).astimezone().isoformat(),
     }
+
+
+def export_document(store: Store | LightStore, *, now: datetime | None = None,
+                    progress: Progress | None = None) -> dict[str, Any]:
+    """Everything in the store as one JSON-able document."""
+    doc = _header(now)
     doc.update(export_sections(store, progress))
     doc["settings"] = settings_to_dict(store.settings())
     if progress:
@@ -53,43 +57,27 @@ def export_document(store: Store | LightStore, *, now: datetime | None = None,
     return doc
 
 
-def export_json(store: Store | LightStore, **kw: Any) -> str:
-    """The JSON export as text: one entry per line, readable and quick to write."""
-    doc = export_document(store, **kw)
-    encode = _entry_encoder()
-    parts = []
-    for key, value in doc.items():
-        if isinstance(value, list):
-            body = ",\n".join("  " + encode(item) for item in value)
-            parts.append(f" {encode(key)}: [\n{body}\n ]" if value else f" {encode(key)}: []")
+def export_json(store: Store | LightStore, *, now: datetime | None = None,
+                progress: Progress | None = None) -> str:
+    """The JSON export as text: one entry per line, readable and quick to write.
+
+    The entries come as JSON text written by SQLite (`export_entries`), so Python only
+    joins lines; `export_document` is the same document parsed."""
+    doc: dict[str, Any] = _header(now)
+    doc.update(export_entries(store, progress))
+    doc["settings"] = settings_to_dict(store.settings())
+    if progress:
+        progress(6, 6)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    parts = ["{\n"]  # joined once at the end: the sections are megabytes each
+    for i, (key, value) in enumerate(doc.items()):
+        parts.append((",\n " if i else " ") + dumps(key) + ": ")
+        if key in SECTIONS:
+            parts += ["[\n", value, "\n ]"] if value else ["[]"]
         else:
-            parts.append(f" {encode(key)}: {encode(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
-
-
-def _entry_encoder() -> Callable[[Any], str]:
-    """`json.JSONEncoder(ensure_ascii=False).encode`, with the C encoder made once:
-    `encode` builds a new one per call, a third of a ten-year export's time."""
-    from json import encoder as std
-
-    make = getattr(std, "c_make_encoder", None)  # (not in the type stubs)
-    if make is None:  # an interpreter without the C accelerator
-        return json.JSONEncoder(ensure_ascii=False).encode
-
-    def refuse(value: Any) -> Any:
-        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
-
-    # (markers, default, encoder, indent, key_sep, item_sep, sort_keys, skipkeys,
-    # allow_nan): JSONEncoder's defaults; no circular check (the entries are plain data)
-    chunks = make(None, refuse, std.encode_basestring, None, ": ", ", ",
-                                False, False, True)
-
-    def encode(value: Any) -> str:
-        if isinstance(value, str):
-            return str(std.encode_basestring(value))
-        return "".join(chunks(value, 0))
-
-    return encode
+            parts.append(dumps(value))
+    parts.append("\n}\n")
+    return "".join(parts)
 
 
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
