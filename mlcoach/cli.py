@@ -412,9 +412,9 @@ def _new_passphrase(ctx: Context) -> str:
         return line
     import getpass
 
-    first = getpass.getpass("New passphrase: ")
-    if len(first) < 8:
-        raise UsageError("the passphrase must have at least 8 characters")
+    from mlcoach.vault import check_new_passphrase
+
+    first = check_new_passphrase(getpass.getpass("New passphrase: "))
     if getpass.getpass("Repeat it: ") != first:
         raise UsageError("the two passphrases differ; nothing was created")
     return first
@@ -598,6 +598,9 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
     if "disk i/o error" in text:
         return ("the disk refused the write (full or failing?): nothing was written "
                 "(your data is unchanged)")
+    if "database is locked" in text or "database is busy" in text:
+        return ("another mlcoach is still writing (a long import?) and did not finish within "
+                "a minute: nothing was written; try again")
     if "unable to open database" in text:
         return "the database cannot be opened: check the data folder's permissions"
     if "malformed" in text or "not a database" in text:

@@ -553,7 +553,9 @@ class ImportPreview:
 
 def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
     """Add what the store does not have yet, in one transaction. Returns counts added."""
-    with store.engine.begin() as conn:
+    from mlcoach.db import writer
+
+    with writer(store.engine).begin() as conn:  # BEGIN IMMEDIATE: never fails half-way
         added, _implied = _import(conn, doc, write=True)
     return added
 

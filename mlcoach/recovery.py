@@ -270,9 +270,12 @@ def newest_good_backup(backup_dir: Path, secret: Secret) -> Path | None:
 def finish_interrupted_init(db: Path) -> bool:
     """Move a store that `init` had fully built but not yet renamed into place."""
     new = db.with_name(NEW_NAME)
-    if db.exists() or not new.exists() or new.stat().st_size == 0:
+    try:
+        if db.exists() or new.stat().st_size == 0:
+            return False
+        os.replace(new, db)
+    except FileNotFoundError:  # nothing half set up (or another process just finished it)
         return False
-    os.replace(new, db)
     fsync_dir(db.parent)
     logger.info("finished setting up the store after an interrupted start")
     return True

@@ -15,7 +15,7 @@ from mlcoach.errors import MlcoachError
 from mlcoach.keys import KeyringUnavailableError, KeyStore
 from mlcoach.paths import DRAFT_NAME
 from mlcoach.recovery import DAMAGED_MARK, LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
-from mlcoach.vault import Layout, read_meta
+from mlcoach.vault import SETUP_LOCK, Layout, read_meta
 
 if TYPE_CHECKING:
     from mlcoach.store import Store
@@ -62,7 +62,7 @@ def _targets(layout: Layout) -> list[Path]:
     db = layout.db
     paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
     paths += [layout.meta, layout.backups, root / DRAFT_NAME, root / _LOG_DIR,
-              root / NOTE_NAME, root / LOCK_NAME]
+              root / NOTE_NAME, root / LOCK_NAME, root / SETUP_LOCK]
     if root.is_dir():
         for pattern in _LOG_PATTERNS:
             paths += sorted(root.glob(pattern))
