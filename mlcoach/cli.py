@@ -326,6 +326,7 @@ def cmd_export(ctx: Context) -> int:
     if ctx.ns.output:
         from mlcoach.paths import atomic_write
 
+        exporting.refuse_data_folder(ctx.ns.output, ctx.root)
         try:
             atomic_write(ctx.ns.output.absolute(), text)
         except OSError as exc:
@@ -341,17 +342,21 @@ def cmd_import(ctx: Context) -> int:
     try:
         if ctx.ns.file.stat().st_size > exporting.MAX_IMPORT_BYTES:  # before reading it
             raise exporting.ImportError_("the file is too large to be an mlcoach export")
-        raw = ctx.ns.file.read_bytes()
+        raw = exporting.read_limited(ctx.ns.file)  # /dev/zero and pipes claim size 0
     except OSError as exc:
         raise MlcoachError(f"cannot read {ctx.ns.file}: {exc.strerror or exc}") from exc
     doc = exporting.parse_export(raw)
     opened = ctx.open()
     try:
+        ignored = exporting.ignored_settings(opened.store, doc)
         added = exporting.import_document(opened.store, doc)
     finally:
         opened.store.close()
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
     ctx.out(f"imported {summary}" if summary else "nothing new to import")
+    if ignored:
+        ctx.out(f"settings not taken from the file: {', '.join(ignored)} "
+                "(this computer's own, or not understood)")
     return EXIT_OK
 
 

@@ -17,14 +17,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from mlcoach import __version__
 from mlcoach import models as m
 from mlcoach.domain import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
-from mlcoach.errors import MlcoachError
-from mlcoach.store import Store, settings_to_dict
+from mlcoach.errors import MlcoachError, UsageError
+from mlcoach.store import Store, settings_from_dict, settings_to_dict
 from mlcoach.text import MAX_NAME, MAX_TAG, MAX_TEXT, name_key
 
 logger = logging.getLogger(__name__)
@@ -161,6 +161,16 @@ def export_json(store: Store, **kw: Any) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def refuse_data_folder(output: Path, root: Path) -> None:
+    """An export never goes into the data folder: it could replace the database, store.json
+    or a backup (symlinks resolved, so no other name for the folder gets past)."""
+    target = output.expanduser().resolve()
+    home = root.resolve()
+    if target == home or home in target.parents:
+        raise UsageError("cannot export into the data folder {folder}: choose another place "
+                         "(nothing was written)", folder=home)
+
+
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
                "detail")
 
@@ -169,30 +179,37 @@ def export_csv(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
     """One CSV table: a row per moment, suggestion, reflection and person."""
     doc = export_document(store, **kw)
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    # RFC 4180's CRLF: the writer then quotes any cell holding a CR or an LF, which a bare
+    # "\n" terminator let through unquoted (a lone CR split the row in spreadsheets).
+    w = csv.writer(out, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
+
+    def row(*cells: Any) -> None:  # every cell, ids and tags too: any of it may be imported
+        w.writerow([_csv_safe("" if c is None else str(c)) for c in cells])
+
     for mo in doc["moments"]:
-        w.writerow(["moment", mo["id"], mo["created_at"], _csv_safe(mo["text"]), mo["kind"],
-                    _csv_safe(mo["person"] or ""), mo["style"] or "", " ".join(mo["tags"]),
-                    mo["outcome"] or "", "planned" if mo["planned"] else ""])
+        row("moment", mo["id"], mo["created_at"], mo["text"], mo["kind"], mo["person"],
+            mo["style"], " ".join(mo["tags"]), mo["outcome"], "planned" if mo["planned"] else "")
     for su in doc["suggestions"]:
-        w.writerow(["suggestion", su["id"], su["created_at"], _csv_safe(su["change"]),
-                    su["action"], _csv_safe(su["person"] or ""), su["style"], "",
-                    su["outcome"] or "", su["size"]])
+        row("suggestion", su["id"], su["created_at"], su["change"], su["action"], su["person"],
+            su["style"], "", su["outcome"], su["size"])
     for re_ in doc["reflections"]:
         text = " | ".join(x for x in (re_["went_well"], re_["differently"], re_["intention"]) if x)
-        w.writerow(["reflection", re_["id"], re_["day"], _csv_safe(text), "", "", "", "", "",
-                    f"energy {re_['energy']}" if re_["energy"] else ""])
+        row("reflection", re_["id"], re_["day"], text, "", "", "", "", "",
+            f"energy {re_['energy']}" if re_["energy"] else "")
     for pe in doc["people"]:
-        w.writerow(["person", pe["id"], pe["created_at"], _csv_safe(pe["notes"]), "",
-                    _csv_safe(pe["name"]), pe["style"] or "", "", "",
-                    "archived" if pe["archived"] else ""])
+        row("person", pe["id"], pe["created_at"], pe["notes"], "", pe["name"], pe["style"], "",
+            "", "archived" if pe["archived"] else "")
     return out.getvalue()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _csv_safe(value: str) -> str:
-    """Stop a spreadsheet from running a cell that starts like a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Stop a spreadsheet from running a cell that starts like a formula (OWASP CSV
+    injection: prefix a single quote; the csv module quotes the cell where needed)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def export_markdown(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
@@ -202,12 +219,12 @@ def export_markdown(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
     days: dict[str, list[str]] = {}
     for mo in doc["moments"]:
         when = datetime.fromisoformat(mo["created_at"]).astimezone(local)
-        bits = [f"**{mo['kind']}**"]
+        bits = [f"**{_md(mo['kind'])}**"]
         if mo["person"]:
-            bits.append(f"with {mo['person']}")
+            bits.append(f"with {_md(mo['person'])}")
         line = f"- {when:%H:%M} {' '.join(bits)}: {_md(mo['text'])}"
         if mo["tags"]:
-            line += " " + " ".join(f"`#{t}`" for t in mo["tags"])
+            line += " " + " ".join(_md(f"#{t}") for t in mo["tags"])
         if mo["outcome"]:
             line += f" — {mo['outcome'].replace('_', ' ')}"
         days.setdefault(when.date().isoformat(), []).append(line)
@@ -227,8 +244,15 @@ def export_markdown(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
     return "".join(parts)
 
 
+_MD_SPECIAL = {c: "\\" + c for c in "\\`*_{}[]()#+-.!|~>:/"}
+_MD_SPECIAL.update({"<": "&lt;", "&": "&amp;"})
+_MD_TABLE = str.maketrans(_MD_SPECIAL)
+
+
 def _md(text: str) -> str:
-    return " ".join(text.split()).replace("<", "&lt;")
+    """Text as Markdown shows it literally: one line, every character that could start a
+    heading, list, link, image, code span, autolink or HTML escaped."""
+    return " ".join(text.split()).translate(_MD_TABLE)
 
 
 # -- import ------------------------------------------------------------------------------
@@ -521,12 +545,23 @@ def _dday(v: str | None) -> date | None:
     return None if v is None else date.fromisoformat(v)
 
 
+def read_limited(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, reading at most `limit` + 1 of them whatever the file claims to
+    be (st_size is 0 for /dev/zero and pipes); ImportError_ when there are more."""
+    limit = MAX_IMPORT_BYTES if limit is None else limit
+    with open(path, "rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise ImportError_("the file is too large to be an mlcoach export")
+    return raw
+
+
 def read_export(path: Path) -> dict[str, Any]:
     """Read and validate an export file; ImportError_ (one line) when it cannot be used."""
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
+        if path.stat().st_size > MAX_IMPORT_BYTES:  # refused before reading anything
             raise ImportError_("the file is too large to be an mlcoach export")
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
         raise ImportError_(f"could not read the file ({exc.strerror or exc})") from exc
     return parse_export(raw)
@@ -557,15 +592,69 @@ def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
 
     with writer(store.engine).begin() as conn:  # BEGIN IMMEDIATE: never fails half-way
         added, _implied = _import(conn, doc, write=True)
+        added["settings"] = len(_import_settings(conn, doc.get("settings"), write=True)[0])
     return added
+
+
+# Settings that describe this computer rather than the person: never taken from a file.
+MACHINE_SETTINGS = frozenset({"launch_at_login", "calendar_path"})
+
+
+def import_settings_plan(doc: dict[str, Any], current: dict[str, Any]) -> tuple[
+        dict[str, Any], list[str]]:
+    """The file's settings that differ from `current` (saved form), and the names of the
+    ones ignored: unknown, of the wrong shape, or about this computer."""
+    raw = doc.get("settings")
+    if not isinstance(raw, dict):
+        return {}, []
+    effective = settings_to_dict(settings_from_dict(current))
+    changed: dict[str, Any] = {}
+    ignored: list[str] = []
+    for key, value in raw.items():
+        if key not in effective or key in MACHINE_SETTINGS:
+            if key not in effective or value != effective[key]:
+                ignored.append(str(key))
+            continue
+        if settings_to_dict(settings_from_dict({key: value}))[key] != value:
+            ignored.append(key)  # the wrong shape: settings_from_dict kept the default
+        elif effective[key] != value:
+            changed[key] = value
+    return changed, ignored
+
+
+def _import_settings(conn: Connection, raw: Any, *, write: bool) -> tuple[
+        dict[str, Any], list[str]]:
+    row = conn.execute(select(m.SettingRow.value).where(m.SettingRow.key == "settings")).first()
+    try:
+        current = json.loads(row[0]) if row is not None else {}
+    except ValueError:
+        current = {}
+    current = current if isinstance(current, dict) else {}
+    changed, ignored = import_settings_plan({"settings": raw}, current)
+    if changed and write:
+        value = json.dumps({**current, **changed}, ensure_ascii=False)
+        if row is None:
+            conn.execute(insert(m.SettingRow), [{"key": "settings", "value": value}])
+        else:
+            conn.execute(update(m.SettingRow).where(m.SettingRow.key == "settings")
+                         .values(value=value))
+    return changed, ignored
+
+
+def ignored_settings(store: Store, doc: dict[str, Any]) -> list[str]:
+    """The names of the file's settings an import would not apply."""
+    with store.engine.connect() as conn, conn.begin():
+        return _import_settings(conn, doc.get("settings"), write=False)[1]
 
 
 def preview_import(store: Store, doc: dict[str, Any]) -> ImportPreview:
     """A dry run of `import_document`: the same decisions, nothing written."""
     with store.engine.connect() as conn, conn.begin():
         added, implied = _import(conn, doc, write=False)
+        changed, ignored = _import_settings(conn, doc.get("settings"), write=False)
     skipped = {section: len(doc.get(section, [])) - added[section] for section in SECTIONS}
     skipped["people"] += implied
+    added["settings"], skipped["settings"] = len(changed), len(ignored)
     return ImportPreview(added, skipped)
 
 
@@ -608,7 +697,7 @@ def _import(conn: Connection, doc: dict[str, Any], *,
     existing = _ids(conn, m.SuggestionRow)
     rows = [
         {"id": s["id"], "created_at": _utc(s["created_at"]), "person_id": pid(s),
-         "style": s["style"], "change": s["change"], "action": s["action"],
+         "style": s.get("style"), "change": s["change"], "action": s["action"],
          "size": s["size"], "text": s.get("text") or "",
          "follow_up_on": _dday(s.get("follow_up_on")), "outcome": s.get("outcome"),
          "outcome_at": _utc(s.get("outcome_at"))}
