@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 from mlcoach.errors import MlcoachError, UsageError
 from mlcoach.paths import APP_ID
@@ -100,11 +101,30 @@ class KeyStore(Protocol):
         """Remove the key for a store; missing is fine."""
 
 
-class OSKeyring:
-    """The `keyring` library's configured backend (honours PYTHON_KEYRING_BACKEND)."""
+# How long keyring may wait on the user: an unlock prompt, or creating a collection.
+PROMPT_WAIT = 120.0
 
-    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+
+class OSKeyring:
+    """The `keyring` library's configured backend (honours PYTHON_KEYRING_BACKEND).
+
+    Every call has one deadline (MLCOACH_KEYRING_TIMEOUT, 10 s by default; PROMPT_WAIT
+    when keyring may be showing the user a prompt): a keyring daemon that never answers
+    gives a true one-line error instead of a command that hangs for good.
+    """
+
+    def __init__(self, env: Mapping[str, str] | None = None,
+                 timeout: float | None = None) -> None:
         self._env = os.environ if env is None else env
+        self._timeout = timeout
+
+    def timeout(self) -> float:
+        """Seconds one key read may take in all."""
+        if self._timeout is not None:
+            return self._timeout
+        from mlcoach.secretservice import default_timeout
+
+        return default_timeout(self._env)
 
     def _backend(self) -> object:
         import keyring
@@ -118,17 +138,35 @@ class OSKeyring:
 
     def available(self) -> bool:
         try:
-            backend = self._backend()
-        except KeyringUnavailableError:
+            backend = _bounded(self._backend, time.monotonic() + self.timeout(),
+                               self.timeout())
+        except KeyringUnavailableError as exc:
+            if isinstance(exc, KeyringTimeoutError):
+                raise
             return False
         return _is_secure(backend, chosen=bool(self._env.get("PYTHON_KEYRING_BACKEND")))
 
     def get(self, store_id: str) -> bytes | None:
+        budget = self.timeout()
+        deadline = time.monotonic() + budget
         if _direct_read_ok(self._env):
-            value = _read_secret_service(store_id, self._env)
-            if value is not None:
-                return _parse_key(value)
-        return self._keyring_get(store_id)
+            from mlcoach import secretservice as ss
+
+            try:
+                value = ss.read_secret({"service": KEYRING_SERVICE, "username": store_id},
+                                       self._env, budget)
+            except ss.Locked:  # keyring asks the user to unlock it: give them time
+                budget = PROMPT_WAIT
+                deadline = time.monotonic() + budget
+            except ss.NoService:  # keyring may still start one (D-Bus activation)
+                logger.debug("no Secret Service on the bus; asking keyring")
+            except ss.SecretServiceError as exc:  # silent, unreachable, hostile: say which
+                raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
+                                              reason=exc) from exc
+            else:
+                if value is not None:
+                    return _parse_key(value)
+        return _bounded(lambda: self._keyring_get(store_id), deadline, budget)
 
     def _keyring_get(self, store_id: str) -> bytes | None:
         import keyring
@@ -145,23 +183,60 @@ class OSKeyring:
         import keyring
         from keyring.errors import KeyringError
 
-        try:
-            keyring.set_password(KEYRING_SERVICE, store_id, key.hex())
-        except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError("the system keyring cannot be written: {reason}",
-                                          reason=exc) from exc
+        def write() -> None:
+            try:
+                keyring.set_password(KEYRING_SERVICE, store_id, key.hex())
+            except (KeyringError, RuntimeError) as exc:
+                raise KeyringUnavailableError("the system keyring cannot be written: {reason}",
+                                              reason=exc) from exc
+
+        _bounded(write, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
 
     def delete(self, store_id: str) -> None:
         import keyring
         from keyring.errors import KeyringError, PasswordDeleteError
 
+        def remove() -> None:
+            try:
+                keyring.delete_password(KEYRING_SERVICE, store_id)
+            except PasswordDeleteError:
+                pass
+            except (KeyringError, RuntimeError) as exc:
+                raise KeyringUnavailableError("the system keyring cannot be changed: {reason}",
+                                              reason=exc) from exc
+
+        _bounded(remove, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
+
+
+class KeyringTimeoutError(KeyringUnavailableError):
+    """The keyring did not answer within its deadline."""
+
+
+_T = TypeVar("_T")
+
+
+def _bounded(call: Callable[[], _T], deadline: float, budget: float) -> _T:
+    """Run a keyring library call (which has no timeout of its own) until `deadline`: on
+    a daemon thread, so a keyring daemon that never answers cannot hold the process."""
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def run() -> None:
         try:
-            keyring.delete_password(KEYRING_SERVICE, store_id)
-        except PasswordDeleteError:
-            pass
-        except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError("the system keyring cannot be changed: {reason}",
-                                          reason=exc) from exc
+            box["value"] = call()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="mlcoach-keyring", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        raise KeyringTimeoutError("the system keyring did not answer within {seconds} s",
+                                  seconds=f"{budget:g}")
+    if "error" in box:
+        raise box["error"]
+    return cast(_T, box.get("value"))
 
 
 def _parse_key(value: str) -> bytes | None:
@@ -178,8 +253,8 @@ def _parse_key(value: str) -> bytes | None:
 # Importing `keyring` costs 0.1-0.3 s (entry-point discovery, its macOS backend probing
 # for libraries, secretstorage pulling in `cryptography`): most of `mlcoach capture`.
 # Where keyring would pick the Secret Service anyway, one read goes straight over D-Bus
-# (mlcoach/secretservice.py, stdlib only). Anything unusual (locked, missing, an error)
-# falls back to keyring.
+# (mlcoach/secretservice.py, jeepney). A missing item, a locked collection or no service
+# on the bus falls back to keyring; a bus or service that is broken is reported as such.
 
 def _direct_read_ok(env: Mapping[str, str]) -> bool:
     """Whether keyring would use the Secret Service here, so reading it directly is the same."""
@@ -192,17 +267,6 @@ def _direct_read_ok(env: Mapping[str, str]) -> bool:
         return False  # keyring already loaded with a backend (set by code or a test)
     config = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return not (config / "python_keyring" / "keyringrc.cfg").exists()
-
-
-def _read_secret_service(store_id: str, env: Mapping[str, str]) -> str | None:
-    """The stored value, or None when the direct read cannot give it (then ask keyring)."""
-    try:
-        from mlcoach.secretservice import read_secret
-
-        return read_secret({"service": KEYRING_SERVICE, "username": store_id}, env)
-    except Exception as exc:  # locked, no service, a timeout: keyring knows what to do
-        logger.debug("direct Secret Service read failed: %s", exc)
-        return None
 
 
 def _is_secure(backend: object, *, chosen: bool) -> bool:

@@ -1,6 +1,5 @@
 """The direct Secret Service read (the fast path of `mlcoach capture`) returns exactly
-what keyring stored, without importing keyring or jeepney, and defers to keyring
-otherwise."""
+what keyring stored, without importing keyring, and defers to keyring otherwise."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ READ = (
     "import sys\n"
     "from mlcoach.keys import OSKeyring\n"
     "key = OSKeyring().get(sys.argv[1])\n"
-    "print(key.hex() if key else None, 'keyring' in sys.modules, 'jeepney' in sys.modules)\n"
+    "print(key.hex() if key else None, 'keyring' in sys.modules)\n"
 )
 
 
@@ -29,9 +28,9 @@ def test_direct_read_matches_keyring_and_skips_its_import(desktop) -> None:  # t
     env = {k: v for k, v in desktop.env.items() if k != "PYTHON_KEYRING_BACKEND"}
     key = "ab" * 32
     _run(env, "-c", f"import keyring; keyring.set_password({SERVICE!r}, 'direct-1', {key!r})")
-    assert _run(env, "-c", READ, "direct-1") == f"{key} False False"
+    assert _run(env, "-c", READ, "direct-1") == f"{key} False"
     # A missing entry falls back to keyring, which also finds nothing.
-    assert _run(env, "-c", READ, "no-such-store") == "None True True"
+    assert _run(env, "-c", READ, "no-such-store") == "None True"
     # A backend chosen by the user is always asked through keyring.
     chosen = dict(env, PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
-    assert _run(chosen, "-c", READ, "direct-1") == f"{key} True True"
+    assert _run(chosen, "-c", READ, "direct-1") == f"{key} True"
