@@ -13,6 +13,19 @@ from mlcoach import instance
 logger = logging.getLogger(__name__)
 
 
+def _same_user(sock: QLocalSocket) -> bool:
+    """Whether the process at the other end runs as this user (SO_PEERCRED)."""
+    import os
+    import socket
+
+    fd = int(sock.socketDescriptor())
+    if fd < 0 or not hasattr(os, "getuid"):
+        return True
+    with socket.socket(fileno=os.dup(fd)) as peer:
+        uid = instance.peer_uid(peer)
+    return uid is None or uid == os.getuid()
+
+
 class InstanceServer(QObject):
     """Owns the channel for one data folder and emits each well-formed request.
 
@@ -63,6 +76,11 @@ class InstanceServer(QObject):
             sock = self._server.nextPendingConnection()
             if sock is None:
                 return
+            if not _same_user(sock):  # the folder is private; this is belt and braces
+                logger.warning("refused a connection from another user on the instance channel")
+                sock.abort()
+                sock.deleteLater()
+                continue
             self._buffers[sock] = b""
             sock.readyRead.connect(lambda s=sock: self._on_ready(s))
             sock.disconnected.connect(lambda s=sock: self._forget(s))

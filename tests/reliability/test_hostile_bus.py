@@ -111,9 +111,8 @@ def fake_bus(tmp: Path, reply: Reply, greeting: bytes | None = None) -> Iterator
                 conn, _ = server.accept()
             except OSError:
                 return
-            with conn:
-                with contextlib.suppress(OSError):
-                    _talk(conn, reply, greeting)
+            with conn, contextlib.suppress(OSError):
+                _talk(conn, reply, greeting)
 
     thread = threading.Thread(target=serve, daemon=True)
     thread.start()
@@ -176,15 +175,15 @@ def test_the_fake_bus_answers_like_the_real_one(tmp_path: Path) -> None:
 ])
 def test_a_hostile_bus_gets_a_true_error_not_a_hang(tmp_path: Path, reply: Reply,
                                                      error: type[Exception], words: str) -> None:
-    with fake_bus(tmp_path, reply) as address:
-        with pytest.raises(error, match=words):
-            _read(address, 1.0)
+    with fake_bus(tmp_path, reply) as address, pytest.raises(error, match=words):
+        _read(address, 1.0)
 
 
 def test_an_endless_greeting_is_cut_off(tmp_path: Path) -> None:
-    with fake_bus(tmp_path, normal, greeting=b"DATA " + b"x" * 100_000) as address:
-        with pytest.raises(ss.BadReply, match="oversized greeting"):
-            _read(address)
+    greeting = b"DATA " + b"x" * 100_000
+    with fake_bus(tmp_path, normal, greeting=greeting) as address, \
+            pytest.raises(ss.BadReply, match="oversized greeting"):
+        _read(address)
 
 
 def test_no_bus_at_the_address_says_so(tmp_path: Path) -> None:
