@@ -7,6 +7,7 @@ store's own key, into the data folder's `backups/`.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -36,12 +37,22 @@ def backups(folder: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
+def backed_up_today(folder: Path, now: datetime) -> bool:
+    """Whether today's daily backup exists (one directory listing, no database opened)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    prefix = f"mlcoach-{now.strftime('%Y%m%d')}T"
+    return any(n.startswith(prefix) and n.endswith("-daily.db") and _NAME.match(n)
+               for n in names)
+
+
 def daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path | None:
     """Write today's backup unless one exists, then rotate. Returns the new file."""
-    today = now.date()
-    if any(_stamp(p) is not None and _stamp(p).date() == today  # type: ignore[union-attr]
-           for p in backups(folder) if p.name.endswith("-daily.db")):
+    if backed_up_today(folder, now):
         return None
+    today = now.date()
     for stale in folder.glob("mlcoach-*.tmp*"):  # a copy cut short by a kill or a full disk
         stale.unlink(missing_ok=True)
     made = backup_file(db, secret, folder, now, label="daily")

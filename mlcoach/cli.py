@@ -19,7 +19,7 @@ from mlcoach import __version__
 from mlcoach.errors import MlcoachError, UsageError
 
 if TYPE_CHECKING:
-    from mlcoach.keys import KeyStore
+    from mlcoach.keys import KeyStore, Secret
     from mlcoach.recovery import RecoveryNote
     from mlcoach.vault import Layout, Opened
 
@@ -201,6 +201,7 @@ class Context:
         self.root = data_dir(ns.data_dir)
         self._layout: Layout | None = None
         self._keys = keys
+        self.secret: Secret | None = None  # once the store is open: for backups, repairs
 
     @property
     def layout(self) -> Layout:
@@ -237,6 +238,7 @@ class Context:
 
         opened = open_store(self.layout, keys=self.keys, passphrase_source=self.passphrase,
                             on_recovered=self.recovered)
+        self.secret = opened.secret
         if opened.recovery_key:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
@@ -291,6 +293,7 @@ def cmd_capture(ctx: Context) -> int:
     secret = unlock_existing(ctx.layout, keys=ctx.keys, passphrase_source=ctx.passphrase,
                              on_recovered=ctx.recovered)
     if secret is not None:
+        ctx.secret = secret
         from mlcoach import quick
         from mlcoach.ids import utcnow  # not clock.now_utc: no zoneinfo import here
 
@@ -553,6 +556,66 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
 }
 
 
+# Commands that write: after one succeeds, today's backup is taken if it is missing.
+_WRITES = {"capture", "people", "outcome", "suggest", "import", "prompts"}
+
+
+def _run(ctx: Context) -> int:
+    """Run the command; then today's backup (CLI-only users get backups too). A store
+    found damaged on the way is set aside and its newest good backup restored."""
+    try:
+        code = _dispatch(ctx)
+    except Exception as exc:
+        from mlcoach.recovery import might_be_damage
+
+        if ctx.secret is None or not might_be_damage(exc):
+            raise
+        note = _restore_damaged(ctx)
+        if note is None:
+            raise
+        raise MlcoachError(f"{note.message()} Nothing was changed by this command; run it "
+                           "again.") from exc
+    if code == EXIT_OK and ctx.ns.command in _WRITES and ctx.secret is not None \
+            and getattr(ctx.ns, "people_command", None) != "list":
+        _daily_backup(ctx)
+    return code
+
+
+def _restore_damaged(ctx: Context) -> RecoveryNote | None:
+    """Set a damaged store aside and restore the newest good backup (what the app's
+    daily check does); None when the full check finds the store sound after all."""
+    from mlcoach import recovery
+    from mlcoach.ids import utcnow
+
+    assert ctx.secret is not None
+    seen = recovery.identity(ctx.layout.db)
+    if recovery.verify(ctx.layout.db, ctx.secret):
+        return None
+    return recovery.repair(ctx.root, ctx.secret, "damaged", utcnow(), seen)
+
+
+def _daily_backup(ctx: Context) -> None:
+    """Take today's backup after a write when there is none yet: checked first, like
+    the app's, so a damaged file never replaces good backups (it is restored instead)."""
+    from mlcoach import ids
+    from mlcoach.backups import backed_up_today
+
+    now = ids.utcnow()
+    if backed_up_today(ctx.layout.backups, now):
+        return  # the usual case: one directory listing
+    from mlcoach import recovery
+
+    assert ctx.secret is not None
+    try:
+        note = recovery.daily_check(ctx.root, ctx.secret, now)
+    except (OSError, MlcoachError) as exc:  # what was written stays written
+        ctx.stderr.write(f"mlcoach: today's backup was not taken: "
+                         f"{getattr(exc, 'strerror', None) or exc}\n")
+        return
+    if note is not None:
+        ctx.recovered(note)
+
+
 def _dispatch(ctx: Context) -> int:
     ns = ctx.ns
     command = ns.command or "run"
@@ -629,7 +692,7 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         return int(exc.code or 0)
     try:
         ctx = Context(ns, stdin, stdout, stderr, keys)
-        return _dispatch(ctx)
+        return _run(ctx)
     except UsageError as exc:
         stderr.write(f"mlcoach: {exc}\n")
         return EXIT_USAGE

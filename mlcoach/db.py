@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +59,8 @@ def connect_raw(path: Path, secret: Secret, *, read_only: bool = False) -> Any:
             conn.execute("PRAGMA key = " + _quote(password))
         if read_only:
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+            # The first read is where a wrong key shows ("file is not a database").
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         else:
             _apply_pragmas(conn)
     except sqlcipher.DatabaseError as exc:
@@ -96,6 +99,11 @@ def _locked_error(secret: Secret) -> StoreLockedError:
 
 
 WRITE_OPTION = "mlcoach_write"
+_REVISION = re.compile(r"[0-9]{4}")  # every migration's id, this version's and later ones
+
+
+class StoreDamagedError(Exception):
+    """The file opens but what it holds cannot be ours (recovery.is_corruption says so)."""
 
 
 def writer(engine: Engine) -> Engine:
@@ -206,6 +214,8 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
     try:
         try:
             current = schema_version(conn)
+            built = current is None and conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'moments'").fetchone() is not None
         except Exception as exc:
             if _is_not_a_database(exc):
                 raise _locked_error(secret) from exc
@@ -214,6 +224,9 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
         conn.close()
     if current == HEAD:
         return False
+    if built or (current is not None and not _REVISION.fullmatch(current)):
+        # Tables without a version, or a version no mlcoach writes: the file is damaged.
+        raise StoreDamagedError("database corrupt: unreadable schema version")
     if current is not None and current not in known_revisions():
         raise MlcoachError(
             "this data was written by a newer mlcoach (schema {schema}); update the app",

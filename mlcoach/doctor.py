@@ -83,8 +83,8 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
                          else "data folder 0700, files 0600"))
     from mlcoach import recovery
 
-    restore = ("the app's next start sets it aside and restores the newest good backup"
-               + _newest_backup_text(layout))
+    restore = ("the next mlcoach command that writes (or the app's next start) sets it "
+               "aside and restores the newest good backup" + _newest_backup_text(layout))
     damaged = "the database file is damaged; " + restore
     missing = recovery.precheck(layout.db)
     if missing == "missing":
@@ -100,11 +100,18 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
         out.append(Check("store", "FAIL", str(exc)))
         return out
     try:
-        # Read-only: the doctor never changes the store, not even its journal mode.
+        # Read-only: the doctor never changes the store, not even its journal mode (the
+        # deep check of a plain store writes nothing either).
         conn = connect_raw(layout.db, secret, read_only=True)
         try:
             version = schema_version(conn)
-            integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+            # Every page: HMACs when encrypted; a plain store's pages have no checksum,
+            # so its data is checked against itself (recovery.deep_check).
+            if secret.mode == "none":  # its last step needs a writable connection
+                integrity = "ok" if recovery.verify(layout.db, secret) else "damaged"
+            else:
+                integrity = "damaged" if conn.execute(
+                    "PRAGMA cipher_integrity_check").fetchall() else "ok"
         finally:
             conn.close()
     except MlcoachError as exc:

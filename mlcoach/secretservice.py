@@ -76,6 +76,7 @@ class Bus:
         self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self._pending = bytearray()
         self._serial = 0
+        self._replies: dict[int, Any] = {}
         try:
             self._sock.settimeout(self._left())
             try:
@@ -87,7 +88,8 @@ class Bus:
             self._authenticate()
             from jeepney.bus_messages import message_bus
 
-            (self.unique_name,) = self.call(message_bus.Hello(), BUS_NAME)
+            # Hello comes first; its reply is awaited with the calls queued behind it.
+            self.hello = self.send(message_bus.Hello())
         except TimeoutError as exc:
             self._sock.close()
             raise NotAnswering("the session bus did not answer in time") from exc
@@ -142,28 +144,36 @@ class Bus:
 
         self._sock.sendall(BEGIN)
 
-    def call(self, message: Any, sender: str) -> tuple[Any, ...]:
-        """Send a method call and return its reply's values; the reply must come from
-        `sender` (a unique name, or the bus itself)."""
-        from jeepney.low_level import HeaderFields, MessageType
-
+    def send(self, message: Any) -> int:
+        """Send a method call without waiting; returns its serial for `reply`."""
         self._serial += 1
         self._sock.settimeout(self._left())
         self._sock.sendall(message.serialise(serial=self._serial))
+        return int(self._serial)
+
+    def reply(self, serial: int, sender: str) -> tuple[Any, ...]:
+        """The values of the reply to call `serial`, which must come from `sender` (a
+        unique name, or the bus itself). Calls may be answered in any order."""
+        from jeepney.low_level import HeaderFields, MessageType
+
         for _ in range(_MAX_SKIPPED):
+            if serial in self._replies:
+                break
             reply = self._receive()
             if reply is None:
                 continue  # signals (NameAcquired…)
-            fields = reply.header.fields
-            if fields.get(HeaderFields.reply_serial) != self._serial:
-                continue
-            if fields.get(HeaderFields.sender) != sender:
-                raise BadReply("a reply came from someone other than the service asked")
-            if reply.header.message_type == MessageType.error:
-                name = str(fields.get(HeaderFields.error_name, "error"))
-                raise _error(name)
-            return tuple(reply.body)
-        raise BadReply("the session bus sent too many messages without answering")
+            answered = reply.header.fields.get(HeaderFields.reply_serial)
+            if isinstance(answered, int) and 0 < answered <= self._serial:
+                self._replies[answered] = reply
+        else:
+            raise BadReply("the session bus sent too many messages without answering")
+        reply = self._replies.pop(serial)
+        fields = reply.header.fields
+        if fields.get(HeaderFields.sender) != sender:
+            raise BadReply("a reply came from someone other than the service asked")
+        if reply.header.message_type == MessageType.error:
+            raise _error(str(fields.get(HeaderFields.error_name, "error")))
+        return tuple(reply.body)
 
     def _receive(self) -> Any:
         from jeepney.low_level import Message, calc_msg_size
@@ -250,35 +260,45 @@ def read_secret(attributes: Mapping[str, str], env: Mapping[str, str],
     if not address:
         raise BusUnreachable("there is no session bus")
     deadline = time.monotonic() + timeout
+    waiting_for = "the session bus"
     try:
         with Bus(address, deadline) as bus:
-            (owner,) = bus.call(message_bus.GetNameOwner(SECRETS), BUS_NAME)
-            owner = _expect(owner, str, "owner")
-            service = DBusAddress("/org/freedesktop/secrets", owner,
+            # Three calls at once (one round trip, not three): the service's are sent to
+            # its well-known name, and their replies must come from the owner the bus
+            # names.
+            asked_owner = bus.send(message_bus.GetNameOwner(SECRETS))
+            service = DBusAddress("/org/freedesktop/secrets", SECRETS,
                                   "org.freedesktop.Secret.Service")
-            reply = bus.call(new_method_call(service, "OpenSession", "sv",
-                                             ("plain", ("s", ""))), owner)
+            asked_session = bus.send(new_method_call(service, "OpenSession", "sv",
+                                                     ("plain", ("s", ""))))
+            collection = DBusAddress(DEFAULT_COLLECTION, SECRETS,
+                                     "org.freedesktop.Secret.Collection")
+            asked_items = bus.send(new_method_call(collection, "SearchItems", "a{ss}",
+                                                   (dict(attributes),)))
+            bus.reply(bus.hello, BUS_NAME)
+            (owner,) = bus.reply(asked_owner, BUS_NAME)
+            owner = _expect(owner, str, "owner")
+            waiting_for = "the Secret Service"
+            reply = bus.reply(asked_session, owner)
             if len(reply) != 2:
                 raise BadReply("the Secret Service sent a malformed session")
             session = _expect(reply[1], str, "session")
-            collection = DBusAddress(DEFAULT_COLLECTION, owner,
-                                     "org.freedesktop.Secret.Collection")
-            (items,) = bus.call(new_method_call(collection, "SearchItems", "a{ss}",
-                                                (dict(attributes),)), owner)
+            (items,) = bus.reply(asked_items, owner)
             if not _expect(items, list, "search result"):
                 return None
             item = DBusAddress(_expect(items[0], str, "item"), owner,
                                "org.freedesktop.Secret.Item")
-            (secret,) = bus.call(new_method_call(item, "GetSecret", "o", (session,)), owner)
+            (secret,) = bus.reply(bus.send(new_method_call(item, "GetSecret", "o",
+                                                           (session,))), owner)
             if not isinstance(secret, tuple) or len(secret) != 4:
                 raise BadReply("the Secret Service sent a malformed secret")
             value = _expect(secret[2], bytes, "secret")
             # The session ends with the connection; no Close round trip needed.
             return str(value.decode("utf-8"))
-    except NotAnswering as exc:  # connecting or saying hello
+    except NotAnswering as exc:  # connecting or authenticating
         raise NotAnswering(f"the session bus did not answer within {timeout:g} s") from exc
     except TimeoutError as exc:
-        raise NotAnswering(f"the Secret Service did not answer within {timeout:g} s") from exc
+        raise NotAnswering(f"{waiting_for} did not answer within {timeout:g} s") from exc
     except OSError as exc:
         raise BadReply("the session bus broke the connection") from exc
     except UnicodeDecodeError as exc:

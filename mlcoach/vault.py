@@ -332,6 +332,8 @@ def _prepare(layout: Layout, secret: Secret, now: datetime,
         with setup_lock(layout.root):
             recovery.finish_interrupted_init(layout.db)
         seen, reason = recovery.identity(layout.db), recovery.precheck(layout.db)
+    if reason is None and secret.mode == "none" and not recovery.plain_header_ok(layout.db):
+        reason = "damaged"  # e.g. a write version SQLite takes for "read-only"
     if reason is None:
         try:
             _ensure(layout, secret, now)
