@@ -608,9 +608,10 @@ def _daily_backup(ctx: Context) -> None:
     assert ctx.secret is not None
     try:
         note = recovery.daily_check(ctx.root, ctx.secret, now)
-    except (OSError, MlcoachError) as exc:  # what was written stays written
-        ctx.stderr.write(f"mlcoach: today's backup was not taken: "
-                         f"{getattr(exc, 'strerror', None) or exc}\n")
+    except Exception as exc:  # the command itself succeeded: say so, but never fail it
+        logger.debug("daily backup failed", exc_info=True)
+        reason = _db_error_message(exc) or getattr(exc, "strerror", None) or exc
+        ctx.stderr.write(f"mlcoach: today's backup was not taken ({reason})\n")
         return
     if note is not None:
         ctx.recovered(note)
