@@ -32,10 +32,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import insert
 
-from mlcoach import models as m
-from mlcoach.content import load_builtin
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
-from mlcoach.store import Store
+from mlcoach.coaching.content import load_builtin
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.store import models as m
+from mlcoach.store.core import Store
 
 logger = logging.getLogger(__name__)
 
@@ -381,8 +381,8 @@ def generate(store: Store, years: int = 10, seed: int = 1, *, now: datetime | No
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Create an encrypted store in --data-dir and fill it; prints what it took."""
-    from mlcoach.keys import OSKeyring
-    from mlcoach.vault import Layout, init_store
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import Layout, init_store
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data-dir", type=Path, required=True, help="an empty folder")

@@ -380,7 +380,8 @@ def regular_install() -> Path:
     shutil.copytree(ROOT / "resources", pkg / "resources", ignore=ignore)
     compileall.compile_dir(str(pkg), quiet=1)
     script = venv / "bin" / "mlcoach"
-    script.write_text(f"#!{venv / 'bin' / 'python'}\nimport sys\nfrom mlcoach.cli import main\n"
+    script.write_text(f"#!{venv / 'bin' / 'python'}\nimport sys\n"
+                      "from mlcoach.cli.main import main\n"
                       "if __name__ == '__main__':\n    sys.exit(main())\n")
     script.chmod(0o755)
     return script
@@ -415,7 +416,7 @@ def generated_store(years: int, seed: int = 1) -> Path:
 
     The folder also holds bench.json: the store id and when the history ends.
     """
-    from mlcoach.migrations import HEAD
+    from mlcoach.store.migrations import HEAD
 
     folder = cache_root() / f"store-{years}y-seed{seed}-{HEAD}"
     if (folder / "bench.json").exists():

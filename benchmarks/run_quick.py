@@ -26,6 +26,7 @@ QUICK = (
     ("startup.py", ["--runs", "3"]),
     ("idle.py", ["--runs", "1", "--window", "20"]),
     ("scale.py", ["--runs", "3"]),
+    ("calendar.py", ["--runs", "3"]),
 )
 
 

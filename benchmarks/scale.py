@@ -45,12 +45,12 @@ def timed(fn: Callable[[], Any]) -> Callable[[], float]:
 
 
 def measure(report: h.Report, runs: int, years: int) -> None:
-    from mlcoach import exporting
-    from mlcoach.insights import compute_insights
-    from mlcoach.stats import compute_stats
-    from mlcoach.timeline import Timeline, TimelineFilter
+    from mlcoach.store.insights import compute_insights
+    from mlcoach.store.stats import compute_stats
+    from mlcoach.store.timeline import Timeline, TimelineFilter
+    from mlcoach.store.vault import Layout, open_store
+    from mlcoach.transfer import exporting
     from mlcoach.ui.reflection_dialog import load_day_data
-    from mlcoach.vault import Layout, open_store
 
     src = h.generated_store(years)
     meta = h.bench_meta(src)

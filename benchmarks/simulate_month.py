@@ -23,8 +23,17 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from mlcoach.chooser import choose
-from mlcoach.domain import (
+from mlcoach.coaching.chooser import choose
+from mlcoach.coaching.scheduler import (
+    after_response,
+    mark_reflection_offered,
+    next_due,
+    on_wake,
+    reflection_due,
+    snooze,
+)
+from mlcoach.coaching.scheduler_state import SchedulerState
+from mlcoach.domain.model import (
     DayPart,
     Prompt,
     PromptEvent,
@@ -32,15 +41,6 @@ from mlcoach.domain import (
     Response,
     Settings,
     Theme,
-)
-from mlcoach.scheduler import (
-    SchedulerState,
-    after_response,
-    mark_reflection_offered,
-    next_due,
-    on_wake,
-    reflection_due,
-    snooze,
 )
 
 MAX_WAIT = timedelta(minutes=30)  # the Qt layer never arms a longer timer
@@ -94,7 +94,7 @@ def synthetic_prompts(per_theme: int = 10) -> list[Prompt]:
 def builtin_or_synthetic() -> tuple[list[Prompt], str]:
     """Return the built-in library when it loads, else synthetic prompts; and which one."""
     try:
-        from mlcoach.content import load_builtin
+        from mlcoach.coaching.content import load_builtin
 
         prompts = load_builtin()
     except Exception as exc:  # a missing or broken library still lets the simulation run

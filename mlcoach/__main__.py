@@ -2,6 +2,6 @@
 
 import sys
 
-from mlcoach.cli import main
+from mlcoach.cli.main import main
 
 sys.exit(main())

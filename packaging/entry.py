@@ -2,7 +2,7 @@
 
 import sys
 
-from mlcoach.cli import main
+from mlcoach.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

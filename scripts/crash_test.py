@@ -5,8 +5,8 @@
 
 What is killed, in child processes:
 
-* `mlcoach capture TEXT` (the CLI's quick path, mlcoach/quick.py): warm workers forked
-  from this process call `mlcoach.cli.main` in a loop, two at a time on the same store,
+* `mlcoach capture TEXT` (the CLI's quick path, mlcoach/store/quick.py): warm workers forked
+  from this process call `mlcoach.cli.main.main` in a loop, two at a time on the same store,
   on an unencrypted and on an encrypted store (raw key in a keyring); plus real
   `python -m mlcoach capture` processes killed anywhere in their life, start-up included.
 * The first start on an empty data folder (store set-up), killed half way.
@@ -92,7 +92,7 @@ class AtomicFileKeyring:
             return None
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        from mlcoach.paths import atomic_write
+        from mlcoach.system.paths import atomic_write
 
         atomic_write(self._path(service, username), password)
 
@@ -145,7 +145,7 @@ def _text(rng: random.Random, tag: str) -> str:
 
 def _capture_loop(data: Path, out_fd: int, seed: int) -> None:
     """Forked child: capture through the CLI until killed; report each confirmed one."""
-    from mlcoach.cli import main
+    from mlcoach.cli.main import main
 
     rng = random.Random(seed)
     while True:
@@ -177,7 +177,7 @@ def _draft_text(n: int) -> str:
 
 def _init_once(data: Path) -> None:
     """Forked child: the first capture in an empty folder (sets the store up)."""
-    from mlcoach.cli import main
+    from mlcoach.cli.main import main
 
     os._exit(main(["--data-dir", str(data), "capture", "first"], stdout=io.StringIO(),
                   stderr=io.StringIO()))
@@ -284,7 +284,7 @@ def _drafts(report: Report, work: Path, kills: int, rng: random.Random) -> None:
 
 
 def _first_starts(report: Report, work: Path, kills: int, rng: random.Random) -> None:
-    from mlcoach.cli import main
+    from mlcoach.cli.main import main
 
     for i in range(kills):
         data = work / f"first-{i}"
@@ -305,11 +305,11 @@ def _first_starts(report: Report, work: Path, kills: int, rng: random.Random) ->
 # -- checks ---------------------------------------------------------------------------------
 
 def _verify(report: Report, name: str, data: Path, confirmed: dict[str, str]) -> None:
-    from mlcoach.capture import parse_capture
-    from mlcoach.db import connect_raw
-    from mlcoach.keys import OSKeyring
-    from mlcoach.recovery import read_note, verify
-    from mlcoach.vault import Layout, open_store
+    from mlcoach.domain.capture import parse_capture
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.db import connect_raw
+    from mlcoach.store.recovery import read_note, verify
+    from mlcoach.store.vault import Layout, open_store
 
     layout = Layout(data)
     opened = open_store(layout, keys=OSKeyring())
@@ -369,8 +369,8 @@ def run(kills: int, seed: int, work: Path) -> Report:
     _setup(env, plain, "--no-encryption")
     _setup(env, secure)  # a random raw key in the (file) keyring, as on a desktop
     # Warm imports: forked workers start capturing at once.
-    import mlcoach.cli
-    import mlcoach.quick  # noqa: F401
+    import mlcoach.cli.main
+    import mlcoach.store.quick  # noqa: F401
 
     confirmed: dict[str, dict[str, str]] = {"plain": {}, "encrypted": {}}
     _captures(report, plain, n["plain"], rng, "capture (plain)", confirmed["plain"])

@@ -42,9 +42,9 @@ def start_desktop(display: int) -> list[subprocess.Popen[bytes]]:
 
 def demo_store(data: Path):  # type: ignore[no-untyped-def]
     """An encrypted store with a few realistic days in it."""
-    from mlcoach.domain import Kind, Outcome, Settings, Style
-    from mlcoach.keys import OSKeyring
-    from mlcoach.vault import Layout, open_store
+    from mlcoach.domain.model import Kind, Outcome, Settings, Style
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import Layout, open_store
 
     opened = open_store(Layout(data), keys=OSKeyring())
     s = opened.store

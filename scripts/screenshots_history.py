@@ -30,8 +30,8 @@ def demo_store(data: Path):  # type: ignore[no-untyped-def]
     """An encrypted store with two years of generated history."""
     sys.path.insert(0, str(ROOT))
     from benchmarks.generate_store import generate
-    from mlcoach.keys import OSKeyring
-    from mlcoach.vault import Layout, init_store
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import Layout, init_store
 
     opened = init_store(Layout(data), "keyring", keys=OSKeyring())
     opened.store.set_state("welcome_done", True)
@@ -51,7 +51,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QScrollArea
     from screenshots import dark_palette
 
-    from mlcoach.keys import OSKeyring
+    from mlcoach.security.keys import OSKeyring
     from mlcoach.ui import ops
     from mlcoach.ui.history import HistoryWindow
     from mlcoach.ui.settings_dialog import SettingsDialog

@@ -29,8 +29,8 @@ def main() -> int:
     keyring.set_keyring(MemoryKeyring())
     from PySide6.QtWidgets import QApplication
 
-    from mlcoach.domain import ChangeKind, Size, Style
-    from mlcoach.meeting_prep import Prep, PrepPerson
+    from mlcoach.coaching.meeting_prep import Prep, PrepPerson
+    from mlcoach.domain.model import ChangeKind, Size, Style
     from mlcoach.ui.capture_window import CaptureWindow
     from mlcoach.ui.draft import DraftFile
     from mlcoach.ui.prep_card import PrepCard

@@ -30,9 +30,9 @@ DISPLAY = 93
 
 def demo_store(data: Path) -> Any:
     """An encrypted store with a few Turkish days in it."""
-    from mlcoach.domain import ChangeKind, Kind, Outcome, Settings, Size, Style
-    from mlcoach.keys import OSKeyring
-    from mlcoach.vault import Layout, open_store
+    from mlcoach.domain.model import ChangeKind, Kind, Outcome, Settings, Size, Style
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import Layout, open_store
 
     opened = open_store(Layout(data), keys=OSKeyring())
     s = opened.store

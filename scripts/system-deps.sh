@@ -11,6 +11,8 @@ pkgs=(
   libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core
   # headless desktop for the integration tests
   xvfb x11-utils trayer dbus dunst libnotify-bin gnome-keyring imagemagick
+  # GNOME's calendar store, read as a meeting source (tests/integration/test_eds.py)
+  evolution-data-server
   # packaging checks
   desktop-file-utils appstream
   # make dist: PyInstaller reads binaries with objdump and bundles the shared libpython

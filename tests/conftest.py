@@ -32,7 +32,7 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture
 def layout(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from mlcoach.vault import Layout
+    from mlcoach.store.vault import Layout
 
     return Layout(tmp_path / "data")
 
@@ -40,8 +40,8 @@ def layout(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def opened(layout, memory_keyring):  # type: ignore[no-untyped-def]
     """A fresh encrypted store with its key in the in-memory keyring."""
-    from mlcoach.keys import OSKeyring
-    from mlcoach.vault import open_store
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_store
 
     result = open_store(layout, keys=OSKeyring())
     yield result

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach import autostart
-from mlcoach.autostart import AutostartError
-from mlcoach.paths import APP_ID
+from mlcoach.system import autostart
+from mlcoach.system.autostart import AutostartError
+from mlcoach.system.paths import APP_ID
 
 REQUIRE_DESKTOP = bool(os.environ.get("MLCOACH_REQUIRE_DESKTOP"))
 
@@ -340,7 +340,7 @@ def test_command_must_be_a_sequence_of_arguments(xdg_env: dict[str, str]) -> Non
 
 
 def test_module_does_not_import_qt() -> None:
-    code = ("import sys, mlcoach.autostart; "
+    code = ("import sys, mlcoach.system.autostart; "
             "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], check=False)
     assert result.returncode == 0

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mlcoach.backups import backups, daily_backup, rotate
-from mlcoach.db import connect_raw
+from mlcoach.store.backups import backups, daily_backup, rotate
+from mlcoach.store.db import connect_raw
 
 
 def test_one_backup_a_day_and_it_opens_with_the_store_key(opened, layout):

@@ -1,4 +1,4 @@
-"""Tests for mlcoach.chooser: the rules for the next prompt and the reason given."""
+"""Tests for mlcoach.coaching.chooser: the rules for the next prompt and the reason given."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from mlcoach.chooser import (
+from mlcoach.coaching.chooser import (
     REFLECTION_TAG,
     Choice,
     active_focus,
@@ -22,7 +22,7 @@ from mlcoach.chooser import (
     start_focus,
     suggested_focus,
 )
-from mlcoach.domain import DayPart, Prompt, PromptEvent, PromptText, Response, Settings, Theme
+from mlcoach.domain.model import DayPart, Prompt, PromptEvent, PromptText, Response, Settings, Theme
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MONDAY = date(2024, 6, 3)
@@ -297,7 +297,8 @@ def test_why_names_the_neglected_theme() -> None:
     choice = pick(at(MONDAY, 10), prompts, history, settings=focused)
     assert choice.prompt.theme == "presence"
     assert choice.why == (
-        "Presence is your focus until Friday; you haven't had a presence prompt for 5 days."
+        "“Presence and awareness” is your focus theme until Friday; 5 days since your last "
+        "prompt on it."
     )
 
 

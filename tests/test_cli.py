@@ -194,7 +194,7 @@ def test_version():
 def test_store_commands_never_import_qt(cli_env, argv):
     code = (
         "import sys\n"
-        "from mlcoach.cli import main\n"
+        "from mlcoach.cli.main import main\n"
         f"rc = main({argv!r})\n"
         "assert rc in (0, 1), rc\n"
         "bad = [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'mlcoach.ui'))]\n"
@@ -233,3 +233,42 @@ def test_outcome_errors_are_one_line(cli_env, args, code, fragment):
     res = run_cli(cli_env, *args)
     assert res.returncode == code
     assert fragment in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_prompt_asked_twice_gives_the_same_prompt(cli_env):
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    first = run_cli(cli_env, "prompt", "--json")  # the first call also sets the scheduler up
+    second = run_cli(cli_env, "prompt", "--json")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert json.loads(first.stdout)["id"] == json.loads(second.stdout)["id"]
+
+
+def test_command_line_speaks_turkish_under_a_turkish_locale(cli_env):
+    env = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    res = run_cli(env, "capture", "")
+    assert res.returncode == 2
+    assert res.stderr.startswith("mlcoach: an boş: ne olduğunu yazın")
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert run_cli(env, "init", "--no-encryption").returncode == 0
+    res = run_cli(env, "prompt")
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert any(line.startswith("Şunu deneyin: ") for line in lines)
+    why = next(line for line in lines if line.startswith("Neden: "))
+    assert "prompt" not in why and " a " not in why
+    res = run_cli(env, "suggest", "--style", "facts", "--change", "standuplar",
+                  "--action", "stop", "--json")
+    assert json.loads(res.stdout)["question"].startswith("Şunu bıraksak diyorum: «Standuplar».")
+    english = run_cli({**env, "LANG": "en_GB.UTF-8"}, "capture", "")
+    assert "the moment is empty" in english.stderr
+
+
+def test_suggest_shows_a_saved_name_as_saved(cli_env):
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    assert run_cli(cli_env, "people", "add", "Dana", "--style", "facts").returncode == 0
+    res = run_cli(cli_env, "suggest", "--person", "dana", "--change", "standups",
+                  "--action", "stop", "--json")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["opening"].startswith("Dana, ") and doc["style"] == "facts"
+    assert "Dana" in doc["next_step"]

@@ -6,8 +6,8 @@ import random
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from mlcoach.coaching import Coach
-from mlcoach.domain import Response, Settings
+from mlcoach.coaching.service import Coach
+from mlcoach.domain.model import Response, Settings
 
 TZ = ZoneInfo("Europe/Berlin")
 
@@ -69,13 +69,13 @@ def test_preview_records_nothing(store):
 
 
 def _prompts_of(theme: str):  # type: ignore[no-untyped-def]
-    from mlcoach.content import load_builtin
+    from mlcoach.coaching.content import load_builtin
 
     return lambda: [p for p in load_builtin() if p.theme == theme]
 
 
 def test_a_recognition_prompt_names_someone_not_recognised_for_two_weeks(store):
-    from mlcoach.domain import Kind
+    from mlcoach.domain.model import Kind
 
     now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
     ana = store.add_person("Ana Silva")
@@ -130,7 +130,7 @@ def _calendar(path, start: datetime, attendee: str):  # type: ignore[no-untyped-
 
 
 def test_meeting_prep_comes_once_before_a_meeting_with_a_saved_person(store, tmp_path):
-    from mlcoach.domain import ChangeKind, Size, Style
+    from mlcoach.domain.model import ChangeKind, Size, Style
 
     meeting = datetime(2026, 11, 24, 14, 0, tzinfo=TZ)
     cal = _calendar(tmp_path / "cal.ics", meeting, "Ana Silva")

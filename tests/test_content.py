@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlcoach import content
-from mlcoach.content import (
+from mlcoach.coaching import content
+from mlcoach.coaching.content import (
     KNOWN_TAGS,
     MAX_TEXT_CHARS,
     MAX_TRY_CHARS,
@@ -25,7 +25,7 @@ from mlcoach.content import (
     toml_string,
     validate_file,
 )
-from mlcoach.domain import DayPart, Prompt, PromptText, Theme
+from mlcoach.domain.model import DayPart, Prompt, PromptText, Theme
 
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "resources" / "prompts"
 

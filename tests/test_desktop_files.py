@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import mlcoach
-from mlcoach.paths import APP_ID
+from mlcoach.system.paths import APP_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
@@ -156,7 +156,7 @@ def test_desktop_file_content() -> None:
 def test_frozen_build_autostart_entry_passes_desktop_file_validate(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """"Launch at login" from the PyInstaller build writes an entry that runs the build."""
-    from mlcoach import autostart
+    from mlcoach.system import autostart
 
     tool = require_tool("desktop-file-validate", "desktop-file-utils")
     exe = tmp_path / "opt" / "mlcoach 0.1" / "mlcoach"

@@ -7,11 +7,12 @@ from datetime import date
 
 import pytest
 
-from mlcoach import exporting
-from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
-from mlcoach.errors import MlcoachError
-from mlcoach.keys import OSKeyring
-from mlcoach.vault import Layout, open_store
+from mlcoach.domain import timestamps
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Size, Style
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store.vault import Layout, open_store
+from mlcoach.transfer import exporting
 
 
 def _fill(store):
@@ -147,8 +148,9 @@ def test_timestamps_read_raw_match_isoformat_exactly(store):
     store.add_moment("a few microseconds", created_at=fine)
     doc = exporting.export_document(store)
     assert [m["created_at"] for m in doc["moments"]] == [whole.isoformat(), fine.isoformat()]
-    assert exporting._ts(None) is None
-    assert exporting._ts("2026-01-02 03:04:05") == whole.isoformat()  # any other stored shape
+    # any other stored shape goes through a parse:
+    assert timestamps.db_to_iso(None) is None
+    assert timestamps.db_to_iso("2026-01-02 03:04:05") == whole.isoformat()
 
 
 def test_json_export_is_one_entry_per_line(store):

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import uuid
 
-from mlcoach.ids import new_id
+from mlcoach.domain.ids import new_id
 
 
 def test_new_ids_are_distinct_version_4_uuids_in_canonical_text():
@@ -19,8 +19,9 @@ def test_new_ids_are_distinct_version_4_uuids_in_canonical_text():
 
 
 def test_the_capture_modules_do_not_load_the_domain_model():
-    code = ("import sys, mlcoach.cli, mlcoach.capture, mlcoach.vault, mlcoach.quick;"
-            "print(sorted(m for m in ('mlcoach.domain', 'uuid', 'sqlalchemy', 'PySide6')"
+    code = ("import sys, mlcoach.cli.main, mlcoach.domain.capture, mlcoach.store.vault, "
+            "mlcoach.store.quick;"
+            "print(sorted(m for m in ('mlcoach.domain.model', 'uuid', 'sqlalchemy', 'PySide6')"
             " if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout

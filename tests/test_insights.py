@@ -11,12 +11,13 @@ import keyring
 import pytest
 
 from benchmarks.generate_store import generate
-from mlcoach import insights as ins
-from mlcoach.domain import Kind, Outcome, Response, Theme
-from mlcoach.keys import OSKeyring
-from mlcoach.stats import compute_stats
-from mlcoach.store import Store, local_day_bounds
-from mlcoach.vault import Layout, init_store
+from mlcoach.domain.model import Kind, Outcome, Response, Theme
+from mlcoach.domain.timestamps import local_day_bounds
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store import insights as ins
+from mlcoach.store.core import Store
+from mlcoach.store.stats import compute_stats
+from mlcoach.store.vault import Layout, init_store
 from tests.memkeyring import MemoryKeyring
 
 TZ = ZoneInfo("Europe/Berlin")

@@ -19,7 +19,7 @@ QT = ("PySide6", "shiboken6", "PyQt5", "PyQt6", "PySide2")
 UI = "mlcoach.ui"
 # The one door from the core into the UI: `mlcoach run` and friends, imported only
 # inside the function that starts the desktop app.
-LAZY_UI_IMPORTS = {("mlcoach/cli.py", "mlcoach.ui.launcher")}
+LAZY_UI_IMPORTS = {("mlcoach/cli/main.py", "mlcoach.ui.launcher")}
 
 
 def _core_files() -> list[Path]:
@@ -70,7 +70,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     code = (
         "import importlib, pkgutil, sys\n"
         "import mlcoach\n"
-        "skip = ('mlcoach.migrations.env', 'mlcoach.migrations.versions.')\n"
+        "skip = ('mlcoach.store.migrations.env', 'mlcoach.store.migrations.versions.')\n"
         "names = [m.name for m in pkgutil.walk_packages(mlcoach.__path__, 'mlcoach.')\n"
         "         if not m.name.startswith(skip) and not m.name.startswith('mlcoach.ui')\n"
         "         and m.name != 'mlcoach.__main__' and m.name != 'mlcoach.resources']\n"
@@ -83,3 +83,33 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          timeout=120, check=False)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+UI_ROOT = ROOT / "ui"
+STORE_INSIDES = ("sqlalchemy", "sqlcipher3", "alembic", "mlcoach.store.models",
+                 "mlcoach.store.db")
+
+
+@pytest.mark.parametrize("path", sorted(UI_ROOT.rglob("*.py")),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_ui_reaches_data_only_through_the_store(path: Path) -> None:
+    """The windows use Store methods and domain objects, never SQL or ORM rows.
+
+    import-linter checks the same for the core packages (pyproject's contracts); the UI
+    is installed from its own folder, so this test reads its imports directly.
+    """
+    rel = path.relative_to(ROOT).as_posix()
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=rel)
+    for module, _top in _imports(tree):
+        assert not any(_is(module, inside) for inside in STORE_INSIDES), (
+            f"{rel} imports {module}: ask the store for domain objects instead")
+
+
+def test_import_linter_contracts_hold() -> None:
+    """The layer contracts in pyproject.toml (also run by `make test` directly)."""
+    exe = Path(sys.executable).with_name("lint-imports")
+    if not exe.exists():
+        pytest.skip("import-linter is not installed in this environment")
+    res = subprocess.run([str(exe), "--no-cache"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=300, check=False)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-2000:]

@@ -7,8 +7,8 @@ from pathlib import Path
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from mlcoach import migrations
-from mlcoach.db import connect_raw, schema_version
+from mlcoach.store import migrations
+from mlcoach.store.db import connect_raw, schema_version
 
 
 def test_head_constant_matches_alembic_head():
@@ -31,7 +31,7 @@ def test_empty_folder_is_migrated_to_head(opened, layout):
 def test_older_schema_is_backed_up_then_migrated(opened, layout):
     from datetime import datetime, timezone
 
-    from mlcoach.db import ensure_schema
+    from mlcoach.store.db import ensure_schema
 
     opened.store.add_moment("Before the upgrade")
     opened.store.close()
@@ -41,7 +41,7 @@ def test_older_schema_is_backed_up_then_migrated(opened, layout):
     # '0000' is unknown: pretend it is an ancestor by registering nothing and expect refusal
     import pytest
 
-    from mlcoach.errors import MlcoachError
+    from mlcoach.domain.errors import MlcoachError
 
     with pytest.raises(MlcoachError, match="newer mlcoach"):
         ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
@@ -70,7 +70,7 @@ def _indexes(layout, secret) -> set[str]:  # type: ignore[no-untyped-def]
 def test_a_0001_store_is_backed_up_then_upgraded_with_its_data(opened, layout):
     from datetime import datetime, timezone
 
-    from mlcoach.db import ensure_schema, make_engine
+    from mlcoach.store.db import ensure_schema, make_engine
 
     moment = opened.store.add_moment("Written by the first release", person="Ana")
     opened.store.close()
@@ -93,7 +93,7 @@ def test_a_0001_store_is_backed_up_then_upgraded_with_its_data(opened, layout):
             ("Written by the first release",)]
     finally:
         conn.close()
-    from mlcoach.store import Store
+    from mlcoach.store.core import Store
 
     store = Store(make_engine(layout.db, opened.secret))
     try:
@@ -107,8 +107,8 @@ def test_the_models_and_the_migrations_describe_the_same_schema(opened, layout):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from mlcoach.db import make_engine
-    from mlcoach.models import Base
+    from mlcoach.store.db import make_engine
+    from mlcoach.store.models import Base
 
     opened.store.close()
     engine = make_engine(layout.db, opened.secret)

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mlcoach.domain import Kind, Outcome
-from mlcoach.on_this_day import on_this_day, same_date_earlier
+from mlcoach.coaching.on_this_day import on_this_day, same_date_earlier
+from mlcoach.domain.model import Kind, Outcome
 
 TZ = ZoneInfo("Europe/Berlin")
 TODAY = date(2025, 6, 12)

@@ -1,4 +1,4 @@
-"""Tests for mlcoach/people_insights.py: recognition due and meeting preparation."""
+"""Tests for mlcoach/store/people_insights.py: recognition due and meeting preparation."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
-from mlcoach.people_insights import prep_for_meeting, recognition_due
-from mlcoach.store import Store
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Size, Style
+from mlcoach.store.core import Store
+from mlcoach.store.people_insights import prep_for_meeting, recognition_due
 
 NOW = datetime(2025, 6, 12, 15, 0, tzinfo=timezone.utc)
 
@@ -176,7 +176,7 @@ def test_empty_and_odd_attendees(store: Store) -> None:
 def test_open_suggestions_soonest_follow_up_first(store: Store) -> None:
     from datetime import date
 
-    from mlcoach.people_insights import open_suggestions
+    from mlcoach.store.people_insights import open_suggestions
 
     def add(change: str, person: str | None, follow_up: date | None) -> str:
         sug, _ = store.add_suggestion(style=None, change=change, action=ChangeKind.START,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from mlcoach import quick
-from mlcoach.domain import Kind, Style
+from mlcoach.domain.model import Kind, Style
+from mlcoach.store import quick
 
 
 def test_quick_capture_reads_back_like_a_store_capture(opened, layout):

@@ -1,4 +1,4 @@
-"""Tests for mlcoach.scheduler: examples first, then properties over simulated days."""
+"""Tests for mlcoach.coaching.scheduler: examples first, then properties over simulated days."""
 
 from __future__ import annotations
 
@@ -22,12 +22,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
-from mlcoach.domain import PromptEvent, Response, Settings, Theme
-from mlcoach.scheduler import (
+from mlcoach.coaching.scheduler import (
     BACKOFF_STREAK,
     WAKE_SETTLE,
     Due,
-    SchedulerState,
     after_response,
     day_plan,
     effective_count,
@@ -42,6 +40,8 @@ from mlcoach.scheduler import (
     resume,
     snooze,
 )
+from mlcoach.coaching.scheduler_state import SchedulerState
+from mlcoach.domain.model import PromptEvent, Response, Settings, Theme
 
 BERLIN = ZoneInfo("Europe/Berlin")
 ISTANBUL = ZoneInfo("Europe/Istanbul")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach.cli import _command_in, build_parser
+from mlcoach.cli.main import _command_in, build_parser
 from mlcoach.ui.launcher import _uses_pyside
 
 
@@ -52,13 +52,14 @@ def _modules_after(code: str) -> set[str]:
 
 def test_run_reaches_qt_without_the_domain_model_or_the_vault(tmp_path: Path) -> None:
     mods = _modules_after(
-        "from mlcoach.cli import Context, build_parser, _command_in\n"
+        "from mlcoach.cli.main import Context, build_parser, _command_in\n"
         f"argv = ['--data-dir', {str(tmp_path)!r}, 'run']\n"
         "ns = build_parser(_command_in(argv)).parse_args(argv)\n"
         "ctx = Context(ns, None, None, None)\n"
         "import mlcoach.ui.launcher\n"
         "assert ctx.root.name == " + repr(tmp_path.name))
-    assert not {"mlcoach.domain", "mlcoach.vault", "mlcoach.keys", "zoneinfo"} & mods
+    assert not {"mlcoach.domain.model", "mlcoach.store.vault", "mlcoach.security.keys",
+                "zoneinfo"} & mods
 
 
 def test_the_pyside_source_check_gives_pysides_answer(tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Settings, Size, Style
-from mlcoach.errors import MlcoachError, UsageError
+from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Settings, Size, Style
 
 
 def test_moment_round_trip_with_person_tags_and_style(store):
@@ -134,7 +134,7 @@ def test_search_index_follows_edits_and_deletes(store):
 def test_backup_is_encrypted_and_opens_with_the_key(opened, layout):
     import sqlite3
 
-    from mlcoach.db import backup_file, connect_raw
+    from mlcoach.store.db import backup_file, connect_raw
 
     opened.store.add_moment("in the backup")
     target = backup_file(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))

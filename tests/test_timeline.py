@@ -11,10 +11,10 @@ import keyring
 import pytest
 
 from benchmarks.generate_store import counts_for, generate
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
-from mlcoach.keys import OSKeyring
-from mlcoach.store import Store
-from mlcoach.timeline import (
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store.core import Store
+from mlcoach.store.timeline import (
     Cursor,
     EntryKind,
     Timeline,
@@ -23,7 +23,7 @@ from mlcoach.timeline import (
     excerpt,
     highlight_spans,
 )
-from mlcoach.vault import Layout, init_store
+from mlcoach.store.vault import Layout, init_store
 from tests.memkeyring import MemoryKeyring
 
 NOW = datetime(2025, 6, 12, 15, 20, tzinfo=UTC)

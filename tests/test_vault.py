@@ -8,9 +8,9 @@ import stat
 
 import pytest
 
-from mlcoach.errors import NotInitializedError, StoreLockedError, UsageError
-from mlcoach.keys import OSKeyring, decode_recovery_key, encode_recovery_key, new_raw_key
-from mlcoach.vault import init_store, open_store, read_meta, recover, recovery_key
+from mlcoach.domain.errors import NotInitializedError, StoreLockedError, UsageError
+from mlcoach.security.keys import OSKeyring, decode_recovery_key, encode_recovery_key, new_raw_key
+from mlcoach.store.vault import init_store, open_store, read_meta, recover, recovery_key
 
 
 def test_plain_sqlite_cannot_read_the_store_but_mlcoach_can(opened, layout):

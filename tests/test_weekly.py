@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mlcoach.chooser import suggested_focus
-from mlcoach.content import load_builtin
-from mlcoach.domain import Kind, Outcome, Response
-from mlcoach.store import Store
-from mlcoach.weekly import STATE_KEY, accept_focus, is_due, mark_shown, weekly_review
+from mlcoach.coaching.chooser import suggested_focus
+from mlcoach.coaching.content import load_builtin
+from mlcoach.coaching.weekly import STATE_KEY, accept_focus, is_due, mark_shown, weekly_review
+from mlcoach.domain.model import Kind, Outcome, Response
+from mlcoach.store.core import Store
 
 TZ = ZoneInfo("Europe/Berlin")
 MONDAY = date(2025, 6, 16)

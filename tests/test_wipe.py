@@ -1,4 +1,4 @@
-"""Tests for mlcoach.wipe: deleting all data leaves nothing of mlcoach behind."""
+"""Tests for mlcoach.store.wipe: deleting all data leaves nothing of mlcoach behind."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach.db import backup_file
-from mlcoach.keys import KEYRING_SERVICE, OSKeyring
-from mlcoach.paths import DRAFT_NAME
-from mlcoach.vault import Opened, init_store, open_store
-from mlcoach.wipe import delete_all
+from mlcoach.security.keys import KEYRING_SERVICE, OSKeyring
+from mlcoach.store.db import backup_file
+from mlcoach.store.vault import Opened, init_store, open_store
+from mlcoach.store.wipe import delete_all
+from mlcoach.system.paths import DRAFT_NAME
 from tests.memkeyring import MemoryKeyring
 
 

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
-from mlcoach.paths import APP_ID, DRAFT_NAME
+from mlcoach.domain.errors import StoreUnavailableError
+from mlcoach.system.paths import APP_ID, DRAFT_NAME
 from mlcoach.ui import ops
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
@@ -37,13 +38,13 @@ def _ready_signal(what: str) -> None:
 
 
 def _now_utc() -> datetime:
-    from mlcoach.clock import now_utc  # clock imports zoneinfo: not before the icon
+    from mlcoach.system.clock import now_utc  # clock imports zoneinfo: not before the icon
 
     return now_utc()
 
 
 def _local_zone() -> tzinfo:
-    from mlcoach.clock import local_zone
+    from mlcoach.system.clock import local_zone
 
     return local_zone()
 
@@ -126,7 +127,7 @@ class AppController(QObject):
         resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
 
     def on_store_opened(self, opened: Any) -> None:
-        from mlcoach.coaching import Coach
+        from mlcoach.coaching.service import Coach
 
         self.opened = opened
         extra = {"real_clock": self._real_clock} if self._real_clock else {}
@@ -154,7 +155,7 @@ class AppController(QObject):
     def backup_later(self) -> None:
         """A little after start-up, on the worker thread: check every page of the store,
         then take today's rotating backup (or restore one if the store is damaged)."""
-        from mlcoach.recovery import daily_check
+        from mlcoach.store.recovery import daily_check
 
         opened, now = self.opened, self.clock().astimezone(self.tz())
 
@@ -167,8 +168,8 @@ class AppController(QObject):
 
     def tell_recovery(self) -> None:
         """Say once, in one sentence, that a damaged store file was replaced by a backup."""
-        from mlcoach.i18n import ui_language
-        from mlcoach.recovery import take_app_notice
+        from mlcoach.domain.i18n import ui_language
+        from mlcoach.store.recovery import take_app_notice
 
         language = ui_language(self.coach.settings().language) if self.coach else "en"
         notice = take_app_notice(self.data_root, language, self.tz())
@@ -215,7 +216,7 @@ class AppController(QObject):
             widget = ReflectionDialog(store, clock=self.clock, tz=self.tz())
             widget.reflection_saved.connect(self.arm)
         elif name == "settings":
-            from mlcoach.keys import OSKeyring
+            from mlcoach.security.keys import OSKeyring
             from mlcoach.ui.settings_dialog import SettingsDialog
 
             widget = SettingsDialog(store, self.opened, keys=OSKeyring())
@@ -226,7 +227,7 @@ class AppController(QObject):
 
             widget = ComposerDialog(store, clock=self.clock, tz=self.tz())
         elif name == "history":
-            from mlcoach.ui.history import HistoryWindow
+            from mlcoach.ui.history.window import HistoryWindow
 
             widget = HistoryWindow(store, clock=self.clock, tz=self.tz())
             # The weekly review's focus was saved: the scheduler must see it now.
@@ -305,12 +306,10 @@ class AppController(QObject):
         """Set the single timer to the next thing the scheduler wants, no sooner."""
         if self.coach is None:
             return
-        from sqlalchemy.exc import SQLAlchemyError
-
         now = self.coach.now()
         try:
             due = self.coach.next_due(now, desktop_busy=busy)
-        except SQLAlchemyError as exc:  # never let the timer die: look again shortly
+        except StoreUnavailableError as exc:  # never let the timer die: look again shortly
             logger.warning("schedule not read (%s); trying again", type(exc).__name__)
             self.timer.start(int(RETRY_WAIT.total_seconds() * 1000))
             return
@@ -320,13 +319,11 @@ class AppController(QObject):
         self.refresh_status()
 
     def on_timer(self) -> None:
-        from sqlalchemy.exc import SQLAlchemyError
-
         now = self.coach.now()
         busy = self.desktop_busy()
         try:
             action = self.coach.due_action(now, busy=busy)
-        except SQLAlchemyError as exc:
+        except StoreUnavailableError as exc:
             logger.warning("schedule not read (%s); trying again", type(exc).__name__)
             action = None
         if action == "prompt":
@@ -466,7 +463,7 @@ def _install_signal_handlers(app: QApplication, controller: AppController) -> No
 def _configure_file_logging(data_root: Path) -> None:
     from logging.handlers import RotatingFileHandler
 
-    from mlcoach.paths import ensure_private_dir
+    from mlcoach.system.paths import ensure_private_dir
 
     log = data_root / "mlcoach.log"
     try:

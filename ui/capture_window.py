@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Hashable, Sequence
 from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, QRectF, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -20,12 +20,6 @@ from PySide6.QtGui import (
     QGuiApplication,
     QHideEvent,
     QKeyEvent,
-    QKeySequence,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-    QPen,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QCompleter,
@@ -33,20 +27,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QSizePolicy,
     QStyle,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from mlcoach.capture import parse_capture
-from mlcoach.domain import Kind, Style
-from mlcoach.errors import MlcoachError
-from mlcoach.store import Store
+from mlcoach.domain.capture import parse_capture
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Kind, Style
+from mlcoach.store.core import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
 from mlcoach.ui.i18n import error_message
+from mlcoach.ui.names import kind_names, style_names
+from mlcoach.ui.widgets.choice_row import ChoiceRow
+from mlcoach.ui.widgets.helpers import shortcut
 
 logger = logging.getLogger(__name__)
 
@@ -58,98 +53,6 @@ _MENTION = re.compile(r"(?<![\w@])@([^\W\d_][\w.'-]*|)$", re.UNICODE)
 # Keys that belong to the completer popup while it is open.
 _POPUP_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
                          Qt.Key.Key_Backtab, Qt.Key.Key_Escape})
-
-
-class SegmentButton(QToolButton):
-    """A checkable segment that marks its checked state clearly with the Highlight role."""
-
-    def __init__(self, text: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setText(text)
-        self.setCheckable(True)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self.isChecked():
-            return
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        tint = self.palette().color(QPalette.ColorRole.Highlight)
-        pen = QPen(tint, 2)
-        tint.setAlpha(48)
-        painter.setPen(pen)
-        painter.setBrush(tint)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 3, 3)
-
-
-class ChoiceRow(QWidget):
-    """A segmented control of checkable buttons where at most one is on.
-
-    Signals:
-        changed(object): the picked value, or None when nothing is picked.
-    """
-
-    changed = Signal(object)
-
-    def __init__(self, choices: Sequence[tuple[Hashable, str, str]], *, name: str,
-                 columns: int | None = None, parent: QWidget | None = None) -> None:
-        """Args: choices: (value, button text, accessible name); columns: buttons per row."""
-        super().__init__(parent)
-        self.setAccessibleName(name)
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
-        per_row = columns or len(choices)
-        self._buttons: dict[Hashable, SegmentButton] = {}
-        for i, (value, text, accessible) in enumerate(choices):
-            button = SegmentButton(text, self)
-            button.setAccessibleName(accessible)
-            button.toggled.connect(partial(self._on_toggled, value))
-            layout.addWidget(button, i // per_row, i % per_row)
-            self._buttons[value] = button
-        for column in range(per_row):
-            layout.setColumnStretch(column, 1)
-
-    def buttons(self) -> list[SegmentButton]:
-        """The buttons, in order."""
-        return list(self._buttons.values())
-
-    def button(self, value: Hashable) -> SegmentButton:
-        """The button for `value`."""
-        return self._buttons[value]
-
-    def value(self) -> Hashable | None:
-        """The picked value, or None."""
-        return next((v for v, b in self._buttons.items() if b.isChecked()), None)
-
-    def set_value(self, value: Hashable | None) -> None:
-        """Pick `value` (None picks nothing) without emitting `changed`."""
-        for v, button in self._buttons.items():
-            button.blockSignals(True)
-            button.setChecked(v == value)
-            button.blockSignals(False)
-
-    def toggle(self, value: Hashable) -> None:
-        """Pick `value`, or unpick it when it is already picked (emits `changed`)."""
-        button = self._buttons[value]
-        button.setChecked(not button.isChecked())
-
-    def clear(self) -> None:
-        """Pick nothing (emits `changed` if something was picked)."""
-        picked = self.value()
-        if picked is not None:
-            self._buttons[picked].setChecked(False)
-
-    def _on_toggled(self, value: Hashable, on: bool) -> None:
-        if on:
-            for v, button in self._buttons.items():
-                if v != value and button.isChecked():
-                    button.blockSignals(True)
-                    button.setChecked(False)
-                    button.blockSignals(False)
-        self.changed.emit(self.value())
 
 
 class _MomentEdit(QLineEdit):
@@ -392,20 +295,12 @@ class CaptureWindow(QWidget):
     # -- internals --------------------------------------------------------------------
 
     def _kind_choices(self) -> list[tuple[Hashable, str, str]]:
-        labels = {
-            Kind.EXAMPLE: self.tr("Example"), Kind.SUGGESTION: self.tr("Suggestion"),
-            Kind.RECOGNITION: self.tr("Recognition"), Kind.SUPPORT: self.tr("Support"),
-            Kind.QUESTION: self.tr("Question"), Kind.DELEGATION: self.tr("Delegation"),
-            Kind.OTHER: self.tr("Other"),
-        }
+        labels = kind_names()
         return [(k, f"{i} {labels[k]}", self.tr("{name}, Alt+{key}").format(name=labels[k], key=i))
                 for i, k in enumerate(KINDS, 1)]
 
     def _style_choices(self) -> list[tuple[Hashable, str, str]]:
-        labels = {
-            Style.FACTS: self.tr("Facts"), Style.ENTHUSIASM: self.tr("Enthusiasm"),
-            Style.REASSURANCE: self.tr("Reassurance"), Style.CREDIBILITY: self.tr("Credibility"),
-        }
+        labels = style_names()
         return [(s, f"{i} {labels[s]}", self.tr("{name}, Ctrl+{key}").format(name=labels[s], key=i))
                 for i, s in enumerate(STYLES, 1)]
 
@@ -432,11 +327,11 @@ class CaptureWindow(QWidget):
 
     def _bind_keys(self) -> None:
         for i, kind in enumerate(KINDS, 1):
-            _shortcut(self, f"Alt+{i}", partial(self.kind_choice.toggle, kind))
-        _shortcut(self, "Alt+0", self.kind_choice.clear)
+            shortcut(self, f"Alt+{i}", partial(self.kind_choice.toggle, kind))
+        shortcut(self, "Alt+0", self.kind_choice.clear)
         for i, style in enumerate(STYLES, 1):
-            _shortcut(self, f"Ctrl+{i}", partial(self.style_choice.toggle, style))
-        _shortcut(self, "Ctrl+0", self.style_choice.clear)
+            shortcut(self, f"Ctrl+{i}", partial(self.style_choice.toggle, style))
+        shortcut(self, "Ctrl+0", self.style_choice.clear)
 
     def _restore_draft(self) -> None:
         draft = self._draft.load()
@@ -499,10 +394,3 @@ def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer
     timer.setInterval(ms)
     timer.timeout.connect(slot)
     return timer
-
-
-def _shortcut(parent: QWidget, keys: str, slot: Callable[[], object]) -> QShortcut:
-    shortcut = QShortcut(QKeySequence(keys), parent)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(slot)
-    return shortcut

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mlcoach.domain import Kind, Style
-from mlcoach.paths import atomic_write, ensure_private_dir, make_private
+from mlcoach.domain.model import Kind, Style
+from mlcoach.system.paths import atomic_write, ensure_private_dir, make_private
 
 logger = logging.getLogger(__name__)
 

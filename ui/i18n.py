@@ -2,19 +2,20 @@
 
 The words come from resources/translations/mlcoach_<lang>.qm (compiled from the .ts by
 `make translations`) and Qt's own qtbase_<lang>.qm (standard buttons, context menus).
-The language is `mlcoach.i18n.ui_language`: the setting, else the environment, the same
+The language is `mlcoach.domain.i18n.ui_language`: the setting, else the environment, the same
 rule the core uses for its own text.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import date
 from importlib import resources
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QDate, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from mlcoach.i18n import error_text, ui_language
+from mlcoach.domain.i18n import error_text, ui_language
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +31,11 @@ def current_language() -> str:
 def error_message(exc: BaseException) -> str:
     """An error's message for a window, in the windows' language."""
     return error_text(exc, current_language())
+
+
+def qdate(day: date) -> QDate:
+    """A date as Qt's QDate, for QLocale formatting and date edits."""
+    return QDate(day.year, day.month, day.day)
 
 
 def translations_folder() -> str:

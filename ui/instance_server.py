@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from mlcoach import instance
+from mlcoach.system import instance
 
 logger = logging.getLogger(__name__)
 

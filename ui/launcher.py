@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from mlcoach import instance
+from mlcoach.system import instance
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mlcoach.paths import APP_ID, APP_NAME
+from mlcoach.system.paths import APP_ID, APP_NAME
 from mlcoach.ui import ops
 from mlcoach.ui.icons import icons_dir
 

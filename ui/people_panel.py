@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,48 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain import Kind, Outcome, Person, Style
-from mlcoach.errors import MlcoachError
-from mlcoach.store import Store
-from mlcoach.text import MAX_NAME
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Kind, Outcome, Person, Style
+from mlcoach.domain.text import MAX_NAME
+from mlcoach.store.core import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
+from mlcoach.ui.names import kind_names, outcome_names, style_name
+from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
 logger = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 50
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def style_name(style: Style | None) -> str:
-    """The audience style as the user reads it; None is "Not sure yet"."""
-    translate = QCoreApplication.translate
-    names = {
-        Style.FACTS: translate("Styles", "Facts"),
-        Style.ENTHUSIASM: translate("Styles", "Enthusiasm"),
-        Style.REASSURANCE: translate("Styles", "Reassurance"),
-        Style.CREDIBILITY: translate("Styles", "Credibility"),
-    }
-    return names[style] if style is not None else translate("Styles", "Not sure yet")
-
-
-def fill_style_combo(combo: QComboBox) -> None:
-    """Fill `combo` with the four styles, then "Not sure yet" (item data: value or "")."""
-    combo.clear()
-    for style in Style:
-        combo.addItem(style_name(style), style.value)
-    combo.addItem(style_name(None), "")
-
-
-def combo_style(combo: QComboBox) -> Style | None:
-    """The style picked in a combo filled by `fill_style_combo`."""
-    value = combo.currentData()
-    return Style(value) if value else None
-
-
-def set_combo_style(combo: QComboBox, style: Style | None) -> None:
-    """Pick `style` (None: "Not sure yet") in a combo filled by `fill_style_combo`."""
-    combo.setCurrentIndex(combo.findData(style.value if style else ""))
 
 
 def _shortcut(keys: QKeySequence, parent: QWidget, slot: Callable[[], object],
@@ -296,18 +267,11 @@ class PersonHistory(QWidget):
         return rows[:HISTORY_LIMIT]
 
     def _kind_name(self, kind: Kind) -> str:
-        return {
-            Kind.EXAMPLE: self.tr("Example"), Kind.SUGGESTION: self.tr("Suggestion"),
-            Kind.RECOGNITION: self.tr("Recognition"), Kind.SUPPORT: self.tr("Support"),
-            Kind.QUESTION: self.tr("Question"), Kind.DELEGATION: self.tr("Delegation"),
-            Kind.OTHER: self.tr("Moment"),
-        }[kind]
+        # "Moment: …" reads better than "Other: …" in a person's history.
+        return self.tr("Moment") if kind is Kind.OTHER else kind_names()[kind]
 
     def _outcome_name(self, outcome: Outcome | None) -> str:
-        if outcome is None:
-            return ""
-        return {Outcome.FOLLOWED: self.tr("Followed"), Outcome.NOT_YET: self.tr("Not yet"),
-                Outcome.DECLINED: self.tr("Declined")}[outcome]
+        return outcome_names()[outcome] if outcome is not None else ""
 
 
 class PeoplePanel(QWidget):

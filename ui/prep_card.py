@@ -8,9 +8,9 @@ from datetime import datetime, tzinfo
 from PySide6.QtCore import QLocale, QRect, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from mlcoach.meeting_prep import Prep
+from mlcoach.coaching.meeting_prep import Prep
 from mlcoach.ui.colours import mute
-from mlcoach.ui.people_panel import style_name
+from mlcoach.ui.names import style_name
 from mlcoach.ui.prompt_card import CARD_FLAGS, card_layout, card_position
 
 MAX_PEOPLE = 3  # more than this reads as a list, not a preparation

@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.exporting import (
+from mlcoach.security.keys import Mode
+from mlcoach.store.core import Store
+from mlcoach.system.paths import atomic_write
+from mlcoach.transfer.exporting import (
     Progress,
     export_csv,
     export_json,
     export_markdown,
     refuse_data_folder,
 )
-from mlcoach.keys import Mode
-from mlcoach.paths import atomic_write
-from mlcoach.store import Store
 
 logger = logging.getLogger(__name__)
 

@@ -8,12 +8,12 @@ worker thread (`mlcoach.ui.ops`) and fills in when ready.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut, QTextCursor
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,15 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain import Kind, Moment, Outcome, Reflection, Response
-from mlcoach.errors import MlcoachError
-from mlcoach.on_this_day import Echo, on_this_day
-from mlcoach.stats import Stats, compute_stats
-from mlcoach.store import Store, local_day_bounds
+from mlcoach.coaching.on_this_day import Echo, on_this_day
+from mlcoach.coaching.reflection_questions import question_for
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Kind, Moment, Outcome, Reflection, Response
+from mlcoach.domain.timestamps import local_day_bounds
+from mlcoach.store.core import Store
+from mlcoach.store.stats import Stats, compute_stats
 from mlcoach.ui import ops
-from mlcoach.ui.capture_window import ChoiceRow, mute
-from mlcoach.ui.i18n import error_message
+from mlcoach.ui.colours import mute
+from mlcoach.ui.i18n import current_language, error_message
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
+from mlcoach.ui.widgets.choice_row import ChoiceRow
+from mlcoach.ui.widgets.elided_label import ElidedLabel
+from mlcoach.ui.widgets.outcome_row import OutcomeRow
 
 logger = logging.getLogger(__name__)
 
@@ -74,72 +79,6 @@ def load_day_data(store: Store, now: datetime, tz: tzinfo) -> DayData:
         reflection=store.reflection(day),
         echoes=on_this_day(store, day, tz),
     )
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that elides long text and shows all of it as a tooltip."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.set_full_text(text)
-
-    def full_text(self) -> str:
-        """The text before eliding."""
-        return self._full
-
-    def set_full_text(self, text: str) -> None:
-        """Show `text`, elided to the label's width."""
-        self._full = text
-        self.setToolTip(text)
-        self.setAccessibleName(text)
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                                   max(self.width(), 1)))
-
-
-class MomentRow(QWidget):
-    """One moment with followed / not yet / declined toggles.
-
-    Signals:
-        outcome_changed(str, object): moment id and the new Outcome (or None).
-    """
-
-    outcome_changed = Signal(str, object)
-
-    def __init__(self, moment: Moment, detail: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.moment = moment
-        self.setAccessibleName(moment.text)
-        text = ElidedLabel(moment.text, self)
-        meta = mute(ElidedLabel(detail, self))
-        self.outcome = ChoiceRow(
-            [(Outcome.FOLLOWED, self.tr("Followed"), self.tr("Followed")),
-             (Outcome.NOT_YET, self.tr("Not yet"), self.tr("Not yet")),
-             (Outcome.DECLINED, self.tr("Declined"), self.tr("Declined"))],
-            name=self.tr("Outcome for: {text}").format(text=moment.text), parent=self,
-        )
-        self.outcome.set_value(moment.outcome)
-        self.outcome.changed.connect(self._emit)
-        words = QVBoxLayout()
-        words.setSpacing(0)
-        words.addWidget(text)
-        words.addWidget(meta)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setSpacing(12)
-        layout.addLayout(words, 1)
-        layout.addWidget(self.outcome, 0, Qt.AlignmentFlag.AlignVCenter)
-
-    def _emit(self, value: Hashable | None) -> None:
-        self.outcome_changed.emit(self.moment.id, value)
 
 
 class ReflectionDialog(QDialog):
@@ -231,6 +170,7 @@ class ReflectionDialog(QDialog):
         self._fill_glance(data)
         self._fill_echoes(data.echoes)
         self._fill_reflection(data.reflection)
+        self._ask_question(data.day)
         self._load_stats(now)
 
     def present(self) -> None:
@@ -340,6 +280,8 @@ class ReflectionDialog(QDialog):
             (self.tr("One small &intention for tomorrow"), self.intention),
         ):
             label = self._section(text)
+            if field is self.went_well:
+                self._question = label  # the day's rotating question, set in load_day()
             label.setBuddy(self.energy.buttons()[0] if field is energy else field)
             layout.addSpacing(4)
             layout.addWidget(label)
@@ -374,8 +316,8 @@ class ReflectionDialog(QDialog):
         content.adjustSize()
         self._glance.setFixedHeight(min(content.sizeHint().height(), _GLANCE_MAX_HEIGHT))
 
-    def _row(self, moment: Moment, detail: str) -> MomentRow:
-        row = MomentRow(moment, detail, self)
+    def _row(self, moment: Moment, detail: str) -> OutcomeRow:
+        row = OutcomeRow(moment.id, moment.text, detail, outcome=moment.outcome, parent=self)
         row.outcome_changed.connect(self._set_outcome)
         return row
 
@@ -414,6 +356,12 @@ class ReflectionDialog(QDialog):
             label.set_full_text(self.tr("{when}: {text}").format(
                 when=lead, text=" ".join(echo.moment.text.split())))
             label.show()
+
+    def _ask_question(self, day: date) -> None:
+        """Put the day's rotating question (from the product's ideas) over the first box."""
+        question = question_for(day, current_language())
+        self._question.setText(with_mnemonic(question.text, taken="edi"))
+        self.went_well.setAccessibleName(question.text)
 
     def _fill_reflection(self, reflection: Reflection | None) -> None:
         if reflection is None:
@@ -462,11 +410,11 @@ class ReflectionDialog(QDialog):
         """The inline problem line, or "" when there is none."""
         return self._error.text() if not self._error.isHidden() else ""
 
-    def moment_rows(self) -> list[MomentRow]:
+    def moment_rows(self) -> list[OutcomeRow]:
         """Rows for the moments captured today."""
         return _rows(self._moments_box)
 
-    def follow_up_rows(self) -> list[MomentRow]:
+    def follow_up_rows(self) -> list[OutcomeRow]:
         """Rows for the follow-ups due."""
         return _rows(self._follow_box)
 
@@ -489,9 +437,9 @@ class ReflectionDialog(QDialog):
         self._error.show()
 
 
-def _rows(layout: QVBoxLayout) -> list[MomentRow]:
+def _rows(layout: QVBoxLayout) -> list[OutcomeRow]:
     items = (layout.itemAt(i) for i in range(layout.count()))
-    return [w for item in items if item and isinstance(w := item.widget(), MomentRow)]
+    return [w for item in items if item and isinstance(w := item.widget(), OutcomeRow)]
 
 
 def _clear(layout: QVBoxLayout) -> None:
@@ -508,3 +456,12 @@ def _qdate(day: date) -> QDate:
 
 def _qtime(moment: datetime) -> QTime:
     return QTime(moment.hour, moment.minute)
+
+
+def with_mnemonic(text: str, taken: str) -> str:
+    """`text` with "&" before its first letter not already used as a mnemonic in `taken`."""
+    text = text.replace("&", "&&")
+    for i, ch in enumerate(text):
+        if ch.isalpha() and ch.lower() not in taken:
+            return text[:i] + "&" + text[i:]
+    return text

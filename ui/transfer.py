@@ -31,9 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.errors import MlcoachError
-from mlcoach.exporting import SECTIONS, ImportPreview, import_document, preview_import, read_export
-from mlcoach.store import Store
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.store.core import Store
+from mlcoach.transfer.exporting import (
+    SECTIONS,
+    ImportPreview,
+    import_document,
+    preview_import,
+    read_export,
+)
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
-from mlcoach.errors import MlcoachError, NotInitializedError, StoreLockedError
-from mlcoach.i18n import error_text, ui_language
+from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLockedError
+from mlcoach.domain.i18n import error_text, ui_language
 from mlcoach.ui import ops
 
 translate = QCoreApplication.translate
@@ -25,8 +25,8 @@ def open_in_worker(data_root: Path, passphrase: str | None,
     """Import the storage stack and open the store off the GUI thread."""
 
     def work() -> Any:
-        from mlcoach.keys import OSKeyring
-        from mlcoach.vault import Layout, open_store, read_meta
+        from mlcoach.security.keys import OSKeyring
+        from mlcoach.store.vault import Layout, open_store, read_meta
 
         layout = Layout(data_root)
         meta = read_meta(layout)
@@ -45,7 +45,7 @@ class _NeedPassphrase(Exception):
 def resolve_failure(exc: BaseException, data_root: Path, *,
                     retry: Callable[[str | None], None], give_up: Callable[[], None]) -> None:
     """Explain why the store did not open and offer the way forward."""
-    from mlcoach.vault import Layout
+    from mlcoach.store.vault import Layout
 
     layout = Layout(data_root)
     if isinstance(exc, _NeedPassphrase) or (
@@ -67,8 +67,8 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
         key, ok = QInputDialog.getText(
             None, "mlcoach", _message(exc) + "\n\n" + translate("unlock", "Recovery key:"))
         if ok and key.strip():
-            from mlcoach.keys import OSKeyring
-            from mlcoach.vault import recover
+            from mlcoach.security.keys import OSKeyring
+            from mlcoach.store.vault import recover
 
             try:
                 recover(layout, key, OSKeyring())
@@ -103,8 +103,8 @@ def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
                           QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
-    from mlcoach.keys import OSKeyring
-    from mlcoach.vault import init_store
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import init_store
 
     clicked = box.clickedButton()
     if clicked is phrase:

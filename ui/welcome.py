@@ -19,20 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain import Settings
-from mlcoach.store import Store
+from mlcoach.domain.model import Settings
+from mlcoach.store.core import Store
+from mlcoach.store.vault import Opened
 from mlcoach.ui.privacy import RecoveryKeyView
-from mlcoach.ui.settings_dialog import (
-    HoursRow,
-    InlineError,
-    ThemePicker,
-    WorkdayPicker,
-    hint_label,
-    hours_problem,
-    theme_display_names,
-    ui_language,
-)
-from mlcoach.vault import Opened
+from mlcoach.ui.widgets.forms import InlineError, hint_label, theme_display_names, ui_language
+from mlcoach.ui.widgets.schedule_fields import HoursRow, ThemePicker, WorkdayPicker, hours_problem
 
 logger = logging.getLogger(__name__)
 

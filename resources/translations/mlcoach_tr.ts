@@ -39,52 +39,8 @@
         <translation>@ad: kişi · #etiket: etiket · Enter: kaydet · Esc: taslak kalsın</translation>
     </message>
     <message>
-        <source>Example</source>
-        <translation>Örnek olma</translation>
-    </message>
-    <message>
-        <source>Suggestion</source>
-        <translation>Öneri</translation>
-    </message>
-    <message>
-        <source>Recognition</source>
-        <translation>Takdir</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Destek</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Soru</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Yetki devri</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Diğer</translation>
-    </message>
-    <message>
         <source>{name}, Alt+{key}</source>
         <translation>{name}, Alt+{key}</translation>
-    </message>
-    <message>
-        <source>Facts</source>
-        <translation>Olgular</translation>
-    </message>
-    <message>
-        <source>Enthusiasm</source>
-        <translation>Coşku</translation>
-    </message>
-    <message>
-        <source>Reassurance</source>
-        <translation>Güvence</translation>
-    </message>
-    <message>
-        <source>Credibility</source>
-        <translation>Güvenilirlik</translation>
     </message>
     <message>
         <source>{name}, Ctrl+{key}</source>
@@ -393,6 +349,125 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>Search moments, reflections, suggestions and notes</source>
+        <translation>Anlarda, değerlendirmelerde, önerilerde ve notlarda ara</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Geçmişte ara</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Sıralama</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>En iyi eşleşme</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>Önce en yeni</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Temizle</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Aramayı ve süzgeçleri temizle</translation>
+    </message>
+    <message>
+        <source>People whose notes match</source>
+        <translation>Notları eşleşen kişiler</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Göster</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Her şey</translation>
+    </message>
+    <message>
+        <source>Kind of moment</source>
+        <translation>An türü</translation>
+    </message>
+    <message>
+        <source>Any kind</source>
+        <translation>Her tür</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Kişi</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Herkes</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Etiket</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>Her etiket</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Any theme</source>
+        <translation>Her tema</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Any outcome</source>
+        <translation>Her sonuç</translation>
+    </message>
+    <message>
+        <source>Date range</source>
+        <translation>Tarih aralığı</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Her zaman</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Son 7 gün</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Son 30 gün</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>Son 12 ay</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Özel…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <source>People matching: %1</source>
+        <translation>Eşleşen kişiler: %1</translation>
+    </message>
+</context>
+<context>
     <name>FocusPage</name>
     <message>
         <source>Language</source>
@@ -429,25 +504,6 @@
     <message>
         <source>A new language is used from the next start.</source>
         <translation>Yeni dil bir sonraki açılışta kullanılır.</translation>
-    </message>
-</context>
-<context>
-    <name>FollowUpRow</name>
-    <message>
-        <source>Followed</source>
-        <translation>Karşılık buldu</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Henüz değil</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Reddedildi</translation>
-    </message>
-    <message>
-        <source>Outcome for: {change}</source>
-        <translation>Sonuç: {change}</translation>
     </message>
 </context>
 <context>
@@ -500,86 +556,6 @@
 </context>
 <context>
     <name>History</name>
-    <message>
-        <source>Example</source>
-        <translation>Örnek olma</translation>
-    </message>
-    <message>
-        <source>Suggestion</source>
-        <translation>Öneri</translation>
-    </message>
-    <message>
-        <source>Recognition</source>
-        <translation>Takdir</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Destek</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Soru</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Yetki devri</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Diğer</translation>
-    </message>
-    <message>
-        <source>Followed</source>
-        <translation>Karşılık buldu</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Henüz değil</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Reddedildi</translation>
-    </message>
-    <message>
-        <source>Shown</source>
-        <translation>Gösterildi</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Yapıldı</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Ertelendi</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Geçildi</translation>
-    </message>
-    <message>
-        <source>Not for me</source>
-        <translation>Bana uymaz</translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation>Kaçırıldı</translation>
-    </message>
-    <message>
-        <source>Moments</source>
-        <translation>Anlar</translation>
-    </message>
-    <message>
-        <source>Prompts</source>
-        <translation>Hatırlatmalar</translation>
-    </message>
-    <message>
-        <source>Suggestions</source>
-        <translation>Öneriler</translation>
-    </message>
-    <message>
-        <source>Reflections</source>
-        <translation>Değerlendirmeler</translation>
-    </message>
     <message>
         <source>%1%</source>
         <translation>%%1</translation>
@@ -1024,7 +1000,35 @@
     </message>
 </context>
 <context>
-    <name>MomentRow</name>
+    <name>Names</name>
+    <message>
+        <source>Example</source>
+        <translation>Örnek olma</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>Öneri</translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation>Takdir</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Destek</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Soru</translation>
+    </message>
+    <message>
+        <source>Delegation</source>
+        <translation>Yetki devri</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Diğer</translation>
+    </message>
     <message>
         <source>Followed</source>
         <translation>Karşılık buldu</translation>
@@ -1038,8 +1042,64 @@
         <translation>Reddedildi</translation>
     </message>
     <message>
-        <source>Outcome for: {text}</source>
-        <translation>Sonuç: {text}</translation>
+        <source>Shown</source>
+        <translation>Gösterildi</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Yapıldı</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Ertelendi</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Geçildi</translation>
+    </message>
+    <message>
+        <source>Not for me</source>
+        <translation>Bana uymaz</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Kaçırıldı</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Olgular</translation>
+    </message>
+    <message>
+        <source>Enthusiasm</source>
+        <translation>Coşku</translation>
+    </message>
+    <message>
+        <source>Reassurance</source>
+        <translation>Güvence</translation>
+    </message>
+    <message>
+        <source>Credibility</source>
+        <translation>Güvenilirlik</translation>
+    </message>
+    <message>
+        <source>Not sure yet</source>
+        <translation>Henüz emin değilim</translation>
+    </message>
+    <message>
+        <source>Moments</source>
+        <translation>Anlar</translation>
+    </message>
+    <message>
+        <source>Prompts</source>
+        <translation>Hatırlatmalar</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Öneriler</translation>
+    </message>
+    <message>
+        <source>Reflections</source>
+        <translation>Değerlendirmeler</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1139,13 @@
     <message>
         <source>Starting at login cannot be set up on this system.</source>
         <translation>Bu sistemde oturum açılışında başlatma ayarlanamıyor.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeRow</name>
+    <message>
+        <source>Outcome for: {text}</source>
+        <translation>Sonuç: {text}</translation>
     </message>
 </context>
 <context>
@@ -1265,44 +1332,8 @@
         <translation>Öneri: {change}</translation>
     </message>
     <message>
-        <source>Example</source>
-        <translation>Örnek olma</translation>
-    </message>
-    <message>
-        <source>Suggestion</source>
-        <translation>Öneri</translation>
-    </message>
-    <message>
-        <source>Recognition</source>
-        <translation>Takdir</translation>
-    </message>
-    <message>
-        <source>Support</source>
-        <translation>Destek</translation>
-    </message>
-    <message>
-        <source>Question</source>
-        <translation>Soru</translation>
-    </message>
-    <message>
-        <source>Delegation</source>
-        <translation>Yetki devri</translation>
-    </message>
-    <message>
         <source>Moment</source>
         <translation>An</translation>
-    </message>
-    <message>
-        <source>Followed</source>
-        <translation>Karşılık buldu</translation>
-    </message>
-    <message>
-        <source>Not yet</source>
-        <translation>Henüz değil</translation>
-    </message>
-    <message>
-        <source>Declined</source>
-        <translation>Reddedildi</translation>
     </message>
 </context>
 <context>
@@ -2064,29 +2095,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
 </context>
 <context>
-    <name>Styles</name>
-    <message>
-        <source>Facts</source>
-        <translation>Olgular</translation>
-    </message>
-    <message>
-        <source>Enthusiasm</source>
-        <translation>Coşku</translation>
-    </message>
-    <message>
-        <source>Reassurance</source>
-        <translation>Güvence</translation>
-    </message>
-    <message>
-        <source>Credibility</source>
-        <translation>Güvenilirlik</translation>
-    </message>
-    <message>
-        <source>Not sure yet</source>
-        <translation>Henüz emin değilim</translation>
-    </message>
-</context>
-<context>
     <name>SuggestionView</name>
     <message>
         <source>Suggestion</source>
@@ -2127,118 +2135,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
 <context>
     <name>TimelineTab</name>
     <message>
-        <source>Search moments, reflections, suggestions and notes</source>
-        <translation>Anlarda, değerlendirmelerde, önerilerde ve notlarda ara</translation>
-    </message>
-    <message>
-        <source>Search the history</source>
-        <translation>Geçmişte ara</translation>
-    </message>
-    <message>
-        <source>Order</source>
-        <translation>Sıralama</translation>
-    </message>
-    <message>
-        <source>Best match</source>
-        <translation>En iyi eşleşme</translation>
-    </message>
-    <message>
-        <source>Newest first</source>
-        <translation>Önce en yeni</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Göster</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Her şey</translation>
-    </message>
-    <message>
-        <source>Kind of moment</source>
-        <translation>An türü</translation>
-    </message>
-    <message>
-        <source>Any kind</source>
-        <translation>Her tür</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>Kişi</translation>
-    </message>
-    <message>
-        <source>Anyone</source>
-        <translation>Herkes</translation>
-    </message>
-    <message>
-        <source>Tag</source>
-        <translation>Etiket</translation>
-    </message>
-    <message>
-        <source>Any tag</source>
-        <translation>Her etiket</translation>
-    </message>
-    <message>
-        <source>Theme</source>
-        <translation>Tema</translation>
-    </message>
-    <message>
-        <source>Any theme</source>
-        <translation>Her tema</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Sonuç</translation>
-    </message>
-    <message>
-        <source>Any outcome</source>
-        <translation>Her sonuç</translation>
-    </message>
-    <message>
-        <source>Date range</source>
-        <translation>Tarih aralığı</translation>
-    </message>
-    <message>
-        <source>Any time</source>
-        <translation>Her zaman</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Son 7 gün</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Son 30 gün</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>Son 12 ay</translation>
-    </message>
-    <message>
-        <source>Custom…</source>
-        <translation>Özel…</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>Başlangıç</translation>
-    </message>
-    <message>
-        <source>To</source>
-        <translation>Bitiş</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Temizle</translation>
-    </message>
-    <message>
-        <source>Clear search and filters</source>
-        <translation>Aramayı ve süzgeçleri temizle</translation>
-    </message>
-    <message>
-        <source>People whose notes match</source>
-        <translation>Notları eşleşen kişiler</translation>
-    </message>
-    <message>
         <source>Timeline</source>
         <translation>Zaman çizelgesi</translation>
     </message>
@@ -2261,10 +2157,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Could not read the history: %1</source>
         <translation>Geçmiş okunamadı: %1</translation>
-    </message>
-    <message>
-        <source>People matching: %1</source>
-        <translation>Eşleşen kişiler: %1</translation>
     </message>
     <message>
         <source>Searching…</source>

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach import instance
+from mlcoach.system import instance
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 
@@ -67,8 +67,8 @@ def _prepare(env: dict[str, str], **settings: object) -> None:
         "import json, os, sys\n"
         "from dataclasses import replace\n"
         "from pathlib import Path\n"
-        "from mlcoach.keys import OSKeyring\n"
-        "from mlcoach.vault import Layout, open_store\n"
+        "from mlcoach.security.keys import OSKeyring\n"
+        "from mlcoach.store.vault import Layout, open_store\n"
         "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring())\n"
         "o.store.set_state('welcome_done', True)\n"
         f"changes = json.loads({json.dumps(json.dumps(settings))})\n"
@@ -148,7 +148,7 @@ def test_no_network_connections_from_the_cli(desktop, tmp_path):
         "        attempts.append(addr); raise OSError('network blocked by test')\n"
         "    return real(self, addr)\n"
         "socket.socket.connect = guard\n"
-        "from mlcoach.cli import main\n"
+        "from mlcoach.cli.main import main\n"
         "for argv in (['capture', 'x @Ana #t'], ['export'], ['stats'], ['search', 'x'],\n"
         "             ['prompt'], ['suggest', '--style', 'facts', '--change', 'a instead of b'],\n"
         "             ['doctor']):\n"

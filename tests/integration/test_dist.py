@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 import mlcoach
-from mlcoach import instance
-from mlcoach.paths import APP_ID
+from mlcoach.system import instance
+from mlcoach.system.paths import APP_ID
 from tests.integration.conftest import Desktop
 from tests.integration.test_desktop import _embedded_in_tray, _prepare, _wait_line
 

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.desktop, pytest.mark.secretservice]
 SERVICE = "io.github.mlcoach.MLCoach"
 READ = (
     "import sys\n"
-    "from mlcoach.keys import OSKeyring\n"
+    "from mlcoach.security.keys import OSKeyring\n"
     "key = OSKeyring().get(sys.argv[1])\n"
     "print(key.hex() if key else None, 'keyring' in sys.modules)\n"
 )

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach import recovery
-from mlcoach.backups import KEEP_DAILY, KEEP_WEEKLY, backups, daily_backup
-from mlcoach.db import backup_file, connect_raw
-from mlcoach.errors import StoreLockedError
-from mlcoach.keys import OSKeyring, Secret, new_raw_key
-from mlcoach.vault import init_store
+from mlcoach.domain.errors import StoreLockedError
+from mlcoach.security.keys import OSKeyring, Secret, new_raw_key
+from mlcoach.store import recovery
+from mlcoach.store.backups import KEEP_DAILY, KEEP_WEEKLY, backups, daily_backup
+from mlcoach.store.db import backup_file, connect_raw
+from mlcoach.store.vault import init_store
 
 START = datetime(2026, 9, 1, 8, 30, tzinfo=timezone.utc)
 
@@ -67,7 +67,7 @@ def test_backups_are_encrypted_like_the_store(opened, layout, memory_keyring):
 
 def test_a_passphrase_store_has_passphrase_backups_and_a_plain_store_plain_ones(tmp_path,
                                                                                memory_keyring):
-    from mlcoach.vault import Layout
+    from mlcoach.store.vault import Layout
 
     phrase = init_store(Layout(tmp_path / "p"), "passphrase", keys=OSKeyring(),
                         passphrase="long enough passphrase")
@@ -184,7 +184,7 @@ def test_the_app_says_once_that_a_backup_was_restored(controller, opened, layout
     daily_backup(layout.db, opened.secret, layout.backups, START)
     opened.store.close()
     layout.db.write_bytes(b"")
-    from mlcoach.vault import open_store
+    from mlcoach.store.vault import open_store
 
     again = open_store(layout, keys=OSKeyring())  # what the app's start does
     assert again.recovered is not None

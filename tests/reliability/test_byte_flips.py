@@ -21,13 +21,13 @@ from typing import Any
 
 import pytest
 
-from mlcoach import recovery
-from mlcoach.backups import backups, daily_backup
-from mlcoach.cli import main
-from mlcoach.db import connect_raw
-from mlcoach.domain import Kind, Style
-from mlcoach.keys import OSKeyring, Secret
-from mlcoach.vault import Layout, init_store
+from mlcoach.cli.main import main
+from mlcoach.domain.enums import Kind, Style
+from mlcoach.security.keys import OSKeyring, Secret
+from mlcoach.store import recovery
+from mlcoach.store.backups import backups, daily_backup
+from mlcoach.store.db import connect_raw
+from mlcoach.store.vault import Layout, init_store
 
 PLAIN = Secret("none")
 RANDOM_FLIPS = int(os.environ.get("MLCOACH_FLIPS", "100"))
@@ -196,7 +196,7 @@ def test_the_first_write_of_a_day_takes_that_days_backup(tmp_path: Path, monkeyp
     finally:
         conn.close()
     # Tomorrow's first write takes tomorrow's.
-    from mlcoach import ids
+    from mlcoach.domain import ids
 
     tomorrow = datetime.now(timezone.utc) + timedelta(days=1)
     monkeypatch.setattr(ids, "utcnow", lambda: tomorrow)

@@ -63,7 +63,7 @@ def _run(scenario: str, folder: Path, *, namespace: bool,
 # -- what runs in the child ----------------------------------------------------------------
 
 def _cli(*argv: str) -> dict[str, Any]:
-    from mlcoach.cli import main
+    from mlcoach.cli.main import main
 
     out, err = io.StringIO(), io.StringIO()
     code = main(list(argv), stdout=out, stderr=err)
@@ -79,8 +79,8 @@ def _stored() -> dict[str, Any]:
 
 
 def _integrity(data: Path) -> str:
-    from mlcoach.db import connect_raw
-    from mlcoach.keys import Secret
+    from mlcoach.security.keys import Secret
+    from mlcoach.store.db import connect_raw
 
     conn = connect_raw(data / "mlcoach.db", Secret("none"))
     try:
@@ -90,8 +90,8 @@ def _integrity(data: Path) -> str:
 
 
 def _prepare(data: Path) -> dict[str, Any]:
-    from mlcoach.backups import daily_backup
-    from mlcoach.keys import Secret
+    from mlcoach.security.keys import Secret
+    from mlcoach.store.backups import daily_backup
     from mlcoach.ui.draft import Draft, DraftFile
 
     assert _cli("init", "--no-encryption")["code"] == 0
@@ -105,8 +105,8 @@ def _prepare(data: Path) -> dict[str, Any]:
 
 def _faulty_writes(data: Path) -> dict[str, Any]:
     """Everything that writes, tried while the fault is on."""
-    from mlcoach.backups import daily_backup
-    from mlcoach.keys import Secret
+    from mlcoach.security.keys import Secret
+    from mlcoach.store.backups import daily_backup
     from mlcoach.ui.draft import Draft, DraftFile
 
     out: dict[str, Any] = {"capture_big": _cli("capture", MEGABYTE_TEXT),

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach.db import connect_raw
-from mlcoach.keys import Secret, decode_recovery_key
+from mlcoach.security.keys import Secret, decode_recovery_key
+from mlcoach.store.db import connect_raw
 from tests.reliability.bus import session_bus
 
 pytestmark = [pytest.mark.secretservice, pytest.mark.slow]

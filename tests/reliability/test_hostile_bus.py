@@ -22,7 +22,7 @@ import pytest
 from jeepney.low_level import HeaderFields, Message, MessageType, Parser
 from jeepney.wrappers import new_error, new_method_return
 
-from mlcoach import secretservice as ss
+from mlcoach.security import secretservice as ss
 from tests.reliability.bus import session_bus
 
 SECRET = "ab" * 32

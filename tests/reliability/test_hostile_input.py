@@ -17,12 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlcoach import exporting, quick
-from mlcoach.cli import main
-from mlcoach.domain import Kind
-from mlcoach.errors import MlcoachError, UsageError
-from mlcoach.keys import OSKeyring
-from mlcoach.vault import Layout
+from mlcoach.cli.main import main
+from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.model import Kind
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store import quick
+from mlcoach.store.vault import Layout
+from mlcoach.transfer import exporting
 
 MB_TEXT = ("One megabyte of a very long reflection. " * 25_000)[:999_999] + "!"
 TRICKY = {

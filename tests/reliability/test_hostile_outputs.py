@@ -18,10 +18,10 @@ from typing import Any
 
 import pytest
 
-from mlcoach import exporting
-from mlcoach.cli import main
-from mlcoach.keys import OSKeyring
-from mlcoach.vault import Layout
+from mlcoach.cli.main import main
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store.vault import Layout
+from mlcoach.transfer import exporting
 
 HOSTILE = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1)",
            "\tTAB=1", "\r=1", "＝fullwidth"]
@@ -179,7 +179,7 @@ def test_settings_round_trip_through_export_and_import(opened, layout, tmp_path,
     assert code == 0, err
     assert "2 settings" in out
     assert "launch_at_login" in out  # about this computer: said, not taken
-    from mlcoach.vault import open_store
+    from mlcoach.store.vault import open_store
 
     again = open_store(other, keys=OSKeyring())
     try:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach import instance
-from mlcoach.errors import MlcoachError
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.system import instance
 
 OTHER = 65534
 as_root = pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,

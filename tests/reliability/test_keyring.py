@@ -17,10 +17,10 @@ import keyring
 import pytest
 from keyring.backends import fail, null
 
-from mlcoach.backups import daily_backup
-from mlcoach.cli import main
-from mlcoach.keys import KEYRING_SERVICE, OSKeyring, encode_recovery_key, new_raw_key
-from mlcoach.vault import Layout, init_store
+from mlcoach.cli.main import main
+from mlcoach.security.keys import KEYRING_SERVICE, OSKeyring, encode_recovery_key, new_raw_key
+from mlcoach.store.backups import daily_backup
+from mlcoach.store.vault import Layout, init_store
 
 COMMANDS = [["capture", "a new moment"], ["export"], ["stats"], ["search", "kept"],
             ["people", "list"]]
@@ -184,7 +184,7 @@ def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout
                                                                 (answers.pop(0), True))[1]))
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda _p, _t, text, *a: warned.append(text)))
-    from mlcoach.vault import open_store
+    from mlcoach.store.vault import open_store
 
     with pytest.raises(Exception) as first:
         open_store(layout, keys=OSKeyring(env={}))

@@ -25,9 +25,9 @@ from typing import Any
 
 import pytest
 
-from mlcoach.cli import main
-from mlcoach.keys import KEYRING_SERVICE, OSKeyring
-from mlcoach.vault import Layout
+from mlcoach.cli.main import main
+from mlcoach.security.keys import KEYRING_SERVICE, OSKeyring
+from mlcoach.store.vault import Layout
 
 SECRET_MOMENT = "Thanked Zyxwvut for the quarterly numbers 7e1f"
 SECRET_NOTE = "prefers written summaries qwxz-notes"
@@ -143,7 +143,7 @@ def test_desktop_app_started_in_process_makes_no_network_attempt(opened, qtbot,
     for name in ("capture", "reflect", "history", "suggest", "settings"):
         ctl.open_window(name)
     ctl.show_prompt(manual=True)
-    from mlcoach.recovery import daily_check
+    from mlcoach.store.recovery import daily_check
 
     daily_check(opened.layout.root, opened.secret, datetime.now(timezone.utc))
     ops.pool().waitForDone(10_000)
@@ -205,7 +205,7 @@ def test_no_process_opens_a_network_socket_seen_from_outside(cli_env, tmp_path):
         while time.monotonic() < deadline:
             if app.stderr.readline().strip() == "mlcoach-ready: store":
                 break
-        from mlcoach import instance
+        from mlcoach.system import instance
 
         data = Path(env["MLCOACH_DATA_DIR"])
         for request in ("capture", "reflect", "history", "prompt", "settings"):
@@ -233,9 +233,9 @@ def _walk(root: Path) -> Iterator[Path]:
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_every_file_and_folder_is_private_even_with_a_loose_umask(layout, memory_keyring,
                                                                   tmp_path):
-    from mlcoach.recovery import daily_check, repair
+    from mlcoach.store.recovery import daily_check, repair
+    from mlcoach.store.vault import open_store
     from mlcoach.ui.draft import Draft, DraftFile
-    from mlcoach.vault import open_store
 
     old = os.umask(0o022)  # what a desktop session often has
     try:
@@ -310,7 +310,7 @@ def test_logs_at_debug_never_hold_what_the_user_wrote_or_any_key(layout, memory_
 
     monkeypatch.setattr(logging.Logger, "callHandlers", call)
     _main_paths(layout, tmp_path)
-    from mlcoach.vault import open_store
+    from mlcoach.store.vault import open_store
 
     opened = open_store(layout, keys=OSKeyring(env={}))
     opened.store.save_reflection(date.today(), energy=4, went_well=SECRET_REFLECTION)
@@ -339,10 +339,10 @@ def test_logs_at_debug_never_hold_what_the_user_wrote_or_any_key(layout, memory_
 
 
 def test_delete_all_data_leaves_nothing_of_the_user(layout, memory_keyring, tmp_path):
-    from mlcoach.recovery import daily_check
+    from mlcoach.store.recovery import daily_check
+    from mlcoach.store.vault import open_store
+    from mlcoach.store.wipe import delete_all
     from mlcoach.ui.draft import Draft, DraftFile
-    from mlcoach.vault import open_store
-    from mlcoach.wipe import delete_all
 
     opened = open_store(layout, keys=OSKeyring(env={}))
     opened.store.add_moment(SECRET_MOMENT)

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach import recovery
-from mlcoach.backups import daily_backup
-from mlcoach.cli import main
-from mlcoach.db import connect_raw
-from mlcoach.doctor import run_checks
-from mlcoach.errors import MlcoachError, StoreLockedError
-from mlcoach.keys import OSKeyring, Secret
-from mlcoach.vault import Layout, init_store, open_store, unlock_existing
+from mlcoach.cli.doctor import run_checks
+from mlcoach.cli.main import main
+from mlcoach.domain.errors import MlcoachError, StoreLockedError
+from mlcoach.security.keys import OSKeyring, Secret
+from mlcoach.store import recovery
+from mlcoach.store.backups import daily_backup
+from mlcoach.store.db import connect_raw
+from mlcoach.store.vault import Layout, init_store, open_store, unlock_existing
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=timezone.utc)
 BACKUP_DAY = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
@@ -300,7 +300,7 @@ def test_a_kill_before_store_json_at_init_lets_init_run_again(layout, memory_key
 
 
 def test_delete_all_data_also_removes_what_recovery_kept(opened, layout, memory_keyring):
-    from mlcoach.wipe import delete_all
+    from mlcoach.store.wipe import delete_all
 
     _with_backup(opened, layout)
     _truncate(layout.db, 0)

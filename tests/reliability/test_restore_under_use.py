@@ -14,9 +14,9 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from mlcoach import recovery
-from mlcoach.backups import daily_backup
-from mlcoach.file_guard import FileGuard, guard_for
+from mlcoach.store import recovery
+from mlcoach.store.backups import daily_backup
+from mlcoach.store.file_guard import FileGuard, guard_for
 
 START = datetime(2026, 9, 1, 8, 30, tzinfo=timezone.utc)
 
@@ -51,14 +51,14 @@ def test_every_connection_gives_its_share_back(opened, layout):
 
 
 def test_a_failed_open_gives_its_share_back(opened, layout):
-    from mlcoach.db import make_engine
-    from mlcoach.keys import Secret, new_raw_key
-    from mlcoach.store import Store
+    from mlcoach.security.keys import Secret, new_raw_key
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
 
     wrong = Store(make_engine(layout.db, Secret("keyring", raw_key=new_raw_key())))
-    from sqlalchemy.exc import DatabaseError
+    from mlcoach.domain.errors import StoreUnavailableError
 
-    with pytest.raises(DatabaseError):
+    with pytest.raises(StoreUnavailableError, match="not a database"):
         wrong.moments()
     assert guard_for(layout.db).shares == 0
 

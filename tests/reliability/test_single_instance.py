@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlcoach import instance
+from mlcoach.system import instance
 
 pytestmark = pytest.mark.gui
 
@@ -37,7 +37,8 @@ def _env(cli_env: dict[str, str]) -> dict[str, str]:
 @pytest.fixture
 def app_env(cli_env):  # type: ignore[no-untyped-def]
     env = _env(cli_env)
-    code = ("from mlcoach.keys import OSKeyring; from mlcoach.vault import Layout, open_store; "
+    code = ("from mlcoach.security.keys import OSKeyring; "
+            "from mlcoach.store.vault import Layout, open_store; "
             "from pathlib import Path; import os; "
             "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring()); "
             "o.store.set_state('welcome_done', True); o.store.close()")

@@ -32,10 +32,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy.engine import Engine
 
-from mlcoach.coaching import Coach
-from mlcoach.domain import Response, Settings
-from mlcoach.scheduler import MIN_GAP_FLOOR, REFLECTION_LATE
-from mlcoach.store import Store
+from mlcoach.coaching.day_rules import MIN_GAP_FLOOR
+from mlcoach.coaching.scheduler import REFLECTION_LATE
+from mlcoach.coaching.service import Coach
+from mlcoach.domain.model import Response, Settings
+from mlcoach.store.core import Store
 
 MAX_WAIT = timedelta(minutes=10)  # ui/app.py: the timer never waits longer
 ZONES = ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata",
@@ -87,8 +88,8 @@ class World:
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty, migrated, unencrypted store to copy for each example."""
-    from mlcoach.keys import OSKeyring
-    from mlcoach.vault import Layout, init_store
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import Layout, init_store
 
     layout = Layout(tmp_path_factory.mktemp("template") / "data")
     init_store(layout, "none", keys=OSKeyring(env={})).store.close()

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach import db
-from mlcoach.keys import Secret
+from mlcoach.security.keys import Secret
+from mlcoach.store import db
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow
@@ -62,8 +62,8 @@ def test_short_writes_wait_for_a_long_writer(plain) -> None:  # type: ignore[no-
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for c in commands]
     # The app's own writes go through Store: one in this process too.
-    from mlcoach.keys import OSKeyring
-    from mlcoach.vault import Layout, open_store
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import Layout, open_store
 
     opened = open_store(Layout(path.parent), keys=OSKeyring(), auto_init=False)
     try:
@@ -101,7 +101,7 @@ def test_a_capture_during_a_real_long_import_succeeds(plain, tmp_path: Path) -> 
 
 
 def test_a_write_that_cannot_wait_says_so_in_plain_words(plain, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from mlcoach.cli import main
+    from mlcoach.cli.main import main
 
     env, suggestion = plain
     path = Path(env["MLCOACH_DATA_DIR"]) / "mlcoach.db"

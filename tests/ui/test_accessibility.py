@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
-from mlcoach.store import Store
-from mlcoach.vault import Opened
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.store.core import Store
+from mlcoach.store.vault import Opened
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -124,7 +124,7 @@ def reflection(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Buil
 
 
 def settings(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
-    from mlcoach.keys import OSKeyring
+    from mlcoach.security.keys import OSKeyring
     from mlcoach.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(opened.store, opened, keys=OSKeyring())
@@ -152,7 +152,7 @@ def coach(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
 
 
 def history(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
-    from mlcoach.ui.history import HistoryWindow
+    from mlcoach.ui.history.window import HistoryWindow
 
     window = HistoryWindow(store, clock=lambda: NOW, tz=TZ)
     return window, lambda: _tabs(window, window.tabs, qtbot)
@@ -186,7 +186,7 @@ def prompt_card(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Bui
 
 
 def prep_card(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
-    from mlcoach.meeting_prep import Prep, PrepPerson
+    from mlcoach.coaching.meeting_prep import Prep, PrepPerson
     from mlcoach.ui.prep_card import PrepCard
 
     card = PrepCard()
@@ -452,8 +452,8 @@ def test_text_in_the_apps_own_colours_is_readable(window: Any, palette: QPalette
 
 
 def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> None:
-    from mlcoach.ui.charts import Chart, series_colour
-    from mlcoach.ui.settings_dialog import Hint
+    from mlcoach.ui.charts.base import Chart, series_colour
+    from mlcoach.ui.widgets.forms import Hint
 
     back = palette.color(QPalette.ColorRole.Window)
     chart = Chart("t")
@@ -468,7 +468,7 @@ def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> N
 
 
 def test_charts_do_not_rely_on_colour_alone() -> None:
-    from mlcoach.ui.charts import MARKERS, PATTERNS
+    from mlcoach.ui.charts.base import MARKERS, PATTERNS
 
     assert len(set(PATTERNS)) == len(PATTERNS) >= 7  # bar series: hatching differs
     assert len(set(MARKERS)) == len(MARKERS) >= 2  # line series: marker shape differs
@@ -503,7 +503,7 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
     """The card never takes the keyboard; the tray menu (and fallback window) answer it."""
     from datetime import UTC
 
-    from mlcoach.domain import Settings
+    from mlcoach.domain.model import Settings
     from mlcoach.ui.app import AppController
     from mlcoach.ui.instance_server import InstanceServer
 

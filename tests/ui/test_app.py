@@ -18,8 +18,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from mlcoach import instance
-from mlcoach.domain import Response, Settings
+from mlcoach.domain.model import Response, Settings
+from mlcoach.system import instance
 
 pytestmark = pytest.mark.gui
 
@@ -136,7 +136,7 @@ def test_pause_holds_prompts_and_resumes_by_itself(controller):
 
 def test_meeting_prep_card_shows_before_the_meeting_and_leads_to_the_coach(
         controller, tmp_path, qtbot):
-    from mlcoach.domain import ChangeKind, Size, Style
+    from mlcoach.domain.model import ChangeKind, Size, Style
 
     ctl, clock = controller
     meeting = datetime(2026, 11, 23, 14, 0, tzinfo=TZ)
@@ -174,7 +174,7 @@ def test_accepting_the_weekly_focus_reaches_the_scheduler(controller):
     ctl, _clock = controller
     ctl.coach.settings()  # cached, as after start-up
     history = ctl.window("history")
-    from mlcoach.weekly import accept_focus
+    from mlcoach.coaching.weekly import accept_focus
 
     accept_focus(ctl.coach.store, "recognition", date(2026, 11, 23))
     history.focus_accepted.emit("recognition")
@@ -183,17 +183,22 @@ def test_accepting_the_weekly_focus_reaches_the_scheduler(controller):
 
 
 def test_a_store_error_never_stops_the_timer(controller, monkeypatch):
+    """A database error deep in the store reaches the app as the store's own error type
+    (the UI knows nothing of SQLAlchemy) and the timer looks again shortly."""
     from sqlalchemy.exc import OperationalError
 
     from mlcoach.ui.app import RETRY_WAIT
 
     ctl, _clock = controller
 
-    def unreadable(*_a, **_k):  # type: ignore[no-untyped-def]
-        raise OperationalError("SELECT 1", {}, Exception("disk I/O error"))
+    class Unreadable:
+        def __call__(self, *_a, **_k):  # type: ignore[no-untyped-def]
+            raise OperationalError("SELECT 1", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(ctl.coach, "next_due", unreadable)
-    monkeypatch.setattr(ctl.coach, "due_action", unreadable)
+        begin = __call__
+
+    monkeypatch.setattr(ctl.coach.store, "_sessions", Unreadable())
+    ctl.coach.reload_settings()  # read them again, from the failing store
     ctl.on_timer()
     assert ctl.timer.isActive()
     assert ctl.timer.interval() == RETRY_WAIT.total_seconds() * 1000
@@ -256,7 +261,8 @@ def app_env(cli_env):  # type: ignore[no-untyped-def]
 
 
 def _mark_welcome_done(env: dict[str, str]) -> None:
-    code = ("from mlcoach.keys import OSKeyring; from mlcoach.vault import Layout, open_store; "
+    code = ("from mlcoach.security.keys import OSKeyring; "
+            "from mlcoach.store.vault import Layout, open_store; "
             "from pathlib import Path; import os; "
             "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring()); "
             "o.store.set_state('welcome_done', True); o.store.close()")

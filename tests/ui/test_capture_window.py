@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from mlcoach.domain import Kind, Style
-from mlcoach.errors import UsageError
+from mlcoach.domain.errors import UsageError
+from mlcoach.domain.model import Kind, Style
 from mlcoach.ui.capture_window import CaptureWindow, mute
 from mlcoach.ui.draft import Draft, DraftFile
 

@@ -16,13 +16,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from mlcoach.composer import SuggestionRequest, compose
-from mlcoach.domain import ChangeKind, Kind, Outcome, Size, Style
-from mlcoach.stats import compute_stats
-from mlcoach.store import Store
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Size, Style
+from mlcoach.influence.composer import SuggestionRequest, compose
+from mlcoach.store.core import Store
+from mlcoach.store.stats import compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.composer_dialog import ComposerDialog
-from mlcoach.ui.people_panel import PeoplePanel, combo_style, set_combo_style
+from mlcoach.ui.people_panel import PeoplePanel
+from mlcoach.ui.widgets.style_combo import combo_style, set_combo_style
 
 pytestmark = pytest.mark.gui
 
@@ -229,7 +230,7 @@ def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
     assert not coach.save_button.isEnabled()  # the same suggestion is not saved twice
     coach.save()
     assert len(store.suggestions()) == 1
-    assert [r.suggestion.id for r in coach.follow_ups.rows()] == [suggestion.id]
+    assert [r.item_id for r in coach.follow_ups.rows()] == [suggestion.id]
     assert "(1)" in coach.tabs.tabText(1)
 
 
@@ -302,7 +303,7 @@ def test_follow_ups_list_only_open_suggestions_soonest_first(qtbot, coach, store
     coach.present()
 
     rows = coach.follow_ups.rows()
-    assert [r.suggestion.id for r in rows] == [overdue, later]
+    assert [r.item_id for r in rows] == [overdue, later]
     assert rows[0].outcome.value() is Outcome.NOT_YET
     assert "(2)" in coach.tabs.tabText(1)
 

@@ -15,14 +15,17 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPalette
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from mlcoach.content import load_builtin
-from mlcoach.domain import Kind, Outcome, Response
-from mlcoach.store import Store
-from mlcoach.timeline import EntryKind
+from mlcoach.coaching.content import load_builtin
+from mlcoach.coaching.weekly import STATE_KEY
+from mlcoach.domain.model import Kind, Outcome, Response
+from mlcoach.store.core import Store
+from mlcoach.store.timeline import EntryKind
 from mlcoach.ui import ops
-from mlcoach.ui.charts import CalendarChart, LineChart, StackedBarChart, series_colour
-from mlcoach.ui.history import HistoryWindow, TimelineModel, visible_line
-from mlcoach.weekly import STATE_KEY
+from mlcoach.ui.charts.axis import LineChart, StackedBarChart
+from mlcoach.ui.charts.base import series_colour
+from mlcoach.ui.charts.calendar import CalendarChart
+from mlcoach.ui.history.model import TimelineModel, visible_line
+from mlcoach.ui.history.window import HistoryWindow
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -117,18 +120,18 @@ def test_rows_are_fetched_page_by_page_as_the_view_scrolls(qtbot, store: Store) 
 def test_search_marks_matches_and_offers_both_orders(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     tab = window.timeline
-    assert not tab.order.isEnabled()
-    qtbot.keyClicks(tab.search, "agend")
+    assert not tab.filter_bar.order.isEnabled()
+    qtbot.keyClicks(tab.filter_bar.search, "agend")
     qtbot.waitUntil(lambda: tab.model.filters().query == "agend", timeout=3000)
     settle(qtbot, window)
     assert sorted(texts(window)) == ["Asked Bo how the agenda would work", "The agenda helped"]
-    assert tab.order.isEnabled() and tab.order.currentText() == "Best match"
+    assert tab.filter_bar.order.isEnabled() and tab.filter_bar.order.currentText() == "Best match"
     line, spans = tab.model.line(0)
     assert [line[a:b] for a, b in spans] == ["agenda"]
-    tab.order.setCurrentIndex(1)
+    tab.filter_bar.order.setCurrentIndex(1)
     settle(qtbot, window)
     assert texts(window) == ["Asked Bo how the agenda would work", "The agenda helped"]
-    tab.search.clear()
+    tab.filter_bar.search.clear()
     tab.apply_filters()
     settle(qtbot, window)
     assert len(texts(window)) == 5
@@ -140,7 +143,7 @@ def test_a_match_is_shown_in_context_and_from_the_start_when_it_fits(qtbot, stor
     store.add_moment(text, created_at=today_at(10))
     window = open_window(qtbot, store)
     tab = window.timeline
-    tab.search.setText("demo")
+    tab.filter_bar.search.setText("demo")
     tab.apply_filters()
     settle(qtbot, window)
     font = tab.view.font()
@@ -156,46 +159,48 @@ def test_people_notes_matches_offer_a_person_filter(qtbot, some: Store) -> None:
     some.edit_person("Bo", notes="Nervous before demos")
     window = open_window(qtbot, some)
     tab = window.timeline
-    tab.search.setText("nervous")
+    tab.filter_bar.search.setText("nervous")
     tab.apply_filters()
     settle(qtbot, window)
-    assert tab.people_hits.isVisibleTo(window) and "Bo" in tab.people_hits.text()
-    tab.people_hits.linkActivated.emit("0")
+    hits = tab.filter_bar.people_hits
+    assert hits.isVisibleTo(window) and "Bo" in hits.text()
+    tab.filter_bar.people_hits.linkActivated.emit("0")
     settle(qtbot, window)
-    assert tab.search.text() == "" and tab.person_box.currentData() == "Bo"
+    assert tab.filter_bar.search.text() == "" and tab.filter_bar.person_box.currentData() == "Bo"
     assert texts(window) == ["Asked Bo how the agenda would work"]
 
 
 def test_filters(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     tab = window.timeline
-    assert [tab.person_box.itemText(i) for i in range(tab.person_box.count())] == [
+    people = tab.filter_bar.person_box
+    assert [people.itemText(i) for i in range(people.count())] == [
         "Anyone", "Ana", "Bo"]
-    tab.kind_box.setCurrentIndex(tab.kind_box.findData(Kind.EXAMPLE.value))
+    tab.filter_bar.kind_box.setCurrentIndex(tab.filter_bar.kind_box.findData(Kind.EXAMPLE.value))
     settle(qtbot, window)
     assert texts(window) == ["Left on time and said so"]
-    tab.clear_filters()
-    tab.tag_box.setCurrentIndex(tab.tag_box.findData("release"))
+    tab.filter_bar.clear()
+    tab.filter_bar.tag_box.setCurrentIndex(tab.filter_bar.tag_box.findData("release"))
     settle(qtbot, window)
     assert texts(window) == ["Thanked Ana for the release notes"]
-    tab.clear_filters()
-    tab.show_box.setCurrentIndex(tab.show_box.findData(EntryKind.REFLECTION.value))
+    tab.filter_bar.clear()
+    tab.filter_bar.show_box.setCurrentIndex(tab.filter_bar.show_box.findData(EntryKind.REFLECTION.value))
     settle(qtbot, window)
     assert texts(window) == ["The agenda helped"]
-    tab.clear_filters()
-    tab.theme_box.setCurrentIndex(tab.theme_box.findData("recognition"))
+    tab.filter_bar.clear()
+    tab.filter_bar.theme_box.setCurrentIndex(tab.filter_bar.theme_box.findData("recognition"))
     settle(qtbot, window)
     assert [e.kind for e in tab.model.entries()] == [EntryKind.MOMENT, EntryKind.PROMPT]
-    tab.clear_filters()
-    tab.date_box.setCurrentIndex(tab.date_box.findData("custom"))
-    assert tab.since_edit.isVisibleTo(window)
-    tab.since_edit.setDate(tab.until_edit.date())
+    tab.filter_bar.clear()
+    tab.filter_bar.date_box.setCurrentIndex(tab.filter_bar.date_box.findData("custom"))
+    assert tab.filter_bar.since_edit.isVisibleTo(window)
+    tab.filter_bar.since_edit.setDate(tab.filter_bar.until_edit.date())
     settle(qtbot, window)
     assert len(texts(window)) == 4  # today only: not yesterday's reflection
-    tab.outcome_box.setCurrentIndex(tab.outcome_box.findData(Outcome.FOLLOWED.value))
+    tab.filter_bar.outcome_box.setCurrentIndex(tab.filter_bar.outcome_box.findData(Outcome.FOLLOWED.value))
     settle(qtbot, window)
     assert texts(window) == ["Asked Bo how the agenda would work"]
-    tab.person_box.setCurrentIndex(tab.person_box.findData("Ana"))
+    tab.filter_bar.person_box.setCurrentIndex(tab.filter_bar.person_box.findData("Ana"))
     settle(qtbot, window)
     assert texts(window) == []
     assert tab.status.text() == "Nothing matches."
@@ -441,15 +446,15 @@ def test_series_colours_hold_contrast_in_light_and_dark(qtbot, window_colour: st
 
 
 def test_axis_labels_never_overlap_and_prefer_a_whole_month_over_the_edge() -> None:
-    from mlcoach.ui.charts import _spaced
+    from mlcoach.ui.charts.base import spaced_labels
 
     # "May" at the very edge crowds "Jun": June is kept, then every label that has room.
     labels = [(0.0, 30.0, "May"), (20.0, 30.0, "Jun"), (90.0, 30.0, "Jul"),
               (110.0, 30.0, "Aug"), (160.0, 30.0, "Sep")]
-    assert [t for _x, _w, t in _spaced(labels, 6)] == ["Jun", "Jul", "Sep"]
+    assert [t for _x, _w, t in spaced_labels(labels, 6)] == ["Jun", "Jul", "Sep"]
     roomy = [(0.0, 30.0, "May"), (60.0, 30.0, "Jun")]
-    assert [t for _x, _w, t in _spaced(roomy, 6)] == ["May", "Jun"]
-    assert _spaced([], 6) == []
+    assert [t for _x, _w, t in spaced_labels(roomy, 6)] == ["May", "Jun"]
+    assert spaced_labels([], 6) == []
 
 
 def test_charts_repaint_with_a_dark_palette(qtbot, some: Store) -> None:

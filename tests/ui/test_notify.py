@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from mlcoach.paths import APP_ID
+from mlcoach.system.paths import APP_ID
 from mlcoach.ui import notify
 
 pytestmark = pytest.mark.gui

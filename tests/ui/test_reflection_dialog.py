@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
 from mlcoach.ui.reflection_dialog import ReflectionDialog
 from tests.ui.conftest import NOW, TZ, today_at
 
@@ -47,7 +47,7 @@ def test_moments_captured_today_appear_in_order(qtbot, reflection, store):
     store.add_moment("Left at six and said so", Kind.EXAMPLE, created_at=today_at(16, 50))
     opened(qtbot, reflection)
     rows = reflection.moment_rows()
-    assert [r.moment.text for r in rows] == ["Thanked Ana for the release demo",
+    assert [r.text for r in rows] == ["Thanked Ana for the release demo",
                                              "Left at six and said so"]
     assert all(r.accessibleName() for r in rows)
 
@@ -79,7 +79,7 @@ def test_follow_ups_due_appear_with_toggles(qtbot, reflection, store):
         text="…", follow_up_on=TODAY + timedelta(days=3), created_at=today_at(9, days_ago=1))
     opened(qtbot, reflection)
     [row] = reflection.follow_up_rows()
-    assert row.moment.id == planned.id
+    assert row.item_id == planned.id
     qtbot.mouseClick(row.outcome.button(Outcome.NOT_YET), Qt.MouseButton.LeftButton)
     assert store.get_moment(planned.id).outcome is Outcome.NOT_YET
 
@@ -229,8 +229,8 @@ def test_loading_a_day_reads_bounded_ranges_only(qtbot, reflection, store, monke
 
 @pytest.mark.slow
 def test_a_day_loads_only_its_moments_from_50000(qtbot, reflection, store):
-    from mlcoach import models as m
-    from mlcoach.domain import new_id
+    from mlcoach.domain.model import new_id
+    from mlcoach.store import models as m
 
     start = NOW.astimezone(TZ)
     rows = [{"id": new_id(), "text": f"moment {i}", "kind": "other",
@@ -254,3 +254,27 @@ def _contrast(a, b) -> float:
     la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 
+
+
+def test_the_days_question_rotates_and_keeps_the_answer_where_it_was(qtbot, reflection, store):
+    from mlcoach.coaching.reflection_questions import question_for
+    from mlcoach.ui.reflection_dialog import with_mnemonic
+
+    opened(qtbot, reflection)
+    question = question_for(TODAY, "en")
+    assert reflection._question.text() == with_mnemonic(question.text, taken="edi")
+    assert reflection._question.text().replace("&", "") == question.text
+    assert reflection.went_well.accessibleName() == question.text
+    assert question_for(TODAY + timedelta(days=1), "en").text != question.text
+    qtbot.keyClicks(reflection.went_well, "Priya tried the checklist")
+    with qtbot.waitSignal(reflection.reflection_saved, timeout=2000):
+        qtbot.keyClick(reflection.went_well, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert store.reflection(TODAY).went_well == "Priya tried the checklist"
+
+
+def test_mnemonic_skips_letters_already_taken():
+    from mlcoach.ui.reflection_dialog import with_mnemonic
+
+    assert with_mnemonic("Did you ask?", taken="edi") == "Did &you ask?"
+    assert with_mnemonic("Where did you lead?", taken="edi") == "&Where did you lead?"
+    assert with_mnemonic("Q&A today", taken="q") == "Q&&&A today"

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach import autostart
-from mlcoach.domain import Settings, Theme
-from mlcoach.keys import KEYRING_SERVICE, OSKeyring
+from mlcoach.domain.model import Settings, Theme
+from mlcoach.security.keys import KEYRING_SERVICE, OSKeyring
+from mlcoach.store.vault import Layout, Opened, init_store, recovery_key
+from mlcoach.system import autostart
 from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView
-from mlcoach.ui.settings_dialog import SettingsDialog, ThemePicker, theme_display_names
-from mlcoach.vault import Layout, Opened, init_store, recovery_key
+from mlcoach.ui.settings_dialog import SettingsDialog
+from mlcoach.ui.widgets.forms import theme_display_names
+from mlcoach.ui.widgets.schedule_fields import ThemePicker
 from tests.memkeyring import MemoryKeyring
 
 pytestmark = pytest.mark.gui
@@ -230,12 +232,12 @@ def test_space_checks_a_theme(qtbot, dialog: SettingsDialog) -> None:  # type: i
 
 
 def test_theme_names_fall_back_to_the_id(monkeypatch: pytest.MonkeyPatch) -> None:
-    import mlcoach.content
+    import mlcoach.coaching.content
 
     def broken(language: str) -> dict[str, str]:
         raise RuntimeError("library missing")
 
-    monkeypatch.setattr(mlcoach.content, "theme_names", broken)
+    monkeypatch.setattr(mlcoach.coaching.content, "theme_names", broken)
     names = theme_display_names("en")
     assert set(names) == {t.value for t in Theme}
     assert names["recognition"] == "Recognition"
@@ -504,8 +506,8 @@ def test_recovery_key_view_copy(qtbot) -> None:  # type: ignore[no-untyped-def]
 
 def test_delete_failure_is_shown_and_the_page_stays_usable(
         qtbot, dialog: SettingsDialog, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from mlcoach import wipe
-    from mlcoach.errors import MlcoachError
+    from mlcoach.domain.errors import MlcoachError
+    from mlcoach.store import wipe
 
     def fail(*args: object, **kwargs: object) -> None:
         raise MlcoachError("could not delete backups: permission denied")

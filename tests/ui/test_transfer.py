@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
-from mlcoach import exporting
-from mlcoach.domain import Kind
-from mlcoach.keys import OSKeyring
-from mlcoach.store import Store
+from mlcoach.domain.model import Kind
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store.core import Store
+from mlcoach.transfer import exporting
 from mlcoach.ui import ops
-from mlcoach.ui.history import HistoryWindow
+from mlcoach.ui.history.window import HistoryWindow
 from mlcoach.ui.privacy import ExportFormat
 from mlcoach.ui.settings_dialog import SettingsDialog
 from mlcoach.ui.transfer import Transfer

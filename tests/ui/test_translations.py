@@ -49,12 +49,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach import i18n
-from mlcoach.composer import guess_questions
-from mlcoach.content import load_builtin, theme_names
-from mlcoach.domain import ChangeKind, Kind, Outcome, Response, Size, Style
-from mlcoach.store import Store
-from mlcoach.vault import Opened
+from mlcoach.coaching.content import load_builtin, theme_names
+from mlcoach.domain import i18n
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
+from mlcoach.influence.composer import guess_questions
+from mlcoach.store.core import Store
+from mlcoach.store.vault import Opened
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -355,7 +355,7 @@ def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
 
 def test_settings_dialog(qtbot: Any, pseudo: None, opened: Opened, tmp_path: Path,
                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from mlcoach.keys import OSKeyring
+    from mlcoach.security.keys import OSKeyring
     from mlcoach.ui.settings_dialog import SettingsDialog
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
@@ -395,7 +395,7 @@ def test_influence_coach_and_people(qtbot: Any, pseudo: None, filled: Store) -> 
 
 
 def test_history(qtbot: Any, pseudo: None, filled: Store) -> None:
-    from mlcoach.ui.history import HistoryWindow
+    from mlcoach.ui.history.window import HistoryWindow
 
     window = HistoryWindow(filled, clock=lambda: NOW, tz=TZ)
     qtbot.addWidget(window)
@@ -425,7 +425,7 @@ def test_dialogs_opened_from_the_windows(qtbot: Any, pseudo: None, filled: Store
 
 
 def test_meeting_preparation_card(qtbot: Any, pseudo: None, filled: Store) -> None:
-    from mlcoach.meeting_prep import Prep, PrepPerson
+    from mlcoach.coaching.meeting_prep import Prep, PrepPerson
     from mlcoach.ui.prep_card import PrepCard
 
     people = tuple(PrepPerson(p, s[0] if (s := filled.suggestions(p.name)) else None,
@@ -492,11 +492,11 @@ def _untranslated_literals(path: Path) -> Iterator[str]:
                         sub.value, str) else ""
                 words = re.sub(r"<[^>]*>|&\w+;", " ", words)  # markup is not words
                 if _WORD.search(words) and words.strip() not in LITERAL_OK:
-                    yield f"{path.name}:{node.lineno}: {name}({ast.unparse(sub)[:70]})"
+                    yield f"{path.relative_to(ROOT)}:{node.lineno}: {name}({ast.unparse(sub)[:70]})"
 
 
 def test_no_literal_words_reach_the_screen_untranslated() -> None:
-    found = [hit for path in sorted((ROOT / "ui").glob("*.py"))
+    found = [hit for path in sorted((ROOT / "ui").rglob("*.py"))
              for hit in _untranslated_literals(path)]
     assert found == [], "wrap these in self.tr() / QCoreApplication.translate():\n" + \
         "\n".join(found)
@@ -513,7 +513,7 @@ def _lupdate(into: Path) -> dict[tuple[str, str], Message]:
     copy = into / TS.name
     copy.write_bytes(TS.read_bytes())
     subprocess.run([str(tool), "-no-obsolete", "-locations", "none",
-                    *sorted(str(p) for p in (ROOT / "ui").glob("*.py")), "-ts", str(copy)],
+                    *sorted(str(p) for p in (ROOT / "ui").rglob("*.py")), "-ts", str(copy)],
                    check=True, capture_output=True, timeout=120)
     return read_ts(copy)
 

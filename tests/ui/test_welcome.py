@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
-from mlcoach.domain import Settings
+from mlcoach.domain.model import Settings
+from mlcoach.store.vault import Opened
 from mlcoach.ui.welcome import WelcomeDialog, should_show
-from mlcoach.vault import Opened
 
 pytestmark = pytest.mark.gui
 

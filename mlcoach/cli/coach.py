@@ -1,0 +1,237 @@
+"""CLI commands of the coaching side: suggest, prompt, prompts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.i18n import ui_language
+
+if TYPE_CHECKING:
+    from mlcoach.cli.main import Context
+
+
+def cmd_suggest(ctx: Context) -> int:
+    """Compose an influence suggestion; --save keeps it as a planned moment."""
+    from mlcoach.influence.composer import ComposerError, SuggestionRequest, compose
+
+    ns = ctx.ns
+    if not ns.change:
+        raise UsageError("--change is required: describe the change you want, e.g. "
+                         "--change \"use the wiki instead of email\"")
+    style = ns.style
+    opened = None
+    shown = ns.person
+    language = ui_language("")
+    if ns.person or ns.save:
+        opened = ctx.open()
+        language = ui_language(opened.store.settings().language)
+        person = opened.store.find_person(ns.person) if ns.person else None
+        if person is not None:
+            shown = person.name  # as the user saved it, not as typed on this line
+            style = style if style is not None else person.style
+    try:
+        try:
+            composed = compose(SuggestionRequest(
+                change=ns.change, style=style, action=ns.action, size=ns.size,
+                person=shown, by_example=ns.by_example, language=language))
+        except ComposerError as exc:
+            raise UsageError(str(exc)) from exc
+        saved_id = None
+        if ns.save and opened is not None:
+            from mlcoach.system.clock import local_zone, now_utc
+
+            today = now_utc().astimezone(local_zone()).date()
+            suggestion, _moment = opened.store.add_suggestion(
+                style=style, change=ns.change, action=ns.action, size=ns.size,
+                text=composed.as_text(), person=ns.person,
+                follow_up_on=today + timedelta(days=composed.follow_up_days))
+            saved_id = suggestion.id
+    finally:
+        if opened is not None:
+            opened.store.close()
+    if ns.json:
+        doc = composed.as_dict()
+        if saved_id:
+            doc["id"] = saved_id
+        ctx.out_json(doc)
+    else:
+        ctx.out(composed.as_text())
+        if saved_id:
+            ctx.stderr.write(f"mlcoach: saved as a planned moment ({saved_id})\n")
+    return 0
+
+
+def cmd_outcome(ctx: Context) -> int:
+    """Mark a suggestion (and its planned moment) or a moment followed, not yet or declined."""
+    ns = ctx.ns
+    if len(ns.id.strip()) < 4:
+        raise UsageError("give at least the first 4 characters of the id")
+    opened = ctx.open()
+    try:
+        store = opened.store
+        found = store.find_ids(ns.id)
+        if len(found) > 1:
+            raise UsageError(f"{ns.id!r} matches more than one entry: give more of the id")
+        if not found:
+            raise MlcoachError(f"no suggestion or moment with id {ns.id!r}")
+        kind, full = found[0]
+        if kind == "suggestion":
+            store.set_suggestion_outcome(full, ns.outcome)
+        else:
+            store.set_moment_outcome(full, ns.outcome)
+    finally:
+        opened.store.close()
+    ctx.stderr.write(f"mlcoach: {kind} {full[:8]} marked {ns.outcome.value.replace('_', ' ')}\n")
+    return 0
+
+
+def cmd_prompts(ctx: Context) -> int:
+    """List, validate, import and export prompts and prompt packs."""
+    from mlcoach.coaching.content import PromptFileError, dump_pack, load_builtin, validate_file
+
+    ns = ctx.ns
+    if ns.prompts_command == "validate":
+        try:
+            prompts = validate_file(ns.file, custom=True)
+        except PromptFileError as exc:
+            raise MlcoachError(str(exc)) from exc
+        ctx.out(f"{ns.file}: {len(prompts)} prompt(s), all valid")
+        return 0
+    if ns.prompts_command == "import":
+        try:
+            prompts = validate_file(ns.file, custom=True)
+        except PromptFileError as exc:
+            raise MlcoachError(str(exc)) from exc
+        builtin_ids = {p.id for p in load_builtin()}
+        clash = sorted(p.id for p in prompts if p.id in builtin_ids)
+        if clash:
+            raise MlcoachError(f"{ns.file}: prompt id {clash[0]!r} is already used by the "
+                               "built-in library; rename it (nothing was imported)")
+        opened = ctx.open()
+        try:
+            count = opened.store.save_custom_prompts(prompts)
+        finally:
+            opened.store.close()
+        ctx.out(f"imported {count} prompt(s) from {ns.file}")
+        return 0
+    opened = ctx.open()
+    try:
+        custom = opened.store.custom_prompts()
+        language = ui_language(opened.store.settings().language)
+    finally:
+        opened.store.close()
+    if ns.prompts_command == "export":
+        prompts = [*load_builtin(), *custom] if ns.all else custom
+        text = dump_pack(prompts, name="my prompts")
+        if ns.output:
+            from mlcoach.system.paths import atomic_write
+
+            atomic_write(ns.output.absolute(), text)
+            ctx.out(f"wrote {len(prompts)} prompt(s) to {ns.output}")
+        else:
+            ctx.stdout.write(text)
+        return 0
+    prompts = [*load_builtin(), *custom]
+    if ns.json:
+        ctx.out_json([
+            {"id": p.id, "theme": p.theme, "text": p.text_for(language).text,
+             "try_this": p.text_for(language).try_this,
+             "parts": [x.value for x in p.parts], "tags": list(p.tags), "custom": p.custom}
+            for p in prompts
+        ])
+    else:
+        for p in prompts:
+            mark = " (yours)" if p.custom else ""
+            ctx.out(f"{p.id:<22} {p.theme:<14} {p.text_for(language).text}{mark}")
+    return 0
+
+
+def cmd_prompt(ctx: Context) -> int:
+    """Print what the scheduler would show now, with its theme, action and why."""
+    import random
+
+    from mlcoach.coaching.service import Coach
+    from mlcoach.system.clock import local_zone, now_utc
+
+    opened = ctx.open()
+    try:
+        now = now_utc()
+        # Seeded by the hour, so asking twice in a row gives the same answer.
+        coach = Coach(opened.store, clock=now_utc, tz=local_zone,
+                      rng=random.Random(int(now.timestamp()) // 3600))
+        preview = coach.preview(now)
+    finally:
+        opened.store.close()
+    if ctx.ns.json:
+        ctx.out_json(preview.as_dict())
+        return 0
+    from mlcoach.domain.i18n import translate
+
+    lang = preview.language
+    lines = [f"{preview.theme_name}: {preview.text}",
+             translate("Try this: {text}", lang, text=preview.try_this)]
+    if preview.note:
+        lines.append(preview.note)
+    lines.append(translate("Why: {text}", lang, text=preview.why))
+    lines.append(preview.when_text_in(lang))
+    ctx.out("\n".join(lines))
+    return 0
+
+
+
+def cmd_reflect_text(ctx: Context) -> int:
+    """The end-of-day reflection in the terminal: energy, the day's question, intention."""
+    from mlcoach.coaching.reflection_questions import question_for
+    from mlcoach.domain.i18n import translate
+    from mlcoach.system.clock import local_zone, now_utc
+
+    opened = ctx.open()
+    try:
+        store = opened.store
+        lang = ui_language(store.settings().language)
+        now = now_utc()
+        day = now.astimezone(local_zone()).date()
+        old = store.reflection(day)
+        ctx.out(translate("Reflecting on {day}. Press Enter to skip a question (or to keep "
+                          "what you wrote earlier today).", lang, day=day.isoformat()))
+        energy = _ask_energy(ctx, lang, old.energy if old else None)
+        went_well = _ask(ctx, question_for(day, lang).text, old.went_well if old else "")
+        differently = _ask(ctx, translate("What would you do differently?", lang),
+                           old.differently if old else "")
+        intention = _ask(ctx, translate("One small intention for tomorrow:", lang),
+                         old.intention if old else "")
+        if energy is None and not (went_well or differently or intention):
+            raise MlcoachError("nothing to save: give your energy or write a line "
+                               "(nothing was changed)")
+        store.save_reflection(day, energy=energy, went_well=went_well,
+                              differently=differently, intention=intention, at=now)
+    finally:
+        opened.store.close()
+    ctx.out(translate("Saved today's reflection.", lang))
+    return 0
+
+
+def _ask(ctx: Context, question: str, current: str) -> str:
+    """Ask for one line; Enter keeps `current`. Reads at most 4 KiB."""
+    hint = f" [{current}]" if current else ""
+    ctx.stdout.write(f"{question}{hint} ")
+    ctx.stdout.flush()
+    line = ctx.stdin.readline(4096)
+    if len(line) >= 4096 and not line.endswith("\n"):
+        raise UsageError("that answer is too long; keep it to a line or two "
+                         "(nothing was changed)")
+    return line.strip() or current
+
+
+def _ask_energy(ctx: Context, lang: str, current: int | None) -> int | None:
+    from mlcoach.domain.i18n import translate
+
+    answer = _ask(ctx, translate("Energy, 1 (drained) to 5 (full):", lang),
+                  str(current) if current else "")
+    if not answer:
+        return None
+    if answer not in {"1", "2", "3", "4", "5"}:
+        raise UsageError("energy must be between 1 and 5")
+    return int(answer)

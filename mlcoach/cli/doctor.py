@@ -1,0 +1,246 @@
+"""`mlcoach doctor`: check the store, its key, backups and the desktop around it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.security.keys import KeyStore
+from mlcoach.store.vault import Layout, PassphraseSource, read_meta, resolve_secret
+
+if TYPE_CHECKING:
+    from mlcoach.cli.main import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One line of the doctor's report."""
+
+    name: str
+    status: str  # OK | WARN | FAIL
+    detail: str
+
+    def as_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def run_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) -> list[Check]:
+    """Run every check; none of them changes anything."""
+    out: list[Check] = []
+    try:
+        meta = read_meta(layout)
+    except MlcoachError as exc:
+        return [Check("store", "FAIL", str(exc))]
+    if meta is None:
+        out.append(Check("store", "WARN", f"no store in {layout.root} yet (created on first use)"))
+    else:
+        out.extend(_store_checks(layout, keys, passphrase))
+    out.append(_keyring_check(keys))
+    out.extend(_backup_checks(layout))
+    out.extend(_recovery_checks(layout))
+    out.extend(_desktop_checks())
+    return out
+
+
+def _recovery_checks(layout: Layout) -> list[Check]:
+    """The last time a damaged store file was replaced, and the files kept aside."""
+    from mlcoach.store.recovery import DAMAGED_MARK, read_note
+
+    out = []
+    note = read_note(layout.root)
+    if note is not None:
+        when = note.at[:16].replace("T", " ")
+        out.append(Check("recovery", "WARN", f"{when} UTC: {note.message()}"))
+    kept = sorted(p.name for p in layout.root.glob(f"{layout.db.name}{DAMAGED_MARK}*")
+                  if not p.name.endswith(("-wal", "-shm", "-journal")))
+    if kept:
+        out.append(Check("set aside", "WARN",
+                         f"{len(kept)} damaged file(s) kept in {layout.root}: {', '.join(kept)} "
+                         "(delete them once you no longer need them)"))
+    return out
+
+
+def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) -> list[Check]:
+    from mlcoach.store.migrations import HEAD
+
+    out = []
+    meta = read_meta(layout)
+    assert meta is not None
+    enc = {"keyring": "encrypted, key in the system keyring",
+           "passphrase": "encrypted with a passphrase",
+           "none": "NOT encrypted (chosen at set-up)"}[meta.encryption]
+    out.append(Check("encryption", "OK" if meta.encryption != "none" else "WARN", enc))
+    if os.name == "posix":
+        loose = [p.name for p in _private_paths(layout) if p.exists() and _mode(p) & 0o077]
+        out.append(Check("permissions", "FAIL" if loose else "OK",
+                         "readable by others: " + ", ".join(loose) if loose
+                         else "data folder 0700, files 0600"))
+    from mlcoach.store import recovery
+
+    restore = ("the next mlcoach command that writes (or the app's next start) sets it "
+               "aside and restores the newest good backup" + _newest_backup_text(layout))
+    damaged = "the database file is damaged; " + restore
+    missing = recovery.precheck(layout.db)
+    if missing == "missing":
+        out.append(Check("store", "FAIL", "the database file is missing; the next start "
+                         "restores the newest good backup" + _newest_backup_text(layout)))
+        return out
+    if missing == "empty":
+        out.append(Check("store", "FAIL", "the database file is empty (zero bytes); " + restore))
+        return out
+    try:
+        secret = resolve_secret(layout, meta, keys, passphrase)
+    except MlcoachError as exc:
+        out.append(Check("store", "FAIL", str(exc)))
+        return out
+    try:
+        version, integrity = recovery.inspect(layout.db, secret)
+        calendar = _calendar_settings(recovery.saved_settings(layout.db, secret))
+    except MlcoachError as exc:
+        if secret.mode == "none" or recovery.key_opens_a_backup(layout.backups, secret):
+            out.append(Check("store", "FAIL", damaged))
+        else:
+            out.append(Check("store", "FAIL", str(exc)))
+        return out
+    except Exception as exc:  # a damaged file surfaces here as a DB error
+        out.append(Check("store", "FAIL", damaged if recovery.is_corruption(exc)
+                         else f"the database cannot be read: {exc}"))
+        return out
+    if integrity != "ok":
+        out.append(Check("store", "FAIL", damaged))
+        return out
+    out.append(Check("store", "OK", f"{layout.db} opens; integrity ok"))
+    out.append(Check("schema", "OK" if version == HEAD else "WARN",
+                     f"schema {version}" + ("" if version == HEAD else f" (app expects {HEAD})")))
+    out.extend(_calendar_checks(*calendar))
+    return out
+
+
+def _calendar_settings(raw: dict[str, Any]) -> tuple[str, bool]:
+    """The calendar file or folder and whether GNOME/Evolution's calendars are read."""
+    path = raw.get("calendar_path")
+    return (path if isinstance(path, str) else ""), raw.get("calendar_eds") is True
+
+
+def _calendar_checks(path: str, eds: bool) -> list[Check]:
+    """Whether the chosen calendars can be read (read-only, local)."""
+    from mlcoach.coaching.calendar_ics import CalendarError, calendar_files
+
+    out: list[Check] = []
+    if path:
+        try:
+            files = calendar_files(Path(path).expanduser())
+        except CalendarError as exc:
+            out.append(Check("calendar", "FAIL", str(exc)))
+        else:
+            out.append(Check("calendar", "OK", f"{path}: {len(files)} .ics file(s)"))
+    if os.name == "posix":
+        from mlcoach.coaching.calendar_eds import EdsError, list_calendars
+
+        try:
+            found = list_calendars(timeout=5.0)
+        except EdsError as exc:
+            out.append(Check("evolution calendars", "WARN" if eds else "OK",
+                             ("" if eds else "not used; ") + str(exc)))
+        else:
+            names = ", ".join(c.name for c in found if c.enabled) or "none enabled"
+            use = "read for meetings" if eds else "not used (Settings ▸ Schedule can turn on)"
+            out.append(Check("evolution calendars", "OK", f"{use}: {names}"))
+    return out
+
+
+def _private_paths(layout: Layout) -> list[Path]:
+    """Everything of the user's that must be readable by the owner only."""
+    from mlcoach.store.recovery import NOTE_NAME
+    from mlcoach.system.paths import DRAFT_NAME
+
+    root = layout.root
+    paths = [root, layout.db, layout.meta, layout.backups, root / DRAFT_NAME, root / NOTE_NAME]
+    if layout.backups.is_dir():
+        paths += sorted(layout.backups.iterdir())
+    return paths
+
+
+def _newest_backup_text(layout: Layout) -> str:
+    from mlcoach.store.backups import backups
+
+    found = backups(layout.backups)
+    return f" ({found[-1].name})" if found else " (there is no backup yet)"
+
+
+def _keyring_check(keys: KeyStore) -> Check:
+    backend = os.environ.get("PYTHON_KEYRING_BACKEND", "auto")
+    if keys.available():
+        return Check("keyring", "OK", f"a secure keyring is available ({backend})")
+    return Check("keyring", "WARN", "no secure keyring: use a passphrase or an unencrypted store")
+
+
+def _backup_checks(layout: Layout) -> list[Check]:
+    folder = layout.backups
+    files = sorted(folder.glob("mlcoach-*.db")) if folder.exists() else []
+    if not files:
+        return [Check("backups", "WARN", f"no backups yet in {folder}")]
+    newest = files[-1]
+    return [Check("backups", "OK", f"{len(files)} backup(s); newest {newest.name}")]
+
+
+def _desktop_checks() -> list[Check]:
+    out = []
+    display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    out.append(Check("display", "OK" if display else "WARN",
+                     f"display {display}" if display else "no display: the tray app cannot start"))
+    if os.name == "posix":
+        bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+        out.append(Check("notifications", "OK" if bus else "WARN",
+                         "session bus present" if bus else "no session bus: no OS notifications"
+                         + ("" if shutil.which("notify-send") else "; notify-send missing")))
+    from mlcoach.system import autostart
+
+    try:
+        enabled = autostart.is_enabled()
+    except Exception as exc:  # an unusual platform should not break the report
+        out.append(Check("autostart", "WARN", f"cannot tell: {exc}"))
+    else:
+        out.append(Check("autostart", "OK", "starts at login" if enabled
+                         else "does not start at login (Settings can turn it on)"))
+    return out
+
+
+# -- the commands ---------------------------------------------------------------------
+
+def cmd_recover(ctx: Context) -> int:
+    from mlcoach.store.vault import recover
+
+    if ctx.stdin.isatty():
+        import getpass
+
+        text = getpass.getpass("Recovery key: ")
+    else:
+        text = ctx.stdin.readline()
+    recover(ctx.layout, text, ctx.keys)
+    ctx.out("the encryption key is back in your keyring; mlcoach opens as before")
+    return 0
+
+
+def cmd_doctor(ctx: Context) -> int:
+    if ctx.ns.recovery_key:
+        from mlcoach.store.vault import recovery_key
+
+        ctx.out(recovery_key(ctx.layout, ctx.keys))
+        return 0
+    checks = run_checks(ctx.layout, ctx.keys, ctx.passphrase)
+    if ctx.ns.json:
+        ctx.out_json([c.as_dict() for c in checks])
+    else:
+        for c in checks:
+            ctx.out(f"[{c.status:>4}] {c.name}: {c.detail}")
+    return 1 if any(c.status == "FAIL" for c in checks) else 0

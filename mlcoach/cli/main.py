@@ -1,0 +1,637 @@
+"""The `mlcoach` command line. Commands that open no window never import Qt.
+
+Exit codes: 0 success, 1 runtime error (one line on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, NoReturn, cast
+
+from mlcoach import __version__
+from mlcoach.domain.errors import MlcoachError, UsageError
+
+if TYPE_CHECKING:
+    from mlcoach.security.keys import KeyStore, Secret
+    from mlcoach.store.recovery import RecoveryNote
+    from mlcoach.store.vault import Layout, Opened
+
+logger = logging.getLogger("mlcoach")
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def _enum_arg(name: str) -> Callable[[str], Any]:
+    """The argparse type for the domain enum `name` (imported only when an option is used:
+    `mlcoach run` shows its tray icon without loading the domain model first)."""
+
+    def parse(value: str) -> Any:
+        from mlcoach.domain import enums
+
+        cls = getattr(enums, name)
+        try:
+            return cls(value.strip().lower())
+        except ValueError:
+            choices = ", ".join(v.value for v in cls)
+            raise argparse.ArgumentTypeError(
+                f"unknown {cls.__name__.lower()} {value!r} (choose from {choices})"
+            ) from None
+
+    parse.__name__ = name.lower()
+    return parse
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+class _Skipped:
+    """Stands in for the parsers of the commands not being run: building all of them
+    costs about 20 ms, a sixth of `mlcoach capture`."""
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *_a, **_k: self
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command named in `argv` ("" for none), or None when unsure (parse fully)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--data-dir":
+            next(args, None)
+        elif not arg.startswith("--data-dir="):
+            return None if arg.startswith("-") else arg
+    return ""
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full command-line grammar, or only `command`'s part of it."""
+    p = _Parser(prog="mlcoach", description="Practise micro-leadership, one small act a day.")
+    p.add_argument("--version", action="version", version=f"mlcoach {__version__}")
+    p.add_argument("--data-dir", metavar="DIR", help="where mlcoach keeps its data "
+                   "(default: $MLCOACH_DATA_DIR or your user data folder)")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    if command is not None:
+        add_parser = sub.add_parser
+        sub.add_parser = lambda name, **kw: (  # type: ignore[method-assign,assignment]
+            add_parser(name, **kw) if name == command else _Skipped())
+
+    sub.add_parser("run", help="start the tray app")
+
+    c = sub.add_parser("capture", help="store a moment (no text: open the quick-capture window)")
+    c.add_argument("text", nargs="*", help="what happened; @Name and #tag are understood")
+    c.add_argument("--kind", type=_enum_arg("Kind"), default=None)
+    c.add_argument("--person", metavar="NAME")
+    c.add_argument("--style", type=_enum_arg("Style"))
+    c.add_argument("--tag", action="append", default=[], metavar="T")
+
+    s = sub.add_parser("suggest", help="compose an influence suggestion (no options: open the "
+                       "coach window)")
+    s.add_argument("--style", type=_enum_arg("Style"))
+    s.add_argument("--change", metavar="TEXT")
+    s.add_argument("--person", metavar="NAME")
+    s.add_argument("--action", type=_enum_arg("ChangeKind"), default="differently")
+    s.add_argument("--size", type=_enum_arg("Size"), default="medium")
+    s.add_argument("--by-example", action="store_true", help="lead by example instead")
+    s.add_argument("--save", action="store_true", help="save it as a planned moment")
+    s.add_argument("--json", action="store_true")
+
+    oc = sub.add_parser("outcome", help="record whether a suggestion or moment was followed")
+    oc.add_argument("id", help="the id printed by --save or --json (a unique prefix will do)")
+    oc.add_argument("outcome", type=_enum_arg("Outcome"), help="followed, not_yet or declined")
+
+    pr = sub.add_parser("prompt", help="print the prompt the scheduler would show next")
+    pr.add_argument("--json", action="store_true")
+
+    ps = sub.add_parser("prompts", help="the prompt library and prompt packs")
+    pss = ps.add_subparsers(dest="prompts_command", parser_class=_Parser, metavar="ACTION",
+                            required=True)
+    pl = pss.add_parser("list", help="list every prompt")
+    pl.add_argument("--json", action="store_true")
+    pv = pss.add_parser("validate", help="check a prompt pack")
+    pv.add_argument("file", type=Path)
+    pi = pss.add_parser("import", help="add the prompts of a pack")
+    pi.add_argument("file", type=Path)
+    pe = pss.add_parser("export", help="write your own prompts as a pack")
+    pe.add_argument("-o", "--output", type=Path)
+    pe.add_argument("--all", action="store_true", help="include the built-in library")
+
+    pp = sub.add_parser("people", help="the people you work with")
+    ppp = pp.add_subparsers(dest="people_command", parser_class=_Parser, metavar="ACTION",
+                            required=True)
+    l_ = ppp.add_parser("list")
+    l_.add_argument("--json", action="store_true")
+    l_.add_argument("--all", action="store_true", help="include archived people")
+    a = ppp.add_parser("add")
+    a.add_argument("name")
+    a.add_argument("--style", type=_enum_arg("Style"))
+    a.add_argument("--notes", default="")
+    e = ppp.add_parser("edit")
+    e.add_argument("name")
+    e.add_argument("--name", dest="new_name")
+    e.add_argument("--style", type=_enum_arg("Style"))
+    e.add_argument("--clear-style", action="store_true")
+    e.add_argument("--notes")
+    ar = ppp.add_parser("archive")
+    ar.add_argument("name")
+
+    se = sub.add_parser("search", help="full-text search of your history")
+    se.add_argument("query")
+    se.add_argument("--person", metavar="NAME")
+    se.add_argument("--kind", type=_enum_arg("Kind"))
+    se.add_argument("--since", type=_date_arg, metavar="DATE")
+    se.add_argument("--limit", type=int, default=50)
+    se.add_argument("--json", action="store_true")
+
+    rf = sub.add_parser("reflect", help="open the end-of-day reflection (--text: answer here)")
+    rf.add_argument("--text", action="store_true",
+                    help="answer in the terminal instead of the window")
+
+    ex = sub.add_parser("export", help="export everything")
+    ex.add_argument("--format", choices=("json", "csv", "md"), default="json")
+    ex.add_argument("-o", "--output", type=Path)
+
+    im = sub.add_parser("import", help="import a JSON export (all or nothing)")
+    im.add_argument("file", type=Path)
+
+    ca = sub.add_parser("calendar", help="the calendar occurrences the scheduler sees")
+    ca.add_argument("path", nargs="?", type=Path, metavar="FILE_OR_FOLDER",
+                    help="an .ics file or a folder of them (default: the one in Settings)")
+    ca.add_argument("--from", dest="start", type=_date_arg, metavar="DATE",
+                    help="first day (default: today)")
+    ca.add_argument("--to", dest="end", type=_date_arg, metavar="DATE",
+                    help="last day, included (default: the first day)")
+    ca.add_argument("--eds", action="store_true",
+                    help="also read the GNOME/Evolution calendars")
+    ca.add_argument("--json", action="store_true")
+
+    st = sub.add_parser("stats", help="streak, this week's moments, realized vs attempted")
+    st.add_argument("--json", action="store_true")
+
+    it = sub.add_parser("init", help="set up the store explicitly")
+    g = it.add_mutually_exclusive_group()
+    g.add_argument("--passphrase", action="store_true",
+                   help="protect the store with a passphrase typed at each start")
+    g.add_argument("--no-encryption", action="store_true", help="store data unencrypted")
+
+    d = sub.add_parser("doctor", help="check the store, key, backups and desktop integration")
+    d.add_argument("--recovery-key", action="store_true", help="show the recovery key")
+    d.add_argument("--json", action="store_true")
+
+    sub.add_parser("recover", help="restore the keyring entry from your recovery key")
+    if command and command not in sub.choices:
+        return build_parser()  # unknown: let the full parser explain
+    return p
+
+
+# -- plumbing ----------------------------------------------------------------------------
+
+class Context:
+    """What a command needs: the data folder, the key store, and how to ask for secrets."""
+
+    def __init__(self, ns: argparse.Namespace, stdin: IO[str], stdout: IO[str],
+                 stderr: IO[str], keys: KeyStore | None = None) -> None:
+        from mlcoach.system.paths import data_dir
+
+        self.ns, self.stdin, self.stdout, self.stderr = ns, stdin, stdout, stderr
+        self.root = data_dir(ns.data_dir)
+        self._layout: Layout | None = None
+        self._keys = keys
+        self.secret: Secret | None = None  # once the store is open: for backups, repairs
+
+    @property
+    def layout(self) -> Layout:
+        """The data folder's files (vault is imported on first use, not for `run`)."""
+        if self._layout is None:
+            from mlcoach.store.vault import Layout
+
+            self._layout = Layout(self.root)
+        return self._layout
+
+    @property
+    def keys(self) -> KeyStore:
+        if self._keys is None:
+            from mlcoach.security.keys import OSKeyring
+
+            self._keys = OSKeyring()
+        return self._keys
+
+    def passphrase(self) -> str:
+        """The passphrase from $MLCOACH_PASSPHRASE or the terminal."""
+        env = os.environ.get("MLCOACH_PASSPHRASE")
+        if env:
+            return env
+        if not self.stdin.isatty():
+            raise MlcoachError(
+                "this store needs its passphrase: set MLCOACH_PASSPHRASE or run in a terminal"
+            )
+        import getpass
+
+        return getpass.getpass("mlcoach passphrase: ")
+
+    def open(self) -> Opened:
+        from mlcoach.store.vault import open_store
+
+        opened = open_store(self.layout, keys=self.keys, passphrase_source=self.passphrase,
+                            on_recovered=self.recovered)
+        self.secret = opened.secret
+        if opened.recovery_key:
+            self.stderr.write(_recovery_notice(opened.recovery_key))
+        return opened
+
+    def recovered(self, note: RecoveryNote) -> None:
+        """Say on stderr that a damaged store file was replaced by a backup."""
+        self.stderr.write(f"mlcoach: {note.message()}\n")
+
+    def out(self, text: str) -> None:
+        self.stdout.write(text if text.endswith("\n") else text + "\n")
+
+    def out_json(self, value: Any) -> None:
+        self.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _recovery_notice(key: str) -> str:
+    return (
+        "mlcoach: your data is encrypted; the key is in your system keyring.\n"
+        "mlcoach: keep this recovery key somewhere safe (shown once; later with "
+        "`mlcoach doctor --recovery-key`):\n"
+        f"    {key}\n"
+    )
+
+
+def local_tz() -> Any:
+    from mlcoach.system.clock import local_zone
+
+    return local_zone()
+
+
+# -- commands ------------------------------------------------------------------------------
+
+def cmd_capture(ctx: Context) -> int:
+    from mlcoach.domain.capture import parse_capture
+    from mlcoach.domain.enums import Kind
+
+    ns = ctx.ns
+    raw = " ".join(ns.text)
+    parsed = parse_capture(raw)
+    if not parsed.text:
+        raise UsageError("the moment is empty: say what happened, e.g. "
+                         "mlcoach capture \"Thanked @Ana for the clear release notes\"")
+    person = ns.person or parsed.person
+    tags = [*parsed.tags, *ns.tag]
+    from mlcoach.domain.text import clean_tag, clean_text
+
+    clean_text(parsed.text, "moment text")
+    for t in tags:
+        clean_tag(t)
+    from mlcoach.store.vault import unlock_existing
+
+    secret = unlock_existing(ctx.layout, keys=ctx.keys, passphrase_source=ctx.passphrase,
+                             on_recovered=ctx.recovered)
+    if secret is not None:
+        ctx.secret = secret
+        from mlcoach.domain.ids import utcnow  # not clock.now_utc: no zoneinfo import here
+        from mlcoach.store import quick
+
+        moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, ns.kind or Kind.OTHER,
+                                     person=person, style=ns.style, tags=tags, now=utcnow())
+        ctx.out(moment_id)
+        return EXIT_OK
+    opened = ctx.open()  # first start: set the store up
+    try:
+        moment = opened.store.add_moment(
+            parsed.text, ns.kind or Kind.OTHER, person=person, style=ns.style, tags=tags
+        )
+    finally:
+        opened.store.close()
+    ctx.out(moment.id)
+    return EXIT_OK
+
+
+def cmd_export(ctx: Context) -> int:
+    from mlcoach.transfer import exporting
+
+    opened = ctx.open()
+    try:
+        fmt = ctx.ns.format
+        if fmt == "json":
+            text = exporting.export_json(opened.store)
+        elif fmt == "csv":
+            text = exporting.export_csv(opened.store, local_tz())
+        else:
+            text = exporting.export_markdown(opened.store, local_tz())
+    finally:
+        opened.store.close()
+    if ctx.ns.output:
+        from mlcoach.system.paths import atomic_write
+
+        exporting.refuse_data_folder(ctx.ns.output, ctx.root)
+        try:
+            atomic_write(ctx.ns.output.absolute(), text)
+        except OSError as exc:
+            raise MlcoachError(f"cannot write {ctx.ns.output}: {exc.strerror or exc}") from exc
+    else:
+        ctx.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_import(ctx: Context) -> int:
+    from mlcoach.transfer import exporting
+
+    try:
+        if ctx.ns.file.stat().st_size > exporting.MAX_IMPORT_BYTES:  # before reading it
+            raise exporting.ImportError_("the file is too large to be an mlcoach export")
+        raw = exporting.read_limited(ctx.ns.file)  # /dev/zero and pipes claim size 0
+    except OSError as exc:
+        raise MlcoachError(f"cannot read {ctx.ns.file}: {exc.strerror or exc}") from exc
+    doc = exporting.parse_export(raw)
+    opened = ctx.open()
+    try:
+        ignored = exporting.ignored_settings(opened.store, doc)
+        added = exporting.import_document(opened.store, doc)
+    finally:
+        opened.store.close()
+    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
+    ctx.out(f"imported {summary}" if summary else "nothing new to import")
+    if ignored:
+        ctx.out(f"settings not taken from the file: {', '.join(ignored)} "
+                "(this computer's own, or not understood)")
+    return EXIT_OK
+
+
+def cmd_init(ctx: Context) -> int:
+    from mlcoach.store.vault import init_store
+
+    if ctx.ns.no_encryption:
+        opened = init_store(ctx.layout, "none", keys=ctx.keys)
+        ctx.out(f"store created in {ctx.layout.root} (not encrypted)")
+    elif ctx.ns.passphrase:
+        phrase = _new_passphrase(ctx)
+        opened = init_store(ctx.layout, "passphrase", keys=ctx.keys, passphrase=phrase)
+        ctx.out(f"store created in {ctx.layout.root}, encrypted with your passphrase")
+    else:
+        opened = init_store(ctx.layout, "keyring", keys=ctx.keys)
+        ctx.out(f"store created in {ctx.layout.root}, encrypted; the key is in your keyring")
+        assert opened.recovery_key
+        ctx.stderr.write(_recovery_notice(opened.recovery_key))
+    opened.store.close()
+    return EXIT_OK
+
+
+def _new_passphrase(ctx: Context) -> str:
+    env = os.environ.get("MLCOACH_PASSPHRASE")
+    if env:
+        return env
+    if not ctx.stdin.isatty():
+        line = ctx.stdin.readline().rstrip("\n")
+        if not line:
+            raise UsageError("no passphrase given on standard input")
+        return line
+    import getpass
+
+    from mlcoach.store.vault import check_new_passphrase
+
+    first = check_new_passphrase(getpass.getpass("New passphrase: "))
+    if getpass.getpass("Repeat it: ") != first:
+        raise UsageError("the two passphrases differ; nothing was created")
+    return first
+
+
+def cmd_gui(ctx: Context, request: str) -> int:
+    """Hand a request to the running app, or start it."""
+    try:
+        from mlcoach.ui.launcher import launch
+    except ImportError as exc:
+        if "PySide6" in str(exc) or "launcher" in str(exc):
+            raise MlcoachError("the desktop app is not available in this install") from exc
+        raise
+    return int(launch(ctx.root, request))
+
+
+COMMANDS: dict[str, Callable[[Context], int]] = {
+    "capture": cmd_capture,
+    "export": cmd_export,
+    "import": cmd_import,
+    "init": cmd_init,
+}
+
+
+# Commands that write: after one succeeds, today's backup is taken if it is missing.
+_WRITES = {"capture", "people", "outcome", "suggest", "import", "prompts"}
+
+
+def _run(ctx: Context) -> int:
+    """Run the command; then today's backup (CLI-only users get backups too). A store
+    found damaged on the way is set aside and its newest good backup restored."""
+    try:
+        code = _dispatch(ctx)
+    except Exception as exc:
+        from mlcoach.store.recovery import might_be_damage
+
+        if ctx.secret is None or not might_be_damage(exc):
+            raise
+        note = _restore_damaged(ctx)
+        if note is None:
+            raise
+        raise MlcoachError(f"{note.message()} Nothing was changed by this command; run it "
+                           "again.") from exc
+    if code == EXIT_OK and ctx.ns.command in _WRITES and ctx.secret is not None \
+            and getattr(ctx.ns, "people_command", None) != "list":
+        _daily_backup(ctx)
+    return code
+
+
+def _restore_damaged(ctx: Context) -> RecoveryNote | None:
+    """Set a damaged store aside and restore the newest good backup (what the app's
+    daily check does); None when the full check finds the store sound after all."""
+    from mlcoach.domain.ids import utcnow
+    from mlcoach.store import recovery
+
+    assert ctx.secret is not None
+    seen = recovery.identity(ctx.layout.db)
+    if recovery.verify(ctx.layout.db, ctx.secret):
+        return None
+    return recovery.repair(ctx.root, ctx.secret, "damaged", utcnow(), seen)
+
+
+def _daily_backup(ctx: Context) -> None:
+    """Take today's backup after a write when there is none yet: checked first, like
+    the app's, so a damaged file never replaces good backups (it is restored instead)."""
+    from mlcoach.domain import ids
+    from mlcoach.store.backups import backed_up_today
+
+    now = ids.utcnow()
+    if backed_up_today(ctx.layout.backups, now):
+        return  # the usual case: one directory listing
+    from mlcoach.store import recovery
+
+    assert ctx.secret is not None
+    try:
+        note = recovery.daily_check(ctx.root, ctx.secret, now)
+    except Exception as exc:  # the command itself succeeded: say so, but never fail it
+        logger.debug("daily backup failed", exc_info=True)
+        reason = _db_error_message(exc) or getattr(exc, "strerror", None) or exc
+        ctx.stderr.write(f"mlcoach: today's backup was not taken ({reason})\n")
+        return
+    if note is not None:
+        ctx.recovered(note)
+
+
+def _command(name: str) -> Callable[[Context], int]:
+    """The function behind a command; the ones in other modules load only when used."""
+    if name in COMMANDS:
+        return COMMANDS[name]
+    if name in ("people", "search", "stats"):
+        from mlcoach.cli import records
+
+        return cast("Callable[[Context], int]", getattr(records, f"cmd_{name}"))
+    from mlcoach.cli import doctor
+
+    return cast("Callable[[Context], int]", getattr(doctor, f"cmd_{name}"))
+
+
+def _dispatch(ctx: Context) -> int:
+    ns = ctx.ns
+    command = ns.command or "run"
+    if command == "run":
+        return cmd_gui(ctx, "show")
+    if command == "reflect":
+        if ns.text or (not _has_display() and ctx.stdin.isatty()):
+            from mlcoach.cli.coach import cmd_reflect_text
+
+            return int(cmd_reflect_text(ctx))
+        return cmd_gui(ctx, "reflect")
+    if command == "capture" and not ns.text:
+        if ns.kind or ns.person or ns.style or ns.tag:
+            raise UsageError("give the moment's text, e.g. mlcoach capture \"...\" --kind example")
+        return cmd_gui(ctx, "capture")
+    if command == "suggest":
+        from mlcoach.cli.coach import cmd_suggest
+
+        if ns.style is None and ns.change is None and not ns.by_example:
+            return cmd_gui(ctx, "suggest")
+        return int(cmd_suggest(ctx))
+    if command == "outcome":
+        from mlcoach.cli.coach import cmd_outcome
+
+        return int(cmd_outcome(ctx))
+    if command == "calendar":
+        from mlcoach.cli.calendar import cmd_calendar
+
+        return int(cmd_calendar(ctx))
+    if command in ("prompt", "prompts"):
+        from mlcoach.cli.coach import cmd_prompt, cmd_prompts
+
+        return int(cmd_prompt(ctx) if command == "prompt" else cmd_prompts(ctx))
+    return _command(command)(ctx)
+
+
+def _has_display() -> bool:
+    """Whether a window can be shown (X11 or Wayland), as far as the environment says."""
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _configure_logging() -> None:
+    level = logging.DEBUG if os.environ.get("MLCOACH_DEBUG") else logging.WARNING
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(level)  # the app adds a file log that also keeps INFO
+    handler.setFormatter(logging.Formatter("mlcoach: %(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | None:
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "unable to open database" in text and folder is not None and folder.is_dir() \
+            and not os.access(folder, os.W_OK):
+        text = "read-only"  # SQLite cannot make its -wal/-shm files there
+    if "readonly" in text or "read-only" in text:
+        return "the data folder is read-only: nothing was written (your data is unchanged)"
+    if "disk is full" in text or "database or disk is full" in text:
+        return "the disk is full: nothing was written (your data is unchanged)"
+    if "disk i/o error" in text:
+        return ("the disk refused the write (full or failing?): nothing was written "
+                "(your data is unchanged)")
+    if "database is locked" in text or "database is busy" in text:
+        from mlcoach.store.core import BUSY_MESSAGE  # the quick path's, as the store's
+
+        return BUSY_MESSAGE
+    if "unable to open database" in text:
+        return "the database cannot be opened: check the data folder's permissions"
+    if "malformed" in text or "not a database" in text:
+        return "the database file is damaged; run `mlcoach doctor`"
+    return None
+
+
+def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
+         stdin: IO[str] | None = None, stdout: IO[str] | None = None,
+         stderr: IO[str] | None = None) -> int:
+    """Entry point of the `mlcoach` command."""
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    if os.name == "posix":
+        os.umask(0o077)  # every file we create is private to the user
+    _configure_logging()
+    args = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(_command_in(args))
+    try:
+        ns = parser.parse_args(args)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        ctx = Context(ns, stdin, stdout, stderr, keys)
+        return _run(ctx)
+    except UsageError as exc:
+        stderr.write(f"mlcoach: {_in_language(exc)}\n")
+        return EXIT_USAGE
+    except MlcoachError as exc:
+        stderr.write(f"mlcoach: {_in_language(exc)}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        stderr.write("mlcoach: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        from mlcoach.system.paths import data_dir
+
+        message = _db_error_message(exc, data_dir(ns.data_dir))
+        if message is None and isinstance(exc, OSError):
+            message = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+        logger.debug("unexpected error", exc_info=True)
+        if message is None:
+            first = str(exc).splitlines()[0][:200] if str(exc) else ""
+            message = (f"unexpected error ({type(exc).__name__}: {first}); "
+                       "run with MLCOACH_DEBUG=1 for details")
+        stderr.write(f"mlcoach: {message}\n")
+        return EXIT_ERROR
+
+
+def _in_language(exc: BaseException) -> str:
+    """The error's one line in the user's language (from LANGUAGE / LC_* / LANG)."""
+    from mlcoach.domain.i18n import error_text, ui_language
+
+    return error_text(exc, ui_language(""))
+
+
+def main_gui() -> int:
+    """Entry point for launchers: same as `mlcoach run`."""
+    return main(sys.argv[1:] or ["run"])
+

@@ -1,0 +1,279 @@
+"""Meetings from GNOME's calendar store, Evolution Data Server, read over its D-Bus API.
+
+Read-only: the source registry lists the calendars (ObjectManager of
+org.gnome.evolution.dataserver.Sources*), the calendar factory opens each one
+(CalendarFactory.OpenCalendar), and Calendar.GetObjectList with an
+``occur-in-time-range?`` query returns the events of the window as iCalendar
+text, with GetTimezone for the zones they name. Those go through the same
+expansion as .ics files (calendar_ics.parse_ics). Google, Exchange and CalDAV
+accounts set up in GNOME Online Accounts appear here as EDS calendars; EDS
+talks to them, mlcoach only talks to EDS on the local session bus.
+
+Every read has one deadline for all its D-Bus calls together and a limit on the
+bytes it receives. No Qt.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import time
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from mlcoach.coaching.calendar_ics import (
+    CalendarError,
+    Listing,
+    Meeting,
+    expand,
+    parse_ics,
+    sort_key,
+)
+
+#: The whole read (every D-Bus call) must finish within this many seconds.
+DEADLINE = 8.0
+#: At most this many bytes are received from the bus in one read.
+MAX_BYTES = 16 * 1024 * 1024
+#: Calendars read at most (a guard against a registry gone wild).
+MAX_CALENDARS = 50
+
+# Debian 12 ships EDS 3.46 (Sources5, Calendar8); the numbers change only when the API does.
+SOURCES_NAMES = ("org.gnome.evolution.dataserver.Sources5",)
+CALENDAR_NAMES = ("org.gnome.evolution.dataserver.Calendar8",)
+SOURCES_PATH = "/org/gnome/evolution/dataserver/SourceManager"
+FACTORY_PATH = "/org/gnome/evolution/dataserver/CalendarFactory"
+FACTORY_IFACE = "org.gnome.evolution.dataserver.CalendarFactory"
+CALENDAR_IFACE = "org.gnome.evolution.dataserver.Calendar"
+SOURCE_IFACE = "org.gnome.evolution.dataserver.Source"
+
+
+class EdsError(CalendarError):
+    """Evolution Data Server could not be read; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class EdsCalendar:
+    """One calendar the source registry lists."""
+
+    uid: str
+    name: str
+    enabled: bool
+
+
+class _Bus:
+    """A jeepney connection where every call shares one deadline and a byte budget."""
+
+    def __init__(self, address: str, deadline: float, limit: int) -> None:
+        from jeepney.bus import get_bus
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import DBusConnectionBase, prep_socket
+
+        self.deadline, self.limit, self.received = deadline, limit, 0
+        sock = prep_socket(get_bus(address), timeout=self._left())
+        self.conn = DBusConnectionBase(sock)
+        self.send(message_bus.Hello())
+
+    def _left(self) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        return left
+
+    def send(self, message: Any) -> tuple[Any, ...]:
+        """Send a method call and return the reply's body (DBusErrorResponse on error)."""
+        from jeepney import HeaderFields
+        from jeepney.wrappers import unwrap_msg
+
+        conn = self.conn
+        serial = next(conn.outgoing_serial)
+        data, _fds = conn._serialise(message, serial)
+        conn.sock.settimeout(self._left())
+        conn.sock.sendall(data)
+        while True:
+            reply = conn.parser.get_next_message()
+            if reply is None:
+                before = conn.parser.buf.bytes_buffered
+                chunk, _ = conn._read_some_data(timeout=self._left())
+                self.received += len(chunk)
+                if self.received > self.limit or before + len(chunk) > self.limit:
+                    raise EdsError("Evolution Data Server sent more than {limit} bytes",
+                                   limit=self.limit)
+                conn.parser.add_data(chunk)
+                continue
+            if reply.header.fields.get(HeaderFields.reply_serial) == serial:
+                body: tuple[Any, ...] = unwrap_msg(reply)
+                return body
+
+    def call(self, dest: str, path: str, iface: str, member: str, sig: str = "",
+             *args: Any) -> tuple[Any, ...]:
+        from jeepney import DBusAddress, new_method_call
+
+        address = DBusAddress(path, bus_name=dest, interface=iface)
+        return self.send(new_method_call(address, member, sig or None, args))
+
+    def prop(self, dest: str, path: str, iface: str, name: str) -> Any:
+        body = self.call(dest, path, "org.freedesktop.DBus.Properties", "Get", "ss", iface, name)
+        return body[0][1]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _address(env: Mapping[str, str]) -> str:
+    address = env.get("DBUS_SESSION_BUS_ADDRESS", "")
+    if not address:
+        raise EdsError("no session bus (DBUS_SESSION_BUS_ADDRESS is not set)")
+    return address
+
+
+def _first_name(bus: _Bus, names: tuple[str, ...]) -> str:
+    """The first of `names` the bus has or can start (EDS is D-Bus activated)."""
+    activatable = set(bus.call("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                               "org.freedesktop.DBus", "ListActivatableNames")[0])
+    running = set(bus.call("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                           "org.freedesktop.DBus", "ListNames")[0])
+    for name in names:
+        if name in activatable or name in running:
+            return name
+    raise EdsError("Evolution Data Server is not installed")
+
+
+def _calendars(bus: _Bus) -> list[EdsCalendar]:
+    """The registry's calendar sources (those with a [Calendar] section)."""
+    dest = _first_name(bus, SOURCES_NAMES)
+    objects = bus.call(dest, SOURCES_PATH, "org.freedesktop.DBus.ObjectManager",
+                       "GetManagedObjects")[0]
+    found: list[EdsCalendar] = []
+    for _path, interfaces in objects.items():
+        props = interfaces.get(SOURCE_IFACE)
+        if not props:
+            continue
+        uid, data = props.get("UID", ("s", ""))[1], props.get("Data", ("s", ""))[1]
+        keys = configparser.ConfigParser(interpolation=None, strict=False)
+        try:
+            keys.read_string(data)
+        except configparser.Error:
+            continue
+        if not keys.has_section("Calendar"):
+            continue
+        source = keys["Data Source"] if keys.has_section("Data Source") else {}
+        enabled = str(source.get("Enabled", "true")).lower() != "false"
+        found.append(EdsCalendar(uid, str(source.get("DisplayName", uid)), enabled))
+    return sorted(found, key=lambda c: (c.name.casefold(), c.uid))[:MAX_CALENDARS]
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _read_calendar(bus: _Bus, factory: str, uid: str, start: datetime,
+                   end: datetime) -> tuple[bytes, str]:
+    """The window's events of one calendar as one iCalendar document, and its owner address."""
+    path, dest = bus.call(factory, FACTORY_PATH, FACTORY_IFACE, "OpenCalendar", "s", uid)
+    try:
+        bus.call(dest, path, CALENDAR_IFACE, "Open")
+        query = (f'(occur-in-time-range? (make-time "{_stamp(start)}") '
+                 f'(make-time "{_stamp(end)}"))')
+        objects: list[str] = list(bus.call(dest, path, CALENDAR_IFACE, "GetObjectList", "s",
+                                           query)[0])
+        zones = _timezones(bus, dest, path, objects)
+        try:
+            owner = str(bus.prop(dest, path, CALENDAR_IFACE, "CalEmailAddress") or "")
+        except Exception:  # optional: not every backend has an address
+            owner = ""
+    finally:
+        try:
+            bus.call(dest, path, CALENDAR_IFACE, "Close")
+        except Exception:  # closing is a courtesy to EDS; the read is done
+            pass
+    body = "".join(f"{text.strip()}\r\n" for text in [*zones, *objects] if text.strip())
+    document = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//mlcoach//EDS read//EN\r\n"
+                f"{body}END:VCALENDAR\r\n")
+    return document.encode("utf-8"), owner.removeprefix("mailto:").lower()
+
+
+def _timezones(bus: _Bus, dest: str, path: str, objects: list[str]) -> list[str]:
+    """The VTIMEZONEs the objects name, as EDS has them."""
+    import re
+
+    names: set[str] = set()
+    for text in objects:
+        names.update(m.strip('"') for m in re.findall(r';TZID=("[^"]*"|[^;:]*)', text))
+    zones: list[str] = []
+    for name in sorted(names):
+        try:
+            zones.append(str(bus.call(dest, path, CALENDAR_IFACE, "GetTimezone", "s", name)[0]))
+        except Exception:  # an unknown zone: icalendar falls back to the zone database
+            continue
+    return zones
+
+
+def _failure(exc: BaseException) -> EdsError:
+    from jeepney.wrappers import DBusErrorResponse
+
+    if isinstance(exc, EdsError):
+        return exc
+    if isinstance(exc, TimeoutError):
+        return EdsError("Evolution Data Server did not answer within {seconds} s",
+                        seconds=int(DEADLINE))
+    if isinstance(exc, DBusErrorResponse):
+        return EdsError("Evolution Data Server refused ({reason})",
+                        reason=f"{exc.name}: {' '.join(map(str, exc.data))}"[:160])
+    return EdsError("cannot reach Evolution Data Server ({reason})",
+                    reason=" ".join(str(exc).split())[:160] or type(exc).__name__)
+
+
+def list_calendars(env: Mapping[str, str] | None = None,
+                   timeout: float = DEADLINE) -> list[EdsCalendar]:
+    """The calendars Evolution Data Server knows; EdsError when it cannot be asked."""
+    env = os.environ if env is None else env
+    try:
+        bus = _Bus(_address(env), time.monotonic() + timeout, MAX_BYTES)
+        try:
+            return _calendars(bus)
+        finally:
+            bus.close()
+    except Exception as exc:
+        raise _failure(exc) from exc
+
+
+def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] = (),
+                    env: Mapping[str, str] | None = None,
+                    timeout: float = DEADLINE) -> Listing:
+    """Every occurrence in [start, end) in the enabled EDS calendars.
+
+    A calendar that cannot be read is one problem line; the others are still read.
+    """
+    env = os.environ if env is None else env
+    found: list[Meeting] = []
+    problems: list[CalendarError] = []
+    # Ask EDS for a little more than the window: a meeting that began just before
+    # still overlaps it; the expansion trims to the exact window.
+    ask_start, ask_end = start - timedelta(days=1), end + timedelta(days=1)
+    try:
+        bus = _Bus(_address(env), time.monotonic() + timeout, MAX_BYTES)
+    except Exception as exc:
+        return Listing([], [_failure(exc)])
+    try:
+        calendars = [c for c in _calendars(bus) if c.enabled]
+        factory = _first_name(bus, CALENDAR_NAMES)
+        for calendar in calendars:
+            label = f"Evolution calendar {calendar.name!r}"
+            try:
+                data, owner = _read_calendar(bus, factory, calendar.uid, ask_start, ask_end)
+                parsed = parse_ics(data, label, since=start - timedelta(days=2))
+                found.extend(expand(parsed, start, end, [*owners, *([owner] if owner else [])]))
+            except CalendarError as exc:
+                problems.append(exc)
+            except Exception as exc:
+                failure = _failure(exc)
+                problems.append(EdsError("{label}: {reason}", label=label, reason=failure))
+                if isinstance(exc, TimeoutError):
+                    break
+    except Exception as exc:
+        problems.append(_failure(exc))
+    finally:
+        bus.close()
+    return Listing(sorted(found, key=sort_key), problems)

@@ -1,0 +1,379 @@
+"""Meetings from a local calendar: one .ics file or every .ics file in a folder.
+
+Read with icalendar; recurrences (RRULE, RDATE, EXDATE, moved and cancelled
+single occurrences, RANGE=THISANDFUTURE) are expanded by recurring-ical-events,
+and Google's X-WR-TIMEZONE exports are first made standard by x-wr-timezone.
+Every occurrence is listed (`occurrences`); only timed, busy ones hold prompts
+(`meetings`, `busy_intervals`): all-day, free (TRANSP:TRANSPARENT or Outlook's
+FREE), cancelled and declined ones do not.  Times without a time zone
+("floating") are read in the time zone of the window asked for.  Parsed files
+are cached while their size, times and inode stay the same, so an edited file
+is read again.  Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+
+from mlcoach.coaching.calendar_window import Calendarfile, skip_ahead
+from mlcoach.domain.errors import MlcoachError
+
+__all__ = [
+    "Attendee",
+    "CalendarError",
+    "Listing",
+    "Meeting",
+    "ParsedCalendar",
+    "busy_intervals",
+    "calendar_files",
+    "meetings",
+    "merge_busy",
+    "occurrences",
+    "parse_ics",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Calendar files larger than this are refused rather than read.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+#: At most this many occurrences are listed for one window (a guard, never reached by
+#: a real calendar: even a minutely series gives 1,440 a day).
+MAX_LISTED = 50_000
+
+
+class CalendarError(MlcoachError):
+    """The calendar file or folder cannot be read; the message is one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attendee:
+    """Someone invited to a meeting; `status` is their PARTSTAT (ACCEPTED, DECLINED, ...)."""
+
+    name: str
+    email: str
+    status: str = field(default="", compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """One occurrence of a calendar event, with aware start and end.
+
+    `busy` is whether it holds prompts: timed, not cancelled, not free and not
+    declined by the user. All-day occurrences start and end at local midnight.
+    """
+
+    summary: str
+    start: datetime
+    end: datetime
+    attendees: tuple[Attendee, ...] = ()
+    organizer: Attendee | None = None
+    location: str = ""
+    uid: str = ""
+    all_day: bool = False
+    busy: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The occurrences of a window, and one line per calendar that could not be read."""
+
+    occurrences: list[Meeting]
+    problems: list[CalendarError] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCalendar:
+    """One parsed calendar, ready to expand: its recurrence queries and its owner's addresses."""
+
+    queries: tuple[Any, ...]  # recurring_ical_events.CalendarQuery
+    owners: frozenset[str]  # lower-case e-mail addresses the calendar says are the user's
+
+
+def _one_line(text: object) -> str:
+    """Return `text` on a single line, shortened."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= 160 else flat[:157] + "..."
+
+
+def calendar_files(path: Path) -> list[Path]:
+    """Return the calendar files at `path`: the file itself or the folder's *.ics files."""
+    try:
+        if path.is_dir():
+            return sorted(p for p in path.iterdir() if p.suffix.lower() == ".ics" and p.is_file())
+        if path.is_file():
+            return [path]
+    except OSError as exc:
+        raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
+                            reason=_one_line(exc)) from exc
+    raise CalendarError("{path}: no calendar file or folder there", path=path)
+
+
+# -- parsing -----------------------------------------------------------------------------
+
+def _address(value: Any) -> str:
+    """The e-mail address of a CAL-ADDRESS value, lower-case, without mailto:."""
+    address = str(value).strip()
+    if address.lower().startswith("mailto:"):
+        address = address[7:]
+    return address.strip().lower() if "@" in address else address.strip()
+
+
+def _attendee(value: Any) -> Attendee | None:
+    """Return an attendee from an ATTENDEE or ORGANIZER value."""
+    params = getattr(value, "params", {})
+    name = str(params.get("CN", "")).strip().strip('"')
+    email = _address(value)
+    if not email and not name:
+        return None
+    return Attendee(name=name, email=email, status=str(params.get("PARTSTAT", "")).upper())
+
+
+def _as_list(value: Any) -> list[Any]:
+    """Return a property that may appear once or many times as a list."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def _owners(calendar: Any) -> set[str]:
+    """Addresses a calendar names as its owner (Google puts it in X-WR-CALNAME)."""
+    name = str(calendar.get("X-WR-CALNAME", "")).strip().lower()
+    return {name} if "@" in name and " " not in name else set()
+
+
+def parse_ics(data: bytes, name: str, since: datetime | None = None) -> ParsedCalendar:
+    """Parse iCalendar bytes; CalendarError naming `name` when they are not a calendar.
+
+    With `since`, simple long series start closer to it (see calendar_window.skip_ahead):
+    the result then serves windows from `since` on only.
+    """
+    import icalendar
+    import recurring_ical_events
+    import x_wr_timezone
+
+    if b"\x00" in data[:65536]:
+        raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
+                            reason="binary data")
+    if not data.strip():
+        return ParsedCalendar((), frozenset())
+    try:
+        calendars = icalendar.Calendar.from_ical(data, multiple=True)
+    except Exception as exc:  # icalendar raises many kinds on bad input
+        raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
+                            reason=_one_line(exc)) from exc
+    calendars = [c for c in calendars if getattr(c, "name", "") == "VCALENDAR"]
+    if not calendars:
+        raise CalendarError("{path}: not a valid iCalendar file (no VCALENDAR)", path=name)
+    queries: list[Any] = []
+    owners: set[str] = set()
+    for calendar in calendars:
+        owners |= _owners(calendar)
+        try:
+            standard = x_wr_timezone.to_standard(calendar)
+            if since is not None:
+                skip_ahead(standard, since)
+            queries.append(recurring_ical_events.of(standard, skip_bad_series=True))
+        except Exception as exc:  # a calendar the libraries cannot make sense of
+            raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
+                                reason=_one_line(exc)) from exc
+    return ParsedCalendar(tuple(queries), frozenset(owners))
+
+
+@functools.lru_cache(maxsize=16)
+def _read_cached(path: str, _stamp: tuple[int, int, int, int]) -> Calendarfile:
+    """One file's bytes and where its events lie; cached while its size, times and inode
+    stay the same (an edited file is read again)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
+                            reason=_one_line(exc)) from exc
+    if len(data) > MAX_FILE_BYTES:
+        raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
+                            size=len(data))
+    return Calendarfile.index(data)
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_cached(path: str, stamp: tuple[int, int, int, int], first: date,
+                  last: date) -> ParsedCalendar:
+    """The file parsed for windows within the days [first, last]: only events that may
+    occur there are parsed, and long simple series start close to `first`."""
+    data = _read_cached(path, stamp).only(first, last)
+    return parse_ics(data, path, since=datetime.combine(first, time(0), tzinfo=UTC))
+
+
+def _parse_file(path: Path, start: datetime, end: datetime) -> ParsedCalendar:
+    """Return one calendar file parsed for the window [start, end)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
+                            reason=_one_line(exc)) from exc
+    if info.st_size > MAX_FILE_BYTES:
+        raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
+                            size=info.st_size)
+    stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+    # Whole days with a margin wider than any UTC offset, so nearby windows share a parse.
+    first = start.astimezone(UTC).date() - timedelta(days=2)
+    last = end.astimezone(UTC).date() + timedelta(days=2)
+    return _parse_cached(str(path), stamp, first, last)
+
+
+# -- expansion ---------------------------------------------------------------------------
+
+def _placed(value: date | datetime, tz: tzinfo) -> datetime:
+    """Return `value` as an aware datetime: dates at local midnight, floating times in `tz`."""
+    if not isinstance(value, datetime):
+        return datetime.combine(value, time(0), tzinfo=tz)
+    return value.replace(tzinfo=tz) if value.tzinfo is None else value
+
+
+def _text(component: Any, key: str) -> str:
+    """Return a text property as plain str."""
+    value = component.get(key)
+    return "" if value is None else str(value)
+
+
+def _occurrence(component: Any, tz: tzinfo, owners: Collection[str]) -> Meeting | None:
+    """Return one expanded VEVENT as a Meeting, or None when it has no usable start."""
+    first = component.get("DTSTART")
+    if first is None:
+        return None
+    begin_raw: date | datetime = first.dt
+    all_day = not isinstance(begin_raw, datetime)
+    try:
+        finish_raw: date | datetime = component.end
+    except Exception:  # no DTEND or DURATION: RFC 5545 says a day, or an instant
+        finish_raw = begin_raw + timedelta(days=1) if all_day else begin_raw
+    begin, finish = _placed(begin_raw, tz), _placed(finish_raw, tz)
+    if finish < begin:
+        finish = begin
+    attendees = tuple(
+        a for a in (_attendee(v) for v in _as_list(component.get("ATTENDEE"))) if a is not None
+    )
+    organizer = _attendee(component["ORGANIZER"]) if "ORGANIZER" in component else None
+    declined = any(a.status == "DECLINED" and a.email in owners for a in attendees)
+    busy = not (
+        all_day
+        or finish <= begin
+        or declined
+        or _text(component, "STATUS").upper() == "CANCELLED"
+        or _text(component, "TRANSP").upper() == "TRANSPARENT"
+        or _text(component, "X-MICROSOFT-CDO-BUSYSTATUS").upper() == "FREE"
+    )
+    return Meeting(
+        summary=_text(component, "SUMMARY"),
+        start=begin,
+        end=finish,
+        attendees=attendees,
+        organizer=organizer,
+        location=_text(component, "LOCATION"),
+        uid=_text(component, "UID"),
+        all_day=all_day,
+        busy=busy,
+    )
+
+
+def expand(parsed: ParsedCalendar, start: datetime, end: datetime,
+           owners: Collection[str] = ()) -> list[Meeting]:
+    """Return the occurrences of one parsed calendar overlapping [start, end)."""
+    tz = start.tzinfo
+    assert tz is not None
+    mine = {o.lower() for o in owners} | parsed.owners
+    found: list[Meeting] = []
+    for query in parsed.queries:
+        for component in query.between(start, end):
+            try:
+                meeting = _occurrence(component, tz, mine)
+            except Exception as exc:  # one odd event must not hide the others
+                logger.warning("skipping an unreadable event: %s", _one_line(exc))
+                continue
+            if meeting is None:
+                continue
+            if meeting.start >= end or (meeting.end <= start and meeting.start < start):
+                continue
+            found.append(meeting)
+            if len(found) >= MAX_LISTED:
+                return found
+    return found
+
+
+def _sorted(found: Iterable[Meeting]) -> list[Meeting]:
+    """Sorted by start, without repeats (the same occurrence in two files counts once)."""
+    unique: dict[tuple[str, datetime, datetime, str], Meeting] = {}
+    for m in found:
+        key = (m.uid, m.start.astimezone(UTC), m.end.astimezone(UTC), m.summary)
+        previous = unique.get(key)
+        if previous is None or (m.busy and not previous.busy):
+            unique[key] = m
+    return sorted(unique.values(), key=sort_key)
+
+
+def sort_key(m: Meeting) -> tuple[datetime, bool, datetime, str]:
+    """Occurrences in time order, a day's all-day ones first."""
+    return (m.start.astimezone(UTC), not m.all_day, m.end.astimezone(UTC), m.summary)
+
+
+def occurrences(path: Path, start: datetime, end: datetime, *,
+                owners: Collection[str] = ()) -> Listing:
+    """Every occurrence overlapping [start, end) from a .ics file or folder.
+
+    A file that cannot be read becomes one entry in `problems` and the other files are
+    still read; CalendarError only when `path` itself is missing or unreadable.
+    `owners` are the user's own addresses: a meeting they declined is not busy.
+    """
+    if start.tzinfo is None or end.tzinfo is None:
+        raise ValueError("start and end must be aware datetimes")
+    found: list[Meeting] = []
+    problems: list[CalendarError] = []
+    for file in calendar_files(Path(path)):
+        try:
+            found.extend(expand(_parse_file(file, start, end), start, end, owners))
+        except CalendarError as exc:
+            problems.append(exc)
+    return Listing(_sorted(found), problems)
+
+
+def meetings(path: Path, start: datetime, end: datetime, *,
+             owners: Collection[str] = ()) -> list[Meeting]:
+    """Return the busy, timed meetings overlapping [start, end) from a .ics file or folder.
+
+    CalendarError when the path cannot be read or none of its files can; in a folder
+    an unreadable file is logged and skipped as long as another one reads.
+    """
+    files = calendar_files(Path(path))
+    listing = occurrences(path, start, end, owners=owners)
+    for problem in listing.problems:
+        logger.warning("%s", problem)
+    if listing.problems and len(listing.problems) == len(files):
+        if len(files) == 1:
+            raise listing.problems[0]
+        raise CalendarError("{path}: no calendar file could be read ({reason})", path=path,
+                            reason=listing.problems[0])
+    return [m for m in listing.occurrences if m.busy]
+
+
+def merge_busy(found: Sequence[Meeting]) -> list[tuple[datetime, datetime]]:
+    """The merged busy intervals of `found`, sorted, in UTC."""
+    merged: list[tuple[datetime, datetime]] = []
+    spans = sorted((m.start.astimezone(UTC), m.end.astimezone(UTC)) for m in found if m.busy)
+    for begin, finish in spans:
+        if merged and begin <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], finish))
+        else:
+            merged.append((begin, finish))
+    return merged
+
+
+def busy_intervals(path: Path, start: datetime, end: datetime, *,
+                   owners: Collection[str] = ()) -> list[tuple[datetime, datetime]]:
+    """Return the merged busy intervals overlapping [start, end), sorted, in UTC."""
+    return merge_busy(meetings(path, start, end, owners=owners))

@@ -1,0 +1,84 @@
+"""Meeting preparation: who is in the next meeting, their style, and the change open with them.
+
+Pure reads over the store and the local calendar; no Qt. The coach asks when
+the next card is due and takes it once; the UI only formats what comes back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from mlcoach.domain.model import Person, Settings, Suggestion
+from mlcoach.influence.composer import ComposerError, SuggestionRequest, compose
+from mlcoach.store.core import Store
+from mlcoach.store.people_insights import prep_for_meeting
+
+logger = logging.getLogger(__name__)
+
+#: How far ahead the calendar is read for the next card.
+LOOKAHEAD = timedelta(hours=12)
+
+
+@dataclass(frozen=True, slots=True)
+class PrepPerson:
+    """One saved person in the meeting, with the question for the change open with them."""
+
+    person: Person
+    suggestion: Suggestion | None
+    question: str  # empty when nothing is open with them
+
+
+@dataclass(frozen=True, slots=True)
+class Prep:
+    """A preparation card for one meeting occurrence."""
+
+    key: str  # stable per occurrence, so a card is shown once
+    summary: str
+    start: datetime
+    show_at: datetime
+    people: tuple[PrepPerson, ...]
+
+
+def next_prep(store: Store, settings: Settings, now: datetime, language: str,
+              shown: Collection[str]) -> Prep | None:
+    """The next meeting not yet prepared for whose attendees include a saved person.
+
+    A card is due from `meeting_prep_minutes` before the start until the start;
+    meetings already under way, or in `shown`, are passed over.
+    """
+    if not settings.meeting_prep or not (settings.calendar_path or settings.calendar_eds):
+        return None
+    from mlcoach.coaching.calendar_sources import busy_meetings
+
+    upcoming = busy_meetings(settings, now, now + LOOKAHEAD)
+    lead = timedelta(minutes=max(0, settings.meeting_prep_minutes))
+    for meeting in sorted(upcoming, key=lambda m: m.start):
+        key = f"{meeting.uid or meeting.summary}@{meeting.start.isoformat()}"
+        if meeting.start <= now or key in shown:
+            continue
+        names = [a.name or a.email for a in meeting.attendees]
+        if meeting.organizer is not None:
+            names.append(meeting.organizer.name or meeting.organizer.email)
+        matched = prep_for_meeting(store, [n for n in names if n])
+        if not matched:
+            continue
+        people = tuple(PrepPerson(p, s, _question(p, s, language)) for p, s in matched)
+        return Prep(key, meeting.summary, meeting.start, meeting.start - lead, people)
+    return None
+
+
+def _question(person: Person, suggestion: Suggestion | None, language: str) -> str:
+    """The supportive question for the open change, in the person's own style."""
+    if suggestion is None:
+        return ""
+    try:
+        composed = compose(SuggestionRequest(
+            change=suggestion.change, style=person.style or suggestion.style,
+            action=suggestion.action, size=suggestion.size, person=person.name,
+            language=language))
+    except ComposerError:
+        return ""
+    return composed.question or composed.opening

@@ -1,0 +1,427 @@
+"""The coaching service: the store, the scheduler and the prompt choice working together.
+
+The UI and the CLI call this; it holds no Qt and takes the clock, time zone and
+random source from its caller, so tests drive it with a fake clock.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import random
+import time as _time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
+
+from mlcoach.coaching import scheduler as sch
+from mlcoach.coaching.chooser import choose
+from mlcoach.coaching.content import load_builtin, theme_names
+from mlcoach.coaching.meeting_prep import Prep, next_prep
+from mlcoach.coaching.scheduler_state import SchedulerState
+from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
+from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
+from mlcoach.store.core import Store
+
+logger = logging.getLogger(__name__)
+
+STATE_KEY = "scheduler_state"
+PREP_KEY = "meeting_prep_shown"
+NAMED_KEY = "recognition_named"  # person id -> day they were last named in a prompt
+NAMING_THEMES = ("recognition", "attention")
+NAME_AGAIN_DAYS = 7
+HISTORY_DAYS = 100  # covers 90 days of "not for me" and the 14-day no-repeat window
+
+
+def boot_clock() -> float:
+    """Seconds on a clock that keeps counting through suspend and never jumps."""
+    try:
+        return _time.clock_gettime(_time.CLOCK_BOOTTIME)
+    except (AttributeError, OSError):
+        return _time.monotonic()
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """A prompt ready to show; `event` is its recorded prompt event (None for a preview)."""
+
+    prompt: Prompt
+    theme_name: str
+    text: str
+    try_this: str
+    why: str
+    note: str
+    event: PromptEvent | None
+    named_id: str | None = None  # the person the note names for recognition
+
+
+# The scheduler's reasons (Due.reason with "_" as " "), for the catalogue.
+_REASONS = (N_("scheduled"), N_("snoozed"), N_("held after meeting"), N_("catch up"), N_("off"))
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What `mlcoach prompt` prints."""
+
+    offer: Offer
+    due_at: datetime | None
+    reason: str
+    tz: tzinfo
+    now: datetime
+    language: str = "en"
+
+    @property
+    def theme_name(self) -> str:
+        return self.offer.theme_name
+
+    @property
+    def text(self) -> str:
+        return self.offer.text
+
+    @property
+    def try_this(self) -> str:
+        return self.offer.try_this
+
+    @property
+    def why(self) -> str:
+        return self.offer.why
+
+    @property
+    def note(self) -> str:
+        return self.offer.note
+
+    @property
+    def when_text(self) -> str:
+        return self.when_text_in("en")
+
+    def when_text_in(self, language: str) -> str:
+        """When the next prompt is due, in `language`."""
+        if self.due_at is None:
+            return translate("Prompts are off (prompts per day is 0).", language)
+        reason = translate(self.reason.replace("_", " "), language)
+        if self.due_at <= self.now:
+            return translate("A prompt is due now ({reason}).", language, reason=reason)
+        local = self.due_at.astimezone(self.tz)
+        when = f"{weekday_short(local.date(), language)} {local:%d.%m %H:%M}" \
+            if language != "en" else f"{local:%a %d %b %H:%M}"
+        return translate("Next scheduled prompt: {when} ({reason})", language, when=when,
+                         reason=reason)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.offer.prompt.id,
+            "theme": self.offer.prompt.theme,
+            "theme_name": self.theme_name,
+            "text": self.text,
+            "try_this": self.try_this,
+            "why": self.why,
+            "note": self.note or None,
+            "next_due": self.due_at.isoformat() if self.due_at else None,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """What the tray shows: the next prompt time and today's count."""
+
+    paused: bool
+    next_at: datetime | None
+    shown_today: int
+    tooltip: str
+
+
+class Coach:
+    """Decides when to prompt and what, records every prompt and response."""
+
+    def __init__(self, store: Store, *, clock: Callable[[], datetime],
+                 tz: Callable[[], tzinfo], rng: random.Random,
+                 real_clock: Callable[[], float] = boot_clock,
+                 prompts: Callable[[], Sequence[Prompt]] | None = None) -> None:
+        self.store = store
+        self._clock, self._tz, self._rng, self._real = clock, tz, rng, real_clock
+        self._prompts_source = prompts
+        self._settings: Settings | None = None
+
+    # -- inputs ---------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    def tz(self) -> tzinfo:
+        return self._tz()
+
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = self.store.settings()
+        return self._settings
+
+    def reload_settings(self) -> None:
+        """Forget cached settings (after the Settings dialog saved)."""
+        self._settings = None
+
+    def prompts(self) -> list[Prompt]:
+        if self._prompts_source is not None:
+            return list(self._prompts_source())
+        return [*load_builtin(), *self.store.custom_prompts()]
+
+    def language(self) -> str:
+        return ui_language(self.settings().language)
+
+    def _state(self) -> SchedulerState:
+        raw = self.store.get_state(STATE_KEY)
+        state = SchedulerState.from_json(raw)
+        if raw is None or state.seed == 0:
+            # Seeded from a copy: creating the state must not move the stream the prompt is
+            # chosen from, or the first `mlcoach prompt` differs from the second.
+            state = SchedulerState.new(copy.copy(self._rng))
+            self._save_state(state)
+        return state
+
+    def _save_state(self, state: SchedulerState) -> None:
+        self.store.set_state(STATE_KEY, state.to_json())
+
+    def _history(self, now: datetime) -> list[PromptEvent]:
+        return self.store.prompt_events(since=now - timedelta(days=HISTORY_DAYS))
+
+    def _busy(self, now: datetime) -> list[tuple[datetime, datetime]]:
+        settings = self.settings()
+        if not settings.calendar_path and not settings.calendar_eds:
+            return []
+        from mlcoach.coaching.calendar_sources import busy_intervals
+
+        return busy_intervals(settings, now - timedelta(hours=12), now + timedelta(days=3))
+
+    def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
+        state = self._state()
+        observed = sch.observe_clock(state, now, real=self._real(), history=history)
+        if observed != state:
+            self._save_state(observed)
+        return observed
+
+    # -- when -----------------------------------------------------------------------
+
+    def next_due(self, now: datetime, desktop_busy: bool = False) -> datetime | None:
+        """The earliest time a prompt or the reflection offer is due."""
+        due, reflection = self._dues(now, desktop_busy)
+        prep = self.next_prep(now)
+        times = [t for t in (due.at, reflection, prep.show_at if prep else None)
+                 if t is not None]
+        return min(times) if times else None
+
+    def _dues(self, now: datetime, desktop_busy: bool) -> tuple[sch.Due, datetime | None]:
+        history = self._history(now)
+        state = self._observed_state(now, history)
+        busy = self._busy(now)
+        tz = self.tz()
+        due = sch.next_due(now, settings=self.settings(), history=history, state=state,
+                           tz=tz, busy=busy, desktop_busy=desktop_busy)
+        reflection = sch.reflection_due(now, settings=self.settings(), state=state, tz=tz,
+                                        reflected_today=self._reflected_today(now),
+                                        busy=busy, desktop_busy=desktop_busy)
+        return due, reflection
+
+    def _reflected_today(self, now: datetime) -> bool:
+        return self.store.reflection(now.astimezone(self.tz()).date()) is not None
+
+    def due_action(self, now: datetime, busy: bool = False) -> str | None:
+        """"prep", "reflect", "prompt" or None: what to do when the timer fires at `now`."""
+        prep = self.next_prep(now)
+        if prep is not None and prep.show_at <= now:
+            return "prep"
+        due, reflection = self._dues(now, busy)
+        if reflection is not None and reflection <= now:
+            return "reflect"
+        if due.is_now(now):
+            return "prompt"
+        return None
+
+    # -- meeting preparation ------------------------------------------------------------
+
+    def next_prep(self, now: datetime) -> Prep | None:
+        """The next meeting preparation card not yet shown, if any."""
+        return next_prep(self.store, self.settings(), now, self.language(),
+                         self.store.get_state(PREP_KEY, []))
+
+    def take_prep(self, now: datetime, busy: bool = False) -> Prep | None:
+        """The card due now, marked as taken so it comes once; None while presenting.
+
+        Prompts wait until the meeting starts (the calendar holds them during it),
+        so a prompt card never lands on top of the preparation card.
+        """
+        prep = self.next_prep(now)
+        if prep is None or prep.show_at > now:
+            return None
+        shown = [k for k in self.store.get_state(PREP_KEY, []) if isinstance(k, str)]
+        self.store.set_state(PREP_KEY, [*shown[-49:], prep.key])
+        if busy:  # presenting or Do Not Disturb: drop it rather than interrupt
+            return None
+        from dataclasses import replace
+
+        state = self._state()
+        if state.settle_until is None or state.settle_until < prep.start:
+            self._save_state(replace(state, settle_until=prep.start))
+        return prep
+
+    def mark_reflection_offered(self, now: datetime) -> None:
+        self._save_state(sch.mark_reflection_offered(self._state(), now, self.tz()))
+
+    def hold_first_prompt(self, now: datetime, minutes: int = 30) -> None:
+        """After the welcome, the first prompt comes at the next good moment, not at once."""
+        from dataclasses import replace
+
+        state = self._state()
+        self._save_state(replace(state, settle_until=now + timedelta(minutes=minutes)))
+
+    def woke_up(self, now: datetime) -> None:
+        """The machine resumed from sleep: let the first prompt wait a moment."""
+        self._save_state(sch.on_wake(self._state(), now))
+
+    # -- what ----------------------------------------------------------------------
+
+    def _choose(self, now: datetime) -> Offer:
+        tz = self.tz()
+        history = self._history(now)
+        today = now.astimezone(tz).date()
+        state = self._state()
+        intention = self.store.last_intention(today)
+        snoozed = None
+        if state.snoozed_prompt_id and state.snooze_until and state.snooze_until <= now:
+            snoozed = next((p for p in self.prompts() if p.id == state.snoozed_prompt_id), None)
+        if snoozed is not None:
+            why = translate("You asked to see this one again a little later.", self.language())
+            prompt, recall = snoozed, None
+        else:
+            choice = choose(now, prompts=self.prompts(), history=history,
+                            settings=self.settings(), tz=tz, rng=self._rng,
+                            intention=intention, reflected_today=self._reflected_today(now),
+                            language=self.language())
+            prompt, why, recall = choice.prompt, choice.why, choice.intention
+        lang = self.language()
+        words = prompt.text_for(lang)
+        names = theme_names(lang)
+        notes = []
+        if recall:
+            notes.append(translate("Yesterday you meant to: {intention}", lang,
+                                   intention=recall))
+        named = self._overdue_person(now) if prompt.theme in NAMING_THEMES else None
+        if named is not None:
+            person, days = named
+            notes.append(translate(
+                "It has been {days} days since you last recognised or supported {name}.",
+                lang, days=days, name=person.name))
+        return Offer(prompt, names.get(prompt.theme, prompt.theme.title()), words.text,
+                     words.try_this, why, "\n".join(notes), None,
+                     named[0].id if named else None)
+
+    def _overdue_person(self, now: datetime) -> tuple[Person, int] | None:
+        """The most overdue person for recognition not named in the last week."""
+        from mlcoach.store.people_insights import recognition_due
+
+        gap = self.settings().recognition_gap_days
+        if gap <= 0:
+            return None
+        named: dict[str, str] = self.store.get_state(NAMED_KEY, {}) or {}
+        today = now.astimezone(self.tz()).date()
+        for person, days in recognition_due(self.store, now, gap):
+            last = named.get(person.id)
+            if last and (today - date.fromisoformat(last)).days < NAME_AGAIN_DAYS:
+                continue
+            return person, days
+        return None
+
+    def _remember_named(self, person_id: str, now: datetime) -> None:
+        """Note who an offered prompt named, so the same name waits a week."""
+        named: dict[str, str] = self.store.get_state(NAMED_KEY, {}) or {}
+        named[person_id] = now.astimezone(self.tz()).date().isoformat()
+        self.store.set_state(NAMED_KEY, named)
+
+    def preview(self, now: datetime) -> Preview:
+        """The prompt that would be shown now and when the next one is due; records nothing."""
+        offer = self._choose(now)
+        due, _ = self._dues(now, False)
+        return Preview(offer, due.at, due.reason, self.tz(), now, self.language())
+
+    def offer(self, now: datetime, manual: bool = False) -> Offer | None:
+        """Choose a prompt and record it as shown."""
+        try:
+            offer = self._choose(now)
+        except ValueError as exc:  # no prompts at all
+            logger.warning("no prompt to show: %s", exc)
+            return None
+        state = self._state()
+        if state.snoozed_prompt_id == offer.prompt.id:
+            self._save_state(_clear_snooze(state))
+        asked = translate(" (asked for from the menu)", self.language())
+        why = offer.why + (asked if manual else "")
+        event = self.store.record_prompt_shown(offer.prompt.id, offer.prompt.theme, why=why,
+                                               at=now)
+        if offer.named_id is not None:
+            self._remember_named(offer.named_id, now)
+        return Offer(offer.prompt, offer.theme_name, offer.text, offer.try_this, why,
+                     offer.note, event, offer.named_id)
+
+    def respond(self, event_id: str, response: str) -> str | None:
+        """Record a response; returns a sentence to show once (back-off), if any."""
+        now = self.now()
+        kind = Response(response)
+        event = self.store.record_response(event_id, kind, at=now)
+        state = self._state()
+        if kind is Response.SNOOZED:
+            state = sch.snooze(state, now, prompt_id=event.prompt_id)
+        state, notice = sch.after_response(state, self._history(now), now,
+                                           settings=self.settings(), tz=self.tz())
+        self._save_state(state)
+        if notice is None:
+            return None
+        return translate(sch.NOTICE_TEXTS[notice.kind], self.language(), **dict(notice.params))
+
+    def restore_pace(self) -> None:
+        """Undo an automatic back-off."""
+        self._save_state(sch.restore(self._state()))
+
+    # -- pauses ----------------------------------------------------------------------
+
+    def pause(self, kind: str) -> None:
+        self._save_state(sch.pause(self._state(), self.now(), kind, self.tz()))  # type: ignore[arg-type]
+
+    def resume(self) -> None:
+        self._save_state(sch.resume(self._state()))
+
+    def is_paused(self) -> bool:
+        until = self._state().pause_until
+        return until is not None and until > self.now()
+
+    # -- status ------------------------------------------------------------------------
+
+    def status(self, now: datetime) -> Status:
+        tz = self.tz()
+        history = self._history(now)
+        shown = sch.prompts_today(history, now, tz)
+        paused_until = self._state().pause_until
+        paused = paused_until is not None and paused_until > now
+        due, _ = self._dues(now, False)
+        lang = self.language()
+        if self.settings().prompts_per_day <= 0:
+            text = translate("mlcoach · prompts are off", lang)
+        elif paused and paused_until is not None:
+            text = translate("mlcoach · paused until {time}", lang,
+                             time=f"{paused_until.astimezone(tz):%H:%M}")
+        elif due.at is not None:
+            local = due.at.astimezone(tz)
+            when = f"{local:%H:%M}"
+            if local.date() != now.astimezone(tz).date():
+                when = f"{weekday_short(local.date(), lang)} {when}"
+            text = translate("mlcoach · next prompt {time}", lang, time=when)
+        else:
+            text = "mlcoach"
+        text += " · " + translate("{count} today", lang, count=shown)
+        return Status(paused, due.at, shown, text)
+
+
+def _clear_snooze(state: SchedulerState) -> SchedulerState:
+    from dataclasses import replace
+
+    return replace(state, snooze_until=None, snoozed_prompt_id=None)
+

@@ -1,0 +1,44 @@
+"""Errors the app reports to the user as one plain line."""
+
+from __future__ import annotations
+
+
+class MlcoachError(Exception):
+    """A runtime error with a one-line, user-facing message (CLI exit code 1).
+
+    Args:
+        message: English text; ``{name}`` fields are filled from `params`. The UI shows
+            it in the user's language through `mlcoach.domain.i18n.error_text`.
+    """
+
+    def __init__(self, message: str = "", /, **params: object) -> None:
+        super().__init__(message.format(**params) if params else message)
+        self.template = message
+        self.params = params
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.template, self.params))
+
+
+def _rebuild(cls: type[MlcoachError], template: str, params: dict[str, object]) -> MlcoachError:
+    return cls(template, **params)
+
+
+class UsageError(MlcoachError):
+    """The user asked for something malformed (CLI exit code 2)."""
+
+
+class StoreLockedError(MlcoachError):
+    """The store exists but cannot be opened with the key at hand."""
+
+
+class NotInitializedError(MlcoachError):
+    """No store yet, and it cannot be created without the user's choice."""
+
+
+class StoreUnavailableError(MlcoachError):
+    """The data file could not be read or written just now (busy, being restored, damaged).
+
+    The store raises it in place of its database library's errors, so nothing outside
+    `mlcoach.store` needs to know that library; `__cause__` keeps the original.
+    """

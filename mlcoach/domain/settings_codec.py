@@ -1,0 +1,60 @@
+"""Settings as JSON-able data and back: the store's saved form and the export's."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import fields, replace
+from datetime import date, time
+from typing import Any
+
+from mlcoach.domain.model import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    """A JSON-able dict of every setting."""
+    out: dict[str, Any] = {}
+    for f in fields(settings):
+        value = getattr(settings, f.name)
+        if isinstance(value, time):
+            value = value.strftime("%H:%M")
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        out[f.name] = value
+    return out
+
+
+def settings_from_dict(raw: dict[str, Any]) -> Settings:
+    """Merge saved values over the defaults, skipping any value of the wrong shape."""
+    base = Settings()
+    changes: dict[str, Any] = {}
+    for f in fields(base):
+        if f.name not in raw:
+            continue
+        default, value = getattr(base, f.name), raw[f.name]
+        try:
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            elif isinstance(default, int):
+                ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            elif isinstance(default, time):
+                value = time.fromisoformat(value)
+                ok = True
+            elif isinstance(default, tuple):
+                value = tuple(value)
+                ok = all(isinstance(v, type(default[0]) if default else (str, int)) for v in value)
+            elif f.name == "focus_until":
+                value = date.fromisoformat(value) if value else None
+                ok = True
+            else:
+                ok = isinstance(value, str)
+        except (TypeError, ValueError):
+            ok = False
+        if ok:
+            changes[f.name] = value
+        else:
+            logger.warning("ignoring a saved setting of the wrong shape: %s", f.name)
+    return replace(base, **changes)

@@ -1,0 +1,45 @@
+"""Checking and normalising what people type: text, tags and names (no heavy imports)."""
+
+from __future__ import annotations
+
+from mlcoach.domain.errors import UsageError
+from mlcoach.domain.i18n import N_, Term
+
+MAX_TEXT = 1_000_000
+MAX_NAME = 200
+MAX_TAG = 100
+
+
+def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str:
+    """Strip and check user text; reject empty, NUL-bearing or oversized input.
+
+    Args:
+        what: what the text is, in a few English words marked with `N_` (for messages).
+    """
+    term = Term(what)
+    value = value.strip()
+    if not value:
+        raise UsageError("{what} is empty", what=term)
+    if "\x00" in value:
+        raise UsageError("{what} contains a NUL character", what=term)
+    if len(value) > limit:
+        raise UsageError("{what} is longer than {limit} characters", what=term, limit=limit)
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise UsageError("{what} contains characters that are not valid text",
+                         what=term) from exc
+    return value
+
+
+def clean_tag(tag: str) -> str:
+    """Normalise a tag: no leading '#', no spaces, casefolded."""
+    tag = clean_text(tag.lstrip("#"), N_("tag"), MAX_TAG)
+    if any(ch.isspace() for ch in tag):
+        raise UsageError("tag {tag!r} contains spaces", tag=tag)
+    return tag.casefold()
+
+
+def name_key(name: str) -> str:
+    """The key under which names collide: "Ana" and "ana" are the same person."""
+    return " ".join(name.split()).casefold()

@@ -1,0 +1,470 @@
+"""Influence coach: compose a suggestion for moving one person towards one change.
+
+All wording lives in ``resources/coach/<lang>.toml``; this module only picks and fills it.
+Output is deterministic: variety comes from a stable hash of the request, never `random`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.phrasing import Reading, display_name, read_change, strip_lead
+
+logger = logging.getLogger(__name__)
+
+LANGUAGES = ("en", "tr")
+MAX_CHANGE_CHARS = 500
+EXAMPLE_CHANGE = "move the release checklist into the wiki instead of email"
+
+# Days until the suggested follow-up, per audience and size (small, medium, large).
+# Reassurance-minded people get the most time; an example needs longest to be noticed.
+_FOLLOW_UP_DAYS: dict[str, tuple[int, int, int]] = {
+    Style.FACTS.value: (3, 5, 8),
+    Style.ENTHUSIASM.value: (2, 3, 6),
+    Style.REASSURANCE.value: (3, 5, 10),
+    Style.CREDIBILITY.value: (2, 5, 9),
+    "mixed": (2, 4, 7),
+    "example": (5, 7, 14),
+}
+_SIZE_INDEX = {Size.SMALL: 0, Size.MEDIUM: 1, Size.LARGE: 2}
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]+)\}")
+_TRAILING = " \t.,;:!?…"
+
+# "A instead of B", "instead of B, A", "A rather than B", "B yerine A" (Turkish).
+_SPLITS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^(?:instead of|rather than)\s+(?P<b>[^,]+?)\s*,\s*(?P<a>.+)$", re.I),
+    re.compile(r"^(?P<a>.+?)[\s,]+(?:instead of|rather than)\s+(?P<b>.+)$", re.I),
+    re.compile(r"^(?P<b>.+?)\s+yerine\s*,?\s*(?P<a>.+)$", re.I),
+)
+
+
+class ComposerError(ValueError):
+    """The request cannot be composed; the message is one plain line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionRequest:
+    """What the user asked the influence coach for."""
+
+    change: str
+    style: Style | None
+    action: ChangeKind = ChangeKind.DIFFERENTLY
+    size: Size = Size.MEDIUM
+    person: str | None = None
+    by_example: bool = False
+    language: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Composed:
+    """A composed influence suggestion, ready to show, copy or save."""
+
+    style: Style | None
+    opening: str
+    tips: tuple[str, str, str]
+    question: str
+    avoid: str
+    next_step: str
+    follow_up_days: int
+    by_example: bool
+    language: str = "en"
+    action: ChangeKind = ChangeKind.DIFFERENTLY
+    size: Size = Size.MEDIUM
+    person: str | None = None
+    change: str = ""
+
+    def as_text(self) -> str:
+        """Return a readable block for copy/paste and the CLI, headed in its own language."""
+        labels = _catalog(self.language).table("labels")
+        kind = "example" if self.by_example else (self.style.value if self.style else "mixed")
+        title = " · ".join(
+            (
+                _str(labels, "title_example" if self.by_example else "title"),
+                _str(labels["audience"], kind),
+                _str(labels["action"], self.action.value),
+                _str(labels["size"], self.size.value),
+            )
+        )
+        lines = [title]
+        if self.person:
+            lines.append(_fill(_str(labels, "person_line"), {"name": self.person}))
+        opening = (
+            self.opening
+            if self.by_example
+            else _fill(_str(labels, "quoted"), {"text": self.opening})
+        )
+        heading = "opening_example" if self.by_example else "opening"
+        tips = "tips_example" if self.by_example else "tips"
+        lines += ["", _str(labels, heading), opening, "", _str(labels, tips)]
+        lines += [f"- {tip}" for tip in self.tips]
+        if self.question:
+            lines += ["", _str(labels, "question"), self.question]
+        lines += ["", _str(labels, "avoid"), self.avoid, "", _str(labels, "next_step")]
+        lines.append(self.next_step)
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, object]:
+        """Return a JSON-able mapping of the suggestion."""
+        return {
+            "style": self.style.value if self.style else None,
+            "by_example": self.by_example,
+            "action": self.action.value,
+            "size": self.size.value,
+            "person": self.person,
+            "change": self.change,
+            "language": self.language,
+            "opening": self.opening,
+            "tips": list(self.tips),
+            "question": self.question,
+            "avoid": self.avoid,
+            "next_step": self.next_step,
+            "follow_up_days": self.follow_up_days,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class GuessOption:
+    """One answer to a guess question; `style` is None for "can't tell"."""
+
+    id: str
+    text: str
+    style: Style | None
+
+
+@dataclass(frozen=True, slots=True)
+class GuessQuestion:
+    """One of the two questions that help guess a person's style."""
+
+    id: str
+    text: str
+    options: tuple[GuessOption, ...]
+
+
+def split_change(change: str) -> tuple[str, str | None]:
+    """Split free text into (A, B): what to do and what it replaces (None when absent).
+
+    Handles "A instead of B", "instead of B, A", "A rather than B" and the Turkish
+    "B yerine A". Whitespace runs become one space and trailing punctuation is dropped;
+    the user's words are otherwise kept as written.
+    """
+    text = _clean(change)
+    for pattern in _SPLITS:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        a, b = _clean(match.group("a")), _clean(match.group("b"))
+        if a and b:
+            return a, b
+    return text, None
+
+
+def compose(req: SuggestionRequest) -> Composed:
+    """Compose a suggestion for `req`; the same request always gives the same text."""
+    change = _validate(req.change)
+    language = req.language if req.language in LANGUAGES else "en"
+    catalog = _catalog(language)
+    a, b = split_change(strip_lead(change) or change)
+    person = display_name(req.person, language) if req.person and req.person.strip() else None
+    kind = "example" if req.by_example else (req.style.value if req.style else "mixed")
+    section = catalog.table("example") if req.by_example else catalog.table("style", kind)
+    days = _FOLLOW_UP_DAYS[kind][_SIZE_INDEX[req.size]]
+    seed = "\x1f".join(
+        (
+            change,
+            req.style.value if req.style else "-",
+            req.action.value,
+            req.size.value,
+            person or "",
+            "example" if req.by_example else "persuade",
+        )
+    )
+    grammar = catalog.table("grammar")
+    use_b = b is not None and not req.by_example
+    values: dict[str, str] = {
+        "days": str(days),
+        "a": _format_a(a, req.action, grammar, with_b=use_b),
+        "b": _quote(b, grammar) if b is not None else "",
+    }
+    values.update(_person_forms(catalog.table("person"), person))
+    if not req.by_example:
+        values.update(_ask_values(read_change(change, req.action, language, person), catalog))
+
+    def pick(path: tuple[str, ...], salt: str) -> str:
+        pool = _strs(section, *path)
+        digest = hashlib.sha256(f"{seed}\x1f{salt}".encode()).digest()
+        return _fill(pool[int.from_bytes(digest[:8], "big") % len(pool)], values)
+
+    opening = pick(("openings", req.action.value), "opening")
+    if person and not req.by_example:
+        line = _lower_first(opening, language)
+        opening = _fill(_str(catalog.table("labels"), "vocative"), {"name": person, "line": line})
+    third = req.style.value if req.by_example and req.style else "general"
+    tips = (
+        pick(("tips", req.action.value), "tip-action"),
+        pick(("tips", req.size.value), "tip-size"),
+        pick(("tips", third), "tip-general"),
+    )
+    question = ""
+    if not req.by_example:
+        question = pick(("question", "frames"), "question")
+    avoid_pool = list(_strs(section, "avoid", req.action.value))
+    avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
+    digest = hashlib.sha256(f"{seed}\x1favoid".encode()).digest()
+    avoid = _fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values)
+    return Composed(
+        style=req.style,
+        opening=opening,
+        tips=tips,
+        question=question,
+        avoid=avoid,
+        next_step=pick((_next_step_table(section, req.action), req.size.value), "next"),
+        follow_up_days=days,
+        by_example=req.by_example,
+        language=language,
+        action=req.action,
+        size=req.size,
+        person=person,
+        change=change,
+    )
+
+
+def guess_questions(language: str = "en") -> list[GuessQuestion]:
+    """Return the two-question guess, with options that each point to a style."""
+    raw = _catalog(language if language in LANGUAGES else "en").data.get("guess")
+    if not isinstance(raw, list):
+        raise RuntimeError("coach text has no [[guess]] questions")
+    questions = []
+    for item in raw:
+        options = tuple(
+            GuessOption(
+                id=_str(option, "id"),
+                text=_str(option, "text"),
+                style=Style(option["style"]) if option.get("style") else None,
+            )
+            for option in item["options"]
+        )
+        question = GuessQuestion(id=_str(item, "id"), text=_str(item, "text"), options=options)
+        questions.append(question)
+    return questions
+
+
+def guess_style(answers: Sequence[str]) -> Style | None:
+    """Return the style the chosen option ids point to, or None when they don't tell.
+
+    The most frequent style wins; on a tie, the earlier answer wins, because the first
+    question (what they ask for when they push back) is the stronger signal.
+    """
+    by_id = {option.id: option.style for q in guess_questions("en") for option in q.options}
+    votes: dict[Style, int] = {}
+    for answer in answers:
+        if answer not in by_id:
+            raise ComposerError(f"unknown answer {answer!r} to the style questions")
+        style = by_id[answer]
+        if style is not None:
+            votes[style] = votes.get(style, 0) + 1
+    if not votes:
+        return None
+    best = max(votes.values())
+    return next(style for style in votes if votes[style] == best)
+
+
+# --- text helpers -------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """Collapse whitespace runs and drop trailing punctuation."""
+    return " ".join(text.split()).rstrip(_TRAILING).strip()
+
+
+def _validate(change: str) -> str:
+    text = " ".join(change.split())
+    if not text.rstrip(_TRAILING):
+        raise ComposerError(f"describe the change you want (for example: {EXAMPLE_CHANGE})")
+    if len(text) > MAX_CHANGE_CHARS:
+        raise ComposerError(
+            f"the change is {len(text)} characters long; describe it in at most "
+            f"{MAX_CHANGE_CHARS}, one change at a time"
+        )
+    return text
+
+
+def _lower_first(text: str, language: str) -> str:
+    """Lowercase the first letter for use mid-sentence, unless it looks like an acronym or "I"."""
+    if len(text) < 2 or not text[0].isupper() or not text[1].islower():
+        return text
+    turkish = {"I": "ı", "İ": "i"} if language == "tr" else {}
+    return turkish.get(text[0], text[0].lower()) + text[1:]
+
+
+def _quote(text: str, grammar: Mapping[str, Any]) -> str:
+    return _fill(_str(grammar, "quote"), {"text": text})
+
+
+def _format_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, with_b: bool) -> str:
+    """Shape A for insertion after "to …" (English) or inside quotes (Turkish).
+
+    A bare noun phrase or gerund gets a verb in front ("to start a weekly demo", "to use
+    the wiki instead of email"); a stop gets "stop" ("no longer" before a bare verb)
+    unless the user already said it.
+    """
+    for prefix in _optional_strs(grammar, "strip_leading"):
+        if a.lower().startswith(prefix) and len(a) > len(prefix):
+            a = a[len(prefix) :]
+            break
+    if grammar.get("lower_first"):
+        a = _lower_first(a, "en")
+    wraps = grammar.get("wrap", {})
+    wrap = None
+    shape = _shape_of(a, grammar)
+    if action is ChangeKind.STOP and not with_b:
+        if not _says_stop(a, grammar):
+            wrap = wraps.get("stop") if shape else wraps.get("stop_verb", wraps.get("stop"))
+    elif shape is not None:
+        wrap = wraps.get(f"{'start' if action is ChangeKind.START else 'other'}_{shape}")
+    quoted = _quote(a, grammar)
+    return _fill(wrap, {"text": quoted}) if isinstance(wrap, str) else quoted
+
+
+def _shape_of(a: str, grammar: Mapping[str, Any]) -> str | None:
+    """Return "noun" or "gerund" when A does not start with a verb we can put after "to"."""
+    first = a.split(" ", 1)[0].lower()
+    if first in _optional_strs(grammar, "noun_starts") or first[:1].isdigit():
+        return "noun"
+    plural = grammar.get("plural_suffix")
+    if (
+        isinstance(plural, str)
+        and plural
+        and len(first) >= 3
+        and first.endswith(plural)
+        and not first.endswith(_optional_strs(grammar, "not_plural_endings"))
+        and first not in _optional_strs(grammar, "not_nouns")
+    ):
+        return "noun"
+    suffix = grammar.get("gerund_suffix")
+    if isinstance(suffix, str) and suffix and first.endswith(suffix) and len(first) > 5:
+        return None if first in _optional_strs(grammar, "not_gerunds") else "gerund"
+    return None
+
+
+def _says_stop(a: str, grammar: Mapping[str, Any]) -> bool:
+    """Whether A already says "stop" in its own words (so we must not add another)."""
+    if grammar.get("turkish"):
+        a = a.replace("İ", "i").replace("I", "ı")
+    lowered = a.lower()
+    words = _strs(grammar, "stop_words")
+    if grammar.get("stop_match") == "contains":
+        return any(word in lowered for word in words)
+    return any(lowered == word or lowered.startswith(word + " ") for word in words)
+
+
+def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
+    """Stopping something has its own next steps (a pause, a way back) where written."""
+    return "next_step_stop" if action is ChangeKind.STOP and "next_step_stop" in section \
+        else "next_step"
+
+
+def _ask_values(reading: Reading, catalog: _Catalog) -> dict[str, str]:
+    """The supportive question's parts: {ask}/{Ask} (English) or {lead}/{q} (Turkish)."""
+    frames = catalog.table("ask")
+    quoted = _fill(_str(frames, "quote"), {"text": reading.words})
+    if "leads" in frames:  # Turkish: always the user's words whole, in quotes
+        key = reading.shape.value.removeprefix("quote_")
+        lead = _str(frames["leads"], key if key in frames["leads"] else "other")
+        return {"lead": lead, "q": quoted if reading.words.endswith("?") else quoted + "."}
+    ask = _fill(_str(frames, reading.shape.value), {"x": reading.words, "q": quoted})
+    if reading.topic:
+        ask = _fill(_str(frames, "topic"), {"topic": reading.topic, "ask": ask})
+    return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
+
+
+def _person_forms(forms: Mapping[str, Any], person: str | None) -> dict[str, str]:
+    values = {}
+    for key, form in forms.items():
+        if person:
+            values[key] = _fill(_str(form, "named"), {"name": person})
+        else:
+            values[key] = _str(form, "plain")
+    return values
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    """Fill {placeholders} in one pass, so braces inside the user's words stay as typed."""
+
+    def replace(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key not in values:
+            raise KeyError(f"coach text uses unknown placeholder {{{key}}}")
+        return values[key]
+
+    return _PLACEHOLDER.sub(replace, template)
+
+
+# --- catalog ------------------------------------------------------------------------
+
+
+def _str(node: Mapping[str, Any], key: str) -> str:
+    value = node.get(key)
+    if not isinstance(value, str):
+        raise RuntimeError(f"coach text is missing the string {key!r}")
+    return value
+
+
+def _optional_strs(node: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    value = node.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise RuntimeError(f"coach text has a malformed list {key!r}")
+    return tuple(value)
+
+
+def _strs(node: Mapping[str, Any], *path: str) -> tuple[str, ...]:
+    value: Any = node
+    for key in path:
+        value = value.get(key) if isinstance(value, dict) else None
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise RuntimeError(f"coach text is missing the list {'.'.join(path)!r}")
+    return tuple(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Catalog:
+    data: dict[str, Any]
+
+    def table(self, *path: str) -> dict[str, Any]:
+        value: Any = self.data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if not isinstance(value, dict):
+            raise RuntimeError(f"coach text is missing the table {'.'.join(path)!r}")
+        return value
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def _catalog(language: str) -> _Catalog:
+    """Load the coach wording for `language` (falls back to English)."""
+    if language not in LANGUAGES:
+        language = "en"
+    path = resources.files("mlcoach.resources").joinpath("coach", f"{language}.toml")
+    logger.debug("loading coach text %s", path)
+    return _Catalog(tomllib.loads(path.read_text(encoding="utf-8")))
+
+
+def supportive_question(
+    change: str, action: ChangeKind, language: str = "en", person: str | None = None
+) -> str:
+    """The bare supportive question for `change`, as the plainest style frames it."""
+    language = language if language in LANGUAGES else "en"
+    catalog = _catalog(language)
+    values = _ask_values(read_change(_validate(change), action, language, person), catalog)
+    if language == "en":
+        return values["Ask"]
+    return _fill("{lead}: {q} ", values) + "Bu sizin için nasıl olur?"

@@ -1,0 +1,551 @@
+"""Read the change a user typed and shape it for the supportive question.
+
+People type a change in many shapes: "use the wiki", "we should use the wiki", "could we
+try async standups?", "stopping the status email", "no more Friday deploys", "standups",
+"code reviews: smaller PRs". `read_change` recognises the shape and returns the words to
+put in a frame ("to use the wiki", "if we had no more Friday deploys"), or says that the
+words can only be quoted. It never changes the case of what was typed, except the first
+letter of a common word that starts the sentence ("Use the wiki" → "use the wiki") and the
+first letter of a lone quoted word ("standup" → “Standup”).
+
+Frames themselves are wording and live in resources/coach/<lang>.toml under [ask].
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from mlcoach.domain.enums import ChangeKind
+
+_TRAILING = " \t.,;:!?…"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+class Shape(Enum):
+    """How the change can be put into a question (the key of its frame)."""
+
+    VERB = "verb"  # "use the wiki": to {x}
+    VERB_NO_LONGER = "verb_no_longer"  # stop + "send the mail": to no longer {x}
+    START_NOUN = "start_noun"  # to start {x}
+    STOP_NOUN = "stop_noun"  # to stop {x}
+    TRY_NOUN = "try_noun"  # if we tried {x}
+    HAVE = "have"  # "no more X", "fewer meetings": if we had {x}
+    START_GERUND = "start_gerund"  # to start {x}
+    STOP_GERUND = "stop_gerund"  # to stop {x}
+    TRY_GERUND = "try_gerund"  # to try {x}
+    GERUND_SUBJECT = "gerund_subject"  # "stopping the mail": how would {x} work for you
+    IF_WE = "if_we"  # "what if we dropped it": if we {x}
+    QUOTE_START = "quote_start"
+    QUOTE_STOP = "quote_stop"
+    QUOTE_OTHER = "quote_other"
+    QUOTE_QUESTION = "quote_question"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The change as the question will use it."""
+
+    shape: Shape
+    words: str  # what fills {x}: the user's words, shaped (or quoted text when quoting)
+    topic: str | None = None  # "code reviews" in "code reviews: smaller PRs"
+    verb_phrase: str | None = None  # a bare verb phrase for "do it yourself first: …"
+
+    @property
+    def quoted(self) -> bool:
+        return self.shape.value.startswith("quote")
+
+
+# --- English word lists -------------------------------------------------------------
+# Small on purpose: a word we do not know sends the change to a quoting frame, which is
+# always grammatical. Lists only decide when we may reshape.
+
+_FILLERS = (
+    "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
+    "idea", "proposal", "suggestion", "please", "pls", "maybe", "perhaps", "possibly",
+    "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
+    "i believe", "i guess", "i wonder if", "i was wondering if", "i was thinking",
+    "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
+    "i would suggest", "it might be worth", "just",
+)
+# After these, a verb phrase follows ("we should use …" → "use …").
+_MODALS = (
+    "we should really", "we should maybe", "we should probably", "we should", "we could",
+    "we can", "we need to", "we must", "we ought to", "we have to", "we might",
+    "we'd better", "we shall", "let's", "lets", "let’s", "let us", "could we maybe",
+    "could we", "can we", "should we", "shall we", "would we", "why don't we",
+    "why dont we", "why not", "how about we", "what about we", "i'd like us to",
+    "i would like us to", "i want us to", "i'd love us to", "it would be good to",
+    "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
+    "would it be possible to", "is it possible to", "is there a way to", "try to", "to",
+)
+_IF_WE = ("what if we", "how about if we", "what about if we", "what if")
+_HOW_ABOUT = ("how about", "what about")
+_NEGATIONS = ("no longer", "don't", "dont", "do not", "not", "never", "stop", "quit")
+
+_DETERMINERS = _words(
+    "the a an our my your their his her its this that these those some one two three four "
+    "five weekly daily monthly quarterly yearly annual fortnightly biweekly regular "
+    "written shared async asynchronous short small quick brief clear proper separate "
+    "dedicated single open public private team all both another"
+)
+_NUMBERS = _words("one two three four five six seven eight nine ten once twice")
+# "no more X", "fewer X", "better X": asked as "if we had X".
+_PRONOUNS = _words("i we you they he she")
+_ARTICLES = _words(
+    "the a an our my your their his her its this that these those some one two three four "
+    "five all both another"
+)
+_QUANTITIES = _words(
+    "more fewer less no better clearer shorter smaller longer bigger faster simpler "
+    "calmer quieter"
+)
+# "we need X" asks for a thing, not an act: "if we had X".
+_WANTS = ("we need", "we want", "i'd like", "i would like", "we could use", "i want")
+# Negative modals become "not …": "we shouldn't have X" → "not have X".
+_NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us not",
+               "we don't need to", "we do not need to", "we mustn't", "we must not",
+               "why don't we stop", "can we not", "could we not")
+_TAILS = (" please", " pls", " thanks", " thank you", " maybe", " perhaps", " i think")
+_SUBJECTS = _words(
+    "i we you they he she it everyone everybody someone somebody nobody people anyone "
+    "anybody there i'm we're you're they're it's i'll we'll i've we've"
+)
+_AUX = _words(
+    "is are was were am be been will would shall should can could must may might has have "
+    "had does did isn't aren't wasn't won't can't doesn't didn't"
+)
+# Words that follow a verb and show it is one ("review the PR", "demo it").
+_OBJECT_MARKERS = _DETERMINERS | _words(
+    "it them him her us me everything nothing something with on in at to for before after "
+    "up out down over together regularly once twice early late properly first any more "
+    "less fewer by from into about instead rather during every each within"
+)
+_PREPOSITIONS = _words(
+    "for in on at with instead rather before after during every each of to by from and or "
+    "only too via per over under"
+)
+# Base verbs people start a change with. Kept to the common ones of daily work.
+_VERBS = _words(
+    "add agree allow alternate answer archive ask assign automate avoid batch begin block "
+    "book bring build bundle cancel cap cc celebrate change check clean close collect "
+    "combine commit communicate compare confirm consolidate copy cover create cut decide "
+    "define delegate delete demo deploy describe discuss do document drop ease encourage "
+    "end estimate explain feed fix flag follow give go group handle help hide hold "
+    "include invite join keep kick label land leave let limit link list log look make "
+    "mark measure meet mention merge message merge move mute name note notify offer open "
+    "organise organize own pair pause ping plan post prepare present prioritise "
+    "prioritize protect publish pull push put rate read record reduce remove rename "
+    "replace reply report request require reserve respond restart retire return review "
+    "rotate run save say schedule scrap send set share ship show shorten sign simplify "
+    "sit skip slow split start state stop store streamline summarise summarize swap "
+    "switch sync take talk teach tell test thank time timebox track trial trim try turn "
+    "update use vote wait walk welcome work write ditch halt quit cease abandon "
+    "discontinue give hand turn have get squash rebase refactor triage pick visualise "
+    "visualize prefix eat celebrate finish continue practise practice consider resume "
+    "introduce"
+)
+# Verbs that are just as often nouns: a verb only when an object marker follows.
+_AMBIGUOUS = _words(
+    "answer block book change check close cover demo deploy document end estimate feed "
+    "fix flag group label land link list log mark meet message name note offer pair pause "
+    "plan post rate record release reply report request return review run start stop "
+    "store swap sync test time track trial triage update vote walk work"
+)
+# Of those, the ones that start a noun phrase more often than an act ("demo days",
+# "release notes", "pair programming"): before a bare noun they are read as a noun.
+_NOUNISH = _words(
+    "answer book change demo end group label land list log meet message name note offer "
+    "pair plan release reply report request return run start stop store swap sync test "
+    "time trial vote walk work"
+)
+# Verbs that take a gerund: "stop sending", "start writing", "keep doing".
+_CATENATIVE = _words(
+    "stop start keep try avoid quit begin continue consider finish practise practice "
+    "resume"
+)
+_STOP_VERBS = _words(
+    "stop quit drop cease end cancel skip avoid remove pause retire scrap ditch halt "
+    "abandon discontinue"
+)
+_STOP_GERUNDS = _words(
+    "stopping quitting dropping ceasing ending cancelling canceling skipping avoiding "
+    "removing pausing retiring scrapping ditching halting abandoning discontinuing"
+)
+_NOT_GERUNDS = _words(
+    "bring string spring swing sling thing nothing something everything anything king "
+    "ring wing during morning evening meeting ceiling building"
+)
+# Nouns ending in -ing that start a noun phrase ("meeting notes", "morning standups").
+_ING_NOUNS = _words("morning evening meeting meetings building ceiling")
+_NOT_PLURAL = ("ss", "us", "is", "'s")
+_NOT_NOUNS = _words(
+    "always sometimes perhaps afterwards towards besides unless yes less this its has was "
+    "is does"
+)
+_MAX_WORDS = 16
+# Nouns that need no article ("focus time", "deep work", "feedback").
+_MASS = _words(
+    "time work feedback email mail chat documentation code knowledge support help "
+    "planning testing pairing onboarding data info information coffee lunch"
+)
+_CLAUSE_MARKS = re.compile(r"(?:[.!;]\s|\s[-–—]\s|\(|\)|\n|\?\s\S)")
+
+
+def read_change(
+    text: str, action: ChangeKind, language: str = "en", person: str | None = None
+) -> Reading:
+    """Return how `text` (the whole change, "instead of" included) can be asked about."""
+    cleaned = " ".join(text.split())
+    question = cleaned.rstrip(" .!…").endswith("?")
+    core = cleaned.rstrip(_TRAILING).strip()
+    if language != "en":
+        if question:
+            return Reading(Shape.QUOTE_QUESTION, cleaned.rstrip(" .!…"))
+        if action is ChangeKind.START and "başla" in core.lower():
+            action = ChangeKind.DIFFERENTLY  # "… başlamak": no second "başlasak"
+        return _quote_reading(core, action, question, language, _says_stop_tr(core))
+    return _read_en(core, action, question, person)
+
+
+def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) -> Reading:
+    body = _strip_tails(_strip_fillers(core))
+    says_stop = _says_stop_en(_strip_modal(body)[0])
+    if ": " in body:
+        head, _, rest = body.partition(": ")
+        rest = rest.strip().rstrip(_TRAILING)
+        first = _plain(head.split()[0]) if head.split() else ""
+        topic_ok = "," not in head and first not in _PREPOSITIONS | _SUBJECTS | _AUX
+        if topic_ok and 0 < len(head.split()) <= 4 and rest and ": " not in rest:
+            inner = _read_en(rest, action, question, person)
+            if not inner.quoted and inner.topic is None:
+                return Reading(inner.shape, inner.words, head.strip(), inner.verb_phrase)
+        return _quote_reading(core, action, question, "en", says_stop)
+    lowered = body.lower().replace("’", "'")
+    for lead in _IF_WE:
+        if lowered.startswith(lead + " ") and lead.endswith("we"):
+            rest = body[len(lead) + 1 :]
+            if rest and not _CLAUSE_MARKS.search(rest) and len(rest.split()) <= _MAX_WORDS:
+                return Reading(Shape.IF_WE, rest)
+    modal = False
+    for lead in _HOW_ABOUT:
+        if lowered.startswith(lead + " "):
+            body = body[len(lead) + 1 :]
+            break
+    else:
+        for lead in _WANTS:
+            if lowered.startswith(lead + " "):
+                rest = body[len(lead) + 1 :]
+                wanted = _classify(rest, action, False, person)
+                if wanted is not None and wanted.shape in _NOUN_SHAPES:
+                    return Reading(Shape.HAVE, wanted.words)
+        body, modal = _strip_modal(body)
+    body = _strip_fillers(body)
+    reading = _classify(body, action, modal, person)
+    if reading is None:
+        return _quote_reading(core, action, question, "en", says_stop)
+    return reading
+
+
+def _strip_fillers(text: str) -> str:
+    """Drop "please", "maybe", "I think" and the like from the front, repeatedly."""
+    changed = True
+    while changed:
+        changed = False
+        lowered = text.lower().replace("’", "'")
+        for filler in _FILLERS:
+            if lowered.startswith(filler) and len(text) > len(filler):
+                after = text[len(filler)]
+                if after in " ,:":
+                    text = text[len(filler) :].lstrip(" ,:")
+                    changed = True
+                    break
+    return text
+
+
+def _strip_tails(text: str) -> str:
+    """Drop a trailing "please" or "thanks"."""
+    lowered = text.lower()
+    for tail in _TAILS:
+        if lowered.endswith(tail) and len(text) > len(tail) + 3:
+            return text[: -len(tail)].rstrip(_TRAILING)
+    return text
+
+
+def _strip_modal(text: str) -> tuple[str, bool]:
+    """Drop "we should", "let's", "could we" … and say whether a verb phrase must follow."""
+    lowered = text.lower().replace("’", "'")
+    for lead in _NEG_MODALS:
+        if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
+            rest = _strip_fillers(text[len(lead) + 1 :])
+            return ("not " + rest if not lead.endswith("stop") else "stop " + rest), True
+    for lead in _MODALS:
+        if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
+            return _strip_fillers(text[len(lead) + 1 :]), True
+    return text, False
+
+
+def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) -> Reading | None:
+    """Shape `body` (fillers and modals gone), or None when it can only be quoted."""
+    if not body or _CLAUSE_MARKS.search(body) or len(body.split()) > _MAX_WORDS:
+        return None
+    if body.isupper() and " " in body:
+        return None  # typed in capitals: quote it rather than shout mid-sentence
+    a, b, joiner = _split(body)
+    words = a.split()
+    low = _plain(words[0])
+    second = _plain(words[1]) if len(words) > 1 else ""
+    tail = f" {joiner} {b}" if b else ""
+    if person and a.lower().startswith(person.lower()):
+        return None
+    if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS)) \
+            or second in _PRONOUNS:
+        return None  # a clause or a question ("we use …", "is the standup useful")
+    if any(_plain(w) in _AUX for w in words[1:]) or "," in body:
+        return None
+    if second in ("not", "never", "longer") and not a.lower().startswith(("do not ", "no longer ")):
+        return None  # "do not" alone, "why not": nothing to reshape
+    x = _lower_lead(a)
+    if low in ("not", "don't", "dont", "never") or a.lower().startswith(("do not ", "no longer ")):
+        return _negation(a, words, low, tail)
+    if low in _QUANTITIES:
+        if len(words) < 2 or (low == "no" and second in _VERBS | {"longer"}):
+            return None
+        if not _looks_like_noun_phrase(words, low):
+            return None
+        return Reading(Shape.HAVE, x + tail)
+    if _verb_shape(words, low, modal):
+        if action is ChangeKind.STOP and low not in _STOP_VERBS and not b:
+            return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
+        return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
+    if _is_gerund(low):
+        if low in _STOP_GERUNDS or (low == "starting" and action is ChangeKind.START) \
+                or (low == "trying" and action is ChangeKind.DIFFERENTLY):
+            return Reading(Shape.GERUND_SUBJECT, x + tail)
+        if action is ChangeKind.START:
+            return Reading(Shape.START_GERUND, x + tail)
+        if action is ChangeKind.STOP and not b:
+            return Reading(Shape.STOP_GERUND, x + tail)
+        return Reading(Shape.TRY_GERUND, x + tail)
+    if not _looks_like_noun_phrase(words, low):
+        return None
+    if len(words) == 1 and not b and not (_is_plural(low) and words[0].islower()):
+        return None  # a lone singular word: quote it ("standup" → “Standup”)
+    if action is ChangeKind.START:
+        return Reading(Shape.START_NOUN, x + tail)
+    if action is ChangeKind.STOP and not b:
+        return Reading(Shape.STOP_NOUN, x + tail)
+    return Reading(Shape.TRY_NOUN, x + tail)
+
+
+_NOUN_SHAPES = frozenset((Shape.START_NOUN, Shape.STOP_NOUN, Shape.TRY_NOUN, Shape.HAVE))
+
+
+def _negation(a: str, words: list[str], low: str, tail: str) -> Reading | None:
+    """ "not/don't/never/no longer X" as a question, without stacking negations."""
+    n = 2 if a.lower().startswith(("do not ", "no longer ")) else 1
+    rest = " ".join(words[n:])
+    if not rest:
+        return None
+    rest_first = _plain(words[n])
+    if rest_first in _STOP_GERUNDS | _STOP_VERBS | {"no", "not", "never", "don't"}:
+        return None  # "not stopping X" means carrying on: quote rather than guess
+    if _is_gerund(rest_first):
+        return Reading(Shape.STOP_GERUND, rest + tail)
+    if rest_first in _VERBS:
+        if low == "never" or a.lower().startswith("no longer "):
+            x = _lower_lead(a)
+            return Reading(Shape.VERB, x + tail, verb_phrase=x)
+        return Reading(Shape.VERB_NO_LONGER, rest + tail, verb_phrase=f"no longer {rest}")
+    return None
+
+
+def _is_gerund(word: str) -> bool:
+    return (
+        word.endswith("ing") and len(word) > 4 and word not in _NOT_GERUNDS
+        and word not in _ING_NOUNS
+    )
+
+
+def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
+    """Whether the words start with a base verb we may put after "to"."""
+    nxt_raw = words[1] if len(words) > 1 else ""
+    nxt = _plain(nxt_raw)
+    if low in _VERBS:
+        if low not in _AMBIGUOUS or modal or not nxt or nxt in _OBJECT_MARKERS:
+            return True
+        if _is_gerund(nxt):
+            return low in _CATENATIVE
+        if nxt_raw[:1].isupper() or nxt.endswith("'s"):
+            return True  # "review Priya's PRs", "use Slack"
+        return low not in _NOUNISH and _is_plural(nxt)
+    if _is_gerund(low) or low in _DETERMINERS or low in _QUANTITIES or _is_plural(low):
+        return False
+    if low in ("always", "only", "all", "first", "also", "regularly", "just"):
+        return len(words) > 1 and _plain(words[1]) in _VERBS
+    # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
+    return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS
+
+
+def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
+    """Whether the words read as a thing ("async standups", "the Friday sync")."""
+    first = words[0]
+    adjective = (low.endswith("ed") and len(low) > 4) or "-" in low
+    if low in _VERBS and low not in _NOUNISH and low not in _DETERMINERS:
+        return False
+    if not (
+        low in _DETERMINERS
+        or low in _ING_NOUNS
+        or low in _NOUNISH
+        or low in _QUANTITIES
+        or low.endswith("'s")
+        or adjective
+        or _is_plural(low)
+        or first[:1].isdigit()
+        or (first[:1].isupper() and low not in _KNOWN)
+        or len(words) == 1
+        or (len(words) > 1 and _is_plural(_plain(words[1])))
+    ):
+        return False
+    # "the team reviews PRs": a verb in the middle makes it a clause.
+    for here, after in itertools.pairwise(words[1:]):
+        h, n = _plain(here), _plain(after)
+        if _is_plural(h) and n not in _PREPOSITIONS and n not in _NUMBERS \
+                and not n[:1].isdigit() and (n in _OBJECT_MARKERS or _is_plural(n)):
+            return False
+    # Without a determiner, a singular countable head needs an article we cannot add
+    # ("Monday status meeting"): quote it instead.
+    head = _head(words)
+    article = low in _ARTICLES or low.endswith("'s") or low in ("no", "more", "less", "fewer")
+    if not article and len(words) > 1:
+        h = _plain(head)
+        countable = h in _ING_NOUNS or not h.endswith(("ing", "ment", "ance"))
+        if head.islower() and not _is_plural(h) and countable and h not in _MASS:
+            return False
+    return True
+
+
+def _head(words: list[str]) -> str:
+    """The last word before the first preposition: the noun the phrase is about."""
+    head = words[0]
+    for word in words:
+        if _plain(word) in _PREPOSITIONS:
+            break
+        head = word
+    return head
+
+
+def _is_plural(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and word.endswith("s")
+        and not word.endswith(_NOT_PLURAL)
+        and word not in _NOT_NOUNS
+        and word not in _SUBJECTS
+    )
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "'").strip(".,;:!?\"'“”()")
+
+
+def _lower_lead(text: str) -> str:
+    """Lower the first letter when the first word is a common word typed in sentence case."""
+    first = text.split(" ", 1)[0]
+    if len(first) >= 2 and first[0].isupper() and first[1:].islower():
+        low = first.lower()
+        if low in _KNOWN or (low.endswith("ing") and low not in _NOT_GERUNDS):
+            return first[0].lower() + text[1:]
+    return text
+
+
+_KNOWN = _VERBS | _DETERMINERS | _QUANTITIES | _ING_NOUNS | {"not", "never", "don't", "no-meeting"}
+
+_SPLIT = (
+    re.compile(r"^(?:instead of|rather than)\s+(?P<b>[^,]+?)\s*,\s*(?P<a>.+)$", re.I),
+    re.compile(r"^(?P<a>.+?)[\s,]+(?P<j>instead of|rather than)\s+(?P<b>.+)$", re.I),
+)
+
+
+def _split(text: str) -> tuple[str, str | None, str]:
+    for pattern in _SPLIT:
+        match = pattern.match(text)
+        if match:
+            a = match.group("a").strip(" ,")
+            b = match.group("b").strip(" ,")
+            joiner = (match.groupdict().get("j") or "instead of").lower()
+            if a and b:
+                return a, b, joiner
+    return text, None, ""
+
+
+def _says_stop_en(text: str) -> bool:
+    low = text.lower()
+    return any(low == w or low.startswith(w + " ") for w in (*_STOP_VERBS, *_STOP_GERUNDS,
+                                                             *_NEGATIONS, "no more", "no"))
+
+
+_TR_STOP = ("bırak", "vazgeç", "durdur", "son ver", "iptal", "kaldır", "ara ver", "mamak",
+            "memek", "mayalım", "meyelim", "artık", "olmasın", "yapmayalım")
+
+
+def _says_stop_tr(text: str) -> bool:
+    low = text.replace("İ", "i").replace("I", "ı").lower()
+    return any(word in low for word in _TR_STOP)
+
+
+def _quote_reading(
+    core: str, action: ChangeKind, question: bool, language: str, says_stop: bool
+) -> Reading:
+    words = core
+    if " " not in words and words[:1].islower():
+        words = _upper_first(words, language)
+    if question and language == "en":
+        shape = Shape.QUOTE_QUESTION
+    elif action is ChangeKind.START:
+        shape = Shape.QUOTE_START
+    elif action is ChangeKind.STOP and not says_stop:
+        shape = Shape.QUOTE_STOP
+    else:
+        shape = Shape.QUOTE_OTHER
+    return Reading(shape, words)
+
+
+def _upper_first(word: str, language: str) -> str:
+    if language == "tr":
+        first = {"i": "İ", "ı": "I"}.get(word[0], word[0].upper())
+    else:
+        first = word[0].upper()
+    return first + word[1:]
+
+
+def strip_lead(text: str) -> str:
+    """`text` without the fillers and modals in front ("we should use X" → "use X")."""
+    text = " ".join(text.split())
+    body = _strip_fillers(text)
+    lowered = body.lower()
+    for lead in _HOW_ABOUT:
+        if lowered.startswith(lead + " "):
+            body = body[len(lead) + 1 :]
+            break
+    else:
+        body = _strip_modal(body)[0]
+    body = _strip_fillers(body)
+    if body.lower().startswith(("instead of", "rather than")) or not any(
+        ch.isalnum() for ch in body
+    ):
+        return text  # only a filler was typed before "instead of": keep it all
+    return body
+
+
+def display_name(name: str, language: str = "en") -> str:
+    """A person's name as it should be shown: first letter capitalised, the rest as typed."""
+    name = " ".join(name.split())
+    if name[:1].islower():
+        return _upper_first(name, language)
+    return name

@@ -1,0 +1,289 @@
+"""The store's secret: a random key kept in the OS keyring, a passphrase, or none.
+
+The recovery key is the raw 256-bit key itself, written in groups of base32 with a
+checksum, so a lost keyring entry can always be rebuilt from it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol, TypeVar, cast
+
+from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.system.paths import APP_ID
+
+logger = logging.getLogger(__name__)
+
+KEY_BYTES = 32
+_CHECK_BYTES = 3
+KEYRING_SERVICE = APP_ID
+
+Mode = Literal["keyring", "passphrase", "none"]
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class Secret:
+    """How to unlock the database: a raw key, a passphrase, or nothing."""
+
+    mode: Mode
+    raw_key: bytes | None = None
+    passphrase: str | None = None
+
+    def sqlcipher_password(self) -> str | None:
+        """The value SQLCipher's ``PRAGMA key`` expects, or None for a plain store."""
+        if self.raw_key is not None:
+            return f"x'{self.raw_key.hex()}'"
+        if self.passphrase is not None:
+            return self.passphrase
+        return None
+
+    def __repr__(self) -> str:  # never leak a key into logs or tracebacks
+        return f"Secret(mode={self.mode!r})"
+
+
+def new_raw_key() -> bytes:
+    """A fresh random 256-bit key."""
+    import secrets  # here, like base64 and hashlib: `mlcoach capture` needs none of them
+
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def encode_recovery_key(key: bytes) -> str:
+    """Turn a raw key into a recovery key a person can write down."""
+    import base64
+    import hashlib
+
+    check = hashlib.sha256(key).digest()[:_CHECK_BYTES]
+    text = base64.b32encode(key + check).decode("ascii")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def decode_recovery_key(text: str) -> bytes:
+    """Parse a recovery key; raise UsageError when it is mistyped."""
+    import base64
+    import hashlib
+
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
+    try:
+        raw = base64.b32decode(cleaned)
+    except (ValueError, base64.binascii.Error) as exc:  # type: ignore[attr-defined]
+        raise UsageError("that recovery key is not valid: check for a typo") from exc
+    key, check = raw[:KEY_BYTES], raw[KEY_BYTES:]
+    if len(key) != KEY_BYTES or hashlib.sha256(key).digest()[:_CHECK_BYTES] != check:
+        raise UsageError("that recovery key is not valid: check for a typo")
+    return key
+
+
+class KeyringUnavailableError(MlcoachError):
+    """No secure keyring backend can be used."""
+
+
+class KeyStore(Protocol):
+    """Where the raw key lives between runs (the OS keyring in production)."""
+
+    def available(self) -> bool:
+        """Whether a secure backend is usable."""
+
+    def get(self, store_id: str) -> bytes | None:
+        """Return the key for a store, None when the entry is missing."""
+
+    def set(self, store_id: str, key: bytes) -> None:
+        """Save the key for a store."""
+
+    def delete(self, store_id: str) -> None:
+        """Remove the key for a store; missing is fine."""
+
+
+# How long keyring may wait on the user: an unlock prompt, or creating a collection.
+PROMPT_WAIT = 120.0
+
+
+class OSKeyring:
+    """The `keyring` library's configured backend (honours PYTHON_KEYRING_BACKEND).
+
+    Every call has one deadline (MLCOACH_KEYRING_TIMEOUT, 10 s by default; PROMPT_WAIT
+    when keyring may be showing the user a prompt): a keyring daemon that never answers
+    gives a true one-line error instead of a command that hangs for good.
+    """
+
+    def __init__(self, env: Mapping[str, str] | None = None,
+                 timeout: float | None = None) -> None:
+        self._env = os.environ if env is None else env
+        self._timeout = timeout
+
+    def timeout(self) -> float:
+        """Seconds one key read may take in all."""
+        if self._timeout is not None:
+            return self._timeout
+        from mlcoach.security.secretservice import default_timeout
+
+        return default_timeout(self._env)
+
+    def _backend(self) -> object:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            return keyring.get_keyring()
+        except (KeyringError, RuntimeError) as exc:
+            raise KeyringUnavailableError("the system keyring cannot be used: {reason}",
+                                          reason=exc) from exc
+
+    def available(self) -> bool:
+        try:
+            backend = _bounded(self._backend, time.monotonic() + self.timeout(),
+                               self.timeout())
+        except KeyringUnavailableError as exc:
+            if isinstance(exc, KeyringTimeoutError):
+                raise
+            return False
+        return _is_secure(backend, chosen=bool(self._env.get("PYTHON_KEYRING_BACKEND")))
+
+    def get(self, store_id: str) -> bytes | None:
+        budget = self.timeout()
+        deadline = time.monotonic() + budget
+        if _direct_read_ok(self._env):
+            from mlcoach.security import secretservice as ss
+
+            try:
+                value = ss.read_secret({"service": KEYRING_SERVICE, "username": store_id},
+                                       self._env, budget)
+            except ss.Locked:  # keyring asks the user to unlock it: give them time
+                budget = PROMPT_WAIT
+                deadline = time.monotonic() + budget
+            except ss.NoService:  # keyring may still start one (D-Bus activation)
+                logger.debug("no Secret Service on the bus; asking keyring")
+            except ss.SecretServiceError as exc:  # silent, unreachable, hostile: say which
+                raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
+                                              reason=exc) from exc
+            else:
+                if value is not None:
+                    return _parse_key(value)
+        return _bounded(lambda: self._keyring_get(store_id), deadline, budget)
+
+    def _keyring_get(self, store_id: str) -> bytes | None:
+        import keyring
+        from keyring.errors import KeyringError
+
+        try:
+            value = keyring.get_password(KEYRING_SERVICE, store_id)
+        except (KeyringError, RuntimeError) as exc:
+            raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
+                                          reason=exc) from exc
+        return None if value is None else _parse_key(value)
+
+    def set(self, store_id: str, key: bytes) -> None:
+        import keyring
+        from keyring.errors import KeyringError
+
+        def write() -> None:
+            try:
+                keyring.set_password(KEYRING_SERVICE, store_id, key.hex())
+            except (KeyringError, RuntimeError) as exc:
+                raise KeyringUnavailableError("the system keyring cannot be written: {reason}",
+                                              reason=exc) from exc
+
+        _bounded(write, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
+
+    def delete(self, store_id: str) -> None:
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
+        def remove() -> None:
+            try:
+                keyring.delete_password(KEYRING_SERVICE, store_id)
+            except PasswordDeleteError:
+                pass
+            except (KeyringError, RuntimeError) as exc:
+                raise KeyringUnavailableError("the system keyring cannot be changed: {reason}",
+                                              reason=exc) from exc
+
+        _bounded(remove, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
+
+
+class KeyringTimeoutError(KeyringUnavailableError):
+    """The keyring did not answer within its deadline."""
+
+
+_T = TypeVar("_T")
+
+
+def _bounded(call: Callable[[], _T], deadline: float, budget: float) -> _T:
+    """Run a keyring library call (which has no timeout of its own) until `deadline`: on
+    a daemon thread, so a keyring daemon that never answers cannot hold the process."""
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["value"] = call()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="mlcoach-keyring", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        raise KeyringTimeoutError("the system keyring did not answer within {seconds} s",
+                                  seconds=f"{budget:g}")
+    if "error" in box:
+        raise box["error"]
+    return cast(_T, box.get("value"))
+
+
+def _parse_key(value: str) -> bytes | None:
+    """The raw key from its hex form in the keyring; None when malformed."""
+    try:
+        key = bytes.fromhex(value)
+    except ValueError:
+        logger.warning("keyring entry for the store is malformed")
+        return None
+    return key if len(key) == KEY_BYTES else None
+
+
+# -- reading the Secret Service directly ------------------------------------------------------
+# Importing `keyring` costs 0.1-0.3 s (entry-point discovery, its macOS backend probing
+# for libraries, secretstorage pulling in `cryptography`): most of `mlcoach capture`.
+# Where keyring would pick the Secret Service anyway, one read goes straight over D-Bus
+# (mlcoach/security/secretservice.py, jeepney). A missing item, a locked collection or no
+# service on the bus falls back to keyring; a broken bus or service is reported as such.
+
+def _direct_read_ok(env: Mapping[str, str]) -> bool:
+    """Whether keyring would use the Secret Service here, so reading it directly is the same."""
+    if not sys.platform.startswith("linux") or not env.get("DBUS_SESSION_BUS_ADDRESS"):
+        return False
+    if env.get("PYTHON_KEYRING_BACKEND") or "KDE" in env.get("XDG_CURRENT_DESKTOP", "").upper():
+        return False  # a chosen backend, or KWallet (keyring prefers it on KDE)
+    core = sys.modules.get("keyring.core")
+    if core is not None and getattr(core, "_keyring_backend", None) is not None:
+        return False  # keyring already loaded with a backend (set by code or a test)
+    config = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return not (config / "python_keyring" / "keyringrc.cfg").exists()
+
+
+def _is_secure(backend: object, *, chosen: bool) -> bool:
+    """Whether a keyring backend keeps secrets safely (or the user chose it explicitly)."""
+    inner = getattr(backend, "backends", None)
+    if inner is not None:  # keyring's ChainerBackend
+        return any(_is_secure(b, chosen=chosen) for b in inner)
+    module = type(backend).__module__
+    name = type(backend).__name__
+    if module.startswith("keyring.backends.fail") or module.startswith("keyring.backends.null"):
+        return False
+    if chosen:
+        return True
+    if module.startswith("keyrings.alt"):
+        return False  # plaintext or weakly encrypted files: only when the user picks them
+    priority = getattr(backend, "priority", 0)
+    try:
+        return float(priority) >= 1 and "Plaintext" not in name
+    except (TypeError, ValueError):
+        return False

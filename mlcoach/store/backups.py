@@ -1,0 +1,121 @@
+"""Rotating backups: one a day, keeping the last 7 daily and 4 weekly copies.
+
+Copies go through SQLite's online backup API (db.backup_file), encrypted with the
+store's own key, into the data folder's `backups/`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from mlcoach.security.keys import Secret
+from mlcoach.store.db import backup_file
+
+logger = logging.getLogger(__name__)
+
+LOCK_NAME = ".daily.lock"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+_NAME = re.compile(r"^mlcoach-(\d{8})T(\d{6})-(\w[\w-]*)\.db$")
+
+
+def _stamp(path: Path) -> datetime | None:
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    return datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+
+
+def backups(folder: Path) -> list[Path]:
+    """Backup files, oldest first."""
+    if not folder.is_dir():
+        return []
+    found = [(s, p) for p in folder.glob("mlcoach-*.db") if (s := _stamp(p)) is not None]
+    return [p for _, p in sorted(found)]
+
+
+def backed_up_today(folder: Path, now: datetime) -> bool:
+    """Whether today's daily backup exists (one directory listing, no database opened)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    prefix = f"mlcoach-{now.strftime('%Y%m%d')}T"
+    return any(n.startswith(prefix) and n.endswith("-daily.db") and _NAME.match(n)
+               for n in names)
+
+
+def daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path | None:
+    """Write today's backup unless one exists (or another process is writing it), then
+    rotate. Returns the new file."""
+    if backed_up_today(folder, now):
+        return None
+    with _only_one(folder) as mine:
+        if not mine or backed_up_today(folder, now):
+            return None
+        return _daily_backup(db, secret, folder, now)
+
+
+@contextlib.contextmanager
+def _only_one(folder: Path) -> Iterator[bool]:
+    """Whether this process may take the backup: the app and command-line writes may
+    all find it missing at once; one takes it, the others skip (never wait)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield True
+        return
+    from mlcoach.system.paths import ensure_private_dir
+
+    ensure_private_dir(folder)
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
+
+
+def _daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path | None:
+    today = now.date()
+    for stale in folder.glob("mlcoach-*.tmp*"):  # a copy cut short by a kill or a full disk
+        stale.unlink(missing_ok=True)
+    made = backup_file(db, secret, folder, now, label="daily")
+    for gone in rotate(folder, today):
+        logger.info("old backup removed: %s", gone.name)
+    return made
+
+
+def rotate(folder: Path, today: date) -> list[Path]:
+    """Delete daily backups beyond the newest 7 days and 4 weeks; returns what went."""
+    files = [p for p in backups(folder) if p.name.endswith("-daily.db")]
+    keep: set[Path] = set()
+    by_day: dict[date, Path] = {}
+    for p in files:
+        stamp = _stamp(p)
+        assert stamp is not None
+        by_day[stamp.date()] = p  # newest of each day wins (sorted oldest first)
+    days = sorted(by_day, reverse=True)
+    keep.update(by_day[d] for d in days[:KEEP_DAILY])
+    weeks: dict[tuple[int, int], Path] = {}
+    for d in days:  # newest first: the first one seen is the week's newest
+        key = d.isocalendar()[:2]
+        if key not in weeks and today - d < timedelta(weeks=KEEP_WEEKLY + 1):
+            weeks[key] = by_day[d]
+    keep.update(sorted(weeks.values(), key=lambda p: p.name, reverse=True)[:KEEP_WEEKLY])
+    removed = []
+    for p in files:
+        if p not in keep:
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed

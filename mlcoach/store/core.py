@@ -1,0 +1,596 @@
+"""The Store: every read and write of the user's data, as short transactions.
+
+Each method opens its own ``with self._sessions.begin()`` block and returns domain
+dataclasses, never ORM rows, so callers (CLI, UI worker thread) hold no session. Database
+errors leave a public method as `StoreUnavailableError` (see `_errors_as_domain`).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, func, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from mlcoach.domain.errors import MlcoachError, StoreUnavailableError, UsageError
+from mlcoach.domain.i18n import N_, Term
+from mlcoach.domain.model import (
+    ChangeKind,
+    Kind,
+    Moment,
+    Outcome,
+    Person,
+    Prompt,
+    PromptEvent,
+    Reflection,
+    Response,
+    Settings,
+    Size,
+    Style,
+    Suggestion,
+    new_id,
+    utcnow,
+)
+from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
+from mlcoach.domain.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
+from mlcoach.domain.timestamps import from_db
+from mlcoach.store import models as m
+from mlcoach.store import rows
+from mlcoach.store.db import writer
+from mlcoach.store.search import SearchHit, hits, search_sql
+
+logger = logging.getLogger(__name__)
+
+
+
+_E = TypeVar("_E", bound=StrEnum)
+_S = TypeVar("_S")
+
+
+def _errors_as_domain(cls: type[_S]) -> type[_S]:
+    """Wrap every public method so a SQLAlchemy error leaves it as StoreUnavailableError."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except SQLAlchemyError as exc:
+                raise _unavailable(exc) from exc
+        return guarded
+
+    for name, member in list(vars(cls).items()):
+        if not name.startswith("_") and inspect.isfunction(member) and name != "session":
+            setattr(cls, name, wrap(member))
+    return cls
+
+
+# A write waits up to a minute for another one (db.BUSY_TIMEOUT_MS) before this.
+BUSY_MESSAGE = N_("another mlcoach is still writing (a long import?) and did not finish "
+                  "within a minute: nothing was written; try again")
+
+
+def _unavailable(exc: BaseException) -> StoreUnavailableError:
+    detail = str(getattr(exc, "orig", None) or type(exc).__name__)
+    if "locked" in detail or "busy" in detail:
+        return StoreUnavailableError(BUSY_MESSAGE)
+    return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)
+
+
+@_errors_as_domain
+class Store:
+    """Typed access to the user's data."""
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Writes begin IMMEDIATE, so they wait for another writer instead of failing.
+        self._writes = sessionmaker(writer(engine), expire_on_commit=False)
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.engine.dispose()
+
+    # -- people -------------------------------------------------------------------
+
+    def _person_row(self, s: Session, name: str) -> m.PersonRow | None:
+        return s.scalar(select(m.PersonRow).where(m.PersonRow.name_key == name_key(name)))
+
+    def _person_id(self, s: Session, name: str | None, *, create: bool) -> str | None:
+        if name is None:
+            return None
+        name = clean_text(name, "person name", MAX_NAME)
+        row = self._person_row(s, name)
+        if row is None:
+            if not create:
+                raise MlcoachError("no person called {name!r}", name=name)
+            now = utcnow()
+            row = m.PersonRow(
+                id=new_id(), name=" ".join(name.split()), name_key=name_key(name),
+                notes="", archived=False, created_at=now, updated_at=now,
+            )
+            s.add(row)
+            s.flush()
+        return row.id
+
+    def add_person(self, name: str, style: Style | None = None, notes: str = "") -> Person:
+        """Add someone; a name that differs only by case is the same person."""
+        name = " ".join(clean_text(name, "person name", MAX_NAME).split())
+        with self._writes.begin() as s:
+            if self._person_row(s, name) is not None:
+                raise MlcoachError("{name!r} is already in your people list", name=name)
+            now = utcnow()
+            row = m.PersonRow(
+                id=new_id(), name=name, name_key=name_key(name),
+                style=style.value if style else None, notes=notes, archived=False,
+                created_at=now, updated_at=now,
+            )
+            s.add(row)
+            return rows.person(row)
+
+    def edit_person(self, name: str, *, new_name: str | None = None,
+                    style: Style | str | None = "", notes: str | None = None,
+                    archived: bool | None = None) -> Person:
+        """Change a person's name, style (None clears it), notes or archived flag."""
+        with self._writes.begin() as s:
+            row = self._person_row(s, name)
+            if row is None:
+                raise MlcoachError("no person called {name!r}", name=name)
+            if new_name is not None:
+                new_name = " ".join(clean_text(new_name, "person name", MAX_NAME).split())
+                other = self._person_row(s, new_name)
+                if other is not None and other.id != row.id:
+                    raise MlcoachError("{name!r} is already in your people list",
+                                       name=new_name)
+                row.name, row.name_key = new_name, name_key(new_name)
+            if style != "":
+                row.style = style.value if isinstance(style, Style) else None
+            if notes is not None:
+                row.notes = notes
+            if archived is not None:
+                row.archived = archived
+            row.updated_at = utcnow()
+            return rows.person(row)
+
+    def archive_person(self, name: str) -> Person:
+        """Hide someone from lists; their history stays."""
+        return self.edit_person(name, archived=True)
+
+    def people(self, include_archived: bool = False) -> list[Person]:
+        """Everyone, sorted by name."""
+        with self._sessions.begin() as s:
+            q = select(m.PersonRow).order_by(m.PersonRow.name_key)
+            if not include_archived:
+                q = q.where(m.PersonRow.archived.is_(False))
+            return [rows.person(r) for r in s.scalars(q)]
+
+    def find_person(self, name: str) -> Person | None:
+        """Look a person up by name, ignoring case."""
+        with self._sessions.begin() as s:
+            row = self._person_row(s, name)
+            return rows.person(row) if row else None
+
+    def last_interactions(self) -> dict[str, datetime]:
+        """Person name -> time of their latest moment."""
+        with self._sessions.begin() as s:
+            # One index seek per person (ix_moments_person_created), not a scan of moments.
+            latest = (
+                select(func.max(m.MomentRow.created_at))
+                .where(m.MomentRow.person_id == m.PersonRow.id)
+                .scalar_subquery()
+            )
+            q = select(m.PersonRow.name, latest).where(latest.is_not(None))
+            out: dict[str, datetime] = {}
+            for name, when in s.execute(q):
+                parsed = from_db(when)
+                if parsed is not None:
+                    out[name] = parsed
+            return out
+
+    # -- moments ------------------------------------------------------------------
+
+    def add_moment(self, text: str, kind: Kind = Kind.OTHER, *, person: str | None = None,
+                   style: Style | None = None, tags: Iterable[str] = (),
+                   created_at: datetime | None = None, prompt_event_id: str | None = None,
+                   suggestion_id: str | None = None, planned: bool = False,
+                   follow_up_on: date | None = None, outcome: Outcome | None = None,
+                   moment_id: str | None = None) -> Moment:
+        """Store a moment; an unknown @person is added to the people list."""
+        text = clean_text(text, "moment text")
+        tag_list = rows.dedupe(clean_tag(t) for t in tags)
+        now = created_at or utcnow()
+        with self._writes.begin() as s:
+            person_id = self._person_id(s, person, create=True)
+            if style is None and person_id is not None:
+                style = rows.enum_or_none(Style, s.get_one(m.PersonRow, person_id).style)
+            row = m.MomentRow(
+                id=moment_id or new_id(), text=text, kind=kind.value, created_at=now,
+                updated_at=now, person_id=person_id, style=style.value if style else None,
+                prompt_event_id=prompt_event_id, suggestion_id=suggestion_id, planned=planned,
+                follow_up_on=follow_up_on, outcome=outcome.value if outcome else None,
+                outcome_at=now if outcome else None,
+            )
+            row.tag_rows = [m.MomentTagRow(tag=t, position=i) for i, t in enumerate(tag_list)]
+            s.add(row)
+            s.flush()
+            return rows.moment(row)
+
+    def get_moment(self, moment_id: str) -> Moment | None:
+        """One moment by id."""
+        with self._sessions.begin() as s:
+            row = s.get(m.MomentRow, moment_id)
+            return rows.moment(row) if row else None
+
+    def update_moment(self, moment_id: str, *, text: str | None = None,
+                      kind: Kind | None = None, person: str | bool | None = False,
+                      style: Style | bool | None = False,
+                      tags: Iterable[str] | None = None) -> Moment:
+        """Edit a moment in place (person/style: False leaves them, None clears)."""
+        with self._writes.begin() as s:
+            row = s.get(m.MomentRow, moment_id)
+            if row is None:
+                raise MlcoachError("no moment with id {id}", id=moment_id)
+            if text is not None:
+                row.text = clean_text(text, "moment text")
+            if kind is not None:
+                row.kind = kind.value
+            if person is not False:
+                row.person_id = self._person_id(
+                    s, person if isinstance(person, str) else None, create=True
+                )
+            if style is not False:
+                row.style = style.value if isinstance(style, Style) else None
+            if tags is not None:
+                tag_list = rows.dedupe(clean_tag(t) for t in tags)
+                row.tag_rows = [m.MomentTagRow(tag=t, position=i) for i, t in enumerate(tag_list)]
+            row.updated_at = utcnow()
+            s.flush()
+            s.refresh(row)
+            return rows.moment(row)
+
+    def delete_moment(self, moment_id: str) -> Moment:
+        """Delete a moment and return it, so the caller can offer undo."""
+        with self._writes.begin() as s:
+            row = s.get(m.MomentRow, moment_id)
+            if row is None:
+                raise MlcoachError("no moment with id {id}", id=moment_id)
+            gone = rows.moment(row)
+            s.delete(row)
+            return gone
+
+    def restore_moment(self, moment: Moment) -> Moment:
+        """Put back a moment returned by delete_moment (undo)."""
+        return self.add_moment(
+            moment.text, moment.kind, person=moment.person, style=moment.style,
+            tags=moment.tags, created_at=moment.created_at,
+            prompt_event_id=moment.prompt_event_id, suggestion_id=moment.suggestion_id,
+            planned=moment.planned, follow_up_on=moment.follow_up_on,
+            outcome=moment.outcome, moment_id=moment.id,
+        )
+
+    def set_moment_outcome(self, moment_id: str, outcome: Outcome | None,
+                           at: datetime | None = None) -> Moment:
+        """Mark whether the person followed; also updates a linked suggestion."""
+        when = at or utcnow()
+        with self._writes.begin() as s:
+            row = s.get(m.MomentRow, moment_id)
+            if row is None:
+                raise MlcoachError("no moment with id {id}", id=moment_id)
+            row.outcome = outcome.value if outcome else None
+            row.outcome_at = when if outcome else None
+            row.updated_at = when
+            if row.suggestion_id:
+                sug = s.get(m.SuggestionRow, row.suggestion_id)
+                if sug is not None:
+                    sug.outcome, sug.outcome_at = row.outcome, row.outcome_at
+            return rows.moment(row)
+
+    def moments(self, *, since: datetime | None = None, until: datetime | None = None,
+                person: str | None = None, kind: Kind | None = None, tag: str | None = None,
+                outcome: Outcome | None = None, limit: int | None = None, offset: int = 0,
+                newest_first: bool = True) -> list[Moment]:
+        """Moments matching every filter given."""
+        with self._sessions.begin() as s:
+            q = select(m.MomentRow)
+            if since is not None:
+                q = q.where(m.MomentRow.created_at >= since)
+            if until is not None:
+                q = q.where(m.MomentRow.created_at < until)
+            if person is not None:
+                row = self._person_row(s, person)
+                if row is None:
+                    return []
+                q = q.where(m.MomentRow.person_id == row.id)
+            if kind is not None:
+                q = q.where(m.MomentRow.kind == kind.value)
+            if outcome is not None:
+                q = q.where(m.MomentRow.outcome == outcome.value)
+            if tag is not None:
+                q = q.where(
+                    m.MomentRow.id.in_(
+                        select(m.MomentTagRow.moment_id).where(
+                            m.MomentTagRow.tag == clean_tag(tag)
+                        )
+                    )
+                )
+            order = m.MomentRow.created_at.desc() if newest_first else m.MomentRow.created_at
+            q = q.order_by(order, m.MomentRow.id).offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
+            return [rows.moment(r) for r in s.scalars(q).unique()]
+
+    def count_moments(self) -> int:
+        """How many moments there are."""
+        with self._sessions.begin() as s:
+            return int(s.scalar(select(func.count()).select_from(m.MomentRow)) or 0)
+
+    def follow_ups_due(self, day: date, limit: int = 50) -> list[Moment]:
+        """Planned moments whose follow-up day has come and that have no final outcome:
+        the `limit` most recently due, oldest first (years of them pile up otherwise)."""
+        with self._sessions.begin() as s:
+            q = (
+                select(m.MomentRow)
+                .where(m.MomentRow.follow_up_on <= day)
+                .where(
+                    (m.MomentRow.outcome.is_(None))
+                    | (m.MomentRow.outcome == Outcome.NOT_YET.value)
+                )
+                .order_by(m.MomentRow.follow_up_on.desc(), m.MomentRow.id.desc())
+                .limit(limit)
+            )
+            return [rows.moment(r) for r in reversed(s.scalars(q).unique().all())]
+
+    # -- suggestions ---------------------------------------------------------------
+
+    def add_suggestion(self, *, style: Style | None, change: str, action: ChangeKind, size: Size,
+                       text: str, person: str | None = None,
+                       follow_up_on: date | None = None, plan: bool = True,
+                       created_at: datetime | None = None,
+                       suggestion_id: str | None = None) -> tuple[Suggestion, Moment | None]:
+        """Save a composed suggestion; with `plan`, also a planned moment to follow up."""
+        change = clean_text(change, "change")
+        now = created_at or utcnow()
+        with self._writes.begin() as s:
+            person_id = self._person_id(s, person, create=True)
+            row = m.SuggestionRow(
+                id=suggestion_id or new_id(), created_at=now, person_id=person_id,
+                style=style.value if style else None, change=change, action=action.value,
+                size=size.value,
+                text=text, follow_up_on=follow_up_on,
+            )
+            s.add(row)
+            s.flush()
+            moment = None
+            if plan:
+                mrow = m.MomentRow(
+                    id=new_id(), text=change, kind=Kind.SUGGESTION.value, created_at=now,
+                    updated_at=now, person_id=person_id, style=style.value if style else None,
+                    suggestion_id=row.id, planned=True, follow_up_on=follow_up_on,
+                )
+                s.add(mrow)
+                s.flush()
+                moment = rows.moment(mrow)
+            return rows.suggestion(row), moment
+
+    def set_suggestion_outcome(self, suggestion_id: str, outcome: Outcome | None,
+                               at: datetime | None = None) -> Suggestion:
+        """Record whether the person followed a suggestion (and its planned moments)."""
+        when = at or utcnow()
+        with self._writes.begin() as s:
+            row = s.get(m.SuggestionRow, suggestion_id)
+            if row is None:
+                raise MlcoachError("no suggestion with id {id}", id=suggestion_id)
+            row.outcome = outcome.value if outcome else None
+            row.outcome_at = when if outcome else None
+            for mrow in s.scalars(
+                select(m.MomentRow).where(m.MomentRow.suggestion_id == suggestion_id)
+            ).unique():
+                mrow.outcome, mrow.outcome_at, mrow.updated_at = row.outcome, row.outcome_at, when
+            return rows.suggestion(row)
+
+    def find_ids(self, prefix: str) -> list[tuple[str, str]]:
+        """("suggestion" | "moment", id) for every id that starts with `prefix`."""
+        prefix = prefix.strip().lower()
+        if not prefix or any(c not in "0123456789abcdef-" for c in prefix):
+            return []
+        found: list[tuple[str, str]] = []
+        with self._sessions.begin() as s:
+            for kind, table in (("suggestion", m.SuggestionRow), ("moment", m.MomentRow)):
+                ids = s.scalars(select(table.id).where(table.id.startswith(prefix)).limit(5))
+                found += [(kind, i) for i in ids]
+        return found
+
+    def suggestions(self, person: str | None = None) -> list[Suggestion]:
+        """Saved suggestions, newest first."""
+        with self._sessions.begin() as s:
+            q = select(m.SuggestionRow).order_by(m.SuggestionRow.created_at.desc())
+            if person is not None:
+                prow = self._person_row(s, person)
+                if prow is None:
+                    return []
+                q = q.where(m.SuggestionRow.person_id == prow.id)
+            return [rows.suggestion(r) for r in s.scalars(q).unique()]
+
+    # -- reflections ---------------------------------------------------------------
+
+    def save_reflection(self, day: date, *, energy: int | None, went_well: str = "",
+                        differently: str = "", intention: str = "",
+                        at: datetime | None = None) -> Reflection:
+        """Write the reflection for `day`; saving again the same day edits it."""
+        if energy is not None and not 1 <= energy <= 5:
+            raise UsageError("energy must be between 1 and 5")
+        for value, what in ((went_well, N_("what went well")),
+                            (differently, N_("what to do differently")),
+                            (intention, N_("intention"))):
+            if "\x00" in value or len(value) > MAX_TEXT:
+                raise UsageError("{what} is not valid text", what=Term(what))
+        now = at or utcnow()
+        with self._writes.begin() as s:
+            row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
+            if row is None:
+                row = m.ReflectionRow(id=new_id(), day=day, created_at=now)
+                s.add(row)
+            row.updated_at = now
+            row.energy = energy
+            row.went_well, row.differently = went_well.strip(), differently.strip()
+            row.intention = intention.strip()
+            s.flush()
+            return rows.reflection(row)
+
+    def reflection(self, day: date) -> Reflection | None:
+        """The reflection written for `day`, if any."""
+        with self._sessions.begin() as s:
+            row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
+            return rows.reflection(row) if row else None
+
+    def reflections(self, since: date | None = None, until: date | None = None) -> list[Reflection]:
+        """Reflections in a day range, oldest first."""
+        with self._sessions.begin() as s:
+            q = select(m.ReflectionRow).order_by(m.ReflectionRow.day)
+            if since is not None:
+                q = q.where(m.ReflectionRow.day >= since)
+            if until is not None:
+                q = q.where(m.ReflectionRow.day <= until)
+            return [rows.reflection(r) for r in s.scalars(q)]
+
+    def last_intention(self, before: date) -> str | None:
+        """The intention from the latest reflection before `before`, if it had one."""
+        with self._sessions.begin() as s:
+            row = s.scalar(
+                select(m.ReflectionRow)
+                .where(m.ReflectionRow.day < before)
+                .order_by(m.ReflectionRow.day.desc())
+                .limit(1)
+            )
+            return row.intention if row and row.intention else None
+
+    # -- prompt events ------------------------------------------------------------
+
+    def record_prompt_shown(self, prompt_id: str, theme: str, *, why: str = "",
+                            at: datetime | None = None) -> PromptEvent:
+        """Record that a prompt was shown; earlier unanswered ones expire."""
+        now = at or utcnow()
+        with self._writes.begin() as s:
+            for row in s.scalars(
+                select(m.PromptEventRow).where(m.PromptEventRow.response == Response.SHOWN.value)
+            ):
+                row.response, row.responded_at = Response.EXPIRED.value, now
+            row = m.PromptEventRow(
+                id=new_id(), prompt_id=prompt_id, theme=theme, shown_at=now,
+                response=Response.SHOWN.value, why=why,
+            )
+            s.add(row)
+            return rows.prompt_event(row)
+
+    def record_response(self, event_id: str, response: Response,
+                        at: datetime | None = None) -> PromptEvent:
+        """Record what the user did with a shown prompt."""
+        with self._writes.begin() as s:
+            row = s.get(m.PromptEventRow, event_id)
+            if row is None:
+                raise MlcoachError("no prompt event with id {id}", id=event_id)
+            row.response, row.responded_at = response.value, at or utcnow()
+            return rows.prompt_event(row)
+
+    def prompt_events(self, since: datetime | None = None) -> list[PromptEvent]:
+        """Prompt events, oldest first."""
+        with self._sessions.begin() as s:
+            q = select(m.PromptEventRow).order_by(m.PromptEventRow.shown_at)
+            if since is not None:
+                q = q.where(m.PromptEventRow.shown_at >= since)
+            return [rows.prompt_event(r) for r in s.scalars(q)]
+
+    # -- custom prompts -------------------------------------------------------------
+
+    def save_custom_prompts(self, prompts: Sequence[Prompt]) -> int:
+        """Add or replace the user's own prompts (all or nothing); returns how many."""
+        with self._writes.begin() as s:
+            for p in prompts:
+                data = json.dumps(
+                    {
+                        "texts": {
+                            lang: {"text": t.text, "try": t.try_this}
+                            for lang, t in p.texts.items()
+                        },
+                        "parts": [part.value for part in p.parts],
+                        "tags": list(p.tags),
+                    },
+                    ensure_ascii=False,
+                )
+                s.merge(m.CustomPromptRow(id=p.id, theme=p.theme, data=data,
+                                          created_at=utcnow()))
+            return len(prompts)
+
+    def custom_prompts(self) -> list[Prompt]:
+        """The user's own prompts."""
+        with self._sessions.begin() as s:
+            return [rows.custom_prompt(r) for r in s.scalars(
+                select(m.CustomPromptRow).order_by(m.CustomPromptRow.id))]
+
+    def delete_custom_prompt(self, prompt_id: str) -> None:
+        """Remove one of the user's own prompts."""
+        with self._writes.begin() as s:
+            s.execute(delete(m.CustomPromptRow).where(m.CustomPromptRow.id == prompt_id))
+
+    # -- settings and small state -----------------------------------------------------
+
+    def get_state(self, key: str, default: Any = None) -> Any:
+        """A JSON value saved under `key`."""
+        with self._sessions.begin() as s:
+            row = s.get(m.SettingRow, key)
+            if row is None:
+                return default
+            try:
+                return json.loads(row.value)
+            except ValueError:
+                logger.warning("setting %s is not valid JSON; using the default", key)
+                return default
+
+    def set_state(self, key: str, value: Any) -> None:
+        """Save a JSON value under `key`."""
+        with self._writes.begin() as s:
+            s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
+
+    def settings(self) -> Settings:
+        """The user's settings merged over the defaults (unknown or bad values ignored)."""
+        raw = self.get_state("settings", {})
+        return settings_from_dict(raw if isinstance(raw, dict) else {})
+
+    def save_settings(self, settings: Settings) -> None:
+        """Persist every setting."""
+        self.set_state("settings", settings_to_dict(settings))
+
+    # -- search ----------------------------------------------------------------------
+
+    def search(self, query: str, *, person: str | None = None, kind: Kind | None = None,
+               since: datetime | None = None, limit: int = 50) -> list[SearchHit]:
+        """Full-text search over moments, reflections, suggestions and people's notes."""
+        built = search_sql(query, person=person, kind=kind, since=since, limit=limit)
+        if built is None:
+            return []
+        with self.engine.connect() as conn:
+            return hits(conn.execute(text(built[0]), built[1]).all())
+
+    # -- whole-store helpers ----------------------------------------------------------
+
+    def integrity_ok(self) -> bool:
+        """Run SQLite's integrity check."""
+        with self.engine.connect() as conn:
+            return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+    def session(self) -> Session:
+        """An ORM session for the store package's own query modules (stats, people
+        insights). Nothing outside `mlcoach.store` may use it: import-linter keeps
+        SQLAlchemy inside this package."""
+        return self._sessions()

@@ -1,0 +1,285 @@
+"""Opening the SQLCipher database: engine, connection pragmas, migrations, backups."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mlcoach.domain.errors import MlcoachError, StoreLockedError
+from mlcoach.security.keys import Secret
+from mlcoach.store.migrations import HEAD
+from mlcoach.system.paths import make_private
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+logger = logging.getLogger(__name__)
+
+# How long a write waits for another one to finish (e.g. a capture during a long import)
+# before it gives up with "the store is busy". One wait per transaction: writers take the
+# write lock at BEGIN (BEGIN IMMEDIATE), so nothing after it waits again.
+BUSY_TIMEOUT_MS = 60_000
+
+_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA journal_mode = WAL",
+    # FULL: a committed moment survives a power cut, not just a killed process.
+    "PRAGMA synchronous = FULL",
+)
+
+
+def _is_not_a_database(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "not a database" in text or "file is encrypted" in text
+
+
+def connect_raw(path: Path, secret: Secret, *, read_only: bool = False) -> Any:
+    """Open a DB-API connection with the key applied and our pragmas set.
+
+    Args:
+        read_only: open without changing the file at all (no WAL switch, no -wal/-shm),
+            e.g. to look into a backup.
+    """
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    if read_only:
+        conn = sqlcipher.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
+                                 isolation_level=None)
+    else:
+        conn = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        # SQLCipher logs failed page decryptions to stderr; our own message says it better.
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        password = secret.sqlcipher_password()
+        if password is not None:
+            conn.execute("PRAGMA key = " + _quote(password))
+        if read_only:
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+            # The first read is where a wrong key shows ("file is not a database").
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        else:
+            _apply_pragmas(conn)
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        if _is_not_a_database(exc):
+            raise _locked_error(secret) from exc
+        raise
+    return conn
+
+
+def _quote(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _apply_pragmas(dbapi_conn: Any) -> None:
+    cur = dbapi_conn.cursor()
+    try:
+        for pragma in _PRAGMAS:
+            cur.execute(pragma)
+        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+    finally:
+        cur.close()
+
+
+def _locked_error(secret: Secret) -> StoreLockedError:
+    if secret.mode == "passphrase":
+        return StoreLockedError("wrong passphrase: the store did not open (nothing was changed)")
+    if secret.mode == "none":
+        return StoreLockedError(
+            "the database file is encrypted or damaged: it cannot be read without its key"
+        )
+    return StoreLockedError(
+        "the encryption key does not open this store; if you have the recovery key, "
+        "run `mlcoach recover`"
+    )
+
+
+WRITE_OPTION = "mlcoach_write"
+_REVISION = re.compile(r"[0-9]{4}")  # every migration's id, this version's and later ones
+
+
+class StoreDamagedError(Exception):
+    """The file opens but what it holds cannot be ours (recovery.is_corruption says so)."""
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, for transactions that write (they begin IMMEDIATE)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def make_engine(path: Path, secret: Secret) -> Engine:
+    """Create the SQLAlchemy engine (sqlite+pysqlcipher) for the store at `path`."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import URL
+    from sqlalchemy.pool import NullPool
+
+    from mlcoach.store.file_guard import guard_for
+
+    password = secret.sqlcipher_password()
+    if password is None:
+        import sqlcipher3.dbapi2 as sqlcipher
+
+        # Same SQLite build (FTS5 included), no key: an explicitly unencrypted store.
+        engine = create_engine(f"sqlite:///{path}", module=sqlcipher, poolclass=NullPool,
+                               hide_parameters=True)
+    else:
+        url = URL.create("sqlite+pysqlcipher", password=password, database=str(path))
+        # hide_parameters: error messages and logs never carry what the user wrote.
+        engine = create_engine(url, poolclass=NullPool, hide_parameters=True)
+
+    guard, sharing = guard_for(path), set[int]()
+
+    @event.listens_for(engine, "do_connect")
+    def _open(dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        # Each connection holds a share of the file's guard from before the file is
+        # opened until it is closed, so a restore never swaps the file under it.
+        guard.acquire_share()
+        try:
+            conn = dialect.loaded_dbapi.connect(*cargs, **cparams)
+        except BaseException:
+            guard.release_share()
+            raise
+        sharing.add(id(conn))
+        return conn
+
+    def _give_back(dbapi_conn: Any, *_: Any) -> None:
+        if id(dbapi_conn) in sharing:
+            sharing.discard(id(dbapi_conn))
+            guard.release_share()
+
+    event.listen(engine, "close", _give_back)
+    event.listen(engine, "close_detached", _give_back)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling conflicts with SQLAlchemy's; take it over.
+        dbapi_conn.isolation_level = None
+        try:
+            _apply_pragmas(dbapi_conn)
+        except BaseException:  # the pool closes it without a close event
+            _give_back(dbapi_conn)
+            raise
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # A writer takes the write lock up front: a deferred transaction that reads and
+        # then writes fails at once ("database is locked") when another writer committed
+        # meanwhile, where BEGIN IMMEDIATE simply waits its turn (busy_timeout).
+        write = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def schema_version(conn: Any) -> str | None:
+    """Return the Alembic revision of an open DB-API connection, None when blank."""
+    cur = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    )
+    if cur.fetchone() is None:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
+
+
+def known_revisions() -> set[str]:
+    """Revision ids shipped with this version, read from the versions folder."""
+    from mlcoach.store.migrations import versions
+
+    folder = Path(versions.__file__).parent
+    return {p.name.split("_", 1)[0] for p in folder.glob("[0-9]*_*.py")}
+
+
+def upgrade(engine: Engine) -> None:
+    """Run Alembic migrations up to HEAD on `engine`."""
+    from alembic import command
+    from alembic.config import Config
+
+    from mlcoach.store import migrations
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -> bool:
+    """Bring the schema to HEAD, backing up a non-empty store first. True if it migrated."""
+    conn = connect_raw(path, secret)
+    try:
+        try:
+            current = schema_version(conn)
+            built = current is None and conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'moments'").fetchone() is not None
+        except Exception as exc:
+            if _is_not_a_database(exc):
+                raise _locked_error(secret) from exc
+            raise
+    finally:
+        conn.close()
+    if current == HEAD:
+        return False
+    if built or (current is not None and not _REVISION.fullmatch(current)):
+        # Tables without a version, or a version no mlcoach writes: the file is damaged.
+        raise StoreDamagedError("database corrupt: unreadable schema version")
+    if current is not None and current not in known_revisions():
+        raise MlcoachError(
+            "this data was written by a newer mlcoach (schema {schema}); update the app",
+            schema=current,
+        )
+    if current is not None:
+        backup_file(path, secret, backup_dir, now, label=f"pre-migrate-{current}")
+    engine = make_engine(path, secret)
+    try:
+        upgrade(writer(engine))
+    finally:
+        engine.dispose()
+    make_private(path)
+    return True
+
+
+def backup_file(path: Path, secret: Secret, backup_dir: Path, now: datetime,
+                label: str = "daily") -> Path:
+    """Copy the store with SQLite's online backup API, encrypted with the same key."""
+    from mlcoach.system.paths import ensure_private_dir
+
+    ensure_private_dir(backup_dir)
+    stamp = now.strftime("%Y%m%dT%H%M%S")
+    target = backup_dir / f"mlcoach-{stamp}-{label}.db"
+    tmp = target.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    try:
+        src = connect_raw(path, secret)
+        try:
+            dst = connect_raw(tmp, secret)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except BaseException:
+        _remove_with_sides(tmp)  # a half-written copy (disk full, killed) is never kept
+        raise
+    for side in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        if side.exists():
+            side.unlink()
+    shutil.move(str(tmp), str(target))
+    make_private(target)
+    logger.info("backup written: %s", target.name)
+    return target
+
+
+def _remove_with_sides(path: Path) -> None:
+    for side in ("", "-wal", "-shm", "-journal"):
+        try:
+            Path(f"{path}{side}").unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -1,0 +1,258 @@
+"""Adding an import's sections to the tables: one transaction, idempotent by id and name.
+
+The document was validated by `mlcoach.transfer.exporting` before it gets here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.engine import Connection
+
+from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
+from mlcoach.domain.text import name_key
+from mlcoach.store import models as m
+from mlcoach.store.core import Store
+from mlcoach.store.db import writer
+
+SECTIONS = ("moments", "people", "suggestions", "reflections", "prompt_events",
+            "custom_prompts")
+
+
+def apply_import(store: Store, doc: dict[str, Any], *,
+                 write: bool) -> tuple[dict[str, int], int]:
+    """Import `doc` (or, with `write` False, decide the same and roll back).
+
+    Returns counts added per section and how many people only a name implied.
+    """
+    if write:
+        with writer(store.engine).begin() as conn:  # BEGIN IMMEDIATE: never fails half-way
+            added, implied = _import(conn, doc, write=True)
+            added["settings"] = len(_import_settings(conn, doc.get("settings"), write=True)[0])
+            return added, implied
+    with store.engine.connect() as conn, conn.begin():
+        added, implied = _import(conn, doc, write=False)
+        added["settings"] = len(_import_settings(conn, doc.get("settings"), write=False)[0])
+        return added, implied
+
+
+# Settings that describe this computer rather than the person: never taken from a file.
+MACHINE_SETTINGS = frozenset({"launch_at_login", "calendar_path"})
+
+
+def import_settings_plan(doc: dict[str, Any], current: dict[str, Any]) -> tuple[
+        dict[str, Any], list[str]]:
+    """The file's settings that differ from `current` (saved form), and the names of the
+    ones ignored: unknown, of the wrong shape, or about this computer."""
+    raw = doc.get("settings")
+    if not isinstance(raw, dict):
+        return {}, []
+    effective = settings_to_dict(settings_from_dict(current))
+    changed: dict[str, Any] = {}
+    ignored: list[str] = []
+    for key, value in raw.items():
+        if key not in effective or key in MACHINE_SETTINGS:
+            if key not in effective or value != effective[key]:
+                ignored.append(str(key))
+            continue
+        if settings_to_dict(settings_from_dict({key: value}))[key] != value:
+            ignored.append(key)  # the wrong shape: settings_from_dict kept the default
+        elif effective[key] != value:
+            changed[key] = value
+    return changed, ignored
+
+
+def _import_settings(conn: Connection, raw: Any, *, write: bool) -> tuple[
+        dict[str, Any], list[str]]:
+    row = conn.execute(select(m.SettingRow.value).where(m.SettingRow.key == "settings")).first()
+    try:
+        current = json.loads(row[0]) if row is not None else {}
+    except ValueError:
+        current = {}
+    current = current if isinstance(current, dict) else {}
+    changed, ignored = import_settings_plan({"settings": raw}, current)
+    if changed and write:
+        value = json.dumps({**current, **changed}, ensure_ascii=False)
+        if row is None:
+            conn.execute(insert(m.SettingRow), [{"key": "settings", "value": value}])
+        else:
+            conn.execute(update(m.SettingRow).where(m.SettingRow.key == "settings")
+                         .values(value=value))
+    return changed, ignored
+
+
+def settings_not_taken(store: Store, doc: dict[str, Any]) -> list[str]:
+    """The names of the file's settings an import would not apply."""
+    with store.engine.connect() as conn, conn.begin():
+        return _import_settings(conn, doc.get("settings"), write=False)[1]
+
+
+def _utc(v: str | None) -> datetime | None:
+    if v is None:
+        return None
+    return datetime.fromisoformat(v).astimezone(timezone.utc)
+
+
+def _dday(v: str | None) -> date | None:
+    return None if v is None else date.fromisoformat(v)
+
+
+def _import(conn: Connection, doc: dict[str, Any], *,
+            write: bool) -> tuple[dict[str, int], int]:
+    """Insert what is new; returns counts added and how many people only a name implied.
+
+    With `write` False nothing is inserted but every decision is the same: what is
+    new depends on what was here before and on the file, never on rows added here.
+    """
+    added = dict.fromkeys(SECTIONS, 0)
+    implied = 0
+    person_ids = _import_people(conn, doc.get("people", []), added, write)
+
+    known_pids = set(person_ids.values())
+
+    def pid(item: dict[str, Any]) -> str | None:
+        nonlocal implied
+        if item.get("person_id") in known_pids:
+            return str(item["person_id"])
+        if item.get("person"):
+            found = person_ids.get(name_key(item["person"]))
+            if found is None:
+                found = _new_person(conn, item["person"], person_ids, write)
+                known_pids.add(found)
+                added["people"] += 1
+                implied += 1
+            return found
+        return None
+
+    existing = _ids(conn, m.PromptEventRow)
+    rows = [
+        {"id": e["id"], "prompt_id": e["prompt_id"], "theme": e["theme"],
+         "shown_at": _utc(e["shown_at"]), "response": e["response"],
+         "responded_at": _utc(e.get("responded_at")), "why": e.get("why") or ""}
+        for e in _fresh(doc.get("prompt_events", []), existing)
+    ]
+    _insert(conn, m.PromptEventRow, rows, added, "prompt_events", write)
+
+    existing = _ids(conn, m.SuggestionRow)
+    rows = [
+        {"id": s["id"], "created_at": _utc(s["created_at"]), "person_id": pid(s),
+         "style": s.get("style"), "change": s["change"], "action": s["action"],
+         "size": s["size"], "text": s.get("text") or "",
+         "follow_up_on": _dday(s.get("follow_up_on")), "outcome": s.get("outcome"),
+         "outcome_at": _utc(s.get("outcome_at"))}
+        for s in _fresh(doc.get("suggestions", []), existing)
+    ]
+    _insert(conn, m.SuggestionRow, rows, added, "suggestions", write)
+
+    existing = _ids(conn, m.MomentRow)
+    known_events = _ids(conn, m.PromptEventRow)
+    known_sugs = _ids(conn, m.SuggestionRow)
+    moments = list(_fresh(doc.get("moments", []), existing))
+    rows = [
+        {"id": mo["id"], "text": mo["text"], "kind": mo["kind"],
+         "created_at": _utc(mo["created_at"]),
+         "updated_at": _utc(mo.get("updated_at") or mo["created_at"]),
+         "person_id": pid(mo), "style": mo.get("style"), "outcome": mo.get("outcome"),
+         "outcome_at": _utc(mo.get("outcome_at")),
+         "prompt_event_id": mo.get("prompt_event_id")
+         if mo.get("prompt_event_id") in known_events else None,
+         "suggestion_id": mo.get("suggestion_id")
+         if mo.get("suggestion_id") in known_sugs else None,
+         "planned": bool(mo.get("planned")),
+         "follow_up_on": _dday(mo.get("follow_up_on"))}
+        for mo in moments
+    ]
+    _insert(conn, m.MomentRow, rows, added, "moments", write)
+    tag_rows = [
+        {"moment_id": mo["id"], "tag": t, "position": i}
+        for mo in moments
+        for i, t in enumerate(dict.fromkeys(t.casefold() for t in mo.get("tags", [])))
+    ]
+    if tag_rows and write:
+        conn.execute(insert(m.MomentTagRow), tag_rows)
+
+    known_days = {r[0] for r in conn.execute(select(m.ReflectionRow.day))}
+    existing = _ids(conn, m.ReflectionRow)
+    rows = []
+    for r in _fresh(doc.get("reflections", []), existing):
+        day = date.fromisoformat(r["day"])
+        if day in known_days:
+            continue  # one reflection per day: the one already here wins
+        known_days.add(day)
+        rows.append(
+            {"id": r["id"], "day": day, "created_at": _utc(r["created_at"]),
+             "updated_at": _utc(r.get("updated_at") or r["created_at"]),
+             "energy": r.get("energy"), "went_well": r.get("went_well") or "",
+             "differently": r.get("differently") or "", "intention": r.get("intention") or ""}
+        )
+    _insert(conn, m.ReflectionRow, rows, added, "reflections", write)
+
+    existing = _ids(conn, m.CustomPromptRow)
+    now = datetime.now(timezone.utc)
+    rows = [
+        {"id": c["id"], "theme": c["theme"], "created_at": now,
+         "data": json.dumps({"texts": c["texts"], "parts": c.get("parts", []),
+                             "tags": c.get("tags", [])}, ensure_ascii=False)}
+        for c in _fresh(doc.get("custom_prompts", []), existing)
+    ]
+    _insert(conn, m.CustomPromptRow, rows, added, "custom_prompts", write)
+    return added, implied
+
+
+def _import_people(conn: Connection, people: list[dict[str, Any]],
+                   added: dict[str, int], write: bool) -> dict[str, str]:
+    person_ids = {r.name_key: r.id for r in conn.execute(
+        select(m.PersonRow.name_key, m.PersonRow.id))}
+    known = set(person_ids.values())
+    rows = []
+    for p in people:
+        key = name_key(p["name"])
+        if p["id"] in known or key in person_ids:
+            continue  # same id, or a name that collides by case: keep what is here
+        created = _utc(p["created_at"])
+        rows.append({"id": p["id"], "name": " ".join(p["name"].split()), "name_key": key,
+                     "style": p.get("style"), "notes": p.get("notes") or "",
+                     "archived": bool(p.get("archived")), "created_at": created,
+                     "updated_at": _utc(p.get("updated_at")) or created})
+        person_ids[key] = p["id"]
+        known.add(p["id"])
+    _insert(conn, m.PersonRow, rows, added, "people", write)
+    return person_ids
+
+
+def _new_person(conn: Connection, name: str, person_ids: dict[str, str],
+                write: bool) -> str:
+    from mlcoach.domain.model import new_id
+
+    now = datetime.now(timezone.utc)
+    pid = new_id()
+    if write:
+        conn.execute(insert(m.PersonRow), [{
+            "id": pid, "name": " ".join(name.split()), "name_key": name_key(name),
+            "style": None, "notes": "", "archived": False, "created_at": now,
+            "updated_at": now}])
+    person_ids[name_key(name)] = pid
+    return pid
+
+
+def _ids(conn: Connection, table: Any) -> set[str]:
+    return {r[0] for r in conn.execute(select(table.id))}
+
+
+def _fresh(items: list[dict[str, Any]], existing: set[str]) -> Iterator[dict[str, Any]]:
+    seen = set(existing)
+    for item in items:
+        if item["id"] not in seen:
+            seen.add(item["id"])
+            yield item
+
+
+def _insert(conn: Connection, table: Any, rows: list[dict[str, Any]],
+            added: dict[str, int], section: str, write: bool) -> None:
+    if rows and write:
+        conn.execute(insert(table), rows)
+    added[section] += len(rows)

@@ -1,0 +1,504 @@
+"""A damaged or missing database file: notice it, set it aside, restore the newest good backup.
+
+Nothing is ever deleted here. The bad file (and its -wal/-shm) is renamed with a
+timestamp and kept in the data folder; a note in `recovery.json` records what happened
+so the app can say it once and `mlcoach doctor` can report it later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timezone, tzinfo
+from pathlib import Path
+from typing import Any, Literal
+
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.i18n import N_
+from mlcoach.security.keys import Secret
+from mlcoach.store.file_guard import guard_for
+from mlcoach.system.paths import BACKUP_DIR, DB_NAME, atomic_write, fsync_dir, make_private
+
+logger = logging.getLogger(__name__)
+
+NOTE_NAME = "recovery.json"
+LOCK_NAME = ".recovery.lock"
+DAMAGED_MARK = ".damaged-"
+# A store being created or restored is built under these names and renamed into place.
+NEW_NAME = f".{DB_NAME}.new"
+RESTORE_NAME = f".{DB_NAME}.restore"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+# A passphrase runs SQLCipher's KDF on every try: only the newest few backups are tried
+# when telling a wrong passphrase from a damaged file.
+_PASSPHRASE_TRIES = 3
+
+Reason = Literal["missing", "empty", "damaged"]
+
+_RESTORED = N_(
+    "Your mlcoach data file was damaged, so it was set aside as {aside} and the backup "
+    "from {when} was restored: anything you added after that may be missing.")
+_RESTORED_MISSING = N_(
+    "Your mlcoach data file was missing, so the backup from {when} was restored: anything "
+    "you added after that may be missing.")
+_NO_BACKUP = N_(
+    "Your mlcoach data file was damaged and there was no backup to restore, so it was set "
+    "aside as {aside} and a new, empty store was started (nothing was deleted).")
+
+
+@dataclass(frozen=True, slots=True)
+class RecoveryNote:
+    """What happened to a damaged store file, kept in recovery.json."""
+
+    at: str  # ISO-8601 UTC
+    reason: Reason
+    set_aside: tuple[str, ...]  # file names in the data folder
+    restored_from: str | None  # backup file name, None when there was none
+    backup_taken_at: str | None  # ISO-8601 UTC of the backup's copy
+    app_notified: bool = False
+
+    def message(self, language: str = "en", tz: tzinfo | None = None) -> str:
+        """One plain sentence for the user: what happened and what may be missing."""
+        from mlcoach.domain.i18n import translate
+
+        aside = self.set_aside[0] if self.set_aside else ""
+        if self.restored_from is None:
+            return translate(_NO_BACKUP, language, aside=aside)
+        when = _show_time(self.backup_taken_at, tz)
+        if self.reason == "missing":
+            return translate(_RESTORED_MISSING, language, when=when)
+        return translate(_RESTORED, language, aside=aside, when=when)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["set_aside"] = list(self.set_aside)
+        return data
+
+    @classmethod
+    def from_json(cls, data: Any) -> RecoveryNote | None:
+        try:
+            reason = data["reason"]
+            if reason not in ("missing", "empty", "damaged"):
+                return None
+            return cls(at=str(data["at"]), reason=reason,
+                       set_aside=tuple(str(x) for x in data.get("set_aside", [])),
+                       restored_from=data.get("restored_from"),
+                       backup_taken_at=data.get("backup_taken_at"),
+                       app_notified=bool(data.get("app_notified", False)))
+        except (KeyError, TypeError, AttributeError):
+            return None
+
+
+def _show_time(iso: str | None, tz: tzinfo | None) -> str:
+    if not iso:
+        return "an unknown date"
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if tz is None:
+        from mlcoach.system.clock import local_zone
+
+        tz = local_zone()
+    return when.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+
+
+# -- telling a damaged file from a wrong key -------------------------------------------------
+
+Identity = tuple[int, int, int, int]
+
+
+def identity(db: Path) -> Identity | None:
+    """Which file is at `db` right now (to notice that another process replaced it)."""
+    try:
+        st = db.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def precheck(db: Path) -> Reason | None:
+    """What a look at the file alone says is wrong with it (no key needed)."""
+    try:
+        size = db.stat().st_size
+    except FileNotFoundError:
+        return "missing"
+    # SQLite opens a zero-byte file as a new, empty database: without this check a
+    # store emptied by a crash or a sync tool would silently start again from nothing.
+    return "empty" if size == 0 else None
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """Whether a database error means the file itself is damaged. Text that is not
+    UTF-8 can only come from a damaged plain store (SQLite never checks what it reads)."""
+    inner = getattr(exc, "orig", None) or exc
+    if isinstance(inner, UnicodeDecodeError) or isinstance(exc, UnicodeDecodeError):
+        return True
+    text = str(inner).lower()
+    return ("malformed" in text or "corrupt" in text
+            or "could not decode to utf-8" in text or "vtable constructor failed" in text
+            or "unsupported file format" in text)  # a header field of our own file
+
+
+def might_be_damage(exc: BaseException) -> bool:
+    """Whether an error from the database is worth a full check: corruption, or any
+    database error that is not about the moment (busy, full, read-only…)."""
+    if is_corruption(exc):
+        return True
+    inner = getattr(exc, "orig", None) or exc
+    return type(inner).__module__.startswith("sqlcipher3") and not _is_transient(inner)
+
+
+def opens(path: Path, secret: Secret, *, thorough: bool = False) -> bool:
+    """Whether `secret` opens the database at `path` (and, if thorough, it checks out)."""
+    from mlcoach.store.db import connect_raw, schema_version
+
+    try:
+        conn = connect_raw(path, secret, read_only=True)
+    except Exception:
+        return False
+    try:
+        if schema_version(conn) is None:
+            return False
+        if thorough:
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        return True
+    except Exception:
+        return False
+    finally:
+        conn.close()
+
+
+def inspect(path: Path, secret: Secret) -> tuple[str | None, str]:
+    """(schema version, "ok" or "damaged") of the file after its full check: page HMACs
+    when encrypted (read-only); a plain store's pages have no checksum, so its data is
+    checked against itself (verify: its last step needs a writable connection, though
+    it writes nothing). The doctor never changes the store. Errors propagate."""
+    from mlcoach.store.db import connect_raw, schema_version
+
+    conn = connect_raw(path, secret, read_only=True)
+    try:
+        version = schema_version(conn)
+        if secret.mode != "none":
+            damaged = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            return version, "damaged" if damaged else "ok"
+    finally:
+        conn.close()
+    return version, "ok" if verify(path, secret) else "damaged"
+
+
+def saved_settings(path: Path, secret: Secret) -> dict[str, Any]:
+    """The saved settings as stored (JSON object), read-only; {} when none or unreadable."""
+    import json
+
+    from mlcoach.store.db import connect_raw
+
+    try:
+        conn = connect_raw(path, secret, read_only=True)
+        try:
+            row = conn.execute("SELECT value FROM settings WHERE key = 'settings'").fetchone()
+        finally:
+            conn.close()
+        raw = json.loads(row[0]) if row else {}
+    except Exception:  # the doctor reports the store itself elsewhere
+        return {}
+    return raw if isinstance(raw, dict) else {}
+
+
+def key_opens_a_backup(backup_dir: Path, secret: Secret) -> bool:
+    """Whether the store's secret opens one of its backups: then the key is right and an
+    unreadable store file is damaged, not locked."""
+    from mlcoach.store.backups import backups
+
+    candidates = list(reversed(backups(backup_dir)))
+    if secret.mode == "passphrase":
+        candidates = candidates[:_PASSPHRASE_TRIES]
+    return any(opens(p, secret) for p in candidates)
+
+
+def verify(db: Path, secret: Secret) -> bool:
+    """A full check of every page: HMACs for an encrypted store; for a plain one, which
+    has no checksums, everything SQLite and the data itself can tell (deep_check).
+    False when the file is damaged."""
+    from mlcoach.store.db import connect_raw
+
+    if secret.mode == "none" and not plain_header_ok(db):
+        return False
+    try:
+        conn = connect_raw(db, secret)
+    except Exception as exc:
+        logger.warning("store did not open for its check: %s", type(exc).__name__)
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if secret.mode == "none":
+            return deep_check(conn)
+        # Returns no rows when every page decrypts and authenticates.
+        return not conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except Exception as exc:
+        if is_corruption(exc) or "not a database" in str(exc).lower():
+            return False
+        raise
+    finally:
+        conn.close()
+
+
+def plain_header_ok(db: Path) -> bool:
+    """Whether a plain store's 100-byte header holds the values mlcoach's SQLite writes
+    (format string, page size, versions, payload fractions, UTF-8, reserved bytes): a
+    changed one can make SQLite refuse the file, call it read-only or misread it."""
+    try:
+        with open(db, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False
+    if len(head) < 100 or head[:16] != b"SQLite format 3\0":
+        return False
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    return (page >= 512 and page & (page - 1) == 0 and head[18] in (1, 2)
+            and head[19] in (1, 2) and head[20] == 0 and head[21:24] == b"\x40\x20\x20"
+            and 1 <= int.from_bytes(head[44:48], "big") <= 4
+            and int.from_bytes(head[56:60], "big") == 1 and head[72:92] == bytes(20))
+
+
+# The text each row gives the search index, as the triggers of migration 0001 build it.
+_SEARCH_BODIES = {
+    "moment": ("moments", "t.text"),
+    "reflection": ("reflections",
+                   "t.went_well || char(10) || t.differently || char(10) || t.intention"),
+    "suggestion": ("suggestions", "t.change || char(10) || t.text"),
+    "person": ("people", "t.name || char(10) || t.notes"),
+}
+
+
+def deep_check(conn: Any) -> bool:
+    """Everything a plain store can be checked against, since its pages carry no
+    checksum: SQLite's integrity_check (structure, indexes), foreign keys, every text
+    decoding as UTF-8, and every row's text matching its copy in the search index (a
+    changed byte in one of the two copies shows up as a difference)."""
+    try:
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            return False
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            return False
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        for table in tables:  # decoding each value is the check (UnicodeDecodeError)
+            for _row in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+        indexed: dict[tuple[str, str], str] = {}
+        for entity, ref, body in conn.execute("SELECT entity, ref, body FROM search_fts"):
+            if indexed.setdefault((entity, ref), body) != body:
+                return False  # one row indexed twice, differently
+        for entity, (table, body) in _SEARCH_BODIES.items():
+            for ref, text in conn.execute(f"SELECT t.id, {body} FROM {table} t"):
+                if indexed.pop((entity, ref), None) != text:
+                    return False
+        if indexed:  # left over: index entries whose row is gone (or changed id)
+            return False
+        # The index itself (its b-tree blobs): the one check that needs a writable
+        # connection (it is an INSERT of a command, though it changes nothing).
+        conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+        return True
+    except Exception as exc:
+        if _is_transient(exc):
+            raise
+        logger.warning("the store failed its full check: %s", type(exc).__name__)
+        return False  # any other database error on a file that opened is damage
+
+
+def _is_transient(exc: BaseException) -> bool:
+    """A database error about the moment, not the file: busy, full, read-only, I/O."""
+    text = str(exc).lower()
+    return not text or any(word in text for word in (
+        "locked", "busy", "disk i/o", "full", "readonly", "read-only", "unable to open",
+        "interrupt", "out of memory"))
+
+
+# -- setting aside and restoring --------------------------------------------------------------
+
+@contextlib.contextmanager
+def _exclusive(root: Path) -> Iterator[None]:
+    """One recovery at a time per data folder (the app and a CLI call may both notice)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no concurrent-recovery guard
+        yield
+        return
+    fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _aside_name(db: Path, now: datetime) -> Path:
+    stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = db.with_name(f"{db.name}{DAMAGED_MARK}{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = db.with_name(f"{db.name}{DAMAGED_MARK}{stamp}-{n}")
+    return target
+
+
+def _copy_durably(src: Path, dst: Path) -> None:
+    with open(src, "rb") as fin, open(dst, "wb") as fout:
+        shutil.copyfileobj(fin, fout, 1024 * 1024)
+        fout.flush()
+        os.fsync(fout.fileno())
+    make_private(dst)
+
+
+def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
+    """Set `db` aside as `target` and put `restored` (if any) in its place; the names of
+    what was set aside. The store's path is never missing meanwhile when the file system
+    has hard links, so another process cannot create an empty store there."""
+    kept = False
+    if restored is not None and db.exists():
+        with contextlib.suppress(OSError):
+            os.link(db, target)
+            kept = True
+    aside: list[str] = []
+    # The -wal of a bad or vanished file goes too: its pages must not be replayed onto
+    # the restored copy.
+    for side in ("", *SIDE_FILES):
+        src, dst = Path(f"{db}{side}"), Path(f"{target}{side}")
+        if side == "" and kept:
+            pass
+        elif src.exists():
+            os.replace(src, dst)
+        else:
+            continue
+        make_private(dst)
+        aside.append(dst.name)
+    if restored is not None:
+        os.replace(restored, db)
+    return aside
+
+
+def newest_good_backup(backup_dir: Path, secret: Secret) -> Path | None:
+    """The newest backup that opens with `secret` and passes SQLite's quick_check."""
+    from mlcoach.store.backups import backups
+
+    for candidate in reversed(backups(backup_dir)):
+        if opens(candidate, secret, thorough=True):
+            return candidate
+        logger.warning("backup %s does not check out; trying an older one", candidate.name)
+    return None
+
+
+def finish_interrupted_init(db: Path) -> bool:
+    """Move a store that `init` had fully built but not yet renamed into place."""
+    new = db.with_name(NEW_NAME)
+    try:
+        if db.exists() or new.stat().st_size == 0:
+            return False
+        os.replace(new, db)
+    except FileNotFoundError:  # nothing half set up (or another process just finished it)
+        return False
+    fsync_dir(db.parent)
+    logger.info("finished setting up the store after an interrupted start")
+    return True
+
+
+def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
+           seen: Identity | None) -> RecoveryNote | None:
+    """Set the bad store file aside and put the newest good backup in its place.
+
+    Args:
+        seen: identity() of the store file taken before it was found bad; when the
+            file has changed since, another process repaired it and nothing is done.
+
+    Returns the note written, or None when there was nothing left to do.
+    Raises MlcoachError when the file is missing and there is no backup (nothing is
+    changed then: the user may simply have moved it).
+    """
+    db = root / DB_NAME
+    with _exclusive(root):
+        if identity(db) != seen:
+            return None
+        current = precheck(db)
+        if current == "missing" and finish_interrupted_init(db):
+            return None
+        backup = newest_good_backup(root / BACKUP_DIR, secret)
+        if backup is None and current == "missing":
+            raise MlcoachError(
+                "the database {name} is missing from {folder} and there is no backup to "
+                "restore; put the file back (nothing was changed)", name=db.name, folder=root)
+        restored = root / RESTORE_NAME
+        try:
+            if backup is not None:
+                _copy_durably(backup, restored)
+            with guard_for(db).exclusive():
+                aside = _swap(db, _aside_name(db, now), restored if backup else None)
+            fsync_dir(root)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                restored.unlink()
+            raise MlcoachError(
+                "the database is damaged and could not be restored from its backup: "
+                "{reason} (nothing was deleted)", reason=exc.strerror or exc) from exc
+        taken = None
+        if backup is not None:
+            taken = datetime.fromtimestamp(backup.stat().st_mtime, timezone.utc).isoformat()
+        note = RecoveryNote(at=now.astimezone(timezone.utc).isoformat(), reason=reason,
+                            set_aside=tuple(aside),
+                            restored_from=backup.name if backup is not None else None,
+                            backup_taken_at=taken)
+        write_note(root, note)
+        # INFO: the user is told in their own words; the file log keeps the details.
+        logger.info("store file %s; set aside: %s; restored from: %s", reason,
+                    ", ".join(aside) or "nothing", note.restored_from or "no backup")
+        return note
+
+
+# -- the note -------------------------------------------------------------------------------
+
+def read_note(root: Path) -> RecoveryNote | None:
+    """The last recovery, if any."""
+    try:
+        return RecoveryNote.from_json(json.loads((root / NOTE_NAME).read_text("utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def write_note(root: Path, note: RecoveryNote) -> None:
+    path = root / NOTE_NAME
+    try:
+        atomic_write(path, json.dumps(note.to_json(), indent=2) + "\n")
+        make_private(path)
+    except OSError as exc:  # the restore itself worked; only the reminder is lost
+        logger.warning("could not write the recovery note: %s", exc.strerror or exc)
+
+
+def take_app_notice(root: Path, language: str = "en",
+                    tz: tzinfo | None = None) -> str | None:
+    """The sentence the app should show once about the last recovery, then never again."""
+    note = read_note(root)
+    if note is None or note.app_notified:
+        return None
+    write_note(root, replace(note, app_notified=True))
+    return note.message(language, tz)
+
+
+def daily_check(root: Path, secret: Secret, now: datetime) -> RecoveryNote | None:
+    """The app's job after start-up: check every page of the store; restore the newest good
+    backup when it is damaged, otherwise take today's backup (from a checked file only)."""
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.db import ensure_schema
+
+    db = root / DB_NAME
+    seen = identity(db)
+    if verify(db, secret):
+        daily_backup(db, secret, root / BACKUP_DIR, now)
+        return None
+    note = repair(root, secret, "damaged", now, seen)
+    ensure_schema(db, secret, root / BACKUP_DIR, now)  # a restored backup may be older
+    return note

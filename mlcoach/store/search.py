@@ -1,0 +1,81 @@
+"""Full-text search over moments, reflections, suggestions and people's notes (FTS5).
+
+The SQL is built here as plain text so both the Store and a raw connection can run it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from mlcoach.domain.enums import Kind
+from mlcoach.domain.text import name_key
+from mlcoach.domain.timestamps import from_db, to_db
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text match: what it is, its id, when, and a highlighted snippet."""
+
+    entity: str  # moment | reflection | suggestion | person
+    ref: str
+    snippet: str
+    rank: float
+    when: datetime | None
+
+
+def fts_query(query: str) -> str:
+    """Turn what a person types into a safe FTS5 query: every word must match, as a prefix."""
+    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:20])
+
+
+def search_sql(query: str, *, person: str | None = None, kind: Kind | None = None,
+               since: datetime | None = None,
+               limit: int = 50) -> tuple[str, dict[str, Any]] | None:
+    """(SQL, named parameters) for a search, or None when the query has no words."""
+    match = fts_query(query)
+    if not match:
+        return None
+    filtered = person is not None or kind is not None or since is not None
+    params: dict[str, Any] = {"q": match, "limit": limit}
+    if filtered:
+        source = "search_fts f"
+        columns = "snippet(search_fts, 2, '[', ']', '…', 12) AS snip, bm25(search_fts)"
+    else:
+        # FTS5 ranks and cuts to `limit` first (ORDER BY its own rank column), so only
+        # those rows get a snippet and the joins: a common word matches thousands.
+        source = ("(SELECT entity, ref, rank, snippet(search_fts, 2, '[', ']', '…', 12) "
+                  "AS snip FROM search_fts WHERE search_fts MATCH :q "
+                  "ORDER BY rank LIMIT :limit) f")
+        columns = "f.snip, f.rank"
+    sql = [
+        f"SELECT f.entity, f.ref, {columns} AS score,",
+        "COALESCE(mo.created_at, re.updated_at, su.created_at, pe.updated_at) AS ts",
+        f"FROM {source}",
+        "LEFT JOIN moments mo ON f.entity = 'moment' AND mo.id = f.ref",
+        "LEFT JOIN reflections re ON f.entity = 'reflection' AND re.id = f.ref",
+        "LEFT JOIN suggestions su ON f.entity = 'suggestion' AND su.id = f.ref",
+        "LEFT JOIN people pe ON f.entity = 'person' AND pe.id = f.ref",
+    ]
+    if filtered:
+        sql.append("WHERE search_fts MATCH :q AND f.entity = 'moment'")
+    if person is not None:
+        sql.append("AND mo.person_id = (SELECT id FROM people WHERE name_key = :pk)")
+        params["pk"] = name_key(person)
+    if kind is not None:
+        sql.append("AND mo.kind = :kind")
+        params["kind"] = kind.value
+    if since is not None:
+        sql.append("AND mo.created_at >= :since")
+        params["since"] = to_db(since)
+    sql.append("ORDER BY score LIMIT :limit")
+    return " ".join(sql), params
+
+
+def hits(rows: Iterable[Sequence[Any]]) -> list[SearchHit]:
+    """SearchHits from the rows of `search_sql`'s query."""
+    return [SearchHit(entity, ref, snip, float(rank), from_db(ts))
+            for entity, ref, snip, rank, ts in rows]

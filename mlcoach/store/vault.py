@@ -1,0 +1,424 @@
+"""Setting up and unlocking the store: which secret opens it, and where that secret lives.
+
+``store.json`` beside the database says how the store is protected and names its
+keyring entry. It never holds a key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLockedError, UsageError
+from mlcoach.domain.i18n import N_
+from mlcoach.domain.ids import new_id, utcnow
+from mlcoach.security.keys import (
+    KeyringUnavailableError,
+    KeyStore,
+    Mode,
+    Secret,
+    decode_recovery_key,
+    encode_recovery_key,
+    new_raw_key,
+)
+from mlcoach.system.paths import (
+    BACKUP_DIR,
+    DB_NAME,
+    META_NAME,
+    atomic_write,
+    ensure_private_dir,
+    make_private,
+)
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+    from mlcoach.store.recovery import RecoveryNote
+
+logger = logging.getLogger(__name__)
+
+PassphraseSource = Callable[[], str]
+Notify = Callable[["RecoveryNote"], None]
+
+SETUP_LOCK = ".setup.lock"
+# How long a start waits for another one that is setting the store up (creating a key in
+# the keyring can wait on the keyring daemon; ten starts at once queue behind it).
+SETUP_WAIT = 60.0
+BUSY_SETTING_UP = N_("another start is setting up mlcoach; try again")
+
+NO_KEYRING_MESSAGE = N_(
+    "no secure keyring is available to hold the encryption key; choose one: "
+    "`mlcoach init --passphrase` (type a passphrase at each start) or "
+    "`mlcoach init --no-encryption` (store data unencrypted)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreMeta:
+    """How a store is protected; safe to keep in plain text."""
+
+    store_id: str
+    encryption: Mode
+    created_at: str
+    format: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The files of one data folder."""
+
+    root: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def meta(self) -> Path:
+        return self.root / META_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.root / BACKUP_DIR
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """An open store, plus the recovery key when this call created it (show it once)."""
+
+    store: Store
+    layout: Layout
+    meta: StoreMeta
+    secret: Secret
+    recovery_key: str | None = None
+    recovered: RecoveryNote | None = None  # a damaged file was replaced by a backup
+
+
+def read_meta(layout: Layout) -> StoreMeta | None:
+    """Read store.json; None when the folder has no store yet."""
+    try:
+        raw = json.loads(layout.meta.read_text("utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, ValueError) as exc:
+        raise MlcoachError("{path} is unreadable: {reason}", path=layout.meta,
+                           reason=exc) from exc
+    try:
+        mode = raw["encryption"]
+        if mode not in ("keyring", "passphrase", "none"):
+            raise ValueError(mode)
+        return StoreMeta(store_id=str(raw["store_id"]), encryption=cast(Mode, mode),
+                         created_at=str(raw.get("created_at", "")),
+                         format=int(raw.get("format", 1)))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise MlcoachError("{path} is damaged (field {field})", path=layout.meta,
+                           field=exc) from exc
+
+
+def _write_meta(layout: Layout, meta: StoreMeta) -> None:
+    atomic_write(layout.meta, json.dumps(asdict(meta), indent=2) + "\n")
+    make_private(layout.meta)
+
+
+class AlreadySetUpError(UsageError):
+    """init found a store in the folder (perhaps set up by a start running beside it)."""
+
+
+@contextlib.contextmanager
+def setup_lock(root: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the data folder's set-up lock: one start creates the key, the store and
+    store.json while any other start waits here (at most `wait` seconds)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no guard against simultaneous first starts
+        yield
+        return
+    fd = os.open(root / SETUP_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + (SETUP_WAIT if wait is None else wait)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise MlcoachError(BUSY_SETTING_UP) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _refuse_existing(layout: Layout) -> None:
+    if read_meta(layout) is not None or (layout.db.exists() and layout.db.stat().st_size > 0):
+        raise AlreadySetUpError("a store already exists in {folder}", folder=layout.root)
+
+
+def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
+               passphrase: str | None = None) -> Opened:
+    """Create a new store protected by `mode`; refuses to touch an existing one.
+
+    The whole set-up (key, database, store.json) is one step under the folder's set-up
+    lock, so two first starts never build two stores with two keys."""
+    _refuse_existing(layout)
+    if mode == "keyring" and not keys.available():
+        raise NotInitializedError(NO_KEYRING_MESSAGE)
+    if mode == "passphrase":
+        check_new_passphrase(passphrase)
+    try:
+        ensure_private_dir(layout.root)
+    except OSError as exc:
+        raise MlcoachError("cannot create the data folder {folder}: {reason}",
+                           folder=layout.root, reason=exc.strerror) from exc
+    if not os.access(layout.root, os.W_OK):
+        raise MlcoachError("the data folder {folder} is not writable", folder=layout.root)
+    with setup_lock(layout.root):
+        _refuse_existing(layout)  # another start may have finished while we waited
+        return _init_locked(layout, mode, keys, passphrase)
+
+
+def _init_locked(layout: Layout, mode: Mode, keys: KeyStore,
+                 passphrase: str | None) -> Opened:
+    store_id = new_id()
+    recovery: str | None = None
+    if mode == "keyring":
+        key = new_raw_key()
+        keys.set(store_id, key)
+        if keys.get(store_id) != key:  # e.g. a backend that silently drops writes
+            raise NotInitializedError(NO_KEYRING_MESSAGE)
+        secret = Secret("keyring", raw_key=key)
+        recovery = encode_recovery_key(key)
+    elif mode == "passphrase":
+        secret = Secret("passphrase", passphrase=passphrase)
+    else:
+        secret = Secret("none")
+    meta = StoreMeta(store_id=store_id, encryption=mode, created_at=utcnow().isoformat())
+    # Build the database under a temporary name, then store.json, then rename: killed
+    # before store.json, init simply runs again; killed after it, the next open finishes
+    # the rename (recovery.finish_interrupted_init). Never a database without store.json.
+    _build_new(layout, secret)
+    _write_meta(layout, meta)
+    from mlcoach.store.recovery import finish_interrupted_init
+
+    finish_interrupted_init(layout.db)
+    _ensure(layout, secret, utcnow())
+    store = _open(layout, secret)
+    return Opened(store, layout, meta, secret, recovery)
+
+
+MIN_PASSPHRASE = 8
+
+
+def check_new_passphrase(passphrase: str | None) -> str:
+    """A new passphrase, or UsageError when it is empty or too short to protect anything."""
+    if not passphrase:
+        raise UsageError("the passphrase is empty")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UsageError("the passphrase must have at least {n} characters", n=MIN_PASSPHRASE)
+    return passphrase
+
+
+def _build_new(layout: Layout, secret: Secret) -> None:
+    """Create an empty, fully migrated store at the temporary name, closed and synced."""
+    from mlcoach.store.db import connect_raw, ensure_schema
+    from mlcoach.store.recovery import NEW_NAME, SIDE_FILES
+
+    new = layout.root / NEW_NAME
+    try:
+        for side in ("", *SIDE_FILES):  # what an interrupted init left behind
+            Path(f"{new}{side}").unlink(missing_ok=True)
+        ensure_schema(new, secret, layout.backups, utcnow())
+        conn = connect_raw(new, secret)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE")  # fold the -wal into the file
+        finally:
+            conn.close()
+    except OSError as exc:
+        raise MlcoachError("cannot create {path}: {reason}", path=layout.db,
+                           reason=exc.strerror or exc) from exc
+    make_private(new)
+
+
+def resolve_secret(layout: Layout, meta: StoreMeta, keys: KeyStore,
+                   passphrase_source: PassphraseSource | None) -> Secret:
+    """Find the secret that opens this store, or explain how to get it."""
+    if meta.encryption == "none":
+        return Secret("none")
+    if meta.encryption == "passphrase":
+        if passphrase_source is None:
+            raise StoreLockedError("this store is protected by a passphrase; none was given")
+        passphrase = passphrase_source()
+        if not passphrase:
+            raise StoreLockedError("no passphrase was given")
+        return Secret("passphrase", passphrase=passphrase)
+    try:
+        key = keys.get(meta.store_id)
+    except KeyringUnavailableError as exc:
+        raise StoreLockedError(
+            "{reason}; unlock your keyring, or run `mlcoach recover` with your recovery key",
+            reason=exc,
+        ) from exc
+    if key is None:
+        raise StoreLockedError(
+            "the store's encryption key is missing from the system keyring; "
+            "run `mlcoach recover` and enter your recovery key (your data is untouched)"
+        )
+    return Secret("keyring", raw_key=key)
+
+
+def open_store(layout: Layout, *, keys: KeyStore,
+               passphrase_source: PassphraseSource | None = None,
+               auto_init: bool = True, now: datetime | None = None,
+               on_recovered: Notify | None = None) -> Opened:
+    """Open the store in `layout`, creating it with a keyring key on first use.
+
+    Args:
+        on_recovered: called with the note when a damaged file was set aside and a
+            backup restored on the way (see recovery.py).
+    """
+    meta = read_meta(layout)
+    if meta is None:
+        if layout.db.exists() and layout.db.stat().st_size > 0:
+            raise MlcoachError(
+                "{path} is missing, so it is unknown how {database} is protected; restore "
+                "that file (nothing was changed)", path=layout.meta, database=layout.db.name
+            )
+        if not auto_init:
+            raise NotInitializedError("no store in {folder} yet; run `mlcoach init`",
+                                      folder=layout.root)
+        try:
+            return init_store(layout, "keyring", keys=keys)
+        except AlreadySetUpError:  # a start beside this one set it up: open that store
+            meta = read_meta(layout)
+            if meta is None:
+                raise
+    secret = resolve_secret(layout, meta, keys, passphrase_source)
+    note = _prepare(layout, secret, now or utcnow(), on_recovered)
+    return Opened(_open(layout, secret), layout, meta, secret, recovered=note)
+
+
+def unlock_existing(layout: Layout, *, keys: KeyStore,
+                    passphrase_source: PassphraseSource | None = None,
+                    now: datetime | None = None,
+                    on_recovered: Notify | None = None) -> Secret | None:
+    """The secret of an existing store with its schema brought up to date, without
+    importing the ORM (the fast path of `mlcoach capture`). None when there is no store."""
+    meta = read_meta(layout)
+    if meta is None:
+        return None
+    secret = resolve_secret(layout, meta, keys, passphrase_source)
+    _prepare(layout, secret, now or utcnow(), on_recovered)
+    return secret
+
+
+def _prepare(layout: Layout, secret: Secret, now: datetime,
+             on_recovered: Notify | None) -> RecoveryNote | None:
+    """Bring the schema up to date. A damaged or missing file is set aside and the newest
+    good backup restored first; a wrong key or passphrase changes nothing."""
+    from mlcoach.store import recovery
+
+    seen = recovery.identity(layout.db)
+    reason = recovery.precheck(layout.db)
+    if reason == "missing":
+        # A start beside this one may be between writing store.json and renaming the
+        # new database into place: wait for its set-up, then look again.
+        with setup_lock(layout.root):
+            recovery.finish_interrupted_init(layout.db)
+        seen, reason = recovery.identity(layout.db), recovery.precheck(layout.db)
+    if reason is None and secret.mode == "none" and not recovery.plain_header_ok(layout.db):
+        reason = "damaged"  # e.g. a write version SQLite takes for "read-only"
+    if reason is None:
+        try:
+            _ensure(layout, secret, now)
+            return None
+        except StoreLockedError:
+            # Page 1 does not decrypt: a wrong key or a damaged file. The key is right
+            # when it opens a backup; without one, blame the key and touch nothing.
+            if secret.mode != "none" and not recovery.key_opens_a_backup(layout.backups,
+                                                                        secret):
+                raise
+            reason = "damaged"
+        except MlcoachError:
+            raise
+        except Exception as exc:
+            if not recovery.is_corruption(exc):
+                raise
+            reason = "damaged"
+    note = recovery.repair(layout.root, secret, reason, now, seen)
+    _ensure(layout, secret, now)
+    if note is not None and on_recovered is not None:
+        on_recovered(note)
+    return note
+
+
+def _ensure(layout: Layout, secret: Secret, now: datetime) -> None:
+    from mlcoach.store.db import ensure_schema
+
+    try:
+        ensure_schema(layout.db, secret, layout.backups, now)
+    except OSError as exc:
+        raise MlcoachError("cannot open {path}: {reason}", path=layout.db,
+                           reason=exc.strerror or exc) from exc
+
+
+def _open(layout: Layout, secret: Secret) -> Store:
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    make_private(layout.db)
+    return Store(make_engine(layout.db, secret), layout.db)
+
+
+def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
+    """Check a recovery key against the store and put it back into the keyring."""
+    from mlcoach.store.db import connect_raw, schema_version
+
+    meta = read_meta(layout)
+    if meta is None or not layout.db.exists():
+        raise MlcoachError("no store in {folder}", folder=layout.root)
+    if meta.encryption != "keyring":
+        raise UsageError("this store does not use a keyring key; there is nothing to recover")
+    key = decode_recovery_key(recovery_text)
+    secret = Secret("keyring", raw_key=key)
+    try:
+        conn = connect_raw(layout.db, secret)
+        try:
+            schema_version(conn)
+        finally:
+            conn.close()
+    except Exception as exc:
+        if isinstance(exc, StoreLockedError) or "not a database" in str(exc):
+            raise StoreLockedError(
+                "that recovery key does not open this store (nothing was changed)"
+            ) from exc
+        raise
+    if not keys.available():
+        raise MlcoachError(
+            "the recovery key is right, but no secure keyring is available to keep it; "
+            "unlock or install a keyring and try again"
+        )
+    keys.set(meta.store_id, key)
+    logger.info("encryption key restored to the keyring")
+
+
+def recovery_key(layout: Layout, keys: KeyStore) -> str:
+    """The recovery key of a keyring-protected store."""
+    meta = read_meta(layout)
+    if meta is None:
+        raise NotInitializedError("no store in {folder} yet", folder=layout.root)
+    if meta.encryption != "keyring":
+        if meta.encryption == "passphrase":
+            raise UsageError("this store is not protected by a keyring key, so it has no "
+                             "recovery key (its passphrase opens it)")
+        raise UsageError("this store is not protected by a keyring key, so it has no "
+                         "recovery key")
+    secret = resolve_secret(layout, meta, keys, None)
+    assert secret.raw_key is not None
+    return encode_recovery_key(secret.raw_key)

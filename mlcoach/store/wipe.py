@@ -1,0 +1,95 @@
+"""Delete all of the user's data: the store, its backups, drafts, logs and keyring entry.
+
+Only files mlcoach itself writes are removed, and only inside the data folder; anything
+else the user keeps there is left alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.security.keys import KeyringUnavailableError, KeyStore
+from mlcoach.store.recovery import DAMAGED_MARK, LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
+from mlcoach.store.vault import SETUP_LOCK, Layout, read_meta
+from mlcoach.system.paths import DRAFT_NAME
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+
+logger = logging.getLogger(__name__)
+
+_DB_SIDE_FILES = ("-wal", "-shm", "-journal")
+_LOG_PATTERNS = ("*.log", "*.log.*")
+_LOG_DIR = "logs"
+
+
+def delete_all(layout: Layout, keys: KeyStore, *, store: Store | None = None) -> list[Path]:
+    """Remove everything mlcoach stored in `layout` and its keyring entry; return what went."""
+    if store is not None:
+        store.close()
+    root = layout.root
+    try:
+        meta = read_meta(layout)
+    except MlcoachError:
+        logger.warning("store.json is unreadable; the keyring entry cannot be found")
+        meta = None
+    if meta is not None and meta.encryption == "keyring":
+        # Drop the key first: whatever a failing delete leaves behind can no longer be read.
+        try:
+            keys.delete(meta.store_id)
+        except KeyringUnavailableError as exc:
+            logger.warning("the keyring entry could not be removed: %s", exc)
+    removed: list[Path] = []
+    for path in _targets(layout):
+        if _remove(root, path):
+            removed.append(path)
+    try:
+        root.rmdir()  # only succeeds when nothing of the user's own is left in it
+        removed.append(root)
+    except OSError:
+        pass
+    logger.info("deleted %d items from the data folder", len(removed))
+    return removed
+
+
+def _targets(layout: Layout) -> list[Path]:
+    """Every path mlcoach may have written in the data folder, existing or not."""
+    root = layout.root
+    db = layout.db
+    paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
+    paths += [layout.meta, layout.backups, root / DRAFT_NAME, root / _LOG_DIR,
+              root / NOTE_NAME, root / LOCK_NAME, root / SETUP_LOCK]
+    if root.is_dir():
+        for pattern in _LOG_PATTERNS:
+            paths += sorted(root.glob(pattern))
+        # Damaged files kept aside by recovery.py, and stores half built or half restored.
+        for pattern in (f"{db.name}{DAMAGED_MARK}*", f"{NEW_NAME}*", f"{RESTORE_NAME}*"):
+            paths += sorted(root.glob(pattern))
+        # Leftovers of an interrupted atomic_write (".store.json.abc123" and the like).
+        for name in (layout.meta.name, DRAFT_NAME):
+            paths += sorted(root.glob(f".{name}.*"))
+    return list(dict.fromkeys(paths))
+
+
+def _remove(root: Path, path: Path) -> bool:
+    """Delete one file or folder inside `root`; False when it was not there."""
+    if path.parent != root and root not in path.parents:
+        logger.warning("refusing to delete %s outside the data folder", path)
+        return False
+    try:
+        if path.is_symlink() or path.is_file():
+            path.unlink()  # a link is removed, never what it points to
+        elif path.is_dir():
+            shutil.rmtree(path)
+        else:
+            return False
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise MlcoachError("could not delete {path}: {reason}", path=path,
+                           reason=exc.strerror or exc) from exc
+    return True

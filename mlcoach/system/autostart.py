@@ -1,0 +1,404 @@
+"""Launch at login, through each platform's own mechanism.
+
+* Linux and other XDG desktops: a ``.desktop`` file in
+  ``$XDG_CONFIG_HOME/autostart`` (XDG Autostart specification).
+* macOS: a launchd agent, ``~/Library/LaunchAgents/<app id>.plist``.
+* Windows: a value under ``HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run``.
+
+Every function takes ``platform`` (a ``sys.platform`` value, default the
+running one) and ``env`` (default ``os.environ``, used for ``HOME``,
+``XDG_CONFIG_HOME``, ``XDG_CONFIG_DIRS`` and ``PATH``), so that tests can point
+them at temporary folders. Core module: never imports Qt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import plistlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.system.paths import APP_ID, APP_NAME
+
+__all__ = [
+    "AutostartError",
+    "default_command",
+    "desktop_entry",
+    "disable",
+    "enable",
+    "is_enabled",
+    "launch_agent",
+    "location",
+]
+
+DESKTOP_FILE = f"{APP_ID}.desktop"
+PLIST_FILE = f"{APP_ID}.plist"
+WINDOWS_RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+WINDOWS_APPROVED_KEY = r"Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run"
+WINDOWS_VALUE = APP_NAME
+
+_XDG = "xdg"
+_DARWIN = "darwin"
+_WINDOWS = "win32"
+_XDG_PLATFORMS = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos")
+# Characters that force quoting inside an Exec value (Desktop Entry spec, "Exec key").
+_EXEC_RESERVED = frozenset(" \t\n\"'\\><~|&;$*?#()`")
+
+
+class AutostartError(MlcoachError):
+    """Launch at login cannot be set up on this platform."""
+
+
+# -- shared helpers --------------------------------------------------------------
+
+
+def _family(platform: str | None) -> str:
+    name = sys.platform if platform is None else platform
+    if name == _DARWIN:
+        return _DARWIN
+    if name == _WINDOWS:
+        return _WINDOWS
+    if name.startswith(_XDG_PLATFORMS):
+        return _XDG
+    raise AutostartError("launch at login is not supported on this platform ({platform})",
+                         platform=name)
+
+
+def _env(env: Mapping[str, str] | None) -> Mapping[str, str]:
+    return os.environ if env is None else env
+
+
+def _home(env: Mapping[str, str]) -> Path:
+    home = env.get("HOME")
+    return Path(home) if home else Path.home()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a crash leaves the old or the new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # read by the session manager / launchd, no secrets inside
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _stem(name: str) -> str:
+    lowered = name.lower()
+    for suffix in (".exe", "-script.pyw", "-script.py"):
+        if lowered.endswith(suffix):
+            return lowered[: -len(suffix)]
+    return lowered
+
+
+def default_command(*, platform: str | None = None,
+                    env: Mapping[str, str] | None = None) -> list[str]:
+    """The command that starts this installation of mlcoach in the tray.
+
+    The absolute path of the running ``mlcoach`` entry point (from
+    ``sys.argv[0]``), else the one ``PATH`` finds, else this interpreter with
+    ``-m mlcoach``; always followed by ``run``. A frozen build runs itself. On
+    Windows the console-less ``mlcoach-gui`` beside the entry point is preferred.
+    """
+    family = _family(platform)
+    environ = _env(env)
+    if getattr(sys, "frozen", False):
+        return [os.path.abspath(sys.executable), "run"]
+    exe: str | None = None
+    argv0 = sys.argv[0] if sys.argv else ""
+    if argv0 and _stem(Path(argv0).name) in (APP_NAME, f"{APP_NAME}-gui") \
+            and Path(argv0).is_file():
+        exe = os.path.abspath(argv0)
+    elif argv0 and Path(argv0).name == "__main__.py" and Path(argv0).parent.name == APP_NAME:
+        return [os.path.abspath(sys.executable), "-m", APP_NAME, "run"]
+    else:
+        found = shutil.which(APP_NAME, path=environ.get("PATH"))
+        exe = os.path.abspath(found) if found else None
+    if exe is None:
+        return [os.path.abspath(sys.executable), "-m", APP_NAME, "run"]
+    if family == _WINDOWS:
+        here = Path(exe)
+        gui = here.with_name(f"{APP_NAME}-gui{here.suffix}")
+        if gui.is_file():
+            exe = str(gui)
+    return [exe, "run"]
+
+
+def _command(command: Sequence[str] | None, platform: str | None,
+             env: Mapping[str, str] | None) -> list[str]:
+    if isinstance(command, str):
+        raise TypeError("command must be a sequence of arguments, not a string")
+    args = default_command(platform=platform, env=env) if command is None else list(command)
+    if not args or not args[0]:
+        raise ValueError("command must name a program")
+    return args
+
+
+# -- Linux / XDG -----------------------------------------------------------------
+
+
+def _xdg_config_home(env: Mapping[str, str]) -> Path:
+    value = env.get("XDG_CONFIG_HOME", "")
+    # The spec says relative paths are invalid and must be ignored.
+    if value and os.path.isabs(value):
+        return Path(value)
+    return _home(env) / ".config"
+
+
+def _xdg_config_dirs(env: Mapping[str, str]) -> list[Path]:
+    value = env.get("XDG_CONFIG_DIRS", "") or "/etc/xdg"
+    return [Path(p) for p in value.split(":") if p and os.path.isabs(p)]
+
+
+def _exec_quote(arg: str) -> str:
+    """Quote one argument for an Exec value (before the string-level escaping)."""
+    arg = arg.replace("%", "%%")
+    if arg and not (_EXEC_RESERVED & set(arg)):
+        return arg
+    inner = "".join("\\" + ch if ch in '"`$\\' else ch for ch in arg)
+    return f'"{inner}"'
+
+
+def _desktop_string(value: str) -> str:
+    """Escape a value of type string/localestring for a .desktop file."""
+    return (value.replace("\\", "\\\\").replace("\n", "\\n")
+            .replace("\t", "\\t").replace("\r", "\\r"))
+
+
+def desktop_entry(command: Sequence[str]) -> str:
+    """The text of the XDG autostart file that runs `command`."""
+    exec_value = " ".join(_exec_quote(arg) for arg in command)
+    return "\n".join([
+        "[Desktop Entry]",
+        "Type=Application",
+        f"Name={APP_NAME}",
+        "GenericName=Micro-leadership coach",
+        "GenericName[tr]=Mikro liderlik koçu",
+        "Comment=Start mlcoach in the system tray at login",
+        "Comment[tr]=Oturum açılınca mlcoach'u sistem tepsisinde başlat",
+        f"Exec={_desktop_string(exec_value)}",
+        f"Icon={APP_ID}",
+        "Terminal=false",
+        "StartupNotify=false",
+        "X-GNOME-Autostart-enabled=true",
+        "",
+    ])
+
+
+def _read_desktop_group(path: Path) -> dict[str, str] | None:
+    """The [Desktop Entry] keys of `path`, or None when it cannot be read."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    keys: dict[str, str] = {}
+    in_group = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("["):
+            in_group = line == "[Desktop Entry]"
+            continue
+        if in_group and "=" in line:
+            key, _, value = line.partition("=")
+            keys.setdefault(key.strip(), value.strip())
+    return keys
+
+
+def _entry_active(keys: Mapping[str, str]) -> bool:
+    if keys.get("Hidden", "false").lower() == "true":
+        return False
+    return keys.get("X-GNOME-Autostart-enabled", "true").lower() != "false"
+
+
+def _system_entries(env: Mapping[str, str]) -> list[Path]:
+    return [d / "autostart" / DESKTOP_FILE for d in _xdg_config_dirs(env)
+            if (d / "autostart" / DESKTOP_FILE).is_file()]
+
+
+def _xdg_is_enabled(env: Mapping[str, str]) -> bool:
+    user = _file(_XDG, env)
+    if user.exists():  # the user's file overrides system-wide ones
+        keys = _read_desktop_group(user)
+        return keys is not None and _entry_active(keys)
+    for path in _system_entries(env):
+        keys = _read_desktop_group(path)
+        if keys is not None:
+            return _entry_active(keys)
+    return False
+
+
+def _xdg_disable(env: Mapping[str, str]) -> None:
+    user = _file(_XDG, env)
+    if _system_entries(env):
+        # A system-wide entry exists: the spec's way to switch it off for this user.
+        text = "[Desktop Entry]\nType=Application\nName=mlcoach\nHidden=true\n"
+        _write_atomically(user, text.encode("utf-8"))
+    else:
+        _unlink(user)
+
+
+# -- macOS -----------------------------------------------------------------------
+
+
+def launch_agent(command: Sequence[str]) -> bytes:
+    """The launchd agent property list that runs `command` at login."""
+    agent: dict[str, object] = {
+        "Label": APP_ID,
+        "ProgramArguments": list(command),
+        "RunAtLoad": True,
+        "KeepAlive": False,
+        "ProcessType": "Interactive",
+        "LimitLoadToSessionType": "Aqua",
+    }
+    return plistlib.dumps(agent, fmt=plistlib.FMT_XML, sort_keys=True)
+
+
+def _darwin_is_enabled(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            agent = plistlib.load(fh)
+    except (OSError, plistlib.InvalidFileException, ValueError):
+        return False  # missing or unreadable: not a working login item
+    return isinstance(agent, dict) and agent.get("Disabled") is not True \
+        and bool(agent.get("ProgramArguments") or agent.get("Program"))
+
+
+# -- Windows ---------------------------------------------------------------------
+# winreg exists only on Windows. Each body sits under a platform check so that
+# mypy checks it with `--platform win32` and skips it elsewhere.
+
+
+def _windows_location() -> str:
+    return f"HKEY_CURRENT_USER\\{WINDOWS_RUN_KEY}\\{WINDOWS_VALUE}"
+
+
+def _windows_is_enabled() -> bool:
+    if sys.platform != "win32":
+        raise AutostartError("the Windows registry can only be read on Windows")
+    else:
+        import winreg
+
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, WINDOWS_RUN_KEY) as key:
+                value, _kind = winreg.QueryValueEx(key, WINDOWS_VALUE)
+        except FileNotFoundError:
+            return False
+        if not value:
+            return False
+        # Task Manager's "Disable" keeps the Run value and records an odd first byte here.
+        try:
+            with winreg.OpenKey(winreg.HKEY_CURRENT_USER, WINDOWS_APPROVED_KEY) as key:
+                approved, _kind = winreg.QueryValueEx(key, WINDOWS_VALUE)
+        except FileNotFoundError:
+            return True
+        return not (isinstance(approved, bytes) and approved[:1] and approved[0] & 1)
+
+
+def _windows_enable(command: Sequence[str]) -> str:
+    if sys.platform != "win32":
+        raise AutostartError("the Windows registry can only be written on Windows")
+    else:
+        import winreg
+
+        line = subprocess.list2cmdline(list(command))
+        with winreg.CreateKeyEx(winreg.HKEY_CURRENT_USER, WINDOWS_RUN_KEY, 0,
+                                winreg.KEY_SET_VALUE) as key:
+            winreg.SetValueEx(key, WINDOWS_VALUE, 0, winreg.REG_SZ, line)
+        # Forget an earlier "Disable" from Task Manager, which would otherwise win.
+        with contextlib.suppress(FileNotFoundError), \
+                winreg.OpenKey(winreg.HKEY_CURRENT_USER, WINDOWS_APPROVED_KEY, 0,
+                               winreg.KEY_SET_VALUE) as key:
+            winreg.DeleteValue(key, WINDOWS_VALUE)
+        return _windows_location()
+
+
+def _windows_disable() -> None:
+    if sys.platform != "win32":
+        raise AutostartError("the Windows registry can only be written on Windows")
+    else:
+        import winreg
+
+        for subkey in (WINDOWS_RUN_KEY, WINDOWS_APPROVED_KEY):
+            with contextlib.suppress(FileNotFoundError), \
+                    winreg.OpenKey(winreg.HKEY_CURRENT_USER, subkey, 0,
+                                   winreg.KEY_SET_VALUE) as key:
+                winreg.DeleteValue(key, WINDOWS_VALUE)
+
+
+# -- public API ------------------------------------------------------------------
+
+
+def _file(family: str, env: Mapping[str, str]) -> Path:
+    if family == _XDG:
+        return _xdg_config_home(env) / "autostart" / DESKTOP_FILE
+    return _home(env) / "Library" / "LaunchAgents" / PLIST_FILE
+
+
+def location(*, platform: str | None = None,
+             env: Mapping[str, str] | None = None) -> Path | str:
+    """Where the login entry lives: a file path, or a registry value name on Windows."""
+    family = _family(platform)
+    return _windows_location() if family == _WINDOWS else _file(family, _env(env))
+
+
+def is_enabled(*, platform: str | None = None, env: Mapping[str, str] | None = None) -> bool:
+    """Whether mlcoach is set to start at login."""
+    family = _family(platform)
+    environ = _env(env)
+    if family == _XDG:
+        return _xdg_is_enabled(environ)
+    if family == _DARWIN:
+        return _darwin_is_enabled(_file(family, environ))
+    return _windows_is_enabled()
+
+
+def enable(command: Sequence[str] | None = None, *, platform: str | None = None,
+           env: Mapping[str, str] | None = None) -> Path | str:
+    """Start mlcoach at login, running `command` (default: `default_command()`).
+
+    Returns the file written, or on Windows the registry value set. Calling it
+    again rewrites the entry, so it also repairs a stale path.
+    """
+    family = _family(platform)
+    environ = _env(env)
+    args = _command(command, platform, environ)
+    if family == _WINDOWS:
+        return _windows_enable(args)
+    where = _file(family, environ)
+    if family == _XDG:
+        _write_atomically(where, desktop_entry(args).encode("utf-8"))
+    else:
+        _write_atomically(where, launch_agent(args))
+    return where
+
+
+def disable(*, platform: str | None = None, env: Mapping[str, str] | None = None) -> None:
+    """Stop starting mlcoach at login. Does nothing when it is already off."""
+    family = _family(platform)
+    environ = _env(env)
+    if family == _XDG:
+        _xdg_disable(environ)
+    elif family == _DARWIN:
+        _unlink(_file(family, environ))
+    else:
+        _windows_disable()

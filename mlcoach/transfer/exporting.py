@@ -1,0 +1,503 @@
+"""Export everything as JSON, CSV or a Markdown journal; import a JSON export.
+
+The rows come from and go to `mlcoach.store.export_rows` / `import_rows` (SQLAlchemy Core
+over whole tables, one transaction for an import, so it adds everything or nothing); this
+module owns the formats, the header and the validation of what is imported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone, tzinfo
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from mlcoach import __version__
+from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
+from mlcoach.domain.settings_codec import settings_to_dict
+from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
+from mlcoach.store.core import Store
+from mlcoach.store.export_rows import Progress, export_sections
+from mlcoach.store.import_rows import SECTIONS, apply_import, settings_not_taken
+
+logger = logging.getLogger(__name__)
+
+FORMAT = "mlcoach-export"
+VERSION = 1
+MAX_IMPORT_BYTES = 256 * 1024 * 1024
+_YEARS = (1900, 2999)  # imported dates outside these are refused (hostile or broken files)
+
+
+def export_document(store: Store, *, now: datetime | None = None,
+                    progress: Progress | None = None) -> dict[str, Any]:
+    """Everything in the store as one JSON-able document."""
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "exported_at": (now or datetime.now(timezone.utc)).astimezone().isoformat(),
+    }
+    doc.update(export_sections(store, progress))
+    doc["settings"] = settings_to_dict(store.settings())
+    if progress:
+        progress(6, 6)
+    return doc
+
+
+def export_json(store: Store, **kw: Any) -> str:
+    """The JSON export as text: one entry per line, readable and quick to write."""
+    doc = export_document(store, **kw)
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (no indent)
+    parts = []
+    for key, value in doc.items():
+        if isinstance(value, list):
+            body = ",\n".join("  " + encode(item) for item in value)
+            parts.append(f" {encode(key)}: [\n{body}\n ]" if value else f" {encode(key)}: []")
+        else:
+            parts.append(f" {encode(key)}: {encode(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def refuse_data_folder(output: Path, root: Path) -> None:
+    """An export never goes into the data folder: it could replace the database, store.json
+    or a backup (symlinks resolved, so no other name for the folder gets past)."""
+    target = output.expanduser().resolve()
+    home = root.resolve()
+    if target == home or home in target.parents:
+        raise UsageError("cannot export into the data folder {folder}: choose another place "
+                         "(nothing was written)", folder=home)
+
+
+CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
+               "detail")
+
+
+def export_csv(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
+    """One CSV table: a row per moment, suggestion, reflection and person."""
+    doc = export_document(store, **kw)
+    out = io.StringIO()
+    # RFC 4180's CRLF: the writer then quotes any cell holding a CR or an LF, which a bare
+    # "\n" terminator let through unquoted (a lone CR split the row in spreadsheets).
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+
+    def row(*cells: Any) -> None:  # every cell, ids and tags too: any of it may be imported
+        w.writerow([_csv_safe("" if c is None else str(c)) for c in cells])
+
+    for mo in doc["moments"]:
+        row("moment", mo["id"], mo["created_at"], mo["text"], mo["kind"], mo["person"],
+            mo["style"], " ".join(mo["tags"]), mo["outcome"], "planned" if mo["planned"] else "")
+    for su in doc["suggestions"]:
+        row("suggestion", su["id"], su["created_at"], su["change"], su["action"], su["person"],
+            su["style"], "", su["outcome"], su["size"])
+    for re_ in doc["reflections"]:
+        text = " | ".join(x for x in (re_["went_well"], re_["differently"], re_["intention"]) if x)
+        row("reflection", re_["id"], re_["day"], text, "", "", "", "", "",
+            f"energy {re_['energy']}" if re_["energy"] else "")
+    for pe in doc["people"]:
+        row("person", pe["id"], pe["created_at"], pe["notes"], "", pe["name"], pe["style"], "",
+            "", "archived" if pe["archived"] else "")
+    return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def _csv_safe(value: str) -> str:
+    """Stop a spreadsheet from running a cell that starts like a formula (OWASP CSV
+    injection: prefix a single quote; the csv module quotes the cell where needed)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def export_markdown(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
+    """A readable journal grouped by local day."""
+    doc = export_document(store, **kw)
+    local = tz or datetime.now().astimezone().tzinfo
+    days: dict[str, list[str]] = {}
+    for mo in doc["moments"]:
+        when = datetime.fromisoformat(mo["created_at"]).astimezone(local)
+        bits = [f"**{_md(mo['kind'])}**"]
+        if mo["person"]:
+            bits.append(f"with {_md(mo['person'])}")
+        line = f"- {when:%H:%M} {' '.join(bits)}: {_md(mo['text'])}"
+        if mo["tags"]:
+            line += " " + " ".join(_md(f"#{t}") for t in mo["tags"])
+        if mo["outcome"]:
+            line += f" — {mo['outcome'].replace('_', ' ')}"
+        days.setdefault(when.date().isoformat(), []).append(line)
+    for re_ in doc["reflections"]:
+        lines = []
+        if re_["energy"]:
+            lines.append(f"- Energy: {re_['energy']}/5")
+        for label, key in (("Went well", "went_well"), ("Differently", "differently"),
+                           ("Intention", "intention")):
+            if re_[key]:
+                lines.append(f"- {label}: {_md(re_[key])}")
+        if lines:
+            days.setdefault(re_["day"], []).append("\n*Reflection*\n\n" + "\n".join(lines))
+    parts = ["# mlcoach journal\n"]
+    for day in sorted(days):
+        parts.append(f"\n## {day}\n\n" + "\n".join(days[day]) + "\n")
+    return "".join(parts)
+
+
+_MD_SPECIAL = {c: "\\" + c for c in "\\`*_{}[]()#+-.!|~>:/"}
+_MD_SPECIAL.update({"<": "&lt;", "&": "&amp;"})
+_MD_TABLE = str.maketrans(_MD_SPECIAL)
+
+
+def _md(text: str) -> str:
+    """Text as Markdown shows it literally: one line, every character that could start a
+    heading, list, link, image, code span, autolink or HTML escaped."""
+    return " ".join(text.split()).translate(_MD_TABLE)
+
+
+# -- import ------------------------------------------------------------------------------
+
+class ImportError_(MlcoachError):
+    """A file that cannot be imported; nothing was changed."""
+
+
+def _loads(text: str) -> Any:
+    """`json.loads(text)`, in many short steps when `text` has export_json's layout.
+
+    One json.loads of a ten-year export is a single half-second call that holds
+    the GIL, freezing the window while a worker imports; a line at a time does not.
+    """
+    try:
+        doc = _loads_by_line(text)
+    except (ValueError, RecursionError):
+        doc = None  # not quite that layout: json.loads decides (and names any error)
+    return json.loads(text) if doc is None else doc
+
+
+def _loads_by_line(text: str) -> dict[str, Any] | None:
+    """Parse "{", then members one per line (lists: an entry per line), then "}".
+
+    Returns None, or raises ValueError, for any other layout; so valid JSON in this
+    layout gives exactly what json.loads gives, and anything else goes to json.loads.
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if len(lines) < 2 or lines[0] != "{" or lines[-1] != "}":
+        return None
+    doc: dict[str, Any] = {}
+    i, last = 1, len(lines) - 1
+    while i < last:
+        line = lines[i]
+        if not line.startswith(' "'):
+            return None
+        if line.endswith(": ["):  # a list, one entry per line up to " ]"
+            head = json.loads("{" + line + "]}")
+            items = head[next(reversed(head))]
+            i += 1
+            while i < last and lines[i].startswith("  "):
+                entry = lines[i]
+                closing = i + 1 < last and lines[i + 1].startswith(" ]")
+                if entry.endswith(",") == closing:
+                    return None  # a missing or trailing comma
+                items.append(json.loads(entry[:-1] if not closing else entry))
+                i += 1
+            if i >= last or lines[i] not in (" ]", " ],") or not items:
+                return None
+            doc.update(head)
+            closed = lines[i]
+        else:
+            doc.update(json.loads("{" + line.removesuffix(",") + "}"))
+            closed = line
+        i += 1
+        if closed.endswith(",") != (i < last):
+            return None  # members are separated by commas, the last has none
+    return doc
+
+
+def parse_export(raw: bytes) -> dict[str, Any]:
+    """Parse and validate an export file completely before anything is written."""
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise ImportError_("the file is too large to be an mlcoach export")
+    try:
+        doc = _loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ImportError_("the file is not UTF-8 text") from exc
+    except RecursionError as exc:
+        raise ImportError_("the file is nested too deeply to be an mlcoach export") from exc
+    except ValueError as exc:
+        raise ImportError_(f"the file is not valid JSON ({exc})") from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportError_("the file is not an mlcoach export (no \"format\": \"mlcoach-export\")")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ImportError_("the export has no valid version number")
+    if version > VERSION:
+        raise ImportError_(
+            f"the export is format version {version}, newer than this app reads ({VERSION}); "
+            "update mlcoach"
+        )
+    for section in SECTIONS:
+        items = doc.get(section, [])
+        if not isinstance(items, list):
+            raise ImportError_(f"{section!r} must be a list")
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise ImportError_(f"{section}[{i}] must be an object")
+            _VALIDATORS[section](item, f"{section}[{i}]")
+    return doc
+
+
+class _V:
+    """Small field validators: each raises ImportError_ naming the entry and field."""
+
+    def __init__(self, item: dict[str, Any], where: str) -> None:
+        self.item, self.where = item, where
+
+    def fail(self, key: str, why: str) -> ImportError_:
+        return ImportError_(f"{self.where}: field {key!r} {why}")
+
+    def text(self, key: str, *, required: bool = True, limit: int = MAX_TEXT,
+             empty_ok: bool = False) -> str | None:
+        v = self.item.get(key)
+        if v is None:
+            if required:
+                raise self.fail(key, "is missing")
+            return None
+        if not isinstance(v, str):
+            raise self.fail(key, "must be text")
+        if not empty_ok and not v.strip():
+            raise self.fail(key, "is empty")
+        if len(v) > limit or "\x00" in v:
+            raise self.fail(key, "is too long or contains a NUL character")
+        try:
+            v.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise self.fail(key, "contains invalid characters") from exc
+        return v
+
+    def ident(self, key: str = "id", *, required: bool = True) -> str | None:
+        v = self.text(key, required=required, limit=64)
+        return v
+
+    def choice(self, key: str, options: type[StrEnum], *,
+               required: bool = False) -> str | None:
+        v = self.item.get(key)
+        if v is None and not required:
+            return None
+        if v not in {o.value for o in options}:
+            raise self.fail(key, f"must be one of {', '.join(o.value for o in options)}")
+        return str(v)
+
+    def when(self, key: str, *, required: bool = True) -> datetime | None:
+        v = self.item.get(key)
+        if v is None:
+            if required:
+                raise self.fail(key, "is missing")
+            return None
+        if not isinstance(v, str):
+            raise self.fail(key, "must be an ISO-8601 timestamp")
+        try:
+            dt = datetime.fromisoformat(v)
+        except ValueError as exc:
+            raise self.fail(key, "must be an ISO-8601 timestamp") from exc
+        if dt.tzinfo is None:
+            raise self.fail(key, "must carry its UTC offset")
+        if not _YEARS[0] <= dt.year <= _YEARS[1]:
+            # Far dates would overflow when shown in local time or grouped by week.
+            raise self.fail(key, f"is outside the years {_YEARS[0]} to {_YEARS[1]}")
+        return dt.astimezone(timezone.utc)
+
+    def day(self, key: str, *, required: bool = False) -> date | None:
+        v = self.item.get(key)
+        if v is None:
+            if required:
+                raise self.fail(key, "is missing")
+            return None
+        try:
+            day = date.fromisoformat(v)
+        except (TypeError, ValueError) as exc:
+            raise self.fail(key, "must be a date (YYYY-MM-DD)") from exc
+        if not _YEARS[0] <= day.year <= _YEARS[1]:
+            raise self.fail(key, f"is outside the years {_YEARS[0]} to {_YEARS[1]}")
+        return day
+
+    def flag(self, key: str) -> bool:
+        v = self.item.get(key, False)
+        if not isinstance(v, bool):
+            raise self.fail(key, "must be true or false")
+        return v
+
+
+def _check_moment(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.when("created_at")
+    v.when("updated_at", required=False)
+    v.text("text")
+    v.choice("kind", Kind, required=True)
+    v.text("person", required=False, limit=MAX_NAME)
+    v.ident("person_id", required=False)
+    v.choice("style", Style)
+    v.choice("outcome", Outcome)
+    v.when("outcome_at", required=False)
+    v.ident("prompt_event_id", required=False)
+    v.ident("suggestion_id", required=False)
+    v.flag("planned")
+    v.day("follow_up_on")
+    tags = item.get("tags", [])
+    if not isinstance(tags, list) or not all(
+        isinstance(t, str) and 0 < len(t) <= MAX_TAG and "\x00" not in t for t in tags
+    ):
+        raise v.fail("tags", "must be a list of short texts")
+
+
+def _check_person(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.text("name", limit=MAX_NAME)
+    v.choice("style", Style)
+    v.text("notes", required=False, empty_ok=True)
+    v.flag("archived")
+    v.when("created_at")
+
+
+def _check_suggestion(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.when("created_at")
+    v.text("person", required=False, limit=MAX_NAME)
+    v.ident("person_id", required=False)
+    v.choice("style", Style)
+    v.text("change")
+    v.choice("action", ChangeKind, required=True)
+    v.choice("size", Size, required=True)
+    v.text("text", empty_ok=True)
+    v.day("follow_up_on")
+    v.choice("outcome", Outcome)
+    v.when("outcome_at", required=False)
+
+
+def _check_reflection(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.day("day", required=True)
+    v.when("created_at")
+    v.when("updated_at", required=False)
+    energy = item.get("energy")
+    if energy is not None and (
+        not isinstance(energy, int) or isinstance(energy, bool) or not 1 <= energy <= 5
+    ):
+        raise v.fail("energy", "must be a whole number from 1 to 5")
+    for key in ("went_well", "differently", "intention"):
+        v.text(key, required=False, empty_ok=True)
+
+
+def _check_prompt_event(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.text("prompt_id", limit=64)
+    v.text("theme", limit=32)
+    v.when("shown_at")
+    v.choice("response", Response, required=True)
+    v.when("responded_at", required=False)
+    v.text("why", required=False, empty_ok=True, limit=2000)
+
+
+def _check_custom_prompt(item: dict[str, Any], where: str) -> None:
+    v = _V(item, where)
+    v.ident()
+    v.choice("theme", Theme, required=True)
+    texts = item.get("texts")
+    if not isinstance(texts, dict) or "en" not in texts:
+        raise v.fail("texts", "must hold at least the English text")
+    for lang, t in texts.items():
+        if not isinstance(t, dict):
+            raise v.fail("texts", f"entry {lang!r} must be an object")
+        tv = _V(t, f"{where}.texts.{lang}")
+        tv.text("text", limit=400)
+        tv.text("try", limit=300)
+    parts = item.get("parts", [])
+    if not isinstance(parts, list) or not all(p in {d.value for d in DayPart} for p in parts):
+        raise v.fail("parts", "must list parts of the day")
+    tags = item.get("tags", [])
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise v.fail("tags", "must be a list of texts")
+
+
+_VALIDATORS: dict[str, Callable[[dict[str, Any], str], None]] = {
+    "moments": _check_moment,
+    "people": _check_person,
+    "suggestions": _check_suggestion,
+    "reflections": _check_reflection,
+    "prompt_events": _check_prompt_event,
+    "custom_prompts": _check_custom_prompt,
+}
+
+
+def read_limited(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, reading at most `limit` + 1 of them whatever the file claims to
+    be (st_size is 0 for /dev/zero and pipes); ImportError_ when there are more."""
+    limit = MAX_IMPORT_BYTES if limit is None else limit
+    with open(path, "rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise ImportError_("the file is too large to be an mlcoach export")
+    return raw
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    """Read and validate an export file; ImportError_ (one line) when it cannot be used."""
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:  # refused before reading anything
+            raise ImportError_("the file is too large to be an mlcoach export")
+        raw = read_limited(path)
+    except OSError as exc:
+        raise ImportError_(f"could not read the file ({exc.strerror or exc})") from exc
+    return parse_export(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What importing a document would do to the store now, per section.
+
+    `added` counts new entries (people include those named by a moment or
+    suggestion but missing from the file's people list); `skipped` counts the
+    file's entries already here: the same id, a person of the same name, or a
+    reflection for a day that has one.
+    """
+
+    added: dict[str, int]
+    skipped: dict[str, int]
+
+    @property
+    def nothing_new(self) -> bool:
+        """Whether importing would change nothing."""
+        return not any(self.added.values())
+
+
+def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
+    """Add what the store does not have yet, in one transaction. Returns counts added."""
+    added, _implied = apply_import(store, doc, write=True)
+    return added
+
+
+def preview_import(store: Store, doc: dict[str, Any]) -> ImportPreview:
+    """A dry run of `import_document`: the same decisions, nothing written."""
+    added, implied = apply_import(store, doc, write=False)
+    skipped = {section: len(doc.get(section, [])) - added[section] for section in SECTIONS}
+    skipped["people"] += implied
+    skipped["settings"] = len(ignored_settings(store, doc))
+    return ImportPreview(added, skipped)
+
+
+def ignored_settings(store: Store, doc: dict[str, Any]) -> list[str]:
+    """The names of the file's settings an import would not apply (unknown, of the wrong
+    shape, or about this computer: launch at login, the calendar file)."""
+    return settings_not_taken(store, doc)
+
+

@@ -1,0 +1,88 @@
+"""The narrowing that keeps a ten-year calendar cheap never changes what is listed:
+every simple series and every window gives what recurring-ical-events gives alone."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlcoach.coaching.calendar_ics import expand, parse_ics
+from mlcoach.coaching.calendar_window import Calendarfile
+
+ZONES = ["UTC", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "floating"]
+
+
+def _calendar(freq: str, interval: int, start: datetime, zone: str, byday: str,
+              until: datetime | None, minutes: int) -> bytes:
+    if zone == "floating":
+        dtstart = f"DTSTART:{start:%Y%m%dT%H%M%S}"
+        dtend = f"DTEND:{start + timedelta(minutes=minutes):%Y%m%dT%H%M%S}"
+    else:
+        dtstart = f"DTSTART;TZID={zone}:{start:%Y%m%dT%H%M%S}"
+        dtend = f"DTEND;TZID={zone}:{start + timedelta(minutes=minutes):%Y%m%dT%H%M%S}"
+    rule = f"RRULE:FREQ={freq};INTERVAL={interval}"
+    rule += f";BYDAY={byday}" if byday and freq == "WEEKLY" else ""
+    rule += f";UNTIL={until:%Y%m%dT%H%M%SZ}" if until else ""
+    return (f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:s\r\n"
+            f"DTSTAMP:20200101T000000Z\r\n{dtstart}\r\n{dtend}\r\n{rule}\r\n"
+            "SUMMARY:series\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    freq=st.sampled_from(["MINUTELY", "HOURLY", "DAILY", "WEEKLY"]),
+    interval=st.integers(1, 5),
+    start=st.datetimes(datetime(2015, 1, 1), datetime(2024, 1, 1)).map(
+        lambda d: d.replace(second=0, microsecond=0)),
+    zone=st.sampled_from(ZONES),
+    byday=st.sampled_from(["", "MO", "TU,TH", "MO,WE,FR,SU"]),
+    until_days=st.one_of(st.none(), st.integers(30, 4000)),
+    minutes=st.integers(1, 600),
+    offset_days=st.integers(0, 4000),
+    hours=st.integers(1, 72),
+)
+def test_skip_ahead_lists_exactly_what_the_library_lists(
+        freq: str, interval: int, start: datetime, zone: str, byday: str,
+        until_days: int | None, minutes: int, offset_days: int, hours: int) -> None:
+    if freq == "MINUTELY":
+        offset_days = min(offset_days, 60)  # the library alone would take minutes
+    until = (start + timedelta(days=until_days)).replace(tzinfo=UTC) if until_days else None
+    data = _calendar(freq, interval, start, zone, byday, until, minutes)
+    tz = ZoneInfo("Europe/Berlin")
+    window_start = datetime.combine(start.date() + timedelta(days=offset_days),
+                                    datetime.min.time(), tzinfo=tz) + timedelta(hours=7)
+    window_end = window_start + timedelta(hours=hours)
+    plain = recurring_ical_events.of(icalendar.Calendar.from_ical(data)).between(
+        window_start, window_end)
+    expected = sorted(
+        (e.DTSTART if e.DTSTART.tzinfo else e.DTSTART.replace(tzinfo=tz)).astimezone(UTC)
+        for e in plain)
+    narrowed = parse_ics(data, "t.ics", since=window_start - timedelta(days=2))
+    got = sorted(m.start.astimezone(UTC) for m in expand(narrowed, window_start, window_end))
+    assert got == expected
+
+
+def test_only_leaves_out_single_events_far_from_the_window() -> None:
+    def event(uid: str, body: str) -> str:
+        return f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20200101T000000Z\r\n{body}END:VEVENT\r\n"
+
+    data = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+            + event("old", "DTSTART:20200101T090000Z\r\nDTEND:20200101T100000Z\r\n")
+            + event("near", "DTSTART:20240603T090000Z\r\nDTEND:20240603T100000Z\r\n")
+            + event("long", "DTSTART;VALUE=DATE:20240501\r\nDURATION:P6W\r\n")
+            + event("series", "DTSTART:20200101T090000Z\r\nDURATION:PT1H\r\n"
+                              "RRULE:FREQ=WEEKLY\r\n")
+            + event("moved", "RECURRENCE-ID;RANGE=THISANDFUTURE:20200108T090000Z\r\n"
+                             "DTSTART:20200108T100000Z\r\nDURATION:PT1H\r\n")
+            + event("folded", "DTSTART;TZID=Europe/Berlin:2024060\r\n 3T090000\r\n"
+                              "DTEND;TZID=Europe/Berlin:20240603T100000\r\n")
+            + event("undated", "SUMMARY:no dates\r\n")
+            + "END:VCALENDAR\r\n").encode()
+    kept = Calendarfile.index(data).only(date(2024, 6, 1), date(2024, 6, 5))
+    uids = {c["UID"] for c in icalendar.Calendar.from_ical(kept).walk("VEVENT")}
+    assert uids == {"near", "long", "series", "moved", "folded", "undated"}

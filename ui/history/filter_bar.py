@@ -1,0 +1,284 @@
+"""The timeline's search box and filters, and the people whose notes match a search."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Sequence
+from datetime import datetime, time, timedelta, tzinfo
+
+import shiboken6
+from PySide6.QtCore import (
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.coaching.content import load_builtin, theme_names
+from mlcoach.domain.model import Kind, Outcome
+from mlcoach.store.core import Store
+from mlcoach.store.timeline import (
+    EntryKind,
+    FilterChoices,
+    Timeline,
+    TimelineFilter,
+)
+from mlcoach.ui import ops
+from mlcoach.ui.history.model import locale_name
+from mlcoach.ui.i18n import qdate
+from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
+
+logger = logging.getLogger(__name__)
+
+
+logger = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 250
+Clock = Callable[[], datetime]
+
+
+
+class FilterBar(QWidget):
+    """The search box, the filter lists and the people whose notes match the search.
+
+    Signals:
+        changed(): the user changed the search or a filter (typing is debounced).
+    """
+
+    changed = Signal()
+
+    def __init__(self, store: Store, timeline: Timeline, *, clock: Clock, tz: tzinfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._timeline, self._clock, self._tz = store, timeline, clock, tz
+        self._people_links: list[str] = []
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search moments, reflections, suggestions and "
+                                               "notes"))
+        self.search.setAccessibleName(self.tr("Search the history"))
+        self.search.setClearButtonEnabled(True)
+        self.order = self._combo(self.tr("Order"), [(self.tr("Best match"), True),
+                                                    (self.tr("Newest first"), False)])
+        self.order.setEnabled(False)
+        self._filter_boxes()
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
+        self.people_hits = QLabel(self)
+        self.people_hits.setAccessibleName(self.tr("People whose notes match"))
+        self.people_hits.setTextFormat(Qt.TextFormat.RichText)
+        self.people_hits.hide()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._build_layout()
+        self._connect()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _filter_boxes(self) -> None:
+        self.show_box = self._combo(self.tr("Show"), [(self.tr("Everything"), "")] + [
+            (name, kind.value) for kind, name in entry_kind_names().items()])
+        self.kind_box = self._combo(self.tr("Kind of moment"), [(self.tr("Any kind"), "")] + [
+            (name, kind.value) for kind, name in kind_names().items()])
+        self.person_box = self._combo(self.tr("Person"), [(self.tr("Anyone"), "")])
+        self.tag_box = self._combo(self.tr("Tag"), [(self.tr("Any tag"), "")])
+        self.theme_box = self._combo(self.tr("Theme"), [(self.tr("Any theme"), "")])
+        self.outcome_box = self._combo(self.tr("Outcome"), [(self.tr("Any outcome"), "")] + [
+            (name, o.value) for o, name in outcome_names().items()])
+        self.date_box = self._combo(self.tr("Date range"), [
+            (self.tr("Any time"), ""), (self.tr("Last 7 days"), "7"),
+            (self.tr("Last 30 days"), "30"), (self.tr("Last 12 months"), "365"),
+            (self.tr("Custom…"), "custom")])
+        self.since_edit = self._date_edit(self.tr("From"))
+        self.until_edit = self._date_edit(self.tr("To"))
+
+    def _combo(self, name: str, items: Sequence[tuple[str, object]]) -> QComboBox:
+        box = QComboBox(self)
+        box.setAccessibleName(name)
+        box.setToolTip(name)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        box.setMaxVisibleItems(20)
+        for text, data in items:
+            box.addItem(text, data)
+        return box
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setAccessibleName(name)
+        edit.setToolTip(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        edit.hide()
+        return edit
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.order)
+        filters = QHBoxLayout()
+        for box in (self.show_box, self.kind_box, self.person_box, self.tag_box,
+                    self.theme_box, self.outcome_box, self.date_box, self.since_edit,
+                    self.until_edit):
+            filters.addWidget(box)
+        filters.addStretch(1)
+        filters.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.people_hits)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._changed)
+        self._debounce.timeout.connect(self._changed)
+        for box in (self.order, self.show_box, self.kind_box, self.person_box, self.tag_box,
+                    self.theme_box, self.outcome_box):
+            box.currentIndexChanged.connect(lambda _i: self._changed())
+        self.date_box.currentIndexChanged.connect(self._date_changed)
+        self.since_edit.dateChanged.connect(lambda _d: self._changed())
+        self.until_edit.dateChanged.connect(lambda _d: self._changed())
+        self.clear_button.clicked.connect(self.clear)
+        self.people_hits.linkActivated.connect(self._person_link)
+
+    def _changed(self) -> None:
+        self._debounce.stop()
+        self.changed.emit()
+
+    # -- filters ------------------------------------------------------------------------
+
+    def filters(self) -> TimelineFilter:
+        """The filters the controls describe."""
+        shown = self.show_box.currentData()
+        kind, outcome = self.kind_box.currentData(), self.outcome_box.currentData()
+        since, until = self._date_range()
+        return TimelineFilter(
+            query=self.search.text().strip(),
+            kinds=frozenset({EntryKind(shown)}) if shown else frozenset(EntryKind),
+            moment_kind=Kind(kind) if kind else None,
+            person=self.person_box.currentData() or None,
+            tag=self.tag_box.currentData() or None,
+            theme=self.theme_box.currentData() or None,
+            outcome=Outcome(outcome) if outcome else None,
+            since=since, until=until,
+            best_first=bool(self.order.currentData()),
+        )
+
+    def _date_range(self) -> tuple[datetime | None, datetime | None]:
+        choice = self.date_box.currentData()
+        if not choice:
+            return None, None
+        if choice == "custom":
+            first, last = self.since_edit.date().toPython(), self.until_edit.date().toPython()
+            return (datetime.combine(first, time(0), tzinfo=self._tz),
+                    datetime.combine(last + timedelta(days=1), time(0), tzinfo=self._tz))
+        today = self._clock().astimezone(self._tz).date()
+        start = today - timedelta(days=int(choice) - 1)
+        return datetime.combine(start, time(0), tzinfo=self._tz), None
+
+    def _date_changed(self) -> None:
+        custom = self.date_box.currentData() == "custom"
+        if custom and not self.since_edit.isVisible():
+            today = self._clock().astimezone(self._tz).date()
+            for edit, day in ((self.since_edit, today - timedelta(days=30)),
+                              (self.until_edit, today)):
+                edit.blockSignals(True)
+                edit.setDate(qdate(day))
+                edit.blockSignals(False)
+        self.since_edit.setVisible(custom)
+        self.until_edit.setVisible(custom)
+        self._changed()
+
+    def clear(self) -> None:
+        """Back to everything, newest first."""
+        widgets = (self.search, self.order, self.show_box, self.kind_box, self.person_box,
+                   self.tag_box, self.theme_box, self.outcome_box, self.date_box)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        for box in widgets[1:]:
+            box.setCurrentIndex(0)  # type: ignore[attr-defined]
+        for w in widgets:
+            w.blockSignals(False)
+        self.since_edit.hide()
+        self.until_edit.hide()
+        self._changed()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def load_choices(self) -> None:
+        """Fill the person, tag and theme lists on the worker thread."""
+        store, timeline, language = self._store, self._timeline, locale_name()[:2]
+
+        def read() -> FilterChoices:
+            # Titles are set here, before any page queued after this job is read.
+            timeline.prompt_titles = {p.id: p.text_for(language).text
+                                      for p in [*load_builtin(), *store.custom_prompts()]}
+            return timeline.choices()
+
+        ops.run(read, self._choices_read, lambda exc: logger.error("filter lists: %s", exc))
+
+    def _choices_read(self, choices: FilterChoices) -> None:
+        if not shiboken6.isValid(self):
+            return
+        names = theme_names(locale_name())
+        themes = sorted({*names, *choices.themes}, key=lambda t: names.get(t, t).casefold())
+        self._refill(self.person_box, [(p, p) for p in choices.people])
+        self._refill(self.tag_box, [("#" + t, t) for t in choices.tags])
+        self._refill(self.theme_box, [(names.get(t, t), t) for t in themes])
+
+    def _refill(self, box: QComboBox, items: Sequence[tuple[str, str]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        while box.count() > 1:
+            box.removeItem(1)
+        for text, data in items:
+            box.addItem(text, data)
+        box.setCurrentIndex(max(0, box.findData(current)))
+        box.blockSignals(False)
+
+    def find_people(self, query: str) -> None:
+        """List the people whose notes match `query`, as links that filter by person."""
+        if not query.strip():
+            self.people_hits.hide()
+            return
+        timeline = self._timeline
+        ops.run(lambda: timeline.people_matching(query),
+                lambda names: self._people_found(query, names),
+                lambda exc: logger.error("people search: %s", exc))
+
+    def _people_found(self, query: str, names: list[str]) -> None:
+        if not shiboken6.isValid(self) or query != self.search.text().strip():
+            return
+        if not names:
+            self.people_hits.hide()
+            return
+        links = " · ".join(f'<a href="{i}">{html.escape(n, quote=False)}</a>'
+                           for i, n in enumerate(names))
+        self._people_links = names
+        self.people_hits.setText(self.tr("People matching: %1").replace("%1", links))
+        self.people_hits.show()
+
+    def _person_link(self, link: str) -> None:
+        name = self._people_links[int(link)]
+        index = self.person_box.findData(name)
+        if index < 0:
+            self.person_box.addItem(name, name)
+            index = self.person_box.count() - 1
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.person_box.setCurrentIndex(index)

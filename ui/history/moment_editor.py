@@ -1,0 +1,96 @@
+"""The small dialog that edits a moment's text, kind and outcome."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtGui import (
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.domain.model import Kind, Outcome
+from mlcoach.store.timeline import (
+    TimelineEntry,
+)
+from mlcoach.ui.names import kind_names, outcome_names
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class MomentEdit:
+    """What the editor returns."""
+
+    text: str
+    kind: Kind
+    outcome: Outcome | None
+
+
+class MomentEditor(QDialog):
+    """A small editor for a moment's text, kind and outcome."""
+
+    def __init__(self, entry: TimelineEntry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit moment"))
+        self.text = QPlainTextEdit(entry.text, self)
+        self.text.setAccessibleName(self.tr("Moment text"))
+        self.text.setTabChangesFocus(True)
+        self.text.setFixedHeight(self.text.fontMetrics().lineSpacing() * 4 + 12)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Kind"))
+        for kind, name in kind_names().items():
+            self.kind.addItem(name, kind.value)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(
+            entry.moment_kind.value if entry.moment_kind else Kind.OTHER.value)))
+        self.outcome = QComboBox(self)
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.outcome.addItem(self.tr("No outcome yet"), "")
+        for outcome, name in outcome_names().items():
+            self.outcome.addItem(name, outcome.value)
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(
+            entry.outcome.value if entry.outcome else "")))
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        form = QFormLayout()
+        form.addRow(self.tr("&Text"), self.text)
+        form.addRow(self.tr("&Kind"), self.kind)
+        form.addRow(self.tr("&Outcome"), self.outcome)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+
+    def value(self) -> MomentEdit:
+        """The edited values."""
+        outcome = self.outcome.currentData()
+        return MomentEdit(self.text.toPlainText().strip(), Kind(self.kind.currentData()),
+                          Outcome(outcome) if outcome else None)
+
+    def accept(self) -> None:
+        if not self.value().text:
+            self.error.setText(self.tr("A moment needs some words."))
+            self.error.show()
+            return
+        super().accept()
+
+
+# -- the Timeline tab -------------------------------------------------------------------

@@ -1,0 +1,361 @@
+"""The Timeline tab: the virtualised list, in-place editing and delete with undo."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.model import Moment, Outcome
+from mlcoach.store.core import Store
+from mlcoach.store.timeline import (
+    EntryKind,
+    Timeline,
+    TimelineEntry,
+    TimelineFilter,
+)
+from mlcoach.ui import ops
+from mlcoach.ui.history.filter_bar import FilterBar
+from mlcoach.ui.history.model import HighlightDelegate, TimelineModel
+from mlcoach.ui.history.moment_editor import MomentEdit, MomentEditor
+from mlcoach.ui.i18n import error_message
+from mlcoach.ui.names import outcome_names, response_names
+
+logger = logging.getLogger(__name__)
+
+UNDO_MS = 15_000
+Clock = Callable[[], datetime]
+translate = QCoreApplication.translate  # lupdate reads translate("History", "…") calls
+
+
+@dataclass(frozen=True, slots=True)
+class _Deleted:
+    moment: Moment
+    entry: TimelineEntry
+    row: int
+
+
+class TimelineTab(QWidget):
+    """The filter bar, the virtualised list, in-place editing and delete with undo.
+
+    Signals:
+        entries_changed(): a moment was edited, deleted or restored.
+    """
+
+    entries_changed = Signal()
+
+    def __init__(self, store: Store, *, clock: Clock, tz: tzinfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store, self._clock, self._tz = store, clock, tz
+        self.timeline = Timeline(store)
+        self.model = TimelineModel(self.timeline, tz, self)
+        self._deleted: list[_Deleted] = []
+        self._count_generation = 0
+        self._editor: MomentEditor | None = None
+        self.filter_bar = FilterBar(store, self.timeline, clock=clock, tz=tz, parent=self)
+        self.view = QTableView(self)
+        self._build_view()
+        self.status = QLabel(self)
+        self.status.setAccessibleName(self.tr("Timeline status"))
+        self._build_undo_bar()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.status)
+        self._connect()
+
+    def _build_view(self) -> None:
+        self.view.setAccessibleName(self.tr("Timeline"))
+        self.view.setModel(self.model)
+        self.view.setItemDelegateForColumn(TimelineModel.ENTRY, HighlightDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.setShowGrid(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        # Fixed row heights: the view never measures rows, so 50,000 scroll smoothly.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(TimelineModel.ENTRY, QHeaderView.ResizeMode.Stretch)
+        fm = self.fontMetrics()
+        # Sized to the widest words in the current language, not to the English ones.
+        what = [translate("History", "Reflection · energy %1").replace("%1", "5"),
+                *(translate("History", "Prompt · %1").replace("%1", name)
+                  for name in response_names().values())]
+        for column, samples in ((TimelineModel.WHEN, ["Wed 28 Sep 2025  12:00 PM"]),
+                                (TimelineModel.WHAT, what),
+                                (TimelineModel.PERSON, ["Xenia W. Longname"]),
+                                (TimelineModel.TAGS, ["#code-review #release"]),
+                                (TimelineModel.OUTCOME, list(outcome_names().values()))):
+            width = max(fm.horizontalAdvance(sample) for sample in samples)
+            self.view.setColumnWidth(column, width + 24)
+
+    def _build_undo_bar(self) -> None:
+        self.undo_bar = QFrame(self)
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.undo_bar.setAutoFillBackground(True)
+        self.undo_bar.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.undo_label = QLabel(self.undo_bar)
+        self.undo_label.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.undo_button = QPushButton(self.tr("&Undo"), self.undo_bar)
+        self.undo_button.setAccessibleName(self.tr("Undo the delete"))
+        self.undo_button.setToolTip(self.tr("Put the moment back (Ctrl+Z)"))
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(8, 4, 8, 4)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        self._undo_timer = QTimer(self)
+        self._undo_timer.setSingleShot(True)
+        self._undo_timer.setInterval(UNDO_MS)
+        self._undo_timer.timeout.connect(self.undo_bar.hide)
+
+    def _connect(self) -> None:
+        self.filter_bar.changed.connect(self.apply_filters)
+        self.view.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.model.loading_changed.connect(self._loading_changed)
+        self.model.failed.connect(lambda msg: self.status.setText(
+            self.tr("Could not read the history: %1").replace("%1", msg)))
+        for keys, slot, target in (
+            (QKeySequence(QKeySequence.StandardKey.Undo), self.undo_delete, self),
+            (QKeySequence(QKeySequence.StandardKey.Find), self.filter_bar.focus_search, self),
+            (QKeySequence(Qt.Key.Key_Delete), self.delete_selected, self.view),
+            (QKeySequence(Qt.Key.Key_F2), self.edit_selected, self.view),
+            (QKeySequence(Qt.Key.Key_Return), self.edit_selected, self.view),
+        ):
+            shortcut = QShortcut(keys, target)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut
+                                if target is self else Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+
+    # -- filters ------------------------------------------------------------------------
+
+    def apply_filters(self) -> None:
+        """Read the list again with the filters the bar describes."""
+        filters = self.filter_bar.filters()
+        self.filter_bar.order.setEnabled(bool(filters.match))
+        if filters == self.model.filters() and self.model.rowCount():
+            return
+        self.model.set_filters(filters)
+        self.filter_bar.find_people(filters.query)
+
+    def reload(self) -> None:
+        """Refresh the filter lists and the rows (the store may have changed)."""
+        self.filter_bar.load_choices()
+        self.model.set_filters(self.filter_bar.filters())
+
+    # -- status -----------------------------------------------------------------------------
+
+    def _loading_changed(self, loading: bool) -> None:
+        if loading:
+            if not self.model.rowCount():
+                self.status.setText(self.tr("Searching…") if self.model.filters().match
+                                    else self.tr("Loading…"))
+            return
+        if self.model.rowCount() == 0:
+            self.status.setText(self.tr("Nothing matches.") if self._filtered()
+                                else self.tr("Nothing here yet: captured moments, prompts, "
+                                             "suggestions and reflections will appear here."))
+            return
+        if self.model.rowCount() <= self.model.page_size and not self.model.exhausted():
+            self._count()
+        elif self.model.exhausted():
+            self._show_count(self.model.rowCount())
+
+    def _filtered(self) -> bool:
+        return self.model.filters() != TimelineFilter(best_first=self.model.filters().best_first)
+
+    def _count(self) -> None:
+        self._count_generation += 1
+        generation, filters, timeline = self._count_generation, self.model.filters(), self.timeline
+        ops.run(lambda: timeline.count(filters),
+                lambda n: self._counted(generation, n),
+                lambda exc: logger.error("timeline count: %s", exc))
+
+    def _counted(self, generation: int, total: int) -> None:
+        if shiboken6.isValid(self) and generation == self._count_generation:
+            self._show_count(total)
+
+    def _show_count(self, total: int) -> None:
+        self.status.setText(self.tr("1 entry") if total == 1
+                            else self.tr("%Ln entries", "", total))
+
+    # -- editing ------------------------------------------------------------------------------
+
+    def selected_row(self) -> int | None:
+        """The selected row, if any."""
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def edit_selected(self) -> None:
+        """Edit the selected moment."""
+        row = self.selected_row()
+        if row is not None:
+            self.edit_row(row)
+
+    def edit_row(self, row: int) -> None:
+        """Open the small editor for the moment on `row`."""
+        entry = self.model.entry(row)
+        if entry is None or entry.kind is not EntryKind.MOMENT:
+            return
+        self._editor = editor = MomentEditor(entry, self)
+        editor.accepted.connect(lambda: self._save_edit(entry, editor.value()))
+        editor.finished.connect(lambda _r: editor.deleteLater())
+        editor.open()
+
+    def editor(self) -> MomentEditor | None:
+        """The open editor, if any."""
+        return self._editor if self._editor is not None and shiboken6.isValid(self._editor) \
+            else None
+
+    def _save_edit(self, entry: TimelineEntry, edit: MomentEdit) -> None:
+        store, timeline = self._store, self.timeline
+
+        def write() -> TimelineEntry | None:
+            store.update_moment(entry.id, text=edit.text, kind=edit.kind)
+            if edit.outcome != entry.outcome:
+                store.set_moment_outcome(entry.id, edit.outcome)
+            return timeline.entry(EntryKind.MOMENT, entry.id)
+
+        ops.run(write, self._edited, self._write_failed)
+
+    def set_outcome(self, row: int, outcome: Outcome | None) -> None:
+        """Record whether the person followed a moment or suggestion."""
+        entry = self.model.entry(row)
+        if entry is None or entry.kind not in (EntryKind.MOMENT, EntryKind.SUGGESTION):
+            return
+        store, timeline = self._store, self.timeline
+
+        def write() -> TimelineEntry | None:
+            if entry.kind is EntryKind.MOMENT:
+                store.set_moment_outcome(entry.id, outcome)
+            else:
+                store.set_suggestion_outcome(entry.id, outcome)
+            return timeline.entry(entry.kind, entry.id)
+
+        ops.run(write, self._edited, self._write_failed)
+
+    def _edited(self, entry: TimelineEntry | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if entry is not None:
+            self.model.replace_entry(entry)
+        self.entries_changed.emit()
+
+    def _write_failed(self, exc: BaseException) -> None:
+        logger.error("could not change the history: %s", exc)
+        if shiboken6.isValid(self):
+            message = error_message(exc) if isinstance(exc, MlcoachError) else self.tr(
+                "The change could not be saved.")
+            self.status.setText(message)
+
+    def delete_selected(self) -> None:
+        """Delete the selected moment (Undo puts it back)."""
+        row = self.selected_row()
+        if row is not None:
+            self.delete_row(row)
+
+    def delete_row(self, row: int) -> None:
+        """Delete the moment on `row` and offer undo."""
+        entry = self.model.entry(row)
+        if entry is None or entry.kind is not EntryKind.MOMENT:
+            return
+        store = self._store
+        ops.run(lambda: store.delete_moment(entry.id),
+                lambda moment: self._removed(entry, moment), self._write_failed)
+
+    def _removed(self, entry: TimelineEntry, moment: Moment) -> None:
+        if not shiboken6.isValid(self):
+            return
+        row = self.model.row_of(EntryKind.MOMENT, entry.id)
+        if row is not None:
+            self.model.remove_row(row)
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+        self._deleted.append(_Deleted(moment, entry, row if row is not None else 0))
+        short = entry.text if len(entry.text) <= 60 else entry.text[:59] + "…"
+        self.undo_label.setText(self.tr("Deleted “%1”.").replace("%1", short))
+        self.undo_bar.show()
+        self._undo_timer.start()
+        self.entries_changed.emit()
+
+    def undo_delete(self) -> None:
+        """Put back the moment deleted last."""
+        if not self._deleted:
+            return
+        gone = self._deleted.pop()
+        store = self._store
+        ops.run(lambda: store.restore_moment(gone.moment),
+                lambda _m: self._restored(gone), self._write_failed)
+
+    def _restored(self, gone: _Deleted) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.model.insert_entry(gone.row, gone.entry)
+        self.view.selectRow(gone.row)
+        if not self._deleted:
+            self.undo_bar.hide()
+        self.entries_changed.emit()
+
+    def _context_menu(self, pos: Any) -> None:
+        index = self.view.indexAt(pos)
+        entry = self.model.entry(index.row()) if index.isValid() else None
+        if entry is None:
+            return
+        row = index.row()
+        menu = QMenu(self)
+        if entry.kind is EntryKind.MOMENT:
+            menu.addAction(self.tr("&Edit…"), lambda: self.edit_row(row))
+        if entry.kind in (EntryKind.MOMENT, EntryKind.SUGGESTION):
+            for outcome, name in outcome_names().items():
+                action = menu.addAction(name, lambda o=outcome: self.set_outcome(row, o))
+                action.setCheckable(True)
+                action.setChecked(entry.outcome is outcome)
+            menu.addAction(self.tr("No outcome yet"), lambda: self.set_outcome(row, None))
+        menu.addAction(self.tr("&Copy text"),
+                       lambda: QApplication.clipboard().setText(entry.text))
+        if entry.kind is EntryKind.MOMENT:
+            menu.addSeparator()
+            menu.addAction(self.tr("&Delete"), lambda: self.delete_row(row))
+        menu.popup(self.view.viewport().mapToGlobal(pos))

@@ -1,0 +1,211 @@
+"""History & insights: the window with the Timeline, Insights and People tabs.
+
+The File menu exports and imports through `mlcoach.ui.transfer`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+
+from PySide6.QtCore import (
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QKeySequence,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QMenuBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.store.core import Store
+from mlcoach.ui.history.insights_tab import InsightsTab
+from mlcoach.ui.history.timeline_tab import TimelineTab
+from mlcoach.ui.privacy import export_formats
+from mlcoach.ui.transfer import Transfer
+from mlcoach.ui.transfer import summary as import_summary
+
+logger = logging.getLogger(__name__)
+
+
+logger = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def _people_panel_available() -> bool:
+    try:
+        import mlcoach.ui.people_panel  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+
+class HistoryWindow(QWidget):
+    """History & insights: Timeline, Insights and People tabs.
+
+    Signals:
+        focus_accepted(str): the weekly review's focus theme was accepted (re-arm prompts).
+        entries_changed(): a moment was edited, deleted or restored here.
+    """
+
+    focus_accepted = Signal(str)
+    entries_changed = Signal()
+
+    def __init__(self, store: Store, *, clock: Clock, tz: tzinfo,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self._store, self._clock, self._tz = store, clock, tz
+        self.setWindowTitle(self.tr("History & insights — mlcoach"))
+        self.setAccessibleName(self.tr("History and insights"))
+        self.timeline = TimelineTab(store, clock=clock, tz=tz, parent=self)
+        self.insights = InsightsTab(store, clock=clock, tz=tz, parent=self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.timeline, self.tr("&Timeline"))
+        self.tabs.addTab(self.insights, self.tr("&Insights"))
+        # The People panel reads every person's last moment when built or reloaded, so
+        # it is built on first view and reloaded only while on show.
+        self.people: QWidget | None = None
+        self._people_holder = QWidget(self)
+        QVBoxLayout(self._people_holder).setContentsMargins(0, 0, 0, 0)
+        self._people_stale = True
+        if _people_panel_available():
+            self.tabs.addTab(self._people_holder, self.tr("&People"))
+        self.transfer = Transfer(store, self)
+        self.notice = QLabel(self)
+        self.notice.setAccessibleName(self.tr("Export and import result"))
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+        self.menu_bar = self._menu_bar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setMenuBar(self.menu_bar)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs)
+        self.resize(1120, 740)
+        self._insights_stale = True
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.insights.focus_accepted.connect(self.focus_accepted.emit)
+        self.timeline.entries_changed.connect(self._entries_changed)
+        self.transfer.busy_changed.connect(self._transfer_busy)
+        self.transfer.exported.connect(lambda path: self.show_notice(
+            self.tr("Exported to %1").replace("%1", str(path))))
+        self.transfer.imported.connect(self._imported)
+        self.transfer.failed.connect(self.show_notice)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+
+    def _menu_bar(self) -> QMenuBar:
+        """File: Export ▸ (one entry per format), Import…, Close."""
+        bar = QMenuBar(self)
+        bar.setNativeMenuBar(False)  # a menu bar inside this window on every desktop
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.export_menu = self.file_menu.addMenu(self.tr("&Export"))
+        self.export_actions: dict[str, QAction] = {}
+        for fmt in export_formats():
+            action = self.export_menu.addAction(
+                self.tr("%1…").replace("%1", fmt.label),
+                lambda f=fmt: self.transfer.export(f))
+            self.export_actions[fmt.key] = action
+        self.import_action = self.file_menu.addAction(self.tr("&Import…"),
+                                                      lambda: self.transfer.import_file())
+        self.import_action.setToolTip(self.tr("Add entries from an mlcoach JSON export"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.tr("&Close"), self.close)
+        return bar
+
+    def show_notice(self, text: str) -> None:
+        """Say how an export or import went, on one line above the tabs."""
+        self.notice.setText(" ".join(text.split()))
+        self.notice.setToolTip(self.notice.text())
+        self.notice.setVisible(bool(text))
+
+    def _transfer_busy(self, busy: bool) -> None:
+        self.export_menu.setEnabled(not busy)
+        self.import_action.setEnabled(not busy)
+        if busy:
+            self.show_notice("")
+
+    def _imported(self, added: dict[str, int]) -> None:
+        self.show_notice(import_summary(added))
+        if any(added.values()):
+            self.timeline.reload()
+            self._entries_changed()
+            if self.tabs.currentWidget() is self.insights:
+                self._load_insights()
+            self._people_stale = True
+            self._show_people()
+
+    def _people_tab(self) -> QWidget | None:
+        """The people list, when that part of the app is installed."""
+        try:
+            from mlcoach.ui.people_panel import PeoplePanel
+        except ImportError:
+            return None
+        try:
+            panel: QWidget = PeoplePanel(self._store, tz=self._tz, parent=self._people_holder)
+        except (TypeError, MlcoachError) as exc:
+            logger.warning("people tab unavailable: %s", exc)
+            return None
+        return panel
+
+    def present(self) -> None:
+        """Show the window with fresh data and bring it to the front."""
+        self.timeline.reload()
+        self._insights_stale = True
+        if self.tabs.currentWidget() is self.insights:
+            self._load_insights()
+        self._people_stale = True
+        self._show_people()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        if self.tabs.currentWidget() is self.timeline:
+            self.timeline.view.setFocus()
+
+    def show_insights(self) -> None:
+        """Switch to the Insights tab (e.g. for the weekly review)."""
+        self.tabs.setCurrentWidget(self.insights)
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.insights and self._insights_stale:
+            self._load_insights()
+        self._show_people()
+
+    def show_people(self) -> None:
+        """Switch to the People tab."""
+        self.tabs.setCurrentWidget(self._people_holder)
+
+    def _show_people(self) -> None:
+        """Build or refresh the People panel, when it is the tab on show."""
+        if self.tabs.currentWidget() is not self._people_holder:
+            return
+        if self.people is None:
+            self.people = self._people_tab()
+            if self.people is not None:
+                layout = self._people_holder.layout()
+                assert layout is not None
+                layout.addWidget(self.people)
+                self.people.show()
+        elif self._people_stale and hasattr(self.people, "reload"):
+            self.people.reload()
+        self._people_stale = False
+
+    def _load_insights(self) -> None:
+        self._insights_stale = False
+        self.insights.load()
+
+    def _entries_changed(self) -> None:
+        self._insights_stale = True
+        self.entries_changed.emit()

@@ -1,0 +1,33 @@
+"""Small helpers for widgets: a shortcut connected in one call, a bold label."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def shortcut(parent: QWidget, keys: str | QKeySequence, slot: Callable[[], object],
+             context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
+    """A shortcut on `parent` that calls `slot` (anywhere in its window, by default)."""
+    made = QShortcut(QKeySequence(keys), parent)
+    made.setContext(context)
+    made.activated.connect(slot)
+    return made
+
+
+def bold(label: QLabel) -> QLabel:
+    """Make `label`'s text bold; returns it."""
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def spacer(height: int) -> QWidget:
+    """A fixed vertical gap usable as a form row."""
+    gap = QWidget()
+    gap.setFixedHeight(height)
+    return gap
