@@ -172,11 +172,19 @@ class OSKeyring:
         import keyring
         from keyring.errors import KeyringError
 
-        try:
-            value = keyring.get_password(KEYRING_SERVICE, store_id)
-        except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
-                                          reason=exc) from exc
+        for attempt in range(2):
+            try:
+                value = keyring.get_password(KEYRING_SERVICE, store_id)
+                break
+            except Exception as exc:  # KeyringError, or secretstorage's own exceptions
+                if attempt == 0 and type(exc).__name__ == "ItemNotFoundException":
+                    time.sleep(0.05)  # an item found by keyring's search, gone (or not
+                    continue          # there yet) when it reads it: look once more
+                if not isinstance(exc, (KeyringError, RuntimeError)) and \
+                        not type(exc).__module__.startswith(("secretstorage", "jeepney")):
+                    raise
+                raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
+                                              reason=exc) from exc
         return None if value is None else _parse_key(value)
 
     def set(self, store_id: str, key: bytes) -> None:
@@ -186,7 +194,10 @@ class OSKeyring:
         def write() -> None:
             try:
                 keyring.set_password(KEYRING_SERVICE, store_id, key.hex())
-            except (KeyringError, RuntimeError) as exc:
+            except Exception as exc:  # KeyringError, or secretstorage's own exceptions
+                if not isinstance(exc, (KeyringError, RuntimeError)) and \
+                        not type(exc).__module__.startswith(("secretstorage", "jeepney")):
+                    raise
                 raise KeyringUnavailableError("the system keyring cannot be written: {reason}",
                                               reason=exc) from exc
 

@@ -239,6 +239,12 @@ def _error(name: str) -> SecretServiceError:
     if name in ("org.freedesktop.DBus.Error.NameHasNoOwner",
                 "org.freedesktop.DBus.Error.ServiceUnknown"):
         return NoService("no Secret Service is running")
+    if name in ("org.freedesktop.DBus.Error.UnknownMethod",
+                "org.freedesktop.DBus.Error.UnknownObject",
+                "org.freedesktop.Secret.Error.NoSuchObject"):
+        # No default collection (yet), or an item gone between search and read: the
+        # keyring library knows how to create or find it.
+        return NoService("the Secret Service has no such collection or item")
     return BadReply(f"the Secret Service answered with an error ({name[:80]})")
 
 
