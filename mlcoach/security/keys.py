@@ -153,8 +153,7 @@ class OSKeyring:
             from mlcoach.security import secretservice as ss
 
             try:
-                value = ss.read_secret({"service": KEYRING_SERVICE, "username": store_id},
-                                       self._env, budget)
+                value = _read_direct(ss, store_id, self._env, budget, deadline)
             except ss.Locked:  # keyring asks the user to unlock it: give them time
                 budget = PROMPT_WAIT
                 deadline = time.monotonic() + budget
@@ -217,6 +216,22 @@ class OSKeyring:
                                               reason=exc) from exc
 
         _bounded(remove, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
+
+
+def _read_direct(ss: Any, store_id: str, env: Mapping[str, str], budget: float,
+                 deadline: float) -> str | None:
+    """The direct read, asked once more when the service said it has no such collection
+    or item (seen from gnome-keyring under load): keyring's fallback would then try to
+    create a collection, which prompts."""
+    attributes = {"service": KEYRING_SERVICE, "username": store_id}
+    try:
+        return cast("str | None", ss.read_secret(attributes, env, budget))
+    except ss.NoService:
+        left = deadline - time.monotonic()
+        if left <= 0.1:
+            raise
+        time.sleep(0.05)
+        return cast("str | None", ss.read_secret(attributes, env, left - 0.05))
 
 
 class KeyringTimeoutError(KeyringUnavailableError):

@@ -269,27 +269,26 @@ def read_secret(attributes: Mapping[str, str], env: Mapping[str, str],
     waiting_for = "the session bus"
     try:
         with Bus(address, deadline) as bus:
-            # Three calls at once (one round trip, not three): the service's are sent to
-            # its well-known name, and their replies must come from the owner the bus
-            # names.
+            # Hello and GetNameOwner go together (both answered by the bus); the
+            # service's calls go one at a time to the owner it names, whose replies
+            # alone are accepted. (Sent all at once, gnome-keyring under load now and
+            # then answered SearchItems as if its default collection did not exist.)
             asked_owner = bus.send(message_bus.GetNameOwner(SECRETS))
-            service = DBusAddress("/org/freedesktop/secrets", SECRETS,
-                                  "org.freedesktop.Secret.Service")
-            asked_session = bus.send(new_method_call(service, "OpenSession", "sv",
-                                                     ("plain", ("s", ""))))
-            collection = DBusAddress(DEFAULT_COLLECTION, SECRETS,
-                                     "org.freedesktop.Secret.Collection")
-            asked_items = bus.send(new_method_call(collection, "SearchItems", "a{ss}",
-                                                   (dict(attributes),)))
             bus.reply(bus.hello, BUS_NAME)
             (owner,) = bus.reply(asked_owner, BUS_NAME)
             owner = _expect(owner, str, "owner")
             waiting_for = "the Secret Service"
-            reply = bus.reply(asked_session, owner)
+            service = DBusAddress("/org/freedesktop/secrets", owner,
+                                  "org.freedesktop.Secret.Service")
+            reply = bus.reply(bus.send(new_method_call(service, "OpenSession", "sv",
+                                                       ("plain", ("s", "")))), owner)
             if len(reply) != 2:
                 raise BadReply("the Secret Service sent a malformed session")
             session = _expect(reply[1], str, "session")
-            (items,) = bus.reply(asked_items, owner)
+            collection = DBusAddress(DEFAULT_COLLECTION, owner,
+                                     "org.freedesktop.Secret.Collection")
+            (items,) = bus.reply(bus.send(new_method_call(collection, "SearchItems", "a{ss}",
+                                                          (dict(attributes),))), owner)
             if not _expect(items, list, "search result"):
                 return None
             item = DBusAddress(_expect(items[0], str, "item"), owner,
