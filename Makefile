@@ -4,22 +4,24 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck system venv bench dist clean screenshots translations
+.PHONY: run test lint typecheck system venv bench dist clean screenshots translations wheel deb desktop-matrix
 
 run: $(STAMP)
 	$(VENV)/bin/mlcoach run
 
+# mypy and the import contracts see the core and ui/ together in their installed shape:
+# scripts/typecheck.sh builds that tree (build/typecheck) and runs mypy on it.
 test: $(STAMP)
 	$(PY) -m ruff check mlcoach ui tests
-	$(PY) -m mypy
-	$(VENV)/bin/lint-imports
+	PYTHON=$(PY) bash scripts/typecheck.sh
+	cd build/typecheck && ../../$(VENV)/bin/lint-imports ../../pyproject.toml
 	$(PY) -m pytest
 
 lint: $(STAMP)
 	$(PY) -m ruff check mlcoach ui tests
 
 typecheck: $(STAMP)
-	$(PY) -m mypy
+	PYTHON=$(PY) bash scripts/typecheck.sh
 
 system:
 	@bash scripts/system-deps.sh
@@ -33,6 +35,17 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 
 venv: $(STAMP)
 
+# The README's screenshots (docs/screenshots): light and dark on Xvfb :200 with trayer,
+# Turkish on :201, History & insights from two generated years, 200 % offscreen.
+# optipng (apt) keeps the PNGs small when it is installed.
+screenshots: $(STAMP)
+	$(PY) scripts/screenshots.py
+	$(PY) scripts/screenshots_history.py
+	$(PY) scripts/screenshots_scaled.py
+	$(PY) scripts/screenshots_tr.py
+	@if command -v optipng >/dev/null; then optipng -quiet -o2 docs/screenshots/*.png; \
+	else echo "optipng is not installed: PNGs left as Qt wrote them"; fi
+
 # Qt translations: lupdate keeps what is translated and adds new strings as unfinished
 # (tests/ui/test_translations.py fails until they are translated); lrelease compiles
 # the .qm that the app loads. The core's own text is in resources/i18n/*.toml.
@@ -42,6 +55,13 @@ translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(shell find ui -name '*.py' | sort) -ts $(TS)
 	$(PY) scripts/carry_translations.py $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
+# The daily loop on real desktops, headless (scripts/desktop_matrix.py); installs the
+# shells first (GNOME Shell is ~390 MB, so not part of `make test`).
+DESKTOPS ?= x11 gnome gnome-appindicator sway
+desktop-matrix: $(STAMP)
+	@MLCOACH_DESKTOPS=1 bash scripts/system-deps.sh
+	$(PY) scripts/desktop_matrix.py $(DESKTOPS)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run_quick.py
@@ -57,6 +77,14 @@ dist: $(DIST_STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/mlcoach.spec
 	dist/mlcoach/mlcoach --version
+
+# The wheel and sdist a user installs with pipx (README: Install).
+wheel: $(STAMP)
+	$(PY) -m build --outdir dist .
+
+# The Debian package, checked by lintian (packaging/README.md: how it carries Python and Qt).
+deb: $(STAMP)
+	$(PY) packaging/deb/build.py --out dist --lintian
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -76,7 +76,7 @@ IN_PROCESS = """
 import json, sys, time
 from datetime import date, datetime, time as t, timedelta
 from zoneinfo import ZoneInfo
-from mlcoach.calendar_ics import occurrences
+from mlcoach.coaching.calendar_ics import occurrences
 tz = ZoneInfo("Europe/Berlin")
 start = datetime.combine(date.fromisoformat(sys.argv[2]), t(0), tzinfo=tz)
 end = start + timedelta(days=1)

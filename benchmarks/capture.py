@@ -87,6 +87,16 @@ def shell_capture(report: h.Report, runs: int, smoke: bool) -> None:
                 "mlcoach capture (regular install)": lambda: timed(
                     [str(regular), "--data-dir", str(empty), "capture", TEXT], env),
             }
+            # The key through the keyring library: on KDE mlcoach leaves the choice to
+            # keyring (its backend detection; no KWallet here, so its Secret Service
+            # backend answers); keyring's Secret Service backend chosen by name is read
+            # directly, as the same service.
+            kde = {**env, "XDG_CURRENT_DESKTOP": "KDE"}
+            named = {**env, "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"}
+            cases["capture, key via keyring (regular install)"] = lambda: timed(
+                [str(regular), "--data-dir", str(empty), "capture", TEXT], kde)
+            cases["capture, backend named (regular install)"] = lambda: timed(
+                [str(regular), "--data-dir", str(empty), "capture", TEXT], named)
             if jrnl:
                 cases["jrnl TEXT"] = lambda: timed([jrnl, TEXT.replace("@", "")], env)
             res = h.alternate(cases, runs)
@@ -118,6 +128,14 @@ def shell_capture(report: h.Report, runs: int, smoke: bool) -> None:
         r = h.ratio(reg, jr)
         report.add("mlcoach capture / jrnl, both regular installs", f"{r:.2f}×", "", "≤ 0.5×",
                    r <= 0.5)
+        for key, what in (("capture, key via keyring (regular install)",
+                           "key through the keyring library (its own backend choice, as on "
+                           "KDE)"),
+                          ("capture, backend named (regular install)",
+                           "PYTHON_KEYRING_BACKEND=keyring's Secret Service (read directly)")):
+            r = h.ratio(res[key], jr)
+            report.add(f"mlcoach capture / jrnl, {what}", f"{r:.2f}× "
+                       f"({h.ms(h.median(res[key]))})", "", "≤ 0.5×", r <= 0.5)
     else:
         report.notes.append("jrnl could not be installed: no jrnl comparison this run")
     qt = [m for m in mods if m.split(".")[0] in ("PySide6", "shiboken6")]

@@ -118,9 +118,20 @@ class Report:
 
 # -- a private desktop ---------------------------------------------------------------------
 
-def _free_display(start: int = 300) -> int:
+def _display_range() -> range:
+    """Display numbers to try: MLCOACH_BENCH_DISPLAYS="180-199" keeps a run to its own."""
+    spec = os.environ.get("MLCOACH_BENCH_DISPLAYS", "")
+    low, _, high = spec.partition("-")
+    if low.isdigit() and high.isdigit():
+        return range(int(low), int(high) + 1)
     # Far above the integration tests' numbers (91+), so parallel runs do not collide.
-    for n in range(start, start + 200):
+    return range(300, 500)
+
+
+def _free_display(start: int = 0) -> int:
+    for n in _display_range():
+        if n < start:
+            continue
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
             return n
     raise RuntimeError("no free X display number")
@@ -232,6 +243,22 @@ class Desktop:
         return subprocess.run(["xwininfo", "-root", "-tree"], env=self.env,
                               capture_output=True, text=True).stdout
 
+    def window_ids(self, title: str) -> list[int]:
+        """Top-level windows whose title contains `title`."""
+        out = []
+        for line in self.windows().splitlines():
+            parts = line.split(None, 1)
+            if len(parts) == 2 and parts[0].startswith("0x") and '"' in parts[1]:
+                name = parts[1].split('"')[1]
+                if title in name:
+                    out.append(int(parts[0], 16))
+        return out
+
+    def close_window(self, window: int) -> None:
+        """Ask a window to close as a window manager's close button does (WM_DELETE_WINDOW)."""
+        subprocess.run([PY, "-c", _CLOSE_WINDOW, str(window)], env=self.env, check=True,
+                       timeout=20)
+
     def set_key(self, store_id: str, key: bytes) -> None:
         """Put a store's key into this session's Secret Service, as the app would."""
         code = ("import sys, keyring; keyring.set_password(sys.argv[1], sys.argv[2], "
@@ -260,6 +287,32 @@ class Desktop:
 
     def __exit__(self, *_: object) -> None:
         self.stop()
+
+
+# A WM_PROTOCOLS/WM_DELETE_WINDOW client message through libX11 (ctypes; no xdotool).
+_CLOSE_WINDOW = """
+import ctypes, ctypes.util, sys
+x = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+x.XOpenDisplay.restype = ctypes.c_void_p
+x.XFlush.argtypes = x.XCloseDisplay.argtypes = [ctypes.c_void_p]
+x.XInternAtom.restype = ctypes.c_ulong
+x.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+class Msg(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
+                ("display", ctypes.c_void_p), ("window", ctypes.c_ulong),
+                ("message_type", ctypes.c_ulong), ("format", ctypes.c_int),
+                ("l", ctypes.c_long * 5), ("pad", ctypes.c_long * 16)]
+d = x.XOpenDisplay(None)
+win = int(sys.argv[1])
+ev = Msg(type=33, send_event=1, display=d, window=win, format=32)
+ev.message_type = x.XInternAtom(d, b"WM_PROTOCOLS", 0)
+ev.l[0] = x.XInternAtom(d, b"WM_DELETE_WINDOW", 0)
+x.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long,
+                         ctypes.c_void_p]
+x.XSendEvent(d, win, 0, 0, ctypes.byref(ev))
+x.XFlush(d)
+x.XCloseDisplay(d)
+"""
 
 
 # -- processes that report readiness ------------------------------------------------------------
@@ -430,7 +483,7 @@ def generated_store(years: int, seed: int = 1) -> Path:
         "from pathlib import Path\n"
         "from benchmarks import harness\n"
         "from benchmarks.generate_store import generate\n"
-        "from mlcoach import vault\n"
+        "from mlcoach.store import vault\n"
         "vault.new_raw_key = lambda: harness.BENCH_KEY\n"
         "layout = vault.Layout(Path(sys.argv[1]))\n"
         "now = datetime.now(UTC)\n"
@@ -452,6 +505,17 @@ def bench_meta(folder: Path) -> dict[str, Any]:
     return dict(json.loads((folder / "bench.json").read_text()))
 
 
+def _welcome_done(data: Path, env: Mapping[str, str]) -> None:
+    """Past the first-run welcome, like every later start of a user's app."""
+    code = ("import sys; from pathlib import Path\n"
+            "from mlcoach.security.keys import OSKeyring\n"
+            "from mlcoach.store.vault import Layout, open_light\n"
+            "opened = open_light(Layout(Path(sys.argv[1])), keys=OSKeyring())\n"
+            "opened.store.set_state('welcome_done', True)\n")
+    subprocess.run([PY, "-c", code, str(data)], env=dict(env), check=True,
+                   capture_output=True)
+
+
 @contextmanager
 def store_copy(src: Path | None, desktop: Desktop | None = None) -> Iterator[Path]:
     """A scratch data folder: a copy of `src` (its key put into the desktop's keyring),
@@ -463,10 +527,12 @@ def store_copy(src: Path | None, desktop: Desktop | None = None) -> Iterator[Pat
             env = desktop.env if desktop else os.environ
             subprocess.run([MLCOACH, "--data-dir", str(data), "init"], env=env, check=True,
                            capture_output=True)
+            _welcome_done(data, env)
         else:
             shutil.copytree(src, data, ignore=shutil.ignore_patterns("backups", "*.log"))
             if desktop is not None:
                 desktop.set_key(bench_meta(src)["store_id"], BENCH_KEY)
+                _welcome_done(data, desktop.env)
         yield data
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -27,6 +27,7 @@ QUICK = (
     ("idle.py", ["--runs", "1", "--window", "20"]),
     ("scale.py", ["--runs", "3"]),
     ("calendar.py", ["--runs", "3"]),
+    ("growth.py", ["--runs", "3", "--years", "1,10"]),
 )
 
 

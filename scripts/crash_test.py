@@ -219,14 +219,35 @@ def _kill(pid: int) -> None:
 
 # -- phases ---------------------------------------------------------------------------------
 
+def _pace(data: Path, rng: random.Random, confirmed: dict[str, str]) -> float:
+    """Seconds one warm capture takes on this machine now (the median of three).
+
+    Kill moments are drawn over a few captures' time, so a slow or busy machine still
+    has its workers killed in the middle of their work, not before the first write.
+    """
+    from mlcoach.cli.main import main
+
+    times = []
+    for _ in range(3):
+        text, out = _text(rng, "pace"), io.StringIO()
+        started = time.monotonic()
+        code = main(["--data-dir", str(data), "capture", text], stdout=out,
+                    stderr=io.StringIO())
+        times.append(time.monotonic() - started)
+        if code == 0 and out.getvalue().strip():
+            confirmed[out.getvalue().strip()] = text
+    return sorted(times)[1]
+
+
 def _captures(report: Report, data: Path, kills: int, rng: random.Random, kind: str,
               confirmed: dict[str, str]) -> None:
     """Two warm CLI workers on one store, each killed at a random moment, again and again."""
+    window = max(0.15, 4 * _pace(data, rng, confirmed))
     done = 0
     while done < kills:
         pairs = [_fork(_capture_loop, data, rng.getrandbits(32)) for _ in range(2)]
         for pid, fd in pairs:
-            time.sleep(rng.uniform(0.0, 0.15))
+            time.sleep(rng.uniform(0.0, window))
             _kill(pid)
             report.count(kind)
             done += 1

@@ -1,8 +1,10 @@
 """Take the README's desktop screenshots on a real (virtual) desktop.
 
-Starts Xvfb with a trayer tray host, runs the real AppController on a demo store with a
-fixed clock, opens the tray menu and a prompt card, and saves what the screen shows,
-in the light and a dark palette:
+Starts Xvfb (:200) with a trayer tray host, runs the real AppController on a demo store
+with a fixed clock and saves, in the light and a dark palette: the tray menu, a prompt
+card and the "Back to N a day?" card as the screen shows them, then quick capture, the
+reflection, the influence coach, Settings' schedule, focus and notifications pages and
+the welcome steps:
 
     .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]
 """
@@ -85,6 +87,10 @@ def dark_palette():  # type: ignore[no-untyped-def]
         QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#363a40",
         QPalette.ColorRole.ToolTipText: "#e8e8e8", QPalette.ColorRole.PlaceholderText: "#a0a4aa",
         QPalette.ColorRole.Link: "#7cb8f0",
+        # Bevels and separator lines, as a dark desktop theme sets them.
+        QPalette.ColorRole.Light: "#4a4e55", QPalette.ColorRole.Midlight: "#40444a",
+        QPalette.ColorRole.Mid: "#2f3237", QPalette.ColorRole.Dark: "#1c1e21",
+        QPalette.ColorRole.Shadow: "#111214",
     }
     for role, colour in roles.items():
         p.setColor(role, QColor(colour))
@@ -93,6 +99,68 @@ def dark_palette():  # type: ignore[no-untyped-def]
                  QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7d8187"))
     return p
+
+
+def pace_offer(ctl, settle, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The "Back to N a day?" card, with the coach's own sentence, where the card was."""
+    from mlcoach.coaching.scheduler import NOTICE_TEXTS
+    from mlcoach.domain.i18n import translate
+
+    sentence = translate(NOTICE_TEXTS["offer_restore"], ctl.coach.language(), lowered=3, full=4)
+    card = ctl.pace_card
+    card.show_offer(sentence, 4, ctl._anchor())
+    settle()
+    geo = card.frameGeometry()
+    grab(path, (geo.x() - 20, 0, geo.width() + 40, geo.bottom() + 20))
+    card.hide()
+
+
+def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-untyped-def]
+    """Quick capture, reflection, influence coach and Settings' schedule page."""
+    from mlcoach.ui.app_windows import Window
+
+    for window, shot in ((Window.CAPTURE, "capture"), (Window.REFLECT, "reflection"),
+                         (Window.SUGGEST, "coach"), (Window.SETTINGS, "settings-schedule")):
+        ctl.open_window(window)
+        widget = ctl.windows[window]
+        if window is Window.CAPTURE:
+            widget.edit.setText("Shared Deniz's clear summary of the demo with @Deniz #demo")
+        if window is Window.REFLECT:
+            # Today's question (it rotates) asks about making the manager's work easier.
+            widget.went_well.setPlainText("Sent my manager the release notes before she had "
+                                          "to ask for them.")
+            widget.intention.setText("Send Deniz the on-call notes before lunch")
+        if window is Window.SUGGEST:
+            widget.set_person("Ana")
+            widget.change.setText("move the release checklist into the wiki instead of email")
+        if window is Window.SETTINGS:
+            widget.tabs.setCurrentIndex(0)
+        settle(1.2)
+        widget.grab().save(str(out / f"{shot}-{variant}.png"))
+        print("saved", out / f"{shot}-{variant}.png")
+        if window is Window.SETTINGS:
+            for index, page in ((1, "focus"), (2, "notifications")):
+                widget.tabs.setCurrentIndex(index)
+                settle()
+                widget.grab().save(str(out / f"settings-{page}-{variant}.png"))
+                print("saved", out / f"settings-{page}-{variant}.png")
+        widget.hide()
+
+
+def welcome(opened, settle, out: Path, variant: str) -> None:  # type: ignore[no-untyped-def]
+    """The first-run steps: welcome, working hours and (a new store's) recovery key."""
+    from mlcoach.ui.welcome import WelcomeDialog
+
+    dialog = WelcomeDialog(opened.store, opened)
+    dialog.show()
+    for shot in ("welcome", "welcome-hours", "welcome-recovery")[:dialog.steps()]:
+        settle()
+        dialog.grab().save(str(out / f"{shot}-{variant}.png"))
+        print("saved", out / f"{shot}-{variant}.png")
+        if dialog.step < dialog.steps() - 1:
+            dialog.next()
+    dialog.hide()
+    dialog.deleteLater()
 
 
 def main() -> int:
@@ -104,7 +172,7 @@ def main() -> int:
                       PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     (tmp / "run").mkdir(mode=0o700)
     os.environ.pop("QT_QPA_PLATFORM", None)
-    procs = start_desktop(97)
+    procs = start_desktop(200)
     try:
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QApplication
@@ -120,9 +188,8 @@ def main() -> int:
         assert server.claim()
         ctl = AppController(app, tmp / "data", server, clock=lambda: now.astimezone(timezone.utc),
                             tz=lambda: TZ, busy=lambda: False)
-        ctl.start("show", tray_wait_ms=0)
-        ctl.on_store_opened(opened)
-        ctl.timer.stop()  # the fixed clock would keep the timer firing
+        ctl.start("show", tray_wait_ms=0, opened=opened)
+        ctl.stop()  # the fixed clock would keep the timer firing
         ctl.coach._rng = random.Random(4)  # a stable choice of prompt for the picture
 
         def settle(seconds: float = 0.6) -> None:
@@ -132,9 +199,9 @@ def main() -> int:
                 time.sleep(0.02)
 
         settle(1.5)
+        light = app.palette()
         for variant in ("light", "dark"):
-            if variant == "dark":
-                app.setPalette(dark_palette())
+            app.setPalette(dark_palette() if variant == "dark" else light)
             ctl.card.hide()
             settle(0.3)
             menu = ctl.menu.menu
@@ -150,6 +217,10 @@ def main() -> int:
                  (geo.x() - 20, 0, geo.width() + 40, geo.bottom() + 20))
             ctl.card.hide()
             ctl.current_event = None
+            ctl.refresh_status()  # or the next menu still offers "Answer the prompt"
+            pace_offer(ctl, settle, out / f"pace-card-{variant}.png")
+            windows(ctl, settle, out, variant)
+            welcome(opened, settle, out, variant)
         ctl.quit()
     finally:
         for proc in reversed(procs):

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -53,7 +54,7 @@ def main() -> int:
 
     from mlcoach.security.keys import OSKeyring
     from mlcoach.ui import ops
-    from mlcoach.ui.history import HistoryWindow
+    from mlcoach.ui.history.window import HistoryWindow
     from mlcoach.ui.settings_dialog import SettingsDialog
 
     app = QApplication(["mlcoach"])
@@ -84,8 +85,8 @@ def main() -> int:
             window.resize(1120, 700)
             window.present()
             settle(window)
-            window.timeline.search.setText(SEARCH)
-            window.timeline.order.setCurrentIndex(1)  # newest first
+            window.timeline.filter_bar.search.setText(SEARCH)
+            window.timeline.filter_bar.order.setCurrentIndex(1)  # newest first
             window.timeline.apply_filters()
             settle(window)
             window.timeline.view.selectRow(1)
@@ -99,6 +100,9 @@ def main() -> int:
             window.resize(1120, scroll.widget().sizeHint().height() + extra + 4)
             settle(window)
             save(window, out / f"insights-{variant}.png")
+            window.resize(1120, 700)
+            import_preview(window, tmp, partial(settle, window),
+                           out / f"import-preview-{variant}.png")
             window.close()
             window.deleteLater()
             settings = SettingsDialog(opened.store, opened, keys=OSKeyring())
@@ -113,6 +117,29 @@ def main() -> int:
         ops.pool().waitForDone(10_000)
         opened.store.close()
     return 0
+
+
+def import_preview(window, tmp: Path, settle, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """File ▸ Import of a jrnl journal: the preview of what it would add."""
+    import json
+
+    journal = tmp / "work-journal.json"
+    entries = [{"date": f"2026-10-{day:02d}", "time": "18:10", "title": title, "body": body,
+                "tags": tags, "starred": day == 14}
+               for day, title, body, tags in (
+                   (6, "Asked Bo for a second pair of eyes.", "", ["@bo"]),
+                   (14, "Kept the retro to 30 minutes.", "Said so at the start.", ["@team"]),
+                   (21, "Thanked Deniz for the on-call notes.", "", []))]
+    journal.write_text(json.dumps({"tags": {"@bo": 1, "@team": 1}, "entries": entries}))
+    window.transfer.import_file(journal, "jrnl")
+    settle()
+    dialog = window.transfer.preview_dialog()
+    assert dialog is not None, "no import preview"
+    dialog.adjustSize()
+    settle()
+    save(dialog, path)
+    dialog.reject()
+    settle()
 
 
 def save(window, path: Path) -> None:  # type: ignore[no-untyped-def]

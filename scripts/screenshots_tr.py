@@ -22,10 +22,10 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshots import grab, start_desktop  # noqa: E402
+from screenshots import grab, pace_offer, start_desktop  # noqa: E402
 
 TZ = ZoneInfo("Europe/Istanbul")
-DISPLAY = 93
+DISPLAY = 201
 
 
 def demo_store(data: Path) -> Any:
@@ -77,6 +77,7 @@ def main() -> int:
         from PySide6.QtWidgets import QApplication, QWidget
 
         from mlcoach.ui.app import AppController
+        from mlcoach.ui.app_windows import Window
         from mlcoach.ui.i18n import install_translators
         from mlcoach.ui.instance_server import InstanceServer
 
@@ -89,9 +90,8 @@ def main() -> int:
         assert server.claim()
         ctl = AppController(app, tmp / "data", server, clock=lambda: now.astimezone(timezone.utc),
                             tz=lambda: TZ, busy=lambda: False)
-        ctl.start("show", tray_wait_ms=0)
-        ctl.on_store_opened(opened)
-        ctl.timer.stop()
+        ctl.start("show", tray_wait_ms=0, opened=opened)
+        ctl.stop()
         ctl.coach._rng = random.Random(4)
 
         def settle(seconds: float = 0.6) -> None:
@@ -126,11 +126,12 @@ def main() -> int:
         save(ctl.card, "prompt-card-tr.png")
         ctl.card.hide()
         ctl.current_event = None
+        pace_offer(ctl, settle, out / "pace-card-tr.png")
 
         for name, shot in (("capture", "capture-tr.png"), ("reflect", "reflection-tr.png"),
                            ("suggest", "coach-tr.png"), ("history", "history-tr.png")):
-            ctl.open_window(name)
-            widget = ctl.windows[name]
+            ctl.open_window(Window(name))
+            widget = ctl.windows[Window(name)]
             if name == "capture":
                 widget.edit.setText("Deniz'in sunumundaki net özeti @Deniz ile paylaştım #demo")
             if name == "suggest":
@@ -142,8 +143,8 @@ def main() -> int:
                 settle(1.5)
                 save(widget, "insights-tr.png")
             widget.hide()
-        ctl.open_window("settings")
-        settings = ctl.windows["settings"]
+        ctl.open_window(Window.SETTINGS)
+        settings = ctl.windows[Window.SETTINGS]
         for index, shot in enumerate(("settings-tr.png", "settings-focus-tr.png",
                                       "settings-notifications-tr.png",
                                       "settings-privacy-tr.png")):

@@ -13,11 +13,17 @@ pkgs=(
   xvfb x11-utils trayer dbus dunst libnotify-bin gnome-keyring imagemagick
   # GNOME's calendar store, read as a meeting source (tests/integration/test_eds.py)
   evolution-data-server
-  # packaging checks
-  desktop-file-utils appstream
+  # packaging checks; make deb: dpkg-deb and dpkg-shlibdeps (dpkg-dev), lintian
+  desktop-file-utils appstream dpkg-dev lintian
   # make dist: PyInstaller reads binaries with objdump and bundles the shared libpython
   binutils "libpython$(python3 -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3.11)"
 )
+# `make desktop-matrix` (scripts/desktop_matrix.py): the shells it starts headless.
+# GNOME Shell (~390 MB) and sway + waybar (~20 MB); KDE Plasma is run by hand.
+if [ -n "${MLCOACH_DESKTOPS:-}" ]; then
+  pkgs+=(gnome-shell gnome-shell-extension-appindicator xwayland dconf-cli gnome-screenshot
+         gjs libglib2.0-bin sway waybar grim)
+fi
 command -v dpkg-query >/dev/null || { echo "system-deps: not a Debian system; install the Qt runtime libraries yourself" >&2; exit 0; }
 missing=()
 for p in "${pkgs[@]}"; do

@@ -344,3 +344,53 @@ def test_module_does_not_import_qt() -> None:
             "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], check=False)
     assert result.returncode == 0
+
+
+# -- the command an entry runs (mlcoach doctor checks that its program exists) ----------
+
+
+def test_entry_command_reads_back_a_quoted_xdg_exec(xdg_env: dict[str, str],
+                                                    tmp_path: Path) -> None:
+    exe = tmp_path / "my apps" / "50% \"done\"" / "mlcoach"
+    autostart.enable([str(exe), "run"], platform="linux", env=xdg_env)
+    assert autostart.entry_command(platform="linux", env=xdg_env) == [str(exe), "run"]
+    assert not autostart.program_exists(str(exe), platform="linux", env=xdg_env)
+    exe.parent.mkdir(parents=True)
+    exe.write_text("#!/bin/sh\n")
+    exe.chmod(0o755)
+    assert autostart.program_exists(str(exe), platform="linux", env=xdg_env)
+    autostart.disable(platform="linux", env=xdg_env)
+    assert autostart.entry_command(platform="linux", env=xdg_env) is None
+
+
+def test_entry_command_of_a_launch_agent(mac_env: dict[str, str]) -> None:
+    autostart.enable(["/Applications/mlcoach.app/Contents/MacOS/mlcoach", "run"],
+                     platform="darwin", env=mac_env)
+    assert autostart.entry_command(platform="darwin", env=mac_env) == [
+        "/Applications/mlcoach.app/Contents/MacOS/mlcoach", "run"]
+
+
+def test_windows_run_values_split_into_program_and_arguments() -> None:
+    line = subprocess.list2cmdline([r"C:\Users\Ana\App Data\mlcoach-gui.exe", "run"])
+    assert autostart.windows_split(line) == [r"C:\Users\Ana\App Data\mlcoach-gui.exe", "run"]
+    assert autostart.windows_split(r"C:\mlcoach\mlcoach.exe run") == [
+        r"C:\mlcoach\mlcoach.exe", "run"]
+    assert autostart.windows_split("  ") == []
+
+
+def test_program_exists_looks_names_up_on_path(tmp_path: Path) -> None:
+    (tmp_path / "mlcoach").write_text("#!/bin/sh\n")
+    (tmp_path / "mlcoach").chmod(0o755)
+    env = {"PATH": str(tmp_path)}
+    assert autostart.program_exists("mlcoach", platform="linux", env=env)
+    assert not autostart.program_exists("mlcoach", platform="linux", env={"PATH": ""})
+
+
+def test_entry_names_its_program_in_try_exec(xdg_env: dict[str, str], tmp_path: Path) -> None:
+    """Session managers skip an entry whose TryExec is missing (an uninstalled app)."""
+    exe = tmp_path / "venv dir" / "bin" / "mlcoach"
+    where = autostart.enable([str(exe), "run"], platform="linux", env=xdg_env)
+    keys = desktop_keys(Path(where))
+    assert keys["TryExec"] == str(exe)
+    relative = autostart.desktop_entry(["mlcoach", "run"])
+    assert "TryExec" not in relative  # a bare name is looked up on PATH by Exec anyway

@@ -96,6 +96,19 @@ def test_outlook_windows_zone_names_exdate_moved_and_free() -> None:
                    ("04-15 10:00", True), ("04-22 10:00", True)]
     assert ("04-09 09:00", "Focus time", False, False) in rows  # BUSYSTATUS FREE
     assert ("04-01 00:00", "Ostermontag", True, False) in rows
+    # declined by the calendar's owner (Outlook names them in X-OWNER): listed, not busy
+    assert ("04-10 14:00", "Declined: Product roadmap webinar", False, False) in rows
+
+
+def test_exchange_windows_zone_names_without_vtimezone() -> None:
+    rows = _rows("exchange-published.ics", date(2024, 7, 1), days=31)
+    assert rows == [
+        ("07-01 18:00", "West coast stand-up", False, True),  # 09:00 Pacific (PDT)
+        ("07-03 10:00", "Sync with the Paris team", False, True),  # Romance = Paris
+        ("07-08 18:00", "West coast stand-up", False, True),
+        ("07-22 18:00", "West coast stand-up", False, True),  # 15 July excluded
+        ("07-29 18:00", "West coast stand-up", False, True),  # UNTIL 16:00Z, inclusive
+    ]
 
 
 def test_thunderbird_exdate_rdate_and_local_zone() -> None:
@@ -150,6 +163,7 @@ def _direct(name: str, start: datetime, end: datetime) -> set[tuple[str, str, st
 @pytest.mark.parametrize("name, first, last", [
     ("google.ics", "2024-03-25", "2024-04-10"),
     ("outlook.ics", "2024-03-15", "2024-04-30"),
+    ("exchange-published.ics", "2024-06-28", "2024-08-05"),
     ("thunderbird.ics", "2024-06-01", "2024-06-30"),
     ("apple.ics", "2024-06-01", "2024-06-30"),
     ("evolution.ics", "2024-05-01", "2024-07-31"),
@@ -234,3 +248,38 @@ def test_calendar_command_never_imports_qt(tmp_path: Path) -> None:
             f"main(['--data-dir', {str(tmp_path)!r}, 'calendar', {str(DATA)!r}]); "
             "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_the_coach_keeps_holding_prompts_with_a_broken_file_in_the_folder(
+        store, caplog: pytest.LogCaptureFixture) -> None:
+    import random
+    from datetime import timezone
+
+    from mlcoach.coaching.service import Coach
+    from mlcoach.domain.model import Settings
+
+    london = ZoneInfo("Europe/London")
+    store.save_settings(Settings(calendar_path=str(DATA / "broken")))
+    now = datetime(2024, 6, 4, 9, 20, tzinfo=london)  # during the stand-up (09:15-09:30)
+    coach = Coach(store, clock=lambda: now.astimezone(timezone.utc), tz=lambda: london,
+                  rng=random.Random(3), real_clock=lambda: 0.0)
+    standup = (datetime(2024, 6, 4, 8, 15, tzinfo=UTC), datetime(2024, 6, 4, 8, 30, tzinfo=UTC))
+    assert standup in coach._busy(now.astimezone(timezone.utc))
+    assert coach.due_action(now.astimezone(timezone.utc)) != "prompt"
+    assert "binary.ics" in caplog.text and "truncated.ics" in caplog.text
+
+
+def test_doctor_names_an_unreadable_calendar_file(opened) -> None:
+    from mlcoach.cli.doctor import run_checks
+    from mlcoach.domain.model import Settings
+    from mlcoach.security.keys import OSKeyring
+
+    opened.store.save_settings(Settings(calendar_path=str(DATA / "broken")))
+    checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
+    assert checks["calendar"].status == "WARN"
+    assert "3 .ics file(s); 2 unreadable" in checks["calendar"].detail
+    assert "binary.ics" in checks["calendar"].detail
+    opened.store.save_settings(Settings(calendar_path=str(DATA / "google.ics")))
+    checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
+    assert checks["calendar"].status == "OK" and "all readable" in checks["calendar"].detail
+    assert checks["evolution calendars"].detail.startswith("not used")

@@ -26,14 +26,14 @@ def _calendar(freq: str, interval: int, start: datetime, zone: str, byday: str,
         dtstart = f"DTSTART;TZID={zone}:{start:%Y%m%dT%H%M%S}"
         dtend = f"DTEND;TZID={zone}:{start + timedelta(minutes=minutes):%Y%m%dT%H%M%S}"
     rule = f"RRULE:FREQ={freq};INTERVAL={interval}"
-    rule += f";BYDAY={byday}" if byday and freq == "WEEKLY" else ""
+    rule += f";BYDAY={byday}" if byday and freq in ("DAILY", "WEEKLY") else ""
     rule += f";UNTIL={until:%Y%m%dT%H%M%SZ}" if until else ""
     return (f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:s\r\n"
             f"DTSTAMP:20200101T000000Z\r\n{dtstart}\r\n{dtend}\r\n{rule}\r\n"
             "SUMMARY:series\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").encode()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     freq=st.sampled_from(["MINUTELY", "HOURLY", "DAILY", "WEEKLY"]),
     interval=st.integers(1, 5),

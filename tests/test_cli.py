@@ -272,3 +272,16 @@ def test_suggest_shows_a_saved_name_as_saved(cli_env):
     doc = json.loads(res.stdout)
     assert doc["opening"].startswith("Dana, ") and doc["style"] == "facts"
     assert "Dana" in doc["next_step"]
+
+
+def test_help_and_usage_errors_speak_turkish(cli_env):
+    env = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    res = run_cli(env, "--help")
+    assert res.returncode == 0
+    assert res.stdout.startswith("kullanım: mlcoach")
+    assert "sistem tepsisindeki uygulamayı başlatır" in res.stdout
+    bad = run_cli(env, "frobnicate")
+    assert bad.returncode == 2 and "hata: " in bad.stderr and "geçersiz seçim" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+    english = run_cli({**env, "LANG": "C"}, "--help")
+    assert english.stdout.startswith("usage: mlcoach") and "start the tray app" in english.stdout

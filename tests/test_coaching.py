@@ -60,6 +60,24 @@ def test_three_skips_back_off_and_say_so(store):
     assert message and "skipped" in message.lower()
 
 
+def test_the_lowered_pace_is_offered_back_and_restored(store):
+    store.save_settings(Settings(prompts_per_day=4))
+    now = datetime(2026, 11, 24, 9, 30, tzinfo=TZ)
+    coach, clock = _coach(store, now)
+    assert coach.lowered_pace(now) is None
+    answers = ["skipped"] * 3 + ["done"] * 2
+    for i, answer in enumerate(answers):
+        clock["now"] = now + timedelta(minutes=30 * i)
+        offer = coach.offer(clock["now"].astimezone(timezone.utc), manual=True)
+        assert offer is not None and offer.event is not None
+        message = coach.respond(offer.event.id, answer)
+        assert coach.restore_offered() is (i == len(answers) - 1)
+    assert message == "Prompts are at 3 a day for now. Back to 4 a day?"
+    assert coach.lowered_pace(clock["now"]) == (3, 4)
+    coach.restore_pace()
+    assert coach.lowered_pace(clock["now"]) is None and not coach.restore_offered()
+
+
 def test_preview_records_nothing(store):
     now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
     coach, _ = _coach(store, now)

@@ -118,13 +118,13 @@ def tray_pngs() -> list[tuple[int, Path]]:
 # -- desktop entry ---------------------------------------------------------------------
 
 
-def desktop_keys() -> dict[str, str]:
+def desktop_keys(wanted: str = "[Desktop Entry]") -> dict[str, str]:
     keys: dict[str, str] = {}
     group = ""
     for line in DESKTOP.read_text(encoding="utf-8").splitlines():
         if line.startswith("["):
             group = line
-        elif "=" in line and group == "[Desktop Entry]":
+        elif "=" in line and group == wanted and not line.startswith("#"):
             key, _, value = line.partition("=")
             keys[key] = value
     return keys
@@ -151,6 +151,40 @@ def test_desktop_file_content() -> None:
     assert keys["Keywords"].endswith(";")
     for key in ("Name", "GenericName", "Comment", "Keywords"):
         assert keys.get(f"{key}[tr]"), f"{key}[tr] is missing"
+
+
+def test_desktop_actions_run_commands_the_cli_knows() -> None:
+    from mlcoach.cli.parser import build_parser
+
+    keys = desktop_keys()
+    assert keys["Actions"] == "capture;reflect;"
+    for action, command in (("capture", "capture"), ("reflect", "reflect")):
+        group = desktop_keys(f"[Desktop Action {action}]")
+        assert group["Name"] and group["Name[tr]"], group
+        program, *args = group["Exec"].split()
+        assert program == keys["Exec"]
+        ns = build_parser().parse_args(args)
+        assert ns.command == command and not getattr(ns, "text", None)
+
+
+def test_startup_wm_class_is_the_qt_application_name() -> None:
+    """Qt's xcb plugin sets WM_CLASS's class to applicationName(); GNOME on X11 matches
+    windows to the menu entry through it (test_deb checks the live window too)."""
+    ui = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "ui").rglob("*.py")))
+    assert f'setApplicationName("{desktop_keys()["StartupWMClass"]}")' in ui
+    assert "setDesktopFileName(APP_ID)" in ui  # Wayland: app id = desktop file name
+
+
+def test_metainfo_screenshots_are_the_committed_ones() -> None:
+    root = ET.parse(METAINFO).getroot()
+    shots = root.findall("screenshots/screenshot")
+    assert len(shots) >= 3
+    assert [s.get("type") for s in shots].count("default") == 1
+    for shot in shots:
+        assert shot.findtext("caption")
+        url = shot.findtext("image") or ""
+        assert url.startswith("https://"), url
+        assert (ROOT / "docs" / "screenshots" / url.rsplit("/", 1)[1]).is_file(), url
 
 
 def test_frozen_build_autostart_entry_passes_desktop_file_validate(
@@ -251,3 +285,30 @@ def test_icon_corners_are_transparent(size: int, path: Path) -> None:
     corners = [alpha[0][0], alpha[0][last], alpha[last][0], alpha[last][last]]
     assert corners == [0, 0, 0, 0], f"{path.name}: corner alpha {corners}"
     assert alpha[size // 2][size // 2] == 255, f"{path.name}: the centre should be opaque"
+
+
+def test_windows_ico_is_the_rendered_pngs() -> None:
+    """resources/icons/<app id>.ico holds the hicolor PNGs (scripts/make_ico.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import make_ico
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    ico = ICONS / f"{APP_ID}.ico"
+    data = ico.read_bytes()
+    assert data == make_ico.build_ico({n: make_ico.png_for(n) for n in make_ico.SIZES}), \
+        "the .ico is stale: run python scripts/make_ico.py"
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    assert (reserved, kind, count) == (0, 1, len(make_ico.SIZES))
+    for i in range(count):
+        width, height, _c, _r, planes, bits, length, offset = struct.unpack(
+            "<BBBBHHII", data[6 + 16 * i:22 + 16 * i])
+        png = data[offset:offset + length]
+        assert png_size_of(png) == (width or 256, height or 256)
+        assert (planes, bits) == (1, 32)
+
+
+def png_size_of(data: bytes) -> tuple[int, int]:
+    assert data[:8] == PNG_SIGNATURE and data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height

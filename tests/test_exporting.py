@@ -204,3 +204,41 @@ def test_a_trailing_comma_is_refused_like_any_invalid_json(store):
     raw = _variants(exporting.export_json(store))["trailing comma"].encode()
     with pytest.raises(MlcoachError, match="not valid JSON"):
         exporting.parse_export(raw)
+
+
+def test_entries_written_by_sqlite_are_what_python_would_write(store):
+    """SQLite writes each entry's JSON: the same keys in the same order, the same values
+    (escapes, flags, tags in their order, timestamps of any stored shape) and the same
+    text Python's encoder gives for them, bar whitespace."""
+    tricky = "Şule said \"hi\"\\ \n\t\x01\x1f ✓ \u2028 😀"
+    store.add_person("Ana", Style.FACTS, tricky)
+    store.archive_person("Ana")
+    m = store.add_moment(tricky, Kind.SUGGESTION, person="Ana", tags=["zeta", "alpha", "ç"])
+    plain = store.add_moment("no person, no tags")
+    with store.connection() as conn:  # a stored shape other than the usual one
+        conn.execute("UPDATE moments SET updated_at = '2026-01-02 03:04:05' WHERE id = ?",
+                     (plain.id,))
+        conn.commit()
+    text = exporting.export_json(store)
+    doc = exporting.export_document(store)
+    assert json.loads(text) == doc | {"exported_at": json.loads(text)["exported_at"]}
+    lines = [line.removesuffix(",")[2:] for line in text.split("\n")
+             if line.startswith("  {")]
+    entries = [e for s in ("people", "moments", "suggestions", "reflections",
+                           "prompt_events", "custom_prompts") for e in doc[s]]
+    assert [json.loads(line) for line in lines] == entries
+    for line in lines:
+        assert line == json.dumps(json.loads(line), ensure_ascii=False,
+                                  separators=(",", ":"))
+    first, second = sorted(doc["moments"], key=lambda e: e["id"] != m.id)
+    assert list(first) == ["id", "created_at", "updated_at", "text", "kind", "person",
+                           "person_id", "style", "tags", "outcome", "outcome_at",
+                           "prompt_event_id", "suggestion_id", "planned", "follow_up_on"]
+    assert first["text"] == tricky and first["person"] == "Ana"
+    assert first["tags"] == ["zeta", "alpha", "ç"] and first["planned"] is False
+    assert first["created_at"] == m.created_at.isoformat()
+    assert second["tags"] == [] and second["person"] is None
+    assert second["updated_at"] == "2026-01-02T03:04:05+00:00"
+    assert doc["people"][0]["archived"] is True and doc["people"][0]["notes"] == tricky
+
+

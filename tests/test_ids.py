@@ -26,3 +26,12 @@ def test_the_capture_modules_do_not_load_the_domain_model():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_sha256_is_hashlibs_digest_without_loading_openssl():
+    import hashlib
+
+    from mlcoach.domain.ids import sha256
+
+    for data in (b"", b"abc", b"/home/ana/.local/share/mlcoach", bytes(range(256)) * 9):
+        assert sha256(data) == hashlib.sha256(data).digest()

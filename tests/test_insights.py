@@ -177,3 +177,43 @@ def test_chart_sums_equal_the_store(year_store: Store) -> None:
     reflected = len(year_store.reflections(since=cal.start, until=cal.end))
     assert sum(cal.counts.values()) == moments + reflected
     assert 0 < cal.longest_streak <= cal.active <= 365
+
+
+def _streak_by_definition(store: Store, today: date, tz: ZoneInfo) -> int:
+    """Consecutive local days with a moment or a reflection, ending today (or yesterday
+    when today is empty), at most 800 days back: from every row, the plain way."""
+    with store.connection() as conn:
+        active = {datetime.fromisoformat(ts).replace(tzinfo=UTC).astimezone(tz).date()
+                  for (ts,) in conn.execute("SELECT created_at FROM moments")}
+        active |= {date.fromisoformat(d) for (d,) in conn.execute("SELECT day FROM reflections")}
+    day = today if today in active else today - timedelta(days=1)
+    count = 0
+    while day in active and day >= today - timedelta(days=800):
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def test_the_streak_counts_local_days_however_far_back_it_goes(store: Store) -> None:
+    tz = ZoneInfo("Asia/Kolkata")  # a half-hour offset: local midnight at :30 UTC
+    today = date(2026, 3, 10)
+    now = datetime(2026, 3, 10, 12, tzinfo=tz)
+    for back in range(60):  # 23:50 local: the UTC date is the same, the next hour is not
+        store.add_moment(f"day {back}", created_at=datetime.combine(
+            today - timedelta(days=back), datetime.min.time(), tzinfo=tz).replace(
+            hour=23, minute=50))
+    assert compute_stats(store, now, tz).streak == 60  # past the first window read
+    store.add_moment("just after midnight", created_at=datetime(2026, 1, 9, 0, 5, tzinfo=tz))
+    store.save_reflection(date(2026, 1, 8), energy=3)
+    assert compute_stats(store, now, tz).streak == 62 == _streak_by_definition(
+        store, today, tz)
+    assert compute_stats(store, now, ZoneInfo("UTC")).streak == _streak_by_definition(
+        store, today, ZoneInfo("UTC"))
+
+
+def test_the_streak_matches_its_definition_on_a_generated_year(year_store: Store) -> None:
+    for back in range(0, 360, 7):
+        now = NOW - timedelta(days=back, hours=back % 11)
+        today = now.astimezone(TZ).date()
+        assert compute_stats(year_store, now, TZ).streak == _streak_by_definition(
+            year_store, today, TZ), back

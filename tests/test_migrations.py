@@ -120,3 +120,41 @@ def test_the_models_and_the_migrations_describe_the_same_schema(opened, layout):
     # The full-text table and its shadow tables live outside the ORM on purpose.
     diff = [d for d in diff if "search_fts" not in repr(d)]
     assert diff == []
+
+
+def test_the_tray_apps_open_migrates_a_pending_store_and_only_then_imports_alembic(
+        opened, layout, memory_keyring):
+    import subprocess
+    import sys
+    import textwrap
+
+    from mlcoach.store.db import make_engine
+
+    opened.store.add_moment("Written by the first release")
+    opened.store.close()
+    engine = make_engine(layout.db, opened.secret)
+    try:
+        _alembic(engine, "downgrade", "0001")
+    finally:
+        engine.dispose()
+    code = textwrap.dedent(f"""
+        import sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from memkeyring import MemoryKeyring
+        import keyring
+        ring = MemoryKeyring()
+        ring.items.update({memory_keyring.items!r})
+        keyring.set_keyring(ring)
+        from pathlib import Path
+        from mlcoach.security.keys import OSKeyring
+        from mlcoach.store.vault import Layout, open_light
+        for _ in range(2):  # pending, then at head
+            before = "alembic" in sys.modules
+            opened = open_light(Layout(Path({str(layout.root)!r})), keys=OSKeyring())
+            print(before, "alembic" in sys.modules, len(opened.store.people()))
+            sys.modules.pop("alembic", None)
+    """)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=120, check=True).stdout.split("\n")
+    assert out[:2] == ["False True 0", "False False 0"]
+    assert "ix_moments_person_created" in _indexes(layout, opened.secret)

@@ -74,6 +74,9 @@ def test_turkish_start_keeps_its_meaning_and_never_suffixes() -> None:
     split = supportive_question("çeyrek planını sunum yerine ortak bir belgede yapmak",
                                 ChangeKind.DIFFERENTLY, "tr")
     assert "«çeyrek planını sunum yerine ortak bir belgede yapmak»" in split
+    # A lone word gets a capital the Turkish way (i → İ), and nothing else changes.
+    assert "«İlan»" in supportive_question("ilan", ChangeKind.START, "tr")
+    assert "«Islak imza»" not in supportive_question("ıslak imza", ChangeKind.STOP, "tr")
 
 
 # --- properties ------------------------------------------------------------------------
@@ -108,7 +111,7 @@ _BAD_AFTER_TO = re.compile(
 _STACKED = re.compile(
     r"\b(no longer (no|not|don't|never|stop\w*)|stop (stop\w*|no|not|don't)|"
     r"away with (no|not|stop\w*)|had (no longer|not|stop\w*)|started (stop\w*)|"
-    r"introduced (no|not|stop\w*))\b", re.I)
+    r"introduced (no|not|stop\w*))(?![\w-])", re.I)
 
 
 def _assert_clean(question: str, change: str) -> None:

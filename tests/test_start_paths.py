@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach.cli.main import _command_in, build_parser
+from mlcoach.cli.parser import build_parser, command_in
 from mlcoach.ui.launcher import _uses_pyside
 
 
@@ -21,7 +21,7 @@ from mlcoach.ui.launcher import _uses_pyside
     (["--data-dir", "/d"], ""),
 ])
 def test_the_command_is_found_before_parsing(argv: list[str], command: str | None) -> None:
-    assert _command_in(argv) == command
+    assert command_in(argv) == command
 
 
 @pytest.mark.parametrize("argv", [
@@ -34,12 +34,12 @@ def test_the_command_is_found_before_parsing(argv: list[str], command: str | Non
     [],
 ])
 def test_the_partial_parser_reads_argv_like_the_full_one(argv: list[str]) -> None:
-    assert build_parser(_command_in(argv)).parse_args(argv) == build_parser().parse_args(argv)
+    assert build_parser(command_in(argv)).parse_args(argv) == build_parser().parse_args(argv)
 
 
 def test_an_unknown_command_gets_the_full_parsers_message(capsys) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit):
-        build_parser(_command_in(["frobnicate"])).parse_args(["frobnicate"])
+        build_parser(command_in(["frobnicate"])).parse_args(["frobnicate"])
     assert "choose from" in capsys.readouterr().err
 
 
@@ -52,9 +52,10 @@ def _modules_after(code: str) -> set[str]:
 
 def test_run_reaches_qt_without_the_domain_model_or_the_vault(tmp_path: Path) -> None:
     mods = _modules_after(
-        "from mlcoach.cli.main import Context, build_parser, _command_in\n"
+        "from mlcoach.cli.main import Context\n"
+        "from mlcoach.cli.parser import build_parser, command_in\n"
         f"argv = ['--data-dir', {str(tmp_path)!r}, 'run']\n"
-        "ns = build_parser(_command_in(argv)).parse_args(argv)\n"
+        "ns = build_parser(command_in(argv)).parse_args(argv)\n"
         "ctx = Context(ns, None, None, None)\n"
         "import mlcoach.ui.launcher\n"
         "assert ctx.root.name == " + repr(tmp_path.name))

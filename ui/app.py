@@ -3,38 +3,41 @@
 from __future__ import annotations
 
 import logging
-import os
-import signal
-import socket
-import sys
+import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.errors import StoreUnavailableError
-from mlcoach.system.paths import APP_ID, DRAFT_NAME
 from mlcoach.ui import ops
+from mlcoach.ui.app_windows import Window, WindowFactories
+from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
-from mlcoach.ui.tray import MainWindow, Tray, TrayMenu
+from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
+
+if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
+    from mlcoach.coaching.service import Coach
+    from mlcoach.domain.model import PromptEvent
+    from mlcoach.store.vault import LightOpened, Opened
+    from mlcoach.ui.pace_card import PaceCard
+    from mlcoach.ui.prep_card import PrepCard
+    from mlcoach.ui.prompt_card import PromptCard
+    from mlcoach.ui.prompt_notice import PromptNotice
 
 logger = logging.getLogger(__name__)
 
 # Timers are monotonic and stop during suspend; never wait longer than this before
 # looking at the wall clock again (a handful of wake-ups a day, not polling).
 MAX_WAIT = timedelta(minutes=10)
+TRAY_HINT_KEY = "gnome_tray_hint_shown"  # the AppIndicator hint was given once
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
-
-
-def _ready_signal(what: str) -> None:
-    """Tell a benchmark or test harness that a milestone was reached."""
-    if os.environ.get("MLCOACH_READY_SIGNAL"):
-        sys.stderr.write(f"mlcoach-ready: {what}\n")
-        sys.stderr.flush()
+BACKUP_DELAY_MS = 5000  # the daily check and backup wait until start-up is over
+SLEEP_GAP = 60.0  # seconds the boot clock ran ahead of the steady one: the machine slept
 
 
 def _now_utc() -> datetime:
@@ -49,19 +52,47 @@ def _local_zone() -> tzinfo:
     return local_zone()
 
 
-class AppController(QObject):
+def _boot_clock() -> float:
+    from mlcoach.coaching.service import boot_clock
+
+    return boot_clock()
+
+
+class SleepWatch:
+    """Tells whether the machine slept since the last look.
+
+    A clock that counts suspend (`boot`) runs ahead of one that does not (`steady`)
+    by the time asleep; no D-Bus needed.
+    """
+
+    def __init__(self, boot: Callable[[], float], steady: Callable[[], float]) -> None:
+        self._boot, self._steady = boot, steady
+        self._marks = (boot(), steady())
+
+    def slept(self) -> bool:
+        """Whether more than SLEEP_GAP seconds of sleep passed since the last call."""
+        marks = (self._boot(), self._steady())
+        gap = (marks[0] - self._marks[0]) - (marks[1] - self._marks[1])
+        self._marks = marks
+        return gap > SLEEP_GAP
+
+
+class AppController(QObject, DesktopShell, WindowFactories):
     """Owns the tray, the store and every window; reacts to menu actions and requests."""
 
     def __init__(self, app: QApplication, data_root: Path, server: InstanceServer, *,
                  clock: Callable[[], datetime] | None = None,
                  tz: Callable[[], tzinfo] | None = None,
                  busy: Callable[[], bool] | None = None,
-                 real_clock: Callable[[], float] | None = None) -> None:
+                 real_clock: Callable[[], float] | None = None,
+                 steady_clock: Callable[[], float] = time.monotonic) -> None:
+        """Args: real_clock: seconds counting suspend (boot time); steady_clock: not counting it."""
         super().__init__()
         self.clock = clock or _now_utc
         self.tz = tz or _local_zone
         self._busy = busy
         self._real_clock = real_clock
+        self._sleep = SleepWatch(real_clock or _boot_clock, steady_clock)
         self.app = app
         self.data_root = data_root
         self.server = server
@@ -70,51 +101,99 @@ class AppController(QObject):
         self.menu.set_ready(False)
         self.tray: Tray | None = None
         self.main_window: MainWindow | None = None
-        self.opened: Any = None
-        self.coach: Any = None
-        self.windows: dict[str, QWidget] = {}
+        self.opened: LightOpened | Opened | None = None
+        self.coach: Coach | None = None
+        self.windows: dict[Window, QWidget] = {}
         self.pending: list[str] = []
-        self._card: Any = None  # built when the first prompt shows (not before the icon)
-        self._prep_card: Any = None  # built the first time a meeting needs it
-        self.current_event: Any = None
+        self._card: PromptCard | None = None  # built when the first prompt shows
+        self._notice: PromptNotice | None = None  # the prompt as a notification (Linux)
+        self._prompt_view: tuple[str, str, str, str] | None = None  # the waiting prompt
+        self._prep_card: PrepCard | None = None  # built the first time a meeting needs it
+        self._pace_card: PaceCard | None = None  # built when a back-off is offered back
+        self.current_event: PromptEvent | None = None
+        self.notice_box: QMessageBox | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.on_timer)
+        self._backup_timer = QTimer(self)  # owned, so stop() can cancel it
+        self._backup_timer.setSingleShot(True)
+        self._backup_timer.timeout.connect(self._run_backup)
+        self._activation_token = ""
+        server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
 
     @property
-    def card(self) -> Any:
+    def card(self) -> PromptCard:
         """The prompt card, built on first use."""
         if self._card is None:
             from mlcoach.ui.prompt_card import PromptCard
 
-            self._card = PromptCard()
+            self._card = PromptCard(placeable=self.card_placeable())
             self._card.responded.connect(self.on_card_response)
-            self._card.capture_requested.connect(lambda: self.open_window("capture"))
+            self._card.capture_requested.connect(lambda: self.open_window(Window.CAPTURE))
         return self._card
+
+    @property
+    def notice(self) -> PromptNotice:
+        """The prompt as an answerable notification (Linux), built on first use."""
+        if self._notice is None:
+            from mlcoach.ui.notify import shared
+            from mlcoach.ui.prompt_notice import PromptNotice
+
+            self._notice = PromptNotice(shared(), self)
+            self._notice.responded.connect(self.on_notice_response)
+            self._notice.capture_requested.connect(lambda: self.open_window(Window.CAPTURE))
+            self._notice.open_requested.connect(self.open_prompt_card)
+            self._notice.activation_token.connect(self.take_activation_token)
+        return self._notice
+
+    @property
+    def pace_card(self) -> PaceCard:
+        """The "Back to N a day?" card, built on first use."""
+        if self._pace_card is None:
+            from mlcoach.ui.pace_card import PaceCard
+
+            self._pace_card = PaceCard()
+            self._pace_card.restore_requested.connect(self.restore_pace)
+        return self._pace_card
+
+    def _anchor(self) -> QRect | None:
+        return self.tray.icon.geometry() if self.tray is not None else None
 
     # -- start-up ---------------------------------------------------------------------
 
-    def start(self, first_request: str, tray_wait_ms: int = 8000) -> None:
-        """Show the icon now; open the store on the worker thread right after."""
+    def start(self, first_request: str, tray_wait_ms: int = 8000, *,
+              opened: Opened | None = None) -> None:
+        """Show the icon now; open the store on the worker thread right after.
+
+        Args:
+            opened: a store the caller already opened (tests): used at once, and the
+                controller starts no store load of its own.
+        """
         if first_request not in ("show", "run"):
             self.pending.append(first_request)
         self._show_shell(tray_wait_ms)
-        QTimer.singleShot(0, self.load_store)
+        if opened is not None:
+            self.on_store_opened(opened)
+        else:
+            QTimer.singleShot(0, self.load_store)
 
     def _show_shell(self, tray_wait_ms: int) -> None:
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = Tray(self.menu, self)
             self.tray.activated_plain.connect(self.on_tray_clicked)
             self.tray.show()
-            _ready_signal("tray")
-        elif tray_wait_ms > 0 and self.app.platformName() not in ("offscreen", "minimal"):
+            ready_signal("tray")
+        elif tray_wait_ms > 0 and self._tray_may_appear():
             # Started at login, the panel may not be up yet: look again shortly.
             QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
         else:
-            self.main_window = MainWindow(self.menu)
-            self.main_window.show()
-            _ready_signal("window")
+            self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
+            # Shown once the store is open and the set-up wizard (if any) has closed:
+            # never beside the wizard.
+            welcome = getattr(self, "welcome", None)
+            if self.opened is not None and (welcome is None or not welcome.isVisible()):
+                self.show_main_window()
 
     def load_store(self, passphrase: str | None = None) -> None:
         from mlcoach.ui.unlock import open_in_worker
@@ -126,28 +205,32 @@ class AppController(QObject):
 
         resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
 
-    def on_store_opened(self, opened: Any) -> None:
+    def on_store_opened(self, opened: LightOpened | Opened) -> None:
+        import random
+
         from mlcoach.coaching.service import Coach
 
         self.opened = opened
-        extra = {"real_clock": self._real_clock} if self._real_clock else {}
-        import random
-
-        self.coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),
-                           **extra)
+        if self._real_clock is not None:
+            coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),
+                          real_clock=self._real_clock)
+        else:
+            coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random())
+        self.coach = coach
         self.apply_language()
         self.menu.set_ready(True)
-        _ready_signal("store")
+        ready_signal("store")
         self.tell_recovery()
         self.backup_later()
         self.warm_up()
-        from mlcoach.ui.welcome import WelcomeDialog, should_show
+        if coach.welcome_pending():
+            from mlcoach.ui.welcome import WelcomeDialog
 
-        if should_show(opened.store):
-            dialog = WelcomeDialog(opened.store, opened)
-            self.coach.hold_first_prompt(self.clock())
+            full = opened.full()
+            dialog = WelcomeDialog(full.store, full)
+            coach.hold_first_prompt(self.clock())
             dialog.finished.connect(lambda _=0: self.after_welcome())
-            self.windows["welcome"] = dialog
+            self.welcome = dialog
             dialog.show()
         else:
             self.after_welcome()
@@ -155,16 +238,18 @@ class AppController(QObject):
     def backup_later(self) -> None:
         """A little after start-up, on the worker thread: check every page of the store,
         then take today's rotating backup (or restore one if the store is damaged)."""
+        self._backup_timer.start(BACKUP_DELAY_MS)
+
+    def _run_backup(self) -> None:
         from mlcoach.store.recovery import daily_check
 
-        opened, now = self.opened, self.clock().astimezone(self.tz())
-
-        def work() -> Any:
-            return daily_check(opened.layout.root, opened.secret, now)
-
-        QTimer.singleShot(5000, lambda: ops.run(
-            work, lambda note: self.tell_recovery() if note else None,
-            lambda exc: logger.warning("backup failed: %s", exc)))
+        if self.opened is None:
+            return
+        root, secret = self.opened.layout.root, self.opened.secret
+        now = self.clock().astimezone(self.tz())
+        ops.run(lambda: daily_check(root, secret, now),
+                lambda note: self.tell_recovery() if note else None,
+                lambda exc: logger.warning("backup failed: %s", exc))
 
     def tell_recovery(self) -> None:
         """Say once, in one sentence, that a damaged store file was replaced by a backup."""
@@ -178,8 +263,6 @@ class AppController(QObject):
         if self.tray is not None:
             self.tray.icon.showMessage("mlcoach", notice, app_icon(), 20000)
         else:
-            from PySide6.QtWidgets import QMessageBox
-
             box = QMessageBox(QMessageBox.Icon.Warning, "mlcoach", notice,
                               parent=self.main_window)
             box.setModal(False)
@@ -187,76 +270,32 @@ class AppController(QObject):
             self.notice_box = box
 
     def after_welcome(self) -> None:
+        if self.main_window is not None and not self.main_window.isVisible():
+            self.show_main_window()  # held back while the wizard was open
+        self.hint_tray_extension()
         self.arm()
         for request in self.pending:
             self.handle_request(request)
         self.pending.clear()
 
+    def hint_tray_extension(self) -> None:
+        """Once: on GNOME without a tray, say how to get one (as a notification)."""
+        if self.tray is not None or self._desktop() != "gnome" or self.opened is None:
+            return
+        store = self.opened.store
+        if store.get_state(TRAY_HINT_KEY, False):
+            return
+        store.set_state(TRAY_HINT_KEY, True)
+        from mlcoach.ui.notify import send_notification
+
+        send_notification(self.tr("mlcoach is running"), self.tr(
+            "GNOME shows no tray icons: prompts arrive as notifications you can answer, and "
+            "mlcoach opens from the app grid. For a tray icon, turn on the AppIndicator "
+            "extension (package gnome-shell-extension-appindicator) in Extensions."))
+
     def warm_up(self) -> None:
         """Build the quick-capture window now so it opens instantly later."""
-        self.window("capture")
-
-    # -- windows ----------------------------------------------------------------------
-
-    def window(self, name: str) -> QWidget:
-        """Build a window once, then reuse it."""
-        if name in self.windows:
-            return self.windows[name]
-        store = self.opened.store
-        widget: QWidget
-        if name == "capture":
-            from mlcoach.ui.capture_window import CaptureWindow
-            from mlcoach.ui.draft import DraftFile
-
-            widget = CaptureWindow(store, DraftFile(self.data_root / DRAFT_NAME))
-            widget.moment_saved.connect(lambda _id: self.refresh_status())
-        elif name == "reflect":
-            from mlcoach.ui.reflection_dialog import ReflectionDialog
-
-            widget = ReflectionDialog(store, clock=self.clock, tz=self.tz())
-            widget.reflection_saved.connect(self.arm)
-        elif name == "settings":
-            from mlcoach.security.keys import OSKeyring
-            from mlcoach.ui.settings_dialog import SettingsDialog
-
-            widget = SettingsDialog(store, self.opened, keys=OSKeyring())
-            widget.settings_changed.connect(lambda _s: self.on_settings_changed())
-            widget.data_deleted.connect(self.quit)
-        elif name == "suggest":
-            from mlcoach.ui.composer_dialog import ComposerDialog
-
-            widget = ComposerDialog(store, clock=self.clock, tz=self.tz())
-        elif name == "history":
-            from mlcoach.ui.history.window import HistoryWindow
-
-            widget = HistoryWindow(store, clock=self.clock, tz=self.tz())
-            # The weekly review's focus was saved: the scheduler must see it now.
-            widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
-        else:
-            raise ValueError(name)
-        self.windows[name] = widget
-        return widget
-
-    def open_window(self, name: str) -> None:
-        if self.opened is None:
-            self.pending.append(name)
-            return
-        try:
-            widget = self.window(name)
-        except ImportError as exc:
-            logger.error("window %s is not available: %s", name, exc)
-            return
-        if name == "reflect":
-            widget.load_day()  # type: ignore[attr-defined]
-        elif name == "settings" and hasattr(widget, "reload"):
-            widget.reload()
-        if hasattr(widget, "present"):
-            widget.present()
-        else:
-            widget.show()
-            widget.raise_()
-            widget.activateWindow()
-        _ready_signal(f"shown:{name}")
+        self.capture_window()
 
     # -- requests and actions -------------------------------------------------------------
 
@@ -266,39 +305,47 @@ class AppController(QObject):
             self.quit()
         elif request == "show":
             if self.main_window is not None:
-                self.main_window.show()
-                self.main_window.raise_()
+                with self.activation():
+                    self.show_main_window()
+                    self.main_window.activateWindow()
             elif self.tray is not None and self.opened is not None:
                 self.tray.icon.showMessage("mlcoach", self.tr("mlcoach is already running "
                                                               "in the tray."), app_icon(), 4000)
         elif request == "prompt":
             self.show_prompt(manual=True)
-        elif request in ("capture", "reflect", "suggest", "history", "settings"):
-            self.open_window(request)
+        elif request in {w.value for w in Window}:
+            self.open_window(Window(request))
         else:
             logger.warning("ignored unknown request %r", request)
 
-    def on_action(self, action: str) -> None:
-        if action == "quit":
+    def on_action(self, action: Action) -> None:
+        """Do what the tray menu (or the fallback window) asked for."""
+        if action is Action.QUIT:
             self.quit()
-        elif action == "prompt":
+        elif action is Action.PROMPT:
             self.show_prompt(manual=True)
-        elif action.startswith("pause:"):
-            self.coach.pause(action.split(":", 1)[1])
+        elif action.response is not None:
+            self.card.respond(action.response.value)
+        elif self.coach is None:
+            return  # the menu is greyed out until the store is open
+        elif action.pause is not None:
+            self.coach.pause(action.pause)
             self.arm()
-        elif action.startswith("respond:"):
-            self.card.respond(action.split(":", 1)[1])
-        elif action == "resume":
+        elif action is Action.RESUME:
             self.coach.resume()
             self.arm()
+        elif action is Action.RESTORE_PACE:
+            self.restore_pace()
         else:
-            self.open_window(action)
+            self.open_window(Window(action.value))
 
     def on_tray_clicked(self) -> None:
         if self.current_event is not None and not self.card.isVisible():
-            self.card.show()
+            self.open_prompt_card()
         elif self.tray is not None:
-            self.tray.icon.contextMenu().popup(self.tray.icon.geometry().center())
+            menu = self.tray.icon.contextMenu()
+            if menu is not None:
+                menu.popup(self.tray.icon.geometry().center())
 
     # -- prompts -----------------------------------------------------------------------
 
@@ -319,7 +366,11 @@ class AppController(QObject):
         self.refresh_status()
 
     def on_timer(self) -> None:
+        if self.coach is None:
+            return
         now = self.coach.now()
+        if self._sleep.slept():
+            self.coach.woke_up(now)  # the first prompt after a wake waits a moment
         busy = self.desktop_busy()
         try:
             action = self.coach.due_action(now, busy=busy)
@@ -332,7 +383,7 @@ class AppController(QObject):
             self.show_prep(busy)
         elif action == "reflect":
             self.coach.mark_reflection_offered(now)
-            self.open_window("reflect")
+            self.open_window(Window.REFLECT)
         self.arm(busy)
 
     def desktop_busy(self) -> bool:
@@ -343,6 +394,8 @@ class AppController(QObject):
         return desktop_busy()
 
     def on_settings_changed(self) -> None:
+        if self.coach is None:
+            return
         self.coach.reload_settings()
         self.apply_language()
         self.arm()
@@ -351,6 +404,8 @@ class AppController(QObject):
         """Use the language chosen in Settings (start-up used the system's until now)."""
         from mlcoach.ui.i18n import install_translators
 
+        if self.coach is None:
+            return
         try:
             language = self.coach.settings().language
         except Exception as exc:  # a settings read must not stop the app
@@ -365,22 +420,41 @@ class AppController(QObject):
         if offer is None:
             return
         self.current_event = offer.event
-        settings = self.coach.settings()
-        anchor = self.tray.icon.geometry() if self.tray is not None else None
-        if settings.notification_route in ("card", "both") or self.tray is None:
-            self.card.show_prompt(offer.theme_name, offer.text, offer.try_this, offer.note,
-                                  anchor)
-        if settings.notification_route in ("notification", "both"):
-            from mlcoach.ui.notify import send_notification
-
-            send_notification(offer.theme_name, offer.text)
+        self._prompt_view = (offer.theme_name, offer.text, offer.try_this, offer.note)
+        route = self.coach.settings().notification_route
+        placeable = self.card_placeable()
+        if placeable and (route in ("card", "both") or self.tray is None):
+            self.open_prompt_card()
+        if route in ("notification", "both") or not placeable:
+            self.send_prompt_notification(offer.theme_name, offer.text)
             if self.tray is not None:
                 self.tray.set_state("attention")
-        _ready_signal("prompt")
+        self.refresh_status()
+        ready_signal("prompt")
         self.arm()
+
+    def send_prompt_notification(self, title: str, text: str) -> None:
+        """Where the freedesktop interface is the route, an answerable notification;
+        elsewhere the platform's plain one."""
+        from mlcoach.ui.notify import route, send_notification
+
+        if route() == "freedesktop":
+            self.notice.show(title, text)
+        else:
+            send_notification(title, text,
+                              tray_icon=self.tray.icon if self.tray is not None else None)
+
+    def open_prompt_card(self) -> None:
+        """Show the waiting prompt's card (beside the tray, or where the desktop puts it)."""
+        if self.current_event is None or self._prompt_view is None:
+            return
+        self.card.show_prompt(*self._prompt_view, self._anchor())
+        ready_signal("card")
 
     def show_prep(self, busy: bool) -> None:
         """The meeting preparation card, once per meeting, never while presenting."""
+        if self.coach is None:
+            return
         now = self.coach.now()
         prep = self.coach.take_prep(now, busy=busy)
         if prep is None:
@@ -390,33 +464,61 @@ class AppController(QObject):
 
             self._prep_card = PrepCard()
             self._prep_card.coach_requested.connect(self.open_coach_for)
-        anchor = self.tray.icon.geometry() if self.tray is not None else None
-        self._prep_card.show_prep(prep, now, self.tz(), anchor)
-        _ready_signal("prep")
+        self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
+        ready_signal("prep")
 
     def open_coach_for(self, name: str) -> None:
-        self.open_window("suggest")
-        widget = self.windows.get("suggest")
-        if name and widget is not None and hasattr(widget, "set_person"):
-            widget.set_person(name)
+        self.open_window(Window.SUGGEST)
+        if name and Window.SUGGEST in self.windows:
+            self.composer_dialog().set_person(name)
+
+    def on_notice_response(self, response: str) -> None:
+        """Answered from the notification: the card (if shown) goes away unanswered."""
+        if self._card is not None:
+            self._card.withdraw()
+        self._record_response(response)
 
     def on_card_response(self, response: str) -> None:
-        if self.current_event is None:
+        """Answered on the card (or the menu): the notification (if sent) goes away."""
+        if self._notice is not None:
+            self._notice.withdraw()
+        self._record_response(response)
+
+    def _record_response(self, response: str) -> None:
+        """Record the answer; say the coach's one-off sentence, or offer the pace back."""
+        if self.current_event is None or self.coach is None:
             return
+        self._prompt_view = None
         message = self.coach.respond(self.current_event.id, response)
+        ready_signal(f"responded:{response}")
         self.current_event = None
         if self.tray is not None:
             self.tray.set_state("paused" if self.coach.is_paused() else "")
-        if message and self.tray is not None:
+        lowered = self.coach.lowered_pace(self.coach.now())
+        if message and lowered is not None and self.coach.restore_offered():
+            self.pace_card.show_offer(message, lowered[1], self._anchor())
+        elif message and self.tray is not None:
             self.tray.icon.showMessage("mlcoach", message, app_icon(), 8000)
+        self.arm()
+
+    def restore_pace(self) -> None:
+        """The user took the full daily count back (tray menu or the pace card)."""
+        if self.coach is None:
+            return
+        self.coach.restore_pace()
+        if self._pace_card is not None:
+            self._pace_card.hide()
         self.arm()
 
     def refresh_status(self) -> None:
         if self.coach is None:
             return
-        status = self.coach.status(self.coach.now())
+        now = self.coach.now()
+        status = self.coach.status(now)
+        lowered = self.coach.lowered_pace(now)
         self.menu.set_paused(status.paused)
         self.menu.set_prompt_waiting(self.current_event is not None)
+        self.menu.set_lowered_pace(lowered[1] if lowered is not None else None)
         if self.tray is not None:
             self.tray.set_tooltip(status.tooltip)
             if self.current_event is None:
@@ -426,95 +528,19 @@ class AppController(QObject):
 
     # -- shutdown ----------------------------------------------------------------------
 
+    def stop(self) -> None:
+        """Cancel every timer: nothing this controller armed fires after this."""
+        self.timer.stop()
+        self._backup_timer.stop()
+
     def quit(self) -> None:
-        for widget in self.windows.values():
-            if hasattr(widget, "flush_draft"):
-                widget.flush_draft()
+        self.stop()
+        if Window.CAPTURE in self.windows:
+            self.capture_window().flush_draft()
         if self.tray is not None:
             self.tray.hide()
         self.server.close()
         ops.pool().waitForDone(5000)  # let a running store job finish first
         if self.opened is not None:
-            self.opened.store.close()
+            self.opened.close()
         self.app.quit()
-
-
-def _install_signal_handlers(app: QApplication, controller: AppController) -> None:
-    """Quit cleanly on SIGINT/SIGTERM through a wake-up socket (no polling timer)."""
-    rsock, wsock = socket.socketpair()
-    rsock.setblocking(False)
-    wsock.setblocking(False)
-    signal.set_wakeup_fd(wsock.fileno())
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: None)
-    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Type.Read, app)
-
-    def on_signal() -> None:
-        try:
-            rsock.recv(64)
-        except OSError:
-            pass
-        controller.quit()
-
-    notifier.activated.connect(on_signal)
-    app._mlcoach_signal_sockets = (rsock, wsock, notifier)  # type: ignore[attr-defined]
-
-
-def _configure_file_logging(data_root: Path) -> None:
-    from logging.handlers import RotatingFileHandler
-
-    from mlcoach.system.paths import ensure_private_dir
-
-    log = data_root / "mlcoach.log"
-    try:
-        ensure_private_dir(data_root)
-        # Owner-only from the first byte, whatever the umask of whoever started us.
-        os.close(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-        os.chmod(log, 0o600)
-        handler = RotatingFileHandler(log, maxBytes=512_000, backupCount=2, encoding="utf-8")
-    except OSError:
-        return
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(logging.DEBUG if os.environ.get("MLCOACH_DEBUG")
-                                 else logging.INFO)
-
-
-def run_app(data_root: Path, first_request: str = "show") -> int:
-    """Run the tray app until Quit. Returns the process exit code."""
-    app = QApplication.instance() or QApplication(["mlcoach"])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("mlcoach")
-    app.setOrganizationName("mlcoach")
-    app.setDesktopFileName(APP_ID)
-    app.setQuitOnLastWindowClosed(False)
-    server = InstanceServer(data_root)
-    claimed = server.claim()
-    if claimed is None:
-        return 0  # another start became the app and took our request
-    if not claimed:
-        sys.stderr.write("mlcoach: another mlcoach is starting; try again in a moment\n")
-        return 1
-    from mlcoach.ui.i18n import install_translators
-
-    install_translators(app)
-    controller = AppController(app, data_root, server)
-    _install_signal_handlers(app, controller)
-    controller.start(first_request)
-    # Not needed for the icon, so after it: the file log and the windows' icon.
-    _configure_file_logging(data_root)
-    app.setWindowIcon(app_icon())
-    try:
-        return app.exec()
-    finally:
-        server.close()
-
-
-def show_error(parent: QWidget | None, message: str) -> None:
-    """A plain one-sentence error dialog."""
-    from PySide6.QtWidgets import QMessageBox
-
-    QMessageBox.warning(parent, "mlcoach", message)
-
-
-__all__ = ["AppController", "datetime", "run_app"]

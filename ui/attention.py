@@ -1,63 +1,51 @@
-"""Is the person busy? Fullscreen (presenting) windows and Do Not Disturb, where visible."""
+"""Is the person busy? Asked of what the desktop publishes (routes in mlcoach.system.desktop);
+the notification server's own Do Not Disturb is read here, over the session bus."""
 
 from __future__ import annotations
 
 import logging
+import os
 
 from PySide6.QtGui import QGuiApplication
 
+from mlcoach.system.desktop import ask_busy, busy_routes
+from mlcoach.ui.session_bus import BusError, SessionBus
+
 logger = logging.getLogger(__name__)
 
-
-def fullscreen_window_active() -> bool:
-    """True when the active window covers its whole screen (a presentation or a video call)."""
-    if QGuiApplication.platformName() != "xcb":
-        return False
-    try:
-        return _x11_fullscreen()
-    except Exception as exc:  # never let a desktop quirk stop prompts for good
-        logger.debug("fullscreen check failed: %s", exc)
-        return False
+_SERVICE = "org.freedesktop.Notifications"
+_PATH = "/org/freedesktop/Notifications"
+#: (interface, property): dunst's pause; the Inhibited property of KDE and dunst ≥ 1.9.
+_PAUSE_PROPERTIES = (("org.dunstproject.cmd0", "paused"), (_SERVICE, "Inhibited"))
 
 
-def _x11_fullscreen() -> bool:
-    import subprocess
+def server_paused(bus: SessionBus) -> bool | None:
+    """True when the notification server is in Do Not Disturb; None when it cannot say."""
+    from jeepney import DBusAddress, Properties
 
-    active = subprocess.run(["xprop", "-root", "_NET_ACTIVE_WINDOW"], capture_output=True,
-                            text=True, timeout=1)
-    wid = active.stdout.rsplit(" ", 1)[-1].strip()
-    if not wid.startswith("0x") or wid == "0x0":
-        return False
-    state = subprocess.run(["xprop", "-id", wid, "_NET_WM_STATE"], capture_output=True,
-                           text=True, timeout=1)
-    return "_NET_WM_STATE_FULLSCREEN" in state.stdout
-
-
-def do_not_disturb() -> bool:
-    """True when the freedesktop notification server is paused (dunst, GNOME, KDE)."""
-    try:
-        from PySide6.QtDBus import QDBusConnection, QDBusInterface
-    except ImportError:
-        return False
-    bus = QDBusConnection.sessionBus()
-    if not bus.isConnected():
-        return False
-    for service, path, iface, prop in (
-        ("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
-         "org.dunstproject.cmd0", "paused"),
-        ("org.freedesktop.Notifications", "/org/freedesktop/Notifications",
-         "org.freedesktop.Notifications", "Inhibited"),
-    ):
-        props = QDBusInterface(service, path, "org.freedesktop.DBus.Properties", bus)
-        if not props.isValid():
+    known = False
+    for interface, prop in _PAUSE_PROPERTIES:
+        address = DBusAddress(_PATH, bus_name=_SERVICE, interface=interface)
+        try:
+            body = bus.call_blocking(Properties(address).get(prop))
+        except BusError as exc:
+            logger.debug("%s.%s not readable: %s", interface, prop, exc)
             continue
-        reply = props.call("Get", iface, prop)
-        args = reply.arguments()
-        if args and bool(args[0]):
+        known = True
+        if body and isinstance(body[0], tuple) and bool(body[0][1]):
             return True
-    return False
+    return False if known else None
 
 
-def desktop_busy() -> bool:
-    """Hold prompts while presenting or in Do Not Disturb."""
-    return fullscreen_window_active() or do_not_disturb()
+def desktop_busy(bus: SessionBus | None = None) -> bool:
+    """Hold prompts while presenting or in Do Not Disturb (whatever this desktop tells)."""
+    if bus is None:
+        from mlcoach.ui.notify import shared
+
+        bus = shared().bus
+    routes = busy_routes(os.environ, QGuiApplication.platformName(),
+                         server_paused=lambda: server_paused(bus))
+    answer = ask_busy(routes)
+    if answer.busy:
+        logger.info("prompt held: %s", answer.reason)
+    return answer.busy

@@ -10,6 +10,7 @@ import logging
 import re
 from collections.abc import Callable, Hashable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QKeyEvent,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCompleter,
     QGridLayout,
     QHBoxLayout,
@@ -35,13 +37,16 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.capture import parse_capture
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Style
-from mlcoach.store.core import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import shortcut
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +65,7 @@ class _MomentEdit(QLineEdit):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.popup_open = lambda: False
+        self.popup_open: Callable[[], bool] = lambda: False
 
     def event(self, e: QEvent) -> bool:
         if (e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent)
@@ -82,10 +87,14 @@ class PersonCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setWidget(edit)
-        self.popup().setAccessibleName(self.tr("People"))
-        edit.popup_open = self.popup().isVisible
+        popup = self.popup()
+        assert popup is not None  # setModel made it
+        self.list: QAbstractItemView = popup
+        self.list.setAccessibleName(self.tr("People"))
+        edit.popup_open = self.list.isVisible
         edit.textEdited.connect(self._offer)
-        self.activated[str].connect(self._insert)
+        # The text overload; PySide6's stubs cannot type an indexed signal.
+        self.activated[str].connect(self._insert)  # type: ignore[index]
 
     def set_names(self, names: Sequence[str]) -> None:
         """Replace the names on offer."""
@@ -98,13 +107,13 @@ class PersonCompleter(QCompleter):
     def _offer(self) -> None:
         token = self._token()
         if token is None:
-            self.popup().hide()
+            self.list.hide()
             return
         self.setCompletionPrefix(token.group(1).replace("_", " "))
         if self.completionCount() == 0:
-            self.popup().hide()
+            self.list.hide()
             return
-        self.popup().setCurrentIndex(self.completionModel().index(0, 0))
+        self.list.setCurrentIndex(self.completionModel().index(0, 0))
         self.complete()
 
     def _insert(self, name: str) -> None:
@@ -194,7 +203,8 @@ class CaptureWindow(QWidget):
     SAVED_MS = 900  # how long "Saved" stays before the window hides
     DRAFT_DELAY_MS = 300  # typing pause before the draft is written
 
-    def __init__(self, store: Store, draft: DraftFile, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | LightStore, draft: DraftFile,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self._store = store
         self._draft = draft
@@ -281,7 +291,7 @@ class CaptureWindow(QWidget):
             super().keyPressEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.completer.popup().hide()
+        self.completer.list.hide()
         self._hide_timer.stop()
         if self._draft_timer.isActive():
             self.flush_draft()
@@ -381,8 +391,6 @@ class CaptureWindow(QWidget):
 
     def _center_on_cursor_screen(self) -> None:
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
         frame = self.frameGeometry()
         frame.moveCenter(screen.availableGeometry().center())
         self.move(frame.topLeft())

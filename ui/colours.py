@@ -8,6 +8,8 @@ so the tray can use it at start-up.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QLabel
@@ -59,7 +61,10 @@ class _Muter(QObject):
             self._busy = False
 
 
-def mute(label: QLabel) -> QLabel:
+Label = TypeVar("Label", bound=QLabel)
+
+
+def mute(label: Label) -> Label:
     """Show `label` as secondary text that follows the palette; returns it."""
     _Muter(label)
     return label

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -26,21 +27,38 @@ def _same_user(sock: QLocalSocket) -> bool:
     return uid is None or uid == os.getuid()
 
 
+def channel_address(data_root: Path) -> tuple[str, Path]:
+    """What QLocalServer listens on, and the lock file that guards it.
+
+    With AF_UNIX: the socket path from mlcoach.system.instance. Without (Windows): a plain
+    per-user name, which Qt turns into the pipe \\\\.\\pipe\\<name> (a full path is not a
+    valid pipe name), with its lock in the per-user temp folder.
+    """
+    if instance.uses_named_channel():
+        name = instance.channel_name(data_root)
+        return name, Path(tempfile.gettempdir()) / f"{name}.lock"
+    path = instance.channel_path(data_root)
+    return str(path), path.with_suffix(".lock")
+
+
 class InstanceServer(QObject):
     """Owns the channel for one data folder and emits each well-formed request.
 
     Signals:
         request_received(str): a request such as "capture" from a second start.
+        activation_received(str): the launcher's activation token, emitted just before
+            its request (so the window the request opens may take the front).
     """
 
     request_received = Signal(str)
+    activation_received = Signal(str)
 
     def __init__(self, data_root: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._data_root = data_root
-        self._path = instance.channel_path(data_root)
+        self._name, lock = channel_address(data_root)
         self._buffers: dict[QLocalSocket, bytes] = {}
-        self._lock = QLockFile(str(self._path.with_suffix(".lock")))
+        self._lock = QLockFile(str(lock))
         self._lock.setStaleLockTime(0)  # only a dead owner makes it stale
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
@@ -59,8 +77,8 @@ class InstanceServer(QObject):
                 return None
             if waited >= timeout_ms:
                 return False
-        QLocalServer.removeServer(str(self._path))  # a stale socket left by a killed app
-        if not self._server.listen(str(self._path)):
+        QLocalServer.removeServer(self._name)  # a stale socket left by a killed app
+        if not self._server.listen(self._name):
             logger.error("cannot listen on the instance channel: %s", self._server.errorString())
             self._lock.unlock()
             return False
@@ -74,8 +92,6 @@ class InstanceServer(QObject):
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
-            if sock is None:
-                return
             if not _same_user(sock):  # the folder is private; this is belt and braces
                 logger.warning("refused a connection from another user on the instance channel")
                 sock.abort()
@@ -95,12 +111,14 @@ class InstanceServer(QObject):
             self._buffers[sock] = raw  # wait for the rest of the line
             return
         self._buffers[sock] = b""
-        request = instance.decode(raw.split(b"\n", 1)[0])
-        if request is None:
+        message = instance.parse(raw.split(b"\n", 1)[0])
+        if message is None:
             logger.warning("ignored a malformed message on the instance channel")
             sock.abort()
             return
         sock.write(b"ok\n")
         sock.flush()
         sock.disconnectFromServer()
-        self.request_received.emit(request)
+        if message.token:
+            self.activation_received.emit(message.token)
+        self.request_received.emit(message.request)

@@ -7,21 +7,29 @@ Imports no Qt until it knows this process will be the app, so a second
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
 
+from mlcoach.domain.errors import MlcoachError
 from mlcoach.system import instance
+from mlcoach.system.desktop import activation_token, display_problem
 
 logger = logging.getLogger(__name__)
 
 
 def launch(data_root: Path, request: str) -> int:
     """Deliver `request` to the running app, or become the app. Returns an exit code."""
-    if instance.send(data_root, request):
+    # The launcher's token lets the running app's window take the front (xdg-activation
+    # on Wayland, the startup id on X11); a first start leaves it to Qt, which reads it.
+    if instance.send(data_root, request, token=activation_token(os.environ)):
         return 0
+    problem = display_problem(os.environ)
+    if problem is not None:  # Qt would abort the process (exit 134) with plugin errors
+        raise MlcoachError(problem)
     _cheaper_pyside_import_hook()
-    from mlcoach.ui.app import run_app
+    from mlcoach.ui.run import run_app
 
     return run_app(data_root, request)
 
@@ -46,4 +54,4 @@ def _cheaper_pyside_import_hook() -> None:
 
     feature = sys.modules.get("shibokensupport.feature")
     if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
-        feature._mod_uses_pyside = _uses_pyside
+        vars(feature)["_mod_uses_pyside"] = _uses_pyside

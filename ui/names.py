@@ -25,6 +25,18 @@ def kind_names() -> dict[Kind, str]:
             Kind.OTHER: translate("Names", "Other")}
 
 
+def kind_words() -> dict[Kind, str]:
+    """Moment kinds inside a sentence ("17:20 · Ana · recognition"), where some languages
+    write them differently from a label."""
+    return {Kind.EXAMPLE: translate("Names", "example"),
+            Kind.SUGGESTION: translate("Names", "suggestion"),
+            Kind.RECOGNITION: translate("Names", "recognition"),
+            Kind.SUPPORT: translate("Names", "support"),
+            Kind.QUESTION: translate("Names", "question"),
+            Kind.DELEGATION: translate("Names", "delegation"),
+            Kind.OTHER: translate("Names", "other")}
+
+
 def outcome_names() -> dict[Outcome, str]:
     """Outcomes as the user reads them."""
     return {Outcome.FOLLOWED: translate("Names", "Followed"),

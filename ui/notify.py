@@ -1,27 +1,44 @@
-"""OS notifications through plyer, sent off the GUI thread (notify-send may block)."""
+"""OS notifications, each platform through something that speaks its own API.
+
+* Linux and other freedesktop systems: the Notifications interface over the app's own
+  session-bus connection, with action buttons a prompt can be answered from.
+* Windows: plyer's public ``notification.notify`` (Shell_NotifyIcon through ctypes: a
+  toast on Windows 10/11), with the app's .ico.
+* macOS: Qt's own ``QSystemTrayIcon.showMessage`` (the Cocoa plugin posts it to the
+  Notification Center); plyer needs pyobjus there, which has no wheels.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QSystemTrayIcon
 
 from mlcoach.system.paths import APP_ID, APP_NAME
 from mlcoach.ui import ops
 from mlcoach.ui.icons import icons_dir
+from mlcoach.ui.session_bus import BusError, SessionBus
 
 logger = logging.getLogger(__name__)
 
 TIMEOUT_S = 20
 ICON_SIZE = 128  # sharp on HiDPI; servers scale it down
+SERVICE = "org.freedesktop.Notifications"
+PATH = "/org/freedesktop/Notifications"
+#: NotificationClosed reasons (freedesktop spec): 1 expired, 2 dismissed, 3 closed by call.
+CLOSED_EXPIRED, CLOSED_DISMISSED, CLOSED_BY_CALL = 1, 2, 3
 
 
 def notification_icon(platform: str | None = None) -> str:
-    """The icon file plyer hands to the OS, or "" when this platform has none to use."""
+    """The icon file handed to the OS, or "" when this platform has none to use."""
     name = sys.platform if platform is None else platform
     if name == "win32":
-        # plyer's balloon tip loads an .ico only; none ships yet (see packaging/README.md).
+        # plyer's balloon tip loads an .ico only (scripts/make_ico.py writes it).
         icon = icons_dir() / f"{APP_ID}.ico"
     elif name == "darwin":
         return ""  # macOS always shows the bundle's own icon
@@ -30,39 +47,153 @@ def notification_icon(platform: str | None = None) -> str:
     return str(icon) if Path(icon).is_file() else ""
 
 
-def notification_args(title: str, message: str, platform: str | None = None) -> dict[str, Any]:
-    """Keyword arguments for plyer's notify, covering each of its Linux routes.
+def notify_body(title: str, message: str, actions: Sequence[tuple[str, str]] = (),
+                replaces: int = 0, timeout_ms: int = TIMEOUT_S * 1000,
+                resident: bool = False) -> tuple[Any, ...]:
+    """The arguments of org.freedesktop.Notifications.Notify, signature susssasa{sv}i.
 
-    plyer's D-Bus route reads ``app_name``/``app_icon``/``timeout``/``hints``; its
-    notify-send route reads ``app_name``/``icon``/``expire_time``/``hint``. The
-    desktop-entry hint lets GNOME and KDE tie the notification to the installed app.
+    The desktop-entry hint ties the notification to the installed app (its icon and
+    name in GNOME's and KDE's lists); a resident notification stays after a click.
     """
-    icon = notification_icon(platform)
-    return {
-        "title": title,
-        "message": message,
-        "app_name": APP_NAME,
-        "app_icon": icon,
-        "icon": icon,
-        "timeout": TIMEOUT_S,
-        "expire_time": str(TIMEOUT_S * 1000),
-        "hints": {"desktop-entry": APP_ID},
-        "hint": f"string:desktop-entry:{APP_ID}",
-    }
+    flat: list[str] = []
+    for key, label in actions:
+        flat += [key, label]
+    hints: dict[str, tuple[str, Any]] = {"desktop-entry": ("s", APP_ID)}
+    if resident:
+        hints["resident"] = ("b", True)
+    return (APP_NAME, replaces, notification_icon("linux"), title, message, flat, hints,
+            timeout_ms)
 
 
-def send_notification(title: str, message: str) -> None:
+class Notifications(QObject):
+    """The desktop's notification server, reached over our own session-bus connection.
+
+    Signals:
+        action_invoked(int, str): a notification's button (or its body, key "default").
+        closed(int, int): a notification went away; the reason per the spec.
+        activation_token(int, str): the token a click gave (KDE sends it before the
+            action), so the window the action opens may take the front on Wayland.
+    """
+
+    action_invoked = Signal(int, str)
+    closed = Signal(int, int)
+    activation_token = Signal(int, str)
+
+    def __init__(self, bus: SessionBus | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bus = bus or SessionBus(self)
+        self._watching = False
+        self.capabilities: frozenset[str] | None = None  # None until the server answered
+
+    def _address(self) -> Any:
+        from jeepney import DBusAddress
+
+        return DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
+
+    def _watch(self) -> None:
+        if self._watching:
+            return
+        self._watching = True
+        self.bus.on_signal(SERVICE, "ActionInvoked",
+                           lambda body: self.action_invoked.emit(int(body[0]), str(body[1])),
+                           rule_path=PATH)
+        self.bus.on_signal(SERVICE, "ActivationToken",
+                           lambda body: self.activation_token.emit(int(body[0]), str(body[1])),
+                           rule_path=PATH)
+        self.bus.on_signal(SERVICE, "NotificationClosed",
+                           lambda body: self.closed.emit(int(body[0]), int(body[1])),
+                           rule_path=PATH)
+
+    def read_capabilities(self) -> frozenset[str]:
+        """Ask the server what it offers (one deadline); empty when there is none."""
+        from jeepney import new_method_call
+
+        try:
+            body = self.bus.call_blocking(new_method_call(self._address(), "GetCapabilities"))
+        except BusError as exc:
+            logger.info("no notification server: %s", exc)
+            self.capabilities = frozenset()
+            return self.capabilities
+        self.capabilities = frozenset(str(c) for c in body[0]) if body else frozenset()
+        return self.capabilities
+
+    def supports_actions(self) -> bool:
+        """True when the server shows buttons (dunst, GNOME, KDE; not every server)."""
+        caps = self.capabilities if self.capabilities is not None else self.read_capabilities()
+        return "actions" in caps
+
+    def notify(self, title: str, message: str, actions: Sequence[tuple[str, str]] = (),
+               sent: Callable[[int], None] | None = None, replaces: int = 0,
+               timeout_ms: int = TIMEOUT_S * 1000, resident: bool = False) -> None:
+        """Show a notification; `sent(id)` runs once the server has it (id 0: it failed)."""
+        from jeepney import new_method_call
+
+        if actions:
+            self._watch()  # before the notification exists, so no click is missed
+        msg = new_method_call(self._address(), "Notify", "susssasa{sv}i",
+                              notify_body(title, message, actions, replaces, timeout_ms,
+                                          resident))
+
+        def failed(why: str) -> None:
+            logger.warning("notification not shown: %s", why)
+            if sent is not None:
+                sent(0)
+
+        self.bus.call(msg, lambda body: sent(int(body[0])) if sent else None, failed)
+
+    def close(self, notification_id: int) -> None:
+        """Take a notification away (a prompt answered elsewhere)."""
+        from jeepney import new_method_call
+
+        if notification_id:
+            self.bus.call(new_method_call(self._address(), "CloseNotification", "u",
+                                          (notification_id,)),
+                          lambda _b: None, lambda why: logger.info("close failed: %s", why))
+
+
+_shared: Notifications | None = None
+
+
+def shared() -> Notifications:
+    """The app's one Notifications object (and its bus connection)."""
+    global _shared
+    if _shared is None:
+        _shared = Notifications()
+    return _shared
+
+
+def route(platform: str | None = None) -> str:
+    """Which way a notification goes here: "tray" (macOS), "plyer-public" (Windows) or
+    "freedesktop" (everything else)."""
+    name = sys.platform if platform is None else platform
+    if name == "darwin":
+        return "tray"
+    if name == "win32":
+        return "plyer-public"
+    return "freedesktop"
+
+
+def send_notification(title: str, message: str, *, tray_icon: QSystemTrayIcon | None = None,
+                      platform: str | None = None) -> None:
     """Show a notification with the app's name and icon; failures are only logged."""
-    kwargs = notification_args(title, message)
+    way = route(platform)
+    if way == "tray":
+        if tray_icon is None:
+            logger.warning("notification not shown: no tray icon to post it from")
+            return
+        tray_icon.showMessage(title, message, QSystemTrayIcon.MessageIcon.NoIcon,
+                              TIMEOUT_S * 1000)
+        return
+    if way == "freedesktop":
+        shared().notify(title, message)
+        return
+    icon = notification_icon(platform)
 
     def work() -> None:
         from plyer import notification
 
-        # Not notify(): the facade forwards a fixed set of keys and drops `icon`, `hint`
-        # and `expire_time`, which plyer's own notify-send route reads (without them the
-        # notification has no icon and never expires). Every platform's _notify takes
-        # **kwargs and ignores the keys it does not use.
-        notification._notify(**kwargs)
+        notification.notify(title=title, message=message, app_name=APP_NAME,
+                            app_icon=icon, timeout=TIMEOUT_S)
 
     ops.run(work, lambda _r: None,
             lambda exc: logger.warning("notification not shown: %s", exc))

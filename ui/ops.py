@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -61,7 +61,10 @@ def pool() -> QThreadPool:
     return _pool
 
 
-def run(fn: Callable[[], Any], on_done: Callable[[Any], None],
+T = TypeVar("T")
+
+
+def run(fn: Callable[[], T], on_done: Callable[[T], None],
         on_failed: Callable[[BaseException], None]) -> None:
     """Call `fn` on the worker; then `on_done(result)` or `on_failed(exc)` on the GUI thread."""
     relay = _Relay(on_done, on_failed)

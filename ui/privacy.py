@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from mlcoach.security.keys import Mode
 from mlcoach.store.core import Store
+from mlcoach.store.export_rows import Progress
 from mlcoach.system.paths import atomic_write
 from mlcoach.transfer.exporting import (
-    Progress,
     export_csv,
     export_json,
     export_markdown,
@@ -200,9 +200,9 @@ class ConfirmDeleteDialog(QDialog):
             QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         text = QLabel(self.tr(
-            "This removes every moment, reflection, person and setting, the backups and "
-            "the encryption key from this computer. It cannot be undone. Export first if "
-            "you want to keep a copy."))
+            "This removes every moment, reflection, person and setting, the backups, "
+            "the encryption key and the launch-at-login entry from this computer. It "
+            "cannot be undone. Export first if you want to keep a copy."))
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("What will be deleted"))
         prompt = QLabel(self.tr("Type {0} to confirm:").format(CONFIRM_WORD))

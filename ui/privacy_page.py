@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Settings
-from mlcoach.security.keys import KeyStore
+from mlcoach.security.keys import KeyStore, Mode
 from mlcoach.store import wipe
 from mlcoach.store.core import Store
-from mlcoach.store.vault import Opened, recovery_key
+from mlcoach.store.vault import Layout, Opened, recovery_key
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView, encryption_sentence
@@ -64,7 +64,7 @@ class PrivacyPage(SettingsPage):
         layout.addWidget(self._data_box())
         layout.addStretch(1)
 
-    def _key_box(self, mode: str) -> QGroupBox:
+    def _key_box(self, mode: Mode) -> QGroupBox:
         self.status = QLabel(encryption_sentence(mode))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Encryption status"))
@@ -140,8 +140,9 @@ class PrivacyPage(SettingsPage):
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(hint_label(self.tr(
             "Export writes everything to a file you choose: JSON (which mlcoach can import "
-            "again), CSV or a Markdown journal. The file is not encrypted. Import shows what "
-            "a JSON export would add before it adds anything.")))
+            "again), CSV or a Markdown journal. The file is not encrypted. Import takes an "
+            "mlcoach export, a jrnl journal or a Day One export, and shows what it would add "
+            "before it adds anything.")))
         row = QHBoxLayout()
         row.addWidget(self.export_button)
         row.addWidget(self.import_button)
@@ -154,8 +155,8 @@ class PrivacyPage(SettingsPage):
         line.setFrameShadow(QFrame.Shadow.Sunken)
         data_layout.addWidget(line)
         data_layout.addWidget(hint_label(self.tr(
-            "Deleting removes everything mlcoach keeps on this computer, including backups "
-            "and the encryption key. It cannot be undone.")))
+            "Deleting removes everything mlcoach keeps on this computer, including backups, "
+            "the encryption key and the start-at-login entry. It cannot be undone.")))
         row = QHBoxLayout()
         row.addWidget(self.delete_button)
         row.addStretch(1)
@@ -258,8 +259,13 @@ class PrivacyPage(SettingsPage):
         self.setEnabled(False)
         layout, keys, store = self.opened.layout, self.keys, self.store
         # On the store's worker, so it runs after any store work already queued there.
-        ops.run(lambda: wipe.delete_all(layout, keys, store=store), self._deleted,
-                self._delete_failed)
+        ops.run(lambda: self._wipe(layout, keys, store), self._deleted, self._delete_failed)
+
+    @staticmethod
+    def _wipe(layout: Layout, keys: KeyStore, store: Store) -> None:
+        wipe.delete_all(layout, keys, store=store)
+        # Or the next login starts the app again, on an empty folder.
+        wipe.remove_login_entry()
 
     def _deleted(self, _removed: object) -> None:
         self.data_deleted.emit()

@@ -22,6 +22,7 @@ MARGIN = 12
 # A card floats beside the tray and never takes the keyboard from the user's window.
 CARD_FLAGS = (Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
               | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
+WINDOW_FLAGS = Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint
 
 
 class PromptCard(QWidget):
@@ -35,8 +36,12 @@ class PromptCard(QWidget):
     responded = Signal(str)
     capture_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None, expire_ms: int = EXPIRE_MS) -> None:
-        super().__init__(parent, CARD_FLAGS)
+    def __init__(self, parent: QWidget | None = None, expire_ms: int = EXPIRE_MS,
+                 placeable: bool = True) -> None:
+        # Where a window cannot choose its place (Wayland) the card is an ordinary
+        # window that the desktop places, opened only when the user asks for it.
+        super().__init__(parent, CARD_FLAGS if placeable else WINDOW_FLAGS)
+        self.placeable = placeable
         self.setWindowTitle(self.tr("mlcoach prompt"))
         self.setAccessibleName(self.tr("Micro-leadership prompt"))
         layout = card_layout(self)
@@ -118,7 +123,8 @@ class PromptCard(QWidget):
         self.note.setText(note)
         self.note.setVisible(bool(note))
         self.adjustSize()
-        self.move(self._position(anchor))
+        if self.placeable:
+            self.move(self._position(anchor))
         self.show()
         self.raise_()
         self._expiry.start()
@@ -129,6 +135,11 @@ class PromptCard(QWidget):
     def respond(self, response: str) -> None:
         """Answer the prompt as its button would (the tray menu's keyboard route)."""
         self._respond(response)
+
+    def withdraw(self) -> None:
+        """Hide without answering (the prompt was answered elsewhere)."""
+        self._expiry.stop()
+        self.hide()
 
     def _respond(self, response: str) -> None:
         self._expiry.stop()

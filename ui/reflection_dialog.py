@@ -38,6 +38,7 @@ from mlcoach.store.stats import Stats, compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import current_language, error_message
+from mlcoach.ui.names import kind_words
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.elided_label import ElidedLabel
@@ -231,8 +232,8 @@ class ReflectionDialog(QDialog):
         box.setTabChangesFocus(True)
         margins = box.contentsMargins()
         lines = box.fontMetrics().lineSpacing() * 3
-        box.setFixedHeight(lines + 2 * box.document().documentMargin() + margins.top()
-                           + margins.bottom() + 4)
+        box.setFixedHeight(round(lines + 2 * box.document().documentMargin() + margins.top()
+                                 + margins.bottom() + 4))
         return box
 
     def _build_glance(self) -> QScrollArea:
@@ -269,8 +270,8 @@ class ReflectionDialog(QDialog):
         layout.addWidget(self._glance)
         echoes = QVBoxLayout()
         echoes.setSpacing(0)
-        for label in self._echoes:
-            echoes.addWidget(label)
+        for echo in self._echoes:
+            echoes.addWidget(echo)
         layout.addLayout(echoes)
         layout.addSpacing(10)
         for text, field in (
@@ -282,7 +283,7 @@ class ReflectionDialog(QDialog):
             label = self._section(text)
             if field is self.went_well:
                 self._question = label  # the day's rotating question, set in load_day()
-            label.setBuddy(self.energy.buttons()[0] if field is energy else field)
+            label.setBuddy(field if isinstance(field, QWidget) else self.energy.buttons()[0])
             layout.addSpacing(4)
             layout.addWidget(label)
             if isinstance(field, QWidget):
@@ -313,6 +314,7 @@ class ReflectionDialog(QDialog):
             self._follow_box.addWidget(self._row(moment, self._follow_up_detail(moment)))
         self._follow_title.setVisible(bool(data.follow_ups))
         content = self._glance.widget()
+        assert content is not None  # quiet_scroll_area set it
         content.adjustSize()
         self._glance.setFixedHeight(min(content.sizeHint().height(), _GLANCE_MAX_HEIGHT))
 
@@ -335,16 +337,8 @@ class ReflectionDialog(QDialog):
     def _who_and_kind(self, moment: Moment) -> list[str]:
         parts = [moment.person] if moment.person else []
         if moment.kind is not Kind.OTHER:
-            parts.append(self._kind_name(moment.kind))
+            parts.append(kind_words()[moment.kind])
         return parts
-
-    def _kind_name(self, kind: Kind) -> str:
-        return {
-            Kind.EXAMPLE: self.tr("example"), Kind.SUGGESTION: self.tr("suggestion"),
-            Kind.RECOGNITION: self.tr("recognition"), Kind.SUPPORT: self.tr("support"),
-            Kind.QUESTION: self.tr("question"), Kind.DELEGATION: self.tr("delegation"),
-            Kind.OTHER: self.tr("other"),
-        }[kind]
 
     def _fill_echoes(self, echoes: list[Echo]) -> None:
         for label, echo in zip(self._echoes, [*echoes, None, None], strict=False):
@@ -360,7 +354,7 @@ class ReflectionDialog(QDialog):
     def _ask_question(self, day: date) -> None:
         """Put the day's rotating question (from the product's ideas) over the first box."""
         question = question_for(day, current_language())
-        self._question.setText(with_mnemonic(question.text, taken="edi"))
+        self._question.setText(with_mnemonic(question.text, taken=_TAKEN_MNEMONICS))
         self.went_well.setAccessibleName(question.text)
 
     def _fill_reflection(self, reflection: Reflection | None) -> None:
@@ -456,6 +450,9 @@ def _qdate(day: date) -> QDate:
 
 def _qtime(moment: datetime) -> QTime:
     return QTime(moment.hour, moment.minute)
+
+
+_TAKEN_MNEMONICS = "edi"  # the letters the dialog's other fields use as Alt+ keys
 
 
 def with_mnemonic(text: str, taken: str) -> str:

@@ -103,6 +103,11 @@ class SchedulePage(SettingsPage):
         menu.addAction(self.tr("Folder of calendar files…"), self._pick_folder)
         self.browse.setMenu(menu)
         self.calendar_error = InlineError()
+        self.eds = QCheckBox(self.tr("&Use calendars from GNOME/Evolution"))
+        self.eds.setAccessibleName(self.tr("Use calendars from GNOME/Evolution"))
+        self.eds.setAccessibleDescription(self.tr(
+            "Also reads the meetings in the desktop's calendars, including the accounts set "
+            "up in Online Accounts, on this computer only"))
 
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -125,10 +130,12 @@ class SchedulePage(SettingsPage):
                                "on this computer only; nothing connects to a calendar "
                                "service.")),
             self.calendar_error))
+        form.addRow("", self.eds)
 
         for signal in (self.workdays.changed, self.hours.changed, self.prompts.valueChanged,
                        self.gap.valueChanged, self.reflection_on.toggled,
-                       self.reflection_time.timeChanged, self.calendar.textChanged):
+                       self.reflection_time.timeChanged, self.calendar.textChanged,
+                       self.eds.toggled):
             signal.connect(self.changed)
 
     def load(self, settings: Settings) -> None:
@@ -140,6 +147,7 @@ class SchedulePage(SettingsPage):
         self.reflection_time.setTime(to_qtime(settings.reflection_time))
         self.reflection_time.setEnabled(settings.reflection_enabled)
         self.calendar.setText(settings.calendar_path)
+        self.eds.setChecked(settings.calendar_eds)
         for error in (self.hours_error, self.workdays_error, self.calendar_error):
             error.clear()
 
@@ -150,7 +158,7 @@ class SchedulePage(SettingsPage):
             prompts_per_day=self.prompts.value(), min_gap_minutes=self.gap.value(),
             reflection_enabled=self.reflection_on.isChecked(),
             reflection_time=from_qtime(self.reflection_time.time()),
-            calendar_path=self.calendar.text().strip(),
+            calendar_path=self.calendar.text().strip(), calendar_eds=self.eds.isChecked(),
         )
 
     def validate(self, settings: Settings) -> QWidget | None:

@@ -33,13 +33,15 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.store.core import Store
+from mlcoach.store.export_rows import SECTIONS
+from mlcoach.system.clock import local_zone
 from mlcoach.transfer.exporting import (
-    SECTIONS,
     ImportPreview,
     import_document,
     preview_import,
     read_export,
 )
+from mlcoach.transfer.journals import guess_source, person_matcher, read_journal
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for
@@ -283,23 +285,35 @@ class Transfer(QObject):
 
     # -- import ---------------------------------------------------------------------------
 
-    def import_file(self, path: Path | None = None) -> None:
-        """Ask for a file (unless given), then read it and show what importing would add."""
+    def import_file(self, path: Path | None = None, source: str | None = None) -> None:
+        """Ask for a file (unless given), then read it and show what importing would add.
+
+        `source` is "jrnl" or "dayone" for another journal's export, None for mlcoach's
+        own; the file dialog's filter chooses it (All files: guessed from the file).
+        """
         if self._busy:
             return
         if path is None:
-            chosen, _filter = QFileDialog.getOpenFileName(
+            filters = {self.tr("mlcoach export (*.json)"): None,
+                       self.tr("jrnl journal, JSON export (*.json)"): "jrnl",
+                       self.tr("Day One export (*.json *.zip)"): "dayone"}
+            chosen, selected = QFileDialog.getOpenFileName(
                 self._window, self.tr("Import data"), str(Path.home()),
-                self.tr("mlcoach export (*.json);;All files (*)"))
+                ";;".join([*filters, self.tr("All files (*)")]))
             if not chosen:
                 return
             path = Path(chosen)
+            source = filters[selected] if selected in filters else guess_source(path)
         self._start(self.tr("Reading “%1”…").replace("%1", path.name), 0, None)
         store, where = self._store, path
 
         def read() -> tuple[dict[str, Any], ImportPreview]:
             with _gc_paused():
-                doc = read_export(where)
+                if source is None:
+                    doc = read_export(where)
+                else:
+                    doc = read_journal(where, source, local_zone(),
+                                       person_matcher(store.people()))
                 return doc, preview_import(store, doc)
 
         ops.run(read, lambda result: self._previewed(where, *result),
@@ -365,7 +379,7 @@ class Transfer(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         if stop is None:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]
+            dialog.setCancelButton(None)
         else:
             dialog.canceled.connect(stop.set)
         dialog.setValue(0)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from enum import Enum
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
+    QLayout,
     QMenu,
     QPushButton,
     QSystemTrayIcon,
@@ -13,68 +16,107 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlcoach.domain.model import Response
 from mlcoach.ui.icons import app_icon, tray_icon
 
-# The prompt card's answers, also offered in the menu (see TrayMenu.triggered).
-RESPONSES = ("done", "snoozed", "skipped", "not_for_me")
+
+class Action(Enum):
+    """What the tray menu (or the fallback window) asks the app to do."""
+
+    PROMPT = "prompt"
+    DONE = "respond:done"  # the prompt's answers: the card never takes the keyboard,
+    LATER = "respond:snoozed"  # so the menu is its keyboard route
+    SKIP = "respond:skipped"
+    NOT_FOR_ME = "respond:not_for_me"
+    CAPTURE = "capture"
+    SUGGEST = "suggest"
+    REFLECT = "reflect"
+    HISTORY = "history"
+    PAUSE_30M = "pause:30m"
+    PAUSE_1H = "pause:1h"
+    PAUSE_DAY = "pause:day"
+    RESUME = "resume"
+    RESTORE_PACE = "restore_pace"
+    SETTINGS = "settings"
+    QUIT = "quit"
+
+    @property
+    def response(self) -> Response | None:
+        """The prompt answer this action gives, if it is one."""
+        head, _, tail = self.value.partition(":")
+        return Response(tail) if head == "respond" else None
+
+    @property
+    def pause(self) -> str | None:
+        """How long this action pauses prompts ("30m", "1h", "day"), if it is a pause."""
+        head, _, tail = self.value.partition(":")
+        return tail if head == "pause" else None
+
+
+ANSWERS = (Action.DONE, Action.LATER, Action.SKIP, Action.NOT_FOR_ME)
+PAUSES = (Action.PAUSE_30M, Action.PAUSE_1H, Action.PAUSE_DAY)
 
 
 class TrayMenu(QObject):
     """The app's actions, shared by the tray menu and the fallback window.
 
     Signals:
-        triggered(str): an action id: prompt, capture, suggest, reflect, history,
-            pause:30m, pause:1h, pause:day, resume, settings, quit, and while a prompt
-            waits respond:done, respond:snoozed, respond:skipped, respond:not_for_me (the
-            prompt card never takes the keyboard, so this is its keyboard route).
+        triggered(Action): the user picked an action. The answers show only while a
+            prompt waits, Resume only while paused, "Back to N a day" only while the
+            daily count is lowered.
     """
 
-    triggered = Signal(str)
+    triggered = Signal(Action)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.menu = QMenu()
-        self.actions: dict[str, QAction] = {}
-        self._add("prompt")
+        self.actions: dict[Action, QAction] = {}
+        self._full_pace = 0
+        self._add(Action.PROMPT)
         self.respond_menu = self.menu.addMenu("")
-        for response in RESPONSES:
-            self._add(f"respond:{response}", menu=self.respond_menu)
-        self._add("capture", "Ctrl+Shift+M")
-        self._add("suggest")
-        self._add("reflect")
-        self._add("history")
+        for answer in ANSWERS:
+            self._add(answer, menu=self.respond_menu)
+        self._add(Action.CAPTURE, "Ctrl+Shift+M")
+        self._add(Action.SUGGEST)
+        self._add(Action.REFLECT)
+        self._add(Action.HISTORY)
         self.menu.addSeparator()
         self.pause_menu = self.menu.addMenu("")
-        self._add("pause:30m", menu=self.pause_menu)
-        self._add("pause:1h", menu=self.pause_menu)
-        self._add("pause:day", menu=self.pause_menu)
-        self._add("resume")
-        self.actions["resume"].setVisible(False)
+        for pause in PAUSES:
+            self._add(pause, menu=self.pause_menu)
+        self._add(Action.RESUME)
+        self.actions[Action.RESUME].setVisible(False)
+        self._add(Action.RESTORE_PACE)
+        self.actions[Action.RESTORE_PACE].setVisible(False)
         self.menu.addSeparator()
-        self._add("settings")
-        self._add("quit")
+        self._add(Action.SETTINGS)
+        self._add(Action.QUIT)
         self.set_prompt_waiting(False)
         self.retranslate()
         # Installing a translator sends LanguageChange to every widget, the menu included.
         self.menu.installEventFilter(self)
 
-    def _texts(self) -> dict[str, str]:
+    def _texts(self) -> dict[Action, str]:
         return {
-            "prompt": self.tr("Show a prompt now"),
-            "respond:done": self.tr("Done"),
-            "respond:snoozed": self.tr("Later"),
-            "respond:skipped": self.tr("Skip"),
-            "respond:not_for_me": self.tr("Not for me"),
-            "capture": self.tr("Capture a moment…"),
-            "suggest": self.tr("Influence coach…"),
-            "reflect": self.tr("Reflect on today…"),
-            "history": self.tr("History && insights…"),
-            "pause:30m": self.tr("For 30 minutes"),
-            "pause:1h": self.tr("For 1 hour"),
-            "pause:day": self.tr("For the rest of the day"),
-            "resume": self.tr("Resume prompts"),
-            "settings": self.tr("Settings…"),
-            "quit": self.tr("Quit"),
+            Action.PROMPT: self.tr("Show a prompt now"),
+            Action.DONE: self.tr("Done"),
+            Action.LATER: self.tr("Later"),
+            Action.SKIP: self.tr("Skip"),
+            Action.NOT_FOR_ME: self.tr("Not for me"),
+            Action.CAPTURE: self.tr("Capture a moment…"),
+            Action.SUGGEST: self.tr("Influence coach…"),
+            Action.REFLECT: self.tr("Reflect on today…"),
+            Action.HISTORY: self.tr("History && insights…"),
+            Action.PAUSE_30M: self.tr("For 30 minutes"),
+            Action.PAUSE_1H: self.tr("For 1 hour"),
+            Action.PAUSE_DAY: self.tr("For the rest of the day"),
+            Action.RESUME: self.tr("Resume prompts"),
+            # A back-off never lowers below one, so the full count is always two or more.
+            Action.RESTORE_PACE: self.tr("Back to %1 prompts a day").replace(
+                "%1", QLocale().toString(self._full_pace)),
+            Action.SETTINGS: self.tr("Settings…"),
+            Action.QUIT: self.tr("Quit"),
         }
 
     def retranslate(self) -> None:
@@ -89,31 +131,38 @@ class TrayMenu(QObject):
             self.retranslate()
         return super().eventFilter(watched, event)
 
-    def _add(self, action_id: str, shortcut: str | None = None,
+    def _add(self, which: Action, shortcut: str | None = None,
              menu: QMenu | None = None) -> None:
         action = QAction(self.menu)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setShortcutVisibleInContextMenu(False)
-        action.triggered.connect(lambda _=False, a=action_id: self.triggered.emit(a))
+        action.triggered.connect(lambda _=False, a=which: self.triggered.emit(a))
         (menu or self.menu).addAction(action)
-        self.actions[action_id] = action
+        self.actions[which] = action
 
     def set_prompt_waiting(self, waiting: bool) -> None:
         """Offer the prompt's answers in the menu while a prompt waits for one."""
         self.respond_menu.menuAction().setVisible(waiting)
-        for response in RESPONSES:
-            self.actions[f"respond:{response}"].setVisible(waiting)
+        for answer in ANSWERS:
+            self.actions[answer].setVisible(waiting)
 
     def set_paused(self, paused: bool) -> None:
         """Show Resume instead of the Pause submenu while paused."""
         self.pause_menu.menuAction().setVisible(not paused)
-        self.actions["resume"].setVisible(paused)
+        self.actions[Action.RESUME].setVisible(paused)
+
+    def set_lowered_pace(self, full: int | None) -> None:
+        """Offer "Back to `full` prompts a day" while the count is lowered (None: it is not)."""
+        self._full_pace = full or 0
+        restore = self.actions[Action.RESTORE_PACE]
+        restore.setText(self._texts()[Action.RESTORE_PACE])
+        restore.setVisible(full is not None)
 
     def set_ready(self, ready: bool) -> None:
         """Grey out actions that need the store until it is open."""
         for key, action in self.actions.items():
-            if key != "quit":
+            if key is not Action.QUIT:
                 action.setEnabled(ready)
         self.pause_menu.setEnabled(ready)
 
@@ -160,8 +209,10 @@ class Tray(QObject):
 class MainWindow(QWidget):
     """Where no system tray exists: a small window with the same actions."""
 
-    def __init__(self, menu: TrayMenu, parent: QWidget | None = None) -> None:
+    def __init__(self, menu: TrayMenu, parent: QWidget | None = None,
+                 gnome: bool = False) -> None:
         super().__init__(parent)
+        self._gnome = gnome
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         layout = QVBoxLayout(self)
@@ -172,9 +223,10 @@ class MainWindow(QWidget):
         self.next_label = QLabel()
         layout.addWidget(self.next_label)
         self._menu = menu
-        self.buttons: dict[str, QPushButton] = {}
-        for key in ("prompt", *(f"respond:{r}" for r in RESPONSES), "capture", "suggest",
-                    "reflect", "history", "pause:1h", "resume", "settings", "quit"):
+        self.buttons: dict[Action, QPushButton] = {}
+        for key in (Action.PROMPT, *ANSWERS, Action.CAPTURE, Action.SUGGEST, Action.REFLECT,
+                    Action.HISTORY, Action.PAUSE_1H, Action.RESUME, Action.RESTORE_PACE,
+                    Action.SETTINGS, Action.QUIT):
             action = menu.actions[key]
             button = QPushButton()
             button.clicked.connect(action.trigger)
@@ -183,28 +235,40 @@ class MainWindow(QWidget):
             self.buttons[key] = button
         self.retranslate()
         self._sync_buttons()
-        self.setMinimumWidth(340)
+        # Grows and shrinks with its buttons (a prompt's answers come and go), so the
+        # wrapped text above them is never squeezed.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self.status.setFixedWidth(340)
 
     def _sync_buttons(self) -> None:
         for key, button in self.buttons.items():
             action = self._menu.actions[key]
             button.setEnabled(action.isEnabled())
             button.setVisible(action.isVisible())
+            if key is Action.RESTORE_PACE:  # its words carry the number
+                button.setText(action.text())
+                button.setAccessibleName(action.text())
 
     def retranslate(self) -> None:
         """Word the window in the current language."""
         self._menu.retranslate()
-        self.status.setText(self.tr("No system tray was found, so mlcoach lives in this "
-                                    "window. Close it to keep mlcoach running in the "
-                                    "background; quit from the last button."))
+        if self._gnome:
+            self.status.setText(self.tr(
+                "GNOME shows no tray icons, so mlcoach lives in this window and answers "
+                "in notifications. Close it to keep mlcoach running; open it again from "
+                "the app grid. For a tray icon, turn on the AppIndicator extension."))
+        else:
+            self.status.setText(self.tr("No system tray was found, so mlcoach lives in this "
+                                        "window. Close it to keep mlcoach running in the "
+                                        "background; quit from the last button."))
         self.next_label.setAccessibleName(self.tr("Next prompt"))
         for key, button in self.buttons.items():
             label = self._menu.actions[key].text()  # "&&" shows one "&" on a button too
-            if key == "pause:1h":
+            if key is Action.PAUSE_1H:
                 label = self.tr("Pause prompts for 1 hour")
             button.setText(label)
             name = label.replace("&&", "&").rstrip("…")
-            if key.startswith("respond:"):
+            if key.response is not None:
                 name = self.tr("Answer the prompt: %1").replace("%1", name)
             button.setAccessibleName(name)
 

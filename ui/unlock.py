@@ -26,13 +26,14 @@ def open_in_worker(data_root: Path, passphrase: str | None,
 
     def work() -> Any:
         from mlcoach.security.keys import OSKeyring
-        from mlcoach.store.vault import Layout, open_store, read_meta
+        from mlcoach.store.vault import Layout, open_light, read_meta
 
         layout = Layout(data_root)
         meta = read_meta(layout)
         if meta is not None and meta.encryption == "passphrase" and passphrase is None:
             raise _NeedPassphrase()
-        return open_store(layout, keys=OSKeyring(),
+        # The raw store: the idle app never imports SQLAlchemy (see store/light.py).
+        return open_light(layout, keys=OSKeyring(),
                           passphrase_source=(lambda: passphrase or ""))
 
     ops.run(work, on_done, on_failed)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlcoach.coaching.service import WELCOME_KEY as DONE_KEY
 from mlcoach.domain.model import Settings
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
@@ -28,7 +29,6 @@ from mlcoach.ui.widgets.schedule_fields import HoursRow, ThemePicker, WorkdayPic
 
 logger = logging.getLogger(__name__)
 
-DONE_KEY = "welcome_done"
 MAX_FOCUS = 2
 MIN_WIDTH = 560
 ICON_SIZE = 48

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,24 +138,38 @@ def _calendar_checks(path: str, eds: bool) -> list[Check]:
 
     out: list[Check] = []
     if path:
+        from datetime import datetime, timedelta, timezone
+
+        from mlcoach.coaching.calendar_ics import occurrences
+
         try:
             files = calendar_files(Path(path).expanduser())
+            start = datetime.now(timezone.utc)
+            problems = occurrences(Path(path).expanduser(), start,
+                                   start + timedelta(days=1)).problems
         except CalendarError as exc:
-            out.append(Check("calendar", "FAIL", str(exc)))
+            out.append(Check("calendar", "WARN", str(exc)))
         else:
-            out.append(Check("calendar", "OK", f"{path}: {len(files)} .ics file(s)"))
-    if os.name == "posix":
+            detail = f"{path}: {len(files)} .ics file(s)"
+            if problems:
+                out.append(Check("calendar", "WARN", f"{detail}; {len(problems)} unreadable, "
+                                 f"first: {problems[0]}"))
+            else:
+                out.append(Check("calendar", "OK", detail + ", all readable"))
+    if not eds:
+        # Not asked: EDS is D-Bus activated, and the doctor starts nothing.
+        out.append(Check("evolution calendars", "OK", "not used (Settings ▸ Schedule can "
+                         "turn on \"Use calendars from GNOME/Evolution\")"))
+    elif os.name == "posix":
         from mlcoach.coaching.calendar_eds import EdsError, list_calendars
 
         try:
             found = list_calendars(timeout=5.0)
         except EdsError as exc:
-            out.append(Check("evolution calendars", "WARN" if eds else "OK",
-                             ("" if eds else "not used; ") + str(exc)))
+            out.append(Check("evolution calendars", "WARN", str(exc)))
         else:
             names = ", ".join(c.name for c in found if c.enabled) or "none enabled"
-            use = "read for meetings" if eds else "not used (Settings ▸ Schedule can turn on)"
-            out.append(Check("evolution calendars", "OK", f"{use}: {names}"))
+            out.append(Check("evolution calendars", "OK", f"read for meetings: {names}"))
     return out
 
 
@@ -194,15 +209,29 @@ def _backup_checks(layout: Layout) -> list[Check]:
 
 
 def _desktop_checks() -> list[Check]:
+    from mlcoach.system import desktop
+
     out = []
-    display = os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    out.append(Check("display", "OK" if display else "WARN",
-                     f"display {display}" if display else "no display: the tray app cannot start"))
-    if os.name == "posix":
-        bus = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    env = os.environ
+    problem = desktop.display_problem(env)
+    display = env.get("WAYLAND_DISPLAY") or env.get("DISPLAY") or env.get("QT_QPA_PLATFORM")
+    out.append(Check("display", "WARN" if problem else "OK",
+                     problem or f"display {display} ({desktop.session_kind(env) or 'other'})"))
+    if os.name == "posix" and sys.platform != "darwin":
+        bus = env.get("DBUS_SESSION_BUS_ADDRESS")
         out.append(Check("notifications", "OK" if bus else "WARN",
-                         "session bus present" if bus else "no session bus: no OS notifications"
-                         + ("" if shutil.which("notify-send") else "; notify-send missing")))
+                         "session bus present: prompts arrive as notifications with buttons "
+                         "where the notification server offers them" if bus
+                         else "no session bus: no OS notifications"))
+        status, text = desktop.busy_sources(env, has=lambda tool: bool(shutil.which(tool)))
+        out.append(Check("busy", status, text))
+        name = desktop.desktop_name(env)
+        if name == "gnome":
+            out.append(Check("tray", "WARN", "GNOME shows no tray icons unless the "
+                             "AppIndicator extension is on (Debian: gnome-shell-extension-"
+                             "appindicator); prompts arrive as notifications either way"))
+        out.append(Check("shortcut", "OK", "quick capture from anywhere: "
+                         + desktop.shortcut_hint(name)))
     from mlcoach.system import autostart
 
     try:
@@ -210,9 +239,27 @@ def _desktop_checks() -> list[Check]:
     except Exception as exc:  # an unusual platform should not break the report
         out.append(Check("autostart", "WARN", f"cannot tell: {exc}"))
     else:
-        out.append(Check("autostart", "OK", "starts at login" if enabled
-                         else "does not start at login (Settings can turn it on)"))
+        out.append(_autostart_check(enabled))
     return out
+
+
+def _autostart_check(enabled: bool) -> Check:
+    """Whether mlcoach starts at login, and whether the program the entry runs still exists
+    (after an uninstall, or a move of the venv, the entry points at nothing)."""
+    from mlcoach.system import autostart
+
+    if not enabled:
+        return Check("autostart", "OK", "does not start at login (Settings can turn it on)")
+    where = autostart.location()
+    command = autostart.entry_command()
+    if not command:
+        return Check("autostart", "WARN", f"starts at login, but {where} names no program")
+    if not autostart.program_exists(command[0]):
+        return Check("autostart", "WARN",
+                     f"set to start at login, but {command[0]} does not exist any more: "
+                     "turn Launch at login off and on again in Settings (entry: "
+                     f"{where})")
+    return Check("autostart", "OK", f"starts at login ({command[0]})")
 
 
 # -- the commands ---------------------------------------------------------------------

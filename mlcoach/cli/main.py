@@ -11,194 +11,20 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
-from mlcoach import __version__
+from mlcoach.cli.parser import build_parser, command_in
 from mlcoach.domain.errors import MlcoachError, UsageError
 
 if TYPE_CHECKING:
     from mlcoach.security.keys import KeyStore, Secret
     from mlcoach.store.recovery import RecoveryNote
-    from mlcoach.store.vault import Layout, Opened
+    from mlcoach.store.vault import Layout, LightOpened, Opened
 
 logger = logging.getLogger("mlcoach")
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with one-line usage errors and exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
-
-
-def _enum_arg(name: str) -> Callable[[str], Any]:
-    """The argparse type for the domain enum `name` (imported only when an option is used:
-    `mlcoach run` shows its tray icon without loading the domain model first)."""
-
-    def parse(value: str) -> Any:
-        from mlcoach.domain import enums
-
-        cls = getattr(enums, name)
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            choices = ", ".join(v.value for v in cls)
-            raise argparse.ArgumentTypeError(
-                f"unknown {cls.__name__.lower()} {value!r} (choose from {choices})"
-            ) from None
-
-    parse.__name__ = name.lower()
-    return parse
-
-
-def _date_arg(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-
-
-class _Skipped:
-    """Stands in for the parsers of the commands not being run: building all of them
-    costs about 20 ms, a sixth of `mlcoach capture`."""
-
-    def __getattr__(self, name: str) -> Any:
-        return lambda *_a, **_k: self
-
-
-def _command_in(argv: Sequence[str]) -> str | None:
-    """The command named in `argv` ("" for none), or None when unsure (parse fully)."""
-    args = iter(argv)
-    for arg in args:
-        if arg == "--data-dir":
-            next(args, None)
-        elif not arg.startswith("--data-dir="):
-            return None if arg.startswith("-") else arg
-    return ""
-
-
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The full command-line grammar, or only `command`'s part of it."""
-    p = _Parser(prog="mlcoach", description="Practise micro-leadership, one small act a day.")
-    p.add_argument("--version", action="version", version=f"mlcoach {__version__}")
-    p.add_argument("--data-dir", metavar="DIR", help="where mlcoach keeps its data "
-                   "(default: $MLCOACH_DATA_DIR or your user data folder)")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-    if command is not None:
-        add_parser = sub.add_parser
-        sub.add_parser = lambda name, **kw: (  # type: ignore[method-assign,assignment]
-            add_parser(name, **kw) if name == command else _Skipped())
-
-    sub.add_parser("run", help="start the tray app")
-
-    c = sub.add_parser("capture", help="store a moment (no text: open the quick-capture window)")
-    c.add_argument("text", nargs="*", help="what happened; @Name and #tag are understood")
-    c.add_argument("--kind", type=_enum_arg("Kind"), default=None)
-    c.add_argument("--person", metavar="NAME")
-    c.add_argument("--style", type=_enum_arg("Style"))
-    c.add_argument("--tag", action="append", default=[], metavar="T")
-
-    s = sub.add_parser("suggest", help="compose an influence suggestion (no options: open the "
-                       "coach window)")
-    s.add_argument("--style", type=_enum_arg("Style"))
-    s.add_argument("--change", metavar="TEXT")
-    s.add_argument("--person", metavar="NAME")
-    s.add_argument("--action", type=_enum_arg("ChangeKind"), default="differently")
-    s.add_argument("--size", type=_enum_arg("Size"), default="medium")
-    s.add_argument("--by-example", action="store_true", help="lead by example instead")
-    s.add_argument("--save", action="store_true", help="save it as a planned moment")
-    s.add_argument("--json", action="store_true")
-
-    oc = sub.add_parser("outcome", help="record whether a suggestion or moment was followed")
-    oc.add_argument("id", help="the id printed by --save or --json (a unique prefix will do)")
-    oc.add_argument("outcome", type=_enum_arg("Outcome"), help="followed, not_yet or declined")
-
-    pr = sub.add_parser("prompt", help="print the prompt the scheduler would show next")
-    pr.add_argument("--json", action="store_true")
-
-    ps = sub.add_parser("prompts", help="the prompt library and prompt packs")
-    pss = ps.add_subparsers(dest="prompts_command", parser_class=_Parser, metavar="ACTION",
-                            required=True)
-    pl = pss.add_parser("list", help="list every prompt")
-    pl.add_argument("--json", action="store_true")
-    pv = pss.add_parser("validate", help="check a prompt pack")
-    pv.add_argument("file", type=Path)
-    pi = pss.add_parser("import", help="add the prompts of a pack")
-    pi.add_argument("file", type=Path)
-    pe = pss.add_parser("export", help="write your own prompts as a pack")
-    pe.add_argument("-o", "--output", type=Path)
-    pe.add_argument("--all", action="store_true", help="include the built-in library")
-
-    pp = sub.add_parser("people", help="the people you work with")
-    ppp = pp.add_subparsers(dest="people_command", parser_class=_Parser, metavar="ACTION",
-                            required=True)
-    l_ = ppp.add_parser("list")
-    l_.add_argument("--json", action="store_true")
-    l_.add_argument("--all", action="store_true", help="include archived people")
-    a = ppp.add_parser("add")
-    a.add_argument("name")
-    a.add_argument("--style", type=_enum_arg("Style"))
-    a.add_argument("--notes", default="")
-    e = ppp.add_parser("edit")
-    e.add_argument("name")
-    e.add_argument("--name", dest="new_name")
-    e.add_argument("--style", type=_enum_arg("Style"))
-    e.add_argument("--clear-style", action="store_true")
-    e.add_argument("--notes")
-    ar = ppp.add_parser("archive")
-    ar.add_argument("name")
-
-    se = sub.add_parser("search", help="full-text search of your history")
-    se.add_argument("query")
-    se.add_argument("--person", metavar="NAME")
-    se.add_argument("--kind", type=_enum_arg("Kind"))
-    se.add_argument("--since", type=_date_arg, metavar="DATE")
-    se.add_argument("--limit", type=int, default=50)
-    se.add_argument("--json", action="store_true")
-
-    rf = sub.add_parser("reflect", help="open the end-of-day reflection (--text: answer here)")
-    rf.add_argument("--text", action="store_true",
-                    help="answer in the terminal instead of the window")
-
-    ex = sub.add_parser("export", help="export everything")
-    ex.add_argument("--format", choices=("json", "csv", "md"), default="json")
-    ex.add_argument("-o", "--output", type=Path)
-
-    im = sub.add_parser("import", help="import a JSON export (all or nothing)")
-    im.add_argument("file", type=Path)
-
-    ca = sub.add_parser("calendar", help="the calendar occurrences the scheduler sees")
-    ca.add_argument("path", nargs="?", type=Path, metavar="FILE_OR_FOLDER",
-                    help="an .ics file or a folder of them (default: the one in Settings)")
-    ca.add_argument("--from", dest="start", type=_date_arg, metavar="DATE",
-                    help="first day (default: today)")
-    ca.add_argument("--to", dest="end", type=_date_arg, metavar="DATE",
-                    help="last day, included (default: the first day)")
-    ca.add_argument("--eds", action="store_true",
-                    help="also read the GNOME/Evolution calendars")
-    ca.add_argument("--json", action="store_true")
-
-    st = sub.add_parser("stats", help="streak, this week's moments, realized vs attempted")
-    st.add_argument("--json", action="store_true")
-
-    it = sub.add_parser("init", help="set up the store explicitly")
-    g = it.add_mutually_exclusive_group()
-    g.add_argument("--passphrase", action="store_true",
-                   help="protect the store with a passphrase typed at each start")
-    g.add_argument("--no-encryption", action="store_true", help="store data unencrypted")
-
-    d = sub.add_parser("doctor", help="check the store, key, backups and desktop integration")
-    d.add_argument("--recovery-key", action="store_true", help="show the recovery key")
-    d.add_argument("--json", action="store_true")
-
-    sub.add_parser("recover", help="restore the keyring entry from your recovery key")
-    if command and command not in sub.choices:
-        return build_parser()  # unknown: let the full parser explain
-    return p
 
 
 # -- plumbing ----------------------------------------------------------------------------
@@ -252,6 +78,16 @@ class Context:
         opened = open_store(self.layout, keys=self.keys, passphrase_source=self.passphrase,
                             on_recovered=self.recovered)
         self.secret = opened.secret
+        if opened.recovery_key:
+            self.stderr.write(_recovery_notice(opened.recovery_key))
+        return opened
+
+    def open_light(self) -> LightOpened:
+        """The store without the ORM, for commands that run a few plain queries."""
+        from mlcoach.store.vault import open_light
+
+        opened = open_light(self.layout, keys=self.keys, passphrase_source=self.passphrase,
+                            on_recovered=self.recovered)
         if opened.recovery_key:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
@@ -328,7 +164,7 @@ def cmd_capture(ctx: Context) -> int:
 def cmd_export(ctx: Context) -> int:
     from mlcoach.transfer import exporting
 
-    opened = ctx.open()
+    opened = ctx.open_light()  # plain SQL: no ORM for an export
     try:
         fmt = ctx.ns.format
         if fmt == "json":
@@ -338,7 +174,7 @@ def cmd_export(ctx: Context) -> int:
         else:
             text = exporting.export_markdown(opened.store, local_tz())
     finally:
-        opened.store.close()
+        opened.close()
     if ctx.ns.output:
         from mlcoach.system.paths import atomic_write
 
@@ -354,6 +190,11 @@ def cmd_export(ctx: Context) -> int:
 
 def cmd_import(ctx: Context) -> int:
     from mlcoach.transfer import exporting
+
+    if ctx.ns.source or ctx.ns.dry_run:
+        from mlcoach.cli.journals import cmd_import_journal, cmd_preview_native
+
+        return cmd_import_journal(ctx) if ctx.ns.source else cmd_preview_native(ctx)
 
     try:
         if ctx.ns.file.stat().st_size > exporting.MAX_IMPORT_BYTES:  # before reading it
@@ -498,6 +339,10 @@ def _command(name: str) -> Callable[[Context], int]:
     """The function behind a command; the ones in other modules load only when used."""
     if name in COMMANDS:
         return COMMANDS[name]
+    if name == "wipe":
+        from mlcoach.cli.wipe import cmd_wipe
+
+        return cmd_wipe
     if name in ("people", "search", "stats"):
         from mlcoach.cli import records
 
@@ -581,16 +426,27 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
     return None
 
 
+def utf8_output() -> None:
+    """Write UTF-8 on stdout and stderr whatever the locale says (Windows pipes default to
+    the ANSI code page, where a Turkish export fails with UnicodeEncodeError)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
          stdin: IO[str] | None = None, stdout: IO[str] | None = None,
          stderr: IO[str] | None = None) -> int:
     """Entry point of the `mlcoach` command."""
+    if stdout is None and stderr is None:
+        utf8_output()
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user
     _configure_logging()
     args = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(_command_in(args))
+    parser = build_parser(command_in(args))
     try:
         ns = parser.parse_args(args)
     except SystemExit as exc:

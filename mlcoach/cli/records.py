@@ -64,12 +64,12 @@ def cmd_search(ctx: Context) -> int:
         since = datetime.combine(min(ns.since, date(9999, 12, 30)), time(0), tzinfo=tz)
     if not 1 <= ns.limit <= 10_000:
         raise UsageError("--limit must be between 1 and 10000")
-    opened = ctx.open()
+    opened = ctx.open_light()  # one plain query: no ORM
     try:
         hits = opened.store.search(ns.query, person=ns.person, kind=ns.kind, since=since,
                                    limit=ns.limit)
     finally:
-        opened.store.close()
+        opened.close()
     if ns.json:
         ctx.out_json([
             {"type": h.entity, "id": h.ref, "when": h.when.isoformat() if h.when else None,
@@ -89,11 +89,11 @@ def cmd_stats(ctx: Context) -> int:
     from mlcoach.store.stats import compute_stats
     from mlcoach.system.clock import now_utc
 
-    opened = ctx.open()
+    opened = ctx.open_light()  # plain SQL: no ORM
     try:
         stats = compute_stats(opened.store, now_utc(), local_tz())
     finally:
-        opened.store.close()
+        opened.close()
     if ctx.ns.json:
         ctx.out_json(stats.as_dict())
         return EXIT_OK

@@ -18,15 +18,16 @@ from __future__ import annotations
 import configparser
 import os
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from mlcoach.coaching.calendar_ics import (
     CalendarError,
     Listing,
     Meeting,
+    ParsedCalendar,
     expand,
     parse_ics,
     sort_key,
@@ -140,12 +141,14 @@ def _first_name(bus: _Bus, names: tuple[str, ...]) -> str:
     raise EdsError("Evolution Data Server is not installed")
 
 
-def _calendars(bus: _Bus) -> list[EdsCalendar]:
-    """The registry's calendar sources (those with a [Calendar] section)."""
+def _sources(bus: _Bus) -> tuple[list[EdsCalendar], set[str]]:
+    """The registry's calendar sources (those with a [Calendar] section), and the user's
+    own addresses (its mail identities): a meeting they declined does not hold prompts."""
     dest = _first_name(bus, SOURCES_NAMES)
     objects = bus.call(dest, SOURCES_PATH, "org.freedesktop.DBus.ObjectManager",
                        "GetManagedObjects")[0]
     found: list[EdsCalendar] = []
+    addresses: set[str] = set()
     for _path, interfaces in objects.items():
         props = interfaces.get(SOURCE_IFACE)
         if not props:
@@ -156,12 +159,21 @@ def _calendars(bus: _Bus) -> list[EdsCalendar]:
             keys.read_string(data)
         except configparser.Error:
             continue
+        if keys.has_section("Mail Identity"):
+            address = str(keys["Mail Identity"].get("Address", "")).strip().lower()
+            if "@" in address:
+                addresses.add(address)
         if not keys.has_section("Calendar"):
             continue
         source = keys["Data Source"] if keys.has_section("Data Source") else {}
         enabled = str(source.get("Enabled", "true")).lower() != "false"
         found.append(EdsCalendar(uid, str(source.get("DisplayName", uid)), enabled))
-    return sorted(found, key=lambda c: (c.name.casefold(), c.uid))[:MAX_CALENDARS]
+    return sorted(found, key=lambda c: (c.name.casefold(), c.uid))[:MAX_CALENDARS], addresses
+
+
+def _calendars(bus: _Bus) -> list[EdsCalendar]:
+    """The registry's calendar sources."""
+    return _sources(bus)[0]
 
 
 def _stamp(moment: datetime) -> str:
@@ -239,32 +251,35 @@ def list_calendars(env: Mapping[str, str] | None = None,
         raise _failure(exc) from exc
 
 
-def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] = (),
-                    env: Mapping[str, str] | None = None,
-                    timeout: float = DEADLINE) -> Listing:
-    """Every occurrence in [start, end) in the enabled EDS calendars.
+#: EDS is asked again after this many seconds; in between the scheduler, which looks at
+#: the calendar several times per timer, expands what was read (a hung EDS costs one
+#: deadline per TTL, not one per look).
+TTL = 120.0
+_Parsed = list[tuple[ParsedCalendar, tuple[str, ...]]]  # each calendar with the user's addresses
+_cache: dict[tuple[str, date, date], tuple[float, _Parsed, list[CalendarError]]] = {}
 
-    A calendar that cannot be read is one problem line; the others are still read.
-    """
-    env = os.environ if env is None else env
-    found: list[Meeting] = []
+
+def _fetch(address: str, first: date, last: date,
+           timeout: float) -> tuple[_Parsed, list[CalendarError]]:
+    """Each enabled calendar's events on the days [first, last], parsed, with the user's
+    addresses (the calendar's own and the mail identities)."""
+    parsed: _Parsed = []
     problems: list[CalendarError] = []
-    # Ask EDS for a little more than the window: a meeting that began just before
-    # still overlaps it; the expansion trims to the exact window.
-    ask_start, ask_end = start - timedelta(days=1), end + timedelta(days=1)
+    ask_start = datetime.combine(first, datetime.min.time(), tzinfo=UTC)
+    ask_end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     try:
-        bus = _Bus(_address(env), time.monotonic() + timeout, MAX_BYTES)
+        bus = _Bus(address, time.monotonic() + timeout, MAX_BYTES)
     except Exception as exc:
-        return Listing([], [_failure(exc)])
+        return [], [_failure(exc)]
     try:
-        calendars = [c for c in _calendars(bus) if c.enabled]
+        calendars, identities = _sources(bus)
         factory = _first_name(bus, CALENDAR_NAMES)
-        for calendar in calendars:
+        for calendar in (c for c in calendars if c.enabled):
             label = f"Evolution calendar {calendar.name!r}"
             try:
                 data, owner = _read_calendar(bus, factory, calendar.uid, ask_start, ask_end)
-                parsed = parse_ics(data, label, since=start - timedelta(days=2))
-                found.extend(expand(parsed, start, end, [*owners, *([owner] if owner else [])]))
+                mine = tuple(sorted(identities | ({owner} if owner else set())))
+                parsed.append((parse_ics(data, label, since=ask_start), mine))
             except CalendarError as exc:
                 problems.append(exc)
             except Exception as exc:
@@ -276,4 +291,35 @@ def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] =
         problems.append(_failure(exc))
     finally:
         bus.close()
-    return Listing(sorted(found, key=sort_key), problems)
+    return parsed, problems
+
+
+def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] = (),
+                    env: Mapping[str, str] | None = None, timeout: float = DEADLINE,
+                    clock: Callable[[], float] = time.monotonic) -> Listing:
+    """Every occurrence in [start, end) in the enabled EDS calendars.
+
+    A calendar that cannot be read is one problem line; the others are still read.
+    What EDS gave is reused for TTL seconds for any window within the same days.
+    """
+    env = os.environ if env is None else env
+    try:
+        address = _address(env)
+    except EdsError as exc:
+        return Listing([], [exc])
+    # Whole days with a margin: a meeting that began just before still overlaps.
+    first = start.astimezone(UTC).date() - timedelta(days=1)
+    last = end.astimezone(UTC).date() + timedelta(days=1)
+    key, now = (address, first, last), clock()
+    cached = _cache.get(key)
+    if cached is None or not 0 <= now - cached[0] < TTL:
+        parsed, problems = _fetch(address, first, last, timeout)
+        if len(_cache) > 16:
+            _cache.clear()
+        _cache[key] = (now, parsed, problems)
+    else:
+        _, parsed, problems = cached
+    found: list[Meeting] = []
+    for calendar, mine in parsed:
+        found.extend(expand(calendar, start, end, [*owners, *mine]))
+    return Listing(sorted(found, key=sort_key), list(problems))

@@ -142,9 +142,16 @@ def _as_list(value: Any) -> list[Any]:
 
 
 def _owners(calendar: Any) -> set[str]:
-    """Addresses a calendar names as its owner (Google puts it in X-WR-CALNAME)."""
+    """Addresses a calendar names as its owner: Google puts it in X-WR-CALNAME, Outlook
+    in X-OWNER."""
+    found = set()
     name = str(calendar.get("X-WR-CALNAME", "")).strip().lower()
-    return {name} if "@" in name and " " not in name else set()
+    if "@" in name and " " not in name:
+        found.add(name)
+    owner = _address(calendar.get("X-OWNER", ""))
+    if "@" in owner:
+        found.add(owner)
+    return found
 
 
 def parse_ics(data: bytes, name: str, since: datetime | None = None) -> ParsedCalendar:

@@ -7,7 +7,7 @@ changes what it lists for the window:
   days away from the window, found by a text scan, so icalendar does not parse
   thousands of past meetings. Anything recurring, moved or undated is kept.
 * `skip_ahead` moves the start of a simple long series (FREQ up to WEEKLY, no
-  COUNT, no BYxxx but BYDAY on a weekly rule) forward by whole periods to just
+  COUNT, no BYxxx but BYDAY on a daily or weekly rule) forward by whole periods to just
   before the window. Such a series is the same wall-clock step repeated, so the
   occurrences from there on are exactly the ones it had; dateutil, which
   recurring-ical-events uses, would otherwise walk every hour since 2016.
@@ -21,12 +21,12 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 _FOLD = re.compile(rb"\r?\n[ \t]")
-# The only lines the scan looks at: event bounds, recurrence and date properties.
+# The only lines the scan looks at: event bounds, recurrence rules, dates and durations.
 _LINES = re.compile(
-    rb"^(BEGIN:VEVENT|END:VEVENT|RRULE|RDATE|EXRULE|RECURRENCE-ID|DTSTART|DTEND|DURATION)"
-    rb"([;:][^\r\n]*)?\r?$", re.M | re.I)
-_DAY = re.compile(rb":(\d{4})(\d\d)(\d\d)")
-_PERIOD = re.compile(rb":\+?P(?:(\d+)W)?(?:(\d+)D)?")
+    rb"^(?:(?P<begin>BEGIN:VEVENT)|(?P<end>END:VEVENT)\r?\n?|(?P<rule>RRULE|RDATE|EXRULE)[;:]"
+    rb"|(?:DTSTART|DTEND|RECURRENCE-ID)(?P<params>[^:\r\n]*):(?P<day>\d{8})"
+    rb"|DURATION[^:\r\n]*:\+?P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?(?P<duration>))",
+    re.M | re.I)
 
 _UNITS = {"SECONDLY": timedelta(seconds=1), "MINUTELY": timedelta(minutes=1),
           "HOURLY": timedelta(hours=1), "DAILY": timedelta(days=1), "WEEKLY": timedelta(weeks=1)}
@@ -35,12 +35,13 @@ _SIMPLE = {"FREQ", "INTERVAL", "UNTIL", "WKST"}
 
 @dataclass(frozen=True, slots=True)
 class _Span:
-    """Where one VEVENT is in the file and the days it touches (None: keep it always)."""
+    """Where one VEVENT is in the file and the days it touches as b"YYYYMMDD" (None: keep
+    it always)."""
 
     start: int
     end: int
-    first: date | None
-    last: date | None
+    first: bytes | None
+    last: bytes | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,35 +57,33 @@ class Calendarfile:
         flat = _FOLD.sub(b"", data) if b"\n " in data or b"\n\t" in data else data
         events: list[_Span] = []
         begin, keep, extra = -1, False, 0
-        days: list[tuple[bytes, ...]] = []
+        days: list[bytes] = []
         for m in _LINES.finditer(flat):
-            name, rest = m.group(1).upper(), m.group(2) or b""
-            if name == b"BEGIN:VEVENT":
+            kind = m.lastgroup
+            if kind == "begin":
                 begin, keep, days, extra = m.start(), False, [], 0
             elif begin < 0:
                 continue
-            elif name == b"END:VEVENT":
-                end = m.end() + (2 if flat[m.end():m.end() + 2] == b"\r\n" else 1)
-                events.append(_span(begin, end, keep, days, extra))
+            elif kind == "end":
+                events.append(_span(begin, m.end(), keep, days, extra))
                 begin = -1
-            elif name in (b"RRULE", b"RDATE", b"EXRULE") or b"RANGE=" in rest.upper():
-                keep = True
-            elif name == b"DURATION":
-                found = _PERIOD.search(rest)
-                if found:
-                    extra = int(found.group(1) or 0) * 7 + int(found.group(2) or 0) + 1
+            elif kind == "day":
+                days.append(m.group("day"))
+                if b"RANGE=" in m.group("params").upper():
+                    keep = True  # RECURRENCE-ID;RANGE=THISANDFUTURE moves what follows
+            elif kind == "duration":
+                extra = int(m.group("weeks") or 0) * 7 + int(m.group("days") or 0) + 1
             else:
-                found = _DAY.search(rest)
-                if found:
-                    days.append(found.groups())
+                keep = True  # a rule or extra dates: it recurs
         return cls(flat, tuple(events))
 
     def only(self, first: date, last: date) -> bytes:
         """The file without the single events that lie wholly outside [first, last]."""
+        low, high = first.strftime("%Y%m%d").encode(), last.strftime("%Y%m%d").encode()
         parts: list[bytes] = []
         done = 0
         for e in self.events:
-            if e.first is None or e.last is None or (e.last >= first and e.first <= last):
+            if e.first is None or e.last is None or (e.last >= low and e.first <= high):
                 continue
             parts.append(self.data[done:e.start])
             done = e.end
@@ -94,16 +93,18 @@ class Calendarfile:
         return b"".join(parts)
 
 
-def _span(start: int, end: int, keep: bool, raw: list[tuple[bytes, ...]],
-          extra: int) -> _Span:
+def _span(start: int, end: int, keep: bool, days: list[bytes], extra: int) -> _Span:
     """One event's place and days; recurring, moved-range and undated ones are always kept."""
-    if keep or not raw:
+    if keep or not days:
         return _Span(start, end, None, None)
-    try:
-        days = [date(int(y), int(m), int(d)) for y, m, d in raw]  # three groups each
-        last = max(days) + timedelta(days=min(extra, 100_000))
-    except (ValueError, OverflowError):
-        return _Span(start, end, None, None)
+    last = max(days)
+    if extra:
+        try:
+            later = date(int(last[:4]), int(last[4:6]), int(last[6:8])) + timedelta(
+                days=min(extra, 100_000))
+        except (ValueError, OverflowError):
+            return _Span(start, end, None, None)
+        last = later.strftime("%Y%m%d").encode()
     return _Span(start, end, min(days), last)
 
 
@@ -129,18 +130,21 @@ def _step(rule: Any) -> timedelta | None:
         return None
     keys = {str(k).upper() for k in rule}
     freq = str((rule.get("FREQ") or [""])[0]).upper()
-    allowed = _SIMPLE | ({"BYDAY"} if freq == "WEEKLY" else set())
+    allowed = _SIMPLE | ({"BYDAY"} if freq in ("DAILY", "WEEKLY") else set())
     if freq not in _UNITS or not keys <= allowed:
         return None
-    if freq == "WEEKLY" and "BYDAY" in keys and any(
-            not str(d).isalpha() for d in rule.get("BYDAY", [])):
+    if "BYDAY" in keys and any(not str(d).isalpha() for d in rule.get("BYDAY", [])):
         return None  # BYDAY with ordinals ("1MO") is not a weekly pattern
     interval = (rule.get("INTERVAL") or [1])[0]
     try:
         count = int(interval)
     except (TypeError, ValueError):
         return None
-    return _UNITS[freq] * count if count >= 1 else None
+    if count < 1:
+        return None
+    if freq == "DAILY" and "BYDAY" in keys:
+        return timedelta(weeks=count)  # the weekday pattern repeats every `count` weeks
+    return _UNITS[freq] * count
 
 
 def _move_start(event: Any, step: timedelta, since: datetime) -> None:

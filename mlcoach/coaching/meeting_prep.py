@@ -11,10 +11,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from mlcoach.coaching.ports import CoachStore
 from mlcoach.domain.model import Person, Settings, Suggestion
 from mlcoach.influence.composer import ComposerError, SuggestionRequest, compose
-from mlcoach.store.core import Store
-from mlcoach.store.people_insights import prep_for_meeting
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +41,7 @@ class Prep:
     people: tuple[PrepPerson, ...]
 
 
-def next_prep(store: Store, settings: Settings, now: datetime, language: str,
+def next_prep(store: CoachStore, settings: Settings, now: datetime, language: str,
               shown: Collection[str]) -> Prep | None:
     """The next meeting not yet prepared for whose attendees include a saved person.
 
@@ -62,7 +61,7 @@ def next_prep(store: Store, settings: Settings, now: datetime, language: str,
         names = [a.name or a.email for a in meeting.attendees]
         if meeting.organizer is not None:
             names.append(meeting.organizer.name or meeting.organizer.email)
-        matched = prep_for_meeting(store, [n for n in names if n])
+        matched = store.prep_for_meeting([n for n in names if n])
         if not matched:
             continue
         people = tuple(PrepPerson(p, s, _question(p, s, language)) for p, s in matched)

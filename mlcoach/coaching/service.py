@@ -19,15 +19,16 @@ from mlcoach.coaching import scheduler as sch
 from mlcoach.coaching.chooser import choose
 from mlcoach.coaching.content import load_builtin, theme_names
 from mlcoach.coaching.meeting_prep import Prep, next_prep
+from mlcoach.coaching.ports import CoachStore
 from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
 from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
-from mlcoach.store.core import Store
 
 logger = logging.getLogger(__name__)
 
 STATE_KEY = "scheduler_state"
 PREP_KEY = "meeting_prep_shown"
+WELCOME_KEY = "welcome_done"  # set once the welcome was finished or skipped
 NAMED_KEY = "recognition_named"  # person id -> day they were last named in a prompt
 NAMING_THEMES = ("recognition", "attention")
 NAME_AGAIN_DAYS = 7
@@ -135,7 +136,7 @@ class Status:
 class Coach:
     """Decides when to prompt and what, records every prompt and response."""
 
-    def __init__(self, store: Store, *, clock: Callable[[], datetime],
+    def __init__(self, store: CoachStore, *, clock: Callable[[], datetime],
                  tz: Callable[[], tzinfo], rng: random.Random,
                  real_clock: Callable[[], float] = boot_clock,
                  prompts: Callable[[], Sequence[Prompt]] | None = None) -> None:
@@ -156,6 +157,10 @@ class Coach:
         if self._settings is None:
             self._settings = self.store.settings()
         return self._settings
+
+    def welcome_pending(self) -> bool:
+        """Whether the first-run welcome has not been finished or skipped yet."""
+        return not self.store.get_state(WELCOME_KEY, False)
 
     def reload_settings(self) -> None:
         """Forget cached settings (after the Settings dialog saved)."""
@@ -317,14 +322,12 @@ class Coach:
 
     def _overdue_person(self, now: datetime) -> tuple[Person, int] | None:
         """The most overdue person for recognition not named in the last week."""
-        from mlcoach.store.people_insights import recognition_due
-
         gap = self.settings().recognition_gap_days
         if gap <= 0:
             return None
         named: dict[str, str] = self.store.get_state(NAMED_KEY, {}) or {}
         today = now.astimezone(self.tz()).date()
-        for person, days in recognition_due(self.store, now, gap):
+        for person, days in self.store.recognition_due(now, gap):
             last = named.get(person.id)
             if last and (today - date.fromisoformat(last)).days < NAME_AGAIN_DAYS:
                 continue
@@ -378,8 +381,22 @@ class Coach:
         return translate(sch.NOTICE_TEXTS[notice.kind], self.language(), **dict(notice.params))
 
     def restore_pace(self) -> None:
-        """Undo an automatic back-off."""
+        """Undo an automatic back-off: the daily count is the setting's again."""
         self._save_state(sch.restore(self._state()))
+
+    def lowered_pace(self, now: datetime) -> tuple[int, int] | None:
+        """(lowered, full) prompts a day while an automatic back-off holds; None at full pace."""
+        state = self._state()
+        today = now.astimezone(self.tz()).date()
+        if state.backoff_count is None or state.backoff_until is None \
+                or state.backoff_until < today:
+            return None
+        return state.backoff_count, max(0, self.settings().prompts_per_day)
+
+    def restore_offered(self) -> bool:
+        """Whether the "Back to N a day?" offer was made for the back-off that holds now."""
+        state = self._state()
+        return state.backoff_count is not None and state.restore_offered
 
     # -- pauses ----------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ in English in the code and looked up here in a small catalogue,
 resources/i18n/<lang>.toml: one ``[messages]`` table keyed by the English source, with
 ``{name}`` fields filled after the lookup. A missing entry falls back to the English.
 Wrap a source string in `N_` where it is defined away from its use, so the catalogue
-test finds it. The command line stays in English.
+test finds it. The command line uses the same catalogue for its help, labels and errors.
 """
 
 from __future__ import annotations

@@ -22,3 +22,16 @@ def new_id() -> str:
     raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
     h = raw.hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def sha256(data: bytes) -> bytes:
+    """SHA-256 from CPython's own implementation. `hashlib` loads OpenSSL's libcrypto
+    (+3.7 MB resident in the long-running tray app) for a digest that is the same."""
+    try:
+        from _sha256 import sha256 as impl  # type: ignore[import-not-found]  # 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256 as impl  # type: ignore[import-not-found]
+        except ImportError:  # a build without them
+            from hashlib import sha256 as impl
+    return bytes(impl(data).digest())

@@ -6,7 +6,6 @@ Output is deterministic: variety comes from a stable hash of the request, never 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import tomllib
@@ -16,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.phrasing import Reading, display_name, read_change, strip_lead
 
@@ -97,7 +97,8 @@ class Composed:
         )
         lines = [title]
         if self.person:
-            lines.append(_fill(_str(labels, "person_line"), {"name": self.person}))
+            name = display_name(self.person, self.language)
+            lines.append(_fill(_str(labels, "person_line"), {"name": name}))
         opening = (
             self.opening
             if self.by_example
@@ -174,7 +175,8 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)
     a, b = split_change(strip_lead(change) or change)
-    person = display_name(req.person, language) if req.person and req.person.strip() else None
+    person = " ".join((req.person or "").split()) or None
+    shown = display_name(person, language) if person else None  # "dana" reads "Dana"
     kind = "example" if req.by_example else (req.style.value if req.style else "mixed")
     section = catalog.table("example") if req.by_example else catalog.table("style", kind)
     days = _FOLLOW_UP_DAYS[kind][_SIZE_INDEX[req.size]]
@@ -195,19 +197,20 @@ def compose(req: SuggestionRequest) -> Composed:
         "a": _format_a(a, req.action, grammar, with_b=use_b),
         "b": _quote(b, grammar) if b is not None else "",
     }
-    values.update(_person_forms(catalog.table("person"), person))
+    values.update(_person_forms(catalog.table("person"), shown))
     if not req.by_example:
         values.update(_ask_values(read_change(change, req.action, language, person), catalog))
 
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
-        digest = hashlib.sha256(f"{seed}\x1f{salt}".encode()).digest()
+        digest = sha256(f"{seed}\x1f{salt}".encode())
         return _fill(pool[int.from_bytes(digest[:8], "big") % len(pool)], values)
 
     opening = pick(("openings", req.action.value), "opening")
     if person and not req.by_example:
         line = _lower_first(opening, language)
-        opening = _fill(_str(catalog.table("labels"), "vocative"), {"name": person, "line": line})
+        vocative = _str(catalog.table("labels"), "vocative")
+        opening = _fill(vocative, {"name": shown or person, "line": line})
     third = req.style.value if req.by_example and req.style else "general"
     tips = (
         pick(("tips", req.action.value), "tip-action"),
@@ -219,7 +222,7 @@ def compose(req: SuggestionRequest) -> Composed:
         question = pick(("question", "frames"), "question")
     avoid_pool = list(_strs(section, "avoid", req.action.value))
     avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
-    digest = hashlib.sha256(f"{seed}\x1favoid".encode()).digest()
+    digest = sha256(f"{seed}\x1favoid".encode())
     avoid = _fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values)
     return Composed(
         style=req.style,

@@ -128,7 +128,8 @@ _OBJECT_MARKERS = _DETERMINERS | _words(
 )
 _PREPOSITIONS = _words(
     "for in on at with instead rather before after during every each of to by from and or "
-    "only too via per over under"
+    "only too via per over under without within across between around through than like "
+    "so that which when where"
 )
 # Base verbs people start a change with. Kept to the common ones of daily work.
 _VERBS = _words(
@@ -181,6 +182,9 @@ _NOT_GERUNDS = _words(
     "bring string spring swing sling thing nothing something everything anything king "
     "ring wing during morning evening meeting ceiling building"
 )
+# -ing words that, first in a change, name a kind of thing ("planning poker", "working
+# lunches", "onboarding docs") rather than an act.
+_ING_MODIFIERS = _words("onboarding planning working standing walking recurring coding")
 # Nouns ending in -ing that start a noun phrase ("meeting notes", "morning standups").
 _ING_NOUNS = _words("morning evening meeting meetings building ceiling")
 _NOT_PLURAL = ("ss", "us", "is", "'s")
@@ -189,10 +193,11 @@ _NOT_NOUNS = _words(
     "is does"
 )
 _MAX_WORDS = 16
+_FREQUENCY = _words("times days weeks hours minutes mornings afternoons evenings months")
 # Nouns that need no article ("focus time", "deep work", "feedback").
 _MASS = _words(
-    "time work feedback email mail chat documentation code knowledge support help "
-    "planning testing pairing onboarding data info information coffee lunch"
+    "time work feedback chat documentation code knowledge support help "
+    "planning testing pairing onboarding data info information coffee lunch poker"
 )
 _CLAUSE_MARKS = re.compile(r"(?:[.!;]\s|\s[-–—]\s|\(|\)|\n|\?\s\S)")
 
@@ -306,7 +311,9 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS)) \
             or second in _PRONOUNS:
         return None  # a clause or a question ("we use …", "is the standup useful")
-    if any(_plain(w) in _AUX for w in words[1:]) or "," in body:
+    negated = {"not", "never", "don't", "to", "longer"}
+    if any(_plain(w) in _AUX and _plain(before) not in negated
+           for before, w in itertools.pairwise(words)) or "," in body:
         return None
     if second in ("not", "never", "longer") and not a.lower().startswith(("do not ", "no longer ")):
         return None  # "do not" alone, "why not": nothing to reshape
@@ -323,7 +330,11 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         if action is ChangeKind.STOP and low not in _STOP_VERBS and not b:
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
-    if _is_gerund(low):
+    if low in _ING_MODIFIERS and (not second or second in _OBJECT_MARKERS | _PREPOSITIONS):
+        low_is_gerund = True  # "working on five things", "planning the sprint"
+    else:
+        low_is_gerund = _is_gerund(low)
+    if low_is_gerund:
         if low in _STOP_GERUNDS or (low == "starting" and action is ChangeKind.START) \
                 or (low == "trying" and action is ChangeKind.DIFFERENTLY):
             return Reading(Shape.GERUND_SUBJECT, x + tail)
@@ -368,7 +379,7 @@ def _negation(a: str, words: list[str], low: str, tail: str) -> Reading | None:
 def _is_gerund(word: str) -> bool:
     return (
         word.endswith("ing") and len(word) > 4 and word not in _NOT_GERUNDS
-        and word not in _ING_NOUNS
+        and word not in _ING_NOUNS and word not in _ING_MODIFIERS and "-" not in word
     )
 
 
@@ -384,6 +395,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         if nxt_raw[:1].isupper() or nxt.endswith("'s"):
             return True  # "review Priya's PRs", "use Slack"
         return low not in _NOUNISH and _is_plural(nxt)
+    if "-" in low and low.rsplit("-", 1)[1] in _VERBS:
+        return True  # "self-assign tickets", "cross-check the figures"
     if _is_gerund(low) or low in _DETERMINERS or low in _QUANTITIES or _is_plural(low):
         return False
     if low in ("always", "only", "all", "first", "also", "regularly", "just"):
@@ -395,12 +408,15 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
 def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
     """Whether the words read as a thing ("async standups", "the Friday sync")."""
     first = words[0]
-    adjective = (low.endswith("ed") and len(low) > 4) or "-" in low
+    adjective = (low.endswith("ed") and len(low) > 4) or (
+        "-" in low and low.rsplit("-", 1)[1] not in _VERBS)  # "two-week", not "self-assign"
     if low in _VERBS and low not in _NOUNISH and low not in _DETERMINERS:
         return False
     if not (
         low in _DETERMINERS
         or low in _ING_NOUNS
+        or low in _ING_MODIFIERS
+        or ("-" in low and low.endswith("ing"))
         or low in _NOUNISH
         or low in _QUANTITIES
         or low.endswith("'s")
@@ -415,6 +431,8 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
     # "the team reviews PRs": a verb in the middle makes it a clause.
     for here, after in itertools.pairwise(words[1:]):
         h, n = _plain(here), _plain(after)
+        if h in _FREQUENCY:
+            continue  # "three times a week", "two days a month"
         if _is_plural(h) and n not in _PREPOSITIONS and n not in _NUMBERS \
                 and not n[:1].isdigit() and (n in _OBJECT_MARKERS or _is_plural(n)):
             return False
@@ -433,9 +451,10 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
 def _head(words: list[str]) -> str:
     """The last word before the first preposition: the noun the phrase is about."""
     head = words[0]
-    for word in words:
-        if _plain(word) in _PREPOSITIONS:
-            break
+    for i, word in enumerate(words):
+        plain = _plain(word)
+        if i and (plain in _PREPOSITIONS or plain in _NUMBERS or plain[:1].isdigit()):
+            break  # "standups three times a week": the head is "standups"
         head = word
     return head
 
@@ -546,6 +565,7 @@ def strip_lead(text: str) -> str:
 def display_name(name: str, language: str = "en") -> str:
     """A person's name as it should be shown: first letter capitalised, the rest as typed."""
     name = " ".join(name.split())
-    if name[:1].islower():
+    first = name.split(" ", 1)[0].lower() if name else ""
+    if name[:1].islower() and first not in _ARTICLES | _SUBJECTS | _DETERMINERS:
         return _upper_first(name, language)
-    return name
+    return name  # "the platform team" is a description, not a name: keep it as typed

@@ -173,7 +173,9 @@ class OSKeyring:
 
         for attempt in range(2):
             try:
-                value = keyring.get_password(KEYRING_SERVICE, store_id)
+                value = _likely_backend_get(store_id, self._env)
+                if value is None:  # not there, or no backend of ours: keyring decides
+                    value = keyring.get_password(KEYRING_SERVICE, store_id)
                 break
             except Exception as exc:  # KeyringError, or secretstorage's own exceptions
                 if attempt == 0 and type(exc).__name__ == "ItemNotFoundException":
@@ -282,17 +284,92 @@ def _parse_key(value: str) -> bytes | None:
 # (mlcoach/security/secretservice.py, jeepney). A missing item, a locked collection or no
 # service on the bus falls back to keyring; a broken bus or service is reported as such.
 
+SECRET_SERVICE_BACKEND = "keyring.backends.SecretService.Keyring"
+
+
 def _direct_read_ok(env: Mapping[str, str]) -> bool:
-    """Whether keyring would use the Secret Service here, so reading it directly is the same."""
+    """Whether keyring would use the Secret Service here, so reading it directly is the same:
+    it would pick it by itself, or the user chose keyring's Secret Service backend (in
+    PYTHON_KEYRING_BACKEND or keyringrc.cfg)."""
     if not sys.platform.startswith("linux") or not env.get("DBUS_SESSION_BUS_ADDRESS"):
         return False
-    if env.get("PYTHON_KEYRING_BACKEND") or "KDE" in env.get("XDG_CURRENT_DESKTOP", "").upper():
-        return False  # a chosen backend, or KWallet (keyring prefers it on KDE)
     core = sys.modules.get("keyring.core")
     if core is not None and getattr(core, "_keyring_backend", None) is not None:
         return False  # keyring already loaded with a backend (set by code or a test)
+    chosen = env.get("PYTHON_KEYRING_BACKEND")
+    if chosen:
+        return chosen.strip() == SECRET_SERVICE_BACKEND
     config = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return not (config / "python_keyring" / "keyringrc.cfg").exists()
+    configured = _configured_backend(config / "python_keyring" / "keyringrc.cfg")
+    if configured is not None:
+        return configured == SECRET_SERVICE_BACKEND
+    return "KDE" not in env.get("XDG_CURRENT_DESKTOP", "").upper()  # KWallet on KDE
+
+
+def _configured_backend(path: Path) -> str | None:
+    """keyringrc.cfg's default-keyring; None when keyring would choose by itself (no file,
+    or none named); "" when only keyring can make sense of the file."""
+    if not path.exists():
+        return None
+    import configparser
+
+    config = configparser.RawConfigParser()
+    try:
+        config.read(path, encoding="utf-8")
+        if config.has_option("backend", "keyring-path"):
+            return ""  # a backend from elsewhere: leave it to keyring
+        if not config.has_option("backend", "default-keyring"):
+            return None  # keyring ignores the file and chooses by itself
+        return config.get("backend", "default-keyring").strip()
+    except (OSError, configparser.Error, UnicodeDecodeError):
+        return ""
+
+
+# keyring's own backend choice (no PYTHON_KEYRING_BACKEND, no keyringrc.cfg) scans every
+# installed backend through entry points and imports them all, the macOS one calling
+# ctypes.util.find_library (subprocesses) even on Linux: 0.5-0.8 s on a busy machine.
+# The backends keyring would put first on this platform are tried alone, in keyring's
+# order (its chainer tries them the same way); only when none of them has the key does
+# keyring choose (which also reaches any third-party backend).
+_PLATFORM_BACKENDS = {
+    "kde": ("keyring.backends.kwallet.DBusKeyring", "keyring.backends.SecretService.Keyring"),
+    "linux": ("keyring.backends.SecretService.Keyring", "keyring.backends.kwallet.DBusKeyring"),
+    "darwin": ("keyring.backends.macOS.Keyring",),
+    "win32": ("keyring.backends.Windows.WinVaultKeyring",),
+}
+
+
+def _likely_backends(env: Mapping[str, str]) -> tuple[str, ...]:
+    if env.get("PYTHON_KEYRING_BACKEND"):
+        return ()  # keyring loads only that one already
+    platform: str = sys.platform  # (a plain str: every branch is checked on every platform)
+    if platform.startswith("linux"):
+        config = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+        if (config / "python_keyring" / "keyringrc.cfg").exists():
+            return ()
+        kde = "KDE" in env.get("XDG_CURRENT_DESKTOP", "").upper()
+        return _PLATFORM_BACKENDS["kde" if kde else "linux"]
+    return _PLATFORM_BACKENDS.get(platform, ())
+
+
+def _likely_backend_get(store_id: str, env: Mapping[str, str]) -> str | None:
+    """The key from the first of this platform's usual backends that has it, each loaded
+    alone; None when none has it (or none can run here)."""
+    core = sys.modules.get("keyring.core")
+    if core is not None and getattr(core, "_keyring_backend", None) is not None:
+        return None  # a backend was set (by code or a test): keyring's own call uses it
+    for name in _likely_backends(env):
+        try:
+            from keyring.core import load_keyring
+
+            backend = load_keyring(name)  # checks its priority: raises when not viable
+            value = backend.get_password(KEYRING_SERVICE, store_id)
+        except Exception as exc:  # not installed, no such service, locked: try the next
+            logger.debug("keyring backend %s not used: %s", name, exc)
+            continue
+        if value is not None:
+            return str(value)
+    return None
 
 
 def _is_secure(backend: object, *, chosen: bool) -> bool:

@@ -7,17 +7,18 @@ errors leave a public method as `StoreUnavailableError` (see `_errors_as_domain`
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import json
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,9 +44,12 @@ from mlcoach.domain.model import (
 from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import from_db
+from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store import rows
 from mlcoach.store.db import writer
+from mlcoach.store.file_guard import KeptConnection
+from mlcoach.store.light import kept_connection
 from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
@@ -70,7 +74,8 @@ def _errors_as_domain(cls: type[_S]) -> type[_S]:
         return guarded
 
     for name, member in list(vars(cls).items()):
-        if not name.startswith("_") and inspect.isfunction(member) and name != "session":
+        if (not name.startswith("_") and inspect.isfunction(member)
+                and name not in ("session", "connection")):
             setattr(cls, name, wrap(member))
     return cls
 
@@ -81,7 +86,7 @@ BUSY_MESSAGE = N_("another mlcoach is still writing (a long import?) and did not
 
 
 def _unavailable(exc: BaseException) -> StoreUnavailableError:
-    detail = str(getattr(exc, "orig", None) or type(exc).__name__)
+    detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
     if "locked" in detail or "busy" in detail:
         return StoreUnavailableError(BUSY_MESSAGE)
     return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)
@@ -91,9 +96,11 @@ def _unavailable(exc: BaseException) -> StoreUnavailableError:
 class Store:
     """Typed access to the user's data."""
 
-    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+    def __init__(self, engine: Engine, path: Path | None = None,
+                 secret: Secret | None = None) -> None:
         self.engine = engine
         self.path = path
+        self._secret = secret  # for a kept connection (see keep_connection)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Writes begin IMMEDIATE, so they wait for another writer instead of failing.
         self._writes = sessionmaker(writer(engine), expire_on_commit=False)
@@ -538,11 +545,6 @@ class Store:
             return [rows.custom_prompt(r) for r in s.scalars(
                 select(m.CustomPromptRow).order_by(m.CustomPromptRow.id))]
 
-    def delete_custom_prompt(self, prompt_id: str) -> None:
-        """Remove one of the user's own prompts."""
-        with self._writes.begin() as s:
-            s.execute(delete(m.CustomPromptRow).where(m.CustomPromptRow.id == prompt_id))
-
     # -- settings and small state -----------------------------------------------------
 
     def get_state(self, key: str, default: Any = None) -> Any:
@@ -571,6 +573,20 @@ class Store:
         """Persist every setting."""
         self.set_state("settings", settings_to_dict(settings))
 
+    # -- people insights (the coach's reads; the queries live in people_insights) ------------
+
+    def recognition_due(self, now: datetime, gap_days: int = 14) -> list[tuple[Person, int]]:
+        """People not recognised or supported for at least `gap_days`, most overdue first."""
+        from mlcoach.store.people_insights import recognition_due
+
+        return recognition_due(self, now, gap_days)
+
+    def prep_for_meeting(self, names: Sequence[str]) -> list[tuple[Person, Suggestion | None]]:
+        """Saved people among a meeting's attendees, with their latest open suggestion."""
+        from mlcoach.store.people_insights import prep_for_meeting
+
+        return prep_for_meeting(self, names)
+
     # -- search ----------------------------------------------------------------------
 
     def search(self, query: str, *, person: str | None = None, kind: Kind | None = None,
@@ -584,10 +600,30 @@ class Store:
 
     # -- whole-store helpers ----------------------------------------------------------
 
-    def integrity_ok(self) -> bool:
-        """Run SQLite's integrity check."""
-        with self.engine.connect() as conn:
-            return conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[Any]:
+        """A raw DB-API connection (holding its share of the file guard) for the store's
+        plain-SQL readers, which run on this store and on `LightStore` alike."""
+        import sqlcipher3.dbapi2 as sqlcipher
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            pooled = self.engine.raw_connection()
+        except SQLAlchemyError as exc:
+            raise _unavailable(exc) from exc
+        try:
+            yield pooled.driver_connection
+        except sqlcipher.Error as exc:
+            raise _unavailable(exc) from exc
+        finally:
+            pooled.close()
+
+    def keep_connection(self) -> KeptConnection | None:
+        """A connection a window keeps for its life (None for a store made without
+        its path and secret, e.g. in a test: then each call opens its own)."""
+        if self.path is None or self._secret is None:
+            return None
+        return kept_connection(self.path, self._secret)
 
     def session(self) -> Session:
         """An ORM session for the store package's own query modules (stats, people

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,20 +36,23 @@ def _is_not_a_database(exc: BaseException) -> bool:
     return "not a database" in text or "file is encrypted" in text
 
 
-def connect_raw(path: Path, secret: Secret, *, read_only: bool = False) -> Any:
+def connect_raw(path: Path, secret: Secret, *, read_only: bool = False,
+                any_thread: bool = False) -> Any:
     """Open a DB-API connection with the key applied and our pragmas set.
 
     Args:
         read_only: open without changing the file at all (no WAL switch, no -wal/-shm),
             e.g. to look into a backup.
+        any_thread: usable from other threads (one at a time; see KeptConnection).
     """
     import sqlcipher3.dbapi2 as sqlcipher
 
+    same = not any_thread
     if read_only:
         conn = sqlcipher.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
-                                 isolation_level=None)
+                                 isolation_level=None, check_same_thread=same)
     else:
-        conn = sqlcipher.connect(str(path), isolation_level=None)
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=same)
     try:
         # SQLCipher logs failed page decryptions to stderr; our own message says it better.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -271,6 +273,8 @@ def backup_file(path: Path, secret: Secret, backup_dir: Path, now: datetime,
     for side in (Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         if side.exists():
             side.unlink()
+    import shutil  # here: with bz2 and lzma it is not for the idle app
+
     shutil.move(str(tmp), str(target))
     make_private(target)
     logger.info("backup written: %s", target.name)

@@ -18,9 +18,7 @@ from mlcoach.domain.text import name_key
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
 from mlcoach.store.db import writer
-
-SECTIONS = ("moments", "people", "suggestions", "reflections", "prompt_events",
-            "custom_prompts")
+from mlcoach.store.export_rows import SECTIONS
 
 
 def apply_import(store: Store, doc: dict[str, Any], *,

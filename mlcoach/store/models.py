@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -110,7 +111,12 @@ class MomentRow(Base):
         lazy="selectin", cascade="all, delete-orphan", order_by="MomentTagRow.position"
     )
 
-    __table_args__ = (Index("ix_moments_person_created", "person_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_moments_person_created", "person_id", "created_at"),
+        # Covers the stats' realized-vs-attempted counts (migration 0003).
+        Index("ix_moments_outcome", "outcome", "person_id", "style",
+              sqlite_where=sql_text("outcome IS NOT NULL")),
+    )
 
 
 class MomentTagRow(Base):

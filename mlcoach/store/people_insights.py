@@ -13,15 +13,14 @@ from datetime import date, datetime
 
 from sqlalchemy import func, select
 
-from mlcoach.domain.model import Kind, Outcome, Person, Suggestion
+from mlcoach.domain.model import Outcome, Person, Suggestion
 from mlcoach.domain.timestamps import from_db
 from mlcoach.store import models as m
+from mlcoach.store.codec import RECOGNISING_KINDS
 from mlcoach.store.core import Store
 
 logger = logging.getLogger(__name__)
 
-# Moments that count as having recognised or supported someone.
-RECOGNISING_KINDS = (Kind.RECOGNITION, Kind.SUPPORT)
 _OPEN_OUTCOMES = (None, Outcome.NOT_YET)
 _EMAIL_SEPARATORS = str.maketrans({".": " ", "_": " ", "-": " "})
 

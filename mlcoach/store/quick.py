@@ -1,7 +1,8 @@
 """The fast path of `mlcoach capture TEXT`: one transaction on the raw SQLCipher
 connection, without importing SQLAlchemy's ORM (which alone costs about half a second).
 
-It writes exactly what Store.add_moment writes; a test holds the two together.
+It writes exactly what Store.add_moment writes; a test holds the two together. The idle
+app's `LightStore` writes its quick captures through `insert_moment` too.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.ids import new_id
@@ -22,41 +24,53 @@ def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str
                style: Style | None, tags: Sequence[str], now: datetime) -> str:
     """Store one moment (adding an unknown person) and return its id."""
     text = clean_text(text, "moment text")
-    tag_list = list(dict.fromkeys(clean_tag(t) for t in tags))
-    stamp = to_db(now)
     conn = connect_raw(path, secret)
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            person_id = None
-            style_value = style.value if style else None
-            if person is not None:
-                name = " ".join(clean_text(person, "person name", MAX_NAME).split())
-                row = conn.execute("SELECT id, style FROM people WHERE name_key = ?",
-                                   (name_key(name),)).fetchone()
-                if row is None:
-                    person_id = new_id()
-                    conn.execute(
-                        "INSERT INTO people (id, name, name_key, style, notes, archived, "
-                        "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
-                        (person_id, name, name_key(name), stamp, stamp))
-                else:
-                    person_id = row[0]
-                    style_value = style_value or row[1]
-            moment_id = new_id()
-            conn.execute(
-                "INSERT INTO moments (id, text, kind, created_at, updated_at, person_id, style, "
-                "outcome, outcome_at, prompt_event_id, suggestion_id, planned, follow_up_on) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, 0, NULL)",
-                (moment_id, text, kind.value, stamp, stamp, person_id, style_value))
-            conn.executemany(
-                "INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, ?)",
-                [(moment_id, t, i) for i, t in enumerate(tag_list)])
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:  # SQLite has already rolled back after "disk is full"
-                conn.execute("ROLLBACK")
-            raise
+        return insert_moment(conn, text, kind, person=person, style=style, tags=tags,
+                             now=now)[0]
     finally:
         conn.close()
-    return moment_id
+
+
+def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
+                  style: Style | None, tags: Sequence[str],
+                  now: datetime) -> tuple[str, str | None, str | None, list[str]]:
+    """Insert one moment in its own transaction on an open raw connection.
+
+    Returns (moment id, the person's name as saved, the style value, the tags as saved).
+    """
+    text = clean_text(text, "moment text")
+    tag_list = list(dict.fromkeys(clean_tag(t) for t in tags))
+    stamp = to_db(now)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        person_id = saved_name = None
+        style_value = style.value if style else None
+        if person is not None:
+            name = " ".join(clean_text(person, "person name", MAX_NAME).split())
+            row = conn.execute("SELECT id, style, name FROM people WHERE name_key = ?",
+                               (name_key(name),)).fetchone()
+            if row is None:
+                person_id, saved_name = new_id(), name
+                conn.execute(
+                    "INSERT INTO people (id, name, name_key, style, notes, archived, "
+                    "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
+                    (person_id, name, name_key(name), stamp, stamp))
+            else:
+                person_id, saved_name = row[0], row[2]
+                style_value = style_value or row[1]
+        moment_id = new_id()
+        conn.execute(
+            "INSERT INTO moments (id, text, kind, created_at, updated_at, person_id, style, "
+            "outcome, outcome_at, prompt_event_id, suggestion_id, planned, follow_up_on) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, 0, NULL)",
+            (moment_id, text, kind.value, stamp, stamp, person_id, style_value))
+        conn.executemany(
+            "INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, ?)",
+            [(moment_id, t, i) for i, t in enumerate(tag_list)])
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:  # SQLite has already rolled back after "disk is full"
+            conn.execute("ROLLBACK")
+        raise
+    return moment_id, saved_name, style_value, tag_list

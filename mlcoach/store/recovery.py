@@ -11,7 +11,6 @@ import contextlib
 import json
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone, tzinfo
@@ -349,6 +348,8 @@ def _aside_name(db: Path, now: datetime) -> Path:
 
 
 def _copy_durably(src: Path, dst: Path) -> None:
+    import shutil  # here: with bz2 and lzma it is not for the idle app
+
     with open(src, "rb") as fin, open(dst, "wb") as fout:
         shutil.copyfileobj(fin, fout, 1024 * 1024)
         fout.flush()

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import TypeVar
 
 from mlcoach.domain.model import (
     ChangeKind,
-    DayPart,
     Kind,
     Moment,
     Outcome,
     Person,
     Prompt,
     PromptEvent,
-    PromptText,
     Reflection,
     Response,
     Size,
     Style,
     Suggestion,
 )
+from mlcoach.store import codec
 from mlcoach.store import models as m
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -75,8 +73,4 @@ def prompt_event(r: m.PromptEventRow) -> PromptEvent:
 
 
 def custom_prompt(r: m.CustomPromptRow) -> Prompt:
-    data = json.loads(r.data)
-    texts = {lang: PromptText(t["text"], t["try"]) for lang, t in data["texts"].items()}
-    return Prompt(id=r.id, theme=r.theme, texts=texts,
-                  parts=tuple(DayPart(p) for p in data.get("parts", [])) or tuple(DayPart),
-                  tags=tuple(data.get("tags", [])), custom=True)
+    return codec.custom_prompt(r.id, r.theme, r.data)

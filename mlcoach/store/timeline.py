@@ -9,21 +9,25 @@ instead be ordered by FTS5's bm25 rank: the best matches are taken from
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections import namedtuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import text
-
+from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.domain.model import Kind, Outcome, Response
 from mlcoach.domain.text import clean_tag, name_key
 from mlcoach.domain.timestamps import from_db, to_db
-from mlcoach.store.core import Store
 from mlcoach.store.search import fts_query
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
 
 __all__ = [
     "PAGE_SIZE",
@@ -275,6 +279,27 @@ _TOP_HITS = (
 _TIME_ORDER = " ORDER BY ts DESC, id DESC"  # ids are UUIDs: (ts, id) is a total order
 
 
+_ROW_TYPES: dict[tuple[str, ...], Any] = {}
+
+
+def _named(cursor: Any, row: tuple[Any, ...]) -> Any:
+    """Rows whose columns read as attributes (r.ts, r.id), like SQLAlchemy's."""
+    names = tuple(d[0] for d in cursor.description)
+    kind = _ROW_TYPES.get(names)
+    if kind is None:
+        kind = _ROW_TYPES.setdefault(names, namedtuple("Row", names, rename=True))
+    return kind(*row)
+
+
+def _rows(conn: Any, sql: str, params: Mapping[str, Any] | None = None) -> list[Any]:
+    cur = conn.cursor()
+    try:
+        cur.row_factory = _named
+        return list(cur.execute(sql, dict(params or {})).fetchall())
+    finally:
+        cur.close()
+
+
 class Timeline:
     """Reads the timeline from a store; safe to call from a worker thread.
 
@@ -282,9 +307,34 @@ class Timeline:
         prompt_titles: prompt id -> the words to show for a prompt event.
     """
 
-    def __init__(self, store: Store, prompt_titles: Mapping[str, str] | None = None) -> None:
+    def __init__(self, store: Store | LightStore,
+                 prompt_titles: Mapping[str, str] | None = None, *,
+                 keep_connection: bool = False) -> None:
         self.store = store
         self.prompt_titles = dict(prompt_titles or {})
+        # A window keeps one connection while it is open: SQLCipher's page cache stays
+        # warm between pages (a fresh connection decrypts the FTS index pages again).
+        self._kept = store.keep_connection() if keep_connection else None
+
+    def release(self) -> None:
+        """Close the kept connection (the window closed); the next call opens it again."""
+        if self._kept is not None:
+            self._kept.release()
+
+    @contextlib.contextmanager
+    def _conn(self) -> Iterator[Any]:
+        if self._kept is not None:
+            import sqlcipher3.dbapi2 as sqlcipher
+
+            with self._kept.use() as conn:
+                try:
+                    yield conn
+                except sqlcipher.Error as exc:
+                    raise StoreUnavailableError("the data file could not be read ({detail})",
+                                                detail=str(exc)) from exc
+        else:
+            with self.store.connection() as conn:
+                yield conn
 
     # -- reading ------------------------------------------------------------------------
 
@@ -295,8 +345,8 @@ class Timeline:
             return 0
         with_ = f"WITH {_ALL_HITS} " if filters.match else ""
         sql = f"{with_}SELECT count(*) FROM ({' UNION ALL '.join(parts)})"
-        with self.store.engine.connect() as conn:
-            return int(conn.execute(text(sql), _params(filters)).scalar_one())
+        with self._conn() as conn:
+            return int(_rows(conn, sql, _params(filters))[0][0])
 
     def page(self, filters: TimelineFilter, offset: int = 0,
              limit: int = PAGE_SIZE) -> list[TimelineEntry]:
@@ -315,8 +365,8 @@ class Timeline:
         with_ = f"WITH {_ALL_HITS} " if filters.match else ""
         sql = f"{with_}{' UNION ALL '.join(parts)}{_TIME_ORDER} LIMIT :limit OFFSET :offset"
         params = {**_params(filters), "limit": limit, "offset": offset}
-        with self.store.engine.connect() as conn:
-            return self._entries(conn.execute(text(sql), params).all(), filters)
+        with self._conn() as conn:
+            return self._entries(_rows(conn, sql, params), filters)
 
     def next_page(self, filters: TimelineFilter, cursor: Cursor | None = None,
                   limit: int = PAGE_SIZE) -> TimelinePage:
@@ -333,9 +383,9 @@ class Timeline:
         params = {**_params(filters), "limit": limit}
         if cursor.after is not None:
             params.update(zip(("after_ts", "after_id"), cursor.after, strict=True))
-        with self.store.engine.connect() as conn:
-            rows = conn.execute(text(sql), params).all()
-            entries = self._entries(rows, filters)
+        with self._conn() as conn:
+            rows = _rows(conn, sql, params)
+        entries = self._entries(rows, filters)
         if len(rows) < limit:
             return TimelinePage(entries, None)
         last = rows[-1]
@@ -351,14 +401,12 @@ class Timeline:
                "ORDER BY score, ts DESC, id DESC")
         entries: list[TimelineEntry] = []
         skip, chunk = cursor.hits, max(limit, _RANK_CHUNK)
-        with self.store.engine.connect() as conn:
-            total = int(conn.execute(
-                text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :q"),
-                {"q": filters.match},
-            ).scalar_one())
+        with self._conn() as conn:
+            total = int(_rows(conn, "SELECT count(*) FROM search_fts WHERE search_fts MATCH :q",
+                              {"q": filters.match})[0][0])
             while skip < total and len(entries) < limit:
                 params = {**_params(filters), "chunk": chunk, "skip": skip}
-                rows = conn.execute(text(sql), params).all()
+                rows = _rows(conn, sql, params)
                 entries += self._entries(rows, filters)
                 skip += chunk
                 chunk *= 2  # the filters dropped most hits: look further at once
@@ -368,20 +416,20 @@ class Timeline:
         """One entry by kind and id (after an edit or an undo)."""
         filters = TimelineFilter(kinds=frozenset({kind}))
         parts = _arms_sql(filters, None, ids=True)
-        with self.store.engine.connect() as conn:
-            rows = conn.execute(text(parts[0]), {"one_id": entry_id}).all()
-            found = self._entries(rows, filters)
+        with self._conn() as conn:
+            rows = _rows(conn, parts[0], {"one_id": entry_id})
+        found = self._entries(rows, filters)
         return found[0] if found else None
 
     def choices(self) -> FilterChoices:
         """People, tags and themes that occur, for the filter lists."""
-        with self.store.engine.connect() as conn:
-            people = [r[0] for r in conn.execute(text(
-                "SELECT name FROM people WHERE archived = 0 ORDER BY name_key"))]
-            tags = [r[0] for r in conn.execute(text(
-                "SELECT tag FROM moment_tags GROUP BY tag ORDER BY count(*) DESC, tag"))]
-            themes = [r[0] for r in conn.execute(text(
-                "SELECT DISTINCT theme FROM prompt_events ORDER BY theme"))]
+        with self._conn() as conn:
+            people = [r[0] for r in _rows(
+                conn, "SELECT name FROM people WHERE archived = 0 ORDER BY name_key")]
+            tags = [r[0] for r in _rows(
+                conn, "SELECT tag FROM moment_tags GROUP BY tag ORDER BY count(*) DESC, tag")]
+            themes = [r[0] for r in _rows(
+                conn, "SELECT DISTINCT theme FROM prompt_events ORDER BY theme")]
         return FilterChoices(people, tags, themes)
 
     def people_matching(self, query: str, limit: int = 5) -> list[str]:
@@ -389,9 +437,9 @@ class Timeline:
         terms = _terms(query)
         if not terms:
             return []
-        with self.store.engine.connect() as conn:
-            rows = conn.execute(text(
-                "SELECT name, notes FROM people WHERE archived = 0 ORDER BY name_key")).all()
+        with self._conn() as conn:
+            rows = _rows(conn, "SELECT name, notes FROM people WHERE archived = 0 "
+                               "ORDER BY name_key")
         found = []
         for name, notes in rows:
             words = {_fold(w) for w in _words(f"{name} {notes}")}

@@ -40,6 +40,7 @@ from mlcoach.system.paths import (
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
     from mlcoach.store.recovery import RecoveryNote
 
 logger = logging.getLogger(__name__)
@@ -99,6 +100,13 @@ class Opened:
     secret: Secret
     recovery_key: str | None = None
     recovered: RecoveryNote | None = None  # a damaged file was replaced by a backup
+
+    def full(self) -> Opened:
+        """This store with the ORM (as `LightOpened.full`); already it."""
+        return self
+
+    def close(self) -> None:
+        self.store.close()
 
 
 def read_meta(layout: Layout) -> StoreMeta | None:
@@ -304,6 +312,57 @@ def open_store(layout: Layout, *, keys: KeyStore,
     return Opened(_open(layout, secret), layout, meta, secret, recovered=note)
 
 
+class LightOpened:
+    """An open store for the long-running app: the raw `LightStore` now, the ORM `Store`
+    (`full()`) only when a window needs it, so the idle app never imports SQLAlchemy."""
+
+    def __init__(self, light: LightStore, layout: Layout, meta: StoreMeta, secret: Secret,
+                 recovery_key: str | None = None, recovered: RecoveryNote | None = None,
+                 full: Store | None = None) -> None:
+        self.store, self.layout, self.meta, self.secret = light, layout, meta, secret
+        self.recovery_key, self.recovered = recovery_key, recovered
+        self._full: Opened | None = None
+        if full is not None:
+            self._full = Opened(full, layout, meta, secret, recovery_key, recovered)
+
+    @property
+    def full_is_open(self) -> bool:
+        return self._full is not None
+
+    def full(self) -> Opened:
+        """The ORM store, opened (and SQLAlchemy imported) on the first call."""
+        if self._full is None:
+            self._full = Opened(_open(self.layout, self.secret), self.layout, self.meta,
+                                self.secret, self.recovery_key, self.recovered)
+        return self._full
+
+    def close(self) -> None:
+        if self._full is not None:
+            self._full.store.close()
+
+
+def open_light(layout: Layout, *, keys: KeyStore,
+               passphrase_source: PassphraseSource | None = None,
+               now: datetime | None = None,
+               on_recovered: Notify | None = None) -> LightOpened:
+    """`open_store` for the tray app: the same checks, recovery and migrations (Alembic is
+    imported only when one is pending), then the raw store. A first run creates the store
+    with the ORM as `open_store` does."""
+    from mlcoach.store.light import LightStore
+
+    meta = read_meta(layout)
+    if meta is None:
+        created = open_store(layout, keys=keys, passphrase_source=passphrase_source,
+                             now=now, on_recovered=on_recovered)
+        return LightOpened(LightStore(layout.db, created.secret), layout, created.meta,
+                           created.secret, created.recovery_key, created.recovered,
+                           full=created.store)
+    secret = resolve_secret(layout, meta, keys, passphrase_source)
+    note = _prepare(layout, secret, now or utcnow(), on_recovered)
+    make_private(layout.db)
+    return LightOpened(LightStore(layout.db, secret), layout, meta, secret, recovered=note)
+
+
 def unlock_existing(layout: Layout, *, keys: KeyStore,
                     passphrase_source: PassphraseSource | None = None,
                     now: datetime | None = None,
@@ -373,7 +432,7 @@ def _open(layout: Layout, secret: Secret) -> Store:
     from mlcoach.store.db import make_engine
 
     make_private(layout.db)
-    return Store(make_engine(layout.db, secret), layout.db)
+    return Store(make_engine(layout.db, secret), layout.db, secret)
 
 
 def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:

@@ -1,4 +1,5 @@
-"""Delete all of the user's data: the store, its backups, drafts, logs and keyring entry.
+"""Delete all of the user's data: the store, its backups, drafts, logs and keyring entry,
+and (remove_login_entry) the launch-at-login entry.
 
 Only files mlcoach itself writes are removed, and only inside the data folder; anything
 else the user keeps there is left alone.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +56,25 @@ def delete_all(layout: Layout, keys: KeyStore, *, store: Store | None = None) ->
         pass
     logger.info("deleted %d items from the data folder", len(removed))
     return removed
+
+
+def remove_login_entry(*, platform: str | None = None,
+                       env: Mapping[str, str] | None = None) -> bool:
+    """Turn launch at login off (it would start the app again on an empty folder).
+
+    True when an entry was on and is now gone; a platform without launch at login, or
+    an entry that cannot be removed, is only logged: the data is already deleted.
+    """
+    from mlcoach.system import autostart
+
+    try:
+        if not autostart.is_enabled(platform=platform, env=env):
+            return False
+        autostart.disable(platform=platform, env=env)
+    except (MlcoachError, OSError) as exc:
+        logger.warning("the launch-at-login entry could not be removed: %s", exc)
+        return False
+    return True
 
 
 def _targets(layout: Layout) -> list[Path]:

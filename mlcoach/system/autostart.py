@@ -32,9 +32,11 @@ __all__ = [
     "desktop_entry",
     "disable",
     "enable",
+    "entry_command",
     "is_enabled",
     "launch_agent",
     "location",
+    "program_exists",
 ]
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
@@ -186,6 +188,10 @@ def _desktop_string(value: str) -> str:
 def desktop_entry(command: Sequence[str]) -> str:
     """The text of the XDG autostart file that runs `command`."""
     exec_value = " ".join(_exec_quote(arg) for arg in command)
+    # With TryExec, a session manager skips the entry once the program is gone (after
+    # `apt remove` or `pipx uninstall`) instead of failing to start it at every login.
+    try_exec = ([f"TryExec={_desktop_string(command[0])}"]
+                if command and os.path.isabs(command[0]) else [])
     return "\n".join([
         "[Desktop Entry]",
         "Type=Application",
@@ -194,6 +200,7 @@ def desktop_entry(command: Sequence[str]) -> str:
         "GenericName[tr]=Mikro liderlik koçu",
         "Comment=Start mlcoach in the system tray at login",
         "Comment[tr]=Oturum açılınca mlcoach'u sistem tepsisinde başlat",
+        *try_exec,
         f"Exec={_desktop_string(exec_value)}",
         f"Icon={APP_ID}",
         "Terminal=false",
@@ -247,6 +254,39 @@ def _xdg_is_enabled(env: Mapping[str, str]) -> bool:
     return False
 
 
+def _desktop_unescape(value: str) -> str:
+    """Undo the string-level escapes of a .desktop value (\\s, \\n, \\t, \\r, \\\\)."""
+    out, chars = [], iter(value)
+    for ch in chars:
+        if ch == "\\":
+            nxt = next(chars, "")
+            out.append({"s": " ", "n": "\n", "t": "\t", "r": "\r"}.get(nxt, nxt))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _exec_split(value: str) -> list[str]:
+    """The arguments of an Exec value (quoting rules of the Desktop Entry spec)."""
+    import shlex
+
+    try:
+        args = shlex.split(_desktop_unescape(value), posix=True)
+    except ValueError:
+        return []
+    return [a.replace("%%", "%") for a in args if not (len(a) == 2 and a[0] == "%")]
+
+
+def _xdg_command(env: Mapping[str, str]) -> list[str] | None:
+    user = _file(_XDG, env)
+    for path in [user] if user.exists() else _system_entries(env):
+        keys = _read_desktop_group(path)
+        if keys is not None and _entry_active(keys):
+            return _exec_split(keys.get("Exec", "")) or None
+        return None
+    return None
+
+
 def _xdg_disable(env: Mapping[str, str]) -> None:
     user = _file(_XDG, env)
     if _system_entries(env):
@@ -283,6 +323,18 @@ def _darwin_is_enabled(path: Path) -> bool:
         and bool(agent.get("ProgramArguments") or agent.get("Program"))
 
 
+def _darwin_command(path: Path) -> list[str] | None:
+    try:
+        with path.open("rb") as fh:
+            agent = plistlib.load(fh)
+    except (OSError, plistlib.InvalidFileException, ValueError):
+        return None
+    if not isinstance(agent, dict) or agent.get("Disabled") is True:
+        return None
+    args = agent.get("ProgramArguments") or ([agent["Program"]] if agent.get("Program") else [])
+    return [str(a) for a in args] or None
+
+
 # -- Windows ---------------------------------------------------------------------
 # winreg exists only on Windows. Each body sits under a platform check so that
 # mypy checks it with `--platform win32` and skips it elsewhere.
@@ -312,6 +364,29 @@ def _windows_is_enabled() -> bool:
         except FileNotFoundError:
             return True
         return not (isinstance(approved, bytes) and approved[:1] and approved[0] & 1)
+
+
+def windows_split(line: str) -> list[str]:
+    """The program and the rest of a Run value ("C:\\a b\\x.exe" run -> [exe, "run"])."""
+    line = line.strip()
+    if line.startswith('"'):
+        program, _, rest = line[1:].partition('"')
+    else:
+        program, _, rest = line.partition(" ")
+    return [program, *rest.split()] if program else []
+
+
+def _windows_command() -> list[str] | None:
+    if sys.platform != "win32":
+        raise AutostartError("the Windows registry can only be read on Windows")
+    else:
+        import winreg
+
+        if not _windows_is_enabled():
+            return None
+        with winreg.OpenKey(winreg.HKEY_CURRENT_USER, WINDOWS_RUN_KEY) as key:
+            value, _kind = winreg.QueryValueEx(key, WINDOWS_VALUE)
+        return windows_split(str(value)) or None
 
 
 def _windows_enable(command: Sequence[str]) -> str:
@@ -402,3 +477,24 @@ def disable(*, platform: str | None = None, env: Mapping[str, str] | None = None
         _unlink(_file(family, environ))
     else:
         _windows_disable()
+
+
+def entry_command(*, platform: str | None = None,
+                  env: Mapping[str, str] | None = None) -> list[str] | None:
+    """The command the active login entry runs, or None when mlcoach does not start at login."""
+    family = _family(platform)
+    environ = _env(env)
+    if family == _XDG:
+        return _xdg_command(environ)
+    if family == _DARWIN:
+        return _darwin_command(_file(family, environ))
+    return _windows_command()
+
+
+def program_exists(program: str, *, platform: str | None = None,
+                   env: Mapping[str, str] | None = None) -> bool:
+    """Whether `program` (a path, or a name looked up on PATH) can be started."""
+    windows = _family(platform) == _WINDOWS
+    if os.path.isabs(program) or (windows and ":" in program):
+        return os.path.isfile(program) and (windows or os.access(program, os.X_OK))
+    return shutil.which(program, path=_env(env).get("PATH")) is not None

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import os
+import warnings
 from datetime import datetime, timezone, tzinfo
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def local_zone() -> tzinfo:
-    """The system's time zone: $TZ, then /etc/localtime, then the current fixed offset."""
+    """The system's time zone by name, so that DST changes are followed.
+
+    $TZ first (read on each call, so a changed TZ takes effect), then tzlocal: the
+    /etc/localtime link or /etc/timezone on Linux, the registry's zone mapped to its
+    IANA name on Windows, the /etc/localtime link on macOS. Only when none of them
+    names a zone, the current fixed offset (wrong after the next DST change).
+    """
     name = os.environ.get("TZ", "").lstrip(":")
     if name:
         try:
@@ -17,16 +23,15 @@ def local_zone() -> tzinfo:
         except (ZoneInfoNotFoundError, ValueError):
             pass
     try:
-        target = os.path.realpath("/etc/localtime")
-        if "zoneinfo/" in target:
-            return ZoneInfo(target.split("zoneinfo/", 1)[1])
-    except (OSError, ZoneInfoNotFoundError, ValueError):
-        pass
-    timezone_file = Path("/etc/timezone")
-    try:
-        return ZoneInfo(timezone_file.read_text().strip())
-    except (OSError, ZoneInfoNotFoundError, ValueError):
-        pass
+        import tzlocal
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # it warns when two config files disagree
+            zone = tzlocal.get_localzone()
+    except Exception:  # unknown names, unreadable files, a registry without a zone
+        zone = None
+    if isinstance(zone, tzinfo):
+        return zone
     return datetime.now().astimezone().tzinfo or timezone.utc
 
 

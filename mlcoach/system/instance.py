@@ -6,7 +6,6 @@ request through this module without importing Qt, so `mlcoach capture` stays fas
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -16,8 +15,10 @@ import struct
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.ids import sha256
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
     """A socket path unique to this user and data folder, in a folder only this user can
     enter: $XDG_RUNTIME_DIR when it is private, otherwise our own folder in /tmp.
     Raises MlcoachError when that folder exists but is not ours and private."""
-    digest = hashlib.sha256(str(data_root.absolute()).encode()).hexdigest()[:16]
+    digest = sha256(str(data_root.absolute()).encode()).hex()[:16]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return channel_dir(env) / f"mlcoach-{uid}-{digest}.sock"
 
@@ -79,35 +80,117 @@ def peer_uid(sock: socket.socket) -> int | None:
     return int(struct.unpack("3i", raw)[1])
 
 
-def encode(request: str) -> bytes:
-    """One request as a line of JSON."""
+def channel_name(data_root: Path, user: str | None = None) -> str:
+    """A plain per-user name for where Python has no AF_UNIX (Windows): QLocalServer
+    listens on the named pipe \\\\.\\pipe\\<name>, and a pipe name cannot be a path."""
+    import getpass
+
+    digest = sha256(str(data_root.absolute()).encode()).hex()[:16]
+    try:
+        who = getpass.getuser() if user is None else user
+    except (OSError, KeyError):  # no USERNAME/LOGNAME and no passwd entry
+        who = "user"
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in who)
+    return f"mlcoach-{safe[:64] or 'user'}-{digest}"
+
+
+def uses_named_channel() -> bool:
+    """True where the channel is a name (a Windows pipe) rather than a socket path."""
+    return not hasattr(socket, "AF_UNIX")
+
+
+def pipe_path(name: str) -> str:
+    return "\\\\.\\pipe\\" + name
+
+
+def _open_pipe(name: str) -> Any:
+    """The client end of the app's pipe, as a binary file (Windows' CreateFile)."""
+    return open(pipe_path(name), "r+b", buffering=0)  # the caller closes it (with)
+
+
+def _send_named(data_root: Path, request: str, timeout: float, token: str = "") -> bool:
+    """The non-AF_UNIX route: one request and its reply over the pipe, within `timeout`.
+
+    A pipe read has no timeout of its own, so the exchange runs on a daemon thread and
+    the caller waits at most `timeout` for it."""
+    import threading
+
+    reply: list[bytes] = []
+
+    def exchange() -> None:
+        try:
+            with _open_pipe(channel_name(data_root)) as pipe:
+                pipe.write(encode(request, token))
+                reply.append(pipe.read(16))
+        except OSError as exc:
+            logger.debug("no running app on the pipe: %s", exc)
+
+    worker = threading.Thread(target=exchange, name="mlcoach-pipe", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return bool(reply) and reply[0].startswith(b"ok")
+
+
+#: An activation token is short printable ASCII (xdg-activation, X11 startup ids).
+MAX_TOKEN = 256
+
+
+class Message(NamedTuple):
+    """A request, and the token that lets its window come to the front."""
+
+    request: str
+    token: str = ""
+
+
+def encode(request: str, token: str = "") -> bytes:
+    """One request (and the launcher's activation token, if any) as a line of JSON."""
     if request not in REQUESTS:
         raise ValueError(f"unknown request {request!r}")
-    return json.dumps({"mlcoach": PROTOCOL, "request": request}).encode() + b"\n"
+    msg: dict[str, object] = {"mlcoach": PROTOCOL, "request": request}
+    if token and _valid_token(token):
+        msg["token"] = token
+    return json.dumps(msg).encode() + b"\n"
 
 
-def decode(raw: bytes) -> str | None:
-    """The request in a message, or None when it is not one of ours."""
+def _valid_token(token: object) -> bool:
+    return (isinstance(token, str) and 0 < len(token) <= MAX_TOKEN
+            and all("!" <= c <= "~" for c in token))
+
+
+def parse(raw: bytes) -> Message | None:
+    """The message in `raw`, or None when it is not one of ours."""
     if len(raw) > MAX_MESSAGE:
         return None
     try:
         msg = json.loads(raw.decode("utf-8").strip())
     except (UnicodeDecodeError, ValueError):
         return None
-    if not isinstance(msg, dict) or set(msg) != {"mlcoach", "request"}:
+    if not isinstance(msg, dict) or not {"mlcoach", "request"} <= set(msg) \
+            or not set(msg) <= {"mlcoach", "request", "token"}:
         return None
     version = msg["mlcoach"]
     if type(version) is not int or version != PROTOCOL:  # true == 1 in Python; not here
         return None
     request = msg.get("request")
-    return request if isinstance(request, str) and request in REQUESTS else None
+    if not isinstance(request, str) or request not in REQUESTS:
+        return None
+    token = msg.get("token", "")
+    if token != "" and not _valid_token(token):
+        return None
+    return Message(request, token)
+
+
+def decode(raw: bytes) -> str | None:
+    """The request in a message, or None when it is not one of ours."""
+    message = parse(raw)
+    return None if message is None else message.request
 
 
 def send(data_root: Path, request: str, timeout: float = 2.0,
-         env: Mapping[str, str] | None = None) -> bool:
+         env: Mapping[str, str] | None = None, token: str = "") -> bool:
     """Hand `request` to a running app; False when none answers."""
-    if not hasattr(socket, "AF_UNIX"):
-        return False
+    if uses_named_channel():
+        return _send_named(data_root, request, timeout, token)
     path = channel_path(data_root, env)
     if not path.exists():
         return False
@@ -128,7 +211,7 @@ def send(data_root: Path, request: str, timeout: float = 2.0,
                     "the process answering on {path} belongs to another user (uid {uid}); "
                     "nothing was handed over", path=path, uid=owner)
             sock.settimeout(left())
-            sock.sendall(encode(request))
+            sock.sendall(encode(request, token))
             sock.settimeout(left())
             reply = sock.recv(16)
         except OSError as exc:

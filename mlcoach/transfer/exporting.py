@@ -16,16 +16,18 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
-from mlcoach.store.core import Store
-from mlcoach.store.export_rows import Progress, export_sections
-from mlcoach.store.import_rows import SECTIONS, apply_import, settings_not_taken
+from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
+
+if TYPE_CHECKING:  # the ORM store loads only for an import: exports run on either store
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
 
 logger = logging.getLogger(__name__)
 
@@ -35,15 +37,19 @@ MAX_IMPORT_BYTES = 256 * 1024 * 1024
 _YEARS = (1900, 2999)  # imported dates outside these are refused (hostile or broken files)
 
 
-def export_document(store: Store, *, now: datetime | None = None,
-                    progress: Progress | None = None) -> dict[str, Any]:
-    """Everything in the store as one JSON-able document."""
-    doc: dict[str, Any] = {
+def _header(now: datetime | None) -> dict[str, Any]:
+    return {
         "format": FORMAT,
         "version": VERSION,
         "app_version": __version__,
         "exported_at": (now or datetime.now(timezone.utc)).astimezone().isoformat(),
     }
+
+
+def export_document(store: Store | LightStore, *, now: datetime | None = None,
+                    progress: Progress | None = None) -> dict[str, Any]:
+    """Everything in the store as one JSON-able document."""
+    doc = _header(now)
     doc.update(export_sections(store, progress))
     doc["settings"] = settings_to_dict(store.settings())
     if progress:
@@ -51,18 +57,27 @@ def export_document(store: Store, *, now: datetime | None = None,
     return doc
 
 
-def export_json(store: Store, **kw: Any) -> str:
-    """The JSON export as text: one entry per line, readable and quick to write."""
-    doc = export_document(store, **kw)
-    encode = json.JSONEncoder(ensure_ascii=False).encode  # the C encoder (no indent)
-    parts = []
-    for key, value in doc.items():
-        if isinstance(value, list):
-            body = ",\n".join("  " + encode(item) for item in value)
-            parts.append(f" {encode(key)}: [\n{body}\n ]" if value else f" {encode(key)}: []")
+def export_json(store: Store | LightStore, *, now: datetime | None = None,
+                progress: Progress | None = None) -> str:
+    """The JSON export as text: one entry per line, readable and quick to write.
+
+    The entries come as JSON text written by SQLite (`export_entries`), so Python only
+    joins lines; `export_document` is the same document parsed."""
+    doc: dict[str, Any] = _header(now)
+    doc.update(export_entries(store, progress))
+    doc["settings"] = settings_to_dict(store.settings())
+    if progress:
+        progress(6, 6)
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    parts = ["{\n"]  # joined once at the end: the sections are megabytes each
+    for i, (key, value) in enumerate(doc.items()):
+        parts.append((",\n " if i else " ") + dumps(key) + ": ")
+        if key in SECTIONS:
+            parts += ["[\n", value, "\n ]"] if value else ["[]"]
         else:
-            parts.append(f" {encode(key)}: {encode(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            parts.append(dumps(value))
+    parts.append("\n}\n")
+    return "".join(parts)
 
 
 def refuse_data_folder(output: Path, root: Path) -> None:
@@ -79,7 +94,7 @@ CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", 
                "detail")
 
 
-def export_csv(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
+def export_csv(store: Store | LightStore, tz: tzinfo | None = None, **kw: Any) -> str:
     """One CSV table: a row per moment, suggestion, reflection and person."""
     doc = export_document(store, **kw)
     out = io.StringIO()
@@ -116,7 +131,7 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def export_markdown(store: Store, tz: tzinfo | None = None, **kw: Any) -> str:
+def export_markdown(store: Store | LightStore, tz: tzinfo | None = None, **kw: Any) -> str:
     """A readable journal grouped by local day."""
     doc = export_document(store, **kw)
     local = tz or datetime.now().astimezone().tzinfo
@@ -482,12 +497,16 @@ class ImportPreview:
 
 def import_document(store: Store, doc: dict[str, Any]) -> dict[str, int]:
     """Add what the store does not have yet, in one transaction. Returns counts added."""
+    from mlcoach.store.import_rows import apply_import
+
     added, _implied = apply_import(store, doc, write=True)
     return added
 
 
 def preview_import(store: Store, doc: dict[str, Any]) -> ImportPreview:
     """A dry run of `import_document`: the same decisions, nothing written."""
+    from mlcoach.store.import_rows import apply_import
+
     added, implied = apply_import(store, doc, write=False)
     skipped = {section: len(doc.get(section, [])) - added[section] for section in SECTIONS}
     skipped["people"] += implied
@@ -498,6 +517,8 @@ def preview_import(store: Store, doc: dict[str, Any]) -> ImportPreview:
 def ignored_settings(store: Store, doc: dict[str, Any]) -> list[str]:
     """The names of the file's settings an import would not apply (unknown, of the wrong
     shape, or about this computer: launch at login, the calendar file)."""
+    from mlcoach.store.import_rows import settings_not_taken
+
     return settings_not_taken(store, doc)
 
 

@@ -4,6 +4,14 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>mlcoach is running</source>
+        <translation>mlcoach çalışıyor</translation>
+    </message>
+    <message>
+        <source>GNOME shows no tray icons: prompts arrive as notifications you can answer, and mlcoach opens from the app grid. For a tray icon, turn on the AppIndicator extension (package gnome-shell-extension-appindicator) in Extensions.</source>
+        <translation>GNOME sistem tepsisi simgelerini göstermez: hatırlatmalar yanıtlayabileceğiniz bildirimler olarak gelir ve mlcoach uygulama ızgarasından açılır. Tepsi simgesi için Uzantılar’da AppIndicator uzantısını açın (paket: gnome-shell-extension-appindicator).</translation>
+    </message>
+    <message>
         <source>mlcoach is already running in the tray.</source>
         <translation>mlcoach zaten sistem tepsisinde çalışıyor.</translation>
     </message>
@@ -324,8 +332,8 @@
         <translation>Tüm verileri sil</translation>
     </message>
     <message>
-        <source>This removes every moment, reflection, person and setting, the backups and the encryption key from this computer. It cannot be undone. Export first if you want to keep a copy.</source>
-        <translation>Bu işlem her anı, değerlendirmeyi, kişiyi ve ayarı, yedekleri ve şifreleme anahtarını bu bilgisayardan siler. Geri alınamaz. Bir kopyasını saklamak istiyorsanız önce dışa aktarın.</translation>
+        <source>This removes every moment, reflection, person and setting, the backups, the encryption key and the launch-at-login entry from this computer. It cannot be undone. Export first if you want to keep a copy.</source>
+        <translation>Bu işlem her anı, değerlendirmeyi, kişiyi ve ayarı, yedekleri, şifreleme anahtarını ve oturum açılışında başlatma kaydını bu bilgisayardan siler. Geri alınamaz. Bir kopyasını saklamak istiyorsanız önce dışa aktarın.</translation>
     </message>
     <message>
         <source>What will be deleted</source>
@@ -652,8 +660,8 @@
         <translation>&amp;İçe aktar…</translation>
     </message>
     <message>
-        <source>Add entries from an mlcoach JSON export</source>
-        <translation>Bir mlcoach JSON dışa aktarımındaki kayıtları ekle</translation>
+        <source>Add entries from an mlcoach JSON export, a jrnl journal or a Day One export</source>
+        <translation>Bir mlcoach JSON dışa aktarımından, bir jrnl günlüğünden ya da bir Day One dışa aktarımından kayıt ekler</translation>
     </message>
     <message>
         <source>&amp;Close</source>
@@ -944,6 +952,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>GNOME shows no tray icons, so mlcoach lives in this window and answers in notifications. Close it to keep mlcoach running; open it again from the app grid. For a tray icon, turn on the AppIndicator extension.</source>
+        <translation>GNOME sistem tepsisi simgelerini göstermez; bu yüzden mlcoach bu pencerede yaşar ve bildirimlerle yanıt verir. mlcoach’un çalışmaya devam etmesi için pencereyi kapatabilir, uygulama ızgarasından yeniden açabilirsiniz. Tepsi simgesi için AppIndicator uzantısını açın.</translation>
+    </message>
+    <message>
         <source>No system tray was found, so mlcoach lives in this window. Close it to keep mlcoach running in the background; quit from the last button.</source>
         <translation>Sistem tepsisi bulunamadı, bu yüzden mlcoach bu pencerede duruyor. Pencereyi kapatırsanız mlcoach arka planda çalışmaya devam eder; tamamen çıkmak için son düğmeyi kullanın.</translation>
     </message>
@@ -1028,6 +1040,34 @@
     <message>
         <source>Other</source>
         <translation>Diğer</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>örnek olma</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>öneri</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>takdir</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>destek</translation>
+    </message>
+    <message>
+        <source>question</source>
+        <translation>soru</translation>
+    </message>
+    <message>
+        <source>delegation</source>
+        <translation>yetki devri</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>diğer</translation>
     </message>
     <message>
         <source>Followed</source>
@@ -1146,6 +1186,25 @@
     <message>
         <source>Outcome for: {text}</source>
         <translation>Sonuç: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>PaceCard</name>
+    <message>
+        <source>mlcoach prompts a day</source>
+        <translation>mlcoach: günlük hatırlatma sayısı</translation>
+    </message>
+    <message>
+        <source>Prompts a day</source>
+        <translation>Günlük hatırlatma sayısı</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Şimdi değil</translation>
+    </message>
+    <message>
+        <source>Back to %1 a day</source>
+        <translation>Yeniden günde %1</translation>
     </message>
 </context>
 <context>
@@ -1476,12 +1535,12 @@
         <translation>Verileriniz</translation>
     </message>
     <message>
-        <source>Export writes everything to a file you choose: JSON (which mlcoach can import again), CSV or a Markdown journal. The file is not encrypted. Import shows what a JSON export would add before it adds anything.</source>
-        <translation>Dışa aktarma her şeyi seçtiğiniz bir dosyaya yazar: JSON (mlcoach yeniden içe aktarabilir), CSV ya da Markdown günlüğü. Dosya şifrelenmez. İçe aktarma, bir JSON dosyasının neler ekleyeceğini eklemeden önce gösterir.</translation>
+        <source>Export writes everything to a file you choose: JSON (which mlcoach can import again), CSV or a Markdown journal. The file is not encrypted. Import takes an mlcoach export, a jrnl journal or a Day One export, and shows what it would add before it adds anything.</source>
+        <translation>Dışa aktarma her şeyi seçtiğiniz bir dosyaya yazar: JSON (mlcoach yeniden içe aktarabilir), CSV ya da Markdown günlüğü. Dosya şifrelenmez. İçe aktarma bir mlcoach dışa aktarımını, bir jrnl günlüğünü ya da bir Day One dışa aktarımını alır; eklemeden önce neler ekleyeceğini gösterir.</translation>
     </message>
     <message>
-        <source>Deleting removes everything mlcoach keeps on this computer, including backups and the encryption key. It cannot be undone.</source>
-        <translation>Silme, mlcoach&apos;un bu bilgisayarda tuttuğu her şeyi, yedekler ve şifreleme anahtarı dahil, kaldırır. Geri alınamaz.</translation>
+        <source>Deleting removes everything mlcoach keeps on this computer, including backups, the encryption key and the start-at-login entry. It cannot be undone.</source>
+        <translation>Silme işlemi, mlcoach&apos;un bu bilgisayarda tuttuğu her şeyi (yedekler, şifreleme anahtarı ve oturum açılışında başlatma kaydı dahil) kaldırır. Geri alınamaz.</translation>
     </message>
     <message>
         <source>No backup has been made yet.</source>
@@ -1589,6 +1648,29 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>&lt;b&gt;Try this:&lt;/b&gt; {0}</source>
         <translation>&lt;b&gt;Şunu deneyin:&lt;/b&gt; {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PromptNotice</name>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Yaptım</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Geç</translation>
+    </message>
+    <message>
+        <source>Capture…</source>
+        <translation>An kaydet…</translation>
     </message>
 </context>
 <context>
@@ -1701,7 +1783,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>Pick your energy or write a line first.</source>
-        <translation>Önce enerjinizi seçin ya da bir satır yazın.</translation>
+        <translation>Kaydetmeden önce enerjinizi seçin ya da bir satır yazın.</translation>
     </message>
     <message>
         <source>Not saved: {reason}</source>
@@ -1767,34 +1849,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <source>ddd d MMM</source>
         <comment>date format</comment>
         <translation>d MMM ddd</translation>
-    </message>
-    <message>
-        <source>example</source>
-        <translation>örnek olma</translation>
-    </message>
-    <message>
-        <source>suggestion</source>
-        <translation>öneri</translation>
-    </message>
-    <message>
-        <source>recognition</source>
-        <translation>takdir</translation>
-    </message>
-    <message>
-        <source>support</source>
-        <translation>destek</translation>
-    </message>
-    <message>
-        <source>question</source>
-        <translation>soru</translation>
-    </message>
-    <message>
-        <source>delegation</source>
-        <translation>yetki devri</translation>
-    </message>
-    <message>
-        <source>other</source>
-        <translation>diğer</translation>
     </message>
     <message>
         <source>A year ago today</source>
@@ -1894,7 +1948,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>What would you like to practise &amp;first?</source>
-        <translation>&amp;Önce neyi çalışmak istersiniz?</translation>
+        <translation>İlk önce &amp;neyi çalışmak istersiniz?</translation>
     </message>
     <message>
         <source>Pick one or two. You can change this any time in Settings.</source>
@@ -1929,7 +1983,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>&amp;Offer a reflection at</source>
-        <translation>Gün sonu &amp;değerlendirmesi</translation>
+        <translation>&amp;Değerlendirmeyi şu saatte öner:</translation>
     </message>
     <message>
         <source>Offer an end-of-day reflection</source>
@@ -1962,6 +2016,18 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Folder of calendar files…</source>
         <translation>Takvim dosyaları klasörü…</translation>
+    </message>
+    <message>
+        <source>&amp;Use calendars from GNOME/Evolution</source>
+        <translation>GNOME/Evolution takvimlerini &amp;kullan</translation>
+    </message>
+    <message>
+        <source>Use calendars from GNOME/Evolution</source>
+        <translation>GNOME/Evolution takvimlerini kullan</translation>
+    </message>
+    <message>
+        <source>Also reads the meetings in the desktop&apos;s calendars, including the accounts set up in Online Accounts, on this computer only</source>
+        <translation>Masaüstü takvimlerindeki toplantıları da okur (Çevrimiçi Hesaplar&apos;da kurulu hesaplar dahil); yalnızca bu bilgisayarda</translation>
     </message>
     <message>
         <source>&amp;Workdays:</source>
@@ -2224,12 +2290,24 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Dışa aktarılamadı: %1</translation>
     </message>
     <message>
+        <source>mlcoach export (*.json)</source>
+        <translation>mlcoach dışa aktarımı (*.json)</translation>
+    </message>
+    <message>
+        <source>jrnl journal, JSON export (*.json)</source>
+        <translation>jrnl günlüğü, JSON dışa aktarımı (*.json)</translation>
+    </message>
+    <message>
+        <source>Day One export (*.json *.zip)</source>
+        <translation>Day One dışa aktarımı (*.json *.zip)</translation>
+    </message>
+    <message>
         <source>Import data</source>
         <translation>Verileri içe aktar</translation>
     </message>
     <message>
-        <source>mlcoach export (*.json);;All files (*)</source>
-        <translation>mlcoach dışa aktarımı (*.json);;Tüm dosyalar (*)</translation>
+        <source>All files (*)</source>
+        <translation>Tüm dosyalar (*)</translation>
     </message>
     <message>
         <source>Reading “%1”…</source>
@@ -2305,6 +2383,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Resume prompts</source>
         <translation>Hatırlatmaları sürdür</translation>
+    </message>
+    <message>
+        <source>Back to %1 prompts a day</source>
+        <translation>Yeniden günde %1 hatırlatma</translation>
     </message>
     <message>
         <source>Settings…</source>

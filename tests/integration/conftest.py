@@ -26,7 +26,9 @@ def _require_tools() -> None:
 
 
 def _free_display() -> int:
-    for n in range(91, 140):
+    # MLCOACH_TEST_DISPLAYS="150-169" keeps parallel runs on their own numbers.
+    first, _, last = os.environ.get("MLCOACH_TEST_DISPLAYS", "91-139").partition("-")
+    for n in range(int(first), int(last or first) + 1):
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
             return n
     raise RuntimeError("no free X display number")
@@ -38,6 +40,7 @@ class Desktop:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.pids: list[int] = []
+        self.groups: list[int] = []
         self.env: dict[str, str] = {}
 
     def spawn(self, *args: str, **kw: object) -> subprocess.Popen[bytes]:
@@ -58,6 +61,24 @@ class Desktop:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+        for group in self.groups:
+            try:
+                os.killpg(group, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
+def _dunst_picker(home: Path) -> None:
+    """dunst's context menu (`dunstctl context`) runs "dmenu" to let the user pick an
+    action; here a script picks the one named in $HOME/dunst-pick, as a user would."""
+    script = home / "dunst-pick.sh"
+    script.write_text("#!/bin/sh\n"
+                      f"grep -m1 \"^#$(cat '{home}/dunst-pick')\"\n")
+    script.chmod(0o755)
+    (home / "dunst-pick").write_text("Done")
+    config = home / ".config" / "dunst"
+    config.mkdir(parents=True)
+    (config / "dunstrc").write_text(f"[global]\n    dmenu = {script}\n")
 
 
 def _wait(check, timeout: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
@@ -93,6 +114,7 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
                          check=True).stdout.split()
     d.env["DBUS_SESSION_BUS_ADDRESS"], bus_pid = out[0], int(out[1])
     d.pids.append(bus_pid)
+    d.groups.append(bus_pid)  # what the bus starts on demand (at-spi, portals) lives there
     keyring = subprocess.run(
         ["gnome-keyring-daemon", "--unlock", "--daemonize", "--components=secrets"],
         input="test-pw", env=d.env, capture_output=True, text=True, check=True)
@@ -109,6 +131,7 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     words = owner.stdout.split()
     if words and words[-1].isdigit():
         d.pids.append(int(words[-1]))  # the keyring daemon, found through the bus
+    _dunst_picker(home)
     d.spawn("dunst")
     d.spawn("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
             "--height", "32", "--transparent", "false", "--SetDockType", "true")

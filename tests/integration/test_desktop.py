@@ -118,7 +118,7 @@ def test_tray_icon_appears_and_a_prompt_arrives_as_card_and_notification(desktop
         assert _embedded_in_tray(_tray_children(env)), _tray_children(env)
         assert instance.send(data, "prompt", env=env)
         _wait_line(app, "prompt")
-        time.sleep(1.5)  # notify-send runs on the worker thread
+        time.sleep(1.5)  # the notification is sent asynchronously
         subprocess.run(["dunstctl", "close-all"], env=env, check=True)
         time.sleep(0.3)
         history = json.loads(subprocess.run(["dunstctl", "history"], env=env,
@@ -130,7 +130,7 @@ def test_tray_icon_appears_and_a_prompt_arrives_as_card_and_notification(desktop
         res = _cli(env, "capture", "Thanked Bo for the review #review")
         assert res.returncode == 0, res.stderr
         assert instance.send(data, "reflect", env=env)
-        time.sleep(1)
+        _wait_line(app, "shown:reflect")  # the first window loads the ORM: not a fixed wait
         assert "Reflect" in _tray_children(env) or "reflection" in _tray_children(env).lower()
     finally:
         instance.send(data, "quit", env=env)

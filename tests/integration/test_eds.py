@@ -67,8 +67,22 @@ SUMMARY:Team sync (afternoon)
 ORGANIZER;CN=Chris Park:MAILTO:chris@example.net
 ATTENDEE;CN=Ana Silva;PARTSTAT=ACCEPTED:MAILTO:ana.silva@example.net
 END:VEVENT
+BEGIN:VEVENT
+UID:eds-vendor-pitch@laptop
+DTSTAMP:20261101T080000Z
+DTSTART:20261125T130000Z
+DTEND:20261125T140000Z
+SUMMARY:Vendor pitch
+ORGANIZER;CN=Sales:MAILTO:sales@vendor.example
+ATTENDEE;CN=Me;PARTSTAT=DECLINED:MAILTO:Me@Example.org
+END:VEVENT
 END:VCALENDAR
 """
+
+# The user's mail account as GNOME Online Accounts or Evolution sets it up: its identity
+# tells whose PARTSTAT=DECLINED counts.
+IDENTITY = ("[Data Source]\nDisplayName=me@example.org\nEnabled=true\n\n"
+            "[Mail Identity]\nAddress=me@example.org\nName=Me\n")
 
 HIDDEN = """BEGIN:VCALENDAR
 VERSION:2.0
@@ -115,6 +129,7 @@ def eds(tmp_path: Path) -> Iterator[dict[str, str]]:
                MLCOACH_DATA_DIR=str(tmp_path / "data"), TZ="Europe/Berlin")
     sources = home / ".config/evolution/sources"
     sources.mkdir(parents=True)
+    (sources / "mlcoach-identity.source").write_text(IDENTITY)
     for uid, name, enabled, text in (("mlcoach-work", "Work", True, WORK),
                                      ("mlcoach-hidden", "Old", False, HIDDEN)):
         (sources / f"{uid}.source").write_text(_source(name, enabled))
@@ -157,6 +172,7 @@ def test_calendar_eds_lists_the_recurring_meeting_with_the_saved_person(eds):
     listed = [(i["start"], i["summary"], i["busy"], i["people"]) for i in json.loads(res.stdout)]
     assert listed == [
         ("2026-11-24T10:00:00+01:00", "Team sync", True, ["Ana Silva"]),
+        ("2026-11-25T14:00:00+01:00", "Vendor pitch", False, []),  # declined by the user
         ("2026-11-26T15:00:00+01:00", "Team sync (afternoon)", True, ["Ana Silva"]),
     ]  # the disabled calendar's event is not there
 
@@ -212,3 +228,31 @@ def test_doctor_shows_the_evolution_calendars(eds, monkeypatch, opened):
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
     checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
     assert checks["evolution calendars"].status == "WARN"
+    opened.store.save_settings(Settings(calendar_eds=False))
+    checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
+    assert checks["evolution calendars"].status == "OK"
+    assert checks["evolution calendars"].detail.startswith("not used")
+
+
+def test_evolution_is_asked_once_per_ttl_not_on_every_look(eds, monkeypatch):
+    from mlcoach.coaching import calendar_eds
+
+    calls = []
+    real_fetch = calendar_eds._fetch
+    monkeypatch.setattr(calendar_eds, "_fetch",
+                        lambda *a, **k: calls.append(a) or real_fetch(*a, **k))
+    monkeypatch.setattr(calendar_eds, "_cache", {})
+    now = {"t": 1000.0}
+    start = datetime(2026, 12, 3, 8, 0, tzinfo=TZ)  # a Thursday
+
+    def look(minutes: int) -> list[str]:
+        at = start + timedelta(minutes=minutes)
+        listing = calendar_eds.eds_occurrences(at, at + timedelta(hours=6), env=eds,
+                                               clock=lambda: now["t"])
+        assert listing.problems == []
+        return [m.summary for m in listing.occurrences]
+
+    assert look(0) == ["Team sync"] and look(5) == ["Team sync"]
+    assert len(calls) == 1
+    now["t"] += calendar_eds.TTL + 1
+    assert look(10) == ["Team sync"] and len(calls) == 2

@@ -31,6 +31,14 @@ def test_direct_read_matches_keyring_and_skips_its_import(desktop) -> None:  # t
     assert _run(env, "-c", READ, "direct-1") == f"{key} False"
     # A missing entry falls back to keyring, which also finds nothing.
     assert _run(env, "-c", READ, "no-such-store") == "None True"
-    # A backend chosen by the user is always asked through keyring.
+    # keyring's Secret Service backend, chosen by name, is the same service: read directly.
     chosen = dict(env, PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
-    assert _run(chosen, "-c", READ, "direct-1") == f"{key} True"
+    assert _run(chosen, "-c", READ, "direct-1") == f"{key} False"
+    # Any other backend the user chose is asked through keyring.
+    other = dict(env, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
+    assert _run(other, "-c", READ, "direct-1").startswith("None True")
+    # On KDE keyring chooses; its usual backends are tried alone first (KWallet is not
+    # running here, so its Secret Service backend answers), without its backend scan.
+    kde = dict(env, XDG_CURRENT_DESKTOP="KDE")
+    scan = "print('keyring.backends.macOS' in sys.modules)\n"
+    assert _run(kde, "-c", READ + scan, "direct-1").split() == [key, "True", "False"]

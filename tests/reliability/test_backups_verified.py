@@ -16,7 +16,7 @@ from mlcoach.security.keys import OSKeyring, Secret, new_raw_key
 from mlcoach.store import recovery
 from mlcoach.store.backups import KEEP_DAILY, KEEP_WEEKLY, backups, daily_backup
 from mlcoach.store.db import backup_file, connect_raw
-from mlcoach.store.vault import init_store
+from mlcoach.store.vault import Opened, init_store
 
 START = datetime(2026, 9, 1, 8, 30, tzinfo=timezone.utc)
 
@@ -136,24 +136,21 @@ def test_a_backup_killed_half_way_leaves_nothing_that_counts(opened, layout):
 @pytest.fixture
 def controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
     """The app's controller on the offscreen platform (no tray: the fallback window)."""
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from mlcoach.ui.app import AppController
     from mlcoach.ui.instance_server import InstanceServer
 
-    # The backup job waits 5 s after start-up; run such delayed jobs at once here.
-    real = QTimer.singleShot
-    monkeypatch.setattr(QTimer, "singleShot",
-                        staticmethod(lambda ms, *a: real(0 if ms >= 5000 else ms, *a)))
+    # The backup job waits 5 s after start-up; run it at once here.
+    monkeypatch.setattr("mlcoach.ui.app.BACKUP_DELAY_MS", 0)
     opened.store.set_state("welcome_done", True)
     made: list[AppController] = []
 
-    def make() -> AppController:
+    def make(store: Opened) -> AppController:
         ctl = AppController(QApplication.instance(), opened.layout.root,
                             InstanceServer(opened.layout.root), busy=lambda: False)
-        ctl.start("show", tray_wait_ms=0)
         made.append(ctl)
+        ctl.start("show", tray_wait_ms=0, opened=store)  # no second load of its own
         return ctl
 
     yield make
@@ -161,10 +158,10 @@ def controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
 
     ops.pool().waitForDone(10_000)
     for ctl in made:
-        ctl.timer.stop()
+        ctl.stop()
         for widget in ctl.windows.values():
             widget.hide()
-        if getattr(ctl, "notice_box", None) is not None:
+        if ctl.notice_box is not None:
             ctl.notice_box.close()
         if ctl.main_window is not None:
             ctl.main_window.close()
@@ -172,8 +169,7 @@ def controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
 
 @pytest.mark.gui
 def test_the_app_takes_todays_backup_after_start(controller, opened, layout, qtbot):
-    ctl = controller()
-    ctl.on_store_opened(opened)
+    controller(opened)
     qtbot.waitUntil(lambda: bool(backups(layout.backups)), timeout=10_000)
     assert backups(layout.backups)[0].name.endswith("-daily.db")
 
@@ -188,15 +184,13 @@ def test_the_app_says_once_that_a_backup_was_restored(controller, opened, layout
 
     again = open_store(layout, keys=OSKeyring())  # what the app's start does
     assert again.recovered is not None
-    ctl = controller()
-    ctl.on_store_opened(again)
+    ctl = controller(again)
     box = ctl.notice_box
     assert box.isVisible() and not box.isModal()
     assert "set aside as mlcoach.db.damaged-" in box.text() and "may be missing" in box.text()
     box.close()
-    second = controller()
-    second.on_store_opened(again)
-    assert getattr(second, "notice_box", None) is None  # once, not at every start
+    second = controller(again)
+    assert second.notice_box is None  # once, not at every start
     again.store.close()
 
 
@@ -210,8 +204,7 @@ def test_the_app_finds_deep_damage_restores_and_says_so(controller, opened, layo
     with open(layout.db, "r+b") as fh:  # a flipped page deep inside: opens fine
         fh.seek((size // 4096 - 2) * 4096 + 900)
         fh.write(bytes(64))
-    ctl = controller()
-    ctl.on_store_opened(opened)
-    qtbot.waitUntil(lambda: getattr(ctl, "notice_box", None) is not None, timeout=15_000)
+    ctl = controller(opened)
+    qtbot.waitUntil(lambda: ctl.notice_box is not None, timeout=15_000)
     assert "backup from" in ctl.notice_box.text()
     assert [m.text for m in opened.store.moments()] == ["in the backup"]

@@ -129,6 +129,7 @@ def test_desktop_app_started_in_process_makes_no_network_attempt(opened, qtbot,
 
     from mlcoach.ui import ops
     from mlcoach.ui.app import AppController
+    from mlcoach.ui.app_windows import Window
     from mlcoach.ui.instance_server import InstanceServer
 
     guard = NetworkGuard(monkeypatch)
@@ -138,10 +139,9 @@ def test_desktop_app_started_in_process_makes_no_network_attempt(opened, qtbot,
     app = QApplication.instance()
     ctl = AppController(app, opened.layout.root, server, busy=lambda: False)
     monkeypatch.setattr(ctl, "quit", lambda: None)  # keep the test's QApplication alive
-    ctl.start("show", tray_wait_ms=0)
-    ctl.on_store_opened(opened)
+    ctl.start("show", tray_wait_ms=0, opened=opened)
     for name in ("capture", "reflect", "history", "suggest", "settings"):
-        ctl.open_window(name)
+        ctl.open_window(Window(name))
     ctl.show_prompt(manual=True)
     from mlcoach.store.recovery import daily_check
 
@@ -153,7 +153,7 @@ def test_desktop_app_started_in_process_makes_no_network_attempt(opened, qtbot,
     ctl.card.hide()
     if ctl.main_window is not None:
         ctl.main_window.close()
-    ctl.timer.stop()
+    ctl.stop()
     server.close()
     assert guard.attempts == []
 
@@ -267,7 +267,7 @@ def test_every_file_and_folder_is_private_even_with_a_loose_umask(layout, memory
 def test_the_app_log_is_private(opened, tmp_path):
     import logging
 
-    from mlcoach.ui.app import _configure_file_logging
+    from mlcoach.ui.run import _configure_file_logging
 
     root = logging.getLogger()
     before = list(root.handlers)

@@ -149,3 +149,50 @@ def test_a_thread_holding_a_share_may_open_another_during_a_swap():
     guard.release_share()
     waiting.join(5)
     assert not waiting.is_alive()
+
+
+def test_the_light_store_holds_a_share_only_while_a_call_runs(opened, layout):
+    from mlcoach.domain.errors import MlcoachError
+    from mlcoach.security.keys import Secret, new_raw_key
+    from mlcoach.store.light import LightStore
+
+    guard = guard_for(layout.db)
+    light = LightStore(layout.db, opened.secret)
+    seen: list[int] = []
+    with light.connection():
+        seen.append(guard.shares)
+    light.set_state("k", 1)
+    assert seen == [1] and guard.shares == 0
+    with pytest.raises(MlcoachError):
+        LightStore(layout.db, Secret("keyring", raw_key=new_raw_key())).settings()
+    assert guard.shares == 0
+
+
+def test_a_light_store_call_waits_for_the_swap(opened, layout):
+    from mlcoach.store.light import LightStore
+
+    light = LightStore(layout.db, opened.secret)
+    done: list[str] = []
+    with guard_for(layout.db).exclusive():
+        reader = threading.Thread(target=lambda: done.append(str(light.get_state("k", "-"))))
+        reader.start()
+        time.sleep(0.3)
+        assert done == []  # held back while the file is being swapped
+    reader.join(10)
+    assert done == ["-"]
+
+
+def test_a_restore_closes_the_connection_a_window_keeps(damaged, layout):
+    from mlcoach.store.timeline import Timeline, TimelineFilter
+
+    timeline = Timeline(damaged.store, keep_connection=True)
+    assert timeline.choices().tags == []  # (the damaged page holds moments, not people)
+    assert guard_for(layout.db).shares == 1  # kept between calls
+    t0 = time.monotonic()
+    assert recovery.daily_check(layout.root, damaged.secret, START) is not None
+    assert time.monotonic() - t0 < 8  # not the 10 s wait for a share never given back
+    assert guard_for(layout.db).shares == 0
+    texts = [e.text for e in timeline.next_page(TimelineFilter()).entries]
+    assert texts == ["in the backup"]  # reopened, on the restored file
+    timeline.release()
+    assert guard_for(layout.db).shares == 0

@@ -172,5 +172,8 @@ def test_fuzz_only_well_formed_requests_are_understood(raw):
     if request is not None:
         msg = json.loads(raw)
         assert request in instance.REQUESTS
+        token = msg.pop("token", "")  # the launcher's activation token, optional
         assert msg == {"mlcoach": instance.PROTOCOL, "request": request}
+        assert token == "" or (isinstance(token, str) and token.isascii()
+                               and token.isprintable() and " " not in token)
         assert type(msg["mlcoach"]) is int  # not true, not 1.0

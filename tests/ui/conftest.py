@@ -53,3 +53,124 @@ def reflection(qtbot, store) -> Iterator[object]:  # type: ignore[no-untyped-def
     qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
     yield dialog
     ops.pool().waitForDone(10_000)
+
+
+# -- no modal dialog may open unless the test asked for it -----------------------------------
+#
+# A modal dialog in an offscreen test waits for a click that never comes: the run hangs until
+# the timeout. Every blocking entry point of Qt's dialogs is replaced for each gui test: an
+# unexpected call is recorded, raises at once (the code that asked goes no further) and fails
+# the test. A test that means to answer one says so with `expect_dialog.expect(...)` (or its
+# own monkeypatch of the same method, which takes precedence).
+
+_STATIC = {
+    "QMessageBox": ("warning", "information", "question", "critical", "about", "aboutQt"),
+    "QFileDialog": ("getOpenFileName", "getOpenFileNames", "getSaveFileName",
+                    "getExistingDirectory", "getOpenFileUrl", "getSaveFileUrl",
+                    "getExistingDirectoryUrl"),
+    "QInputDialog": ("getText", "getInt", "getDouble", "getItem", "getMultiLineText"),
+    "QColorDialog": ("getColor",),
+    "QFontDialog": ("getFont",),
+}
+# QMenu.exec is left out: PySide resolves its static/instance overload past the class, so
+# it cannot be replaced; the app's menus use popup(), which does not block.
+_BLOCKING = ("QDialog", "QMessageBox", "QFileDialog", "QInputDialog", "QProgressDialog",
+             "QColorDialog", "QFontDialog")
+
+
+class UnexpectedDialog(AssertionError):
+    """A modal dialog opened that the test did not expect."""
+
+
+class DialogGuard:
+    """Stands in for Qt's modal dialogs during one test; see `expect`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from PySide6 import QtWidgets
+
+        self._monkeypatch = monkeypatch
+        self._real: dict[tuple[type, str], object] = {}
+        self.unexpected: list[str] = []
+        for owner, names in _STATIC.items():
+            cls = getattr(QtWidgets, owner)
+            for name in names:
+                monkeypatch.setattr(cls, name, staticmethod(self._refuse(f"{owner}.{name}")))
+        for owner in _BLOCKING:
+            cls = getattr(QtWidgets, owner)
+            self._real[(cls, "exec")] = cls.__dict__.get("exec")
+            monkeypatch.setattr(cls, "exec", self._refuse(f"{owner}.exec", method=True))
+
+    def _refuse(self, what: str, method: bool = False):  # type: ignore[no-untyped-def]
+        def refuse(*args: object, **_kwargs: object) -> object:
+            shown = args[1:] if method else args
+            words = next((a for a in reversed(shown) if isinstance(a, str) and a), "")
+            if method and args and hasattr(args[0], "text"):
+                words = args[0].text() or args[0].windowTitle()
+            self.unexpected.append(f"{what}: {words!r}")
+            raise UnexpectedDialog(f"a modal dialog opened that the test did not expect: "
+                                   f"{self.unexpected[-1]}")
+        return refuse
+
+    def allow_real(self, owner: type) -> None:
+        """Let `owner.exec` really run its loop: for a test that answers the dialog itself
+        (a QTimer that clicks in it once it is up)."""
+        real = self._real[(owner, "exec")]
+        if real is None:
+            self._monkeypatch.delattr(owner, "exec")
+        else:
+            self._monkeypatch.setattr(owner, "exec", real)
+
+    def expect(self, owner: type, name: str, *answers: object) -> list[tuple[object, ...]]:
+        """Let `owner.name` (e.g. QMessageBox, "question") open: it returns `answers` in turn
+        (the last one again after that) and records each call's arguments, returned."""
+        calls: list[tuple[object, ...]] = []
+        queue = list(answers)
+
+        def answer(*args: object, **_kwargs: object) -> object:
+            calls.append(args)
+            return queue.pop(0) if len(queue) > 1 else queue[0]
+
+        self._monkeypatch.setattr(owner, name, answer if name == "exec" else
+                                  staticmethod(answer))
+        return calls
+
+
+def _is_gui(request: pytest.FixtureRequest) -> bool:
+    return request.node.get_closest_marker("gui") is not None
+
+
+@pytest.fixture(autouse=True)
+def dialog_guard(request: pytest.FixtureRequest,
+                 monkeypatch: pytest.MonkeyPatch) -> Iterator[DialogGuard | None]:
+    """Fail a gui test the moment a modal dialog opens that it did not expect."""
+    if not _is_gui(request):
+        yield None
+        return
+    guard = DialogGuard(monkeypatch)
+    yield guard
+    if guard.unexpected:
+        pytest.fail("modal dialogs opened that the test did not expect:\n"
+                    + "\n".join(guard.unexpected))
+
+
+@pytest.fixture
+def expect_dialog(dialog_guard: DialogGuard | None) -> DialogGuard:
+    """For a test that means a dialog to open: `expect_dialog.expect(QMessageBox, "question",
+    QMessageBox.StandardButton.Yes)` answers it and returns the list of calls."""
+    assert dialog_guard is not None, "expect_dialog is for gui tests"
+    return dialog_guard
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """After a gui test's body, before its fixtures close the store: let the worker finish
+    and deliver what it queued, so nothing a test started runs during the next one."""
+    yield
+    if item.get_closest_marker("gui") is None:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui import ops
+
+    ops.pool().waitForDone(30_000)
+    QApplication.processEvents()

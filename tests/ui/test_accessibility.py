@@ -467,6 +467,25 @@ def test_chart_and_hint_colours_are_readable(qtbot: Any, palette: QPalette) -> N
         assert contrast(series_colour(palette, i), back) >= 3.0
 
 
+def test_a_checked_workday_reads_as_well_as_it_looks(qtbot: Any, palette: QPalette) -> None:
+    """The day's name stays readable on the colour Fusion actually paints a checked day."""
+    from collections import Counter
+
+    from mlcoach.ui.widgets.schedule_fields import WorkdayPicker
+
+    picker = WorkdayPicker()
+    qtbot.addWidget(picker)
+    picker.set_days((0,))
+    picker.show()
+    QApplication.processEvents()
+    button = picker.buttons[0]
+    image = button.grab().toImage()
+    # The fill is the most common colour inside the button (the text covers far less).
+    fill = Counter(image.pixel(x, y) for x in range(4, image.width() - 4)
+                   for y in range(4, image.height() - 4)).most_common(1)[0][0]
+    text = button.palette().color(QPalette.ColorRole.ButtonText)
+    assert contrast(text, QColor.fromRgb(fill)) >= 4.5
+
 def test_charts_do_not_rely_on_colour_alone() -> None:
     from mlcoach.ui.charts.base import MARKERS, PATTERNS
 
@@ -495,6 +514,23 @@ def test_turkish_words_fit_their_controls(turkish: None, window: Any) -> None:
     assert problems == []
 
 
+def test_turkish_wrapped_text_is_shown_whole(turkish: None, window: Any) -> None:
+    """Wrapped text gets the lines its Turkish needs at its real width: none is cut, and
+    no hint is sized for another width (a hole under it, its neighbours squeezed)."""
+    from mlcoach.ui.widgets.forms import Hint
+
+    top, pages = window
+    problems = []
+    for page in pages():
+        QApplication.processEvents()
+        for label in top.findChildren(QLabel):
+            if not label.isVisibleTo(top) or not label.wordWrap() or not label.text():
+                continue
+            need = label.heightForWidth(label.width())
+            if label.height() < need or (isinstance(label, Hint) and label.height() > need):
+                problems.append(f"{page}: {label.text()[:40]!r} {label.height()} != {need}")
+    assert problems == []
+
 # -- the prompt card's keyboard route -------------------------------------------------------------
 
 
@@ -506,6 +542,7 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
     from mlcoach.domain.model import Settings
     from mlcoach.ui.app import AppController
     from mlcoach.ui.instance_server import InstanceServer
+    from mlcoach.ui.tray import Action
 
     opened.store.set_state("welcome_done", True)
     opened.store.save_settings(Settings(prompts_per_day=4))
@@ -513,15 +550,14 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
     ctl = AppController(QApplication.instance(), opened.layout.root,  # type: ignore[arg-type]
                         InstanceServer(opened.layout.root), clock=lambda: now.astimezone(UTC),
                         tz=lambda: TZ, busy=lambda: False)
-    ctl.start("show")
-    ctl.on_store_opened(opened)
+    ctl.start("show", opened=opened)
     try:
-        answer = ctl.menu.actions["respond:skipped"]
+        answer = ctl.menu.actions[Action.SKIP]
         assert not answer.isVisible()
         ctl.show_prompt(manual=True)
         assert answer.isVisible() and ctl.card.isVisible()
         assert ctl.main_window is not None  # offscreen: no tray, the fallback window
-        button = ctl.main_window.buttons["respond:skipped"]
+        button = ctl.main_window.buttons[Action.SKIP]
         assert button.isVisibleTo(ctl.main_window) and button.accessibleName()
         button.setFocus()
         qtbot.keyClick(button, Qt.Key.Key_Space)
@@ -529,6 +565,6 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
         (event,) = opened.store.prompt_events()
         assert event.response is Response.SKIPPED
     finally:
-        ctl.timer.stop()
+        ctl.stop()
         ctl.card.hide()
         ctl.main_window.close() if ctl.main_window is not None else None

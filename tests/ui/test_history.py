@@ -475,3 +475,19 @@ def test_charts_repaint_with_a_dark_palette(qtbot, some: Store) -> None:
     assert isinstance(calendar, CalendarChart)
     empty, busiest = calendar.level_colour(0), calendar.level_colour(4)
     assert _contrast(busiest, QColor("#2b2b2b")) > _contrast(empty, QColor("#2b2b2b"))
+
+
+def test_the_window_keeps_one_connection_while_open_and_gives_it_back_closed(qtbot, store):
+    from mlcoach.store.file_guard import guard_for
+
+    store.add_moment("kept warm")
+    guard = guard_for(store.path)
+    window = open_window(qtbot, store)
+    assert texts(window) == ["kept warm"]
+    assert guard.shares == 1  # the timeline's connection stays open between pages
+    window.close()
+    settle(qtbot, window)
+    assert guard.shares == 0  # a closed window holds nothing open
+    window.present()
+    settle(qtbot, window)
+    assert texts(window) == ["kept warm"]

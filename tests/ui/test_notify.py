@@ -1,59 +1,148 @@
-"""ui/notify.py: what plyer is handed, for each of its Linux routes."""
+"""ui/notify.py and ui/prompt_notice.py: what the notification server is sent, and how
+its answers become prompt responses (the real server: tests/integration)."""
 
 from __future__ import annotations
 
-import sys
-import types
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject, Signal
 
 from mlcoach.system.paths import APP_ID
 from mlcoach.ui import notify
+from mlcoach.ui.prompt_notice import PromptNotice
 
 pytestmark = pytest.mark.gui
 
 
-def test_linux_args_name_the_app_and_carry_its_icon_for_dbus_and_notify_send() -> None:
-    args = notify.notification_args("Recognition", "Thank someone", platform="linux")
-    assert args["title"] == "Recognition" and args["message"] == "Thank someone"
-    assert args["app_name"] == "mlcoach"
-    icon = Path(args["app_icon"])
-    assert icon.is_file() and icon.name == f"{APP_ID}.png"
-    assert icon.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert args["icon"] == args["app_icon"]  # the notify-send route reads `icon`
-    assert args["hints"] == {"desktop-entry": APP_ID}
-    assert args["hint"] == f"string:desktop-entry:{APP_ID}"
-    # notify-send's default (0) would keep the notification on screen for ever.
-    assert int(args["expire_time"]) == args["timeout"] * 1000 > 0
+def test_notify_body_has_the_spec_shape_the_app_icon_and_flat_actions() -> None:
+    body = notify.notify_body("Recognition", "Thank someone", [("done", "Done"),
+                                                               ("snoozed", "Later")])
+    app, replaces, icon, title, text, actions, hints, timeout = body
+    assert (app, replaces, title, text) == ("mlcoach", 0, "Recognition", "Thank someone")
+    assert Path(icon).is_file() and Path(icon).name == f"{APP_ID}.png"
+    assert Path(icon).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert actions == ["done", "Done", "snoozed", "Later"]
+    assert hints == {"desktop-entry": ("s", APP_ID)}
+    assert timeout > 0  # 0 would keep it on screen for ever
 
 
 @pytest.mark.parametrize("platform", ["win32", "darwin"])
-def test_no_png_icon_where_plyer_cannot_use_one(platform: str) -> None:
-    args = notify.notification_args("t", "m", platform=platform)
-    assert args["app_icon"] == "" or args["app_icon"].endswith(".ico")
-    assert args["app_name"] == "mlcoach"
+def test_no_png_icon_where_the_os_cannot_use_one(platform: str) -> None:
+    icon = notify.notification_icon(platform)
+    assert icon == "" or icon.endswith(".ico")
 
 
-def test_send_notification_passes_every_key_to_the_platform_route(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    sent: list[dict[str, Any]] = []
+class FakeServer(QObject):
+    """Stands in for ui.notify.Notifications: records calls, emits what a server would."""
 
-    class Route:
-        def _notify(self, **kwargs: Any) -> None:
-            sent.append(kwargs)
+    action_invoked = Signal(int, str)
+    closed = Signal(int, int)
+    activation_token = Signal(int, str)
 
-    fake = types.ModuleType("plyer")
-    fake.notification = Route()  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "plyer", fake)
+    def __init__(self, actions: bool = True) -> None:
+        super().__init__()
+        self.actions = actions
+        self.sent: list[tuple[str, Sequence[tuple[str, str]]]] = []
+        self.closed_ids: list[int] = []
+        self.next_id = 7
+        self.reply: Callable[[int], None] | None = None
 
-    def run_now(fn: Callable[[], Any], done: Callable[[Any], None],
-                failed: Callable[[BaseException], None]) -> None:
-        done(fn())
+    def supports_actions(self) -> bool:
+        return self.actions
 
-    monkeypatch.setattr(notify.ops, "run", run_now)
-    notify.send_notification("Energy", "Take a short walk")
-    assert sent == [notify.notification_args("Energy", "Take a short walk")]
-    assert sent[0]["icon"] and sent[0]["expire_time"] != "0"
+    def notify(self, title: str, message: str, actions: Sequence[tuple[str, str]] = (),
+               sent: Callable[[int], None] | None = None, **_: Any) -> None:
+        self.sent.append((title, actions))
+        self.reply = sent
+
+    def answer(self) -> int:
+        assert self.reply is not None
+        self.next_id += 1
+        self.reply(self.next_id)
+        return self.next_id
+
+    def close(self, notification_id: int) -> None:
+        self.closed_ids.append(notification_id)
+
+
+def _notice(server: FakeServer) -> tuple[PromptNotice, list[str], list[str]]:
+    notice = PromptNotice(server)  # type: ignore[arg-type]
+    got: list[str] = []
+    other: list[str] = []
+    notice.responded.connect(got.append)
+    notice.capture_requested.connect(lambda: other.append("capture"))
+    notice.open_requested.connect(lambda: other.append("open"))
+    return notice, got, other
+
+
+def test_done_from_the_notification_is_recorded_once_and_later_closes_are_ignored(
+        qapp: Any) -> None:
+    server = FakeServer()
+    notice, got, _ = _notice(server)
+    assert notice.show("Recognition", "Thank someone")
+    keys = [k for k, _ in server.sent[0][1]]
+    assert keys == ["default", "done", "snoozed", "skipped", "capture"]
+    nid = server.answer()
+    server.action_invoked.emit(nid + 100, "done")  # someone else's notification
+    assert got == []
+    server.action_invoked.emit(nid, "done")
+    server.closed.emit(nid, notify.CLOSED_DISMISSED)  # dunst closes it after the click
+    assert got == ["done"]
+
+
+def test_capture_answers_done_then_opens_capture_and_expiry_is_recorded(qapp: Any) -> None:
+    server = FakeServer()
+    notice, got, other = _notice(server)
+    notice.show("t", "m")
+    server.action_invoked.emit(server.answer(), "capture")
+    assert got == ["done"] and other == ["capture"]
+    notice.show("t", "m")
+    server.closed.emit(server.answer(), notify.CLOSED_EXPIRED)
+    assert got == ["done", "expired"]
+
+
+def test_body_click_opens_the_card_without_answering(qapp: Any) -> None:
+    server = FakeServer()
+    notice, got, other = _notice(server)
+    notice.show("t", "m")
+    nid = server.answer()
+    server.action_invoked.emit(nid, "default")
+    server.closed.emit(nid, notify.CLOSED_DISMISSED)
+    assert got == [] and other == ["open"]
+
+
+def test_answered_on_the_card_withdraws_the_notification_even_before_its_id(
+        qapp: Any) -> None:
+    server = FakeServer()
+    notice, got, _ = _notice(server)
+    notice.show("t", "m")
+    nid = server.answer()
+    notice.withdraw()
+    assert server.closed_ids == [nid]
+    server.closed.emit(nid, notify.CLOSED_BY_CALL)
+    notice.show("t", "m")
+    notice.withdraw()  # the server has not replied yet
+    late = server.answer()
+    assert server.closed_ids == [nid, late] and got == []
+
+
+def test_a_server_without_buttons_only_tells(qapp: Any) -> None:
+    server = FakeServer(actions=False)
+    notice, _got, _ = _notice(server)
+    assert not notice.show("t", "m")
+    assert server.sent == [("t", ())]
+
+
+def test_the_servers_activation_token_for_our_notification_is_passed_on(qapp: Any) -> None:
+    server = FakeServer()
+    notice, _got, _ = _notice(server)
+    tokens: list[str] = []
+    notice.activation_token.connect(tokens.append)
+    notice.show("t", "m")
+    nid = server.answer()
+    server.activation_token.emit(nid + 1, "not-ours")
+    server.activation_token.emit(nid, "kwin-42")
+    assert tokens == ["kwin-42"]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QLineEdit,
     QListWidget,
@@ -190,6 +191,16 @@ def test_missing_calendar_path_is_an_error(dialog: SettingsDialog, store, tmp_pa
     dialog.schedule.calendar.setText(str(ics))
     assert dialog.save()
     assert store.settings().calendar_path == str(ics)
+
+
+def test_gnome_calendars_can_be_chosen(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+    box = dialog.schedule.eds
+    assert not box.isChecked() and not dialog.apply_button.isEnabled()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert box.isChecked() and dialog.apply_button.isEnabled()
+    assert dialog.save()
+    assert store.settings().calendar_eds is True
+    assert store.settings().calendar_path == ""  # one does not need the other
 
 
 def test_calendar_browse_fills_the_path(dialog: SettingsDialog, tmp_path: Path,  # type: ignore[no-untyped-def]
@@ -424,8 +435,9 @@ def test_delete_confirmation_needs_the_word_typed(qtbot) -> None:  # type: ignor
     assert confirm.confirmed()
 
 
-def _answer_confirmation(qtbot, text: str, press_delete: bool) -> None:  # type: ignore[no-untyped-def]
+def _answer_confirmation(qtbot, guard, text: str, press_delete: bool) -> None:  # type: ignore[no-untyped-def]
     """Once the modal confirmation is up, type `text` and press Delete or Cancel."""
+    guard.allow_real(QDialog)  # the test answers the real dialog
 
     def act() -> None:
         confirm = QApplication.activeModalWidget()
@@ -440,9 +452,9 @@ def _answer_confirmation(qtbot, text: str, press_delete: bool) -> None:  # type:
 
 
 def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: Opened,  # type: ignore[no-untyped-def]
-                                        memory_keyring: MemoryKeyring) -> None:
+                                        memory_keyring: MemoryKeyring, expect_dialog) -> None:
     assert (KEYRING_SERVICE, opened.meta.store_id) in memory_keyring.items
-    _answer_confirmation(qtbot, "DELETE", press_delete=True)
+    _answer_confirmation(qtbot, expect_dialog, "DELETE", press_delete=True)
     with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
         dialog.privacy.delete_button.click()
     assert not opened.layout.root.exists()
@@ -452,10 +464,24 @@ def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: O
     assert not dialog.save()
 
 
+def test_delete_all_also_removes_the_launch_at_login_entry(
+        qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path,  # type: ignore[no-untyped-def]
+        expect_dialog) -> None:
+    autostart.enable(["mlcoach", "run"])
+    assert (autostart_home / autostart.DESKTOP_FILE).exists()
+    _answer_confirmation(qtbot, expect_dialog, "DELETE", press_delete=True)
+    with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
+        dialog.privacy.delete_button.click()
+    assert not opened.layout.root.exists()
+    # Otherwise the next login would start the app again, on an empty folder.
+    assert not (autostart_home / autostart.DESKTOP_FILE).exists()
+    assert not autostart.is_enabled()
+
+
 def test_delete_all_without_the_word_deletes_nothing(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]
-                                                     opened: Opened) -> None:
+                                                     opened: Opened, expect_dialog) -> None:
     opened.store.add_moment("Thanked Sam for the review")
-    _answer_confirmation(qtbot, "DELET", press_delete=True)
+    _answer_confirmation(qtbot, expect_dialog, "DELET", press_delete=True)
     with qtbot.assertNotEmitted(dialog.data_deleted):
         dialog.privacy.delete_button.click()
     assert opened.layout.db.exists()

@@ -285,3 +285,49 @@ def test_settings_refused_import_shows_the_error_inline(qtbot, settings: Setting
     assert "not UTF-8" in page.export_error.text()
     assert not page.export_status.isVisible()
     assert moment_texts(filled) == before
+
+
+# -- History: other journals ------------------------------------------------------------------
+
+
+def test_history_imports_a_jrnl_journal_and_a_day_one_zip(qtbot, window: HistoryWindow,  # type: ignore[no-untyped-def]
+                                                          filled: Store, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    import zipfile
+
+    from tests.test_journals import dayone_doc, dayone_entry, jrnl, write_jrnl_config
+
+    home = tmp_path / "jrnl"
+    home.mkdir()
+    write_jrnl_config(home)
+    jrnl(home, "2024-06-03 09:15: Thanked @ana for the release checklist. #release *")
+    jrnl(home, "2024-06-04 10:00: Asked the team how the retro should go")
+    exported = tmp_path / "journal.json"
+    exported.write_text(jrnl(home, "--export", "json"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
+        lambda *a, **k: (str(exported), "jrnl journal, JSON export (*.json)")))
+    window.import_action.trigger()
+    preview = wait_preview(qtbot, window.transfer)
+    assert preview.rows()[0] == ("Moments", "2", "0")
+    with qtbot.waitSignal(window.transfer.imported, timeout=10_000):
+        preview.import_button.click()
+    idle(qtbot, window.transfer)
+    (ana,) = [m for m in filled.moments() if "release checklist" in m.text]
+    assert ana.person == "Ana" and set(ana.tags) == {"release", "starred"}
+    # A Day One zip through "All files": recognised by its content.
+    archive = tmp_path / "dayone.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("Journal.json", json.dumps(dayone_doc([dayone_entry(n) for n in range(3)])))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(
+        lambda *a, **k: (str(archive), "All files (*)")))
+    window.import_action.trigger()
+    preview = wait_preview(qtbot, window.transfer)
+    assert preview.rows()[0] == ("Moments", "3", "0")
+    with qtbot.waitSignal(window.transfer.imported, timeout=10_000):
+        preview.import_button.click()
+    idle(qtbot, window.transfer)
+    assert window.notice.text() == "Imported 3 moments."
+    window.import_action.trigger()  # twice: nothing new
+    preview = wait_preview(qtbot, window.transfer)
+    assert preview.rows()[0] == ("Moments", "0", "3")
+    preview.reject()

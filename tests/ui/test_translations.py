@@ -335,13 +335,24 @@ def test_prompt_card_and_tray(qtbot: Any, pseudo: None) -> None:
     card.show_prompt("Theme", "Prompt text", "Try text", "A note")
     _check(card, ("THEME", "Prompt text", "Try text", "A note"))
     menu = TrayMenu()
+    menu.set_lowered_pace(4)  # "Back to 4 prompts a day" shows while the count is lowered
     window = MainWindow(menu)
     qtbot.addWidget(window)
     _check(window)
     _check(menu.menu)
 
 
+def test_pace_card(qtbot: Any, pseudo: None) -> None:
+    from mlcoach.ui.pace_card import PaceCard
+
+    card = PaceCard()
+    qtbot.addWidget(card)
+    card.show_offer("The coach's sentence", 4)
+    _check(card, ("The coach's sentence",))
+
+
 def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
+    from mlcoach.coaching.reflection_questions import question_for
     from mlcoach.ui.reflection_dialog import ReflectionDialog
 
     dialog = ReflectionDialog(filled, clock=lambda: NOW, tz=TZ)
@@ -349,8 +360,13 @@ def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
     dialog.load_day()
     dialog.present()
     _settle(qtbot)
+    # The day's rotating question is core data with its own Turkish (resources/reflection).
+    from mlcoach.ui.i18n import current_language
+    from mlcoach.ui.reflection_dialog import with_mnemonic
+
+    question = question_for(NOW.astimezone(TZ).date(), current_language()).text
     _check(dialog, ("Thanked Ana for the notes", "Asked Bo about the agenda",
-                    "a written agenda"))
+                    "a written agenda", question, with_mnemonic(question, taken="edi")))
 
 
 def test_settings_dialog(qtbot: Any, pseudo: None, opened: Opened, tmp_path: Path,

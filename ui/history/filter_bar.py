@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable, Sequence
-from datetime import datetime, time, timedelta, tzinfo
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, tzinfo
 
 import shiboken6
 from PySide6.QtCore import (
@@ -34,7 +34,7 @@ from mlcoach.store.timeline import (
     TimelineFilter,
 )
 from mlcoach.ui import ops
-from mlcoach.ui.history.model import locale_name
+from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import qdate
 from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
 
@@ -44,7 +44,6 @@ logger = logging.getLogger(__name__)
 logger = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 250
-Clock = Callable[[], datetime]
 
 
 
@@ -180,6 +179,7 @@ class FilterBar(QWidget):
             return None, None
         if choice == "custom":
             first, last = self.since_edit.date().toPython(), self.until_edit.date().toPython()
+            assert isinstance(first, date) and isinstance(last, date)  # typed object by the stubs
             return (datetime.combine(first, time(0), tzinfo=self._tz),
                     datetime.combine(last + timedelta(days=1), time(0), tzinfo=self._tz))
         today = self._clock().astimezone(self._tz).date()
@@ -207,7 +207,7 @@ class FilterBar(QWidget):
             w.blockSignals(True)
         self.search.clear()
         for box in widgets[1:]:
-            box.setCurrentIndex(0)  # type: ignore[attr-defined]
+            box.setCurrentIndex(0)
         for w in widgets:
             w.blockSignals(False)
         self.since_edit.hide()
@@ -235,7 +235,7 @@ class FilterBar(QWidget):
         if not shiboken6.isValid(self):
             return
         names = theme_names(locale_name())
-        themes = sorted({*names, *choices.themes}, key=lambda t: names.get(t, t).casefold())
+        themes = sorted({*names, *choices.themes}, key=lambda t: (names.get(t) or t).casefold())
         self._refill(self.person_box, [(p, p) for p in choices.people])
         self._refill(self.tag_box, [("#" + t, t) for t in choices.tags])
         self._refill(self.theme_box, [(names.get(t, t), t) for t in themes])

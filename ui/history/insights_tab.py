@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, timedelta, tzinfo
 
 import shiboken6
 from PySide6.QtCore import (
@@ -37,7 +36,7 @@ from mlcoach.ui.charts.axis import LineChart, StackedBarChart
 from mlcoach.ui.charts.bars import LabelledBarChart
 from mlcoach.ui.charts.base import ChartCard
 from mlcoach.ui.charts.calendar import CalendarChart
-from mlcoach.ui.history.model import locale_name
+from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import error_message, qdate
 from mlcoach.ui.names import kind_names
 
@@ -46,7 +45,6 @@ logger = logging.getLogger(__name__)
 
 logger = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 translate = QCoreApplication.translate  # lupdate reads translate("History", "…") calls
 
 
@@ -105,10 +103,13 @@ class ReviewBanner(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
-        self.accept_button.clicked.connect(
-            lambda: self.review and self.accepted.emit(self.review.suggested_theme))
+        self.accept_button.clicked.connect(self._accept)
         self.dismiss_button.clicked.connect(self.dismissed.emit)
         self.hide()
+
+    def _accept(self) -> None:
+        if self.review is not None:
+            self.accepted.emit(self.review.suggested_theme)
 
     def show_review(self, review: WeeklyReview, names: dict[str, str]) -> None:
         """Fill in `review` and show it."""

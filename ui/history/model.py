@@ -8,7 +8,7 @@ line with the words a search matched marked in bold.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, tzinfo
 from typing import Any
@@ -62,6 +62,7 @@ logger = logging.getLogger(__name__)
 
 logger = logging.getLogger(__name__)
 
+Clock = Callable[[], datetime]  # what the history windows are given for "now"
 _ROOT = QModelIndex()  # the invisible root of a flat model
 translate = QCoreApplication.translate  # lupdate reads translate("History", "…") calls
 
@@ -309,18 +310,18 @@ class HighlightDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
-        widget = opt.widget  # type: ignore[attr-defined]
+        widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         rect = QRectF(style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt,
                                            widget)).adjusted(3, 0, -3, 0)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        pal = opt.palette  # type: ignore[attr-defined]
-        text, spans = visible_line(model, index.row(), opt.font,  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        pal = opt.palette
+        text, spans = visible_line(model, index.row(), opt.font,
                                    rect.width())
         painter.save()
         painter.setClipRect(rect)
-        _paint_marked(painter, rect, text, spans, opt.font, pal,  # type: ignore[attr-defined]
+        _paint_marked(painter, rect, text, spans, opt.font, pal,
                       selected)
         painter.restore()
 

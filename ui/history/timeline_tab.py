@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import tzinfo
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -45,7 +45,7 @@ from mlcoach.store.timeline import (
 )
 from mlcoach.ui import ops
 from mlcoach.ui.history.filter_bar import FilterBar
-from mlcoach.ui.history.model import HighlightDelegate, TimelineModel
+from mlcoach.ui.history.model import Clock, HighlightDelegate, TimelineModel
 from mlcoach.ui.history.moment_editor import MomentEdit, MomentEditor
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import outcome_names, response_names
@@ -53,7 +53,6 @@ from mlcoach.ui.names import outcome_names, response_names
 logger = logging.getLogger(__name__)
 
 UNDO_MS = 15_000
-Clock = Callable[[], datetime]
 translate = QCoreApplication.translate  # lupdate reads translate("History", "…") calls
 
 
@@ -77,7 +76,8 @@ class TimelineTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._clock, self._tz = store, clock, tz
-        self.timeline = Timeline(store)
+        # One connection while the window is open (warm pages); closed when it hides.
+        self.timeline = Timeline(store, keep_connection=True)
         self.model = TimelineModel(self.timeline, tz, self)
         self._deleted: list[_Deleted] = []
         self._count_generation = 0
@@ -349,7 +349,7 @@ class TimelineTab(QWidget):
             menu.addAction(self.tr("&Edit…"), lambda: self.edit_row(row))
         if entry.kind in (EntryKind.MOMENT, EntryKind.SUGGESTION):
             for outcome, name in outcome_names().items():
-                action = menu.addAction(name, lambda o=outcome: self.set_outcome(row, o))
+                action = menu.addAction(name, partial(self.set_outcome, row, outcome))
                 action.setCheckable(True)
                 action.setChecked(entry.outcome is outcome)
             menu.addAction(self.tr("No outcome yet"), lambda: self.set_outcome(row, None))

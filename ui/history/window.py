@@ -6,8 +6,8 @@ The File menu exports and imports through `mlcoach.ui.transfer`.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import tzinfo
+from functools import partial
 
 from PySide6.QtCore import (
     Qt,
@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
+    QHideEvent,
     QKeySequence,
     QShortcut,
 )
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.store.core import Store
 from mlcoach.ui.history.insights_tab import InsightsTab
+from mlcoach.ui.history.model import Clock
 from mlcoach.ui.history.timeline_tab import TimelineTab
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
@@ -39,7 +41,6 @@ logger = logging.getLogger(__name__)
 
 logger = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 
 
 def _people_panel_available() -> bool:
@@ -116,11 +117,12 @@ class HistoryWindow(QWidget):
         for fmt in export_formats():
             action = self.export_menu.addAction(
                 self.tr("%1…").replace("%1", fmt.label),
-                lambda f=fmt: self.transfer.export(f))
+                partial(self.transfer.export, fmt))
             self.export_actions[fmt.key] = action
         self.import_action = self.file_menu.addAction(self.tr("&Import…"),
                                                       lambda: self.transfer.import_file())
-        self.import_action.setToolTip(self.tr("Add entries from an mlcoach JSON export"))
+        self.import_action.setToolTip(self.tr("Add entries from an mlcoach JSON export, a jrnl "
+                                              "journal or a Day One export"))
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.tr("&Close"), self.close)
         return bar
@@ -173,6 +175,11 @@ class HistoryWindow(QWidget):
         self.activateWindow()
         if self.tabs.currentWidget() is self.timeline:
             self.timeline.view.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Closed: give back the connection the timeline kept while it was open."""
+        self.timeline.timeline.release()
+        super().hideEvent(event)
 
     def show_insights(self) -> None:
         """Switch to the Insights tab (e.g. for the weekly review)."""

@@ -72,7 +72,11 @@ class Hint(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # A new policy drops the height-for-width that word wrap set: without it layouts
+        # size the hint for its 400-px line length, and a longer (Turkish) one is squeezed.
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self._tint()
 
     def sizeHint(self) -> QSize:

@@ -50,8 +50,10 @@ class DayButton(QToolButton):
         palette = QPalette(base)
         if self.isChecked():
             for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                # Fusion paints a checked button lighter than its Button colour: start
+                # darker so white text keeps a readable contrast (>= 4.5:1) on it.
                 palette.setColor(group, QPalette.ColorRole.Button,
-                                 base.color(group, QPalette.ColorRole.Highlight))
+                                 base.color(group, QPalette.ColorRole.Highlight).darker(150))
                 palette.setColor(group, QPalette.ColorRole.ButtonText,
                                  base.color(group, QPalette.ColorRole.HighlightedText))
         self._restyling = True

@@ -1,0 +1,60 @@
+"""`mlcoach import --from jrnl|dayone [--dry-run] FILE`: another journal's export in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mlcoach.cli.main import Context
+
+
+def cmd_import_journal(ctx: Context) -> int:
+    """Read the whole file first (nothing written on any error), then import or preview."""
+    from mlcoach.system.clock import local_zone
+    from mlcoach.transfer import exporting
+    from mlcoach.transfer.journals import person_matcher, read_journal
+
+    ns = ctx.ns
+    tz = local_zone()
+    opened = ctx.open()
+    store = opened.store
+    try:
+        doc = read_journal(ns.file, ns.source, tz, person_matcher(store.people()))
+        if ns.dry_run:
+            preview = exporting.preview_import(store, doc)
+            new = [m for m in doc["moments"] if store.get_moment(m["id"]) is None]
+            for m in new:
+                when = datetime.fromisoformat(m["created_at"]).astimezone(tz)
+                marks = [*([f"@{m['person']}"] if m["person"] else []),
+                         *(f"#{t}" for t in m["tags"])]
+                text = " ".join(m["text"].split())[:80]
+                ctx.out(f"{when:%Y-%m-%d %H:%M}  {text}" + (f"  ({' '.join(marks)})" if marks
+                                                           else ""))
+            people = preview.added.get("people", 0)
+            ctx.out(f"would import {len(new)} moment(s)"
+                    + (f" and {people} person(s)" if people else "")
+                    + f"; {len(doc['moments']) - len(new)} already here; nothing was changed")
+            return 0
+        added = exporting.import_document(store, doc)
+    finally:
+        store.close()
+    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
+    ctx.out(f"imported {summary}" if summary else "nothing new to import")
+    return 0
+
+
+def cmd_preview_native(ctx: Context) -> int:
+    """`mlcoach import --dry-run FILE` for an mlcoach export: the counts, nothing written."""
+    from mlcoach.transfer import exporting
+
+    doc = exporting.read_export(ctx.ns.file)
+    opened = ctx.open()
+    try:
+        preview = exporting.preview_import(opened.store, doc)
+    finally:
+        opened.store.close()
+    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in preview.added.items() if n)
+    ctx.out(f"would import {summary}; nothing was changed" if summary
+            else "nothing new to import")
+    return 0

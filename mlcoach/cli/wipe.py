@@ -1,0 +1,111 @@
+"""`mlcoach wipe`: delete all data, the keyring entry, the backups and the login entry.
+
+Asks for the word "delete" on a terminal; `--yes` for scripts; refuses without either.
+A running app on the same data folder is asked to quit first, and waited for.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mlcoach.domain.errors import MlcoachError, UsageError
+
+if TYPE_CHECKING:
+    from mlcoach.cli.main import Context
+
+EXIT_OK = 0
+
+
+def cmd_wipe(ctx: Context) -> int:
+    """Delete everything, after "delete" typed on a terminal or --yes."""
+    from mlcoach.store import wipe
+    from mlcoach.store.vault import read_meta
+
+    root = ctx.layout.root
+    if not ctx.ns.yes:
+        if not ctx.stdin.isatty():
+            raise UsageError("wipe deletes all your data: run it in a terminal to confirm, "
+                             "or add --yes")
+        ctx.stderr.write(f"This deletes everything mlcoach keeps in {root} (moments, people, "
+                         "reflections, backups), its key in your keyring and the "
+                         "launch-at-login entry. It cannot be undone.\n"
+                         "Type delete to confirm: ")
+        ctx.stderr.flush()
+        if ctx.stdin.readline().strip().lower() != "delete":
+            raise MlcoachError("not confirmed; nothing was deleted")
+    _stop_running_app(root)
+    try:
+        meta = read_meta(ctx.layout)
+    except MlcoachError:
+        meta = None
+    removed = wipe.delete_all(ctx.layout, ctx.keys)
+    login = wipe.remove_login_entry()
+    if root in removed:
+        ctx.out(f"deleted {root}")
+    elif removed:
+        ctx.out(f"deleted mlcoach's files in {root}; other files there were left alone")
+    else:
+        ctx.out(f"no mlcoach data in {root}")
+    if meta is not None and meta.encryption == "keyring":
+        if _key_left(ctx, meta.store_id):
+            raise MlcoachError("the data is deleted, but its key is still in your keyring "
+                               "(it could not be removed; delete the entry "
+                               f"{meta.store_id} there by hand)")
+        ctx.out("removed the encryption key from your keyring")
+    if login:
+        ctx.out("removed the launch-at-login entry")
+    return EXIT_OK
+
+
+def _key_left(ctx: Context, store_id: str) -> bool:
+    from mlcoach.security.keys import KeyringUnavailableError
+
+    try:
+        return ctx.keys.get(store_id) is not None
+    except KeyringUnavailableError:
+        return True  # cannot tell: say so rather than claim it is gone
+
+
+def _stop_running_app(root: Path, timeout: float = 15.0) -> None:
+    """Ask an app running on this data folder to quit, and wait until its process is gone
+    (it flushes drafts and closes the store after it stops listening)."""
+    import time
+
+    from mlcoach.system import instance
+
+    pid = _lock_owner(instance.channel_path(root).with_suffix(".lock"))
+    if not instance.send(root, "quit"):
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pid is not None and not _alive(pid):
+            return
+        if pid is None and not instance.channel_path(root).exists():
+            time.sleep(1.0)  # no pid to watch: give it a moment to close the store
+            return
+        time.sleep(0.05)
+    raise MlcoachError("the running app did not quit; nothing was deleted")
+
+
+def _lock_owner(lock: Path) -> int | None:
+    """The pid in Qt's QLockFile (first line), on POSIX only (os.kill probes it there)."""
+    if os.name != "posix":
+        return None
+    try:
+        with lock.open("rb") as fh:
+            first = fh.read(64).split(b"\n", 1)[0]
+    except OSError:
+        return None
+    return int(first) if first.strip().isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

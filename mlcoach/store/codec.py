@@ -1,0 +1,28 @@
+"""Row values to domain objects without SQLAlchemy: what the raw `LightStore` shares with
+the ORM side (`rows.py` turns ORM rows; this turns plain column values)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from mlcoach.domain.enums import DayPart, Kind
+from mlcoach.domain.model import Prompt, PromptText
+
+# Moments that count as having recognised or supported someone.
+RECOGNISING_KINDS = (Kind.RECOGNITION, Kind.SUPPORT)
+
+
+def parse_day(value: Any) -> date | None:
+    """A stored date ("YYYY-MM-DD") as a date."""
+    return None if value is None else date.fromisoformat(str(value))
+
+
+def custom_prompt(prompt_id: str, theme: str, data_json: str) -> Prompt:
+    """A user's own prompt from its stored JSON."""
+    data = json.loads(data_json)
+    texts = {lang: PromptText(t["text"], t["try"]) for lang, t in data["texts"].items()}
+    return Prompt(id=prompt_id, theme=theme, texts=texts,
+                  parts=tuple(DayPart(p) for p in data.get("parts", [])) or tuple(DayPart),
+                  tags=tuple(data.get("tags", [])), custom=True)

@@ -1,0 +1,199 @@
+"""What the desktop session around us offers: a display, its kind, and busy routes.
+
+Pure functions of the environment (no Qt, no D-Bus): the Qt layer supplies the routes
+that actually ask the desktop, and this module combines them.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+logger = logging.getLogger(__name__)
+
+#: Qt platform plugins that need a real display server.
+_DISPLAY_PLUGINS = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY",
+                    "wayland-egl": "WAYLAND_DISPLAY"}
+
+
+def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """One sentence on why the desktop app cannot open a window here, or None when it can.
+
+    Qt aborts the whole process (exit 134) when its platform plugin finds no display;
+    this looks first, from the same environment Qt reads.
+    """
+    if platform in ("win32", "darwin"):
+        return None
+    wanted = [p.split(":", 1)[0].strip() for p in env.get("QT_QPA_PLATFORM", "").split(";")]
+    wanted = [p for p in wanted if p]
+    if any(p not in _DISPLAY_PLUGINS for p in wanted):
+        return None  # offscreen, vnc, eglfs...: chosen on purpose, needs no display server
+    needs = {_DISPLAY_PLUGINS[p] for p in wanted} or {"DISPLAY", "WAYLAND_DISPLAY"}
+    if any(env.get(var) for var in needs):
+        return None
+    return ("no display: the desktop app needs a graphical session ("
+            + " and ".join(sorted(needs)) + " not set); commands such as "
+            "`mlcoach capture TEXT` work without one")
+
+
+def session_kind(env: Mapping[str, str], qt_platform: str = "") -> str:
+    """"wayland", "x11" or "" (unknown), from Qt's platform name or the environment."""
+    if qt_platform.startswith("wayland"):
+        return "wayland"
+    if qt_platform == "xcb":
+        return "x11"
+    if qt_platform:
+        return ""
+    if env.get("WAYLAND_DISPLAY") or env.get("XDG_SESSION_TYPE") == "wayland":
+        return "wayland"
+    return "x11" if env.get("DISPLAY") else ""
+
+
+def desktop_name(env: Mapping[str, str]) -> str:
+    """"gnome", "kde", "sway" or another lower-case name from XDG_CURRENT_DESKTOP ("" if unset)."""
+    names = [n.strip().lower() for n in env.get("XDG_CURRENT_DESKTOP", "").split(":") if n]
+    for known in ("gnome", "kde", "sway"):
+        if known in names:
+            return known
+    if env.get("SWAYSOCK"):
+        return "sway"
+    return names[0] if names else ""
+
+
+def activation_token(env: Mapping[str, str]) -> str:
+    """The token a launcher gave us to bring our window to the front (Wayland or X11)."""
+    return env.get("XDG_ACTIVATION_TOKEN") or env.get("DESKTOP_STARTUP_ID") or ""
+
+
+#: A route answers True (busy), False (not busy) or None (this desktop cannot tell).
+BusyRoute = Callable[[], bool | None]
+
+
+@dataclass(frozen=True, slots=True)
+class BusyAnswer:
+    """Whether to hold prompts, and which route said so."""
+
+    busy: bool
+    reason: str = ""
+
+
+def ask_busy(routes: Iterable[tuple[str, BusyRoute]]) -> BusyAnswer:
+    """The first route that says busy wins; a route that fails counts as not busy.
+
+    A desktop quirk must never stop prompts for good, so errors are logged, not raised.
+    """
+    for name, route in routes:
+        try:
+            answer = route()
+        except Exception as exc:
+            logger.debug("busy route %s failed: %s", name, exc)
+            continue
+        if answer:
+            return BusyAnswer(True, name)
+    return BusyAnswer(False)
+
+
+#: Where each desktop binds a command to a key (for `mlcoach doctor` and the README).
+SHORTCUT_HINTS = {
+    "gnome": "Settings > Keyboard > View and Customise Shortcuts > Custom Shortcuts: "
+             "add `mlcoach capture`",
+    "kde": "System Settings > Shortcuts > Add Command: `mlcoach capture` "
+           "(or the Global Shortcuts portal)",
+    "sway": "add `bindsym $mod+Shift+m exec mlcoach capture` to ~/.config/sway/config",
+}
+
+
+def shortcut_hint(desktop: str) -> str:
+    """How to bind quick capture to a key on this desktop."""
+    return SHORTCUT_HINTS.get(desktop, "bind `mlcoach capture` to a key in your desktop's "
+                                       "keyboard settings")
+
+
+# -- busy routes that need no D-Bus (the notification server's state comes from ui/) ---
+
+Runner = Callable[..., "subprocess.CompletedProcess[str]"]
+ROUTE_DEADLINE_S = 1.0
+_MAX_OUTPUT = 4096  # what we read from a helper's answer
+
+
+def _ask(run: Runner, args: list[str], deadline: float) -> str | None:
+    """A helper's answer within what is left of `deadline` (monotonic), or None."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        return None
+    try:
+        done = run(args, capture_output=True, text=True, timeout=left, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        logger.debug("%s failed: %s", args[0], exc)
+        return None
+    return done.stdout[:_MAX_OUTPUT] if done.returncode == 0 else None
+
+
+def gnome_banners_off(run: Runner = subprocess.run) -> bool | None:
+    """GNOME's Do Not Disturb: `show-banners` false. None when GSettings cannot be read."""
+    out = _ask(run, ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"],
+               time.monotonic() + ROUTE_DEADLINE_S)
+    if out is None or out.strip() not in ("true", "false"):
+        return None
+    return out.strip() == "false"
+
+
+def x11_fullscreen(run: Runner = subprocess.run) -> bool | None:
+    """The active X11 window is fullscreen (presenting). None when xprop cannot tell.
+
+    xprop (x11-utils) rather than an X library: two reads a few times a day do not
+    earn a binding, and Qt's xcb connection is not reachable from Python.
+    """
+    deadline = time.monotonic() + ROUTE_DEADLINE_S  # one deadline for both reads
+    active = _ask(run, ["xprop", "-root", "_NET_ACTIVE_WINDOW"], deadline)
+    if active is None:
+        return None
+    last = active.rsplit(" ", 1)[-1].strip()  # "window id # 0x1a00004", or a number
+    try:
+        wid = int(last, 16) if last.startswith("0x") else int(last)
+    except ValueError:
+        return False  # "not found.": no window manager, nothing active
+    if wid == 0:
+        return False
+    state = _ask(run, ["xprop", "-id", hex(wid), "_NET_WM_STATE"], deadline)
+    return None if state is None else "_NET_WM_STATE_FULLSCREEN" in state
+
+
+def busy_routes(env: Mapping[str, str], qt_platform: str,
+                server_paused: BusyRoute | None = None,
+                run: Runner = subprocess.run) -> list[tuple[str, BusyRoute]]:
+    """The routes this desktop offers, cheapest first.
+
+    Args:
+        server_paused: the notification server's own Do Not Disturb (dunst's pause,
+            the Inhibited property of KDE and recent dunst), asked over D-Bus by ui/.
+    """
+    routes: list[tuple[str, BusyRoute]] = []
+    if server_paused is not None:
+        routes.append(("notifications paused", server_paused))
+    if desktop_name(env) == "gnome":
+        routes.append(("GNOME Do Not Disturb", lambda: gnome_banners_off(run)))
+    if session_kind(env, qt_platform) == "x11":
+        routes.append(("fullscreen window", lambda: x11_fullscreen(run)))
+    return routes
+
+
+def busy_sources(env: Mapping[str, str], has: Callable[[str], bool]) -> tuple[str, str]:
+    """For `mlcoach doctor`: (status, sentence) on what holds prompts on this desktop."""
+    told = ["the notification server's Do Not Disturb"]
+    if desktop_name(env) == "gnome":
+        told.append("GNOME's Do Not Disturb" if has("gsettings")
+                    else "not GNOME's Do Not Disturb (gsettings missing)")
+    kind = session_kind(env)
+    if kind == "x11":
+        told.append("fullscreen windows" if has("xprop")
+                    else "not fullscreen windows (xprop missing: install x11-utils)")
+    text = "prompts wait during " + ", ".join(told)
+    if kind == "wayland":
+        return "WARN", (text + "; a fullscreen presentation cannot be seen on Wayland: "
+                        "pause prompts from the tray before presenting")
+    return ("OK" if all(not t.startswith("not ") for t in told) else "WARN"), text

@@ -1,0 +1,246 @@
+"""History from other journals: jrnl's JSON export and Day One's JSON export (or its zip).
+
+Each entry becomes a moment with its date and tags, under an id derived from the
+entry itself (jrnl: its date, time and text; Day One: its uuid), so importing the
+same file twice adds nothing. The result is an ordinary mlcoach export document,
+validated and imported by `exporting` like a native export: all or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+import zipfile
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from mlcoach.domain.model import Person
+from mlcoach.domain.text import MAX_TAG, MAX_TEXT
+from mlcoach.transfer.exporting import FORMAT, VERSION, ImportError_, parse_export
+
+#: A journal file (or the JSON inside a zip) larger than this is refused unread.
+MAX_BYTES = 64 * 1024 * 1024
+#: Tag given to entries the other journal marked as starred.
+STAR_TAG = "starred"
+SOURCES = ("jrnl", "dayone")
+# Ids are uuid5 in this namespace: the same entry gives the same moment id every time.
+_NAMESPACE = uuid.UUID("6f0c2b1e-8d4a-5f3b-9c7e-2a1d0e4b5c6f")
+_DAYONE_MEDIA = re.compile(r"!\[[^\]]*\]\(dayone-moment:[^)]*\)")
+_DAYONE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
+
+#: Finds the saved people a tag names (a name, or a "first.last"-style handle).
+PeopleMatcher = Callable[[str], str | None]
+
+
+def _fail(source: str, why: str) -> ImportError_:
+    label = "jrnl" if source == "jrnl" else "Day One"
+    return ImportError_("not a {label} JSON export: {why}", label=label, why=why)
+
+
+def _read_limited(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ImportError_("could not read the file ({reason})",
+                           reason=exc.strerror or exc) from exc
+    if len(data) > MAX_BYTES:
+        raise ImportError_("the file is larger than {size} MB", size=MAX_BYTES // (1024 * 1024))
+    return data
+
+
+def _json(data: bytes, source: str) -> Any:
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise _fail(source, "not UTF-8 text") from exc
+    except RecursionError as exc:
+        raise _fail(source, "nested too deeply") from exc
+    except ValueError as exc:
+        raise _fail(source, f"not valid JSON ({' '.join(str(exc).split())[:120]})") from exc
+
+
+def _dayone_documents(path: Path) -> list[Any]:
+    """The journal documents in a Day One export: the .json itself, or each in its zip."""
+    if not zipfile.is_zipfile(path):
+        return [_json(_read_limited(path), "dayone")]
+    documents: list[Any] = []
+    total = 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if info.is_dir() or not info.filename.lower().endswith(".json"):
+                    continue  # photos, audio, PDFs
+                total += info.file_size
+                if total > MAX_BYTES:
+                    raise ImportError_("the file is larger than {size} MB",
+                                       size=MAX_BYTES // (1024 * 1024))
+                with archive.open(info) as member:
+                    data = member.read(MAX_BYTES + 1)
+                if len(data) > info.file_size or len(data) > MAX_BYTES:
+                    raise _fail("dayone", f"{info.filename} is not what the zip says it is")
+                documents.append(_json(data, "dayone"))
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
+        raise _fail("dayone", f"the zip cannot be read ({exc})") from exc
+    if not documents:
+        raise _fail("dayone", "the zip holds no journal .json")
+    return documents
+
+
+def _tag(raw: str) -> str | None:
+    """A tag as mlcoach keeps it (no symbol, no spaces), or None when nothing is left."""
+    tag = "-".join(raw.strip().lstrip("#@").split()).casefold()
+    return tag[:MAX_TAG] if tag and "\x00" not in tag else None
+
+
+def _text(text: str, source: str, where: str) -> str:
+    text = text.replace("\x00", "").strip()
+    if not text:
+        return ""
+    if len(text) > MAX_TEXT:
+        raise _fail(source, f"{where} is longer than {MAX_TEXT} characters")
+    return text
+
+
+def _moment(source: str, key: str, text: str, when: datetime, person: str | None,
+            tags: Sequence[str]) -> dict[str, Any]:
+    return {"id": str(uuid.uuid5(_NAMESPACE, f"{source}\0{key}")), "text": text,
+            "kind": "other", "created_at": when.isoformat(), "person": person,
+            "tags": list(dict.fromkeys(t for t in tags if t))}
+
+
+def jrnl_moments(doc: Any, tz: tzinfo, person_for: PeopleMatcher) -> list[dict[str, Any]]:
+    """Moments from `jrnl --export json`: {"tags": {...}, "entries": [{"date", "time",
+    "title", "body", "tags", "starred"}]}; jrnl's times are local (`tz`)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+        raise _fail("jrnl", 'no "entries" list')
+    moments: list[dict[str, Any]] = []
+    for i, entry in enumerate(doc["entries"]):
+        where = f"entry {i + 1}"
+        if not isinstance(entry, dict):
+            raise _fail("jrnl", f"{where} is not an object")
+        title, body = entry.get("title", ""), entry.get("body", "")
+        day, clock, tags = entry.get("date"), entry.get("time", "00:00"), entry.get("tags", [])
+        if not all(isinstance(v, str) for v in (title, body, day, clock)) or not (
+                isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+            raise _fail("jrnl", f"{where} has a field of the wrong type")
+        try:
+            when = datetime.combine(date.fromisoformat(str(day)), time.fromisoformat(clock),
+                                    tzinfo=tz)
+        except ValueError as exc:
+            raise _fail("jrnl", f"{where} has no valid date and time") from exc
+        text = _text(f"{title}\n{body}" if body.strip() else title, "jrnl", where)
+        if not text:
+            continue  # jrnl cannot write an empty entry; nothing to keep
+        person = None
+        kept: list[str | None] = []
+        for raw in tags:
+            found = person_for(raw[1:]) if raw.startswith("@") and person is None else None
+            if found:
+                person = found
+            else:
+                kept.append(_tag(raw))
+        if entry.get("starred") is True:
+            kept.append(STAR_TAG)
+        key = f"{day}T{clock}\0{title}\0{body}"
+        moments.append(_moment("jrnl", key, text, when, person, [t for t in kept if t]))
+    return moments
+
+
+def _dayone_time(entry: dict[str, Any], where: str) -> datetime:
+    raw = entry.get("creationDate")
+    if not isinstance(raw, str):
+        raise _fail("dayone", f"{where} has no creationDate")
+    try:
+        when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise _fail("dayone", f"{where} has no valid creationDate") from exc
+    if when.tzinfo is None:
+        raise _fail("dayone", f"{where}'s creationDate has no time zone")
+    zone = entry.get("timeZone")
+    if isinstance(zone, str) and zone:
+        try:
+            return when.astimezone(ZoneInfo(zone))  # the time as the writer saw it
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return when
+
+
+def dayone_moments(documents: Sequence[Any]) -> list[dict[str, Any]]:
+    """Moments from Day One's export: {"metadata": {...}, "entries": [{"uuid",
+    "creationDate", "timeZone", "text", "tags", "starred", ...}]} per journal."""
+    moments: list[dict[str, Any]] = []
+    for doc in documents:
+        if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
+            raise _fail("dayone", 'no "entries" list')
+        for i, entry in enumerate(doc["entries"]):
+            where = f"entry {i + 1}"
+            if not isinstance(entry, dict):
+                raise _fail("dayone", f"{where} is not an object")
+            key, text, tags = entry.get("uuid"), entry.get("text", ""), entry.get("tags", [])
+            if not isinstance(key, str) or not key.strip():
+                raise _fail("dayone", f"{where} has no uuid")
+            if not isinstance(text, str) or not (
+                    isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+                raise _fail("dayone", f"{where} has a field of the wrong type")
+            when = _dayone_time(entry, where)
+            plain = _DAYONE_ESCAPE.sub(r"\1", _DAYONE_MEDIA.sub("", text))
+            plain = _text(plain, "dayone", where)
+            if not plain:
+                continue  # a photo-only entry: no words to keep
+            kept = [_tag(t) for t in tags]
+            if entry.get("starred") is True:
+                kept.append(STAR_TAG)
+            moments.append(_moment("dayone", key.strip(), plain, when, None,
+                                   [t for t in kept if t]))
+    return moments
+
+
+def person_matcher(people: Sequence[Person]) -> PeopleMatcher:
+    """A tag ("ana", "ana.silva", "Ana_Silva") -> the one saved person it names, or None;
+    matched as meeting attendees are (store.people_insights)."""
+    from mlcoach.store.people_insights import people_among
+
+    def person_for(handle: str) -> str | None:
+        if not people or not handle.strip():
+            return None
+        found = people_among(people, [f"{handle}@tag"]) or people_among(people, [handle])
+        return found[0].name if len(found) == 1 else None
+
+    return person_for
+
+
+def guess_source(path: Path) -> str | None:
+    """"dayone", "jrnl", or None (an mlcoach export, or unknown) from the file's start."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return None
+    if head.startswith(b"PK\x03\x04"):
+        return "dayone"
+    if b'"mlcoach-export"' in head:
+        return None
+    if b'"entries"' in head:
+        return "dayone" if b'"metadata"' in head or b'"creationDate"' in head else "jrnl"
+    return None
+
+
+def read_journal(path: Path, source: str, tz: tzinfo,
+                 person_for: PeopleMatcher) -> dict[str, Any]:
+    """An mlcoach export document holding the journal's entries, validated; ImportError_
+    (one line) when the file is not such an export. Nothing is written."""
+    if source == "jrnl":
+        moments = jrnl_moments(_json(_read_limited(path), "jrnl"), tz, person_for)
+    elif source == "dayone":
+        moments = dayone_moments(_dayone_documents(path))
+    else:
+        raise ImportError_("unknown journal format {source!r} (choose from jrnl, dayone)",
+                           source=source)
+    unique = list({m["id"]: m for m in moments}.values())  # identical entries count once
+    doc = {"format": FORMAT, "version": VERSION, "moments": unique}
+    return parse_export(json.dumps(doc, ensure_ascii=False).encode("utf-8"))

@@ -1,0 +1,96 @@
+"""The local zone is a named zone on every platform, so wall-clock times follow DST."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mlcoach.system import clock
+
+WINTER, SUMMER = datetime(2026, 1, 15, 12), datetime(2026, 7, 15, 12)
+
+
+class _Key:
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = list(values.items())
+
+    def Close(self) -> None:  # winreg's name
+        pass
+
+
+def _fake_winreg(zone_key_name: str) -> SimpleNamespace:
+    """The part of winreg that tzlocal reads: the TimeZoneInformation key."""
+    def open_key(_handle: object, path: str) -> _Key:
+        assert path == r"SYSTEM\CurrentControlSet\Control\TimeZoneInformation"
+        return _Key({"TimeZoneKeyName": zone_key_name + "\x00junk",
+                     "DynamicDaylightTimeDisabled": 0})
+
+    return SimpleNamespace(
+        HKEY_LOCAL_MACHINE=0x80000002,
+        ConnectRegistry=lambda _machine, hive: hive,
+        OpenKey=open_key,
+        QueryInfoKey=lambda key: (0, len(key.values), 0),
+        EnumValue=lambda key, i: (*key.values[i], 1),
+    )
+
+
+@pytest.fixture
+def fresh_tzlocal(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """tzlocal imported anew (it picks its platform module at import), then put back."""
+    monkeypatch.delenv("TZ", raising=False)
+    saved = {k: v for k, v in sys.modules.items() if k == "tzlocal" or k.startswith("tzlocal.")}
+    for name in saved:
+        del sys.modules[name]
+    yield
+    for name in [k for k in sys.modules if k == "tzlocal" or k.startswith("tzlocal.")]:
+        del sys.modules[name]
+    sys.modules.update(saved)
+
+
+@pytest.mark.usefixtures("fresh_tzlocal")
+def test_windows_registry_zone_becomes_a_named_zone_that_follows_dst(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setitem(sys.modules, "winreg", _fake_winreg("W. Europe Standard Time"))
+    zone = clock.local_zone()
+    assert str(zone) == "Europe/Berlin"
+    assert zone.utcoffset(WINTER) == timedelta(hours=1)
+    assert zone.utcoffset(SUMMER) == timedelta(hours=2)  # not the offset of today
+
+
+def test_tz_variable_wins_and_is_read_on_each_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", ":America/New_York")
+    assert str(clock.local_zone()) == "America/New_York"
+    monkeypatch.setenv("TZ", "Europe/Istanbul")
+    assert clock.local_zone().utcoffset(SUMMER) == timedelta(hours=3)
+
+
+@pytest.mark.usefixtures("fresh_tzlocal")
+def test_linux_without_tz_names_the_system_zone() -> None:
+    if not (Path("/etc/localtime").exists() or Path("/etc/timezone").exists()):
+        pytest.skip("this system names no local zone")
+    zone = clock.local_zone()
+    # /etc/localtime on a Debian machine links to a zone: a named zone, not an offset.
+    assert isinstance(zone, ZoneInfo), zone
+
+
+def test_a_failing_lookup_falls_back_to_the_current_offset(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import tzlocal
+
+    monkeypatch.delenv("TZ", raising=False)
+
+    def broken() -> None:
+        raise LookupError("Can not find Windows timezone configuration")
+
+    monkeypatch.setattr(tzlocal, "get_localzone", broken)
+    zone = clock.local_zone()
+    assert zone.utcoffset(None) == (datetime.now().astimezone().utcoffset()
+                                    or timezone.utc.utcoffset(None))

@@ -1,0 +1,202 @@
+"""mlcoach/system/desktop.py, and the window commands without any display (subprocesses)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlcoach.system.desktop import (
+    activation_token,
+    ask_busy,
+    desktop_name,
+    display_problem,
+    session_kind,
+    shortcut_hint,
+)
+
+NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "MLCOACH_DATA_DIR")
+
+
+def _bare_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in NO_DISPLAY}
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700, exist_ok=True)
+    env["XDG_RUNTIME_DIR"] = str(runtime)  # no running app to hand over to
+    return env
+
+
+@pytest.mark.parametrize("args", [[], ["run"], ["capture"], ["reflect"], ["suggest"]])
+def test_window_commands_without_a_display_say_so_in_one_line(tmp_path: Path,
+                                                               args: list[str]) -> None:
+    data = tmp_path / "data"
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(data), *args],
+                         env=_bare_env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1, res.stderr  # not 134 (Qt's abort)
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("mlcoach: no display"), res.stderr
+    assert "DISPLAY" in lines[0] and "Traceback" not in res.stderr
+    assert not data.exists()  # nothing was created
+
+
+def test_capture_with_text_still_works_without_a_display(tmp_path: Path) -> None:
+    env = _bare_env(tmp_path)
+    env["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg")
+    data = tmp_path / "data"
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(data),
+                          "capture", "Asked Bo how a shorter review would work"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip()  # the new moment's id
+
+
+@pytest.mark.parametrize(("env", "blocked"), [
+    ({}, True),
+    ({"DISPLAY": ":0"}, False),
+    ({"WAYLAND_DISPLAY": "wayland-0"}, False),
+    ({"QT_QPA_PLATFORM": "offscreen"}, False),
+    ({"QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "wayland-0"}, True),
+    ({"QT_QPA_PLATFORM": "wayland", "DISPLAY": ":0"}, True),
+    ({"QT_QPA_PLATFORM": "wayland;xcb", "DISPLAY": ":0"}, False),
+    ({"QT_QPA_PLATFORM": "xcb:dpi=96", "DISPLAY": ":3"}, False),
+])
+def test_display_problem_reads_what_qt_reads(env: dict[str, str], blocked: bool) -> None:
+    assert (display_problem(env, platform="linux") is not None) is blocked
+
+
+def test_macos_and_windows_need_no_display_variable() -> None:
+    assert display_problem({}, platform="darwin") is None
+    assert display_problem({}, platform="win32") is None
+
+
+def test_session_and_desktop_names() -> None:
+    assert session_kind({}, "wayland") == "wayland"
+    assert session_kind({"WAYLAND_DISPLAY": "w"}, "xcb") == "x11"  # Xwayland client
+    assert session_kind({"WAYLAND_DISPLAY": "w", "DISPLAY": ":0"}) == "wayland"
+    assert session_kind({"DISPLAY": ":0"}) == "x11"
+    assert session_kind({}, "offscreen") == ""
+    assert desktop_name({"XDG_CURRENT_DESKTOP": "ubuntu:GNOME"}) == "gnome"
+    assert desktop_name({"XDG_CURRENT_DESKTOP": "KDE"}) == "kde"
+    assert desktop_name({"SWAYSOCK": "/run/sway"}) == "sway"
+    assert desktop_name({"XDG_CURRENT_DESKTOP": "XFCE"}) == "xfce"
+    assert "Custom Shortcuts" in shortcut_hint("gnome")
+    assert "bindsym" in shortcut_hint("sway")
+    assert "mlcoach capture" in shortcut_hint("xfce")
+
+
+def test_activation_token_prefers_wayland_then_x11_startup_id() -> None:
+    assert activation_token({"XDG_ACTIVATION_TOKEN": "w", "DESKTOP_STARTUP_ID": "x"}) == "w"
+    assert activation_token({"DESKTOP_STARTUP_ID": "x"}) == "x"
+    assert activation_token({}) == ""
+
+
+def test_ask_busy_first_busy_route_wins_and_failures_do_not_hold_prompts() -> None:
+    def broken() -> bool:
+        raise OSError("bus gone")
+
+    answer = ask_busy([("broken", broken), ("unknown", lambda: None),
+                       ("dnd", lambda: True), ("fullscreen", lambda: True)])
+    assert answer.busy and answer.reason == "dnd"
+    assert not ask_busy([("broken", broken), ("x", lambda: False)]).busy
+
+
+class FakeRun:
+    """Answers helper commands from a table, as subprocess.run would."""
+
+    def __init__(self, answers: dict[str, tuple[int, str]]) -> None:
+        self.answers = answers
+        self.calls: list[list[str]] = []
+
+    def __call__(self, args: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+        self.calls.append(args)
+        assert kw["timeout"] and float(kw["timeout"]) <= 1.0  # type: ignore[arg-type]
+        for prefix, (code, out) in self.answers.items():
+            if " ".join(args).startswith(prefix):
+                return subprocess.CompletedProcess(args, code, out, "")
+        raise FileNotFoundError(args[0])
+
+
+def test_gnome_do_not_disturb_is_show_banners_false() -> None:
+    from mlcoach.system.desktop import gnome_banners_off
+
+    key = "gsettings get org.gnome.desktop.notifications show-banners"
+    assert gnome_banners_off(FakeRun({key: (0, "false\n")})) is True
+    assert gnome_banners_off(FakeRun({key: (0, "true\n")})) is False
+    assert gnome_banners_off(FakeRun({key: (1, "No such schema")})) is None
+    assert gnome_banners_off(FakeRun({})) is None  # gsettings not installed
+
+
+def test_x11_fullscreen_reads_the_active_windows_state() -> None:
+    from mlcoach.system.desktop import x11_fullscreen
+
+    active = {"xprop -root": (0, "_NET_ACTIVE_WINDOW(WINDOW): window id # 0x1a00004\n")}
+    full = FakeRun({**active, "xprop -id 0x1a00004": (
+        0, "_NET_WM_STATE(ATOM) = _NET_WM_STATE_FULLSCREEN\n")})
+    assert x11_fullscreen(full) is True
+    normal = FakeRun({**active, "xprop -id 0x1a00004": (0, "_NET_WM_STATE(ATOM) = \n")})
+    assert x11_fullscreen(normal) is False
+    no_wm = FakeRun({"xprop -root": (0, "_NET_ACTIVE_WINDOW:  not found.\n")})
+    assert x11_fullscreen(no_wm) is False and len(no_wm.calls) == 1
+    assert x11_fullscreen(FakeRun({})) is None  # xprop missing: cannot tell
+
+
+def test_each_desktop_gets_the_routes_it_publishes() -> None:
+    from mlcoach.system.desktop import busy_routes
+
+    def names(env: dict[str, str], qpa: str) -> list[str]:
+        return [n for n, _ in busy_routes(env, qpa, server_paused=lambda: False)]
+
+    gnome_wayland = {"XDG_CURRENT_DESKTOP": "GNOME", "WAYLAND_DISPLAY": "wayland-0"}
+    assert names(gnome_wayland, "wayland") == ["notifications paused", "GNOME Do Not Disturb"]
+    assert names({"XDG_CURRENT_DESKTOP": "KDE"}, "wayland") == ["notifications paused"]
+    assert names({"DISPLAY": ":0"}, "xcb") == ["notifications paused", "fullscreen window"]
+
+
+def test_doctor_says_plainly_that_wayland_cannot_tell_fullscreen() -> None:
+    from mlcoach.system.desktop import busy_sources
+
+    status, text = busy_sources({"WAYLAND_DISPLAY": "w", "XDG_CURRENT_DESKTOP": "GNOME"},
+                                has=lambda _tool: True)
+    assert status == "WARN" and "cannot be seen on Wayland" in text
+    assert "GNOME's Do Not Disturb" in text
+    status, text = busy_sources({"DISPLAY": ":0"}, has=lambda tool: tool != "xprop")
+    assert status == "WARN" and "x11-utils" in text
+    assert busy_sources({"DISPLAY": ":0"}, has=lambda _tool: True)[0] == "OK"
+
+
+def test_the_hand_over_carries_the_activation_token_and_refuses_odd_ones() -> None:
+    from mlcoach.system import instance
+
+    raw = instance.encode("capture", "gnome-shell/mlcoach/2-3-host_TIME42").strip()
+    assert instance.parse(raw) == ("capture", "gnome-shell/mlcoach/2-3-host_TIME42")
+    assert instance.decode(raw) == "capture"
+    assert instance.parse(instance.encode("capture").strip()) == ("capture", "")
+    assert b"token" not in instance.encode("capture", "has space")  # never sent
+    for bad in ("has space", "x" * 300, 7, "", "ünï"):
+        msg = json.dumps({"mlcoach": 1, "request": "capture", "token": bad}).encode()
+        assert instance.parse(msg) is None or bad == ""
+
+
+def test_doctor_reports_the_desktop_in_plain_words(tmp_path: Path) -> None:
+    env = _bare_env(tmp_path)
+    env.update(WAYLAND_DISPLAY="wayland-0", XDG_CURRENT_DESKTOP="GNOME",
+               PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(tmp_path / "d"),
+                          "doctor", "--json"], env=env, capture_output=True, text=True,
+                         timeout=60)
+    checks = {c["name"]: c for c in json.loads(res.stdout)}
+    assert checks["display"]["status"] == "OK" and "wayland" in checks["display"]["detail"]
+    assert "cannot be seen on Wayland" in checks["busy"]["detail"]
+    assert "AppIndicator" in checks["tray"]["detail"]
+    assert "Custom Shortcuts" in checks["shortcut"]["detail"]
+    env.pop("WAYLAND_DISPLAY")
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(tmp_path / "d"),
+                          "doctor", "--json"], env=env, capture_output=True, text=True,
+                         timeout=60)
+    display = {c["name"]: c for c in json.loads(res.stdout)}["display"]
+    assert display["status"] == "WARN" and display["detail"].startswith("no display")

@@ -1,0 +1,58 @@
+"""When `OSKeyring.get` may read the Secret Service directly: exactly where keyring would
+use it anyway (by its own choice, or keyring's Secret Service backend chosen by name)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlcoach.security.keys import SECRET_SERVICE_BACKEND, _direct_read_ok
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    return {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/nowhere",
+            "XDG_CONFIG_HOME": str(tmp_path), **extra}
+
+
+def _config(tmp_path: Path, text: str) -> None:
+    folder = tmp_path / "python_keyring"
+    folder.mkdir()
+    (folder / "keyringrc.cfg").write_text(text)
+
+
+def test_keyrings_own_choice_and_the_secret_service_by_name(tmp_path, monkeypatch):
+    monkeypatch.delitem(sys.modules, "keyring.core", raising=False)
+    assert _direct_read_ok(_env(tmp_path))
+    assert _direct_read_ok(_env(tmp_path, PYTHON_KEYRING_BACKEND=SECRET_SERVICE_BACKEND))
+    assert not _direct_read_ok(_env(tmp_path, PYTHON_KEYRING_BACKEND="keyring.backends."
+                                                                     "kwallet.DBusKeyring"))
+    assert not _direct_read_ok(_env(tmp_path, XDG_CURRENT_DESKTOP="KDE"))
+    assert not _direct_read_ok({"XDG_CONFIG_HOME": str(tmp_path)})  # no session bus
+
+
+@pytest.mark.parametrize(("text", "direct"), [
+    (f"[backend]\ndefault-keyring = {SECRET_SERVICE_BACKEND}\n", True),
+    ("[backend]\ndefault-keyring = keyrings.alt.file.PlaintextKeyring\n", False),
+    (f"[backend]\ndefault-keyring = {SECRET_SERVICE_BACKEND}\nkeyring-path = /opt/x\n", False),
+    ("[backend\nbroken", False),
+    ("", True),  # says nothing: keyring chooses as without the file
+])
+def test_a_configured_backend(tmp_path, monkeypatch, text, direct):
+    monkeypatch.delitem(sys.modules, "keyring.core", raising=False)
+    _config(tmp_path, text)
+    assert _direct_read_ok(_env(tmp_path)) is direct
+
+
+def test_the_usual_backends_are_tried_alone_before_keyrings_own_choice(tmp_path, monkeypatch):
+    from mlcoach.security.keys import _likely_backends
+
+    assert _likely_backends(_env(tmp_path, XDG_CURRENT_DESKTOP="KDE"))[0].endswith(
+        "kwallet.DBusKeyring")
+    assert _likely_backends(_env(tmp_path))[0] == SECRET_SERVICE_BACKEND
+    assert _likely_backends(_env(tmp_path, PYTHON_KEYRING_BACKEND="x.Y")) == ()
+    _config(tmp_path, "[backend]\ndefault-keyring = x.Y\n")
+    assert _likely_backends(_env(tmp_path)) == ()  # keyring loads the configured one alone

@@ -1,0 +1,172 @@
+"""`mlcoach wipe` and the doctor's launch-at-login check, run as child processes.
+
+The key lives in keyrings.alt's file backend (a real file under the test's HOME), the
+login entry in the test's XDG_CONFIG_HOME: both are read back by separate processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import shutil
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from mlcoach.system import autostart, instance
+from mlcoach.system.paths import APP_ID
+from tests.conftest import run_cli
+
+
+def _key(env: dict[str, str], store_id: str) -> str:
+    code = f"import keyring; print(keyring.get_password({APP_ID!r}, {store_id!r}))"
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, check=True, timeout=60).stdout.strip()
+
+
+def _filled(env: dict[str, str]) -> tuple[Path, str]:
+    """A store with a moment, a backup and its key, and a launch-at-login entry."""
+    res = run_cli(env, "capture", "Thanked Ana for the clear release notes @Ana")
+    assert res.returncode == 0, res.stderr
+    data = Path(env["MLCOACH_DATA_DIR"])
+    store_id = json.loads((data / "store.json").read_text())["store_id"]
+    (data / "backups").mkdir(exist_ok=True)
+    shutil.copy(data / "mlcoach.db", data / "backups" / "mlcoach-20260101T000000Z-test.db")
+    assert _key(env, store_id) not in ("", "None")
+    autostart.enable([sys.executable, "-m", "mlcoach", "run"], platform="linux", env=env)
+    assert autostart.is_enabled(platform="linux", env=env)
+    return data, store_id
+
+
+def test_wipe_yes_leaves_no_data_key_backup_or_login_entry(cli_env: dict[str, str]) -> None:
+    data, store_id = _filled(cli_env)
+    res = run_cli(cli_env, "wipe", "--yes")
+    assert res.returncode == 0, res.stderr
+    assert not data.exists()
+    assert _key(cli_env, store_id) == "None"
+    assert not autostart.is_enabled(platform="linux", env=cli_env)
+    assert not (Path(cli_env["XDG_CONFIG_HOME"]) / "autostart" / f"{APP_ID}.desktop").exists()
+    assert f"deleted {data}" in res.stdout
+    assert "keyring" in res.stdout and "launch-at-login" in res.stdout
+    again = run_cli(cli_env, "wipe", "--yes")
+    assert again.returncode == 0 and "no mlcoach data" in again.stdout
+
+
+def test_wipe_without_a_terminal_or_yes_refuses_and_changes_nothing(
+        cli_env: dict[str, str]) -> None:
+    data, store_id = _filled(cli_env)
+    res = run_cli(cli_env, "wipe", input="delete\n")  # piped: no one could have read a prompt
+    assert res.returncode == 2
+    assert len(res.stderr.strip().splitlines()) == 1 and "--yes" in res.stderr
+    assert (data / "mlcoach.db").exists() and (data / "backups").is_dir()
+    assert _key(cli_env, store_id) not in ("", "None")
+    assert autostart.is_enabled(platform="linux", env=cli_env)
+
+
+def _wipe_on_a_terminal(env: dict[str, str], answer: str) -> subprocess.CompletedProcess[str]:
+    primary, secondary = pty.openpty()
+    try:
+        proc = subprocess.Popen([sys.executable, "-m", "mlcoach", "wipe"], env=env,
+                                stdin=secondary, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        os.write(primary, answer.encode() + b"\n")
+        out, err = proc.communicate(timeout=60)
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+
+
+def test_wipe_on_a_terminal_deletes_only_after_the_word(cli_env: dict[str, str]) -> None:
+    data, store_id = _filled(cli_env)
+    no = _wipe_on_a_terminal(cli_env, "yes")
+    assert no.returncode == 1, no.stderr
+    assert "Type delete to confirm" in no.stderr and "nothing was deleted" in no.stderr
+    assert (data / "mlcoach.db").exists() and autostart.is_enabled(platform="linux",
+                                                                  env=cli_env)
+    yes = _wipe_on_a_terminal(cli_env, "delete")
+    assert yes.returncode == 0, yes.stderr
+    assert not data.exists() and _key(cli_env, store_id) == "None"
+
+
+FAKE_APP = textwrap.dedent("""
+    # Stands in for the running app: owns the channel and its lock, answers "quit",
+    # then (like the real app closing its store) writes into the data folder and exits.
+    import os, socket, sys, time
+    from pathlib import Path
+    from mlcoach.system import instance
+    root = Path(sys.argv[1])
+    path = instance.channel_path(root)
+    path.with_suffix(".lock").write_text(f"{os.getpid()}\\nmlcoach\\nhost\\n")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path)); server.listen(1)
+    print("ready", flush=True)
+    conn, _ = server.accept()
+    conn.recv(1024); conn.sendall(b"ok\\n"); conn.close()
+    server.close(); path.unlink()
+    time.sleep(1.0)
+    (root / "mlcoach.log").write_text("closing the store\\n")
+    path.with_suffix(".lock").unlink()
+""")
+
+
+def test_wipe_waits_for_a_running_app_to_quit(cli_env: dict[str, str],
+                                              tmp_path: Path) -> None:
+    if not hasattr(__import__("socket"), "AF_UNIX"):
+        pytest.skip("needs AF_UNIX")
+    data, _store_id = _filled(cli_env)
+    cli_env["XDG_RUNTIME_DIR"] = str(tmp_path / "run")
+    os.makedirs(cli_env["XDG_RUNTIME_DIR"], mode=0o700)
+    app = subprocess.Popen([sys.executable, "-c", FAKE_APP, str(data)], env=cli_env,
+                           stdout=subprocess.PIPE, text=True)
+    # Reaped as soon as it exits (a real app's parent does that; a zombie still has a pid).
+    reaper = threading.Thread(target=app.wait, daemon=True)
+    try:
+        assert app.stdout is not None and app.stdout.readline().strip() == "ready"
+        reaper.start()
+        res = run_cli(cli_env, "wipe", "--yes")
+        assert res.returncode == 0, res.stderr
+        reaper.join(timeout=30)
+        assert app.returncode == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+    # Had wipe not waited, the app's last write would have re-created the folder.
+    assert not data.exists()
+    assert not instance.channel_path(data, cli_env).exists()
+
+
+def test_doctor_says_when_the_login_entry_runs_a_missing_program(
+        cli_env: dict[str, str], tmp_path: Path) -> None:
+    gone = tmp_path / "old venv" / "bin" / "mlcoach"
+    autostart.enable([str(gone), "run"], platform="linux", env=cli_env)
+    res = run_cli(cli_env, "doctor")
+    line = next(x for x in res.stdout.splitlines() if "autostart" in x)
+    assert line.startswith("[WARN]") and str(gone) in line and "does not exist" in line
+    autostart.enable([sys.executable, "-m", "mlcoach", "run"], platform="linux", env=cli_env)
+    line = next(x for x in run_cli(cli_env, "doctor").stdout.splitlines() if "autostart" in x)
+    assert line.startswith("[  OK]") and sys.executable in line, line
+
+
+def test_wipe_is_quick_when_nothing_runs(cli_env: dict[str, str]) -> None:
+    _filled(cli_env)
+    start = time.monotonic()
+    assert run_cli(cli_env, "wipe", "--yes").returncode == 0
+    assert time.monotonic() - start < 30  # no waiting for an app that is not there
+
+
+def test_output_is_utf8_even_when_the_locale_says_otherwise(cli_env: dict[str, str]) -> None:
+    """As on Windows, where a pipe gets the ANSI code page (cp1252 has no ğ or ı)."""
+    cli_env["PYTHONIOENCODING"] = "cp1252"
+    assert run_cli(cli_env, "capture", "Ayşe'ye ılık bir teşekkür: çağrı notları için")\
+        .returncode == 0
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "export", "--format", "md"],
+                         env=cli_env, capture_output=True, timeout=60, check=False)
+    assert res.returncode == 0, res.stderr
+    assert "Ayşe'ye ılık bir teşekkür" in res.stdout.decode("utf-8")

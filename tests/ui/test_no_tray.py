@@ -1,0 +1,95 @@
+"""Without a tray (GNOME without the AppIndicator extension, or the offscreen platform):
+the set-up wizard comes first and alone, the app's window after it, a one-time hint on
+GNOME; and on Wayland the prompt is a notification, never a card in a random spot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def make_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.instance_server import InstanceServer
+
+    made: list[Any] = []
+
+    def make(desktop: str = "", welcome_done: bool = True) -> Any:
+        monkeypatch.setenv("XDG_CURRENT_DESKTOP", desktop)
+        opened.store.set_state("welcome_done", welcome_done)
+        ctl = AppController(QApplication.instance(), opened.layout.root,
+                            InstanceServer(opened.layout.root), busy=lambda: False)
+        sent: list[tuple[str, str]] = []
+        monkeypatch.setattr("mlcoach.ui.notify.send_notification",
+                            lambda title, text: sent.append((title, text)))
+        ctl.sent = sent  # type: ignore[attr-defined]
+        made.append(ctl)
+        return ctl
+
+    yield make
+    for ctl in made:
+        ctl.timer.stop()
+        for window in ctl.windows.values():
+            window.hide()
+        if ctl.main_window is not None:
+            ctl.main_window.hide()
+        if getattr(ctl, "welcome", None) is not None:
+            ctl.welcome.hide()
+        ctl.server.close()
+
+
+def test_wizard_first_and_alone_then_the_window(make_controller, opened) -> None:  # type: ignore[no-untyped-def]
+    ctl = make_controller(welcome_done=False)
+    ctl._show_shell(0)  # not start(): the test opens the store itself
+    assert ctl.main_window is not None and not ctl.main_window.isVisible()
+    ctl.on_store_opened(opened)
+    wizard = ctl.welcome
+    assert wizard.isVisible() and not ctl.main_window.isVisible()  # not side by side
+    wizard.reject()
+    assert ctl.main_window.isVisible()
+
+
+def test_gnome_without_a_tray_does_not_wait_and_hints_once(make_controller,  # type: ignore[no-untyped-def]
+                                                            opened) -> None:
+    ctl = make_controller(desktop="ubuntu:GNOME")
+    assert not ctl._tray_may_appear()
+    ctl._show_shell(8000)
+    ctl.on_store_opened(opened)
+    assert ctl.main_window.isVisible()
+    assert "AppIndicator" in ctl.main_window.status.text()
+    assert len(ctl.sent) == 1 and "AppIndicator" in ctl.sent[0][1]
+    ctl.hint_tray_extension()
+    assert len(ctl.sent) == 1  # once only, remembered in the store
+    assert opened.store.get_state("gnome_tray_hint_shown") is True
+
+
+def test_other_desktops_get_no_gnome_hint(make_controller, opened) -> None:  # type: ignore[no-untyped-def]
+    ctl = make_controller(desktop="KDE")
+    ctl._show_shell(0)  # not start(): the test opens the store itself
+    ctl.on_store_opened(opened)
+    assert ctl.sent == [] and "AppIndicator" not in ctl.main_window.status.text()
+
+
+def test_on_wayland_the_prompt_is_a_notification_and_no_card_shows(make_controller,  # type: ignore[no-untyped-def]
+                                                                    opened, monkeypatch) -> None:
+    ctl = make_controller()
+    ctl._show_shell(0)  # not start(): the test opens the store itself
+    ctl.on_store_opened(opened)
+    monkeypatch.setattr(ctl, "card_placeable", lambda: False)
+    shown: list[str] = []
+    monkeypatch.setattr(ctl, "send_prompt_notification", lambda title, text: shown.append(text))
+    ctl.show_prompt(manual=True)
+    assert len(shown) == 1
+    assert ctl._card is None or not ctl._card.isVisible()
+    assert ctl.current_event is not None  # the prompt waits for its answer
+    from mlcoach.ui.tray import Action
+
+    ctl.on_action(Action.DONE)  # the window's / menu's answer still works
+    assert ctl.current_event is None
+    assert not ctl.card.placeable and not ctl.card.isVisible()

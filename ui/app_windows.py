@@ -1,0 +1,148 @@
+"""The app's windows: one typed factory each, built on first use and then reused.
+
+A mixin of AppController (ui/app.py), kept apart to keep that small. Each window module is
+imported inside its factory: none loads before the tray icon, and only quick capture loads
+with the idle app (the others bring the ORM store with them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import datetime, tzinfo
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from mlcoach.system.paths import DRAFT_NAME
+from mlcoach.ui.desktop_shell import ready_signal
+
+if TYPE_CHECKING:
+    from mlcoach.store.vault import LightOpened, Opened
+    from mlcoach.ui.capture_window import CaptureWindow
+    from mlcoach.ui.composer_dialog import ComposerDialog
+    from mlcoach.ui.history.window import HistoryWindow
+    from mlcoach.ui.reflection_dialog import ReflectionDialog
+    from mlcoach.ui.settings_dialog import SettingsDialog
+
+
+class Window(Enum):
+    """The app's windows, by the name a request or a menu action gives them."""
+
+    CAPTURE = "capture"
+    REFLECT = "reflect"
+    SUGGEST = "suggest"
+    HISTORY = "history"
+    SETTINGS = "settings"
+
+
+class WindowFactories:
+    """Mixin: the windows of the app controller, typed, each built once."""
+
+    opened: LightOpened | Opened | None
+    windows: dict[Window, QWidget]
+    pending: list[str]
+    data_root: Path
+    clock: Callable[[], datetime]
+    tz: Callable[[], tzinfo]
+
+    if TYPE_CHECKING:  # provided by AppController and DesktopShell
+        def refresh_status(self) -> None: ...
+        def arm(self, busy: bool = False) -> None: ...
+        def on_settings_changed(self) -> None: ...
+        def quit(self) -> None: ...
+        def activation(self) -> AbstractContextManager[None]: ...
+
+    def _store(self) -> LightOpened | Opened:
+        if self.opened is None:
+            raise RuntimeError("the store is not open yet")
+        return self.opened
+
+    def _full(self) -> Opened:
+        """The ORM store the windows other than quick capture need: SQLAlchemy loads with
+        the first of them, never in the idle app."""
+        return self._store().full()
+
+    def capture_window(self) -> CaptureWindow:
+        from mlcoach.ui.capture_window import CaptureWindow
+        from mlcoach.ui.draft import DraftFile
+
+        found = self.windows.get(Window.CAPTURE)
+        if isinstance(found, CaptureWindow):
+            return found
+        # Kept ready in the idle app: the raw store, no ORM.
+        widget = CaptureWindow(self._store().store, DraftFile(self.data_root / DRAFT_NAME))
+        widget.moment_saved.connect(lambda _id: self.refresh_status())
+        self.windows[Window.CAPTURE] = widget
+        return widget
+
+    def reflection_dialog(self) -> ReflectionDialog:
+        from mlcoach.ui.reflection_dialog import ReflectionDialog
+
+        found = self.windows.get(Window.REFLECT)
+        if isinstance(found, ReflectionDialog):
+            return found
+        widget = ReflectionDialog(self._full().store, clock=self.clock, tz=self.tz())
+        widget.reflection_saved.connect(self.arm)
+        self.windows[Window.REFLECT] = widget
+        return widget
+
+    def settings_dialog(self) -> SettingsDialog:
+        from mlcoach.security.keys import OSKeyring
+        from mlcoach.ui.settings_dialog import SettingsDialog
+
+        found = self.windows.get(Window.SETTINGS)
+        if isinstance(found, SettingsDialog):
+            return found
+        full = self._full()
+        widget = SettingsDialog(full.store, full, keys=OSKeyring())
+        widget.settings_changed.connect(lambda _s: self.on_settings_changed())
+        widget.data_deleted.connect(self.quit)
+        self.windows[Window.SETTINGS] = widget
+        return widget
+
+    def composer_dialog(self) -> ComposerDialog:
+        from mlcoach.ui.composer_dialog import ComposerDialog
+
+        found = self.windows.get(Window.SUGGEST)
+        if isinstance(found, ComposerDialog):
+            return found
+        widget = ComposerDialog(self._full().store, clock=self.clock, tz=self.tz())
+        self.windows[Window.SUGGEST] = widget
+        return widget
+
+    def history_window(self) -> HistoryWindow:
+        from mlcoach.ui.history.window import HistoryWindow
+
+        found = self.windows.get(Window.HISTORY)
+        if isinstance(found, HistoryWindow):
+            return found
+        widget = HistoryWindow(self._full().store, clock=self.clock, tz=self.tz())
+        # The weekly review's focus was saved: the scheduler must see it now.
+        widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
+        self.windows[Window.HISTORY] = widget
+        return widget
+
+    def open_window(self, which: Window) -> None:
+        """Bring a window up with fresh data (queued until the store is open)."""
+        if self.opened is None:
+            self.pending.append(which.value)
+            return
+        with self.activation():
+            if which is Window.CAPTURE:
+                self.capture_window().present()
+            elif which is Window.REFLECT:
+                reflection = self.reflection_dialog()
+                reflection.load_day()
+                reflection.present()
+            elif which is Window.SETTINGS:
+                settings = self.settings_dialog()
+                settings.reload()
+                settings.present()
+            elif which is Window.SUGGEST:
+                self.composer_dialog().present()
+            else:
+                self.history_window().present()
+        ready_signal(f"shown:{which.value}")

@@ -1,0 +1,72 @@
+"""The "Back to N a day?" card: the scheduler's offer to undo a back-off, with its answers.
+
+After three skipped prompts the daily count drops by one for a week; when the user acts on
+prompts again (or after a few days) the coach offers the full count back. The offer is shown
+where the prompt card was, with the same look, and never takes the keyboard (the tray menu's
+"Back to N prompts a day" is the keyboard route and stays while the count is lowered).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from mlcoach.ui.prompt_card import CARD_FLAGS, EXPIRE_MS, card_layout, card_position
+
+
+class PaceCard(QWidget):
+    """The offer in one sentence, "Back to N a day" and "Not now".
+
+    Signals:
+        restore_requested(): the user wants the full daily count back.
+    """
+
+    restore_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None, expire_ms: int = EXPIRE_MS) -> None:
+        super().__init__(parent, CARD_FLAGS)
+        self.setWindowTitle(self.tr("mlcoach prompts a day"))
+        self.setAccessibleName(self.tr("Prompts a day"))
+        layout = card_layout(self)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.later_button = QPushButton(self.tr("Not now"))
+        self.restore_button = QPushButton()
+        for button in (self.later_button, self.restore_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            row.addWidget(button)
+        self.restore_button.setDefault(True)
+        layout.addLayout(row)
+        self.later_button.clicked.connect(self.hide)
+        self.restore_button.clicked.connect(self._restore)
+        self._expiry = QTimer(self)
+        self._expiry.setSingleShot(True)
+        self._expiry.setInterval(expire_ms)
+        self._expiry.timeout.connect(self.hide)
+        self.setFixedWidth(420)
+
+    def show_offer(self, sentence: str, full: int, anchor: QRect | None = None) -> None:
+        """Show `sentence` (the coach's offer) with a button back to `full` prompts a day."""
+        self.text.setText(sentence)
+        # Never one: a back-off lowers a count of two or more.
+        self.restore_button.setText(self.tr("Back to %1 a day").replace(
+            "%1", QLocale().toString(full)))
+        self.restore_button.setAccessibleName(self.restore_button.text())
+        self.adjustSize()
+        self.move(card_position(self, anchor))
+        self.show()
+        self.raise_()
+        self._expiry.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._expiry.stop()
+        super().hideEvent(event)
+
+    def _restore(self) -> None:
+        self.hide()
+        self.restore_requested.emit()

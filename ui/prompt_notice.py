@@ -1,0 +1,102 @@
+"""A prompt as a notification you can answer: Done, Later, Skip, Capture… buttons.
+
+Where the server shows no buttons the notification only tells; the prompt then waits
+in the tray menu (or the app's window) for an answer.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+
+from mlcoach.ui.notify import CLOSED_BY_CALL, Notifications
+
+logger = logging.getLogger(__name__)
+
+# How long an unanswered prompt waits (as long as the card does).
+EXPIRE_MS = 10 * 60 * 1000
+
+
+class PromptNotice(QObject):
+    """Sends the waiting prompt as a notification and reports the answer.
+
+    Signals:
+        responded(str): done | snoozed | skipped | expired, as the card reports them.
+        capture_requested(): Capture… was chosen (after a "done" response).
+        open_requested(): the notification's body was clicked.
+        activation_token(str): the server's token for the window a click opens.
+    """
+
+    responded = Signal(str)
+    activation_token = Signal(str)
+    capture_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, notifications: Notifications, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notifications = notifications
+        self.current = 0  # the waiting prompt's notification id (0: none)
+        self._waiting = False  # sent, id not known yet
+        self._answered_early: str | None = None
+        notifications.action_invoked.connect(self._on_action)
+        notifications.closed.connect(self._on_closed)
+        notifications.activation_token.connect(self._on_token)
+
+    def _actions(self) -> list[tuple[str, str]]:
+        return [("default", self.tr("Open")), ("done", self.tr("Done")),
+                ("snoozed", self.tr("Later")), ("skipped", self.tr("Skip")),
+                ("capture", self.tr("Capture…"))]
+
+    def show(self, title: str, text: str) -> bool:
+        """Send the prompt; False when the server cannot show buttons (it only tells)."""
+        actionable = self.notifications.supports_actions()
+        self.withdraw()
+        self._waiting = actionable
+        self.notifications.notify(title, text, self._actions() if actionable else (),
+                                  sent=self._on_sent if actionable else None,
+                                  timeout_ms=EXPIRE_MS if actionable else 20_000,
+                                  resident=False)
+        return actionable
+
+    def withdraw(self) -> None:
+        """The prompt was answered elsewhere (the card, the menu): take it away."""
+        old, self.current, self._waiting = self.current, 0, False
+        if old:
+            self.notifications.close(old)
+
+    def _on_sent(self, notification_id: int) -> None:
+        if not self._waiting:  # answered or withdrawn before the server replied
+            if notification_id:
+                self.notifications.close(notification_id)
+            return
+        self._waiting = False
+        self.current = notification_id
+        logger.info("prompt sent as notification %d", notification_id)
+
+    def _on_token(self, notification_id: int, token: str) -> None:
+        if notification_id and notification_id == self.current and token:
+            self.activation_token.emit(token)
+
+    def _on_action(self, notification_id: int, key: str) -> None:
+        if not notification_id or notification_id != self.current:
+            return  # another app's notification, or an old prompt
+        self.current = 0  # most servers drop a notification once it is clicked
+        if key == "default":
+            self.open_requested.emit()  # the answer comes from the card
+            return
+        self.notifications.close(notification_id)  # servers that keep it after a click
+        if key == "capture":
+            self.responded.emit("done")
+            self.capture_requested.emit()
+        elif key in ("done", "snoozed", "skipped"):
+            self.responded.emit(key)
+        else:
+            logger.warning("ignored unknown notification action %r", key)
+
+    def _on_closed(self, notification_id: int, reason: int) -> None:
+        if not notification_id or notification_id != self.current:
+            return
+        self.current = 0
+        if reason != CLOSED_BY_CALL:  # expired or dismissed without an answer
+            self.responded.emit("expired")

@@ -1,0 +1,96 @@
+"""Run the tray app: the QApplication, the single-instance claim, signals and the file log."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSocketNotifier
+from PySide6.QtWidgets import QApplication
+
+from mlcoach.system.paths import APP_ID
+from mlcoach.ui.app import AppController
+from mlcoach.ui.icons import app_icon
+from mlcoach.ui.instance_server import InstanceServer
+
+logger = logging.getLogger(__name__)
+
+_kept_alive: list[object] = []  # the signal sockets and their notifier, for the app's life
+
+
+def _install_signal_handlers(app: QApplication, controller: AppController) -> None:
+    """Quit cleanly on SIGINT/SIGTERM through a wake-up socket (no polling timer)."""
+    rsock, wsock = socket.socketpair()
+    rsock.setblocking(False)
+    wsock.setblocking(False)
+    signal.set_wakeup_fd(wsock.fileno())
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: None)
+    notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        try:
+            rsock.recv(64)
+        except OSError:
+            pass
+        controller.quit()
+
+    notifier.activated.connect(on_signal)
+    _kept_alive.extend((rsock, wsock, notifier))
+
+
+def _configure_file_logging(data_root: Path) -> None:
+    from logging.handlers import RotatingFileHandler
+
+    from mlcoach.system.paths import ensure_private_dir
+
+    log = data_root / "mlcoach.log"
+    try:
+        ensure_private_dir(data_root)
+        # Owner-only from the first byte, whatever the umask of whoever started us.
+        os.close(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        os.chmod(log, 0o600)
+        handler = RotatingFileHandler(log, maxBytes=512_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.DEBUG if os.environ.get("MLCOACH_DEBUG")
+                                 else logging.INFO)
+
+
+def run_app(data_root: Path, first_request: str = "show") -> int:
+    """Run the tray app until Quit. Returns the process exit code."""
+    app = QApplication.instance() or QApplication(["mlcoach"])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("mlcoach")
+    app.setOrganizationName("mlcoach")
+    app.setDesktopFileName(APP_ID)
+    app.setQuitOnLastWindowClosed(False)
+    from mlcoach.ui.macos import hide_dock_icon
+
+    hide_dock_icon()  # a menu-bar app, as LSUIElement makes a bundled one (no-op elsewhere)
+    server = InstanceServer(data_root)
+    claimed = server.claim()
+    if claimed is None:
+        return 0  # another start became the app and took our request
+    if not claimed:
+        sys.stderr.write("mlcoach: another mlcoach is starting; try again in a moment\n")
+        return 1
+    from mlcoach.ui.i18n import install_translators
+
+    install_translators(app)
+    controller = AppController(app, data_root, server)
+    _install_signal_handlers(app, controller)
+    controller.start(first_request)
+    # Not needed for the icon, so after it: the file log and the windows' icon.
+    _configure_file_logging(data_root)
+    app.setWindowIcon(app_icon())
+    try:
+        return app.exec()
+    finally:
+        server.close()

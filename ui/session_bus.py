@@ -1,0 +1,228 @@
+"""The app's own session-bus connection: calls with one deadline each, and signals,
+fed by Qt's event loop (a QSocketNotifier, no polling).
+
+jeepney rather than QtDBus: PySide6 cannot marshal a D-Bus `u` (uint32), which
+org.freedesktop.Notifications.Notify requires, and a QDBusInterface introspects the
+service with a blocking call of its own. One connection serves the notification calls
+and their ActionInvoked/NotificationClosed signals (KDE sends those only to the
+connection that sent the notification).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+
+logger = logging.getLogger(__name__)
+
+CALL_DEADLINE_S = 1.0
+#: A D-Bus message we accept at most (the freedesktop calls we make answer in bytes).
+MAX_MESSAGE = 64 * 1024
+
+Reply = Callable[[Any], None]
+Failed = Callable[[str], None]
+SignalHandler = Callable[[tuple[Any, ...]], None]
+
+
+class BusError(Exception):
+    """The bus is unreachable, timed out, or answered with an error."""
+
+
+class SessionBus(QObject):
+    """A private connection to the session bus, opened on first use."""
+
+    def __init__(self, parent: QObject | None = None, address: str | None = None) -> None:
+        super().__init__(parent)
+        self._address = address
+        self._conn: Any = None
+        self._notifier: QSocketNotifier | None = None
+        self._pending: dict[int, tuple[Reply, Failed, QTimer]] = {}
+        self._signals: dict[tuple[str, str], list[tuple[str | None, SignalHandler]]] = {}
+        self._serial = 0
+        self.unique_name = ""  # ours on the bus, once connected
+
+    # -- connection -------------------------------------------------------------------
+
+    def _connection(self) -> Any:
+        if self._conn is not None:
+            return self._conn
+        from jeepney.bus import get_bus
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import DBusConnectionBase, prep_socket
+
+        address = self._address or os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+        if not address:
+            raise BusError("no session bus")
+        try:
+            sock = prep_socket(get_bus(address), timeout=CALL_DEADLINE_S)
+        except (OSError, ValueError) as exc:
+            raise BusError(f"session bus unreachable: {exc}") from exc
+        conn = DBusConnectionBase(sock)
+        self._conn = conn
+        try:
+            self.unique_name = str(self.call_blocking(message_bus.Hello())[0])
+        except BusError:
+            self.close()
+            raise
+        self._notifier = QSocketNotifier(sock.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        return conn
+
+    def available(self) -> bool:
+        """True when the session bus answers."""
+        try:
+            self._connection()
+        except BusError as exc:
+            logger.info("%s", exc)
+            return False
+        return True
+
+    def close(self) -> None:
+        """Drop the connection; pending calls fail."""
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        for _reply, failed, timer in list(self._pending.values()):
+            timer.stop()
+            failed("connection closed")
+        self._pending.clear()
+
+    # -- sending ----------------------------------------------------------------------
+
+    def _send(self, message: Any) -> int:
+        conn = self._connection()
+        self._serial += 1
+        data, _fds = conn._serialise(message, self._serial)
+        conn.sock.settimeout(CALL_DEADLINE_S)
+        try:
+            conn.sock.sendall(data)
+        except OSError as exc:
+            self.close()
+            raise BusError(f"session bus write failed: {exc}") from exc
+        finally:
+            if self._conn is not None:
+                conn.sock.settimeout(None)
+        return self._serial
+
+    def call(self, message: Any, reply: Reply, failed: Failed,
+             deadline_s: float = CALL_DEADLINE_S) -> None:
+        """Send a method call; `reply(body)` or `failed(reason)` runs later, exactly once."""
+        try:
+            serial = self._send(message)
+        except BusError as exc:
+            failed(str(exc))
+            return
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda s=serial: self._expire(s))
+        timer.start(int(deadline_s * 1000))
+        self._pending[serial] = (reply, failed, timer)
+
+    def call_blocking(self, message: Any, deadline_s: float = CALL_DEADLINE_S) -> Any:
+        """Send a method call and wait for its reply body; other messages are dispatched."""
+        serial = self._send(message)
+        deadline = time.monotonic() + deadline_s
+        while True:
+            try:
+                incoming = self._conn._receive(deadline)
+            except TimeoutError as exc:
+                raise BusError(f"no answer within {deadline_s:g} s") from exc
+            except OSError as exc:
+                self.close()
+                raise BusError(f"session bus read failed: {exc}") from exc
+            if _reply_serial(incoming) == serial:
+                return _unwrap(incoming)
+            self._dispatch(incoming)
+
+    def _expire(self, serial: int) -> None:
+        entry = self._pending.pop(serial, None)
+        if entry is not None:
+            entry[1](f"no answer within the deadline ({serial})")
+
+    # -- receiving --------------------------------------------------------------------
+
+    def on_signal(self, interface: str, member: str, handler: SignalHandler,
+                  rule_path: str | None = None) -> None:
+        """Call `handler(body)` for each matching signal (asks the bus to route them);
+        with `rule_path`, only for signals from that object."""
+        from jeepney import MatchRule
+        from jeepney.bus_messages import message_bus
+
+        rule = MatchRule(type="signal", interface=interface, member=member, path=rule_path)
+        self.call(message_bus.AddMatch(rule), lambda _b: None,
+                  lambda why: logger.warning("cannot watch %s.%s: %s", interface, member, why))
+        self._signals.setdefault((interface, member), []).append((rule_path, handler))
+
+    def _drain(self) -> None:
+        while self._conn is not None:
+            try:
+                incoming = self._conn._receive(time.monotonic())
+            except TimeoutError:
+                return
+            except OSError as exc:
+                logger.warning("session bus closed: %s", exc)
+                self.close()
+                return
+            self._dispatch(incoming)
+
+    def _dispatch(self, message: Any) -> None:
+        from jeepney import HeaderFields, MessageType
+
+        fields = message.header.fields
+        if message.header.body_length > MAX_MESSAGE:
+            return  # not one of the small answers we wait for
+        serial = _reply_serial(message)
+        if serial is not None:
+            entry = self._pending.pop(serial, None)
+            if entry is None:
+                return
+            reply, failed, timer = entry
+            timer.stop()
+            try:
+                body = _unwrap(message)
+            except BusError as exc:
+                failed(str(exc))
+                return
+            reply(body)
+            return
+        if message.header.message_type != MessageType.signal:
+            return
+        key = (fields.get(HeaderFields.interface, ""), fields.get(HeaderFields.member, ""))
+        path = fields.get(HeaderFields.path, "")
+        for wanted, handler in list(self._signals.get(key, ())):
+            if wanted is not None and wanted != path:
+                continue
+            try:
+                handler(tuple(message.body))
+            except Exception:  # a handler's bug must not stop the bus
+                logger.exception("signal handler for %s failed", key)
+
+
+def _reply_serial(message: Any) -> int | None:
+    from jeepney import HeaderFields, MessageType
+
+    if message.header.message_type in (MessageType.method_return, MessageType.error):
+        serial = message.header.fields.get(HeaderFields.reply_serial)
+        return int(serial) if serial is not None else None
+    return None
+
+
+def _unwrap(message: Any) -> Any:
+    from jeepney import MessageType
+
+    if message.header.message_type == MessageType.error:
+        from jeepney import HeaderFields
+
+        name = message.header.fields.get(HeaderFields.error_name, "error")
+        detail = message.body[0] if message.body and isinstance(message.body[0], str) else ""
+        raise BusError(f"{name}: {detail}".rstrip(": "))
+    return message.body
