@@ -368,6 +368,11 @@ def _setup(env: dict[str, str], data: Path, *args: str) -> None:
                           *args], env=env, capture_output=True, text=True, timeout=120)
     if res.returncode != 0:
         raise SystemExit(f"cannot set up {data}: {res.stderr}")
+    # The day's first write takes the day's backup (as for any user); after it, the
+    # killed workers below measure captures, not a backup started again and again.
+    subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(data), "capture",
+                    "set-up"], env=env, capture_output=True, text=True, timeout=120,
+                   check=True)
 
 
 def run(kills: int, seed: int, work: Path) -> Report:

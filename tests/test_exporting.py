@@ -106,9 +106,9 @@ def test_preview_counts_what_an_import_would_add_and_changes_nothing(store, tmp_
     preview = exporting.preview_import(other, doc)
     assert _strip(exporting.export_document(other)) == before
     assert preview.added == {"moments": 3, "people": 1, "suggestions": 1, "reflections": 0,
-                             "prompt_events": 1, "custom_prompts": 0}
+                             "prompt_events": 1, "custom_prompts": 0, "settings": 0}
     assert preview.skipped == {"moments": 0, "people": 1, "suggestions": 0, "reflections": 1,
-                               "prompt_events": 0, "custom_prompts": 0}
+                               "prompt_events": 0, "custom_prompts": 0, "settings": 0}
     assert not preview.nothing_new
     assert exporting.import_document(other, doc) == preview.added
     again = exporting.preview_import(other, doc)

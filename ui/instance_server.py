@@ -14,6 +14,19 @@ from mlcoach.system import instance
 logger = logging.getLogger(__name__)
 
 
+def _same_user(sock: QLocalSocket) -> bool:
+    """Whether the process at the other end runs as this user (SO_PEERCRED)."""
+    import os
+    import socket
+
+    fd = int(sock.socketDescriptor())
+    if fd < 0 or not hasattr(os, "getuid"):
+        return True
+    with socket.socket(fileno=os.dup(fd)) as peer:
+        uid = instance.peer_uid(peer)
+    return uid is None or uid == os.getuid()
+
+
 def channel_address(data_root: Path) -> tuple[str, Path]:
     """What QLocalServer listens on, and the lock file that guards it.
 
@@ -79,6 +92,11 @@ class InstanceServer(QObject):
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
+            if not _same_user(sock):  # the folder is private; this is belt and braces
+                logger.warning("refused a connection from another user on the instance channel")
+                sock.abort()
+                sock.deleteLater()
+                continue
             self._buffers[sock] = b""
             sock.readyRead.connect(lambda s=sock: self._on_ready(s))
             sock.disconnected.connect(lambda s=sock: self._forget(s))

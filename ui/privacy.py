@@ -26,7 +26,12 @@ from mlcoach.security.keys import Mode
 from mlcoach.store.core import Store
 from mlcoach.store.export_rows import Progress
 from mlcoach.system.paths import atomic_write
-from mlcoach.transfer.exporting import export_csv, export_json, export_markdown
+from mlcoach.transfer.exporting import (
+    export_csv,
+    export_json,
+    export_markdown,
+    refuse_data_folder,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +90,8 @@ def export_to(store: Store, path: Path, fmt: ExportFormat,
     """
     if not path.suffix:
         path = path.with_suffix(fmt.suffix)
+    if store.path is not None:  # never over the database, store.json or a backup
+        refuse_data_folder(path, store.path.parent)
     reading = None if progress is None else (
         lambda i, n: progress(i * (EXPORT_STEPS - 2) // max(n, 1), EXPORT_STEPS))
     text = fmt.write(store, progress=reading)

@@ -87,8 +87,8 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
                          else "data folder 0700, files 0600"))
     from mlcoach.store import recovery
 
-    restore = ("the app's next start sets it aside and restores the newest good backup"
-               + _newest_backup_text(layout))
+    restore = ("the next mlcoach command that writes (or the app's next start) sets it "
+               "aside and restores the newest good backup" + _newest_backup_text(layout))
     damaged = "the database file is damaged; " + restore
     missing = recovery.precheck(layout.db)
     if missing == "missing":

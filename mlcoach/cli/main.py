@@ -18,7 +18,7 @@ from mlcoach.cli.parser import build_parser, command_in
 from mlcoach.domain.errors import MlcoachError, UsageError
 
 if TYPE_CHECKING:
-    from mlcoach.security.keys import KeyStore
+    from mlcoach.security.keys import KeyStore, Secret
     from mlcoach.store.recovery import RecoveryNote
     from mlcoach.store.vault import Layout, LightOpened, Opened
 
@@ -40,6 +40,7 @@ class Context:
         self.root = data_dir(ns.data_dir)
         self._layout: Layout | None = None
         self._keys = keys
+        self.secret: Secret | None = None  # once the store is open: for backups, repairs
 
     @property
     def layout(self) -> Layout:
@@ -76,6 +77,7 @@ class Context:
 
         opened = open_store(self.layout, keys=self.keys, passphrase_source=self.passphrase,
                             on_recovered=self.recovered)
+        self.secret = opened.secret
         if opened.recovery_key:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
@@ -140,6 +142,7 @@ def cmd_capture(ctx: Context) -> int:
     secret = unlock_existing(ctx.layout, keys=ctx.keys, passphrase_source=ctx.passphrase,
                              on_recovered=ctx.recovered)
     if secret is not None:
+        ctx.secret = secret
         from mlcoach.domain.ids import utcnow  # not clock.now_utc: no zoneinfo import here
         from mlcoach.store import quick
 
@@ -175,6 +178,7 @@ def cmd_export(ctx: Context) -> int:
     if ctx.ns.output:
         from mlcoach.system.paths import atomic_write
 
+        exporting.refuse_data_folder(ctx.ns.output, ctx.root)
         try:
             atomic_write(ctx.ns.output.absolute(), text)
         except OSError as exc:
@@ -195,17 +199,21 @@ def cmd_import(ctx: Context) -> int:
     try:
         if ctx.ns.file.stat().st_size > exporting.MAX_IMPORT_BYTES:  # before reading it
             raise exporting.ImportError_("the file is too large to be an mlcoach export")
-        raw = ctx.ns.file.read_bytes()
+        raw = exporting.read_limited(ctx.ns.file)  # /dev/zero and pipes claim size 0
     except OSError as exc:
         raise MlcoachError(f"cannot read {ctx.ns.file}: {exc.strerror or exc}") from exc
     doc = exporting.parse_export(raw)
     opened = ctx.open()
     try:
+        ignored = exporting.ignored_settings(opened.store, doc)
         added = exporting.import_document(opened.store, doc)
     finally:
         opened.store.close()
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
     ctx.out(f"imported {summary}" if summary else "nothing new to import")
+    if ignored:
+        ctx.out(f"settings not taken from the file: {', '.join(ignored)} "
+                "(this computer's own, or not understood)")
     return EXIT_OK
 
 
@@ -239,9 +247,9 @@ def _new_passphrase(ctx: Context) -> str:
         return line
     import getpass
 
-    first = getpass.getpass("New passphrase: ")
-    if len(first) < 8:
-        raise UsageError("the passphrase must have at least 8 characters")
+    from mlcoach.store.vault import check_new_passphrase
+
+    first = check_new_passphrase(getpass.getpass("New passphrase: "))
     if getpass.getpass("Repeat it: ") != first:
         raise UsageError("the two passphrases differ; nothing was created")
     return first
@@ -264,6 +272,67 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
     "import": cmd_import,
     "init": cmd_init,
 }
+
+
+# Commands that write: after one succeeds, today's backup is taken if it is missing.
+_WRITES = {"capture", "people", "outcome", "suggest", "import", "prompts"}
+
+
+def _run(ctx: Context) -> int:
+    """Run the command; then today's backup (CLI-only users get backups too). A store
+    found damaged on the way is set aside and its newest good backup restored."""
+    try:
+        code = _dispatch(ctx)
+    except Exception as exc:
+        from mlcoach.store.recovery import might_be_damage
+
+        if ctx.secret is None or not might_be_damage(exc):
+            raise
+        note = _restore_damaged(ctx)
+        if note is None:
+            raise
+        raise MlcoachError(f"{note.message()} Nothing was changed by this command; run it "
+                           "again.") from exc
+    if code == EXIT_OK and ctx.ns.command in _WRITES and ctx.secret is not None \
+            and getattr(ctx.ns, "people_command", None) != "list":
+        _daily_backup(ctx)
+    return code
+
+
+def _restore_damaged(ctx: Context) -> RecoveryNote | None:
+    """Set a damaged store aside and restore the newest good backup (what the app's
+    daily check does); None when the full check finds the store sound after all."""
+    from mlcoach.domain.ids import utcnow
+    from mlcoach.store import recovery
+
+    assert ctx.secret is not None
+    seen = recovery.identity(ctx.layout.db)
+    if recovery.verify(ctx.layout.db, ctx.secret):
+        return None
+    return recovery.repair(ctx.root, ctx.secret, "damaged", utcnow(), seen)
+
+
+def _daily_backup(ctx: Context) -> None:
+    """Take today's backup after a write when there is none yet: checked first, like
+    the app's, so a damaged file never replaces good backups (it is restored instead)."""
+    from mlcoach.domain import ids
+    from mlcoach.store.backups import backed_up_today
+
+    now = ids.utcnow()
+    if backed_up_today(ctx.layout.backups, now):
+        return  # the usual case: one directory listing
+    from mlcoach.store import recovery
+
+    assert ctx.secret is not None
+    try:
+        note = recovery.daily_check(ctx.root, ctx.secret, now)
+    except Exception as exc:  # the command itself succeeded: say so, but never fail it
+        logger.debug("daily backup failed", exc_info=True)
+        reason = _db_error_message(exc) or getattr(exc, "strerror", None) or exc
+        ctx.stderr.write(f"mlcoach: today's backup was not taken ({reason})\n")
+        return
+    if note is not None:
+        ctx.recovered(note)
 
 
 def _command(name: str) -> Callable[[Context], int]:
@@ -346,6 +415,10 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
     if "disk i/o error" in text:
         return ("the disk refused the write (full or failing?): nothing was written "
                 "(your data is unchanged)")
+    if "database is locked" in text or "database is busy" in text:
+        from mlcoach.store.core import BUSY_MESSAGE  # the quick path's, as the store's
+
+        return BUSY_MESSAGE
     if "unable to open database" in text:
         return "the database cannot be opened: check the data folder's permissions"
     if "malformed" in text or "not a database" in text:
@@ -380,7 +453,7 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         return int(exc.code or 0)
     try:
         ctx = Context(ns, stdin, stdout, stderr, keys)
-        return _dispatch(ctx)
+        return _run(ctx)
     except UsageError as exc:
         stderr.write(f"mlcoach: {_in_language(exc)}\n")
         return EXIT_USAGE

@@ -9,10 +9,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.system.paths import APP_ID
@@ -100,11 +101,30 @@ class KeyStore(Protocol):
         """Remove the key for a store; missing is fine."""
 
 
-class OSKeyring:
-    """The `keyring` library's configured backend (honours PYTHON_KEYRING_BACKEND)."""
+# How long keyring may wait on the user: an unlock prompt, or creating a collection.
+PROMPT_WAIT = 120.0
 
-    def __init__(self, env: Mapping[str, str] | None = None) -> None:
+
+class OSKeyring:
+    """The `keyring` library's configured backend (honours PYTHON_KEYRING_BACKEND).
+
+    Every call has one deadline (MLCOACH_KEYRING_TIMEOUT, 10 s by default; PROMPT_WAIT
+    when keyring may be showing the user a prompt): a keyring daemon that never answers
+    gives a true one-line error instead of a command that hangs for good.
+    """
+
+    def __init__(self, env: Mapping[str, str] | None = None,
+                 timeout: float | None = None) -> None:
         self._env = os.environ if env is None else env
+        self._timeout = timeout
+
+    def timeout(self) -> float:
+        """Seconds one key read may take in all."""
+        if self._timeout is not None:
+            return self._timeout
+        from mlcoach.security.secretservice import default_timeout
+
+        return default_timeout(self._env)
 
     def _backend(self) -> object:
         import keyring
@@ -118,52 +138,133 @@ class OSKeyring:
 
     def available(self) -> bool:
         try:
-            backend = self._backend()
-        except KeyringUnavailableError:
+            backend = _bounded(self._backend, time.monotonic() + self.timeout(),
+                               self.timeout())
+        except KeyringUnavailableError as exc:
+            if isinstance(exc, KeyringTimeoutError):
+                raise
             return False
         return _is_secure(backend, chosen=bool(self._env.get("PYTHON_KEYRING_BACKEND")))
 
     def get(self, store_id: str) -> bytes | None:
+        budget = self.timeout()
+        deadline = time.monotonic() + budget
         if _direct_read_ok(self._env):
-            value = _read_secret_service(store_id, self._env)
-            if value is not None:
-                return _parse_key(value)
-        return self._keyring_get(store_id)
+            from mlcoach.security import secretservice as ss
+
+            try:
+                value = _read_direct(ss, store_id, self._env, budget, deadline)
+            except ss.Locked:  # keyring asks the user to unlock it: give them time
+                budget = PROMPT_WAIT
+                deadline = time.monotonic() + budget
+            except ss.NoService:  # keyring may still start one (D-Bus activation)
+                logger.debug("no Secret Service on the bus; asking keyring")
+            except ss.SecretServiceError as exc:  # silent, unreachable, hostile: say which
+                raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
+                                              reason=exc) from exc
+            else:
+                if value is not None:
+                    return _parse_key(value)
+        return _bounded(lambda: self._keyring_get(store_id), deadline, budget)
 
     def _keyring_get(self, store_id: str) -> bytes | None:
         import keyring
         from keyring.errors import KeyringError
 
-        try:
-            value = _likely_backend_get(store_id, self._env)
-            if value is None:  # not there, or no backend of ours: keyring decides
-                value = keyring.get_password(KEYRING_SERVICE, store_id)
-        except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
-                                          reason=exc) from exc
+        for attempt in range(2):
+            try:
+                value = _likely_backend_get(store_id, self._env)
+                if value is None:  # not there, or no backend of ours: keyring decides
+                    value = keyring.get_password(KEYRING_SERVICE, store_id)
+                break
+            except Exception as exc:  # KeyringError, or secretstorage's own exceptions
+                if attempt == 0 and type(exc).__name__ == "ItemNotFoundException":
+                    time.sleep(0.05)  # an item found by keyring's search, gone (or not
+                    continue          # there yet) when it reads it: look once more
+                if not isinstance(exc, (KeyringError, RuntimeError)) and \
+                        not type(exc).__module__.startswith(("secretstorage", "jeepney")):
+                    raise
+                raise KeyringUnavailableError("the system keyring cannot be read: {reason}",
+                                              reason=exc) from exc
         return None if value is None else _parse_key(value)
 
     def set(self, store_id: str, key: bytes) -> None:
         import keyring
         from keyring.errors import KeyringError
 
-        try:
-            keyring.set_password(KEYRING_SERVICE, store_id, key.hex())
-        except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError("the system keyring cannot be written: {reason}",
-                                          reason=exc) from exc
+        def write() -> None:
+            try:
+                keyring.set_password(KEYRING_SERVICE, store_id, key.hex())
+            except Exception as exc:  # KeyringError, or secretstorage's own exceptions
+                if not isinstance(exc, (KeyringError, RuntimeError)) and \
+                        not type(exc).__module__.startswith(("secretstorage", "jeepney")):
+                    raise
+                raise KeyringUnavailableError("the system keyring cannot be written: {reason}",
+                                              reason=exc) from exc
+
+        _bounded(write, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
 
     def delete(self, store_id: str) -> None:
         import keyring
         from keyring.errors import KeyringError, PasswordDeleteError
 
+        def remove() -> None:
+            try:
+                keyring.delete_password(KEYRING_SERVICE, store_id)
+            except PasswordDeleteError:
+                pass
+            except (KeyringError, RuntimeError) as exc:
+                raise KeyringUnavailableError("the system keyring cannot be changed: {reason}",
+                                              reason=exc) from exc
+
+        _bounded(remove, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
+
+
+def _read_direct(ss: Any, store_id: str, env: Mapping[str, str], budget: float,
+                 deadline: float) -> str | None:
+    """The direct read, asked once more when the service said it has no such collection
+    or item (seen from gnome-keyring under load): keyring's fallback would then try to
+    create a collection, which prompts."""
+    attributes = {"service": KEYRING_SERVICE, "username": store_id}
+    try:
+        return cast("str | None", ss.read_secret(attributes, env, budget))
+    except ss.NoService:
+        left = deadline - time.monotonic()
+        if left <= 0.1:
+            raise
+        time.sleep(0.05)
+        return cast("str | None", ss.read_secret(attributes, env, left - 0.05))
+
+
+class KeyringTimeoutError(KeyringUnavailableError):
+    """The keyring did not answer within its deadline."""
+
+
+_T = TypeVar("_T")
+
+
+def _bounded(call: Callable[[], _T], deadline: float, budget: float) -> _T:
+    """Run a keyring library call (which has no timeout of its own) until `deadline`: on
+    a daemon thread, so a keyring daemon that never answers cannot hold the process."""
+    import threading
+
+    box: dict[str, Any] = {}
+
+    def run() -> None:
         try:
-            keyring.delete_password(KEYRING_SERVICE, store_id)
-        except PasswordDeleteError:
-            pass
-        except (KeyringError, RuntimeError) as exc:
-            raise KeyringUnavailableError("the system keyring cannot be changed: {reason}",
-                                          reason=exc) from exc
+            box["value"] = call()
+        except BaseException as exc:  # handed to the caller's thread
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="mlcoach-keyring", daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        raise KeyringTimeoutError("the system keyring did not answer within {seconds} s",
+                                  seconds=f"{budget:g}")
+    if "error" in box:
+        raise box["error"]
+    return cast(_T, box.get("value"))
 
 
 def _parse_key(value: str) -> bytes | None:
@@ -180,8 +281,8 @@ def _parse_key(value: str) -> bytes | None:
 # Importing `keyring` costs 0.1-0.3 s (entry-point discovery, its macOS backend probing
 # for libraries, secretstorage pulling in `cryptography`): most of `mlcoach capture`.
 # Where keyring would pick the Secret Service anyway, one read goes straight over D-Bus
-# (mlcoach/security/secretservice.py, stdlib only). Anything unusual (locked, missing, an error)
-# falls back to keyring.
+# (mlcoach/security/secretservice.py, jeepney). A missing item, a locked collection or no
+# service on the bus falls back to keyring; a broken bus or service is reported as such.
 
 SECRET_SERVICE_BACKEND = "keyring.backends.SecretService.Keyring"
 
@@ -269,17 +370,6 @@ def _likely_backend_get(store_id: str, env: Mapping[str, str]) -> str | None:
         if value is not None:
             return str(value)
     return None
-
-
-def _read_secret_service(store_id: str, env: Mapping[str, str]) -> str | None:
-    """The stored value, or None when the direct read cannot give it (then ask keyring)."""
-    try:
-        from mlcoach.security.secretservice import read_secret
-
-        return read_secret({"service": KEYRING_SERVICE, "username": store_id}, env)
-    except Exception as exc:  # locked, no service, a timeout: keyring knows what to do
-        logger.debug("direct Secret Service read failed: %s", exc)
-        return None
 
 
 def _is_secure(backend: object, *, chosen: bool) -> bool:

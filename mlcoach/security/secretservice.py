@@ -1,172 +1,101 @@
-"""Read one secret from the Secret Service with the standard library only.
+"""Read one secret from the Secret Service over the session bus, with jeepney.
 
-Just enough of the D-Bus wire protocol (SASL EXTERNAL, Hello, three method calls)
-for `mlcoach capture`: importing jeepney cost 9 ms of a ~100 ms command, keyring far
-more. The "plain" transfer algorithm sends the value over the user's own session bus,
-which only that user's processes can reach; nothing is written or cached.
-Any failure raises; the caller falls back to the keyring library.
+The fast path of `mlcoach capture`: the keyring library costs 0.1-0.3 s to import, this
+a few milliseconds. jeepney marshals and parses the messages; the socket, the one
+deadline for the whole read and the size limit are ours, because the bus and whatever
+owns org.freedesktop.secrets may be slow, silent or hostile:
+
+- one deadline covers connecting, authenticating and every call;
+- no message may be larger than MAX_MESSAGE, nor the authentication longer than 4 KiB;
+- replies must answer our call (reply serial) and come from the bus itself or from
+  the connection that owns org.freedesktop.secrets (the sender), nothing else.
+
+The "plain" transfer algorithm sends the value over the user's own session bus, which
+only that user's processes can reach; nothing is written or cached.
 """
 
 from __future__ import annotations
 
 import os
 import struct
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import Mapping
 from typing import Any
 
 SECRETS = "org.freedesktop.secrets"
 DEFAULT_COLLECTION = "/org/freedesktop/secrets/aliases/default"  # what keyring reads
-_METHOD_CALL, _METHOD_RETURN, _ERROR = 1, 2, 3
-_ALIGN = {"y": 1, "g": 1, "v": 1, "u": 4, "s": 4, "o": 4, "a": 4, "(": 8, "{": 8}
+BUS_NAME = "org.freedesktop.DBus"
+MAX_MESSAGE = 64 * 1024  # a key lookup's replies are a few hundred bytes
+_MAX_AUTH = 4096
+_MAX_SKIPPED = 256  # signals and strays tolerated while waiting for one reply
+# The only shapes our calls' replies may have. jeepney parses any valid message, but a
+# few invalid ones (an array of empty structs, "a()") make it loop for ever, so a body is
+# handed to it only when its signature is one of these (and a header only when every
+# field is a plain string, path, signature or number).
+_HEADER_TYPES = frozenset({b"s", b"o", b"g", b"u"})
+_REPLY_SIGNATURES = frozenset({"", "s", "o", "ao", "vo", "(oayays)", "a{sv}"})
 
 
-class DBusError(Exception):
-    """The bus or the service answered with an error, or said something unexpected."""
+class SecretServiceError(Exception):
+    """The Secret Service could not be asked; the message says what is wrong."""
 
 
-def _types(sig: str) -> Iterator[str]:
-    """Split a signature into its complete types: "a{ss}o" -> "a{ss}", "o"."""
-    i = 0
-    while i < len(sig):
-        j = i
-        while sig[j] == "a":
-            j += 1
-        if sig[j] in "({":
-            depth = 0
-            for k in range(j, len(sig)):
-                depth += sig[k] in "({"
-                depth -= sig[k] in ")}"
-                if depth == 0:
-                    j = k
-                    break
-        yield sig[i : j + 1]
-        i = j + 1
+class BusUnreachable(SecretServiceError):
+    """No session bus at the address given."""
 
 
-def _pad(buf: bytearray, n: int) -> None:
-    buf.extend(b"\0" * (-len(buf) % n))
+class NotAnswering(SecretServiceError):
+    """The bus or the service did not answer within the deadline."""
 
 
-def _put(buf: bytearray, sig: str, value: Any) -> None:
-    """Marshal `value` of one complete type (little-endian); offsets are from buf[0]."""
-    _pad(buf, _ALIGN[sig[0]])
-    if sig in ("s", "o"):
-        raw = value.encode()
-        buf += struct.pack("<I", len(raw)) + raw + b"\0"
-    elif sig == "g":
-        raw = value.encode()
-        buf += bytes([len(raw)]) + raw + b"\0"
-    elif sig == "y":
-        buf.append(value)
-    elif sig == "u":
-        buf += struct.pack("<I", value)
-    elif sig == "v":
-        inner, inner_value = value
-        _put(buf, "g", inner)
-        _put(buf, inner, inner_value)
-    elif sig[0] == "a":
-        at = len(buf)
-        buf += b"\0\0\0\0"
-        elem = sig[1:]
-        _pad(buf, _ALIGN[elem[0]])
-        start = len(buf)
-        items = value.items() if elem[0] == "{" else value
-        for item in items:
-            _put(buf, elem, item)
-        struct.pack_into("<I", buf, at, len(buf) - start)
-    elif sig[0] in "({":
-        for part, item in zip(_types(sig[1:-1]), value, strict=True):
-            _put(buf, part, item)
-    else:
-        raise DBusError(f"cannot marshal {sig!r}")
+class NoService(SecretServiceError):
+    """Nothing owns org.freedesktop.secrets on the bus (keyring may still start one)."""
 
 
-class _Reader:
-    def __init__(self, data: bytes, endian: str) -> None:
-        self.data, self.pos, self.e = data, 0, endian
-
-    def get(self, sig: str) -> Any:
-        self.pos += -self.pos % _ALIGN[sig[0]]
-        d = self.data
-        if sig in ("s", "o"):
-            (n,) = struct.unpack_from(self.e + "I", d, self.pos)
-            text = d[self.pos + 4 : self.pos + 4 + n].decode()
-            self.pos += 5 + n
-            return text
-        if sig == "g":
-            n = d[self.pos]
-            text = d[self.pos + 1 : self.pos + 1 + n].decode()
-            self.pos += 2 + n
-            return text
-        if sig == "y":
-            self.pos += 1
-            return d[self.pos - 1]
-        if sig == "u":
-            self.pos += 4
-            return struct.unpack_from(self.e + "I", d, self.pos - 4)[0]
-        if sig == "v":
-            return self.get(self.get("g"))
-        if sig == "ay":
-            (n,) = struct.unpack_from(self.e + "I", d, self.pos)
-            self.pos += 4 + n
-            return d[self.pos - n : self.pos]
-        if sig[0] == "a":
-            (n,) = struct.unpack_from(self.e + "I", d, self.pos)
-            self.pos += 4
-            self.pos += -self.pos % _ALIGN[sig[1]]
-            end, out = self.pos + n, []
-            while self.pos < end:
-                out.append(self.get(sig[1:]))
-            return out
-        if sig[0] in "({":
-            return tuple(self.get(part) for part in _types(sig[1:-1]))
-        raise DBusError(f"cannot read {sig!r}")
+class Locked(SecretServiceError):
+    """The item is in a locked collection: unlocking needs a prompt (keyring does that)."""
 
 
-def _socket_path(address: str) -> str:
-    """The Unix socket of a bus address ("unix:path=..." or "unix:abstract=...")."""
-    for option in address.split(";"):
-        kind, _, params = option.partition(":")
-        if kind != "unix":
-            continue
-        keys = dict(p.split("=", 1) for p in params.split(",") if "=" in p)
-        if "path" in keys:
-            return _unescape(keys["path"])
-        if "abstract" in keys:
-            return "\0" + _unescape(keys["abstract"])
-    raise DBusError("no Unix socket in the session bus address")
-
-
-def _unescape(value: str) -> str:
-    from urllib.parse import unquote  # only when the address is escaped
-
-    return unquote(value) if "%" in value else value
+class BadReply(SecretServiceError):
+    """A reply of the wrong size, shape or origin."""
 
 
 class Bus:
-    """A blocking connection to the session bus: method calls in, replies out."""
+    """A blocking session-bus connection whose every step ends by `deadline`."""
 
-    def __init__(self, address: str, timeout: float) -> None:
-        import _socket
+    def __init__(self, address: str, deadline: float) -> None:
+        import socket
 
-        self._sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        from jeepney.bus import get_connectable_addresses
+
+        self.deadline = deadline
         try:
-            self._sock.settimeout(timeout)
-            self._sock.connect(_socket_path(address))
-            uid = str(os.getuid()).encode().hex().encode()
-            self._sock.sendall(b"\0AUTH EXTERNAL " + uid + b"\r\n")
-            reply = b""
-            while not reply.endswith(b"\r\n"):
-                chunk = self._sock.recv(256)
-                if not chunk:
-                    raise DBusError("the bus closed the connection")
-                reply += chunk
-            if not reply.startswith(b"OK "):
-                raise DBusError("the bus refused authentication")
-            self._sock.sendall(b"BEGIN\r\n")
-            self._serial = 0
-            self.call("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                      "Hello")
+            path = next(get_connectable_addresses(address))
+        except (StopIteration, ValueError, KeyError) as exc:
+            raise BusUnreachable("the session bus address is not usable") from exc
+        self._sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self._pending = bytearray()
+        self._serial = 0
+        self._replies: dict[int, Any] = {}
+        try:
+            self._sock.settimeout(self._left())
+            try:
+                self._sock.connect(path)
+            except TimeoutError:
+                raise
+            except OSError as exc:
+                raise BusUnreachable("the session bus is not reachable") from exc
+            self._authenticate()
+            from jeepney.bus_messages import message_bus
+
+            # Hello comes first; its reply is awaited with the calls queued behind it.
+            self.hello = self.send(message_bus.Hello())
+        except TimeoutError as exc:
+            self._sock.close()
+            raise NotAnswering("the session bus did not answer in time") from exc
+        except OSError as exc:
+            self._sock.close()
+            raise BadReply("the session bus broke the connection") from exc
         except BaseException:
             self._sock.close()
             raise
@@ -180,66 +109,212 @@ class Bus:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def call(self, dest: str, path: str, iface: str, member: str, sig: str = "",
-             *args: Any) -> tuple[Any, ...]:
-        """Call a method and return the reply's values."""
-        body = bytearray()
-        for part, value in zip(_types(sig), args, strict=True):
-            _put(body, part, value)
+    def _left(self) -> float:
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError
+        return left
+
+    def _recv(self, n: int) -> bytes:
+        self._sock.settimeout(self._left())
+        chunk = self._sock.recv(n)
+        if not chunk:
+            raise BadReply("the session bus closed the connection")
+        return chunk
+
+    def _authenticate(self) -> None:
+        from jeepney.auth import AuthenticationError, Authenticator
+
+        auth = Authenticator()
+        received = 0
+        try:
+            for line in auth:
+                self._sock.settimeout(self._left())
+                self._sock.sendall(line)
+                chunk = self._recv(1024)
+                received += len(chunk)
+                if received > _MAX_AUTH:
+                    raise BadReply("the session bus sent an oversized greeting")
+                auth.feed(chunk)
+        except AuthenticationError as exc:
+            raise BusUnreachable("the session bus refused the connection") from exc
+        if not auth.authenticated:
+            raise BusUnreachable("the session bus refused the connection")
+        from jeepney.auth import BEGIN
+
+        self._sock.sendall(BEGIN)
+
+    def send(self, message: Any) -> int:
+        """Send a method call without waiting; returns its serial for `reply`."""
         self._serial += 1
-        msg = bytearray(b"l" + bytes([_METHOD_CALL, 0, 1]))
-        msg += struct.pack("<II", len(body), self._serial)
-        fields: list[tuple[int, tuple[str, str]]] = [
-            (1, ("o", path)), (2, ("s", iface)), (3, ("s", member)), (6, ("s", dest))]
-        if sig:
-            fields.append((8, ("g", sig)))
-        _put(msg, "a(yv)", fields)
-        _pad(msg, 8)
-        self._sock.sendall(bytes(msg + body))
-        while True:  # skip signals (NameAcquired) and anything else not ours
-            kind, headers, payload, endian = self._receive()
-            if headers.get(5) != self._serial:
-                continue
-            if kind == _ERROR:
-                raise DBusError(str(headers.get(4, "error")))
-            if kind != _METHOD_RETURN:
-                raise DBusError("unexpected reply")
-            reader = _Reader(payload, endian)
-            return tuple(reader.get(part) for part in _types(headers.get(8, "")))
+        self._sock.settimeout(self._left())
+        self._sock.sendall(message.serialise(serial=self._serial))
+        return int(self._serial)
 
-    def _exactly(self, n: int) -> bytes:
-        out = bytearray()
-        while len(out) < n:
-            chunk = self._sock.recv(n - len(out))
-            if not chunk:
-                raise DBusError("the bus closed the connection")
-            out += chunk
-        return bytes(out)
+    def reply(self, serial: int, sender: str) -> tuple[Any, ...]:
+        """The values of the reply to call `serial`, which must come from `sender` (a
+        unique name, or the bus itself). Calls may be answered in any order."""
+        from jeepney.low_level import HeaderFields, MessageType
 
-    def _receive(self) -> tuple[int, dict[int, Any], bytes, str]:
-        fixed = self._exactly(16)
-        endian = "<" if fixed[:1] == b"l" else ">"
-        body_len, _serial, fields_len = struct.unpack_from(endian + "III", fixed, 4)
-        rest = self._exactly(fields_len + (-(16 + fields_len) % 8) + body_len)
-        reader = _Reader(fixed + rest, endian)
-        reader.pos = 12
-        headers = {code: value for code, value in reader.get("a(yv)")}
-        return fixed[1], headers, (fixed + rest)[-body_len:] if body_len else b"", endian
+        for _ in range(_MAX_SKIPPED):
+            if serial in self._replies:
+                break
+            reply = self._receive()
+            if reply is None:
+                continue  # signals (NameAcquired…)
+            answered = reply.header.fields.get(HeaderFields.reply_serial)
+            if isinstance(answered, int) and 0 < answered <= self._serial:
+                self._replies[answered] = reply
+        else:
+            raise BadReply("the session bus sent too many messages without answering")
+        reply = self._replies.pop(serial)
+        fields = reply.header.fields
+        if fields.get(HeaderFields.sender) != sender:
+            raise BadReply("a reply came from someone other than the service asked")
+        if reply.header.message_type == MessageType.error:
+            raise _error(str(fields.get(HeaderFields.error_name, "error")))
+        return tuple(reply.body)
+
+    def _receive(self) -> Any:
+        from jeepney.low_level import Message, calc_msg_size
+
+        while len(self._pending) < 16:
+            self._pending += self._recv(4096)
+        try:
+            size = calc_msg_size(bytes(self._pending[:16]))
+        except (ValueError, KeyError) as exc:
+            raise BadReply("the session bus sent a malformed message") from exc
+        if size > MAX_MESSAGE:
+            raise BadReply(f"the session bus sent an oversized message ({size} bytes)")
+        while len(self._pending) < size:
+            self._pending += self._recv(size - len(self._pending))
+        raw = bytes(self._pending[:size])
+        del self._pending[:size]
+        if raw[1] not in (2, 3):  # not a method return or error: skipped unparsed
+            return None
+        try:
+            _check_shape(raw)
+            return Message.from_buffer(raw)
+        except Exception as exc:  # jeepney raises several kinds on a malformed message
+            raise BadReply("the session bus sent a malformed message") from exc
+
+
+def _check_shape(raw: bytes) -> None:
+    """Refuse a message jeepney should not parse: header fields other than plain values,
+    a body signature none of our replies has, or a variant that is not a plain string."""
+    order = {b"l": "<", b"B": ">"}.get(raw[:1])
+    if order is None:
+        raise ValueError("byte order")
+    (fields_len,) = struct.unpack_from(order + "I", raw, 12)
+    pos, end, body_sig = 16, 16 + fields_len, ""
+    while pos < end:
+        pos += -pos % 8
+        code, sig_len = raw[pos], raw[pos + 1]
+        sig = raw[pos + 2 : pos + 2 + sig_len]
+        if sig not in _HEADER_TYPES:
+            raise ValueError("header field type")
+        pos += 3 + sig_len
+        if sig == b"u":
+            pos += -pos % 4 + 4
+        elif sig == b"g":
+            n = raw[pos]
+            if code == 8:
+                body_sig = raw[pos + 1 : pos + 1 + n].decode("ascii")
+            pos += n + 2
+        else:
+            pos += -pos % 4
+            (n,) = struct.unpack_from(order + "I", raw, pos)
+            pos += n + 5
+    if pos > end or body_sig not in _REPLY_SIGNATURES:
+        raise ValueError("signature")
+    if body_sig.startswith("v"):  # OpenSession's output: "plain" gives an empty string
+        body = end + (-end % 8)
+        if raw[body : body + 3] != b"\x01s\x00":
+            raise ValueError("variant")
+
+
+def _error(name: str) -> SecretServiceError:
+    if name.endswith(".IsLocked"):
+        return Locked("the keyring is locked")
+    if name in ("org.freedesktop.DBus.Error.NameHasNoOwner",
+                "org.freedesktop.DBus.Error.ServiceUnknown"):
+        return NoService("no Secret Service is running")
+    if name in ("org.freedesktop.DBus.Error.UnknownMethod",
+                "org.freedesktop.DBus.Error.UnknownObject",
+                "org.freedesktop.Secret.Error.NoSuchObject"):
+        # No default collection (yet), or an item gone between search and read: the
+        # keyring library knows how to create or find it.
+        return NoService("the Secret Service has no such collection or item")
+    return BadReply(f"the Secret Service answered with an error ({name[:80]})")
+
+
+def _expect(value: Any, kind: type, what: str) -> Any:
+    if not isinstance(value, kind):
+        raise BadReply(f"the Secret Service sent a malformed {what}")
+    return value
 
 
 def read_secret(attributes: Mapping[str, str], env: Mapping[str, str],
                 timeout: float = 2.0) -> str | None:
     """The first matching item's secret in the default collection, as keyring stores it
-    (UTF-8 text); None when nothing matches. Raises when the service cannot tell."""
-    with Bus(env["DBUS_SESSION_BUS_ADDRESS"], timeout) as bus:
-        _, session = bus.call(SECRETS, "/org/freedesktop/secrets",
-                              "org.freedesktop.Secret.Service", "OpenSession", "sv",
-                              "plain", ("s", ""))
-        (items,) = bus.call(SECRETS, DEFAULT_COLLECTION, "org.freedesktop.Secret.Collection",
-                            "SearchItems", "a{ss}", dict(attributes))
-        if not items:
-            return None
-        ((_, _, value, _),) = bus.call(SECRETS, items[0], "org.freedesktop.Secret.Item",
-                                       "GetSecret", "o", session)
-        # The session ends with the connection; no Close round trip needed.
-        return bytes(value).decode("utf-8")
+    (UTF-8 text); None when nothing matches. Raises SecretServiceError (saying what is
+    wrong) when the service cannot tell, all within `timeout` seconds."""
+    from jeepney.bus_messages import message_bus
+    from jeepney.wrappers import DBusAddress, new_method_call
+
+    address = env.get("DBUS_SESSION_BUS_ADDRESS")
+    if not address:
+        raise BusUnreachable("there is no session bus")
+    deadline = time.monotonic() + timeout
+    waiting_for = "the session bus"
+    try:
+        with Bus(address, deadline) as bus:
+            # Hello and GetNameOwner go together (both answered by the bus); the
+            # service's calls go one at a time to the owner it names, whose replies
+            # alone are accepted. (Sent all at once, gnome-keyring under load now and
+            # then answered SearchItems as if its default collection did not exist.)
+            asked_owner = bus.send(message_bus.GetNameOwner(SECRETS))
+            bus.reply(bus.hello, BUS_NAME)
+            (owner,) = bus.reply(asked_owner, BUS_NAME)
+            owner = _expect(owner, str, "owner")
+            waiting_for = "the Secret Service"
+            service = DBusAddress("/org/freedesktop/secrets", owner,
+                                  "org.freedesktop.Secret.Service")
+            reply = bus.reply(bus.send(new_method_call(service, "OpenSession", "sv",
+                                                       ("plain", ("s", "")))), owner)
+            if len(reply) != 2:
+                raise BadReply("the Secret Service sent a malformed session")
+            session = _expect(reply[1], str, "session")
+            collection = DBusAddress(DEFAULT_COLLECTION, owner,
+                                     "org.freedesktop.Secret.Collection")
+            (items,) = bus.reply(bus.send(new_method_call(collection, "SearchItems", "a{ss}",
+                                                          (dict(attributes),))), owner)
+            if not _expect(items, list, "search result"):
+                return None
+            item = DBusAddress(_expect(items[0], str, "item"), owner,
+                               "org.freedesktop.Secret.Item")
+            (secret,) = bus.reply(bus.send(new_method_call(item, "GetSecret", "o",
+                                                           (session,))), owner)
+            if not isinstance(secret, tuple) or len(secret) != 4:
+                raise BadReply("the Secret Service sent a malformed secret")
+            value = _expect(secret[2], bytes, "secret")
+            # The session ends with the connection; no Close round trip needed.
+            return str(value.decode("utf-8"))
+    except NotAnswering as exc:  # connecting or authenticating
+        raise NotAnswering(f"the session bus did not answer within {timeout:g} s") from exc
+    except TimeoutError as exc:
+        raise NotAnswering(f"{waiting_for} did not answer within {timeout:g} s") from exc
+    except OSError as exc:
+        raise BadReply("the session bus broke the connection") from exc
+    except UnicodeDecodeError as exc:
+        raise BadReply("the Secret Service sent a secret that is not text") from exc
+
+
+def default_timeout(env: Mapping[str, str] | None = None) -> float:
+    """Seconds a whole key read may take ($MLCOACH_KEYRING_TIMEOUT, default 10)."""
+    raw = (os.environ if env is None else env).get("MLCOACH_KEYRING_TIMEOUT", "")
+    try:
+        value = float(raw)
+    except ValueError:
+        return 10.0
+    return value if 0 < value <= 600 else 10.0

@@ -6,8 +6,11 @@ store's own key, into the data folder's `backups/`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from mlcoach.store.db import backup_file
 
 logger = logging.getLogger(__name__)
 
+LOCK_NAME = ".daily.lock"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 _NAME = re.compile(r"^mlcoach-(\d{8})T(\d{6})-(\w[\w-]*)\.db$")
@@ -36,12 +40,54 @@ def backups(folder: Path) -> list[Path]:
     return [p for _, p in sorted(found)]
 
 
+def backed_up_today(folder: Path, now: datetime) -> bool:
+    """Whether today's daily backup exists (one directory listing, no database opened)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return False
+    prefix = f"mlcoach-{now.strftime('%Y%m%d')}T"
+    return any(n.startswith(prefix) and n.endswith("-daily.db") and _NAME.match(n)
+               for n in names)
+
+
 def daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path | None:
-    """Write today's backup unless one exists, then rotate. Returns the new file."""
-    today = now.date()
-    if any(_stamp(p) is not None and _stamp(p).date() == today  # type: ignore[union-attr]
-           for p in backups(folder) if p.name.endswith("-daily.db")):
+    """Write today's backup unless one exists (or another process is writing it), then
+    rotate. Returns the new file."""
+    if backed_up_today(folder, now):
         return None
+    with _only_one(folder) as mine:
+        if not mine or backed_up_today(folder, now):
+            return None
+        return _daily_backup(db, secret, folder, now)
+
+
+@contextlib.contextmanager
+def _only_one(folder: Path) -> Iterator[bool]:
+    """Whether this process may take the backup: the app and command-line writes may
+    all find it missing at once; one takes it, the others skip (never wait)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield True
+        return
+    from mlcoach.system.paths import ensure_private_dir
+
+    ensure_private_dir(folder)
+    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
+
+
+def _daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path | None:
+    today = now.date()
     for stale in folder.glob("mlcoach-*.tmp*"):  # a copy cut short by a kill or a full disk
         stale.unlink(missing_ok=True)
     made = backup_file(db, secret, folder, now, label="daily")

@@ -47,6 +47,7 @@ from mlcoach.domain.timestamps import from_db
 from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store import rows
+from mlcoach.store.db import writer
 from mlcoach.store.file_guard import KeptConnection
 from mlcoach.store.light import kept_connection
 from mlcoach.store.search import SearchHit, hits, search_sql
@@ -79,11 +80,15 @@ def _errors_as_domain(cls: type[_S]) -> type[_S]:
     return cls
 
 
+# A write waits up to a minute for another one (db.BUSY_TIMEOUT_MS) before this.
+BUSY_MESSAGE = N_("another mlcoach is still writing (a long import?) and did not finish "
+                  "within a minute: nothing was written; try again")
+
+
 def _unavailable(exc: BaseException) -> StoreUnavailableError:
     detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
     if "locked" in detail or "busy" in detail:
-        return StoreUnavailableError(
-            "the data file is busy with another mlcoach write; try again in a moment")
+        return StoreUnavailableError(BUSY_MESSAGE)
     return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)
 
 
@@ -97,6 +102,8 @@ class Store:
         self.path = path
         self._secret = secret  # for a kept connection (see keep_connection)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Writes begin IMMEDIATE, so they wait for another writer instead of failing.
+        self._writes = sessionmaker(writer(engine), expire_on_commit=False)
 
     def close(self) -> None:
         """Release database connections."""
@@ -127,7 +134,7 @@ class Store:
     def add_person(self, name: str, style: Style | None = None, notes: str = "") -> Person:
         """Add someone; a name that differs only by case is the same person."""
         name = " ".join(clean_text(name, "person name", MAX_NAME).split())
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             if self._person_row(s, name) is not None:
                 raise MlcoachError("{name!r} is already in your people list", name=name)
             now = utcnow()
@@ -143,7 +150,7 @@ class Store:
                     style: Style | str | None = "", notes: str | None = None,
                     archived: bool | None = None) -> Person:
         """Change a person's name, style (None clears it), notes or archived flag."""
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             row = self._person_row(s, name)
             if row is None:
                 raise MlcoachError("no person called {name!r}", name=name)
@@ -210,7 +217,7 @@ class Store:
         text = clean_text(text, "moment text")
         tag_list = rows.dedupe(clean_tag(t) for t in tags)
         now = created_at or utcnow()
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             person_id = self._person_id(s, person, create=True)
             if style is None and person_id is not None:
                 style = rows.enum_or_none(Style, s.get_one(m.PersonRow, person_id).style)
@@ -237,7 +244,7 @@ class Store:
                       style: Style | bool | None = False,
                       tags: Iterable[str] | None = None) -> Moment:
         """Edit a moment in place (person/style: False leaves them, None clears)."""
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
                 raise MlcoachError("no moment with id {id}", id=moment_id)
@@ -261,7 +268,7 @@ class Store:
 
     def delete_moment(self, moment_id: str) -> Moment:
         """Delete a moment and return it, so the caller can offer undo."""
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
                 raise MlcoachError("no moment with id {id}", id=moment_id)
@@ -283,7 +290,7 @@ class Store:
                            at: datetime | None = None) -> Moment:
         """Mark whether the person followed; also updates a linked suggestion."""
         when = at or utcnow()
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
                 raise MlcoachError("no moment with id {id}", id=moment_id)
@@ -361,7 +368,7 @@ class Store:
         """Save a composed suggestion; with `plan`, also a planned moment to follow up."""
         change = clean_text(change, "change")
         now = created_at or utcnow()
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             person_id = self._person_id(s, person, create=True)
             row = m.SuggestionRow(
                 id=suggestion_id or new_id(), created_at=now, person_id=person_id,
@@ -387,7 +394,7 @@ class Store:
                                at: datetime | None = None) -> Suggestion:
         """Record whether the person followed a suggestion (and its planned moments)."""
         when = at or utcnow()
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             row = s.get(m.SuggestionRow, suggestion_id)
             if row is None:
                 raise MlcoachError("no suggestion with id {id}", id=suggestion_id)
@@ -436,7 +443,7 @@ class Store:
             if "\x00" in value or len(value) > MAX_TEXT:
                 raise UsageError("{what} is not valid text", what=Term(what))
         now = at or utcnow()
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
             if row is None:
                 row = m.ReflectionRow(id=new_id(), day=day, created_at=now)
@@ -481,7 +488,7 @@ class Store:
                             at: datetime | None = None) -> PromptEvent:
         """Record that a prompt was shown; earlier unanswered ones expire."""
         now = at or utcnow()
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             for row in s.scalars(
                 select(m.PromptEventRow).where(m.PromptEventRow.response == Response.SHOWN.value)
             ):
@@ -496,7 +503,7 @@ class Store:
     def record_response(self, event_id: str, response: Response,
                         at: datetime | None = None) -> PromptEvent:
         """Record what the user did with a shown prompt."""
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             row = s.get(m.PromptEventRow, event_id)
             if row is None:
                 raise MlcoachError("no prompt event with id {id}", id=event_id)
@@ -515,7 +522,7 @@ class Store:
 
     def save_custom_prompts(self, prompts: Sequence[Prompt]) -> int:
         """Add or replace the user's own prompts (all or nothing); returns how many."""
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             for p in prompts:
                 data = json.dumps(
                     {
@@ -554,7 +561,7 @@ class Store:
 
     def set_state(self, key: str, value: Any) -> None:
         """Save a JSON value under `key`."""
-        with self._sessions.begin() as s:
+        with self._writes.begin() as s:
             s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
 
     def settings(self) -> Settings:

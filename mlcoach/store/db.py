@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,12 +18,16 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# How long a write waits for another one to finish (e.g. a capture during a long import)
+# before it gives up with "the store is busy". One wait per transaction: writers take the
+# write lock at BEGIN (BEGIN IMMEDIATE), so nothing after it waits again.
+BUSY_TIMEOUT_MS = 60_000
+
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA journal_mode = WAL",
     # FULL: a committed moment survives a power cut, not just a killed process.
     "PRAGMA synchronous = FULL",
-    "PRAGMA busy_timeout = 5000",
 )
 
 
@@ -55,7 +60,9 @@ def connect_raw(path: Path, secret: Secret, *, read_only: bool = False,
         if password is not None:
             conn.execute("PRAGMA key = " + _quote(password))
         if read_only:
-            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+            # The first read is where a wrong key shows ("file is not a database").
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         else:
             _apply_pragmas(conn)
     except sqlcipher.DatabaseError as exc:
@@ -75,6 +82,7 @@ def _apply_pragmas(dbapi_conn: Any) -> None:
     try:
         for pragma in _PRAGMAS:
             cur.execute(pragma)
+        cur.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     finally:
         cur.close()
 
@@ -90,6 +98,19 @@ def _locked_error(secret: Secret) -> StoreLockedError:
         "the encryption key does not open this store; if you have the recovery key, "
         "run `mlcoach recover`"
     )
+
+
+WRITE_OPTION = "mlcoach_write"
+_REVISION = re.compile(r"[0-9]{4}")  # every migration's id, this version's and later ones
+
+
+class StoreDamagedError(Exception):
+    """The file opens but what it holds cannot be ours (recovery.is_corruption says so)."""
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, for transactions that write (they begin IMMEDIATE)."""
+    return engine.execution_options(**{WRITE_OPTION: True})
 
 
 def make_engine(path: Path, secret: Secret) -> Engine:
@@ -147,7 +168,11 @@ def make_engine(path: Path, secret: Secret) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A writer takes the write lock up front: a deferred transaction that reads and
+        # then writes fails at once ("database is locked") when another writer committed
+        # meanwhile, where BEGIN IMMEDIATE simply waits its turn (busy_timeout).
+        write = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
 
@@ -191,6 +216,8 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
     try:
         try:
             current = schema_version(conn)
+            built = current is None and conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'moments'").fetchone() is not None
         except Exception as exc:
             if _is_not_a_database(exc):
                 raise _locked_error(secret) from exc
@@ -199,6 +226,9 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
         conn.close()
     if current == HEAD:
         return False
+    if built or (current is not None and not _REVISION.fullmatch(current)):
+        # Tables without a version, or a version no mlcoach writes: the file is damaged.
+        raise StoreDamagedError("database corrupt: unreadable schema version")
     if current is not None and current not in known_revisions():
         raise MlcoachError(
             "this data was written by a newer mlcoach (schema {schema}); update the app",
@@ -208,7 +238,7 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
         backup_file(path, secret, backup_dir, now, label=f"pre-migrate-{current}")
     engine = make_engine(path, secret)
     try:
-        upgrade(engine)
+        upgrade(writer(engine))
     finally:
         engine.dispose()
     make_private(path)

@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import name_key
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
+from mlcoach.store.db import writer
 from mlcoach.store.export_rows import SECTIONS
 
 
@@ -26,10 +28,65 @@ def apply_import(store: Store, doc: dict[str, Any], *,
     Returns counts added per section and how many people only a name implied.
     """
     if write:
-        with store.engine.begin() as conn:
-            return _import(conn, doc, write=True)
+        with writer(store.engine).begin() as conn:  # BEGIN IMMEDIATE: never fails half-way
+            added, implied = _import(conn, doc, write=True)
+            added["settings"] = len(_import_settings(conn, doc.get("settings"), write=True)[0])
+            return added, implied
     with store.engine.connect() as conn, conn.begin():
-        return _import(conn, doc, write=False)
+        added, implied = _import(conn, doc, write=False)
+        added["settings"] = len(_import_settings(conn, doc.get("settings"), write=False)[0])
+        return added, implied
+
+
+# Settings that describe this computer rather than the person: never taken from a file.
+MACHINE_SETTINGS = frozenset({"launch_at_login", "calendar_path"})
+
+
+def import_settings_plan(doc: dict[str, Any], current: dict[str, Any]) -> tuple[
+        dict[str, Any], list[str]]:
+    """The file's settings that differ from `current` (saved form), and the names of the
+    ones ignored: unknown, of the wrong shape, or about this computer."""
+    raw = doc.get("settings")
+    if not isinstance(raw, dict):
+        return {}, []
+    effective = settings_to_dict(settings_from_dict(current))
+    changed: dict[str, Any] = {}
+    ignored: list[str] = []
+    for key, value in raw.items():
+        if key not in effective or key in MACHINE_SETTINGS:
+            if key not in effective or value != effective[key]:
+                ignored.append(str(key))
+            continue
+        if settings_to_dict(settings_from_dict({key: value}))[key] != value:
+            ignored.append(key)  # the wrong shape: settings_from_dict kept the default
+        elif effective[key] != value:
+            changed[key] = value
+    return changed, ignored
+
+
+def _import_settings(conn: Connection, raw: Any, *, write: bool) -> tuple[
+        dict[str, Any], list[str]]:
+    row = conn.execute(select(m.SettingRow.value).where(m.SettingRow.key == "settings")).first()
+    try:
+        current = json.loads(row[0]) if row is not None else {}
+    except ValueError:
+        current = {}
+    current = current if isinstance(current, dict) else {}
+    changed, ignored = import_settings_plan({"settings": raw}, current)
+    if changed and write:
+        value = json.dumps({**current, **changed}, ensure_ascii=False)
+        if row is None:
+            conn.execute(insert(m.SettingRow), [{"key": "settings", "value": value}])
+        else:
+            conn.execute(update(m.SettingRow).where(m.SettingRow.key == "settings")
+                         .values(value=value))
+    return changed, ignored
+
+
+def settings_not_taken(store: Store, doc: dict[str, Any]) -> list[str]:
+    """The names of the file's settings an import would not apply."""
+    with store.engine.connect() as conn, conn.begin():
+        return _import_settings(conn, doc.get("settings"), write=False)[1]
 
 
 def _utc(v: str | None) -> datetime | None:
@@ -81,7 +138,7 @@ def _import(conn: Connection, doc: dict[str, Any], *,
     existing = _ids(conn, m.SuggestionRow)
     rows = [
         {"id": s["id"], "created_at": _utc(s["created_at"]), "person_id": pid(s),
-         "style": s["style"], "change": s["change"], "action": s["action"],
+         "style": s.get("style"), "change": s["change"], "action": s["action"],
          "size": s["size"], "text": s.get("text") or "",
          "follow_up_on": _dday(s.get("follow_up_on")), "outcome": s.get("outcome"),
          "outcome_at": _utc(s.get("outcome_at"))}

@@ -314,6 +314,7 @@ def _person(r: Sequence[Any]) -> Person:
 def _unavailable(exc: BaseException) -> StoreUnavailableError:
     detail = str(exc) or type(exc).__name__
     if "locked" in detail or "busy" in detail:
-        return StoreUnavailableError(
-            "the data file is busy with another mlcoach write; try again in a moment")
+        return StoreUnavailableError(  # as core.BUSY_MESSAGE (no SQLAlchemy here)
+            "another mlcoach is still writing (a long import?) and did not finish within a "
+            "minute: nothing was written; try again")
     return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)

@@ -132,9 +132,24 @@ def precheck(db: Path) -> Reason | None:
 
 
 def is_corruption(exc: BaseException) -> bool:
-    """Whether a database error means the file itself is damaged."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    return "malformed" in text or "database corrupt" in text
+    """Whether a database error means the file itself is damaged. Text that is not
+    UTF-8 can only come from a damaged plain store (SQLite never checks what it reads)."""
+    inner = getattr(exc, "orig", None) or exc
+    if isinstance(inner, UnicodeDecodeError) or isinstance(exc, UnicodeDecodeError):
+        return True
+    text = str(inner).lower()
+    return ("malformed" in text or "corrupt" in text
+            or "could not decode to utf-8" in text or "vtable constructor failed" in text
+            or "unsupported file format" in text)  # a header field of our own file
+
+
+def might_be_damage(exc: BaseException) -> bool:
+    """Whether an error from the database is worth a full check: corruption, or any
+    database error that is not about the moment (busy, full, read-only…)."""
+    if is_corruption(exc):
+        return True
+    inner = getattr(exc, "orig", None) or exc
+    return type(inner).__module__.startswith("sqlcipher3") and not _is_transient(inner)
 
 
 def opens(path: Path, secret: Secret, *, thorough: bool = False) -> bool:
@@ -158,15 +173,21 @@ def opens(path: Path, secret: Secret, *, thorough: bool = False) -> bool:
 
 
 def inspect(path: Path, secret: Secret) -> tuple[str | None, str]:
-    """(schema version, SQLite's quick_check result) of the file, opened read-only: the
-    doctor never changes the store, not even its journal mode. Errors propagate."""
+    """(schema version, "ok" or "damaged") of the file after its full check: page HMACs
+    when encrypted (read-only); a plain store's pages have no checksum, so its data is
+    checked against itself (verify: its last step needs a writable connection, though
+    it writes nothing). The doctor never changes the store. Errors propagate."""
     from mlcoach.store.db import connect_raw, schema_version
 
     conn = connect_raw(path, secret, read_only=True)
     try:
-        return schema_version(conn), str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        version = schema_version(conn)
+        if secret.mode != "none":
+            damaged = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            return version, "damaged" if damaged else "ok"
     finally:
         conn.close()
+    return version, "ok" if verify(path, secret) else "damaged"
 
 
 def saved_settings(path: Path, secret: Secret) -> dict[str, Any]:
@@ -199,10 +220,13 @@ def key_opens_a_backup(backup_dir: Path, secret: Secret) -> bool:
 
 
 def verify(db: Path, secret: Secret) -> bool:
-    """A full check of every page: HMACs for an encrypted store, SQLite's quick_check
-    for a plain one. False when the file is damaged."""
+    """A full check of every page: HMACs for an encrypted store; for a plain one, which
+    has no checksums, everything SQLite and the data itself can tell (deep_check).
+    False when the file is damaged."""
     from mlcoach.store.db import connect_raw
 
+    if secret.mode == "none" and not plain_header_ok(db):
+        return False
     try:
         conn = connect_raw(db, secret)
     except Exception as exc:
@@ -211,7 +235,7 @@ def verify(db: Path, secret: Secret) -> bool:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if secret.mode == "none":
-            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+            return deep_check(conn)
         # Returns no rows when every page decrypts and authenticates.
         return not conn.execute("PRAGMA cipher_integrity_check").fetchall()
     except Exception as exc:
@@ -220,6 +244,79 @@ def verify(db: Path, secret: Secret) -> bool:
         raise
     finally:
         conn.close()
+
+
+def plain_header_ok(db: Path) -> bool:
+    """Whether a plain store's 100-byte header holds the values mlcoach's SQLite writes
+    (format string, page size, versions, payload fractions, UTF-8, reserved bytes): a
+    changed one can make SQLite refuse the file, call it read-only or misread it."""
+    try:
+        with open(db, "rb") as fh:
+            head = fh.read(100)
+    except OSError:
+        return False
+    if len(head) < 100 or head[:16] != b"SQLite format 3\0":
+        return False
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    return (page >= 512 and page & (page - 1) == 0 and head[18] in (1, 2)
+            and head[19] in (1, 2) and head[20] == 0 and head[21:24] == b"\x40\x20\x20"
+            and 1 <= int.from_bytes(head[44:48], "big") <= 4
+            and int.from_bytes(head[56:60], "big") == 1 and head[72:92] == bytes(20))
+
+
+# The text each row gives the search index, as the triggers of migration 0001 build it.
+_SEARCH_BODIES = {
+    "moment": ("moments", "t.text"),
+    "reflection": ("reflections",
+                   "t.went_well || char(10) || t.differently || char(10) || t.intention"),
+    "suggestion": ("suggestions", "t.change || char(10) || t.text"),
+    "person": ("people", "t.name || char(10) || t.notes"),
+}
+
+
+def deep_check(conn: Any) -> bool:
+    """Everything a plain store can be checked against, since its pages carry no
+    checksum: SQLite's integrity_check (structure, indexes), foreign keys, every text
+    decoding as UTF-8, and every row's text matching its copy in the search index (a
+    changed byte in one of the two copies shows up as a difference)."""
+    try:
+        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            return False
+        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            return False
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+        for table in tables:  # decoding each value is the check (UnicodeDecodeError)
+            for _row in conn.execute(f'SELECT * FROM "{table}"'):
+                pass
+        indexed: dict[tuple[str, str], str] = {}
+        for entity, ref, body in conn.execute("SELECT entity, ref, body FROM search_fts"):
+            if indexed.setdefault((entity, ref), body) != body:
+                return False  # one row indexed twice, differently
+        for entity, (table, body) in _SEARCH_BODIES.items():
+            for ref, text in conn.execute(f"SELECT t.id, {body} FROM {table} t"):
+                if indexed.pop((entity, ref), None) != text:
+                    return False
+        if indexed:  # left over: index entries whose row is gone (or changed id)
+            return False
+        # The index itself (its b-tree blobs): the one check that needs a writable
+        # connection (it is an INSERT of a command, though it changes nothing).
+        conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+        return True
+    except Exception as exc:
+        if _is_transient(exc):
+            raise
+        logger.warning("the store failed its full check: %s", type(exc).__name__)
+        return False  # any other database error on a file that opened is damage
+
+
+def _is_transient(exc: BaseException) -> bool:
+    """A database error about the moment, not the file: busy, full, read-only, I/O."""
+    text = str(exc).lower()
+    return not text or any(word in text for word in (
+        "locked", "busy", "disk i/o", "full", "readonly", "read-only", "unable to open",
+        "interrupt", "out of memory"))
 
 
 # -- setting aside and restoring --------------------------------------------------------------
@@ -301,9 +398,12 @@ def newest_good_backup(backup_dir: Path, secret: Secret) -> Path | None:
 def finish_interrupted_init(db: Path) -> bool:
     """Move a store that `init` had fully built but not yet renamed into place."""
     new = db.with_name(NEW_NAME)
-    if db.exists() or not new.exists() or new.stat().st_size == 0:
+    try:
+        if db.exists() or new.stat().st_size == 0:
+            return False
+        os.replace(new, db)
+    except FileNotFoundError:  # nothing half set up (or another process just finished it)
         return False
-    os.replace(new, db)
     fsync_dir(db.parent)
     logger.info("finished setting up the store after an interrupted start")
     return True

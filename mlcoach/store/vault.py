@@ -6,10 +6,12 @@ keyring entry. It never holds a key.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +47,12 @@ logger = logging.getLogger(__name__)
 
 PassphraseSource = Callable[[], str]
 Notify = Callable[["RecoveryNote"], None]
+
+SETUP_LOCK = ".setup.lock"
+# How long a start waits for another one that is setting the store up (creating a key in
+# the keyring can wait on the keyring daemon; ten starts at once queue behind it).
+SETUP_WAIT = 60.0
+BUSY_SETTING_UP = N_("another start is setting up mlcoach; try again")
 
 NO_KEYRING_MESSAGE = N_(
     "no secure keyring is available to hold the encryption key; choose one: "
@@ -127,11 +135,51 @@ def _write_meta(layout: Layout, meta: StoreMeta) -> None:
     make_private(layout.meta)
 
 
+class AlreadySetUpError(UsageError):
+    """init found a store in the folder (perhaps set up by a start running beside it)."""
+
+
+@contextlib.contextmanager
+def setup_lock(root: Path, wait: float | None = None) -> Iterator[None]:
+    """Hold the data folder's set-up lock: one start creates the key, the store and
+    store.json while any other start waits here (at most `wait` seconds)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no guard against simultaneous first starts
+        yield
+        return
+    fd = os.open(root / SETUP_LOCK, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        deadline = time.monotonic() + (SETUP_WAIT if wait is None else wait)
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise MlcoachError(BUSY_SETTING_UP) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _refuse_existing(layout: Layout) -> None:
+    if read_meta(layout) is not None or (layout.db.exists() and layout.db.stat().st_size > 0):
+        raise AlreadySetUpError("a store already exists in {folder}", folder=layout.root)
+
+
 def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
                passphrase: str | None = None) -> Opened:
-    """Create a new store protected by `mode`; refuses to touch an existing one."""
-    if read_meta(layout) is not None or (layout.db.exists() and layout.db.stat().st_size > 0):
-        raise UsageError("a store already exists in {folder}", folder=layout.root)
+    """Create a new store protected by `mode`; refuses to touch an existing one.
+
+    The whole set-up (key, database, store.json) is one step under the folder's set-up
+    lock, so two first starts never build two stores with two keys."""
+    _refuse_existing(layout)
+    if mode == "keyring" and not keys.available():
+        raise NotInitializedError(NO_KEYRING_MESSAGE)
+    if mode == "passphrase":
+        check_new_passphrase(passphrase)
     try:
         ensure_private_dir(layout.root)
     except OSError as exc:
@@ -139,11 +187,16 @@ def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
                            folder=layout.root, reason=exc.strerror) from exc
     if not os.access(layout.root, os.W_OK):
         raise MlcoachError("the data folder {folder} is not writable", folder=layout.root)
+    with setup_lock(layout.root):
+        _refuse_existing(layout)  # another start may have finished while we waited
+        return _init_locked(layout, mode, keys, passphrase)
+
+
+def _init_locked(layout: Layout, mode: Mode, keys: KeyStore,
+                 passphrase: str | None) -> Opened:
     store_id = new_id()
     recovery: str | None = None
     if mode == "keyring":
-        if not keys.available():
-            raise NotInitializedError(NO_KEYRING_MESSAGE)
         key = new_raw_key()
         keys.set(store_id, key)
         if keys.get(store_id) != key:  # e.g. a backend that silently drops writes
@@ -151,8 +204,6 @@ def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
         secret = Secret("keyring", raw_key=key)
         recovery = encode_recovery_key(key)
     elif mode == "passphrase":
-        if not passphrase:
-            raise UsageError("the passphrase is empty")
         secret = Secret("passphrase", passphrase=passphrase)
     else:
         secret = Secret("none")
@@ -168,6 +219,18 @@ def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
     _ensure(layout, secret, utcnow())
     store = _open(layout, secret)
     return Opened(store, layout, meta, secret, recovery)
+
+
+MIN_PASSPHRASE = 8
+
+
+def check_new_passphrase(passphrase: str | None) -> str:
+    """A new passphrase, or UsageError when it is empty or too short to protect anything."""
+    if not passphrase:
+        raise UsageError("the passphrase is empty")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise UsageError("the passphrase must have at least {n} characters", n=MIN_PASSPHRASE)
+    return passphrase
 
 
 def _build_new(layout: Layout, secret: Secret) -> None:
@@ -238,7 +301,12 @@ def open_store(layout: Layout, *, keys: KeyStore,
         if not auto_init:
             raise NotInitializedError("no store in {folder} yet; run `mlcoach init`",
                                       folder=layout.root)
-        return init_store(layout, "keyring", keys=keys)
+        try:
+            return init_store(layout, "keyring", keys=keys)
+        except AlreadySetUpError:  # a start beside this one set it up: open that store
+            meta = read_meta(layout)
+            if meta is None:
+                raise
     secret = resolve_secret(layout, meta, keys, passphrase_source)
     note = _prepare(layout, secret, now or utcnow(), on_recovered)
     return Opened(_open(layout, secret), layout, meta, secret, recovered=note)
@@ -317,8 +385,14 @@ def _prepare(layout: Layout, secret: Secret, now: datetime,
 
     seen = recovery.identity(layout.db)
     reason = recovery.precheck(layout.db)
-    if reason == "missing" and recovery.finish_interrupted_init(layout.db):
+    if reason == "missing":
+        # A start beside this one may be between writing store.json and renaming the
+        # new database into place: wait for its set-up, then look again.
+        with setup_lock(layout.root):
+            recovery.finish_interrupted_init(layout.db)
         seen, reason = recovery.identity(layout.db), recovery.precheck(layout.db)
+    if reason is None and secret.mode == "none" and not recovery.plain_header_ok(layout.db):
+        reason = "damaged"  # e.g. a write version SQLite takes for "read-only"
     if reason is None:
         try:
             _ensure(layout, secret, now)

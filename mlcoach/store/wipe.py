@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.security.keys import KeyringUnavailableError, KeyStore
 from mlcoach.store.recovery import DAMAGED_MARK, LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
-from mlcoach.store.vault import Layout, read_meta
+from mlcoach.store.vault import SETUP_LOCK, Layout, read_meta
 from mlcoach.system.paths import DRAFT_NAME
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def _targets(layout: Layout) -> list[Path]:
     db = layout.db
     paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
     paths += [layout.meta, layout.backups, root / DRAFT_NAME, root / _LOG_DIR,
-              root / NOTE_NAME, root / LOCK_NAME]
+              root / NOTE_NAME, root / LOCK_NAME, root / SETUP_LOCK]
     if root.is_dir():
         for pattern in _LOG_PATTERNS:
             paths += sorted(root.glob(pattern))

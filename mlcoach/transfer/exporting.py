@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcoach import __version__
-from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
@@ -80,6 +80,16 @@ def export_json(store: Store | LightStore, *, now: datetime | None = None,
     return "".join(parts)
 
 
+def refuse_data_folder(output: Path, root: Path) -> None:
+    """An export never goes into the data folder: it could replace the database, store.json
+    or a backup (symlinks resolved, so no other name for the folder gets past)."""
+    target = output.expanduser().resolve()
+    home = root.resolve()
+    if target == home or home in target.parents:
+        raise UsageError("cannot export into the data folder {folder}: choose another place "
+                         "(nothing was written)", folder=home)
+
+
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
                "detail")
 
@@ -88,30 +98,37 @@ def export_csv(store: Store | LightStore, tz: tzinfo | None = None, **kw: Any) -
     """One CSV table: a row per moment, suggestion, reflection and person."""
     doc = export_document(store, **kw)
     out = io.StringIO()
-    w = csv.writer(out, lineterminator="\n")
+    # RFC 4180's CRLF: the writer then quotes any cell holding a CR or an LF, which a bare
+    # "\n" terminator let through unquoted (a lone CR split the row in spreadsheets).
+    w = csv.writer(out, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
+
+    def row(*cells: Any) -> None:  # every cell, ids and tags too: any of it may be imported
+        w.writerow([_csv_safe("" if c is None else str(c)) for c in cells])
+
     for mo in doc["moments"]:
-        w.writerow(["moment", mo["id"], mo["created_at"], _csv_safe(mo["text"]), mo["kind"],
-                    _csv_safe(mo["person"] or ""), mo["style"] or "", " ".join(mo["tags"]),
-                    mo["outcome"] or "", "planned" if mo["planned"] else ""])
+        row("moment", mo["id"], mo["created_at"], mo["text"], mo["kind"], mo["person"],
+            mo["style"], " ".join(mo["tags"]), mo["outcome"], "planned" if mo["planned"] else "")
     for su in doc["suggestions"]:
-        w.writerow(["suggestion", su["id"], su["created_at"], _csv_safe(su["change"]),
-                    su["action"], _csv_safe(su["person"] or ""), su["style"], "",
-                    su["outcome"] or "", su["size"]])
+        row("suggestion", su["id"], su["created_at"], su["change"], su["action"], su["person"],
+            su["style"], "", su["outcome"], su["size"])
     for re_ in doc["reflections"]:
         text = " | ".join(x for x in (re_["went_well"], re_["differently"], re_["intention"]) if x)
-        w.writerow(["reflection", re_["id"], re_["day"], _csv_safe(text), "", "", "", "", "",
-                    f"energy {re_['energy']}" if re_["energy"] else ""])
+        row("reflection", re_["id"], re_["day"], text, "", "", "", "", "",
+            f"energy {re_['energy']}" if re_["energy"] else "")
     for pe in doc["people"]:
-        w.writerow(["person", pe["id"], pe["created_at"], _csv_safe(pe["notes"]), "",
-                    _csv_safe(pe["name"]), pe["style"] or "", "", "",
-                    "archived" if pe["archived"] else ""])
+        row("person", pe["id"], pe["created_at"], pe["notes"], "", pe["name"], pe["style"], "",
+            "", "archived" if pe["archived"] else "")
     return out.getvalue()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
 def _csv_safe(value: str) -> str:
-    """Stop a spreadsheet from running a cell that starts like a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    """Stop a spreadsheet from running a cell that starts like a formula (OWASP CSV
+    injection: prefix a single quote; the csv module quotes the cell where needed)."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def export_markdown(store: Store | LightStore, tz: tzinfo | None = None, **kw: Any) -> str:
@@ -121,12 +138,12 @@ def export_markdown(store: Store | LightStore, tz: tzinfo | None = None, **kw: A
     days: dict[str, list[str]] = {}
     for mo in doc["moments"]:
         when = datetime.fromisoformat(mo["created_at"]).astimezone(local)
-        bits = [f"**{mo['kind']}**"]
+        bits = [f"**{_md(mo['kind'])}**"]
         if mo["person"]:
-            bits.append(f"with {mo['person']}")
+            bits.append(f"with {_md(mo['person'])}")
         line = f"- {when:%H:%M} {' '.join(bits)}: {_md(mo['text'])}"
         if mo["tags"]:
-            line += " " + " ".join(f"`#{t}`" for t in mo["tags"])
+            line += " " + " ".join(_md(f"#{t}") for t in mo["tags"])
         if mo["outcome"]:
             line += f" — {mo['outcome'].replace('_', ' ')}"
         days.setdefault(when.date().isoformat(), []).append(line)
@@ -146,8 +163,15 @@ def export_markdown(store: Store | LightStore, tz: tzinfo | None = None, **kw: A
     return "".join(parts)
 
 
+_MD_SPECIAL = {c: "\\" + c for c in "\\`*_{}[]()#+-.!|~>:/"}
+_MD_SPECIAL.update({"<": "&lt;", "&": "&amp;"})
+_MD_TABLE = str.maketrans(_MD_SPECIAL)
+
+
 def _md(text: str) -> str:
-    return " ".join(text.split()).replace("<", "&lt;")
+    """Text as Markdown shows it literally: one line, every character that could start a
+    heading, list, link, image, code span, autolink or HTML escaped."""
+    return " ".join(text.split()).translate(_MD_TABLE)
 
 
 # -- import ------------------------------------------------------------------------------
@@ -430,12 +454,23 @@ _VALIDATORS: dict[str, Callable[[dict[str, Any], str], None]] = {
 }
 
 
+def read_limited(path: Path, limit: int | None = None) -> bytes:
+    """The file's bytes, reading at most `limit` + 1 of them whatever the file claims to
+    be (st_size is 0 for /dev/zero and pipes); ImportError_ when there are more."""
+    limit = MAX_IMPORT_BYTES if limit is None else limit
+    with open(path, "rb") as fh:
+        raw = fh.read(limit + 1)
+    if len(raw) > limit:
+        raise ImportError_("the file is too large to be an mlcoach export")
+    return raw
+
+
 def read_export(path: Path) -> dict[str, Any]:
     """Read and validate an export file; ImportError_ (one line) when it cannot be used."""
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
+        if path.stat().st_size > MAX_IMPORT_BYTES:  # refused before reading anything
             raise ImportError_("the file is too large to be an mlcoach export")
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
         raise ImportError_(f"could not read the file ({exc.strerror or exc})") from exc
     return parse_export(raw)
@@ -475,6 +510,15 @@ def preview_import(store: Store, doc: dict[str, Any]) -> ImportPreview:
     added, implied = apply_import(store, doc, write=False)
     skipped = {section: len(doc.get(section, [])) - added[section] for section in SECTIONS}
     skipped["people"] += implied
+    skipped["settings"] = len(ignored_settings(store, doc))
     return ImportPreview(added, skipped)
+
+
+def ignored_settings(store: Store, doc: dict[str, Any]) -> list[str]:
+    """The names of the file's settings an import would not apply (unknown, of the wrong
+    shape, or about this computer: launch at login, the calendar file)."""
+    from mlcoach.store.import_rows import settings_not_taken
+
+    return settings_not_taken(store, doc)
 
 

@@ -1,6 +1,5 @@
 """The direct Secret Service read (the fast path of `mlcoach capture`) returns exactly
-what keyring stored, without importing keyring or jeepney, and defers to keyring
-otherwise."""
+what keyring stored, without importing keyring, and defers to keyring otherwise."""
 
 from __future__ import annotations
 
@@ -16,7 +15,7 @@ READ = (
     "import sys\n"
     "from mlcoach.security.keys import OSKeyring\n"
     "key = OSKeyring().get(sys.argv[1])\n"
-    "print(key.hex() if key else None, 'keyring' in sys.modules, 'jeepney' in sys.modules)\n"
+    "print(key.hex() if key else None, 'keyring' in sys.modules)\n"
 )
 
 
@@ -29,12 +28,12 @@ def test_direct_read_matches_keyring_and_skips_its_import(desktop) -> None:  # t
     env = {k: v for k, v in desktop.env.items() if k != "PYTHON_KEYRING_BACKEND"}
     key = "ab" * 32
     _run(env, "-c", f"import keyring; keyring.set_password({SERVICE!r}, 'direct-1', {key!r})")
-    assert _run(env, "-c", READ, "direct-1") == f"{key} False False"
+    assert _run(env, "-c", READ, "direct-1") == f"{key} False"
     # A missing entry falls back to keyring, which also finds nothing.
-    assert _run(env, "-c", READ, "no-such-store") == "None True True"
+    assert _run(env, "-c", READ, "no-such-store") == "None True"
     # keyring's Secret Service backend, chosen by name, is the same service: read directly.
     chosen = dict(env, PYTHON_KEYRING_BACKEND="keyring.backends.SecretService.Keyring")
-    assert _run(chosen, "-c", READ, "direct-1") == f"{key} False False"
+    assert _run(chosen, "-c", READ, "direct-1") == f"{key} False"
     # Any other backend the user chose is asked through keyring.
     other = dict(env, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     assert _run(other, "-c", READ, "direct-1").startswith("None True")
@@ -42,4 +41,4 @@ def test_direct_read_matches_keyring_and_skips_its_import(desktop) -> None:  # t
     # running here, so its Secret Service backend answers), without its backend scan.
     kde = dict(env, XDG_CURRENT_DESKTOP="KDE")
     scan = "print('keyring.backends.macOS' in sys.modules)\n"
-    assert _run(kde, "-c", READ + scan, "direct-1").split() == [key, "True", "True", "False"]
+    assert _run(kde, "-c", READ + scan, "direct-1").split() == [key, "True", "False"]

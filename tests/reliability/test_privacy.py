@@ -352,7 +352,7 @@ def test_delete_all_data_leaves_nothing_of_the_user(layout, memory_keyring, tmp_
     DraftFile(layout.root / "capture-draft.txt").save(Draft(text="half typed"))
     (layout.root / "mlcoach.log").write_text("a log line\n")
     (layout.root / "mlcoach.log.1").write_text("an older log line\n")
-    assert len(list(layout.backups.iterdir())) == 3
+    assert len(list(layout.backups.glob("mlcoach-*.db"))) == 3
     assert memory_keyring.items
     delete_all(layout, OSKeyring(env={}), store=opened.store)
     assert not layout.root.exists()

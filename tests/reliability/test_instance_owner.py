@@ -1,0 +1,148 @@
+"""The single-instance channel never goes to another user: without XDG_RUNTIME_DIR it
+lives in our own 0700 folder in /tmp (refused when someone else got there first), and a
+hand-over checks the listening process's uid (SO_PEERCRED) before saying anything.
+
+Another local user is simulated with uid 65534 (the tests run as root, which can chown
+and setuid; they are skipped otherwise)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.system import instance
+
+OTHER = 65534
+as_root = pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
+                             reason="simulating another user needs root")
+
+
+@pytest.fixture
+def tmp_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A stand-in for /tmp (sticky and world-writable like it), with no runtime folder."""
+    base = tmp_path / "tmp"
+    base.mkdir()
+    os.chmod(base, 0o1777)
+    monkeypatch.setattr(tempfile, "tempdir", str(base))
+    return base
+
+
+def test_without_a_runtime_folder_the_channel_gets_our_own_private_folder(tmp_base: Path,
+                                                                         tmp_path: Path) -> None:
+    path = instance.channel_path(tmp_path / "data", env={})
+    folder = tmp_base / f"mlcoach-{os.getuid()}"
+    assert path.parent == folder
+    st = os.lstat(folder)
+    assert st.st_uid == os.getuid() and st.st_mode & 0o777 == 0o700
+
+
+@as_root
+def test_a_folder_another_user_made_first_is_refused(tmp_base: Path, tmp_path: Path) -> None:
+    folder = tmp_base / f"mlcoach-{os.getuid()}"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, OTHER, OTHER)
+    with pytest.raises(MlcoachError, match="not a private folder of yours"):
+        instance.channel_path(tmp_path / "data", env={})
+    with pytest.raises(MlcoachError, match="not a private folder of yours"):
+        instance.send(tmp_path / "data", "show", env={})
+
+
+@pytest.mark.parametrize("how", ["symlink", "open mode"])
+def test_a_link_or_an_open_folder_is_refused(tmp_base: Path, tmp_path: Path, how: str) -> None:
+    folder = tmp_base / f"mlcoach-{os.getuid()}"
+    if how == "symlink":
+        target = tmp_path / "elsewhere"
+        target.mkdir(mode=0o700)
+        folder.symlink_to(target)
+    else:
+        folder.mkdir()
+        os.chmod(folder, 0o777)
+    with pytest.raises(MlcoachError, match="not a private folder"):
+        instance.channel_path(tmp_path / "data", env={})
+
+
+def test_a_shared_runtime_folder_is_not_used(tmp_base: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "shared-run"
+    shared.mkdir()
+    os.chmod(shared, 0o777)
+    path = instance.channel_path(tmp_path / "data", env={"XDG_RUNTIME_DIR": str(shared)})
+    assert path.parent == tmp_base / f"mlcoach-{os.getuid()}"
+
+
+LISTENER = """
+import os, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.bind(sys.argv[1])
+os.setuid(int(sys.argv[2]))  # the listening socket carries this uid from listen() on
+s.listen(4)
+print("ready", flush=True)
+while True:
+    conn, _ = s.accept()
+    conn.settimeout(5)
+    try:
+        got = conn.recv(1024)
+    except OSError:
+        got = b""
+    if got:
+        print("got", len(got), flush=True)
+    conn.sendall(b"ok\\n")
+    conn.close()
+"""
+
+
+@as_root
+@pytest.mark.parametrize("command", [["capture"], ["run"]])
+def test_no_hand_over_to_another_users_process(tmp_path: Path, cli_env: dict[str, str],
+                                               command: list[str]) -> None:
+    """A process of another user listening on our channel path gets nothing, and the
+    command does not exit 0 as if it had handed over."""
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = dict(cli_env, XDG_RUNTIME_DIR=str(runtime), QT_QPA_PLATFORM="offscreen")
+    data = Path(env["MLCOACH_DATA_DIR"])
+    path = instance.channel_path(data, env)
+    listener = subprocess.Popen([sys.executable, "-c", LISTENER, str(path), str(OTHER)],
+                                stdout=subprocess.PIPE, text=True)
+    try:
+        assert listener.stdout is not None and listener.stdout.readline().strip() == "ready"
+        res = subprocess.run([sys.executable, "-m", "mlcoach", *command], env=env,
+                             capture_output=True, text=True, timeout=60)
+    finally:
+        listener.kill()
+        out, _ = listener.communicate()
+    assert res.returncode == 1, res.stderr
+    assert "belongs to another user (uid 65534)" in res.stderr
+    assert "got" not in out  # it was never sent a request
+
+
+def test_our_own_listener_still_gets_the_hand_over(tmp_path: Path) -> None:
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    env = {"XDG_RUNTIME_DIR": str(runtime)}
+    path = instance.channel_path(tmp_path / "data", env)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        server.listen(1)
+        server.settimeout(30)
+        import threading
+
+        got: list[bytes] = []
+
+        def answer() -> None:
+            conn, _ = server.accept()
+            with conn:
+                got.append(conn.recv(1024))
+                conn.sendall(b"ok\n")
+
+        thread = threading.Thread(target=answer)
+        thread.start()
+        assert instance.send(tmp_path / "data", "capture", env=env) is True
+        thread.join(30)
+    assert instance.decode(got[0].strip()) == "capture"
