@@ -416,9 +416,9 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
         return ("the disk refused the write (full or failing?): nothing was written "
                 "(your data is unchanged)")
     if "database is locked" in text or "database is busy" in text:
-        from mlcoach.store.core import BUSY_MESSAGE  # the quick path's, as the store's
+        from mlcoach.store.errors import BUSY_MESSAGE  # the quick path's, as the store's
 
-        return BUSY_MESSAGE
+        return str(BUSY_MESSAGE)
     if "unable to open database" in text:
         return "the database cannot be opened: check the data folder's permissions"
     if "malformed" in text or "not a database" in text:

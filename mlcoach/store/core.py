@@ -8,11 +8,9 @@ errors leave a public method as `StoreUnavailableError` (see `_errors_as_domain`
 from __future__ import annotations
 
 import contextlib
-import functools
-import inspect
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -22,7 +20,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mlcoach.domain.errors import MlcoachError, StoreUnavailableError, UsageError
+from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.model import (
     ChangeKind,
@@ -48,51 +46,17 @@ from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store import rows
 from mlcoach.store.db import writer
+from mlcoach.store.errors import errors_as_domain, unavailable
 from mlcoach.store.file_guard import KeptConnection
 from mlcoach.store.light import kept_connection
 from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
 
-
-
 _E = TypeVar("_E", bound=StrEnum)
-_S = TypeVar("_S")
 
 
-def _errors_as_domain(cls: type[_S]) -> type[_S]:
-    """Wrap every public method so a SQLAlchemy error leaves it as StoreUnavailableError."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(fn)
-        def guarded(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return fn(*args, **kwargs)
-            except SQLAlchemyError as exc:
-                raise _unavailable(exc) from exc
-        return guarded
-
-    for name, member in list(vars(cls).items()):
-        if (not name.startswith("_") and inspect.isfunction(member)
-                and name not in ("session", "connection")):
-            setattr(cls, name, wrap(member))
-    return cls
-
-
-# A write waits up to a minute for another one (db.BUSY_TIMEOUT_MS) before this.
-BUSY_MESSAGE = N_("another mlcoach is still writing (a long import?) and did not finish "
-                  "within a minute: nothing was written; try again")
-
-
-def _unavailable(exc: BaseException) -> StoreUnavailableError:
-    detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
-    if "locked" in detail or "busy" in detail:
-        return StoreUnavailableError(BUSY_MESSAGE)
-    return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)
-
-
-@_errors_as_domain
+@errors_as_domain
 class Store:
     """Typed access to the user's data."""
 
@@ -610,11 +574,11 @@ class Store:
         try:
             pooled = self.engine.raw_connection()
         except SQLAlchemyError as exc:
-            raise _unavailable(exc) from exc
+            raise unavailable(exc) from exc
         try:
             yield pooled.driver_connection
         except sqlcipher.Error as exc:
-            raise _unavailable(exc) from exc
+            raise unavailable(exc) from exc
         finally:
             pooled.close()
 

@@ -24,6 +24,7 @@ from mlcoach.domain.ids import new_id, utcnow
 from mlcoach.domain.timestamps import from_db, to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw
+from mlcoach.store.errors import unavailable
 from mlcoach.store.file_guard import KeptConnection, guard_for
 from mlcoach.store.search import SearchHit, hits, search_sql
 
@@ -70,11 +71,11 @@ class LightStore:
             try:
                 conn = connect_raw(self.path, self._secret)
             except sqlcipher.Error as exc:
-                raise _unavailable(exc) from exc
+                raise unavailable(exc) from exc
             try:
                 yield conn
             except sqlcipher.Error as exc:
-                raise _unavailable(exc) from exc
+                raise unavailable(exc) from exc
             finally:
                 conn.close()
         finally:
@@ -284,7 +285,7 @@ def kept_connection(path: Path, secret: Secret) -> KeptConnection:
         try:
             return connect_raw(path, secret, any_thread=True)
         except sqlcipher.Error as exc:
-            raise _unavailable(exc) from exc
+            raise unavailable(exc) from exc
 
     return KeptConnection(path, connect)
 
@@ -310,11 +311,3 @@ def _person(r: Sequence[Any]) -> Person:
     return Person(id=r[0], name=r[1], style=Style(r[2]) if r[2] else None, notes=r[3],
                   archived=bool(r[4]), created_at=_ts(r[5]))
 
-
-def _unavailable(exc: BaseException) -> StoreUnavailableError:
-    detail = str(exc) or type(exc).__name__
-    if "locked" in detail or "busy" in detail:
-        return StoreUnavailableError(  # as core.BUSY_MESSAGE (no SQLAlchemy here)
-            "another mlcoach is still writing (a long import?) and did not finish within a "
-            "minute: nothing was written; try again")
-    return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)

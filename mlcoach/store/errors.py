@@ -1,0 +1,46 @@
+"""Database errors as the store's own: callers outside `mlcoach.store` see
+`StoreUnavailableError` with a plain line, never SQLAlchemy's or SQLCipher's types."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from mlcoach.domain.errors import StoreUnavailableError
+from mlcoach.domain.i18n import N_
+
+_S = TypeVar("_S")
+
+
+def errors_as_domain(cls: type[_S]) -> type[_S]:
+    """Wrap every public method so a SQLAlchemy error leaves it as StoreUnavailableError."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(fn)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return fn(*args, **kwargs)
+            except SQLAlchemyError as exc:
+                raise unavailable(exc) from exc
+        return guarded
+
+    for name, member in list(vars(cls).items()):
+        if (not name.startswith("_") and inspect.isfunction(member)
+                and name not in ("session", "connection")):
+            setattr(cls, name, wrap(member))
+    return cls
+
+
+# A write waits up to a minute for another one (db.BUSY_TIMEOUT_MS) before this.
+BUSY_MESSAGE = N_("another mlcoach is still writing (a long import?) and did not finish "
+                  "within a minute: nothing was written; try again")
+
+
+def unavailable(exc: BaseException) -> StoreUnavailableError:
+    detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
+    if "locked" in detail or "busy" in detail:
+        return StoreUnavailableError(BUSY_MESSAGE)
+    return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)
