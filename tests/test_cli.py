@@ -263,6 +263,28 @@ def test_command_line_speaks_turkish_under_a_turkish_locale(cli_env):
     assert "the moment is empty" in english.stderr
 
 
+def test_errors_follow_the_language_chosen_in_settings(cli_env):
+    """Under an English locale, a store whose Settings say Turkish gets Turkish errors
+    (those raised once the command has opened the store)."""
+    from dataclasses import replace
+
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import Layout, open_store
+
+    env = {**cli_env, "LANG": "en_GB.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    assert run_cli(env, "init", "--no-encryption").returncode == 0
+    english = run_cli(env, "people", "archive", "Nobody")
+    assert english.returncode == 1 and "no person called 'Nobody'" in english.stderr
+    opened = open_store(Layout(Path(env["MLCOACH_DATA_DIR"])), keys=OSKeyring())
+    try:
+        opened.store.save_settings(replace(opened.store.settings(), language="tr"))
+    finally:
+        opened.store.close()
+    turkish = run_cli(env, "people", "archive", "Nobody")
+    assert turkish.returncode == 1
+    assert turkish.stderr.strip() == "mlcoach: 'Nobody' adında bir kişi yok"
+
+
 def test_suggest_shows_a_saved_name_as_saved(cli_env):
     assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
     assert run_cli(cli_env, "people", "add", "Dana", "--style", "facts").returncode == 0

@@ -41,6 +41,7 @@ class Context:
         self._layout: Layout | None = None
         self._keys = keys
         self.secret: Secret | None = None  # once the store is open: for backups, repairs
+        self.language = ""  # the Settings language once a store is open ("" = the system's)
 
     @property
     def layout(self) -> Layout:
@@ -78,6 +79,7 @@ class Context:
         opened = open_store(self.layout, keys=self.keys, passphrase_source=self.passphrase,
                             on_recovered=self.recovered)
         self.secret = opened.secret
+        self._note_language(opened.store)
         if opened.recovery_key:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
@@ -88,9 +90,17 @@ class Context:
 
         opened = open_light(self.layout, keys=self.keys, passphrase_source=self.passphrase,
                             on_recovered=self.recovered)
+        self._note_language(opened.store)
         if opened.recovery_key:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
+
+    def _note_language(self, store: Any) -> None:
+        """Remember the language chosen in Settings, so later errors use it too."""
+        try:
+            self.language = store.settings().language
+        except MlcoachError:
+            self.language = ""
 
     def recovered(self, note: RecoveryNote) -> None:
         """Say on stderr that a damaged store file was replaced by a backup."""
@@ -451,14 +461,15 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         ns = parser.parse_args(args)
     except SystemExit as exc:
         return int(exc.code or 0)
+    ctx: Context | None = None
     try:
         ctx = Context(ns, stdin, stdout, stderr, keys)
         return _run(ctx)
     except UsageError as exc:
-        stderr.write(f"mlcoach: {_in_language(exc)}\n")
+        stderr.write(f"mlcoach: {_in_language(exc, ctx)}\n")
         return EXIT_USAGE
     except MlcoachError as exc:
-        stderr.write(f"mlcoach: {_in_language(exc)}\n")
+        stderr.write(f"mlcoach: {_in_language(exc, ctx)}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         stderr.write("mlcoach: interrupted\n")
@@ -480,11 +491,12 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         return EXIT_ERROR
 
 
-def _in_language(exc: BaseException) -> str:
-    """The error's one line in the user's language (from LANGUAGE / LC_* / LANG)."""
+def _in_language(exc: BaseException, ctx: Context | None) -> str:
+    """The error's one line in the user's language: the Settings choice once the command
+    has opened the store, else LANGUAGE / LC_* / LANG."""
     from mlcoach.domain.i18n import error_text, ui_language
 
-    return error_text(exc, ui_language(""))
+    return error_text(exc, ui_language(ctx.language if ctx is not None else ""))
 
 
 def main_gui() -> int:
