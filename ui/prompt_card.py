@@ -79,9 +79,20 @@ class PromptCard(QWidget):
         layout.addWidget(self.note)
         layout.addSpacing(4)
 
+        self.buttons: dict[str, QPushButton] = {}
+        layout.addLayout(self._button_row())
+        self.buttons["done"].setDefault(True)
+
+        self._expiry = QTimer(self)
+        self._expiry.setSingleShot(True)
+        self._expiry.setInterval(expire_ms)
+        self._expiry.timeout.connect(lambda: self._respond("expired"))
+        self.setFixedWidth(480)
+
+    def _button_row(self) -> QHBoxLayout:
+        """Done · Later · Skip · Not for me, then Capture…; none takes the keyboard."""
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.buttons: dict[str, QPushButton] = {}
         for key, label, tip in (
             ("done", self.tr("Done"), self.tr("I did it")),
             ("snoozed", self.tr("Later"), self.tr("Remind me in a little while")),
@@ -104,14 +115,7 @@ class PromptCard(QWidget):
         capture.clicked.connect(self._capture)
         row.addWidget(capture)
         self.buttons["capture"] = capture
-        layout.addLayout(row)
-        self.buttons["done"].setDefault(True)
-
-        self._expiry = QTimer(self)
-        self._expiry.setSingleShot(True)
-        self._expiry.setInterval(expire_ms)
-        self._expiry.timeout.connect(lambda: self._respond("expired"))
-        self.setFixedWidth(480)
+        return row
 
     def show_prompt(self, theme: str, text: str, try_this: str, note: str = "",
                     anchor: QRect | None = None) -> None:

@@ -125,6 +125,8 @@ class ImportPreviewDialog(QDialog):
 
     def __init__(self, name: str, preview: ImportPreview,
                  parent: QWidget | None = None) -> None:
+        """Build the preview: what the file adds and skips per section, then Import/Cancel
+        (long: one straight list of the dialog's widgets, top to bottom)."""
         super().__init__(parent)
         self.preview = preview
         self.setWindowTitle(self.tr("Import data"))

@@ -94,7 +94,11 @@ def _help_language() -> Callable[[str], str]:
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The full command-line grammar, or only `command`'s part of it."""
+    """The full command-line grammar, or only `command`'s part of it.
+
+    Long on purpose: one declarative list of every command and option reads better in
+    one place than spread over helpers, and `mlcoach capture` builds only its part.
+    """
     _t = _help_language()
     p = _Parser(prog="mlcoach", description=_t("Practise micro-leadership, one small act a day."))
     p.add_argument("--version", action="version", version=f"mlcoach {__version__}")

@@ -249,6 +249,9 @@ def choose(
 ) -> Choice:
     """Return the next prompt to show and why; raises ValueError when there are no prompts.
 
+    Long on purpose: the rules (intention recalled, focus theme, recent themes, "not
+    for me", time of day) are weighed in one place, in the order a reader checks them.
+
     Args:
         intention: the intention written in the last reflection; recalled with
             the first prompt of the day.

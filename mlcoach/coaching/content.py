@@ -294,6 +294,8 @@ class _Checker:
         return _Document(theme=theme, names=names, pack=pack, prompts=prompts)
 
     def prompt(self, raw: object, index: int, *, file_theme: str | None, custom: bool) -> Prompt:
+        """One prompt entry checked field by field, each failure naming its entry and field
+        (long: one check per field of the documented prompt format, in file order)."""
         entry = f"prompt #{index}"
         if not isinstance(raw, dict):
             self.fail(f"expected a table, got {_type_name(raw)}", entry=entry)

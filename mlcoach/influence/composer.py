@@ -170,7 +170,11 @@ def split_change(change: str) -> tuple[str, str | None]:
 
 
 def compose(req: SuggestionRequest) -> Composed:
-    """Compose a suggestion for `req`; the same request always gives the same text."""
+    """Compose a suggestion for `req`; the same request always gives the same text.
+
+    Long on purpose: the parts of a suggestion (opening, tips, question, avoid, next
+    step) are picked in one pass from the same inputs, which reads as one recipe.
+    """
     change = _validate(req.change)
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)

@@ -114,7 +114,11 @@ def writer(engine: Engine) -> Engine:
 
 
 def make_engine(path: Path, secret: Secret) -> Engine:
-    """Create the SQLAlchemy engine (sqlite+pysqlcipher) for the store at `path`."""
+    """Create the SQLAlchemy engine (sqlite+pysqlcipher) for the store at `path`.
+
+    Long because its connection hooks (key, pragmas, the file guard's share) must be
+    closures over this engine's path and secret.
+    """
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import URL
     from sqlalchemy.pool import NullPool

@@ -103,6 +103,10 @@ def _import(conn: Connection, doc: dict[str, Any], *,
             write: bool) -> tuple[dict[str, int], int]:
     """Insert what is new; returns counts added and how many people only a name implied.
 
+    Long on purpose: the sections go in one order inside one transaction (people, then
+    prompt events and suggestions that moments point to, then moments, tags,
+    reflections, custom prompts), and that order is the point.
+
     With `write` False nothing is inserted but every decision is the same: what is
     new depends on what was here before and on the file, never on rows added here.
     """
