@@ -26,7 +26,7 @@ import mlcoach
 from mlcoach.system import instance
 from mlcoach.system.paths import APP_ID
 from tests.integration.conftest import Desktop
-from tests.integration.test_desktop import _embedded_in_tray, _wait_line
+from tests.integration.test_desktop import _wait_embedded, _wait_line
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow, pytest.mark.timeout(1800)]
 
@@ -147,15 +147,7 @@ def _run_installed_app(env: dict[str, str], data: Path, cwd: Path) -> set[tuple[
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_line(app, "tray", timeout=60)
-        tree = ""
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env,
-                                  capture_output=True, text=True, check=False).stdout
-            if _embedded_in_tray(tree):
-                break
-            time.sleep(0.1)
-        assert _embedded_in_tray(tree), tree
+        tree = _wait_embedded(env, timeout=15)
         _wait_line(app, "store", timeout=60)
         # A moment captured while the app runs lands in the store it has open.
         res = subprocess.run(["/usr/bin/mlcoach", "capture", "Thanked Bo for the review #review"],

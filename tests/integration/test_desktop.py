@@ -48,6 +48,20 @@ def _tray_children(env: dict[str, str]) -> str:
     return tree
 
 
+def _wait_embedded(env: dict[str, str], timeout: float = 15) -> str:
+    """Wait until the icon is a child of trayer's panel; returns the window tree (and fails
+    with it when the icon never got there)."""
+    tree = ""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        tree = _tray_children(env)
+        if _embedded_in_tray(tree):
+            break
+        time.sleep(0.1)
+    assert _embedded_in_tray(tree), tree
+    return tree
+
+
 def _embedded_in_tray(tree: str) -> bool:
     """True when an mlcoach window is a child of trayer's panel (XEmbed)."""
     lines = tree.splitlines()

@@ -24,7 +24,7 @@ import mlcoach
 from mlcoach.system import instance
 from mlcoach.system.paths import APP_ID
 from tests.integration.conftest import Desktop
-from tests.integration.test_desktop import _embedded_in_tray, _prepare, _wait_line
+from tests.integration.test_desktop import _prepare, _wait_embedded, _wait_line
 
 # A cold PyInstaller build on 2 busy cores can pass the default 300 s.
 pytestmark = [pytest.mark.desktop, pytest.mark.slow, pytest.mark.timeout(900)]
@@ -175,15 +175,7 @@ def test_frozen_app_shows_its_tray_icon_and_notifies(
     try:
         _wait_line(app, "tray")
         print(f"frozen app: start to tray {time.monotonic() - start:.2f} s")
-        tree = ""
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True,
-                                  text=True, check=False).stdout
-            if _embedded_in_tray(tree):
-                break
-            time.sleep(0.1)
-        assert _embedded_in_tray(tree), tree
+        _wait_embedded(env, timeout=10)
         _wait_line(app, "store")
         assert instance.send(data, "prompt", env=env)
         _wait_line(app, "prompt")

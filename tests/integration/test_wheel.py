@@ -13,7 +13,6 @@ import os
 import subprocess
 import sys
 import tarfile
-import time
 import zipfile
 from pathlib import Path
 
@@ -22,7 +21,7 @@ import pytest
 import mlcoach
 from mlcoach.system import instance
 from tests.integration.conftest import Desktop
-from tests.integration.test_desktop import _embedded_in_tray, _wait_line
+from tests.integration.test_desktop import _wait_embedded, _wait_line
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -132,15 +131,7 @@ def test_capture_and_tray_icon_from_the_wheel(venv_bin: Path, desktop: Desktop,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         _wait_line(app, "tray", timeout=60)
-        tree = ""
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            tree = subprocess.run(["xwininfo", "-root", "-tree"], env=env, capture_output=True,
-                                  text=True, check=False).stdout
-            if _embedded_in_tray(tree):
-                break
-            time.sleep(0.1)
-        assert _embedded_in_tray(tree), tree
+        _wait_embedded(env, timeout=15)
     finally:
         instance.send(data, "quit", env=env)
         try:
