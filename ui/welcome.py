@@ -34,11 +34,6 @@ MIN_WIDTH = 560
 ICON_SIZE = 48
 
 
-def should_show(store: Store) -> bool:
-    """Whether the welcome has not been finished or skipped yet."""
-    return not store.get_state(DONE_KEY, False)
-
-
 def heading(text: str) -> QLabel:
     """A step's title, a little larger and bold."""
     label = QLabel(text)

@@ -29,6 +29,11 @@ logger = logging.getLogger(__name__)
 STATE_KEY = "scheduler_state"
 PREP_KEY = "meeting_prep_shown"
 WELCOME_KEY = "welcome_done"  # set once the welcome was finished or skipped
+
+
+def welcome_pending(store: CoachStore) -> bool:
+    """Whether the first-run welcome has not been finished or skipped yet."""
+    return not store.get_state(WELCOME_KEY, False)
 NAMED_KEY = "recognition_named"  # person id -> day they were last named in a prompt
 NAMING_THEMES = ("recognition", "attention")
 NAME_AGAIN_DAYS = 7
@@ -160,7 +165,7 @@ class Coach:
 
     def welcome_pending(self) -> bool:
         """Whether the first-run welcome has not been finished or skipped yet."""
-        return not self.store.get_state(WELCOME_KEY, False)
+        return welcome_pending(self.store)
 
     def reload_settings(self) -> None:
         """Forget cached settings (after the Settings dialog saved)."""

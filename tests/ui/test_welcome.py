@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
+from mlcoach.coaching.service import welcome_pending as should_show
 from mlcoach.domain.model import Settings
 from mlcoach.store.vault import Opened
-from mlcoach.ui.welcome import WelcomeDialog, should_show
+from mlcoach.ui.welcome import WelcomeDialog
 
 pytestmark = pytest.mark.gui
 
