@@ -130,7 +130,7 @@ def test_tray_icon_appears_and_a_prompt_arrives_as_card_and_notification(desktop
         while time.monotonic() < deadline and not _embedded_in_tray(_tray_children(env)):
             time.sleep(0.1)
         assert _embedded_in_tray(_tray_children(env)), _tray_children(env)
-        assert instance.send(data, "prompt", env=env)
+        assert instance.send(data, "prompt", timeout=20, env=env)
         _wait_line(app, "prompt")
         time.sleep(1.5)  # the notification is sent asynchronously
         subprocess.run(["dunstctl", "close-all"], env=env, check=True)
@@ -143,7 +143,7 @@ def test_tray_icon_appears_and_a_prompt_arrives_as_card_and_notification(desktop
         # A moment captured from the shell is in the store the app uses.
         res = _cli(env, "capture", "Thanked Bo for the review #review")
         assert res.returncode == 0, res.stderr
-        assert instance.send(data, "reflect", env=env)
+        assert instance.send(data, "reflect", timeout=20, env=env)
         _wait_line(app, "shown:reflect")  # the first window loads the ORM: not a fixed wait
         assert "Reflect" in _tray_children(env) or "reflection" in _tray_children(env).lower()
     finally:

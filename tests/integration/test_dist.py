@@ -177,7 +177,7 @@ def test_frozen_app_shows_its_tray_icon_and_notifies(
         print(f"frozen app: start to tray {time.monotonic() - start:.2f} s")
         _wait_embedded(env, timeout=10)
         _wait_line(app, "store")
-        assert instance.send(data, "prompt", env=env)
+        assert instance.send(data, "prompt", timeout=20, env=env)
         _wait_line(app, "prompt")
         notes: list[dict[str, dict[str, object]]] = []
         deadline = time.monotonic() + 15

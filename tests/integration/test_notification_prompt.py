@@ -46,7 +46,7 @@ def test_prompt_answered_from_the_notification_is_recorded(desktop, tmp_path: Pa
     data = tmp_path / "data"
     try:
         _wait_line(app, "store")
-        assert instance.send(data, "prompt", env=env)
+        assert instance.send(data, "prompt", timeout=20, env=env)
         _wait_line(app, "prompt")
         _answer_from_notification(desktop, env, label, app)
         _wait_line(app, f"responded:{response}")

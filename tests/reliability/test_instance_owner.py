@@ -143,6 +143,6 @@ def test_our_own_listener_still_gets_the_hand_over(tmp_path: Path) -> None:
 
         thread = threading.Thread(target=answer)
         thread.start()
-        assert instance.send(tmp_path / "data", "capture", env=env) is True
+        assert instance.send(tmp_path / "data", "capture", timeout=20, env=env) is True
         thread.join(30)
     assert instance.decode(got[0].strip()) == "capture"

@@ -202,21 +202,25 @@ def test_no_process_opens_a_network_socket_seen_from_outside(cli_env, tmp_path):
     try:
         assert app.stderr is not None
         deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            if app.stderr.readline().strip() == "mlcoach-ready: store":
-                break
+        ready = False
+        while not ready and time.monotonic() < deadline:
+            line = app.stderr.readline()
+            if not line:
+                break  # the app ended; the assert below says so
+            ready = line.strip() == "mlcoach-ready: store"
+        assert ready, "the app under strace never said it was ready"
         from mlcoach.system import instance
 
         data = Path(env["MLCOACH_DATA_DIR"])
         for request in ("capture", "reflect", "history", "prompt", "settings"):
-            assert instance.send(data, request, env=env)
+            assert instance.send(data, request, timeout=30, env=env)
         hand_over = [*trace[:5], "-o", str(tmp_path / "trace2"), "--", sys.executable, "-m",
                      "mlcoach", "capture"]
         assert subprocess.run(hand_over, env=env, timeout=120).returncode == 0
         lines.extend((tmp_path / "trace2").read_text().splitlines())
         time.sleep(3)
     finally:
-        instance.send(data, "quit", env=env)
+        instance.send(data, "quit", timeout=30, env=env)
         app.wait(timeout=60)
     lines.extend(log.read_text().splitlines())
     assert any("AF_UNIX" in line for line in lines)  # strace did see the local channel

@@ -89,7 +89,7 @@ def test_rounds_of_ten_simultaneous_starts_give_one_app_and_nine_clean_hand_over
                 if p not in running:
                     assert p.returncode == 0, p.stderr.read() if p.stderr else ""
             # The one left is the app: it answers on the channel.
-            assert instance.send(data, "show", env=app_env)
+            assert instance.send(data, "show", timeout=20, env=app_env)
         finally:
             for p in procs:
                 if p.poll() is None:
@@ -114,7 +114,7 @@ def test_starts_killed_at_random_moments_never_block_the_next_one(app_env):
     app = _start(app_env)
     try:
         _wait_ready(app)
-        assert instance.send(data, "show", env=app_env)
+        assert instance.send(data, "show", timeout=20, env=app_env)
         second = subprocess.run([sys.executable, "-m", "mlcoach", "capture"], env=app_env,
                                 capture_output=True, text=True, timeout=60)
         assert second.returncode == 0, second.stderr
@@ -152,7 +152,7 @@ def test_the_channel_is_the_users_own_and_refuses_anything_else(app_env):
             s.connect(str(path))
             s.sendall(b'{"mlcoach": 1, "requ')
         assert app.poll() is None
-        assert instance.send(data, "show", env=app_env)  # still serving its own requests
+        assert instance.send(data, "show", timeout=20, env=app_env)  # still serving its own requests
     finally:
         assert _quit(app, data, app_env) == 0
 

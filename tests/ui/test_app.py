@@ -390,7 +390,7 @@ def test_second_start_hands_over_and_exits(app_env):
                 s.settimeout(5)
                 assert s.recv(16) == b""  # closed without an answer
         assert app.poll() is None
-        assert instance.send(data, "show", env=app_env)
+        assert instance.send(data, "show", timeout=20, env=app_env)
     finally:
         assert _quit(app, data, app_env) == 0
 
@@ -407,7 +407,7 @@ def test_stale_channel_after_kill_is_recovered(app_env):
     second = _start_app(app_env)
     try:
         _wait_ready(second)
-        assert instance.send(data, "show", env=app_env)
+        assert instance.send(data, "show", timeout=20, env=app_env)
     finally:
         assert _quit(second, data, app_env) == 0
 
