@@ -97,10 +97,12 @@ class Context:
 
     def _note_language(self, store: Any) -> None:
         """Remember the language chosen in Settings, so later errors use it too."""
-        try:
-            self.language = store.settings().language
+        try:  # the raw value: building Settings would load the domain model (~20 ms)
+            raw = store.get_state("settings", {})
         except MlcoachError:
-            self.language = ""
+            raw = {}
+        value = raw.get("language") if isinstance(raw, dict) else None
+        self.language = value if isinstance(value, str) else ""
 
     def recovered(self, note: RecoveryNote) -> None:
         """Say on stderr that a damaged store file was replaced by a backup."""
