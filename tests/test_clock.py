@@ -91,6 +91,37 @@ def test_a_failing_lookup_falls_back_to_the_current_offset(
         raise LookupError("Can not find Windows timezone configuration")
 
     monkeypatch.setattr(tzlocal, "get_localzone", broken)
+    monkeypatch.setattr(clock, "LOCALTIME", "/nonexistent/localtime")
     zone = clock.local_zone()
     assert zone.utcoffset(None) == (datetime.now().astimezone().utcoffset()
                                     or timezone.utc.utcoffset(None))
+
+
+@pytest.mark.parametrize(("target", "name"), [
+    ("/usr/share/zoneinfo/Europe/Istanbul", "Europe/Istanbul"),
+    ("../usr/share/zoneinfo/America/New_York", "America/New_York"),
+    ("/var/db/timezone/zoneinfo/Asia/Kolkata", "Asia/Kolkata"),  # macOS
+    ("/usr/share/zoneinfo/posix/Europe/Berlin", "Europe/Berlin"),
+])
+def test_the_localtime_link_names_the_zone(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, target: str, name: str) -> None:
+    """The link is what the C library and `date` follow."""
+    link = tmp_path / "localtime"
+    link.symlink_to(target)
+    monkeypatch.delenv("TZ", raising=False)
+    monkeypatch.setattr(clock, "LOCALTIME", str(link))
+    zone = clock.local_zone()
+    assert isinstance(zone, ZoneInfo) and str(zone) == name
+
+
+@pytest.mark.parametrize("target", ["/usr/share/zoneinfo/Not/AZone", "/opt/somewhere/else"])
+def test_a_link_to_no_known_zone_leaves_it_to_tzlocal(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, target: str) -> None:
+    import tzlocal
+
+    link = tmp_path / "localtime"
+    link.symlink_to(target)
+    monkeypatch.delenv("TZ", raising=False)
+    monkeypatch.setattr(clock, "LOCALTIME", str(link))
+    monkeypatch.setattr(tzlocal, "get_localzone", lambda: ZoneInfo("Pacific/Auckland"))
+    assert str(clock.local_zone()) == "Pacific/Auckland"
