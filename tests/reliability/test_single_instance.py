@@ -152,7 +152,7 @@ def test_the_channel_is_the_users_own_and_refuses_anything_else(app_env):
             s.connect(str(path))
             s.sendall(b'{"mlcoach": 1, "requ')
         assert app.poll() is None
-        assert instance.send(data, "show", timeout=20, env=app_env)  # still serving its own requests
+        assert instance.send(data, "show", timeout=20, env=app_env)  # still serving its own
     finally:
         assert _quit(app, data, app_env) == 0
 
