@@ -30,8 +30,33 @@ def test_keyrings_own_choice_and_the_secret_service_by_name(tmp_path, monkeypatc
     assert _direct_read_ok(_env(tmp_path, PYTHON_KEYRING_BACKEND=SECRET_SERVICE_BACKEND))
     assert not _direct_read_ok(_env(tmp_path, PYTHON_KEYRING_BACKEND="keyring.backends."
                                                                      "kwallet.DBusKeyring"))
-    assert not _direct_read_ok(_env(tmp_path, XDG_CURRENT_DESKTOP="KDE"))
     assert not _direct_read_ok({"XDG_CONFIG_HOME": str(tmp_path)})  # no session bus
+
+
+@pytest.mark.parametrize(("dbus_python", "direct"), [(True, False), (False, True)])
+def test_on_kde_keyring_chooses_only_when_its_kwallet_backend_could_run(
+        tmp_path, monkeypatch, dbus_python, direct):
+    """keyring's KWallet backend needs dbus-python; without it keyring itself takes the
+    Secret Service on KDE, so the direct read is the same service."""
+    from mlcoach.security import keys
+
+    monkeypatch.delitem(sys.modules, "keyring.core", raising=False)
+    monkeypatch.setattr(keys, "_kwallet_backend_possible", lambda: dbus_python)
+    assert _direct_read_ok(_env(tmp_path, XDG_CURRENT_DESKTOP="KDE")) is direct
+    assert _direct_read_ok(_env(tmp_path, XDG_CURRENT_DESKTOP="ubuntu:GNOME"))
+
+
+def test_dbus_python_is_looked_for_where_keyring_would_import_it(tmp_path, monkeypatch):
+    from mlcoach.security.keys import _kwallet_backend_possible
+
+    monkeypatch.delitem(sys.modules, "dbus", raising=False)
+    (tmp_path / "empty").mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "empty")])
+    assert _kwallet_backend_possible() is False
+    (tmp_path / "site" / "dbus").mkdir(parents=True)
+    (tmp_path / "site" / "dbus" / "__init__.py").write_text("")
+    monkeypatch.setattr(sys, "path", [str(tmp_path / "empty"), str(tmp_path / "site")])
+    assert _kwallet_backend_possible() is True
 
 
 @pytest.mark.parametrize(("text", "direct"), [

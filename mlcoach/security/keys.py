@@ -303,7 +303,21 @@ def _direct_read_ok(env: Mapping[str, str]) -> bool:
     configured = _configured_backend(config / "python_keyring" / "keyringrc.cfg")
     if configured is not None:
         return configured == SECRET_SERVICE_BACKEND
-    return "KDE" not in env.get("XDG_CURRENT_DESKTOP", "").upper()  # KWallet on KDE
+    if "KDE" in env.get("XDG_CURRENT_DESKTOP", "").upper():
+        return not _kwallet_backend_possible()  # keyring prefers KWallet on KDE
+    return True
+
+
+def _kwallet_backend_possible() -> bool:
+    """Whether keyring's KWallet backend could run: it needs dbus-python, which a pip,
+    pipx or .deb install of mlcoach does not see; without it keyring takes the Secret
+    Service on KDE too."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec("dbus") is not None
+    except (ImportError, ValueError):
+        return True  # unsure: leave the choice to keyring
 
 
 def _configured_backend(path: Path) -> str | None:

@@ -24,7 +24,7 @@ def _run(env: dict[str, str], *args: str) -> str:
                           check=True, timeout=60).stdout.strip()
 
 
-def test_direct_read_matches_keyring_and_skips_its_import(desktop) -> None:  # type: ignore[no-untyped-def]
+def test_direct_read_matches_keyring_and_skips_its_import(desktop, tmp_path) -> None:  # type: ignore[no-untyped-def]
     env = {k: v for k, v in desktop.env.items() if k != "PYTHON_KEYRING_BACKEND"}
     key = "ab" * 32
     _run(env, "-c", f"import keyring; keyring.set_password({SERVICE!r}, 'direct-1', {key!r})")
@@ -37,8 +37,16 @@ def test_direct_read_matches_keyring_and_skips_its_import(desktop) -> None:  # t
     # Any other backend the user chose is asked through keyring.
     other = dict(env, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     assert _run(other, "-c", READ, "direct-1").startswith("None True")
-    # On KDE keyring chooses; its usual backends are tried alone first (KWallet is not
-    # running here, so its Secret Service backend answers), without its backend scan.
+    # On KDE without dbus-python (as every mlcoach install is), keyring's KWallet backend
+    # cannot run and keyring takes the Secret Service: read directly.
     kde = dict(env, XDG_CURRENT_DESKTOP="KDE")
+    assert _run(kde, "-c", READ, "direct-1") == f"{key} False"
+    # With a dbus package importable keyring chooses; its usual backends are tried alone
+    # first (this dbus is a stand-in, so KWallet cannot run and keyring's Secret Service
+    # backend answers), without its backend scan.
+    site = tmp_path / "site"
+    (site / "dbus").mkdir(parents=True)
+    (site / "dbus" / "__init__.py").write_text("")
+    kde_dbus = dict(kde, PYTHONPATH=str(site))
     scan = "print('keyring.backends.macOS' in sys.modules)\n"
-    assert _run(kde, "-c", READ + scan, "direct-1").split() == [key, "True", "False"]
+    assert _run(kde_dbus, "-c", READ + scan, "direct-1").split() == [key, "True", "False"]
