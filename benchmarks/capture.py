@@ -87,13 +87,21 @@ def shell_capture(report: h.Report, runs: int, smoke: bool) -> None:
                 "mlcoach capture (regular install)": lambda: timed(
                     [str(regular), "--data-dir", str(empty), "capture", TEXT], env),
             }
-            # The key through the keyring library: on KDE mlcoach leaves the choice to
-            # keyring (its backend detection; no KWallet here, so its Secret Service
-            # backend answers); keyring's Secret Service backend chosen by name is read
-            # directly, as the same service.
+            # The key through the keyring library: on KDE with dbus-python importable
+            # mlcoach leaves the choice to keyring (KWallet first; the stand-in dbus
+            # package makes it unusable here, so keyring's Secret Service backend
+            # answers). On KDE as installed (no dbus-python) keyring would take the
+            # Secret Service itself, and keyring's Secret Service backend chosen by name
+            # is the same service: both are read directly.
             kde = {**env, "XDG_CURRENT_DESKTOP": "KDE"}
+            stand_in = desk.home / "dbus-stand-in"
+            (stand_in / "dbus").mkdir(parents=True, exist_ok=True)
+            (stand_in / "dbus" / "__init__.py").write_text("")
+            kde_dbus = {**kde, "PYTHONPATH": str(stand_in)}
             named = {**env, "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"}
             cases["capture, key via keyring (regular install)"] = lambda: timed(
+                [str(regular), "--data-dir", str(empty), "capture", TEXT], kde_dbus)
+            cases["capture, KDE without dbus-python (regular install)"] = lambda: timed(
                 [str(regular), "--data-dir", str(empty), "capture", TEXT], kde)
             cases["capture, backend named (regular install)"] = lambda: timed(
                 [str(regular), "--data-dir", str(empty), "capture", TEXT], named)
@@ -129,8 +137,11 @@ def shell_capture(report: h.Report, runs: int, smoke: bool) -> None:
         report.add("mlcoach capture / jrnl, both regular installs", f"{r:.2f}×", "", "≤ 0.5×",
                    r <= 0.5)
         for key, what in (("capture, key via keyring (regular install)",
-                           "key through the keyring library (its own backend choice, as on "
-                           "KDE)"),
+                           "key through the keyring library (KDE with dbus-python: keyring "
+                           "chooses)"),
+                          ("capture, KDE without dbus-python (regular install)",
+                           "KDE as installed, no dbus-python (keyring would take the Secret "
+                           "Service: read directly)"),
                           ("capture, backend named (regular install)",
                            "PYTHON_KEYRING_BACKEND=keyring's Secret Service (read directly)")):
             r = h.ratio(res[key], jr)

@@ -71,3 +71,25 @@ def test_the_pyside_source_check_gives_pysides_answer(tmp_path: Path) -> None:
     assert not _uses_pyside(types.SimpleNamespace(__file__=str(plain)))  # type: ignore[arg-type]
     assert not _uses_pyside(types.ModuleType("builtin_like"))
     assert not _uses_pyside(types.SimpleNamespace(__file__=str(tmp_path / "gone.py")))  # type: ignore[arg-type]
+
+
+def test_building_a_commands_parser_does_not_import_shutil() -> None:
+    """argparse's own formatter imports shutil (with bz2 and lzma) for the width."""
+    mods = _modules_after("from mlcoach.cli.parser import build_parser\n"
+                          "build_parser('capture').parse_args(['capture', 'x'])\n"
+                          "build_parser('search').parse_args(['search', 'x'])")
+    assert "shutil" not in mods and "lzma" not in mods
+
+
+@pytest.mark.parametrize("columns", ["44", "120", "", "junk"])
+def test_help_wraps_as_argparses_own_formatter_would(monkeypatch: pytest.MonkeyPatch,
+                                                     columns: str) -> None:
+    import argparse
+
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = build_parser().format_help()
+    theirs = build_parser()
+    theirs.formatter_class = argparse.HelpFormatter
+    assert ours == theirs.format_help()
+    if columns == "44":
+        assert max(len(line) for line in ours.splitlines()) <= 44
