@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria").
 _PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w.'-]*)", re.UNICODE)
 _TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedCapture:
+class ParsedCapture(NamedTuple):
     """The text to store and what was picked out of it."""
 
     text: str

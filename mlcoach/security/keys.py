@@ -11,9 +11,8 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar, cast
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast
 
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.system.paths import APP_ID
@@ -27,8 +26,7 @@ KEYRING_SERVICE = APP_ID
 Mode = Literal["keyring", "passphrase", "none"]
 
 
-@dataclass(frozen=True, slots=True, repr=False)
-class Secret:
+class Secret(NamedTuple):
     """How to unlock the database: a raw key, a passphrase, or nothing."""
 
     mode: Mode

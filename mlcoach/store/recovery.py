@@ -12,10 +12,9 @@ import json
 import logging
 import os
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import N_
@@ -49,8 +48,7 @@ _NO_BACKUP = N_(
     "aside as {aside} and a new, empty store was started (nothing was deleted).")
 
 
-@dataclass(frozen=True, slots=True)
-class RecoveryNote:
+class RecoveryNote(NamedTuple):
     """What happened to a damaged store file, kept in recovery.json."""
 
     at: str  # ISO-8601 UTC
@@ -73,7 +71,7 @@ class RecoveryNote:
         return translate(_RESTORED, language, aside=aside, when=when)
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = self._asdict()
         data["set_aside"] = list(self.set_aside)
         return data
 
@@ -485,7 +483,7 @@ def take_app_notice(root: Path, language: str = "en",
     note = read_note(root)
     if note is None or note.app_notified:
         return None
-    write_note(root, replace(note, app_notified=True))
+    write_note(root, note._replace(app_notified=True))
     return note.message(language, tz)
 
 

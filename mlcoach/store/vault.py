@@ -12,10 +12,9 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLockedError, UsageError
 from mlcoach.domain.i18n import N_
@@ -61,8 +60,7 @@ NO_KEYRING_MESSAGE = N_(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class StoreMeta:
+class StoreMeta(NamedTuple):
     """How a store is protected; safe to keep in plain text."""
 
     store_id: str
@@ -71,8 +69,7 @@ class StoreMeta:
     format: int = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Layout:
+class Layout(NamedTuple):
     """The files of one data folder."""
 
     root: Path
@@ -90,8 +87,7 @@ class Layout:
         return self.root / BACKUP_DIR
 
 
-@dataclass(frozen=True, slots=True)
-class Opened:
+class Opened(NamedTuple):
     """An open store, plus the recovery key when this call created it (show it once)."""
 
     store: Store
@@ -131,7 +127,7 @@ def read_meta(layout: Layout) -> StoreMeta | None:
 
 
 def _write_meta(layout: Layout, meta: StoreMeta) -> None:
-    atomic_write(layout.meta, json.dumps(asdict(meta), indent=2) + "\n")
+    atomic_write(layout.meta, json.dumps(meta._asdict(), indent=2) + "\n")
     make_private(layout.meta)
 
 

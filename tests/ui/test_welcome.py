@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from dataclasses import replace
 from datetime import time
 
 import pytest
@@ -136,7 +135,7 @@ def test_step_three_requires_the_checkbox(qtbot, welcome: WelcomeDialog, opened:
 
 
 def test_without_a_recovery_key_there_are_two_steps(qtbot, opened: Opened, store) -> None:  # type: ignore[no-untyped-def]
-    welcome = make(qtbot, replace(opened, recovery_key=None))
+    welcome = make(qtbot, opened._replace(recovery_key=None))
     assert welcome.steps() == 2
     assert welcome.recovery is None
     welcome.next()
