@@ -93,3 +93,30 @@ def test_help_wraps_as_argparses_own_formatter_would(monkeypatch: pytest.MonkeyP
     assert ours == theirs.format_help()
     if columns == "44":
         assert max(len(line) for line in ours.splitlines()) <= 44
+
+
+def test_the_app_reaches_its_tray_icon_without_the_coach_or_the_store(tmp_path: Path) -> None:
+    """Everything up to the icon: the controller built (its sleep watch reads the boot
+    clock) and the tray menu made. The coach's content, the domain model, the zone
+    database and the store load after the icon is shown."""
+    import os
+
+    code = (
+        "import sys\nfrom pathlib import Path\n"
+        "from mlcoach.ui.launcher import _cheaper_pyside_import_hook\n"
+        "_cheaper_pyside_import_hook()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from mlcoach.ui.run import AppController, InstanceServer\n"
+        "app = QApplication(['mlcoach'])\n"
+        f"root = Path({str(tmp_path / 'data')!r})\n"
+        "controller = AppController(app, root, InstanceServer(root))\n"
+        "assert controller.menu is not None\n"
+        "print(' '.join(sys.modules))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    mods = set(out.split())
+    assert "mlcoach.ui.tray" in mods
+    assert not {"mlcoach.domain.model", "mlcoach.coaching.service", "mlcoach.coaching.content",
+                "mlcoach.store.vault", "sqlcipher3", "sqlalchemy", "zoneinfo", "subprocess",
+                "jeepney"} & mods

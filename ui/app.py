@@ -53,7 +53,7 @@ def _local_zone() -> tzinfo:
 
 
 def _boot_clock() -> float:
-    from mlcoach.coaching.service import boot_clock
+    from mlcoach.system.clock import boot_clock  # not the coach: it loads its content
 
     return boot_clock()
 

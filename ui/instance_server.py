@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -35,6 +34,8 @@ def channel_address(data_root: Path) -> tuple[str, Path]:
     valid pipe name), with its lock in the per-user temp folder.
     """
     if instance.uses_named_channel():
+        import tempfile
+
         name = instance.channel_name(data_root)
         return name, Path(tempfile.gettempdir()) / f"{name}.lock"
     path = instance.channel_path(data_root)

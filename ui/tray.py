@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain.model import Response
+from mlcoach.domain.enums import Response
 from mlcoach.ui.icons import app_icon, tray_icon
 
 

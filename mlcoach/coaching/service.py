@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import logging
 import random
-import time as _time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
@@ -23,6 +22,7 @@ from mlcoach.coaching.ports import CoachStore
 from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
 from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
+from mlcoach.system.clock import boot_clock
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +38,6 @@ NAMED_KEY = "recognition_named"  # person id -> day they were last named in a pr
 NAMING_THEMES = ("recognition", "attention")
 NAME_AGAIN_DAYS = 7
 HISTORY_DAYS = 100  # covers 90 days of "not for me" and the 14-day no-repeat window
-
-
-def boot_clock() -> float:
-    """Seconds on a clock that keeps counting through suspend and never jumps."""
-    try:
-        return _time.clock_gettime(_time.CLOCK_BOOTTIME)
-    except (AttributeError, OSError):
-        return _time.monotonic()
 
 
 @dataclass(frozen=True, slots=True)

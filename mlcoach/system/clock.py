@@ -1,12 +1,13 @@
-"""The local time zone as a real zone (so DST is followed), and the wall clock."""
+"""The local time zone as a real zone (so DST is followed), the wall clock, and a clock
+that counts suspend."""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 import warnings
 from datetime import datetime, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def local_zone() -> tzinfo:
@@ -18,6 +19,8 @@ def local_zone() -> tzinfo:
     to its IANA name on Windows. Only when none of them names a zone, the current
     fixed offset (wrong after the next DST change).
     """
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # here: boot_clock needs neither
+
     name = os.environ.get("TZ", "").lstrip(":")
     if name:
         try:
@@ -46,6 +49,8 @@ LOCALTIME = "/etc/localtime"
 
 def _linked_zone(path: str) -> tzinfo | None:
     """The zone `path` links to inside a zoneinfo tree, or None."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         target = os.readlink(path)
     except OSError:  # missing, or a copied file rather than a link
@@ -64,3 +69,11 @@ def _linked_zone(path: str) -> tzinfo | None:
 def now_utc() -> datetime:
     """The current time, aware, in UTC."""
     return datetime.now(timezone.utc)
+
+
+def boot_clock() -> float:
+    """Seconds on a clock that keeps counting through suspend and never jumps."""
+    try:
+        return time.clock_gettime(time.CLOCK_BOOTTIME)
+    except (AttributeError, OSError):
+        return time.monotonic()

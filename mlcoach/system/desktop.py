@@ -7,11 +7,13 @@ that actually ask the desktop, and this module combines them.
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import subprocess
 
 logger = logging.getLogger(__name__)
 
@@ -73,8 +75,7 @@ def activation_token(env: Mapping[str, str]) -> str:
 BusyRoute = Callable[[], bool | None]
 
 
-@dataclass(frozen=True, slots=True)
-class BusyAnswer:
+class BusyAnswer(NamedTuple):
     """Whether to hold prompts, and which route said so."""
 
     busy: bool
@@ -120,8 +121,11 @@ ROUTE_DEADLINE_S = 1.0
 _MAX_OUTPUT = 4096  # what we read from a helper's answer
 
 
-def _ask(run: Runner, args: list[str], deadline: float) -> str | None:
+def _ask(run: Runner | None, args: list[str], deadline: float) -> str | None:
     """A helper's answer within what is left of `deadline` (monotonic), or None."""
+    import subprocess  # here: the app imports this module before its tray icon
+
+    run = run or subprocess.run
     left = deadline - time.monotonic()
     if left <= 0:
         return None
@@ -133,7 +137,7 @@ def _ask(run: Runner, args: list[str], deadline: float) -> str | None:
     return done.stdout[:_MAX_OUTPUT] if done.returncode == 0 else None
 
 
-def gnome_banners_off(run: Runner = subprocess.run) -> bool | None:
+def gnome_banners_off(run: Runner | None = None) -> bool | None:
     """GNOME's Do Not Disturb: `show-banners` false. None when GSettings cannot be read."""
     out = _ask(run, ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"],
                time.monotonic() + ROUTE_DEADLINE_S)
@@ -142,7 +146,7 @@ def gnome_banners_off(run: Runner = subprocess.run) -> bool | None:
     return out.strip() == "false"
 
 
-def x11_fullscreen(run: Runner = subprocess.run) -> bool | None:
+def x11_fullscreen(run: Runner | None = None) -> bool | None:
     """The active X11 window is fullscreen (presenting). None when xprop cannot tell.
 
     xprop (x11-utils) rather than an X library: two reads a few times a day do not
@@ -165,7 +169,7 @@ def x11_fullscreen(run: Runner = subprocess.run) -> bool | None:
 
 def busy_routes(env: Mapping[str, str], qt_platform: str,
                 server_paused: BusyRoute | None = None,
-                run: Runner = subprocess.run) -> list[tuple[str, BusyRoute]]:
+                run: Runner | None = None) -> list[tuple[str, BusyRoute]]:
     """The routes this desktop offers, cheapest first.
 
     Args:

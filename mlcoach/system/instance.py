@@ -12,7 +12,6 @@ import os
 import socket
 import stat
 import struct
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -49,6 +48,8 @@ def _private(path: Path) -> bool:
 
 def channel_dir(env: Mapping[str, str] | None = None) -> Path:
     """The private folder for the channel (see channel_path)."""
+    import tempfile  # here: with shutil and random it is ~4 ms of the app's start
+
     runtime = (os.environ if env is None else env).get("XDG_RUNTIME_DIR")
     if not hasattr(os, "getuid"):  # not POSIX: no shared /tmp to worry about
         return Path(runtime) if runtime else Path(tempfile.gettempdir())
