@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 
 from mlcoach.coaching.ports import CoachStore
 from mlcoach.domain.model import Person, Settings, Suggestion
-from mlcoach.influence.composer import ComposerError, SuggestionRequest, compose
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +72,10 @@ def _question(person: Person, suggestion: Suggestion | None, language: str) -> s
     """The supportive question for the open change, in the person's own style."""
     if suggestion is None:
         return ""
+    # Here: the composer and its phrasing tables are for the day a meeting needs them,
+    # not for every idle app (most set no calendar).
+    from mlcoach.influence.composer import ComposerError, SuggestionRequest, compose
+
     try:
         composed = compose(SuggestionRequest(
             change=suggestion.change, style=person.style or suggestion.style,
