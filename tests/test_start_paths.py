@@ -119,4 +119,4 @@ def test_the_app_reaches_its_tray_icon_without_the_coach_or_the_store(tmp_path: 
     assert "mlcoach.ui.tray" in mods
     assert not {"mlcoach.domain.model", "mlcoach.coaching.service", "mlcoach.coaching.content",
                 "mlcoach.store.vault", "sqlcipher3", "sqlalchemy", "zoneinfo", "subprocess",
-                "jeepney"} & mods
+                "jeepney", "PySide6.QtNetwork"} & mods

@@ -1,23 +1,31 @@
-"""The running app's end of the single-instance channel (QLocalServer, user-only)."""
+"""The running app's end of the single-instance channel (user-only).
+
+With AF_UNIX: a Python socket in the private channel folder, read through
+QSocketNotifier (QtNetwork would add ~3 MB and ~10 ms before the tray icon for one
+small message a day). Without it (Windows): QLocalServer on a per-user pipe name.
+"""
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
 
 from mlcoach.system import instance
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 logger = logging.getLogger(__name__)
 
 
 def _same_user(sock: QLocalSocket) -> bool:
     """Whether the process at the other end runs as this user (SO_PEERCRED)."""
-    import os
-    import socket
-
     fd = int(sock.socketDescriptor())
     if fd < 0 or not hasattr(os, "getuid"):
         return True
@@ -27,7 +35,7 @@ def _same_user(sock: QLocalSocket) -> bool:
 
 
 def channel_address(data_root: Path) -> tuple[str, Path]:
-    """What QLocalServer listens on, and the lock file that guards it.
+    """What the app listens on, and the lock file that guards it.
 
     With AF_UNIX: the socket path from mlcoach.system.instance. Without (Windows): a plain
     per-user name, which Qt turns into the pipe \\\\.\\pipe\\<name> (a full path is not a
@@ -40,6 +48,26 @@ def channel_address(data_root: Path) -> tuple[str, Path]:
         return name, Path(tempfile.gettempdir()) / f"{name}.lock"
     path = instance.channel_path(data_root)
     return str(path), path.with_suffix(".lock")
+
+
+def _drain(sock: socket.socket, limit: int = 64 * 1024) -> None:
+    """Read and forget what is waiting (up to `limit` bytes, without blocking)."""
+    taken = 0
+    while taken < limit:
+        try:
+            chunk = sock.recv(4096)
+        except OSError:  # nothing more now, or the peer is gone
+            return
+        if not chunk:
+            return
+        taken += len(chunk)
+
+
+class _Client:
+    """One connection on the Unix socket: its notifier and what it sent so far."""
+
+    def __init__(self, sock: socket.socket, notifier: QSocketNotifier) -> None:
+        self.sock, self.notifier, self.buffer = sock, notifier, b""
 
 
 class InstanceServer(QObject):
@@ -58,12 +86,13 @@ class InstanceServer(QObject):
         super().__init__(parent)
         self._data_root = data_root
         self._name, lock = channel_address(data_root)
-        self._buffers: dict[QLocalSocket, bytes] = {}
         self._lock = QLockFile(str(lock))
         self._lock.setStaleLockTime(0)  # only a dead owner makes it stale
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_connection)
+        self._listener: socket.socket | None = None  # AF_UNIX
+        self._accepting: QSocketNotifier | None = None
+        self._clients: dict[int, _Client] = {}
+        self._server: QLocalServer | None = None  # the named channel (Windows)
+        self._buffers: dict[QLocalSocket, bytes] = {}
 
     def claim(self, timeout_ms: int = 5000) -> bool | None:
         """Become the running instance.
@@ -78,19 +107,134 @@ class InstanceServer(QObject):
                 return None
             if waited >= timeout_ms:
                 return False
-        QLocalServer.removeServer(self._name)  # a stale socket left by a killed app
-        if not self._server.listen(self._name):
-            logger.error("cannot listen on the instance channel: %s", self._server.errorString())
+        try:
+            if instance.uses_named_channel():
+                self._listen_named()
+            else:
+                self._listen_unix()
+        except OSError as exc:
+            logger.error("cannot listen on the instance channel: %s", exc)
             self._lock.unlock()
             return False
         return True
 
     def close(self) -> None:
         """Stop listening and release the lock."""
-        self._server.close()
+        for fd in list(self._clients):
+            self._drop(fd)
+        if self._accepting is not None:
+            self._accepting.setEnabled(False)
+            self._accepting.deleteLater()
+            self._accepting = None
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+            try:
+                os.unlink(self._name)
+            except OSError:
+                pass
+        if self._server is not None:
+            self._server.close()
         self._lock.unlock()
 
+    # -- AF_UNIX ---------------------------------------------------------------------
+
+    def _listen_unix(self) -> None:
+        try:
+            os.unlink(self._name)  # a stale socket left by a killed app (we hold the lock)
+        except FileNotFoundError:
+            pass
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            old = os.umask(0o177)  # user-only from the start, as the folder is
+            try:
+                listener.bind(self._name)
+            finally:
+                os.umask(old)
+            listener.listen(16)
+            listener.setblocking(False)
+        except OSError:
+            listener.close()
+            raise
+        self._listener = listener
+        self._accepting = QSocketNotifier(listener.fileno(), QSocketNotifier.Type.Read, self)
+        self._accepting.activated.connect(self._accept)
+
+    def _accept(self, *_signal_args: object) -> None:
+        assert self._listener is not None
+        while True:
+            try:
+                sock, _ = self._listener.accept()
+            except (BlockingIOError, InterruptedError):
+                return
+            except OSError as exc:
+                logger.warning("instance channel: accept failed: %s", exc)
+                return
+            uid = instance.peer_uid(sock) if hasattr(os, "getuid") else None
+            if uid is not None and uid != os.getuid():  # the folder is private; belt and braces
+                logger.warning("refused a connection from another user on the instance channel")
+                sock.close()
+                continue
+            sock.setblocking(False)
+            fd = sock.fileno()
+            notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self._clients[fd] = _Client(sock, notifier)
+            notifier.activated.connect(partial(self._read, fd))
+
+    def _read(self, fd: int, *_signal_args: object) -> None:
+        client = self._clients.get(fd)
+        if client is None:
+            return
+        try:
+            chunk = client.sock.recv(instance.MAX_MESSAGE + 1)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            self._drop(fd)
+            return
+        if not chunk:  # closed before a whole line
+            self._drop(fd)
+            return
+        client.buffer += chunk
+        raw = client.buffer
+        if b"\n" not in raw and len(raw) <= instance.MAX_MESSAGE:
+            return  # wait for the rest of the line
+        message = instance.parse(raw.split(b"\n", 1)[0])
+        if message is None:
+            logger.warning("ignored a malformed message on the instance channel")
+            _drain(client.sock)  # so the sender sees a plain close, not a reset
+            self._drop(fd)
+            return
+        try:
+            client.sock.send(b"ok\n")
+        except OSError:
+            pass  # the sender gave up waiting; the request still counts
+        self._drop(fd)
+        self._deliver(message)
+
+    def _drop(self, fd: int) -> None:
+        client = self._clients.pop(fd, None)
+        if client is None:
+            return
+        client.notifier.setEnabled(False)  # before the descriptor goes
+        client.notifier.deleteLater()
+        client.sock.close()
+
+    # -- named channel (Windows) -----------------------------------------------------
+
+    def _listen_named(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        server.newConnection.connect(self._on_connection)
+        QLocalServer.removeServer(self._name)
+        if not server.listen(self._name):
+            raise OSError(server.errorString())
+        self._server = server
+
     def _on_connection(self) -> None:
+        assert self._server is not None
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
             if not _same_user(sock):  # the folder is private; this is belt and braces
@@ -120,6 +264,9 @@ class InstanceServer(QObject):
         sock.write(b"ok\n")
         sock.flush()
         sock.disconnectFromServer()
+        self._deliver(message)
+
+    def _deliver(self, message: instance.Message) -> None:
         if message.token:
             self.activation_received.emit(message.token)
         self.request_received.emit(message.request)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
+# Not `Qt`: importing that namespace builds its ~110 Python enums (~15 ms), which the
+# icon does not need; the fallback window below imports it when it is built.
+from PySide6.QtCore import QEvent, QLocale, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -215,6 +217,8 @@ class MainWindow(QWidget):
         self._gnome = gnome
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
+        from PySide6.QtCore import Qt
+
         layout = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setWordWrap(True)
