@@ -93,7 +93,8 @@ def measure(report: h.Report, runs: int, years: int) -> None:
         ("reflection streak/stats (compute_stats, off the GUI thread)", "stats", None),
         ("search \"release notes\" (50 hits)", "search", 0.020),
         ("search \"ana\" (50 hits, a common prefix)", "search_common", 0.020),
-        ("history: first page of a search", "history_search", 0.020),
+        # Per-call connections; the window keeps one (≤ 10 ms warm: growth.py measures it).
+        ("history: first page of a search (a connection per call)", "history_search", None),
         ("history: first page, no filter", "history_page", None),
         ("insights (compute_insights)", "insights", 0.200),
     )
@@ -104,8 +105,8 @@ def measure(report: h.Report, runs: int, years: int) -> None:
                    None if target is None else m <= target)
     m = h.median(res["export"])
     report.add(f"JSON export ({size / 1e6:.1f} MB)", h.ms(m),
-               f"{h.ratio(res['export'], res['calibration_export']):.0f}×", "≤ 2000 ms",
-               m <= 2.0)
+               f"{h.ratio(res['export'], res['calibration_export']):.0f}×", "≤ 1000 ms",
+               m <= 1.0)
     report.add("database on disk (SQLCipher, with FTS5 index)", f"{db_size / 1e6:.1f} MB")
     counts = meta["counts"]
     report.notes.append(
