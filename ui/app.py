@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.ui import ops
@@ -21,6 +21,8 @@ from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
 
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
+    from PySide6.QtWidgets import QMessageBox
+
     from mlcoach.coaching.service import Coach
     from mlcoach.domain.model import PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
@@ -263,6 +265,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self.tray is not None:
             self.tray.icon.showMessage("mlcoach", notice, app_icon(), 20000)
         else:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Warning, "mlcoach", notice,
                               parent=self.main_window)
             box.setModal(False)

@@ -6,7 +6,7 @@ from enum import Enum
 
 # Not `Qt`: importing that namespace builds its ~110 Python enums (~15 ms), which the
 # icon does not need; the fallback window below imports it when it is built.
-from PySide6.QtCore import QEvent, QLocale, QObject, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -79,7 +79,7 @@ class TrayMenu(QObject):
         self.respond_menu = self.menu.addMenu("")
         for answer in ANSWERS:
             self._add(answer, menu=self.respond_menu)
-        self._add(Action.CAPTURE, "Ctrl+Shift+M")
+        self._add(Action.CAPTURE)
         self._add(Action.SUGGEST)
         self._add(Action.REFLECT)
         self._add(Action.HISTORY)
@@ -98,6 +98,14 @@ class TrayMenu(QObject):
         self.retranslate()
         # Installing a translator sends LanguageChange to every widget, the menu included.
         self.menu.installEventFilter(self)
+        # After the icon: the first shortcut set builds Qt's key enums (~10 ms), and the
+        # menu it works in cannot open before the icon is there.
+        QTimer.singleShot(0, self._set_shortcuts)
+
+    def _set_shortcuts(self) -> None:
+        capture = self.actions[Action.CAPTURE]
+        capture.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        capture.setShortcutVisibleInContextMenu(False)
 
     def _texts(self) -> dict[Action, str]:
         return {
@@ -133,12 +141,8 @@ class TrayMenu(QObject):
             self.retranslate()
         return super().eventFilter(watched, event)
 
-    def _add(self, which: Action, shortcut: str | None = None,
-             menu: QMenu | None = None) -> None:
+    def _add(self, which: Action, menu: QMenu | None = None) -> None:
         action = QAction(self.menu)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutVisibleInContextMenu(False)
         action.triggered.connect(lambda _=False, a=which: self.triggered.emit(a))
         (menu or self.menu).addAction(action)
         self.actions[which] = action
