@@ -54,6 +54,12 @@ def _local_zone() -> tzinfo:
     return local_zone()
 
 
+def _release_memory() -> None:
+    from mlcoach.ui.memory import release_freed_memory
+
+    release_freed_memory()
+
+
 def _boot_clock() -> float:
     from mlcoach.system.clock import boot_clock  # not the coach: it loads its content
 
@@ -123,6 +129,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._activation_token = ""
         server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
+        # The last open window closed: give back what it freed once it is torn down.
+        app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, _release_memory))
 
     @property
     def card(self) -> PromptCard:
@@ -249,9 +257,16 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         root, secret = self.opened.layout.root, self.opened.secret
         now = self.clock().astimezone(self.tz())
-        ops.run(lambda: daily_check(root, secret, now),
-                lambda note: self.tell_recovery() if note else None,
-                lambda exc: logger.warning("backup failed: %s", exc))
+        def done(note: object) -> None:
+            _release_memory()  # the check read every page of the store
+            if note:
+                self.tell_recovery()
+
+        def failed(exc: BaseException) -> None:
+            _release_memory()
+            logger.warning("backup failed: %s", exc)
+
+        ops.run(lambda: daily_check(root, secret, now), done, failed)
 
     def tell_recovery(self) -> None:
         """Say once, in one sentence, that a damaged store file was replaced by a backup."""
