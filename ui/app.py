@@ -18,6 +18,7 @@ from mlcoach.ui.app_windows import Window, WindowFactories
 from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
+from mlcoach.ui.memory import release_freed_memory
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
 
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
@@ -52,12 +53,6 @@ def _local_zone() -> tzinfo:
     from mlcoach.system.clock import local_zone
 
     return local_zone()
-
-
-def _release_memory() -> None:
-    from mlcoach.ui.memory import release_freed_memory
-
-    release_freed_memory()
 
 
 def _boot_clock() -> float:
@@ -130,7 +125,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
         # The last open window closed: give back what it freed once it is torn down.
-        app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, _release_memory))
+        app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, release_freed_memory))
 
     @property
     def card(self) -> PromptCard:
@@ -258,12 +253,12 @@ class AppController(QObject, DesktopShell, WindowFactories):
         root, secret = self.opened.layout.root, self.opened.secret
         now = self.clock().astimezone(self.tz())
         def done(note: object) -> None:
-            _release_memory()  # the check read every page of the store
+            release_freed_memory()  # the check read every page of the store
             if note:
                 self.tell_recovery()
 
         def failed(exc: BaseException) -> None:
-            _release_memory()
+            release_freed_memory()
             logger.warning("backup failed: %s", exc)
 
         ops.run(lambda: daily_check(root, secret, now), done, failed)

@@ -63,6 +63,12 @@ def _drain(sock: socket.socket, limit: int = 64 * 1024) -> None:
         taken += len(chunk)
 
 
+def _retire(notifier: QSocketNotifier) -> None:
+    """Stop watching a descriptor that is about to close."""
+    notifier.setEnabled(False)
+    notifier.deleteLater()
+
+
 class _Client:
     """One connection on the Unix socket: its notifier and what it sent so far."""
 
@@ -123,8 +129,7 @@ class InstanceServer(QObject):
         for fd in list(self._clients):
             self._drop(fd)
         if self._accepting is not None:
-            self._accepting.setEnabled(False)
-            self._accepting.deleteLater()
+            _retire(self._accepting)
             self._accepting = None
         if self._listener is not None:
             self._listener.close()
@@ -170,7 +175,7 @@ class InstanceServer(QObject):
             except OSError as exc:
                 logger.warning("instance channel: accept failed: %s", exc)
                 return
-            uid = instance.peer_uid(sock) if hasattr(os, "getuid") else None
+            uid = instance.peer_uid(sock)
             if uid is not None and uid != os.getuid():  # the folder is private; belt and braces
                 logger.warning("refused a connection from another user on the instance channel")
                 sock.close()
@@ -216,8 +221,7 @@ class InstanceServer(QObject):
         client = self._clients.pop(fd, None)
         if client is None:
             return
-        client.notifier.setEnabled(False)  # before the descriptor goes
-        client.notifier.deleteLater()
+        _retire(client.notifier)  # before the descriptor goes
         client.sock.close()
 
     # -- named channel (Windows) -----------------------------------------------------

@@ -9,10 +9,7 @@ this themselves or have no such call.
 
 from __future__ import annotations
 
-import logging
 import sys
-
-logger = logging.getLogger(__name__)
 
 
 def release_freed_memory() -> bool:

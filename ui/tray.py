@@ -100,7 +100,7 @@ class TrayMenu(QObject):
         self.menu.installEventFilter(self)
         # After the icon: the first shortcut set builds Qt's key enums (~10 ms), and the
         # menu it works in cannot open before the icon is there.
-        QTimer.singleShot(0, self._set_shortcuts)
+        QTimer.singleShot(0, self, self._set_shortcuts)  # not if the menu is gone by then
 
     def _set_shortcuts(self) -> None:
         capture = self.actions[Action.CAPTURE]

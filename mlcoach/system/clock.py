@@ -19,14 +19,10 @@ def local_zone() -> tzinfo:
     to its IANA name on Windows. Only when none of them names a zone, the current
     fixed offset (wrong after the next DST change).
     """
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # here: boot_clock needs neither
-
     name = os.environ.get("TZ", "").lstrip(":")
-    if name:
-        try:
-            return ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
+    named = _named_zone(name) if name else None
+    if named is not None:
+        return named
     if sys.platform != "win32":
         linked = _linked_zone(LOCALTIME)
         if linked is not None:
@@ -49,8 +45,6 @@ LOCALTIME = "/etc/localtime"
 
 def _linked_zone(path: str) -> tzinfo | None:
     """The zone `path` links to inside a zoneinfo tree, or None."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
     try:
         target = os.readlink(path)
     except OSError:  # missing, or a copied file rather than a link
@@ -58,8 +52,13 @@ def _linked_zone(path: str) -> tzinfo | None:
     _, found, name = target.rpartition("zoneinfo/")
     for prefix in ("posix/", "right/"):
         name = name.removeprefix(prefix)
-    if not found or not name:
-        return None
+    return _named_zone(name) if found and name else None
+
+
+def _named_zone(name: str) -> tzinfo | None:
+    """The IANA zone `name`, or None when there is no such zone."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # here: boot_clock needs neither
+
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
