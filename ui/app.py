@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.coaching.service import Coach
     from mlcoach.domain.model import PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
+    from mlcoach.system.instance import HandedMoment
     from mlcoach.ui.pace_card import PaceCard
     from mlcoach.ui.prep_card import PrepCard
     from mlcoach.ui.prompt_card import PromptCard
@@ -124,6 +125,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._activation_token = ""
         server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
+        server.store_moment = self.store_handed_moment
         # The last open window closed: give back what it freed once it is torn down.
         app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, release_freed_memory))
 
@@ -331,6 +333,25 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.open_window(Window(request))
         else:
             logger.warning("ignored unknown request %r", request)
+
+    def store_handed_moment(self, moment: HandedMoment) -> str | None:
+        """Store a moment from `mlcoach capture TEXT`; None when it cannot be stored now
+        (no store open yet, or a write error), and the shell then writes it itself."""
+        if self.opened is None:
+            return None
+        from mlcoach.domain.enums import Kind, Style
+        from mlcoach.domain.errors import MlcoachError
+
+        try:
+            saved = self.opened.store.add_moment(
+                moment.text, Kind(moment.kind), person=moment.person,
+                style=Style(moment.style) if moment.style else None, tags=moment.tags,
+                moment_id=moment.id)
+        except MlcoachError as exc:
+            logger.info("a handed-over moment is left to the shell: %s", exc)
+            return None
+        self.refresh_status()
+        return saved.id
 
     def on_action(self, action: Action) -> None:
         """Do what the tray menu (or the fallback window) asked for."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import socket
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -83,6 +84,9 @@ class InstanceServer(QObject):
         request_received(str): a request such as "capture" from a second start.
         activation_received(str): the launcher's activation token, emitted just before
             its request (so the window the request opens may take the front).
+
+    A moment from `mlcoach capture TEXT` goes to `store_moment` (set by the app), and the
+    shell is answered only once it is stored.
     """
 
     request_received = Signal(str)
@@ -99,6 +103,8 @@ class InstanceServer(QObject):
         self._clients: dict[int, _Client] = {}
         self._server: QLocalServer | None = None  # the named channel (Windows)
         self._buffers: dict[QLocalSocket, bytes] = {}
+        #: Stores a handed-over moment and returns its id; None: not now (no store open).
+        self.store_moment: Callable[[instance.HandedMoment], str | None] | None = None
 
     def claim(self, timeout_ms: int = 5000) -> bool | None:
         """Become the running instance.
@@ -191,7 +197,7 @@ class InstanceServer(QObject):
         if client is None:
             return
         try:
-            chunk = client.sock.recv(instance.MAX_MESSAGE + 1)
+            chunk = client.sock.recv(instance.MAX_MOMENT_MESSAGE + 1)
         except (BlockingIOError, InterruptedError):
             return
         except OSError:
@@ -202,7 +208,7 @@ class InstanceServer(QObject):
             return
         client.buffer += chunk
         raw = client.buffer
-        if b"\n" not in raw and len(raw) <= instance.MAX_MESSAGE:
+        if b"\n" not in raw and len(raw) <= instance.line_limit(raw):
             return  # wait for the rest of the line
         message = instance.parse(raw.split(b"\n", 1)[0])
         if message is None:
@@ -210,12 +216,27 @@ class InstanceServer(QObject):
             _drain(client.sock)  # so the sender sees a plain close, not a reset
             self._drop(fd)
             return
+        answer = self._answer(message)
         try:
-            client.sock.send(b"ok\n")
+            client.sock.send(answer)
         except OSError:
             pass  # the sender gave up waiting; the request still counts
         self._drop(fd)
-        self._deliver(message)
+        if message.moment is None:
+            self._deliver(message)
+
+    def _answer(self, message: instance.Message) -> bytes:
+        """"ok" for a request; for a moment, "ok ID" once it is stored, else "no"."""
+        if message.moment is None:
+            return b"ok\n"
+        if self.store_moment is None:
+            return b"no\n"
+        try:
+            stored = self.store_moment(message.moment)
+        except Exception:  # the shell writes it itself: never lose the moment over this
+            logger.exception("a handed-over moment was not stored")
+            return b"no\n"
+        return b"no\n" if stored is None else f"ok {stored}\n".encode("ascii")
 
     def _drop(self, fd: int) -> None:
         client = self._clients.pop(fd, None)
@@ -265,10 +286,11 @@ class InstanceServer(QObject):
             logger.warning("ignored a malformed message on the instance channel")
             sock.abort()
             return
-        sock.write(b"ok\n")
+        sock.write(b"ok\n" if message.moment is None else b"no\n")  # (moments: AF_UNIX)
         sock.flush()
         sock.disconnectFromServer()
-        self._deliver(message)
+        if message.moment is None:
+            self._deliver(message)
 
     def _deliver(self, message: instance.Message) -> None:
         if message.token:

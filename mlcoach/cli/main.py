@@ -149,6 +149,17 @@ def cmd_capture(ctx: Context) -> int:
     clean_text(parsed.text, "moment text")
     for t in tags:
         clean_tag(t)
+    from mlcoach.domain.ids import new_id
+    from mlcoach.system import instance
+
+    kind = ns.kind or Kind.OTHER
+    moment_id = new_id()  # one id: the app's write and ours below can only be one moment
+    handed = instance.hand_over_moment(ctx.root, instance.HandedMoment(
+        moment_id, parsed.text, kind.value, person, ns.style.value if ns.style else None,
+        tuple(tags)))
+    if handed is not None:  # a running app stored it: no key read, no store open here
+        ctx.out(handed)
+        return EXIT_OK
     from mlcoach.store.vault import unlock_existing
 
     secret = unlock_existing(ctx.layout, keys=ctx.keys, passphrase_source=ctx.passphrase,
@@ -158,15 +169,15 @@ def cmd_capture(ctx: Context) -> int:
         from mlcoach.domain.ids import utcnow  # not clock.now_utc: no zoneinfo import here
         from mlcoach.store import quick
 
-        moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, ns.kind or Kind.OTHER,
-                                     person=person, style=ns.style, tags=tags, now=utcnow())
+        moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, kind, person=person,
+                                     style=ns.style, tags=tags, now=utcnow(),
+                                     moment_id=moment_id)
         ctx.out(moment_id)
         return EXIT_OK
     opened = ctx.open()  # first start: set the store up
     try:
-        moment = opened.store.add_moment(
-            parsed.text, ns.kind or Kind.OTHER, person=person, style=ns.style, tags=tags
-        )
+        moment = opened.store.add_moment(parsed.text, kind, person=person, style=ns.style,
+                                         tags=tags, moment_id=moment_id)
     finally:
         opened.store.close()
     ctx.out(moment.id)

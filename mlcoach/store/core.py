@@ -177,11 +177,14 @@ class Store:
                    suggestion_id: str | None = None, planned: bool = False,
                    follow_up_on: date | None = None, outcome: Outcome | None = None,
                    moment_id: str | None = None) -> Moment:
-        """Store a moment; an unknown @person is added to the people list."""
+        """Store a moment (and an unknown @person); a `moment_id` already stored adds nothing."""
         text = clean_text(text, "moment text")
         tag_list = rows.dedupe(clean_tag(t) for t in tags)
         now = created_at or utcnow()
         with self._writes.begin() as s:
+            found = s.get(m.MomentRow, moment_id) if moment_id is not None else None
+            if found is not None:
+                return rows.moment(found)
             person_id = self._person_id(s, person, create=True)
             if style is None and person_id is not None:
                 style = rows.enum_or_none(Style, s.get_one(m.PersonRow, person_id).style)

@@ -209,15 +209,18 @@ class LightStore:
         return [_person(r) for r in rows]
 
     def add_moment(self, text: str, kind: Kind = Kind.OTHER, *, person: str | None = None,
-                   style: Style | None = None, tags: Sequence[str] = ()) -> Moment:
-        """Store a quick capture; an unknown @person is added to the people list."""
+                   style: Style | None = None, tags: Sequence[str] = (),
+                   moment_id: str | None = None) -> Moment:
+        """Store a quick capture; an unknown @person is added to the people list. A
+        `moment_id` already stored returns that moment and adds nothing."""
         from mlcoach.domain.model import Moment
         from mlcoach.store.quick import insert_moment
 
         now = utcnow()
         with self.connection() as conn:
             moment_id, name, style_value, tag_list = insert_moment(
-                conn, text, kind, person=person, style=style, tags=tags, now=now)
+                conn, text, kind, person=person, style=style, tags=tags, now=now,
+                moment_id=moment_id)
             text_row = conn.execute("SELECT text, created_at FROM moments WHERE id = ?",
                                     (moment_id,)).fetchone()
         return Moment(id=moment_id, text=text_row[0], kind=kind, created_at=_ts(text_row[1]),

@@ -21,29 +21,36 @@ from mlcoach.store.db import connect_raw
 
 
 def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str | None,
-               style: Style | None, tags: Sequence[str], now: datetime) -> str:
+               style: Style | None, tags: Sequence[str], now: datetime,
+               moment_id: str | None = None) -> str:
     """Store one moment (adding an unknown person) and return its id."""
     text = clean_text(text, "moment text")
     conn = connect_raw(path, secret)
     try:
         return insert_moment(conn, text, kind, person=person, style=style, tags=tags,
-                             now=now)[0]
+                             now=now, moment_id=moment_id)[0]
     finally:
         conn.close()
 
 
 def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
-                  style: Style | None, tags: Sequence[str],
-                  now: datetime) -> tuple[str, str | None, str | None, list[str]]:
+                  style: Style | None, tags: Sequence[str], now: datetime,
+                  moment_id: str | None = None) -> tuple[str, str | None, str | None, list[str]]:
     """Insert one moment in its own transaction on an open raw connection.
 
     Returns (moment id, the person's name as saved, the style value, the tags as saved).
+    A `moment_id` already stored (a hand-over whose answer was lost) adds nothing.
     """
     text = clean_text(text, "moment text")
     tag_list = list(dict.fromkeys(clean_tag(t) for t in tags))
     stamp = to_db(now)
     conn.execute("BEGIN IMMEDIATE")
     try:
+        if moment_id is not None:
+            saved = _saved_moment(conn, moment_id)
+            if saved is not None:
+                conn.execute("COMMIT")
+                return saved
         person_id = saved_name = None
         style_value = style.value if style else None
         if person is not None:
@@ -59,7 +66,7 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
             else:
                 person_id, saved_name = row[0], row[2]
                 style_value = style_value or row[1]
-        moment_id = new_id()
+        moment_id = moment_id or new_id()
         conn.execute(
             "INSERT INTO moments (id, text, kind, created_at, updated_at, person_id, style, "
             "outcome, outcome_at, prompt_event_id, suggestion_id, planned, follow_up_on) "
@@ -74,3 +81,15 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
             conn.execute("ROLLBACK")
         raise
     return moment_id, saved_name, style_value, tag_list
+
+
+def _saved_moment(conn: Any, moment_id: str
+                  ) -> tuple[str, str | None, str | None, list[str]] | None:
+    """What `insert_moment` returns, for a moment already stored under `moment_id`."""
+    row = conn.execute("SELECT m.id, p.name, m.style FROM moments m LEFT JOIN people p "
+                       "ON p.id = m.person_id WHERE m.id = ?", (moment_id,)).fetchone()
+    if row is None:
+        return None
+    tags = [t for (t,) in conn.execute("SELECT tag FROM moment_tags WHERE moment_id = ? "
+                                       "ORDER BY position", (moment_id,))]
+    return row[0], row[1], row[2], tags

@@ -1,7 +1,9 @@
 """The single-instance channel: a per-user local socket and its tiny message format.
 
-The running app listens (Qt's QLocalServer, in ui/); a second start hands over its
-request through this module without importing Qt, so `mlcoach capture` stays fast.
+The running app listens (ui/instance_server.py); a second start hands over its request
+through this module without importing Qt, so `mlcoach capture` stays fast. `mlcoach
+capture TEXT` hands its moment to a running app too (`hand_over_moment`): the app has
+the key and the store open, so the shell skips the key read and the store open.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ PROTOCOL = 1
 REQUESTS = frozenset({"show", "capture", "reflect", "suggest", "history", "settings", "prompt",
                       "quit"})
 MAX_MESSAGE = 1024
+#: A moment handed over: its text and fields as one line of JSON. A longer one (the text
+#: may be up to a million characters) is written by the shell itself.
+MAX_MOMENT_MESSAGE = 64 * 1024
+MAX_REPLY = 128
 
 
 def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
@@ -48,13 +54,13 @@ def _private(path: Path) -> bool:
 
 def channel_dir(env: Mapping[str, str] | None = None) -> Path:
     """The private folder for the channel (see channel_path)."""
-    import tempfile  # here: with shutil and random it is ~4 ms of the app's start
-
     runtime = (os.environ if env is None else env).get("XDG_RUNTIME_DIR")
-    if not hasattr(os, "getuid"):  # not POSIX: no shared /tmp to worry about
-        return Path(runtime) if runtime else Path(tempfile.gettempdir())
-    if runtime and _private(Path(runtime)):
+    if runtime and (not hasattr(os, "getuid") or _private(Path(runtime))):
         return Path(runtime)
+    import tempfile  # only here: with shutil and random it is ~4 ms of a start
+
+    if not hasattr(os, "getuid"):  # not POSIX: no shared /tmp to worry about
+        return Path(tempfile.gettempdir())
     # Another local user could create a shared name in /tmp first: our own folder,
     # created 0700, and checked (not followed if a link) every time.
     own = Path(tempfile.gettempdir()) / f"mlcoach-{os.getuid()}"
@@ -136,11 +142,25 @@ def _send_named(data_root: Path, request: str, timeout: float, token: str = "") 
 MAX_TOKEN = 256
 
 
+class HandedMoment(NamedTuple):
+    """A moment from `mlcoach capture TEXT`, checked for shape (the store checks the rest).
+    The shell chooses the id, so a moment written by the app whose answer was lost is not
+    written twice when the shell then writes it itself."""
+
+    id: str
+    text: str
+    kind: str
+    person: str | None = None
+    style: str | None = None
+    tags: tuple[str, ...] = ()
+
+
 class Message(NamedTuple):
     """A request, and the token that lets its window come to the front."""
 
     request: str
     token: str = ""
+    moment: HandedMoment | None = None  # the "add" request's moment
 
 
 def encode(request: str, token: str = "") -> bytes:
@@ -158,15 +178,61 @@ def _valid_token(token: object) -> bool:
             and all("!" <= c <= "~" for c in token))
 
 
+def encode_moment(moment: HandedMoment) -> bytes:
+    """The "add" request carrying `moment`, as one line of JSON."""
+    body = {"mlcoach": PROTOCOL, "request": "add", "moment": {
+        "id": moment.id, "text": moment.text, "kind": moment.kind, "person": moment.person,
+        "style": moment.style, "tags": list(moment.tags)}}
+    return json.dumps(body, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+_ID_SHAPE = frozenset("0123456789abcdef-")
+_MOMENT_START = b'{"mlcoach": %d, "request": "add", ' % PROTOCOL
+
+
+def line_limit(start: bytes) -> int:
+    """How long the line beginning with `start` may grow: only a moment (as
+    `encode_moment` writes it) may be longer than a plain request."""
+    return MAX_MOMENT_MESSAGE if start.startswith(_MOMENT_START) else MAX_MESSAGE
+
+
+def _moment(value: object) -> HandedMoment | None:
+    """The moment in an "add" request, or None when its shape is wrong."""
+    if not isinstance(value, dict) or set(value) != {"id", "text", "kind", "person",
+                                                     "style", "tags"}:
+        return None
+    ident, text, kind = value["id"], value["text"], value["kind"]
+    person, style, tags = value["person"], value["style"], value["tags"]
+    if not (isinstance(ident, str) and len(ident) == 36 and set(ident) <= _ID_SHAPE
+            and isinstance(text, str) and text and isinstance(kind, str)
+            and (person is None or isinstance(person, str))
+            and (style is None or isinstance(style, str))
+            and isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+        return None
+    from mlcoach.domain.enums import Kind, Style
+
+    if kind not in Kind._value2member_map_ or \
+            (style is not None and style not in Style._value2member_map_):
+        return None
+    return HandedMoment(ident, text, kind, person, style, tuple(tags))
+
+
 def parse(raw: bytes) -> Message | None:
     """The message in `raw`, or None when it is not one of ours."""
-    if len(raw) > MAX_MESSAGE:
+    if len(raw) > MAX_MOMENT_MESSAGE:
         return None
     try:
         msg = json.loads(raw.decode("utf-8").strip())
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return None
-    if not isinstance(msg, dict) or not {"mlcoach", "request"} <= set(msg) \
+    if raw.startswith(_MOMENT_START) and isinstance(msg, dict) and msg.get("request") == "add" \
+            and set(msg) == {"mlcoach", "request", "moment"}:
+        version, moment = msg["mlcoach"], _moment(msg["moment"])
+        if type(version) is not int or version != PROTOCOL or moment is None:
+            return None
+        return Message("add", "", moment)
+    if len(raw) > MAX_MESSAGE or not isinstance(msg, dict) \
+            or not {"mlcoach", "request"} <= set(msg) \
             or not set(msg) <= {"mlcoach", "request", "token"}:
         return None
     version = msg["mlcoach"]
@@ -219,3 +285,43 @@ def send(data_root: Path, request: str, timeout: float = 2.0,
             logger.debug("no running app on %s: %s", path, exc)
             return False
     return reply.startswith(b"ok")
+
+
+def hand_over_moment(data_root: Path, moment: HandedMoment, timeout: float = 5.0,
+                     env: Mapping[str, str] | None = None) -> str | None:
+    """Give `moment` to the running app to store; the id it stored it under, or None when
+    no app took it (none running, locked, too long to send, or no answer in `timeout`).
+
+    On None the caller writes the moment itself, under the same id: if the app did store
+    it after all, that write finds it there and adds nothing."""
+    line = encode_moment(moment)
+    if len(line) > MAX_MOMENT_MESSAGE or uses_named_channel():
+        return None
+    path = channel_path(data_root, env)
+    if not path.exists():
+        return None
+    import time
+
+    deadline = time.monotonic() + timeout  # one deadline for connect, send and answer
+    reply = b""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        try:
+            sock.settimeout(max(0.001, deadline - time.monotonic()))
+            sock.connect(str(path))
+            owner = peer_uid(sock)
+            if owner is not None and owner != os.getuid():
+                return None  # the channel folder is ours alone: never expected
+            sock.sendall(line)
+            while b"\n" not in reply and len(reply) < MAX_REPLY:
+                sock.settimeout(max(0.001, deadline - time.monotonic()))
+                chunk = sock.recv(MAX_REPLY - len(reply))
+                if not chunk:
+                    break
+                reply += chunk
+        except OSError as exc:
+            logger.debug("moment not handed over on %s: %s", path, exc)
+            return None
+    answer = reply.split(b"\n", 1)[0].decode("ascii", "replace").split()
+    if len(answer) == 2 and answer[0] == "ok" and answer[1] == moment.id:
+        return moment.id
+    return None

@@ -1,0 +1,151 @@
+"""`mlcoach capture TEXT` hands its moment to the running app, which has the key and the
+store open; the shell writes it itself whenever the app does not answer "stored", and a
+moment the app stored whose answer was lost is not written twice.
+
+Real `mlcoach` processes on the offscreen platform and real SQLCipher files; the keyring
+is keyrings.alt's file backend (cli_env), or keyring's "fail" backend to show that a
+handed-over capture never reads the key in the shell."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mlcoach.domain.ids import new_id
+from mlcoach.system import instance
+from tests.conftest import run_cli
+from tests.reliability.test_single_instance import _quit, _start, _wait_ready, app_env
+
+pytestmark = pytest.mark.gui
+__all__ = ["app_env"]  # the fixture, shared with test_single_instance
+
+NO_KEYRING = "keyring.backends.fail.Keyring"
+
+
+def _moments(env: dict[str, str], word: str) -> list[dict[str, object]]:
+    """The stored moments whose text has `word`, as `mlcoach export` gives them."""
+    out = run_cli(env, "export", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    return [m for m in json.loads(out.stdout)["moments"] if word in str(m["text"])]
+
+
+def test_a_running_app_stores_the_shells_capture_without_the_shell_reading_the_key(app_env):
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    app = _start(app_env)
+    try:
+        _wait_ready(app)
+        locked_out = dict(app_env, PYTHON_KEYRING_BACKEND=NO_KEYRING)
+        out = run_cli(locked_out, "capture", "Thanked @Ana for the handover notes #release",
+                      "--kind", "recognition")
+        assert out.returncode == 0, out.stderr
+        moment_id = out.stdout.strip()
+        assert len(moment_id) == 36
+    finally:
+        assert _quit(app, data, app_env) == 0
+    # Without the app, the same shell cannot open the store at all.
+    cold = run_cli(dict(app_env, PYTHON_KEYRING_BACKEND=NO_KEYRING), "capture", "x")
+    assert cold.returncode == 1 and cold.stderr.count("\n") == 1, cold.stderr
+    [found] = _moments(app_env, "handover")
+    assert found["id"] == moment_id
+    assert found["person"] == "Ana" and found["kind"] == "recognition"
+    assert found["tags"] == ["release"]
+
+
+def _fake_app(path: Path, on_line: Callable[[socket.socket, bytes], object]
+              ) -> tuple[socket.socket, threading.Thread]:
+    """A listener on the app's channel that takes one connection and calls on_line."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(str(path))
+    listener.listen(1)
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            raw = b""
+            while b"\n" not in raw:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    return
+                raw += chunk
+            on_line(conn, raw.split(b"\n", 1)[0])
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    return listener, thread
+
+
+def _store_exists(env: dict[str, str]) -> None:
+    out = run_cli(env, "capture", "first moment, sets the store up")
+    assert out.returncode == 0, out.stderr
+
+
+def test_a_moment_the_app_stored_but_could_not_confirm_is_not_written_twice(cli_env):
+    _store_exists(cli_env)
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    env = dict(cli_env, XDG_RUNTIME_DIR=str(Path(cli_env["HOME"]) / "run"))
+    seen: list[instance.Message] = []
+
+    def store_then_hang_up(conn: socket.socket, line: bytes) -> None:
+        message = instance.parse(line)
+        assert message is not None and message.moment is not None
+        seen.append(message)
+        moment = message.moment  # stored the way the app stores it, then no answer
+        code = ("import sys; from pathlib import Path; "
+                "from mlcoach.security.keys import OSKeyring; "
+                "from mlcoach.store.vault import Layout, open_light; "
+                "o = open_light(Layout(Path(sys.argv[1])), keys=OSKeyring()); "
+                "o.store.add_moment(sys.argv[2], moment_id=sys.argv[3]); o.close()")
+        subprocess.run([sys.executable, "-c", code, str(data), moment.text, moment.id],
+                       env=env, check=True, timeout=60)
+
+    listener, thread = _fake_app(instance.channel_path(data, env), store_then_hang_up)
+    try:
+        out = run_cli(env, "capture", "Asked the quiet tester first, lost answer")
+    finally:
+        thread.join(60)
+        listener.close()
+    assert out.returncode == 0, out.stderr
+    assert len(seen) == 1 and out.stdout.strip() == seen[0].moment.id  # type: ignore[union-attr]
+    assert len(_moments(cli_env, "tester")) == 1
+
+
+@pytest.mark.parametrize("answer", [b"no\n", b"", b"ok 00000000-0000-4000-8000-000000000000\n",
+                                    b"ok\n", b"x" * 4096])
+def test_the_shell_writes_the_moment_itself_unless_the_app_says_it_stored_that_one(
+        cli_env, answer):
+    _store_exists(cli_env)
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    env = dict(cli_env, XDG_RUNTIME_DIR=str(Path(cli_env["HOME"]) / "run"))
+    listener, thread = _fake_app(instance.channel_path(data, env),
+                                 lambda conn, _line: conn.sendall(answer))
+    try:
+        out = run_cli(env, "capture", "Named the risk before the demo")
+    finally:
+        thread.join(60)
+        listener.close()
+    assert out.returncode == 0, out.stderr
+    [found] = _moments(cli_env, "demo")
+    assert found["id"] == out.stdout.strip()
+
+
+def test_the_same_moment_handed_over_twice_is_stored_once(app_env):
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    app = _start(app_env)
+    try:
+        _wait_ready(app)
+        moment = instance.HandedMoment(new_id(), "Asked a stranger's view on the plan", "question",
+                                       "Deniz", "facts", ("plan",))
+        assert instance.hand_over_moment(data, moment, timeout=20, env=app_env) == moment.id
+        assert instance.hand_over_moment(data, moment, timeout=20, env=app_env) == moment.id
+    finally:
+        assert _quit(app, data, app_env) == 0
+    [found] = _moments(app_env, "stranger")
+    assert (found["id"], found["person"], found["style"]) == (moment.id, "Deniz", "facts")
