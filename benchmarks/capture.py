@@ -67,14 +67,29 @@ def imported_modules(args: Sequence[str], env: dict[str, str]) -> list[str]:
             if line.startswith("import time:") and "|" in line][1:]
 
 
+def jrnl_in(desk: h.Desktop) -> str | None:
+    """jrnl, set up to write a plain journal in the desktop's HOME."""
+    jrnl = jrnl_bin()
+    cfg = desk.home / ".config" / "jrnl"
+    cfg.mkdir(parents=True, exist_ok=True)
+    (cfg / "jrnl.yaml").write_text(JRNL_CONFIG % (desk.home / "journal.txt"))
+    return jrnl
+
+
+def keyring_library_env(desk: h.Desktop) -> dict[str, str]:
+    """KDE with dbus-python importable: mlcoach leaves the key to the keyring library
+    (KWallet first; the stand-in dbus package makes it unusable here, so keyring's Secret
+    Service backend answers)."""
+    stand_in = desk.home / "dbus-stand-in"
+    (stand_in / "dbus").mkdir(parents=True, exist_ok=True)
+    (stand_in / "dbus" / "__init__.py").write_text("")
+    return {**desk.env, "XDG_CURRENT_DESKTOP": "KDE", "PYTHONPATH": str(stand_in)}
+
+
 def shell_capture(report: h.Report, runs: int, smoke: bool) -> None:
     with h.Desktop(x=False) as desk:
         env = desk.env
-        jrnl = jrnl_bin()
-        journal = desk.home / "journal.txt"
-        cfg = desk.home / ".config" / "jrnl"
-        cfg.mkdir(parents=True)
-        (cfg / "jrnl.yaml").write_text(JRNL_CONFIG % journal)
+        jrnl = jrnl_in(desk)
         big_src = h.generated_store(1 if smoke else 10)
         regular = h.regular_install()
         with h.store_copy(None, desk) as empty, h.store_copy(big_src, desk) as big:
@@ -87,17 +102,12 @@ def shell_capture(report: h.Report, runs: int, smoke: bool) -> None:
                 "mlcoach capture (regular install)": lambda: timed(
                     [str(regular), "--data-dir", str(empty), "capture", TEXT], env),
             }
-            # The key through the keyring library: on KDE with dbus-python importable
-            # mlcoach leaves the choice to keyring (KWallet first; the stand-in dbus
-            # package makes it unusable here, so keyring's Secret Service backend
-            # answers). On KDE as installed (no dbus-python) keyring would take the
-            # Secret Service itself, and keyring's Secret Service backend chosen by name
-            # is the same service: both are read directly.
+            # The key through the keyring library (keyring_library_env). On KDE as
+            # installed (no dbus-python) keyring would take the Secret Service itself,
+            # and keyring's Secret Service backend chosen by name is the same service:
+            # both are read directly.
             kde = {**env, "XDG_CURRENT_DESKTOP": "KDE"}
-            stand_in = desk.home / "dbus-stand-in"
-            (stand_in / "dbus").mkdir(parents=True, exist_ok=True)
-            (stand_in / "dbus" / "__init__.py").write_text("")
-            kde_dbus = {**kde, "PYTHONPATH": str(stand_in)}
+            kde_dbus = keyring_library_env(desk)
             named = {**env, "PYTHON_KEYRING_BACKEND": "keyring.backends.SecretService.Keyring"}
             cases["capture, key via keyring (regular install)"] = lambda: timed(
                 [str(regular), "--data-dir", str(empty), "capture", TEXT], kde_dbus)
@@ -160,6 +170,49 @@ def shell_capture(report: h.Report, runs: int, smoke: bool) -> None:
         raise SystemExit("mlcoach capture imported PySide6")
 
 
+def running_app_capture(report: h.Report, runs: int) -> None:
+    """`mlcoach capture TEXT` while the app runs: the moment is handed to the app, which
+    has the key and the store open, whatever the key path."""
+    with h.Desktop() as desk, h.store_copy(None, desk) as data:
+        jrnl = jrnl_in(desk)
+        regular = str(h.regular_install())
+        args = [regular, "--data-dir", str(data), "capture", TEXT]
+        library = keyring_library_env(desk)
+        app = h.ReadyProcess([h.MLCOACH, "--data-dir", str(data), "run"], desk.env)
+        try:
+            app.wait("store", 60)
+            time.sleep(1)
+            cases = {
+                "python -c 'import sqlite3'": lambda: timed([h.PY, "-c", "import sqlite3"],
+                                                            desk.env),
+                "app running, Secret Service": lambda: timed(args, desk.env),
+                "app running, keyring library": lambda: timed(args, library),
+            }
+            if jrnl:
+                cases["jrnl TEXT"] = lambda: timed([jrnl, TEXT.replace("@", "")], desk.env)
+            res = h.alternate(cases, runs)
+        finally:
+            app.stop()
+        count = subprocess.run([h.MLCOACH, "--data-dir", str(data), "search", "release",
+                                "--json"], env=desk.env, capture_output=True, text=True,
+                               check=True).stdout.count('"id"')
+    report.raw.update({f"running: {k}": v for k, v in res.items()})
+    base = res["python -c 'import sqlite3'"]
+    for key in ("app running, Secret Service", "app running, keyring library"):
+        what = "key in the Secret Service" if "Secret" in key else \
+            "key through the keyring library (KDE with dbus-python)"
+        line = f"mlcoach capture TEXT, app running (handed over), {what}"
+        if "jrnl TEXT" in res:
+            r = h.ratio(res[key], res["jrnl TEXT"])
+            report.add(f"{line} / jrnl", f"{r:.2f}× ({h.ms(h.median(res[key]))})",
+                       f"{h.ratio(res[key], base):.2f}× sqlite3", "≤ 0.5×", r <= 0.5)
+        else:
+            report.add(line, h.ms(h.median(res[key])), f"{h.ratio(res[key], base):.2f}× "
+                       "sqlite3", "≤ 150 ms", h.median(res[key]) <= 0.150)
+    report.notes.append(f"app running: {count} handed-over captures found by search "
+                        "(the app stores them; the shell reads no key)")
+
+
 def window_latency(report: h.Report, runs: int) -> None:
     """`mlcoach capture` (no text) handed to a running app until the window is shown."""
     samples, base = [], []
@@ -195,6 +248,7 @@ def main() -> int:
     report = h.Report("capture")
     shell_capture(report, runs, args.smoke)
     if not args.no_window:
+        running_app_capture(report, runs)
         window_latency(report, 1 if args.smoke else max(5, args.runs // 2))
     report.emit(args.json)
     return 0
