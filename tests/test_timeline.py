@@ -199,6 +199,36 @@ def test_best_match_comes_first(store: Store) -> None:
     assert ranked[0].text == "agenda"
 
 
+def test_matches_are_ranked_a_band_at_a_time_newest_band_first(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With thousands of matches, the best of the newest RANK_BAND come first, then the
+    best of the next band: every match is still listed exactly once."""
+    from mlcoach.store import search
+
+    monkeypatch.setattr(search, "RANK_BAND", 3)
+    filler = " among many other words about the sprint, the demo and the release"
+    for i in range(8):  # written oldest first; the oldest is the best match of all
+        store.add_moment("agenda" if i == 0 else f"agenda {i}{filler * (8 - i)}",
+                         created_at=ago(100 - i))
+    tl = Timeline(store)
+    for limit in (1, 2, 5, 50):
+        ranked = walk(tl, TimelineFilter(query="agenda"), limit)
+        assert len(ranked) == len({e.id for e in ranked}) == 8, limit
+        bands = [ranked[0:3], ranked[3:6], ranked[6:]]
+        for band in bands:  # best first inside a band
+            scores = [e.score or 0.0 for e in band]
+            assert scores == sorted(scores), limit
+        newest = sorted(ranked, key=lambda e: e.when, reverse=True)
+        assert [{e.id for e in b} for b in bands] == [
+            {e.id for e in newest[0:3]}, {e.id for e in newest[3:6]}, {e.id for e in newest[6:]}]
+        assert ranked[6].text == "agenda"  # the best match of all leads the oldest band
+    hits = store.search("agenda", limit=2)
+    assert [h.ref for h in hits] == [e.id for e in walk(tl, TimelineFilter(query="agenda"), 2)[:2]]
+    assert all("[agenda]" in h.snippet for h in hits)
+    monkeypatch.setattr(search, "RANK_BAND", 2000)
+    assert store.search("agenda", limit=1)[0].snippet == "[agenda]"  # one band: the best
+
+
 def test_people_notes_are_searched(filled: Store) -> None:
     filled.edit_person("Bo", notes="Nervous before demos; likes the facts first")
     tl = Timeline(filled)

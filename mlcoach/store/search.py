@@ -26,6 +26,13 @@ class SearchHit:
     when: datetime | None
 
 
+#: "Best match first" ranks the newest RANK_BAND matches together, then the next
+#: RANK_BAND, and so on. FTS5 computes bm25 for every match it orders, so ranking all of
+#: them grows with the years of history (10 ms at 30 years for a common word, against 3
+#: ms in bands); newer matches come first when relevance cannot tell them apart anyway.
+RANK_BAND = 2000
+
+
 def fts_query(query: str) -> str:
     """Turn what a person types into a safe FTS5 query: every word must match, as a prefix."""
     words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
@@ -45,11 +52,15 @@ def search_sql(query: str, *, person: str | None = None, kind: Kind | None = Non
         source = "search_fts f"
         columns = "snippet(search_fts, 2, '[', ']', '…', 12) AS snip, bm25(search_fts)"
     else:
-        # FTS5 ranks and cuts to `limit` first (ORDER BY its own rank column), so only
-        # those rows get a snippet and the joins: a common word matches thousands.
-        source = ("(SELECT entity, ref, rank, snippet(search_fts, 2, '[', ']', '…', 12) "
-                  "AS snip FROM search_fts WHERE search_fts MATCH :q "
-                  "ORDER BY rank LIMIT :limit) f")
+        # The best `limit` of the newest RANK_BAND matches first, then only those rows get
+        # a snippet (found again by rowid) and the joins: a common word matches thousands.
+        params["band"] = RANK_BAND
+        source = ("(SELECT t.entity, t.ref, t.score AS rank, snippet(search_fts, 2, '[', "
+                  "']', '…', 12) AS snip FROM (SELECT r, entity, ref, score FROM (SELECT "
+                  "rowid AS r, entity, ref, bm25(search_fts) AS score FROM search_fts "
+                  "WHERE search_fts MATCH :q ORDER BY rowid DESC LIMIT :band) "
+                  "ORDER BY score LIMIT :limit) t JOIN search_fts ON search_fts.rowid = t.r "
+                  "WHERE search_fts MATCH :q) f")
         columns = "f.snip, f.rank"
     sql = [
         f"SELECT f.entity, f.ref, {columns} AS score,",

@@ -4,7 +4,9 @@ One SQL ``UNION ALL`` over the four tables, newest first, read a page at a time
 with keyset pagination (each arm walks its time index), so the first page of a
 ten-year store costs a few milliseconds. With a search text the list can
 instead be ordered by FTS5's bm25 rank: the best matches are taken from
-``search_fts`` a chunk at a time and only those rows are joined.
+``search_fts`` a chunk at a time and only those rows are joined. Matches are ranked in
+bands of the newest few thousand (search.RANK_BAND), so a search stays as fast at thirty
+years as at ten.
 """
 
 from __future__ import annotations
@@ -272,9 +274,11 @@ _ALL_HITS = (
     "hits AS MATERIALIZED (SELECT entity, ref, bm25(search_fts) AS score "
     "FROM search_fts WHERE search_fts MATCH :q)"
 )
-_TOP_HITS = (
-    "hits AS MATERIALIZED (SELECT entity, ref, rank AS score FROM search_fts "
-    "WHERE search_fts MATCH :q ORDER BY rank LIMIT :chunk OFFSET :skip)"
+_TOP_HITS = (  # a chunk of one band of matches (search.RANK_BAND), best first
+    "hits AS MATERIALIZED (SELECT entity, ref, score FROM (SELECT entity, ref, "
+    "bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH :q "
+    "ORDER BY rowid DESC LIMIT :band OFFSET :band_start) "
+    "ORDER BY score LIMIT :chunk OFFSET :skip)"
 )
 _TIME_ORDER = " ORDER BY ts DESC, id DESC"  # ids are UUIDs: (ts, id) is a total order
 
@@ -393,7 +397,11 @@ class Timeline:
 
     def _ranked_page(self, filters: TimelineFilter, cursor: Cursor,
                      limit: int) -> TimelinePage:
-        """Best matches first: take FTS hits in rank order until `limit` rows pass the filters."""
+        """Best matches first: take FTS hits in rank order until `limit` rows pass the
+        filters. Hits are ranked a band at a time (search.RANK_BAND), newest band first;
+        `Cursor.hits` counts hits in that order."""
+        from mlcoach.store.search import RANK_BAND
+
         parts = _arms_sql(filters, "hits")
         if not parts:
             return TimelinePage([], None)
@@ -405,10 +413,13 @@ class Timeline:
             total = int(_rows(conn, "SELECT count(*) FROM search_fts WHERE search_fts MATCH :q",
                               {"q": filters.match})[0][0])
             while skip < total and len(entries) < limit:
-                params = {**_params(filters), "chunk": chunk, "skip": skip}
+                band_start = skip - skip % RANK_BAND
+                take = min(chunk, band_start + RANK_BAND - skip)  # never across a band
+                params = {**_params(filters), "band": RANK_BAND, "band_start": band_start,
+                          "chunk": take, "skip": skip - band_start}
                 rows = _rows(conn, sql, params)
                 entries += self._entries(rows, filters)
-                skip += chunk
+                skip += take
                 chunk *= 2  # the filters dropped most hits: look further at once
         return TimelinePage(entries, Cursor(hits=skip) if skip < total else None)
 
