@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from importlib import resources
 
 from PySide6.QtCore import QDate, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -40,7 +39,9 @@ def qdate(day: date) -> QDate:
 
 def translations_folder() -> str:
     """Where the compiled mlcoach translations are."""
-    return str(resources.files("mlcoach.resources").joinpath("translations"))
+    from mlcoach.resources import folder
+
+    return str(folder("translations"))
 
 
 def locale_for(language: str, setting: str) -> QLocale:

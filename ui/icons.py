@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -13,7 +12,9 @@ TRAY_SIZES = (16, 22, 24, 32, 48, 64)
 
 def icons_dir() -> Path:
     """The folder holding the packaged icons."""
-    return Path(str(resources.files("mlcoach.resources").joinpath("icons")))
+    from mlcoach.resources import folder
+
+    return folder("icons")
 
 
 @cache

@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 # Not `Qt`: importing that namespace builds its ~110 Python enums (~15 ms), which the
-# icon does not need; the fallback window below imports it when it is built.
+# icon does not need; the fallback window below imports it when it is built, with the
+# widget classes only it uses (PySide6 sets up each class on first import, ~2 ms here).
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QLayout,
-    QMenu,
-    QPushButton,
-    QSystemTrayIcon,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.enums import Response
 from mlcoach.ui.icons import app_icon, tray_icon
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QPushButton
 
 
 class Action(Enum):
@@ -103,6 +100,8 @@ class TrayMenu(QObject):
         QTimer.singleShot(0, self, self._set_shortcuts)  # not if the menu is gone by then
 
     def _set_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
         capture = self.actions[Action.CAPTURE]
         capture.setShortcut(QKeySequence("Ctrl+Shift+M"))
         capture.setShortcutVisibleInContextMenu(False)
@@ -222,6 +221,7 @@ class MainWindow(QWidget):
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QVBoxLayout
 
         layout = QVBoxLayout(self)
         self.status = QLabel()

@@ -6,7 +6,6 @@ Exit codes: 0 success, 1 runtime error (one line on stderr), 2 usage error.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import sys
@@ -112,6 +111,8 @@ class Context:
         self.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def out_json(self, value: Any) -> None:
+        import json
+
         self.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 

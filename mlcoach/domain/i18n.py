@@ -52,9 +52,10 @@ def catalogue(language: str) -> Mapping[str, str]:
     if language not in SUPPORTED or language == "en":
         return MappingProxyType({})
     import tomllib
-    from importlib import resources
 
-    raw = resources.files("mlcoach.resources").joinpath("i18n", f"{language}.toml")
+    from mlcoach.resources import folder
+
+    raw = folder("i18n", f"{language}.toml")
     messages = tomllib.loads(raw.read_text(encoding="utf-8")).get("messages", {})
     return MappingProxyType({str(k): str(v) for k, v in messages.items() if v})
 
