@@ -17,7 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.ids import new_id
 from mlcoach.system import instance
 from tests.conftest import run_cli
@@ -149,3 +152,48 @@ def test_the_same_moment_handed_over_twice_is_stored_once(app_env):
         assert _quit(app, data, app_env) == 0
     [found] = _moments(app_env, "stranger")
     assert (found["id"], found["person"], found["style"]) == (moment.id, "Deniz", "facts")
+
+
+_FIELDS = {"id", "text", "kind", "person", "style", "tags"}
+_HEX = set("0123456789abcdef-")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.fixed_dictionaries(
+    {"id": st.sampled_from([new_id(), new_id().upper(), "0" * 36, "x" * 36, "", 7]),
+     "text": st.none() | st.text(max_size=30),
+     "kind": st.sampled_from(["other", "recognition", "Other", "evil", "", 1, None]),
+     "person": st.none() | st.text(max_size=5) | st.integers(),
+     "style": st.sampled_from([None, "facts", "credibility", "loud", 2]),
+     "tags": st.lists(st.text(max_size=5), max_size=3) | st.text(max_size=3)
+     | st.lists(st.integers(), max_size=2)},
+    optional={"extra": st.integers()}).filter(lambda m: len(m) >= 1)
+    | st.dictionaries(st.sampled_from(sorted(_FIELDS)), st.text(max_size=4), max_size=6))
+def test_fuzz_a_moment_is_taken_only_in_its_exact_shape(moment):
+    raw = b'{"mlcoach": 1, "request": "add", "moment": ' + json.dumps(moment).encode() + b"}"
+    got = instance.parse(raw)
+    ident, text, tags = moment.get("id"), moment.get("text"), moment.get("tags")
+    well_formed = (
+        set(moment) == _FIELDS and isinstance(ident, str) and len(ident) == 36
+        and set(ident) <= _HEX and isinstance(text, str) and bool(text)
+        and moment["kind"] in {k.value for k in Kind}
+        and (moment["style"] is None or moment["style"] in {s.value for s in Style})
+        and (moment["person"] is None or isinstance(moment["person"], str))
+        and isinstance(tags, list) and all(isinstance(t, str) for t in tags))
+    assert (got is not None) == well_formed, moment
+    if got is not None:
+        assert got.request == "add" and got.moment == instance.HandedMoment(
+            ident, text, moment["kind"], moment["person"], moment["style"], tuple(tags))
+
+
+def test_only_a_moment_may_be_longer_than_a_request():
+    long_text = "ğ" * 3000
+    line = instance.encode_moment(instance.HandedMoment(new_id(), long_text, "other"))
+    assert len(line) > instance.MAX_MESSAGE
+    assert instance.line_limit(line) == instance.MAX_MOMENT_MESSAGE
+    assert instance.parse(line.rstrip(b"\n")) is not None
+    padded = json.dumps({"mlcoach": 1, "request": "show", "token": "t" * 2000}).encode()
+    assert instance.line_limit(padded) == instance.MAX_MESSAGE
+    assert instance.parse(padded) is None
+    huge = instance.HandedMoment(new_id(), "a" * instance.MAX_MOMENT_MESSAGE, "other")
+    assert instance.hand_over_moment(Path("/nonexistent"), huge) is None  # the shell writes it
