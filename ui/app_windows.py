@@ -119,7 +119,12 @@ class WindowFactories:
         found = self.windows.get(Window.HISTORY)
         if isinstance(found, HistoryWindow):
             return found
-        widget = HistoryWindow(self._full().store, clock=self.clock, tz=self.tz())
+        from mlcoach.ui.history.stores import Stores
+
+        # Browsing and searching read the raw store; the ORM loads with the first edit,
+        # Insights, People or import.
+        widget = HistoryWindow(Stores(self._store().store, lambda: self._full().store),
+                               clock=self.clock, tz=self.tz())
         # The weekly review's focus was saved: the scheduler must see it now.
         widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
         self.windows[Window.HISTORY] = widget

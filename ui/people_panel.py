@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -36,11 +37,13 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Outcome, Person, Style
 from mlcoach.domain.text import MAX_NAME
-from mlcoach.store.core import Store
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
 
 logger = logging.getLogger(__name__)
 

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.security.keys import Mode
-from mlcoach.store.core import Store
 from mlcoach.store.export_rows import Progress
 from mlcoach.system.paths import atomic_write
 from mlcoach.transfer.exporting import (
@@ -32,6 +32,9 @@ from mlcoach.transfer.exporting import (
     export_markdown,
     refuse_data_folder,
 )
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
 
 logger = logging.getLogger(__name__)
 

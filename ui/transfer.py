@@ -11,11 +11,11 @@ from __future__ import annotations
 import gc
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.domain.errors import MlcoachError
-from mlcoach.store.core import Store
 from mlcoach.store.export_rows import SECTIONS
 from mlcoach.system.clock import local_zone
 from mlcoach.transfer.exporting import (
@@ -45,6 +44,9 @@ from mlcoach.transfer.journals import guess_source, person_matcher, read_journal
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
 
 logger = logging.getLogger(__name__)
 
@@ -213,9 +215,11 @@ class Transfer(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, store: Store, parent: QWidget) -> None:
+    def __init__(self, store: Store | Callable[[], Store], parent: QWidget) -> None:
+        """`store`: the ORM store, or what gives it (opened when first needed)."""
         super().__init__(parent)
-        self._store, self._window = store, parent
+        self._get_store = store if callable(store) else (lambda: store)
+        self._window = parent
         self._busy = False
         self._progress: QProgressDialog | None = None
         self._preview: ImportPreviewDialog | None = None
@@ -257,7 +261,7 @@ class Transfer(QObject):
             return
         stop = threading.Event()
         relay = self._start(self.tr("Exporting your data…"), EXPORT_STEPS, stop)
-        store = self._store
+        store = self._get_store()
 
         def progress(step: int, total: int) -> None:
             if stop.is_set():
@@ -307,7 +311,7 @@ class Transfer(QObject):
             path = Path(chosen)
             source = filters[selected] if selected in filters else guess_source(path)
         self._start(self.tr("Reading “%1”…").replace("%1", path.name), 0, None)
-        store, where = self._store, path
+        store, where = self._get_store(), path
 
         def read() -> tuple[dict[str, Any], ImportPreview]:
             with _gc_paused():
@@ -345,7 +349,7 @@ class Transfer(QObject):
             return
         self._start(self.tr("Importing “%1”…").replace("%1", path.name), 0, None,
                     replace=True)
-        store = self._store
+        store = self._get_store()
 
         def write() -> dict[str, int]:
             with _gc_paused():

@@ -6,6 +6,7 @@ import html
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from mlcoach.coaching.content import load_builtin, theme_names
 from mlcoach.domain.model import Kind, Outcome
-from mlcoach.store.core import Store
 from mlcoach.store.timeline import (
     EntryKind,
     FilterChoices,
@@ -37,6 +37,10 @@ from mlcoach.ui import ops
 from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import qdate
 from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +60,7 @@ class FilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, store: Store, timeline: Timeline, *, clock: Clock, tz: tzinfo,
+    def __init__(self, store: Store | LightStore, timeline: Timeline, *, clock: Clock, tz: tzinfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._timeline, self._clock, self._tz = store, timeline, clock, tz

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
@@ -28,9 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.coaching.content import load_builtin, theme_names
-from mlcoach.coaching.weekly import WeeklyReview, accept_focus, mark_shown, weekly_review
-from mlcoach.store.core import Store
-from mlcoach.store.insights import Insights, compute_insights
 from mlcoach.ui import ops
 from mlcoach.ui.charts.axis import LineChart, StackedBarChart
 from mlcoach.ui.charts.bars import LabelledBarChart
@@ -38,6 +37,11 @@ from mlcoach.ui.charts.base import ChartCard
 from mlcoach.ui.charts.calendar import CalendarChart
 from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import error_message, qdate
+
+if TYPE_CHECKING:  # they load SQLAlchemy: with the tab's first data, not with the window
+    from mlcoach.coaching.weekly import WeeklyReview
+    from mlcoach.store.core import Store
+    from mlcoach.store.insights import Insights
 from mlcoach.ui.names import kind_names
 
 logger = logging.getLogger(__name__)
@@ -157,8 +161,9 @@ class InsightsTab(QWidget):
 
     focus_accepted = Signal(str)
 
-    def __init__(self, store: Store, *, clock: Clock, tz: tzinfo,
+    def __init__(self, store: Callable[[], Store], *, clock: Clock, tz: tzinfo,
                  parent: QWidget | None = None) -> None:
+        """`store` gives the ORM store (opened on first use, on the GUI thread)."""
         super().__init__(parent)
         self._store, self._clock, self._tz = store, clock, tz
         self._loading = False
@@ -213,7 +218,10 @@ class InsightsTab(QWidget):
         if self._loading:
             return
         self._loading = True
-        store, now, tz = self._store, self._clock(), self._tz
+        from mlcoach.coaching.weekly import weekly_review
+        from mlcoach.store.insights import compute_insights
+
+        store, now, tz = self._store(), self._clock(), self._tz
 
         def read() -> tuple[Insights, WeeklyReview | None]:
             prompts = [*load_builtin(), *store.custom_prompts()]
@@ -409,7 +417,9 @@ class InsightsTab(QWidget):
     # -- weekly review --------------------------------------------------------------------
 
     def _accept_focus(self, theme: str) -> None:
-        review, store = self.banner.review, self._store
+        from mlcoach.coaching.weekly import accept_focus, mark_shown
+
+        review, store = self.banner.review, self._store()
         if review is None:
             return
         today = self._clock().astimezone(self._tz).date()
@@ -429,7 +439,9 @@ class InsightsTab(QWidget):
         ops.run(write, done, self._failed)
 
     def _dismiss_review(self) -> None:
-        review, store = self.banner.review, self._store
+        from mlcoach.coaching.weekly import mark_shown
+
+        review, store = self.banner.review, self._store()
         self.banner.hide()
         if review is not None and not self.banner.recorded:
             self.banner.recorded = True

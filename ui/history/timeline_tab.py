@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Moment, Outcome
-from mlcoach.store.core import Store
 from mlcoach.store.timeline import (
     EntryKind,
     Timeline,
@@ -47,6 +46,7 @@ from mlcoach.ui import ops
 from mlcoach.ui.history.filter_bar import FilterBar
 from mlcoach.ui.history.model import Clock, HighlightDelegate, TimelineModel
 from mlcoach.ui.history.moment_editor import MomentEdit, MomentEditor
+from mlcoach.ui.history.stores import Stores
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import outcome_names, response_names
 
@@ -72,17 +72,17 @@ class TimelineTab(QWidget):
 
     entries_changed = Signal()
 
-    def __init__(self, store: Store, *, clock: Clock, tz: tzinfo,
+    def __init__(self, stores: Stores, *, clock: Clock, tz: tzinfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._store, self._clock, self._tz = store, clock, tz
+        self._stores, self._clock, self._tz = stores, clock, tz
         # One connection while the window is open (warm pages); closed when it hides.
-        self.timeline = Timeline(store, keep_connection=True)
+        self.timeline = Timeline(stores.read, keep_connection=True)
         self.model = TimelineModel(self.timeline, tz, self)
         self._deleted: list[_Deleted] = []
         self._count_generation = 0
         self._editor: MomentEditor | None = None
-        self.filter_bar = FilterBar(store, self.timeline, clock=clock, tz=tz, parent=self)
+        self.filter_bar = FilterBar(stores.read, self.timeline, clock=clock, tz=tz, parent=self)
         self.view = QTableView(self)
         self._build_view()
         self.status = QLabel(self)
@@ -251,7 +251,7 @@ class TimelineTab(QWidget):
             else None
 
     def _save_edit(self, entry: TimelineEntry, edit: MomentEdit) -> None:
-        store, timeline = self._store, self.timeline
+        store, timeline = self._stores.full(), self.timeline
 
         def write() -> TimelineEntry | None:
             store.update_moment(entry.id, text=edit.text, kind=edit.kind)
@@ -266,7 +266,7 @@ class TimelineTab(QWidget):
         entry = self.model.entry(row)
         if entry is None or entry.kind not in (EntryKind.MOMENT, EntryKind.SUGGESTION):
             return
-        store, timeline = self._store, self.timeline
+        store, timeline = self._stores.full(), self.timeline
 
         def write() -> TimelineEntry | None:
             if entry.kind is EntryKind.MOMENT:
@@ -302,7 +302,7 @@ class TimelineTab(QWidget):
         entry = self.model.entry(row)
         if entry is None or entry.kind is not EntryKind.MOMENT:
             return
-        store = self._store
+        store = self._stores.full()
         ops.run(lambda: store.delete_moment(entry.id),
                 lambda moment: self._removed(entry, moment), self._write_failed)
 
@@ -325,7 +325,7 @@ class TimelineTab(QWidget):
         if not self._deleted:
             return
         gone = self._deleted.pop()
-        store = self._store
+        store = self._stores.full()
         ops.run(lambda: store.restore_moment(gone.moment),
                 lambda _m: self._restored(gone), self._write_failed)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from datetime import tzinfo
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Qt,
@@ -28,13 +29,16 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.domain.errors import MlcoachError
-from mlcoach.store.core import Store
 from mlcoach.ui.history.insights_tab import InsightsTab
 from mlcoach.ui.history.model import Clock
+from mlcoach.ui.history.stores import Stores
 from mlcoach.ui.history.timeline_tab import TimelineTab
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
 
 logger = logging.getLogger(__name__)
 
@@ -63,14 +67,15 @@ class HistoryWindow(QWidget):
     focus_accepted = Signal(str)
     entries_changed = Signal()
 
-    def __init__(self, store: Store, *, clock: Clock, tz: tzinfo,
+    def __init__(self, store: Store | Stores, *, clock: Clock, tz: tzinfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self._store, self._clock, self._tz = store, clock, tz
+        stores = store if isinstance(store, Stores) else Stores.of(store)
+        self._stores, self._clock, self._tz = stores, clock, tz
         self.setWindowTitle(self.tr("History & insights — mlcoach"))
         self.setAccessibleName(self.tr("History and insights"))
-        self.timeline = TimelineTab(store, clock=clock, tz=tz, parent=self)
-        self.insights = InsightsTab(store, clock=clock, tz=tz, parent=self)
+        self.timeline = TimelineTab(stores, clock=clock, tz=tz, parent=self)
+        self.insights = InsightsTab(stores.full, clock=clock, tz=tz, parent=self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.timeline, self.tr("&Timeline"))
@@ -83,7 +88,7 @@ class HistoryWindow(QWidget):
         self._people_stale = True
         if _people_panel_available():
             self.tabs.addTab(self._people_holder, self.tr("&People"))
-        self.transfer = Transfer(store, self)
+        self.transfer = Transfer(stores.full, self)
         self.notice = QLabel(self)
         self.notice.setAccessibleName(self.tr("Export and import result"))
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -156,7 +161,8 @@ class HistoryWindow(QWidget):
         except ImportError:
             return None
         try:
-            panel: QWidget = PeoplePanel(self._store, tz=self._tz, parent=self._people_holder)
+            panel: QWidget = PeoplePanel(self._stores.full(), tz=self._tz,
+                                         parent=self._people_holder)
         except (TypeError, MlcoachError) as exc:
             logger.warning("people tab unavailable: %s", exc)
             return None
