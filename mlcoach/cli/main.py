@@ -145,11 +145,13 @@ def cmd_capture(ctx: Context) -> int:
                          "mlcoach capture \"Thanked @Ana for the clear release notes\"")
     person = ns.person or parsed.person
     tags = [*parsed.tags, *ns.tag]
-    from mlcoach.domain.text import clean_tag, clean_text
+    from mlcoach.domain.text import MAX_NAME, clean_tag, clean_text
 
-    clean_text(parsed.text, "moment text")
+    clean_text(parsed.text, "moment text")  # the one-line errors the store would give
     for t in tags:
         clean_tag(t)
+    if person is not None:
+        clean_text(person, "person name", MAX_NAME)
     from mlcoach.domain.ids import new_id
     from mlcoach.system import instance
 

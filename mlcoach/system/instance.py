@@ -299,7 +299,10 @@ def hand_over_moment(data_root: Path, moment: HandedMoment, timeout: float = 5.0
 
     On None the caller writes the moment itself, under the same id: if the app did store
     it after all, that write finds it there and adds nothing."""
-    line = encode_moment(moment)
+    try:
+        line = encode_moment(moment)
+    except UnicodeEncodeError:  # not storable text: the shell's own write says why
+        return None
     if len(line) > MAX_MOMENT_MESSAGE or uses_named_channel():
         return None
     path = channel_path(data_root, env)

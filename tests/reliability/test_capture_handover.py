@@ -197,3 +197,32 @@ def test_only_a_moment_may_be_longer_than_a_request():
     assert instance.parse(padded) is None
     huge = instance.HandedMoment(new_id(), "a" * instance.MAX_MOMENT_MESSAGE, "other")
     assert instance.hand_over_moment(Path("/nonexistent"), huge) is None  # the shell writes it
+
+
+@pytest.mark.parametrize("argv", [["fine", "--person", "\ud800"], ["fine", "--tag", "\ud800"],
+                                  ["\ud800 bad"], ["fine", "--person", "x" * 300]])
+def test_text_that_cannot_be_stored_never_reaches_the_app(cli_env, tmp_path, monkeypatch,
+                                                          argv):
+    import io
+
+    from mlcoach.cli.main import main
+
+    _store_exists(cli_env)
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    runtime = tmp_path / "run"
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    lines: list[bytes] = []
+    listener, thread = _fake_app(instance.channel_path(data),
+                                 lambda conn, line: (lines.append(line), conn.sendall(b"no\n")))
+    try:
+        err = io.StringIO()
+        code = main(["--data-dir", str(data), "capture", *argv], stdout=io.StringIO(),
+                     stderr=err)
+    finally:
+        with socket.socket(socket.AF_UNIX) as wake:  # lets the listener's accept return
+            wake.connect(str(instance.channel_path(data)))
+        thread.join(10)
+        listener.close()
+    assert code == 2 and err.getvalue().count("\n") == 1, err.getvalue()
+    assert "unexpected" not in err.getvalue()
+    assert lines == []  # the app was never sent the moment
