@@ -87,14 +87,28 @@ class PersonCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setWidget(edit)
-        popup = self.popup()
-        assert popup is not None  # setModel made it
-        self.list: QAbstractItemView = popup
-        self.list.setAccessibleName(self.tr("People"))
-        edit.popup_open = self.list.isVisible
+        # The popup (a list view) is made when the first @name is typed: the window
+        # is built ahead of time, and an unused popup held ~1 MB in the idle app.
+        self._list: QAbstractItemView | None = None
+        edit.popup_open = lambda: self._list is not None and self._list.isVisible()
         edit.textEdited.connect(self._offer)
         # The text overload; PySide6's stubs cannot type an indexed signal.
         self.activated[str].connect(self._insert)  # type: ignore[index]
+
+    @property
+    def list(self) -> QAbstractItemView:
+        """The popup list of names, made on first use."""
+        if self._list is None:
+            popup = self.popup()
+            assert popup is not None  # QCompleter makes its default popup on demand
+            popup.setAccessibleName(self.tr("People"))
+            self._list = popup
+        return self._list
+
+    def hide_list(self) -> None:
+        """Close the popup, if it was ever made."""
+        if self._list is not None:
+            self._list.hide()
 
     def set_names(self, names: Sequence[str]) -> None:
         """Replace the names on offer."""
@@ -107,11 +121,11 @@ class PersonCompleter(QCompleter):
     def _offer(self) -> None:
         token = self._token()
         if token is None:
-            self.list.hide()
+            self.hide_list()
             return
         self.setCompletionPrefix(token.group(1).replace("_", " "))
         if self.completionCount() == 0:
-            self.list.hide()
+            self.hide_list()
             return
         self.list.setCurrentIndex(self.completionModel().index(0, 0))
         self.complete()
@@ -291,7 +305,7 @@ class CaptureWindow(QWidget):
             super().keyPressEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.completer.list.hide()
+        self.completer.hide_list()
         self._hide_timer.stop()
         if self._draft_timer.isActive():
             self.flush_draft()

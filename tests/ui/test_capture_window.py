@@ -155,6 +155,23 @@ def test_completer_offers_saved_people_after_at(qtbot, capture, store):
     assert capture.isVisible()
 
 
+def test_the_names_popup_is_made_with_the_first_mention(qtbot, capture, store):
+    from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+    def popups() -> list[QWidget]:  # QCompleter's popup is a top-level widget
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QAbstractItemView)
+                and w.model() is capture.completer.completionModel()]
+
+    store.add_person("Ana")
+    capture.present()
+    type_line(qtbot, capture, "Thanked Ana")  # built ahead of time: no list view yet
+    assert not popups()
+    type_line(qtbot, capture, " and @A")
+    assert popups() == [capture.completer.list]
+    assert capture.completer.list.isVisible()
+    assert capture.completer.list.accessibleName() == "People"
+
+
 def test_completer_escape_closes_the_popup_only(qtbot, capture, store):
     store.add_person("Ana")
     capture.present()
