@@ -13,15 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
-    QCloseEvent,
-    QCursor,
-    QGuiApplication,
-    QHideEvent,
-    QKeyEvent,
-)
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -29,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +36,8 @@ from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import shortcut
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
+
     from mlcoach.store.core import Store
     from mlcoach.store.light import LightStore
 
@@ -183,12 +176,18 @@ class _Footer(QWidget):
         self._text.clear()
         self._hint.show()
 
+    # QStyle and QAccessible load with the first message: their Python types (QStyle's
+    # many enums) are not needed to build the window ahead of time.
     def show_error(self, message: str) -> None:
         """Show a one-line error with a warning icon."""
+        from PySide6.QtWidgets import QStyle
+
         self._show(QStyle.StandardPixmap.SP_MessageBoxWarning, message)
 
     def show_saved(self, message: str) -> None:
         """Show a short, calm confirmation."""
+        from PySide6.QtWidgets import QStyle
+
         self._show(QStyle.StandardPixmap.SP_DialogApplyButton, message)
 
     def message(self) -> str:
@@ -196,6 +195,9 @@ class _Footer(QWidget):
         return self._hint.text() if self._text.isHidden() else self._text.text()
 
     def _show(self, icon: QStyle.StandardPixmap, message: str) -> None:
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+        from PySide6.QtWidgets import QStyle
+
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         self._icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
         self._hint.hide()
