@@ -12,8 +12,8 @@ from collections.abc import Callable, Hashable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QHideEvent, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, QStringListModel, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -36,6 +36,7 @@ from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import shortcut
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QKeyCombination
     from PySide6.QtWidgets import QStyle
 
     from mlcoach.store.core import Store
@@ -48,9 +49,23 @@ STYLES: tuple[Style, ...] = tuple(Style)  # Ctrl+1 .. Ctrl+4, in this order
 
 # The @name being typed right before the cursor (same shape parse_capture accepts).
 _MENTION = re.compile(r"(?<![\w@])@([^\W\d_][\w.'-]*|)$", re.UNICODE)
+
+
+def _key(name: str) -> int:
+    """A key's code, read without Qt's `Qt` namespace.
+
+    PySide6 builds all ~110 of the namespace's Python enums on its first use (~1 MB),
+    and this window is built ahead of time in the idle app: nothing it does until the
+    first @name touches `Qt`.
+    """
+    sequence = QKeySequence.fromString(name, QKeySequence.SequenceFormat.PortableText)
+    first: QKeyCombination = sequence[0]  # type: ignore[index]  # not in PySide6's stubs
+    return first.toCombined()
+
+
+_ESCAPE, _RETURN, _ENTER = _key("Esc"), _key("Return"), _key("Enter")
 # Keys that belong to the completer popup while it is open.
-_POPUP_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
-                         Qt.Key.Key_Backtab, Qt.Key.Key_Escape})
+_POPUP_KEYS = frozenset({_RETURN, _ENTER, _key("Tab"), _key("Backtab"), _ESCAPE})
 
 
 class _MomentEdit(QLineEdit):
@@ -72,6 +87,8 @@ class PersonCompleter(QCompleter):
     """Completes the @name token before the cursor from the people list."""
 
     def __init__(self, edit: _MomentEdit) -> None:
+        from PySide6.QtCore import Qt  # made with the first @name: see _key
+
         super().__init__(edit)
         self.edit = edit
         self._names = QStringListModel(self)
@@ -80,28 +97,14 @@ class PersonCompleter(QCompleter):
         self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setWidget(edit)
-        # The popup (a list view) is made when the first @name is typed: the window
-        # is built ahead of time, and an unused popup held ~1 MB in the idle app.
-        self._list: QAbstractItemView | None = None
-        edit.popup_open = lambda: self._list is not None and self._list.isVisible()
-        edit.textEdited.connect(self._offer)
+        popup = self.popup()
+        assert popup is not None  # setModel made it
+        self.list: QAbstractItemView = popup
+        self.list.setAccessibleName(self.tr("People"))
+        edit.popup_open = self.list.isVisible
+        edit.textEdited.connect(self.offer)
         # The text overload; PySide6's stubs cannot type an indexed signal.
         self.activated[str].connect(self._insert)  # type: ignore[index]
-
-    @property
-    def list(self) -> QAbstractItemView:
-        """The popup list of names, made on first use."""
-        if self._list is None:
-            popup = self.popup()
-            assert popup is not None  # QCompleter makes its default popup on demand
-            popup.setAccessibleName(self.tr("People"))
-            self._list = popup
-        return self._list
-
-    def hide_list(self) -> None:
-        """Close the popup, if it was ever made."""
-        if self._list is not None:
-            self._list.hide()
 
     def set_names(self, names: Sequence[str]) -> None:
         """Replace the names on offer."""
@@ -111,14 +114,15 @@ class PersonCompleter(QCompleter):
     def _token(self) -> re.Match[str] | None:
         return _MENTION.search(self.edit.text(), 0, self.edit.cursorPosition())
 
-    def _offer(self) -> None:
+    def offer(self) -> None:
+        """Open the popup on the names that match the @name before the cursor, if any."""
         token = self._token()
         if token is None:
-            self.hide_list()
+            self.list.hide()
             return
         self.setCompletionPrefix(token.group(1).replace("_", " "))
         if self.completionCount() == 0:
-            self.hide_list()
+            self.list.hide()
             return
         self.list.setCurrentIndex(self.completionModel().index(0, 0))
         self.complete()
@@ -149,6 +153,7 @@ class _Caption(QWidget):
         layout.setSpacing(0)
         layout.addWidget(title)
         layout.addWidget(hint)
+        layout.addStretch(1)  # at the top of its row, beside a control that may be taller
 
 
 class _Footer(QWidget):
@@ -221,7 +226,11 @@ class CaptureWindow(QWidget):
 
     def __init__(self, store: Store | LightStore, draft: DraftFile,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)
+        if parent is not None:
+            from PySide6.QtCore import Qt
+
+            self.setWindowFlag(Qt.WindowType.Window)
         self._store = store
         self._draft = draft
         self.setWindowTitle(self.tr("Capture a moment"))
@@ -238,7 +247,8 @@ class CaptureWindow(QWidget):
         self.edit.setFont(font)
         self.edit.setTextMargins(6, 0, 6, 0)
         self.edit.setMinimumHeight(self.edit.sizeHint().height() + 8)
-        self.completer = PersonCompleter(self.edit)
+        self._people: list[str] = []
+        self._completer: PersonCompleter | None = None  # made with the first @name
 
         self.kind_choice = ChoiceRow(self._kind_choices(), name=self.tr("Kind"), columns=4,
                                      parent=self)
@@ -267,6 +277,14 @@ class CaptureWindow(QWidget):
 
     # -- public -----------------------------------------------------------------------
 
+    @property
+    def completer(self) -> PersonCompleter:
+        """The @name completer, made on first use (see _key)."""
+        if self._completer is None:
+            self._completer = PersonCompleter(self.edit)
+            self._completer.set_names(self._people)
+        return self._completer
+
     def present(self) -> None:
         """Show, raise and focus the window, keeping any draft text."""
         self._hide_timer.stop()
@@ -277,7 +295,7 @@ class CaptureWindow(QWidget):
         self.show()
         self.raise_()
         self.activateWindow()
-        self.edit.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.edit.setFocus()
         self.edit.deselect()
         self.edit.end(False)
 
@@ -299,15 +317,16 @@ class CaptureWindow(QWidget):
     # -- events -----------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+        if event.keyCombination().toCombined() == _ESCAPE:  # Esc without modifiers
             self.hide()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        elif event.key() in (_RETURN, _ENTER):
             self._save()
         else:
             super().keyPressEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.completer.hide_list()
+        if self._completer is not None:
+            self._completer.list.hide()
         self._hide_timer.stop()
         if self._draft_timer.isActive():
             self.flush_draft()
@@ -339,7 +358,7 @@ class CaptureWindow(QWidget):
             (self.tr("Audience"), self.tr("Ctrl+1–4"), self.style_choice),
         )):
             choices.setAccessibleDescription(self.tr("Shortcut: {keys}").format(keys=keys))
-            grid.addWidget(_Caption(caption, keys, self), row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_Caption(caption, keys, self), row, 0)
             grid.addWidget(choices, row, 1)
         grid.setColumnStretch(1, 1)
 
@@ -370,14 +389,19 @@ class CaptureWindow(QWidget):
 
     def _refresh_people(self) -> None:
         try:
-            self.completer.set_names([p.name for p in self._store.people()])
+            self._people = [p.name for p in self._store.people()]
         except MlcoachError as exc:
             logger.warning("could not load people for completion: %s", exc)
+            return
+        if self._completer is not None:
+            self._completer.set_names(self._people)
 
     def _on_typing(self) -> None:
         if self._hide_timer.isActive():  # typing again right after a save: stay open
             self._hide_timer.stop()
         self.footer.show_hint()
+        if self._completer is None and "@" in self.edit.text():
+            self.completer.offer()  # made now; from here on it follows the typing itself
 
     def _save(self) -> None:
         parsed = parse_capture(self.edit.text())

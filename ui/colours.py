@@ -50,7 +50,9 @@ class _Muter(QObject):
         """Recompute the muted colour from the surrounding palette."""
         parent = self._label.parentWidget()
         source = parent.palette() if parent is not None else QGuiApplication.palette()
-        palette = QPalette(self._label.palette())
+        # palette() hands back a copy already; QPalette(...) would also build Qt's `Qt`
+        # namespace (its overloads take a Qt.GlobalColor), ~1 MB at first use.
+        palette = self._label.palette()
         for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
                       QPalette.ColorGroup.Disabled):
             palette.setColor(group, QPalette.ColorRole.WindowText, muted_colour(source, group))

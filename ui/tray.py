@@ -95,15 +95,17 @@ class TrayMenu(QObject):
         self.retranslate()
         # Installing a translator sends LanguageChange to every widget, the menu included.
         self.menu.installEventFilter(self)
-        # After the icon: the first shortcut set builds Qt's key enums (~10 ms), and the
-        # menu it works in cannot open before the icon is there.
+        # After the icon: the menu the shortcut works in cannot open before the icon is there.
         QTimer.singleShot(0, self, self._set_shortcuts)  # not if the menu is gone by then
 
     def _set_shortcuts(self) -> None:
         from PySide6.QtGui import QKeySequence
 
         capture = self.actions[Action.CAPTURE]
-        capture.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        # setShortcuts, not setShortcut: the same shortcut, but setShortcut's argument
+        # conversion builds the whole `Qt` namespace (~110 enums, ~1 MB, see
+        # capture_window._key), which the idle app otherwise never needs.
+        capture.setShortcuts([QKeySequence("Ctrl+Shift+M")])
         capture.setShortcutVisibleInContextMenu(False)
 
     def _texts(self) -> dict[Action, str]:

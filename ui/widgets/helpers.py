@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
+if TYPE_CHECKING:  # the `Qt` namespace costs ~1 MB once built (capture_window._key)
+    from PySide6.QtCore import Qt
+
 
 def shortcut(parent: QWidget, keys: str | QKeySequence, slot: Callable[[], object],
-             context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QShortcut:
-    """A shortcut on `parent` that calls `slot` (anywhere in its window, by default)."""
+             context: Qt.ShortcutContext | None = None) -> QShortcut:
+    """A shortcut on `parent` that calls `slot` (anywhere in its window, by default:
+    QShortcut's own context)."""
     made = QShortcut(QKeySequence(keys), parent)
-    made.setContext(context)
+    if context is not None:
+        made.setContext(context)
     made.activated.connect(slot)
     return made
 
