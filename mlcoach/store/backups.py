@@ -29,7 +29,11 @@ def _stamp(path: Path) -> datetime | None:
     match = _NAME.match(path.name)
     if match is None:
         return None
-    return datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+    day, time = match.group(1), match.group(2)
+    # Not datetime.strptime: its first call imports _strptime and calendar, which the
+    # idle app would then hold all day for this one daily look at the backups.
+    return datetime(int(day[:4]), int(day[4:6]), int(day[6:]),
+                    int(time[:2]), int(time[2:4]), int(time[4:]))
 
 
 def backups(folder: Path) -> list[Path]:
