@@ -43,18 +43,60 @@ def _install_signal_handlers(app: QApplication, controller: AppController) -> No
     _kept_alive.extend((rsock, wsock, notifier))
 
 
-def _configure_file_logging(data_root: Path) -> None:
-    from logging.handlers import RotatingFileHandler
+def _create_private(path: str) -> None:
+    """Owner-only from the first byte, whatever the umask of whoever started us."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    os.chmod(path, 0o600)
 
+
+class _RotatingLog(logging.FileHandler):
+    """The log file, moved to .1 (and .1 to .2 ...) when the next line would pass
+    `max_bytes`: RotatingFileHandler's rule without importing logging.handlers, whose
+    imports (pickle, queue, ...) the idle app would hold all day (~0.8 MB). Every log
+    file it starts is owner-only."""
+
+    def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
+        self._max_bytes, self._backups = max_bytes, backups
+        _create_private(str(path))
+        super().__init__(path, encoding="utf-8")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._roll_over()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None or not os.path.isfile(self.baseFilename):
+            return False
+        written = self.stream.tell()
+        return bool(written) and written + len(self.format(record)) + 1 >= self._max_bytes
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # FileHandler.emit opens the file again
+        base = self.baseFilename
+        for n in range(self._backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{n}"):
+                os.replace(f"{base}.{n}", f"{base}.{n + 1}")
+        if self._backups > 0:
+            os.replace(base, f"{base}.1")
+        else:
+            os.truncate(base, 0)
+        _create_private(base)
+
+
+def _configure_file_logging(data_root: Path) -> None:
     from mlcoach.system.paths import ensure_private_dir
 
     log = data_root / "mlcoach.log"
     try:
         ensure_private_dir(data_root)
-        # Owner-only from the first byte, whatever the umask of whoever started us.
-        os.close(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-        os.chmod(log, 0o600)
-        handler = RotatingFileHandler(log, maxBytes=512_000, backupCount=2, encoding="utf-8")
+        handler = _RotatingLog(log, max_bytes=512_000, backups=2)
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -289,6 +289,27 @@ def test_the_app_log_is_private(opened, tmp_path):
     assert log.exists() and stat.S_IMODE(log.stat().st_mode) == 0o600
 
 
+def test_the_app_log_rolls_over_into_private_files(tmp_path):
+    import logging
+
+    from mlcoach.ui.run import _RotatingLog
+
+    old = os.umask(0o022)
+    handler = _RotatingLog(tmp_path / "mlcoach.log", max_bytes=200, backups=2)
+    try:
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        for i in range(20):
+            handler.handle(logging.makeLogRecord({"msg": f"line {i:02d} " + "x" * 40}))
+    finally:
+        handler.close()
+        os.umask(old)
+    files = sorted(tmp_path.iterdir())
+    assert [p.name for p in files] == ["mlcoach.log", "mlcoach.log.1", "mlcoach.log.2"]
+    assert [p.read_text().split()[1] for p in files] == ["16", "12", "08"]  # newest first
+    assert all(p.stat().st_size < 200 for p in files)
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in files)
+
+
 # -- logs ----------------------------------------------------------------------------------
 
 def test_logs_at_debug_never_hold_what_the_user_wrote_or_any_key(layout, memory_keyring,
