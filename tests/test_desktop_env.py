@@ -173,9 +173,9 @@ def test_the_hand_over_carries_the_activation_token_and_refuses_odd_ones() -> No
     from mlcoach.system import instance
 
     raw = instance.encode("capture", "gnome-shell/mlcoach/2-3-host_TIME42").strip()
-    assert instance.parse(raw) == ("capture", "gnome-shell/mlcoach/2-3-host_TIME42")
+    assert instance.parse(raw) == instance.Message("capture", "gnome-shell/mlcoach/2-3-host_TIME42")
     assert instance.decode(raw) == "capture"
-    assert instance.parse(instance.encode("capture").strip()) == ("capture", "")
+    assert instance.parse(instance.encode("capture").strip()) == instance.Message("capture")
     assert b"token" not in instance.encode("capture", "has space")  # never sent
     for bad in ("has space", "x" * 300, 7, "", "ünï"):
         msg = json.dumps({"mlcoach": 1, "request": "capture", "token": bad}).encode()
