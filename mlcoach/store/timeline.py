@@ -25,7 +25,7 @@ from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.domain.model import Kind, Outcome, Response
 from mlcoach.domain.text import clean_tag, name_key
 from mlcoach.domain.timestamps import from_db, to_db
-from mlcoach.store.search import fts_query
+from mlcoach.store.search import BAND_WHERE, fts_query
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -275,10 +275,8 @@ _ALL_HITS = (
     "FROM search_fts WHERE search_fts MATCH :q)"
 )
 _TOP_HITS = (  # a chunk of one band of matches (search.RANK_BAND), best first
-    "hits AS MATERIALIZED (SELECT entity, ref, score FROM (SELECT entity, ref, "
-    "bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH :q "
-    "ORDER BY rowid DESC LIMIT :band OFFSET :band_start) "
-    "ORDER BY score LIMIT :chunk OFFSET :skip)"
+    "hits AS MATERIALIZED (SELECT entity, ref, rank AS score FROM search_fts "
+    f"WHERE search_fts MATCH :q AND {BAND_WHERE} ORDER BY rank LIMIT :chunk OFFSET :skip)"
 )
 _TIME_ORDER = " ORDER BY ts DESC, id DESC"  # ids are UUIDs: (ts, id) is a total order
 
@@ -400,7 +398,7 @@ class Timeline:
         """Best matches first: take FTS hits in rank order until `limit` rows pass the
         filters. Hits are ranked a band at a time (search.RANK_BAND), newest band first;
         `Cursor.hits` counts hits in that order."""
-        from mlcoach.store.search import RANK_BAND
+        from mlcoach.store.search import RANK_BAND  # read when called (tests narrow it)
 
         parts = _arms_sql(filters, "hits")
         if not parts:

@@ -85,6 +85,18 @@ def _fake_app(path: Path, on_line: Callable[[socket.socket, bytes], object]
     return listener, thread
 
 
+def _capture_beside(env: dict[str, str], on_line: Callable[[socket.socket, bytes], object],
+                    text: str) -> subprocess.CompletedProcess[str]:
+    """`mlcoach capture TEXT` with a stand-in app on the channel that calls on_line."""
+    data = Path(env["MLCOACH_DATA_DIR"])
+    listener, thread = _fake_app(instance.channel_path(data, env), on_line)
+    try:
+        return run_cli(env, "capture", text)
+    finally:
+        thread.join(60)
+        listener.close()
+
+
 def _store_exists(env: dict[str, str]) -> None:
     out = run_cli(env, "capture", "first moment, sets the store up")
     assert out.returncode == 0, out.stderr
@@ -109,12 +121,7 @@ def test_a_moment_the_app_stored_but_could_not_confirm_is_not_written_twice(cli_
         subprocess.run([sys.executable, "-c", code, str(data), moment.text, moment.id],
                        env=env, check=True, timeout=60)
 
-    listener, thread = _fake_app(instance.channel_path(data, env), store_then_hang_up)
-    try:
-        out = run_cli(env, "capture", "Asked the quiet tester first, lost answer")
-    finally:
-        thread.join(60)
-        listener.close()
+    out = _capture_beside(env, store_then_hang_up, "Asked the quiet tester first, lost answer")
     assert out.returncode == 0, out.stderr
     assert len(seen) == 1 and out.stdout.strip() == seen[0].moment.id  # type: ignore[union-attr]
     assert len(_moments(cli_env, "tester")) == 1
@@ -125,15 +132,9 @@ def test_a_moment_the_app_stored_but_could_not_confirm_is_not_written_twice(cli_
 def test_the_shell_writes_the_moment_itself_unless_the_app_says_it_stored_that_one(
         cli_env, answer):
     _store_exists(cli_env)
-    data = Path(cli_env["MLCOACH_DATA_DIR"])
     env = dict(cli_env, XDG_RUNTIME_DIR=str(Path(cli_env["HOME"]) / "run"))
-    listener, thread = _fake_app(instance.channel_path(data, env),
-                                 lambda conn, _line: conn.sendall(answer))
-    try:
-        out = run_cli(env, "capture", "Named the risk before the demo")
-    finally:
-        thread.join(60)
-        listener.close()
+    out = _capture_beside(env, lambda conn, _line: conn.sendall(answer),
+                          "Named the risk before the demo")
     assert out.returncode == 0, out.stderr
     [found] = _moments(cli_env, "demo")
     assert found["id"] == out.stdout.strip()
