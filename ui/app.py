@@ -42,6 +42,9 @@ TRAY_HINT_KEY = "gnome_tray_hint_shown"  # the AppIndicator hint was given once
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
 BACKUP_DELAY_MS = 5000  # the daily check and backup wait until start-up is over
 SLEEP_GAP = 60.0  # seconds the boot clock ran ahead of the steady one: the machine slept
+# A handed-over capture waits this long for another writer on the GUI thread; then the
+# shell, which can wait without freezing anything, writes the moment itself.
+HANDOVER_WAIT_MS = 1000
 
 
 def _now_utc() -> datetime:
@@ -341,12 +344,18 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return None
         from mlcoach.domain.enums import Kind, Style
         from mlcoach.domain.errors import MlcoachError
+        from mlcoach.store.light import LightStore
 
+        store, kind = self.opened.store, Kind(moment.kind)
+        style = Style(moment.style) if moment.style else None
         try:
-            saved = self.opened.store.add_moment(
-                moment.text, Kind(moment.kind), person=moment.person,
-                style=Style(moment.style) if moment.style else None, tags=moment.tags,
-                moment_id=moment.id)
+            if isinstance(store, LightStore):  # the app's own: never hold the GUI long
+                saved = store.add_moment(moment.text, kind, person=moment.person,
+                                         style=style, tags=moment.tags, moment_id=moment.id,
+                                         busy_wait_ms=HANDOVER_WAIT_MS)
+            else:  # an ORM store handed in (tests)
+                saved = store.add_moment(moment.text, kind, person=moment.person,
+                                         style=style, tags=moment.tags, moment_id=moment.id)
         except MlcoachError as exc:
             logger.info("a handed-over moment is left to the shell: %s", exc)
             return None

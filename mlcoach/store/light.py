@@ -210,14 +210,18 @@ class LightStore:
 
     def add_moment(self, text: str, kind: Kind = Kind.OTHER, *, person: str | None = None,
                    style: Style | None = None, tags: Sequence[str] = (),
-                   moment_id: str | None = None) -> Moment:
+                   moment_id: str | None = None, busy_wait_ms: int | None = None) -> Moment:
         """Store a quick capture; an unknown @person is added to the people list. A
-        `moment_id` already stored returns that moment and adds nothing."""
+        `moment_id` already stored returns that moment and adds nothing. `busy_wait_ms`:
+        how long to wait for another writer (default: the store's long wait); past it,
+        StoreUnavailableError."""
         from mlcoach.domain.model import Moment
         from mlcoach.store.quick import insert_moment
 
         now = utcnow()
         with self.connection() as conn:
+            if busy_wait_ms is not None:
+                conn.execute(f"PRAGMA busy_timeout = {int(busy_wait_ms)}")
             moment_id, name, style_value, tag_list = insert_moment(
                 conn, text, kind, person=person, style=style, tags=tags, now=now,
                 moment_id=moment_id)

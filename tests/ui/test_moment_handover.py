@@ -78,3 +78,29 @@ def test_a_failed_write_means_no(ctl, opened, qtbot, monkeypatch):
 
     monkeypatch.setattr(opened.store, "add_moment", busy)
     assert _hand_over(qtbot, opened.layout.root, _moment("Kept the retro short")) is None
+
+
+def test_while_another_writer_holds_the_store_the_app_leaves_it_to_the_shell(ctl, opened,
+                                                                           qtbot):
+    """The app writes on its GUI thread: it waits a moment for another writer, not the
+    store's long wait, and then answers no (the shell can wait without freezing a UI)."""
+    import time
+    from types import SimpleNamespace
+
+    from mlcoach.store.db import connect_raw
+    from mlcoach.store.light import LightStore
+
+    light = LightStore(opened.layout.db, opened.secret)
+    ctl.opened = SimpleNamespace(store=light)  # the idle app's raw store
+    writer = connect_raw(opened.layout.db, opened.secret)
+    writer.execute("BEGIN IMMEDIATE")  # an import, say, in another process
+    try:
+        moment = _moment("Stayed late to pair on the flaky test")
+        started = time.monotonic()
+        assert _hand_over(qtbot, opened.layout.root, moment) is None
+        assert time.monotonic() - started < 15  # the store's own wait is 60 s
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert opened.store.get_moment(moment.id) is None
+    assert _hand_over(qtbot, opened.layout.root, moment) == moment.id  # free again: stored
