@@ -214,8 +214,8 @@ def _moment(value: object) -> HandedMoment | None:
         return None
     from mlcoach.domain.enums import Kind, Style
 
-    if kind not in Kind._value2member_map_ or \
-            (style is not None and style not in Style._value2member_map_):
+    if kind not in {k.value for k in Kind} or \
+            (style is not None and style not in {s.value for s in Style}):
         return None
     return HandedMoment(ident, text, kind, person, style, tuple(tags))
 
