@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from PySide6.QtWidgets import QMessageBox
 
     from mlcoach.coaching.service import Coach
-    from mlcoach.domain.model import PromptEvent
+    from mlcoach.domain.model import Moment, PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.system.instance import HandedMoment
     from mlcoach.ui.pace_card import PaceCard
@@ -346,16 +347,14 @@ class AppController(QObject, DesktopShell, WindowFactories):
         from mlcoach.domain.errors import MlcoachError
         from mlcoach.store.light import LightStore
 
-        store, kind = self.opened.store, Kind(moment.kind)
-        style = Style(moment.style) if moment.style else None
+        store = self.opened.store
+        add: Callable[..., Moment] = store.add_moment
+        if isinstance(store, LightStore):  # the app's own: never hold the GUI long
+            add = partial(store.add_moment, busy_wait_ms=HANDOVER_WAIT_MS)
         try:
-            if isinstance(store, LightStore):  # the app's own: never hold the GUI long
-                saved = store.add_moment(moment.text, kind, person=moment.person,
-                                         style=style, tags=moment.tags, moment_id=moment.id,
-                                         busy_wait_ms=HANDOVER_WAIT_MS)
-            else:  # an ORM store handed in (tests)
-                saved = store.add_moment(moment.text, kind, person=moment.person,
-                                         style=style, tags=moment.tags, moment_id=moment.id)
+            saved = add(moment.text, Kind(moment.kind), person=moment.person,
+                        style=Style(moment.style) if moment.style else None,
+                        tags=moment.tags, moment_id=moment.id)
         except MlcoachError as exc:
             logger.info("a handed-over moment is left to the shell: %s", exc)
             return None

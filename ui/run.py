@@ -45,8 +45,10 @@ def _install_signal_handlers(app: QApplication, controller: AppController) -> No
 
 def _create_private(path: str) -> None:
     """Owner-only from the first byte, whatever the umask of whoever started us."""
+    from mlcoach.system.paths import make_private
+
     os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
-    os.chmod(path, 0o600)
+    make_private(Path(path))
 
 
 class _RotatingLog(logging.FileHandler):

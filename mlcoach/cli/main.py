@@ -152,7 +152,7 @@ def cmd_capture(ctx: Context) -> int:
         clean_tag(t)
     if person is not None:
         clean_text(person, "person name", MAX_NAME)
-    from mlcoach.domain.ids import new_id
+    from mlcoach.domain.ids import new_id, utcnow  # not clock.now_utc: no zoneinfo here
     from mlcoach.system import instance
 
     kind = ns.kind or Kind.OTHER
@@ -169,7 +169,6 @@ def cmd_capture(ctx: Context) -> int:
                              on_recovered=ctx.recovered)
     if secret is not None:
         ctx.secret = secret
-        from mlcoach.domain.ids import utcnow  # not clock.now_utc: no zoneinfo import here
         from mlcoach.store import quick
 
         moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, kind, person=person,
