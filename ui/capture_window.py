@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.domain.capture import parse_capture
-from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.errors import MlcoachError, StoreBusyError
 from mlcoach.domain.model import Kind, Style
 from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QKeyCombination
     from PySide6.QtWidgets import QStyle
 
+    from mlcoach.domain.model import Moment
     from mlcoach.store.core import Store
     from mlcoach.store.light import LightStore
 
@@ -165,6 +166,7 @@ class _Footer(QWidget):
         self._hint.setAccessibleName(self.tr("Keys"))
         self._icon = QLabel(self)
         self._text = QLabel(self)
+        self._text.setWordWrap(True)  # a long error wraps; the window keeps its width
         self._text.setAccessibleName(self.tr("Status"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -188,6 +190,12 @@ class _Footer(QWidget):
         from PySide6.QtWidgets import QStyle
 
         self._show(QStyle.StandardPixmap.SP_MessageBoxWarning, message)
+
+    def show_waiting(self, message: str) -> None:
+        """Show that a save is waiting its turn, with an information icon."""
+        from PySide6.QtWidgets import QStyle
+
+        self._show(QStyle.StandardPixmap.SP_MessageBoxInformation, message)
 
     def show_saved(self, message: str) -> None:
         """Show a short, calm confirmation."""
@@ -223,6 +231,13 @@ class CaptureWindow(QWidget):
 
     SAVED_MS = 900  # how long "Saved" stays before the window hides
     DRAFT_DELAY_MS = 300  # typing pause before the draft is written
+    # While another process writes (an import, say), Enter holds the GUI SAVE_WAIT_MS at
+    # most, then tries again every RETRY_MS, waiting RETRY_WAIT_MS each time, for about
+    # the store's own minute (RETRIES) before it says "not saved". The text stays.
+    SAVE_WAIT_MS = 300
+    RETRY_MS = 1000
+    RETRY_WAIT_MS = 50
+    RETRIES = 60
 
     def __init__(self, store: Store | LightStore, draft: DraftFile,
                  parent: QWidget | None = None) -> None:
@@ -264,6 +279,9 @@ class CaptureWindow(QWidget):
 
         self._draft_timer = _single_shot(self, self.DRAFT_DELAY_MS, self.flush_draft)
         self._hide_timer = _single_shot(self, self.SAVED_MS, self.hide)
+        self._retry_timer = _single_shot(self, self.RETRY_MS, self._retry)
+        self._pending: tuple[str, Draft] | None = None  # (moment id, what Enter saved)
+        self._tries_left = 0
 
         self._build_layout()
         self._bind_keys()
@@ -288,7 +306,8 @@ class CaptureWindow(QWidget):
     def present(self) -> None:
         """Show, raise and focus the window, keeping any draft text."""
         self._hide_timer.stop()
-        self.footer.show_hint()
+        if self._pending is None:  # else it still says that it waits its turn
+            self.footer.show_hint()
         self._refresh_people()
         if not self.isVisible():
             self._center_on_cursor_screen()
@@ -323,6 +342,12 @@ class CaptureWindow(QWidget):
             self._save()
         else:
             super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_height()
+        return handled
 
     def hideEvent(self, event: QHideEvent) -> None:
         if self._completer is not None:
@@ -408,18 +433,50 @@ class CaptureWindow(QWidget):
         if not parsed.text:
             self.footer.show_error(self.tr("Write a few words about what happened."))
             return
-        kind = self.kind_choice.value()
-        style = self.style_choice.value()
-        try:
-            moment = self._store.add_moment(
-                parsed.text, kind if isinstance(kind, Kind) else Kind.OTHER,
-                person=parsed.person, style=style if isinstance(style, Style) else None,
-                tags=parsed.tags,
-            )
-        except MlcoachError as exc:
-            logger.info("capture not saved: %s", exc)
-            self.footer.show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
+        from mlcoach.domain.ids import new_id
+
+        # One id for every try, so a try that did write is never written twice.
+        self._pending = (new_id(), self.draft())
+        self._tries_left = self.RETRIES
+        self._write(self.SAVE_WAIT_MS)
+
+    def _retry(self) -> None:
+        if self._pending is None:
             return
+        if self.draft() != self._pending[1]:  # changed since Enter: not what was saved
+            self._pending = None
+            self.footer.show_hint()
+            return
+        self._tries_left -= 1
+        self._write(self.RETRY_WAIT_MS)
+
+    def _write(self, wait_ms: int) -> None:
+        """Store the pending capture; while another writer holds the store, try again
+        each RETRY_MS instead of holding the GUI for the store's long wait."""
+        from mlcoach.store.light import LightStore
+
+        assert self._pending is not None
+        moment_id, draft = self._pending
+        parsed = parse_capture(draft.text)
+        add: Callable[..., Moment] = self._store.add_moment
+        if isinstance(self._store, LightStore):
+            add = partial(self._store.add_moment, busy_wait_ms=wait_ms)
+        try:
+            moment = add(parsed.text, draft.kind or Kind.OTHER, person=parsed.person,
+                         style=draft.style, tags=parsed.tags, moment_id=moment_id)
+        except StoreBusyError as exc:
+            if self._tries_left > 0:
+                self.flush_draft()  # on disk while it waits
+                self.footer.show_waiting(self.tr(
+                    "Another mlcoach is writing; this is saved as soon as it is done…"))
+                self._retry_timer.start()
+                return
+            self._failed(exc)
+            return
+        except MlcoachError as exc:
+            self._failed(exc)
+            return
+        self._pending = None
         self.edit.clear()
         self.kind_choice.set_value(None)
         self.style_choice.set_value(None)
@@ -427,7 +484,22 @@ class CaptureWindow(QWidget):
         self._draft.clear()
         self.footer.show_saved(self.tr("Saved"))
         self.moment_saved.emit(moment.id)
-        self._hide_timer.start()
+        if self.isVisible():
+            self._hide_timer.start()
+
+    def _failed(self, exc: MlcoachError) -> None:
+        self._pending = None
+        logger.info("capture not saved: %s", exc)
+        self.footer.show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
+
+    def _fit_height(self) -> None:
+        """Take the height the layout needs at this width: a long message wraps onto a
+        second line (a top-level window otherwise keeps its height and squeezes rows)."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self.width())
+            if need != self.height():
+                self.resize(self.width(), need)
 
     def _center_on_cursor_screen(self) -> None:
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()

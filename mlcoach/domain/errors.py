@@ -42,3 +42,7 @@ class StoreUnavailableError(MlcoachError):
     The store raises it in place of its database library's errors, so nothing outside
     `mlcoach.store` needs to know that library; `__cause__` keeps the original.
     """
+
+
+class StoreBusyError(StoreUnavailableError):
+    """Another writer held the store for longer than this write would wait."""

@@ -8,7 +8,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from mlcoach.domain.errors import StoreUnavailableError
+from mlcoach.domain.errors import StoreBusyError, StoreUnavailableError
 from mlcoach.domain.i18n import N_
 
 _S = TypeVar("_S")
@@ -42,5 +42,5 @@ BUSY_MESSAGE = N_("another mlcoach is still writing (a long import?) and did not
 def unavailable(exc: BaseException) -> StoreUnavailableError:
     detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
     if "locked" in detail or "busy" in detail:
-        return StoreUnavailableError(BUSY_MESSAGE)
+        return StoreBusyError(BUSY_MESSAGE)
     return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)

@@ -75,6 +75,10 @@
         <translation>Ne olduğunu birkaç sözcükle yazın.</translation>
     </message>
     <message>
+        <source>Another mlcoach is writing; this is saved as soon as it is done…</source>
+        <translation>Başka bir mlcoach yazıyor; o bitirir bitirmez kaydedilecek…</translation>
+    </message>
+    <message>
         <source>Not saved: {reason}</source>
         <translation>Kaydedilmedi: {reason}</translation>
     </message>

@@ -299,3 +299,122 @@ def test_muted_text_follows_the_palette_and_stays_readable(qtbot, qapp):
     finally:
         qapp.setPalette(before)
         qapp.processEvents()
+
+
+# -- another process writing (an import, say): Enter waits its turn, the GUI does not ------
+
+
+@pytest.fixture
+def light_capture(qtbot, opened, draft_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """The app's capture window (on the raw store), trying again every few ms."""
+    from mlcoach.store.light import LightStore
+    from mlcoach.ui.draft import DraftFile
+
+    for name, value in (("SAVE_WAIT_MS", 0), ("RETRY_MS", 5), ("RETRY_WAIT_MS", 0)):
+        monkeypatch.setattr(CaptureWindow, name, value)
+    store = LightStore(opened.layout.db, opened.secret)
+    tries: list[str] = []
+    add = store.add_moment
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        tries.append(args[0])
+        return add(*args, **kwargs)
+
+    monkeypatch.setattr(store, "add_moment", counted)
+    window = CaptureWindow(store, DraftFile(draft_path))
+    window.tries = tries  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.present()
+    return window
+
+
+@pytest.fixture
+def writer(opened):  # type: ignore[no-untyped-def]
+    """Another process's write transaction, holding the store's write lock."""
+    from mlcoach.store.db import connect_raw
+
+    conn = connect_raw(opened.layout.db, opened.secret)
+    conn.execute("BEGIN IMMEDIATE")
+    yield conn
+    if conn.in_transaction:
+        conn.execute("ROLLBACK")
+    conn.close()
+
+
+WAITING = "Another mlcoach is writing; this is saved as soon as it is done…"
+
+
+def test_while_another_writer_holds_the_store_the_capture_waits_its_turn(
+        qtbot, light_capture, writer, opened, draft_path):
+    type_line(qtbot, light_capture, "Covered the on-call for @Deniz tonight #support")
+    qtbot.keyClick(light_capture.edit, Qt.Key.Key_Return)
+    assert light_capture.message() == WAITING
+    assert light_capture.edit.text() == "Covered the on-call for @Deniz tonight #support"
+    assert DraftFile(draft_path).load() == Draft("Covered the on-call for @Deniz tonight #support")
+    qtbot.waitUntil(lambda: len(light_capture.tries) >= 3, timeout=5000)  # still held
+    assert opened.store.count_moments() == 0
+    assert light_capture.message() == WAITING
+
+    with qtbot.waitSignal(light_capture.moment_saved, timeout=5000) as saved:
+        writer.execute("ROLLBACK")  # the import is done
+    [moment] = opened.store.moments()
+    assert saved.args == [moment.id]
+    assert (moment.text, moment.person, moment.tags) == ("Covered the on-call for Deniz tonight",
+                                                         "Deniz", ("support",))
+    assert light_capture.message() == "Saved"
+    assert light_capture.edit.text() == ""
+    assert not draft_path.exists()
+
+
+def test_a_capture_that_waits_too_long_says_so_and_keeps_the_words(
+        qtbot, light_capture, writer, opened, draft_path, monkeypatch):
+    monkeypatch.setattr(light_capture, "RETRIES", 2)
+    type_line(qtbot, light_capture, "Asked Bo to lead the retro")
+    qtbot.keyClick(light_capture.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: light_capture.message().startswith("Not saved"), timeout=5000)
+    assert len(light_capture.tries) == 3  # Enter and two more tries, then it stops
+    assert "another mlcoach is still writing" in light_capture.message()
+    assert light_capture.edit.text() == "Asked Bo to lead the retro"
+    assert DraftFile(draft_path).load() == Draft("Asked Bo to lead the retro")
+    writer.execute("ROLLBACK")
+    qtbot.keyClick(light_capture.edit, Qt.Key.Key_Return)  # try again: now it saves
+    assert [m.text for m in opened.store.moments()] == ["Asked Bo to lead the retro"]
+
+
+def test_editing_a_waiting_capture_takes_it_back_until_enter(qtbot, light_capture, writer,
+                                                             opened):
+    type_line(qtbot, light_capture, "Thanked Ana")
+    qtbot.keyClick(light_capture.edit, Qt.Key.Key_Return)
+    assert light_capture.message() == WAITING
+    type_line(qtbot, light_capture, " for the demo")
+    writer.execute("ROLLBACK")
+    qtbot.waitUntil(lambda: not light_capture._retry_timer.isActive(), timeout=5000)
+    assert opened.store.count_moments() == 0
+    assert light_capture.message().startswith("@name for a person")
+    qtbot.keyClick(light_capture.edit, Qt.Key.Key_Return)
+    assert [m.text for m in opened.store.moments()] == ["Thanked Ana for the demo"]
+
+
+def test_a_long_error_wraps_and_the_window_grows_to_show_it(qtbot, capture, monkeypatch):
+    reason = "another mlcoach is still writing (a long import?) and did not finish " * 2
+
+    def refuse(*args, **kwargs):
+        raise UsageError(reason)
+
+    monkeypatch.setattr(capture._store, "add_moment", refuse)
+    width = capture.width()
+    buttons = capture.kind_choice.buttons() + capture.style_choice.buttons()
+    type_line(qtbot, capture, "Something odd")
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Return)
+    assert capture.message() == f"Not saved: {reason}"
+
+    footer = capture.footer
+
+    def whole() -> bool:  # no row squeezed, the message inside the window
+        return (all(b.height() >= b.sizeHint().height() for b in buttons)
+                and footer.geometry().bottom() < capture.height()
+                and footer.height() >= footer.heightForWidth(footer.width()))
+
+    qtbot.waitUntil(whole, timeout=3000)
+    assert capture.width() == width  # wrapped, not widened off the screen
