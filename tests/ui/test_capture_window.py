@@ -418,3 +418,52 @@ def test_a_long_error_wraps_and_the_window_grows_to_show_it(qtbot, capture, monk
 
     qtbot.waitUntil(whole, timeout=3000)
     assert capture.width() == width  # wrapped, not widened off the screen
+
+
+def test_on_wayland_the_window_leaves_its_place_to_the_compositor(qtbot, store, draft_path,
+                                                                  monkeypatch):
+    from mlcoach.ui import capture_window
+
+    window = CaptureWindow(store, DraftFile(draft_path))
+    qtbot.addWidget(window)
+    moved: list[object] = []
+    monkeypatch.setattr(window, "move", lambda *args: moved.append(args))
+    monkeypatch.setattr(capture_window, "placed_by_compositor", lambda: True)
+    window.present()
+    assert window.isVisible() and moved == []
+    window.hide()
+    monkeypatch.setattr(capture_window, "placed_by_compositor", lambda: False)
+    window.present()  # X11, macOS, Windows: centred on the screen with the pointer
+    assert len(moved) == 1
+
+
+def test_wayland_is_recognised_by_its_platform_name(monkeypatch):
+    from mlcoach.ui import capture_window
+
+    for name, placed in (("wayland", True), ("wayland-egl", True), ("xcb", False),
+                         ("offscreen", False)):
+        monkeypatch.setattr(capture_window.QGuiApplication, "platformName", lambda n=name: n)
+        assert capture_window.placed_by_compositor() is placed
+
+
+def test_on_wayland_the_window_repaints_whole_once_it_is_active(qtbot, capture, monkeypatch):
+    """KWin 5.27 in software showed the first frame striped until a full repaint."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui import capture_window
+
+    whole: list[bool] = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if event.type() == QEvent.Type.Paint:
+                whole.append(event.rect() == capture.rect())
+            return False
+
+    spy = Paints()
+    capture.installEventFilter(spy)
+    monkeypatch.setattr(capture_window, "placed_by_compositor", lambda: True)
+    QApplication.sendEvent(capture, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: any(whole), timeout=3000)
+    capture.removeEventFilter(spy)
