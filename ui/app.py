@@ -491,6 +491,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         """Show the waiting prompt's card (beside the tray, or where the desktop puts it)."""
         if self.current_event is None or self._prompt_view is None:
             return
+        self.settle_frames(self.card)
         self.card.show_prompt(*self._prompt_view, self._anchor())
         ready_signal("card")
 

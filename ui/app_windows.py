@@ -54,6 +54,7 @@ class WindowFactories:
         def on_settings_changed(self) -> None: ...
         def quit(self) -> None: ...
         def activation(self) -> AbstractContextManager[None]: ...
+        def settle_frames(self, window: QWidget) -> None: ...
 
     def _store(self) -> LightOpened | Opened:
         if self.opened is None:
@@ -150,4 +151,5 @@ class WindowFactories:
                 self.composer_dialog().present()
             else:
                 self.history_window().present()
+        self.settle_frames(self.windows[which])
         ready_signal(f"shown:{which.value}")

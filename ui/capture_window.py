@@ -347,11 +347,6 @@ class CaptureWindow(QWidget):
         handled = super().event(event)
         if event.type() == QEvent.Type.LayoutRequest:
             self._fit_height()
-        elif event.type() == QEvent.Type.WindowActivate and placed_by_compositor():
-            # KWin 5.27 drawing in software (virtual machines, headless) showed this
-            # window's first frame as stripes until a full repaint once it had settled:
-            # in 11 of 16 desktop-matrix runs, in none of 9 with this one repaint.
-            QTimer.singleShot(100, self, self.update)
         return handled
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -13,7 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from mlcoach.ui.tray import MainWindow
+    from mlcoach.ui.wayland_frames import RepaintWhenActive
 
 
 def ready_signal(what: str) -> None:
@@ -23,13 +26,13 @@ def ready_signal(what: str) -> None:
         sys.stderr.flush()
 
 
-
 class DesktopShell:
     """Mixin: the session-dependent parts of the app controller."""
 
     app: QApplication
     main_window: MainWindow | None
     _activation_token: str
+    _frames: RepaintWhenActive | None = None
 
     def card_placeable(self) -> bool:
         """A card can sit beside the tray on X11 (and macOS, Windows), never on Wayland,
@@ -54,9 +57,20 @@ class DesktopShell:
         """The window that stands in for the tray."""
         if self.main_window is None:
             return
+        self.settle_frames(self.main_window)
         self.main_window.show()
         self.main_window.raise_()
         ready_signal("window")
+
+    def settle_frames(self, window: QWidget) -> None:
+        """On Wayland, repaint `window` whole once it is active (see ui/wayland_frames)."""
+        if not self.app.platformName().startswith("wayland"):
+            return
+        from mlcoach.ui.wayland_frames import RepaintWhenActive
+
+        if self._frames is None:
+            self._frames = RepaintWhenActive(self.app)
+        window.installEventFilter(self._frames)  # installed once however often it is asked
 
     def take_activation_token(self, token: str) -> None:
         """Keep the launcher's token for the window its request opens next."""

@@ -445,25 +445,3 @@ def test_wayland_is_recognised_by_its_platform_name(monkeypatch):
         monkeypatch.setattr(capture_window.QGuiApplication, "platformName", lambda n=name: n)
         assert capture_window.placed_by_compositor() is placed
 
-
-def test_on_wayland_the_window_repaints_whole_once_it_is_active(qtbot, capture, monkeypatch):
-    """KWin 5.27 in software showed the first frame striped until a full repaint."""
-    from PySide6.QtCore import QEvent, QObject
-    from PySide6.QtWidgets import QApplication
-
-    from mlcoach.ui import capture_window
-
-    whole: list[bool] = []
-
-    class Paints(QObject):
-        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
-            if event.type() == QEvent.Type.Paint:
-                whole.append(event.rect() == capture.rect())
-            return False
-
-    spy = Paints()
-    capture.installEventFilter(spy)
-    monkeypatch.setattr(capture_window, "placed_by_compositor", lambda: True)
-    QApplication.sendEvent(capture, QEvent(QEvent.Type.WindowActivate))
-    qtbot.waitUntil(lambda: any(whole), timeout=3000)
-    capture.removeEventFilter(spy)
