@@ -307,3 +307,65 @@ def test_help_and_usage_errors_speak_turkish(cli_env):
     assert len(bad.stderr.strip().splitlines()) == 1
     english = run_cli({**env, "LANG": "C"}, "--help")
     assert english.stdout.startswith("usage: mlcoach") and "start the tray app" in english.stdout
+
+
+# -- where an export may go: every command that writes a file the user names -------------
+
+
+@pytest.mark.parametrize("command", [["export"], ["prompts", "export", "--all"]])
+@pytest.mark.parametrize("name", ["mlcoach.db", "store.json", "backups/x.db"])
+def test_no_export_goes_into_the_data_folder(cli_env, command, name):
+    assert run_cli(cli_env, "capture", "moment A").returncode == 0
+    assert run_cli(cli_env, "capture", "moment B").returncode == 0
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    res = run_cli(cli_env, *command, "-o", str(data / name))
+    assert res.returncode == 2 and "cannot export into the data folder" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    after = run_cli(cli_env, "export")
+    assert after.returncode == 0 and "damaged" not in after.stderr
+    assert sorted(m["text"] for m in json.loads(after.stdout)["moments"]) == ["moment A",
+                                                                            "moment B"]
+
+
+@pytest.mark.parametrize("command", [["export"], ["prompts", "export", "--all"]])
+def test_an_export_through_a_symlink_writes_the_file_it_names(cli_env, tmp_path, command):
+    assert run_cli(cli_env, "capture", "through the link").returncode == 0
+    real = tmp_path / "exports" / "real.txt"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    res = run_cli(cli_env, *command, "-o", str(link))
+    assert res.returncode == 0, res.stderr
+    assert link.is_symlink() and real.read_text() != "old"
+
+
+@pytest.mark.parametrize("command", [["export"], ["prompts", "export", "--all"]])
+def test_an_export_never_replaces_a_folder_a_fifo_or_a_device(cli_env, tmp_path, command):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    for target, fragment in ((fifo, "not a regular file"), (folder, "is a folder"),
+                             (Path("/dev/null"), "not a regular file")):
+        res = run_cli(cli_env, *command, "-o", str(target))
+        assert res.returncode == 2 and fragment in res.stderr, res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1
+    assert fifo.is_fifo() and folder.is_dir() and Path("/dev/null").is_char_device()
+
+
+@pytest.mark.parametrize("command", [["export"], ["prompts", "export", "--all"]])
+def test_an_export_error_names_the_file_asked_for(cli_env, tmp_path, command):
+    missing = tmp_path / "no-such-folder" / "x.json"
+    res = run_cli(cli_env, *command, "-o", str(missing))
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert f"cannot write {missing}: there is no folder" in res.stderr
+    assert not Path(cli_env["MLCOACH_DATA_DIR"]).exists()  # refused before anything was done
+
+
+@pytest.mark.parametrize("command", [["export"], ["prompts", "export", "--all"]])
+def test_an_export_to_dash_goes_to_stdout(cli_env, tmp_path, command):
+    res = subprocess.run([sys.executable, "-m", "mlcoach", *command, "-o", "-"], env=cli_env,
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() and not (tmp_path / "-").exists()

@@ -30,7 +30,7 @@ from mlcoach.transfer.exporting import (
     export_csv,
     export_json,
     export_markdown,
-    refuse_data_folder,
+    export_target,
 )
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def export_to(store: Store, path: Path, fmt: ExportFormat,
     if not path.suffix:
         path = path.with_suffix(fmt.suffix)
     if store.path is not None:  # never over the database, store.json or a backup
-        refuse_data_folder(path, store.path.parent)
+        path = export_target(path, store.path.parent)
     reading = None if progress is None else (
         lambda i, n: progress(i * (EXPORT_STEPS - 2) // max(n, 1), EXPORT_STEPS))
     text = fmt.write(store, progress=reading)

@@ -116,6 +116,10 @@ def cmd_prompts(ctx: Context) -> int:
             opened.store.close()
         ctx.out(f"imported {count} prompt(s) from {ns.file}")
         return 0
+    if ns.prompts_command == "export" and ns.output and str(ns.output) != "-":
+        from mlcoach.transfer.exporting import export_target
+
+        export_target(ns.output, ctx.root)  # refused before anything else is done
     opened = ctx.open()
     try:
         custom = opened.store.custom_prompts()
@@ -125,10 +129,10 @@ def cmd_prompts(ctx: Context) -> int:
     if ns.prompts_command == "export":
         prompts = [*load_builtin(), *custom] if ns.all else custom
         text = dump_pack(prompts, name="my prompts")
-        if ns.output:
-            from mlcoach.system.paths import atomic_write
+        if ns.output and str(ns.output) != "-":
+            from mlcoach.transfer.exporting import write_export
 
-            atomic_write(ns.output.absolute(), text)
+            write_export(ns.output, text, ctx.root)
             ctx.out(f"wrote {len(prompts)} prompt(s) to {ns.output}")
         else:
             ctx.stdout.write(text)

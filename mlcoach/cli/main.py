@@ -189,6 +189,8 @@ def cmd_capture(ctx: Context) -> int:
 def cmd_export(ctx: Context) -> int:
     from mlcoach.transfer import exporting
 
+    if ctx.ns.output and str(ctx.ns.output) != "-":
+        exporting.export_target(ctx.ns.output, ctx.root)  # refused before anything is done
     opened = ctx.open_light()  # plain SQL: no ORM for an export
     try:
         fmt = ctx.ns.format
@@ -200,14 +202,8 @@ def cmd_export(ctx: Context) -> int:
             text = exporting.export_markdown(opened.store, local_tz())
     finally:
         opened.close()
-    if ctx.ns.output:
-        from mlcoach.system.paths import atomic_write
-
-        exporting.refuse_data_folder(ctx.ns.output, ctx.root)
-        try:
-            atomic_write(ctx.ns.output.absolute(), text)
-        except OSError as exc:
-            raise MlcoachError(f"cannot write {ctx.ns.output}: {exc.strerror or exc}") from exc
+    if ctx.ns.output and str(ctx.ns.output) != "-":
+        exporting.write_export(ctx.ns.output, text, ctx.root)
     else:
         ctx.stdout.write(text)
     return EXIT_OK

@@ -11,6 +11,8 @@ import csv
 import io
 import json
 import logging
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone, tzinfo
@@ -88,6 +90,45 @@ def refuse_data_folder(output: Path, root: Path) -> None:
     if target == home or home in target.parents:
         raise UsageError("cannot export into the data folder {folder}: choose another place "
                          "(nothing was written)", folder=home)
+
+
+def export_target(output: Path, root: Path) -> Path:
+    """The file an export to `output` writes: through a symlink to the file it names (as
+    `cp` would), never into the data folder, never over a folder, a fifo or a device.
+    Raises UsageError, with nothing written."""
+    refuse_data_folder(output, root)
+    target = Path(os.path.realpath(output.expanduser()))
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        if not target.parent.is_dir():
+            raise UsageError("cannot write {path}: there is no folder {folder} "
+                             "(nothing was written)", path=output, folder=target.parent) from None
+        return target
+    except OSError as exc:
+        raise UsageError("cannot write {path}: {reason}", path=output,
+                         reason=exc.strerror or exc) from exc
+    if stat.S_ISDIR(mode):
+        raise UsageError("cannot write {path}: it is a folder; give a file name "
+                         "(nothing was written)", path=output)
+    if not stat.S_ISREG(mode):
+        raise UsageError("cannot write {path}: it is not a regular file "
+                         "(nothing was written)", path=output)
+    return target
+
+
+def write_export(output: Path, text: str, root: Path) -> Path:
+    """Write `text` to `output` whole or not at all (see export_target); returns the file
+    written. A failure names `output`, not the temporary file beside it."""
+    from mlcoach.system.paths import atomic_write
+
+    target = export_target(output, root)
+    try:
+        atomic_write(target, text)
+    except OSError as exc:
+        raise MlcoachError("cannot write {path}: {reason}", path=output,
+                           reason=exc.strerror or exc) from exc
+    return target
 
 
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
