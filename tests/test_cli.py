@@ -369,3 +369,19 @@ def test_an_export_to_dash_goes_to_stdout(cli_env, tmp_path, command):
                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() and not (tmp_path / "-").exists()
+
+
+def test_an_imported_setting_out_of_range_is_ignored_and_prompts_still_work(cli_env, tmp_path):
+    """A huge gap once made every `prompt` (and the app's schedule) fail with OverflowError."""
+    doc = tmp_path / "settings.json"
+    doc.write_text(json.dumps({"format": "mlcoach-export", "version": 1, "settings": {
+        "min_gap_minutes": 10**30, "prompts_per_day": 2_000_000_000, "meeting_prep_minutes": 30}}))
+    res = run_cli(cli_env, "import", str(doc))
+    assert res.returncode == 0, res.stderr
+    assert "WARNING" not in res.stderr
+    assert "min_gap_minutes" in res.stdout + res.stderr  # said to be ignored
+    res = run_cli(cli_env, "prompt")
+    assert res.returncode == 0, res.stderr
+    assert "unexpected error" not in res.stderr and "WARNING" not in res.stderr
+    settings = json.loads(run_cli(cli_env, "export").stdout)["settings"]
+    assert settings["min_gap_minutes"] == 75 and settings["meeting_prep_minutes"] == 30

@@ -143,3 +143,17 @@ def test_backup_is_encrypted_and_opens_with_the_key(opened, layout):
     conn = connect_raw(target, opened.secret)
     assert conn.execute("SELECT text FROM moments").fetchall() == [("in the backup",)]
     conn.close()
+
+
+@pytest.mark.parametrize("name", ["prompts_per_day", "min_gap_minutes", "recognition_gap_days",
+                                  "meeting_prep_minutes"])
+def test_a_number_setting_outside_its_range_keeps_the_default(store, name):
+    from mlcoach.domain.model import SETTING_RANGES
+
+    low, high = SETTING_RANGES[name]
+    for value in (10**30, 2_000_000_000, high + 1, low - 1, -1):
+        store.set_state("settings", {name: value})
+        assert getattr(store.settings(), name) == getattr(Settings(), name), value
+    for value in (low, high):
+        store.set_state("settings", {name: value})
+        assert getattr(store.settings(), name) == value

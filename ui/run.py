@@ -8,6 +8,7 @@ import signal
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
@@ -16,6 +17,9 @@ from mlcoach.system.paths import APP_ID
 from mlcoach.ui.app import AppController
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
+
+if TYPE_CHECKING:
+    from types import TracebackType
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +109,15 @@ def _configure_file_logging(data_root: Path) -> None:
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.DEBUG if os.environ.get("MLCOACH_DEBUG")
                                  else logging.INFO)
+    sys.excepthook = _log_uncaught
+
+
+def _log_uncaught(kind: type[BaseException], value: BaseException,
+                  tb: TracebackType | None) -> None:
+    """An error no slot caught goes to the log as well as to stderr: started at login, the
+    app's stderr goes nowhere (Qt carries on after the slot that raised)."""
+    logger.critical("uncaught error", exc_info=(kind, value, tb))
+    sys.__excepthook__(kind, value, tb)
 
 
 def run_app(data_root: Path, first_request: str = "show") -> int:

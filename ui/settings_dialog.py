@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain.model import Settings
+from mlcoach.domain.model import SETTING_RANGES, Settings
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
@@ -59,8 +59,8 @@ from mlcoach.ui.widgets.schedule_fields import (
 logger = logging.getLogger(__name__)
 
 MAX_FOCUS = 3
-MAX_PROMPTS = 12
-GAP_RANGE = (15, 480)
+MAX_PROMPTS = SETTING_RANGES["prompts_per_day"][1]
+GAP_RANGE = SETTING_RANGES["min_gap_minutes"]
 TIME_FORMAT = "HH:mm"
 ROUTES = ("card", "notification", "both")
 MIN_WIDTH = 580

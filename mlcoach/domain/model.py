@@ -138,6 +138,16 @@ class Prompt:
 WEEKDAYS = (0, 1, 2, 3, 4)
 
 
+#: The values each number setting may take (the Settings dialog offers these ranges); a
+#: saved or imported value outside its range is ignored like one of the wrong shape.
+SETTING_RANGES: dict[str, tuple[int, int]] = {
+    "prompts_per_day": (0, 12),
+    "min_gap_minutes": (15, 480),
+    "recognition_gap_days": (1, 365),
+    "meeting_prep_minutes": (0, 240),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """User settings with the product defaults."""

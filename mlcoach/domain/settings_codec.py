@@ -7,7 +7,7 @@ from dataclasses import fields, replace
 from datetime import date, time
 from typing import Any
 
-from mlcoach.domain.model import Settings
+from mlcoach.domain.model import SETTING_RANGES, Settings
 
 logger = logging.getLogger(__name__)
 
@@ -27,8 +27,9 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     return out
 
 
-def settings_from_dict(raw: dict[str, Any]) -> Settings:
-    """Merge saved values over the defaults, skipping any value of the wrong shape."""
+def settings_from_dict(raw: dict[str, Any], *, warn: bool = True) -> Settings:
+    """Merge saved values over the defaults, skipping any value of the wrong shape or
+    outside its range (SETTING_RANGES); `warn` logs each one skipped."""
     base = Settings()
     changes: dict[str, Any] = {}
     for f in fields(base):
@@ -39,7 +40,9 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
             if isinstance(default, bool):
                 ok = isinstance(value, bool)
             elif isinstance(default, int):
-                ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+                low, high = SETTING_RANGES.get(f.name, (0, 10_000))
+                ok = isinstance(value, int) and not isinstance(value, bool) and (
+                    low <= value <= high)
             elif isinstance(default, time):
                 value = time.fromisoformat(value)
                 ok = True
@@ -55,6 +58,6 @@ def settings_from_dict(raw: dict[str, Any]) -> Settings:
             ok = False
         if ok:
             changes[f.name] = value
-        else:
+        elif warn:
             logger.warning("ignoring a saved setting of the wrong shape: %s", f.name)
     return replace(base, **changes)

@@ -49,7 +49,7 @@ def import_settings_plan(doc: dict[str, Any], current: dict[str, Any]) -> tuple[
     raw = doc.get("settings")
     if not isinstance(raw, dict):
         return {}, []
-    effective = settings_to_dict(settings_from_dict(current))
+    effective = settings_to_dict(settings_from_dict(current, warn=False))
     changed: dict[str, Any] = {}
     ignored: list[str] = []
     for key, value in raw.items():
@@ -57,7 +57,7 @@ def import_settings_plan(doc: dict[str, Any], current: dict[str, Any]) -> tuple[
             if key not in effective or value != effective[key]:
                 ignored.append(str(key))
             continue
-        if settings_to_dict(settings_from_dict({key: value}))[key] != value:
+        if settings_to_dict(settings_from_dict({key: value}, warn=False))[key] != value:
             ignored.append(key)  # the wrong shape: settings_from_dict kept the default
         elif effective[key] != value:
             changed[key] = value

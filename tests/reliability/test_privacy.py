@@ -382,3 +382,30 @@ def test_delete_all_data_leaves_nothing_of_the_user(layout, memory_keyring, tmp_
     delete_all(layout, OSKeyring(env={}), store=opened.store)
     assert not layout.root.exists()
     assert memory_keyring.items == {}
+
+
+def test_an_error_no_slot_caught_is_in_the_app_log(opened, capsys):
+    """Started at login, the app's stderr goes nowhere: the log must have it."""
+    import logging
+    import sys
+
+    from mlcoach.ui.run import _configure_file_logging
+
+    root = logging.getLogger()
+    before, hook = list(root.handlers), sys.excepthook
+    try:
+        _configure_file_logging(opened.layout.root)
+        try:
+            raise OverflowError("date value out of range")
+        except OverflowError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = hook
+        for handler in root.handlers[:]:
+            if handler not in before:
+                handler.close()
+                root.removeHandler(handler)
+    text = (opened.layout.root / "mlcoach.log").read_text()
+    assert "CRITICAL" in text and "uncaught error" in text
+    assert "Traceback" in text and "OverflowError: date value out of range" in text
+    assert "OverflowError: date value out of range" in capsys.readouterr().err  # as before
