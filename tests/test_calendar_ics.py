@@ -443,3 +443,27 @@ def test_any_file_gives_meetings_or_a_calendar_error(tmp_path: Path, data: bytes
         return
     assert all(a < b for a, b in busy)
     assert all(b1 < a2 for (_, b1), (a2, _) in itertools.pairwise(busy))
+
+
+def test_a_rule_firing_every_second_is_read_one_occurrence_at_a_time(tmp_path: Path) -> None:
+    """Expanding a SECONDLY rule for a year once built 31 million events in memory."""
+    from mlcoach.coaching.calendar_ics import MAX_LISTED
+
+    path = write(tmp_path / "storm.ics", ics(
+        "UID:storm\nSUMMARY:Storm\nDTSTART:20240603T080000Z\nDTEND:20240603T080001Z\n"
+        "RRULE:FREQ=SECONDLY",
+        "UID:lunch\nSUMMARY:Lunch\nDTSTART:20240603T120000Z\nDTEND:20240603T130000Z"))
+    start = datetime(2024, 6, 3, tzinfo=UTC)
+    found = meetings(path, start, start + timedelta(days=366))
+    assert len(found) == MAX_LISTED  # the first ones, in time order; the rest left out
+    assert found[0].start == datetime(2024, 6, 3, 8, 0, tzinfo=UTC)
+    assert found[-1].start == found[0].start + timedelta(seconds=MAX_LISTED - 1)
+
+
+def test_an_endless_rule_past_the_window_stops_at_its_end(tmp_path: Path) -> None:
+    path = write(tmp_path / "daily.ics", ics(
+        "UID:d\nSUMMARY:Daily\nDTSTART:20240603T090000Z\nDTEND:20240603T093000Z\n"
+        "RRULE:FREQ=DAILY"))
+    start = datetime(2024, 6, 3, tzinfo=UTC)
+    found = meetings(path, start, start + timedelta(days=3))
+    assert [m.start.day for m in found] == [3, 4, 5]

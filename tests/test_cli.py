@@ -385,3 +385,24 @@ def test_an_imported_setting_out_of_range_is_ignored_and_prompts_still_work(cli_
     assert "unexpected error" not in res.stderr and "WARNING" not in res.stderr
     settings = json.loads(run_cli(cli_env, "export").stdout)["settings"]
     assert settings["min_gap_minutes"] == 75 and settings["meeting_prep_minutes"] == 30
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("args", [
+    ["prompts", "validate", "/dev/zero"], ["prompts", "import", "/dev/zero"],
+    ["import", "/dev/zero"], ["import", "--from", "dayone", "/dev/zero"],
+    ["import", "--from", "jrnl", "/dev/zero"],
+])
+def test_an_endless_file_is_refused_within_bounded_memory(cli_env, args):
+    """Each of these once read /dev/zero until the kernel killed it (24 GB)."""
+    import resource
+
+    def one_gigabyte() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    res = subprocess.run([sys.executable, "-m", "mlcoach", *args], env=cli_env, text=True,
+                         capture_output=True, timeout=120, preexec_fn=one_gigabyte)
+    assert res.returncode in (1, 2), res.stderr
+    assert "unexpected" not in res.stderr and "Traceback" not in res.stderr
+    last = res.stderr.strip().splitlines()[-1]  # after the first use's set-up lines, if any
+    assert "large" in last or "MB" in last, res.stderr

@@ -42,9 +42,9 @@ logger = logging.getLogger(__name__)
 
 #: Calendar files larger than this are refused rather than read.
 MAX_FILE_BYTES = 32 * 1024 * 1024
-#: At most this many occurrences are listed for one window (a guard, never reached by
-#: a real calendar: even a minutely series gives 1,440 a day).
-MAX_LISTED = 50_000
+#: At most this many occurrences are read for one window (a guard, never reached by a
+#: real calendar: twenty meetings on every day of a year are 7,300).
+MAX_LISTED = 10_000
 
 
 class CalendarError(MlcoachError):
@@ -296,8 +296,15 @@ def expand(parsed: ParsedCalendar, start: datetime, end: datetime,
     assert tz is not None
     mine = {o.lower() for o in owners} | parsed.owners
     found: list[Meeting] = []
+    # after() yields occurrences one at a time in start order; between() would build
+    # them all first (a SECONDLY rule gives 86,400 a day: gigabytes for a year).
+    past = end + timedelta(days=1)  # a day's slack: all-day dates float, times do not
     for query in parsed.queries:
-        for component in query.between(start, end):
+        for seen, component in enumerate(query.after(start)):
+            if seen >= MAX_LISTED or len(found) >= MAX_LISTED:
+                logger.warning("a calendar has more than %d events in this window; "
+                               "the rest are left out", MAX_LISTED)
+                return found
             try:
                 meeting = _occurrence(component, tz, mine)
             except Exception as exc:  # one odd event must not hide the others
@@ -305,11 +312,11 @@ def expand(parsed: ParsedCalendar, start: datetime, end: datetime,
                 continue
             if meeting is None:
                 continue
+            if meeting.start >= past:
+                break
             if meeting.start >= end or (meeting.end <= start and meeting.start < start):
                 continue
             found.append(meeting)
-            if len(found) >= MAX_LISTED:
-                return found
     return found
 
 

@@ -466,12 +466,14 @@ def parse_prompts(data: bytes | str, source: str, *, custom: bool = False) -> li
 
 def validate_file(path: Path, *, custom: bool = False) -> list[Prompt]:
     """Read and validate the prompt file or pack at `path`."""
+    name = Path(path).name or str(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as handle:  # bounded: a device or a pipe may never end
+            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise PromptFileError(Path(path).name or str(path), f"cannot read: {reason}") from None
-    return parse_prompts(data, Path(path).name, custom=custom)
+        raise PromptFileError(name, f"cannot read: {reason}") from None
+    return parse_prompts(data, Path(path).name, custom=custom)  # which says when too large
 
 
 # --------------------------------------------------------------------------- built-ins

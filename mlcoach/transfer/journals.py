@@ -66,7 +66,9 @@ def _json(data: bytes, source: str) -> Any:
 
 def _dayone_documents(path: Path) -> list[Any]:
     """The journal documents in a Day One export: the .json itself, or each in its zip."""
-    if not zipfile.is_zipfile(path):
+    # A zip is looked for in regular files only: is_zipfile reads an endless device or a
+    # pipe to its end, where the bounded read below stops at MAX_BYTES.
+    if not (path.is_file() and zipfile.is_zipfile(path)):
         return [_json(_read_limited(path), "dayone")]
     documents: list[Any] = []
     total = 0
