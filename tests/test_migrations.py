@@ -158,3 +158,46 @@ def test_the_tray_apps_open_migrates_a_pending_store_and_only_then_imports_alemb
                          timeout=120, check=True).stdout.split("\n")
     assert out[:2] == ["False True 0", "False False 0"]
     assert "ix_moments_person_created" in _indexes(layout, opened.secret)
+
+
+def test_0004_folds_turkish_name_keys_without_merging_anyone(opened, layout):
+    from datetime import datetime, timezone
+
+    from mlcoach.store.db import ensure_schema
+
+    opened.store.close()
+    conn = connect_raw(layout.db, opened.secret)
+    stamp = "2026-01-01 09:00:00.000000"
+    for i, (name, old_key) in enumerate([("Işık", "işık"), ("IŞIK", "işik"),
+                                         ("İsmail", "i\u0307smail"), ("Ana", "ana")]):
+        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
+                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
+                     (f"p{i}", name, old_key, stamp, stamp))
+    conn.execute("UPDATE alembic_version SET version_num = '0003'")
+    conn.commit()
+    conn.close()
+
+    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
+    conn = connect_raw(layout.db, opened.secret)
+    try:
+        keys = dict(conn.execute("SELECT name, name_key FROM people").fetchall())
+    finally:
+        conn.close()
+    assert keys["İsmail"] == "ismail" and keys["Ana"] == "ana"
+    assert keys["IŞIK"] == "işik" and keys["Işık"] == "işık"  # both kept, none merged
+
+
+def test_turkish_names_are_one_person_however_they_are_cased(store):
+    from mlcoach.domain.errors import MlcoachError
+
+    store.add_person("Işık")
+    for other in ("IŞIK", "ışık", "işık"):
+        try:
+            store.add_person(other)
+        except MlcoachError:
+            continue
+        raise AssertionError(f"{other} was added beside Işık")
+    store.add_person("İsmail")
+    moment = store.add_moment("Thanked him for the review", person="ismail")
+    assert moment.person == "İsmail"
+    assert [p.name for p in store.people()] == ["İsmail", "Işık"]

@@ -41,5 +41,8 @@ def clean_tag(tag: str) -> str:
 
 
 def name_key(name: str) -> str:
-    """The key under which names collide: "Ana" and "ana" are the same person."""
-    return " ".join(name.split()).casefold()
+    """The key under which names collide: "Ana" and "ana" are the same person, and so are
+    "IŞIK", "Işık" and "ışık", "İsmail" and "ismail": Turkish pairs I with ı and İ with i,
+    other languages I with i, and a name is typed either way, so all four fold to "i"."""
+    folded = " ".join(name.split()).casefold()  # İ -> i + combining dot above
+    return folded.replace("i\u0307", "i").replace("ı", "i")
