@@ -406,3 +406,20 @@ def test_an_endless_file_is_refused_within_bounded_memory(cli_env, args):
     assert "unexpected" not in res.stderr and "Traceback" not in res.stderr
     last = res.stderr.strip().splitlines()[-1]  # after the first use's set-up lines, if any
     assert "large" in last or "MB" in last, res.stderr
+
+
+@pytest.mark.parametrize("stdout", ["full", "closed"])
+def test_a_capture_that_cannot_print_its_id_says_it_was_stored(cli_env, stdout):
+    if stdout == "full" and not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    assert run_cli(cli_env, "capture", "set up first").returncode == 0
+    with open("/dev/full", "w") if stdout == "full" else open(os.devnull, "w") as sink:
+        res = subprocess.run(
+            [sys.executable, "-m", "mlcoach", "capture", "Stayed to pair on the flaky test"],
+            env=cli_env, stdout=sink, stderr=subprocess.PIPE, text=True, timeout=60,
+            preexec_fn=(lambda: os.close(1)) if stdout == "closed" else None)
+    assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert "the moment was stored as " in res.stderr and "do not capture it again" in res.stderr
+    stored_id = res.stderr.split("stored as ", 1)[1].split(",", 1)[0]
+    moments = json.loads(run_cli(cli_env, "export").stdout)["moments"]
+    assert [m["id"] for m in moments if m["text"].startswith("Stayed")] == [stored_id]

@@ -6,6 +6,8 @@ Exit codes: 0 success, 1 runtime error (one line on stderr), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import logging
 import os
 import sys
@@ -110,6 +112,18 @@ class Context:
     def out(self, text: str) -> None:
         self.stdout.write(text if text.endswith("\n") else text + "\n")
 
+    def out_stored(self, record_id: str, failed: str, **params: object) -> None:
+        """Print the id of what was just stored. When that fails, the error says it was
+        stored (`failed` names it, with {id} and {reason}), so no one stores it twice."""
+        try:
+            self.out(record_id)
+            self.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except (OSError, ValueError) as exc:  # ValueError: a closed stream
+            raise MlcoachError(failed, id=record_id, **params,
+                               reason=getattr(exc, "strerror", None) or exc) from exc
+
     def out_json(self, value: Any) -> None:
         import json
 
@@ -132,6 +146,10 @@ def local_tz() -> Any:
 
 
 # -- commands ------------------------------------------------------------------------------
+
+MOMENT_NOT_PRINTED = ("the moment was stored as {id}, but its id could not be printed "
+                      "({reason}); do not capture it again")
+
 
 def cmd_capture(ctx: Context) -> int:
     from mlcoach.domain.capture import parse_capture
@@ -161,7 +179,7 @@ def cmd_capture(ctx: Context) -> int:
         moment_id, parsed.text, kind.value, person, ns.style.value if ns.style else None,
         tuple(tags)))
     if handed is not None:  # a running app stored it: no key read, no store open here
-        ctx.out(handed)
+        ctx.out_stored(handed, MOMENT_NOT_PRINTED)
         return EXIT_OK
     from mlcoach.store.vault import unlock_existing
 
@@ -174,7 +192,7 @@ def cmd_capture(ctx: Context) -> int:
         moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, kind, person=person,
                                      style=ns.style, tags=tags, now=utcnow(),
                                      moment_id=moment_id)
-        ctx.out(moment_id)
+        ctx.out_stored(moment_id, MOMENT_NOT_PRINTED)
         return EXIT_OK
     opened = ctx.open()  # first start: set the store up
     try:
@@ -182,7 +200,7 @@ def cmd_capture(ctx: Context) -> int:
                                          tags=tags, moment_id=moment_id)
     finally:
         opened.store.close()
-    ctx.out(moment.id)
+    ctx.out_stored(moment.id, MOMENT_NOT_PRINTED)
     return EXIT_OK
 
 
@@ -447,6 +465,13 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
     return None
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process started without one: writing fails plainly."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
 def utf8_output() -> None:
     """Write UTF-8 on stdout and stderr whatever the locale says (Windows pipes default to
     the ANSI code page, where a Turkish export fails with UnicodeEncodeError)."""
@@ -463,6 +488,8 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     if stdout is None and stderr is None:
         utf8_output()
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    if stdout is None:  # started with standard output closed
+        stdout = _ClosedOutput()
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user
     _configure_logging()

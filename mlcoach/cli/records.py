@@ -39,7 +39,9 @@ def cmd_people(ctx: Context) -> int:
                     ctx.out(f"{p.name}{flag} — {style}; {seen}")
         elif ns.people_command == "add":
             person = store.add_person(ns.name, ns.style, ns.notes)
-            ctx.out(person.id)
+            ctx.out_stored(person.id, "{name} was added as {id}, but the id could not be "
+                                      "printed ({reason}); do not add them again",
+                           name=person.name)
         elif ns.people_command == "edit":
             new_style: Any = None if ns.clear_style else (ns.style if ns.style else "")
             if ns.new_name is None and ns.notes is None and new_style == "":
