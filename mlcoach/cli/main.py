@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from mlcoach.cli.parser import build_parser, command_in
 from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.i18n import N_
 
 if TYPE_CHECKING:
     from mlcoach.security.keys import KeyStore, Secret
@@ -147,8 +148,8 @@ def local_tz() -> Any:
 
 # -- commands ------------------------------------------------------------------------------
 
-MOMENT_NOT_PRINTED = ("the moment was stored as {id}, but its id could not be printed "
-                      "({reason}); do not capture it again")
+MOMENT_NOT_PRINTED = N_("the moment was stored as {id}, but its id could not be printed "
+                        "({reason}); do not capture it again")
 
 
 def cmd_capture(ctx: Context) -> int:
@@ -489,7 +490,7 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         utf8_output()
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     if stdout is None:  # started with standard output closed
-        stdout = _ClosedOutput()
+        stdout = cast("IO[str]", _ClosedOutput())
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user
     _configure_logging()

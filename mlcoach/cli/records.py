@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlcoach.cli.main import EXIT_OK, local_tz
 from mlcoach.domain.errors import UsageError
+from mlcoach.domain.i18n import N_
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -39,8 +40,8 @@ def cmd_people(ctx: Context) -> int:
                     ctx.out(f"{p.name}{flag} — {style}; {seen}")
         elif ns.people_command == "add":
             person = store.add_person(ns.name, ns.style, ns.notes)
-            ctx.out_stored(person.id, "{name} was added as {id}, but the id could not be "
-                                      "printed ({reason}); do not add them again",
+            ctx.out_stored(person.id, N_("{name} was added as {id}, but the id could not be "
+                                         "printed ({reason}); do not add them again"),
                            name=person.name)
         elif ns.people_command == "edit":
             new_style: Any = None if ns.clear_style else (ns.style if ns.style else "")
