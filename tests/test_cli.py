@@ -423,3 +423,26 @@ def test_a_capture_that_cannot_print_its_id_says_it_was_stored(cli_env, stdout):
     stored_id = res.stderr.split("stored as ", 1)[1].split(",", 1)[0]
     moments = json.loads(run_cli(cli_env, "export").stdout)["moments"]
     assert [m["id"] for m in moments if m["text"].startswith("Stayed")] == [stored_id]
+
+
+def test_an_id_longer_than_any_id_is_refused_plainly(cli_env):
+    res = run_cli(cli_env, "outcome", "a" * 60_000, "followed")
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert "36 characters" in res.stderr and len(res.stderr) < 200
+
+
+def test_a_data_folder_path_too_long_for_sqlite_is_refused_before_anything(cli_env, tmp_path):
+    from mlcoach.system.paths import MAX_FOLDER_CHARS
+
+    folder = tmp_path / "deep"
+    while len(str(folder)) < MAX_FOLDER_CHARS - 60:
+        folder /= "x" * 50
+    fits = folder / ("y" * (MAX_FOLDER_CHARS - len(str(folder)) - 1))
+    assert len(str(fits)) == MAX_FOLDER_CHARS
+    res = run_cli(cli_env, "--data-dir", str(fits), "capture", "fits")  # the longest taken
+    assert res.returncode == 0 and "backup was not taken" not in res.stderr, res.stderr
+    too_long = fits.with_name(fits.name + "z")
+    res = run_cli(cli_env, "--data-dir", str(too_long), "capture", "too long")
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert f"is {MAX_FOLDER_CHARS + 1} characters long" in res.stderr
+    assert not too_long.exists()

@@ -68,6 +68,8 @@ def cmd_outcome(ctx: Context) -> int:
     ns = ctx.ns
     if len(ns.id.strip()) < 4:
         raise UsageError("give at least the first 4 characters of the id")
+    if len(ns.id.strip()) > 36:
+        raise UsageError("an id has 36 characters; this one has {n}", n=len(ns.id.strip()))
     opened = ctx.open()
     try:
         store = opened.store

@@ -376,8 +376,8 @@ class Store:
     def find_ids(self, prefix: str) -> list[tuple[str, str]]:
         """("suggestion" | "moment", id) for every id that starts with `prefix`."""
         prefix = prefix.strip().lower()
-        if not prefix or any(c not in "0123456789abcdef-" for c in prefix):
-            return []
+        if not prefix or len(prefix) > 36 or any(c not in "0123456789abcdef-" for c in prefix):
+            return []  # ids are 36 characters of hex and dashes
         found: list[tuple[str, str]] = []
         with self._sessions.begin() as s:
             for kind, table in (("suggestion", m.SuggestionRow), ("moment", m.MomentRow)):

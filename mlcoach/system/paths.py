@@ -15,14 +15,25 @@ DRAFT_NAME = "capture-draft.txt"
 BACKUP_DIR = "backups"
 
 
+#: The longest data folder path: SQLite opens paths of up to 512 bytes, and the longest
+#: name mlcoach makes inside it (a pre-migration backup's journal) takes about 70 of those.
+MAX_FOLDER_CHARS = 440
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None,
              env: Mapping[str, str] | None = None) -> Path:
     """Resolve the data folder: --data-dir, then MLCOACH_DATA_DIR, then platformdirs."""
     env = os.environ if env is None else env
-    if explicit:
-        return Path(explicit).expanduser().absolute()
-    if env.get("MLCOACH_DATA_DIR"):
-        return Path(env["MLCOACH_DATA_DIR"]).expanduser().absolute()
+    given = explicit or env.get("MLCOACH_DATA_DIR")
+    if given:
+        folder = Path(given).expanduser().absolute()
+        if len(str(folder)) > MAX_FOLDER_CHARS:
+            from mlcoach.domain.errors import UsageError
+
+            raise UsageError("the data folder's path is {n} characters long; SQLite opens "
+                             "files only under about {limit}: choose a shorter one",
+                             n=len(str(folder)), limit=MAX_FOLDER_CHARS)
+        return folder
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
