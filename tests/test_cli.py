@@ -446,3 +446,16 @@ def test_a_data_folder_path_too_long_for_sqlite_is_refused_before_anything(cli_e
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1
     assert f"is {MAX_FOLDER_CHARS + 1} characters long" in res.stderr
     assert not too_long.exists()
+
+
+@pytest.mark.parametrize("backend", ["nonexistent.module.Backend", "", "os.path"])
+def test_a_keyring_backend_that_cannot_load_is_named_as_such(cli_env, backend):
+    env = dict(cli_env, PYTHON_KEYRING_BACKEND=backend)
+    res = run_cli(env, "capture", "anything")
+    assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert f"PYTHON_KEYRING_BACKEND={backend} is not a keyring backend" in res.stderr
+    assert "unexpected" not in res.stderr
+    assert not (Path(cli_env["MLCOACH_DATA_DIR"]) / "mlcoach.db").exists()
+    doctor = run_cli(env, "doctor")
+    assert "[FAIL] keyring: PYTHON_KEYRING_BACKEND=" in doctor.stdout
+    assert "backups:" in doctor.stdout  # the other checks still ran

@@ -193,8 +193,14 @@ def _newest_backup_text(layout: Layout) -> str:
 
 
 def _keyring_check(keys: KeyStore) -> Check:
+    from mlcoach.security.keys import KeyringUnavailableError
+
     backend = os.environ.get("PYTHON_KEYRING_BACKEND", "auto")
-    if keys.available():
+    try:
+        available = keys.available()
+    except KeyringUnavailableError as exc:  # no answer in time, or a backend that cannot load
+        return Check("keyring", "FAIL", str(exc))
+    if available:
         return Check("keyring", "OK", f"a secure keyring is available ({backend})")
     return Check("keyring", "WARN", "no secure keyring: use a passphrase or an unencrypted store")
 

@@ -83,6 +83,11 @@ class KeyringUnavailableError(MlcoachError):
     """No secure keyring backend can be used."""
 
 
+class KeyringChoiceError(KeyringUnavailableError):
+    """The keyring backend the user named (PYTHON_KEYRING_BACKEND, keyringrc.cfg) cannot
+    be loaded: said as such, not as "no secure keyring"."""
+
+
 class KeyStore(Protocol):
     """Where the raw key lives between runs (the OS keyring in production)."""
 
@@ -133,13 +138,24 @@ class OSKeyring:
         except (KeyringError, RuntimeError) as exc:
             raise KeyringUnavailableError("the system keyring cannot be used: {reason}",
                                           reason=exc) from exc
+        except Exception as exc:  # keyring loads a backend the user named: it may be no such
+            chosen = self._env.get("PYTHON_KEYRING_BACKEND")
+            reason = f"{type(exc).__name__}: {exc}"
+            if chosen is not None:
+                raise KeyringChoiceError(
+                    "PYTHON_KEYRING_BACKEND={name} is not a keyring backend that can be loaded "
+                    "({reason}): unset it, or name one such as {example}", name=chosen,
+                    reason=reason, example=SECRET_SERVICE_BACKEND) from exc
+            raise KeyringChoiceError(
+                "the keyring backend named in keyringrc.cfg cannot be loaded ({reason})",
+                reason=reason) from exc
 
     def available(self) -> bool:
         try:
             backend = _bounded(self._backend, time.monotonic() + self.timeout(),
                                self.timeout())
         except KeyringUnavailableError as exc:
-            if isinstance(exc, KeyringTimeoutError):
+            if isinstance(exc, KeyringTimeoutError | KeyringChoiceError):
                 raise
             return False
         return _is_secure(backend, chosen=bool(self._env.get("PYTHON_KEYRING_BACKEND")))
