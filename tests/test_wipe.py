@@ -118,3 +118,28 @@ def test_a_new_store_can_be_made_after_deleting(opened: Opened,
         assert fresh.meta.store_id != opened.meta.store_id
     finally:
         fresh.store.close()
+
+
+def test_a_write_after_the_file_was_wiped_makes_no_empty_store(opened, layout):
+    """A capture that read store.json just before a wipe removed the database once left a
+    new, empty mlcoach.db beside no store.json: a folder no command could use."""
+    from datetime import UTC, datetime
+
+    from mlcoach.domain.enums import Kind
+    from mlcoach.domain.errors import StoreUnavailableError
+    from mlcoach.store import quick
+    from mlcoach.store.light import LightStore
+
+    opened.store.close()
+    for suffix in ("", "-wal", "-shm"):
+        layout.db.with_name(layout.db.name + suffix).unlink(missing_ok=True)
+    writes = (
+        lambda: quick.add_moment(layout.db, opened.secret, "after the wipe", Kind.OTHER,
+                                 person=None, style=None, tags=(), now=datetime.now(UTC)),
+        lambda: LightStore(layout.db, opened.secret).add_moment("after the wipe"),
+        lambda: opened.store.add_moment("after the wipe"),
+    )
+    for write in writes:
+        with pytest.raises(StoreUnavailableError, match="is not there"):
+            write()
+        assert not layout.db.exists()

@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlcoach.domain.errors import MlcoachError, StoreLockedError
+from mlcoach.domain.errors import MlcoachError, StoreLockedError, StoreUnavailableError
+from mlcoach.domain.i18n import N_
 from mlcoach.security.keys import Secret
 from mlcoach.store.migrations import HEAD
 from mlcoach.system.paths import make_private
@@ -36,23 +37,36 @@ def _is_not_a_database(exc: BaseException) -> bool:
     return "not a database" in text or "file is encrypted" in text
 
 
+#: When a store's file is not there at all: SQLite would make a new, empty one.
+GONE_MESSAGE = N_("the data file {path} is not there (wiped or moved while mlcoach was "
+                  "using it): nothing was written")
+
+
 def connect_raw(path: Path, secret: Secret, *, read_only: bool = False,
-                any_thread: bool = False) -> Any:
+                any_thread: bool = False, must_exist: bool = False) -> Any:
     """Open a DB-API connection with the key applied and our pragmas set.
 
     Args:
         read_only: open without changing the file at all (no WAL switch, no -wal/-shm),
             e.g. to look into a backup.
         any_thread: usable from other threads (one at a time; see KeptConnection).
+        must_exist: StoreUnavailableError (GONE_MESSAGE) when there is no file, instead
+            of SQLite making an empty one (a wipe between reading store.json and this).
     """
     import sqlcipher3.dbapi2 as sqlcipher
 
     same = not any_thread
-    if read_only:
-        conn = sqlcipher.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
-                                 isolation_level=None, check_same_thread=same)
-    else:
-        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=same)
+    mode = "ro" if read_only else "rw" if must_exist else None
+    try:
+        if mode is not None:
+            conn = sqlcipher.connect(f"{path.absolute().as_uri()}?mode={mode}", uri=True,
+                                     isolation_level=None, check_same_thread=same)
+        else:
+            conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=same)
+    except sqlcipher.OperationalError as exc:
+        if mode is not None and not path.exists():
+            raise StoreUnavailableError(GONE_MESSAGE, path=path) from exc
+        raise
     try:
         # SQLCipher logs failed page decryptions to stderr; our own message says it better.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -145,9 +159,13 @@ def make_engine(path: Path, secret: Secret) -> Engine:
         # opened until it is closed, so a restore never swaps the file under it.
         guard.acquire_share()
         try:
-            conn = dialect.loaded_dbapi.connect(*cargs, **cparams)
-        except BaseException:
+            # mode=rw: an existing file only (a wipe or a restore may have removed it).
+            conn = dialect.loaded_dbapi.connect(f"{path.absolute().as_uri()}?mode=rw",
+                                                **{**cparams, "uri": True})
+        except BaseException as exc:
             guard.release_share()
+            if not path.exists():
+                raise StoreUnavailableError(GONE_MESSAGE, path=path) from exc
             raise
         sharing.add(id(conn))
         return conn

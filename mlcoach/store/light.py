@@ -69,7 +69,7 @@ class LightStore:
         self._guard.acquire_share()
         try:
             try:
-                conn = connect_raw(self.path, self._secret)
+                conn = connect_raw(self.path, self._secret, must_exist=True)
             except sqlcipher.Error as exc:
                 raise unavailable(exc) from exc
             try:
@@ -290,7 +290,7 @@ def kept_connection(path: Path, secret: Secret) -> KeptConnection:
 
     def connect() -> Any:
         try:
-            return connect_raw(path, secret, any_thread=True)
+            return connect_raw(path, secret, any_thread=True, must_exist=True)
         except sqlcipher.Error as exc:
             raise unavailable(exc) from exc
 

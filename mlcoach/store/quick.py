@@ -25,7 +25,7 @@ def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str
                moment_id: str | None = None) -> str:
     """Store one moment (adding an unknown person) and return its id."""
     text = clean_text(text, "moment text")
-    conn = connect_raw(path, secret)
+    conn = connect_raw(path, secret, must_exist=True)
     try:
         return insert_moment(conn, text, kind, person=person, style=style, tags=tags,
                              now=now, moment_id=moment_id)[0]
