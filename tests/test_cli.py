@@ -45,6 +45,11 @@ def test_data_dir_option_wins_over_env(cli_env, tmp_path):
     (["capture", "x", "--kind", "rant"], 2, "unknown kind 'rant'"),
     (["capture", "x", "--style", "loud"], 2, "unknown style 'loud'"),
     (["capture", "@Ana #tag"], 2, "empty"),
+    (["capture", "\u200b\ufeff"], 2, "empty"),  # only invisible characters
+    (["capture", "x", "--person", ""], 2, "person name is empty"),
+    (["capture", "x", "--person", "\u200b"], 2, "person name is empty"),
+    (["capture", "x", "--tag", "\u202e"], 2, "tag is empty"),
+    (["people", "add", "\u2060"], 2, "empty"),
     (["frobnicate"], 2, "invalid choice"),
     (["search", "x", "--since", "yesterday"], 2, "not a date"),
 ])

@@ -162,7 +162,7 @@ def cmd_capture(ctx: Context) -> int:
     if not parsed.text:
         raise UsageError("the moment is empty: say what happened, e.g. "
                          "mlcoach capture \"Thanked @Ana for the clear release notes\"")
-    person = ns.person or parsed.person
+    person = parsed.person if ns.person is None else ns.person  # --person "" is refused
     tags = [*parsed.tags, *ns.tag]
     from mlcoach.domain.text import MAX_NAME, clean_tag, clean_text
 

@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 def cmd_people(ctx: Context) -> int:
     ns = ctx.ns
+    if ns.people_command == "add":  # a bad name is refused before the store is touched
+        from mlcoach.domain.text import MAX_NAME, clean_text
+
+        clean_text(ns.name, "person name", MAX_NAME)
     opened = ctx.open()
     store = opened.store
     try:

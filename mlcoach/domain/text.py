@@ -18,7 +18,9 @@ def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str
     """
     term = Term(what)
     value = value.strip()
-    if not value:
+    # Only invisible characters (zero-width spaces, a byte-order mark, direction marks)
+    # read as empty too: stored, they show as a blank line or a blank name.
+    if not any(ch.isprintable() and not ch.isspace() for ch in value):
         raise UsageError("{what} is empty", what=term)
     if "\x00" in value:
         raise UsageError("{what} contains a NUL character", what=term)
