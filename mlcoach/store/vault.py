@@ -87,6 +87,20 @@ class Layout(NamedTuple):
         return self.root / BACKUP_DIR
 
 
+def keep_private(layout: Layout) -> None:
+    """Make the data folder, the database, store.json and the backups owner-only again
+    at each open: a chmod, a copy or an archive tool may have loosened them."""
+    if os.name != "posix":
+        return
+    for folder in (layout.root, layout.backups):
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(folder, 0o700)
+    backups = sorted(layout.backups.glob("*")) if layout.backups.is_dir() else []
+    for path in (layout.db, layout.meta, *backups):
+        if path.is_file():
+            make_private(path)
+
+
 class Opened(NamedTuple):
     """An open store, plus the recovery key when this call created it (show it once)."""
 
@@ -355,7 +369,7 @@ def open_light(layout: Layout, *, keys: KeyStore,
                            full=created.store)
     secret = resolve_secret(layout, meta, keys, passphrase_source)
     note = _prepare(layout, secret, now or utcnow(), on_recovered)
-    make_private(layout.db)
+    keep_private(layout)
     return LightOpened(LightStore(layout.db, secret), layout, meta, secret, recovered=note)
 
 
@@ -427,7 +441,7 @@ def _open(layout: Layout, secret: Secret) -> Store:
     from mlcoach.store.core import Store
     from mlcoach.store.db import make_engine
 
-    make_private(layout.db)
+    keep_private(layout)
     return Store(make_engine(layout.db, secret), layout.db, secret)
 
 

@@ -409,3 +409,24 @@ def test_an_error_no_slot_caught_is_in_the_app_log(opened, capsys):
     assert "CRITICAL" in text and "uncaught error" in text
     assert "Traceback" in text and "OverflowError: date value out of range" in text
     assert "OverflowError: date value out of range" in capsys.readouterr().err  # as before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_loosened_permissions_are_made_private_again_at_the_next_open(opened, layout,
+                                                                      memory_keyring):
+    """A chmod, a copy or an archive tool may loosen them; the next open tightens all."""
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_light, open_store
+
+    opened.store.add_moment("kept private")
+    opened.store.close()
+    layout.backups.mkdir(exist_ok=True)
+    (layout.backups / "mlcoach-2026-12-01-daily.db").write_bytes(b"x")
+    loose = [(layout.root, 0o777), (layout.backups, 0o777), (layout.db, 0o644),
+             (layout.meta, 0o644), (layout.backups / "mlcoach-2026-12-01-daily.db", 0o644)]
+    for opener in (open_light, open_store):
+        for path, mode in loose:
+            path.chmod(mode)
+        opener(layout, keys=OSKeyring()).store.close()
+        assert [(p.name, oct(stat.S_IMODE(p.stat().st_mode))) for p, _ in loose] == [
+            (p.name, oct(0o700 if p.is_dir() else 0o600)) for p, _ in loose]
