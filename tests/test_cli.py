@@ -50,6 +50,7 @@ def test_data_dir_option_wins_over_env(cli_env, tmp_path):
     (["capture", "x", "--person", "\u200b"], 2, "person name is empty"),
     (["capture", "x", "--tag", "\u202e"], 2, "tag is empty"),
     (["people", "add", "\u2060"], 2, "empty"),
+    (["people", "edit", "Ana", "--style", "facts", "--clear-style"], 2, "not allowed with"),
     (["frobnicate"], 2, "invalid choice"),
     (["search", "x", "--since", "yesterday"], 2, "not a date"),
 ])

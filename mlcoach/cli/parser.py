@@ -194,8 +194,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     e = ppp.add_parser("edit")
     e.add_argument("name")
     e.add_argument("--name", dest="new_name")
-    e.add_argument("--style", type=_enum_arg("Style"))
-    e.add_argument("--clear-style", action="store_true")
+    style = e.add_mutually_exclusive_group()  # set one, or clear it: not both
+    style.add_argument("--style", type=_enum_arg("Style"))
+    style.add_argument("--clear-style", action="store_true")
     e.add_argument("--notes")
     ar = ppp.add_parser("archive")
     ar.add_argument("name")

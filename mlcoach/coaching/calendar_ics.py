@@ -96,7 +96,10 @@ class ParsedCalendar:
 
 
 def _one_line(text: object) -> str:
-    """Return `text` on a single line, shortened."""
+    """Return `text` on a single line, shortened (an OSError as its plain reason: the
+    message names the file already)."""
+    if isinstance(text, OSError) and text.strerror:
+        text = text.strerror
     flat = " ".join(str(text).split())
     return flat if len(flat) <= 160 else flat[:157] + "..."
 
