@@ -143,7 +143,7 @@ WEEKDAYS = (0, 1, 2, 3, 4)
 SETTING_RANGES: dict[str, tuple[int, int]] = {
     "prompts_per_day": (0, 12),
     "min_gap_minutes": (15, 480),
-    "recognition_gap_days": (1, 365),
+    "recognition_gap_days": (0, 365),  # 0: the coach names no one to recognise
     "meeting_prep_minutes": (0, 240),
 }
 
