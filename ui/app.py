@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.domain.model import Moment, PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.system.instance import HandedMoment
+    from mlcoach.ui.action_notice import ActionNotice
     from mlcoach.ui.pace_card import PaceCard
     from mlcoach.ui.prep_card import PrepCard
     from mlcoach.ui.prompt_card import PromptCard
@@ -115,6 +116,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.pending: list[str] = []
         self._card: PromptCard | None = None  # built when the first prompt shows
         self._notice: PromptNotice | None = None  # the prompt as a notification (Linux)
+        self._side_notice: ActionNotice | None = None  # prep and pace where cards cannot go
+        self._prep_person = ""  # whom the preparation's "Open coach…" is for
         self._prompt_view: tuple[str, str, str, str] | None = None  # the waiting prompt
         self._prep_card: PrepCard | None = None  # built the first time a meeting needs it
         self._pace_card: PaceCard | None = None  # built when a back-off is offered back
@@ -157,6 +160,30 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self._notice.open_requested.connect(self.open_prompt_card)
             self._notice.activation_token.connect(self.take_activation_token)
         return self._notice
+
+    @property
+    def side_notice(self) -> ActionNotice:
+        """The meeting preparation and the pace offer as notifications, where a card
+        cannot be placed (Wayland); built on first use."""
+        if self._side_notice is None:
+            from mlcoach.ui.action_notice import ActionNotice
+            from mlcoach.ui.notify import shared
+
+            self._side_notice = ActionNotice(shared(), self)
+            self._side_notice.acted.connect(self._on_side_action)
+            self._side_notice.activation_token.connect(self.take_activation_token)
+        return self._side_notice
+
+    def _cards_as_notifications(self) -> bool:
+        from mlcoach.ui.notify import route
+
+        return not self.card_placeable() and route() == "freedesktop"
+
+    def _on_side_action(self, key: str) -> None:
+        if key == "coach":
+            self.open_coach_for(self._prep_person)
+        elif key == "restore":
+            self.restore_pace()
 
     @property
     def pace_card(self) -> PaceCard:
@@ -508,7 +535,15 @@ class AppController(QObject, DesktopShell, WindowFactories):
 
             self._prep_card = PrepCard()
             self._prep_card.coach_requested.connect(self.open_coach_for)
-        self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
+        if self._cards_as_notifications():
+            title, people = self._prep_card.texts(prep, self.tz())
+            self._prep_person = prep.people[0].person.name if prep.people else ""
+            until_start = int((prep.start - now).total_seconds() * 1000)
+            self.side_notice.show(self.tr("Before your meeting: {0}").format(title), people,
+                                  [("coach", self._prep_card.coach_button.text())],
+                                  timeout_ms=max(1000, until_start))
+        else:
+            self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
         ready_signal("prep")
 
     def open_coach_for(self, name: str) -> None:
@@ -540,7 +575,14 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.tray.set_state("paused" if self.coach.is_paused() else "")
         lowered = self.coach.lowered_pace(self.coach.now())
         if message and lowered is not None and self.coach.restore_offered():
-            self.pace_card.show_offer(message, lowered[1], self._anchor())
+            if self._cards_as_notifications():
+                from mlcoach.ui.prompt_card import EXPIRE_MS
+
+                self.side_notice.show(self.pace_card.windowTitle(), message,
+                                      [("restore", self.pace_card.restore_label(lowered[1]))],
+                                      timeout_ms=EXPIRE_MS)
+            else:
+                self.pace_card.show_offer(message, lowered[1], self._anchor())
         elif message and self.tray is not None:
             self.tray.icon.showMessage("mlcoach", message, app_icon(), 8000)
         self.arm()
@@ -552,6 +594,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.coach.restore_pace()
         if self._pace_card is not None:
             self._pace_card.hide()
+        if self._side_notice is not None and "restore" in self._side_notice.keys:
+            self._side_notice.withdraw()  # taken back from the tray menu
         self.arm()
 
     def refresh_status(self) -> None:

@@ -53,15 +53,18 @@ class PaceCard(QWidget):
     def show_offer(self, sentence: str, full: int, anchor: QRect | None = None) -> None:
         """Show `sentence` (the coach's offer) with a button back to `full` prompts a day."""
         self.text.setText(sentence)
-        # Never one: a back-off lowers a count of two or more.
-        self.restore_button.setText(self.tr("Back to %1 a day").replace(
-            "%1", QLocale().toString(full)))
+        self.restore_button.setText(self.restore_label(full))
         self.restore_button.setAccessibleName(self.restore_button.text())
         self.adjustSize()
         self.move(card_position(self, anchor))
         self.show()
         self.raise_()
         self._expiry.start()
+
+    def restore_label(self, full: int) -> str:
+        """ "Back to 4 a day": the button's words, in the language's own digits."""
+        # Never one: a back-off lowers a count of two or more.
+        return self.tr("Back to %1 a day").replace("%1", QLocale().toString(full))
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._expiry.stop()

@@ -75,27 +75,34 @@ class PrepCard(QWidget):
         self._first_name = ""
         self.setFixedWidth(480)
 
-    def show_prep(self, prep: Prep, now: datetime, tz: tzinfo,
-                  anchor: QRect | None = None) -> None:
-        """Fill the card and show it beside the tray icon until the meeting starts."""
+    def texts(self, prep: Prep, tz: tzinfo, rich: bool = False) -> tuple[str, str]:
+        """The meeting's line ("Release review at 14:00") and who is in it, how to approach
+        them: rich text for the card, plain text for a notification."""
         local = prep.start.astimezone(tz)
         when = QLocale().toString(QTime(local.hour, local.minute),
                                   QLocale.FormatType.ShortFormat)
-        self.title.setText(self.tr("{0} at {1}").format(prep.summary or self.tr("Meeting"),
-                                                         when))
+        title = self.tr("{0} at {1}").format(prep.summary or self.tr("Meeting"), when)
+        esc = html.escape if rich else str
+        br = "<br>" if rich else "\n"
         blocks = []
         for who in prep.people[:MAX_PEOPLE]:
-            line = (f"<b>{html.escape(who.person.name)}</b> · "
-                    f"{html.escape(style_name(who.person.style))}")
+            name = f"<b>{esc(who.person.name)}</b>" if rich else who.person.name
+            line = f"{name} · {esc(style_name(who.person.style))}"
             if who.suggestion is not None:
-                line += "<br>" + self.tr("Open with them: {0}").format(
-                    html.escape(who.suggestion.change))
+                line += br + self.tr("Open with them: {0}").format(esc(who.suggestion.change))
                 if who.question:
-                    line += "<br>" + self.tr("Ask: {0}").format(html.escape(who.question))
+                    line += br + self.tr("Ask: {0}").format(esc(who.question))
             blocks.append(line)
         if len(prep.people) > MAX_PEOPLE:
             blocks.append(self.tr("and %n more you know", "", len(prep.people) - MAX_PEOPLE))
-        self.people.setText("<br><br>".join(blocks))
+        return title, (br * 2).join(blocks)
+
+    def show_prep(self, prep: Prep, now: datetime, tz: tzinfo,
+                  anchor: QRect | None = None) -> None:
+        """Fill the card and show it beside the tray icon until the meeting starts."""
+        title, people = self.texts(prep, tz, rich=True)
+        self.title.setText(title)
+        self.people.setText(people)
         self._first_name = prep.people[0].person.name if prep.people else ""
         # Rich text wraps late in sizeHint(); ask for the height at the card's width.
         self.resize(self.width(), max(self.heightForWidth(self.width()),

@@ -15,6 +15,10 @@
         <source>mlcoach is already running in the tray.</source>
         <translation>mlcoach zaten sistem tepsisinde çalışıyor.</translation>
     </message>
+    <message>
+        <source>Before your meeting: {0}</source>
+        <translation>Toplantınızdan önce: {0}</translation>
+    </message>
 </context>
 <context>
     <name>CaptureWindow</name>

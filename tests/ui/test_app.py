@@ -428,3 +428,63 @@ def test_ten_simultaneous_starts_give_one_app(app_env):
         for p in procs:
             if p.poll() is None:
                 _quit(p, data, app_env)
+
+
+# -- Wayland: a card cannot be placed, so prep and the pace offer are notifications ------
+
+
+@pytest.fixture
+def wayland(controller, monkeypatch):  # type: ignore[no-untyped-def]
+    from mlcoach.ui import notify
+    from tests.ui.test_notify import FakeServer
+
+    server = FakeServer()
+    monkeypatch.setattr(notify, "shared", lambda: server)
+    ctl, clock = controller
+    monkeypatch.setattr(ctl, "card_placeable", lambda: False)
+    return ctl, clock, server
+
+
+def test_on_wayland_the_pace_offer_is_a_notification_with_its_button(wayland):
+    ctl, clock, server = wayland
+    _answer_prompts(ctl, clock, "skipped", 3)
+    _answer_prompts(ctl, clock, "done", 2)
+    assert not ctl.pace_card.isVisible()  # no bare window in the middle of the screen
+    assert server.sent[-1][1] == [("restore", "Back to 4 a day")]
+    assert server.bodies[-1] == "Prompts are at 3 a day for now. Back to 4 a day?"
+    server.action_invoked.emit(server.answer(), "restore")
+    assert ctl.coach.lowered_pace(clock()) is None
+
+
+def test_on_wayland_meeting_prep_is_a_notification_that_leads_to_the_coach(
+        wayland, tmp_path):
+    from mlcoach.domain.model import ChangeKind, Size, Style
+
+    ctl, clock, server = wayland
+    meeting = datetime(2026, 11, 23, 14, 0, tzinfo=TZ)
+    start = meeting.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    cal = tmp_path / "work.ics"
+    cal.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:m1\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{start}\r\nDURATION:PT30M\r\n"
+        "SUMMARY:Release review\r\nATTENDEE;CN=Deniz Kaya:mailto:deniz@example.org\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    store = ctl.opened.store
+    store.save_settings(Settings(calendar_path=str(cal), meeting_prep_minutes=10))
+    store.add_person("Deniz Kaya", Style.FACTS)
+    store.add_suggestion(style=Style.FACTS, change="review pull requests before standup",
+                         action=ChangeKind.START, size=Size.SMALL, text="…",
+                         person="Deniz Kaya")
+    ctl.on_settings_changed()
+    clock.now = meeting - timedelta(minutes=10)
+    ctl.on_timer()
+    assert ctl._prep_card is not None and not ctl._prep_card.isVisible()
+    title, actions = server.sent[-1]
+    assert title.startswith("Before your meeting: Release review at ")
+    assert actions == [("coach", "Open coach…")]
+    body = server.bodies[-1]
+    assert body.startswith("Deniz Kaya · ") and "review pull requests" in body
+    assert "<" not in body  # plain text: a server may not take markup
+    server.action_invoked.emit(server.answer(), "coach")
+    assert ctl.windows[Window.SUGGEST].isVisible()
+    ctl.windows[Window.SUGGEST].hide()

@@ -46,6 +46,7 @@ class FakeServer(QObject):
         super().__init__()
         self.actions = actions
         self.sent: list[tuple[str, Sequence[tuple[str, str]]]] = []
+        self.bodies: list[str] = []
         self.closed_ids: list[int] = []
         self.next_id = 7
         self.reply: Callable[[int], None] | None = None
@@ -56,6 +57,7 @@ class FakeServer(QObject):
     def notify(self, title: str, message: str, actions: Sequence[tuple[str, str]] = (),
                sent: Callable[[int], None] | None = None, **_: Any) -> None:
         self.sent.append((title, actions))
+        self.bodies.append(message)
         self.reply = sent
 
     def answer(self) -> int:
@@ -146,3 +148,44 @@ def test_the_servers_activation_token_for_our_notification_is_passed_on(qapp: An
     server.activation_token.emit(nid + 1, "not-ours")
     server.activation_token.emit(nid, "kwin-42")
     assert tokens == ["kwin-42"]
+
+
+# -- ActionNotice: a card's message and buttons as a notification (Wayland) ---------------
+
+
+def _action_notice(server: FakeServer) -> tuple[Any, list[str]]:
+    from mlcoach.ui.action_notice import ActionNotice
+
+    notice = ActionNotice(server)  # type: ignore[arg-type]
+    acted: list[str] = []
+    notice.acted.connect(acted.append)
+    return notice, acted
+
+
+def test_an_action_notice_reports_its_own_buttons_only(qapp: Any) -> None:
+    server = FakeServer()
+    notice, acted = _action_notice(server)
+    notice.show("Before your meeting: Review at 14:00", "Deniz · Facts",
+                [("coach", "Open coach…")], timeout_ms=60_000)
+    assert server.sent == [("Before your meeting: Review at 14:00", [("coach", "Open coach…")])]
+    assert server.bodies == ["Deniz · Facts"]
+    nid = server.answer()
+    server.action_invoked.emit(nid + 1, "coach")  # another notification's button
+    server.action_invoked.emit(nid, "default")  # a click on the body: nothing to do
+    assert acted == []
+    notice.show("t", "m", [("restore", "Back to 4 a day")], timeout_ms=1000)
+    assert server.closed_ids == [nid]  # the one before is taken away
+    second = server.answer()
+    server.action_invoked.emit(second, "restore")
+    server.action_invoked.emit(second, "restore")  # a second click counts once
+    assert acted == ["restore"] and notice.keys == ()
+
+
+def test_an_action_notice_without_buttons_only_tells_and_withdraws_cleanly(qapp: Any) -> None:
+    server = FakeServer(actions=False)
+    notice, acted = _action_notice(server)
+    notice.show("t", "m", [("coach", "Open coach…")], timeout_ms=1000)
+    assert server.sent == [("t", [])] and notice.keys == ("coach",)
+    notice.withdraw()  # before the server replied
+    late = server.answer()
+    assert server.closed_ids == [late] and acted == []

@@ -1,0 +1,81 @@
+"""A card's message as a notification with its buttons, where a card cannot be placed.
+
+On Wayland a window cannot choose its place: the meeting preparation and the "back to N
+a day" offer would open as bare windows in the middle of the screen, and the app cannot
+see that the user is presenting there. The notification server shows them where
+notifications go and holds them while Do Not Disturb is on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+
+from mlcoach.ui.notify import Notifications
+
+logger = logging.getLogger(__name__)
+
+
+class ActionNotice(QObject):
+    """One notification at a time; reports which of its buttons was chosen.
+
+    Signals:
+        acted(str): the key of the button chosen (not "default", the body's click).
+        activation_token(str): the server's token for the window a click opens.
+    """
+
+    acted = Signal(str)
+    activation_token = Signal(str)
+
+    def __init__(self, notifications: Notifications, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notifications = notifications
+        self.current = 0  # the shown notification's id (0: none)
+        self.keys: tuple[str, ...] = ()  # its buttons' keys
+        self._sending = False  # sent, id not known yet
+        notifications.action_invoked.connect(self._on_action)
+        notifications.closed.connect(self._on_closed)
+        notifications.activation_token.connect(self._on_token)
+
+    def show(self, title: str, text: str, actions: Sequence[tuple[str, str]],
+             timeout_ms: int) -> None:
+        """Replace what this notice showed with `title` and `text`; the buttons only where
+        the server shows buttons (the tray menu remains the other way to act)."""
+        self.withdraw()
+        buttons = list(actions) if self.notifications.supports_actions() else []
+        self.keys = tuple(key for key, _label in actions)
+        self._sending = True
+        self.notifications.notify(title, text, buttons, sent=self._on_sent,
+                                  timeout_ms=timeout_ms)
+
+    def withdraw(self) -> None:
+        """Take the notification away (its moment has passed)."""
+        old, self.current, self._sending, self.keys = self.current, 0, False, ()
+        if old:
+            self.notifications.close(old)
+
+    def _on_sent(self, notification_id: int) -> None:
+        if not self._sending:  # withdrawn before the server replied
+            if notification_id:
+                self.notifications.close(notification_id)
+            return
+        self._sending = False
+        self.current = notification_id
+
+    def _on_token(self, notification_id: int, token: str) -> None:
+        if notification_id and notification_id == self.current and token:
+            self.activation_token.emit(token)
+
+    def _on_action(self, notification_id: int, key: str) -> None:
+        if not notification_id or notification_id != self.current:
+            return  # another notification's
+        self.current, self.keys = 0, ()
+        self.notifications.close(notification_id)  # servers that keep it after a click
+        if key != "default":
+            self.acted.emit(key)
+
+    def _on_closed(self, notification_id: int, _reason: int) -> None:
+        if notification_id and notification_id == self.current:
+            self.current, self.keys = 0, ()
