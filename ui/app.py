@@ -585,6 +585,10 @@ class AppController(QObject, DesktopShell, WindowFactories):
                 self.pace_card.show_offer(message, lowered[1], self._anchor())
         elif message and self.tray is not None:
             self.tray.icon.showMessage("mlcoach", message, app_icon(), 8000)
+        elif message:  # no tray (GNOME without the extension): the back-off is still said
+            from mlcoach.ui.notify import send_notification
+
+            send_notification("mlcoach", message)
         self.arm()
 
     def restore_pace(self) -> None:

@@ -60,11 +60,15 @@ class FakeClock:
 
 
 @pytest.fixture
-def controller(qtbot, opened, tmp_path):  # type: ignore[no-untyped-def]
+def controller(qtbot, opened, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
+    from mlcoach.ui import notify
     from mlcoach.ui.app import AppController
     from mlcoach.ui.instance_server import InstanceServer
+    from tests.ui.test_notify import FakeServer
+
+    monkeypatch.setattr(notify, "shared", FakeServer)  # no real session bus in these tests
 
     opened.store.set_state("welcome_done", True)
     opened.store.save_settings(Settings(prompts_per_day=4, min_gap_minutes=75))
@@ -447,7 +451,9 @@ def wayland(controller, monkeypatch):  # type: ignore[no-untyped-def]
 
 def test_on_wayland_the_pace_offer_is_a_notification_with_its_button(wayland):
     ctl, clock, server = wayland
+    ctl.tray = None  # GNOME without the extension: no tray to say the back-off
     _answer_prompts(ctl, clock, "skipped", 3)
+    assert server.sent[-1] == ("mlcoach", ()) and "3 a day" in server.bodies[-1]
     _answer_prompts(ctl, clock, "done", 2)
     assert not ctl.pace_card.isVisible()  # no bare window in the middle of the screen
     assert server.sent[-1][1] == [("restore", "Back to 4 a day")]
