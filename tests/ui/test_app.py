@@ -214,11 +214,11 @@ def test_pause_holds_prompts_and_resumes_by_itself(controller):
     assert not ctl.coach.is_paused()
 
 
-def test_meeting_prep_card_shows_before_the_meeting_and_leads_to_the_coach(
-        controller, tmp_path, qtbot):
+def _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path):  # type: ignore[no-untyped-def]
+    """A calendar with a 14:00 review Deniz attends, a suggestion for Deniz, and the app's
+    timer at 13:50."""
     from mlcoach.domain.model import ChangeKind, Size, Style
 
-    ctl, clock = controller
     meeting = datetime(2026, 11, 23, 14, 0, tzinfo=TZ)
     start = meeting.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     cal = tmp_path / "work.ics"
@@ -236,6 +236,13 @@ def test_meeting_prep_card_shows_before_the_meeting_and_leads_to_the_coach(
     ctl.on_settings_changed()
     clock.now = meeting - timedelta(minutes=10)
     ctl.on_timer()
+
+
+
+def test_meeting_prep_card_shows_before_the_meeting_and_leads_to_the_coach(
+        controller, tmp_path, qtbot):
+    ctl, clock = controller
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path)
     card = ctl._prep_card
     assert card is not None and card.isVisible()
     assert "Release review" in card.title.text()
@@ -464,26 +471,8 @@ def test_on_wayland_the_pace_offer_is_a_notification_with_its_button(wayland):
 
 def test_on_wayland_meeting_prep_is_a_notification_that_leads_to_the_coach(
         wayland, tmp_path):
-    from mlcoach.domain.model import ChangeKind, Size, Style
-
     ctl, clock, server = wayland
-    meeting = datetime(2026, 11, 23, 14, 0, tzinfo=TZ)
-    start = meeting.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    cal = tmp_path / "work.ics"
-    cal.write_text(
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\n"
-        f"UID:m1\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:{start}\r\nDURATION:PT30M\r\n"
-        "SUMMARY:Release review\r\nATTENDEE;CN=Deniz Kaya:mailto:deniz@example.org\r\n"
-        "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
-    store = ctl.opened.store
-    store.save_settings(Settings(calendar_path=str(cal), meeting_prep_minutes=10))
-    store.add_person("Deniz Kaya", Style.FACTS)
-    store.add_suggestion(style=Style.FACTS, change="review pull requests before standup",
-                         action=ChangeKind.START, size=Size.SMALL, text="…",
-                         person="Deniz Kaya")
-    ctl.on_settings_changed()
-    clock.now = meeting - timedelta(minutes=10)
-    ctl.on_timer()
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path)
     assert ctl._prep_card is not None and not ctl._prep_card.isVisible()
     title, actions = server.sent[-1]
     assert title.startswith("Before your meeting: Release review at ")
