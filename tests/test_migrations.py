@@ -185,6 +185,18 @@ def test_0004_folds_turkish_name_keys_without_merging_anyone(opened, layout):
         conn.close()
     assert keys["İsmail"] == "ismail" and keys["Ana"] == "ana"
     assert keys["IŞIK"] == "işik" and keys["Işık"] == "işık"  # both kept, none merged
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+    from mlcoach.store.light import LightStore
+
+    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
+    try:  # each is still reached by the name as written, by either write path
+        assert store.add_moment("a", person="Işık").person == "Işık"
+        assert store.add_moment("b", person="IŞIK").person == "IŞIK"
+        assert store.add_moment("c", person="ışık").person == "IŞIK"  # the folded key's
+        assert LightStore(layout.db, opened.secret).add_moment("d", person="Işık").person == "Işık"
+    finally:
+        store.close()
 
 
 def test_turkish_names_are_one_person_however_they_are_cased(store):

@@ -143,3 +143,15 @@ def test_a_write_after_the_file_was_wiped_makes_no_empty_store(opened, layout):
         with pytest.raises(StoreUnavailableError, match="is not there"):
             write()
         assert not layout.db.exists()
+
+
+def test_windows_opens_an_existing_file_by_its_plain_path(tmp_path):
+    """No file: URI there (a share's \\\\server\\share path is one SQLite refuses)."""
+    from mlcoach.store.db import _existing
+
+    there = tmp_path / "mlcoach.db"
+    with pytest.raises(FileNotFoundError):
+        _existing(there, posix=False)
+    there.write_bytes(b"")
+    assert _existing(there, posix=False) == (str(there), {})
+    assert _existing(there, posix=True) == (f"{there.as_uri()}?mode=rw", {"uri": True})

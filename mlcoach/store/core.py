@@ -76,7 +76,12 @@ class Store:
     # -- people -------------------------------------------------------------------
 
     def _person_row(self, s: Session, name: str) -> m.PersonRow | None:
-        return s.scalar(select(m.PersonRow).where(m.PersonRow.name_key == name_key(name)))
+        # The name as written first: where migration 0004 found two people whose keys now
+        # fold together, the one that kept its old key is still reached by its own name.
+        name = " ".join(name.split())
+        return s.scalar(select(m.PersonRow).where(
+            (m.PersonRow.name_key == name_key(name)) | (m.PersonRow.name == name))
+            .order_by((m.PersonRow.name == name).desc()).limit(1))
 
     def _person_id(self, s: Session, name: str | None, *, create: bool) -> str | None:
         if name is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +43,18 @@ GONE_MESSAGE = N_("the data file {path} is not there (wiped or moved while mlcoa
                   "using it): nothing was written")
 
 
+def _existing(path: Path, posix: bool = os.name == "posix") -> tuple[str, dict[str, Any]]:
+    r"""The database argument (and extra keywords) for sqlcipher3.connect that open `path`
+    only if the file is there, where SQLite would make a new, empty one: mode=rw on POSIX;
+    on Windows a check just before (a share's \\server\share path is a URI authority
+    that SQLite refuses). FileNotFoundError when it is not there."""
+    if posix:
+        return f"{path.absolute().as_uri()}?mode=rw", {"uri": True}
+    if not path.exists():
+        raise FileNotFoundError(2, "No such file", str(path))
+    return str(path), {}
+
+
 def connect_raw(path: Path, secret: Secret, *, read_only: bool = False,
                 any_thread: bool = False, must_exist: bool = False) -> Any:
     """Open a DB-API connection with the key applied and our pragmas set.
@@ -56,17 +69,18 @@ def connect_raw(path: Path, secret: Secret, *, read_only: bool = False,
     import sqlcipher3.dbapi2 as sqlcipher
 
     same = not any_thread
-    mode = "ro" if read_only else "rw" if must_exist else None
-    try:
-        if mode is not None:
-            conn = sqlcipher.connect(f"{path.absolute().as_uri()}?mode={mode}", uri=True,
-                                     isolation_level=None, check_same_thread=same)
-        else:
-            conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=same)
-    except sqlcipher.OperationalError as exc:
-        if mode is not None and not path.exists():
-            raise StoreUnavailableError(GONE_MESSAGE, path=path) from exc
-        raise
+    if read_only:
+        conn = sqlcipher.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True,
+                                 isolation_level=None, check_same_thread=same)
+    else:
+        try:
+            target, extra = _existing(path) if must_exist else (str(path), {})
+            conn = sqlcipher.connect(target, isolation_level=None, check_same_thread=same,
+                                     **extra)
+        except (sqlcipher.OperationalError, FileNotFoundError) as exc:
+            if must_exist and not path.exists():
+                raise StoreUnavailableError(GONE_MESSAGE, path=path) from exc
+            raise
     try:
         # SQLCipher logs failed page decryptions to stderr; our own message says it better.
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -159,12 +173,12 @@ def make_engine(path: Path, secret: Secret) -> Engine:
         # opened until it is closed, so a restore never swaps the file under it.
         guard.acquire_share()
         try:
-            # mode=rw: an existing file only (a wipe or a restore may have removed it).
-            conn = dialect.loaded_dbapi.connect(f"{path.absolute().as_uri()}?mode=rw",
-                                                **{**cparams, "uri": True})
+            # An existing file only (a wipe or a restore may have removed it).
+            target, extra = _existing(path)
+            conn = dialect.loaded_dbapi.connect(target, **{**cparams, **extra})
         except BaseException as exc:
             guard.release_share()
-            if not path.exists():
+            if isinstance(exc, Exception) and not path.exists():
                 raise StoreUnavailableError(GONE_MESSAGE, path=path) from exc
             raise
         sharing.add(id(conn))

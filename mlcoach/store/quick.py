@@ -55,8 +55,9 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
         style_value = style.value if style else None
         if person is not None:
             name = " ".join(clean_text(person, "person name", MAX_NAME).split())
-            row = conn.execute("SELECT id, style, name FROM people WHERE name_key = ?",
-                               (name_key(name),)).fetchone()
+            row = conn.execute(  # the name as written first (see migration 0004)
+                "SELECT id, style, name FROM people WHERE name_key = ? OR name = ? "
+                "ORDER BY name = ? DESC LIMIT 1", (name_key(name), name, name)).fetchone()
             if row is None:
                 person_id, saved_name = new_id(), name
                 conn.execute(
