@@ -35,6 +35,7 @@ class ActionNotice(QObject):
         self.current = 0  # the shown notification's id (0: none)
         self.keys: tuple[str, ...] = ()  # its buttons' keys
         self._sending = False  # sent, id not known yet
+        self._sent_count = 0  # which show() a server's answer belongs to
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
         notifications.activation_token.connect(self._on_token)
@@ -47,7 +48,10 @@ class ActionNotice(QObject):
         buttons = list(actions) if self.notifications.supports_actions() else []
         self.keys = tuple(key for key, _label in actions)
         self._sending = True
-        self.notifications.notify(title, text, buttons, sent=self._on_sent,
+        self._sent_count += 1
+        call = self._sent_count
+        self.notifications.notify(title, text, buttons,
+                                  sent=lambda nid: self._on_sent(nid, call),
                                   timeout_ms=timeout_ms)
 
     def withdraw(self) -> None:
@@ -56,8 +60,8 @@ class ActionNotice(QObject):
         if old:
             self.notifications.close(old)
 
-    def _on_sent(self, notification_id: int) -> None:
-        if not self._sending:  # withdrawn before the server replied
+    def _on_sent(self, notification_id: int, call: int) -> None:
+        if not self._sending or call != self._sent_count:  # withdrawn or replaced since
             if notification_id:
                 self.notifications.close(notification_id)
             return

@@ -116,7 +116,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.pending: list[str] = []
         self._card: PromptCard | None = None  # built when the first prompt shows
         self._notice: PromptNotice | None = None  # the prompt as a notification (Linux)
-        self._side_notice: ActionNotice | None = None  # prep and pace where cards cannot go
+        self._side_notices: dict[str, ActionNotice] = {}  # prep, pace where cards cannot go
+        self._prep_expiry: QTimer | None = None  # the prep notification's meeting start
         self._prep_person = ""  # whom the preparation's "Open coach…" is for
         self._prompt_view: tuple[str, str, str, str] | None = None  # the waiting prompt
         self._prep_card: PrepCard | None = None  # built the first time a meeting needs it
@@ -161,18 +162,18 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self._notice.activation_token.connect(self.take_activation_token)
         return self._notice
 
-    @property
-    def side_notice(self) -> ActionNotice:
-        """The meeting preparation and the pace offer as notifications, where a card
-        cannot be placed (Wayland); built on first use."""
-        if self._side_notice is None:
+    def side_notice(self, purpose: str) -> ActionNotice:
+        """The meeting preparation ("prep") or the pace offer ("pace") as a notification,
+        where a card cannot be placed (Wayland): one each, so neither replaces the other."""
+        notice = self._side_notices.get(purpose)
+        if notice is None:
             from mlcoach.ui.action_notice import ActionNotice
             from mlcoach.ui.notify import shared
 
-            self._side_notice = ActionNotice(shared(), self)
-            self._side_notice.acted.connect(self._on_side_action)
-            self._side_notice.activation_token.connect(self.take_activation_token)
-        return self._side_notice
+            notice = self._side_notices[purpose] = ActionNotice(shared(), self)
+            notice.acted.connect(self._on_side_action)
+            notice.activation_token.connect(self.take_activation_token)
+        return notice
 
     def _cards_as_notifications(self) -> bool:
         from mlcoach.ui.notify import route
@@ -538,10 +539,18 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self._cards_as_notifications():
             title, people = self._prep_card.texts(prep, self.tz())
             self._prep_person = prep.people[0].person.name if prep.people else ""
-            until_start = int((prep.start - now).total_seconds() * 1000)
-            self.side_notice.show(self.tr("Before your meeting: {0}").format(title), people,
-                                  [("coach", self._prep_card.coach_button.text())],
-                                  timeout_ms=max(1000, until_start))
+            until_start = max(1000, int((prep.start - now).total_seconds() * 1000))
+            notice = self.side_notice("prep")
+            notice.show(self.tr("Before your meeting: {0}").format(title), people,
+                        [("coach", self._prep_card.coach_button.text())],
+                        timeout_ms=until_start)
+            # Gone when the meeting starts, as the card is (GNOME keeps notifications);
+            # one timer, so an earlier meeting's end never takes a later one's away.
+            if self._prep_expiry is None:
+                self._prep_expiry = QTimer(self)
+                self._prep_expiry.setSingleShot(True)
+                self._prep_expiry.timeout.connect(notice.withdraw)
+            self._prep_expiry.start(until_start)
         else:
             self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
         ready_signal("prep")
@@ -578,9 +587,10 @@ class AppController(QObject, DesktopShell, WindowFactories):
             if self._cards_as_notifications():
                 from mlcoach.ui.prompt_card import EXPIRE_MS
 
-                self.side_notice.show(self.pace_card.windowTitle(), message,
-                                      [("restore", self.pace_card.restore_label(lowered[1]))],
-                                      timeout_ms=EXPIRE_MS)
+                self.side_notice("pace").show(
+                    self.pace_card.windowTitle(), message,
+                    [("restore", self.pace_card.restore_label(lowered[1]))],
+                    timeout_ms=EXPIRE_MS)
             else:
                 self.pace_card.show_offer(message, lowered[1], self._anchor())
         elif message and self.tray is not None:
@@ -598,8 +608,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.coach.restore_pace()
         if self._pace_card is not None:
             self._pace_card.hide()
-        if self._side_notice is not None and "restore" in self._side_notice.keys:
-            self._side_notice.withdraw()  # taken back from the tray menu
+        if "pace" in self._side_notices:
+            self._side_notices["pace"].withdraw()  # taken back from the tray menu
         self.arm()
 
     def refresh_status(self) -> None:

@@ -130,6 +130,10 @@ class Notifications(QObject):
 
         if actions:
             self._watch()  # before the notification exists, so no click is missed
+        if self.capabilities is not None and "body-markup" in self.capabilities:
+            import html  # here: html.entities is large, and most runs never need it
+
+            message = html.escape(message, quote=False)  # a name with < or & stays text
         msg = new_method_call(self._address(), "Notify", "susssasa{sv}i",
                               notify_body(title, message, actions, replaces, timeout_ms,
                                           resident))

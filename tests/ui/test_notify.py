@@ -189,3 +189,38 @@ def test_an_action_notice_without_buttons_only_tells_and_withdraws_cleanly(qapp:
     notice.withdraw()  # before the server replied
     late = server.answer()
     assert server.closed_ids == [late] and acted == []
+
+
+def test_an_answer_that_comes_after_a_newer_show_is_closed_not_kept(qapp: Any) -> None:
+    server = FakeServer()
+    notice, acted = _action_notice(server)
+    notice.show("first", "m", [("coach", "Open coach…")], timeout_ms=1000)
+    first_reply = server.reply
+    notice.show("second", "m", [("coach", "Open coach…")], timeout_ms=1000)
+    second = server.answer()
+    assert first_reply is not None
+    first_reply(99)  # the server's late answer to the first
+    assert 99 in server.closed_ids and notice.current == second
+    server.action_invoked.emit(99, "coach")
+    assert acted == []
+
+
+class _RecordingBus:
+    def __init__(self) -> None:
+        self.bodies: list[tuple[Any, ...]] = []
+
+    def call(self, msg: Any, ok: Any, fail: Any) -> None:
+        self.bodies.append(msg.body)
+
+    def on_signal(self, *args: Any, **kw: Any) -> None:
+        pass
+
+
+@pytest.mark.parametrize("markup", [True, False])
+def test_text_stays_text_where_the_server_reads_markup(qapp: Any, markup: bool) -> None:
+    bus = _RecordingBus()
+    notifications = notify.Notifications(bus=bus)  # type: ignore[arg-type]
+    notifications.capabilities = frozenset({"actions", *(["body-markup"] if markup else [])})
+    notifications.notify("Before your meeting", "Ana & Bo · <Facts>")
+    body = bus.bodies[-1][4]
+    assert body == ("Ana &amp; Bo · &lt;Facts&gt;" if markup else "Ana & Bo · <Facts>")
