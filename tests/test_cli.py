@@ -465,3 +465,13 @@ def test_a_keyring_backend_that_cannot_load_is_named_as_such(cli_env, backend):
     doctor = run_cli(env, "doctor")
     assert "[FAIL] keyring: PYTHON_KEYRING_BACKEND=" in doctor.stdout
     assert "backups:" in doctor.stdout  # the other checks still ran
+
+
+def test_a_data_folder_path_is_measured_in_bytes_as_sqlite_measures_it(tmp_path):
+    from mlcoach.domain.errors import UsageError
+    from mlcoach.system.paths import MAX_FOLDER_CHARS, data_dir
+
+    folder = tmp_path / ("ş" * ((MAX_FOLDER_CHARS - len(str(tmp_path))) // 2))  # 2 bytes each
+    assert len(str(folder)) <= MAX_FOLDER_CHARS < len(os.fsencode(folder))
+    with pytest.raises(UsageError, match="characters long"):
+        data_dir(folder)

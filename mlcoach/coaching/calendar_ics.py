@@ -299,27 +299,33 @@ def expand(parsed: ParsedCalendar, start: datetime, end: datetime,
     assert tz is not None
     mine = {o.lower() for o in owners} | parsed.owners
     found: list[Meeting] = []
-    # after() yields occurrences one at a time in start order; between() would build
-    # them all first (a SECONDLY rule gives 86,400 a day: gigabytes for a year).
+    # after() yields occurrences in start order, a day's worth at a time; between() would
+    # build the whole window first (a SECONDLY rule gives 86,400 a day: gigabytes a year).
     past = end + timedelta(days=1)  # a day's slack: all-day dates float, times do not
     for query in parsed.queries:
+        unreadable = 0
         for seen, component in enumerate(query.after(start)):
+            first = component.get("DTSTART")
+            if first is not None and _placed(first.dt, tz) >= past:
+                break  # in start order: nothing later is in the window
             if seen >= MAX_LISTED or len(found) >= MAX_LISTED:
                 logger.warning("a calendar has more than %d events in this window; "
                                "the rest are left out", MAX_LISTED)
-                return found
+                break
             try:
                 meeting = _occurrence(component, tz, mine)
             except Exception as exc:  # one odd event must not hide the others
-                logger.warning("skipping an unreadable event: %s", _one_line(exc))
+                unreadable += 1
+                if unreadable == 1:
+                    logger.warning("skipping an unreadable event: %s", _one_line(exc))
                 continue
             if meeting is None:
                 continue
-            if meeting.start >= past:
-                break
             if meeting.start >= end or (meeting.end <= start and meeting.start < start):
                 continue
             found.append(meeting)
+        if unreadable > 1:
+            logger.warning("skipped %d unreadable events in all", unreadable)
     return found
 
 

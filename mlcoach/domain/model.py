@@ -138,13 +138,14 @@ class Prompt:
 WEEKDAYS = (0, 1, 2, 3, 4)
 
 
-#: The values each number setting may take (the Settings dialog offers these ranges); a
-#: saved or imported value outside its range is ignored like one of the wrong shape.
+#: The values each number setting may take: the Settings dialog's ranges, and for the two
+#: it does not show, bounds no one reaches. A saved value outside its range takes the
+#: nearest end of it; an import leaves such a value out and says so.
 SETTING_RANGES: dict[str, tuple[int, int]] = {
     "prompts_per_day": (0, 12),
     "min_gap_minutes": (15, 480),
-    "recognition_gap_days": (0, 365),  # 0: the coach names no one to recognise
-    "meeting_prep_minutes": (0, 240),
+    "recognition_gap_days": (0, 3650),  # 0: the coach names no one to recognise
+    "meeting_prep_minutes": (0, 1440),
 }
 
 

@@ -28,8 +28,9 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
 
 
 def settings_from_dict(raw: dict[str, Any], *, warn: bool = True) -> Settings:
-    """Merge saved values over the defaults, skipping any value of the wrong shape or
-    outside its range (SETTING_RANGES); `warn` logs each one skipped."""
+    """Merge saved values over the defaults, skipping any value of the wrong shape; a
+    number outside its range (SETTING_RANGES) takes the nearest end of it. `warn` logs
+    each one skipped or moved."""
     base = Settings()
     changes: dict[str, Any] = {}
     for f in fields(base):
@@ -40,9 +41,12 @@ def settings_from_dict(raw: dict[str, Any], *, warn: bool = True) -> Settings:
             if isinstance(default, bool):
                 ok = isinstance(value, bool)
             elif isinstance(default, int):
+                ok = isinstance(value, int) and not isinstance(value, bool)
                 low, high = SETTING_RANGES.get(f.name, (0, 10_000))
-                ok = isinstance(value, int) and not isinstance(value, bool) and (
-                    low <= value <= high)
+                if ok and not low <= value <= high:  # the nearest end of its range
+                    if warn:
+                        logger.warning("a saved setting out of range: %s", f.name)
+                    value = min(max(value, low), high)
             elif isinstance(default, time):
                 value = time.fromisoformat(value)
                 ok = True

@@ -146,9 +146,13 @@ class OSKeyring:
                     "PYTHON_KEYRING_BACKEND={name} is not a keyring backend that can be loaded "
                     "({reason}): unset it, or name one such as {example}", name=chosen,
                     reason=reason, example=SECRET_SERVICE_BACKEND) from exc
-            raise KeyringChoiceError(
-                "the keyring backend named in keyringrc.cfg cannot be loaded ({reason})",
-                reason=reason) from exc
+            config = Path(self._env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+            if (config / "python_keyring" / "keyringrc.cfg").exists():
+                raise KeyringChoiceError(
+                    "the keyring backend named in keyringrc.cfg cannot be loaded ({reason})",
+                    reason=reason) from exc
+            raise KeyringUnavailableError("the system keyring cannot be used: {reason}",
+                                          reason=reason) from exc
 
     def available(self) -> bool:
         try:

@@ -92,13 +92,15 @@ def keep_private(layout: Layout) -> None:
     at each open: a chmod, a copy or an archive tool may have loosened them."""
     if os.name != "posix":
         return
-    for folder in (layout.root, layout.backups):
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(folder, 0o700)
     backups = sorted(layout.backups.glob("*")) if layout.backups.is_dir() else []
-    for path in (layout.db, layout.meta, *backups):
-        if path.is_file():
-            make_private(path)
+    for path, mode in ((layout.root, 0o700), (layout.backups, 0o700), (layout.db, 0o600),
+                       (layout.meta, 0o600), *((p, 0o600) for p in backups if p.is_file())):
+        try:
+            os.chmod(path, mode)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # another owner's file, a filesystem without modes
+            logger.warning("could not make %s private: %s", path.name, exc.strerror or exc)
 
 
 class Opened(NamedTuple):

@@ -15,8 +15,8 @@ DRAFT_NAME = "capture-draft.txt"
 BACKUP_DIR = "backups"
 
 
-#: The longest data folder path: SQLite opens paths of up to 512 bytes, and the longest
-#: name mlcoach makes inside it (a pre-migration backup's journal) takes about 70 of those.
+#: The longest data folder path, in bytes (UTF-8 on Linux): SQLite opens paths of up to
+#: 512, and the longest name mlcoach makes inside (a backup's journal) takes about 70.
 MAX_FOLDER_CHARS = 440
 
 
@@ -27,12 +27,12 @@ def data_dir(explicit: str | os.PathLike[str] | None = None,
     given = explicit or env.get("MLCOACH_DATA_DIR")
     if given:
         folder = Path(given).expanduser().absolute()
-        if len(str(folder)) > MAX_FOLDER_CHARS:
+        if len(os.fsencode(folder)) > MAX_FOLDER_CHARS:  # SQLite counts bytes
             from mlcoach.domain.errors import UsageError
 
             raise UsageError("the data folder's path is {n} characters long; SQLite opens "
                              "files only under about {limit}: choose a shorter one",
-                             n=len(str(folder)), limit=MAX_FOLDER_CHARS)
+                             n=len(os.fsencode(folder)), limit=MAX_FOLDER_CHARS)
         return folder
     import platformdirs
 

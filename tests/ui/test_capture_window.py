@@ -390,8 +390,7 @@ def test_editing_a_waiting_capture_takes_it_back_until_enter(qtbot, light_captur
     type_line(qtbot, light_capture, " for the demo")
     writer.execute("ROLLBACK")
     qtbot.waitUntil(lambda: not light_capture._retry_timer.isActive(), timeout=5000)
-    assert opened.store.count_moments() == 0
-    assert light_capture.message().startswith("@name for a person")
+    assert opened.store.count_moments() == 0  # the retry found the store free: no save
     qtbot.keyClick(light_capture.edit, Qt.Key.Key_Return)
     assert [m.text for m in opened.store.moments()] == ["Thanked Ana for the demo"]
 
