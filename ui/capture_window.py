@@ -32,6 +32,7 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftFile
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
+from mlcoach.ui.wayland_frames import placed_by_compositor
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import shortcut
 
@@ -506,12 +507,6 @@ class CaptureWindow(QWidget):
         frame = self.frameGeometry()
         frame.moveCenter(screen.availableGeometry().center())
         self.move(frame.topLeft())
-
-
-def placed_by_compositor() -> bool:
-    """True on Wayland, where the compositor places a new window (GNOME and KDE centre it)
-    and a client's move() is ignored."""
-    return QGuiApplication.platformName().startswith("wayland")
 
 
 def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer:

@@ -64,9 +64,10 @@ class DesktopShell:
 
     def settle_frames(self, window: QWidget) -> None:
         """On Wayland, repaint `window` whole once it is active (see ui/wayland_frames)."""
-        if not self.app.platformName().startswith("wayland"):
+        from mlcoach.ui.wayland_frames import RepaintWhenActive, placed_by_compositor
+
+        if not placed_by_compositor(self.app.platformName()):
             return
-        from mlcoach.ui.wayland_frames import RepaintWhenActive
 
         if self._frames is None:
             self._frames = RepaintWhenActive(self.app)
@@ -87,7 +88,9 @@ class DesktopShell:
         window managers honour for an app's own windows.
         """
         token, self._activation_token = self._activation_token, ""
-        wayland = self.app.platformName().startswith("wayland")
+        from mlcoach.ui.wayland_frames import placed_by_compositor
+
+        wayland = placed_by_compositor(self.app.platformName())
         if token and wayland:
             os.environ["XDG_ACTIVATION_TOKEN"] = token
         try:
