@@ -149,6 +149,45 @@ def test_a_malformed_jrnl_file_is_one_line_and_changes_nothing(cli_env, jrnl_exp
     assert after["moments"] == before["moments"] and after["people"] == before["people"]
 
 
+@pytest.mark.parametrize("source, content", [
+    ("jrnl", b'{"tags": {}, "entries": [{"title": "x", "date": "yesterday"}]}'),
+    ("dayone", b'{"entries": [{"text": "no uuid"}]}'),
+])
+def test_a_bad_file_on_first_use_creates_no_store_and_no_key(cli_env, tmp_path, source,
+                                                             content) -> None:
+    """Bad input changes nothing: before any store exists, a broken journal file leaves no
+    data folder behind and no key in the keyring; a good one then creates both."""
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(content)
+    res = run_cli(cli_env, "import", "--from", source, str(bad))
+    assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1
+    assert "entry 1 has" in res.stderr
+    data, keys = Path(cli_env["MLCOACH_DATA_DIR"]), Path(cli_env["XDG_DATA_HOME"])
+    assert not data.exists() and not list(keys.rglob("*.cfg"))
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"tags": {}, "entries": [
+        {"title": "Asked Chen for the numbers", "body": "", "date": "2024-03-01",
+         "time": "09:30", "tags": [], "starred": False}]}))
+    assert run_cli(cli_env, "import", "--from", "jrnl", str(good)).returncode == 0
+    assert [m["text"] for m in _export(cli_env)["moments"]] == ["Asked Chen for the numbers"]
+    assert list(keys.rglob("*.cfg"))
+
+
+def test_the_reason_a_file_is_refused_is_said_whole_in_turkish(tmp_path) -> None:
+    from mlcoach.domain.i18n import error_text
+    from mlcoach.transfer import journals
+    from mlcoach.transfer.exporting import ImportError_
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"entries": [{"uuid": "a", "creationDate": "2024-01-01T10:00:00Z",
+                                            "text": "ok"}, {"text": "no uuid"}]}))
+    with pytest.raises(ImportError_) as caught:
+        journals.read_journal(bad, "dayone", BERLIN, lambda _h: None)
+    assert str(caught.value) == "not a Day One JSON export: entry 2 has no uuid"
+    assert error_text(caught.value, "tr") == \
+        "bir Day One JSON dışa aktarımı değil: 2. kaydın uuid alanı yok"
+
+
 def test_the_byte_limit_refuses_a_huge_file_unread(tmp_path, monkeypatch) -> None:
     from mlcoach.transfer import journals
     from mlcoach.transfer.exporting import ImportError_

@@ -12,15 +12,20 @@ if TYPE_CHECKING:
 def cmd_import_journal(ctx: Context) -> int:
     """Read the whole file first (nothing written on any error), then import or preview."""
     from mlcoach.system.clock import local_zone
-    from mlcoach.transfer import exporting
-    from mlcoach.transfer.journals import person_matcher, read_journal
+    from mlcoach.transfer import exporting, journals
 
     ns = ctx.ns
     tz = local_zone()
+    # Every check before the store is opened (or, on first use, created with its key).
+    loaded = journals.load_journal(ns.file, ns.source)
+    doc = journals.journal_document(loaded, ns.source, tz, journals.no_people)
     opened = ctx.open()
     store = opened.store
     try:
-        doc = read_journal(ns.file, ns.source, tz, person_matcher(store.people()))
+        saved = store.people()
+        if saved and ns.source == "jrnl":  # its @tags may name them
+            doc = journals.journal_document(loaded, ns.source, tz,
+                                            journals.person_matcher(saved))
         if ns.dry_run:
             preview = exporting.preview_import(store, doc)
             new = [m for m in doc["moments"] if store.get_moment(m["id"]) is None]

@@ -36,7 +36,12 @@ _DAYONE_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 PeopleMatcher = Callable[[str], str | None]
 
 
-def _fail(source: str, why: str) -> ImportError_:
+class _Why(ImportError_):
+    """What is wrong with a journal file: the detail of `_fail`'s sentence, translated
+    with it (a separate template, so the UI says the whole line in the user's language)."""
+
+
+def _fail(source: str, why: _Why) -> ImportError_:
     label = "jrnl" if source == "jrnl" else "Day One"
     return ImportError_("not a {label} JSON export: {why}", label=label, why=why)
 
@@ -57,11 +62,12 @@ def _json(data: bytes, source: str) -> Any:
     try:
         return json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise _fail(source, "not UTF-8 text") from exc
+        raise _fail(source, _Why("not UTF-8 text")) from exc
     except RecursionError as exc:
-        raise _fail(source, "nested too deeply") from exc
+        raise _fail(source, _Why("nested too deeply")) from exc
     except ValueError as exc:
-        raise _fail(source, f"not valid JSON ({' '.join(str(exc).split())[:120]})") from exc
+        raise _fail(source, _Why("not valid JSON ({detail})",
+                                  detail=" ".join(str(exc).split())[:120])) from exc
 
 
 def _dayone_documents(path: Path) -> list[Any]:
@@ -84,12 +90,13 @@ def _dayone_documents(path: Path) -> list[Any]:
                 with archive.open(info) as member:
                     data = member.read(MAX_BYTES + 1)
                 if len(data) > info.file_size or len(data) > MAX_BYTES:
-                    raise _fail("dayone", f"{info.filename} is not what the zip says it is")
+                    raise _fail("dayone", _Why("{name} is not what the zip says it is",
+                                                     name=info.filename))
                 documents.append(_json(data, "dayone"))
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError) as exc:
-        raise _fail("dayone", f"the zip cannot be read ({exc})") from exc
+        raise _fail("dayone", _Why("the zip cannot be read ({reason})", reason=exc)) from exc
     if not documents:
-        raise _fail("dayone", "the zip holds no journal .json")
+        raise _fail("dayone", _Why("the zip holds no journal .json"))
     return documents
 
 
@@ -99,12 +106,13 @@ def _tag(raw: str) -> str | None:
     return tag[:MAX_TAG] if tag and "\x00" not in tag else None
 
 
-def _text(text: str, source: str, where: str) -> str:
+def _text(text: str, source: str, number: int) -> str:
     text = text.replace("\x00", "").strip()
     if not text:
         return ""
     if len(text) > MAX_TEXT:
-        raise _fail(source, f"{where} is longer than {MAX_TEXT} characters")
+        raise _fail(source, _Why("entry {number} is longer than {limit} characters",
+                                  number=number, limit=MAX_TEXT))
     return text
 
 
@@ -119,23 +127,25 @@ def jrnl_moments(doc: Any, tz: tzinfo, person_for: PeopleMatcher) -> list[dict[s
     """Moments from `jrnl --export json`: {"tags": {...}, "entries": [{"date", "time",
     "title", "body", "tags", "starred"}]}; jrnl's times are local (`tz`)."""
     if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
-        raise _fail("jrnl", 'no "entries" list')
+        raise _fail("jrnl", _Why('no "entries" list'))
     moments: list[dict[str, Any]] = []
     for i, entry in enumerate(doc["entries"]):
-        where = f"entry {i + 1}"
+        number = i + 1
         if not isinstance(entry, dict):
-            raise _fail("jrnl", f"{where} is not an object")
+            raise _fail("jrnl", _Why("entry {number} is not an object", number=number))
         title, body = entry.get("title", ""), entry.get("body", "")
         day, clock, tags = entry.get("date"), entry.get("time", "00:00"), entry.get("tags", [])
         if not all(isinstance(v, str) for v in (title, body, day, clock)) or not (
                 isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
-            raise _fail("jrnl", f"{where} has a field of the wrong type")
+            raise _fail("jrnl", _Why("entry {number} has a field of the wrong type",
+                                         number=number))
         try:
             when = datetime.combine(date.fromisoformat(str(day)), time.fromisoformat(clock),
                                     tzinfo=tz)
         except ValueError as exc:
-            raise _fail("jrnl", f"{where} has no valid date and time") from exc
-        text = _text(f"{title}\n{body}" if body.strip() else title, "jrnl", where)
+            raise _fail("jrnl", _Why("entry {number} has no valid date and time",
+                                         number=number)) from exc
+        text = _text(f"{title}\n{body}" if body.strip() else title, "jrnl", number)
         if not text:
             continue  # jrnl cannot write an empty entry; nothing to keep
         person = None
@@ -153,16 +163,18 @@ def jrnl_moments(doc: Any, tz: tzinfo, person_for: PeopleMatcher) -> list[dict[s
     return moments
 
 
-def _dayone_time(entry: dict[str, Any], where: str) -> datetime:
+def _dayone_time(entry: dict[str, Any], number: int) -> datetime:
     raw = entry.get("creationDate")
     if not isinstance(raw, str):
-        raise _fail("dayone", f"{where} has no creationDate")
+        raise _fail("dayone", _Why("entry {number} has no creationDate", number=number))
     try:
         when = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError as exc:
-        raise _fail("dayone", f"{where} has no valid creationDate") from exc
+        raise _fail("dayone", _Why("entry {number} has no valid creationDate",
+                                   number=number)) from exc
     if when.tzinfo is None:
-        raise _fail("dayone", f"{where}'s creationDate has no time zone")
+        raise _fail("dayone", _Why("the creationDate of entry {number} has no time zone",
+                                   number=number))
     zone = entry.get("timeZone")
     if isinstance(zone, str) and zone:
         try:
@@ -178,20 +190,22 @@ def dayone_moments(documents: Sequence[Any]) -> list[dict[str, Any]]:
     moments: list[dict[str, Any]] = []
     for doc in documents:
         if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
-            raise _fail("dayone", 'no "entries" list')
+            raise _fail("dayone", _Why('no "entries" list'))
         for i, entry in enumerate(doc["entries"]):
-            where = f"entry {i + 1}"
+            number = i + 1
             if not isinstance(entry, dict):
-                raise _fail("dayone", f"{where} is not an object")
+                raise _fail("dayone", _Why("entry {number} is not an object",
+                                                number=number))
             key, text, tags = entry.get("uuid"), entry.get("text", ""), entry.get("tags", [])
             if not isinstance(key, str) or not key.strip():
-                raise _fail("dayone", f"{where} has no uuid")
+                raise _fail("dayone", _Why("entry {number} has no uuid", number=number))
             if not isinstance(text, str) or not (
                     isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
-                raise _fail("dayone", f"{where} has a field of the wrong type")
-            when = _dayone_time(entry, where)
+                raise _fail("dayone", _Why("entry {number} has a field of the wrong type",
+                                                number=number))
+            when = _dayone_time(entry, number)
             plain = _DAYONE_ESCAPE.sub(r"\1", _DAYONE_MEDIA.sub("", text))
-            plain = _text(plain, "dayone", where)
+            plain = _text(plain, "dayone", number)
             if not plain:
                 continue  # a photo-only entry: no words to keep
             kept = [_tag(t) for t in tags]
@@ -232,17 +246,36 @@ def guess_source(path: Path) -> str | None:
     return None
 
 
-def read_journal(path: Path, source: str, tz: tzinfo,
-                 person_for: PeopleMatcher) -> dict[str, Any]:
-    """An mlcoach export document holding the journal's entries, validated; ImportError_
-    (one line) when the file is not such an export. Nothing is written."""
+def load_journal(path: Path, source: str) -> Any:
+    """The file read and parsed, bounded: jrnl's JSON document, or Day One's documents;
+    ImportError_ (one line) when it cannot be. Turn it into moments with
+    `journal_document`."""
     if source == "jrnl":
-        moments = jrnl_moments(_json(_read_limited(path), "jrnl"), tz, person_for)
-    elif source == "dayone":
-        moments = dayone_moments(_dayone_documents(path))
-    else:
-        raise ImportError_("unknown journal format {source!r} (choose from jrnl, dayone)",
-                           source=source)
+        return _json(_read_limited(path), "jrnl")
+    if source == "dayone":
+        return _dayone_documents(path)
+    raise ImportError_("unknown journal format {source!r} (choose from jrnl, dayone)",
+                       source=source)
+
+
+def journal_document(loaded: Any, source: str, tz: tzinfo,
+                     person_for: PeopleMatcher) -> dict[str, Any]:
+    """An mlcoach export document holding the journal's entries (`load_journal`'s result),
+    validated; ImportError_ (one line) when they do not make one. Nothing is written.
+    Only jrnl's @tags name people, so a Day One document never calls `person_for`."""
+    moments = (jrnl_moments(loaded, tz, person_for) if source == "jrnl"
+               else dayone_moments(loaded))
     unique = list({m["id"]: m for m in moments}.values())  # identical entries count once
     doc = {"format": FORMAT, "version": VERSION, "moments": unique}
     return parse_export(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+
+
+def read_journal(path: Path, source: str, tz: tzinfo,
+                 person_for: PeopleMatcher) -> dict[str, Any]:
+    """`load_journal` then `journal_document`, for a store already open."""
+    return journal_document(load_journal(path, source), source, tz, person_for)
+
+
+def no_people(_handle: str) -> None:
+    """A `PeopleMatcher` for checking a file before any store is opened."""
+    return None
