@@ -40,6 +40,7 @@ from mlcoach.domain.text import MAX_NAME
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
+from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
 if TYPE_CHECKING:
@@ -138,6 +139,7 @@ class PersonDialog(QDialog):
             self.notes.setPlainText(person.notes)
         else:
             set_combo_style(self.style_box, None)
+        self._loaded = self.form()
 
     def form(self) -> PersonForm:
         """The values typed and picked."""
@@ -160,6 +162,14 @@ class PersonDialog(QDialog):
             self._show_error(error_message(exc))
             return
         super().accept()
+
+    def reject(self) -> None:
+        """Close without saving; ask first when something was typed or changed."""
+        if self.form() != self._loaded and not discard_confirmed(
+                self, self.tr("Discard your changes?"),
+                self.tr("What you typed about this person has not been saved.")):
+            return
+        super().reject()
 
     def _show_error(self, message: str) -> None:
         self._error.setText(message)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QSizePolicy,
@@ -41,6 +40,7 @@ from mlcoach.ui.i18n import current_language, error_message
 from mlcoach.ui.names import kind_words
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.choice_row import ChoiceRow
+from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.elided_label import ElidedLabel
 from mlcoach.ui.widgets.outcome_row import OutcomeRow
 
@@ -206,13 +206,8 @@ class ReflectionDialog(QDialog):
     def reject(self) -> None:
         """Close; ask first when typed text would be lost."""
         if self.has_unsaved_changes():
-            answer = QMessageBox.question(
-                self, self.tr("Discard this reflection?"),
-                self.tr("What you wrote has not been saved yet."),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
+            if not discard_confirmed(self, self.tr("Discard this reflection?"),
+                                     self.tr("What you wrote has not been saved yet.")):
                 return
             self._show_answers(self._loaded)
         super().reject()

@@ -1018,6 +1018,14 @@
         <source>A moment needs some words.</source>
         <translation>Bir an için birkaç sözcük gerekir.</translation>
     </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Değişikliklerinizden vazgeçilsin mi?</translation>
+    </message>
+    <message>
+        <source>Your changes to this moment have not been saved.</source>
+        <translation>Bu anda yaptığınız değişiklikler henüz kaydedilmedi.</translation>
+    </message>
 </context>
 <context>
     <name>Names</name>
@@ -1350,6 +1358,14 @@
     <message>
         <source>Give them a name.</source>
         <translation>Bir ad yazın.</translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Değişikliklerinizden vazgeçilsin mi?</translation>
+    </message>
+    <message>
+        <source>What you typed about this person has not been saved.</source>
+        <translation>Bu kişi hakkında yazdıklarınız henüz kaydedilmedi.</translation>
     </message>
 </context>
 <context>

@@ -397,7 +397,29 @@ def test_a_duplicate_name_stays_open_with_the_reason(qtbot, panel, store):
     assert editor.isVisible()
     assert "already" in editor.error_text()
     assert len(store.people()) == 1
+
+
+def test_closing_the_person_editor_asks_before_typed_notes_are_dropped(
+        qtbot, panel, store, expect_dialog):
+    store.add_person("Dana", Style.FACTS, notes="Likes numbers first")
+    panel.reload()
+    panel.select("Dana")
+    panel.edit_selected()
+    editor = panel.editor()
+    editor.reject()  # nothing changed: closes without a question
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+    panel.edit_selected()
+    editor = panel.editor()
+    editor.notes.setPlainText("Likes numbers first; worried about the reorg, ask gently")
+    asked = expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Cancel,
+                                 QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert len(asked) == 1 and editor.isVisible()
+    assert editor.notes.toPlainText().endswith("ask gently")
     editor.reject()
+    assert len(asked) == 2
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+    assert store.find_person("Dana").notes == "Likes numbers first"
 
 
 def test_edit_style_and_notes(qtbot, panel, store):

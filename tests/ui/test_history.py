@@ -233,7 +233,32 @@ def test_empty_text_is_refused_by_the_editor(qtbot, some: Store) -> None:
     editor.text.setPlainText("   ")
     editor.accept()
     assert editor.isVisible() and editor.error.text()
+
+
+def test_closing_the_editor_asks_before_changed_words_are_dropped(
+        qtbot, some: Store, expect_dialog) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(qtbot, some)
+    window.timeline.edit_row(0)
+    editor = window.timeline.editor()
+    assert editor is not None
+    original = editor.text.toPlainText()
+    editor.reject()  # nothing changed: closes without a question
+    assert not editor.isVisible()
+    window.timeline.edit_row(0)
+    editor = window.timeline.editor()
+    assert editor is not None
+    editor.text.setPlainText(original + " and she agreed to lead the retro")
+    asked = expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Cancel,
+                                 QMessageBox.StandardButton.Discard)
+    editor.reject()  # Esc, Cancel or the close button
+    assert len(asked) == 1 and editor.isVisible()
+    assert editor.text.toPlainText().endswith("lead the retro")
     editor.reject()
+    assert len(asked) == 2 and not editor.isVisible()
+    first = window.timeline.model.entry(0)
+    assert first is not None and some.get_moment(first.id).text == original
 
 
 def test_only_moments_open_the_editor(qtbot, some: Store) -> None:

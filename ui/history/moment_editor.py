@@ -25,6 +25,7 @@ from mlcoach.store.timeline import (
     TimelineEntry,
 )
 from mlcoach.ui.names import kind_names, outcome_names
+from mlcoach.ui.widgets.discard import discard_confirmed
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ class MomentEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(440)
+        self._loaded = self.value()
 
     def value(self) -> MomentEdit:
         """The edited values."""
@@ -91,6 +93,14 @@ class MomentEditor(QDialog):
             self.error.show()
             return
         super().accept()
+
+    def reject(self) -> None:
+        """Close without saving; ask first when the moment was changed."""
+        if self.value() != self._loaded and not discard_confirmed(
+                self, self.tr("Discard your changes?"),
+                self.tr("Your changes to this moment have not been saved.")):
+            return
+        super().reject()
 
 
 # -- the Timeline tab -------------------------------------------------------------------
