@@ -639,6 +639,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.stop()
         if Window.CAPTURE in self.windows:
             self.capture_window().flush_draft()
+        if Window.REFLECT in self.windows:
+            self.reflection_dialog().keep_unsaved()
         if self.tray is not None:
             self.tray.hide()
         self.server.close()

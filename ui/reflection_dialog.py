@@ -199,6 +199,25 @@ class ReflectionDialog(QDialog):
         self.reflection_saved.emit()
         self.accept()
 
+    def keep_unsaved(self) -> bool:
+        """Save what was typed and not yet saved, as the day's reflection, without closing:
+        for the app quitting with the dialog open (Quit in the menu, the session ending),
+        where the words would otherwise be lost. True when something was written."""
+        energy, went_well, differently, intention = self._current()
+        if not self.has_unsaved_changes() or (
+                energy is None and not (went_well or differently or intention)):
+            return False
+        try:
+            self._store.save_reflection(self._day, energy=energy, went_well=went_well,
+                                        differently=differently, intention=intention,
+                                        at=self._clock())
+        except MlcoachError as exc:
+            logger.warning("the unsaved reflection could not be kept at quit: %s", exc)
+            return False
+        self._loaded = (energy, went_well, differently, intention)
+        logger.info("kept the unsaved reflection for %s at quit", self._day)
+        return True
+
     def has_unsaved_changes(self) -> bool:
         """True when the energy or an answer differs from what was loaded."""
         return self._current() != self._loaded

@@ -27,13 +27,16 @@ _kept_alive: list[object] = []  # the signal sockets and their notifier, for the
 
 
 def _install_signal_handlers(app: QApplication, controller: AppController) -> None:
-    """Quit cleanly on SIGINT/SIGTERM through a wake-up socket (no polling timer)."""
+    """Quit cleanly on SIGINT/SIGTERM/SIGHUP through a wake-up socket (no polling timer)."""
     rsock, wsock = socket.socketpair()
     rsock.setblocking(False)
     wsock.setblocking(False)
     signal.set_wakeup_fd(wsock.fileno())
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: None)
+    hangup = getattr(signal, "SIGHUP", None)  # the terminal or session went away (POSIX)
+    if hangup is not None and signal.getsignal(hangup) is not signal.SIG_IGN:  # not nohup
+        signal.signal(hangup, lambda *_: None)
     notifier = QSocketNotifier(rsock.fileno(), QSocketNotifier.Type.Read, app)
 
     def on_signal() -> None:

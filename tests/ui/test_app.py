@@ -88,6 +88,42 @@ def controller(qtbot, opened, tmp_path, monkeypatch):  # type: ignore[no-untyped
         ctl.main_window.close()
 
 
+def test_quitting_keeps_the_words_of_a_reflection_not_yet_saved(controller, qtbot, opened):
+    """Quit in the menu, or the session ending (SIGTERM), with the reflection open and
+    typed in: the words are kept as the day's reflection, not dropped."""
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_store
+
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
+    ctl.open_window(Window.REFLECT)
+    dialog = ctl.reflection_dialog()
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.went_well, "Gave Deniz the lead on the demo")
+    ctl.quit()
+    reopened = open_store(opened.layout, keys=OSKeyring())
+    try:
+        kept = reopened.store.reflection(date(2026, 11, 23))
+        assert kept is not None and kept.went_well == "Gave Deniz the lead on the demo"
+    finally:
+        reopened.store.close()
+
+
+def test_quitting_with_the_reflection_open_and_nothing_typed_saves_nothing(controller, opened):
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_store
+
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
+    ctl.open_window(Window.REFLECT)
+    ctl.quit()
+    reopened = open_store(opened.layout, keys=OSKeyring())
+    try:
+        assert reopened.store.reflection(date(2026, 11, 23)) is None
+    finally:
+        reopened.store.close()
+
+
 def test_timer_is_one_single_shot_armed_for_the_first_slot(controller):
     ctl, clock = controller
     assert ctl.timer.isSingleShot() and ctl.timer.isActive()
@@ -404,6 +440,25 @@ def test_second_start_hands_over_and_exits(app_env):
         assert instance.send(data, "show", timeout=20, env=app_env)
     finally:
         assert _quit(app, data, app_env) == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_the_session_ending_quits_the_app_cleanly(app_env, sig):
+    """Logout (SIGTERM) or a closed terminal (SIGHUP) goes through the app's own quit: the
+    open windows keep what was typed (tested above) and the channel is taken down."""
+    _mark_welcome_done(app_env)
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    app = _start_app(app_env)
+    try:
+        _wait_ready(app)
+        app.send_signal(sig)
+        assert app.wait(timeout=START_DEADLINE) == 0
+        assert not instance.channel_path(data, app_env).exists()
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
 
 
 @pytest.mark.slow
