@@ -471,7 +471,7 @@ def test_a_data_folder_path_is_measured_in_bytes_as_sqlite_measures_it(tmp_path)
     from mlcoach.domain.errors import UsageError
     from mlcoach.system.paths import MAX_FOLDER_CHARS, data_dir
 
-    folder = tmp_path / ("ş" * ((MAX_FOLDER_CHARS - len(str(tmp_path))) // 2))  # 2 bytes each
+    folder = tmp_path / ("ş" * ((MAX_FOLDER_CHARS - len(str(tmp_path))) // 2 + 1))  # 2 bytes each
     assert len(str(folder)) <= MAX_FOLDER_CHARS < len(os.fsencode(folder))
     with pytest.raises(UsageError, match="characters long"):
         data_dir(folder)

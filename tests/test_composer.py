@@ -24,8 +24,9 @@ from mlcoach.influence.composer import (
     guess_questions,
     guess_style,
     split_change,
+    without_marks,
 )
-from mlcoach.influence.phrasing import display_name, strip_lead
+from mlcoach.influence.phrasing import display_name, lower_lead, strip_lead
 
 LANGS = ("en", "tr")
 STYLES: tuple[Style | None, ...] = (*Style, None)
@@ -390,6 +391,26 @@ def test_too_long_change_is_refused() -> None:
     assert str(MAX_CHANGE_CHARS) in str(info.value) and "\n" not in str(info.value)
 
 
+@pytest.mark.parametrize("change", ["🚀", "👍 🎉", "— …"])
+def test_a_change_without_words_is_refused(change: str) -> None:
+    with pytest.raises(ComposerError):
+        compose(_request(change=change))
+
+
+def test_composer_errors_are_said_in_turkish_in_the_turkish_app() -> None:
+    from mlcoach.domain.i18n import error_text
+
+    with pytest.raises(ComposerError) as empty:
+        compose(_request(change="!!!"))
+    assert error_text(empty.value, "tr") == (
+        "istediğiniz değişikliği yazın (örneğin: sürüm kontrol listesini e-posta yerine "
+        "wikiye taşımak)")
+    with pytest.raises(ComposerError) as long:
+        compose(_request(change="x" * (MAX_CHANGE_CHARS + 1)))
+    assert error_text(long.value, "tr").startswith(
+        f"değişiklik {MAX_CHANGE_CHARS + 1} karakter uzunluğunda")
+
+
 def test_composer_error_is_a_value_error() -> None:
     assert issubclass(ComposerError, ValueError)
 
@@ -466,9 +487,7 @@ def _core(a: str, lang: str) -> str:
         return a
     if a.lower().startswith("to ") and len(a) > 3:
         a = a[3:]
-    if len(a) >= 2 and a[0].isupper() and a[1].islower():
-        a = a[0].lower() + a[1:]
-    return a
+    return lower_lead(a)
 
 
 _piece = st.one_of(
@@ -506,6 +525,7 @@ def test_arbitrary_text_only_raises_composer_error(
         return
     json.dumps(c.as_dict())
     text = c.as_text()
+    change = without_marks(" ".join(change.split()))  # emoji and @/# are not spoken
     a, b = split_change(strip_lead(change) or change)
     core = _core(a, c.language)
     if by_example:

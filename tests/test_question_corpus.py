@@ -114,6 +114,20 @@ _STACKED = re.compile(
     r"introduced (no|not|stop\w*))(?![\w-])", re.I)
 
 
+@pytest.mark.parametrize(("change", "expected"), [
+    ("Ask Dana to own the release checklist",
+     "How would it work for you to own the release checklist?"),
+    ("let Dana run the retro", "How would it work for you to run the retro?"),
+    ("review Dana's PRs first", "How would it work for you to review your PRs first?"),
+    ("pair with Dana on the migration",
+     "How would it work for you if we tried this: “pair with Dana on the migration”?"),
+])
+def test_a_change_that_names_the_person_asked_is_said_to_them(change: str,
+                                                              expected: str) -> None:
+    """Said to Dana, the question does not ask her "to ask Dana": her own part is asked."""
+    assert supportive_question(change, ChangeKind.DIFFERENTLY, "en", "Dana") == expected
+
+
 def _assert_clean(question: str, change: str) -> None:
     assert question.strip()
     lowered_change = " ".join(change.split()).lower()

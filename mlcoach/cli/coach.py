@@ -37,7 +37,7 @@ def cmd_suggest(ctx: Context) -> int:
                 change=ns.change, style=style, action=ns.action, size=ns.size,
                 person=shown, by_example=ns.by_example, language=language))
         except ComposerError as exc:
-            raise UsageError(str(exc)) from exc
+            raise UsageError(exc.template, **exc.params) from exc
         saved_id = None
         if ns.save and opened is not None:
             from mlcoach.system.clock import local_zone, now_utc

@@ -9,21 +9,30 @@ from __future__ import annotations
 import logging
 import re
 import tomllib
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
-from mlcoach.influence.phrasing import Reading, display_name, read_change, strip_lead
+from mlcoach.influence.phrasing import (
+    Reading,
+    display_name,
+    lower_lead,
+    read_change,
+    strip_lead,
+)
 
 logger = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "tr")
 MAX_CHANGE_CHARS = 500
-EXAMPLE_CHANGE = "move the release checklist into the wiki instead of email"
+EXAMPLE_CHANGE = N_("move the release checklist into the wiki instead of email")
 
 # Days until the suggested follow-up, per audience and size (small, medium, large).
 # Reassurance-minded people get the most time; an example needs longest to be noticed.
@@ -48,8 +57,9 @@ _SPLITS: tuple[re.Pattern[str], ...] = (
 )
 
 
-class ComposerError(ValueError):
-    """The request cannot be composed; the message is one plain line for the user."""
+class ComposerError(MlcoachError, ValueError):
+    """The request cannot be composed; the message is one plain line for the user, a
+    template the app says in the user's language."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +189,7 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)
     a, b = split_change(strip_lead(change) or change)
-    person = " ".join((req.person or "").split()) or None
+    person = " ".join((req.person or "").split()).lstrip("@") or None
     shown = display_name(person, language) if person else None  # "dana" reads "Dana"
     kind = "example" if req.by_example else (req.style.value if req.style else "mixed")
     section = catalog.table("example") if req.by_example else catalog.table("style", kind)
@@ -275,7 +285,8 @@ def guess_style(answers: Sequence[str]) -> Style | None:
     votes: dict[Style, int] = {}
     for answer in answers:
         if answer not in by_id:
-            raise ComposerError(f"unknown answer {answer!r} to the style questions")
+            raise ComposerError("unknown answer {answer!r} to the style questions",
+                                answer=answer)
         style = by_id[answer]
         if style is not None:
             votes[style] = votes.get(style, 0) + 1
@@ -293,15 +304,36 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).rstrip(_TRAILING).strip()
 
 
+_MENTION = re.compile(r"(?<!\S)[@#](?=\w)")  # "@dana", "#frontend": the word, not the mark
+_EMOTICON = re.compile(r"(?<!\S)[:;]-?[()DPp](?!\S)")
+_TRAILING_MARKS = re.compile(r"(?:\s+[@#]\w[\w.-]*)+[\s.!?]*$")
+
+
+def without_marks(text: str) -> str:
+    """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
+    in front of names and tags ("ask @dana 🚀" → "ask dana")."""
+    kept = "".join(ch for ch in text if not _is_emoji(ch))
+    kept = _EMOTICON.sub("", kept).rstrip()
+    kept = _TRAILING_MARKS.sub("", kept)  # "… to 10 #process @team": labels, not words
+    return " ".join(_MENTION.sub("", kept).split())
+
+
+def _is_emoji(ch: str) -> bool:
+    """Pictographs, dingbats and their joiners; not ©, ®, ™ or °, which are words' marks."""
+    code = ord(ch)
+    return (unicodedata.category(ch) == "So" and code >= 0x2190) \
+        or 0x1F3FB <= code <= 0x1F3FF or ch in "\u200d\ufe0f"
+
+
 def _validate(change: str) -> str:
-    text = " ".join(change.split())
-    if not text.rstrip(_TRAILING):
-        raise ComposerError(f"describe the change you want (for example: {EXAMPLE_CHANGE})")
+    text = without_marks(" ".join(change.split()))
+    if not any(ch.isalnum() for ch in text):  # empty, "!!!", an emoji alone
+        raise ComposerError("describe the change you want (for example: {example})",
+                            example=Term(EXAMPLE_CHANGE))
     if len(text) > MAX_CHANGE_CHARS:
-        raise ComposerError(
-            f"the change is {len(text)} characters long; describe it in at most "
-            f"{MAX_CHANGE_CHARS}, one change at a time"
-        )
+        raise ComposerError("the change is {length} characters long; describe it in at most "
+                            "{limit}, one change at a time", length=len(text),
+                            limit=MAX_CHANGE_CHARS)
     return text
 
 
@@ -329,7 +361,7 @@ def _format_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, with_b:
             a = a[len(prefix) :]
             break
     if grammar.get("lower_first"):
-        a = _lower_first(a, "en")
+        a = lower_lead(a)  # "Use the wiki" → "use the wiki"; "GitHub", "Friday" stay
     wraps = grammar.get("wrap", {})
     wrap = None
     shape = _shape_of(a, grammar)

@@ -84,7 +84,8 @@ _MODALS = (
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
     "would it be possible to", "is it possible to", "is there a way to", "try to", "to",
 )
-_IF_WE = ("what if we", "how about if we", "what about if we", "what if")
+_IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
+          "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if")
 _HOW_ABOUT = ("how about", "what about")
 _NEGATIONS = ("no longer", "don't", "dont", "do not", "not", "never", "stop", "quit")
 
@@ -106,7 +107,9 @@ _QUANTITIES = _words(
     "calmer quieter"
 )
 # "we need X" asks for a thing, not an act: "if we had X".
-_WANTS = ("we need", "we want", "i'd like", "i would like", "we could use", "i want")
+_WANTS = ("we need", "we want", "i'd like to see", "i would like to see", "i'd love to see",
+          "i would love to see", "i'd like", "i would like", "i'd love", "i would love",
+          "we could use", "i want", "i wish we had", "i wish we could have")
 # Negative modals become "not …": "we shouldn't have X" → "not have X".
 _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us not",
                "we don't need to", "we do not need to", "we mustn't", "we must not",
@@ -114,7 +117,8 @@ _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us
 _TAILS = (" please", " pls", " thanks", " thank you", " maybe", " perhaps", " i think")
 _SUBJECTS = _words(
     "i we you they he she it everyone everybody someone somebody nobody people anyone "
-    "anybody there i'm we're you're they're it's i'll we'll i've we've"
+    "anybody there i'm we're you're they're it's i'll we'll i've we've i'd we'd you'd they'd "
+    "he'd she'd"
 )
 _AUX = _words(
     "is are was were am be been will would shall should can could must may might has have "
@@ -206,7 +210,7 @@ def read_change(
     text: str, action: ChangeKind, language: str = "en", person: str | None = None
 ) -> Reading:
     """Return how `text` (the whole change, "instead of" included) can be asked about."""
-    cleaned = " ".join(text.split())
+    cleaned = re.sub(r"[?!]*\?[?!.…]*$", "?", " ".join(text.split()))  # "??", "?!" → "?"
     question = cleaned.rstrip(" .!…").endswith("?")
     core = cleaned.rstrip(_TRAILING).strip()
     if language != "en":
@@ -219,7 +223,11 @@ def read_change(
 
 
 def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) -> Reading:
+    if _TURKISH_LETTERS.search(core):  # Turkish typed in the English app: quote it whole
+        return _quote_reading(core, action, question, "en", _says_stop_tr(core))
     body = _strip_tails(_strip_fillers(core))
+    if person:
+        body = _to_the_person(body, person)
     says_stop = _says_stop_en(_strip_modal(body)[0])
     if ": " in body:
         head, _, rest = body.partition(": ")
@@ -255,6 +263,20 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if reading is None:
         return _quote_reading(core, action, question, "en", says_stop)
     return reading
+
+
+_TURKISH_LETTERS = re.compile("[ıİşŞğĞ]")
+
+
+def _to_the_person(body: str, person: str) -> str:
+    """The change as said to `person` themselves: "ask Dana to own X" → "own X", "let Dana
+    run X" → "run X", "review Dana's PRs" → "review your PRs"."""
+    name = re.escape(person)
+    asked = re.match(rf"(?:please\s+)?(?:ask|let|have|get|invite|encourage)\s+{name}\s+(?:to\s+)?"
+                     r"(?P<rest>\S.*)$", body, re.I)
+    if asked:
+        return asked.group("rest")
+    return re.sub(rf"(?<!\w){name}['’]s\b", "your", body, flags=re.I)
 
 
 def _strip_fillers(text: str) -> str:
@@ -306,18 +328,18 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     low = _plain(words[0])
     second = _plain(words[1]) if len(words) > 1 else ""
     tail = f" {joiner} {b}" if b else ""
-    if person and a.lower().startswith(person.lower()):
-        return None
+    if person and re.search(rf"(?<!\w){re.escape(person)}(?!\w)", a, re.I):
+        return None  # the change names the person it is said to: quote it
     if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS)) \
             or second in _PRONOUNS:
         return None  # a clause or a question ("we use …", "is the standup useful")
     negated = {"not", "never", "don't", "to", "longer"}
     if any(_plain(w) in _AUX and _plain(before) not in negated
-           for before, w in itertools.pairwise(words)) or "," in body:
+           for before, w in itertools.pairwise(words)) or "," in a or "," in (b or ""):
         return None
     if second in ("not", "never", "longer") and not a.lower().startswith(("do not ", "no longer ")):
         return None  # "do not" alone, "why not": nothing to reshape
-    x = _lower_lead(a)
+    x = lower_lead(a)
     if low in ("not", "don't", "dont", "never") or a.lower().startswith(("do not ", "no longer ")):
         return _negation(a, words, low, tail)
     if low in _QUANTITIES:
@@ -360,7 +382,7 @@ _NOUN_SHAPES = frozenset((Shape.START_NOUN, Shape.STOP_NOUN, Shape.TRY_NOUN, Sha
 def _negation(a: str, words: list[str], low: str, tail: str) -> Reading | None:
     """ "not/don't/never/no longer X" as a question, without stacking negations."""
     n = 2 if a.lower().startswith(("do not ", "no longer ")) else 1
-    rest = " ".join(words[n:])
+    rest = re.sub(r"\s+any\s?more$", "", " ".join(words[n:]), flags=re.I)  # "no longer" says it
     if not rest:
         return None
     rest_first = _plain(words[n])
@@ -370,7 +392,7 @@ def _negation(a: str, words: list[str], low: str, tail: str) -> Reading | None:
         return Reading(Shape.STOP_GERUND, rest + tail)
     if rest_first in _VERBS:
         if low == "never" or a.lower().startswith("no longer "):
-            x = _lower_lead(a)
+            x = lower_lead(a)
             return Reading(Shape.VERB, x + tail, verb_phrase=x)
         return Reading(Shape.VERB_NO_LONGER, rest + tail, verb_phrase=f"no longer {rest}")
     return None
@@ -473,7 +495,7 @@ def _plain(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,;:!?\"'“”()")
 
 
-def _lower_lead(text: str) -> str:
+def lower_lead(text: str) -> str:
     """Lower the first letter when the first word is a common word typed in sentence case."""
     first = text.split(" ", 1)[0]
     if len(first) >= 2 and first[0].isupper() and first[1:].islower():
@@ -510,7 +532,7 @@ def _says_stop_en(text: str) -> bool:
 
 
 _TR_STOP = ("bırak", "vazgeç", "durdur", "son ver", "iptal", "kaldır", "ara ver", "mamak",
-            "memek", "mayalım", "meyelim", "artık", "olmasın", "yapmayalım")
+            "memek", "mayalım", "meyelim", "artık", "olmasın", "yapmayalım", "masın", "mesin")
 
 
 def _says_stop_tr(text: str) -> bool:
@@ -526,6 +548,7 @@ def _quote_reading(
         words = _upper_first(words, language)
     if question and language == "en":
         shape = Shape.QUOTE_QUESTION
+        words += "?"  # the user's own question mark, inside the quotes
     elif action is ChangeKind.START:
         shape = Shape.QUOTE_START
     elif action is ChangeKind.STOP and not says_stop:
@@ -564,7 +587,7 @@ def strip_lead(text: str) -> str:
 
 def display_name(name: str, language: str = "en") -> str:
     """A person's name as it should be shown: first letter capitalised, the rest as typed."""
-    name = " ".join(name.split())
+    name = " ".join(name.split()).lstrip("@")  # "@dana", as a mention is typed
     first = name.split(" ", 1)[0].lower() if name else ""
     if name[:1].islower() and first not in _ARTICLES | _SUBJECTS | _DETERMINERS:
         return _upper_first(name, language)
