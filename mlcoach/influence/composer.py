@@ -22,6 +22,7 @@ from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.phrasing import (
     Reading,
+    Shape,
     display_name,
     lower_lead,
     read_change,
@@ -208,7 +209,9 @@ def compose(req: SuggestionRequest) -> Composed:
     use_b = b is not None and not req.by_example
     values: dict[str, str] = {
         "days": str(days),
-        "a": _format_a(a, req.action, grammar, with_b=use_b),
+        "a": (_example_a(a, req.action, grammar, asked=b is None and change.endswith("?"))
+              if req.by_example
+              else _format_a(a, req.action, grammar, with_b=use_b)),
         "b": _quote(b, grammar) if b is not None else "",
     }
     values.update(_person_forms(catalog.table("person"), shown))
@@ -218,7 +221,7 @@ def compose(req: SuggestionRequest) -> Composed:
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
         digest = sha256(f"{seed}\x1f{salt}".encode())
-        return _fill(pool[int.from_bytes(digest[:8], "big") % len(pool)], values)
+        return _tidy(_fill(pool[int.from_bytes(digest[:8], "big") % len(pool)], values))
 
     opening = pick(("openings", req.action.value), "opening")
     if person and not req.by_example:
@@ -237,7 +240,7 @@ def compose(req: SuggestionRequest) -> Composed:
     avoid_pool = list(_strs(section, "avoid", req.action.value))
     avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
     digest = sha256(f"{seed}\x1favoid".encode())
-    avoid = _fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values)
+    avoid = _tidy(_fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values))
     return Composed(
         style=req.style,
         opening=opening,
@@ -374,6 +377,36 @@ def _format_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, with_b:
     return _fill(wrap, {"text": quoted}) if isinstance(wrap, str) else quoted
 
 
+# Lead by example, English: the verb each reading of the change takes (a key of
+# [grammar.wrap]); verb phrases and gerund subjects ("stopping the mail") take none.
+_EXAMPLE_WRAPS = {
+    Shape.START_NOUN: "start_noun", Shape.START_GERUND: "start_gerund",
+    Shape.STOP_NOUN: "stop", Shape.STOP_GERUND: "stop", Shape.TRY_NOUN: "other_noun",
+    Shape.TRY_GERUND: "other_gerund", Shape.HAVE: "have",
+}
+
+
+def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked: bool) -> str:
+    """A as something the user does themselves (lead by example). In English the change is
+    read as for the question: a verb phrase is used as it was shaped ("not use Jira
+    anymore" → "no longer use Jira"), a thing gets its verb ("start GitHub Discussions"),
+    and a clause, a wish or a question is quoted whole, since it is not an act ("“I wish
+    we had fewer meetings”"). `asked`: typed as a question."""
+    if not grammar.get("lower_first"):  # Turkish: always quoted, as the question does
+        return _format_a(a, action, grammar, with_b=False)
+    text = a + "?" if asked else a
+    reading = read_change(text, action, "en")
+    wish = reading.shape is Shape.HAVE and reading.words != lower_lead(a)
+    if reading.quoted or reading.shape is Shape.IF_WE or wish:
+        return f"“{reading.words if reading.quoted else text}”"
+    if reading.verb_phrase:
+        return reading.verb_phrase
+    wrap = grammar.get("wrap", {}).get(_EXAMPLE_WRAPS.get(reading.shape, ""))
+    if not isinstance(wrap, str) or _says_stop(reading.words, grammar):
+        return reading.words
+    return _fill(wrap, {"text": reading.words})
+
+
 def _shape_of(a: str, grammar: Mapping[str, Any]) -> str | None:
     """Return "noun" or "gerund" when A does not start with a verb we can put after "to"."""
     first = a.split(" ", 1)[0].lower()
@@ -434,6 +467,14 @@ def _person_forms(forms: Mapping[str, Any], person: str | None) -> dict[str, str
         else:
             values[key] = _str(form, "plain")
     return values
+
+
+_MARK_THEN_STOP = re.compile(r"([?!][”»])\.")
+
+
+def _tidy(text: str) -> str:
+    """“Is it useful?”. → “Is it useful?”: the user's own mark ends the sentence."""
+    return _MARK_THEN_STOP.sub(r"\1", text)
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:

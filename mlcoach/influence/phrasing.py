@@ -197,6 +197,7 @@ _NOT_NOUNS = _words(
     "is does"
 )
 _MAX_WORDS = 16
+_CLAUSE_ADVERBS = _words("always never often usually sometimes still rarely seldom constantly")
 _FREQUENCY = _words("times days weeks hours minutes mornings afternoons evenings months")
 # Nouns that need no article ("focus time", "deep work", "feedback").
 _MASS = _words(
@@ -455,6 +456,8 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         h, n = _plain(here), _plain(after)
         if h in _FREQUENCY:
             continue  # "three times a week", "two days a month"
+        if h in _CLAUSE_ADVERBS and _is_plural(n):
+            return False  # "the standup always runs over": a verb, so a clause
         if _is_plural(h) and n not in _PREPOSITIONS and n not in _NUMBERS \
                 and not n[:1].isdigit() and (n in _OBJECT_MARKERS or _is_plural(n)):
             return False
