@@ -27,6 +27,7 @@ from mlcoach.influence.phrasing import (
     lower_lead,
     read_change,
     strip_lead,
+    turkish_form,
 )
 
 logger = logging.getLogger(__name__)
@@ -451,6 +452,13 @@ def _ask_values(reading: Reading, catalog: _Catalog) -> dict[str, str]:
     quoted = _fill(_str(frames, "quote"), {"text": reading.words})
     if "leads" in frames:  # Turkish: always the user's words whole, in quotes
         key = reading.shape.value.removeprefix("quote_")
+        form = turkish_form(reading.words) if key != "question" else ""
+        if form == "statement":  # "toplantılar çok uzun sürüyor": a thought, not a plan
+            key = "question"
+        elif form == "proposal" and key == "start":  # "…yapalım" says the start itself
+            key = "other"
+        elif form == "thing" and key == "other":  # "Ayşe'nin raporu": something to try
+            key = "other_thing"
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
         return {"lead": lead, "q": quoted if reading.words.endswith("?") else quoted + "."}
     ask = _fill(_str(frames, reading.shape.value), {"x": reading.words, "q": quoted})

@@ -543,6 +543,31 @@ def _says_stop_tr(text: str) -> bool:
     return any(word in low for word in _TR_STOP)
 
 
+# The end of the last Turkish word says what was typed: a statement ("…sürüyor", "…patladı",
+# "…istiyorum"), a proposal ("…alalım", "…alsak", "…yönetsin", "…olmalı"), a verbal noun
+# ("…kullanmak") or a thing ("haftalık demo", "Ayşe'nin raporu").
+_TR_STATEMENT = ("yor", "yorum", "yoruz", "yorsunuz", "yorlar", "dık", "dik", "duk", "dük",
+                 "tık", "tuk", "tük", "ladı", "ledi", "ıldı", "ildi", "uldu", "üldü", "ndı",
+                 "ndi", "rdı", "rdi", "tı", "ktı", "kti")
+_TR_PROPOSAL = ("lım", "lim", "sak", "sek", "sın", "sin", "sun", "sün", "malı", "meli",
+                "malıyız", "meliyiz", "abiliriz", "ebiliriz")
+_TR_VERBAL_NOUN = ("mak", "mek", "ması", "mesi")
+
+
+def turkish_form(text: str) -> str:
+    """"statement", "proposal", "verbal_noun" or "thing", from the last word of `text`."""
+    said = text.split(": ", 1)[0]  # "kararları tek yerde tutalım: wiki": the proposal
+    words = re.findall(r"[\w']+", said.replace("İ", "i").replace("I", "ı").lower())
+    last = words[-1].split("'")[-1] if words else ""
+    if last.endswith(_TR_VERBAL_NOUN):
+        return "verbal_noun"
+    if last.endswith(_TR_PROPOSAL):
+        return "proposal"
+    if len(last) >= 4 and last.endswith(_TR_STATEMENT):
+        return "statement"
+    return "thing"
+
+
 def _quote_reading(
     core: str, action: ChangeKind, question: bool, language: str, says_stop: bool
 ) -> Reading:
