@@ -45,6 +45,7 @@ class Shape(Enum):
     QUOTE_STOP = "quote_stop"
     QUOTE_OTHER = "quote_other"
     QUOTE_QUESTION = "quote_question"
+    QUOTE_THOUGHT = "quote_thought"  # "nobody reads the status email": looked at together
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,8 +263,26 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     body = _strip_fillers(body)
     reading = _classify(body, action, modal, person)
     if reading is None:
+        if not question and _is_a_thought(body):
+            return Reading(Shape.QUOTE_THOUGHT, core)
         return _quote_reading(core, action, question, "en", says_stop)
     return reading
+
+
+def _is_a_thought(body: str) -> bool:
+    """Whether the words say how things are or what someone feels ("I hate that we skip
+    the retro", "nobody reads the status email", "last sprint we shipped without tests"),
+    not something to try ("people pick their own tickets")."""
+    words = [_plain(w) for w in body.split()[:3]]
+    if words and words[0] in ("last", "yesterday"):  # "last sprint we …"
+        words = words[2:] if words[0] == "last" else words[1:]
+    return bool(words) and words[0] in _THOUGHT_SUBJECTS
+
+
+_THOUGHT_SUBJECTS = _words(
+    "i i'm i'd i've i'll we we're we'd we've we'll nobody everyone everybody they they're "
+    "it's there's"
+)
 
 
 _TURKISH_LETTERS = re.compile("[ıİşŞğĞ]")
