@@ -86,3 +86,60 @@ def test_only_leaves_out_single_events_far_from_the_window() -> None:
     kept = Calendarfile.index(data).only(date(2024, 6, 1), date(2024, 6, 5))
     uids = {c["UID"] for c in icalendar.Calendar.from_ical(kept).walk("VEVENT")}
     assert uids == {"near", "long", "series", "moved", "folded", "undated"}
+
+
+def _all_day(freq: str, interval: int, start: date, days: int, byday: str) -> bytes:
+    def day(d: date) -> str:  # strftime leaves years before 1000 unpadded
+        return f"{d.year:04d}{d.month:02d}{d.day:02d}"
+
+    rule = f"RRULE:FREQ={freq};INTERVAL={interval}"
+    rule += f";BYDAY={byday}" if byday and freq in ("DAILY", "WEEKLY") else ""
+    return (f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:d\r\n"
+            f"DTSTAMP:20200101T000000Z\r\nDTSTART;VALUE=DATE:{day(start)}\r\n"
+            f"DTEND;VALUE=DATE:{day(start + timedelta(days=days))}\r\n{rule}\r\n"
+            "SUMMARY:all day\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n").encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    freq=st.sampled_from(["DAILY", "WEEKLY"]),
+    interval=st.integers(1, 5),
+    start=st.dates(date(2015, 1, 1), date(2024, 1, 1)),
+    days=st.integers(1, 10),
+    byday=st.sampled_from(["", "MO", "TU,TH", "MO,WE,FR,SU"]),
+    offset_days=st.integers(0, 4000),
+    hours=st.integers(1, 96),
+)
+def test_skip_ahead_keeps_all_day_series_as_the_library_lists_them(
+        freq: str, interval: int, start: date, days: int, byday: str, offset_days: int,
+        hours: int) -> None:
+    data = _all_day(freq, interval, start, days, byday)
+    tz = ZoneInfo("Europe/Berlin")
+    window_start = datetime.combine(start + timedelta(days=offset_days), datetime.min.time(),
+                                    tzinfo=tz) + timedelta(hours=7)
+    window_end = window_start + timedelta(hours=hours)
+    plain = recurring_ical_events.of(icalendar.Calendar.from_ical(data)).between(
+        window_start, window_end)
+    expected = sorted(str(e.DTSTART) for e in plain)
+    narrowed = parse_ics(data, "t.ics", since=window_start - timedelta(days=2))
+    got = sorted(m.start.astimezone(tz).date().isoformat()
+                 for m in expand(narrowed, window_start, window_end))
+    assert got == expected
+
+
+def test_an_all_day_series_from_the_year_one_is_started_near_the_window() -> None:
+    """A daily all-day series from 0001-01-01 was stepped through day by day from the year
+    one: minutes of the GUI thread (the app reads the calendar for every schedule)."""
+    from mlcoach.coaching.calendar_window import skip_ahead
+
+    data = _all_day("DAILY", 1, date(1, 1, 1), 1, "")
+    calendar = icalendar.Calendar.from_ical(data)
+    since = datetime(2026, 11, 30, tzinfo=UTC)
+    skip_ahead(calendar, since)
+    event = next(iter(calendar.walk("VEVENT")))
+    assert timedelta(0) < since.date() - event["DTSTART"].dt <= timedelta(days=5)
+    assert event["DTEND"].dt - event["DTSTART"].dt == timedelta(days=1)
+    narrowed = parse_ics(data, "t.ics", since=since)
+    window = datetime(2026, 12, 1, 8, tzinfo=UTC)
+    days = {m.start.date() for m in expand(narrowed, window, window + timedelta(days=2))}
+    assert days >= {date(2026, 12, 1), date(2026, 12, 2)}

@@ -150,6 +150,9 @@ def _step(rule: Any) -> timedelta | None:
 def _move_start(event: Any, step: timedelta, since: datetime) -> None:
     start_prop = event.get("DTSTART")
     begin = getattr(start_prop, "dt", None)
+    if isinstance(begin, date) and not isinstance(begin, datetime):
+        _move_all_day_start(event, begin, step, since)
+        return
     if not isinstance(begin, datetime):
         return
     end_prop = event.get("DTEND")
@@ -169,3 +172,20 @@ def _move_start(event: Any, step: timedelta, since: datetime) -> None:
     start_prop.dt = (wall + shift).replace(tzinfo=zone)
     if isinstance(end, datetime):
         end_prop.dt = (end.replace(tzinfo=None) + shift).replace(tzinfo=end.tzinfo)
+
+
+def _move_all_day_start(event: Any, begin: date, step: timedelta, since: datetime) -> None:
+    """`_move_start` for an all-day series ("DTSTART;VALUE=DATE:00010101"): whole days."""
+    if step < timedelta(days=1) or step % timedelta(days=1):
+        return  # an hourly all-day series: leave it to the library
+    end_prop = event.get("DTEND")
+    end = getattr(end_prop, "dt", None)
+    length = (end - begin).days if type(end) is date else 1
+    target = since.astimezone(UTC).date() - timedelta(days=max(length, 0) + 3)
+    periods = (target - begin).days // step.days
+    if periods <= 0:
+        return
+    shift = timedelta(days=step.days * periods)
+    event["DTSTART"].dt = begin + shift
+    if type(end) is date:
+        end_prop.dt = end + shift
