@@ -271,6 +271,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             dialog.finished.connect(lambda _=0: self.after_welcome())
             self.welcome = dialog
             dialog.show()
+            ready_signal("shown:welcome")
         else:
             self.after_welcome()
 
@@ -636,15 +637,29 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._backup_timer.stop()
 
     def quit(self) -> None:
-        self.stop()
+        """Keep what was typed, close the store and exit, whatever fails on the way (a
+        store moved away, a window's own error): a quit that raises left an app that
+        SIGTERM could not end. Windows are not asked to close (`exit`, not `quit`), so a
+        logout never waits on a question."""
+        for step in (self.stop, self._keep_typed_words, self._hide_tray, self.server.close,
+                     self._close_store):
+            try:
+                step()
+            except Exception:  # quitting goes on; the log says what failed
+                logger.exception("while quitting")
+        self.app.exit(0)
+
+    def _keep_typed_words(self) -> None:
         if Window.CAPTURE in self.windows:
             self.capture_window().flush_draft()
         if Window.REFLECT in self.windows:
             self.reflection_dialog().keep_unsaved()
+
+    def _hide_tray(self) -> None:
         if self.tray is not None:
             self.tray.hide()
-        self.server.close()
+
+    def _close_store(self) -> None:
         ops.pool().waitForDone(5000)  # let a running store job finish first
         if self.opened is not None:
             self.opened.close()
-        self.app.quit()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.coaching.service import WELCOME_KEY as DONE_KEY
+from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Settings
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
@@ -282,12 +283,15 @@ class WelcomeDialog(QDialog):
         return self.recovery is None or self.recovery.saved.isChecked()
 
     def _finish(self, *, accepted: bool) -> None:
-        old = self.store.settings()
-        new = self.rhythm.collect(old)
-        if new != old and not hours_problem(new.day_start, new.day_end):
-            self.store.save_settings(new)
-            self.settings_changed.emit(new)
-        self.store.set_state(DONE_KEY, True)
+        try:
+            old = self.store.settings()
+            new = self.rhythm.collect(old)
+            if new != old and not hours_problem(new.day_start, new.day_end):
+                self.store.save_settings(new)
+                self.settings_changed.emit(new)
+            self.store.set_state(DONE_KEY, True)
+        except MlcoachError as exc:  # the store went away: close anyway; it shows again
+            logger.warning("the welcome could not save its choices: %s", exc)
         if self.recovery is not None:
             self.recovery.key_view.clear()
         self._closing = True

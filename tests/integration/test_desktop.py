@@ -173,3 +173,24 @@ def test_no_network_connections_from_the_cli(desktop, tmp_path):
                          timeout=120)
     assert "ATTEMPTS 0" in res.stdout, res.stderr
     assert os.path.exists(tmp_path / "data" / "mlcoach.db")
+
+
+def test_the_app_quits_even_when_its_store_went_away_under_the_welcome(desktop, tmp_path):
+    """The data folder moved while the first-run welcome was open (on a real X server,
+    where quitting closed the welcome): closing it could not save, the quit raised in
+    the welcome's reject, and SIGTERM left an app only SIGKILL could end."""
+    import signal
+
+    env = _env(desktop, tmp_path)
+    assert _cli(env, "init", "--no-encryption").returncode == 0
+    app = subprocess.Popen([sys.executable, "-m", "mlcoach", "run"], env=env, text=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_line(app, "shown:welcome", 60)  # no welcome_done: the welcome is up
+        (tmp_path / "data").rename(tmp_path / "moved")
+        app.send_signal(signal.SIGTERM)
+        assert app.wait(timeout=60) == 0
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
