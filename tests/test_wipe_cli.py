@@ -142,6 +142,43 @@ def test_wipe_waits_for_a_running_app_to_quit(cli_env: dict[str, str],
     assert not instance.channel_path(data, cli_env).exists()
 
 
+HUNG_APP = textwrap.dedent("""
+    # An mlcoach that holds its lock and channel but never answers (stopped, or hung).
+    import os, socket, sys, time
+    from pathlib import Path
+    from mlcoach.system import instance
+    root = Path(sys.argv[1])
+    path = instance.channel_path(root)
+    path.with_suffix(".lock").write_text(f"{os.getpid()}\\nmlcoach\\nhost\\n")
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(path)); server.listen(8)
+    print("ready", flush=True)
+    time.sleep(120)
+""")
+
+
+def test_wipe_refuses_while_a_running_app_does_not_answer(cli_env: dict[str, str],
+                                                          tmp_path: Path) -> None:
+    """Deleting the folder under a live app that did not answer left it writing into
+    nothing (and, with the welcome open, impossible to quit)."""
+    if not hasattr(__import__("socket"), "AF_UNIX"):
+        pytest.skip("needs AF_UNIX")
+    data, _store_id = _filled(cli_env)
+    cli_env["XDG_RUNTIME_DIR"] = str(tmp_path / "run")
+    os.makedirs(cli_env["XDG_RUNTIME_DIR"], mode=0o700)
+    app = subprocess.Popen([sys.executable, "-c", HUNG_APP, str(data)], env=cli_env,
+                           stdout=subprocess.PIPE, text=True)
+    try:
+        assert app.stdout is not None and app.stdout.readline().strip() == "ready"
+        res = run_cli(cli_env, "wipe", "--yes")
+        assert res.returncode == 1
+        assert f"process {app.pid}" in res.stderr and "nothing was deleted" in res.stderr
+        assert (data / "mlcoach.db").exists()
+    finally:
+        app.kill()
+        app.wait()
+
+
 def test_doctor_says_when_the_login_entry_runs_a_missing_program(
         cli_env: dict[str, str], tmp_path: Path) -> None:
     gone = tmp_path / "old venv" / "bin" / "mlcoach"

@@ -77,6 +77,11 @@ def _stop_running_app(root: Path, timeout: float = 15.0) -> None:
 
     pid = _lock_owner(instance.channel_path(root).with_suffix(".lock"))
     if not instance.send(root, "quit"):
+        if pid is not None and _alive(pid) and _is_mlcoach(pid):
+            # Running but not answering (stopped, busy, hung): deleting the folder under
+            # it would leave an app writing into nothing.
+            raise MlcoachError("mlcoach is running (process {pid}) and did not answer; quit "
+                               "it (or end that process) first: nothing was deleted", pid=pid)
         return
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -99,6 +104,16 @@ def _lock_owner(lock: Path) -> int | None:
     except OSError:
         return None
     return int(first) if first.strip().isdigit() else None
+
+
+def _is_mlcoach(pid: int) -> bool:
+    """Whether `pid` runs mlcoach (a stale lock's pid may have been reused); True where
+    the command line cannot be read."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            return b"mlcoach" in fh.read(64 * 1024)
+    except OSError:
+        return True
 
 
 def _alive(pid: int) -> bool:
