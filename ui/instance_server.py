@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 
 from mlcoach.system import instance
 
@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 logger = logging.getLogger(__name__)
+
+#: Connections read at once; a new one beyond this closes the oldest.
+MAX_CLIENTS = 16
+#: A connection has this long to send its line (a real sender needs a millisecond).
+CLIENT_DEADLINE_MS = 5000
+#: After accept() fails (no descriptors left), stop listening this long, not spin.
+ACCEPT_PAUSE_MS = 1000
 
 
 def _same_user(sock: QLocalSocket) -> bool:
@@ -71,10 +78,10 @@ def _retire(notifier: QSocketNotifier) -> None:
 
 
 class _Client:
-    """One connection on the Unix socket: its notifier and what it sent so far."""
+    """One connection on the Unix socket: its notifier, its deadline and what it sent."""
 
-    def __init__(self, sock: socket.socket, notifier: QSocketNotifier) -> None:
-        self.sock, self.notifier, self.buffer = sock, notifier, b""
+    def __init__(self, sock: socket.socket, notifier: QSocketNotifier, deadline: QTimer) -> None:
+        self.sock, self.notifier, self.deadline, self.buffer = sock, notifier, deadline, b""
 
 
 class InstanceServer(QObject):
@@ -178,19 +185,44 @@ class InstanceServer(QObject):
                 sock, _ = self._listener.accept()
             except (BlockingIOError, InterruptedError):
                 return
-            except OSError as exc:
-                logger.warning("instance channel: accept failed: %s", exc)
+            except OSError as exc:  # EMFILE: the notifier would fire again at once
+                logger.warning("instance channel: accept failed (%s); pausing %d ms", exc,
+                               ACCEPT_PAUSE_MS)
+                self._pause_accepting()
                 return
             uid = instance.peer_uid(sock)
             if uid is not None and uid != os.getuid():  # the folder is private; belt and braces
                 logger.warning("refused a connection from another user on the instance channel")
                 sock.close()
                 continue
+            if len(self._clients) >= MAX_CLIENTS:  # idle connections hoarded: oldest goes
+                self._drop(next(iter(self._clients)))
             sock.setblocking(False)
             fd = sock.fileno()
             notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
-            self._clients[fd] = _Client(sock, notifier)
+            deadline = QTimer(self)
+            deadline.setSingleShot(True)
+            deadline.timeout.connect(partial(self._expire, sock))
+            deadline.start(CLIENT_DEADLINE_MS)
+            self._clients[fd] = _Client(sock, notifier, deadline)
             notifier.activated.connect(partial(self._read, fd))
+
+    def _pause_accepting(self) -> None:
+        if self._accepting is None:
+            return
+        self._accepting.setEnabled(False)
+        QTimer.singleShot(ACCEPT_PAUSE_MS, self, self._resume_accepting)
+
+    def _resume_accepting(self) -> None:
+        if self._accepting is not None:
+            self._accepting.setEnabled(True)
+
+    def _expire(self, sock: socket.socket) -> None:
+        """A connection that did not send its line in time is closed."""
+        for fd, client in list(self._clients.items()):
+            if client.sock is sock:
+                logger.warning("closed an idle connection on the instance channel")
+                self._drop(fd)
 
     def _read(self, fd: int, *_signal_args: object) -> None:
         client = self._clients.get(fd)
@@ -242,6 +274,8 @@ class InstanceServer(QObject):
         client = self._clients.pop(fd, None)
         if client is None:
             return
+        client.deadline.stop()
+        client.deadline.deleteLater()
         _retire(client.notifier)  # before the descriptor goes
         client.sock.close()
 

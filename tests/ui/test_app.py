@@ -88,6 +88,23 @@ def controller(qtbot, opened, tmp_path, monkeypatch):  # type: ignore[no-untyped
         ctl.main_window.close()
 
 
+def _exit_recorded(ctl) -> list[int]:  # type: ignore[no-untyped-def]
+    """Let `ctl.quit()` run without ending the test session's QApplication: a real
+    QApplication.exit() with no loop running makes every later local loop return at once."""
+    exits: list[int] = []
+    real = ctl.app
+
+    class App:
+        def exit(self, code: int = 0) -> None:
+            exits.append(code)
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(real, name)
+
+    ctl.app = App()
+    return exits
+
+
 def test_quitting_keeps_the_words_of_a_reflection_not_yet_saved(controller, qtbot, opened):
     """Quit in the menu, or the session ending (SIGTERM), with the reflection open and
     typed in: the words are kept as the day's reflection, not dropped."""
@@ -100,7 +117,9 @@ def test_quitting_keeps_the_words_of_a_reflection_not_yet_saved(controller, qtbo
     dialog = ctl.reflection_dialog()
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.went_well, "Gave Deniz the lead on the demo")
+    exits = _exit_recorded(ctl)
     ctl.quit()
+    assert exits == [0]
     reopened = open_store(opened.layout, keys=OSKeyring())
     try:
         kept = reopened.store.reflection(date(2026, 11, 23))
@@ -116,6 +135,7 @@ def test_quitting_with_the_reflection_open_and_nothing_typed_saves_nothing(contr
     ctl, clock = controller
     clock.now = datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
     ctl.open_window(Window.REFLECT)
+    _exit_recorded(ctl)
     ctl.quit()
     reopened = open_store(opened.layout, keys=OSKeyring())
     try:
