@@ -110,6 +110,9 @@ class InstanceServer(QObject):
         self._clients: dict[int, _Client] = {}
         self._server: QLocalServer | None = None  # the named channel (Windows)
         self._buffers: dict[QLocalSocket, bytes] = {}
+        #: After a failed `claim`: an app holds the channel but did not answer (hung or
+        #: stopped), rather than one still starting.
+        self.owner_silent = False
         #: Stores a handed-over moment and returns its id; None: not now (no store open).
         self.store_moment: Callable[[instance.HandedMoment], str | None] | None = None
 
@@ -119,13 +122,19 @@ class InstanceServer(QObject):
         Returns True when this process now owns the channel, None when another
         running app took our request instead, False when neither worked.
         """
-        waited = 0
+        import time
+
+        deadline = time.monotonic() + timeout_ms / 1000  # one deadline, the asks included
+        asked = False
         while not self._lock.tryLock(100):
-            waited += 100
-            if instance.send(self._data_root, "show"):
-                return None
-            if waited >= timeout_ms:
+            left = deadline - time.monotonic()
+            if left <= 0:
                 return False
+            if not asked:  # once: a stopped app would find every ask queued when it wakes
+                if instance.send(self._data_root, "show", timeout=min(2.0, left)):
+                    return None
+                self.owner_silent = instance.channel_path(self._data_root).exists()
+                asked = self.owner_silent  # no channel yet: it is starting; ask again
         try:
             if instance.uses_named_channel():
                 self._listen_named()

@@ -139,7 +139,10 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
     if claimed is None:
         return 0  # another start became the app and took our request
     if not claimed:
-        sys.stderr.write("mlcoach: another mlcoach is starting; try again in a moment\n")
+        sys.stderr.write(
+            "mlcoach: another mlcoach is running but does not answer (busy or stopped); "
+            "try again, or end that process\n" if server.owner_silent else
+            "mlcoach: another mlcoach is starting; try again in a moment\n")
         return 1
     from mlcoach.ui.i18n import install_translators
 

@@ -482,6 +482,25 @@ def test_the_session_ending_quits_the_app_cleanly(app_env, sig):
 
 
 @pytest.mark.slow
+def test_a_second_start_says_when_the_running_app_does_not_answer(app_env):
+    """A stopped (or hung) app: the second start gives up within its one deadline and
+    says so, instead of 40 s of asks and "another mlcoach is starting"."""
+    _mark_welcome_done(app_env)
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    app = _start_app(app_env)
+    try:
+        _wait_ready(app)
+        app.send_signal(signal.SIGSTOP)
+        res = subprocess.run([sys.executable, "-m", "mlcoach", "run"], env=app_env,
+                             capture_output=True, text=True, timeout=START_DEADLINE)
+        assert res.returncode == 1
+        assert "does not answer" in res.stderr and "is starting" not in res.stderr
+    finally:
+        app.send_signal(signal.SIGCONT)
+        assert _quit(app, data, app_env) == 0
+
+
+@pytest.mark.slow
 def test_stale_channel_after_kill_is_recovered(app_env):
     _mark_welcome_done(app_env)
     data = Path(app_env["MLCOACH_DATA_DIR"])
