@@ -85,6 +85,39 @@ def test_refused_import_changes_nothing(store):
     assert _strip(exporting.export_document(store)) == _strip(before)
 
 
+def test_two_computers_reflections_on_one_day_both_survive_an_import(store, tmp_path,
+                                                                      memory_keyring):
+    """The laptop and the desktop each reflected on the same day: importing one into the
+    other keeps every answer of both (it said "nothing new" and dropped the file's)."""
+    day = date(2026, 11, 23)
+    store.save_reflection(day, energy=4, went_well="Laptop: the demo landed",
+                          intention="Laptop: ask Deniz about the release")
+    laptop = exporting.export_document(store)
+    desktop = open_store(Layout(tmp_path / "desktop"), keys=OSKeyring()).store
+    desktop.save_reflection(day, energy=2, went_well="Desktop: paired with Ana",
+                            differently="Desktop: shorter standup")
+    assert exporting.import_document(desktop, laptop)["reflections"] == 1
+    kept = desktop.reflection(day)
+    assert kept is not None and kept.energy == 2
+    assert kept.went_well == "Desktop: paired with Ana\n\nLaptop: the demo landed"
+    assert kept.differently == "Desktop: shorter standup"
+    assert kept.intention == "Laptop: ask Deniz about the release"
+    assert exporting.preview_import(desktop, laptop).nothing_new  # again: nothing to add
+    assert exporting.import_document(desktop, laptop)["reflections"] == 0
+    assert desktop.reflection(day) == kept
+
+
+def test_an_id_twice_with_different_content_is_refused_whole(store):
+    _fill(store)
+    doc = json.loads(json.dumps(exporting.export_document(store)))
+    twin = dict(doc["moments"][0], text="the same id, other words")
+    doc["moments"].append(twin)
+    with pytest.raises(MlcoachError, match=r"moments\[3\] has the id of an earlier entry"):
+        exporting.parse_export(json.dumps(doc).encode())
+    doc["moments"][-1] = dict(doc["moments"][0])  # the very same entry twice is fine
+    exporting.parse_export(json.dumps(doc).encode())
+
+
 def test_csv_and_markdown_exports(store):
     _fill(store)
     store.add_moment("=HYPERLINK(\"x\")")
@@ -105,12 +138,16 @@ def test_preview_counts_what_an_import_would_add_and_changes_nothing(store, tmp_
     before = _strip(exporting.export_document(other))
     preview = exporting.preview_import(other, doc)
     assert _strip(exporting.export_document(other)) == before
-    assert preview.added == {"moments": 3, "people": 1, "suggestions": 1, "reflections": 0,
+    # The file's answers for that day join the reflection here (its energy stays).
+    assert preview.added == {"moments": 3, "people": 1, "suggestions": 1, "reflections": 1,
                              "prompt_events": 1, "custom_prompts": 0, "settings": 0}
-    assert preview.skipped == {"moments": 0, "people": 1, "suggestions": 0, "reflections": 1,
+    assert preview.skipped == {"moments": 0, "people": 1, "suggestions": 0, "reflections": 0,
                                "prompt_events": 0, "custom_prompts": 0, "settings": 0}
     assert not preview.nothing_new
     assert exporting.import_document(other, doc) == preview.added
+    merged = other.reflection(date(2026, 11, 23))
+    assert merged is not None and (merged.energy, merged.went_well, merged.differently) == \
+        (2, "w", "d")
     again = exporting.preview_import(other, doc)
     assert again.nothing_new and again.skipped["moments"] == 3 and again.skipped["people"] == 2
     other.close()

@@ -176,8 +176,9 @@ class ImportPreviewDialog(QDialog):
             buttons.addButton(QDialogButtonBox.StandardButton.Close)
         else:
             heading.setText(self.tr("Import “%1”?").replace("%1", name))
-            note.setText(self.tr("New entries are added to what you have. Entries already "
-                                 "here are kept as they are and nothing is deleted."))
+            note.setText(self.tr("New entries are added to what you have. A day you have "
+                                 "already reflected on gets the file's answers added below "
+                                 "yours. Nothing is deleted."))
             self.import_button = buttons.addButton(self.tr("&Import"),
                                                    QDialogButtonBox.ButtonRole.AcceptRole)
             self.import_button.setAccessibleName(self.tr("Import the new entries"))

@@ -177,20 +177,33 @@ def _import(conn: Connection, doc: dict[str, Any], *,
     if tag_rows and write:
         conn.execute(insert(m.MomentTagRow), tag_rows)
 
-    known_days = {r[0] for r in conn.execute(select(m.ReflectionRow.day))}
-    existing = _ids(conn, m.ReflectionRow)
+    here = {r.day: dict(r._mapping) for r in conn.execute(select(
+        m.ReflectionRow.id, m.ReflectionRow.day, m.ReflectionRow.energy,
+        m.ReflectionRow.went_well, m.ReflectionRow.differently, m.ReflectionRow.intention))}
+    existing = {r["id"] for r in here.values()}
     rows = []
-    for r in _fresh(doc.get("reflections", []), existing):
+    for r in doc.get("reflections", []):
         day = date.fromisoformat(r["day"])
-        if day in known_days:
-            continue  # one reflection per day: the one already here wins
-        known_days.add(day)
-        rows.append(
-            {"id": r["id"], "day": day, "created_at": _utc(r["created_at"]),
-             "updated_at": _utc(r.get("updated_at") or r["created_at"]),
-             "energy": r.get("energy"), "went_well": r.get("went_well") or "",
-             "differently": r.get("differently") or "", "intention": r.get("intention") or ""}
-        )
+        ours = here.get(day)
+        if ours is not None:  # one reflection per day: the file's words join the ones here
+            merged = _merged_reflection(ours, r)
+            if merged:
+                if write:
+                    conn.execute(update(m.ReflectionRow)
+                                 .where(m.ReflectionRow.id == ours["id"])
+                                 .values(**merged, updated_at=datetime.now(timezone.utc)))
+                ours.update(merged)
+                added["reflections"] += 1
+            continue
+        if r["id"] in existing:
+            continue  # the same reflection under another day: leave it where it is
+        row = {"id": r["id"], "day": day, "created_at": _utc(r["created_at"]),
+               "updated_at": _utc(r.get("updated_at") or r["created_at"]),
+               "energy": r.get("energy"), "went_well": r.get("went_well") or "",
+               "differently": r.get("differently") or "", "intention": r.get("intention") or ""}
+        rows.append(row)
+        here[day] = row
+        existing.add(r["id"])
     _insert(conn, m.ReflectionRow, rows, added, "reflections", write)
 
     existing = _ids(conn, m.CustomPromptRow)
@@ -243,6 +256,21 @@ def _new_person(conn: Connection, name: str, person_ids: dict[str, str],
 
 def _ids(conn: Connection, table: Any) -> set[str]:
     return {r[0] for r in conn.execute(select(table.id))}
+
+
+def _merged_reflection(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    """What a file's reflection adds to the one here for the same day (another computer's,
+    or an older edit): each answer not already in ours is added below it; an energy only
+    where ours has none. Empty when it adds nothing: no word of either is lost."""
+    changes: dict[str, Any] = {}
+    for key in ("went_well", "differently", "intention"):
+        mine, new = (ours.get(key) or "").strip(), (theirs.get(key) or "").strip()
+        if not new or new in mine:
+            continue
+        changes[key] = new if not mine or mine in new else f"{mine}\n\n{new}"
+    if ours.get("energy") is None and theirs.get("energy") is not None:
+        changes["energy"] = theirs["energy"]
+    return changes
 
 
 def _fresh(items: list[dict[str, Any]], existing: set[str]) -> Iterator[dict[str, Any]]:

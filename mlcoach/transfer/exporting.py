@@ -287,6 +287,11 @@ def parse_export(raw: bytes) -> dict[str, Any]:
         raise ImportError_("the file is nested too deeply to be an mlcoach export") from exc
     except ValueError as exc:
         raise ImportError_(f"the file is not valid JSON ({exc})") from exc
+    return validate_export(doc)
+
+
+def validate_export(doc: Any) -> dict[str, Any]:
+    """Check a parsed export document completely (`parse_export` without the parsing)."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportError_("the file is not an mlcoach export (no \"format\": \"mlcoach-export\")")
     version = doc.get("version")
@@ -301,10 +306,15 @@ def parse_export(raw: bytes) -> dict[str, Any]:
         items = doc.get(section, [])
         if not isinstance(items, list):
             raise ImportError_(f"{section!r} must be a list")
+        seen: dict[Any, dict[str, Any]] = {}
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 raise ImportError_(f"{section}[{i}] must be an object")
             _VALIDATORS[section](item, f"{section}[{i}]")
+            first = seen.setdefault(item.get("id"), item)
+            if first is not item and first != item:  # which one is right? say so, keep all
+                raise ImportError_(f"{section}[{i}] has the id of an earlier entry but "
+                                   "different content; nothing was imported")
     return doc
 
 
@@ -522,9 +532,9 @@ class ImportPreview:
     """What importing a document would do to the store now, per section.
 
     `added` counts new entries (people include those named by a moment or
-    suggestion but missing from the file's people list); `skipped` counts the
-    file's entries already here: the same id, a person of the same name, or a
-    reflection for a day that has one.
+    suggestion but missing from the file's people list, reflections include a day's
+    reflection the file adds answers to); `skipped` counts the file's entries already
+    here: the same id, a person of the same name, a day's answers already there.
     """
 
     added: dict[str, int]

@@ -730,8 +730,8 @@
         <translation>“%1” içe aktarılsın mı?</translation>
     </message>
     <message>
-        <source>New entries are added to what you have. Entries already here are kept as they are and nothing is deleted.</source>
-        <translation>Yeni kayıtlar mevcut verilerinize eklenir. Zaten var olan kayıtlar olduğu gibi kalır, hiçbir şey silinmez.</translation>
+        <source>New entries are added to what you have. A day you have already reflected on gets the file&apos;s answers added below yours. Nothing is deleted.</source>
+        <translation>Yeni kayıtlar mevcut verilerinize eklenir. Zaten değerlendirme yazdığınız bir güne, dosyadaki yanıtlar sizinkilerin altına eklenir. Hiçbir şey silinmez.</translation>
     </message>
     <message>
         <source>&amp;Import</source>
