@@ -254,6 +254,12 @@ def _new_person(conn: Connection, name: str, person_ids: dict[str, str],
     return pid
 
 
+def stored_moment_ids(store: Store) -> set[str]:
+    """Every moment id in the store, in one query (a preview's "already here")."""
+    with store.engine.connect() as conn:
+        return _ids(conn, m.MomentRow)
+
+
 def _ids(conn: Connection, table: Any) -> set[str]:
     return {r[0] for r in conn.execute(select(table.id))}
 
