@@ -70,7 +70,7 @@ def cmd_outcome(ctx: Context) -> int:
         raise UsageError("give at least the first 4 characters of the id")
     if len(ns.id.strip()) > 36:
         raise UsageError("an id has 36 characters; this one has {n}", n=len(ns.id.strip()))
-    opened = ctx.open()
+    opened = ctx.open(create=False)  # nothing to mark in a store that is not there
     try:
         store = opened.store
         found = store.find_ids(ns.id)
@@ -193,13 +193,14 @@ def cmd_reflect_text(ctx: Context) -> int:
     from mlcoach.domain.i18n import translate
     from mlcoach.system.clock import local_zone, now_utc
 
-    opened = ctx.open()
+    # On first use the answers come first: an empty reflection then sets nothing up.
+    opened = ctx.open() if ctx.has_store() else None
     try:
-        store = opened.store
-        lang = ui_language(store.settings().language)
+        store = opened.store if opened is not None else None
+        lang = ui_language(store.settings().language if store is not None else "")
         now = now_utc()
         day = now.astimezone(local_zone()).date()
-        old = store.reflection(day)
+        old = store.reflection(day) if store is not None else None
         ctx.out(translate("Reflecting on {day}. Press Enter to skip a question (or to keep "
                           "what you wrote earlier today).", lang, day=day.isoformat()))
         energy = _ask_energy(ctx, lang, old.energy if old else None)
@@ -211,10 +212,13 @@ def cmd_reflect_text(ctx: Context) -> int:
         if energy is None and not (went_well or differently or intention):
             raise MlcoachError("nothing to save: give your energy or write a line "
                                "(nothing was changed)")
-        store.save_reflection(day, energy=energy, went_well=went_well,
-                              differently=differently, intention=intention, at=now)
+        if opened is None:
+            opened = ctx.open()
+        opened.store.save_reflection(day, energy=energy, went_well=went_well,
+                                     differently=differently, intention=intention, at=now)
     finally:
-        opened.store.close()
+        if opened is not None:
+            opened.store.close()
     ctx.out(translate("Saved today's reflection.", lang))
     return 0
 

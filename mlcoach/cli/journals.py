@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
+    from mlcoach.store.core import Store
 
 
 def cmd_import_journal(ctx: Context) -> int:
@@ -23,9 +27,7 @@ def cmd_import_journal(ctx: Context) -> int:
     except MemoryError:
         raise exporting.ImportError_("there is not enough memory to read this file at once; "
                                      "nothing was changed (split it into smaller files)") from None
-    opened = ctx.open()
-    store = opened.store
-    try:
+    with _store_to_compare(ctx, scratch=ns.dry_run) as store:
         saved = store.people()
         if saved and ns.source == "jrnl":  # its @tags may name them
             doc = journals.journal_document(loaded, ns.source, tz,
@@ -49,8 +51,6 @@ def cmd_import_journal(ctx: Context) -> int:
                     + f"; {len(doc['moments']) - len(new)} already here; nothing was changed")
             return 0
         added = exporting.import_document(store, doc)
-    finally:
-        store.close()
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
     ctx.out(f"imported {summary}" if summary else "nothing new to import")
     return 0
@@ -61,12 +61,32 @@ def cmd_preview_native(ctx: Context) -> int:
     from mlcoach.transfer import exporting
 
     doc = exporting.read_export(ctx.ns.file)
-    opened = ctx.open()
-    try:
-        preview = exporting.preview_import(opened.store, doc)
-    finally:
-        opened.store.close()
+    with _store_to_compare(ctx, scratch=True) as store:
+        preview = exporting.preview_import(store, doc)
     summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in preview.added.items() if n)
     ctx.out(f"would import {summary}; nothing was changed" if summary
             else "nothing new to import")
     return 0
+
+
+@contextmanager
+def _store_to_compare(ctx: Context, *, scratch: bool) -> Iterator[Store]:
+    """The store an import goes into. For a dry run before any store exists, an empty
+    plain one in a temporary folder: a preview sets up nothing (no data folder, no key)."""
+    if scratch and not ctx.has_store():
+        import tempfile
+
+        from mlcoach.store.vault import Layout, init_store
+
+        with tempfile.TemporaryDirectory(prefix="mlcoach-preview-") as folder:
+            opened = init_store(Layout(Path(folder)), "none", keys=ctx.keys)
+            try:
+                yield opened.store
+            finally:
+                opened.store.close()
+        return
+    opened = ctx.open()
+    try:
+        yield opened.store
+    finally:
+        opened.store.close()

@@ -75,11 +75,17 @@ class Context:
 
         return getpass.getpass("mlcoach passphrase: ")
 
-    def open(self) -> Opened:
+    def has_store(self) -> bool:
+        """Whether the data folder holds a store (or what is left of one)."""
+        return self.layout.meta.exists() or self.layout.db.exists()
+
+    def open(self, *, create: bool = True) -> Opened:
+        """The store; set up on first use unless `create` is False (a command that only
+        acts on what is stored then says there is no store, and creates nothing)."""
         from mlcoach.store.vault import open_store
 
         opened = open_store(self.layout, keys=self.keys, passphrase_source=self.passphrase,
-                            on_recovered=self.recovered)
+                            on_recovered=self.recovered, auto_init=create)
         self.secret = opened.secret
         self._note_language(opened.store)
         if opened.recovery_key:

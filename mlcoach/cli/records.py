@@ -19,7 +19,7 @@ def cmd_people(ctx: Context) -> int:
         from mlcoach.domain.text import MAX_NAME, clean_text
 
         clean_text(ns.name, "person name", MAX_NAME)
-    opened = ctx.open()
+    opened = ctx.open(create=ns.people_command in ("add", "list"))  # edits need a store
     store = opened.store
     try:
         if ns.people_command == "list":

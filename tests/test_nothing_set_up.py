@@ -1,0 +1,58 @@
+"""Bad input changes nothing, not even on first use: a dry run, an empty reflection or an
+edit of what is not stored leaves no data folder and no key behind (CLI in a child
+process, a file-backed keyring; see tests/conftest.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_cli
+
+
+def _nothing_set_up(env: dict[str, str]) -> None:
+    assert not Path(env["MLCOACH_DATA_DIR"]).exists()
+    assert not list(Path(env["XDG_DATA_HOME"]).rglob("*.cfg"))  # no key in the keyring
+
+
+@pytest.mark.parametrize("args", [
+    ("people", "edit", "Nobody", "--style", "facts"),
+    ("people", "archive", "Nobody"),
+    ("outcome", "abcd1234", "followed"),
+])
+def test_an_edit_of_nothing_stored_sets_nothing_up(cli_env, args) -> None:
+    res = run_cli(cli_env, *args)
+    assert res.returncode == 1 and "no store" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    _nothing_set_up(cli_env)
+
+
+def test_an_empty_reflection_on_first_use_sets_nothing_up(cli_env) -> None:
+    res = run_cli(cli_env, "reflect", "--text", input="\n\n\n\n")
+    assert res.returncode == 1 and "nothing to save" in res.stderr
+    _nothing_set_up(cli_env)
+    res = run_cli(cli_env, "reflect", "--text", input="4\nShipped the demo\n\n\n")
+    assert res.returncode == 0, res.stderr
+    assert Path(cli_env["MLCOACH_DATA_DIR"], "mlcoach.db").exists()
+
+
+def test_a_dry_run_before_any_store_previews_and_sets_nothing_up(cli_env, tmp_path) -> None:
+    journal = tmp_path / "jrnl.json"
+    journal.write_text(json.dumps({"tags": {}, "entries": [
+        {"title": "Asked Chen for the numbers", "body": "", "date": "2024-03-01",
+         "time": "09:30", "tags": [], "starred": False}]}))
+    res = run_cli(cli_env, "import", "--from", "jrnl", "--dry-run", str(journal))
+    assert res.returncode == 0, res.stderr
+    assert "would import 1 moment(s)" in res.stdout and "nothing was changed" in res.stdout
+    _nothing_set_up(cli_env)
+    other = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "other"),
+                 XDG_DATA_HOME=str(tmp_path / "other-home"))  # its own keyring file
+    assert run_cli(other, "capture", "Thanked Ana for the notes").returncode == 0
+    export = tmp_path / "export.json"
+    assert run_cli(other, "export", "--format", "json", "-o", str(export)).returncode == 0
+    res = run_cli(cli_env, "import", "--dry-run", str(export))
+    assert res.returncode == 0, res.stderr
+    assert "would import 1 moments" in res.stdout
+    _nothing_set_up(cli_env)
