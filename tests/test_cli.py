@@ -475,3 +475,17 @@ def test_a_data_folder_path_is_measured_in_bytes_as_sqlite_measures_it(tmp_path)
     assert len(str(folder)) <= MAX_FOLDER_CHARS < len(os.fsencode(folder))
     with pytest.raises(UsageError, match="characters long"):
         data_dir(folder)
+
+
+def test_stored_text_cannot_drive_the_terminal(cli_env):
+    """A moment (typed, or from a hostile import) holding terminal sequences is listed with
+    its control characters shown as "�": it cannot retitle or clear the terminal. JSON and
+    a piped export keep the data as it is."""
+    text = "esc \x1b]0;TITLE\x07 and \x1b[2J then \x9b31m the retro notes"
+    assert run_cli(cli_env, "capture", text).returncode == 0
+    res = run_cli(cli_env, "search", "retro")
+    assert res.returncode == 0, res.stderr
+    assert "\x1b" not in res.stdout and "\x07" not in res.stdout and "\x9b" not in res.stdout
+    assert "esc \ufffd]0;TITLE\ufffd and \ufffd[2J then \ufffd31m the [retro] notes" in res.stdout
+    exported = run_cli(cli_env, "export", "--format", "json")
+    assert [m["text"] for m in json.loads(exported.stdout)["moments"]] == [text]

@@ -10,6 +10,7 @@ import errno
 import io
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -117,6 +118,9 @@ class Context:
         self.stderr.write(f"mlcoach: {note.message()}\n")
 
     def out(self, text: str) -> None:
+        """One line (or more) for a person to read: stored text's control characters are
+        shown as "�", so a hostile import cannot retitle or clear the terminal."""
+        text = _CONTROLS.sub("\ufffd", text)
         self.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def out_stored(self, record_id: str, failed: str, **params: object) -> None:
@@ -135,6 +139,10 @@ class Context:
         import json
 
         self.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+# C0 controls but tab and newline, DEL and C1 (ESC starts terminal sequences; 0x9B is CSI).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _recovery_notice(key: str) -> str:
@@ -229,7 +237,9 @@ def cmd_export(ctx: Context) -> int:
         opened.close()
     if ctx.ns.output and str(ctx.ns.output) != "-":
         exporting.write_export(ctx.ns.output, text, ctx.root)
-    else:
+    elif ctx.stdout.isatty():  # read on the screen: no terminal sequences (CSV keeps CRLF)
+        ctx.stdout.write(_CONTROLS.sub(lambda m: m[0] if m[0] == "\r" else "\ufffd", text))
+    else:  # a pipe or a file: the data as it is
         ctx.stdout.write(text)
     return EXIT_OK
 
