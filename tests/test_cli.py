@@ -489,3 +489,22 @@ def test_stored_text_cannot_drive_the_terminal(cli_env):
     assert "esc \ufffd]0;TITLE\ufffd and \ufffd[2J then \ufffd31m the [retro] notes" in res.stdout
     exported = run_cli(cli_env, "export", "--format", "json")
     assert [m["text"] for m in json.loads(exported.stdout)["moments"]] == [text]
+
+
+def test_a_data_dir_that_is_a_file_is_said_so(cli_env, tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("mine")
+    res = run_cli(cli_env, "--data-dir", str(target), "capture", "x")
+    assert res.returncode == 1 and "is a file, not a folder" in res.stderr
+    assert target.read_text() == "mine"
+
+
+def test_a_handed_over_moment_needs_a_real_uuid():
+    from mlcoach.domain.ids import new_id
+    from mlcoach.system import instance
+
+    good = instance.HandedMoment(new_id(), "Thanked Ana", "recognition", None, None, ())
+    assert instance.parse(instance.encode_moment(good).rstrip(b"\n")) is not None
+    for ident in ("-" * 36, "a" * 36, new_id().upper()):
+        bad = good._replace(id=ident)
+        assert instance.parse(instance.encode_moment(bad).rstrip(b"\n")) is None, ident

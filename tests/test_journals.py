@@ -299,3 +299,31 @@ def test_dry_run_works_for_a_native_export_too(cli_env, tmp_path) -> None:
     assert res.returncode == 0, res.stderr
     assert res.stdout.strip() == "would import 1 moments, 1 people; nothing was changed"
     assert _export(other)["moments"] == []
+
+
+@pytest.mark.parametrize("raw, fragment", [
+    ('{"tags": {}, "entries": [{"title": "x", "date": "9999-12-31", "time": "09:00"}]}',
+     "entry 1 is dated 9999, outside the years 1900 to 2999"),
+    ('{"tags": {}, "entries": [{"title": "x", "date": "2024-01-02", "n": ' + "9" * 5000
+     + "}]}", "a number has too many digits"),
+])
+def test_a_refused_jrnl_entry_is_named_as_the_user_knows_it(tmp_path, raw, fragment):
+    from mlcoach.transfer import journals
+    from mlcoach.transfer.exporting import ImportError_
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(raw)
+    with pytest.raises(ImportError_) as caught:
+        journals.read_journal(bad, "jrnl", BERLIN, lambda _h: None)
+    assert fragment in str(caught.value) and "set_int_max_str_digits" not in str(caught.value)
+
+
+def test_a_jrnl_time_with_its_own_offset_keeps_it(tmp_path):
+    from mlcoach.transfer import journals
+
+    path = tmp_path / "j.json"
+    path.write_text(json.dumps({"tags": {}, "entries": [
+        {"title": "Standup in Almaty", "date": "2024-01-02", "time": "09:00+05:00"}]}))
+    doc = journals.read_journal(path, "jrnl", BERLIN, lambda _h: None)
+    assert datetime.fromisoformat(doc["moments"][0]["created_at"]) == \
+        datetime(2024, 1, 2, 4, 0, tzinfo=UTC)

@@ -192,6 +192,9 @@ def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
         raise NotInitializedError(NO_KEYRING_MESSAGE)
     if mode == "passphrase":
         check_new_passphrase(passphrase)
+    if layout.root.exists() and not layout.root.is_dir():
+        raise MlcoachError("the data folder {folder} is a file, not a folder; choose another "
+                           "--data-dir (nothing was changed)", folder=layout.root)
     try:
         ensure_private_dir(layout.root)
     except OSError as exc:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import socket
 import stat
 import struct
@@ -189,7 +190,7 @@ def encode_moment(moment: HandedMoment) -> bytes:
     return json.dumps(body, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
-_ID_SHAPE = frozenset("0123456789abcdef-")
+_ID_SHAPE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _MOMENT_START = b'{"mlcoach": %d, "request": "add", ' % PROTOCOL
 
 
@@ -206,7 +207,7 @@ def _moment(value: object) -> HandedMoment | None:
         return None
     ident, text, kind = value["id"], value["text"], value["kind"]
     person, style, tags = value["person"], value["style"], value["tags"]
-    if not (isinstance(ident, str) and len(ident) == 36 and set(ident) <= _ID_SHAPE
+    if not (isinstance(ident, str) and _ID_SHAPE.fullmatch(ident)
             and isinstance(text, str) and text and isinstance(kind, str)
             and (person is None or isinstance(person, str))
             and (style is None or isinstance(style, str))

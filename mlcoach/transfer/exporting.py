@@ -36,7 +36,8 @@ logger = logging.getLogger(__name__)
 FORMAT = "mlcoach-export"
 VERSION = 1
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
-_YEARS = (1900, 2999)  # imported dates outside these are refused (hostile or broken files)
+MIN_YEAR, MAX_YEAR = 1900, 2999  # imported dates outside these are refused (hostile files)
+_YEARS = (MIN_YEAR, MAX_YEAR)
 
 
 def _header(now: datetime | None) -> dict[str, Any]:
@@ -286,6 +287,9 @@ def parse_export(raw: bytes) -> dict[str, Any]:
     except RecursionError as exc:
         raise ImportError_("the file is nested too deeply to be an mlcoach export") from exc
     except ValueError as exc:
+        if "digits" in str(exc):  # not Python's advice on int_max_str_digits
+            raise ImportError_("the file is not valid JSON (a number has too many digits)") \
+                from exc
         raise ImportError_(f"the file is not valid JSON ({exc})") from exc
     return validate_export(doc)
 

@@ -20,7 +20,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mlcoach.domain.model import Person
 from mlcoach.domain.text import MAX_TAG, MAX_TEXT
-from mlcoach.transfer.exporting import FORMAT, VERSION, ImportError_, validate_export
+from mlcoach.transfer.exporting import (
+    FORMAT,
+    MAX_YEAR,
+    MIN_YEAR,
+    VERSION,
+    ImportError_,
+    validate_export,
+)
 
 #: A journal file (or the JSON inside a zip) larger than this is refused unread. Reading
 #: takes about 25 times the file's size in memory (200k jrnl entries, 27 MB: 600 MB).
@@ -67,6 +74,8 @@ def _json(data: bytes, source: str) -> Any:
     except RecursionError as exc:
         raise _fail(source, _Why("nested too deeply")) from exc
     except ValueError as exc:
+        if "digits" in str(exc):  # Python's own advice on int_max_str_digits
+            raise _fail(source, _Why("a number has too many digits")) from exc
         raise _fail(source, _Why("not valid JSON ({detail})",
                                   detail=" ".join(str(exc).split())[:120])) from exc
 
@@ -141,8 +150,10 @@ def jrnl_moments(doc: Any, tz: tzinfo, person_for: PeopleMatcher) -> list[dict[s
             raise _fail("jrnl", _Why("entry {number} has a field of the wrong type",
                                          number=number))
         try:
-            when = datetime.combine(date.fromisoformat(str(day)), time.fromisoformat(clock),
-                                    tzinfo=tz)
+            at = time.fromisoformat(clock)  # "09:00", or "09:00+05:00" with its own offset
+            when = datetime.combine(date.fromisoformat(str(day)), at.replace(tzinfo=None),
+                                    tzinfo=at.tzinfo or tz)
+            _check_year(when, "jrnl", number)
         except ValueError as exc:
             raise _fail("jrnl", _Why("entry {number} has no valid date and time",
                                          number=number)) from exc
@@ -164,6 +175,15 @@ def jrnl_moments(doc: Any, tz: tzinfo, person_for: PeopleMatcher) -> list[dict[s
     return moments
 
 
+def _check_year(when: datetime, source: str, number: int) -> None:
+    """The years a moment may have (the export format's); said of the entry, not of the
+    document it becomes."""
+    if not MIN_YEAR <= when.year <= MAX_YEAR:
+        raise _fail(source, _Why("entry {number} is dated {year}, outside the years {low} to "
+                                 "{high}", number=number, year=when.year, low=MIN_YEAR,
+                                 high=MAX_YEAR))
+
+
 def _dayone_time(entry: dict[str, Any], number: int) -> datetime:
     raw = entry.get("creationDate")
     if not isinstance(raw, str):
@@ -176,6 +196,7 @@ def _dayone_time(entry: dict[str, Any], number: int) -> datetime:
     if when.tzinfo is None:
         raise _fail("dayone", _Why("the creationDate of entry {number} has no time zone",
                                    number=number))
+    _check_year(when, "dayone", number)
     zone = entry.get("timeZone")
     if isinstance(zone, str) and zone:
         try:
