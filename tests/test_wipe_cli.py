@@ -95,9 +95,8 @@ def test_wipe_on_a_terminal_deletes_only_after_the_word(cli_env: dict[str, str])
     assert not data.exists() and _key(cli_env, store_id) == "None"
 
 
-FAKE_APP = textwrap.dedent("""
-    # Stands in for the running app: owns the channel and its lock, answers "quit",
-    # then (like the real app closing its store) writes into the data folder and exits.
+# Stands in for a running app: owns the channel and its lock (then FAKE_APP or HUNG_APP).
+_APP_HOLDS_CHANNEL = textwrap.dedent("""
     import os, socket, sys, time
     from pathlib import Path
     from mlcoach.system import instance
@@ -105,8 +104,13 @@ FAKE_APP = textwrap.dedent("""
     path = instance.channel_path(root)
     path.with_suffix(".lock").write_text(f"{os.getpid()}\\nmlcoach\\nhost\\n")
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(path)); server.listen(1)
+    server.bind(str(path)); server.listen(8)
     print("ready", flush=True)
+""")
+
+# Answers "quit", then (like the real app closing its store) writes into the data folder
+# and exits.
+FAKE_APP = _APP_HOLDS_CHANNEL + textwrap.dedent("""
     conn, _ = server.accept()
     conn.recv(1024); conn.sendall(b"ok\\n"); conn.close()
     server.close(); path.unlink()
@@ -142,19 +146,8 @@ def test_wipe_waits_for_a_running_app_to_quit(cli_env: dict[str, str],
     assert not instance.channel_path(data, cli_env).exists()
 
 
-HUNG_APP = textwrap.dedent("""
-    # An mlcoach that holds its lock and channel but never answers (stopped, or hung).
-    import os, socket, sys, time
-    from pathlib import Path
-    from mlcoach.system import instance
-    root = Path(sys.argv[1])
-    path = instance.channel_path(root)
-    path.with_suffix(".lock").write_text(f"{os.getpid()}\\nmlcoach\\nhost\\n")
-    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(path)); server.listen(8)
-    print("ready", flush=True)
-    time.sleep(120)
-""")
+# Never answers (stopped, or hung).
+HUNG_APP = _APP_HOLDS_CHANNEL + "time.sleep(120)\n"
 
 
 def test_wipe_refuses_while_a_running_app_does_not_answer(cli_env: dict[str, str],
