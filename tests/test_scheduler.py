@@ -187,6 +187,15 @@ def test_sleep_through_three_slots_gives_one_catch_up_then_the_gap() -> None:
     assert due.reason == "scheduled"
 
 
+def test_waking_never_shortens_a_longer_wait() -> None:
+    """After the welcome (30 min) or for a meeting's preparation, a wake or a start in the
+    meantime keeps the longer wait."""
+    now = at(MONDAY, 10)
+    held = replace(STATE, settle_until=now + timedelta(minutes=30))
+    assert on_wake(held, now).settle_until == now + timedelta(minutes=30)
+    assert on_wake(STATE, now).settle_until == now + WAKE_SETTLE
+
+
 def test_waking_after_hours_shows_nothing_until_tomorrow() -> None:
     wake = at(MONDAY, 19)
     due = next_due(wake, settings=Settings(), history=[], state=on_wake(STATE, wake), tz=BERLIN)

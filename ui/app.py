@@ -256,6 +256,10 @@ class AppController(QObject, DesktopShell, WindowFactories):
         else:
             coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random())
         self.coach = coach
+        try:
+            coach.started(self.clock())
+        except StoreUnavailableError as exc:  # a prompt at once is the worst that follows
+            logger.warning("start settle not saved (%s)", type(exc).__name__)
         self.apply_language()
         self.menu.set_ready(True)
         ready_signal("store")

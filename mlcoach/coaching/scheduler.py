@@ -446,8 +446,12 @@ def snooze(
 
 
 def on_wake(state: SchedulerState, now: datetime) -> SchedulerState:
-    """Return the state after the machine woke from sleep: the first prompt waits a moment."""
-    return replace(state, settle_until=as_utc(now) + WAKE_SETTLE)
+    """Return the state after the machine woke from sleep (or the app started): the first
+    prompt waits a moment, or longer where it already had to (after the welcome, a prep)."""
+    until = as_utc(now) + WAKE_SETTLE
+    if state.settle_until is not None and state.settle_until > until:
+        return state
+    return replace(state, settle_until=until)
 
 
 def observe_clock(

@@ -280,6 +280,11 @@ class Coach:
         """The machine resumed from sleep: let the first prompt wait a moment."""
         self._save_state(sch.on_wake(self._state(), now))
 
+    def started(self, now: datetime) -> None:
+        """The app started (a login, mostly): as after sleep, the first prompt waits a
+        moment instead of greeting the login, or racing a prompt asked for from the menu."""
+        self._save_state(sch.on_wake(self._state(), now))
+
     # -- what ----------------------------------------------------------------------
 
     def _choose(self, now: datetime) -> Offer:

@@ -144,6 +144,34 @@ def test_quitting_with_the_reflection_open_and_nothing_typed_saves_nothing(contr
         reopened.store.close()
 
 
+def test_a_start_in_working_hours_does_not_greet_the_login_with_a_prompt(qtbot, opened):
+    """Started (logged in) at 10:46 with a slot due, the first prompt waits a moment, as
+    after sleep; a prompt asked for from the menu then is not replaced a second later by
+    the scheduler's (the desktop matrix saw 'expired', 'done')."""
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.coaching.scheduler import WAKE_SETTLE
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.instance_server import InstanceServer
+
+    opened.store.set_state("welcome_done", True)
+    clock = FakeClock(datetime(2026, 11, 25, 10, 46, tzinfo=TZ))  # a Wednesday morning
+    server = InstanceServer(opened.layout.root)
+    ctl = AppController(QApplication.instance(), opened.layout.root, server, clock=clock,
+                        tz=lambda: TZ, busy=lambda: False, real_clock=clock.real,
+                        steady_clock=clock.steady)
+    ctl.start("show", opened=opened)
+    try:
+        assert ctl.coach is not None
+        assert ctl.coach.due_action(clock()) is None
+        clock.now = clock() + WAKE_SETTLE
+        assert ctl.coach.due_action(clock()) == "prompt"
+    finally:
+        ctl.stop()
+        if ctl.main_window is not None:
+            ctl.main_window.close()
+
+
 def test_timer_is_one_single_shot_armed_for_the_first_slot(controller):
     ctl, clock = controller
     assert ctl.timer.isSingleShot() and ctl.timer.isActive()
