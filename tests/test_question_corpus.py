@@ -168,3 +168,29 @@ def test_proper_nouns_keep_their_case(change: str, action: ChangeKind) -> None:
         if re.search(rf"\b{name}\b", change):
             assert re.search(rf"\b{name}\b", question), question
             assert not re.search(rf"\b{name.lower()}\b", question), question
+
+
+@pytest.mark.parametrize(("change", "action", "lang", "expected"), [
+    ("haftalık birebir toplantı", "start", "tr",
+     "Şuna başlasak diyorum: «haftalık birebir toplantı». Bu sizin için nasıl olur?"),
+    ("haftalık toplantı", "stop", "tr",
+     "Şunu bıraksak diyorum: «haftalık toplantı». Bu sizin için nasıl olur?"),
+    ("We start standups at 9:30", "start", "en",
+     "How would it work for you if we started this: “We start standups at 9:30”?"),
+    ("pair with Doğan on releases", "differently", "en",
+     "How would it work for you to pair with Doğan on releases?"),
+    ("pair with @dana", "differently", "en", "How would it work for you to pair with dana?"),
+    ("move questions to #help", "differently", "en",
+     "How would it work for you to move questions to help?"),
+])
+def test_a_second_reading_of_the_new_rules(change: str, action: str, lang: str,
+                                           expected: str) -> None:
+    """A meeting ("toplantı") is a thing, not a past tense; "we …" is the plan to start;
+    a Turkish name does not make English Turkish; a mention a word leads into stays."""
+    assert supportive_question(change, ChangeKind(action), lang) == expected
+
+
+def test_the_saved_change_is_the_one_typed() -> None:
+    typed = "Start a #kudos channel 🎉"
+    composed = compose(SuggestionRequest(typed, None, ChangeKind.START))
+    assert composed.change == typed and "kudos channel" in composed.question

@@ -187,7 +187,8 @@ def compose(req: SuggestionRequest) -> Composed:
     Long on purpose: the parts of a suggestion (opening, tips, question, avoid, next
     step) are picked in one pass from the same inputs, which reads as one recipe.
     """
-    change = _validate(req.change)
+    change = _validate(req.change)  # what the wording reads: no emoji, no @/# marks
+    typed = " ".join(req.change.split())  # what is saved with the suggestion
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)
     a, b = split_change(strip_lead(change) or change)
@@ -255,7 +256,7 @@ def compose(req: SuggestionRequest) -> Composed:
         action=req.action,
         size=req.size,
         person=person,
-        change=change,
+        change=typed,
     )
 
 
@@ -310,16 +311,27 @@ def _clean(text: str) -> str:
 
 _MENTION = re.compile(r"(?<!\S)[@#](?=\w)")  # "@dana", "#frontend": the word, not the mark
 _EMOTICON = re.compile(r"(?<!\S)[:;]-?[()DPp](?!\S)")
-_TRAILING_MARKS = re.compile(r"(?:\s+[@#]\w[\w.-]*)+[\s.!?]*$")
+_LEADS_IN = frozenset((
+    "to", "with", "for", "from", "in", "into", "on", "at", "by", "about", "of", "and", "or",
+    "ask", "tell", "thank", "invite", "cc", "ping", "pair", "via", "than", "like", "use"))
 
 
 def without_marks(text: str) -> str:
     """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
     in front of names and tags ("ask @dana 🚀" → "ask dana")."""
     kept = "".join(ch for ch in text if not _is_emoji(ch))
-    kept = _EMOTICON.sub("", kept).rstrip()
-    kept = _TRAILING_MARKS.sub("", kept)  # "… to 10 #process @team": labels, not words
-    return " ".join(_MENTION.sub("", kept).split())
+    words = _EMOTICON.sub("", kept).split()
+    # Trailing #tags and @mentions are labels ("… to 10 #process @team"), unless a word
+    # leads into the first of them ("pair with @dana", "move it to #help") or it is a
+    # number ("review PR #123"): then that one is the sentence's object and stays.
+    run = 0
+    while run < len(words) - 1 and _MENTION.match(words[-1 - run]):
+        run += 1
+    if run:
+        first = len(words) - run
+        object_ = words[first - 1].lower() in _LEADS_IN or words[first][1:].isdigit()
+        words = words[:first + (1 if object_ else 0)]
+    return " ".join(_MENTION.sub("", " ".join(words)).split())
 
 
 def _is_emoji(ch: str) -> bool:

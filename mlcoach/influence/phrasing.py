@@ -225,7 +225,9 @@ def read_change(
 
 
 def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) -> Reading:
-    if _TURKISH_LETTERS.search(core):  # Turkish typed in the English app: quote it whole
+    # Turkish typed in the English app ("Toplantıyı 10'a alalım") is quoted whole; a
+    # Turkish name in an English change ("pair with Doğan on releases") is not.
+    if _TURKISH_LETTERS.search(core) and turkish_form(core) != "thing":
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
     body = _strip_tails(_strip_fillers(core))
     if person:
@@ -263,22 +265,28 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     body = _strip_fillers(body)
     reading = _classify(body, action, modal, person)
     if reading is None:
-        if not question and _is_a_thought(body):
+        if not question and _is_a_thought(body, action):
             return Reading(Shape.QUOTE_THOUGHT, core)
         return _quote_reading(core, action, question, "en", says_stop)
     return reading
 
 
-def _is_a_thought(body: str) -> bool:
+def _is_a_thought(body: str, action: ChangeKind) -> bool:
     """Whether the words say how things are or what someone feels ("I hate that we skip
     the retro", "nobody reads the status email", "last sprint we shipped without tests"),
-    not something to try ("people pick their own tickets")."""
+    not something to try ("people pick their own tickets"). To start or stop, "we …" and
+    "everyone …" are the plan itself ("we start standups at 9:30"): only "I …", "nobody
+    …" and a time ("last sprint …") are thoughts then."""
     words = [_plain(w) for w in body.split()[:3]]
-    if words and words[0] in ("last", "yesterday"):  # "last sprint we …"
+    timed = bool(words) and words[0] in ("last", "yesterday")
+    if timed:  # "last sprint we …"
         words = words[2:] if words[0] == "last" else words[1:]
-    return bool(words) and words[0] in _THOUGHT_SUBJECTS
+    if not words or words[0] not in _THOUGHT_SUBJECTS:
+        return False
+    return timed or action is ChangeKind.DIFFERENTLY or words[0] in _FIRST_PERSON
 
 
+_FIRST_PERSON = _words("i i'm i'd i've i'll nobody")
 _THOUGHT_SUBJECTS = _words(
     "i i'm i'd i've i'll we we're we'd we've we'll nobody everyone everybody they they're "
     "it's there's"
@@ -348,7 +356,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     low = _plain(words[0])
     second = _plain(words[1]) if len(words) > 1 else ""
     tail = f" {joiner} {b}" if b else ""
-    if person and re.search(rf"(?<!\w){re.escape(person)}(?!\w)", a, re.I):
+    if person and re.search(rf"(?<!\w){re.escape(person)}(?!\w)", a):  # "Mark", not "mark"
         return None  # the change names the person it is said to: quote it
     if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS)) \
             or second in _PRONOUNS:
@@ -567,7 +575,7 @@ def _says_stop_tr(text: str) -> bool:
 # ("…kullanmak") or a thing ("haftalık demo", "Ayşe'nin raporu").
 _TR_STATEMENT = ("yor", "yorum", "yoruz", "yorsunuz", "yorlar", "dık", "dik", "duk", "dük",
                  "tık", "tuk", "tük", "ladı", "ledi", "ıldı", "ildi", "uldu", "üldü", "ndı",
-                 "ndi", "rdı", "rdi", "tı", "ktı", "kti")
+                 "ndi", "rdı", "rdi")  # no bare "-tı": "toplantı" is a thing
 _TR_PROPOSAL = ("lım", "lim", "sak", "sek", "sın", "sin", "sun", "sün", "malı", "meli",
                 "malıyız", "meliyiz", "abiliriz", "ebiliriz")
 _TR_VERBAL_NOUN = ("mak", "mek", "ması", "mesi")
