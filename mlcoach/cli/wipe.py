@@ -77,7 +77,7 @@ def _stop_running_app(root: Path, timeout: float = 15.0) -> None:
 
     pid = _lock_owner(instance.channel_path(root).with_suffix(".lock"))
     if not instance.send(root, "quit"):
-        if pid is not None and _alive(pid) and _is_mlcoach(pid):
+        if pid is not None and _alive(pid) and _channel_listening(root):
             # Running but not answering (stopped, busy, hung): deleting the folder under
             # it would leave an app writing into nothing.
             raise MlcoachError("mlcoach is running (process {pid}) and did not answer; quit "
@@ -106,14 +106,23 @@ def _lock_owner(lock: Path) -> int | None:
     return int(first) if first.strip().isdigit() else None
 
 
-def _is_mlcoach(pid: int) -> bool:
-    """Whether `pid` runs mlcoach (a stale lock's pid may have been reused); True where
-    the command line cannot be read."""
-    try:
-        with open(f"/proc/{pid}/cmdline", "rb") as fh:
-            return b"mlcoach" in fh.read(64 * 1024)
-    except OSError:
-        return True
+def _channel_listening(root: Path) -> bool:
+    """Whether something still listens on the app's channel: a stopped or hung app does
+    (connect succeeds, no answer comes); a dead one does not (refused, or no socket), so a
+    stale lock whose pid was reused does not block a wipe."""
+    import socket
+
+    from mlcoach.system import instance
+
+    if not hasattr(socket, "AF_UNIX"):
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+        probe.settimeout(1.0)
+        try:
+            probe.connect(str(instance.channel_path(root)))
+        except OSError:
+            return False
+    return True
 
 
 def _alive(pid: int) -> bool:
