@@ -193,8 +193,18 @@ def cmd_reflect_text(ctx: Context) -> int:
     from mlcoach.domain.i18n import translate
     from mlcoach.system.clock import local_zone, now_utc
 
-    # On first use the answers come first: an empty reflection then sets nothing up.
+    # On first use the answers come first: an empty reflection then sets nothing up. What
+    # would stop the set-up afterwards is checked before a word is typed.
     opened = ctx.open() if ctx.has_store() else None
+    if opened is None:
+        from mlcoach.domain.errors import NotInitializedError
+        from mlcoach.store.vault import NO_KEYRING_MESSAGE
+
+        if ctx.root.exists() and not ctx.root.is_dir():
+            raise MlcoachError("the data folder {folder} is a file, not a folder; choose "
+                               "another --data-dir (nothing was changed)", folder=ctx.root)
+        if not ctx.keys.available():
+            raise NotInitializedError(NO_KEYRING_MESSAGE)
     try:
         store = opened.store if opened is not None else None
         lang = ui_language(store.settings().language if store is not None else "")
@@ -225,7 +235,9 @@ def cmd_reflect_text(ctx: Context) -> int:
 
 def _ask(ctx: Context, question: str, current: str) -> str:
     """Ask for one line; Enter keeps `current`. Reads at most 4 KiB."""
-    hint = f" [{current}]" if current else ""
+    from mlcoach.cli.main import printable
+
+    hint = f" [{printable(current)}]" if current else ""  # stored text: no terminal codes
     ctx.stdout.write(f"{question}{hint} ")
     ctx.stdout.flush()
     line = ctx.stdin.readline(4096)

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from mlcoach.store.core import Store
 
 
+_NO_MEMORY = ("there is not enough memory to read this file at once; nothing was changed "
+              "(split it into smaller files)")
+
+
 def cmd_import_journal(ctx: Context) -> int:
     """Read the whole file first (nothing written on any error), then import or preview."""
     from mlcoach.system.clock import local_zone
@@ -25,13 +29,17 @@ def cmd_import_journal(ctx: Context) -> int:
         loaded = journals.load_journal(ns.file, ns.source)
         doc = journals.journal_document(loaded, ns.source, tz, journals.no_people)
     except MemoryError:
-        raise exporting.ImportError_("there is not enough memory to read this file at once; "
-                                     "nothing was changed (split it into smaller files)") from None
+        raise exporting.ImportError_(_NO_MEMORY) from None
     with _store_to_compare(ctx, scratch=ns.dry_run) as store:
         saved = store.people()
         if saved and ns.source == "jrnl":  # its @tags may name them
-            doc = journals.journal_document(loaded, ns.source, tz,
-                                            journals.person_matcher(saved))
+            del doc  # not two documents at once
+            try:
+                doc = journals.journal_document(loaded, ns.source, tz,
+                                                journals.person_matcher(saved))
+            except MemoryError:
+                raise exporting.ImportError_(_NO_MEMORY) from None
+        del loaded
         if ns.dry_run:
             preview = exporting.preview_import(store, doc)
             from mlcoach.store.import_rows import stored_moment_ids

@@ -120,7 +120,7 @@ class Context:
     def out(self, text: str) -> None:
         """One line (or more) for a person to read: stored text's control characters are
         shown as "�", so a hostile import cannot retitle or clear the terminal."""
-        text = _CONTROLS.sub("\ufffd", text)
+        text = printable(text)
         self.stdout.write(text if text.endswith("\n") else text + "\n")
 
     def out_stored(self, record_id: str, failed: str, **params: object) -> None:
@@ -138,11 +138,18 @@ class Context:
     def out_json(self, value: Any) -> None:
         import json
 
-        self.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+        text = json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n"
+        # json escapes C0 controls; on a screen, C1 (0x9B is CSI) and DEL are shown too.
+        self.stdout.write(printable(text) if self.stdout.isatty() else text)
 
 
 # C0 controls but tab and newline, DEL and C1 (ESC starts terminal sequences; 0x9B is CSI).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (but tab and newline) shown as "�"."""
+    return _CONTROLS.sub("\ufffd", text)
 
 
 def _recovery_notice(key: str) -> str:

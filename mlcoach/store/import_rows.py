@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
+from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
-from mlcoach.domain.text import name_key
+from mlcoach.domain.text import MAX_TEXT, name_key
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
 from mlcoach.store.db import writer
@@ -274,6 +275,10 @@ def _merged_reflection(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str
         if not new or new in mine:
             continue
         changes[key] = new if not mine or mine in new else f"{mine}\n\n{new}"
+        if len(changes[key]) > MAX_TEXT:  # too long to edit or export again: say so
+            raise MlcoachError("the reflection for {day} here and the one in the file are "
+                               "longer than {limit} characters together; nothing was "
+                               "imported", day=theirs["day"], limit=MAX_TEXT)
     if ours.get("energy") is None and theirs.get("energy") is not None:
         changes["energy"] = theirs["energy"]
     return changes
