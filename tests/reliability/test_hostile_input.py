@@ -312,13 +312,20 @@ def test_bad_import_files_are_refused_in_one_line_and_change_nothing(opened, lay
     assert _export(layout) == before
 
 
-def test_an_id_twice_in_one_file_is_one_entry(opened, layout, tmp_path):
-    doc = {**_minimal_doc(), "moments": [_moment("same"), {**_moment("same"), "text": "2nd"}]}
+def test_an_id_twice_in_one_file_is_one_entry_or_refused(opened, layout, tmp_path):
+    """The very same entry twice is one moment; the same id with other words is refused
+    whole (keeping the first copy silently dropped the second's words)."""
+    doc = {**_minimal_doc(), "moments": [_moment("same"), _moment("same")]}
     path = tmp_path / "twice.json"
     path.write_text(json.dumps(doc))
     code, _, err = _cli(layout, "import", str(path))
     assert code == 0, err
-    assert [m.text for m in opened.store.moments()] == ["moment same"]  # the first copy
+    assert [m.text for m in opened.store.moments()] == ["moment same"]
+    doc["moments"] = [_moment("other"), {**_moment("other"), "text": "2nd"}]
+    path.write_text(json.dumps(doc))
+    code, _, err = _cli(layout, "import", str(path))
+    _one_line_error(code, err, "moments[1] has the id of an earlier entry")
+    assert [m.text for m in opened.store.moments()] == ["moment same"]
 
 
 def test_imported_tags_are_folded_like_typed_ones_and_otherwise_kept(opened, layout,
