@@ -125,16 +125,16 @@ class InstanceServer(QObject):
         import time
 
         deadline = time.monotonic() + timeout_ms / 1000  # one deadline, the asks included
-        asked = False
         while not self._lock.tryLock(100):
             left = deadline - time.monotonic()
             if left <= 0:
-                return False
-            if not asked:  # once: a stopped app would find every ask queued when it wakes
-                if instance.send(self._data_root, "show", timeout=min(2.0, left)):
-                    return None
+                # A channel there but no answer: hung or stopped, not starting.
                 self.owner_silent = instance.channel_path(self._data_root).exists()
-                asked = self.owner_silent  # no channel yet: it is starting; ask again
+                return False
+            # Asked again while time is left: an app still starting answers once its loop
+            # runs (ten simultaneous starts); a stopped one finds at most three asks queued.
+            if instance.send(self._data_root, "show", timeout=min(2.0, left)):
+                return None
         try:
             if instance.uses_named_channel():
                 self._listen_named()
