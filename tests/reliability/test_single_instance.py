@@ -64,8 +64,15 @@ def _wait_ready(proc: subprocess.Popen[str], what: str = "store", timeout: float
 
 
 def _quit(proc: subprocess.Popen[str], data: Path, env: dict[str, str]) -> int:
+    """Ask the app to quit and wait for it; killed when it does not (the test still fails
+    on the timeout), so no app outlives its test."""
     instance.send(data, "quit", env=env)
-    return proc.wait(timeout=30)
+    try:
+        return proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise
 
 
 def _settle(procs: list[subprocess.Popen[str]], timeout: float = 90) -> None:

@@ -442,8 +442,15 @@ def _wait_ready(proc: subprocess.Popen[str], what: str = "store",
 
 
 def _quit(proc: subprocess.Popen[str], data: Path, env: dict[str, str]) -> int:
+    """Ask the app to quit and wait for it; killed when it does not (the test still fails
+    on the timeout), so no app outlives its test."""
     instance.send(data, "quit", env=env)
-    return proc.wait(timeout=START_DEADLINE)
+    try:
+        return proc.wait(timeout=START_DEADLINE)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise
 
 
 @pytest.fixture
