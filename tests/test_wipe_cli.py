@@ -120,15 +120,21 @@ FAKE_APP = _APP_HOLDS_CHANNEL + textwrap.dedent("""
 """)
 
 
-def test_wipe_waits_for_a_running_app_to_quit(cli_env: dict[str, str],
-                                              tmp_path: Path) -> None:
+def _stand_in(cli_env: dict[str, str], tmp_path: Path,
+              script: str) -> tuple[Path, subprocess.Popen[str]]:
+    """A filled store and a stand-in app (FAKE_APP, HUNG_APP) holding its channel."""
     if not hasattr(__import__("socket"), "AF_UNIX"):
         pytest.skip("needs AF_UNIX")
     data, _store_id = _filled(cli_env)
     cli_env["XDG_RUNTIME_DIR"] = str(tmp_path / "run")
     os.makedirs(cli_env["XDG_RUNTIME_DIR"], mode=0o700)
-    app = subprocess.Popen([sys.executable, "-c", FAKE_APP, str(data)], env=cli_env,
-                           stdout=subprocess.PIPE, text=True)
+    return data, subprocess.Popen([sys.executable, "-c", script, str(data)], env=cli_env,
+                                  stdout=subprocess.PIPE, text=True)
+
+
+def test_wipe_waits_for_a_running_app_to_quit(cli_env: dict[str, str],
+                                              tmp_path: Path) -> None:
+    data, app = _stand_in(cli_env, tmp_path, FAKE_APP)
     # Reaped as soon as it exits (a real app's parent does that; a zombie still has a pid).
     reaper = threading.Thread(target=app.wait, daemon=True)
     try:
@@ -154,13 +160,7 @@ def test_wipe_refuses_while_a_running_app_does_not_answer(cli_env: dict[str, str
                                                           tmp_path: Path) -> None:
     """Deleting the folder under a live app that did not answer left it writing into
     nothing (and, with the welcome open, impossible to quit)."""
-    if not hasattr(__import__("socket"), "AF_UNIX"):
-        pytest.skip("needs AF_UNIX")
-    data, _store_id = _filled(cli_env)
-    cli_env["XDG_RUNTIME_DIR"] = str(tmp_path / "run")
-    os.makedirs(cli_env["XDG_RUNTIME_DIR"], mode=0o700)
-    app = subprocess.Popen([sys.executable, "-c", HUNG_APP, str(data)], env=cli_env,
-                           stdout=subprocess.PIPE, text=True)
+    data, app = _stand_in(cli_env, tmp_path, HUNG_APP)
     try:
         assert app.stdout is not None and app.stdout.readline().strip() == "ready"
         res = run_cli(cli_env, "wipe", "--yes")
