@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +39,8 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import current_language, error_message
 from mlcoach.ui.names import kind_words
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
+from mlcoach.ui.reflection_draft import KEY as DRAFT_KEY
+from mlcoach.ui.reflection_draft import Answers, ReflectionDraft, from_json
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.elided_label import ElidedLabel
@@ -91,6 +93,8 @@ class ReflectionDialog(QDialog):
 
     reflection_saved = Signal()
 
+    DRAFT_DELAY_MS = 800  # typing pause before what was typed is kept in the store
+
     def __init__(self, store: Store, *, clock: Callable[[], datetime], tz: tzinfo,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,7 +102,9 @@ class ReflectionDialog(QDialog):
         self._clock = clock
         self._tz = tz
         self._day = clock().astimezone(tz).date()
-        self._loaded: tuple[int | None, str, str, str] = (None, "", "", "")
+        self._loaded: Answers = (None, "", "", "")
+        self._loaded_at: datetime | None = None  # when the shown reflection was saved
+        self._draft_kept = False  # whether the store may hold a draft of this dialog's
         self._stats_request = 0
         self.setWindowTitle(self.tr("Reflect on today"))
         self.setAccessibleName(self.tr("Reflect on today"))
@@ -136,6 +142,10 @@ class ReflectionDialog(QDialog):
         self.intention.setAccessibleName(self.tr("One small intention for tomorrow"))
         self.intention.setPlaceholderText(self.tr("Tomorrow I will…"))
 
+        self._restored = mute(QLabel(self.tr(
+            "Brought back what you typed before mlcoach closed. It is not saved yet."), self))
+        self._restored.setWordWrap(True)
+        self._restored.hide()
         self._error = QLabel(self)
         self._error.setAccessibleName(self.tr("Problem"))
         self._error.setWordWrap(True)
@@ -149,6 +159,14 @@ class ReflectionDialog(QDialog):
         self._buttons.accepted.connect(self.save)
         self._buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(self.DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.flush_draft)
+        for signal in (self.energy.changed, self.went_well.textChanged,
+                       self.differently.textChanged, self.intention.textChanged):
+            signal.connect(self._draft_timer.start)
 
         self._build_layout()
 
@@ -171,6 +189,7 @@ class ReflectionDialog(QDialog):
         self._fill_glance(data)
         self._fill_echoes(data.echoes)
         self._fill_reflection(data.reflection)
+        self._restore_draft()
         self._ask_question(data.day)
         self._load_stats(now)
 
@@ -196,6 +215,8 @@ class ReflectionDialog(QDialog):
             self._show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
             return
         self._loaded = (energy, went_well, differently, intention)
+        self._restored.hide()
+        self._forget_draft()
         self.reflection_saved.emit()
         self.accept()
 
@@ -215,6 +236,7 @@ class ReflectionDialog(QDialog):
             logger.warning("the unsaved reflection could not be kept at quit: %s", exc)
             return False
         self._loaded = (energy, went_well, differently, intention)
+        self._draft_timer.stop()  # the draft left behind is older than this: ignored later
         logger.info("kept the unsaved reflection for %s at quit", self._day)
         return True
 
@@ -229,7 +251,32 @@ class ReflectionDialog(QDialog):
                                      self.tr("What you wrote has not been saved yet.")):
                 return
             self._show_answers(self._loaded)
+            self._forget_draft()
         super().reject()
+
+    def done(self, result: int) -> None:
+        """Close; a pending draft write is dropped (save and discard have dealt with it)."""
+        self._draft_timer.stop()
+        self._restored.hide()
+        super().done(result)
+
+    def flush_draft(self) -> None:
+        """Keep what is typed in the store now (also done a moment after typing pauses),
+        on the worker thread: a long import holding the store never stalls the typing."""
+        self._draft_timer.stop()
+        answers = self._current()
+        if answers == self._loaded or answers == (None, "", "", ""):
+            self._forget_draft()
+            return
+        draft = ReflectionDraft(self._day, answers, self._clock())
+        self._draft_kept = True
+        store = self._store
+        ops.run(lambda: store.set_state(DRAFT_KEY, draft.to_json()), lambda _: None,
+                lambda exc: logger.warning("could not keep the reflection draft: %s", exc))
+
+    def restored_text(self) -> str:
+        """The line saying typed words were brought back, or "" when none were."""
+        return self._restored.text() if not self._restored.isHidden() else ""
 
     # -- building -----------------------------------------------------------------------
 
@@ -305,6 +352,7 @@ class ReflectionDialog(QDialog):
             else:
                 layout.addLayout(field)
         layout.addSpacing(6)
+        layout.addWidget(self._restored)
         layout.addWidget(self._error)
         layout.addWidget(self._buttons)
 
@@ -373,13 +421,62 @@ class ReflectionDialog(QDialog):
 
     def _fill_reflection(self, reflection: Reflection | None) -> None:
         if reflection is None:
-            self._loaded = (None, "", "", "")
+            self._loaded, self._loaded_at = (None, "", "", ""), None
         else:
             self._loaded = (reflection.energy, reflection.went_well, reflection.differently,
                             reflection.intention)
+            self._loaded_at = reflection.updated_at
         self._show_answers(self._loaded)
+        self._draft_timer.stop()  # nothing typed yet
 
-    def _show_answers(self, answers: tuple[int | None, str, str, str]) -> None:
+    def _restore_draft(self) -> None:
+        """Bring back words typed before a crash: into the fields when they are for the
+        day shown, as their own day's reflection otherwise (what quitting would have done)."""
+        self._restored.hide()
+        try:
+            draft = from_json(self._store.get_state(DRAFT_KEY))
+        except MlcoachError as exc:
+            logger.warning("could not read the reflection draft: %s", exc)
+            return
+        if draft is None:
+            return
+        self._draft_kept = True
+        if draft.day == self._day:
+            if draft.answers != self._loaded and draft.newer_than(self._loaded_at):
+                self._show_answers(draft.answers)
+                self._draft_timer.stop()  # nothing new to write
+                self._restored.show()
+                return
+        elif self._keep_for_its_day(draft):
+            logger.info("kept the reflection typed for %s before mlcoach closed", draft.day)
+        else:
+            return  # not saved: the draft stays for the next try
+        self._forget_draft()
+
+    def _keep_for_its_day(self, draft: ReflectionDraft) -> bool:
+        energy, went_well, differently, intention = draft.answers
+        try:
+            saved = self._store.reflection(draft.day)
+            if saved is not None and not draft.newer_than(saved.updated_at):
+                return True  # already saved after it was typed
+            self._store.save_reflection(draft.day, energy=energy, went_well=went_well,
+                                        differently=differently, intention=intention,
+                                        at=draft.at)
+        except MlcoachError as exc:
+            logger.warning("could not keep the reflection typed for %s: %s", draft.day, exc)
+            return False
+        return True
+
+    def _forget_draft(self) -> None:
+        self._draft_timer.stop()
+        if not self._draft_kept:
+            return
+        self._draft_kept = False
+        store = self._store
+        ops.run(lambda: store.set_state(DRAFT_KEY, None), lambda _: None,
+                lambda exc: logger.warning("could not clear the reflection draft: %s", exc))
+
+    def _show_answers(self, answers: Answers) -> None:
         energy, went_well, differently, intention = answers
         self.energy.set_value(energy)
         self.went_well.setPlainText(went_well)
@@ -434,7 +531,7 @@ class ReflectionDialog(QDialog):
         except MlcoachError as exc:
             self._show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
 
-    def _current(self) -> tuple[int | None, str, str, str]:
+    def _current(self) -> Answers:
         energy = self.energy.value()
         return (energy if isinstance(energy, int) else None,
                 self.went_well.toPlainText().strip(), self.differently.toPlainText().strip(),

@@ -1790,6 +1790,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Yarın şunu yapacağım…</translation>
     </message>
     <message>
+        <source>Brought back what you typed before mlcoach closed. It is not saved yet.</source>
+        <translation>mlcoach kapanmadan önce yazdıklarınız geri getirildi. Henüz kaydedilmedi.</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>Sorun</translation>
     </message>
