@@ -508,3 +508,44 @@ def test_a_handed_over_moment_needs_a_real_uuid():
     for ident in ("-" * 36, "a" * 36, new_id().upper()):
         bad = good._replace(id=ident)
         assert instance.parse(instance.encode_moment(bad).rstrip(b"\n")) is None, ident
+
+
+def _limited_memory() -> None:  # in the child: an endless read fails fast, not at 24 GB
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def _from_dev_zero(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    with open("/dev/zero", "rb") as zero:
+        return subprocess.run([sys.executable, "-m", "mlcoach", *args], env=env, stdin=zero,
+                              text=True, capture_output=True, timeout=60,
+                              preexec_fn=_limited_memory)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/zero and RLIMIT_AS")
+def test_an_endless_standard_input_is_not_read_to_its_end(cli_env, tmp_path):
+    env = {k: v for k, v in cli_env.items() if k != "MLCOACH_PASSPHRASE"}
+    res = _from_dev_zero(env, "init", "--passphrase")
+    assert res.returncode == 2, res.stderr
+    assert res.stderr.strip() == ("mlcoach: the passphrase on standard input is longer than "
+                                  "4096 characters (nothing was changed)")
+    assert not (tmp_path / "data").exists()
+
+    assert run_cli(cli_env, "capture", "kept").returncode == 0
+    res = _from_dev_zero(cli_env, "recover")
+    assert res.returncode == 2 and "recovery key is not valid" in res.stderr, res.stderr
+    assert "kept" in run_cli(cli_env, "export").stdout
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as bytes")
+def test_a_data_folder_whose_name_is_not_text_is_refused(cli_env, tmp_path):
+    env = {k: v for k, v in cli_env.items() if k != "MLCOACH_DATA_DIR"}
+    folder = os.fsencode(tmp_path) + b"/caf\xe9"  # Latin-1, not UTF-8
+    for args, run_env in (([b"--data-dir", folder], env),
+                          ([], {**env, "XDG_DATA_HOME": os.fsdecode(folder)})):
+        res = subprocess.run([sys.executable, "-m", "mlcoach", *args, "capture", "hi"],
+                             env=run_env, capture_output=True, text=True, timeout=60)
+        assert res.returncode == 2, res.stderr
+        assert "not UTF-8 text" in res.stderr and "unexpected" not in res.stderr
+    assert not os.path.exists(folder)

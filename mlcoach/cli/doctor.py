@@ -278,7 +278,9 @@ def cmd_recover(ctx: Context) -> int:
 
         text = getpass.getpass("Recovery key: ")
     else:
-        text = ctx.stdin.readline()
+        from mlcoach.cli.main import MAX_STDIN_LINE
+
+        text = ctx.stdin.readline(MAX_STDIN_LINE)  # bounded: a longer line is no key
     recover(ctx.layout, text, ctx.keys)
     ctx.out("the encryption key is back in your keyring; mlcoach opens as before")
     return 0

@@ -299,12 +299,20 @@ def cmd_init(ctx: Context) -> int:
     return EXIT_OK
 
 
+# The most read from standard input for one answer (a passphrase, a recovery key).
+MAX_STDIN_LINE = 4096
+
+
 def _new_passphrase(ctx: Context) -> str:
     env = os.environ.get("MLCOACH_PASSPHRASE")
     if env:
         return env
     if not ctx.stdin.isatty():
-        line = ctx.stdin.readline().rstrip("\n")
+        line = ctx.stdin.readline(MAX_STDIN_LINE + 1)  # /dev/zero has no end of line
+        if len(line.rstrip("\n")) > MAX_STDIN_LINE:
+            raise UsageError("the passphrase on standard input is longer than {n} characters "
+                             "(nothing was changed)", n=MAX_STDIN_LINE)
+        line = line.rstrip("\n")
         if not line:
             raise UsageError("no passphrase given on standard input")
         return line

@@ -33,10 +33,23 @@ def data_dir(explicit: str | os.PathLike[str] | None = None,
             raise UsageError("the data folder's path is {n} characters long; SQLite opens "
                              "files only under about {limit}: choose a shorter one",
                              n=len(os.fsencode(folder)), limit=MAX_FOLDER_CHARS)
-        return folder
+        return _as_text(folder)
     import platformdirs
 
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return _as_text(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+
+def _as_text(folder: Path) -> Path:
+    """`folder`, when its name is text: bytes that are not UTF-8 (kept by Python as lone
+    surrogates) cannot reach SQLite's file name, the app's channel or a message."""
+    try:
+        str(folder).encode("utf-8")
+    except UnicodeEncodeError:
+        from mlcoach.domain.errors import UsageError
+
+        raise UsageError("the data folder's path has bytes that are not UTF-8 text; choose "
+                         "another folder with --data-dir (nothing was changed)") from None
+    return folder
 
 
 def ensure_private_dir(path: Path) -> None:
