@@ -18,19 +18,19 @@ def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str
     """
     term = Term(what)
     value = value.strip()
+    if len(value) > limit:
+        raise UsageError("{what} is longer than {limit} characters", what=term, limit=limit)
+    try:  # first: a byte that is not UTF-8 (a lone surrogate) is not "empty"
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise UsageError("{what} contains characters that are not valid text",
+                         what=term) from exc
     # Only invisible characters (zero-width spaces, a byte-order mark, direction marks)
     # read as empty too: stored, they show as a blank line or a blank name.
     if not any(ch.isprintable() and not ch.isspace() for ch in value):
         raise UsageError("{what} is empty", what=term)
     if "\x00" in value:
         raise UsageError("{what} contains a NUL character", what=term)
-    if len(value) > limit:
-        raise UsageError("{what} is longer than {limit} characters", what=term, limit=limit)
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise UsageError("{what} contains characters that are not valid text",
-                         what=term) from exc
     return value
 
 
