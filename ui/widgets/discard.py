@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def discard_confirmed(parent: QWidget, title: str, text: str) -> bool:
-    """True when the user chose to drop their unsaved words; Cancel is the default."""
+def discard_confirmed(parent: QWidget, question: str, detail: str) -> bool:
+    """True when the user chose to drop their unsaved words; Cancel is the default.
+
+    The question is the message's first, bold line, not only its title: GNOME shows a
+    dialog attached to its window without a title bar, and the title would be lost.
+    """
     buttons = QMessageBox.StandardButton
-    answer = QMessageBox.question(parent, title, text, buttons.Discard | buttons.Cancel,
+    title = parent.window().windowTitle() or "mlcoach"
+    body = f"<b>{escape(question)}</b><br>{escape(detail)}"
+    answer = QMessageBox.question(parent, title, body, buttons.Discard | buttons.Cancel,
                                   buttons.Cancel)
     return answer == buttons.Discard
