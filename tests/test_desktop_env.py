@@ -200,3 +200,38 @@ def test_doctor_reports_the_desktop_in_plain_words(tmp_path: Path) -> None:
                          timeout=60)
     display = {c["name"]: c for c in json.loads(res.stdout)}["display"]
     assert display["status"] == "WARN" and display["detail"].startswith("no display")
+
+
+# -- the helpers themselves (real processes) ---------------------------------------------------
+
+def test_a_helper_answer_is_read_whole_when_small() -> None:
+    from mlcoach.system.helper_run import run_bounded
+
+    done = run_bounded(["printf", "a\\nb"], timeout=30, limit=64)
+    assert (done.returncode, done.stdout) == (0, "a\nb")
+    assert run_bounded(["false"], timeout=30, limit=64).returncode == 1
+
+
+def test_a_flooding_helper_is_cut_off_and_killed() -> None:
+    from mlcoach.system.helper_run import TooMuchOutput, run_bounded
+
+    with pytest.raises(TooMuchOutput):
+        run_bounded(["yes"], timeout=60, limit=4096)
+
+
+def test_a_silent_helper_is_stopped_at_the_deadline() -> None:
+    from mlcoach.system.helper_run import run_bounded
+
+    with pytest.raises(subprocess.TimeoutExpired):
+        run_bounded(["sleep", "600"], timeout=0.2, limit=64)
+
+
+def test_a_gsettings_that_floods_answers_cannot_tell(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from mlcoach.system.desktop import gnome_banners_off
+
+    fake = tmp_path / "gsettings"
+    fake.write_text("#!/bin/sh\nexec yes false\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    assert gnome_banners_off() is None

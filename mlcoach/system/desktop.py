@@ -116,7 +116,7 @@ def shortcut_hint(desktop: str) -> str:
 
 # -- busy routes that need no D-Bus (the notification server's state comes from ui/) ---
 
-Runner = Callable[..., "subprocess.CompletedProcess[str]"]
+Runner = Callable[..., "subprocess.CompletedProcess[str]"]  # run_bounded's signature
 ROUTE_DEADLINE_S = 1.0
 _MAX_OUTPUT = 4096  # what we read from a helper's answer
 
@@ -125,16 +125,18 @@ def _ask(run: Runner | None, args: list[str], deadline: float) -> str | None:
     """A helper's answer within what is left of `deadline` (monotonic), or None."""
     import subprocess  # here: the app imports this module before its tray icon
 
-    run = run or subprocess.run
+    from mlcoach.system.helper_run import run_bounded
+
+    run = run or run_bounded
     left = deadline - time.monotonic()
     if left <= 0:
         return None
     try:
-        done = run(args, capture_output=True, text=True, timeout=left, check=False)
+        done = run(args, timeout=left, limit=_MAX_OUTPUT)
     except (OSError, subprocess.SubprocessError) as exc:
         logger.debug("%s failed: %s", args[0], exc)
         return None
-    return done.stdout[:_MAX_OUTPUT] if done.returncode == 0 else None
+    return done.stdout if done.returncode == 0 else None
 
 
 def gnome_banners_off(run: Runner | None = None) -> bool | None:

@@ -23,8 +23,10 @@ def session_env(desktop, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, 
 
 
 def _run_in(env: dict[str, str]) -> Any:
+    from mlcoach.system.helper_run import run_bounded
+
     def run(args: list[str], **kw: Any) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(args, env=env, **kw)  # type: ignore[no-any-return]
+        return run_bounded(args, env=env, **kw)
     return run
 
 
