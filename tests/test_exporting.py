@@ -166,6 +166,32 @@ def test_people_named_only_by_a_moment_are_counted(store):
     assert [p.name for p in store.people()] == ["Cem"]
 
 
+def test_ids_from_another_tool_become_ids_the_command_line_can_name(store):
+    upper = "0B9F3C2A-1D4E-4F5A-8B6C-7D8E9F0A1B2C"
+    raw = json.dumps({
+        "format": "mlcoach-export", "version": 1,
+        "people": [{"id": "p1", "name": "Cem", "created_at": "2026-01-05T09:00:00+00:00"}],
+        "suggestions": [{"id": "s1", "created_at": "2026-01-05T09:00:00+00:00", "person_id": "p1",
+                         "change": "a shared agenda", "action": "start", "size": "small",
+                         "text": "…"}],
+        "moments": [
+            {"id": "m1", "created_at": "2026-01-05T10:00:00+00:00", "text": "Asked Cem",
+             "kind": "question", "person_id": "p1", "suggestion_id": "s1"},
+            {"id": upper, "created_at": "2026-01-05T11:00:00+00:00", "text": "Thanked Cem",
+             "kind": "recognition", "person_id": "p1"}],
+    }).encode()
+    added = exporting.import_document(store, exporting.parse_export(raw))
+    assert (added["moments"], added["people"], added["suggestions"]) == (2, 1, 1)
+    moments = {m.text: m for m in store.moments()}
+    assert moments["Thanked Cem"].id == upper.lower()
+    asked = moments["Asked Cem"]
+    assert asked.person == "Cem" and asked.suggestion_id == store.suggestions()[0].id
+    for entry in (asked.id, asked.suggestion_id, moments["Thanked Cem"].id):
+        assert store.find_ids(entry[:8]) != []  # `mlcoach outcome` can name each
+    again = exporting.import_document(store, exporting.parse_export(raw))
+    assert sum(again.values()) == 0  # the same file gives the same ids
+
+
 def test_read_export_refuses_unreadable_files_in_one_line(tmp_path):
     with pytest.raises(MlcoachError, match="could not read the file") as err:
         exporting.read_export(tmp_path / "missing.json")

@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -315,11 +316,39 @@ def validate_export(doc: Any) -> dict[str, Any]:
             if not isinstance(item, dict):
                 raise ImportError_(f"{section}[{i}] must be an object")
             _VALIDATORS[section](item, f"{section}[{i}]")
+            if section != "custom_prompts":  # their ids are the prompts' own names
+                _canonical_ids(item)
             first = seen.setdefault(item.get("id"), item)
             if first is not item and first != item:  # which one is right? say so, keep all
                 raise ImportError_(f"{section}[{i}] has the id of an earlier entry but "
                                    "different content; nothing was imported")
     return doc
+
+
+# Ids as mlcoach writes them: lower-case UUIDs. Another tool's file may carry "m1" or an
+# upper-case UUID, which `mlcoach outcome ID` could not find; each becomes the UUID it
+# stands for, the same on every import of the file (so importing it again adds nothing).
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_ID_FIELDS = ("id", "person_id", "prompt_event_id", "suggestion_id")
+_ID_NAMESPACE = "4b1d6c0e-5a7f-5e2b-8c3d-9f0a1b2c3d4e"
+
+
+def _canonical_ids(item: dict[str, Any]) -> None:
+    for key in _ID_FIELDS:
+        value = item.get(key)
+        if isinstance(value, str) and not _UUID_RE.fullmatch(value):
+            item[key] = canonical_id(value)
+
+
+def canonical_id(value: str) -> str:
+    """`value` as a lower-case UUID: itself lower-cased when it is one, else a UUID made
+    from it (version 5, so the same text always gives the same id)."""
+    lowered = value.strip().lower()
+    if _UUID_RE.fullmatch(lowered):
+        return lowered
+    import uuid
+
+    return str(uuid.uuid5(uuid.UUID(_ID_NAMESPACE), value))
 
 
 class _V:

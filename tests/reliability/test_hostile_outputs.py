@@ -99,7 +99,10 @@ def test_a_suggestion_without_its_optional_style_imports(opened, layout, tmp_pat
     assert (code, err) == (0, ""), err
     assert "1 suggestions" in out
     exported = json.loads(_cli(layout, "export")[1])
-    assert [(s["id"], s["style"]) for s in exported["suggestions"]] == [("s1", None)]
+    from mlcoach.transfer.exporting import canonical_id
+
+    assert [(s["id"], s["style"]) for s in exported["suggestions"]] == [
+        (canonical_id("s1"), None)]
 
 
 # -- CSV and Markdown ----------------------------------------------------------------------
