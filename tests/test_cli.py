@@ -552,3 +552,22 @@ def test_a_data_folder_whose_name_is_not_text_is_refused(cli_env, tmp_path):
         assert res.returncode == 2, res.stderr
         assert "not UTF-8 text" in res.stderr and "unexpected" not in res.stderr
     assert not os.path.exists(folder)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_CORE")
+@pytest.mark.parametrize("debug, expect_zero", [("", True), ("1", False)])
+def test_an_mlcoach_process_leaves_no_core_dump(cli_env, debug, expect_zero):
+    """A core file would hold the raw key and decrypted notes outside the store."""
+    probe = ("import resource\n"
+             "hard = resource.getrlimit(resource.RLIMIT_CORE)[1]\n"
+             "resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))  # as a shell may\n"
+             "from mlcoach.cli.main import main\n"
+             "main(['--version'])\n"
+             "print(hard, resource.getrlimit(resource.RLIMIT_CORE)[0])\n")
+    env = {**cli_env, "MLCOACH_DEBUG": debug}
+    res = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                         text=True, timeout=60)
+    hard, soft = (int(n) for n in res.stdout.split()[-2:])
+    if hard == 0:
+        pytest.skip("core dumps are off for this whole session already")
+    assert (soft == 0) is expect_zero, res.stdout + res.stderr

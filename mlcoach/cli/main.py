@@ -524,6 +524,9 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         stdout = cast("IO[str]", _ClosedOutput())
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user
+        from mlcoach.system.no_core import forbid_core_dumps
+
+        forbid_core_dumps()
     _configure_logging()
     args = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(command_in(args))
