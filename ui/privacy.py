@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextOption
+from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -183,8 +183,10 @@ class RecoveryKeyView(QWidget):
         self.note.clear()
 
     def copy(self) -> None:
-        """Put the key on the clipboard."""
-        QGuiApplication.clipboard().setText(self.key())
+        """Put the key on the clipboard, as a secret (see secret_clipboard)."""
+        from mlcoach.ui.secret_clipboard import copy_secret
+
+        copy_secret(self.key())
         self.note.setText(self.tr("Copied"))
         self._note_timer.start()
         self.copied.emit()

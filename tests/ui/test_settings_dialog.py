@@ -528,6 +528,24 @@ def test_recovery_key_view_copy(qtbot) -> None:  # type: ignore[no-untyped-def]
         view.copy_button.click()
     assert QGuiApplication.clipboard().text() == "ABCD-EFGH"
     assert view.note.text()
+    # marked so Klipper, KDE Connect and their kind keep no copy of the raw key
+    mime = QGuiApplication.clipboard().mimeData()
+    assert bytes(mime.data("x-kde-passwordManagerHint").data()) == b"secret"
+
+
+def test_the_recovery_key_leaves_the_clipboard_after_a_while(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from mlcoach.ui.secret_clipboard import copy_secret
+
+    clipboard = QGuiApplication.clipboard()
+    copy_secret("ABCD-EFGH", clear_after_ms=50)
+    assert clipboard.text() == "ABCD-EFGH"
+    qtbot.waitUntil(lambda: clipboard.text() == "", timeout=5000)
+
+    timer = copy_secret("ABCD-EFGH", clear_after_ms=50)
+    clipboard.setText("the user's own words, copied since")
+    with qtbot.waitSignal(timer.timeout, timeout=5000):
+        pass
+    assert clipboard.text() == "the user's own words, copied since"  # not ours to clear
 
 
 def test_delete_failure_is_shown_and_the_page_stays_usable(
