@@ -465,14 +465,18 @@ def _ask_values(reading: Reading, catalog: _Catalog) -> dict[str, str]:
     if "leads" in frames:  # Turkish: always the user's words whole, in quotes
         key = reading.shape.value.removeprefix("quote_")
         form = turkish_form(reading.words) if key != "question" else ""
-        if form == "statement":  # "toplantılar çok uzun sürüyor": a thought, not a plan
+        if form == "question":  # "… gerekli mi", typed without its question mark
             key = "question"
-        elif form == "proposal" and key == "start":  # "…yapalım" says the start itself
-            key = "other"
+            quoted = _fill(_str(frames, "quote"), {"text": reading.words + "?"})
+        elif form == "statement":  # "toplantılar çok uzun sürüyor": a thought, not a plan
+            key = "question"
+        elif form == "proposal" and key in ("start", "stop"):
+            key = "other"  # "…yapalım", "…kullanalım" say what to do themselves
         elif form == "thing" and key == "other":  # "Ayşe'nin raporu": something to try
             key = "other_thing"
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
-        return {"lead": lead, "q": quoted if reading.words.endswith("?") else quoted + "."}
+        asked = reading.words.endswith("?") or form == "question"
+        return {"lead": lead, "q": quoted if asked else quoted + "."}
     ask = _fill(_str(frames, reading.shape.value), {"x": reading.words, "q": quoted})
     if reading.topic:
         ask = _fill(_str(frames, "topic"), {"topic": reading.topic, "ask": ask})

@@ -68,12 +68,15 @@ class Reading:
 
 _FILLERS = (
     "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
-    "idea", "proposal", "suggestion", "please", "pls", "maybe", "perhaps", "possibly",
+    "please", "pls", "maybe", "perhaps", "possibly",
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
     "i believe", "i guess", "i wonder if", "i was wondering if", "i was thinking",
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
     "i would suggest", "it might be worth", "just",
 )
+# Labels a note starts with, dropped only before a colon or a comma.
+_LABELS = ("idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
+           "question", "quick one", "quick question", "random thought", "thought", "pitch")
 # After these, a verb phrase follows ("we should use …" → "use …").
 _MODALS = (
     "we should really", "we should maybe", "we should probably", "we should", "we could",
@@ -183,6 +186,33 @@ _STOP_GERUNDS = _words(
     "stopping quitting dropping ceasing ending cancelling canceling skipping avoiding "
     "removing pausing retiring scrapping ditching halting abandoning discontinuing"
 )
+# Verbs that do less or away with something: a stop in their own words when the change is
+# a stop ("kill the Monday sync" is not "no longer kill …"); elsewhere plain verbs
+# ("try replacing the report with a dashboard").
+_REMOVAL_VERBS = _words(
+    "kill cut eliminate delete disable ban reduce shorten mute replace sunset deprecate "
+    "abolish trim axe nix archive decommission unsubscribe"
+)
+_REMOVAL_GERUNDS = _words(
+    "killing cutting eliminating deleting disabling banning reducing shortening muting "
+    "replacing sunsetting deprecating abolishing trimming axing nixing archiving "
+    "decommissioning unsubscribing"
+)
+# Verbs of more than one word that do away with something ("get rid of the status meeting").
+_STOP_PHRASES = (
+    "get rid of", "phase out", "do away with", "turn off", "switch off", "move away from",
+    "cut down on", "cut back on", "give up", "wind down", "scale back",
+)
+_STOP_GERUND_PHRASES = (
+    "getting rid of", "phasing out", "doing away with", "turning off", "switching off",
+    "moving away from", "cutting down on", "cutting back on", "giving up", "winding down",
+    "scaling back",
+)
+
+
+def _starts_with(text: str, phrases: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(low == p or low.startswith(p + " ") for p in phrases)
 _NOT_GERUNDS = _words(
     "bring string spring swing sling thing nothing something everything anything king "
     "ring wing during morning evening meeting ceiling building"
@@ -308,15 +338,16 @@ def _to_the_person(body: str, person: str) -> str:
 
 
 def _strip_fillers(text: str) -> str:
-    """Drop "please", "maybe", "I think" and the like from the front, repeatedly."""
+    """Drop "please", "maybe", "I think" and the like from the front, repeatedly, and a
+    label before a colon ("Idea: …", "FYI, …"; not "Proposal reviews every Friday")."""
     changed = True
     while changed:
         changed = False
         lowered = text.lower().replace("’", "'")
-        for filler in _FILLERS:
+        for filler in _FILLERS + _LABELS:
             if lowered.startswith(filler) and len(text) > len(filler):
                 after = text[len(filler)]
-                if after in " ,:":
+                if after in (",:" if filler in _LABELS else " ,:"):
                     text = text[len(filler) :].lstrip(" ,:")
                     changed = True
                     break
@@ -328,7 +359,11 @@ def _strip_tails(text: str) -> str:
     lowered = text.lower()
     for tail in _TAILS:
         if lowered.endswith(tail) and len(text) > len(tail) + 3:
-            return text[: -len(tail)].rstrip(_TRAILING)
+            before = text[: -len(tail)]
+            last = before.split()[-1].lower() if before.split() else ""
+            if last in _ARTICLES | _PREPOSITIONS | _words("of or and than"):
+                return text  # "end each retro with a thank you", "instead of maybe"
+            return before.rstrip(_TRAILING)
     return text
 
 
@@ -377,7 +412,8 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             return None
         return Reading(Shape.HAVE, x + tail)
     if _verb_shape(words, low, modal):
-        if action is ChangeKind.STOP and low not in _STOP_VERBS and not b:
+        if action is ChangeKind.STOP and low not in _STOP_VERBS | _REMOVAL_VERBS and not b \
+                and not _starts_with(a, _STOP_PHRASES):
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
     if low in _ING_MODIFIERS and (not second or second in _OBJECT_MARKERS | _PREPOSITIONS):
@@ -385,7 +421,9 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     else:
         low_is_gerund = _is_gerund(low)
     if low_is_gerund:
-        if low in _STOP_GERUNDS or (low == "starting" and action is ChangeKind.START) \
+        removal = low in _REMOVAL_GERUNDS or _starts_with(a, _STOP_GERUND_PHRASES)
+        if low in _STOP_GERUNDS or (removal and action is ChangeKind.STOP) \
+                or (low == "starting" and action is ChangeKind.START) \
                 or (low == "trying" and action is ChangeKind.DIFFERENTLY):
             return Reading(Shape.GERUND_SUBJECT, x + tail)
         if action is ChangeKind.START:
@@ -556,9 +594,9 @@ def _split(text: str) -> tuple[str, str | None, str]:
 
 
 def _says_stop_en(text: str) -> bool:
-    low = text.lower()
-    return any(low == w or low.startswith(w + " ") for w in (*_STOP_VERBS, *_STOP_GERUNDS,
-                                                             *_NEGATIONS, "no more", "no"))
+    return _starts_with(text, (*_STOP_VERBS, *_STOP_GERUNDS, *_REMOVAL_VERBS,
+                               *_REMOVAL_GERUNDS, *_STOP_PHRASES, *_STOP_GERUND_PHRASES,
+                               *_NEGATIONS, "no more", "no"))
 
 
 _TR_STOP = ("bırak", "vazgeç", "durdur", "son ver", "iptal", "kaldır", "ara ver", "mamak",
@@ -575,23 +613,49 @@ def _says_stop_tr(text: str) -> bool:
 # ("…kullanmak") or a thing ("haftalık demo", "Ayşe'nin raporu").
 _TR_STATEMENT = ("yor", "yorum", "yoruz", "yorsunuz", "yorlar", "dık", "dik", "duk", "dük",
                  "tık", "tuk", "tük", "ladı", "ledi", "ıldı", "ildi", "uldu", "üldü", "ndı",
-                 "ndi", "rdı", "rdi")  # no bare "-tı": "toplantı" is a thing
+                 "ndi", "rdı", "rdi",  # no bare "-tı": "toplantı" is a thing
+                 # the past after a hard consonant ("çöktü", "bitti", "kaçtı", "düştü")
+                 "ktı", "kti", "ktu", "ktü", "ttı", "tti", "ttu", "ttü", "çtı", "çti", "çtu",
+                 "çtü", "ştı", "şti", "ştu", "ştü",
+                 "acak", "ecek", "acağız", "eceğiz", "acaklar", "ecekler")  # the future
 _TR_PROPOSAL = ("lım", "lim", "sak", "sek", "sın", "sin", "sun", "sün", "malı", "meli",
-                "malıyız", "meliyiz", "abiliriz", "ebiliriz")
+                "malıyız", "meliyiz", "abiliriz", "ebiliriz", "sınlar", "sinler", "sunlar",
+                "sünler")
 _TR_VERBAL_NOUN = ("mak", "mek", "ması", "mesi")
+# Said of what ought to be: "…almamız lazım", "…olması gerek".
+_TR_NEEDED = frozenset(("lazım", "gerek", "gerekiyor", "gerekli", "şart"))
+# Words a sentence may end on that say nothing of its form: dropped before reading it.
+_TR_PARTICLES = frozenset(("lütfen", "bence", "ya", "ki", "yani", "artık", "bari"))
+_TR_QUESTION = frozenset(("mi", "mı", "mu", "mü", "miyiz", "mıyız", "muyuz", "müyüz",
+                          "misin", "mısın", "musun", "müsün", "misiniz", "mısınız",
+                          "musunuz", "müsünüz", "midir", "mıdır", "mudur", "müdür"))
+# A wish or a supposition is a thought, not a plan: "keşke …", "… olmasa".
+_TR_WISH_WORDS = frozenset(("olsa", "olmasa", "olsaydı", "olmasaydı"))
 
 
 def turkish_form(text: str) -> str:
-    """"statement", "proposal", "verbal_noun" or "thing", from the last word of `text`."""
+    """"statement", "question", "proposal", "verbal_noun" or "thing", from the last word
+    of `text` (after the particles that say nothing of its form)."""
     said = text.split(": ", 1)[0]  # "kararları tek yerde tutalım: wiki": the proposal
     words = re.findall(r"[\w']+", said.replace("İ", "i").replace("I", "ı").lower())
+    while len(words) > 1 and words[-1] in _TR_PARTICLES:
+        words.pop()
     last = words[-1].split("'")[-1] if words else ""
+    before = words[-2] if len(words) > 1 else ""
+    if last in _TR_QUESTION:
+        return "question"
+    if "keşke" in words or last in _TR_WISH_WORDS or (
+            len(last) >= 6 and last.endswith(("masa", "mese"))):
+        return "statement"
+    if last in _TR_NEEDED:
+        return "proposal"
     if last.endswith(_TR_VERBAL_NOUN):
         return "verbal_noun"
-    if last.endswith(_TR_PROPOSAL):
+    if last.endswith(_TR_PROPOSAL) or (
+            len(last) >= 6 and last.endswith(("yin", "yın", "yun", "yün"))):  # "ekleyin"
         return "proposal"
-    if len(last) >= 4 and last.endswith(_TR_STATEMENT):
-        return "statement"
+    if (len(last) >= 4 and last.endswith(_TR_STATEMENT)) or before in ("çok", "fazla", "hiç"):
+        return "statement"  # "… çok sıkıcı": a complaint
     return "thing"
 
 
