@@ -309,7 +309,9 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).rstrip(_TRAILING).strip()
 
 
-_MENTION = re.compile(r"(?<!\S)[@#](?=\w)")  # "@dana", "#frontend": the word, not the mark
+# "@dana", "#frontend": the word, not the mark; but @here and its kind are what they are
+# called ("no more @here"), so they keep theirs.
+_MENTION = re.compile(r"(?<!\S)(?!@(?:here|channel|everyone|all)\b)[@#](?=\w)", re.I)
 _EMOTICON = re.compile(r"(?<!\S)[:;]-?[()DPp](?!\S)")
 _LEADS_IN = frozenset((
     "to", "with", "for", "from", "in", "into", "on", "at", "by", "about", "of", "and", "or",

@@ -235,6 +235,7 @@ _MASS = _words(
     "time work feedback chat documentation code knowledge support help "
     "planning testing pairing onboarding data info information coffee lunch poker"
 )
+_ABBREVIATION_END = re.compile(r"(?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\.$", re.I)
 _CLAUSE_MARKS = re.compile(r"(?:[.!;]\s|\s[-–—]\s|\(|\)|\n|\?\s\S)")
 
 
@@ -245,6 +246,8 @@ def read_change(
     cleaned = re.sub(r"[?!]*\?[?!.…]*$", "?", " ".join(text.split()))  # "??", "?!" → "?"
     question = cleaned.rstrip(" .!…").endswith("?")
     core = cleaned.rstrip(_TRAILING).strip()
+    if _ABBREVIATION_END.search(cleaned.rstrip(" !…?")):
+        core += "."  # "move standup to 9:30 a.m.": the dot belongs to the word
     if language != "en":
         if question:
             return Reading(Shape.QUOTE_QUESTION, cleaned.rstrip(" .!…"))
@@ -663,7 +666,7 @@ def _quote_reading(
     core: str, action: ChangeKind, question: bool, language: str, says_stop: bool
 ) -> Reading:
     words = core
-    if " " not in words and words[:1].islower():
+    if " " not in words and words.islower():  # not "iOS", "gRPC", "iPhone": names as written
         words = _upper_first(words, language)
     if question and language == "en":
         shape = Shape.QUOTE_QUESTION
