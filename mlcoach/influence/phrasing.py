@@ -90,7 +90,9 @@ _MODALS = (
 )
 _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
           "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if")
-_HOW_ABOUT = ("how about", "what about")
+_HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
+              "what do you think about", "what do you think of", "how do you feel about",
+              "opinions on")
 _NEGATIONS = ("no longer", "don't", "dont", "do not", "not", "never", "stop", "quit")
 
 _DETERMINERS = _words(
@@ -399,6 +401,9 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS)) \
             or second in _PRONOUNS:
         return None  # a clause or a question ("we use …", "is the standup useful")
+    if words[0][:1].isupper() and len(words) > 2 and second.endswith("s") \
+            and second[:-1] in _VERBS and _plain(words[2]) in _ARTICLES:
+        return None  # "Mark runs the standup": a name and what they do, not "to mark"
     negated = {"not", "never", "don't", "to", "longer"}
     if any(_plain(w) in _AUX and _plain(before) not in negated
            for before, w in itertools.pairwise(words)) or "," in a or "," in (b or ""):
@@ -419,14 +424,14 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
                 and not _starts_with(a, _STOP_PHRASES):
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
-    if low in _ING_MODIFIERS and (not second or second in _OBJECT_MARKERS | _PREPOSITIONS):
-        low_is_gerund = True  # "working on five things", "planning the sprint"
+    if low in _ING_MODIFIERS and (not second or not (_is_plural(second) or second in _MASS)):
+        low_is_gerund = True  # "working on five things", "working late"; not "working lunches"
     else:
         low_is_gerund = _is_gerund(low)
     if low_is_gerund:
         removal = low in _REMOVAL_GERUNDS or _starts_with(a, _STOP_GERUND_PHRASES)
         if low in _STOP_GERUNDS or (removal and action is ChangeKind.STOP) \
-                or (low == "starting" and action is ChangeKind.START) \
+                or (low in ("starting", "beginning") and action is ChangeKind.START) \
                 or (low == "trying" and action is ChangeKind.DIFFERENTLY):
             return Reading(Shape.GERUND_SUBJECT, x + tail)
         if action is ChangeKind.START:
@@ -478,6 +483,10 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     """Whether the words start with a base verb we may put after "to"."""
     nxt_raw = words[1] if len(words) > 1 else ""
     nxt = _plain(nxt_raw)
+    if low.endswith("ing") and low not in _VERBS | _NOT_GERUNDS:
+        return False  # "working late", "planning everything": never "to working"
+    if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):
+        return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
     if low in _VERBS:
         if low not in _AMBIGUOUS or modal or not nxt or nxt in _OBJECT_MARKERS:
             return True
@@ -490,8 +499,6 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return True  # "self-assign tickets", "cross-check the figures"
     if _is_gerund(low) or low in _DETERMINERS or low in _QUANTITIES or _is_plural(low):
         return False
-    if low in ("always", "only", "all", "first", "also", "regularly", "just"):
-        return len(words) > 1 and _plain(words[1]) in _VERBS
     # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
     return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS
 
