@@ -312,6 +312,8 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
     not something to try ("people pick their own tickets"). To start or stop, "we …" and
     "everyone …" are the plan itself ("we start standups at 9:30"): only "I …", "nobody
     …" and a time ("last sprint …") are thoughts then."""
+    if action is ChangeKind.STOP and _SAYS_ENOUGH.search(body):
+        return True  # "we don't need the Monday sync anymore": "stopped this: …" would double it
     words = [_plain(w) for w in body.split()[:3]]
     timed = bool(words) and words[0] in ("last", "yesterday")
     if timed:  # "last sprint we …"
@@ -321,6 +323,11 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
     return timed or action is ChangeKind.DIFFERENTLY or words[0] in _FIRST_PERSON
 
 
+# A clause that already says something should end ("… anymore", "… should stop").
+_SAYS_ENOUGH = re.compile(
+    r"(?<!\w)(?:don't|dont|do not|doesn't|does not|shouldn't|should not|no longer|"
+    r"any ?more|(?:should|must|can|could) (?:stop|go|end)|isn't needed|is not needed|"
+    r"not needed)(?!\w)", re.I)
 _FIRST_PERSON = _words("i i'm i'd i've i'll nobody")
 _THOUGHT_SUBJECTS = _words(
     "i i'm i'd i've i'll we we're we'd we've we'll nobody everyone everybody they they're "
