@@ -121,6 +121,14 @@ _STACKED = re.compile(
     ("review Dana's PRs first", "How would it work for you to review your PRs first?"),
     ("pair with Dana on the migration",
      "How would it work for you if we tried this: “pair with Dana on the migration”?"),
+    # more people than Dana, or not an act for her: her name stays, the words whole
+    ("ask Dana and Priya to pair on the migration",
+     "How would it work for you if we tried this: “ask Dana and Priya to pair on the "
+     "migration”?"),
+    ("ask Dana about the release plan",
+     "How would it work for you if we tried this: “ask Dana about the release plan”?"),
+    ("invite Dana to the design review", "How would it work for you to join the design review?"),
+    ("invite Dana to present at the demo", "How would it work for you to present at the demo?"),
 ])
 def test_a_change_that_names_the_person_asked_is_said_to_them(change: str,
                                                               expected: str) -> None:

@@ -342,10 +342,21 @@ def _to_the_person(body: str, person: str) -> str:
     """The change as said to `person` themselves: "ask Dana to own X" → "own X", "let Dana
     run X" → "run X", "review Dana's PRs" → "review your PRs"."""
     name = re.escape(person)
-    asked = re.match(rf"(?:please\s+)?(?:ask|let|have|get|invite|encourage)\s+{name}\s+(?:to\s+)?"
+    asked = re.match(rf"(?:please\s+)?(?P<verb>ask|let|have|get|invite|encourage)\s+{name}\s+"
                      r"(?P<rest>\S.*)$", body, re.I)
     if asked:
-        return asked.group("rest")
+        verb, rest = asked.group("verb").lower(), asked.group("rest")
+        first = _plain(rest.split()[0])
+        if first in ("and", "or", "&", "plus") or rest.split()[0].endswith(","):
+            return body  # "ask Dana and Priya to pair": more people than the one asked
+        if first == "to":
+            after = rest[3:].lstrip()
+            if verb == "invite" and after and _plain(after.split()[0]) not in _VERBS:
+                return f"join {after}"  # "invite Priya to the design review"
+            if after and _plain(after.split()[0]) in _ARTICLES:
+                return body  # "ask Dana to the …": not an act to put after "to"
+            return after or body
+        return rest if verb in ("let", "have") else body  # "ask Dana about …" stays whole
     return re.sub(rf"(?<!\w){name}['’]s\b", "your", body, flags=re.I)
 
 
