@@ -136,6 +136,13 @@ def test_a_change_that_names_the_person_asked_is_said_to_them(change: str,
     assert supportive_question(change, ChangeKind.DIFFERENTLY, "en", "Dana") == expected
 
 
+def test_a_name_is_found_whichever_apostrophe_it_was_typed_with() -> None:
+    for typed, person in (("ask O’Brien to run the retro", "O'Brien"),
+                          ("ask O'Brien to run the retro", "O’Brien")):
+        assert supportive_question(typed, ChangeKind.START, "en", person) == \
+            "How would it work for you to run the retro?"
+
+
 def _assert_clean(question: str, change: str) -> None:
     assert question.strip()
     lowered_change = " ".join(change.split()).lower()

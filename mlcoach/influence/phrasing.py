@@ -338,10 +338,15 @@ _THOUGHT_SUBJECTS = _words(
 _TURKISH_LETTERS = re.compile("[ıİşŞğĞ]")
 
 
+def _name_pattern(person: str) -> str:
+    """`person` as a pattern that takes either apostrophe ("O'Brien", "O’Brien")."""
+    return "['’]".join(re.escape(part) for part in re.split("['’]", person))
+
+
 def _to_the_person(body: str, person: str) -> str:
     """The change as said to `person` themselves: "ask Dana to own X" → "own X", "let Dana
     run X" → "run X", "review Dana's PRs" → "review your PRs"."""
-    name = re.escape(person)
+    name = _name_pattern(person)
     asked = re.match(rf"(?:please\s+)?(?P<verb>ask|let|have|get|invite|encourage)\s+{name}\s+"
                      r"(?P<rest>\S.*)$", body, re.I)
     if asked:
@@ -414,7 +419,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     low = _plain(words[0])
     second = _plain(words[1]) if len(words) > 1 else ""
     tail = f" {joiner} {b}" if b else ""
-    if person and re.search(rf"(?<!\w){re.escape(person)}(?!\w)", a):  # "Mark", not "mark"
+    if person and re.search(rf"(?<!\w){_name_pattern(person)}(?!\w)", a):  # "Mark", not "mark"
         return None  # the change names the person it is said to: quote it
     if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS)) \
             or second in _PRONOUNS:
