@@ -571,3 +571,15 @@ def test_an_mlcoach_process_leaves_no_core_dump(cli_env, debug, expect_zero):
     if hard == 0:
         pytest.skip("core dumps are off for this whole session already")
     assert (soft == 0) is expect_zero, res.stdout + res.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs")
+def test_a_pipe_nobody_writes_to_is_an_empty_file_not_a_hang(cli_env, tmp_path):
+    fifo = tmp_path / "journal.json"
+    os.mkfifo(fifo)
+    for args, said in ((["import", str(fifo)], "the file is empty"),
+                       (["import", "--dry-run", str(fifo)], "the file is empty"),
+                       (["import", "--from", "jrnl", str(fifo)], "the file is empty")):
+        res = run_cli(cli_env, *args, timeout=30)  # open() used to wait for a writer
+        assert res.returncode == 1 and said in res.stderr, (args, res.stderr)
+    assert not (tmp_path / "data").exists()  # nothing was set up for it

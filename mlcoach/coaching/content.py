@@ -467,9 +467,10 @@ def parse_prompts(data: bytes | str, source: str, *, custom: bool = False) -> li
 def validate_file(path: Path, *, custom: bool = False) -> list[Prompt]:
     """Read and validate the prompt file or pack at `path`."""
     name = Path(path).name or str(path)
-    try:
-        with open(path, "rb") as handle:  # bounded: a device or a pipe may never end
-            data = handle.read(MAX_FILE_BYTES + 1)
+    from mlcoach.system.reading import read_at_most
+
+    try:  # bounded: a device or a pipe may never end, or never begin
+        data = read_at_most(path, MAX_FILE_BYTES)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise PromptFileError(name, f"cannot read: {reason}") from None

@@ -281,6 +281,8 @@ def parse_export(raw: bytes) -> dict[str, Any]:
     """Parse and validate an export file completely before anything is written."""
     if len(raw) > MAX_IMPORT_BYTES:
         raise ImportError_("the file is too large to be an mlcoach export")
+    if not raw.strip():
+        raise ImportError_("the file is empty")
     try:
         doc = _loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -541,9 +543,10 @@ _VALIDATORS: dict[str, Callable[[dict[str, Any], str], None]] = {
 def read_limited(path: Path, limit: int | None = None) -> bytes:
     """The file's bytes, reading at most `limit` + 1 of them whatever the file claims to
     be (st_size is 0 for /dev/zero and pipes); ImportError_ when there are more."""
+    from mlcoach.system.reading import read_at_most
+
     limit = MAX_IMPORT_BYTES if limit is None else limit
-    with open(path, "rb") as fh:
-        raw = fh.read(limit + 1)
+    raw = read_at_most(path, limit)
     if len(raw) > limit:
         raise ImportError_("the file is too large to be an mlcoach export")
     return raw

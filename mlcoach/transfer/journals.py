@@ -55,9 +55,10 @@ def _fail(source: str, why: _Why) -> ImportError_:
 
 
 def _read_limited(path: Path) -> bytes:
+    from mlcoach.system.reading import read_at_most
+
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_at_most(path, MAX_BYTES)  # a pipe nobody writes to ends at once
     except OSError as exc:
         raise ImportError_("could not read the file ({reason})",
                            reason=exc.strerror or exc) from exc
@@ -67,6 +68,8 @@ def _read_limited(path: Path) -> bytes:
 
 
 def _json(data: bytes, source: str) -> Any:
+    if not data.strip():
+        raise _fail(source, _Why("the file is empty"))
     try:
         return json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:

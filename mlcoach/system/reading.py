@@ -1,0 +1,45 @@
+"""Reading a file the user named: never more than a limit, never stuck on an empty pipe.
+
+`open(path).read(n)` blocks in open() on a FIFO nobody writes to, so `mlcoach import
+FIFO` (or an import picked from a file dialog, on the app's one worker thread) waited for
+good. The file is opened without waiting, then read as usual: a pipe with a writer (a
+shell's `<(…)`) is read to its end, one without gives its end at once.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+
+class NotARegularFile(OSError):
+    """A device, pipe or socket where only a regular file will do."""
+
+
+def read_at_most(path: Path | str, limit: int, *, regular_only: bool = False) -> bytes:
+    """At most `limit` + 1 bytes of `path` (one more than the limit says "too large").
+
+    Raises OSError (NotARegularFile when `regular_only` and it is none)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
+        | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if regular_only and not stat.S_ISREG(mode):
+            raise NotARegularFile(0, "not a regular file", str(path))
+        if getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fd, True)  # opened without waiting; now read as usual
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
