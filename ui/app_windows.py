@@ -141,7 +141,8 @@ class WindowFactories:
                 self.capture_window().present()
             elif which is Window.REFLECT:
                 reflection = self.reflection_dialog()
-                reflection.load_day()
+                if not (reflection.isVisible() and reflection.has_unsaved_changes()):
+                    reflection.load_day()  # else the words being typed stay as they are
                 reflection.present()
             elif which is Window.SETTINGS:
                 settings = self.settings_dialog()

@@ -128,6 +128,19 @@ def test_quitting_keeps_the_words_of_a_reflection_not_yet_saved(controller, qtbo
         reopened.store.close()
 
 
+def test_asking_for_the_reflection_again_keeps_what_is_being_typed(controller, qtbot):
+    """Reflect from the tray (or the evening's offer) while the reflection is open and
+    typed in brings it forward; it does not load the day over the words."""
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
+    ctl.open_window(Window.REFLECT)
+    dialog = ctl.reflection_dialog()
+    qtbot.keyClicks(dialog.went_well, "Asked Bo first")
+    ctl.open_window(Window.REFLECT)
+    assert dialog.isVisible() and dialog.went_well.toPlainText() == "Asked Bo first"
+    dialog.done(0)  # closed without the question, as a test leaves it
+
+
 def test_quitting_with_the_reflection_open_and_nothing_typed_saves_nothing(controller, opened):
     from mlcoach.security.keys import OSKeyring
     from mlcoach.store.vault import open_store
