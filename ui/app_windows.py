@@ -146,7 +146,8 @@ class WindowFactories:
                 reflection.present()
             elif which is Window.SETTINGS:
                 settings = self.settings_dialog()
-                settings.reload()
+                if not (settings.isVisible() and settings.has_unsaved_changes()):
+                    settings.reload()  # else the changes not yet applied stay
                 settings.present()
             elif which is Window.SUGGEST:
                 self.composer_dialog().present()

@@ -419,6 +419,10 @@ class SettingsDialog(QDialog):
             page.blockSignals(False)
         self.apply_button.setEnabled(False)
 
+    def has_unsaved_changes(self) -> bool:
+        """Whether a control was changed since the settings were last loaded or saved."""
+        return self.apply_button.isEnabled()
+
     def present(self) -> None:
         """Show, raise and focus the dialog."""
         self.show()

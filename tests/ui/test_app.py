@@ -141,6 +141,18 @@ def test_asking_for_the_reflection_again_keeps_what_is_being_typed(controller, q
     dialog.done(0)  # closed without the question, as a test leaves it
 
 
+def test_asking_for_settings_again_keeps_changes_not_yet_applied(controller):
+    ctl, _clock = controller
+    ctl.open_window(Window.SETTINGS)
+    settings = ctl.settings_dialog()
+    before = settings.current()
+    settings.schedule.prompts.setValue(before.prompts_per_day + 1)
+    assert settings.has_unsaved_changes()
+    ctl.open_window(Window.SETTINGS)
+    assert settings.current().prompts_per_day == before.prompts_per_day + 1
+    settings.reject()
+
+
 def test_quitting_with_the_reflection_open_and_nothing_typed_saves_nothing(controller, opened):
     from mlcoach.security.keys import OSKeyring
     from mlcoach.store.vault import open_store
