@@ -212,9 +212,6 @@ _STOP_GERUND_PHRASES = (
 )
 
 
-def _starts_with(text: str, phrases: tuple[str, ...]) -> bool:
-    low = text.lower()
-    return any(low == p or low.startswith(p + " ") for p in phrases)
 _NOT_GERUNDS = _words(
     "bring string spring swing sling thing nothing something everything anything king "
     "ring wing during morning evening meeting ceiling building"
@@ -239,6 +236,11 @@ _MASS = _words(
 )
 _ABBREVIATION_END = re.compile(r"(?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\.$", re.I)
 _CLAUSE_MARKS = re.compile(r"(?:[.!;]\s|\s[-–—]\s|\(|\)|\n|\?\s\S)")
+
+
+def _starts_with(text: str, phrases: tuple[str, ...]) -> bool:
+    low = text.lower()
+    return any(low == p or low.startswith(p + " ") for p in phrases)
 
 
 def read_change(
