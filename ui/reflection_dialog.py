@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
+import shiboken6
 from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
@@ -105,6 +106,7 @@ class ReflectionDialog(QDialog):
         self._loaded: Answers = (None, "", "", "")
         self._loaded_at: datetime | None = None  # when the shown reflection was saved
         self._draft_kept = False  # whether the store may hold a draft of this dialog's
+        self._saving = False  # a save is on its way to the store
         self._stats_request = 0
         self.setWindowTitle(self.tr("Reflect on today"))
         self.setAccessibleName(self.tr("Reflect on today"))
@@ -202,23 +204,47 @@ class ReflectionDialog(QDialog):
         self.went_well.moveCursor(QTextCursor.MoveOperation.End)
 
     def save(self) -> None:
-        """Write the reflection for the loaded day and close."""
-        energy, went_well, differently, intention = self._current()
+        """Write the reflection for the loaded day, then close (`reflection_saved` says
+        when). The write runs on the worker thread: a store held by an import in another
+        process makes it wait there, never the window or the tray."""
+        answers = self._current()
+        energy, went_well, differently, intention = answers
         if energy is None and not (went_well or differently or intention):
             self._show_error(self.tr("Pick your energy or write a line first."))
             return
-        try:
-            self._store.save_reflection(self._day, energy=energy, went_well=went_well,
-                                        differently=differently, intention=intention,
-                                        at=self._clock())
-        except MlcoachError as exc:
-            self._show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
+        if self._saving:
             return
-        self._loaded = (energy, went_well, differently, intention)
+        self._saving = True
+        self._buttons.setEnabled(False)
+        self._error.hide()
+        store, day, at = self._store, self._day, self._clock()
+        ops.run(lambda: store.save_reflection(day, energy=energy, went_well=went_well,
+                                              differently=differently, intention=intention,
+                                              at=at),
+                lambda _saved: self._saved(answers), self._not_saved)
+
+    def _saved(self, answers: Answers) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._saving = False
+        self._buttons.setEnabled(True)
+        self._loaded = answers
         self._restored.hide()
-        self._forget_draft()
         self.reflection_saved.emit()
+        if self._current() != answers:  # typed on while it was written: keep those words
+            self._draft_timer.start()
+            return
+        self._forget_draft()
         self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._saving = False
+        self._buttons.setEnabled(True)
+        if not isinstance(exc, MlcoachError):  # a fault of ours: its trace goes to the log
+            logger.error("the reflection could not be saved", exc_info=exc)
+        self._show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
 
     def keep_unsaved(self) -> bool:
         """Save what was typed and not yet saved, as the day's reflection, without closing:

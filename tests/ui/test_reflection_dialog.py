@@ -127,7 +127,8 @@ def test_reopening_the_same_day_loads_the_reflection_for_editing(qtbot, reflecti
     assert not reflection.has_unsaved_changes()
 
     qtbot.keyClicks(reflection.differently, "Say no to the extra meeting")
-    reflection.save()
+    with qtbot.waitSignal(reflection.reflection_saved, timeout=10_000):
+        reflection.save()
     again = store.reflection(TODAY)
     assert (again.energy, again.differently) == (2, "Say no to the extra meeting")
     assert len(store.reflections()) == 1

@@ -60,7 +60,8 @@ def test_typed_words_come_back_after_the_app_was_gone(qtbot, store):
     assert again.restored_text() and again.has_unsaved_changes()
     assert store.reflection(TODAY) is None  # brought back, not saved behind the user's back
 
-    again.save()
+    with qtbot.waitSignal(again.reflection_saved, timeout=10_000):
+        again.save()
     saved = store.reflection(TODAY)
     assert (saved.energy, saved.went_well) == (4, "Asked Bo for his view before mine")
     assert _kept(store) is None
@@ -157,3 +158,32 @@ def test_a_killed_app_loses_at_most_the_last_moment_of_typing(qtbot, opened, sto
     back = dialog.went_well.toPlainText()
     assert back.startswith(text[:first]) and text.startswith(back), back
     assert dialog.restored_text()
+
+
+def test_saving_waits_on_the_worker_not_the_window(qtbot, store, monkeypatch):
+    """The write runs on the worker thread; the window stays live and says why it did not
+    close when the store refuses."""
+    import threading
+
+    from mlcoach.domain.errors import StoreBusyError
+
+    threads: list[str] = []
+    real = store.save_reflection
+
+    def busy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        raise StoreBusyError("the store is busy")
+
+    monkeypatch.setattr(store, "save_reflection", busy)
+    dialog = _dialog(qtbot, store)
+    qtbot.keyClicks(dialog.went_well, "Asked before deciding")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.error_text() != "", timeout=10_000)
+    assert threads and threads[0] != threading.main_thread().name
+    assert dialog.isVisible() and dialog.went_well.toPlainText() == "Asked before deciding"
+
+    monkeypatch.setattr(store, "save_reflection", real)
+    with qtbot.waitSignal(dialog.reflection_saved, timeout=10_000):
+        dialog.save()
+    assert store.reflection(TODAY).went_well == "Asked before deciding"
+    assert not dialog.isVisible()
