@@ -35,4 +35,25 @@ def copy_secret(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> QTimer:
 
     timer.timeout.connect(clear)
     timer.start()
+    _clear_at_quit(text)
     return timer
+
+
+_at_quit: list[str] = []  # the secret to take off the clipboard when the app quits
+
+
+def _clear_at_quit(text: str) -> None:
+    """Quitting takes the key off the clipboard too (the minute may not be up). It also
+    leaves no QMimeData of ours in the clipboard for Qt's teardown, which crashes on the
+    offscreen platform (PySide6 6.x) when one is left there."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if not _at_quit:
+        def clear() -> None:
+            clipboard = QGuiApplication.clipboard()
+            if _at_quit and clipboard.text() == _at_quit[-1]:
+                clipboard.clear()
+
+        app.aboutToQuit.connect(clear)
+    _at_quit[:] = [text]

@@ -533,6 +533,31 @@ def test_recovery_key_view_copy(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert bytes(mime.data("x-kde-passwordManagerHint").data()) == b"secret"
 
 
+def test_quitting_takes_the_recovery_key_off_the_clipboard() -> None:
+    """In a real app process: quit within the minute, and the key is gone from the
+    clipboard; the process exits cleanly (a QMimeData left there crashed Qt's teardown)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import os\n"
+        "os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from mlcoach.ui.secret_clipboard import copy_secret\n"
+        "app = QApplication([])\n"
+        "copy_secret('ABCD-EFGH')\n"
+        "print('before', app.clipboard().text(), flush=True)\n"
+        "QTimer.singleShot(0, app.quit)\n"
+        "app.exec()\n"
+        "print('after', repr(app.clipboard().text()), flush=True)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=60)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert res.stdout.splitlines() == ["before ABCD-EFGH", "after ''"]
+
+
 def test_the_recovery_key_leaves_the_clipboard_after_a_while(qtbot) -> None:  # type: ignore[no-untyped-def]
     from mlcoach.ui.secret_clipboard import copy_secret
 
