@@ -196,7 +196,7 @@ def test_proper_nouns_keep_their_case(change: str, action: ChangeKind) -> None:
      "How would it work for you to pair with Doğan on releases?"),
     ("pair with @dana", "differently", "en", "How would it work for you to pair with dana?"),
     ("move questions to #help", "differently", "en",
-     "How would it work for you to move questions to help?"),
+     "How would it work for you to move questions to #help?"),
 ])
 def test_a_second_reading_of_the_new_rules(change: str, action: str, lang: str,
                                            expected: str) -> None:

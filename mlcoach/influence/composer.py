@@ -312,7 +312,12 @@ def _clean(text: str) -> str:
 # "@dana", "#frontend": the word, not the mark; but @here and its kind are what they are
 # called ("no more @here"), so they keep theirs.
 _MENTION = re.compile(r"(?<!\S)(?!@(?:here|channel|everyone|all)\b)[@#](?=\w)", re.I)
-_EMOTICON = re.compile(r"(?<!\S)[:;]-?[()DPp](?!\S)")
+_EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S)")
+# A list's bullet or number in front ("- use the wiki", "• …", "1. …", "2) …").
+_BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
+# "#general" after "in", "to" … names a channel: it keeps its mark ("post it in #general",
+# not "in general"); elsewhere "#kudos" is the word.
+_CHANNEL = re.compile(r"(?i)(?<!\S)((?:in|to|into|on|via|from)\s+)#(?=\w)")
 _LEADS_IN = frozenset((
     "to", "with", "for", "from", "in", "into", "on", "at", "by", "about", "of", "and", "or",
     "ask", "tell", "thank", "invite", "cc", "ping", "pair", "via", "than", "like", "use"))
@@ -321,7 +326,7 @@ _LEADS_IN = frozenset((
 def without_marks(text: str) -> str:
     """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
     in front of names and tags ("ask @dana 🚀" → "ask dana")."""
-    kept = "".join(ch for ch in text if not _is_emoji(ch))
+    kept = _BULLET.sub("", "".join(ch for ch in text if not _is_emoji(ch)).lstrip())
     words = _EMOTICON.sub("", kept).split()
     # Trailing #tags and @mentions are labels ("… to 10 #process @team"), unless a word
     # leads into the first of them ("pair with @dana", "move it to #help") or it is a
@@ -333,7 +338,8 @@ def without_marks(text: str) -> str:
         first = len(words) - run
         object_ = words[first - 1].lower() in _LEADS_IN or words[first][1:].isdigit()
         words = words[:first + (1 if object_ else 0)]
-    return " ".join(_MENTION.sub("", " ".join(words)).split())
+    joined = _CHANNEL.sub(r"\1\0#", " ".join(words))  # \0: held apart from _MENTION
+    return " ".join(_MENTION.sub("", joined).replace("\0#", "#").split())
 
 
 def _is_emoji(ch: str) -> bool:
