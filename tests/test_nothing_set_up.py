@@ -56,3 +56,31 @@ def test_a_dry_run_before_any_store_previews_and_sets_nothing_up(cli_env, tmp_pa
     assert res.returncode == 0, res.stderr
     assert "would import 1 moments" in res.stdout
     _nothing_set_up(cli_env)
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("search", "retro"), "no matches"),
+    (("stats",), "Streak: 0 days"),
+    (("stats", "--json"), '"streak": 0'),
+    (("export", "--format", "json"), '"format": "mlcoach-export"'),
+    (("export", "--format", "csv"), "type,id,when,text"),
+    (("people", "list"), "no people yet"),
+    (("prompts", "list"), "attention-01"),
+    (("prompts", "export"), 'pack = "my prompts"'),
+    (("prompt",), "Try this"),
+])
+def test_reading_before_any_store_answers_as_empty_and_sets_nothing_up(cli_env, args, said):
+    """A first `mlcoach search` or `stats` printed a recovery key and put a key in the
+    keyring for a store nobody asked for; it now reads as an empty store would."""
+    res = run_cli(cli_env, *args)
+    assert res.returncode == 0, res.stderr
+    assert said in res.stdout, res.stdout[:300]
+    assert "recovery key" not in res.stderr
+    _nothing_set_up(cli_env)
+
+
+def test_reading_a_data_folder_that_is_a_file_is_refused(cli_env, tmp_path) -> None:
+    env = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "a-file"))
+    (tmp_path / "a-file").write_text("not a folder")
+    res = run_cli(env, "search", "retro")
+    assert res.returncode == 1 and "is a file, not a folder" in res.stderr

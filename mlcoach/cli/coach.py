@@ -122,12 +122,9 @@ def cmd_prompts(ctx: Context) -> int:
         from mlcoach.transfer.exporting import export_target
 
         export_target(ns.output, ctx.root)  # refused before anything else is done
-    opened = ctx.open()
-    try:
-        custom = opened.store.custom_prompts()
-        language = ui_language(opened.store.settings().language)
-    finally:
-        opened.store.close()
+    with ctx.reading() as store:  # nothing stored yet: the built-in prompts only
+        custom = store.custom_prompts()
+        language = ui_language(store.settings().language)
     if ns.prompts_command == "export":
         prompts = [*load_builtin(), *custom] if ns.all else custom
         text = dump_pack(prompts, name="my prompts")
@@ -161,15 +158,12 @@ def cmd_prompt(ctx: Context) -> int:
     from mlcoach.coaching.service import Coach
     from mlcoach.system.clock import local_zone, now_utc
 
-    opened = ctx.open()
-    try:
+    with ctx.reading() as store:  # nothing stored yet: the defaults' first prompt
         now = now_utc()
         # Seeded by the hour, so asking twice in a row gives the same answer.
-        coach = Coach(opened.store, clock=now_utc, tz=local_zone,
+        coach = Coach(store, clock=now_utc, tz=local_zone,
                       rng=random.Random(int(now.timestamp()) // 3600))
         preview = coach.preview(now)
-    finally:
-        opened.store.close()
     if ctx.ns.json:
         ctx.out_json(preview.as_dict())
         return 0
@@ -198,11 +192,9 @@ def cmd_reflect_text(ctx: Context) -> int:
     opened = ctx.open() if ctx.has_store() else None
     if opened is None:
         from mlcoach.domain.errors import NotInitializedError
-        from mlcoach.store.vault import NO_KEYRING_MESSAGE
+        from mlcoach.store.vault import NO_KEYRING_MESSAGE, refuse_file_as_folder
 
-        if ctx.root.exists() and not ctx.root.is_dir():
-            raise MlcoachError("the data folder {folder} is a file, not a folder; choose "
-                               "another --data-dir (nothing was changed)", folder=ctx.root)
+        refuse_file_as_folder(ctx.layout)
         if not ctx.keys.available():
             raise NotInitializedError(NO_KEYRING_MESSAGE)
     try:

@@ -6,13 +6,14 @@ Exit codes: 0 success, 1 runtime error (one line on stderr), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import io
 import logging
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
@@ -92,6 +93,34 @@ class Context:
         if opened.recovery_key:
             self.stderr.write(_recovery_notice(opened.recovery_key))
         return opened
+
+    @contextlib.contextmanager
+    def reading(self, *, light: bool = False) -> Iterator[Any]:
+        """The store for a command that only reads it (`light`: without the ORM). Before
+        any store exists, an empty plain one in a temporary folder: the command answers as
+        for an empty store and sets nothing up (no data folder, no key, no recovery key)."""
+        if self.has_store():
+            opened: Opened | LightOpened = self.open_light() if light else self.open()
+            try:
+                yield opened.store
+            finally:
+                opened.close()
+            return
+        import tempfile
+
+        from mlcoach.store.vault import Layout, init_store, open_light, refuse_file_as_folder
+
+        refuse_file_as_folder(self.layout)
+        with tempfile.TemporaryDirectory(prefix="mlcoach-empty-") as folder:
+            scratch = Layout(Path(folder))
+            opened = init_store(scratch, "none", keys=self.keys)
+            if light:
+                opened.close()
+                opened = open_light(scratch, keys=self.keys)
+            try:
+                yield opened.store
+            finally:
+                opened.close()
 
     def open_light(self) -> LightOpened:
         """The store without the ORM, for commands that run a few plain queries."""
@@ -231,17 +260,14 @@ def cmd_export(ctx: Context) -> int:
 
     if ctx.ns.output and str(ctx.ns.output) != "-":
         exporting.export_target(ctx.ns.output, ctx.root)  # refused before anything is done
-    opened = ctx.open_light()  # plain SQL: no ORM for an export
-    try:
+    with ctx.reading(light=True) as store:  # plain SQL: no ORM for an export
         fmt = ctx.ns.format
         if fmt == "json":
-            text = exporting.export_json(opened.store)
+            text = exporting.export_json(store)
         elif fmt == "csv":
-            text = exporting.export_csv(opened.store, local_tz())
+            text = exporting.export_csv(store, local_tz())
         else:
-            text = exporting.export_markdown(opened.store, local_tz())
-    finally:
-        opened.close()
+            text = exporting.export_markdown(store, local_tz())
     if ctx.ns.output and str(ctx.ns.output) != "-":
         exporting.write_export(ctx.ns.output, text, ctx.root)
     elif ctx.stdout.isatty():  # read on the screen: no terminal sequences (CSV keeps CRLF)

@@ -15,34 +15,16 @@ if TYPE_CHECKING:
 
 def cmd_people(ctx: Context) -> int:
     ns = ctx.ns
+    if ns.people_command == "list":
+        return _list_people(ctx)
     if ns.people_command == "add":  # a bad name is refused before the store is touched
         from mlcoach.domain.text import MAX_NAME, clean_text
 
         clean_text(ns.name, "person name", MAX_NAME)
-    opened = ctx.open(create=ns.people_command in ("add", "list"))  # edits need a store
+    opened = ctx.open(create=ns.people_command == "add")  # edits need a store
     store = opened.store
     try:
-        if ns.people_command == "list":
-            people = store.people(include_archived=ns.all)
-            last = store.last_interactions()
-            if ns.json:
-                ctx.out_json([
-                    {"id": p.id, "name": p.name, "style": p.style, "notes": p.notes,
-                     "archived": p.archived,
-                     "last_interaction": last[p.name].isoformat() if p.name in last else None}
-                    for p in people
-                ])
-            elif not people:
-                ctx.out("no people yet: `mlcoach people add NAME --style facts`")
-            else:
-                tz = local_tz()
-                for p in people:
-                    when = last.get(p.name)
-                    seen = f"last {when.astimezone(tz):%Y-%m-%d}" if when else "no moments yet"
-                    style = p.style.value if p.style else "style not sure yet"
-                    flag = " (archived)" if p.archived else ""
-                    ctx.out(f"{p.name}{flag} — {style}; {seen}")
-        elif ns.people_command == "add":
+        if ns.people_command == "add":
             person = store.add_person(ns.name, ns.style, ns.notes)
             ctx.out_stored(person.id, N_("{name} was added as {id}, but the id could not be "
                                          "printed ({reason}); do not add them again"),
@@ -63,6 +45,30 @@ def cmd_people(ctx: Context) -> int:
     return EXIT_OK
 
 
+def _list_people(ctx: Context) -> int:
+    with ctx.reading() as store:  # nothing stored yet: nobody, and nothing set up
+        people = store.people(include_archived=ctx.ns.all)
+        last = store.last_interactions()
+    if ctx.ns.json:
+        ctx.out_json([
+            {"id": p.id, "name": p.name, "style": p.style, "notes": p.notes,
+             "archived": p.archived,
+             "last_interaction": last[p.name].isoformat() if p.name in last else None}
+            for p in people
+        ])
+    elif not people:
+        ctx.out("no people yet: `mlcoach people add NAME --style facts`")
+    else:
+        tz = local_tz()
+        for p in people:
+            when = last.get(p.name)
+            seen = f"last {when.astimezone(tz):%Y-%m-%d}" if when else "no moments yet"
+            style = p.style.value if p.style else "style not sure yet"
+            flag = " (archived)" if p.archived else ""
+            ctx.out(f"{p.name}{flag} — {style}; {seen}")
+    return EXIT_OK
+
+
 def cmd_search(ctx: Context) -> int:
     ns = ctx.ns
     tz = local_tz()
@@ -71,12 +77,9 @@ def cmd_search(ctx: Context) -> int:
         since = datetime.combine(min(ns.since, date(9999, 12, 30)), time(0), tzinfo=tz)
     if not 1 <= ns.limit <= 10_000:
         raise UsageError("--limit must be between 1 and 10000")
-    opened = ctx.open_light()  # one plain query: no ORM
-    try:
-        hits = opened.store.search(ns.query, person=ns.person, kind=ns.kind, since=since,
-                                   limit=ns.limit)
-    finally:
-        opened.close()
+    with ctx.reading(light=True) as store:  # one plain query: no ORM
+        hits = store.search(ns.query, person=ns.person, kind=ns.kind, since=since,
+                            limit=ns.limit)
     if ns.json:
         ctx.out_json([
             {"type": h.entity, "id": h.ref, "when": h.when.isoformat() if h.when else None,
@@ -96,11 +99,8 @@ def cmd_stats(ctx: Context) -> int:
     from mlcoach.store.stats import compute_stats
     from mlcoach.system.clock import now_utc
 
-    opened = ctx.open_light()  # plain SQL: no ORM
-    try:
-        stats = compute_stats(opened.store, now_utc(), local_tz())
-    finally:
-        opened.close()
+    with ctx.reading(light=True) as store:  # plain SQL: no ORM
+        stats = compute_stats(store, now_utc(), local_tz())
     if ctx.ns.json:
         ctx.out_json(stats.as_dict())
         return EXIT_OK

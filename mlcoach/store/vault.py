@@ -181,6 +181,13 @@ def _refuse_existing(layout: Layout) -> None:
         raise AlreadySetUpError("a store already exists in {folder}", folder=layout.root)
 
 
+def refuse_file_as_folder(layout: Layout) -> None:
+    """MlcoachError when the data folder's path is a file (`--data-dir /dev/null`)."""
+    if layout.root.exists() and not layout.root.is_dir():
+        raise MlcoachError("the data folder {folder} is a file, not a folder; choose another "
+                           "--data-dir (nothing was changed)", folder=layout.root)
+
+
 def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
                passphrase: str | None = None) -> Opened:
     """Create a new store protected by `mode`; refuses to touch an existing one.
@@ -192,9 +199,7 @@ def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
         raise NotInitializedError(NO_KEYRING_MESSAGE)
     if mode == "passphrase":
         check_new_passphrase(passphrase)
-    if layout.root.exists() and not layout.root.is_dir():
-        raise MlcoachError("the data folder {folder} is a file, not a folder; choose another "
-                           "--data-dir (nothing was changed)", folder=layout.root)
+    refuse_file_as_folder(layout)
     try:
         ensure_private_dir(layout.root)
     except OSError as exc:
