@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,19 +78,11 @@ def cmd_preview_native(ctx: Context) -> int:
 
 @contextmanager
 def _store_to_compare(ctx: Context, *, scratch: bool) -> Iterator[Store]:
-    """The store an import goes into. For a dry run before any store exists, an empty
-    plain one in a temporary folder: a preview sets up nothing (no data folder, no key)."""
-    if scratch and not ctx.has_store():
-        import tempfile
-
-        from mlcoach.store.vault import Layout, init_store
-
-        with tempfile.TemporaryDirectory(prefix="mlcoach-preview-") as folder:
-            opened = init_store(Layout(Path(folder)), "none", keys=ctx.keys)
-            try:
-                yield opened.store
-            finally:
-                opened.store.close()
+    """The store an import goes into; for a dry run, `ctx.reading()`: before any store
+    exists, an empty one in a temporary folder, so a preview sets nothing up."""
+    if scratch:
+        with ctx.reading() as store:
+            yield store
         return
     opened = ctx.open()
     try:

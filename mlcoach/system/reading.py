@@ -13,14 +13,9 @@ import stat
 from pathlib import Path
 
 
-class NotARegularFile(OSError):
-    """A device, pipe or socket where only a regular file will do."""
-
-
-def read_at_most(path: Path | str, limit: int, *, regular_only: bool = False) -> bytes:
+def read_at_most(path: Path | str, limit: int) -> bytes:
     """At most `limit` + 1 bytes of `path` (one more than the limit says "too large").
-
-    Raises OSError (NotARegularFile when `regular_only` and it is none)."""
+    Raises OSError."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) \
         | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
@@ -28,8 +23,6 @@ def read_at_most(path: Path | str, limit: int, *, regular_only: bool = False) ->
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(21, "Is a directory", str(path))
-        if regular_only and not stat.S_ISREG(mode):
-            raise NotARegularFile(0, "not a regular file", str(path))
         if getattr(os, "O_NONBLOCK", 0):
             os.set_blocking(fd, True)  # opened without waiting; now read as usual
         chunks: list[bytes] = []
