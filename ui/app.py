@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 # Timers are monotonic and stop during suspend; never wait longer than this before
 # looking at the wall clock again (a handful of wake-ups a day, not polling).
+T = TypeVar("T")
+
 MAX_WAIT = timedelta(minutes=10)
 TRAY_HINT_KEY = "gnome_tray_hint_shown"  # the AppIndicator hint was given once
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
@@ -250,6 +252,10 @@ class AppController(QObject, DesktopShell, WindowFactories):
         from mlcoach.coaching.service import Coach
 
         self.opened = opened
+        if hasattr(opened.store, "write_wait_ms"):  # the LightStore: never hold the GUI
+            from mlcoach.ui.patient_write import TRAY_WRITE_WAIT_MS
+
+            opened.store.write_wait_ms = TRAY_WRITE_WAIT_MS
         if self._real_clock is not None:
             coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),
                           real_clock=self._real_clock)
@@ -399,17 +405,18 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if action is Action.QUIT:
             self.quit()
         elif action is Action.PROMPT:
-            self.show_prompt(manual=True)
+            try:
+                self.show_prompt(manual=True)
+            except StoreUnavailableError as exc:  # asked for: say why nothing came
+                self.tell_not_saved(exc)
         elif action.response is not None:
             self.card.respond(action.response.value)
         elif self.coach is None:
             return  # the menu is greyed out until the store is open
         elif action.pause is not None:
-            self.coach.pause(action.pause)
-            self.arm()
+            self.write_patiently(partial(self.coach.pause, action.pause))
         elif action is Action.RESUME:
-            self.coach.resume()
-            self.arm()
+            self.write_patiently(self.coach.resume)
         elif action is Action.RESTORE_PACE:
             self.restore_pace()
         else:
@@ -445,21 +452,24 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self.coach is None:
             return
         now = self.coach.now()
-        if self._sleep.slept():
-            self.coach.woke_up(now)  # the first prompt after a wake waits a moment
         busy = self.desktop_busy()
         try:
+            if self._sleep.slept():
+                self.coach.woke_up(now)  # the first prompt after a wake waits a moment
             action = self.coach.due_action(now, busy=busy)
-        except StoreUnavailableError as exc:
-            logger.warning("schedule not read (%s); trying again", type(exc).__name__)
-            action = None
-        if action == "prompt":
-            self.show_prompt(manual=False)
-        elif action == "prep":
-            self.show_prep(busy)
-        elif action == "reflect":
-            self.coach.mark_reflection_offered(now)
-            self.open_window(Window.REFLECT)
+            if action == "prompt":
+                self.show_prompt(manual=False)
+            elif action == "prep":
+                self.show_prep(busy)
+            elif action == "reflect":
+                self.coach.mark_reflection_offered(now)
+                self.open_window(Window.REFLECT)
+        except StoreUnavailableError as exc:  # unreadable, or another process writing:
+            # nothing was shown; look again shortly, never in a loop that holds the GUI
+            logger.warning("schedule not read or saved (%s); trying again",
+                           type(exc).__name__)
+            self.timer.start(int(RETRY_WAIT.total_seconds() * 1000))
+            return
         self.arm(busy)
 
     def desktop_busy(self) -> bool:
@@ -578,13 +588,20 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._record_response(response)
 
     def _record_response(self, response: str) -> None:
-        """Record the answer; say the coach's one-off sentence, or offer the pace back."""
+        """Record the answer (waiting its turn while another process writes, the GUI free
+        meanwhile); then say the coach's one-off sentence, or offer the pace back."""
         if self.current_event is None or self.coach is None:
             return
         self._prompt_view = None
-        message = self.coach.respond(self.current_event.id, response)
-        ready_signal(f"responded:{response}")
+        event_id = self.current_event.id
         self.current_event = None
+        self.write_patiently(partial(self.coach.respond, event_id, response),
+                             partial(self._responded, response))
+
+    def _responded(self, response: str, message: str | None) -> None:
+        ready_signal(f"responded:{response}")
+        if self.coach is None:
+            return
         if self.tray is not None:
             self.tray.set_state("paused" if self.coach.is_paused() else "")
         lowered = self.coach.lowered_pace(self.coach.now())
@@ -604,18 +621,48 @@ class AppController(QObject, DesktopShell, WindowFactories):
             from mlcoach.ui.notify import send_notification
 
             send_notification("mlcoach", message)
-        self.arm()
 
     def restore_pace(self) -> None:
         """The user took the full daily count back (tray menu or the pace card)."""
         if self.coach is None:
             return
-        self.coach.restore_pace()
+        self.write_patiently(self.coach.restore_pace, lambda _r: self._pace_restored())
+
+    def _pace_restored(self) -> None:
         if self._pace_card is not None:
             self._pace_card.hide()
         if "pace" in self._side_notices:
             self._side_notices["pace"].withdraw()  # taken back from the tray menu
-        self.arm()
+
+    def write_patiently(self, write: Callable[[], T],
+                        then: Callable[[T], None] | None = None) -> None:
+        """A tray write: at once, or (while another process writes) each second until it
+        is saved or a minute has passed; the timer is armed again after it."""
+        from mlcoach.ui.patient_write import PatientWrite
+
+        def done(result: T) -> None:
+            if then is not None:
+                then(result)
+            self.arm()
+
+        def failed(exc: StoreUnavailableError) -> None:
+            self.tell_not_saved(exc)
+            self.arm()
+
+        PatientWrite(write, done, failed, self).start()
+
+    def tell_not_saved(self, exc: BaseException) -> None:
+        """One plain line, where the user will see it, for a tray action that failed."""
+        from mlcoach.ui.i18n import error_message
+
+        logger.warning("tray action not saved: %s", exc)
+        message = self.tr("Not saved: {reason}").format(reason=error_message(exc))
+        if self.tray is not None:
+            self.tray.icon.showMessage("mlcoach", message, app_icon(), 8000)
+        else:
+            from mlcoach.ui.notify import send_notification
+
+            send_notification("mlcoach", message)
 
     def refresh_status(self) -> None:
         if self.coach is None:
@@ -645,8 +692,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         store moved away, a window's own error): a quit that raises left an app that
         SIGTERM could not end. Windows are not asked to close (`exit`, not `quit`), so a
         logout never waits on a question."""
-        for step in (self.stop, self._keep_typed_words, self._hide_tray, self.server.close,
-                     self._close_store):
+        for step in (self.stop, self._keep_typed_words, self._last_writes, self._hide_tray,
+                     self.server.close, self._close_store):
             try:
                 step()
             except Exception:  # quitting goes on; the log says what failed
@@ -658,6 +705,12 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.capture_window().flush_draft()
         if Window.REFLECT in self.windows:
             self.reflection_dialog().keep_unsaved()
+
+    @staticmethod
+    def _last_writes() -> None:
+        from mlcoach.ui.patient_write import last_tries
+
+        last_tries()
 
     def _hide_tray(self) -> None:
         if self.tray is not None:

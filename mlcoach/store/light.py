@@ -53,6 +53,10 @@ class LightStore:
         self.path = path
         self._secret = secret
         self._guard = guard_for(path)
+        # How long a write waits for another writer (an import in another process) before
+        # StoreBusyError; None: the store's own minute. The tray sets a short wait and
+        # tries again later, so the GUI is never held for that minute.
+        self.write_wait_ms: int | None = None
 
     def close(self) -> None:
         """Nothing stays open between calls."""
@@ -84,6 +88,8 @@ class LightStore:
     @contextlib.contextmanager
     def _write(self) -> Iterator[Any]:
         with self.connection() as conn:
+            if self.write_wait_ms is not None:
+                conn.execute(f"PRAGMA busy_timeout = {int(self.write_wait_ms)}")
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -213,15 +219,16 @@ class LightStore:
                    moment_id: str | None = None, busy_wait_ms: int | None = None) -> Moment:
         """Store a quick capture; an unknown @person is added to the people list. A
         `moment_id` already stored returns that moment and adds nothing. `busy_wait_ms`:
-        how long to wait for another writer (default: the store's long wait); past it,
-        StoreUnavailableError."""
+        how long to wait for another writer (default: `write_wait_ms`); past it,
+        StoreBusyError."""
         from mlcoach.domain.model import Moment
         from mlcoach.store.quick import insert_moment
 
         now = utcnow()
+        wait = self.write_wait_ms if busy_wait_ms is None else busy_wait_ms
         with self.connection() as conn:
-            if busy_wait_ms is not None:
-                conn.execute(f"PRAGMA busy_timeout = {int(busy_wait_ms)}")
+            if wait is not None:
+                conn.execute(f"PRAGMA busy_timeout = {int(wait)}")
             moment_id, name, style_value, tag_list = insert_moment(
                 conn, text, kind, person=person, style=style, tags=tags, now=now,
                 moment_id=moment_id)

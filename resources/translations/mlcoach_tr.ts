@@ -19,6 +19,10 @@
         <source>Before your meeting: {0}</source>
         <translation>Toplantınızdan önce: {0}</translation>
     </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Kaydedilmedi: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>CaptureWindow</name>
