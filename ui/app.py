@@ -342,9 +342,13 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self.tray is not None or self._desktop() != "gnome" or self.opened is None:
             return
         store = self.opened.store
-        if store.get_state(TRAY_HINT_KEY, False):
+        try:
+            if store.get_state(TRAY_HINT_KEY, False):
+                return
+            store.set_state(TRAY_HINT_KEY, True)
+        except StoreUnavailableError as exc:  # another process writing: at the next start
+            logger.info("tray hint left for later (%s)", type(exc).__name__)
             return
-        store.set_state(TRAY_HINT_KEY, True)
         from mlcoach.ui.notify import send_notification
 
         send_notification(self.tr("mlcoach is running"), self.tr(
