@@ -455,8 +455,10 @@ def _says_stop(a: str, grammar: Mapping[str, Any]) -> bool:
         a = a.replace("İ", "i").replace("I", "ı")
     lowered = a.lower()
     words = _strs(grammar, "stop_words")
-    if grammar.get("stop_match") == "contains":
-        return any(word in lowered for word in words)
+    if grammar.get("stop_match") == "predicate":  # said by the last words (Turkish)
+        from mlcoach.influence.phrasing import says_stop_tr
+
+        return says_stop_tr(a, tuple(words))
     return any(lowered == word or lowered.startswith(word + " ") for word in words)
 
 

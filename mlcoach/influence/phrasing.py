@@ -119,7 +119,8 @@ _WANTS = ("we need", "we want", "i'd like to see", "i would like to see", "i'd l
 # Negative modals become "not …": "we shouldn't have X" → "not have X".
 _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us not",
                "we don't need to", "we do not need to", "we mustn't", "we must not",
-               "why don't we stop", "can we not", "could we not")
+               "why don't we stop", "can we not", "could we not", "we can't keep",
+               "we cannot keep", "we can't go on", "we cannot go on")
 _TAILS = (" please", " pls", " thanks", " thank you", " maybe", " perhaps", " i think")
 _SUBJECTS = _words(
     "i we you they he she it everyone everybody someone somebody nobody people anyone "
@@ -193,22 +194,30 @@ _STOP_GERUNDS = _words(
 # ("try replacing the report with a dashboard").
 _REMOVAL_VERBS = _words(
     "kill cut eliminate delete disable ban reduce shorten mute replace sunset deprecate "
-    "abolish trim axe nix archive decommission unsubscribe"
+    "abolish trim axe nix archive decommission unsubscribe "
+    # and verbs that say what comes instead ("limit meetings to 30 min", "move the
+    # standup to async"): "no longer" before them would ask for the opposite
+    "limit cap minimize minimise restrict consolidate timebox prevent"
 )
+# … and these when they say where to ("move the standup to async", "switch from email to
+# Slack"); alone they may be the habit itself ("switching contexts all day").
+_TO_VERBS = _words("move switch convert turn shift migrate moving switching converting "
+                   "turning shifting migrating")
 _REMOVAL_GERUNDS = _words(
     "killing cutting eliminating deleting disabling banning reducing shortening muting "
     "replacing sunsetting deprecating abolishing trimming axing nixing archiving "
-    "decommissioning unsubscribing"
+    "decommissioning unsubscribing "
+    "limiting capping minimizing minimising restricting consolidating timeboxing preventing"
 )
 # Verbs of more than one word that do away with something ("get rid of the status meeting").
 _STOP_PHRASES = (
     "get rid of", "phase out", "do away with", "turn off", "switch off", "move away from",
-    "cut down on", "cut back on", "give up", "wind down", "scale back",
+    "cut down on", "cut back on", "give up", "wind down", "scale back", "say no to",
 )
 _STOP_GERUND_PHRASES = (
     "getting rid of", "phasing out", "doing away with", "turning off", "switching off",
     "moving away from", "cutting down on", "cutting back on", "giving up", "winding down",
-    "scaling back",
+    "scaling back", "saying no to",
 )
 
 
@@ -243,11 +252,19 @@ def _starts_with(text: str, phrases: tuple[str, ...]) -> bool:
     return any(low == p or low.startswith(p + " ") for p in phrases)
 
 
+# Negations typed without their apostrophe, as in chat ("we shouldnt deploy on fridays").
+_BARE_CONTRACTIONS = re.compile(
+    r"(?<![\w'’])(should|could|would|must|do|does|did|is|are|was|were|ca|wo|have|has)nt(?!\w)",
+    re.I)
+
+
 def read_change(
     text: str, action: ChangeKind, language: str = "en", person: str | None = None
 ) -> Reading:
     """Return how `text` (the whole change, "instead of" included) can be asked about."""
     cleaned = re.sub(r"[?!]*\?[?!.…]*$", "?", " ".join(text.split()))  # "??", "?!" → "?"
+    if language == "en":
+        cleaned = _BARE_CONTRACTIONS.sub(r"\1n't", cleaned)
     question = cleaned.rstrip(" .!…").endswith("?")
     core = cleaned.rstrip(_TRAILING).strip()
     if _ABBREVIATION_END.search(cleaned.rstrip(" !…?")):
@@ -446,7 +463,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         return Reading(Shape.HAVE, x + tail)
     if _verb_shape(words, low, modal):
         if action is ChangeKind.STOP and low not in _STOP_VERBS | _REMOVAL_VERBS and not b \
-                and not _starts_with(a, _STOP_PHRASES):
+                and not _starts_with(a, _STOP_PHRASES) and not _moves_to(a):
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
     if low in _ING_MODIFIERS and (not second or not (_is_plural(second) or second in _MASS)):
@@ -454,7 +471,8 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     else:
         low_is_gerund = _is_gerund(low)
     if low_is_gerund:
-        removal = low in _REMOVAL_GERUNDS or _starts_with(a, _STOP_GERUND_PHRASES)
+        removal = low in _REMOVAL_GERUNDS or _starts_with(a, _STOP_GERUND_PHRASES) \
+            or _moves_to(a)
         if low in _STOP_GERUNDS or (removal and action is ChangeKind.STOP) \
                 or (low in ("starting", "beginning") and action is ChangeKind.START) \
                 or (low == "trying" and action is ChangeKind.DIFFERENTLY):
@@ -628,19 +646,53 @@ def _split(text: str) -> tuple[str, str | None, str]:
     return text, None, ""
 
 
+def _moves_to(text: str) -> bool:
+    """"move the standup to async", "switching from email to Slack": says what comes."""
+    if re.match(r"keep(?:ing)?\s.+\sfrom\s", text, re.I):  # "keep the retro from running over"
+        return True
+    return _starts_with(text, tuple(_TO_VERBS)) and bool(
+        re.search(r"\s(?:to|into)\s", text, re.I))
+
+
 def _says_stop_en(text: str) -> bool:
+    if _moves_to(text):
+        return True
     return _starts_with(text, (*_STOP_VERBS, *_STOP_GERUNDS, *_REMOVAL_VERBS,
                                *_REMOVAL_GERUNDS, *_STOP_PHRASES, *_STOP_GERUND_PHRASES,
                                *_NEGATIONS, "no more", "no"))
 
 
 _TR_STOP = ("bırak", "vazgeç", "durdur", "son ver", "iptal", "kaldır", "ara ver", "mamak",
-            "memek", "mayalım", "meyelim", "artık", "olmasın", "yapmayalım", "masın", "mesin")
+            "memek", "mayalım", "meyelim", "masın", "mesin")
 
 
 def _says_stop_tr(text: str) -> bool:
-    low = text.replace("İ", "i").replace("I", "ı").lower()
-    return any(word in low for word in _TR_STOP)
+    return says_stop_tr(text, _TR_STOP)
+
+
+def says_stop_tr(text: str, stems: tuple[str, ...]) -> bool:
+    """Whether a Turkish change says "stop" in its own words. Turkish puts the verb last,
+    so only the last words can say it: "toplantıyı iptal edelim", "bırakalım artık",
+    "gece mesaj atmamak"; not "ara vermeden toplantı yapmak" or "herkesin katılmasını
+    zorunlu tutmak", which are what the user wants stopped."""
+    words = re.findall(r"[\w']+", text.replace("İ", "i").replace("I", "ı").lower())
+    while len(words) > 1 and words[-1] in _TR_PARTICLES:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1].split("'")[-1]
+    before = words[-2] if len(words) > 1 else ""
+    for stem in stems:
+        if " " in stem:
+            if f"{before} {last}".startswith(stem):  # "son verelim", "ara verin"
+                return True
+        elif last.startswith(stem) or last.endswith(stem) or before == stem:
+            return True  # "kaldıralım", "yapmayalım", "iptal edelim"
+    # Spoken order puts the verb first ("bırakalım şu raporu"): a stop verb said as a
+    # proposal or an order, not a participle ("kaldırılan özellikleri geri getirmek").
+    first = words[0]
+    return len(words) > 1 and any(first.startswith(stem) for stem in stems if " " not in stem) \
+        and (first in stems or turkish_form(first) in ("proposal", "verbal_noun"))
 
 
 # The end of the last Turkish word says what was typed: a statement ("…sürüyor", "…patladı",
@@ -691,7 +743,13 @@ def turkish_form(text: str) -> str:
         return "proposal"
     if (len(last) >= 4 and last.endswith(_TR_STATEMENT)) or before in ("çok", "fazla", "hiç"):
         return "statement"  # "… çok sıkıcı": a complaint
+    if len(words) > 1 and len(words[0]) >= 6 and words[0].endswith(_TR_SPOKEN_FIRST):
+        return "proposal"  # spoken order, the verb first: "bırakalım şu raporu"
     return "thing"
+
+
+# Proposal endings unmistakable enough to read a first word by ("yapalım şunu").
+_TR_SPOKEN_FIRST = ("alım", "elim", "sak", "sek", "malıyız", "meliyiz")
 
 
 def _quote_reading(
