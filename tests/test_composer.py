@@ -553,8 +553,9 @@ def test_arbitrary_text_only_raises_composer_error(
             longest = max(tokens, key=len)
             assert longest[1:] in c.next_step or longest.lower() in c.next_step.lower(), core
     else:
-        # The user's words stay in the question (the first letter of a lone word aside).
-        tokens = re.findall(r"\w+", change)
+        # The user's words stay in the question (the first letter of a lone word aside);
+        # "rather than" may be said "instead of", so the words are looked for in A and B.
+        tokens = re.findall(r"\w+", f"{a} {b or ''}")
         if tokens:
             longest = max(tokens, key=len)
             assert longest[1:] in c.question or longest.lower() in c.question.lower()

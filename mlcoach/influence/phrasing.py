@@ -76,7 +76,8 @@ _FILLERS = (
 )
 # Labels a note starts with, dropped only before a colon or a comma.
 _LABELS = ("idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
-           "question", "quick one", "quick question", "random thought", "thought", "pitch")
+           "question", "quick one", "quick question", "random thought", "thought", "pitch",
+           "start", "stop", "change", "try")
 # After these, a verb phrase follows ("we should use …" → "use …").
 _MODALS = (
     "we should really", "we should maybe", "we should probably", "we should", "we could",
@@ -716,6 +717,8 @@ _TR_PARTICLES = frozenset(("lütfen", "bence", "ya", "ki", "yani", "artık", "ba
 _TR_QUESTION = frozenset(("mi", "mı", "mu", "mü", "miyiz", "mıyız", "muyuz", "müyüz",
                           "misin", "mısın", "musun", "müsün", "misiniz", "mısınız",
                           "musunuz", "müsünüz", "midir", "mıdır", "mudur", "müdür"))
+# Words that end a sentence about how things are: "dokümantasyon yok", "… gereksiz".
+_TR_HOW_IT_IS = frozenset(("değil", "degil", "yok", "var", "gereksiz"))
 # A wish or a supposition is a thought, not a plan: "keşke …", "… olmasa".
 _TR_WISH_WORDS = frozenset(("olsa", "olmasa", "olsaydı", "olmasaydı"))
 
@@ -741,8 +744,9 @@ def turkish_form(text: str) -> str:
     if last.endswith(_TR_PROPOSAL) or (
             len(last) >= 6 and last.endswith(("yin", "yın", "yun", "yün"))):  # "ekleyin"
         return "proposal"
-    if (len(last) >= 4 and last.endswith(_TR_STATEMENT)) or before in ("çok", "fazla", "hiç"):
-        return "statement"  # "… çok sıkıcı": a complaint
+    if (len(last) >= 4 and last.endswith(_TR_STATEMENT)) or last in _TR_HOW_IT_IS \
+            or before in ("çok", "cok", "fazla", "hiç", "hic"):
+        return "statement"  # "… çok sıkıcı", "standup gerekli değil": how things are
     if len(words) > 1 and len(words[0]) >= 6 and words[0].endswith(_TR_SPOKEN_FIRST):
         return "proposal"  # spoken order, the verb first: "bırakalım şu raporu"
     return "thing"
