@@ -161,7 +161,8 @@ _VERBS = _words(
     "update use vote wait walk welcome work write ditch halt quit cease abandon "
     "discontinue give hand turn have get squash rebase refactor triage pick visualise "
     "visualize prefix eat celebrate finish continue practise practice consider resume "
-    "introduce"
+    "introduce reject approve escalate interrupt micromanage multitask overcommit postpone "
+    "reschedule rush blame criticise criticize ignore nag chase"
 )
 # Verbs that are just as often nouns: a verb only when an object marker follows.
 _AMBIGUOUS = _words(
@@ -467,6 +468,11 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
                 and not _starts_with(a, _STOP_PHRASES) and not _moves_to(a):
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
+    if low in _NOUNISH and len(words) >= 3 and _is_plural(second) \
+            and _plain(words[2]) in _PREPOSITIONS | _NUMBERS:
+        # "end meetings five minutes early", "log decisions in the wiki": an act or a thing
+        # ("demo days on Fridays")? Quoted whole, which reads right either way.
+        return None
     if low in _ING_MODIFIERS and (not second or not (_is_plural(second) or second in _MASS)):
         low_is_gerund = True  # "working on five things", "working late"; not "working lunches"
     else:
@@ -538,6 +544,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
             return low in _CATENATIVE
         if nxt_raw[:1].isupper() or nxt.endswith("'s"):
             return True  # "review Priya's PRs", "use Slack"
+        if low == "pair" and not _is_gerund(nxt) and "with" in map(_plain, words[2:]):
+            return True  # "pair new hires with a buddy"; not "pair programming with …"
         return low not in _NOUNISH and _is_plural(nxt)
     if "-" in low and low.rsplit("-", 1)[1] in _VERBS:
         return True  # "self-assign tickets", "cross-check the figures"
