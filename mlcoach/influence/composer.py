@@ -326,6 +326,7 @@ _LEADS_IN = frozenset((
 def without_marks(text: str) -> str:
     """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
     in front of names and tags ("ask @dana 🚀" → "ask dana")."""
+    text = _ARROW.sub("→", text)  # "email ➡️ wiki": the arrow is the meaning, not a mark
     kept = _BULLET.sub("", "".join(ch for ch in text if not _is_emoji(ch)).lstrip())
     words = _EMOTICON.sub("", kept).split()
     # Trailing #tags and @mentions are labels ("… to 10 #process @team"), unless a word
@@ -340,6 +341,9 @@ def without_marks(text: str) -> str:
         words = words[:first + (1 if object_ else 0)]
     joined = _CHANNEL.sub(r"\1\0#", " ".join(words))  # \0: held apart from _MENTION
     return " ".join(_MENTION.sub("", joined).replace("\0#", "#").split())
+
+
+_ARROW = re.compile("[\u27a1\u2b95\u21e8\u21d2\u27f6\u27f9\u279c\u2794][\ufe0f]?")
 
 
 def _is_emoji(ch: str) -> bool:
