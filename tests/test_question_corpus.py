@@ -143,6 +143,18 @@ def test_a_name_is_found_whichever_apostrophe_it_was_typed_with() -> None:
             "How would it work for you to run the retro?"
 
 
+def test_a_full_name_is_found_by_its_first_name_too() -> None:
+    """Saved as "Dana Smith", she is still the "Dana" of "review Dana's PRs"."""
+    assert supportive_question("review Dana's PRs first", ChangeKind.DIFFERENTLY, "en",
+                               "Dana Smith") == \
+        "How would it work for you to review your PRs first?"
+    assert supportive_question("ask Dana Smith to run the retro", ChangeKind.START, "en",
+                               "Dana Smith") == "How would it work for you to run the retro?"
+    assert supportive_question("review Danae's PRs first", ChangeKind.DIFFERENTLY, "en",
+                               "Dana Smith") == \
+        "How would it work for you to review Danae's PRs first?"
+
+
 def _assert_clean(question: str, change: str) -> None:
     assert question.strip()
     lowered_change = " ".join(change.split()).lower()

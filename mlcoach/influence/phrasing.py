@@ -360,8 +360,15 @@ _TURKISH_LETTERS = re.compile("[ıİşŞğĞ]")
 
 
 def _name_pattern(person: str) -> str:
-    """`person` as a pattern that takes either apostrophe ("O'Brien", "O’Brien")."""
-    return "['’]".join(re.escape(part) for part in re.split("['’]", person))
+    """`person` as a pattern that takes either apostrophe ("O'Brien", "O’Brien"), and for a
+    full name its first name too ("Dana Smith": "review Dana's PRs")."""
+    def one(name: str) -> str:
+        return "['’]".join(re.escape(part) for part in re.split("['’]", name))
+
+    names = person.split()
+    if len(names) < 2:
+        return one(person)
+    return f"(?:{one(' '.join(names))}|{one(names[0])})"
 
 
 def _to_the_person(body: str, person: str) -> str:
