@@ -724,9 +724,15 @@ _TR_STATEMENT = ("yor", "yorum", "yoruz", "yorsunuz", "yorlar", "dık", "dik", "
 _TR_PROPOSAL = ("lım", "lim", "sak", "sek", "sın", "sin", "sun", "sün", "malı", "meli",
                 "malıyız", "meliyiz", "abiliriz", "ebiliriz", "sınlar", "sinler", "sunlar",
                 "sünler")
-_TR_VERBAL_NOUN = ("mak", "mek", "ması", "mesi")
+_TR_VERBAL_NOUN = ("mak", "mek")  # "sprint planlaması", "kod incelemesi": things
+# Suggestions said another way: "…atansa", "…yapsanız", "…gönderilir", "…iyi olur".
+_TR_SUGGESTED = ("sanız", "seniz", "ılır", "ilir", "ulur", "ülür", "nır", "nir")
+_TR_GOOD = frozenset(("iyi", "güzel", "faydalı", "mantıklı", "yararlı"))
+# Nouns whose ending looks like a proposal's ("perşembe teslim", "basın").
+_TR_NOT_PROPOSALS = frozenset(("teslim", "iklim", "bilim", "dilim", "alım", "satım", "selim",
+                               "halim", "kerim", "basın", "yasin", "hüseyin"))
 # Said of what ought to be: "…almamız lazım", "…olması gerek".
-_TR_NEEDED = frozenset(("lazım", "gerek", "gerekiyor", "gerekli", "şart"))
+_TR_NEEDED = frozenset(("lazım", "lazim", "gerek", "gerekiyor", "gerekli", "şart", "sart"))
 # Words a sentence may end on that say nothing of its form: dropped before reading it.
 _TR_PARTICLES = frozenset(("lütfen", "bence", "ya", "ki", "yani", "artık", "bari"))
 _TR_QUESTION = frozenset(("mi", "mı", "mu", "mü", "miyiz", "mıyız", "muyuz", "müyüz",
@@ -752,13 +758,18 @@ def turkish_form(text: str) -> str:
     if "keşke" in words or last in _TR_WISH_WORDS or (
             len(last) >= 6 and last.endswith(("masa", "mese"))):
         return "statement"
-    if last in _TR_NEEDED:
+    if last in _TR_NEEDED or (last == "olur" and before in _TR_GOOD):
         return "proposal"
     if last.endswith(_TR_VERBAL_NOUN):
         return "verbal_noun"
+    if last in _TR_NOT_PROPOSALS:
+        return "thing"
     if last.endswith(_TR_PROPOSAL) or (
-            len(last) >= 6 and last.endswith(("yin", "yın", "yun", "yün"))):  # "ekleyin"
+            len(last) >= 6 and last.endswith(("yin", "yın", "yun", "yün", "sa", "se"))) \
+            or (len(last) >= 6 and last.endswith(_TR_SUGGESTED)):  # "ekleyin", "atansa"
         return "proposal"
+    if (before, last) == ("fazla", "mesai"):
+        return "thing"  # overtime, not "too much"
     if (len(last) >= 4 and last.endswith(_TR_STATEMENT)) or last in _TR_HOW_IT_IS \
             or before in ("çok", "cok", "fazla", "hiç", "hic"):
         return "statement"  # "… çok sıkıcı", "standup gerekli değil": how things are
