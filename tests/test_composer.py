@@ -567,3 +567,23 @@ def test_arbitrary_text_only_raises_composer_error(
     for leftover in PLACEHOLDER.findall(text):
         assert leftover in change or leftover in (person or "")
     assert compose(req) == c
+
+
+@pytest.mark.parametrize(("lang", "change", "action"), [
+    ("en", "Why do we still deploy on Fridays?", ChangeKind.DIFFERENTLY),
+    ("en", "Nobody reads the status email", ChangeKind.STOP),
+    ("tr", "standup çok uzun sürüyor", ChangeKind.DIFFERENTLY),
+    ("tr", "kod incelemesi yapabilir miyiz?", ChangeKind.START),
+])
+def test_a_question_or_a_thought_is_not_offered_as_a_trial_or_pictured_done(
+        lang: str, change: str, action: ChangeKind) -> None:
+    """Reassurance offers a change "as a trial" and enthusiasm "pictures next week" with
+    it done; neither fits a question or a complaint, whichever frame the seed picks."""
+    clashes = ("trial", "picture next week", "deneme", "önümüzdeki hafta yapılmış")
+    for style, size in itertools.product((Style.REASSURANCE, Style.ENTHUSIASM), Size):
+        question = compose(SuggestionRequest(change, style, action, size, None, False,
+                                             lang)).question
+        assert not any(c in question.lower() for c in clashes), question
+    plan = compose(SuggestionRequest("use the wiki", Style.REASSURANCE, ChangeKind.START,
+                                     Size.SMALL, None, False, "en")).question
+    assert "trial" in plan  # a plan still is

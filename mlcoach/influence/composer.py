@@ -217,8 +217,9 @@ def compose(req: SuggestionRequest) -> Composed:
         "b": _quote(b, grammar) if b is not None else "",
     }
     values.update(_person_forms(catalog.table("person"), shown))
-    if not req.by_example:
-        values.update(_ask_values(read_change(change, req.action, language, person), catalog))
+    reading = None if req.by_example else read_change(change, req.action, language, person)
+    if reading is not None:
+        values.update(_ask_values(reading, catalog))
 
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
@@ -237,8 +238,11 @@ def compose(req: SuggestionRequest) -> Composed:
         pick(("tips", third), "tip-general"),
     )
     question = ""
-    if not req.by_example:
-        question = pick(("question", "frames"), "question")
+    if reading is not None:
+        # A question or a thought is not offered "as a trial" or "pictured next week".
+        frames = "thought_frames" if _is_thought(reading, language) and \
+            "thought_frames" in section.get("question", {}) else "frames"
+        question = pick(("question", frames), "question")
     avoid_pool = list(_strs(section, "avoid", req.action.value))
     avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
     digest = sha256(f"{seed}\x1favoid".encode())
@@ -470,6 +474,13 @@ def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
     """Stopping something has its own next steps (a pause, a way back) where written."""
     return "next_step_stop" if action is ChangeKind.STOP and "next_step_stop" in section \
         else "next_step"
+
+
+def _is_thought(reading: Reading, language: str) -> bool:
+    """Whether the change was typed as a question or says how things are."""
+    if reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT):
+        return True
+    return language == "tr" and turkish_form(reading.words) in ("question", "statement")
 
 
 def _ask_values(reading: Reading, catalog: _Catalog) -> dict[str, str]:
