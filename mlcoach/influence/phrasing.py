@@ -72,7 +72,8 @@ _FILLERS = (
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
     "i believe", "i guess", "i wonder if", "i was wondering if", "i was thinking",
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
-    "i would suggest", "it might be worth", "just",
+    "i would suggest", "it might be worth", "just", "going forward", "moving forward",
+    "from now on",
 )
 # Labels a note starts with, dropped only before a colon or a comma.
 _LABELS = ("idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
@@ -87,10 +88,13 @@ _MODALS = (
     "why dont we", "why not", "how about we", "what about we", "i'd like us to",
     "i would like us to", "i want us to", "i'd love us to", "it would be good to",
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
+    "it would be great to", "it'd be great to",
     "would it be possible to", "is it possible to", "is there a way to", "try to", "to",
 )
 _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
-          "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if")
+          "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if",
+          "it'd be great if we", "it would be great if we", "it'd be nice if we",
+          "it would be nice if we")
 _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               "what do you think about", "what do you think of", "how do you feel about",
               "opinions on")
@@ -122,7 +126,8 @@ _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us
                "we don't need to", "we do not need to", "we mustn't", "we must not",
                "why don't we stop", "can we not", "could we not", "we can't keep",
                "we cannot keep", "we can't go on", "we cannot go on")
-_TAILS = (" please", " pls", " thanks", " thank you", " maybe", " perhaps", " i think")
+_TAILS = (" please", " pls", " plz", " thanks", " thank you", " maybe", " perhaps",
+          " i think")
 _SUBJECTS = _words(
     "i we you they he she it everyone everybody someone somebody nobody people anyone "
     "anybody there i'm we're you're they're it's i'll we'll i've we've i'd we'd you'd they'd "
@@ -335,7 +340,11 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
     …" and a time ("last sprint …") are thoughts then."""
     if action is ChangeKind.STOP and _SAYS_ENOUGH.search(body):
         return True  # "we don't need the Monday sync anymore": "stopped this: …" would double it
+    if _HOW_IT_IS.search(body):
+        return True  # "our retros are too long": how things are, whoever the subject
     words = [_plain(w) for w in body.split()[:3]]
+    if words[:2] == ["no", "one"]:
+        words = ["nobody", *words[2:]]
     timed = bool(words) and words[0] in ("last", "yesterday")
     if timed:  # "last sprint we …"
         words = words[2:] if words[0] == "last" else words[1:]
@@ -350,6 +359,8 @@ _SAYS_ENOUGH = re.compile(
     r"any ?more|(?:should|must|can|could) (?:stop|go|end)|isn't needed|is not needed|"
     r"not needed)(?!\w)", re.I)
 _FIRST_PERSON = _words("i i'm i'd i've i'll nobody")
+_HOW_IT_IS = re.compile(r"(?<!\w)(?:is|are|was|were|gets|get|feels|feel|seems|seem)\s+"
+                        r"(?:way\s+|far\s+|just\s+|really\s+)?(?:too|so)\s+\w", re.I)
 _THOUGHT_SUBJECTS = _words(
     "i i'm i'd i've i'll we we're we'd we've we'll nobody everyone everybody they they're "
     "it's there's"
