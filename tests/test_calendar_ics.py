@@ -20,6 +20,7 @@ from mlcoach.coaching.calendar_ics import (
     busy_intervals,
     calendar_files,
     meetings,
+    occurrences,
 )
 from mlcoach.domain.errors import MlcoachError
 
@@ -445,19 +446,55 @@ def test_any_file_gives_meetings_or_a_calendar_error(tmp_path: Path, data: bytes
     assert all(b1 < a2 for (_, b1), (a2, _) in itertools.pairwise(busy))
 
 
-def test_a_rule_firing_every_second_is_read_one_occurrence_at_a_time(tmp_path: Path) -> None:
-    """Expanding a SECONDLY rule for a year once built 31 million events in memory."""
-    from mlcoach.coaching.calendar_ics import MAX_LISTED
-
+def test_a_rule_firing_every_second_is_no_meeting_and_costs_nothing(tmp_path: Path) -> None:
+    """Expanding a SECONDLY rule for a year once built 31 million events in memory, and one
+    that never matches ("…;BYMONTH=2;BYMONTHDAY=31") ran for ever. No calendar program
+    writes such a rule for a meeting: it is left out, the event standing at its start."""
     path = write(tmp_path / "storm.ics", ics(
         "UID:storm\nSUMMARY:Storm\nDTSTART:20240603T080000Z\nDTEND:20240603T080001Z\n"
         "RRULE:FREQ=SECONDLY",
-        "UID:lunch\nSUMMARY:Lunch\nDTSTART:20240603T120000Z\nDTEND:20240603T130000Z"))
+        "UID:never\nSUMMARY:Never\nDTSTART:20240101T090000Z\nDTEND:20240101T090001Z\n"
+        "RRULE:FREQ=SECONDLY;BYMONTHDAY=31;BYMONTH=2;BYHOUR=1",
+        "UID:minutes\nSUMMARY:Minutes\nDTSTART:20240101T090000Z\nDTEND:20240101T090001Z\n"
+        "RRULE:FREQ=MINUTELY;BYSETPOS=-1",
+        "UID:lunch\nSUMMARY:Lunch\nDTSTART:20240603T120000Z\nDTEND:20240603T130000Z\n"
+        "RRULE:FREQ=DAILY;COUNT=400"))
     start = datetime(2024, 6, 3, tzinfo=UTC)
     found = meetings(path, start, start + timedelta(days=366))
-    assert len(found) == MAX_LISTED  # the first ones, in time order; the rest left out
-    assert found[0].start == datetime(2024, 6, 3, 8, 0, tzinfo=UTC)
-    assert found[-1].start == found[0].start + timedelta(seconds=MAX_LISTED - 1)
+    assert [m.summary for m in found[:2]] == ["Storm", "Lunch"]
+    assert {m.summary for m in found[2:]} == {"Lunch"} and len(found) == 1 + 366
+
+
+@pytest.mark.parametrize("rule", ["FREQ=DAILY;INTERVAL=0", "FREQ=DAILY;INTERVAL=-1",
+                                  "FREQ=WEEKLY;INTERVAL=x"])
+def test_a_rule_that_never_advances_is_left_out_and_the_rest_is_read(
+        tmp_path: Path, rule: str) -> None:
+    """INTERVAL=0 made dateutil loop on one instant for ever, its memory growing; -1 was
+    an unexpected error that hid every other file of the folder."""
+    (tmp_path / "cal").mkdir()
+    write(tmp_path / "cal" / "bad.ics", ics(
+        f"UID:bad\nSUMMARY:Bad\nDTSTART:20240603T080000Z\nDTEND:20240603T083000Z\n"
+        f"RRULE:{rule}"))
+    write(tmp_path / "cal" / "good.ics", ics(
+        "UID:good\nSUMMARY:Good\nDTSTART:20240604T090000Z\nDTEND:20240604T100000Z"))
+    start = datetime(2024, 6, 3, tzinfo=UTC)
+    listing = occurrences(tmp_path / "cal", start, start + timedelta(days=7))
+    assert [m.summary for m in listing.occurrences] == ["Bad", "Good"]  # the bad one at its start
+    assert listing.problems == []
+
+
+def test_a_rule_that_never_matches_ends_at_the_window(tmp_path: Path) -> None:
+    """February 30th every day since 2016: dateutil once walked to the year 9999."""
+    path = write(tmp_path / "never.ics", ics(
+        "UID:n\nSUMMARY:Never\nDTSTART:20160101T090000Z\nDTEND:20160101T093000Z\n"
+        "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30",
+        "UID:c\nSUMMARY:Counted\nDTSTART:20160101T090000Z\nDTEND:20160101T093000Z\n"
+        "RRULE:FREQ=DAILY;COUNT=3;BYMONTH=4;BYMONTHDAY=31",
+        "UID:u\nSUMMARY:Until\nDTSTART:20240603T090000Z\nDTEND:20240603T093000Z\n"
+        "RRULE:FREQ=DAILY;UNTIL=20240604T090000Z"))
+    start = datetime(2024, 6, 3, tzinfo=UTC)
+    found = meetings(path, start, start + timedelta(days=3))
+    assert [(m.summary, m.start.day) for m in found] == [("Until", 3), ("Until", 4)]
 
 
 def test_an_endless_rule_past_the_window_stops_at_its_end(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from mlcoach.coaching.calendar_rules import bound_rules
 from mlcoach.coaching.calendar_window import Calendarfile, skip_ahead
 from mlcoach.domain.errors import MlcoachError
 
@@ -157,11 +158,13 @@ def _owners(calendar: Any) -> set[str]:
     return found
 
 
-def parse_ics(data: bytes, name: str, since: datetime | None = None) -> ParsedCalendar:
+def parse_ics(data: bytes, name: str, since: datetime | None = None,
+              until: datetime | None = None) -> ParsedCalendar:
     """Parse iCalendar bytes; CalendarError naming `name` when they are not a calendar.
 
-    With `since`, simple long series start closer to it (see calendar_window.skip_ahead):
-    the result then serves windows from `since` on only.
+    With `since`, simple long series start closer to it (see calendar_window.skip_ahead);
+    with `until`, every rule ends by then (calendar_rules.bound_rules): the result then
+    serves windows between the two only.
     """
     import icalendar
     import recurring_ical_events
@@ -188,6 +191,8 @@ def parse_ics(data: bytes, name: str, since: datetime | None = None) -> ParsedCa
             standard = x_wr_timezone.to_standard(calendar)
             if since is not None:
                 skip_ahead(standard, since)
+            if until is not None:
+                bound_rules(standard, until)
             queries.append(recurring_ical_events.of(standard, skip_bad_series=True))
         except Exception as exc:  # a calendar the libraries cannot make sense of
             raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
@@ -217,7 +222,8 @@ def _parse_cached(path: str, stamp: tuple[int, int, int, int], first: date,
     """The file parsed for windows within the days [first, last]: only events that may
     occur there are parsed, and long simple series start close to `first`."""
     data = _read_cached(path, stamp).only(first, last)
-    return parse_ics(data, path, since=datetime.combine(first, time(0), tzinfo=UTC))
+    return parse_ics(data, path, since=datetime.combine(first, time(0), tzinfo=UTC),
+                     until=datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC))
 
 
 def _parse_file(path: Path, start: datetime, end: datetime) -> ParsedCalendar:
@@ -362,6 +368,9 @@ def occurrences(path: Path, start: datetime, end: datetime, *,
             found.extend(expand(_parse_file(file, start, end), start, end, owners))
         except CalendarError as exc:
             problems.append(exc)
+        except Exception as exc:  # a rule dateutil refuses while expanding: this file only
+            problems.append(CalendarError("{path}: a recurring event cannot be read "
+                                          "({reason})", path=file, reason=_one_line(exc)))
     return Listing(_sorted(found), problems)
 
 
