@@ -73,7 +73,38 @@ def test_delete_all_follows_no_symlink_out_of_the_folder(opened: Opened,
     delete_all(layout, OSKeyring(), store=opened.store)
 
     assert (outside / "precious.db").exists()
-    assert not layout.root.exists()
+    assert layout.backups.is_symlink()  # mlcoach makes no links: this one is the user's
+    assert sorted(p.name for p in layout.root.iterdir()) == ["backups"]
+
+
+def test_a_folder_of_the_users_own_keeps_its_backups_and_logs(
+        layout, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]
+    """`--data-dir ~/Documents wipe` once deleted ~/Documents/backups, ~/Documents/logs and
+    every *.log there, with or without an mlcoach store in the folder."""
+    root = layout.root
+    for name in ("backups/2025-taxes.zip", "backups/photos.db", "logs/server.log",
+                 "server.log", "build.log.1", "notes.txt"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("the user's own", "utf-8")
+    before = sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+    assert delete_all(layout, OSKeyring()) == []
+    assert sorted(str(p.relative_to(root)) for p in root.rglob("*")) == before
+
+
+def test_mlcoach_files_among_the_users_own_are_the_only_ones_removed(
+        opened: Opened, memory_keyring: MemoryKeyring) -> None:
+    layout = opened.layout
+    _fill(opened)
+    (layout.backups / "mine.db").write_text("the user's own", "utf-8")
+    (layout.root / "logs").mkdir()
+    (layout.root / "logs" / "mlcoach.log").write_text("ours", "utf-8")
+    (layout.root / "server.log").write_text("the user's own", "utf-8")
+
+    delete_all(layout, OSKeyring(), store=opened.store)
+
+    assert sorted(str(p.relative_to(layout.root)) for p in layout.root.rglob("*")) == \
+        ["backups", "backups/mine.db", "server.log"]
 
 
 def test_delete_all_tolerates_missing_pieces(layout, memory_keyring: MemoryKeyring) -> None:  # type: ignore[no-untyped-def]

@@ -25,8 +25,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 _DB_SIDE_FILES = ("-wal", "-shm", "-journal")
-_LOG_PATTERNS = ("*.log", "*.log.*")
+_LOG_PATTERNS = ("mlcoach.log", "mlcoach.log.*")
 _LOG_DIR = "logs"
+# What the backups folder holds of mlcoach's (backups.py): copies, a copy cut short, the
+# daily lock. A folder of the user's own called "backups" keeps everything else.
+_BACKUP_PATTERNS = ("mlcoach-*.db", "mlcoach-*.db-*", "mlcoach-*.tmp*", ".daily.lock")
 
 
 def delete_all(layout: Layout, keys: KeyStore, *, store: Store | None = None) -> list[Path]:
@@ -49,6 +52,12 @@ def delete_all(layout: Layout, keys: KeyStore, *, store: Store | None = None) ->
     for path in _targets(layout):
         if _remove(root, path):
             removed.append(path)
+    for folder in (layout.backups, root / _LOG_DIR):
+        try:
+            folder.rmdir()  # only when nothing but mlcoach's files was in it
+            removed.append(folder)
+        except OSError:
+            pass
     try:
         root.rmdir()  # only succeeds when nothing of the user's own is left in it
         removed.append(root)
@@ -82,11 +91,14 @@ def _targets(layout: Layout) -> list[Path]:
     root = layout.root
     db = layout.db
     paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
-    paths += [layout.meta, layout.backups, root / DRAFT_NAME, root / _LOG_DIR,
-              root / NOTE_NAME, root / LOCK_NAME, root / SETUP_LOCK]
+    paths += [layout.meta, root / DRAFT_NAME, root / NOTE_NAME, root / LOCK_NAME,
+              root / SETUP_LOCK]
+    for folder, patterns in ((root, _LOG_PATTERNS), (root / _LOG_DIR, _LOG_PATTERNS),
+                             (layout.backups, _BACKUP_PATTERNS)):
+        if folder.is_dir() and not folder.is_symlink():
+            for pattern in patterns:
+                paths += sorted(p for p in folder.glob(pattern) if not p.is_dir())
     if root.is_dir():
-        for pattern in _LOG_PATTERNS:
-            paths += sorted(root.glob(pattern))
         # Damaged files kept aside by recovery.py, and stores half built or half restored.
         for pattern in (f"{db.name}{DAMAGED_MARK}*", f"{NEW_NAME}*", f"{RESTORE_NAME}*"):
             paths += sorted(root.glob(pattern))
