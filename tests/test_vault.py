@@ -131,3 +131,34 @@ def test_recovery_key_round_trip_and_typo_tolerance():
     assert decode_recovery_key(text.lower().replace("O", "0")) == key
     with pytest.raises(UsageError):
         decode_recovery_key("not a key")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+@pytest.mark.parametrize("mode", [0o1777, 0o777, 0o757])
+def test_a_folder_others_may_write_in_is_refused_and_left_as_it_was(tmp_path, memory_keyring,
+                                                                     mode):
+    """`--data-dir /tmp` once made /tmp owner-only (sticky bit gone, everyone else locked
+    out) and kept private notes where others can plant files."""
+    from mlcoach.domain.errors import MlcoachError
+    from mlcoach.store.vault import Layout
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, mode)
+    with pytest.raises(MlcoachError, match="shared with other users"):
+        init_store(Layout(shared), "keyring", keys=OSKeyring())
+    assert stat.S_IMODE(shared.stat().st_mode) == mode
+    assert list(shared.iterdir()) == [] and memory_keyring.items == {}
+
+
+@pytest.mark.skipif(os.name != "posix" or os.getuid() != 0, reason="needs root to chown")
+def test_a_folder_another_user_owns_is_refused(tmp_path, memory_keyring):
+    from mlcoach.domain.errors import MlcoachError
+    from mlcoach.store.vault import Layout
+
+    theirs = tmp_path / "theirs"
+    theirs.mkdir(mode=0o755)
+    os.chown(theirs, 65534, 65534)  # nobody
+    with pytest.raises(MlcoachError, match="shared with other users"):
+        init_store(Layout(theirs), "keyring", keys=OSKeyring())
+    assert stat.S_IMODE(theirs.stat().st_mode) == 0o755 and list(theirs.iterdir()) == []

@@ -192,9 +192,9 @@ def cmd_reflect_text(ctx: Context) -> int:
     opened = ctx.open() if ctx.has_store() else None
     if opened is None:
         from mlcoach.domain.errors import NotInitializedError
-        from mlcoach.store.vault import NO_KEYRING_MESSAGE, refuse_file_as_folder
+        from mlcoach.store.vault import NO_KEYRING_MESSAGE, refuse_unfit_folder
 
-        refuse_file_as_folder(ctx.layout)
+        refuse_unfit_folder(ctx.layout)
         if not ctx.keys.available():
             raise NotInitializedError(NO_KEYRING_MESSAGE)
     try:

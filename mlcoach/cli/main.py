@@ -108,9 +108,9 @@ class Context:
             return
         import tempfile
 
-        from mlcoach.store.vault import Layout, init_store, open_light, refuse_file_as_folder
+        from mlcoach.store.vault import Layout, init_store, open_light, refuse_unfit_folder
 
-        refuse_file_as_folder(self.layout)
+        refuse_unfit_folder(self.layout)
         with tempfile.TemporaryDirectory(prefix="mlcoach-empty-") as folder:
             scratch = Layout(Path(folder))
             opened = init_store(scratch, "none", keys=self.keys)

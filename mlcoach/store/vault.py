@@ -35,6 +35,8 @@ from mlcoach.system.paths import (
     atomic_write,
     ensure_private_dir,
     make_private,
+    others_may_write,
+    shared_folder,
 )
 
 if TYPE_CHECKING:
@@ -93,7 +95,8 @@ def keep_private(layout: Layout) -> None:
     if os.name != "posix":
         return
     backups = sorted(layout.backups.glob("*")) if layout.backups.is_dir() else []
-    for path, mode in ((layout.root, 0o700), (layout.backups, 0o700), (layout.db, 0o600),
+    folder = [] if shared_folder(layout.root) else [(layout.root, 0o700)]  # others' too
+    for path, mode in (*folder, (layout.backups, 0o700), (layout.db, 0o600),
                        (layout.meta, 0o600), *((p, 0o600) for p in backups if p.is_file())):
         try:
             os.chmod(path, mode)
@@ -181,11 +184,18 @@ def _refuse_existing(layout: Layout) -> None:
         raise AlreadySetUpError("a store already exists in {folder}", folder=layout.root)
 
 
-def refuse_file_as_folder(layout: Layout) -> None:
-    """MlcoachError when the data folder's path is a file (`--data-dir /dev/null`)."""
+def refuse_unfit_folder(layout: Layout) -> None:
+    """MlcoachError when the data folder's path is a file (`--data-dir /dev/null`), or a
+    folder other users may write in or own (`--data-dir /tmp`): a store of private notes
+    does not belong there, and making it owner-only would lock the others out."""
     if layout.root.exists() and not layout.root.is_dir():
         raise MlcoachError("the data folder {folder} is a file, not a folder; choose another "
                            "--data-dir (nothing was changed)", folder=layout.root)
+    if shared_folder(layout.root) or (others_may_write(layout.root)
+                                      and not layout.meta.exists()):
+        raise MlcoachError("the data folder {folder} is shared with other users; choose a "
+                           "folder of your own for --data-dir (nothing was changed)",
+                           folder=layout.root)
 
 
 def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
@@ -199,7 +209,7 @@ def init_store(layout: Layout, mode: Mode, *, keys: KeyStore,
         raise NotInitializedError(NO_KEYRING_MESSAGE)
     if mode == "passphrase":
         check_new_passphrase(passphrase)
-    refuse_file_as_folder(layout)
+    refuse_unfit_folder(layout)
     try:
         ensure_private_dir(layout.root)
     except OSError as exc:

@@ -53,10 +53,36 @@ def _as_text(folder: Path) -> Path:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) and make it readable by the owner only."""
+    """Create `path` (and parents) and make it readable by the owner only; a folder kept
+    for several users (`/tmp`) is left as it is (the store refuses to live there)."""
     path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
+    if os.name == "posix" and not shared_folder(path):
         os.chmod(path, 0o700)
+
+
+def shared_folder(path: Path) -> bool:
+    """Whether `path` is an existing folder kept for several users: one with the sticky
+    bit (`/tmp`) or owned by another user (on POSIX). Its mode is never changed."""
+    if os.name != "posix":
+        return False
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    import stat
+
+    return stat.S_ISDIR(info.st_mode) and (
+        bool(info.st_mode & stat.S_ISVTX) or info.st_uid != os.getuid())
+
+
+def others_may_write(path: Path) -> bool:
+    """Whether users other than the owner may create files in the folder `path`."""
+    if os.name != "posix":
+        return False
+    try:
+        return bool(path.stat().st_mode & 0o002)
+    except OSError:
+        return False
 
 
 def make_private(path: Path) -> None:
