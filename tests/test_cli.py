@@ -583,3 +583,18 @@ def test_a_pipe_nobody_writes_to_is_an_empty_file_not_a_hang(cli_env, tmp_path):
         res = run_cli(cli_env, *args, timeout=30)  # open() used to wait for a writer
         assert res.returncode == 1 and said in res.stderr, (args, res.stderr)
     assert not (tmp_path / "data").exists()  # nothing was set up for it
+
+
+def test_an_empty_data_folder_is_refused_not_read_as_the_default(cli_env):
+    """`mlcoach --data-dir "$UNSET" wipe --yes` once wiped the real data folder."""
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    store = Path(cli_env["MLCOACH_DATA_DIR"]) / "mlcoach.db"
+    assert store.exists()
+    for args, env in ((["--data-dir", "", "wipe", "--yes"], cli_env),
+                      (["--data-dir", "  ", "wipe", "--yes"], cli_env),
+                      (["wipe", "--yes"], {**cli_env, "MLCOACH_DATA_DIR": ""})):
+        done = run_cli(env, *args)
+        assert done.returncode == 2, done
+        assert "is empty; name a folder (nothing was changed)" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+        assert store.exists()

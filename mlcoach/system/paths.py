@@ -24,7 +24,14 @@ def data_dir(explicit: str | os.PathLike[str] | None = None,
              env: Mapping[str, str] | None = None) -> Path:
     """Resolve the data folder: --data-dir, then MLCOACH_DATA_DIR, then platformdirs."""
     env = os.environ if env is None else env
-    given = explicit or env.get("MLCOACH_DATA_DIR")
+    given = explicit if explicit is not None else env.get("MLCOACH_DATA_DIR")
+    if given is not None and not str(given).strip():
+        # "--data-dir $UNSET wipe --yes" must not mean the real data folder.
+        from mlcoach.domain.errors import UsageError
+
+        raise UsageError("the data folder given ({source}) is empty; name a folder "
+                         "(nothing was changed)",
+                         source="--data-dir" if explicit is not None else "MLCOACH_DATA_DIR")
     if given:
         folder = Path(given).expanduser().absolute()
         if len(os.fsencode(folder)) > MAX_FOLDER_CHARS:  # SQLite counts bytes
