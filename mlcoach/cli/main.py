@@ -539,6 +539,26 @@ def utf8_output() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP: raised where the command is, so its cleanup runs (a temporary
+    export file removed, a transaction rolled back) as it does for Ctrl+C."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _end_cleanly_on_signals() -> None:
+    import signal
+
+    def stop(signum: int, _frame: object) -> None:
+        raise Terminated(signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), stop)
+
+
 def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
          stdin: IO[str] | None = None, stdout: IO[str] | None = None,
          stderr: IO[str] | None = None) -> int:
@@ -561,9 +581,14 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     except SystemExit as exc:
         return int(exc.code or 0)
     ctx: Context | None = None
+    if argv is None and (ns.command or "run") not in ("run", "reflect"):
+        _end_cleanly_on_signals()
     try:
         ctx = Context(ns, stdin, stdout, stderr, keys)
         return _run(ctx)
+    except Terminated as exc:
+        stderr.write("mlcoach: stopped; nothing half-written was kept\n")
+        return 128 + exc.signum
     except UsageError as exc:
         stderr.write(f"mlcoach: {_in_language(exc, ctx)}\n")
         return EXIT_USAGE
