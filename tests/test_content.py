@@ -539,8 +539,17 @@ def _clean_text(limit: int) -> st.SearchStrategy[str]:
     return st.text(CHARS, min_size=1, max_size=limit).map(str.strip).filter(bool)
 
 
+def _shown_text(limit: int) -> st.SearchStrategy[str]:
+    """A card's words: no controls or reordering marks (a pack refuses them), something
+    visible; the escapes are still tried on the pack's name."""
+    from mlcoach.coaching.content import _hidden
+
+    return _clean_text(limit).map(lambda t: "".join(c for c in t if not _hidden(c)).strip()) \
+        .filter(lambda t: any(c.isprintable() and not c.isspace() for c in t))
+
+
 WORDINGS = st.builds(
-    PromptText, text=_clean_text(MAX_TEXT_CHARS), try_this=_clean_text(MAX_TRY_CHARS)
+    PromptText, text=_shown_text(MAX_TEXT_CHARS), try_this=_shown_text(MAX_TRY_CHARS)
 )
 PROMPTS = st.builds(
     Prompt,

@@ -305,3 +305,41 @@ def test_entries_written_by_sqlite_are_what_python_would_write(store):
     assert doc["people"][0]["archived"] is True and doc["people"][0]["notes"] == tricky
 
 
+
+
+_OWN_PROMPT = {"id": "my-own-1", "theme": "recognition", "parts": [], "tags": [],
+               "texts": {"en": {"text": "Thank someone by name today.",
+                                "try": "Say what they did and why it helped."}}}
+
+
+@pytest.mark.parametrize(("change", "why"), [
+    ({"texts": {"en": {"text": "a", "try": "b\u0000"}}}, "NUL"),
+    ({"texts": {"en": {"text": "a\u001b[2J", "try": "b"}}}, "U\\+001B"),
+    ({"texts": {"en": {"text": "\u202eevil", "try": "b"}}}, "U\\+202E"),
+    ({"texts": {"en": {"text": "\u200b", "try": "b"}}}, "must not be empty"),
+    ({"id": "attention-01"}, "built-in prompt"),
+    ({"id": "has space"}, "invalid id"),
+    ({"tags": ["a b"]}, "unknown tag"),
+])
+def test_an_import_takes_no_prompt_that_prompts_import_would_refuse(store, change, why):
+    """A prompt the pack checker refuses once went in through a JSON import, and then
+    `prompts export` failed, or the next restore of the export did."""
+    before = exporting.export_document(store)
+    doc = json.loads(json.dumps(before))
+    doc["custom_prompts"] = [{**_OWN_PROMPT, **change}]
+    with pytest.raises(MlcoachError, match=why):
+        exporting.import_document(store, exporting.parse_export(json.dumps(doc).encode()))
+    assert _strip(exporting.export_document(store)) == _strip(before)
+    doc["custom_prompts"] = [_OWN_PROMPT]
+    exporting.import_document(store, exporting.parse_export(json.dumps(doc).encode()))
+    assert [p.id for p in store.custom_prompts()] == ["my-own-1"]
+
+
+def test_a_tag_that_grows_when_folded_is_refused_not_stored_too_long(store):
+    """"ß" * 51 folds to 102 letters: stored, it made the export impossible to import."""
+    with pytest.raises(MlcoachError, match="longer than 100"):
+        store.add_moment("x", tags=["ß" * 51])
+    store.add_moment("y", tags=["ß" * 50])
+    doc = exporting.export_document(store)
+    assert doc["moments"][0]["tags"] == ["ss" * 50]
+    exporting.parse_export(json.dumps(doc).encode())  # its own export reads back

@@ -207,12 +207,20 @@ class _Checker:
     def fail(self, problem: str, *, entry: str | None = None, field: str | None = None) -> NoReturn:
         raise PromptFileError(self.source, problem, entry=entry, field=field)
 
-    def text(self, value: object, *, entry: str | None, field: str, limit: int) -> str:
+    def text(self, value: object, *, entry: str | None, field: str, limit: int,
+             shown: bool = False) -> str:
+        """A string field, stripped; `shown`: words a prompt card shows, which must have
+        something visible and no control or reordering characters."""
         if not isinstance(value, str):
             self.fail(f"expected a string, got {_type_name(value)}", entry=entry, field=field)
         stripped = value.strip()
-        if not stripped:
+        if not stripped or (shown and not any(ch.isprintable() and not ch.isspace()
+                                              for ch in stripped)):
             self.fail("must not be empty", entry=entry, field=field)
+        hidden = next((ch for ch in stripped if _hidden(ch)), None) if shown else None
+        if hidden is not None:
+            self.fail(f"contains the control character U+{ord(hidden):04X}", entry=entry,
+                      field=field)
         if len(stripped) > limit:
             self.fail(
                 f"too long ({len(stripped)} characters, at most {limit})", entry=entry, field=field
@@ -414,11 +422,38 @@ class _Checker:
         for key in _TEXT_KEYS:
             if key not in value:
                 self.fail("missing", entry=entry, field=f"{language}.{key}")
-        text = self.text(value["text"], entry=entry, field=f"{language}.text", limit=MAX_TEXT_CHARS)
+        text = self.text(value["text"], entry=entry, field=f"{language}.text",
+                         limit=MAX_TEXT_CHARS, shown=True)
         try_this = self.text(
-            value["try"], entry=entry, field=f"{language}.try", limit=MAX_TRY_CHARS
+            value["try"], entry=entry, field=f"{language}.try", limit=MAX_TRY_CHARS, shown=True
         )
         return PromptText(text=text, try_this=try_this)
+
+
+def _hidden(ch: str) -> bool:
+    """A character a prompt card must not show: a control (NUL, ESC; not a line break or
+    tab) or one that reorders the text around it (bidi overrides and isolates)."""
+    import unicodedata
+
+    return (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or \
+        "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069"
+
+
+def check_custom_prompt(item: dict[str, object], source: str) -> Prompt:
+    """A user's prompt as an mlcoach export holds it ("texts", "parts", "tags"), checked
+    by the rules of a prompt pack: an import takes nothing `prompts import` would refuse,
+    nor the id of a built-in prompt. PromptFileError otherwise."""
+    raw: dict[str, object] = {k: v for k, v in item.items() if k in ("id", "theme", "tags")}
+    if item.get("parts"):
+        raw["parts"] = item["parts"]
+    texts = item.get("texts")
+    if isinstance(texts, dict):
+        raw.update(texts)
+    prompt = _Checker(source).prompt(raw, 0, file_theme=None, custom=True)
+    if prompt.id in {p.id for p in load_builtin()}:
+        raise PromptFileError(source, "has the id of a built-in prompt; rename it",
+                              entry=f"prompt {_quote(prompt.id)}", field="id")
+    return prompt
 
 
 def _decode(data: object, source: str) -> str:

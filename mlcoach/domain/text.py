@@ -39,7 +39,11 @@ def clean_tag(tag: str) -> str:
     tag = clean_text(tag.lstrip("#"), N_("tag"), MAX_TAG)
     if any(ch.isspace() for ch in tag):
         raise UsageError("tag {tag!r} contains spaces", tag=tag)
-    return tag.casefold()
+    folded = tag.casefold()  # "ß" becomes "ss": the limit is the stored tag's
+    if len(folded) > MAX_TAG:
+        raise UsageError("{what} is longer than {limit} characters", what=Term(N_("tag")),
+                         limit=MAX_TAG)
+    return folded
 
 
 def name_key(name: str) -> str:

@@ -528,6 +528,12 @@ def _check_custom_prompt(item: dict[str, Any], where: str) -> None:
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         raise v.fail("tags", "must be a list of texts")
+    from mlcoach.coaching.content import PromptFileError, check_custom_prompt
+
+    try:  # and as `prompts import` checks a pack: what it refuses, an import refuses too
+        check_custom_prompt(item, where)
+    except PromptFileError as exc:
+        raise ImportError_("{problem}", problem=str(exc)) from None
 
 
 _VALIDATORS: dict[str, Callable[[dict[str, Any], str], None]] = {
