@@ -504,3 +504,22 @@ def test_an_endless_rule_past_the_window_stops_at_its_end(tmp_path: Path) -> Non
     start = datetime(2024, 6, 3, tzinfo=UTC)
     found = meetings(path, start, start + timedelta(days=3))
     assert [m.start.day for m in found] == [3, 4, 5]
+
+
+def test_a_long_walk_to_the_window_is_skipped_or_left_out(tmp_path: Path) -> None:
+    """Every hour of every day since the year 1 ran for minutes and took gigabytes: a daily
+    or weekly rule with times of day now starts near the window (same occurrences there);
+    one that cannot be moved and would walk too far is left out, its event at its start."""
+    path = write(tmp_path / "walk.ics", ics(
+        "UID:h\nSUMMARY:Hourly\nDTSTART:00010101T090000Z\nDTEND:00010101T091500Z\n"
+        "RRULE:FREQ=DAILY;BYHOUR=9,14",
+        "UID:w\nSUMMARY:Weekly\nDTSTART:00010101T090000Z\nDTEND:00010101T093000Z\n"
+        "RRULE:FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0,30",
+        "UID:far\nSUMMARY:Far\nDTSTART:00010101T090000Z\nDTEND:00010101T091500Z\n"
+        "RRULE:FREQ=DAILY;BYMONTH=6;BYHOUR=7,8",
+        "UID:b\nSUMMARY:Birthday\nDTSTART;VALUE=DATE:16040603\nRRULE:FREQ=YEARLY"))
+    start = datetime(2024, 6, 3, tzinfo=UTC)  # a Monday
+    found = occurrences(path, start, start + timedelta(days=1)).occurrences
+    assert [(m.summary, m.start.hour, m.start.minute) for m in found] == [
+        ("Birthday", 0, 0), ("Hourly", 9, 0), ("Weekly", 10, 0), ("Weekly", 10, 30),
+        ("Hourly", 14, 0)]

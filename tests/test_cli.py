@@ -598,3 +598,13 @@ def test_an_empty_data_folder_is_refused_not_read_as_the_default(cli_env):
         assert "is empty; name a folder (nothing was changed)" in done.stderr
         assert len(done.stderr.strip().splitlines()) == 1
         assert store.exists()
+
+
+def test_calendar_dates_outside_what_a_calendar_holds_are_a_usage_error(cli_env, tmp_path):
+    cal = tmp_path / "cal.ics"
+    cal.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20261202T090000Z\r\n"
+                   "END:VEVENT\r\nEND:VCALENDAR\r\n")
+    for args in (["--from", "0001-01-01", "--to", "0001-01-02"], ["--from", "9999-12-30"]):
+        done = run_cli(cli_env, "calendar", str(cal), *args)
+        assert done.returncode == 2
+        assert done.stderr.strip() == "mlcoach: --from and --to must be dates from 1900 to 9000"

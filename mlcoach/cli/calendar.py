@@ -37,6 +37,8 @@ def _window(ns: Any, tz: Any) -> tuple[datetime, datetime]:
     last: date = ns.end or first
     if last < first:
         raise UsageError("--to must not be before --from")
+    if first.year < 1900 or last.year > 9000:  # time zones and margins leave the calendar
+        raise UsageError("--from and --to must be dates from 1900 to 9000")
     if (last - first).days >= MAX_DAYS:
         raise UsageError(f"--from and --to may span at most {MAX_DAYS} days")
     start = datetime.combine(first, time(0), tzinfo=tz)

@@ -8,7 +8,9 @@ RRULE and EXRULE is given an UNTIL no later than the window's last day, which ch
 nothing inside the window. Left out, the event then standing alone at its start: a rule
 with an INTERVAL below 1, and one that repeats by the second or the minute, or hourly
 with BY… filters, which no calendar program writes for a meeting and which dateutil
-would walk second by second from its start to the window.
+would walk second by second from its start to the window; and one whose walk from its
+start (after calendar_window.skip_ahead) to the window would take more than MAX_STEPS
+occurrences and periods ("every hour of every day since the year 1").
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 logger = logging.getLogger(__name__)
+
+# dateutil takes about 10 µs an occurrence: the walk to a window stays near a second.
+MAX_STEPS = 100_000
+_PERIOD_DAYS = {"YEARLY": 365.25, "MONTHLY": 30.44, "WEEKLY": 7.0, "DAILY": 1.0,
+                "HOURLY": 1 / 24}
+_DAYS_LOOKED_AT = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7}
 
 # A rule with COUNT gets an UNTIL too (the earlier of the two ends it); dateutil warns
 # that RFC 5545 has one or the other, which is so in the file, not here.
@@ -46,7 +54,8 @@ def _bound(event: Any, until: datetime) -> None:
         if value is None:
             continue
         rules = value if isinstance(value, list) else [value]
-        kept = [rule for rule in rules if _advances(rule) and _coarse(rule)]
+        kept = [rule for rule in rules
+                if _advances(rule) and _coarse(rule) and _affordable(rule, start, until)]
         if len(kept) < len(rules):
             logger.warning("a calendar rule that never advances, or repeats more often "
                            "than a meeting can, is left out")
@@ -70,6 +79,21 @@ def _coarse(rule: Any) -> bool:
     if freq in ("SECONDLY", "MINUTELY"):
         return False
     return freq != "HOURLY" or not any(str(k).upper().startswith("BY") for k in rule)
+
+
+def _affordable(rule: Any, start: date, until: datetime) -> bool:
+    """Whether dateutil's walk from `start` to `until` stays within MAX_STEPS."""
+    freq = str((rule.get("FREQ") or [""])[0]).upper()
+    unit = _PERIOD_DAYS.get(freq)
+    if unit is None:
+        return True  # not a frequency: dateutil refuses the rule, reported with its file
+    days = (until - _as_utc(start)).total_seconds() / 86_400
+    interval = int(str((rule.get("INTERVAL") or [1])[0]))
+    periods = max(0.0, days) / (unit * interval)
+    times = 1
+    for key in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        times *= max(1, len(rule.get(key) or ()))
+    return periods * (times + _DAYS_LOOKED_AT.get(freq, 1) / 20) <= MAX_STEPS
 
 
 def _end_by(rule: Any, start: date, until: datetime) -> None:

@@ -7,7 +7,8 @@ changes what it lists for the window:
   days away from the window, found by a text scan, so icalendar does not parse
   thousands of past meetings. Anything recurring, moved or undated is kept.
 * `skip_ahead` moves the start of a simple long series (FREQ up to WEEKLY, no
-  COUNT, no BYxxx but BYDAY on a daily or weekly rule) forward by whole periods to just
+  COUNT, no BYxxx but BYDAY and the times of day on a daily or weekly rule) forward by
+  whole periods to just
   before the window. Such a series is the same wall-clock step repeated, so the
   occurrences from there on are exactly the ones it had; dateutil, which
   recurring-ical-events uses, would otherwise walk every hour since 2016.
@@ -31,6 +32,7 @@ _LINES = re.compile(
 _UNITS = {"SECONDLY": timedelta(seconds=1), "MINUTELY": timedelta(minutes=1),
           "HOURLY": timedelta(hours=1), "DAILY": timedelta(days=1), "WEEKLY": timedelta(weeks=1)}
 _SIMPLE = {"FREQ", "INTERVAL", "UNTIL", "WKST"}
+_SAME_PERIOD = {"BYDAY", "BYHOUR", "BYMINUTE", "BYSECOND"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +132,8 @@ def _step(rule: Any) -> timedelta | None:
         return None
     keys = {str(k).upper() for k in rule}
     freq = str((rule.get("FREQ") or [""])[0]).upper()
-    allowed = _SIMPLE | ({"BYDAY"} if freq in ("DAILY", "WEEKLY") else set())
+    # Times of day and weekdays repeat with a daily or weekly period as they are.
+    allowed = _SIMPLE | (_SAME_PERIOD if freq in ("DAILY", "WEEKLY") else set())
     if freq not in _UNITS or not keys <= allowed:
         return None
     if "BYDAY" in keys and any(not str(d).isalpha() for d in rule.get("BYDAY", [])):
