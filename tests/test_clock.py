@@ -125,3 +125,13 @@ def test_a_link_to_no_known_zone_leaves_it_to_tzlocal(
     monkeypatch.setattr(clock, "LOCALTIME", str(link))
     monkeypatch.setattr(tzlocal, "get_localzone", lambda: ZoneInfo("Pacific/Auckland"))
     assert str(clock.local_zone()) == "Pacific/Auckland"
+
+
+@pytest.mark.parametrize("tz", ["Europe", "x" * 5000, "UTC+25"])
+def test_a_tz_that_names_no_zone_falls_back_without_an_error(monkeypatch: pytest.MonkeyPatch,
+                                                             tz: str) -> None:
+    """"Europe" is a folder of the tzdata package (IsADirectoryError), a long name is too
+    long for a file name, and "UTC+25" is an offset past a day: each broke commands."""
+    monkeypatch.setenv("TZ", tz)
+    zone = clock.local_zone()
+    assert datetime.now(timezone.utc).astimezone(zone).utcoffset() is not None

@@ -327,3 +327,16 @@ def test_a_jrnl_time_with_its_own_offset_keeps_it(tmp_path):
     doc = journals.read_journal(path, "jrnl", BERLIN, lambda _h: None)
     assert datetime.fromisoformat(doc["moments"][0]["created_at"]) == \
         datetime(2024, 1, 2, 4, 0, tzinfo=UTC)
+
+
+def test_a_day_one_time_zone_that_names_a_tzdata_folder_keeps_the_given_offset(cli_env,
+                                                                              tmp_path):
+    """"Europe" is a folder of the tzdata package: it failed the whole import."""
+    _setup(cli_env)
+    entries = [dict(dayone_entry(n), timeZone=zone)
+               for n, zone in enumerate(["Europe", "x" * 5000, "Nowhere/Else"])]
+    path = tmp_path / "Journal.json"
+    path.write_text(json.dumps(dayone_doc(entries)))
+    done = run_cli(cli_env, "import", "--from", "dayone", str(path))
+    assert done.returncode == 0, done.stderr
+    assert len(_export(cli_env)["moments"]) == 3

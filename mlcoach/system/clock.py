@@ -37,7 +37,10 @@ def local_zone() -> tzinfo:
         zone = None
     if isinstance(zone, tzinfo):
         return zone
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    try:
+        return datetime.now().astimezone().tzinfo or timezone.utc
+    except (ValueError, OverflowError):  # TZ=UTC+25: an offset past a day
+        return timezone.utc
 
 
 LOCALTIME = "/etc/localtime"
@@ -61,8 +64,8 @@ def _named_zone(name: str) -> tzinfo | None:
 
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder of
+        return None  # the tzdata package, and a very long name too long for a file name
 
 
 def now_utc() -> datetime:

@@ -41,12 +41,20 @@ MIN_YEAR, MAX_YEAR = 1900, 2999  # imported dates outside these are refused (hos
 _YEARS = (MIN_YEAR, MAX_YEAR)
 
 
+def _local() -> tzinfo:
+    """The local zone by name (system.clock); the C library's own reading of TZ can be an
+    offset Python refuses ("TZ=UTC+25": 25 hours)."""
+    from mlcoach.system.clock import local_zone
+
+    return local_zone()
+
+
 def _header(now: datetime | None) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
         "app_version": __version__,
-        "exported_at": (now or datetime.now(timezone.utc)).astimezone().isoformat(),
+        "exported_at": (now or datetime.now(timezone.utc)).astimezone(_local()).isoformat(),
     }
 
 
@@ -177,7 +185,7 @@ def _csv_safe(value: str) -> str:
 def export_markdown(store: Store | LightStore, tz: tzinfo | None = None, **kw: Any) -> str:
     """A readable journal grouped by local day."""
     doc = export_document(store, **kw)
-    local = tz or datetime.now().astimezone().tzinfo
+    local = tz or _local()
     days: dict[str, list[str]] = {}
     for mo in doc["moments"]:
         when = datetime.fromisoformat(mo["created_at"]).astimezone(local)

@@ -204,8 +204,8 @@ def _dayone_time(entry: dict[str, Any], number: int) -> datetime:
     if isinstance(zone, str) and zone:
         try:
             return when.astimezone(ZoneInfo(zone))  # the time as the writer saw it
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a
+            pass  # folder of the tzdata package; an unknown zone keeps the given offset
     return when
 
 
