@@ -608,3 +608,26 @@ def test_calendar_dates_outside_what_a_calendar_holds_are_a_usage_error(cli_env,
         done = run_cli(cli_env, "calendar", str(cal), *args)
         assert done.returncode == 2
         assert done.stderr.strip() == "mlcoach: --from and --to must be dates from 1900 to 9000"
+
+
+def test_an_error_line_shows_no_control_character_of_a_file_or_its_words(cli_env, tmp_path):
+    """A file name with a newline printed two lines; a calendar's ESC ] … BEL, quoted in
+    the reason it was refused, set the terminal's title."""
+    named = tmp_path / "two\nlines.json"
+    done = run_cli(cli_env, "import", str(named))
+    assert done.returncode != 0 and len(done.stderr.strip().splitlines()) == 1
+    assert "two\ufffdlines.json" in done.stderr
+    cal = tmp_path / "title.ics"
+    cal.write_bytes(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n\x1b]0;pwned\x07 bad\r\n"
+                    b"END:VEVENT\r\nEND:VCALENDAR\r\n")
+    done = run_cli(cli_env, "calendar", str(cal))
+    assert "not a valid iCalendar file" in done.stderr
+    assert "\x1b" not in done.stderr and "\x07" not in done.stderr
+
+
+def test_a_home_folder_of_no_such_user_is_a_usage_error(cli_env):
+    for args in (["--data-dir", "~nosuchuser-mlcoach/x", "stats"],
+                 ["export", "-o", "~nosuchuser-mlcoach/x.json"]):
+        done = run_cli(cli_env, *args)
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.strip().endswith("no such user's home folder (nothing was changed)")

@@ -58,6 +58,7 @@ def _people(meeting: Meeting, people: list[Person]) -> list[str]:
 
 def cmd_calendar(ctx: Context) -> int:
     """List the occurrences in the window; one stderr line per calendar not read."""
+    from mlcoach.cli.main import one_line
     from mlcoach.coaching.calendar_sources import listing
     from mlcoach.system.clock import local_zone
 
@@ -72,7 +73,7 @@ def cmd_calendar(ctx: Context) -> int:
     use_eds = True if ns.eds else (None if path is None else False)
     result = listing(settings, start, end, path=path, eds=use_eds, log=False)
     for problem in result.problems:
-        ctx.stderr.write(f"mlcoach: {problem}\n")
+        ctx.stderr.write(f"mlcoach: {one_line(str(problem))}\n")
     if result.problems and not result.occurrences and _all_failed(result, path):
         return 1  # nothing could be read: the lines above say why
     rows = [(m, _people(m, people)) for m in result.occurrences]

@@ -144,7 +144,7 @@ class Context:
 
     def recovered(self, note: RecoveryNote) -> None:
         """Say on stderr that a damaged store file was replaced by a backup."""
-        self.stderr.write(f"mlcoach: {note.message()}\n")
+        self.stderr.write(f"mlcoach: {one_line(note.message())}\n")
 
     def out(self, text: str) -> None:
         """One line (or more) for a person to read: stored text's control characters are
@@ -179,6 +179,16 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def printable(text: str) -> str:
     """`text` with control characters (but tab and newline) shown as "�"."""
     return _CONTROLS.sub("\ufffd", text)
+
+
+# In a message line: any control (a newline too) and the marks that reorder text around
+# them, which a file name or a calendar's own words may hold.
+_NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """`text` as one safe line for the terminal: controls and bidi marks shown as "�"."""
+    return _NOT_IN_A_LINE.sub("\ufffd", text)
 
 
 def _recovery_notice(key: str) -> str:
@@ -426,7 +436,7 @@ def _daily_backup(ctx: Context) -> None:
     except Exception as exc:  # the command itself succeeded: say so, but never fail it
         logger.debug("daily backup failed", exc_info=True)
         reason = _db_error_message(exc) or getattr(exc, "strerror", None) or exc
-        ctx.stderr.write(f"mlcoach: today's backup was not taken ({reason})\n")
+        ctx.stderr.write(f"mlcoach: today's backup was not taken ({one_line(str(reason))})\n")
         return
     if note is not None:
         ctx.recovered(note)
@@ -490,11 +500,19 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+class _OneLineFormatter(logging.Formatter):
+    """A warning may quote a file's own words: one safe line each (MLCOACH_DEBUG's
+    tracebacks keep their lines)."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return one_line(super().formatMessage(record))
+
+
 def _configure_logging() -> None:
     level = logging.DEBUG if os.environ.get("MLCOACH_DEBUG") else logging.WARNING
     handler = logging.StreamHandler(sys.stderr)
     handler.setLevel(level)  # the app adds a file log that also keeps INFO
-    handler.setFormatter(logging.Formatter("mlcoach: %(levelname)s: %(message)s"))
+    handler.setFormatter(_OneLineFormatter("mlcoach: %(levelname)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -590,10 +608,10 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         stderr.write("mlcoach: stopped; nothing half-written was kept\n")
         return 128 + exc.signum
     except UsageError as exc:
-        stderr.write(f"mlcoach: {_in_language(exc, ctx)}\n")
+        stderr.write(f"mlcoach: {one_line(_in_language(exc, ctx))}\n")
         return EXIT_USAGE
     except MlcoachError as exc:
-        stderr.write(f"mlcoach: {_in_language(exc, ctx)}\n")
+        stderr.write(f"mlcoach: {one_line(_in_language(exc, ctx))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         stderr.write("mlcoach: interrupted\n")
@@ -603,7 +621,11 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     except Exception as exc:
         from mlcoach.system.paths import data_dir
 
-        message = _db_error_message(exc, data_dir(ns.data_dir))
+        try:
+            folder: Path | None = data_dir(ns.data_dir)
+        except MlcoachError:
+            folder = None
+        message = _db_error_message(exc, folder)
         if message is None and isinstance(exc, OSError):
             message = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
         logger.debug("unexpected error", exc_info=True)
@@ -611,7 +633,7 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
             first = str(exc).splitlines()[0][:200] if str(exc) else ""
             message = (f"unexpected error ({type(exc).__name__}: {first}); "
                        "run with MLCOACH_DEBUG=1 for details")
-        stderr.write(f"mlcoach: {message}\n")
+        stderr.write(f"mlcoach: {one_line(message)}\n")
         return EXIT_ERROR
 
 

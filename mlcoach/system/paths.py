@@ -33,7 +33,7 @@ def data_dir(explicit: str | os.PathLike[str] | None = None,
                          "(nothing was changed)",
                          source="--data-dir" if explicit is not None else "MLCOACH_DATA_DIR")
     if given:
-        folder = Path(given).expanduser().absolute()
+        folder = expand_user(Path(given)).absolute()
         if len(os.fsencode(folder)) > MAX_FOLDER_CHARS:  # SQLite counts bytes
             from mlcoach.domain.errors import UsageError
 
@@ -57,6 +57,18 @@ def _as_text(folder: Path) -> Path:
         raise UsageError("the data folder's path has bytes that are not UTF-8 text; choose "
                          "another folder with --data-dir (nothing was changed)") from None
     return folder
+
+
+def expand_user(path: Path) -> Path:
+    """`path` with a leading ~ or ~user expanded; UsageError when that user has no home
+    (Path.expanduser raises RuntimeError)."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        from mlcoach.domain.errors import UsageError
+
+        raise UsageError("{path}: no such user's home folder (nothing was changed)",
+                         path=str(path)) from None
 
 
 def ensure_private_dir(path: Path) -> None:

@@ -27,6 +27,7 @@ from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, S
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
+from mlcoach.system.paths import expand_user
 
 if TYPE_CHECKING:  # the ORM store loads only for an import: exports run on either store
     from mlcoach.store.core import Store
@@ -95,7 +96,7 @@ def export_json(store: Store | LightStore, *, now: datetime | None = None,
 def refuse_data_folder(output: Path, root: Path) -> None:
     """An export never goes into the data folder: it could replace the database, store.json
     or a backup (symlinks resolved, so no other name for the folder gets past)."""
-    target = output.expanduser().resolve()
+    target = expand_user(output).resolve()
     home = root.resolve()
     if target == home or home in target.parents:
         raise UsageError("cannot export into the data folder {folder}: choose another place "
@@ -107,7 +108,7 @@ def export_target(output: Path, root: Path) -> Path:
     `cp` would), never into the data folder, never over a folder, a fifo or a device.
     Raises UsageError, with nothing written."""
     refuse_data_folder(output, root)
-    target = Path(os.path.realpath(output.expanduser()))
+    target = Path(os.path.realpath(expand_user(output)))
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
