@@ -631,3 +631,21 @@ def test_a_home_folder_of_no_such_user_is_a_usage_error(cli_env):
         done = run_cli(cli_env, *args)
         assert done.returncode == 2, done.stderr
         assert done.stderr.strip().endswith("no such user's home folder (nothing was changed)")
+
+
+def test_a_passphrase_or_an_answer_that_is_not_text_changes_nothing(cli_env, tmp_path):
+    """A NUL or bytes that are not UTF-8 were an "unexpected error", after the store was
+    half set up (a .mlcoach.db.new left behind, or a store and its key made)."""
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    for typed, why in ((b"abcdefghij\x00kl\n", "contains a NUL character"),
+                       (b"abcdefghij\xff\xfe\n", "not UTF-8 text")):
+        done = subprocess.run([sys.executable, "-m", "mlcoach", "init", "--passphrase"],
+                              env=cli_env, input=typed, capture_output=True, timeout=60)
+        assert done.returncode == 2 and why in done.stderr.decode()
+        assert not data.exists()
+    for typed, why in ((b"3\nab\x00c\n\n\n", "contains a NUL character"),
+                       (b"3\n\xff\xfe bad\n\n\n", "not valid text")):
+        done = subprocess.run([sys.executable, "-m", "mlcoach", "reflect", "--text"],
+                              env=cli_env, input=typed, capture_output=True, timeout=60)
+        assert done.returncode == 2 and why in done.stderr.decode()
+        assert not data.exists()

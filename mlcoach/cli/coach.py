@@ -236,7 +236,13 @@ def _ask(ctx: Context, question: str, current: str) -> str:
     if len(line) >= 4096 and not line.endswith("\n"):
         raise UsageError("that answer is too long; keep it to a line or two "
                          "(nothing was changed)")
-    return line.strip() or current
+    answer = line.strip()
+    if answer:  # checked as it is typed: a refused answer sets nothing up
+        from mlcoach.domain.i18n import N_
+        from mlcoach.domain.text import clean_text
+
+        clean_text(answer, N_("answer"))
+    return answer or current
 
 
 def _ask_energy(ctx: Context, lang: str, current: int | None) -> int | None:

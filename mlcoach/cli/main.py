@@ -68,14 +68,14 @@ class Context:
         """The passphrase from $MLCOACH_PASSPHRASE or the terminal."""
         env = os.environ.get("MLCOACH_PASSPHRASE")
         if env:
-            return env
+            return _as_passphrase(env)
         if not self.stdin.isatty():
             raise MlcoachError(
                 "this store needs its passphrase: set MLCOACH_PASSPHRASE or run in a terminal"
             )
         import getpass
 
-        return getpass.getpass("mlcoach passphrase: ")
+        return _as_passphrase(getpass.getpass("mlcoach passphrase: "))
 
     def has_store(self) -> bool:
         """Whether the data folder holds a store (or what is left of one)."""
@@ -337,6 +337,17 @@ def cmd_init(ctx: Context) -> int:
 
 # The most read from standard input for one answer (a passphrase, a recovery key).
 MAX_STDIN_LINE = 4096
+
+
+def _as_passphrase(text: str) -> str:
+    """A passphrase SQLCipher can be given: text, no NUL (UsageError otherwise)."""
+    if "\x00" in text:
+        raise UsageError("the passphrase contains a NUL character")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("the passphrase has bytes that are not UTF-8 text") from None
+    return text
 
 
 def _new_passphrase(ctx: Context) -> str:

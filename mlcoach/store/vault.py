@@ -260,6 +260,12 @@ def check_new_passphrase(passphrase: str | None) -> str:
         raise UsageError("the passphrase is empty")
     if len(passphrase) < MIN_PASSPHRASE:
         raise UsageError("the passphrase must have at least {n} characters", n=MIN_PASSPHRASE)
+    if "\x00" in passphrase:  # SQLCipher's key is a C string: cut at the NUL, or refused
+        raise UsageError("the passphrase contains a NUL character")
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageError("the passphrase has bytes that are not UTF-8 text") from None
     return passphrase
 
 
