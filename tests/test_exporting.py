@@ -343,3 +343,15 @@ def test_a_tag_that_grows_when_folded_is_refused_not_stored_too_long(store):
     doc = exporting.export_document(store)
     assert doc["moments"][0]["tags"] == ["ss" * 50]
     exporting.parse_export(json.dumps(doc).encode())  # its own export reads back
+
+
+def test_a_file_of_countless_tiny_values_is_refused_before_it_is_parsed(store, monkeypatch):
+    """255 MB of "[]," took 6.5 GB to parse (each value costs ~60 bytes in memory); the
+    byte limit alone does not bound that. The values are counted first."""
+    monkeypatch.setattr(exporting, "MAX_IMPORT_VALUES", 1000)
+    before = exporting.export_document(store)
+    hostile = b'{"format": "mlcoach-export", "version": 1, "x": [' + b"[]," * 2000 + b"[]]}"
+    with pytest.raises(MlcoachError, match="more entries than an mlcoach export can"):
+        exporting.parse_export(hostile)
+    ok = json.dumps(before).encode()
+    assert ok.count(b",") < 1000 and exporting.parse_export(ok)["format"] == "mlcoach-export"

@@ -38,6 +38,10 @@ logger = logging.getLogger(__name__)
 FORMAT = "mlcoach-export"
 VERSION = 1
 MAX_IMPORT_BYTES = 256 * 1024 * 1024
+# Parsed, a JSON value costs 50-100 bytes whatever it took in the file: 255 MB of "[],"
+# took 6.5 GB. A ten-year export holds about 1.1 million values (commas and brackets,
+# 29 MB), thirty years about 3.3 million: ten million is room to spare, and bounded.
+MAX_IMPORT_VALUES = 10_000_000
 MIN_YEAR, MAX_YEAR = 1900, 2999  # imported dates outside these are refused (hostile files)
 _YEARS = (MIN_YEAR, MAX_YEAR)
 
@@ -292,6 +296,9 @@ def parse_export(raw: bytes) -> dict[str, Any]:
         raise ImportError_("the file is too large to be an mlcoach export")
     if not raw.strip():
         raise ImportError_("the file is empty")
+    if raw.count(b",") + raw.count(b"[") + raw.count(b"{") > MAX_IMPORT_VALUES:
+        raise ImportError_("the file holds more entries than an mlcoach export can "
+                           "(nothing was imported)")
     try:
         doc = _loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
