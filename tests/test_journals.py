@@ -340,3 +340,18 @@ def test_a_day_one_time_zone_that_names_a_tzdata_folder_keeps_the_given_offset(c
     done = run_cli(cli_env, "import", "--from", "dayone", str(path))
     assert done.returncode == 0, done.stderr
     assert len(_export(cli_env)["moments"]) == 3
+
+
+def test_day_one_entries_sharing_a_uuid_are_refused_unless_the_same(cli_env, tmp_path):
+    """Two entries with one uuid and different words: only the second was kept, silently."""
+    _setup(cli_env)
+    first, second = dayone_entry(1), dict(dayone_entry(2), uuid=dayone_entry(1)["uuid"])
+    path = tmp_path / "Journal.json"
+    path.write_text(json.dumps(dayone_doc([first, second])))
+    done = run_cli(cli_env, "import", "--from", "dayone", str(path))
+    assert done.returncode == 1 and "entries 1 and 2 have the same uuid but differ" in \
+        done.stderr
+    assert _export(cli_env)["moments"] == []
+    path.write_text(json.dumps(dayone_doc([first, dict(first)])))  # the same entry twice
+    assert run_cli(cli_env, "import", "--from", "dayone", str(path)).returncode == 0
+    assert len(_export(cli_env)["moments"]) == 1

@@ -213,6 +213,7 @@ def dayone_moments(documents: Sequence[Any]) -> list[dict[str, Any]]:
     """Moments from Day One's export: {"metadata": {...}, "entries": [{"uuid",
     "creationDate", "timeZone", "text", "tags", "starred", ...}]} per journal."""
     moments: list[dict[str, Any]] = []
+    seen: dict[str, tuple[int, dict[str, Any]]] = {}  # uuid -> its first entry and moment
     for doc in documents:
         if not isinstance(doc, dict) or not isinstance(doc.get("entries"), list):
             raise _fail("dayone", _Why('no "entries" list'))
@@ -236,8 +237,15 @@ def dayone_moments(documents: Sequence[Any]) -> list[dict[str, Any]]:
             kept = [_tag(t) for t in tags]
             if entry.get("starred") is True:
                 kept.append(STAR_TAG)
-            moments.append(_moment("dayone", key.strip(), plain, when, None,
-                                   [t for t in kept if t]))
+            moment = _moment("dayone", key.strip(), plain, when, None, [t for t in kept if t])
+            first = seen.get(key.strip())
+            if first is not None:  # one id, two entries: one would silently replace the other
+                if first[1] == moment:
+                    continue  # the same entry twice (a journal exported twice)
+                raise _fail("dayone", _Why("entries {first} and {number} have the same uuid "
+                                           "but differ", first=first[0], number=number))
+            seen[key.strip()] = (number, moment)
+            moments.append(moment)
     return moments
 
 
