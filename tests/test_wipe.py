@@ -82,8 +82,8 @@ def test_a_folder_of_the_users_own_keeps_its_backups_and_logs(
     """`--data-dir ~/Documents wipe` once deleted ~/Documents/backups, ~/Documents/logs and
     every *.log there, with or without an mlcoach store in the folder."""
     root = layout.root
-    for name in ("backups/2025-taxes.zip", "backups/photos.db", "logs/server.log",
-                 "server.log", "build.log.1", "notes.txt"):
+    for name in ("backups/2025-taxes.zip", "backups/photos.db", "backups/mlcoach-2019.db",
+                 "logs/server.log", "server.log", "build.log.1", "notes.txt"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("the user's own", "utf-8")
     before = sorted(str(p.relative_to(root)) for p in root.rglob("*"))

@@ -37,7 +37,7 @@ def _filled(env: dict[str, str]) -> tuple[Path, str]:
     data = Path(env["MLCOACH_DATA_DIR"])
     store_id = json.loads((data / "store.json").read_text())["store_id"]
     (data / "backups").mkdir(exist_ok=True)
-    shutil.copy(data / "mlcoach.db", data / "backups" / "mlcoach-20260101T000000Z-test.db")
+    shutil.copy(data / "mlcoach.db", data / "backups" / "mlcoach-20260101T000000-test.db")
     assert _key(env, store_id) not in ("", "None")
     autostart.enable([sys.executable, "-m", "mlcoach", "run"], platform="linux", env=env)
     assert autostart.is_enabled(platform="linux", env=env)

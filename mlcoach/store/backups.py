@@ -25,6 +25,17 @@ KEEP_WEEKLY = 4
 _NAME = re.compile(r"^mlcoach-(\d{8})T(\d{6})-(\w[\w-]*)\.db$")
 
 
+def written_here(name: str) -> bool:
+    """Whether `name`, in the backups folder, is a file mlcoach writes: a copy, a copy cut
+    short (".tmp" and its -wal/-shm, -journal), or the daily lock."""
+    if name == LOCK_NAME:
+        return True
+    base = name
+    for side in ("-wal", "-shm", "-journal"):
+        base = base.removesuffix(side)
+    return bool(_NAME.match(base) or _NAME.match(base.removesuffix(".tmp") + ".db"))
+
+
 def _stamp(path: Path) -> datetime | None:
     match = _NAME.match(path.name)
     if match is None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.security.keys import KeyringUnavailableError, KeyStore
+from mlcoach.store.backups import written_here
 from mlcoach.store.recovery import DAMAGED_MARK, LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
 from mlcoach.store.vault import SETUP_LOCK, Layout, read_meta
 from mlcoach.system.paths import DRAFT_NAME
@@ -27,9 +28,7 @@ logger = logging.getLogger(__name__)
 _DB_SIDE_FILES = ("-wal", "-shm", "-journal")
 _LOG_PATTERNS = ("mlcoach.log", "mlcoach.log.*")
 _LOG_DIR = "logs"
-# What the backups folder holds of mlcoach's (backups.py): copies, a copy cut short, the
-# daily lock. A folder of the user's own called "backups" keeps everything else.
-_BACKUP_PATTERNS = ("mlcoach-*.db", "mlcoach-*.db-*", "mlcoach-*.tmp*", ".daily.lock")
+
 
 
 def delete_all(layout: Layout, keys: KeyStore, *, store: Store | None = None) -> list[Path]:
@@ -93,11 +92,15 @@ def _targets(layout: Layout) -> list[Path]:
     paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
     paths += [layout.meta, root / DRAFT_NAME, root / NOTE_NAME, root / LOCK_NAME,
               root / SETUP_LOCK]
-    for folder, patterns in ((root, _LOG_PATTERNS), (root / _LOG_DIR, _LOG_PATTERNS),
-                             (layout.backups, _BACKUP_PATTERNS)):
+    for folder in (root, root / _LOG_DIR):
         if folder.is_dir() and not folder.is_symlink():
-            for pattern in patterns:
+            for pattern in _LOG_PATTERNS:
                 paths += sorted(p for p in folder.glob(pattern) if not p.is_dir())
+    # Of the backups folder, only what backups.py writes: a folder of the user's own
+    # called "backups" keeps everything else ("mlcoach-2019.db" included).
+    if layout.backups.is_dir() and not layout.backups.is_symlink():
+        paths += sorted(p for p in layout.backups.iterdir()
+                        if written_here(p.name) and not p.is_dir())
     if root.is_dir():
         # Damaged files kept aside by recovery.py, and stores half built or half restored.
         for pattern in (f"{db.name}{DAMAGED_MARK}*", f"{NEW_NAME}*", f"{RESTORE_NAME}*"):
