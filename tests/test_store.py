@@ -157,3 +157,17 @@ def test_a_number_setting_outside_its_range_takes_its_nearest_end(store, name):
         assert getattr(store.settings(), name) == expected, value
     store.set_state("settings", {name: "lots"})  # the wrong shape: the default
     assert getattr(store.settings(), name) == getattr(Settings(), name)
+
+
+@pytest.mark.parametrize("name", ["Ana\u200b", "\u200bAna", "A\u00adna", "A\u202eB", "Ana\ufeff"])
+def test_a_name_with_a_character_that_hides_in_it_is_refused(store, name):
+    """"Ana" and "Ana\u200b" were two people who look the same; "A\u202eB" reorders."""
+    from mlcoach.domain.errors import UsageError
+
+    with pytest.raises(UsageError, match="invisible character"):
+        store.add_person(name)
+    with pytest.raises(UsageError, match="invisible character"):
+        store.add_moment("x", person=name)
+    assert store.people() == []
+    store.add_person("Ana")
+    assert [p.name for p in store.people()] == ["Ana"]

@@ -224,13 +224,13 @@ def cmd_capture(ctx: Context) -> int:
                          "mlcoach capture \"Thanked @Ana for the clear release notes\"")
     person = parsed.person if ns.person is None else ns.person  # --person "" is refused
     tags = [*parsed.tags, *ns.tag]
-    from mlcoach.domain.text import MAX_NAME, clean_tag, clean_text
+    from mlcoach.domain.text import clean_name, clean_tag, clean_text
 
     clean_text(parsed.text, "moment text")  # the one-line errors the store would give
     for t in tags:
         clean_tag(t)
     if person is not None:
-        clean_text(person, "person name", MAX_NAME)
+        clean_name(person)
     from mlcoach.domain.ids import new_id, utcnow  # not clock.now_utc: no zoneinfo here
     from mlcoach.system import instance
 

@@ -18,9 +18,9 @@ def cmd_people(ctx: Context) -> int:
     if ns.people_command == "list":
         return _list_people(ctx)
     if ns.people_command == "add":  # a bad name is refused before the store is touched
-        from mlcoach.domain.text import MAX_NAME, clean_text
+        from mlcoach.domain.text import clean_name
 
-        clean_text(ns.name, "person name", MAX_NAME)
+        clean_name(ns.name)
     opened = ctx.open(create=ns.people_command == "add")  # edits need a store
     store = opened.store
     try:

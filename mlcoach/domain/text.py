@@ -46,6 +46,24 @@ def clean_tag(tag: str) -> str:
     return folded
 
 
+# Characters that do not show but make a name differ ("Ana" and "Ana\u200b" would be two
+# people who look the same), or reorder the text around them ("A\u202eB"). Zero-width
+# joiners stay: names in several scripts need them.
+_HIDDEN_IN_NAMES = frozenset("\u00ad\u180e\u200b\u200e\u200f\u2060\ufeff"
+                             "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def clean_name(name: str) -> str:
+    """A person's name as typed: checked as text, spaces made single, and no character that
+    hides in it."""
+    cleaned = " ".join(clean_text(name, N_("person name"), MAX_NAME).split())
+    hidden = next((ch for ch in cleaned if ch in _HIDDEN_IN_NAMES), None)
+    if hidden is not None:
+        raise UsageError("{what} contains an invisible character (U+{code})",
+                         what=Term(N_("person name")), code=f"{ord(hidden):04X}")
+    return cleaned
+
+
 def name_key(name: str) -> str:
     """The key under which names collide: "Ana" and "ana" are the same person, and so are
     "IŞIK", "Işık" and "ışık", "İsmail" and "ismail": Turkish pairs I with ı and İ with i,

@@ -40,7 +40,7 @@ from mlcoach.domain.model import (
     utcnow,
 )
 from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
-from mlcoach.domain.text import MAX_NAME, MAX_TEXT, clean_tag, clean_text, name_key
+from mlcoach.domain.text import MAX_TEXT, clean_name, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import from_db
 from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
@@ -86,7 +86,7 @@ class Store:
     def _person_id(self, s: Session, name: str | None, *, create: bool) -> str | None:
         if name is None:
             return None
-        name = clean_text(name, "person name", MAX_NAME)
+        name = clean_name(name)
         row = self._person_row(s, name)
         if row is None:
             if not create:
@@ -102,7 +102,7 @@ class Store:
 
     def add_person(self, name: str, style: Style | None = None, notes: str = "") -> Person:
         """Add someone; a name that differs only by case is the same person."""
-        name = " ".join(clean_text(name, "person name", MAX_NAME).split())
+        name = clean_name(name)
         with self._writes.begin() as s:
             if self._person_row(s, name) is not None:
                 raise MlcoachError("{name!r} is already in your people list", name=name)
@@ -124,7 +124,7 @@ class Store:
             if row is None:
                 raise MlcoachError("no person called {name!r}", name=name)
             if new_name is not None:
-                new_name = " ".join(clean_text(new_name, "person name", MAX_NAME).split())
+                new_name = clean_name(new_name)
                 other = self._person_row(s, new_name)
                 if other is not None and other.id != row.id:
                     raise MlcoachError("{name!r} is already in your people list",

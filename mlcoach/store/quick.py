@@ -14,7 +14,7 @@ from typing import Any
 
 from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.ids import new_id
-from mlcoach.domain.text import MAX_NAME, clean_tag, clean_text, name_key
+from mlcoach.domain.text import clean_name, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw
@@ -54,7 +54,7 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
         person_id = saved_name = None
         style_value = style.value if style else None
         if person is not None:
-            name = " ".join(clean_text(person, "person name", MAX_NAME).split())
+            name = clean_name(person)
             row = conn.execute(  # the name as written first (see migration 0004)
                 "SELECT id, style, name FROM people WHERE name_key = ? OR name = ? "
                 "ORDER BY name = ? DESC LIMIT 1", (name_key(name), name, name)).fetchone()
