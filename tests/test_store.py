@@ -171,3 +171,19 @@ def test_a_name_with_a_character_that_hides_in_it_is_refused(store, name):
     assert store.people() == []
     store.add_person("Ana")
     assert [p.name for p in store.people()] == ["Ana"]
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("workdays", [-1, 99999999999]), ("workdays", [0, 0, 1]), ("workdays", "0123"),
+    ("notification_route", "\x1b[2J"), ("notification_route", "sometimes"),
+    ("language", "xx"), ("calendar_emails", [1, 2]), ("focus_themes", ["a\nb"]),
+])
+def test_a_setting_outside_what_it_can_be_is_left_at_its_default(store, name, value):
+    """From a file or an edited store: taken as they were, exported again as they were."""
+    from mlcoach.domain.model import Settings
+    from mlcoach.store.import_rows import import_settings_plan
+
+    store.set_state("settings", {name: value})
+    assert getattr(store.settings(), name) == getattr(Settings(), name)
+    changed, ignored = import_settings_plan({"settings": {name: value}}, {})
+    assert changed == {} and ignored == [name]

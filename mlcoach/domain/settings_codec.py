@@ -27,6 +27,20 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     return out
 
 
+# The values a text setting may take, where it is a choice.
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "notification_route": ("card", "notification", "both"),
+    "language": ("", "en", "tr"),
+}
+
+
+def _item_ok(name: str, item: Any) -> bool:
+    """One element of a list setting: a weekday 0-6, a theme name, an e-mail address."""
+    if name == "workdays":
+        return isinstance(item, int) and not isinstance(item, bool) and 0 <= item <= 6
+    return isinstance(item, str) and 0 < len(item) <= 320 and item.isprintable()
+
+
 def settings_from_dict(raw: dict[str, Any], *, warn: bool = True) -> Settings:
     """Merge saved values over the defaults, skipping any value of the wrong shape; a
     number outside its range (SETTING_RANGES) takes the nearest end of it. `warn` logs
@@ -51,13 +65,16 @@ def settings_from_dict(raw: dict[str, Any], *, warn: bool = True) -> Settings:
                 value = time.fromisoformat(value)
                 ok = True
             elif isinstance(default, tuple):
+                if isinstance(value, str | bytes | dict):
+                    raise TypeError(f.name)  # a string is not a list of its letters
                 value = tuple(value)
-                ok = all(isinstance(v, type(default[0]) if default else (str, int)) for v in value)
+                ok = all(_item_ok(f.name, v) for v in value) and len(set(value)) == len(value)
             elif f.name == "focus_until":
                 value = date.fromisoformat(value) if value else None
                 ok = True
             else:
-                ok = isinstance(value, str)
+                ok = isinstance(value, str) and value in _CHOICES.get(f.name, (value,)) \
+                    and value.isprintable() and len(value) <= 4096
         except (TypeError, ValueError):
             ok = False
         if ok:
