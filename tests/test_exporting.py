@@ -355,3 +355,18 @@ def test_a_file_of_countless_tiny_values_is_refused_before_it_is_parsed(store, m
         exporting.parse_export(hostile)
     ok = json.dumps(before).encode()
     assert ok.count(b",") < 1000 and exporting.parse_export(ok)["format"] == "mlcoach-export"
+
+
+def test_an_answer_that_is_a_few_letters_of_ours_is_still_taken(store, tmp_path,
+                                                                memory_keyring):
+    """"go" was dropped as already there because "The demo did not go well" holds it."""
+    day = date(2026, 11, 23)
+    store.save_reflection(day, energy=None, went_well="go", intention="Ask Deniz")
+    other = exporting.export_document(store)
+    here = open_store(Layout(tmp_path / "here"), keys=OSKeyring()).store
+    here.save_reflection(day, energy=None, went_well="The demo did not go well",
+                         intention="Ask Deniz about the release")
+    exporting.import_document(here, other)
+    kept = here.reflection(day)
+    assert kept is not None and kept.went_well == "The demo did not go well\n\ngo"
+    assert kept.intention == "Ask Deniz about the release"  # an older edit of ours: kept

@@ -265,6 +265,15 @@ def _ids(conn: Connection, table: Any) -> set[str]:
     return {r[0] for r in conn.execute(select(table.id))}
 
 
+def _already_has(mine: str, new: str) -> bool:
+    """Whether answer `new` is already in `mine`: as one of its paragraphs (an earlier
+    merge), or as its beginning up to a word's end (an older edit). Not any substring:
+    "go" is not in "The demo did not go well"."""
+    if new in (p.strip() for p in mine.split("\n\n")):
+        return True
+    return mine.startswith(new) and (len(mine) == len(new) or not mine[len(new)].isalnum())
+
+
 def _merged_reflection(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
     """What a file's reflection adds to the one here for the same day (another computer's,
     or an older edit): each answer not already in ours is added below it; an energy only
@@ -272,7 +281,7 @@ def _merged_reflection(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str
     changes: dict[str, Any] = {}
     for key in ("went_well", "differently", "intention"):
         mine, new = (ours.get(key) or "").strip(), (theirs.get(key) or "").strip()
-        if not new or new in mine:
+        if not new or _already_has(mine, new):
             continue
         changes[key] = new if not mine or mine in new else f"{mine}\n\n{new}"
         if len(changes[key]) > MAX_TEXT:  # too long to edit or export again: say so
