@@ -400,15 +400,18 @@ def test_bad_prompt_packs_are_refused_and_change_nothing(opened, layout, tmp_pat
     assert _export(layout) == before
 
 
-def test_a_pack_with_control_characters_round_trips_exactly(opened, layout, tmp_path):
-    """Prompt packs keep any character TOML can carry (NUL and escapes included)."""
-    path = tmp_path / "pack.toml"
-    path.write_text('[[prompt]]\nid = "odd"\ntheme = "presence"\n[prompt.en]\n'
-                    'text = "a\\u0000b \\u001b[31m \u202eRTL"\ntry = "b"\n', encoding="utf-8")
-    code, _, err = _cli(layout, "prompts", "import", str(path))
-    assert code == 0, err
-    (prompt,) = opened.store.custom_prompts()
-    assert prompt.text_for("en").text == "a\x00b \x1b[31m \u202eRTL"
+def test_a_pack_with_control_characters_is_refused_whole(opened, layout, tmp_path):
+    """A prompt card cannot show a NUL, an ESC sequence or a right-to-left override, and an
+    export holding one could not be imported again: the pack is refused, nothing taken.
+    (Packs once kept any character TOML can carry.)"""
+    for text in ("a\\u0000b", "a \\u001b[31m red", "\u202eRTL"):
+        path = tmp_path / "pack.toml"
+        path.write_text('[[prompt]]\nid = "odd"\ntheme = "presence"\n[prompt.en]\n'
+                        f'text = "{text}"\ntry = "b"\n', encoding="utf-8")
+        code, _, err = _cli(layout, "prompts", "import", str(path))
+        assert code != 0 and "contains the control character U+" in err
+        assert len(err.strip().splitlines()) == 1
+        assert opened.store.custom_prompts() == []
 
 
 # -- fuzzing ---------------------------------------------------------------------------------
