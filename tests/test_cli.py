@@ -649,3 +649,13 @@ def test_a_passphrase_or_an_answer_that_is_not_text_changes_nothing(cli_env, tmp
                               env=cli_env, input=typed, capture_output=True, timeout=60)
         assert done.returncode == 2 and why in done.stderr.decode()
         assert not data.exists()
+
+
+def test_export_does_not_replace_a_file_made_read_only(cli_env, tmp_path):
+    kept = tmp_path / "kept.json"
+    kept.write_text("the user's own")
+    kept.chmod(0o444)
+    done = run_cli(cli_env, "export", "-o", str(kept))
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith("the file is read-only (nothing was written)")
+    assert kept.read_text() == "the user's own"

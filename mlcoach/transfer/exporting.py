@@ -129,6 +129,9 @@ def export_target(output: Path, root: Path) -> Path:
     if not stat.S_ISREG(mode):
         raise UsageError("cannot write {path}: it is not a regular file "
                          "(nothing was written)", path=output)
+    if not mode & stat.S_IWUSR:  # made read-only to keep it: a new file would replace it
+        raise UsageError("cannot write {path}: the file is read-only "
+                         "(nothing was written)", path=output)
     return target
 
 
