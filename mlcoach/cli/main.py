@@ -340,14 +340,9 @@ MAX_STDIN_LINE = 4096
 
 
 def _as_passphrase(text: str) -> str:
-    """A passphrase SQLCipher can be given: text, no NUL (UsageError otherwise)."""
-    if "\x00" in text:
-        raise UsageError("the passphrase contains a NUL character")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise UsageError("the passphrase has bytes that are not UTF-8 text") from None
-    return text
+    from mlcoach.store.vault import passphrase_text
+
+    return passphrase_text(text)
 
 
 def _new_passphrase(ctx: Context) -> str:

@@ -260,7 +260,13 @@ def check_new_passphrase(passphrase: str | None) -> str:
         raise UsageError("the passphrase is empty")
     if len(passphrase) < MIN_PASSPHRASE:
         raise UsageError("the passphrase must have at least {n} characters", n=MIN_PASSPHRASE)
-    if "\x00" in passphrase:  # SQLCipher's key is a C string: cut at the NUL, or refused
+    return passphrase_text(passphrase)
+
+
+def passphrase_text(passphrase: str) -> str:
+    """`passphrase`, when SQLCipher can be given it: text without a NUL (its key is a C
+    string, cut at the NUL or refused); UsageError otherwise."""
+    if "\x00" in passphrase:
         raise UsageError("the passphrase contains a NUL character")
     try:
         passphrase.encode("utf-8")
