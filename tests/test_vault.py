@@ -157,7 +157,8 @@ def test_a_folder_another_user_owns_is_refused(tmp_path, memory_keyring):
     from mlcoach.store.vault import Layout
 
     theirs = tmp_path / "theirs"
-    theirs.mkdir(mode=0o755)
+    theirs.mkdir()
+    os.chmod(theirs, 0o755)  # whatever the umask (CI's is 077)
     os.chown(theirs, 65534, 65534)  # nobody
     with pytest.raises(MlcoachError, match="shared with other users"):
         init_store(Layout(theirs), "keyring", keys=OSKeyring())
