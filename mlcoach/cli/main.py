@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from mlcoach.cli.parser import build_parser, command_in
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_
+from mlcoach.domain.text import REORDERING
 
 if TYPE_CHECKING:
     from mlcoach.security.keys import KeyStore, Secret
@@ -183,7 +184,7 @@ def printable(text: str) -> str:
 
 # In a message line: any control (a newline too) and the marks that reorder text around
 # them, which a file name or a calendar's own words may hold.
-_NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(REORDERING)) + "]")
 
 
 def one_line(text: str) -> str:

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from mlcoach.domain.model import DayPart, Prompt, PromptText, Theme
+from mlcoach.domain.text import REORDERING
 
 __all__ = [
     "KNOWN_TAGS",
@@ -435,8 +436,7 @@ def _hidden(ch: str) -> bool:
     tab) or one that reorders the text around it (bidi overrides and isolates)."""
     import unicodedata
 
-    return (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or \
-        "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069"
+    return (unicodedata.category(ch) == "Cc" and ch not in "\n\t") or ch in REORDERING
 
 
 def check_custom_prompt(item: dict[str, object], source: str) -> Prompt:

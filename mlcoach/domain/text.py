@@ -46,11 +46,13 @@ def clean_tag(tag: str) -> str:
     return folded
 
 
+# The marks that reorder the text around them ("A\u202eB" shows as "AB" reversed after
+# it): bidi embeddings, overrides and isolates. No name, prompt or message line holds them.
+REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
 # Characters that do not show but make a name differ ("Ana" and "Ana\u200b" would be two
-# people who look the same), or reorder the text around them ("A\u202eB"). Zero-width
-# joiners stay: names in several scripts need them.
-_HIDDEN_IN_NAMES = frozenset("\u00ad\u180e\u200b\u200e\u200f\u2060\ufeff"
-                             "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# people who look the same). Zero-width joiners stay: names in several scripts need them.
+_HIDDEN_IN_NAMES = frozenset("\u00ad\u180e\u200b\u200e\u200f\u2060\ufeff") | REORDERING
 
 
 def clean_name(name: str) -> str:
