@@ -66,16 +66,23 @@ def _bound(event: Any, until: datetime) -> None:
             event[key] = kept if len(kept) > 1 else kept[0]
 
 
-def _advances(rule: Any) -> bool:
-    try:
-        interval = int(str((rule.get("INTERVAL") or [1])[0]))
+def frequency(rule: Any) -> tuple[str, int | None]:
+    """A rule's FREQ (upper case, "" if none) and INTERVAL (1 if none); None for an
+    interval that cannot be read, or a rule icalendar could not parse."""
+    try:  # a broken rule (icalendar's vBroken) raises AttributeError on .get
+        freq = str((rule.get("FREQ") or [""])[0]).upper()
+        return freq, int(str((rule.get("INTERVAL") or [1])[0]))
     except (TypeError, ValueError, AttributeError, IndexError):
-        return False
-    return interval >= 1
+        return "", None
+
+
+def _advances(rule: Any) -> bool:
+    interval = frequency(rule)[1]
+    return interval is not None and interval >= 1
 
 
 def _coarse(rule: Any) -> bool:
-    freq = str((rule.get("FREQ") or [""])[0]).upper()
+    freq = frequency(rule)[0]
     if freq in ("SECONDLY", "MINUTELY"):
         return False
     return freq != "HOURLY" or not any(str(k).upper().startswith("BY") for k in rule)
@@ -83,12 +90,11 @@ def _coarse(rule: Any) -> bool:
 
 def _affordable(rule: Any, start: date, until: datetime) -> bool:
     """Whether dateutil's walk from `start` to `until` stays within MAX_STEPS."""
-    freq = str((rule.get("FREQ") or [""])[0]).upper()
+    freq, interval = frequency(rule)
     unit = _PERIOD_DAYS.get(freq)
-    if unit is None:
+    if unit is None or interval is None:
         return True  # not a frequency: dateutil refuses the rule, reported with its file
     days = (until - _as_utc(start)).total_seconds() / 86_400
-    interval = int(str((rule.get("INTERVAL") or [1])[0]))
     periods = max(0.0, days) / (unit * interval)
     times = 1
     for key in ("BYHOUR", "BYMINUTE", "BYSECOND"):

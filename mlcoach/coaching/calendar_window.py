@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from mlcoach.coaching.calendar_rules import frequency
+
 _FOLD = re.compile(rb"\r?\n[ \t]")
 # The only lines the scan looks at: event bounds, recurrence rules, dates and durations.
 _LINES = re.compile(
@@ -131,19 +133,14 @@ def _step(rule: Any) -> timedelta | None:
     if rule is None or isinstance(rule, list):
         return None
     keys = {str(k).upper() for k in rule}
-    freq = str((rule.get("FREQ") or [""])[0]).upper()
+    freq, count = frequency(rule)
     # Times of day and weekdays repeat with a daily or weekly period as they are.
     allowed = _SIMPLE | (_SAME_PERIOD if freq in ("DAILY", "WEEKLY") else set())
     if freq not in _UNITS or not keys <= allowed:
         return None
     if "BYDAY" in keys and any(not str(d).isalpha() for d in rule.get("BYDAY", [])):
         return None  # BYDAY with ordinals ("1MO") is not a weekly pattern
-    interval = (rule.get("INTERVAL") or [1])[0]
-    try:
-        count = int(interval)
-    except (TypeError, ValueError):
-        return None
-    if count < 1:
+    if count is None or count < 1:
         return None
     if freq == "DAILY" and "BYDAY" in keys:
         return timedelta(weeks=count)  # the weekday pattern repeats every `count` weeks
