@@ -187,3 +187,32 @@ def test_a_setting_outside_what_it_can_be_is_left_at_its_default(store, name, va
     assert getattr(store.settings(), name) == getattr(Settings(), name)
     changed, ignored = import_settings_plan({"settings": {name: value}}, {})
     assert changed == {} and ignored == [name]
+
+
+@pytest.mark.parametrize(("saved", "expected"), [
+    ({"day_start": "18:00", "day_end": "09:00"}, ("09:00", "17:30")),
+    ({"day_start": "10:00", "day_end": "10:00"}, ("09:00", "17:30")),
+    ({"day_start": "18:00"}, ("09:00", "17:30")),  # after the default end of day
+    ({"day_start": "07:00", "day_end": "15:00"}, ("07:00", "15:00")),
+])
+def test_a_working_day_that_does_not_end_after_it_starts_takes_the_default_hours(
+        store, saved, expected):
+    """Such a day had no room for a prompt: the coach fell silent with no word why."""
+    store.set_state("settings", saved)
+    settings = store.settings()
+    assert (settings.day_start.strftime("%H:%M"), settings.day_end.strftime("%H:%M")) == expected
+
+
+def test_an_import_takes_working_hours_only_as_a_day_that_ends_after_it_starts():
+    from mlcoach.store.import_rows import import_settings_plan
+
+    night = {"day_start": "18:00", "day_end": "09:00"}
+    changed, ignored = import_settings_plan({"settings": night}, {})
+    assert changed == {} and sorted(ignored) == ["day_end", "day_start"]
+    # Each alone is a time; together with the other they make a day.
+    late = {"day_start": "18:00", "day_end": "23:00"}
+    assert import_settings_plan({"settings": late}, {}) == (late, [])
+    # A new end before the start already saved is left out, the start kept.
+    changed, ignored = import_settings_plan({"settings": {"day_end": "08:00"}},
+                                            {"day_start": "09:00", "day_end": "17:30"})
+    assert changed == {} and ignored == ["day_end"]

@@ -11,6 +11,8 @@ from mlcoach.domain.model import SETTING_RANGES, Settings
 
 logger = logging.getLogger(__name__)
 
+_DEFAULTS = Settings()
+
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:
     """A JSON-able dict of every setting."""
@@ -43,9 +45,26 @@ def _item_ok(name: str, item: Any) -> bool:
 
 def settings_from_dict(raw: dict[str, Any], *, warn: bool = True) -> Settings:
     """Merge saved values over the defaults, skipping any value of the wrong shape; a
-    number outside its range (SETTING_RANGES) takes the nearest end of it. `warn` logs
-    each one skipped or moved."""
-    base = Settings()
+    number outside its range (SETTING_RANGES) takes the nearest end of it, and a day that
+    does not end after it starts takes the default hours. `warn` logs each one skipped or
+    moved."""
+    settings = replace(_DEFAULTS, **_taken(raw, warn))
+    if settings.day_end <= settings.day_start:  # no prompt would ever fall in such a day
+        if warn:
+            logger.warning("ignoring saved working hours that end before they start")
+        settings = replace(settings, day_start=_DEFAULTS.day_start, day_end=_DEFAULTS.day_end)
+    return settings
+
+
+def setting_taken(name: str, value: Any) -> bool:
+    """Whether one setting's saved `value` has the shape and range `name` takes, alone."""
+    taken = _taken({name: value}, warn=False)
+    return name in taken and settings_to_dict(replace(_DEFAULTS, **taken))[name] == value
+
+
+def _taken(raw: dict[str, Any], warn: bool) -> dict[str, Any]:
+    """The values of `raw` of the right shape, numbers moved into their range."""
+    base = _DEFAULTS
     changes: dict[str, Any] = {}
     for f in fields(base):
         if f.name not in raw:
@@ -81,4 +100,4 @@ def settings_from_dict(raw: dict[str, Any], *, warn: bool = True) -> Settings:
             changes[f.name] = value
         elif warn:
             logger.warning("ignoring a saved setting of the wrong shape: %s", f.name)
-    return replace(base, **changes)
+    return changes

@@ -14,7 +14,11 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Connection
 
 from mlcoach.domain.errors import MlcoachError
-from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
+from mlcoach.domain.settings_codec import (
+    setting_taken,
+    settings_from_dict,
+    settings_to_dict,
+)
 from mlcoach.domain.text import MAX_TEXT, name_key
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
@@ -58,10 +62,15 @@ def import_settings_plan(doc: dict[str, Any], current: dict[str, Any]) -> tuple[
             if key not in effective or value != effective[key]:
                 ignored.append(str(key))
             continue
-        if settings_to_dict(settings_from_dict({key: value}, warn=False))[key] != value:
-            ignored.append(key)  # the wrong shape: settings_from_dict kept the default
+        if not setting_taken(key, value):
+            ignored.append(key)  # the wrong shape, or out of range
         elif effective[key] != value:
             changed[key] = value
+    merged = settings_to_dict(settings_from_dict({**effective, **changed}, warn=False))
+    for key in ("day_start", "day_end"):  # hours that end before they start: neither
+        if key in changed and merged[key] != changed[key]:
+            del changed[key]
+            ignored.append(key)
     return changed, ignored
 
 
