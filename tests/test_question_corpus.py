@@ -129,11 +129,42 @@ _STACKED = re.compile(
      "How would it work for you if we tried this: “ask Dana about the release plan”?"),
     ("invite Dana to the design review", "How would it work for you to join the design review?"),
     ("invite Dana to present at the demo", "How would it work for you to present at the demo?"),
+    # Dana first, and what she would do: her part, said to her
+    ("Dana should run the demo", "How would it work for you to run the demo?"),
+    ("Dana could pair with Priya on onboarding",
+     "How would it work for you to pair with Priya on onboarding?"),
+    ("Dana to own the release checklist",
+     "How would it work for you to own the release checklist?"),
+    ("Dana leads the retro", "How would it work for you to lead the retro?"),
+    ("Dana takes over the release notes",
+     "How would it work for you to take over the release notes?"),
+    ("Dana needs to review PRs within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("Dana should stop working late", "How would it work for you to stop working late?"),
+    # … or something else of her: quoted whole
+    ("Dana shouldn't run the demo",
+     "How would it work for you if we tried this: “Dana shouldn't run the demo”?"),
+    ("Dana should have asked first",
+     "How would it work for you if we tried this: “Dana should have asked first”?"),
+    ("Dana and Priya pair on onboarding",
+     "How would it work for you if we tried this: “Dana and Priya pair on onboarding”?"),
+    ("Dana is the release owner",
+     "How would it work for you if we tried this: “Dana is the release owner”?"),
 ])
 def test_a_change_that_names_the_person_asked_is_said_to_them(change: str,
                                                               expected: str) -> None:
     """Said to Dana, the question does not ask her "to ask Dana": her own part is asked."""
     assert supportive_question(change, ChangeKind.DIFFERENTLY, "en", "Dana") == expected
+
+
+def test_a_catenative_verb_before_an_ing_word_is_an_act() -> None:
+    """"stop working on weekends" was "if we tried stop working on weekends"."""
+    for change in ("stop working on weekends", "start planning sprints together"):
+        for action in (ChangeKind.DIFFERENTLY, ChangeKind.START):
+            assert supportive_question(change, action, "en", None) == \
+                f"How would it work for you to {change}?"
+    assert supportive_question("stop working late", ChangeKind.STOP, "en", None) == \
+        "How would it work for you to stop working late?"
 
 
 def test_a_name_is_found_whichever_apostrophe_it_was_typed_with() -> None:

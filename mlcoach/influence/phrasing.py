@@ -401,7 +401,39 @@ def _to_the_person(body: str, person: str) -> str:
                 return body  # "ask Dana to the …": not an act to put after "to"
             return after or body
         return rest if verb in ("let", "have") else body  # "ask Dana about …" stays whole
+    own = _their_own_act(body, name)
+    if own is not None:
+        return own
     return re.sub(rf"(?<!\w){name}['’]s\b", "your", body, flags=re.I)
+
+
+# What a person may do in a change that names them first ("Dana leads the retro").
+_ROLE_VERBS = _words("lead host chair facilitate drive coordinate mentor coach onboard "
+                     "moderate present")
+_MODALS_AFTER_NAME = _words("should could can would will might may must to")
+
+
+def _their_own_act(body: str, name: str) -> str | None:
+    """"Dana should run the demo", "Dana to run the demo", "Dana runs the demo": "run the
+    demo", said to Dana. None when the change says something else of her ("Dana and Priya
+    …", "Dana shouldn't …", "Dana's team …")."""
+    said = re.match(rf"{name}\s+(?P<first>\S+)\s+(?P<rest>\S.*)$", body, re.I)
+    if not said:
+        return None
+    first, rest = _plain(said.group("first")), said.group("rest")
+    if first in ("needs", "has", "gets", "wants") and _plain(rest.split()[0]) == "to":
+        first, rest = "to", rest.split(None, 1)[1] if len(rest.split()) > 1 else ""
+        if not rest:
+            return None
+    if first in _MODALS_AFTER_NAME:
+        after = _plain(rest.split()[0])
+        if after in _words("not never no have") or not after.isalpha():
+            return None  # a refusal, or the past ("should have asked")
+        return rest
+    for ending, base in (("ies", "y"), ("es", ""), ("s", "")):
+        if first.endswith(ending) and first[: -len(ending)] + base in _VERBS | _ROLE_VERBS:
+            return f"{first[: -len(ending)] + base} {rest}"  # "runs" → "run"
+    return None
 
 
 def _strip_fillers(text: str) -> str:
@@ -558,8 +590,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     if low in _VERBS:
         if low not in _AMBIGUOUS or modal or not nxt or nxt in _OBJECT_MARKERS:
             return True
-        if _is_gerund(nxt):
-            return low in _CATENATIVE
+        if _is_gerund(nxt) or nxt in _ING_MODIFIERS:
+            return low in _CATENATIVE  # "stop working late", "start planning together"
         if nxt_raw[:1].isupper() or nxt.endswith("'s"):
             return True  # "review Priya's PRs", "use Slack"
         if low == "pair" and not _is_gerund(nxt) and "with" in map(_plain, words[2:]):
