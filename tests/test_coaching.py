@@ -187,3 +187,44 @@ def test_no_prep_for_strangers_or_while_presenting(store, tmp_path):
     utc = (meeting - timedelta(minutes=5)).astimezone(timezone.utc)
     assert coach.take_prep(utc, busy=True) is None  # presenting: dropped, not queued
     assert coach.next_prep(utc) is None
+
+
+def test_a_paused_coach_shows_no_preparation_card(store, tmp_path):
+    """"Rest of day" paused the prompts, yet the card came before the afternoon meeting."""
+    meeting = datetime(2026, 11, 24, 14, 0, tzinfo=TZ)
+    store.save_settings(Settings(calendar_path=str(_calendar(tmp_path / "c.ics", meeting,
+                                                             "Ana Silva"))))
+    store.add_person("Ana Silva")
+    coach, clock = _coach(store, datetime(2026, 11, 24, 9, 0, tzinfo=TZ))
+    coach.pause("day")
+    clock["now"] = meeting - timedelta(minutes=5)
+    utc = clock["now"].astimezone(timezone.utc)
+    assert coach.due_action(utc) == "prep"  # due, and then dropped rather than shown
+    assert coach.take_prep(utc) is None
+    assert coach.next_prep(utc) is None
+    coach.resume()  # the same meeting does not come back after a pause
+    assert coach.take_prep(utc) is None
+
+
+def test_a_meeting_at_a_floating_time_holds_prompts_at_that_local_time(store, tmp_path):
+    """DTSTART without a zone is the wall clock of whoever reads the calendar: the
+    scheduler read it as UTC, and in Berlin prompts came in the middle of the meeting."""
+    cal = tmp_path / "float.ics"
+    cal.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:f-1\r\nDTSTAMP:20261101T000000Z\r\n"
+        "DTSTART:20261124T090000\r\nDTEND:20261124T170000\r\nSUMMARY:Workshop\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    store.save_settings(Settings(calendar_path=str(cal), min_gap_minutes=15))
+    start = datetime(2026, 11, 24, 8, 0, tzinfo=TZ)
+    coach, clock = _coach(store, start)
+    shown = []
+    while clock["now"] < datetime(2026, 11, 24, 17, 0, tzinfo=TZ):
+        utc = clock["now"].astimezone(timezone.utc)
+        if coach.due_action(utc) == "prompt":
+            coach.offer(utc)
+            shown.append(clock["now"])
+        due = coach.next_due(utc)
+        clock["now"] = max(due.astimezone(TZ), clock["now"] + timedelta(minutes=1)) \
+            if due is not None else clock["now"] + timedelta(hours=1)
+    assert shown == []  # the workshop fills the working day, local 09:00 to 17:00

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from mlcoach.coaching.ports import CoachStore
 from mlcoach.domain.model import Person, Settings, Suggestion
@@ -54,7 +54,7 @@ def next_prep(store: CoachStore, settings: Settings, now: datetime, language: st
     upcoming = busy_meetings(settings, now, now + LOOKAHEAD)
     lead = timedelta(minutes=max(0, settings.meeting_prep_minutes))
     for meeting in sorted(upcoming, key=lambda m: m.start):
-        key = f"{meeting.uid or meeting.summary}@{meeting.start.isoformat()}"
+        key = f"{meeting.uid or meeting.summary}@{meeting.start.astimezone(UTC).isoformat()}"
         if meeting.start <= now or key in shown:
             continue
         names = [a.name or a.email for a in meeting.attendees]

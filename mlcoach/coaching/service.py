@@ -193,7 +193,8 @@ class Coach:
             return []
         from mlcoach.coaching.calendar_sources import busy_intervals
 
-        return busy_intervals(settings, now - timedelta(hours=12), now + timedelta(days=3))
+        local = now.astimezone(self.tz())  # a meeting at a floating "09:00" is local 09:00
+        return busy_intervals(settings, local - timedelta(hours=12), local + timedelta(days=3))
 
     def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
         state = self._state()
@@ -243,11 +244,12 @@ class Coach:
 
     def next_prep(self, now: datetime) -> Prep | None:
         """The next meeting preparation card not yet shown, if any."""
-        return next_prep(self.store, self.settings(), now, self.language(),
-                         self.store.get_state(PREP_KEY, []))
+        return next_prep(self.store, self.settings(), now.astimezone(self.tz()),
+                         self.language(), self.store.get_state(PREP_KEY, []))
 
     def take_prep(self, now: datetime, busy: bool = False) -> Prep | None:
-        """The card due now, marked as taken so it comes once; None while presenting.
+        """The card due now, marked as taken so it comes once; None while presenting, in
+        Do Not Disturb or paused.
 
         Prompts wait until the meeting starts (the calendar holds them during it),
         so a prompt card never lands on top of the preparation card.
@@ -257,7 +259,8 @@ class Coach:
             return None
         shown = [k for k in self.store.get_state(PREP_KEY, []) if isinstance(k, str)]
         self.store.set_state(PREP_KEY, [*shown[-49:], prep.key])
-        if busy:  # presenting or Do Not Disturb: drop it rather than interrupt
+        paused = self._state().pause_until
+        if busy or (paused is not None and paused > now):  # drop it rather than interrupt
             return None
         from dataclasses import replace
 
