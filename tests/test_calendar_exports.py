@@ -209,6 +209,31 @@ def test_cli_names_saved_people_and_marks_what_holds_prompts(cli_env: dict[str, 
     assert "2024-04-04 10:00–10:30  busy  Team sync  (Ana Silva)" in text.stdout.splitlines()
 
 
+def test_cli_lines_show_the_day_a_longer_event_ends(cli_env: dict[str, str],
+                                                   tmp_path: Path) -> None:
+    """An offsite over eight days printed as "2026-03-02 08:00–16:00", a conference over
+    three as its first day only."""
+    cli_env["TZ"] = "UTC"
+    cal = tmp_path / "long.ics"
+    cal.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260301T000000Z\r\nDTSTART:20260302T080000Z\r\n"
+        "DURATION:PT200H\r\nSUMMARY:Offsite\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20260301T000000Z\r\nDTSTART;VALUE=DATE:20260302\r\n"
+        "DTEND;VALUE=DATE:20260305\r\nSUMMARY:Conference\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:c\r\nDTSTAMP:20260301T000000Z\r\nDTSTART:20260303T220000Z\r\n"
+        "DTEND:20260304T000000Z\r\nSUMMARY:Late\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        encoding="utf-8")
+    text = run_cli(cli_env, "calendar", str(cal), "--from", "2026-03-09", "--to", "2026-03-09")
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.splitlines() == ["2026-03-02 08:00–2026-03-10 16:00  busy  Offsite"]
+    text = run_cli(cli_env, "calendar", str(cal), "--from", "2026-03-03", "--to", "2026-03-03")
+    assert text.stdout.splitlines() == [
+        "2026-03-02–2026-03-04 all day  free  Conference",
+        "2026-03-02 08:00–2026-03-10 16:00  busy  Offsite",
+        "2026-03-03 22:00–00:00  busy  Late"]
+
+
 def test_a_broken_or_binary_file_is_one_line_and_the_others_still_read(
         cli_env: dict[str, str]) -> None:
     cli_env["TZ"] = "Europe/London"

@@ -82,10 +82,16 @@ def test_only_leaves_out_single_events_far_from_the_window() -> None:
             + event("folded", "DTSTART;TZID=Europe/Berlin:2024060\r\n 3T090000\r\n"
                               "DTEND;TZID=Europe/Berlin:20240603T100000\r\n")
             + event("undated", "SUMMARY:no dates\r\n")
+            # 200 hours from May 25th reach June 2nd; 20 hours do not
+            + event("hours", "DTSTART:20240525T090000Z\r\nDURATION:PT200H\r\n")
+            + event("short", "DTSTART:20240525T090000Z\r\nDURATION:PT20H\r\n")
+            + event("mixed", "DTSTART:20240530T090000Z\r\nDURATION:P1DT36H\r\n")
+            + event("odd", "DTSTART:20240101T090000Z\r\nDURATION:P1Y\r\n")
             + "END:VCALENDAR\r\n").encode()
     kept = Calendarfile.index(data).only(date(2024, 6, 1), date(2024, 6, 5))
     uids = {c["UID"] for c in icalendar.Calendar.from_ical(kept).walk("VEVENT")}
-    assert uids == {"near", "long", "series", "moved", "folded", "undated"}
+    assert uids == {"near", "long", "series", "moved", "folded", "undated", "hours", "mixed",
+                    "odd"}
 
 
 def _all_day(freq: str, interval: int, start: date, days: int, byday: str) -> bytes:

@@ -106,7 +106,14 @@ def _all_failed(result: Any, path: Path | None) -> bool:
 
 def _line(m: Meeting, who: list[str], tz: Any) -> str:
     start, end = m.start.astimezone(tz), m.end.astimezone(tz)
-    when = f"{start:%Y-%m-%d} all day   " if m.all_day else f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+    last = (end - timedelta(microseconds=1)).date()  # an end at midnight is the day before's
+    if m.all_day:
+        when = f"{start:%Y-%m-%d}{f'–{last:%Y-%m-%d}' if last > start.date() else ''} all day"
+    elif last > start.date():  # a meeting over several days shows the day it ends
+        when = f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
+    else:
+        when = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
     flag = "busy" if m.busy else "free"
+    when = when.ljust(22)  # the width of one day's "YYYY-MM-DD HH:MM–HH:MM"
     extra = f"  ({', '.join(who)})" if who else ""
     return f"{when}  {flag}  {' '.join(m.summary.split()) or '(no title)'}{extra}"

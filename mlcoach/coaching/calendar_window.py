@@ -28,8 +28,10 @@ _FOLD = re.compile(rb"\r?\n[ \t]")
 _LINES = re.compile(
     rb"^(?:(?P<begin>BEGIN:VEVENT)|(?P<end>END:VEVENT)\r?\n?|(?P<rule>RRULE|RDATE|EXRULE)[;:]"
     rb"|(?:DTSTART|DTEND|RECURRENCE-ID)(?P<params>[^:\r\n]*):(?P<day>\d{8})"
-    rb"|DURATION[^:\r\n]*:\+?P(?:(?P<weeks>\d+)W)?(?:(?P<days>\d+)D)?(?P<duration>))",
+    rb"|DURATION[^:\r\n]*:(?P<duration>[^\r\n]*))",
     re.M | re.I)
+_DURATION = re.compile(rb"\s*\+?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?\s*",
+                       re.I)
 
 _UNITS = {"SECONDLY": timedelta(seconds=1), "MINUTELY": timedelta(minutes=1),
           "HOURLY": timedelta(hours=1), "DAILY": timedelta(days=1), "WEEKLY": timedelta(weeks=1)}
@@ -76,7 +78,11 @@ class Calendarfile:
                 if b"RANGE=" in m.group("params").upper():
                     keep = True  # RECURRENCE-ID;RANGE=THISANDFUTURE moves what follows
             elif kind == "duration":
-                extra = int(m.group("weeks") or 0) * 7 + int(m.group("days") or 0) + 1
+                days_long = _days_long(m.group("duration"))
+                if days_long is None:
+                    keep = True  # a duration we do not read: never left out
+                else:
+                    extra = days_long + 1
             else:
                 keep = True  # a rule or extra dates: it recurs
         return cls(flat, tuple(events))
@@ -95,6 +101,17 @@ class Calendarfile:
             return self.data
         parts.append(self.data[done:])
         return b"".join(parts)
+
+
+def _days_long(value: bytes) -> int | None:
+    """The whole days a DURATION value ("P1W", "PT200H", "P1DT12H") may reach past its
+    start day, rounded up; None for one it cannot read."""
+    m = _DURATION.fullmatch(value)
+    if m is None:
+        return None
+    weeks, days, hours, minutes, seconds = (int(g or 0) for g in m.groups())
+    clock = hours * 3600 + minutes * 60 + seconds
+    return weeks * 7 + days + -(-clock // 86_400)
 
 
 def _span(start: int, end: int, keep: bool, days: list[bytes], extra: int) -> _Span:
