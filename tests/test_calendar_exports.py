@@ -234,6 +234,22 @@ def test_cli_lines_show_the_day_a_longer_event_ends(cli_env: dict[str, str],
         "2026-03-03 22:00–00:00  busy  Late"]
 
 
+def test_a_vendor_zone_name_is_read_without_warnings_on_stderr(cli_env: dict[str, str],
+                                                              tmp_path: Path) -> None:
+    """Thunderbird's "/mozilla.org/…/Europe/Berlin" printed four lines of Python warnings."""
+    cli_env["TZ"] = "UTC"
+    cal = tmp_path / "tb.ics"
+    cal.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+        "DTSTAMP:20260301T000000Z\r\n"
+        "DTSTART;TZID=/mozilla.org/20070129_1/Europe/Berlin:20260302T120000\r\n"
+        "DTEND;TZID=/mozilla.org/20070129_1/Europe/Berlin:20260302T123000\r\n"
+        "SUMMARY:Sync\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    text = run_cli(cli_env, "calendar", str(cal), "--from", "2026-03-02")
+    assert text.returncode == 0 and text.stderr == ""
+    assert text.stdout.splitlines() == ["2026-03-02 11:00–11:30  busy  Sync"]
+
+
 def test_a_broken_or_binary_file_is_one_line_and_the_others_still_read(
         cli_env: dict[str, str]) -> None:
     cli_env["TZ"] = "Europe/London"

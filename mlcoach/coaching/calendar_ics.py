@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import warnings
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -24,6 +25,12 @@ from typing import Any
 from mlcoach.coaching.calendar_rules import bound_rules
 from mlcoach.coaching.calendar_window import Calendarfile, skip_ahead
 from mlcoach.domain.errors import MlcoachError
+
+# icalendar warns when it reads a vendor's zone name ("/mozilla.org/…/Europe/Berlin") as
+# the zone it ends with. That reading is right, and the user can do nothing about it: it
+# is not printed under `mlcoach calendar`'s lines.
+warnings.filterwarnings("ignore", message="Timezone .* is a globally unique TZID",
+                        category=UserWarning)
 
 __all__ = [
     "Attendee",
