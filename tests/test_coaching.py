@@ -228,3 +228,21 @@ def test_a_meeting_at_a_floating_time_holds_prompts_at_that_local_time(store, tm
         clock["now"] = max(due.astimezone(TZ), clock["now"] + timedelta(minutes=1)) \
             if due is not None else clock["now"] + timedelta(hours=1)
     assert shown == []  # the workshop fills the working day, local 09:00 to 17:00
+
+
+def test_later_pressed_at_the_end_of_the_day_lapses_and_the_morning_recalls_the_intention(
+        store):
+    """The snoozed prompt came back the next morning in place of the recall of the
+    intention written that evening."""
+    from datetime import date
+
+    coach, clock = _coach(store, datetime(2026, 3, 2, 17, 20, tzinfo=TZ))
+    offer = coach.offer(clock["now"].astimezone(timezone.utc), manual=True)
+    assert offer is not None and offer.event is not None
+    coach.respond(offer.event.id, "snoozed")  # back at 17:35, after the day's end
+    store.save_reflection(date(2026, 3, 2), energy=4, intention="Thank Ana for the review")
+    clock["now"] = datetime(2026, 3, 3, 9, 40, tzinfo=TZ)
+    morning = coach.offer(clock["now"].astimezone(timezone.utc))
+    assert morning is not None
+    assert "Thank Ana for the review" in morning.note
+    assert "again a little later" not in morning.why

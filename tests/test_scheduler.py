@@ -39,6 +39,7 @@ from mlcoach.coaching.scheduler import (
     restore,
     resume,
     snooze,
+    snooze_live,
 )
 from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.model import PromptEvent, Response, Settings, Theme
@@ -311,6 +312,16 @@ def test_a_snooze_into_the_evening_lapses() -> None:
     assert not due.snoozed and local(due.at).date() == MONDAY + timedelta(days=1)
 
 
+def test_a_snooze_past_the_end_of_the_day_is_not_live_the_next_morning() -> None:
+    now = at(MONDAY, 17, 20)
+    state = snooze(STATE, now, 15, "p")
+    assert not snooze_live(at(MONDAY + timedelta(days=1), 9, 30), Settings(), state, BERLIN)
+    assert not snooze_live(at(MONDAY, 17, 36), Settings(), state, BERLIN)
+    early = snooze(STATE, at(MONDAY, 10), 15, "p")
+    assert snooze_live(at(MONDAY, 10, 16), Settings(), early, BERLIN)
+    assert not snooze_live(at(MONDAY, 11, 16), Settings(), early, BERLIN)  # an hour stale
+
+
 def test_time_zone_change_is_followed() -> None:
     # Flying from Berlin to New York: the same instant, new local working hours.
     now = at(MONDAY, 18)  # 12:00 in New York
@@ -394,6 +405,67 @@ def test_a_clock_set_back_does_not_stall_prompts() -> None:
     future = [event(at(MONDAY + timedelta(days=365), 10))]
     due = next_due(back, settings=Settings(), history=future, state=STATE, tz=BERLIN)
     assert due.at is not None and due.at - back < timedelta(days=1)
+
+
+def test_a_prompt_shown_by_a_clock_set_far_ahead_holds_one_gap_not_until_that_date() -> None:
+    """The clock came up in 2030, a prompt was shown, and after a reboot with the right
+    date the next prompt stayed "a gap from now" at every look: none came for days."""
+    shown = at(MONDAY + timedelta(days=2000), 10)
+    history = [event(shown)]
+    now = at(MONDAY, 9, 30)
+    state = observe_clock(STATE, now, real=5.0, history=history)  # a fresh boot
+    due = next_due(now, settings=Settings(), history=history, state=state, tz=BERLIN)
+    assert due.at is not None and due.at <= now + timedelta(minutes=75)
+    later = due.at + timedelta(seconds=1)
+    state = observe_clock(state, later, real=5.0 + (later - now).total_seconds(),
+                          history=history)
+    assert next_due(later, settings=Settings(), history=history, state=state,
+                    tz=BERLIN).is_now(later)
+    assert prompts_today(history, now, BERLIN, state) == 1  # taken as shown today
+
+
+def test_holds_set_by_a_clock_set_far_ahead_are_dropped() -> None:
+    wrong = at(MONDAY + timedelta(days=2000), 17)
+    state = pause(STATE, wrong, "day", BERLIN)
+    state = replace(snooze(state, wrong, 15, "p"), settle_until=wrong,
+                    backoff_count=1, backoff_until=(wrong + timedelta(days=6)).date())
+    state = mark_reflection_offered(state, wrong, BERLIN)
+    now = at(MONDAY, 9, 30)
+    state = observe_clock(state, now, real=5.0, history=[])
+    assert state.pause_until is None and state.snooze_until is None
+    assert state.snoozed_prompt_id is None and state.settle_until is None
+    assert effective_count(Settings(), state, MONDAY) == Settings().prompts_per_day
+    assert next_due(now, settings=Settings(), history=[], state=state, tz=BERLIN).at == \
+        next_due(now, settings=Settings(), history=[], state=STATE, tz=BERLIN).at
+    assert reflection_due(now, settings=Settings(), state=state, tz=BERLIN,
+                          reflected_today=False) == at(MONDAY, 17, 15)
+    offered = mark_reflection_offered(state, at(MONDAY, 17, 15), BERLIN)
+    assert offered.reflection_offered_on == MONDAY
+    # A pause for the rest of a real day is kept.
+    kept = observe_clock(pause(STATE, now, "day", BERLIN), now, real=5.0, history=[])
+    assert kept.pause_until == at(MONDAY + timedelta(days=1), 0)
+
+
+def test_a_day_counts_the_prompts_shown_on_it_by_the_corrected_clock() -> None:
+    """A clock a day behind showed three prompts on "Monday"; set right on Tuesday at 14:00
+    they are Tuesday's, and Tuesday gets one more, not four."""
+    tuesday = MONDAY + timedelta(days=1)
+    shown = [at(MONDAY, 9, 40), at(MONDAY, 11, 10), at(MONDAY, 12, 40)]
+    history = [event(t, n=i) for i, t in enumerate(shown)]
+    state = observe_clock(STATE, at(MONDAY, 14), real=1000.0, history=history)
+    now = at(tuesday, 14) + timedelta(seconds=30)
+    state = observe_clock(state, now, real=1030.0, history=history)
+    assert prompts_today(history, now, BERLIN, state) == 3
+    seen = 3
+    clock = now
+    while clock < at(tuesday, 17, 30):
+        due = next_due(clock, settings=Settings(), history=history, state=state, tz=BERLIN)
+        if due.at is None or local(due.at).date() != tuesday:
+            break
+        clock = max(clock, due.at)
+        history.append(event(clock, n=len(history)))
+        seen += 1
+    assert seen == Settings().prompts_per_day
 
 
 def test_state_json_round_trip_and_garbage() -> None:

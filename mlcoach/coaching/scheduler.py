@@ -75,6 +75,7 @@ __all__ = [
     "restore",
     "resume",
     "snooze",
+    "snooze_live",
 ]
 
 logger = logging.getLogger(__name__)
@@ -115,6 +116,9 @@ RECENT_RESPONSES = timedelta(days=30)
 SHIFT_MEMORY = timedelta(days=3)
 #: Wall and steady clock may drift apart this much before it counts as a change.
 CLOCK_TOLERANCE = timedelta(minutes=1)
+#: A pause, snooze or wait never reaches further ahead than this; one that does was set
+#: by a clock that was wrong (in the future), and is dropped.
+FARTHEST_HOLD = timedelta(days=1, minutes=1)
 
 _NEGATIVE = frozenset({Response.SKIPPED, Response.EXPIRED})
 _PAUSES: Mapping[str, timedelta] = {"30m": timedelta(minutes=30), "1h": timedelta(hours=1)}
@@ -168,7 +172,8 @@ def effective_count(settings: Settings, state: SchedulerState, day: date) -> int
         count
         and state.backoff_count is not None
         and state.backoff_until is not None
-        and day <= state.backoff_until
+        # a back-off lasts BACKOFF_DAYS; one that ends later came from a wrong clock
+        and day <= state.backoff_until <= day + timedelta(days=BACKOFF_DAYS)
     ):
         count = min(count, max(1, state.backoff_count))
     return count
@@ -215,10 +220,23 @@ def day_plan(day: date, *, settings: Settings, state: SchedulerState, tz: tzinfo
     return list(_plan(window, count, gap(settings), state.seed, day, tz))
 
 
-def prompts_today(history: Sequence[PromptEvent], now: datetime, tz: tzinfo) -> int:
-    """Return how many prompts count against today's number (snoozes do not)."""
+def prompts_today(history: Sequence[PromptEvent], now: datetime, tz: tzinfo,
+                  state: SchedulerState | None = None) -> int:
+    """Return how many prompts count against today's number (snoozes do not), each on the
+    day it was shown by today's clock (`state`'s shifts)."""
     today = day_of(as_utc(now), tz)
-    return sum(1 for e in history if counts(e) and day_of(as_utc(e.shown_at), tz) == today)
+    state = state or SchedulerState()
+    return sum(1 for e in history if counts(e) and day_of(shown_at(e, state), tz) == today)
+
+
+def snooze_live(now: datetime, settings: Settings, state: SchedulerState, tz: tzinfo) -> bool:
+    """Whether a snoozed prompt still comes back: within its working day, and not an hour
+    past its time. "Later" pressed at the end of the day lapses overnight."""
+    until = state.snooze_until
+    if until is None or as_utc(now) > until + SNOOZE_STALE:
+        return False
+    hours = working_hours(day_of(until, tz), settings, tz)
+    return hours is not None and hours[0] <= until < hours[1]
 
 
 # --------------------------------------------------------------------------- next_due
@@ -260,7 +278,7 @@ def _snoozed(
 ) -> Due | None:
     """Return when a snoozed prompt comes back, or None if there is none to honour."""
     until = state.snooze_until
-    if until is None or now > until + SNOOZE_STALE:
+    if until is None or not snooze_live(now, settings, state, tz):
         return None
     if any(shown_at(e, state) >= until for e in events):
         return None  # already shown again
@@ -291,7 +309,7 @@ def _due_on(
     count = effective_count(settings, state, day)
     if window is None or count <= 0:
         return None
-    on_day = [e for e in events if day_of(as_utc(e.shown_at), tz) == day]
+    on_day = [e for e in events if day_of(shown_at(e, state), tz) == day]
     if sum(1 for e in on_day if counts(e)) >= count:
         return None
     slots = _plan(window, count, gap(settings), state.seed, day, tz)
@@ -383,6 +401,7 @@ def reflection_due(
         return None
     intervals = merge_busy(busy)
     today = day_of(now, tz)
+    offered = _offered_on(state, today)
     for offset in range(LOOKAHEAD_DAYS):
         day = today + timedelta(days=offset)
         if day.weekday() not in workdays(settings):
@@ -391,7 +410,7 @@ def reflection_due(
             continue
         # A day already offered, or one before it: after flying west (or a clock set
         # back) the calendar can show an offered day again; it is not offered twice.
-        if state.reflection_offered_on is not None and day <= state.reflection_offered_on:
+        if offered is not None and day <= offered:
             continue
         planned = local_at(day, settings.reflection_time, tz)
         latest = min(
@@ -412,9 +431,17 @@ def reflection_due(
 def mark_reflection_offered(state: SchedulerState, now: datetime, tz: tzinfo) -> SchedulerState:
     """Return the state after the reflection was offered today."""
     day = day_of(as_utc(now), tz)
-    if state.reflection_offered_on is not None:
-        day = max(day, state.reflection_offered_on)  # the date never goes back
+    offered = _offered_on(state, day)
+    if offered is not None:
+        day = max(day, offered)  # the date never goes back
     return replace(state, reflection_offered_on=day)
+
+
+def _offered_on(state: SchedulerState, today: date) -> date | None:
+    """The day the reflection was last offered; None for one past tomorrow, which only a
+    clock set wrong into the future writes (it would hold every offer until then)."""
+    offered = state.reflection_offered_on
+    return offered if offered is None or offered <= today + timedelta(days=1) else None
 
 
 # --------------------------------------------------------------------------- user actions
@@ -487,7 +514,34 @@ def observe_clock(
                 pause_until=None if state.pause_until is None else state.pause_until + shift,
                 snooze_until=None if state.snooze_until is None else state.snooze_until + shift,
             )
-    return replace(state, clock_wall=now, clock_real=real)
+    return _without_the_future(replace(state, clock_wall=now, clock_real=real), now, history)
+
+
+def _without_the_future(state: SchedulerState, now: datetime,
+                        history: Sequence[PromptEvent]) -> SchedulerState:
+    """A clock that was wrong into the future, then set right while mlcoach was not
+    running (a reboot resets the steady clock), leaves prompts shown "later than now" and
+    holds that end after it: the gap from such a prompt never ran out, and a pause until
+    2030 never ended. Such prompts are taken as shown now, and such holds are dropped."""
+    ahead = now + CLOCK_TOLERANCE
+    future = [e for e in history if shown_at(e, state) > ahead]
+    if future:
+        shifts = dict(shift_map(state.shifts))
+        for event in future:
+            shifts[event.id] = shifts.get(event.id, 0.0) - (
+                shown_at(event, state) - now).total_seconds()
+        logger.info("%d prompts were shown later than now; taken as shown now", len(future))
+        state = replace(state, shifts=tuple(shifts.items()))
+    farthest = now + FARTHEST_HOLD
+    if state.pause_until is not None and state.pause_until > farthest:
+        state = replace(state, pause_until=None)
+    if state.snooze_until is not None and state.snooze_until > farthest:
+        state = replace(state, snooze_until=None, snoozed_prompt_id=None)
+    if state.settle_until is not None and state.settle_until > farthest:
+        state = replace(state, settle_until=None)
+    if state.backoff_anchor is not None and state.backoff_anchor > ahead:
+        state = replace(state, backoff_anchor=None)
+    return state
 
 
 def restore(state: SchedulerState) -> SchedulerState:
@@ -511,8 +565,9 @@ def after_response(
     # an offer to restore it.
     now = as_utc(now)
     today = day_of(now, tz)
-    if state.backoff_until is not None and state.backoff_until < today:
-        state = restore(state)
+    if state.backoff_until is not None and not (
+            today <= state.backoff_until <= today + timedelta(days=BACKOFF_DAYS)):
+        state = restore(state)  # over, or set by a clock that was wrong into the future
     since = now - RECENT_RESPONSES
     if state.backoff_anchor is not None:
         since = max(since, state.backoff_anchor)

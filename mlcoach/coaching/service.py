@@ -297,7 +297,8 @@ class Coach:
         state = self._state()
         intention = self.store.last_intention(today)
         snoozed = None
-        if state.snoozed_prompt_id and state.snooze_until and state.snooze_until <= now:
+        if state.snoozed_prompt_id and state.snooze_until and state.snooze_until <= now \
+                and sch.snooze_live(now, self.settings(), state, tz):
             snoozed = next((p for p in self.prompts() if p.id == state.snoozed_prompt_id), None)
         if snoozed is not None:
             why = translate("You asked to see this one again a little later.", self.language())
@@ -419,11 +420,11 @@ class Coach:
 
     def status(self, now: datetime) -> Status:
         tz = self.tz()
-        history = self._history(now)
-        shown = sch.prompts_today(history, now, tz)
-        paused_until = self._state().pause_until
+        due, _ = self._dues(now, False)  # first: it observes the clock, which moves prompts
+        state = self._state()
+        shown = sch.prompts_today(self._history(now), now, tz, state)
+        paused_until = state.pause_until
         paused = paused_until is not None and paused_until > now
-        due, _ = self._dues(now, False)
         lang = self.language()
         if self.settings().prompts_per_day <= 0:
             text = translate("mlcoach · prompts are off", lang)
