@@ -221,12 +221,15 @@ def verify(db: Path, secret: Secret) -> bool:
     """A full check of every page: HMACs for an encrypted store; for a plain one, which
     has no checksums, everything SQLite and the data itself can tell (deep_check).
     False when the file is damaged."""
+    from mlcoach.domain.errors import StoreUnavailableError
     from mlcoach.store.db import connect_raw
 
     if secret.mode == "none" and not plain_header_ok(db):
         return False
-    try:
-        conn = connect_raw(db, secret)
+    try:  # must_exist: a store wiped meanwhile is gone, not damaged, and not made again
+        conn = connect_raw(db, secret, must_exist=True)
+    except StoreUnavailableError:
+        raise
     except Exception as exc:
         logger.warning("store did not open for its check: %s", type(exc).__name__)
         return False
@@ -279,25 +282,14 @@ def deep_check(conn: Any) -> bool:
     decoding as UTF-8, and every row's text matching its copy in the search index (a
     changed byte in one of the two copies shows up as a difference)."""
     try:
-        if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-            return False
-        if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-            return False
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
-        for table in tables:  # decoding each value is the check (UnicodeDecodeError)
-            for _row in conn.execute(f'SELECT * FROM "{table}"'):
-                pass
-        indexed: dict[tuple[str, str], str] = {}
-        for entity, ref, body in conn.execute("SELECT entity, ref, body FROM search_fts"):
-            if indexed.setdefault((entity, ref), body) != body:
-                return False  # one row indexed twice, differently
-        for entity, (table, body) in _SEARCH_BODIES.items():
-            for ref, text in conn.execute(f"SELECT t.id, {body} FROM {table} t"):
-                if indexed.pop((entity, ref), None) != text:
-                    return False
-        if indexed:  # left over: index entries whose row is gone (or changed id)
-            return False
+        # One snapshot for every read: a commit landing between two of them (another
+        # process writing) would otherwise look like a row and its index disagreeing.
+        conn.execute("BEGIN")
+        try:
+            if not _one_snapshot_check(conn):
+                return False
+        finally:
+            conn.execute("ROLLBACK")
         # The index itself (its b-tree blobs): the one check that needs a writable
         # connection (it is an INSERT of a command, though it changes nothing).
         conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
@@ -307,6 +299,27 @@ def deep_check(conn: Any) -> bool:
             raise
         logger.warning("the store failed its full check: %s", type(exc).__name__)
         return False  # any other database error on a file that opened is damage
+
+
+def _one_snapshot_check(conn: Any) -> bool:
+    if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+        return False
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        return False
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    for table in tables:  # decoding each value is the check (UnicodeDecodeError)
+        for _row in conn.execute(f'SELECT * FROM "{table}"'):
+            pass
+    indexed: dict[tuple[str, str], str] = {}
+    for entity, ref, body in conn.execute("SELECT entity, ref, body FROM search_fts"):
+        if indexed.setdefault((entity, ref), body) != body:
+            return False  # one row indexed twice, differently
+    for entity, (table, body) in _SEARCH_BODIES.items():
+        for ref, text in conn.execute(f"SELECT t.id, {body} FROM {table} t"):
+            if indexed.pop((entity, ref), None) != text:
+                return False
+    return not indexed  # left over: index entries whose row is gone (or changed id)
 
 
 def _is_transient(exc: BaseException) -> bool:
@@ -494,6 +507,8 @@ def daily_check(root: Path, secret: Secret, now: datetime) -> RecoveryNote | Non
     from mlcoach.store.db import ensure_schema
 
     db = root / DB_NAME
+    if not db.exists():
+        return None  # wiped while the command ran: nothing to check, nothing to keep
     seen = identity(db)
     if verify(db, secret):
         daily_backup(db, secret, root / BACKUP_DIR, now)

@@ -14,7 +14,7 @@ import pytest
 
 from mlcoach.cli.doctor import run_checks
 from mlcoach.cli.main import main
-from mlcoach.domain.errors import MlcoachError, StoreLockedError
+from mlcoach.domain.errors import MlcoachError, StoreLockedError, StoreUnavailableError
 from mlcoach.security.keys import OSKeyring, Secret
 from mlcoach.store import recovery
 from mlcoach.store.backups import daily_backup
@@ -311,3 +311,52 @@ def test_delete_all_data_also_removes_what_recovery_kept(opened, layout, memory_
     delete_all(layout, OSKeyring(), store=again.store)
     assert not layout.root.exists()
     assert memory_keyring.items == {}
+
+
+class _CommitsMidway:
+    """A connection that lets another process's write land just before the check reads
+    the rows it compares with the search index (as a busy CLI or the app's capture does)."""
+
+    def __init__(self, conn, write) -> None:  # type: ignore[no-untyped-def]
+        self._conn, self._write, self.landed = conn, write, False
+
+    def execute(self, sql: str, *args):  # type: ignore[no-untyped-def]
+        if sql.startswith("SELECT t.id") and not self.landed:
+            self._write()
+            self.landed = True
+        return self._conn.execute(sql, *args)
+
+
+def test_a_commit_during_the_full_check_of_a_plain_store_is_not_damage(tmp_path):
+    """The check read the index and then the rows as separate reads: a moment saved in
+    between looked like a mismatch, the healthy store was set aside and a day-old backup
+    restored over the words saved since (a plain store only: it has no page checksums)."""
+    from mlcoach.domain.enums import Kind
+    from mlcoach.store import quick
+
+    layout = Layout(tmp_path / "data")
+    opened = init_store(layout, "none", keys=OSKeyring())
+    opened.store.add_moment("already here")
+    opened.store.close()
+    conn = connect_raw(layout.db, opened.secret)
+    try:
+        midway = _CommitsMidway(conn, lambda: quick.add_moment(
+            layout.db, opened.secret, "saved during the check", Kind.OTHER, person=None,
+            style=None, tags=[], now=NOW))
+        assert recovery.deep_check(midway)
+        assert midway.landed
+    finally:
+        conn.close()
+    assert sorted(_texts(layout, opened.secret)) == ["already here", "saved during the check"]
+
+
+def test_a_store_wiped_while_a_command_ran_is_not_made_again_by_its_check(opened, layout):
+    """A wipe during a long import: the import's daily check made a new empty store, and
+    every later command failed for want of store.json."""
+    opened.store.close()
+    layout.db.unlink()
+    assert recovery.daily_check(layout.root, opened.secret, NOW) is None
+    assert not layout.db.exists()
+    with pytest.raises(StoreUnavailableError):  # gone, and said so; never "damaged"
+        recovery.verify(layout.db, opened.secret)
+    assert not layout.db.exists()
