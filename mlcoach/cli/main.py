@@ -219,11 +219,11 @@ def cmd_capture(ctx: Context) -> int:
 
     ns = ctx.ns
     raw = " ".join(ns.text)
-    parsed = parse_capture(raw)
+    parsed = parse_capture(raw, person=ns.person)
     if not parsed.text:
         raise UsageError("the moment is empty: say what happened, e.g. "
                          "mlcoach capture \"Thanked @Ana for the clear release notes\"")
-    person = parsed.person if ns.person is None else ns.person  # --person "" is refused
+    person = parsed.person  # --person wins over an @name; --person "" is refused
     tags = [*parsed.tags, *ns.tag]
     from mlcoach.domain.text import clean_name, clean_tag, clean_text
 

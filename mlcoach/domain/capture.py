@@ -6,8 +6,9 @@ import re
 from typing import NamedTuple
 
 # A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria").
-_PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w.'-]*)", re.UNICODE)
+_PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w.'’-]*)", re.UNICODE)
 _TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 class ParsedCapture(NamedTuple):
@@ -18,22 +19,40 @@ class ParsedCapture(NamedTuple):
     tags: tuple[str, ...]
 
 
-def parse_capture(raw: str) -> ParsedCapture:
-    """Pick @Name and #tags out of a line.
+def parse_capture(raw: str, person: str | None = None) -> ParsedCapture:
+    """Pick @Name and #tags out of a capture.
 
-    Tokens at the end of the line are removed ("... for her @Ana #meetings");
-    inline ones keep their word without the sigil ("Thanked @Ana for the #demo").
+    The first @Name is the moment's person, unless `person` was chosen otherwise
+    (`--person`). Tags, and that person, at the very end are taken off the words ("...
+    for her @Ana #meetings"); every other @Name keeps its word without the sigil
+    ("Introduced @Ana to @Bob", "Praised @Ana's demo"), so no word typed is lost. Line
+    breaks are kept.
     """
-    names = [_clean_name(m.group(1)) for m in _PERSON.finditer(raw)]
+    names = [_name(m.group(1)) for m in _PERSON.finditer(raw)]
+    chosen = person if person is not None else (names[0] if names else None)
     tags = tuple(dict.fromkeys(t.casefold() for t in _TAG.findall(raw)))
-    words = raw.split()
-    while words and (_PERSON.fullmatch(words[-1]) or _TAG.fullmatch(words[-1])):
-        words.pop()
-    body = " ".join(words)
-    body = _PERSON.sub(lambda m: _clean_name(m.group(1)), body)
+    lines = [" ".join(line.split()) for line in raw.splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    words = lines.pop().split() if lines else []
+    attached = False
+    while words:
+        last = words[-1]
+        mention = _PERSON.fullmatch(last)
+        if _TAG.fullmatch(last):
+            words.pop()
+        elif mention and not attached and chosen is not None \
+                and _name(mention.group(1)) == chosen:
+            words.pop()
+            attached = True
+        else:
+            break
+    body = "\n".join([*lines, " ".join(words)]).strip()
+    body = _PERSON.sub(lambda m: m.group(1).replace("_", " "), body)
     body = _TAG.sub(lambda m: m.group(1), body)
-    return ParsedCapture(text=body.strip(), person=names[0] if names else None, tags=tags)
+    return ParsedCapture(text=body, person=chosen, tags=tags)
 
 
-def _clean_name(token: str) -> str:
-    return token.rstrip(".'-").replace("_", " ")
+def _name(token: str) -> str:
+    """The person a token names: "Ana_Maria" is "Ana Maria", "Ana's" and "Ana." are "Ana"."""
+    return _POSSESSIVE.sub("", token.rstrip(".'’-")).rstrip(".'’-").replace("_", " ")

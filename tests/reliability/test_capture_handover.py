@@ -9,6 +9,7 @@ handed-over capture never reads the key in the shell."""
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -156,7 +157,8 @@ def test_the_same_moment_handed_over_twice_is_stored_once(app_env):
 
 
 _FIELDS = {"id", "text", "kind", "person", "style", "tags"}
-_HEX = set("0123456789abcdef-")
+# A real UUID's shape, hyphens in their places (36 hex digits are not one).
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 @settings(max_examples=400, deadline=None)
@@ -175,8 +177,8 @@ def test_fuzz_a_moment_is_taken_only_in_its_exact_shape(moment):
     got = instance.parse(raw)
     ident, text, tags = moment.get("id"), moment.get("text"), moment.get("tags")
     well_formed = (
-        set(moment) == _FIELDS and isinstance(ident, str) and len(ident) == 36
-        and set(ident) <= _HEX and isinstance(text, str) and bool(text)
+        set(moment) == _FIELDS and isinstance(ident, str) and _UUID.fullmatch(ident) is not None
+        and isinstance(text, str) and bool(text)
         and moment["kind"] in {k.value for k in Kind}
         and (moment["style"] is None or moment["style"] in {s.value for s in Style})
         and (moment["person"] is None or isinstance(moment["person"], str))

@@ -1,0 +1,50 @@
+"""What a capture keeps of the words typed: @names and #tags picked out, no word lost."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mlcoach.domain.capture import parse_capture
+from tests.conftest import run_cli
+
+
+@pytest.mark.parametrize(("raw", "text", "person", "tags"), [
+    # the person and tags at the end are taken off; the words stay
+    ("Asked Ana how a shorter standup would work for her @Ana #meetings",
+     "Asked Ana how a shorter standup would work for her", "Ana", ("meetings",)),
+    ("Thanked @Ana_Maria for the demo #release", "Thanked Ana Maria for the demo",
+     "Ana Maria", ("release",)),
+    # every other name keeps its word (Bob was dropped from all three)
+    ("Kudos to the team @Ana @Bob", "Kudos to the team Ana Bob", "Ana", ()),
+    ("Introduced @Ana to @Bob", "Introduced Ana to Bob", "Ana", ()),
+    ("Thanked @Bob #release @Ana", "Thanked Bob release Ana", "Bob", ("release",)),
+    # a possessive is the person's, not a person "Ana's"
+    ("Praised @Ana's demo", "Praised Ana's demo", "Ana", ()),
+    ("Praised @Ana’s demo", "Praised Ana’s demo", "Ana", ()),
+    ("Thanked @O'Brien for the notes", "Thanked O'Brien for the notes", "O'Brien", ()),
+    # line breaks are kept
+    ("Retro notes:\n1. keep demos\n2. shorter  standups @Ana #retro\n",
+     "Retro notes:\n1. keep demos\n2. shorter standups", "Ana", ("retro",)),
+    ("mail@Ana and #tag", "mail@Ana and", None, ("tag",)),
+])
+def test_a_capture_keeps_every_word_and_picks_the_person_and_tags(raw, text, person, tags):
+    assert parse_capture(raw) == (text, person, tags)
+
+
+def test_a_person_chosen_apart_keeps_every_at_name_in_the_words():
+    """--person Carol "Paired with @Dan": Dan was taken off as if he were the person."""
+    assert parse_capture("Paired with @Dan", person="Carol") == ("Paired with Dan", "Carol", ())
+    assert parse_capture("Paired with @Carol", person="Carol") == ("Paired with", "Carol", ())
+
+
+def test_cli_capture_with_two_names_finds_both(cli_env):
+    assert run_cli(cli_env, "capture", "Kudos to the team @Ana @Bob").returncode == 0
+    assert run_cli(cli_env, "capture", "--person", "Carol", "Paired with @Dan").returncode == 0
+    for word in ("Bob", "Dan"):
+        res = run_cli(cli_env, "search", word, "--json")
+        assert res.returncode == 0 and len(json.loads(res.stdout)) == 1, word
+    people = run_cli(cli_env, "people", "list", "--json")
+    names = {p["name"] for p in json.loads(people.stdout)}
+    assert names == {"Ana", "Carol"}
