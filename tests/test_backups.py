@@ -40,3 +40,25 @@ def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path):
     assert min(kept) >= today - timedelta(weeks=5)
     weeks = {d.isocalendar()[:2] for d in kept}
     assert len(weeks) >= 4
+
+
+def test_a_backup_dated_by_a_clock_set_far_ahead_is_not_the_newest(opened, layout):
+    """The clock read 2031 once: its backup was then restored over nine days of captures
+    taken since (PRODUCT §6: nothing is lost on a clock jump), and it took a daily slot."""
+    from mlcoach.store.recovery import newest_good_backup
+
+    opened.store.add_moment("A")
+    wrong = daily_backup(layout.db, opened.secret, layout.backups, datetime(2031, 5, 1, 9))
+    assert wrong is not None
+    real = datetime(2026, 12, 1, 9)
+    for day in range(3):
+        opened.store.add_moment(f"C day {day}")
+        daily_backup(layout.db, opened.secret, layout.backups, real + timedelta(days=day))
+    today = (real + timedelta(days=2)).date()
+    assert backups(layout.backups, today)[0] == wrong  # the oldest, in this reading
+    best = newest_good_backup(layout.backups, opened.secret, real + timedelta(days=2))
+    assert best is not None and best.name.startswith("mlcoach-20261203")
+    for day in range(3, 9):
+        daily_backup(layout.db, opened.secret, layout.backups, real + timedelta(days=day))
+    assert wrong not in backups(layout.backups)  # seven real days: it takes no slot
+    assert len(backups(layout.backups)) == 7

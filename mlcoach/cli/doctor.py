@@ -186,9 +186,11 @@ def _private_paths(layout: Layout) -> list[Path]:
 
 
 def _newest_backup_text(layout: Layout) -> str:
+    from datetime import UTC, datetime
+
     from mlcoach.store.backups import backups
 
-    found = backups(layout.backups)
+    found = backups(layout.backups, datetime.now(UTC).date())
     return f" ({found[-1].name})" if found else " (there is no backup yet)"
 
 

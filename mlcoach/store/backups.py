@@ -47,12 +47,17 @@ def _stamp(path: Path) -> datetime | None:
                     int(time[:2]), int(time[2:4]), int(time[4:]))
 
 
-def backups(folder: Path) -> list[Path]:
-    """Backup files, oldest first."""
+def backups(folder: Path, today: date | None = None) -> list[Path]:
+    """Backup files, oldest first. Given `today` (UTC), backups dated after tomorrow, which
+    a clock set wrong into the future wrote, count as the oldest: they are not newer than
+    the backups taken since the clock was set right."""
     if not folder.is_dir():
         return []
     found = [(s, p) for p in folder.glob("mlcoach-*.db") if (s := _stamp(p)) is not None]
-    return [p for _, p in sorted(found)]
+    if today is None:
+        return [p for _, p in sorted(found)]
+    tomorrow = today + timedelta(days=1)
+    return [p for _, _, p in sorted((s.date() <= tomorrow, s, p) for s, p in found)]
 
 
 def backed_up_today(folder: Path, now: datetime) -> bool:
@@ -113,19 +118,19 @@ def _daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path
 
 def rotate(folder: Path, today: date) -> list[Path]:
     """Delete daily backups beyond the newest 7 days and 4 weeks; returns what went."""
-    files = [p for p in backups(folder) if p.name.endswith("-daily.db")]
+    files = [p for p in backups(folder, today) if p.name.endswith("-daily.db")]
     keep: set[Path] = set()
     by_day: dict[date, Path] = {}
     for p in files:
         stamp = _stamp(p)
         assert stamp is not None
         by_day[stamp.date()] = p  # newest of each day wins (sorted oldest first)
-    days = sorted(by_day, reverse=True)
+    days = list(reversed(by_day))  # newest first, a wrong clock's future days last
     keep.update(by_day[d] for d in days[:KEEP_DAILY])
     weeks: dict[tuple[int, int], Path] = {}
     for d in days:  # newest first: the first one seen is the week's newest
         key = d.isocalendar()[:2]
-        if key not in weeks and today - d < timedelta(weeks=KEEP_WEEKLY + 1):
+        if key not in weeks and timedelta(0) <= today - d < timedelta(weeks=KEEP_WEEKLY + 1):
             weeks[key] = by_day[d]
     keep.update(sorted(weeks.values(), key=lambda p: p.name, reverse=True)[:KEEP_WEEKLY])
     removed = []

@@ -395,11 +395,14 @@ def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
     return aside
 
 
-def newest_good_backup(backup_dir: Path, secret: Secret) -> Path | None:
-    """The newest backup that opens with `secret` and passes SQLite's quick_check."""
+def newest_good_backup(backup_dir: Path, secret: Secret,
+                       now: datetime | None = None) -> Path | None:
+    """The newest backup that opens with `secret` and passes SQLite's quick_check; given
+    `now`, one a wrong clock dated in the future comes last."""
     from mlcoach.store.backups import backups
 
-    for candidate in reversed(backups(backup_dir)):
+    today = None if now is None else now.astimezone(timezone.utc).date()
+    for candidate in reversed(backups(backup_dir, today)):
         if opens(candidate, secret, thorough=True):
             return candidate
         logger.warning("backup %s does not check out; trying an older one", candidate.name)
@@ -439,7 +442,7 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
         current = precheck(db)
         if current == "missing" and finish_interrupted_init(db):
             return None
-        backup = newest_good_backup(root / BACKUP_DIR, secret)
+        backup = newest_good_backup(root / BACKUP_DIR, secret, now)
         if backup is None and current == "missing":
             raise MlcoachError(
                 "the database {name} is missing from {folder} and there is no backup to "
