@@ -343,6 +343,11 @@ def test_a_tag_that_grows_when_folded_is_refused_not_stored_too_long(store):
     doc = exporting.export_document(store)
     assert doc["moments"][0]["tags"] == ["ss" * 50]
     exporting.parse_export(json.dumps(doc).encode())  # its own export reads back
+    # An import checks the folded length too: a file with "ß" * 51 was taken, and the
+    # export written after it could not be imported.
+    doc["moments"][0]["tags"] = ["ß" * 51]
+    with pytest.raises(MlcoachError, match="short texts"):
+        exporting.parse_export(json.dumps(doc).encode())
 
 
 def test_a_file_of_countless_tiny_values_is_refused_before_it_is_parsed(store, monkeypatch):

@@ -471,7 +471,9 @@ def _check_moment(item: dict[str, Any], where: str) -> None:
     v.day("follow_up_on")
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(
-        isinstance(t, str) and 0 < len(t) <= MAX_TAG and "\x00" not in t for t in tags
+        # the limit is the stored tag's: "ß" is stored folded, as "ss"
+        isinstance(t, str) and 0 < len(t.casefold()) <= MAX_TAG and "\x00" not in t
+        for t in tags
     ):
         raise v.fail("tags", "must be a list of short texts")
 
