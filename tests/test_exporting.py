@@ -166,6 +166,31 @@ def test_people_named_only_by_a_moment_are_counted(store):
     assert [p.name for p in store.people()] == ["Cem"]
 
 
+def test_two_people_of_one_file_whose_names_fold_together_stay_two(store):
+    """"Işık" and "Işik", kept apart by migration 0004 where they were made, were merged by
+    an export and an import: the second one's style and notes were dropped, her moments
+    given to the first."""
+    first, second = "0b9f3c2a-1d4e-4f5a-8b6c-7d8e9f0a1b21", "0b9f3c2a-1d4e-4f5a-8b6c-7d8e9f0a1b22"
+    doc = exporting.parse_export(json.dumps({
+        "format": "mlcoach-export", "version": 1,
+        "people": [{"id": first, "name": "Işık", "style": "facts", "notes": "one",
+                    "created_at": "2026-01-05T09:00:00+00:00"},
+                   {"id": second, "name": "Işik", "style": "reassurance", "notes": "two",
+                    "created_at": "2026-01-05T09:00:00+00:00"}],
+        "moments": [{"id": "0b9f3c2a-1d4e-4f5a-8b6c-7d8e9f0a1b23", "text": "Asked her",
+                     "created_at": "2026-01-05T09:00:00+00:00", "kind": "question",
+                     "person": "Işik", "person_id": second}],
+    }).encode())
+    assert exporting.import_document(store, doc)["people"] == 2
+    people = {p.name: (p.style.value if p.style else None, p.notes) for p in store.people()}
+    assert people == {"Işık": ("facts", "one"), "Işik": ("reassurance", "two")}
+    (moment,) = store.moments()
+    assert moment.person == "Işik"
+    assert store.add_moment("again", person="Işik").person == "Işik"
+    again = exporting.parse_export(json.dumps(exporting.export_document(store)).encode())
+    assert exporting.import_document(store, again)["people"] == 0  # the same file: nothing new
+
+
 def test_ids_from_another_tool_become_ids_the_command_line_can_name(store):
     upper = "0B9F3C2A-1D4E-4F5A-8B6C-7D8E9F0A1B2C"
     raw = json.dumps({

@@ -213,3 +213,40 @@ def test_turkish_names_are_one_person_however_they_are_cased(store):
     moment = store.add_moment("Thanked him for the review", person="ismail")
     assert moment.person == "İsmail"
     assert [p.name for p in store.people()] == ["İsmail", "Işık"]
+
+
+def test_0005_composes_names_so_one_person_is_found_either_way(opened, layout):
+    """"José" stored with "e" and a combining accent: typed with "é" it was a second
+    person who looks the same."""
+    import unicodedata
+    from datetime import datetime, timezone
+
+    from mlcoach.store.db import ensure_schema
+
+    decomposed = unicodedata.normalize("NFD", "José")
+    opened.store.close()
+    conn = connect_raw(layout.db, opened.secret)
+    stamp = "2026-01-01 09:00:00.000000"
+    for i, (name, key) in enumerate([(decomposed, decomposed.casefold()),
+                                     ("Zoë", "zoë"), (unicodedata.normalize("NFD", "Zoë"),
+                                                      unicodedata.normalize("NFD", "zoë"))]):
+        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
+                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
+                     (f"p{i}", name, key, stamp, stamp))
+    conn.execute("UPDATE alembic_version SET version_num = '0004'")
+    conn.commit()
+    conn.close()
+
+    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
+    try:
+        names = sorted(p.name for p in store.people())
+        assert names == sorted(["José", "Zoë", unicodedata.normalize("NFD", "Zoë")])
+        for typed in ("José", decomposed):  # either form, the one person
+            assert store.add_moment("x", person=typed).person == "José"
+        assert len(store.people()) == 3  # the two Zoës stay apart, none merged or lost
+    finally:
+        store.close()

@@ -216,3 +216,16 @@ def test_an_import_takes_working_hours_only_as_a_day_that_ends_after_it_starts()
     changed, ignored = import_settings_plan({"settings": {"day_end": "08:00"}},
                                             {"day_start": "09:00", "day_end": "17:30"})
     assert changed == {} and ignored == ["day_end"]
+
+
+def test_a_name_or_tag_typed_in_either_unicode_form_is_one(store):
+    """"José" typed with "é" and with "e" plus a combining accent were two people who look
+    the same; "café" likewise two tags."""
+    import unicodedata
+
+    composed, decomposed = "José", unicodedata.normalize("NFD", "José")
+    store.add_person(composed)
+    assert store.add_moment("x", person=decomposed, tags=["café"]).person == composed
+    store.add_moment("y", tags=[unicodedata.normalize("NFD", "café")])
+    assert [p.name for p in store.people()] == [composed]
+    assert sorted(t for m in store.moments() for t in m.tags) == ["café", "café"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from mlcoach.domain.errors import UsageError
 from mlcoach.domain.i18n import N_, Term
 
@@ -17,7 +19,8 @@ def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str
         what: what the text is, in a few English words marked with `N_` (for messages).
     """
     term = Term(what)
-    value = value.strip()
+    # One form for what looks the same: "José" typed with "é" or with "e" and an accent.
+    value = unicodedata.normalize("NFC", value.strip())
     if len(value) > limit:
         raise UsageError("{what} is longer than {limit} characters", what=term, limit=limit)
     try:  # first: a byte that is not UTF-8 (a lone surrogate) is not "empty"
@@ -70,5 +73,5 @@ def name_key(name: str) -> str:
     """The key under which names collide: "Ana" and "ana" are the same person, and so are
     "IŞIK", "Işık" and "ışık", "İsmail" and "ismail": Turkish pairs I with ı and İ with i,
     other languages I with i, and a name is typed either way, so all four fold to "i"."""
-    folded = " ".join(name.split()).casefold()  # İ -> i + combining dot above
+    folded = unicodedata.normalize("NFC", " ".join(name.split())).casefold()  # İ: i + dot
     return folded.replace("i\u0307", "i").replace("ı", "i")

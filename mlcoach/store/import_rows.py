@@ -6,6 +6,7 @@ The document was validated by `mlcoach.transfer.exporting` before it gets here.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
@@ -233,13 +234,22 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
     person_ids = {r.name_key: r.id for r in conn.execute(
         select(m.PersonRow.name_key, m.PersonRow.id))}
     known = set(person_ids.values())
+    from_file: set[str] = set()  # keys given to this file's own people
     rows = []
     for p in people:
         key = name_key(p["name"])
-        if p["id"] in known or key in person_ids:
-            continue  # same id, or a name that collides by case: keep what is here
+        if p["id"] in known:
+            continue
+        if key in person_ids:
+            if key not in from_file:
+                continue  # a name that collides by case with someone here: keep them
+            # Two people of the file itself, whose names fold together ("Işık" and
+            # "Işik", kept apart by migration 0004 where they were made): apart here too.
+            key = _apart_key(p["name"], p["id"], person_ids)
         created = _utc(p["created_at"])
-        rows.append({"id": p["id"], "name": " ".join(p["name"].split()), "name_key": key,
+        from_file.add(key)
+        rows.append({"id": p["id"], "name": unicodedata.normalize(
+                         "NFC", " ".join(p["name"].split())), "name_key": key,
                      "style": p.get("style"), "notes": p.get("notes") or "",
                      "archived": bool(p.get("archived")), "created_at": created,
                      "updated_at": _utc(p.get("updated_at")) or created})
@@ -247,6 +257,13 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
         known.add(p["id"])
     _insert(conn, m.PersonRow, rows, added, "people", write)
     return person_ids
+
+
+def _apart_key(name: str, person_id: str, taken: dict[str, str]) -> str:
+    """A key for a person whose folded key another person has: the name as it folded
+    before migration 0004, or failing that, with the person's id."""
+    key = " ".join(name.split()).casefold()
+    return key if key not in taken else f"{key}\x1f{person_id}"
 
 
 def _new_person(conn: Connection, name: str, person_ids: dict[str, str],
