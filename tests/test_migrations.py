@@ -250,3 +250,60 @@ def test_0005_composes_names_so_one_person_is_found_either_way(opened, layout):
         assert len(store.people()) == 3  # the two Zoës stay apart, none merged or lost
     finally:
         store.close()
+
+
+def test_one_process_migrates_at_a_time(opened, layout, monkeypatch):
+    """The first start after an upgrade is often the app and a few commands at once, each
+    finding the store behind. Each began the pre-migration backup under the same name and
+    deleted the others' copy: most failed with "read-only" or "the disk refused the
+    write". Here three callers meet; the backup sees them one at a time, and the store
+    is migrated once."""
+    import threading
+    from datetime import datetime, timezone
+
+    from mlcoach.store import db as dbmod
+
+    opened.store.add_moment("before the upgrade")
+    opened.store.close()
+    conn = connect_raw(layout.db, opened.secret)
+    conn.execute("UPDATE alembic_version SET version_num = '0003'")
+    conn.close()
+    inside, most, lock = 0, 0, threading.Lock()
+    someone_else = threading.Event()
+    real_backup = dbmod.backup_file
+
+    def watched_backup(*args, **kwargs):  # type: ignore[no-untyped-def]
+        nonlocal inside, most
+        with lock:
+            inside += 1
+            most = max(most, inside)
+        someone_else.wait(0.5)  # room for another caller to come in, if it may
+        try:
+            return real_backup(*args, **kwargs)
+        finally:
+            with lock:
+                inside -= 1
+
+    monkeypatch.setattr(dbmod, "backup_file", watched_backup)
+    results: list[object] = []
+
+    def migrate() -> None:
+        try:
+            results.append(dbmod.ensure_schema(layout.db, opened.secret, layout.backups,
+                                               datetime.now(timezone.utc)))
+        except Exception as exc:  # reported by the assertion below
+            results.append(exc)
+
+    threads = [threading.Thread(target=migrate) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(map(repr, results)) == ["False", "False", "True"]  # migrated once
+    assert most == 1
+    conn = connect_raw(layout.db, opened.secret)
+    try:
+        assert schema_version(conn) == migrations.HEAD
+        assert conn.execute("SELECT text FROM moments").fetchall() == [("before the upgrade",)]
+    finally:
+        conn.close()

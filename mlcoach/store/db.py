@@ -247,7 +247,38 @@ def upgrade(engine: Engine) -> None:
 
 
 def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -> bool:
-    """Bring the schema to HEAD, backing up a non-empty store first. True if it migrated."""
+    """Bring the schema to HEAD, backing up a non-empty store first. True if it migrated.
+
+    One process migrates at a time: the first start after an upgrade may be the app and
+    a few shell commands at once, each finding the store behind.
+    """
+    if _version_or_damage(path, secret) == HEAD:
+        return False
+    from mlcoach.store.recovery import one_change_at_a_time
+
+    with one_change_at_a_time(path.parent):
+        current = _version_or_damage(path, secret)  # another process may have done it
+        if current == HEAD:
+            return False
+        if current is not None and current not in known_revisions():
+            raise MlcoachError(
+                "this data was written by a newer mlcoach (schema {schema}); update the app",
+                schema=current,
+            )
+        if current is not None:
+            backup_file(path, secret, backup_dir, now, label=f"pre-migrate-{current}")
+        engine = make_engine(path, secret)
+        try:
+            upgrade(writer(engine))
+        finally:
+            engine.dispose()
+        make_private(path)
+    return True
+
+
+def _version_or_damage(path: Path, secret: Secret) -> str | None:
+    """The store's schema revision (None: a new file); StoreDamagedError for tables
+    without a version, or a version no mlcoach writes."""
     conn = connect_raw(path, secret)
     try:
         try:
@@ -261,24 +292,11 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
     finally:
         conn.close()
     if current == HEAD:
-        return False
+        return current
     if built or (current is not None and not _REVISION.fullmatch(current)):
         # Tables without a version, or a version no mlcoach writes: the file is damaged.
         raise StoreDamagedError("database corrupt: unreadable schema version")
-    if current is not None and current not in known_revisions():
-        raise MlcoachError(
-            "this data was written by a newer mlcoach (schema {schema}); update the app",
-            schema=current,
-        )
-    if current is not None:
-        backup_file(path, secret, backup_dir, now, label=f"pre-migrate-{current}")
-    engine = make_engine(path, secret)
-    try:
-        upgrade(writer(engine))
-    finally:
-        engine.dispose()
-    make_private(path)
-    return True
+    return current
 
 
 def backup_file(path: Path, secret: Secret, backup_dir: Path, now: datetime,

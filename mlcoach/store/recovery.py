@@ -333,8 +333,9 @@ def _is_transient(exc: BaseException) -> bool:
 # -- setting aside and restoring --------------------------------------------------------------
 
 @contextlib.contextmanager
-def _exclusive(root: Path) -> Iterator[None]:
-    """One recovery at a time per data folder (the app and a CLI call may both notice)."""
+def one_change_at_a_time(root: Path) -> Iterator[None]:
+    """One recovery or migration at a time per data folder (the app and a CLI call may
+    both notice a damaged or older store)."""
     try:
         import fcntl
     except ImportError:  # not POSIX: no concurrent-recovery guard
@@ -436,7 +437,7 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
     changed then: the user may simply have moved it).
     """
     db = root / DB_NAME
-    with _exclusive(root):
+    with one_change_at_a_time(root):
         if identity(db) != seen:
             return None
         current = precheck(db)
