@@ -69,10 +69,18 @@ def test_delete_all_follows_no_symlink_out_of_the_folder(opened: Opened,
     if layout.backups.exists():
         layout.backups.rmdir()
     layout.backups.symlink_to(outside, target_is_directory=True)
+    # The app wrote its backup through the link: the user's words, which wipe must take.
+    from datetime import datetime
+
+    from mlcoach.store.backups import daily_backup
+
+    opened.store.add_moment("private words")
+    made = daily_backup(layout.db, opened.secret, layout.backups, datetime(2026, 12, 1, 9))
+    assert made is not None and (outside / made.name).exists()
 
     delete_all(layout, OSKeyring(), store=opened.store)
 
-    assert (outside / "precious.db").exists()
+    assert sorted(p.name for p in outside.iterdir()) == ["precious.db"]
     assert layout.backups.is_symlink()  # mlcoach makes no links: this one is the user's
     assert sorted(p.name for p in layout.root.iterdir()) == ["backups"]
 

@@ -92,13 +92,16 @@ def _targets(layout: Layout) -> list[Path]:
     paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
     paths += [layout.meta, root / DRAFT_NAME, root / NOTE_NAME, root / LOCK_NAME,
               root / SETUP_LOCK]
+    # Only the names mlcoach writes, also where "logs" or "backups" is a link to a folder
+    # elsewhere: the app wrote its copies through the link, and they hold the same words.
+    # The link itself, and everything else in its folder, is the user's and stays.
     for folder in (root, root / _LOG_DIR):
-        if folder.is_dir() and not folder.is_symlink():
+        if folder.is_dir():
             for pattern in _LOG_PATTERNS:
                 paths += sorted(p for p in folder.glob(pattern) if not p.is_dir())
     # Of the backups folder, only what backups.py writes: a folder of the user's own
     # called "backups" keeps everything else ("mlcoach-2019.db" included).
-    if layout.backups.is_dir() and not layout.backups.is_symlink():
+    if layout.backups.is_dir():
         paths += sorted(p for p in layout.backups.iterdir()
                         if written_here(p.name) and not p.is_dir())
     if root.is_dir():
