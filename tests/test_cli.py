@@ -659,3 +659,25 @@ def test_export_does_not_replace_a_file_made_read_only(cli_env, tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().endswith("the file is read-only (nothing was written)")
     assert kept.read_text() == "the user's own"
+
+
+def test_two_reflections_typed_at_once_keep_each_others_words(cli_env):
+    """Session A opened first and waited; B saved three answers; A then gave its energy and
+    pressed Enter for the rest, which wrote back the empty answers A had read."""
+    assert run_cli(cli_env, "capture", "a store to reflect in").returncode == 0
+    first = subprocess.Popen([sys.executable, "-m", "mlcoach", "reflect", "--text"],
+                             env=cli_env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        assert first.stdout is not None and "Reflecting on" in first.stdout.readline()
+        second = run_cli(cli_env, "reflect", "--text",
+                         input="4\nShipped the release\nAsk earlier\nPair with Bob\n")
+        assert second.returncode == 0, second.stderr
+        _out, err = first.communicate("2\n\n\n\n", timeout=60)
+    finally:
+        first.kill()
+    assert first.returncode == 0, err
+    doc = json.loads(run_cli(cli_env, "export", "--format", "json").stdout)
+    (reflection,) = doc["reflections"]
+    assert (reflection["energy"], reflection["went_well"], reflection["differently"],
+            reflection["intention"]) == (2, "Shipped the release", "Ask earlier", "Pair with Bob")

@@ -229,3 +229,23 @@ def test_a_name_or_tag_typed_in_either_unicode_form_is_one(store):
     store.add_moment("y", tags=[unicodedata.normalize("NFD", "café")])
     assert [p.name for p in store.people()] == [composed]
     assert sorted(t for m in store.moments() for t in m.tags) == ["café", "café"]
+
+
+def test_a_reflection_saved_meanwhile_keeps_the_answers_the_other_left_as_they_were(store):
+    """Two `reflect --text` at once (or the window and a terminal): the later save wrote
+    back the empty answers it had read at its start, over the other's words."""
+    from datetime import date, datetime, timezone
+
+    day = date(2026, 12, 1)
+    start = datetime(2026, 12, 1, 17, 0, tzinfo=timezone.utc)
+    base = (None, "", "", "")  # what the slower session read when it began
+    store.save_reflection(day, energy=4, went_well="Shipped the release", differently="Ask",
+                          intention="Pair with Bob", at=start + timedelta(minutes=2))
+    saved = store.save_reflection(day, energy=2, went_well="", differently="", intention="",
+                                  at=start, base=base)
+    assert (saved.energy, saved.went_well, saved.differently, saved.intention) == (
+        2, "Shipped the release", "Ask", "Pair with Bob")
+    assert saved.updated_at >= saved.created_at
+    # Without a base, what is given is what is written (the dialog's Discard-free save).
+    plain = store.save_reflection(day, energy=3, went_well="", at=start)
+    assert (plain.energy, plain.went_well, plain.intention) == (3, "", "")

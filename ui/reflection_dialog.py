@@ -217,10 +217,12 @@ class ReflectionDialog(QDialog):
         self._saving = True
         self._buttons.setEnabled(False)
         self._error.hide()
-        store, day, at = self._store, self._day, self._clock()
+        # `base`: an answer left as loaded keeps what is stored, should a command have
+        # saved this day's reflection while the window was open.
+        store, day, at, base = self._store, self._day, self._clock(), self._loaded
         ops.run(lambda: store.save_reflection(day, energy=energy, went_well=went_well,
                                               differently=differently, intention=intention,
-                                              at=at),
+                                              at=at, base=base),
                 lambda _saved: self._saved(answers), self._not_saved)
 
     def _saved(self, answers: Answers) -> None:
@@ -257,7 +259,7 @@ class ReflectionDialog(QDialog):
         try:
             self._store.save_reflection(self._day, energy=energy, went_well=went_well,
                                         differently=differently, intention=intention,
-                                        at=self._clock())
+                                        at=self._clock(), base=self._loaded)
         except MlcoachError as exc:
             logger.warning("the unsaved reflection could not be kept at quit: %s", exc)
             return False

@@ -216,8 +216,13 @@ def cmd_reflect_text(ctx: Context) -> int:
                                "(nothing was changed)")
         if opened is None:
             opened = ctx.open()
+        # An answer kept with Enter keeps what is stored when it is saved: the app or
+        # another terminal may have saved this day's reflection while these were typed.
+        base = (old.energy, old.went_well, old.differently, old.intention) if old else \
+            (None, "", "", "")
         opened.store.save_reflection(day, energy=energy, went_well=went_well,
-                                     differently=differently, intention=intention, at=now)
+                                     differently=differently, intention=intention,
+                                     at=now_utc(), base=base)
     finally:
         if opened is not None:
             opened.store.close()

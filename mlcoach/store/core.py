@@ -405,8 +405,16 @@ class Store:
 
     def save_reflection(self, day: date, *, energy: int | None, went_well: str = "",
                         differently: str = "", intention: str = "",
-                        at: datetime | None = None) -> Reflection:
-        """Write the reflection for `day`; saving again the same day edits it."""
+                        at: datetime | None = None,
+                        base: tuple[int | None, str, str, str] | None = None) -> Reflection:
+        """Write the reflection for `day`; saving again the same day edits it.
+
+        Args:
+            base: the answers (energy, went well, differently, intention) these were
+                edited from. An answer left as it was keeps what is stored now, which
+                another window or command may have saved meanwhile; without `base`,
+                every answer is written as given.
+        """
         if energy is not None and not 1 <= energy <= 5:
             raise UsageError("energy must be between 1 and 5")
         for value, what in ((went_well, N_("what went well")),
@@ -420,10 +428,15 @@ class Store:
             if row is None:
                 row = m.ReflectionRow(id=new_id(), day=day, created_at=now)
                 s.add(row)
-            row.updated_at = now
-            row.energy = energy
-            row.went_well, row.differently = went_well.strip(), differently.strip()
-            row.intention = intention.strip()
+            given = (energy, went_well.strip(), differently.strip(), intention.strip())
+            if base is not None:
+                base = (base[0], base[1].strip(), base[2].strip(), base[3].strip())
+                stored = (row.energy, row.went_well or "", row.differently or "",
+                          row.intention or "")
+                given = tuple(mine if mine != was else theirs  # type: ignore[assignment]
+                              for mine, was, theirs in zip(given, base, stored, strict=True))
+            row.updated_at = max(now, row.created_at) if row.created_at else now
+            row.energy, row.went_well, row.differently, row.intention = given
             s.flush()
             return rows.reflection(row)
 
