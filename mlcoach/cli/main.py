@@ -101,6 +101,10 @@ class Context:
         any store exists, an empty plain one in a temporary folder: the command answers as
         for an empty store and sets nothing up (no data folder, no key, no recovery key)."""
         if self.has_store():
+            if not os.access(self.root, os.W_OK):  # a disk remounted read-only, say
+                with self._reading_a_copy(light=light) as store:
+                    yield store
+                return
             opened: Opened | LightOpened = self.open_light() if light else self.open()
             try:
                 yield opened.store
@@ -119,6 +123,33 @@ class Context:
                 opened.close()
                 opened = open_light(scratch, keys=self.keys)
             try:
+                yield opened.store
+            finally:
+                opened.close()
+
+    @contextlib.contextmanager
+    def _reading_a_copy(self, *, light: bool) -> Iterator[Any]:
+        """The store of a data folder that cannot be written, read from a private copy: an
+        open writes beside the file (SQLite's -shm, checks, migrations), and a read-only
+        disk is where a user most needs to search and export their data elsewhere."""
+        import shutil
+        import tempfile
+
+        from mlcoach.store.vault import Layout, open_light, open_store
+
+        with tempfile.TemporaryDirectory(prefix="mlcoach-read-") as folder:
+            copy = Layout(Path(folder))
+            for original, there in ((self.layout.meta, copy.meta), (self.layout.db, copy.db)):
+                shutil.copyfile(original, there)
+            wal = Path(f"{self.layout.db}-wal")  # what is committed and not yet folded in
+            if wal.exists():
+                shutil.copyfile(wal, Path(f"{copy.db}-wal"))
+            opened: Opened | LightOpened = (
+                open_light(copy, keys=self.keys, passphrase_source=self.passphrase)
+                if light else open_store(copy, keys=self.keys,
+                                         passphrase_source=self.passphrase, auto_init=False))
+            try:
+                self._note_language(opened.store)
                 yield opened.store
             finally:
                 opened.close()

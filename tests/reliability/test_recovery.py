@@ -360,3 +360,60 @@ def test_a_store_wiped_while_a_command_ran_is_not_made_again_by_its_check(opened
     with pytest.raises(StoreUnavailableError):  # gone, and said so; never "damaged"
         recovery.verify(layout.db, opened.secret)
     assert not layout.db.exists()
+
+
+def test_a_data_folder_that_cannot_be_written_can_still_be_read_and_exported(
+        opened, layout, tmp_path, monkeypatch):
+    """A disk remounted read-only after an error: search, stats and export all said "the
+    data folder is read-only", which left no way to take the data elsewhere. They read a
+    private copy; the folder is not touched, and a write still says why it cannot."""
+    opened.store.add_moment("kept on a disk gone read-only")
+    opened.store.close()
+    root = str(layout.root)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: False if (
+        str(path) == root and mode & os.W_OK) else real_access(path, mode, *a, **k))
+    before = {p.name: p.stat().st_mtime_ns for p in layout.root.iterdir()}
+    layout.root.chmod(0o500)  # the real refusal too, for a user other than root
+    try:
+        out, err = io.StringIO(), io.StringIO()
+        target = tmp_path / "rescued.json"
+        assert main(["--data-dir", root, "search", "read-only"], keys=OSKeyring(),
+                    stdout=out, stderr=err) == 0, err.getvalue()
+        assert "kept on a disk gone" in out.getvalue()
+        assert main(["--data-dir", root, "export", "-o", str(target)], keys=OSKeyring(),
+                    stdout=io.StringIO(), stderr=err) == 0, err.getvalue()
+        texts = [m["text"] for m in json.loads(target.read_text())["moments"]]
+        assert texts == ["kept on a disk gone read-only"]
+        assert {p.name: p.stat().st_mtime_ns for p in layout.root.iterdir()} == before
+    finally:
+        layout.root.chmod(0o700)
+
+
+def test_a_data_folder_on_a_read_only_mount_can_be_searched(opened, layout, tmp_path):
+    """The same on a real read-only bind mount (root only, where mounts are allowed)."""
+    import shutil
+    import subprocess
+
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root to mount")
+    opened.store.add_moment("kept on a disk gone read-only")
+    opened.store.close()
+    view = tmp_path / "ro"
+    view.mkdir()
+    if subprocess.run(["mount", "--bind", str(layout.root), str(view)],
+                      capture_output=True, timeout=10).returncode != 0:
+        pytest.skip("mounts are not allowed here")
+    try:
+        if subprocess.run(["mount", "-o", "remount,bind,ro", str(view)],
+                          capture_output=True, timeout=10).returncode != 0:
+            pytest.skip("read-only remounts are not allowed here")
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["--data-dir", str(view), "search", "read-only"], keys=OSKeyring(),
+                    stdout=out, stderr=err) == 0, err.getvalue()
+        assert "kept on a disk gone" in out.getvalue()
+        assert main(["--data-dir", str(view), "capture", "more"], keys=OSKeyring(),
+                    stdout=io.StringIO(), stderr=err) == 1
+        assert "read-only" in err.getvalue()
+    finally:
+        subprocess.run(["umount", str(view)], capture_output=True, timeout=10)
