@@ -132,6 +132,15 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._backup_timer = QTimer(self)  # owned, so stop() can cancel it
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._run_backup)
+        # A prompt left unanswered counts as missed (the back-off reads it) even where
+        # neither the card nor the notification server reports it: GNOME keeps a
+        # notification in its list and never says it expired.
+        from mlcoach.ui.prompt_card import EXPIRE_MS
+
+        self.prompt_expiry = QTimer(self)
+        self.prompt_expiry.setSingleShot(True)
+        self.prompt_expiry.setInterval(EXPIRE_MS + 60_000)
+        self.prompt_expiry.timeout.connect(self._prompt_went_unanswered)
         self._activation_token = ""
         server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
@@ -511,6 +520,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         self.current_event = offer.event
         self._prompt_view = (offer.theme_name, offer.text, offer.try_this, offer.note)
+        self.prompt_expiry.start()
         route = self.coach.settings().notification_route
         placeable = self.card_placeable()
         if placeable and (route in ("card", "both") or self.tray is None):
@@ -585,6 +595,16 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self._card.withdraw()
         self._record_response(response)
 
+    def _prompt_went_unanswered(self) -> None:
+        """The waiting prompt had no answer by the time a card would have expired."""
+        if self.current_event is None:
+            return
+        if self._card is not None:
+            self._card.withdraw()
+        if self._notice is not None:
+            self._notice.withdraw()
+        self._record_response("expired")
+
     def on_card_response(self, response: str) -> None:
         """Answered on the card (or the menu): the notification (if sent) goes away."""
         if self._notice is not None:
@@ -597,6 +617,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self.current_event is None or self.coach is None:
             return
         self._prompt_view = None
+        self.prompt_expiry.stop()
         event_id = self.current_event.id
         self.current_event = None
         self.write_patiently(partial(self.coach.respond, event_id, response),
@@ -690,6 +711,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         """Cancel every timer: nothing this controller armed fires after this."""
         self.timer.stop()
         self._backup_timer.stop()
+        self.prompt_expiry.stop()
 
     def quit(self) -> None:
         """Keep what was typed, close the store and exit, whatever fails on the way (a

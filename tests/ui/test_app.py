@@ -252,6 +252,35 @@ def test_three_skips_lower_the_pace_and_the_menu_brings_it_back(controller):
     assert ctl.coach.next_due(clock()) is not None and ctl.timer.isActive()
 
 
+def test_prompts_left_unanswered_as_notifications_are_missed_and_back_off(controller,
+                                                                          qtbot):
+    """GNOME keeps a notification in its list and never reports it expired: prompts sent
+    only as notifications and never answered counted for nothing, and the coach never
+    eased off for someone who ignored them all."""
+    ctl, clock = controller
+    ctl.opened.store.save_settings(Settings(prompts_per_day=4, min_gap_minutes=75,
+                                            notification_route="notification"))
+    ctl.coach.reload_settings()
+    for _ in range(3):
+        ctl.show_prompt(manual=True)
+        assert ctl.current_event is not None and ctl.prompt_expiry.isActive()
+        ctl.prompt_expiry.timeout.emit()  # what the timer does ten minutes on
+        qtbot.waitUntil(lambda: ctl.current_event is None)
+        clock.now += timedelta(minutes=15)
+    qtbot.waitUntil(lambda: len([e for e in ctl.opened.store.prompt_events()
+                                 if e.response is Response.EXPIRED]) == 3)
+    assert ctl.coach.lowered_pace(clock()) == (3, 4)
+    assert not ctl.prompt_expiry.isActive()
+
+
+def test_an_answered_prompt_stops_its_expiry(controller):
+    ctl, _clock = controller
+    ctl.show_prompt(manual=True)
+    assert ctl.prompt_expiry.isActive()
+    ctl.card.respond("done")
+    assert not ctl.prompt_expiry.isActive()
+
+
 def test_the_back_to_full_pace_offer_is_answered_on_its_card(controller, qtbot):
     ctl, clock = controller
     _answer_prompts(ctl, clock, "skipped", 3)
