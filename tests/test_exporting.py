@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 
@@ -400,3 +400,47 @@ def test_an_answer_that_is_a_few_letters_of_ours_is_still_taken(store, tmp_path,
     kept = here.reflection(day)
     assert kept is not None and kept.went_well == "The demo did not go well\n\ngo"
     assert kept.intention == "Ask Deniz about the release"  # an older edit of ours: kept
+
+
+def test_an_export_is_one_moment_in_time_while_others_write(store, tmp_path, monkeypatch):
+    """Each section was read on its own: a person and her moment saved by the app between
+    the people and the moments came out as a moment naming someone not in the file, and
+    her style was lost on import."""
+    import contextlib
+
+    from mlcoach.domain.model import Style
+    from mlcoach.store import quick
+
+    assert store.path is not None and store._secret is not None
+    path, secret = store.path, store._secret
+    store.add_person("Ana")
+    real = store.connection
+
+    class Midway:
+        def __init__(self, conn) -> None:  # type: ignore[no-untyped-def]
+            self.conn, self.reads = conn, 0
+
+        def execute(self, sql: str, *args):  # type: ignore[no-untyped-def]
+            if "FROM moments" in sql and self.reads == 0:
+                self.reads += 1
+                from mlcoach.domain.enums import Kind
+
+                quick.add_moment(path, secret, "Thanked Bo", Kind.RECOGNITION, person="Bo",
+                                 style=Style.FACTS, tags=[], now=datetime.now(timezone.utc))
+            return self.conn.execute(sql, *args)
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(self.conn, name)
+
+    @contextlib.contextmanager
+    def midway_connection():  # type: ignore[no-untyped-def]
+        with real() as conn:
+            yield Midway(conn)
+
+    monkeypatch.setattr(store, "connection", midway_connection)
+    doc = exporting.export_document(store)
+    people = {p["id"] for p in doc["people"]}
+    assert all(m["person_id"] in people for m in doc["moments"] if m.get("person_id"))
+    assert [p["name"] for p in doc["people"]] == ["Ana"]  # as it was when the export began
+    monkeypatch.undo()
+    assert len(exporting.export_document(store)["people"]) == 2  # Bo, saved meanwhile

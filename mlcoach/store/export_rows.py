@@ -100,18 +100,28 @@ def export_entries(store: Store | LightStore,
     out: dict[str, str] = {}
     with store.connection() as conn:
         conn.create_function("mlcoach_iso", 1, db_to_iso)
-        for step, section in enumerate(_ORDER, 1):
-            if section == "custom_prompts":  # a handful; their data is merged in
-                out[section] = ",\n".join(
-                    "  " + json.dumps({"id": cid, "theme": theme, **json.loads(data)},
-                                      ensure_ascii=False, separators=(",", ":"))
-                    for cid, theme, data in conn.execute(
-                        "SELECT id, theme, data FROM custom_prompts ORDER BY id"))
-            else:
-                out[section] = conn.execute(_sql(section)).fetchone()[0] or ""
-            if progress and step < len(_ORDER):
-                progress(step, len(_ORDER))
+        # One snapshot for every section: a person and her moment saved meanwhile (the
+        # app, a capture) are both in the file or both not, never the moment alone.
+        conn.execute("BEGIN")
+        try:
+            _read_sections(conn, out, progress)
+        finally:
+            conn.execute("ROLLBACK")
     return out
+
+
+def _read_sections(conn: Any, out: dict[str, str], progress: Progress | None) -> None:
+    for step, section in enumerate(_ORDER, 1):
+        if section == "custom_prompts":  # a handful; their data is merged in
+            out[section] = ",\n".join(
+                "  " + json.dumps({"id": cid, "theme": theme, **json.loads(data)},
+                                  ensure_ascii=False, separators=(",", ":"))
+                for cid, theme, data in conn.execute(
+                    "SELECT id, theme, data FROM custom_prompts ORDER BY id"))
+        else:
+            out[section] = conn.execute(_sql(section)).fetchone()[0] or ""
+        if progress and step < len(_ORDER):
+            progress(step, len(_ORDER))
 
 
 def export_sections(store: Store | LightStore,
