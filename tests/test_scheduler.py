@@ -1001,3 +1001,31 @@ def test_a_simulated_month_keeps_every_promise(zone: str, start: date) -> None:
     assert len(report.per_day) == report.workdays  # every workday had prompts, no weekend did
     assert report.reflections_offered == report.workdays
     assert report.intentions_recalled > 0
+
+
+def test_prompts_a_wrong_clock_dated_ahead_lower_the_pace_once_not_at_every_answer() -> None:
+    """Three missed prompts dated 2030 stayed "the newest": every answer after, even Done,
+    lowered the pace again, down to one a day."""
+    wrong = at(MONDAY + timedelta(days=2000), 10)
+    history = [event(wrong + timedelta(hours=i), Response.EXPIRED, n=i) for i in range(3)]
+    now = at(MONDAY, 9, 30)
+    state = observe_clock(STATE, now, real=5.0, history=history)
+    state, notice = after_response(state, history, now, settings=Settings(), tz=BERLIN)
+    assert notice is not None and effective_count(Settings(), state, MONDAY) == 3
+    for i in range(3):
+        now += timedelta(hours=1)
+        history.append(event(now, Response.DONE, n=10 + i))
+        state = observe_clock(state, now, real=5.0 + 3600 * (i + 1), history=history)
+        state, notice = after_response(state, history, now, settings=Settings(), tz=BERLIN)
+        assert notice is None or notice.kind == "offer_restore"
+    assert effective_count(Settings(), state, MONDAY) == 3
+
+
+def test_a_pause_for_the_rest_of_the_day_survives_the_night_clocks_go_back() -> None:
+    """The last Sunday of October has 25 hours: "until midnight" is more than a day away
+    from ten past midnight, and the pause was dropped as if a wrong clock had set it."""
+    day = date(2025, 10, 26)
+    now = at(day, 0, 10)
+    state = pause(STATE, now, "day", BERLIN)
+    state = observe_clock(state, now, real=5.0, history=[])
+    assert state.pause_until == at(day + timedelta(days=1), 0)

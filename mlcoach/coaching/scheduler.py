@@ -116,9 +116,10 @@ RECENT_RESPONSES = timedelta(days=30)
 SHIFT_MEMORY = timedelta(days=3)
 #: Wall and steady clock may drift apart this much before it counts as a change.
 CLOCK_TOLERANCE = timedelta(minutes=1)
-#: A pause, snooze or wait never reaches further ahead than this; one that does was set
-#: by a clock that was wrong (in the future), and is dropped.
-FARTHEST_HOLD = timedelta(days=1, minutes=1)
+#: A pause, snooze or wait never reaches further ahead than this (a pause for the rest of
+#: the day on the 25-hour day clocks go back included); one that does was set by a clock
+#: that was wrong (in the future), and is dropped.
+FARTHEST_HOLD = timedelta(hours=25, minutes=1)
 
 _NEGATIVE = frozenset({Response.SKIPPED, Response.EXPIRED})
 _PAUSES: Mapping[str, timedelta] = {"30m": timedelta(minutes=30), "1h": timedelta(hours=1)}
@@ -571,8 +572,10 @@ def after_response(
     since = now - RECENT_RESPONSES
     if state.backoff_anchor is not None:
         since = max(since, state.backoff_anchor)
+    # By today's clock (shown_at with the state's shifts): prompts a wrong clock dated in
+    # the future would otherwise stay "the newest" and lower the pace at every answer.
     recent = sorted(
-        (e for e in history if as_utc(e.shown_at) > since), key=lambda e: as_utc(e.shown_at)
+        (e for e in history if shown_at(e, state) > since), key=lambda e: shown_at(e, state)
     )
     streak = 0
     for event in reversed(recent):
@@ -582,7 +585,7 @@ def after_response(
             streak += 1
     if streak >= BACKOFF_STREAK:
         current = effective_count(settings, state, today)
-        state = replace(state, backoff_anchor=as_utc(recent[-1].shown_at))
+        state = replace(state, backoff_anchor=shown_at(recent[-1], state))
         if current <= 1:
             return state, None
         lowered = current - 1
