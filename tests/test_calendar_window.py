@@ -87,11 +87,14 @@ def test_only_leaves_out_single_events_far_from_the_window() -> None:
             + event("short", "DTSTART:20240525T090000Z\r\nDURATION:PT20H\r\n")
             + event("mixed", "DTSTART:20240530T090000Z\r\nDURATION:P1DT36H\r\n")
             + event("odd", "DTSTART:20240101T090000Z\r\nDURATION:P1Y\r\n")
+            + event("alarmed", "DTSTART:20240525T090000Z\r\nDURATION:PT200H\r\n"
+                               "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\n"
+                               "DURATION:PT5M\r\nREPEAT:2\r\nEND:VALARM\r\n")
             + "END:VCALENDAR\r\n").encode()
     kept = Calendarfile.index(data).only(date(2024, 6, 1), date(2024, 6, 5))
     uids = {c["UID"] for c in icalendar.Calendar.from_ical(kept).walk("VEVENT")}
     assert uids == {"near", "long", "series", "moved", "folded", "undated", "hours", "mixed",
-                    "odd"}
+                    "odd", "alarmed"}
 
 
 def _all_day(freq: str, interval: int, start: date, days: int, byday: str) -> bytes:

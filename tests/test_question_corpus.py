@@ -136,8 +136,8 @@ _STACKED = re.compile(
     ("Dana to own the release checklist",
      "How would it work for you to own the release checklist?"),
     ("Dana leads the retro", "How would it work for you to lead the retro?"),
-    ("Dana takes over the release notes",
-     "How would it work for you to take over the release notes?"),
+    ("Dana presents the roadmap at the all-hands",
+     "How would it work for you to present the roadmap at the all-hands?"),
     ("Dana needs to review PRs within a day",
      "How would it work for you to review PRs within a day?"),
     ("Dana should stop working late", "How would it work for you to stop working late?"),
@@ -150,6 +150,11 @@ _STACKED = re.compile(
      "How would it work for you if we tried this: “Dana and Priya pair on onboarding”?"),
     ("Dana is the release owner",
      "How would it work for you if we tried this: “Dana is the release owner”?"),
+    # what she does now, often the thing to change: never asked of her as a plan
+    ("Dana interrupts people in meetings",
+     "How would it work for you if we tried this: “Dana interrupts people in meetings”?"),
+    ("Dana works late every night",
+     "How would it work for you if we tried this: “Dana works late every night”?"),
 ])
 def test_a_change_that_names_the_person_asked_is_said_to_them(change: str,
                                                               expected: str) -> None:

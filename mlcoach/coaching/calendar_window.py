@@ -81,8 +81,8 @@ class Calendarfile:
                 days_long = _days_long(m.group("duration"))
                 if days_long is None:
                     keep = True  # a duration we do not read: never left out
-                else:
-                    extra = days_long + 1
+                else:  # the longest: an alarm's own DURATION (its repeat) is short
+                    extra = max(extra, days_long + 1)
             else:
                 keep = True  # a rule or extra dates: it recurs
         return cls(flat, tuple(events))

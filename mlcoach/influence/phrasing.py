@@ -430,9 +430,12 @@ def _their_own_act(body: str, name: str) -> str | None:
         if after in _words("not never no have") or not after.isalpha():
             return None  # a refusal, or the past ("should have asked")
         return rest
-    for ending, base in (("ies", "y"), ("es", ""), ("s", "")):
-        if first.endswith(ending) and first[: -len(ending)] + base in _VERBS | _ROLE_VERBS:
-            return f"{first[: -len(ending)] + base} {rest}"  # "runs" → "run"
+    # Without a modal, only a role is taken as her part ("Dana leads the retro"): "Dana
+    # interrupts people" or "Dana works late" say what she does now, often the very thing
+    # to change, and asking her "to interrupt people" would be the opposite.
+    for ending, base in (("es", ""), ("s", "")):
+        if first.endswith(ending) and first[: -len(ending)] + base in _ROLE_VERBS:
+            return f"{first[: -len(ending)] + base} {rest}"  # "leads" → "lead"
     return None
 
 
