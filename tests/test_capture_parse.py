@@ -28,6 +28,11 @@ from tests.conftest import run_cli
     ("Retro notes:\n1. keep demos\n2. shorter  standups @Ana #retro\n",
      "Retro notes:\n1. keep demos\n2. shorter standups", "Ana", ("retro",)),
     ("mail@Ana and #tag", "mail@Ana and", None, ("tag",)),
+    # the same person at the end, however typed; a possessive at the end is a word
+    ("Thanks @ana @Ana", "Thanks ana", "ana", ()),
+    ("That idea was all @Ana's", "That idea was all Ana's", "Ana", ()),
+    # a name typed with a combining accent is the composed one, whole
+    ("Helped @Jose\u0301 with it", "Helped José with it", "José", ()),
 ])
 def test_a_capture_keeps_every_word_and_picks_the_person_and_tags(raw, text, person, tags):
     assert parse_capture(raw) == (text, person, tags)

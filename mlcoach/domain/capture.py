@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 # A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria").
@@ -28,6 +29,8 @@ def parse_capture(raw: str, person: str | None = None) -> ParsedCapture:
     ("Introduced @Ana to @Bob", "Praised @Ana's demo"), so no word typed is lost. Line
     breaks are kept.
     """
+    # Composed first: "@Jose" with a combining accent would end at the accent.
+    raw = unicodedata.normalize("NFC", raw)
     names = [_name(m.group(1)) for m in _PERSON.finditer(raw)]
     chosen = person if person is not None else (names[0] if names else None)
     tags = tuple(dict.fromkeys(t.casefold() for t in _TAG.findall(raw)))
@@ -42,7 +45,8 @@ def parse_capture(raw: str, person: str | None = None) -> ParsedCapture:
         if _TAG.fullmatch(last):
             words.pop()
         elif mention and not attached and chosen is not None \
-                and _name(mention.group(1)) == chosen:
+                and not _POSSESSIVE.search(mention.group(1)) \
+                and _name(mention.group(1)).casefold() == chosen.casefold():
             words.pop()
             attached = True
         else:
