@@ -233,6 +233,14 @@ def test_0005_composes_names_so_one_person_is_found_either_way(opened, layout):
         conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
                      "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
                      (f"p{i}", name, key, stamp, stamp))
+    cafe, decafe = "café", unicodedata.normalize("NFD", "café")
+    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned) "
+                 "VALUES ('m1', 'tagged', 'other', ?, ?, 0)", (stamp, stamp))
+    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned) "
+                 "VALUES ('m2', 'tagged twice', 'other', ?, ?, 0)", (stamp, stamp))
+    for moment_id, tag in (("m1", decafe), ("m2", decafe), ("m2", cafe)):
+        conn.execute("INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, 0)",
+                     (moment_id, tag))
     conn.execute("UPDATE alembic_version SET version_num = '0004'")
     conn.commit()
     conn.close()
@@ -243,6 +251,8 @@ def test_0005_composes_names_so_one_person_is_found_either_way(opened, layout):
 
     store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
     try:
+        assert sorted(m.text for m in store.moments(tag=cafe)) == ["tagged", "tagged twice"]
+        assert [tuple(m.tags) for m in store.moments(tag=cafe)] == [(cafe,), (cafe,)]
         names = sorted(p.name for p in store.people())
         assert names == sorted(["José", "Zoë", unicodedata.normalize("NFD", "Zoë")])
         for typed in ("José", decomposed):  # either form, the one person

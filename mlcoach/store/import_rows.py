@@ -183,7 +183,8 @@ def _import(conn: Connection, doc: dict[str, Any], *,
     tag_rows = [
         {"moment_id": mo["id"], "tag": t, "position": i}
         for mo in moments
-        for i, t in enumerate(dict.fromkeys(t.casefold() for t in mo.get("tags", [])))
+        for i, t in enumerate(dict.fromkeys(unicodedata.normalize("NFC", t).casefold()
+                                            for t in mo.get("tags", [])))
     ]
     if tag_rows and write:
         conn.execute(insert(m.MomentTagRow), tag_rows)

@@ -1,6 +1,7 @@
-"""People's names in one Unicode form (NFC), and their keys from it (domain.text), so
-that "José" typed with "é" or with "e" and a combining accent is one person. A person
-whose new key another already has keeps name and key as they were: nothing is merged.
+"""People's names and moments' tags in one Unicode form (NFC), as domain.text now keeps
+what is typed, so that "José" typed with "é" or with "e" and a combining accent is one
+person and "café" one tag. A person whose new key another already has keeps name and key
+as they were: nothing is merged. A moment tagged both ways keeps the tag once.
 
 Revision ID: 0005
 Revises: 0004
@@ -41,6 +42,23 @@ def upgrade() -> None:
         taken.add(new)
         conn.execute(sa.text("UPDATE people SET name = :name, name_key = :key WHERE id = :id"),
                      {"name": composed, "key": new, "id": person_id})
+    _compose_tags(conn)
+
+
+def _compose_tags(conn: sa.Connection) -> None:
+    rows = conn.execute(sa.text("SELECT moment_id, tag FROM moment_tags")).fetchall()
+    have = {(moment_id, tag) for moment_id, tag in rows}
+    for moment_id, tag in rows:
+        composed = unicodedata.normalize("NFC", tag)
+        if composed == tag:
+            continue
+        if (moment_id, composed) in have:  # tagged both ways: once is enough
+            conn.execute(sa.text("DELETE FROM moment_tags WHERE moment_id = :m AND tag = :t"),
+                         {"m": moment_id, "t": tag})
+        else:
+            conn.execute(sa.text("UPDATE moment_tags SET tag = :new WHERE moment_id = :m "
+                                 "AND tag = :t"), {"new": composed, "m": moment_id, "t": tag})
+            have.add((moment_id, composed))
 
 
 def downgrade() -> None:
