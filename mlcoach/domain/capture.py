@@ -6,9 +6,10 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-# A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria").
-_PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w.'’-]*)", re.UNICODE)
-_TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w-]*)", re.UNICODE)
+# A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria"). Combining
+# marks belong to it ("Jose" and an accent is José), though \w leaves them out.
+_PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w\u0300-\u036f.'’-]*)", re.UNICODE)
+_TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w\u0300-\u036f-]*)", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -27,17 +28,13 @@ def parse_capture(raw: str, person: str | None = None) -> ParsedCapture:
     (`--person`). Tags, and that person, at the very end are taken off the words ("...
     for her @Ana #meetings"); every other @Name keeps its word without the sigil
     ("Introduced @Ana to @Bob", "Praised @Ana's demo"), so no word typed is lost. Line
-    breaks are kept.
+    breaks and runs of spaces are one space (a capture is one line).
     """
-    # Composed first: "@Jose" with a combining accent would end at the accent.
-    raw = unicodedata.normalize("NFC", raw)
     names = [_name(m.group(1)) for m in _PERSON.finditer(raw)]
     chosen = person if person is not None else (names[0] if names else None)
-    tags = tuple(dict.fromkeys(t.casefold() for t in _TAG.findall(raw)))
-    lines = [" ".join(line.split()) for line in raw.splitlines()]
-    while lines and not lines[-1]:
-        lines.pop()
-    words = lines.pop().split() if lines else []
+    tags = tuple(dict.fromkeys(unicodedata.normalize("NFC", t).casefold()
+                               for t in _TAG.findall(raw)))
+    words = raw.split()  # one line: runs of spaces, tabs and line breaks are one space
     attached = False
     while words:
         last = words[-1]
@@ -51,12 +48,14 @@ def parse_capture(raw: str, person: str | None = None) -> ParsedCapture:
             attached = True
         else:
             break
-    body = "\n".join([*lines, " ".join(words)]).strip()
+    body = " ".join(words)
     body = _PERSON.sub(lambda m: m.group(1).replace("_", " "), body)
     body = _TAG.sub(lambda m: m.group(1), body)
     return ParsedCapture(text=body, person=chosen, tags=tags)
 
 
 def _name(token: str) -> str:
-    """The person a token names: "Ana_Maria" is "Ana Maria", "Ana's" and "Ana." are "Ana"."""
-    return _POSSESSIVE.sub("", token.rstrip(".'’-")).rstrip(".'’-").replace("_", " ")
+    """The person a token names: "Ana_Maria" is "Ana Maria", "Ana's" and "Ana." are "Ana";
+    composed ("José" typed with "e" and an accent is "José")."""
+    name = _POSSESSIVE.sub("", token.rstrip(".'’-")).rstrip(".'’-").replace("_", " ")
+    return unicodedata.normalize("NFC", name)

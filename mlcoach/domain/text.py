@@ -19,8 +19,7 @@ def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str
         what: what the text is, in a few English words marked with `N_` (for messages).
     """
     term = Term(what)
-    # One form for what looks the same: "José" typed with "é" or with "e" and an accent.
-    value = unicodedata.normalize("NFC", value.strip())
+    value = value.strip()  # stored exactly otherwise: names and tags are composed below
     if len(value) > limit:
         raise UsageError("{what} is longer than {limit} characters", what=term, limit=limit)
     try:  # first: a byte that is not UTF-8 (a lone surrogate) is not "empty"
@@ -39,7 +38,8 @@ def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str
 
 def clean_tag(tag: str) -> str:
     """Normalise a tag: no leading '#', no spaces, casefolded."""
-    tag = clean_text(tag.lstrip("#"), N_("tag"), MAX_TAG)
+    # One form for what looks the same: "café" typed with "é" or "e" and an accent.
+    tag = unicodedata.normalize("NFC", clean_text(tag.lstrip("#"), N_("tag"), MAX_TAG))
     if any(ch.isspace() for ch in tag):
         raise UsageError("tag {tag!r} contains spaces", tag=tag)
     folded = tag.casefold()  # "ß" becomes "ss": the limit is the stored tag's
@@ -61,7 +61,8 @@ _HIDDEN_IN_NAMES = frozenset("\u00ad\u180e\u200b\u200e\u200f\u2060\ufeff") | REO
 def clean_name(name: str) -> str:
     """A person's name as typed: checked as text, spaces made single, and no character that
     hides in it."""
-    cleaned = " ".join(clean_text(name, N_("person name"), MAX_NAME).split())
+    cleaned = unicodedata.normalize(  # "José" with "é", or with "e" and an accent: one
+        "NFC", " ".join(clean_text(name, N_("person name"), MAX_NAME).split()))
     hidden = next((ch for ch in cleaned if ch in _HIDDEN_IN_NAMES), None)
     if hidden is not None:
         raise UsageError("{what} contains an invisible character (U+{code})",

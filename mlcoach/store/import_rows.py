@@ -235,20 +235,21 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
     person_ids = {r.name_key: r.id for r in conn.execute(
         select(m.PersonRow.name_key, m.PersonRow.id))}
     known = set(person_ids.values())
-    from_file: set[str] = set()  # keys given to this file's own people
+    from_file: dict[str, str] = {}  # key given to one of this file's people: her old key
     rows = []
     for p in people:
         key = name_key(p["name"])
         if p["id"] in known:
             continue
         if key in person_ids:
-            if key not in from_file:
-                continue  # a name that collides by case with someone here: keep them
-            # Two people of the file itself, whose names fold together ("Işık" and
-            # "Işik", kept apart by migration 0004 where they were made): apart here too.
+            if from_file.get(key, _old_key(p["name"])) == _old_key(p["name"]):
+                continue  # a name that collides by case with someone here: one person
+            # Two people of the file itself whose names fold together only since the
+            # Turkish I was folded ("Işık" and "Işik", kept apart by migration 0004 where
+            # they were made): apart here too.
             key = _apart_key(p["name"], p["id"], person_ids)
         created = _utc(p["created_at"])
-        from_file.add(key)
+        from_file[key] = _old_key(p["name"])
         rows.append({"id": p["id"], "name": unicodedata.normalize(
                          "NFC", " ".join(p["name"].split())), "name_key": key,
                      "style": p.get("style"), "notes": p.get("notes") or "",
@@ -260,10 +261,15 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
     return person_ids
 
 
+def _old_key(name: str) -> str:
+    """A name's key as it was before migration 0004 folded the Turkish I."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
+
+
 def _apart_key(name: str, person_id: str, taken: dict[str, str]) -> str:
     """A key for a person whose folded key another person has: the name as it folded
     before migration 0004, or failing that, with the person's id."""
-    key = " ".join(name.split()).casefold()
+    key = _old_key(name)
     return key if key not in taken else f"{key}\x1f{person_id}"
 
 
