@@ -550,6 +550,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         self.settle_frames(self.card)
         self.card.show_prompt(*self._prompt_view, self._anchor())
+        self.prompt_expiry.start()  # opened later from the tray: its own ten minutes again
         ready_signal("card")
 
     def show_prep(self, busy: bool) -> None:

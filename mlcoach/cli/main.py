@@ -137,17 +137,27 @@ class Context:
 
         from mlcoach.store.vault import Layout, open_light, open_store
 
-        with tempfile.TemporaryDirectory(prefix="mlcoach-read-") as folder:
+        def cannot_repair(_note: object) -> None:  # the copy had to be restored: say so
+            raise MlcoachError("the store in {folder} is damaged, and a backup can only be "
+                               "restored where the folder can be written (nothing was "
+                               "changed)", folder=self.root)
+
+        # In the session's own memory-backed folder where there is one: a copy of a plain
+        # store is the user's words, and that folder is gone at logout even after a kill.
+        runtime = os.environ.get("XDG_RUNTIME_DIR")
+        with tempfile.TemporaryDirectory(
+                prefix="mlcoach-read-", dir=runtime if runtime and os.path.isdir(runtime)
+                else None) as folder:
             copy = Layout(Path(folder))
-            for original, there in ((self.layout.meta, copy.meta), (self.layout.db, copy.db)):
-                shutil.copyfile(original, there)
-            wal = Path(f"{self.layout.db}-wal")  # what is committed and not yet folded in
-            if wal.exists():
-                shutil.copyfile(wal, Path(f"{copy.db}-wal"))
+            for original, there in ((self.layout.meta, copy.meta), (self.layout.db, copy.db),
+                                    (Path(f"{self.layout.db}-wal"), Path(f"{copy.db}-wal"))):
+                if original.exists():  # -wal: what is committed and not yet folded in
+                    shutil.copyfile(original, there)
             opened: Opened | LightOpened = (
-                open_light(copy, keys=self.keys, passphrase_source=self.passphrase)
-                if light else open_store(copy, keys=self.keys,
-                                         passphrase_source=self.passphrase, auto_init=False))
+                open_light(copy, keys=self.keys, passphrase_source=self.passphrase,
+                           on_recovered=cannot_repair)
+                if light else open_store(copy, keys=self.keys, passphrase_source=self.passphrase,
+                                         auto_init=False, on_recovered=cannot_repair))
             try:
                 self._note_language(opened.store)
                 yield opened.store

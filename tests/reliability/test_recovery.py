@@ -417,3 +417,23 @@ def test_a_data_folder_on_a_read_only_mount_can_be_searched(opened, layout, tmp_
         assert "read-only" in err.getvalue()
     finally:
         subprocess.run(["umount", str(view)], capture_output=True, timeout=10)
+
+
+def test_a_damaged_store_in_a_folder_that_cannot_be_written_is_said_to_be_damaged(
+        layout, memory_keyring, monkeypatch):
+    """Read from its copy, a damaged store was "repaired" into an empty one there, and
+    search said "no matches", stats zero: as if the data were gone."""
+    made = init_store(layout, "none", keys=OSKeyring())
+    made.store.add_moment("Ana shipped it")
+    made.store.close()
+    _garble(layout.db, 0, 64)
+    root = str(layout.root)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, *a, **k: False if (
+        str(path) == root and mode & os.W_OK) else real_access(path, mode, *a, **k))
+    before = _digest(layout.db)
+    err = io.StringIO()
+    assert main(["--data-dir", root, "search", "Ana"], keys=OSKeyring(),
+                stdout=io.StringIO(), stderr=err) == 1
+    assert "is damaged" in err.getvalue() and len(err.getvalue().strip().splitlines()) == 1
+    assert _digest(layout.db) == before

@@ -281,6 +281,19 @@ def test_an_answered_prompt_stops_its_expiry(controller):
     assert not ctl.prompt_expiry.isActive()
 
 
+def test_a_card_opened_later_from_the_tray_gets_its_own_ten_minutes(controller):
+    """Sent as a notification, opened from the tray nine minutes on: the card was taken
+    away a minute later, while being read."""
+    ctl, _clock = controller
+    ctl.opened.store.save_settings(Settings(notification_route="notification"))
+    ctl.coach.reload_settings()
+    ctl.show_prompt(manual=True)
+    ctl.prompt_expiry.stop()  # stands for the minutes gone by
+    ctl.open_prompt_card()
+    assert ctl.prompt_expiry.isActive()
+    assert ctl.prompt_expiry.remainingTime() > ctl.prompt_expiry.interval() - 60_000
+
+
 def test_the_back_to_full_pace_offer_is_answered_on_its_card(controller, qtbot):
     ctl, clock = controller
     _answer_prompts(ctl, clock, "skipped", 3)
