@@ -120,6 +120,18 @@ def test_a_recognition_prompt_names_someone_not_recognised_for_two_weeks(store):
     assert later is not None and "Ana Silva" not in later.note
 
 
+def test_a_name_noted_by_a_clock_set_far_ahead_does_not_wait_until_then(store):
+    """Named "in 2031" by a wrong clock, Ana waited for that date plus a week."""
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    ana = store.add_person("Ana Silva")
+    store.add_moment("Paired with Ana", person=ana.name, created_at=now - timedelta(days=20))
+    coach = Coach(store, clock=lambda: now.astimezone(timezone.utc), tz=lambda: TZ,
+                  rng=random.Random(3), prompts=_prompts_of("recognition"))
+    store.set_state("recognition_named", {ana.id: "2031-05-01"})
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None and "Ana Silva" in offer.note
+
+
 def test_other_themes_and_a_zero_gap_name_nobody(store):
     now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
     ana = store.add_person("Ana Silva")

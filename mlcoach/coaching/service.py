@@ -335,7 +335,8 @@ class Coach:
         today = now.astimezone(self.tz()).date()
         for person, days in self.store.recognition_due(now, gap):
             last = named.get(person.id)
-            if last and (today - date.fromisoformat(last)).days < NAME_AGAIN_DAYS:
+            # A day after today was noted by a clock set wrong into the future: not a wait.
+            if last and 0 <= (today - date.fromisoformat(last)).days < NAME_AGAIN_DAYS:
                 continue
             return person, days
         return None
