@@ -221,13 +221,10 @@ def day_plan(day: date, *, settings: Settings, state: SchedulerState, tz: tzinfo
     return list(_plan(window, count, gap(settings), state.seed, day, tz))
 
 
-def prompts_today(history: Sequence[PromptEvent], now: datetime, tz: tzinfo,
-                  state: SchedulerState | None = None) -> int:
-    """Return how many prompts count against today's number (snoozes do not), each on the
-    day it was shown by today's clock (`state`'s shifts)."""
+def prompts_today(history: Sequence[PromptEvent], now: datetime, tz: tzinfo) -> int:
+    """Return how many prompts count against today's number (snoozes do not)."""
     today = day_of(as_utc(now), tz)
-    state = state or SchedulerState()
-    return sum(1 for e in history if counts(e) and day_of(shown_at(e, state), tz) == today)
+    return sum(1 for e in history if counts(e) and day_of(as_utc(e.shown_at), tz) == today)
 
 
 def snooze_live(now: datetime, settings: Settings, state: SchedulerState, tz: tzinfo) -> bool:
@@ -310,7 +307,7 @@ def _due_on(
     count = effective_count(settings, state, day)
     if window is None or count <= 0:
         return None
-    on_day = [e for e in events if day_of(shown_at(e, state), tz) == day]
+    on_day = [e for e in events if day_of(as_utc(e.shown_at), tz) == day]
     if sum(1 for e in on_day if counts(e)) >= count:
         return None
     slots = _plan(window, count, gap(settings), state.seed, day, tz)

@@ -423,7 +423,7 @@ class Coach:
         tz = self.tz()
         due, _ = self._dues(now, False)  # first: it observes the clock, which moves prompts
         state = self._state()
-        shown = sch.prompts_today(self._history(now), now, tz, state)
+        shown = sch.prompts_today(self._history(now), now, tz)
         paused_until = state.pause_until
         paused = paused_until is not None and paused_until > now
         lang = self.language()

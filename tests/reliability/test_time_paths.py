@@ -70,7 +70,9 @@ class World:
     zone: str
     first_zone: str
     offset: timedelta = timedelta(0)
-    prompts: list[tuple[datetime, datetime, str, bool]] = field(default_factory=list)
+    # real and wall time, zone, whether it was a snoozed prompt coming back, the answer
+    prompts: list[tuple[datetime, datetime, str, bool, Response | None]] = field(
+        default_factory=list)
     reflections: list[tuple[datetime, date]] = field(default_factory=list)
     disturbed: list[tuple[datetime, datetime]] = field(default_factory=list)  # real spans
     up: list[tuple[datetime, datetime]] = field(default_factory=list)  # app running
@@ -228,9 +230,9 @@ def _fire(coach: Coach, store: Store, world: World, rng: random.Random,
         offer = coach.offer(now)
         assert offer is not None and offer.event is not None
         snoozed = offer.why.startswith("You asked to see this one again")
-        world.prompts.append((world.real, now, world.zone, snoozed))
         answer = rng.choice([Response.DONE, Response.DONE, Response.SKIPPED, Response.SNOOZED,
                              Response.NOT_FOR_ME, None])
+        world.prompts.append((world.real, now, world.zone, snoozed, answer))
         if answer is not None:
             coach.respond(offer.event.id, answer.value)
     elif action == "reflect":
@@ -244,8 +246,11 @@ def _fire(coach: Coach, store: Store, world: World, rng: random.Random,
 def check(world: World, conf: Settings) -> None:
     gap = max(timedelta(minutes=conf.min_gap_minutes), MIN_GAP_FLOOR)
     previous: datetime | None = None
-    fresh = [(wall, zone) for _, wall, zone, snoozed in world.prompts if not snoozed]
-    for real, wall, zone, snoozed in world.prompts:
+    # A prompt answered "Later" does not count against the day (as the app counts): it
+    # comes back, or, once its snooze has lapsed, the day's slot is offered again.
+    fresh = [(wall, zone) for _, wall, zone, snoozed, answer in world.prompts
+             if not snoozed and answer is not Response.SNOOZED]
+    for real, wall, zone, snoozed, _answer in world.prompts:
         local = wall.astimezone(ZoneInfo(zone))
         assert local.weekday() in conf.workdays, (local, conf)
         assert conf.day_start <= local.time() < conf.day_end, (local, conf)
@@ -316,7 +321,8 @@ def test_an_undisturbed_stretch_across_dst_offers_every_reflection(template, tmp
     check(world, conf)
     assert sorted(day for _, day in world.reflections) == [
         first + timedelta(days=i) for i in range(DAYS)]
-    per_day = Counter(w.astimezone(ZoneInfo(z)).date() for _, w, z, s in world.prompts if not s)
+    per_day = Counter(w.astimezone(ZoneInfo(z)).date() for _, w, z, s, _a in world.prompts
+                      if not s)
     assert all(n == conf.prompts_per_day for n in per_day.values()) and len(per_day) == DAYS
 
 
@@ -330,7 +336,7 @@ def test_a_day_without_the_app_gives_one_catch_up_at_most(template, tmp_path):
                      [Event(8 * 60, "down", 31 * 60)])
     check(world, conf)
     restart = world.start + timedelta(hours=39)
-    after = [r for r, _, _, s in world.prompts if r >= restart and not s]
+    after = [r for r, _, _, s, _a in world.prompts if r >= restart and not s]
     assert after and after[0] - restart < timedelta(minutes=15)  # one catch-up, soon
     assert all(b - a >= timedelta(minutes=30) for a, b in itertools.pairwise(after))
     assert date(2024, 6, 3) not in [d for _, d in world.reflections]  # Monday's was missed
