@@ -53,11 +53,13 @@ def _start(env: dict[str, str], *argv: str) -> subprocess.Popen[str]:
 
 def _wait_ready(proc: subprocess.Popen[str], what: str = "store", timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
+    seen: list[str] = []
     assert proc.stderr is not None
     while time.monotonic() < deadline:
         line = proc.stderr.readline()
         if not line:
-            raise AssertionError(f"app exited early: {proc.poll()}")
+            raise AssertionError(f"app exited early: {proc.poll()} {seen[-5:]}")
+        seen.append(line)
         if line.strip() == f"mlcoach-ready: {what}":
             return
     raise AssertionError("app did not become ready")
