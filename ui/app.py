@@ -69,6 +69,10 @@ def _boot_clock() -> float:
     return boot_clock()
 
 
+#: A prompt with no answer by then is missed: the card's ten minutes
+#: (prompt_card.EXPIRE_MS) and one more.
+PROMPT_EXPIRY_MS = 11 * 60 * 1000
+
 class SleepWatch:
     """Tells whether the machine slept since the last look.
 
@@ -135,11 +139,9 @@ class AppController(QObject, DesktopShell, WindowFactories):
         # A prompt left unanswered counts as missed (the back-off reads it) even where
         # neither the card nor the notification server reports it: GNOME keeps a
         # notification in its list and never says it expired.
-        from mlcoach.ui.prompt_card import EXPIRE_MS
-
-        self.prompt_expiry = QTimer(self)
+        self.prompt_expiry = QTimer(self)  # (prompt_card is not imported for it: idle RAM)
         self.prompt_expiry.setSingleShot(True)
-        self.prompt_expiry.setInterval(EXPIRE_MS + 60_000)
+        self.prompt_expiry.setInterval(PROMPT_EXPIRY_MS)
         self.prompt_expiry.timeout.connect(self._prompt_went_unanswered)
         self._activation_token = ""
         server.activation_received.connect(self.take_activation_token)

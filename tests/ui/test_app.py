@@ -273,6 +273,13 @@ def test_prompts_left_unanswered_as_notifications_are_missed_and_back_off(contro
     assert not ctl.prompt_expiry.isActive()
 
 
+def test_the_apps_expiry_comes_after_the_cards():
+    from mlcoach.ui.app import PROMPT_EXPIRY_MS
+    from mlcoach.ui.prompt_card import EXPIRE_MS
+
+    assert EXPIRE_MS < PROMPT_EXPIRY_MS <= EXPIRE_MS + 120_000
+
+
 def test_an_answered_prompt_stops_its_expiry(controller):
     ctl, _clock = controller
     ctl.show_prompt(manual=True)
