@@ -12,10 +12,11 @@ from mlcoach.domain.model import Response, Settings
 TZ = ZoneInfo("Europe/Berlin")
 
 
-def _coach(store, now):  # type: ignore[no-untyped-def]
+def _coach(store, now, prompts=None):  # type: ignore[no-untyped-def]
     clock = {"now": now}
     coach = Coach(store, clock=lambda: clock["now"].astimezone(timezone.utc), tz=lambda: TZ,
-                  rng=random.Random(3), real_clock=lambda: (clock["now"] - now).total_seconds())
+                  rng=random.Random(3), real_clock=lambda: (clock["now"] - now).total_seconds(),
+                  **({} if prompts is None else {"prompts": prompts}))
     return coach, clock
 
 
@@ -102,9 +103,7 @@ def test_a_recognition_prompt_names_someone_not_recognised_for_two_weeks(store):
                      created_at=now - timedelta(days=20))
     store.add_moment("Thanked Bo for the calm incident call", Kind.RECOGNITION,
                      person=bo.name, created_at=now - timedelta(days=2))
-    clock = {"now": now}
-    coach = Coach(store, clock=lambda: clock["now"].astimezone(timezone.utc), tz=lambda: TZ,
-                  rng=random.Random(3), prompts=_prompts_of("recognition"))
+    coach, clock = _coach(store, now, _prompts_of("recognition"))
     offer = coach.offer(now.astimezone(timezone.utc))
     assert offer is not None
     assert "20 days" in offer.note and "Ana Silva" in offer.note and "Bo" not in offer.note
@@ -125,8 +124,7 @@ def test_a_name_noted_by_a_clock_set_far_ahead_does_not_wait_until_then(store):
     now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
     ana = store.add_person("Ana Silva")
     store.add_moment("Paired with Ana", person=ana.name, created_at=now - timedelta(days=20))
-    coach = Coach(store, clock=lambda: now.astimezone(timezone.utc), tz=lambda: TZ,
-                  rng=random.Random(3), prompts=_prompts_of("recognition"))
+    coach, _ = _coach(store, now, _prompts_of("recognition"))
     store.set_state("recognition_named", {ana.id: "2031-05-01"})
     offer = coach.offer(now.astimezone(timezone.utc))
     assert offer is not None and "Ana Silva" in offer.note
@@ -136,13 +134,11 @@ def test_other_themes_and_a_zero_gap_name_nobody(store):
     now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
     ana = store.add_person("Ana Silva")
     store.add_moment("Paired with Ana", person=ana.name, created_at=now - timedelta(days=30))
-    coach = Coach(store, clock=lambda: now.astimezone(timezone.utc), tz=lambda: TZ,
-                  rng=random.Random(3), prompts=_prompts_of("energy"))
+    coach, _ = _coach(store, now, _prompts_of("energy"))
     offer = coach.offer(now.astimezone(timezone.utc))
     assert offer is not None and "Ana" not in offer.note
     store.save_settings(Settings(recognition_gap_days=0))
-    coach = Coach(store, clock=lambda: now.astimezone(timezone.utc), tz=lambda: TZ,
-                  rng=random.Random(3), prompts=_prompts_of("recognition"))
+    coach, _ = _coach(store, now, _prompts_of("recognition"))
     offer = coach.offer(now.astimezone(timezone.utc))
     assert offer is not None and "Ana" not in offer.note
 

@@ -111,13 +111,10 @@ class Context:
             finally:
                 opened.close()
             return
-        import tempfile
-
-        from mlcoach.store.vault import Layout, init_store, open_light, refuse_unfit_folder
+        from mlcoach.store.vault import init_store, open_light, refuse_unfit_folder
 
         refuse_unfit_folder(self.layout)
-        with tempfile.TemporaryDirectory(prefix="mlcoach-empty-") as folder:
-            scratch = Layout(Path(folder))
+        with _scratch_folder("mlcoach-empty-") as scratch:
             opened = init_store(scratch, "none", keys=self.keys)
             if light:
                 opened.close()
@@ -133,22 +130,15 @@ class Context:
         open writes beside the file (SQLite's -shm, checks, migrations), and a read-only
         disk is where a user most needs to search and export their data elsewhere."""
         import shutil
-        import tempfile
 
-        from mlcoach.store.vault import Layout, open_light, open_store
+        from mlcoach.store.vault import open_light, open_store
 
         def cannot_repair(_note: object) -> None:  # the copy had to be restored: say so
             raise MlcoachError("the store in {folder} is damaged, and a backup can only be "
                                "restored where the folder can be written (nothing was "
                                "changed)", folder=self.root)
 
-        # In the session's own memory-backed folder where there is one: a copy of a plain
-        # store is the user's words, and that folder is gone at logout even after a kill.
-        runtime = os.environ.get("XDG_RUNTIME_DIR")
-        with tempfile.TemporaryDirectory(
-                prefix="mlcoach-read-", dir=runtime if runtime and os.path.isdir(runtime)
-                else None) as folder:
-            copy = Layout(Path(folder))
+        with _scratch_folder("mlcoach-read-") as copy:
             for original, there in ((self.layout.meta, copy.meta), (self.layout.db, copy.db),
                                     (Path(f"{self.layout.db}-wal"), Path(f"{copy.db}-wal"))):
                 if original.exists():  # -wal: what is committed and not yet folded in
@@ -216,6 +206,21 @@ class Context:
 
 # C0 controls but tab and newline, DEL and C1 (ESC starts terminal sequences; 0x9B is CSI).
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+@contextlib.contextmanager
+def _scratch_folder(prefix: str) -> Iterator[Layout]:
+    """A private temporary store folder, removed after: in the session's memory-backed
+    folder where there is one, since a copy of a plain store is the user's words and
+    that folder is gone at logout even after a kill."""
+    import tempfile
+
+    from mlcoach.store.vault import Layout
+
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    with tempfile.TemporaryDirectory(
+            prefix=prefix, dir=runtime if runtime and os.path.isdir(runtime) else None) as f:
+        yield Layout(Path(f))
 
 
 def printable(text: str) -> str:

@@ -74,5 +74,10 @@ def name_key(name: str) -> str:
     """The key under which names collide: "Ana" and "ana" are the same person, and so are
     "IŞIK", "Işık" and "ışık", "İsmail" and "ismail": Turkish pairs I with ı and İ with i,
     other languages I with i, and a name is typed either way, so all four fold to "i"."""
-    folded = unicodedata.normalize("NFC", " ".join(name.split())).casefold()  # İ: i + dot
-    return folded.replace("i\u0307", "i").replace("ı", "i")
+    return case_key(name).replace("i\u0307", "i").replace("ı", "i")  # İ folds to i + dot
+
+
+def case_key(name: str) -> str:
+    """A name folded by case alone, as keys were before migration 0004 folded the Turkish
+    I: "Işık" and "Işik" differ here, "Ana" and "ANA" do not."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()

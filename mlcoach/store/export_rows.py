@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.timestamps import db_to_iso
+from mlcoach.store.snapshot import one_snapshot
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -102,11 +103,8 @@ def export_entries(store: Store | LightStore,
         conn.create_function("mlcoach_iso", 1, db_to_iso)
         # One snapshot for every section: a person and her moment saved meanwhile (the
         # app, a capture) are both in the file or both not, never the moment alone.
-        conn.execute("BEGIN")
-        try:
+        with one_snapshot(conn):
             _read_sections(conn, out, progress)
-        finally:
-            conn.execute("ROLLBACK")
     return out
 
 

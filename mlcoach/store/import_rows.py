@@ -20,7 +20,7 @@ from mlcoach.domain.settings_codec import (
     settings_from_dict,
     settings_to_dict,
 )
-from mlcoach.domain.text import MAX_TEXT, name_key
+from mlcoach.domain.text import MAX_TEXT, case_key, name_key
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
 from mlcoach.store.db import writer
@@ -242,14 +242,14 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
         if p["id"] in known:
             continue
         if key in person_ids:
-            if from_file.get(key, _old_key(p["name"])) == _old_key(p["name"]):
+            if from_file.get(key, case_key(p["name"])) == case_key(p["name"]):
                 continue  # a name that collides by case with someone here: one person
             # Two people of the file itself whose names fold together only since the
             # Turkish I was folded ("Işık" and "Işik", kept apart by migration 0004 where
             # they were made): apart here too.
             key = _apart_key(p["name"], p["id"], person_ids)
         created = _utc(p["created_at"])
-        from_file[key] = _old_key(p["name"])
+        from_file[key] = case_key(p["name"])
         rows.append({"id": p["id"], "name": unicodedata.normalize(
                          "NFC", " ".join(p["name"].split())), "name_key": key,
                      "style": p.get("style"), "notes": p.get("notes") or "",
@@ -261,15 +261,10 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
     return person_ids
 
 
-def _old_key(name: str) -> str:
-    """A name's key as it was before migration 0004 folded the Turkish I."""
-    return unicodedata.normalize("NFC", " ".join(name.split())).casefold()
-
-
 def _apart_key(name: str, person_id: str, taken: dict[str, str]) -> str:
     """A key for a person whose folded key another person has: the name as it folded
     before migration 0004, or failing that, with the person's id."""
-    key = _old_key(name)
+    key = case_key(name)
     return key if key not in taken else f"{key}\x1f{person_id}"
 
 

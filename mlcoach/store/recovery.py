@@ -20,6 +20,7 @@ from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import N_
 from mlcoach.security.keys import Secret
 from mlcoach.store.file_guard import guard_for
+from mlcoach.store.snapshot import one_snapshot
 from mlcoach.system.paths import BACKUP_DIR, DB_NAME, atomic_write, fsync_dir, make_private
 
 logger = logging.getLogger(__name__)
@@ -284,12 +285,9 @@ def deep_check(conn: Any) -> bool:
     try:
         # One snapshot for every read: a commit landing between two of them (another
         # process writing) would otherwise look like a row and its index disagreeing.
-        conn.execute("BEGIN")
-        try:
+        with one_snapshot(conn):
             if not _one_snapshot_check(conn):
                 return False
-        finally:
-            conn.execute("ROLLBACK")
         # The index itself (its b-tree blobs): the one check that needs a writable
         # connection (it is an INSERT of a command, though it changes nothing).
         conn.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
