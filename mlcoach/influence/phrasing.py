@@ -89,7 +89,8 @@ _MODALS = (
     "i would like us to", "i want us to", "i'd love us to", "it would be good to",
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
     "it would be great to", "it'd be great to",
-    "would it be possible to", "is it possible to", "is there a way to", "try to", "to",
+    "would it be possible to", "is it possible to", "is there a way to", "try to",
+    "need to", "to",
 )
 _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
           "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if",
@@ -120,7 +121,7 @@ _QUANTITIES = _words(
 # "we need X" asks for a thing, not an act: "if we had X".
 _WANTS = ("we need", "we want", "i'd like to see", "i would like to see", "i'd love to see",
           "i would love to see", "i'd like", "i would like", "i'd love", "i would love",
-          "we could use", "i want", "i wish we had", "i wish we could have")
+          "we could use", "i want", "i wish we had", "i wish we could have", "need", "want")
 # Negative modals become "not …": "we shouldn't have X" → "not have X".
 _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us not",
                "we don't need to", "we do not need to", "we mustn't", "we must not",
@@ -343,6 +344,8 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
     if _HOW_IT_IS.search(body):
         return True  # "our retros are too long": how things are, whoever the subject
     words = [_plain(w) for w in body.split()[:3]]
+    if words and _is_past(words[0]) and (len(words) == 1 or words[1] in _OBJECT_MARKERS):
+        return True  # "skipped the retro again": what happened, to look at together
     if words[:2] == ["no", "one"]:
         words = ["nobody", *words[2:]]
     timed = bool(words) and words[0] in ("last", "yesterday")
@@ -602,10 +605,27 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return low not in _NOUNISH and _is_plural(nxt)
     if "-" in low and low.rsplit("-", 1)[1] in _VERBS:
         return True  # "self-assign tickets", "cross-check the figures"
-    if _is_gerund(low) or low in _DETERMINERS or low in _QUANTITIES or _is_plural(low):
-        return False
+    if _is_gerund(low) or low in _DETERMINERS or low in _QUANTITIES or _is_plural(low) \
+            or _is_past(low):
+        return False  # "skipped the retro" says what happened: never "to skipped"
     # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
     return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS
+
+
+# The past forms people report a slip with ("forgot the demo", "broke the build").
+_IRREGULAR_PAST = _words(
+    "forgot broke took made sent wrote ran gave left kept told brought built found lost "
+    "began went came saw did got held spent missed bought caught taught fell felt paid "
+    "chose drove froze hid led meant shook spoke stole threw understood woke won"
+)
+
+
+def _is_past(word: str) -> bool:
+    """Whether `word` is a past form, not a base verb ("merged", "forgot"; not "need")."""
+    if word in _IRREGULAR_PAST:
+        return True
+    return word.endswith("ed") and len(word) > 4 and not word.endswith("eed") \
+        and word not in _words("embed shred") and word not in _VERBS
 
 
 def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
@@ -615,6 +635,8 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         "-" in low and low.rsplit("-", 1)[1] not in _VERBS)  # "two-week", not "self-assign"
     if low in _VERBS and low not in _NOUNISH and low not in _DETERMINERS:
         return False
+    if adjective and len(words) > 1 and _plain(words[1]) in _OBJECT_MARKERS - _PREPOSITIONS:
+        return False  # "fixed the flaky tests": a past act, not "shared docs"
     if not (
         low in _DETERMINERS
         or low in _ING_NOUNS
