@@ -24,6 +24,7 @@ from mlcoach.influence.composer import (
     guess_questions,
     guess_style,
     split_change,
+    spoken_name,
     without_marks,
 )
 from mlcoach.influence.phrasing import display_name, lower_lead, strip_lead
@@ -560,7 +561,7 @@ def test_arbitrary_text_only_raises_composer_error(
             longest = max(tokens, key=len)
             assert longest[1:] in c.question or longest.lower() in c.question.lower()
         assert b is None or b[1:] in c.question or b.lower() in c.question.lower()
-    name = " ".join((person or "").split())
+    name = spoken_name(person)
     if name:
         assert display_name(name, c.language) in c.next_step
     # Any {placeholder} left must have come from the user's own words.

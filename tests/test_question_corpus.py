@@ -155,11 +155,61 @@ _STACKED = re.compile(
      "How would it work for you if we tried this: “Dana interrupts people in meetings”?"),
     ("Dana works late every night",
      "How would it work for you if we tried this: “Dana works late every night”?"),
+    # told or reminded: her part; what it says of her, said to her
+    ("tell Dana to use the wiki", "How would it work for you to use the wiki?"),
+    ("remind Dana to update the board", "How would it work for you to update the board?"),
+    ("Dana should review her own PRs", "How would it work for you to review your own PRs?"),
+    ("Dana should tell me before she merges",
+     "How would it work for you to tell me before you merge?"),
+    ("Dana should ping me when she's done",
+     "How would it work for you to ping me when you're done?"),
+    ("Dana should check with her before she deploys",  # "her": somebody else
+     "How would it work for you to check with her before you deploy?"),
+    ("Dana should review PRs but she never does", "How would it work for you to review PRs?"),
+    ("Dana hosts the demo and writes notes",
+     "How would it work for you to host the demo and write notes?"),
 ])
 def test_a_change_that_names_the_person_asked_is_said_to_them(change: str,
                                                               expected: str) -> None:
     """Said to Dana, the question does not ask her "to ask Dana": her own part is asked."""
     assert supportive_question(change, ChangeKind.DIFFERENTLY, "en", "Dana") == expected
+
+
+@pytest.mark.parametrize(("change", "action", "expected"), [
+    # a second clause that is the stop: "no longer" before the first would undo it
+    ("use the wiki and stop emailing the report", ChangeKind.STOP,
+     "How would it work for you if we tried this: “use the wiki and stop emailing the "
+     "report”?"),
+    # a thank-you after a dash, a list, the user's own quotes: no marks left over
+    ("use the wiki - thanks", ChangeKind.DIFFERENTLY, "How would it work for you to use the wiki?"),
+    ("use the wiki / thanks", ChangeKind.DIFFERENTLY, "How would it work for you to use the wiki?"),
+    ("- use the wiki\n- stop emailing the report", ChangeKind.DIFFERENTLY,
+     "How would it work for you if we tried this: “use the wiki; stop emailing the report”?"),
+    ("1) use the wiki 2) stop emailing", ChangeKind.DIFFERENTLY,
+     "How would it work for you if we tried this: “use the wiki; stop emailing”?"),
+    ("• use the wiki • stop emailing", ChangeKind.DIFFERENTLY,
+     "How would it work for you if we tried this: “use the wiki; stop emailing”?"),
+    ("we should use the wiki\ninstead of email", ChangeKind.DIFFERENTLY,
+     "How would it work for you to use the wiki instead of email?"),
+    ('"the standup is too long"', ChangeKind.DIFFERENTLY,
+     "How would it work for you if we looked at this together: “the standup is too long”?"),
+    ("“use the wiki”", ChangeKind.STOP, "How would it work for you to no longer use the wiki?"),
+])
+def test_lists_marks_and_later_clauses(change: str, action: ChangeKind, expected: str) -> None:
+    assert supportive_question(change, action, "en") == expected
+
+
+def test_a_person_typed_with_marks_or_as_a_description() -> None:
+    """"Dana," was called "Dana,,"; "the platform team, I'd like …" read as a name, and its
+    "the" as her first name, which quoted every change with "the" in it."""
+    typed = compose(SuggestionRequest("use the wiki", Style.FACTS, ChangeKind.DIFFERENTLY,
+                                      person="Dana, 🙂"))
+    assert typed.opening.startswith("Dana, I") and ",," not in typed.as_text()
+    team = compose(SuggestionRequest("use the wiki", Style.FACTS, ChangeKind.DIFFERENTLY,
+                                     person="the platform team"))
+    assert team.opening[:1].isupper() and not team.opening.startswith("the platform team")
+    assert supportive_question("use the wiki", ChangeKind.DIFFERENTLY, "en",
+                               "the platform team") == "How would it work for you to use the wiki?"
 
 
 def test_a_catenative_verb_before_an_ing_word_is_an_act() -> None:

@@ -192,7 +192,7 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)
     a, b = split_change(strip_lead(change) or change)
-    person = " ".join((req.person or "").split()).lstrip("@") or None
+    person = spoken_name(req.person)
     shown = display_name(person, language) if person else None  # "dana" reads "Dana"
     kind = "example" if req.by_example else (req.style.value if req.style else "mixed")
     section = catalog.table("example") if req.by_example else catalog.table("style", kind)
@@ -227,7 +227,8 @@ def compose(req: SuggestionRequest) -> Composed:
         return _tidy(_fill(pool[int.from_bytes(digest[:8], "big") % len(pool)], values))
 
     opening = pick(("openings", req.action.value), "opening")
-    if person and not req.by_example:
+    if person and not req.by_example and not (shown or person)[:1].islower():
+        # a name is called ("Dana, …"); "the platform team, …" is not, so not a description
         line = _lower_first(opening, language)
         vocative = _str(catalog.table("labels"), "vocative")
         opening = _fill(vocative, {"name": shown or person, "line": line})
@@ -357,8 +358,30 @@ def _is_emoji(ch: str) -> bool:
         or 0x1F3FB <= code <= 0x1F3FF or ch in "\u200d\ufe0f"
 
 
+def spoken_name(person: str | None) -> str | None:
+    """The person's name as the wording says it: "@Dana,", "Dana 🙂" → "Dana"."""
+    name = without_marks(" ".join((person or "").split()).lstrip("@"))
+    return name.rstrip(" ,;:!?").strip() or None
+
+
+def _one_line(change: str) -> str:
+    """A list typed as one ("- use the wiki⏎- stop emailing", "• a • b", "1) a 2) b") as
+    one line of clauses, each bullet gone; other text with its spaces made single."""
+    lines = [line.strip() for line in change.splitlines() if line.strip()]
+    if sum(bool(_BULLET.match(line)) for line in lines) >= 2:
+        return "; ".join(_BULLET.sub("", line).rstrip(" ;,.") for line in lines)
+    text = " ".join(change.split())
+    text = re.sub(r"\s[•·]\s", "; ", text)
+    if re.match(r"1[.)]\s", text):
+        text = re.sub(r"[\s;,.]+\d{1,2}\)\s+", "; ", text)
+    return text
+
+
 def _validate(change: str) -> str:
-    text = without_marks(" ".join(change.split()))
+    text = without_marks(_one_line(change))
+    if len(text) > 2 and text[0] + text[-1] in ('""', "“”", "«»", "''", "‘’", "„“") \
+            and not set(text[1:-1]) & set(text[0] + text[-1]):
+        text = text[1:-1].strip()  # quoted by the user: the question quotes it once
     if not any(ch.isalnum() for ch in text):  # empty, "!!!", an emoji alone
         raise ComposerError("describe the change you want (for example: {example})",
                             example=Term(EXAMPLE_CHANGE))
@@ -593,7 +616,8 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
-    values = _ask_values(read_change(_validate(change), action, language, person), catalog)
+    values = _ask_values(read_change(_validate(change), action, language,
+                                     spoken_name(person)), catalog)
     if language == "en":
         return values["Ask"]
     return _fill("{lead}: {q} ", values) + "Bu sizin için nasıl olur?"

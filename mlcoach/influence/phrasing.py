@@ -380,8 +380,8 @@ def _name_pattern(person: str) -> str:
         return "['’]".join(re.escape(part) for part in re.split("['’]", name))
 
     names = person.split()
-    if len(names) < 2:
-        return one(person)
+    if len(names) < 2 or names[0].lower() in _ARTICLES | _DETERMINERS | _SUBJECTS:
+        return one(person)  # "the platform team": a description, whole
     return f"(?:{one(' '.join(names))}|{one(names[0])})"
 
 
@@ -389,7 +389,8 @@ def _to_the_person(body: str, person: str) -> str:
     """The change as said to `person` themselves: "ask Dana to own X" → "own X", "let Dana
     run X" → "run X", "review Dana's PRs" → "review your PRs"."""
     name = _name_pattern(person)
-    asked = re.match(rf"(?:please\s+)?(?P<verb>ask|let|have|get|invite|encourage)\s+{name}\s+"
+    asked = re.match(rf"(?:please\s+)?(?P<verb>ask|let|have|get|invite|encourage|tell|remind"
+                     rf"|allow)\s+{name}\s+"
                      r"(?P<rest>\S.*)$", body, re.I)
     if asked:
         verb, rest = asked.group("verb").lower(), asked.group("rest")
@@ -432,14 +433,67 @@ def _their_own_act(body: str, name: str) -> str | None:
         after = _plain(rest.split()[0])
         if after in _words("not never no have") or not after.isalpha():
             return None  # a refusal, or the past ("should have asked")
-        return rest
+        return _said_to_them(rest)
     # Without a modal, only a role is taken as her part ("Dana leads the retro"): "Dana
     # interrupts people" or "Dana works late" say what she does now, often the very thing
     # to change, and asking her "to interrupt people" would be the opposite.
-    for ending, base in (("es", ""), ("s", "")):
-        if first.endswith(ending) and first[: -len(ending)] + base in _ROLE_VERBS:
-            return f"{first[: -len(ending)] + base} {rest}"  # "leads" → "lead"
+    if _base_form(first) in _ROLE_VERBS:
+        act = f"{_base_form(first)} {rest}"  # "leads" → "lead"
+        # "… and writes notes": each act of hers, in the same form
+        act = re.sub(r"(?<=\sand\s)(\w+)(?!\S)", lambda m: _base_form(m.group(1))
+                     if _base_form(m.group(1)) in _VERBS | _ROLE_VERBS else m.group(1), act)
+        return _said_to_them(act)
     return None
+
+
+_IRREGULAR_PRESENT = {"is": "are", "was": "were", "has": "have", "does": "do",
+                      "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't",
+                      "goes": "go"}
+
+
+def _base_form(word: str) -> str:
+    """The form of a verb said to "you": "leads" → "lead", "fixes" → "fix"."""
+    low = word.lower()
+    if low in _IRREGULAR_PRESENT:
+        return _IRREGULAR_PRESENT[low]
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 2:
+        return low[:-1]
+    return low
+
+
+_HER_OWN = re.compile(r"(?<![\w'’])(?:her|his)(?![\w'’])(?P<after>\s+(?P<next>[\w'’]+))?", re.I)
+_SHE_DOES = re.compile(r"(?<![\w'’])(?:she|he)\s+(?P<verb>[\w'’]+)", re.I)
+_BLAME = re.compile(r",?\s+(?:but|and|though|although|because|since)\s+(?:she|he|they)\b.*$",
+                    re.I)
+
+
+def _said_to_them(act: str) -> str:
+    """Her act with what it says of her said to her: "review her own PRs" → "review your
+    own PRs", "tell me before she merges" → "tell me before you merge". A clause of how
+    she is ("… but she never does") is left out: the question is not where to say it."""
+    act = _BLAME.sub("", act)
+    act = re.sub(r"(?<![\w'’])(?:herself|himself)(?![\w'’])", "yourself", act, flags=re.I)
+    act = re.sub(r"(?<![\w'’])(?:she|he)['’]s(?![\w'’])", "you're", act, flags=re.I)
+
+    def her(m: re.Match[str]) -> str:  # "her PRs" is hers; "ask her" is someone else
+        nxt = _plain(m.group("next") or "")
+        if m.group(0).lower().startswith("her") and (
+                not nxt or nxt in _PREPOSITIONS or nxt in _ARTICLES or nxt in _CLAUSE_ADVERBS):
+            return m.group(0)
+        return "your" + (m.group("after") or "")
+
+    act = _HER_OWN.sub(her, act)
+
+    def she(m: re.Match[str]) -> str:
+        verb = m.group("verb")
+        keep = verb.lower() in _AUX and verb.lower() not in _IRREGULAR_PRESENT
+        return "you " + (verb if keep else _base_form(verb))  # "she will" → "you will"
+
+    return _SHE_DOES.sub(she, act)
 
 
 def _strip_fillers(text: str) -> str:
@@ -464,7 +518,7 @@ def _strip_tails(text: str) -> str:
     lowered = text.lower()
     for tail in _TAILS:
         if lowered.endswith(tail) and len(text) > len(tail) + 3:
-            before = text[: -len(tail)]
+            before = text[: -len(tail)].rstrip(" -–—/")  # "use the wiki - thanks"
             last = before.split()[-1].lower() if before.split() else ""
             if last in _ARTICLES | _PREPOSITIONS | _words("of or and than"):
                 return text  # "end each retro with a thank you", "instead of maybe"
@@ -522,6 +576,8 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     if _verb_shape(words, low, modal):
         if action is ChangeKind.STOP and low not in _STOP_VERBS | _REMOVAL_VERBS and not b \
                 and not _starts_with(a, _STOP_PHRASES) and not _moves_to(a):
+            if _LATER_STOP.search(a):
+                return None  # "use the wiki and stop emailing": "no longer" would undo it
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
     if low in _NOUNISH and len(words) >= 3 and _is_plural(second) \
@@ -555,6 +611,10 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         return Reading(Shape.STOP_NOUN, x + tail)
     return Reading(Shape.TRY_NOUN, x + tail)
 
+
+# A later clause that is itself the stop ("use the wiki and stop emailing the report").
+_LATER_STOP = re.compile(r"\s(?:and|then|or|but)\s+(?:stop|quit|no longer|don't|do not|never|"
+                         r"avoid|drop|cancel|skip)\b", re.I)
 
 _NOUN_SHAPES = frozenset((Shape.START_NOUN, Shape.STOP_NOUN, Shape.TRY_NOUN, Shape.HAVE))
 
@@ -739,7 +799,7 @@ def _moves_to(text: str) -> bool:
 
 
 def _says_stop_en(text: str) -> bool:
-    if _moves_to(text):
+    if _moves_to(text) or _LATER_STOP.search(text):
         return True
     return _starts_with(text, (*_STOP_VERBS, *_STOP_GERUNDS, *_REMOVAL_VERBS,
                                *_REMOVAL_GERUNDS, *_STOP_PHRASES, *_STOP_GERUND_PHRASES,
