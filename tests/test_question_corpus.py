@@ -307,3 +307,25 @@ def test_the_saved_change_is_the_one_typed() -> None:
     typed = "Start a #kudos channel 🎉"
     composed = compose(SuggestionRequest(typed, None, ChangeKind.START))
     assert composed.change == typed and "kudos channel" in composed.question
+
+
+@pytest.mark.parametrize("change", ["toplantıları kısaltalım", "rapor geç gönderildi",
+                                    "neden build hep kırık?"])
+def test_turkish_example_of_a_stop_wraps_only_a_thing(change: str) -> None:
+    """"«toplantıları kısaltalım» olmadan çalışmak" (working without "let's shorten the
+    meetings"): a proposal, a statement or a question is quoted as it was typed."""
+    composed = compose(SuggestionRequest(change, None, ChangeKind.STOP, by_example=True,
+                                         language="tr"))
+    assert f"«{change}»" in composed.opening and "olmadan" not in composed.opening
+    thing = compose(SuggestionRequest("haftalık toplantı", None, ChangeKind.STOP,
+                                      by_example=True, language="tr"))
+    assert "«haftalık toplantı» olmadan çalışmak" in thing.opening
+
+
+def test_turkish_thought_or_question_is_looked_at_together() -> None:
+    """"Şunu düşünüyorum: «neden build hep kırık?» Bu sizin için nasıl olur?" asked how
+    a complaint would be for them; a thank-you does not make a proposal a thing."""
+    assert supportive_question("neden build hep kırık?", ChangeKind.DIFFERENTLY, "tr") == \
+        "Şuna birlikte baksak diyorum: «neden build hep kırık?» Bu sizin için nasıl olur?"
+    assert supportive_question("wiki kullanalım, teşekkürler", ChangeKind.DIFFERENTLY,
+                               "tr").startswith("Şöyle yapsak diyorum: ")

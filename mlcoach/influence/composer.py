@@ -445,6 +445,10 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     and a clause, a wish or a question is quoted whole, since it is not an act ("“I wish
     we had fewer meetings”"). `asked`: typed as a question."""
     if not grammar.get("lower_first"):  # Turkish: always quoted, as the question does
+        if grammar.get("turkish") and (asked or turkish_form(a) not in ("thing",
+                                                                          "verbal_noun")):
+            # "toplantıları kısaltalım", "rapor geç gönderildi": not a thing to do without
+            return _quote(f"{a}?" if asked else a, grammar)
         return _format_a(a, action, grammar, with_b=False)
     text = a + "?" if asked else a
     reading = read_change(text, action, "en")

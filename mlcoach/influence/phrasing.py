@@ -862,7 +862,8 @@ _TR_NOT_PROPOSALS = frozenset(("teslim", "iklim", "bilim", "dilim", "alım", "sa
 # Said of what ought to be: "…almamız lazım", "…olması gerek".
 _TR_NEEDED = frozenset(("lazım", "lazim", "gerek", "gerekiyor", "gerekli", "şart", "sart"))
 # Words a sentence may end on that say nothing of its form: dropped before reading it.
-_TR_PARTICLES = frozenset(("lütfen", "bence", "ya", "ki", "yani", "artık", "bari"))
+_TR_PARTICLES = frozenset(("lütfen", "bence", "ya", "ki", "yani", "artık", "bari",
+                           "teşekkürler", "sağol", "saol", "mersi"))
 _TR_QUESTION = frozenset(("mi", "mı", "mu", "mü", "miyiz", "mıyız", "muyuz", "müyüz",
                           "misin", "mısın", "musun", "müsün", "misiniz", "mısınız",
                           "musunuz", "müsünüz", "midir", "mıdır", "mudur", "müdür"))
