@@ -109,28 +109,42 @@ def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
 
     clicked = box.clickedButton()
     if clicked is phrase:
-        first, ok = QInputDialog.getText(None, "mlcoach", translate("unlock", "New passphrase:"),
-                                         QLineEdit.EchoMode.Password)
-        if not ok or len(first) < 8:
-            if ok:
-                QMessageBox.warning(None, "mlcoach",
-                                    translate("unlock", "Use at least 8 characters."))
+        chosen = _new_passphrase()
+        if chosen is None:
             give_up()
             return
-        second, ok = QInputDialog.getText(None, "mlcoach",
-                                          translate("unlock", "Repeat the passphrase:"),
-                                          QLineEdit.EchoMode.Password)
-        if not ok or second != first:
-            QMessageBox.warning(None, "mlcoach", translate("unlock", "The passphrases differ."))
-            give_up()
-            return
-        init_store(layout, "passphrase", keys=OSKeyring(), passphrase=first).store.close()
-        retry(first)
+        init_store(layout, "passphrase", keys=OSKeyring(), passphrase=chosen).store.close()
+        retry(chosen)
     elif clicked is plain:
         init_store(layout, "none", keys=OSKeyring()).store.close()
         retry(None)
     else:
         give_up()
+
+
+def _new_passphrase() -> str | None:
+    """A new passphrase typed twice; a short one or a mistyped repeat asks again (a typo is
+    no reason to quit). None when the user cancels."""
+    from mlcoach.store.vault import check_new_passphrase
+
+    while True:
+        first, ok = QInputDialog.getText(None, "mlcoach", translate("unlock", "New passphrase:"),
+                                         QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        try:
+            check_new_passphrase(first)
+        except MlcoachError as exc:
+            QMessageBox.warning(None, "mlcoach", _message(exc))
+            continue
+        second, ok = QInputDialog.getText(None, "mlcoach",
+                                          translate("unlock", "Repeat the passphrase:"),
+                                          QLineEdit.EchoMode.Password)
+        if not ok:
+            return None
+        if second == first:
+            return first
+        QMessageBox.warning(None, "mlcoach", translate("unlock", "The passphrases differ."))
 
 
 def _message(exc: BaseException) -> str:

@@ -256,8 +256,8 @@ MIN_PASSPHRASE = 8
 
 def check_new_passphrase(passphrase: str | None) -> str:
     """A new passphrase, or UsageError when it is empty or too short to protect anything."""
-    if not passphrase:
-        raise UsageError("the passphrase is empty")
+    if not passphrase or not passphrase.strip():
+        raise UsageError("the passphrase is empty")  # eight spaces protect nothing either
     if len(passphrase) < MIN_PASSPHRASE:
         raise UsageError("the passphrase must have at least {n} characters", n=MIN_PASSPHRASE)
     return passphrase_text(passphrase)

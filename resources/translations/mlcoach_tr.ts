@@ -5,6 +5,7 @@
     <name>AppController</name>
     <message>
         <source>mlcoach is running</source>
+        <extracomment>A prompt with no answer by then is missed: the card&apos;s ten minutes (prompt_card.EXPIRE_MS) and one more.</extracomment>
         <translation>mlcoach çalışıyor</translation>
     </message>
     <message>
@@ -2721,10 +2722,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>New passphrase:</source>
         <translation>Yeni parola:</translation>
-    </message>
-    <message>
-        <source>Use at least 8 characters.</source>
-        <translation>En az 8 karakter kullanın.</translation>
     </message>
     <message>
         <source>Repeat the passphrase:</source>

@@ -1,0 +1,64 @@
+"""First start without a keyring: the passphrase chosen in the desktop's own dialogs.
+
+The modal dialogs are answered by replacing QInputDialog.getText and QMessageBox's exec
+and warning with scripted answers (a test cannot type into a nested event loop)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
+
+import pytest
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from mlcoach.store.vault import Layout, read_meta
+
+pytestmark = pytest.mark.gui
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, typed: list[str | None]) -> list[str]:
+    """Type `typed` into the passphrase prompts (None: Cancel); return the warnings shown."""
+    queue, warned = list(typed), []
+
+    def get_text(*args: object, **kwargs: object) -> tuple[str, bool]:
+        answer = queue.pop(0)
+        return ("", False) if answer is None else (answer, True)
+
+    def choose_passphrase(box: QMessageBox) -> int:
+        for button in box.buttons():
+            if "passphrase" in button.text().lower():
+                button.click()
+        return 0
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda *a, **k: warned.append(str(a[2]))))
+    monkeypatch.setattr(QMessageBox, "exec", choose_passphrase)
+    return warned
+
+
+@pytest.mark.parametrize("first_try", [["short12"], ["        "],
+                                       ["correct horse", "correct hors"]])
+def test_a_mistyped_passphrase_asks_again(qapp, tmp_path, monkeypatch,  # type: ignore[no-untyped-def]
+                                          first_try: list[str]) -> None:
+    """A short, blank or mistyped passphrase quit the app; now it says why and asks again."""
+    from mlcoach.ui import unlock
+
+    warned = _answer(monkeypatch, [*first_try, "correct horse", "correct horse"])
+    layout, events = Layout(tmp_path / "data"), []
+    unlock._first_run_without_keyring(layout, retry=lambda p: events.append(p),
+                                      give_up=lambda: events.append("quit"))
+    assert events == ["correct horse"] and len(warned) == 1
+    meta = read_meta(layout)
+    assert meta is not None and meta.encryption == "passphrase"
+
+
+def test_cancel_is_the_only_way_out(qapp, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mlcoach.ui import unlock
+
+    _answer(monkeypatch, ["short", None])
+    layout, events = Layout(tmp_path / "data"), []
+    unlock._first_run_without_keyring(layout, retry=lambda p: events.append(p),
+                                      give_up=lambda: events.append("quit"))
+    assert events == ["quit"] and not layout.meta.exists()
