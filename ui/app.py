@@ -478,7 +478,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
                 self.show_prep(busy)
             elif action == "reflect":
                 self.coach.mark_reflection_offered(now)
-                self.open_window(Window.REFLECT)
+                self.offer_reflection()
         except StoreUnavailableError as exc:  # unreadable, or another process writing:
             # nothing was shown; look again shortly, never in a loop that holds the GUI
             logger.warning("schedule not read or saved (%s); trying again",

@@ -131,6 +131,20 @@ class WindowFactories:
         self.windows[Window.HISTORY] = widget
         return widget
 
+    def offer_reflection(self) -> None:
+        """The evening's offer: the reflection comes up without taking the keyboard from
+        whatever the user is typing in (asked for from the tray, it does take it)."""
+        if self.opened is None:
+            self.pending.append(Window.REFLECT.value)
+            return
+        reflection = self.reflection_dialog()
+        if reflection.isVisible():
+            return  # open already, maybe being typed in: left as it is
+        reflection.load_day()
+        reflection.offer()
+        self.settle_frames(reflection)
+        ready_signal(f"shown:{Window.REFLECT.value}")
+
     def open_window(self, which: Window) -> None:
         """Bring a window up with fresh data (queued until the store is open)."""
         if self.opened is None:

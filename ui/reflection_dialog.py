@@ -195,6 +195,15 @@ class ReflectionDialog(QDialog):
         self._ask_question(data.day)
         self._load_stats(now)
 
+    def offer(self) -> None:
+        """Show the dialog the schedule offers (call `load_day()` first), without taking
+        the keyboard: the user may be typing elsewhere, and clicks into it when ready."""
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        try:
+            self.show()
+        finally:
+            self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+
     def present(self) -> None:
         """Show, raise and focus the dialog (call `load_day()` first)."""
         self.show()

@@ -194,3 +194,18 @@ def test_the_app_quits_even_when_its_store_went_away_under_the_welcome(desktop, 
         if app.poll() is None:
             app.kill()
             app.wait()
+
+
+def test_the_offered_reflection_leaves_the_keyboard_where_the_user_types(desktop, tmp_path):
+    """On a real X server (no window manager to prevent it): the evening's offer came up
+    and took the keys being typed; asked for from the tray, it takes them."""
+    env = _env(desktop, tmp_path)
+    assert _cli(env, "init").returncode == 0
+    probe = str(Path(__file__).with_name("focus_probe.py"))
+    seen = {}
+    for how in ("offer", "present"):
+        res = subprocess.run([sys.executable, probe, env["MLCOACH_DATA_DIR"], how], env=env,
+                             capture_output=True, text=True, timeout=60)
+        assert res.returncode == 0, res.stderr
+        seen[how] = res.stdout.strip().splitlines()[-1]
+    assert seen == {"offer": "line", "present": "reflection"}

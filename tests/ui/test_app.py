@@ -691,3 +691,26 @@ def test_on_wayland_meeting_prep_is_a_notification_that_leads_to_the_coach(
     server.action_invoked.emit(server.answer(), "coach")
     assert ctl.windows[Window.SUGGEST].isVisible()
     ctl.windows[Window.SUGGEST].hide()
+
+
+def test_the_evening_offer_does_not_take_the_keyboard(controller, qtbot, opened,  # type: ignore[no-untyped-def]
+                                                     monkeypatch):
+    """The schedule's offer shows the reflection without asking for the keyboard (it took
+    the rest of a line typed in quick capture); from the tray, it is presented. What each
+    does on a real X server: tests/integration/test_desktop.py. (The offscreen platform
+    activates every window it shows, so focus itself cannot be seen here.)"""
+    from mlcoach.ui.reflection_dialog import ReflectionDialog
+
+    ctl, clock = controller
+    shown: list[str] = []
+    for how in ("offer", "present"):
+        real = getattr(ReflectionDialog, how)
+        monkeypatch.setattr(ReflectionDialog, how,
+                            lambda self, how=how, real=real: (shown.append(how), real(self)))
+    clock.now = datetime.combine(date(2026, 11, 23), opened.store.settings().reflection_time,
+                                 TZ)
+    ctl.on_timer()
+    reflection = ctl.windows.get(Window.REFLECT)
+    assert reflection is not None and reflection.isVisible() and shown == ["offer"]
+    ctl.open_window(Window.REFLECT)
+    assert shown == ["offer", "present"]
