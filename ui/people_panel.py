@@ -489,14 +489,17 @@ class PeoplePanel(QWidget):
             self._editor.raise_()
             self._editor.activateWindow()
             return
-        original = person.name if person else None
-
         def save(form: PersonForm) -> None:
-            if original is None:
+            if person is None:
                 self._store.add_person(form.name, form.style, form.notes)
-            else:
-                self._store.edit_person(original, new_name=form.name, style=form.style,
-                                        notes=form.notes)
+                return
+            # Only what was changed here: the same person saved meanwhile in another
+            # window (the coach's People tab, History's) keeps what was saved there.
+            self._store.edit_person(
+                person.name,
+                new_name=form.name if " ".join(form.name.split()) != person.name else None,
+                style=form.style if form.style != person.style else "",
+                notes=form.notes if form.notes != person.notes else None)
 
         dialog = PersonDialog(save, person=person, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

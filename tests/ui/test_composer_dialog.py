@@ -585,3 +585,24 @@ def test_editing_the_person_in_the_people_tab_updates_the_style(qtbot, coach, st
     set_combo_style(editor.style_box, Style.CREDIBILITY)
     editor.ok_button.click()
     assert combo_style(coach.style_box) is Style.CREDIBILITY
+
+
+def test_the_same_person_saved_in_two_windows_keeps_both_changes(qtbot, store):
+    """Ana open in the coach's People tab and in History's: notes saved in the first were
+    wiped when the second saved only a new style."""
+    store.add_person("Ana", Style.FACTS)
+    editors = []
+    for _ in range(2):
+        widget = PeoplePanel(store, tz=TZ)
+        qtbot.addWidget(widget)
+        widget.show()
+        widget.select("Ana")
+        widget.edit_selected()
+        editors.append(widget.editor())
+    first, second = editors
+    first.notes.setPlainText("Wants the numbers a day ahead")
+    first.ok_button.click()
+    set_combo_style(second.style_box, Style.REASSURANCE)
+    second.ok_button.click()
+    ana = store.find_person("Ana")
+    assert (ana.style, ana.notes) == (Style.REASSURANCE, "Wants the numbers a day ahead")
