@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.domain.model import SETTING_RANGES, Settings
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.core import Store
@@ -358,6 +359,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.store, self.opened, self.keys = store, opened, keys
         self._deleted = False
+        self._loaded: Settings = store.settings()  # what the controls were loaded from
         self.setWindowTitle(self.tr("mlcoach settings"))
         self.setAccessibleName(self.tr("Settings"))
         settings = store.settings()
@@ -388,8 +390,10 @@ class SettingsDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.apply_button.clicked.connect(self.save)
 
+        self.save_error = InlineError()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)
 
@@ -413,10 +417,12 @@ class SettingsDialog(QDialog):
         if self._deleted:
             return
         settings = self.store.settings()
+        self._loaded = settings
         for page in self.pages:
             page.blockSignals(True)
             page.load(settings)
             page.blockSignals(False)
+        self.save_error.clear()
         self.apply_button.setEnabled(False)
 
     def has_unsaved_changes(self) -> bool:
@@ -462,7 +468,19 @@ class SettingsDialog(QDialog):
                 self.notifications.launch.setFocus()
                 return False
         self.notifications.launch_error.clear()
-        self.store.save_settings(new)
+        try:
+            # Only what was changed here, over what is stored now: a focus taken in the
+            # weekly review or a `mlcoach settings` meanwhile stays.
+            changed = {f.name: getattr(new, f.name) for f in fields(new)
+                       if getattr(new, f.name) != getattr(self._loaded, f.name)}
+            new = replace(self.store.settings(), **changed)
+            self.store.save_settings(new)
+        except StoreUnavailableError as exc:  # another process held the store too long
+            self.save_error.show_error(
+                self.tr("Not saved: {reason}").format(reason=error_message(exc)))
+            return False
+        self._loaded = new
+        self.save_error.clear()
         self.apply_button.setEnabled(False)
         self.settings_changed.emit(new)
         return True

@@ -2165,6 +2165,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <source>Could not change starting at login: {0}</source>
         <translation>Oturum açılışında başlatma değiştirilemedi: {0}</translation>
     </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Kaydedilmedi: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>StyleGuess</name>

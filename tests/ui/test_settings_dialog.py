@@ -124,6 +124,41 @@ def test_every_untouched_setting_survives_a_save(dialog: SettingsDialog, store) 
     assert store.settings() == replace(custom, prompts_per_day=2)
 
 
+def test_a_setting_saved_elsewhere_meanwhile_survives_a_save(dialog: SettingsDialog,  # type: ignore[no-untyped-def]
+                                                            store) -> None:
+    """Settings open while the weekly review took a focus (or `mlcoach settings` changed
+    the gap): saving a new prompt count wrote the old focus and gap back."""
+    store.save_settings(replace(store.settings(), focus_themes=("questions",),
+                                min_gap_minutes=150))
+    dialog.schedule.prompts.setValue(2)
+    assert dialog.save()
+    saved = store.settings()
+    assert (saved.prompts_per_day, saved.focus_themes, saved.min_gap_minutes) == \
+        (2, ("questions",), 150)
+
+
+def test_a_store_held_too_long_says_not_saved_and_keeps_the_changes(  # type: ignore[no-untyped-def]
+        dialog: SettingsDialog, store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store's own error when another process held it past the wait escaped the
+    dialog: no message, nothing saved, and no way to know."""
+    from mlcoach.domain.errors import StoreBusyError
+
+    dialog.schedule.prompts.setValue(2)
+
+    def held(_settings: Settings) -> None:
+        raise StoreBusyError("the data file is busy")
+
+    monkeypatch.setattr(store, "save_settings", held)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.apply_button.isEnabled()
+    assert "Not saved" in dialog.save_error.text() and "busy" in dialog.save_error.text()
+    assert dialog.schedule.prompts.value() == 2
+    monkeypatch.undo()
+    dialog.accept()
+    assert not dialog.isVisible() and store.settings().prompts_per_day == 2
+    assert dialog.save_error.text() == ""
+
+
 def test_weekly_review_can_be_switched_off(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
     dialog.tabs.setCurrentWidget(dialog.focus)
     box = dialog.focus.weekly
