@@ -518,3 +518,40 @@ def test_the_window_keeps_one_connection_while_open_and_gives_it_back_closed(qtb
     window.present()
     settle(qtbot, window)
     assert texts(window) == ["kept warm"]
+
+
+def test_an_edit_whose_save_fails_comes_back_in_the_editor(qtbot, some: Store,  # type: ignore[no-untyped-def]
+                                                          monkeypatch, expect_dialog) -> None:
+    """The editor closed on Save; a store held by another process past the wait then
+    failed the write a minute later, and the edit was gone."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mlcoach.domain.errors import StoreBusyError
+
+    window = open_window(qtbot, some)
+    window.timeline.edit_row(0)
+    editor = window.timeline.editor()
+    entry = window.timeline.model.entry(0)
+    assert editor is not None and entry is not None
+    moment_id = entry.id
+
+    def held(*_args: object, **_kwargs: object) -> None:
+        raise StoreBusyError("the data file is busy")
+
+    monkeypatch.setattr(some, "update_moment", held)
+    editor.text.setPlainText("Thanked Ana for the calm release call")
+    editor.accept()
+    qtbot.waitUntil(lambda: window.timeline.editor() not in (None, editor))
+    back = window.timeline.editor()
+    assert back is not None and back.isVisible()
+    assert back.text.toPlainText() == "Thanked Ana for the calm release call"
+    assert "busy" in back.error.text()
+    # Cancel still asks before the typed words go, as for any change.
+    asked = expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Cancel,
+                                 QMessageBox.StandardButton.Discard)
+    back.reject()
+    assert len(asked) == 1 and back.isVisible()
+    monkeypatch.undo()
+    back.accept()
+    qtbot.waitUntil(lambda: some.get_moment(moment_id).text  # type: ignore[union-attr]
+                    == "Thanked Ana for the calm release call")

@@ -81,6 +81,16 @@ class MomentEditor(QDialog):
         self.setMinimumWidth(440)
         self._loaded = self.value()
 
+    def show_typed(self, typed: MomentEdit, problem: str) -> None:
+        """Put back what was typed, whose save failed, with why: Cancel then still asks
+        before it drops the words."""
+        self.text.setPlainText(typed.text)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(typed.kind.value)))
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(
+            typed.outcome.value if typed.outcome else "")))
+        self.error.setText(problem)
+        self.error.setVisible(bool(problem))
+
     def value(self) -> MomentEdit:
         """The edited values."""
         outcome = self.outcome.currentData()

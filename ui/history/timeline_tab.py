@@ -240,7 +240,14 @@ class TimelineTab(QWidget):
         entry = self.model.entry(row)
         if entry is None or entry.kind is not EntryKind.MOMENT:
             return
+        self._open_editor(entry)
+
+    def _open_editor(self, entry: TimelineEntry, typed: MomentEdit | None = None,
+                     problem: str = "") -> None:
+        """The editor for `entry`; with `typed`, what was typed there before, back."""
         self._editor = editor = MomentEditor(entry, self)
+        if typed is not None:
+            editor.show_typed(typed, problem)
         editor.accepted.connect(lambda: self._save_edit(entry, editor.value()))
         editor.finished.connect(lambda _r: editor.deleteLater())
         editor.open()
@@ -259,7 +266,14 @@ class TimelineTab(QWidget):
                 store.set_moment_outcome(entry.id, edit.outcome)
             return timeline.entry(EntryKind.MOMENT, entry.id)
 
-        ops.run(write, self._edited, self._write_failed)
+        def failed(exc: BaseException) -> None:
+            # The editor closed on Save; the words come back in it rather than be lost.
+            self._write_failed(exc)
+            open_now = self.editor() if shiboken6.isValid(self) else None
+            if shiboken6.isValid(self) and (open_now is None or not open_now.isVisible()):
+                self._open_editor(entry, edit, self.status.text())
+
+        ops.run(write, self._edited, failed)
 
     def set_outcome(self, row: int, outcome: Outcome | None) -> None:
         """Record whether the person followed a moment or suggestion."""
