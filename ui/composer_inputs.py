@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.model import ChangeKind, Person, Size, Style
 from mlcoach.domain.text import name_key
 from mlcoach.influence.composer import (
-    MAX_CHANGE_CHARS,
     ComposerError,
     SuggestionRequest,
     guess_questions,
@@ -344,7 +343,6 @@ class CoachInputs(QWidget):
         self.change.setAccessibleDescription(self.tr(
             "In your own words; \"A instead of B\" gives the best question."))
         self.change.setPlaceholderText(self.tr("e.g. use the wiki instead of email"))
-        self.change.setMaxLength(MAX_CHANGE_CHARS)
         self.change.setClearButtonEnabled(True)
         self.kind_choice = RadioRow([(ChangeKind.START, self.tr("Start")),
                               (ChangeKind.STOP, self.tr("Stop")),

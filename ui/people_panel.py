@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Outcome, Person, Style
-from mlcoach.domain.text import MAX_NAME
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
@@ -101,7 +100,6 @@ class PersonDialog(QDialog):
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.name = QLineEdit(self)
-        self.name.setMaxLength(MAX_NAME)
         self.name.setAccessibleName(self.tr("Name"))
         self.name.setPlaceholderText(self.tr("First name is enough"))
         self.style_box = QComboBox(self)

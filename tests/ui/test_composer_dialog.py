@@ -606,3 +606,23 @@ def test_the_same_person_saved_in_two_windows_keeps_both_changes(qtbot, store):
     second.ok_button.click()
     ana = store.find_person("Ana")
     assert (ana.style, ana.notes) == (Style.REASSURANCE, "Wants the numbers a day ahead")
+
+
+def test_a_pasted_name_too_long_is_refused_with_the_reason(qtbot, panel, store):
+    """Pasting 249 characters kept 200, silently, and saved a person under the cut name."""
+    panel.add_person()
+    editor = panel.editor()
+    editor.name.setText("Ana " + "x" * 245)
+    editor.ok_button.click()
+    assert editor.isVisible() and "200" in editor.error_text()
+    assert len(editor.name.text()) == 249 and store.people() == []
+
+
+def test_a_pasted_change_too_long_says_so_and_keeps_every_word(qtbot, coach):
+    """Pasting 628 characters kept 500, silently, and composed from the cut text."""
+    text = "use the wiki for every decision " * 20
+    coach.inputs.change.setText(text)
+    coach.refresh_output()
+    assert coach.inputs.change.text() == text
+    assert not coach.save_button.isEnabled()
+    assert "500" in coach.view.text()
