@@ -734,6 +734,10 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.capture_window().flush_draft()
         if Window.REFLECT in self.windows:
             self.reflection_dialog().keep_unsaved()
+        if Window.SUGGEST in self.windows:
+            self.composer_dialog().people.keep_unsaved()
+        if Window.HISTORY in self.windows:
+            self.history_window().keep_unsaved()
 
     @staticmethod
     def _last_writes() -> None:

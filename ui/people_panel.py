@@ -161,6 +161,18 @@ class PersonDialog(QDialog):
             return
         super().accept()
 
+    def keep_unsaved(self) -> None:
+        """The app is quitting (the menu's Quit, the session ending): what was typed is
+        saved as OK would save it; a save that fails is logged, since no one can answer."""
+        if self.isVisible() and self.form() != self._loaded and self.form().name:
+            try:
+                self._save(self.form())
+            except MlcoachError as exc:
+                logger.warning("the person being edited could not be kept at quit: %s", exc)
+                return
+            self._loaded = self.form()
+            logger.info("kept the person being edited at quit")
+
     def reject(self) -> None:
         """Close without saving; ask first when something was typed or changed."""
         if self.form() != self._loaded and not discard_confirmed(
@@ -505,6 +517,11 @@ class PeoplePanel(QWidget):
         dialog.finished.connect(self._forget_editor)
         self._editor = dialog
         dialog.open()
+
+    def keep_unsaved(self) -> None:
+        """The app is quitting: keep what the open person editor holds."""
+        if self._editor is not None:
+            self._editor.keep_unsaved()
 
     def _forget_editor(self) -> None:
         self._editor = None

@@ -128,6 +128,41 @@ def test_quitting_keeps_the_words_of_a_reflection_not_yet_saved(controller, qtbo
         reopened.store.close()
 
 
+def test_quitting_keeps_a_person_and_a_moment_being_edited(controller, qtbot, opened):  # type: ignore[no-untyped-def]
+    """Quit (or the session ending) with a new person typed in the coach's People tab and
+    a moment changed in History's editor: both were dropped without a word."""
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_store
+
+    ctl, _clock = controller
+    moment = opened.store.add_moment("Asked Bo about the release")
+    ctl.open_window(Window.SUGGEST)
+    people = ctl.composer_dialog().people
+    people.add_person()
+    person_editor = people.editor()
+    assert person_editor is not None
+    qtbot.keyClicks(person_editor.name, "Deniz")
+    person_editor.notes.setPlainText("Likes a heads-up before a change")
+    ctl.open_window(Window.HISTORY)
+    timeline = ctl.history_window().timeline
+    qtbot.waitUntil(lambda: timeline.model.rowCount() > 0)
+    timeline.edit_row(0)
+    moment_editor = timeline.editor()
+    assert moment_editor is not None
+    moment_editor.text.setPlainText("Asked Bo about the release, and he took the checklist")
+    exits = _exit_recorded(ctl)
+    ctl.quit()
+    assert exits == [0]
+    reopened = open_store(opened.layout, keys=OSKeyring())
+    try:
+        deniz = reopened.store.find_person("Deniz")
+        assert deniz is not None and deniz.notes == "Likes a heads-up before a change"
+        kept = reopened.store.get_moment(moment.id)
+        assert kept is not None and kept.text.endswith("he took the checklist")
+    finally:
+        reopened.store.close()
+
+
 def test_asking_for_the_reflection_again_keeps_what_is_being_typed(controller, qtbot):
     """Reflect from the tray (or the evening's offer) while the reflection is open and
     typed in brings it forward; it does not load the day over the words."""

@@ -616,6 +616,7 @@ def test_a_pasted_name_too_long_is_refused_with_the_reason(qtbot, panel, store):
     editor.ok_button.click()
     assert editor.isVisible() and "200" in editor.error_text()
     assert len(editor.name.text()) == 249 and store.people() == []
+    editor.done(0)
 
 
 def test_a_pasted_change_too_long_says_so_and_keeps_every_word(qtbot, coach):

@@ -81,6 +81,10 @@ class MomentEditor(QDialog):
         self.setMinimumWidth(440)
         self._loaded = self.value()
 
+    def has_changes(self) -> bool:
+        """Whether anything differs from the moment as it was loaded."""
+        return self.value() != self._loaded
+
     def show_typed(self, typed: MomentEdit, problem: str) -> None:
         """Put back what was typed, whose save failed, with why: Cancel then still asks
         before it drops the words."""
@@ -106,7 +110,7 @@ class MomentEditor(QDialog):
 
     def reject(self) -> None:
         """Close without saving; ask first when the moment was changed."""
-        if self.value() != self._loaded and not discard_confirmed(
+        if self.has_changes() and not discard_confirmed(
                 self, self.tr("Discard your changes?"),
                 self.tr("Your changes to this moment have not been saved.")):
             return

@@ -252,6 +252,15 @@ class TimelineTab(QWidget):
         editor.finished.connect(lambda _r: editor.deleteLater())
         editor.open()
 
+    def keep_unsaved(self) -> None:
+        """The app is quitting: an open editor's changes are saved as Save would save
+        them (the app waits for its store jobs before it closes the store)."""
+        editor = self.editor()
+        if editor is not None and editor.isVisible() and editor.has_changes() \
+                and editor.value().text:
+            logger.info("keeping the moment being edited at quit")
+            editor.accept()
+
     def editor(self) -> MomentEditor | None:
         """The open editor, if any."""
         return self._editor if self._editor is not None and shiboken6.isValid(self._editor) \

@@ -200,6 +200,13 @@ class HistoryWindow(QWidget):
         """Switch to the People tab."""
         self.tabs.setCurrentWidget(self._people_holder)
 
+    def keep_unsaved(self) -> None:
+        """The app is quitting: keep what an open moment or person editor holds."""
+        self.timeline.keep_unsaved()
+        keep = getattr(self.people, "keep_unsaved", None)
+        if keep is not None:
+            keep()
+
     def _show_people(self) -> None:
         """Build or refresh the People panel, when it is the tab on show."""
         if self.tabs.currentWidget() is not self._people_holder:
