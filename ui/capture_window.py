@@ -89,15 +89,14 @@ class PersonCompleter(QCompleter):
     """Completes the @name token before the cursor from the people list."""
 
     def __init__(self, edit: _MomentEdit) -> None:
-        from PySide6.QtCore import Qt  # made with the first @name: see _key
-
         super().__init__(edit)
         self.edit = edit
+        # Matched here, not by Qt: a name is found as the store finds it, whichever
+        # I it was typed with ("@is" offers "Işık" and "İsmail"), whatever its case.
+        self._all: list[str] = []
         self._names = QStringListModel(self)
         self.setModel(self._names)
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
-        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setWidget(edit)
         popup = self.popup()
         assert popup is not None  # setModel made it
@@ -110,8 +109,7 @@ class PersonCompleter(QCompleter):
 
     def set_names(self, names: Sequence[str]) -> None:
         """Replace the names on offer."""
-        if list(names) != self._names.stringList():
-            self._names.setStringList(list(names))
+        self._all = list(names)
 
     def _token(self) -> re.Match[str] | None:
         return _MENTION.search(self.edit.text(), 0, self.edit.cursorPosition())
@@ -122,10 +120,15 @@ class PersonCompleter(QCompleter):
         if token is None:
             self.list.hide()
             return
-        self.setCompletionPrefix(token.group(1).replace("_", " "))
-        if self.completionCount() == 0:
+        from mlcoach.domain.text import name_key
+
+        typed = name_key(token.group(1).replace("_", " "))
+        matches = [name for name in self._all if name_key(name).startswith(typed)]
+        if not matches:
             self.list.hide()
             return
+        if matches != self._names.stringList():
+            self._names.setStringList(matches)
         self.list.setCurrentIndex(self.completionModel().index(0, 0))
         self.complete()
 

@@ -157,6 +157,38 @@ def test_completer_offers_saved_people_after_at(qtbot, capture, store):
     assert capture.isVisible()
 
 
+def test_completer_finds_turkish_names_whichever_i_is_typed(qtbot, capture, store):
+    """"@ı" offered neither "Işık" nor "İsmail", and "@is" not "İsmail" (Qt's case folding
+    is not Turkish), while saving finds them: the list offers what the store would find."""
+    for name in ("Işık", "İsmail", "Bo"):
+        store.add_person(name)
+    capture.present()
+
+    def type_turkish(text: str) -> None:  # QTest types Latin-1 only
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
+
+        for ch in text:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(capture.edit, QKeyEvent(
+                    kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+    def offered() -> list[str]:
+        return [capture.completer.completionModel().index(i, 0).data()
+                for i in range(capture.completer.completionCount())]
+
+    type_line(qtbot, capture, "Thanked @")
+    type_turkish("ı")
+    assert capture.completer.popup().isVisible()
+    assert sorted(offered()) == ["Işık", "İsmail"]
+    type_turkish("ş")
+    assert offered() == ["Işık"]
+    capture.edit.clear()
+    type_line(qtbot, capture, "Thanked @is")
+    assert offered() == ["İsmail"]
+
+
 def test_the_names_popup_is_made_with_the_first_mention(qtbot, capture, store):
     from PySide6.QtWidgets import QAbstractItemView, QApplication
 
