@@ -346,7 +346,8 @@ class ReflectionDialog(QDialog):
         layout.addWidget(self._follow_title)
         layout.addLayout(self._follow_box)
         layout.addStretch(1)
-        return quiet_scroll_area(content, self)
+        # The rows' outcome buttons take the keyboard; the area itself is no tab stop.
+        return quiet_scroll_area(content, self, focus_inside=True)
 
     def _build_layout(self) -> None:
         header = QHBoxLayout()

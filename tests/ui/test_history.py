@@ -555,3 +555,11 @@ def test_an_edit_whose_save_fails_comes_back_in_the_editor(qtbot, some: Store,  
     back.accept()
     qtbot.waitUntil(lambda: some.get_moment(moment_id).text  # type: ignore[union-attr]
                     == "Thanked Ana for the calm release call")
+
+
+def test_escape_closes_the_window_as_it_closes_the_others(qtbot, some: Store) -> None:
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, some)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
+    assert not window.isVisible()

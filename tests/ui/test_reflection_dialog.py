@@ -279,3 +279,25 @@ def test_mnemonic_skips_letters_already_taken():
     assert with_mnemonic("Did you ask?", taken="edi") == "Did &you ask?"
     assert with_mnemonic("Where did you lead?", taken="edi") == "&Where did you lead?"
     assert with_mnemonic("Q&A today", taken="q") == "Q&&&A today"
+
+
+def test_tab_goes_round_the_controls_without_an_empty_stop(qtbot, reflection) -> None:  # type: ignore[no-untyped-def]
+    """Keyboard only: from the first answer, Tab reaches every control and comes back,
+    and no stop is a control that does nothing (the glance's scroll area was one)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit
+
+    reflection.load_day()
+    reflection.present()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is reflection.went_well)
+    stops = []
+    for _ in range(20):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+        if stops[-1] is reflection.went_well:
+            break
+    assert stops[-1] is reflection.went_well
+    assert all(isinstance(w, QAbstractButton | QLineEdit | QPlainTextEdit) for w in stops), \
+        [type(w).__name__ for w in stops]
+    energy = reflection.energy.buttons()
+    assert stops.index(energy[-1]) == len(stops) - 2  # energy, just above, comes before

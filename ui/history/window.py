@@ -111,6 +111,7 @@ class HistoryWindow(QWidget):
         self.transfer.imported.connect(self._imported)
         self.transfer.failed.connect(self.show_notice)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        QShortcut(QKeySequence("Escape"), self, self.close)  # as the other windows close
 
     def _menu_bar(self) -> QMenuBar:
         """File: Export ▸ (one entry per format), Import…, Close."""
