@@ -349,6 +349,33 @@ def test_an_export_through_a_symlink_writes_the_file_it_names(cli_env, tmp_path,
     assert link.is_symlink() and real.read_text() != "old"
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a link another user owns needs root")
+@pytest.mark.parametrize("command", [["export"], ["prompts", "export", "--all"]])
+@pytest.mark.parametrize("where", ["name", "folder"])
+def test_an_export_refuses_a_link_another_user_planted_in_a_shared_folder(
+        cli_env, tmp_path, command, where):
+    """Another user's link in /tmp to the victim's own file: the export went through it
+    (resolved first, so even the kernel's protected_symlinks did not stop it)."""
+    victim = tmp_path / "victim" / "notes.txt"
+    victim.parent.mkdir()
+    victim.write_text("mine")
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    planted = shared / ("report.json" if where == "name" else "exports")
+    planted.symlink_to(victim if where == "name" else victim.parent)
+    os.lchown(planted, 65534, 65534)  # nobody's
+    output = planted if where == "name" else planted / "notes.txt"
+    res = run_cli(cli_env, *command, "-o", str(output))
+    assert res.returncode == 2 and "another user" in res.stderr, res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    assert victim.read_text() == "mine"
+    # The user's own link there is followed, as before.
+    os.lchown(planted, os.getuid(), os.getgid())
+    assert run_cli(cli_env, *command, "-o", str(output)).returncode == 0
+    assert victim.read_text() != "mine"
+
+
 @pytest.mark.parametrize("command", [["export"], ["prompts", "export", "--all"]])
 def test_an_export_never_replaces_a_folder_a_fifo_or_a_device(cli_env, tmp_path, command):
     fifo = tmp_path / "pipe"

@@ -104,6 +104,43 @@ def others_may_write(path: Path) -> bool:
         return False
 
 
+def planted_link(path: Path) -> Path | None:
+    """The first link on the way to `path` that another user made in a folder open to
+    everyone (`/tmp/report.json` → the victim's own file), or None. The kernel refuses to
+    follow such a link (fs.protected_symlinks) only where it is switched on, and never
+    for a path resolved beforehand, as a write through a link must be."""
+    if os.name != "posix":
+        return None
+    import stat
+
+    pending = list(Path(os.path.abspath(path)).parts)
+    here, hops = Path(pending.pop(0)), 0
+    while pending:
+        step = here / pending.pop(0)
+        try:
+            info = os.lstat(step)
+        except OSError:
+            return None  # nothing there yet: no link to follow
+        if not stat.S_ISLNK(info.st_mode):
+            here = step
+            continue
+        hops += 1
+        folder = os.stat(here)
+        if folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH \
+                and info.st_uid not in (os.getuid(), folder.st_uid):
+            return step
+        if hops > 40:
+            return None  # a loop: the write itself fails with its own error
+        target = Path(os.readlink(step))
+        if target.is_absolute():
+            parts = list(target.parts)
+            here = Path(parts.pop(0))
+            pending = parts + pending
+        else:  # relative to the folder the link is in
+            pending = list(target.parts) + pending
+    return None
+
+
 def make_private(path: Path) -> None:
     """Set owner-only permissions on a file, where the platform has them."""
     if os.name == "posix" and path.exists():

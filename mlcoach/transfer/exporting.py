@@ -27,7 +27,7 @@ from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, S
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
-from mlcoach.system.paths import expand_user
+from mlcoach.system.paths import expand_user, planted_link
 
 if TYPE_CHECKING:  # the ORM store loads only for an import: exports run on either store
     from mlcoach.store.core import Store
@@ -112,6 +112,11 @@ def export_target(output: Path, root: Path) -> Path:
     `cp` would), never into the data folder, never over a folder, a fifo or a device.
     Raises UsageError, with nothing written."""
     refuse_data_folder(output, root)
+    planted = planted_link(expand_user(output))
+    if planted is not None:
+        raise UsageError("cannot write {path}: {link} is a link another user made in a "
+                         "folder open to everyone (nothing was written)", path=output,
+                         link=planted)
     target = Path(os.path.realpath(expand_user(output)))
     try:
         mode = target.stat().st_mode
