@@ -1,5 +1,6 @@
 """The single-instance channel never goes to another user: without XDG_RUNTIME_DIR it
-lives in our own 0700 folder in /tmp (refused when someone else got there first), and a
+lives in our own 0700 folder in /tmp (or the private data folder when someone else got
+there first; refused when that cannot be had either), and a
 hand-over checks the listening process's uid (SO_PEERCRED) before saying anything.
 
 Another local user is simulated with uid 65534 (the tests run as root, which can chown
@@ -52,6 +53,29 @@ def test_a_folder_another_user_made_first_is_refused(tmp_base: Path, tmp_path: P
         instance.channel_path(tmp_path / "data", env={})
     with pytest.raises(MlcoachError, match="not a private folder of yours"):
         instance.send(tmp_path / "data", "show", env={})
+
+
+@as_root
+def test_a_folder_another_user_made_first_moves_the_channel_into_the_data_folder(
+        tmp_base: Path, tmp_path: Path, cli_env: dict[str, str]) -> None:
+    """Without a runtime folder (ssh, cron), another user's /tmp/mlcoach-<uid> failed
+    `capture TEXT` (the moment was not stored) and `run`, with advice to remove a folder
+    a user cannot remove from /tmp. The private data folder holds the channel then."""
+    folder = tmp_base / f"mlcoach-{os.getuid()}"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, OTHER, OTHER)
+    data = tmp_path / "data"
+    data.mkdir(mode=0o700)
+    assert instance.channel_path(data, env={}) == data / instance.FALLBACK_CHANNEL
+    env = {k: v for k, v in cli_env.items() if k != "XDG_RUNTIME_DIR"}
+    env.update(TMPDIR=str(tmp_base), MLCOACH_DATA_DIR=str(data))
+    for args in (["init", "--no-encryption"], ["capture", "Asked Bo over ssh"]):
+        res = subprocess.run([sys.executable, "-m", "mlcoach", *args], env=env,
+                             capture_output=True, text=True, timeout=60)
+        assert res.returncode == 0, res.stderr
+    found = subprocess.run([sys.executable, "-m", "mlcoach", "search", "ssh"], env=env,
+                           capture_output=True, text=True, timeout=60)
+    assert "Asked Bo over [ssh]" in found.stdout, found.stderr
 
 
 @pytest.mark.parametrize("how", ["symlink", "open mode"])
