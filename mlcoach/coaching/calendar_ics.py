@@ -53,6 +53,10 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 #: At most this many occurrences are read for one window (a guard, never reached by a
 #: real calendar: twenty meetings on every day of a year are 7,300).
 MAX_LISTED = 10_000
+#: At most this many events (a series counts once) may lie in the days a window is read
+#: for: each costs about 2 ms to parse, and the app reads on its GUI thread. A real
+#: calendar has tens a day; a generated or shared one with thousands would hold the tray.
+MAX_PARSED = 2_000
 
 
 class CalendarError(MlcoachError):
@@ -228,7 +232,13 @@ def _parse_cached(path: str, stamp: tuple[int, int, int, int], first: date,
                   last: date) -> ParsedCalendar:
     """The file parsed for windows within the days [first, last]: only events that may
     occur there are parsed, and long simple series start close to `first`."""
-    data = _read_cached(path, stamp).only(first, last)
+    indexed = _read_cached(path, stamp)
+    count = indexed.kept(first, last)
+    if count > MAX_PARSED:
+        raise CalendarError("{path}: {count} events around these days, more than the {n} "
+                            "mlcoach reads; the calendar is left out", path=path, count=count,
+                            n=MAX_PARSED)
+    data = indexed.only(first, last)
     return parse_ics(data, path, since=datetime.combine(first, time(0), tzinfo=UTC),
                      until=datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC))
 

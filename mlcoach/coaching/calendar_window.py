@@ -87,6 +87,12 @@ class Calendarfile:
                 keep = True  # a rule or extra dates: it recurs
         return cls(flat, tuple(events))
 
+    def kept(self, first: date, last: date) -> int:
+        """How many events `only(first, last)` keeps."""
+        low, high = first.strftime("%Y%m%d").encode(), last.strftime("%Y%m%d").encode()
+        return sum(1 for e in self.events
+                   if e.first is None or e.last is None or (e.last >= low and e.first <= high))
+
     def only(self, first: date, last: date) -> bytes:
         """The file without the single events that lie wholly outside [first, last]."""
         low, high = first.strftime("%Y%m%d").encode(), last.strftime("%Y%m%d").encode()
