@@ -53,10 +53,11 @@ MAX_FILE_BYTES = 32 * 1024 * 1024
 #: At most this many occurrences are read for one window (a guard, never reached by a
 #: real calendar: twenty meetings on every day of a year are 7,300).
 MAX_LISTED = 10_000
-#: At most this many events (a series counts once) may lie in the days a window is read
-#: for: each costs about 2 ms to parse, and the app reads on its GUI thread. A real
-#: calendar has tens a day; a generated or shared one with thousands would hold the tray.
-MAX_PARSED = 2_000
+#: At most this many events a day (a series counts once) may lie in the days a window is
+#: read for: each costs about 2 ms to parse, and the app reads on its GUI thread (for its
+#: five days, 2,000 events). A real calendar has tens a day; a generated or shared one
+#: with thousands would hold the tray.
+MAX_PER_DAY = 400
 
 
 class CalendarError(MlcoachError):
@@ -233,11 +234,11 @@ def _parse_cached(path: str, stamp: tuple[int, int, int, int], first: date,
     """The file parsed for windows within the days [first, last]: only events that may
     occur there are parsed, and long simple series start close to `first`."""
     indexed = _read_cached(path, stamp)
-    count = indexed.kept(first, last)
-    if count > MAX_PARSED:
+    count, limit = indexed.kept(first, last), MAX_PER_DAY * ((last - first).days + 1)
+    if count > limit:
         raise CalendarError("{path}: {count} events around these days, more than the {n} "
                             "mlcoach reads; the calendar is left out", path=path, count=count,
-                            n=MAX_PARSED)
+                            n=limit)
     data = indexed.only(first, last)
     return parse_ics(data, path, since=datetime.combine(first, time(0), tzinfo=UTC),
                      until=datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC))
