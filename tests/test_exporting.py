@@ -444,3 +444,19 @@ def test_an_export_is_one_moment_in_time_while_others_write(store, tmp_path, mon
     assert [p["name"] for p in doc["people"]] == ["Ana"]  # as it was when the export began
     monkeypatch.undo()
     assert len(exporting.export_document(store)["people"]) == 2  # Bo, saved meanwhile
+
+
+def test_a_tag_holding_half_a_character_is_refused_in_one_line(cli_env, tmp_path):
+    """"tags": ["\\ud800"] passed the checks and failed the write with "unexpected error"."""
+    from tests.conftest import run_cli
+
+    assert run_cli(cli_env, "capture", "kept as it was").returncode == 0
+    bad = tmp_path / "half.json"
+    bad.write_text('{"format": "mlcoach-export", "version": 1, "moments": [{"id": "m1", '
+                   '"text": "hi", "kind": "other", "created_at": "2024-03-01T09:00:00+00:00", '
+                   '"tags": ["\\ud800"]}]}')
+    res = run_cli(cli_env, "import", str(bad))
+    assert res.returncode == 1 and "tags" in res.stderr and "unexpected" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+    out = run_cli(cli_env, "export")
+    assert [m["text"] for m in json.loads(out.stdout)["moments"]] == ["kept as it was"]

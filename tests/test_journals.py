@@ -123,6 +123,11 @@ def test_a_jrnl_journal_imports_every_entry_once(cli_env, jrnl_export) -> None:
     (b'{"tags": {}, "entries": "no"}', 'no "entries" list'),
     (b'{"tags": {}, "entries": [{"title": "x", "date": "2024', "not valid JSON"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8"),
+    # half a character, escaped: "unexpected error (UnicodeEncodeError …)" before
+    (b'{"tags": {}, "entries": [{"title": "\\udc80", "date": "2024-03-01", "time": "09:00",'
+     b' "body": "", "tags": [], "starred": false}]}', "not valid Unicode"),
+    (b'{"tags": {}, "entries": [{"title": "x", "date": "2024-03-01", "time": "09:00",'
+     b' "body": "", "tags": ["@\\ud800"], "starred": false}]}', "not valid Unicode"),
 ])
 def test_a_malformed_jrnl_file_is_one_line_and_changes_nothing(cli_env, jrnl_export,
                                                                tmp_path, content, fragment):

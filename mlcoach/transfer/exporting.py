@@ -478,9 +478,18 @@ def _check_moment(item: dict[str, Any], where: str) -> None:
     if not isinstance(tags, list) or not all(
         # the limit is the stored tag's: "ß" is stored folded, as "ss"
         isinstance(t, str) and 0 < len(t.casefold()) <= MAX_TAG and "\x00" not in t
-        for t in tags
+        and _unicode(t) for t in tags
     ):
         raise v.fail("tags", "must be a list of short texts")
+
+
+def _unicode(text: str) -> bool:
+    """Whether `text` can be stored: no half character ("\\ud800" in the JSON)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _check_person(item: dict[str, Any], where: str) -> None:
@@ -552,7 +561,7 @@ def _check_custom_prompt(item: dict[str, Any], where: str) -> None:
     if not isinstance(parts, list) or not all(p in {d.value for d in DayPart} for p in parts):
         raise v.fail("parts", "must list parts of the day")
     tags = item.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+    if not isinstance(tags, list) or not all(isinstance(t, str) and _unicode(t) for t in tags):
         raise v.fail("tags", "must be a list of texts")
     from mlcoach.coaching.content import PromptFileError, check_custom_prompt
 

@@ -116,6 +116,7 @@ def _dayone_documents(path: Path) -> list[Any]:
 def _tag(raw: str) -> str | None:
     """A tag as mlcoach keeps it (no symbol, no spaces), or None when nothing is left."""
     tag = "-".join(raw.strip().lstrip("#@").split()).casefold()
+    tag.encode("utf-8")  # half a character raises, and the file is refused as a whole
     return tag[:MAX_TAG] if tag and "\x00" not in tag else None
 
 
@@ -296,8 +297,13 @@ def journal_document(loaded: Any, source: str, tz: tzinfo,
     """An mlcoach export document holding the journal's entries (`load_journal`'s result),
     validated; ImportError_ (one line) when they do not make one. Nothing is written.
     Only jrnl's @tags name people, so a Day One document never calls `person_for`."""
-    moments = (jrnl_moments(loaded, tz, person_for) if source == "jrnl"
-               else dayone_moments(loaded))
+    try:
+        moments = (jrnl_moments(loaded, tz, person_for) if source == "jrnl"
+                   else dayone_moments(loaded))
+    except UnicodeEncodeError as exc:  # "\udc80" in the JSON: half a character
+        raise ImportError_("an entry of the {label} file holds text that is not valid "
+                           "Unicode (nothing was imported)",
+                           label="jrnl" if source == "jrnl" else "Day One") from exc
     unique = list({m["id"]: m for m in moments}.values())  # identical entries count once
     # Checked as built, not written out and parsed again (that took 35 times the file).
     return validate_export({"format": FORMAT, "version": VERSION, "moments": unique})
