@@ -210,17 +210,13 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 @contextlib.contextmanager
 def _scratch_folder(prefix: str) -> Iterator[Layout]:
-    """A private temporary store folder, removed after: in the session's memory-backed
-    folder where there is one, since a copy of a plain store is the user's words and
-    that folder is gone at logout even after a kill."""
-    import tempfile
-
+    """A store folder of the command's own, private and removed after (see
+    system/scratch.py for what a killed command leaves)."""
     from mlcoach.store.vault import Layout
+    from mlcoach.system.scratch import scratch_folder
 
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    with tempfile.TemporaryDirectory(
-            prefix=prefix, dir=runtime if runtime and os.path.isdir(runtime) else None) as f:
-        yield Layout(Path(f))
+    with scratch_folder(prefix) as folder:
+        yield Layout(folder)
 
 
 def printable(text: str) -> str:

@@ -63,6 +63,11 @@ def delete_all(layout: Layout, keys: KeyStore, *, store: Store | None = None) ->
         removed.append(root)
     except OSError:
         pass
+    # Copies a killed command left while reading a read-only data folder (one of a plain
+    # store holds the words in clear).
+    from mlcoach.system.scratch import remove_left_over
+
+    removed += remove_left_over()
     logger.info("deleted %d items from the data folder", len(removed))
     return removed
 
