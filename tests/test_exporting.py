@@ -460,3 +460,25 @@ def test_a_tag_holding_half_a_character_is_refused_in_one_line(cli_env, tmp_path
     assert len(res.stderr.strip().splitlines()) == 1
     out = run_cli(cli_env, "export")
     assert [m["text"] for m in json.loads(out.stdout)["moments"]] == ["kept as it was"]
+
+
+def test_what_a_killed_export_left_beside_its_file_goes_at_the_next(cli_env, tmp_path):
+    """SIGKILL mid-write left ".notes.json.k2x9ab3f" (the words, maybe in a synced folder)
+    for good; the next export to that file removes it, not one still being written."""
+    import os
+
+    from tests.conftest import run_cli
+
+    assert run_cli(cli_env, "capture", "Asked Ana about the release").returncode == 0
+    target = tmp_path / "notes.json"
+    killed = tmp_path / ".notes.json.k2x9ab3f"
+    killed.write_text('{"moments": [{"text": "Asked Ana')
+    os.utime(killed, (0, 0))
+    writing = tmp_path / ".notes.json.a1b2c3d4"  # another export, writing now
+    writing.write_text("{")
+    mine = tmp_path / ".notes.json.backup-of-mine"
+    mine.write_text("kept")
+    os.utime(mine, (0, 0))
+    assert run_cli(cli_env, "export", "-o", str(target)).returncode == 0
+    assert not killed.exists() and writing.exists() and mine.exists()
+    assert "Asked Ana" in target.read_text()

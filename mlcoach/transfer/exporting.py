@@ -118,6 +118,7 @@ def export_target(output: Path, root: Path) -> Path:
                          "folder open to everyone (nothing was written)", path=output,
                          link=planted)
     target = Path(os.path.realpath(expand_user(output)))
+    _remove_killed_writes(target)
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
@@ -152,6 +153,33 @@ def write_export(output: Path, text: str, root: Path) -> Path:
         raise MlcoachError("cannot write {path}: {reason}", path=output,
                            reason=exc.strerror or exc) from exc
     return target
+
+
+def _remove_killed_writes(target: Path) -> None:
+    """The half-written copies an export to `target` killed mid-write left beside it
+    (".notes.json.k2x9ab3f", the user's words, maybe in a synced folder): ours, and
+    older than any export still writing."""
+    import re
+    import time
+
+    pattern = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}")
+    try:
+        siblings = list(target.parent.iterdir())
+    except OSError:
+        return
+    for path in siblings:
+        if not pattern.fullmatch(path.name):
+            continue
+        try:
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() \
+                    and time.time() - info.st_mtime > _WRITING_AT_MOST_S:
+                path.unlink()
+        except OSError:
+            continue
+
+
+_WRITING_AT_MOST_S = 3600
 
 
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
