@@ -44,8 +44,9 @@ class Desktop:
         self.env: dict[str, str] = {}
 
     def spawn(self, *args: str, **kw: object) -> subprocess.Popen[bytes]:
+        kw.setdefault("stderr", subprocess.DEVNULL)
         proc = subprocess.Popen(args, env=self.env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, **kw)  # type: ignore[call-overload]
+                                **kw)  # type: ignore[call-overload]
         self.pids.append(proc.pid)
         return proc
 
@@ -99,46 +100,54 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     home.mkdir()
     runtime.mkdir(mode=0o700)
     d = Desktop(root)
-    display = _free_display()
-    d.env = {k: v for k, v in os.environ.items()
-             if not k.startswith(("MLCOACH_", "PYTHON_KEYRING", "DBUS_", "QT_QPA"))}
-    d.env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), DISPLAY=f":{display}",
-                 XDG_DATA_HOME=str(home / ".local/share"),
-                 XDG_CONFIG_HOME=str(home / ".config"))
-    d.spawn("Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-    ok = _wait(lambda: subprocess.run(["xdpyinfo"], env=d.env, capture_output=True)
-               .returncode == 0)
-    assert ok, "Xvfb did not start"
-    out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
-                          "--print-pid=1"], env=d.env, capture_output=True, text=True,
-                         check=True).stdout.split()
-    d.env["DBUS_SESSION_BUS_ADDRESS"], bus_pid = out[0], int(out[1])
-    d.pids.append(bus_pid)
-    d.groups.append(bus_pid)  # what the bus starts on demand (at-spi, portals) lives there
-    keyring = subprocess.run(
-        ["gnome-keyring-daemon", "--unlock", "--daemonize", "--components=secrets"],
-        input="test-pw", env=d.env, capture_output=True, text=True, check=True)
-    for line in keyring.stdout.splitlines():
-        key, _, value = line.partition("=")
-        if key == "GNOME_KEYRING_CONTROL":
-            d.env[key] = value
-        if key == "GNOME_KEYRING_PID" and value.isdigit():
-            d.pids.append(int(value))
-    owner = subprocess.run(
-        ["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
-         "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID",
-         "string:org.freedesktop.secrets"], env=d.env, capture_output=True, text=True)
-    words = owner.stdout.split()
-    if words and words[-1].isdigit():
-        d.pids.append(int(words[-1]))  # the keyring daemon, found through the bus
-    _dunst_picker(home)
-    d.spawn("dunst")
-    d.spawn("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
-            "--height", "32", "--transparent", "false", "--SetDockType", "true")
-    assert _wait(lambda: "trayer" in subprocess.run(
-        ["xwininfo", "-root", "-tree"], env=d.env, capture_output=True, text=True).stdout)
-    assert _wait(lambda: subprocess.run(["dunstctl", "is-paused"], env=d.env,
-                                        capture_output=True).returncode == 0)
+    try:  # a start that fails half-way leaves nothing running
+        display = _free_display()
+        d.env = {k: v for k, v in os.environ.items()
+                 if not k.startswith(("MLCOACH_", "PYTHON_KEYRING", "DBUS_", "QT_QPA"))}
+        d.env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), DISPLAY=f":{display}",
+                     XDG_DATA_HOME=str(home / ".local/share"),
+                     XDG_CONFIG_HOME=str(home / ".config"))
+        d.spawn("Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+        ok = _wait(lambda: subprocess.run(["xdpyinfo"], env=d.env, capture_output=True)
+                   .returncode == 0)
+        assert ok, "Xvfb did not start"
+        out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
+                              "--print-pid=1"], env=d.env, capture_output=True, text=True,
+                             check=True).stdout.split()
+        d.env["DBUS_SESSION_BUS_ADDRESS"], bus_pid = out[0], int(out[1])
+        d.pids.append(bus_pid)
+        d.groups.append(bus_pid)  # what the bus starts on demand (at-spi, portals) lives there
+        keyring = subprocess.run(
+            ["gnome-keyring-daemon", "--unlock", "--daemonize", "--components=secrets"],
+            input="test-pw", env=d.env, capture_output=True, text=True, check=True)
+        for line in keyring.stdout.splitlines():
+            key, _, value = line.partition("=")
+            if key == "GNOME_KEYRING_CONTROL":
+                d.env[key] = value
+            if key == "GNOME_KEYRING_PID" and value.isdigit():
+                d.pids.append(int(value))
+        owner = subprocess.run(
+            ["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
+             "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID",
+             "string:org.freedesktop.secrets"], env=d.env, capture_output=True, text=True)
+        words = owner.stdout.split()
+        if words and words[-1].isdigit():
+            d.pids.append(int(words[-1]))  # the keyring daemon, found through the bus
+        _dunst_picker(home)
+        d.spawn("dunst")
+        trayer_log = root / "trayer.log"
+        with open(trayer_log, "wb") as log:
+            d.spawn("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
+                    "--height", "32", "--transparent", "false", "--SetDockType", "true",
+                    stderr=log)
+        assert _wait(lambda: "trayer" in subprocess.run(
+            ["xwininfo", "-root", "-tree"], env=d.env, capture_output=True, text=True).stdout,
+            timeout=30), f"trayer did not show: {trayer_log.read_text(errors='replace')[-500:]}"
+        assert _wait(lambda: subprocess.run(["dunstctl", "is-paused"], env=d.env,
+                                            capture_output=True).returncode == 0)
+    except BaseException:
+        d.stop()
+        raise
     try:
         yield d
     finally:
