@@ -153,6 +153,7 @@ def test_quitting_keeps_a_person_and_a_moment_being_edited(controller, qtbot, op
     exits = _exit_recorded(ctl)
     ctl.quit()
     assert exits == [0]
+    person_editor.done(0)  # the app has gone; the test session's QApplication goes on
     reopened = open_store(opened.layout, keys=OSKeyring())
     try:
         deniz = reopened.store.find_person("Deniz")
