@@ -286,7 +286,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if coach.welcome_pending():
             from mlcoach.ui.welcome import WelcomeDialog
 
-            full = opened.full()
+            full = self._full()
             dialog = WelcomeDialog(full.store, full)
             coach.hold_first_prompt(self.clock())
             dialog.finished.connect(lambda _=0: self.after_welcome())

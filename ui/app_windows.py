@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from mlcoach.ui.settings_dialog import SettingsDialog
 
 
+WINDOW_WRITE_WAIT_MS = 2000
+
 class Window(Enum):
     """The app's windows, by the name a request or a menu action gives them."""
 
@@ -64,7 +66,11 @@ class WindowFactories:
     def _full(self) -> Opened:
         """The ORM store the windows other than quick capture need: SQLAlchemy loads with
         the first of them, never in the idle app."""
-        return self._store().full()
+        full = self._store().full()
+        # A window's Save waits a moment for another writer (an import), then says so and
+        # keeps what was typed; the store's minute would hold the whole app.
+        full.store.wait_briefly_here(WINDOW_WRITE_WAIT_MS)
+        return full
 
     def capture_window(self) -> CaptureWindow:
         from mlcoach.ui.capture_window import CaptureWindow

@@ -136,9 +136,17 @@ class StoreDamagedError(Exception):
     """The file opens but what it holds cannot be ours (recovery.is_corruption says so)."""
 
 
-def writer(engine: Engine) -> Engine:
-    """The same engine, for transactions that write (they begin IMMEDIATE)."""
-    return engine.execution_options(**{WRITE_OPTION: True})
+# How long a write waits for another writer when not the store's minute (Store.wait_briefly_here).
+BRIEF_WAIT_OPTION = "mlcoach_wait_ms"
+
+
+def writer(engine: Engine, wait_ms: int | None = None) -> Engine:
+    """The same engine, for transactions that write (they begin IMMEDIATE); `wait_ms`:
+    how long they wait for another writer, instead of BUSY_TIMEOUT_MS."""
+    options: dict[str, object] = {WRITE_OPTION: True}
+    if wait_ms is not None:
+        options[BRIEF_WAIT_OPTION] = wait_ms
+    return engine.execution_options(**options)
 
 
 def make_engine(path: Path, secret: Secret) -> Engine:
@@ -207,7 +215,11 @@ def make_engine(path: Path, secret: Secret) -> Engine:
         # A writer takes the write lock up front: a deferred transaction that reads and
         # then writes fails at once ("database is locked") when another writer committed
         # meanwhile, where BEGIN IMMEDIATE simply waits its turn (busy_timeout).
-        write = conn.get_execution_options().get(WRITE_OPTION)
+        options = conn.get_execution_options()
+        write = options.get(WRITE_OPTION)
+        if write and options.get(BRIEF_WAIT_OPTION) is not None:  # a fresh connection each
+            conn.exec_driver_sql(  # time (NullPool): the shorter wait ends with it
+                f"PRAGMA busy_timeout = {int(options[BRIEF_WAIT_OPTION])}")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine

@@ -24,7 +24,8 @@ def errors_as_domain(cls: type[_S]) -> type[_S]:
             try:
                 return fn(*args, **kwargs)
             except SQLAlchemyError as exc:
-                raise unavailable(exc) from exc
+                brief = getattr(args[0], "_waits_briefly", None) if args else None
+                raise unavailable(exc, brief=bool(brief and brief())) from exc
         return guarded
 
     for name, member in list(vars(cls).items()):
@@ -39,8 +40,15 @@ BUSY_MESSAGE = N_("another mlcoach is still writing (a long import?) and did not
                   "within a minute: nothing was written; try again")
 
 
-def unavailable(exc: BaseException) -> StoreUnavailableError:
+# … and where a window waited only a moment (Store.wait_briefly_here).
+BRIEF_BUSY_MESSAGE = N_("another mlcoach is writing just now (an import?): nothing was "
+                        "written; try again in a moment")
+
+
+def unavailable(exc: BaseException, *, brief: bool = False) -> StoreUnavailableError:
     detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
     if "locked" in detail or "busy" in detail:
+        if brief:
+            return StoreBusyError(BRIEF_BUSY_MESSAGE)
         return StoreBusyError(BUSY_MESSAGE)
     return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)

@@ -750,3 +750,20 @@ def test_the_evening_offer_does_not_take_the_keyboard(controller, qtbot, opened,
     assert reflection is not None and reflection.isVisible() and shown == ["offer"]
     ctl.open_window(Window.REFLECT)
     assert shown == ["offer", "present"]
+
+
+def test_a_window_saving_during_another_write_waits_a_moment_not_a_minute(controller,  # type: ignore[no-untyped-def]
+                                                                          opened):
+    """Settings' OK while an import held the store froze the whole app for its minute."""
+    ctl, _clock = controller
+    ctl.open_window(Window.SETTINGS)
+    dialog = ctl.settings_dialog()
+    dialog.schedule.prompts.setValue(2)
+    with dialog.store.connection() as other_writer:
+        other_writer.execute("BEGIN IMMEDIATE")
+        try:
+            assert dialog.save() is False
+        finally:
+            other_writer.execute("ROLLBACK")
+    assert "just now" in dialog.save_error.text() and dialog.isVisible()
+    assert dialog.save() is True and opened.store.settings().prompts_per_day == 2
