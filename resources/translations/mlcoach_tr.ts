@@ -2288,6 +2288,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         </translation>
     </message>
     <message>
+        <source>Not saved: {reason}</source>
+        <translation>Kaydedilmedi: {reason}</translation>
+    </message>
+    <message>
         <source>The change could not be saved.</source>
         <translation>Değişiklik kaydedilemedi.</translation>
     </message>

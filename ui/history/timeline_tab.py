@@ -280,7 +280,8 @@ class TimelineTab(QWidget):
             self._write_failed(exc)
             open_now = self.editor() if shiboken6.isValid(self) else None
             if shiboken6.isValid(self) and (open_now is None or not open_now.isVisible()):
-                self._open_editor(entry, edit, self.status.text())
+                self._open_editor(entry, edit, self.tr("Not saved: {reason}").format(
+                    reason=self.status.text()))
 
         ops.run(write, self._edited, failed)
 
