@@ -8,6 +8,7 @@ from functools import partial
 
 from PySide6.QtCore import (
     QMargins,
+    QStringListModel,
     Qt,
     Signal,
 )
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -268,6 +270,20 @@ class CoachInputs(QWidget):
         """Whether something is typed as the change."""
         return bool(self.change.text().strip())
 
+    def completer(self) -> QCompleter:
+        """What "Who" offers as it is typed in."""
+        return self._completer
+
+    def _offer_names(self, text: str) -> None:
+        typed = name_key(text)
+        found = [p.name for key, p in self._people.items() if typed and typed in key]
+        self._matches.setStringList(found)
+        popup = self._completer.popup()
+        if found and popup is not None:
+            self._completer.complete()
+        elif popup is not None:
+            popup.hide()
+
     def set_people(self, people: list[Person]) -> None:
         """Offer `people` in "Who", keeping what is typed there and any style picked."""
         before = self._people.get(name_key(self._person)) if self._person else None
@@ -321,13 +337,22 @@ class CoachInputs(QWidget):
         self.who.setAccessibleDescription(self.tr(
             "A saved person, or anyone: a name, a team, an audience. Optional."))
         self.who.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        line, completer = self.who.lineEdit(), self.who.completer()
-        assert line is not None and completer is not None  # an editable combo has both
+        line = self.who.lineEdit()
+        assert line is not None  # an editable combo has one
         line.setPlaceholderText(self.tr("A saved person, or anyone (optional)"))
         line.setAccessibleName(self.tr("Who"))
         line.setClearButtonEnabled(True)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        # Names matched as the store matches them, whichever Turkish I was typed ("ış"
+        # finds "Işık"); Qt's own case folding does not know the Turkish pairs.
+        # Driven here (not set on the line, whose own prefix matching would drop them).
+        self.who.setCompleter(None)  # type: ignore[arg-type]  # Qt takes nullptr
+        self._matches = QStringListModel(self)
+        self._completer = QCompleter(self._matches, self.who)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setWidget(line)
+        self._completer.activated[str].connect(  # type: ignore[index]
+            lambda name: self.who.setEditText(name))
+        line.textEdited.connect(self._offer_names)
 
         self.style_box = QComboBox(self)
         self.style_box.setAccessibleName(self.tr("Their style"))

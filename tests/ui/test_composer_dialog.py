@@ -627,3 +627,30 @@ def test_a_pasted_change_too_long_says_so_and_keeps_every_word(qtbot, coach):
     assert coach.inputs.change.text() == text
     assert not coach.save_button.isEnabled()
     assert "500" in coach.view.text()
+
+
+def test_who_offers_saved_people_whichever_turkish_i_is_typed(qtbot, store):
+    """"ış" offered nobody (Qt's case folding is not Turkish), though "Işık" is saved and
+    the coach would find her by that name."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for name in ("Işık Yılmaz", "İsmail", "Bo"):
+        store.add_person(name)
+    window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
+    qtbot.addWidget(window)
+    window.present()
+    line = window.inputs.who.lineEdit()
+    line.setFocus()
+    for ch in "ış":  # QTest types Latin-1 only
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(line, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+    completer = window.inputs.completer()
+    assert completer.popup().isVisible()
+    offered = [completer.completionModel().index(i, 0).data()
+               for i in range(completer.completionCount())]
+    assert offered == ["Işık Yılmaz"]
+    completer.activated[str].emit("Işık Yılmaz")  # Enter on the offered name
+    assert window.inputs.who.currentText() == "Işık Yılmaz"
+    ops.pool().waitForDone(10_000)
