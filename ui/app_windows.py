@@ -14,6 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QWidget
 
 from mlcoach.system.paths import DRAFT_NAME
@@ -67,9 +68,11 @@ class WindowFactories:
         """The ORM store the windows other than quick capture need: SQLAlchemy loads with
         the first of them, never in the idle app."""
         full = self._store().full()
-        # A window's Save waits a moment for another writer (an import), then says so and
-        # keeps what was typed; the store's minute would hold the whole app.
-        full.store.wait_briefly_here(WINDOW_WRITE_WAIT_MS)
+        app = QCoreApplication.instance()
+        if app is not None and QThread.currentThread() is app.thread():
+            # A window's Save waits a moment for another writer (an import), then says so
+            # and keeps what was typed; the store's minute would hold the whole app.
+            full.store.wait_briefly_here(WINDOW_WRITE_WAIT_MS)
         return full
 
     def capture_window(self) -> CaptureWindow:
