@@ -471,12 +471,12 @@ def test_what_a_killed_export_left_beside_its_file_goes_at_the_next(cli_env, tmp
 
     assert run_cli(cli_env, "capture", "Asked Ana about the release").returncode == 0
     target = tmp_path / "notes.json"
-    killed = tmp_path / ".notes.json.k2x9ab3f"
+    killed = tmp_path / ".notes.json.k2x9ab3f.mlcoach-part"
     killed.write_text('{"moments": [{"text": "Asked Ana')
     os.utime(killed, (0, 0))
-    writing = tmp_path / ".notes.json.a1b2c3d4"  # another export, writing now
+    writing = tmp_path / ".notes.json.a1b2c3d4.mlcoach-part"  # another export, writing now
     writing.write_text("{")
-    mine = tmp_path / ".notes.json.backup-of-mine"
+    mine = tmp_path / ".notes.json.20240101"  # the user's own, named like a leftover
     mine.write_text("kept")
     os.utime(mine, (0, 0))
     assert run_cli(cli_env, "export", "-o", str(target)).returncode == 0

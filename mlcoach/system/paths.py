@@ -147,12 +147,17 @@ def make_private(path: Path) -> None:
         os.chmod(path, 0o600)
 
 
+# The end of a file atomic_write is still writing: only mlcoach names a file so, and what a
+# killed write left can be told from a user's own ".report.json.2024".
+PART_SUFFIX = ".mlcoach-part"
+
+
 def atomic_write(path: Path, data: bytes | str) -> None:
     """Write a file so that a crash leaves either the old or the new content."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     import tempfile  # here: the capture path never writes this way
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)

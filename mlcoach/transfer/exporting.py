@@ -27,7 +27,7 @@ from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, S
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
-from mlcoach.system.paths import expand_user, planted_link
+from mlcoach.system.paths import PART_SUFFIX, expand_user, planted_link
 
 if TYPE_CHECKING:  # the ORM store loads only for an import: exports run on either store
     from mlcoach.store.core import Store
@@ -118,13 +118,13 @@ def export_target(output: Path, root: Path) -> Path:
                          "folder open to everyone (nothing was written)", path=output,
                          link=planted)
     target = Path(os.path.realpath(expand_user(output)))
-    _remove_killed_writes(target)
     try:
         mode = target.stat().st_mode
     except FileNotFoundError:
         if not target.parent.is_dir():
             raise UsageError("cannot write {path}: there is no folder {folder} "
                              "(nothing was written)", path=output, folder=target.parent) from None
+        _remove_killed_writes(target)
         return target
     except OSError as exc:
         raise UsageError("cannot write {path}: {reason}", path=output,
@@ -138,6 +138,7 @@ def export_target(output: Path, root: Path) -> Path:
     if not mode & stat.S_IWUSR:  # made read-only to keep it: a new file would replace it
         raise UsageError("cannot write {path}: the file is read-only "
                          "(nothing was written)", path=output)
+    _remove_killed_writes(target)
     return target
 
 
@@ -162,7 +163,8 @@ def _remove_killed_writes(target: Path) -> None:
     import re
     import time
 
-    pattern = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}")
+    pattern = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}"
+                         + re.escape(PART_SUFFIX))
     try:
         siblings = list(target.parent.iterdir())
     except OSError:
