@@ -730,6 +730,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.app.exit(0)
 
     def _keep_typed_words(self) -> None:
+        if self.opened is not None and getattr(self.opened, "full_is_open", True):
+            self._store().full().store.wait_as_long_as_needed()  # behind an import, kept
         if Window.CAPTURE in self.windows:
             self.capture_window().flush_draft()
         if Window.REFLECT in self.windows:

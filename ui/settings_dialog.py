@@ -359,10 +359,10 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.store, self.opened, self.keys = store, opened, keys
         self._deleted = False
-        self._loaded: Settings = store.settings()  # what the controls were loaded from
         self.setWindowTitle(self.tr("mlcoach settings"))
         self.setAccessibleName(self.tr("Settings"))
         settings = store.settings()
+        self._loaded = settings  # what the controls show (reload() below sets it again)
         names = theme_display_names(ui_language(settings))
 
         self.schedule = SchedulePage()
@@ -416,14 +416,16 @@ class SettingsDialog(QDialog):
         """Show the stored settings again, dropping unsaved edits."""
         if self._deleted:
             return
-        settings = self.store.settings()
+        self._show(self.store.settings())
+        self.save_error.clear()
+        self.apply_button.setEnabled(False)
+
+    def _show(self, settings: Settings) -> None:
         self._loaded = settings
         for page in self.pages:
             page.blockSignals(True)
             page.load(settings)
             page.blockSignals(False)
-        self.save_error.clear()
-        self.apply_button.setEnabled(False)
 
     def has_unsaved_changes(self) -> bool:
         """Whether a control was changed since the settings were last loaded or saved."""
@@ -479,7 +481,7 @@ class SettingsDialog(QDialog):
             self.save_error.show_error(
                 self.tr("Not saved: {reason}").format(reason=error_message(exc)))
             return False
-        self._loaded = new
+        self._show(new)  # what was saved meanwhile elsewhere shows too: a next Apply keeps it
         self.save_error.clear()
         self.apply_button.setEnabled(False)
         self.settings_changed.emit(new)

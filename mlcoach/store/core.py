@@ -46,7 +46,7 @@ from mlcoach.domain.timestamps import from_db
 from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store import rows
-from mlcoach.store.db import BRIEF_WAIT_OPTION, writer
+from mlcoach.store.db import writer
 from mlcoach.store.errors import errors_as_domain, unavailable
 from mlcoach.store.file_guard import KeptConnection
 from mlcoach.store.light import kept_connection
@@ -69,26 +69,32 @@ class Store:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Writes begin IMMEDIATE, so they wait for another writer instead of failing.
         self._long_writes = sessionmaker(writer(engine), expire_on_commit=False)
-        self._brief: tuple[int, sessionmaker[Session]] | None = None
+        self._brief: tuple[int, int, sessionmaker[Session]] | None = None
 
     def wait_briefly_here(self, wait_ms: int) -> None:
         """Writes from the calling thread (a GUI's) wait at most `wait_ms` for another
         writer, then fail with StoreBusyError, instead of holding it for the store's
         minute; writes from other threads (a worker's) keep the long wait."""
-        if self._brief is not None and self._brief[0] == threading.get_ident() \
-                and self._brief[1].kw["bind"].get_execution_options().get(
-                    BRIEF_WAIT_OPTION) == wait_ms:
+        brief = self._brief
+        if brief is not None and brief[:2] == (threading.get_ident(), wait_ms):
             return
-        brief = sessionmaker(writer(self.engine, wait_ms), expire_on_commit=False)
-        self._brief = (threading.get_ident(), brief)
+        self._brief = (threading.get_ident(), wait_ms,
+                       sessionmaker(writer(self.engine, wait_ms), expire_on_commit=False))
+
+    def wait_as_long_as_needed(self) -> None:
+        """Writes from every thread wait the store's minute again (the app quitting: what
+        was typed is kept even behind a long import)."""
+        self._brief = None
 
     def _waits_briefly(self) -> bool:
-        return self._brief is not None and self._brief[0] == threading.get_ident()
+        brief = self._brief
+        return brief is not None and brief[0] == threading.get_ident()
 
     @property
     def _writes(self) -> sessionmaker[Session]:
-        if self._brief is not None and self._brief[0] == threading.get_ident():
-            return self._brief[1]
+        brief = self._brief  # read once: another thread may change it
+        if brief is not None and brief[0] == threading.get_ident():
+            return brief[2]
         return self._long_writes
 
     def close(self) -> None:

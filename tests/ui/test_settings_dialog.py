@@ -135,6 +135,10 @@ def test_a_setting_saved_elsewhere_meanwhile_survives_a_save(dialog: SettingsDia
     saved = store.settings()
     assert (saved.prompts_per_day, saved.focus_themes, saved.min_gap_minutes) == \
         (2, ("questions",), 150)
+    # A second Apply, the window still open, keeps them too (it wrote the old gap back).
+    dialog.schedule.prompts.setValue(3)
+    assert dialog.save() and dialog.schedule.gap.value() == 150
+    assert (store.settings().prompts_per_day, store.settings().min_gap_minutes) == (3, 150)
 
 
 def test_a_store_held_too_long_says_not_saved_and_keeps_the_changes(  # type: ignore[no-untyped-def]
