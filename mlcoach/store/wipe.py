@@ -18,7 +18,6 @@ from mlcoach.security.keys import KeyringUnavailableError, KeyStore
 from mlcoach.store.backups import written_here
 from mlcoach.store.recovery import DAMAGED_MARK, LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
 from mlcoach.store.vault import SETUP_LOCK, Layout, read_meta
-from mlcoach.system.instance import FALLBACK_CHANNEL
 from mlcoach.system.paths import DRAFT_NAME
 
 if TYPE_CHECKING:
@@ -97,8 +96,7 @@ def _targets(layout: Layout) -> list[Path]:
     db = layout.db
     paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
     paths += [layout.meta, root / DRAFT_NAME, root / NOTE_NAME, root / LOCK_NAME,
-              root / SETUP_LOCK, root / FALLBACK_CHANNEL,
-              (root / FALLBACK_CHANNEL).with_suffix(".lock")]
+              root / SETUP_LOCK]
     # Only the names mlcoach writes, also where "logs" or "backups" is a link to a folder
     # elsewhere: the app wrote its copies through the link, and they hold the same words.
     # The link itself, and everything else in its folder, is the user's and stays.

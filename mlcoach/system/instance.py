@@ -35,26 +35,11 @@ MAX_REPLY = 128
 
 def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
     """A socket path unique to this user and data folder, in a folder only this user can
-    enter: $XDG_RUNTIME_DIR when it is private, otherwise our own folder in /tmp, or when
-    another user made that first, the private data folder. Raises MlcoachError when none
-    of these can be had."""
+    enter: $XDG_RUNTIME_DIR when it is private, otherwise our own folder in /tmp.
+    Raises MlcoachError when that folder exists but is not ours and private."""
     digest = sha256(str(data_root.absolute()).encode()).hex()[:16]
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    try:
-        return channel_dir(env) / f"mlcoach-{uid}-{digest}.sock"
-    except MlcoachError:
-        # /tmp/mlcoach-<uid> made first by another user (no runtime folder: ssh, cron):
-        # the data folder itself, private to us and known to every mlcoach using it.
-        inside = data_root.absolute() / FALLBACK_CHANNEL
-        if _private(data_root.absolute()) and len(os.fsencode(inside)) < _MAX_SOCKET_PATH:
-            return inside
-        raise
-
-
-# The channel's name inside the data folder, where no private runtime folder can be had;
-# its lock is beside it (".lock"). AF_UNIX paths are at most 107 bytes on Linux.
-FALLBACK_CHANNEL = "instance.sock"
-_MAX_SOCKET_PATH = 104
+    return channel_dir(env) / f"mlcoach-{uid}-{digest}.sock"
 
 
 def _private(path: Path) -> bool:
