@@ -27,8 +27,7 @@ def _left_by_a_killed_read(runtime: Path, name: str, *, lock_file: bool = True) 
     (folder / "mlcoach.db").write_text("words about Ana, in clear")
     if lock_file:
         (folder / ".in-use").touch()
-    else:
-        os.utime(folder, (0, 0))  # made long ago, killed before it took its lock
+    os.utime(folder, (0, 0))  # made long ago (one made just now may not hold its lock yet)
     return folder
 
 
@@ -67,3 +66,20 @@ def test_wipe_removes_what_a_killed_read_left(runtime: Path, cli_env: dict[str, 
     left = _left_by_a_killed_read(runtime, "mlcoach-read-x1y2z3")
     assert run_cli(env, "wipe", "--yes").returncode == 0
     assert not left.exists()
+
+
+def test_a_copy_made_just_now_is_left_to_take_its_lock(runtime: Path) -> None:
+    fresh = runtime / "mlcoach-read-fresh"
+    fresh.mkdir(mode=0o700)
+    assert scratch.remove_left_over() == [] and fresh.exists()
+
+
+def test_wipe_also_clears_the_temporary_folder_a_command_without_runtime_used(
+        runtime: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    other = tmp_path / "tmp"
+    other.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(other))
+    left = _left_by_a_killed_read(other, "mlcoach-read-overssh")
+    assert scratch.remove_left_over() == [left] and not left.exists()

@@ -113,7 +113,8 @@ def planted_link(path: Path) -> Path | None:
         return None
     import stat
 
-    pending = list(Path(os.path.abspath(path)).parts)
+    # Not abspath: it folds "x/../" by text, skipping a link the kernel would follow.
+    pending = list((path if path.is_absolute() else Path(os.getcwd()) / path).parts)
     here, hops = Path(pending.pop(0)), 0
     while pending:
         step = here / pending.pop(0)
@@ -125,7 +126,10 @@ def planted_link(path: Path) -> Path | None:
             here = step
             continue
         hops += 1
-        folder = os.stat(here)
+        try:
+            folder = os.stat(here)
+        except OSError:
+            return None  # the write itself says what is wrong
         if folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH \
                 and info.st_uid not in (os.getuid(), folder.st_uid):
             return step

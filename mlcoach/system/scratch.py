@@ -46,14 +46,18 @@ def scratch_folder(prefix: str) -> Iterator[Path]:
 
 
 def remove_left_over(parent: Path | None = None) -> list[Path]:
-    """Remove the scratch folders of ours in `parent` (default: where they are made) that
-    no running command holds; return them."""
+    """Remove the scratch folders of ours that no running command holds, in `parent`, or
+    by default wherever they are made (the runtime folder, and the temporary folder a
+    command without one used); return them."""
     gone: list[Path] = []
     if os.name != "posix":
         return gone  # no flock: a folder in use cannot be told from a leftover
+    if parent is None:
+        for place in dict.fromkeys((scratch_parent(), Path(tempfile.gettempdir()))):
+            gone += remove_left_over(place)
+        return gone
     import fcntl
 
-    parent = scratch_parent() if parent is None else parent
     try:
         found = [p for p in parent.iterdir() if p.name.startswith(PREFIXES)]
     except OSError:
@@ -63,10 +67,10 @@ def remove_left_over(parent: Path | None = None) -> list[Path]:
             info = os.lstat(folder)
             if not folder.is_dir() or folder.is_symlink() or info.st_uid != os.getuid():
                 continue
+            if time.time() - info.st_mtime < _GRACE_S:
+                continue  # made just now: it may not hold its lock yet
             lock = folder / _IN_USE
             if not lock.exists():
-                if time.time() - info.st_mtime < _GRACE_S:
-                    continue  # being made just now
                 shutil.rmtree(folder)
                 gone.append(folder)
                 continue
