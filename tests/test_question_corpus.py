@@ -163,8 +163,18 @@ _STACKED = re.compile(
      "How would it work for you to tell me before you merge?"),
     ("Dana should ping me when she's done",
      "How would it work for you to ping me when you're done?"),
-    ("Dana should check with her before she deploys",  # "her": somebody else
-     "How would it work for you to check with her before you deploy?"),
+    # a she, he or her that may be somebody else: her words, quoted as typed
+    ("Dana should check with Sam before he merges",
+     "How would it work for you if we tried this: “Dana should check with Sam before he "
+     "merges”?"),
+    ("Dana should give her feedback",
+     "How would it work for you if we tried this: “Dana should give her feedback”?"),
+    ("Dana should share notes so that he knows",
+     "How would it work for you if we tried this: “Dana should share notes so that he "
+     "knows”?"),
+    ("tell Dana to review her own PRs", "How would it work for you to review your own PRs?"),
+    ("Dana should review PRs because they block us",
+     "How would it work for you to review PRs because they block us?"),
     ("Dana should review PRs but she never does", "How would it work for you to review PRs?"),
     ("Dana hosts the demo and writes notes",
      "How would it work for you to host the demo and write notes?"),

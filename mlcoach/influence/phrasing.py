@@ -403,7 +403,7 @@ def _to_the_person(body: str, person: str) -> str:
                 return f"join {after}"  # "invite Priya to the design review"
             if after and _plain(after.split()[0]) in _ARTICLES:
                 return body  # "ask Dana to the …": not an act to put after "to"
-            return after or body
+            return (_said_to_them(after) or body) if after else body
         return rest if verb in ("let", "have") else body  # "ask Dana about …" stays whole
     own = _their_own_act(body, name)
     if own is not None:
@@ -465,35 +465,35 @@ def _base_form(word: str) -> str:
     return low
 
 
-_HER_OWN = re.compile(r"(?<![\w'’])(?:her|his)(?![\w'’])(?P<after>\s+(?P<next>[\w'’]+))?", re.I)
-_SHE_DOES = re.compile(r"(?<![\w'’])(?:she|he)\s+(?P<verb>[\w'’]+)", re.I)
-_BLAME = re.compile(r",?\s+(?:but|and|though|although|because|since)\s+(?:she|he|they)\b.*$",
-                    re.I)
+_BLAME = re.compile(r",?\s+(?:but|though|although)\s+(?:she|he|they)\s+(?:never|always|still|"
+                    r"won't|doesn't|don't|keeps|rarely|hardly|refuses)\b.*$", re.I)
+# "before she merges", "when she's done": a time of her own act; "so that he knows" may
+# be anyone, and stays.
+_SHE = re.compile(r"(?P<lead>(?<![\w'’])(?:before|after|when|whenever|once|until|while|as soon "
+                  r"as)\s+)(?:she|he)(?:\s+(?P<verb>[\w'’]+)|(?P<is>['’]s))(?![\w'’])", re.I)
+_THIRD_PERSON = re.compile(r"(?<![\w'’])(?:she|he|her|his|him|she's|he's)(?![\w'’])", re.I)
 
 
-def _said_to_them(act: str) -> str:
+def _said_to_them(act: str) -> str | None:
     """Her act with what it says of her said to her: "review her own PRs" → "review your
-    own PRs", "tell me before she merges" → "tell me before you merge". A clause of how
-    she is ("… but she never does") is left out: the question is not where to say it."""
+    own PRs", "tell me before she merges" → "tell me before you merge"; a clause of how she
+    is ("… but she never does") is left out, since the question is not where to say it.
+    None when a she/he/her is left that may be someone else ("check with Sam before he
+    merges", "give her feedback"): then the words are quoted as typed."""
     act = _BLAME.sub("", act)
+    act = re.sub(r"(?<![\w'’])(?:her|his) own(?![\w'’])", "your own", act, flags=re.I)
     act = re.sub(r"(?<![\w'’])(?:herself|himself)(?![\w'’])", "yourself", act, flags=re.I)
-    act = re.sub(r"(?<![\w'’])(?:she|he)['’]s(?![\w'’])", "you're", act, flags=re.I)
+    others = any(w[:1].isupper() for w in act.split()[1:])  # another name: whose "he"?
+    if not others:
+        def she(m: re.Match[str]) -> str:
+            if m.group("is"):
+                return m.group("lead") + "you're"
+            verb = m.group("verb")
+            keep = verb.lower() in _AUX and verb.lower() not in _IRREGULAR_PRESENT
+            return m.group("lead") + "you " + (verb if keep else _base_form(verb))
 
-    def her(m: re.Match[str]) -> str:  # "her PRs" is hers; "ask her" is someone else
-        nxt = _plain(m.group("next") or "")
-        if m.group(0).lower().startswith("her") and (
-                not nxt or nxt in _PREPOSITIONS or nxt in _ARTICLES or nxt in _CLAUSE_ADVERBS):
-            return m.group(0)
-        return "your" + (m.group("after") or "")
-
-    act = _HER_OWN.sub(her, act)
-
-    def she(m: re.Match[str]) -> str:
-        verb = m.group("verb")
-        keep = verb.lower() in _AUX and verb.lower() not in _IRREGULAR_PRESENT
-        return "you " + (verb if keep else _base_form(verb))  # "she will" → "you will"
-
-    return _SHE_DOES.sub(she, act)
+        act = _SHE.sub(she, act)
+    return None if _THIRD_PERSON.search(act) else act
 
 
 def _strip_fillers(text: str) -> str:
