@@ -12,6 +12,17 @@ MAX_NAME = 200
 MAX_TAG = 100
 
 
+def is_text(value: str) -> bool:
+    """Whether `value` is whole Unicode text: no half character (a lone surrogate, which
+    Python keeps for bytes that were not UTF-8 or for "\\ud800" in JSON) that SQLite,
+    a file name or a message could not take."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str:
     """Strip and check user text; reject empty, NUL-bearing or oversized input.
 
@@ -22,11 +33,8 @@ def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str
     value = value.strip()  # stored exactly otherwise: names and tags are composed below
     if len(value) > limit:
         raise UsageError("{what} is longer than {limit} characters", what=term, limit=limit)
-    try:  # first: a byte that is not UTF-8 (a lone surrogate) is not "empty"
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        raise UsageError("{what} contains characters that are not valid text",
-                         what=term) from exc
+    if not is_text(value):  # first: a byte that is not UTF-8 is not "empty"
+        raise UsageError("{what} contains characters that are not valid text", what=term)
     # Only invisible characters (zero-width spaces, a byte-order mark, direction marks)
     # read as empty too: stored, they show as a blank line or a blank name.
     if not any(ch.isprintable() and not ch.isspace() for ch in value):

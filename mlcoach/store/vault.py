@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple, cast
 from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLockedError, UsageError
 from mlcoach.domain.i18n import N_
 from mlcoach.domain.ids import new_id, utcnow
+from mlcoach.domain.text import is_text
 from mlcoach.security.keys import (
     KeyringUnavailableError,
     KeyStore,
@@ -268,10 +269,8 @@ def passphrase_text(passphrase: str) -> str:
     string, cut at the NUL or refused); UsageError otherwise."""
     if "\x00" in passphrase:
         raise UsageError("the passphrase contains a NUL character")
-    try:
-        passphrase.encode("utf-8")
-    except UnicodeEncodeError:
-        raise UsageError("the passphrase has bytes that are not UTF-8 text") from None
+    if not is_text(passphrase):
+        raise UsageError("the passphrase has bytes that are not UTF-8 text")
     return passphrase
 
 

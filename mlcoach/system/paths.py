@@ -49,13 +49,13 @@ def data_dir(explicit: str | os.PathLike[str] | None = None,
 def _as_text(folder: Path) -> Path:
     """`folder`, when its name is text: bytes that are not UTF-8 (kept by Python as lone
     surrogates) cannot reach SQLite's file name, the app's channel or a message."""
-    try:
-        str(folder).encode("utf-8")
-    except UnicodeEncodeError:
+    from mlcoach.domain.text import is_text
+
+    if not is_text(str(folder)):
         from mlcoach.domain.errors import UsageError
 
         raise UsageError("the data folder's path has bytes that are not UTF-8 text; choose "
-                         "another folder with --data-dir (nothing was changed)") from None
+                         "another folder with --data-dir (nothing was changed)")
     return folder
 
 

@@ -25,7 +25,7 @@ from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
-from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT
+from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, is_text
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
 from mlcoach.system.paths import PART_SUFFIX, expand_user, planted_link
 
@@ -429,10 +429,8 @@ class _V:
             raise self.fail(key, "is empty")
         if len(v) > limit or "\x00" in v:
             raise self.fail(key, "is too long or contains a NUL character")
-        try:
-            v.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise self.fail(key, "contains invalid characters") from exc
+        if not is_text(v):
+            raise self.fail(key, "contains invalid characters")
         return v
 
     def ident(self, key: str = "id", *, required: bool = True) -> str | None:
@@ -508,18 +506,9 @@ def _check_moment(item: dict[str, Any], where: str) -> None:
     if not isinstance(tags, list) or not all(
         # the limit is the stored tag's: "ß" is stored folded, as "ss"
         isinstance(t, str) and 0 < len(t.casefold()) <= MAX_TAG and "\x00" not in t
-        and _unicode(t) for t in tags
+        and is_text(t) for t in tags
     ):
         raise v.fail("tags", "must be a list of short texts")
-
-
-def _unicode(text: str) -> bool:
-    """Whether `text` can be stored: no half character ("\\ud800" in the JSON)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _check_person(item: dict[str, Any], where: str) -> None:
@@ -591,7 +580,7 @@ def _check_custom_prompt(item: dict[str, Any], where: str) -> None:
     if not isinstance(parts, list) or not all(p in {d.value for d in DayPart} for p in parts):
         raise v.fail("parts", "must list parts of the day")
     tags = item.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) and _unicode(t) for t in tags):
+    if not isinstance(tags, list) or not all(isinstance(t, str) and is_text(t) for t in tags):
         raise v.fail("tags", "must be a list of texts")
     from mlcoach.coaching.content import PromptFileError, check_custom_prompt
 

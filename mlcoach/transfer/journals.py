@@ -116,7 +116,7 @@ def _dayone_documents(path: Path) -> list[Any]:
 def _tag(raw: str) -> str | None:
     """A tag as mlcoach keeps it (no symbol, no spaces), or None when nothing is left."""
     tag = "-".join(raw.strip().lstrip("#@").split()).casefold()
-    tag.encode("utf-8")  # half a character raises, and the file is refused as a whole
+    tag.encode("utf-8")  # half a character raises (not is_text): the file is refused whole
     return tag[:MAX_TAG] if tag and "\x00" not in tag else None
 
 
