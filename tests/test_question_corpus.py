@@ -15,7 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlcoach.domain.model import ChangeKind, Size, Style
-from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
 
 CORPUS = tomllib.loads(
     (Path(__file__).parent / "data" / "question_corpus.toml").read_text(encoding="utf-8")
@@ -145,7 +150,7 @@ _STACKED = re.compile(
     ("Dana shouldn't run the demo",
      "How would it work for you if we tried this: “Dana shouldn't run the demo”?"),
     ("Dana should have asked first",
-     "How would it work for you if we tried this: “Dana should have asked first”?"),
+     "How would it work for you if we looked at this together: “Dana should have asked first”?"),
     ("Dana and Priya pair on onboarding",
      "How would it work for you if we tried this: “Dana and Priya pair on onboarding”?"),
     ("Dana is the release owner",
@@ -339,3 +344,91 @@ def test_turkish_thought_or_question_is_looked_at_together() -> None:
         "Şuna birlikte baksak diyorum: «neden build hep kırık?» Bu sizin için nasıl olur?"
     assert supportive_question("wiki kullanalım, teşekkürler", ChangeKind.DIFFERENTLY,
                                "tr").startswith("Şöyle yapsak diyorum: ")
+
+
+@pytest.mark.parametrize(("change", "action", "lang", "expected"), [
+    # asked of the person the question is put to: said as the act itself
+    ("you should write tests", "differently", "en", "How would it work for you to write tests?"),
+    ("can you review my PR", "differently", "en", "How would it work for you to review my PR?"),
+    ("could you please update the ticket", "start", "en",
+     "How would it work for you to update the ticket?"),
+    ("don't forget to update the ticket", "differently", "en",
+     "How would it work for you to update the ticket?"),
+    ("you shouldn't deploy on Fridays", "stop", "en",
+     "How would it work for you to no longer deploy on Fridays?"),
+    # a complaint or a regret: looked at together, never offered as a plan or a trial
+    ("you never answer on Slack", "differently", "en",
+     "How would it work for you if we looked at this together: “you never answer on Slack”?"),
+    ("he missed the deadline again", "start", "en",
+     "How would it work for you if we looked at this together: “he missed the deadline again”?"),
+    ("Sam missed the demo", "stop", "en",
+     "How would it work for you if we looked at this together: “Sam missed the demo”?"),
+    ("we should have tested it", "differently", "en",
+     "How would it work for you if we looked at this together: “we should have tested it”?"),
+    ("hep geç kalıyorsun", "differently", "tr",
+     "Şuna birlikte baksak diyorum: «hep geç kalıyorsun». Bu sizin için nasıl olur?"),
+    ("testleri unuttun", "start", "tr",
+     "Şuna birlikte baksak diyorum: «testleri unuttun». Bu sizin için nasıl olur?"),
+    ("raporu göndermedi", "differently", "tr",
+     "Şuna birlikte baksak diyorum: «raporu göndermedi». Bu sizin için nasıl olur?"),
+    ("dün yine geç kaldı", "differently", "tr",
+     "Şuna birlikte baksak diyorum: «dün yine geç kaldı». Bu sizin için nasıl olur?"),
+    # a stop of B in favour of A does not stop A
+    ("mail atmak yerine Slack kullanmak", "stop", "tr",
+     "Şöyle yapsak diyorum: «mail atmak yerine Slack kullanmak». Bu sizin için nasıl olur?"),
+    # the plans these words look like stay plans
+    ("we shouldn't have a status meeting on Mondays", "stop", "en",
+     "How would it work for you to no longer have a status meeting on Mondays?"),
+    ("birim testi", "start", "tr",
+     "Şuna başlasak diyorum: «birim testi». Bu sizin için nasıl olur?"),
+    ("1. write tests 2. update docs", "differently", "en",
+     "How would it work for you if we tried this: “write tests; update docs”?"),
+])
+def test_a_complaint_is_not_offered_as_a_plan(change: str, action: str, lang: str,
+                                              expected: str) -> None:
+    """"you never answer on Slack" was offered "as a short trial": "how would it work for
+    you if we tried this: “you never answer on Slack”?"; "you should write tests" was
+    quoted as a plan of its own, and a Turkish "…kalıyorsun" read as a proposal."""
+    assert supportive_question(change, ChangeKind(action), lang) == expected
+
+
+@pytest.mark.parametrize("change", ["ok", "Thanks!", "ok thanks", "please", "asap 🙏",
+                                    "tamam", "lütfen", "teşekkür ederim"])
+def test_a_word_that_asks_for_nothing_is_not_a_change(change: str) -> None:
+    """"ok" was asked as "how would it work for you if we tried this: “Ok”?"."""
+    with pytest.raises(ComposerError, match="describe the change"):
+        supportive_question(change, ChangeKind.DIFFERENTLY, "en")
+
+
+@pytest.mark.parametrize(("change", "lang"), [
+    ("respect my time", "en"), ("cc me on client emails", "en"),
+    ("ask Dana to write docs", "en"), ("ask the team to write docs", "en"),
+    ("Ahmet test yazsın", "tr"), ("bana haber vermek", "tr"),
+])
+def test_lead_by_example_refuses_what_someone_else_would_do(change: str, lang: str) -> None:
+    """"Change your own way of working first: respect my time" told the user to do what
+    they want of someone else; the user is told to ask them instead."""
+    with pytest.raises(ComposerError, match="someone else"):
+        compose(SuggestionRequest(change, None, ChangeKind.DIFFERENTLY, by_example=True,
+                                  language=lang))
+    asked = compose(SuggestionRequest(change, None, ChangeKind.DIFFERENTLY, language=lang))
+    assert asked.question  # without "by example", the question is put to them as before
+
+
+@pytest.mark.parametrize(("change", "lang", "shown"), [
+    ("use the wiki instead of email", "en", ": use the wiki instead of email."),
+    ("instead of email, use the wiki", "en", ": use the wiki instead of email."),
+    ("mail atmak yerine Slack kullanmak", "tr", ": «mail atmak yerine Slack kullanmak»."),
+])
+def test_lead_by_example_of_a_stop_keeps_what_replaces_it(change: str, lang: str,
+                                                          shown: str) -> None:
+    """Stop + "use the wiki instead of email" by example read "no longer use the wiki";
+    in Turkish "«Slack kullanmak» olmadan çalışmak": the opposite of what was typed."""
+    composed = compose(SuggestionRequest(change, None, ChangeKind.STOP, by_example=True,
+                                         language=lang))
+    assert shown in composed.opening and "no longer" not in composed.opening
+    assert "olmadan" not in composed.opening
+    for quiet in ("ask questions early", "let the tests run first", "wiki kullanalım"):
+        language = "tr" if "wiki" in quiet else "en"
+        compose(SuggestionRequest(quiet, None, ChangeKind.START, by_example=True,
+                                  language=language))  # one's own acts: no error

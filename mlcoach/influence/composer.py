@@ -23,6 +23,7 @@ from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.phrasing import (
     Reading,
     Shape,
+    asks_of_someone_else,
     display_name,
     lower_lead,
     read_change,
@@ -209,11 +210,20 @@ def compose(req: SuggestionRequest) -> Composed:
     )
     grammar = catalog.table("grammar")
     use_b = b is not None and not req.by_example
+    if req.by_example and asks_of_someone_else(change, language):
+        raise ComposerError("leading by example is for what you change in your own work, "
+                            "and this change asks something of someone else; ask them "
+                            "instead")
+    if req.by_example and b is not None and req.action is ChangeKind.STOP:
+        # "use the wiki instead of email": B is what stops; A alone would read "no longer
+        # use the wiki". The user does the whole change, as typed, themselves.
+        example = _example_a(strip_lead(change) or change, ChangeKind.DIFFERENTLY, grammar,
+                             asked=False)
+    elif req.by_example:
+        example = _example_a(a, req.action, grammar, asked=b is None and change.endswith("?"))
     values: dict[str, str] = {
         "days": str(days),
-        "a": (_example_a(a, req.action, grammar, asked=b is None and change.endswith("?"))
-              if req.by_example
-              else _format_a(a, req.action, grammar, with_b=use_b)),
+        "a": example if req.by_example else _format_a(a, req.action, grammar, with_b=use_b),
         "b": _quote(b, grammar) if b is not None else "",
     }
     values.update(_person_forms(catalog.table("person"), shown))
@@ -319,6 +329,14 @@ def _clean(text: str) -> str:
 _MENTION = re.compile(r"(?<!\S)(?!@(?:here|channel|everyone|all)\b)[@#](?=\w)", re.I)
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S)")
 # A list's bullet or number in front ("- use the wiki", "• …", "1. …", "2) …").
+# Words that, alone, say no change at all ("ok", "thanks", "asap", "lütfen", "tamam").
+_NOT_A_CHANGE = frozenset((
+    "ok", "okay", "okey", "k", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty",
+    "cheers", "asap", "urgent", "yes", "no", "sure", "fine", "hi", "hello", "hey", "so",
+    "tbd", "todo", "idk", "maybe", "etc", "n/a", "na", "lol",
+    "tamam", "lütfen", "teşekkürler", "teşekkür", "ederim", "sağol", "sağ", "ol", "saol",
+    "mersi", "acil", "evet", "hayır", "merhaba", "selam", "peki", "olur", "belki",
+))
 _BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
 # "#general" after "in", "to" … names a channel: it keeps its mark ("post it in #general",
 # not "in general"); elsewhere "#kudos" is the word.
@@ -372,8 +390,8 @@ def _one_line(change: str) -> str:
         return "; ".join(_BULLET.sub("", line).rstrip(" ;,.") for line in lines)
     text = " ".join(change.split())
     text = re.sub(r"\s[•·]\s", "; ", text)
-    if re.match(r"1[.)]\s", text):
-        text = re.sub(r"[\s;,.]+\d{1,2}\)\s+", "; ", text)
+    if re.match(r"1[.)]\s", text):  # "1) a 2) b", "1. a 2. b"
+        text = re.sub(r"[\s;,.]+\d{1,2}[.)]\s+", "; ", text)
     return text
 
 
@@ -382,7 +400,8 @@ def _validate(change: str) -> str:
     if len(text) > 2 and text[0] + text[-1] in ('""', "“”", "«»", "''", "‘’", "„“") \
             and not set(text[1:-1]) & set(text[0] + text[-1]):
         text = text[1:-1].strip()  # quoted by the user: the question quotes it once
-    if not any(ch.isalnum() for ch in text):  # empty, "!!!", an emoji alone
+    words = re.findall(r"[\w'’]+", text.casefold())
+    if not words or set(words) <= _NOT_A_CHANGE:  # empty, "!!!", an emoji, "ok thanks"
         raise ComposerError("describe the change you want (for example: {example})",
                             example=Term(EXAMPLE_CHANGE))
     if len(text) > MAX_CHANGE_CHARS:
@@ -524,6 +543,8 @@ def _ask_values(reading: Reading, catalog: _Catalog) -> dict[str, str]:
             key = "question"
         elif form == "proposal" and key in ("start", "stop"):
             key = "other"  # "…yapalım", "…kullanalım" say what to do themselves
+        elif key == "stop" and re.search(r"(?<!\w)yerine(?!\w)", reading.words):
+            key = "other"  # "mail yerine Slack kullanmak": Slack is not what stops
         elif form == "thing" and key == "other":  # "Ayşe'nin raporu": something to try
             key = "other_thing"
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")

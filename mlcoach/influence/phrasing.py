@@ -90,7 +90,14 @@ _MODALS = (
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
     "it would be great to", "it'd be great to",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
-    "need to", "to",
+    "need to",
+    # asked of the person the question is put to: "could you review …" → "review …"
+    "you should really", "you should", "you could", "you can", "you need to",
+    "you have to", "you must", "you'd better", "you ought to", "could you please",
+    "could you maybe", "could you", "can you please", "can you", "would you please",
+    "would you mind", "would you", "will you", "don't forget to", "do not forget to",
+    "remember to", "make sure to", "make sure you", "be sure to",
+    "to",
 )
 _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
           "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if",
@@ -126,7 +133,9 @@ _WANTS = ("we need", "we want", "i'd like to see", "i would like to see", "i'd l
 _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us not",
                "we don't need to", "we do not need to", "we mustn't", "we must not",
                "why don't we stop", "can we not", "could we not", "we can't keep",
-               "we cannot keep", "we can't go on", "we cannot go on")
+               "we cannot keep", "we can't go on", "we cannot go on", "you shouldn't",
+               "you should not", "you mustn't", "you must not", "please don't",
+               "please do not")
 _TAILS = (" please", " pls", " plz", " thanks", " thank you", " maybe", " perhaps",
           " i think")
 _SUBJECTS = _words(
@@ -292,6 +301,8 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if _TURKISH_LETTERS.search(core) and turkish_form(core) != "thing":
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
     body = _strip_tails(_strip_fillers(core))
+    if not question and _REGRET.search(body):
+        return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
     if person:
         body = _to_the_person(body, person)
     says_stop = _says_stop_en(_strip_modal(body)[0])
@@ -341,9 +352,14 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
     …" and a time ("last sprint …") are thoughts then."""
     if action is ChangeKind.STOP and _SAYS_ENOUGH.search(body):
         return True  # "we don't need the Monday sync anymore": "stopped this: …" would double it
-    if _HOW_IT_IS.search(body):
-        return True  # "our retros are too long": how things are, whoever the subject
+    if _HOW_IT_IS.search(body) or _REGRET.search(body):
+        return True  # "our retros are too long", "Dana should have asked": how things are
     words = [_plain(w) for w in body.split()[:3]]
+    if words and words[0] in _SAID_OF_SOMEONE:
+        return True  # "you never answer on Slack", "he missed the deadline": never a plan
+    if len(words) > 1 and body[:1].isupper() and words[0] not in _KNOWN \
+            and (words[1] in _CLAUSE_ADVERBS | _SAID_NOT or _is_past(words[1])):
+        return True  # "Dana never answers", "Sam missed the demo": what a person does
     if words and _is_past(words[0]) and (len(words) == 1 or words[1] in _OBJECT_MARKERS):
         return True  # "skipped the retro again": what happened, to look at together
     if words[:2] == ["no", "one"]:
@@ -362,6 +378,27 @@ _SAYS_ENOUGH = re.compile(
     r"any ?more|(?:should|must|can|could) (?:stop|go|end)|isn't needed|is not needed|"
     r"not needed)(?!\w)", re.I)
 _FIRST_PERSON = _words("i i'm i'd i've i'll nobody")
+# What someone did or does, said of them: a complaint to look at, never a plan to try.
+_SAID_OF_SOMEONE = _words("you you're you've he she he's she's")
+_SAID_NOT = _words("didn't doesn't don't isn't wasn't won't can't keeps was")
+_REGRET_AT = re.compile(r"(?<![\w'’])(?:(?:should|could|would|must|shouldn['’]t|couldn['’]t|"
+                        r"wouldn['’]t)(?:\s+not)?\s+have|(?:should|could|would)['’]ve)"
+                        r"\s+(?P<done>[\w'’]+)", re.I)
+_PARTICIPLES = _words("been done gone taken given written seen known shown begun broken "
+                      "chosen driven eaten fallen forgotten frozen hidden spoken stolen "
+                      "thrown woken worn")
+
+
+class _Regret:
+    """"should have asked", "could've told me": what was not done, not "have a meeting"."""
+
+    @staticmethod
+    def search(text: str) -> bool:
+        return any(_is_past(_plain(m.group("done"))) or _plain(m.group("done")) in _PARTICIPLES
+                   for m in _REGRET_AT.finditer(text))
+
+
+_REGRET = _Regret()
 _HOW_IT_IS = re.compile(r"(?<!\w)(?:is|are|was|were|gets|get|feels|feel|seems|seem)\s+"
                         r"(?:way\s+|far\s+|just\s+|really\s+)?(?:too|so)\s+\w", re.I)
 _THOUGHT_SUBJECTS = _words(
@@ -494,6 +531,38 @@ def _said_to_them(act: str) -> str | None:
 
         act = _SHE.sub(she, act)
     return None if _THIRD_PERSON.search(act) else act
+
+
+_ME = re.compile(r"(?<![\w'’])(?:me|my|mine)(?![\w'’])", re.I)
+_ASKING = re.compile(r"(?:please\s+)?(?:ask|tell|remind|get|have|make|encourage|invite|allow"
+                     r"|let)\s+(?P<who>(?:the|my|our)\s+team|[\w'’]+)", re.I)
+_OTHERS = _words("someone somebody everyone everybody people them him her others colleagues")
+_TR_ME = re.compile(r"(?<!\w)(?:bana|beni|benim|bende|benden|benimle)(?!\w)", re.I)
+_TR_LET_THEM = ("sın", "sin", "sun", "sün", "sınlar", "sinler", "sunlar", "sünler")
+
+
+def asks_of_someone_else(text: str, language: str = "en") -> bool:
+    """Whether the change is something another person would do, not the user: "respect
+    my time", "cc me on client emails", "ask Dana to write docs", "Ahmet test yazsın". The
+    user cannot lead it by example."""
+    if language != "en":
+        if _TR_ME.search(text):
+            return True
+        words = re.findall(r"[\w']+", text.replace("İ", "i").replace("I", "ı").lower())
+        while len(words) > 1 and words[-1] in _TR_PARTICLES:
+            words.pop()
+        last = words[-1] if words else ""
+        return turkish_form(text) == "proposal" and len(last) >= 5 and last.endswith(
+            _TR_LET_THEM) and last not in _TR_NOT_PROPOSALS
+    body = _strip_modal(_strip_fillers(" ".join(text.split())))[0]
+    if _ME.search(body):
+        return True
+    asked = _ASKING.match(body)
+    if asked is None:
+        return False
+    who = asked.group("who")
+    return (who[:1].isupper() and _plain(who) not in _KNOWN) or _plain(who) in _OTHERS \
+        or who.lower().endswith(" team")
 
 
 def _strip_fillers(text: str) -> str:
@@ -889,6 +958,8 @@ def turkish_form(text: str) -> str:
         return "statement"
     if last in _TR_NEEDED or (last == "olur" and before in _TR_GOOD):
         return "proposal"
+    if _tr_said_of_someone(last):
+        return "statement"  # "hep geç kalıyorsun", "testleri unuttun": not a plan
     if last.endswith(_TR_VERBAL_NOUN):
         return "verbal_noun"
     if last in _TR_NOT_PROPOSALS:
@@ -905,6 +976,27 @@ def turkish_form(text: str) -> str:
     if len(words) > 1 and len(words[0]) >= 6 and words[0].endswith(_TR_SPOKEN_FIRST):
         return "proposal"  # spoken order, the verb first: "bırakalım şu raporu"
     return "thing"
+
+
+# What someone does or did, said to or of them: "…kalıyorsun" (its "-sun" is not the
+# proposal's), the past with a person ("unuttun", "yazmadınız"), the past of a verb
+# ending in -l ("kaldı", "geldi") or -p/-s ("yaptı", "kesti"), the negative past
+# ("göndermedi") and the reported past ("unutmuş").
+_TR_SAID_OF = ("yorsun", "yorsunuz", "madı", "medi", "madın", "medin", "madınız",
+               "mediniz", "ldı", "ldi", "ldu", "ldü", "ptı", "pti", "ptu", "ptü", "stı",
+               "sti", "stu", "stü", "dın", "din", "dun", "dün", "dınız", "diniz", "dunuz",
+               "dünüz", "tın", "tin", "tun", "tün", "tınız", "tiniz", "tunuz", "tünüz",
+               "mış", "miş", "muş", "müş")
+# Nouns with those endings ("kadın", "geçmiş", "altmış", "sistem dili" is not one).
+_TR_NOT_SAID_OF = frozenset(("kadın", "geçmiş", "yemiş", "altmış", "kırmış", "misafir",
+                             "bildin", "budun", "hüsnü", "düğün", "bütün", "ütün", "içtin",
+                             "metin", "petin", "çetin", "tütün", "kolaylık", "maaş",
+                             "tesisatı", "asistı", "testi", "listi", "kopti", "rapti",
+                             "altın", "satın", "yetmiş", "yurdun", "ordun"))
+
+
+def _tr_said_of_someone(last: str) -> bool:
+    return len(last) >= 5 and last.endswith(_TR_SAID_OF) and last not in _TR_NOT_SAID_OF
 
 
 # Proposal endings unmistakable enough to read a first word by ("yapalım şunu").
