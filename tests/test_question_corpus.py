@@ -335,6 +335,10 @@ def test_turkish_example_of_a_stop_wraps_only_a_thing(change: str) -> None:
     thing = compose(SuggestionRequest("haftalık toplantı", None, ChangeKind.STOP,
                                       by_example=True, language="tr"))
     assert "«haftalık toplantı» olmadan çalışmak" in thing.opening
+    act = compose(SuggestionRequest("gece mesaj atmak", None, ChangeKind.STOP,
+                                    by_example=True, language="tr"))
+    # not "«gece mesaj atmak» olmadan çalışmak" (working without "texting at night")
+    assert "«gece mesaj atmak» alışkanlığını bırakmak" in act.opening
 
 
 def test_turkish_thought_or_question_is_looked_at_together() -> None:

@@ -442,6 +442,8 @@ def _format_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, with_b:
     if action is ChangeKind.STOP and not with_b:
         if not _says_stop(a, grammar):
             wrap = wraps.get("stop") if shape else wraps.get("stop_verb", wraps.get("stop"))
+            if grammar.get("turkish") and turkish_form(a) == "verbal_noun":
+                wrap = wraps.get("stop_verbal_noun", wrap)  # an act: a habit to give up
     elif shape is not None:
         wrap = wraps.get(f"{'start' if action is ChangeKind.START else 'other'}_{shape}")
     quoted = _quote(a, grammar)
