@@ -360,3 +360,50 @@ def test_day_one_entries_sharing_a_uuid_are_refused_unless_the_same(cli_env, tmp
     path.write_text(json.dumps(dayone_doc([first, dict(first)])))  # the same entry twice
     assert run_cli(cli_env, "import", "--from", "dayone", str(path)).returncode == 0
     assert len(_export(cli_env)["moments"]) == 1
+
+
+def test_a_zip_of_too_many_files_is_refused_before_its_list_is_read(tmp_path, monkeypatch):
+    """A 90 MB zip of a million empty entries took 20 s and 546 MB in zipfile's list
+    before a single entry was looked at. Unit test: the limit is lowered to 40 here (the
+    real one, 100,000, is checked on a real zip64 below)."""
+    from mlcoach.transfer import journals
+
+    archive = tmp_path / "many.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("Journal.json", json.dumps(dayone_doc([dayone_entry(1)])))
+        for n in range(40):
+            z.writestr(f"photos/{n}.jpeg", b"")
+    assert journals.zip_entry_count(archive) == 41
+    monkeypatch.setattr(journals, "MAX_ZIP_ENTRIES", 40)
+
+    def never(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the zip's list was read")
+
+    monkeypatch.setattr(journals.zipfile, "ZipFile", never)
+    with pytest.raises(journals.ImportError_) as refused:
+        journals.load_journal(archive, "dayone")
+    assert "the zip holds 41 files; at most 40 are read" in str(refused.value)
+    assert "\n" not in str(refused.value)
+
+
+@pytest.mark.slow
+def test_the_file_count_of_a_zip64_and_of_a_zip_with_a_comment(tmp_path):
+    """Past 65,535 files a zip says its count in the zip64 end record; a comment of up
+    to 64 KB may follow the end record. Both are counted as zipfile counts them."""
+    from mlcoach.transfer.journals import zip_entry_count
+
+    big = tmp_path / "big.zip"
+    with zipfile.ZipFile(big, "w") as z:
+        for n in range(70_000):
+            z.writestr(f"{n}", b"")
+    with zipfile.ZipFile(big) as z:
+        assert zip_entry_count(big) == len(z.infolist()) == 70_000
+    commented = tmp_path / "commented.zip"
+    with zipfile.ZipFile(commented, "w") as z:
+        z.writestr("Journal.json", b"{}")
+        z.comment = b"PK\x05\x06 not the record " * 2000
+    assert zip_entry_count(commented) == 1
+    assert zip_entry_count(tmp_path / "big.zip") == 70_000
+    plain = tmp_path / "plain.json"
+    plain.write_text("{}")
+    assert zip_entry_count(plain) is None

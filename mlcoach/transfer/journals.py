@@ -32,6 +32,10 @@ from mlcoach.transfer.exporting import (
 #: A journal file (or the JSON inside a zip) larger than this is refused unread. Reading
 #: takes about 25 times the file's size in memory (200k jrnl entries, 27 MB: 600 MB).
 MAX_BYTES = 32 * 1024 * 1024
+#: A zip holding more files than this is refused before its list is read: zipfile keeps
+#: every entry of it in memory (a million empty entries: 546 MB and 20 s). A Day One
+#: export holds one JSON per journal and its photos, audio and PDFs.
+MAX_ZIP_ENTRIES = 100_000
 #: Tag given to entries the other journal marked as starred.
 STAR_TAG = "starred"
 SOURCES = ("jrnl", "dayone")
@@ -67,6 +71,36 @@ def _read_limited(path: Path) -> bytes:
     return data
 
 
+def zip_entry_count(path: Path) -> int | None:
+    """How many files the zip at `path` says it holds, from its end record (and the
+    zip64 one), read without its list; None when the record is not found (zipfile then
+    says what is wrong). zipfile keeps this record to itself."""
+    with path.open("rb") as f:
+        f.seek(0, 2)
+        size = f.tell()
+        tail_start = max(0, size - (22 + 0xFFFF))  # the record, then a comment of ≤ 64 KB
+        f.seek(tail_start)
+        tail = f.read()
+        at = tail.rfind(b"PK\x05\x06")
+        # the record whose comment length reaches the end (a comment may hold the marker)
+        while at >= 0 and at + 22 + int.from_bytes(tail[at + 20 : at + 22], "little") \
+                != len(tail):
+            at = tail.rfind(b"PK\x05\x06", 0, at)
+        if at < 0:
+            return None
+        count = int.from_bytes(tail[at + 10 : at + 12], "little")
+        if count != 0xFFFF or at < 20 or tail[at - 20 : at - 16] != b"PK\x06\x07":
+            return count
+        record = int.from_bytes(tail[at - 12 : at - 4], "little")  # the zip64 end record
+        if record > size - 56:
+            return None
+        f.seek(record)
+        zip64 = f.read(56)
+        if zip64[:4] != b"PK\x06\x06":
+            return None
+        return int.from_bytes(zip64[32:40], "little")
+
+
 def _json(data: bytes, source: str) -> Any:
     if not data.strip():
         raise _fail(source, _Why("the file is empty"))
@@ -92,6 +126,10 @@ def _dayone_documents(path: Path) -> list[Any]:
     documents: list[Any] = []
     total = 0
     try:
+        entries = zip_entry_count(path)
+        if entries is not None and entries > MAX_ZIP_ENTRIES:
+            raise _fail("dayone", _Why("the zip holds {count} files; at most {limit} are read",
+                                       count=entries, limit=MAX_ZIP_ENTRIES))
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 if info.is_dir() or not info.filename.lower().endswith(".json"):
