@@ -591,3 +591,19 @@ def test_a_question_or_a_thought_is_not_offered_as_a_trial_or_pictured_done(
     plan = compose(SuggestionRequest("use the wiki", Style.REASSURANCE, ChangeKind.START,
                                      Size.SMALL, None, False, "en")).question
     assert "trial" in plan  # a plan still is
+
+
+@pytest.mark.parametrize(("typed", "language", "shown"), [
+    ("van Dijk", "en", "van Dijk"),  # was "Van Dijk": a name with a capital is as typed
+    ("de la Cruz", "tr", "de la Cruz"),
+    ("dana smith", "en", "Dana Smith"),  # was "Dana smith"
+    ("işıl", "en", "İşıl"),  # was "Işıl", another name: its Turkish letters say how
+    ("ışık", "en", "Işık"),
+    ("ilker", "tr", "İlker"),
+    ("the platform team", "en", "the platform team"),
+])
+def test_a_name_is_shown_as_its_owner_writes_it(typed: str, language: str, shown: str) -> None:
+    assert display_name(typed, language) == shown
+    composed = compose(SuggestionRequest("use the wiki", Style.FACTS, ChangeKind.DIFFERENTLY,
+                                         person=typed, language=language))
+    assert shown in composed.next_step

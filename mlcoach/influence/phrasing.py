@@ -1049,9 +1049,13 @@ def strip_lead(text: str) -> str:
 
 
 def display_name(name: str, language: str = "en") -> str:
-    """A person's name as it should be shown: first letter capitalised, the rest as typed."""
+    """A person's name as it should be shown: typed all in lower case, each word's first
+    letter capitalised ("dana smith" → "Dana Smith"); otherwise as typed ("van Dijk")."""
     name = " ".join(name.split()).lstrip("@")  # "@dana", as a mention is typed
     first = name.split(" ", 1)[0].lower() if name else ""
-    if name[:1].islower() and first not in _ARTICLES | _SUBJECTS | _DETERMINERS:
-        return _upper_first(name, language)
+    if name[:1].islower() and first not in _ARTICLES | _SUBJECTS | _DETERMINERS \
+            and not any(ch.isupper() for ch in name):  # "van Dijk", "de Souza": as typed
+        # a Turkish letter says how its "i" is capitalised, whatever the app's language
+        casing = "tr" if _TURKISH_LETTERS.search(name) else language
+        return " ".join(_upper_first(part, casing) for part in name.split(" "))
     return name  # "the platform team" is a description, not a name: keep it as typed
