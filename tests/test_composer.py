@@ -607,3 +607,35 @@ def test_a_name_is_shown_as_its_owner_writes_it(typed: str, language: str, shown
     composed = compose(SuggestionRequest("use the wiki", Style.FACTS, ChangeKind.DIFFERENTLY,
                                          person=typed, language=language))
     assert shown in composed.next_step
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    ("stop interrupting people in meetings", "en"), ("being late to standup", "en"),
+    ("checking Slack during one-to-ones", "en"), ("answering emails at night", "en"),
+    ("toplantılarda sözünü kesmek", "tr"), ("standup toplantısına geç kalmak", "tr"),
+])
+def test_a_colleagues_habit_to_stop_is_feedback_not_a_pause(change: str, language: str) -> None:
+    """"stop interrupting people in meetings" was met with "I'd like to pause this for a
+    couple of weeks … If we miss it, we bring it straight back" and "do you know why this
+    step was added?": the words for a team practice, which read as sarcasm here."""
+    practice = "the Monday status call" if language == "en" else "pazartesi durum toplantısı"
+    openings = set()
+    for style in STYLES:
+        for size in Size:
+            habit = compose(SuggestionRequest(change, style, ChangeKind.STOP, size, "Dana",
+                                              language=language))
+            stopped = compose(SuggestionRequest(practice, style, ChangeKind.STOP, size, "Dana",
+                                                language=language))
+            for part in ("opening", "avoid", "next_step"):
+                assert getattr(habit, part) != getattr(stopped, part), (style, part)
+            text = habit.as_text().lower()
+            for practice_word in ("pause", "bring it back", "this step", "gets used",
+                                  "ara ver", "geri getir", "nasıl geri", "figures"):
+                if practice_word == "figures" and style is not Style.FACTS:
+                    continue
+                assert practice_word not in text, (style, practice_word, text)
+            openings.add(habit.opening)
+            unnamed = compose(SuggestionRequest(change, style, ChangeKind.STOP, size,
+                                                language=language)).as_text()
+            assert not re.search(r"\b(?:when|where|until|once) them\b", unnamed), unnamed
+    assert len(openings) == len(STYLES)  # each style says it in its own way

@@ -25,6 +25,7 @@ from mlcoach.influence.phrasing import (
     Shape,
     asks_of_someone_else,
     display_name,
+    is_a_habit,
     lower_lead,
     read_change,
     strip_lead,
@@ -231,31 +232,42 @@ def compose(req: SuggestionRequest) -> Composed:
     if reading is not None:
         values.update(_ask_values(reading, catalog))
 
+    # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
+    habit = req.action is ChangeKind.STOP and not req.by_example \
+        and "stop_habit" in section.get("openings", {}) and is_a_habit(a, language)
+    action_key = "stop_habit" if habit else req.action.value
+
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
         digest = sha256(f"{seed}\x1f{salt}".encode())
         return _tidy(_fill(pool[int.from_bytes(digest[:8], "big") % len(pool)], values))
 
-    opening = pick(("openings", req.action.value), "opening")
+    opening = pick(("openings", action_key), "opening")
     if person and not req.by_example and not (shown or person)[:1].islower():
         # a name is called ("Dana, …"); "the platform team, …" is not, so not a description
         line = _lower_first(opening, language)
         vocative = _str(catalog.table("labels"), "vocative")
         opening = _fill(vocative, {"name": shown or person, "line": line})
     third = req.style.value if req.by_example and req.style else "general"
-    tips = (
-        pick(("tips", req.action.value), "tip-action"),
-        pick(("tips", req.size.value), "tip-size"),
-        pick(("tips", third), "tip-general"),
-    )
+    if habit:  # the size and style tips speak of a practice ("the figures", "a trial")
+        first, second, third_tip = (_tidy(_fill(t, values))
+                                    for t in _strs(section, "tips", "stop_habit")[:3])
+        tips = (first, second, third_tip)
+    else:
+        tips = (
+            pick(("tips", action_key), "tip-action"),
+            pick(("tips", req.size.value), "tip-size"),
+            pick(("tips", third), "tip-general"),
+        )
     question = ""
     if reading is not None:
         # A question or a thought is not offered "as a trial" or "pictured next week".
-        frames = "thought_frames" if _is_thought(reading, language) and \
+        frames = "thought_frames" if (habit or _is_thought(reading, language)) and \
             "thought_frames" in section.get("question", {}) else "frames"
         question = pick(("question", frames), "question")
-    avoid_pool = list(_strs(section, "avoid", req.action.value))
-    avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
+    avoid_pool = list(_strs(section, "avoid", action_key))
+    if not habit:  # a habit's one pitfall is the point; "the figures" are not
+        avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
     digest = sha256(f"{seed}\x1favoid".encode())
     avoid = _tidy(_fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values))
     return Composed(
@@ -264,7 +276,8 @@ def compose(req: SuggestionRequest) -> Composed:
         tips=tips,
         question=question,
         avoid=avoid,
-        next_step=pick((_next_step_table(section, req.action), req.size.value), "next"),
+        next_step=pick(("next_step_habit" if habit else _next_step_table(section, req.action),
+                        req.size.value), "next"),
         follow_up_days=days,
         by_example=req.by_example,
         language=language,

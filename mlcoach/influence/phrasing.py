@@ -565,6 +565,61 @@ def asks_of_someone_else(text: str, language: str = "en") -> bool:
         or who.lower().endswith(" team")
 
 
+# Acts that are a person's habit, not a team's practice: "stop interrupting people",
+# "being late to standup", "checking Slack in one-to-ones". A stop of one of these is
+# feedback to a colleague, said in private, not a step to pause and bring back.
+_HABIT_ACTS = _words(
+    "interrupt interrupting micromanage micromanaging multitask multitasking overcommit "
+    "overcommitting rush rushing blame blaming criticise criticising criticize criticizing "
+    "ignore ignoring nag nagging complain complaining procrastinate procrastinating gossip "
+    "gossiping shout shouting yell yelling be being dismiss dismissing snap snapping mock "
+    "mocking sigh sighing apologise apologising apologize apologizing vent venting"
+)
+_AFTER_HOURS = ("work working email emailing message messaging text texting answer answering "
+                "reply replying ping pinging")
+# … and these when the rest says how or when ("working late", "talking over people").
+_HABIT_IF = {
+    "late": _words("arrive arriving come coming show showing turn turning join joining "
+                   "work working stay staying reply replying answer answering"),
+    "over": _words("talk talking speak speaking"),
+    "off": _words("cut cutting"),
+    "during": _words("check checking look looking scroll scrolling text texting type "
+                     "typing"),
+    "weekends": _words(_AFTER_HOURS),
+    "night": _words(_AFTER_HOURS),
+    "midnight": _words(_AFTER_HOURS),
+}
+_HABIT_LEADS = ("the habit of", "stop", "stopping", "quit", "quitting", "no more", "no longer",
+                "don't", "do not", "never", "avoid", "avoiding")
+_TR_HABITS = ("sözünü kes", "sözümü kes", "lafını kes", "lafımı kes", "sözünü böl",
+              "araya gir", "geç kal", "geç gel", "bağır", "suçla", "eleştir", "şikayet",
+              "şikâyet", "ertele", "görmezden gel", "dedikodu", "mikro yönet",
+              "kaba davran", "alay et", "iç çek", "telefona bak", "telefonla oyna",
+              "hafta sonu çalış", "gece geç", "mesai sonrası")
+
+
+def is_a_habit(text: str, language: str = "en") -> bool:
+    """Whether a change to stop is a person's habit ("interrupting people in meetings",
+    "toplantılarda sözünü kesmek") rather than a practice ("the Monday status call")."""
+    if language != "en":
+        low = text.replace("İ", "i").replace("I", "ı").lower()
+        return any(stem in low for stem in _TR_HABITS)
+    body = _strip_modal(_strip_fillers(" ".join(text.split())))[0]
+    changed = True
+    while changed:
+        changed = False
+        for lead in _HABIT_LEADS:
+            if _starts_with(body, (lead,)) and len(body) > len(lead):
+                body, changed = body[len(lead) + 1 :], True
+    words = [_plain(w) for w in body.split()]
+    if not words:
+        return False
+    if words[0] in _HABIT_ACTS:
+        return True
+    rest = words[1:8]
+    return any(words[0] in acts and when in rest for when, acts in _HABIT_IF.items())
+
+
 def _strip_fillers(text: str) -> str:
     """Drop "please", "maybe", "I think" and the like from the front, repeatedly, and a
     label before a colon ("Idea: …", "FYI, …"; not "Proposal reviews every Friday")."""
