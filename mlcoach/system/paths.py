@@ -72,11 +72,37 @@ def expand_user(path: Path) -> Path:
 
 
 def ensure_private_dir(path: Path) -> None:
-    """Create `path` (and parents) and make it readable by the owner only; a folder kept
-    for several users (`/tmp`) is left as it is (the store refuses to live there)."""
+    """Create `path` (and parents) and make it readable by the owner only. A folder kept
+    for several users (`/tmp`) is left as it is (the store refuses to live there), and so
+    is one that holds files of the user's own (`--data-dir ~/Documents`, or `/`)."""
     path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix" and not shared_folder(path):
+    if os.name == "posix" and not shared_folder(path) and holds_only_ours(path):
         os.chmod(path, 0o700)
+
+
+# What mlcoach writes in its data folder (the names' leading dot aside): the store and
+# its side files, store.json, drafts, locks, logs, backups and recovery's files.
+_OUR_NAMES = (DB_NAME, META_NAME, DRAFT_NAME, "recovery.json", "setup.lock",
+              "recovery.lock", "daily.lock", "mlcoach")
+_OUR_FOLDERS = frozenset((BACKUP_DIR, "logs"))
+
+
+def holds_only_ours(folder: Path) -> bool:
+    """Whether the folder `folder` is empty or holds only what mlcoach writes there: a
+    folder with files of the user's own (`--data-dir ~/Documents`, or `/`) is theirs,
+    and mlcoach must not change its mode (its own files are still owner-only)."""
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name.lstrip(".")
+                if name in _OUR_FOLDERS or name.startswith(_OUR_NAMES):
+                    continue
+                return False
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False  # not readable: not a folder to take over
+    return True
 
 
 def shared_folder(path: Path) -> bool:

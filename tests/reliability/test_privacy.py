@@ -430,3 +430,27 @@ def test_loosened_permissions_are_made_private_again_at_the_next_open(opened, la
         opener(layout, keys=OSKeyring()).store.close()
         assert [(p.name, oct(stat.S_IMODE(p.stat().st_mode))) for p, _ in loose] == [
             (p.name, oct(0o700 if p.is_dir() else 0o600)) for p, _ in loose]
+
+
+def test_a_folder_of_the_users_own_keeps_its_mode(cli_env, tmp_path):
+    """`--data-dir` at a folder that holds the user's own files (as root, `--data-dir /`
+    did this to the root folder) made the folder owner-only, locking others out of it.
+    Only mlcoach's own files are made private there; an empty folder becomes private."""
+    from tests.conftest import run_cli
+
+    theirs = tmp_path / "Documents"
+    theirs.mkdir()
+    (theirs / "report.txt").write_text("mine")
+    theirs.chmod(0o755)
+    env = {**cli_env, "MLCOACH_DATA_DIR": str(theirs)}
+    for args in (("capture", "Thanked Ana"), ("people", "add", "Quinn"), ("stats",)):
+        assert run_cli(env, *args).returncode == 0
+    assert stat.S_IMODE(theirs.stat().st_mode) == 0o755
+    assert stat.S_IMODE((theirs / "mlcoach.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE((theirs / "store.json").stat().st_mode) == 0o600
+    assert (theirs / "report.txt").read_text() == "mine"
+    empty = tmp_path / "new-empty"
+    empty.mkdir()
+    empty.chmod(0o755)
+    assert run_cli({**cli_env, "MLCOACH_DATA_DIR": str(empty)}, "capture", "x").returncode == 0
+    assert stat.S_IMODE(empty.stat().st_mode) == 0o700
