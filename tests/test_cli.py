@@ -497,6 +497,25 @@ def test_a_keyring_backend_that_cannot_load_is_named_as_such(cli_env, backend):
     assert "backups:" in doctor.stdout  # the other checks still ran
 
 
+@pytest.mark.parametrize("backend", ["no.such.Backend", "keyrings.alt.file.PlainTextKeyring"])
+def test_a_keyring_backend_mistyped_after_set_up_is_named_by_every_command(cli_env, backend):
+    """With a store already set up, a mistyped backend made every command, doctor too,
+    end in "unexpected error (AttributeError: …)"."""
+    assert run_cli(cli_env, "capture", "before the typo").returncode == 0
+    env = dict(cli_env, PYTHON_KEYRING_BACKEND=backend)
+    for args in (("stats",), ("search", "typo"), ("people", "list"), ("capture", "x"),
+                 ("export",)):
+        res = run_cli(env, *args)
+        assert res.returncode == 1 and len(res.stderr.strip().splitlines()) == 1, res.stderr
+        assert f"PYTHON_KEYRING_BACKEND={backend} is not a keyring backend" in res.stderr
+        assert "unexpected" not in res.stderr
+    doctor = run_cli(env, "doctor")
+    assert "[FAIL] keyring: PYTHON_KEYRING_BACKEND=" in doctor.stdout
+    assert "unexpected" not in doctor.stdout + doctor.stderr
+    found = run_cli(cli_env, "search", "typo")
+    assert found.returncode == 0 and "before the [typo]" in found.stdout  # nothing changed
+
+
 def test_a_data_folder_path_is_measured_in_bytes_as_sqlite_measures_it(tmp_path):
     from mlcoach.domain.errors import UsageError
     from mlcoach.system.paths import MAX_FOLDER_CHARS, data_dir

@@ -186,14 +186,16 @@ class OSKeyring:
         return _bounded(lambda: self._keyring_get(store_id), deadline, budget)
 
     def _keyring_get(self, store_id: str) -> bytes | None:
-        import keyring
         from keyring.errors import KeyringError
 
         for attempt in range(2):
             try:
                 value = _likely_backend_get(store_id, self._env)
                 if value is None:  # not there, or no backend of ours: keyring decides
-                    value = keyring.get_password(KEYRING_SERVICE, store_id)
+                    # (through _backend: a backend the user named that cannot load is
+                    # said as such, not as AttributeError)
+                    value = cast("Any", self._backend()).get_password(KEYRING_SERVICE,
+                                                                      store_id)
                 break
             except Exception as exc:  # KeyringError, or secretstorage's own exceptions
                 if attempt == 0 and type(exc).__name__ == "ItemNotFoundException":
@@ -207,12 +209,11 @@ class OSKeyring:
         return None if value is None else _parse_key(value)
 
     def set(self, store_id: str, key: bytes) -> None:
-        import keyring
         from keyring.errors import KeyringError
 
         def write() -> None:
             try:
-                keyring.set_password(KEYRING_SERVICE, store_id, key.hex())
+                cast("Any", self._backend()).set_password(KEYRING_SERVICE, store_id, key.hex())
             except Exception as exc:  # KeyringError, or secretstorage's own exceptions
                 if not isinstance(exc, (KeyringError, RuntimeError)) and \
                         not type(exc).__module__.startswith(("secretstorage", "jeepney")):
@@ -223,12 +224,11 @@ class OSKeyring:
         _bounded(write, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
 
     def delete(self, store_id: str) -> None:
-        import keyring
         from keyring.errors import KeyringError, PasswordDeleteError
 
         def remove() -> None:
             try:
-                keyring.delete_password(KEYRING_SERVICE, store_id)
+                cast("Any", self._backend()).delete_password(KEYRING_SERVICE, store_id)
             except PasswordDeleteError:
                 pass
             except (KeyringError, RuntimeError) as exc:
