@@ -727,3 +727,38 @@ def test_two_reflections_typed_at_once_keep_each_others_words(cli_env):
     (reflection,) = doc["reflections"]
     assert (reflection["energy"], reflection["went_well"], reflection["differently"],
             reflection["intention"]) == (2, "Shipped the release", "Ask earlier", "Pair with Bob")
+
+
+@pytest.mark.parametrize("args", [
+    ("people", "add", "Dee", "--notes", "\udcff"), ("people", "edit", "Ana", "--notes", "\udcff"),
+    ("people", "edit", "\udcff", "--notes", "x"), ("people", "archive", "\udcff"),
+    ("search", "x", "--person", "\udcff"), ("capture", "a\udcffb"),
+    ("suggest", "--style", "facts", "--change", "x", "--person", "\udcff"),
+])
+def test_bytes_that_are_not_text_in_any_option_are_one_line_and_change_nothing(cli_env, args):
+    """`--notes $'\\xff'` (Python keeps the byte as a lone surrogate) ended in "unexpected
+    error (UnicodeEncodeError …)" for six options; capture said it well."""
+    assert run_cli(cli_env, "people", "add", "Ana").returncode == 0
+    before = run_cli(cli_env, "export").stdout
+    env = dict(cli_env, PYTHONIOENCODING="utf-8:surrogateescape")
+    res = subprocess.run([sys.executable, "-m", "mlcoach",
+                          *(a.encode("utf-8", "surrogateescape") for a in args)],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
+    assert "has bytes that are not UTF-8 text" in res.stderr and "unexpected" not in res.stderr
+    assert json.loads(run_cli(cli_env, "export").stdout)["people"] == \
+        json.loads(before)["people"]
+
+
+@pytest.mark.parametrize("args", [("wipe",), ("recover",), ("reflect", "--text"), ("stats",),
+                                  ("capture", "x")])
+def test_a_closed_standard_input_is_read_as_empty(cli_env, args):
+    """`mlcoach wipe <&-` ended in "unexpected error (AttributeError: 'NoneType' object has
+    no attribute 'isatty')"; so did recover, reflect --text and init --passphrase."""
+    assert run_cli(cli_env, "capture", "kept").returncode == 0
+    res = subprocess.run([sys.executable, "-m", "mlcoach", *args], env=cli_env,
+                         stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,
+                         preexec_fn=lambda: os.close(0))
+    assert "unexpected" not in res.stderr and len(res.stderr.strip().splitlines()) <= 1, \
+        res.stderr
+    assert "kept" in run_cli(cli_env, "search", "kept").stdout  # nothing was lost

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.vault import Layout, PassphraseSource, read_meta, resolve_secret
 
@@ -283,6 +283,9 @@ def cmd_recover(ctx: Context) -> int:
         from mlcoach.cli.main import MAX_STDIN_LINE
 
         text = ctx.stdin.readline(MAX_STDIN_LINE)  # bounded: a longer line is no key
+    if not text.strip():
+        raise UsageError("no recovery key was given: type it, or pipe it in on one line "
+                         "(nothing was changed)")
     recover(ctx.layout, text, ctx.keys)
     ctx.out("the encryption key is back in your keyring; mlcoach opens as before")
     return 0

@@ -635,6 +635,8 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
     if stdout is None:  # started with standard output closed
         stdout = cast("IO[str]", _ClosedOutput())
+    if stdin is None:  # started with standard input closed (`<&-`): nothing to read
+        stdin = io.StringIO()
     if os.name == "posix":
         os.umask(0o077)  # every file we create is private to the user
         from mlcoach.system.no_core import forbid_core_dumps
@@ -647,6 +649,14 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         ns = parser.parse_args(args)
     except SystemExit as exc:
         return int(exc.code or 0)
+    unreadable = _not_text(parser, ns)
+    if unreadable is not None:
+        from mlcoach.domain.i18n import error_text, ui_language
+
+        error = UsageError("{what} has bytes that are not UTF-8 text (nothing was changed)",
+                           what=unreadable)
+        stderr.write(f"mlcoach: {one_line(error_text(error, ui_language('')))}\n")
+        return EXIT_USAGE
     ctx: Context | None = None
     if argv is None and (ns.command or "run") not in ("run", "reflect"):
         _end_cleanly_on_signals()
@@ -684,6 +694,33 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
                        "run with MLCOACH_DEBUG=1 for details")
         stderr.write(f"mlcoach: {one_line(message)}\n")
         return EXIT_ERROR
+
+
+def _not_text(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> str | None:
+    """The option (or argument) given bytes that are not UTF-8 (`--notes $'\\xff'`: Python
+    keeps them as lone surrogates, which no store, message or terminal can take); None
+    when all are text. Paths are not looked at: a file name may be any bytes."""
+    from mlcoach.domain.text import is_text
+
+    names: dict[str, str] = {}
+
+    def collect(p: argparse.ArgumentParser) -> None:
+        for action in p._actions:  # argparse keeps them here only
+            if isinstance(action, argparse._SubParsersAction):
+                for sub in action.choices.values():
+                    collect(sub)
+            elif action.dest not in names:
+                names[action.dest] = (max(action.option_strings, key=len)
+                                      if action.option_strings else action.dest.upper())
+
+    collect(parser)
+    for dest, value in vars(ns).items():
+        if dest == "data_dir":
+            continue  # its own check says what to do (paths.data_dir)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and not is_text(v) for v in values):
+            return names.get(dest, dest)
+    return None
 
 
 def _in_language(exc: BaseException, ctx: Context | None) -> str:
