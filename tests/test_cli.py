@@ -745,7 +745,8 @@ def test_bytes_that_are_not_text_in_any_option_are_one_line_and_change_nothing(c
                           *(a.encode("utf-8", "surrogateescape") for a in args)],
                          env=env, capture_output=True, text=True, timeout=60)
     assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
-    assert "has bytes that are not UTF-8 text" in res.stderr and "unexpected" not in res.stderr
+    assert "contains characters that are not valid text" in res.stderr
+    assert "unexpected" not in res.stderr
     assert json.loads(run_cli(cli_env, "export").stdout)["people"] == \
         json.loads(before)["people"]
 

@@ -482,3 +482,25 @@ def test_what_a_killed_export_left_beside_its_file_goes_at_the_next(cli_env, tmp
     assert run_cli(cli_env, "export", "-o", str(target)).returncode == 0
     assert not killed.exists() and writing.exists() and mine.exists()
     assert "Asked Ana" in target.read_text()
+
+
+@pytest.mark.parametrize("name", ["Ana\u200b", "Evil\u202eeman", "\u2066Bo"])
+@pytest.mark.parametrize("where", ["people", "moments", "suggestions"])
+def test_an_import_takes_no_name_that_people_add_would_refuse(store, name, where):
+    """"Ana\u200b" (a second Ana who looks the same) and "Evil\u202eeman" (which turns the
+    rest of a terminal line around) were imported, though `people add` refuses both."""
+    _fill(store)
+    doc = exporting.export_document(store)
+    entry = dict(doc[where][0])
+    entry["id"] = "11111111-1111-4111-8111-111111111111"
+    entry["name" if where == "people" else "person"] = name
+    doc[where] = [*doc[where], entry]
+    with pytest.raises(MlcoachError, match="invisible character"):
+        exporting.parse_export(json.dumps(doc).encode())
+
+
+def test_a_name_that_turns_a_terminal_line_around_is_masked_when_printed():
+    from mlcoach.cli.main import printable
+
+    assert printable("Evil\u202eeman; Ana\u2067x\u2069 ok") == "Evil\ufffdeman; Ana\ufffdx\ufffd ok"
+    assert printable("Işık\tand\nDana") == "Işık\tand\nDana"  # tab and newline stay

@@ -220,8 +220,12 @@ def _scratch_folder(prefix: str) -> Iterator[Layout]:
 
 
 def printable(text: str) -> str:
-    """`text` with control characters (but tab and newline) shown as "�"."""
-    return _CONTROLS.sub("\ufffd", text)
+    """`text` with control characters (but tab and newline) and the marks that reorder the
+    rest of a terminal line ("Evil\u202eeman") shown as "�"."""
+    return _NOT_PRINTED.sub("\ufffd", text)
+
+
+_NOT_PRINTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(REORDERING)) + "]")
 
 
 # In a message line: any control (a newline too) and the marks that reorder text around
@@ -653,7 +657,7 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     if unreadable is not None:
         from mlcoach.domain.i18n import error_text, ui_language
 
-        error = UsageError("{what} has bytes that are not UTF-8 text (nothing was changed)",
+        error = UsageError("{what} contains characters that are not valid text",
                            what=unreadable)
         stderr.write(f"mlcoach: {one_line(error_text(error, ui_language('')))}\n")
         return EXIT_USAGE

@@ -25,7 +25,7 @@ from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
-from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, is_text
+from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, is_text
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
 from mlcoach.system.paths import PART_SUFFIX, expand_user, planted_link
 
@@ -433,6 +433,18 @@ class _V:
             raise self.fail(key, "contains invalid characters")
         return v
 
+    def name(self, key: str, *, required: bool = True) -> str | None:
+        """A person's name, checked as `people add` checks one: no zero-width character
+        or reordering mark ("Ana\u200b" would be a second Ana who looks the same)."""
+        v = self.text(key, required=required, limit=MAX_NAME)
+        if v is None:
+            return None
+        try:
+            clean_name(v)
+        except UsageError as exc:
+            raise self.fail(key, f"is not a name mlcoach can keep ({exc})") from exc
+        return v
+
     def ident(self, key: str = "id", *, required: bool = True) -> str | None:
         v = self.text(key, required=required, limit=64)
         return v
@@ -493,7 +505,7 @@ def _check_moment(item: dict[str, Any], where: str) -> None:
     v.when("updated_at", required=False)
     v.text("text")
     v.choice("kind", Kind, required=True)
-    v.text("person", required=False, limit=MAX_NAME)
+    v.name("person", required=False)
     v.ident("person_id", required=False)
     v.choice("style", Style)
     v.choice("outcome", Outcome)
@@ -514,7 +526,7 @@ def _check_moment(item: dict[str, Any], where: str) -> None:
 def _check_person(item: dict[str, Any], where: str) -> None:
     v = _V(item, where)
     v.ident()
-    v.text("name", limit=MAX_NAME)
+    v.name("name")
     v.choice("style", Style)
     v.text("notes", required=False, empty_ok=True)
     v.flag("archived")
@@ -525,7 +537,7 @@ def _check_suggestion(item: dict[str, Any], where: str) -> None:
     v = _V(item, where)
     v.ident()
     v.when("created_at")
-    v.text("person", required=False, limit=MAX_NAME)
+    v.name("person", required=False)
     v.ident("person_id", required=False)
     v.choice("style", Style)
     v.text("change")
