@@ -107,6 +107,37 @@ def test_two_computers_reflections_on_one_day_both_survive_an_import(store, tmp_
     assert desktop.reflection(day) == kept
 
 
+def test_what_another_computer_says_of_a_person_and_an_outcome_is_merged(store, tmp_path,
+                                                                       memory_keyring):
+    """Quinn added on both computers, with notes and a style only on the laptop; a
+    suggestion marked followed on the laptop a week after both had it. Importing the
+    laptop's export said "nothing new to import" and dropped the notes, the style and
+    the outcome."""
+    laptop_ = store
+    laptop_.add_person("quinn", Style.REASSURANCE, "prefers written proposals")
+    sug, _ = laptop_.add_suggestion(style=Style.FACTS, change="use the wiki",
+                                 action=ChangeKind.DIFFERENTLY, size=Size.SMALL, text="t",
+                                 person="quinn")
+    desktop = open_store(Layout(tmp_path / "desktop"), keys=OSKeyring()).store
+    desktop.add_person("Quinn", None, "met at the offsite")
+    exporting.import_document(desktop, exporting.export_document(laptop_))
+    laptop_.set_suggestion_outcome(sug.id, Outcome.FOLLOWED)
+    laptop = exporting.export_document(laptop_)
+    assert not exporting.preview_import(desktop, laptop).nothing_new
+    exporting.import_document(desktop, laptop)
+    (quinn,) = [p for p in exporting.export_document(desktop)["people"]]
+    assert quinn["name"] == "Quinn" and quinn["style"] == "reassurance"
+    assert quinn["notes"] == "met at the offsite\n\nprefers written proposals"
+    (merged,) = exporting.export_document(desktop)["suggestions"]
+    assert merged["outcome"] == "followed"
+    assert exporting.preview_import(desktop, laptop).nothing_new  # again: nothing to add
+    # What is set here is never replaced: a style chosen here, an outcome recorded here.
+    desktop.set_suggestion_outcome(sug.id, Outcome.DECLINED)
+    laptop_.add_person("Bo", Style.FACTS, "")
+    exporting.import_document(desktop, exporting.export_document(laptop_))
+    assert exporting.export_document(desktop)["suggestions"][0]["outcome"] == "declined"
+
+
 def test_an_id_twice_with_different_content_is_refused_whole(store):
     _fill(store)
     doc = json.loads(json.dumps(exporting.export_document(store)))
@@ -133,21 +164,25 @@ def test_preview_counts_what_an_import_would_add_and_changes_nothing(store, tmp_
     _fill(store)
     doc = exporting.export_document(store)
     other = open_store(Layout(tmp_path / "other"), keys=OSKeyring()).store
-    other.add_person("ana", None)  # the same person by name: kept, not added twice
+    other.add_person("ana", None)  # the same person by name: one, given the file's style
+    # and notes (counted among the people the import changes)
     other.save_reflection(date(2026, 11, 23), energy=2)  # that day already has one
     before = _strip(exporting.export_document(other))
     preview = exporting.preview_import(other, doc)
     assert _strip(exporting.export_document(other)) == before
     # The file's answers for that day join the reflection here (its energy stays).
-    assert preview.added == {"moments": 3, "people": 1, "suggestions": 1, "reflections": 1,
+    assert preview.added == {"moments": 3, "people": 2, "suggestions": 1, "reflections": 1,
                              "prompt_events": 1, "custom_prompts": 0, "settings": 0}
-    assert preview.skipped == {"moments": 0, "people": 1, "suggestions": 0, "reflections": 0,
+    assert preview.skipped == {"moments": 0, "people": 0, "suggestions": 0, "reflections": 0,
                                "prompt_events": 0, "custom_prompts": 0, "settings": 0}
     assert not preview.nothing_new
     assert exporting.import_document(other, doc) == preview.added
     merged = other.reflection(date(2026, 11, 23))
     assert merged is not None and (merged.energy, merged.went_well, merged.differently) == \
         (2, "w", "d")
+    ana = other.find_person("Ana")
+    assert ana is not None and (ana.name, ana.style, ana.notes) == \
+        ("ana", Style.FACTS, "likes numbers")
     again = exporting.preview_import(other, doc)
     assert again.nothing_new and again.skipped["moments"] == 3 and again.skipped["people"] == 2
     other.close()

@@ -151,6 +151,8 @@ def _import(conn: Connection, doc: dict[str, Any], *,
     _insert(conn, m.PromptEventRow, rows, added, "prompt_events", write)
 
     existing = _ids(conn, m.SuggestionRow)
+    _merge_outcomes(conn, m.SuggestionRow, doc.get("suggestions", []), existing, added,
+                    "suggestions", write)
     rows = [
         {"id": s["id"], "created_at": _utc(s["created_at"]), "person_id": pid(s),
          "style": s.get("style"), "change": s["change"], "action": s["action"],
@@ -162,6 +164,8 @@ def _import(conn: Connection, doc: dict[str, Any], *,
     _insert(conn, m.SuggestionRow, rows, added, "suggestions", write)
 
     existing = _ids(conn, m.MomentRow)
+    _merge_outcomes(conn, m.MomentRow, doc.get("moments", []), existing, added, "moments",
+                    write)
     known_events = _ids(conn, m.PromptEventRow)
     known_sugs = _ids(conn, m.SuggestionRow)
     moments = list(_fresh(doc.get("moments", []), existing))
@@ -232,18 +236,23 @@ def _import(conn: Connection, doc: dict[str, Any], *,
 
 def _import_people(conn: Connection, people: list[dict[str, Any]],
                    added: dict[str, int], write: bool) -> dict[str, str]:
-    person_ids = {r.name_key: r.id for r in conn.execute(
-        select(m.PersonRow.name_key, m.PersonRow.id))}
+    here = {r.id: dict(r._mapping) for r in conn.execute(
+        select(m.PersonRow.id, m.PersonRow.name_key, m.PersonRow.style, m.PersonRow.notes))}
+    person_ids = {r["name_key"]: pid for pid, r in here.items()}
     known = set(person_ids.values())
     from_file: dict[str, str] = {}  # key given to one of this file's people: her old key
     rows = []
     for p in people:
         key = name_key(p["name"])
         if p["id"] in known:
+            _merge_person(conn, here.get(p["id"]), p, added, write)
             continue
         if key in person_ids:
             if from_file.get(key, case_key(p["name"])) == case_key(p["name"]):
-                continue  # a name that collides by case with someone here: one person
+                # a name that collides by case with someone here: one person, whose
+                # style and notes from the other computer join hers
+                _merge_person(conn, here.get(person_ids[key]), p, added, write)
+                continue
             # Two people of the file itself whose names fold together only since the
             # Turkish I was folded ("Işık" and "Işik", kept apart by migration 0004 where
             # they were made): apart here too.
@@ -259,6 +268,53 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
         known.add(p["id"])
     _insert(conn, m.PersonRow, rows, added, "people", write)
     return person_ids
+
+
+def _merge_person(conn: Connection, ours: dict[str, Any] | None, theirs: dict[str, Any],
+                  added: dict[str, int], write: bool) -> None:
+    """What the file says of a person already here (the same one, typed on another
+    computer): her style where none is set here, her notes below ours where not already
+    in them. Nothing here is overwritten, and no word of either is lost."""
+    if ours is None:  # one of this file's own, added just now
+        return
+    changes: dict[str, Any] = {}
+    if ours.get("style") is None and theirs.get("style") is not None:
+        changes["style"] = theirs["style"]
+    mine, new = (ours.get("notes") or "").strip(), (theirs.get("notes") or "").strip()
+    if new and not _already_has(mine, new):
+        changes["notes"] = new if not mine or mine in new else f"{mine}\n\n{new}"
+        if len(changes["notes"]) > MAX_TEXT:
+            raise MlcoachError("the notes on {name} here and in the file are longer than "
+                               "{limit} characters together; nothing was imported",
+                               name=theirs["name"], limit=MAX_TEXT)
+    if not changes:
+        return
+    if write:
+        conn.execute(update(m.PersonRow).where(m.PersonRow.id == ours["id"])
+                     .values(**changes, updated_at=datetime.now(timezone.utc)))
+    ours.update(changes)
+    added["people"] += 1
+
+
+def _merge_outcomes(conn: Connection, table: Any, items: list[dict[str, Any]],
+                    existing: set[str], added: dict[str, int], section: str,
+                    write: bool) -> None:
+    """An outcome recorded on another computer for an entry already here that has none
+    ("followed", a week after both had the suggestion): taken, never one here replaced."""
+    theirs = {i["id"]: i for i in items if i["id"] in existing and i.get("outcome")}
+    if not theirs:
+        return
+    ids = sorted(theirs)
+    open_here: set[str] = set()
+    for start in range(0, len(ids), 500):  # SQLite's limit on a statement's parameters
+        open_here.update(r[0] for r in conn.execute(select(table.id).where(
+            table.id.in_(ids[start : start + 500]), table.outcome.is_(None))))
+    for entry_id in sorted(open_here):
+        if write:
+            conn.execute(update(table).where(table.id == entry_id).values(
+                outcome=theirs[entry_id]["outcome"],
+                outcome_at=_utc(theirs[entry_id].get("outcome_at"))))
+        added[section] += 1
 
 
 def _apart_key(name: str, person_id: str, taken: dict[str, str]) -> str:
