@@ -36,6 +36,13 @@ def delete_all(layout: Layout, keys: KeyStore, *, store: Store | None = None) ->
     if store is not None:
         store.close()
     root = layout.root
+    # The key goes first (below): a folder whose files cannot be deleted would then keep
+    # words no one can read any more, and the user would not know. Say so, delete nothing.
+    for folder in (root, layout.backups, root / _LOG_DIR):
+        if folder.is_dir() and any(folder.iterdir()) and not _can_delete_in(folder):
+            raise MlcoachError("could not delete anything: {folder} cannot be changed "
+                               "(a read-only disk or folder?); nothing was deleted",
+                               folder=folder)
     try:
         meta = read_meta(layout)
     except MlcoachError:
@@ -117,6 +124,18 @@ def _targets(layout: Layout) -> list[Path]:
         for name in (layout.meta.name, DRAFT_NAME):
             paths += sorted(root.glob(f".{name}.*"))
     return list(dict.fromkeys(paths))
+
+
+def _can_delete_in(folder: Path) -> bool:
+    """Whether files in `folder` can be deleted: it is writable, on a writable filesystem."""
+    import os
+
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    try:
+        return not os.statvfs(folder).f_flag & os.ST_RDONLY
+    except (AttributeError, OSError):  # no statvfs (Windows): os.access said enough
+        return True
 
 
 def _remove(root: Path, path: Path) -> bool:

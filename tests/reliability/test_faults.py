@@ -165,6 +165,20 @@ def read_only(folder: str) -> dict[str, Any]:
     return result
 
 
+def read_only_wipe(folder: str) -> dict[str, Any]:
+    """`wipe --yes` on a store encrypted with a key in the keyring, its folder read-only."""
+    data = Path(folder) / "data"
+    os.environ.update(MLCOACH_DATA_DIR=str(data), XDG_DATA_HOME=str(Path(folder) / "xdg"),
+                      PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
+    result: dict[str, Any] = {"capture": _cli("capture", BEFORE[0])}
+    subprocess.run(["mount", "--bind", str(data), str(data)], check=True)
+    subprocess.run(["mount", "-o", "remount,bind,ro", str(data)], check=True)
+    result["wipe"] = _cli("wipe", "--yes")
+    subprocess.run(["umount", str(data)], check=True)
+    result["after"] = _stored()
+    return result
+
+
 def size_limit(folder: str) -> dict[str, Any]:
     """RLIMIT_FSIZE: no file may grow past 256 KB (set by the parent before exec)."""
     data = Path(folder) / "data"
@@ -230,6 +244,19 @@ def test_read_only_data_folder_refuses_writes_in_one_line_and_keeps_everything(t
         _one_line(result[key], "read-only")
     _nothing_lost(result)
     assert result["doctor"]["code"] in (0, 1) and "Traceback" not in result["doctor"]["err"]
+
+
+@needs_ns
+@pytest.mark.slow
+def test_wipe_of_a_read_only_folder_deletes_nothing_not_even_the_key(tmp_path):
+    """The key went first, then the first file could not be deleted: the data stayed, and
+    only the recovery key could open it again, which the message did not say."""
+    result = _run("read_only_wipe", tmp_path, namespace=True)
+    assert result["capture"]["code"] == 0, result["capture"]
+    wipe = result["wipe"]
+    assert wipe["code"] == 1 and len(wipe["err"].strip().splitlines()) == 1, wipe
+    assert "nothing was deleted" in wipe["err"], wipe["err"]
+    assert result["after"]["texts"] == [BEFORE[0]]  # still opens with the key it had
 
 
 def _limit_file_size() -> None:
