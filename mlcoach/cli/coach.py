@@ -94,14 +94,8 @@ def cmd_prompts(ctx: Context) -> int:
     from mlcoach.coaching.content import PromptFileError, dump_pack, load_builtin, validate_file
 
     ns = ctx.ns
-    if ns.prompts_command == "validate":
-        try:
-            prompts = validate_file(ns.file, custom=True)
-        except PromptFileError as exc:
-            raise MlcoachError(str(exc)) from exc
-        ctx.out(f"{ns.file}: {len(prompts)} prompt(s), all valid")
-        return 0
-    if ns.prompts_command == "import":
+    if ns.prompts_command in ("validate", "import"):
+        # One check for both: "all valid" means `prompts import` takes the file.
         try:
             prompts = validate_file(ns.file, custom=True)
         except PromptFileError as exc:
@@ -111,6 +105,10 @@ def cmd_prompts(ctx: Context) -> int:
         if clash:
             raise MlcoachError(f"{ns.file}: prompt id {clash[0]!r} is already used by the "
                                "built-in library; rename it (nothing was imported)")
+    if ns.prompts_command == "validate":
+        ctx.out(f"{ns.file}: {len(prompts)} prompt(s), all valid")
+        return 0
+    if ns.prompts_command == "import":
         opened = ctx.open()
         try:
             count = opened.store.save_custom_prompts(prompts)

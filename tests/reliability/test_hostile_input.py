@@ -385,6 +385,11 @@ BAD_PACKS = {
                  + "a" * 100_000 + '"\ntry = "b"\n',
     "deep": "a = " + "[" * 5000 + "]" * 5000 + "\n",
     "binary": "\x00\x01\x02 not text",
+    # valid on its own, but the id is the built-in library's: validate said "all valid"
+    # of a file import then refused
+    "built-in id": '[[prompt]]\nid = "attention-01"\ntheme = "presence"\n[prompt.en]\n'
+                   'text = "Ask one open question in your next meeting."\n'
+                   'try = "What would make this easier for you?"\n',
 }
 
 
