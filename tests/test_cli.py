@@ -763,3 +763,15 @@ def test_a_closed_standard_input_is_read_as_empty(cli_env, args):
     assert "unexpected" not in res.stderr and len(res.stderr.strip().splitlines()) <= 1, \
         res.stderr
     assert "kept" in run_cli(cli_env, "search", "kept").stdout  # nothing was lost
+
+
+def test_suggest_for_a_person_without_save_sets_nothing_up(cli_env):
+    """`suggest --person Ana` (nothing to keep) made an encrypted store and a keyring
+    entry and printed a recovery key; the store is set up by what stores something."""
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    res = run_cli(cli_env, "suggest", "--change", "use the wiki", "--person", "Ana")
+    assert res.returncode == 0 and "With Ana" in res.stdout
+    assert "recovery key" not in res.stderr and not data.exists()
+    assert run_cli(cli_env, "people", "add", "Ana", "--style", "credibility").returncode == 0
+    res = run_cli(cli_env, "suggest", "--change", "use the wiki", "--person", "ana")
+    assert "With Ana" in res.stdout and "credibility-minded" in res.stdout  # as saved

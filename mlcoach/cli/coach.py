@@ -24,13 +24,18 @@ def cmd_suggest(ctx: Context) -> int:
     opened = None
     shown = ns.person
     language = ui_language("")
-    if ns.person or ns.save:
+    person = None
+    if ns.save:
         opened = ctx.open()
         language = ui_language(opened.store.settings().language)
         person = opened.store.find_person(ns.person) if ns.person else None
-        if person is not None:
-            shown = person.name  # as the user saved it, not as typed on this line
-            style = style if style is not None else person.style
+    elif ns.person:  # only read: without --save no store is set up for it
+        with ctx.reading() as store:
+            language = ui_language(store.settings().language)
+            person = store.find_person(ns.person)
+    if person is not None:
+        shown = person.name  # as the user saved it, not as typed on this line
+        style = style if style is not None else person.style
     try:
         try:
             composed = compose(SuggestionRequest(
