@@ -123,6 +123,22 @@ def test_search_finds_words_across_kinds_and_highlights(store):
     assert store.search('"; DROP') == []
 
 
+@pytest.mark.parametrize("query", ["ışıl", "Işıl", "IŞIL", "işil", "ISIL"])
+def test_search_finds_a_turkish_word_whichever_i_it_was_written_with(store, query):
+    """Three moments with "Işıl", "IŞIL" and "ışıl": each spelling of the search found only
+    one (the index folds I and İ to i and keeps ı), though a name is one person however
+    its I was typed (name_key). The light path used by the shell and History does too."""
+    for text in ("Işıl ile konuştum", "IŞIL sunumu yaptı", "ışıl teşekkür etti",
+                 "İsmail geldi", "Ilgın rapor yazdı"):
+        store.add_moment(text)
+    hits = store.search(query)
+    assert len(hits) == 3, [h.snippet for h in hits]
+    assert all("[" in h.snippet for h in hits)
+    assert len(store.search("ismail")) == 1 and len(store.search("İSMAİL")) == 1
+    assert len(store.search("ılgın")) == 1 and len(store.search("ilgin")) == 1
+    assert store.search("isolde") == []
+
+
 def test_search_index_follows_edits_and_deletes(store):
     m = store.add_moment("alpha")
     store.update_moment(m.id, text="beta")

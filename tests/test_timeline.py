@@ -252,6 +252,7 @@ def test_choices(filled: Store) -> None:
         ("re-release of the REL", "rel", ["release", "REL"]),
         ("nothing here", "agenda", []),
         ("anything", "", []),
+        ("Işıl, IŞIL ve ışıl", "işıl", ["Işıl", "IŞIL", "ışıl"]),  # as the search finds them
     ],
 )
 def test_highlight_spans(value: str, query: str, marked: list[str]) -> None:

@@ -5,6 +5,7 @@ The SQL is built here as plain text so both the Store and a raw connection can r
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,9 +44,33 @@ BAND_WHERE = (f"search_fts.rowid <= {_NTH_NEWEST.format(':band_start')} AND sear
 
 
 def fts_query(query: str) -> str:
-    """Turn what a person types into a safe FTS5 query: every word must match, as a prefix."""
+    """Turn what a person types into a safe FTS5 query: every word must match, as a prefix,
+    whichever Turkish I it was written with (see `_any_i`)."""
     words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:20])
+    return " AND ".join(_any_i(w) for w in words[:20])
+
+
+# The index folds "I" and "İ" to "i" (unicode61) but keeps "ı", a letter of its own: "Işıl"
+# is indexed "isıl", "IŞIL" "isil", "ışıl" "ısıl". A word is looked for with each of its
+# first few i's as either letter, as name_key folds names (Turkish pairs I with ı).
+_MAX_I_SPOTS = 4  # 16 spellings at most
+
+
+def _any_i(word: str) -> str:
+    def quoted(w: str) -> str:
+        return '"' + w.replace('"', '""') + '"*'
+
+    base = word.replace("İ", "i").replace("I", "i").lower()
+    spots = [n for n, ch in enumerate(base) if ch in "iı"][:_MAX_I_SPOTS]
+    if not spots:
+        return quoted(word)
+    spellings = set()
+    for letters in itertools.product("iı", repeat=len(spots)):
+        chars = list(base)
+        for spot, letter in zip(spots, letters, strict=True):
+            chars[spot] = letter
+        spellings.add("".join(chars))
+    return "(" + " OR ".join(quoted(w) for w in sorted(spellings)) + ")"
 
 
 def search_sql(query: str, *, person: str | None = None, kind: Kind | None = None,

@@ -487,7 +487,8 @@ class Timeline:
 def _fold(word: str) -> str:
     """Casefold and drop diacritics, like FTS5's unicode61 tokenizer (remove_diacritics 2)."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # "ı" as "i": the search finds either (store.search._any_i), so both are marked
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
 
 
 def _is_token_char(ch: str) -> bool:
