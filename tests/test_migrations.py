@@ -262,6 +262,42 @@ def test_0005_composes_names_so_one_person_is_found_either_way(opened, layout):
         store.close()
 
 
+def test_0006_folds_a_turkish_capital_i_in_tags(opened, layout):
+    """"#İzmir" was stored as "i" and a combining dot, a tag apart from "#izmir" that looks
+    the same: a filter by one missed the moments of the other."""
+    from datetime import datetime, timezone
+
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import ensure_schema, make_engine
+
+    opened.store.close()
+    conn = connect_raw(layout.db, opened.secret)
+    stamp = "2026-01-01 09:00:00.000000"
+    for moment_id, tags in (("m1", ["i\u0307zmir"]), ("m2", ["i\u0307zmir", "izmir"]),
+                            ("m3", ["izmir", "ışık"])):
+        conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned) "
+                     "VALUES (?, ?, 'other', ?, ?, 0)", (moment_id, moment_id, stamp, stamp))
+        for position, tag in enumerate(tags):
+            conn.execute("INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, ?)",
+                         (moment_id, tag, position))
+    conn.execute("UPDATE alembic_version SET version_num = '0005'")
+    conn.commit()
+    conn.close()
+    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
+    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
+    try:
+        for typed in ("İzmir", "izmir", "#IZMIR"):
+            found = store.moments(tag=typed)
+            assert sorted(m.text for m in found) == ["m1", "m2", "m3"], typed
+        assert {tuple(m.tags) for m in store.moments(tag="izmir")} == {
+            ("izmir",), ("izmir", "ışık")}  # m2 keeps the tag once
+        assert [m.text for m in store.moments(tag="ışık")] == ["m3"]  # ı is its own letter
+        moment = store.add_moment("new", tags=["İstanbul"])
+        assert moment.tags == ("istanbul",)
+    finally:
+        store.close()
+
+
 def test_one_process_migrates_at_a_time(opened, layout, monkeypatch):
     """The first start after an upgrade is often the app and a few commands at once, each
     finding the store behind. Each began the pre-migration backup under the same name and

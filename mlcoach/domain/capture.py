@@ -6,6 +6,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from mlcoach.domain.text import fold_tag
+
 # A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria"). Combining
 # marks belong to it ("Jose" and an accent is José), though \w leaves them out.
 _PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w\u0300-\u036f.'’-]*)", re.UNICODE)
@@ -32,8 +34,7 @@ def parse_capture(raw: str, person: str | None = None) -> ParsedCapture:
     """
     names = [_name(m.group(1)) for m in _PERSON.finditer(raw)]
     chosen = person if person is not None else (names[0] if names else None)
-    tags = tuple(dict.fromkeys(unicodedata.normalize("NFC", t).casefold()
-                               for t in _TAG.findall(raw)))
+    tags = tuple(dict.fromkeys(fold_tag(t) for t in _TAG.findall(raw)))
     words = raw.split()  # one line: runs of spaces, tabs and line breaks are one space
     attached = False
     while words:

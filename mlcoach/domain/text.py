@@ -50,11 +50,17 @@ def clean_tag(tag: str) -> str:
     tag = unicodedata.normalize("NFC", clean_text(tag.lstrip("#"), N_("tag"), MAX_TAG))
     if any(ch.isspace() for ch in tag):
         raise UsageError("tag {tag!r} contains spaces", tag=tag)
-    folded = tag.casefold()  # "ß" becomes "ss": the limit is the stored tag's
+    folded = fold_tag(tag)  # "ß" becomes "ss": the limit is the stored tag's
     if len(folded) > MAX_TAG:
         raise UsageError("{what} is longer than {limit} characters", what=Term(N_("tag")),
                          limit=MAX_TAG)
     return folded
+
+
+def fold_tag(tag: str) -> str:
+    """A tag as it is stored: composed and casefolded, with "İ" as "i" ("#İzmir" and
+    "#izmir" are one tag; casefold alone gives "i" and a combining dot)."""
+    return unicodedata.normalize("NFC", tag).casefold().replace("i\u0307", "i")
 
 
 # The marks that reorder the text around them ("A\u202eB" shows as "AB" reversed after
