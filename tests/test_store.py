@@ -139,6 +139,24 @@ def test_search_finds_a_turkish_word_whichever_i_it_was_written_with(store, quer
     assert store.search("isolde") == []
 
 
+def test_search_since_a_date_keeps_every_kind_of_entry(store):
+    """`search quokka --since 2026-01-01` found only the moment of a moment, a reflection,
+    a person and a suggestion all written today: --since is a date, not a kind."""
+    from datetime import datetime, timedelta, timezone
+
+    store.add_moment("Saw a quokka at the offsite")
+    store.save_reflection(date.today(), energy=3, went_well="the quokka photo")
+    store.add_person("Quinn", None, "loves quokkas")
+    store.add_suggestion(style=None, change="a quokka sticker for each release",
+                         action=ChangeKind.START, size=Size.SMALL, text="t")
+    since = datetime.now(timezone.utc) - timedelta(days=1)
+    everything = {h.entity for h in store.search("quokka")}
+    assert everything == {"moment", "reflection", "person", "suggestion"}
+    assert {h.entity for h in store.search("quokka", since=since)} == everything
+    assert store.search("quokka", since=since + timedelta(days=3)) == []
+    assert {h.entity for h in store.search("quokka", kind=Kind.OTHER)} == {"moment"}
+
+
 def test_search_index_follows_edits_and_deletes(store):
     m = store.add_moment("alpha")
     store.update_moment(m.id, text="beta")

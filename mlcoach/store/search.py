@@ -94,9 +94,10 @@ def search_sql(query: str, *, person: str | None = None, kind: Kind | None = Non
                   f"AS snip FROM search_fts WHERE search_fts MATCH :q AND {BAND_WHERE} "
                   "ORDER BY rank LIMIT :limit) f")
         columns = "f.snip, f.rank"
+    when = "COALESCE(mo.created_at, re.updated_at, su.created_at, pe.updated_at)"
     sql = [
         f"SELECT f.entity, f.ref, {columns} AS score,",
-        "COALESCE(mo.created_at, re.updated_at, su.created_at, pe.updated_at) AS ts",
+        f"{when} AS ts",
         f"FROM {source}",
         "LEFT JOIN moments mo ON f.entity = 'moment' AND mo.id = f.ref",
         "LEFT JOIN reflections re ON f.entity = 'reflection' AND re.id = f.ref",
@@ -104,15 +105,17 @@ def search_sql(query: str, *, person: str | None = None, kind: Kind | None = Non
         "LEFT JOIN people pe ON f.entity = 'person' AND pe.id = f.ref",
     ]
     if filtered:
-        sql.append("WHERE search_fts MATCH :q AND f.entity = 'moment'")
+        sql.append("WHERE search_fts MATCH :q")
+    if person is not None or kind is not None:  # what a moment has: moments only
+        sql.append("AND f.entity = 'moment'")
     if person is not None:
         sql.append("AND mo.person_id = (SELECT id FROM people WHERE name_key = :pk)")
         params["pk"] = name_key(person)
     if kind is not None:
         sql.append("AND mo.kind = :kind")
         params["kind"] = kind.value
-    if since is not None:
-        sql.append("AND mo.created_at >= :since")
+    if since is not None:  # alone, a date: reflections, suggestions and people too
+        sql.append(f"AND {when} >= :since")
         params["since"] = to_db(since)
     sql.append("ORDER BY score LIMIT :limit")
     return " ".join(sql), params
