@@ -41,6 +41,10 @@ Reason = Literal["missing", "empty", "damaged"]
 _RESTORED = N_(
     "Your mlcoach data file was damaged, so it was set aside as {aside} and the backup "
     "from {when} was restored: anything you added after that may be missing.")
+_RESTORED_CARRIED = N_(
+    "Your mlcoach data file was damaged, so it was set aside as {aside} and the backup "
+    "from {when} was restored, with {count} entries added since then that could still be "
+    "read from the damaged file; a change made after the backup may be missing.")
 _RESTORED_MISSING = N_(
     "Your mlcoach data file was missing, so the backup from {when} was restored: anything "
     "you added after that may be missing.")
@@ -58,6 +62,7 @@ class RecoveryNote(NamedTuple):
     restored_from: str | None  # backup file name, None when there was none
     backup_taken_at: str | None  # ISO-8601 UTC of the backup's copy
     app_notified: bool = False
+    carried: int = 0  # rows of the damaged file added to the restored backup
 
     def message(self, language: str = "en", tz: tzinfo | None = None) -> str:
         """One plain sentence for the user: what happened and what may be missing."""
@@ -69,6 +74,9 @@ class RecoveryNote(NamedTuple):
         when = _show_time(self.backup_taken_at, tz)
         if self.reason == "missing":
             return translate(_RESTORED_MISSING, language, when=when)
+        if self.carried:
+            return translate(_RESTORED_CARRIED, language, aside=aside, when=when,
+                             count=self.carried)
         return translate(_RESTORED, language, aside=aside, when=when)
 
     def to_json(self) -> dict[str, Any]:
@@ -86,8 +94,9 @@ class RecoveryNote(NamedTuple):
                        set_aside=tuple(str(x) for x in data.get("set_aside", [])),
                        restored_from=data.get("restored_from"),
                        backup_taken_at=data.get("backup_taken_at"),
-                       app_notified=bool(data.get("app_notified", False)))
-        except (KeyError, TypeError, AttributeError):
+                       app_notified=bool(data.get("app_notified", False)),
+                       carried=int(data.get("carried", 0)))
+        except (KeyError, TypeError, AttributeError, ValueError):
             return None
 
 
@@ -394,6 +403,69 @@ def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
     return aside
 
 
+# Parents before the rows that point to them.
+_CARRIED_TABLES = ("people", "prompt_events", "suggestions", "moments", "moment_tags",
+                   "reflections", "custom_prompts")
+
+
+def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
+    """Add to the restored backup the rows of the damaged file it lacks (a moment captured
+    after the backup was taken), as far as they can still be read: a table is read up to
+    its first unreadable page. What the backup has stays as it is. How many rows came."""
+    from mlcoach.store.db import connect_raw
+
+    try:
+        src = connect_raw(damaged, secret, read_only=True)
+    except Exception as exc:  # the damaged file may not open at all: nothing to carry
+        logger.info("nothing carried over from the damaged file: %s", exc)
+        return 0
+    carried = 0
+    try:
+        dst = connect_raw(restored, secret)
+        try:
+            for table in _CARRIED_TABLES:
+                carried += _carry_table(src, dst, table)
+        finally:
+            dst.close()
+    except Exception as exc:  # the copy is still the whole backup: restore that
+        logger.warning("carrying rows over from the damaged file stopped: %s", exc)
+    finally:
+        src.close()
+    logger.info("carried %d rows over from the damaged file", carried)
+    return carried
+
+
+def _carry_table(src: Any, dst: Any, table: str) -> int:
+    try:
+        theirs = {r[1] for r in src.execute(f"PRAGMA table_info({table})")}
+    except Exception:  # its schema page is unreadable
+        return 0
+    columns = [r[1] for r in dst.execute(f"PRAGMA table_info({table})") if r[1] in theirs]
+    if not columns:
+        return 0
+    names, marks = ", ".join(columns), ", ".join("?" * len(columns))
+    added = 0
+    dst.execute("BEGIN")
+    try:
+        cursor = src.execute(f"SELECT {names} FROM {table}")
+        while True:
+            try:
+                row = cursor.fetchone()
+            except Exception:  # a damaged page: the rows before it are kept
+                break
+            if row is None:
+                break
+            try:
+                added += dst.execute(f"INSERT OR IGNORE INTO {table} ({names}) "
+                                     f"VALUES ({marks})", row).rowcount
+            except Exception:  # a row the backup cannot take (its person is unreadable)
+                continue
+    except Exception:  # the table's first page is unreadable
+        pass
+    dst.execute("COMMIT")
+    return added
+
+
 def newest_good_backup(backup_dir: Path, secret: Secret,
                        now: datetime | None = None) -> Path | None:
     """The newest backup that opens with `secret` and passes SQLite's quick_check; given
@@ -447,9 +519,12 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
                 "the database {name} is missing from {folder} and there is no backup to "
                 "restore; put the file back (nothing was changed)", name=db.name, folder=root)
         restored = root / RESTORE_NAME
+        carried = 0
         try:
             if backup is not None:
                 _copy_durably(backup, restored)
+                if current != "missing":  # what was written after the backup, if readable
+                    carried = carry_over(db, restored, secret)
             with guard_for(db).exclusive():
                 aside = _swap(db, _aside_name(db, now), restored if backup else None)
             fsync_dir(root)
@@ -465,7 +540,7 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
         note = RecoveryNote(at=now.astimezone(timezone.utc).isoformat(), reason=reason,
                             set_aside=tuple(aside),
                             restored_from=backup.name if backup is not None else None,
-                            backup_taken_at=taken)
+                            backup_taken_at=taken, carried=carried)
         write_note(root, note)
         # INFO: the user is told in their own words; the file log keeps the details.
         logger.info("store file %s; set aside: %s; restored from: %s", reason,

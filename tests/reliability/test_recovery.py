@@ -266,6 +266,37 @@ def test_damage_deep_inside_is_found_by_the_daily_check(opened, layout):
     assert len(list(layout.backups.glob("*-daily.db"))) == 2
 
 
+def test_what_was_written_after_the_backup_is_carried_over_as_far_as_it_reads(opened,
+                                                                               layout):
+    """A page garbled deep inside: the backup came back and everything written after it
+    was gone from the store, kept only in the encrypted file set aside. The rows of the
+    damaged file that still read now join the restored backup, and the user is told."""
+    _with_backup(opened, layout)
+    again = open_store(layout, keys=OSKeyring())
+    again.store.add_person("Quinn", None, "written after the backup")
+    for i in range(300):
+        again.store.add_moment(f"filler {i} " + "x" * 300)
+    again.store.close()
+    size = layout.db.stat().st_size
+    _garble(layout.db, (size // 4096 - 3) * 4096 + 700, 64)
+    note = recovery.daily_check(layout.root, opened.secret, NOW)
+    assert note is not None and note.restored_from is not None and note.carried > 0
+    texts = _texts(layout, opened.secret)
+    assert texts[:3] == ["in the backup 1", "in the backup 2", "after the backup"]
+    assert 250 < len(texts) <= 303  # a damaged page's rows may be lost, not the rest
+    assert len(set(texts)) == len(texts)  # the backup's rows are not doubled
+    assert recovery.verify(layout.db, opened.secret)  # the result is a sound store
+    restored = open_store(layout, keys=OSKeyring())
+    try:
+        assert [p.name for p in restored.store.people()] == ["Quinn"]
+        assert restored.store.search("filler")  # carried rows are indexed for search
+    finally:
+        restored.store.close()
+    sentence = note.message(tz=timezone.utc)
+    assert f"with {note.carried} entries added since then" in sentence
+    assert recovery.RecoveryNote.from_json(note.to_json()) == note
+
+
 def test_two_processes_noticing_the_same_damage_restore_once(opened, layout):
     _with_backup(opened, layout)
     _truncate(layout.db, 0)
