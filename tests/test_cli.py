@@ -775,3 +775,20 @@ def test_suggest_for_a_person_without_save_sets_nothing_up(cli_env):
     assert run_cli(cli_env, "people", "add", "Ana", "--style", "credibility").returncode == 0
     res = run_cli(cli_env, "suggest", "--change", "use the wiki", "--person", "ana")
     assert "With Ana" in res.stdout and "credibility-minded" in res.stdout  # as saved
+
+
+def test_small_things_said_plainly(cli_env, tmp_path):
+    """An empty command listed no commands to choose from; a data folder that is a link to
+    nowhere was "cannot create …: File exists"; a missing file to import was not named."""
+    res = run_cli(cli_env, "")
+    assert res.returncode == 2 and "choose from 'run', 'capture'" in res.stderr
+    dangling = tmp_path / "dangling"
+    dangling.symlink_to(tmp_path / "nowhere")
+    res = run_cli(cli_env, "--data-dir", str(dangling), "capture", "x")
+    assert res.returncode == 1 and "is a link to" in res.stderr and "does not exist" in res.stderr
+    assert not (tmp_path / "nowhere").exists()
+    missing = str(tmp_path / "missing.json")
+    for args in (("import", missing), ("import", "--dry-run", missing),
+                 ("import", "--from", "jrnl", missing)):
+        res = run_cli(cli_env, *args)
+        assert res.returncode == 1 and "missing.json" in res.stderr, (args, res.stderr)

@@ -252,9 +252,19 @@ def test_ids_from_another_tool_become_ids_the_command_line_can_name(store):
     assert sum(again.values()) == 0  # the same file gives the same ids
 
 
+def test_an_export_saved_with_a_byte_order_mark_is_read(store, tmp_path):
+    """Notepad saves UTF-8 with a byte-order mark: the export was refused as "not valid
+    JSON (Unexpected UTF-8 BOM …)", while a journal with one was read."""
+    _fill(store)
+    path = tmp_path / "notepad.json"
+    path.write_bytes(b"\xef\xbb\xbf" + exporting.export_json(store).encode())
+    doc = exporting.read_export(path)
+    assert len(doc["moments"]) == 3
+
+
 def test_read_export_refuses_unreadable_files_in_one_line(tmp_path):
-    with pytest.raises(MlcoachError, match="could not read the file") as err:
-        exporting.read_export(tmp_path / "missing.json")
+    with pytest.raises(MlcoachError, match=r"could not read .*missing\.json") as err:
+        exporting.read_export(tmp_path / "missing.json")  # which file: it named none
     assert "\n" not in str(err.value)
     path = tmp_path / "notes.json"
     path.write_text("hello")

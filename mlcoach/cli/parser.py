@@ -98,7 +98,7 @@ def command_in(argv: Sequence[str]) -> str | None:
         if arg == "--data-dir":
             next(args, None)
         elif not arg.startswith("--data-dir="):
-            return None if arg.startswith("-") else arg
+            return None if arg.startswith("-") or not arg else arg  # "": parse fully
     return ""
 
 

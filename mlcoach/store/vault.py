@@ -192,6 +192,11 @@ def refuse_unfit_folder(layout: Layout) -> None:
     """MlcoachError when the data folder's path is a file (`--data-dir /dev/null`), or a
     folder other users may write in or own (`--data-dir /tmp`): a store of private notes
     does not belong there, and making it owner-only would lock the others out."""
+    if layout.root.is_symlink() and not layout.root.exists():
+        raise MlcoachError("the data folder {folder} is a link to {target}, which does not "
+                           "exist; make that folder or choose another --data-dir (nothing "
+                           "was changed)", folder=layout.root,
+                           target=os.readlink(layout.root))
     if layout.root.exists() and not layout.root.is_dir():
         raise MlcoachError("the data folder {folder} is a file, not a folder; choose another "
                            "--data-dir (nothing was changed)", folder=layout.root)

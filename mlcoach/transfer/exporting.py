@@ -338,7 +338,7 @@ def parse_export(raw: bytes) -> dict[str, Any]:
         raise ImportError_("the file holds more entries than an mlcoach export can "
                            "(nothing was imported)")
     try:
-        doc = _loads(raw.decode("utf-8"))
+        doc = _loads(raw.decode("utf-8-sig"))  # a byte-order mark, as Notepad writes it
     except UnicodeDecodeError as exc:
         raise ImportError_("the file is not UTF-8 text") from exc
     except RecursionError as exc:
@@ -631,7 +631,8 @@ def read_export(path: Path) -> dict[str, Any]:
             raise ImportError_("the file is too large to be an mlcoach export")
         raw = read_limited(path)
     except OSError as exc:
-        raise ImportError_(f"could not read the file ({exc.strerror or exc})") from exc
+        raise ImportError_("could not read {path} ({reason})", path=path,
+                           reason=exc.strerror or exc) from exc
     return parse_export(raw)
 
 

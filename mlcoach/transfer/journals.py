@@ -64,7 +64,7 @@ def _read_limited(path: Path) -> bytes:
     try:
         data = read_at_most(path, MAX_BYTES)  # a pipe nobody writes to ends at once
     except OSError as exc:
-        raise ImportError_("could not read the file ({reason})",
+        raise ImportError_("could not read {path} ({reason})", path=path,
                            reason=exc.strerror or exc) from exc
     if len(data) > MAX_BYTES:
         raise ImportError_("the file is larger than {size} MB", size=MAX_BYTES // (1024 * 1024))
