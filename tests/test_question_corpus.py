@@ -436,3 +436,16 @@ def test_lead_by_example_of_a_stop_keeps_what_replaces_it(change: str, lang: str
         language = "tr" if "wiki" in quiet else "en"
         compose(SuggestionRequest(quiet, None, ChangeKind.START, by_example=True,
                                   language=language))  # one's own acts: no error
+
+
+def test_an_abbreviation_keeps_its_dot_and_chat_tails_go() -> None:
+    """"use the wiki etc." by example read "use the wiki etc, visibly"; "review my PR pls
+    thx" was asked "to review my PR pls thx?"."""
+    example = compose(SuggestionRequest("use the wiki etc.", None, ChangeKind.DIFFERENTLY,
+                                        by_example=True))
+    assert "use the wiki etc., visibly" in example.opening
+    morning = compose(SuggestionRequest("start at 9 a.m.", None, ChangeKind.START,
+                                        by_example=True))
+    assert "start at 9 a.m. " in morning.opening and "a.m.." not in morning.opening
+    assert supportive_question("review my PR pls thx", ChangeKind.DIFFERENTLY) == \
+        "How would it work for you to review my PR?"

@@ -25,6 +25,7 @@ from mlcoach.influence.phrasing import (
     Shape,
     asks_of_someone_else,
     display_name,
+    ends_with_abbreviation,
     is_a_habit,
     lower_lead,
     read_change,
@@ -333,15 +334,19 @@ def guess_style(answers: Sequence[str]) -> Style | None:
 
 
 def _clean(text: str) -> str:
-    """Collapse whitespace runs and drop trailing punctuation."""
-    return " ".join(text.split()).rstrip(_TRAILING).strip()
+    """Collapse whitespace runs and drop trailing punctuation, but the dot of a closing
+    abbreviation ("… etc.", "at 9 a.m.")."""
+    text = " ".join(text.split())
+    cleaned = text.rstrip(_TRAILING).strip()
+    if ends_with_abbreviation(text.rstrip(" !?…")):
+        cleaned += "."
+    return cleaned
 
 
 # "@dana", "#frontend": the word, not the mark; but @here and its kind are what they are
 # called ("no more @here"), so they keep theirs.
 _MENTION = re.compile(r"(?<!\S)(?!@(?:here|channel|everyone|all)\b)[@#](?=\w)", re.I)
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S)")
-# A list's bullet or number in front ("- use the wiki", "• …", "1. …", "2) …").
 # Words that, alone, say no change at all ("ok", "thanks", "asap", "lütfen", "tamam").
 _NOT_A_CHANGE = frozenset((
     "ok", "okay", "okey", "k", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty",
@@ -350,6 +355,7 @@ _NOT_A_CHANGE = frozenset((
     "tamam", "lütfen", "teşekkürler", "teşekkür", "ederim", "sağol", "sağ", "ol", "saol",
     "mersi", "acil", "evet", "hayır", "merhaba", "selam", "peki", "olur", "belki",
 ))
+# A list's bullet or number in front ("- use the wiki", "• …", "1. …", "2) …").
 _BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
 # "#general" after "in", "to" … names a channel: it keeps its mark ("post it in #general",
 # not "in general"); elsewhere "#kudos" is the word.
@@ -585,8 +591,13 @@ _MARK_THEN_STOP = re.compile(r"([?!][”»])\.")
 
 
 def _tidy(text: str) -> str:
-    """“Is it useful?”. → “Is it useful?”: the user's own mark ends the sentence."""
-    return _MARK_THEN_STOP.sub(r"\1", text)
+    """“Is it useful?”. → “Is it useful?”: the user's own mark ends the sentence; so does
+    an abbreviation's dot ("at 9 a.m.." → "at 9 a.m.")."""
+    return _ABBREVIATION_THEN_STOP.sub(r"\1", _MARK_THEN_STOP.sub(r"\1", text))
+
+
+_ABBREVIATION_THEN_STOP = re.compile(r"((?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\.)\.",
+                                     re.I)
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:

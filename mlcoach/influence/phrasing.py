@@ -136,8 +136,8 @@ _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us
                "we cannot keep", "we can't go on", "we cannot go on", "you shouldn't",
                "you should not", "you mustn't", "you must not", "please don't",
                "please do not")
-_TAILS = (" please", " pls", " plz", " thanks", " thank you", " maybe", " perhaps",
-          " i think")
+_TAILS = (" please", " pls", " plz", " thanks", " thank you", " thx", " ty", " cheers",
+          " asap", " maybe", " perhaps", " i think")
 _SUBJECTS = _words(
     "i we you they he she it everyone everybody someone somebody nobody people anyone "
     "anybody there i'm we're you're they're it's i'll we'll i've we've i'd we'd you'd they'd "
@@ -261,6 +261,11 @@ _MASS = _words(
     "planning testing pairing onboarding data info information coffee lunch poker"
 )
 _ABBREVIATION_END = re.compile(r"(?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\.$", re.I)
+
+
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether `text` ends with an abbreviation's dot ("… etc.", "9 a.m."), not a full stop."""
+    return bool(_ABBREVIATION_END.search(text))
 _CLAUSE_MARKS = re.compile(r"(?:[.!;]\s|\s[-–—]\s|\(|\)|\n|\?\s\S)")
 
 
@@ -638,7 +643,15 @@ def _strip_fillers(text: str) -> str:
 
 
 def _strip_tails(text: str) -> str:
-    """Drop a trailing "please" or "thanks"."""
+    """Drop trailing "please", "thanks" and the like ("… pls thx")."""
+    while True:
+        shorter = _strip_one_tail(text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def _strip_one_tail(text: str) -> str:
     lowered = text.lower()
     for tail in _TAILS:
         if lowered.endswith(tail) and len(text) > len(tail) + 3:
