@@ -449,3 +449,13 @@ def test_an_abbreviation_keeps_its_dot_and_chat_tails_go() -> None:
     assert "start at 9 a.m. " in morning.opening and "a.m.." not in morning.opening
     assert supportive_question("review my PR pls thx", ChangeKind.DIFFERENTLY) == \
         "How would it work for you to review my PR?"
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ("answer emails", "How would it work for you to answer emails?"),
+    ("label tickets", "How would it work for you to label tickets?"),
+    ("demo days", "How would it work for you if we tried demo days?"),  # a thing still
+])
+def test_a_verb_before_a_plural_is_an_act(change: str, expected: str) -> None:
+    """"answer emails" was asked "how would it work for you if we tried answer emails?"."""
+    assert supportive_question(change, ChangeKind.DIFFERENTLY) == expected

@@ -193,6 +193,9 @@ _NOUNISH = _words(
     "pair plan release reply report request return run start stop store swap sync test "
     "time trial vote walk work"
 )
+# Of those, the ones a lone plural after them makes an act ("answer emails", "label
+# tickets"), not a thing as "demo days" or "change requests" are.
+_VERB_BEFORE_PLURAL = _words("answer reply plan log label book message offer list request")
 # Verbs that take a gerund: "stop sending", "start writing", "keep doing".
 _CATENATIVE = _words(
     "stop start keep try avoid quit begin continue consider finish practise practice "
@@ -799,6 +802,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
             return True  # "review Priya's PRs", "use Slack"
         if low == "pair" and not _is_gerund(nxt) and "with" in map(_plain, words[2:]):
             return True  # "pair new hires with a buddy"; not "pair programming with …"
+        if low in _VERB_BEFORE_PLURAL and _is_plural(nxt) and len(words) == 2:
+            return True  # "answer emails": to answer them, not "if we tried answer emails"
         return low not in _NOUNISH and _is_plural(nxt)
     if "-" in low and low.rsplit("-", 1)[1] in _VERBS:
         return True  # "self-assign tickets", "cross-check the figures"
