@@ -25,8 +25,10 @@ from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
     from PySide6.QtWidgets import QMessageBox
 
+    from mlcoach.coaching.calendar_ics import Meeting
+    from mlcoach.coaching.meeting_cache import MeetingCache
     from mlcoach.coaching.service import Coach
-    from mlcoach.domain.model import Moment, PromptEvent
+    from mlcoach.domain.model import Moment, PromptEvent, Settings
     from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.system.instance import HandedMoment
     from mlcoach.ui.action_notice import ActionNotice
@@ -72,6 +74,13 @@ def _boot_clock() -> float:
 #: A prompt with no answer by then is missed: the card's ten minutes
 #: (prompt_card.EXPIRE_MS) and one more.
 PROMPT_EXPIRY_MS = 11 * 60 * 1000
+
+
+def _busy_meetings(settings: Settings, start: datetime, end: datetime) -> list[Meeting]:
+    """calendar_sources.busy_meetings, imported when a calendar is first read."""
+    from mlcoach.coaching.calendar_sources import busy_meetings
+
+    return busy_meetings(settings, start, end)
 
 class SleepWatch:
     """Tells whether the machine slept since the last look.
@@ -124,6 +133,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._notice: PromptNotice | None = None  # the prompt as a notification (Linux)
         self._side_notices: dict[str, ActionNotice] = {}  # prep, pace where cards cannot go
         self._prep_expiry: QTimer | None = None  # the prep notification's meeting start
+        self._meetings: MeetingCache | None = None
         self._prep_person = ""  # whom the preparation's "Open coach…" is for
         self._prompt_view: tuple[str, str, str, str] | None = None  # the waiting prompt
         self._prep_card: PrepCard | None = None  # built the first time a meeting needs it
@@ -267,11 +277,17 @@ class AppController(QObject, DesktopShell, WindowFactories):
             from mlcoach.ui.patient_write import TRAY_WRITE_WAIT_MS
 
             opened.store.write_wait_ms = TRAY_WRITE_WAIT_MS
-        if self._real_clock is not None:
-            coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),
-                          real_clock=self._real_clock)
-        else:
-            coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random())
+        from mlcoach.coaching.meeting_cache import MeetingCache
+
+        # The calendar is read on the worker, never on the tray's thread (a calendar of
+        # years, or Evolution over D-Bus, can take a second); the schedule is planned
+        # again when a read comes in.
+        self._meetings = MeetingCache(_busy_meetings, self._read_meetings, self.clock)
+        from mlcoach.system.clock import boot_clock
+
+        coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),
+                      real_clock=self._real_clock or boot_clock,
+                      meetings=self._meetings.meetings)
         self.coach = coach
         try:
             coach.started(self.clock())
@@ -494,9 +510,24 @@ class AppController(QObject, DesktopShell, WindowFactories):
 
         return desktop_busy()
 
+    def _read_meetings(self, read: Callable[[], list[Meeting]],
+                       store: Callable[[list[Meeting]], None]) -> None:
+        def done(meetings: list[Meeting]) -> None:
+            store(meetings)
+            self.arm()  # planned again with the meetings read
+
+        def failed(exc: BaseException) -> None:
+            logger.warning("calendar not read (%s)", type(exc).__name__)
+            store([])  # asked again after MeetingCache's MAX_AGE, not in a loop
+            self.arm()
+
+        ops.run(read, done, failed)
+
     def on_settings_changed(self) -> None:
         if self.coach is None:
             return
+        if self._meetings is not None:
+            self._meetings.forget()
         self.coach.reload_settings()
         self.apply_language()
         self.arm()

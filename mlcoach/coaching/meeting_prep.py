@@ -7,12 +7,16 @@ the next card is due and takes it once; the UI only formats what comes back.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from mlcoach.coaching.ports import CoachStore
 from mlcoach.domain.model import Person, Settings, Suggestion
+
+if TYPE_CHECKING:
+    from mlcoach.coaching.calendar_ics import Meeting
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +45,9 @@ class Prep:
 
 
 def next_prep(store: CoachStore, settings: Settings, now: datetime, language: str,
-              shown: Collection[str]) -> Prep | None:
+              shown: Collection[str], *,
+              meetings: Callable[[Settings, datetime, datetime], list[Meeting]] | None = None,
+              ) -> Prep | None:
     """The next meeting not yet prepared for whose attendees include a saved person.
 
     A card is due from `meeting_prep_minutes` before the start until the start;
@@ -49,9 +55,11 @@ def next_prep(store: CoachStore, settings: Settings, now: datetime, language: st
     """
     if not settings.meeting_prep or not (settings.calendar_path or settings.calendar_eds):
         return None
-    from mlcoach.coaching.calendar_sources import busy_meetings
+    if meetings is None:
+        from mlcoach.coaching.calendar_sources import busy_meetings
 
-    upcoming = busy_meetings(settings, now, now + LOOKAHEAD)
+        meetings = busy_meetings
+    upcoming = meetings(settings, now, now + LOOKAHEAD)
     lead = timedelta(minutes=max(0, settings.meeting_prep_minutes))
     for meeting in sorted(upcoming, key=lambda m: m.start):
         key = f"{meeting.uid or meeting.summary}@{meeting.start.astimezone(UTC).isoformat()}"

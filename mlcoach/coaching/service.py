@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mlcoach.coaching import scheduler as sch
 from mlcoach.coaching.chooser import choose
@@ -23,6 +23,9 @@ from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
 from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
 from mlcoach.system.clock import boot_clock
+
+if TYPE_CHECKING:
+    from mlcoach.coaching.calendar_ics import Meeting
 
 logger = logging.getLogger(__name__)
 
@@ -130,16 +133,24 @@ class Status:
     tooltip: str
 
 
+#: busy_meetings(settings, start, end): calendar_sources' own, or a MeetingCache's.
+MeetingSource = Callable[[Settings, datetime, datetime], "list[Meeting]"]
+
+
 class Coach:
     """Decides when to prompt and what, records every prompt and response."""
 
     def __init__(self, store: CoachStore, *, clock: Callable[[], datetime],
                  tz: Callable[[], tzinfo], rng: random.Random,
                  real_clock: Callable[[], float] = boot_clock,
-                 prompts: Callable[[], Sequence[Prompt]] | None = None) -> None:
+                 prompts: Callable[[], Sequence[Prompt]] | None = None,
+                 meetings: MeetingSource | None = None) -> None:
         self.store = store
         self._clock, self._tz, self._rng, self._real = clock, tz, rng, real_clock
         self._prompts_source = prompts
+        # Where the busy meetings come from: read here by default (the shell, tests); the
+        # app passes a MeetingCache, read on its worker (coaching/meeting_cache.py).
+        self._meetings = meetings
         self._settings: Settings | None = None
 
     # -- inputs ---------------------------------------------------------------------
@@ -191,10 +202,20 @@ class Coach:
         settings = self.settings()
         if not settings.calendar_path and not settings.calendar_eds:
             return []
-        from mlcoach.coaching.calendar_sources import busy_intervals
+        from mlcoach.coaching.calendar_ics import merge_busy
 
         local = now.astimezone(self.tz())  # a meeting at a floating "09:00" is local 09:00
-        return busy_intervals(settings, local - timedelta(hours=12), local + timedelta(days=3))
+        return merge_busy(self.busy_meetings(settings, local - timedelta(hours=12),
+                                             local + timedelta(days=3)))
+
+    def busy_meetings(self, settings: Settings, start: datetime,
+                      end: datetime) -> list[Meeting]:
+        """The busy meetings in [start, end), from the source given (see __init__)."""
+        if self._meetings is not None:
+            return self._meetings(settings, start, end)
+        from mlcoach.coaching.calendar_sources import busy_meetings
+
+        return busy_meetings(settings, start, end)
 
     def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
         state = self._state()
@@ -245,7 +266,8 @@ class Coach:
     def next_prep(self, now: datetime) -> Prep | None:
         """The next meeting preparation card not yet shown, if any."""
         return next_prep(self.store, self.settings(), now.astimezone(self.tz()),
-                         self.language(), self.store.get_state(PREP_KEY, []))
+                         self.language(), self.store.get_state(PREP_KEY, []),
+                         meetings=self.busy_meetings)
 
     def take_prep(self, now: datetime, busy: bool = False) -> Prep | None:
         """The card due now, marked as taken so it comes once; None while presenting, in

@@ -408,7 +408,7 @@ def test_pause_holds_prompts_and_resumes_by_itself(controller):
     assert not ctl.coach.is_paused()
 
 
-def _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path):  # type: ignore[no-untyped-def]
+def _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot):  # type: ignore[no-untyped-def]
     """A calendar with a 14:00 review Deniz attends, a suggestion for Deniz, and the app's
     timer at 13:50."""
     from mlcoach.domain.model import ChangeKind, Size, Style
@@ -429,14 +429,16 @@ def _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path):  # type: ign
                          person="Deniz Kaya")
     ctl.on_settings_changed()
     clock.now = meeting - timedelta(minutes=10)
-    ctl.on_timer()
+    ctl.on_timer()  # asks the worker for the calendar; the tray's thread does not read it
+    qtbot.waitUntil(lambda: ctl._meetings.has_read(ctl.coach.settings()), timeout=10_000)
+    ctl.on_timer()  # now with the meetings read
 
 
 
 def test_meeting_prep_card_shows_before_the_meeting_and_leads_to_the_coach(
         controller, tmp_path, qtbot):
     ctl, clock = controller
-    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path)
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot)
     card = ctl._prep_card
     assert card is not None and card.isVisible()
     assert "Release review" in card.title.text()
@@ -449,6 +451,28 @@ def test_meeting_prep_card_shows_before_the_meeting_and_leads_to_the_coach(
     card.coach_button.click()
     assert ctl.windows[Window.SUGGEST].isVisible()
     ctl.windows[Window.SUGGEST].hide()
+
+
+def test_the_calendar_is_read_on_the_worker_never_on_the_trays_thread(
+        controller, tmp_path, qtbot, monkeypatch):
+    """80,000 meetings on one day were parsed on the tray's thread (three minutes without
+    an answer), and Evolution was asked over D-Bus there at every timer."""
+    import threading
+
+    from mlcoach.coaching import calendar_sources
+
+    ctl, clock = controller
+    threads: list[int] = []
+    real = calendar_sources.busy_meetings
+
+    def recorded(settings, start, end):  # type: ignore[no-untyped-def]
+        threads.append(threading.get_ident())
+        return real(settings, start, end)
+
+    monkeypatch.setattr(calendar_sources, "busy_meetings", recorded)
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot)
+    assert ctl._prep_card is not None and ctl._prep_card.isVisible()  # it was read
+    assert threads and threading.main_thread().ident not in threads
 
 
 def test_accepting_the_weekly_focus_reaches_the_scheduler(controller):
@@ -712,9 +736,9 @@ def test_on_wayland_the_pace_offer_is_a_notification_with_its_button(wayland):
 
 
 def test_on_wayland_meeting_prep_is_a_notification_that_leads_to_the_coach(
-        wayland, tmp_path):
+        wayland, tmp_path, qtbot):
     ctl, clock, server = wayland
-    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path)
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot)
     assert ctl._prep_card is not None and not ctl._prep_card.isVisible()
     title, actions = server.sent[-1]
     assert title.startswith("Before your meeting: Release review at ")

@@ -1,0 +1,81 @@
+"""MeetingCache: the schedule's meetings answered at once, read elsewhere (unit tests: the
+read and the "elsewhere" are plain functions here; tests/ui/test_app.py runs it on the
+app's worker)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from mlcoach.coaching.calendar_ics import Meeting
+from mlcoach.coaching.meeting_cache import MAX_AGE, MeetingCache
+from mlcoach.domain.model import Settings
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def _meeting(hour: int) -> Meeting:
+    start = NOW.replace(hour=hour)
+    return Meeting(start=start, end=start + timedelta(minutes=30), summary=f"at {hour}",
+                   all_day=False, busy=True)
+
+
+class Later:
+    """`refresh` that keeps the reads asked for, to be finished by the test."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[object, object]] = []
+
+    def __call__(self, read, store) -> None:  # type: ignore[no-untyped-def]
+        self.asked.append((read, store))
+
+    def finish(self) -> None:
+        read, store = self.asked[-1]
+        store(read())
+
+
+def test_answers_at_once_and_reads_once_until_the_read_is_old(tmp_path: Path) -> None:
+    calls: list[tuple[datetime, datetime]] = []
+
+    def read(settings: Settings, start: datetime, end: datetime) -> list[Meeting]:
+        calls.append((start, end))
+        return [_meeting(10), _meeting(15)]
+
+    clock = [NOW]
+    later = Later()
+    cache = MeetingCache(read, later, lambda: clock[0])
+    cal = tmp_path / "work.ics"
+    cal.write_text("x")
+    settings = Settings(calendar_path=str(cal))
+    window = (NOW, NOW + timedelta(hours=12))
+    assert cache.meetings(settings, *window) == []  # nothing read yet: no wait for it
+    assert cache.meetings(settings, *window) == [] and len(later.asked) == 1  # asked once
+    assert calls == []  # not read on the caller's thread
+    later.finish()
+    assert [m.summary for m in cache.meetings(settings, *window)] == ["at 10", "at 15"]
+    assert [m.summary for m in cache.meetings(settings, NOW, NOW.replace(hour=12))] == ["at 10"]
+    assert len(later.asked) == 1  # the read covers the schedule's window: no new one
+    clock[0] = NOW + MAX_AGE + timedelta(seconds=1)
+    assert len(cache.meetings(settings, *window)) == 2  # the old read meanwhile
+    assert len(later.asked) == 2  # and a new one asked for
+
+
+def test_a_changed_calendar_file_or_setting_is_read_again(tmp_path: Path) -> None:
+    later = Later()
+    cache = MeetingCache(lambda s, a, b: [_meeting(10)], later, lambda: NOW)
+    cal = tmp_path / "work.ics"
+    cal.write_text("x")
+    settings = Settings(calendar_path=str(cal))
+    cache.meetings(settings, NOW, NOW + timedelta(hours=2))
+    later.finish()
+    cache.meetings(settings, NOW, NOW + timedelta(hours=2))
+    assert len(later.asked) == 1
+    cal.write_text("exported again, longer")
+    assert len(cache.meetings(settings, NOW, NOW + timedelta(hours=2))) == 1  # meanwhile
+    assert len(later.asked) == 2
+    later.finish()
+    other = Settings(calendar_path=str(tmp_path / "other.ics"))
+    assert cache.meetings(other, NOW, NOW + timedelta(hours=2)) == []  # not that calendar's
+    assert not cache.has_read(other) and len(later.asked) == 3
+    cache.forget()
+    assert not cache.has_read(settings)
