@@ -49,9 +49,10 @@ def test_data_dir_option_wins_over_env(cli_env, tmp_path):
     (["capture", "x", "--person", ""], 2, "person name is empty"),
     (["capture", "x", "--person", "\u200b"], 2, "person name is empty"),
     (["capture", "x", "--tag", "\u202e"], 2, "tag is empty"),
-    # a Latin-1 byte in argv (Python keeps it as a lone surrogate): not "empty"
-    (["capture", "x", "--person", "\udce9"], 2, "person name contains characters that are not"),
-    (["capture", "caf\udce9"], 2, "moment text contains characters that are not valid"),
+    # a Latin-1 byte in argv (Python keeps it as a lone surrogate): not "empty", and the
+    # option it came in is named
+    (["capture", "x", "--person", "\udce9"], 2, "--person contains characters that are not"),
+    (["capture", "caf\udce9"], 2, "TEXT contains characters that are not valid"),
     (["people", "add", "\u2060"], 2, "empty"),
     (["people", "edit", "Ana", "--style", "facts", "--clear-style"], 2, "not allowed with"),
     (["frobnicate"], 2, "invalid choice"),
