@@ -459,3 +459,39 @@ def test_an_abbreviation_keeps_its_dot_and_chat_tails_go() -> None:
 def test_a_verb_before_a_plural_is_an_act(change: str, expected: str) -> None:
     """"answer emails" was asked "how would it work for you if we tried answer emails?"."""
     assert supportive_question(change, ChangeKind.DIFFERENTLY) == expected
+
+
+@pytest.mark.parametrize(("change", "lang", "expected"), [
+    ("We should have automated tests for the billing service", "en",
+     "How would it work for you to have automated tests for the billing service?"),
+    ("we should have fixed agendas", "en", "How would it work for you to have fixed agendas?"),
+    ("PRs reviewed within a day", "en",
+     "How would it work for you if we started this: “PRs reviewed within a day”?"),
+    ("He should own the release checklist", "en",
+     "How would it work for you if we started this: “He should own the release checklist”?"),
+    ("yeni ürün konsepti", "tr",
+     "Şuna başlasak diyorum: «yeni ürün konsepti». Bu sizin için nasıl olur?"),
+    ("her sürüm için bir yayın checklisti", "tr",
+     "Şuna başlasak diyorum: «her sürüm için bir yayın checklisti». Bu sizin için nasıl olur?"),
+    ("kısa bir rutin", "tr", "Şuna başlasak diyorum: «kısa bir rutin». Bu sizin için nasıl olur?"),
+])
+def test_a_plan_that_looks_like_a_complaint_stays_a_plan(change: str, lang: str,
+                                                         expected: str) -> None:
+    """The review of the complaint rules: a participle before a noun ("automated tests"),
+    a plural subject ("PRs reviewed"), a modal after "he" and Turkish nouns ending like a
+    past tense ("konsepti", "rutin") were "looked at together" as if they had gone wrong."""
+    assert supportive_question(change, ChangeKind.START, lang) == expected
+
+
+@pytest.mark.parametrize(("change", "lang"), [
+    ("block my calendar for focus time", "en"), ("share my screen at the start of standups", "en"),
+    ("review my own PRs before asking for reviews", "en"),
+    ("tell the team when I'm blocked", "en"), ("let people know when the build breaks", "en"),
+    ("invite everyone to the demo", "en"), ("make Friday demos a habit", "en"),
+    ("benim kodumu önce kendim test etmek", "tr"), ("toplantılar kısa olsun", "tr"),
+    ("her PR'a açıklama yazılsın", "tr"),
+])
+def test_lead_by_example_takes_what_the_user_does_themselves(change: str, lang: str) -> None:
+    composed = compose(SuggestionRequest(change, None, ChangeKind.START, by_example=True,
+                                         language=lang))
+    assert composed.by_example and composed.opening

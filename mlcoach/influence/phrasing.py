@@ -363,11 +363,13 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
     if _HOW_IT_IS.search(body) or _REGRET.search(body):
         return True  # "our retros are too long", "Dana should have asked": how things are
     words = [_plain(w) for w in body.split()[:3]]
-    if words and words[0] in _SAID_OF_SOMEONE:
+    said = len(words) > 1 and (words[1] in _CLAUSE_ADVERBS | _SAID_NOT | {"keep", "kept"}
+                               or _is_past(words[1]))
+    if said and words[0] in _SAID_OF_SOMEONE:
         return True  # "you never answer on Slack", "he missed the deadline": never a plan
-    if len(words) > 1 and body[:1].isupper() and words[0] not in _KNOWN \
-            and (words[1] in _CLAUSE_ADVERBS | _SAID_NOT or _is_past(words[1])):
-        return True  # "Dana never answers", "Sam missed the demo": what a person does
+    if said and body[:1].isupper() and words[0] not in _KNOWN and not _is_plural(words[0]) \
+            and not body.split()[0].isupper():
+        return True  # "Dana never answers", "Sam missed the demo"; not "PRs reviewed …"
     if words and _is_past(words[0]) and (len(words) == 1 or words[1] in _OBJECT_MARKERS):
         return True  # "skipped the retro again": what happened, to look at together
     if words[:2] == ["no", "one"]:
@@ -402,8 +404,18 @@ class _Regret:
 
     @staticmethod
     def search(text: str) -> bool:
-        return any(_is_past(_plain(m.group("done"))) or _plain(m.group("done")) in _PARTICIPLES
-                   for m in _REGRET_AT.finditer(text))
+        for m in _REGRET_AT.finditer(text):
+            done = _plain(m.group("done"))
+            if not (_is_past(done) or done in _PARTICIPLES):
+                continue
+            after = text[m.end():].split()
+            nxt = _plain(after[0]) if after else ""
+            # "should have automated tests", "fixed agendas": a participle before a noun
+            # describes a thing to have, not a thing that was not done
+            if not nxt or nxt in _OBJECT_MARKERS or nxt in _PRONOUNS \
+                    or after[0][:1].isupper() or not (_is_plural(nxt) or nxt.isalpha()):
+                return True
+        return False
 
 
 _REGRET = _Regret()
@@ -541,12 +553,22 @@ def _said_to_them(act: str) -> str | None:
     return None if _THIRD_PERSON.search(act) else act
 
 
-_ME = re.compile(r"(?<![\w'’])(?:me|my|mine)(?![\w'’])", re.I)
-_ASKING = re.compile(r"(?:please\s+)?(?:ask|tell|remind|get|have|make|encourage|invite|allow"
-                     r"|let)\s+(?P<who>(?:the|my|our)\s+team|[\w'’]+)", re.I)
+# "cc me", "tell me when …", "ping me": someone else acts towards the user.
+_ME = re.compile(r"(?<![\w'’])me(?![\w'’])", re.I)
+# "respect my time", "answer my emails": someone else acts on what is the user's; "block
+# my calendar", "share my screen", "review my own PRs" are the user's own acts.
+_ON_MINE = re.compile(r"^(?:respect|value|read|answer|reply\s+to|review|approve|credit|"
+                      r"acknowledge|support|trust|follow|check|prioriti[sz]e|consider)\s+"
+                      r"(?:all\s+)?my\s+(?!own\b)", re.I)
+# "ask Dana to …", "get the team to …": the act is theirs.
+_ASKING = re.compile(r"(?:please\s+)?(?:ask|tell|remind|get|encourage|allow|expect|want)\s+"
+                     r"(?P<who>(?:the|my|our)\s+team|[\w'’]+)\s+to\s+\w", re.I)
 _OTHERS = _words("someone somebody everyone everybody people them him her others colleagues")
-_TR_ME = re.compile(r"(?<!\w)(?:bana|beni|benim|bende|benden|benimle)(?!\w)", re.I)
+_TR_ME = re.compile(r"(?<!\w)(?:bana|beni|benden|benimle)(?!\w)", re.I)
 _TR_LET_THEM = ("sın", "sin", "sun", "sün", "sınlar", "sinler", "sunlar", "sünler")
+# "yapılsın", "yazılsın" (let it be done) and "olsun" wish for a thing, name no one.
+_TR_PASSIVE_WISH = ("ılsın", "ilsin", "ulsun", "ülsün", "ınsın", "insin", "unsun", "ünsün",
+                    "olsun", "olsunlar")
 
 
 def asks_of_someone_else(text: str, language: str = "en") -> bool:
@@ -560,10 +582,12 @@ def asks_of_someone_else(text: str, language: str = "en") -> bool:
         while len(words) > 1 and words[-1] in _TR_PARTICLES:
             words.pop()
         last = words[-1] if words else ""
-        return turkish_form(text) == "proposal" and len(last) >= 5 and last.endswith(
-            _TR_LET_THEM) and last not in _TR_NOT_PROPOSALS
+        named = bool(text[:1].isupper()) and len(words) > 1  # "Ahmet test yazsın"
+        return named and turkish_form(text) == "proposal" and len(last) >= 5 \
+            and last.endswith(_TR_LET_THEM) and not last.endswith(_TR_PASSIVE_WISH) \
+            and last not in _TR_NOT_PROPOSALS
     body = _strip_modal(_strip_fillers(" ".join(text.split())))[0]
-    if _ME.search(body):
+    if _ME.search(body) or _ON_MINE.match(body):
         return True
     asked = _ASKING.match(body)
     if asked is None:
@@ -1056,10 +1080,14 @@ def turkish_form(text: str) -> str:
 # ending in -l ("kaldı", "geldi") or -p/-s ("yaptı", "kesti"), the negative past
 # ("göndermedi") and the reported past ("unutmuş").
 _TR_SAID_OF = ("yorsun", "yorsunuz", "madı", "medi", "madın", "medin", "madınız",
-               "mediniz", "ldı", "ldi", "ldu", "ldü", "ptı", "pti", "ptu", "ptü", "stı",
-               "sti", "stu", "stü", "dın", "din", "dun", "dün", "dınız", "diniz", "dunuz",
-               "dünüz", "tın", "tin", "tun", "tün", "tınız", "tiniz", "tunuz", "tünüz",
-               "mış", "miş", "muş", "müş")
+               "mediniz", "ldı", "ldi", "ldu", "ldü", "dın", "din", "dun", "dün", "dınız",
+               "diniz", "dunuz", "dünüz", "ttın", "ttin", "ttun", "ttün", "ttınız",
+               "ttiniz", "ttunuz", "ttünüz", "mış", "miş", "muş", "müş")
+# The past of a verb ending in -p or -s ("yaptı", "kesti") looks like a noun's ending
+# ("konsepti", "checklisti", "analisti"): only these common ones are read as the past.
+_TR_PAST_WORDS = frozenset(("yaptı", "yaptın", "yaptınız", "yaptılar", "kesti", "kestin",
+                            "bastı", "kaptı", "unuttu", "unuttular", "tuttu",
+                            "sattı", "attı", "gitti", "bitti"))
 # Nouns with those endings ("kadın", "geçmiş", "altmış", "sistem dili" is not one).
 _TR_NOT_SAID_OF = frozenset(("kadın", "geçmiş", "yemiş", "altmış", "kırmış", "misafir",
                              "bildin", "budun", "hüsnü", "düğün", "bütün", "ütün", "içtin",
@@ -1069,7 +1097,8 @@ _TR_NOT_SAID_OF = frozenset(("kadın", "geçmiş", "yemiş", "altmış", "kırm�
 
 
 def _tr_said_of_someone(last: str) -> bool:
-    return len(last) >= 5 and last.endswith(_TR_SAID_OF) and last not in _TR_NOT_SAID_OF
+    return last in _TR_PAST_WORDS or (len(last) >= 5 and last.endswith(_TR_SAID_OF)
+                                      and last not in _TR_NOT_SAID_OF)
 
 
 # Proposal endings unmistakable enough to read a first word by ("yapalım şunu").
