@@ -138,6 +138,25 @@ def test_what_another_computer_says_of_a_person_and_an_outcome_is_merged(store, 
     assert exporting.export_document(desktop)["suggestions"][0]["outcome"] == "declined"
 
 
+def test_notes_and_answers_of_several_paragraphs_merge_once(store, tmp_path, memory_keyring):
+    """Notes of two paragraphs were joined again at every import of the same file
+    ("imported 1 people" each time, the notes growing), as were a reflection's answers."""
+    store.add_person("Quinn", None, "Prefers email.\n\nTwo kids; ask about football.")
+    store.save_reflection(date(2026, 11, 23), energy=3, went_well="Demo.\n\nPairing.")
+    laptop = exporting.export_document(store)
+    desktop = open_store(Layout(tmp_path / "desktop"), keys=OSKeyring()).store
+    desktop.add_person("quinn", None, "met at the offsite")
+    desktop.save_reflection(date(2026, 11, 23), energy=2, went_well="Desktop day.")
+    exporting.import_document(desktop, laptop)
+    for _ in range(2):
+        assert exporting.preview_import(desktop, laptop).nothing_new
+        assert sum(exporting.import_document(desktop, laptop).values()) == 0
+    (quinn,) = exporting.export_document(desktop)["people"]
+    assert quinn["notes"] == "met at the offsite\n\nPrefers email.\n\nTwo kids; ask about football."
+    kept = desktop.reflection(date(2026, 11, 23))
+    assert kept is not None and kept.went_well == "Desktop day.\n\nDemo.\n\nPairing."
+
+
 def test_an_id_twice_with_different_content_is_refused_whole(store):
     _fill(store)
     doc = json.loads(json.dumps(exporting.export_document(store)))

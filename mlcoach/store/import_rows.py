@@ -355,6 +355,8 @@ def _already_has(mine: str, new: str) -> bool:
     "go" is not in "The demo did not go well"."""
     if new in (p.strip() for p in mine.split("\n\n")):
         return True
+    if f"\n\n{new}\n\n" in f"\n\n{mine}\n\n":
+        return True  # paragraphs of its own, joined here by an earlier merge
     return mine.startswith(new) and (len(mine) == len(new) or not mine[len(new)].isalnum())
 
 
