@@ -43,8 +43,9 @@ _RESTORED = N_(
     "from {when} was restored: anything you added after that may be missing.")
 _RESTORED_CARRIED = N_(
     "Your mlcoach data file was damaged, so it was set aside as {aside} and the backup "
-    "from {when} was restored, with {count} entries added since then that could still be "
-    "read from the damaged file; a change made after the backup may be missing.")
+    "from {when} was restored, with what was added since then carried over from the "
+    "damaged file as far as it could still be read ({count} in all); a change made after "
+    "the backup may be missing.")
 _RESTORED_MISSING = N_(
     "Your mlcoach data file was missing, so the backup from {when} was restored: anything "
     "you added after that may be missing.")
@@ -403,9 +404,37 @@ def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
     return aside
 
 
-# Parents before the rows that point to them.
+# Parents before the rows that point to them; the entries a person wrote are counted.
 _CARRIED_TABLES = ("people", "prompt_events", "suggestions", "moments", "moment_tags",
                    "reflections", "custom_prompts")
+_COUNTED = frozenset(("people", "suggestions", "moments", "reflections"))
+
+
+def _fresh_copy(backup: Path, restored: Path) -> None:
+    """The backup copied to `restored`, with no -wal or -shm of an earlier try beside it
+    (SQLite would replay that onto the copy)."""
+    _drop_sides(restored)
+    _copy_durably(backup, restored)
+
+
+def _drop_sides(path: Path) -> None:
+    for side in SIDE_FILES:
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{side}").unlink()
+
+
+def _whole(path: Path, secret: Secret) -> bool:
+    """Whether the carried-over copy is all in its file (nothing left in a -wal), synced,
+    and opens and checks out."""
+    if any(Path(f"{path}{side}").exists() and Path(f"{path}{side}").stat().st_size > 0
+           for side in SIDE_FILES if side != "-shm"):
+        return False
+    try:
+        with open(path, "rb+") as fh:
+            os.fsync(fh.fileno())
+    except OSError:
+        return False
+    return opens(path, secret, thorough=True)
 
 
 def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
@@ -424,7 +453,12 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
         dst = connect_raw(restored, secret)
         try:
             for table in _CARRIED_TABLES:
-                carried += _carry_table(src, dst, table)
+                added = _carry_table(src, dst, table)
+                carried += added if table in _COUNTED else 0
+            # all of it into the file itself: the swap moves the file, not a -wal
+            busy = dst.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy is not None and busy[0]:
+                raise OSError("the copy's write-ahead log could not be folded in")
         finally:
             dst.close()
     except Exception as exc:  # the copy is still the whole backup: restore that
@@ -522,9 +556,15 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
         carried = 0
         try:
             if backup is not None:
-                _copy_durably(backup, restored)
+                _fresh_copy(backup, restored)
                 if current != "missing":  # what was written after the backup, if readable
                     carried = carry_over(db, restored, secret)
+                    if not _whole(restored, secret):  # a full disk, say
+                        logger.warning("the carried-over copy does not check out; "
+                                       "restoring the backup alone")
+                        _fresh_copy(backup, restored)
+                        carried = 0
+                    _drop_sides(restored)  # checked empty: only the file is swapped in
             with guard_for(db).exclusive():
                 aside = _swap(db, _aside_name(db, now), restored if backup else None)
             fsync_dir(root)

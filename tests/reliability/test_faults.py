@@ -179,6 +179,41 @@ def read_only_wipe(folder: str) -> dict[str, Any]:
     return result
 
 
+def carry_over_past_the_limit(folder: str) -> dict[str, Any]:
+    """A damaged store restored while no file may grow past what the backup needs: the
+    rows carried over from the damaged file no longer fit in the restored copy."""
+    from mlcoach.security.keys import Secret
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+
+    data = Path(folder) / "data"
+    os.environ["MLCOACH_DATA_DIR"] = str(data)
+    assert _cli("init", "--no-encryption")["code"] == 0
+    for text in BEFORE:
+        assert _cli("capture", text)["code"] == 0
+    made = daily_backup(data / "mlcoach.db", Secret("none"), data / "backups",
+                        datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc))
+    assert made is not None
+    for i in range(300):
+        assert _cli("capture", f"after the backup {i} " + "x" * 300)["code"] == 0
+    size = (data / "mlcoach.db").stat().st_size
+    with open(data / "mlcoach.db", "r+b") as fh:  # a page deep inside
+        fh.seek((size // 4096 - 3) * 4096 + 700)
+        fh.write(os.urandom(64))
+    limit = made.stat().st_size + 8192
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+    try:
+        note = recovery.daily_check(data, Secret("none"), datetime(2026, 11, 23, 9, 30,
+                                                                    tzinfo=timezone.utc))
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (resource.RLIM_INFINITY,) * 2)
+    return {"carried": None if note is None else note.carried,
+            "restored": None if note is None else note.restored_from,
+            "integrity": _integrity(data), "after": _stored(),
+            "left": sorted(p.name for p in data.iterdir() if ".restore" in p.name)}
+
+
 def size_limit(folder: str) -> dict[str, Any]:
     """RLIMIT_FSIZE: no file may grow past 256 KB (set by the parent before exec)."""
     data = Path(folder) / "data"
@@ -257,6 +292,17 @@ def test_wipe_of_a_read_only_folder_deletes_nothing_not_even_the_key(tmp_path):
     assert wipe["code"] == 1 and len(wipe["err"].strip().splitlines()) == 1, wipe
     assert "nothing was deleted" in wipe["err"], wipe["err"]
     assert result["after"]["texts"] == [BEFORE[0]]  # still opens with the key it had
+
+
+@pytest.mark.slow
+def test_a_carry_over_that_does_not_fit_restores_the_backup_whole(tmp_path):
+    """The review: with the disk full half-way through carrying rows over, the torn copy
+    was put in place (a second damaged store, and a notice that said 297 rows came)."""
+    result = _run("carry_over_past_the_limit", tmp_path, namespace=False)
+    assert result["restored"] is not None and result["carried"] == 0
+    assert result["integrity"] == "ok"
+    assert result["after"]["texts"] == sorted(BEFORE)  # the backup, whole
+    assert result["left"] == []  # no half copy or its -wal beside it
 
 
 def _limit_file_size() -> None:
