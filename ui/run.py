@@ -100,11 +100,9 @@ class _RotatingLog(logging.FileHandler):
 
 
 def _configure_file_logging(data_root: Path) -> None:
-    from mlcoach.system.paths import ensure_private_dir, holds_only_ours
+    from mlcoach.system.paths import ensure_private_dir
 
     log = data_root / "mlcoach.log"
-    if not holds_only_ours(data_root):
-        return  # a folder of the user's own: the store refuses it, and says so
     try:
         ensure_private_dir(data_root)
         handler = _RotatingLog(log, max_bytes=512_000, backups=2)

@@ -35,9 +35,9 @@ from mlcoach.system.paths import (
     META_NAME,
     atomic_write,
     ensure_private_dir,
-    holds_only_ours,
     make_private,
     others_may_write,
+    private_mode,
     shared_folder,
 )
 
@@ -97,9 +97,10 @@ def keep_private(layout: Layout) -> None:
     if os.name != "posix":
         return
     backups = sorted(layout.backups.glob("*")) if layout.backups.is_dir() else []
-    # a folder kept for several users, or holding the user's own files, keeps its mode
-    theirs = shared_folder(layout.root) or not holds_only_ours(layout.root)
-    folder = [] if theirs else [(layout.root, 0o700)]
+    # a folder kept for several users keeps its mode; one holding the user's own files
+    # loses others' write only (paths.private_mode)
+    folder = [] if shared_folder(layout.root) or not layout.root.is_dir() \
+        else [(layout.root, private_mode(layout.root))]
     for path, mode in (*folder, (layout.backups, 0o700), (layout.db, 0o600),
                        (layout.meta, 0o600), *((p, 0o600) for p in backups if p.is_file())):
         try:

@@ -76,8 +76,19 @@ def ensure_private_dir(path: Path) -> None:
     for several users (`/tmp`) is left as it is (the store refuses to live there), and so
     is one that holds files of the user's own (`--data-dir ~/Documents`, or `/`)."""
     path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix" and not shared_folder(path) and holds_only_ours(path):
-        os.chmod(path, 0o700)
+    if os.name == "posix" and not shared_folder(path):
+        os.chmod(path, private_mode(path))
+
+
+def private_mode(folder: Path) -> int:
+    """The mode the data folder gets: owner-only (0700) when it holds only what mlcoach
+    writes; else its own mode with no one else's write (a folder of the user's own stays
+    listable as they chose, and no one can put files in it)."""
+    if holds_only_ours(folder):
+        return 0o700
+    import stat
+
+    return stat.S_IMODE(folder.stat().st_mode) & ~0o022
 
 
 # What mlcoach writes in its data folder (the names' leading dot aside): the store and
@@ -89,8 +100,8 @@ _OUR_FOLDERS = frozenset((BACKUP_DIR, "logs"))
 
 def holds_only_ours(folder: Path) -> bool:
     """Whether the folder `folder` is empty or holds only what mlcoach writes there: a
-    folder with files of the user's own (`--data-dir ~/Documents`, or `/`) is theirs,
-    and mlcoach must not change its mode (its own files are still owner-only)."""
+    folder with files of the user's own (`--data-dir ~/Documents`, or `/`) is theirs:
+    mlcoach only takes others' write away from it (see private_mode)."""
     try:
         with os.scandir(folder) as entries:
             for entry in entries:

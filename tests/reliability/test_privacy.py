@@ -435,13 +435,15 @@ def test_loosened_permissions_are_made_private_again_at_the_next_open(opened, la
 def test_a_folder_of_the_users_own_keeps_its_mode(cli_env, tmp_path):
     """`--data-dir` at a folder that holds the user's own files (as root, `--data-dir /`
     did this to the root folder) made the folder owner-only, locking others out of it.
-    Only mlcoach's own files are made private there; an empty folder becomes private."""
+    There only others' write is taken away (no one may put a store.json there); mlcoach's
+    own files are private; an empty folder becomes private, and so does the store's own
+    folder with a stray .DS_Store in it (the review: it was left open to all)."""
     from tests.conftest import run_cli
 
     theirs = tmp_path / "Documents"
     theirs.mkdir()
     (theirs / "report.txt").write_text("mine")
-    theirs.chmod(0o755)
+    theirs.chmod(0o775)
     env = {**cli_env, "MLCOACH_DATA_DIR": str(theirs)}
     for args in (("capture", "Thanked Ana"), ("people", "add", "Quinn"), ("stats",)):
         assert run_cli(env, *args).returncode == 0
@@ -454,3 +456,7 @@ def test_a_folder_of_the_users_own_keeps_its_mode(cli_env, tmp_path):
     empty.chmod(0o755)
     assert run_cli({**cli_env, "MLCOACH_DATA_DIR": str(empty)}, "capture", "x").returncode == 0
     assert stat.S_IMODE(empty.stat().st_mode) == 0o700
+    (empty / ".DS_Store").write_bytes(b"\0")
+    empty.chmod(0o777)
+    assert run_cli({**cli_env, "MLCOACH_DATA_DIR": str(empty)}, "stats").returncode == 0
+    assert stat.S_IMODE(empty.stat().st_mode) & 0o022 == 0
