@@ -596,7 +596,7 @@ def test_a_question_or_a_thought_is_not_offered_as_a_trial_or_pictured_done(
 @pytest.mark.parametrize(("typed", "language", "shown"), [
     ("van Dijk", "en", "van Dijk"),  # was "Van Dijk": a name with a capital is as typed
     ("de la Cruz", "tr", "de la Cruz"),
-    ("dana smith", "en", "Dana Smith"),  # was "Dana smith"
+    ("platform team", "en", "Platform team"),  # a description: not "Platform Team"
     ("işıl", "en", "İşıl"),  # was "Işıl", another name: its Turkish letters say how
     ("ışık", "en", "Işık"),
     ("ilker", "tr", "İlker"),
@@ -607,6 +607,22 @@ def test_a_name_is_shown_as_its_owner_writes_it(typed: str, language: str, shown
     composed = compose(SuggestionRequest("use the wiki", Style.FACTS, ChangeKind.DIFFERENTLY,
                                          person=typed, language=language))
     assert shown in composed.next_step
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    ("ignoring flaky tests in CI", "en"), ("rushing releases on Friday afternoons", "en"),
+    ("being on call every other week", "en"), ("mesai sonrası toplantılar", "tr"),
+    ("müşteri şikayetleri toplantısı", "tr"), ("gece geç saatte deploy yapmak", "tr"),
+])
+def test_a_team_practice_to_stop_is_not_taken_for_a_habit(change: str, language: str) -> None:
+    """The review: these got "I've noticed something specific in the last few meetings"."""
+    practice = compose(SuggestionRequest(change, Style.FACTS, ChangeKind.STOP, Size.SMALL,
+                                         "Dana", language=language))
+    known = "stop interrupting people in meetings" if language == "en" \
+        else "toplantılarda sözünü kesmek"
+    habit = compose(SuggestionRequest(known, Style.FACTS, ChangeKind.STOP, Size.SMALL, "Dana",
+                                      language=language))
+    assert practice.opening != habit.opening and practice.tips != habit.tips
 
 
 @pytest.mark.parametrize(("change", "language"), [

@@ -387,6 +387,8 @@ def test_turkish_thought_or_question_is_looked_at_together() -> None:
      "Şuna başlasak diyorum: «birim testi». Bu sizin için nasıl olur?"),
     ("1. write tests 2. update docs", "differently", "en",
      "How would it work for you if we tried this: “write tests; update docs”?"),
+    ("1. Cap standups at 15. 2. Skip Friday demos", "differently", "en",
+     "How would it work for you if we tried this: “Cap standups at 15; Skip Friday demos”?"),
 ])
 def test_a_complaint_is_not_offered_as_a_plan(change: str, action: str, lang: str,
                                               expected: str) -> None:

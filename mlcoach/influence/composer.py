@@ -410,8 +410,22 @@ def _one_line(change: str) -> str:
     text = " ".join(change.split())
     text = re.sub(r"\s[•·]\s", "; ", text)
     if re.match(r"1[.)]\s", text):  # "1) a 2) b", "1. a 2. b"
-        text = re.sub(r"[\s;,.]+\d{1,2}[.)]\s+", "; ", text)
+        text = _numbered(text)
     return text
+
+
+def _numbered(text: str) -> str:
+    """"1. a 2. b 3. c" as "a; b; c": only the next number in turn is a bullet, so "Cap
+    standups at 15. 2. Skip …" keeps its 15."""
+    parts: list[str] = []
+    expected, start = 2, 0
+    for match in re.finditer(r"(?<=[\s;,.])(\d{1,2})[.)]\s+", text):
+        if int(match.group(1)) != expected:
+            continue
+        parts.append(text[start : match.start()].rstrip(" ;,."))
+        start, expected = match.end(), expected + 1
+    parts.append(text[start:])
+    return "; ".join(parts)
 
 
 def _validate(change: str) -> str:

@@ -602,11 +602,14 @@ def asks_of_someone_else(text: str, language: str = "en") -> bool:
 # feedback to a colleague, said in private, not a step to pause and bring back.
 _HABIT_ACTS = _words(
     "interrupt interrupting micromanage micromanaging multitask multitasking overcommit "
-    "overcommitting rush rushing blame blaming criticise criticising criticize criticizing "
-    "ignore ignoring nag nagging complain complaining procrastinate procrastinating gossip "
-    "gossiping shout shouting yell yelling be being dismiss dismissing snap snapping mock "
-    "mocking sigh sighing apologise apologising apologize apologizing vent venting"
+    "overcommitting blame blaming criticise criticising criticize criticizing nag nagging "
+    "complain complaining procrastinate procrastinating gossip gossiping shout shouting "
+    "yell yelling dismiss dismissing snap snapping mock mocking sigh sighing apologise "
+    "apologising apologize apologizing vent venting"
 )
+# "being late", "being so negative": a way of being; not "being on call", a rota.
+_HABIT_BEING = _words("late rude negative defensive sarcastic dismissive harsh short so too "
+                      "always passive-aggressive loud")
 _AFTER_HOURS = ("work working email emailing message messaging text texting answer answering "
                 "reply replying ping pinging")
 # … and these when the rest says how or when ("working late", "talking over people").
@@ -624,10 +627,10 @@ _HABIT_IF = {
 _HABIT_LEADS = ("the habit of", "stop", "stopping", "quit", "quitting", "no more", "no longer",
                 "don't", "do not", "never", "avoid", "avoiding")
 _TR_HABITS = ("sözünü kes", "sözümü kes", "lafını kes", "lafımı kes", "sözünü böl",
-              "araya gir", "geç kal", "geç gel", "bağır", "suçla", "eleştir", "şikayet",
-              "şikâyet", "ertele", "görmezden gel", "dedikodu", "mikro yönet",
-              "kaba davran", "alay et", "iç çek", "telefona bak", "telefonla oyna",
-              "hafta sonu çalış", "gece geç", "mesai sonrası")
+              "araya gir", "geç kal", "geç gel", "bağırmak", "bağırma", "suçlamak",
+              "suçlama", "eleştirmek", "şikayet etmek", "şikâyet etmek", "görmezden gel",
+              "dedikodu yap", "mikro yönet", "kaba davran", "alay et", "telefona bak",
+              "telefonla oyna")
 
 
 def is_a_habit(text: str, language: str = "en") -> bool:
@@ -648,6 +651,8 @@ def is_a_habit(text: str, language: str = "en") -> bool:
         return False
     if words[0] in _HABIT_ACTS:
         return True
+    if words[0] in ("be", "being"):
+        return len(words) > 1 and words[1] in _HABIT_BEING
     rest = words[1:8]
     return any(words[0] in acts and when in rest for when, acts in _HABIT_IF.items())
 
@@ -1151,13 +1156,13 @@ def strip_lead(text: str) -> str:
 
 
 def display_name(name: str, language: str = "en") -> str:
-    """A person's name as it should be shown: typed all in lower case, each word's first
-    letter capitalised ("dana smith" → "Dana Smith"); otherwise as typed ("van Dijk")."""
+    """A person's name as it should be shown: typed all in lower case, its first letter
+    capitalised ("dana" → "Dana"; not "Platform Team"); otherwise as typed ("van Dijk")."""
     name = " ".join(name.split()).lstrip("@")  # "@dana", as a mention is typed
     first = name.split(" ", 1)[0].lower() if name else ""
     if name[:1].islower() and first not in _ARTICLES | _SUBJECTS | _DETERMINERS \
             and not any(ch.isupper() for ch in name):  # "van Dijk", "de Souza": as typed
         # a Turkish letter says how its "i" is capitalised, whatever the app's language
         casing = "tr" if _TURKISH_LETTERS.search(name) else language
-        return " ".join(_upper_first(part, casing) for part in name.split(" "))
+        return _upper_first(name, casing)
     return name  # "the platform team" is a description, not a name: keep it as typed
