@@ -77,5 +77,10 @@ def test_a_changed_calendar_file_or_setting_is_read_again(tmp_path: Path) -> Non
     other = Settings(calendar_path=str(tmp_path / "other.ics"))
     assert cache.meetings(other, NOW, NOW + timedelta(hours=2)) == []  # not that calendar's
     assert not cache.has_read(other) and len(later.asked) == 3
-    cache.forget()
-    assert not cache.has_read(settings)
+    later.finish()
+    cache.meetings(settings, NOW, NOW + timedelta(hours=2))  # back to the first calendar
+    later.finish()
+    asked = len(later.asked)
+    cache.forget()  # Settings saved: read again, and meanwhile answer from the last read
+    assert len(cache.meetings(settings, NOW, NOW + timedelta(hours=2))) == 1
+    assert len(later.asked) == asked + 1

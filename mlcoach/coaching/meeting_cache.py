@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,8 +70,11 @@ class MeetingCache:
         return self._kept is not None and self._kept.key[:3] == _key(settings)[:3]
 
     def forget(self) -> None:
-        """Read again at the next question (the settings changed)."""
-        self._kept = None
+        """Read again at the next question (the settings changed); meanwhile the last read
+        still answers for the same calendars, so a meeting keeps holding prompts."""
+        kept = self._kept
+        if kept is not None:
+            self._kept = replace(kept, at=kept.at - 2 * self._max_age)
 
     def _ask(self, settings: Settings, key: tuple[object, ...], start: datetime,
              end: datetime, now: datetime) -> None:
