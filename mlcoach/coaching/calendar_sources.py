@@ -11,7 +11,6 @@ from mlcoach.coaching.calendar_ics import (
     CalendarError,
     Listing,
     Meeting,
-    merge_busy,
     occurrences,
     sort_key,
 )
@@ -57,8 +56,3 @@ def busy_meetings(settings: Settings, start: datetime, end: datetime) -> list[Me
         return []
     return [m for m in listing(settings, start, end).occurrences if m.busy]
 
-
-def busy_intervals(settings: Settings, start: datetime,
-                   end: datetime) -> list[tuple[datetime, datetime]]:
-    """The merged busy intervals in [start, end), in UTC."""
-    return merge_busy(busy_meetings(settings, start, end))
