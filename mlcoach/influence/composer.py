@@ -21,8 +21,10 @@ from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.phrasing import (
+    ABBREVIATION,
     Reading,
     Shape,
+    asks_nothing,
     asks_of_someone_else,
     display_name,
     ends_with_abbreviation,
@@ -347,14 +349,6 @@ def _clean(text: str) -> str:
 # called ("no more @here"), so they keep theirs.
 _MENTION = re.compile(r"(?<!\S)(?!@(?:here|channel|everyone|all)\b)[@#](?=\w)", re.I)
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S)")
-# Words that, alone, say no change at all ("ok", "thanks", "asap", "lütfen", "tamam").
-_NOT_A_CHANGE = frozenset((
-    "ok", "okay", "okey", "k", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty",
-    "cheers", "asap", "urgent", "yes", "no", "sure", "fine", "hi", "hello", "hey", "so",
-    "tbd", "todo", "idk", "maybe", "etc", "n/a", "na", "lol",
-    "tamam", "lütfen", "teşekkürler", "teşekkür", "ederim", "sağol", "sağ", "ol", "saol",
-    "mersi", "acil", "evet", "hayır", "merhaba", "selam", "peki", "olur", "belki",
-))
 # A list's bullet or number in front ("- use the wiki", "• …", "1. …", "2) …").
 _BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
 # "#general" after "in", "to" … names a channel: it keeps its mark ("post it in #general",
@@ -434,7 +428,7 @@ def _validate(change: str) -> str:
             and not set(text[1:-1]) & set(text[0] + text[-1]):
         text = text[1:-1].strip()  # quoted by the user: the question quotes it once
     words = re.findall(r"[\w'’]+", text.casefold())
-    if not words or set(words) <= _NOT_A_CHANGE:  # empty, "!!!", an emoji, "ok thanks"
+    if not words or asks_nothing(words):  # empty, "!!!", an emoji, "ok thanks"
         raise ComposerError("describe the change you want (for example: {example})",
                             example=Term(EXAMPLE_CHANGE))
     if len(text) > MAX_CHANGE_CHARS:
@@ -610,8 +604,7 @@ def _tidy(text: str) -> str:
     return _ABBREVIATION_THEN_STOP.sub(r"\1", _MARK_THEN_STOP.sub(r"\1", text))
 
 
-_ABBREVIATION_THEN_STOP = re.compile(r"((?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\.)\.",
-                                     re.I)
+_ABBREVIATION_THEN_STOP = re.compile(f"({ABBREVIATION})\\.", re.I)
 
 
 def _fill(template: str, values: Mapping[str, str]) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -263,12 +264,16 @@ _MASS = _words(
     "time work feedback chat documentation code knowledge support help "
     "planning testing pairing onboarding data info information coffee lunch poker"
 )
-_ABBREVIATION_END = re.compile(r"(?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\.$", re.I)
+# Words whose dot is their own ("… etc.", "9 a.m."), not a full stop.
+ABBREVIATION = r"(?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\."
+_ABBREVIATION_END = re.compile(ABBREVIATION + "$", re.I)
 
 
 def ends_with_abbreviation(text: str) -> bool:
     """Whether `text` ends with an abbreviation's dot ("… etc.", "9 a.m."), not a full stop."""
     return bool(_ABBREVIATION_END.search(text))
+
+
 _CLAUSE_MARKS = re.compile(r"(?:[.!;]\s|\s[-–—]\s|\(|\)|\n|\?\s\S)")
 
 
@@ -1166,3 +1171,19 @@ def display_name(name: str, language: str = "en") -> str:
         casing = "tr" if _TURKISH_LETTERS.search(name) else language
         return _upper_first(name, casing)
     return name  # "the platform team" is a description, not a name: keep it as typed
+
+
+# Words that, alone, ask for no change ("ok", "thanks", "asap", "lütfen", "tamam"): the
+# one-word fillers and every word of the tails above, and a few of their own.
+_ASKS_NOTHING = (
+    frozenset(p for p in _FILLERS if " " not in p)
+    | frozenset(w for tail in _TAILS for w in tail.split())
+    | _TR_PARTICLES
+    | _words("okey k you yes no sure fine hello urgent tbd todo idk etc na lol tamam teşekkür "
+             "ederim sağ ol acil evet hayır merhaba selam peki olur belki")
+)
+
+
+def asks_nothing(words: Iterable[str]) -> bool:
+    """Whether these (casefolded) words, all of them, say no change at all."""
+    return set(words) <= _ASKS_NOTHING
