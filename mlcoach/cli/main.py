@@ -219,18 +219,19 @@ def _scratch_folder(prefix: str) -> Iterator[Layout]:
         yield Layout(folder)
 
 
+def _masking(controls: str) -> re.Pattern[str]:
+    """Controls in `controls` and the marks that reorder the rest of a terminal line
+    ("Evil\u202eeman"), which a file name or a calendar's own words may hold."""
+    return re.compile(f"[{controls}\x7f-\x9f{''.join(sorted(REORDERING))}]")
+
+
+_NOT_PRINTED = _masking("\x00-\x08\x0b-\x1f")  # tab and newline print as they are
+_NOT_IN_A_LINE = _masking("\x00-\x1f")
+
+
 def printable(text: str) -> str:
-    """`text` with control characters (but tab and newline) and the marks that reorder the
-    rest of a terminal line ("Evil\u202eeman") shown as "�"."""
+    """`text` with controls (but tab and newline) and reordering marks shown as "�"."""
     return _NOT_PRINTED.sub("\ufffd", text)
-
-
-_NOT_PRINTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + "".join(sorted(REORDERING)) + "]")
-
-
-# In a message line: any control (a newline too) and the marks that reorder text around
-# them, which a file name or a calendar's own words may hold.
-_NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f" + "".join(sorted(REORDERING)) + "]")
 
 
 def one_line(text: str) -> str:
