@@ -43,7 +43,7 @@ def test_answers_at_once_and_reads_once_until_the_read_is_old(tmp_path: Path) ->
 
     clock = [NOW]
     later = Later()
-    cache = MeetingCache(read, later, lambda: clock[0])
+    cache = MeetingCache(later, lambda: clock[0], read=read)
     cal = tmp_path / "work.ics"
     cal.write_text("x")
     settings = Settings(calendar_path=str(cal))
@@ -62,7 +62,7 @@ def test_answers_at_once_and_reads_once_until_the_read_is_old(tmp_path: Path) ->
 
 def test_a_changed_calendar_file_or_setting_is_read_again(tmp_path: Path) -> None:
     later = Later()
-    cache = MeetingCache(lambda s, a, b: [_meeting(10)], later, lambda: NOW)
+    cache = MeetingCache(later, lambda: NOW, read=lambda s, a, b: [_meeting(10)])
     cal = tmp_path / "work.ics"
     cal.write_text("x")
     settings = Settings(calendar_path=str(cal))

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.coaching.calendar_ics import Meeting
     from mlcoach.coaching.meeting_cache import MeetingCache
     from mlcoach.coaching.service import Coach
-    from mlcoach.domain.model import Moment, PromptEvent, Settings
+    from mlcoach.domain.model import Moment, PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.system.instance import HandedMoment
     from mlcoach.ui.action_notice import ActionNotice
@@ -75,12 +75,6 @@ def _boot_clock() -> float:
 #: (prompt_card.EXPIRE_MS) and one more.
 PROMPT_EXPIRY_MS = 11 * 60 * 1000
 
-
-def _busy_meetings(settings: Settings, start: datetime, end: datetime) -> list[Meeting]:
-    """calendar_sources.busy_meetings, imported when a calendar is first read."""
-    from mlcoach.coaching.calendar_sources import busy_meetings
-
-    return busy_meetings(settings, start, end)
 
 class SleepWatch:
     """Tells whether the machine slept since the last look.
@@ -282,7 +276,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         # The calendar is read on the worker, never on the tray's thread (a calendar of
         # years, or Evolution over D-Bus, can take a second); the schedule is planned
         # again when a read comes in.
-        self._meetings = MeetingCache(_busy_meetings, self._read_meetings, self.clock)
+        self._meetings = MeetingCache(self._read_meetings, self.clock)
         from mlcoach.system.clock import boot_clock
 
         coach = Coach(opened.store, clock=self.clock, tz=self.tz, rng=random.Random(),

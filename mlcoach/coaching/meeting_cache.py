@@ -39,14 +39,22 @@ class _Kept:
     meetings: list[Meeting]
 
 
-class MeetingCache:
-    """See the module's doc. `read(settings, start, end)` is calendar_sources'
-    busy_meetings (or a test's); `refresh(read, store)` calls `read()` elsewhere and then
-    `store(result)` (or `store([])` when it failed) on the caller's thread."""
+def read_calendars(settings: Settings, start: datetime, end: datetime) -> list[Meeting]:
+    """calendar_sources.busy_meetings, imported only once a calendar is read."""
+    from mlcoach.coaching.calendar_sources import busy_meetings
 
-    def __init__(self, read: Callable[[Settings, datetime, datetime], list[Meeting]],
-                 refresh: Refresh, clock: Callable[[], datetime],
-                 max_age: timedelta = MAX_AGE) -> None:
+    return busy_meetings(settings, start, end)
+
+
+class MeetingCache:
+    """See the module's doc. `refresh(read, store)` calls `read()` elsewhere and then
+    `store(result)` (or `store([])` when it failed) on the caller's thread; a test may
+    give its own `read(settings, start, end)`."""
+
+    def __init__(self, refresh: Refresh, clock: Callable[[], datetime],
+                 max_age: timedelta = MAX_AGE,
+                 read: Callable[[Settings, datetime, datetime], list[Meeting]] = read_calendars,
+                 ) -> None:
         self._read, self._refresh, self._clock, self._max_age = read, refresh, clock, max_age
         self._kept: _Kept | None = None
         self._pending: tuple[object, ...] | None = None

@@ -46,7 +46,7 @@ class Prep:
 
 def next_prep(store: CoachStore, settings: Settings, now: datetime, language: str,
               shown: Collection[str], *,
-              meetings: Callable[[Settings, datetime, datetime], list[Meeting]] | None = None,
+              meetings: Callable[[Settings, datetime, datetime], list[Meeting]],
               ) -> Prep | None:
     """The next meeting not yet prepared for whose attendees include a saved person.
 
@@ -55,10 +55,6 @@ def next_prep(store: CoachStore, settings: Settings, now: datetime, language: st
     """
     if not settings.meeting_prep or not (settings.calendar_path or settings.calendar_eds):
         return None
-    if meetings is None:
-        from mlcoach.coaching.calendar_sources import busy_meetings
-
-        meetings = busy_meetings
     upcoming = meetings(settings, now, now + LOOKAHEAD)
     lead = timedelta(minutes=max(0, settings.meeting_prep_minutes))
     for meeting in sorted(upcoming, key=lambda m: m.start):

@@ -211,11 +211,9 @@ class Coach:
     def busy_meetings(self, settings: Settings, start: datetime,
                       end: datetime) -> list[Meeting]:
         """The busy meetings in [start, end), from the source given (see __init__)."""
-        if self._meetings is not None:
-            return self._meetings(settings, start, end)
-        from mlcoach.coaching.calendar_sources import busy_meetings
+        from mlcoach.coaching.meeting_cache import read_calendars
 
-        return busy_meetings(settings, start, end)
+        return (self._meetings or read_calendars)(settings, start, end)
 
     def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
         state = self._state()
