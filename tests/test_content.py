@@ -82,6 +82,14 @@ def test_no_exclamation_marks_and_no_you_should(library: list[Prompt]) -> None:
                 assert "yapmalısınız" not in text, prompt.id
 
 
+def test_turkish_puts_no_comma_before_ve(library: list[Prompt]) -> None:
+    """"…hâl hatır sorma, ve ilkini…" is an English comma in a Turkish sentence."""
+    for prompt in library:
+        wording = prompt.texts["tr"]
+        for text in (wording.text, wording.try_this):
+            assert ", ve " not in text, prompt.id
+
+
 def _sentences(text: str) -> int:
     unquoted = re.sub(r'"[^"]*"', '"…"', text)
     return len(re.findall(r"[.?](?:\s|$)", unquoted)) or 1
