@@ -498,3 +498,25 @@ def test_lead_by_example_takes_what_the_user_does_themselves(change: str, lang: 
     composed = compose(SuggestionRequest(change, None, ChangeKind.START, by_example=True,
                                          language=lang))
     assert composed.by_example and composed.opening
+
+
+@pytest.mark.parametrize(("change", "lang", "expected"), [
+    ("send fewer emails", "en", "How would it work for you to send fewer emails?"),
+    ("talk less in meetings", "en", "How would it work for you to talk less in meetings?"),
+    ("use the wiki more", "en", "How would it work for you to use the wiki more?"),
+    ("deploy less often", "en", "How would it work for you to deploy less often?"),
+    ("stop adding more meetings", "en",
+     "How would it work for you to stop adding more meetings?"),
+    ("daha az toplantı yapmak", "tr",
+     "Şöyle yapsak diyorum: «daha az toplantı yapmak». Bu sizin için nasıl olur?"),
+])
+def test_a_stop_of_more_or_less_keeps_its_meaning(change: str, lang: str,
+                                                   expected: str) -> None:
+    """"send fewer emails" chosen as a stop was asked "to no longer send fewer emails",
+    the opposite of what the user wants."""
+    assert supportive_question(change, ChangeKind.STOP, lang) == expected
+    composed = compose(SuggestionRequest(change, Style.FACTS, ChangeKind.STOP, language=lang))
+    asked = expected.split("?")[0].split(". Bu")[0].removeprefix("How would")
+    assert asked in composed.question
+    if not change.startswith("stop"):  # nor a pause to bring back in the opening and tips
+        assert "no longer" not in composed.as_text() and "bıraksak" not in composed.as_text()

@@ -33,6 +33,7 @@ from mlcoach.influence.phrasing import (
     read_change,
     strip_lead,
     turkish_form,
+    wording_action,
 )
 
 logger = logging.getLogger(__name__)
@@ -197,6 +198,7 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)
     a, b = split_change(strip_lead(change) or change)
+    action = wording_action(a, req.action, language)  # "send fewer emails": not "no longer"
     person = spoken_name(req.person)
     shown = display_name(person, language) if person else None  # "dana" reads "Dana"
     kind = "example" if req.by_example else (req.style.value if req.style else "mixed")
@@ -218,27 +220,27 @@ def compose(req: SuggestionRequest) -> Composed:
         raise ComposerError("leading by example is for what you change in your own work, "
                             "and this change asks something of someone else; ask them "
                             "instead")
-    if req.by_example and b is not None and req.action is ChangeKind.STOP:
+    if req.by_example and b is not None and action is ChangeKind.STOP:
         # "use the wiki instead of email": B is what stops; A alone would read "no longer
         # use the wiki". The user does the whole change, as typed, themselves.
         example = _example_a(strip_lead(change) or change, ChangeKind.DIFFERENTLY, grammar,
                              asked=False)
     elif req.by_example:
-        example = _example_a(a, req.action, grammar, asked=b is None and change.endswith("?"))
+        example = _example_a(a, action, grammar, asked=b is None and change.endswith("?"))
     values: dict[str, str] = {
         "days": str(days),
-        "a": example if req.by_example else _format_a(a, req.action, grammar, with_b=use_b),
+        "a": example if req.by_example else _format_a(a, action, grammar, with_b=use_b),
         "b": _quote(b, grammar) if b is not None else "",
     }
     values.update(_person_forms(catalog.table("person"), shown))
-    reading = None if req.by_example else read_change(change, req.action, language, person)
+    reading = None if req.by_example else read_change(change, action, language, person)
     if reading is not None:
         values.update(_ask_values(reading, catalog))
 
     # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
-    habit = req.action is ChangeKind.STOP and not req.by_example \
+    habit = action is ChangeKind.STOP and not req.by_example \
         and "stop_habit" in section.get("openings", {}) and is_a_habit(a, language)
-    action_key = "stop_habit" if habit else req.action.value
+    action_key = "stop_habit" if habit else action.value
 
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
@@ -279,7 +281,7 @@ def compose(req: SuggestionRequest) -> Composed:
         tips=tips,
         question=question,
         avoid=avoid,
-        next_step=pick(("next_step_habit" if habit else _next_step_table(section, req.action),
+        next_step=pick(("next_step_habit" if habit else _next_step_table(section, action),
                         req.size.value), "next"),
         follow_up_days=days,
         by_example=req.by_example,
@@ -674,8 +676,9 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
-    values = _ask_values(read_change(_validate(change), action, language,
-                                     spoken_name(person)), catalog)
+    change = _validate(change)
+    action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
+    values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog)
     if language == "en":
         return values["Ask"]
     return _fill("{lead}: {q} ", values) + "Bu sizin için nasıl olur?"

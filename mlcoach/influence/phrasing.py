@@ -1187,3 +1187,23 @@ _ASKS_NOTHING = (
 def asks_nothing(words: Iterable[str]) -> bool:
     """Whether these (casefolded) words, all of them, say no change at all."""
     return set(words) <= _ASKS_NOTHING
+
+
+# "send fewer emails", "deploy less often", "daha az toplantı": more or less of something,
+# which "no longer …" would turn into its opposite ("no longer send fewer emails").
+_MORE_OR_LESS = re.compile(r"(?<![\w'’])(?<!no )(?<!any )(?:less|fewer|more)(?![\w'’])", re.I)
+_TR_MORE_OR_LESS = re.compile(r"(?<!\w)daha(?!\w)", re.I)
+
+
+def wording_action(text: str, action: ChangeKind, language: str = "en") -> ChangeKind:
+    """The action the words should be put in: a stop of "more" or "less" of something
+    that does not say stop itself is a change of how much ("send fewer emails")."""
+    if action is not ChangeKind.STOP:
+        return action
+    if language == "en":
+        body = _strip_modal(_strip_fillers(text))[0]
+        if _MORE_OR_LESS.search(body) and not _says_stop_en(body):
+            return ChangeKind.DIFFERENTLY
+    elif _TR_MORE_OR_LESS.search(text) and not _says_stop_tr(text):
+        return ChangeKind.DIFFERENTLY
+    return action
