@@ -26,10 +26,13 @@ from mlcoach.influence.phrasing import (
     Shape,
     asks_nothing,
     asks_of_someone_else,
+    complains_of_someone,
     display_name,
     ends_with_abbreviation,
     is_a_habit,
+    is_not_an_act,
     lower_lead,
+    my_act,
     read_change,
     strip_lead,
     turkish_form,
@@ -169,6 +172,13 @@ class GuessQuestion:
     options: tuple[GuessOption, ...]
 
 
+BLAME = N_("this says what someone does or did, and a question built on it would read as "
+           "blame; describe the change you would like instead (for example: {example})")
+NOT_AN_ACT = N_("leading by example needs something you will do yourself, and this asks a "
+                "question or says how things are; describe what you will do (for example: "
+                "{example})")
+
+
 def split_change(change: str) -> tuple[str, str | None]:
     """Split free text into (A, B): what to do and what it replaces (None when absent).
 
@@ -197,6 +207,8 @@ def compose(req: SuggestionRequest) -> Composed:
     typed = " ".join(req.change.split())  # what is saved with the suggestion
     language = req.language if req.language in LANGUAGES else "en"
     catalog = _catalog(language)
+    if req.by_example:
+        change = my_act(change)  # "I want to answer within a day": the act is the user's
     a, b = split_change(strip_lead(change) or change)
     action = wording_action(a, req.action, language)  # "send fewer emails": not "no longer"
     person = spoken_name(req.person)
@@ -216,10 +228,14 @@ def compose(req: SuggestionRequest) -> Composed:
     )
     grammar = catalog.table("grammar")
     use_b = b is not None and not req.by_example
-    if req.by_example and asks_of_someone_else(change, language):
+    if complains_of_someone(change, language, person):
+        raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
+    if req.by_example and asks_of_someone_else(change, language, person):
         raise ComposerError("leading by example is for what you change in your own work, "
                             "and this change asks something of someone else; ask them "
                             "instead")
+    if req.by_example and is_not_an_act(change, language):
+        raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))
     if req.by_example and b is not None and action is ChangeKind.STOP:
         # "use the wiki instead of email": B is what stops; A alone would read "no longer
         # use the wiki". The user does the whole change, as typed, themselves.
@@ -677,6 +693,8 @@ def supportive_question(
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
     change = _validate(change)
+    if complains_of_someone(change, language, spoken_name(person)):
+        raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
     values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog)
     if language == "en":

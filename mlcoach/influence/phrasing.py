@@ -314,7 +314,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if _TURKISH_LETTERS.search(core) and turkish_form(core) != "thing":
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
     body = _strip_tails(_strip_fillers(core))
-    if not question and _REGRET.search(body):
+    if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])):
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
     if person:
         body = _to_the_person(body, person)
@@ -367,6 +367,9 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
         return True  # "we don't need the Monday sync anymore": "stopped this: …" would double it
     if _HOW_IT_IS.search(body) or _REGRET.search(body):
         return True  # "our retros are too long", "Dana should have asked": how things are
+    first = _plain(body.split()[0]) if body.split() else ""
+    if first not in _VERBS | _NEGATIONS_WORDS and _OFTEN_AFTER.search(body):
+        return True  # "tests are always skipped", "code reviews never happen on time"
     words = [_plain(w) for w in body.split()[:3]]
     said = len(words) > 1 and (words[1] in _CLAUSE_ADVERBS | _SAID_NOT | {"keep", "kept"}
                                or _is_past(words[1]))
@@ -387,6 +390,26 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
     return timed or action is ChangeKind.DIFFERENTLY or words[0] in _FIRST_PERSON
 
 
+# How things go wrong, said of a thing: "the build is broken", "deploys keep
+# breaking", "standups take too long", "meetings start late".
+_GOES_WRONG = re.compile(
+    r"(?:(?<=\w)\s+keeps?\s+\w+ing\b|\b(?:is|are|was|were|gets|get)\s+(?:still\s+)?"
+    r"(?:broken|late|down|failing|flaky|missing|skipped|ignored)\b|\b(?:takes?|took|runs?|"
+    r"ran|drags?|dragged|goes|go|went)\s+(?:on\s+)?(?:too\s+long|forever|ages|over)\b|"
+    r"\b(?:starts?|started|ends?|ended|runs?|ran)\s+late\b)", re.I)
+
+
+def _goes_wrong(body: str) -> bool:
+    """"the build is broken", not "fix the build when it is broken" (an act first)."""
+    first = _plain(body.split()[0]) if body.split() else ""
+    return first not in _VERBS | _STOP_VERBS | _STOP_GERUNDS | _NEGATIONS_WORDS \
+        and not _is_gerund(first) and bool(_GOES_WRONG.search(body))
+
+
+# "… always/never …" after a subject (not "never deploy on Fridays", which is a plan).
+_OFTEN_AFTER = re.compile(r"^\S+(?:\s+\S+){0,2}?\s+(?:always|never|constantly|rarely)\s+\w",
+                          re.I)
+_NEGATIONS_WORDS = _words("no not never don't dont please let's lets make always")
 # A clause that already says something should end ("… anymore", "… should stop").
 _SAYS_ENOUGH = re.compile(
     r"(?<!\w)(?:don't|dont|do not|doesn't|does not|shouldn't|should not|no longer|"
@@ -576,10 +599,11 @@ _TR_PASSIVE_WISH = ("ılsın", "ilsin", "ulsun", "ülsün", "ınsın", "insin", 
                     "olsun", "olsunlar")
 
 
-def asks_of_someone_else(text: str, language: str = "en") -> bool:
+def asks_of_someone_else(text: str, language: str = "en", person: str | None = None) -> bool:
     """Whether the change is something another person would do, not the user: "respect
-    my time", "cc me on client emails", "ask Dana to write docs", "Ahmet test yazsın". The
-    user cannot lead it by example."""
+    my time", "cc me on client emails", "ask Dana to write docs", "Dana should review PRs",
+    "Ahmet test yazsın", "kamerayı açmayı unutmayın". The user cannot lead it by example."""
+    name = _plain(person.split()[0].lstrip("@")) if person and person.split() else None
     if language != "en":
         if _TR_ME.search(text):
             return True
@@ -587,19 +611,40 @@ def asks_of_someone_else(text: str, language: str = "en") -> bool:
         while len(words) > 1 and words[-1] in _TR_PARTICLES:
             words.pop()
         last = words[-1] if words else ""
-        named = bool(text[:1].isupper()) and len(words) > 1  # "Ahmet test yazsın"
-        return named and turkish_form(text) == "proposal" and len(last) >= 5 \
+        if name and words and words[0].split("'")[0] == name.replace("i̇", "i") \
+                and not last.endswith(_TR_VERBAL_NOUN):
+            return True  # "Mehmet raporu cumaya göndersin", "Ayşe erken gelir"
+        if len(last) >= 5 and last.endswith(_TR_YOU_DO) and last not in _TR_NOT_SAID_OF:
+            return True  # "sözümü kesmeyin", "testleri ekleyin": said to them
+        if "benim" in words and not last.endswith(_TR_VERBAL_NOUN):
+            return True  # "benim PR'larımı incele"
+        return turkish_form(text) == "proposal" and len(last) >= 5 \
             and last.endswith(_TR_LET_THEM) and not last.endswith(_TR_PASSIVE_WISH) \
-            and last not in _TR_NOT_PROPOSALS
+            and last not in _TR_NOT_PROPOSALS  # "raporu cumaya kadar göndersin"
     body = _strip_modal(_strip_fillers(" ".join(text.split())))[0]
     if _ME.search(body) or _ON_MINE.match(body):
         return True
+    words = [_plain(w) for w in body.replace("’", "'").split()[:3]]
+    if len(words) > 1 and (words[0] == name or words[0] in _OTHERS or (
+            body[:1].isupper() and words[0] not in _KNOWN | _THOUGHT_SUBJECTS
+            and words[1] in _THEY_OUGHT and words[2:3] != ["be"])):
+        return True  # "Dana needs to write tests", "people should update Jira"
+    if _HAVE_THEM.match(body):
+        return True  # "have the team fill in the template"
     asked = _ASKING.match(body)
     if asked is None:
         return False
     who = asked.group("who")
     return (who[:1].isupper() and _plain(who) not in _KNOWN) or _plain(who) in _OTHERS \
-        or who.lower().endswith(" team")
+        or who.lower().endswith(" team") or _plain(who) == name
+
+
+# "Dana should …", "Sam needs to …": what someone else ought to do.
+_THEY_OUGHT = _words("should must needs need has have ought shall will")
+_HAVE_THEM = re.compile(r"(?:please\s+)?(?:have|make|get)\s+(?:the\s+team|everyone|everybody|"
+                        r"people|them|him|her|all\s+of\s+them)\s+\w", re.I)
+# Said to them: "kesmeyin", "ekleyin", "unutmayın".
+_TR_YOU_DO = ("meyin", "mayın", "yin", "yın", "yun", "yün")
 
 
 # Acts that are a person's habit, not a team's practice: "stop interrupting people",
@@ -1160,6 +1205,22 @@ def strip_lead(text: str) -> str:
     return body
 
 
+# The user's own plan, which leading by example acts on: "I want to answer within a day".
+# Asked of a colleague it stays the user's ("I'd like to run the retro" is not theirs).
+_MY_PLAN = ("i want to", "i'd like to", "i would like to", "i'd love to", "i would love to",
+            "i plan to", "i'm planning to", "i am planning to", "i intend to", "i'm going to",
+            "i am going to", "i will", "i'll")
+
+
+def my_act(text: str) -> str:
+    """`text` without "I want to", "I'll" … in front: the act the user will do."""
+    lowered = text.lower().replace("’", "'")
+    for lead in _MY_PLAN:
+        if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
+            return text[len(lead) + 1:].lstrip()
+    return text
+
+
 def display_name(name: str, language: str = "en") -> str:
     """A person's name as it should be shown: typed all in lower case, its first letter
     capitalised ("dana" → "Dana"; not "Platform Team"); otherwise as typed ("van Dijk")."""
@@ -1207,3 +1268,56 @@ def wording_action(text: str, action: ChangeKind, language: str = "en") -> Chang
     elif _TR_MORE_OR_LESS.search(text) and not _says_stop_tr(text):
         return ChangeKind.DIFFERENTLY
     return action
+
+
+# Said of a person ("you always interrupt me", "Dana never reviews PRs", "he missed the
+# deadline", "hep geç kalıyorsun"): a question built on it would read as blame.
+_BLAMED = _SAID_OF_SOMEONE | _words("they they've they're")
+# Turkish said to "you": "…kalıyorsun", "unuttun", "göndermediniz".
+_TR_TO_YOU = ("yorsun", "yorsunuz", "madın", "medin", "madınız", "mediniz", "dın", "din",
+              "dun", "dün", "dınız", "diniz", "dunuz", "dünüz", "tın", "tin", "tun", "tün",
+              "tınız", "tiniz", "tunuz", "tünüz")
+
+
+def complains_of_someone(text: str, language: str = "en", person: str | None = None) -> bool:
+    """Whether `text` says what a person does or did wrong rather than a change."""
+    body = _strip_tails(_strip_fillers(" ".join(text.split()).rstrip(_TRAILING)))
+    if language != "en" or (_TURKISH_LETTERS.search(body) and turkish_form(body) != "thing"):
+        return _tr_complains(body, person)
+    words = [_plain(w) for w in body.replace("’", "'").split()[:3]]
+    if len(words) < 2:
+        return False
+    # the person asked, by name; another capitalised word may be a tool ("Jenkins keeps
+    # failing"), which is how things are, looked at together
+    named = bool(person and person.split()) and words[0] == _plain(
+        str(person).split()[0].lstrip("@"))
+    if not (named or words[0] in _BLAMED):
+        return False
+    said = words[1] in _CLAUSE_ADVERBS | _SAID_NOT | {"keep", "kept"} or _is_past(words[1])
+    return said or bool(_REGRET.search(body))
+
+
+def _tr_complains(body: str, person: str | None) -> bool:
+    words = re.findall(r"[\w']+", body.replace("İ", "i").replace("I", "ı").lower())
+    while len(words) > 1 and words[-1] in _TR_PARTICLES:
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    if len(last) >= 5 and last.endswith(_TR_TO_YOU) and last not in _TR_NOT_SAID_OF \
+            and _tr_said_of_someone(last):
+        return True  # "hep geç kalıyorsun", "testleri yine unuttun"
+    first = person.split()[0].lstrip("@").replace("İ", "i").replace("I", "ı").lower() \
+        if person and person.split() else None
+    return first is not None and len(words) > 1 and words[0].split("'")[0] == first \
+        and turkish_form(body) == "statement"  # "Mehmet toplantılarda telefona bakıyor"
+
+
+def is_not_an_act(text: str, language: str = "en") -> bool:
+    """Whether `text` asks a question or says how things are, where an act of one's own is
+    wanted ("Is the weekly sync still useful?", "the standup is too long")."""
+    body = " ".join(text.split())
+    if language != "en":
+        return turkish_form(body) == "question" or body.rstrip(" .!…").endswith("?")
+    return read_change(body, ChangeKind.DIFFERENTLY, "en").shape in (
+        Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT)
