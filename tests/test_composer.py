@@ -599,6 +599,10 @@ def test_a_question_or_a_thought_is_not_offered_as_a_trial_or_pictured_done(
     ("ışık", "en", "Işık"),
     ("ilker", "tr", "İlker"),
     ("the platform team", "en", "the platform team"),
+    # each word of a full name typed in lower case: was "Dana smith", "Ayşe yılmaz"
+    ("dana smith", "en", "Dana Smith"), ("ayşe yılmaz", "tr", "Ayşe Yılmaz"),
+    ("o'brien", "en", "O'Brien"), ("ahmet bey", "tr", "Ahmet Bey"),
+    ("takım arkadaşlarım", "tr", "Takım arkadaşlarım"),
 ])
 def test_a_name_is_shown_as_its_owner_writes_it(typed: str, language: str, shown: str) -> None:
     assert display_name(typed, language) == shown

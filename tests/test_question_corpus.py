@@ -389,7 +389,8 @@ def test_a_complaint_is_not_offered_as_a_plan(change: str, action: str, lang: st
 
 @pytest.mark.parametrize("change", ["ok", "Thanks!", "ok thanks", "please", "asap 🙏",
                                     "tamam", "lütfen", "teşekkür ederim", "honestly",
-                                    "just", "yani", "urgent!"])
+                                    "just", "yani", "urgent!", "hmm", "n/a", "stop",
+                                    "bırak"])
 def test_a_word_that_asks_for_nothing_is_not_a_change(change: str) -> None:
     """"ok" was asked as "how would it work for you if we tried this: “Ok”?"."""
     with pytest.raises(ComposerError, match="describe the change"):

@@ -1222,26 +1222,39 @@ def my_act(text: str) -> str:
 
 
 def display_name(name: str, language: str = "en") -> str:
-    """A person's name as it should be shown: typed all in lower case, its first letter
-    capitalised ("dana" → "Dana"; not "Platform Team"); otherwise as typed ("van Dijk")."""
+    """A person's name as it should be shown: typed all in lower case, each word
+    capitalised ("dana smith" → "Dana Smith"; a group only its first: "Platform team");
+    otherwise as typed ("van Dijk")."""
     name = " ".join(name.split()).lstrip("@")  # "@dana", as a mention is typed
     first = name.split(" ", 1)[0].lower() if name else ""
     if name[:1].islower() and first not in _ARTICLES | _SUBJECTS | _DETERMINERS \
             and not any(ch.isupper() for ch in name):  # "van Dijk", "de Souza": as typed
         # a Turkish letter says how its "i" is capitalised, whatever the app's language
         casing = "tr" if _TURKISH_LETTERS.search(name) else language
-        return _upper_first(name, casing)
+        words = name.split(" ")
+        if any(w.casefold() in _GROUPS for w in words):  # "platform team": a description
+            return _upper_first(name, casing)
+        # "dana smith" → "Dana Smith", "o'brien" → "O'Brien", "ahmet bey" → "Ahmet Bey"
+        return " ".join(re.sub(r"(?:^|(?<=^\w['’]))\w", lambda m: _upper_first(m[0], casing), w)
+                        for w in words)
     return name  # "the platform team" is a description, not a name: keep it as typed
 
 
-# Words that, alone, ask for no change ("ok", "thanks", "asap", "lütfen", "tamam"): the
+# Words that make a "name" a group of people: its other words are not capitalised.
+_GROUPS = _words("team teams group squad crew department dept folks devs engineers "
+                 "managers leads staff ekip ekibi takım takımı grup grubu birim birimi "
+                 "arkadaşlar arkadaşlarım arkadaşlarımız")
+
+
+# Words that, alone, ask for no change ("ok", "thanks", "hmm", "stop", "lütfen"): the
 # one-word fillers and every word of the tails above, and a few of their own.
 _ASKS_NOTHING = (
     frozenset(p for p in _FILLERS if " " not in p)
     | frozenset(w for tail in _TAILS for w in tail.split())
     | _TR_PARTICLES
     | _words("okey k you yes no sure fine hello urgent tbd todo idk etc na lol tamam teşekkür "
-             "ederim sağ ol acil evet hayır merhaba selam peki olur belki")
+             "ederim sağ ol acil evet hayır merhaba selam peki olur belki hmm hm hmmm umm "
+             "um uh n a stop start quit change bırak bırakmak başla başlamak değiştir")
 )
 
 
