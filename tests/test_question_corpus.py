@@ -624,3 +624,12 @@ def test_lead_by_example_acts_on_what_the_user_wants_to_do(change: str, act: str
     composed = compose(SuggestionRequest(change, None, ChangeKind.DIFFERENTLY,
                                          by_example=True))
     assert f": {act}." in composed.opening and "I want" not in composed.opening
+
+
+@pytest.mark.parametrize("change", ["end meetings 5 minutes early", "book rooms 1 week ahead",
+                                    "close tickets within a day"])
+def test_an_act_on_a_plural_with_a_number_or_time_after_it_is_an_act(change: str) -> None:
+    """"end meetings 5 minutes early" was asked "if we tried end meetings 5 minutes
+    early?"."""
+    assert supportive_question(change, ChangeKind.DIFFERENTLY) == \
+        f"How would it work for you to {change}?"

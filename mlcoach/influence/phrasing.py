@@ -196,7 +196,12 @@ _NOUNISH = _words(
 )
 # Of those, the ones a lone plural after them makes an act ("answer emails", "label
 # tickets"), not a thing as "demo days" or "change requests" are.
-_VERB_BEFORE_PLURAL = _words("answer reply plan log label book message offer list request")
+_VERB_BEFORE_PLURAL = _words("answer reply plan log label book message offer list request end "
+                             "close")
+# What may follow "book rooms", "end meetings": never a second noun of a compound.
+_AFTER_THE_OBJECT = _NUMBERS | _words(
+    "early late ahead first together again today daily weekly on time by before after "
+    "within in at for from until")
 # Verbs that take a gerund: "stop sending", "start writing", "keep doing".
 _CATENATIVE = _words(
     "stop start keep try avoid quit begin continue consider finish practise practice "
@@ -881,8 +886,10 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
             return True  # "review Priya's PRs", "use Slack"
         if low == "pair" and not _is_gerund(nxt) and "with" in map(_plain, words[2:]):
             return True  # "pair new hires with a buddy"; not "pair programming with …"
-        if low in _VERB_BEFORE_PLURAL and _is_plural(nxt) and len(words) == 2:
-            return True  # "answer emails": to answer them, not "if we tried answer emails"
+        if low in _VERB_BEFORE_PLURAL and _is_plural(nxt) and (
+                len(words) == 2 or _plain(words[2]) in _AFTER_THE_OBJECT
+                or words[2][:1].isdigit()):
+            return True  # "answer emails", "book rooms 1 week ahead": an act on them
         return low not in _NOUNISH and _is_plural(nxt)
     if "-" in low and low.rsplit("-", 1)[1] in _VERBS:
         return True  # "self-assign tickets", "cross-check the figures"
