@@ -657,3 +657,30 @@ def test_a_colleagues_habit_to_stop_is_feedback_not_a_pause(change: str, languag
                                                 language=language)).as_text()
             assert not re.search(r"\b(?:when|where|until|once) them\b", unnamed), unnamed
     assert len(openings) == len(STYLES)  # each style says it in its own way
+
+
+_STOPS = {
+    "en": ["stop sending the weekly status email", "skip the Friday sync", "drop the daily report",
+           "stop cc'ing everyone", "cancel the Monday meeting", "quit the late deploys",
+           "stop the weekly status call", "no more Friday deploys"],
+    "tr": ["cuma günleri deploy yapmak", "haftalık toplantı", "günlük rapor", "gece mesaj atmak",
+           "pazartesi toplantısı", "herkesi cc'ye eklemek", "geç deploy", "uzun e-postalar"],
+}
+
+
+@pytest.mark.parametrize("language", ["en", "tr"])
+@pytest.mark.parametrize("size", list(Size))
+def test_lead_by_example_next_step_fits_a_stop_and_a_weekly_thing(language: str,
+                                                                  size: Size) -> None:
+    """"Act on it visibly at least three times this week: stop sending the weekly status
+    email" (and "üç kez" of a weekly demo): a stop now has its own next steps."""
+    for change in [*_STOPS[language], "haftalık demo", "a weekly demo", "weekly demos"]:
+        for action in ChangeKind:
+            step = compose(SuggestionRequest(change, None, action, size, "Dana", True,
+                                             language)).next_step
+            assert "three times" not in step and "üç kez" not in step, step
+    for change in _STOPS[language]:
+        step = compose(SuggestionRequest(change, None, ChangeKind.STOP, size, "Dana", True,
+                                         language)).next_step
+        assert "routine" not in step and "alışkanlık hâline" not in step, step
+        assert "make the change" not in step and "bir kez yapın" not in step, step
