@@ -49,7 +49,7 @@ from mlcoach.ui import ops
 from mlcoach.ui.colours import mute, muted_colour
 from mlcoach.ui.composer_inputs import CoachInputs
 from mlcoach.ui.follow_ups import FollowUps
-from mlcoach.ui.i18n import error_message, qdate
+from mlcoach.ui.i18n import as_sentence, error_message, qdate
 from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.helpers import shortcut
@@ -260,8 +260,9 @@ class ComposerDialog(QWidget):
             self._composed = compose(self.inputs.request(self._language))
         except ComposerError as exc:
             self._composed = None
-            self.view.show_hint(error_message(exc) if self.inputs.has_change() else self.tr(
-                "Describe the change you want, and a suggestion appears here."))
+            empty = self.tr("Describe the change you want, and a suggestion appears here.")
+            self.view.show_hint(as_sentence(error_message(exc)) if self.inputs.has_change()
+                                else empty)
         else:
             self.view.show_composed(self._composed)
         fresh = self._composed != self._saved

@@ -32,6 +32,16 @@ def error_message(exc: BaseException) -> str:
     return error_text(exc, current_language())
 
 
+def as_sentence(text: str) -> str:
+    """A message shown on its own in a window: a capital first ("İ" in Turkish) and a
+    full stop last, as the window's other sentences have."""
+    if not text:
+        return text
+    first = {"i": "İ"}.get(text[0], text[0].upper()) if current_language() == "tr" \
+        else text[0].upper()
+    return first + text[1:] + ("" if text.endswith((".", "?", "!", "…")) else ".")
+
+
 def qdate(day: date) -> QDate:
     """A date as Qt's QDate, for QLocale formatting and date edits."""
     return QDate(day.year, day.month, day.day)

@@ -168,7 +168,7 @@ def test_empty_change_is_a_quiet_hint_and_disables_copy_and_save(qtbot, coach):
     assert not coach.copy_button.isEnabled() and not coach.save_button.isEnabled()
     type_change(qtbot, coach, "?!")
     coach.refresh_output()
-    assert "describe the change you want" in coach.output_text()
+    assert "Describe the change you want (for example:" in coach.output_text()
     assert QApplication.activeModalWidget() is None
 
 
@@ -654,3 +654,16 @@ def test_who_offers_saved_people_whichever_turkish_i_is_typed(qtbot, store):
     completer.activated[str].emit("Işık Yılmaz")  # Enter on the offered name
     assert window.inputs.who.currentText() == "Işık Yılmaz"
     ops.pool().waitForDone(10_000)
+
+
+def test_a_change_that_blames_shows_why_as_a_sentence(qtbot, coach, store):
+    """"you always interrupt me" gets no suggestion put to Dana; what the window says
+    instead is a sentence (it was "this says …" with no capital and no full stop)."""
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    type_change(qtbot, coach, "you always interrupt me")
+    coach.refresh_output()
+    shown = coach.output_text()
+    assert shown.startswith("This says what someone does or did") and shown.endswith(".")
+    assert coach.composed() is None and not coach.save_button.isEnabled()
