@@ -322,7 +322,7 @@ def test_the_saved_change_is_the_one_typed() -> None:
     assert composed.change == typed and "kudos channel" in composed.question
 
 
-@pytest.mark.parametrize("change", ["toplantıları kısaltalım", "rapor geç gönderildi"])
+@pytest.mark.parametrize("change", ["toplantıları kısaltalım", "testleri ben yazacağım"])
 def test_turkish_example_of_a_stop_wraps_only_a_thing(change: str) -> None:
     """"«toplantıları kısaltalım» olmadan çalışmak" (working without "let's shorten the
     meetings"): a proposal, a statement or a question is quoted as it was typed."""
@@ -605,7 +605,8 @@ def test_lead_by_example_keeps_the_users_own_acts(change: str, lang: str) -> Non
     ("the standup is too long", "en"), ("Is the weekly sync still useful?", "en"),
     ("We should have tested it before release", "en"),
     ("I'll be honest, the retro is too long", "en"), ("neden build hep kırık?", "tr"),
-    ("haftalık demo gerekli mi", "tr"),
+    ("haftalık demo gerekli mi", "tr"), ("dün yine toplantıya geç kaldı", "tr"),
+    ("rapor geç gönderildi", "tr"), ("toplantılar çok uzun sürüyor", "tr"),
 ])
 def test_lead_by_example_refuses_a_question_or_how_things_are(change: str, lang: str) -> None:
     """"Is the weekly sync still useful?" was "Take it out of your own routine first: “Is

@@ -1076,7 +1076,8 @@ _TR_STATEMENT = ("yor", "yorum", "yoruz", "yorsunuz", "yorlar", "dık", "dik", "
                  # the past after a hard consonant ("çöktü", "bitti", "kaçtı", "düştü")
                  "ktı", "kti", "ktu", "ktü", "ttı", "tti", "ttu", "ttü", "çtı", "çti", "çtu",
                  "çtü", "ştı", "şti", "ştu", "ştü",
-                 "acak", "ecek", "acağız", "eceğiz", "acaklar", "ecekler")  # the future
+                 "acak", "ecek", "acağım", "eceğim", "acağız", "eceğiz", "acaklar",
+                 "ecekler")  # the future
 _TR_PROPOSAL = ("lım", "lim", "sak", "sek", "sın", "sin", "sun", "sün", "malı", "meli",
                 "malıyız", "meliyiz", "abiliriz", "ebiliriz", "sınlar", "sinler", "sunlar",
                 "sünler")
@@ -1333,11 +1334,21 @@ def _tr_complains(body: str, person: str | None) -> bool:
         and turkish_form(body) == "statement"  # "Mehmet toplantılarda telefona bakıyor"
 
 
+# Turkish endings of the user's own act: the future and the first person.
+_TR_MY_OWN = ("acak", "ecek", "acağım", "eceğim", "acağız", "eceğiz", "ım", "im", "um", "üm",
+              "ız", "iz", "uz", "üz", "yorum", "yoruz")
+
+
 def is_not_an_act(text: str, language: str = "en") -> bool:
     """Whether `text` asks a question or says how things are, where an act of one's own is
     wanted ("Is the weekly sync still useful?", "the standup is too long")."""
     body = " ".join(text.split())
     if language != "en":
-        return turkish_form(body) == "question" or body.rstrip(" .!…").endswith("?")
+        form = turkish_form(body)
+        last = (re.findall(r"[\w']+", body.lower()) or [""])[-1]
+        # "…geç kaldı", "…uzun sürüyor": how things are; "…geleceğim", "…paylaşıyorum":
+        # the user's own act, said in the future or the first person
+        return form == "question" or body.rstrip(" .!…").endswith("?") or (
+            form == "statement" and not last.endswith(_TR_MY_OWN))
     return read_change(body, ChangeKind.DIFFERENTLY, "en").shape in (
         Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT)
