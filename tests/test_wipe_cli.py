@@ -39,9 +39,24 @@ def _filled(env: dict[str, str]) -> tuple[Path, str]:
     (data / "backups").mkdir(exist_ok=True)
     shutil.copy(data / "mlcoach.db", data / "backups" / "mlcoach-20260101T000000-test.db")
     assert _key(env, store_id) not in ("", "None")
-    autostart.enable([sys.executable, "-m", "mlcoach", "run"], platform="linux", env=env)
+    # as Settings writes it for a store outside the default folder
+    autostart.enable([sys.executable, "-m", "mlcoach", "--data-dir", str(data), "run"],
+                     platform="linux", env=env)
     assert autostart.is_enabled(platform="linux", env=env)
     return data, store_id
+
+
+def test_wiping_another_store_leaves_the_login_entry_of_the_default_one(
+        cli_env: dict[str, str]) -> None:
+    """`MLCOACH_DATA_DIR=/tmp/scratch mlcoach wipe --yes` removed the login entry that
+    starts the user's real store: the next login started nothing."""
+    data, _ = _filled(cli_env)
+    autostart.enable([sys.executable, "-m", "mlcoach", "run"], platform="linux", env=cli_env)
+    res = run_cli(cli_env, "wipe", "--yes")
+    assert res.returncode == 0, res.stderr
+    assert not data.exists() and "launch-at-login" not in res.stdout
+    assert autostart.entry_command(platform="linux", env=cli_env) == [
+        sys.executable, "-m", "mlcoach", "run"]
 
 
 def test_wipe_yes_leaves_no_data_key_backup_or_login_entry(cli_env: dict[str, str]) -> None:

@@ -265,7 +265,7 @@ class PrivacyPage(SettingsPage):
     def _wipe(layout: Layout, keys: KeyStore, store: Store) -> None:
         wipe.delete_all(layout, keys, store=store)
         # Or the next login starts the app again, on an empty folder.
-        wipe.remove_login_entry()
+        wipe.remove_login_entry(layout.root)
 
     def _deleted(self, _removed: object) -> None:
         self.data_deleted.emit()

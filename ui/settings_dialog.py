@@ -323,22 +323,29 @@ def autostart_enabled() -> bool | None:
     try:
         from mlcoach.system import autostart
 
-        return bool(autostart.is_enabled())
+        if not autostart.is_enabled():
+            return False
+        # an entry whose program is gone (installed elsewhere since) starts nothing: shown
+        # off, so ticking the box writes one for this installation
+        args = autostart.entry_command()
+        return args is not None and autostart.program_exists(args[0])
     except Exception as exc:  # a missing or failing autostart must not break Settings
         logger.warning("cannot tell whether mlcoach starts at login: %s", exc)
         return None
 
 
-def apply_autostart(wanted: bool) -> None:
-    """Make launch at login match `wanted` (raises OSError/MlcoachError on failure)."""
+def apply_autostart(wanted: bool, folder: Path | None = None) -> None:
+    """Make launch at login match `wanted`, opening the data folder `folder` (raises
+    OSError/MlcoachError on failure)."""
     from mlcoach.system import autostart
 
-    if bool(autostart.is_enabled()) == wanted:
+    if not wanted:
+        if autostart.is_enabled():
+            autostart.disable()
         return
-    if wanted:
-        autostart.enable()
-    else:
-        autostart.disable()
+    command = autostart.command_for(folder)
+    if autostart.entry_command() != command:
+        autostart.enable(command)
 
 
 # -- the dialog ---------------------------------------------------------------------------
@@ -461,7 +468,7 @@ class SettingsDialog(QDialog):
         actual = autostart_enabled()
         if actual is not None and actual != new.launch_at_login:
             try:
-                apply_autostart(new.launch_at_login)
+                apply_autostart(new.launch_at_login, self.opened.layout.root)
             except Exception as exc:  # permissions, read-only home, unsupported desktop
                 logger.warning("could not change launch at login: %s", exc)
                 self.notifications.launch_error.show_error(

@@ -41,7 +41,7 @@ def cmd_wipe(ctx: Context) -> int:
     except MlcoachError:
         meta = None
     removed = wipe.delete_all(ctx.layout, ctx.keys)
-    login = wipe.remove_login_entry()
+    login = wipe.remove_login_entry(root)
     if root in removed:
         ctx.out(f"deleted {root}")
     elif removed:

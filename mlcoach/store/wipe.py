@@ -78,9 +78,11 @@ def delete_all(layout: Layout, keys: KeyStore, *, store: Store | None = None) ->
     return removed
 
 
-def remove_login_entry(*, platform: str | None = None,
+def remove_login_entry(folder: Path | None = None, *, platform: str | None = None,
                        env: Mapping[str, str] | None = None) -> bool:
-    """Turn launch at login off (it would start the app again on an empty folder).
+    """Turn launch at login off (it would start the app again on an empty folder), unless
+    it opens a data folder other than the wiped `folder` (a test store's wipe leaves the
+    real one's entry alone).
 
     True when an entry was on and is now gone; a platform without launch at login, or
     an entry that cannot be removed, is only logged: the data is already deleted.
@@ -89,6 +91,9 @@ def remove_login_entry(*, platform: str | None = None,
 
     try:
         if not autostart.is_enabled(platform=platform, env=env):
+            return False
+        if folder is not None and autostart.starts_another_folder(folder, platform=platform,
+                                                                  env=env):
             return False
         autostart.disable(platform=platform, env=env)
     except (MlcoachError, OSError) as exc:

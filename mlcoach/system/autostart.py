@@ -144,6 +144,47 @@ def default_command(*, platform: str | None = None,
     return [exe, "run"]
 
 
+def command_for(folder: Path | None, *, platform: str | None = None,
+                env: Mapping[str, str] | None = None) -> list[str]:
+    """`default_command()`, opening `folder` when that is not the data folder a login
+    session would open by itself (--data-dir, or MLCOACH_DATA_DIR, which the session lacks)."""
+    args = default_command(platform=platform, env=env)
+    if folder is not None and not _same_folder(folder, _login_folder(env)):
+        args[-1:-1] = ["--data-dir", str(folder)]
+    return args
+
+
+def entry_folder(args: Sequence[str], env: Mapping[str, str] | None = None) -> Path:
+    """The data folder a login entry running `args` opens."""
+    for i, arg in enumerate(args):
+        if arg == "--data-dir" and i + 1 < len(args):
+            return Path(args[i + 1])
+        if arg.startswith("--data-dir="):
+            return Path(arg.partition("=")[2])
+    return _login_folder(env)
+
+
+def starts_another_folder(folder: Path, *, platform: str | None = None,
+                          env: Mapping[str, str] | None = None) -> bool:
+    """Whether launch at login is on and opens a data folder other than `folder`."""
+    args = entry_command(platform=platform, env=env)
+    return args is not None and not _same_folder(entry_folder(args, env), folder)
+
+
+def _login_folder(env: Mapping[str, str] | None) -> Path:
+    from mlcoach.system.paths import data_dir
+
+    session = {k: v for k, v in _env(env).items() if k != "MLCOACH_DATA_DIR"}
+    return data_dir(None, env=session)
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
 def _command(command: Sequence[str] | None, platform: str | None,
              env: Mapping[str, str] | None) -> list[str]:
     if isinstance(command, str):

@@ -274,7 +274,7 @@ def maintainer_scripts(debian: Path) -> None:
     (debian / "postinst").write_text(
         "#!/bin/sh\nset -e\n"
         'if [ "$1" = configure ]; then\n'
-        "    python3 -m compileall -q -j 0 /{SITE} >/dev/null || true\n"
+        f"    python3 -m compileall -q -j 0 /{SITE} >/dev/null || true\n"
         "fi\n")
     (debian / "prerm").write_text(
         "#!/bin/sh\nset -e\n"

@@ -178,6 +178,10 @@ def test_install_run_capture_and_remove_leaves_only_the_users_data(
         assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
         files = subprocess.run(["dpkg", "-L", "mlcoach"], capture_output=True, text=True,
                                check=True).stdout.split()
+        # postinst byte-compiled the modules (its path was once a literal "/{SITE}":
+        # every start then compiled all of them in memory, 0.1 s more to capture)
+        cached = Path("/usr/lib/mlcoach/lib/mlcoach/__pycache__")
+        assert list(cached.glob("__init__.*.pyc")), "postinst compiled nothing"
         version = subprocess.run(["/usr/bin/mlcoach", "--version"], cwd=tmp_path, env=env,
                                  capture_output=True, text=True, timeout=60, check=False)
         assert version.stdout.strip() == f"mlcoach {mlcoach.__version__}", version.stderr

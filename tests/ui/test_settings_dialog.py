@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import json
+import sys
 from dataclasses import replace
 from datetime import time
 from pathlib import Path
@@ -305,6 +306,10 @@ def test_launch_at_login_writes_and_removes_the_autostart_file(
     assert entry.is_file() and "[Desktop Entry]" in entry.read_text("utf-8")
     assert autostart.is_enabled()
     assert store.settings().launch_at_login is True
+    # this store is not in the default folder: the login session must open it, not that
+    # one (it started an empty app with the welcome)
+    command = autostart.entry_command() or []
+    assert command[-3:] == ["--data-dir", str(dialog.opened.layout.root), "run"], command
 
     dialog.reload()
     assert dialog.notifications.launch.isChecked()
@@ -316,10 +321,27 @@ def test_launch_at_login_writes_and_removes_the_autostart_file(
 
 def test_launch_at_login_shows_the_real_state(qtbot, opened: Opened,  # type: ignore[no-untyped-def]
                                              autostart_home: Path) -> None:
-    autostart.enable(["mlcoach", "run"])
+    autostart.enable([sys.executable, "-m", "mlcoach", "run"])
     widget = SettingsDialog(opened.store, opened, keys=OSKeyring())
     qtbot.addWidget(widget)
     assert widget.notifications.launch.isChecked()
+
+
+def test_a_login_entry_of_an_installation_gone_shows_off_and_is_written_again(
+        qtbot, opened: Opened, autostart_home: Path,  # type: ignore[no-untyped-def]
+        tmp_path: Path) -> None:
+    """After moving from one install to another the entry named a program that was gone:
+    nothing started at login while Settings showed the box ticked, and ticking it again
+    did nothing."""
+    autostart.enable([str(tmp_path / "gone" / "mlcoach"), "run"])
+    widget = SettingsDialog(opened.store, opened, keys=OSKeyring())
+    qtbot.addWidget(widget)
+    assert not widget.notifications.launch.isChecked()
+    widget.notifications.launch.setChecked(True)
+    assert widget.save()
+    command = autostart.entry_command() or []
+    assert command[0] != str(tmp_path / "gone" / "mlcoach")
+    assert autostart.program_exists(command[0])
 
 
 def test_launch_at_login_failure_is_reported_and_nothing_saved(
@@ -506,7 +528,7 @@ def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: O
 def test_delete_all_also_removes_the_launch_at_login_entry(
         qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path,  # type: ignore[no-untyped-def]
         expect_dialog) -> None:
-    autostart.enable(["mlcoach", "run"])
+    autostart.enable(["mlcoach", "--data-dir", str(opened.layout.root), "run"])
     assert (autostart_home / autostart.DESKTOP_FILE).exists()
     _answer_confirmation(qtbot, expect_dialog, "DELETE", press_delete=True)
     with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
