@@ -66,7 +66,65 @@ def test_capture_with_text_still_works_without_a_display(tmp_path: Path) -> None
     ({"QT_QPA_PLATFORM": "xcb:dpi=96", "DISPLAY": ":3"}, False),
 ])
 def test_display_problem_reads_what_qt_reads(env: dict[str, str], blocked: bool) -> None:
-    assert (display_problem(env, platform="linux") is not None) is blocked
+    there = display_problem(env, platform="linux", reachable=lambda *_: True)
+    assert (there is not None) is blocked
+
+
+def _free_display() -> int:
+    """An X display number nothing listens on here, neither as a file nor abstract."""
+    import socket
+
+    for number in range(170, 400):
+        if os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            continue
+        with socket.socket(socket.AF_UNIX) as sock:
+            try:
+                sock.connect(f"\0/tmp/.X11-unix/X{number}")
+            except OSError:
+                return number
+    raise AssertionError("no free display number")
+
+
+def test_a_display_that_answers_is_told_from_one_left_behind(tmp_path: Path) -> None:
+    """A real socket (as a compositor makes) answers; the same name without one, an X
+    display nobody serves and a TCP display with nothing listening do not."""
+    import socket
+
+    runtime = tmp_path / "run"
+    runtime.mkdir()
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(runtime / "wayland-7"))
+        server.listen(1)
+        env = {"WAYLAND_DISPLAY": "wayland-7", "XDG_RUNTIME_DIR": str(runtime)}
+        assert display_problem(env, platform="linux") is None
+        stale = {**env, "WAYLAND_DISPLAY": "wayland-8"}
+        assert "nothing answers at WAYLAND_DISPLAY=wayland-8" in (
+            display_problem(stale, platform="linux") or "")
+        # either display answering is enough, as Qt tries the next plugin
+        both = {**env, "DISPLAY": f":{_free_display()}"}
+        assert display_problem(both, platform="linux") is None
+    assert display_problem({"DISPLAY": f":{_free_display()}"}, platform="linux") is not None
+    with socket.socket() as tcp:
+        tcp.bind(("127.0.0.1", 0))
+        port = tcp.getsockname()[1]
+    if port >= 6000:  # a forwarded X display is TCP port 6000 + its number
+        gone = {"DISPLAY": f"127.0.0.1:{port - 6000}.0"}
+        assert display_problem(gone, platform="linux") is not None
+
+
+@pytest.mark.parametrize("args", [["run"], ["capture"], ["reflect"]])
+def test_window_commands_on_a_display_that_ended_say_so_in_one_line(
+        tmp_path: Path, args: list[str]) -> None:
+    """`DISPLAY=:99 mlcoach run` over ssh, after the session ended: Qt aborted the
+    process (exit 134) saying that libxcb-cursor0 was needed."""
+    env = {**_bare_env(tmp_path), "DISPLAY": f":{_free_display()}"}
+    data = tmp_path / "data"
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(data), *args],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert res.returncode == 1, res.stderr
+    lines = res.stderr.splitlines()
+    assert len(lines) == 1 and "nothing answers at DISPLAY=" in lines[0], res.stderr
+    assert not data.exists()
 
 
 def test_macos_and_windows_need_no_display_variable() -> None:
@@ -183,12 +241,17 @@ def test_the_hand_over_carries_the_activation_token_and_refuses_odd_ones() -> No
 
 
 def test_doctor_reports_the_desktop_in_plain_words(tmp_path: Path) -> None:
+    import socket
+
     env = _bare_env(tmp_path)
     env.update(WAYLAND_DISPLAY="wayland-0", XDG_CURRENT_DESKTOP="GNOME",
                PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
-    res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir", str(tmp_path / "d"),
-                          "doctor", "--json"], env=env, capture_output=True, text=True,
-                         timeout=60)
+    with socket.socket(socket.AF_UNIX) as compositor:  # what the display names is there
+        compositor.bind(str(Path(env["XDG_RUNTIME_DIR"]) / "wayland-0"))
+        compositor.listen(1)
+        res = subprocess.run([sys.executable, "-m", "mlcoach", "--data-dir",
+                              str(tmp_path / "d"), "doctor", "--json"], env=env,
+                             capture_output=True, text=True, timeout=60)
     checks = {c["name"]: c for c in json.loads(res.stdout)}
     assert checks["display"]["status"] == "OK" and "wayland" in checks["display"]["detail"]
     assert "cannot be seen on Wayland" in checks["busy"]["detail"]

@@ -22,11 +22,15 @@ _DISPLAY_PLUGINS = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY",
                     "wayland-egl": "WAYLAND_DISPLAY"}
 
 
-def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str | None:
+def display_problem(env: Mapping[str, str], platform: str = sys.platform,
+                    reachable: Callable[[str, str, Mapping[str, str]], bool] | None = None,
+                    ) -> str | None:
     """One sentence on why the desktop app cannot open a window here, or None when it can.
 
     Qt aborts the whole process (exit 134) when its platform plugin finds no display;
-    this looks first, from the same environment Qt reads.
+    this looks first, from the same environment Qt reads, and (`reachable`, by default
+    `display_answers`) whether the display it names is there: a DISPLAY or
+    WAYLAND_DISPLAY left from a session that ended (ssh, a login entry started early).
     """
     if platform in ("win32", "darwin"):
         return None
@@ -35,11 +39,54 @@ def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str
     if any(p not in _DISPLAY_PLUGINS for p in wanted):
         return None  # offscreen, vnc, eglfs...: chosen on purpose, needs no display server
     needs = {_DISPLAY_PLUGINS[p] for p in wanted} or {"DISPLAY", "WAYLAND_DISPLAY"}
-    if any(env.get(var) for var in needs):
+    named = sorted(var for var in needs if env.get(var))
+    if not named:
+        return ("no display: the desktop app needs a graphical session ("
+                + " and ".join(sorted(needs)) + " not set); commands such as "
+                "`mlcoach capture TEXT` work without one")
+    answers = reachable or display_answers
+    if any(answers(var, env[var], env) for var in named):
         return None
-    return ("no display: the desktop app needs a graphical session ("
-            + " and ".join(sorted(needs)) + " not set); commands such as "
-            "`mlcoach capture TEXT` work without one")
+    return ("no display: nothing answers at " + " or ".join(f"{var}={env[var]}" for var in named)
+            + " (a session that has ended?); commands such as `mlcoach capture TEXT` work "
+            "without one")
+
+
+#: How long a display may take to accept a connection (a TCP one, forwarded by ssh).
+DISPLAY_DEADLINE_S = 1.0
+
+
+def display_answers(var: str, value: str, env: Mapping[str, str]) -> bool:
+    """Whether the display `var`=`value` accepts a connection; nothing is read or sent.
+    A form this does not know is left to Qt (True)."""
+    import os
+    import socket
+    import stat
+
+    if var == "WAYLAND_DISPLAY":
+        path = value if os.path.isabs(value) else os.path.join(env.get("XDG_RUNTIME_DIR", ""),
+                                                               value)
+        try:
+            return stat.S_ISSOCK(os.stat(path).st_mode)
+        except OSError:
+            return False
+    host, _, rest = value.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if not number.isdigit() or host.startswith("/"):
+        return True  # not "host:N.S" (launchd's path on macOS …): Qt decides
+    if host in ("", "unix"):
+        if os.path.exists(f"/tmp/.X11-unix/X{number}"):
+            return True
+        family, address = socket.AF_UNIX, f"\0/tmp/.X11-unix/X{number}"  # Linux's abstract one
+    else:
+        family, address = socket.AF_INET6 if ":" in host else socket.AF_INET, None
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as sock:
+            sock.settimeout(DISPLAY_DEADLINE_S)
+            sock.connect(address if address is not None else (host, 6000 + int(number)))
+        return True
+    except (OSError, ValueError):
+        return False
 
 
 def session_kind(env: Mapping[str, str], qt_platform: str = "") -> str:
