@@ -67,10 +67,11 @@ def _indexes(layout, secret) -> set[str]:  # type: ignore[no-untyped-def]
         conn.close()
 
 
-def test_a_0001_store_is_backed_up_then_upgraded_with_its_data(opened, layout):
+def test_a_0001_store_is_backed_up_then_upgraded_with_its_data(opened, layout, caplog):
+    import logging
     from datetime import datetime, timezone
 
-    from mlcoach.store.db import ensure_schema, make_engine
+    from mlcoach.store.db import HEAD, ensure_schema, make_engine
 
     moment = opened.store.add_moment("Written by the first release", person="Ana")
     opened.store.close()
@@ -81,9 +82,14 @@ def test_a_0001_store_is_backed_up_then_upgraded_with_its_data(opened, layout):
         engine.dispose()
     assert "ix_moments_person_created" not in _indexes(layout, opened.secret)
 
-    migrated = ensure_schema(layout.db, opened.secret, layout.backups,
-                             datetime.now(timezone.utc))
+    with caplog.at_level(logging.INFO):
+        migrated = ensure_schema(layout.db, opened.secret, layout.backups,
+                                 datetime.now(timezone.utc))
     assert migrated
+    # one line of ours in the log, not Alembic's twenty ("setup plugin …", "Context impl")
+    said = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
+    assert not [r for r in caplog.records if r.name.startswith("alembic")], said
+    assert said[-1] == f"updated the store from schema 0001 to {HEAD}", said
     assert "ix_moments_person_created" in _indexes(layout, opened.secret)
     (backup,) = [p for p in layout.backups.iterdir() if "pre-migrate-0001" in p.name]
     conn = connect_raw(backup, opened.secret)  # the copy is encrypted like the store

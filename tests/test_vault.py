@@ -163,3 +163,13 @@ def test_a_folder_another_user_owns_is_refused(tmp_path, memory_keyring):
     with pytest.raises(MlcoachError, match="shared with other users"):
         init_store(Layout(theirs), "keyring", keys=OSKeyring())
     assert stat.S_IMODE(theirs.stat().st_mode) == 0o755 and list(theirs.iterdir()) == []
+
+
+def test_a_clean_first_start_does_not_log_an_interrupted_one(layout, memory_keyring, caplog):
+    """Every new store's log began "finished setting up the store after an interrupted
+    start", which sends a reader looking for a crash that never happened."""
+    import logging
+
+    with caplog.at_level(logging.INFO):
+        init_store(layout, "keyring", keys=OSKeyring()).store.close()
+    assert not [r for r in caplog.records if "interrupted" in r.getMessage()]

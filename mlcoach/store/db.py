@@ -251,6 +251,9 @@ def upgrade(engine: Engine) -> None:
 
     from mlcoach.store import migrations
 
+    # Alembic's own INFO lines (plugins set up, "Context impl SQLiteImpl", each step) went
+    # to the terminal and the log at every migration; ensure_schema says it in one line.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
     with engine.begin() as conn:
@@ -285,6 +288,8 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
         finally:
             engine.dispose()
         make_private(path)
+    if current is not None:
+        logger.info("updated the store from schema %s to %s", current, HEAD)
     return True
 
 

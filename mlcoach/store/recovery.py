@@ -514,8 +514,9 @@ def newest_good_backup(backup_dir: Path, secret: Secret,
     return None
 
 
-def finish_interrupted_init(db: Path) -> bool:
-    """Move a store that `init` had fully built but not yet renamed into place."""
+def finish_interrupted_init(db: Path, *, interrupted: bool = True) -> bool:
+    """Move a store that `init` had fully built but not yet renamed into place (`init`
+    itself ends so, `interrupted=False`)."""
     new = db.with_name(NEW_NAME)
     try:
         if db.exists() or new.stat().st_size == 0:
@@ -524,7 +525,8 @@ def finish_interrupted_init(db: Path) -> bool:
     except FileNotFoundError:  # nothing half set up (or another process just finished it)
         return False
     fsync_dir(db.parent)
-    logger.info("finished setting up the store after an interrupted start")
+    if interrupted:
+        logger.info("finished setting up the store after an interrupted start")
     return True
 
 

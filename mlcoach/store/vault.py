@@ -255,7 +255,7 @@ def _init_locked(layout: Layout, mode: Mode, keys: KeyStore,
     _write_meta(layout, meta)
     from mlcoach.store.recovery import finish_interrupted_init
 
-    finish_interrupted_init(layout.db)
+    finish_interrupted_init(layout.db, interrupted=False)
     _ensure(layout, secret, utcnow())
     store = _open(layout, secret)
     return Opened(store, layout, meta, secret, recovery)
