@@ -333,6 +333,30 @@ def test_muted_text_follows_the_palette_and_stays_readable(qtbot, qapp):
         qapp.processEvents()
 
 
+def test_the_prompt_cards_muted_lines_stay_readable_after_the_theme_turns_dark(qtbot, qapp):
+    """The card is built at start; under a dark GTK theme its heading stayed #666666 on
+    #323232 (2.2:1), and the 55/45 mix itself gives 4.3:1 on that background."""
+    from mlcoach.ui.prompt_card import PromptCard
+
+    before = qapp.palette()
+    card = PromptCard()
+    qtbot.addWidget(card)
+    dark = QPalette(before)
+    dark.setColor(QPalette.ColorRole.Window, QColor("#323232"))
+    dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8e8ea"))
+    try:
+        qapp.setPalette(dark)
+        qtbot.wait(10)  # the posted palette events and the mix after them
+        back = card.palette().color(QPalette.ColorRole.Window)
+        for label in (card.theme, card.note):
+            text = label.palette().color(QPalette.ColorRole.WindowText)
+            assert text != dark.color(QPalette.ColorRole.WindowText)  # still muted
+            assert _contrast(text, back) >= 4.5, (text.name(), back.name())
+    finally:
+        qapp.setPalette(before)
+        qapp.processEvents()
+
+
 # -- another process writing (an import, say): Enter waits its turn, the GUI does not ------
 
 
