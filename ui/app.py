@@ -240,11 +240,13 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.tray.activated_plain.connect(self.on_tray_clicked)
             self.tray.show()
             ready_signal("tray")
+            self.refresh_status()  # a tray that came after the store opened: its tooltip
         elif tray_wait_ms > 0 and self._tray_may_appear():
             # Started at login, the panel may not be up yet: look again shortly.
             QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
         else:
             self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
+            self.refresh_status()  # the store may have opened while we looked for a tray
             # Shown once the store is open and the set-up wizard (if any) has closed:
             # never beside the wizard.
             welcome = getattr(self, "welcome", None)

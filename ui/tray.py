@@ -243,12 +243,13 @@ class MainWindow(QWidget):
             action.changed.connect(self._sync_buttons)  # a method: disconnected with us
             layout.addWidget(button)
             self.buttons[key] = button
+        # Never smaller than its buttons and the wrapped text above them need, and fitted
+        # again when a prompt's answers come and go. Not a fixed size: where the window
+        # draws its own frame (GNOME on Wayland) that cut the text's end off.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.status.setFixedWidth(340)
         self.retranslate()
         self._sync_buttons()
-        # Grows and shrinks with its buttons (a prompt's answers come and go), so the
-        # wrapped text above them is never squeezed.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
-        self.status.setFixedWidth(340)
 
     def _sync_buttons(self) -> None:
         for key, button in self.buttons.items():
@@ -258,6 +259,7 @@ class MainWindow(QWidget):
             if key is Action.RESTORE_PACE:  # its words carry the number
                 button.setText(action.text())
                 button.setAccessibleName(action.text())
+        self.adjustSize()
 
     def retranslate(self) -> None:
         """Word the window in the current language."""

@@ -93,3 +93,23 @@ def test_on_wayland_the_prompt_is_a_notification_and_no_card_shows(make_controll
     ctl.on_action(Action.DONE)  # the window's / menu's answer still works
     assert ctl.current_event is None
     assert not ctl.card.placeable and not ctl.card.isVisible()
+
+
+def test_a_window_made_after_the_store_opened_shows_the_next_prompt(
+        make_controller, opened) -> None:  # type: ignore[no-untyped-def]
+    """Looking for a tray for 8 s, the app opened its store first; the window made after
+    it showed an empty status line until the next prompt event."""
+    ctl = make_controller(desktop="KDE")
+    ctl.on_store_opened(opened)
+    ctl._show_shell(0)
+    assert ctl.main_window.isVisible()
+    assert "next prompt" in ctl.main_window.next_label.text()
+
+
+def test_the_window_grows_to_its_whole_text(make_controller, opened) -> None:  # type: ignore[no-untyped-def]
+    ctl = make_controller(desktop="ubuntu:GNOME")
+    ctl._show_shell(0)
+    ctl.on_store_opened(opened)
+    status = ctl.main_window.status
+    assert status.height() >= status.heightForWidth(status.width())
+    assert ctl.main_window.height() >= ctl.main_window.minimumSizeHint().height()
