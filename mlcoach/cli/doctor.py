@@ -226,18 +226,17 @@ def _desktop_checks() -> list[Check]:
     out.append(Check("display", "WARN" if problem else "OK",
                      problem or f"display {display} ({desktop.session_kind(env) or 'other'})"))
     if os.name == "posix" and sys.platform != "darwin":
-        bus = env.get("DBUS_SESSION_BUS_ADDRESS")
-        out.append(Check("notifications", "OK" if bus else "WARN",
-                         "session bus present: prompts arrive as notifications with buttons "
-                         "where the notification server offers them" if bus
-                         else "no session bus: no OS notifications"))
+        services = _bus_services(env.get("DBUS_SESSION_BUS_ADDRESS", ""))
+        out.append(_notifications_check(services))
         status, text = desktop.busy_sources(env, has=lambda tool: bool(shutil.which(tool)))
         out.append(Check("busy", status, text))
         name = desktop.desktop_name(env)
-        if name == "gnome":
+        if name == "gnome" and not (isinstance(services, set) and _WATCHER in services):
             out.append(Check("tray", "WARN", "GNOME shows no tray icons unless the "
                              "AppIndicator extension is on (Debian: gnome-shell-extension-"
                              "appindicator); prompts arrive as notifications either way"))
+        else:
+            out.append(_tray_check(services, desktop.session_kind(env)))
         out.append(Check("shortcut", "OK", "quick capture from anywhere: "
                          + desktop.shortcut_hint(name)))
     from mlcoach.system import autostart
@@ -249,6 +248,60 @@ def _desktop_checks() -> list[Check]:
     else:
         out.append(_autostart_check(enabled))
     return out
+
+
+_NOTIFICATIONS = "org.freedesktop.Notifications"
+_WATCHER = "org.kde.StatusNotifierWatcher"
+#: The look at the session bus: one deadline for it all, and a limit on what it reads.
+BUS_DEADLINE_S, BUS_MAX_BYTES = 2.0, 256 * 1024
+
+
+def _bus_services(address: str) -> set[str] | str:
+    """The names the session bus has or can start, or why they cannot be told."""
+    if not address:
+        return "no session bus"
+    import time
+
+    from mlcoach.domain.errors import MlcoachError
+    from mlcoach.system.session_bus import SessionBus
+
+    try:
+        bus = SessionBus(address, time.monotonic() + BUS_DEADLINE_S, BUS_MAX_BYTES,
+                         too_much=lambda limit: MlcoachError(
+                             "the session bus sent more than {limit} bytes", limit=limit))
+        try:
+            names: set[str] = set()
+            for member in ("ListNames", "ListActivatableNames"):
+                names.update(bus.call("org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                      "org.freedesktop.DBus", member)[0])
+            return names
+        finally:
+            bus.close()
+    except TimeoutError:
+        return "the session bus did not answer in time"
+    except Exception as exc:  # an odd bus must not break the report
+        return " ".join(str(exc).split())[:160] or type(exc).__name__
+
+
+def _notifications_check(services: set[str] | str) -> Check:
+    if isinstance(services, str):
+        return Check("notifications", "WARN", f"cannot tell ({services}): prompts show "
+                     "as mlcoach's own card when no notification server answers")
+    if _NOTIFICATIONS in services:
+        return Check("notifications", "OK", "a notification server is on the session bus: "
+                     "prompts arrive as notifications, with buttons where it offers them")
+    return Check("notifications", "WARN", "no notification server on the session bus: "
+                 "prompts show as mlcoach's own card instead")
+
+
+def _tray_check(services: set[str] | str, session: str) -> Check:
+    if isinstance(services, set) and _WATCHER in services:
+        return Check("tray", "OK", "a tray (StatusNotifier host) is on the session bus")
+    if session == "x11":
+        return Check("tray", "OK", "on X11 the tray is looked for when the app starts; "
+                     "without one, mlcoach shows a small window with the same actions")
+    return Check("tray", "WARN", "no tray (StatusNotifier host) on the session bus: "
+                 "mlcoach shows a small window with the same actions instead")
 
 
 def _autostart_check(enabled: bool) -> Check:

@@ -21,7 +21,6 @@ import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 from mlcoach.coaching.calendar_ics import (
     CalendarError,
@@ -32,6 +31,7 @@ from mlcoach.coaching.calendar_ics import (
     parse_ics,
     sort_key,
 )
+from mlcoach.system.session_bus import SessionBus
 
 #: The whole read (every D-Bus call) must finish within this many seconds.
 DEADLINE = 8.0
@@ -63,63 +63,10 @@ class EdsCalendar:
     enabled: bool
 
 
-class _Bus:
-    """A jeepney connection where every call shares one deadline and a byte budget."""
-
-    def __init__(self, address: str, deadline: float, limit: int) -> None:
-        from jeepney.bus import get_bus
-        from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import DBusConnectionBase, prep_socket
-
-        self.deadline, self.limit, self.received = deadline, limit, 0
-        sock = prep_socket(get_bus(address), timeout=self._left())
-        self.conn = DBusConnectionBase(sock)
-        self.send(message_bus.Hello())
-
-    def _left(self) -> float:
-        left = self.deadline - time.monotonic()
-        if left <= 0:
-            raise TimeoutError
-        return left
-
-    def send(self, message: Any) -> tuple[Any, ...]:
-        """Send a method call and return the reply's body (DBusErrorResponse on error)."""
-        from jeepney import HeaderFields
-        from jeepney.wrappers import unwrap_msg
-
-        conn = self.conn
-        serial = next(conn.outgoing_serial)
-        data, _fds = conn._serialise(message, serial)
-        conn.sock.settimeout(self._left())
-        conn.sock.sendall(data)
-        while True:
-            reply = conn.parser.get_next_message()
-            if reply is None:
-                before = conn.parser.buf.bytes_buffered
-                chunk, _ = conn._read_some_data(timeout=self._left())
-                self.received += len(chunk)
-                if self.received > self.limit or before + len(chunk) > self.limit:
-                    raise EdsError("Evolution Data Server sent more than {limit} bytes",
-                                   limit=self.limit)
-                conn.parser.add_data(chunk)
-                continue
-            if reply.header.fields.get(HeaderFields.reply_serial) == serial:
-                body: tuple[Any, ...] = unwrap_msg(reply)
-                return body
-
-    def call(self, dest: str, path: str, iface: str, member: str, sig: str = "",
-             *args: Any) -> tuple[Any, ...]:
-        from jeepney import DBusAddress, new_method_call
-
-        address = DBusAddress(path, bus_name=dest, interface=iface)
-        return self.send(new_method_call(address, member, sig or None, args))
-
-    def prop(self, dest: str, path: str, iface: str, name: str) -> Any:
-        body = self.call(dest, path, "org.freedesktop.DBus.Properties", "Get", "ss", iface, name)
-        return body[0][1]
-
-    def close(self) -> None:
-        self.conn.close()
+def _bus(address: str, deadline: float, limit: int) -> SessionBus:
+    """A session bus connection with one deadline and a byte budget for all of a read."""
+    return SessionBus(address, deadline, limit, too_much=lambda limit: EdsError(
+        "Evolution Data Server sent more than {limit} bytes", limit=limit))
 
 
 def _address(env: Mapping[str, str]) -> str:
@@ -129,7 +76,7 @@ def _address(env: Mapping[str, str]) -> str:
     return address
 
 
-def _first_name(bus: _Bus, names: tuple[str, ...]) -> str:
+def _first_name(bus: SessionBus, names: tuple[str, ...]) -> str:
     """The first of `names` the bus has or can start (EDS is D-Bus activated)."""
     activatable = set(bus.call("org.freedesktop.DBus", "/org/freedesktop/DBus",
                                "org.freedesktop.DBus", "ListActivatableNames")[0])
@@ -141,7 +88,7 @@ def _first_name(bus: _Bus, names: tuple[str, ...]) -> str:
     raise EdsError("Evolution Data Server is not installed")
 
 
-def _sources(bus: _Bus) -> tuple[list[EdsCalendar], set[str]]:
+def _sources(bus: SessionBus) -> tuple[list[EdsCalendar], set[str]]:
     """The registry's calendar sources (those with a [Calendar] section), and the user's
     own addresses (its mail identities): a meeting they declined does not hold prompts."""
     dest = _first_name(bus, SOURCES_NAMES)
@@ -171,7 +118,7 @@ def _sources(bus: _Bus) -> tuple[list[EdsCalendar], set[str]]:
     return sorted(found, key=lambda c: (c.name.casefold(), c.uid))[:MAX_CALENDARS], addresses
 
 
-def _calendars(bus: _Bus) -> list[EdsCalendar]:
+def _calendars(bus: SessionBus) -> list[EdsCalendar]:
     """The registry's calendar sources."""
     return _sources(bus)[0]
 
@@ -180,7 +127,7 @@ def _stamp(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def _read_calendar(bus: _Bus, factory: str, uid: str, start: datetime,
+def _read_calendar(bus: SessionBus, factory: str, uid: str, start: datetime,
                    end: datetime) -> tuple[bytes, str]:
     """The window's events of one calendar as one iCalendar document, and its owner address."""
     path, dest = bus.call(factory, FACTORY_PATH, FACTORY_IFACE, "OpenCalendar", "s", uid)
@@ -206,7 +153,7 @@ def _read_calendar(bus: _Bus, factory: str, uid: str, start: datetime,
     return document.encode("utf-8"), owner.removeprefix("mailto:").lower()
 
 
-def _timezones(bus: _Bus, dest: str, path: str, objects: list[str]) -> list[str]:
+def _timezones(bus: SessionBus, dest: str, path: str, objects: list[str]) -> list[str]:
     """The VTIMEZONEs the objects name, as EDS has them."""
     import re
 
@@ -242,7 +189,7 @@ def list_calendars(env: Mapping[str, str] | None = None,
     """The calendars Evolution Data Server knows; EdsError when it cannot be asked."""
     env = os.environ if env is None else env
     try:
-        bus = _Bus(_address(env), time.monotonic() + timeout, MAX_BYTES)
+        bus = _bus(_address(env), time.monotonic() + timeout, MAX_BYTES)
         try:
             return _calendars(bus)
         finally:
@@ -268,7 +215,7 @@ def _fetch(address: str, first: date, last: date,
     ask_start = datetime.combine(first, datetime.min.time(), tzinfo=UTC)
     ask_end = datetime.combine(last + timedelta(days=1), datetime.min.time(), tzinfo=UTC)
     try:
-        bus = _Bus(address, time.monotonic() + timeout, MAX_BYTES)
+        bus = _bus(address, time.monotonic() + timeout, MAX_BYTES)
     except Exception as exc:
         return [], [_failure(exc)]
     try:
