@@ -243,10 +243,11 @@ class MainWindow(QWidget):
             action.changed.connect(self._sync_buttons)  # a method: disconnected with us
             layout.addWidget(button)
             self.buttons[key] = button
-        # Never smaller than its buttons and the wrapped text above them need, and fitted
-        # again when a prompt's answers come and go. Not a fixed size: where the window
-        # draws its own frame (GNOME on Wayland) that cut the text's end off.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        # Exactly as big as its buttons and the wrapped text above them (a fixed size,
+        # so tiling desktops such as sway float it), fitted again when a prompt's
+        # answers come and go. The text's height is set from its wrapped lines: a
+        # word-wrapped label asks for one line, which cut the end off on GNOME.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
         self.status.setFixedWidth(340)
         self.retranslate()
         self._sync_buttons()
@@ -259,7 +260,6 @@ class MainWindow(QWidget):
             if key is Action.RESTORE_PACE:  # its words carry the number
                 button.setText(action.text())
                 button.setAccessibleName(action.text())
-        self.adjustSize()
 
     def retranslate(self) -> None:
         """Word the window in the current language."""
@@ -273,6 +273,7 @@ class MainWindow(QWidget):
             self.status.setText(self.tr("No system tray was found, so mlcoach lives in this "
                                         "window. Close it to keep mlcoach running in the "
                                         "background; quit from the last button."))
+        self._fit_text()
         self.next_label.setAccessibleName(self.tr("Next prompt"))
         for key, button in self.buttons.items():
             label = self._menu.actions[key].text()  # "&&" shows one "&" on a button too
@@ -284,7 +285,12 @@ class MainWindow(QWidget):
                 name = self.tr("Answer the prompt: %1").replace("%1", name)
             button.setAccessibleName(name)
 
+    def _fit_text(self) -> None:
+        self.status.setMinimumHeight(self.status.heightForWidth(self.status.width()))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_text()
         super().changeEvent(event)

@@ -110,6 +110,31 @@ def test_the_window_grows_to_its_whole_text(make_controller, opened) -> None:  #
     ctl = make_controller(desktop="ubuntu:GNOME")
     ctl._show_shell(0)
     ctl.on_store_opened(opened)
-    status = ctl.main_window.status
-    assert status.height() >= status.heightForWidth(status.width())
-    assert ctl.main_window.height() >= ctl.main_window.minimumSizeHint().height()
+    """The window's size counted its paragraph as one line: on GNOME, whose frame Qt
+    draws, the last words were cut off; a smaller window (minimum size only) made sway
+    tile it across the screen instead of floating it."""
+    window, status = ctl.main_window, ctl.main_window.status
+    window.adjustSize()
+    assert window.minimumSize() == window.maximumSize()  # fixed: tiling desktops float it
+    assert status.height() >= status.heightForWidth(status.width()) > 3 * status.fontMetrics(
+        ).height()
+
+
+def test_a_first_start_adds_the_menu_entry_a_pipx_install_lacks(
+        make_controller, opened, own_data_home, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """GNOME said "open it again from the app grid", where a pipx or wheel install had no
+    entry; it showed the raw app id and a gear."""
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui import ops
+
+    monkeypatch.setenv("XDG_DATA_DIRS", str(own_data_home / "no-packages"))
+    ctl = make_controller(desktop="ubuntu:GNOME", welcome_done=False)
+    ctl._show_shell(0)
+    ctl.on_store_opened(opened)
+    ops.pool().waitForDone(10_000)
+    QApplication.processEvents()
+    entry = own_data_home / "applications" / "io.github.mlcoach.MLCoach.desktop"
+    assert "Exec=" in entry.read_text(encoding="utf-8")
+    assert (own_data_home / "icons/hicolor/scalable/apps/io.github.mlcoach.MLCoach.svg").is_file()
+    ctl.welcome.reject()
