@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
@@ -298,6 +299,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if coach.welcome_pending():
             from mlcoach.ui.welcome import WelcomeDialog
 
+            self.add_menu_entry()  # a first start: pipx and wheels bring none
+
             full = self._full()
             dialog = WelcomeDialog(full.store, full)
             coach.hold_first_prompt(self.clock())
@@ -360,6 +363,24 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.handle_request(request)
         self.pending.clear()
 
+    def add_menu_entry(self) -> None:
+        """On the worker: the desktop menu's entry where the install brought none (the
+        no-tray window and the GNOME hint say to open mlcoach from there)."""
+        if sys.platform in ("win32", "darwin"):
+            return
+
+        def write() -> Path | None:
+            from mlcoach.resources import folder
+            from mlcoach.system.menu_entry import ensure
+
+            return ensure(folder("icons", "mlcoach.svg"))
+
+        def written(path: Path | None) -> None:
+            if path is not None:
+                logger.info("menu entry written: %s", path)
+
+        ops.run(write, written, lambda exc: logger.warning("no menu entry written: %s", exc))
+
     def hint_tray_extension(self) -> None:
         """Once: on GNOME without a tray, say how to get one (as a notification)."""
         if self.tray is not None or self._desktop() != "gnome" or self.opened is None:
@@ -369,6 +390,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             if store.get_state(TRAY_HINT_KEY, False):
                 return
             store.set_state(TRAY_HINT_KEY, True)
+            self.add_menu_entry()  # the hint says to open mlcoach from the app grid
         except StoreUnavailableError as exc:  # another process writing: at the next start
             logger.info("tray hint left for later (%s)", type(exc).__name__)
             return

@@ -8,18 +8,16 @@
 Every function takes ``platform`` (a ``sys.platform`` value, default the
 running one) and ``env`` (default ``os.environ``, used for ``HOME``,
 ``XDG_CONFIG_HOME``, ``XDG_CONFIG_DIRS`` and ``PATH``), so that tests can point
-them at temporary folders. Core module: never imports Qt.
+them at temporary folders. Core module: never imports Qt. Light to import (plistlib,
+tempfile and subprocess load where used): the app writes its menu entry at start.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import plistlib
 import shutil
-import subprocess
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -83,6 +81,8 @@ def _home(env: Mapping[str, str]) -> Path:
 
 def _write_atomically(path: Path, data: bytes) -> None:
     """Replace `path` with `data` so that a crash leaves the old or the new file."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -226,6 +226,16 @@ def _desktop_string(value: str) -> str:
             .replace("\t", "\\t").replace("\r", "\\r"))
 
 
+def exec_value(command: Sequence[str]) -> str:
+    """`command` as the value of a .desktop file's Exec key."""
+    return _desktop_string(" ".join(_exec_quote(arg) for arg in command))
+
+
+def desktop_string(value: str) -> str:
+    """`value` as a .desktop file's string value (TryExec, Name …)."""
+    return _desktop_string(value)
+
+
 def desktop_entry(command: Sequence[str]) -> str:
     """The text of the XDG autostart file that runs `command`."""
     exec_value = " ".join(_exec_quote(arg) for arg in command)
@@ -343,6 +353,8 @@ def _xdg_disable(env: Mapping[str, str]) -> None:
 
 def launch_agent(command: Sequence[str]) -> bytes:
     """The launchd agent property list that runs `command` at login."""
+    import plistlib
+
     agent: dict[str, object] = {
         "Label": APP_ID,
         "ProgramArguments": list(command),
@@ -355,6 +367,8 @@ def launch_agent(command: Sequence[str]) -> bytes:
 
 
 def _darwin_is_enabled(path: Path) -> bool:
+    import plistlib
+
     try:
         with path.open("rb") as fh:
             agent = plistlib.load(fh)
@@ -365,6 +379,8 @@ def _darwin_is_enabled(path: Path) -> bool:
 
 
 def _darwin_command(path: Path) -> list[str] | None:
+    import plistlib
+
     try:
         with path.open("rb") as fh:
             agent = plistlib.load(fh)
@@ -434,6 +450,7 @@ def _windows_enable(command: Sequence[str]) -> str:
     if sys.platform != "win32":
         raise AutostartError("the Windows registry can only be written on Windows")
     else:
+        import subprocess
         import winreg
 
         line = subprocess.list2cmdline(list(command))

@@ -22,6 +22,16 @@ def today_at(hour: int, minute: int = 0, *, days_ago: int = 0) -> datetime:
     return NOW.replace(hour=hour, minute=minute) - timedelta(days=days_ago)
 
 
+@pytest.fixture(autouse=True)
+def own_data_home(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What the app writes in the user's data home (its menu entry at a first start) goes
+    to a folder of the test's own, never to the home of whoever runs the suite."""
+    home = tmp_path_factory.mktemp("data-home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def draft_path(layout) -> Path:  # type: ignore[no-untyped-def]
     """Where the capture draft lives: the private data folder."""

@@ -1,0 +1,86 @@
+"""The app's entry in the desktop's menu, where its install brought none (pipx, a wheel).
+
+The .deb installs /usr/share/applications/<app id>.desktop; a pipx or wheel install
+cannot, so GNOME showed the raw app id and a gear and the app grid had no mlcoach to open
+again. The first start writes one in $XDG_DATA_HOME/applications (with the icon), unless
+a package's entry exists; ours is written again when the program it names is gone. Core
+module: no Qt.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from mlcoach.system.autostart import DESKTOP_FILE, default_command, desktop_string, exec_value
+from mlcoach.system.paths import APP_ID, APP_NAME, atomic_write
+
+#: Marks an entry this module wrote (and may write again).
+OURS = "X-mlcoach-Written=true"
+
+
+def _data_home(env: Mapping[str, str]) -> Path:
+    value = env.get("XDG_DATA_HOME", "")
+    if value and os.path.isabs(value):
+        return Path(value)
+    return Path(env.get("HOME") or os.path.expanduser("~")) / ".local" / "share"
+
+
+def _data_dirs(env: Mapping[str, str]) -> list[Path]:
+    value = env.get("XDG_DATA_DIRS", "") or "/usr/local/share:/usr/share"
+    return [Path(p) for p in value.split(":") if p and os.path.isabs(p)]
+
+
+def entry_text(command: Sequence[str]) -> str:
+    """The menu entry that runs `command`."""
+    program = command[0] if command else APP_NAME
+    try_exec = [f"TryExec={desktop_string(program)}"] if os.path.isabs(program) else []
+    return "\n".join([
+        "[Desktop Entry]",
+        "Type=Application",
+        f"Name={APP_NAME}",
+        "GenericName=Micro-leadership coach",
+        "GenericName[tr]=Mikro liderlik koçu",
+        "Comment=Practise small daily acts of leadership: influence, recognition, example "
+        "and support",
+        "Comment[tr]=Küçük günlük liderlik davranışlarını çalışın: etki, takdir, örnek olma "
+        "ve destek",
+        *try_exec,
+        f"Exec={exec_value(command)}",
+        f"Icon={APP_ID}",
+        "Terminal=false",
+        "Categories=Office;",
+        "StartupNotify=false",
+        "StartupWMClass=mlcoach",
+        "X-GNOME-UsesNotifications=true",
+        OURS,
+        "",
+    ])
+
+
+def ensure(icon: Path, command: Sequence[str] | None = None,
+           env: Mapping[str, str] | None = None) -> Path | None:
+    """Write the menu entry and its icon unless one is installed; returns the entry
+    written, or None when nothing was needed."""
+    environ = os.environ if env is None else env
+    ours = _data_home(environ) / "applications" / DESKTOP_FILE
+    if any((folder / "applications" / DESKTOP_FILE).exists()
+           for folder in _data_dirs(environ)):
+        return None  # a package's own (the .deb)
+    text = entry_text(list(command) if command else default_command(env=environ))
+    try:
+        current = ours.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        current = None
+    except (OSError, UnicodeDecodeError):
+        return None  # not ours to judge
+    if current == text or (current is not None and OURS not in current):
+        return None  # up to date, or written by the user: left alone
+    target = _data_home(environ) / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(icon, target)
+    ours.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(ours, text)
+    return ours
