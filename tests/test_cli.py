@@ -793,3 +793,16 @@ def test_small_things_said_plainly(cli_env, tmp_path):
                  ("import", "--from", "jrnl", missing)):
         res = run_cli(cli_env, *args)
         assert res.returncode == 1 and "missing.json" in res.stderr, (args, res.stderr)
+
+
+def test_the_listings_speak_turkish_under_a_turkish_locale(cli_env: dict[str, str]) -> None:
+    """`stats`, `people list`, `search` and `init` printed English under LANG=tr_TR,
+    while the README says the command line speaks the windows' language."""
+    turkish = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}
+    assert "oluşturuldu" in run_cli(turkish, "init", "--no-encryption").stdout
+    assert run_cli(cli_env, "people", "add", "Bo", "--style", "facts").returncode == 0
+    assert "Seri: 0 gün" in run_cli(turkish, "stats").stdout
+    assert "Bo — olgular; henüz an yok" in run_cli(turkish, "people", "list").stdout
+    assert run_cli(turkish, "search", "yokyok").stdout.strip() == "eşleşme yok"
+    english = {k: v for k, v in cli_env.items() if not k.startswith(("LC_", "LANGUAGE"))}
+    assert "Streak: 0 days" in run_cli({**english, "LANG": "C.UTF-8"}, "stats").stdout

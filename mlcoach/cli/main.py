@@ -365,18 +365,22 @@ def cmd_import(ctx: Context) -> int:
 
 
 def cmd_init(ctx: Context) -> int:
+    from mlcoach.domain.i18n import translate, ui_language
     from mlcoach.store.vault import init_store
 
+    lang, root = ui_language(""), ctx.layout.root
     if ctx.ns.no_encryption:
         opened = init_store(ctx.layout, "none", keys=ctx.keys)
-        ctx.out(f"store created in {ctx.layout.root} (not encrypted)")
+        ctx.out(translate("store created in {folder} (not encrypted)", lang, folder=root))
     elif ctx.ns.passphrase:
         phrase = _new_passphrase(ctx)
         opened = init_store(ctx.layout, "passphrase", keys=ctx.keys, passphrase=phrase)
-        ctx.out(f"store created in {ctx.layout.root}, encrypted with your passphrase")
+        ctx.out(translate("store created in {folder}, encrypted with your passphrase", lang,
+                          folder=root))
     else:
         opened = init_store(ctx.layout, "keyring", keys=ctx.keys)
-        ctx.out(f"store created in {ctx.layout.root}, encrypted; the key is in your keyring")
+        ctx.out(translate("store created in {folder}, encrypted; the key is in your keyring",
+                          lang, folder=root))
         assert opened.recovery_key
         ctx.stderr.write(_recovery_notice(opened.recovery_key))
     opened.store.close()

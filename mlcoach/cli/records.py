@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlcoach.cli.main import EXIT_OK, local_tz
 from mlcoach.domain.errors import UsageError
-from mlcoach.domain.i18n import N_
+from mlcoach.domain.i18n import N_, translate, ui_language
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -49,6 +49,7 @@ def _list_people(ctx: Context) -> int:
     with ctx.reading() as store:  # nothing stored yet: nobody, and nothing set up
         people = store.people(include_archived=ctx.ns.all)
         last = store.last_interactions()
+    lang = ui_language(ctx.language)  # the Settings choice, read with the store
     if ctx.ns.json:
         ctx.out_json([
             {"id": p.id, "name": p.name, "style": p.style, "notes": p.notes,
@@ -57,16 +58,24 @@ def _list_people(ctx: Context) -> int:
             for p in people
         ])
     elif not people:
-        ctx.out("no people yet: `mlcoach people add NAME --style facts`")
+        ctx.out(translate("no people yet: `mlcoach people add NAME --style facts`", lang))
     else:
         tz = local_tz()
         for p in people:
             when = last.get(p.name)
-            seen = f"last {when.astimezone(tz):%Y-%m-%d}" if when else "no moments yet"
-            style = p.style.value if p.style else "style not sure yet"
-            flag = " (archived)" if p.archived else ""
+            seen = translate("last {day}", lang, day=f"{when.astimezone(tz):%Y-%m-%d}") \
+                if when else translate("no moments yet", lang)
+            style = translate(STYLE_WORDS[p.style.value], lang) if p.style \
+                else translate("style not sure yet", lang)
+            flag = translate(" (archived)", lang) if p.archived else ""
             ctx.out(f"{p.name}{flag} — {style}; {seen}")
     return EXIT_OK
+
+
+STREAK_ONE, STREAK = N_("Streak: {n} day"), N_("Streak: {n} days")
+#: How each style reads in a list (the word `--style` takes, in the user's language).
+STYLE_WORDS = {"facts": N_("facts"), "enthusiasm": N_("enthusiasm"),
+               "reassurance": N_("reassurance"), "credibility": N_("credibility")}
 
 
 def cmd_search(ctx: Context) -> int:
@@ -87,7 +96,7 @@ def cmd_search(ctx: Context) -> int:
             for h in hits
         ])
     elif not hits:
-        ctx.out("no matches")
+        ctx.out(translate("no matches", ui_language(ctx.language)))
     else:
         for h in hits:
             when = f"{h.when.astimezone(tz):%Y-%m-%d}" if h.when else "          "
@@ -105,15 +114,19 @@ def cmd_stats(ctx: Context) -> int:
         ctx.out_json(stats.as_dict())
         return EXIT_OK
     ratio = stats.overall.ratio
+    lang = ui_language(ctx.language)
     lines = [
-        f"Streak: {stats.streak} day{'s' if stats.streak != 1 else ''}",
-        f"Moments this week: {stats.moments_this_week} (today {stats.moments_today})",
-        f"Small wins recognised this week: {stats.small_wins_this_week}",
-        "Realized vs attempted: "
-        + (f"{stats.overall.realized} of {stats.overall.attempted} ({ratio:.0%})"
-           if ratio is not None else "no outcomes recorded yet"),
+        translate(STREAK_ONE if stats.streak == 1 else STREAK, lang, n=stats.streak),
+        translate("Moments this week: {week} (today {today})", lang,
+                  week=stats.moments_this_week, today=stats.moments_today),
+        translate("Small wins recognised this week: {n}", lang, n=stats.small_wins_this_week),
+        translate("Realized vs attempted: {realized} of {attempted} ({ratio})", lang,
+                  realized=stats.overall.realized, attempted=stats.overall.attempted,
+                  ratio=f"{ratio:.0%}") if ratio is not None
+        else translate("Realized vs attempted: no outcomes recorded yet", lang),
     ]
     for name, r in sorted(stats.by_person.items()):
-        lines.append(f"  {name}: {r.realized} of {r.attempted}")
+        lines.append("  " + translate("{name}: {realized} of {attempted}", lang, name=name,
+                                      realized=r.realized, attempted=r.attempted))
     ctx.out("\n".join(lines))
     return EXIT_OK
