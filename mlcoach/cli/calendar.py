@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.errors import UsageError
+from mlcoach.domain.i18n import translate, ui_language
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -85,7 +86,7 @@ def cmd_calendar(ctx: Context) -> int:
             for m, who in rows
         ])
     elif not rows:
-        ctx.out("no calendar entries in this window")
+        ctx.out(translate("no calendar entries in this window", ui_language(ctx.language)))
     else:
         for m, who in rows:
             ctx.out(_line(m, who, tz))

@@ -6,7 +6,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from mlcoach.domain.errors import MlcoachError, UsageError
-from mlcoach.domain.i18n import ui_language
+from mlcoach.domain.i18n import translate, ui_language
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -119,7 +119,8 @@ def cmd_prompts(ctx: Context) -> int:
             count = opened.store.save_custom_prompts(prompts)
         finally:
             opened.store.close()
-        ctx.out(f"imported {count} prompt(s) from {ns.file}")
+        ctx.out(translate("imported {count} prompt(s) from {file}", ui_language(ctx.language),
+                          count=count, file=ns.file))
         return 0
     if ns.prompts_command == "export" and ns.output and str(ns.output) != "-":
         from mlcoach.transfer.exporting import export_target
@@ -135,7 +136,8 @@ def cmd_prompts(ctx: Context) -> int:
             from mlcoach.transfer.exporting import write_export
 
             write_export(ns.output, text, ctx.root)
-            ctx.out(f"wrote {len(prompts)} prompt(s) to {ns.output}")
+            ctx.out(translate("wrote {count} prompt(s) to {file}", language,
+                              count=len(prompts), file=ns.output))
         else:
             ctx.stdout.write(text)
         return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.i18n import translate, ui_language
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.vault import Layout, PassphraseSource, read_meta, resolve_secret
 
@@ -340,7 +341,8 @@ def cmd_recover(ctx: Context) -> int:
         raise UsageError("no recovery key was given: type it, or pipe it in on one line "
                          "(nothing was changed)")
     recover(ctx.layout, text, ctx.keys)
-    ctx.out("the encryption key is back in your keyring; mlcoach opens as before")
+    ctx.out(translate("the encryption key is back in your keyring; mlcoach opens as before",
+                      ui_language(ctx.language)))
     return 0
 
 

@@ -36,10 +36,11 @@ def cmd_people(ctx: Context) -> int:
                                  "or --notes")
             person = store.edit_person(ns.name, new_name=ns.new_name, style=new_style,
                                        notes=ns.notes)
-            ctx.out(f"updated {person.name}")
+            ctx.out(translate("updated {name}", ui_language(ctx.language), name=person.name))
         elif ns.people_command == "archive":
             person = store.archive_person(ns.name)
-            ctx.out(f"archived {person.name}; their history stays")
+            ctx.out(translate("archived {name}; their history stays", ui_language(ctx.language),
+                              name=person.name))
     finally:
         store.close()
     return EXIT_OK

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.i18n import translate, ui_language
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -42,20 +43,22 @@ def cmd_wipe(ctx: Context) -> int:
         meta = None
     removed = wipe.delete_all(ctx.layout, ctx.keys)
     login = wipe.remove_login_entry(root)
+    lang = ui_language(ctx.language)
     if root in removed:
-        ctx.out(f"deleted {root}")
+        ctx.out(translate("deleted {folder}", lang, folder=root))
     elif removed:
-        ctx.out(f"deleted mlcoach's files in {root}; other files there were left alone")
+        ctx.out(translate("deleted mlcoach's files in {folder}; other files there were left "
+                          "alone", lang, folder=root))
     else:
-        ctx.out(f"no mlcoach data in {root}")
+        ctx.out(translate("no mlcoach data in {folder}", lang, folder=root))
     if meta is not None and meta.encryption == "keyring":
         if _key_left(ctx, meta.store_id):
             raise MlcoachError("the data is deleted, but its key is still in your keyring "
                                "(it could not be removed; delete the entry "
                                f"{meta.store_id} there by hand)")
-        ctx.out("removed the encryption key from your keyring")
+        ctx.out(translate("removed the encryption key from your keyring", lang))
     if login:
-        ctx.out("removed the launch-at-login entry")
+        ctx.out(translate("removed the launch-at-login entry", lang))
     return EXIT_OK
 
 
