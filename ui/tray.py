@@ -16,6 +16,7 @@ from mlcoach.domain.enums import Response
 from mlcoach.ui.icons import app_icon, tray_icon
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
     from PySide6.QtWidgets import QPushButton
 
 
@@ -284,6 +285,19 @@ class MainWindow(QWidget):
             if key.response is not None:
                 name = self.tr("Answer the prompt: %1").replace("%1", name)
             button.setAccessibleName(name)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # GNOME on Wayland, where Qt draws the frame (its "adwaita" decoration): the first
+        # map came out 20 px narrower and shorter than the window's fixed size, cutting
+        # the text; a size asked for after the map is kept. Asked twice: at once, and
+        # once the compositor has had time to configure the window.
+        for delay in (0, 300):
+            QTimer.singleShot(delay, self, self._refit)
+
+    def _refit(self) -> None:
+        if self.isVisible() and self.size() != self.sizeHint():
+            self.resize(self.sizeHint())
 
     def _fit_text(self) -> None:
         self.status.setMinimumHeight(self.status.heightForWidth(self.status.width()))
