@@ -16,7 +16,6 @@ from mlcoach.domain.enums import Response
 from mlcoach.ui.icons import app_icon, tray_icon
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QShowEvent
     from PySide6.QtWidgets import QPushButton
 
 
@@ -244,11 +243,14 @@ class MainWindow(QWidget):
             action.changed.connect(self._sync_buttons)  # a method: disconnected with us
             layout.addWidget(button)
             self.buttons[key] = button
-        # Exactly as big as its buttons and the wrapped text above them (a fixed size,
-        # so tiling desktops such as sway float it), fitted again when a prompt's
-        # answers come and go. The text's height is set from its wrapped lines: a
-        # word-wrapped label asks for one line, which cut the end off on GNOME.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        # As big as its buttons and the wrapped text above them, fitted again when a
+        # prompt's answers come and go; the text's height is set from its wrapped lines
+        # (a word-wrapped label asks for one). A fixed size, so tiling desktops such as
+        # sway float it; on GNOME only a minimum: Qt's own frame there (the adwaita
+        # decoration) takes 20 px off a fixed-size window at every map and resize,
+        # which cut the end of the text off.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize if gnome
+                                 else QLayout.SizeConstraint.SetFixedSize)
         self.status.setFixedWidth(340)
         self.retranslate()
         self._sync_buttons()
@@ -261,6 +263,8 @@ class MainWindow(QWidget):
             if key is Action.RESTORE_PACE:  # its words carry the number
                 button.setText(action.text())
                 button.setAccessibleName(action.text())
+        if self._gnome:
+            self.adjustSize()  # not fixed there: grow and shrink with the buttons
 
     def retranslate(self) -> None:
         """Word the window in the current language."""
@@ -285,19 +289,6 @@ class MainWindow(QWidget):
             if key.response is not None:
                 name = self.tr("Answer the prompt: %1").replace("%1", name)
             button.setAccessibleName(name)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # GNOME on Wayland, where Qt draws the frame (its "adwaita" decoration): the first
-        # map came out 20 px narrower and shorter than the window's fixed size, cutting
-        # the text; a size asked for after the map is kept. Asked twice: at once, and
-        # once the compositor has had time to configure the window.
-        for delay in (0, 300):
-            QTimer.singleShot(delay, self, self._refit)
-
-    def _refit(self) -> None:
-        if self.isVisible() and self.size() != self.sizeHint():
-            self.resize(self.sizeHint())
 
     def _fit_text(self) -> None:
         self.status.setMinimumHeight(self.status.heightForWidth(self.status.width()))

@@ -115,9 +115,14 @@ def test_the_window_grows_to_its_whole_text(make_controller, opened) -> None:  #
     tile it across the screen instead of floating it."""
     window, status = ctl.main_window, ctl.main_window.status
     window.adjustSize()
-    assert window.minimumSize() == window.maximumSize()  # fixed: tiling desktops float it
     assert status.height() >= status.heightForWidth(status.width()) > 3 * status.fontMetrics(
         ).height()
+    assert window.minimumSize().height() >= window.sizeHint().height()  # never cut smaller
+    other = make_controller(desktop="sway")
+    other._show_shell(0)
+    other.on_store_opened(opened)
+    fixed = other.main_window
+    assert fixed.minimumSize() == fixed.maximumSize()  # fixed: tiling desktops float it
 
 
 def test_a_first_start_adds_the_menu_entry_a_pipx_install_lacks(
