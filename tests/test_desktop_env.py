@@ -112,6 +112,24 @@ def test_a_display_that_answers_is_told_from_one_left_behind(tmp_path: Path) -> 
         assert display_problem(gone, platform="linux") is not None
 
 
+def test_a_display_by_host_name_is_left_to_qt_and_a_protocol_prefix_is_read() -> None:
+    """A name would need the resolver, which no deadline bounds: Qt decides (review)."""
+    from mlcoach.system.desktop import display_answers
+
+    assert display_answers("DISPLAY", "some-host.example:0", {}) is True
+    assert display_answers("DISPLAY", f"tcp/127.0.0.1:{_free_tcp_display()}", {}) is False
+
+
+def _free_tcp_display() -> int:
+    import socket
+
+    for number in range(60, 100):
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", 6000 + number)) != 0:
+                return number
+    raise AssertionError("no free display port")
+
+
 @pytest.mark.parametrize("args", [["run"], ["capture"], ["reflect"]])
 def test_window_commands_on_a_display_that_ended_say_so_in_one_line(
         tmp_path: Path, args: list[str]) -> None:

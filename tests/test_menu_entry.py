@@ -53,3 +53,21 @@ def test_an_entry_of_ours_for_an_install_gone_is_written_again(tmp_path: Path) -
     menu_entry.ensure(ICON, [str(tmp_path / "old" / "mlcoach"), "run"], env)
     where = menu_entry.ensure(ICON, [str(tmp_path / "new" / "mlcoach"), "run"], env)
     assert where is not None and "/new/" in where.read_text(encoding="utf-8")
+
+
+def test_another_install_starting_leaves_a_working_entry_and_the_users_icon(
+        tmp_path: Path) -> None:
+    """A first start from a test's venv rewrote the menu to that interpreter, and replaced
+    an icon the user had put in place (review)."""
+    env = _env(tmp_path)
+    program = tmp_path / "pipx" / "mlcoach"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n")
+    icon = tmp_path / "share/icons/hicolor/scalable/apps/io.github.mlcoach.MLCoach.svg"
+    icon.parent.mkdir(parents=True)
+    icon.write_text("<svg>mine</svg>")
+    where = menu_entry.ensure(ICON, [str(program), "run"], env)
+    assert where is not None and icon.read_text() == "<svg>mine</svg>"
+    assert menu_entry.ensure(ICON, ["/some/venv/bin/python", "-m", "mlcoach", "run"],
+                             env) is None
+    assert str(program) in where.read_text(encoding="utf-8")

@@ -554,7 +554,6 @@ def test_how_things_are_is_still_looked_at_together(change: str, lang: str,
     ("the build is broken again", "differently"), ("deploys keep breaking on friday", "start"),
     ("standups take too long", "stop"), ("meetings start late", "differently"),
     ("tests are always skipped", "differently"),
-    ("code reviews never happen on time", "differently"),
 ])
 def test_what_goes_wrong_is_not_offered_as_a_trial(change: str, action: str) -> None:
     """"the build is broken again" was asked "if we tried this: “the build is broken
@@ -634,3 +633,42 @@ def test_an_act_on_a_plural_with_a_number_or_time_after_it_is_an_act(change: str
     early?"."""
     assert supportive_question(change, ChangeKind.DIFFERENTLY) == \
         f"How would it work for you to {change}?"
+
+
+@pytest.mark.parametrize(("change", "lang", "person", "action"), [
+    ("I need to write tests first", "en", None, "differently"),
+    ("I must answer emails within a day", "en", None, "differently"),
+    ("I should stop checking Slack in meetings", "en", None, "stop"),
+    ("I always send the agenda a day ahead", "en", None, "differently"),
+    ("from now on I'll send notes after meetings", "en", None, "differently"),
+    ("revert the commit when the build is broken", "en", None, "start"),
+    ("Standups should end on time", "en", None, "differently"),
+    ("Dana and I will pair on the migration", "en", "Dana", "differently"),
+    ("our standup: I'll keep my update under a minute", "en", "the team", "differently"),
+    ("Ayşe ile kod incelemesi yapacağım", "tr", "Ayşe", "differently"),
+    ("İlker ile eşli programlama yapacağım", "tr", "İlker", "differently"),
+    ("Ayşe'nin PR'larını bir gün içinde inceleyeceğim", "tr", "Ayşe", "differently"),
+])
+def test_lead_by_example_keeps_the_users_own_plans(change: str, lang: str,
+                                                   person: str | None, action: str) -> None:
+    """Review of this round's refusals: these were composed before it and must still be."""
+    composed = compose(SuggestionRequest(change, None, ChangeKind(action), person=person,
+                                         by_example=True, language=lang))
+    if "“" not in composed.opening and "«" not in composed.opening:
+        assert "my " not in composed.opening.split(":", 1)[-1]  # said to them: "your"
+
+
+@pytest.mark.parametrize(("change", "person"), [
+    ("you don't need to cc the whole team", "Dana"), ("you still need to add tests", None),
+    ("you never have to ask before merging small fixes", None),
+    ("Dana always shares notes, everyone could do that", "Dana"),
+    ("they kept the demo short, let's do that again", None),
+    ("page the on-call when prod is down", None),
+    ("wrap up standups that run over 15 minutes", None),
+])
+def test_requests_praise_and_plans_with_a_when_are_not_blame(change: str,
+                                                            person: str | None) -> None:
+    question = supportive_question(change, ChangeKind.START, "en", person)
+    assert question.startswith("How would it work for you")
+    if " when " in change or " that " in change:
+        assert "looked at this together" not in question

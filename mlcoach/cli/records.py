@@ -74,7 +74,7 @@ def _list_people(ctx: Context) -> int:
 
 
 STREAK_ONE, STREAK = N_("Streak: {n} day"), N_("Streak: {n} days")
-#: How each style reads in a list (the word `--style` takes, in the user's language).
+#: How each style reads in a list, in the user's language (`--style` takes the English word).
 STYLE_WORDS = {"facts": N_("facts"), "enthusiasm": N_("enthusiasm"),
                "reassurance": N_("reassurance"), "credibility": N_("credibility")}
 

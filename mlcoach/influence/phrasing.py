@@ -372,9 +372,6 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
         return True  # "we don't need the Monday sync anymore": "stopped this: …" would double it
     if _HOW_IT_IS.search(body) or _REGRET.search(body):
         return True  # "our retros are too long", "Dana should have asked": how things are
-    first = _plain(body.split()[0]) if body.split() else ""
-    if first not in _VERBS | _NEGATIONS_WORDS and _OFTEN_AFTER.search(body):
-        return True  # "tests are always skipped", "code reviews never happen on time"
     words = [_plain(w) for w in body.split()[:3]]
     said = len(words) > 1 and (words[1] in _CLAUSE_ADVERBS | _SAID_NOT | {"keep", "kept"}
                                or _is_past(words[1]))
@@ -398,22 +395,27 @@ def _is_a_thought(body: str, action: ChangeKind) -> bool:
 # How things go wrong, said of a thing: "the build is broken", "deploys keep
 # breaking", "standups take too long", "meetings start late".
 _GOES_WRONG = re.compile(
-    r"(?:(?<=\w)\s+keeps?\s+\w+ing\b|\b(?:is|are|was|were|gets|get)\s+(?:still\s+)?"
+    r"(?:(?<=\w)\s+keeps?\s+\w+ing\b|\b(?:is|are|was|were|gets|get)\s+"
+    r"(?:(?:still|always|often|constantly|usually)\s+)?"
     r"(?:broken|late|down|failing|flaky|missing|skipped|ignored)\b|\b(?:takes?|took|runs?|"
     r"ran|drags?|dragged|goes|go|went)\s+(?:on\s+)?(?:too\s+long|forever|ages|over)\b|"
     r"\b(?:starts?|started|ends?|ended|runs?|ran)\s+late\b)", re.I)
 
 
 def _goes_wrong(body: str) -> bool:
-    """"the build is broken", not "fix the build when it is broken" (an act first)."""
+    """"the build is broken", not "fix the build when it is broken" or "wrap up standups
+    that run over" (an act, with what goes wrong in a clause of its own)."""
     first = _plain(body.split()[0]) if body.split() else ""
-    return first not in _VERBS | _STOP_VERBS | _STOP_GERUNDS | _NEGATIONS_WORDS \
-        and not _is_gerund(first) and bool(_GOES_WRONG.search(body))
+    found = _GOES_WRONG.search(body)
+    return found is not None and first not in _VERBS | _STOP_VERBS | _STOP_GERUNDS \
+        | _NEGATIONS_WORDS and not _is_gerund(first) \
+        and not _SUBORDINATE.search(body[:found.start()])
 
 
-# "… always/never …" after a subject (not "never deploy on Fridays", which is a plan).
-_OFTEN_AFTER = re.compile(r"^\S+(?:\s+\S+){0,2}?\s+(?:always|never|constantly|rarely)\s+\w",
-                          re.I)
+_SUBORDINATE = re.compile(r"(?<![\w'’])(?:when|whenever|while|if|that|which|who|until|once|"
+                          r"after|before|unless|because|as soon as)(?![\w'’])", re.I)
+
+
 _NEGATIONS_WORDS = _words("no not never don't dont please let's lets make always")
 # A clause that already says something should end ("… anymore", "… should stop").
 _SAYS_ENOUGH = re.compile(
@@ -608,7 +610,7 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
     """Whether the change is something another person would do, not the user: "respect
     my time", "cc me on client emails", "ask Dana to write docs", "Dana should review PRs",
     "Ahmet test yazsın", "kamerayı açmayı unutmayın". The user cannot lead it by example."""
-    name = _plain(person.split()[0].lstrip("@")) if person and person.split() else None
+    name = _first_name(person)
     if language != "en":
         if _TR_ME.search(text):
             return True
@@ -617,8 +619,8 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
             words.pop()
         last = words[-1] if words else ""
         if name and words and words[0].split("'")[0] == name.replace("i̇", "i") \
-                and not last.endswith(_TR_VERBAL_NOUN):
-            return True  # "Mehmet raporu cumaya göndersin", "Ayşe erken gelir"
+                and not last.endswith((*_TR_VERBAL_NOUN, *_TR_MY_OWN)):
+            return True  # "Mehmet raporu cumaya göndersin"; not "Ayşe ile … yapacağım"
         if len(last) >= 5 and last.endswith(_TR_YOU_DO) and last not in _TR_NOT_SAID_OF:
             return True  # "sözümü kesmeyin", "testleri ekleyin": said to them
         if "benim" in words and not last.endswith(_TR_VERBAL_NOUN):
@@ -630,9 +632,11 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
     if _ME.search(body) or _ON_MINE.match(body):
         return True
     words = [_plain(w) for w in body.replace("’", "'").split()[:3]]
-    if len(words) > 1 and (words[0] == name or words[0] in _OTHERS or (
+    with_me = words[1:3] in (["and", "i"], ["and", "me"])  # "Dana and I will pair …"
+    if len(words) > 1 and not with_me and (words[0] == name or words[0] in _OTHERS or (
             body[:1].isupper() and words[0] not in _KNOWN | _THOUGHT_SUBJECTS
-            and words[1] in _THEY_OUGHT and words[2:3] != ["be"])):
+            and not _is_plural(words[0]) and words[1] in _THEY_OUGHT
+            and words[2:3] != ["be"])):
         return True  # "Dana needs to write tests", "people should update Jira"
     if _HAVE_THEM.match(body):
         return True  # "have the team fill in the template"
@@ -1217,16 +1221,24 @@ def strip_lead(text: str) -> str:
 # Asked of a colleague it stays the user's ("I'd like to run the retro" is not theirs).
 _MY_PLAN = ("i want to", "i'd like to", "i would like to", "i'd love to", "i would love to",
             "i plan to", "i'm planning to", "i am planning to", "i intend to", "i'm going to",
-            "i am going to", "i will", "i'll")
+            "i am going to", "i will", "i'll", "i need to", "i must", "i should", "i'll try to",
+            "i will try to", "i try to", "i have to", "i'm gonna")
 
 
 def my_act(text: str) -> str:
-    """`text` without "I want to", "I'll" … in front: the act the user will do."""
-    lowered = text.lower().replace("’", "'")
+    """`text` without "I want to", "I'll" … in front ("from now on" too): the act the
+    user will do, said to them ("keep my update short" → "keep your update short")."""
+    body = _strip_fillers(" ".join(text.split()))
+    lowered = body.lower().replace("’", "'")
     for lead in _MY_PLAN:
-        if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
-            return text[len(lead) + 1:].lstrip()
+        if lowered.startswith(lead + " ") and len(body) > len(lead) + 1:
+            act = body[len(lead) + 1:].lstrip()
+            return _YOURS.sub(lambda m: _YOUR[m[0].lower()], act)
     return text
+
+
+_YOURS = re.compile(r"(?<![\w'’])(?:my|mine|myself)(?![\w'’])", re.I)
+_YOUR = {"my": "your", "mine": "yours", "myself": "yourself"}
 
 
 def display_name(name: str, language: str = "en") -> str:
@@ -1300,6 +1312,15 @@ _TR_TO_YOU = ("yorsun", "yorsunuz", "madın", "medin", "madınız", "mediniz", "
               "tınız", "tiniz", "tunuz", "tünüz")
 
 
+def _first_name(person: str | None) -> str | None:
+    """The word a change names `person` by ("Dana" of "Dana Smith"); None for a group or
+    a description ("the team", "our designers")."""
+    words = person.lstrip("@").split() if person else []
+    if not words or words[0].lower() in _ARTICLES | _DETERMINERS | _SUBJECTS:
+        return None
+    return _plain(words[0])
+
+
 def complains_of_someone(text: str, language: str = "en", person: str | None = None) -> bool:
     """Whether `text` says what a person does or did wrong rather than a change."""
     body = _strip_tails(_strip_fillers(" ".join(text.split()).rstrip(_TRAILING)))
@@ -1310,12 +1331,22 @@ def complains_of_someone(text: str, language: str = "en", person: str | None = N
         return False
     # the person asked, by name; another capitalised word may be a tool ("Jenkins keeps
     # failing"), which is how things are, looked at together
-    named = bool(person and person.split()) and words[0] == _plain(
-        str(person).split()[0].lstrip("@"))
-    if not (named or words[0] in _BLAMED):
-        return False
-    said = words[1] in _CLAUSE_ADVERBS | _SAID_NOT | {"keep", "kept"} or _is_past(words[1])
+    named = words[0] == _first_name(person)
+    if not (named or words[0] in _BLAMED) or _MORE_SAID.search(body):
+        return False  # "Dana always shares notes, everyone could do that": praise, a plan
+    if _NO_NEED.match(" ".join(words[1:3]) + " " + " ".join(
+            _plain(w) for w in body.split()[3:4])):
+        return False  # "you don't need to cc everyone", "you never have to ask first"
+    said = words[1] in _CLAUSE_ADVERBS | _SAID_NOT or _is_past(words[1]) or (
+        words[1] in ("keep", "keeps", "kept") and len(words) > 2 and _is_gerund(words[2]))
     return said or bool(_REGRET.search(body))
+
+
+# A clause after the first ("…, let's do that again"): more is said than a complaint.
+_MORE_SAID = re.compile(r"[,;:—–]|\s-\s")
+# Leave to the person, not blame: "don't need to", "never have to", "still need to".
+_NO_NEED = re.compile(r"(?:don't|doesn't|dont|doesnt|never|still|do not)\s+(?:need|have|has)"
+                      r"(?:\s+to)?\b|(?:do|does)\s+not\s+(?:need|have)\b", re.I)
 
 
 def _tr_complains(body: str, person: str | None) -> bool:
@@ -1328,10 +1359,11 @@ def _tr_complains(body: str, person: str | None) -> bool:
     if len(last) >= 5 and last.endswith(_TR_TO_YOU) and last not in _TR_NOT_SAID_OF \
             and _tr_said_of_someone(last):
         return True  # "hep geç kalıyorsun", "testleri yine unuttun"
-    first = person.split()[0].lstrip("@").replace("İ", "i").replace("I", "ı").lower() \
-        if person and person.split() else None
+    first = str(person).lstrip("@").split()[0].replace("İ", "i").replace("I", "ı").lower() \
+        if _first_name(person) else None
     return first is not None and len(words) > 1 and words[0].split("'")[0] == first \
-        and turkish_form(body) == "statement"  # "Mehmet toplantılarda telefona bakıyor"
+        and turkish_form(body) == "statement" and not last.endswith(_TR_MY_OWN)
+    # "Mehmet toplantılarda telefona bakıyor"; not "Ayşe ile kod incelemesi yapacağım"
 
 
 # Turkish endings of the user's own act: the future and the first person.
@@ -1350,5 +1382,8 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
         # the user's own act, said in the future or the first person
         return form == "question" or body.rstrip(" .!…").endswith("?") or (
             form == "statement" and not last.endswith(_TR_MY_OWN))
+    if _plain((_strip_fillers(body).split() or [""])[0]) in _FIRST_PERSON - {"nobody"} \
+            and not body.rstrip(" .!…").endswith("?"):
+        return False  # "I always send the agenda a day ahead": the user's own, quoted
     return read_change(body, ChangeKind.DIFFERENTLY, "en").shape in (
         Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT)

@@ -52,6 +52,16 @@ def display_problem(env: Mapping[str, str], platform: str = sys.platform,
             "without one")
 
 
+def _is_address(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 #: How long a display may take to accept a connection (a TCP one, forwarded by ssh).
 DISPLAY_DEADLINE_S = 1.0
 
@@ -71,14 +81,19 @@ def display_answers(var: str, value: str, env: Mapping[str, str]) -> bool:
         except OSError:
             return False
     host, _, rest = value.rpartition(":")
+    host = host.rpartition("/")[2] if host.startswith(("tcp/", "unix/", "inet/", "inet6/")) \
+        else host  # "tcp/host:0"
     number = rest.split(".", 1)[0]
     if not number.isdigit() or host.startswith("/"):
         return True  # not "host:N.S" (launchd's path on macOS …): Qt decides
+    if host not in ("", "unix", "localhost") and not _is_address(host):
+        return True  # a name to look up: no deadline holds over the resolver, Qt decides
     if host in ("", "unix"):
         if os.path.exists(f"/tmp/.X11-unix/X{number}"):
             return True
         family, address = socket.AF_UNIX, f"\0/tmp/.X11-unix/X{number}"  # Linux's abstract one
     else:
+        host = "127.0.0.1" if host == "localhost" else host.strip("[]")
         family, address = socket.AF_INET6 if ":" in host else socket.AF_INET, None
     try:
         with socket.socket(family, socket.SOCK_STREAM) as sock:

@@ -60,6 +60,15 @@ def entry_text(command: Sequence[str]) -> str:
     ])
 
 
+def _still_runs(entry: str) -> bool:
+    """Whether the program an entry of ours names still exists (another install of
+    mlcoach, or a test's venv, starting for the first time leaves it alone)."""
+    for line in entry.splitlines():
+        if line.startswith("TryExec="):
+            return os.path.isfile(line.partition("=")[2])
+    return True  # a program on PATH: nothing to tell
+
+
 def ensure(icon: Path, command: Sequence[str] | None = None,
            env: Mapping[str, str] | None = None) -> Path | None:
     """Write the menu entry and its icon unless one is installed; returns the entry
@@ -76,11 +85,13 @@ def ensure(icon: Path, command: Sequence[str] | None = None,
         current = None
     except (OSError, UnicodeDecodeError):
         return None  # not ours to judge
-    if current == text or (current is not None and OURS not in current):
-        return None  # up to date, or written by the user: left alone
+    if current is not None and (current == text or OURS not in current
+                                or _still_runs(current)):
+        return None  # up to date, written by the user, or ours for an install still there
     target = _data_home(environ) / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(icon, target)
+    if not target.exists():  # an icon the user put there stays
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(icon, target)
     ours.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(ours, text)
     return ours
