@@ -220,41 +220,43 @@ def _exec_quote(arg: str) -> str:
     return f'"{inner}"'
 
 
-def _desktop_string(value: str) -> str:
-    """Escape a value of type string/localestring for a .desktop file."""
+def desktop_string(value: str) -> str:
+    """`value` escaped as a .desktop file's string value (TryExec, Name, Exec …)."""
     return (value.replace("\\", "\\\\").replace("\n", "\\n")
             .replace("\t", "\\t").replace("\r", "\\r"))
 
 
 def exec_value(command: Sequence[str]) -> str:
     """`command` as the value of a .desktop file's Exec key."""
-    return _desktop_string(" ".join(_exec_quote(arg) for arg in command))
+    return desktop_string(" ".join(_exec_quote(arg) for arg in command))
 
 
-def desktop_string(value: str) -> str:
-    """`value` as a .desktop file's string value (TryExec, Name …)."""
-    return _desktop_string(value)
-
-
-def desktop_entry(command: Sequence[str]) -> str:
-    """The text of the XDG autostart file that runs `command`."""
-    exec_value = " ".join(_exec_quote(arg) for arg in command)
-    # With TryExec, a session manager skips the entry once the program is gone (after
-    # `apt remove` or `pipx uninstall`) instead of failing to start it at every login.
-    try_exec = ([f"TryExec={_desktop_string(command[0])}"]
+def entry_lines(command: Sequence[str], comment: str, comment_tr: str) -> list[str]:
+    """The lines the login entry and the menu entry share, up to Terminal."""
+    # With TryExec, a session manager or menu skips the entry once the program is gone
+    # (after `apt remove` or `pipx uninstall`) instead of failing to start it.
+    try_exec = ([f"TryExec={desktop_string(command[0])}"]
                 if command and os.path.isabs(command[0]) else [])
-    return "\n".join([
+    return [
         "[Desktop Entry]",
         "Type=Application",
         f"Name={APP_NAME}",
         "GenericName=Micro-leadership coach",
         "GenericName[tr]=Mikro liderlik koçu",
-        "Comment=Start mlcoach in the system tray at login",
-        "Comment[tr]=Oturum açılınca mlcoach'u sistem tepsisinde başlat",
+        f"Comment={desktop_string(comment)}",
+        f"Comment[tr]={desktop_string(comment_tr)}",
         *try_exec,
-        f"Exec={_desktop_string(exec_value)}",
+        f"Exec={exec_value(command)}",
         f"Icon={APP_ID}",
         "Terminal=false",
+    ]
+
+
+def desktop_entry(command: Sequence[str]) -> str:
+    """The text of the XDG autostart file that runs `command`."""
+    return "\n".join([
+        *entry_lines(command, "Start mlcoach in the system tray at login",
+                     "Oturum açılınca mlcoach'u sistem tepsisinde başlat"),
         "StartupNotify=false",
         "X-GNOME-Autostart-enabled=true",
         "",

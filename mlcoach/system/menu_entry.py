@@ -14,8 +14,8 @@ import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from mlcoach.system.autostart import DESKTOP_FILE, default_command, desktop_string, exec_value
-from mlcoach.system.paths import APP_ID, APP_NAME, atomic_write
+from mlcoach.system.autostart import DESKTOP_FILE, default_command, entry_lines
+from mlcoach.system.paths import APP_ID, atomic_write
 
 #: Marks an entry this module wrote (and may write again).
 OURS = "X-mlcoach-Written=true"
@@ -35,22 +35,12 @@ def _data_dirs(env: Mapping[str, str]) -> list[Path]:
 
 def entry_text(command: Sequence[str]) -> str:
     """The menu entry that runs `command`."""
-    program = command[0] if command else APP_NAME
-    try_exec = [f"TryExec={desktop_string(program)}"] if os.path.isabs(program) else []
     return "\n".join([
-        "[Desktop Entry]",
-        "Type=Application",
-        f"Name={APP_NAME}",
-        "GenericName=Micro-leadership coach",
-        "GenericName[tr]=Mikro liderlik koçu",
-        "Comment=Practise small daily acts of leadership: influence, recognition, example "
-        "and support",
-        "Comment[tr]=Küçük günlük liderlik davranışlarını çalışın: etki, takdir, örnek olma "
-        "ve destek",
-        *try_exec,
-        f"Exec={exec_value(command)}",
-        f"Icon={APP_ID}",
-        "Terminal=false",
+        *entry_lines(command,
+                     "Practise small daily acts of leadership: influence, recognition, "
+                     "example and support",
+                     "Küçük günlük liderlik davranışlarını çalışın: etki, takdir, örnek "
+                     "olma ve destek"),
         "Categories=Office;",
         "StartupNotify=false",
         "StartupWMClass=mlcoach",
