@@ -806,3 +806,26 @@ def test_the_listings_speak_turkish_under_a_turkish_locale(cli_env: dict[str, st
     assert run_cli(turkish, "search", "yokyok").stdout.strip() == "eşleşme yok"
     english = {k: v for k, v in cli_env.items() if not k.startswith(("LC_", "LANGUAGE"))}
     assert "Streak: 0 days" in run_cli({**english, "LANG": "C.UTF-8"}, "stats").stdout
+
+
+def test_import_summaries_count_in_both_languages(cli_env: dict[str, str],
+                                                   tmp_path: Path) -> None:
+    """An import said "imported 1 moments, 1 people" in English under LANG=tr_TR too."""
+    other = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "other"),
+                 XDG_DATA_HOME=str(tmp_path / "other-home"))
+    assert run_cli(other, "people", "add", "Bo", "--style", "facts").returncode == 0
+    assert run_cli(other, "capture", "Thanked @Bo for the notes").returncode == 0
+    assert run_cli(other, "capture", "Asked Bo about the plan").returncode == 0
+    export = tmp_path / "export.json"
+    assert run_cli(other, "export", "--format", "json", "-o", str(export)).returncode == 0
+    english = {k: v for k, v in cli_env.items() if not k.startswith(("LC_", "LANGUAGE"))}
+    english["LANG"] = "C.UTF-8"
+    turkish = {**english, "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}
+    res = run_cli(english, "import", "--dry-run", str(export))
+    assert res.stdout.strip() == "would import 2 moments, 1 person; nothing was changed"
+    res = run_cli(turkish, "import", str(export))
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == "2 an, 1 kişi içe aktarıldı"
+    again = run_cli(turkish, "import", str(export))
+    assert again.stdout.strip() == "içe aktarılacak yeni bir şey yok"
+    assert run_cli(english, "import", str(export)).stdout.strip() == "nothing new to import"

@@ -91,7 +91,7 @@ def test_a_jrnl_journal_imports_every_entry_once(cli_env, jrnl_export) -> None:
     _setup(cli_env)
     dry = run_cli(cli_env, "import", "--from", "jrnl", "--dry-run", str(path))
     assert dry.returncode == 0, dry.stderr
-    assert dry.stdout.splitlines()[-1].startswith("would import 403 moment(s); 0 already here")
+    assert dry.stdout.splitlines()[-1].startswith("would import 403 moments; 0 already here")
     assert _export(cli_env)["moments"] == []  # a dry run changes nothing
     first = run_cli(cli_env, "import", "--from", "jrnl", str(path))
     assert first.returncode == 0, first.stderr
@@ -279,7 +279,7 @@ def test_a_day_one_json_alone_and_a_broken_one(cli_env, tmp_path):
     single = tmp_path / "Journal.json"
     single.write_text(json.dumps(dayone_doc([dayone_entry(n) for n in range(5)])))
     dry = run_cli(cli_env, "import", "--from", "dayone", "--dry-run", str(single))
-    assert dry.returncode == 0 and "would import 5 moment(s)" in dry.stdout
+    assert dry.returncode == 0 and "would import 5 moments;" in dry.stdout
     # The time shown is the writer's own: creationDate in its timeZone (Tokyo: +09:00).
     assert "2023-01-11 15:32" in dry.stdout or "2023-01-11 08:32" in dry.stdout
     assert run_cli(cli_env, "import", "--from", "dayone", str(single)).returncode == 0
@@ -302,7 +302,7 @@ def test_dry_run_works_for_a_native_export_too(cli_env, tmp_path) -> None:
     other = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "other"))
     res = run_cli(other, "import", "--dry-run", str(exported))
     assert res.returncode == 0, res.stderr
-    assert res.stdout.strip() == "would import 1 moments, 1 people; nothing was changed"
+    assert res.stdout.strip() == "would import 1 moment, 1 person; nothing was changed"
     assert _export(other)["moments"] == []
 
 

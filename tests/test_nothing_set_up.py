@@ -45,7 +45,7 @@ def test_a_dry_run_before_any_store_previews_and_sets_nothing_up(cli_env, tmp_pa
          "time": "09:30", "tags": [], "starred": False}]}))
     res = run_cli(cli_env, "import", "--from", "jrnl", "--dry-run", str(journal))
     assert res.returncode == 0, res.stderr
-    assert "would import 1 moment(s)" in res.stdout and "nothing was changed" in res.stdout
+    assert "would import 1 moment;" in res.stdout and "nothing was changed" in res.stdout
     _nothing_set_up(cli_env)
     other = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "other"),
                  XDG_DATA_HOME=str(tmp_path / "other-home"))  # its own keyring file
@@ -54,7 +54,7 @@ def test_a_dry_run_before_any_store_previews_and_sets_nothing_up(cli_env, tmp_pa
     assert run_cli(other, "export", "--format", "json", "-o", str(export)).returncode == 0
     res = run_cli(cli_env, "import", "--dry-run", str(export))
     assert res.returncode == 0, res.stderr
-    assert "would import 1 moments" in res.stdout
+    assert "would import 1 moment;" in res.stdout
     _nothing_set_up(cli_env)
 
 

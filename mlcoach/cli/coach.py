@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from mlcoach.cli.counts import counted
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import translate, ui_language
 
@@ -111,7 +112,9 @@ def cmd_prompts(ctx: Context) -> int:
             raise MlcoachError(f"{ns.file}: prompt id {clash[0]!r} is already used by the "
                                "built-in library; rename it (nothing was imported)")
     if ns.prompts_command == "validate":
-        ctx.out(f"{ns.file}: {len(prompts)} prompt(s), all valid")
+        language = ui_language(ctx.language)
+        ctx.out(translate("{file}: {counts}, all valid", language, file=ns.file,
+                          counts=counted("prompts", len(prompts), language)))
         return 0
     if ns.prompts_command == "import":
         opened = ctx.open()
@@ -119,8 +122,9 @@ def cmd_prompts(ctx: Context) -> int:
             count = opened.store.save_custom_prompts(prompts)
         finally:
             opened.store.close()
-        ctx.out(translate("imported {count} prompt(s) from {file}", ui_language(ctx.language),
-                          count=count, file=ns.file))
+        language = ui_language(ctx.language)
+        ctx.out(translate("imported {counts} from {file}", language,
+                          counts=counted("prompts", count, language), file=ns.file))
         return 0
     if ns.prompts_command == "export" and ns.output and str(ns.output) != "-":
         from mlcoach.transfer.exporting import export_target
@@ -136,8 +140,9 @@ def cmd_prompts(ctx: Context) -> int:
             from mlcoach.transfer.exporting import write_export
 
             write_export(ns.output, text, ctx.root)
-            ctx.out(translate("wrote {count} prompt(s) to {file}", language,
-                              count=len(prompts), file=ns.output))
+            ctx.out(translate("wrote {counts} to {file}", language,
+                              counts=counted("prompts", len(prompts), language),
+                              file=ns.output))
         else:
             ctx.stdout.write(text)
         return 0

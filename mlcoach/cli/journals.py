@@ -7,6 +7,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from mlcoach.cli.counts import counted, listed
+from mlcoach.domain.i18n import translate, ui_language
+
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
     from mlcoach.store.core import Store
@@ -30,6 +33,7 @@ def cmd_import_journal(ctx: Context) -> int:
     except MemoryError:
         raise exporting.ImportError_(_NO_MEMORY) from None
     with _store_to_compare(ctx, scratch=ns.dry_run) as store:
+        language = ui_language(ctx.language)  # the Settings choice, read with the store
         saved = store.people()
         if saved and ns.source == "jrnl":  # its @tags may name them
             del doc  # not two documents at once
@@ -52,14 +56,16 @@ def cmd_import_journal(ctx: Context) -> int:
                 text = " ".join(m["text"].split())[:80]
                 ctx.out(f"{when:%Y-%m-%d %H:%M}  {text}" + (f"  ({' '.join(marks)})" if marks
                                                            else ""))
-            people = preview.added.get("people", 0)
-            ctx.out(f"would import {len(new)} moment(s)"
-                    + (f" and {people} person(s)" if people else "")
-                    + f"; {len(doc['moments']) - len(new)} already here; nothing was changed")
+            counts = {"moments": len(new), "people": preview.added.get("people", 0)}
+            ctx.out(translate("would import {counts}; {known} already here; nothing was "
+                              "changed", language,
+                              counts=listed(counts, language) or counted("moments", 0, language),
+                              known=len(doc["moments"]) - len(new)))
             return 0
         added = exporting.import_document(store, doc)
-    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
-    ctx.out(f"imported {summary}" if summary else "nothing new to import")
+    summary = listed(added, language)
+    ctx.out(translate("imported {counts}", language, counts=summary) if summary
+            else translate("nothing new to import", language))
     return 0
 
 
@@ -70,9 +76,10 @@ def cmd_preview_native(ctx: Context) -> int:
     doc = exporting.read_export(ctx.ns.file)
     with _store_to_compare(ctx, scratch=True) as store:
         preview = exporting.preview_import(store, doc)
-    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in preview.added.items() if n)
-    ctx.out(f"would import {summary}; nothing was changed" if summary
-            else "nothing new to import")
+    language = ui_language(ctx.language)
+    summary = listed(preview.added, language)
+    ctx.out(translate("would import {counts}; nothing was changed", language, counts=summary)
+            if summary else translate("nothing new to import", language))
     return 0
 
 

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from mlcoach.cli.parser import build_parser, command_in
 from mlcoach.domain.errors import MlcoachError, UsageError
-from mlcoach.domain.i18n import N_
+from mlcoach.domain.i18n import N_, translate, ui_language
 from mlcoach.domain.text import REORDERING
 
 if TYPE_CHECKING:
@@ -356,16 +356,19 @@ def cmd_import(ctx: Context) -> int:
         added = exporting.import_document(opened.store, doc)
     finally:
         opened.store.close()
-    summary = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in added.items() if n)
-    ctx.out(f"imported {summary}" if summary else "nothing new to import")
+    from mlcoach.cli.counts import listed
+
+    language = ui_language(ctx.language)
+    summary = listed(added, language)
+    ctx.out(translate("imported {counts}", language, counts=summary) if summary
+            else translate("nothing new to import", language))
     if ignored:
-        ctx.out(f"settings not taken from the file: {', '.join(ignored)} "
-                "(this computer's own, or not understood)")
+        ctx.out(translate("settings not taken from the file: {names} (this computer's own, "
+                          "or not understood)", language, names=", ".join(ignored)))
     return EXIT_OK
 
 
 def cmd_init(ctx: Context) -> int:
-    from mlcoach.domain.i18n import translate, ui_language
     from mlcoach.store.vault import init_store
 
     lang, root = ui_language(""), ctx.layout.root
@@ -660,7 +663,7 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
         return int(exc.code or 0)
     unreadable = _not_text(parser, ns)
     if unreadable is not None:
-        from mlcoach.domain.i18n import error_text, ui_language
+        from mlcoach.domain.i18n import error_text
 
         error = UsageError("{what} contains characters that are not valid text",
                            what=unreadable)
@@ -735,7 +738,7 @@ def _not_text(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> str | 
 def _in_language(exc: BaseException, ctx: Context | None) -> str:
     """The error's one line in the user's language: the Settings choice once the command
     has opened the store, else LANGUAGE / LC_* / LANG."""
-    from mlcoach.domain.i18n import error_text, ui_language
+    from mlcoach.domain.i18n import error_text
 
     return error_text(exc, ui_language(ctx.language if ctx is not None else ""))
 
