@@ -581,6 +581,7 @@ def test_plans_with_those_words_stay_plans(change: str, action: str) -> None:
     ("raporu cumaya kadar göndersin", "tr", None), ("ayşe raporu erken göndersin", "tr", "Ayşe"),
     ("benim PR'larımı incele", "tr", None), ("sözümü kesmeyin", "tr", None),
     ("toplantılarda sözümü kesmesin", "tr", None),
+    ("raporu cumaya kadar gönderin", "tr", None), ("toplantıları kısa tutun", "tr", None),
 ])
 def test_lead_by_example_refuses_more_of_what_someone_else_would_do(
         change: str, lang: str, person: str | None) -> None:
@@ -593,6 +594,7 @@ def test_lead_by_example_refuses_more_of_what_someone_else_would_do(
     ("block my calendar", "en"), ("invite everyone to the demo", "en"),
     ("Jira should be updated daily", "en"), ("toplantılar kısa olsun", "tr"),
     ("benim notlarımı paylaşmak", "tr"), ("kendi PR'larımı bir günde incelemek", "tr"),
+    ("haftalık rutin", "tr"), ("kod incelemesini uzun tutmamak", "tr"),
 ])
 def test_lead_by_example_keeps_the_users_own_acts(change: str, lang: str) -> None:
     composed = compose(SuggestionRequest(change, None, ChangeKind.DIFFERENTLY,

@@ -621,8 +621,9 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
         if name and words and words[0].split("'")[0] == name.replace("i̇", "i") \
                 and not last.endswith((*_TR_VERBAL_NOUN, *_TR_MY_OWN)):
             return True  # "Mehmet raporu cumaya göndersin"; not "Ayşe ile … yapacağım"
-        if len(last) >= 5 and last.endswith(_TR_YOU_DO) and last not in _TR_NOT_SAID_OF:
-            return True  # "sözümü kesmeyin", "testleri ekleyin": said to them
+        if (len(last) >= 5 and last.endswith(_TR_YOU_DO) and last not in _TR_NOT_SAID_OF) \
+                or (len(words) > 1 and _tr_imperative(last)):
+            return True  # "sözümü kesmeyin", "testleri ekleyin", "raporu gönderin": to them
         if "benim" in words and not last.endswith(_TR_VERBAL_NOUN):
             return True  # "benim PR'larımı incele"
         return turkish_form(text) == "proposal" and len(last) >= 5 \
@@ -771,8 +772,10 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     """Shape `body` (fillers and modals gone), or None when it can only be quoted."""
     if not body or _CLAUSE_MARKS.search(body) or len(body.split()) > _MAX_WORDS:
         return None
-    if body.isupper() and " " in body:
-        return None  # typed in capitals: quote it rather than shout mid-sentence
+    if (body.isupper() and " " in body) or _title_case(body):
+        # Typed in capitals or Title Case: quoted as typed, not shouted mid-sentence nor
+        # lowered (which would lower the names in "Pair With Dana On Releases" too).
+        return None
     a, b, joiner = _split(body)
     words = a.split()
     low = _plain(words[0])
@@ -798,6 +801,9 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     if low in _QUANTITIES:
         if len(words) < 2 or (low == "no" and second in _VERBS | {"longer"}):
             return None
+        if low == "no" and second == "more" and len(words) > 2 and _is_gerund(_plain(words[2])):
+            # "no more skipping the retro": a stop of the act, not "if we had no more skipping"
+            return Reading(Shape.STOP_GERUND, " ".join(words[2:]) + tail)
         if not _looks_like_noun_phrase(words, low):
             return None
         return Reading(Shape.HAVE, x + tail)
@@ -992,6 +998,25 @@ def _plain(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,;:!?\"'“”()")
 
 
+_ALWAYS_CAPITAL = _words(
+    "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
+    "thursdays fridays saturdays sundays january february march april june july august "
+    "september october november december i"
+)
+_TITLE_SMALL = _words("the a an to for of and on in with at by from our my your every each")
+
+
+def _title_case(text: str) -> bool:
+    """Whether every word is capitalised, small ones too ("Stop Sending The Status Email")."""
+    lettered = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if len(lettered) < 2 or not all(w[:1].isupper() and w[1:2].islower() for w in lettered):
+        return False  # "PR Reviews" has an acronym: "the PR reviews" reads as typed
+    if all(_plain(w) in _ALWAYS_CAPITAL for w in lettered[1:]):
+        return False  # "No-meeting Wednesdays" is written as it should be
+    return (any(_plain(w) in _TITLE_SMALL for w in lettered[1:])
+            or _plain(lettered[0]) in _KNOWN)  # "Weekly Demo", not "Dana Smith"
+
+
 def lower_lead(text: str) -> str:
     """Lower the first letter when the first word is a common word typed in sentence case."""
     first = text.split(" ", 1)[0]
@@ -1130,7 +1155,8 @@ def turkish_form(text: str) -> str:
         return "thing"
     if last.endswith(_TR_PROPOSAL) or (
             len(last) >= 6 and last.endswith(("yin", "yın", "yun", "yün", "sa", "se"))) \
-            or (len(last) >= 6 and last.endswith(_TR_SUGGESTED)):  # "ekleyin", "atansa"
+            or (len(last) >= 6 and last.endswith(_TR_SUGGESTED)) \
+            or (len(words) > 1 and _tr_imperative(last)):  # "ekleyin", "atansa", "tutun"
         return "proposal"
     if (before, last) == ("fazla", "mesai"):
         return "thing"  # overtime, not "too much"
@@ -1163,6 +1189,25 @@ _TR_NOT_SAID_OF = frozenset(("kadın", "geçmiş", "yemiş", "altmış", "kırm�
                              "altın", "satın", "yetmiş", "yurdun", "ordun"))
 
 
+_TR_VOWELS = frozenset("aeıioöuü")
+# Words ending like a plural imperative after a consonant that are not one.
+_TR_NOT_IMPERATIVE = frozenset((
+    "metin", "çetin", "kadın", "altın", "satın", "bütün", "düğün", "tütün", "bugün", "yarın",
+    "uzun", "kimin", "sorun", "oyun", "ürün", "yakın", "rutin", "tahmin", "zemin", "emin",
+    "yemin", "kabin", "admin", "login", "plugin", "origin", "protein", "akın", "keskin",
+    "coşkun", "şaşkın", "baskın", "taşkın", "salgın", "yaygın", "kuzin", "latin"))
+
+
+def _tr_imperative(last: str) -> bool:
+    """ "gönderin", "tutun", "paylaşın": said to "you" as a request, like "ekleyin" (whose
+    -yin the proposal endings hold; "-sın" is theirs too). At the end of a change a genitive
+    ("ekibin") is rare."""
+    return (len(last) >= 5 and last.endswith(("in", "ın", "un", "ün"))
+            and last[-3] not in _TR_VOWELS | {"s"} and last not in _TR_NOT_IMPERATIVE
+            and not last.endswith(("gun", "gın", "gün", "gin", "ğun", "ğın", "ğün", "ğin"))
+            and last not in _TR_NOT_SAID_OF)
+
+
 def _tr_said_of_someone(last: str) -> bool:
     return last in _TR_PAST_WORDS or (len(last) >= 5 and last.endswith(_TR_SAID_OF)
                                       and last not in _TR_NOT_SAID_OF)
@@ -1181,8 +1226,9 @@ def _quote_reading(
     if question and language == "en":
         shape = Shape.QUOTE_QUESTION
         words += "?"  # the user's own question mark, inside the quotes
-    elif action is ChangeKind.START:
-        shape = Shape.QUOTE_START
+    elif action is ChangeKind.START and not (
+            says_stop if language != "en" else _starts_with(core, (*_NEGATIONS, "no more"))):
+        shape = Shape.QUOTE_START  # but not "started this: “Stop Sending The Status Email”"
     elif action is ChangeKind.STOP and not says_stop:
         shape = Shape.QUOTE_STOP
     else:
