@@ -53,6 +53,7 @@ from mlcoach.ui.i18n import as_sentence, error_message, qdate
 from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.helpers import shortcut
+from mlcoach.ui.widgets.page_tabs import resize_within_screen
 
 logger = logging.getLogger(__name__)
 
@@ -209,7 +210,7 @@ class ComposerDialog(QWidget):
         self._load_language()
         self._load_people()
         self.refresh_output()
-        self.resize(980, 680)
+        resize_within_screen(self, 980, 680)
 
     # -- public -------------------------------------------------------------------------
 

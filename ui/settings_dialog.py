@@ -7,7 +7,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from mlcoach.ui.widgets.forms import (
     to_qtime,
     ui_language,
 )
+from mlcoach.ui.widgets.page_tabs import PageTabs
 from mlcoach.ui.widgets.schedule_fields import (
     HoursRow,
     ThemePicker,
@@ -370,6 +370,7 @@ class SettingsDialog(QDialog):
         self.setAccessibleName(self.tr("Settings"))
         settings = store.settings()
         self._loaded = settings  # what the controls show (reload() below sets it again)
+        self._fitted = False
         names = theme_display_names(ui_language(settings))
 
         self.schedule = SchedulePage()
@@ -378,13 +379,13 @@ class SettingsDialog(QDialog):
         self.privacy = PrivacyPage(store, opened, keys)
         self.pages: list[SettingsPage] = [self.schedule, self.focus, self.notifications,
                                           self.privacy]
-        self.tabs = QTabWidget()
+        self.tabs = PageTabs()
         self.tabs.setAccessibleName(self.tr("Settings sections"))
         for page, title in zip(self.pages, (self.tr("&Schedule"), self.tr("&Focus"),
                                             self.tr("&Notifications"), self.tr("Pri&vacy")),
                                strict=True):
             page.setAccessibleName(title.replace("&", ""))
-            self.tabs.addTab(page, title)
+            self.tabs.add_page(page, title)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Apply
@@ -503,6 +504,13 @@ class SettingsDialog(QDialog):
         """Close without saving; the next opening shows the stored settings."""
         super().reject()
         self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """At the first show, open as tall as the tallest page needs (within the screen)."""
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.tabs.fit_window()
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Never leave the recovery key on screen behind a hidden window."""

@@ -650,3 +650,23 @@ def test_delete_failure_is_shown_and_the_page_stays_usable(
                         timeout=5000)
     assert dialog.privacy.isEnabled()
     assert dialog.isVisible()
+
+
+def test_no_page_is_cut_short_on_a_short_screen(qtbot, dialog: SettingsDialog) -> None:  # type: ignore[no-untyped-def]
+    """On a 1366×768 laptop Qt opened the dialog two thirds of the screen high and the
+    Privacy page's paragraphs were cut mid-line. Each page now keeps the height its text
+    needs and scrolls; on the first show the dialog grows as far as the screen allows."""
+    dialog.present()
+    qtbot.waitExposed(dialog)
+    room = dialog.screen().availableGeometry().height()
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        page = dialog.tabs.currentWidget()
+        qtbot.waitUntil(lambda page=page: page.isVisible())
+        assert page.height() >= page.heightForWidth(page.width()), page.accessibleName()
+    dialog.resize(dialog.width(), 300)  # shorter than any page: they scroll, not squeeze
+    dialog.tabs.setCurrentWidget(dialog.privacy)
+    qtbot.waitUntil(lambda: dialog.privacy.height() >= dialog.privacy.heightForWidth(
+        dialog.privacy.width()))
+    assert dialog.tabs.currentWidget() is dialog.privacy
+    assert dialog.frameGeometry().height() <= room

@@ -36,6 +36,7 @@ from mlcoach.ui.history.timeline_tab import TimelineTab
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
+from mlcoach.ui.widgets.page_tabs import resize_within_screen
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -100,7 +101,7 @@ class HistoryWindow(QWidget):
         layout.setMenuBar(self.menu_bar)
         layout.addWidget(self.notice)
         layout.addWidget(self.tabs)
-        self.resize(1120, 740)
+        resize_within_screen(self, 1120, 740)
         self._insights_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
         self.insights.focus_accepted.connect(self.focus_accepted.emit)

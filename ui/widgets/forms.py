@@ -151,12 +151,19 @@ def cell(*parts: QWidget | QHBoxLayout) -> QVBoxLayout:
 
 
 def grow_to_fit(widget: QWidget) -> None:
-    """Enlarge `widget`'s window when newly shown content no longer fits."""
+    """Enlarge `widget`'s window when newly shown content no longer fits (within its
+    screen: beyond that, pages in `PageTabs` scroll)."""
+    from mlcoach.ui.widgets.page_tabs import PageTabs, resize_within_screen
+
     window = widget.window()
     layout = window.layout()
     if layout is not None:
         layout.activate()
-    window.resize(window.size().expandedTo(window.sizeHint()))
+    wanted = window.size().expandedTo(window.sizeHint())
+    resize_within_screen(window, wanted.width(), wanted.height())
+    tabs = window.findChild(PageTabs)
+    if tabs is not None:
+        tabs.fit_window()
 
 
 class InlineError(QWidget):
