@@ -169,3 +169,11 @@ def test_the_tray_status_and_notes_follow_the_language_setting(store) -> None:  
     store.save_settings(replace(store.settings(), language="en"))
     coach.reload_settings()
     assert coach.status(now).tooltip.endswith("0 today")
+
+
+def test_turkish_puts_the_percent_sign_first() -> None:
+    """`stats` said "(100%)" under Turkish, where the History window shows "%100"."""
+    from mlcoach.domain.i18n import percent
+
+    assert percent(1.0, "tr") == "%100" and percent(0.5, "en") == "50%"
+    assert percent(2 / 3, "tr") == "%67"

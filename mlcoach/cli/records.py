@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlcoach.cli.main import EXIT_OK, local_tz
 from mlcoach.domain.errors import UsageError
-from mlcoach.domain.i18n import N_, translate, ui_language
+from mlcoach.domain.i18n import N_, percent, translate, ui_language
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -123,7 +123,7 @@ def cmd_stats(ctx: Context) -> int:
         translate("Small wins recognised this week: {n}", lang, n=stats.small_wins_this_week),
         translate("Realized vs attempted: {realized} of {attempted} ({ratio})", lang,
                   realized=stats.overall.realized, attempted=stats.overall.attempted,
-                  ratio=f"{ratio:.0%}") if ratio is not None
+                  ratio=percent(ratio, lang)) if ratio is not None
         else translate("Realized vs attempted: no outcomes recorded yet", lang),
     ]
     for name, r in sorted(stats.by_person.items()):

@@ -89,6 +89,11 @@ def error_text(exc: BaseException, language: str) -> str:
     return catalogue(language).get(text, text)
 
 
+def percent(ratio: float, language: str) -> str:
+    """`ratio` as a whole percentage: "75%", in Turkish "%75"."""
+    return f"%{ratio * 100:.0f}" if language == "tr" else f"{ratio:.0%}"
+
+
 def weekday_short(day: date, language: str) -> str:
     """The short weekday name of `day` ("Mon", "Pzt")."""
     return translate(_WEEKDAYS[day.weekday()], language)

@@ -219,7 +219,7 @@
     </message>
     <message>
         <source>Si&amp;ze for them</source>
-        <translation>Onun için &amp;büyüklük</translation>
+        <translation>Onun için &amp;büyüklüğü</translation>
     </message>
     <message>
         <source>Moved by evidence they can check, presented calmly.</source>
@@ -1225,7 +1225,7 @@
     </message>
     <message>
         <source>Back to %1 a day</source>
-        <translation>Yeniden günde %1</translation>
+        <translation>Yeniden günde %1 hatırlatma</translation>
     </message>
 </context>
 <context>
@@ -1409,7 +1409,7 @@
     </message>
     <message>
         <source>Pick someone to see your history with them.</source>
-        <translation>Onunla geçmişinizi görmek için birini seçin.</translation>
+        <translation>Geçmişinizi görmek için bir kişi seçin.</translation>
     </message>
     <message>
         <source>Style: {style}</source>

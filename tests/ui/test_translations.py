@@ -596,3 +596,18 @@ def test_the_language_comes_from_the_setting_or_the_environment(
     finally:
         install_translators(qapp, "en")
         QLocale.setDefault(QLocale.system())
+
+
+def test_the_coach_names_the_outcome_buttons_as_they_read() -> None:
+    """The Turkish next step said "mark it «izlendi»" (also "was watched") while the
+    buttons read «Karşılık buldu»: the user was sent to a button that does not exist."""
+    import tomllib
+
+    buttons = {m.translation for (_, source), m in read_ts(TS).items()
+               if source in ("Followed", "Not yet", "Declined")}
+    assert "Karşılık buldu" in buttons
+    coach = (ROOT / "resources" / "coach" / "tr.toml").read_text(encoding="utf-8")
+    tomllib.loads(coach)
+    named = set(re.findall(r"«([^»]+)» (?:ya da|veya|olarak)", coach))
+    marked = set(re.findall(r"«([^»]+)» olarak işaretleyin", coach))
+    assert marked and (named | marked) <= buttons
