@@ -91,7 +91,7 @@ def test_import_is_idempotent_across_data_folders(cli_env, tmp_path):
     assert run_cli(cli_env, "export", "-o", str(out)).returncode == 0
     other = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "other"))
     first = run_cli(other, "import", str(out))
-    assert first.returncode == 0 and "1 moments" in first.stdout
+    assert first.returncode == 0 and "imported 1 moment," in first.stdout
     second = run_cli(other, "import", str(out))
     assert second.returncode == 0 and "nothing new" in second.stdout
 
@@ -156,6 +156,48 @@ def test_recover_from_a_lost_keyring_entry(cli_env):
     assert good.returncode == 0, good.stderr
     doc = json.loads(run_cli(cli_env, "export").stdout)
     assert [m["text"] for m in doc["moments"]] == ["precious"]
+
+
+def test_a_lost_store_json_comes_back_from_its_copy(cli_env):
+    """Removing store.json (an accident, a sync tool) locked the user out: "store.json is
+    missing … restore that file", with no copy of it anywhere. The backups keep one."""
+    assert run_cli(cli_env, "capture", "precious").returncode == 0
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    meta = (data / "store.json").read_text()
+    (data / "store.json").unlink()
+    doctor = run_cli(cli_env, "doctor")
+    assert "store.json" in doctor.stdout and "copy" in doctor.stdout
+    assert run_cli(cli_env, "capture", "after").returncode == 0
+    assert (data / "store.json").read_text() == meta
+    (data / "store.json").write_text("")  # damaged: the copy again
+    doc = json.loads(run_cli(cli_env, "export").stdout)
+    assert sorted(m["text"] for m in doc["moments"]) == ["after", "precious"]
+    (data / "backups" / "store.json").unlink()  # a store made before the copy existed
+    assert run_cli(cli_env, "capture", "later").returncode == 0
+    assert (data / "backups" / "store.json").read_text() == meta
+
+
+def test_recover_sets_up_a_store_whose_store_json_is_lost(cli_env):
+    """store.json and its copy gone: the recovery key, which opens the store, sets it up
+    again (recover said "no store", doctor "no store yet")."""
+    first = run_cli(cli_env, "capture", "precious")
+    key = run_cli(cli_env, "doctor", "--recovery-key").stdout.strip()
+    assert key and key in first.stderr
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    (data / "store.json").unlink()
+    (data / "backups" / "store.json").unlink()
+    locked = run_cli(cli_env, "export")
+    assert locked.returncode == 1 and "mlcoach recover" in locked.stderr
+    doctor = run_cli(cli_env, "doctor")
+    assert doctor.returncode == 1 and "[FAIL] store" in doctor.stdout, doctor.stdout
+    wrong = run_cli(cli_env, "recover", input="AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH-"
+                    "IIII-JJJJ-KKKK-LLLL-MMMM-NNNN\n")
+    assert wrong.returncode != 0 and not (data / "store.json").exists()
+    good = run_cli(cli_env, "recover", input=key + "\n")
+    assert good.returncode == 0, good.stderr
+    doc = json.loads(run_cli(cli_env, "export").stdout)
+    assert [m["text"] for m in doc["moments"]] == ["precious"]
+    assert run_cli(cli_env, "doctor").returncode == 0
 
 
 def test_stats_json_counts_realized_and_attempted(cli_env):

@@ -528,23 +528,30 @@ def test_a_tag_holding_half_a_character_is_refused_in_one_line(cli_env, tmp_path
 
 def test_what_a_killed_export_left_beside_its_file_goes_at_the_next(cli_env, tmp_path):
     """SIGKILL mid-write left ".notes.json.k2x9ab3f" (the words, maybe in a synced folder)
-    for good; the next export to that file removes it, not one still being written."""
+    for good, or for an hour when the next export went to the same file; the next export
+    into the folder removes every part whose writer is gone (its lock went with it), not
+    one still being written."""
+    import fcntl
     import os
 
     from tests.conftest import run_cli
 
     assert run_cli(cli_env, "capture", "Asked Ana about the release").returncode == 0
     target = tmp_path / "notes.json"
-    killed = tmp_path / ".notes.json.k2x9ab3f.mlcoach-part"
+    killed = tmp_path / ".notes.json.k2x9ab3f.mlcoach-part"  # a second ago, not an hour
     killed.write_text('{"moments": [{"text": "Asked Ana')
-    os.utime(killed, (0, 0))
+    other = tmp_path / ".journal.md.zz9x8y7w.mlcoach-part"  # a killed export to another name
+    other.write_text("# mlcoach journal")
     writing = tmp_path / ".notes.json.a1b2c3d4.mlcoach-part"  # another export, writing now
     writing.write_text("{")
     mine = tmp_path / ".notes.json.20240101"  # the user's own, named like a leftover
     mine.write_text("kept")
     os.utime(mine, (0, 0))
-    assert run_cli(cli_env, "export", "-o", str(target)).returncode == 0
-    assert not killed.exists() and writing.exists() and mine.exists()
+    with writing.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # as atomic_write holds it while writing
+        assert run_cli(cli_env, "export", "-o", str(target)).returncode == 0
+    assert not killed.exists() and not other.exists()
+    assert writing.exists() and mine.exists()
     assert "Asked Ana" in target.read_text()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -67,7 +68,7 @@ def test_delete_all_follows_no_symlink_out_of_the_folder(opened: Opened,
     (outside / "precious.db").write_text("not mlcoach's", "utf-8")
     layout = opened.layout
     if layout.backups.exists():
-        layout.backups.rmdir()
+        shutil.rmtree(layout.backups)  # it holds store.json's copy
     layout.backups.symlink_to(outside, target_is_directory=True)
     # The app wrote its backup through the link: the user's words, which wipe must take.
     from datetime import datetime

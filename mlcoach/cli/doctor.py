@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Any
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import translate, ui_language
 from mlcoach.security.keys import KeyStore
-from mlcoach.store.vault import Layout, PassphraseSource, read_meta, resolve_secret
+from mlcoach.store.vault import (
+    LOST_META,
+    Layout,
+    PassphraseSource,
+    meta_file_ok,
+    read_meta,
+    resolve_secret,
+)
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -42,9 +49,15 @@ def run_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) -> 
         meta = read_meta(layout)
     except MlcoachError as exc:
         return [Check("store", "FAIL", str(exc))]
-    if meta is None:
+    if meta is None and layout.db.exists() and layout.db.stat().st_size > 0:
+        out.append(Check("store", "FAIL", LOST_META.format(path=layout.meta,
+                                                           database=layout.db.name)))
+    elif meta is None:
         out.append(Check("store", "WARN", f"no store in {layout.root} yet (created on first use)"))
     else:
+        if not meta_file_ok(layout):
+            out.append(Check("store.json", "WARN", "missing or damaged; its copy in "
+                             f"{layout.backups} is used, and the next start writes it again"))
         out.extend(_store_checks(layout, keys, passphrase))
     out.append(_keyring_check(keys))
     out.extend(_backup_checks(layout))

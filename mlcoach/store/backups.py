@@ -20,6 +20,7 @@ from mlcoach.store.db import backup_file
 logger = logging.getLogger(__name__)
 
 LOCK_NAME = ".daily.lock"
+META_COPY = "store.json"  # vault keeps a copy of the data folder's store.json here
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 _NAME = re.compile(r"^mlcoach-(\d{8})T(\d{6})-(\w[\w-]*)\.db$")
@@ -28,8 +29,8 @@ _NAME = re.compile(r"^mlcoach-(\d{8})T(\d{6})-(\w[\w-]*)\.db$")
 def written_here(name: str) -> bool:
     """Whether `name`, in the backups folder, is a file mlcoach writes: a copy, a copy cut
     short (".tmp" and its -wal/-shm, -journal), or the daily lock."""
-    if name == LOCK_NAME:
-        return True
+    if name in (LOCK_NAME, META_COPY) or (name.startswith(f".{META_COPY}.")):
+        return True  # the daily lock, store.json's copy (or one cut short while written)
     base = name
     for side in ("-wal", "-shm", "-journal"):
         base = base.removesuffix(side)

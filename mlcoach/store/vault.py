@@ -64,6 +64,12 @@ NO_KEYRING_MESSAGE = N_(
 )
 
 
+LOST_META = N_(
+    "{path} is missing, so it is unknown how {database} is protected; if your recovery "
+    "key opens it, `mlcoach recover` sets it up again (nothing was changed)"
+)
+
+
 class StoreMeta(NamedTuple):
     """How a store is protected; safe to keep in plain text."""
 
@@ -129,15 +135,18 @@ class Opened(NamedTuple):
         self.store.close()
 
 
-def read_meta(layout: Layout) -> StoreMeta | None:
-    """Read store.json; None when the folder has no store yet."""
+def meta_copy(layout: Layout) -> Path:
+    """The copy of store.json kept with the backups: store.json names the keyring entry
+    and says how the store is protected, so without it the data could not be opened."""
+    return layout.backups / META_NAME
+
+
+def _load_meta(path: Path) -> StoreMeta:
+    """The StoreMeta in `path`; OSError or MlcoachError when it cannot be read."""
     try:
-        raw = json.loads(layout.meta.read_text("utf-8"))
-    except (FileNotFoundError, NotADirectoryError):
-        return None
-    except (OSError, ValueError) as exc:
-        raise MlcoachError("{path} is unreadable: {reason}", path=layout.meta,
-                           reason=exc) from exc
+        raw = json.loads(path.read_text("utf-8"))
+    except ValueError as exc:
+        raise MlcoachError("{path} is unreadable: {reason}", path=path, reason=exc) from exc
     try:
         mode = raw["encryption"]
         if mode not in ("keyring", "passphrase", "none"):
@@ -146,11 +155,75 @@ def read_meta(layout: Layout) -> StoreMeta | None:
                          created_at=str(raw.get("created_at", "")),
                          format=int(raw.get("format", 1)))
     except (KeyError, TypeError, ValueError) as exc:
-        raise MlcoachError("{path} is damaged (field {field})", path=layout.meta,
+        raise MlcoachError("{path} is damaged (field {field})", path=path,
                            field=exc) from exc
 
 
+def meta_file_ok(layout: Layout) -> bool:
+    """Whether store.json itself (not its copy) reads."""
+    try:
+        _load_meta(layout.meta)
+    except (OSError, MlcoachError):
+        return False
+    return True
+
+
+def read_meta(layout: Layout) -> StoreMeta | None:
+    """Read store.json, or its copy when it is lost or damaged beside a database; None
+    when the folder has no store yet."""
+    try:
+        return _load_meta(layout.meta)
+    except (FileNotFoundError, NotADirectoryError):
+        problem: MlcoachError | None = None
+    except OSError as exc:
+        problem = MlcoachError("{path} is unreadable: {reason}", path=layout.meta,
+                               reason=exc.strerror or exc)
+    except MlcoachError as exc:
+        problem = exc
+    if layout.db.exists():
+        try:
+            meta = _load_meta(meta_copy(layout))
+        except (OSError, MlcoachError):
+            pass
+        else:
+            logger.warning("store.json is %s; using its copy in the backups folder",
+                           "missing" if problem is None else "damaged")
+            return meta
+    if problem is not None:
+        raise problem
+    return None
+
+
 def _write_meta(layout: Layout, meta: StoreMeta) -> None:
+    _write_meta_only(layout, meta)
+    _write_meta_copy(layout, meta)
+
+
+def _write_meta_copy(layout: Layout, meta: StoreMeta) -> None:
+    ensure_private_dir(layout.backups)
+    atomic_write(meta_copy(layout), json.dumps(meta._asdict(), indent=2) + "\n")
+    make_private(meta_copy(layout))
+
+
+def heal_meta(layout: Layout, meta: StoreMeta) -> None:
+    """Write store.json or its copy again where either is missing or says otherwise (a
+    store made before the copy existed gets one). Never without a database beside it."""
+    for path, write in ((layout.meta, _write_meta_only), (meta_copy(layout), _write_meta_copy)):
+        try:
+            if _load_meta(path) == meta:
+                continue
+        except (OSError, MlcoachError):
+            pass
+        if not layout.db.exists():
+            return  # wiped meanwhile: leave nothing behind
+        try:
+            write(layout, meta)
+            logger.info("wrote %s again", path.name)
+        except OSError as exc:  # a read-only folder: the store still opens
+            logger.warning("cannot write %s again: %s", path, exc.strerror or exc)
+
+
+def _write_meta_only(layout: Layout, meta: StoreMeta) -> None:
     atomic_write(layout.meta, json.dumps(meta._asdict(), indent=2) + "\n")
     make_private(layout.meta)
 
@@ -344,10 +417,7 @@ def open_store(layout: Layout, *, keys: KeyStore,
     meta = read_meta(layout)
     if meta is None:
         if layout.db.exists() and layout.db.stat().st_size > 0:
-            raise MlcoachError(
-                "{path} is missing, so it is unknown how {database} is protected; restore "
-                "that file (nothing was changed)", path=layout.meta, database=layout.db.name
-            )
+            raise MlcoachError(LOST_META, path=layout.meta, database=layout.db.name)
         if not auto_init:
             raise NotInitializedError("no store in {folder} yet; run `mlcoach init`",
                                       folder=layout.root)
@@ -358,7 +428,7 @@ def open_store(layout: Layout, *, keys: KeyStore,
             if meta is None:
                 raise
     secret = resolve_secret(layout, meta, keys, passphrase_source)
-    note = _prepare(layout, secret, now or utcnow(), on_recovered)
+    note = _prepare(layout, meta, secret, now or utcnow(), on_recovered)
     return Opened(_open(layout, secret), layout, meta, secret, recovered=note)
 
 
@@ -408,7 +478,7 @@ def open_light(layout: Layout, *, keys: KeyStore,
                            created.secret, created.recovery_key, created.recovered,
                            full=created.store)
     secret = resolve_secret(layout, meta, keys, passphrase_source)
-    note = _prepare(layout, secret, now or utcnow(), on_recovered)
+    note = _prepare(layout, meta, secret, now or utcnow(), on_recovered)
     keep_private(layout)
     return LightOpened(LightStore(layout.db, secret), layout, meta, secret, recovered=note)
 
@@ -423,14 +493,22 @@ def unlock_existing(layout: Layout, *, keys: KeyStore,
     if meta is None:
         return None
     secret = resolve_secret(layout, meta, keys, passphrase_source)
-    _prepare(layout, secret, now or utcnow(), on_recovered)
+    _prepare(layout, meta, secret, now or utcnow(), on_recovered)
     return secret
 
 
-def _prepare(layout: Layout, secret: Secret, now: datetime,
+def _prepare(layout: Layout, meta: StoreMeta, secret: Secret, now: datetime,
              on_recovered: Notify | None) -> RecoveryNote | None:
     """Bring the schema up to date. A damaged or missing file is set aside and the newest
-    good backup restored first; a wrong key or passphrase changes nothing."""
+    good backup restored first; a wrong key or passphrase changes nothing. Then store.json
+    and its copy are written again if either was lost."""
+    note = _prepare_db(layout, secret, now, on_recovered)
+    heal_meta(layout, meta)
+    return note
+
+
+def _prepare_db(layout: Layout, secret: Secret, now: datetime,
+                on_recovered: Notify | None) -> RecoveryNote | None:
     from mlcoach.store import recovery
 
     seen = recovery.identity(layout.db)
@@ -489,10 +567,13 @@ def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
     """Check a recovery key against the store and put it back into the keyring."""
     from mlcoach.store.db import connect_raw, schema_version
 
-    meta = read_meta(layout)
-    if meta is None or not layout.db.exists():
+    try:
+        meta = read_meta(layout)
+    except MlcoachError:
+        meta = None  # store.json and its copy damaged: the key decides, as when lost
+    if not layout.db.exists():
         raise MlcoachError("no store in {folder}", folder=layout.root)
-    if meta.encryption != "keyring":
+    if meta is not None and meta.encryption != "keyring":
         raise UsageError("this store does not use a keyring key; there is nothing to recover")
     key = decode_recovery_key(recovery_text)
     secret = Secret("keyring", raw_key=key)
@@ -513,7 +594,15 @@ def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
             "the recovery key is right, but no secure keyring is available to keep it; "
             "unlock or install a keyring and try again"
         )
-    keys.set(meta.store_id, key)
+    if meta is None:  # lost with its copy: the key that opens the store says what it was
+        meta = StoreMeta(store_id=new_id(), encryption="keyring",
+                         created_at=utcnow().isoformat())
+        keys.set(meta.store_id, key)
+        _write_meta(layout, meta)
+        logger.warning("store.json was lost; set up again from the recovery key")
+    else:
+        keys.set(meta.store_id, key)
+        heal_meta(layout, meta)
     logger.info("encryption key restored to the keyring")
 
 

@@ -201,15 +201,43 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            _mark_writing(fh.fileno())  # held until renamed: see writer_gone
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def _mark_writing(fd: int) -> None:
+    """Lock a part file while it is written: a killed writer's lock goes with it."""
+    if os.name == "posix":
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def writer_gone(part: Path) -> bool:
+    """Whether the atomic_write that made `part` has ended without renaming it (killed):
+    nobody holds its lock. Where there are no such locks, whether it is an hour old."""
+    if os.name != "posix":
+        import time
+
+        return time.time() - part.stat().st_mtime > 3600
+    import fcntl
+
+    fd = os.open(part, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+    return True
 
 
 def fsync_dir(path: Path) -> None:

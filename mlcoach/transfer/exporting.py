@@ -27,7 +27,7 @@ from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, S
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, is_text
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
-from mlcoach.system.paths import PART_SUFFIX, expand_user, planted_link
+from mlcoach.system.paths import PART_SUFFIX, expand_user, planted_link, writer_gone
 
 if TYPE_CHECKING:  # the ORM store loads only for an import: exports run on either store
     from mlcoach.store.core import Store
@@ -157,14 +157,12 @@ def write_export(output: Path, text: str, root: Path) -> Path:
 
 
 def _remove_killed_writes(target: Path) -> None:
-    """The half-written copies an export to `target` killed mid-write left beside it
-    (".notes.json.k2x9ab3f", the user's words, maybe in a synced folder): ours, and
-    older than any export still writing."""
+    """The half-written copies that exports killed mid-write left in `target`'s folder
+    (".notes.json.k2x9ab3f.mlcoach-part", the user's words, maybe in a synced folder):
+    ours, and no longer being written (see paths.writer_gone)."""
     import re
-    import time
 
-    pattern = re.compile(re.escape(f".{target.name}.") + r"[a-z0-9_]{8}"
-                         + re.escape(PART_SUFFIX))
+    pattern = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(PART_SUFFIX))
     try:
         siblings = list(target.parent.iterdir())
     except OSError:
@@ -175,13 +173,10 @@ def _remove_killed_writes(target: Path) -> None:
         try:
             info = path.lstat()
             if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() \
-                    and time.time() - info.st_mtime > _WRITING_AT_MOST_S:
+                    and writer_gone(path):
                 path.unlink()
         except OSError:
             continue
-
-
-_WRITING_AT_MOST_S = 3600
 
 
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
