@@ -359,6 +359,16 @@ def test_help_and_usage_errors_speak_turkish(cli_env):
     assert len(bad.stderr.strip().splitlines()) == 1
     english = run_cli({**env, "LANG": "C"}, "--help")
     assert english.stdout.startswith("usage: mlcoach") and "start the tray app" in english.stdout
+    # Typed options' own errors, and argparse's less common words, were English.
+    for args, turkish in ((("capture", "--kind", "nope", "hi"), "bilinmeyen tür: 'nope'"),
+                          (("search", "q", "--since", "2024-13-01"), "tarih değil"),
+                          (("search", "q", "--limit", "abc"), "geçersiz int değeri"),
+                          (("capture", "--style"), "bir değer bekleniyor")):
+        res = run_cli(env, *args)
+        assert res.returncode == 2 and turkish in res.stderr, res.stderr
+    assert "programın sürüm numarasını" in run_cli(env, "--help").stdout
+    res = run_cli({**env, "LANG": "C"}, "suggest", "--action", "change")
+    assert "unknown action 'change' (choose from start, stop, differently)" in res.stderr
 
 
 # -- where an export may go: every command that writes a file the user names -------------

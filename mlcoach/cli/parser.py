@@ -67,10 +67,13 @@ def _enum_arg(name: str) -> Callable[[str], Any]:
         try:
             return cls(value.strip().lower())
         except ValueError:
-            choices = ", ".join(v.value for v in cls)
-            raise argparse.ArgumentTypeError(
-                f"unknown {cls.__name__.lower()} {value!r} (choose from {choices})"
-            ) from None
+            from mlcoach.domain.i18n import translate, ui_language
+
+            lang = ui_language("")
+            raise argparse.ArgumentTypeError(translate(
+                "unknown {what} {value} (choose from {choices})", lang,
+                what=translate(_ENUM_WORDS.get(name, name.lower()), lang), value=repr(value),
+                choices=", ".join(v.value for v in cls))) from None
 
     parse.__name__ = name.lower()
     return parse
@@ -80,7 +83,10 @@ def _date_arg(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+        from mlcoach.domain.i18n import translate, ui_language
+
+        raise argparse.ArgumentTypeError(translate("not a date (YYYY-MM-DD): {value}",
+                                                   ui_language(""), value=repr(value))) from None
 
 
 class _Skipped:
@@ -109,7 +115,16 @@ _ARGPARSE_WORDS = (N_("usage: "), N_("options"), N_("positional arguments"),
                    N_("argument %(argument_name)s: %(message)s"),
                    N_("invalid choice: %(value)r (choose from %(choices)s)"),
                    N_("the following arguments are required: %s"),
-                   N_("unrecognized arguments: %s"))
+                   N_("unrecognized arguments: %s"),
+                   N_("expected one argument"), N_("expected at least one argument"),
+                   N_("expected at most one argument"),
+                   N_("invalid %(type)s value: %(value)r"),
+                   N_("not allowed with argument %s"),
+                   N_("one of the arguments %s is required"),
+                   N_("ignored explicit argument %r"))
+# What the enum options are called in their errors ("unknown action 'change'").
+_ENUM_WORDS = {"Kind": N_("kind"), "Style": N_("style"), "Outcome": N_("outcome"),
+               "Size": N_("size"), "ChangeKind": N_("action")}
 
 
 def _help_language() -> Callable[[str], str]:
@@ -131,7 +146,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """
     _t = _help_language()
     p = _Parser(prog="mlcoach", description=_t("Practise micro-leadership, one small act a day."))
-    p.add_argument("--version", action="version", version=f"mlcoach {__version__}")
+    p.add_argument("--version", action="version", version=f"mlcoach {__version__}",
+                   help=_t("show program's version number and exit"))  # 3.11 skips argparse._
     p.add_argument("--data-dir", metavar="DIR", help=_t("where mlcoach keeps its data "
                    "(default: $MLCOACH_DATA_DIR or your user data folder)"))
     sub = p.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
