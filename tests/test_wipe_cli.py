@@ -110,6 +110,19 @@ def test_wipe_on_a_terminal_deletes_only_after_the_word(cli_env: dict[str, str])
     assert not data.exists() and _key(cli_env, store_id) == "None"
 
 
+def test_wipe_asks_in_turkish_and_takes_the_turkish_word(cli_env: dict[str, str]) -> None:
+    """Under a Turkish locale the question, the word and the refusal were English."""
+    turkish = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}
+    data, store_id = _filled(cli_env)
+    no = _wipe_on_a_terminal(turkish, "evet")
+    assert no.returncode == 1 and "Onaylamak için sil yazın" in no.stderr, no.stderr
+    assert "onaylanmadı; hiçbir şey silinmedi" in no.stderr
+    assert (data / "mlcoach.db").exists()
+    yes = _wipe_on_a_terminal(turkish, "SİL")
+    assert yes.returncode == 0, yes.stderr
+    assert not data.exists() and _key(cli_env, store_id) == "None"
+
+
 # Stands in for a running app: owns the channel and its lock (then FAKE_APP or HUNG_APP).
 _APP_HOLDS_CHANNEL = textwrap.dedent("""
     import os, socket, sys, time

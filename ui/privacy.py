@@ -193,7 +193,7 @@ class RecoveryKeyView(QWidget):
 
 
 class ConfirmDeleteDialog(QDialog):
-    """Asks the user to type DELETE before all data is removed."""
+    """Asks the user to type DELETE (in their language) before all data is removed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -210,9 +210,11 @@ class ConfirmDeleteDialog(QDialog):
             "cannot be undone. Export first if you want to keep a copy."))
         text.setWordWrap(True)
         text.setAccessibleName(self.tr("What will be deleted"))
-        prompt = QLabel(self.tr("Type {0} to confirm:").format(CONFIRM_WORD))
+        # The word in the user's language ("SİL"); the English one is taken too.
+        self.word = self.tr("DELETE", "the word typed to confirm deleting all data")
+        prompt = QLabel(self.tr("Type {0} to confirm:").format(self.word))
         self.field = QLineEdit()
-        self.field.setAccessibleName(self.tr("Type {0} to confirm").format(CONFIRM_WORD))
+        self.field.setAccessibleName(self.tr("Type {0} to confirm").format(self.word))
         prompt.setBuddy(self.field)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = self.buttons.addButton(
@@ -242,7 +244,8 @@ class ConfirmDeleteDialog(QDialog):
 
     def confirmed(self) -> bool:
         """Whether the typed word matches."""
-        return self.field.text().strip() == CONFIRM_WORD
+        typed = self.field.text().strip()
+        return typed in (CONFIRM_WORD, self.word, self.word.replace("İ", "I"))
 
     def _check(self) -> None:
         self.delete_button.setEnabled(self.confirmed())

@@ -29,12 +29,16 @@ def cmd_wipe(ctx: Context) -> int:
         if not ctx.stdin.isatty():
             raise UsageError("wipe deletes all your data: run it in a terminal to confirm, "
                              "or add --yes")
-        ctx.stderr.write(f"This deletes everything mlcoach keeps in {root} (moments, people, "
-                         "reflections, backups), its key in your keyring and the "
-                         "launch-at-login entry. It cannot be undone.\n"
-                         "Type delete to confirm: ")
+        lang = ui_language(ctx.language)
+        word = translate("delete", lang)  # the word to type ("sil"); "delete" is taken too
+        ctx.stderr.write(translate(
+            "This deletes everything mlcoach keeps in {folder} (moments, people, "
+            "reflections, backups), its key in your keyring and the launch-at-login entry. "
+            "It cannot be undone.", lang, folder=root) + "\n"
+            + translate("Type {word} to confirm: ", lang, word=word))
         ctx.stderr.flush()
-        if ctx.stdin.readline().strip().lower() != "delete":
+        typed = ctx.stdin.readline().strip().replace("İ", "i").replace("I", "ı").lower()
+        if typed not in ("delete", word, word.replace("i", "ı")):
             raise MlcoachError("not confirmed; nothing was deleted")
     _stop_running_app(root)
     try:

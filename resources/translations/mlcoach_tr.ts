@@ -353,6 +353,11 @@
         <translation>Nelerin silineceği</translation>
     </message>
     <message>
+        <source>DELETE</source>
+        <comment>the word typed to confirm deleting all data</comment>
+        <translation>SİL</translation>
+    </message>
+    <message>
         <source>Type {0} to confirm:</source>
         <translation>Onaylamak için {0} yazın:</translation>
     </message>

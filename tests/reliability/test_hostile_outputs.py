@@ -97,7 +97,7 @@ def test_a_suggestion_without_its_optional_style_imports(opened, layout, tmp_pat
                              "size": "small"}])
     code, out, err = _import(layout, tmp_path, doc)
     assert (code, err) == (0, ""), err
-    assert "1 suggestions" in out
+    assert "imported 1 suggestion" in out
     exported = json.loads(_cli(layout, "export")[1])
     from mlcoach.transfer.exporting import canonical_id
 

@@ -670,3 +670,23 @@ def test_no_page_is_cut_short_on_a_short_screen(qtbot, dialog: SettingsDialog) -
         dialog.privacy.width()))
     assert dialog.tabs.currentWidget() is dialog.privacy
     assert dialog.frameGeometry().height() <= room
+
+
+def test_the_delete_word_is_asked_in_turkish_and_taken(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    """The Turkish dialog said "Onaylamak için DELETE yazın": the English word to type."""
+    from PySide6.QtCore import QTranslator
+
+    from tests.ui.test_translations import FOLDER
+
+    translator = QTranslator()
+    assert translator.load(str(FOLDER / "mlcoach_tr.qm"))
+    qapp.installTranslator(translator)
+    try:
+        confirm = ConfirmDeleteDialog()
+    finally:
+        qapp.removeTranslator(translator)
+    qtbot.addWidget(confirm)
+    assert confirm.word == "SİL"
+    for typed, takes in (("SİL", True), ("SIL", True), ("DELETE", True), ("sil", False)):
+        confirm.field.setText(typed)
+        assert confirm.delete_button.isEnabled() is takes, typed
