@@ -881,3 +881,42 @@ def test_import_summaries_count_in_both_languages(cli_env: dict[str, str],
     again = run_cli(turkish, "import", str(export))
     assert again.stdout.strip() == "içe aktarılacak yeni bir şey yok"
     assert run_cli(english, "import", str(export)).stdout.strip() == "nothing new to import"
+
+
+def test_the_remaining_lines_speak_turkish(cli_env: dict[str, str], tmp_path: Path) -> None:
+    """search's type column, outcome's and --save's notes, and import's errors were English
+    under LANG=tr_TR (their texts were built with f-strings no catalogue could look up)."""
+    turkish = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}
+    assert run_cli(cli_env, "capture", "Thanked Ana for the review").returncode == 0
+    assert "  an  " in run_cli(turkish, "search", "review").stdout
+    saved = run_cli(turkish, "suggest", "--style", "facts", "--change", "write tests",
+                    "--save")
+    assert "planlanmış bir an olarak kaydedildi" in saved.stderr
+    found = run_cli(cli_env, "search", "tests", "--json").stdout
+    ref = next(h["id"] for h in json.loads(found) if h["type"] == "suggestion")
+    marked = run_cli(turkish, "outcome", ref[:8], "followed")
+    assert marked.returncode == 0 and "«karşılık buldu» olarak işaretlendi" in marked.stderr
+    missing = run_cli(turkish, "outcome", "zzzzz", "followed")
+    assert missing.returncode == 1 and "kimlikli bir öneri ya da an yok" in missing.stderr
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"a":')
+    res = run_cli(turkish, "import", str(bad))
+    assert res.returncode == 1 and "dosya geçerli JSON değil" in res.stderr, res.stderr
+    english = run_cli({**turkish, "LANG": "C.UTF-8", "LANGUAGE": ""}, "import", str(bad))
+    assert "the file is not valid JSON" in english.stderr
+
+
+def test_adding_someone_archived_brings_them_back(cli_env: dict[str, str]) -> None:
+    """After `people archive Bob`, `people add Bob` said "already in your people list"
+    while `people list` did not show him, and nothing could bring him back."""
+    assert run_cli(cli_env, "people", "add", "Bob", "--notes", "likes facts").returncode == 0
+    assert run_cli(cli_env, "capture", "Asked @Bob about the plan").returncode == 0
+    assert run_cli(cli_env, "people", "archive", "Bob").returncode == 0
+    assert "Bob" not in run_cli(cli_env, "people", "list").stdout
+    back = run_cli(cli_env, "people", "add", "bob", "--style", "facts", "--notes", "new lead")
+    assert back.returncode == 0 and "back in your people list" in back.stdout, back.stderr
+    (bob,) = json.loads(run_cli(cli_env, "people", "list", "--json").stdout)
+    assert bob["name"] == "Bob" and bob["style"] == "facts"
+    assert bob["notes"] == "likes facts\n\nnew lead"
+    again = run_cli(cli_env, "people", "add", "Bob")
+    assert again.returncode == 1 and "already" in again.stderr

@@ -41,7 +41,7 @@ def _window(ns: Any, tz: Any) -> tuple[datetime, datetime]:
     if first.year < 1900 or last.year > 9000:  # time zones and margins leave the calendar
         raise UsageError("--from and --to must be dates from 1900 to 9000")
     if (last - first).days >= MAX_DAYS:
-        raise UsageError(f"--from and --to may span at most {MAX_DAYS} days")
+        raise UsageError("--from and --to may span at most {days} days", days=MAX_DAYS)
     start = datetime.combine(first, time(0), tzinfo=tz)
     return start, datetime.combine(last + timedelta(days=1), time(0), tzinfo=tz)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mlcoach.cli.counts import counted
 from mlcoach.domain.errors import MlcoachError, UsageError
-from mlcoach.domain.i18n import translate, ui_language
+from mlcoach.domain.i18n import N_, translate, ui_language
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -65,8 +65,16 @@ def cmd_suggest(ctx: Context) -> int:
     else:
         ctx.out(composed.as_text())
         if saved_id:
-            ctx.stderr.write(f"mlcoach: saved as a planned moment ({saved_id})\n")
+            ctx.stderr.write("mlcoach: " + translate("saved as a planned moment ({id})",
+                                                     ui_language(ctx.language), id=saved_id)
+                             + "\n")
     return 0
+
+
+_MARKED_SUGGESTION = N_("suggestion {id} marked {outcome}")
+_MARKED_MOMENT = N_("moment {id} marked {outcome}")
+_OUTCOME_WORDS = {"followed": N_("followed"), "not_yet": N_("not yet"),
+                  "declined": N_("declined")}
 
 
 def cmd_outcome(ctx: Context) -> int:
@@ -81,9 +89,10 @@ def cmd_outcome(ctx: Context) -> int:
         store = opened.store
         found = store.find_ids(ns.id)
         if len(found) > 1:
-            raise UsageError(f"{ns.id!r} matches more than one entry: give more of the id")
+            raise UsageError("{id} matches more than one entry: give more of the id",
+                             id=repr(ns.id))
         if not found:
-            raise MlcoachError(f"no suggestion or moment with id {ns.id!r}")
+            raise MlcoachError("no suggestion or moment with id {id}", id=repr(ns.id))
         kind, full = found[0]
         if kind == "suggestion":
             store.set_suggestion_outcome(full, ns.outcome)
@@ -91,7 +100,10 @@ def cmd_outcome(ctx: Context) -> int:
             store.set_moment_outcome(full, ns.outcome)
     finally:
         opened.store.close()
-    ctx.stderr.write(f"mlcoach: {kind} {full[:8]} marked {ns.outcome.value.replace('_', ' ')}\n")
+    lang = ui_language(ctx.language)
+    said = _MARKED_SUGGESTION if kind == "suggestion" else _MARKED_MOMENT
+    ctx.stderr.write("mlcoach: " + translate(said, lang, id=full[:8], outcome=translate(
+        _OUTCOME_WORDS[ns.outcome.value], lang)) + "\n")
     return 0
 
 
@@ -109,8 +121,9 @@ def cmd_prompts(ctx: Context) -> int:
         builtin_ids = {p.id for p in load_builtin()}
         clash = sorted(p.id for p in prompts if p.id in builtin_ids)
         if clash:
-            raise MlcoachError(f"{ns.file}: prompt id {clash[0]!r} is already used by the "
-                               "built-in library; rename it (nothing was imported)")
+            raise MlcoachError("{file}: prompt id {id} is already used by the built-in library; "
+                               "rename it (nothing was imported)", file=ns.file,
+                               id=repr(clash[0]))
     if ns.prompts_command == "validate":
         language = ui_language(ctx.language)
         ctx.out(translate("{file}: {counts}, all valid", language, file=ns.file,

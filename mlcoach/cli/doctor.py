@@ -345,7 +345,7 @@ def cmd_recover(ctx: Context) -> int:
     if ctx.stdin.isatty():
         import getpass
 
-        text = getpass.getpass("Recovery key: ")
+        text = getpass.getpass(translate("Recovery key: ", ui_language(ctx.language)))
     else:
         from mlcoach.cli.main import MAX_STDIN_LINE
 

@@ -76,7 +76,8 @@ class Context:
             )
         import getpass
 
-        return _as_passphrase(getpass.getpass("mlcoach passphrase: "))
+        return _as_passphrase(getpass.getpass(translate("mlcoach passphrase: ",
+                                                        ui_language(self.language))))
 
     def has_store(self) -> bool:
         """Whether the data folder holds a store (or what is left of one)."""
@@ -239,13 +240,15 @@ def one_line(text: str) -> str:
     return _NOT_IN_A_LINE.sub("\ufffd", text)
 
 
-def _recovery_notice(key: str) -> str:
-    return (
-        "mlcoach: your data is encrypted; the key is in your system keyring.\n"
-        "mlcoach: keep this recovery key somewhere safe (shown once; later with "
-        "`mlcoach doctor --recovery-key`):\n"
-        f"    {key}\n"
-    )
+def _recovery_notice(key: str, *, said_where: bool = False) -> str:
+    """The recovery key shown once, after a store is made (`said_where`: init has just
+    said where the key is)."""
+    lang = ui_language("")
+    where = "" if said_where else "mlcoach: " + translate(
+        "your data is encrypted; the key is in your system keyring.", lang) + "\n"
+    return where + "mlcoach: " + translate(
+        "keep this recovery key somewhere safe (shown once; later with "
+        "`mlcoach doctor --recovery-key`):", lang) + f"\n    {key}\n"
 
 
 def local_tz() -> Any:
@@ -348,7 +351,8 @@ def cmd_import(ctx: Context) -> int:
             raise exporting.ImportError_("the file is too large to be an mlcoach export")
         raw = exporting.read_limited(ctx.ns.file)  # /dev/zero and pipes claim size 0
     except OSError as exc:
-        raise MlcoachError(f"cannot read {ctx.ns.file}: {exc.strerror or exc}") from exc
+        raise MlcoachError("cannot read {file}: {reason}", file=ctx.ns.file,
+                           reason=exc.strerror or exc) from exc
     doc = exporting.parse_export(raw)
     opened = ctx.open()
     try:
@@ -385,7 +389,7 @@ def cmd_init(ctx: Context) -> int:
         ctx.out(translate("store created in {folder}, encrypted; the key is in your keyring",
                           lang, folder=root))
         assert opened.recovery_key
-        ctx.stderr.write(_recovery_notice(opened.recovery_key))
+        ctx.stderr.write(_recovery_notice(opened.recovery_key, said_where=True))
     opened.store.close()
     return EXIT_OK
 
@@ -417,8 +421,9 @@ def _new_passphrase(ctx: Context) -> str:
 
     from mlcoach.store.vault import check_new_passphrase
 
-    first = check_new_passphrase(getpass.getpass("New passphrase: "))
-    if getpass.getpass("Repeat it: ") != first:
+    lang = ui_language("")
+    first = check_new_passphrase(getpass.getpass(translate("New passphrase: ", lang)))
+    if getpass.getpass(translate("Repeat it: ", lang)) != first:
         raise UsageError("the two passphrases differ; nothing was created")
     return first
 
@@ -459,8 +464,8 @@ def _run(ctx: Context) -> int:
         note = _restore_damaged(ctx)
         if note is None:
             raise
-        raise MlcoachError(f"{note.message()} Nothing was changed by this command; run it "
-                           "again.") from exc
+        raise MlcoachError("{note} Nothing was changed by this command; run it again.",
+                           note=note.message()) from exc
     if code == EXIT_OK and ctx.ns.command in _WRITES and ctx.secret is not None \
             and getattr(ctx.ns, "people_command", None) != "list":
         _daily_backup(ctx)

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from mlcoach.cli.main import Context
 
 
+# What a search hit is, in the listing's type column.
+_ENTITY_WORDS = {"moment": N_("moment"), "person": N_("person"),
+                 "suggestion": N_("suggestion"), "reflection": N_("reflection")}
+
 def cmd_people(ctx: Context) -> int:
     ns = ctx.ns
     if ns.people_command == "list":
@@ -25,10 +29,15 @@ def cmd_people(ctx: Context) -> int:
     store = opened.store
     try:
         if ns.people_command == "add":
+            before = store.find_person(ns.name)
             person = store.add_person(ns.name, ns.style, ns.notes)
-            ctx.out_stored(person.id, N_("{name} was added as {id}, but the id could not be "
-                                         "printed ({reason}); do not add them again"),
-                           name=person.name)
+            if before is not None and before.archived:
+                ctx.out(translate("{name} is back in your people list, with their history",
+                                  ui_language(ctx.language), name=person.name))
+            else:
+                ctx.out_stored(person.id, N_("{name} was added as {id}, but the id could "
+                                             "not be printed ({reason}); do not add them "
+                                             "again"), name=person.name)
         elif ns.people_command == "edit":
             new_style: Any = None if ns.clear_style else (ns.style if ns.style else "")
             if ns.new_name is None and ns.notes is None and new_style == "":
@@ -99,9 +108,12 @@ def cmd_search(ctx: Context) -> int:
     elif not hits:
         ctx.out(translate("no matches", ui_language(ctx.language)))
     else:
+        lang = ui_language(ctx.language)
+        width = max(len(translate(w, lang)) for w in _ENTITY_WORDS.values())
         for h in hits:
             when = f"{h.when.astimezone(tz):%Y-%m-%d}" if h.when else "          "
-            ctx.out(f"{when}  {h.entity:<10} {' '.join(h.snippet.split())}")
+            entity = translate(_ENTITY_WORDS.get(h.entity, h.entity), lang)
+            ctx.out(f"{when}  {entity:<{width}} {' '.join(h.snippet.split())}")
     return EXIT_OK
 
 

@@ -58,8 +58,8 @@ def cmd_wipe(ctx: Context) -> int:
     if meta is not None and meta.encryption == "keyring":
         if _key_left(ctx, meta.store_id):
             raise MlcoachError("the data is deleted, but its key is still in your keyring "
-                               "(it could not be removed; delete the entry "
-                               f"{meta.store_id} there by hand)")
+                               "(it could not be removed; delete the entry {entry} there "
+                               "by hand)", entry=meta.store_id)
         ctx.out(translate("removed the encryption key from your keyring", lang))
     if login:
         ctx.out(translate("removed the launch-at-login entry", lang))

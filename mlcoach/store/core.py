@@ -129,10 +129,21 @@ class Store:
         return row.id
 
     def add_person(self, name: str, style: Style | None = None, notes: str = "") -> Person:
-        """Add someone; a name that differs only by case is the same person."""
+        """Add someone; a name that differs only by case is the same person. Adding
+        someone archived brings them back, with their history (and the style and notes
+        given, notes added to theirs)."""
         name = clean_name(name)
         with self._writes.begin() as s:
-            if self._person_row(s, name) is not None:
+            found = self._person_row(s, name)
+            if found is not None and found.archived:
+                found.archived = False
+                if style is not None:
+                    found.style = style.value
+                if notes:
+                    found.notes = f"{found.notes}\n\n{notes}" if found.notes else notes
+                found.updated_at = utcnow()
+                return rows.person(found)
+            if found is not None:
                 raise MlcoachError("{name!r} is already in your people list", name=name)
             now = utcnow()
             row = m.PersonRow(

@@ -342,7 +342,7 @@ def parse_export(raw: bytes) -> dict[str, Any]:
         if "digits" in str(exc):  # not Python's advice on int_max_str_digits
             raise ImportError_("the file is not valid JSON (a number has too many digits)") \
                 from exc
-        raise ImportError_(f"the file is not valid JSON ({exc})") from exc
+        raise ImportError_("the file is not valid JSON ({reason})", reason=exc) from exc
     return validate_export(doc)
 
 
@@ -354,25 +354,23 @@ def validate_export(doc: Any) -> dict[str, Any]:
     if not isinstance(version, int) or isinstance(version, bool):
         raise ImportError_("the export has no valid version number")
     if version > VERSION:
-        raise ImportError_(
-            f"the export is format version {version}, newer than this app reads ({VERSION}); "
-            "update mlcoach"
-        )
+        raise ImportError_("the export is format version {version}, newer than this app reads "
+                           "({readable}); update mlcoach", version=version, readable=VERSION)
     for section in SECTIONS:
         items = doc.get(section, [])
         if not isinstance(items, list):
-            raise ImportError_(f"{section!r} must be a list")
+            raise ImportError_("{section} must be a list", section=repr(section))
         seen: dict[Any, dict[str, Any]] = {}
         for i, item in enumerate(items):
             if not isinstance(item, dict):
-                raise ImportError_(f"{section}[{i}] must be an object")
+                raise ImportError_("{where} must be an object", where=f"{section}[{i}]")
             _VALIDATORS[section](item, f"{section}[{i}]")
             if section != "custom_prompts":  # their ids are the prompts' own names
                 _canonical_ids(item)
             first = seen.setdefault(item.get("id"), item)
             if first is not item and first != item:  # which one is right? say so, keep all
-                raise ImportError_(f"{section}[{i}] has the id of an earlier entry but "
-                                   "different content; nothing was imported")
+                raise ImportError_("{where} has the id of an earlier entry but different "
+                                   "content; nothing was imported", where=f"{section}[{i}]")
     return doc
 
 
