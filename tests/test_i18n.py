@@ -177,3 +177,17 @@ def test_turkish_puts_the_percent_sign_first() -> None:
 
     assert percent(1.0, "tr") == "%100" and percent(0.5, "en") == "50%"
     assert percent(2 / 3, "tr") == "%67"
+
+
+def test_a_damaged_file_is_said_with_the_way_out() -> None:
+    """`stats` on a store with a damaged index page said only "the data file could not be
+    read (database disk image is malformed)", with no next step."""
+    import sqlite3
+
+    from mlcoach.store.errors import unavailable
+
+    damaged = unavailable(sqlite3.DatabaseError("database disk image is malformed"))
+    assert "mlcoach doctor" in str(damaged) and "nothing was changed" in str(damaged)
+    assert "mlcoach doctor" in error_text(damaged, "tr")
+    other = unavailable(sqlite3.OperationalError("disk I/O error"))
+    assert str(other) == "the data file could not be read (disk I/O error)"

@@ -127,6 +127,11 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
             out.append(Check("store", "FAIL", str(exc)))
         return out
     except Exception as exc:  # a damaged file surfaces here as a DB error
+        if not recovery.is_corruption(exc) and not os.access(layout.root, os.W_OK):
+            out.append(Check("store", "WARN", f"{layout.root} is read-only, so the store "
+                             "cannot be checked here; mlcoach reads it (search, export) but "
+                             "saves nothing until the folder can be written"))
+            return out
         out.append(Check("store", "FAIL", damaged if recovery.is_corruption(exc)
                          else f"the database cannot be read: {exc}"))
         return out

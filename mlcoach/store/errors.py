@@ -51,4 +51,12 @@ def unavailable(exc: BaseException, *, brief: bool = False) -> StoreUnavailableE
         if brief:
             return StoreBusyError(BRIEF_BUSY_MESSAGE)
         return StoreBusyError(BUSY_MESSAGE)
+    from mlcoach.store.recovery import is_corruption
+
+    if is_corruption(exc):  # said with what happens next: nothing is lost yet
+        return StoreUnavailableError(DAMAGED_MESSAGE, detail=detail)
     return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)
+
+
+DAMAGED_MESSAGE = N_("the data file is damaged ({detail}); nothing was changed, and "
+                     "`mlcoach doctor` says how it will be restored from a backup")

@@ -470,3 +470,29 @@ def test_a_damaged_store_in_a_folder_that_cannot_be_written_is_said_to_be_damage
                 stdout=io.StringIO(), stderr=err) == 1
     assert "is damaged" in err.getvalue() and len(err.getvalue().strip().splitlines()) == 1
     assert _digest(layout.db) == before
+
+
+def test_doctor_does_not_fail_a_healthy_store_in_a_read_only_folder(
+        opened, layout, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On a read-only mount search and export read the store fine, but doctor said
+    "[FAIL] store: the database cannot be read: unable to open database file" (SQLite
+    cannot make its -shm file there), pushing the user to "fix" a healthy store. Root
+    writes anywhere, so the folder's state and SQLite's answer are stood in for."""
+    import os
+    import sqlite3
+
+    opened.store.close()
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kw: False
+                        if mode == os.W_OK and str(path) == str(layout.root)
+                        else real_access(path, mode, **kw))
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(recovery, "inspect", refuse)
+    checks = {c.name: c for c in run_checks(layout, OSKeyring(), lambda: "")}
+    assert checks["store"].status == "WARN" and "read-only" in checks["store"].detail
+    monkeypatch.setattr(os, "access", real_access)  # a writable folder: that is a failure
+    checks = {c.name: c for c in run_checks(layout, OSKeyring(), lambda: "")}
+    assert checks["store"].status == "FAIL"
