@@ -920,3 +920,26 @@ def test_adding_someone_archived_brings_them_back(cli_env: dict[str, str]) -> No
     assert bob["notes"] == "likes facts\n\nnew lead"
     again = run_cli(cli_env, "people", "add", "Bob")
     assert again.returncode == 1 and "already" in again.stderr
+
+
+def test_every_command_action_and_option_says_what_it_is() -> None:
+    """`mlcoach people --help` listed list/add/edit/archive with no word on them, and most
+    options (--kind, --style, --change, --json, -o …) had no help, in either language."""
+    import argparse
+
+    from mlcoach.cli.parser import build_parser
+
+    bare: list[str] = []
+
+    def walk(parser: argparse.ArgumentParser, where: str) -> None:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helped = {a.dest for a in action._choices_actions if a.help}
+                bare.extend(f"{where} {name}" for name in action.choices if name not in helped)
+                for name, sub in action.choices.items():
+                    walk(sub, f"{where} {name}")
+            elif not action.help:
+                bare.append(f"{where} {'/'.join(action.option_strings) or action.dest}")
+
+    walk(build_parser(), "mlcoach")
+    assert bare == []

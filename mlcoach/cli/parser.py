@@ -145,6 +145,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     one place than spread over helpers, and `mlcoach capture` builds only its part.
     """
     _t = _help_language()
+    _JSON = _t("print JSON instead")
+    _STYLES = _t("facts, enthusiasm, reassurance or credibility")
+    _KINDS = _t("example, suggestion, recognition, support, question, delegation or other")
+    _NAME = _t("their name, as in your people list")
+    _OUTPUT = _t("the file to write (default: standard output)")
     p = _Parser(prog="mlcoach", description=_t("Practise micro-leadership, one small act a day."))
     p.add_argument("--version", action="version", version=f"mlcoach {__version__}",
                    help=_t("show program's version number and exit"))  # 3.11 skips argparse._
@@ -161,81 +166,87 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     c = sub.add_parser("capture",
                        help=_t("store a moment (no text: open the quick-capture window)"))
     c.add_argument("text", nargs="*", help=_t("what happened; @Name and #tag are understood"))
-    c.add_argument("--kind", type=_enum_arg("Kind"), default=None)
-    c.add_argument("--person", metavar="NAME")
-    c.add_argument("--style", type=_enum_arg("Style"))
-    c.add_argument("--tag", action="append", default=[], metavar="T")
+    c.add_argument("--kind", type=_enum_arg("Kind"), default=None, help=_KINDS)
+    c.add_argument("--person", metavar="NAME", help=_t("who it was with"))
+    c.add_argument("--style", type=_enum_arg("Style"), help=_STYLES)
+    c.add_argument("--tag", action="append", default=[], metavar="T",
+                   help=_t("a tag (may be given more than once)"))
 
     s = sub.add_parser("suggest", help=_t("compose an influence suggestion (no options: open the "
                        "coach window)"))
-    s.add_argument("--style", type=_enum_arg("Style"))
-    s.add_argument("--change", metavar="TEXT")
-    s.add_argument("--person", metavar="NAME")
-    s.add_argument("--action", type=_enum_arg("ChangeKind"), default="differently")
-    s.add_argument("--size", type=_enum_arg("Size"), default="medium")
+    s.add_argument("--style", type=_enum_arg("Style"), help=_STYLES)
+    s.add_argument("--change", metavar="TEXT", help=_t("the change you would like"))
+    s.add_argument("--person", metavar="NAME", help=_t("who you would ask"))
+    s.add_argument("--action", type=_enum_arg("ChangeKind"), default="differently",
+                   help=_t("start, stop or differently (default: differently)"))
+    s.add_argument("--size", type=_enum_arg("Size"), default="medium",
+                   help=_t("small, medium or large, for them (default: medium)"))
     s.add_argument("--by-example", action="store_true", help=_t("lead by example instead"))
     s.add_argument("--save", action="store_true", help=_t("save it as a planned moment"))
-    s.add_argument("--json", action="store_true")
+    s.add_argument("--json", action="store_true", help=_JSON)
 
     oc = sub.add_parser("outcome", help=_t("record whether a suggestion or moment was followed"))
     oc.add_argument("id", help=_t("the id printed by --save or --json (a unique prefix will do)"))
     oc.add_argument("outcome", type=_enum_arg("Outcome"), help=_t("followed, not_yet or declined"))
 
     pr = sub.add_parser("prompt", help=_t("print the prompt the scheduler would show next"))
-    pr.add_argument("--json", action="store_true")
+    pr.add_argument("--json", action="store_true", help=_JSON)
 
     ps = sub.add_parser("prompts", help=_t("the prompt library and prompt packs"))
     pss = ps.add_subparsers(dest="prompts_command", parser_class=_Parser, metavar="ACTION",
                             required=True)
     pl = pss.add_parser("list", help=_t("list every prompt"))
-    pl.add_argument("--json", action="store_true")
+    pl.add_argument("--json", action="store_true", help=_JSON)
     pv = pss.add_parser("validate", help=_t("check a prompt pack"))
-    pv.add_argument("file", type=Path)
+    pv.add_argument("file", type=Path, help=_t("the pack (TOML)"))
     pi = pss.add_parser("import", help=_t("add the prompts of a pack"))
-    pi.add_argument("file", type=Path)
+    pi.add_argument("file", type=Path, help=_t("the pack (TOML)"))
     pe = pss.add_parser("export", help=_t("write your own prompts as a pack"))
-    pe.add_argument("-o", "--output", type=Path)
+    pe.add_argument("-o", "--output", type=Path, help=_OUTPUT)
     pe.add_argument("--all", action="store_true", help=_t("include the built-in library"))
 
     pp = sub.add_parser("people", help=_t("the people you work with"))
     ppp = pp.add_subparsers(dest="people_command", parser_class=_Parser, metavar="ACTION",
                             required=True)
-    l_ = ppp.add_parser("list")
-    l_.add_argument("--json", action="store_true")
+    l_ = ppp.add_parser("list", help=_t("list the people you work with"))
+    l_.add_argument("--json", action="store_true", help=_JSON)
     l_.add_argument("--all", action="store_true", help=_t("include archived people"))
-    a = ppp.add_parser("add")
-    a.add_argument("name")
-    a.add_argument("--style", type=_enum_arg("Style"))
-    a.add_argument("--notes", default="")
-    e = ppp.add_parser("edit")
-    e.add_argument("name")
-    e.add_argument("--name", dest="new_name")
+    a = ppp.add_parser("add", help=_t("add someone (or bring back someone archived)"))
+    a.add_argument("name", help=_NAME)
+    a.add_argument("--style", type=_enum_arg("Style"), help=_STYLES)
+    a.add_argument("--notes", default="", help=_t("what helps you work with them"))
+    e = ppp.add_parser("edit", help=_t("change someone's name, style or notes"))
+    e.add_argument("name", help=_NAME)
+    e.add_argument("--name", dest="new_name", metavar="NEW_NAME", help=_t("a new name"))
     style = e.add_mutually_exclusive_group()  # set one, or clear it: not both
-    style.add_argument("--style", type=_enum_arg("Style"))
-    style.add_argument("--clear-style", action="store_true")
-    e.add_argument("--notes")
-    ar = ppp.add_parser("archive")
-    ar.add_argument("name")
+    style.add_argument("--style", type=_enum_arg("Style"), help=_STYLES)
+    style.add_argument("--clear-style", action="store_true",
+                       help=_t("forget their style (not sure yet)"))
+    e.add_argument("--notes", help=_t("their notes, replaced"))
+    ar = ppp.add_parser("archive", help=_t("hide someone from lists; their history stays"))
+    ar.add_argument("name", help=_NAME)
 
     se = sub.add_parser("search", help=_t("full-text search of your history"))
-    se.add_argument("query")
-    se.add_argument("--person", metavar="NAME")
-    se.add_argument("--kind", type=_enum_arg("Kind"))
-    se.add_argument("--since", type=_date_arg, metavar="DATE")
-    se.add_argument("--limit", type=int, default=50)
-    se.add_argument("--json", action="store_true")
+    se.add_argument("query", help=_t("the words to find"))
+    se.add_argument("--person", metavar="NAME", help=_t("only what is about them"))
+    se.add_argument("--kind", type=_enum_arg("Kind"), help=_KINDS)
+    se.add_argument("--since", type=_date_arg, metavar="DATE",
+                    help=_t("only from this day on (YYYY-MM-DD)"))
+    se.add_argument("--limit", type=int, default=50, help=_t("at most this many (default: 50)"))
+    se.add_argument("--json", action="store_true", help=_JSON)
 
     rf = sub.add_parser("reflect", help=_t("open the end-of-day reflection (--text: answer here)"))
     rf.add_argument("--text", action="store_true",
                     help=_t("answer in the terminal instead of the window"))
 
     ex = sub.add_parser("export", help=_t("export everything"))
-    ex.add_argument("--format", choices=("json", "csv", "md"), default="json")
-    ex.add_argument("-o", "--output", type=Path)
+    ex.add_argument("--format", choices=("json", "csv", "md"), default="json",
+                    help=_t("json (can be imported again), csv or md (default: json)"))
+    ex.add_argument("-o", "--output", type=Path, help=_OUTPUT)
 
     im = sub.add_parser("import", help=_t("import a JSON export or another journal's "
                                           "(all or nothing)"))
-    im.add_argument("file", type=Path)
+    im.add_argument("file", type=Path, help=_t("the file to import"))
     im.add_argument("--from", dest="source", choices=("jrnl", "dayone"),
                     help=_t("the file is jrnl's `--export json`, or Day One's JSON "
                             "(or its zip)"))
@@ -251,10 +262,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                     help=_t("last day, included (default: the first day)"))
     ca.add_argument("--eds", action="store_true",
                     help=_t("also read the GNOME/Evolution calendars"))
-    ca.add_argument("--json", action="store_true")
+    ca.add_argument("--json", action="store_true", help=_JSON)
 
     st = sub.add_parser("stats", help=_t("streak, this week's moments, realized vs attempted"))
-    st.add_argument("--json", action="store_true")
+    st.add_argument("--json", action="store_true", help=_JSON)
 
     it = sub.add_parser("init", help=_t("set up the store explicitly"))
     g = it.add_mutually_exclusive_group()
@@ -264,7 +275,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     d = sub.add_parser("doctor", help=_t("check the store, key, backups and desktop integration"))
     d.add_argument("--recovery-key", action="store_true", help=_t("show the recovery key"))
-    d.add_argument("--json", action="store_true")
+    d.add_argument("--json", action="store_true", help=_JSON)
 
     sub.add_parser("recover", help=_t("restore the keyring entry from your recovery key"))
 
