@@ -232,6 +232,12 @@ def test_cli_lines_show_the_day_a_longer_event_ends(cli_env: dict[str, str],
         "2026-03-02–2026-03-04 all day  free  Conference",
         "2026-03-02 08:00–2026-03-10 16:00  busy  Offsite",
         "2026-03-03 22:00–00:00  busy  Late"]
+    turkish = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}  # was English there too
+    text = run_cli(turkish, "calendar", str(cal), "--from", "2026-03-03", "--to", "2026-03-03")
+    assert text.stdout.splitlines() == [
+        "2026-03-02–2026-03-04 tüm gün  boş   Conference",
+        "2026-03-02 08:00–2026-03-10 16:00  dolu  Offsite",
+        "2026-03-03 22:00–00:00  dolu  Late"]
 
 
 def test_a_vendor_zone_name_is_read_without_warnings_on_stderr(cli_env: dict[str, str],

@@ -176,6 +176,12 @@ def test_csv_and_markdown_exports(store):
     assert "'=HYPERLINK" in csv_text
     md = exporting.export_markdown(store)
     assert "## 2026-" in md and "Showed Ana the build times" in md and "Energy: 4/5" in md
+    assert md.startswith("# mlcoach journal")
+    # The human-readable export was English under Turkish too.
+    tr = exporting.export_markdown(store, language="tr")
+    assert tr.startswith("# mlcoach günlüğü") and "Enerji: 4/5" in tr
+    assert "Showed Ana the build times" in tr and "Energy" not in tr
+    assert "*Değerlendirme*" in tr and " ile: " in tr
 
 
 def test_preview_counts_what_an_import_would_add_and_changes_nothing(store, tmp_path,

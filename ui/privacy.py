@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from mlcoach.transfer.exporting import (
     export_markdown,
     export_target,
 )
+from mlcoach.ui.i18n import current_language
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -67,7 +69,8 @@ def export_formats() -> list[ExportFormat]:
         ExportFormat("json", translate("privacy", "JSON, complete and re-importable"), ".json",
                      export_json),
         ExportFormat("csv", translate("privacy", "CSV spreadsheet"), ".csv", export_csv),
-        ExportFormat("md", translate("privacy", "Markdown journal"), ".md", export_markdown),
+        ExportFormat("md", translate("privacy", "Markdown journal"), ".md",
+                     functools.partial(export_markdown, language=current_language())),
     ]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.errors import UsageError
-from mlcoach.domain.i18n import translate, ui_language
+from mlcoach.domain.i18n import N_, translate, ui_language
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -88,8 +88,9 @@ def cmd_calendar(ctx: Context) -> int:
     elif not rows:
         ctx.out(translate("no calendar entries in this window", ui_language(ctx.language)))
     else:
+        lang = ui_language(ctx.language)
         for m, who in rows:
-            ctx.out(_line(m, who, tz))
+            ctx.out(_line(m, who, tz, lang))
     return 0
 
 
@@ -105,16 +106,19 @@ def _all_failed(result: Any, path: Path | None) -> bool:
         return True
 
 
-def _line(m: Meeting, who: list[str], tz: Any) -> str:
+def _line(m: Meeting, who: list[str], tz: Any, lang: str) -> str:
     start, end = m.start.astimezone(tz), m.end.astimezone(tz)
     last = (end - timedelta(microseconds=1)).date()  # an end at midnight is the day before's
     if m.all_day:
-        when = f"{start:%Y-%m-%d}{f'–{last:%Y-%m-%d}' if last > start.date() else ''} all day"
+        days = f"{start:%Y-%m-%d}{f'–{last:%Y-%m-%d}' if last > start.date() else ''}"
+        when = f"{days} {translate('all day', lang)}"
     elif last > start.date():  # a meeting over several days shows the day it ends
         when = f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
     else:
         when = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
-    flag = "busy" if m.busy else "free"
+    flags = [translate(w, lang) for w in (N_("busy"), N_("free"))]
+    flag = flags[0 if m.busy else 1].ljust(max(map(len, flags)))
     when = when.ljust(22)  # the width of one day's "YYYY-MM-DD HH:MM–HH:MM"
     extra = f"  ({', '.join(who)})" if who else ""
-    return f"{when}  {flag}  {' '.join(m.summary.split()) or '(no title)'}{extra}"
+    title = " ".join(m.summary.split()) or translate("(no title)", lang)
+    return f"{when}  {flag}  {title}{extra}"

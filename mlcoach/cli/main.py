@@ -328,7 +328,8 @@ def cmd_export(ctx: Context) -> int:
         elif fmt == "csv":
             text = exporting.export_csv(store, local_tz())
         else:
-            text = exporting.export_markdown(store, local_tz())
+            text = exporting.export_markdown(store, local_tz(),
+                                             language=ui_language(ctx.language))
     if ctx.ns.output and str(ctx.ns.output) != "-":
         exporting.write_export(ctx.ns.output, text, ctx.root)
     elif ctx.stdout.isatty():  # read on the screen: no terminal sequences (CSV keeps CRLF)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.i18n import N_, translate
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, is_text
@@ -220,36 +221,50 @@ def _csv_safe(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
-def export_markdown(store: Store | LightStore, tz: tzinfo | None = None, **kw: Any) -> str:
-    """A readable journal grouped by local day."""
+def export_markdown(store: Store | LightStore, tz: tzinfo | None = None, *,
+                    language: str = "en", **kw: Any) -> str:
+    """A readable journal grouped by local day, its words in `language`."""
+
+    def say(text: str, **params: object) -> str:
+        return translate(text, language, **params)
+
     doc = export_document(store, **kw)
     local = tz or _local()
     days: dict[str, list[str]] = {}
     for mo in doc["moments"]:
         when = datetime.fromisoformat(mo["created_at"]).astimezone(local)
-        bits = [f"**{_md(mo['kind'])}**"]
+        bits = [f"**{_md(say(_MD_KINDS.get(mo['kind'], mo['kind'])))}**"]
         if mo["person"]:
-            bits.append(f"with {_md(mo['person'])}")
+            bits.append(say("with {name}", name=_md(mo["person"])))
         line = f"- {when:%H:%M} {' '.join(bits)}: {_md(mo['text'])}"
         if mo["tags"]:
             line += " " + " ".join(_md(f"#{t}") for t in mo["tags"])
         if mo["outcome"]:
-            line += f" — {mo['outcome'].replace('_', ' ')}"
+            line += f" — {say(_MD_OUTCOMES.get(mo['outcome'], mo['outcome']))}"
         days.setdefault(when.date().isoformat(), []).append(line)
     for re_ in doc["reflections"]:
         lines = []
         if re_["energy"]:
-            lines.append(f"- Energy: {re_['energy']}/5")
-        for label, key in (("Went well", "went_well"), ("Differently", "differently"),
-                           ("Intention", "intention")):
+            lines.append("- " + say("Energy: {n}/5", n=re_["energy"]))
+        for label, key in ((N_("Went well"), "went_well"), (N_("Differently"), "differently"),
+                           (N_("Intention"), "intention")):
             if re_[key]:
-                lines.append(f"- {label}: {_md(re_[key])}")
+                lines.append(f"- {say(label)}: {_md(re_[key])}")
         if lines:
-            days.setdefault(re_["day"], []).append("\n*Reflection*\n\n" + "\n".join(lines))
-    parts = ["# mlcoach journal\n"]
+            heading = say("Reflection")
+            days.setdefault(re_["day"], []).append(f"\n*{heading}*\n\n" + "\n".join(lines))
+    parts = [f"# {say('mlcoach journal')}\n"]
     for day in sorted(days):
         parts.append(f"\n## {day}\n\n" + "\n".join(days[day]) + "\n")
     return "".join(parts)
+
+
+# The words of the Markdown journal that come from stored values.
+_MD_KINDS = {"example": N_("example"), "suggestion": N_("suggestion"),
+             "recognition": N_("recognition"), "support": N_("support"),
+             "question": N_("question"), "delegation": N_("delegation"), "other": N_("other")}
+_MD_OUTCOMES = {"followed": N_("followed"), "not_yet": N_("not yet"),
+                "declined": N_("declined")}
 
 
 _MD_SPECIAL = {c: "\\" + c for c in "\\`*_{}[]()#+-.!|~>:/"}
