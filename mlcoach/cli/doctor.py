@@ -90,7 +90,7 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
     out = []
     meta = read_meta(layout)
     assert meta is not None
-    enc = {"keyring": "encrypted, key in the system keyring",
+    enc = {"keyring": "encrypted with a key kept in the system keyring",
            "passphrase": "encrypted with a passphrase",
            "none": "NOT encrypted (chosen at set-up)"}[meta.encryption]
     out.append(Check("encryption", "OK" if meta.encryption != "none" else "WARN", enc))
