@@ -782,7 +782,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self.opened is not None and getattr(self.opened, "full_is_open", True):
             self._store().full().store.wait_as_long_as_needed()  # behind an import, kept
         if Window.CAPTURE in self.windows:
-            self.capture_window().flush_draft()
+            self.capture_window().keep_now()
         if Window.REFLECT in self.windows:
             self.reflection_dialog().keep_unsaved()
         if Window.SUGGEST in self.windows:

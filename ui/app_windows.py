@@ -77,13 +77,14 @@ class WindowFactories:
 
     def capture_window(self) -> CaptureWindow:
         from mlcoach.ui.capture_window import CaptureWindow
-        from mlcoach.ui.draft import DraftFile
+        from mlcoach.ui.draft import DraftFile, StoreDraft
 
         found = self.windows.get(Window.CAPTURE)
         if isinstance(found, CaptureWindow):
             return found
         # Kept ready in the idle app: the raw store, no ORM.
-        widget = CaptureWindow(self._store().store, DraftFile(self.data_root / DRAFT_NAME))
+        store = self._store().store
+        widget = CaptureWindow(store, StoreDraft(store, DraftFile(self.data_root / DRAFT_NAME)))
         widget.moment_saved.connect(lambda _id: self.refresh_status())
         self.windows[Window.CAPTURE] = widget
         return widget

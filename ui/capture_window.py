@@ -29,7 +29,7 @@ from mlcoach.domain.capture import parse_capture
 from mlcoach.domain.errors import MlcoachError, StoreBusyError
 from mlcoach.domain.model import Kind, Style
 from mlcoach.ui.colours import mute
-from mlcoach.ui.draft import Draft, DraftFile
+from mlcoach.ui.draft import Draft, DraftKeeper
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.wayland_frames import placed_by_compositor
@@ -243,7 +243,7 @@ class CaptureWindow(QWidget):
     RETRY_WAIT_MS = 50
     RETRIES = 60
 
-    def __init__(self, store: Store | LightStore, draft: DraftFile,
+    def __init__(self, store: Store | LightStore, draft: DraftKeeper,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if parent is not None:
@@ -323,9 +323,14 @@ class CaptureWindow(QWidget):
         self.edit.end(False)
 
     def flush_draft(self) -> None:
-        """Write the pending draft to disk now (also done on hide)."""
+        """Keep the pending draft now (also done on hide)."""
         self._draft_timer.stop()
         self._draft.save(self.draft())
+
+    def keep_now(self) -> None:
+        """Keep what is typed before returning (the app is quitting)."""
+        self._draft_timer.stop()
+        self._draft.save_now(self.draft())
 
     def draft(self) -> Draft:
         """What is typed and picked right now."""

@@ -1,9 +1,10 @@
-"""The quick-capture draft, kept on disk so that it survives Esc, a crash or a restart.
+"""The quick-capture draft, kept so that it survives Esc, a crash or a restart.
 
-The draft holds what the user typed, which can be sensitive. It is written next to
-the encrypted store, in the private data folder (owner-only, 0700), as an owner-only
-(0600) file, atomically, and deleted as soon as the moment is saved. It is plain JSON,
-not encrypted: it only ever holds the one line being typed, never stored moments.
+The draft holds what the user typed, often about a colleague. The app keeps it inside
+the encrypted store (`StoreDraft`, one state key, written on the worker so a long import
+never stalls the typing). Only when the store cannot take it does it go to a file in
+the private data folder (`DraftFile`: owner-only, atomic, plain JSON), which is removed
+as soon as the store has the draft again, and read once from an older version.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from mlcoach.domain.model import Kind, Style
 from mlcoach.system.paths import atomic_write, ensure_private_dir, make_private
@@ -21,6 +22,14 @@ logger = logging.getLogger(__name__)
 
 _FORMAT = 1
 _E = TypeVar("_E", Kind, Style)
+
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
+    from mlcoach.store.light import LightStore
+
+#: The state key of the draft in the store.
+KEY = "capture_draft"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +43,19 @@ class Draft:
     def is_empty(self) -> bool:
         """True when there is nothing worth keeping."""
         return not self.text.strip() and self.kind is None and self.style is None
+
+
+class DraftKeeper(Protocol):
+    """Where a capture window keeps its draft."""
+
+    def load(self) -> Draft | None: ...
+
+    def save(self, draft: Draft) -> None: ...
+
+    def clear(self) -> None: ...
+
+    def save_now(self, draft: Draft) -> None:
+        """Keep `draft` before returning (the app is quitting)."""
 
 
 class DraftFile:
@@ -64,12 +86,7 @@ class DraftFile:
         if draft.is_empty():
             self.clear()
             return
-        data = {
-            "format": _FORMAT,
-            "text": draft.text,
-            "kind": draft.kind.value if draft.kind else None,
-            "style": draft.style.value if draft.style else None,
-        }
+        data = _to_json(draft)
         try:
             ensure_private_dir(self.path.parent)
             atomic_write(self.path, json.dumps(data, ensure_ascii=False))
@@ -78,12 +95,87 @@ class DraftFile:
             # Losing a draft is bad, but failing the user's typing is worse.
             logger.warning("could not write the capture draft: %s", exc)
 
+    def save_now(self, draft: Draft) -> None:
+        """`save`: it returns once the file is written."""
+        self.save(draft)
+
     def clear(self) -> None:
         """Remove the draft file, if there is one."""
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:
             logger.warning("could not remove the capture draft: %s", exc)
+
+
+class StoreDraft:
+    """The draft in the encrypted store; a file only while the store cannot take it."""
+
+    def __init__(self, store: Store | LightStore, fallback: DraftFile) -> None:
+        self._store = store
+        self._fallback = fallback
+
+    def load(self) -> Draft | None:
+        """The kept draft: a file's (left by a failed write or an older version, moved
+        into the store) over the store's, which it is newer than."""
+        from_file = self._fallback.load()
+        if from_file is not None:
+            self.save(from_file)
+            return from_file
+        try:
+            value = self._store.get_state(KEY)
+        except Exception as exc:  # a draft never stops the window opening
+            logger.warning("could not read the capture draft: %s", exc)
+            return None
+        draft = _from_json(value) if isinstance(value, dict) else None
+        return None if draft is None or draft.is_empty() else draft
+
+    def save(self, draft: Draft) -> None:
+        """Keep `draft` in the store (on the worker); an empty one removes it."""
+        if draft.is_empty():
+            self.clear()
+            return
+        self._write(_to_json(draft), draft)
+
+    def save_now(self, draft: Draft) -> None:
+        """Keep `draft` before returning, on this thread (the app is quitting)."""
+        empty = draft.is_empty()
+        try:
+            self._store.set_state(KEY, None if empty else _to_json(draft))
+        except Exception as exc:  # the store is held or gone: the file keeps the words
+            logger.warning("could not keep the capture draft in the store: %s", exc)
+            self._fallback.save(draft)  # an empty one removes the file
+        else:
+            self._fallback.clear()
+
+    def clear(self) -> None:
+        """Forget the draft, in the store and any file."""
+        self._fallback.clear()
+        self._write(None, None)
+
+    def _write(self, value: dict[str, Any] | None, draft: Draft | None) -> None:
+        from mlcoach.ui import ops
+
+        store, fallback = self._store, self._fallback
+
+        def written(_: object) -> None:
+            if draft is not None:
+                fallback.clear()  # the store has it: no words left in clear
+
+        def failed(exc: BaseException) -> None:
+            logger.warning("could not keep the capture draft in the store: %s", exc)
+            if draft is not None:
+                fallback.save(draft)  # losing the words would be worse
+
+        ops.run(lambda: store.set_state(KEY, value), written, failed)
+
+
+def _to_json(draft: Draft) -> dict[str, Any]:
+    return {
+        "format": _FORMAT,
+        "text": draft.text,
+        "kind": draft.kind.value if draft.kind else None,
+        "style": draft.style.value if draft.style else None,
+    }
 
 
 def _from_json(data: dict[str, Any]) -> Draft | None:

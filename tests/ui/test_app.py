@@ -128,6 +128,80 @@ def test_quitting_keeps_the_words_of_a_reflection_not_yet_saved(controller, qtbo
         reopened.store.close()
 
 
+def _files_holding(root: Path, word: bytes) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                  if p.is_file() and word in p.read_bytes())
+
+
+def test_the_capture_draft_is_kept_encrypted(controller, qtbot, opened):  # type: ignore[no-untyped-def]
+    """Esc kept "Dana froze in the 1:1" in capture-draft.txt, in clear, for as long as
+    the draft lived. The app keeps it in the encrypted store; it comes back after a
+    quit, and an older version's file is moved in and removed."""
+    from PySide6.QtCore import Qt
+
+    from mlcoach.ui import ops
+
+    ctl, _clock = controller
+    assert opened.meta.encryption == "keyring"
+    ctl.open_window(Window.CAPTURE)
+    window = ctl.capture_window()
+    qtbot.keyClicks(window.edit, "Dana froze in the 1:1 CANARYWORD")
+    qtbot.keyClick(window.edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: ops.pool().activeThreadCount() == 0 and not ops._live)
+    root = opened.layout.root
+    assert _files_holding(root, b"CANARYWORD") == []
+    exits = _exit_recorded(ctl)
+    ctl.quit()
+    assert exits == [0] and _files_holding(root, b"CANARYWORD") == []
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_store
+    from mlcoach.ui.draft import KEY
+
+    reopened = open_store(opened.layout, keys=OSKeyring())
+    try:
+        assert "CANARYWORD" in reopened.store.get_state(KEY)["text"]
+    finally:
+        reopened.store.close()
+
+
+def test_an_older_versions_draft_file_is_moved_into_the_store(qtbot, opened):  # type: ignore[no-untyped-def]
+    from mlcoach.system.paths import DRAFT_NAME
+    from mlcoach.ui import ops
+    from mlcoach.ui.draft import KEY, Draft, DraftFile, StoreDraft
+
+    file = DraftFile(opened.layout.root / DRAFT_NAME)
+    file.save(Draft(text="Half a thought OLDWORD"))
+    kept = StoreDraft(opened.store, file)  # as the app's capture window reads it
+    assert kept.load() == Draft(text="Half a thought OLDWORD")
+    qtbot.waitUntil(lambda: ops.pool().activeThreadCount() == 0 and not ops._live)
+    assert not (opened.layout.root / DRAFT_NAME).exists()
+    assert _files_holding(opened.layout.root, b"OLDWORD") == []
+    assert kept.load() == Draft(text="Half a thought OLDWORD")  # from the store now
+    kept.clear()
+    qtbot.waitUntil(lambda: ops.pool().activeThreadCount() == 0 and not ops._live)
+    assert opened.store.get_state(KEY) is None and kept.load() is None
+
+
+def test_a_draft_the_store_cannot_take_goes_to_the_file(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    """A long import holding the store must not cost the words: the file keeps them."""
+    from mlcoach.domain.errors import StoreBusyError
+    from mlcoach.system.paths import DRAFT_NAME
+    from mlcoach.ui import ops
+    from mlcoach.ui.draft import Draft, DraftFile, StoreDraft
+
+    def held(*_a: object) -> None:
+        raise StoreBusyError("another mlcoach is writing just now")
+
+    monkeypatch.setattr(opened.store, "set_state", held)
+    file = DraftFile(opened.layout.root / DRAFT_NAME)
+    kept = StoreDraft(opened.store, file)
+    kept.save(Draft(text="Asked Bo for the numbers"))
+    qtbot.waitUntil(lambda: ops.pool().activeThreadCount() == 0 and not ops._live)
+    assert file.load() == Draft(text="Asked Bo for the numbers")
+    kept.save_now(Draft(text="Asked Bo for the numbers, twice"))
+    assert file.load() == Draft(text="Asked Bo for the numbers, twice")
+
+
 def test_quitting_keeps_a_person_and_a_moment_being_edited(controller, qtbot, opened):  # type: ignore[no-untyped-def]
     """Quit (or the session ending) with a new person typed in the coach's People tab and
     a moment changed in History's editor: both were dropped without a word."""
