@@ -316,3 +316,31 @@ def test_a_gsettings_that_floods_answers_cannot_tell(tmp_path: Path,
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     assert gnome_banners_off() is None
+
+
+def test_a_session_up_for_a_while_is_not_waited_on_for_a_tray(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Without a tray the app waited its full 8 s for one even when started by hand in a
+    session up for hours; it waits only when the display is new (a start at login)."""
+    import os
+    import socket
+    import time
+
+    from mlcoach.system.desktop import display_age, started_with_the_session
+
+    path = tmp_path / "wayland-7"
+    sock = socket.socket(socket.AF_UNIX)
+    try:
+        sock.bind(str(path))
+        env = {"WAYLAND_DISPLAY": "wayland-7", "XDG_RUNTIME_DIR": str(tmp_path)}
+        now = time.time()
+        assert started_with_the_session(env, now)  # made just now: a login start
+        hours_ago = now - 3 * 3600
+        os.utime(path, (hours_ago, hours_ago))
+        age = display_age(env, now)
+        assert age is not None and abs(age - 3 * 3600) < 5
+        assert not started_with_the_session(env, now)
+    finally:
+        sock.close()
+    # What cannot be told waits, as before: a remote X display, a socket that is gone.
+    assert started_with_the_session({"DISPLAY": "otherhost:0"})
+    assert started_with_the_session({"WAYLAND_DISPLAY": str(tmp_path / "gone")})

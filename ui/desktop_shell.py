@@ -51,7 +51,15 @@ class DesktopShell:
         shows one only through an extension that loads with the shell itself."""
         if self.app.platformName() in ("offscreen", "minimal"):
             return False
-        return self._desktop() != "gnome"
+        if self._desktop() == "gnome":
+            return False
+        # Started by hand in a session up for a while: no panel is still on its way, so
+        # the window comes at once instead of after the full wait.
+        import os
+
+        from mlcoach.system.desktop import started_with_the_session
+
+        return started_with_the_session(os.environ)
 
     def show_main_window(self) -> None:
         """The window that stands in for the tray."""

@@ -66,6 +66,39 @@ def _is_address(host: str) -> bool:
 DISPLAY_DEADLINE_S = 1.0
 
 
+#: A display younger than this may still be bringing up its panel (a login start).
+YOUNG_DISPLAY_S = 120.0
+
+
+def display_age(env: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds since the display's socket was made (the session's start, near enough);
+    None when it cannot be told (a remote or abstract X display, another platform)."""
+    import os
+
+    wayland = env.get("WAYLAND_DISPLAY", "")
+    if wayland:
+        path = wayland if os.path.isabs(wayland) else os.path.join(
+            env.get("XDG_RUNTIME_DIR", ""), wayland)
+    else:
+        host, _, rest = env.get("DISPLAY", "").rpartition(":")
+        number = rest.split(".", 1)[0]
+        if host not in ("", "unix") or not number.isdigit():
+            return None
+        path = f"/tmp/.X11-unix/X{number}"
+    try:
+        made = os.stat(path).st_mtime
+    except OSError:
+        return None
+    return max(0.0, (time.time() if now is None else now) - made)
+
+
+def started_with_the_session(env: Mapping[str, str], now: float | None = None) -> bool:
+    """Whether the session around us began moments ago (a start at login, when a panel
+    and its tray may come a few seconds after us), or cannot be told."""
+    age = display_age(env, now)
+    return age is None or age < YOUNG_DISPLAY_S
+
+
 def display_answers(var: str, value: str, env: Mapping[str, str]) -> bool:
     """Whether the display `var`=`value` accepts a connection; nothing is read or sent.
     A form this does not know is left to Qt (True)."""
