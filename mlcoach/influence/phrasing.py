@@ -1013,8 +1013,10 @@ def _title_case(text: str) -> bool:
         return False  # "PR Reviews" has an acronym: "the PR reviews" reads as typed
     if all(_plain(w) in _ALWAYS_CAPITAL for w in lettered[1:]):
         return False  # "No-meeting Wednesdays" is written as it should be
-    return (any(_plain(w) in _TITLE_SMALL for w in lettered[1:])
-            or _plain(lettered[0]) in _KNOWN)  # "Weekly Demo", not "Dana Smith"
+    # Three capitalised words are a title ("Move Standup Earlier"); two are one when the
+    # first is not a verb ("Weekly Demo"), as "Use Jira" names a tool after its verb.
+    return (len(lettered) >= 3 or any(_plain(w) in _TITLE_SMALL for w in lettered[1:])
+            or _plain(lettered[0]) in _KNOWN - _VERBS)
 
 
 def lower_lead(text: str) -> str:
