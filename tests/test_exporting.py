@@ -539,17 +539,23 @@ def test_what_a_killed_export_left_beside_its_file_goes_at_the_next(cli_env, tmp
     one still being written."""
     import fcntl
     import os
+    import time
 
     from tests.conftest import run_cli
 
     assert run_cli(cli_env, "capture", "Asked Ana about the release").returncode == 0
     target = tmp_path / "notes.json"
-    killed = tmp_path / ".notes.json.k2x9ab3f.mlcoach-part"  # a second ago, not an hour
+    two_minutes_ago = time.time() - 120
+    killed = tmp_path / ".notes.json.k2x9ab3f.mlcoach-part"  # minutes ago, not an hour
     killed.write_text('{"moments": [{"text": "Asked Ana')
     other = tmp_path / ".journal.md.zz9x8y7w.mlcoach-part"  # a killed export to another name
     other.write_text("# mlcoach journal")
     writing = tmp_path / ".notes.json.a1b2c3d4.mlcoach-part"  # another export, writing now
     writing.write_text("{")
+    for part in (killed, other, writing):
+        os.utime(part, (two_minutes_ago, two_minutes_ago))
+    new = tmp_path / ".notes.json.n3w0n3w0.mlcoach-part"  # made just now, not yet locked
+    new.write_text("")
     mine = tmp_path / ".notes.json.20240101"  # the user's own, named like a leftover
     mine.write_text("kept")
     os.utime(mine, (0, 0))
@@ -557,7 +563,7 @@ def test_what_a_killed_export_left_beside_its_file_goes_at_the_next(cli_env, tmp
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)  # as atomic_write holds it while writing
         assert run_cli(cli_env, "export", "-o", str(target)).returncode == 0
     assert not killed.exists() and not other.exists()
-    assert writing.exists() and mine.exists()
+    assert writing.exists() and new.exists() and mine.exists()
     assert "Asked Ana" in target.read_text()
 
 

@@ -201,10 +201,13 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            _mark_writing(fh.fileno())  # held until renamed: see writer_gone
+            locked = _mark_writing(fh.fileno())  # held until renamed: see writer_gone
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
+            if locked:  # POSIX renames an open file; Windows cannot, and has no such lock
+                os.replace(tmp, path)
+        if not locked:
             os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -213,21 +216,38 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     fsync_dir(path.parent)
 
 
-def _mark_writing(fd: int) -> None:
-    """Lock a part file while it is written: a killed writer's lock goes with it."""
-    if os.name == "posix":
-        import fcntl
+def _mark_writing(fd: int) -> bool:
+    """Lock a part file while it is written, so a killed writer's part can be told from a
+    live one (its lock went with it); False where there is no such lock (Windows, NFS
+    without lockd): writing goes on without it."""
+    if os.name != "posix":
+        return False
+    import fcntl
 
+    try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+    except OSError:
+        return False
+    return True
+
+
+#: A part file younger than this may be between its creation and its lock.
+_PART_GRACE_S = 60.0
+#: Where parts carry no lock, one this old is taken for a killed write.
+_PART_UNLOCKED_S = 3600.0
 
 
 def writer_gone(part: Path) -> bool:
     """Whether the atomic_write that made `part` has ended without renaming it (killed):
-    nobody holds its lock. Where there are no such locks, whether it is an hour old."""
-    if os.name != "posix":
-        import time
+    older than a minute and nobody holds its lock. Where locks cannot be asked, whether
+    it is an hour old."""
+    import time
 
-        return time.time() - part.stat().st_mtime > 3600
+    age = time.time() - part.lstat().st_mtime
+    if age < _PART_GRACE_S:
+        return False
+    if os.name != "posix":
+        return age > _PART_UNLOCKED_S
     import fcntl
 
     fd = os.open(part, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
@@ -235,6 +255,8 @@ def writer_gone(part: Path) -> bool:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError:  # locks cannot be asked here (NFS without lockd): by age, as Windows
+        return age > _PART_UNLOCKED_S
     finally:
         os.close(fd)
     return True
