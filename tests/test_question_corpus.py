@@ -595,6 +595,7 @@ def test_lead_by_example_refuses_more_of_what_someone_else_would_do(
     ("Jira should be updated daily", "en"), ("toplantılar kısa olsun", "tr"),
     ("benim notlarımı paylaşmak", "tr"), ("kendi PR'larımı bir günde incelemek", "tr"),
     ("haftalık rutin", "tr"), ("kod incelemesini uzun tutmamak", "tr"),
+    ("toplantılarda disiplin", "tr"), ("toplantılarda sakin", "tr"),
 ])
 def test_lead_by_example_keeps_the_users_own_acts(change: str, lang: str) -> None:
     composed = compose(SuggestionRequest(change, None, ChangeKind.DIFFERENTLY,

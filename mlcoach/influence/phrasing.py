@@ -1191,23 +1191,27 @@ _TR_NOT_SAID_OF = frozenset(("kadın", "geçmiş", "yemiş", "altmış", "kırm�
                              "altın", "satın", "yetmiş", "yurdun", "ordun"))
 
 
-_TR_VOWELS = frozenset("aeıioöuü")
-# Words ending like a plural imperative after a consonant that are not one.
-_TR_NOT_IMPERATIVE = frozenset((
-    "metin", "çetin", "kadın", "altın", "satın", "bütün", "düğün", "tütün", "bugün", "yarın",
-    "uzun", "kimin", "sorun", "oyun", "ürün", "yakın", "rutin", "tahmin", "zemin", "emin",
-    "yemin", "kabin", "admin", "login", "plugin", "origin", "protein", "akın", "keskin",
-    "coşkun", "şaşkın", "baskın", "taşkın", "salgın", "yaygın", "kuzin", "latin"))
+# Verbs whose stem ends in a consonant, said to "you" as a request ("gönderin", "tutun"):
+# the stem and its -in/-ın/-un/-ün. Nouns end so too ("disiplin", "mümkün", "sakin"), so
+# only these stems count; a stem ending in a vowel takes -yin, which the proposal
+# endings hold ("ekleyin").
+_TR_IMPERATIVE_STEMS = frozenset((
+    "gönder", "tut", "paylaş", "kısalt", "yaz", "yap", "bitir", "başlat", "kapat", "aç",
+    "al", "ver", "koy", "kes", "bırak", "getir", "götür", "sor", "anlat", "göster", "unut",
+    "gel", "bak", "düşün", "dur", "konuş", "sil", "düzelt", "değiştir", "bildir", "katıl",
+    "azalt", "artır", "ayır", "yönet", "geçir", "çalış", "kullan", "gir", "çık", "kur",
+    "öğren", "bul", "seç", "çöz", "kaydır", "ilet", "aktar", "dağıt", "öner", "ölç",
+    "buluş", "sun", "tart", "kat", "uy"))
+# …and the stems that change before it: "et" → "edin", "git" → "gidin".
+_TR_IMPERATIVE_WORDS = frozenset(("edin", "gidin", "kaydedin", "gidiniz", "ediniz"))
 
 
 def _tr_imperative(last: str) -> bool:
-    """ "gönderin", "tutun", "paylaşın": said to "you" as a request, like "ekleyin" (whose
-    -yin the proposal endings hold; "-sın" is theirs too). At the end of a change a genitive
-    ("ekibin") is rare."""
-    return (len(last) >= 5 and last.endswith(("in", "ın", "un", "ün"))
-            and last[-3] not in _TR_VOWELS | {"s"} and last not in _TR_NOT_IMPERATIVE
-            and not last.endswith(("gun", "gın", "gün", "gin", "ğun", "ğın", "ğün", "ğin"))
-            and last not in _TR_NOT_SAID_OF)
+    """ "gönderin", "tutun", "test edin": said to "you" as a request, like "ekleyin"."""
+    if last in _TR_IMPERATIVE_WORDS:
+        return True
+    return (last.endswith(("in", "ın", "un", "ün"))
+            and last[:-2] in _TR_IMPERATIVE_STEMS)
 
 
 def _tr_said_of_someone(last: str) -> bool:
