@@ -172,9 +172,9 @@ def test_a_lost_store_json_comes_back_from_its_copy(cli_env):
     (data / "store.json").write_text("")  # damaged: the copy again
     doc = json.loads(run_cli(cli_env, "export").stdout)
     assert sorted(m["text"] for m in doc["moments"]) == ["after", "precious"]
-    (data / "backups" / "store.json").unlink()  # a store made before the copy existed
+    (data / "backups" / "mlcoach-store.json").unlink()  # a store made before the copy existed
     assert run_cli(cli_env, "capture", "later").returncode == 0
-    assert (data / "backups" / "store.json").read_text() == meta
+    assert (data / "backups" / "mlcoach-store.json").read_text() == meta
 
 
 def test_recover_sets_up_a_store_whose_store_json_is_lost(cli_env):
@@ -185,7 +185,7 @@ def test_recover_sets_up_a_store_whose_store_json_is_lost(cli_env):
     assert key and key in first.stderr
     data = Path(cli_env["MLCOACH_DATA_DIR"])
     (data / "store.json").unlink()
-    (data / "backups" / "store.json").unlink()
+    (data / "backups" / "mlcoach-store.json").unlink()
     locked = run_cli(cli_env, "export")
     assert locked.returncode == 1 and "mlcoach recover" in locked.stderr
     doctor = run_cli(cli_env, "doctor")
@@ -943,3 +943,18 @@ def test_every_command_action_and_option_says_what_it_is() -> None:
 
     walk(build_parser(), "mlcoach")
     assert bare == []
+
+
+def test_an_unencrypted_store_that_lost_store_json_opens_again(cli_env: dict[str, str]) -> None:
+    """With no key to ask for, nothing secret is needed to know how it is protected: it
+    was sent to `recover` for a recovery key it never had."""
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    assert run_cli(cli_env, "capture", "plain words").returncode == 0
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    (data / "store.json").unlink()
+    (data / "backups" / "mlcoach-store.json").unlink()
+    doctor = run_cli(cli_env, "doctor")
+    assert "[WARN] store.json: missing; the store is not encrypted" in doctor.stdout
+    doc = json.loads(run_cli(cli_env, "export").stdout)
+    assert [m["text"] for m in doc["moments"]] == ["plain words"]
+    assert json.loads((data / "store.json").read_text())["encryption"] == "none"

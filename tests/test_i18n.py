@@ -191,3 +191,17 @@ def test_a_damaged_file_is_said_with_the_way_out() -> None:
     assert "mlcoach doctor" in error_text(damaged, "tr")
     other = unavailable(sqlite3.OperationalError("disk I/O error"))
     assert str(other) == "the data file could not be read (disk I/O error)"
+
+
+def test_an_import_field_error_is_one_message_in_either_language() -> None:
+    """An import's most common errors ("moments[3]: field 'created_at' must carry its
+    UTC offset") were f-strings: English under a Turkish locale."""
+    from mlcoach.transfer import exporting
+
+    doc = {"format": "mlcoach-export", "version": 1, "moments": [
+        {"id": "11111111-1111-4111-8111-111111111111", "text": "x", "kind": "other",
+         "created_at": "2026-01-02T10:00:00"}]}
+    with pytest.raises(MlcoachError) as caught:
+        exporting.validate_export(doc)
+    assert str(caught.value) == "moments[0]: field 'created_at' must carry its UTC offset"
+    assert error_text(caught.value, "tr") == "moments[0]: 'created_at' alanı UTC farkını taşımalı"

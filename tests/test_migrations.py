@@ -46,7 +46,7 @@ def test_older_schema_is_backed_up_then_migrated(opened, layout):
     with pytest.raises(MlcoachError, match="newer mlcoach"):
         ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
     assert not layout.backups.exists() or not any(  # no copy made (store.json's is kept)
-        p for p in layout.backups.iterdir() if p.name != "store.json")
+        p for p in layout.backups.iterdir() if p.name != "mlcoach-store.json")
 
 
 def _alembic(engine, action: str, target: str) -> None:  # type: ignore[no-untyped-def]

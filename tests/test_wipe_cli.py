@@ -115,7 +115,7 @@ def test_wipe_asks_in_turkish_and_takes_the_turkish_word(cli_env: dict[str, str]
     turkish = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}
     data, store_id = _filled(cli_env)
     no = _wipe_on_a_terminal(turkish, "evet")
-    assert no.returncode == 1 and "Onaylamak için sil yazın" in no.stderr, no.stderr
+    assert no.returncode == 1 and "Onaylamak için «sil» yazın" in no.stderr, no.stderr
     assert "onaylanmadı; hiçbir şey silinmedi" in no.stderr
     assert (data / "mlcoach.db").exists()
     yes = _wipe_on_a_terminal(turkish, "SİL")

@@ -18,6 +18,7 @@ from mlcoach.store.vault import (
     Layout,
     PassphraseSource,
     meta_file_ok,
+    plain_store,
     read_meta,
     resolve_secret,
 )
@@ -50,8 +51,12 @@ def run_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) -> 
     except MlcoachError as exc:
         return [Check("store", "FAIL", str(exc))]
     if meta is None and layout.db.exists() and layout.db.stat().st_size > 0:
-        out.append(Check("store", "FAIL", LOST_META.format(path=layout.meta,
-                                                           database=layout.db.name)))
+        if plain_store(layout):
+            out.append(Check("store.json", "WARN", "missing; the store is not encrypted, so "
+                             "the next start writes it again"))
+        else:
+            out.append(Check("store", "FAIL", LOST_META.format(path=layout.meta,
+                                                               database=layout.db.name)))
     elif meta is None:
         out.append(Check("store", "WARN", f"no store in {layout.root} yet (created on first use)"))
     else:

@@ -503,7 +503,9 @@ def _daily_backup(ctx: Context) -> None:
     except Exception as exc:  # the command itself succeeded: say so, but never fail it
         logger.debug("daily backup failed", exc_info=True)
         reason = _db_error_message(exc) or getattr(exc, "strerror", None) or exc
-        ctx.stderr.write(f"mlcoach: today's backup was not taken ({one_line(str(reason))})\n")
+        ctx.stderr.write("mlcoach: " + translate(
+            "today's backup was not taken ({reason})", ui_language(ctx.language),
+            reason=one_line(str(reason))) + "\n")
         return
     if note is not None:
         ctx.recovered(note)

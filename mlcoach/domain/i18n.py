@@ -60,10 +60,26 @@ def catalogue(language: str) -> Mapping[str, str]:
     return MappingProxyType({str(k): str(v) for k, v in messages.items() if v})
 
 
+class Phrase:
+    """A part of a message with fields of its own ("is outside the years {a} to {b}"),
+    translated with the message it is put in."""
+
+    __slots__ = ("params", "template")
+
+    def __init__(self, template: str, /, **params: object) -> None:
+        self.template, self.params = template, params
+
+    def __str__(self) -> str:
+        return self.template.format(**self.params) if self.params else self.template
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def translate(text: str, language: str, /, **params: object) -> str:
     """`text` in `language`, its `{name}` fields filled from `params`.
 
-    `Term` values and exceptions among `params` are translated too.
+    `Term` and `Phrase` values and exceptions among `params` are translated too.
     """
     found = catalogue(language).get(text, text)
     if not params:
@@ -74,6 +90,8 @@ def translate(text: str, language: str, /, **params: object) -> str:
 def _param(value: object, language: str) -> object:
     if isinstance(value, Term):
         return Term(catalogue(language).get(value, value))
+    if isinstance(value, Phrase):
+        return translate(value.template, language, **value.params)
     if isinstance(value, BaseException):
         return error_text(value, language)
     return value

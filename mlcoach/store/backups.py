@@ -20,16 +20,18 @@ from mlcoach.store.db import backup_file
 logger = logging.getLogger(__name__)
 
 LOCK_NAME = ".daily.lock"
-META_COPY = "store.json"  # vault keeps a copy of the data folder's store.json here
+META_COPY = "mlcoach-store.json"  # vault's copy of the data folder's store.json
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+_META_COPY_PART = re.compile(re.escape(f".{META_COPY}.") + r"[a-z0-9_]{8}"
+                             + re.escape(".mlcoach-part"))
 _NAME = re.compile(r"^mlcoach-(\d{8})T(\d{6})-(\w[\w-]*)\.db$")
 
 
 def written_here(name: str) -> bool:
     """Whether `name`, in the backups folder, is a file mlcoach writes: a copy, a copy cut
     short (".tmp" and its -wal/-shm, -journal), or the daily lock."""
-    if name in (LOCK_NAME, META_COPY) or (name.startswith(f".{META_COPY}.")):
+    if name in (LOCK_NAME, META_COPY) or _META_COPY_PART.fullmatch(name):
         return True  # the daily lock, store.json's copy (or one cut short while written)
     base = name
     for side in ("-wal", "-shm", "-journal"):

@@ -65,8 +65,9 @@ NO_KEYRING_MESSAGE = N_(
 
 
 LOST_META = N_(
-    "{path} is missing, so it is unknown how {database} is protected; if your recovery "
-    "key opens it, `mlcoach recover` sets it up again (nothing was changed)"
+    "{path} is missing, so it is unknown how {database} is protected; if a keyring key "
+    "protected it, `mlcoach recover` with your recovery key sets it up again; a store "
+    "with a passphrase needs that file back (nothing was changed)"
 )
 
 
@@ -138,7 +139,9 @@ class Opened(NamedTuple):
 def meta_copy(layout: Layout) -> Path:
     """The copy of store.json kept with the backups: store.json names the keyring entry
     and says how the store is protected, so without it the data could not be opened."""
-    return layout.backups / META_NAME
+    from mlcoach.store.backups import META_COPY
+
+    return layout.backups / META_COPY
 
 
 def _load_meta(path: Path) -> StoreMeta:
@@ -157,6 +160,30 @@ def _load_meta(path: Path) -> StoreMeta:
     except (KeyError, TypeError, ValueError) as exc:
         raise MlcoachError("{path} is damaged (field {field})", path=path,
                            field=exc) from exc
+
+
+def plain_store(layout: Layout) -> bool:
+    """Whether the database is an unencrypted SQLite file (its header says so in clear)."""
+    try:
+        with open(layout.db, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\0"
+    except OSError:
+        return False
+
+
+def _meta_of_a_plain_store(layout: Layout) -> StoreMeta | None:
+    """store.json written again for an unencrypted store that lost it (and its copy):
+    nothing secret is needed to know how it is protected. None for an encrypted one."""
+    if not plain_store(layout):
+        return None
+    meta = StoreMeta(store_id=new_id(), encryption="none", created_at=utcnow().isoformat())
+    try:
+        _write_meta(layout, meta)
+    except OSError as exc:
+        logger.warning("cannot write store.json again: %s", exc.strerror or exc)
+    else:
+        logger.warning("store.json was lost; written again for the unencrypted store")
+    return meta
 
 
 def meta_file_ok(layout: Layout) -> bool:
@@ -221,6 +248,13 @@ def heal_meta(layout: Layout, meta: StoreMeta) -> None:
             logger.info("wrote %s again", path.name)
         except OSError as exc:  # a read-only folder: the store still opens
             logger.warning("cannot write %s again: %s", path, exc.strerror or exc)
+            continue
+        if not layout.db.exists():  # a wipe ran between the look and the write: undo it
+            with contextlib.suppress(OSError):
+                path.unlink()
+                for folder in (layout.backups, layout.root):
+                    folder.rmdir()  # only when empty: nothing else is touched
+            return
 
 
 def _write_meta_only(layout: Layout, meta: StoreMeta) -> None:
@@ -415,9 +449,11 @@ def open_store(layout: Layout, *, keys: KeyStore,
             backup restored on the way (see recovery.py).
     """
     meta = read_meta(layout)
-    if meta is None:
-        if layout.db.exists() and layout.db.stat().st_size > 0:
+    if meta is None and layout.db.exists() and layout.db.stat().st_size > 0:
+        meta = _meta_of_a_plain_store(layout)
+        if meta is None:
             raise MlcoachError(LOST_META, path=layout.meta, database=layout.db.name)
+    if meta is None:
         if not auto_init:
             raise NotInitializedError("no store in {folder} yet; run `mlcoach init`",
                                       folder=layout.root)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from mlcoach import __version__
 from mlcoach.domain.errors import MlcoachError, UsageError
-from mlcoach.domain.i18n import N_, translate
+from mlcoach.domain.i18n import N_, Phrase, translate
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, is_text
@@ -421,24 +421,26 @@ class _V:
     def __init__(self, item: dict[str, Any], where: str) -> None:
         self.item, self.where = item, where
 
-    def fail(self, key: str, why: str) -> ImportError_:
-        return ImportError_(f"{self.where}: field {key!r} {why}")
+    def fail(self, key: str, why: str, **params: object) -> ImportError_:
+        """`why` is an N_ template, filled from `params` (translated with the message)."""
+        return ImportError_("{where}: field {key} {why}", where=self.where, key=repr(key),
+                            why=Phrase(why, **params))
 
     def text(self, key: str, *, required: bool = True, limit: int = MAX_TEXT,
              empty_ok: bool = False) -> str | None:
         v = self.item.get(key)
         if v is None:
             if required:
-                raise self.fail(key, "is missing")
+                raise self.fail(key, N_("is missing"))
             return None
         if not isinstance(v, str):
-            raise self.fail(key, "must be text")
+            raise self.fail(key, N_("must be text"))
         if not empty_ok and not v.strip():
-            raise self.fail(key, "is empty")
+            raise self.fail(key, N_("is empty"))
         if len(v) > limit or "\x00" in v:
-            raise self.fail(key, "is too long or contains a NUL character")
+            raise self.fail(key, N_("is too long or contains a NUL character"))
         if not is_text(v):
-            raise self.fail(key, "contains invalid characters")
+            raise self.fail(key, N_("contains invalid characters"))
         return v
 
     def name(self, key: str, *, required: bool = True) -> str | None:
@@ -450,7 +452,8 @@ class _V:
         try:
             clean_name(v)
         except UsageError as exc:
-            raise self.fail(key, f"is not a name mlcoach can keep ({exc})") from exc
+            raise self.fail(key, N_("is not a name mlcoach can keep ({reason})"),
+                            reason=exc) from exc
         return v
 
     def ident(self, key: str = "id", *, required: bool = True) -> str | None:
@@ -463,46 +466,49 @@ class _V:
         if v is None and not required:
             return None
         if v not in {o.value for o in options}:
-            raise self.fail(key, f"must be one of {', '.join(o.value for o in options)}")
+            raise self.fail(key, N_("must be one of {choices}"),
+                            choices=", ".join(o.value for o in options))
         return str(v)
 
     def when(self, key: str, *, required: bool = True) -> datetime | None:
         v = self.item.get(key)
         if v is None:
             if required:
-                raise self.fail(key, "is missing")
+                raise self.fail(key, N_("is missing"))
             return None
         if not isinstance(v, str):
-            raise self.fail(key, "must be an ISO-8601 timestamp")
+            raise self.fail(key, N_("must be an ISO-8601 timestamp"))
         try:
             dt = datetime.fromisoformat(v)
         except ValueError as exc:
-            raise self.fail(key, "must be an ISO-8601 timestamp") from exc
+            raise self.fail(key, N_("must be an ISO-8601 timestamp")) from exc
         if dt.tzinfo is None:
-            raise self.fail(key, "must carry its UTC offset")
+            raise self.fail(key, N_("must carry its UTC offset"))
         if not _YEARS[0] <= dt.year <= _YEARS[1]:
             # Far dates would overflow when shown in local time or grouped by week.
-            raise self.fail(key, f"is outside the years {_YEARS[0]} to {_YEARS[1]}")
+            raise self.fail(key, N_("is outside the years {first} to {last}"),
+                            first=_YEARS[0], last=_YEARS[1])
         return dt.astimezone(timezone.utc)
 
     def day(self, key: str, *, required: bool = False) -> date | None:
         v = self.item.get(key)
         if v is None:
             if required:
-                raise self.fail(key, "is missing")
+                raise self.fail(key, N_("is missing"))
             return None
         try:
             day = date.fromisoformat(v)
         except (TypeError, ValueError) as exc:
-            raise self.fail(key, "must be a date (YYYY-MM-DD)") from exc
+            raise self.fail(key, N_("must be a date (YYYY-MM-DD)")) from exc
         if not _YEARS[0] <= day.year <= _YEARS[1]:
-            raise self.fail(key, f"is outside the years {_YEARS[0]} to {_YEARS[1]}")
+            raise self.fail(key, N_("is outside the years {first} to {last}"),
+                            first=_YEARS[0], last=_YEARS[1])
         return day
 
     def flag(self, key: str) -> bool:
         v = self.item.get(key, False)
         if not isinstance(v, bool):
-            raise self.fail(key, "must be true or false")
+            raise self.fail(key, N_("must be true or false"))
         return v
 
 
@@ -528,7 +534,7 @@ def _check_moment(item: dict[str, Any], where: str) -> None:
         isinstance(t, str) and 0 < len(t.casefold()) <= MAX_TAG and "\x00" not in t
         and is_text(t) for t in tags
     ):
-        raise v.fail("tags", "must be a list of short texts")
+        raise v.fail("tags", N_("must be a list of short texts"))
 
 
 def _check_person(item: dict[str, Any], where: str) -> None:
@@ -567,7 +573,7 @@ def _check_reflection(item: dict[str, Any], where: str) -> None:
     if energy is not None and (
         not isinstance(energy, int) or isinstance(energy, bool) or not 1 <= energy <= 5
     ):
-        raise v.fail("energy", "must be a whole number from 1 to 5")
+        raise v.fail("energy", N_("must be a whole number from 1 to 5"))
     for key in ("went_well", "differently", "intention"):
         v.text(key, required=False, empty_ok=True)
 
@@ -589,19 +595,19 @@ def _check_custom_prompt(item: dict[str, Any], where: str) -> None:
     v.choice("theme", Theme, required=True)
     texts = item.get("texts")
     if not isinstance(texts, dict) or "en" not in texts:
-        raise v.fail("texts", "must hold at least the English text")
+        raise v.fail("texts", N_("must hold at least the English text"))
     for lang, t in texts.items():
         if not isinstance(t, dict):
-            raise v.fail("texts", f"entry {lang!r} must be an object")
+            raise v.fail("texts", N_("entry {lang} must be an object"), lang=repr(lang))
         tv = _V(t, f"{where}.texts.{lang}")
         tv.text("text", limit=400)
         tv.text("try", limit=300)
     parts = item.get("parts", [])
     if not isinstance(parts, list) or not all(p in {d.value for d in DayPart} for p in parts):
-        raise v.fail("parts", "must list parts of the day")
+        raise v.fail("parts", N_("must list parts of the day"))
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) and is_text(t) for t in tags):
-        raise v.fail("tags", "must be a list of texts")
+        raise v.fail("tags", N_("must be a list of texts"))
     from mlcoach.coaching.content import PromptFileError, check_custom_prompt
 
     try:  # and as `prompts import` checks a pack: what it refuses, an import refuses too

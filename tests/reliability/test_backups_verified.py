@@ -129,7 +129,7 @@ def test_a_backup_killed_half_way_leaves_nothing_that_counts(opened, layout):
     made = daily_backup(layout.db, opened.secret, layout.backups, START)
     assert made is not None
     assert sorted(p for p in layout.backups.iterdir()
-                  if p.name not in (".daily.lock", "store.json")) == [made]
+                  if p.name not in (".daily.lock", "mlcoach-store.json")) == [made]
 
 
 # -- the app ---------------------------------------------------------------------------------
