@@ -24,8 +24,6 @@ _NOUNS: dict[str, tuple[str, str]] = {
 
 def counted(kind: str, n: int, language: str) -> str:
     """`n` things of `kind` (a section of an export, "prompts" or "settings")."""
-    if kind not in _NOUNS:
-        return f"{n} {kind.replace('_', ' ')}"
     one, many = _NOUNS[kind]
     return translate(one if n == 1 else many, language, n=n)
 

@@ -163,7 +163,10 @@ def _load_meta(path: Path) -> StoreMeta:
 
 
 def plain_store(layout: Layout) -> bool:
-    """Whether the database is an unencrypted SQLite file (its header says so in clear)."""
+    """Whether the database is an unencrypted SQLite file (its header says so in clear).
+
+    Only the 16-byte magic, not recovery.plain_header_ok's full check: a plain store
+    with a damaged header should still get its store.json back, and then be repaired."""
     try:
         with open(layout.db, "rb") as fh:
             return fh.read(16) == b"SQLite format 3\0"
@@ -234,7 +237,10 @@ def _write_meta_copy(layout: Layout, meta: StoreMeta) -> None:
 
 def heal_meta(layout: Layout, meta: StoreMeta) -> None:
     """Write store.json or its copy again where either is missing or says otherwise (a
-    store made before the copy existed gets one). Never without a database beside it."""
+    store made before the copy existed gets one). Never without a database beside it.
+
+    store.json is read again although read_meta has just read it: 0.09 ms per open
+    measured, against threading a flag through every opener."""
     for path, write in ((layout.meta, _write_meta_only), (meta_copy(layout), _write_meta_copy)):
         try:
             if _load_meta(path) == meta:

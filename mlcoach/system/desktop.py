@@ -70,6 +70,29 @@ DISPLAY_DEADLINE_S = 1.0
 YOUNG_DISPLAY_S = 120.0
 
 
+def _wayland_socket(value: str, env: Mapping[str, str]) -> str:
+    """The path of the Wayland socket WAYLAND_DISPLAY=`value` names."""
+    import os
+
+    return value if os.path.isabs(value) else os.path.join(env.get("XDG_RUNTIME_DIR", ""), value)
+
+
+def _x_display(value: str) -> tuple[str, str] | None:
+    """(host, display number) of DISPLAY=`value` ("host:N.S", "tcp/host:N"); None for a
+    form this does not know (launchd's path on macOS …)."""
+    host, _, rest = value.rpartition(":")
+    if host.startswith(("tcp/", "unix/", "inet/", "inet6/")):
+        host = host.rpartition("/")[2]
+    number = rest.split(".", 1)[0]
+    if not number.isdigit() or host.startswith("/"):
+        return None
+    return host, number
+
+
+def _x_socket(number: str) -> str:
+    return f"/tmp/.X11-unix/X{number}"
+
+
 def display_age(env: Mapping[str, str], now: float | None = None) -> float | None:
     """Seconds since the display's socket was made (the session's start, near enough);
     None when it cannot be told (a remote or abstract X display, another platform)."""
@@ -77,14 +100,12 @@ def display_age(env: Mapping[str, str], now: float | None = None) -> float | Non
 
     wayland = env.get("WAYLAND_DISPLAY", "")
     if wayland:
-        path = wayland if os.path.isabs(wayland) else os.path.join(
-            env.get("XDG_RUNTIME_DIR", ""), wayland)
+        path = _wayland_socket(wayland, env)
     else:
-        host, _, rest = env.get("DISPLAY", "").rpartition(":")
-        number = rest.split(".", 1)[0]
-        if host not in ("", "unix") or not number.isdigit():
+        display = _x_display(env.get("DISPLAY", ""))
+        if display is None or display[0] not in ("", "unix"):
             return None
-        path = f"/tmp/.X11-unix/X{number}"
+        path = _x_socket(display[1])
     try:
         made = os.stat(path).st_mtime
     except OSError:
@@ -107,24 +128,20 @@ def display_answers(var: str, value: str, env: Mapping[str, str]) -> bool:
     import stat
 
     if var == "WAYLAND_DISPLAY":
-        path = value if os.path.isabs(value) else os.path.join(env.get("XDG_RUNTIME_DIR", ""),
-                                                               value)
         try:
-            return stat.S_ISSOCK(os.stat(path).st_mode)
+            return stat.S_ISSOCK(os.stat(_wayland_socket(value, env)).st_mode)
         except OSError:
             return False
-    host, _, rest = value.rpartition(":")
-    host = host.rpartition("/")[2] if host.startswith(("tcp/", "unix/", "inet/", "inet6/")) \
-        else host  # "tcp/host:0"
-    number = rest.split(".", 1)[0]
-    if not number.isdigit() or host.startswith("/"):
-        return True  # not "host:N.S" (launchd's path on macOS …): Qt decides
+    display = _x_display(value)
+    if display is None:
+        return True
+    host, number = display
     if host not in ("", "unix", "localhost") and not _is_address(host):
         return True  # a name to look up: no deadline holds over the resolver, Qt decides
     if host in ("", "unix"):
-        if os.path.exists(f"/tmp/.X11-unix/X{number}"):
+        if os.path.exists(_x_socket(number)):
             return True
-        family, address = socket.AF_UNIX, f"\0/tmp/.X11-unix/X{number}"  # Linux's abstract one
+        family, address = socket.AF_UNIX, "\0" + _x_socket(number)  # Linux's abstract one
     else:
         host = "127.0.0.1" if host == "localhost" else host.strip("[]")
         family, address = socket.AF_INET6 if ":" in host else socket.AF_INET, None
