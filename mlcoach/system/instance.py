@@ -35,8 +35,9 @@ MAX_REPLY = 128
 
 def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
     """A socket path unique to this user and data folder, in a folder only this user can
-    enter: $XDG_RUNTIME_DIR when it is private, otherwise our own folder in /tmp.
-    Raises MlcoachError when that folder exists but is not ours and private."""
+    enter: $XDG_RUNTIME_DIR when it is private, otherwise our own folder in /tmp, or in
+    our cache when another user made that one first. Raises MlcoachError when none
+    serves."""
     digest = sha256(str(data_root.absolute()).encode()).hex()[:16]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return channel_dir(env) / f"mlcoach-{uid}-{digest}.sock"
@@ -62,20 +63,40 @@ def channel_dir(env: Mapping[str, str] | None = None) -> Path:
     if not hasattr(os, "getuid"):  # not POSIX: no shared /tmp to worry about
         return Path(tempfile.gettempdir())
     # Another local user could create a shared name in /tmp first: our own folder,
-    # created 0700, and checked (not followed if a link) every time.
+    # created 0700, and checked (not followed if a link) every time; when someone else
+    # got there first, a folder in our cache, where nobody else can.
     own = Path(tempfile.gettempdir()) / f"mlcoach-{os.getuid()}"
+    problem = _make_private(own)
+    if problem is None:
+        return own
+    env = os.environ if env is None else env
+    cache = Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mlcoach" / "run"
+    longest = len(os.fsencode(cache / f"mlcoach-{os.getuid()}-0123456789abcdef.sock"))
+    if longest < _SOCKET_PATH_MAX and _make_private(cache) is None:
+        logger.warning("%s; the single-instance channel is in %s instead", problem, cache)
+        return cache
+    raise problem
+
+
+#: The longest path a Unix socket can have, with its final NUL (108 on Linux, 104 on BSD).
+_SOCKET_PATH_MAX = 104
+
+
+def _make_private(folder: Path) -> MlcoachError | None:
+    """Make `folder` (0700) if it is not there; why it cannot serve, or None when it can."""
     try:
-        os.mkdir(own, 0o700)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        os.mkdir(folder, 0o700)
     except FileExistsError:
         pass
     except OSError as exc:
-        raise MlcoachError("cannot create {path} for the single-instance channel: {reason}",
-                           path=own, reason=exc.strerror or exc) from exc
-    if not _private(own):
-        raise MlcoachError(
+        return MlcoachError("cannot create {path} for the single-instance channel: {reason}",
+                            path=folder, reason=exc.strerror or exc)
+    if not _private(folder):
+        return MlcoachError(
             "{path} is not a private folder of yours (another user may own it); remove it "
-            "or set XDG_RUNTIME_DIR to your own runtime folder", path=own)
-    return own
+            "or set XDG_RUNTIME_DIR to your own runtime folder", path=folder)
+    return None
 
 
 def peer_uid(sock: socket.socket) -> int | None:

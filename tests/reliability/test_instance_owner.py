@@ -1,6 +1,6 @@
 """The single-instance channel never goes to another user: without XDG_RUNTIME_DIR it
-lives in our own 0700 folder in /tmp (refused when someone else got there first, though a
-capture is then stored by the command itself), and a
+lives in our own 0700 folder in /tmp, or in our cache when someone else got there first
+(refused when that fails too, though a capture is then stored by the command itself), and a
 hand-over checks the listening process's uid (SO_PEERCRED) before saying anything.
 
 Another local user is simulated with uid 65534 (the tests run as root, which can chown
@@ -9,10 +9,12 @@ and setuid; they are skipped otherwise)."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,14 @@ def tmp_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return base
 
 
+@pytest.fixture
+def cache_home() -> Iterator[Path]:
+    """A short XDG_CACHE_HOME: a socket's path must stay under 104 bytes."""
+    folder = Path(tempfile.mkdtemp(prefix="mlc-", dir="/tmp"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def test_without_a_runtime_folder_the_channel_gets_our_own_private_folder(tmp_base: Path,
                                                                          tmp_path: Path) -> None:
     path = instance.channel_path(tmp_path / "data", env={})
@@ -45,14 +55,40 @@ def test_without_a_runtime_folder_the_channel_gets_our_own_private_folder(tmp_ba
 
 
 @as_root
-def test_a_folder_another_user_made_first_is_refused(tmp_base: Path, tmp_path: Path) -> None:
+def test_a_folder_another_user_made_first_moves_the_channel_to_our_cache(
+        tmp_base: Path, tmp_path: Path, cache_home: Path) -> None:
+    """Someone else's /tmp/mlcoach-<uid> (it cannot be removed from a sticky /tmp) used to
+    leave `mlcoach run` without a channel: a second start then opened a second app."""
     folder = tmp_base / f"mlcoach-{os.getuid()}"
     folder.mkdir(mode=0o700)
     os.chown(folder, OTHER, OTHER)
+    env = {"XDG_CACHE_HOME": str(cache_home)}
+    path = instance.channel_path(tmp_path / "data", env=env)
+    assert path.parent == cache_home / "mlcoach" / "run"
+    st = os.lstat(path.parent)
+    assert st.st_uid == os.getuid() and st.st_mode & 0o777 == 0o700
+    assert instance.channel_path(tmp_path / "data", env=env) == path  # the same every time
+    assert not instance.send(tmp_path / "data", "show", env=env)  # nobody there yet
+
+
+@as_root
+def test_a_folder_another_user_made_first_is_refused_when_the_cache_cannot_serve(
+        tmp_base: Path, tmp_path: Path, cache_home: Path) -> None:
+    folder = tmp_base / f"mlcoach-{os.getuid()}"
+    folder.mkdir(mode=0o700)
+    os.chown(folder, OTHER, OTHER)
+    cache = cache_home / "mlcoach" / "run"
+    cache.mkdir(parents=True, mode=0o700)
+    os.chown(cache, OTHER, OTHER)
+    env = {"XDG_CACHE_HOME": str(cache_home)}
     with pytest.raises(MlcoachError, match="not a private folder of yours"):
-        instance.channel_path(tmp_path / "data", env={})
+        instance.channel_path(tmp_path / "data", env=env)
     with pytest.raises(MlcoachError, match="not a private folder of yours"):
-        instance.send(tmp_path / "data", "show", env={})
+        instance.send(tmp_path / "data", "show", env=env)
+    deep = {"XDG_CACHE_HOME": str(tmp_path / ("x" * 100))}  # too long for a socket path
+    with pytest.raises(MlcoachError, match="not a private folder of yours"):
+        instance.channel_path(tmp_path / "data", env=deep)
+    assert not (tmp_path / ("x" * 100)).exists()
 
 
 @as_root
@@ -77,7 +113,8 @@ def test_a_folder_another_user_made_first_does_not_stop_a_capture(
 
 
 @pytest.mark.parametrize("how", ["symlink", "open mode"])
-def test_a_link_or_an_open_folder_is_refused(tmp_base: Path, tmp_path: Path, how: str) -> None:
+def test_a_link_or_an_open_folder_is_not_used(tmp_base: Path, tmp_path: Path, cache_home: Path,
+                                              how: str) -> None:
     folder = tmp_base / f"mlcoach-{os.getuid()}"
     if how == "symlink":
         target = tmp_path / "elsewhere"
@@ -86,8 +123,12 @@ def test_a_link_or_an_open_folder_is_refused(tmp_base: Path, tmp_path: Path, how
     else:
         folder.mkdir()
         os.chmod(folder, 0o777)
+    env = {"XDG_CACHE_HOME": str(cache_home)}
+    path = instance.channel_path(tmp_path / "data", env=env)
+    assert path.parent == cache_home / "mlcoach" / "run"
+    os.chmod(path.parent, 0o755)  # our cache folder opened up: refused too
     with pytest.raises(MlcoachError, match="not a private folder"):
-        instance.channel_path(tmp_path / "data", env={})
+        instance.channel_path(tmp_path / "data", env=env)
 
 
 def test_a_shared_runtime_folder_is_not_used(tmp_base: Path, tmp_path: Path) -> None:
