@@ -28,6 +28,7 @@ from mlcoach.influence.composer import (
     without_marks,
 )
 from mlcoach.influence.phrasing import display_name, lower_lead, strip_lead
+from mlcoach.influence.tidying import tidy_change
 
 LANGS = ("en", "tr")
 STYLES: tuple[Style | None, ...] = (*Style, None)
@@ -547,6 +548,8 @@ def test_arbitrary_text_only_raises_composer_error(
     if len(change) > 2 and change[0] + change[-1] in ('""', "“”", "«»", "''", "‘’", "„“") \
             and not set(change[1:-1]) & set(change[0] + change[-1]):
         change = change[1:-1].strip()  # quoted whole by the user: quoted once, not twice
+    # capitals calmed, a tag question, a reason or a complaint beside the plan taken off
+    change = tidy_change(change, c.language, None if by_example else spoken_name(person))
     a, b = split_change(strip_lead(change) or change)
     core = _core(a, c.language)
     if by_example:  # reshaped as an act ("no longer use X") or quoted whole
@@ -575,7 +578,7 @@ def test_arbitrary_text_only_raises_composer_error(
     ("en", "Why do we still deploy on Fridays?", ChangeKind.DIFFERENTLY),
     ("en", "Nobody reads the status email", ChangeKind.STOP),
     ("tr", "standup çok uzun sürüyor", ChangeKind.DIFFERENTLY),
-    ("tr", "kod incelemesi yapabilir miyiz?", ChangeKind.START),
+    ("tr", "kod incelemesi gerçekten işe yarıyor mu?", ChangeKind.START),
 ])
 def test_a_question_or_a_thought_is_not_offered_as_a_trial_or_pictured_done(
         lang: str, change: str, action: ChangeKind) -> None:

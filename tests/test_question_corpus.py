@@ -21,6 +21,7 @@ from mlcoach.influence.composer import (
     compose,
     supportive_question,
 )
+from mlcoach.influence.tidying import tidy_change
 
 CORPUS = tomllib.loads(
     (Path(__file__).parent / "data" / "question_corpus.toml").read_text(encoding="utf-8")
@@ -176,8 +177,8 @@ _STACKED = re.compile(
      "How would it work for you if we tried this: “Dana should share notes so that he "
      "knows”?"),
     ("tell Dana to review her own PRs", "How would it work for you to review your own PRs?"),
-    ("Dana should review PRs because they block us",
-     "How would it work for you to review PRs because they block us?"),
+    # the reason is the user's to give; quoted back, "they block us" reads as blame
+    ("Dana should review PRs because they block us", "How would it work for you to review PRs?"),
     ("Dana should review PRs but she never does", "How would it work for you to review PRs?"),
     ("Dana hosts the demo and writes notes",
      "How would it work for you to host the demo and write notes?"),
@@ -290,8 +291,9 @@ def test_no_question_breaks(change: str, action: ChangeKind, style: Style | None
 @given(change=_phrase, action=st.sampled_from(list(ChangeKind)))
 def test_proper_nouns_keep_their_case(change: str, action: ChangeKind) -> None:
     question = supportive_question(change, action)
+    read = tidy_change(change, "en")  # a reason or a question beside the plan is not asked
     for name in ("Slack", "Monday", "Priya", "Jira", "Notion", "Friday", "QA", "PRs"):
-        if re.search(rf"\b{name}\b", change):
+        if re.search(rf"\b{name}\b", read):
             assert re.search(rf"\b{name}\b", question), question
             assert not re.search(rf"\b{name.lower()}\b", question), question
 

@@ -38,6 +38,7 @@ from mlcoach.influence.phrasing import (
     turkish_form,
     wording_action,
 )
+from mlcoach.influence.tidying import tidy_change
 
 logger = logging.getLogger(__name__)
 
@@ -203,9 +204,12 @@ def compose(req: SuggestionRequest) -> Composed:
     Long on purpose: the parts of a suggestion (opening, tips, question, avoid, next
     step) are picked in one pass from the same inputs, which reads as one recipe.
     """
-    change = _validate(req.change)  # what the wording reads: no emoji, no @/# marks
-    typed = " ".join(req.change.split())  # what is saved with the suggestion
     language = req.language if req.language in LANGUAGES else "en"
+    # what the wording reads: no emoji, no @/# marks, no shouting, tag question or reason
+    # (by example, "Dana, could you …" keeps Dana: it asks something of them)
+    change = tidy_change(_validate(req.change), language,
+                         None if req.by_example else spoken_name(req.person))
+    typed = " ".join(req.change.split())  # what is saved with the suggestion
     catalog = _catalog(language)
     if req.by_example:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
@@ -371,7 +375,7 @@ _EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S
 _BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
 # "#general" after "in", "to" … names a channel: it keeps its mark ("post it in #general",
 # not "in general"); elsewhere "#kudos" is the word.
-_CHANNEL = re.compile(r"(?i)(?<!\S)((?:in|to|into|on|via|from)\s+)#(?=\w)")
+_CHANNEL = re.compile(r"(?i)(?<!\S)((?:in|to|into|on|via|from|use)\s+)#(?=\w)")
 _LEADS_IN = frozenset((
     "to", "with", "for", "from", "in", "into", "on", "at", "by", "about", "of", "and", "or",
     "ask", "tell", "thank", "invite", "cc", "ping", "pair", "via", "than", "like", "use"))
@@ -393,6 +397,10 @@ def without_marks(text: str) -> str:
         first = len(words) - run
         object_ = words[first - 1].lower() in _LEADS_IN or words[first][1:].isdigit()
         words = words[:first + (1 if object_ else 0)]
+    if len(words) > 1 and re.match(r"#[^\W\d]\w*$", words[0]):
+        # "#meetings start on time": a leading tag is what the change is about
+        words = [words[0] + ":", *(w for w in words[1:] if not re.match(r"#\w+$", w))] \
+            if not words[1].startswith("#") else [w for w in words if not w.startswith("#")]
     joined = _CHANNEL.sub(r"\1\0#", " ".join(words))  # \0: held apart from _MENTION
     return " ".join(_MENTION.sub("", joined).replace("\0#", "#").split())
 
@@ -692,7 +700,7 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
-    change = _validate(change)
+    change = tidy_change(_validate(change), language, spoken_name(person))
     if complains_of_someone(change, language, spoken_name(person)):
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)

@@ -74,14 +74,25 @@ _FILLERS = (
     "i believe", "i guess", "i wonder if", "i was wondering if", "i was thinking",
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
     "i would suggest", "it might be worth", "just", "going forward", "moving forward",
-    "from now on",
+    "from now on", "@here", "@channel", "@everyone", "@all",
 )
 # Labels a note starts with, dropped only before a colon or a comma.
 _LABELS = ("idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
            "question", "quick one", "quick question", "random thought", "thought", "pitch",
-           "start", "stop", "change", "try")
+           "start", "stop", "change", "try", "urgent", "important", "reminder", "heads up",
+           "heads-up", "psa", "team", "all", "everyone", "everybody", "folks", "guys",
+           "an idea", "one idea", "quick idea", "small idea", "a thought", "a suggestion",
+           "small suggestion", "a proposal")
 # After these, a verb phrase follows ("we should use …" → "use …").
 _MODALS = (
+    # a proposal put as a question ("would it make sense to rotate the on-call?")
+    "would it make sense to", "does it make sense to", "would it be worth it to",
+    "do you think we could", "do you think we can", "do you think we should",
+    "is there any chance we could", "any chance we could", "any chance we can",
+    "would you be open to", "are you open to", "wouldn't it be better to",
+    "would it be better to", "why can't we", "why couldn't we", "can't we", "couldn't we",
+    "shouldn't we", "we should all", "we could all", "we all need to", "we all should",
+    "let's all", "lets all", "can we all", "could we all",
     "we should really", "we should maybe", "we should probably", "we should", "we could",
     "we can", "we need to", "we must", "we ought to", "we have to", "we might",
     "we'd better", "we shall", "let's", "lets", "let’s", "let us", "could we maybe",
@@ -318,7 +329,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     # Turkish name in an English change ("pair with Doğan on releases") is not.
     if _TURKISH_LETTERS.search(core) and turkish_form(core) != "thing":
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
-    body = _strip_tails(_strip_fillers(core))
+    body = strip_tails(_strip_fillers(core))
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])):
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
     if person:
@@ -342,7 +353,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
                 return Reading(Shape.IF_WE, rest)
     modal = False
     for lead in _HOW_ABOUT:
-        if lowered.startswith(lead + " "):
+        if lowered.startswith(lead + " ") and not lowered.startswith(lead + " we "):
             body = body[len(lead) + 1 :]
             break
     else:
@@ -734,7 +745,7 @@ def _strip_fillers(text: str) -> str:
     return text
 
 
-def _strip_tails(text: str) -> str:
+def strip_tails(text: str) -> str:
     """Drop trailing "please", "thanks" and the like ("… pls thx")."""
     while True:
         shorter = _strip_one_tail(text)
@@ -809,7 +820,8 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         return Reading(Shape.HAVE, x + tail)
     if _verb_shape(words, low, modal):
         if action is ChangeKind.STOP and low not in _STOP_VERBS | _REMOVAL_VERBS and not b \
-                and not _starts_with(a, _STOP_PHRASES) and not _moves_to(a):
+                and not _starts_with(a, _STOP_PHRASES) and not _moves_to(a) \
+                and not _FREE_OF.search(a):  # "keep Fridays deploy-free" says the stop
             if _LATER_STOP.search(a):
                 return None  # "use the wiki and stop emailing": "no longer" would undo it
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
@@ -842,6 +854,8 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     if action is ChangeKind.START:
         return Reading(Shape.START_NOUN, x + tail)
     if action is ChangeKind.STOP and not b:
+        if _FREE_OF.search(a):  # "meeting-free Fridays": what the stop brings
+            return Reading(Shape.HAVE, x)
         return Reading(Shape.STOP_NOUN, x + tail)
     return Reading(Shape.TRY_NOUN, x + tail)
 
@@ -1057,13 +1071,21 @@ def _moves_to(text: str) -> bool:
         re.search(r"\s(?:to|into)\s", text, re.I))
 
 
+# "deploy-free Fridays", "no-meeting Wednesdays": the stop is in a word of its own.
+_FREE_OF = re.compile(r"\w-free(?![\w-])|(?<![\w-])no-\w", re.I)
+
+
 def _says_stop_en(text: str) -> bool:
-    if _moves_to(text) or _LATER_STOP.search(text):
+    if _moves_to(text) or _LATER_STOP.search(text) or _FREE_OF.search(text):
         return True
     return _starts_with(text, (*_STOP_VERBS, *_STOP_GERUNDS, *_REMOVAL_VERBS,
                                *_REMOVAL_GERUNDS, *_STOP_PHRASES, *_STOP_GERUND_PHRASES,
                                *_NEGATIONS, "no more", "no"))
 
+
+# A proposal not to do something: "…yapmayalım", "…atmamak", "kimse … etmesin".
+_TR_NOT_TO_DO = ("mayalım", "meyelim", "mamak", "memek", "masın", "mesin", "mayın", "meyin",
+                 "mamalıyız", "memeliyiz", "masak", "mesek")
 
 _TR_STOP = ("bırak", "vazgeç", "durdur", "son ver", "iptal", "kaldır", "ara ver", "mamak",
             "memek", "mayalım", "meyelim", "masın", "mesin")
@@ -1078,11 +1100,16 @@ def says_stop_tr(text: str, stems: tuple[str, ...]) -> bool:
     so only the last words can say it: "toplantıyı iptal edelim", "bırakalım artık",
     "gece mesaj atmamak"; not "ara vermeden toplantı yapmak" or "herkesin katılmasını
     zorunlu tutmak", which are what the user wants stopped."""
+    if not _TURKISH_LETTERS.search(text) and turkish_form(text) == "thing" \
+            and _says_stop_en(text):
+        return True  # English typed in the Turkish app: "no more Friday deploys"
     words = re.findall(r"[\w']+", text.replace("İ", "i").replace("I", "ı").lower())
     while len(words) > 1 and words[-1] in _TR_PARTICLES:
         words.pop()
     if not words:
         return False
+    if any(w.split("'")[-1].endswith(_TR_NOT_TO_DO) for w in words):
+        return True  # a negative proposal, wherever it stands: "deploy yapmayalım cuma günleri"
     last = words[-1].split("'")[-1]
     before = words[-2] if len(words) > 1 else ""
     for stem in stems:
@@ -1256,7 +1283,7 @@ def strip_lead(text: str) -> str:
     body = _strip_fillers(text)
     lowered = body.lower()
     for lead in _HOW_ABOUT:
-        if lowered.startswith(lead + " "):
+        if lowered.startswith(lead + " ") and not lowered.startswith(lead + " we "):
             body = body[len(lead) + 1 :]
             break
     else:
@@ -1375,7 +1402,7 @@ def _first_name(person: str | None) -> str | None:
 
 def complains_of_someone(text: str, language: str = "en", person: str | None = None) -> bool:
     """Whether `text` says what a person does or did wrong rather than a change."""
-    body = _strip_tails(_strip_fillers(" ".join(text.split()).rstrip(_TRAILING)))
+    body = strip_tails(_strip_fillers(" ".join(text.split()).rstrip(_TRAILING)))
     if language != "en" or (_TURKISH_LETTERS.search(body) and turkish_form(body) != "thing"):
         return _tr_complains(body, person)
     words = [_plain(w) for w in body.replace("’", "'").split()[:3]]

@@ -1,0 +1,274 @@
+"""The change as typed, tidied before it is read: what wraps a proposal in chat or speech
+but is not the change itself.
+
+"MOVE THE STANDUP TO 10AM", "starting next week, no more status emails", "move the
+standup to 10am, what do you think?", "stop the weekly report because nobody reads it",
+"We keep running over. Let's cap the retro at 45 minutes.", "standup'ı 10'a alabilir
+miyiz?": each is one proposal inside words about it (shouting, a date, a tag question, a
+reason, a complaint, a question form). Left in, they were quoted back whole or read the
+wrong way round (a stop of "no more …"). Only the wrapping is changed; a text this does
+not recognise is returned as it came.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlcoach.domain.enums import ChangeKind
+from mlcoach.influence.phrasing import (
+    Shape,
+    asks_nothing,
+    read_change,
+    strip_tails,
+    turkish_form,
+)
+
+
+def tidy_change(text: str, language: str, person: str | None = None) -> str:
+    """`text` (one line, marks already gone) with its wrapping taken off; `person` is
+    whom the question is for ("Dana, could you …" is said to them)."""
+    text = _inner_quotes(calm_capitals(text, language), language)
+    if person:
+        text = _without_their_name(text, person)
+    text = _without_tag_question(text, language)
+    text = _one_proposal(text, language)
+    text = _without_reason(text, language)
+    if language == "en":
+        return strip_tails(_time_after(text))
+    return _tr_as_proposal(text)
+
+
+def _inner_quotes(text: str, language: str) -> str:
+    """Turkish wording always quotes the change in «…»: the user's own «tamam» inside it
+    becomes “tamam”. (English reshapes most changes, so its quotes are left as typed.)"""
+    if language == "tr":
+        return text.replace("«", "“").replace("»", "”")
+    return text
+
+
+def _without_their_name(text: str, person: str) -> str:
+    """"Dana, could you own the notes?" → "could you own the notes?" when the question is
+    for Dana: it is said to them, and their name in it would be said to themselves."""
+    name = person.split()[0] if person.split() else ""
+    if not name:
+        return text
+    match = re.match(rf"{re.escape(name)}(?:\s*[,:]\s*|\s+(?=(?:(?:could|can|would|will)\s+you|"
+                     r"please)\b))(?P<rest>\S.*)$", text, re.I)
+    return match["rest"] if match else text
+
+
+# --- Capitals ------------------------------------------------------------------------
+
+_ACRONYMS = {w.lower(): w for w in (
+    "PR", "PRs", "CI", "CD", "QA", "UI", "UX", "API", "APIs", "OKR", "OKRs", "KPI", "KPIs",
+    "WIP", "MVP", "SLA", "SLAs", "ADR", "ADRs", "ETA", "HR", "PMs", "SRE", "DM", "DMs", "I")}
+_DAYS_AND_MONTHS = frozenset((
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december"))  # not "may"
+
+
+def calm_capitals(text: str, language: str) -> str:
+    """All capitals ("SHORTER STANDUPS PLEASE") as ordinary writing, so it is read and
+    quoted as words, not shouted back; short known acronyms, days and months keep their
+    capitals in English. Mixed case is the user's and is kept."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 6 or any(ch.islower() for ch in letters) or len(text.split()) < 2:
+        return text
+    if language == "tr":
+        return text.replace("I", "ı").replace("İ", "i").lower()
+    lowered = text.lower()
+
+    def word(match: re.Match[str]) -> str:
+        w = match[0]
+        if w in _ACRONYMS:
+            return _ACRONYMS[w]
+        stem = w[:-1] if w.endswith("s") else w
+        return w.capitalize() if stem in _DAYS_AND_MONTHS else w
+
+    return re.sub(r"[\w:]+", word, lowered)
+
+
+# --- A question tagged on ------------------------------------------------------------
+
+_TAGS_EN = re.compile(
+    r"\s*[,;.!–—-]\s*(?:what do you (?:all |guys )?think|wdyt|thoughts|any thoughts|"
+    r"right|ok|okay|no|yes|yeah|agreed|sound good|sounds good|does that work|"
+    r"would that work|how does that sound|make sense|makes sense|good idea|"
+    r"worth a try|yay or nay|objections|any objections|fair)\s*\?+$", re.I)
+_TAGS_TR = re.compile(
+    r"\s*[,;.!–—-]\s*(?:ne dersin(?:iz)?|ne düşünüyorsun(?:uz)?|olur mu|değil mi|"
+    r"sence(?: de)?|sizce(?: de)?|nasıl olur|uygun mu|mantıklı mı|fikrin(?:iz)? ne|"
+    r"katılır mısın(?:ız)?|tamam mı|ha)\s*\?+$", re.I)
+
+
+def _without_tag_question(text: str, language: str) -> str:
+    """"move the standup to 10am, what do you think?" → "move the standup to 10am": the
+    question is the app's to ask."""
+    tags = _TAGS_EN if language == "en" else _TAGS_TR
+    shorter = tags.sub("", text)
+    return shorter if shorter.strip() else text
+
+
+# --- One proposal among sentences, without its reason --------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+_ABBREVIATION = re.compile(r"(?:\b(?:a\.m|p\.m|e\.g|i\.e|etc|vs|approx)\.|\b[A-Za-z]\.)$")
+# A sentence that only announces a proposal: "Can we try something?", "Quick idea."
+_ANNOUNCES = re.compile(
+    r"^(?:(?:can|could|may|shall)\s+(?:we|i)\s+(?:try|suggest|propose|ask(?:\s+you)?|"
+    r"change)\s+(?:something|a thing|an idea)(?:\s+new|\s+different)?|"
+    r"(?:here'?s|here is|i have|i've got)\s+an?\s+(?:idea|thought|suggestion|proposal)|"
+    r"hear me out|(?:just\s+)?(?:an?\s+|one\s+|quick\s+|small\s+)?(?:idea|thought|"
+    r"suggestion|proposal)|bir fikir|bir önerim var|aklıma bir şey geldi)\W*$", re.I)
+
+
+def _sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if parts and _ABBREVIATION.search(parts[-1]):
+            parts[-1] += " " + piece  # "at 9 a.m. on Mondays": one sentence
+        else:
+            parts.append(piece)
+    return parts
+
+
+_NOT_A_START = frozenset(("for", "in", "on", "at", "by", "until", "till", "then", "just", "and",
+                         "but", "or", "so", "also", "ve", "ama", "sonra", "yani"))
+# Words that point back to another sentence: "Maybe we could do them async" alone loses
+# what "them" was.
+_POINTS_BACK = frozenset(("it", "them", "this", "that", "these", "those", "they", "its", "their",
+                          "bunu", "onu", "bunları", "onları", "şunu", "bunlar", "onlar"))
+
+
+# First words of a sentence that says how things are (not "I'd like…", a plan of one's own).
+_SAYS_HOW_IT_IS = frozenset((
+    "they", "he", "she", "it", "everyone", "everybody", "someone", "somebody", "nobody",
+    "people", "anyone", "anybody", "there", "they're", "it's", "there's", "the", "our",
+    "half", "most", "some", "many", "few", "this", "that", "these", "those", "no", "none",
+    "customers", "users", "clients"))
+
+
+def _kind_of(sentence: str, language: str) -> str:
+    """"plan", "aside" (a reason, a complaint, a question, an announcement, thanks) or ""
+    when it cannot be told."""
+    if _ANNOUNCES.match(sentence.strip()):
+        return "aside"
+    words = re.findall(r"[\w'’]+", sentence.casefold())
+    if not words or asks_nothing(words):
+        return "aside"
+    if language == "en":
+        shape = read_change(sentence, ChangeKind.DIFFERENTLY, "en").shape
+        if shape in (Shape.QUOTE_THOUGHT, Shape.QUOTE_QUESTION) or (
+                shape.value.startswith("quote") and words[0] in _SAYS_HOW_IT_IS):
+            return "aside"  # "Nobody reads it.", "Half the team is in Berlin."
+        return "" if shape.value.startswith("quote") or words[0] in _NOT_A_START else "plan"
+    form = "question" if sentence.rstrip().endswith("?") else turkish_form(sentence)
+    return {"proposal": "plan", "statement": "aside", "question": "aside"}.get(form, "")
+
+
+def _one_proposal(text: str, language: str) -> str:
+    """Of a few sentences, the one that proposes something, when the others are only its
+    reasons, a complaint or a question ("Stop the Friday status mail. Nobody reads it."):
+    quoted back, they would read as blame."""
+    parts = _sentences(text)
+    if not 2 <= len(parts) <= 4:
+        return text
+    kinds = [_kind_of(p, language) for p in parts]
+    if kinds.count("plan") != 1 or "" in kinds:
+        return text
+    plan = parts[kinds.index("plan")].rstrip(" .!…")
+    words = re.findall(r"[\w'’]+", plan.casefold())
+    if len(words) < 3 or _POINTS_BACK & set(words):
+        return text  # "Kaldıralım.", "do them async": the rest says what
+    return plan
+
+
+_REASON_EN = re.compile(
+    r"(?:,?\s+(?:because|cause|'cause|cuz|coz|bc|b/c)|,\s*(?:since|as|given that|seeing as))"
+    r"\s+\S.*$", re.I)
+_REASON_TR = re.compile(r"[,;]?\s+(?:çünkü|zira|ne de olsa)\s+\S.*$", re.I)
+
+
+def _without_reason(text: str, language: str) -> str:
+    """"stop the weekly report because nobody reads it" → "stop the weekly report": the
+    reason is the user's to give in their own words; quoted back, it reads as blame."""
+    reason = _REASON_EN if language == "en" else _REASON_TR
+    match = reason.search(text)
+    if match is None or not match.start():
+        return text
+    kept = text[: match.start()].rstrip(" ,;")
+    return kept if len(kept.split()) >= 2 else text
+
+
+# --- A time said first ---------------------------------------------------------------
+
+_WHEN = (r"(?:starting|beginning|from|as of|as from|effective|after)\s+"
+         r"(?:(?:next|this|the next|the first|tomorrow|today|now|on)\b[\w\s']{0,24}?|"
+         r"(?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|"
+         r"june|july|august|september|october|november|december|q[1-4])\w*)"
+         r"|(?:next|this)\s+(?:week|sprint|month|quarter|year)|tomorrow|from now on")
+_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN})\s*,\s*(?P<rest>\S.*)$", re.I)
+# Without a comma, only before words that start a proposal ("starting tomorrow I'd like").
+_TIME_BEFORE_PLAN = re.compile(
+    rf"^(?P<when>{_WHEN})\s+(?P<rest>(?:i|we|let's|lets|let us|please|no|stop|start|"
+    r"don't|never)\b.*)$", re.I)
+
+
+def _time_after(text: str) -> str:
+    """"starting next week, no more status emails" → "no more status emails starting next
+    week": read from its first word, a stop of "no more …" is not stopped again."""
+    match = _TIME_FIRST.match(text) or _TIME_BEFORE_PLAN.match(text)
+    if match is None:
+        return text
+    when, rest = match["when"], match["rest"].rstrip(" .!")
+    if not rest or rest.endswith("?"):
+        return text
+    if when[:1].isupper():
+        when = when[0].lower() + when[1:]
+        rest = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+    return f"{rest} {when}"
+
+
+# --- Turkish: a question or a wish said as the proposal it is ------------------------
+
+# "…alabilir miyiz?" → "…alalım"; "…kısaltsak mı?" → "…kısaltalım".
+_TR_CAN_WE = re.compile(r"(?P<stem>\w+?)(?P<y>y?)(?P<v>[ae])bilir\s+miyiz(?:\s+acaba)?\s*\??$",
+                        re.I)
+_TR_SHALL_WE = re.compile(r"(?P<stem>\w+?)(?P<v>sak|sek)\s+m[ıi](?:\s+acaba)?\s*\??$", re.I)
+# Stems whose last t softens before a vowel: "git" → "gidelim", "kaydet" → "kaydedelim".
+_TR_SOFTENS = frozenset(("git", "et", "kaydet", "hallet", "reddet", "affet", "hisset", "seyret",
+                         "terket", "sabret", "tat"))
+# "…almak istiyorum", "…kısaltmayı öneriyorum", "…kısaltmakta fayda var": the act.
+_TR_WANT = re.compile(r"(?P<act>\w+(?:mak|mek))\s+(?:istiyorum|istiyoruz|isterim|isteriz)\s*$",
+                      re.I)
+_TR_SUGGEST = re.compile(r"(?P<act>\w+?)(?:mayı|meyi|mamızı|memizi)\s+(?:öneriyorum|öneririm|"
+                         r"öneriyoruz|teklif ediyorum|teklif ederim)\s*$", re.I)
+_TR_WORTH = re.compile(r"(?P<act>\w+?)(?:makta|mekte)\s+(?:fayda|yarar)\s+var\s*$", re.I)
+_BACK_VOWELS = "aıou"
+
+
+def _tr_as_proposal(text: str) -> str:
+    match = _TR_CAN_WE.search(text)
+    if match and len(match["stem"]) >= 2:
+        ending = "alım" if match["v"].lower() == "a" else "elim"
+        return text[: match.start()] + match["stem"] + match["y"] + ending
+    match = _TR_SHALL_WE.search(text)
+    if match and len(match["stem"]) >= 2:
+        stem = match["stem"]
+        ending = "alım" if match["v"].lower() == "sak" else "elim"
+        last = stem.split("'")[-1].lower()
+        if last in _TR_SOFTENS:
+            stem = stem[:-1] + "d"
+        elif stem[-1].lower() in "aeıioöuü":
+            ending = "y" + ending
+        return text[: match.start()] + stem + ending
+    for pattern in (_TR_WANT, _TR_SUGGEST, _TR_WORTH):
+        match = pattern.search(text)
+        if match:
+            act = match["act"]
+            if pattern is not _TR_WANT:
+                vowels = [ch for ch in act.lower() if ch in "aeıioöuü"]
+                act += "mak" if vowels and vowels[-1] in _BACK_VOWELS else "mek"
+            return text[: match.start()] + act
+    return text
