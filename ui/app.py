@@ -22,6 +22,7 @@ from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.memory import release_freed_memory
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
+from mlcoach.ui.widgets.plain_text import as_plain
 
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
     from PySide6.QtWidgets import QMessageBox
@@ -348,7 +349,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         else:
             from PySide6.QtWidgets import QMessageBox
 
-            box = QMessageBox(QMessageBox.Icon.Warning, "mlcoach", notice,
+            box = QMessageBox(QMessageBox.Icon.Warning, "mlcoach", as_plain(notice),
                               parent=self.main_window)
             box.setModal(False)
             box.show()

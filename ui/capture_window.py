@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.wayland_frames import placed_by_compositor
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import shortcut
+from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QKeyCombination
@@ -148,8 +148,8 @@ class _Caption(QWidget):
 
     def __init__(self, text: str, keys: str, parent: QWidget) -> None:
         super().__init__(parent)
-        title = QLabel(text, self)
-        hint = mute(QLabel(keys, self))
+        title = Label(text, self)
+        hint = mute(Label(keys, self))
         font = hint.font()
         font.setPointSizeF(font.pointSizeF() * 0.85)
         hint.setFont(font)
@@ -166,10 +166,10 @@ class _Footer(QWidget):
 
     def __init__(self, hint: str, parent: QWidget) -> None:
         super().__init__(parent)
-        self._hint = mute(QLabel(hint, self))
+        self._hint = mute(Label(hint, self))
         self._hint.setAccessibleName(self.tr("Keys"))
-        self._icon = QLabel(self)
-        self._text = QLabel(self)
+        self._icon = Label(self)
+        self._text = Label(self)
         self._text.setWordWrap(True)  # a long error wraps; the window keeps its width
         self._text.setAccessibleName(self.tr("Status"))
         layout = QHBoxLayout(self)

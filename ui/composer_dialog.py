@@ -25,7 +25,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -54,6 +53,7 @@ from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.helpers import shortcut
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +121,7 @@ class SuggestionView(QWidget):
         self.save_button.setAccessibleName(self.tr("Save as planned moment"))
         self.save_button.setToolTip(self.tr("Save it with a follow-up reminder (Ctrl+Enter)"))
         self.save_button.setDefault(True)
-        self.status = mute(QLabel(self))
+        self.status = mute(Label(self))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
         buttons = QHBoxLayout()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -41,6 +40,7 @@ from mlcoach.influence.composer import (
 from mlcoach.ui.colours import mute
 from mlcoach.ui.names import style_name
 from mlcoach.ui.widgets.helpers import bold, spacer
+from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
 logger = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ class StyleGuess(QGroupBox):
         self._options: dict[str, QRadioButton] = {}
         self._questions = QVBoxLayout()
         self._questions.setSpacing(2)
-        self._result = QLabel(self)
+        self._result = Label(self)
         self._result.setWordWrap(True)
         self._result.setAccessibleName(self.tr("Best guess"))
         self.remember = QPushButton(self)
@@ -141,7 +141,7 @@ class StyleGuess(QGroupBox):
         for number, question in enumerate(guess_questions(language)):
             if number:
                 self._questions.addSpacing(6)
-            label = bold(QLabel(question.text, self))
+            label = bold(Label(question.text, self))
             label.setWordWrap(True)
             self._questions.addWidget(label)
             group = QButtonGroup(self)
@@ -358,7 +358,7 @@ class CoachInputs(QWidget):
         self.style_box.setAccessibleName(self.tr("Their style"))
         fill_style_combo(self.style_box)
         set_combo_style(self.style_box, None)
-        self._style_hint = mute(QLabel(self))
+        self._style_hint = mute(Label(self))
         self._style_hint.setWordWrap(True)
         self._style_hint.setAccessibleName(self.tr("About this style"))
         self.guess = StyleGuess(self)
@@ -390,7 +390,7 @@ class CoachInputs(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setVerticalSpacing(4)
         for text, box in ((self.tr("&Who"), self.who), (self.tr("Their st&yle"), self.style_box)):
-            label = QLabel(text, self)
+            label = Label(text, self)
             label.setBuddy(box)
             form.addRow(label, box)
         form.addRow(self._style_hint)
@@ -402,7 +402,7 @@ class CoachInputs(QWidget):
             (self.tr("Si&ze for them"), self.size_choice, self.size_choice.button(Size.MEDIUM)),
         ]
         for text, field, buddy in rows:
-            label = QLabel(text, self)
+            label = Label(text, self)
             label.setBuddy(buddy)
             form.addRow(spacer(6))
             form.addRow(label, field)

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +20,7 @@ from mlcoach.ui.i18n import qdate
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.helpers import bold
 from mlcoach.ui.widgets.outcome_row import OutcomeRow
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +38,14 @@ class FollowUps(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(self.tr("Follow-ups"))
-        self.ratio = QLabel(self)
+        self.ratio = Label(self)
         self.ratio.setWordWrap(True)
         self.ratio.setAccessibleName(self.tr("Realized versus attempted"))
-        self._intro = mute(QLabel(self.tr(
+        self._intro = mute(Label(self.tr(
             "Suggestions you saved and have not closed yet. Mark how each one went: "
             "leadership is realized when someone follows."), self))
         self._intro.setWordWrap(True)
-        self._empty = mute(QLabel(self.tr(
+        self._empty = mute(Label(self.tr(
             "Nothing to follow up on. Save a suggestion and it appears here."), self))
         self._empty.setWordWrap(True)
         self._rows = QVBoxLayout()

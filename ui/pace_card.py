@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from mlcoach.ui.prompt_card import CARD_FLAGS, EXPIRE_MS, card_layout, card_position
+from mlcoach.ui.widgets.plain_text import Label
 
 
 class PaceCard(QWidget):
@@ -29,7 +30,7 @@ class PaceCard(QWidget):
         self.setWindowTitle(self.tr("mlcoach prompts a day"))
         self.setAccessibleName(self.tr("Prompts a day"))
         layout = card_layout(self)
-        self.text = QLabel()
+        self.text = Label()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.text)

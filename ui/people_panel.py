@@ -40,6 +40,7 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
 from mlcoach.ui.widgets.discard import discard_confirmed
+from mlcoach.ui.widgets.plain_text import Label, as_plain
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class PersonDialog(QDialog):
         self.notes.setPlaceholderText(self.tr("What helps with them, what they care about…"))
         self.notes.setTabChangesFocus(True)
         self.notes.setMinimumHeight(self.notes.fontMetrics().lineSpacing() * 5)
-        self._error = QLabel(self)
+        self._error = Label(self)
         self._error.setWordWrap(True)
         self._error.setAccessibleName(self.tr("Problem"))
         self._error.hide()
@@ -204,15 +205,15 @@ class PersonHistory(QWidget):
     def __init__(self, store: Store, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._tz = store, tz
-        self._name = QLabel(self)
+        self._name = Label(self)
         font = QFont(self._name.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
         self._name.setFont(font)
         self._name.setAccessibleName(self.tr("Selected person"))
-        self._style = _muted(QLabel(self))
+        self._style = _muted(Label(self))
         self._style.setAccessibleName(self.tr("Style"))
-        self._notes = QLabel(self)
+        self._notes = Label(self)
         self._notes.setWordWrap(True)
         self._notes.setTextFormat(Qt.TextFormat.PlainText)
         self._notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -227,8 +228,8 @@ class PersonHistory(QWidget):
         self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self._empty = _muted(QLabel(self.tr("Nothing with them yet."), self))
-        history = QLabel(self.tr("History"), self)
+        self._empty = _muted(Label(self.tr("Nothing with them yet."), self))
+        history = Label(self.tr("History"), self)
         bold = QFont(history.font())
         bold.setBold(True)
         history.setFont(bold)
@@ -267,7 +268,7 @@ class PersonHistory(QWidget):
             item = QTreeWidgetItem([QLocale().toString(_qdate(when, self._tz),
                                                       QLocale.FormatType.ShortFormat),
                                     what, outcome])
-            item.setToolTip(1, what)
+            item.setToolTip(1, as_plain(what))
             self.list.addTopLevelItem(item)
         self.list.setVisible(bool(entries))
         self._empty.setVisible(not entries)
@@ -421,8 +422,8 @@ class PeoplePanel(QWidget):
             return
         answer = QMessageBox.question(
             self, self.tr("Archive {name}?").format(name=person.name),
-            self.tr("{name} will no longer appear in your lists. Their history is kept.")
-            .format(name=person.name),
+            as_plain(self.tr("{name} will no longer appear in your lists. Their history is "
+                             "kept.").format(name=person.name)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -431,7 +432,7 @@ class PeoplePanel(QWidget):
         try:
             self._store.archive_person(person.name)
         except MlcoachError as exc:
-            QMessageBox.warning(self, self.tr("Not archived"), error_message(exc))
+            QMessageBox.warning(self, self.tr("Not archived"), as_plain(error_message(exc)))
             return
         self.reload()
         self.people_changed.emit()
@@ -441,7 +442,7 @@ class PeoplePanel(QWidget):
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.setAccessibleName(name)
-        button.setToolTip(name)
+        button.setToolTip(as_plain(name))
         button.clicked.connect(slot)
         return button
 

@@ -6,12 +6,13 @@ import html
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QLocale, QRect, Qt, QTime, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from mlcoach.coaching.meeting_prep import Prep
 from mlcoach.ui.colours import mute
 from mlcoach.ui.names import style_name
 from mlcoach.ui.prompt_card import CARD_FLAGS, card_layout, card_position
+from mlcoach.ui.widgets.plain_text import Label
 
 MAX_PEOPLE = 3  # more than this reads as a list, not a preparation
 
@@ -32,13 +33,13 @@ class PrepCard(QWidget):
         layout = card_layout(self)
 
         # Upper case by the language's rules (Turkish i -> İ), not the font's.
-        self.heading = QLabel(QLocale().toUpper(self.tr("Before your meeting")))
+        self.heading = Label(QLocale().toUpper(self.tr("Before your meeting")))
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.heading.setFont(font)
         mute(self.heading)
 
-        self.title = QLabel()
+        self.title = Label()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
         self.title.setAccessibleName(self.tr("Meeting"))
@@ -46,7 +47,7 @@ class PrepCard(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.12)
         self.title.setFont(big)
 
-        self.people = QLabel()
+        self.people = Label()
         self.people.setTextFormat(Qt.TextFormat.RichText)
         self.people.setWordWrap(True)
         self.people.setAccessibleName(self.tr("People and approach"))

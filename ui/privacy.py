@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,6 +33,7 @@ from mlcoach.transfer.exporting import (
     export_target,
 )
 from mlcoach.ui.i18n import current_language
+from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -157,7 +157,7 @@ class RecoveryKeyView(QWidget):
         self.copy_button = QPushButton(self.tr("&Copy"))
         self.copy_button.setAccessibleName(self.tr("Copy the recovery key"))
         self.copy_button.clicked.connect(self.copy)
-        self.note = QLabel()
+        self.note = Label()
         self.note.setAccessibleName(self.tr("Copy status"))
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
@@ -202,12 +202,12 @@ class ConfirmDeleteDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Delete all data"))
         self.setAccessibleName(self.tr("Delete all data"))
-        icon = QLabel()
+        icon = Label()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
         icon.setPixmap(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        text = QLabel(self.tr(
+        text = Label(self.tr(
             "This removes every moment, reflection, person and setting, the backups, "
             "the encryption key and the launch-at-login entry from this computer. It "
             "cannot be undone. Export first if you want to keep a copy."))
@@ -215,7 +215,7 @@ class ConfirmDeleteDialog(QDialog):
         text.setAccessibleName(self.tr("What will be deleted"))
         # The word in the user's language ("SİL"); the English one is taken too.
         self.word = self.tr("DELETE", "the word typed to confirm deleting all data")
-        prompt = QLabel(self.tr("Type {0} to confirm:").format(self.word))
+        prompt = Label(self.tr("Type {0} to confirm:").format(self.word))
         self.field = QLineEdit()
         self.field.setAccessibleName(self.tr("Type {0} to confirm").format(self.word))
         prompt.setBuddy(self.field)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -36,6 +35,7 @@ from mlcoach.ui.widgets.forms import (
     grow_to_fit,
     hint_label,
 )
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class PrivacyPage(SettingsPage):
         layout.addStretch(1)
 
     def _key_box(self, mode: Mode) -> QGroupBox:
-        self.status = QLabel(encryption_sentence(mode))
+        self.status = Label(encryption_sentence(mode))
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Encryption status"))
         self.show_key = QPushButton(self.tr("Show &recovery key…"))
@@ -122,7 +122,7 @@ class PrivacyPage(SettingsPage):
         self.import_button.setAccessibleName(self.tr("Import data from an export file"))
         self.import_button.clicked.connect(self.import_data)
         # One status line and one error line serve both export and import.
-        self.export_status = QLabel()
+        self.export_status = Label()
         self.export_status.setWordWrap(True)
         self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.export_status.setAccessibleName(self.tr("Export and import result"))

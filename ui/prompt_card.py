@@ -9,13 +9,13 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mlcoach.ui.colours import mute
+from mlcoach.ui.widgets.plain_text import Label
 
 EXPIRE_MS = 10 * 60 * 1000
 MARGIN = 12
@@ -46,7 +46,7 @@ class PromptCard(QWidget):
         self.setAccessibleName(self.tr("Micro-leadership prompt"))
         layout = card_layout(self)
 
-        self.theme = QLabel()
+        self.theme = Label()
         self.theme.setAccessibleName(self.tr("Theme"))
         font = self.theme.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
@@ -54,7 +54,7 @@ class PromptCard(QWidget):
         self.theme.setFont(font)
         mute(self.theme)
 
-        self.text = QLabel()
+        self.text = Label()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setAccessibleName(self.tr("Prompt"))
@@ -62,12 +62,12 @@ class PromptCard(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.12)
         self.text.setFont(big)
 
-        self.try_label = QLabel()
+        self.try_label = Label()
         self.try_label.setWordWrap(True)
         self.try_label.setTextFormat(Qt.TextFormat.RichText)
         self.try_label.setAccessibleName(self.tr("Try this"))
 
-        self.note = QLabel()
+        self.note = Label()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         mute(self.note)

@@ -46,6 +46,7 @@ from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.elided_label import ElidedLabel
 from mlcoach.ui.widgets.outcome_row import OutcomeRow
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -112,14 +113,14 @@ class ReflectionDialog(QDialog):
         self.setAccessibleName(self.tr("Reflect on today"))
         self.setMinimumWidth(620)
 
-        self._title = QLabel(self)
+        self._title = Label(self)
         title_font = QFont(self._title.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.25)
         title_font.setBold(True)
         self._title.setFont(title_font)
-        self._stats = mute(QLabel(self))
+        self._stats = mute(Label(self))
         self._stats.setAccessibleName(self.tr("Streak and small wins"))
-        self._prompts = mute(QLabel(self))
+        self._prompts = mute(Label(self))
         self._prompts.setAccessibleName(self.tr("Prompts today"))
 
         self._moments_box = QVBoxLayout()
@@ -144,11 +145,11 @@ class ReflectionDialog(QDialog):
         self.intention.setAccessibleName(self.tr("One small intention for tomorrow"))
         self.intention.setPlaceholderText(self.tr("Tomorrow I will…"))
 
-        self._restored = mute(QLabel(self.tr(
+        self._restored = mute(Label(self.tr(
             "Brought back what you typed before mlcoach closed. It is not saved yet."), self))
         self._restored.setWordWrap(True)
         self._restored.hide()
-        self._error = QLabel(self)
+        self._error = Label(self)
         self._error.setAccessibleName(self.tr("Problem"))
         self._error.setWordWrap(True)
         self._error.hide()
@@ -318,7 +319,7 @@ class ReflectionDialog(QDialog):
     # -- building -----------------------------------------------------------------------
 
     def _section(self, text: str) -> QLabel:
-        label = QLabel(text, self)
+        label = Label(text, self)
         font = QFont(label.font())
         font.setBold(True)
         label.setFont(font)
@@ -357,7 +358,7 @@ class ReflectionDialog(QDialog):
         energy = QHBoxLayout()
         energy.setSpacing(12)
         energy.addWidget(self.energy)
-        energy.addWidget(mute(QLabel(self.tr("1 is drained, 5 is full of energy"), self)))
+        energy.addWidget(mute(Label(self.tr("1 is drained, 5 is full of energy"), self)))
         energy.addStretch(1)
 
         layout = QVBoxLayout(self)
@@ -408,7 +409,7 @@ class ReflectionDialog(QDialog):
         for moment in data.moments:
             self._moments_box.addWidget(self._row(moment, self._moment_detail(moment)))
         if not data.moments:
-            self._moments_box.addWidget(mute(QLabel(
+            self._moments_box.addWidget(mute(Label(
                 self.tr("No moments captured today. Quiet days count too."), self)))
         for moment in data.follow_ups:
             self._follow_box.addWidget(self._row(moment, self._follow_up_detail(moment)))

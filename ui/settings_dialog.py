@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -49,6 +48,7 @@ from mlcoach.ui.widgets.forms import (
     ui_language,
 )
 from mlcoach.ui.widgets.page_tabs import PageTabs
+from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import (
     HoursRow,
     ThemePicker,
@@ -218,7 +218,7 @@ class FocusPage(SettingsPage):
         self.language.addItem("Türkçe", "tr")
 
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("&Themes to see more often:"))
+        title = Label(self.tr("&Themes to see more often:"))
         title.setBuddy(self.themes)
         layout.addWidget(title)
         layout.addWidget(self.themes)

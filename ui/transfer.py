@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
-    QLabel,
     QProgressDialog,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from mlcoach.transfer.journals import guess_source, person_matcher, read_journal
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for
+from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -133,7 +133,7 @@ class ImportPreviewDialog(QDialog):
         self.preview = preview
         self.setWindowTitle(self.tr("Import data"))
         self.setAccessibleName(self.tr("Import preview"))
-        heading = QLabel(self)
+        heading = Label(self)
         font = QFont(heading.font())
         font.setBold(True)
         heading.setFont(font)
@@ -145,7 +145,7 @@ class ImportPreviewDialog(QDialog):
         grid.setVerticalSpacing(4)
         self._rows: list[tuple[str, str, str]] = []
         names, loc = section_names(), QLocale()
-        new_head, here_head = QLabel(self.tr("New"), self), QLabel(self.tr("Already here"), self)
+        new_head, here_head = Label(self.tr("New"), self), Label(self.tr("Already here"), self)
         for col, label in ((1, new_head), (2, here_head)):
             label.setFont(font)
             grid.addWidget(label, 0, col, Qt.AlignmentFlag.AlignRight)
@@ -160,13 +160,13 @@ class ImportPreviewDialog(QDialog):
                       .replace("%2", cells[1]), self.tr("%1: %2 already here")
                       .replace("%1", cells[0]).replace("%2", cells[2]))
             for col, text in enumerate(cells):
-                cell = QLabel(text, self)
+                cell = Label(text, self)
                 cell.setAccessibleName(spoken[col])
                 grid.addWidget(cell, row, col, Qt.AlignmentFlag.AlignRight if col
                                else Qt.AlignmentFlag.AlignLeft)
             row += 1
         grid.setColumnStretch(0, 1)
-        note = QLabel(self)
+        note = Label(self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(self)
         if preview.nothing_new:

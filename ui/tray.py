@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.enums import Response
 from mlcoach.ui.icons import app_icon, tray_icon
+from mlcoach.ui.widgets.plain_text import Label, as_plain
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QPushButton
@@ -205,7 +206,7 @@ class Tray(QObject):
             self.icon.setIcon(tray_icon(variant))
 
     def set_tooltip(self, text: str) -> None:
-        self.icon.setToolTip(text)
+        self.icon.setToolTip(as_plain(text))
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,
@@ -223,14 +224,14 @@ class MainWindow(QWidget):
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QVBoxLayout
+        from PySide6.QtWidgets import QLayout, QPushButton, QVBoxLayout
 
         layout = QVBoxLayout(self)
-        self.status = QLabel()
+        self.status = Label()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.status)
-        self.next_label = QLabel()
+        self.next_label = Label()
         layout.addWidget(self.next_label)
         self._menu = menu
         self.buttons: dict[Action, QPushButton] = {}

@@ -26,6 +26,7 @@ from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from mlcoach.ui.privacy import RecoveryKeyView
 from mlcoach.ui.widgets.forms import InlineError, hint_label, theme_display_names, ui_language
+from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import HoursRow, ThemePicker, WorkdayPicker, hours_problem
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,7 @@ ICON_SIZE = 48
 
 def heading(text: str) -> QLabel:
     """A step's title, a little larger and bold."""
-    label = QLabel(text)
+    label = Label(text)
     label.setWordWrap(True)
     font: QFont = label.font()
     font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -49,7 +50,7 @@ def heading(text: str) -> QLabel:
 
 def paragraph(text: str) -> QLabel:
     """Body text that wraps."""
-    label = QLabel(text)
+    label = Label(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
@@ -66,7 +67,7 @@ def app_logo(size: int) -> QLabel | None:
         return None
     if pixmap.isNull():
         return None
-    label = QLabel()
+    label = Label()
     label.setPixmap(pixmap)
     label.setAccessibleName("mlcoach")
     return label
@@ -118,16 +119,16 @@ class RhythmStep(QWidget):
         layout.addWidget(hint_label(self.tr("Prompts only come inside these hours, on the "
                                             "days you pick.")))
         form = QFormLayout()
-        days_label = QLabel(self.tr("&Workdays:"))
+        days_label = Label(self.tr("&Workdays:"))
         days_label.setBuddy(self.workdays.buttons[0])
         form.addRow(days_label, self.workdays)
-        hours_label = QLabel(self.tr("Working &hours:"))
+        hours_label = Label(self.tr("Working &hours:"))
         hours_label.setBuddy(self.hours.start)
         form.addRow(hours_label, self.hours)
         layout.addLayout(form)
         layout.addWidget(self.hours_error)
         layout.addSpacing(10)
-        themes_label = QLabel(self.tr("What would you like to practise &first?"))
+        themes_label = Label(self.tr("What would you like to practise &first?"))
         themes_label.setBuddy(self.themes)
         layout.addWidget(themes_label)
         layout.addWidget(self.themes)
@@ -209,7 +210,7 @@ class WelcomeDialog(QDialog):
             if step is not None:
                 self.stack.addWidget(step)
 
-        self.progress = QLabel()
+        self.progress = Label()
         self.progress.setAccessibleName(self.tr("Step"))
         self.skip_button = QPushButton(self.tr("S&kip"))
         self.skip_button.setAccessibleName(self.tr("Skip the welcome"))

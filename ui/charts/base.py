@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.ui.colours import mute
+from mlcoach.ui.widgets.plain_text import Label
 
 # Okabe-Ito based series colours, one set tuned for light and one for dark backgrounds:
 # each keeps at least 3:1 contrast with its background (WCAG non-text contrast).
@@ -262,11 +262,11 @@ class ChartCard(QFrame):
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.chart = chart
-        self.title = QLabel(title, self)
+        self.title = Label(title, self)
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
-        self.summary = QLabel(self)
+        self.summary = Label(self)
         self.summary.setWordWrap(True)
         mute(self.summary)
         self.summary.setAccessibleName(self.tr("%1: summary").replace("%1", title))

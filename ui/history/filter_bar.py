@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from mlcoach.ui import ops
 from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import qdate
 from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
+from mlcoach.ui.widgets.plain_text import Label, as_plain
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -76,7 +76,7 @@ class FilterBar(QWidget):
         self._filter_boxes()
         self.clear_button = QPushButton(self.tr("Clear"), self)
         self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
-        self.people_hits = QLabel(self)
+        self.people_hits = Label(self)
         self.people_hits.setAccessibleName(self.tr("People whose notes match"))
         self.people_hits.setTextFormat(Qt.TextFormat.RichText)
         self.people_hits.hide()
@@ -108,7 +108,7 @@ class FilterBar(QWidget):
     def _combo(self, name: str, items: Sequence[tuple[str, object]]) -> QComboBox:
         box = QComboBox(self)
         box.setAccessibleName(name)
-        box.setToolTip(name)
+        box.setToolTip(as_plain(name))
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         box.setMaxVisibleItems(20)
         for text, data in items:
@@ -118,7 +118,7 @@ class FilterBar(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setAccessibleName(name)
-        edit.setToolTip(name)
+        edit.setToolTip(as_plain(name))
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.hide()

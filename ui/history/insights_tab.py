@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -43,6 +42,7 @@ if TYPE_CHECKING:  # they load SQLAlchemy: with the tab's first data, not with t
     from mlcoach.store.core import Store
     from mlcoach.store.insights import Insights
 from mlcoach.ui.names import kind_names
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -87,12 +87,12 @@ class ReviewBanner(QFrame):
         self.setAccessibleName(self.tr("Weekly review"))
         self.review: WeeklyReview | None = None
         self.recorded = False  # the store already knows this week's review was seen
-        self.title = QLabel(self.tr("Your week in review"), self)
+        self.title = Label(self.tr("Your week in review"), self)
         font = QFont(self.title.font())
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
-        self.text = QLabel(self)
+        self.text = Label(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -178,7 +178,7 @@ class InsightsTab(QWidget):
                                 LabelledBarChart(self.tr("Theme balance")), self)
         self.calendar = ChartCard(self.tr("Active days"),
                                   CalendarChart(self.tr("Active days")), self)
-        self.status = QLabel(self.tr("Loading…"), self)
+        self.status = Label(self.tr("Loading…"), self)
         self.status.setAccessibleName(self.tr("Insights status"))
         for card in self.cards():
             card.chart.set_empty_text(self.tr("Nothing to show yet"))

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from mlcoach.store.timeline import (
 )
 from mlcoach.ui.names import kind_names, outcome_names
 from mlcoach.ui.widgets.discard import discard_confirmed
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class MomentEditor(QDialog):
             self.outcome.addItem(name, outcome.value)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(
             entry.outcome.value if entry.outcome else "")))
-        self.error = QLabel(self)
+        self.error = Label(self)
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMenu,
     QPushButton,
     QTableView,
@@ -49,6 +48,7 @@ from mlcoach.ui.history.moment_editor import MomentEdit, MomentEditor
 from mlcoach.ui.history.stores import Stores
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import outcome_names, response_names
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class TimelineTab(QWidget):
         self.filter_bar = FilterBar(stores.read, self.timeline, clock=clock, tz=tz, parent=self)
         self.view = QTableView(self)
         self._build_view()
-        self.status = QLabel(self)
+        self.status = Label(self)
         self.status.setAccessibleName(self.tr("Timeline status"))
         self._build_undo_bar()
         layout = QVBoxLayout(self)
@@ -135,7 +135,7 @@ class TimelineTab(QWidget):
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.undo_bar.setAutoFillBackground(True)
         self.undo_bar.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
-        self.undo_label = QLabel(self.undo_bar)
+        self.undo_label = Label(self.undo_bar)
         self.undo_label.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.undo_button = QPushButton(self.tr("&Undo"), self.undo_bar)
         self.undo_button.setAccessibleName(self.tr("Undo the delete"))

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QLabel,
     QMenuBar,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
+from mlcoach.ui.widgets.plain_text import Label, as_plain
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -90,7 +90,7 @@ class HistoryWindow(QWidget):
         if _people_panel_available():
             self.tabs.addTab(self._people_holder, self.tr("&People"))
         self.transfer = Transfer(stores.full, self)
-        self.notice = QLabel(self)
+        self.notice = Label(self)
         self.notice.setAccessibleName(self.tr("Export and import result"))
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -137,7 +137,7 @@ class HistoryWindow(QWidget):
     def show_notice(self, text: str) -> None:
         """Say how an export or import went, on one line above the tabs."""
         self.notice.setText(" ".join(text.split()))
-        self.notice.setToolTip(self.notice.text())
+        self.notice.setToolTip(as_plain(self.notice.text()))
         self.notice.setVisible(bool(text))
 
     def _transfer_busy(self, busy: bool) -> None:

@@ -6,12 +6,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from mlcoach.ui.widgets.plain_text import as_plain
+
 
 class ElidedLabel(QLabel):
     """A one-line label that elides long text and shows all of it as a tooltip."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a moment's words, never markup
         self._full = ""
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.set_full_text(text)
@@ -23,7 +26,7 @@ class ElidedLabel(QLabel):
     def set_full_text(self, text: str) -> None:
         """Show `text`, elided to the label's width."""
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(as_plain(text))
         self.setAccessibleName(text)
         self._elide()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.domain.model import Settings, Theme
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -124,7 +125,7 @@ def time_edit(name: str) -> QTimeEdit:
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
     """A form label whose mnemonic moves focus to `buddy`."""
-    label = QLabel(text)
+    label = Label(text)
     label.setBuddy(buddy)
     return label
 
@@ -171,11 +172,11 @@ class InlineError(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        icon = QLabel()
+        icon = Label()
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
         icon.setPixmap(self.style().standardIcon(
             QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(size, size))
-        self.label = QLabel()
+        self.label = Label()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self.label.setAccessibleName(self.tr("Problem"))

@@ -11,6 +11,7 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.names import outcome_names
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.elided_label import ElidedLabel
+from mlcoach.ui.widgets.plain_text import Label
 
 
 class OutcomeRow(QWidget):
@@ -33,7 +34,7 @@ class OutcomeRow(QWidget):
         words = QVBoxLayout()
         words.setSpacing(0)
         for line, muted in ((text, False), (detail, True)):
-            label: QLabel = QLabel(line, self) if wrap else ElidedLabel(line, self)
+            label: QLabel = Label(line, self) if wrap else ElidedLabel(line, self)
             if wrap:
                 label.setWordWrap(True)
                 label.setTextFormat(Qt.TextFormat.PlainText)

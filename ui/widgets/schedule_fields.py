@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QToolButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.model import Theme
 from mlcoach.ui.widgets.forms import from_qtime, time_edit, to_qtime
+from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
@@ -190,7 +190,7 @@ class HoursRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.start)
-        row.addWidget(QLabel(self.tr("to")))
+        row.addWidget(Label(self.tr("to")))
         row.addWidget(self.end)
         row.addStretch(1)
         self.start.timeChanged.connect(self.changed)

@@ -1,0 +1,52 @@
+"""Words from users (moments, names, notes, meeting titles, imported files) shown as
+text, never as markup.
+
+Qt reads the text of a label, a tooltip or a message box as HTML when it looks like HTML
+(Qt::mightBeRichText): a moment typed or imported as "<img src='/dev/zero'>" made the
+reflection read /dev/zero until memory ran out, and "<b>" or "<a href>" in a name were
+drawn. Every label is made as `Label`, whose text is plain; text for a tooltip or a
+message box goes through `as_plain`. The few labels that are rich on purpose set
+RichText themselves and escape what they show.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+
+
+class Label(QLabel):
+    """A QLabel whose text is always plain text.
+
+    Qt reads text as markup only when it holds a "<", so the format is set then, and
+    not before: the idle app builds the capture window ahead of time, and touching Qt's
+    `Qt` namespace there costs ~1 MB (see capture_window._key)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain = False
+        if "<" in self.text():
+            self._make_plain()
+
+    def setText(self, text: str) -> None:
+        if "<" in text and not self._plain:
+            self._make_plain()
+        super().setText(text)
+
+    def _make_plain(self) -> None:
+        from PySide6.QtCore import Qt
+
+        self._plain = True
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def as_plain(text: str) -> str:
+    """`text` for a place that takes rich text (a tooltip, a message box, the tray's
+    tooltip), shown as typed. Qt takes text for markup only when it has a tag, so text
+    without "<" is left as it is; other text is escaped inside a paragraph that keeps
+    its line breaks."""
+    if "<" not in text:
+        return text
+    return f'<p style="white-space:pre-wrap">{html.escape(text, quote=False)}</p>'
