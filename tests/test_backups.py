@@ -62,3 +62,17 @@ def test_a_backup_dated_by_a_clock_set_far_ahead_is_not_the_newest(opened, layou
         daily_backup(layout.db, opened.secret, layout.backups, real + timedelta(days=day))
     assert wrong not in backups(layout.backups)  # seven real days: it takes no slot
     assert len(backups(layout.backups)) == 7
+
+
+def test_a_backup_name_that_is_not_a_date_is_ignored(opened, layout):
+    """"mlcoach-20261399T999999-daily.db" (a month 13) stopped every recovery and doctor
+    with "unexpected error (ValueError: month must be in 1..12)"."""
+    opened.store.add_moment("kept")
+    taken = daily_backup(layout.db, opened.secret, layout.backups,
+                         datetime(2026, 12, 1, 9))
+    assert taken is not None
+    stray = layout.backups / "mlcoach-20261399T999999-daily.db"
+    stray.write_bytes(b"not ours")
+    assert backups(layout.backups) == [taken]
+    rotate(layout.backups, datetime(2026, 12, 2, 9).date())
+    assert stray.exists()  # not ours to remove either

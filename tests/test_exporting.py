@@ -587,3 +587,26 @@ def test_a_name_that_turns_a_terminal_line_around_is_masked_when_printed():
 
     assert printable("Evil\u202eeman; Ana\u2067x\u2069 ok") == "Evil\ufffdeman; Ana\ufffdx\ufffd ok"
     assert printable("Işık\tand\nDana") == "Işık\tand\nDana"  # tab and newline stay
+
+
+@pytest.mark.parametrize("value", [[], {}, ["facts"], {"a": 1}])
+def test_a_list_or_an_object_in_any_field_is_refused_in_one_line(store, value):
+    """`"kind": []` in a moment (or a style, an outcome, a theme, a day part) ended in
+    "unexpected error (TypeError: unhashable type: 'list')"."""
+    _fill(store)
+    doc = exporting.export_document(store)
+    doc["custom_prompts"] = [{"id": "c1", "theme": "recognition", "parts": ["morning"],
+                              "texts": {"en": {"text": "Thank someone by name", "try": "x"}}}]
+    exporting.parse_export(json.dumps(doc).encode())  # the file itself is good
+    tried = 0
+    for section in ("people", "moments", "suggestions", "reflections", "prompt_events",
+                    "custom_prompts"):
+        for key in doc[section][0]:
+            bad = json.loads(json.dumps(doc))
+            bad[section][0][key] = value
+            try:
+                exporting.parse_export(json.dumps(bad).encode())
+            except MlcoachError as exc:
+                assert "\n" not in str(exc)
+            tried += 1
+    assert tried > 40

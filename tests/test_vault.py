@@ -173,3 +173,79 @@ def test_a_clean_first_start_does_not_log_an_interrupted_one(layout, memory_keyr
     with caplog.at_level(logging.INFO):
         init_store(layout, "keyring", keys=OSKeyring()).store.close()
     assert not [r for r in caplog.records if "interrupted" in r.getMessage()]
+
+
+@pytest.mark.parametrize("evidence", ["copy", "keyring", "backup"])
+def test_a_store_json_that_calls_an_encrypted_store_plain_changes_nothing(
+        opened, layout, memory_keyring, evidence):
+    """Editing "keyring" to "none" in store.json set the encrypted database aside as
+    damaged, started an empty store, and wrote "none" into the copy as well: all the
+    user's data seemed gone. Any one sign that the store was encrypted now stops it."""
+    import json
+
+    from mlcoach.store.vault import meta_copy
+
+    opened.store.add_moment("Thanked Ana for the clear release notes")
+    opened.store.close()
+    meta = json.loads(layout.meta.read_text())
+    layout.meta.write_text(json.dumps(dict(meta, encryption="none")))
+    if evidence != "copy":
+        meta_copy(layout).write_text(json.dumps(dict(meta, encryption="none")))
+    if evidence != "keyring":
+        memory_keyring.items.clear()
+    if evidence == "backup":
+        layout.backups.mkdir(exist_ok=True)
+        (layout.backups / "mlcoach-20250101T090000-daily.db").write_bytes(os.urandom(4096))
+    before = {p: p.read_bytes() for p in layout.root.rglob("*") if p.is_file()}
+    with pytest.raises(StoreLockedError, match="says the data is not encrypted"):
+        open_store(layout, keys=OSKeyring())
+    after = {p: p.read_bytes() for p in layout.root.rglob("*") if p.is_file()}
+    assert after == before  # nothing set aside, nothing written
+    layout.meta.write_text(json.dumps(meta))  # store.json put back: all is there
+    if evidence != "keyring":
+        return  # (its key went with the keyring in this case)
+    again = open_store(layout, keys=OSKeyring())
+    assert [m.text for m in again.store.moments()] == ["Thanked Ana for the clear release notes"]
+    again.store.close()
+
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("name", ["store.json", "recovery.json"])
+@pytest.mark.parametrize("planted", ["fifo", "/dev/zero"])
+def test_a_fifo_or_a_device_in_place_of_a_small_file_is_not_read(opened, layout, name,
+                                                                 planted):
+    """recovery.json made a FIFO hung `mlcoach doctor` forever; a link to /dev/zero ate
+    2.7 GB and ended in "unexpected error (MemoryError)"."""
+    import threading
+
+    from mlcoach.store.recovery import read_note
+
+    opened.store.close()
+    path = layout.root / name
+    path.unlink(missing_ok=True)
+    if planted == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    outcome: list[object] = []
+
+    def read() -> None:
+        try:
+            outcome.append(read_note(layout.root) if name == "recovery.json"
+                           else read_meta(layout))
+        except Exception as exc:  # what was raised is the finding
+            outcome.append(exc)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    if reader.is_alive():  # unblock the old code's open() so the thread can end
+        with open(path, "wb"):
+            pass
+        pytest.fail(f"reading {name} as a {planted} did not return")
+    if name == "recovery.json":
+        assert outcome == [None]  # no note: nothing to say
+    else:
+        # store.json unreadable: its copy in the backups folder is read instead
+        assert outcome and getattr(outcome[0], "encryption", None) == "keyring", outcome

@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from mlcoach.domain.model import Kind, Style
-from mlcoach.system.paths import atomic_write, ensure_private_dir, make_private
+from mlcoach.system.paths import atomic_write, ensure_private_dir, make_private, read_small
 
 logger = logging.getLogger(__name__)
 
 _FORMAT = 1
+#: A draft is one moment (at most a million characters) and its fields, as JSON.
+DRAFT_LIMIT = 8 * 1024 * 1024
 _E = TypeVar("_E", Kind, Style)
 
 
@@ -67,7 +69,7 @@ class DraftFile:
     def load(self) -> Draft | None:
         """The saved draft, or None when there is none or it cannot be read."""
         try:
-            raw = self.path.read_text(encoding="utf-8")
+            raw = read_small(self.path, DRAFT_LIMIT).decode("utf-8")
         except FileNotFoundError:
             return None
         except (OSError, UnicodeDecodeError) as exc:

@@ -46,8 +46,11 @@ def _stamp(path: Path) -> datetime | None:
     day, time = match.group(1), match.group(2)
     # Not datetime.strptime: its first call imports _strptime and calendar, which the
     # idle app would then hold all day for this one daily look at the backups.
-    return datetime(int(day[:4]), int(day[4:6]), int(day[6:]),
-                    int(time[:2]), int(time[2:4]), int(time[4:]))
+    try:
+        return datetime(int(day[:4]), int(day[4:6]), int(day[6:]),
+                        int(time[:2]), int(time[2:4]), int(time[4:]))
+    except ValueError:  # "mlcoach-20261399T999999-daily.db": not one of ours
+        return None
 
 
 def backups(folder: Path, today: date | None = None) -> list[Path]:

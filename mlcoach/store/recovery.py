@@ -21,7 +21,14 @@ from mlcoach.domain.i18n import N_
 from mlcoach.security.keys import Secret
 from mlcoach.store.file_guard import guard_for
 from mlcoach.store.snapshot import one_snapshot
-from mlcoach.system.paths import BACKUP_DIR, DB_NAME, atomic_write, fsync_dir, make_private
+from mlcoach.system.paths import (
+    BACKUP_DIR,
+    DB_NAME,
+    atomic_write,
+    fsync_dir,
+    make_private,
+    read_small,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -595,7 +602,8 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
 def read_note(root: Path) -> RecoveryNote | None:
     """The last recovery, if any."""
     try:
-        return RecoveryNote.from_json(json.loads((root / NOTE_NAME).read_text("utf-8")))
+        raw = read_small(root / NOTE_NAME, 64 * 1024)
+        return RecoveryNote.from_json(json.loads(raw.decode("utf-8")))
     except (OSError, ValueError):
         return None
 

@@ -38,6 +38,7 @@ from mlcoach.system.paths import (
     make_private,
     others_may_write,
     private_mode,
+    read_small,
     shared_folder,
 )
 
@@ -68,6 +69,12 @@ LOST_META = N_(
     "{path} is missing, so it is unknown how {database} is protected; if a keyring key "
     "protected it, `mlcoach recover` with your recovery key sets it up again; a store "
     "with a passphrase needs that file back (nothing was changed)"
+)
+
+SAYS_PLAIN = N_(
+    "{path} says the data is not encrypted, but {database} is (was store.json edited or "
+    "replaced?); nothing was changed: put back the store.json that came with it (a copy "
+    "is kept at {copy})"
 )
 
 
@@ -147,7 +154,7 @@ def meta_copy(layout: Layout) -> Path:
 def _load_meta(path: Path) -> StoreMeta:
     """The StoreMeta in `path`; OSError or MlcoachError when it cannot be read."""
     try:
-        raw = json.loads(path.read_text("utf-8"))
+        raw = json.loads(read_small(path, 64 * 1024).decode("utf-8"))
     except ValueError as exc:
         raise MlcoachError("{path} is unreadable: {reason}", path=path, reason=exc) from exc
     try:
@@ -421,6 +428,9 @@ def resolve_secret(layout: Layout, meta: StoreMeta, keys: KeyStore,
                    passphrase_source: PassphraseSource | None) -> Secret:
     """Find the secret that opens this store, or explain how to get it."""
     if meta.encryption == "none":
+        if _encrypted_after_all(layout, meta, keys):
+            raise StoreLockedError(SAYS_PLAIN, path=layout.meta, database=layout.db.name,
+                                   copy=meta_copy(layout))
         return Secret("none")
     if meta.encryption == "passphrase":
         if passphrase_source is None:
@@ -442,6 +452,30 @@ def resolve_secret(layout: Layout, meta: StoreMeta, keys: KeyStore,
             "run `mlcoach recover` and enter your recovery key (your data is untouched)"
         )
     return Secret("keyring", raw_key=key)
+
+
+def _encrypted_after_all(layout: Layout, meta: StoreMeta, keys: KeyStore) -> bool:
+    """Whether a store that store.json calls unencrypted shows it is not: its database
+    is not plain SQLite and its copy of store.json, its keyring entry or a backup says
+    it was encrypted. (A plain store whose header is damaged has none of these, and is
+    repaired from its backups as before.)"""
+    if not layout.db.exists() or layout.db.stat().st_size == 0 or plain_store(layout):
+        return False
+    try:
+        if _load_meta(meta_copy(layout)).encryption != "none":
+            return True
+    except (OSError, MlcoachError):
+        pass
+    try:
+        if keys.get(meta.store_id) is not None:
+            return True
+    except (KeyringUnavailableError, MlcoachError):
+        pass
+    for backup in layout.backups.glob("mlcoach-*.db"):
+        with contextlib.suppress(OSError), open(backup, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\0":
+                return True
+    return False
 
 
 def open_store(layout: Layout, *, keys: KeyStore,

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from mlcoach.domain.errors import MlcoachError
-from mlcoach.system.paths import APP_ID, APP_NAME
+from mlcoach.system.paths import APP_ID, APP_NAME, read_small
 
 __all__ = [
     "AutostartError",
@@ -266,7 +266,7 @@ def desktop_entry(command: Sequence[str]) -> str:
 def _read_desktop_group(path: Path) -> dict[str, str] | None:
     """The [Desktop Entry] keys of `path`, or None when it cannot be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_small(path).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     keys: dict[str, str] = {}

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from mlcoach.system.autostart import DESKTOP_FILE, default_command, entry_lines
-from mlcoach.system.paths import APP_ID, atomic_write
+from mlcoach.system.paths import APP_ID, atomic_write, read_small
 
 #: Marks an entry this module wrote (and may write again).
 OURS = "X-mlcoach-Written=true"
@@ -70,7 +70,7 @@ def ensure(icon: Path, command: Sequence[str] | None = None,
         return None  # a package's own (the .deb)
     text = entry_text(list(command) if command else default_command(env=environ))
     try:
-        current = ours.read_text(encoding="utf-8")
+        current = read_small(ours).decode("utf-8")
     except FileNotFoundError:
         current = None
     except (OSError, UnicodeDecodeError):

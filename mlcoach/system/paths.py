@@ -182,6 +182,23 @@ def planted_link(path: Path) -> Path | None:
     return None
 
 
+def read_small(path: Path, limit: int = 1 << 20) -> bytes:
+    """The bytes of a small file of ours (store.json, recovery.json, a draft, a desktop
+    entry). Only a regular file is read, and only up to `limit`: a FIFO put in its place
+    would block the read forever, a link to /dev/zero fill the memory. OSError otherwise
+    (FileNotFoundError when there is none)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(f"{path} is larger than {limit} bytes")
+    return data
+
+
 def make_private(path: Path) -> None:
     """Set owner-only permissions on a file, where the platform has them."""
     if os.name == "posix" and path.exists():

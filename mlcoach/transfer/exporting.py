@@ -465,7 +465,7 @@ class _V:
         v = self.item.get(key)
         if v is None and not required:
             return None
-        if v not in {o.value for o in options}:
+        if not isinstance(v, str) or v not in {o.value for o in options}:  # [] is unhashable
             raise self.fail(key, N_("must be one of {choices}"),
                             choices=", ".join(o.value for o in options))
         return str(v)
@@ -603,7 +603,8 @@ def _check_custom_prompt(item: dict[str, Any], where: str) -> None:
         tv.text("text", limit=400)
         tv.text("try", limit=300)
     parts = item.get("parts", [])
-    if not isinstance(parts, list) or not all(p in {d.value for d in DayPart} for p in parts):
+    if not isinstance(parts, list) or not all(
+            isinstance(p, str) and p in {d.value for d in DayPart} for p in parts):
         raise v.fail("parts", N_("must list parts of the day"))
     tags = item.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) and is_text(t) for t in tags):
