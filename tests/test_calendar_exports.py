@@ -330,3 +330,16 @@ def test_doctor_names_an_unreadable_calendar_file(opened) -> None:
     checks = {c.name: c for c in run_checks(opened.layout, OSKeyring(), lambda: "")}
     assert checks["calendar"].status == "OK" and "all readable" in checks["calendar"].detail
     assert checks["evolution calendars"].detail.startswith("not used")
+
+
+def test_a_calendar_that_cannot_be_read_is_said_so_in_turkish(cli_env: dict[str, str],
+                                                              tmp_path: Path) -> None:
+    """The one line for a calendar not read stayed English under a Turkish locale."""
+    cal = tmp_path / "open.ics"
+    cal.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                   + "BEGIN:VEVENT\r\nUID:x\r\n" * 200 + "END:VCALENDAR\r\n", encoding="utf-8")
+    turkish = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}
+    text = run_cli(turkish, "calendar", str(cal), "--from", "2026-03-03", "--to", "2026-03-03")
+    assert text.returncode == 1
+    assert text.stderr.splitlines() == [
+        f"mlcoach: {cal}: geçerli bir iCalendar dosyası değil (199 etkinlik hiç kapatılmamış)"]

@@ -552,3 +552,64 @@ def test_a_calendar_with_thousands_of_events_in_the_window_is_left_out_unparsed(
     finally:
         calendar_ics.parse_ics = real_parse  # type: ignore[assignment]
         calendar_ics._parse_cached.cache_clear()
+
+
+def test_a_time_zone_rule_that_is_not_a_yearly_change_is_taken_out(tmp_path: Path) -> None:
+    """A VTIMEZONE whose STANDARD part repeated every two minutes from the year 1 ran for
+    minutes and took gigabytes at every read (dateutil expands it for each offset)."""
+    from mlcoach.coaching.calendar_window import Calendarfile
+
+    hostile = ("BEGIN:VTIMEZONE\r\nTZID:W\r\nBEGIN:STANDARD\r\nDTSTART:00010101T000000\r\n"
+               "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nRRULE:FREQ=MINUTELY;INTERVAL=2\r\n"
+               "END:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010101T020000\r\n"
+               "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+               "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3,4,5,6,7,8,9,10,11,12\r\n"
+               "END:DAYLIGHT\r\nEND:VTIMEZONE\r\n")
+    outlook = ("BEGIN:VTIMEZONE\r\nTZID:O\r\nBEGIN:STANDARD\r\nDTSTART:16010101T030000\r\n"
+               "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;"
+               "BYMONTH=10\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:19870405T020000\r\n"
+               "TZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nRRULE:FREQ=YEARLY;BYMONTH=4;"
+               "BYMONTHDAY=1,2,3,4,5,6,7;BYDAY=SU\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n")
+    text = ics("UID:s\nSUMMARY:S\nDTSTART;TZID=W:20261203T090000\nDTEND;TZID=W:20261203T100000",
+               extra=hostile + outlook)
+    kept = Calendarfile.index(write(tmp_path / "tz.ics", text).read_bytes()).data.decode()
+    assert "FREQ=MINUTELY" not in kept and "BYMONTH=3,4" not in kept
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in kept  # real zones keep theirs
+    assert "BYMONTHDAY=1,2,3,4,5,6,7;BYDAY=SU" in kept
+    (found,) = meetings(tmp_path / "tz.ics", datetime(2026, 12, 3, tzinfo=UTC),
+                        datetime(2026, 12, 4, tzinfo=UTC))
+    assert found.summary == "S"
+
+
+def test_events_never_closed_are_refused_in_one_line(tmp_path: Path) -> None:
+    """BEGIN:VEVENT two million times (32 MB) took 79 s and 1.5 GB to parse."""
+    body = "BEGIN:VEVENT\r\nUID:x\r\nDTSTART:20261203T090000Z\r\n" * 500
+    path = write(tmp_path / "open.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + body
+                 + "END:VCALENDAR\r\n")
+    with pytest.raises(CalendarError, match="events are never closed") as caught:
+        meetings(path, datetime(2026, 12, 3, tzinfo=UTC), datetime(2026, 12, 4, tzinfo=UTC))
+    assert "\n" not in str(caught.value)
+
+
+def test_an_event_without_a_start_does_not_hide_the_others(tmp_path: Path) -> None:
+    path = write(tmp_path / "one-bad.ics", ics(
+        "UID:good\nSUMMARY:Real standup\nDTSTART:20261203T090000Z\nDTEND:20261203T100000Z",
+        "UID:bad\nSUMMARY:No start"))
+    found = meetings(path, datetime(2026, 12, 3, tzinfo=UTC), datetime(2026, 12, 4, tzinfo=UTC))
+    assert [m.summary for m in found] == ["Real standup"]
+
+
+@pytest.mark.parametrize(("rule", "possible"), [
+    ("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", False),
+    ("FREQ=YEARLY;BYMONTH=4,6;BYMONTHDAY=31", False),
+    ("FREQ=MONTHLY;BYMONTHDAY=31", True),
+    ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", True),
+    ("FREQ=MONTHLY;BYMONTHDAY=-1", True),
+])
+def test_a_day_no_month_has_is_known_before_dateutil_walks_to_9999(rule: str,
+                                                                    possible: bool) -> None:
+    from icalendar import vRecur
+
+    from mlcoach.coaching.calendar_rules import _possible
+
+    assert _possible(vRecur.from_ical(rule)) is possible

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.errors import UsageError
-from mlcoach.domain.i18n import N_, translate, ui_language
+from mlcoach.domain.i18n import N_, error_text, translate, ui_language
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -73,8 +73,9 @@ def cmd_calendar(ctx: Context) -> int:
                          "in Settings")
     use_eds = True if ns.eds else (None if path is None else False)
     result = listing(settings, start, end, path=path, eds=use_eds, log=False)
+    language = ui_language(ctx.language)
     for problem in result.problems:
-        ctx.stderr.write(f"mlcoach: {one_line(str(problem))}\n")
+        ctx.stderr.write(f"mlcoach: {one_line(error_text(problem, language))}\n")
     if result.problems and not result.occurrences and _all_failed(result, path):
         return 1  # nothing could be read: the lines above say why
     rows = [(m, _people(m, people)) for m in result.occurrences]

@@ -58,6 +58,8 @@ MAX_LISTED = 10_000
 #: five days, 2,000 events). A real calendar has tens a day; a generated or shared one
 #: with thousands would hold the tray.
 MAX_PER_DAY = 400
+#: Events opened inside another (no END:VEVENT) that a file may have and still be read.
+MAX_UNCLOSED = 100
 
 
 class CalendarError(MlcoachError):
@@ -201,6 +203,7 @@ def parse_ics(data: bytes, name: str, since: datetime | None = None,
         owners |= _owners(calendar)
         try:
             standard = x_wr_timezone.to_standard(calendar)
+            _drop_events_without_a_start(standard)
             if since is not None:
                 skip_ahead(standard, since)
             if until is not None:
@@ -210,6 +213,17 @@ def parse_ics(data: bytes, name: str, since: datetime | None = None,
             raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
                                 reason=_one_line(exc)) from exc
     return ParsedCalendar(tuple(queries), frozenset(owners))
+
+
+def _drop_events_without_a_start(calendar: Any) -> None:
+    """An event without DTSTART (which RFC 5545 requires) made recurring-ical-events
+    refuse the whole file: one broken entry hid every real meeting beside it."""
+    broken = [c for c in calendar.subcomponents
+              if getattr(c, "name", "") == "VEVENT" and "DTSTART" not in c]
+    for component in broken:
+        calendar.subcomponents.remove(component)
+    if broken:
+        logger.warning("skipped %d calendar events without a start", len(broken))
 
 
 @functools.lru_cache(maxsize=16)
@@ -225,7 +239,11 @@ def _read_cached(path: str, _stamp: tuple[int, int, int, int]) -> Calendarfile:
     if len(data) > MAX_FILE_BYTES:
         raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
                             size=len(data))
-    return Calendarfile.index(data)
+    indexed = Calendarfile.index(data)
+    if indexed.unclosed > MAX_UNCLOSED:  # icalendar nests each in the one before: gigabytes
+        raise CalendarError("{path}: not a valid iCalendar file ({count} events are never "
+                            "closed)", path=path, count=indexed.unclosed)
+    return indexed
 
 
 @functools.lru_cache(maxsize=32)

@@ -55,10 +55,11 @@ def _bound(event: Any, until: datetime) -> None:
             continue
         rules = value if isinstance(value, list) else [value]
         kept = [rule for rule in rules
-                if _advances(rule) and _coarse(rule) and _affordable(rule, start, until)]
+                if _advances(rule) and _coarse(rule) and _possible(rule)
+                and _affordable(rule, start, until)]
         if len(kept) < len(rules):
-            logger.warning("a calendar rule that never advances, or repeats more often "
-                           "than a meeting can, is left out")
+            logger.warning("a calendar rule that never occurs, never advances, or repeats "
+                           "more often than a meeting can, is left out")
         for rule in kept:
             _end_by(rule, start, until)
         del event[key]
@@ -86,6 +87,22 @@ def _coarse(rule: Any) -> bool:
     if freq in ("SECONDLY", "MINUTELY"):
         return False
     return freq != "HOURLY" or not any(str(k).upper().startswith("BY") for k in rule)
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _possible(rule: Any) -> bool:
+    """Whether a day of the month the rule asks for exists in a month it asks for:
+    "BYMONTH=2;BYMONTHDAY=30" never occurs, and dateutil, which checks UNTIL only on an
+    occurrence, walks such a rule to the year 9999 (seconds, at every read)."""
+    try:
+        days = [int(str(d)) for d in rule.get("BYMONTHDAY") or ()]
+        months = [int(str(m)) for m in rule.get("BYMONTH") or ()] or range(1, 13)
+        return not days or any(
+            0 < abs(d) <= _MONTH_DAYS[m - 1] for m in months if 1 <= m <= 12 for d in days)
+    except (TypeError, ValueError, AttributeError):
+        return True  # dateutil refuses the rule, reported with its file
 
 
 def _affordable(rule: Any, start: date, until: datetime) -> bool:

@@ -56,17 +56,21 @@ class Calendarfile:
 
     data: bytes
     events: tuple[_Span, ...]
+    unclosed: int = 0  # BEGIN:VEVENT inside another: not a calendar program's file
 
     @classmethod
     def index(cls, data: bytes) -> Calendarfile:
         # Unfolded once: long lines are valid iCalendar, and no property is split.
         flat = _FOLD.sub(b"", data) if b"\n " in data or b"\n\t" in data else data
+        if b"BEGIN:VTIMEZONE" in flat.upper():
+            flat = _tame_timezones(flat)
         events: list[_Span] = []
-        begin, keep, extra = -1, False, 0
+        begin, keep, extra, unclosed = -1, False, 0, 0
         days: list[bytes] = []
         for m in _LINES.finditer(flat):
             kind = m.lastgroup
             if kind == "begin":
+                unclosed += begin >= 0
                 begin, keep, days, extra = m.start(), False, [], 0
             elif begin < 0:
                 continue
@@ -85,7 +89,7 @@ class Calendarfile:
                     extra = max(extra, days_long + 1)
             else:
                 keep = True  # a rule or extra dates: it recurs
-        return cls(flat, tuple(events))
+        return cls(flat, tuple(events), unclosed)
 
     def kept(self, first: date, last: date) -> int:
         """How many events `only(first, last)` keeps."""
@@ -107,6 +111,31 @@ class Calendarfile:
             return self.data
         parts.append(self.data[done:])
         return b"".join(parts)
+
+
+_TIMEZONE = re.compile(rb"^BEGIN:VTIMEZONE\r?$.*?^END:VTIMEZONE\r?$", re.M | re.S | re.I)
+_TZ_RULE = re.compile(rb"^RRULE:(?P<rule>[^\r\n]*)\r?\n?", re.M | re.I)
+# What a time zone's change of offset is said with ("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+# the older "BYMONTHDAY=8,9,10,11,12,13,14;BYDAY=SU"), and how many values each may hold.
+_TZ_RULE_PARTS = {b"FREQ": 1, b"INTERVAL": 1, b"UNTIL": 1, b"COUNT": 1, b"WKST": 1,
+                  b"BYMONTH": 1, b"BYDAY": 1, b"BYMONTHDAY": 7}
+
+
+def _tame_timezones(data: bytes) -> bytes:
+    """The file with any VTIMEZONE rule that is not a yearly change of offset taken out.
+
+    dateutil expands a time zone's rules from their DTSTART whenever an offset is asked
+    for: "FREQ=MINUTELY" from the year 1 ran for minutes and gigabytes. Without its rule,
+    such a part applies once, from its DTSTART; real zones keep theirs."""
+    def tame(zone: re.Match[bytes]) -> bytes:
+        def rule(m: re.Match[bytes]) -> bytes:
+            parts = dict(p.partition(b"=")[::2] for p in m["rule"].upper().split(b";") if p)
+            yearly = parts.get(b"FREQ") == b"YEARLY" and all(
+                key in _TZ_RULE_PARTS and value.count(b",") < _TZ_RULE_PARTS[key]
+                for key, value in parts.items())
+            return m[0] if yearly else b""
+        return _TZ_RULE.sub(rule, zone[0])
+    return _TIMEZONE.sub(tame, data)
 
 
 def _days_long(value: bytes) -> int | None:
