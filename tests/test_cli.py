@@ -958,3 +958,14 @@ def test_an_unencrypted_store_that_lost_store_json_opens_again(cli_env: dict[str
     doc = json.loads(run_cli(cli_env, "export").stdout)
     assert [m["text"] for m in doc["moments"]] == ["plain words"]
     assert json.loads((data / "store.json").read_text())["encryption"] == "none"
+
+
+def test_an_empty_prompt_pack_is_not_called_valid(cli_env, tmp_path):
+    """`prompts validate` of an empty file said "0 prompts, all valid" and exit 0, and
+    `prompts import` "imported 0 prompts"."""
+    empty = tmp_path / "pack.toml"
+    empty.write_text("", encoding="utf-8")
+    for command in ("validate", "import"):
+        res = run_cli(cli_env, "prompts", command, str(empty))
+        assert res.returncode == 1
+        assert res.stderr == f"mlcoach: {empty}: no prompts in this file (nothing was imported)\n"

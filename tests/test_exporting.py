@@ -610,3 +610,27 @@ def test_a_list_or_an_object_in_any_field_is_refused_in_one_line(store, value):
                 assert "\n" not in str(exc)
             tried += 1
     assert tried > 40
+
+
+def test_another_computers_desktop_calendar_choice_is_not_taken(store, tmp_path,
+                                                                memory_keyring):
+    """An export from a GNOME laptop turned on reading Evolution's calendars here."""
+    from dataclasses import replace
+
+    store.save_settings(replace(store.settings(), calendar_eds=True))
+    doc = exporting.export_document(store)
+    other = open_store(Layout(tmp_path / "other"), keys=OSKeyring())
+    assert "calendar_eds" in exporting.ignored_settings(other.store, doc)
+    exporting.import_document(other.store, doc)
+    assert other.store.settings().calendar_eds is False
+    other.store.close()
+
+
+def test_exports_carry_no_terminal_sequence_or_reordering_mark(store):
+    """A moment holding ESC sequences, a bell or U+202E was written raw into the CSV and
+    Markdown exports: `cat journal.md` ran the sequences, and "rtl\u202egnp.exe" showed
+    as "rtlexe.png" in a viewer."""
+    store.add_moment("Asked \x1b[2J\x1b]0;pwned\x07 about rtl\u202egnp.exe today")
+    for text in (exporting.export_csv(store), exporting.export_markdown(store)):
+        assert not any(ch in text for ch in "\x1b\x07\u202e"), text
+        assert "\ufffd" in text and "rtl\ufffdgnp" in text

@@ -118,6 +118,9 @@ def cmd_prompts(ctx: Context) -> int:
             prompts = validate_file(ns.file, custom=True)
         except PromptFileError as exc:
             raise MlcoachError(str(exc)) from exc
+        if not prompts:  # an empty file, or a FIFO: "0 prompts, all valid" misled
+            raise MlcoachError("{file}: no prompts in this file (nothing was imported)",
+                               file=ns.file)
         builtin_ids = {p.id for p in load_builtin()}
         clash = sorted(p.id for p in prompts if p.id in builtin_ids)
         if clash:

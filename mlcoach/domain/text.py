@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from mlcoach.domain.errors import UsageError
@@ -66,6 +67,19 @@ def fold_tag(tag: str) -> str:
 # The marks that reorder the text around them ("A\u202eB" shows as "AB" reversed after
 # it): bidi embeddings, overrides and isolates. No name, prompt or message line holds them.
 REORDERING = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# Controls a terminal, an editor or a viewer acts on (ESC starts a terminal sequence),
+# and the reordering marks ("rtl\u202egnp.exe" shows as "rtlexe.png"): what a file we
+# write for other programs must not carry. Tab, line feed and carriage return stay.
+_ACTED_ON = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+                       + "".join(sorted(REORDERING)) + "]")
+
+
+def inert(text: str) -> str:
+    """`text` with controls and reordering marks shown as "\ufffd", as the shell's
+    output already does."""
+    return _ACTED_ON.sub("\ufffd", text)
+
 
 # Characters that do not show but make a name differ ("Ana" and "Ana\u200b" would be two
 # people who look the same). Zero-width joiners stay: names in several scripts need them.

@@ -44,8 +44,9 @@ def apply_import(store: Store, doc: dict[str, Any], *,
         return added, implied
 
 
-# Settings that describe this computer rather than the person: never taken from a file.
-MACHINE_SETTINGS = frozenset({"launch_at_login", "calendar_path"})
+# Settings that describe this computer rather than the person, never taken from a file:
+# its login, its calendar file, its desktop calendar.
+MACHINE_SETTINGS = frozenset({"launch_at_login", "calendar_path", "calendar_eds"})
 
 
 def import_settings_plan(doc: dict[str, Any], current: dict[str, Any]) -> tuple[

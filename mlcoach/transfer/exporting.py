@@ -26,7 +26,7 @@ from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_, Phrase, translate
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
-from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, is_text
+from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, inert, is_text
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
 from mlcoach.system.paths import PART_SUFFIX, expand_user, planted_link, writer_gone
 
@@ -218,6 +218,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uf
 def _csv_safe(value: str) -> str:
     """Stop a spreadsheet from running a cell that starts like a formula (OWASP CSV
     injection: prefix a single quote; the csv module quotes the cell where needed)."""
+    value = inert(value)  # no ESC sequence or reordering mark reaches a viewer
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -275,7 +276,7 @@ _MD_TABLE = str.maketrans(_MD_SPECIAL)
 def _md(text: str) -> str:
     """Text as Markdown shows it literally: one line, every character that could start a
     heading, list, link, image, code span, autolink or HTML escaped."""
-    return " ".join(text.split()).translate(_MD_TABLE)
+    return inert(" ".join(text.split())).translate(_MD_TABLE)
 
 
 # -- import ------------------------------------------------------------------------------
