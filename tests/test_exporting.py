@@ -341,17 +341,17 @@ def _variants(text: str) -> dict[str, str]:
 def test_line_by_line_parsing_gives_what_json_loads_gives(store):
     _fill(store)
     text = exporting.export_json(store)
-    assert exporting._loads_by_line(text) == json.loads(text)  # the quick path is taken
+    assert exporting._loads_by_line(text.encode()) == json.loads(text)  # the quick path
     doc = json.loads(text)
     for other in (json.dumps(doc, indent=1), json.dumps(doc), json.dumps(doc, indent=4)):
-        assert exporting._loads(other) == doc
+        assert exporting._loads(other.encode()) == doc
     for name, variant in _variants(text).items():
         try:
             expected: object = json.loads(variant)
         except ValueError as exc:
             expected = type(exc)
         try:
-            got: object = exporting._loads(variant)
+            got: object = exporting._loads(variant.encode())
         except ValueError as exc:
             got = type(exc)
         assert got == expected, name

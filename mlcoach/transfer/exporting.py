@@ -285,58 +285,66 @@ class ImportError_(MlcoachError):
     """A file that cannot be imported; nothing was changed."""
 
 
-def _loads(text: str) -> Any:
-    """`json.loads(text)`, in many short steps when `text` has export_json's layout.
+def _loads(raw: bytes) -> Any:
+    """`json.loads(raw)` (UTF-8), in many short steps when `raw` has export_json's layout.
 
     One json.loads of a ten-year export is a single half-second call that holds
     the GIL, freezing the window while a worker imports; a line at a time does not.
+    The lines stay bytes, each decoded as it is parsed: the whole file decoded at once
+    was another copy, four bytes a character when one emoji made it UCS-4 (4 GB for a
+    250 MB file).
     """
     try:
-        doc = _loads_by_line(text)
+        doc = _loads_by_line(raw)
     except (ValueError, RecursionError):
         doc = None  # not quite that layout: json.loads decides (and names any error)
-    return json.loads(text) if doc is None else doc
+    return json.loads(raw.decode("utf-8")) if doc is None else doc
 
 
-def _loads_by_line(text: str) -> dict[str, Any] | None:
+def _loads_by_line(raw: bytes) -> dict[str, Any] | None:
     """Parse "{", then members one per line (lists: an entry per line), then "}".
 
     Returns None, or raises ValueError, for any other layout; so valid JSON in this
     layout gives exactly what json.loads gives, and anything else goes to json.loads.
     """
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
+    lines = raw.split(b"\n")
+    if lines and lines[-1] == b"":
         lines.pop()
-    if len(lines) < 2 or lines[0] != "{" or lines[-1] != "}":
+    if len(lines) < 2 or lines[0] != b"{" or lines[-1] != b"}":
         return None
     doc: dict[str, Any] = {}
     i, last = 1, len(lines) - 1
     while i < last:
         line = lines[i]
-        if not line.startswith(' "'):
+        if not line.startswith(b' "'):
             return None
-        if line.endswith(": ["):  # a list, one entry per line up to " ]"
-            head = json.loads("{" + line + "]}")
+        if line.endswith(b": ["):  # a list, one entry per line up to " ]"
+            head = _json(b"{" + line + b"]}")
             items = head[next(reversed(head))]
             i += 1
-            while i < last and lines[i].startswith("  "):
+            while i < last and lines[i].startswith(b"  "):
                 entry = lines[i]
-                closing = i + 1 < last and lines[i + 1].startswith(" ]")
-                if entry.endswith(",") == closing:
+                closing = i + 1 < last and lines[i + 1].startswith(b" ]")
+                if entry.endswith(b",") == closing:
                     return None  # a missing or trailing comma
-                items.append(json.loads(entry[:-1] if not closing else entry))
+                items.append(_json(entry[:-1] if not closing else entry))
+                lines[i] = b""  # parsed: its bytes are not needed twice
                 i += 1
-            if i >= last or lines[i] not in (" ]", " ],") or not items:
+            if i >= last or lines[i] not in (b" ]", b" ],") or not items:
                 return None
             doc.update(head)
             closed = lines[i]
         else:
-            doc.update(json.loads("{" + line.removesuffix(",") + "}"))
+            doc.update(_json(b"{" + line.removesuffix(b",") + b"}"))
             closed = line
         i += 1
-        if closed.endswith(",") != (i < last):
+        if closed.endswith(b",") != (i < last):
             return None  # members are separated by commas, the last has none
     return doc
+
+
+def _json(line: bytes) -> Any:
+    return json.loads(line.decode("utf-8"))
 
 
 def parse_export(raw: bytes) -> dict[str, Any]:
@@ -349,7 +357,7 @@ def parse_export(raw: bytes) -> dict[str, Any]:
         raise ImportError_("the file holds more entries than an mlcoach export can "
                            "(nothing was imported)")
     try:
-        doc = _loads(raw.decode("utf-8-sig"))  # a byte-order mark, as Notepad writes it
+        doc = _loads(raw.removeprefix(b"\xef\xbb\xbf"))  # a byte-order mark, as Notepad writes
     except UnicodeDecodeError as exc:
         raise ImportError_("the file is not UTF-8 text") from exc
     except RecursionError as exc:
