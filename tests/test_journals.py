@@ -407,3 +407,16 @@ def test_the_file_count_of_a_zip64_and_of_a_zip_with_a_comment(tmp_path):
     plain = tmp_path / "plain.json"
     plain.write_text("{}")
     assert zip_entry_count(plain) is None
+
+
+def test_a_day_one_zip_cut_short_is_called_that(tmp_path):
+    """A zip cut off in a copy (no end record) was read as JSON: "not UTF-8 text"."""
+    from mlcoach.transfer import journals
+
+    whole = tmp_path / "whole.zip"
+    with zipfile.ZipFile(whole, "w") as z:
+        z.writestr("Journal.json", json.dumps(dayone_doc([dayone_entry(1)])))
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(whole.read_bytes()[:60])
+    with pytest.raises(journals.ImportError_, match="a zip archive that is cut short"):
+        journals.load_journal(cut, "dayone")

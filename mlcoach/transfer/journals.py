@@ -122,7 +122,10 @@ def _dayone_documents(path: Path) -> list[Any]:
     # A zip is looked for in regular files only: is_zipfile reads an endless device or a
     # pipe to its end, where the bounded read below stops at MAX_BYTES.
     if not (path.is_file() and zipfile.is_zipfile(path)):
-        return [_json(_read_limited(path), "dayone")]
+        data = _read_limited(path)
+        if data.startswith(b"PK\x03\x04"):  # a zip without its end: cut short in a copy
+            raise _fail("dayone", _Why("a zip archive that is cut short or damaged"))
+        return [_json(data, "dayone")]
     documents: list[Any] = []
     total = 0
     try:
