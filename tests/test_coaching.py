@@ -254,3 +254,114 @@ def test_later_pressed_at_the_end_of_the_day_lapses_and_the_morning_recalls_the_
     assert morning is not None
     assert "Thank Ana for the review" in morning.note
     assert "again a little later" not in morning.why
+
+
+def _prep_ready(store, tmp_path, meeting, **settings):  # type: ignore[no-untyped-def]
+    from mlcoach.domain.model import Style
+
+    cal = _calendar(tmp_path / "cal.ics", meeting, "Ana Silva")
+    store.save_settings(Settings(calendar_path=str(cal), meeting_prep_minutes=10, **settings))
+    if not store.people():
+        store.add_person("Ana Silva", Style.REASSURANCE)
+    now = meeting - timedelta(minutes=9)
+    coach, _ = _coach(store, now)
+    return coach, now.astimezone(timezone.utc)
+
+
+def test_no_preparation_card_before_work_or_on_a_day_off(store, tmp_path):
+    """Cards came at 06:20 for a 06:30 call and on Saturday at 19:50 for a dinner."""
+    early = datetime(2026, 11, 25, 6, 30, tzinfo=TZ)  # a Wednesday, before 09:00
+    coach, utc = _prep_ready(store, tmp_path, early)
+    assert coach.due_action(utc) == "prep" and coach.take_prep(utc) is None
+    assert coach.due_action(utc) != "prep"  # dropped, not queued
+    saturday = datetime(2026, 11, 28, 14, 0, tzinfo=TZ)
+    coach, utc = _prep_ready(store, tmp_path, saturday)
+    assert coach.take_prep(utc) is None
+
+
+def test_no_preparation_card_inside_another_meeting(store, tmp_path):
+    """A one-to-one from 13:00 to 14:00 and a review at 14:00: the card for the review
+    came at 13:50, while a screen may be shared in the one-to-one."""
+    review = datetime(2026, 11, 24, 14, 0, tzinfo=TZ)
+    coach, utc = _prep_ready(store, tmp_path, review)
+    cal = tmp_path / "cal.ics"
+    one_to_one = ("BEGIN:VEVENT\r\nUID:one\r\nDTSTAMP:20261101T000000Z\r\n"
+                  "DTSTART:20261124T120000Z\r\nDTEND:20261124T130000Z\r\nSUMMARY:1:1\r\n"
+                  "END:VEVENT\r\n")
+    cal.write_text(cal.read_text(encoding="utf-8").replace("END:VCALENDAR", one_to_one
+                                                           + "END:VCALENDAR"), encoding="utf-8")
+    assert coach.take_prep(utc) is None
+
+
+def test_saved_settings_make_nothing_due_at_once(store):
+    """Moving the start of the day from 13:00 to 08:00 at noon brought a prompt one
+    second after Save, while the user was still in Settings."""
+    from datetime import time
+
+    from mlcoach.coaching.scheduler import WAKE_SETTLE
+
+    store.save_settings(Settings(day_start=time(13, 0)))
+    now = datetime(2026, 11, 24, 12, 0, tzinfo=TZ)
+    coach, _ = _coach(store, now)
+    utc = now.astimezone(timezone.utc)
+    store.save_settings(Settings(day_start=time(8, 0)))
+    coach.reload_settings()
+    coach.settings_saved(utc)
+    due = coach.next_due(utc)
+    assert due is not None and due >= utc + WAKE_SETTLE
+
+
+def test_later_brings_a_prompt_back_once_and_the_day_keeps_its_number(store):
+    """A user who pressed Later on every card got 32 cards in a day, one every quarter
+    hour: snoozes never used up the day's number, and a return could be put off again."""
+    store.save_settings(Settings(prompts_per_day=4))
+    start = datetime(2026, 11, 24, 8, 0, tzinfo=TZ)
+    coach, clock = _coach(store, start)
+    now = start.astimezone(timezone.utc)
+    shown: list[str] = []
+    for _ in range(40):
+        due = coach.next_due(now)
+        if due is None or due.astimezone(TZ).date() != start.date():
+            break
+        now = clock["now"] = max(now, due)
+        if coach.due_action(now) == "reflect":
+            coach.mark_reflection_offered(now)
+            continue
+        offer = coach.offer(now)
+        assert offer is not None and offer.event is not None
+        shown.append(offer.prompt.id)
+        coach.respond(offer.event.id, "snoozed")
+        now += timedelta(seconds=1)
+        clock["now"] = now
+    assert len(shown) <= 8, shown  # four prompts, each back once
+    assert all(shown.count(p) <= 2 for p in shown)
+
+
+def test_a_prompt_put_off_into_the_quiet_before_the_reflection_does_not_come_back(store):
+    """Later at 16:40 brought the card back at 16:55, in the half hour kept quiet before
+    the 17:15 reflection (and after it, on top of the reflection)."""
+    from datetime import time
+
+    store.save_settings(Settings(reflection_time=time(17, 15), day_end=time(17, 30)))
+    now = datetime(2026, 11, 24, 16, 40, tzinfo=TZ)
+    coach, clock = _coach(store, now)
+    offer = coach.offer(now.astimezone(timezone.utc), manual=True)
+    assert offer is not None and offer.event is not None
+    coach.respond(offer.event.id, "snoozed")
+    clock["now"] = now + timedelta(minutes=16)
+    utc = clock["now"].astimezone(timezone.utc)
+    assert coach.due_action(utc) != "prompt"
+
+
+def test_the_preview_shows_the_prompt_that_will_come_back(store):
+    """`mlcoach prompt` said the next prompt was the snoozed one at 13:21, and showed
+    another prompt than the one that came back."""
+    now = datetime(2026, 11, 24, 13, 6, tzinfo=TZ)
+    coach, _ = _coach(store, now)
+    utc = now.astimezone(timezone.utc)
+    offer = coach.offer(utc, manual=True)
+    assert offer is not None and offer.event is not None
+    coach.respond(offer.event.id, "snoozed")
+    preview = coach.preview(utc + timedelta(minutes=1))
+    assert preview.reason == "snoozed"
+    assert preview.offer.prompt.id == offer.prompt.id

@@ -548,6 +548,10 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self._meetings is not None:
             self._meetings.forget()
         self.coach.reload_settings()
+        try:
+            self.coach.settings_saved(self.clock())
+        except StoreUnavailableError as exc:  # a prompt sooner is the worst that follows
+            logger.warning("settings settle not saved (%s)", type(exc).__name__)
         self.apply_language()
         self.arm()
 

@@ -58,9 +58,16 @@ def gap(settings: Settings) -> timedelta:
     return max(timedelta(minutes=max(0, settings.min_gap_minutes)), MIN_GAP_FLOOR)
 
 
-def counts(event: PromptEvent) -> bool:
-    """Return True when the event uses up one of the day's prompts (a snooze does not)."""
-    return event.response is not Response.SNOOZED
+def used_up(events: Sequence[PromptEvent]) -> int:
+    """How many of the day's prompts `events` (one day's) use up. A prompt put off with
+    "Later" and shown again counts once, when it comes back; one put off and not shown
+    again counts as shown (Later on every card brought a new card every quarter hour,
+    32 in a day)."""
+    shown: dict[str, list[datetime]] = {}
+    for e in events:
+        shown.setdefault(e.prompt_id, []).append(e.shown_at)
+    return sum(1 for e in events if e.response is not Response.SNOOZED
+               or not any(later > e.shown_at for later in shown[e.prompt_id]))
 
 
 def is_round(instant: datetime, tz: tzinfo) -> bool:

@@ -36,7 +36,6 @@ from typing import Literal
 
 from mlcoach.coaching.day_rules import (
     Interval,
-    counts,
     day_of,
     gap,
     hold,
@@ -47,8 +46,8 @@ from mlcoach.coaching.day_rules import (
     prompt_window,
     shift_map,
     shown_at,
+    used_up,
     workdays,
-    working_hours,
 )
 from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.i18n import N_
@@ -224,17 +223,18 @@ def day_plan(day: date, *, settings: Settings, state: SchedulerState, tz: tzinfo
 def prompts_today(history: Sequence[PromptEvent], now: datetime, tz: tzinfo) -> int:
     """Return how many prompts count against today's number (snoozes do not)."""
     today = day_of(as_utc(now), tz)
-    return sum(1 for e in history if counts(e) and day_of(as_utc(e.shown_at), tz) == today)
+    return used_up([e for e in history if day_of(as_utc(e.shown_at), tz) == today])
 
 
 def snooze_live(now: datetime, settings: Settings, state: SchedulerState, tz: tzinfo) -> bool:
-    """Whether a snoozed prompt still comes back: within its working day, and not an hour
-    past its time. "Later" pressed at the end of the day lapses overnight."""
+    """Whether a snoozed prompt still comes back: within the day's prompt window (not in
+    the quiet half hour before the reflection), and not an hour past its time. "Later"
+    pressed at the end of the day lapses overnight."""
     until = state.snooze_until
     if until is None or as_utc(now) > until + SNOOZE_STALE:
         return False
-    hours = working_hours(day_of(until, tz), settings, tz)
-    return hours is not None and hours[0] <= until < hours[1]
+    window = prompt_window(day_of(until, tz), settings, tz)
+    return window is not None and window[0] <= until < window[1]
 
 
 # --------------------------------------------------------------------------- next_due
@@ -280,15 +280,15 @@ def _snoozed(
         return None
     if any(shown_at(e, state) >= until for e in events):
         return None  # already shown again
-    hours = working_hours(day_of(until, tz), settings, tz)
-    if hours is None:
+    window = prompt_window(day_of(until, tz), settings, tz)
+    if window is None:
         return None
     at, _ = hold(until, state.pause_until, busy, state.seed, tz)
-    if not hours[0] <= at < hours[1]:
+    if not window[0] <= at < window[1]:
         return None
     if at > now:
         return Due(at, "snoozed", snoozed=True)
-    due = _due_now(now, "snoozed", hours[1], state, busy, desktop_busy, tz)
+    due = _due_now(now, "snoozed", window[1], state, busy, desktop_busy, tz)
     return None if due is None else replace(due, snoozed=True)
 
 
@@ -308,7 +308,7 @@ def _due_on(
     if window is None or count <= 0:
         return None
     on_day = [e for e in events if day_of(as_utc(e.shown_at), tz) == day]
-    if sum(1 for e in on_day if counts(e)) >= count:
+    if used_up(on_day) >= count:
         return None
     slots = _plan(window, count, gap(settings), state.seed, day, tz)
     served = last_shown(on_day, state, now)

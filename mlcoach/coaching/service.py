@@ -282,12 +282,27 @@ class Coach:
         paused = self._state().pause_until
         if busy or (paused is not None and paused > now):  # drop it rather than interrupt
             return None
+        if not self._prep_fits(prep, now):
+            return None
         from dataclasses import replace
 
         state = self._state()
         if state.settle_until is None or state.settle_until < prep.start:
             self._save_state(replace(state, settle_until=prep.start))
         return prep
+
+    def _prep_fits(self, prep: Prep, now: datetime) -> bool:
+        """A card for a meeting in working hours on a workday, shown outside any other
+        meeting: not at 06:20 for a 06:30 call, not for Saturday's dinner, and not in a
+        one-to-one running up to the next meeting (a screen may be shared)."""
+        from mlcoach.coaching.day_rules import day_of, working_hours
+
+        tz = self.tz()
+        hours = working_hours(day_of(prep.start, tz), self.settings(), tz)
+        if hours is None or not hours[0] <= prep.start < hours[1]:
+            return False
+        return not any(start <= now < end for start, end in self._busy(now)
+                       if start < prep.start)
 
     def mark_reflection_offered(self, now: datetime) -> None:
         self._save_state(sch.mark_reflection_offered(self._state(), now, self.tz()))
@@ -303,6 +318,12 @@ class Coach:
         """The machine resumed from sleep: let the first prompt wait a moment."""
         self._save_state(sch.on_wake(self._state(), now))
 
+    def settings_saved(self, now: datetime) -> None:
+        """New hours, a higher count or an earlier reflection time can make something due
+        at once: it waits a moment, as after sleep, instead of landing while the user is
+        still in Settings."""
+        self._save_state(sch.on_wake(self._state(), now))
+
     def started(self, now: datetime) -> None:
         """The app started (a login, mostly): as after sleep, the first prompt waits a
         moment instead of greeting the login, or racing a prompt asked for from the menu."""
@@ -310,14 +331,17 @@ class Coach:
 
     # -- what ----------------------------------------------------------------------
 
-    def _choose(self, now: datetime) -> Offer:
+    def _choose(self, now: datetime, coming_back: bool = False) -> Offer:
+        """The prompt to show at `now`; `coming_back`: the snoozed one, due later (what
+        `mlcoach prompt` shows beside "next: … (snoozed)")."""
         tz = self.tz()
         history = self._history(now)
         today = now.astimezone(tz).date()
         state = self._state()
         intention = self.store.last_intention(today)
         snoozed = None
-        if state.snoozed_prompt_id and state.snooze_until and state.snooze_until <= now \
+        if state.snoozed_prompt_id and state.snooze_until \
+                and (coming_back or state.snooze_until <= now) \
                 and sch.snooze_live(now, self.settings(), state, tz):
             snoozed = next((p for p in self.prompts() if p.id == state.snoozed_prompt_id), None)
         if snoozed is not None:
@@ -369,8 +393,8 @@ class Coach:
 
     def preview(self, now: datetime) -> Preview:
         """The prompt that would be shown now and when the next one is due; records nothing."""
-        offer = self._choose(now)
         due, _ = self._dues(now, False)
+        offer = self._choose(now, coming_back=due.snoozed)
         return Preview(offer, due.at, due.reason, self.tz(), now, self.language())
 
     def offer(self, now: datetime, manual: bool = False) -> Offer | None:
@@ -398,14 +422,23 @@ class Coach:
         kind = Response(response)
         event = self.store.record_response(event_id, kind, at=now)
         state = self._state()
-        if kind is Response.SNOOZED:
+        history = self._history(now)
+        if kind is Response.SNOOZED and not self._put_off_before(event, history):
             state = sch.snooze(state, now, prompt_id=event.prompt_id)
-        state, notice = sch.after_response(state, self._history(now), now,
+        state, notice = sch.after_response(state, history, now,
                                            settings=self.settings(), tz=self.tz())
         self._save_state(state)
         if notice is None:
             return None
         return translate(sch.NOTICE_TEXTS[notice.kind], self.language(), **dict(notice.params))
+
+    def _put_off_before(self, event: PromptEvent, history: Sequence[PromptEvent]) -> bool:
+        """Whether `event` is a prompt's return after "Later" the same day: a second Later
+        lets it go (the day goes on as planned) instead of bringing it back again."""
+        day = event.shown_at.astimezone(self.tz()).date()
+        return any(e.id != event.id and e.prompt_id == event.prompt_id
+                   and e.response is Response.SNOOZED and e.shown_at < event.shown_at
+                   and e.shown_at.astimezone(self.tz()).date() == day for e in history)
 
     def restore_pace(self) -> None:
         """Undo an automatic back-off: the daily count is the setting's again."""
