@@ -524,12 +524,14 @@ def responses(start: datetime, kinds: Sequence[Response]) -> list[PromptEvent]:
 def test_three_skips_in_a_row_lower_the_count_once_and_say_so() -> None:
     history = responses(
         at(MONDAY, 9, 30),
-        [Response.DONE, Response.SKIPPED, Response.EXPIRED, Response.SNOOZED, Response.SKIPPED],
+        [Response.DONE, Response.SKIPPED, Response.EXPIRED, Response.SNOOZED, Response.SKIPPED,
+         Response.EXPIRED],
     )
     now = history[-1].shown_at
     state, notice = after_response(STATE, history, now, settings=Settings(), tz=BERLIN)
     assert notice is not None and notice.kind == "backed_off" and notice.count == 3
     assert "3 a day" in notice.text and "\n" not in notice.text
+    assert "The last 4 prompts went by without an answer" in notice.text
     assert effective_count(Settings(), state, MONDAY) == 3
     assert effective_count(Settings(), state, MONDAY + timedelta(days=6)) == 3
     assert effective_count(Settings(), state, MONDAY + timedelta(days=7)) == 4
@@ -984,7 +986,7 @@ def test_prompts_a_wrong_clock_dated_ahead_lower_the_pace_once_not_at_every_answ
     """Three missed prompts dated 2030 stayed "the newest": every answer after, even Done,
     lowered the pace again, down to one a day."""
     wrong = at(MONDAY + timedelta(days=2000), 10)
-    history = [event(wrong + timedelta(hours=i), Response.EXPIRED, n=i) for i in range(3)]
+    history = [event(wrong + timedelta(hours=i), Response.SKIPPED, n=i) for i in range(3)]
     now = at(MONDAY, 9, 30)
     state = observe_clock(STATE, now, real=5.0, history=history)
     state, notice = after_response(state, history, now, settings=Settings(), tz=BERLIN)
@@ -1006,3 +1008,16 @@ def test_a_pause_for_the_rest_of_the_day_survives_the_night_clocks_go_back() -> 
     state = pause(STATE, now, "day", BERLIN)
     state = observe_clock(state, now, real=5.0, history=[])
     assert state.pause_until == at(day + timedelta(days=1), 0)
+
+
+def test_cards_that_went_by_while_away_weigh_half_a_skip() -> None:
+    """Away from an unlocked desk for an afternoon, three cards expired unseen and the
+    pace dropped for a week ("You skipped the last 3 prompts", said to nobody)."""
+    away = responses(at(MONDAY, 11, 30), [Response.EXPIRED] * 3)
+    state, notice = after_response(STATE, away, away[-1].shown_at, settings=Settings(),
+                                   tz=BERLIN)
+    assert notice is None and effective_count(Settings(), state, MONDAY) == 4
+    ignored = responses(at(MONDAY, 9, 30), [Response.EXPIRED] * 6)  # a day and a half
+    state, notice = after_response(STATE, ignored, ignored[-1].shown_at, settings=Settings(),
+                                   tz=BERLIN)
+    assert notice is not None and effective_count(Settings(), state, MONDAY) == 3

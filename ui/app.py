@@ -76,6 +76,8 @@ def _boot_clock() -> float:
 #: A prompt with no answer by then is missed: the card's ten minutes
 #: (prompt_card.EXPIRE_MS) and one more.
 PROMPT_EXPIRY_MS = 11 * 60 * 1000
+#: The reflection offered as a notification stays this long (the offer lasts two hours).
+REFLECTION_NOTICE_MS = 2 * 60 * 60 * 1000
 
 
 class SleepWatch:
@@ -199,8 +201,29 @@ class AppController(QObject, DesktopShell, WindowFactories):
 
         return not self.card_placeable() and route() == "freedesktop"
 
+    def offer_reflection_quietly(self) -> None:
+        """The evening's offer. Where a window cannot be shown without taking the keyboard
+        (Wayland: sway gives a new window focus, and what the user was typing went into the
+        reflection), a notification offers it, as the preparation card is offered; the
+        dialog opens when the user answers it."""
+        if not self._cards_as_notifications():
+            self.offer_reflection()
+            return
+        reflection = self.windows.get(Window.REFLECT)
+        if reflection is not None and reflection.isVisible():
+            self.offer_reflection()  # open already: brought up to date, never re-sent
+            return
+        self.side_notice("reflect").show(
+            self.tr("Reflect on today"),
+            self.tr("A few minutes for today: what went well, and what to carry into "
+                    "tomorrow."),
+            [("reflect", self.tr("Reflect"))], timeout_ms=REFLECTION_NOTICE_MS)
+        ready_signal("reflect-notice")
+
     def _on_side_action(self, key: str) -> None:
-        if key == "coach":
+        if key == "reflect":
+            self.open_window(Window.REFLECT)
+        elif key == "coach":
             self.open_coach_for(self._prep_person)
         elif key == "restore":
             self.restore_pace()
@@ -513,7 +536,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
                 self.show_prep(busy)
             elif action == "reflect":
                 self.coach.mark_reflection_offered(now)
-                self.offer_reflection()
+                self.offer_reflection_quietly()
         except StoreUnavailableError as exc:  # unreadable, or another process writing:
             # nothing was shown; look again shortly, never in a loop that holds the GUI
             logger.warning("schedule not read or saved (%s); trying again",

@@ -149,7 +149,12 @@ class WindowFactories:
             return
         reflection = self.reflection_dialog()
         if reflection.isVisible():
-            return  # open already, maybe being typed in: left as it is
+            # Open already: words being typed stay as they are; a day left open since
+            # yesterday, untouched, becomes today's (what was typed next went to the
+            # wrong day, and today had none).
+            if reflection.shows_another_day() and not reflection.has_unsaved_changes():
+                reflection.load_day()
+            return
         reflection.load_day()
         reflection.offer()
         self.settle_frames(reflection)

@@ -196,6 +196,10 @@ class ReflectionDialog(QDialog):
         self._ask_question(data.day)
         self._load_stats(now)
 
+    def shows_another_day(self) -> bool:
+        """Whether the day shown is not today (left open overnight)."""
+        return self._clock().astimezone(self._tz).date() != self._day
+
     def offer(self) -> None:
         """Show the dialog the schedule offers (call `load_day()` first), without taking
         the keyboard: the user may be typing elsewhere, and clicks into it when ready."""

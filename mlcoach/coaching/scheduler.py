@@ -84,8 +84,9 @@ PauseKind = Literal["30m", "1h", "day"]
 NoticeKind = Literal["backed_off", "offer_restore"]
 #: What each notice says, in English; the UI looks it up in the catalogue (mlcoach.domain.i18n).
 NOTICE_TEXTS: Mapping[str, str] = MappingProxyType({
-    "backed_off": N_("You skipped the last {streak} prompts, so for the next week I'll show "
-                     "{lowered} a day instead of {current}. You can bring them back any time."),
+    "backed_off": N_("The last {streak} prompts went by without an answer, so for the next "
+                     "week I'll show {lowered} a day instead of {current}. You can bring them "
+                     "back any time."),
     "offer_restore": N_("Prompts are at {lowered} a day for now. Back to {full} a day?"),
 })
 
@@ -120,7 +121,12 @@ CLOCK_TOLERANCE = timedelta(minutes=1)
 #: that was wrong (in the future), and is dropped.
 FARTHEST_HOLD = timedelta(hours=25, minutes=1)
 
-_NEGATIVE = frozenset({Response.SKIPPED, Response.EXPIRED})
+# How much each unanswered prompt weighs towards a back-off. A card that went by while the
+# user was away (a meeting room, an afternoon off at an unlocked desk) says less than
+# one they skipped: three such cards lowered the pace for a week, said in a balloon
+# nobody was there to read.
+_NEGATIVE: Mapping[Response, float] = MappingProxyType({Response.SKIPPED: 1.0,
+                                                        Response.EXPIRED: 0.5})
 _PAUSES: Mapping[str, timedelta] = {"30m": timedelta(minutes=30), "1h": timedelta(hours=1)}
 
 
@@ -574,13 +580,14 @@ def after_response(
     recent = sorted(
         (e for e in history if shown_at(e, state) > since), key=lambda e: shown_at(e, state)
     )
-    streak = 0
+    streak, weight = 0, 0.0
     for event in reversed(recent):
         if event.response is Response.DONE:
             break
         if event.response in _NEGATIVE:
             streak += 1
-    if streak >= BACKOFF_STREAK:
+            weight += _NEGATIVE[event.response]
+    if weight >= BACKOFF_STREAK:
         current = effective_count(settings, state, today)
         state = replace(state, backoff_anchor=shown_at(recent[-1], state))
         if current <= 1:

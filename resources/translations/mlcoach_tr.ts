@@ -4,8 +4,19 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Reflect on today</source>
+        <translation>Bugünü değerlendirin</translation>
+    </message>
+    <message>
+        <source>A few minutes for today: what went well, and what to carry into tomorrow.</source>
+        <translation>Bugün için birkaç dakika: neler iyi gitti, yarına ne taşımak istersiniz?</translation>
+    </message>
+    <message>
+        <source>Reflect</source>
+        <translation>Değerlendir</translation>
+    </message>
+    <message>
         <source>mlcoach is running</source>
-        <extracomment>A prompt with no answer by then is missed: the card&apos;s ten minutes (prompt_card.EXPIRE_MS) and one more.</extracomment>
         <translation>mlcoach çalışıyor</translation>
     </message>
     <message>
