@@ -84,3 +84,34 @@ def test_a_changed_calendar_file_or_setting_is_read_again(tmp_path: Path) -> Non
     cache.forget()  # Settings saved: read again, and meanwhile answer from the last read
     assert len(cache.meetings(settings, NOW, NOW + timedelta(hours=2))) == 1
     assert len(later.asked) == asked + 1
+
+
+def test_a_failed_read_keeps_the_meetings_last_read(tmp_path: Path) -> None:
+    """A calendar caught mid-rewrite replaced the meetings known with none for five
+    minutes: a prompt held for a meeting could come inside it."""
+    answers: list[list[Meeting] | Exception] = [[_meeting(10)], OSError("mid-rewrite")]
+
+    def read(settings: Settings, start: datetime, end: datetime) -> list[Meeting]:
+        answer = answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    def refresh(read_now, store) -> None:  # type: ignore[no-untyped-def]
+        try:
+            store(read_now())
+        except OSError:
+            store(None)  # as the app's worker reports a failure
+
+    clock = [NOW]
+    cache = MeetingCache(refresh, lambda: clock[0], read=read)
+    cal = tmp_path / "work.ics"
+    cal.write_text("x")
+    settings = Settings(calendar_path=str(cal))
+    window = (NOW, NOW + timedelta(hours=12))
+    cache.meetings(settings, *window)
+    assert [m.summary for m in cache.meetings(settings, *window)] == ["at 10"]
+    clock[0] += MAX_AGE + timedelta(seconds=1)
+    cache.meetings(settings, *window)  # asks again; that read fails
+    assert answers == []
+    assert [m.summary for m in cache.meetings(settings, *window)] == ["at 10"]

@@ -553,14 +553,14 @@ class AppController(QObject, DesktopShell, WindowFactories):
         return desktop_busy()
 
     def _read_meetings(self, read: Callable[[], list[Meeting]],
-                       store: Callable[[list[Meeting]], None]) -> None:
+                       store: Callable[[list[Meeting] | None], None]) -> None:
         def done(meetings: list[Meeting]) -> None:
             store(meetings)
             self.arm()  # planned again with the meetings read
 
         def failed(exc: BaseException) -> None:
             logger.warning("calendar not read (%s)", type(exc).__name__)
-            store([])  # asked again after MeetingCache's MAX_AGE, not in a loop
+            store(None)  # the last read stands; asked again after MAX_AGE, not in a loop
             self.arm()
 
         ops.run(read, done, failed)

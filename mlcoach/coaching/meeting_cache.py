@@ -27,7 +27,8 @@ MAX_AGE = timedelta(minutes=5)
 BEFORE, AFTER = timedelta(hours=12), timedelta(days=3)
 
 Read = Callable[[], "list[Meeting]"]
-Refresh = Callable[[Read, Callable[["list[Meeting]"], None]], None]
+#: `store(None)`: the read failed.
+Refresh = Callable[[Read, Callable[["list[Meeting] | None"], None]], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ def read_calendars(settings: Settings, start: datetime, end: datetime) -> list[M
 
 class MeetingCache:
     """See the module's doc. `refresh(read, store)` calls `read()` elsewhere and then
-    `store(result)` (or `store([])` when it failed) on the caller's thread; a test may
+    `store(result)` (or `store(None)` when it failed) on the caller's thread; a test may
     give its own `read(settings, start, end)`."""
 
     def __init__(self, refresh: Refresh, clock: Callable[[], datetime],
@@ -88,9 +89,15 @@ class MeetingCache:
              end: datetime, now: datetime) -> None:
         self._pending = key
 
-        def store(meetings: list[Meeting]) -> None:
+        def store(meetings: list[Meeting] | None) -> None:
             self._pending = None
-            self._kept = _Kept(key, start, end, now, list(meetings))
+            kept = self._kept
+            if meetings is None and kept is not None and kept.key[:3] == key[:3]:
+                # Failed (a calendar caught mid-rewrite): the meetings last read keep
+                # holding prompts until the next read, MAX_AGE on, rather than none.
+                self._kept = replace(kept, key=key, at=now)
+                return
+            self._kept = _Kept(key, start, end, now, list(meetings or []))
 
         read = self._read
         self._refresh(lambda: read(settings, start, end), store)
