@@ -46,13 +46,16 @@ def _item_ok(name: str, item: Any) -> bool:
 def settings_from_dict(raw: dict[str, Any], *, warn: bool = True) -> Settings:
     """Merge saved values over the defaults, skipping any value of the wrong shape; a
     number outside its range (SETTING_RANGES) takes the nearest end of it, and a day that
-    does not end after it starts takes the default hours. `warn` logs each one skipped or
-    moved."""
+    does not end after it starts takes the default hours (and reflection time). `warn`
+    logs each one skipped or moved."""
     settings = replace(_DEFAULTS, **_taken(raw, warn))
     if settings.day_end <= settings.day_start:  # no prompt would ever fall in such a day
         if warn:
             logger.warning("ignoring saved working hours that end before they start")
-        settings = replace(settings, day_start=_DEFAULTS.day_start, day_end=_DEFAULTS.day_end)
+        # The reflection time goes with them: chosen for those hours (05:30 for a night
+        # shift), it was offered at 05:30 every day inside the default ones.
+        settings = replace(settings, day_start=_DEFAULTS.day_start, day_end=_DEFAULTS.day_end,
+                           reflection_time=_DEFAULTS.reflection_time)
     return settings
 
 
