@@ -109,3 +109,22 @@ def test_history_timeline_and_people_show_marked_words_as_words(qtbot, marked) -
 ])
 def test_as_plain_escapes_only_what_qt_would_read_as_markup(text: str, expected: str) -> None:
     assert as_plain(text) == expected
+
+
+def test_a_label_made_rich_on_purpose_stays_rich(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The prompt card's "<b>Try this:</b> …" is rich on purpose (its words escaped): the
+    plain-text default must not turn it into visible tags."""
+    from mlcoach.ui.prompt_card import PromptCard
+    from mlcoach.ui.widgets.plain_text import Label
+
+    label = Label()
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText("<b>Try this:</b> x")
+    assert label.textFormat() == Qt.TextFormat.RichText
+    card = PromptCard()
+    qtbot.addWidget(card)
+    card.show_prompt("Recognition", f"Thank {MARK}", f"Name {MARK}")
+    assert card.try_label.textFormat() == Qt.TextFormat.RichText
+    assert card.try_label.text().startswith("<b>Try this:</b> ")
+    assert MARK not in card.try_label.text()  # the user's part escaped
+    assert card.text.textFormat() == Qt.TextFormat.PlainText

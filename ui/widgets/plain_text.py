@@ -12,13 +12,17 @@ RichText themselves and escape what they show.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QLabel
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
 
 class Label(QLabel):
-    """A QLabel whose text is always plain text.
+    """A QLabel whose text is plain text, unless a format is chosen for it on purpose
+    (the few rich labels set RichText and escape what they show).
 
     Qt reads text as markup only when it holds a "<", so the format is set then, and
     not before: the idle app builds the capture window ahead of time, and touching Qt's
@@ -35,10 +39,13 @@ class Label(QLabel):
             self._make_plain()
         super().setText(text)
 
+    def setTextFormat(self, text_format: Qt.TextFormat) -> None:
+        self._plain = True  # chosen on purpose (RichText, escaped by the caller): kept
+        super().setTextFormat(text_format)
+
     def _make_plain(self) -> None:
         from PySide6.QtCore import Qt
 
-        self._plain = True
         self.setTextFormat(Qt.TextFormat.PlainText)
 
 
