@@ -115,3 +115,23 @@ def test_a_failed_read_keeps_the_meetings_last_read(tmp_path: Path) -> None:
     cache.meetings(settings, *window)  # asks again; that read fails
     assert answers == []
     assert [m.summary for m in cache.meetings(settings, *window)] == ["at 10"]
+
+
+def test_a_window_asked_minutes_later_is_answered_from_the_last_read(tmp_path: Path) -> None:
+    """The coach asks for [now - 12 h, now + 3 days]: its end moves on with the clock, so
+    every call read the calendar again."""
+    calls: list[datetime] = []
+
+    def read(settings: Settings, start: datetime, end: datetime) -> list[Meeting]:
+        calls.append(start)
+        return [_meeting(10)]
+
+    clock = [NOW]
+    cache = MeetingCache(lambda r, store: store(r()), lambda: clock[0], read=read)
+    cal = tmp_path / "work.ics"
+    cal.write_text("x")
+    settings = Settings(calendar_path=str(cal))
+    for minute in range(0, 5):
+        clock[0] = NOW + timedelta(minutes=minute)
+        cache.meetings(settings, clock[0] - timedelta(hours=12), clock[0] + timedelta(days=3))
+    assert len(calls) == 1

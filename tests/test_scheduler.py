@@ -529,9 +529,9 @@ def test_three_skips_in_a_row_lower_the_count_once_and_say_so() -> None:
     )
     now = history[-1].shown_at
     state, notice = after_response(STATE, history, now, settings=Settings(), tz=BERLIN)
-    assert notice is not None and notice.kind == "backed_off" and notice.count == 3
+    assert notice is not None and notice.kind == "backed_off_mixed" and notice.count == 3
     assert "3 a day" in notice.text and "\n" not in notice.text
-    assert "The last 4 prompts went by without an answer" in notice.text
+    assert notice.text.startswith("The last 4 prompts were skipped or went by without")
     assert effective_count(Settings(), state, MONDAY) == 3
     assert effective_count(Settings(), state, MONDAY + timedelta(days=6)) == 3
     assert effective_count(Settings(), state, MONDAY + timedelta(days=7)) == 4
@@ -542,6 +542,7 @@ def test_three_skips_in_a_row_lower_the_count_once_and_say_so() -> None:
     more = history + responses(at(MONDAY + timedelta(days=1), 9, 30), [Response.SKIPPED] * 3)
     state, notice = after_response(state, more, more[-1].shown_at, settings=Settings(), tz=BERLIN)
     assert notice is not None and notice.count == 2
+    assert notice.kind == "backed_off" and notice.text.startswith("You skipped the last 3")
 
 
 def test_back_off_never_goes_below_one() -> None:

@@ -162,3 +162,38 @@ def test_the_person_asked_is_not_named_to_themselves(change: str) -> None:
 def test_what_cannot_stand_alone_is_kept_whole(change: str, question: str) -> None:
     language = "tr" if "ı" in change else "en"
     assert supportive_question(change, DIFF, language) == question
+
+
+@pytest.mark.parametrize(("change", "action", "person", "expected"), [
+    # "cause" is a noun as often as a reason; "as" begins "as usual", "as of", "as well as"
+    ("Do root cause analysis after every incident", DIFF, None,
+     "How would it work for you to do root cause analysis after every incident?"),
+    ("find the cause before fixing the bug", DIFF, None,
+     "How would it work for you to find the cause before fixing the bug?"),
+    ("run the retro, as usual, but shorter", DIFF, None,
+     "How would it work for you if we tried this: “run the retro, as usual, but shorter”?"),
+    ("stop using the old tracker, as of Monday", STOP, None,
+     "How would it work for you if we tried this: “stop using the old tracker, as of Monday”?"),
+    ("stop the weekly report, as nobody reads it", STOP, None,
+     "How would it work for you to stop the weekly report?"),
+    # a second sentence that proposes is not an aside
+    ("Let's cap the retro at 45 minutes. The planning meeting should be shorter too.", DIFF,
+     None, "How would it work for you if we tried this: “Let's cap the retro at 45 minutes. "
+     "The planning meeting should be shorter too”?"),
+    # a plan kept from a later sentence loses the capital it had there
+    ("The build is slow. Cache the dependencies.", DIFF, None,
+     "How would it work for you to cache the dependencies?"),
+    # the name before a colon is taken off only before a request
+    ("Max: 3 meetings a day", DIFF, "Max",
+     "How would it work for you if we tried this: “Max: 3 meetings a day”?"),
+    ("SYNC WITH THE US TEAM ON FRIDAYS", DIFF, None,
+     "How would it work for you to sync with the US team on Fridays?"),
+])
+def test_what_only_looks_like_wrapping_is_kept(change: str, action: ChangeKind,
+                                                person: str | None, expected: str) -> None:
+    assert supportive_question(change, action, "en", person) == expected
+
+
+@pytest.mark.parametrize("change", ["cuma günleri deploy yasak mı?", "bütçe çok yüksek mi?"])
+def test_turkish_adjectives_ending_like_shall_we_stay_questions(change: str) -> None:
+    assert f"«{change}»" in supportive_question(change, DIFF, "tr")

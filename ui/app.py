@@ -184,8 +184,9 @@ class AppController(QObject, DesktopShell, WindowFactories):
         return self._notice
 
     def side_notice(self, purpose: str) -> ActionNotice:
-        """The meeting preparation ("prep") or the pace offer ("pace") as a notification,
-        where a card cannot be placed (Wayland): one each, so neither replaces the other."""
+        """The meeting preparation ("prep"), the pace offer ("pace") or the evening's
+        reflection ("reflect") as a notification, where a card cannot be placed (Wayland):
+        one each, so none replaces another."""
         notice = self._side_notices.get(purpose)
         if notice is None:
             from mlcoach.ui.action_notice import ActionNotice

@@ -116,9 +116,11 @@ class Calendarfile:
 _TIMEZONE = re.compile(rb"^BEGIN:VTIMEZONE\r?$.*?^END:VTIMEZONE\r?$", re.M | re.S | re.I)
 _TZ_RULE = re.compile(rb"^RRULE:(?P<rule>[^\r\n]*)\r?\n?", re.M | re.I)
 # What a time zone's change of offset is said with ("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
-# the older "BYMONTHDAY=8,9,10,11,12,13,14;BYDAY=SU"), and how many values each may hold.
+# the older "BYMONTHDAY=8,9,10,11,12,13,14;BYDAY=SU", Lotus Notes' "BYHOUR=2;BYMINUTE=0"),
+# and how many values each may hold.
 _TZ_RULE_PARTS = {b"FREQ": 1, b"INTERVAL": 1, b"UNTIL": 1, b"COUNT": 1, b"WKST": 1,
-                  b"BYMONTH": 1, b"BYDAY": 1, b"BYMONTHDAY": 7}
+                  b"BYMONTH": 1, b"BYDAY": 1, b"BYMONTHDAY": 7, b"BYHOUR": 1, b"BYMINUTE": 1,
+                  b"BYSETPOS": 1}
 
 
 def _tame_timezones(data: bytes) -> bytes:

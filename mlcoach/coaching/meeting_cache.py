@@ -66,8 +66,10 @@ class MeetingCache:
         key = _key(settings)
         now = self._clock()
         kept = self._kept
+        # A window asked minutes later ends minutes later (now + AFTER): within max_age of
+        # the read's end it is answered from it (otherwise every call read again).
         fresh = (kept is not None and kept.key == key and kept.start <= start
-                 and end <= kept.end and abs(now - kept.at) < self._max_age)
+                 and end <= kept.end + self._max_age and abs(now - kept.at) < self._max_age)
         if not fresh and self._pending != key:
             self._ask(settings, key, min(start, now - BEFORE), max(end, now + AFTER), now)
         if kept is None or kept.key[:3] != key[:3]:

@@ -81,12 +81,17 @@ logger = logging.getLogger(__name__)
 
 DueReason = Literal["scheduled", "catch_up", "held_after_meeting", "held_busy", "snoozed", "off"]
 PauseKind = Literal["30m", "1h", "day"]
-NoticeKind = Literal["backed_off", "offer_restore"]
+NoticeKind = Literal["backed_off", "backed_off_missed", "backed_off_mixed", "offer_restore"]
 #: What each notice says, in English; the UI looks it up in the catalogue (mlcoach.domain.i18n).
 NOTICE_TEXTS: Mapping[str, str] = MappingProxyType({
-    "backed_off": N_("The last {streak} prompts went by without an answer, so for the next "
-                     "week I'll show {lowered} a day instead of {current}. You can bring them "
-                     "back any time."),
+    "backed_off": N_("You skipped the last {streak} prompts, so for the next week I'll show "
+                     "{lowered} a day instead of {current}. You can bring them back any time."),
+    "backed_off_missed": N_("The last {streak} prompts went by without an answer, so for the "
+                            "next week I'll show {lowered} a day instead of {current}. You can "
+                            "bring them back any time."),
+    "backed_off_mixed": N_("The last {streak} prompts were skipped or went by without an "
+                           "answer, so for the next week I'll show {lowered} a day instead of "
+                           "{current}. You can bring them back any time."),
     "offer_restore": N_("Prompts are at {lowered} a day for now. Back to {full} a day?"),
 })
 
@@ -564,9 +569,9 @@ def after_response(
     tz: tzinfo,
 ) -> tuple[SchedulerState, Notice | None]:
     """Return the state after a recorded response, and a notice to show once, if any."""
-    # Three skipped or ignored prompts in a row lower the daily count by one (not
-    # below one) for a week; two prompts acted on afterwards, or three days, bring
-    # an offer to restore it.
+    # Three skipped prompts in a row (an unanswered one weighs half: six of those) lower
+    # the daily count by one (not below one) for a week; two prompts acted on
+    # afterwards, or three days, bring an offer to restore it.
     now = as_utc(now)
     today = day_of(now, tz)
     if state.backoff_until is not None and not (
@@ -580,13 +585,14 @@ def after_response(
     recent = sorted(
         (e for e in history if shown_at(e, state) > since), key=lambda e: shown_at(e, state)
     )
-    streak, weight = 0, 0.0
+    streak, weight, kinds = 0, 0.0, set()
     for event in reversed(recent):
         if event.response is Response.DONE:
             break
         if event.response in _NEGATIVE:
             streak += 1
             weight += _NEGATIVE[event.response]
+            kinds.add(event.response)
     if weight >= BACKOFF_STREAK:
         current = effective_count(settings, state, today)
         state = replace(state, backoff_anchor=shown_at(recent[-1], state))
@@ -600,7 +606,10 @@ def after_response(
             backoff_since=now,
             restore_offered=False,
         )
-        return state, Notice.of("backed_off", lowered, streak=streak, lowered=lowered,
+        said: NoticeKind = ("backed_off" if kinds == {Response.SKIPPED} else
+                            "backed_off_missed" if kinds == {Response.EXPIRED} else
+                            "backed_off_mixed")
+        return state, Notice.of(said, lowered, streak=streak, lowered=lowered,
                                 current=current)
     lowered_now = state.backoff_count
     if lowered_now is not None and state.backoff_until is not None and not state.restore_offered:

@@ -52,8 +52,8 @@ def _without_their_name(text: str, person: str) -> str:
     name = person.split()[0] if person.split() else ""
     if not name:
         return text
-    match = re.match(rf"{re.escape(name)}(?:\s*[,:]\s*|\s+(?=(?:(?:could|can|would|will)\s+you|"
-                     r"please)\b))(?P<rest>\S.*)$", text, re.I)
+    match = re.match(rf"{re.escape(name)}(?:\s*,\s*|\s*:?\s+(?=(?:(?:could|can|would|will)\s+"
+                     r"you|please)\b))(?P<rest>\S.*)$", text, re.I)
     return match["rest"] if match else text
 
 
@@ -61,7 +61,9 @@ def _without_their_name(text: str, person: str) -> str:
 
 _ACRONYMS = {w.lower(): w for w in (
     "PR", "PRs", "CI", "CD", "QA", "UI", "UX", "API", "APIs", "OKR", "OKRs", "KPI", "KPIs",
-    "WIP", "MVP", "SLA", "SLAs", "ADR", "ADRs", "ETA", "HR", "PMs", "SRE", "DM", "DMs", "I")}
+    "WIP", "MVP", "SLA", "SLAs", "ADR", "ADRs", "ETA", "HR", "PMs", "SRE", "DM", "DMs", "I",
+    "US", "UK", "EU", "AWS", "GCP", "SQL", "OOO", "QA", "SSO", "VPN", "PTO", "Q1", "Q2", "Q3",
+    "Q4")}
 _DAYS_AND_MONTHS = frozenset((
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october",
@@ -149,6 +151,12 @@ _SAYS_HOW_IT_IS = frozenset((
     "customers", "users", "clients"))
 
 
+# Words that make a sentence a proposal, whatever it starts with ("The planning meeting
+# should be shorter too" is a second plan, not an aside).
+_PROPOSES = frozenset(("should", "shouldn't", "could", "must", "need", "needs", "let's",
+                       "lets", "ought", "shall", "would", "could've", "please"))
+
+
 def _kind_of(sentence: str, language: str) -> str:
     """"plan", "aside" (a reason, a complaint, a question, an announcement, thanks) or ""
     when it cannot be told."""
@@ -160,7 +168,8 @@ def _kind_of(sentence: str, language: str) -> str:
     if language == "en":
         shape = read_change(sentence, ChangeKind.DIFFERENTLY, "en").shape
         if shape in (Shape.QUOTE_THOUGHT, Shape.QUOTE_QUESTION) or (
-                shape.value.startswith("quote") and words[0] in _SAYS_HOW_IT_IS):
+                shape.value.startswith("quote") and words[0] in _SAYS_HOW_IT_IS
+                and not _PROPOSES & set(words)):
             return "aside"  # "Nobody reads it.", "Half the team is in Berlin."
         return "" if shape.value.startswith("quote") or words[0] in _NOT_A_START else "plan"
     form = "question" if sentence.rstrip().endswith("?") else turkish_form(sentence)
@@ -181,12 +190,32 @@ def _one_proposal(text: str, language: str) -> str:
     words = re.findall(r"[\w'’]+", plan.casefold())
     if len(words) < 3 or _POINTS_BACK & set(words):
         return text  # "Kaldıralım.", "do them async": the rest says what
+    if kinds.index("plan") and language == "en":
+        # "…is slow. Cache the dependencies.": read as a first sentence would be, unless
+        # its capital is what lets it be read at all ("Mob programming on Fridays")
+        lowered = _lower_first_word(plan)
+        if not read_change(lowered, ChangeKind.DIFFERENTLY, "en").quoted:
+            return lowered
     return plan
 
 
+def _lower_first_word(text: str) -> str:
+    """"Cache the dependencies" → "cache the dependencies", as the first sentence would
+    have been read; names, acronyms, days and months ("Jira", "PRs", "Friday") kept."""
+    first = text.split(" ", 1)[0]
+    if not first[:1].isupper() or not first[1:].islower() or first.lower() in _DAYS_AND_MONTHS \
+            or first.rstrip("s").lower() in _DAYS_AND_MONTHS:
+        return text
+    return first[0].lower() + text[1:]
+
+
+# "because" anywhere; the short and ambiguous ones ("cause" is also a noun: "root cause
+# analysis"; "as" begins "as usual", "as well as", "as of Monday") only after a comma and
+# before a subject: ", as nobody reads it", ", cause it takes an hour".
 _REASON_EN = re.compile(
-    r"(?:,?\s+(?:because|cause|'cause|cuz|coz|bc|b/c)|,\s*(?:since|as|given that|seeing as))"
-    r"\s+\S.*$", re.I)
+    r"(?:,?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
+    r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
+    r"this|that|these|those|there)\b)))\s+\S.*$", re.I)
 _REASON_TR = re.compile(r"[,;]?\s+(?:çünkü|zira|ne de olsa)\s+\S.*$", re.I)
 
 
@@ -246,6 +275,9 @@ _TR_SUGGEST = re.compile(r"(?P<act>\w+?)(?:mayı|meyi|mamızı|memizi)\s+(?:öne
                          r"öneriyoruz|teklif ediyorum|teklif ederim)\s*$", re.I)
 _TR_WORTH = re.compile(r"(?P<act>\w+?)(?:makta|mekte)\s+(?:fayda|yarar)\s+var\s*$", re.I)
 _BACK_VOWELS = "aıou"
+# Words ending in -sak/-sek that are not a verb's "shall we" ("yasak": forbidden, "yüksek":
+# high, "tüysek"…): left as typed, as a question.
+_TR_NOT_STEMS = frozenset(("ya", "yük", "al", "ıs", "kıs", "tut", "kal", "mey", "köp", "er"))
 
 
 def _tr_as_proposal(text: str) -> str:
@@ -262,7 +294,9 @@ def _tr_as_proposal(text: str) -> str:
             stem = stem[:-1] + "d"
         elif stem[-1].lower() in "aeıioöuü":
             ending = "y" + ending
-        return text[: match.start()] + stem + ending
+        shaped = text[: match.start()] + stem + ending
+        # "yasak mı?", "yüksek mi?" end in -sak/-sek too: adjectives, not "yasalım"
+        return shaped if stem.lower() not in _TR_NOT_STEMS else text
     for pattern in (_TR_WANT, _TR_SUGGEST, _TR_WORTH):
         match = pattern.search(text)
         if match:

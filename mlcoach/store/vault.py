@@ -466,16 +466,17 @@ def _encrypted_after_all(layout: Layout, meta: StoreMeta, keys: KeyStore) -> boo
             return True
     except (OSError, MlcoachError):
         pass
-    try:
-        if keys.get(meta.store_id) is not None:
-            return True
-    except (KeyringUnavailableError, MlcoachError):
-        pass
-    for backup in layout.backups.glob("mlcoach-*.db"):
+    # Our backups (named as ours, a whole page or more): a stray file is no proof.
+    from mlcoach.store.backups import backups
+
+    for backup in backups(layout.backups):
         with contextlib.suppress(OSError), open(backup, "rb") as fh:
-            if fh.read(16) != b"SQLite format 3\0":
+            if os.fstat(fh.fileno()).st_size >= 4096 and fh.read(16) != b"SQLite format 3\0":
                 return True
-    return False
+    try:  # last: a keyring may ask to be unlocked
+        return keys.get(meta.store_id) is not None
+    except (KeyringUnavailableError, MlcoachError):
+        return False
 
 
 def open_store(layout: Layout, *, keys: KeyStore,

@@ -70,7 +70,10 @@ def channel_dir(env: Mapping[str, str] | None = None) -> Path:
     if problem is None:
         return own
     env = os.environ if env is None else env
-    cache = Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mlcoach" / "run"
+    # per host: a home folder shared over NFS must not hold two machines' sockets as one
+    host = "".join(ch for ch in socket.gethostname() if ch.isalnum() or ch in "-_.")[:32]
+    cache = Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "mlcoach" / \
+        f"run-{host or 'host'}"
     longest = len(os.fsencode(cache / f"mlcoach-{os.getuid()}-0123456789abcdef.sock"))
     if longest < _SOCKET_PATH_MAX and _make_private(cache) is None:
         logger.warning("%s; the single-instance channel is in %s instead", problem, cache)

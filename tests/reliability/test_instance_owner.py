@@ -64,7 +64,7 @@ def test_a_folder_another_user_made_first_moves_the_channel_to_our_cache(
     os.chown(folder, OTHER, OTHER)
     env = {"XDG_CACHE_HOME": str(cache_home)}
     path = instance.channel_path(tmp_path / "data", env=env)
-    assert path.parent == cache_home / "mlcoach" / "run"
+    assert path.parent == cache_home / "mlcoach" / f"run-{socket.gethostname()}"
     st = os.lstat(path.parent)
     assert st.st_uid == os.getuid() and st.st_mode & 0o777 == 0o700
     assert instance.channel_path(tmp_path / "data", env=env) == path  # the same every time
@@ -77,7 +77,7 @@ def test_a_folder_another_user_made_first_is_refused_when_the_cache_cannot_serve
     folder = tmp_base / f"mlcoach-{os.getuid()}"
     folder.mkdir(mode=0o700)
     os.chown(folder, OTHER, OTHER)
-    cache = cache_home / "mlcoach" / "run"
+    cache = cache_home / "mlcoach" / f"run-{socket.gethostname()}"
     cache.mkdir(parents=True, mode=0o700)
     os.chown(cache, OTHER, OTHER)
     env = {"XDG_CACHE_HOME": str(cache_home)}
@@ -125,7 +125,7 @@ def test_a_link_or_an_open_folder_is_not_used(tmp_base: Path, tmp_path: Path, ca
         os.chmod(folder, 0o777)
     env = {"XDG_CACHE_HOME": str(cache_home)}
     path = instance.channel_path(tmp_path / "data", env=env)
-    assert path.parent == cache_home / "mlcoach" / "run"
+    assert path.parent == cache_home / "mlcoach" / f"run-{socket.gethostname()}"
     os.chmod(path.parent, 0o755)  # our cache folder opened up: refused too
     with pytest.raises(MlcoachError, match="not a private folder"):
         instance.channel_path(tmp_path / "data", env=env)
