@@ -197,3 +197,11 @@ def test_what_only_looks_like_wrapping_is_kept(change: str, action: ChangeKind,
 @pytest.mark.parametrize("change", ["cuma günleri deploy yasak mı?", "bütçe çok yüksek mi?"])
 def test_turkish_adjectives_ending_like_shall_we_stay_questions(change: str) -> None:
     assert f"«{change}»" in supportive_question(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize(("change", "quoted"), [
+    ("retroyu ben yönetmek isterim", "«retroyu yönetmek»"),  # no "ben" left standing
+    ("ofise taze ekmek istiyorum", "«ofise taze ekmek istiyorum»"),  # bread, not an act
+])
+def test_turkish_wants_become_the_act_only_when_they_are_one(change: str, quoted: str) -> None:
+    assert quoted in supportive_question(change, DIFF, "tr")

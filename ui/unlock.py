@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLockedError
 from mlcoach.domain.i18n import error_text, ui_language
 from mlcoach.ui import ops
+from mlcoach.ui.widgets.plain_text import as_plain
 
 translate = QCoreApplication.translate
 
@@ -55,7 +56,8 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
         label = translate("unlock", "Passphrase for your mlcoach data:")
         if isinstance(exc, StoreLockedError):  # a wrong one was typed: say so
             label = _message(exc) + "\n\n" + label
-        text, ok = QInputDialog.getText(None, "mlcoach", label, QLineEdit.EchoMode.Password)
+        text, ok = QInputDialog.getText(None, "mlcoach", as_plain(label),
+                                        QLineEdit.EchoMode.Password)
         if ok and text:
             retry(text)
         else:
@@ -66,7 +68,8 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
         return
     if isinstance(exc, StoreLockedError) and "recover" in str(exc):
         key, ok = QInputDialog.getText(
-            None, "mlcoach", _message(exc) + "\n\n" + translate("unlock", "Recovery key:"))
+            None, "mlcoach",
+            as_plain(_message(exc) + "\n\n" + translate("unlock", "Recovery key:")))
         if ok and key.strip():
             from mlcoach.security.keys import OSKeyring
             from mlcoach.store.vault import recover
@@ -74,7 +77,7 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
             try:
                 recover(layout, key, OSKeyring())
             except MlcoachError as again:
-                QMessageBox.warning(None, "mlcoach", _message(again))
+                QMessageBox.warning(None, "mlcoach", as_plain(_message(again)))
                 resolve_failure(exc, data_root, retry=retry, give_up=give_up)
                 return
             retry(None)
@@ -82,9 +85,9 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
             give_up()
         return
     logger.error("the store did not open: %s", exc, exc_info=exc)
-    QMessageBox.critical(None, "mlcoach", _message(exc) if isinstance(exc, MlcoachError)
-                         else translate("unlock", "Your data could not be opened: {0}")
-                         .format(exc))
+    QMessageBox.critical(None, "mlcoach", as_plain(
+        _message(exc) if isinstance(exc, MlcoachError)
+        else translate("unlock", "Your data could not be opened: {0}").format(exc)))
     give_up()
 
 

@@ -269,8 +269,11 @@ _TR_SHALL_WE = re.compile(r"(?P<stem>\w+?)(?P<v>sak|sek)\s+m[ıi](?:\s+acaba)?\s
 _TR_SOFTENS = frozenset(("git", "et", "kaydet", "hallet", "reddet", "affet", "hisset", "seyret",
                          "terket", "sabret", "tat"))
 # "…almak istiyorum", "…kısaltmayı öneriyorum", "…kısaltmakta fayda var": the act.
-_TR_WANT = re.compile(r"(?P<act>\w+(?:mak|mek))\s+(?:istiyorum|istiyoruz|isterim|isteriz)\s*$",
-                      re.I)
+_TR_WANT = re.compile(r"(?:(?<=\s)(?:ben|biz)\s+)?(?P<act>\w+(?:mak|mek))\s+"
+                     r"(?:istiyorum|istiyoruz|isterim|isteriz)\s*$", re.I)
+# Nouns ending in -mak/-mek: "taze ekmek istiyorum" wants bread, not to do something.
+_TR_NOT_ACTS = frozenset(("ekmek", "yemek", "emek", "kaymak", "ırmak", "parmak", "kıymak",
+                          "çakmak", "yamak", "kaşmak", "dümek"))
 _TR_SUGGEST = re.compile(r"(?P<act>\w+?)(?:mayı|meyi|mamızı|memizi)\s+(?:öneriyorum|öneririm|"
                          r"öneriyoruz|teklif ediyorum|teklif ederim)\s*$", re.I)
 _TR_WORTH = re.compile(r"(?P<act>\w+?)(?:makta|mekte)\s+(?:fayda|yarar)\s+var\s*$", re.I)
@@ -299,7 +302,7 @@ def _tr_as_proposal(text: str) -> str:
         return shaped if stem.lower() not in _TR_NOT_STEMS else text
     for pattern in (_TR_WANT, _TR_SUGGEST, _TR_WORTH):
         match = pattern.search(text)
-        if match:
+        if match and match["act"].lower() not in _TR_NOT_ACTS:
             act = match["act"]
             if pattern is not _TR_WANT:
                 vowels = [ch for ch in act.lower() if ch in "aeıioöuü"]
