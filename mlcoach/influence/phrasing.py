@@ -1012,7 +1012,7 @@ def _plain(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,;:!?\"'“”()")
 
 
-_ALWAYS_CAPITAL = _words(
+ALWAYS_CAPITAL = _words(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
     "thursdays fridays saturdays sundays january february march april june july august "
     "september october november december i"
@@ -1025,7 +1025,7 @@ def _title_case(text: str) -> bool:
     lettered = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     if len(lettered) < 2 or not all(w[:1].isupper() and w[1:2].islower() for w in lettered):
         return False  # "PR Reviews" has an acronym: "the PR reviews" reads as typed
-    if all(_plain(w) in _ALWAYS_CAPITAL for w in lettered[1:]):
+    if all(_plain(w) in ALWAYS_CAPITAL for w in lettered[1:]):
         return False  # "No-meeting Wednesdays" is written as it should be
     # Three capitalised words are a title ("Move Standup Earlier"); two are one when the
     # first is not a verb ("Weekly Demo"), as "Use Jira" names a tool after its verb.

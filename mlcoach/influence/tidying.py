@@ -16,6 +16,7 @@ import re
 
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.phrasing import (
+    ALWAYS_CAPITAL,
     Shape,
     asks_nothing,
     read_change,
@@ -64,10 +65,6 @@ _ACRONYMS = {w.lower(): w for w in (
     "WIP", "MVP", "SLA", "SLAs", "ADR", "ADRs", "ETA", "HR", "PMs", "SRE", "DM", "DMs", "I",
     "US", "UK", "EU", "AWS", "GCP", "SQL", "OOO", "QA", "SSO", "VPN", "PTO", "Q1", "Q2", "Q3",
     "Q4")}
-_DAYS_AND_MONTHS = frozenset((
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december"))  # not "may"
 
 
 def calm_capitals(text: str, language: str) -> str:
@@ -85,8 +82,7 @@ def calm_capitals(text: str, language: str) -> str:
         w = match[0]
         if w in _ACRONYMS:
             return _ACRONYMS[w]
-        stem = w[:-1] if w.endswith("s") else w
-        return w.capitalize() if stem in _DAYS_AND_MONTHS else w
+        return w.capitalize() if w in ALWAYS_CAPITAL else w
 
     return re.sub(r"[\w:]+", word, lowered)
 
@@ -201,10 +197,10 @@ def _one_proposal(text: str, language: str) -> str:
 
 def _lower_first_word(text: str) -> str:
     """"Cache the dependencies" → "cache the dependencies", as the first sentence would
-    have been read; names, acronyms, days and months ("Jira", "PRs", "Friday") kept."""
+    have been read; acronyms, days and months ("PRs", "Friday") kept. (A name is lowered
+    too: the caller keeps the capital only where the lowered text no longer reads.)"""
     first = text.split(" ", 1)[0]
-    if not first[:1].isupper() or not first[1:].islower() or first.lower() in _DAYS_AND_MONTHS \
-            or first.rstrip("s").lower() in _DAYS_AND_MONTHS:
+    if not first[:1].isupper() or not first[1:].islower() or first.lower() in ALWAYS_CAPITAL:
         return text
     return first[0].lower() + text[1:]
 

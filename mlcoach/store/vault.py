@@ -174,11 +174,16 @@ def plain_store(layout: Layout) -> bool:
 
     Only the 16-byte magic, not recovery.plain_header_ok's full check: a plain store
     with a damaged header should still get its store.json back, and then be repaired."""
+    return _plain_header(layout.db) is True
+
+
+def _plain_header(path: Path) -> bool | None:
+    """Whether `path` starts with SQLite's clear-text magic; None when it cannot be read."""
     try:
-        with open(layout.db, "rb") as fh:
+        with open(path, "rb") as fh:
             return fh.read(16) == b"SQLite format 3\0"
     except OSError:
-        return False
+        return None
 
 
 def _meta_of_a_plain_store(layout: Layout) -> StoreMeta | None:
@@ -470,8 +475,8 @@ def _encrypted_after_all(layout: Layout, meta: StoreMeta, keys: KeyStore) -> boo
     from mlcoach.store.backups import backups
 
     for backup in backups(layout.backups):
-        with contextlib.suppress(OSError), open(backup, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size >= 4096 and fh.read(16) != b"SQLite format 3\0":
+        with contextlib.suppress(OSError):
+            if backup.stat().st_size >= 4096 and _plain_header(backup) is False:
                 return True
     try:  # last: a keyring may ask to be unlocked
         return keys.get(meta.store_id) is not None
