@@ -11,6 +11,8 @@ pkgs=(
   libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core
   # headless desktop for the integration tests
   xvfb x11-utils trayer dbus dunst libnotify-bin gnome-keyring imagemagick
+  # logind stood in for on a private bus: sleep and lock (tests/ui/test_wake.py)
+  python3-dbusmock
   # GNOME's calendar store, read as a meeting source (tests/integration/test_eds.py)
   evolution-data-server
   # packaging checks; make deb: dpkg-deb and dpkg-shlibdeps (dpkg-dev), lintian

@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.ui.prep_card import PrepCard
     from mlcoach.ui.prompt_card import PromptCard
     from mlcoach.ui.prompt_notice import PromptNotice
+    from mlcoach.ui.wake import SleepSignals
 
 logger = logging.getLogger(__name__)
 
@@ -91,11 +92,14 @@ class SleepWatch:
         self._boot, self._steady = boot, steady
         self._marks = (boot(), steady())
 
+    def asleep(self) -> float:
+        """Seconds asleep since the last `slept()`, without counting them as seen."""
+        return (self._boot() - self._marks[0]) - (self._steady() - self._marks[1])
+
     def slept(self) -> bool:
         """Whether more than SLEEP_GAP seconds of sleep passed since the last call."""
-        marks = (self._boot(), self._steady())
-        gap = (marks[0] - self._marks[0]) - (marks[1] - self._marks[1])
-        self._marks = marks
+        gap = self.asleep()
+        self._marks = (self._boot(), self._steady())
         return gap > SLEEP_GAP
 
 
@@ -130,7 +134,11 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._card: PromptCard | None = None  # built when the first prompt shows
         self._notice: PromptNotice | None = None  # the prompt as a notification (Linux)
         self._side_notices: dict[str, ActionNotice] = {}  # prep, pace where cards cannot go
-        self._prep_expiry: QTimer | None = None  # the prep notification's meeting start
+        # A side notice's end (the meeting's start, the reflection's two hours): gone
+        # then, as a card is (GNOME keeps notifications); one timer each, so an earlier
+        # meeting's end never takes a later one's away.
+        self._side_expiry: dict[str, QTimer] = {}
+        self._wake: SleepSignals | None = None
         self._meetings: MeetingCache | None = None
         self._prep_person = ""  # whom the preparation's "Open coach…" is for
         self._prompt_view: tuple[str, str, str, str] | None = None  # the waiting prompt
@@ -149,7 +157,6 @@ class AppController(QObject, DesktopShell, WindowFactories):
         # notification in its list and never says it expired.
         self.prompt_expiry = QTimer(self)  # (prompt_card is not imported for it: idle RAM)
         self.prompt_expiry.setSingleShot(True)
-        self.prompt_expiry.setInterval(PROMPT_EXPIRY_MS)
         self.prompt_expiry.timeout.connect(self._prompt_went_unanswered)
         self._activation_token = ""
         server.activation_received.connect(self.take_activation_token)
@@ -219,7 +226,18 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.tr("A few minutes for today: what went well, and what to carry into "
                     "tomorrow."),
             [("reflect", self.tr("Reflect"))], timeout_ms=REFLECTION_NOTICE_MS)
+        self._expire_side("reflect", REFLECTION_NOTICE_MS)
         ready_signal("reflect-notice")
+
+    def _expire_side(self, purpose: str, ms: int) -> None:
+        """Take the side notice for `purpose` away in `ms` (started with its time, so a
+        wake can take the time asleep off it)."""
+        timer = self._side_expiry.get(purpose)
+        if timer is None:
+            timer = self._side_expiry[purpose] = QTimer(self)
+            timer.setSingleShot(True)
+            timer.timeout.connect(self.side_notice(purpose).withdraw)
+        timer.start(ms)
 
     def _on_side_action(self, key: str) -> None:
         if key == "reflect":
@@ -383,6 +401,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self.main_window is not None and not self.main_window.isVisible():
             self.show_main_window()  # held back while the wizard was open
         self.hint_tray_extension()
+        self.listen_for_wake()
         self.arm()
         for request in self.pending:
             self.handle_request(request)
@@ -546,6 +565,31 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         self.arm(busy)
 
+    def listen_for_wake(self) -> None:
+        """Hear from logind when the machine wakes (where there is a system bus)."""
+        if self._wake is None:
+            from mlcoach.ui.wake import SleepSignals, system_bus
+
+            self._wake = SleepSignals(system_bus(), self)
+            self._wake.woke.connect(self.on_woke)
+
+    def on_woke(self) -> None:
+        """The machine woke: what is timed by the wall clock (a card's ten minutes, a
+        meeting's start) loses the time asleep, and the schedule is looked at now rather
+        than when its timer, stopped during the sleep, would have come round."""
+        asleep = self._sleep.asleep()
+        if asleep <= SLEEP_GAP:
+            return
+        from mlcoach.ui.wake import catch_up
+
+        asleep_ms = int(asleep * 1000)
+        for timer in (self.prompt_expiry, *self._side_expiry.values()):
+            catch_up(timer, asleep_ms)
+        for card in (self._prep_card, self._pace_card):
+            if card is not None:
+                card.catch_up(asleep_ms)
+        self.timer.start(0)  # on_timer: the wake's settle, then the next plan
+
     def desktop_busy(self) -> bool:
         if self._busy is not None:
             return self._busy()
@@ -600,7 +644,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         self.current_event = offer.event
         self._prompt_view = (offer.theme_name, offer.text, offer.try_this, offer.note)
-        self.prompt_expiry.start()
+        self.prompt_expiry.start(PROMPT_EXPIRY_MS)
         route = self.coach.settings().notification_route
         placeable = self.card_placeable()
         if placeable and (route in ("card", "both") or self.tray is None):
@@ -630,7 +674,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         self.settle_frames(self.card)
         self.card.show_prompt(*self._prompt_view, self._anchor())
-        self.prompt_expiry.start()  # opened later from the tray: its own ten minutes again
+        self.prompt_expiry.start(PROMPT_EXPIRY_MS)  # opened later: its own ten minutes again
         ready_signal("card")
 
     def show_prep(self, busy: bool) -> None:
@@ -654,13 +698,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             notice.show(self.tr("Before your meeting: {0}").format(title), people,
                         [("coach", self._prep_card.coach_button.text())],
                         timeout_ms=until_start)
-            # Gone when the meeting starts, as the card is (GNOME keeps notifications);
-            # one timer, so an earlier meeting's end never takes a later one's away.
-            if self._prep_expiry is None:
-                self._prep_expiry = QTimer(self)
-                self._prep_expiry.setSingleShot(True)
-                self._prep_expiry.timeout.connect(notice.withdraw)
-            self._prep_expiry.start(until_start)
+            self._expire_side("prep", until_start)
         else:
             self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
         ready_signal("prep")

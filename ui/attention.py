@@ -38,13 +38,17 @@ def server_paused(bus: SessionBus) -> bool | None:
 
 
 def desktop_busy(bus: SessionBus | None = None) -> bool:
-    """Hold prompts while presenting or in Do Not Disturb (whatever this desktop tells)."""
+    """Hold prompts while presenting, in Do Not Disturb or away from a locked or idle
+    session (whatever this desktop tells)."""
     if bus is None:
         from mlcoach.ui.notify import shared
 
         bus = shared().bus
+    from mlcoach.ui.wake import session_away, system_bus
+
     routes = busy_routes(os.environ, QGuiApplication.platformName(),
-                         server_paused=lambda: server_paused(bus))
+                         server_paused=lambda: server_paused(bus),
+                         session_away=lambda: session_away(system_bus()))
     answer = ask_busy(routes)
     if answer.busy:
         logger.info("prompt held: %s", answer.reason)

@@ -45,9 +45,9 @@ class PaceCard(QWidget):
         layout.addLayout(row)
         self.later_button.clicked.connect(self.hide)
         self.restore_button.clicked.connect(self._restore)
+        self._expire_ms = expire_ms
         self._expiry = QTimer(self)
         self._expiry.setSingleShot(True)
-        self._expiry.setInterval(expire_ms)
         self._expiry.timeout.connect(self.hide)
         self.setFixedWidth(420)
 
@@ -60,7 +60,13 @@ class PaceCard(QWidget):
         self.move(card_position(self, anchor))
         self.show()
         self.raise_()
-        self._expiry.start()
+        self._expiry.start(self._expire_ms)
+
+    def catch_up(self, asleep_ms: int) -> None:
+        """The machine slept: the card's time counts the sleep."""
+        from mlcoach.ui.wake import catch_up
+
+        catch_up(self._expiry, asleep_ms)
 
     def restore_label(self, full: int) -> str:
         """ "Back to 4 a day": the button's words, in the language's own digits."""

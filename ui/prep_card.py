@@ -113,6 +113,12 @@ class PrepCard(QWidget):
         self.raise_()
         self._until.start(max(1000, int((prep.start - now).total_seconds() * 1000)))
 
+    def catch_up(self, asleep_ms: int) -> None:
+        """The machine slept: the card goes if its meeting started meanwhile."""
+        from mlcoach.ui.wake import catch_up
+
+        catch_up(self._until, asleep_ms)
+
     def _coach(self) -> None:
         self.hide()
         self.coach_requested.emit(self._first_name)

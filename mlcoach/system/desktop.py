@@ -283,14 +283,18 @@ def x11_fullscreen(run: Runner | None = None) -> bool | None:
 
 def busy_routes(env: Mapping[str, str], qt_platform: str,
                 server_paused: BusyRoute | None = None,
-                run: Runner | None = None) -> list[tuple[str, BusyRoute]]:
+                run: Runner | None = None,
+                session_away: BusyRoute | None = None) -> list[tuple[str, BusyRoute]]:
     """The routes this desktop offers, cheapest first.
 
     Args:
         server_paused: the notification server's own Do Not Disturb (dunst's pause,
             the Inhibited property of KDE and recent dunst), asked over D-Bus by ui/.
+        session_away: the session locked or idle (logind's hints), asked by ui/.
     """
     routes: list[tuple[str, BusyRoute]] = []
+    if session_away is not None:
+        routes.append(("session locked or idle", session_away))
     if server_paused is not None:
         routes.append(("notifications paused", server_paused))
     if desktop_name(env) == "gnome":

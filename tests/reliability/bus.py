@@ -74,3 +74,63 @@ def session_bus(root: Path, *, keyring: bool) -> Iterator[dict[str, str]]:
         yield env
     finally:
         _kill(pids)
+
+
+SYSTEM_PYTHON = "/usr/bin/python3"  # python3-dbusmock is Debian's, beside python3-dbus
+
+
+@contextlib.contextmanager
+def logind_bus(root: Path) -> Iterator[str]:
+    """A private bus with python-dbusmock's logind on it (standing in for the system
+    bus: the app asks it what logind tells, PrepareForSleep and the session's hints);
+    yield its address. `logind_call` drives the mock."""
+    has_mock = shutil.which("dbus-daemon") is not None and subprocess.run(
+        [SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True,
+        timeout=30).returncode == 0
+    if not has_mock:
+        if os.environ.get("MLCOACH_REQUIRE_DESKTOP"):
+            pytest.fail("missing: dbus-daemon or python3-dbusmock")
+        pytest.skip("missing: dbus-daemon or python3-dbusmock")
+    env = base_env(root)
+    pids: list[int] = []
+    try:
+        out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
+                              "--print-pid=1"], env=env, capture_output=True, text=True,
+                             check=True, timeout=30).stdout.split()
+        address = out[0]
+        pids.append(int(out[1]))
+        mock = subprocess.Popen(
+            [SYSTEM_PYTHON, "-m", "dbusmock", "--system", "--template", "logind"],
+            env={**env, "DBUS_SYSTEM_BUS_ADDRESS": address},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        pids.append(mock.pid)
+        deadline = time.monotonic() + 30
+        while not _owned(address, "org.freedesktop.login1"):
+            if mock.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("python-dbusmock's logind did not start")
+            time.sleep(0.05)
+        yield address
+    finally:
+        _kill(pids)
+
+
+def _owned(address: str, name: str) -> bool:
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import open_dbus_connection
+
+    with open_dbus_connection(bus=address) as conn:
+        return bool(conn.send_and_get_reply(message_bus.NameHasOwner(name),
+                                            timeout=5).body[0])
+
+
+def logind_call(address: str, path: str, interface: str, method: str,
+                signature: str = "", body: tuple[object, ...] = ()) -> tuple[object, ...]:
+    """Call a method of the mock logind (its own org.freedesktop.DBus.Mock ones too)."""
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+
+    target = DBusAddress(path, bus_name="org.freedesktop.login1", interface=interface)
+    with open_dbus_connection(bus=address) as conn:
+        reply = conn.send_and_get_reply(new_method_call(target, method, signature, body),
+                                        timeout=10)
+    return tuple(reply.body)

@@ -32,6 +32,18 @@ def own_data_home(tmp_path_factory: pytest.TempPathFactory,
     return home
 
 
+@pytest.fixture(autouse=True)
+def no_system_bus(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's system-bus connection (logind: sleep and lock) reaches no real logind:
+    a test that wants one starts its own (tests/reliability/bus.py: logind_bus)."""
+    from mlcoach.ui import wake
+
+    nowhere = tmp_path_factory.mktemp("no-system-bus") / "socket"
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={nowhere}")
+    monkeypatch.setattr(wake, "_system", None)
+
+
 @pytest.fixture
 def draft_path(layout) -> Path:  # type: ignore[no-untyped-def]
     """Where the capture draft lives: the private data folder."""

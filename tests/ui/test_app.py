@@ -450,6 +450,72 @@ def test_after_a_sleep_the_first_prompt_waits_a_moment(controller):
     assert ctl.card.isVisible()
 
 
+def test_a_card_shown_before_a_suspend_goes_at_the_wake(controller, qtbot):
+    """The lid closed a minute after a prompt came; opened the next morning, last
+    evening's card stayed up to ten more minutes (Qt's timers stop while asleep)."""
+    from mlcoach.coaching.scheduler import WAKE_SETTLE
+
+    ctl, clock = controller
+    ctl.show_prompt(manual=True)
+    assert ctl.card.isVisible()
+    clock.sleep(timedelta(hours=14))
+    ctl.on_woke()
+    qtbot.waitUntil(lambda: ctl.current_event is None)
+    assert not ctl.card.isVisible()
+    (event,) = ctl.opened.store.prompt_events()
+    assert event.response is Response.EXPIRED
+    # The schedule was looked at on waking, and the next prompt waits the wake's moment.
+    qtbot.waitUntil(lambda: ctl.timer.isActive() and ctl.timer.interval() > 0)
+    due = ctl.coach.next_due(clock())
+    assert due is not None and due >= clock() + WAKE_SETTLE - timedelta(seconds=1)
+
+
+def test_a_short_sleep_only_shortens_the_cards_time(controller, qtbot):
+    ctl, clock = controller
+    ctl.show_prompt(manual=True)
+    clock.sleep(timedelta(seconds=30))  # less than a sleep worth counting: nothing
+    ctl.on_woke()
+    assert ctl.prompt_expiry.remainingTime() > 10 * 60_000
+    clock.sleep(timedelta(minutes=4))
+    ctl.on_woke()
+    qtbot.wait(10)
+    assert ctl.card.isVisible() and ctl.current_event is not None
+    assert 6 * 60_000 < ctl.prompt_expiry.remainingTime() <= 7 * 60_000 + 1000
+
+
+def test_a_wake_past_the_meeting_takes_its_preparation_away(controller, tmp_path, qtbot):
+    ctl, clock = controller
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot)
+    card = ctl._prep_card
+    assert card is not None and card.isVisible()
+    clock.sleep(timedelta(minutes=30))  # asleep over the meeting's start
+    ctl.on_woke()
+    qtbot.waitUntil(lambda: not card.isVisible())
+
+
+def test_the_machine_waking_is_heard_from_logind(controller, qtbot, tmp_path, monkeypatch):
+    """End to end: python-dbusmock's logind on a private bus says the machine woke; the
+    card shown before the sleep goes."""
+    from mlcoach.ui import wake
+    from tests.reliability.bus import logind_bus, logind_call
+
+    ctl, clock = controller
+    with logind_bus(tmp_path / "bus") as address:
+        monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
+        monkeypatch.setattr(wake, "_system", None)
+        ctl._wake = None
+        ctl.listen_for_wake()
+        assert ctl._wake is not None and ctl._wake.listening
+        ctl.show_prompt(manual=True)
+        clock.sleep(timedelta(hours=2))
+        logind_call(address, "/org/freedesktop/login1", "org.freedesktop.DBus.Mock",
+                    "EmitSignal", "sssav", ("org.freedesktop.login1.Manager",
+                                            "PrepareForSleep", "b", [("b", False)]))
+        qtbot.waitUntil(lambda: ctl.current_event is None, timeout=10_000)
+        assert not ctl.card.isVisible()
+        wake.system_bus().close()
+
+
 def test_card_never_takes_focus(controller):
     from PySide6.QtCore import Qt
 
@@ -820,7 +886,7 @@ def test_on_wayland_meeting_prep_is_a_notification_that_leads_to_the_coach(
     body = server.bodies[-1]
     assert body.startswith("Deniz Kaya · ") and "review pull requests" in body
     assert "<" not in body  # plain text: a server may not take markup
-    expiry = ctl._prep_expiry  # taken away when the meeting starts, as the card is
+    expiry = ctl._side_expiry["prep"]  # taken away when the meeting starts, as the card is
     assert expiry is not None and 9 * 60_000 < expiry.remainingTime() <= 11 * 60_000
     server.action_invoked.emit(server.answer(), "coach")
     assert ctl.windows[Window.SUGGEST].isVisible()
@@ -864,6 +930,19 @@ def test_on_wayland_the_evening_offer_is_a_notification_not_a_window(wayland, op
     server.action_invoked.emit(server.answer(), "reflect")
     assert ctl.windows[Window.REFLECT].isVisible()
     ctl.windows[Window.REFLECT].done(0)
+
+
+def test_the_evening_offer_goes_after_its_two_hours_even_across_a_sleep(wayland, opened,
+                                                                      qtbot):
+    ctl, clock, server = wayland
+    clock.now = datetime.combine(date(2026, 11, 23), opened.store.settings().reflection_time,
+                                 TZ)
+    ctl.on_timer()
+    offer = server.answer()
+    assert ctl._side_expiry["reflect"].isActive()
+    clock.sleep(timedelta(hours=10))  # the lid closed for the night
+    ctl.on_woke()
+    qtbot.waitUntil(lambda: offer in server.closed_ids)
 
 
 def test_a_reflection_left_open_overnight_becomes_the_next_days(controller, opened):

@@ -1,0 +1,110 @@
+"""logind on a bus: the machine waking (PrepareForSleep) and the session locked or idle.
+
+Integration: a real dbus-daemon with python-dbusmock's logind template on it, standing in
+for the system bus (tests/reliability/bus.py: logind_bus); Qt offscreen. The app-level
+effects of a wake, with a fake clock: tests/ui/test_app.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.reliability.bus import logind_bus, logind_call
+
+pytestmark = pytest.mark.gui
+
+MANAGER = "/org/freedesktop/login1"
+MOCK = "org.freedesktop.DBus.Mock"
+SESSION = "/org/freedesktop/login1/session/auto"
+
+
+@pytest.fixture
+def logind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    from mlcoach.ui import wake
+
+    with logind_bus(tmp_path) as address:
+        monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
+        monkeypatch.setattr(wake, "_system", None)
+        yield address
+        if wake._system is not None:
+            wake._system.close()
+
+
+def _sleep_signal(address: str, going_to_sleep: bool) -> None:
+    logind_call(address, MANAGER, MOCK, "EmitSignal", "sssav",
+                ("org.freedesktop.login1.Manager", "PrepareForSleep", "b",
+                 [("b", going_to_sleep)]))
+
+
+def _add_session(address: str) -> None:
+    logind_call(address, MANAGER, MOCK, "AddSession", "ssusb",
+                ("auto", "seat0", 1000, "someone", True))
+
+
+def test_the_wake_is_heard_and_the_fall_asleep_is_not(logind: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from mlcoach.ui.wake import SleepSignals, system_bus
+
+    signals = SleepSignals(system_bus())
+    assert signals.listening
+    woke: list[bool] = []
+    signals.woke.connect(lambda: woke.append(True))
+    _sleep_signal(logind, True)
+    with qtbot.waitSignal(signals.woke, timeout=10_000):
+        _sleep_signal(logind, False)
+    assert woke == [True]  # one wake: the going-to-sleep signal did nothing
+
+
+def test_without_a_system_bus_nothing_listens(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from mlcoach.ui import wake
+
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={tmp_path / 'none'}")
+    monkeypatch.setattr(wake, "_system", None)
+    assert not wake.SleepSignals(wake.system_bus()).listening
+    assert wake.session_away(wake.system_bus()) is None
+
+
+def test_a_locked_or_idle_session_holds_prompts(logind: str) -> None:
+    from mlcoach.ui.attention import desktop_busy
+    from mlcoach.ui.session_bus import SessionBus
+    from mlcoach.ui.wake import session_away, system_bus
+
+    assert session_away(system_bus()) is None  # no session known to logind: cannot say
+    _add_session(logind)
+    assert session_away(system_bus()) is False
+    notifications = SessionBus(address=logind)  # no notification server on it
+    try:
+        assert desktop_busy(notifications) is False
+        logind_call(logind, SESSION, "org.freedesktop.login1.Session", "SetLockedHint",
+                    "b", (True,))
+        assert session_away(system_bus()) is True
+        assert desktop_busy(notifications) is True
+        logind_call(logind, SESSION, "org.freedesktop.login1.Session", "SetLockedHint",
+                    "b", (False,))
+        assert desktop_busy(notifications) is False
+        logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
+                    ("org.freedesktop.login1.Session", {"IdleHint": ("b", True)}))
+        assert desktop_busy(notifications) is True
+    finally:
+        notifications.close()
+
+
+def test_catch_up_takes_the_time_asleep_off_a_timer(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from mlcoach.ui.wake import catch_up
+
+    minute = 60_000
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.start(10 * minute)
+    catch_up(timer, 4 * minute)
+    assert 5 * minute < timer.remainingTime() <= 6 * minute
+    with qtbot.waitSignal(timer.timeout, timeout=10_000):
+        catch_up(timer, 7 * minute)  # more than was left: it fires now
+    idle = QTimer()
+    catch_up(idle, 4 * minute)
+    assert not idle.isActive()  # a timer not running is left alone
