@@ -380,6 +380,39 @@ def test_a_broken_event_does_not_hide_the_others(tmp_path: Path) -> None:
     assert "good" in uids and "bad" not in uids
 
 
+@pytest.mark.parametrize("offset", ["+9999", "+2500", "nonsense"])
+def test_a_time_zone_definition_no_one_can_read_does_not_hide_the_meetings(
+        tmp_path: Path, offset: str) -> None:
+    """One VTIMEZONE with an impossible offset, used or not, refused the whole file: every
+    meeting in it was hidden. It is read without the definitions: a zone's own name
+    still places its events, an unknown one is local time."""
+    weird = ("BEGIN:VTIMEZONE\nTZID:Weird\nBEGIN:STANDARD\nDTSTART:19700101T000000\n"
+             f"TZOFFSETFROM:{offset}\nTZOFFSETTO:{offset}\nEND:STANDARD\nEND:VTIMEZONE\n")
+    berlin = weird.replace("Weird", "Europe/Berlin")
+    path = write(tmp_path / "cal.ics", ics(
+        "UID:named\nDTSTART;TZID=Europe/Berlin:20240603T100000\nDURATION:PT30M",
+        "UID:weird\nDTSTART;TZID=Weird:20240603T140000\nDURATION:PT30M",
+        "UID:utc\nDTSTART:20240603T120000Z\nDURATION:PT30M", extra=weird + berlin))
+    found = {m.uid: m for m in meetings(path, *day(date(2024, 6, 3)))}
+    assert set(found) == {"named", "weird", "utc"}
+    assert local(found["named"].start) == "10:00"
+    assert local(found["weird"].start) == "14:00"  # read in the window's zone
+    assert found["utc"].start == datetime(2024, 6, 3, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("tzid", ["Europe", "/mozilla.org/20070129_1/America"])
+def test_a_time_zone_named_as_a_folder_of_zones_is_an_unknown_zone(
+        tmp_path: Path, tzid: str) -> None:
+    """TZID=Europe made the zone lookup read a folder (IsADirectoryError): the whole file
+    was refused. It is an unknown zone: local time, and the other meetings stand."""
+    path = write(tmp_path / "cal.ics", ics(
+        f"UID:odd\nDTSTART;TZID={tzid}:20240603T100000\nDURATION:PT30M",
+        "UID:utc\nDTSTART:20240603T120000Z\nDURATION:PT30M"))
+    found = {m.uid: m for m in meetings(path, *day(date(2024, 6, 3)))}
+    assert set(found) == {"odd", "utc"}
+    assert local(found["odd"].start) == "10:00"
+
+
 def test_changes_to_the_file_are_picked_up(tmp_path: Path) -> None:
     path = write(
         tmp_path / "cal.ics", ics("UID:1\nDTSTART:20240603T090000Z\nDTEND:20240603T100000Z")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mlcoach.coaching.calendar_rules import bound_rules
-from mlcoach.coaching.calendar_window import Calendarfile, skip_ahead
+from mlcoach.coaching.calendar_window import Calendarfile, skip_ahead, without_timezones
 from mlcoach.domain.errors import MlcoachError
 
 # icalendar warns when it reads a vendor's zone name ("/mozilla.org/…/Europe/Berlin") as
@@ -179,11 +179,31 @@ def parse_ics(data: bytes, name: str, since: datetime | None = None,
     With `since`, simple long series start closer to it (see calendar_window.skip_ahead);
     with `until`, every rule ends by then (calendar_rules.bound_rules): the result then
     serves windows between the two only.
+
+    A file refused only for its time zone definitions (an offset of "+9999", a part the
+    libraries cannot read, used or not) is read again without them: its events then
+    take their zones by name, or the local time for a name no one knows, rather than
+    every meeting in it being hidden.
     """
+    try:
+        return _parse(data, name, since, until)
+    except CalendarError:
+        plain = without_timezones(data)
+        if plain == data:
+            raise
+        parsed = _parse(plain, name, since, until)
+        logger.warning("%s: its time zone definitions could not be read; "
+                       "its events are read with the zones' names", name)
+        return parsed
+
+
+def _parse(data: bytes, name: str, since: datetime | None,
+           until: datetime | None) -> ParsedCalendar:
     import icalendar
     import recurring_ical_events
     import x_wr_timezone
 
+    _tolerant_zones()
     if b"\x00" in data[:65536]:
         raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
                             reason="binary data")
@@ -213,6 +233,24 @@ def parse_ics(data: bytes, name: str, since: datetime | None = None,
             raise CalendarError("{path}: not a valid iCalendar file ({reason})", path=name,
                                 reason=_one_line(exc)) from exc
     return ParsedCalendar(tuple(queries), frozenset(owners))
+
+
+@functools.cache
+def _tolerant_zones() -> None:
+    """icalendar's zone lookup, but a TZID naming a folder of the zone database
+    ("TZID=Europe") is unknown, as any other unknown name is: zoneinfo's IsADirectoryError
+    got out of the lookup and refused the whole file."""
+    from icalendar.timezone import tzp
+    from icalendar.timezone.zoneinfo import ZONEINFO
+
+    class Zones(ZONEINFO):
+        def timezone(self, name: str) -> tzinfo | None:
+            try:
+                return super().timezone(name)
+            except OSError:
+                return None
+
+    tzp.use(Zones())
 
 
 def _drop_events_without_a_start(calendar: Any) -> None:

@@ -140,6 +140,11 @@ def _tame_timezones(data: bytes) -> bytes:
     return _TIMEZONE.sub(tame, data)
 
 
+def without_timezones(data: bytes) -> bytes:
+    """The file without its VTIMEZONE parts."""
+    return _TIMEZONE.sub(b"", data)
+
+
 def _days_long(value: bytes) -> int | None:
     """The whole days a DURATION value ("P1W", "PT200H", "P1DT12H") may reach past its
     start day, rounded up; None for one it cannot read."""
