@@ -267,6 +267,11 @@ _NOT_GERUNDS = _words(
 _ING_MODIFIERS = _words("onboarding planning working standing walking recurring coding")
 # Nouns ending in -ing that start a noun phrase ("meeting notes", "morning standups").
 _ING_NOUNS = _words("morning evening meeting meetings building ceiling")
+# Verbs that follow the thing they are said of, and are seldom the plural of a noun in
+# a proposal: "the build needs to be faster", "all PRs need tests", "retro ends on time".
+_SAYS_OF_IT = _words("need needs needed require requires wants has have gets starts begins "
+                     "ends moves runs lasts happens stays becomes takes agrees owns covers "
+                     "includes")
 _NOT_PLURAL = ("ss", "us", "is", "'s")
 _NOT_NOUNS = _words(
     "always sometimes perhaps afterwards towards besides unless yes less this its has was "
@@ -970,6 +975,8 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         h, n = _plain(here), _plain(after)
         if h in _FREQUENCY:
             continue  # "three times a week", "two days a month"
+        if h in _SAYS_OF_IT:
+            return False  # "the team needs to write tests", "standup starts at 10"
         if h in _CLAUSE_ADVERBS and _is_plural(n):
             return False  # "the standup always runs over": a verb, so a clause
         if _is_plural(h) and n not in _PREPOSITIONS and n not in _NUMBERS \
@@ -1071,8 +1078,14 @@ def _moves_to(text: str) -> bool:
         re.search(r"\s(?:to|into)\s", text, re.I))
 
 
-# "deploy-free Fridays", "no-meeting Wednesdays": the stop is in a word of its own.
-_FREE_OF = re.compile(r"\w-free(?![\w-])|(?<![\w-])no-\w", re.I)
+# "deploy-free Fridays", "no-meeting Wednesdays", "zero meetings on Fridays", "meetingless
+# Fridays", "try not to…", "…: no longer needed": the stop is said already. ("without" and
+# "with no" are not: "deploying without tests" is what a user wants stopped.)
+_FREE_OF = re.compile(
+    r"\w-free(?![\w-])|(?<![\w-])no-\w|(?<![\w.,-])(?:zero|0)\s+[a-z]"
+    r"|(?:meeting|email|paper|slack|call|deploy|notification|ping)s?less(?!\w)"
+    r"|(?<![\w'’])(?:try|trying)\s+not\s+to\s|(?<![\w'’])no\s+longer\s+(?:needed|necessary)",
+    re.I)
 
 
 def _says_stop_en(text: str) -> bool:
@@ -1086,6 +1099,10 @@ def _says_stop_en(text: str) -> bool:
 # A proposal not to do something: "…yapmayalım", "…atmamak", "kimse … etmesin".
 _TR_NOT_TO_DO = ("mayalım", "meyelim", "mamak", "memek", "masın", "mesin", "mayın", "meyin",
                  "mamalıyız", "memeliyiz", "masak", "mesek")
+
+# "toplantısız", "mesajsız": without the thing (not "gereksiz", which is what is stopped).
+_TR_WITHOUT = re.compile(r"(?:toplantı|mesaj|e-?posta|mail|bildirim|deploy|slack|telefon|"
+                         r"görüşme|ekran)s[ıiuü]z")
 
 _TR_STOP = ("bırak", "vazgeç", "durdur", "son ver", "iptal", "kaldır", "ara ver", "mamak",
             "memek", "mayalım", "meyelim", "masın", "mesin")
@@ -1110,6 +1127,8 @@ def says_stop_tr(text: str, stems: tuple[str, ...]) -> bool:
         return False
     if any(w.split("'")[-1].endswith(_TR_NOT_TO_DO) for w in words):
         return True  # a negative proposal, wherever it stands: "deploy yapmayalım cuma günleri"
+    if any(w == "sıfır" or _TR_WITHOUT.fullmatch(w) for w in words):
+        return True  # the state wanted: "sıfır toplantı cuma", "toplantısız cuma"
     last = words[-1].split("'")[-1]
     before = words[-2] if len(words) > 1 else ""
     for stem in stems:
