@@ -20,12 +20,12 @@ from mlcoach.influence.composer import (
     Composed,
     ComposerError,
     SuggestionRequest,
+    _validate,
     compose,
     guess_questions,
     guess_style,
     split_change,
     spoken_name,
-    without_marks,
 )
 from mlcoach.influence.phrasing import display_name, lower_lead, strip_lead
 from mlcoach.influence.tidying import tidy_change
@@ -544,10 +544,8 @@ def test_arbitrary_text_only_raises_composer_error(
         return
     json.dumps(c.as_dict())
     text = c.as_text()
-    change = without_marks(" ".join(change.split()))  # emoji and @/# are not spoken
-    if len(change) > 2 and change[0] + change[-1] in ('""', "“”", "«»", "''", "‘’", "„“") \
-            and not set(change[1:-1]) & set(change[0] + change[-1]):
-        change = change[1:-1].strip()  # quoted whole by the user: quoted once, not twice
+    # emoji and @/# are not spoken, a list is one line, a quoted change is quoted once
+    change = _validate(change, c.language)
     # capitals calmed, a tag question, a reason or a complaint beside the plan taken off
     change = tidy_change(change, c.language, None if by_example else spoken_name(person))
     a, b = split_change(strip_lead(change) or change)

@@ -73,6 +73,123 @@ def test_what_is_to_be_stopped_is_still_stopped(change: str, language: str) -> N
             or question.startswith("Şunu bıraksak"))
 
 
+@pytest.mark.parametrize("change", [
+    "Hello team! Let's move standup to 10",
+    "Hey folks! Let's move standup to 10 :)",
+    "Good morning! Can we move standup to 10?",
+    "Hi all,\nlet's move standup to 10.\nThanks, Ana",
+    "let's move standup to 10\n\nThanks!\nAna",
+    "**move standup to 10**",
+    "> let's move standup to 10",
+    "move standup to 10 (see JIRA-123)",
+    "move standup to 10 (thoughts?)",
+    "move standup to 10 +1",
+    "move standup to 10 lol",
+    "imo we should move standup to 10",
+    "tbh we should move standup to 10",
+    "btw can we move standup to 10",
+    "we gotta move standup to 10",
+    "i think we shd move standup to 10",
+    "we could kinda move standup to 10",
+    "if we could maybe move standup to 10",
+])
+def test_a_pasted_message_is_asked_about_without_its_wrapping(change: str) -> None:
+    """Greetings, sign-offs with the writer's name, markdown, a closing aside, "+1", "lol"
+    and chat shorthand were quoted back into the question."""
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to move standup to 10?"
+    assert by_example(change, DIFF).split(": ", 1)[1].startswith("move standup to 10")
+
+
+@pytest.mark.parametrize("change", [
+    "Merhaba arkadaşlar, standup'ı 10'a alalım",
+    "Selam, standup'ı 10'a alalım. Teşekkürler, Ayşe",
+    "bence standup'ı 10'a alalım",
+    "sence standup'ı 10'a alsak mı?",
+    "acaba standup'ı 10'a alsak mı",
+    "standup'ı 10'a alsak mı?",
+    "standup'ı 10'a alalım mı?",
+    "slm, standup'ı 10'a alalım tşk",
+])
+def test_turkish_wrapping_and_question_forms_are_the_proposal(change: str) -> None:
+    assert supportive_question(change, DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"
+    assert "«standup'ı 10'a alalım»" in by_example(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize("change", ["PR'lara bir gün içinde bakabilir misiniz?",
+                                    "PR'lara bir gün içinde bakabilir misin?",
+                                    "PR'lara bir gün içinde bakabilir misiniz rica etsem"])
+def test_a_turkish_request_to_you_is_asked_about_as_the_act(change: str) -> None:
+    """"…bakabilir misiniz?" was quoted whole inside "Şuna birlikte baksak": a question
+    in a question."""
+    assert supportive_question(change, DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «PR'lara bir gün içinde bakmak». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize(("change", "language", "person"), [
+    ("make Dana own the release notes", "en", "Dana"),
+    ("have Dana own the release notes", "en", "Dana"),
+    ("juniors should pair more", "en", None),
+    ("devs must write tests", "en", None),
+    ("can someone update the runbook", "en", None),
+    ("sen PR'lara bir gün içinde bak", "tr", None),
+    ("Ayşe'nin PR'lara bir gün içinde bakması lazım", "tr", "Ayşe"),
+])
+def test_what_asks_someone_else_is_not_an_example_to_set(change: str, language: str,
+                                                         person: str | None) -> None:
+    with pytest.raises(ComposerError, match="asks something of someone else"):
+        by_example(change, DIFF, language, person)
+
+
+@pytest.mark.parametrize(("change", "language", "question"), [
+    ("make Dana own the release notes", "en",
+     "How would it work for you to own the release notes?"),
+    ("Ayşe PR'lara bir gün içinde bakmalı", "tr",
+     "Şöyle yapsak diyorum: «PR'lara bir gün içinde bakmak». Bu sizin için nasıl olur?"),
+    ("Ayşe'nin PR'lara bir gün içinde bakması lazım", "tr",
+     "Şöyle yapsak diyorum: «PR'lara bir gün içinde bakmak». Bu sizin için nasıl olur?"),
+])
+def test_the_person_asked_is_not_spoken_of_to_their_face(change: str, language: str,
+                                                         question: str) -> None:
+    person = "Dana" if language == "en" else "Ayşe"
+    assert supportive_question(change, DIFF, language, person) == question
+
+
+def test_make_before_a_day_is_still_ones_own_act() -> None:
+    assert "make Friday demos shorter" in by_example("make Friday demos shorter", DIFF)
+
+
+@pytest.mark.parametrize("change", ["let's not skip the retro", "we shouldn't skip the retro"])
+def test_a_negative_plan_by_example_keeps_its_dont(change: str) -> None:
+    """"Take it out of your own routine first: “not skip the retro”" read as skipping it."""
+    opening = by_example(change, STOP)
+    assert "“don't skip the retro”" in opening and "“not skip" not in opening
+
+
+@pytest.mark.parametrize("change", ["3. çeyreğe kadar yeni onboarding'i bitirelim",
+                                    "2. sprintten itibaren retroyu kısaltalım"])
+def test_a_turkish_ordinal_is_not_a_list_number(change: str) -> None:
+    assert f"«{change}»" in supportive_question(change, DIFF, "tr")
+
+
+def test_a_list_in_turkish_still_loses_its_numbers() -> None:
+    question = supportive_question("1. retroyu kısaltalım\n2. demo ekleyelim", DIFF, "tr")
+    assert "1." not in question and "2." not in question
+
+
+@pytest.mark.parametrize("change", ["https://wiki.example.com/x", "v2.1"])
+def test_a_link_or_a_version_keeps_its_letters(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, START, "en")
+
+
+@pytest.mark.parametrize("change", ["end each retro with a thank you",
+                                    "Morning standups should be shorter"])
+def test_words_like_a_sign_off_or_greeting_inside_the_change_stay(change: str) -> None:
+    question = supportive_question(change, START, "en")
+    assert change.split()[-1] in question and change.split()[0].lower() in question.lower()
+
+
 def test_composer_error_is_still_raised_for_nothing() -> None:
     with pytest.raises(ComposerError):
         supportive_question("   ", STOP, "en")

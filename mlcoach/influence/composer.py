@@ -207,7 +207,7 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     # what the wording reads: no emoji, no @/# marks, no shouting, tag question or reason
     # (by example, "Dana, could you …" keeps Dana: it asks something of them)
-    change = tidy_change(_validate(req.change), language,
+    change = tidy_change(_validate(req.change, language), language,
                          None if req.by_example else spoken_name(req.person))
     typed = " ".join(req.change.split())  # what is saved with the suggestion
     catalog = _catalog(language)
@@ -448,8 +448,14 @@ def _numbered(text: str) -> str:
     return "; ".join(parts)
 
 
-def _validate(change: str) -> str:
-    text = without_marks(_one_line(change))
+def _validate(change: str, language: str) -> str:
+    line = _one_line(change)
+    # "3. çeyreğe kadar…": in Turkish a number with a dot is an ordinal ("the 3rd"), not
+    # a list's bullet, unless a list follows (made one line above).
+    ordinal = language == "tr" and re.match(r"\d{1,2}\.\s", line) is not None
+    text = without_marks(line)
+    if ordinal and not line.startswith(text):
+        text = line.split(None, 1)[0] + " " + text
     if len(text) > 2 and text[0] + text[-1] in ('""', "“”", "«»", "''", "‘’", "„“") \
             and not set(text[1:-1]) & set(text[0] + text[-1]):
         text = text[1:-1].strip()  # quoted by the user: the question quotes it once
@@ -528,7 +534,10 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     reading = read_change(text, action, "en")
     wish = reading.shape is Shape.HAVE and reading.words != lower_lead(a)
     if reading.quoted or reading.shape is Shape.IF_WE or wish:
-        return f"“{reading.words if reading.quoted else text}”"
+        words = reading.words if reading.quoted else text
+        if words[:4].lower() == "not ":  # "let's not skip the retro": one's own "don't"
+            words = "don't " + words[4:]
+        return f"“{words}”"
     if reading.verb_phrase:
         return reading.verb_phrase
     wrap = grammar.get("wrap", {}).get(_EXAMPLE_WRAPS.get(reading.shape, ""))
@@ -700,7 +709,7 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
-    change = tidy_change(_validate(change), language, spoken_name(person))
+    change = tidy_change(_validate(change, language), language, spoken_name(person))
     if complains_of_someone(change, language, spoken_name(person)):
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)

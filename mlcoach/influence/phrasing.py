@@ -87,6 +87,7 @@ _LABELS = ("idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "
 _MODALS = (
     # a proposal put as a question ("would it make sense to rotate the on-call?")
     "would it make sense to", "does it make sense to", "would it be worth it to",
+    "if we could maybe", "if we could just", "if we could",
     "do you think we could", "do you think we can", "do you think we should",
     "is there any chance we could", "any chance we could", "any chance we can",
     "would you be open to", "are you open to", "wouldn't it be better to",
@@ -114,7 +115,7 @@ _MODALS = (
 _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
           "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if",
           "it'd be great if we", "it would be great if we", "it'd be nice if we",
-          "it would be nice if we")
+          "it would be nice if we", "it'd be cool if we", "it would be cool if we")
 _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               "what do you think about", "what do you think of", "how do you feel about",
               "opinions on")
@@ -614,7 +615,9 @@ _ON_MINE = re.compile(r"^(?:respect|value|read|answer|reply\s+to|review|approve|
 # "ask Dana to …", "get the team to …": the act is theirs.
 _ASKING = re.compile(r"(?:please\s+)?(?:ask|tell|remind|get|encourage|allow|expect|want)\s+"
                      r"(?P<who>(?:the|my|our)\s+team|[\w'’]+)\s+to\s+\w", re.I)
-_OTHERS = _words("someone somebody everyone everybody people them him her others colleagues")
+_OTHERS = _words("someone somebody everyone everybody people them him her others colleagues "
+                 "juniors seniors devs developers engineers testers designers reviewers "
+                 "managers leads pms")
 _TR_ME = re.compile(r"(?<!\w)(?:bana|beni|benden|benimle)(?!\w)", re.I)
 _TR_LET_THEM = ("sın", "sin", "sun", "sün", "sınlar", "sinler", "sunlar", "sünler")
 # "yapılsın", "yazılsın" (let it be done) and "olsun" wish for a thing, name no one.
@@ -634,9 +637,14 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
         while len(words) > 1 and words[-1] in _TR_PARTICLES:
             words.pop()
         last = words[-1] if words else ""
-        if name and words and words[0].split("'")[0] == name.replace("i̇", "i") \
+        named = bool(name and words and words[0].split("'")[0] == name.replace("i̇", "i"))
+        if named and (last in _TR_NEEDED
+                      or not last.endswith((*_TR_VERBAL_NOUN, *_TR_MY_OWN))):
+            return True  # "Mehmet raporu cumaya göndersin", "Ayşe'nin bakması lazım";
+            # not "Ayşe ile … yapacağım"
+        if words[0] in ("sen", "siz") and len(words) > 2 \
                 and not last.endswith((*_TR_VERBAL_NOUN, *_TR_MY_OWN)):
-            return True  # "Mehmet raporu cumaya göndersin"; not "Ayşe ile … yapacağım"
+            return True  # "sen PR'lara bir gün içinde bak"
         if (len(last) >= 5 and last.endswith(_TR_YOU_DO) and last not in _TR_NOT_SAID_OF) \
                 or (len(words) > 1 and _tr_imperative(last)):
             return True  # "sözümü kesmeyin", "testleri ekleyin", "raporu gönderin": to them
@@ -655,8 +663,12 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
             and not _is_plural(words[0]) and words[1] in _THEY_OUGHT
             and words[2:3] != ["be"])):
         return True  # "Dana needs to write tests", "people should update Jira"
-    if _HAVE_THEM.match(body):
-        return True  # "have the team fill in the template"
+    if _HAVE_THEM.match(body) or _SOMEONE_COULD.match(body):
+        return True  # "have the team fill in the template", "can someone update the docs"
+    have = _HAVE_NAMED.match(body)
+    if have and (_plain(have["who"]) == name or (
+            _plain(have["who"]) not in ALWAYS_CAPITAL | _KNOWN and not _is_plural(have["act"]))):
+        return True  # "make Dana own the release notes"; not "make Friday demos shorter"
     asked = _ASKING.match(body)
     if asked is None:
         return False
@@ -669,6 +681,10 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
 _THEY_OUGHT = _words("should must needs need has have ought shall will")
 _HAVE_THEM = re.compile(r"(?:please\s+)?(?:have|make|get)\s+(?:the\s+team|everyone|everybody|"
                         r"people|them|him|her|all\s+of\s+them)\s+\w", re.I)
+_HAVE_NAMED = re.compile(r"(?i:please\s+)?(?i:have|make)\s+(?P<who>[A-ZÇĞİÖŞÜ][\w'’-]+)\s+"
+                         r"(?P<act>[a-z]\w*)")
+_SOMEONE_COULD = re.compile(r"(?:can|could|would|will)\s+(?:someone|somebody|anyone|anybody|"
+                            r"one\s+of\s+you)\b", re.I)
 # Said to them: "kesmeyin", "ekleyin", "unutmayın".
 _TR_YOU_DO = ("meyin", "mayın", "yin", "yın", "yun", "yün")
 
@@ -1269,11 +1285,15 @@ def _tr_said_of_someone(last: str) -> bool:
 _TR_SPOKEN_FIRST = ("alım", "elim", "sak", "sek", "malıyız", "meliyiz")
 
 
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
 def _quote_reading(
     core: str, action: ChangeKind, question: bool, language: str, says_stop: bool
 ) -> Reading:
     words = core
-    if " " not in words and words.islower():  # not "iOS", "gRPC", "iPhone": names as written
+    # not "iOS", "gRPC", "iPhone": names as written; nor a link or a file ("https://…")
+    if " " not in words and words.islower() and _ONE_WORD.fullmatch(words):
         words = _upper_first(words, language)
     if question and language == "en":
         shape = Shape.QUOTE_QUESTION

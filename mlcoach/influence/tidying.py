@@ -29,6 +29,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     """`text` (one line, marks already gone) with its wrapping taken off; `person` is
     whom the question is for ("Dana, could you …" is said to them)."""
     text = _inner_quotes(calm_capitals(text, language), language)
+    text = _without_letter_wrapping(_plain_chat(text, language), language)
     if person:
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
@@ -53,9 +54,83 @@ def _without_their_name(text: str, person: str) -> str:
     name = person.split()[0] if person.split() else ""
     if not name:
         return text
-    match = re.match(rf"{re.escape(name)}(?:\s*,\s*|\s*:?\s+(?=(?:(?:could|can|would|will)\s+"
-                     r"you|please)\b))(?P<rest>\S.*)$", text, re.I)
-    return match["rest"] if match else text
+    match = re.match(rf"(?:{re.escape(name)}(?:\s*,\s*|\s*:?\s+(?=(?:(?:could|can|would|will)\s+"
+                     r"you|please)\b))|(?:please\s+)?(?:make|have|let)\s+"
+                     rf"{re.escape(name)}\s+(?=[a-z]))(?P<rest>\S.*)$", text, re.I)
+    if match:
+        return match["rest"]  # "Dana, could you…", "make Dana own the notes"
+    # Turkish, of them: "Ayşe PR'lara bakmalı", "Ayşe'nin PR'lara bakması lazım" → the act
+    match = re.match(rf"{re.escape(name)}(?:'n[iıuü]n)?\s+(?P<rest>\S.*?\w)m(?P<v>[ae])"
+                     r"(?:l[ıi]|s[ıi]\s+(?:lazım|gerek|gerekiyor|şart))\s*[.!]?$", text, re.I)
+    if match:
+        return match["rest"] + ("mak" if match["v"].lower() == "a" else "mek")
+    return text
+
+
+# --- A message's wrapping: greeting, sign-off, markup, chat shorthand ----------------
+
+# "Hello team! …", "Good morning, …", "Merhaba arkadaşlar, …": a greeting, then the change.
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|hiya|howdy|yo|dear|greetings|good\s+(?:morning|afternoon|evening)|"
+    r"merhaba|merhabalar|selam|selamlar|slm|mrb|günaydın|iyi\s+günler|iyi\s+çalışmalar)"
+    r"(?:\s+[\w'’-]+){0,3}?\s*[!,.:;]+\s+(?=\S)", re.I)
+_SIGN_OFF_WORDS = (r"(?:thanks|thank\s+you|many\s+thanks|thx|ty|tia|cheers|best|regards|"
+                   r"best\s+regards|kind\s+regards|teşekkürler|teşekkür\s+ederim|"
+                   r"şimdiden\s+teşekkürler|tşk|tşkler|sağ\s?ol(?:un)?|saygılarımla|"
+                   r"kolay\s+gelsin)")
+# "… Thanks, Ana", "… Cheers! – Ana", "…? Thanks Dana": after a sentence (or a line, made
+# one), with the writer's name or none.
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?…])|(?<=[.!?…,;]\s)|\s(?=[A-ZÇĞİÖŞÜ]))\s*(?i:" + _SIGN_OFF_WORDS +
+    r"(?:\s+(?:so\s+much|a\s+lot|in\s+advance|all|team|everyone|herkese))?)"
+    r"\s*[!.,]*\s*(?:[-–—]\s*)?(?:[A-ZÇĞİÖŞÜ][\w'’-]*(?:\s+[A-ZÇĞİÖŞÜ][\w'’-]*)?)?\s*[!.]*$")
+_TR_SIGN_OFF = re.compile(r"[\s,.!]+(?:teşekkürler|teşekkür\s+ederim|şimdiden\s+teşekkürler|"
+                          r"tşk|tşkler|sağ\s?ol(?:un)?|saygılarımla|kolay\s+gelsin|"
+                          r"rica\s+etsem|rica\s+ederim)\s*[!.]*$", re.I)
+# "**move standup to 10**", "__not__", "> quoted", "Re: …": how it was written, not said.
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
+# A closing aside in brackets: "(see JIRA-123)", "(thoughts?)", "(fyi)".
+_ASIDE = re.compile(r"\s*\((?:(?:see|cf|ref|re|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
+                    r"imo|imho|just\s+an?\s+idea|as\s+discussed|per)\b[^()]*|[A-Z]+-\d+)\)"
+                    r"\s*[.!?]*$", re.I)
+# "+1 to moving standup to 10", "… +1", "… lol": agreement and laughter.
+_PLUS_ONE = re.compile(r"^\+1\s+(?:to|for|on)\s+(?=\S)", re.I)
+_CHAT_TAIL = re.compile(r"\s+(?:\+1|lol|lmao|haha+|hehe+|idk|imo|imho|tbh|fwiw|wdyt)\s*[.!?]*$",
+                        re.I)
+# Shorthand said in chat: "imo", "tbh", "btw" in front; "kinda" anywhere; "u", "shd".
+_CHAT_LEAD = re.compile(r"^(?:imo|imho|tbh|fwiw|btw|iirc|in\s+my\s+opinion|to\s+be\s+honest)"
+                        r"\s*[,:]?\s+(?=\S)", re.I)
+_CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "gotta": "need to",
+               "wanna": "want to", "kinda": "", "sorta": ""}
+_CHAT_WORD = re.compile(r"(?<![\w'’])(" + "|".join(_CHAT_WORDS) + r")(?![\w'’])", re.I)
+# Turkish words of opinion in front ("bence", "sence", "acaba"): the question is the app's.
+_TR_LEAD = re.compile(r"^(?:bence|sence|sizce|acaba|bana\s+kalırsa|bi(?:r)?\s+fikir)\s*,?\s+"
+                      r"(?=\S)", re.I)
+
+
+def _plain_chat(text: str, language: str) -> str:
+    """Chat shorthand read as speech: "imo we shd move standup to 10" → "we should move
+    standup to 10"; "we could kinda…" → "we could…"."""
+    if language == "en":
+        text = _CHAT_LEAD.sub("", text)
+        text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1].lower()], text)
+    else:
+        text = _TR_LEAD.sub("", text)
+    return " ".join(text.split())
+
+
+def _without_letter_wrapping(text: str, language: str) -> str:
+    """A message pasted whole: its greeting, sign-off, markup, closing aside, "+1" and
+    "lol" taken off ("Hi all, let's move standup to 10. Thanks, Ana" → "let's move standup
+    to 10."). What is left must still say something."""
+    before = text
+    text = _EMPHASIS.sub(r"\2", _REPLY.sub("", text))
+    text = _PLUS_ONE.sub("", _GREETING.sub("", text))
+    for pattern in (_SIGN_OFF, _TR_SIGN_OFF if language == "tr" else _CHAT_TAIL, _ASIDE):
+        text = pattern.sub("", text)
+    text = text.strip()
+    return text if re.search(r"\w", text) else before
 
 
 # --- Capitals ------------------------------------------------------------------------
@@ -260,7 +335,13 @@ def _time_after(text: str) -> str:
 # "…alabilir miyiz?" → "…alalım"; "…kısaltsak mı?" → "…kısaltalım".
 _TR_CAN_WE = re.compile(r"(?P<stem>\w+?)(?P<y>y?)(?P<v>[ae])bilir\s+miyiz(?:\s+acaba)?\s*\??$",
                         re.I)
-_TR_SHALL_WE = re.compile(r"(?P<stem>\w+?)(?P<v>sak|sek)\s+m[ıi](?:\s+acaba)?\s*\??$", re.I)
+_TR_SHALL_WE = re.compile(r"(?<![\w'])(?P<stem>\w+?)(?P<v>sak|sek)\s+m[ıi](?:\s+acaba)?\s*\??$",
+                          re.I)
+# "…kısaltalım mı?": the proposal, asked.
+_TR_LET_US_Q = re.compile(r"(?P<p>\w+(?:alım|elim))\s+m[ıi](?:\s+acaba)?\s*\??$", re.I)
+# "…alabilir misin(iz)?": asked of the other person; the act is "…almak".
+_TR_CAN_YOU = re.compile(r"(?P<stem>\w+?)y?(?P<v>[ae])bilir\s+mi(?:sin|siniz)"
+                         r"(?:\s+acaba)?\s*\??$", re.I)
 # Stems whose last t softens before a vowel: "git" → "gidelim", "kaydet" → "kaydedelim".
 _TR_SOFTENS = frozenset(("git", "et", "kaydet", "hallet", "reddet", "affet", "hisset", "seyret",
                          "terket", "sabret", "tat"))
@@ -276,10 +357,17 @@ _TR_WORTH = re.compile(r"(?P<act>\w+?)(?:makta|mekte)\s+(?:fayda|yarar)\s+var\s*
 _BACK_VOWELS = "aıou"
 # Words ending in -sak/-sek that are not a verb's "shall we" ("yasak": forbidden, "yüksek":
 # high, "tüysek"…): left as typed, as a question.
-_TR_NOT_STEMS = frozenset(("ya", "yük", "al", "ıs", "kıs", "tut", "kal", "mey", "köp", "er"))
+_TR_NOT_STEMS = frozenset(("ya", "yük", "ıs", "kıs", "tut", "mey", "köp", "er"))
 
 
 def _tr_as_proposal(text: str) -> str:
+    match = _TR_LET_US_Q.search(text)
+    if match:
+        return text[: match.start()] + match["p"]
+    match = _TR_CAN_YOU.search(text)
+    if match and len(match["stem"]) >= 2:
+        return text[: match.start()] + match["stem"] + ("mak" if match["v"].lower() == "a"
+                                                         else "mek")
     match = _TR_CAN_WE.search(text)
     if match and len(match["stem"]) >= 2:
         ending = "alım" if match["v"].lower() == "a" else "elim"
