@@ -970,3 +970,30 @@ def test_an_empty_prompt_pack_is_not_called_valid(cli_env, tmp_path):
         res = run_cli(cli_env, "prompts", command, str(empty))
         assert res.returncode == 1
         assert res.stderr == f"mlcoach: {empty}: no prompts in this file (nothing was imported)\n"
+
+
+def test_ctrl_d_at_the_passphrase_prompt_is_a_clear_refusal(cli_env, tmp_path):
+    """Ctrl+D at "mlcoach passphrase:" said "unexpected error (EOFError: )"."""
+    import pty
+
+    with_pass = {**cli_env, "MLCOACH_PASSPHRASE": "a long enough passphrase"}
+    assert run_cli(with_pass, "init", "--passphrase").returncode == 0
+    primary, secondary = pty.openpty()
+    try:  # a new session: no /dev/tty of ours, so getpass reads the terminal given
+        proc = subprocess.Popen([sys.executable, "-m", "mlcoach", "search", "x"],
+                                env=cli_env, stdin=secondary, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, start_new_session=True)
+        assert proc.stderr is not None
+        said = b""
+        while b"passphrase:" not in said:  # getpass flushes what was typed before it asks
+            chunk = os.read(proc.stderr.fileno(), 256)
+            assert chunk, said
+            said += chunk
+        os.write(primary, b"\x04")
+        _out, rest = proc.communicate(timeout=60)
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    err = (said + rest).decode()
+    assert proc.returncode == 2, err
+    assert "nothing was typed at the prompt" in err and "EOFError" not in err

@@ -135,3 +135,27 @@ def test_a_tz_that_names_no_zone_falls_back_without_an_error(monkeypatch: pytest
     monkeypatch.setenv("TZ", tz)
     zone = clock.local_zone()
     assert datetime.now(timezone.utc).astimezone(zone).utcoffset() is not None
+
+
+@pytest.mark.parametrize(("tz", "january", "july"), [
+    ("JST-9", 9 * 60, 9 * 60),
+    ("<+1445>-14:45", 14 * 60 + 45, 14 * 60 + 45),
+    ("EST5EDT,M3.2.0,M11.1.0", -5 * 60, -4 * 60),
+    ("CET-1CEST,M3.5.0,M10.5.0/3", 60, 120),
+])
+def test_a_posix_tz_rule_is_read_as_libc_reads_it(monkeypatch: pytest.MonkeyPatch, tz: str,
+                                                  january: int, july: int) -> None:
+    """TZ=JST-9 (what `date` shows as 9 hours ahead) was ignored for /etc/localtime's
+    zone: "today", streaks and working hours were nine hours off."""
+    import time
+
+    monkeypatch.setenv("TZ", tz)
+    try:
+        zone = clock.local_zone()
+        for month, minutes in ((1, january), (7, july)):
+            instant = datetime(2026, month, 15, 12, tzinfo=timezone.utc)
+            offset = instant.astimezone(zone).utcoffset()
+            assert offset is not None and offset.total_seconds() == minutes * 60, (tz, month)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -54,6 +54,8 @@ def cmd_suggest(ctx: Context) -> int:
                 text=composed.as_text(), person=ns.person,
                 follow_up_on=today + timedelta(days=composed.follow_up_days))
             saved_id = suggestion.id
+            ctx.committed(N_("the suggestion was saved as a planned moment ({id})"),
+                          id=saved_id)
     finally:
         if opened is not None:
             opened.store.close()

@@ -353,9 +353,9 @@ def cmd_recover(ctx: Context) -> int:
     from mlcoach.store.vault import recover
 
     if ctx.stdin.isatty():
-        import getpass
+        from mlcoach.cli.main import ask_secret
 
-        text = getpass.getpass(translate("Recovery key: ", ui_language(ctx.language)))
+        text = ask_secret(translate("Recovery key: ", ui_language(ctx.language)))
     else:
         from mlcoach.cli.main import MAX_STDIN_LINE
 

@@ -47,6 +47,18 @@ class Context:
         self._keys = keys
         self.secret: Secret | None = None  # once the store is open: for backups, repairs
         self.language = ""  # the Settings language once a store is open ("" = the system's)
+        # What the command stored, once it is committed: said if it is then stopped or
+        # cannot print, so no one stores it twice ("the moment was stored as …").
+        self.done: tuple[str, dict[str, object]] | None = None
+        self.finished = False  # the command ran to its end, output and all
+
+    def committed(self, template: str, **params: object) -> None:
+        """Say what was stored if the command is stopped or its output fails after this."""
+        self.done = (template, params)
+
+    def done_text(self) -> str:
+        assert self.done is not None
+        return translate(self.done[0], ui_language(self.language), **self.done[1])
 
     @property
     def layout(self) -> Layout:
@@ -74,10 +86,8 @@ class Context:
             raise MlcoachError(
                 "this store needs its passphrase: set MLCOACH_PASSPHRASE or run in a terminal"
             )
-        import getpass
-
-        return _as_passphrase(getpass.getpass(translate("mlcoach passphrase: ",
-                                                        ui_language(self.language))))
+        return _as_passphrase(ask_secret(translate("mlcoach passphrase: ",
+                                                   ui_language(self.language))))
 
     def has_store(self) -> bool:
         """Whether the data folder holds a store (or what is left of one)."""
@@ -259,6 +269,7 @@ def local_tz() -> Any:
 
 # -- commands ------------------------------------------------------------------------------
 
+MOMENT_STORED = N_("the moment was stored as {id}")
 MOMENT_NOT_PRINTED = N_("the moment was stored as {id}, but its id could not be printed "
                         "({reason}); do not capture it again")
 
@@ -291,6 +302,7 @@ def cmd_capture(ctx: Context) -> int:
         moment_id, parsed.text, kind.value, person, ns.style.value if ns.style else None,
         tuple(tags)))
     if handed is not None:  # a running app stored it: no key read, no store open here
+        ctx.committed(MOMENT_STORED, id=handed)
         ctx.out_stored(handed, MOMENT_NOT_PRINTED)
         return EXIT_OK
     from mlcoach.store.vault import unlock_existing
@@ -304,12 +316,14 @@ def cmd_capture(ctx: Context) -> int:
         moment_id = quick.add_moment(ctx.layout.db, secret, parsed.text, kind, person=person,
                                      style=ns.style, tags=tags, now=utcnow(),
                                      moment_id=moment_id)
+        ctx.committed(MOMENT_STORED, id=moment_id)
         ctx.out_stored(moment_id, MOMENT_NOT_PRINTED)
         return EXIT_OK
     opened = ctx.open()  # first start: set the store up
     try:
         moment = opened.store.add_moment(parsed.text, kind, person=person, style=ns.style,
                                          tags=tags, moment_id=moment_id)
+        ctx.committed(MOMENT_STORED, id=moment.id)
     finally:
         opened.store.close()
     ctx.out_stored(moment.id, MOMENT_NOT_PRINTED)
@@ -365,6 +379,7 @@ def cmd_import(ctx: Context) -> int:
 
     language = ui_language(ctx.language)
     summary = listed(added, language)
+    ctx.committed(N_("the import was done ({counts})"), counts=summary or "0")
     ctx.out(translate("imported {counts}", language, counts=summary) if summary
             else translate("nothing new to import", language))
     if ignored:
@@ -418,15 +433,24 @@ def _new_passphrase(ctx: Context) -> str:
         if not line:
             raise UsageError("no passphrase given on standard input")
         return line
-    import getpass
-
     from mlcoach.store.vault import check_new_passphrase
 
     lang = ui_language("")
-    first = check_new_passphrase(getpass.getpass(translate("New passphrase: ", lang)))
-    if getpass.getpass(translate("Repeat it: ", lang)) != first:
+    first = check_new_passphrase(ask_secret(translate("New passphrase: ", lang)))
+    if ask_secret(translate("Repeat it: ", lang)) != first:
         raise UsageError("the two passphrases differ; nothing was created")
     return first
+
+
+def ask_secret(prompt: str) -> str:
+    """A secret typed at the terminal, not echoed; Ctrl+D there is a clear refusal, not
+    "unexpected error (EOFError)"."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise UsageError("nothing was typed at the prompt (nothing was changed)") from None
 
 
 def cmd_gui(ctx: Context, request: str) -> int:
@@ -467,6 +491,7 @@ def _run(ctx: Context) -> int:
             raise
         raise MlcoachError("{note} Nothing was changed by this command; run it again.",
                            note=note.message()) from exc
+    ctx.finished = True
     if code == EXIT_OK and ctx.ns.command in _WRITES and ctx.secret is not None \
             and getattr(ctx.ns, "people_command", None) != "list":
         _daily_backup(ctx)
@@ -576,6 +601,11 @@ class _OneLineFormatter(logging.Formatter):
     def formatMessage(self, record: logging.LogRecord) -> str:
         return one_line(super().formatMessage(record))
 
+    def formatException(self, ei: Any) -> str:
+        # A library's own traceback (SQLAlchemy's "Exception closing connection" when
+        # Ctrl+C lands in a close) is not for the terminal; MLCOACH_DEBUG shows it.
+        return super().formatException(ei) if os.environ.get("MLCOACH_DEBUG") else ""
+
 
 def _configure_logging() -> None:
     level = logging.DEBUG if os.environ.get("MLCOACH_DEBUG") else logging.WARNING
@@ -653,6 +683,8 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     if stdout is None and stderr is None:
         utf8_output()
     stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    if stderr is None:  # started with standard error closed (`2>&-`): nothing can be said
+        stderr = io.StringIO()
     if stdout is None:  # started with standard output closed
         stdout = cast("IO[str]", _ClosedOutput())
     if stdin is None:  # started with standard input closed (`<&-`): nothing to read
@@ -683,7 +715,12 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     try:
         ctx = Context(ns, stdin, stdout, stderr, keys)
         return _run(ctx)
-    except Terminated as exc:
+    except (Terminated, KeyboardInterrupt) as exc:
+        if ctx is not None and ctx.done is not None:
+            return _stopped_after_storing(ctx, stderr)
+        if isinstance(exc, KeyboardInterrupt):
+            stderr.write("mlcoach: interrupted\n")
+            return 130
         stderr.write("mlcoach: stopped; nothing half-written was kept\n")
         return 128 + exc.signum
     except UsageError as exc:
@@ -692,13 +729,19 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     except MlcoachError as exc:
         stderr.write(f"mlcoach: {one_line(_in_language(exc, ctx))}\n")
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        stderr.write("mlcoach: interrupted\n")
-        return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:
         from mlcoach.system.paths import data_dir
+
+        if ctx is not None and ctx.done is not None and not ctx.finished \
+                and isinstance(exc, (OSError, ValueError)):  # its output could not be written
+            reason = getattr(exc, "strerror", None) or exc
+            stderr.write("mlcoach: " + one_line(translate(
+                "{done}, but its output could not be written ({reason}); do not run it "
+                "again", ui_language(ctx.language), done=ctx.done_text(), reason=reason))
+                + "\n")
+            return EXIT_ERROR
 
         try:
             folder: Path | None = data_dir(ns.data_dir)
@@ -714,6 +757,22 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
                        "run with MLCOACH_DEBUG=1 for details")
         stderr.write(f"mlcoach: {one_line(message)}\n")
         return EXIT_ERROR
+
+
+def _stopped_after_storing(ctx: Context, stderr: IO[str]) -> int:
+    """Ctrl+C or SIGTERM after the command stored what it was asked to: said, so it is
+    not run again (a retry would store it twice). Stopped in today's backup, after the
+    output: done (0); before the output was written: the output is this line (1)."""
+    language = ui_language(ctx.language)
+    if ctx.finished:
+        stderr.write("mlcoach: " + one_line(translate(
+            "{done}; stopped before today's backup, which is taken next time",
+            language, done=ctx.done_text())) + "\n")
+        return EXIT_OK
+    stderr.write("mlcoach: " + one_line(translate(
+        "{done}, but it was stopped before it could say so; do not run it again",
+        language, done=ctx.done_text())) + "\n")
+    return EXIT_ERROR
 
 
 def _not_text(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> str | None:

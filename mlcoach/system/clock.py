@@ -13,16 +13,29 @@ from datetime import datetime, timezone, tzinfo
 def local_zone() -> tzinfo:
     """The system's time zone by name, so that DST changes are followed.
 
-    $TZ first (read on each call, so a changed TZ takes effect), then the zone the
-    /etc/localtime link names (what the C library and `date` use, on Linux and macOS),
-    then tzlocal: /etc/timezone and other files on Linux, the registry's zone mapped
-    to its IANA name on Windows. Only when none of them names a zone, the current
-    fixed offset (wrong after the next DST change).
+    $TZ first (read on each call, so a changed TZ takes effect; a POSIX rule as libc
+    reads it), then the zone the /etc/localtime link names (what the C library and
+    `date` use, on Linux and macOS), then tzlocal: /etc/timezone and other files on
+    Linux, the registry's zone mapped to its IANA name on Windows. Only when none of
+    them names a zone, the current fixed offset (wrong after the next DST change).
     """
     name = os.environ.get("TZ", "").lstrip(":")
     named = _named_zone(name) if name else None
     if named is not None:
         return named
+    if name and sys.platform != "win32":
+        # A POSIX rule ("JST-9", "EST5EDT,M3.2.0,M11.1.0"), or a TZ libc cannot read (UTC
+        # there): libc's own reading, as `date` and every other program use, not
+        # /etc/localtime's zone nine hours off. dateutil asks libc for each instant.
+        from dateutil import tz  # type: ignore[import-untyped]
+
+        time.tzset()  # TZ may have changed since the last call
+        libc: tzinfo = tz.tzlocal()
+        try:
+            datetime.now(timezone.utc).astimezone(libc)
+            return libc
+        except (ValueError, OverflowError):  # "UTC+25": an offset past a day
+            pass
     if sys.platform != "win32":
         linked = _linked_zone(LOCALTIME)
         if linked is not None:

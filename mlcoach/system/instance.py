@@ -38,7 +38,7 @@ def channel_path(data_root: Path, env: Mapping[str, str] | None = None) -> Path:
     enter: $XDG_RUNTIME_DIR when it is private, otherwise our own folder in /tmp, or in
     our cache when another user made that one first. Raises MlcoachError when none
     serves."""
-    digest = sha256(str(data_root.absolute()).encode()).hex()[:16]
+    digest = sha256(os.path.realpath(data_root).encode()).hex()[:16]
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return channel_dir(env) / f"mlcoach-{uid}-{digest}.sock"
 
@@ -116,7 +116,7 @@ def channel_name(data_root: Path, user: str | None = None) -> str:
     listens on the named pipe \\\\.\\pipe\\<name>, and a pipe name cannot be a path."""
     import getpass
 
-    digest = sha256(str(data_root.absolute()).encode()).hex()[:16]
+    digest = sha256(os.path.realpath(data_root).encode()).hex()[:16]
     try:
         who = getpass.getuser() if user is None else user
     except (OSError, KeyError):  # no USERNAME/LOGNAME and no passwd entry

@@ -40,10 +40,43 @@ def data_dir(explicit: str | os.PathLike[str] | None = None,
             raise UsageError("the data folder's path is {n} characters long; SQLite opens "
                              "files only under about {limit}: choose a shorter one",
                              n=len(os.fsencode(folder)), limit=MAX_FOLDER_CHARS)
-        return _as_text(folder)
+        return _not_as_root_in(_as_text(folder))
     import platformdirs
 
-    return _as_text(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    return _not_as_root_in(_as_text(Path(platformdirs.user_data_dir(APP_NAME,
+                                                                     appauthor=False))))
+
+
+def _not_as_root_in(folder: Path) -> Path:
+    """`folder`, unless root (sudo) would work in another user's: what it made (the store,
+    a backup, ~/.local/share itself) would belong to root, and the user could no longer
+    write there or read today's backup."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return folder
+    here = folder
+    while True:
+        try:
+            owner = os.stat(here).st_uid
+            break
+        except FileNotFoundError:
+            if here.parent == here:
+                return folder
+            here = here.parent
+        except OSError:
+            return folder
+    if owner == 0:
+        return folder
+    import pwd
+
+    try:
+        user = pwd.getpwuid(owner).pw_name
+    except KeyError:
+        user = str(owner)
+    from mlcoach.domain.errors import UsageError
+
+    raise UsageError("mlcoach is running as root, but {folder} belongs to {user}: what it "
+                     "made there would belong to root; run it as {user}, without sudo "
+                     "(nothing was changed)", folder=here, user=user)
 
 
 def _as_text(folder: Path) -> Path:

@@ -21,6 +21,7 @@ import pytest
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.system import instance
+from tests.conftest import run_cli
 
 OTHER = 65534
 as_root = pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0,
@@ -209,3 +210,26 @@ def test_our_own_listener_still_gets_the_hand_over(tmp_path: Path) -> None:
         assert instance.send(tmp_path / "data", "capture", timeout=20, env=env) is True
         thread.join(30)
     assert instance.decode(got[0].strip()) == "capture"
+
+
+@as_root
+@pytest.mark.parametrize("made", [False, True])
+def test_root_refuses_to_work_in_another_users_data_folder(cli_env, tmp_path: Path,
+                                                           made: bool) -> None:
+    """`sudo mlcoach capture …` with the user's HOME made ~/.local/share root's (0700),
+    and on an existing store a backup only root could read: a later repair fell back to
+    an older one, and the day's moments left the live store."""
+    home = tmp_path / "alice"
+    home.mkdir()
+    os.chown(home, OTHER, OTHER)
+    data = home / ".local" / "share" / "mlcoach"
+    if made:
+        data.mkdir(parents=True)
+        for folder in (data, data.parent, data.parent.parent):
+            os.chown(folder, OTHER, OTHER)
+    env = {**cli_env, "MLCOACH_DATA_DIR": str(data)}
+    done = run_cli(env, "capture", "as root")
+    assert done.returncode == 2, done.stderr
+    assert "running as root" in done.stderr and "without sudo" in done.stderr
+    assert sorted(p.name for p in home.rglob("*")) == (
+        [".local", "mlcoach", "share"] if made else [])

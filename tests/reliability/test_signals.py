@@ -7,6 +7,7 @@ interruption lands at that point whatever the machine's speed."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -43,3 +44,101 @@ def test_a_signal_mid_export_leaves_no_half_written_file(cli_env, tmp_path: Path
     assert done.returncode == 128 + getattr(signal, name), done.stderr
     assert done.stderr.strip() == "mlcoach: stopped; nothing half-written was kept"
     assert list(out.iterdir()) == []
+
+
+# The signal lands where the child says: in today's backup after the write ("backup"),
+# after the write and before its id is printed ("print"), or before the write ("write").
+SIGNAL_AT = (
+    "import os, signal, sys\n"
+    "from mlcoach.cli import main as cli\n"
+    "from mlcoach.store import quick, recovery\n"
+    "sent, where = getattr(signal, sys.argv.pop(1)), sys.argv.pop(1)\n"
+    "def at(owner, name):\n"
+    "    real = getattr(owner, name)\n"
+    "    def hit(*a, **k):\n"
+    "        os.kill(os.getpid(), sent)\n"
+    "        return real(*a, **k)\n"
+    "    setattr(owner, name, hit)\n"
+    "at(*{'backup': (recovery, 'daily_check'), 'print': (cli.Context, 'out_stored'),\n"
+    "     'write': (quick, 'add_moment')}[where])\n"
+    "sys.exit(cli.main())\n"
+)
+
+
+def _signalled(cli_env: dict[str, str], name: str, where: str,
+               *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", SIGNAL_AT, name, where, *args],
+                          env=cli_env, capture_output=True, text=True, timeout=120)
+
+
+def _moments(cli_env: dict[str, str]) -> list[str]:
+    import json
+
+    done = run_cli(cli_env, "export", "--format", "json")
+    return [m["text"] for m in json.loads(done.stdout)["moments"]]
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
+def test_a_signal_after_the_write_says_it_was_stored_so_it_is_not_stored_twice(
+        cli_env, name: str) -> None:
+    """Ctrl+C or SIGTERM during the day's first backup, after the moment was stored, said
+    "stopped; nothing half-written was kept" with a failure code: a person typed it again,
+    a script's `|| retry` stored it twice."""
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    done = _signalled(cli_env, name, "backup", "capture", "Asked Deniz for a review")
+    moment_id = done.stdout.strip()
+    assert done.returncode == 0, done.stderr
+    assert moment_id and f"stored as {moment_id}" in done.stderr
+    assert "backup" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert _moments(cli_env) == ["Asked Deniz for a review"]
+
+
+def test_a_signal_between_the_write_and_its_id_gives_the_id(cli_env) -> None:
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    assert run_cli(cli_env, "capture", "First").returncode == 0  # today's backup exists
+    done = _signalled(cli_env, "SIGTERM", "print", "capture", "Asked Deniz for a review")
+    assert done.returncode == 1 and done.stdout == ""
+    assert "stored as " in done.stderr and "do not run it again" in done.stderr
+    assert _moments(cli_env) == ["First", "Asked Deniz for a review"]
+
+
+def test_a_signal_before_the_write_keeps_nothing(cli_env) -> None:
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    assert run_cli(cli_env, "capture", "First").returncode == 0
+    done = _signalled(cli_env, "SIGTERM", "write", "capture", "Never stored")
+    assert done.returncode == 128 + signal.SIGTERM
+    assert done.stderr.strip() == "mlcoach: stopped; nothing half-written was kept"
+    assert _moments(cli_env) == ["First"]
+
+
+def test_an_import_stopped_in_its_backup_says_it_was_done(cli_env, tmp_path: Path) -> None:
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    assert run_cli(cli_env, "capture", "Thanked Ana").returncode == 0
+    exported = tmp_path / "export.json"
+    assert run_cli(cli_env, "export", "--format", "json", "-o", str(exported)).returncode == 0
+    cli_env = {**cli_env, "MLCOACH_DATA_DIR": str(tmp_path / "other")}
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    done = _signalled(cli_env, "SIGHUP", "backup", "import", str(exported))
+    assert done.returncode == 0 and "the import was done (1 moment" in done.stderr
+
+
+def test_a_saved_suggestion_whose_output_fails_says_it_was_saved(cli_env) -> None:
+    """`suggest --save >/dev/full` said only "No space left on device": run again, it
+    saved the planned moment a second time."""
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "mlcoach", "suggest", "--style", "facts",
+                               "--change", "use the wiki for notes", "--save"],
+                              env=cli_env, stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+    assert done.returncode == 1
+    assert "saved as a planned moment" in done.stderr and "do not run it again" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_usage_error_with_standard_error_closed_still_exits_2(cli_env) -> None:
+    done = subprocess.run([sys.executable, "-m", "mlcoach", "search", "x", "--limit", "0"],
+                          env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                          timeout=60, pass_fds=(), close_fds=True,
+                          preexec_fn=lambda: os.close(2))
+    assert done.returncode == 2

@@ -772,6 +772,32 @@ def test_second_start_hands_over_and_exits(app_env):
 
 
 @pytest.mark.slow
+def test_a_start_through_a_link_to_the_data_folder_hands_over(app_env, tmp_path):
+    """A symlink, or "x/../data", to the same folder started a second app on one store:
+    two tray icons, two schedulers, and a wipe that stopped only one of them."""
+    _mark_welcome_done(app_env)
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    link = tmp_path / "link"
+    link.symlink_to(data)
+    (data.parent / "x").mkdir(exist_ok=True)
+    app = _start_app(app_env)
+    try:
+        _wait_ready(app)
+        for other in (link, data.parent / "x" / ".." / data.name):
+            second = _start_app(dict(app_env, MLCOACH_DATA_DIR=str(other)))
+            try:
+                code = second.wait(timeout=START_DEADLINE)
+            finally:
+                if second.poll() is None:  # a second app: end it, the test fails above
+                    second.kill()
+                    second.wait()
+            assert code == 0  # handed over to the one running app
+        assert app.poll() is None
+    finally:
+        assert _quit(app, data, app_env) == 0
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("sig", [getattr(signal, name, None) for name in ("SIGTERM", "SIGHUP")],
                          ids=["SIGTERM", "SIGHUP"])
 def test_the_session_ending_quits_the_app_cleanly(app_env, sig):
