@@ -997,3 +997,14 @@ def test_ctrl_d_at_the_passphrase_prompt_is_a_clear_refusal(cli_env, tmp_path):
     err = (said + rest).decode()
     assert proc.returncode == 2, err
     assert "nothing was typed at the prompt" in err and "EOFError" not in err
+
+
+@pytest.mark.parametrize("args", [("calendar", ""), ("import", ""), ("export", "-o", " "),
+                                  ("prompts", "validate", ""), ("search", "")])
+def test_an_empty_name_or_query_is_a_usage_error(cli_env, args):
+    """`calendar ""` (an unset variable) read the current folder as a calendar; `search ""`
+    said "no matches"."""
+    done = run_cli(cli_env, *args)
+    assert done.returncode == 2, done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "empty" in done.stderr or "at least one word" in done.stderr

@@ -89,6 +89,26 @@ def _date_arg(value: str) -> date:
                                                    ui_language(""), value=repr(value))) from None
 
 
+def _path_arg(value: str) -> Path:
+    """A file or folder named on the command line; "" (an unset variable) is not ".":
+    `calendar ""` read the current folder as a calendar."""
+    if not value.strip():
+        from mlcoach.domain.i18n import translate, ui_language
+
+        raise argparse.ArgumentTypeError(translate("an empty name is not a file or folder",
+                                                   ui_language("")))
+    return Path(value)
+
+
+def _words_arg(value: str) -> str:
+    if not value.strip():
+        from mlcoach.domain.i18n import translate, ui_language
+
+        raise argparse.ArgumentTypeError(translate("give at least one word to find",
+                                                   ui_language("")))
+    return value
+
+
 class _Skipped:
     """Stands in for the parsers of the commands not being run: building all of them
     costs about 20 ms, a sixth of `mlcoach capture`."""
@@ -198,11 +218,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     pl = pss.add_parser("list", help=_t("list every prompt"))
     pl.add_argument("--json", action="store_true", help=_JSON)
     pv = pss.add_parser("validate", help=_t("check a prompt pack"))
-    pv.add_argument("file", type=Path, help=_t("the pack (TOML)"))
+    pv.add_argument("file", type=_path_arg, help=_t("the pack (TOML)"))
     pi = pss.add_parser("import", help=_t("add the prompts of a pack"))
-    pi.add_argument("file", type=Path, help=_t("the pack (TOML)"))
+    pi.add_argument("file", type=_path_arg, help=_t("the pack (TOML)"))
     pe = pss.add_parser("export", help=_t("write your own prompts as a pack"))
-    pe.add_argument("-o", "--output", type=Path, help=_OUTPUT)
+    pe.add_argument("-o", "--output", type=_path_arg, help=_OUTPUT)
     pe.add_argument("--all", action="store_true", help=_t("include the built-in library"))
 
     pp = sub.add_parser("people", help=_t("the people you work with"))
@@ -227,7 +247,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     ar.add_argument("name", help=_NAME)
 
     se = sub.add_parser("search", help=_t("full-text search of your history"))
-    se.add_argument("query", help=_t("the words to find"))
+    se.add_argument("query", type=_words_arg, help=_t("the words to find"))
     se.add_argument("--person", metavar="NAME", help=_t("only what is about them"))
     se.add_argument("--kind", type=_enum_arg("Kind"), help=_KINDS)
     se.add_argument("--since", type=_date_arg, metavar="DATE",
@@ -242,11 +262,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     ex = sub.add_parser("export", help=_t("export everything"))
     ex.add_argument("--format", choices=("json", "csv", "md"), default="json",
                     help=_t("json (can be imported again), csv or md (default: json)"))
-    ex.add_argument("-o", "--output", type=Path, help=_OUTPUT)
+    ex.add_argument("-o", "--output", type=_path_arg, help=_OUTPUT)
 
     im = sub.add_parser("import", help=_t("import a JSON export or another journal's "
                                           "(all or nothing)"))
-    im.add_argument("file", type=Path, help=_t("the file to import"))
+    im.add_argument("file", type=_path_arg, help=_t("the file to import"))
     im.add_argument("--from", dest="source", choices=("jrnl", "dayone"),
                     help=_t("the file is jrnl's `--export json`, or Day One's JSON "
                             "(or its zip)"))
@@ -254,7 +274,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
                     help=_t("show what would be added; change nothing"))
 
     ca = sub.add_parser("calendar", help=_t("the calendar occurrences the scheduler sees"))
-    ca.add_argument("path", nargs="?", type=Path, metavar="FILE_OR_FOLDER",
+    ca.add_argument("path", nargs="?", type=_path_arg, metavar="FILE_OR_FOLDER",
                     help=_t("an .ics file or a folder of them (default: the one in Settings)"))
     ca.add_argument("--from", dest="start", type=_date_arg, metavar="DATE",
                     help=_t("first day (default: today)"))
