@@ -12,8 +12,10 @@ from PySide6.QtCore import QLocale, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from mlcoach.ui.prompt_card import CARD_FLAGS, EXPIRE_MS, card_layout, card_position
+from mlcoach.ui.prompt_card import CARD_FLAGS, EXPIRE_MS, card_layout, card_position, fit_card
 from mlcoach.ui.widgets.plain_text import Label
+
+PACE_WIDTH = 420  # one sentence: narrower than the prompt card unless its words need more
 
 
 class PaceCard(QWidget):
@@ -49,14 +51,14 @@ class PaceCard(QWidget):
         self._expiry = QTimer(self)
         self._expiry.setSingleShot(True)
         self._expiry.timeout.connect(self.hide)
-        self.setFixedWidth(420)
+        self.setFixedWidth(PACE_WIDTH)
 
     def show_offer(self, sentence: str, full: int, anchor: QRect | None = None) -> None:
         """Show `sentence` (the coach's offer) with a button back to `full` prompts a day."""
         self.text.setText(sentence)
         self.restore_button.setText(self.restore_label(full))
         self.restore_button.setAccessibleName(self.restore_button.text())
-        self.adjustSize()
+        fit_card(self, anchor, PACE_WIDTH)
         self.move(card_position(self, anchor))
         self.show()
         self.raise_()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from mlcoach.coaching.meeting_prep import Prep
 from mlcoach.ui.colours import mute
 from mlcoach.ui.names import style_name
-from mlcoach.ui.prompt_card import CARD_FLAGS, card_layout, card_position
+from mlcoach.ui.prompt_card import CARD_FLAGS, CARD_WIDTH, card_layout, card_position, fit_card
 from mlcoach.ui.widgets.plain_text import Label
 
 MAX_PEOPLE = 3  # more than this reads as a list, not a preparation
@@ -74,7 +74,7 @@ class PrepCard(QWidget):
         self._until.setSingleShot(True)
         self._until.timeout.connect(self.hide)
         self._first_name = ""
-        self.setFixedWidth(480)
+        self.setFixedWidth(CARD_WIDTH)
 
     def texts(self, prep: Prep, tz: tzinfo, rich: bool = False) -> tuple[str, str]:
         """The meeting's line ("Release review at 14:00") and who is in it, how to approach
@@ -105,9 +105,8 @@ class PrepCard(QWidget):
         self.title.setText(title)
         self.people.setText(people)
         self._first_name = prep.people[0].person.name if prep.people else ""
-        # Rich text wraps late in sizeHint(); ask for the height at the card's width.
-        self.resize(self.width(), max(self.heightForWidth(self.width()),
-                                      self.minimumSizeHint().height()))
+        # Rich text wraps late in sizeHint(): the height is asked for at the card's width.
+        fit_card(self, anchor)
         self.move(card_position(self, anchor))
         self.show()
         self.raise_()

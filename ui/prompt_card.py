@@ -19,6 +19,7 @@ from mlcoach.ui.widgets.plain_text import Label
 
 EXPIRE_MS = 10 * 60 * 1000
 MARGIN = 12
+CARD_WIDTH = 480  # the narrowest a card gets; large fonts and long words make it wider
 # A card floats beside the tray and never takes the keyboard from the user's window.
 CARD_FLAGS = (Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
               | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.WindowDoesNotAcceptFocus)
@@ -87,7 +88,7 @@ class PromptCard(QWidget):
         self._expiry.setSingleShot(True)
         self._expiry.setInterval(expire_ms)
         self._expiry.timeout.connect(lambda: self._respond("expired"))
-        self.setFixedWidth(480)
+        self.setFixedWidth(CARD_WIDTH)
 
     def _button_row(self) -> QHBoxLayout:
         """Done · Later · Skip · Not for me, then Capture…; none takes the keyboard."""
@@ -110,7 +111,9 @@ class PromptCard(QWidget):
             self.buttons[key] = button
         row.addStretch(1)
         capture = QPushButton(self.tr("Capture…"))
+        capture.setToolTip(self.tr("Write down a moment about this prompt"))
         capture.setAccessibleName(self.tr("Capture a moment"))
+        capture.setAccessibleDescription(capture.toolTip())
         capture.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         capture.clicked.connect(self._capture)
         row.addWidget(capture)
@@ -126,7 +129,7 @@ class PromptCard(QWidget):
         self.try_label.setText(self.tr("<b>Try this:</b> {0}").format(html.escape(try_this)))
         self.note.setText(note)
         self.note.setVisible(bool(note))
-        self.adjustSize()
+        fit_card(self, anchor)
         if self.placeable:
             self.move(self._position(anchor))
         self.show()
@@ -157,13 +160,35 @@ class PromptCard(QWidget):
         self.capture_requested.emit()
 
 
-def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
-    """Where a card goes: beside the tray icon, inside its screen, or top right."""
+def _card_area(anchor: QRect | None) -> QRect:
+    """The available part of the screen the card goes on: the tray icon's, or the main one."""
     screen = None
     if anchor is not None and anchor.isValid():
         screen = QGuiApplication.screenAt(anchor.center())
     screen = screen or QGuiApplication.primaryScreen()
-    area = screen.availableGeometry()
+    return screen.availableGeometry()
+
+
+def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_WIDTH) -> None:
+    """Size a filled card to what its words need: at least `min_width` wide, wider when
+    its buttons (or a long word) need it at a large font, never wider than the screen,
+    and as tall as its wrapped lines are at that width."""
+    layout = card.layout()
+    if layout is not None:
+        layout.invalidate()
+        layout.activate()
+    area = _card_area(anchor)
+    widest = max(min_width, area.width() - 2 * MARGIN)
+    width = min(max(min_width, card.minimumSizeHint().width()), widest)
+    height = card.heightForWidth(width)
+    if height < 0:
+        height = card.sizeHint().height()
+    card.setFixedSize(width, max(height, card.minimumSizeHint().height()))
+
+
+def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
+    """Where a card goes: beside the tray icon, inside its screen, or top right."""
+    area = _card_area(anchor)
     size = card.sizeHint().expandedTo(card.size())
     if anchor is not None and anchor.isValid():
         # Beside the icon, on the side where the panel is.

@@ -1,0 +1,140 @@
+"""The prompt, pace and meeting preparation cards at large fonts and to a screen reader."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+
+from mlcoach.domain.model import Person, Style, Suggestion
+from tests.ui.conftest import NOW, TZ
+
+pytestmark = pytest.mark.gui
+
+QM = Path(__file__).resolve().parents[2] / "resources" / "translations" / "mlcoach_tr.qm"
+
+PROMPTS = {
+    "en": ("Handing over and trusting",
+           "The next time a meeting question comes up that you would usually answer, hold "
+           "back and let a colleague who knows it answer first.",
+           '"You worked on that part. Do you want to take this one?"',
+           "You skipped the last 5 prompts, so for the next week I'll show 2 a day instead "
+           "of 4. You can bring them back any time."),
+    "tr": ("Devretmek ve güvenmek",
+           "Toplantıda normalde sizin yanıtlayacağınız bir soru bir dahaki sefere "
+           "geldiğinde hemen atılmayın; konuyu bilen bir iş arkadaşınızın önce cevap "
+           "vermesine fırsat tanıyın.",
+           '"O kısım üzerinde siz çalışmıştınız, bunu siz yanıtlamak ister misiniz?"',
+           "Son 5 hatırlatmayı geçtiniz; bu yüzden önümüzdeki hafta günde 4 yerine 2 "
+           "hatırlatma göstereceğim. İstediğiniz zaman geri getirebilirsiniz."),
+}
+
+
+@pytest.fixture(params=["en", "tr"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Cards built after this are in the language (Turkish through the real catalogue)."""
+    translator = QTranslator()
+    if request.param == "tr":
+        assert translator.load(str(QM))
+        qapp.installTranslator(translator)
+        QLocale.setDefault(QLocale("tr_TR"))
+    yield request.param
+    qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale.system())
+
+
+@pytest.fixture
+def big_font(qapp: QApplication) -> Iterator[None]:
+    """A 20 pt application font, as a person with low vision sets it."""
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(20)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(before)
+
+
+def cut_off(card: QWidget) -> list[str]:
+    """Buttons narrower or lower than their words need, wrapped labels shorter than their
+    lines at their width, and a card wider than its screen."""
+    QApplication.processEvents()
+    problems = []
+    for button in card.findChildren(QPushButton):
+        if button.isVisibleTo(card) and (button.width() < button.sizeHint().width()
+                                         or button.height() < button.sizeHint().height()):
+            problems.append(f"button {button.text()!r} {button.size().toTuple()} < "
+                            f"{button.sizeHint().toTuple()}")
+    for label in card.findChildren(QLabel):
+        if label.isVisibleTo(card) and label.wordWrap() and label.text() and \
+                label.height() < label.heightForWidth(label.width()):
+            problems.append(f"label {label.text()[:30]!r} {label.height()} < "
+                            f"{label.heightForWidth(label.width())}")
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    if card.width() > area.width():
+        problems.append(f"card {card.width()} wider than the screen's {area.width()}")
+    return problems
+
+
+def test_the_prompt_card_grows_to_show_all_its_words(qtbot: Any, big_font: None,
+                                                     language: str) -> None:
+    from mlcoach.ui.prompt_card import CARD_WIDTH, PromptCard
+
+    theme, text, try_this, _ = PROMPTS[language]
+    card = PromptCard()
+    qtbot.addWidget(card)
+    card.show_prompt(theme, text, try_this, "Yesterday you said: ask Bo first.")
+    assert cut_off(card) == []
+    assert card.width() >= CARD_WIDTH
+    card.show_prompt(theme, "Short.", "Once.")  # a shorter prompt after it: still whole
+    assert cut_off(card) == []
+
+
+def test_the_capture_button_says_what_it_does(qtbot: Any) -> None:
+    from mlcoach.ui.prompt_card import PromptCard
+
+    card = PromptCard()
+    qtbot.addWidget(card)
+    assert card.buttons["capture"].toolTip()
+
+
+def test_the_pace_card_grows_to_show_all_its_words(qtbot: Any, big_font: None,
+                                                   language: str) -> None:
+    from mlcoach.ui.pace_card import PaceCard
+
+    card = PaceCard()
+    qtbot.addWidget(card)
+    card.show_offer(PROMPTS[language][3], 4)
+    assert cut_off(card) == []
+
+
+def _prep() -> Any:
+    from mlcoach.coaching.meeting_prep import Prep, PrepPerson
+    from mlcoach.domain.model import ChangeKind, Size
+
+    suggestion = Suggestion("s", NOW, Style.FACTS, "a written agenda before every review",
+                            ChangeKind.START, Size.SMALL, "Try it once")
+    people = (PrepPerson(Person("1", "Ana Lima", Style.FACTS), suggestion,
+                         "Would a written agenda a day before help you prepare?"),
+              PrepPerson(Person("2", "Bo Chen", Style.REASSURANCE), None, ""))
+    return Prep("k", "Quarterly release review with the platform team",
+                NOW + timedelta(minutes=10), NOW, people)
+
+
+def test_the_prep_card_grows_to_show_all_its_words(qtbot: Any, big_font: None,
+                                                   language: str) -> None:
+    from mlcoach.ui.prep_card import PrepCard
+
+    card = PrepCard()
+    qtbot.addWidget(card)
+    card.show_prep(_prep(), NOW, TZ)
+    assert cut_off(card) == []
