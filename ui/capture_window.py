@@ -33,7 +33,7 @@ from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.wayland_frames import placed_by_compositor
 from mlcoach.ui.widgets.choice_row import ChoiceRow
-from mlcoach.ui.widgets.helpers import shortcut
+from mlcoach.ui.widgets.helpers import announce, shortcut
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -167,11 +167,11 @@ class _Footer(QWidget):
     def __init__(self, hint: str, parent: QWidget) -> None:
         super().__init__(parent)
         self._hint = mute(Label(hint, self))
-        self._hint.setAccessibleName(self.tr("Keys"))
+        self._hint.setAccessibleDescription(self.tr("Keys"))
         self._icon = Label(self)
         self._text = Label(self)
         self._text.setWordWrap(True)  # a long error wraps; the window keeps its width
-        self._text.setAccessibleName(self.tr("Status"))
+        self._text.setAccessibleDescription(self.tr("Status"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -212,7 +212,6 @@ class _Footer(QWidget):
         return self._hint.text() if self._text.isHidden() else self._text.text()
 
     def _show(self, icon: QStyle.StandardPixmap, message: str) -> None:
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
         from PySide6.QtWidgets import QStyle
 
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
@@ -221,7 +220,7 @@ class _Footer(QWidget):
         self._icon.show()
         self._text.setText(message)
         self._text.show()
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._text, message))
+        announce(self._text, message)
 
 
 class CaptureWindow(QWidget):

@@ -116,7 +116,7 @@ class StyleGuess(QGroupBox):
         self._questions.setSpacing(2)
         self._result = Label(self)
         self._result.setWordWrap(True)
-        self._result.setAccessibleName(self.tr("Best guess"))
+        self._result.setAccessibleDescription(self.tr("Best guess"))
         self.remember = QPushButton(self)
         self.remember.clicked.connect(lambda: self.remember_requested.emit(self.guess()))
         layout = QVBoxLayout(self)
@@ -360,7 +360,7 @@ class CoachInputs(QWidget):
         set_combo_style(self.style_box, None)
         self._style_hint = mute(Label(self))
         self._style_hint.setWordWrap(True)
-        self._style_hint.setAccessibleName(self.tr("About this style"))
+        self._style_hint.setAccessibleDescription(self.tr("About this style"))
         self.guess = StyleGuess(self)
 
         self.change = QLineEdit(self)

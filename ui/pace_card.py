@@ -13,6 +13,7 @@ from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from mlcoach.ui.prompt_card import CARD_FLAGS, EXPIRE_MS, card_layout, card_position, fit_card
+from mlcoach.ui.widgets.helpers import announce
 from mlcoach.ui.widgets.plain_text import Label
 
 PACE_WIDTH = 420  # one sentence: narrower than the prompt card unless its words need more
@@ -62,6 +63,7 @@ class PaceCard(QWidget):
         self.move(card_position(self, anchor))
         self.show()
         self.raise_()
+        announce(self, sentence)  # it never takes the focus
         self._expiry.start(self._expire_ms)
 
     def catch_up(self, asleep_ms: int) -> None:

@@ -12,6 +12,7 @@ from mlcoach.coaching.meeting_prep import Prep
 from mlcoach.ui.colours import mute
 from mlcoach.ui.names import style_name
 from mlcoach.ui.prompt_card import CARD_FLAGS, CARD_WIDTH, card_layout, card_position, fit_card
+from mlcoach.ui.widgets.helpers import announce
 from mlcoach.ui.widgets.plain_text import Label
 
 MAX_PEOPLE = 3  # more than this reads as a list, not a preparation
@@ -42,7 +43,7 @@ class PrepCard(QWidget):
         self.title = Label()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
-        self.title.setAccessibleName(self.tr("Meeting"))
+        self.title.setAccessibleDescription(self.tr("Meeting"))
         big = self.title.font()
         big.setPointSizeF(big.pointSizeF() * 1.12)
         self.title.setFont(big)
@@ -50,7 +51,7 @@ class PrepCard(QWidget):
         self.people = Label()
         self.people.setTextFormat(Qt.TextFormat.RichText)
         self.people.setWordWrap(True)
-        self.people.setAccessibleName(self.tr("People and approach"))
+        self.people.setAccessibleDescription(self.tr("People and approach"))
 
         layout.addWidget(self.heading)
         layout.addWidget(self.title)
@@ -110,6 +111,7 @@ class PrepCard(QWidget):
         self.move(card_position(self, anchor))
         self.show()
         self.raise_()
+        announce(self, "\n".join(self.texts(prep, tz)))  # it never takes the focus
         self._until.start(max(1000, int((prep.start - now).total_seconds() * 1000)))
 
     def catch_up(self, asleep_ms: int) -> None:

@@ -158,7 +158,7 @@ class RecoveryKeyView(QWidget):
         self.copy_button.setAccessibleName(self.tr("Copy the recovery key"))
         self.copy_button.clicked.connect(self.copy)
         self.note = Label()
-        self.note.setAccessibleName(self.tr("Copy status"))
+        self.note.setAccessibleDescription(self.tr("Copy status"))
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(COPIED_NOTE_MS)
@@ -212,7 +212,7 @@ class ConfirmDeleteDialog(QDialog):
             "the encryption key and the launch-at-login entry from this computer. It "
             "cannot be undone. Export first if you want to keep a copy."))
         text.setWordWrap(True)
-        text.setAccessibleName(self.tr("What will be deleted"))
+        text.setAccessibleDescription(self.tr("What will be deleted"))
         # The word in the user's language ("SİL"); the English one is taken too.
         self.word = self.tr("DELETE", "the word typed to confirm deleting all data")
         prompt = Label(self.tr("Type {0} to confirm:").format(self.word))

@@ -67,7 +67,7 @@ class PrivacyPage(SettingsPage):
     def _key_box(self, mode: Mode) -> QGroupBox:
         self.status = Label(encryption_sentence(mode))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Encryption status"))
+        self.status.setAccessibleDescription(self.tr("Encryption status"))
         self.show_key = QPushButton(self.tr("Show &recovery key…"))
         self.show_key.setAccessibleName(self.tr("Show recovery key"))
         self.show_key.clicked.connect(self.toggle_recovery_key)

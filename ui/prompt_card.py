@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QLocale, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.ui.colours import mute
+from mlcoach.ui.widgets.helpers import announce
 from mlcoach.ui.widgets.plain_text import Label
 
 EXPIRE_MS = 10 * 60 * 1000
@@ -48,7 +49,7 @@ class PromptCard(QWidget):
         layout = card_layout(self)
 
         self.theme = Label()
-        self.theme.setAccessibleName(self.tr("Theme"))
+        self.theme.setAccessibleDescription(self.tr("Theme"))
         font = self.theme.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         font.setLetterSpacing(font.SpacingType.PercentageSpacing, 106)
@@ -58,7 +59,7 @@ class PromptCard(QWidget):
         self.text = Label()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setAccessibleName(self.tr("Prompt"))
+        self.text.setAccessibleDescription(self.tr("Prompt"))
         big = self.text.font()
         big.setPointSizeF(big.pointSizeF() * 1.12)
         self.text.setFont(big)
@@ -66,13 +67,13 @@ class PromptCard(QWidget):
         self.try_label = Label()
         self.try_label.setWordWrap(True)
         self.try_label.setTextFormat(Qt.TextFormat.RichText)
-        self.try_label.setAccessibleName(self.tr("Try this"))
+        self.try_label.setAccessibleDescription(self.tr("Try this"))
 
         self.note = Label()
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         mute(self.note)
-        self.note.setAccessibleName(self.tr("Note"))
+        self.note.setAccessibleDescription(self.tr("Note"))
 
         layout.addWidget(self.theme)
         layout.addWidget(self.text)
@@ -125,6 +126,7 @@ class PromptCard(QWidget):
         """Fill the card and show it near `anchor` (the tray icon) without taking focus."""
         # Upper case by the language's rules (Turkish i -> İ), not the font's.
         self.theme.setText(QLocale().toUpper(theme))
+        self.theme.setAccessibleName(theme)  # read as words, not as capitals
         self.text.setText(text)
         self.try_label.setText(self.tr("<b>Try this:</b> {0}").format(html.escape(try_this)))
         self.note.setText(note)
@@ -134,7 +136,16 @@ class PromptCard(QWidget):
             self.move(self._position(anchor))
         self.show()
         self.raise_()
+        # The card never takes the focus, so a screen reader would not notice it.
+        announce(self, self.spoken())
         self._expiry.start()
+
+    def spoken(self) -> str:
+        """The card's words as a screen reader says them when it appears."""
+        parts = (self.theme.accessibleName(), self.text.text(),
+                 QTextDocumentFragment.fromHtml(self.try_label.text()).toPlainText(),
+                 self.note.text())
+        return "\n".join(part for part in parts if part)
 
     def _position(self, anchor: QRect | None) -> QPoint:
         return card_position(self, anchor)

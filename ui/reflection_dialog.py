@@ -119,9 +119,9 @@ class ReflectionDialog(QDialog):
         title_font.setBold(True)
         self._title.setFont(title_font)
         self._stats = mute(Label(self))
-        self._stats.setAccessibleName(self.tr("Streak and small wins"))
+        self._stats.setAccessibleDescription(self.tr("Streak and small wins"))
         self._prompts = mute(Label(self))
-        self._prompts.setAccessibleName(self.tr("Prompts today"))
+        self._prompts.setAccessibleDescription(self.tr("Prompts today"))
 
         self._moments_box = QVBoxLayout()
         self._follow_box = QVBoxLayout()
@@ -150,7 +150,7 @@ class ReflectionDialog(QDialog):
         self._restored.setWordWrap(True)
         self._restored.hide()
         self._error = Label(self)
-        self._error.setAccessibleName(self.tr("Problem"))
+        self._error.setAccessibleDescription(self.tr("Problem"))
         self._error.setWordWrap(True)
         self._error.hide()
         self._buttons = QDialogButtonBox(

@@ -97,7 +97,7 @@ class IntroStep(QWidget):
             self.tr("Everything you write stays on this computer, encrypted. Nothing is sent "
                     "anywhere.") if encrypted else
             self.tr("Everything you write stays on this computer. Nothing is sent anywhere."))
-        self.privacy.setAccessibleName(self.tr("Where your data stays"))
+        self.privacy.setAccessibleDescription(self.tr("Where your data stays"))
         layout.addWidget(self.privacy)
         layout.addSpacing(6)
         layout.addWidget(hint_label(self.tr(
@@ -211,7 +211,7 @@ class WelcomeDialog(QDialog):
                 self.stack.addWidget(step)
 
         self.progress = Label()
-        self.progress.setAccessibleName(self.tr("Step"))
+        self.progress.setAccessibleDescription(self.tr("Step"))
         self.skip_button = QPushButton(self.tr("S&kip"))
         self.skip_button.setAccessibleName(self.tr("Skip the welcome"))
         self.skip_button.setToolTip(self.tr("Keep the usual settings; you can change them any "

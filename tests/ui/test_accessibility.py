@@ -568,3 +568,27 @@ def test_a_waiting_prompt_can_be_answered_from_the_menu(qtbot: Any, opened: Open
         ctl.stop()
         ctl.card.hide()
         ctl.main_window.close() if ctl.main_window is not None else None
+
+
+# -- what a screen reader reads -------------------------------------------------------------------
+
+
+def test_a_screen_reader_reads_the_words_of_every_label(window: Any) -> None:
+    """A label's accessible name is what a screen reader says for it: a name such as
+    "Prompt" in place of the prompt's words leaves the reader with the name alone."""
+    from PySide6.QtGui import QTextDocumentFragment
+
+    top, pages = window
+    problems = []
+    for page in pages():
+        QApplication.processEvents()
+        for label in top.findChildren(QLabel):
+            if not label.isVisibleTo(top) or not label.text().strip() or label.buddy():
+                continue
+            words = QTextDocumentFragment.fromHtml(label.text()).toPlainText() \
+                if label.textFormat() == Qt.TextFormat.RichText else label.text()
+            words = " ".join(words.replace("&", "").split())
+            said = " ".join(spoken_name(label).split())
+            if words.casefold() not in said.casefold():
+                problems.append(f"{page}: {said!r} for {words[:40]!r}")
+    assert sorted(set(problems)) == []

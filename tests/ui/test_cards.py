@@ -138,3 +138,65 @@ def test_the_prep_card_grows_to_show_all_its_words(qtbot: Any, big_font: None,
     qtbot.addWidget(card)
     card.show_prep(_prep(), NOW, TZ)
     assert cut_off(card) == []
+
+
+# -- what a screen reader says ---------------------------------------------------------------
+
+
+@pytest.fixture
+def announced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The messages announced to a screen reader (QAccessibleAnnouncementEvent)."""
+    from PySide6.QtGui import QAccessible
+
+    said: list[str] = []
+
+    def record(event: Any) -> None:
+        if hasattr(event, "message"):
+            said.append(event.message())
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    return said
+
+
+def spoken(label: QLabel) -> str:
+    from PySide6.QtGui import QAccessible
+
+    face = QAccessible.queryAccessibleInterface(label)
+    assert face is not None
+    return " ".join(face.text(QAccessible.Text.Name).split())
+
+
+def test_a_screen_reader_reads_the_prompt_cards_words(qtbot: Any, language: str,
+                                                      announced: list[str]) -> None:
+    from mlcoach.ui.prompt_card import PromptCard
+
+    theme, text, try_this, _ = PROMPTS[language]
+    card = PromptCard()
+    qtbot.addWidget(card)
+    card.show_prompt(theme, text, try_this, "Yesterday you said: ask Bo first.")
+    assert spoken(card.theme) == theme  # the words, not the capitals drawn
+    assert text in spoken(card.text)
+    assert try_this in spoken(card.try_label)
+    assert "ask Bo first" in spoken(card.note)
+    # It appears without the focus: the reader is told, with the prompt's words.
+    assert len(announced) == 1 and text in announced[0] and try_this in announced[0]
+
+
+def test_a_screen_reader_reads_the_prep_cards_words(qtbot: Any, announced: list[str]) -> None:
+    from mlcoach.ui.prep_card import PrepCard
+
+    card = PrepCard()
+    qtbot.addWidget(card)
+    card.show_prep(_prep(), NOW, TZ)
+    assert "Quarterly release review" in spoken(card.title)
+    assert "Ana Lima" in spoken(card.people) and "written agenda" in spoken(card.people)
+    assert len(announced) == 1 and "Quarterly release review" in announced[0]
+
+
+def test_a_screen_reader_hears_the_pace_offer(qtbot: Any, announced: list[str]) -> None:
+    from mlcoach.ui.pace_card import PaceCard
+
+    card = PaceCard()
+    qtbot.addWidget(card)
+    card.show_offer(PROMPTS["en"][3], 4)
+    assert PROMPTS["en"][3] in spoken(card.text)
+    assert announced == [PROMPTS["en"][3]]

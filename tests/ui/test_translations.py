@@ -333,7 +333,7 @@ def test_prompt_card_and_tray(qtbot: Any, pseudo: None) -> None:
     card = PromptCard()
     qtbot.addWidget(card)
     card.show_prompt("Theme", "Prompt text", "Try text", "A note")
-    _check(card, ("THEME", "Prompt text", "Try text", "A note"))
+    _check(card, ("THEME", "Theme", "Prompt text", "Try text", "A note"))
     menu = TrayMenu()
     menu.set_lowered_pace(4)  # "Back to 4 prompts a day" shows while the count is lowered
     window = MainWindow(menu)

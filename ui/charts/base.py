@@ -269,7 +269,7 @@ class ChartCard(QFrame):
         self.summary = Label(self)
         self.summary.setWordWrap(True)
         mute(self.summary)
-        self.summary.setAccessibleName(self.tr("%1: summary").replace("%1", title))
+        self.summary.setAccessibleDescription(self.tr("%1: summary").replace("%1", title))
         self.toggle = QToolButton(self)
         self.toggle.setCheckable(True)
         self.toggle.setText(self.tr("Table"))

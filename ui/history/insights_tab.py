@@ -179,7 +179,7 @@ class InsightsTab(QWidget):
         self.calendar = ChartCard(self.tr("Active days"),
                                   CalendarChart(self.tr("Active days")), self)
         self.status = Label(self.tr("Loading…"), self)
-        self.status.setAccessibleName(self.tr("Insights status"))
+        self.status.setAccessibleDescription(self.tr("Insights status"))
         for card in self.cards():
             card.chart.set_empty_text(self.tr("Nothing to show yet"))
         grid = QGridLayout()

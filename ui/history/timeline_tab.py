@@ -86,7 +86,7 @@ class TimelineTab(QWidget):
         self.view = QTableView(self)
         self._build_view()
         self.status = Label(self)
-        self.status.setAccessibleName(self.tr("Timeline status"))
+        self.status.setAccessibleDescription(self.tr("Timeline status"))
         self._build_undo_bar()
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_bar)

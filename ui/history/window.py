@@ -91,7 +91,7 @@ class HistoryWindow(QWidget):
             self.tabs.addTab(self._people_holder, self.tr("&People"))
         self.transfer = Transfer(stores.full, self)
         self.notice = Label(self)
-        self.notice.setAccessibleName(self.tr("Export and import result"))
+        self.notice.setAccessibleDescription(self.tr("Export and import result"))
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()

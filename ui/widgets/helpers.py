@@ -1,4 +1,5 @@
-"""Small helpers for widgets: a shortcut connected in one call, a bold label."""
+"""Small helpers for widgets: a shortcut connected in one call, a bold label, words said
+to a screen reader."""
 
 from __future__ import annotations
 
@@ -36,3 +37,17 @@ def spacer(height: int) -> QWidget:
     gap = QWidget()
     gap.setFixedHeight(height)
     return gap
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Have a screen reader say `message` about `widget` without moving the focus: an
+    announcement where Qt has them (6.8 and later), an alert before that."""
+    # Imported here: QAccessible's types are not needed to build a window ahead of time.
+    from PySide6 import QtGui
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    made = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+    if made is not None:
+        QAccessible.updateAccessibility(made(widget, message))
+    else:
+        QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
