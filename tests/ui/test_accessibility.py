@@ -592,3 +592,11 @@ def test_a_screen_reader_reads_the_words_of_every_label(window: Any) -> None:
             if words.casefold() not in said.casefold():
                 problems.append(f"{page}: {said!r} for {words[:40]!r}")
     assert sorted(set(problems)) == []
+
+
+def test_tab_is_never_kept_inside_a_list_or_table(window: Any) -> None:
+    """Tab leaves a list or table for the next control (arrow keys move inside it)."""
+    top, pages = window
+    trapping = [f"{page}: {describe(view)}" for page in pages()
+                for view in top.findChildren(QAbstractItemView) if view.tabKeyNavigation()]
+    assert sorted(set(trapping)) == []

@@ -563,3 +563,24 @@ def test_escape_closes_the_window_as_it_closes_the_others(qtbot, some: Store) ->
     window = open_window(qtbot, some)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Escape)
     assert not window.isVisible()
+
+
+def _activate(qtbot, window: HistoryWindow) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+
+
+def test_tab_and_shift_tab_leave_the_timeline(qtbot, some: Store) -> None:
+    """Tab moves between the window's controls, not between the timeline's cells."""
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, some)
+    _activate(qtbot, window)
+    view = window.timeline.view
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        view.setFocus(Qt.FocusReason.TabFocusReason)
+        view.setCurrentIndex(view.model().index(0, 0))
+        assert view.hasFocus()
+        qtbot.keyClick(view, key)
+        assert not view.hasFocus(), key
+        assert view.currentIndex().column() == 0  # the cell did not move either

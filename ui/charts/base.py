@@ -278,6 +278,7 @@ class ChartCard(QFrame):
         self.table = QTableView(self)
         self.table.setAccessibleName(self.tr("%1 (table)").replace("%1", title))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
