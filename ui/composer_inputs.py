@@ -72,6 +72,7 @@ class RadioRow(QWidget):
             layout.addWidget(button)
             button.toggled.connect(partial(self._on_toggled, value))
         layout.addStretch(1)
+        self._rove()
 
     def value(self) -> Hashable | None:
         """The picked value."""
@@ -91,7 +92,21 @@ class RadioRow(QWidget):
 
     def _on_toggled(self, value: Hashable, on: bool) -> None:
         if on:
+            self._rove()
             self.changed.emit(value)
+
+    def _rove(self) -> None:
+        """Make the checked button (the first when none is) the row's one tab stop and
+        its focus proxy: Tab lands on the choice made, the arrow keys move to the others
+        (Qt lands on the group's first button otherwise, checked or not)."""
+        buttons = self.buttons()
+        if not buttons:
+            return
+        stop = next((b for b in buttons if b.isChecked()), buttons[0])
+        for button in buttons:
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if button is stop
+                                  else Qt.FocusPolicy.ClickFocus)
+        self.setFocusProxy(stop)
 
 
 class StyleGuess(QGroupBox):

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QMenuBar,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QScrollBar,
     QTabBar,
     QTabWidget,
@@ -264,6 +265,17 @@ def describe(widget: QWidget) -> str:
 # -- names and the focus chain -------------------------------------------------------------------
 
 
+def tab_stop(widget: QWidget) -> bool:
+    """Whether Tab reaches `widget`, or (a radio button of an exclusive group, one tab
+    stop on its checked button) the group it is in, where the arrow keys reach it."""
+    def stop(w: QWidget) -> bool:
+        return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    group = widget.group() if isinstance(widget, QRadioButton) else None
+    if group is not None and group.exclusive():
+        return any(stop(b) for b in group.buttons())
+    return stop(widget)
+
+
 def test_every_control_is_named_and_reachable_by_keyboard(window: Any) -> None:
     top, pages = window
     problems = []
@@ -272,7 +284,7 @@ def test_every_control_is_named_and_reachable_by_keyboard(window: Any) -> None:
             if not spoken_name(w).strip():
                 problems.append(f"{page}: {describe(w)} has no accessible name")
             exempt = type(top).__name__ in NO_FOCUS_WINDOWS
-            if not exempt and not (w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            if not exempt and not tab_stop(w):
                 problems.append(f"{page}: {describe(w)} cannot be reached with Tab")
     assert sorted(set(problems)) == []
 

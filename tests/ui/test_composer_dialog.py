@@ -328,6 +328,30 @@ def test_tab_moves_from_the_change_to_the_kind_of_change(qtbot, coach):
     assert QApplication.focusWidget() in coach.kind_choice.buttons()
 
 
+def test_tab_lands_on_the_checked_choice_and_leaves_the_row(qtbot, coach):
+    """A row of radio buttons is one tab stop, on the choice made (as the arrows change
+    it); Tab goes on to the next control and Shift+Tab comes back to the choice."""
+    kind = coach.kind_choice
+    chosen = kind.button(ChangeKind.DIFFERENTLY)  # the default, the row's last button
+    coach.change.setFocus()
+    qtbot.keyClick(coach.change, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is chosen
+    qtbot.keyClick(chosen, Qt.Key.Key_Left)  # the arrow picks the one before it
+    stop = kind.button(ChangeKind.STOP)
+    assert kind.value() is ChangeKind.STOP and QApplication.focusWidget() is stop
+    qtbot.keyClick(stop, Qt.Key.Key_Tab)
+    after = QApplication.focusWidget()
+    assert after not in kind.buttons() and after is not coach.change
+    qtbot.keyClick(after, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is stop
+    kind.set_value(ChangeKind.START)  # chosen in code (a saved suggestion opened)
+    coach.change.setFocus()
+    qtbot.keyClick(coach.change, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is kind.button(ChangeKind.START)
+    kind.setFocus()  # the row itself (a label's buddy) gives the focus to the choice
+    assert QApplication.focusWidget() is kind.button(ChangeKind.START)
+
+
 def test_escape_closes_the_window(qtbot, coach):
     qtbot.keyClick(coach.change, Qt.Key.Key_Escape)
     assert not coach.isVisible()
