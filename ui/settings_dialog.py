@@ -34,6 +34,7 @@ from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy_page import PrivacyPage
+from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.forms import (
     InlineError,
     SettingsPage,
@@ -501,7 +502,12 @@ class SettingsDialog(QDialog):
             super().accept()
 
     def reject(self) -> None:
-        """Close without saving; the next opening shows the stored settings."""
+        """Close without saving (Esc, Cancel, the close button); ask first when a control
+        was changed. The next opening shows the stored settings."""
+        if self.has_unsaved_changes() and not discard_confirmed(
+                self, self.tr("Discard your changes?"),
+                self.tr("Your changes to the settings have not been saved.")):
+            return
         super().reject()
         self.reload()
 

@@ -2190,6 +2190,14 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <source>Not saved: {reason}</source>
         <translation>Kaydedilmedi: {reason}</translation>
     </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation>Değişikliklerinizden vazgeçilsin mi?</translation>
+    </message>
+    <message>
+        <source>Your changes to the settings have not been saved.</source>
+        <translation>Ayarlarda yaptığınız değişiklikler henüz kaydedilmedi.</translation>
+    </message>
 </context>
 <context>
     <name>StyleGuess</name>

@@ -56,7 +56,8 @@ def autostart_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def dialog(qtbot, opened: Opened, autostart_home: Path) -> SettingsDialog:  # type: ignore[no-untyped-def]
     widget = SettingsDialog(opened.store, opened, keys=OSKeyring())
-    qtbot.addWidget(widget)
+    # done() closes without asking, even when a test left a changed control behind.
+    qtbot.addWidget(widget, before_close_func=lambda d: d.done(0))
     widget.present()
     qtbot.waitExposed(widget)
     return widget
@@ -251,12 +252,35 @@ def test_calendar_browse_fills_the_path(dialog: SettingsDialog, tmp_path: Path, 
     assert dialog.schedule.calendar.text() == str(tmp_path)
 
 
-def test_cancel_drops_edits(qtbot, dialog: SettingsDialog, store) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_drops_edits(qtbot, dialog: SettingsDialog, store, answer) -> None:  # type: ignore[no-untyped-def]
     dialog.schedule.prompts.setValue(11)
+    answer.reply = QMessageBox.StandardButton.Discard
     with qtbot.assertNotEmitted(dialog.settings_changed):
         dialog.reject()
+    assert answer.asked == 1 and not dialog.isVisible()
     assert store.settings().prompts_per_day == Settings().prompts_per_day
     assert dialog.schedule.prompts.value() == Settings().prompts_per_day
+
+
+def test_escape_with_changes_asks_before_dropping_them(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]
+                                                       store, answer) -> None:
+    dialog.schedule.prompts.setValue(11)
+    answer.reply = QMessageBox.StandardButton.Cancel  # keep them
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+    assert answer.asked == 1
+    assert dialog.isVisible() and dialog.schedule.prompts.value() == 11
+    assert dialog.has_unsaved_changes()
+    answer.reply = QMessageBox.StandardButton.Discard
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+    assert answer.asked == 2 and not dialog.isVisible()
+    assert dialog.schedule.prompts.value() == Settings().prompts_per_day
+    assert store.settings().prompts_per_day == Settings().prompts_per_day
+
+
+def test_escape_without_changes_closes_without_asking(qtbot, dialog: SettingsDialog,  # type: ignore[no-untyped-def]
+                                                      answer) -> None:
+    qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Escape)
+    assert answer.asked == 0 and not dialog.isVisible()
 
 
 # -- focus themes ------------------------------------------------------------------------------
