@@ -584,3 +584,31 @@ def test_tab_and_shift_tab_leave_the_timeline(qtbot, some: Store) -> None:
         qtbot.keyClick(view, key)
         assert not view.hasFocus(), key
         assert view.currentIndex().column() == 0  # the cell did not move either
+
+
+def test_escape_in_the_search_empties_it_before_it_closes_the_window(qtbot, some: Store) -> None:
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, some)
+    _activate(qtbot, window)
+    search = window.timeline.filter_bar.search
+    search.setFocus()
+    qtbot.keyClicks(search, "agenda")
+    qtbot.keyClick(search, Qt.Key.Key_Escape)
+    assert window.isVisible() and search.text() == "" and search.hasFocus()
+    qtbot.waitUntil(lambda: len(texts(window)) == 5)  # every entry again
+    qtbot.keyClick(search, Qt.Key.Key_Escape)  # nothing left to empty: the window closes
+    assert not window.isVisible()
+
+
+def test_down_in_the_search_moves_to_the_rows(qtbot, some: Store) -> None:
+    from PySide6.QtCore import Qt
+
+    window = open_window(qtbot, some)
+    _activate(qtbot, window)
+    search, view = window.timeline.filter_bar.search, window.timeline.view
+    search.setFocus()
+    qtbot.keyClick(search, Qt.Key.Key_Down)
+    assert view.hasFocus() and view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # and on down the rows from there
+    assert view.currentIndex().row() == 1

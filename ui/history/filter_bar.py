@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import (
+    QEvent,
     Qt,
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -44,10 +46,33 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-
-logger = logging.getLogger(__name__)
-
 SEARCH_DELAY_MS = 250
+
+
+class SearchField(QLineEdit):
+    """The search box: Esc empties it before it closes the window, Down goes to the rows.
+
+    Signals:
+        down_pressed(): the user wants to move from the search to the results.
+    """
+
+    down_pressed = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        # Esc is the window's shortcut (close); while there is a search, the box takes it.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape and self.text():
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+        elif event.key() == Qt.Key.Key_Down and not event.modifiers():
+            self.down_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 
@@ -65,7 +90,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._store, self._timeline, self._clock, self._tz = store, timeline, clock, tz
         self._people_links: list[str] = []
-        self.search = QLineEdit(self)
+        self.search = SearchField(self)
         self.search.setPlaceholderText(self.tr("Search moments, reflections, suggestions and "
                                                "notes"))
         self.search.setAccessibleName(self.tr("Search the history"))

@@ -153,6 +153,7 @@ class TimelineTab(QWidget):
 
     def _connect(self) -> None:
         self.filter_bar.changed.connect(self.apply_filters)
+        self.filter_bar.search.down_pressed.connect(self.focus_rows)
         self.view.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         self.view.customContextMenuRequested.connect(self._context_menu)
         self.undo_button.clicked.connect(self.undo_delete)
@@ -170,6 +171,12 @@ class TimelineTab(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut
                                 if target is self else Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
+
+    def focus_rows(self) -> None:
+        """Move the keyboard to the rows, on the first one when none is current."""
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, TimelineModel.ENTRY))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- filters ------------------------------------------------------------------------
 
