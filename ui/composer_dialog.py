@@ -123,7 +123,7 @@ class SuggestionView(QWidget):
         self.save_button.setDefault(True)
         self.status = mute(Label(self))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setAccessibleDescription(self.tr("Status"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.copy_button)

@@ -40,7 +40,7 @@ class FollowUps(QWidget):
         self.setAccessibleName(self.tr("Follow-ups"))
         self.ratio = Label(self)
         self.ratio.setWordWrap(True)
-        self.ratio.setAccessibleName(self.tr("Realized versus attempted"))
+        self.ratio.setAccessibleDescription(self.tr("Realized versus attempted"))
         self._intro = mute(Label(self.tr(
             "Suggestions you saved and have not closed yet. Mark how each one went: "
             "leadership is realized when someone follows."), self))

@@ -125,7 +125,7 @@ class PrivacyPage(SettingsPage):
         self.export_status = Label()
         self.export_status.setWordWrap(True)
         self.export_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_status.setAccessibleName(self.tr("Export and import result"))
+        self.export_status.setAccessibleDescription(self.tr("Export and import result"))
         self.export_error = InlineError()
         self.transfer.busy_changed.connect(self._transfer_busy)
         self.transfer.exported.connect(self._exported)

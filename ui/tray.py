@@ -280,7 +280,7 @@ class MainWindow(QWidget):
                                         "window. Close it to keep mlcoach running in the "
                                         "background; quit from the last button."))
         self._fit_text()
-        self.next_label.setAccessibleName(self.tr("Next prompt"))
+        self.next_label.setAccessibleDescription(self.tr("Next prompt"))
         for key, button in self.buttons.items():
             label = self._menu.actions[key].text()  # "&&" shows one "&" on a button too
             if key is Action.PAUSE_1H:

@@ -612,3 +612,13 @@ def test_tab_is_never_kept_inside_a_list_or_table(window: Any) -> None:
     trapping = [f"{page}: {describe(view)}" for page in pages()
                 for view in top.findChildren(QAbstractItemView) if view.tabKeyNavigation()]
     assert sorted(set(trapping)) == []
+
+
+def test_a_screen_reader_reads_an_inline_error(qtbot: Any) -> None:
+    """The error next to a control is read by its words, not as "Problem"."""
+    from mlcoach.ui.widgets.forms import InlineError
+
+    error = InlineError()
+    qtbot.addWidget(error)
+    error.show_error("The end of the working day is before its start.")
+    assert "before its start" in spoken_name(error.label)

@@ -102,7 +102,7 @@ class FilterBar(QWidget):
         self.clear_button = QPushButton(self.tr("Clear"), self)
         self.clear_button.setAccessibleName(self.tr("Clear search and filters"))
         self.people_hits = Label(self)
-        self.people_hits.setAccessibleName(self.tr("People whose notes match"))
+        self.people_hits.setAccessibleDescription(self.tr("People whose notes match"))
         self.people_hits.setTextFormat(Qt.TextFormat.RichText)
         self.people_hits.hide()
         self._debounce = QTimer(self)

@@ -179,7 +179,7 @@ class InlineError(QWidget):
         self.label = Label()
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.label.setAccessibleName(self.tr("Problem"))
+        self.label.setAccessibleDescription(self.tr("Problem"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
