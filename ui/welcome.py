@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -195,6 +195,7 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self._closing = False
+        self._focused = False  # the first show puts the focus on the step
         self.setWindowTitle(self.tr("Welcome to mlcoach"))
         self.setAccessibleName(self.tr("Welcome to mlcoach"))
         self.setMinimumWidth(MIN_WIDTH)
@@ -240,6 +241,14 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """At the first show, the keyboard starts on the step, not on Skip (the first
+        button in the tab order)."""
+        super().showEvent(event)
+        if not self._focused:
+            self._focused = True
+            self._focus_step()
 
     @property
     def step(self) -> int:

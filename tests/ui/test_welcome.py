@@ -177,3 +177,15 @@ def test_every_control_is_named(welcome: WelcomeDialog) -> None:
     from tests.ui.test_settings_dialog import _controls
 
     assert [type(w).__name__ for w in _controls(welcome) if not w.accessibleName()] == []
+
+
+def test_the_keyboard_starts_on_the_step_not_on_skip(qtbot, opened: Opened) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    dialog = make(qtbot, opened)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    assert QApplication.focusWidget() is not dialog.skip_button
+    assert QApplication.focusWidget() is dialog.next_button  # the intro has no field
+    dialog.next()  # the rhythm step: its first field
+    assert QApplication.focusWidget() is dialog.rhythm.workdays.buttons[0]
