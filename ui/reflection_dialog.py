@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtCore import QDate, QLocale, QMargins, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -46,6 +47,7 @@ from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.elided_label import ElidedLabel
 from mlcoach.ui.widgets.outcome_row import OutcomeRow
+from mlcoach.ui.widgets.page_tabs import resize_within_screen, screen_room
 from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
@@ -109,6 +111,7 @@ class ReflectionDialog(QDialog):
         self._draft_kept = False  # whether the store may hold a draft of this dialog's
         self._saving = False  # a save is on its way to the store
         self._stats_request = 0
+        self._fitted = False  # sized to the body at the first show
         self.setWindowTitle(self.tr("Reflect on today"))
         self.setAccessibleName(self.tr("Reflect on today"))
         self.setMinimumWidth(620)
@@ -208,6 +211,52 @@ class ReflectionDialog(QDialog):
             self.show()
         finally:
             self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """At the first show, open as tall as the body needs, as far as the screen allows
+        (a scroll area's own size hint stops at a few lines)."""
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_to_screen()
+
+    def fit_to_screen(self, *, grow_only: bool = False) -> None:
+        """Size the dialog to show the whole body without scrolling, within its screen:
+        as wide as its widest row needs (today's moments scroll on their own, so theirs
+        is asked for too), then as tall as the body is at that width.
+
+        Args:
+            grow_only: never make it smaller (it is on show, perhaps sized by the user).
+        """
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        viewport = self._scroll.viewport().size()
+        around = self.width() - viewport.width()  # margins, and the scroll bar when shown
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        body_layout, glance = self._body.layout(), self._glance.widget()
+        margins = body_layout.contentsMargins() if body_layout is not None else QMargins()
+        stats = self._stats.fontMetrics().horizontalAdvance(self._stats.text()) + 2
+        beside = self._title.sizeHint().width() + self._header.spacing() + stats \
+            + margins.left() + margins.right()
+        fits_beside = beside + around + bar <= screen_room(self).width()
+        self._header.setDirection(QBoxLayout.Direction.LeftToRight if fits_beside
+                                  else QBoxLayout.Direction.TopToBottom)
+        self._stats.setWordWrap(not fits_beside)  # one line beside, the width under it
+        if body_layout is not None:  # a text just set (the streak) counts already
+            body_layout.invalidate()
+            body_layout.activate()  # invalidates its inner layouts too
+        widest = max(self._body.minimumSizeHint().width(), margins.left() + margins.right()
+                     + (glance.minimumSizeHint().width() if glance is not None else 0),
+                     beside if fits_beside else 0)
+        width = min(max(self.width(), widest + around + bar), screen_room(self).width())
+        need = self._body.heightForWidth(width - around - bar)
+        if need < 0:
+            need = self._body.sizeHint().height()
+        height = self.height() + need - viewport.height()
+        if grow_only:
+            height = max(height, self.height())
+        resize_within_screen(self, width, height)
 
     def present(self) -> None:
         """Show, raise and focus the dialog (call `load_day()` first)."""
@@ -324,6 +373,7 @@ class ReflectionDialog(QDialog):
 
     def _section(self, text: str) -> QLabel:
         label = Label(text, self)
+        label.setWordWrap(True)  # a long question at a large font takes two lines
         font = QFont(label.font())
         font.setBold(True)
         label.setFont(font)
@@ -355,18 +405,23 @@ class ReflectionDialog(QDialog):
         return quiet_scroll_area(content, self, focus_inside=True)
 
     def _build_layout(self) -> None:
-        header = QHBoxLayout()
+        # The streak beside the date; under it when a large font leaves no room beside.
+        self._header = header = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         header.addWidget(self._title, 1)
         header.addWidget(self._stats, 0, Qt.AlignmentFlag.AlignBottom)
 
         energy = QHBoxLayout()
         energy.setSpacing(12)
         energy.addWidget(self.energy)
-        energy.addWidget(mute(Label(self.tr("1 is drained, 5 is full of energy"), self)))
-        energy.addStretch(1)
+        scale = mute(Label(self.tr("1 is drained, 5 is full of energy"), self))
+        scale.setWordWrap(True)
+        energy.addWidget(scale, 1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 14)
+        # The body scrolls when the screen is too short for it (a 768-px laptop, a large
+        # font); the buttons and what they report stay in view below it.
+        self._body = QWidget(self)
+        layout = QVBoxLayout(self._body)
+        layout.setContentsMargins(20, 16, 20, 0)
         layout.setSpacing(6)
         layout.addLayout(header)
         layout.addWidget(self._prompts)
@@ -394,10 +449,18 @@ class ReflectionDialog(QDialog):
                 layout.addWidget(field)
             else:
                 layout.addLayout(field)
-        layout.addSpacing(6)
-        layout.addWidget(self._restored)
-        layout.addWidget(self._error)
-        layout.addWidget(self._buttons)
+        layout.addStretch(1)
+        self._scroll = quiet_scroll_area(self._body, self, focus_inside=True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 14)
+        outer.setSpacing(6)
+        outer.addWidget(self._scroll, 1)
+        foot = QVBoxLayout()
+        foot.setContentsMargins(20, 0, 20, 0)
+        foot.addWidget(self._restored)
+        foot.addWidget(self._error)
+        foot.addWidget(self._buttons)
+        outer.addLayout(foot)
 
     # -- filling ------------------------------------------------------------------------
 
@@ -541,6 +604,8 @@ class ReflectionDialog(QDialog):
             parts.append(self.tr("%n-day streak", "", stats.streak))
         parts.append(self.tr("Small wins this week: {n}").format(n=stats.small_wins_this_week))
         self._stats.setText(" · ".join(parts))
+        if self._fitted and self.isVisible():
+            self.fit_to_screen(grow_only=True)  # the header may need more width now
 
     def stats_text(self) -> str:
         """The streak line as shown (empty until the background load finishes)."""

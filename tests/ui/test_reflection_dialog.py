@@ -301,3 +301,47 @@ def test_tab_goes_round_the_controls_without_an_empty_stop(qtbot, reflection) ->
         [type(w).__name__ for w in stops]
     energy = reflection.energy.buttons()
     assert stops.index(energy[-1]) == len(stops) - 2  # energy, just above, comes before
+
+
+def test_at_a_large_font_the_dialog_stays_on_the_screen_and_scrolls(qtbot, qapp, store):
+    """At 20 pt the reflection was taller than a laptop's screen, with Save below its
+    edge; the body scrolls now, the buttons stay in view and no question is cut."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from mlcoach.ui import ops
+
+    store.add_moment("Thanked Ana for the notes", Kind.RECOGNITION, person="Ana",
+                     created_at=today_at(10))
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(20)
+    qapp.setFont(font)
+    try:
+        dialog = ReflectionDialog(store, clock=lambda: NOW, tz=TZ)
+        qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
+        dialog.load_day()
+        dialog.present()
+        qtbot.waitExposed(dialog)
+        ops.pool().waitForDone(10_000)
+        qtbot.waitUntil(lambda: bool(dialog.stats_text()))
+        room = dialog.screen().availableGeometry()
+        assert dialog.frameGeometry().height() <= room.height()
+        assert dialog.frameGeometry().width() <= room.width()
+        for button in dialog.findChildren(QPushButton):
+            if button.text() in ("&Save", "&Close", "Save", "Close"):
+                corner = button.mapTo(dialog, button.rect().bottomRight())
+                assert dialog.rect().contains(corner), button.text()
+        dialog.differently.setFocus()
+        qtbot.keyClick(dialog.differently, Qt.Key.Key_Tab)  # to the last field: in view
+        assert dialog.intention.hasFocus()
+        qtbot.waitUntil(lambda: dialog.intention.visibleRegion().boundingRect().height()
+                        == dialog.intention.height())
+        for label in dialog.findChildren(QLabel):
+            if label.isVisibleTo(dialog) and label.wordWrap() and label.text():
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
+            elif label.isVisibleTo(dialog) and label.text() and \
+                    type(label).__name__ != "ElidedLabel":
+                assert label.width() >= label.minimumSizeHint().width(), label.text()
+    finally:
+        qapp.setFont(before)
