@@ -190,6 +190,13 @@ def test_words_like_a_sign_off_or_greeting_inside_the_change_stay(change: str) -
     assert change.split()[-1] in question and change.split()[0].lower() in question.lower()
 
 
+@pytest.mark.parametrize("change", ["pre-commit hooks", "post-merge checks"])
+def test_a_prefixed_word_before_a_thing_is_no_verb(change: str) -> None:
+    """"How would it work for you to pre-commit hooks?" """
+    assert supportive_question(change, START, "en") == \
+        f"How would it work for you if we introduced {change}?"
+
+
 def test_composer_error_is_still_raised_for_nothing() -> None:
     with pytest.raises(ComposerError):
         supportive_question("   ", STOP, "en")

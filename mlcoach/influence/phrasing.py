@@ -936,8 +936,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
                 or words[2][:1].isdigit()):
             return True  # "answer emails", "book rooms 1 week ahead": an act on them
         return low not in _NOUNISH and _is_plural(nxt)
-    if "-" in low and low.rsplit("-", 1)[1] in _VERBS:
-        return True  # "self-assign tickets", "cross-check the figures"
+    if "-" in low and low.rsplit("-", 1)[1] in _VERBS and not low.startswith(_MODIFIERS):
+        return True  # "self-assign tickets", "cross-check the figures"; not "pre-commit hooks"
     if _is_gerund(low) or low in _DETERMINERS or low in _QUANTITIES or _is_plural(low) \
             or _is_past(low):
         return False  # "skipped the retro" says what happened: never "to skipped"
@@ -961,11 +961,16 @@ def _is_past(word: str) -> bool:
         and word not in _words("embed shred") and word not in _VERBS
 
 
+# Prefixes that make a word describe a thing: "pre-commit hooks", "non-blocking reviews".
+_MODIFIERS = ("pre-", "post-", "non-", "anti-", "multi-")
+
+
 def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
     """Whether the words read as a thing ("async standups", "the Friday sync")."""
     first = words[0]
     adjective = (low.endswith("ed") and len(low) > 4) or (
-        "-" in low and low.rsplit("-", 1)[1] not in _VERBS)  # "two-week", not "self-assign"
+        "-" in low and low.rsplit("-", 1)[1] not in _VERBS) or (  # "two-week", not "self-assign"
+        low.startswith(_MODIFIERS))  # "pre-commit hooks", "post-merge checks"
     if low in _VERBS and low not in _NOUNISH and low not in _DETERMINERS:
         return False
     if adjective and len(words) > 1 and _plain(words[1]) in _OBJECT_MARKERS - _PREPOSITIONS:
