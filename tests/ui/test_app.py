@@ -480,7 +480,8 @@ def test_a_short_sleep_only_shortens_the_cards_time(controller, qtbot):
     ctl.on_woke()
     qtbot.wait(10)
     assert ctl.card.isVisible() and ctl.current_event is not None
-    assert 6 * 60_000 < ctl.prompt_expiry.remainingTime() <= 7 * 60_000 + 1000
+    # the eleven minutes less four asleep (a coarse timer may be reported up to 5 % late)
+    assert 6 * 60_000 < ctl.prompt_expiry.remainingTime() <= 7 * 60_000 * 1.05
 
 
 def test_a_wake_past_the_meeting_takes_its_preparation_away(controller, tmp_path, qtbot):

@@ -102,7 +102,8 @@ def test_catch_up_takes_the_time_asleep_off_a_timer(qapp, qtbot) -> None:  # typ
     timer.setSingleShot(True)
     timer.start(10 * minute)
     catch_up(timer, 4 * minute)
-    assert 5 * minute < timer.remainingTime() <= 6 * minute
+    # (a coarse timer, as the app's are, may be reported up to 5 % late)
+    assert 5 * minute < timer.remainingTime() <= 6 * minute * 1.05
     with qtbot.waitSignal(timer.timeout, timeout=10_000):
         catch_up(timer, 7 * minute)  # more than was left: it fires now
     idle = QTimer()
