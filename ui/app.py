@@ -92,15 +92,12 @@ class SleepWatch:
         self._boot, self._steady = boot, steady
         self._marks = (boot(), steady())
 
-    def asleep(self) -> float:
-        """Seconds asleep since the last `slept()`, without counting them as seen."""
-        return (self._boot() - self._marks[0]) - (self._steady() - self._marks[1])
-
-    def slept(self) -> bool:
-        """Whether more than SLEEP_GAP seconds of sleep passed since the last call."""
-        gap = self.asleep()
-        self._marks = (self._boot(), self._steady())
-        return gap > SLEEP_GAP
+    def slept(self) -> float:
+        """Seconds asleep since the last call, when more than SLEEP_GAP; else 0."""
+        marks = (self._boot(), self._steady())
+        gap = (marks[0] - self._marks[0]) - (marks[1] - self._marks[1])
+        self._marks = marks
+        return gap if gap > SLEEP_GAP else 0.0
 
 
 class AppController(QObject, DesktopShell, WindowFactories):
@@ -546,8 +543,11 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         now = self.coach.now()
         busy = self.desktop_busy()
+        asleep = self._sleep.slept()
+        if asleep:
+            self._catch_up(asleep)
         try:
-            if self._sleep.slept():
+            if asleep:
                 self.coach.woke_up(now)  # the first prompt after a wake waits a moment
             action = self.coach.due_action(now, busy=busy)
             if action == "prompt":
@@ -574,12 +574,14 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self._wake.woke.connect(self.on_woke)
 
     def on_woke(self) -> None:
-        """The machine woke: what is timed by the wall clock (a card's ten minutes, a
-        meeting's start) loses the time asleep, and the schedule is looked at now rather
-        than when its timer, stopped during the sleep, would have come round."""
-        asleep = self._sleep.asleep()
-        if asleep <= SLEEP_GAP:
-            return
+        """logind says the machine woke: the schedule is looked at now (on_timer sees the
+        sleep and catches up), not when its timer, stopped during the sleep, comes round."""
+        self.timer.start(0)
+
+    def _catch_up(self, asleep: float) -> None:
+        """What is timed by the wall clock (a card's ten minutes, a meeting's start) loses
+        the `asleep` seconds: Qt's timers stopped while the machine slept. Done once per
+        sleep, where the sleep is seen (on_timer), however the wake was heard."""
         from mlcoach.ui.wake import catch_up
 
         asleep_ms = int(asleep * 1000)
@@ -588,7 +590,6 @@ class AppController(QObject, DesktopShell, WindowFactories):
         for card in (self._prep_card, self._pace_card):
             if card is not None:
                 card.catch_up(asleep_ms)
-        self.timer.start(0)  # on_timer: the wake's settle, then the next plan
 
     def desktop_busy(self) -> bool:
         if self._busy is not None:

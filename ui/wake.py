@@ -25,6 +25,8 @@ _MANAGER_PATH = "/org/freedesktop/login1"
 #: The caller's session, or the user's graphical one when the app runs outside it.
 _SESSION_PATH = "/org/freedesktop/login1/session/auto"
 
+_GRAPHICAL = ("x11", "wayland", "mir")
+
 _system: SessionBus | None = None
 
 
@@ -56,7 +58,12 @@ def session_away(bus: SessionBus) -> bool | None:
         logger.debug("logind session not readable: %s", exc)
         return None
     found = body[0] if body and isinstance(body[0], dict) else {}
-    hints = [_flag(found.get(name)) for name in ("LockedHint", "IdleHint")]
+    # A graphical session sets its idle hint itself; for a text session (startx: X on a
+    # tty session) logind works it out from the tty no one types on: idle for good.
+    kind = found.get("Type")
+    graphical = isinstance(kind, tuple) and len(kind) == 2 and kind[1] in _GRAPHICAL
+    names = ("LockedHint", "IdleHint") if graphical else ("LockedHint",)
+    hints = [_flag(found.get(name)) for name in names]
     if all(h is None for h in hints):
         return None
     return any(hints)

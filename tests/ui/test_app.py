@@ -478,10 +478,22 @@ def test_a_short_sleep_only_shortens_the_cards_time(controller, qtbot):
     assert ctl.prompt_expiry.remainingTime() > 10 * 60_000
     clock.sleep(timedelta(minutes=4))
     ctl.on_woke()
+    ctl.on_woke()  # heard twice (or forged): the sleep is taken off once
     qtbot.wait(10)
     assert ctl.card.isVisible() and ctl.current_event is not None
     # the eleven minutes less four asleep (a coarse timer may be reported up to 5 % late)
     assert 6 * 60_000 < ctl.prompt_expiry.remainingTime() <= 7 * 60_000 * 1.05
+
+
+def test_without_logind_the_next_look_at_the_schedule_catches_up(controller, qtbot):
+    """No system bus (a container, another OS): the schedule's own timer, at most ten
+    minutes after the wake, sees the sleep and takes the card away."""
+    ctl, clock = controller
+    ctl.show_prompt(manual=True)
+    clock.sleep(timedelta(hours=3))
+    ctl.on_timer()
+    qtbot.waitUntil(lambda: ctl.current_event is None)
+    assert not ctl.card.isVisible()
 
 
 def test_a_wake_past_the_meeting_takes_its_preparation_away(controller, tmp_path, qtbot):

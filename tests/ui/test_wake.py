@@ -87,7 +87,14 @@ def test_a_locked_or_idle_session_holds_prompts(logind: str) -> None:
         assert desktop_busy(notifications) is False
         logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
                     ("org.freedesktop.login1.Session", {"IdleHint": ("b", True)}))
+        assert desktop_busy(notifications) is False  # the mock's session is a "test" one
+        logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
+                    ("org.freedesktop.login1.Session", {"Type": ("s", "wayland")}))
         assert desktop_busy(notifications) is True
+        # startx: X on a tty session, whose idle hint logind takes from the unused tty
+        logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
+                    ("org.freedesktop.login1.Session", {"Type": ("s", "tty")}))
+        assert desktop_busy(notifications) is False
     finally:
         notifications.close()
 
