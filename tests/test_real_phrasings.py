@@ -197,6 +197,57 @@ def test_a_prefixed_word_before_a_thing_is_no_verb(change: str) -> None:
         f"How would it work for you if we introduced {change}?"
 
 
+@pytest.mark.parametrize(("change", "language"), [
+    ("releases with zero documentation", "en"), ("deploys with zero review", "en"),
+    ("sıfır testle canlıya çıkmak", "tr"),
+])
+def test_zero_inside_what_is_to_be_stopped_is_still_stopped(change: str,
+                                                              language: str) -> None:
+    """Review: "zero" anywhere was read as the state wanted: "if we had releases with
+    zero documentation" asked for what the user wanted stopped."""
+    question = supportive_question(change, STOP, language)
+    assert "did away with" in question or "to stop" in question \
+        or question.startswith("Şunu bıraksak")
+
+
+@pytest.mark.parametrize(("change", "action", "kept"), [
+    ("document our Best Practices", START, "Best Practices"),
+    ("send the weekly report to Tia", DIFF, "to Tia"),
+    ("rename the channel to Cheers", DIFF, "to Cheers"),
+    ("sync with the U.S. team earlier", DIFF, "U.S. team"),
+    ("make a U-turn on the reorg", DIFF, "U-turn"),
+    ("share UR findings weekly", DIFF, "UR findings"),
+    ("add docstrings to __init__ files", START, "__init__ files"),
+    ("save CSVs in one encoding (UTF-8)", DIFF, "(UTF-8)"),
+    ("office hours for anyone who needs help", START, "who needs help"),
+    ("dry runs before releases", START, "introduced dry runs"),
+    ("pre-book rooms for the offsite", START, "to pre-book rooms"),
+])
+def test_words_that_only_look_like_wrapping_stay(change: str, action: ChangeKind,
+                                                 kept: str) -> None:
+    assert kept in supportive_question(change, action, "en")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("kodu kontrol edebilir misin?", "«kodu kontrol etmek»"),
+    ("yarın ofise gidebilir misin?", "«yarın ofise gitmek»"),
+    ("bir fikir kutusu oluşturalım", "«bir fikir kutusu oluşturalım»"),
+])
+def test_turkish_verbs_keep_their_sound_and_their_words(change: str, act: str) -> None:
+    assert act in supportive_question(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize("change", ["make Confluence the source of truth",
+                                    "make Postgres the default database"])
+def test_make_before_a_tool_is_ones_own_act(change: str) -> None:
+    assert change in by_example(change, DIFF)
+
+
+def test_not_before_a_quantity_stays_not() -> None:
+    opening = by_example("not more than 3 meetings a day", DIFF)
+    assert "don't more" not in opening
+
+
 def test_composer_error_is_still_raised_for_nothing() -> None:
     with pytest.raises(ComposerError):
         supportive_question("   ", STOP, "en")

@@ -74,10 +74,10 @@ def _boot_clock() -> float:
     return boot_clock()
 
 
-#: A prompt with no answer by then is missed: the card's ten minutes
-#: (prompt_card.EXPIRE_MS) and one more.
+# A prompt with no answer by then is missed: the card's ten minutes
+# (prompt_card.EXPIRE_MS) and one more.
 PROMPT_EXPIRY_MS = 11 * 60 * 1000
-#: The reflection offered as a notification stays this long (the offer lasts two hours).
+# The reflection offered as a notification stays this long (the offer lasts two hours).
 REFLECTION_NOTICE_MS = 2 * 60 * 60 * 1000
 
 

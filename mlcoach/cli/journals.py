@@ -63,6 +63,9 @@ def cmd_import_journal(ctx: Context) -> int:
                               known=len(doc["moments"]) - len(new)))
             return 0
         added = exporting.import_document(store, doc)
+        from mlcoach.cli.main import IMPORT_DONE
+
+        ctx.committed(IMPORT_DONE, counts=added)
     summary = listed(added, language)
     ctx.out(translate("imported {counts}", language, counts=summary) if summary
             else translate("nothing new to import", language))

@@ -58,7 +58,14 @@ class Context:
 
     def done_text(self) -> str:
         assert self.done is not None
-        return translate(self.done[0], ui_language(self.language), **self.done[1])
+        language = ui_language(self.language)
+        params = dict(self.done[1])
+        counts = params.get("counts")
+        if isinstance(counts, dict):  # an import's counts, said in words
+            from mlcoach.cli.counts import listed
+
+            params["counts"] = listed(counts, language) or "0"
+        return translate(self.done[0], language, **params)
 
     @property
     def layout(self) -> Layout:
@@ -270,6 +277,7 @@ def local_tz() -> Any:
 # -- commands ------------------------------------------------------------------------------
 
 MOMENT_STORED = N_("the moment was stored as {id}")
+IMPORT_DONE = N_("the import was done ({counts})")
 MOMENT_NOT_PRINTED = N_("the moment was stored as {id}, but its id could not be printed "
                         "({reason}); do not capture it again")
 
@@ -373,13 +381,13 @@ def cmd_import(ctx: Context) -> int:
     try:
         ignored = exporting.ignored_settings(opened.store, doc)
         added = exporting.import_document(opened.store, doc)
+        ctx.committed(IMPORT_DONE, counts=added)
     finally:
         opened.store.close()
     from mlcoach.cli.counts import listed
 
     language = ui_language(ctx.language)
     summary = listed(added, language)
-    ctx.committed(N_("the import was done ({counts})"), counts=summary or "0")
     ctx.out(translate("imported {counts}", language, counts=summary) if summary
             else translate("nothing new to import", language))
     if ignored:

@@ -518,6 +518,11 @@ _EXAMPLE_WRAPS = {
 }
 
 
+# "not more than 3 meetings a day": "not" before these is no "don't".
+_NOT_A_VERB = frozenset(("more", "less", "all", "every", "only", "too", "enough", "a", "an",
+                         "the", "many", "much", "just", "everyone", "everything", "any"))
+
+
 def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked: bool) -> str:
     """A as something the user does themselves (lead by example). In English the change is
     read as for the question: a verb phrase is used as it was shaped ("not use Jira
@@ -535,8 +540,9 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     wish = reading.shape is Shape.HAVE and reading.words != lower_lead(a)
     if reading.quoted or reading.shape is Shape.IF_WE or wish:
         words = reading.words if reading.quoted else text
-        if words[:4].lower() == "not ":  # "let's not skip the retro": one's own "don't"
-            words = "don't " + words[4:]
+        after = words[4:].split(" ", 1)[0].lower()
+        if words[:4].lower() == "not " and after and after not in _NOT_A_VERB:
+            words = "don't " + words[4:]  # "let's not skip the retro": one's own "don't"
         return f"“{words}”"
     if reading.verb_phrase:
         return reading.verb_phrase

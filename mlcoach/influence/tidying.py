@@ -62,7 +62,7 @@ def _without_their_name(text: str, person: str) -> str:
     # Turkish, of them: "Ayşe PR'lara bakmalı", "Ayşe'nin PR'lara bakması lazım" → the act
     match = re.match(rf"{re.escape(name)}(?:'n[iıuü]n)?\s+(?P<rest>\S.*?\w)m(?P<v>[ae])"
                      r"(?:l[ıi]|s[ıi]\s+(?:lazım|gerek|gerekiyor|şart))\s*[.!]?$", text, re.I)
-    if match:
+    if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve"):
         return match["rest"] + ("mak" if match["v"].lower() == "a" else "mek")
     return text
 
@@ -73,27 +73,38 @@ def _without_their_name(text: str, person: str) -> str:
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|hiya|howdy|yo|dear|greetings|good\s+(?:morning|afternoon|evening)|"
     r"merhaba|merhabalar|selam|selamlar|slm|mrb|günaydın|iyi\s+günler|iyi\s+çalışmalar)"
-    r"(?:\s+[\w'’-]+){0,3}?\s*[!,.:;]+\s+(?=\S)", re.I)
+    # whom it is said to: "all", "team", "arkadaşlar", a name; not "Good morning standups:"
+    r"(?:\s+(?:all|team|everyone|everybody|folks|guys|y'all|there|people|friends|arkadaşlar|"
+    r"ekip|herkes|herkese|millet|(?-i:[A-ZÇĞİÖŞÜ][\w'’-]*))){0,3}\s*[!,.:;]+\s+(?=\S)", re.I)
 _SIGN_OFF_WORDS = (r"(?:thanks|thank\s+you|many\s+thanks|thx|ty|tia|cheers|best|regards|"
                    r"best\s+regards|kind\s+regards|teşekkürler|teşekkür\s+ederim|"
                    r"şimdiden\s+teşekkürler|tşk|tşkler|sağ\s?ol(?:un)?|saygılarımla|"
                    r"kolay\s+gelsin)")
 # "… Thanks, Ana", "… Cheers! – Ana", "…? Thanks Dana": after a sentence (or a line, made
-# one), with the writer's name or none.
+# one), with the writer's name or none. Without a sentence's end before it, only a
+# capitalised thanks that a mark ends ("…10 Thanks! Ana"): "to Tia", "our Best
+# Practices" are the change's own words.
+_SIGN_OFF_REST = (r"(?:\s+(?:so\s+much|a\s+lot|in\s+advance|all|team|everyone|herkese))?)"
+                  r"\s*[!.,]*\s*(?:[-–—]\s*)?(?:[A-ZÇĞİÖŞÜ][\w'’-]*(?:\s+[A-ZÇĞİÖŞÜ][\w'’-]*)?)?"
+                  r"\s*[!.]*$")
 _SIGN_OFF = re.compile(
-    r"(?:(?<=[.!?…])|(?<=[.!?…,;]\s)|\s(?=[A-ZÇĞİÖŞÜ]))\s*(?i:" + _SIGN_OFF_WORDS +
-    r"(?:\s+(?:so\s+much|a\s+lot|in\s+advance|all|team|everyone|herkese))?)"
-    r"\s*[!.,]*\s*(?:[-–—]\s*)?(?:[A-ZÇĞİÖŞÜ][\w'’-]*(?:\s+[A-ZÇĞİÖŞÜ][\w'’-]*)?)?\s*[!.]*$")
-_TR_SIGN_OFF = re.compile(r"[\s,.!]+(?:teşekkürler|teşekkür\s+ederim|şimdiden\s+teşekkürler|"
-                          r"tşk|tşkler|sağ\s?ol(?:un)?|saygılarımla|kolay\s+gelsin|"
-                          r"rica\s+etsem|rica\s+ederim)\s*[!.]*$", re.I)
+    r"(?:(?<=[.!?…])|(?<=[.!?…,;]\s))\s*(?i:" + _SIGN_OFF_WORDS + _SIGN_OFF_REST
+    + r"|\s(?:Thanks|Thank\s+you|Many\s+thanks|Cheers|Teşekkürler)\s*[!.,]+\s*"
+    r"(?:[A-ZÇĞİÖŞÜ][\w'’-]*(?:\s+[A-ZÇĞİÖŞÜ][\w'’-]*)?)?\s*[!.]*$")
+_TR_SIGN_OFF = re.compile(r"(?:[\s,.!]+(?:teşekkürler|şimdiden\s+teşekkürler|tşk|tşkler|"
+                          r"sağ\s?ol(?:un)?|saygılarımla|kolay\s+gelsin)|[,.!]\s*teşekkür\s+"
+                          r"ederim)\s*[!.]*$", re.I)
 # "**move standup to 10**", "__not__", "> quoted", "Re: …": how it was written, not said.
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![^\s(])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w.])")
+# Python's own names are not emphasis: "add docstrings to __init__ files".
+_DUNDERS = frozenset(("init", "main", "name", "all", "str", "repr", "call", "dict", "file",
+                      "version", "len", "eq", "hash", "iter", "enter", "exit", "future", "doc",
+                      "slots", "post_init", "getattr", "new", "del"))
 _REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 # A closing aside in brackets: "(see JIRA-123)", "(thoughts?)", "(fyi)".
-_ASIDE = re.compile(r"\s*\((?:(?:see|cf|ref|re|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
-                    r"imo|imho|just\s+an?\s+idea|as\s+discussed|per)\b[^()]*|[A-Z]+-\d+)\)"
-                    r"\s*[.!?]*$", re.I)
+_ASIDE = re.compile(r"\s*\((?:(?i:see|cf|ref|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
+                    r"imo|imho|just\s+an?\s+idea|as\s+discussed)\b[^()]*|"
+                    r"(?!UTF|SHA|ISO|RFC)[A-Z]{2,}-\d+)\)\s*[.!?]*$")
 # "+1 to moving standup to 10", "… +1", "… lol": agreement and laughter.
 _PLUS_ONE = re.compile(r"^\+1\s+(?:to|for|on)\s+(?=\S)", re.I)
 _CHAT_TAIL = re.compile(r"\s+(?:\+1|lol|lmao|haha+|hehe+|idk|imo|imho|tbh|fwiw|wdyt)\s*[.!?]*$",
@@ -103,10 +114,11 @@ _CHAT_LEAD = re.compile(r"^(?:imo|imho|tbh|fwiw|btw|iirc|in\s+my\s+opinion|to\s+
                         r"\s*[,:]?\s+(?=\S)", re.I)
 _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "gotta": "need to",
                "wanna": "want to", "kinda": "", "sorta": ""}
-_CHAT_WORD = re.compile(r"(?<![\w'’])(" + "|".join(_CHAT_WORDS) + r")(?![\w'’])", re.I)
+# lower case, between spaces: not "U.S.", "U-turn", "UR findings" (user research)
+_CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
 # Turkish words of opinion in front ("bence", "sence", "acaba"): the question is the app's.
-_TR_LEAD = re.compile(r"^(?:bence|sence|sizce|acaba|bana\s+kalırsa|bi(?:r)?\s+fikir)\s*,?\s+"
-                      r"(?=\S)", re.I)
+_TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|bana\s+kalırsa)\s*,?|"
+                      r"bi(?:r)?\s+fikir\s*[,:])\s+(?=\S)", re.I)
 
 
 def _plain_chat(text: str, language: str) -> str:
@@ -114,7 +126,7 @@ def _plain_chat(text: str, language: str) -> str:
     standup to 10"; "we could kinda…" → "we could…"."""
     if language == "en":
         text = _CHAT_LEAD.sub("", text)
-        text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1].lower()], text)
+        text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1]], text)
     else:
         text = _TR_LEAD.sub("", text)
     return " ".join(text.split())
@@ -125,7 +137,8 @@ def _without_letter_wrapping(text: str, language: str) -> str:
     "lol" taken off ("Hi all, let's move standup to 10. Thanks, Ana" → "let's move standup
     to 10."). What is left must still say something."""
     before = text
-    text = _EMPHASIS.sub(r"\2", _REPLY.sub("", text))
+    text = _EMPHASIS.sub(lambda m: m[0] if m[1] == "__" and m[2] in _DUNDERS else m[2],
+                         _REPLY.sub("", text))
     text = _PLUS_ONE.sub("", _GREETING.sub("", text))
     for pattern in (_SIGN_OFF, _TR_SIGN_OFF if language == "tr" else _CHAT_TAIL, _ASIDE):
         text = pattern.sub("", text)
@@ -341,7 +354,8 @@ _TR_SHALL_WE = re.compile(r"(?<![\w'])(?P<stem>\w+?)(?P<v>sak|sek)\s+m[ıi](?:\s
 _TR_LET_US_Q = re.compile(r"(?P<p>\w+(?:alım|elim))\s+m[ıi](?:\s+acaba)?\s*\??$", re.I)
 # "…alabilir misin(iz)?": asked of the other person; the act is "…almak".
 _TR_CAN_YOU = re.compile(r"(?P<stem>\w+?)y?(?P<v>[ae])bilir\s+mi(?:sin|siniz)"
-                         r"(?:\s+acaba)?\s*\??$", re.I)
+                         r"(?:\s+(?:acaba|lütfen|rica\s+etsem|rica\s+ediyorum))?\s*\??$",
+                         re.I)
 # Stems whose last t softens before a vowel: "git" → "gidelim", "kaydet" → "kaydedelim".
 _TR_SOFTENS = frozenset(("git", "et", "kaydet", "hallet", "reddet", "affet", "hisset", "seyret",
                          "terket", "sabret", "tat"))
@@ -366,8 +380,10 @@ def _tr_as_proposal(text: str) -> str:
         return text[: match.start()] + match["p"]
     match = _TR_CAN_YOU.search(text)
     if match and len(match["stem"]) >= 2:
-        return text[: match.start()] + match["stem"] + ("mak" if match["v"].lower() == "a"
-                                                         else "mek")
+        stem = match["stem"]
+        if stem[-1:].lower() == "d" and stem[:-1].lower().split("'")[-1] + "t" in _TR_SOFTENS:
+            stem = stem[:-1] + "t"  # "edebilir" → "etmek", "gidebilir" → "gitmek"
+        return text[: match.start()] + stem + ("mak" if match["v"].lower() == "a" else "mek")
     match = _TR_CAN_WE.search(text)
     if match and len(match["stem"]) >= 2:
         ending = "alım" if match["v"].lower() == "a" else "elim"

@@ -5,7 +5,6 @@
     <name>AppController</name>
     <message>
         <source>Reflect on today</source>
-        <extracomment>A prompt with no answer by then is missed: the card&apos;s ten minutes (prompt_card.EXPIRE_MS) and one more. The reflection offered as a notification stays this long (the offer lasts two hours).</extracomment>
         <translation>Bugünü değerlendirin</translation>
     </message>
     <message>
@@ -1689,7 +1688,7 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
     <message>
         <source>Write down a moment about this prompt</source>
-        <translation>Bu hatırlatmayla ilgili bir anı not al</translation>
+        <translation>Bu hatırlatmayla ilgili bir an kaydedin</translation>
     </message>
     <message>
         <source>Capture a moment</source>
