@@ -7,21 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from mlcoach.domain.model import ChangeKind, Size
-from mlcoach.influence.composer import (
-    ComposerError,
-    SuggestionRequest,
-    compose,
-    supportive_question,
-)
-
-START, STOP, DIFF = ChangeKind.START, ChangeKind.STOP, ChangeKind.DIFFERENTLY
-
-
-def by_example(change: str, action: ChangeKind, language: str = "en",
-               person: str | None = None) -> str:
-    return compose(SuggestionRequest(change, None, action, Size.MEDIUM, person, True,
-                                     language)).opening
+from mlcoach.domain.model import ChangeKind
+from mlcoach.influence.composer import ComposerError, supportive_question
+from tests.test_tidying import DIFF, START, STOP, by_example
 
 
 @pytest.mark.parametrize(("change", "action"), [

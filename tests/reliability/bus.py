@@ -36,6 +36,15 @@ def base_env(root: Path) -> dict[str, str]:
     return env
 
 
+def _dbus_daemon(env: dict[str, str], pids: list[int]) -> str:
+    """Start a private dbus-daemon; its pid goes into `pids`; return its address."""
+    out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
+                          "--print-pid=1"], env=env, capture_output=True, text=True,
+                         check=True, timeout=30).stdout.split()
+    pids.append(int(out[1]))
+    return out[0]
+
+
 @contextlib.contextmanager
 def session_bus(root: Path, *, keyring: bool) -> Iterator[dict[str, str]]:
     """Start dbus-daemon (and gnome-keyring's secrets component when `keyring`); yield
@@ -49,11 +58,7 @@ def session_bus(root: Path, *, keyring: bool) -> Iterator[dict[str, str]]:
     env = base_env(root)
     pids: list[int] = []
     try:
-        out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
-                              "--print-pid=1"], env=env, capture_output=True, text=True,
-                             check=True, timeout=30).stdout.split()
-        env["DBUS_SESSION_BUS_ADDRESS"] = out[0]
-        pids.append(int(out[1]))
+        env["DBUS_SESSION_BUS_ADDRESS"] = _dbus_daemon(env, pids)
         if keyring:
             started = subprocess.run(
                 ["gnome-keyring-daemon", "--unlock", "--daemonize", "--components=secrets"],
@@ -94,11 +99,7 @@ def logind_bus(root: Path) -> Iterator[str]:
     env = base_env(root)
     pids: list[int] = []
     try:
-        out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
-                              "--print-pid=1"], env=env, capture_output=True, text=True,
-                             check=True, timeout=30).stdout.split()
-        address = out[0]
-        pids.append(int(out[1]))
+        address = _dbus_daemon(env, pids)
         mock = subprocess.Popen(
             [SYSTEM_PYTHON, "-m", "dbusmock", "--system", "--template", "logind"],
             env={**env, "DBUS_SYSTEM_BUS_ADDRESS": address},
