@@ -125,6 +125,21 @@ def main() -> int:
         settle()
         save(ctl.card, "prompt-card-tr.png")
         ctl.card.hide()
+        # The same card with the desktop's font at 20 pt: it grows, nothing is cut.
+        from PySide6.QtGui import QFont
+
+        normal = app.font()
+        large = QFont(normal)
+        large.setPointSizeF(20)
+        app.setFont(large)
+        from mlcoach.ui.prompt_card import PromptCard
+
+        assert ctl._prompt_view is not None
+        card = PromptCard(placeable=True)  # as the app builds it when started at that size
+        card.show_prompt(*ctl._prompt_view)
+        save(card, "prompt-card-tr-large.png")
+        card.hide()
+        app.setFont(normal)
         ctl.current_event = None
         pace_offer(ctl, settle, out / "pace-card-tr.png")
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, QPoint, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QTextDocumentFragment
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -50,19 +51,13 @@ class PromptCard(QWidget):
 
         self.theme = Label()
         self.theme.setAccessibleDescription(self.tr("Theme"))
-        font = self.theme.font()
-        font.setPointSizeF(font.pointSizeF() * 0.9)
-        font.setLetterSpacing(font.SpacingType.PercentageSpacing, 106)
-        self.theme.setFont(font)
         mute(self.theme)
 
         self.text = Label()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setAccessibleDescription(self.tr("Prompt"))
-        big = self.text.font()
-        big.setPointSizeF(big.pointSizeF() * 1.12)
-        self.text.setFont(big)
+        self._scale_fonts()
 
         self.try_label = Label()
         self.try_label.setWordWrap(True)
@@ -120,6 +115,24 @@ class PromptCard(QWidget):
         row.addWidget(capture)
         self.buttons["capture"] = capture
         return row
+
+    def _scale_fonts(self) -> None:
+        """The theme a little smaller and spaced, the prompt a little larger, than the
+        card's font (the desktop's, which may change while the app runs)."""
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+        self.theme.setFont(font)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.12)
+        self.text.setFont(big)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the desktop's font changed
+            self._scale_fonts()
+            if self.isVisible():
+                fit_card(self)
 
     def show_prompt(self, theme: str, text: str, try_this: str, note: str = "",
                     anchor: QRect | None = None) -> None:
@@ -184,10 +197,13 @@ def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_W
     """Size a filled card to what its words need: at least `min_width` wide, wider when
     its buttons (or a long word) need it at a large font, never wider than the screen,
     and as tall as its wrapped lines are at that width."""
-    layout = card.layout()
-    if layout is not None:
-        layout.invalidate()
-        layout.activate()
+    # Every layout inside, deepest last: a hidden card's inner frame keeps the sizes of
+    # the font it was built with until shown (the desktop's font changed meanwhile).
+    layouts = [lay for lay in (card.layout(), *card.findChildren(QLayout)) if lay is not None]
+    for lay in layouts:
+        lay.invalidate()
+    for lay in reversed(layouts):
+        lay.activate()
     area = _card_area(anchor)
     widest = max(min_width, area.width() - 2 * MARGIN)
     width = min(max(min_width, card.minimumSizeHint().width()), widest)

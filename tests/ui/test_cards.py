@@ -99,6 +99,34 @@ def test_the_prompt_card_grows_to_show_all_its_words(qtbot: Any, big_font: None,
     assert cut_off(card) == []
 
 
+def test_a_card_built_before_the_desktops_font_grew_still_shows_all_its_words(
+        qtbot: Any, qapp: QApplication, language: str) -> None:
+    """The card is built at the first prompt; the person then sets a larger font in the
+    desktop's settings. The next prompt cut its buttons ("ot for m") and kept the prompt
+    at the old size."""
+    from mlcoach.ui.prompt_card import PromptCard
+
+    theme, text, try_this, _ = PROMPTS[language]
+    card = PromptCard()
+    qtbot.addWidget(card)
+    card.show_prompt(theme, text, try_this)
+    card.hide()
+    before = QFont(qapp.font())
+    large = QFont(before)
+    large.setPointSizeF(20)
+    qapp.setFont(large)
+    try:
+        card.show_prompt(theme, text, try_this)
+        assert cut_off(card) == []
+        assert card.text.font().pointSizeF() > 20  # the prompt stays the larger line
+        qapp.setFont(before)
+        card.show_prompt(theme, text, try_this)
+        qapp.setFont(large)  # while the card is shown: it follows at once
+        assert cut_off(card) == []
+    finally:
+        qapp.setFont(before)
+
+
 def test_the_capture_button_says_what_it_does(qtbot: Any) -> None:
     from mlcoach.ui.prompt_card import PromptCard
 
