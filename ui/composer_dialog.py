@@ -51,7 +51,7 @@ from mlcoach.ui.follow_ups import FollowUps
 from mlcoach.ui.i18n import as_sentence, error_message, qdate
 from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
-from mlcoach.ui.widgets.helpers import shortcut
+from mlcoach.ui.widgets.helpers import shortcut, tab_keys
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -201,6 +201,7 @@ class ComposerDialog(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.addWidget(self.tabs)
+        tab_keys(self, self.tabs)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -48,6 +48,7 @@ from mlcoach.ui.widgets.forms import (
     to_qtime,
     ui_language,
 )
+from mlcoach.ui.widgets.helpers import tab_keys
 from mlcoach.ui.widgets.page_tabs import PageTabs
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import (
@@ -402,6 +403,7 @@ class SettingsDialog(QDialog):
         self.save_error = InlineError()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
+        tab_keys(self, self.tabs)
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)

@@ -691,3 +691,20 @@ def test_a_change_that_blames_shows_why_as_a_sentence(qtbot, coach, store):
     shown = coach.output_text()
     assert shown.startswith("This says what someone does or did") and shown.endswith(".")
     assert coach.composed() is None and not coach.save_button.isEnabled()
+
+
+def test_ctrl_page_down_switches_tabs_and_leaves_the_person_alone(qtbot, coach, store):  # type: ignore[no-untyped-def]
+    """In the "Who" box Ctrl+PgDown changed the person (and with it the style and the
+    suggestion) instead of moving to the next tab, as it does in browsers and editors."""
+    from PySide6.QtCore import Qt
+
+    from mlcoach.domain.model import Style
+
+    store.add_person("Ana Lima", Style.FACTS)
+    coach.who.setFocus()
+    before = coach.who.currentText()
+    qtbot.keyClick(coach.who, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert coach.tabs.currentIndex() == 1 and coach.who.currentText() == before
+    qtbot.keyClick(coach.focusWidget() or coach, Qt.Key.Key_PageUp,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert coach.tabs.currentIndex() == 0

@@ -289,6 +289,27 @@ def test_delete_and_undo(qtbot, some: Store) -> None:
     assert not tab.undo_bar.isVisibleTo(window)
 
 
+def test_the_keypads_enter_opens_a_moment_and_shift_f10_its_menu(qtbot, some: Store,  # type: ignore[no-untyped-def]
+                                                                 monkeypatch) -> None:
+    """Return opened the editor but the keypad's Enter did not; the row's menu opened
+    only with a Menu key, which most laptops lack."""
+    from PySide6.QtWidgets import QMenu
+
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    popped: list[list[str]] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *_a: popped.append(
+        [a.text() for a in menu.actions()]))
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.model.index(1, 0))
+    qtbot.keyClick(tab.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    assert popped and "&Copy text" in popped[0]
+    qtbot.keyClick(tab.view, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    editor = tab.editor()
+    assert editor is not None and editor.isVisible()
+    editor.done(0)
+
+
 def test_outcome_from_the_list(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     tab = window.timeline
@@ -612,3 +633,14 @@ def test_down_in_the_search_moves_to_the_rows(qtbot, some: Store) -> None:
     assert view.hasFocus() and view.currentIndex().row() == 0
     qtbot.keyClick(view, Qt.Key.Key_Down)  # and on down the rows from there
     assert view.currentIndex().row() == 1
+
+
+def test_ctrl_page_down_switches_tabs_from_the_rows(qtbot, some: Store) -> None:  # type: ignore[no-untyped-def]
+    """From the timeline, where the keyboard starts, Ctrl+PgDown jumped a page of rows."""
+    window = open_window(qtbot, some)
+    window.timeline.view.setFocus()
+    qtbot.keyClick(window.timeline.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.insights
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageUp,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.timeline

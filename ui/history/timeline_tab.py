@@ -166,6 +166,9 @@ class TimelineTab(QWidget):
             (QKeySequence(Qt.Key.Key_Delete), self.delete_selected, self.view),
             (QKeySequence(Qt.Key.Key_F2), self.edit_selected, self.view),
             (QKeySequence(Qt.Key.Key_Return), self.edit_selected, self.view),
+            (QKeySequence(Qt.Key.Key_Enter), self.edit_selected, self.view),  # the keypad's
+            # the row's menu from the keyboard where there is no Menu key (laptops)
+            (QKeySequence("Shift+F10"), self._menu_at_current_row, self.view),
         ):
             shortcut = QShortcut(keys, target)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -369,6 +372,11 @@ class TimelineTab(QWidget):
         if not self._deleted:
             self.undo_bar.hide()
         self.entries_changed.emit()
+
+    def _menu_at_current_row(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._context_menu(self.view.visualRect(index).center())
 
     def _context_menu(self, pos: Any) -> None:
         index = self.view.indexAt(pos)

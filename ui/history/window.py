@@ -35,6 +35,7 @@ from mlcoach.ui.history.timeline_tab import TimelineTab
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
+from mlcoach.ui.widgets.helpers import tab_keys
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 
@@ -104,6 +105,7 @@ class HistoryWindow(QWidget):
         resize_within_screen(self, 1120, 740)
         self._insights_stale = True
         self.tabs.currentChanged.connect(self._tab_changed)
+        tab_keys(self, self.tabs)
         self.insights.focus_accepted.connect(self.focus_accepted.emit)
         self.timeline.entries_changed.connect(self._entries_changed)
         self.transfer.busy_changed.connect(self._transfer_busy)

@@ -4,10 +4,11 @@ to a screen reader."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 if TYPE_CHECKING:  # the `Qt` namespace costs ~1 MB once built (capture_window._key)
     from PySide6.QtCore import Qt
@@ -22,6 +23,20 @@ def shortcut(parent: QWidget, keys: str | QKeySequence, slot: Callable[[], objec
         made.setContext(context)
     made.activated.connect(slot)
     return made
+
+
+def tab_keys(window: QWidget, tabs: QTabWidget) -> None:
+    """Ctrl+PgDown and Ctrl+PgUp switch `tabs` from anywhere in `window`, as in browsers
+    and editors (Ctrl+Tab works only from the tab bar; in a list or a combo box PgDown
+    moved the list, or changed the person chosen)."""
+    from PySide6.QtCore import Qt  # here: see the note on the import above
+
+    def step(by: int) -> None:
+        if tabs.count():
+            tabs.setCurrentIndex((tabs.currentIndex() + by) % tabs.count())
+
+    for keys, by in (("Ctrl+PgDown", 1), ("Ctrl+PgUp", -1)):
+        shortcut(window, keys, partial(step, by), Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
 
 def bold(label: QLabel) -> QLabel:
