@@ -443,6 +443,9 @@ def gnome(s: Session, appindicator: bool = False) -> dict[str, str]:
 def sway(s: Session) -> dict[str, str]:
     """sway refuses root: the compositor, its bar and dunst run as `nobody`; the app
     runs as the caller and reaches them (root passes the socket permissions)."""
+    # The app's own data folder stays the caller's: mlcoach refuses to work as root in a
+    # folder another user owns (what it made there would lock that user out).
+    (s.root / "data").mkdir(mode=0o700, exist_ok=True)
     os.chown(s.root, NOBODY, NOBODY)
     for folder in (Path(s.env["HOME"]), Path(s.env["XDG_RUNTIME_DIR"])):
         for path in [folder, *folder.rglob("*")]:
