@@ -832,6 +832,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.timer.stop()
         self._backup_timer.stop()
         self.prompt_expiry.stop()
+        for timer in self._side_expiry.values():
+            timer.stop()
 
     def quit(self) -> None:
         """Keep what was typed, close the store and exit, whatever fails on the way (a
