@@ -715,7 +715,7 @@ def test_an_error_line_shows_no_control_character_of_a_file_or_its_words(cli_env
     named = tmp_path / "two\nlines.json"
     done = run_cli(cli_env, "import", str(named))
     assert done.returncode != 0 and len(done.stderr.strip().splitlines()) == 1
-    assert "two\ufffdlines.json" in done.stderr
+    assert "two\\nlines.json" in done.stderr  # the name as `ls -b` shows it
     cal = tmp_path / "title.ics"
     # (an event without a start is skipped, a time zone no one can read is left out:
     # the sequence sits in the calendar's own start)
@@ -1008,3 +1008,44 @@ def test_an_empty_name_or_query_is_a_usage_error(cli_env, args):
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert "empty" in done.stderr or "at least one word" in done.stderr
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    (b"\xfe.json", "\\xfe.json"), (b"tab\there.json", "tab\\there.json"),
+])
+def test_a_file_name_in_a_message_is_one_readable_line(cli_env, tmp_path, name, shown):
+    """`mlcoach import $'\\xfe.json'` said "cannot read …/\\udcfe.json" (Python's lone
+    surrogate); a tab was shown as U+FFFD."""
+    res = subprocess.run([sys.executable, "-m", "mlcoach", "import",
+                          bytes(tmp_path) + b"/" + name], env=cli_env, capture_output=True,
+                         timeout=60, check=False)
+    assert res.returncode == 1
+    err = res.stderr.decode("utf-8")
+    assert len(err.strip().splitlines()) == 1, err
+    assert f"cannot read {tmp_path}/{shown}:" in err
+
+
+def test_a_data_folder_with_a_newline_is_shown_on_one_line(cli_env, tmp_path):
+    folder = tmp_path / "my\ndata"
+    res = run_cli(cli_env, "--data-dir", str(folder), "init")
+    assert res.returncode == 0, res.stderr
+    assert f"store created in {tmp_path}/my\\ndata, encrypted" in res.stdout
+    assert (folder / "store.json").exists() or any(folder.iterdir())
+
+
+def test_ctrl_d_at_a_passphrase_prompt_refuses_on_a_line_of_its_own(monkeypatch, capsys):
+    """getpass ends the prompt's line only when a line was typed: after Ctrl+D the
+    refusal followed "mlcoach passphrase: " on the same line."""
+    import getpass
+
+    from mlcoach.cli.main import ask_secret
+    from mlcoach.domain.errors import UsageError
+
+    def ctrl_d(prompt: str) -> str:
+        sys.stderr.write(prompt)
+        raise EOFError
+
+    monkeypatch.setattr(getpass, "getpass", ctrl_d)
+    with pytest.raises(UsageError, match="nothing was typed"):
+        ask_secret("mlcoach passphrase: ")
+    assert capsys.readouterr().err == "mlcoach passphrase: \n"

@@ -84,13 +84,14 @@ def test_wipe_without_a_terminal_or_yes_refuses_and_changes_nothing(
     assert autostart.is_enabled(platform="linux", env=cli_env)
 
 
-def _wipe_on_a_terminal(env: dict[str, str], answer: str) -> subprocess.CompletedProcess[str]:
+def _wipe_on_a_terminal(env: dict[str, str], answer: str,
+                        end: bytes = b"\n") -> subprocess.CompletedProcess[str]:
     primary, secondary = pty.openpty()
     try:
         proc = subprocess.Popen([sys.executable, "-m", "mlcoach", "wipe"], env=env,
                                 stdin=secondary, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
-        os.write(primary, answer.encode() + b"\n")
+        os.write(primary, answer.encode() + end)
         out, err = proc.communicate(timeout=60)
     finally:
         os.close(primary)
@@ -108,6 +109,17 @@ def test_wipe_on_a_terminal_deletes_only_after_the_word(cli_env: dict[str, str])
     yes = _wipe_on_a_terminal(cli_env, "delete")
     assert yes.returncode == 0, yes.stderr
     assert not data.exists() and _key(cli_env, store_id) == "None"
+
+
+def test_ctrl_d_at_the_wipe_question_refuses_on_a_line_of_its_own(
+        cli_env: dict[str, str]) -> None:
+    """Ctrl+D at "Type delete to confirm: " ends no line: the refusal was printed on the
+    question's own line."""
+    data, _store_id = _filled(cli_env)
+    res = _wipe_on_a_terminal(cli_env, "", end=b"\x04")
+    assert res.returncode == 1, res.stderr
+    assert "\nmlcoach: not confirmed; nothing was deleted" in res.stderr
+    assert (data / "mlcoach.db").exists()
 
 
 def test_wipe_asks_in_turkish_and_takes_the_turkish_word(cli_env: dict[str, str]) -> None:
@@ -228,3 +240,42 @@ def test_output_is_utf8_even_when_the_locale_says_otherwise(cli_env: dict[str, s
                          env=cli_env, capture_output=True, timeout=60, check=False)
     assert res.returncode == 0, res.stderr
     assert "Ayşe'ye ılık bir teşekkür" in res.stdout.decode("utf-8")
+
+
+def _on_terminal(env: dict[str, str], *args: str) -> bytes:
+    """What `mlcoach ARGS` writes to a terminal (a pseudo-terminal), as bytes."""
+    import os
+    import pty
+
+    main, side = pty.openpty()
+    try:
+        res = subprocess.run([sys.executable, "-m", "mlcoach", *args], env=env,
+                             stdin=subprocess.DEVNULL, stdout=side, stderr=side, timeout=60,
+                             check=False)
+        os.close(side)
+        side = -1
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the terminal's other end is closed and all was read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(main)
+        if side >= 0:
+            os.close(side)
+    assert res.returncode == 0, b"".join(chunks)
+    return b"".join(chunks)
+
+
+def test_a_latin5_terminal_shows_turkish_letters(cli_env: dict[str, str]) -> None:
+    """A tr_TR.ISO-8859-9 terminal showed "AyÅe" for "Ayşe": output was always UTF-8.
+    To a terminal mlcoach now writes its encoding; what it cannot show becomes "?"."""
+    assert run_cli(cli_env, "capture", "Ayşe'ye ılık bir teşekkür 🙂").returncode == 0
+    env = dict(cli_env, PYTHONIOENCODING="iso-8859-9", LANGUAGE="tr")
+    shown = _on_terminal(env, "export", "--format", "md")
+    assert "Ayşe'ye ılık bir teşekkür ?".encode("iso-8859-9") in shown
+    assert "Ayşe".encode() not in shown  # no UTF-8 bytes for the terminal to garble

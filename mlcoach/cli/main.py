@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 from mlcoach.cli.parser import build_parser, command_in
 from mlcoach.domain.errors import MlcoachError, UsageError
-from mlcoach.domain.i18n import N_, translate, ui_language
+from mlcoach.domain.i18n import N_, shown_path, translate, ui_language
 from mlcoach.domain.text import REORDERING
 
 if TYPE_CHECKING:
@@ -458,6 +458,7 @@ def ask_secret(prompt: str) -> str:
     try:
         return getpass.getpass(prompt)
     except EOFError:
+        sys.stderr.write("\n")  # Ctrl+D ends no line: the refusal starts its own
         raise UsageError("nothing was typed at the prompt (nothing was changed)") from None
 
 
@@ -655,12 +656,25 @@ class _ClosedOutput(io.TextIOBase):
         raise OSError(errno.EBADF, "standard output is closed")
 
 
-def utf8_output() -> None:
-    """Write UTF-8 on stdout and stderr whatever the locale says (Windows pipes default to
-    the ANSI code page, where a Turkish export fails with UnicodeEncodeError)."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+def utf8_output(streams: Sequence[object] | None = None) -> None:
+    """Write what a reader can read. Into a pipe or a file: UTF-8 whatever the locale says
+    (exports are UTF-8; Windows pipes default to the ANSI code page, where a Turkish export
+    failed with UnicodeEncodeError). To a terminal: its own encoding, so a Latin-5
+    (tr_TR.ISO-8859-9) terminal shows Turkish letters, not UTF-8's bytes; a character
+    the terminal cannot show becomes "?" rather than an error."""
+    for stream in (sys.stdout, sys.stderr) if streams is None else streams:
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        encoding = (stream.encoding or "").lower().replace("_", "-")
+        if encoding in ("utf-8", "utf8"):
+            continue
+        try:
+            terminal = stream.isatty()
+        except (OSError, ValueError):
+            terminal = False
+        if terminal:
+            stream.reconfigure(errors="replace")
+        else:
             stream.reconfigure(encoding="utf-8")
 
 
@@ -757,7 +771,9 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
             folder = None
         message = _db_error_message(exc, folder)
         if message is None and isinstance(exc, OSError):
-            message = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+            name = exc.filename
+            message = f"{exc.strerror or exc}" + (
+                f": {shown_path(name) if isinstance(name, str) else name}" if name else "")
         logger.debug("unexpected error", exc_info=True)
         if message is None:
             first = str(exc).splitlines()[0][:200] if str(exc) else ""

@@ -37,7 +37,10 @@ def cmd_wipe(ctx: Context) -> int:
             "It cannot be undone.", lang, folder=root) + "\n"
             + translate("Type {word} to confirm: ", lang, word=word))
         ctx.stderr.flush()
-        typed = ctx.stdin.readline().strip().replace("İ", "i").replace("I", "ı").lower()
+        line = ctx.stdin.readline(4096)
+        if not line.endswith("\n"):  # Ctrl+D ends no line: the answer starts its own
+            ctx.stderr.write("\n")
+        typed = line.strip().replace("İ", "i").replace("I", "ı").lower()
         if typed not in ("delete", word, word.replace("i", "ı")):
             raise MlcoachError("not confirmed; nothing was deleted")
     _stop_running_app(root)

@@ -15,6 +15,7 @@ import functools
 import os
 from collections.abc import Mapping
 from datetime import date
+from pathlib import PurePath
 from types import MappingProxyType
 
 SUPPORTED = ("en", "tr")
@@ -94,7 +95,19 @@ def _param(value: object, language: str) -> object:
         return translate(value.template, language, **value.params)
     if isinstance(value, BaseException):
         return error_text(value, language)
+    if isinstance(value, PurePath):
+        return shown_path(value)
     return value
+
+
+def shown_path(path: PurePath | str) -> str:
+    """A file name as a message shows it, on one line: bytes that are not UTF-8 as
+    `\\xff` (as `ls -b` shows them), a newline or other control character escaped."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii")
+                   for c in text)
 
 
 def error_text(exc: BaseException, language: str) -> str:
