@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.errors import MlcoachError, UsageError
-from mlcoach.domain.i18n import translate, ui_language
+from mlcoach.domain.i18n import shown_path, translate, ui_language
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.vault import (
     LOST_META,
@@ -58,7 +58,8 @@ def run_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) -> 
             out.append(Check("store", "FAIL", LOST_META.format(path=layout.meta,
                                                                database=layout.db.name)))
     elif meta is None:
-        out.append(Check("store", "WARN", f"no store in {layout.root} yet (created on first use)"))
+        out.append(Check("store", "WARN",
+                         f"no store in {shown_path(layout.root)} yet (created on first use)"))
     else:
         if not meta_file_ok(layout):
             out.append(Check("store.json", "WARN", "missing or damaged; its copy in "
@@ -84,7 +85,8 @@ def _recovery_checks(layout: Layout) -> list[Check]:
                   if not p.name.endswith(("-wal", "-shm", "-journal")))
     if kept:
         out.append(Check("set aside", "WARN",
-                         f"{len(kept)} damaged file(s) kept in {layout.root}: {', '.join(kept)} "
+                         f"{len(kept)} damaged file(s) kept in {shown_path(layout.root)}: "
+                         f"{', '.join(kept)} "
                          "(delete them once you no longer need them)"))
     return out
 
@@ -133,8 +135,9 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
         return out
     except Exception as exc:  # a damaged file surfaces here as a DB error
         if not recovery.is_corruption(exc) and not os.access(layout.root, os.W_OK):
-            out.append(Check("store", "WARN", f"{layout.root} is read-only, so the store "
-                             "cannot be checked here; mlcoach reads it (search, export) but "
+            out.append(Check("store", "WARN", f"{shown_path(layout.root)} is read-only, so "
+                             "the store cannot be checked here; mlcoach reads it (search, "
+                             "export) but "
                              "saves nothing until the folder can be written"))
             return out
         out.append(Check("store", "FAIL", damaged if recovery.is_corruption(exc)
@@ -174,7 +177,7 @@ def _calendar_checks(path: str, eds: bool) -> list[Check]:
         except CalendarError as exc:
             out.append(Check("calendar", "WARN", str(exc)))
         else:
-            detail = f"{path}: {len(files)} .ics file(s)"
+            detail = f"{shown_path(path)}: {len(files)} .ics file(s)"
             if problems:
                 out.append(Check("calendar", "WARN", f"{detail}; {len(problems)} unreadable, "
                                  f"first: {problems[0]}"))
@@ -235,7 +238,7 @@ def _backup_checks(layout: Layout) -> list[Check]:
     folder = layout.backups
     files = sorted(folder.glob("mlcoach-*.db")) if folder.exists() else []
     if not files:
-        return [Check("backups", "WARN", f"no backups yet in {folder}")]
+        return [Check("backups", "WARN", f"no backups yet in {shown_path(folder)}")]
     newest = files[-1]
     return [Check("backups", "OK", f"{len(files)} backup(s); newest {newest.name}")]
 

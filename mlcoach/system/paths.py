@@ -222,13 +222,15 @@ def read_small(path: Path, limit: int = 1 << 20) -> bytes:
     (FileNotFoundError when there is none)."""
     import stat
 
+    from mlcoach.domain.i18n import shown_path
+
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as fh:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(f"{path} is not a regular file")
+            raise OSError(f"{shown_path(path)} is not a regular file")
         data = fh.read(limit + 1)
     if len(data) > limit:
-        raise OSError(f"{path} is larger than {limit} bytes")
+        raise OSError(f"{shown_path(path)} is larger than {limit} bytes")
     return data
 
 
