@@ -1049,3 +1049,21 @@ def test_ctrl_d_at_a_passphrase_prompt_refuses_on_a_line_of_its_own(monkeypatch,
     with pytest.raises(UsageError, match="nothing was typed"):
         ask_secret("mlcoach passphrase: ")
     assert capsys.readouterr().err == "mlcoach passphrase: \n"
+
+
+def test_calendar_says_so_in_its_exit_code_when_nothing_could_be_read(cli_env, tmp_path):
+    """`calendar --eds` with Evolution out of reach printed "[]" or "no calendar entries"
+    and exited 0, as if the day were free; so did the calendar chosen in Settings when it
+    could not be read. One source read is enough for 0 (the other's line still says why)."""
+    cal = tmp_path / "day.ics"
+    cal.write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nSUMMARY:Team sync\r\n"
+                   "DTSTART:20261124T100000Z\r\nDTEND:20261124T103000Z\r\nEND:VEVENT\r\n"
+                   "END:VCALENDAR\r\n")
+    window = ("--from", "2026-11-24", "--to", "2026-11-25")
+    res = run_cli(cli_env, "calendar", "--eds", "--json", *window)  # no session bus
+    assert res.returncode == 1 and res.stdout == "", res
+    assert "session bus" in res.stderr
+    both = run_cli(cli_env, "calendar", str(cal), "--eds", "--json", *window)
+    assert both.returncode == 0 and [m["summary"] for m in json.loads(both.stdout)] == \
+        ["Team sync"]
+    assert "session bus" in both.stderr

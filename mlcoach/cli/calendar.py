@@ -76,7 +76,7 @@ def cmd_calendar(ctx: Context) -> int:
     language = ui_language(ctx.language)
     for problem in result.problems:
         ctx.stderr.write(f"mlcoach: {one_line(error_text(problem, language))}\n")
-    if result.problems and not result.occurrences and _all_failed(result, path):
+    if result.unread:
         return 1  # nothing could be read: the lines above say why
     rows = [(m, _people(m, people)) for m in result.occurrences]
     if ns.json:
@@ -93,18 +93,6 @@ def cmd_calendar(ctx: Context) -> int:
         for m, who in rows:
             ctx.out(_line(m, who, tz, lang))
     return 0
-
-
-def _all_failed(result: Any, path: Path | None) -> bool:
-    """Whether no calendar could be read at all (then the exit code is 1)."""
-    from mlcoach.coaching.calendar_ics import CalendarError, calendar_files
-
-    if path is None:
-        return False
-    try:
-        return len(result.problems) >= len(calendar_files(path))
-    except CalendarError:
-        return True
 
 
 def _line(m: Meeting, who: list[str], tz: Any, lang: str) -> str:

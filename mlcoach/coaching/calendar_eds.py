@@ -253,7 +253,7 @@ def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] =
     try:
         address = _address(env)
     except EdsError as exc:
-        return Listing([], [exc])
+        return Listing([], [exc], unread=True)
     # Whole days with a margin: a meeting that began just before still overlaps.
     first = start.astimezone(UTC).date() - timedelta(days=1)
     last = end.astimezone(UTC).date() + timedelta(days=1)
@@ -269,4 +269,5 @@ def eds_occurrences(start: datetime, end: datetime, *, owners: Collection[str] =
     found: list[Meeting] = []
     for calendar, mine in parsed:
         found.extend(expand(calendar, start, end, [*owners, *mine]))
-    return Listing(sorted(found, key=sort_key), list(problems))
+    return Listing(sorted(found, key=sort_key), list(problems),
+                   unread=not parsed and bool(problems))

@@ -96,10 +96,12 @@ class Meeting:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """The occurrences of a window, and one line per calendar that could not be read."""
+    """The occurrences of a window, and one line per calendar that could not be read;
+    `unread` when not one calendar asked for could be read."""
 
     occurrences: list[Meeting]
     problems: list[CalendarError] = field(default_factory=list)
+    unread: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,7 +439,8 @@ def occurrences(path: Path, start: datetime, end: datetime, *,
         raise ValueError("start and end must be aware datetimes")
     found: list[Meeting] = []
     problems: list[CalendarError] = []
-    for file in calendar_files(Path(path)):
+    files = calendar_files(Path(path))
+    for file in files:
         try:
             found.extend(expand(_parse_file(file, start, end), start, end, owners))
         except CalendarError as exc:
@@ -445,7 +448,7 @@ def occurrences(path: Path, start: datetime, end: datetime, *,
         except Exception as exc:  # a rule dateutil refuses while expanding: this file only
             problems.append(CalendarError("{path}: a recurring event cannot be read "
                                           "({reason})", path=file, reason=_one_line(exc)))
-    return Listing(_sorted(found), problems)
+    return Listing(_sorted(found), problems, unread=bool(files) and len(problems) == len(files))
 
 
 def meetings(path: Path, start: datetime, end: datetime, *,
@@ -455,12 +458,11 @@ def meetings(path: Path, start: datetime, end: datetime, *,
     CalendarError when the path cannot be read or none of its files can; in a folder
     an unreadable file is logged and skipped as long as another one reads.
     """
-    files = calendar_files(Path(path))
     listing = occurrences(path, start, end, owners=owners)
     for problem in listing.problems:
         logger.warning("%s", problem)
-    if listing.problems and len(listing.problems) == len(files):
-        if len(files) == 1:
+    if listing.unread:
+        if len(listing.problems) == 1:
             raise listing.problems[0]
         raise CalendarError("{path}: no calendar file could be read ({reason})", path=path,
                             reason=listing.problems[0])

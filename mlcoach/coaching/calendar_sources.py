@@ -30,24 +30,30 @@ def listing(settings: Settings, start: datetime, end: datetime, *,
     owners = tuple(settings.calendar_emails)
     found: list[Meeting] = []
     problems: list[CalendarError] = []
+    asked = unread = 0  # sources asked, and those of which nothing could be read
     if target is not None:
+        asked += 1
         try:
             part = occurrences(target, start, end, owners=owners)
         except CalendarError as exc:
             problems.append(exc)
+            unread += 1
         else:
             found.extend(part.occurrences)
             problems.extend(part.problems)
+            unread += part.unread
     if use_eds:
         from mlcoach.coaching.calendar_eds import eds_occurrences
 
+        asked += 1
         part = eds_occurrences(start, end, owners=owners)
         found.extend(part.occurrences)
         problems.extend(part.problems)
+        unread += part.unread
     for problem in problems if log else ():
         logger.warning("calendar not read: %s", problem)
     found.sort(key=sort_key)
-    return Listing(found, problems)
+    return Listing(found, problems, unread=asked > 0 and unread == asked)
 
 
 def busy_meetings(settings: Settings, start: datetime, end: datetime) -> list[Meeting]:

@@ -209,7 +209,7 @@ def test_a_meeting_in_evolution_holds_prompts_and_brings_the_prep_card(eds, monk
 def test_without_evolution_on_the_bus_it_is_one_line(eds):
     env = dict(eds, DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent/bus")
     res = run_cli(env, "calendar", "--eds", "--json")
-    assert res.returncode == 0 and json.loads(res.stdout) == []
+    assert res.returncode == 1 and res.stdout == ""  # nothing read: not "no meetings"
     (line,) = res.stderr.strip().splitlines()
     assert "Evolution Data Server" in line
 
