@@ -338,16 +338,17 @@ def _autostart_check(enabled: bool) -> Check:
 
     if not enabled:
         return Check("autostart", "OK", "does not start at login (Settings can turn it on)")
-    where = autostart.location()
+    where = shown_path(autostart.location())
     command = autostart.entry_command()
     if not command:
         return Check("autostart", "WARN", f"starts at login, but {where} names no program")
     if not autostart.program_exists(command[0]):
         return Check("autostart", "WARN",
-                     f"set to start at login, but {command[0]} does not exist any more: "
+                     f"set to start at login, but {shown_path(command[0])} does not exist "
+                     "any more: "
                      "turn Launch at login off and on again in Settings (entry: "
                      f"{where})")
-    return Check("autostart", "OK", f"starts at login ({command[0]})")
+    return Check("autostart", "OK", f"starts at login ({shown_path(command[0])})")
 
 
 # -- the commands ---------------------------------------------------------------------
