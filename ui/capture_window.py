@@ -33,7 +33,7 @@ from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.wayland_frames import placed_by_compositor
 from mlcoach.ui.widgets.choice_row import ChoiceRow
-from mlcoach.ui.widgets.helpers import announce, shortcut
+from mlcoach.ui.widgets.helpers import announce, close_keys, shortcut
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -410,6 +410,7 @@ class CaptureWindow(QWidget):
         for i, style in enumerate(STYLES, 1):
             shortcut(self, f"Ctrl+{i}", partial(self.style_choice.toggle, style))
         shortcut(self, "Ctrl+0", self.style_choice.clear)
+        close_keys(self, self.hide)  # as Esc: the draft stays
 
     def _restore_draft(self) -> None:
         draft = self._draft.load()

@@ -51,7 +51,7 @@ from mlcoach.ui.follow_ups import FollowUps
 from mlcoach.ui.i18n import as_sentence, error_message, qdate
 from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
-from mlcoach.ui.widgets.helpers import shortcut, tab_keys
+from mlcoach.ui.widgets.helpers import close_keys, shortcut, tab_keys
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -342,6 +342,7 @@ class ComposerDialog(QWidget):
             shortcut(self, keys, self._save_from_keyboard)
         shortcut(self, "Ctrl+Shift+C", self._copy_from_keyboard)
         shortcut(self, "Escape", self.close)
+        close_keys(self, self.close)
 
     def _fix_tab_order(self) -> None:
         chain = [*self.inputs.tab_chain(), self.view.output, self.copy_button, self.save_button]

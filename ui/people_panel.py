@@ -40,6 +40,7 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
 from mlcoach.ui.widgets.discard import discard_confirmed
+from mlcoach.ui.widgets.helpers import close_keys
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
@@ -120,6 +121,7 @@ class PersonDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        close_keys(self, self.reject)  # as Esc: asks when something was typed
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setAccessibleName(self.tr("Save the person"))
 

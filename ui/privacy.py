@@ -33,6 +33,7 @@ from mlcoach.transfer.exporting import (
     export_target,
 )
 from mlcoach.ui.i18n import current_language
+from mlcoach.ui.widgets.helpers import close_keys
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -230,6 +231,7 @@ class ConfirmDeleteDialog(QDialog):
         self.delete_button.setAutoDefault(False)
         self.delete_button.clicked.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        close_keys(self, self.reject)
         self.field.textChanged.connect(self._check)
 
         top = QHBoxLayout()

@@ -46,6 +46,7 @@ from mlcoach.ui.reflection_draft import Answers, ReflectionDraft, from_json
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.elided_label import ElidedLabel
+from mlcoach.ui.widgets.helpers import close_keys
 from mlcoach.ui.widgets.outcome_row import OutcomeRow
 from mlcoach.ui.widgets.page_tabs import resize_within_screen, screen_room
 from mlcoach.ui.widgets.plain_text import Label
@@ -165,6 +166,7 @@ class ReflectionDialog(QDialog):
         self._buttons.accepted.connect(self.save)
         self._buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        close_keys(self, self.reject)  # as Esc: asks before typed text is lost
 
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)

@@ -48,7 +48,7 @@ from mlcoach.ui.widgets.forms import (
     to_qtime,
     ui_language,
 )
-from mlcoach.ui.widgets.helpers import tab_keys
+from mlcoach.ui.widgets.helpers import close_keys, tab_keys
 from mlcoach.ui.widgets.page_tabs import PageTabs
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import (
@@ -404,6 +404,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         tab_keys(self, self.tabs)
+        close_keys(self, self.reject)  # as Esc: asks before changes are lost
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(MIN_WIDTH)

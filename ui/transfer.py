@@ -43,6 +43,7 @@ from mlcoach.transfer.journals import guess_source, person_matcher, read_journal
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for
+from mlcoach.ui.widgets.helpers import close_keys
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -186,6 +187,7 @@ class ImportPreviewDialog(QDialog):
             buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        close_keys(self, self.reject)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(heading)

@@ -26,6 +26,7 @@ from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from mlcoach.ui.privacy import RecoveryKeyView
 from mlcoach.ui.widgets.forms import InlineError, hint_label, theme_display_names, ui_language
+from mlcoach.ui.widgets.helpers import close_keys
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import HoursRow, ThemePicker, WorkdayPicker, hours_problem
 
@@ -241,6 +242,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)
         self._update_buttons()
+        close_keys(self, self.reject)  # as Esc: counts as skipping
 
     def showEvent(self, event: QShowEvent) -> None:
         """At the first show, the keyboard starts on the step, not on Skip (the first

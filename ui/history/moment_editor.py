@@ -25,6 +25,7 @@ from mlcoach.store.timeline import (
 )
 from mlcoach.ui.names import kind_names, outcome_names
 from mlcoach.ui.widgets.discard import discard_confirmed
+from mlcoach.ui.widgets.helpers import close_keys
 from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class MomentEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
+        close_keys(self, self.reject)  # as Esc: asks when the moment was changed
         form = QFormLayout()
         form.addRow(self.tr("&Text"), self.text)
         form.addRow(self.tr("&Kind"), self.kind)

@@ -35,7 +35,7 @@ from mlcoach.ui.history.timeline_tab import TimelineTab
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
-from mlcoach.ui.widgets.helpers import tab_keys
+from mlcoach.ui.widgets.helpers import close_keys, tab_keys
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 
@@ -113,7 +113,7 @@ class HistoryWindow(QWidget):
             self.tr("Exported to %1").replace("%1", str(path))))
         self.transfer.imported.connect(self._imported)
         self.transfer.failed.connect(self.show_notice)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+        close_keys(self, self.close)
         QShortcut(QKeySequence("Escape"), self, self.close)  # as the other windows close
 
     def _menu_bar(self) -> QMenuBar:

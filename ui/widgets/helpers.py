@@ -25,6 +25,15 @@ def shortcut(parent: QWidget, keys: str | QKeySequence, slot: Callable[[], objec
     return made
 
 
+def close_keys(window: QWidget, slot: Callable[[], object]) -> QShortcut:
+    """The platform's keys for closing a window (Ctrl+W and Ctrl+F4 on Linux and Windows,
+    Cmd+W on macOS) call `slot` from anywhere in `window`: the same route as Esc or the
+    close button, so a window holding typed text still asks or keeps its draft."""
+    made = QShortcut(QKeySequence.StandardKey.Close, window)
+    made.activated.connect(slot)
+    return made
+
+
 def tab_keys(window: QWidget, tabs: QTabWidget) -> None:
     """Ctrl+PgDown and Ctrl+PgUp switch `tabs` from anywhere in `window`, as in browsers
     and editors (Ctrl+Tab works only from the tab bar; in a list or a combo box PgDown
