@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import re
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -303,6 +304,39 @@ def test_tab_walks_through_every_control(window: Any, qtbot: Any) -> None:
             w = w.nextInFocusChain()
         problems += [f"{page}: {describe(w)}" for w in wanted if w not in chain]
     assert problems == []
+
+
+def _backwards_in_a_row(top: QWidget, page: str) -> list[str]:
+    """Tab stops that Tab reaches right after a control to their right on the same row."""
+    stops = [w for w in interactive(top) if w.isVisible() and w.isEnabled()
+             and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+    chain, w = [], top.nextInFocusChain()
+    while w is not top and len(chain) < 5000:
+        if w in stops and w not in chain:
+            chain.append(w)
+        w = w.nextInFocusChain()
+    problems = []
+    for a, b in pairwise(chain):
+        if a.isAncestorOf(b) or b.isAncestorOf(a):
+            continue  # a tab widget and its own tab bar
+        ra = a.rect().translated(a.mapTo(top, a.rect().topLeft()))
+        rb = b.rect().translated(b.mapTo(top, b.rect().topLeft()))
+        shared = min(ra.bottom(), rb.bottom()) - max(ra.top(), rb.top())
+        if shared > min(ra.height(), rb.height()) / 2 and rb.center().x() < ra.center().x():
+            problems.append(f"{page}: {describe(a)} -> {describe(b)}")
+    return problems
+
+
+def test_tab_follows_the_reading_order_of_a_row(window: Any) -> None:
+    """In a row of controls Tab goes left to right, as the row is read (the weekly
+    review's buttons went right to left)."""
+    top, pages = window
+    assert [p for page in pages() for p in _backwards_in_a_row(top, page)] == []
+
+
+def test_turkish_tab_follows_the_reading_order_of_a_row(turkish: None, window: Any) -> None:
+    top, pages = window
+    assert [p for page in pages() for p in _backwards_in_a_row(top, page)] == []
 
 
 def _grab(widget: QWidget) -> bytes:

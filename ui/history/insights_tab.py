@@ -96,9 +96,10 @@ class ReviewBanner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.accept_button = QPushButton(self)
+        # Made in the order they stand (and Tab visits them): Not now, then Accept.
         self.dismiss_button = QPushButton(self.tr("Not now"), self)
         self.dismiss_button.setAccessibleName(self.tr("Close the weekly review"))
+        self.accept_button = QPushButton(self)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.dismiss_button)
