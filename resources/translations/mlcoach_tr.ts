@@ -500,6 +500,10 @@
         <translation>Bitiş</translation>
     </message>
     <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
         <source>People matching: %1</source>
         <translation>Eşleşen kişiler: %1</translation>
     </message>

@@ -173,6 +173,14 @@ def person_dialog(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> B
     return PersonDialog(lambda form: None, person=store.people()[0]), lambda: iter(["person"])
 
 
+def moment_editor(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
+    from mlcoach.store.timeline import Timeline, TimelineFilter
+    from mlcoach.ui.history.moment_editor import MomentEditor
+
+    entry = next(e for e in Timeline(store).page(TimelineFilter(), 0, 50) if e.moment_kind)
+    return MomentEditor(entry), lambda: iter(["moment editor"])
+
+
 def confirm_delete(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Built:
     from mlcoach.ui.privacy import ConfirmDeleteDialog
 
@@ -206,7 +214,7 @@ def main_window(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Bui
 
 
 WINDOWS = [capture, reflection, settings, welcome, coach, history, people, person_dialog,
-           confirm_delete, prompt_card, prep_card, main_window]
+           moment_editor, confirm_delete, prompt_card, prep_card, main_window]
 
 
 @pytest.fixture(params=WINDOWS, ids=lambda f: f.__name__)
@@ -287,6 +295,29 @@ def test_every_control_is_named_and_reachable_by_keyboard(window: Any) -> None:
             exempt = type(top).__name__ in NO_FOCUS_WINDOWS
             if not exempt and not tab_stop(w):
                 problems.append(f"{page}: {describe(w)} cannot be reached with Tab")
+    assert sorted(set(problems)) == []
+
+
+def test_every_field_has_a_name_of_its_own(window: Any) -> None:
+    """A combo box's spoken name on Linux is its current value ("Any kind"): Qt leaves its
+    name to the label that is its buddy. Every combo box has such a label, and every spin
+    box and line edit a name that is not its value."""
+    top, pages = window
+    problems = []
+    for page in pages():
+        for w in interactive(top):
+            if not isinstance(w, QComboBox | QAbstractSpinBox | QLineEdit):
+                continue
+            face = QAccessible.queryAccessibleInterface(w)
+            labels = [r[0].text(QAccessible.Text.Name).strip()
+                      for r in face.relations(QAccessible.RelationFlag.Label)]
+            value = face.text(QAccessible.Text.Value)
+            name = face.text(QAccessible.Text.Name).strip()
+            if isinstance(w, QComboBox):
+                if not any(labels):
+                    problems.append(f"{page}: {describe(w)} has no label")
+            elif not any(labels) and (not name or name == value):
+                problems.append(f"{page}: {describe(w)} is named by its value {value!r}")
     assert sorted(set(problems)) == []
 
 

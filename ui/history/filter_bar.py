@@ -38,6 +38,7 @@ from mlcoach.ui import ops
 from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import qdate
 from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
+from mlcoach.ui.widgets.flow_layout import FlowLayout, labelled
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 
 if TYPE_CHECKING:
@@ -152,19 +153,27 @@ class FilterBar(QWidget):
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.order)
-        filters = QHBoxLayout()
+        top.addWidget(self._with_label(self.order))
+        # Each list has a visible label: on Linux a screen reader names a combo box by
+        # its label (Qt gives its current value as its name), and the row wraps at a
+        # large font or in a narrow window instead of pushing the window off the screen.
+        filters = FlowLayout()
         for box in (self.show_box, self.kind_box, self.person_box, self.tag_box,
-                    self.theme_box, self.outcome_box, self.date_box, self.since_edit,
-                    self.until_edit):
-            filters.addWidget(box)
-        filters.addStretch(1)
+                    self.theme_box, self.outcome_box, self.date_box):
+            filters.addWidget(self._with_label(box))
+        filters.addWidget(self.since_edit)
+        filters.addWidget(self.until_edit)
         filters.addWidget(self.clear_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.people_hits)
+
+    def _with_label(self, box: QComboBox) -> QWidget:
+        label = Label(self.tr("%1:").replace("%1", box.accessibleName()))
+        label.setBuddy(box)
+        return labelled(label, box, self)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _t: self._debounce.start())
