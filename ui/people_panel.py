@@ -39,6 +39,7 @@ from mlcoach.domain.model import Kind, Outcome, Person, Style
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
+from mlcoach.ui.widgets.columns import ReadableColumn
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.helpers import close_keys
 from mlcoach.ui.widgets.plain_text import Label, as_plain
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 HISTORY_LIMIT = 50
+NAME_CHARS = 16  # the narrowest the names get, in average characters
+WHAT_CHARS = 24  # the narrowest a person's history entries get
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -208,6 +211,7 @@ class PersonHistory(QWidget):
         super().__init__(parent)
         self._store, self._tz = store, tz
         self._name = Label(self)
+        self._name.setWordWrap(True)  # the hint to pick someone is a sentence
         font = QFont(self._name.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
         font.setBold(True)
@@ -226,10 +230,9 @@ class PersonHistory(QWidget):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
-        self.list.header().setStretchLastSection(False)
-        self.list.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.list.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._what_column = ReadableColumn(self.list, 1, WHAT_CHARS)
         self._empty = _muted(Label(self.tr("Nothing with them yet."), self))
         history = Label(self.tr("History"), self)
         bold = QFont(history.font())
@@ -333,10 +336,11 @@ class PeoplePanel(QWidget):
         self.tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
+        # Names take the room left, but stay readable at a large font (they shrank to a
+        # letter or two at 20 pt); past that the list scrolls sideways.
+        self._name_column = ReadableColumn(self.tree, 0, NAME_CHARS)
 
         self.add_button = self._button(self.tr("&Add…"), self.tr("Add a person"), self.add_person)
         self.edit_button = self._button(self.tr("&Edit…"), self.tr("Edit the selected person"),

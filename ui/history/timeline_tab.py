@@ -11,6 +11,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     Qt,
     QTimer,
     Signal,
@@ -48,11 +49,13 @@ from mlcoach.ui.history.moment_editor import MomentEdit, MomentEditor
 from mlcoach.ui.history.stores import Stores
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import outcome_names, response_names
+from mlcoach.ui.widgets.columns import ReadableColumn
 from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
 UNDO_MS = 15_000
+ENTRY_CHARS = 30  # the entry column's narrowest, in average characters
 translate = QCoreApplication.translate  # lupdate reads translate("History", "…") calls
 
 
@@ -112,13 +115,18 @@ class TimelineTab(QWidget):
         rows.hide()
         # Fixed row heights: the view never measures rows, so 50,000 scroll smoothly.
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
-        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TimelineModel.ENTRY, QHeaderView.ResizeMode.Stretch)
-        fm = self.fontMetrics()
+        # The entry takes the room the other columns leave, but stays readable at a large
+        # font (it shrank to a few letters at 20 pt); past that the table scrolls sideways.
+        self._entry_column = ReadableColumn(self.view, TimelineModel.ENTRY, ENTRY_CHARS)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        """Rows and columns for the current font (again when the desktop's font changes)."""
+        fm = self.view.fontMetrics()
+        self.view.verticalHeader().setDefaultSectionSize(fm.height() + 10)
         # Sized to the widest words in the current language, not to the English ones.
         what = [translate("History", "Reflection · energy %1").replace("%1", "5"),
                 *(translate("History", "Prompt · %1").replace("%1", name)
@@ -130,6 +138,12 @@ class TimelineTab(QWidget):
                                 (TimelineModel.OUTCOME, list(outcome_names().values()))):
             width = max(fm.horizontalAdvance(sample) for sample in samples)
             self.view.setColumnWidth(column, width + 24)
+        self._entry_column.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the desktop's font changed
+            self._size_columns()
 
     def _build_undo_bar(self) -> None:
         self.undo_bar = QFrame(self)
