@@ -18,12 +18,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QLocale,
+    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QPushButton,
     QTabWidget,
@@ -57,6 +59,7 @@ from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
 
+STATUS_MIN_WIDTH = 120  # the status line beside the buttons, at its narrowest
 COMPOSE_DELAY_MS = 150  # typing pause before the suggestion is composed again
 FOLLOW_UP_LIMIT = 100  # open suggestions listed; older ones stay in the store and CLI
 
@@ -124,7 +127,9 @@ class SuggestionView(QWidget):
         self.status = mute(Label(self))
         self.status.setWordWrap(True)
         self.status.setAccessibleDescription(self.tr("Status"))
-        buttons = QHBoxLayout()
+        # The status beside the buttons; at a large font, where the window would be
+        # wider than a laptop's screen, they stand one under the other.
+        self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
@@ -132,6 +137,28 @@ class SuggestionView(QWidget):
         layout.setContentsMargins(4, 12, 12, 12)
         layout.addWidget(self.output, 1)
         layout.addLayout(buttons)
+
+    def _side_by_side_width(self) -> int:
+        margins = self.layout().contentsMargins()  # type: ignore[union-attr]
+        return (STATUS_MIN_WIDTH + self.copy_button.sizeHint().width()
+                + self.save_button.sizeHint().width() + 2 * self._buttons.spacing()
+                + margins.left() + margins.right())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the widest button: the buttons go one under the other there."""
+        hint = super().minimumSizeHint()
+        margins = self.layout().contentsMargins()  # type: ignore[union-attr]
+        widest = max(self.copy_button.sizeHint().width(), self.save_button.sizeHint().width(),
+                     STATUS_MIN_WIDTH)
+        return QSize(widest + margins.left() + margins.right(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wanted = (QBoxLayout.Direction.LeftToRight
+                  if event.size().width() >= self._side_by_side_width()
+                  else QBoxLayout.Direction.TopToBottom)
+        if self._buttons.direction() != wanted:
+            self._buttons.setDirection(wanted)
 
     def show_composed(self, composed: Composed) -> None:
         """Show a suggestion."""

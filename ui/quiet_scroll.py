@@ -3,8 +3,22 @@ page's own background behind it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+
+class _QuietArea(QScrollArea):
+    """Never narrower than what it shows needs: with no sideways scroll bar, a wider
+    page (a large font, a long translation) would be cut at the right edge."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        if content is None:
+            return hint
+        need = content.minimumSizeHint().expandedTo(content.minimumSize()).width()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), need + bar + 2 * self.frameWidth()), hint.height())
 
 
 def quiet_scroll_area(content: QWidget, parent: QWidget, *, name: str | None = None,
@@ -15,7 +29,7 @@ def quiet_scroll_area(content: QWidget, parent: QWidget, *, name: str | None = N
         name: the accessible name of the area.
         focus_inside: the controls inside take focus, so the area itself does not.
     """
-    area = QScrollArea(parent)
+    area = _QuietArea(parent)
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)

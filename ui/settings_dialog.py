@@ -49,7 +49,7 @@ from mlcoach.ui.widgets.forms import (
     ui_language,
 )
 from mlcoach.ui.widgets.helpers import close_keys, tab_keys
-from mlcoach.ui.widgets.page_tabs import PageTabs
+from mlcoach.ui.widgets.page_tabs import PageTabs, resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import (
     HoursRow,
@@ -407,7 +407,6 @@ class SettingsDialog(QDialog):
         close_keys(self, self.reject)  # as Esc: asks before changes are lost
         layout.addWidget(self.save_error)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(MIN_WIDTH)
 
         for page in self.pages:
             page.changed.connect(self._mark_dirty)
@@ -519,6 +518,10 @@ class SettingsDialog(QDialog):
         super().showEvent(event)
         if not self._fitted:
             self._fitted = True
+            # At least MIN_WIDTH wide; never narrower than the pages need (a set minimum
+            # width let a large font's pages be cut at the right edge).
+            if self.width() < MIN_WIDTH:
+                resize_within_screen(self, MIN_WIDTH, self.height())
             self.tabs.fit_window()
 
     def hideEvent(self, event: QHideEvent) -> None:

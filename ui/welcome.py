@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,8 +26,10 @@ from mlcoach.domain.model import Settings
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from mlcoach.ui.privacy import RecoveryKeyView
+from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.forms import InlineError, hint_label, theme_display_names, ui_language
 from mlcoach.ui.widgets.helpers import close_keys
+from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import HoursRow, ThemePicker, WorkdayPicker, hours_problem
 
@@ -199,7 +202,6 @@ class WelcomeDialog(QDialog):
         self._focused = False  # the first show puts the focus on the step
         self.setWindowTitle(self.tr("Welcome to mlcoach"))
         self.setAccessibleName(self.tr("Welcome to mlcoach"))
-        self.setMinimumWidth(MIN_WIDTH)
         settings = store.settings()
 
         self.intro = IntroStep(opened.meta.encryption != "none")
@@ -208,9 +210,13 @@ class WelcomeDialog(QDialog):
         self.recovery = RecoveryStep(opened.recovery_key) if opened.recovery_key else None
         self.stack = QStackedWidget()
         self.stack.setAccessibleName(self.tr("Welcome steps"))
+        # Each step scrolls when the screen is too short for it (20 pt on a 768-px
+        # laptop): the window stays on the screen and its buttons in view.
+        self._areas: dict[QWidget, QScrollArea] = {}
         for step in (self.intro, self.rhythm, self.recovery):
             if step is not None:
-                self.stack.addWidget(step)
+                self._areas[step] = quiet_scroll_area(step, self, focus_inside=True)
+                self.stack.addWidget(self._areas[step])
 
         self.progress = Label()
         self.progress.setAccessibleDescription(self.tr("Step"))
@@ -246,11 +252,30 @@ class WelcomeDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         """At the first show, the keyboard starts on the step, not on Skip (the first
-        button in the tab order)."""
+        button in the tab order), and the window is as tall as its tallest step needs,
+        as far as the screen allows."""
         super().showEvent(event)
         if not self._focused:
             self._focused = True
+            self._fit()
             self._focus_step()
+
+    def _fit(self) -> None:
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        room = self.stack.size()
+        extra = 0
+        for step, area in self._areas.items():
+            width = area.viewport().width() if area.isVisible() else room.width()
+            need = step.heightForWidth(width) if step.hasHeightForWidth() else -1
+            extra = max(extra, max(need, step.sizeHint().height()) - room.height())
+        resize_within_screen(self, max(MIN_WIDTH, self.width()), self.height() + max(0, extra))
+
+    def current_step(self) -> QWidget:
+        """The step on show (not its scroll area)."""
+        shown = self.stack.currentWidget()
+        return next((step for step, area in self._areas.items() if area is shown), self.intro)
 
     @property
     def step(self) -> int:
@@ -263,7 +288,7 @@ class WelcomeDialog(QDialog):
 
     def next(self) -> None:
         """Go to the next step, or finish on the last one."""
-        if self.stack.currentWidget() is self.rhythm and not self.rhythm.valid():
+        if self.current_step() is self.rhythm and not self.rhythm.valid():
             self.rhythm.hours.end.setFocus()
             return
         if self.step < self.steps() - 1:
@@ -321,9 +346,9 @@ class WelcomeDialog(QDialog):
         self.progress.setText(self.tr("Step {0} of {1}").format(self.step + 1, self.steps()))
 
     def _focus_step(self) -> None:
-        if self.stack.currentWidget() is self.rhythm:
+        if self.current_step() is self.rhythm:
             self.rhythm.workdays.buttons[0].setFocus()
-        elif self.recovery is not None and self.stack.currentWidget() is self.recovery:
+        elif self.recovery is not None and self.current_step() is self.recovery:
             self.recovery.key_view.field.setFocus()
         else:
             self.next_button.setFocus()

@@ -9,17 +9,19 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from mlcoach.store.core import Store
+from mlcoach.store.vault import Opened
 from tests.ui import test_accessibility as a11y
 from tests.ui.conftest import NOW, TZ
-from tests.ui.test_accessibility import Built, _settle
+from tests.ui.test_accessibility import WINDOWS, Built, _settle
 from tests.ui.test_history import settle
 
 pytestmark = pytest.mark.gui
@@ -100,3 +102,42 @@ def test_the_timeline_entries_and_peoples_names_stay_readable(
     longest = max(tree.fontMetrics().horizontalAdvance(name)
                   for name in window.people.people_names())  # type: ignore[attr-defined]
     assert tree.columnWidth(0) >= longest
+
+
+@pytest.fixture(params=WINDOWS, ids=lambda f: f.__name__)
+def build(request: pytest.FixtureRequest) -> Any:
+    return request.param
+
+
+def test_every_window_fits_a_laptop_screen_at_20_points(
+        qtbot: Any, large_font: QFont, language: str, build: Any, filled: Store,
+        opened: Opened, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """At 20 pt the welcome was taller than a 768-px screen (its theme list ran over its
+    hint), the coach wider than a 1366-px one and Settings' pages cut at the right: each
+    window can now be as small as the laptop's screen, and nothing in it is cut there."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    built = build(qtbot, filled, tmp_path, opened)
+    window = _show(qtbot, built)
+    problems = []
+    for page in built[1]():
+        _settle(qtbot)
+        smallest = window.minimumSizeHint().expandedTo(window.minimumSize())
+        if smallest.width() > LAPTOP.width() or smallest.height() > LAPTOP.height():
+            problems.append(f"{page}: needs {smallest.toTuple()}")
+        window.resize(window.size().boundedTo(LAPTOP))
+        _settle(qtbot)
+        for w in window.findChildren(QWidget):
+            if not w.isVisibleTo(window) or type(w).__name__ == "ElidedLabel":
+                continue
+            button = isinstance(w, QAbstractButton) and bool(w.text())
+            line = isinstance(w, QLabel) and not w.wordWrap() and bool(w.text()) and \
+                w.textFormat() != Qt.TextFormat.RichText and "<" not in w.text()
+            if (button or line) and w.width() < w.minimumSizeHint().width():
+                problems.append(f"{page}: {a11y.describe(w)} cut")
+            if isinstance(w, QScrollArea) and w.widget() is not None and \
+                    w.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff \
+                    and w.widget().width() > w.viewport().width():
+                problems.append(f"{page}: {a11y.describe(w.widget())} cut at the right")
+    assert problems == []

@@ -77,14 +77,14 @@ def test_skip_on_step_two_keeps_what_was_chosen(welcome: WelcomeDialog, store) -
 
 def test_finishing_saves_hours_workdays_and_focus(qtbot, welcome: WelcomeDialog, store) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
-    assert welcome.stack.currentWidget() is welcome.rhythm
+    assert welcome.current_step() is welcome.rhythm
     welcome.rhythm.hours.start.setTime(QTime(8, 30))
     welcome.rhythm.hours.end.setTime(QTime(16, 0))
     welcome.rhythm.workdays.buttons[4].click()  # Friday off
     check_theme(welcome, "recognition")
     check_theme(welcome, "energy")
     qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
-    assert welcome.stack.currentWidget() is welcome.recovery
+    assert welcome.current_step() is welcome.recovery
     welcome.recovery.saved.setChecked(True)
 
     with qtbot.waitSignal(welcome.settings_changed, timeout=1000) as blocker:
@@ -151,7 +151,7 @@ def test_bad_hours_keep_you_on_step_two(welcome: WelcomeDialog, store) -> None: 
     welcome.rhythm.hours.start.setTime(QTime(18, 0))
     welcome.rhythm.hours.end.setTime(QTime(9, 0))
     welcome.next()
-    assert welcome.stack.currentWidget() is welcome.rhythm
+    assert welcome.current_step() is welcome.rhythm
     assert welcome.rhythm.hours_error.isVisibleTo(welcome)
     welcome.skip()  # skipping still works but keeps the old, valid hours
     assert store.settings().day_start == Settings().day_start

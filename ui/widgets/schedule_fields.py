@@ -83,13 +83,17 @@ class WorkdayPicker(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         self.buttons: list[DayButton] = []
-        width = max(self.fontMetrics().horizontalAdvance(s) for s in short) + 20
         for label, name in zip(short, full, strict=True):
             button = DayButton(label, name)
-            button.setMinimumWidth(width)
             button.toggled.connect(self.changed)
             row.addWidget(button)
             self.buttons.append(button)
+        # One width for all, and never less than the widest day needs (the style's own
+        # padding included: a large font's days were cut when the window was narrow).
+        width = max(max(b.sizeHint().width() for b in self.buttons),
+                    max(self.fontMetrics().horizontalAdvance(s) for s in short) + 20)
+        for button in self.buttons:
+            button.setMinimumWidth(width)
         row.addStretch(1)
 
     def days(self) -> tuple[int, ...]:
