@@ -131,6 +131,9 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
     app.setOrganizationName("mlcoach")
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
+    from mlcoach.ui import field_frames  # here: the style is the application's own
+
+    field_frames.install(app)
     from mlcoach.ui.macos import hide_dock_icon
 
     hide_dock_icon()  # a menu-bar app, as LSUIElement makes a bundled one (no-op elsewhere)

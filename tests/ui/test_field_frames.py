@@ -1,0 +1,61 @@
+"""In a high-contrast dark palette the fields' frames were black on black: they show."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
+
+from mlcoach.ui.colours import contrast
+
+pytestmark = pytest.mark.gui
+
+
+def high_contrast_dark() -> QPalette:
+    p = QPalette()
+    for role, colour in {
+        QPalette.ColorRole.Window: "#000000", QPalette.ColorRole.WindowText: "#ffffff",
+        QPalette.ColorRole.Base: "#000000", QPalette.ColorRole.AlternateBase: "#000000",
+        QPalette.ColorRole.Text: "#ffffff", QPalette.ColorRole.Button: "#000000",
+        QPalette.ColorRole.ButtonText: "#ffffff", QPalette.ColorRole.Highlight: "#1aebff",
+        QPalette.ColorRole.HighlightedText: "#000000",
+    }.items():
+        p.setColor(role, QColor(colour))
+    return p
+
+
+def _edge_contrast(widget: QWidget) -> float:
+    """The strongest contrast along the left edge's middle, against the field."""
+    image = widget.grab().toImage()
+    base = widget.palette().color(QPalette.ColorRole.Base)
+    y = image.height() // 2
+    return max(contrast(QColor(image.pixel(x, y)), base) for x in range(3))
+
+
+@pytest.mark.parametrize("make", [QLineEdit, QSpinBox, QComboBox],
+                         ids=lambda t: t.__name__)
+def test_field_frames_show_in_a_high_contrast_dark_palette(qtbot: Any, make: type) -> None:
+    from mlcoach.ui.field_frames import FieldFrameStyle
+
+    style = FieldFrameStyle("Fusion")
+    field = make()
+    qtbot.addWidget(field)
+    field.setStyle(style)
+    field.setPalette(high_contrast_dark())
+    field.resize(200, field.sizeHint().height())
+    field.show()
+    qtbot.waitExposed(field)
+    assert _edge_contrast(field) >= 3.0
+
+
+def test_a_frame_that_shows_is_left_as_the_style_draws_it() -> None:
+    from mlcoach.ui.field_frames import frame_colour
+
+    assert frame_colour(QPalette(QColor("#efefef"))) is None  # Fusion's light palette
+    assert frame_colour(high_contrast_dark()) is not None
