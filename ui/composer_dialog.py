@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
@@ -301,12 +301,14 @@ class ComposerDialog(QWidget):
             self.view.status.clear()
 
     def copy(self) -> None:
-        """Put the suggestion as plain text on the clipboard."""
+        """Put the suggestion as plain text on the clipboard, kept by no clipboard manager."""
         if self._timer.isActive():
             self.refresh_output()
         if self._composed is None:
             return
-        QGuiApplication.clipboard().setText(self._composed.as_text())
+        from mlcoach.ui.secret_clipboard import copy_private
+
+        copy_private(self._composed.as_text())
         self.view.status.setText(self.tr("Copied to the clipboard."))
 
     def save(self) -> Suggestion | None:

@@ -205,6 +205,16 @@ def test_copy_puts_the_plain_text_on_the_clipboard(qtbot, coach):
     assert QGuiApplication.clipboard().text() == coach.composed().as_text()
 
 
+def test_a_copied_suggestion_is_kept_by_no_clipboard_manager(qtbot, coach):
+    """The suggestion (a colleague's name, the change wanted) went to the clipboard
+    unmarked: clipboard managers kept it in their history files, KDE Connect sent it on."""
+    type_change(qtbot, coach, CHANGE)
+    coach.copy_button.click()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == coach.composed().as_text()
+    assert bytes(mime.data("x-kde-passwordManagerHint").data()) == b"secret"
+
+
 def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()

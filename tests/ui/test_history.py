@@ -310,6 +310,28 @@ def test_the_keypads_enter_opens_a_moment_and_shift_f10_its_menu(qtbot, some: St
     editor.done(0)
 
 
+def test_copy_text_is_kept_by_no_clipboard_manager(qtbot, some: Store,  # type: ignore[no-untyped-def]
+                                                   monkeypatch) -> None:
+    """A moment copied from History went to the clipboard unmarked: Klipper and GNOME's
+    clipboard extensions kept it in their history files, KDE Connect sent it to phones."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMenu
+
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    menus: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *_a: menus.append(menu))
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    qtbot.keyClick(tab.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    entry = tab.model.entry(0)
+    assert menus and entry is not None
+    next(a for a in menus[0].actions() if a.text() == "&Copy text").trigger()
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text() == entry.text
+    assert bytes(mime.data("x-kde-passwordManagerHint").data()) == b"secret"
+
+
 def test_outcome_from_the_list(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     tab = window.timeline

@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -49,6 +48,7 @@ from mlcoach.ui.history.moment_editor import MomentEdit, MomentEditor
 from mlcoach.ui.history.stores import Stores
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import outcome_names, response_names
+from mlcoach.ui.secret_clipboard import copy_private
 from mlcoach.ui.widgets.columns import ReadableColumn
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -407,8 +407,7 @@ class TimelineTab(QWidget):
                 action.setCheckable(True)
                 action.setChecked(entry.outcome is outcome)
             menu.addAction(self.tr("No outcome yet"), lambda: self.set_outcome(row, None))
-        menu.addAction(self.tr("&Copy text"),
-                       lambda: QApplication.clipboard().setText(entry.text))
+        menu.addAction(self.tr("&Copy text"), lambda: copy_private(entry.text))
         if entry.kind is EntryKind.MOMENT:
             menu.addSeparator()
             menu.addAction(self.tr("&Delete"), lambda: self.delete_row(row))
