@@ -41,9 +41,10 @@ class ActionNotice(QObject):
         notifications.activation_token.connect(self._on_token)
 
     def show(self, title: str, text: str, actions: Sequence[tuple[str, str]],
-             timeout_ms: int) -> None:
+             timeout_ms: int, private: bool = False) -> None:
         """Replace what this notice showed with `title` and `text`; the buttons only where
-        the server shows buttons (the tray menu remains the other way to act)."""
+        the server shows buttons (the tray menu remains the other way to act). A
+        `private` text (colleagues' names and notes) goes as a transient notification."""
         self.withdraw()
         buttons = list(actions) if self.notifications.supports_actions() else []
         self.keys = tuple(key for key, _label in actions)
@@ -52,7 +53,7 @@ class ActionNotice(QObject):
         call = self._sent_count
         self.notifications.notify(title, text, buttons,
                                   sent=lambda nid: self._on_sent(nid, call),
-                                  timeout_ms=timeout_ms)
+                                  timeout_ms=timeout_ms, transient=private)
 
     def withdraw(self) -> None:
         """Take the notification away (its moment has passed)."""

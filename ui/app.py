@@ -696,9 +696,11 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self._prep_person = prep.people[0].person.name if prep.people else ""
             until_start = max(1000, int((prep.start - now).total_seconds() * 1000))
             notice = self.side_notice("prep")
+            # Colleagues' names, styles and what to open with: shown, never kept in the
+            # server's history or lock-screen list (the app takes it away at the start).
             notice.show(self.tr("Before your meeting: {0}").format(title), people,
                         [("coach", self._prep_card.coach_button.text())],
-                        timeout_ms=until_start)
+                        timeout_ms=until_start, private=True)
             self._expire_side("prep", until_start)
         else:
             self._prep_card.show_prep(prep, now, self.tz(), self._anchor())

@@ -49,11 +49,12 @@ def notification_icon(platform: str | None = None) -> str:
 
 def notify_body(title: str, message: str, actions: Sequence[tuple[str, str]] = (),
                 replaces: int = 0, timeout_ms: int = TIMEOUT_S * 1000,
-                resident: bool = False) -> tuple[Any, ...]:
+                resident: bool = False, transient: bool = False) -> tuple[Any, ...]:
     """The arguments of org.freedesktop.Notifications.Notify, signature susssasa{sv}i.
 
     The desktop-entry hint ties the notification to the installed app (its icon and
-    name in GNOME's and KDE's lists); a resident notification stays after a click.
+    name in GNOME's and KDE's lists); a resident notification stays after a click; a
+    transient one is shown and not kept (GNOME's list and lock screen, KDE's history).
     """
     flat: list[str] = []
     for key, label in actions:
@@ -61,6 +62,8 @@ def notify_body(title: str, message: str, actions: Sequence[tuple[str, str]] = (
     hints: dict[str, tuple[str, Any]] = {"desktop-entry": ("s", APP_ID)}
     if resident:
         hints["resident"] = ("b", True)
+    if transient:
+        hints["transient"] = ("b", True)
     return (APP_NAME, replaces, notification_icon("linux"), title, message, flat, hints,
             timeout_ms)
 
@@ -124,8 +127,14 @@ class Notifications(QObject):
 
     def notify(self, title: str, message: str, actions: Sequence[tuple[str, str]] = (),
                sent: Callable[[int], None] | None = None, replaces: int = 0,
-               timeout_ms: int = TIMEOUT_S * 1000, resident: bool = False) -> None:
-        """Show a notification; `sent(id)` runs once the server has it (id 0: it failed)."""
+               timeout_ms: int = TIMEOUT_S * 1000, resident: bool = False,
+               transient: bool = False) -> None:
+        """Show a notification; `sent(id)` runs once the server has it (id 0: it failed).
+
+        Args:
+            transient: what it says is private (colleagues' names and notes): servers
+                that keep a history or a lock-screen list keep no copy of it.
+        """
         from jeepney import new_method_call
 
         if actions:
@@ -136,7 +145,7 @@ class Notifications(QObject):
             message = html.escape(message, quote=False)  # a name with < or & stays text
         msg = new_method_call(self._address(), "Notify", "susssasa{sv}i",
                               notify_body(title, message, actions, replaces, timeout_ms,
-                                          resident))
+                                          resident, transient))
 
         def failed(why: str) -> None:
             logger.warning("notification not shown: %s", why)

@@ -925,6 +925,8 @@ def test_on_wayland_meeting_prep_is_a_notification_that_leads_to_the_coach(
     body = server.bodies[-1]
     assert body.startswith("Deniz Kaya · ") and "review pull requests" in body
     assert "<" not in body  # plain text: a server may not take markup
+    # A colleague's name and notes: kept in no notification history or lock-screen list.
+    assert server.transient[-1]
     expiry = ctl._side_expiry["prep"]  # taken away when the meeting starts, as the card is
     assert expiry is not None and 9 * 60_000 < expiry.remainingTime() <= 11 * 60_000
     server.action_invoked.emit(server.answer(), "coach")

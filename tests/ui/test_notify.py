@@ -47,6 +47,7 @@ class FakeServer(QObject):
         self.actions = actions
         self.sent: list[tuple[str, Sequence[tuple[str, str]]]] = []
         self.bodies: list[str] = []
+        self.transient: list[bool] = []  # per notification: the transient hint
         self.closed_ids: list[int] = []
         self.next_id = 7
         self.reply: Callable[[int], None] | None = None
@@ -55,9 +56,11 @@ class FakeServer(QObject):
         return self.actions
 
     def notify(self, title: str, message: str, actions: Sequence[tuple[str, str]] = (),
-               sent: Callable[[int], None] | None = None, **_: Any) -> None:
+               sent: Callable[[int], None] | None = None, transient: bool = False,
+               **_: Any) -> None:
         self.sent.append((title, actions))
         self.bodies.append(message)
+        self.transient.append(transient)
         self.reply = sent
 
     def answer(self) -> int:
@@ -214,6 +217,22 @@ class _RecordingBus:
 
     def on_signal(self, *args: Any, **kw: Any) -> None:
         pass
+
+
+def test_a_private_notice_is_sent_transient_so_servers_keep_no_copy(qapp: Any) -> None:
+    """The spec's transient hint: GNOME keeps no copy in its list (shown on the lock
+    screen), KDE none in its history; what the app shows there is not private."""
+    from mlcoach.ui.action_notice import ActionNotice
+
+    bus = _RecordingBus()
+    notifications = notify.Notifications(bus=bus)  # type: ignore[arg-type]
+    notifications.capabilities = frozenset({"actions"})
+    notice = ActionNotice(notifications)
+    notice.show("Before your meeting", "Deniz · Facts", [("coach", "Open coach…")],
+                timeout_ms=60_000, private=True)
+    assert bus.bodies[-1][6]["transient"] == ("b", True)
+    notice.show("mlcoach", "Back to 4 a day?", [("restore", "Back")], timeout_ms=60_000)
+    assert "transient" not in bus.bodies[-1][6]
 
 
 @pytest.mark.parametrize("markup", [True, False])
