@@ -100,8 +100,9 @@ class PersonDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        title = self.tr("Edit {name}").format(name=person.name) if person else self.tr(
-            "Add a person")
+        # Never the name: a window's title is shown outside it (taskbars, window
+        # switchers, a screen-share picker) and read by any app on the display.
+        title = self.tr("Edit person") if person else self.tr("Add a person")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.name = QLineEdit(self)

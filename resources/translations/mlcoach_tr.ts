@@ -1329,8 +1329,8 @@
 <context>
     <name>PersonDialog</name>
     <message>
-        <source>Edit {name}</source>
-        <translation>Düzenle: {name}</translation>
+        <source>Edit person</source>
+        <translation>Kişiyi düzenle</translation>
     </message>
     <message>
         <source>Add a person</source>

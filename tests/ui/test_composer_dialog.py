@@ -456,6 +456,22 @@ def test_closing_the_person_editor_asks_before_typed_notes_are_dropped(
     assert store.find_person("Dana").notes == "Likes numbers first"
 
 
+def test_the_person_editor_does_not_name_the_colleague_in_its_title(qtbot, panel, store):
+    """"Edit Dana Whitfield" was the window's title: shown in taskbars, window switchers
+    and screen-share pickers, and readable by any app on the display (xprop). The name
+    stays in the field, inside the window."""
+    store.add_person("Dana Whitfield", Style.FACTS, notes="worried about the reorg")
+    panel.reload()
+    panel.select("Dana Whitfield")
+    panel.edit_selected()
+    editor = panel.editor()
+    assert editor.name.text() == "Dana Whitfield"
+    assert "Dana" not in editor.windowTitle() and "Dana" not in editor.accessibleName()
+    assert editor.windowTitle() == "Edit person"
+    editor.reject()
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+
+
 def test_edit_style_and_notes(qtbot, panel, store):
     store.add_person("Dana", Style.FACTS, notes="old")
     panel.reload()
