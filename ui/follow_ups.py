@@ -74,7 +74,7 @@ class FollowUps(QWidget):
                 widget.deleteLater()
         for suggestion in suggestions:
             row = OutcomeRow(suggestion.id, suggestion.change, self._detail(suggestion, today),
-                             outcome=suggestion.outcome, wrap=True, parent=self)
+                             outcome=suggestion.outcome, parent=self)
             row.outcome_changed.connect(self.outcome_changed)
             self._rows.addWidget(row)
         self._empty.setVisible(not suggestions)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 import shiboken6
-from PySide6.QtCore import QDate, QLocale, QMargins, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -54,7 +54,10 @@ from mlcoach.ui.widgets.plain_text import Label
 logger = logging.getLogger(__name__)
 
 MAX_MOMENTS = 50  # a day rarely has more; the list stays short and the query bounded
+# Today's rows scroll on their own beyond this height: 240 px at the usual font, more
+# lines' worth at a larger one, but never more than half the screen.
 _GLANCE_MAX_HEIGHT = 240
+_GLANCE_MAX_LINES = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,6 +255,7 @@ class ReflectionDialog(QDialog):
                      + (glance.minimumSizeHint().width() if glance is not None else 0),
                      beside if fits_beside else 0)
         width = min(max(self.width(), widest + around + bar), screen_room(self).width())
+        self._fit_glance(width - around - bar - margins.left() - margins.right())
         need = self._body.heightForWidth(width - around - bar)
         if need < 0:
             need = self._body.sizeHint().height()
@@ -404,7 +408,30 @@ class ReflectionDialog(QDialog):
         layout.addLayout(self._follow_box)
         layout.addStretch(1)
         # The rows' outcome buttons take the keyboard; the area itself is no tab stop.
-        return quiet_scroll_area(content, self, focus_inside=True)
+        area = quiet_scroll_area(content, self, focus_inside=True)
+        area.installEventFilter(self)  # a new width wraps the rows anew: see _fit_glance
+        return area
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is getattr(self, "_glance", None):
+            self._fit_glance()
+        return super().eventFilter(watched, event)
+
+    def _fit_glance(self, width: int | None = None) -> None:
+        """Make today's rows' area as tall as they are at `width` (the area's own by
+        default: a row's text wraps, its toggles go under it when narrow), up to a cap
+        beyond which they scroll."""
+        content = self._glance.widget()
+        if content is None:
+            return
+        width = self._glance.width() if width is None else width
+        if content.hasHeightForWidth():
+            need = content.heightForWidth(width)
+        else:
+            need = content.sizeHint().height()
+        lines = self.fontMetrics().lineSpacing() * _GLANCE_MAX_LINES
+        cap = max(_GLANCE_MAX_HEIGHT, min(lines, screen_room(self).height() // 2))
+        self._glance.setFixedHeight(min(need, cap))
 
     def _build_layout(self) -> None:
         # The streak beside the date; under it when a large font leaves no room beside.
@@ -485,8 +512,10 @@ class ReflectionDialog(QDialog):
         self._follow_title.setVisible(bool(data.follow_ups))
         content = self._glance.widget()
         assert content is not None  # quiet_scroll_area set it
-        content.adjustSize()
-        self._glance.setFixedHeight(min(content.sizeHint().height(), _GLANCE_MAX_HEIGHT))
+        layout = content.layout()
+        if layout is not None:
+            layout.activate()
+        self._fit_glance()
 
     def _row(self, moment: Moment, detail: str) -> OutcomeRow:
         row = OutcomeRow(moment.id, moment.text, detail, outcome=moment.outcome, parent=self)

@@ -141,3 +141,56 @@ def test_every_window_fits_a_laptop_screen_at_20_points(
                     and w.widget().width() > w.viewport().width():
                 problems.append(f"{page}: {a11y.describe(w.widget())} cut at the right")
     assert problems == []
+
+
+LONG_MOMENT = ("Asked Bo about the agenda before the planning meeting, and listened to his "
+               "worries about the deadline without jumping in with a fix")
+
+
+def test_the_reflections_moments_show_their_whole_text(
+        qtbot: Any, larger_fonts: QFont, language: str, store: Store) -> None:
+    """At 16 and 20 pt the three outcome toggles took the whole row, and each moment in
+    "Moments today" was cut to a word or two ("Thank…"), in Turkish to nothing: the text
+    now wraps and is shown whole, the toggles go under it when there is no room beside
+    it, and nothing in a row is cut or drawn over another part."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    from mlcoach.domain.model import Kind, Outcome
+    from mlcoach.ui.reflection_dialog import ReflectionDialog
+    from tests.ui.conftest import today_at
+
+    store.add_moment("Thanked Ana for the notes", Kind.RECOGNITION, person="Ana Lima",
+                     created_at=today_at(10))
+    store.add_moment(LONG_MOMENT, Kind.QUESTION, person="Bo Chen", created_at=today_at(11),
+                     outcome=Outcome.FOLLOWED)
+    store.add_moment("Left on time", Kind.EXAMPLE, created_at=today_at(16))
+    dialog = ReflectionDialog(store, clock=lambda: NOW, tz=TZ)
+    dialog.load_day()
+    _show(qtbot, (dialog, lambda: iter(["reflection"])))
+    smallest = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    assert smallest.width() <= LAPTOP.width() and smallest.height() <= LAPTOP.height()
+    dialog.resize(dialog.size().boundedTo(LAPTOP))
+    _settle(qtbot)
+
+    rows = dialog.moment_rows()
+    assert [r.text for r in rows] == ["Thanked Ana for the notes", LONG_MOMENT, "Left on time"]
+    for row in rows:
+        labels = [w for w in row.findChildren(QLabel) if w.isVisibleTo(row)]
+        assert row.text in [label.text() for label in labels]  # whole, not "Thank…"
+        for label in labels:
+            if label.wordWrap():
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
+            else:
+                need = label.fontMetrics().horizontalAdvance(label.text())
+                assert label.width() >= need, label.text()
+            assert label.width() >= label.minimumSizeHint().width(), label.text()
+        buttons = [w for w in row.findChildren(QAbstractButton) if w.isVisibleTo(row)]
+        assert len(buttons) == 3
+        for button in buttons:
+            assert button.width() >= button.minimumSizeHint().width(), button.text()
+            at = button.geometry().translated(button.parentWidget().mapTo(row, button.pos())
+                                              - button.pos())
+            assert row.rect().contains(at), button.text()
+            for label in labels:
+                where = label.rect().translated(label.mapTo(row, label.rect().topLeft()))
+                assert not where.intersects(at), (label.text(), button.text())
