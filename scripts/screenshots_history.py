@@ -108,7 +108,8 @@ def main() -> int:
             settings = SettingsDialog(opened.store, opened, keys=OSKeyring())
             settings.present()
             settings.tabs.setCurrentWidget(settings.privacy)
-            settings.adjustSize()
+            # As the app opens it (its first show fits the tallest page): adjustSize()
+            # would shrink it to its size hint, narrower than it opens and scrolled.
             settle(window=None)
             save(settings, out / f"settings-privacy-{variant}.png")
             settings.done(0)

@@ -714,3 +714,22 @@ def test_the_delete_word_is_asked_in_turkish_and_taken(qtbot, qapp) -> None:  # 
     for typed, takes in (("SİL", True), ("SIL", True), ("DELETE", True), ("sil", False)):
         confirm.field.setText(typed)
         assert confirm.delete_button.isEnabled() is takes, typed
+
+
+def test_every_page_is_whole_without_scrolling_when_the_screen_has_room(
+        qtbot, dialog: SettingsDialog) -> None:  # type: ignore[no-untyped-def]
+    """The window opened exactly as tall as the Privacy page needed at its width, but that
+    page's scroll area was first laid out narrower, with a scroll bar, and kept the bar
+    (Qt decides at the width it has): the page scrolled by a few pixels, its last button
+    cut, on a screen with room to spare. The window now leaves room for that width."""
+    from PySide6.QtWidgets import QScrollArea
+
+    assert dialog.height() < dialog.screen().availableGeometry().height() - 100
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        area = dialog.tabs.widget(index)
+        assert isinstance(area, QScrollArea)
+        qtbot.waitUntil(lambda a=area: a.widget().isVisible())
+        QApplication.processEvents()
+        bar = area.verticalScrollBar()
+        assert bar.maximum() == 0, (dialog.tabs.tabText(index), bar.maximum())

@@ -65,11 +65,15 @@ class PageTabs(QTabWidget):
         shown = super().currentWidget()
         if not isinstance(shown, QScrollArea):
             return 0
-        # Hidden tabs are not laid out: every page gets the shown one's room.
+        # Hidden tabs are not laid out: every page gets the shown one's room. Each is
+        # measured as wide as it is beside a scroll bar: a scroll area first laid out
+        # narrower keeps its bar while the page fills the room to the pixel (Qt measures
+        # the page at the width it has), and the page would scroll by those pixels.
         room = shown.viewport().size()
+        width = shown.maximumViewportSize().width() - shown.verticalScrollBar().sizeHint().width()
         worst = 0
         for page in self._areas:
-            need = page.heightForWidth(room.width()) if page.hasHeightForWidth() else -1
+            need = page.heightForWidth(width) if page.hasHeightForWidth() else -1
             if need < 0:
                 need = page.sizeHint().height()
             worst = max(worst, need - room.height())
