@@ -634,7 +634,8 @@ class ReflectionDialog(QDialog):
         if stats.streak:
             parts.append(self.tr("%n-day streak", "", stats.streak))
         parts.append(self.tr("Small wins this week: {n}").format(n=stats.small_wins_this_week))
-        self._stats.setText(" · ".join(parts))
+        # A wrapped line breaks between the parts or words, never before the lone number.
+        self._stats.setText(" · ".join("\u00a0".join(p.rsplit(" ", 1)) for p in parts))
         if self._fitted and self.isVisible():
             self.fit_to_screen(grow_only=True)  # the header may need more width now
 
