@@ -394,3 +394,59 @@ def test_entry_names_its_program_in_try_exec(xdg_env: dict[str, str], tmp_path: 
     assert keys["TryExec"] == str(exe)
     relative = autostart.desktop_entry(["mlcoach", "run"])
     assert "TryExec" not in relative  # a bare name is looked up on PATH by Exec anyway
+
+
+# -- an entry left by an install since removed ------------------------------------------
+
+
+def _program(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\n", encoding="utf-8")
+    path.chmod(0o755)
+    return path
+
+
+def test_a_login_entry_for_a_removed_install_points_at_this_one(
+        xdg_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Launch at login turned on under pipx, then pipx uninstall and the .deb: the entry
+    still named ~/.local/bin/mlcoach, the session skipped it (TryExec) and mlcoach never
+    started at login again, while nothing said so."""
+    pipx = _program(tmp_path / "home" / ".local" / "bin" / "mlcoach")
+    folder = tmp_path / "my data"
+    autostart.enable([str(pipx), "--data-dir", str(folder), "run"], platform="linux",
+                     env=xdg_env)
+    deb = _program(tmp_path / "usr" / "bin" / "mlcoach")
+    monkeypatch.setattr(sys, "argv", [str(deb), "run"])
+    assert autostart.repair(platform="linux", env=xdg_env) is None  # pipx's still there
+    pipx.unlink()  # pipx uninstall mlcoach
+    where = autostart.repair(platform="linux", env=xdg_env)
+    assert where == autostart.location(platform="linux", env=xdg_env)
+    assert autostart.entry_command(platform="linux", env=xdg_env) == [
+        str(deb), "--data-dir", str(folder), "run"]  # the same data folder
+    assert desktop_keys(Path(where))["TryExec"] == str(deb)
+    assert autostart.repair(platform="linux", env=xdg_env) is None  # now it works
+
+
+def test_repair_leaves_an_entry_switched_off_or_none_at_all(
+        xdg_env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deb = _program(tmp_path / "usr" / "bin" / "mlcoach")
+    monkeypatch.setattr(sys, "argv", [str(deb), "run"])
+    assert autostart.repair(platform="linux", env=xdg_env) is None
+    assert not Path(autostart.location(platform="linux", env=xdg_env)).exists()
+    where = Path(autostart.enable([str(tmp_path / "gone" / "mlcoach"), "run"],
+                                  platform="linux", env=xdg_env))
+    text = where.read_text(encoding="utf-8").replace(
+        "X-GNOME-Autostart-enabled=true", "X-GNOME-Autostart-enabled=false")
+    where.write_text(text, encoding="utf-8")  # switched off in GNOME Tweaks
+    assert autostart.repair(platform="linux", env=xdg_env) is None
+    assert where.read_text(encoding="utf-8") == text
+
+
+def test_repair_of_a_launch_agent(mac_env: dict[str, str], tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    app = _program(tmp_path / "Applications" / "mlcoach.app" / "Contents" / "MacOS" / "mlcoach")
+    autostart.enable([str(tmp_path / "old venv" / "bin" / "mlcoach"), "run"],
+                     platform="darwin", env=mac_env)
+    monkeypatch.setattr(sys, "argv", [str(app), "run"])
+    assert autostart.repair(platform="darwin", env=mac_env) is not None
+    assert autostart.entry_command(platform="darwin", env=mac_env) == [str(app), "run"]

@@ -71,3 +71,69 @@ def test_another_install_starting_leaves_a_working_entry_and_the_users_icon(
     assert menu_entry.ensure(ICON, ["/some/venv/bin/python", "-m", "mlcoach", "run"],
                              env) is None
     assert str(program) in where.read_text(encoding="utf-8")
+
+
+def _program(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\n")
+    path.chmod(0o755)
+    return path
+
+
+def _package_entry(tmp_path: Path, program: Path) -> Path:
+    """The .deb's entry, as it installs it in /usr/share/applications."""
+    text = (Path(__file__).parent.parent / "packaging" / NAME).read_text(encoding="utf-8")
+    packaged = tmp_path / "system" / "applications" / NAME
+    packaged.parent.mkdir(parents=True, exist_ok=True)
+    packaged.write_text(text.replace("Exec=mlcoach", f"Exec={program}"), encoding="utf-8")
+    return packaged
+
+
+def _menu_commands(env: dict[str, str]) -> list[str] | None:
+    """The command lines GLib's menu (GNOME's app grid, most menus) lists for mlcoach,
+    or None without Debian's python3-gi."""
+    code = ("import gi; gi.require_version('Gio', '2.0'); from gi.repository import Gio; "
+            f"print([a.get_commandline() for a in Gio.AppInfo.get_all() if a.get_id() == "
+            f"{NAME!r}])")
+    try:
+        done = subprocess.run(["/usr/bin/python3", "-I", "-c", code], env=env,
+                              capture_output=True, text=True, timeout=60, check=False)
+    except OSError:
+        return None
+    if done.returncode != 0:
+        return None
+    return list(eval(done.stdout))  # a printed list of str
+
+
+def test_a_pipx_entry_left_behind_no_longer_hides_the_packages_entry(
+        tmp_path: Path) -> None:
+    """pipx install, a first start (the entry), pipx uninstall, apt install ./mlcoach.deb:
+    GNOME's app grid had no mlcoach, since the user's entry of the same name hid the
+    package's and its TryExec named the removed program. The next start removes it."""
+    env = _env(tmp_path)
+    pipx = _program(tmp_path / "home" / ".local" / "bin" / "mlcoach")
+    ours = menu_entry.ensure(ICON, [str(pipx), "run"], env)
+    assert ours is not None
+    deb = _program(tmp_path / "usr" / "bin" / "mlcoach")
+    _package_entry(tmp_path, deb)
+    # both installed: the user's entry for pipx stays (it works)
+    assert menu_entry.ensure(ICON, [str(deb), "run"], env, create=False) is None
+    assert ours.is_file()
+    pipx.unlink()  # pipx uninstall mlcoach
+    shown = _menu_commands(env)
+    assert shown in (None, [])  # nothing in the menu, though the .deb is installed
+    assert menu_entry.ensure(ICON, [str(deb), "run"], env, create=False) is None
+    assert not ours.exists()
+    shown = _menu_commands(env)
+    assert shown is None or shown == [str(deb)]
+
+
+def test_a_later_start_mends_an_entry_of_ours_but_writes_none_the_user_deleted(
+        tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    assert menu_entry.ensure(ICON, ["/usr/bin/mlcoach", "run"], env, create=False) is None
+    assert not (tmp_path / "share").exists()
+    menu_entry.ensure(ICON, [str(tmp_path / "old venv" / "mlcoach"), "run"], env)
+    new = _program(tmp_path / "new venv" / "mlcoach")
+    where = menu_entry.ensure(ICON, [str(new), "run"], env, create=False)
+    assert where is not None and f"TryExec={new}" in where.read_text(encoding="utf-8")

@@ -339,7 +339,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if coach.welcome_pending():
             from mlcoach.ui.welcome import WelcomeDialog
 
-            self.add_menu_entry()  # a first start: pipx and wheels bring none
+            self.tend_desktop_entries()  # a first start: pipx and wheels bring none
 
             full = self._full()
             dialog = WelcomeDialog(full.store, full)
@@ -349,6 +349,9 @@ class AppController(QObject, DesktopShell, WindowFactories):
             dialog.show()
             ready_signal("shown:welcome")
         else:
+            # a later start mends entries left naming an install since removed (pipx to
+            # the .deb), but writes no menu entry the user may have deleted
+            self.tend_desktop_entries(create_menu_entry=False)
             self.after_welcome()
 
     def backup_later(self) -> None:
@@ -404,23 +407,34 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.handle_request(request)
         self.pending.clear()
 
-    def add_menu_entry(self) -> None:
+    def tend_desktop_entries(self, *, create_menu_entry: bool = True) -> None:
         """On the worker: the desktop menu's entry where the install brought none (the
-        no-tray window and the GNOME hint say to open mlcoach from there)."""
-        if sys.platform in ("win32", "darwin"):
-            return
+        no-tray window and the GNOME hint say to open mlcoach from there), and the menu
+        and login entries of an install since removed pointed at this one (or the menu
+        entry dropped where a package brings its own)."""
 
-        def write() -> Path | None:
-            from mlcoach.resources import folder
-            from mlcoach.system.menu_entry import ensure
+        def write() -> list[Path | str]:
+            from mlcoach.system import autostart
 
-            return ensure(folder("icons", "mlcoach.svg"))
+            done: list[Path | str] = []
+            if sys.platform not in ("win32", "darwin"):
+                from mlcoach.resources import folder
+                from mlcoach.system.menu_entry import ensure
 
-        def written(path: Path | None) -> None:
-            if path is not None:
-                logger.info("menu entry written: %s", path)
+                menu = ensure(folder("icons", "mlcoach.svg"), create=create_menu_entry)
+                if menu is not None:
+                    done.append(menu)
+            login = autostart.repair()
+            if login is not None:
+                done.append(login)
+            return done
 
-        ops.run(write, written, lambda exc: logger.warning("no menu entry written: %s", exc))
+        def written(paths: list[Path | str]) -> None:
+            for path in paths:
+                logger.info("desktop entry written: %s", path)
+
+        ops.run(write, written,
+                lambda exc: logger.warning("desktop entries not tended: %s", exc))
 
     def hint_tray_extension(self) -> None:
         """Once: on GNOME without a tray, say how to get one (as a notification)."""
@@ -431,7 +445,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             if store.get_state(TRAY_HINT_KEY, False):
                 return
             store.set_state(TRAY_HINT_KEY, True)
-            self.add_menu_entry()  # the hint says to open mlcoach from the app grid
+            self.tend_desktop_entries()  # the hint says to open mlcoach from the app grid
         except StoreUnavailableError as exc:  # another process writing: at the next start
             logger.info("tray hint left for later (%s)", type(exc).__name__)
             return

@@ -35,6 +35,7 @@ __all__ = [
     "launch_agent",
     "location",
     "program_exists",
+    "repair",
 ]
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
@@ -558,3 +559,22 @@ def program_exists(program: str, *, platform: str | None = None,
     if os.path.isabs(program) or (windows and ":" in program):
         return os.path.isfile(program) and (windows or os.access(program, os.X_OK))
     return shutil.which(program, path=_env(env).get("PATH")) is not None
+
+
+def repair(*, platform: str | None = None,
+           env: Mapping[str, str] | None = None) -> Path | str | None:
+    """Point a login entry whose program is gone at this installation; returns where it
+    was written, or None when there was nothing to mend.
+
+    Moving from pipx to the .deb (or to another venv) left the entry naming the removed
+    program: the session skipped it (TryExec), so mlcoach no longer started at login,
+    though the user had asked for it and nothing said so. The data folder the entry
+    opened is kept. An entry that still starts something is never touched.
+    """
+    args = entry_command(platform=platform, env=env)
+    if not args or program_exists(args[0], platform=platform, env=env):
+        return None
+    command = command_for(entry_folder(args, env), platform=platform, env=env)
+    if not program_exists(command[0], platform=platform, env=env):
+        return None
+    return enable(command, platform=platform, env=env)

@@ -3,12 +3,15 @@
 The .deb installs /usr/share/applications/<app id>.desktop; a pipx or wheel install
 cannot, so GNOME showed the raw app id and a gear and the app grid had no mlcoach to open
 again. The first start writes one in $XDG_DATA_HOME/applications (with the icon), unless
-a package's entry exists; ours is written again when the program it names is gone. Core
-module: no Qt.
+a package's entry exists. Later starts only tend an entry of ours: one for an install
+that is gone is written again for this one, or removed when a package's entry is there
+(after a move from pipx to the .deb, ours, of the same name, hid the package's from
+GNOME's app grid and every menu). Core module: no Qt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Mapping, Sequence
@@ -60,23 +63,34 @@ def _still_runs(entry: str) -> bool:
 
 
 def ensure(icon: Path, command: Sequence[str] | None = None,
-           env: Mapping[str, str] | None = None) -> Path | None:
+           env: Mapping[str, str] | None = None, *, create: bool = True) -> Path | None:
     """Write the menu entry and its icon unless one is installed; returns the entry
-    written, or None when nothing was needed."""
+    written, or None when nothing was needed.
+
+    An entry of ours whose program is gone is written again for this install, or removed
+    when a package's entry is there: a user entry hides the package's of the same name,
+    and one whose TryExec fails shows nothing. With `create` False (every start after the
+    first), no entry is written where there is none: the user may have deleted it.
+    """
     environ = os.environ if env is None else env
     ours = _data_home(environ) / "applications" / DESKTOP_FILE
-    if any((folder / "applications" / DESKTOP_FILE).exists()
-           for folder in _data_dirs(environ)):
-        return None  # a package's own (the .deb)
-    text = entry_text(list(command) if command else default_command(env=environ))
     try:
-        current = read_small(ours).decode("utf-8")
+        current: str | None = read_small(ours).decode("utf-8")
     except FileNotFoundError:
         current = None
     except (OSError, UnicodeDecodeError):
         return None  # not ours to judge
-    if current is not None and (current == text or OURS not in current
-                                or _still_runs(current)):
+    stale = current is not None and OURS in current and not _still_runs(current)
+    if any((folder / "applications" / DESKTOP_FILE).exists()
+           for folder in _data_dirs(environ)):
+        if stale:  # a pipx install's, left behind when it was removed
+            with contextlib.suppress(FileNotFoundError):
+                ours.unlink()
+        return None  # a package's own (the .deb)
+    if current is None and not create:
+        return None
+    text = entry_text(list(command) if command else default_command(env=environ))
+    if current is not None and (current == text or not stale):
         return None  # up to date, written by the user, or ours for an install still there
     target = _data_home(environ) / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     if not target.exists():  # an icon the user put there stays

@@ -25,10 +25,13 @@ def today_at(hour: int, minute: int = 0, *, days_ago: int = 0) -> datetime:
 @pytest.fixture(autouse=True)
 def own_data_home(tmp_path_factory: pytest.TempPathFactory,
                   monkeypatch: pytest.MonkeyPatch) -> Path:
-    """What the app writes in the user's data home (its menu entry at a first start) goes
-    to a folder of the test's own, never to the home of whoever runs the suite."""
+    """What the app writes in the user's data and config homes (its menu entry at a first
+    start, a login entry mended) goes to folders of the test's own, never to the home of
+    whoever runs the suite."""
     home = tmp_path_factory.mktemp("data-home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    # every start mends a login entry whose program is gone: never the runner's own
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config-home")))
     return home
 
 

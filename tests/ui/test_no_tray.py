@@ -143,3 +143,41 @@ def test_a_first_start_adds_the_menu_entry_a_pipx_install_lacks(
     assert "Exec=" in entry.read_text(encoding="utf-8")
     assert (own_data_home / "icons/hicolor/scalable/apps/io.github.mlcoach.MLCoach.svg").is_file()
     ctl.welcome.reject()
+
+
+def test_a_later_start_mends_the_entries_of_an_install_since_removed(
+        make_controller, opened, own_data_home, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Moved from pipx to the .deb: the menu entry the pipx install had written hid the
+    package's (GNOME's app grid showed no mlcoach) and launch at login named the removed
+    program, so mlcoach no longer started at login. Both outlived every later start."""
+    import os
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.system import autostart
+    from mlcoach.ui import ops
+
+    gone = tmp_path / "pipx" / "bin" / "mlcoach"
+    packaged = tmp_path / "usr-share"
+    (packaged / "applications").mkdir(parents=True)
+    (packaged / "applications" / "io.github.mlcoach.MLCoach.desktop").write_text(
+        "[Desktop Entry]\nType=Application\nName=mlcoach\nExec=mlcoach\n")
+    monkeypatch.setenv("XDG_DATA_DIRS", str(packaged))
+    ours = own_data_home / "applications" / "io.github.mlcoach.MLCoach.desktop"
+    ours.parent.mkdir(parents=True)
+    ours.write_text(f"[Desktop Entry]\nTryExec={gone}\nExec={gone} run\n"
+                    "X-mlcoach-Written=true\n")
+    autostart.enable([str(gone), "run"])
+    deb = tmp_path / "usr" / "bin" / "mlcoach"
+    deb.parent.mkdir(parents=True)
+    deb.write_text("#!/bin/sh\n")
+    os.chmod(deb, 0o755)
+    monkeypatch.setattr(sys, "argv", [str(deb), "run"])
+    ctl = make_controller(desktop="KDE")
+    ctl._show_shell(0)
+    ctl.on_store_opened(opened)
+    ops.pool().waitForDone(10_000)
+    QApplication.processEvents()
+    assert not ours.exists()
+    assert autostart.entry_command() == [str(deb), "run"]
