@@ -96,8 +96,34 @@ def test_sdist_carries_what_the_packages_are_built_from(built: tuple[Path, Path]
     for path in ("pyproject.toml", "README.md", "Makefile", "packaging/deb/build.py",
                  "packaging/io.github.mlcoach.MLCoach.desktop",
                  "packaging/io.github.mlcoach.MLCoach.metainfo.xml",
-                 "resources/translations/mlcoach_tr.ts", "ui/app.py"):
+                 "resources/translations/mlcoach_tr.ts", "ui/app.py", "LICENSE"):
         assert path in names, path
+
+
+def test_the_sdist_carries_a_test_suite_that_runs(built: tuple[Path, Path],
+                                                  tmp_path: Path) -> None:
+    """The sdist held tests/test_*.py only (setuptools' default): no conftest.py, no
+    tests/ui, no tests/data, none of the benchmarks they import, so pytest in the
+    unpacked sdist stopped at collection. Nor was there a licence file, which MIT asks
+    copies to carry (the wheel's dist-info had none either)."""
+    with tarfile.open(built[1]) as tar:
+        tar.extractall(tmp_path, filter="data")
+    unpacked = tmp_path / f"mlcoach-{mlcoach.__version__}"
+    for folder in ("tests", "benchmarks"):
+        tracked = {p.relative_to(ROOT).as_posix() for p in (ROOT / folder).rglob("*")
+                   if p.is_file() and "__pycache__" not in p.parts}
+        carried = {p.relative_to(unpacked).as_posix()
+                   for p in (unpacked / folder).rglob("*") if p.is_file()}
+        assert tracked <= carried, sorted(tracked - carried)[:10]
+    assert not list(unpacked.rglob("__pycache__"))
+    collect = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                              "--collect-only", "tests"], cwd=unpacked, capture_output=True,
+                             text=True, timeout=300, check=False)
+    assert collect.returncode == 0, collect.stdout[-3000:] + collect.stderr[-2000:]
+    licence = (unpacked / "LICENSE").read_text(encoding="utf-8")
+    assert "MIT License" in licence and "mlcoach contributors" in licence
+    names = zipfile.ZipFile(built[0]).namelist()
+    assert f"mlcoach-{mlcoach.__version__}.dist-info/licenses/LICENSE" in names
 
 
 def test_the_venv_runs_its_own_copy(venv_bin: Path, tmp_path: Path) -> None:
