@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import email.utils
 import gzip
+import hashlib
 import os
 import re
 import shutil
@@ -64,7 +65,9 @@ PRUNE = [
     "PySide6/Qt/plugins/imageformats/libqtiff*", "PySide6/Qt/plugins/imageformats/libqjpeg*",
     "PySide6/Qt/plugins/imageformats/libqwebp*", "PySide6/Qt/plugins/imageformats/libqtga*",
     "PySide6/Qt/plugins/imageformats/libqwbmp*", "PySide6/Qt/plugins/imageformats/libqicns*",
-    "*/tests",  # greenlet's and icalendar's own test suites
+    # the wheels' own test suites (greenlet, icalendar, jeepney.io, recurring_ical_events)
+    "*/tests", "*/*/tests", "recurring_ical_events/test",
+    "PySide6/lib/cmake", "shiboken6/lib/cmake",  # CMake files for building against Qt
     "PySide6/Qt/lib/libQt6Quick*", "PySide6/Qt/lib/libQt6Qml*", "PySide6/Qt/lib/libQt6Labs*",
     "PySide6/Qt/lib/libQt6Designer*", "PySide6/Qt/lib/libQt6Help*",
     "PySide6/Qt/lib/libQt6UiTools*", "PySide6/Qt/lib/libQt6WaylandCompositor*",
@@ -123,14 +126,7 @@ def install_site(wheel: Path, site: Path) -> None:
     run(sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
         "--no-compile", "--only-binary=:all:", "--no-warn-script-location",
         "--target", site, wheel)
-    for pattern in PRUNE:
-        for path in site.glob(pattern):
-            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
-    for folder in PRUNE_EXECUTABLES_IN:
-        for path in (site / folder).iterdir():
-            if path.is_file() and not path.name.endswith(".so") and ".so." not in path.name \
-                    and path.read_bytes()[:4] == b"\x7fELF":
-                path.unlink()
+    prune(site)
     drop_orphans(site)
     strip(site)
     for vcs in [*site.rglob(".gitignore"), *site.rglob(".gitattributes")]:
@@ -139,6 +135,39 @@ def install_site(wheel: Path, site: Path) -> None:
         shutil.rmtree(cache)
     for path in site.rglob("*.py[co]"):
         path.unlink()
+    drop_empty_folders(site)
+
+
+def prune(site: Path) -> None:
+    """Leave out what PRUNE names, and the Qt tools (ELF programs) in PySide6."""
+    for pattern in PRUNE:
+        for path in site.glob(pattern):
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+    for folder in PRUNE_EXECUTABLES_IN:
+        for path in (site / folder).iterdir():
+            if path.is_file() and not path.name.endswith(".so") and ".so." not in path.name \
+                    and path.read_bytes()[:4] == b"\x7fELF":
+                path.unlink()
+
+
+def drop_empty_folders(site: Path) -> None:
+    """Remove folders that pruning left empty (lintian: package-contains-empty-directory)."""
+    for folder in sorted((p for p in site.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+
+
+def write_md5sums(stage: Path) -> None:
+    """DEBIAN/md5sums: what `dpkg --verify mlcoach` and debsums check the installed files
+    against (lintian: no-md5sums-control-file). dpkg-deb does not write it."""
+    lines = []
+    for path in sorted(stage.rglob("*")):
+        relative = path.relative_to(stage)
+        if relative.parts[0] == "DEBIAN" or path.is_symlink() or not path.is_file():
+            continue
+        lines.append(f"{hashlib.md5(path.read_bytes()).hexdigest()}  {relative.as_posix()}\n")
+    (stage / "DEBIAN" / "md5sums").write_text("".join(lines), encoding="utf-8")
+    (stage / "DEBIAN" / "md5sums").chmod(0o644)
 
 
 def _needed(path: Path) -> list[str]:
@@ -316,6 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     step("dpkg-shlibdeps")
     (debian / "control").write_text(control(stage, ver, py, shlibs))
     maintainer_scripts(debian)
+    write_md5sums(stage)
     args.out.mkdir(parents=True, exist_ok=True)
     arch = run("dpkg", "--print-architecture").strip()
     deb = args.out / f"{PACKAGE}_{ver}_{arch}.deb"
