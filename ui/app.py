@@ -48,6 +48,9 @@ T = TypeVar("T")
 
 MAX_WAIT = timedelta(minutes=10)
 TRAY_HINT_KEY = "gnome_tray_hint_shown"  # the AppIndicator hint was given once
+# The program the menu entry was last tended for: a later start of that same install
+# writes no entry the user deleted; another install (the .deb removed, pipx now) does.
+MENU_ENTRY_KEY = "menu_entry_program"
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
 BACKUP_DELAY_MS = 5000  # the daily check and backup wait until start-up is over
 SLEEP_GAP = 60.0  # seconds the boot clock ran ahead of the steady one: the machine slept
@@ -350,8 +353,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
             ready_signal("shown:welcome")
         else:
             # a later start mends entries left naming an install since removed (pipx to
-            # the .deb), but writes no menu entry the user may have deleted
-            self.tend_desktop_entries(create_menu_entry=False)
+            # the .deb and back), but writes no menu entry the user deleted
+            self.tend_desktop_entries(create_menu_entry=None)
             self.after_welcome()
 
     def backup_later(self) -> None:
@@ -407,15 +410,28 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.handle_request(request)
         self.pending.clear()
 
-    def tend_desktop_entries(self, *, create_menu_entry: bool = True) -> None:
+    def tend_desktop_entries(self, *, create_menu_entry: bool | None = True) -> None:
         """On the worker: the desktop menu's entry where the install brought none (the
         no-tray window and the GNOME hint say to open mlcoach from there), and the menu
         and login entries of an install since removed pointed at this one (or the menu
-        entry dropped where a package brings its own)."""
+        entry dropped where a package brings its own). `create_menu_entry` None: only
+        when this install has not tended it before (moved from the .deb to pipx, the
+        first start was long done and no entry was written)."""
+        from mlcoach.system import autostart
+
+        try:
+            program = autostart.default_command()[0]
+        except autostart.AutostartError:  # a platform without menus or login items
+            return
+        store = self.opened.store if self.opened is not None else None
+        if create_menu_entry is None:
+            try:
+                create_menu_entry = store is not None and \
+                    store.get_state(MENU_ENTRY_KEY, None) != program
+            except StoreUnavailableError:
+                create_menu_entry = False
 
         def write() -> list[Path | str]:
-            from mlcoach.system import autostart
-
             done: list[Path | str] = []
             if sys.platform not in ("win32", "darwin"):
                 from mlcoach.resources import folder
@@ -432,6 +448,13 @@ class AppController(QObject, DesktopShell, WindowFactories):
         def written(paths: list[Path | str]) -> None:
             for path in paths:
                 logger.info("desktop entry written: %s", path)
+            now = self.opened.store if self.opened is not None else None
+            if now is not None and now is store:  # still the store it was asked for
+                try:
+                    if now.get_state(MENU_ENTRY_KEY, None) != program:
+                        now.set_state(MENU_ENTRY_KEY, program)
+                except StoreUnavailableError as exc:  # at the next start
+                    logger.info("menu entry not recorded (%s)", type(exc).__name__)
 
         ops.run(write, written,
                 lambda exc: logger.warning("desktop entries not tended: %s", exc))

@@ -181,3 +181,39 @@ def test_a_later_start_mends_the_entries_of_an_install_since_removed(
     QApplication.processEvents()
     assert not ours.exists()
     assert autostart.entry_command() == [str(deb), "run"]
+
+
+def test_a_move_from_the_deb_to_pipx_gets_a_menu_entry_but_a_deleted_one_stays_gone(
+        make_controller, opened, own_data_home, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """apt remove mlcoach (its menu entry went with it), pipx install: the first start
+    was long done, so the pipx install wrote no entry and the app grid had no mlcoach."""
+    import os
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui import ops
+    from mlcoach.ui.app import MENU_ENTRY_KEY
+
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
+    opened.store.set_state(MENU_ENTRY_KEY, "/usr/bin/mlcoach")  # tended by the .deb's
+    pipx = tmp_path / "home" / ".local" / "bin" / "mlcoach"
+    pipx.parent.mkdir(parents=True)
+    pipx.write_text("#!/bin/sh\n")
+    os.chmod(pipx, 0o755)
+    monkeypatch.setattr(sys, "argv", [str(pipx), "run"])
+    entry = own_data_home / "applications" / "io.github.mlcoach.MLCoach.desktop"
+
+    def start() -> None:
+        ctl = make_controller(desktop="KDE")
+        ctl._show_shell(0)
+        ctl.on_store_opened(opened)
+        ops.pool().waitForDone(10_000)
+        QApplication.processEvents()
+
+    start()
+    assert f"TryExec={pipx}" in entry.read_text(encoding="utf-8")
+    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx)
+    entry.unlink()  # the user removes it from the menu
+    start()
+    assert not entry.exists()
