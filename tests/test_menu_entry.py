@@ -137,3 +137,46 @@ def test_a_later_start_mends_an_entry_of_ours_but_writes_none_the_user_deleted(
     new = _program(tmp_path / "new venv" / "mlcoach")
     where = menu_entry.ensure(ICON, [str(new), "run"], env, create=False)
     assert where is not None and f"TryExec={new}" in where.read_text(encoding="utf-8")
+
+
+def _groups(text: str) -> dict[str, dict[str, str]]:
+    groups: dict[str, dict[str, str]] = {}
+    current: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith("["):
+            current = groups.setdefault(line.strip("[]"), {})
+        elif "=" in line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            current[key] = value
+    return groups
+
+
+def test_a_pipx_entry_has_the_actions_and_keywords_of_the_packages(tmp_path: Path) -> None:
+    """A right click on the launcher offered "Capture a moment" and "Reflect on today"
+    with the .deb only, and a search for "leadership" in the app grid found only the
+    .deb's entry: the pipx install's had neither actions nor keywords."""
+    packaged = _groups((Path(__file__).parent.parent / "packaging" / NAME)
+                       .read_text(encoding="utf-8"))
+    program = tmp_path / "pipx venv" / "bin" / "mlcoach"
+    ours = _groups(menu_entry.entry_text([str(program), "run"]))
+    main = ours["Desktop Entry"]
+    for key in ("Actions", "Keywords", "Keywords[tr]", "StartupWMClass", "Icon"):
+        assert main[key] == packaged["Desktop Entry"][key], key
+    for action in ("capture", "reflect"):
+        group = f"Desktop Action {action}"
+        assert {k: v for k, v in ours[group].items() if k != "Exec"} == \
+            {k: v for k, v in packaged[group].items() if k != "Exec"}
+        assert ours[group]["Exec"] == f'"{program}" {action}'
+
+
+def test_an_entry_of_ours_from_an_older_mlcoach_is_brought_up_to_date(tmp_path: Path) -> None:
+    env = _env(tmp_path)
+    program = _program(tmp_path / "pipx" / "mlcoach")
+    own = tmp_path / "share" / "applications" / NAME
+    own.parent.mkdir(parents=True)
+    own.write_text(f"[Desktop Entry]\nType=Application\nName=mlcoach\nTryExec={program}\n"
+                   f"Exec={program} run\n{menu_entry.OURS}\n")  # as 0.1.0 wrote it
+    where = menu_entry.ensure(ICON, [str(program), "run"], env, create=False)
+    assert where == own and "[Desktop Action capture]" in own.read_text(encoding="utf-8")
+    other = menu_entry.ensure(ICON, [str(tmp_path / "venv" / "mlcoach"), "run"], env)
+    assert other is None and str(program) in own.read_text(encoding="utf-8")

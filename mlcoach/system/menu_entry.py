@@ -17,7 +17,7 @@ import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from mlcoach.system.autostart import DESKTOP_FILE, default_command, entry_lines
+from mlcoach.system.autostart import DESKTOP_FILE, default_command, entry_lines, exec_value
 from mlcoach.system.paths import APP_ID, atomic_write, read_small
 
 #: Marks an entry this module wrote (and may write again).
@@ -45,21 +45,44 @@ def entry_text(command: Sequence[str]) -> str:
                      "Küçük günlük liderlik davranışlarını çalışın: etki, takdir, örnek "
                      "olma ve destek"),
         "Categories=Office;",
+        "Keywords=leadership;coaching;habit;reflection;journal;influence;recognition;"
+        "feedback;team;",
+        "Keywords[tr]=liderlik;koçluk;alışkanlık;yansıtma;günlük;etki;takdir;"
+        "geri bildirim;ekip;",
         "StartupNotify=false",
         "StartupWMClass=mlcoach",
+        "Actions=capture;reflect;",
         "X-GNOME-UsesNotifications=true",
         OURS,
         "",
+        # the .deb's actions (a right click on the launcher), with this install's program
+        "[Desktop Action capture]",
+        "Name=Capture a moment",
+        "Name[tr]=Bir an kaydet",
+        f"Exec={exec_value([*command[:-1], 'capture'])}",
+        "",
+        "[Desktop Action reflect]",
+        "Name=Reflect on today",
+        "Name[tr]=Bugünü değerlendirin",
+        f"Exec={exec_value([*command[:-1], 'reflect'])}",
+        "",
     ])
+
+
+def _try_exec(entry: str) -> str | None:
+    for line in entry.splitlines():
+        if line.startswith("TryExec="):
+            return line.partition("=")[2]
+        if line.startswith("[Desktop Action"):
+            break
+    return None
 
 
 def _still_runs(entry: str) -> bool:
     """Whether the program an entry of ours names still exists (another install of
     mlcoach, or a test's venv, starting for the first time leaves it alone)."""
-    for line in entry.splitlines():
-        if line.startswith("TryExec="):
-            return os.path.isfile(line.partition("=")[2])
-    return True  # a program on PATH: nothing to tell
+    program = _try_exec(entry)
+    return program is None or os.path.isfile(program)  # None: on PATH, nothing to tell
 
 
 def ensure(icon: Path, command: Sequence[str] | None = None,
@@ -89,8 +112,11 @@ def ensure(icon: Path, command: Sequence[str] | None = None,
         return None  # a package's own (the .deb)
     if current is None and not create:
         return None
-    text = entry_text(list(command) if command else default_command(env=environ))
-    if current is not None and (current == text or not stale):
+    args = list(command) if command else default_command(env=environ)
+    text = entry_text(args)
+    # ours for this very install, from an older mlcoach (no actions yet): brought up to date
+    outdated = current is not None and OURS in current and _try_exec(current) == args[0]
+    if current is not None and (current == text or not (stale or outdated)):
         return None  # up to date, written by the user, or ours for an install still there
     target = _data_home(environ) / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     if not target.exists():  # an icon the user put there stays
