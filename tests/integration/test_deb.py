@@ -182,6 +182,11 @@ def test_install_run_capture_and_remove_leaves_only_the_users_data(
         # every start then compiled all of them in memory, 0.1 s more to capture)
         cached = Path("/usr/lib/mlcoach/lib/mlcoach/__pycache__")
         assert list(cached.glob("__init__.*.pyc")), "postinst compiled nothing"
+        # DEBIAN/md5sums: dpkg can check every installed file (it had nothing to check)
+        verify = subprocess.run(["dpkg", "--verify", "mlcoach"], capture_output=True,
+                                text=True, check=False)
+        assert verify.returncode == 0 and not verify.stdout, verify.stdout + verify.stderr
+        assert Path("/var/lib/dpkg/info/mlcoach.md5sums").is_file()
         version = subprocess.run(["/usr/bin/mlcoach", "--version"], cwd=tmp_path, env=env,
                                  capture_output=True, text=True, timeout=60, check=False)
         assert version.stdout.strip() == f"mlcoach {mlcoach.__version__}", version.stderr
