@@ -239,3 +239,66 @@ def test_not_before_a_quantity_stays_not() -> None:
 def test_composer_error_is_still_raised_for_nothing() -> None:
     with pytest.raises(ComposerError):
         supportive_question("   ", STOP, "en")
+
+
+# --- The fourth round: several changes in one, rambles, Turkish stops and zeros ----------
+
+
+@pytest.mark.parametrize(("change", "language", "question"), [
+    ("move standup to 10 and also stop Friday demos", "en",
+     "How would it work for you to move standup to 10, as a first step?"),
+    ("move standup to 10, shorten the retro and add a demo", "en",
+     "How would it work for you to move standup to 10, as a first step?"),
+    ("- move standup to 10\n- stop Friday demos", "en",
+     "How would it work for you to move standup to 10, as a first step?"),
+    ("move standup to 10 + stop Friday demos", "en",
+     "How would it work for you to move standup to 10, as a first step?"),
+    ("Move standup to 10. Also, cancel the Friday demos.", "en",
+     "How would it work for you to move standup to 10, as a first step?"),
+    ("standup'ı 10'a alalım ve ayrıca cuma demolarını bırakalım", "tr",
+     "İlk adım olarak şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"),
+    ("- standup'ı 10'a alalım\n- cuma demolarını bırakalım", "tr",
+     "İlk adım olarak şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"),
+    ("retroyu kısaltalım, demoyu cumaya alalım", "tr",
+     "İlk adım olarak şöyle yapsak diyorum: «retroyu kısaltalım». Bu sizin için nasıl olur?"),
+    ("Toplantıları kısaltalım. Gündem olmadan toplantı yapmayalım.", "tr",
+     "İlk adım olarak şöyle yapsak diyorum: «Toplantıları kısaltalım». Bu sizin için nasıl olur?"),
+])
+def test_several_changes_in_one_ask_about_the_first_as_a_first_step(
+        change: str, language: str, question: str) -> None:
+    """"…to move standup to 10 and also stop Friday demos?", "…: “a, b and c”?": several
+    changes were asked about in one long question; the first is asked, and said to be one."""
+    assert supportive_question(change, DIFF, language) == question
+    act = "move standup to 10" if language == "en" else question.split("«")[1].split("»")[0]
+    opening = by_example(change, DIFF, language)
+    assert act in opening and "Friday" not in opening and "cuma" not in opening \
+        and "demoyu" not in opening and "Gündem" not in opening
+
+
+def test_to_stop_the_stop_among_several_is_asked_about() -> None:
+    """Not "to no longer share notes in the wiki": the change to stop is the one that
+    says so."""
+    assert supportive_question("share notes in the wiki; stop the Friday demos", STOP,
+                               "en") == \
+        "How would it work for you to stop the Friday demos, as a first step?"
+
+
+def test_a_list_of_three_acts_is_asked_about_from_its_first() -> None:
+    assert supportive_question("Let's agree on a code style, set up a linter, and add it to "
+                               "CI.", DIFF, "en") == \
+        "How would it work for you to agree on a code style, as a first step?"
+
+
+@pytest.mark.parametrize("change", ["- use the wiki\n- stop emailing the report",
+                                    "use the wiki and also stop emailing the report"])
+def test_one_thing_for_another_in_two_items_is_one_change(change: str) -> None:
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to use the wiki instead of emailing the report?"
+
+
+@pytest.mark.parametrize("change", ["write tests and docs for every PR",
+                                    "talk less and listen more in planning",
+                                    "invite PMs as well as designers to the demo",
+                                    "start meetings on time, end them early"])
+def test_one_change_with_an_and_is_not_split(change: str) -> None:
+    assert "first step" not in supportive_question(change, DIFF, "en")

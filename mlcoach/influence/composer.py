@@ -38,7 +38,7 @@ from mlcoach.influence.phrasing import (
     turkish_form,
     wording_action,
 )
-from mlcoach.influence.tidying import tidy_change
+from mlcoach.influence.tidying import first_of_several, tidy_change
 
 logger = logging.getLogger(__name__)
 
@@ -207,8 +207,9 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     # what the wording reads: no emoji, no @/# marks, no shouting, tag question or reason
     # (by example, "Dana, could you …" keeps Dana: it asks something of them)
-    change = tidy_change(_validate(req.change, language), language,
-                         None if req.by_example else spoken_name(req.person))
+    change, several = _one_change(_validate(req.change, language), language,
+                                  None if req.by_example else spoken_name(req.person),
+                                  req.action)
     typed = " ".join(req.change.split())  # what is saved with the suggestion
     catalog = _catalog(language)
     if req.by_example:
@@ -255,7 +256,7 @@ def compose(req: SuggestionRequest) -> Composed:
     values.update(_person_forms(catalog.table("person"), shown))
     reading = None if req.by_example else read_change(change, action, language, person)
     if reading is not None:
-        values.update(_ask_values(reading, catalog))
+        values.update(_ask_values(reading, catalog, first=several))
 
     # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
     habit = action is ChangeKind.STOP and not req.by_example \
@@ -599,8 +600,33 @@ def _is_thought(reading: Reading, language: str) -> bool:
     return language == "tr" and turkish_form(reading.words) in ("question", "statement")
 
 
-def _ask_values(reading: Reading, catalog: _Catalog) -> dict[str, str]:
-    """The supportive question's parts: {ask}/{Ask} (English) or {lead}/{q} (Turkish)."""
+def _one_change(text: str, language: str, person: str | None,
+                action: ChangeKind) -> tuple[str, bool]:
+    """The change tidied, and the first of several when more were typed in one ("move
+    standup to 10 and also stop Friday demos"): whether there were more."""
+    change = tidy_change(text, language, person)
+    first, several = first_of_several(change, language, action)
+    return (change, False) if first == change else (tidy_change(first, language, person), several)
+
+
+def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False) -> dict[str, str]:
+    """The supportive question's parts: {ask}/{Ask} (English) or {lead}/{q} (Turkish);
+    `first`: the change is the first of several, and the question says so."""
+    values = _ask_parts(reading, catalog)
+    frames = catalog.table("ask")
+    if not first:
+        return values
+    if "lead" in values:
+        lead = _lower_first(values["lead"], "tr")
+        return {**values, "lead": _fill(_str(frames, "first"), {"lead": lead})}
+    ask = values["ask"]
+    if not ask.endswith("?") or ask.endswith("?”?"):
+        return values
+    ask = _fill(_str(frames, "first"), {"ask": ask[:-1]})
+    return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
+
+
+def _ask_parts(reading: Reading, catalog: _Catalog) -> dict[str, str]:
     frames = catalog.table("ask")
     quoted = _fill(_str(frames, "quote"), {"text": reading.words})
     if "leads" in frames:  # Turkish: always the user's words whole, in quotes
@@ -715,11 +741,13 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
-    change = tidy_change(_validate(change, language), language, spoken_name(person))
+    change, several = _one_change(_validate(change, language), language, spoken_name(person),
+                                  action)
     if complains_of_someone(change, language, spoken_name(person)):
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
-    values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog)
+    values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog,
+                         first=several)
     if language == "en":
         return values["Ask"]
     return _fill("{lead}: {q} ", values) + "Bu sizin için nasıl olur?"

@@ -1114,6 +1114,14 @@ _FREE_OF = re.compile(
     re.I)
 
 
+def says_stop(text: str, language: str) -> bool:
+    """Whether the change says "stop" in its own words ("stop emailing", "no more X",
+    "toplantıyı iptal edelim"), after what leads it ("let's", "we should")."""
+    if language != "en":
+        return _says_stop_tr(text)
+    return _says_stop_en(_strip_modal(_strip_fillers(" ".join(text.split())))[0])
+
+
 def _says_stop_en(text: str) -> bool:
     if _moves_to(text) or _LATER_STOP.search(text) or _FREE_OF.search(text):
         return True

@@ -20,6 +20,7 @@ from mlcoach.influence.phrasing import (
     Shape,
     asks_nothing,
     read_change,
+    says_stop,
     strip_tails,
     turkish_form,
 )
@@ -409,3 +410,128 @@ def _tr_as_proposal(text: str) -> str:
                 act += "mak" if vowels and vowels[-1] in _BACK_VOWELS else "mek"
             return text[: match.start()] + act
     return text
+
+
+# --- Several changes in one ----------------------------------------------------------
+
+# What joins a second change to the first: "…; …", "… and also …", "…, plus …", "… + …",
+# "… ve ayrıca …", "…, bir de …". A plain "and" does not ("write tests and docs", "talk
+# less and listen more" are one change).
+_ALSO_EN = re.compile(r",?\s+and\s+also\s+|,\s+also,?\s+|,?\s+as\s+well\s+as\s+(?=\w+\s)"
+                      r"|,\s*(?:and\s+)?plus\s+|\s+[+&]\s+|,?\s+and\s+then\s+also\s+", re.I)
+_ALSO_TR = re.compile(r",?\s+ve\s+ayrıca\s*,?\s+|,\s*(?:ve\s+)?ayrıca\s*,?\s+"
+                      r"|,\s*bir\s+de\s+|\s+[+&]\s+", re.I)
+# A sentence's word that only joins it to the one before: "Also, stop the demos."
+_JOINING = re.compile(r"^(?:also|and|plus|then|and also|ayrıca|bir de|ve)\b\s*,?\s*", re.I)
+
+
+def first_of_several(text: str, language: str,
+                     action: ChangeKind = ChangeKind.DIFFERENTLY) -> tuple[str, bool]:
+    """The first of several changes typed together, and whether there were more: "move
+    standup to 10 and also stop Friday demos", "a, b and c", a list, "… ve ayrıca …".
+    Asked together they made one long question; one is asked about, as a first step. To
+    stop, the first that says a stop ("use the wiki; stop emailing the report": not "no
+    longer use the wiki")."""
+    parts = _sentence_plans(text, language) or _clauses(text, language)
+    if len(parts) == 2 and language == "en":
+        parts = _one_for_the_other(*parts)
+    if len(parts) < 2:
+        return (parts[0] if parts else text), False
+    if action is ChangeKind.STOP:
+        return next((p for p in parts if says_stop(p, language)), parts[0]), True
+    return parts[0], True
+
+
+def _sentence_plans(text: str, language: str) -> list[str]:
+    """The plans among a few sentences, when two or more propose something and the others
+    are only asides ("Move standup to 10. Also, cancel the Friday demos.")."""
+    parts = _sentences(text)
+    if len(parts) < 2:
+        return []
+    plans = []
+    for at, part in enumerate(parts):
+        said = _JOINING.sub("", part) if at else part
+        kind = _kind_of(said, language)
+        if kind == "":
+            return []
+        if kind == "plan":
+            plans.append(said.rstrip(" .!…"))
+    if len(plans) < 2 or _POINTS_BACK & set(re.findall(r"[\w'’]+", plans[0].casefold())):
+        return []
+    return plans
+
+
+def _clauses(text: str, language: str) -> list[str]:
+    """The changes of one sentence: split where a second change is joined on, or a list
+    of three or more acts ("move standup to 10, shorten the retro and add a demo")."""
+    parts = [p.strip(" ,.") for p in re.split(r"\s*;\s+", text)]  # a list made one line
+    if len(parts) >= 2:
+        if not all(_balanced(p) for p in parts):
+            return []  # "… (see the notes; both of them)": one change with an aside
+        kinds = [_kind_of(p, language) for p in parts]
+        if kinds[0] != "plan" and "aside" not in kinds:
+            return []  # "A is a thing; B is the plan": sayings, not a list of changes
+        if "aside" in kinds:  # "rotate pairs weekly; it spreads knowledge": its reason
+            plans = [p for p, kind in zip(parts, kinds, strict=True) if kind == "plan"]
+            return plans[:1] if "" not in kinds else []
+    else:
+        joiner = _ALSO_EN if language == "en" else _ALSO_TR
+        parts = [p.strip(" ,.") for p in joiner.split(text)]
+        if language == "en" and not all(_is_an_act(p) or _plain_first(p) in _NEGATIVE
+                                        for p in parts[1:]):
+            parts = []  # "invite PMs as well as designers": one act, two people
+    if len(parts) < 2:
+        parts = _listed_acts(text, language)
+    if len(parts) == 1:
+        return parts
+    if len(parts) < 2 or not all(_balanced(p) for p in parts) \
+            or any(len(p.split()) < 2 for p in parts[:2]):
+        return []
+    return parts
+
+
+def _listed_acts(text: str, language: str) -> list[str]:
+    """"a, b and c", "a, b, and c": three acts or more, each its own verb; in Turkish two
+    proposals are enough ("retroyu kısaltalım, demoyu cumaya alalım")."""
+    if language == "en":
+        items = re.split(r",\s+(?:and\s+)?|\s+and\s+(?=[^,]*$)", text)
+        if len(items) < 3 or "," not in text:
+            return []
+        return items if all(_is_an_act(item) for item in items) else []
+    items = [p.strip() for p in re.split(r",\s+|\s+ve\s+", text)]
+    if len(items) < 2 or not all(turkish_form(p) == "proposal" and len(p.split()) >= 2
+                                 for p in items):
+        return []
+    return items
+
+
+def _is_an_act(text: str) -> bool:
+    reading = read_change(text, ChangeKind.DIFFERENTLY, "en")
+    return reading.shape in (Shape.VERB, Shape.VERB_NO_LONGER) and len(text.split()) >= 2
+
+
+_NEGATIVE = frozenset(("no", "never", "don't", "dont", "not", "stop"))
+
+
+def _plain_first(text: str) -> str:
+    return (text.split() or [""])[0].lower()
+
+
+def _balanced(text: str) -> bool:
+    """Whether brackets and quotes opened in `text` close in it too."""
+    return text.count("(") == text.count(")") and text.count("“") == text.count("”") \
+        and text.count('"') % 2 == 0
+
+
+_STOP_LEAD = re.compile(r"^(?:stop|quit)\s+(?=\w+ing\b)", re.I)  # "stop emailing …"
+
+
+def _one_for_the_other(first: str, second: str) -> list[str]:
+    """"use the wiki; stop emailing the report" is one change, the wiki for the mail:
+    "use the wiki instead of emailing the report"."""
+    for act, stop in ((first, second), (second, first)):
+        dropped = _STOP_LEAD.sub("", stop)
+        if dropped != stop and _is_an_act(act) and not says_stop(act, "en") \
+                and not _POINTS_BACK & set(dropped.lower().split()):
+            return [f"{act} instead of {dropped}"]
+    return [first, second]
