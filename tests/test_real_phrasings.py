@@ -302,3 +302,36 @@ def test_one_thing_for_another_in_two_items_is_one_change(change: str) -> None:
                                     "start meetings on time, end them early"])
 def test_one_change_with_an_and_is_not_split(change: str) -> None:
     assert "first step" not in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "language", "question"), [
+    ("So last sprint was rough, we had three incidents and nobody knew who was on call. "
+     "I've been thinking about it a lot. I think we should rotate the on-call weekly. "
+     "Anyway let me know.", "en", "How would it work for you to rotate the on-call weekly?"),
+    ("Our standups keep running over and people zone out. Half the team is remote. Let's "
+     "try async standups in Slack for two weeks. Curious what you think.", "en",
+     "How would it work for you to try async standups in Slack for two weeks?"),
+    ("Deploys are painful. Pair programming for releases.", "en",
+     "How would it work for you if we tried pair programming for releases?"),
+    ("Geçen sprint çok zor geçti, üç olay yaşadık ve kimse nöbetçinin kim olduğunu "
+     "bilmiyordu. Nöbeti haftalık döndürelim. Ne dersiniz?", "tr",
+     "Şöyle yapsak diyorum: «Nöbeti haftalık döndürelim». Bu sizin için nasıl olur?"),
+])
+def test_a_ramble_around_the_change_is_not_quoted(change: str, language: str,
+                                                  question: str) -> None:
+    """Several sentences of context, musing and a closing "let me know" were quoted whole
+    into the question; only the change is asked about, and it is an example to set."""
+    assert supportive_question(change, DIFF, language) == question
+    assert "sprint" not in by_example(change, DIFF, language)
+
+
+@pytest.mark.parametrize("change", ["We keep getting interrupted. Mob programming on Fridays.",
+                                    "Mob programming on Fridays"])
+def test_a_capital_that_only_starts_a_sentence_is_not_kept_mid_question(change: str) -> None:
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you if we tried mob programming on Fridays?"
+
+
+def test_a_name_before_an_ing_noun_keeps_its_capital() -> None:
+    assert "Cypress testing" in supportive_question(
+        "We keep breaking the UI. Cypress testing on every PR.", DIFF, "en")

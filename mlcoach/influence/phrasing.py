@@ -263,6 +263,12 @@ _NOT_GERUNDS = _words(
     "bring string spring swing sling thing nothing something everything anything king "
     "ring wing during morning evening meeting ceiling building"
 )
+# Words that lead a compound with an -ing noun ("mob programming", "load testing", "team
+# building"): a thing, not an act ("if we tried mob programming on Fridays").
+_COMPOUND_LEADS = _words("mob pair unit load smoke sprint team peer code capacity release "
+                         "lunch design user trunk-based test-driven job")
+_ING_HEADS = _words("programming testing planning building reviewing mentoring shadowing "
+                    "learning sessions")
 # -ing words that, first in a change, name a kind of thing ("planning poker", "working
 # lunches", "onboarding docs") rather than an act.
 _ING_MODIFIERS = _words("onboarding planning working standing walking recurring coding")
@@ -986,6 +992,7 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         or ("-" in low and low.endswith("ing"))
         or low in _NOUNISH
         or low in _QUANTITIES
+        or (low in _COMPOUND_LEADS and len(words) > 1 and _plain(words[1]) in _ING_HEADS)
         or low.endswith("'s")
         or adjective
         or _is_plural(low)
@@ -1070,7 +1077,9 @@ def lower_lead(text: str) -> str:
     first = text.split(" ", 1)[0]
     if len(first) >= 2 and first[0].isupper() and first[1:].islower():
         low = first.lower()
-        if low in _KNOWN or (low.endswith("ing") and low not in _NOT_GERUNDS):
+        second = _plain(text.split()[1]) if len(text.split()) > 1 else ""
+        if low in _KNOWN or (low.endswith("ing") and low not in _NOT_GERUNDS) \
+                or (low in _COMPOUND_LEADS and second in _ING_HEADS):  # "Mob programming"
             return first[0].lower() + text[1:]
     return text
 
@@ -1189,7 +1198,9 @@ _TR_STATEMENT = ("yor", "yorum", "yoruz", "yorsunuz", "yorlar", "dık", "dik", "
                  "ktı", "kti", "ktu", "ktü", "ttı", "tti", "ttu", "ttü", "çtı", "çti", "çtu",
                  "çtü", "ştı", "şti", "ştu", "ştü",
                  "acak", "ecek", "acağım", "eceğim", "acağız", "eceğiz", "acaklar",
-                 "ecekler")  # the future
+                 "ecekler",  # the future
+                 # the past continuous and the past of "to be" ("bilmiyordu", "yorgundu")
+                 "yordu", "yordum", "yorduk", "yordunuz", "yordular", "ndu", "ndü", "oldu")
 _TR_PROPOSAL = ("lım", "lim", "sak", "sek", "sın", "sin", "sun", "sün", "malı", "meli",
                 "malıyız", "meliyiz", "abiliriz", "ebiliriz", "sınlar", "sinler", "sunlar",
                 "sünler")

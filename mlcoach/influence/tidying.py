@@ -242,10 +242,22 @@ _PROPOSES = frozenset(("should", "shouldn't", "could", "must", "need", "needs", 
                        "lets", "ought", "shall", "would", "could've", "please"))
 
 
+# What closes a message or muses around the change: "Anyway, let me know.", "Curious what
+# you think.", "I've been thinking about it a lot.", "Ne dersiniz?"
+_CLOSES = re.compile(
+    r"^(?:(?:so|anyway|anyways|ok|okay|but|and)\W+)*(?:let\s+me\s+know\b.*|lmk\b.*|"
+    r"(?:i'?m\s+|just\s+)?curious\s+(?:what|how)\b.*|(?:any\s+)?thoughts(?:\s+welcome)?|"
+    r"happy\s+to\s+(?:discuss|talk|chat)\b.*|open\s+to\s+(?:other\s+)?(?:ideas|suggestions)\b.*|"
+    r"(?:let's|lets)\s+(?:discuss|talk(?:\s+about\s+it)?)(?:\s+(?:soon|tomorrow|later))?|"
+    r"i'?ve\s+been\s+thinking\b.*|i\s+was\s+thinking\s+about\s+(?:it|this)\b.*|"
+    r"(?:just\s+)?(?:a\s+)?(?:food\s+for\s+thought|my\s+two\s+cents|just\s+saying)|"
+    r"ne\s+dersin(?:iz)?|ne\s+düşünüyorsun(?:uz)?|haber\s+ver(?:in)?|bir\s+düşünün)\W*$", re.I)
+
+
 def _kind_of(sentence: str, language: str) -> str:
     """"plan", "aside" (a reason, a complaint, a question, an announcement, thanks) or ""
     when it cannot be told."""
-    if _ANNOUNCES.match(sentence.strip()):
+    if _ANNOUNCES.match(sentence.strip()) or _CLOSES.match(sentence.strip()):
         return "aside"
     words = re.findall(r"[\w'’]+", sentence.casefold())
     if not words or asks_nothing(words):
@@ -256,9 +268,19 @@ def _kind_of(sentence: str, language: str) -> str:
                 shape.value.startswith("quote") and words[0] in _SAYS_HOW_IT_IS
                 and not _PROPOSES & set(words)):
             return "aside"  # "Nobody reads it.", "Half the team is in Berlin."
+        if shape.value.startswith("quote") and _SAYS_HOW_IT_GOES.search(sentence) \
+                and not _PROPOSES & set(words):
+            return "aside"  # "Deploys are painful.", "So last sprint was rough, we had …"
         return "" if shape.value.startswith("quote") or words[0] in _NOT_A_START else "plan"
     form = "question" if sentence.rstrip().endswith("?") else turkish_form(sentence)
     return {"proposal": "plan", "statement": "aside", "question": "aside"}.get(form, "")
+
+
+# A clause of how things are or went: a subject's verb in the present or the past ("are
+# painful", "was rough", "keep getting interrupted", "had three incidents").
+_SAYS_HOW_IT_GOES = re.compile(
+    r"(?<![\w'’])(?:is|are|was|were|isn't|aren't|wasn't|weren't|has\s+been|have\s+been|"
+    r"keeps?|kept|had|got|gets|felt|feels|seems|seemed)\s+\w", re.I)
 
 
 def _one_proposal(text: str, language: str) -> str:
@@ -266,7 +288,7 @@ def _one_proposal(text: str, language: str) -> str:
     reasons, a complaint or a question ("Stop the Friday status mail. Nobody reads it."):
     quoted back, they would read as blame."""
     parts = _sentences(text)
-    if not 2 <= len(parts) <= 4:
+    if not 2 <= len(parts) <= 8:
         return text
     kinds = [_kind_of(p, language) for p in parts]
     if kinds.count("plan") != 1 or "" in kinds:
