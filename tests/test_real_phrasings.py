@@ -335,3 +335,43 @@ def test_a_capital_that_only_starts_a_sentence_is_not_kept_mid_question(change: 
 def test_a_name_before_an_ing_noun_keeps_its_capital() -> None:
     assert "Cypress testing" in supportive_question(
         "We keep breaking the UI. Cypress testing on every PR.", DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["cuma toplantı yok", "cuma günleri toplantı yok",
+                                    "hafta sonları e-posta yok",
+                                    "akşam 6'dan sonra mesaj yok", "artık durum raporu yok"])
+def test_a_turkish_none_then_is_the_state_wanted(change: str) -> None:
+    """"cuma toplantı yok" was read as how things are: "Şuna birlikte baksak", and by
+    example refused as a question; it is the stop, said as the state wanted."""
+    for action in (STOP, DIFF):
+        assert supportive_question(change, action, "tr") == \
+            f"Şunu denesek diyorum: «{change}». Bu sizin için nasıl olur?"
+    opening = by_example(change, STOP, "tr")
+    assert f"«{change}»." in opening and "olmadan" not in opening
+
+
+def test_a_turkish_none_without_a_time_is_still_how_things_are() -> None:
+    assert supportive_question("dokümantasyon yok", STOP, "tr").startswith(
+        "Şuna birlikte baksak diyorum")
+
+
+@pytest.mark.parametrize("change", ["cuma günleri toplantı olmasın",
+                                    "cuma günleri deploy yapılmasın",
+                                    "PR'lar en az iki kişi tarafından incelensin"])
+def test_a_turkish_wish_of_no_one_is_an_example_to_set(change: str) -> None:
+    """"…olmasın", "…yapılmasın", "…incelensin" name no one: not "asks something of
+    someone else"."""
+    assert f"«{change}»" in by_example(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize("change", ["sıfır test ile canlıya çıkmak", "sıfır testli sürümler",
+                                    "sıfır inceleme olmadan deploy yapmak"])
+def test_turkish_with_zero_said_any_way_is_what_stops(change: str) -> None:
+    """"sıfır test ile …" (the word, not the -le ending) and "sıfır testli …" were read as
+    the state wanted: "Şöyle yapsak", "Şunu denesek"."""
+    assert supportive_question(change, STOP, "tr").startswith("Şunu bıraksak diyorum")
+
+
+@pytest.mark.parametrize("change", ["sıfır toplantılı cumalar", "sıfır toplantı cuma"])
+def test_turkish_zero_of_what_is_to_go_is_the_state_wanted(change: str) -> None:
+    assert supportive_question(change, STOP, "tr").startswith("Şunu denesek diyorum")

@@ -632,7 +632,11 @@ _TR_ME = re.compile(r"(?<!\w)(?:bana|beni|benden|benimle)(?!\w)", re.I)
 _TR_LET_THEM = ("sın", "sin", "sun", "sün", "sınlar", "sinler", "sunlar", "sünler")
 # "yapılsın", "yazılsın" (let it be done) and "olsun" wish for a thing, name no one.
 _TR_PASSIVE_WISH = ("ılsın", "ilsin", "ulsun", "ülsün", "ınsın", "insin", "unsun", "ünsün",
-                    "olsun", "olsunlar")
+                    "olsun", "olsunlar",
+                    # after a vowel ("incelensin", "okunsun") and not ("olmasın",
+                    # "yapılmasın", "incelenmesin"): no one is named either
+                    "nsın", "nsin", "nsun", "nsün", "olmasın", "olmasınlar", "lmasın",
+                    "lmesin", "nmasın", "nmesin")
 
 
 def asks_of_someone_else(text: str, language: str = "en", person: str | None = None) -> bool:
@@ -1155,6 +1159,39 @@ def _says_stop_tr(text: str) -> bool:
     return says_stop_tr(text, _TR_STOP)
 
 
+# What is had less of ("sıfır toplantılı cumalar" is wanted); not tests, reviews or docs
+# ("sıfır testli sürümler", "sıfır incelemeyle deploy" are what is to stop).
+_TR_LESS_OF = re.compile(r"(?:toplantı|mesaj|e-?posta|mail|bildirim|slack|telefon|görüşme|"
+                         r"kesinti|mesai|deploy|hata|bug)")
+# "with" said by its ending or its word: "testle", "incelemeyle", "testli", "test ile".
+_TR_WITH = ("le", "la", "li", "lı", "lu", "lü")
+
+
+def _tr_zero_wanted(words: list[str]) -> bool:
+    """"sıfır toplantı cuma", "sıfır toplantılı cumalar": zero of what is to go, the state
+    wanted; not "sıfır testle canlıya çıkmak", "sıfır test ile …", "sıfır testli sürümler",
+    the way of working the user wants stopped."""
+    if len(words) < 2 or words[0] not in ("sıfır", "0"):
+        return False
+    said_with = words[1].endswith(_TR_WITH) or (len(words) > 2
+                                                and words[2] in ("ile", "olan", "olmadan"))
+    return not said_with or _TR_LESS_OF.match(words[1]) is not None
+
+
+# When a thing is not to be had: "cuma toplantı yok", "hafta sonları e-posta yok", "akşam
+# 6'dan sonra mesaj yok", "artık durum raporu yok". Without a time it says how things are
+# ("dokümantasyon yok"), looked at together.
+_TR_WHEN = ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+            "hafta", "akşam", "sabah", "gece", "öğle", "öğlen", "mesai", "saat", "sonra",
+            "önce", "artık", "tatil", "izin")
+
+
+def _tr_none_then(words: list[str]) -> bool:
+    """"cuma toplantı yok", "6'dan sonra mesaj yok": a time, then a thing, then "yok"."""
+    return len(words) > 2 and words[-1] == "yok" \
+        and any(w.split("'")[0].startswith(_TR_WHEN) for w in words[:-2])
+
+
 def says_stop_tr(text: str, stems: tuple[str, ...]) -> bool:
     """Whether a Turkish change says "stop" in its own words. Turkish puts the verb last,
     so only the last words can say it: "toplantıyı iptal edelim", "bırakalım artık",
@@ -1170,9 +1207,10 @@ def says_stop_tr(text: str, stems: tuple[str, ...]) -> bool:
         return False
     if any(w.split("'")[-1].endswith(_TR_NOT_TO_DO) for w in words):
         return True  # a negative proposal, wherever it stands: "deploy yapmayalım cuma günleri"
-    zero = words[0] == "sıfır" and not (len(words) > 1 and words[1].endswith(("le", "la")))
-    if zero or any(_TR_WITHOUT.fullmatch(w) for w in words):  # not "sıfır testle …": how
-        return True  # the state wanted: "sıfır toplantı cuma", "toplantısız cuma"
+    if _tr_zero_wanted(words) or any(_TR_WITHOUT.fullmatch(w) for w in words) \
+            or _tr_none_then(words):
+        return True  # the state wanted: "sıfır toplantı cuma", "toplantısız cuma", "cuma
+        # toplantı yok"
     last = words[-1].split("'")[-1]
     before = words[-2] if len(words) > 1 else ""
     for stem in stems:
@@ -1245,6 +1283,8 @@ def turkish_form(text: str) -> str:
         return "statement"  # "hep geç kalıyorsun", "testleri unuttun": not a plan
     if last.endswith(_TR_VERBAL_NOUN):
         return "verbal_noun"
+    if _tr_none_then(words):
+        return "thing"  # "cuma toplantı yok": the state wanted, not how things are
     if last in _TR_NOT_PROPOSALS:
         return "thing"
     if last.endswith(_TR_PROPOSAL) or (
