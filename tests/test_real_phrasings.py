@@ -375,3 +375,31 @@ def test_turkish_with_zero_said_any_way_is_what_stops(change: str) -> None:
 @pytest.mark.parametrize("change", ["sıfır toplantılı cumalar", "sıfır toplantı cuma"])
 def test_turkish_zero_of_what_is_to_go_is_the_state_wanted(change: str) -> None:
     assert supportive_question(change, STOP, "tr").startswith("Şunu denesek diyorum")
+
+
+@pytest.mark.parametrize(("change", "language", "kept"), [
+    ("use the wiki instead of email and Slack instead of Teams", "en",
+     "use the wiki instead of email and Slack instead of Teams"),
+    ("use Slack instead of email, and Jira instead of Trello", "en", "Jira instead of Trello"),
+    ("Slack yerine Teams, e-posta yerine Jira kullanalım", "tr",
+     "«Slack yerine Teams, e-posta yerine Jira kullanalım»"),
+    ("standup 9 yerine 10'da olsun", "tr", "«standup 9 yerine 10'da olsun»"),
+    ("mail yerine slack", "tr", "«mail yerine slack»"),
+    ("çeyrek planını sunum yerine ortak bir belgede yapmak", "tr",
+     "«çeyrek planını sunum yerine ortak bir belgede yapmak»"),
+])
+def test_by_example_keeps_every_pair_and_what_b_carries(change: str, language: str,
+                                                        kept: str) -> None:
+    """By example only the first A was kept: "use the wiki" of two pairs, "«Teams, e-posta
+    yerine Jira kullanalım»", "«10'da olsun»" without its standup, "«slack»"."""
+    assert kept in by_example(change, DIFF, language)
+
+
+@pytest.mark.parametrize(("change", "language", "act"), [
+    ("use the wiki instead of email", "en", "use the wiki,"),
+    ("e-posta yerine Slack kullanalım", "tr", "«Slack kullanalım»"),
+])
+def test_by_example_one_pair_is_still_the_act_alone(change: str, language: str,
+                                                    act: str) -> None:
+    assert act in by_example(change, DIFF, language) or \
+        act.rstrip(",") + "." in by_example(change, DIFF, language)

@@ -198,6 +198,19 @@ def split_change(change: str) -> tuple[str, str | None]:
     return text, None
 
 
+_ANOTHER_PAIR = re.compile(r"(?<!\w)(?:instead\s+of|rather\s+than|yerine)(?!\w)", re.I)
+
+
+def _more_than_a_for_b(a: str, b: str, language: str) -> bool:
+    """Whether A alone would lose what was typed, by example: a second pair ("use the wiki
+    instead of email and Slack instead of Teams"), or in Turkish a B that carries the
+    subject or an A that is only a thing ("standup 9 yerine 10'da olsun", "mail yerine
+    slack"): the whole change is the act then."""
+    if _ANOTHER_PAIR.search(a) or _ANOTHER_PAIR.search(b):
+        return True
+    return language == "tr" and (len(b.split()) > 1 or turkish_form(a) == "thing")
+
+
 def compose(req: SuggestionRequest) -> Composed:
     """Compose a suggestion for `req`; the same request always gives the same text.
 
@@ -241,7 +254,8 @@ def compose(req: SuggestionRequest) -> Composed:
                             "instead")
     if req.by_example and is_not_an_act(change, language):
         raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))
-    if req.by_example and b is not None and action is ChangeKind.STOP:
+    if req.by_example and b is not None and (action is ChangeKind.STOP
+                                             or _more_than_a_for_b(a, b, language)):
         # "use the wiki instead of email": B is what stops; A alone would read "no longer
         # use the wiki". The user does the whole change, as typed, themselves.
         example = _example_a(strip_lead(change) or change, ChangeKind.DIFFERENTLY, grammar,
