@@ -403,3 +403,52 @@ def test_by_example_one_pair_is_still_the_act_alone(change: str, language: str,
                                                     act: str) -> None:
     assert act in by_example(change, DIFF, language) or \
         act.rstrip(",") + "." in by_example(change, DIFF, language)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("answer slack messages within an hour during work hours",
+     "How would it work for you to answer slack messages within an hour during work hours?"),
+    ("The flaky tests get fixed before new features",
+     "How would it work for you if we tried this: “The flaky tests get fixed before new "
+     "features”?"),
+    ("Going to try leaving the office by 6",
+     "How would it work for you to try leaving the office by 6?"),
+    ("Can everyone please update their Jira tickets before standup?",
+     "How would it work for you to update your Jira tickets before standup?"),
+    ("Idea - demo our work to sales once a month",
+     "How would it work for you to demo our work to sales once a month?"),
+    ("TL;DR: move standup to 10", "How would it work for you to move standup to 10?"),
+    ("would be great if we could get PR reviews done within 24h",
+     "How would it work for you if we could get PR reviews done within 24h?"),
+    ("I think it'd help if we wrote test plans before coding",
+     "How would it work for you if we wrote test plans before coding?"),
+    ("I'd love for us to pair more", "How would it work for you to pair more?"),
+    ("the 4pm sync, it's redundant with standup",
+     "How would it work for you if we did away with the 4pm sync?"),
+    ("In the next retro, let's try the sailboat format.",
+     "How would it work for you to try the sailboat format in the next retro?"),
+])
+def test_how_busy_people_type_it_reads_as_one_plain_question(change: str,
+                                                             question: str) -> None:
+    """Before: "if we tried answer slack messages…", "if we tried the flaky tests get
+    fixed…", "to try going to try leaving…", a question quoted in the question, "Idea -"
+    and "When it comes to TL;DR" kept, a wish or a reason after a comma quoted whole."""
+    assert supportive_question(change, DIFF if "sync" not in change else STOP, "en") == question
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("answer slack messages within an hour during work hours",
+     ": answer slack messages within an hour"),
+    ("The flaky tests get fixed before new features", "“The flaky tests get fixed"),
+    ("Can everyone please update their Jira tickets before standup?",
+     ": update your Jira tickets before standup"),
+])
+def test_by_example_those_are_acts_not_things_to_use(change: str, act: str) -> None:
+    assert act in by_example(change, DIFF) and "use answer" not in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize("change", ["standup'ı 10'a alalım pls", "standup'ı 10'a alalım lütfen",
+                                    "lütfen standup'ı 10'a alalım"])
+def test_a_turkish_please_is_not_quoted_as_the_change(change: str) -> None:
+    assert supportive_question(change, DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"

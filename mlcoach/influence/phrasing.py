@@ -82,7 +82,7 @@ _LABELS = ("idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "
            "start", "stop", "change", "try", "urgent", "important", "reminder", "heads up",
            "heads-up", "psa", "team", "all", "everyone", "everybody", "folks", "guys",
            "an idea", "one idea", "quick idea", "small idea", "a thought", "a suggestion",
-           "small suggestion", "a proposal")
+           "small suggestion", "a proposal", "tl;dr", "tldr", "tl;dr:")
 # After these, a verb phrase follows ("we should use …" → "use …").
 _MODALS = (
     # a proposal put as a question ("would it make sense to rotate the on-call?")
@@ -103,6 +103,13 @@ _MODALS = (
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
     "it would be great to", "it'd be great to",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
+    # asked of everyone, the colleague too: "can everyone please update their tickets"
+    "can everyone please", "could everyone please", "can everybody please", "can everyone",
+    "could everyone", "can everybody", "could everybody", "everyone should",
+    "everybody should", "everyone needs to", "everybody needs to", "everyone please",
+    "we really need to", "we really have to", "we really must", "i'd love for us to",
+    "i would love for us to", "i'd like for us to", "i would like for us to", "going to",
+    "gonna",
     "need to",
     # asked of the person the question is put to: "could you review …" → "review …"
     "you should really", "you should", "you could", "you can", "you need to",
@@ -115,6 +122,9 @@ _MODALS = (
 _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
           "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if",
           "it'd be great if we", "it would be great if we", "it'd be nice if we",
+          "would be great if we", "would be nice if we", "would be good if we",
+          "it'd be good if we", "it would be good if we", "it'd help if we",
+          "it would help if we", "it might help if we",
           "it would be nice if we", "it'd be cool if we", "it would be cool if we")
 _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               "what do you think about", "what do you think of", "how do you feel about",
@@ -284,6 +294,11 @@ _SAYS_OF_IT = _words("need needs needed require requires wants has have gets sta
 _BEFORE_A_NOUN_VERB = _words("who that which whoever dry trial test practice nightly ci smoke "
                              "special daily weekly")
 _NOT_PLURAL = ("ss", "us", "is", "'s")
+# What a plural subject does, before a participle or a time: "tests get fixed", "retros
+# start on time", "meetings end early".
+_THEY_DO = _words("get start end run stay go finish begin happen")
+_PARTICIPLE_OR_TIME = _words("on at by before after early late first done fixed reviewed "
+                             "merged written shorter longer")
 _NOT_NOUNS = _words(
     "always sometimes perhaps afterwards towards besides unless yes less this its has was "
     "is does"
@@ -772,8 +787,9 @@ def _strip_fillers(text: str) -> str:
         for filler in _FILLERS + _LABELS:
             if lowered.startswith(filler) and len(text) > len(filler):
                 after = text[len(filler)]
-                if after in (",:" if filler in _LABELS else " ,:"):
-                    text = text[len(filler) :].lstrip(" ,:")
+                dash = filler in _LABELS and re.match(r"\s+[-–—]\s+\S", text[len(filler):])
+                if after in (",:" if filler in _LABELS else " ,:") or dash:
+                    text = text[len(filler) :].lstrip(" ,:-–—")
                     changed = True
                     break
     return text
@@ -809,7 +825,10 @@ def _strip_modal(text: str) -> tuple[str, bool]:
             return ("not " + rest if not lead.endswith("stop") else "stop " + rest), True
     for lead in _MODALS:
         if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
-            return _strip_fillers(text[len(lead) + 1 :]), True
+            rest = _strip_fillers(text[len(lead) + 1 :])
+            if "every" in lead:  # "update their tickets", said to each: "your tickets"
+                rest = _THEIRS.sub(lambda m: _YOUR_OWN[m[0].lower()], rest)
+            return rest, True
     return text, False
 
 
@@ -948,6 +967,10 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
                 len(words) == 2 or _plain(words[2]) in _AFTER_THE_OBJECT
                 or words[2][:1].isdigit()):
             return True  # "answer emails", "book rooms 1 week ahead": an act on them
+        if low in _VERB_BEFORE_PLURAL and len(words) > 3 and nxt.isalpha() \
+                and not _is_plural(nxt) and _is_plural(_plain(words[2])) \
+                and _plain(words[3]) in _AFTER_THE_OBJECT | {"during"}:
+            return True  # "answer slack messages within an hour": a compound object
         return low not in _NOUNISH and _is_plural(nxt)
     if "-" in low and low.rsplit("-", 1)[1] in _VERBS and not low.startswith(_MODIFIERS):
         return True  # "self-assign tickets", "cross-check the figures"; not "pre-commit hooks"
@@ -1013,6 +1036,9 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
             continue  # "three times a week", "two days a month"
         if h in _SAYS_OF_IT and _plain(words[at - 1]) not in _BEFORE_A_NOUN_VERB:
             return False  # "the team needs to write tests", "standup starts at 10"
+        if h in _THEY_DO and _is_plural(_plain(words[at - 1])) and (n in _PARTICIPLE_OR_TIME
+                                                                    or _is_past(n)):
+            return False  # "the flaky tests get fixed first", "retros start on time"
         if h in _CLAUSE_ADVERBS and _is_plural(n):
             return False  # "the standup always runs over": a verb, so a clause
         if _is_plural(h) and n not in _PREPOSITIONS and n not in _NUMBERS \
@@ -1425,6 +1451,9 @@ def my_act(text: str) -> str:
     return text
 
 
+_THEIRS = re.compile(r"(?<![\w'’])(?:their|theirs|themselves|themself)(?![\w'’])", re.I)
+_YOUR_OWN = {"their": "your", "theirs": "yours", "themselves": "yourself",
+             "themself": "yourself"}
 _YOURS = re.compile(r"(?<![\w'’])(?:my|mine|myself)(?![\w'’])", re.I)
 _YOUR = {"my": "your", "mine": "yours", "myself": "yourself"}
 

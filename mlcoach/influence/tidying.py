@@ -118,7 +118,7 @@ _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "got
 # lower case, between spaces: not "U.S.", "U-turn", "UR findings" (user research)
 _CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
 # Turkish words of opinion in front ("bence", "sence", "acaba"): the question is the app's.
-_TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|bana\s+kalırsa)\s*,?|"
+_TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|bana\s+kalırsa|lütfen|pls|plz)\s*,?|"
                       r"bi(?:r)?\s+fikir\s*[,:])\s+(?=\S)", re.I)
 
 
@@ -129,8 +129,12 @@ def _plain_chat(text: str, language: str) -> str:
         text = _CHAT_LEAD.sub("", text)
         text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1]], text)
     else:
-        text = _TR_LEAD.sub("", text)
+        text = _TR_TAIL.sub("", _TR_LEAD.sub("", text))
     return " ".join(text.split())
+
+
+# "…alalım lütfen", "…alalım pls": a please after the proposal, not its words.
+_TR_TAIL = re.compile(r"(?<=\w)\s*,?\s+(?:lütfen|pls|plz|please)\s*[.!]*$", re.I)
 
 
 def _without_letter_wrapping(text: str, language: str) -> str:
@@ -320,7 +324,9 @@ def _lower_first_word(text: str) -> str:
 # analysis"; "as" begins "as usual", "as well as", "as of Monday") only after a comma and
 # before a subject: ", as nobody reads it", ", cause it takes an hour".
 _REASON_EN = re.compile(
-    r"(?:,?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
+    # ", it's always a disaster", ", that's an hour a week": how it is, after a comma
+    r"(?:(?<=,)(?=\s*(?:it's|it’s|it is|that's|that’s|they're|they’re|it was)\s)|"
+    r",?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
     r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
     r"this|that|these|those|there)\b)))\s+\S.*$", re.I)
 _REASON_TR = re.compile(r"[,;]?\s+(?:çünkü|zira|ne de olsa)\s+\S.*$", re.I)
@@ -343,7 +349,8 @@ _WHEN = (r"(?:starting|beginning|from|as of|as from|effective|after)\s+"
          r"(?:(?:next|this|the next|the first|tomorrow|today|now|on)\b[\w\s']{0,24}?|"
          r"(?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|"
          r"june|july|august|september|october|november|december|q[1-4])\w*)"
-         r"|(?:next|this)\s+(?:week|sprint|month|quarter|year)|tomorrow|from now on")
+         r"|(?:next|this)\s+(?:week|sprint|month|quarter|year)|tomorrow|from now on"
+         r"|(?:in|at|for|during)\s+the\s+(?:next|coming|upcoming)\s+[\w\s'-]{1,24}?")
 _TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN})\s*,\s*(?P<rest>\S.*)$", re.I)
 # Without a comma, only before words that start a proposal ("starting tomorrow I'd like").
 _TIME_BEFORE_PLAN = re.compile(
