@@ -452,3 +452,10 @@ def test_by_example_those_are_acts_not_things_to_use(change: str, act: str) -> N
 def test_a_turkish_please_is_not_quoted_as_the_change(change: str) -> None:
     assert supportive_question(change, DIFF, "tr") == \
         "Şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("change", ["the devs review the PRs too late",
+                                    "Standups are long. The devs review the PRs too late."])
+def test_a_plural_subject_and_its_verb_are_not_a_thing_to_try(change: str) -> None:
+    """"if we tried the devs review the PRs too late": a clause read as a thing."""
+    assert "“" in supportive_question(change, DIFF, "en")

@@ -1036,6 +1036,9 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
             continue  # "three times a week", "two days a month"
         if h in _SAYS_OF_IT and _plain(words[at - 1]) not in _BEFORE_A_NOUN_VERB:
             return False  # "the team needs to write tests", "standup starts at 10"
+        if _is_plural(h) and n in _VERBS and at + 2 < len(words) \
+                and _plain(words[at + 2]) in _ARTICLES:
+            return False  # "the devs review the PRs late": a plural subject and its verb
         if h in _THEY_DO and _is_plural(_plain(words[at - 1])) and (n in _PARTICIPLE_OR_TIME
                                                                     or _is_past(n)):
             return False  # "the flaky tests get fixed first", "retros start on time"
