@@ -89,6 +89,15 @@ def filled(store: Store) -> Store:
     return store
 
 
+def show_window(qtbot: Any, widget: QWidget) -> None:
+    """Show a built window, closed (a dialog rejected) when the test ends."""
+    if isinstance(widget, QDialog):
+        qtbot.addWidget(widget, before_close_func=lambda d: d.done(0))
+    else:
+        qtbot.addWidget(widget)
+    widget.show()
+
+
 def _settle(qtbot: Any) -> None:
     from mlcoach.ui import ops
 
@@ -223,11 +232,7 @@ def window(request: pytest.FixtureRequest, qtbot: Any, filled: Store, opened: Op
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     built: Built = request.param(qtbot, filled, tmp_path, opened)
     widget = built[0]
-    if isinstance(widget, QDialog):
-        qtbot.addWidget(widget, before_close_func=lambda d: d.done(0))
-    else:
-        qtbot.addWidget(widget)
-    widget.show()
+    show_window(qtbot, widget)
     qtbot.waitExposed(widget)
     _settle(qtbot)
     return built

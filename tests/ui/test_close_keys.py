@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
@@ -38,11 +38,7 @@ CLOSABLE = [capture, reflection, settings, welcome, coach, history, person_dialo
 
 def _show(qtbot: Any, built: Built) -> QWidget:
     widget = built[0]
-    if isinstance(widget, QDialog):
-        qtbot.addWidget(widget, before_close_func=lambda d: d.done(0))
-    else:
-        qtbot.addWidget(widget)
-    widget.show()
+    a11y.show_window(qtbot, widget)
     widget.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
     return widget

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
@@ -62,11 +62,7 @@ def language(request: pytest.FixtureRequest) -> str:
 
 def _show(qtbot: Any, built: Built) -> QWidget:
     widget = built[0]
-    if isinstance(widget, QDialog):
-        qtbot.addWidget(widget, before_close_func=lambda d: d.done(0))
-    else:
-        qtbot.addWidget(widget)
-    widget.show()
+    a11y.show_window(qtbot, widget)
     qtbot.waitExposed(widget)
     _settle(qtbot)
     return widget

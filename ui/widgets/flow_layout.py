@@ -7,15 +7,12 @@ from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
-class FlowLayout(QLayout):
-    """Items left to right (right to left in a right-to-left language), wrapped."""
+class ItemsLayout(QLayout):
+    """A layout that keeps its items in a list; subclasses place them."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 12,
-                 row_spacing: int = 6) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._gap, self._row_gap = spacing, row_spacing
-        self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
@@ -28,6 +25,16 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+
+class FlowLayout(ItemsLayout):
+    """Items left to right (right to left in a right-to-left language), wrapped."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 12,
+                 row_spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._gap, self._row_gap = spacing, row_spacing
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)

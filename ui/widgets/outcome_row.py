@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QMargins, QRect, QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStyle, QVBoxLayout, QWidget
 
 from mlcoach.ui.colours import mute
 from mlcoach.ui.names import outcome_names
 from mlcoach.ui.widgets.choice_row import ChoiceRow
+from mlcoach.ui.widgets.flow_layout import ItemsLayout
 from mlcoach.ui.widgets.plain_text import Label
 
 #: The narrowest the words may get beside the toggles, in average characters: narrower,
@@ -18,7 +19,7 @@ from mlcoach.ui.widgets.plain_text import Label
 WORDS_BESIDE = 24
 
 
-class BesideOrUnder(QLayout):
+class BesideOrUnder(ItemsLayout):
     """Two widgets: `words` on the left and `side` beside it on the right when the width
     leaves `words` room for `comfortable()` pixels (or all it needs, when less); else
     `side` under `words`, at the start of the line. Mirrored in a right-to-left language.
@@ -28,25 +29,12 @@ class BesideOrUnder(QLayout):
     def __init__(self, words: QWidget, side: QWidget, parent: QWidget, *,
                  comfortable: Callable[[], int], spacing: int = 12, row_spacing: int = 6) -> None:
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
         self._words, self._side = words, side
         self._comfortable = comfortable
         self._gap, self._row_gap = spacing, row_spacing
         self.setContentsMargins(QMargins(0, 0, 0, 0))
         self.addWidget(words)
         self.addWidget(side)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal
