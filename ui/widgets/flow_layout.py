@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class ItemsLayout(QLayout):
-    """A layout that keeps its items in a list; subclasses place them."""
+    """A layout that keeps its items in a list and places them, its height following
+    its width, with `_arrange` (which subclasses write)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +27,20 @@ class ItemsLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        """Place the items in `rect` (only measure them unless `move`); the height used."""
+        raise NotImplementedError
+
 
 class FlowLayout(ItemsLayout):
     """Items left to right (right to left in a right-to-left language), wrapped."""
@@ -38,16 +53,6 @@ class FlowLayout(ItemsLayout):
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
 
     def sizeHint(self) -> QSize:
         """All the items on one row."""

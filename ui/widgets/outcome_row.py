@@ -39,16 +39,6 @@ class BesideOrUnder(ItemsLayout):
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
     def sizeHint(self) -> QSize:
         """The words at their comfortable width, the toggles beside them."""
         side = self._side.sizeHint()
