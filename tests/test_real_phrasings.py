@@ -459,3 +459,21 @@ def test_a_turkish_please_is_not_quoted_as_the_change(change: str) -> None:
 def test_a_plural_subject_and_its_verb_are_not_a_thing_to_try(change: str) -> None:
     """"if we tried the devs review the PRs too late": a clause read as a thing."""
     assert "“" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "language", "timed"), [
+    ("try async standups in Slack for two weeks", "en", "couple of weeks"),
+    ("pair on every bug fix for a month", "en", "couple of weeks"),
+    ("iki hafta boyunca standupları yazılı yapalım", "tr", "önümüzdeki iki hafta"),
+    ("bir ay boyunca her hata düzeltmesinde eşli çalışalım", "tr", "önümüzdeki iki hafta"),
+])
+def test_a_change_that_says_how_long_gets_no_second_length(change, language, timed):
+    """By example, "pair on every bug fix for a month, visibly, for the next couple of
+    weeks": the line's own length beside the one typed."""
+    for person in (None, "Dana", "Bo", "Cem", "Eli", "Ana"):
+        assert timed not in by_example(change, DIFF, language, person)
+
+
+def test_a_change_without_a_length_still_gets_the_lines_that_have_one() -> None:
+    assert any("couple of weeks" in by_example("pair on every bug fix", DIFF, "en", p)
+               for p in (None, "Dana", "Bo", "Cem", "Eli", "Ana"))

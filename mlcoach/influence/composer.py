@@ -198,6 +198,20 @@ def split_change(change: str) -> tuple[str, str | None]:
     return text, None
 
 
+# How long the change is to last ("for two weeks", "iki hafta boyunca"): a change that
+# says it takes no line that sets a time of its own ("for the next couple of weeks").
+_DURATION = re.compile(
+    r"(?<!\w)for\s+(?:the\s+next\s+|a\s+|an\s+)?(?:\d+|one|two|three|four|five|six|few|"
+    r"couple\s+of|couple)?\s*(?:days?|weeks?|months?|sprints?|quarters?)(?!\w)"
+    r"|(?<!\w)(?:bir|iki|üç|dört|beş|altı|birkaç|\d+)\s+(?:gün|hafta|ay|sprint)"
+    r"(?:lık|lik|luk|lük|lığına|liğine|luğuna|lüğüne)?(?:\s+boyunca)?(?!\w)",
+    re.I)
+
+
+def _names_a_duration(text: str) -> bool:
+    return _DURATION.search(text) is not None
+
+
 _ANOTHER_PAIR = re.compile(r"(?<!\w)(?:instead\s+of|rather\s+than|yerine)(?!\w)", re.I)
 
 
@@ -277,10 +291,17 @@ def compose(req: SuggestionRequest) -> Composed:
         and "stop_habit" in section.get("openings", {}) and is_a_habit(a, language)
     action_key = "stop_habit" if habit else action.value
 
+    timed = _names_a_duration(change)
+
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
         digest = sha256(f"{seed}\x1f{salt}".encode())
-        return _tidy(_fill(pool[int.from_bytes(digest[:8], "big") % len(pool)], values))
+        index = int.from_bytes(digest[:8], "big")
+        chosen = pool[index % len(pool)]
+        if timed and _names_a_duration(chosen):  # "for a month, … for the next two weeks"
+            untimed = [t for t in pool if not _names_a_duration(t)]
+            chosen = untimed[index % len(untimed)] if untimed else chosen
+        return _tidy(_fill(chosen, values))
 
     opening = pick(("openings", action_key), "opening")
     if person and not req.by_example and not (shown or person)[:1].islower():
