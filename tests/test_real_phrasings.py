@@ -477,3 +477,21 @@ def test_a_change_that_says_how_long_gets_no_second_length(change, language, tim
 def test_a_change_without_a_length_still_gets_the_lines_that_have_one() -> None:
     assert any("couple of weeks" in by_example("pair on every bug fix", DIFF, "en", p)
                for p in (None, "Dana", "Bo", "Cem", "Eli", "Ana"))
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("I wish people would reply in threads", "reply in threads"),
+    ("i wish the team would review PRs faster", "review PRs faster"),
+    ("I wish we would start on time", "start on time"),
+    ("If only people would write tests first", "write tests first"),
+])
+def test_a_wish_of_what_others_would_do_is_the_act(change: str, act: str) -> None:
+    """"I wish people would reply in threads" was quoted whole, to the colleague and by
+    example; what one wishes others did is the act to ask about, and to do oneself."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+    assert act in by_example(change, DIFF, "en") and "wish" not in by_example(change, DIFF)
+
+
+def test_a_wish_for_a_thing_is_still_asked_as_having_it() -> None:
+    assert supportive_question("I wish we had fewer meetings", DIFF, "en") == \
+        "How would it work for you if we had fewer meetings?"

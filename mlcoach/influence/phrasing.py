@@ -107,6 +107,11 @@ _MODALS = (
     "can everyone please", "could everyone please", "can everybody please", "can everyone",
     "could everyone", "can everybody", "could everybody", "everyone should",
     "everybody should", "everyone needs to", "everybody needs to", "everyone please",
+    # a wish of what others would do is the act, by example one's own: "I wish people
+    # would reply in threads" → "reply in threads"
+    "i wish people would", "i wish everyone would", "i wish everybody would",
+    "i wish folks would", "i wish the team would", "i wish we would", "i wish we'd",
+    "if only people would", "if only everyone would", "if only we would",
     "we really need to", "we really have to", "we really must", "i'd love for us to",
     "i would love for us to", "i'd like for us to", "i would like for us to", "going to",
     "gonna",
@@ -378,7 +383,8 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         return _quote_reading(core, action, question, "en", says_stop)
     lowered = body.lower().replace("’", "'")
     for lead in _IF_WE:
-        if lowered.startswith(lead + " ") and lead.endswith("we"):
+        if lowered.startswith(lead + " ") and lead.endswith("we") \
+                and not lowered.startswith(lead + " would "):
             rest = body[len(lead) + 1 :]
             if rest and not _CLAUSE_MARKS.search(rest) and len(rest.split()) <= _MAX_WORDS:
                 return Reading(Shape.IF_WE, rest)
