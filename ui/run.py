@@ -131,9 +131,6 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
     app.setOrganizationName("mlcoach")
     app.setDesktopFileName(APP_ID)
     app.setQuitOnLastWindowClosed(False)
-    from mlcoach.ui import field_frames  # here: the style is the application's own
-
-    field_frames.install(app)
     from mlcoach.ui.macos import hide_dock_icon
 
     hide_dock_icon()  # a menu-bar app, as LSUIElement makes a bundled one (no-op elsewhere)
@@ -147,8 +144,10 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
             "try again, or end that process\n" if server.owner_silent else
             "mlcoach: another mlcoach is starting; try again in a moment\n")
         return 1
+    from mlcoach.ui import field_frames  # the app's own style: only once it is the app
     from mlcoach.ui.i18n import install_translators
 
+    field_frames.install(app)
     install_translators(app)
     controller = AppController(app, data_root, server)
     _install_signal_handlers(app, controller)

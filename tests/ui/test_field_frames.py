@@ -59,3 +59,37 @@ def test_a_frame_that_shows_is_left_as_the_style_draws_it() -> None:
 
     assert frame_colour(QPalette(QColor("#efefef"))) is None  # Fusion's light palette
     assert frame_colour(high_contrast_dark()) is not None
+
+
+@pytest.mark.parametrize(("window", "base"), [
+    ("#353535", "#2a2a2a"),  # Fusion's dark palette
+    ("#202326", "#141618"),  # Breeze Dark
+    ("#353535", "#2d2d2d"),  # Adwaita-dark
+])
+def test_an_ordinary_dark_palette_keeps_the_styles_own_look(window: str, base: str) -> None:
+    """The frame was drawn over every dark palette (their fields stand out by their fill):
+    a square grey edge on every field, and over Fusion's blue focus frame."""
+    from mlcoach.ui.field_frames import frame_colour
+
+    palette = high_contrast_dark()
+    palette.setColor(QPalette.ColorRole.Window, QColor(window))
+    palette.setColor(QPalette.ColorRole.Base, QColor(base))
+    assert frame_colour(palette) is None
+
+
+def test_a_focused_field_keeps_the_styles_focus_frame(qtbot: Any) -> None:
+    from mlcoach.ui.field_frames import FieldFrameStyle
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.setStyle(FieldFrameStyle("Fusion"))
+    field.setPalette(high_contrast_dark())
+    field.resize(200, field.sizeHint().height())
+    field.show()
+    qtbot.waitExposed(field)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    image = field.grab().toImage()
+    highlight = high_contrast_dark().color(QPalette.ColorRole.Highlight)
+    y = image.height() // 2
+    assert any(contrast(QColor(image.pixel(x, y)), highlight) < 1.5 for x in range(3))
