@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from mlcoach.system import menu_entry
 from tests.test_desktop_files import require_tool
 
@@ -174,9 +176,39 @@ def test_an_entry_of_ours_from_an_older_mlcoach_is_brought_up_to_date(tmp_path: 
     program = _program(tmp_path / "pipx" / "mlcoach")
     own = tmp_path / "share" / "applications" / NAME
     own.parent.mkdir(parents=True)
-    own.write_text(f"[Desktop Entry]\nType=Application\nName=mlcoach\nTryExec={program}\n"
-                   f"Exec={program} run\n{menu_entry.OURS}\n")  # as 0.1.0 wrote it
+    own.write_text(_as_written_before_actions([str(program), "run"]), encoding="utf-8")
     where = menu_entry.ensure(ICON, [str(program), "run"], env, create=False)
     assert where == own and "[Desktop Action capture]" in own.read_text(encoding="utf-8")
     other = menu_entry.ensure(ICON, [str(tmp_path / "venv" / "mlcoach"), "run"], env)
     assert other is None and str(program) in own.read_text(encoding="utf-8")
+
+
+def _as_written_before_actions(command: list[str]) -> str:
+    """The entry mlcoach wrote before it had actions and keywords (2f11a46)."""
+    from mlcoach.system.autostart import entry_lines
+
+    return "\n".join([
+        *entry_lines(command,
+                     "Practise small daily acts of leadership: influence, recognition, "
+                     "example and support",
+                     "Küçük günlük liderlik davranışlarını çalışın: etki, takdir, örnek "
+                     "olma ve destek"),
+        "Categories=Office;", "StartupNotify=false", "StartupWMClass=mlcoach",
+        "X-GNOME-UsesNotifications=true", menu_entry.OURS, "",
+    ])
+
+
+@pytest.mark.parametrize("edit", ["NoDisplay=true\n", "Keywords=coach;\n"])
+def test_an_entry_of_ours_the_user_changed_is_left_as_they_made_it(tmp_path: Path,
+                                                                   edit: str) -> None:
+    """A menu editor (alacarte, menulibre, kmenuedit) edits our file in place and keeps
+    our mark: hiding mlcoach from the menu was undone at the next start."""
+    env = _env(tmp_path)
+    program = _program(tmp_path / "pipx" / "mlcoach")
+    own = tmp_path / "share" / "applications" / NAME
+    own.parent.mkdir(parents=True)
+    edited = _as_written_before_actions([str(program), "run"]).replace(
+        "Categories=", edit + "Categories=")
+    own.write_text(edited, encoding="utf-8")
+    assert menu_entry.ensure(ICON, [str(program), "run"], env, create=False) is None
+    assert own.read_text(encoding="utf-8") == edited

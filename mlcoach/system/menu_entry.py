@@ -69,6 +69,13 @@ def entry_text(command: Sequence[str]) -> str:
     ])
 
 
+def _before_actions(text: str) -> str:
+    """`text` as mlcoach wrote it before the entry had actions and keywords."""
+    head = text.split("\n[Desktop Action", 1)[0]
+    return "".join(line for line in head.splitlines(keepends=True)
+                   if not line.startswith(("Keywords", "Actions=")))
+
+
 def _try_exec(entry: str) -> str | None:
     for line in entry.splitlines():
         if line.startswith("TryExec="):
@@ -114,8 +121,9 @@ def ensure(icon: Path, command: Sequence[str] | None = None,
         return None
     args = list(command) if command else default_command(env=environ)
     text = entry_text(args)
-    # ours for this very install, from an older mlcoach (no actions yet): brought up to date
-    outdated = current is not None and OURS in current and _try_exec(current) == args[0]
+    # ours for this very install, as an older mlcoach wrote it (no actions yet): brought
+    # up to date; one the user changed since (a menu editor keeps our mark) stays theirs
+    outdated = current is not None and current == _before_actions(text)
     if current is not None and (current == text or not (stale or outdated)):
         return None  # up to date, written by the user, or ours for an install still there
     target = _data_home(environ) / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
