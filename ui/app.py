@@ -424,12 +424,15 @@ class AppController(QObject, DesktopShell, WindowFactories):
         except autostart.AutostartError:  # a platform without menus or login items
             return
         store = self.opened.store if self.opened is not None else None
+        record = store is not None
         if create_menu_entry is None:
             try:
-                create_menu_entry = store is not None and \
-                    store.get_state(MENU_ENTRY_KEY, None) != program
-            except StoreUnavailableError:
-                create_menu_entry = False
+                tended = store.get_state(MENU_ENTRY_KEY, None) if store is not None else None
+            except StoreUnavailableError:  # another writer: all of it at the next start
+                tended, record = None, False
+            # None: a store from before the record (the entry may have been deleted by
+            # the user): recorded now, nothing written
+            create_menu_entry = tended is not None and tended != program
 
         def write() -> list[Path | str]:
             done: list[Path | str] = []
@@ -449,7 +452,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             for path in paths:
                 logger.info("desktop entry written: %s", path)
             now = self.opened.store if self.opened is not None else None
-            if now is not None and now is store:  # still the store it was asked for
+            if record and now is store and now is not None:  # still the store asked for
                 try:
                     if now.get_state(MENU_ENTRY_KEY, None) != program:
                         now.set_state(MENU_ENTRY_KEY, program)

@@ -217,3 +217,30 @@ def test_a_move_from_the_deb_to_pipx_gets_a_menu_entry_but_a_deleted_one_stays_g
     entry.unlink()  # the user removes it from the menu
     start()
     assert not entry.exists()
+
+
+def test_a_store_from_before_the_record_gets_no_entry_back_the_user_deleted(
+        make_controller, opened, own_data_home, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """From the review: a store from before the record (every upgrade) wrote the menu
+    entry at its first start, bringing back one the user had deleted."""
+    import os
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui import ops
+    from mlcoach.ui.app import MENU_ENTRY_KEY
+
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
+    pipx = tmp_path / "home" / ".local" / "bin" / "mlcoach"
+    pipx.parent.mkdir(parents=True)
+    pipx.write_text("#!/bin/sh\n")
+    os.chmod(pipx, 0o755)
+    monkeypatch.setattr(sys, "argv", [str(pipx), "run"])
+    ctl = make_controller(desktop="KDE")
+    ctl._show_shell(0)
+    ctl.on_store_opened(opened)
+    ops.pool().waitForDone(10_000)
+    QApplication.processEvents()
+    assert not (own_data_home / "applications" / "io.github.mlcoach.MLCoach.desktop").exists()
+    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx)  # later moves are known
