@@ -495,3 +495,21 @@ def test_a_wish_of_what_others_would_do_is_the_act(change: str, act: str) -> Non
 def test_a_wish_for_a_thing_is_still_asked_as_having_it() -> None:
     assert supportive_question("I wish we had fewer meetings", DIFF, "en") == \
         "How would it work for you if we had fewer meetings?"
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    ("going to the gym together on Fridays",
+     "How would it work for you to try going to the gym together on Fridays?"),
+    ("invite the R & D team to the demo",
+     "How would it work for you to invite the R & D team to the demo?"),
+    ("run a Q & A after the demo", "How would it work for you to run a Q & A after the demo?"),
+])
+def test_words_that_only_look_like_a_lead_or_a_second_change_stay(change, expected):
+    """From the review: "going to" before a place was taken for "gonna" ("if we tried the
+    gym together"); "R & D" was two changes ("to invite the R, as a first step?")."""
+    assert supportive_question(change, DIFF, "en") == expected
+
+
+def test_two_changes_joined_by_an_ampersand_are_still_two() -> None:
+    assert supportive_question("move standup to 10 & stop Friday demos", DIFF, "en") == \
+        "How would it work for you to move standup to 10, as a first step?"

@@ -832,6 +832,9 @@ def _strip_modal(text: str) -> tuple[str, bool]:
     for lead in _MODALS:
         if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
             rest = _strip_fillers(text[len(lead) + 1 :])
+            if lead in ("going to", "gonna") and rest.split()[:1] and \
+                    _plain(rest.split()[0]) in _ARTICLES:
+                continue  # "going to the gym on Fridays": a place, not "to try the gym"
             if "every" in lead:  # "update their tickets", said to each: "your tickets"
                 rest = _THEIRS.sub(lambda m: _YOUR_OWN[m[0].lower()], rest)
             return rest, True

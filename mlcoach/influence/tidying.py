@@ -446,10 +446,13 @@ def _tr_as_proposal(text: str) -> str:
 # What joins a second change to the first: "…; …", "… and also …", "…, plus …", "… + …",
 # "… ve ayrıca …", "…, bir de …". A plain "and" does not ("write tests and docs", "talk
 # less and listen more" are one change).
+# "a & b" joins two changes, but not between single letters: "the R & D team", "Q & A".
+_AMPERSAND = r"(?<!\b\w)\s+[+&]\s+(?!\w\b)"
 _ALSO_EN = re.compile(r",?\s+and\s+also\s+|,\s+also,?\s+|,?\s+as\s+well\s+as\s+(?=\w+\s)"
-                      r"|,\s*(?:and\s+)?plus\s+|\s+[+&]\s+|,?\s+and\s+then\s+also\s+", re.I)
+                      r"|,\s*(?:and\s+)?plus\s+|" + _AMPERSAND
+                      + r"|,?\s+and\s+then\s+also\s+", re.I)
 _ALSO_TR = re.compile(r",?\s+ve\s+ayrıca\s*,?\s+|,\s*(?:ve\s+)?ayrıca\s*,?\s+"
-                      r"|,\s*bir\s+de\s+|\s+[+&]\s+", re.I)
+                      r"|,\s*bir\s+de\s+|" + _AMPERSAND, re.I)
 # A sentence's word that only joins it to the one before: "Also, stop the demos."
 _JOINING = re.compile(r"^(?:also|and|plus|then|and also|ayrıca|bir de|ve)\b\s*,?\s*", re.I)
 
