@@ -35,8 +35,8 @@ $(STAMP): pyproject.toml scripts/system-deps.sh
 
 venv: $(STAMP)
 
-# The README's screenshots (docs/screenshots): light and dark on Xvfb :200 with trayer,
-# Turkish on :201, History & insights from two generated years, 200 % offscreen.
+# The README's screenshots (docs/screenshots): light and dark on Xvfb with trayer,
+# Turkish the same, History & insights from two generated years, 200 % offscreen.
 # optipng (apt) keeps the PNGs small when it is installed.
 screenshots: $(STAMP)
 	$(PY) scripts/screenshots.py

@@ -1,6 +1,6 @@
 """Take the README's desktop screenshots on a real (virtual) desktop.
 
-Starts Xvfb (:200) with a trayer tray host, runs the real AppController on a demo store
+Starts Xvfb (on a free display) with a trayer tray host, runs the real AppController on a demo store
 with a fixed clock and saves, in the light and a dark palette: the tray menu, a prompt
 card and the "Back to N a day?" card as the screen shows them, then quick capture, the
 reflection, the influence coach, Settings' schedule, focus and notifications pages and
@@ -25,15 +25,20 @@ ROOT = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Europe/Istanbul")
 
 
-def start_desktop(display: int) -> list[subprocess.Popen[bytes]]:
-    """Xvfb and trayer; returns the processes to stop."""
-    procs = [subprocess.Popen(["Xvfb", f":{display}", "-screen", "0", "1280x800x24",
-                               "-nolisten", "tcp"], stderr=subprocess.DEVNULL)]
-    os.environ["DISPLAY"] = f":{display}"
-    for _ in range(100):
-        if subprocess.run(["xdpyinfo"], capture_output=True).returncode == 0:
-            break
-        time.sleep(0.05)
+def start_desktop() -> list[subprocess.Popen[bytes]]:
+    """Xvfb on a free display (it picks one: -displayfd) and trayer; returns the processes
+    to stop."""
+    read_end, write_end = os.pipe()
+    procs = [subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
+                               "1280x800x24", "-nolisten", "tcp"],
+                              stderr=subprocess.DEVNULL, pass_fds=(write_end,))]
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        number = pipe.readline(16).strip()  # Xvfb writes the number once it listens
+    if not number.isdigit():
+        procs[0].kill()
+        raise SystemExit("Xvfb did not start (is the xvfb package installed?)")
+    os.environ["DISPLAY"] = f":{number.decode()}"
     procs.append(subprocess.Popen(
         ["trayer", "--edge", "top", "--align", "right", "--widthtype", "request", "--height",
          "32", "--transparent", "false", "--SetDockType", "true", "--tint", "0x2e3440"],
@@ -138,6 +143,8 @@ def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-un
         settle(1.2)
         widget.grab().save(str(out / f"{shot}-{variant}.png"))
         print("saved", out / f"{shot}-{variant}.png")
+        if window is Window.REFLECT and variant == "light":
+            restored(widget, settle, out / "reflection-restored.png")
         if window is Window.SETTINGS:
             for index, page in ((1, "focus"), (2, "notifications")):
                 widget.tabs.setCurrentIndex(index)
@@ -145,6 +152,22 @@ def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-un
                 widget.grab().save(str(out / f"settings-{page}-{variant}.png"))
                 print("saved", out / f"settings-{page}-{variant}.png")
         widget.hide()
+
+
+def restored(dialog, settle, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The reflection as it opens after a crash: the words typed before it, brought back."""
+    from mlcoach.ui.reflection_draft import KEY, ReflectionDraft
+
+    answers = (4, "Sent my manager the release notes before she had to ask for them.",
+               "Asked Bo sooner", "Send Deniz the on-c")  # cut off mid-word by the crash
+    draft = ReflectionDraft(dialog._day, answers, dialog._clock())
+    dialog._store.set_state(KEY, draft.to_json())
+    dialog.load_day()
+    settle(1.2)
+    dialog.grab().save(str(path))
+    print("saved", path)
+    dialog._store.set_state(KEY, None)
+    dialog.load_day()
 
 
 def welcome(opened, settle, out: Path, variant: str) -> None:  # type: ignore[no-untyped-def]
@@ -172,7 +195,7 @@ def main() -> int:
                       PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     (tmp / "run").mkdir(mode=0o700)
     os.environ.pop("QT_QPA_PLATFORM", None)
-    procs = start_desktop(200)
+    procs = start_desktop()
     try:
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QApplication

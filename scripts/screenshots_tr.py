@@ -25,7 +25,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from screenshots import grab, pace_offer, start_desktop  # noqa: E402
 
 TZ = ZoneInfo("Europe/Istanbul")
-DISPLAY = 201
 
 
 def demo_store(data: Path) -> Any:
@@ -71,7 +70,7 @@ def main() -> int:
                       LANG="tr_TR.UTF-8", LANGUAGE="tr", LC_ALL="tr_TR.UTF-8")
     (tmp / "run").mkdir(mode=0o700)
     os.environ.pop("QT_QPA_PLATFORM", None)
-    procs = start_desktop(DISPLAY)
+    procs = start_desktop()
     try:
         from PySide6.QtCore import QPoint
         from PySide6.QtWidgets import QApplication, QWidget
