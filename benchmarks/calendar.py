@@ -5,7 +5,9 @@ running all ten years, a daily stand-up with holidays excluded, weekly
 one-to-ones with moved occurrences, and ~5,000 single meetings. Then times, in a
 fresh process each run, what `mlcoach calendar` does for one day: parse the file
 and expand every series (cold), the same listing again with the parse cache
-(warm: what the scheduler pays on each timer), and the whole CLI command.
+(warm: what the scheduler pays on each timer), and the whole CLI command. The same
+single meetings are then written as a vdir (vdirsyncer, khal: one file per event) and
+listed twice, as the app's worker does every few minutes.
 
     .venv/bin/python benchmarks/calendar.py [--runs N] [--smoke] [--json FILE]
 """
@@ -94,6 +96,20 @@ print(json.dumps({"imports": (t1 - t0) * 1000, "cold": (t2 - t1) * 1000,
 """
 
 
+def write_vdir(folder: Path, singles: int = 5000) -> None:
+    """The ten years' single meetings, each in a file of its own."""
+    rng = random.Random(7)
+    start = datetime(DAY.year - 10, DAY.month, DAY.day, 8, tzinfo=timezone.utc)
+    folder.mkdir()
+    for n in range(singles):
+        when = start + timedelta(minutes=15 * rng.randrange(365 * 10 * 96))
+        (folder / f"{n:05d}.ics").write_bytes(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//mlcoach bench//EN\r\n"
+            f"BEGIN:VEVENT\r\nUID:single-{n}@bench\r\nDTSTAMP:20160101T000000Z\r\n"
+            f"DTSTART:{_stamp(when)}\r\nDTEND:{_stamp(when + timedelta(minutes=45))}\r\n"
+            f"SUMMARY:Meeting {n}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".encode())
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--runs", type=int, default=5)
@@ -117,6 +133,13 @@ def main() -> int:
                            cwd=ROOT, env=env)
             cli.append((time.perf_counter() - t0) * 1000)
         size = path.stat().st_size
+        vdir = Path(tmp) / "vdir"
+        write_vdir(vdir)
+        folder = []
+        for _ in range(runs):
+            out = subprocess.run([PY, "-c", IN_PROCESS, str(vdir), DAY.isoformat()],
+                                 capture_output=True, text=True, check=True, cwd=ROOT, env=env)
+            folder.append(json.loads(out.stdout))
 
     def med(key: str) -> float:
         return statistics.median(r[key] for r in results)
@@ -130,10 +153,15 @@ def main() -> int:
     print(f"  list one day again (parse cache):    {med('warm'):7.1f} ms")
     print(f"  `mlcoach calendar FILE --json`:      {statistics.median(cli):7.1f} ms "
           "(with Python start)")
+    print(f"  a vdir of 5,000 one-event files, first listing: "
+          f"{statistics.median(r['cold'] for r in folder):7.1f} ms; again: "
+          f"{statistics.median(r['warm'] for r in folder):.1f} ms (each {runs} run(s))")
     ok = med("cold") < TARGET_MS
     print(f"  target < {TARGET_MS:.0f} ms to list one day (cold): {'met' if ok else 'NOT met'}")
     if args.json:
         figures = {k: med(k) for k in ("cold", "cold_cpu", "imports", "imports_cpu", "warm")}
+        figures["vdir_cold"] = statistics.median(r["cold"] for r in folder)
+        figures["vdir_warm"] = statistics.median(r["warm"] for r in folder)
         args.json.write_text(json.dumps({**figures, "cli": statistics.median(cli),
                                          "events": count, "target_met": ok}, indent=2))
     return 0

@@ -646,3 +646,65 @@ def test_a_day_no_month_has_is_known_before_dateutil_walks_to_9999(rule: str,
     from mlcoach.coaching.calendar_rules import _possible
 
     assert _possible(vRecur.from_ical(rule)) is possible
+
+
+def _one_event_files(folder: Path, days: list[date]) -> None:
+    """A vdir (vdirsyncer, khal): each event in a file of its own."""
+    folder.mkdir()
+    for n, d in enumerate(days):
+        write(folder / f"event-{n:03d}.ics",
+              ics(f"UID:e{n}@x\nDTSTART:{d:%Y%m%d}T090000Z\nDTEND:{d:%Y%m%d}T093000Z\n"
+                  f"SUMMARY:Meeting on {d:%d %B}"))
+
+
+def test_a_folder_of_one_event_files_parses_only_the_files_near_the_window(
+        tmp_path: Path) -> None:
+    """A vdir of years holds thousands of files: each was parsed at every read (the app
+    reads every few minutes), a second of work for 3,000 files, though a day's window
+    needs a few of them. A series begun years ago and a trip across the window are still
+    read; a file edited to hold a meeting in the window shows it."""
+    from mlcoach.coaching import calendar_ics
+
+    folder = tmp_path / "vdir"
+    _one_event_files(folder, [date(2024, 1, 1) + timedelta(days=7 * n) for n in range(40)])
+    write(folder / "series.ics", ics(STANDUP))
+    write(folder / "trip.ics", ics("UID:trip@x\nDTSTART;VALUE=DATE:20240301\n"
+                                   "DTEND;VALUE=DATE:20240401\nSUMMARY:Trip"))
+    parsed: list[str] = []
+    real_parse = calendar_ics.parse_ics
+    calendar_ics._parse_cached.cache_clear()
+    calendar_ics._read_cached.cache_clear()
+    try:
+        calendar_ics.parse_ics = lambda data, name, *a, **k: (  # type: ignore[assignment]
+            parsed.append(Path(name).name) or real_parse(data, name, *a, **k))
+        window = day(date(2024, 3, 25))  # a Monday: event-012's day
+        listed = [m.summary for m in occurrences(folder, *window).occurrences]
+        assert listed == ["Trip", "Standup", "Meeting on 25 March"]
+        assert sorted(parsed) == ["event-012.ics", "series.ics", "trip.ics"]
+
+        write(folder / "event-000.ics", ics("UID:e0@x\nDTSTART:20240325T140000Z\n"
+                                            "DTEND:20240325T150000Z\nSUMMARY:Moved here"))
+        listed = [m.summary for m in occurrences(folder, *window).occurrences]
+        assert listed == ["Trip", "Standup", "Meeting on 25 March", "Moved here"]
+    finally:
+        calendar_ics.parse_ics = real_parse  # type: ignore[assignment]
+        calendar_ics._parse_cached.cache_clear()
+
+
+def test_a_folder_beyond_the_size_budget_leaves_its_last_files_out_with_one_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder's files were each capped, their sum not: a folder of large exports was
+    read whole every few minutes. The files past the budget (by name) are left out, and
+    the listing says how many."""
+    from mlcoach.coaching import calendar_ics
+
+    folder = tmp_path / "exports"
+    _one_event_files(folder, [date(2024, 3, 25)] * 3)
+    size = (folder / "event-000.ics").stat().st_size
+    monkeypatch.setattr(calendar_ics, "MAX_FOLDER_BYTES", 2 * size)
+    listing = occurrences(folder, *day(date(2024, 3, 25)))
+    assert [m.uid for m in listing.occurrences] == ["e0@x", "e1@x"]
+    assert [str(p) for p in listing.problems] == [
+        f"{folder}: left out 1 of 3 calendar files: together they hold more than the "
+        f"{2 * size // (1024 * 1024)} MB mlcoach reads"]
+    assert not listing.unread

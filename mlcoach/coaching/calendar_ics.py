@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import os
 import warnings
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,9 @@ logger = logging.getLogger(__name__)
 
 #: Calendar files larger than this are refused rather than read.
 MAX_FILE_BYTES = 32 * 1024 * 1024
+#: A folder's files are read, by name, until their sizes add up to this; the rest are left
+#: out with one line (the app reads every few minutes, on its worker).
+MAX_FOLDER_BYTES = 128 * 1024 * 1024
 #: At most this many occurrences are read for one window (a guard, never reached by a
 #: real calendar: twenty meetings on every day of a year are 7,300).
 MAX_LISTED = 10_000
@@ -297,18 +301,33 @@ def _parse_cached(path: str, stamp: tuple[int, int, int, int], first: date,
         raise CalendarError("{path}: {count} events around these days, more than the {n} "
                             "mlcoach reads; the calendar is left out", path=path, count=count,
                             n=limit)
+    if count == 0 and indexed.events:  # a vdir's one-event files: most lie elsewhere
+        return ParsedCalendar((), frozenset())
     data = indexed.only(first, last)
     return parse_ics(data, path, since=datetime.combine(first, time(0), tzinfo=UTC),
                      until=datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC))
 
 
-def _parse_file(path: Path, start: datetime, end: datetime) -> ParsedCalendar:
-    """Return one calendar file parsed for the window [start, end)."""
+@functools.lru_cache(maxsize=16384)
+def _reach_cached(path: str, stamp: tuple[int, int, int, int]) -> tuple[bytes, bytes] | None:
+    """Calendarfile.reach of one file, kept (two short strings) for far more files than
+    their bytes are: a vdir (vdirsyncer, khal) holds each event in a file of its own, and
+    the files whose events lie elsewhere are then not read again for each window."""
+    return _read_cached(path, stamp).reach()
+
+
+def _stat(path: Path) -> os.stat_result:
     try:
-        info = path.stat()
+        return path.stat()
     except OSError as exc:
         raise CalendarError("{path}: cannot read the calendar ({reason})", path=path,
                             reason=_one_line(exc)) from exc
+
+
+def _parse_file(path: Path, start: datetime, end: datetime,
+                info: os.stat_result | None = None) -> ParsedCalendar:
+    """Return one calendar file parsed for the window [start, end) (`info`: its stat)."""
+    info = info or _stat(path)
     if info.st_size > MAX_FILE_BYTES:
         raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
                             size=info.st_size)
@@ -316,6 +335,10 @@ def _parse_file(path: Path, start: datetime, end: datetime) -> ParsedCalendar:
     # Whole days with a margin wider than any UTC offset, so nearby windows share a parse.
     first = start.astimezone(UTC).date() - timedelta(days=2)
     last = end.astimezone(UTC).date() + timedelta(days=2)
+    reach = _reach_cached(str(path), stamp)
+    if reach is not None and (reach[1] < first.strftime("%Y%m%d").encode()
+                              or reach[0] > last.strftime("%Y%m%d").encode()):
+        return ParsedCalendar((), frozenset())
     return _parse_cached(str(path), stamp, first, last)
 
 
@@ -440,15 +463,28 @@ def occurrences(path: Path, start: datetime, end: datetime, *,
     found: list[Meeting] = []
     problems: list[CalendarError] = []
     files = calendar_files(Path(path))
+    budget, left_out = MAX_FOLDER_BYTES, 0
     for file in files:
         try:
-            found.extend(expand(_parse_file(file, start, end), start, end, owners))
+            info = _stat(file)
+            if len(files) > 1 and info.st_size <= MAX_FILE_BYTES:
+                if info.st_size > budget:
+                    left_out += 1
+                    continue
+                budget -= info.st_size
+            found.extend(expand(_parse_file(file, start, end, info), start, end, owners))
         except CalendarError as exc:
             problems.append(exc)
         except Exception as exc:  # a rule dateutil refuses while expanding: this file only
             problems.append(CalendarError("{path}: a recurring event cannot be read "
                                           "({reason})", path=file, reason=_one_line(exc)))
-    return Listing(_sorted(found), problems, unread=bool(files) and len(problems) == len(files))
+    if left_out:
+        problems.append(CalendarError(
+            "{path}: left out {count} of {total} calendar files: together they hold more "
+            "than the {size} MB mlcoach reads", path=path, count=left_out, total=len(files),
+            size=MAX_FOLDER_BYTES // (1024 * 1024)))
+    unread = bool(files) and len(problems) - bool(left_out) + left_out == len(files)
+    return Listing(_sorted(found), problems, unread=unread)
 
 
 def meetings(path: Path, start: datetime, end: datetime, *,

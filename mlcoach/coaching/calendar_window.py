@@ -97,6 +97,14 @@ class Calendarfile:
         return sum(1 for e in self.events
                    if e.first is None or e.last is None or (e.last >= low and e.first <= high))
 
+    def reach(self) -> tuple[bytes, bytes] | None:
+        """The first and last day any event touches, as b"YYYYMMDD"; None when an event
+        recurs or has days not read (or there is none): then every window reads the file."""
+        if not self.events or any(e.first is None or e.last is None for e in self.events):
+            return None
+        return (min(e.first for e in self.events if e.first is not None),
+                max(e.last for e in self.events if e.last is not None))
+
     def only(self, first: date, last: date) -> bytes:
         """The file without the single events that lie wholly outside [first, last]."""
         low, high = first.strftime("%Y%m%d").encode(), last.strftime("%Y%m%d").encode()
