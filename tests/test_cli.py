@@ -1067,3 +1067,39 @@ def test_calendar_says_so_in_its_exit_code_when_nothing_could_be_read(cli_env, t
     assert both.returncode == 0 and [m["summary"] for m in json.loads(both.stdout)] == \
         ["Team sync"]
     assert "session bus" in both.stderr
+
+
+def test_text_given_as_a_dash_is_read_from_standard_input(cli_env):
+    """What is on a command line shows in `ps` and /proc to every local user: a note about
+    a colleague given as "-" is read from standard input instead, and stored as typed."""
+    res = run_cli(cli_env, "capture", "-", "--kind", "support",
+                  input="Stayed with Ana through the outage @Ana #oncall\n")
+    assert res.returncode == 0, res.stderr
+    res = run_cli(cli_env, "people", "add", "Bo", "--notes", "-",
+                  input="Going through a divorce; keep Fridays light.\n")
+    assert res.returncode == 0, res.stderr
+    res = run_cli(cli_env, "suggest", "--change", "-", "--style", "facts", "--json",
+                  input="move standup to 10\n")
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout)["change"] == "move standup to 10"
+    doc = json.loads(run_cli(cli_env, "export", "--format", "json").stdout)
+    (moment,) = doc["moments"]
+    assert (moment["text"], moment["person"], moment["tags"]) == (
+        "Stayed with Ana through the outage", "Ana", ["oncall"])
+    assert [p["notes"] for p in doc["people"] if p["name"] == "Bo"] == [
+        "Going through a divorce; keep Fridays light."]
+
+
+@pytest.mark.parametrize("args, stdin, fragment", [
+    (["capture", "-"], "  \n", "the moment on standard input is empty"),
+    (["people", "add", "Bo", "--notes", "-"], "x" * 1_000_001,
+     "longer than 1000000 characters"),
+])
+def test_a_dash_with_nothing_or_too_much_on_standard_input_changes_nothing(
+        cli_env, args, stdin, fragment):
+    run_cli(cli_env, "capture", "first")  # a store to leave as it was
+    res = run_cli(cli_env, *args, input=stdin)
+    assert res.returncode == 2
+    assert fragment in res.stderr and res.stderr.count("\n") == 1
+    doc = json.loads(run_cli(cli_env, "export", "--format", "json").stdout)
+    assert [m["text"] for m in doc["moments"]] == ["first"] and doc["people"] == []

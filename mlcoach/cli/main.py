@@ -562,9 +562,35 @@ def _command(name: str) -> Callable[[Context], int]:
     return cast("Callable[[Context], int]", getattr(doctor, f"cmd_{name}"))
 
 
+def _dashes_read(ctx: Context) -> None:
+    """A moment's text, a change or a person's notes given as "-" is read from standard
+    input: what is on a command line shows in the process list to every local user."""
+    from mlcoach.domain.text import MAX_TEXT
+
+    ns = ctx.ns
+    fields = [name for name in ("change", "notes") if getattr(ns, name, None) == "-"]
+    if ns.command == "capture" and ns.text == ["-"]:
+        fields.append("text")
+    if len(fields) > 1:
+        raise UsageError("only one value can be read from standard input ('-')")
+    for name in fields:
+        text = ctx.stdin.read(MAX_TEXT + 1)
+        if len(text) > MAX_TEXT:
+            raise UsageError("the text on standard input is longer than {n} characters "
+                             "(nothing was changed)", n=MAX_TEXT)
+        text = text.strip()
+        if name != "text":
+            setattr(ns, name, text)
+        elif text:
+            ns.text = [text]
+        else:  # no text would open the capture window: not what was asked
+            raise UsageError("the moment on standard input is empty (nothing was stored)")
+
+
 def _dispatch(ctx: Context) -> int:
     ns = ctx.ns
     command = ns.command or "run"
+    _dashes_read(ctx)
     if command == "run":
         return cmd_gui(ctx, "show")
     if command == "reflect":

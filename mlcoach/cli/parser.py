@@ -185,7 +185,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
     c = sub.add_parser("capture",
                        help=_t("store a moment (no text: open the quick-capture window)"))
-    c.add_argument("text", nargs="*", help=_t("what happened; @Name and #tag are understood"))
+    c.add_argument("text", nargs="*", help=_t("what happened; @Name and #tag are understood "
+                                              "(-: read it from standard input)"))
     c.add_argument("--kind", type=_enum_arg("Kind"), default=None, help=_KINDS)
     c.add_argument("--person", metavar="NAME", help=_t("who it was with"))
     c.add_argument("--style", type=_enum_arg("Style"), help=_STYLES)
@@ -195,7 +196,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     s = sub.add_parser("suggest", help=_t("compose an influence suggestion (no options: open the "
                        "coach window)"))
     s.add_argument("--style", type=_enum_arg("Style"), help=_STYLES)
-    s.add_argument("--change", metavar="TEXT", help=_t("the change you would like"))
+    s.add_argument("--change", metavar="TEXT",
+                   help=_t("the change you would like (-: from standard input)"))
     s.add_argument("--person", metavar="NAME", help=_t("who you would ask"))
     s.add_argument("--action", type=_enum_arg("ChangeKind"), default="differently",
                    help=_t("start, stop or differently (default: differently)"))
@@ -234,7 +236,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     a = ppp.add_parser("add", help=_t("add someone (or bring back someone archived)"))
     a.add_argument("name", help=_NAME)
     a.add_argument("--style", type=_enum_arg("Style"), help=_STYLES)
-    a.add_argument("--notes", default="", help=_t("what helps you work with them"))
+    a.add_argument("--notes", default="", help=_t("what helps you work with them (-: from "
+                                                         "standard input)"))
     e = ppp.add_parser("edit", help=_t("change someone's name, style or notes"))
     e.add_argument("name", help=_NAME)
     e.add_argument("--name", dest="new_name", metavar="NEW_NAME", help=_t("a new name"))
@@ -242,7 +245,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     style.add_argument("--style", type=_enum_arg("Style"), help=_STYLES)
     style.add_argument("--clear-style", action="store_true",
                        help=_t("forget their style (not sure yet)"))
-    e.add_argument("--notes", help=_t("their notes, replaced"))
+    e.add_argument("--notes", help=_t("their notes, replaced (-: from standard input)"))
     ar = ppp.add_parser("archive", help=_t("hide someone from lists; their history stays"))
     ar.add_argument("name", help=_NAME)
 
