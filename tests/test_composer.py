@@ -20,6 +20,7 @@ from mlcoach.influence.composer import (
     Composed,
     ComposerError,
     SuggestionRequest,
+    _one_change,
     _validate,
     compose,
     guess_questions,
@@ -28,7 +29,6 @@ from mlcoach.influence.composer import (
     spoken_name,
 )
 from mlcoach.influence.phrasing import display_name, lower_lead, strip_lead
-from mlcoach.influence.tidying import tidy_change
 
 LANGS = ("en", "tr")
 STYLES: tuple[Style | None, ...] = (*Style, None)
@@ -546,8 +546,10 @@ def test_arbitrary_text_only_raises_composer_error(
     text = c.as_text()
     # emoji and @/# are not spoken, a list is one line, a quoted change is quoted once
     change = _validate(change, c.language)
-    # capitals calmed, a tag question, a reason or a complaint beside the plan taken off
-    change = tidy_change(change, c.language, None if by_example else spoken_name(person))
+    # capitals calmed, a tag question, a reason or a complaint beside the plan taken off;
+    # of several changes, the first
+    change = _one_change(change, c.language, None if by_example else spoken_name(person),
+                         action)[0]
     a, b = split_change(strip_lead(change) or change)
     core = _core(a, c.language)
     if by_example:  # reshaped as an act ("no longer use X") or quoted whole
