@@ -86,7 +86,8 @@ def test_a_pasted_message_is_asked_about_without_its_wrapping(change: str) -> No
     and chat shorthand were quoted back into the question."""
     assert supportive_question(change, DIFF, "en") == \
         "How would it work for you to move standup to 10?"
-    assert by_example(change, DIFF).split(": ", 1)[1].startswith("move standup to 10")
+    with pytest.raises(ComposerError, match="team to decide"):
+        by_example(change, DIFF)  # moving the standup is not one person's to show
 
 
 @pytest.mark.parametrize("change", [
@@ -102,7 +103,8 @@ def test_a_pasted_message_is_asked_about_without_its_wrapping(change: str) -> No
 def test_turkish_wrapping_and_question_forms_are_the_proposal(change: str) -> None:
     assert supportive_question(change, DIFF, "tr") == \
         "Şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"
-    assert "«standup'ı 10'a alalım»" in by_example(change, DIFF, "tr")
+    with pytest.raises(ComposerError, match="team to decide"):
+        by_example(change, DIFF, "tr")
 
 
 @pytest.mark.parametrize("change", ["PR'lara bir gün içinde bakabilir misiniz?",
@@ -269,10 +271,24 @@ def test_several_changes_in_one_ask_about_the_first_as_a_first_step(
     """"…to move standup to 10 and also stop Friday demos?", "…: “a, b and c”?": several
     changes were asked about in one long question; the first is asked, and said to be one."""
     assert supportive_question(change, DIFF, language) == question
-    act = "move standup to 10" if language == "en" else question.split("«")[1].split("»")[0]
+    with pytest.raises(ComposerError, match="team to decide"):
+        by_example(change, DIFF, language)  # the first is the team's (see below)
+
+
+@pytest.mark.parametrize(("change", "language", "act", "left"), [
+    ("reply in threads and also stop pinging people after 6", "en", "reply in threads",
+     "pinging"),
+    ("- write tests first\n- review PRs within a day", "en", "write tests first", "PRs"),
+    ("Reply in threads. Also, keep PRs small.", "en", "reply in threads", "PRs"),
+    ("PR'lara bir gün içinde bakalım ve ayrıca testleri önce yazalım", "tr",
+     "«PR'lara bir gün içinde bakalım»", "testleri"),
+    ("- testleri önce yazalım\n- toplantılara gündemle gelelim", "tr",
+     "«testleri önce yazalım»", "gündemle"),
+])
+def test_by_example_of_several_changes_is_the_first(change: str, language: str, act: str,
+                                                    left: str) -> None:
     opening = by_example(change, DIFF, language)
-    assert act in opening and "Friday" not in opening and "cuma" not in opening \
-        and "demoyu" not in opening and "Gündem" not in opening
+    assert act in opening and left not in opening
 
 
 def test_to_stop_the_stop_among_several_is_asked_about() -> None:
@@ -322,7 +338,11 @@ def test_a_ramble_around_the_change_is_not_quoted(change: str, language: str,
     """Several sentences of context, musing and a closing "let me know" were quoted whole
     into the question; only the change is asked about, and it is an example to set."""
     assert supportive_question(change, DIFF, language) == question
-    assert "sprint" not in by_example(change, DIFF, language)
+    if "on-call" in question or "Nöbet" in question:  # the team's to decide
+        with pytest.raises(ComposerError, match="team to decide"):
+            by_example(change, DIFF, language)
+    else:
+        assert "sprint" not in by_example(change, DIFF, language)
 
 
 @pytest.mark.parametrize("change", ["We keep getting interrupted. Mob programming on Fridays.",
@@ -464,7 +484,7 @@ def test_a_plural_subject_and_its_verb_are_not_a_thing_to_try(change: str) -> No
 @pytest.mark.parametrize(("change", "language", "timed"), [
     ("try async standups in Slack for two weeks", "en", "couple of weeks"),
     ("pair on every bug fix for a month", "en", "couple of weeks"),
-    ("iki hafta boyunca standupları yazılı yapalım", "tr", "önümüzdeki iki hafta"),
+    ("iki hafta boyunca PR'lara aynı gün bakalım", "tr", "önümüzdeki iki hafta"),
     ("bir ay boyunca her hata düzeltmesinde eşli çalışalım", "tr", "önümüzdeki iki hafta"),
 ])
 def test_a_change_that_says_how_long_gets_no_second_length(change, language, timed):
@@ -513,3 +533,43 @@ def test_words_that_only_look_like_a_lead_or_a_second_change_stay(change, expect
 def test_two_changes_joined_by_an_ampersand_are_still_two() -> None:
     assert supportive_question("move standup to 10 & stop Friday demos", DIFF, "en") == \
         "How would it work for you to move standup to 10, as a first step?"
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    ("move standup to 10", "en"), ("let's move the standup to 10am", "en"),
+    ("cancel the Friday demo", "en"), ("we should cancel Friday's demo", "en"),
+    ("push the release to Monday", "en"), ("have retros every two weeks", "en"),
+    ("do standups async", "en"), ("switch the team to trunk-based development", "en"),
+    ("go to two-week sprints", "en"), ("reschedule our 1:1 to Thursdays", "en"),
+    ("drop the weekly sync", "en"), ("rotate on-call weekly", "en"),
+    ("I want to move the standup to 10:00", "en"),
+    ("standup'ı 10'a alalım", "tr"), ("cuma demosunu iptal edelim", "tr"),
+    ("retroları iki haftada bir yapalım", "tr"), ("toplantıyı yarına erteleyelim", "tr"),
+    ("standupları asenkron yapalım", "tr"), ("Nöbeti haftalık döndürelim", "tr"),
+])
+def test_by_example_a_decision_the_team_makes_together_is_asked_about(
+        change: str, language: str) -> None:
+    """"Change your own way of working first: move the retro to Thursday", "cancel the
+    Monday meeting, visibly, for the next couple of weeks, without asking your colleagues
+    to join in": no one moves or cancels a shared meeting alone by example."""
+    with pytest.raises(ComposerError, match="team to decide"):
+        by_example(change, DIFF, language)
+    assert "?" in supportive_question(change, DIFF, language)
+
+
+@pytest.mark.parametrize(("change", "language", "act"), [
+    ("come to standup on time", "en", "come to standup on time"),
+    ("keep my standup update under a minute", "en", "standup update under a minute"),
+    ("bring one idea to every retro", "en", "bring one idea to every retro"),
+    ("end meetings 5 minutes early", "en", "end meetings 5 minutes early"),
+    ("decline meetings without an agenda", "en", "decline meetings without an agenda"),
+    ("move the release checklist into the wiki", "en", "release checklist into the wiki"),
+    ("I'd like to run the retro this time", "en", "run the retro this time"),
+    ("make the demo slides simpler", "en", "make the demo slides simpler"),
+    ("standup'a zamanında gelelim", "tr", "zamanında"),
+    ("kendi toplantılarımı kısa tutayım", "tr", "kısa"),
+    ("demoda ekranımı paylaşayım", "tr", "ekranımı"),
+])
+def test_by_example_what_one_person_does_in_a_shared_meeting_is_still_theirs(
+        change: str, language: str, act: str) -> None:
+    assert act in by_example(change, DIFF, language)

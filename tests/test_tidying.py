@@ -108,11 +108,12 @@ def test_turkish_plans_are_asked_about_as_proposals(change: str, action: ChangeK
 
 
 @pytest.mark.parametrize(("change", "action", "language", "act"), [
-    ("would it make sense to rotate the on-call weekly?", DIFF, "en", "rotate the on-call weekly"),
-    ("move the standup to 10am, what do you think?", DIFF, "en", "move the standup to 10am"),
+    ("would it make sense to review PRs before lunch?", DIFF, "en", "review PRs before lunch"),
+    ("share the agenda a day before, what do you think?", DIFF, "en",
+     "share the agenda a day before"),
     ("how about we skip the Friday sync", STOP, "en", "skip the Friday sync"),
-    ("standup'ı 10'a alabilir miyiz?", DIFF, "tr", "«standup'ı 10'a alalım»"),
-    ("standup'ı 10'a alalım, ne dersin?", DIFF, "tr", "«standup'ı 10'a alalım»"),
+    ("PR'lara aynı gün bakabilir miyiz?", DIFF, "tr", "«PR'lara aynı gün bakalım»"),
+    ("PR'lara aynı gün bakalım, ne dersin?", DIFF, "tr", "«PR'lara aynı gün bakalım»"),
     ("haftalık raporu kaldıralım, çünkü kimse okumuyor", STOP, "tr",
      "«haftalık raporu kaldıralım»"),
 ])

@@ -38,6 +38,7 @@ from mlcoach.influence.phrasing import (
     turkish_form,
     wording_action,
 )
+from mlcoach.influence.shared_decisions import decided_together
 from mlcoach.influence.tidying import first_of_several, tidy_change
 
 logger = logging.getLogger(__name__)
@@ -175,6 +176,8 @@ class GuessQuestion:
 
 BLAME = N_("this says what someone does or did, and a question built on it would read as "
            "blame; describe the change you would like instead (for example: {example})")
+TEAM_DECISION = N_("leading by example is for what you change in your own work, and this "
+                   "is for the team to decide together; ask about it instead")
 NOT_AN_ACT = N_("leading by example needs something you will do yourself, and this asks a "
                 "question or says how things are; describe what you will do (for example: "
                 "{example})")
@@ -266,6 +269,8 @@ def compose(req: SuggestionRequest) -> Composed:
         raise ComposerError("leading by example is for what you change in your own work, "
                             "and this change asks something of someone else; ask them "
                             "instead")
+    if req.by_example and decided_together(strip_lead(change) or change, language):
+        raise ComposerError(TEAM_DECISION)
     if req.by_example and is_not_an_act(change, language):
         raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))
     if req.by_example and b is not None and (action is ChangeKind.STOP

@@ -1,0 +1,76 @@
+"""Changes the team decides together: moving the standup, cancelling a demo, holding
+retros every two weeks. No one leads them by example (one person cannot move a meeting
+alone, and the one who runs it needs no influence), so the coach asks about them
+instead. What stays a person's own act is left alone: coming to standup on time, ending
+one's own meetings early, declining meetings without an agenda."""
+
+from __future__ import annotations
+
+import re
+
+# A team's shared meetings and rhythms; a plain "meeting(s)" only with "the", "our", "team".
+_RITUAL = (r"(?:daily\s+)?stand[- ]?ups?|dailies|daily|retros?|retrospectives?|demos?"
+           r"|(?:sprint\s+)?planning|refinements?|grooming|all[- ]hands|syncs?|sprints?"
+           r"|(?:team|weekly|monthly|review|planning)\s+meetings?|1:1s?|one[- ]on[- ]ones?"
+           r"|releases?|release\s+days?|on[- ]call(?:\s+rotations?)?|code\s+freezes?")
+_OWNED = (r"(?:(?:the|our|this|next|tomorrow'?s|today'?s|(?:mon|tues|wednes|thurs|fri|satur"
+          r"|sun)day'?s|weekly|daily|team'?s?)\s+)*")
+_MOVED = (r"move|moving|reschedule|rescheduling|shift|shifting|push|pushing|postpone"
+          r"|postponing|bring\s+forward|cancel|cancelling|canceling|scrap|scrapping|drop"
+          r"|dropping|rename|renaming|merge|merging|combine|combining|split|splitting"
+          r"|shorten|shortening|lengthen|extend|extending")
+_HELD = (r"have|having|hold|holding|do|doing|run|running|make|making|switch|switching"
+         r"|rotate|rotating")
+# After a moved ritual: where it goes or nothing more ("the release checklist" is a thing).
+_THEN = r"(?=\s+(?:to|from|on|at|by|until|till|for|back|forward|in|this|next|\d)\b|\s*$|,)"
+# How often, when or how a ritual is held: "every two weeks", "async", "on Mondays".
+_RHYTHM = (r"every\b|each\b|weekly|biweekly|bi-weekly|fortnightly|monthly|daily|once\b"
+           r"|twice\b|async|asynchronous(?:ly)?|in\s+writing|in\s+slack|remote(?:ly)?"
+           r"|online|in\s+person|shorter|longer|optional|on\s+\w+days?\b|at\s+\d"
+           r"|in\s+the\s+(?:morning|afternoon)|(?:\d+|two|three|four)[- ]weeks?\b"
+           r"|(?:\d+|fifteen|ten|thirty)[- ]minutes?\b")
+
+_EN = [
+    # "move standup to 10", "cancel the Friday demo", "push the release to Monday"
+    re.compile(rf"^(?:{_MOVED})\s+{_OWNED}(?:\w+\s+)?(?:{_RITUAL}){_THEN}", re.I),
+    re.compile(rf"^(?:{_MOVED})\s+(?:the|our)\s+(?:\w+\s+){{0,2}}meetings?\b", re.I),
+    # "have retros every two weeks", "do standups async", "make sprints two weeks"
+    re.compile(rf"^(?:{_HELD})\s+{_OWNED}(?:{_RITUAL})\s+(?:\w+\s+){{0,2}}(?:{_RHYTHM})", re.I),
+    re.compile(rf"^(?:{_HELD})\s+{_OWNED}(?:{_RITUAL})\s+(?:a\s+)?(?:{_RHYTHM})", re.I),
+    # "switch the team to trunk-based development", "move everyone to Linear"
+    re.compile(r"^(?:switch|move|migrate|get|put)\s+(?:the\s+(?:whole\s+)?team|everyone"
+               r"|everybody|us\s+all|all\s+of\s+us|the\s+org)\s+(?:over\s+)?(?:to|onto)\b",
+               re.I),
+    # "go to two-week sprints", "switch to weekly retros"
+    re.compile(rf"^(?:go|switch|move|change)\s+(?:back\s+)?to\s+(?:{_RHYTHM})\S*\s+"
+               rf"(?:\w+\s+)?(?:{_RITUAL})\b", re.I),
+]
+
+# Turkish: a ritual as the object ("standup'ı", "cuma demosunu", "retroları") and a verb
+# of moving, cancelling or holding it on a rhythm, said as "let us" or "should".
+_TR_RITUAL = (r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|sprint|toplantı"
+              r"|sürüm|release|nöbet)\w*(?:['’]\w+)?")
+_TR_MOVED = (r"(?:al|taşı|kaydır|ertele|öne\s+al|iptal\s+e[dt]|kaldır|kısalt|uzat|birleştir"
+             r"|böl|değiştir)\w*")
+_TR_HELD = r"(?:yap|tut|düzenle|koy|döndür)\w*"
+_TR_RHYTHM = (r"(?:her\b|haftada|ayda|günde|haftalık|aylık|günlük|iki\s+haftada|asenkron"
+              r"|yazılı|online|çevrim\s*içi|yüz\s+yüze|\w+\s+günleri|\d+\s*dakika|kısa)")
+_TR = [
+    re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_MOVED}$", re.I),
+    re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_RHYTHM}\s+(?:\S+\s+){{0,3}}"
+               rf"{_TR_HELD}$", re.I),
+]
+# What is not the team's: "my", "I", coming on time, one's own part or update.
+_MINE_EN = re.compile(r"\b(?:my|mine|myself|i|i'm|i'll|on\s+time|prepared|my\s+update)\b",
+                      re.I)
+_MINE_TR = re.compile(r"\b(?:benim|kendi|kendim\w*|zamanında|vaktinde)\b", re.I)
+
+
+def decided_together(text: str, language: str = "en") -> bool:
+    """Whether the change is the team's to decide (see the module's doc); `text` is the
+    change without its lead ("let's", "we should", "hadi")."""
+    flat = " ".join(text.replace("’", "'").split()).rstrip(" .!?…")
+    if language == "tr":
+        lowered = flat.replace("İ", "i").replace("I", "ı").lower()
+        return not _MINE_TR.search(lowered) and any(p.search(lowered) for p in _TR)
+    return not _MINE_EN.search(flat) and any(p.search(flat) for p in _EN)
