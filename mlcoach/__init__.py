@@ -1,3 +1,3 @@
 """mlcoach: practise micro-leadership, one small act at a time. Core package (no Qt)."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
