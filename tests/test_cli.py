@@ -1103,3 +1103,27 @@ def test_a_dash_with_nothing_or_too_much_on_standard_input_changes_nothing(
     assert fragment in res.stderr and res.stderr.count("\n") == 1
     doc = json.loads(run_cli(cli_env, "export", "--format", "json").stdout)
     assert [m["text"] for m in doc["moments"]] == ["first"] and doc["people"] == []
+
+
+@pytest.mark.parametrize(("pack", "english", "turkish"), [
+    ('[[prompt]]\nid = "mine-1"\ntheme = "recognition"\n[prompt.en]\ntext = "Thank someone"\n',
+     'pack.toml: prompt "mine-1": field "en.try": missing',
+     'pack.toml: "mine-1" hatırlatması: "en.try" alanı: eksik'),
+    ('[[prompt]]\nid = "mine-1"\ntheme = "lunch"\n',
+     'pack.toml: prompt "mine-1": field "theme": unknown theme "lunch" (known: recognition,',
+     'pack.toml: "mine-1" hatırlatması: "theme" alanı: bilinmeyen tema "lunch" (bilinenler: '
+     'recognition,'),
+    ('prompt = 3\n', 'pack.toml: field "prompt": expected [[prompt]] tables, got an integer',
+     'pack.toml: "prompt" alanı: [[prompt]] tabloları bekleniyordu, tam sayı geldi'),
+])
+def test_a_prompt_pack_refused_says_why_in_the_users_language(cli_env, tmp_path, pack,
+                                                              english, turkish):
+    """A pack's errors were English under a Turkish locale, while the rest of the command
+    line speaks Turkish."""
+    path = tmp_path / "pack.toml"
+    path.write_text(pack)
+    turkish_env = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "tr"}
+    for env, expected in ((cli_env, english), (turkish_env, turkish)):
+        res = run_cli(env, "prompts", "validate", str(path))
+        assert res.returncode == 1 and res.stderr.count("\n") == 1, res.stderr
+        assert expected in res.stderr, res.stderr

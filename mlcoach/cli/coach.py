@@ -118,8 +118,8 @@ def cmd_prompts(ctx: Context) -> int:
         # One check for both: "all valid" means `prompts import` takes the file.
         try:
             prompts = validate_file(ns.file, custom=True)
-        except PromptFileError as exc:
-            raise MlcoachError(str(exc)) from exc
+        except PromptFileError as exc:  # in the user's language, as any other error
+            raise MlcoachError(exc.template, **exc.params) from exc
         if not prompts:  # an empty file, or a FIFO: "0 prompts, all valid" misled
             raise MlcoachError("{file}: no prompts in this file (nothing was imported)",
                                file=ns.file)

@@ -40,6 +40,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import NoReturn
 
+from mlcoach.domain.i18n import N_, Phrase, Term
 from mlcoach.domain.model import DayPart, Prompt, PromptText, Theme
 from mlcoach.domain.text import REORDERING
 
@@ -86,21 +87,29 @@ class PromptFileError(ValueError):
         self,
         source: str,
         problem: str,
+        /,
         *,
-        entry: str | None = None,
+        entry: str | Phrase | None = None,
         field: str | None = None,
+        **params: object,
     ) -> None:
         self.source = source
-        self.entry = entry
+        self.entry = None if entry is None else str(entry)
         self.field = field
-        self.problem = problem
-        pieces = [source or "<prompts>"]
-        if entry is not None:
-            pieces.append(entry)
-        if field is not None:
-            pieces.append(f"field {_quote(field)}")
-        pieces.append(problem)
-        super().__init__(_one_line(": ".join(pieces)))
+        self.problem = Phrase(problem, **params)
+        # As MlcoachError: an English template and its fields, which error_text translates.
+        self.template = _ERROR_LINES[entry is not None, field is not None]
+        self.params: dict[str, object] = {"source": source or "<prompts>", "entry": entry,
+                                          "field": _quote(field or ""), "problem": self.problem}
+        super().__init__(_one_line(self.template.format(**self.params)))
+
+
+_ERROR_LINES = {
+    (False, False): "{source}: {problem}",
+    (True, False): "{source}: {entry}: {problem}",
+    (False, True): N_("{source}: field {field}: {problem}"),
+    (True, True): N_("{source}: {entry}: field {field}: {problem}"),
+}
 
 
 # --------------------------------------------------------------------------- strings
@@ -170,20 +179,30 @@ def _show(value: object, limit: int = 40) -> str:
 
 def _type_name(value: object) -> str:
     if isinstance(value, bool):
-        return "a boolean"
+        return Term(N_("a boolean"))
     if isinstance(value, int):
-        return "an integer"
+        return Term(N_("an integer"))
     if isinstance(value, float):
-        return "a float"
+        return Term(N_("a float"))
     if isinstance(value, str):
-        return "a string"
+        return Term(N_("a string"))
     if isinstance(value, list):
-        return "an array"
+        return Term(N_("an array"))
     if isinstance(value, dict):
-        return "a table"
+        return Term(N_("a table"))
     if isinstance(value, datetime | date | time):
-        return "a date or time"
+        return Term(N_("a date or time"))
     return type(value).__name__
+
+
+def _entry(prompt_id: str) -> Phrase:
+    """Which prompt a message is about: 'prompt "greet-01"'."""
+    return Phrase(N_("prompt {id}"), id=_quote(prompt_id))
+
+
+_UNKNOWN = {"part": N_("unknown part {value} (known: {known})"),
+            "tag": N_("unknown tag {value} (known: {known})")}
+_TWICE = {"part": N_("part {value} is listed twice"), "tag": N_("tag {value} is listed twice")}
 
 
 # --------------------------------------------------------------------------- parsing
@@ -205,45 +224,50 @@ class _Checker:
     def __init__(self, source: str) -> None:
         self.source = source
 
-    def fail(self, problem: str, *, entry: str | None = None, field: str | None = None) -> NoReturn:
-        raise PromptFileError(self.source, problem, entry=entry, field=field)
+    def fail(self, problem: str, *, entry: str | Phrase | None = None,
+             field: str | None = None, **params: object) -> NoReturn:
+        raise PromptFileError(self.source, problem, entry=entry, field=field, **params)
 
-    def text(self, value: object, *, entry: str | None, field: str, limit: int,
+    def text(self, value: object, *, entry: str | Phrase | None, field: str, limit: int,
              shown: bool = False) -> str:
         """A string field, stripped; `shown`: words a prompt card shows, which must have
         something visible and no control or reordering characters."""
         if not isinstance(value, str):
-            self.fail(f"expected a string, got {_type_name(value)}", entry=entry, field=field)
+            self.fail(N_("expected a string, got {kind}"), entry=entry, field=field,
+                      kind=_type_name(value))
         stripped = value.strip()
         if not stripped or (shown and not any(ch.isprintable() and not ch.isspace()
                                               for ch in stripped)):
-            self.fail("must not be empty", entry=entry, field=field)
+            self.fail(N_("must not be empty"), entry=entry, field=field)
         hidden = next((ch for ch in stripped if _hidden(ch)), None) if shown else None
         if hidden is not None:
-            self.fail(f"contains the control character U+{ord(hidden):04X}", entry=entry,
-                      field=field)
+            self.fail(N_("contains the control character {code}"), entry=entry,
+                      field=field, code=f"U+{ord(hidden):04X}")
         if len(stripped) > limit:
-            self.fail(
-                f"too long ({len(stripped)} characters, at most {limit})", entry=entry, field=field
-            )
+            self.fail(N_("too long ({n} characters, at most {limit})"), entry=entry,
+                      field=field, n=len(stripped), limit=limit)
         return stripped
 
-    def theme(self, value: object, *, entry: str | None, field: str = "theme") -> str:
+    def theme(self, value: object, *, entry: str | Phrase | None, field: str = "theme") -> str:
         if not isinstance(value, str):
-            self.fail(f"expected a string, got {_type_name(value)}", entry=entry, field=field)
+            self.fail(N_("expected a string, got {kind}"), entry=entry, field=field,
+                      kind=_type_name(value))
         if value not in _THEME_VALUES:
             self.fail(
-                f"unknown theme {_show(value)} (known: {', '.join(_THEME_VALUES)})",
+                N_("unknown theme {value} (known: {known})"),
                 entry=entry,
                 field=field,
+                value=_show(value),
+                known=", ".join(_THEME_VALUES),
             )
         return value
 
     def names(self, value: object) -> dict[str, str]:
         if not isinstance(value, dict):
             self.fail(
-                f"expected a table of language = name, got {_type_name(value)}",
+                N_("expected a table of language = name, got {kind}"),
                 field="name",
+                kind=_type_name(value),
             )
         names: dict[str, str] = {}
         for language, name in value.items():
@@ -252,14 +276,14 @@ class _Checker:
                 name, entry=None, field=f"name.{language}", limit=MAX_NAME_CHARS
             )
         if "en" not in names:
-            self.fail('missing the English name "en"', field="name")
+            self.fail(N_('missing the English name "en"'), field="name")
         return names
 
-    def language(self, key: str, *, entry: str | None, field: str) -> None:
+    def language(self, key: str, *, entry: str | Phrase | None, field: str) -> None:
         if not _LANGUAGE_RE.fullmatch(key):
             self.fail(
-                'not a language code (expected two lowercase letters such as "en", '
-                'optionally with a region such as "pt-BR")',
+                N_('not a language code (expected two lowercase letters such as "en", '
+                   'optionally with a region such as "pt-BR")'),
                 entry=entry,
                 field=field,
             )
@@ -267,14 +291,15 @@ class _Checker:
     def document(self, data: dict[str, object], *, custom: bool) -> _Document:
         for key in data:
             if key not in _TOP_KEYS:
-                self.fail(f"unknown key (allowed at the top: {', '.join(_TOP_KEYS)})", field=key)
+                self.fail(N_("unknown key (allowed at the top: {known})"), field=key,
+                          known=", ".join(_TOP_KEYS))
         theme: str | None = None
         if "theme" in data:
             theme = self.theme(data["theme"], entry=None)
         names: dict[str, str] = {}
         if "name" in data:
             if theme is None:
-                self.fail('only allowed together with a top-level "theme"', field="name")
+                self.fail(N_('only allowed together with a top-level "theme"'), field="name")
             names = self.names(data["name"])
         pack = ""
         if "pack" in data:
@@ -283,20 +308,22 @@ class _Checker:
         raw_prompts = data.get("prompt", [])
         if not isinstance(raw_prompts, list):
             self.fail(
-                f"expected [[prompt]] tables, got {_type_name(raw_prompts)}",
+                N_("expected [[prompt]] tables, got {kind}"),
                 field="prompt",
+                kind=_type_name(raw_prompts),
             )
         if len(raw_prompts) > MAX_PROMPTS:
-            self.fail(f"too many prompts (at most {MAX_PROMPTS})", field="prompt")
+            self.fail(N_("too many prompts (at most {n})"), field="prompt", n=MAX_PROMPTS)
         prompts: list[Prompt] = []
         seen: dict[str, int] = {}
         for index, raw in enumerate(raw_prompts, start=1):
             prompt = self.prompt(raw, index, file_theme=theme, custom=custom)
             if prompt.id in seen:
                 self.fail(
-                    f"duplicate id (also used by prompt #{seen[prompt.id]})",
-                    entry=f'prompt "{prompt.id}"',
+                    N_("duplicate id (also used by prompt #{n})"),
+                    entry=_entry(prompt.id),
                     field="id",
+                    n=seen[prompt.id],
                 )
             seen[prompt.id] = index
             prompts.append(prompt)
@@ -305,24 +332,26 @@ class _Checker:
     def prompt(self, raw: object, index: int, *, file_theme: str | None, custom: bool) -> Prompt:
         """One prompt entry checked field by field, each failure naming its entry and field
         (long: one check per field of the documented prompt format, in file order)."""
-        entry = f"prompt #{index}"
+        entry: Phrase = Phrase(N_("prompt #{n}"), n=index)
         if not isinstance(raw, dict):
-            self.fail(f"expected a table, got {_type_name(raw)}", entry=entry)
+            self.fail(N_("expected a table, got {kind}"), entry=entry, kind=_type_name(raw))
         # Name the entry by its id as soon as the id is known to be sound.
         if "id" not in raw:
-            self.fail("missing", entry=entry, field="id")
+            self.fail(N_("missing"), entry=entry, field="id")
         raw_id = raw["id"]
         if not isinstance(raw_id, str):
-            self.fail(f"expected a string, got {_type_name(raw_id)}", entry=entry, field="id")
+            self.fail(N_("expected a string, got {kind}"), entry=entry, field="id",
+                      kind=_type_name(raw_id))
         if not _ID_RE.fullmatch(raw_id):
             self.fail(
-                f"invalid id {_show(raw_id)} (1-64 of a-z, 0-9, '.', '_', '-', "
-                "starting with a letter or digit)",
+                N_("invalid id {value} (1-64 of a-z, 0-9, '.', '_', '-', "
+                   "starting with a letter or digit)"),
+                value=_show(raw_id),
                 entry=entry,
                 field="id",
             )
         prompt_id = raw_id
-        entry = f"prompt {_quote(prompt_id)}"
+        entry = _entry(prompt_id)
 
         languages: list[str] = []
         for key in raw:
@@ -332,8 +361,8 @@ class _Checker:
                 languages.append(key)
                 continue
             self.fail(
-                f"unknown key (allowed: {', '.join(_PROMPT_KEYS)}, and language tables "
-                'such as "en")',
+                N_('unknown key (allowed: {known}, and language tables such as "en")'),
+                known=", ".join(_PROMPT_KEYS),
                 entry=entry,
                 field=key,
             )
@@ -342,14 +371,17 @@ class _Checker:
             theme = self.theme(raw["theme"], entry=entry)
             if file_theme is not None and theme != file_theme:
                 self.fail(
-                    f'{_show(theme)} differs from the file\'s theme "{file_theme}"',
+                    N_("{value} differs from the file's theme {theme}"),
+                    value=_show(theme),
+                    theme=_quote(file_theme),
                     entry=entry,
                     field="theme",
                 )
         elif file_theme is not None:
             theme = file_theme
         else:
-            self.fail("missing (the file has no top-level theme)", entry=entry, field="theme")
+            self.fail(N_("missing (the file has no top-level theme)"), entry=entry,
+                      field="theme")
 
         parts = tuple(DayPart)
         if "parts" in raw:
@@ -360,7 +392,8 @@ class _Checker:
                 )
             )
             if not parts:
-                self.fail("must name at least one part of the day", entry=entry, field="parts")
+                self.fail(N_("must name at least one part of the day"), entry=entry,
+                          field="parts")
         tags: tuple[str, ...] = ()
         if "tags" in raw:
             tags = self.word_list(
@@ -368,7 +401,8 @@ class _Checker:
             )
 
         if "en" not in raw:
-            self.fail("missing (every prompt needs English wording)", entry=entry, field="en")
+            self.fail(N_("missing (every prompt needs English wording)"), entry=entry,
+                      field="en")
         texts: dict[str, PromptText] = {}
         for language in ["en", *sorted(lang for lang in languages if lang != "en")]:
             texts[language] = self.wording(raw[language], language, entry=entry)
@@ -379,50 +413,56 @@ class _Checker:
         value: object,
         allowed: tuple[str, ...],
         *,
-        entry: str,
+        entry: str | Phrase,
         field: str,
         noun: str,
     ) -> tuple[str, ...]:
         if not isinstance(value, list):
             self.fail(
-                f"expected an array of strings, got {_type_name(value)}",
+                N_("expected an array of strings, got {kind}"),
                 entry=entry,
                 field=field,
+                kind=_type_name(value),
             )
         words: list[str] = []
         for item in value:
             if not isinstance(item, str):
                 self.fail(
-                    f"expected strings, found {_type_name(item)}",
+                    N_("expected strings, found {kind}"),
                     entry=entry,
                     field=field,
+                    kind=_type_name(item),
                 )
             if item not in allowed:
                 self.fail(
-                    f"unknown {noun} {_show(item)} (known: {', '.join(allowed)})",
+                    _UNKNOWN[noun],
                     entry=entry,
                     field=field,
+                    value=_show(item),
+                    known=", ".join(allowed),
                 )
             if item in words:
-                self.fail(f"{noun} {_show(item)} is listed twice", entry=entry, field=field)
+                self.fail(_TWICE[noun], entry=entry, field=field, value=_show(item))
             words.append(item)
         return tuple(words)
 
-    def wording(self, value: object, language: str, *, entry: str) -> PromptText:
+    def wording(self, value: object, language: str, *, entry: str | Phrase) -> PromptText:
         if not isinstance(value, dict):
             self.fail(
-                f"expected a table with text and try, got {_type_name(value)}",
+                N_("expected a table with text and try, got {kind}"),
                 entry=entry,
                 field=language,
+                kind=_type_name(value),
             )
         for key in value:
             if key not in _TEXT_KEYS:
                 self.fail(
-                    "unknown key (allowed: text, try)", entry=entry, field=f"{language}.{key}"
+                    N_("unknown key (allowed: text, try)"), entry=entry,
+                    field=f"{language}.{key}"
                 )
         for key in _TEXT_KEYS:
             if key not in value:
-                self.fail("missing", entry=entry, field=f"{language}.{key}")
+                self.fail(N_("missing"), entry=entry, field=f"{language}.{key}")
         text = self.text(value["text"], entry=entry, field=f"{language}.text",
                          limit=MAX_TEXT_CHARS, shown=True)
         try_this = self.text(
@@ -451,28 +491,31 @@ def check_custom_prompt(item: dict[str, object], source: str) -> Prompt:
         raw.update(texts)
     prompt = _Checker(source).prompt(raw, 0, file_theme=None, custom=True)
     if prompt.id in {p.id for p in load_builtin()}:
-        raise PromptFileError(source, "has the id of a built-in prompt; rename it",
-                              entry=f"prompt {_quote(prompt.id)}", field="id")
+        raise PromptFileError(source, N_("has the id of a built-in prompt; rename it"),
+                              entry=_entry(prompt.id), field="id")
     return prompt
 
 
 def _decode(data: object, source: str) -> str:
     if isinstance(data, str):
         if len(data) > MAX_FILE_BYTES:
-            raise PromptFileError(source, f"file too large (more than {MAX_FILE_BYTES} bytes)")
+            raise PromptFileError(source, N_("file too large (more than {n} bytes)"),
+                                  n=MAX_FILE_BYTES)
         text = data
     elif isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
         if len(raw) > MAX_FILE_BYTES:
-            raise PromptFileError(source, f"file too large (more than {MAX_FILE_BYTES} bytes)")
+            raise PromptFileError(source, N_("file too large (more than {n} bytes)"),
+                                  n=MAX_FILE_BYTES)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise PromptFileError(
-                source, f"not valid UTF-8 text (bad byte at offset {exc.start})"
+                source, N_("not valid UTF-8 text (bad byte at offset {n})"), n=exc.start
             ) from None
     else:
-        raise PromptFileError(source, f"expected text or bytes, got {_type_name(data)}")
+        raise PromptFileError(source, N_("expected text or bytes, got {kind}"),
+                              kind=_type_name(data))
     return text.removeprefix("\ufeff")
 
 
@@ -481,12 +524,14 @@ def _parse_document(data: bytes | str, source: str, *, custom: bool) -> _Documen
     try:
         parsed = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise PromptFileError(source, f"not valid TOML: {exc}") from None
+        raise PromptFileError(source, N_("not valid TOML: {reason}"), reason=str(exc)) from None
     except RecursionError:
-        raise PromptFileError(source, "not valid TOML: nested too deeply") from None
+        raise PromptFileError(source, N_("not valid TOML: nested too deeply")) from None
     except ValueError as exc:  # e.g. an integer beyond Python's digit limit
-        problem = "a number has too many digits" if "digits" in str(exc) else str(exc)
-        raise PromptFileError(source, f"not valid TOML: {problem}") from None
+        if "digits" in str(exc):
+            raise PromptFileError(source, N_("not valid TOML: a number has too many digits")
+                                  ) from None
+        raise PromptFileError(source, N_("not valid TOML: {reason}"), reason=str(exc)) from None
     return _Checker(source).document(parsed, custom=custom)
 
 
@@ -508,7 +553,7 @@ def validate_file(path: Path, *, custom: bool = False) -> list[Prompt]:
         data = read_at_most(path, MAX_FILE_BYTES)
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
-        raise PromptFileError(name, f"cannot read: {reason}") from None
+        raise PromptFileError(name, N_("cannot read: {reason}"), reason=reason) from None
     return parse_prompts(data, Path(path).name, custom=custom)  # which says when too large
 
 
@@ -610,7 +655,8 @@ def dump_pack(prompts: Sequence[Prompt], name: str = "") -> str:
         order = sorted(prompt.texts, key=lambda lang: (lang != "en", lang))
         for language in order:
             if not _LANGUAGE_RE.fullmatch(language):
-                raise PromptFileError(source, "not a language code", entry=entry, field=language)
+                raise PromptFileError(source, N_("not a language code"), entry=entry,
+                                      field=language)
             wording = prompt.texts[language]
             lines.append(f"[prompt.{language}]")
             lines.append(f"text = {_field_string(wording.text, source, entry, f'{language}.text')}")

@@ -623,7 +623,7 @@ def _check_custom_prompt(item: dict[str, Any], where: str) -> None:
     try:  # and as `prompts import` checks a pack: what it refuses, an import refuses too
         check_custom_prompt(item, where)
     except PromptFileError as exc:
-        raise ImportError_("{problem}", problem=str(exc)) from None
+        raise ImportError_("{problem}", problem=exc) from None
 
 
 _VALIDATORS: dict[str, Callable[[dict[str, Any], str], None]] = {
