@@ -5,9 +5,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
 
 TRAY_SIZES = (16, 22, 24, 32, 48, 64)
+#: The app icon's largest image loaded: 128 px at 200 % (the 512 px one is for software
+#: centres; 1 MB of pixels in the idle app).
+APP_ICON_MAX = 256
 
 
 def icons_dir() -> Path:
@@ -15,6 +18,13 @@ def icons_dir() -> Path:
     from mlcoach.resources import folder
 
     return folder("icons")
+
+
+def _add_png(icon: QIcon, png: Path) -> None:
+    # Loaded now, not by file name: Qt matched named files by what it had loaded so far,
+    # so after a request at 125 % a 22 px tray slot at 200 % got the 32 px image drawn
+    # at 1.45 (blurry), not the 48.
+    icon.addPixmap(QPixmap(str(png)))
 
 
 @cache
@@ -26,7 +36,7 @@ def tray_icon(variant: str = "") -> QIcon:
     for size in TRAY_SIZES:
         png = folder / f"{stem}-{size}.png"
         if png.exists():
-            icon.addFile(str(png))
+            _add_png(icon, png)
     if icon.isNull():
         icon.addFile(str(folder / f"{stem}.svg"))
     return icon
@@ -38,7 +48,9 @@ def app_icon() -> QIcon:
     icon = QIcon()
     hicolor = icons_dir() / "hicolor"
     for png in sorted(hicolor.glob("*/apps/*.png")):
-        icon.addFile(str(png))
+        side = png.parent.parent.name.partition("x")[0]  # "48x48"
+        if side.isdigit() and int(side) <= APP_ICON_MAX:
+            _add_png(icon, png)
     if icon.isNull():
         icon.addFile(str(icons_dir() / "mlcoach.svg"))
     return icon
