@@ -341,6 +341,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.warm_up()
         if coach.welcome_pending():
             from mlcoach.ui.welcome import WelcomeDialog
+            from mlcoach.ui.widgets.on_screen import keep_on_screen
 
             self.tend_desktop_entries()  # a first start: pipx and wheels bring none
 
@@ -349,6 +350,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             coach.hold_first_prompt(self.clock())
             dialog.finished.connect(lambda _=0: self.after_welcome())
             self.welcome = dialog
+            keep_on_screen(dialog)
             dialog.show()
             ready_signal("shown:welcome")
         else:

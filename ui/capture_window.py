@@ -13,7 +13,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QCursor, QGuiApplication, QHideEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -31,9 +31,9 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftKeeper
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
-from mlcoach.ui.wayland_frames import placed_by_compositor
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import announce, close_keys, shortcut
+from mlcoach.ui.widgets.on_screen import keep_on_screen
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -312,8 +312,8 @@ class CaptureWindow(QWidget):
         if self._pending is None:  # else it still says that it waits its turn
             self.footer.show_hint()
         self._refresh_people()
-        if not self.isVisible() and not placed_by_compositor():
-            self._center_on_cursor_screen()
+        if not self.isVisible():
+            keep_on_screen(self, recentre=True)  # where the user is working
         self.show()
         self.raise_()
         self.activateWindow()
@@ -509,12 +509,6 @@ class CaptureWindow(QWidget):
             need = layout.totalHeightForWidth(self.width())
             if need != self.height():
                 self.resize(self.width(), need)
-
-    def _center_on_cursor_screen(self) -> None:
-        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        frame = self.frameGeometry()
-        frame.moveCenter(screen.availableGeometry().center())
-        self.move(frame.topLeft())
 
 
 def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer:

@@ -54,6 +54,7 @@ from mlcoach.ui.i18n import as_sentence, error_message, qdate
 from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.helpers import close_keys, shortcut, tab_keys
+from mlcoach.ui.widgets.on_screen import keep_on_screen
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -250,6 +251,8 @@ class ComposerDialog(QWidget):
         self._load_follow_ups()
         self._load_stats()
         self.refresh_output()
+        if not self.isVisible():
+            keep_on_screen(self)
         self.show()
         self.raise_()
         self.activateWindow()

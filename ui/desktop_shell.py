@@ -66,6 +66,10 @@ class DesktopShell:
         if self.main_window is None:
             return
         self.settle_frames(self.main_window)
+        if not self.main_window.isVisible():
+            from mlcoach.ui.widgets.on_screen import keep_on_screen
+
+            keep_on_screen(self.main_window)
         self.main_window.show()
         self.main_window.raise_()
         ready_signal("window")

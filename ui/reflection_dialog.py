@@ -47,6 +47,7 @@ from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.elided_label import ElidedLabel
 from mlcoach.ui.widgets.helpers import close_keys
+from mlcoach.ui.widgets.on_screen import keep_on_screen
 from mlcoach.ui.widgets.outcome_row import OutcomeRow
 from mlcoach.ui.widgets.page_tabs import resize_within_screen, screen_room
 from mlcoach.ui.widgets.plain_text import Label
@@ -211,6 +212,8 @@ class ReflectionDialog(QDialog):
     def offer(self) -> None:
         """Show the dialog the schedule offers (call `load_day()` first), without taking
         the keyboard: the user may be typing elsewhere, and clicks into it when ready."""
+        if not self.isVisible():
+            keep_on_screen(self)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         try:
             self.show()
@@ -266,6 +269,8 @@ class ReflectionDialog(QDialog):
 
     def present(self) -> None:
         """Show, raise and focus the dialog (call `load_day()` first)."""
+        if not self.isVisible():
+            keep_on_screen(self)
         self.show()
         self.raise_()
         self.activateWindow()

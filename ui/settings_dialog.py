@@ -49,6 +49,7 @@ from mlcoach.ui.widgets.forms import (
     ui_language,
 )
 from mlcoach.ui.widgets.helpers import close_keys, tab_keys
+from mlcoach.ui.widgets.on_screen import keep_on_screen
 from mlcoach.ui.widgets.page_tabs import PageTabs, resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import (
@@ -444,6 +445,8 @@ class SettingsDialog(QDialog):
 
     def present(self) -> None:
         """Show, raise and focus the dialog."""
+        if not self.isVisible():
+            keep_on_screen(self)
         self.show()
         self.raise_()
         self.activateWindow()

@@ -477,26 +477,28 @@ def test_a_long_error_wraps_and_the_window_grows_to_show_it(qtbot, capture, monk
 
 def test_on_wayland_the_window_leaves_its_place_to_the_compositor(qtbot, store, draft_path,
                                                                   monkeypatch):
-    from mlcoach.ui import capture_window
+    from mlcoach.ui.widgets import on_screen
 
     window = CaptureWindow(store, DraftFile(draft_path))
     qtbot.addWidget(window)
     moved: list[object] = []
     monkeypatch.setattr(window, "move", lambda *args: moved.append(args))
-    monkeypatch.setattr(capture_window, "placed_by_compositor", lambda: True)
+    monkeypatch.setattr(on_screen, "placed_by_compositor", lambda: True)
     window.present()
     assert window.isVisible() and moved == []
     window.hide()
-    monkeypatch.setattr(capture_window, "placed_by_compositor", lambda: False)
+    monkeypatch.setattr(on_screen, "placed_by_compositor", lambda: False)
     window.present()  # X11, macOS, Windows: centred on the screen with the pointer
     assert len(moved) == 1
 
 
 def test_wayland_is_recognised_by_its_platform_name(monkeypatch):
-    from mlcoach.ui import capture_window
+    from PySide6.QtGui import QGuiApplication
+
+    from mlcoach.ui.wayland_frames import placed_by_compositor
 
     for name, placed in (("wayland", True), ("wayland-egl", True), ("xcb", False),
                          ("offscreen", False)):
-        monkeypatch.setattr(capture_window.QGuiApplication, "platformName", lambda n=name: n)
-        assert capture_window.placed_by_compositor() is placed
+        monkeypatch.setattr(QGuiApplication, "platformName", lambda n=name: n)
+        assert placed_by_compositor() is placed
 

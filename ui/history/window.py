@@ -36,6 +36,7 @@ from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
 from mlcoach.ui.widgets.helpers import close_keys, tab_keys
+from mlcoach.ui.widgets.on_screen import keep_on_screen
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 
@@ -180,6 +181,8 @@ class HistoryWindow(QWidget):
             self._load_insights()
         self._people_stale = True
         self._show_people()
+        if not self.isVisible():
+            keep_on_screen(self)
         self.show()
         self.raise_()
         self.activateWindow()

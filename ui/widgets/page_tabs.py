@@ -13,15 +13,12 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QScrollArea, QTabWidget, QWidget
 
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
-
-#: Room left for the window manager's title bar and a panel, in pixels.
-FRAME_ALLOWANCE = 48
+from mlcoach.ui.widgets.on_screen import room_on
 
 
 def screen_room(window: QWidget) -> QSize:
     """The largest size `window` can have and stay whole on its screen."""
-    room = window.screen().availableGeometry().size()
-    return QSize(room.width() - FRAME_ALLOWANCE // 2, room.height() - FRAME_ALLOWANCE)
+    return room_on(window.screen())
 
 
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:

@@ -1,0 +1,96 @@
+"""The app's windows open whole on a screen that is there: the one under the pointer, a
+laptop's smaller one at 150 %, never in the place of a monitor unplugged since."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from mlcoach.ui.widgets.on_screen import inside, keep_on_screen
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+# A desk monitor, and beside it a 1366×768 laptop screen at 150 % (911×512 for Qt).
+SCREENS = {"screens": [
+    {"name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080,
+     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+    {"name": "laptop", "x": 1920, "y": 0, "width": 911, "height": 512,
+     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1.5},
+]}
+
+
+def on_two_screens(tmp_path: Path, what: str) -> dict[str, list[list[int]]]:
+    """Run tests/ui/two_screens.py: each window's frame and the area it must be in."""
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(SCREENS))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "ui" / "two_screens.py"), str(config),
+         str(tmp_path / "data"), what],
+        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-4000:]
+    found: dict[str, list[list[int]]] = json.loads(done.stdout)
+    return found
+
+
+def outside(found: dict[str, list[list[int]]]) -> dict[str, list[list[int]]]:
+    return {name: where for name, where in found.items()
+            if not QRect(*where[1]).contains(QRect(*where[0]))}
+
+
+@pytest.mark.slow
+def test_every_window_opens_whole_on_the_smaller_screen_under_the_pointer(
+        tmp_path: Path) -> None:
+    """Sized on the desk monitor, History and the coach opened larger than the laptop's
+    screen (or on the desk monitor, away from the pointer)."""
+    found = on_two_screens(tmp_path, "open")
+    assert set(found) == {"capture", "coach", "history", "reflection", "settings"}
+    assert outside(found) == {}
+
+
+@pytest.mark.slow
+def test_a_window_last_shown_on_an_unplugged_monitor_opens_on_a_screen_that_is_there(
+        tmp_path: Path) -> None:
+    assert outside(on_two_screens(tmp_path, "reopen")) == {}
+
+
+def test_a_window_the_user_placed_opens_where_it_was(qtbot: Any) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 200)
+    keep_on_screen(window)
+    window.show()
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    window.move(area.topLeft() + QPoint(40, 30))  # the user put it there
+    window.hide()
+    keep_on_screen(window)
+    assert window.frameGeometry().topLeft() == area.topLeft() + QPoint(40, 30)
+
+
+def test_a_window_reaching_out_of_its_screen_is_moved_in_and_made_to_fit(qtbot: Any) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    window.resize(area.width() * 2, 200)
+    window.move(area.right() - 100, area.top() + 10)
+    window.hide()
+    keep_on_screen(window)
+    assert area.contains(window.frameGeometry())
+
+
+def test_inside_moves_a_frame_the_least() -> None:
+    area = QRect(0, 0, 1000, 600)
+    assert inside(QRect(950, 580, 100, 50), area) == QPoint(900, 550)
+    assert inside(QRect(-30, 10, 100, 50), area) == QPoint(0, 10)
+    assert inside(QRect(20, 20, 100, 50), area) == QPoint(20, 20)

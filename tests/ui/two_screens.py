@@ -1,0 +1,88 @@
+"""A child process for test_on_screen: the app's windows on two screens (Qt's offscreen
+platform reads them from a file; one Qt application per process, so not in the suite's).
+
+argv: the screens file, a data folder, what to do ("open": each window opened with the
+pointer on the second screen; "reopen": each shown on the second screen, hidden, then
+opened again after that screen's place fell into the void). Prints one JSON object:
+window name -> [its frame, the available area of the screen it should be on].
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={sys.argv[1]}"
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import keyring
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store.vault import Layout, open_store
+from tests.memkeyring import MemoryKeyring
+
+NOW = datetime(2025, 6, 12, 17, 20, tzinfo=ZoneInfo("Europe/Berlin"))  # as tests/ui
+
+
+def rect(r: QRect) -> list[int]:
+    return [r.x(), r.y(), r.width(), r.height()]
+
+
+def windows(data: Path) -> dict[str, QWidget]:
+    """Each of the app's reused windows, built as the app builds them."""
+    from mlcoach.ui.capture_window import CaptureWindow
+    from mlcoach.ui.composer_dialog import ComposerDialog
+    from mlcoach.ui.draft import DraftFile
+    from mlcoach.ui.history.stores import Stores
+    from mlcoach.ui.history.window import HistoryWindow
+    from mlcoach.ui.reflection_dialog import ReflectionDialog
+    from mlcoach.ui.settings_dialog import SettingsDialog
+
+    keyring.set_keyring(MemoryKeyring())
+    opened = open_store(Layout(data), keys=OSKeyring())
+    store = opened.store
+    reflection = ReflectionDialog(store, clock=lambda: NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
+    reflection.load_day()
+    return {
+        "capture": CaptureWindow(store, DraftFile(data / "draft.txt")),
+        "coach": ComposerDialog(store, clock=lambda: NOW, tz=NOW.tzinfo),  # type: ignore[arg-type]
+        "history": HistoryWindow(Stores(store, lambda: store), clock=lambda: NOW,
+                                 tz=NOW.tzinfo),  # type: ignore[arg-type]
+        "reflection": reflection,
+        "settings": SettingsDialog(store, opened, keys=OSKeyring()),
+    }
+
+
+def main() -> None:
+    data, what = Path(sys.argv[2]), sys.argv[3]
+    app = QApplication([])
+    first, second = app.screens()[:2]
+    found: dict[str, list[list[int]]] = {}
+    for name, window in windows(data).items():
+        present = window.present  # type: ignore[attr-defined]
+        if what == "reopen":
+            QCursor.setPos(second.geometry().center())
+            present()
+            app.processEvents()
+            window.hide()
+            # The second screen unplugged: Qt keeps a hidden window's place, now nowhere
+            # (moved past the screens here, which this platform cannot unplug).
+            window.move(window.pos() + second.geometry().bottomRight() * 2)
+        QCursor.setPos((second if what == "open" else first).geometry().center())
+        present()
+        app.processEvents()
+        where = second if what == "open" else first
+        found[name] = [rect(window.frameGeometry()), rect(where.availableGeometry())]
+        window.hide()
+    print(json.dumps(found))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Windows kept whole on a screen that is there.
+
+The app's windows are built once and reused for as long as it runs (weeks, on a laptop
+that docks and undocks). A hidden window keeps the place it had: on a monitor unplugged
+since, it came back in the void; sized on the main screen, it opened larger than the
+smaller screen under the pointer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtGui import QCursor, QGuiApplication, QScreen
+from PySide6.QtWidgets import QWidget
+
+from mlcoach.ui.wayland_frames import placed_by_compositor
+
+#: Room left for the window manager's title bar and a panel, in pixels.
+FRAME_ALLOWANCE = 48
+
+
+def room_on(screen: QScreen) -> QSize:
+    """The largest size a window can have and stay whole on `screen`."""
+    room = screen.availableGeometry().size()
+    return QSize(room.width() - FRAME_ALLOWANCE // 2, room.height() - FRAME_ALLOWANCE)
+
+
+def pointer_screen() -> QScreen:
+    """The screen under the mouse pointer (where the user is looking), else the main one."""
+    return QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+
+
+def inside(frame: QRect, area: QRect) -> QPoint:
+    """Where `frame` goes to be inside `area`: moved the least, its top left kept in."""
+    x = max(area.left(), min(frame.left(), area.right() + 1 - frame.width()))
+    y = max(area.top(), min(frame.top(), area.bottom() + 1 - frame.height()))
+    return QPoint(x, y)
+
+
+def keep_on_screen(window: QWidget, *, recentre: bool = False) -> None:
+    """Put top-level `window` whole on a screen that exists, before (or while) showing it.
+
+    A window shown before stays on the screen that holds its centre, moved in as far as
+    it reached out of it; one never shown, or whose screen is gone, opens in the middle
+    of the screen under the pointer. Either way it is made no larger than that screen.
+
+    Args:
+        recentre: always open in the middle of the screen under the pointer (quick
+            capture: it comes up where the user is working).
+    """
+    if placed_by_compositor():  # Wayland: the compositor places it; only its size is ours
+        _bound(window, window.screen())
+        return
+    shown_before = window.windowHandle() is not None
+    here = None
+    if shown_before and not recentre:
+        here = QGuiApplication.screenAt(window.frameGeometry().center())
+    screen = here or pointer_screen()
+    _bound(window, screen)
+    frame = window.frameGeometry()
+    area = screen.availableGeometry()
+    if here is None:
+        frame.moveCenter(area.center())
+    target = inside(frame, area)
+    if target != window.frameGeometry().topLeft():
+        window.move(target)
+
+
+def _bound(window: QWidget, screen: QScreen) -> None:
+    size = window.size().boundedTo(room_on(screen)).expandedTo(window.minimumSize())
+    if size != window.size():
+        window.resize(size)
