@@ -22,6 +22,7 @@ from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.memory import release_freed_memory
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
+from mlcoach.ui.widgets.on_screen import ScreenChanges
 from mlcoach.ui.widgets.plain_text import as_plain
 
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
@@ -158,6 +159,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.prompt_expiry = QTimer(self)  # (prompt_card is not imported for it: idle RAM)
         self.prompt_expiry.setSingleShot(True)
         self.prompt_expiry.timeout.connect(self._prompt_went_unanswered)
+        self._screens: ScreenChanges | None = None  # watched from start()
         self._activation_token = ""
         server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
@@ -272,6 +274,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         """
         if first_request not in ("show", "run"):
             self.pending.append(first_request)
+        self._screens = ScreenChanges(self)
+        self._screens.changed.connect(self.follow_screens)
         self._show_shell(tray_wait_ms)
         if opened is not None:
             self.on_store_opened(opened)
@@ -871,8 +875,24 @@ class AppController(QObject, DesktopShell, WindowFactories):
 
     # -- shutdown ----------------------------------------------------------------------
 
+    def follow_screens(self) -> None:
+        """The screens changed (a monitor unplugged, a panel moved, a new scale): what
+        is shown goes back whole on a screen that is there, the cards beside the icon."""
+        from mlcoach.ui.widgets.on_screen import keep_on_screen
+
+        anchor = self._anchor()
+        for card in (self._card, self._prep_card, self._pace_card):
+            if card is not None and card.isVisible():
+                card.place(anchor)
+        shown = [*self.windows.values(), self.main_window, getattr(self, "welcome", None)]
+        for window in shown:
+            if window is not None and window.isVisible():
+                keep_on_screen(window)
+
     def stop(self) -> None:
         """Cancel every timer: nothing this controller armed fires after this."""
+        if self._screens is not None:
+            self._screens.stop()
         self.timer.stop()
         self._backup_timer.stop()
         self.prompt_expiry.stop()

@@ -12,7 +12,14 @@ from PySide6.QtCore import QLocale, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from mlcoach.ui.prompt_card import CARD_FLAGS, EXPIRE_MS, card_layout, card_position, fit_card
+from mlcoach.ui.prompt_card import (
+    CARD_FLAGS,
+    EXPIRE_MS,
+    card_layout,
+    card_position,
+    fit_card,
+    place_card,
+)
 from mlcoach.ui.widgets.helpers import announce
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -65,6 +72,10 @@ class PaceCard(QWidget):
         self.raise_()
         announce(self, sentence)  # it never takes the focus
         self._expiry.start(self._expire_ms)
+
+    def place(self, anchor: QRect | None) -> None:
+        """Put the card shown back beside the tray icon: the screens changed under it."""
+        place_card(self, anchor, PACE_WIDTH)
 
     def catch_up(self, asleep_ms: int) -> None:
         """The machine slept: the card's time counts the sleep."""

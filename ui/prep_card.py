@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from mlcoach.coaching.meeting_prep import Prep
 from mlcoach.ui.colours import mute
 from mlcoach.ui.names import style_name
-from mlcoach.ui.prompt_card import CARD_FLAGS, CARD_WIDTH, card_layout, card_position, fit_card
+from mlcoach.ui.prompt_card import (
+    CARD_FLAGS,
+    CARD_WIDTH,
+    card_layout,
+    card_position,
+    fit_card,
+    place_card,
+)
 from mlcoach.ui.widgets.helpers import announce
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -113,6 +120,10 @@ class PrepCard(QWidget):
         self.raise_()
         announce(self, "\n".join(self.texts(prep, tz)))  # it never takes the focus
         self._until.start(max(1000, int((prep.start - now).total_seconds() * 1000)))
+
+    def place(self, anchor: QRect | None) -> None:
+        """Put the card shown back beside the tray icon: the screens changed under it."""
+        place_card(self, anchor)
 
     def catch_up(self, asleep_ms: int) -> None:
         """The machine slept: the card goes if its meeting started meanwhile."""

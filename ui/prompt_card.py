@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.ui.colours import mute
 from mlcoach.ui.widgets.helpers import announce
+from mlcoach.ui.widgets.on_screen import inside
 from mlcoach.ui.widgets.plain_text import Label
 
 EXPIRE_MS = 10 * 60 * 1000
@@ -163,6 +164,11 @@ class PromptCard(QWidget):
     def _position(self, anchor: QRect | None) -> QPoint:
         return card_position(self, anchor)
 
+    def place(self, anchor: QRect | None) -> None:
+        """Put the card shown back beside the tray icon: the screens changed under it."""
+        if self.placeable:
+            place_card(self, anchor)
+
     def respond(self, response: str) -> None:
         """Answer the prompt as its button would (the tray menu's keyboard route)."""
         self._respond(response)
@@ -184,13 +190,19 @@ class PromptCard(QWidget):
         self.capture_requested.emit()
 
 
+def _on_a_screen(anchor: QRect | None) -> QRect | None:
+    """`anchor` (the tray icon's place) when a screen holds it; None when none does (no
+    place told, or its screen was unplugged)."""
+    if anchor is None or not anchor.isValid():
+        return None
+    return anchor if QGuiApplication.screenAt(anchor.center()) is not None else None
+
+
 def _card_area(anchor: QRect | None) -> QRect:
     """The available part of the screen the card goes on: the tray icon's, or the main one."""
-    screen = None
-    if anchor is not None and anchor.isValid():
-        screen = QGuiApplication.screenAt(anchor.center())
-    screen = screen or QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
+    anchor = _on_a_screen(anchor)
+    screen = QGuiApplication.screenAt(anchor.center()) if anchor is not None else None
+    return (screen or QGuiApplication.primaryScreen()).availableGeometry()
 
 
 def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_WIDTH) -> None:
@@ -215,9 +227,10 @@ def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_W
 
 def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
     """Where a card goes: beside the tray icon, inside its screen, or top right."""
+    anchor = _on_a_screen(anchor)
     area = _card_area(anchor)
     size = card.sizeHint().expandedTo(card.size())
-    if anchor is not None and anchor.isValid():
+    if anchor is not None:
         # Beside the icon, on the side where the panel is.
         x = min(max(anchor.center().x() - size.width() // 2, area.left() + MARGIN),
                 area.right() - size.width() - MARGIN)
@@ -226,8 +239,17 @@ def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
         else:
             y = min(anchor.top() - size.height() - MARGIN,
                     area.bottom() - size.height() - MARGIN)
-        return QPoint(x, y)
-    return QPoint(area.right() - size.width() - MARGIN, area.top() + MARGIN)
+    else:
+        x, y = area.right() - size.width() - MARGIN, area.top() + MARGIN
+    # Never past the screen's edge: taller than the room beside the icon, its top shows.
+    return inside(QRect(QPoint(x, y), size), area)
+
+
+def place_card(card: QWidget, anchor: QRect | None, min_width: int = CARD_WIDTH) -> None:
+    """Size a card shown already for the screen it is on now, and put it back beside the
+    tray icon (`anchor`) or at the top right: the screens changed under it."""
+    fit_card(card, anchor, min_width)
+    card.move(card_position(card, anchor))
 
 
 def card_layout(card: QWidget) -> QVBoxLayout:

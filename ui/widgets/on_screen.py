@@ -8,7 +8,7 @@ smaller screen under the pointer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize
+from PySide6.QtCore import QObject, QPoint, QRect, QSize, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -69,3 +69,48 @@ def _bound(window: QWidget, screen: QScreen) -> None:
     size = window.size().boundedTo(room_on(screen)).expandedTo(window.minimumSize())
     if size != window.size():
         window.resize(size)
+
+
+class ScreenChanges(QObject):
+    """Says when the screens changed: one plugged or unplugged, or one's size, scale or
+    free area (a panel moved) changed. Docking fires several of these: one `changed`
+    for them, once Qt has finished its own moves.
+
+    Signals:
+        changed(): the screens are not what they were.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._stopped = False
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.changed)
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.connect(self._added)
+        app.screenRemoved.connect(self._changed)
+        app.primaryScreenChanged.connect(self._changed)
+        for screen in app.screens():
+            self._watch(screen)
+
+    def _added(self, screen: QScreen) -> None:
+        self._watch(screen)
+        self._changed()
+
+    def _watch(self, screen: QScreen) -> None:
+        for signal in (screen.geometryChanged, screen.availableGeometryChanged,
+                       screen.logicalDotsPerInchChanged):
+            signal.connect(self._changed)
+
+    def _changed(self, *_: object) -> None:
+        if not self._stopped:
+            self._soon.start()
+
+    def stop(self) -> None:
+        """Say nothing more (the app is quitting)."""
+        self._stopped = True
+        self._soon.stop()
