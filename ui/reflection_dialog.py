@@ -213,7 +213,7 @@ class ReflectionDialog(QDialog):
         """Show the dialog the schedule offers (call `load_day()` first), without taking
         the keyboard: the user may be typing elsewhere, and clicks into it when ready."""
         if not self.isVisible():
-            keep_on_screen(self)
+            keep_on_screen(self, recentre=True)  # a dialog: by the pointer, as Qt does
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         try:
             self.show()
@@ -270,7 +270,7 @@ class ReflectionDialog(QDialog):
     def present(self) -> None:
         """Show, raise and focus the dialog (call `load_day()` first)."""
         if not self.isVisible():
-            keep_on_screen(self)
+            keep_on_screen(self, recentre=True)
         self.show()
         self.raise_()
         self.activateWindow()

@@ -446,7 +446,7 @@ class SettingsDialog(QDialog):
     def present(self) -> None:
         """Show, raise and focus the dialog."""
         if not self.isVisible():
-            keep_on_screen(self)
+            keep_on_screen(self, recentre=True)  # a dialog: by the pointer, as Qt does
         self.show()
         self.raise_()
         self.activateWindow()

@@ -64,6 +64,13 @@ def test_a_window_last_shown_on_an_unplugged_monitor_opens_on_a_screen_that_is_t
     assert outside(on_two_screens(tmp_path, "reopen")) == {}
 
 
+@pytest.mark.slow
+def test_dialogs_open_by_the_pointer_and_windows_where_they_were(tmp_path: Path) -> None:
+    """Quick capture and the dialogs come up on the screen the user works on (as Qt
+    centres a dialog); History and the coach where the user left them."""
+    assert outside(on_two_screens(tmp_path, "follow")) == {}
+
+
 def test_a_window_the_user_placed_opens_where_it_was(qtbot: Any) -> None:
     window = QWidget()
     qtbot.addWidget(window)

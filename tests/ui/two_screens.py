@@ -3,8 +3,9 @@ platform reads them from a file; one Qt application per process, so not in the s
 
 argv: the screens file, a data folder, what to do ("open": each window opened with the
 pointer on the second screen; "reopen": each shown on the second screen, hidden, then
-opened again after that screen's place fell into the void). Prints one JSON object:
-window name -> [its frame, the available area of the screen it should be on].
+opened again after that screen's place fell into the void; "follow": the same with the
+screen still there and the pointer on the first). Prints one JSON object: window name ->
+[its frame, the available area of the screen it should be on].
 """
 
 from __future__ import annotations
@@ -67,18 +68,21 @@ def main() -> None:
     found: dict[str, list[list[int]]] = {}
     for name, window in windows(data).items():
         present = window.present  # type: ignore[attr-defined]
-        if what == "reopen":
+        where = second if what == "open" else first
+        if what in ("reopen", "follow"):
             QCursor.setPos(second.geometry().center())
             present()
             app.processEvents()
             window.hide()
+        if what == "reopen":
             # The second screen unplugged: Qt keeps a hidden window's place, now nowhere
             # (moved past the screens here, which this platform cannot unplug).
             window.move(window.pos() + second.geometry().bottomRight() * 2)
+        if what == "follow" and name in ("coach", "history"):
+            where = second  # a window opens again where it was; a dialog by the pointer
         QCursor.setPos((second if what == "open" else first).geometry().center())
         present()
         app.processEvents()
-        where = second if what == "open" else first
         found[name] = [rect(window.frameGeometry()), rect(where.availableGeometry())]
         window.hide()
     print(json.dumps(found))

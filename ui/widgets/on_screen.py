@@ -45,7 +45,7 @@ def keep_on_screen(window: QWidget, *, recentre: bool = False) -> None:
 
     Args:
         recentre: always open in the middle of the screen under the pointer (quick
-            capture: it comes up where the user is working).
+            capture, where the user is working; a dialog, as Qt centres one).
     """
     if placed_by_compositor():  # Wayland: the compositor places it; only its size is ours
         _bound(window, window.screen())
