@@ -208,7 +208,8 @@ def _card_area(anchor: QRect | None) -> QRect:
 def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_WIDTH) -> None:
     """Size a filled card to what its words need: at least `min_width` wide, wider when
     its buttons (or a long word) need it at a large font, never wider than the screen,
-    and as tall as its wrapped lines are at that width."""
+    and as tall as its wrapped lines are at that width; as wide as the screen where it
+    would be taller than the screen (long words at 200 %, its buttons were cut off)."""
     # Every layout inside, deepest last: a hidden card's inner frame keeps the sizes of
     # the font it was built with until shown (the desktop's font changed meanwhile).
     layouts = [lay for lay in (card.layout(), *card.findChildren(QLayout)) if lay is not None]
@@ -219,28 +220,39 @@ def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_W
     area = _card_area(anchor)
     widest = max(min_width, area.width() - 2 * MARGIN)
     width = min(max(min_width, card.minimumSizeHint().width()), widest)
+    height = _height_at(card, width)
+    if height > area.height() - 2 * MARGIN and width < widest:
+        width = widest
+        height = _height_at(card, width)
+    card.setFixedSize(width, height)
+
+
+def _height_at(card: QWidget, width: int) -> int:
     height = card.heightForWidth(width)
     if height < 0:
         height = card.sizeHint().height()
-    card.setFixedSize(width, max(height, card.minimumSizeHint().height()))
+    return max(height, card.minimumSizeHint().height())
 
 
 def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
     """Where a card goes: beside the tray icon, inside its screen, or top right."""
     anchor = _on_a_screen(anchor)
     area = _card_area(anchor)
-    size = card.sizeHint().expandedTo(card.size())
+    size = card.size()
+    if size != card.maximumSize():  # not fitted yet: the size its words ask for
+        size = card.sizeHint().expandedTo(size)
+    # MARGIN between the card and each edge of the free area it is near.
+    right = area.x() + area.width() - size.width() - MARGIN
+    bottom = area.y() + area.height() - size.height() - MARGIN
     if anchor is not None:
         # Beside the icon, on the side where the panel is.
-        x = min(max(anchor.center().x() - size.width() // 2, area.left() + MARGIN),
-                area.right() - size.width() - MARGIN)
+        x = min(max(anchor.center().x() - size.width() // 2, area.left() + MARGIN), right)
         if anchor.center().y() < area.center().y():
             y = max(anchor.bottom() + MARGIN, area.top() + MARGIN)
         else:
-            y = min(anchor.top() - size.height() - MARGIN,
-                    area.bottom() - size.height() - MARGIN)
+            y = min(anchor.top() - size.height() - MARGIN, bottom)
     else:
-        x, y = area.right() - size.width() - MARGIN, area.top() + MARGIN
+        x, y = right, area.top() + MARGIN
     # Never past the screen's edge: taller than the room beside the icon, its top shows.
     return inside(QRect(QPoint(x, y), size), area)
 
