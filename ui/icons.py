@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon, QPixmap
 
 TRAY_SIZES = (16, 22, 24, 32, 48, 64)
-#: The app icon's largest image loaded: 128 px at 200 % (the 512 px one is for software
-#: centres; 1 MB of pixels in the idle app).
-APP_ICON_MAX = 256
+#: The app icon's images loaded at start (title bars, up to 32 px at 200 %); larger ones
+#: load when asked for (0.4 MB of pixels the idle app would hold).
+APP_ICON_LOADED = 64
 
 
 def icons_dir() -> Path:
@@ -49,8 +50,12 @@ def app_icon() -> QIcon:
     hicolor = icons_dir() / "hicolor"
     for png in sorted(hicolor.glob("*/apps/*.png")):
         side = png.parent.parent.name.partition("x")[0]  # "48x48"
-        if side.isdigit() and int(side) <= APP_ICON_MAX:
+        if not side.isdigit():
+            continue
+        if int(side) <= APP_ICON_LOADED:
             _add_png(icon, png)
+        else:
+            icon.addFile(str(png), QSize(int(side), int(side)))
     if icon.isNull():
         icon.addFile(str(icons_dir() / "mlcoach.svg"))
     return icon
