@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.errors import StoreUnavailableError
@@ -881,12 +881,14 @@ class AppController(QObject, DesktopShell, WindowFactories):
         from mlcoach.ui.widgets.on_screen import keep_on_screen
 
         anchor = self._anchor()
-        for card in (self._card, self._prep_card, self._pace_card):
-            if card is not None and card.isVisible():
-                card.place(anchor)
-        shown = [*self.windows.values(), self.main_window, getattr(self, "welcome", None)]
-        for window in shown:
-            if window is not None and window.isVisible():
+        cards = [card for card in (self._card, self._prep_card, self._pace_card)
+                 if card is not None and card.isVisible()]
+        for card in cards:
+            card.place(anchor)
+        # Every window and dialog (a question asked over a window too), never a menu.
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible() and window not in cards and window.windowType() in (
+                    Qt.WindowType.Window, Qt.WindowType.Dialog):
                 keep_on_screen(window)
 
     def stop(self) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mlcoach.ui.app_windows import Window
 from mlcoach.ui.prompt_card import PromptCard, card_position
@@ -68,6 +68,19 @@ def test_a_window_on_a_monitor_that_went_comes_back_on_a_screen(
     into_the_void(window)
     unplug_beside(qtbot)
     qtbot.waitUntil(lambda: whole_on_screen(window))
+
+
+def test_a_question_asked_over_a_window_comes_back_with_it(
+        controller: Any, qtbot: Any) -> None:  # noqa: F811
+    ctl, _clock = controller
+    ctl.open_window(Window.SUGGEST)
+    question = QMessageBox(QMessageBox.Icon.Question, "mlcoach", "Discard your changes?",
+                           parent=ctl.windows[Window.SUGGEST])
+    qtbot.addWidget(question)
+    question.show()
+    into_the_void(question)
+    unplug_beside(qtbot)
+    qtbot.waitUntil(lambda: whole_on_screen(question))
 
 
 def test_a_card_taller_than_the_room_under_a_top_panel_shows_its_top(qtbot: Any) -> None:
