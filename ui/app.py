@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.errors import StoreUnavailableError
@@ -878,6 +878,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
     def follow_screens(self) -> None:
         """The screens changed (a monitor unplugged, a panel moved, a new scale): what
         is shown goes back whole on a screen that is there, the cards beside the icon."""
+        from PySide6.QtCore import Qt
+
         from mlcoach.ui.widgets.on_screen import keep_on_screen
 
         anchor = self._anchor()

@@ -101,3 +101,28 @@ def test_inside_moves_a_frame_the_least() -> None:
     assert inside(QRect(950, 580, 100, 50), area) == QPoint(900, 550)
     assert inside(QRect(-30, 10, 100, 50), area) == QPoint(0, 10)
     assert inside(QRect(20, 20, 100, 50), area) == QPoint(20, 20)
+
+
+def test_the_idle_app_watches_the_screens_without_qts_namespace(tmp_path: Path) -> None:
+    """PySide6 builds all of `Qt`'s enums (~1 MB) at its first use: not for this."""
+    code = """if True:
+        import sys
+        import PySide6.QtCore
+        if "Qt" in PySide6.QtCore.__dict__:
+            sys.exit(3)  # this PySide6 loads its classes eagerly: nothing to check
+        from PySide6.QtWidgets import QApplication, QWidget
+        import mlcoach.ui.app
+        from mlcoach.ui.widgets.on_screen import ScreenChanges, keep_on_screen
+        app = QApplication([])
+        watch = ScreenChanges()
+        sized = QWidget()
+        sized.resize(500, 300)
+        keep_on_screen(sized, recentre=True)
+        sys.exit(1 if "Qt" in PySide6.QtCore.__dict__ else 0)
+    """
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    if done.returncode == 3:
+        pytest.skip("PySide6 loads its classes eagerly here")
+    assert done.returncode == 0, done.stderr
