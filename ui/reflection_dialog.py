@@ -227,6 +227,7 @@ class ReflectionDialog(QDialog):
         if not self._fitted:
             self._fitted = True
             self.fit_to_screen()
+            keep_on_screen(self, recentre=True)  # grown to fit: in the middle again
 
     def fit_to_screen(self, *, grow_only: bool = False) -> None:
         """Size the dialog to show the whole body without scrolling, within its screen:

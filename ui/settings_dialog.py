@@ -526,6 +526,7 @@ class SettingsDialog(QDialog):
             if self.width() < MIN_WIDTH:
                 resize_within_screen(self, MIN_WIDTH, self.height())
             self.tabs.fit_window()
+            keep_on_screen(self, recentre=True)  # grown to fit: in the middle again
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Never leave the recovery key on screen behind a hidden window."""

@@ -29,6 +29,7 @@ from mlcoach.ui.privacy import RecoveryKeyView
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.forms import InlineError, hint_label, theme_display_names, ui_language
 from mlcoach.ui.widgets.helpers import close_keys
+from mlcoach.ui.widgets.on_screen import keep_on_screen
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.schedule_fields import HoursRow, ThemePicker, WorkdayPicker, hours_problem
@@ -258,6 +259,7 @@ class WelcomeDialog(QDialog):
         if not self._focused:
             self._focused = True
             self._fit()
+            keep_on_screen(self, recentre=True)  # grown to fit: in the middle again
             self._focus_step()
 
     def _fit(self) -> None:

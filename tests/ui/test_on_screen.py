@@ -54,8 +54,23 @@ def test_every_window_opens_whole_on_the_smaller_screen_under_the_pointer(
     """Sized on the desk monitor, History and the coach opened larger than the laptop's
     screen (or on the desk monitor, away from the pointer)."""
     found = on_two_screens(tmp_path, "open")
-    assert set(found) == {"capture", "coach", "history", "reflection", "settings"}
+    assert set(found) == {"capture", "coach", "history", "main", "reflection", "settings",
+                          "welcome"}
     assert outside(found) == {}
+
+
+@pytest.mark.slow
+def test_a_window_sized_by_its_contents_opens_at_that_size_in_the_middle(
+        tmp_path: Path) -> None:
+    """Bounded before its first show, the welcome took Qt's default 640 px instead of the
+    width its page asks for; the no-tray window stood off the middle of the screen."""
+    found = on_two_screens(tmp_path, "open")
+    for name in ("main", "welcome"):
+        frame, area, hint = (QRect(*found[name][0]), QRect(*found[name][1]),
+                             found[name][2])
+        assert frame.width() <= hint[0] + 50, name
+        centre = frame.center() - area.center()
+        assert abs(centre.x()) <= 4 and abs(centre.y()) <= 4, (name, frame)
 
 
 @pytest.mark.slow

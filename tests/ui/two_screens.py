@@ -5,7 +5,7 @@ argv: the screens file, a data folder, what to do ("open": each window opened wi
 pointer on the second screen; "reopen": each shown on the second screen, hidden, then
 opened again after that screen's place fell into the void; "follow": the same with the
 screen still there and the pointer on the first). Prints one JSON object: window name ->
-[its frame, the available area of the screen it should be on].
+[its frame, the available area of the screen it should be on, its size hint].
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from functools import partial
 
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={sys.argv[1]}"
 
@@ -21,12 +22,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import keyring
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QObject, QRect
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mlcoach.security.keys import OSKeyring
 from mlcoach.store.vault import Layout, open_store
+from mlcoach.ui.widgets.on_screen import keep_on_screen
 from tests.memkeyring import MemoryKeyring
 
 NOW = datetime(2025, 6, 12, 17, 20, tzinfo=ZoneInfo("Europe/Berlin"))  # as tests/ui
@@ -34,6 +36,12 @@ NOW = datetime(2025, 6, 12, 17, 20, tzinfo=ZoneInfo("Europe/Berlin"))  # as test
 
 def rect(r: QRect) -> list[int]:
     return [r.x(), r.y(), r.width(), r.height()]
+
+
+def shown(window: QWidget) -> None:
+    """As the app shows the welcome and the no-tray window."""
+    keep_on_screen(window)
+    window.show()
 
 
 def windows(data: Path) -> dict[str, QWidget]:
@@ -45,13 +53,21 @@ def windows(data: Path) -> dict[str, QWidget]:
     from mlcoach.ui.history.window import HistoryWindow
     from mlcoach.ui.reflection_dialog import ReflectionDialog
     from mlcoach.ui.settings_dialog import SettingsDialog
+    from mlcoach.ui.tray import MainWindow, TrayMenu
+    from mlcoach.ui.welcome import WelcomeDialog
 
     keyring.set_keyring(MemoryKeyring())
     opened = open_store(Layout(data), keys=OSKeyring())
     store = opened.store
     reflection = ReflectionDialog(store, clock=lambda: NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
     reflection.load_day()
+    welcome = WelcomeDialog(store, opened)
+    welcome.present = partial(shown, welcome)  # type: ignore[attr-defined]
+    main = MainWindow(TrayMenu(QObject()))
+    main.present = partial(shown, main)  # type: ignore[attr-defined]
     return {
+        "main": main,
+        "welcome": welcome,
         "capture": CaptureWindow(store, DraftFile(data / "draft.txt")),
         "coach": ComposerDialog(store, clock=lambda: NOW, tz=NOW.tzinfo),  # type: ignore[arg-type]
         "history": HistoryWindow(Stores(store, lambda: store), clock=lambda: NOW,
@@ -78,12 +94,13 @@ def main() -> None:
             # The second screen unplugged: Qt keeps a hidden window's place, now nowhere
             # (moved past the screens here, which this platform cannot unplug).
             window.move(window.pos() + second.geometry().bottomRight() * 2)
-        if what == "follow" and name in ("coach", "history"):
+        if what == "follow" and name in ("coach", "history", "main", "welcome"):
             where = second  # a window opens again where it was; a dialog by the pointer
         QCursor.setPos((second if what == "open" else first).geometry().center())
         present()
         app.processEvents()
-        found[name] = [rect(window.frameGeometry()), rect(where.availableGeometry())]
+        found[name] = [rect(window.frameGeometry()), rect(where.availableGeometry()),
+                       [window.sizeHint().width(), window.sizeHint().height()]]
         window.hide()
     print(json.dumps(found))
 

@@ -16,6 +16,8 @@ from mlcoach.ui.wayland_frames import placed_by_compositor
 
 #: Room left for the window manager's title bar and a panel, in pixels.
 FRAME_ALLOWANCE = 48
+#: The size Qt gives a window no one sized.
+QT_DEFAULT_SIZE = QSize(640, 480)
 
 
 def room_on(screen: QScreen) -> QSize:
@@ -66,9 +68,22 @@ def keep_on_screen(window: QWidget, *, recentre: bool = False) -> None:
 
 
 def _bound(window: QWidget, screen: QScreen) -> None:
+    if not _sized(window):
+        window.adjustSize()  # the size its contents ask for, as Qt gives it when shown
     size = window.size().boundedTo(room_on(screen)).expandedTo(window.minimumSize())
     if size != window.size():
         window.resize(size)
+
+
+def _sized(window: QWidget) -> bool:
+    """Whether `window` was given a size (else Qt sizes it to its contents when shown)."""
+    if window.size() != QT_DEFAULT_SIZE:
+        return True
+    # Only then: PySide builds all of Qt's enums (~1 MB) at the first use of `Qt`, and
+    # quick capture (sized already) is shown from the idle app.
+    from PySide6.QtCore import Qt
+
+    return window.testAttribute(Qt.WidgetAttribute.WA_Resized)
 
 
 class ScreenChanges(QObject):
