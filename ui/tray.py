@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 # icon does not need; the fallback window below imports it when it is built, with the
 # widget classes only it uses (PySide6 sets up each class on first import, ~2 ms here).
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.enums import Response
@@ -224,7 +224,7 @@ class MainWindow(QWidget):
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QLayout, QPushButton, QVBoxLayout
+        from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QVBoxLayout
 
         layout = QVBoxLayout(self)
         self.status = Label()
@@ -235,6 +235,8 @@ class MainWindow(QWidget):
         layout.addWidget(self.next_label)
         self._menu = menu
         self.buttons: dict[Action, QPushButton] = {}
+        self._grid = QGridLayout()  # filled by _arrange()
+        layout.addLayout(self._grid)
         for key in (Action.PROMPT, *ANSWERS, Action.CAPTURE, Action.SUGGEST, Action.REFLECT,
                     Action.HISTORY, Action.PAUSE_1H, Action.RESUME, Action.RESTORE_PACE,
                     Action.SETTINGS, Action.QUIT):
@@ -242,7 +244,6 @@ class MainWindow(QWidget):
             button = QPushButton()
             button.clicked.connect(action.trigger)
             action.changed.connect(self._sync_buttons)  # a method: disconnected with us
-            layout.addWidget(button)
             self.buttons[key] = button
         # As big as its buttons and the wrapped text above them, fitted again when a
         # prompt's answers come and go; the text's height is set from its wrapped lines
@@ -264,8 +265,31 @@ class MainWindow(QWidget):
             if key is Action.RESTORE_PACE:  # its words carry the number
                 button.setText(action.text())
                 button.setAccessibleName(action.text())
+        self._arrange()
         if self._gnome:
             self.adjustSize()  # not fixed there: grow and shrink with the buttons
+
+    def _arrange(self) -> None:
+        """The buttons in one column, or in two where one would be taller than the screen
+        (200 % on a laptop: the answers and Quit were off its bottom edge)."""
+        from mlcoach.ui.widgets.on_screen import room_on
+
+        shown = [b for b in self.buttons.values() if not b.isHidden()]
+        spacing = max(0, self._grid.verticalSpacing())
+        column = sum(b.sizeHint().height() + spacing for b in shown)
+        whole = self.layout()
+        assert whole is not None
+        others = whole.sizeHint().height() - self._grid.sizeHint().height()
+        columns = 2 if others + column > room_on(self.screen()).height() else 1
+        rows = max(1, -(-len(shown) // columns))
+        for button in self.buttons.values():
+            self._grid.removeWidget(button)
+        # Down the first column, then the second: the order Tab goes in.
+        for i, button in enumerate(shown):
+            self._grid.addWidget(button, i % rows, i // rows)
+        for button in self.buttons.values():
+            if button.isHidden():
+                self._grid.addWidget(button, rows, 0)  # kept in the layout, not shown
 
     def retranslate(self) -> None:
         """Word the window in the current language."""
@@ -294,9 +318,14 @@ class MainWindow(QWidget):
     def _fit_text(self) -> None:
         self.status.setMinimumHeight(self.status.heightForWidth(self.status.width()))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        self._arrange()  # for the screen it opens on
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_text()
+            self._arrange()
         super().changeEvent(event)

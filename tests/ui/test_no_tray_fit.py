@@ -1,0 +1,45 @@
+"""The window that stands in for the tray, whole on a short screen (200 % on a laptop,
+a large font): its buttons go in two columns rather than off the bottom edge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPushButton
+
+from mlcoach.ui.tray import MainWindow, TrayMenu
+from mlcoach.ui.widgets.on_screen import keep_on_screen
+from tests.ui.test_cards import big_font  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.mark.parametrize("gnome", [False, True])
+def test_every_button_is_on_the_screen_with_a_prompt_waiting(
+        qtbot: Any, big_font: None, gnome: bool) -> None:  # noqa: F811
+    menu = TrayMenu()
+    menu.set_prompt_waiting(True)  # four answers more
+    window = MainWindow(menu, gnome=gnome)
+    qtbot.addWidget(window)
+    keep_on_screen(window)
+    window.show()
+    qtbot.waitExposed(window)
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert area.contains(window.frameGeometry())
+    for button in window.findChildren(QPushButton):
+        if button.isVisible():
+            at = QRect(button.mapToGlobal(button.rect().topLeft()), button.size())
+            assert area.contains(at), button.text()
+            assert button.width() >= button.sizeHint().width(), button.text()
+
+
+def test_buttons_stay_in_one_column_where_they_fit(qtbot: Any) -> None:
+    window = MainWindow(TrayMenu())
+    qtbot.addWidget(window)
+    window.show()
+    shown = [b for b in window.buttons.values() if b.isVisible()]
+    assert len({b.x() for b in shown}) == 1
+    assert [b.y() for b in shown] == sorted(b.y() for b in shown)
