@@ -573,3 +573,22 @@ def test_by_example_a_decision_the_team_makes_together_is_asked_about(
 def test_by_example_what_one_person_does_in_a_shared_meeting_is_still_theirs(
         change: str, language: str, act: str) -> None:
     assert act in by_example(change, DIFF, language)
+
+
+# --- The fifth round: meeting notes, corporate speak, passives, ASCII Turkish -------------
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("mob programming on Fridays", ": try mob programming on Fridays"),
+    ("async standups", ": try async standups"),
+    ("a weekly demo", ": try a weekly demo"),
+    ("no-meeting Wednesdays", ": try no-meeting Wednesdays"),
+    ("the wiki", ": use the wiki"),
+    ("a release checklist", ": use a release checklist"),
+    ("GitHub Discussions", ": use GitHub Discussions"),
+    ("feature flags for risky changes", ": use feature flags for risky changes"),
+])
+def test_by_example_a_practice_is_tried_and_a_tool_used(change: str, act: str) -> None:
+    """"use mob programming on Fridays", "use a weekly demo": a practice or a meeting is
+    tried; the wiki, a checklist or a product is used."""
+    assert act in by_example(change, DIFF)

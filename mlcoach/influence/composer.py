@@ -33,6 +33,7 @@ from mlcoach.influence.phrasing import (
     is_not_an_act,
     lower_lead,
     my_act,
+    names_a_tool,
     read_change,
     strip_lead,
     turkish_form,
@@ -587,7 +588,10 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
         return f"“{words}”"
     if reading.verb_phrase:
         return reading.verb_phrase
-    wrap = grammar.get("wrap", {}).get(_EXAMPLE_WRAPS.get(reading.shape, ""))
+    key = _EXAMPLE_WRAPS.get(reading.shape, "")
+    if reading.shape is Shape.TRY_NOUN and not names_a_tool(reading.words):
+        key = "try_noun"  # "try async standups"; but "use the wiki", "use Jira"
+    wrap = grammar.get("wrap", {}).get(key)
     if not isinstance(wrap, str) or _says_stop(reading.words, grammar):
         return reading.words
     return _fill(wrap, {"text": reading.words})

@@ -1079,6 +1079,40 @@ def _head(words: list[str]) -> str:
     return head
 
 
+# What one uses rather than tries: a place, a tool, a thing written ("the wiki", "a release
+# checklist", "feature flags"). A practice or a meeting is tried ("async standups").
+_TOOLS = _words(
+    "wiki doc docs document documents template templates checklist checklists board boards "
+    "dashboard dashboards channel channels thread threads tool tools tracker spreadsheet "
+    "spreadsheets sheet sheets form forms bot bots script scripts runbook runbooks playbook "
+    "playbooks linter linters formatter calendar calendars label labels tag tags hook hooks "
+    "flag flags video videos recording recordings card cards sizes bullet bullets points "
+    "emoji emojis page pages repo repos branches tickets format formats agenda agendas notes "
+    "list lists queue inbox log logs email mail chat alias prefix place places guide guides "
+    "diagram diagrams glossary standard standards timer timers tracker trackers folder "
+    "folders drive issue issues field fields")
+# Names of ways of working, not tools: "try Kanban".
+_METHODS = _words("kanban scrum scrumban xp tdd bdd safe lean pomodoro shape")
+
+
+def names_a_tool(text: str) -> bool:
+    """Whether a thing to try is a tool, a place or a written thing, which one uses ("the
+    wiki", "GitHub Discussions", "a release checklist"), not a practice, which one tries
+    ("mob programming on Fridays", "a weekly demo", "no-meeting Wednesdays")."""
+    words = text.split()
+    if not words:
+        return False
+    head = _head(words)
+    plain = _plain(head)
+    if plain in _TOOLS:
+        return True
+    # a product's name ("Slack", "GitHub Discussions"); not a day, an acronym ("PRs",
+    # "QA") or a method ("Kanban")
+    return head[:1].isupper() and any(ch.islower() for ch in head[1:]) \
+        and plain not in ALWAYS_CAPITAL and plain not in _METHODS \
+        and not head[1:].rstrip("s").isupper()
+
+
 def _is_plural(word: str) -> bool:
     return (
         len(word) >= 3
