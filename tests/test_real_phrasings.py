@@ -592,3 +592,21 @@ def test_by_example_a_practice_is_tried_and_a_tool_used(change: str, act: str) -
     """"use mob programming on Fridays", "use a weekly demo": a practice or a meeting is
     tried; the wiki, a checklist or a product is used."""
     assert act in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("to Call the design team", "call the design team"),
+    ("Email the client weekly", "email the client weekly"),
+])
+def test_a_capital_on_a_verb_no_list_knows_is_not_kept_mid_sentence(change: str,
+                                                                    act: str) -> None:
+    """"How would it work for you to Call the design team?": the capital only started the
+    sentence; "on-call" is still no verb, and a product said as a verb keeps its name."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+    assert f": {act}" in by_example(change, DIFF)
+
+
+def test_a_product_said_as_a_verb_and_on_call_keep_their_words() -> None:
+    assert "to Slack the team" in supportive_question("Slack the team before merging", DIFF,
+                                                      "en")
+    assert "“on-call rotation”" in supportive_question("on-call rotation", DIFF, "en")

@@ -881,6 +881,10 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             return None
         return Reading(Shape.HAVE, x + tail)
     if _verb_shape(words, low, modal):
+        if x == a and low not in _KNOWN | _PRODUCTS and words[0][:1].isupper() \
+                and words[0][1:].islower() and words[0].isalpha() \
+                and second in _ARTICLES | _words("it them him her us me everyone everybody"):
+            x = words[0][0].lower() + a[1:]  # "Call the design team": a verb we do not list
         if action is ChangeKind.STOP and low not in _STOP_VERBS | _REMOVAL_VERBS and not b \
                 and not _starts_with(a, _STOP_PHRASES) and not _moves_to(a) \
                 and not _FREE_OF.search(a):  # "keep Fridays deploy-free" says the stop
@@ -1091,6 +1095,9 @@ _TOOLS = _words(
     "list lists queue inbox log logs email mail chat alias prefix place places guide guides "
     "diagram diagrams glossary standard standards timer timers tracker trackers folder "
     "folders drive issue issues field fields")
+# Products whose name is said as a verb too ("Slack the team", "Loom it"): a name still.
+_PRODUCTS = _words("slack zoom google loom jira notion figma miro github gitlab confluence "
+                   "teams trello asana linear")
 # Names of ways of working, not tools: "try Kanban".
 _METHODS = _words("kanban scrum scrumban xp tdd bdd safe lean pomodoro shape")
 
