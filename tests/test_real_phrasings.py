@@ -152,9 +152,11 @@ def test_make_before_a_day_is_still_ones_own_act() -> None:
 
 @pytest.mark.parametrize("change", ["let's not skip the retro", "we shouldn't skip the retro"])
 def test_a_negative_plan_by_example_keeps_its_dont(change: str) -> None:
-    """"Take it out of your own routine first: “not skip the retro”" read as skipping it."""
+    """"Take it out of your own routine first: “not skip the retro”" read as skipping it;
+    and the act is one's own, not quoted."""
     opening = by_example(change, STOP)
-    assert "“don't skip the retro”" in opening and "“not skip" not in opening
+    assert ": don't skip the retro." in opening and "not skip" not in opening.replace(
+        "don't skip", "")
 
 
 @pytest.mark.parametrize("change", ["3. çeyreğe kadar yeni onboarding'i bitirelim",
@@ -610,3 +612,53 @@ def test_a_product_said_as_a_verb_and_on_call_keep_their_words() -> None:
     assert "to Slack the team" in supportive_question("Slack the team before merging", DIFF,
                                                       "en")
     assert "“on-call rotation”" in supportive_question("on-call rotation", DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Use one board for all teams (not three)",
+     "How would it work for you to use one board for all teams instead of three?"),
+    ("cap standups at 15 minutes (not 30)",
+     "How would it work for you to cap standups at 15 minutes instead of 30?"),
+    ("rotate pairs weekly (or monthly)",
+     "How would it work for you to rotate pairs weekly or monthly?"),
+])
+def test_a_closing_bracket_of_what_it_is_not_is_said_in_words(change: str,
+                                                              question: str) -> None:
+    """"(not three)" kept its brackets, and the whole change was quoted."""
+    assert supportive_question(change, DIFF, "en") == question
+    assert "(" not in by_example(change, DIFF)
+
+
+def test_a_turkish_closing_bracket_of_what_it_is_not_is_left_out() -> None:
+    assert supportive_question("toplantıları 30 dakikaya indirelim (45 değil)", DIFF, "tr") \
+        == "Şöyle yapsak diyorum: «toplantıları 30 dakikaya indirelim». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("from next week on we do standups async",
+     "How would it work for you to do standups async from next week on?"),
+    ("starting Monday we do code reviews in pairs",
+     "How would it work for you to do code reviews in pairs starting Monday?"),
+    ("we'll deploy on Tuesdays from now on",
+     "How would it work for you to deploy on Tuesdays from now on?"),
+    ("we shouldn't skip retros when we're busy",
+     "How would it work for you not to skip retros when we're busy?"),
+    ("don't skip standup", "How would it work for you not to skip standup?"),
+    ("never skip the retro", "How would it work for you to never skip the retro?"),
+    ("we can't keep skipping the retro", "How would it work for you to stop skipping the retro?"),
+])
+def test_a_plan_said_from_when_or_as_a_stop_not_to_make_is_asked_as_an_act(
+        change: str, question: str) -> None:
+    """"from next week on we do standups async" was looked at together as how things are
+    (and refused by example); "we shouldn't skip retros" and "never skip the retro" were
+    quoted whole, "we can't keep skipping" by example read "don't skipping"."""
+    for action in (DIFF, STOP) if "skip" in change else (DIFF,):
+        assert supportive_question(change, action, "en") == question
+    act = question.removeprefix("How would it work for you ").removesuffix("?")
+    act = act.removeprefix("to ").replace("not to ", "don't ")
+    assert f": {act}" in by_example(change, DIFF)
+
+
+def test_a_plan_of_what_will_be_that_is_no_act_is_still_not_one() -> None:
+    assert "“we will never ship on time”" in supportive_question("we will never ship on time",
+                                                                DIFF, "en")

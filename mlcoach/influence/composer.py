@@ -583,7 +583,8 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     if reading.quoted or reading.shape is Shape.IF_WE or wish:
         words = reading.words if reading.quoted else text
         after = words[4:].split(" ", 1)[0].lower()
-        if words[:4].lower() == "not " and after and after not in _NOT_A_VERB:
+        if words[:4].lower() == "not " and after and after not in _NOT_A_VERB \
+                and not after.endswith("ing"):  # "not having an agenda …": no "don't"
             words = "don't " + words[4:]  # "let's not skip the retro": one's own "don't"
         return f"“{words}”"
     if reading.verb_phrase:

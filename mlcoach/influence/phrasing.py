@@ -33,6 +33,7 @@ class Shape(Enum):
 
     VERB = "verb"  # "use the wiki": to {x}
     VERB_NO_LONGER = "verb_no_longer"  # stop + "send the mail": to no longer {x}
+    VERB_NOT = "verb_not"  # "don't skip the retro": not to {x} ("no longer skip" would stop)
     START_NOUN = "start_noun"  # to start {x}
     STOP_NOUN = "stop_noun"  # to stop {x}
     TRY_NOUN = "try_noun"  # if we tried {x}
@@ -96,7 +97,8 @@ _MODALS = (
     "let's all", "lets all", "can we all", "could we all",
     "we should really", "we should maybe", "we should probably", "we should", "we could",
     "we can", "we need to", "we must", "we ought to", "we have to", "we might",
-    "we'd better", "we shall", "let's", "lets", "let’s", "let us", "could we maybe",
+    "we'd better", "we shall", "we'll", "we will", "we're going to", "we are going to",
+    "let's", "lets", "let’s", "let us", "could we maybe",
     "could we", "can we", "should we", "shall we", "would we", "why don't we",
     "why dont we", "why not", "how about we", "what about we", "i'd like us to",
     "i would like us to", "i want us to", "i'd love us to", "it would be good to",
@@ -828,6 +830,9 @@ def _strip_modal(text: str) -> tuple[str, bool]:
     for lead in _NEG_MODALS:
         if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
             rest = _strip_fillers(text[len(lead) + 1 :])
+            if lead.endswith(("keep", "go on")) and rest.split() \
+                    and _is_gerund(_plain(rest.split()[0])):
+                return "stop " + rest, True  # "we can't keep skipping the retro"
             return ("not " + rest if not lead.endswith("stop") else "stop " + rest), True
     for lead in _MODALS:
         if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
@@ -835,10 +840,16 @@ def _strip_modal(text: str) -> tuple[str, bool]:
             if lead in ("going to", "gonna") and rest.split()[:1] and \
                     _plain(rest.split()[0]) in _ARTICLES:
                 continue  # "going to the gym on Fridays": a place, not "to try the gym"
+            if lead in _WILL and (not rest.split()
+                                  or _plain(rest.split()[0]) not in _VERBS | {"not"}):
+                continue  # "we will never ship on time", "we'll need more tests": no plan
             if "every" in lead:  # "update their tickets", said to each: "your tickets"
                 rest = _THEIRS.sub(lambda m: _YOUR_OWN[m[0].lower()], rest)
             return rest, True
     return text, False
+
+
+_WILL = ("we'll", "we will", "we're going to", "we are going to")
 
 
 def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) -> Reading | None:
@@ -940,6 +951,12 @@ def _negation(a: str, words: list[str], low: str, tail: str) -> Reading | None:
     if not rest:
         return None
     rest_first = _plain(words[n])
+    if rest_first in _STOP_VERBS and not a.lower().startswith("no longer "):
+        # "don't skip the retro", "never cancel the demo": a stop not to make
+        if low == "never":
+            x = lower_lead(a)
+            return Reading(Shape.VERB, x + tail, verb_phrase=x)
+        return Reading(Shape.VERB_NOT, rest + tail, verb_phrase=f"don't {rest}")
     if rest_first in _STOP_GERUNDS | _STOP_VERBS | {"no", "not", "never", "don't"}:
         return None  # "not stopping X" means carrying on: quote rather than guess
     if _is_gerund(rest_first):

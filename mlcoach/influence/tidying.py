@@ -31,6 +31,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     whom the question is for ("Dana, could you …" is said to them)."""
     text = _inner_quotes(calm_capitals(text, language), language)
     text = _without_letter_wrapping(_plain_chat(text, language), language)
+    text = _unbracketed(text, language)
     if person:
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
@@ -149,6 +150,25 @@ def _without_letter_wrapping(text: str, language: str) -> str:
         text = pattern.sub("", text)
     text = text.strip()
     return text if re.search(r"\w", text) else before
+
+
+# A closing bracket that says what the change is not, or its other choice: "use one board
+# for all teams (not three)", "rotate pairs weekly (or monthly)", "… (45 değil)".
+_BRACKET_NOT = re.compile(r"\s*\(\s*(?:not|instead\s+of)\s+(?P<b>(?!just\b|only\b|even\b)"
+                          r"[^()]+?)\s*\)\s*[.!]*$", re.I)
+_BRACKET_OR = re.compile(r"\s*\(\s*(?P<or>or|rather\s+than)\s+(?P<b>[^()]+?)\s*\)\s*[.!]*$",
+                         re.I)
+_TR_BRACKET_NOT = re.compile(r"\s*\([^()]+?\s+değil\s*\)\s*[.!]*$", re.I)
+
+
+def _unbracketed(text: str, language: str) -> str:
+    """A closing "(not three)" as "instead of three", "(or monthly)" as "or monthly": the
+    brackets were only how it was typed, and kept they are quoted back. In Turkish, a
+    closing "(45 değil)" is said by the change already."""
+    if language != "en":
+        return _TR_BRACKET_NOT.sub("", text) or text
+    said = _BRACKET_NOT.sub(lambda m: f" instead of {m['b']}", text)
+    return _BRACKET_OR.sub(lambda m: f" {m['or'].lower()} {m['b']}", said)
 
 
 # --- Capitals ------------------------------------------------------------------------
@@ -367,10 +387,21 @@ def _time_after(text: str) -> str:
     when, rest = match["when"], match["rest"].rstrip(" .!")
     if not rest or rest.endswith("?"):
         return text
+    rest = _we_from_then(rest)
     if when[:1].isupper():
         when = when[0].lower() + when[1:]
         rest = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
     return f"{rest} {when}"
+
+
+def _we_from_then(text: str) -> str:
+    """"we do standups async", said after when it starts ("from next week on"): the plan,
+    not how things are; "do standups async" when that reads as an act."""
+    match = re.match(r"(?i)we\s+(?P<act>\S.*)$", text)
+    if match is None:
+        return text
+    reading = read_change(match["act"], ChangeKind.DIFFERENTLY, "en")
+    return match["act"] if reading.shape is Shape.VERB else text
 
 
 # --- Turkish: a question or a wish said as the proposal it is ------------------------
