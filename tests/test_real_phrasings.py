@@ -662,3 +662,30 @@ def test_a_plan_said_from_when_or_as_a_stop_not_to_make_is_asked_as_an_act(
 def test_a_plan_of_what_will_be_that_is_no_act_is_still_not_one() -> None:
     assert "“we will never ship on time”" in supportive_question("we will never ship on time",
                                                                 DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "language", "more"), [
+    ("move standup to 10 and also stop Friday demos", "en", "one of several changes"),
+    ("move standup to 10, shorten the retro and add a demo", "en", "one of several changes"),
+    ("standup'ı 10'a alalım ve ayrıca cuma demolarını bırakalım", "tr",
+     "birkaç değişiklikten biri"),
+])
+def test_by_example_the_first_of_several_says_there_are_more(change: str, language: str,
+                                                             more: str) -> None:
+    """By example the first of several changes was shown as if it were all that was typed."""
+    assert more in by_example(change, DIFF, language)
+    assert more not in by_example("move standup to 10", DIFF, language)
+
+
+def test_to_stop_the_outright_stop_among_several_is_asked_before_a_move() -> None:
+    """"move standup to 10" says a stop only by moving it: "stop Friday demos" is the stop."""
+    assert supportive_question("move standup to 10 and also stop Friday demos", STOP, "en") == \
+        "How would it work for you to stop Friday demos, as a first step?"
+
+
+@pytest.mark.parametrize("change", ["review PRs, merge them and deploy daily",
+                                    "review PRs, write tests and deploy daily"])
+def test_a_when_that_closes_a_list_is_said_of_its_first_act_too(change: str) -> None:
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to review PRs daily, as a first step?"
+    assert ": review PRs daily." in by_example(change, DIFF)

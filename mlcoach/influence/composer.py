@@ -315,6 +315,8 @@ def compose(req: SuggestionRequest) -> Composed:
         line = _lower_first(opening, language)
         vocative = _str(catalog.table("labels"), "vocative")
         opening = _fill(vocative, {"name": shown or person, "line": line})
+    if req.by_example and several:  # "move standup to 10" of three: the others wait
+        opening += " " + pick(("more", "several"), "several")
     third = req.style.value if req.by_example and req.style else "general"
     if habit:  # the size and style tips speak of a practice ("the figures", "a trial")
         first, second, third_tip = (_tidy(_fill(t, values))

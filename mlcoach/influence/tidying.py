@@ -501,8 +501,18 @@ def first_of_several(text: str, language: str,
     if len(parts) < 2:
         return (parts[0] if parts else text), False
     if action is ChangeKind.STOP:
-        return next((p for p in parts if says_stop(p, language)), parts[0]), True
+        # one that says "stop" outright before one that moves something ("move standup to
+        # 10 and also stop Friday demos": the demos are what stops)
+        stops = [p for p in parts if says_stop(p, language)]
+        outright = [p for p in stops if language != "en" or not _moves_to_only(p)]
+        return next(iter(outright or stops), parts[0]), True
     return parts[0], True
+
+
+def _moves_to_only(text: str) -> bool:
+    """Whether `text` says a stop only by moving something elsewhere ("move standup to 10")."""
+    return bool(re.match(r"(?i)(?:let's\s+|we\s+should\s+)?(?:move|switch|convert|turn|shift|"
+                         r"migrate)\s", text))
 
 
 def _sentence_plans(text: str, language: str) -> list[str]:
@@ -560,12 +570,25 @@ def _listed_acts(text: str, language: str) -> list[str]:
         items = re.split(r",\s+(?:and\s+)?|\s+and\s+(?=[^,]*$)", text)
         if len(items) < 3 or "," not in text:
             return []
-        return items if all(_is_an_act(item) for item in items) else []
+        if not all(_is_an_act(item) for item in items):
+            return []
+        when = _CLOSING_WHEN.search(items[-1])
+        if when and not any(_CLOSING_WHEN.search(item) for item in items[:-1]):
+            # "review PRs, merge them and deploy daily": the "daily" is said of them all
+            items[0] += when[0]
+        return items
     items = [p.strip() for p in re.split(r",\s+|\s+ve\s+", text)]
     if len(items) < 2 or not all(turkish_form(p) == "proposal" and len(p.split()) >= 2
                                  for p in items):
         return []
     return items
+
+
+# How often or when, said at the end of a list's last act.
+_CLOSING_WHEN = re.compile(r"\s+(?:daily|weekly|monthly|nightly|fortnightly|every\s+(?:day|"
+                           r"week|morning|sprint|release|time)|each\s+(?:day|week|sprint|"
+                           r"morning)|(?:once|twice)\s+a\s+(?:day|week)|on\s+(?:mon|tues|wednes|"
+                           r"thurs|fri)days)$", re.I)
 
 
 def _is_an_act(text: str) -> bool:
