@@ -689,3 +689,45 @@ def test_a_when_that_closes_a_list_is_said_of_its_first_act_too(change: str) -> 
     assert supportive_question(change, DIFF, "en") == \
         "How would it work for you to review PRs daily, as a first step?"
     assert ": review PRs daily." in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("AI: move retro to Thu", "How would it work for you to move retro to Thu?"),
+    ("AI (Dana): update the onboarding doc",
+     "How would it work for you to update the onboarding doc?"),
+    ("Action item - move retro to Thursday",
+     "How would it work for you to move retro to Thursday?"),
+    ("Next steps: pilot async standups for 2 sprints",
+     "How would it work for you to pilot async standups for 2 sprints?"),
+    ("RFC: switch CI to GitHub Actions",
+     "How would it work for you to switch CI to GitHub Actions?"),
+    ("[Action] rotate the on-call weekly",
+     "How would it work for you to rotate the on-call weekly?"),
+    ("- [ ] move standup to 10", "How would it work for you to move standup to 10?"),
+    ("JIRA-123 move retro to Thu", "How would it work for you to move retro to Thu?"),
+    ("Decision: we deploy on Tuesdays only",
+     "How would it work for you to deploy on Tuesdays only?"),
+    ("Action items: (1) move standup to 10 (2) cancel Friday demo",
+     "How would it work for you to move standup to 10, as a first step?"),
+    ("Action items:\n- move standup to 10\n- cancel the Friday demo",
+     "How would it work for you to move standup to 10, as a first step?"),
+])
+def test_a_meeting_notes_label_is_not_the_change(change: str, question: str) -> None:
+    """"When it comes to AI, how would it work for you to move retro to Thu?": a note's
+    label was asked about as the topic, or quoted with the change."""
+    assert supportive_question(change, DIFF, "en") == question
+    opening = by_example(change, DIFF)
+    assert "Action item" not in opening and "[" not in opening and "AI" not in opening
+
+
+def test_a_turkish_meeting_notes_label_is_not_the_change() -> None:
+    assert supportive_question("Aksiyon: retroyu perşembeye taşıyalım", DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «retroyu perşembeye taşıyalım». Bu sizin için nasıl olur?"
+
+
+def test_what_a_named_person_is_to_do_is_not_a_thing_to_try() -> None:
+    """"if we tried Dana to set up the new board", by example "use Dana to …"."""
+    assert supportive_question("Action item: Dana to set up the new board", DIFF, "en") == \
+        "How would it work for you if we tried this: “Dana to set up the new board”?"
+    with pytest.raises(ComposerError):
+        by_example("Dana to set up the new board", DIFF)

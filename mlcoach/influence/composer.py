@@ -40,7 +40,7 @@ from mlcoach.influence.phrasing import (
     wording_action,
 )
 from mlcoach.influence.shared_decisions import decided_together
-from mlcoach.influence.tidying import first_of_several, tidy_change
+from mlcoach.influence.tidying import first_of_several, tidy_change, without_note_label
 
 logger = logging.getLogger(__name__)
 
@@ -469,12 +469,14 @@ def _one_line(change: str) -> str:
     """A list typed as one ("- use the wiki⏎- stop emailing", "• a • b", "1) a 2) b") as
     one line of clauses, each bullet gone; other text with its spaces made single."""
     lines = [line.strip() for line in change.splitlines() if line.strip()]
+    if len(lines) > 2 and lines[0].endswith(":") and all(_BULLET.match(x) for x in lines[1:]):
+        lines = lines[1:]  # "Action items:⏎- …⏎- …": the list's heading
     if sum(bool(_BULLET.match(line)) for line in lines) >= 2:
         return "; ".join(_BULLET.sub("", line).rstrip(" ;,.") for line in lines)
-    text = " ".join(change.split())
+    text = without_note_label(" ".join(change.split()))
     text = re.sub(r"\s[•·]\s", "; ", text)
-    if re.match(r"1[.)]\s", text):  # "1) a 2) b", "1. a 2. b"
-        text = _numbered(text)
+    if re.match(r"\(?1[.)]\s", text):  # "1) a 2) b", "1. a 2. b", "(1) a (2) b"
+        text = _numbered(text.removeprefix("("))
     return text
 
 
@@ -483,7 +485,7 @@ def _numbered(text: str) -> str:
     standups at 15. 2. Skip …" keeps its 15."""
     parts: list[str] = []
     expected, start = 2, 0
-    for match in re.finditer(r"(?<=[\s;,.])(\d{1,2})[.)]\s+", text):
+    for match in re.finditer(r"(?<=[\s;,.])\(?(\d{1,2})[.)]\s+", text):
         if int(match.group(1)) != expected:
             continue
         parts.append(text[start : match.start()].rstrip(" ;,."))

@@ -698,7 +698,8 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
     if len(words) > 1 and not with_me and (words[0] == name or words[0] in _OTHERS or (
             body[:1].isupper() and words[0] not in _KNOWN | _THOUGHT_SUBJECTS
             and not _is_plural(words[0]) and words[1] in _THEY_OUGHT
-            and words[2:3] != ["be"])):
+            and words[2:3] != ["be"]
+            and (words[1] != "to" or (len(words) > 2 and words[2] in _VERBS)))):
         return True  # "Dana needs to write tests", "people should update Jira"
     if _HAVE_THEM.match(body) or _SOMEONE_COULD.match(body):
         return True  # "have the team fill in the template", "can someone update the docs"
@@ -714,7 +715,7 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
 
 
 # "Dana should …", "Sam needs to …": what someone else ought to do.
-_THEY_OUGHT = _words("should must needs need has have ought shall will")
+_THEY_OUGHT = _words("should must needs need has have ought shall will to")
 _HAVE_THEM = re.compile(r"(?:please\s+)?(?:have|make|get)\s+(?:the\s+team|everyone|everybody|"
                         r"people|them|him|her|all\s+of\s+them)\s+\w", re.I)
 _HAVE_NAMED = re.compile(r"(?i:please\s+)?(?i:have|make)\s+(?P<who>[A-ZÇĞİÖŞÜ][\w'’-]+)\s+"
@@ -1040,6 +1041,8 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         low.startswith(_MODIFIERS))  # "pre-commit hooks", "post-merge checks"
     if low in _VERBS and low not in _NOUNISH and low not in _DETERMINERS:
         return False
+    if len(words) > 2 and _plain(words[1]) == "to" and _plain(words[2]) in _VERBS:
+        return False  # "Dana to set up the board": what someone is to do, a meeting's note
     if adjective and len(words) > 1 and _plain(words[1]) in _OBJECT_MARKERS - _PREPOSITIONS:
         return False  # "fixed the flaky tests": a past act, not "shared docs"
     if not (

@@ -171,6 +171,26 @@ def _unbracketed(text: str, language: str) -> str:
     return _BRACKET_OR.sub(lambda m: f" {m['or'].lower()} {m['b']}", said)
 
 
+# A meeting note's or a tracker's label before the change: "AI:", "AI (Dana):", "Action item
+# -", "Next steps:", "Decision:", "- [ ]", "[Action]", "JIRA-123", "Aksiyon:", "Karar:".
+_NOTE_LABEL = re.compile(
+    r"^(?:(?:[-*•]\s*)?\[[ xX✓]?\]\s*|\[(?i:action|todo|ai|ap)\]\s*"
+    r"|(?!(?:UTF|SHA|ISO|RFC|COVID)-)[A-Z][A-Z0-9]+-\d+\s*[:–—-]?\s+"
+    r"|(?i:ai|ap|a/i|action(?:\s+(?:item|point))?s?|next\s+steps?|decision|decided|agreed|"
+    r"outcome|rfc|retro\s+action|follow[- ]up|aksiyon(?:\s+maddesi)?|karar|yapılacak(?:lar)?|"
+    r"sonraki\s+adım(?:lar)?)\s*(?:\([^()]*\))?\s*(?::|\s[-–—])\s*)+(?=\S)")
+
+
+def without_note_label(text: str) -> str:
+    """The change without the label a meeting note or a ticket puts in front ("AI (Dana):
+    update the runbook" → "update the runbook"); "Decision: we deploy on Tuesdays" is the
+    plan decided, "deploy on Tuesdays". Left in, "AI" was asked about as the topic."""
+    rest = _NOTE_LABEL.sub("", text)
+    if rest == text or not re.search(r"\w", rest):
+        return text
+    return _we_from_then(rest)
+
+
 # --- Capitals ------------------------------------------------------------------------
 
 _ACRONYMS = {w.lower(): w for w in (
