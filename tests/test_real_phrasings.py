@@ -731,3 +731,35 @@ def test_what_a_named_person_is_to_do_is_not_a_thing_to_try() -> None:
         "How would it work for you if we tried this: “Dana to set up the new board”?"
     with pytest.raises(ComposerError):
         by_example("Dana to set up the new board", DIFF)
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("standups should be kept short", "keep standups short"),
+    ("Standups should be kept short", "keep standups short"),
+    ("PRs should be reviewed within a day", "review PRs within a day"),
+    ("decisions should be written down", "write decisions down"),
+    ("the retro should be moved to Thursday", "move the retro to Thursday"),
+    ("tickets need to be updated before standup", "update tickets before standup"),
+    ("tickets should be updated by Friday", "update tickets by Friday"),
+    ("the demo could be recorded", "record the demo"),
+    ("meetings must be kept under 30 minutes", "keep meetings under 30 minutes"),
+    # was in test_lead_by_example_keeps_the_users_own_acts, quoted whole
+    ("Jira should be updated daily", "update Jira daily"),
+    ("Dana's board should be updated weekly", "update Dana's board weekly"),
+])
+def test_a_change_said_in_the_passive_is_asked_as_the_act(change: str, act: str) -> None:
+    """"standups should be kept short" was quoted whole; it is the act "keep standups
+    short", to ask about and to do oneself."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+    assert f": {act}" in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize("change", ["PRs should be reviewed by two people",
+                                    "it should be fixed"])
+def test_a_passive_with_its_doer_or_an_it_is_still_quoted(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, DIFF, "en")
+
+
+def test_a_passive_stop_not_to_make_is_a_dont() -> None:
+    assert supportive_question("standups shouldn't be skipped", DIFF, "en") == \
+        "How would it work for you not to skip standups?"

@@ -1012,6 +1012,30 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS
 
 
+# Participles whose verb is not the participle less its "-ed": "kept" → "keep".
+_IRREGULAR_PARTICIPLES = {
+    "kept": "keep", "written": "write", "done": "do", "held": "hold", "run": "run",
+    "sent": "send", "made": "make", "set": "set", "given": "give", "taken": "take",
+    "shown": "show", "told": "tell", "read": "read", "put": "put", "cut": "cut",
+    "split": "split", "left": "leave", "brought": "bring", "built": "build", "begun": "begin",
+    "said": "say", "met": "meet", "shut": "shut", "led": "lead",
+}
+
+
+def verb_of_participle(word: str) -> str | None:
+    """The verb a participle is of, when it is one we know ("reviewed" → "review", "kept" →
+    "keep", "stopped" → "stop", "moved" → "move"); None otherwise."""
+    low = word.lower()
+    if low in _IRREGULAR_PARTICIPLES:
+        return _IRREGULAR_PARTICIPLES[low]
+    if not low.endswith("ed") or len(low) < 5:
+        return None
+    stem = low[:-2]
+    candidates = [stem, low[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+                  stem[:-1] + "y" if stem.endswith("i") else ""]
+    return next((c for c in candidates if c and c in _VERBS | _REMOVAL_VERBS), None)
+
+
 # The past forms people report a slip with ("forgot the demo", "broke the build").
 _IRREGULAR_PAST = _words(
     "forgot broke took made sent wrote ran gave left kept told brought built found lost "

@@ -23,6 +23,7 @@ from mlcoach.influence.phrasing import (
     says_stop,
     strip_tails,
     turkish_form,
+    verb_of_participle,
 )
 
 
@@ -38,7 +39,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
-        return strip_tails(_time_after(text))
+        return strip_tails(_time_after(_active(text)))
     return _tr_as_proposal(text)
 
 
@@ -381,6 +382,50 @@ def _without_reason(text: str, language: str) -> str:
         return text
     kept = text[: match.start()].rstrip(" ,;")
     return kept if len(kept.split()) >= 2 else text
+
+
+# --- Said in the passive -------------------------------------------------------------
+
+# "standups should be kept short", "PRs need to be reviewed within a day", "Friday deploys
+# shouldn't be allowed": what is to be done, said of the thing.
+_PASSIVE = re.compile(
+    r"^(?P<subj>(?:the\s+|our\s+|all\s+|every\s+|each\s+|a\s+|an\s+)?[\w'’-]+"
+    r"(?:\s+[\w'’-]+){0,3}?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to|"
+    r"could|can|shall)(?P<not>\s+not|n['’]t)?\s+(?:always\s+)?be\s+(?:always\s+)?"
+    r"(?P<done>[a-z]+)(?P<rest>(?:\s+\S.*)?)$", re.I)
+# After "by", a time ("by Friday", "by EOD"), not who does it ("by two people").
+_BY_A_TIME = re.compile(r"(?<!\w)by\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day|end|eod|cob|"
+                        r"noon|midday|tomorrow|then|\d)\w", re.I)
+
+
+def _active(text: str) -> str:
+    """"standups should be kept short" → "keep standups short": the act, said as one, so it
+    is asked about rather than quoted. Only a participle of a verb we know, a thing that is
+    not "it" or a person, and no "by" someone."""
+    match = _PASSIVE.match(text.rstrip(" .!"))
+    if match is None or _BY_A_TIME.search(match["rest"]):
+        return text
+    verb = verb_of_participle(match["done"])
+    subject = match["subj"]
+    first = subject.split()[0]
+    if verb is None or _plain_word(first) in _POINTS_BACK | _PEOPLE_SUBJECTS:
+        return text
+    # "The retro", "Standups": a capital that only starts the sentence; not "Jira",
+    # "Dana's board" or "Friday deploys", which are names
+    several = len(subject.split()) > 1 or (first.endswith("s") and not first.endswith("ss"))
+    if first[:1].isupper() and first[1:].islower() and several \
+            and first.lower() not in ALWAYS_CAPITAL and not re.search(r"['’]", first):
+        subject = first.lower() + subject[len(first):]
+    said = f"{verb} {subject}{match['rest']}"
+    return f"not {said}" if match["not"] else said
+
+
+_PEOPLE_SUBJECTS = frozenset(("we", "you", "i", "everyone", "everybody", "people", "someone",
+                              "somebody", "anyone", "they", "he", "she", "nobody"))
+
+
+def _plain_word(word: str) -> str:
+    return word.lower().strip(".,;:!?\"'“”()")
 
 
 # --- A time said first ---------------------------------------------------------------
