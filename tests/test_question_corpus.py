@@ -173,9 +173,8 @@ _STACKED = re.compile(
      "merges”?"),
     ("Dana should give her feedback",
      "How would it work for you if we tried this: “Dana should give her feedback”?"),
-    ("Dana should share notes so that he knows",
-     "How would it work for you if we tried this: “Dana should share notes so that he "
-     "knows”?"),
+    # what it is for is the user's to say, as a reason is: her act is left
+    ("Dana should share notes so that he knows", "How would it work for you to share notes?"),
     ("tell Dana to review her own PRs", "How would it work for you to review your own PRs?"),
     # the reason is the user's to give; quoted back, "they block us" reads as blame
     ("Dana should review PRs because they block us", "How would it work for you to review PRs?"),

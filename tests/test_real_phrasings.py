@@ -763,3 +763,49 @@ def test_a_passive_with_its_doer_or_an_it_is_still_quoted(change: str) -> None:
 def test_a_passive_stop_not_to_make_is_a_dont() -> None:
     assert supportive_question("standups shouldn't be skipped", DIFF, "en") == \
         "How would it work for you not to skip standups?"
+
+
+@pytest.mark.parametrize(("change", "question", "act"), [
+    ("let's align on a single source of truth for decisions",
+     "How would it work for you to align on a single source of truth for decisions?",
+     "align on a single source of truth for decisions"),
+    ("I'd like us to be more intentional about meetings",
+     "How would it work for you to be more intentional about meetings?",
+     "be more intentional about meetings"),
+    ("as a team we should own our on-call", "How would it work for you to own our on-call?",
+     "own our on-call"),
+    ("let's not forget to update the changelog",
+     "How would it work for you to remember to update the changelog?",
+     "remember to update the changelog"),
+    ("To improve velocity, we should cut WIP", "How would it work for you to cut WIP?",
+     "cut WIP"),
+    ("In order to ship faster, let's automate the release notes",
+     "How would it work for you to automate the release notes?", "automate the release notes"),
+    ("Hi team, following up on yesterday's retro: we agreed that the release process is too "
+     "manual. Proposal: let's automate the changelog generation and the version bump so that "
+     "releases take minutes, not hours. Happy to pair on it. Thanks, Ana",
+     "How would it work for you to automate the changelog generation and the version bump?",
+     "automate the changelog generation and the version bump"),
+])
+def test_corporate_speak_is_asked_as_its_plan(change: str, question: str, act: str) -> None:
+    """After "let's" a verb no list knows ("align on"), "be …", "as a team", "not forget
+    to", and what a change is for, said first or after it: all were quoted whole."""
+    assert supportive_question(change, DIFF, "en") == question
+    assert f": {act}" in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize(("change", "question", "act"), [
+    ("would anyone mind if we moved standup to 10?",
+     "How would it work for you if we moved standup to 10?", None),
+    ("is it ok if we skip standup on Fridays?",
+     "How would it work for you if we skip standup on Fridays?", "skip standup on Fridays"),
+    ("what if we moved the retro to Thursday?",
+     "How would it work for you if we moved the retro to Thursday?", "move the retro to Thursday"),
+])
+def test_asking_leave_for_a_change_is_asked_as_if_we_did_it(change: str, question: str,
+                                                           act: str | None) -> None:
+    """"would anyone mind if we …?" was looked at together as a question; by example
+    "what if we moved the retro …?" was quoted whole, not the act of moving it."""
+    assert supportive_question(change, DIFF, "en") == question
+    if act:
+        assert f": {act}" in by_example(change, DIFF)

@@ -26,6 +26,7 @@ from mlcoach.influence.phrasing import (
     Shape,
     asks_nothing,
     asks_of_someone_else,
+    base_verb,
     complains_of_someone,
     display_name,
     ends_with_abbreviation,
@@ -281,7 +282,8 @@ def compose(req: SuggestionRequest) -> Composed:
         example = _example_a(strip_lead(change) or change, ChangeKind.DIFFERENTLY, grammar,
                              asked=False)
     elif req.by_example:
-        example = _example_a(a, action, grammar, asked=b is None and change.endswith("?"))
+        example = _example_a(a, action, grammar, asked=b is None and change.endswith("?"),
+                             said=change if b is None else None)
     values: dict[str, str] = {
         "days": str(days),
         "a": example if req.by_example else _format_a(a, action, grammar, with_b=use_b),
@@ -569,12 +571,14 @@ _NOT_A_VERB = frozenset(("more", "less", "all", "every", "only", "too", "enough"
                          "the", "many", "much", "just", "everyone", "everything", "any"))
 
 
-def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked: bool) -> str:
+def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked: bool,
+               said: str | None = None) -> str:
     """A as something the user does themselves (lead by example). In English the change is
     read as for the question: a verb phrase is used as it was shaped ("not use Jira
     anymore" → "no longer use Jira"), a thing gets its verb ("start GitHub Discussions"),
     and a clause, a wish or a question is quoted whole, since it is not an act ("“I wish
-    we had fewer meetings”"). `asked`: typed as a question."""
+    we had fewer meetings”"). `asked`: typed as a question; `said`: the change with what
+    led it ("let's align on …": after "let's", a verb we do not list is still one)."""
     if not grammar.get("lower_first"):  # Turkish: always quoted, as the question does
         if grammar.get("turkish") and (asked or turkish_form(a) not in ("thing",
                                                                           "verbal_noun")):
@@ -584,6 +588,15 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     text = a + "?" if asked else a
     reading = read_change(text, action, "en")
     wish = reading.shape is Shape.HAVE and reading.words != lower_lead(a)
+    if reading.quoted and said is not None and said != a:
+        led = read_change(f"{said}?" if asked else said, action, "en")
+        if led.verb_phrase:
+            return led.verb_phrase
+    if reading.shape is Shape.IF_WE:  # "what if we rotated the on-call": rotate it
+        first, _, rest = reading.words.partition(" ")
+        verb = base_verb(first)
+        if verb is not None and rest and not _IF_WE_NOT_AN_ACT.search(rest):
+            return f"{verb} {rest}"
     if reading.quoted or reading.shape is Shape.IF_WE or wish:
         words = reading.words if reading.quoted else text
         after = words[4:].split(" ", 1)[0].lower()
@@ -600,6 +613,10 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     if not isinstance(wrap, str) or _says_stop(reading.words, grammar):
         return reading.words
     return _fill(wrap, {"text": reading.words})
+
+
+# What makes "if we …" more than an act: "if we moved it and they agreed", "if we had…".
+_IF_WE_NOT_AN_ACT = re.compile(r"(?<!\w)(?:we|they|he|she|you|i|it|if|would)(?!\w)", re.I)
 
 
 def _shape_of(a: str, grammar: Mapping[str, Any]) -> str | None:

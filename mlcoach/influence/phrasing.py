@@ -75,7 +75,8 @@ _FILLERS = (
     "i believe", "i guess", "i wonder if", "i was wondering if", "i was thinking",
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
     "i would suggest", "it might be worth", "just", "going forward", "moving forward",
-    "from now on", "@here", "@channel", "@everyone", "@all",
+    "from now on", "as a team", "as a company", "as an org", "as an organisation",
+    "as an organization", "@here", "@channel", "@everyone", "@all",
 )
 # Labels a note starts with, dropped only before a colon or a comma.
 _LABELS = ("idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
@@ -132,7 +133,12 @@ _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", 
           "would be great if we", "would be nice if we", "would be good if we",
           "it'd be good if we", "it would be good if we", "it'd help if we",
           "it would help if we", "it might help if we",
-          "it would be nice if we", "it'd be cool if we", "it would be cool if we")
+          "it would be nice if we", "it'd be cool if we", "it would be cool if we",
+          # asked leave for it: "would anyone mind if we moved standup to 10?"
+          "would anyone mind if we", "would you mind if we", "do you mind if we",
+          "would anybody mind if we", "does anyone mind if we", "is it ok if we",
+          "is it okay if we", "would it be ok if we", "would it be okay if we",
+          "would it be alright if we", "how would you feel if we")
 _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               "what do you think about", "what do you think of", "how do you feel about",
               "opinions on")
@@ -868,7 +874,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     tail = f" {joiner} {b}" if b else ""
     if person and re.search(rf"(?<!\w){_name_pattern(person)}(?!\w)", a):  # "Mark", not "mark"
         return None  # the change names the person it is said to: quote it
-    if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS)) \
+    if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS | {"be"})) \
             or second in _PRONOUNS:
         return None  # a clause or a question ("we use …", "is the standup useful")
     if words[0][:1].isupper() and len(words) > 2 and second.endswith("s") \
@@ -952,6 +958,10 @@ def _negation(a: str, words: list[str], low: str, tail: str) -> Reading | None:
     if not rest:
         return None
     rest_first = _plain(words[n])
+    if rest_first == "forget" and len(words) > n + 2 and _plain(words[n + 1]) == "to" \
+            and low != "never" and not a.lower().startswith("no longer "):
+        x = "remember to " + " ".join(words[n + 2:])  # "let's not forget to update …"
+        return Reading(Shape.VERB, x + tail, verb_phrase=x)
     if rest_first in _STOP_VERBS and not a.lower().startswith("no longer "):
         # "don't skip the retro", "never cancel the demo": a stop not to make
         if low == "never":
@@ -1008,6 +1018,13 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     if _is_gerund(low) or low in _DETERMINERS or low in _QUANTITIES or _is_plural(low) \
             or _is_past(low):
         return False  # "skipped the retro" says what happened: never "to skipped"
+    if modal and low == "be" and len(words) > 1:
+        return True  # "let's be on time", "I'd like us to be more intentional"
+    if modal and words[0].islower() and low.isalpha() and len(words) > 1 \
+            and low not in _DETERMINERS | _QUANTITIES | _NUMBERS | _ARTICLES | _NOT_NOUNS \
+            and not low.endswith(("s", "ly")) and nxt in _PREPOSITIONS | _ARTICLES \
+            and nxt not in ("of", "and", "or", "than", "that", "which"):
+        return True  # after "let's" a word we do not list is its verb ("align on …")
     # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
     return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS
 
@@ -1034,6 +1051,21 @@ def verb_of_participle(word: str) -> str | None:
     candidates = [stem, low[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
                   stem[:-1] + "y" if stem.endswith("i") else ""]
     return next((c for c in candidates if c and c in _VERBS | _REMOVAL_VERBS), None)
+
+
+_IRREGULAR_PAST_OF = {"ran": "run", "took": "take", "wrote": "write", "gave": "give",
+                      "did": "do", "had": "have", "began": "begin", "went": "go",
+                      "kept": "keep", "made": "make", "held": "hold", "sent": "send",
+                      "brought": "bring", "met": "meet", "left": "leave", "led": "lead"}
+
+
+def base_verb(word: str) -> str | None:
+    """The verb `word` is a form of, when it is a base or past form of one we know ("move",
+    "moved" → "move", "ran" → "run"); None for any other word."""
+    low = word.lower()
+    if low in _VERBS:
+        return low
+    return _IRREGULAR_PAST_OF.get(low) or verb_of_participle(low)
 
 
 # The past forms people report a slip with ("forgot the demo", "broke the build").
@@ -1515,7 +1547,8 @@ def strip_lead(text: str) -> str:
     body = _strip_fillers(text)
     lowered = body.lower()
     for lead in _HOW_ABOUT:
-        if lowered.startswith(lead + " ") and not lowered.startswith(lead + " we "):
+        if lowered.startswith(lead + " ") and not lowered.startswith((lead + " we ",
+                                                                      lead + " if ")):
             body = body[len(lead) + 1 :]
             break
     else:

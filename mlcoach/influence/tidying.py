@@ -36,6 +36,8 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     if person:
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
+    if language == "en":
+        text = _without_purpose(text)
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
@@ -292,7 +294,7 @@ _PROPOSES = frozenset(("should", "shouldn't", "could", "must", "need", "needs", 
 _CLOSES = re.compile(
     r"^(?:(?:so|anyway|anyways|ok|okay|but|and)\W+)*(?:let\s+me\s+know\b.*|lmk\b.*|"
     r"(?:i'?m\s+|just\s+)?curious\s+(?:what|how)\b.*|(?:any\s+)?thoughts(?:\s+welcome)?|"
-    r"happy\s+to\s+(?:discuss|talk|chat)\b.*|open\s+to\s+(?:other\s+)?(?:ideas|suggestions)\b.*|"
+    r"happy\s+to\s+(?:discuss|talk|chat|help|pair)\b.*|open\s+to\s+(?:other\s+)?(?:ideas|suggestions)\b.*|"
     r"(?:let's|lets)\s+(?:discuss|talk(?:\s+about\s+it)?)(?:\s+(?:soon|tomorrow|later))?|"
     r"i'?ve\s+been\s+thinking\b.*|i\s+was\s+thinking\s+about\s+(?:it|this)\b.*|"
     r"(?:just\s+)?(?:a\s+)?(?:food\s+for\s+thought|my\s+two\s+cents|just\s+saying)|"
@@ -371,6 +373,27 @@ _REASON_EN = re.compile(
     r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
     r"this|that|these|those|there)\b)))\s+\S.*$", re.I)
 _REASON_TR = re.compile(r"[,;]?\s+(?:çünkü|zira|ne de olsa)\s+\S.*$", re.I)
+
+
+# What the change is for, said first ("To improve velocity, we should cut WIP", "In order
+# to ship faster, let's …") or after it ("… so that releases take minutes"): like a reason,
+# the user's to give; the plan is what is asked about.
+_PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+to|so\s+as\s+to|to)\s+(?!(?:the|a|an|our|my|your|"
+                            r"this|that|these|those)\s)[^,]{3,60},\s+(?P<plan>(?:we|"
+                            r"let's|lets|let\s+us|i'd|i\s+would|please|can\s+we|could\s+we|"
+                            r"should\s+we|maybe|how\s+about|what\s+if)\b.*)$", re.I)
+_PURPOSE_AFTER = re.compile(r",?\s+(?:so\s+that|in\s+order\s+to)\s+[^.!?;]*?(?=\s*(?:[.!?;]|$))",
+                            re.I)
+
+
+def _without_purpose(text: str) -> str:
+    match = _PURPOSE_FIRST.match(text)
+    if match:
+        text = match["plan"]
+    after = _PURPOSE_AFTER.search(text)
+    if after and after.start() and len(text[: after.start()].split()) >= 3:
+        text = text[: after.start()] + text[after.end():]
+    return text
 
 
 def _without_reason(text: str, language: str) -> str:
