@@ -809,3 +809,32 @@ def test_asking_leave_for_a_change_is_asked_as_if_we_did_it(change: str, questio
     assert supportive_question(change, DIFF, "en") == question
     if act:
         assert f": {act}" in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize(("change", "lead"), [
+    ("toplantilari kisaltsak mi", "Şöyle yapsak"),
+    ("cuma gunleri toplanti olmasin", "Şöyle yapsak"),
+    ("toplanti yok cuma", "Şunu denesek"),
+    ("gereksiz toplantilari iptal edelim", "Şöyle yapsak"),
+    ("sifir toplanti cuma", "Şunu denesek"),
+    ("retroyu kisaltmayi oneriyorum", "Şunu bıraksak diyorum: «retroyu kisaltmak»"),
+    ("standup'i 10'a alalim lutfen", "Şöyle yapsak"),
+    ("fazla mesai", "Şunu bıraksak"),
+])
+def test_turkish_typed_without_its_letters_is_read_as_with_them(change: str,
+                                                                lead: str) -> None:
+    """An ASCII keyboard's "olmasin", "kaldiralim", "sifir", "lutfen" were not read as
+    "olmasın", "kaldıralım", "sıfır", "lütfen": by example "cuma gunleri toplanti
+    olmasin" was refused as someone else's act; the user's words are still quoted as
+    typed."""
+    question = supportive_question(change, STOP, "tr")
+    assert question.startswith(lead), question
+    opening = by_example(change, STOP, "tr")
+    assert "olmadan" not in opening or change == "fazla mesai"
+
+
+@pytest.mark.parametrize("change", ["toplantı yok cuma", "mesaj yok hafta sonu"])
+def test_a_turkish_none_said_before_its_time_is_the_state_wanted(change: str) -> None:
+    """"toplantı yok cuma" was stopped again: "«toplantı yok cuma» olmadan çalışmak"."""
+    assert supportive_question(change, STOP, "tr").startswith("Şunu denesek diyorum")
+    assert "olmadan" not in by_example(change, STOP, "tr")

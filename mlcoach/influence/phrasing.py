@@ -362,7 +362,7 @@ def read_change(
     if language != "en":
         if question:
             return Reading(Shape.QUOTE_QUESTION, cleaned.rstrip(" .!…"))
-        if action is ChangeKind.START and "başla" in core.lower():
+        if action is ChangeKind.START and re.search("ba[şs]la", core.lower()):
             action = ChangeKind.DIFFERENTLY  # "… başlamak": no second "başlasak"
         return _quote_reading(core, action, question, language, _says_stop_tr(core))
     return _read_en(core, action, question, person)
@@ -668,12 +668,51 @@ _TR_PASSIVE_WISH = ("ılsın", "ilsin", "ulsun", "ülsün", "ınsın", "insin", 
                     "lmesin", "nmasın", "nmesin")
 
 
+_ANY_TURKISH_LETTER = re.compile("[ıİşŞğĞçÇöÖüÜ]")
+_BACK_VOWELS = "aıou"
+
+
+def _harmonised(text: str) -> str:
+    """Turkish typed without its letters ("toplantilari kisaltalim", "olmasin"), its i
+    read as vowel harmony says after a back vowel ("toplantıları kısaltalım", "olmasın"),
+    so its endings are read as they would be with them. Only for reading: the user's words
+    are shown as typed. Text with any Turkish letter is returned as it is."""
+    if _ANY_TURKISH_LETTER.search(text):
+        return text
+
+    def word(match: re.Match[str]) -> str:
+        out: list[str] = []
+        back = False
+        for ch in match[0]:
+            after_vowel = bool(out) and out[-1].lower() in "aeıiou"
+            if ch == "i" and back and not after_vowel:  # "mesai", "mail": as typed
+                ch = "ı"
+            if ch.lower() in "aeıiou":
+                back = ch.lower() in _BACK_VOWELS
+            out.append(ch)
+        return "".join(out)
+
+    said = re.sub(r"[^\W\d_]+", word, text)
+    # the endings that lose a letter of their own: "yapılmis", "yazacagım"
+    said = re.sub(r"(?<=m[ıiuü])s(?!\w)", "ş", said)
+    return re.sub(r"(?<=[ae]c[ae])g(?=[ıi][mz]?(?!\w))", "ğ", said)
+
+
+def _folded(text: str) -> str:
+    """`text` with the Turkish letters as an ASCII keyboard types them."""
+    return text.translate(_FOLD)
+
+
+_FOLD = str.maketrans("ıİşŞğĞçÇöÖüÜ", "iIsSgGcCoOuU")
+
+
 def asks_of_someone_else(text: str, language: str = "en", person: str | None = None) -> bool:
     """Whether the change is something another person would do, not the user: "respect
     my time", "cc me on client emails", "ask Dana to write docs", "Dana should review PRs",
     "Ahmet test yazsın", "kamerayı açmayı unutmayın". The user cannot lead it by example."""
     name = _first_name(person)
     if language != "en":
+        text = _harmonised(text)
         if _TR_ME.search(text):
             return True
         words = re.findall(r"[\w']+", text.replace("İ", "i").replace("I", "ı").lower())
@@ -1326,7 +1365,7 @@ def _tr_zero_wanted(words: list[str]) -> bool:
     """"sıfır toplantı cuma", "sıfır toplantılı cumalar": zero of what is to go, the state
     wanted; not "sıfır testle canlıya çıkmak", "sıfır test ile …", "sıfır testli sürümler",
     the way of working the user wants stopped."""
-    if len(words) < 2 or words[0] not in ("sıfır", "0"):
+    if len(words) < 2 or words[0] not in ("sıfır", "sifir", "0"):
         return False
     said_with = words[1].endswith(_TR_WITH) or (len(words) > 2
                                                 and words[2] in ("ile", "olan", "olmadan"))
@@ -1343,8 +1382,11 @@ _TR_WHEN = ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi"
 
 def _tr_none_then(words: list[str]) -> bool:
     """"cuma toplantı yok", "6'dan sonra mesaj yok": a time, then a thing, then "yok"."""
-    return len(words) > 2 and words[-1] == "yok" \
-        and any(w.split("'")[0].startswith(_TR_WHEN) for w in words[:-2])
+    if len(words) > 2 and words[-1] == "yok":
+        return any(w.split("'")[0].startswith(_TR_WHEN) for w in words[:-2])
+    # spoken order, the time after it: "toplantı yok cuma", "mesaj yok hafta sonu"
+    return len(words) > 2 and "yok" in words[1:-1] and words[0] != "yok" \
+        and any(w.split("'")[0].startswith(_TR_WHEN) for w in words[words.index("yok") + 1:])
 
 
 def says_stop_tr(text: str, stems: tuple[str, ...]) -> bool:
@@ -1355,6 +1397,9 @@ def says_stop_tr(text: str, stems: tuple[str, ...]) -> bool:
     if not _TURKISH_LETTERS.search(text) and turkish_form(text) == "thing" \
             and _says_stop_en(text):
         return True  # English typed in the Turkish app: "no more Friday deploys"
+    typed, text = text, _harmonised(text)
+    if typed != text or not _ANY_TURKISH_LETTER.search(typed):
+        stems = (*stems, *(_folded(stem) for stem in stems))  # "birakalim", "kaldiralim"
     words = re.findall(r"[\w']+", text.replace("İ", "i").replace("I", "ı").lower())
     while len(words) > 1 and words[-1] in _TR_PARTICLES:
         words.pop()
@@ -1407,7 +1452,7 @@ _TR_NOT_PROPOSALS = frozenset(("teslim", "iklim", "bilim", "dilim", "alım", "sa
 # Said of what ought to be: "…almamız lazım", "…olması gerek".
 _TR_NEEDED = frozenset(("lazım", "lazim", "gerek", "gerekiyor", "gerekli", "şart", "sart"))
 # Words a sentence may end on that say nothing of its form: dropped before reading it.
-_TR_PARTICLES = frozenset(("lütfen", "bence", "ya", "ki", "yani", "artık", "bari",
+_TR_PARTICLES = frozenset(("lütfen", "lutfen", "bence", "ya", "ki", "yani", "artık", "bari",
                            "teşekkürler", "sağol", "saol", "mersi"))
 _TR_QUESTION = frozenset(("mi", "mı", "mu", "mü", "miyiz", "mıyız", "muyuz", "müyüz",
                           "misin", "mısın", "musun", "müsün", "misiniz", "mısınız",
@@ -1421,6 +1466,7 @@ _TR_WISH_WORDS = frozenset(("olsa", "olmasa", "olsaydı", "olmasaydı"))
 def turkish_form(text: str) -> str:
     """"statement", "question", "proposal", "verbal_noun" or "thing", from the last word
     of `text` (after the particles that say nothing of its form)."""
+    text = _harmonised(text)
     said = text.split(": ", 1)[0]  # "kararları tek yerde tutalım: wiki": the proposal
     words = re.findall(r"[\w']+", said.replace("İ", "i").replace("I", "ı").lower())
     while len(words) > 1 and words[-1] in _TR_PARTICLES:
@@ -1429,7 +1475,7 @@ def turkish_form(text: str) -> str:
     before = words[-2] if len(words) > 1 else ""
     if last in _TR_QUESTION:
         return "question"
-    if "keşke" in words or last in _TR_WISH_WORDS or (
+    if {"keşke", "keske"} & set(words) or last in _TR_WISH_WORDS or (
             len(last) >= 6 and last.endswith(("masa", "mese"))):
         return "statement"
     if last in _TR_NEEDED or (last == "olur" and before in _TR_GOOD):
@@ -1697,6 +1743,7 @@ _NO_NEED = re.compile(r"(?:don't|doesn't|dont|doesnt|never|still|do not)\s+(?:ne
 
 
 def _tr_complains(body: str, person: str | None) -> bool:
+    body = _harmonised(body)
     words = re.findall(r"[\w']+", body.replace("İ", "i").replace("I", "ı").lower())
     while len(words) > 1 and words[-1] in _TR_PARTICLES:
         words.pop()
@@ -1724,7 +1771,7 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
     body = " ".join(text.split())
     if language != "en":
         form = turkish_form(body)
-        last = (re.findall(r"[\w']+", body.lower()) or [""])[-1]
+        last = (re.findall(r"[\w']+", _harmonised(body).lower()) or [""])[-1]
         # "…geç kaldı", "…uzun sürüyor": how things are; "…geleceğim", "…paylaşıyorum":
         # the user's own act, said in the future or the first person
         return form == "question" or body.rstrip(" .!…").endswith("?") or (

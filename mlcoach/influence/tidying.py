@@ -82,8 +82,9 @@ _GREETING = re.compile(
     r"(?:\s+(?:all|team|everyone|everybody|folks|guys|y'all|there|people|friends|arkadaşlar|"
     r"ekip|herkes|herkese|millet|(?-i:[A-ZÇĞİÖŞÜ][\w'’-]*))){0,3}\s*[!,.:;]+\s+(?=\S)", re.I)
 _SIGN_OFF_WORDS = (r"(?:thanks|thank\s+you|many\s+thanks|thx|ty|tia|cheers|best|regards|"
-                   r"best\s+regards|kind\s+regards|teşekkürler|teşekkür\s+ederim|"
-                   r"şimdiden\s+teşekkürler|tşk|tşkler|sağ\s?ol(?:un)?|saygılarımla|"
+                   r"best\s+regards|kind\s+regards|te[şs]ekk[üu]rler|te[şs]ekk[üu]r\s+ederim|"
+                   r"[şs]imdiden\s+te[şs]ekk[üu]rler|tşk|tşkler|sa[ğg]\s?ol(?:un)?|"
+                   r"sayg[ıi]lar[ıi]mla|"
                    r"kolay\s+gelsin)")
 # "… Thanks, Ana", "… Cheers! – Ana", "…? Thanks Dana": after a sentence (or a line, made
 # one), with the writer's name or none. Without a sentence's end before it, only a
@@ -96,8 +97,9 @@ _SIGN_OFF = re.compile(
     r"(?:(?<=[.!?…])|(?<=[.!?…,;]\s))\s*(?i:" + _SIGN_OFF_WORDS + _SIGN_OFF_REST
     + r"|\s(?:Thanks|Thank\s+you|Many\s+thanks|Cheers|Teşekkürler)\s*[!.,]+\s*"
     r"(?:[A-ZÇĞİÖŞÜ][\w'’-]*(?:\s+[A-ZÇĞİÖŞÜ][\w'’-]*)?)?\s*[!.]*$")
-_TR_SIGN_OFF = re.compile(r"(?:[\s,.!]+(?:teşekkürler|şimdiden\s+teşekkürler|tşk|tşkler|"
-                          r"sağ\s?ol(?:un)?|saygılarımla|kolay\s+gelsin)|[,.!]\s*teşekkür\s+"
+_TR_SIGN_OFF = re.compile(r"(?:[\s,.!]+(?:te[şs]ekk[üu]rler|[şs]imdiden\s+te[şs]ekk[üu]rler|tşk|"
+                          r"tsk|tşkler|tskler|sa[ğg]\s?ol(?:un)?|sayg[ıi]lar[ıi]mla|kolay\s+gelsin)"
+                          r"|[,.!]\s*te[şs]ekk[üu]r\s+"
                           r"ederim)\s*[!.]*$", re.I)
 # "**move standup to 10**", "__not__", "> quoted", "Re: …": how it was written, not said.
 _EMPHASIS = re.compile(r"(?<![^\s(])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w.])")
@@ -122,7 +124,7 @@ _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "got
 # lower case, between spaces: not "U.S.", "U-turn", "UR findings" (user research)
 _CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
 # Turkish words of opinion in front ("bence", "sence", "acaba"): the question is the app's.
-_TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|bana\s+kalırsa|lütfen|pls|plz)\s*,?|"
+_TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|bana\s+kal[ıi]rsa|l[üu]tfen|pls|plz)\s*,?|"
                       r"bi(?:r)?\s+fikir\s*[,:])\s+(?=\S)", re.I)
 
 
@@ -138,7 +140,7 @@ def _plain_chat(text: str, language: str) -> str:
 
 
 # "…alalım lütfen", "…alalım pls": a please after the proposal, not its words.
-_TR_TAIL = re.compile(r"(?<=\w)\s*,?\s+(?:lütfen|pls|plz|please)\s*[.!]*$", re.I)
+_TR_TAIL = re.compile(r"(?<=\w)\s*,?\s+(?:l[üu]tfen|pls|plz|please)\s*[.!]*$", re.I)
 
 
 def _without_letter_wrapping(text: str, language: str) -> str:
@@ -372,7 +374,7 @@ _REASON_EN = re.compile(
     r",?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
     r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
     r"this|that|these|those|there)\b)))\s+\S.*$", re.I)
-_REASON_TR = re.compile(r"[,;]?\s+(?:çünkü|zira|ne de olsa)\s+\S.*$", re.I)
+_REASON_TR = re.compile(r"[,;]?\s+(?:[çc][üu]nk[üu]|zira|ne de olsa)\s+\S.*$", re.I)
 
 
 # What the change is for, said first ("To improve velocity, we should cut WIP", "In order
@@ -514,8 +516,9 @@ _TR_WANT = re.compile(r"(?:(?<=\s)(?:ben|biz)\s+)?(?P<act>\w+(?:mak|mek))\s+"
 # Nouns ending in -mak/-mek: "taze ekmek istiyorum" wants bread, not to do something.
 _TR_NOT_ACTS = frozenset(("ekmek", "yemek", "emek", "kaymak", "ırmak", "parmak", "kıymak",
                           "çakmak", "yamak", "kaşmak", "dümek"))
-_TR_SUGGEST = re.compile(r"(?P<act>\w+?)(?:mayı|meyi|mamızı|memizi)\s+(?:öneriyorum|öneririm|"
-                         r"öneriyoruz|teklif ediyorum|teklif ederim)\s*$", re.I)
+_TR_SUGGEST = re.compile(r"(?P<act>\w+?)(?:may[ıi]|meyi|mam[ıi]z[ıi]|memizi)\s+"
+                         r"(?:[öo]neriyorum|[öo]neririm|[öo]neriyoruz|teklif ediyorum|"
+                         r"teklif ederim)\s*$", re.I)
 _TR_WORTH = re.compile(r"(?P<act>\w+?)(?:makta|mekte)\s+(?:fayda|yarar)\s+var\s*$", re.I)
 _BACK_VOWELS = "aıou"
 # Words ending in -sak/-sek that are not a verb's "shall we" ("yasak": forbidden, "yüksek":
