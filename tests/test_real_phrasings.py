@@ -838,3 +838,20 @@ def test_a_turkish_none_said_before_its_time_is_the_state_wanted(change: str) ->
     """"toplantı yok cuma" was stopped again: "«toplantı yok cuma» olmadan çalışmak"."""
     assert supportive_question(change, STOP, "tr").startswith("Şunu denesek diyorum")
     assert "olmadan" not in by_example(change, STOP, "tr")
+
+
+@pytest.mark.parametrize("change", ["✅ move standup to 10 ✅ cancel the Friday demo",
+                                    "👉 move standup to 10\n👉 cancel the Friday demo"])
+def test_an_emoji_used_as_a_bullet_still_parts_the_changes(change: str) -> None:
+    """"✅ a ✅ b": the emoji went and the two ran together ("to move standup to 10 cancel
+    the Friday demo")."""
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to move standup to 10, as a first step?"
+    assert supportive_question(change, STOP, "en") == \
+        "How would it work for you to cancel the Friday demo, as a first step?"
+
+
+def test_a_turkish_tag_before_a_proposal_is_not_what_is_read() -> None:
+    """"#retro perşembeye alalım" was read by its tag, a thing: "Şunu denesek"."""
+    assert supportive_question("#retro perşembeye alalım", DIFF, "tr").startswith(
+        "Şöyle yapsak diyorum: «retro: perşembeye alalım»")

@@ -470,7 +470,12 @@ def spoken_name(person: str | None) -> str | None:
 def _one_line(change: str) -> str:
     """A list typed as one ("- use the wiki⏎- stop emailing", "• a • b", "1) a 2) b") as
     one line of clauses, each bullet gone; other text with its spaces made single."""
-    lines = [line.strip() for line in change.splitlines() if line.strip()]
+    lines = [_emoji_bullet(line.strip()) for line in change.splitlines() if line.strip()]
+    mark = change.strip()[:1]
+    if len(lines) == 1 and mark and _is_emoji(mark):  # "✅ a ✅ b": the mark is a bullet
+        items = [i.strip() for i in re.split(f"{re.escape(mark)}\ufe0f?", change) if i.strip()]
+        if len(items) >= 2:
+            lines = [f"- {item}" for item in items]
     if len(lines) > 2 and lines[0].endswith(":") and all(_BULLET.match(x) for x in lines[1:]):
         lines = lines[1:]  # "Action items:⏎- …⏎- …": the list's heading
     if sum(bool(_BULLET.match(line)) for line in lines) >= 2:
@@ -480,6 +485,16 @@ def _one_line(change: str) -> str:
     if re.match(r"\(?1[.)]\s", text):  # "1) a 2) b", "1. a 2. b", "(1) a (2) b"
         text = _numbered(text.removeprefix("("))
     return text
+
+
+def _emoji_bullet(line: str) -> str:
+    """A line begun by an emoji and a space ("✅ move standup to 10", "👉 …") as a list's
+    line ("- move standup to 10")."""
+    if len(line) > 2 and _is_emoji(line[0]):
+        rest = line[1:].lstrip("\ufe0f")
+        if rest[:1] == " " and rest.strip() and not _is_emoji(rest.strip()[0]):
+            return "- " + rest.strip()
+    return line
 
 
 def _numbered(text: str) -> str:

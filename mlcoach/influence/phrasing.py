@@ -1467,7 +1467,10 @@ def turkish_form(text: str) -> str:
     """"statement", "question", "proposal", "verbal_noun" or "thing", from the last word
     of `text` (after the particles that say nothing of its form)."""
     text = _harmonised(text)
-    said = text.split(": ", 1)[0]  # "kararları tek yerde tutalım: wiki": the proposal
+    said, colon, rest = text.partition(": ")  # "kararları tek yerde tutalım: wiki"
+    if colon and rest.strip() and turkish_form(said) == "thing" \
+            and turkish_form(rest) != "thing":
+        return turkish_form(rest)  # "retro: perşembeye alalım": the label is a thing
     words = re.findall(r"[\w']+", said.replace("İ", "i").replace("I", "ı").lower())
     while len(words) > 1 and words[-1] in _TR_PARTICLES:
         words.pop()
