@@ -855,3 +855,13 @@ def test_a_turkish_tag_before_a_proposal_is_not_what_is_read() -> None:
     """"#retro perşembeye alalım" was read by its tag, a thing: "Şunu denesek"."""
     assert supportive_question("#retro perşembeye alalım", DIFF, "tr").startswith(
         "Şöyle yapsak diyorum: «retro: perşembeye alalım»")
+
+
+@pytest.mark.parametrize("change", ["we don't need the Monday sync anymore",
+                                    "I don't think we need the Monday sync"])
+def test_what_is_no_longer_needed_is_the_stop(change: str) -> None:
+    """Looked at together as how things are, and refused by example: it is the stop."""
+    for action in (DIFF, STOP):
+        assert supportive_question(change, action, "en") == \
+            "How would it work for you to drop the Monday sync?"
+    assert ": drop the Monday sync." in by_example(change, STOP)

@@ -41,7 +41,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
-        return strip_tails(_time_after(_active(text)))
+        return strip_tails(_time_after(_active(_no_need(text))))
     return _tr_as_proposal(text)
 
 
@@ -407,6 +407,20 @@ def _without_reason(text: str, language: str) -> str:
         return text
     kept = text[: match.start()].rstrip(" ,;")
     return kept if len(kept.split()) >= 2 else text
+
+
+# "we don't need the Monday sync anymore", "I don't think we need the status email": the
+# stop, said as what is not needed; looked at together, by example it was refused.
+_NO_NEED = re.compile(r"^(?:i\s+(?:don't|do\s+not|dont)\s+think\s+we|we\s+(?:don't|do\s+not|dont|"
+                      r"no\s+longer))\s+(?:really\s+)?need\s+(?P<x>(?:the|our|this|that|these|those|a|an|any|"
+                      r"all\s+(?:the|these|those))\s+[^,;:]+?)(?:\s+any\s?more)?\s*[.!]*$", re.I)
+
+
+def _no_need(text: str) -> str:
+    match = _NO_NEED.match(text)
+    if match is None or re.search(r"(?i)(?<!\w)(?:to|if|because|since)(?!\w)", match["x"]):
+        return text
+    return "drop " + re.sub(r"(?i)^any\s+", "", match["x"])
 
 
 # --- Said in the passive -------------------------------------------------------------
