@@ -865,3 +865,24 @@ def test_what_is_no_longer_needed_is_the_stop(change: str) -> None:
         assert supportive_question(change, action, "en") == \
             "How would it work for you to drop the Monday sync?"
     assert ": drop the Monday sync." in by_example(change, STOP)
+
+
+@pytest.mark.parametrize("change", ["retroyu perşembeye al", "notları wikide paylaş"])
+def test_a_turkish_to_do_in_the_bare_imperative_is_a_proposal(change: str) -> None:
+    """A note's "retroyu perşembeye al" was read as a thing: "Şunu denesek", and to stop,
+    "«retroyu perşembeye al» olmadan çalışmak"."""
+    for action in (DIFF, STOP):
+        assert supportive_question(change, action, "tr").startswith("Şöyle yapsak diyorum")
+    assert "olmadan" not in by_example(change, STOP, "tr")
+
+
+def test_a_turkish_word_that_is_a_stem_and_a_thing_is_still_a_thing() -> None:
+    assert supportive_question("tatil bu yaz", DIFF, "tr").startswith("Şunu denesek")
+
+
+@pytest.mark.parametrize("change", ["kinda", "sorta"])
+def test_a_word_of_chat_alone_asks_for_nothing(change: str) -> None:
+    """Found by the property test: "kinda" alone was made "" and asked "if we started
+    this: “”?"."""
+    with pytest.raises(ComposerError):
+        supportive_question(change, START, "en")

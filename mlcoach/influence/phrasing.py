@@ -1501,6 +1501,8 @@ def turkish_form(text: str) -> str:
     if (len(last) >= 4 and last.endswith(_TR_STATEMENT)) or last in _TR_HOW_IT_IS \
             or before in ("çok", "cok", "fazla", "hiç", "hic"):
         return "statement"  # "… çok sıkıcı", "standup gerekli değil": how things are
+    if len(words) > 1 and last in _TR_IMPERATIVE_STEMS - _TR_ALSO_NOUNS:
+        return "proposal"  # a note's to-do: "retroyu perşembeye al", "notları paylaş"
     if len(words) > 1 and len(words[0]) >= 6 and words[0].endswith(_TR_SPOKEN_FIRST):
         return "proposal"  # spoken order, the verb first: "bırakalım şu raporu"
     return "thing"
@@ -1538,6 +1540,8 @@ _TR_IMPERATIVE_STEMS = frozenset((
     "azalt", "artır", "ayır", "yönet", "geçir", "çalış", "kullan", "gir", "çık", "kur",
     "öğren", "bul", "seç", "çöz", "kaydır", "ilet", "aktar", "dağıt", "öner", "ölç",
     "buluş", "sun", "tart", "kat", "uy"))
+# Stems that are words of their own too ("bu yaz": this summer, "kat": a floor).
+_TR_ALSO_NOUNS = frozenset(("yaz", "kur", "kat", "aç", "sun", "uy", "tart", "dur"))
 # …and the stems that change before it: "et" → "edin", "git" → "gidin".
 _TR_IMPERATIVE_WORDS = frozenset(("edin", "gidin", "kaydedin", "gidiniz", "ediniz"))
 
@@ -1668,7 +1672,8 @@ _ASKS_NOTHING = (
     frozenset(p for p in _FILLERS if " " not in p)
     | frozenset(w for tail in _TAILS for w in tail.split())
     | _TR_PARTICLES
-    | _words("okey k you yes no sure fine hello urgent tbd todo idk etc na lol tamam teşekkür "
+    | _words("okey k you yes no sure fine hello urgent tbd todo idk etc na lol kinda sorta "
+             "tamam teşekkür "
              "ederim sağ ol acil evet hayır merhaba selam peki olur belki hmm hm hmmm umm "
              "um uh n a stop start quit change bırak bırakmak başla başlamak değiştir")
 )
