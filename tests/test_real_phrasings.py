@@ -589,6 +589,7 @@ def test_by_example_what_one_person_does_in_a_shared_meeting_is_still_theirs(
     ("a release checklist", ": use a release checklist"),
     ("GitHub Discussions", ": use GitHub Discussions"),
     ("feature flags for risky changes", ": use feature flags for risky changes"),
+    ("a whiteboard in planning", ": use a whiteboard in planning"),
 ])
 def test_by_example_a_practice_is_tried_and_a_tool_used(change: str, act: str) -> None:
     """"use mob programming on Fridays", "use a weekly demo": a practice or a meeting is

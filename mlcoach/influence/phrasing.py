@@ -1209,7 +1209,8 @@ _TOOLS = _words(
     "emoji emojis page pages repo repos branches tickets format formats agenda agendas notes "
     "list lists queue inbox log logs email mail chat alias prefix place places guide guides "
     "diagram diagrams glossary standard standards timer timers tracker trackers folder "
-    "folders drive issue issues field fields")
+    "folders drive issue issues field fields laptop laptops whiteboard whiteboards phone "
+    "phones screen screens")
 # Products whose name is said as a verb too ("Slack the team", "Loom it"): a name still.
 _PRODUCTS = _words("slack zoom google loom jira notion figma miro github gitlab confluence "
                    "teams trello asana linear")
