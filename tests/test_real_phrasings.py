@@ -887,3 +887,12 @@ def test_a_word_of_chat_alone_asks_for_nothing(change: str) -> None:
     this: “”?"."""
     with pytest.raises(ComposerError):
         supportive_question(change, START, "en")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("Kanban instead of Scrum", ": try Kanban instead of Scrum"),
+    ("Jira instead of Trello", ": use Jira instead of Trello"),
+])
+def test_by_example_a_lone_name_for_another_keeps_the_other(change: str, act: str) -> None:
+    """By example "Kanban instead of Scrum" was only “Kanban”, quoted alone."""
+    assert act in by_example(change, DIFF)

@@ -227,7 +227,9 @@ def _more_than_a_for_b(a: str, b: str, language: str) -> bool:
     slack"): the whole change is the act then."""
     if _ANOTHER_PAIR.search(a) or _ANOTHER_PAIR.search(b):
         return True
-    return language == "tr" and (len(b.split()) > 1 or turkish_form(a) == "thing")
+    if language != "tr":  # "Kanban instead of Scrum": a lone name is quoted alone
+        return len(a.split()) == 1 and read_change(a, ChangeKind.DIFFERENTLY, "en").quoted
+    return len(b.split()) > 1 or turkish_form(a) == "thing"
 
 
 def compose(req: SuggestionRequest) -> Composed:
