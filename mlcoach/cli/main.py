@@ -592,7 +592,7 @@ def _dispatch(ctx: Context) -> int:
     command = ns.command or "run"
     _dashes_read(ctx)
     if command == "run":
-        return cmd_gui(ctx, "show")
+        return cmd_gui(ctx, getattr(ns, "open", None) or "show")
     if command == "reflect":
         if ns.text or (not _has_display() and ctx.stdin.isatty()):
             from mlcoach.cli.coach import cmd_reflect_text

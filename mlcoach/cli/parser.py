@@ -14,6 +14,11 @@ from typing import Any, NoReturn
 from mlcoach import __version__
 from mlcoach.domain.i18n import N_
 
+#: What `run --open` may carry: the single-instance requests but "quit"
+#: (mlcoach.system.instance.REQUESTS; tests/test_install_stamp.py holds them together).
+_OPEN_REQUESTS = frozenset({"show", "capture", "reflect", "suggest", "history", "settings",
+                            "prompt"})
+
 EXIT_USAGE = 2
 
 
@@ -181,7 +186,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         sub.add_parser = lambda name, **kw: (  # type: ignore[method-assign,assignment]
             add_parser(name, **kw) if name == command else _Skipped())
 
-    sub.add_parser("run", help=_t("start the tray app"))
+    r = sub.add_parser("run", help=_t("start the tray app"))
+    # How the app restarts itself after an upgrade, carrying the window asked for.
+    r.add_argument("--open", choices=sorted(_OPEN_REQUESTS), help=argparse.SUPPRESS)
 
     c = sub.add_parser("capture",
                        help=_t("store a moment (no text: open the quick-capture window)"))

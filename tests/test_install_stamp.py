@@ -1,0 +1,134 @@
+"""The installed code changing under a running process: the stamp, the import guard, and
+the command that starts the program again."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from mlcoach.cli.parser import _OPEN_REQUESTS
+from mlcoach.system import instance
+from mlcoach.system.install_stamp import (
+    CodeChangedError,
+    ImportGuard,
+    InstallStamp,
+    restart_command,
+    runnable,
+)
+
+
+def _package(root: Path, name: str = "upgpkg") -> Path:
+    pkg = root / name
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("VERSION = 1\n")
+    (pkg / "old.py").write_text("X = 1\n")
+    return pkg
+
+
+def _stamp(pkg: Path) -> InstallStamp:
+    return InstallStamp([pkg / "__init__.py", pkg])
+
+
+def test_a_file_replaced_by_rename_changes_the_stamp(tmp_path: Path) -> None:
+    """dpkg and pip write the new file beside the old and rename it over."""
+    pkg = _package(tmp_path)
+    stamp = _stamp(pkg)
+    assert not stamp.changed()
+    (pkg / "window.py.dpkg-new").write_text("Y = 2\n")
+    os.replace(pkg / "window.py.dpkg-new", pkg / "window.py")
+    assert stamp.changed()
+
+
+def test_a_reinstalled_package_changes_the_stamp(tmp_path: Path) -> None:
+    """pipx install --force: the folder is made anew, with the same names and sizes."""
+    pkg = _package(tmp_path)
+    stamp = _stamp(pkg)
+    moved = tmp_path / "gone"
+    pkg.rename(moved)
+    _package(tmp_path)
+    assert stamp.changed()
+
+
+def test_a_removed_package_changes_the_stamp(tmp_path: Path) -> None:
+    pkg = _package(tmp_path)
+    stamp = _stamp(pkg)
+    for f in pkg.iterdir():
+        f.unlink()
+    pkg.rmdir()
+    assert stamp.changed()
+
+
+def test_reading_the_package_changes_nothing(tmp_path: Path) -> None:
+    pkg = _package(tmp_path)
+    stamp = _stamp(pkg)
+    (pkg / "old.py").read_text()
+    list(pkg.iterdir())
+    assert not stamp.changed()
+
+
+def test_the_guard_loads_nothing_new_after_an_upgrade(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    pkg = _package(tmp_path, "upgpkg_guarded")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import upgpkg_guarded  # (as the app: the stamp is taken once it runs)
+
+    stale: list[str] = []
+    guard = ImportGuard(_stamp(pkg), stale.append, prefix="upgpkg_guarded")
+    guard.install()
+    try:
+        import upgpkg_guarded.old  # (before the upgrade: loads)
+
+        (pkg / "new.py").write_text("Z = 3\n")  # the upgrade adds a module
+        with pytest.raises(CodeChangedError):
+            import upgpkg_guarded.new  # noqa: F401
+        assert stale == ["upgpkg_guarded.new"]
+        assert "upgpkg_guarded.new" not in sys.modules
+        import json  # other packages load as before
+
+        assert json.dumps(1) == "1"
+    finally:
+        guard.remove()
+        for name in [n for n in sys.modules if n.startswith("upgpkg_guarded")]:
+            del sys.modules[name]
+    assert guard not in sys.meta_path
+
+
+def test_the_restart_runs_the_entry_point_the_user_started(tmp_path: Path) -> None:
+    script = tmp_path / "bin" / "mlcoach"
+    script.parent.mkdir()
+    script.write_text("#!/usr/bin/python3\n")
+    script.chmod(0o755)
+    data = tmp_path / "data"
+    command = restart_command(data, "history", argv0=str(script), executable="/py",
+                              frozen=False)
+    assert command == [str(script), "--data-dir", str(data), "run", "--open", "history"]
+    assert runnable(command)
+    script.unlink()  # the upgrade removed it
+    assert not runnable(command)
+
+
+def test_the_restart_of_python_m_mlcoach_and_of_a_bundle(tmp_path: Path) -> None:
+    module_run = restart_command(tmp_path, "show", argv0="/src/mlcoach/__main__.py",
+                                 executable="/venv/bin/python", frozen=False)
+    assert module_run[:3] == ["/venv/bin/python", "-m", "mlcoach"]
+    bundle = restart_command(tmp_path, "capture", argv0="mlcoach", executable="/opt/mlcoach",
+                             frozen=True)
+    assert bundle[0] == "/opt/mlcoach" and bundle[-2:] == ["--open", "capture"]
+
+
+def test_run_open_carries_every_request_but_quit() -> None:
+    assert set(_OPEN_REQUESTS) == set(instance.REQUESTS) - {"quit"}
+
+
+def test_run_open_hands_its_request_to_the_launcher(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from mlcoach.cli import main as cli
+
+    asked: list[str] = []
+    monkeypatch.setattr(cli, "cmd_gui", lambda _ctx, request: asked.append(request) or 0)
+    assert cli.main(["--data-dir", str(tmp_path), "run", "--open", "history"]) == 0
+    assert cli.main(["--data-dir", str(tmp_path), "run"]) == 0
+    assert asked == ["history", "show"]
