@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.errors import StoreUnavailableError
+from mlcoach.system.install_stamp import CodeChangedError
 from mlcoach.ui import ops
 from mlcoach.ui.app_windows import Window, WindowFactories
 from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
@@ -22,6 +23,7 @@ from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.memory import release_freed_memory
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
+from mlcoach.ui.upgrade import QUIET, UpgradeWatch
 from mlcoach.ui.widgets.on_screen import ScreenChanges
 from mlcoach.ui.widgets.plain_text import as_plain
 
@@ -33,6 +35,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.coaching.service import Coach
     from mlcoach.domain.model import Moment, PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
+    from mlcoach.system.install_stamp import InstallStamp
     from mlcoach.system.instance import HandedMoment
     from mlcoach.ui.action_notice import ActionNotice
     from mlcoach.ui.pace_card import PaceCard
@@ -112,8 +115,10 @@ class AppController(QObject, DesktopShell, WindowFactories):
                  tz: Callable[[], tzinfo] | None = None,
                  busy: Callable[[], bool] | None = None,
                  real_clock: Callable[[], float] | None = None,
-                 steady_clock: Callable[[], float] = time.monotonic) -> None:
-        """Args: real_clock: seconds counting suspend (boot time); steady_clock: not counting it."""
+                 steady_clock: Callable[[], float] = time.monotonic,
+                 stamp: InstallStamp | None = None) -> None:
+        """Args: real_clock: seconds counting suspend (boot time); steady_clock: not counting
+        it; stamp: the installed code at start (None: an upgrade is never looked for)."""
         super().__init__()
         self.clock = clock or _now_utc
         self.tz = tz or _local_zone
@@ -164,6 +169,11 @@ class AppController(QObject, DesktopShell, WindowFactories):
         server.activation_received.connect(self.take_activation_token)
         server.request_received.connect(self.handle_request)
         server.store_moment = self.store_handed_moment
+        # Set when the app quits to start again as this command (after an upgrade).
+        self.restart_command: list[str] | None = None
+        self.upgrade = UpgradeWatch(stamp, data_root, open_windows=self.open_windows_now,
+                                    say=self.say_calmly, restart=self.restart_into,
+                                    parent=self)
         # The last open window closed: give back what it freed once it is torn down.
         app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, release_freed_memory))
 
@@ -499,6 +509,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if request == "quit":
             self.quit()
         elif request == "show":
+            if self.upgrade.hold(request, built=True):
+                return
             if self.main_window is not None:
                 with self.activation():
                     self.show_main_window()
@@ -530,7 +542,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             saved = add(moment.text, Kind(moment.kind), person=moment.person,
                         style=Style(moment.style) if moment.style else None,
                         tags=moment.tags, moment_id=moment.id)
-        except MlcoachError as exc:
+        except (MlcoachError, CodeChangedError) as exc:
             logger.info("a handed-over moment is left to the shell: %s", exc)
             return None
         self.refresh_status()
@@ -586,6 +598,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
 
     def on_timer(self) -> None:
         if self.coach is None:
+            return
+        if self.upgrade.hold(QUIET):  # the new version plans its own (this timer rests)
             return
         now = self.coach.now()
         busy = self.desktop_busy()
@@ -685,6 +699,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
 
     def show_prompt(self, manual: bool) -> None:
         if self.coach is None:
+            return
+        if manual and self.upgrade.hold("prompt", built=self._card is not None):
             return
         offer = self.coach.offer(self.coach.now(), manual=manual)
         if offer is None:
@@ -872,6 +888,36 @@ class AppController(QObject, DesktopShell, WindowFactories):
                 self.tray.set_state("paused" if status.paused else "")
         if self.main_window is not None:
             self.main_window.next_label.setText(status.tooltip)
+
+    # -- after an upgrade ----------------------------------------------------------------
+
+    def open_windows_now(self) -> list[QWidget]:
+        """The windows and cards the user sees now (not the window standing in for the
+        tray): a restart would take them, and what is typed in them, away."""
+        found = [*self.windows.values(), self._card, self._prep_card, self._pace_card,
+                 getattr(self, "welcome", None)]
+        return [w for w in found if isinstance(w, QWidget) and w.isVisible()]
+
+    def say_calmly(self, text: str) -> None:
+        """One line where the user will see it, taking no focus."""
+        if self.tray is not None:
+            self.tray.icon.showMessage("mlcoach", text, app_icon(), 10000)
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, "mlcoach", text,
+                          parent=self.main_window)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        box.show()
+        self.notice_box = box
+
+    def restart_into(self, command: list[str]) -> None:
+        """Quit as Quit does (what was typed kept, the store and the channel closed); the
+        caller of app.exec() then runs `command` in this process (ui/run.py)."""
+        self.restart_command = command
+        self.quit()
 
     # -- shutdown ----------------------------------------------------------------------
 

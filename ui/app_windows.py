@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mlcoach.ui.history.window import HistoryWindow
     from mlcoach.ui.reflection_dialog import ReflectionDialog
     from mlcoach.ui.settings_dialog import SettingsDialog
+    from mlcoach.ui.upgrade import UpgradeWatch
 
 
 WINDOW_WRITE_WAIT_MS = 2000
@@ -50,6 +51,7 @@ class WindowFactories:
     data_root: Path
     clock: Callable[[], datetime]
     tz: Callable[[], tzinfo]
+    upgrade: UpgradeWatch
 
     if TYPE_CHECKING:  # provided by AppController and DesktopShell
         def refresh_status(self) -> None: ...
@@ -161,9 +163,12 @@ class WindowFactories:
         ready_signal(f"shown:{Window.REFLECT.value}")
 
     def open_window(self, which: Window) -> None:
-        """Bring a window up with fresh data (queued until the store is open)."""
+        """Bring a window up with fresh data (queued until the store is open); after an
+        upgrade, a window not loaded yet opens in the restarted app instead."""
         if self.opened is None:
             self.pending.append(which.value)
+            return
+        if self.upgrade.hold(which.value, built=which in self.windows):
             return
         with self.activation():
             if which is Window.CAPTURE:

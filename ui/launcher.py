@@ -15,6 +15,7 @@ from types import ModuleType
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.system import instance
 from mlcoach.system.desktop import activation_token, display_problem
+from mlcoach.system.install_stamp import InstallStamp, package_paths
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +29,19 @@ def launch(data_root: Path, request: str) -> int:
     problem = display_problem(os.environ)
     if problem is not None:  # Qt would abort the process (exit 134) with plugin errors
         raise MlcoachError(problem)
+    stamp = _install_stamp()  # before the app's own modules load
     _cheaper_pyside_import_hook()
     from mlcoach.ui.run import run_app
 
-    return run_app(data_root, request)
+    return run_app(data_root, request, stamp)
+
+
+def _install_stamp() -> InstallStamp:
+    """The installed code as this process starts: its two packages' folders."""
+    import mlcoach
+    import mlcoach.ui
+
+    return InstallStamp(package_paths([mlcoach, mlcoach.ui]))
 
 
 def _uses_pyside(module: ModuleType) -> bool:

@@ -21,6 +21,8 @@ from mlcoach.ui.instance_server import InstanceServer
 if TYPE_CHECKING:
     from types import TracebackType
 
+    from mlcoach.system.install_stamp import InstallStamp
+
 logger = logging.getLogger(__name__)
 
 _kept_alive: list[object] = []  # the signal sockets and their notifier, for the app's life
@@ -123,8 +125,14 @@ def _log_uncaught(kind: type[BaseException], value: BaseException,
     sys.__excepthook__(kind, value, tb)
 
 
-def run_app(data_root: Path, first_request: str = "show") -> int:
-    """Run the tray app until Quit. Returns the process exit code."""
+def run_app(data_root: Path, first_request: str = "show",
+            stamp: InstallStamp | None = None) -> int:
+    """Run the tray app until Quit (or, after an upgrade, until it restarts into the new
+    version). Returns the process exit code.
+
+    Args:
+        stamp: the installed code when this process started (see ui/upgrade.py).
+    """
     app = QApplication.instance() or QApplication(["mlcoach"])
     assert isinstance(app, QApplication)
     app.setApplicationName("mlcoach")
@@ -149,13 +157,32 @@ def run_app(data_root: Path, first_request: str = "show") -> int:
 
     field_frames.install(app)
     install_translators(app)
-    controller = AppController(app, data_root, server)
+    controller = AppController(app, data_root, server, stamp=stamp)
+    guard = controller.upgrade.guard()
+    if guard is not None:
+        guard.install()
     _install_signal_handlers(app, controller)
     controller.start(first_request)
     # Not needed for the icon, so after it: the file log and the windows' icon.
     _configure_file_logging(data_root)
     app.setWindowIcon(app_icon())
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         server.close()
+    if controller.restart_command is not None:
+        return run_again(controller.restart_command)
+    return code
+
+
+def run_again(command: list[str]) -> int:
+    """Replace this process with `command` (the new version, as the user started it): the
+    same process id for whoever started it, the channel and the store already closed."""
+    logger.info("restarting: %s", " ".join(command))
+    logging.shutdown()
+    try:
+        os.execv(command[0], command)
+    except OSError as exc:
+        sys.stderr.write(f"mlcoach: could not restart after the update ({exc.strerror}); "
+                         "start mlcoach again\n")
+    return 1

@@ -2479,6 +2479,17 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     </message>
 </context>
 <context>
+    <name>UpgradeWatch</name>
+    <message>
+        <source>mlcoach was updated or removed while it was running and cannot restart by itself. Quit it and start it again.</source>
+        <translation>mlcoach çalışırken güncellendi ya da kaldırıldı; kendi kendine yeniden başlayamıyor. Kapatıp yeniden başlatın.</translation>
+    </message>
+    <message>
+        <source>mlcoach was updated while it was running. It will restart into the new version once you close its open windows.</source>
+        <translation>mlcoach çalışırken güncellendi. Açık pencerelerini kapattığınızda yeni sürümle yeniden başlayacak.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeDialog</name>
     <message>
         <source>Welcome to mlcoach</source>
