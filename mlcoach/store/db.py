@@ -281,6 +281,8 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
                 schema=current,
             )
         if current is not None:
+            _refuse_under_an_older_app(path.parent)
+        if current is not None:
             backup_file(path, secret, backup_dir, now, label=f"pre-migrate-{current}")
         engine = make_engine(path, secret)
         try:
@@ -291,6 +293,18 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
     if current is not None:
         logger.info("updated the store from schema %s to %s", current, HEAD)
     return True
+
+
+def _refuse_under_an_older_app(root: Path) -> None:
+    """An app still running on the data from before the upgrade would write it the old way
+    once migrated: refuse, changing nothing. The app, seeing its files upgraded, restarts
+    into this version (ui/upgrade.py), and that start migrates."""
+    from mlcoach.system import instance
+
+    if instance.app_elsewhere(root):
+        raise MlcoachError("the mlcoach app running on this data is an older version; quit "
+                           "it (or open one of its windows so it restarts into this "
+                           "version) and try again (nothing was changed)")
 
 
 def _version_or_damage(path: Path, secret: Secret) -> str | None:

@@ -111,6 +111,37 @@ def peer_uid(sock: socket.socket) -> int | None:
     return int(struct.unpack("3i", raw)[1])
 
 
+def peer_pid(sock: socket.socket) -> int | None:
+    """The process id at the other end of a Unix socket (None: not known)."""
+    option = getattr(socket, "SO_PEERCRED", None)
+    if option is None:
+        return None
+    raw = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
+    return int(struct.unpack("3i", raw)[0])
+
+
+def app_elsewhere(data_root: Path, timeout: float = 1.0,
+                  env: Mapping[str, str] | None = None) -> bool:
+    """Whether an app other than this process holds the data folder's channel: connects
+    (one deadline), sends nothing. Any mlcoach version answers, the older ones too."""
+    if uses_named_channel():
+        return False  # Windows: no peer to tell apart from this process
+    try:
+        path = channel_path(data_root, env)
+    except MlcoachError:
+        return False  # no private folder for a channel: no app can be listening
+    if not path.exists():
+        return False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        try:
+            sock.settimeout(timeout)
+            sock.connect(str(path))
+            pid = peer_pid(sock)
+        except OSError:  # left behind by an app that ended
+            return False
+    return pid is None or pid != os.getpid()
+
+
 def channel_name(data_root: Path, user: str | None = None) -> str:
     """A plain per-user name for where Python has no AF_UNIX (Windows): QLocalServer
     listens on the named pipe \\\\.\\pipe\\<name>, and a pipe name cannot be a path."""
