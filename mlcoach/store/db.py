@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -129,6 +130,9 @@ def _locked_error(secret: Secret) -> StoreLockedError:
 
 
 WRITE_OPTION = "mlcoach_write"
+MIGRATE_OPTION = "mlcoach_migrate"  # the migration's own writes: the schema is not HEAD yet
+MOVED_ON_MESSAGE = N_("another mlcoach changed the data's format (schema {schema}) while this "
+                      "one was running: nothing was written; restart mlcoach")
 _REVISION = re.compile(r"[0-9]{4}")  # every migration's id, this version's and later ones
 
 
@@ -221,8 +225,24 @@ def make_engine(path: Path, secret: Secret) -> Engine:
             conn.exec_driver_sql(  # time (NullPool): the shorter wait ends with it
                 f"PRAGMA busy_timeout = {int(options[BRIEF_WAIT_OPTION])}")
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+        if write and not options.get(MIGRATE_OPTION):
+            refuse_moved_on(conn.exec_driver_sql)
 
     return engine
+
+
+def refuse_moved_on(execute: Callable[[str], Any]) -> None:
+    """Inside a write's transaction (the write lock held, so no migration runs meanwhile):
+    StoreUnavailableError when the schema is no longer the one this code writes (a newer
+    mlcoach migrated it while this one ran), so nothing is written the old way."""
+    try:
+        row = execute("SELECT version_num FROM alembic_version").fetchone()
+    except Exception as exc:
+        if "no such table" in str(exc):
+            return  # a store being built: its migration is the write
+        raise
+    if row is not None and str(row[0]) != HEAD:
+        raise StoreUnavailableError(MOVED_ON_MESSAGE, schema=row[0])
 
 
 def schema_version(conn: Any) -> str | None:
@@ -256,7 +276,7 @@ def upgrade(engine: Engine) -> None:
     logging.getLogger("alembic").setLevel(logging.WARNING)
     cfg = Config()
     cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    with engine.begin() as conn:
+    with engine.execution_options(**{MIGRATE_OPTION: True}).begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

@@ -23,7 +23,7 @@ from mlcoach.domain.errors import MlcoachError, StoreUnavailableError
 from mlcoach.domain.ids import new_id, utcnow
 from mlcoach.domain.timestamps import from_db, to_db
 from mlcoach.security.keys import Secret
-from mlcoach.store.db import connect_raw
+from mlcoach.store.db import connect_raw, refuse_moved_on
 from mlcoach.store.errors import unavailable
 from mlcoach.store.file_guard import KeptConnection, guard_for
 from mlcoach.store.search import SearchHit, hits, search_sql
@@ -92,6 +92,7 @@ class LightStore:
                 conn.execute(f"PRAGMA busy_timeout = {int(self.write_wait_ms)}")
             conn.execute("BEGIN IMMEDIATE")
             try:
+                refuse_moved_on(conn.execute)
                 yield conn
                 conn.execute("COMMIT")
             except BaseException:

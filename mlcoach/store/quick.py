@@ -17,7 +17,7 @@ from mlcoach.domain.ids import new_id
 from mlcoach.domain.text import clean_name, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import to_db
 from mlcoach.security.keys import Secret
-from mlcoach.store.db import connect_raw
+from mlcoach.store.db import connect_raw, refuse_moved_on
 
 
 def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str | None,
@@ -46,6 +46,7 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
     stamp = to_db(now)
     conn.execute("BEGIN IMMEDIATE")
     try:
+        refuse_moved_on(conn.execute)
         if moment_id is not None:
             saved = _saved_moment(conn, moment_id)
             if saved is not None:
