@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from mlcoach.system.install_stamp import (
     CodeChangedError,
     ImportGuard,
     InstallStamp,
+    package_paths,
     restart_command,
     runnable,
 )
@@ -22,14 +24,51 @@ from mlcoach.system.install_stamp import (
 
 def _package(root: Path, name: str = "upgpkg") -> Path:
     pkg = root / name
-    pkg.mkdir()
+    (pkg / "sub").mkdir(parents=True)
     (pkg / "__init__.py").write_text("VERSION = 1\n")
     (pkg / "old.py").write_text("X = 1\n")
+    (pkg / "sub" / "__init__.py").write_text("")
+    (pkg / "sub" / "window.py").write_text("W = 1\n")
     return pkg
 
 
 def _stamp(pkg: Path) -> InstallStamp:
-    return InstallStamp([pkg / "__init__.py", pkg])
+    return InstallStamp([pkg, pkg / "sub"])
+
+
+def _replace(path: Path, text: str) -> None:
+    new = path.with_name(path.name + ".dpkg-new")
+    new.write_text(text)
+    os.replace(new, path)
+
+
+def test_the_stamp_covers_every_folder_of_the_packages_but_caches(tmp_path: Path) -> None:
+    pkg = _package(tmp_path)
+    (pkg / "__pycache__").mkdir()
+    module = types.ModuleType("upgpkg")
+    module.__file__ = str(pkg / "__init__.py")
+    assert package_paths([module, module]) == [pkg, pkg / "sub"]
+
+
+def test_a_file_replaced_in_a_sub_package_changes_the_stamp(tmp_path: Path) -> None:
+    """git pull, or an upgrade that touched one window only."""
+    pkg = _package(tmp_path)
+    stamp = _stamp(pkg)
+    _replace(pkg / "sub" / "window.py", "W = 2\n")
+    assert stamp.changed()
+    assert not stamp.changed(quick=True)  # the import guard's look: the package's own folder
+    _replace(pkg / "old.py", "X = 2\n")  # as every upgrade does
+    assert stamp.changed(quick=True)
+
+
+def test_a_first_import_compiling_into_a_new_cache_changes_nothing(tmp_path: Path) -> None:
+    pkg = _package(tmp_path)
+    stamp = _stamp(pkg)
+    (pkg / "sub" / "__pycache__").mkdir()
+    (pkg / "sub" / "__pycache__" / "window.cpython-311.pyc").write_bytes(b"")
+    (pkg / "sub" / ".window.py.swp").write_bytes(b"")  # an editor's, beside the file
+    assert not stamp.changed()
+    assert not stamp.changed()  # and again, from what it remembered
 
 
 def test_a_file_replaced_by_rename_changes_the_stamp(tmp_path: Path) -> None:
@@ -37,8 +76,7 @@ def test_a_file_replaced_by_rename_changes_the_stamp(tmp_path: Path) -> None:
     pkg = _package(tmp_path)
     stamp = _stamp(pkg)
     assert not stamp.changed()
-    (pkg / "window.py.dpkg-new").write_text("Y = 2\n")
-    os.replace(pkg / "window.py.dpkg-new", pkg / "window.py")
+    _replace(pkg / "old.py", "X = 2\n")
     assert stamp.changed()
 
 
@@ -55,9 +93,9 @@ def test_a_reinstalled_package_changes_the_stamp(tmp_path: Path) -> None:
 def test_a_removed_package_changes_the_stamp(tmp_path: Path) -> None:
     pkg = _package(tmp_path)
     stamp = _stamp(pkg)
-    for f in pkg.iterdir():
-        f.unlink()
-    pkg.rmdir()
+    import shutil
+
+    shutil.rmtree(pkg)
     assert stamp.changed()
 
 

@@ -37,11 +37,15 @@ def launch(data_root: Path, request: str) -> int:
 
 
 def _install_stamp() -> InstallStamp:
-    """The installed code as this process starts: its two packages' folders."""
+    """The installed code as this process starts: its packages' folders (the code, its
+    translations and content; in a source tree, three folders apart)."""
     import mlcoach
+    import mlcoach.resources
     import mlcoach.ui
 
-    return InstallStamp(package_paths([mlcoach, mlcoach.ui]))
+    # icons: read at start, and an icon of another version breaks nothing
+    return InstallStamp(package_paths([mlcoach, mlcoach.ui, mlcoach.resources],
+                                      skip=("icons",)))
 
 
 def _uses_pyside(module: ModuleType) -> bool:

@@ -16,9 +16,9 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from mlcoach.system.install_stamp import (
+    Folder,
     ImportGuard,
     InstallStamp,
-    Stat,
     restart_command,
     runnable,
 )
@@ -54,7 +54,7 @@ class UpgradeWatch(QObject):
         self._data_root = data_root
         self._open_windows, self._say, self._restart = open_windows, say, restart
         self._request = QUIET
-        self._seen: tuple[Stat, ...] = ()
+        self._seen: tuple[Folder, ...] = ()
         self._tries = 0
         self._said: set[str] = set()
         self._watched: set[int] = set()

@@ -2,10 +2,10 @@
 
 The app imports most of its modules when a window first opens; after `apt upgrade` or
 `pipx install --force` those files are the new version while the loaded ones are the old,
-and mixing them fails (or writes data the old way). A stamp of the package's folders and
-`__init__.py` files, taken at start, tells cheaply (a few `stat` calls) whether that
-happened: dpkg, pip and pipx replace files by renaming or removing them, which changes the
-folder that holds them.
+and mixing them fails (or writes data the old way). A stamp of the package's folders,
+taken at start, tells cheaply whether that happened: dpkg, pip, pipx and git replace a
+file by renaming a new one over it (a new inode) or by removing it, and either changes
+the folder that holds it (one `stat` a folder; its entries are read only then).
 """
 
 from __future__ import annotations
@@ -15,48 +15,95 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
-#: One path's (device, inode, size, mtime in ns); None when it is gone.
-Stat = tuple[int, int, int, int] | None
+SKIPPED = "__pycache__"  # Python's own writes (a first import compiles into it)
 
 
 class CodeChangedError(ImportError):
     """A module of the running program was to load from code installed after it started."""
 
 
-def package_paths(packages: Iterable[ModuleType]) -> list[Path]:
-    """The `__init__.py` of each package and the folder that holds it."""
-    paths: list[Path] = []
+def package_paths(packages: Iterable[ModuleType], skip: Sequence[str] = ()) -> list[Path]:
+    """Every folder of each package (its data folders too), but Python's caches and the
+    folders named in `skip` (and what they hold)."""
+    folders: dict[Path, None] = {}  # in order, each once (mlcoach.ui may be inside mlcoach)
     for package in packages:
         init = getattr(package, "__file__", None)
-        if isinstance(init, str):
-            paths += [Path(init), Path(init).parent]
-    return paths
+        if not isinstance(init, str):
+            continue
+        for top, subdirs, _files in os.walk(Path(init).parent):
+            subdirs[:] = sorted(d for d in subdirs if d != SKIPPED and d not in skip
+                                and not d.startswith("."))
+            folders[Path(top)] = None
+    return list(folders)
 
 
-def _stat(path: Path) -> Stat:
+class Folder(NamedTuple):
+    """One folder as it was: itself, its time, and each entry's inode by name."""
+
+    identity: tuple[int, int] | None
+    mtime_ns: int
+    entries: dict[str, int]
+
+
+def _entries(path: Path) -> dict[str, int]:
+    try:
+        with os.scandir(path) as found:  # the inode comes with the name: no stat each
+            return {e.name: e.inode() for e in found
+                    if e.name != SKIPPED and not e.name.startswith(".")
+                    and not e.name.endswith("~")}  # an editor's own files
+    except OSError:
+        return {}
+
+
+def _folder(path: Path, entries: dict[str, int] | None = None) -> Folder:
     try:
         st = os.stat(path)
     except OSError:
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        return Folder(None, 0, {})
+    return Folder((st.st_dev, st.st_ino), st.st_mtime_ns,
+                  _entries(path) if entries is None else entries)
 
 
 class InstallStamp:
     """The installed package as it was when this process started."""
 
-    def __init__(self, paths: Sequence[Path]) -> None:
-        self.paths = tuple(paths)
-        self.taken = self.read()
+    def __init__(self, folders: Sequence[Path]) -> None:
+        self.folders = tuple(folders)
+        self._taken = [_folder(f) for f in self.folders]
+        # The packages' own folders: every upgrade (dpkg, pip, pipx) renames or removes
+        # files in them, so a check on each import looks at these alone.
+        inside = set(self.folders)
+        self._roots = [n for n, f in enumerate(self.folders) if f.parent not in inside]
 
-    def read(self) -> tuple[Stat, ...]:
-        """The paths as they are now."""
-        return tuple(_stat(p) for p in self.paths)
+    def read(self) -> tuple[Folder, ...]:
+        """The folders as they are now (to tell whether an install is still going on)."""
+        return tuple(_folder(f) for f in self.folders)
 
-    def changed(self) -> bool:
-        """Whether the installed code is no longer the one this process started from."""
-        return self.read() != self.taken
+    def changed(self, *, quick: bool = False) -> bool:
+        """Whether the installed code is no longer the one this process started from.
+
+        Args:
+            quick: look at the packages' own folders only (a git pull that changed one
+                sub-package is seen by the full look).
+        """
+        for n in self._roots if quick else range(len(self.folders)):
+            path, then = self.folders[n], self._taken[n]
+            try:
+                st = os.stat(path)
+            except OSError:
+                return True
+            if (st.st_dev, st.st_ino) != then.identity:
+                return True
+            if st.st_mtime_ns == then.mtime_ns:
+                continue
+            now = _entries(path)
+            if now != then.entries:
+                return True
+            # Only a cache folder came (a first import): remembered, not read again.
+            self._taken[n] = then._replace(mtime_ns=st.st_mtime_ns)
+        return False
 
 
 class ImportGuard:
@@ -71,7 +118,7 @@ class ImportGuard:
         """Raise CodeChangedError for a new module of ours after an upgrade; else defer."""
         if fullname != self._prefix and not fullname.startswith(self._prefix + "."):
             return None
-        if self._stamp.changed():
+        if self._stamp.changed(quick=True):
             self._on_stale(fullname)
             raise CodeChangedError(f"{fullname} not loaded: mlcoach was updated while "
                                    "running", name=fullname)

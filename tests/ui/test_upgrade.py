@@ -28,7 +28,7 @@ class Installed:
         self.folder = root / "site" / "mlcoach"
         self.folder.mkdir(parents=True)
         (self.folder / "__init__.py").write_text('__version__ = "1"\n')
-        self.stamp = InstallStamp([self.folder / "__init__.py", self.folder])
+        self.stamp = InstallStamp([self.folder])
         self.version = 1
 
     def upgrade(self) -> None:
