@@ -317,6 +317,9 @@ class AppController(QObject, DesktopShell, WindowFactories):
         open_in_worker(self.data_root, passphrase, self.on_store_opened, self.on_store_failed)
 
     def on_store_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, CodeChangedError):  # upgraded as it started: the restart opens it
+            self.upgrade.hold(QUIET, built=True)
+            return
         from mlcoach.ui.unlock import resolve_failure
 
         resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
@@ -509,7 +512,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if request == "quit":
             self.quit()
         elif request == "show":
-            if self.upgrade.hold(request, built=True):
+            if self.upgrade.hold(request):  # not beside "already running": one line
                 return
             if self.main_window is not None:
                 with self.activation():

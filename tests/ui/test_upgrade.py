@@ -178,3 +178,23 @@ def test_the_guard_refuses_new_modules_and_the_app_restarts_when_free(  # type: 
     qtbot.waitUntil(lambda: ctl.upgrade.restarting)
     ctl.upgrade.settle()
     assert exits == [0]
+
+
+def test_asked_to_show_itself_after_an_upgrade_it_restarts(controller, installed) -> None:  # type: ignore[no-untyped-def]
+    """Started again from the menu after the upgrade: the new version comes up."""
+    ctl, exits = controller
+    installed.upgrade()
+    ctl.handle_request("show")
+    ctl.upgrade.settle()
+    assert exits == [0] and ctl.restart_command is not None
+    assert ctl.restart_command[-1] == "show"
+
+
+def test_a_store_open_refused_by_the_guard_restarts_rather_than_asks(  # type: ignore[no-untyped-def]
+        controller, installed) -> None:
+    ctl, exits = controller
+    installed.upgrade()
+    ctl.on_store_failed(CodeChangedError("mlcoach.store.vault not loaded"))
+    assert ctl.upgrade.restarting
+    ctl.upgrade.settle()
+    assert exits == [0]
