@@ -16,6 +16,7 @@ from mlcoach.system.install_stamp import (
     CodeChangedError,
     ImportGuard,
     InstallStamp,
+    installed_folders,
     package_paths,
     restart_command,
     runnable,
@@ -170,3 +171,28 @@ def test_run_open_hands_its_request_to_the_launcher(tmp_path: Path,
     assert cli.main(["--data-dir", str(tmp_path), "run", "--open", "history"]) == 0
     assert cli.main(["--data-dir", str(tmp_path), "run"]) == 0
     assert asked == ["history", "show"]
+
+
+def test_sub_folders_added_after_the_start_are_watched_from_then(tmp_path: Path) -> None:
+    """The start takes the packages' own folders; the walk comes after the tray icon."""
+    pkg = _package(tmp_path)
+    stamp = InstallStamp([pkg])
+    stamp.add([pkg, pkg / "sub"])
+    assert stamp.folders == (pkg, pkg / "sub")
+    assert not stamp.changed()
+    _replace(pkg / "sub" / "window.py", "W = 2\n")
+    assert stamp.changed() and not stamp.changed(quick=True)
+
+
+def test_the_installed_folders_are_the_apps_packages() -> None:
+    import mlcoach
+    import mlcoach.resources
+    import mlcoach.ui
+
+    own = installed_folders(walk=False)
+    assert own == [Path(p.__file__).parent for p in (mlcoach, mlcoach.ui, mlcoach.resources)
+                   if p.__file__]
+    every = installed_folders()
+    assert set(own) <= set(every)
+    assert Path(mlcoach.__file__).parent / "store" / "migrations" / "versions" in every
+    assert not any(f.name in ("icons", "__pycache__") for f in every)

@@ -15,7 +15,7 @@ from types import ModuleType
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.system import instance
 from mlcoach.system.desktop import activation_token, display_problem
-from mlcoach.system.install_stamp import InstallStamp, package_paths
+from mlcoach.system.install_stamp import InstallStamp, installed_folders
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def launch(data_root: Path, request: str) -> int:
     problem = display_problem(os.environ)
     if problem is not None:  # Qt would abort the process (exit 134) with plugin errors
         raise MlcoachError(problem)
-    stamp = _install_stamp()  # before the app's own modules load
+    stamp = _install_stamp()  # before the app's modules load (ui/run.py adds the rest)
     _cheaper_pyside_import_hook()
     from mlcoach.ui.run import run_app
 
@@ -37,15 +37,11 @@ def launch(data_root: Path, request: str) -> int:
 
 
 def _install_stamp() -> InstallStamp:
-    """The installed code as this process starts: its packages' folders (the code, its
-    translations and content; in a source tree, three folders apart)."""
-    import mlcoach
-    import mlcoach.resources
-    import mlcoach.ui
+    """The installed code as this process starts: its packages' own folders (in a source
+    tree, three folders apart), which every upgrade changes."""
+    import mlcoach.resources  # noqa: F401  (mlcoach and mlcoach.ui are loaded already)
 
-    # icons: read at start, and an icon of another version breaks nothing
-    return InstallStamp(package_paths([mlcoach, mlcoach.ui, mlcoach.resources],
-                                      skip=("icons",)))
+    return InstallStamp(installed_folders(walk=False))
 
 
 def _uses_pyside(module: ModuleType) -> bool:

@@ -163,7 +163,12 @@ def run_app(data_root: Path, first_request: str = "show",
         guard.install()
     _install_signal_handlers(app, controller)
     controller.start(first_request)
-    # Not needed for the icon, so after it: the file log and the windows' icon.
+    # Not needed for the icon, so after it: the file log, the windows' icon, and every
+    # folder of the installed code in the stamp (a pull that changed one sub-package).
+    if stamp is not None:
+        from mlcoach.system.install_stamp import installed_folders
+
+        stamp.add(installed_folders())
     _configure_file_logging(data_root)
     app.setWindowIcon(app_icon())
     try:

@@ -24,13 +24,28 @@ class CodeChangedError(ImportError):
     """A module of the running program was to load from code installed after it started."""
 
 
-def package_paths(packages: Iterable[ModuleType], skip: Sequence[str] = ()) -> list[Path]:
+#: The app's packages: installed inside one another, in a source tree side by side.
+PACKAGES = ("mlcoach", "mlcoach.ui", "mlcoach.resources")
+
+
+def installed_folders(*, walk: bool = True) -> list[Path]:
+    """The folders of the app's packages loaded in this process (`walk`: with every
+    sub-folder but the icons, read at start, whose change breaks nothing)."""
+    loaded = [sys.modules[name] for name in PACKAGES if name in sys.modules]
+    return package_paths(loaded, skip=("icons",), walk=walk)
+
+
+def package_paths(packages: Iterable[ModuleType], skip: Sequence[str] = (),
+                  walk: bool = True) -> list[Path]:
     """Every folder of each package (its data folders too), but Python's caches and the
-    folders named in `skip` (and what they hold)."""
+    folders named in `skip` (and what they hold); only the packages' own without `walk`."""
     folders: dict[Path, None] = {}  # in order, each once (mlcoach.ui may be inside mlcoach)
     for package in packages:
         init = getattr(package, "__file__", None)
         if not isinstance(init, str):
+            continue
+        if not walk:
+            folders[Path(init).parent] = None
             continue
         for top, subdirs, _files in os.walk(Path(init).parent):
             subdirs[:] = sorted(d for d in subdirs if d != SKIPPED and d not in skip
@@ -76,6 +91,14 @@ class InstallStamp:
         # files in them, so a check on each import looks at these alone.
         inside = set(self.folders)
         self._roots = [n for n, f in enumerate(self.folders) if f.parent not in inside]
+
+    def add(self, folders: Iterable[Path]) -> None:
+        """Watch these folders too, as they are now (the walk waits until after the tray
+        icon: a start taking the packages' own folders only is ~3 ms quicker)."""
+        for folder in folders:
+            if folder not in self.folders:
+                self.folders += (folder,)
+                self._taken.append(_folder(folder))
 
     def read(self) -> tuple[Folder, ...]:
         """The folders as they are now (to tell whether an install is still going on)."""
