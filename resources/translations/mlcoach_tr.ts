@@ -1226,6 +1226,7 @@
     <name>OutcomeRow</name>
     <message>
         <source>Outcome for: {text}</source>
+        <extracomment>The narrowest the words may get beside the toggles, in average characters: narrower, and the toggles go under them.</extracomment>
         <translation>Sonuç: {text}</translation>
     </message>
 </context>
