@@ -196,3 +196,26 @@ def test_the_installed_folders_are_the_apps_packages() -> None:
     assert set(own) <= set(every)
     assert Path(mlcoach.__file__).parent / "store" / "migrations" / "versions" in every
     assert not any(f.name in ("icons", "__pycache__") for f in every)
+
+
+def test_a_frozen_bundles_package_folder_that_is_not_there_is_no_upgrade(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PyInstaller bundle keeps the code in its archive: mlcoach/ui/ is named by the
+    package but not on disk. Taken for a removed package, every request restarted the
+    frozen app, again and again. Its executable's folder is watched instead."""
+    bundle = tmp_path / "dist" / "mlcoach"
+    (bundle / "_internal" / "mlcoach").mkdir(parents=True)
+    (bundle / "mlcoach").write_bytes(b"ELF")
+    stamp = InstallStamp([bundle, bundle / "_internal" / "mlcoach",
+                          bundle / "_internal" / "mlcoach" / "ui"])
+    assert not stamp.changed() and not stamp.changed(quick=True)
+    (bundle / "_internal" / "mlcoach" / "ui").mkdir()  # code where none was
+    assert stamp.changed()
+
+    stamp = InstallStamp([bundle, bundle / "_internal" / "mlcoach" / "absent"])
+    _replace(bundle / "mlcoach", "ELF 2")  # a new bundle unpacked over the old
+    assert stamp.changed(quick=True)
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(bundle / "mlcoach"))
+    assert installed_folders(walk=False)[0] == bundle

@@ -32,7 +32,10 @@ def installed_folders(*, walk: bool = True) -> list[Path]:
     """The folders of the app's packages loaded in this process (`walk`: with every
     sub-folder but the icons, read at start, whose change breaks nothing)."""
     loaded = [sys.modules[name] for name in PACKAGES if name in sys.modules]
-    return package_paths(loaded, skip=("icons",), walk=walk)
+    folders = package_paths(loaded, skip=("icons",), walk=walk)
+    if getattr(sys, "frozen", False):  # the code is in the executable: an upgrade replaces it
+        folders.insert(0, Path(sys.executable).parent)
+    return folders
 
 
 def package_paths(packages: Iterable[ModuleType], skip: Sequence[str] = (),
@@ -116,6 +119,8 @@ class InstallStamp:
             try:
                 st = os.stat(path)
             except OSError:
+                if then.identity is None:
+                    continue  # not there at start either: a frozen bundle's code is archived
                 return True
             if (st.st_dev, st.st_ino) != then.identity:
                 return True
