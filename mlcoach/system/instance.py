@@ -102,22 +102,26 @@ def _make_private(folder: Path) -> MlcoachError | None:
     return None
 
 
-def peer_uid(sock: socket.socket) -> int | None:
-    """The user id of the process at the other end of a Unix socket (None: not known)."""
+def _peer_credentials(sock: socket.socket) -> tuple[int, int, int] | None:
+    """(pid, uid, gid) of the process at the other end of a Unix socket (None: not known)."""
     option = getattr(socket, "SO_PEERCRED", None)
     if option is None:
         return None
     raw = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
-    return int(struct.unpack("3i", raw)[1])
+    pid, uid, gid = struct.unpack("3i", raw)
+    return int(pid), int(uid), int(gid)
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    """The user id of the process at the other end of a Unix socket (None: not known)."""
+    found = _peer_credentials(sock)
+    return None if found is None else found[1]
 
 
 def peer_pid(sock: socket.socket) -> int | None:
     """The process id at the other end of a Unix socket (None: not known)."""
-    option = getattr(socket, "SO_PEERCRED", None)
-    if option is None:
-        return None
-    raw = sock.getsockopt(socket.SOL_SOCKET, option, struct.calcsize("3i"))
-    return int(struct.unpack("3i", raw)[0])
+    found = _peer_credentials(sock)
+    return None if found is None else found[0]
 
 
 def app_elsewhere(data_root: Path, timeout: float = 1.0,
