@@ -228,7 +228,7 @@ class Desktop:
         for _ in range(5):
             self.env["DISPLAY"] = f":{display}"
             xvfb = self._spawn("Xvfb", f":{display}", "-screen", "0", "1280x800x24",
-                               "-nolisten", "tcp")
+                               "-nolisten", "tcp", "-noreset")
             if wait_for(lambda x=xvfb: x.poll() is not None or subprocess.run(
                     ["xdpyinfo"], env=self.env, capture_output=True).returncode == 0, 30, 0.1) \
                     and xvfb.poll() is None:

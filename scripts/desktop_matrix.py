@@ -328,7 +328,7 @@ def x11(s: Session) -> dict[str, str]:
     display = f":{os.environ.get('MLCOACH_MATRIX_DISPLAY', '160')}"
     s.env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_SESSION_TYPE="x11")
     start_bus(s)
-    s.spawn("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+    s.spawn("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset")
     wait_until(lambda: s.run("xdpyinfo", check=False).returncode == 0, "Xvfb")
     dunst_picker(s)
     s.spawn("dunst")

@@ -30,7 +30,7 @@ def start_desktop() -> list[subprocess.Popen[bytes]]:
     to stop."""
     read_end, write_end = os.pipe()
     procs = [subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0",
-                               "1280x800x24", "-nolisten", "tcp"],
+                               "1280x800x24", "-nolisten", "tcp", "-noreset"],
                               stderr=subprocess.DEVNULL, pass_fds=(write_end,))]
     os.close(write_end)
     with os.fdopen(read_end, "rb") as pipe:

@@ -25,13 +25,31 @@ def _require_tools() -> None:
         pytest.skip(f"desktop test tools missing: {', '.join(missing)}")
 
 
-def _free_display() -> int:
+def _free_display(start: int = 0) -> int:
     # MLCOACH_TEST_DISPLAYS="150-169" keeps parallel runs on their own numbers.
     first, _, last = os.environ.get("MLCOACH_TEST_DISPLAYS", "91-139").partition("-")
-    for n in range(int(first), int(last or first) + 1):
+    for n in range(max(int(first), start), int(last or first) + 1):
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
             return n
     raise RuntimeError("no free X display number")
+
+
+def _start_x(d: Desktop) -> None:
+    """Xvfb on a free display, ours: a server another run started on the same number
+    meanwhile answers xdpyinfo too, so ours must still be running; else the next number.
+    -noreset: a server resets when its last client leaves (xdpyinfo), and a client
+    connecting during the reset is refused ("cannot open display")."""
+    display = _free_display()
+    for _ in range(5):
+        d.env["DISPLAY"] = f":{display}"
+        xvfb = d.spawn("Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten",
+                       "tcp", "-noreset")
+        up = _wait(lambda x=xvfb: x.poll() is not None or subprocess.run(
+            ["xdpyinfo"], env=d.env, capture_output=True).returncode == 0)
+        if up and xvfb.poll() is None:
+            return
+        display = _free_display(display + 1)
+    raise AssertionError("Xvfb did not start")
 
 
 class Desktop:
@@ -101,16 +119,12 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     runtime.mkdir(mode=0o700)
     d = Desktop(root)
     try:  # a start that fails half-way leaves nothing running
-        display = _free_display()
         d.env = {k: v for k, v in os.environ.items()
                  if not k.startswith(("MLCOACH_", "PYTHON_KEYRING", "DBUS_", "QT_QPA"))}
-        d.env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), DISPLAY=f":{display}",
+        d.env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime),
                      XDG_DATA_HOME=str(home / ".local/share"),
                      XDG_CONFIG_HOME=str(home / ".config"))
-        d.spawn("Xvfb", f":{display}", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-        ok = _wait(lambda: subprocess.run(["xdpyinfo"], env=d.env, capture_output=True)
-                   .returncode == 0)
-        assert ok, "Xvfb did not start"
+        _start_x(d)
         out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
                               "--print-pid=1"], env=d.env, capture_output=True, text=True,
                              check=True).stdout.split()
