@@ -380,10 +380,10 @@ def test_a_clock_set_forward_keeps_the_real_gap() -> None:
     plan = day_plan(MONDAY, settings=Settings(), state=STATE, tz=BERLIN)
     shown = plan[0]
     history = [event(shown)]
-    state = observe_clock(STATE, shown, real=1000.0, history=history)
+    state = observe_clock(STATE, shown, real=1000.0, history=history, tz=BERLIN)
     # Ten real seconds later the wall clock is set two hours ahead.
     jumped = shown + timedelta(hours=2, seconds=10)
-    state = observe_clock(state, jumped, real=1010.0, history=history)
+    state = observe_clock(state, jumped, real=1010.0, history=history, tz=BERLIN)
     due = next_due(jumped, settings=Settings(), history=history, state=state, tz=BERLIN)
     assert due.at is not None
     assert due.at - jumped >= timedelta(minutes=75) - timedelta(seconds=10)
@@ -395,9 +395,9 @@ def test_a_clock_set_forward_keeps_the_real_gap() -> None:
 def test_a_clock_set_back_does_not_stall_prompts() -> None:
     shown = at(MONDAY, 15)
     history = [event(shown)]
-    state = observe_clock(STATE, shown, real=0.0, history=history)
+    state = observe_clock(STATE, shown, real=0.0, history=history, tz=BERLIN)
     back = at(MONDAY, 9, 1)  # a wrong clock corrected by six hours
-    state = observe_clock(state, back, real=60.0, history=history)
+    state = observe_clock(state, back, real=60.0, history=history, tz=BERLIN)
     due = next_due(back, settings=Settings(), history=history, state=state, tz=BERLIN)
     assert local(due.at).date() == MONDAY
     assert due.at is not None and due.at - back <= timedelta(hours=3)
@@ -413,12 +413,13 @@ def test_a_prompt_shown_by_a_clock_set_far_ahead_holds_one_gap_not_until_that_da
     shown = at(MONDAY + timedelta(days=2000), 10)
     history = [event(shown)]
     now = at(MONDAY, 9, 30)
-    state = observe_clock(STATE, now, real=5.0, history=history)  # a fresh boot
+    # a fresh boot
+    state = observe_clock(STATE, now, real=5.0, history=history, tz=BERLIN)
     due = next_due(now, settings=Settings(), history=history, state=state, tz=BERLIN)
     assert due.at is not None and due.at <= now + timedelta(minutes=75)
     later = due.at + timedelta(seconds=1)
     state = observe_clock(state, later, real=5.0 + (later - now).total_seconds(),
-                          history=history)
+                          history=history, tz=BERLIN)
     assert next_due(later, settings=Settings(), history=history, state=state,
                     tz=BERLIN).is_now(later)
 
@@ -430,7 +431,7 @@ def test_holds_set_by_a_clock_set_far_ahead_are_dropped() -> None:
                     backoff_count=1, backoff_until=(wrong + timedelta(days=6)).date())
     state = mark_reflection_offered(state, wrong, BERLIN)
     now = at(MONDAY, 9, 30)
-    state = observe_clock(state, now, real=5.0, history=[])
+    state = observe_clock(state, now, real=5.0, history=[], tz=BERLIN)
     assert state.pause_until is None and state.snooze_until is None
     assert state.snoozed_prompt_id is None and state.settle_until is None
     assert effective_count(Settings(), state, MONDAY) == Settings().prompts_per_day
@@ -441,7 +442,8 @@ def test_holds_set_by_a_clock_set_far_ahead_are_dropped() -> None:
     offered = mark_reflection_offered(state, at(MONDAY, 17, 15), BERLIN)
     assert offered.reflection_offered_on == MONDAY
     # A pause for the rest of a real day is kept.
-    kept = observe_clock(pause(STATE, now, "day", BERLIN), now, real=5.0, history=[])
+    kept = observe_clock(pause(STATE, now, "day", BERLIN), now, real=5.0, history=[],
+                         tz=BERLIN)
     assert kept.pause_until == at(MONDAY + timedelta(days=1), 0)
 
 
@@ -504,6 +506,37 @@ def test_reflection_is_offered_once_on_workdays() -> None:
     meeting = (at(MONDAY, 17), at(MONDAY, 17, 45))
     held = due(at(MONDAY, 9), busy=[meeting])
     assert held is not None and at(MONDAY, 17, 45) < held < at(MONDAY, 17, 55)
+
+
+def test_a_clock_a_day_ahead_for_an_hour_costs_no_reflection() -> None:
+    """A clock that ran a day ahead over the reflection time (a bad time sync, a
+    dual-boot clock) offered "Tuesday's" reflection on Monday evening; set right, it
+    held Tuesday's real one until Wednesday."""
+    tuesday = MONDAY + timedelta(days=1)
+
+    def due(now: datetime, state: SchedulerState) -> datetime | None:
+        return reflection_due(now, settings=Settings(), state=state, tz=BERLIN,
+                              reflected_today=False)
+
+    state = mark_reflection_offered(STATE, at(MONDAY, 17, 15), BERLIN)
+    state = mark_reflection_offered(state, at(tuesday, 18), BERLIN)  # the clock runs ahead
+    # Set right (on the running app, or before a restart): Monday's was shown.
+    state = observe_clock(state, at(MONDAY, 19), real=5.0, history=[], tz=BERLIN)
+    assert due(at(MONDAY, 19), state) == at(tuesday, 17, 15)
+    state = observe_clock(state, at(tuesday, 9), real=5.0 + 14 * 3600, history=[], tz=BERLIN)
+    assert due(at(tuesday, 9), state) == at(tuesday, 17, 15)
+    state = mark_reflection_offered(state, at(tuesday, 17, 15), BERLIN)
+    assert due(at(tuesday, 17, 30), state) == at(tuesday + timedelta(days=1), 17, 15)
+    assert SchedulerState.from_json(state.to_json()) == state
+    # Flying west over the date line is no clock fault: an offer made earlier in real
+    # time still counts for its day, so it is not made twice.
+    tokyo, honolulu = ZoneInfo("Asia/Tokyo"), ZoneInfo("Pacific/Honolulu")
+    offered = mark_reflection_offered(STATE, at(tuesday, 17, 15, tokyo), tokyo)
+    landed = at(MONDAY, 23, tz=honolulu)
+    offered = observe_clock(offered, landed, real=5.0, history=[], tz=honolulu)
+    nxt = reflection_due(landed + timedelta(hours=18), settings=Settings(), state=offered,
+                         tz=honolulu, reflected_today=False)
+    assert nxt == at(tuesday + timedelta(days=1), 17, 15, honolulu)
 
 
 def test_prompts_stop_before_the_reflection_offer() -> None:
@@ -660,7 +693,7 @@ def simulate(
         wall = real + offset
         if watch_clock:
             seconds = (real - start).total_seconds()
-            state = observe_clock(state, wall, real=seconds, history=history)
+            state = observe_clock(state, wall, real=seconds, history=history, tz=BERLIN)
         busy_now = any(a <= real < b for a, b in busy_spans)
         due = next_due(
             wall,
@@ -989,13 +1022,14 @@ def test_prompts_a_wrong_clock_dated_ahead_lower_the_pace_once_not_at_every_answ
     wrong = at(MONDAY + timedelta(days=2000), 10)
     history = [event(wrong + timedelta(hours=i), Response.SKIPPED, n=i) for i in range(3)]
     now = at(MONDAY, 9, 30)
-    state = observe_clock(STATE, now, real=5.0, history=history)
+    state = observe_clock(STATE, now, real=5.0, history=history, tz=BERLIN)
     state, notice = after_response(state, history, now, settings=Settings(), tz=BERLIN)
     assert notice is not None and effective_count(Settings(), state, MONDAY) == 3
     for i in range(3):
         now += timedelta(hours=1)
         history.append(event(now, Response.DONE, n=10 + i))
-        state = observe_clock(state, now, real=5.0 + 3600 * (i + 1), history=history)
+        state = observe_clock(state, now, real=5.0 + 3600 * (i + 1), history=history,
+                              tz=BERLIN)
         state, notice = after_response(state, history, now, settings=Settings(), tz=BERLIN)
         assert notice is None or notice.kind == "offer_restore"
     assert effective_count(Settings(), state, MONDAY) == 3
@@ -1007,7 +1041,7 @@ def test_a_pause_for_the_rest_of_the_day_survives_the_night_clocks_go_back() -> 
     day = date(2025, 10, 26)
     now = at(day, 0, 10)
     state = pause(STATE, now, "day", BERLIN)
-    state = observe_clock(state, now, real=5.0, history=[])
+    state = observe_clock(state, now, real=5.0, history=[], tz=BERLIN)
     assert state.pause_until == at(day + timedelta(days=1), 0)
 
 

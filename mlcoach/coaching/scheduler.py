@@ -439,11 +439,12 @@ def reflection_due(
 
 def mark_reflection_offered(state: SchedulerState, now: datetime, tz: tzinfo) -> SchedulerState:
     """Return the state after the reflection was offered today."""
-    day = day_of(as_utc(now), tz)
+    now = as_utc(now)
+    day = day_of(now, tz)
     offered = _offered_on(state, day)
     if offered is not None:
         day = max(day, offered)  # the date never goes back
-    return replace(state, reflection_offered_on=day)
+    return replace(state, reflection_offered_on=day, reflection_offered_at=now)
 
 
 def _offered_on(state: SchedulerState, today: date) -> date | None:
@@ -491,7 +492,8 @@ def on_wake(state: SchedulerState, now: datetime) -> SchedulerState:
 
 
 def observe_clock(
-    state: SchedulerState, now: datetime, *, real: float, history: Sequence[PromptEvent]
+    state: SchedulerState, now: datetime, *, real: float, history: Sequence[PromptEvent],
+    tz: tzinfo,
 ) -> SchedulerState:
     """Return the state after comparing the wall clock with a steady clock; call before next_due.
 
@@ -499,6 +501,7 @@ def observe_clock(
         real: seconds on a clock that never jumps and keeps counting during
             suspend (``time.clock_gettime(time.CLOCK_BOOTTIME)`` on Linux).
         history: the recent prompt events.
+        tz: the user's zone now.
     """
     # When the wall clock was changed (by hand, or by a large time sync) rather
     # than run on, recent prompts move with it, so the gap holds in real time and
@@ -523,16 +526,22 @@ def observe_clock(
                 pause_until=None if state.pause_until is None else state.pause_until + shift,
                 snooze_until=None if state.snooze_until is None else state.snooze_until + shift,
             )
-    return _without_the_future(replace(state, clock_wall=now, clock_real=real), now, history)
+    return _without_the_future(replace(state, clock_wall=now, clock_real=real), now, history, tz)
 
 
 def _without_the_future(state: SchedulerState, now: datetime,
-                        history: Sequence[PromptEvent]) -> SchedulerState:
-    """A clock that was wrong into the future, then set right while mlcoach was not
-    running (a reboot resets the steady clock), leaves prompts shown "later than now" and
-    holds that end after it: the gap from such a prompt never ran out, and a pause until
-    2030 never ended. Such prompts are taken as shown now, and such holds are dropped."""
+                        history: Sequence[PromptEvent], tz: tzinfo) -> SchedulerState:
+    """A clock that was wrong into the future, then set right, leaves prompts shown "later
+    than now" and holds that end after it: the gap from such a prompt never ran out, and a
+    pause until 2030 never ended. Such prompts are taken as shown now, and such holds are
+    dropped. A reflection offered then counts for today at the latest, so a clock a day
+    ahead over the reflection time does not hold tomorrow's."""
     ahead = now + CLOCK_TOLERANCE
+    offered_at = state.reflection_offered_at
+    if offered_at is not None and offered_at > ahead:
+        offered_on = _offered_on(state, day_of(now, tz))  # None when days ahead
+        state = replace(state, reflection_offered_at=now, reflection_offered_on=(
+            None if offered_on is None else min(offered_on, day_of(now, tz))))
     future = [e for e in history if shown_at(e, state) > ahead]
     if future:
         shifts = dict(shift_map(state.shifts))

@@ -28,6 +28,7 @@ class SchedulerState:
     backoff_anchor: datetime | None = None
     restore_offered: bool = False
     reflection_offered_on: date | None = None
+    reflection_offered_at: datetime | None = None
     clock_wall: datetime | None = None
     clock_real: float | None = None
     shifts: tuple[tuple[str, float], ...] = ()
@@ -75,6 +76,7 @@ class SchedulerState:
             backoff_anchor=_parse_datetime(data.get("backoff_anchor")),
             restore_offered=offered if isinstance(offered, bool) else False,
             reflection_offered_on=_parse_date(data.get("reflection_offered_on")),
+            reflection_offered_at=_parse_datetime(data.get("reflection_offered_at")),
             clock_wall=_parse_datetime(data.get("clock_wall")),
             clock_real=float(real) if _is_number(real) else None,
             shifts=_parse_shifts(data.get("shifts")),

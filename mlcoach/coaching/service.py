@@ -217,7 +217,8 @@ class Coach:
 
     def _observed_state(self, now: datetime, history: Sequence[PromptEvent]) -> SchedulerState:
         state = self._state()
-        observed = sch.observe_clock(state, now, real=self._real(), history=history)
+        observed = sch.observe_clock(state, now, real=self._real(), history=history,
+                                     tz=self.tz())
         if observed != state:
             self._save_state(observed)
         return observed
