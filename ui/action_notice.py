@@ -36,9 +36,12 @@ class ActionNotice(QObject):
         self.keys: tuple[str, ...] = ()  # its buttons' keys
         self._sending = False  # sent, id not known yet
         self._sent_count = 0  # which show() a server's answer belongs to
+        self._shown: tuple[str, str, tuple[tuple[str, str], ...], int, bool] | None = None
+        self._delivered = False  # a server took what is shown
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
         notifications.activation_token.connect(self._on_token)
+        notifications.server_changed.connect(self._on_server_changed)
 
     def show(self, title: str, text: str, actions: Sequence[tuple[str, str]],
              timeout_ms: int, private: bool = False) -> None:
@@ -46,8 +49,13 @@ class ActionNotice(QObject):
         the server shows buttons (the tray menu remains the other way to act). A
         `private` text (colleagues' names and notes) goes as a transient notification."""
         self.withdraw()
+        self._send(title, text, tuple(actions), timeout_ms, private)
+
+    def _send(self, title: str, text: str, actions: tuple[tuple[str, str], ...],
+              timeout_ms: int, private: bool) -> None:
         buttons = list(actions) if self.notifications.supports_actions() else []
         self.keys = tuple(key for key, _label in actions)
+        self._shown, self._delivered = (title, text, actions, timeout_ms, private), False
         self._sending = True
         self._sent_count += 1
         call = self._sent_count
@@ -58,6 +66,7 @@ class ActionNotice(QObject):
     def withdraw(self) -> None:
         """Take the notification away (its moment has passed)."""
         old, self.current, self._sending, self.keys = self.current, 0, False, ()
+        self._shown = None
         if old:
             self.notifications.close(old)
 
@@ -68,6 +77,16 @@ class ActionNotice(QObject):
             return
         self._sending = False
         self.current = notification_id
+        self._delivered = bool(notification_id)
+
+    def _on_server_changed(self, old: str, new: str) -> None:
+        """What a server that restarted showed is gone, and one that came after a send
+        failed never had it: it is shown again (its own deadline withdraws it)."""
+        if self._shown is None or self._sending:
+            return
+        if old or (new and not self._delivered):
+            self.current = 0
+            self._send(*self._shown)
 
     def _on_token(self, notification_id: int, token: str) -> None:
         if notification_id and notification_id == self.current and token:
@@ -76,11 +95,11 @@ class ActionNotice(QObject):
     def _on_action(self, notification_id: int, key: str) -> None:
         if not notification_id or notification_id != self.current:
             return  # another notification's
-        self.current, self.keys = 0, ()
+        self.current, self.keys, self._shown = 0, (), None
         self.notifications.close(notification_id)  # servers that keep it after a click
         if key != "default":
             self.acted.emit(key)
 
     def _on_closed(self, notification_id: int, _reason: int) -> None:
         if notification_id and notification_id == self.current:
-            self.current, self.keys = 0, ()
+            self.current, self.keys, self._shown = 0, (), None

@@ -76,16 +76,23 @@ class Notifications(QObject):
         closed(int, int): a notification went away; the reason per the spec.
         activation_token(int, str): the token a click gave (KDE sends it before the
             action), so the window the action opens may take the front on Wayland.
+        server_changed(str, str): the server went away or another took its place (old
+            and new unique names, "" for none): what the old one showed is gone.
+
+    Signals count only from the server that owns the name now: one that restarted
+    (plasmashell, dunst, GNOME Shell on X11) numbers its notifications from 1 again.
     """
 
     action_invoked = Signal(int, str)
     closed = Signal(int, int)
     activation_token = Signal(int, str)
+    server_changed = Signal(str, str)
 
     def __init__(self, bus: SessionBus | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.bus = bus or SessionBus(self)
         self._watching = False
+        self._following = False
         self.capabilities: frozenset[str] | None = None  # None until the server answered
 
     def _address(self) -> Any:
@@ -93,25 +100,38 @@ class Notifications(QObject):
 
         return DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
 
+    def _follow(self) -> None:
+        """Follow the server's comings and goings (before the first call to it)."""
+        if not self._following:
+            self._following = True
+            self.bus.watch_owner(SERVICE, self._on_owner_changed)
+
+    def _on_owner_changed(self, old: str, new: str) -> None:
+        logger.info("notification server changed: %r -> %r", old, new)
+        self.capabilities = None  # another server may offer other things
+        self.server_changed.emit(old, new)
+
     def _watch(self) -> None:
         if self._watching:
             return
         self._watching = True
+        self._follow()
         self.bus.on_signal(SERVICE, "ActionInvoked",
                            lambda body: self.action_invoked.emit(int(body[0]), str(body[1])),
-                           rule_path=PATH)
+                           rule_path=PATH, owner_of=SERVICE)
         self.bus.on_signal(SERVICE, "ActivationToken",
                            lambda body: self.activation_token.emit(int(body[0]), str(body[1])),
-                           rule_path=PATH)
+                           rule_path=PATH, owner_of=SERVICE)
         self.bus.on_signal(SERVICE, "NotificationClosed",
                            lambda body: self.closed.emit(int(body[0]), int(body[1])),
-                           rule_path=PATH)
+                           rule_path=PATH, owner_of=SERVICE)
 
     def read_capabilities(self) -> frozenset[str]:
         """Ask the server what it offers (one deadline); empty when there is none."""
         from jeepney import new_method_call
 
         try:
+            self._follow()  # a server that comes later is asked again
             body = self.bus.call_blocking(new_method_call(self._address(), "GetCapabilities"))
         except BusError as exc:
             logger.info("no notification server: %s", exc)
@@ -137,6 +157,7 @@ class Notifications(QObject):
         """
         from jeepney import new_method_call
 
+        self._follow()
         if actions:
             self._watch()  # before the notification exists, so no click is missed
         if self.capabilities is not None and "body-markup" in self.capabilities:

@@ -7,6 +7,7 @@ in the tray menu (or the app's window) for an answer.
 from __future__ import annotations
 
 import logging
+from functools import partial
 
 from PySide6.QtCore import QObject, Signal
 
@@ -39,9 +40,12 @@ class PromptNotice(QObject):
         self.current = 0  # the waiting prompt's notification id (0: none)
         self._waiting = False  # sent, id not known yet
         self._answered_early: str | None = None
+        self._prompt: tuple[str, str] | None = None  # the unanswered prompt sent
+        self._delivered = False  # a server took it
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
         notifications.activation_token.connect(self._on_token)
+        notifications.server_changed.connect(self._on_server_changed)
 
     def _actions(self) -> list[tuple[str, str]]:
         return [("default", self.tr("Open")), ("done", self.tr("Done")),
@@ -50,29 +54,46 @@ class PromptNotice(QObject):
 
     def show(self, title: str, text: str) -> bool:
         """Send the prompt; False when the server cannot show buttons (it only tells)."""
-        actionable = self.notifications.supports_actions()
         self.withdraw()
-        self._waiting = actionable
+        return self._send(title, text)
+
+    def _send(self, title: str, text: str) -> bool:
+        actionable = self.notifications.supports_actions()
+        self._prompt, self._delivered = (title, text), False
+        self._waiting = True
         self.notifications.notify(title, text, self._actions() if actionable else (),
-                                  sent=self._on_sent if actionable else None,
+                                  sent=partial(self._on_sent, actionable),
                                   timeout_ms=EXPIRE_MS if actionable else 20_000,
                                   resident=False)
         return actionable
 
     def withdraw(self) -> None:
         """The prompt was answered elsewhere (the card, the menu): take it away."""
-        old, self.current, self._waiting = self.current, 0, False
+        old, self.current, self._waiting, self._prompt = self.current, 0, False, None
         if old:
             self.notifications.close(old)
 
-    def _on_sent(self, notification_id: int) -> None:
+    def _on_sent(self, actionable: bool, notification_id: int) -> None:
         if not self._waiting:  # answered or withdrawn before the server replied
-            if notification_id:
+            if notification_id and actionable:
                 self.notifications.close(notification_id)
             return
         self._waiting = False
-        self.current = notification_id
-        logger.info("prompt sent as notification %d", notification_id)
+        self._delivered = bool(notification_id)
+        if actionable:
+            self.current = notification_id
+            logger.info("prompt sent as notification %d", notification_id)
+        elif notification_id:
+            self._prompt = None  # it only told, and the tray menu holds the prompt
+
+    def _on_server_changed(self, old: str, new: str) -> None:
+        """A server that restarted (or crashed) took the unanswered prompt with it; one
+        that came after a send failed never had it: it is sent again, still waiting."""
+        if self._prompt is None or self._waiting:
+            return  # nothing waits, or the send in flight reaches the new server
+        if old or (new and not self._delivered):
+            self.current = 0
+            self._send(*self._prompt)
 
     def _on_token(self, notification_id: int, token: str) -> None:
         if notification_id and notification_id == self.current and token:
@@ -81,7 +102,9 @@ class PromptNotice(QObject):
     def _on_action(self, notification_id: int, key: str) -> None:
         if not notification_id or notification_id != self.current:
             return  # another app's notification, or an old prompt
-        self.current = 0  # most servers drop a notification once it is clicked
+        # Most servers drop a notification once it is clicked; a click on its body
+        # hands the prompt to the card.
+        self.current, self._prompt = 0, None
         if key == "default":
             self.open_requested.emit()  # the answer comes from the card
             return
@@ -97,6 +120,6 @@ class PromptNotice(QObject):
     def _on_closed(self, notification_id: int, reason: int) -> None:
         if not notification_id or notification_id != self.current:
             return
-        self.current = 0
+        self.current, self._prompt = 0, None
         if reason != CLOSED_BY_CALL:  # expired or dismissed without an answer
             self.responded.emit("expired")

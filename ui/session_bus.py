@@ -27,6 +27,8 @@ MAX_MESSAGE = 64 * 1024
 Reply = Callable[[Any], None]
 Failed = Callable[[str], None]
 SignalHandler = Callable[[tuple[Any, ...]], None]
+OwnerChanged = Callable[[str, str], None]
+BUS_NAME = "org.freedesktop.DBus"
 
 
 class BusError(Exception):
@@ -42,7 +44,10 @@ class SessionBus(QObject):
         self._conn: Any = None
         self._notifier: QSocketNotifier | None = None
         self._pending: dict[int, tuple[Reply, Failed, QTimer]] = {}
-        self._signals: dict[tuple[str, str], list[tuple[str | None, SignalHandler]]] = {}
+        self._signals: dict[tuple[str, str], list[tuple[str | None, str | None,
+                                                         SignalHandler]]] = {}
+        self._owners: dict[str, str] = {}  # well-known name -> its owner's unique name
+        self._owner_watchers: dict[str, list[OwnerChanged]] = {}
         self._serial = 0
         self.unique_name = ""  # ours on the bus, once connected
 
@@ -151,16 +156,57 @@ class SessionBus(QObject):
     # -- receiving --------------------------------------------------------------------
 
     def on_signal(self, interface: str, member: str, handler: SignalHandler,
-                  rule_path: str | None = None) -> None:
+                  rule_path: str | None = None, owner_of: str | None = None) -> None:
         """Call `handler(body)` for each matching signal (asks the bus to route them);
-        with `rule_path`, only for signals from that object."""
+        with `rule_path`, only for signals from that object; with `owner_of`, only for
+        those sent by the present owner of that name (see watch_owner)."""
         from jeepney import MatchRule
         from jeepney.bus_messages import message_bus
 
         rule = MatchRule(type="signal", interface=interface, member=member, path=rule_path)
         self.call(message_bus.AddMatch(rule), lambda _b: None,
                   lambda why: logger.warning("cannot watch %s.%s: %s", interface, member, why))
-        self._signals.setdefault((interface, member), []).append((rule_path, handler))
+        self._signals.setdefault((interface, member), []).append((rule_path, owner_of, handler))
+        if owner_of is not None:
+            self.watch_owner(owner_of)
+
+    def watch_owner(self, name: str, changed: OwnerChanged | None = None) -> None:
+        """Follow who owns `name` (a service that restarts gets a new unique name);
+        `changed(old, new)` runs on each change after the first answer ("" for none)."""
+        from jeepney import MatchRule
+        from jeepney.bus_messages import message_bus
+
+        if changed is not None:
+            self._owner_watchers.setdefault(name, []).append(changed)
+        if name in self._owners:
+            return
+        self._owners[name] = ""
+        rule = MatchRule(type="signal", sender=BUS_NAME, interface=BUS_NAME,
+                         member="NameOwnerChanged")
+        rule.add_arg_condition(0, name)
+        self.call(message_bus.AddMatch(rule), lambda _b: None,
+                  lambda why: logger.warning("cannot follow %s: %s", name, why))
+        # Asked after the match is in place, so no change falls between the two.
+        self.call(message_bus.GetNameOwner(name),
+                  lambda body: self._owners.__setitem__(name, str(body[0])),
+                  lambda _why: None)  # no owner yet: NameOwnerChanged will tell
+
+    def owner(self, name: str) -> str:
+        """The unique name owning `name` as last heard ("" for none or not followed)."""
+        return self._owners.get(name, "")
+
+    def _owner_changed(self, body: tuple[Any, ...]) -> None:
+        if len(body) != 3 or not all(isinstance(part, str) for part in body):
+            return
+        name, old, new = body
+        if name not in self._owners:
+            return
+        self._owners[name] = new
+        for changed in list(self._owner_watchers.get(name, ())):
+            try:
+                changed(old, new)
+            except Exception:  # a watcher's bug must not stop the bus
+                logger.exception("owner watcher for %s failed", name)
 
     def _drain(self) -> None:
         while self._conn is not None:
@@ -198,9 +244,14 @@ class SessionBus(QObject):
             return
         key = (fields.get(HeaderFields.interface, ""), fields.get(HeaderFields.member, ""))
         path = fields.get(HeaderFields.path, "")
-        for wanted, handler in list(self._signals.get(key, ())):
+        sender = fields.get(HeaderFields.sender, "")
+        if key == (BUS_NAME, "NameOwnerChanged") and sender == BUS_NAME:
+            self._owner_changed(tuple(message.body))
+        for wanted, owner_of, handler in list(self._signals.get(key, ())):
             if wanted is not None and wanted != path:
                 continue
+            if owner_of is not None and (not sender or sender != self._owners.get(owner_of)):
+                continue  # another connection's, or a server that has since gone
             try:
                 handler(tuple(message.body))
             except Exception:  # a handler's bug must not stop the bus

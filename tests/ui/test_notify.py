@@ -41,6 +41,7 @@ class FakeServer(QObject):
     action_invoked = Signal(int, str)
     closed = Signal(int, int)
     activation_token = Signal(int, str)
+    server_changed = Signal(str, str)
 
     def __init__(self, actions: bool = True) -> None:
         super().__init__()
@@ -218,6 +219,9 @@ class _RecordingBus:
     def on_signal(self, *args: Any, **kw: Any) -> None:
         pass
 
+    def watch_owner(self, *args: Any, **kw: Any) -> None:
+        pass
+
 
 def test_a_private_notice_is_sent_transient_so_servers_keep_no_copy(qapp: Any) -> None:
     """The spec's transient hint: GNOME keeps no copy in its list (shown on the lock
@@ -243,3 +247,44 @@ def test_text_stays_text_where_the_server_reads_markup(qapp: Any, markup: bool) 
     notifications.notify("Before your meeting", "Ana & Bo · <Facts>")
     body = bus.bodies[-1][4]
     assert body == ("Ana &amp; Bo · &lt;Facts&gt;" if markup else "Ana & Bo · <Facts>")
+
+
+def test_an_action_notice_is_shown_again_by_a_server_that_restarted(qapp: Any) -> None:
+    """The meeting preparation (a private, transient notice) vanished with a server that
+    restarted; it is shown again, as it was, and not after it was answered."""
+    server = FakeServer()
+    notice, acted = _action_notice(server)
+    notice.show("Prep", "Dana: facts first", [("ok", "Got it")], 60_000, private=True)
+    first = server.answer()
+    server.server_changed.emit(":1.5", ":1.9")
+    assert server.sent[-1] == ("Prep", [("ok", "Got it")]) and len(server.sent) == 2
+    assert server.transient == [True, True]
+    assert notice.current == 0  # the old number is no longer ours
+    server.action_invoked.emit(first, "ok")
+    assert acted == []
+    second = server.answer()
+    server.action_invoked.emit(second, "ok")
+    assert acted == ["ok"]
+    server.server_changed.emit(":1.9", ":1.12")
+    assert len(server.sent) == 2  # answered: nothing to show again
+
+
+def test_a_prompt_that_only_told_is_not_told_again_after_a_restart(qapp: Any) -> None:
+    server = FakeServer(actions=False)
+    notice, _got, _other = _notice(server)
+    assert not notice.show("Title", "Text")
+    server.answer()
+    server.server_changed.emit(":1.5", ":1.9")
+    assert len(server.sent) == 1  # the tray menu holds the prompt
+
+
+def test_a_prompt_withdrawn_or_in_flight_is_not_sent_twice(qapp: Any) -> None:
+    server = FakeServer()
+    notice, _got, _other = _notice(server)
+    notice.show("Title", "Text")
+    server.server_changed.emit("", ":1.9")  # activated by this very send
+    assert len(server.sent) == 1
+    server.answer()
+    notice.withdraw()
+    server.server_changed.emit(":1.9", ":1.12")
+    assert len(server.sent) == 1

@@ -1,0 +1,166 @@
+"""The notification server restarts under the running app (plasmashell or GNOME Shell
+restarting, dunst killed and started again, or no server yet when the app starts at login).
+
+Integration: a real private dbus-daemon with python-dbusmock's notification_daemon as
+the server, stopped and started again (each one numbers its notifications from 1, as
+real servers do); Qt offscreen.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.reliability.bus import SYSTEM_PYTHON, _owned, session_bus
+
+pytestmark = pytest.mark.gui
+
+SERVICE = "org.freedesktop.Notifications"
+PATH = "/org/freedesktop/Notifications"
+MOCK = "org.freedesktop.DBus.Mock"
+
+
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[dict[str, str]]:
+    if subprocess.run([SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True,
+                      timeout=30).returncode != 0:
+        pytest.skip("missing: python3-dbusmock")
+    with session_bus(tmp_path, keyring=False) as env:
+        yield env
+
+
+@contextlib.contextmanager
+def _server(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """A notification server with buttons, running until the block ends."""
+    proc = subprocess.Popen(
+        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", "notification_daemon",
+         "-p", '{"capabilities": "body actions"}'],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not _owned(env["DBUS_SESSION_BUS_ADDRESS"], SERVICE):
+            assert proc.poll() is None and time.monotonic() < deadline, "no mock server"
+            time.sleep(0.05)
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+
+
+def _call(env: dict[str, str], interface: str, method: str, signature: str = "",
+          body: tuple[object, ...] = ()) -> tuple[Any, ...]:
+    """Call the server (or its mock controls) from a connection of its own."""
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+
+    target = DBusAddress(PATH, bus_name=SERVICE, interface=interface)
+    with open_dbus_connection(bus=env["DBUS_SESSION_BUS_ADDRESS"]) as conn:
+        reply = conn.send_and_get_reply(new_method_call(target, method, signature, body),
+                                        timeout=10)
+    return tuple(reply.body)
+
+
+def _server_says(env: dict[str, str], member: str, signature: str,
+                 args: list[tuple[str, object]]) -> None:
+    _call(env, MOCK, "EmitSignal", "sssav", (SERVICE, member, signature, args))
+
+
+def _notified(env: dict[str, str]) -> list[str]:
+    """The titles the running server was asked to show."""
+    calls = _call(env, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
+    return [str(args[3][1]) for _stamp, args in calls]
+
+
+def _forge(env: dict[str, str], notification_id: int, key: str) -> None:
+    """Another connection (not the server) sends ActionInvoked at the server's path."""
+    from jeepney import DBusAddress, new_signal
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import open_dbus_connection
+
+    emitter = DBusAddress(PATH, interface=SERVICE)
+    with open_dbus_connection(bus=env["DBUS_SESSION_BUS_ADDRESS"]) as conn:
+        conn.send(new_signal(emitter, "ActionInvoked", "us", (notification_id, key)))
+        # The bus has passed the signal on before it answers this.
+        conn.send_and_get_reply(message_bus.GetId(), timeout=10)
+
+
+@pytest.fixture
+def notice(bus: dict[str, str], qtbot: Any) -> Iterator[tuple[Any, Any, list[str]]]:
+    from mlcoach.ui.notify import Notifications
+    from mlcoach.ui.prompt_notice import PromptNotice
+    from mlcoach.ui.session_bus import SessionBus
+
+    connection = SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"])
+    notifications = Notifications(connection)
+    prompt = PromptNotice(notifications)
+    answers: list[str] = []
+    prompt.responded.connect(answers.append)
+    prompt.open_requested.connect(lambda: answers.append("opened"))
+    yield notifications, prompt, answers
+    connection.close()
+
+
+def test_a_server_that_restarts_gets_the_waiting_prompt_again_and_its_numbers_are_new(
+        bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any) -> None:
+    """plasmashell restarting took the waiting prompt with it; the prompt counted as
+    missed 11 minutes later (lowering the pace), and a click on another app's
+    notification that the new server numbered like ours answered the prompt."""
+    notifications, prompt, answers = notice
+    with _server(bus):
+        assert prompt.show("Say thanks", "To someone who helped today.")
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+        first = prompt.current
+    with _server(bus):
+        qtbot.waitUntil(lambda: _notified(bus) == ["Say thanks"], timeout=10_000)
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+        assert notifications.supports_actions()
+        # Another app's notification, numbered by the new server; a click on it is no
+        # answer to the prompt (before, the new server's 1 was taken for our old 1).
+        other = _call(bus, SERVICE, "Notify", "susssasa{sv}i",
+                      ("other app", 0, "", "Build done", "", [], {}, 5000))[0]
+        assert first == 1 and other != prompt.current
+        _server_says(bus, "ActionInvoked", "us", [("u", other), ("s", "default")])
+        _forge(bus, prompt.current, "done")  # not from the server: ignored
+        with qtbot.waitSignal(prompt.responded, timeout=10_000):
+            _server_says(bus, "ActionInvoked", "us",
+                         [("u", prompt.current), ("s", "snoozed")])
+    assert answers == ["snoozed"]
+
+
+def test_a_server_that_comes_after_the_app_is_used_with_its_buttons(
+        bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any) -> None:
+    """Started at login before the panel, the app asked for the server's capabilities
+    once, got none, and sent every prompt of the session without buttons."""
+    notifications, prompt, answers = notice
+    assert not prompt.show("Say thanks", "To someone who helped today.")  # no server yet
+    with _server(bus):
+        # Sent again to the server that came, asked again: with its buttons.
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+        assert notifications.supports_actions()
+        assert _notified(bus) == ["Say thanks"]
+        with qtbot.waitSignal(prompt.responded, timeout=10_000):
+            _server_says(bus, "ActionInvoked", "us",
+                         [("u", prompt.current), ("s", "done")])
+    assert answers == ["done"]
+
+
+def test_an_answered_prompt_is_not_sent_again_after_a_restart(
+        bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any) -> None:
+    notifications, prompt, answers = notice
+    with _server(bus):
+        prompt.show("Say thanks", "To someone who helped today.")
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+        with qtbot.waitSignal(prompt.responded, timeout=10_000):
+            _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
+    with _server(bus):
+        # The change of server has been heard once the next call is answered after it.
+        qtbot.waitUntil(lambda: notifications.capabilities is None, timeout=10_000)
+        assert notifications.supports_actions()
+        assert _notified(bus) == []
+    assert answers == ["done"]
