@@ -311,6 +311,18 @@ class AppController(QObject, DesktopShell, WindowFactories):
             if self.opened is not None and (welcome is None or not welcome.isVisible()):
                 self.show_main_window()
 
+    def _stand_in_for_the_tray(self) -> None:
+        """The panel holding the icon went away (its extension switched off, a panel that
+        quit): started again from the menu, the app opens the window that stands in for
+        the tray instead of saying it runs in a tray no one can see."""
+        logger.info("the system tray is gone: the window stands in for it")
+        if self.main_window is None:
+            self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
+            self.refresh_status()
+        with self.activation():
+            self.show_main_window()
+            self.main_window.activateWindow()
+
     def load_store(self, passphrase: str | None = None) -> None:
         from mlcoach.ui.unlock import open_in_worker
 
@@ -518,6 +530,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
                 with self.activation():
                     self.show_main_window()
                     self.main_window.activateWindow()
+            elif self.tray is not None and not QSystemTrayIcon.isSystemTrayAvailable():
+                self._stand_in_for_the_tray()
             elif self.tray is not None and self.opened is not None:
                 self.tray.icon.showMessage("mlcoach", self.tr("mlcoach is already running "
                                                               "in the tray."), app_icon(), 4000)

@@ -1,0 +1,116 @@
+"""Integration: the desktop's own services restart under the running app (Xvfb, trayer,
+dunst, a private session bus): the panel (tray host) and the notification server."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from mlcoach.system import instance
+from tests.integration.test_desktop import (
+    _cli,
+    _embedded_in_tray,
+    _env,
+    _prepare,
+    _tray_children,
+    _wait_line,
+)
+
+pytestmark = [pytest.mark.desktop, pytest.mark.slow]
+
+TRAYER = ("trayer", "--edge", "top", "--align", "right", "--widthtype", "request",
+          "--height", "32", "--transparent", "false", "--SetDockType", "true")
+
+
+def _ours(name: str, env: dict[str, str]) -> list[int]:
+    """Pids of the desktop's `name` processes (this test desktop's display only)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if (entry / "comm").read_text().strip() != name:
+                continue
+            environ = (entry / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"DISPLAY={env['DISPLAY']}".encode() in environ:
+            found.append(int(entry.name))
+    return found
+
+
+def _until(check, timeout: float = 15) -> bool:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_the_icon_comes_back_when_the_panel_restarts(desktop, tmp_path):  # type: ignore[no-untyped-def]
+    env = _env(desktop, tmp_path)
+    assert _cli(env, "init").returncode == 0
+    _prepare(env, notification_route="notification")
+    app = subprocess.Popen([sys.executable, "-m", "mlcoach", "run"], env=env, text=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    data = tmp_path / "data"
+    try:
+        _wait_line(app, "store")
+        assert _until(lambda: _embedded_in_tray(_tray_children(env))), _tray_children(env)
+        for pid in _ours("trayer", env):
+            os.kill(pid, signal.SIGTERM)
+        assert _until(lambda: not _ours("trayer", env))
+        desktop.spawn(*TRAYER)
+        assert _until(lambda: _embedded_in_tray(_tray_children(env))), _tray_children(env)
+        assert app.poll() is None
+        # dunst restarting: the prompt sent after it still arrives with its buttons.
+        for pid in _ours("dunst", env):
+            os.kill(pid, signal.SIGTERM)
+        assert _until(lambda: not _ours("dunst", env))
+        desktop.spawn("dunst")
+        assert _until(lambda: subprocess.run(["dunstctl", "is-paused"], env=env,
+                                             capture_output=True).returncode == 0)
+        assert instance.send(data, "prompt", timeout=20, env=env)
+        _wait_line(app, "prompt")
+        assert _until(lambda: subprocess.run(
+            ["dunstctl", "count", "displayed"], env=env, capture_output=True,
+            text=True).stdout.strip() not in ("", "0"))
+    finally:
+        instance.send(data, "quit", env=env)
+        assert app.wait(timeout=20) == 0
+    subprocess.run(["dunstctl", "close-all"], env=env, capture_output=True)
+    assert json.loads(_cli(env, "export").stdout)["prompt_events"]
+
+
+def test_started_again_with_the_panel_gone_the_app_opens_its_window(desktop, tmp_path):  # type: ignore[no-untyped-def]
+    """With the panel gone (GNOME's AppIndicator extension switched off, a panel that
+    quit), starting mlcoach from the menu said "already running in the tray" into a tray
+    no one could see, and the app could not be reached."""
+    env = _env(desktop, tmp_path)
+    assert _cli(env, "init").returncode == 0
+    _prepare(env)
+    app = subprocess.Popen([sys.executable, "-m", "mlcoach", "run"], env=env, text=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    data = tmp_path / "data"
+    try:
+        _wait_line(app, "store")
+        assert _until(lambda: _embedded_in_tray(_tray_children(env))), _tray_children(env)
+        for pid in _ours("trayer", env):
+            os.kill(pid, signal.SIGTERM)
+        assert _until(lambda: not _ours("trayer", env))
+        again = _cli(env)  # `mlcoach` from the menu: a second start hands "show" over
+        assert again.returncode == 0, again.stderr
+        _wait_line(app, "window")
+    finally:
+        desktop.spawn(*TRAYER)  # the panel back for the tests after this one
+        instance.send(data, "quit", env=env)
+        assert app.wait(timeout=20) == 0
+    assert _until(lambda: bool(_ours("trayer", env)))
