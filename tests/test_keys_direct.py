@@ -1,5 +1,6 @@
-"""When `OSKeyring.get` may read the Secret Service directly: exactly where keyring would
-use it anyway (by its own choice, or keyring's Secret Service backend chosen by name)."""
+"""When `OSKeyring.get` may read the Secret Service (or KWallet) directly: exactly where
+keyring would use it anyway (by its own choice, or keyring's Secret Service backend chosen
+by name)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mlcoach.security.keys import SECRET_SERVICE_BACKEND, _direct_read_ok
+from mlcoach.security.keys import SECRET_SERVICE_BACKEND, _direct_route
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
 
@@ -26,24 +27,27 @@ def _config(tmp_path: Path, text: str) -> None:
 
 def test_keyrings_own_choice_and_the_secret_service_by_name(tmp_path, monkeypatch):
     monkeypatch.delitem(sys.modules, "keyring.core", raising=False)
-    assert _direct_read_ok(_env(tmp_path))
-    assert _direct_read_ok(_env(tmp_path, PYTHON_KEYRING_BACKEND=SECRET_SERVICE_BACKEND))
-    assert not _direct_read_ok(_env(tmp_path, PYTHON_KEYRING_BACKEND="keyring.backends."
-                                                                     "kwallet.DBusKeyring"))
-    assert not _direct_read_ok({"XDG_CONFIG_HOME": str(tmp_path)})  # no session bus
+    assert _direct_route(_env(tmp_path)) == "secret-service"
+    assert _direct_route(_env(tmp_path, PYTHON_KEYRING_BACKEND=SECRET_SERVICE_BACKEND)) == \
+        "secret-service"
+    assert _direct_route(_env(tmp_path, PYTHON_KEYRING_BACKEND="keyring.backends."
+                                                              "kwallet.DBusKeyring")) is None
+    assert _direct_route({"XDG_CONFIG_HOME": str(tmp_path)}) is None  # no session bus
 
 
-@pytest.mark.parametrize(("dbus_python", "direct"), [(True, False), (False, True)])
-def test_on_kde_keyring_chooses_only_when_its_kwallet_backend_could_run(
-        tmp_path, monkeypatch, dbus_python, direct):
+@pytest.mark.parametrize(("dbus_python", "route"),
+                         [(True, "kwallet"), (False, "secret-service")])
+def test_on_kde_kwallet_is_asked_only_where_keyrings_backend_for_it_could_run(
+        tmp_path, monkeypatch, dbus_python, route):
     """keyring's KWallet backend needs dbus-python; without it keyring itself takes the
     Secret Service on KDE, so the direct read is the same service."""
     from mlcoach.security import keys
 
     monkeypatch.delitem(sys.modules, "keyring.core", raising=False)
     monkeypatch.setattr(keys, "_kwallet_backend_possible", lambda: dbus_python)
-    assert _direct_read_ok(_env(tmp_path, XDG_CURRENT_DESKTOP="KDE")) is direct
-    assert _direct_read_ok(_env(tmp_path, XDG_CURRENT_DESKTOP="ubuntu:GNOME"))
+    assert _direct_route(_env(tmp_path, XDG_CURRENT_DESKTOP="KDE")) == route
+    assert _direct_route(_env(tmp_path, XDG_CURRENT_DESKTOP="ubuntu:GNOME")) == \
+        "secret-service"
 
 
 def test_dbus_python_is_looked_for_where_keyring_would_import_it(tmp_path, monkeypatch):
@@ -69,7 +73,7 @@ def test_dbus_python_is_looked_for_where_keyring_would_import_it(tmp_path, monke
 def test_a_configured_backend(tmp_path, monkeypatch, text, direct):
     monkeypatch.delitem(sys.modules, "keyring.core", raising=False)
     _config(tmp_path, text)
-    assert _direct_read_ok(_env(tmp_path)) is direct
+    assert (_direct_route(_env(tmp_path)) == "secret-service") is direct
 
 
 def test_the_usual_backends_are_tried_alone_before_keyrings_own_choice(tmp_path, monkeypatch):

@@ -167,11 +167,12 @@ class OSKeyring:
     def get(self, store_id: str) -> bytes | None:
         budget = self.timeout()
         deadline = time.monotonic() + budget
-        if _direct_read_ok(self._env):
+        route = _direct_route(self._env)
+        if route is not None:
             from mlcoach.security import secretservice as ss
 
             try:
-                value = _read_direct(ss, store_id, self._env, budget, deadline)
+                value = self._read_direct(route, store_id, budget, deadline)
             except ss.Locked:  # keyring asks the user to unlock it: give them time
                 budget = PROMPT_WAIT
                 deadline = time.monotonic() + budget
@@ -184,6 +185,21 @@ class OSKeyring:
                 if value is not None:
                     return _parse_key(value)
         return _bounded(lambda: self._keyring_get(store_id), deadline, budget)
+
+    def _read_direct(self, route: str, store_id: str, budget: float,
+                     deadline: float) -> str | None:
+        from mlcoach.security import secretservice as ss
+
+        if route == "kwallet":
+            from mlcoach.security import kwallet
+
+            try:
+                return kwallet.read_password(KEYRING_SERVICE, store_id, self._env, budget)
+            except kwallet.Closed as exc:  # keyring opens it, asking for its password
+                raise ss.Locked(str(exc)) from exc
+            except kwallet.NotChosen:  # keyring would take the Secret Service
+                pass
+        return _read_direct(ss, store_id, self._env, budget, deadline)
 
     def _keyring_get(self, store_id: str) -> bytes | None:
         from keyring.errors import KeyringError
@@ -295,35 +311,37 @@ def _parse_key(value: str) -> bytes | None:
     return key if len(key) == KEY_BYTES else None
 
 
-# -- reading the Secret Service directly ------------------------------------------------------
+# -- reading the Secret Service or KWallet directly ---------------------------------------------
 # Importing `keyring` costs 0.1-0.3 s (entry-point discovery, its macOS backend probing
 # for libraries, secretstorage pulling in `cryptography`): most of `mlcoach capture`.
-# Where keyring would pick the Secret Service anyway, one read goes straight over D-Bus
-# (mlcoach/security/secretservice.py, jeepney). A missing item, a locked collection or no
-# service on the bus falls back to keyring; a broken bus or service is reported as such.
+# Where keyring would pick the Secret Service (or KWallet) anyway, one read goes straight
+# over D-Bus (mlcoach/security/secretservice.py and kwallet.py, jeepney). A missing item,
+# a locked collection, a closed wallet or no service on the bus falls back to keyring; a
+# broken bus or service is reported as such.
 
 SECRET_SERVICE_BACKEND = "keyring.backends.SecretService.Keyring"
 
 
-def _direct_read_ok(env: Mapping[str, str]) -> bool:
-    """Whether keyring would use the Secret Service here, so reading it directly is the same:
-    it would pick it by itself, or the user chose keyring's Secret Service backend (in
-    PYTHON_KEYRING_BACKEND or keyringrc.cfg)."""
+def _direct_route(env: Mapping[str, str]) -> str | None:
+    """Which store keyring would read here, when mlcoach can read it the same way
+    directly: "secret-service" (keyring would pick it by itself, or the user chose its
+    backend in PYTHON_KEYRING_BACKEND or keyringrc.cfg), "kwallet" (KDE with dbus-python:
+    KWallet when kwalletd runs, else the Secret Service, as keyring decides), or None."""
     if not sys.platform.startswith("linux") or not env.get("DBUS_SESSION_BUS_ADDRESS"):
-        return False
+        return None
     core = sys.modules.get("keyring.core")
     if core is not None and getattr(core, "_keyring_backend", None) is not None:
-        return False  # keyring already loaded with a backend (set by code or a test)
+        return None  # keyring already loaded with a backend (set by code or a test)
     chosen = env.get("PYTHON_KEYRING_BACKEND")
     if chosen:
-        return chosen.strip() == SECRET_SERVICE_BACKEND
+        return "secret-service" if chosen.strip() == SECRET_SERVICE_BACKEND else None
     config = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     configured = _configured_backend(config / "python_keyring" / "keyringrc.cfg")
     if configured is not None:
-        return configured == SECRET_SERVICE_BACKEND
-    if "KDE" in env.get("XDG_CURRENT_DESKTOP", "").upper():
-        return not _kwallet_backend_possible()  # keyring prefers KWallet on KDE
-    return True
+        return "secret-service" if configured == SECRET_SERVICE_BACKEND else None
+    if "KDE" in env.get("XDG_CURRENT_DESKTOP", "").upper() and _kwallet_backend_possible():
+        return "kwallet"  # keyring prefers KWallet on KDE, where its backend can run
+    return "secret-service"
 
 
 def _kwallet_backend_possible() -> bool:

@@ -33,7 +33,8 @@ _MAX_SKIPPED = 256  # signals and strays tolerated while waiting for one reply
 # handed to it only when its signature is one of these (and a header only when every
 # field is a plain string, path, signature or number).
 _HEADER_TYPES = frozenset({b"s", b"o", b"g", b"u"})
-_REPLY_SIGNATURES = frozenset({"", "s", "o", "ao", "vo", "(oayays)", "a{sv}"})
+_REPLY_SIGNATURES = frozenset({"", "s", "o", "ao", "vo", "(oayays)", "a{sv}",
+                               "b", "i", "as"})  # the last three: KWallet (kwallet.py)
 
 
 class SecretServiceError(Exception):
@@ -63,12 +64,14 @@ class BadReply(SecretServiceError):
 class Bus:
     """A blocking session-bus connection whose every step ends by `deadline`."""
 
-    def __init__(self, address: str, deadline: float) -> None:
+    def __init__(self, address: str, deadline: float,
+                 service: str = "the Secret Service") -> None:
         import socket
 
         from jeepney.bus import get_connectable_addresses
 
         self.deadline = deadline
+        self.service = service  # who answers the calls, as errors name it
         try:
             path = next(get_connectable_addresses(address))
         except (StopIteration, ValueError, KeyError) as exc:
@@ -172,7 +175,7 @@ class Bus:
         if fields.get(HeaderFields.sender) != sender:
             raise BadReply("a reply came from someone other than the service asked")
         if reply.header.message_type == MessageType.error:
-            raise _error(str(fields.get(HeaderFields.error_name, "error")))
+            raise _error(str(fields.get(HeaderFields.error_name, "error")), self.service)
         return tuple(reply.body)
 
     def _receive(self) -> Any:
@@ -233,19 +236,19 @@ def _check_shape(raw: bytes) -> None:
             raise ValueError("variant")
 
 
-def _error(name: str) -> SecretServiceError:
+def _error(name: str, service: str = "the Secret Service") -> SecretServiceError:
     if name.endswith(".IsLocked"):
         return Locked("the keyring is locked")
     if name in ("org.freedesktop.DBus.Error.NameHasNoOwner",
                 "org.freedesktop.DBus.Error.ServiceUnknown"):
-        return NoService("no Secret Service is running")
+        return NoService(f"{service} is not running")
     if name in ("org.freedesktop.DBus.Error.UnknownMethod",
                 "org.freedesktop.DBus.Error.UnknownObject",
                 "org.freedesktop.Secret.Error.NoSuchObject"):
         # No default collection (yet), or an item gone between search and read: the
         # keyring library knows how to create or find it.
         return NoService("the Secret Service has no such collection or item")
-    return BadReply(f"the Secret Service answered with an error ({name[:80]})")
+    return BadReply(f"{service} answered with an error ({name[:80]})")
 
 
 def _expect(value: Any, kind: type, what: str) -> Any:
