@@ -97,7 +97,7 @@ class SessionBus(QObject):
             self._conn.close()
             self._conn = None
         for _reply, failed, timer in list(self._pending.values()):
-            timer.stop()
+            _drop(timer)
             failed("connection closed")
         self._pending.clear()
 
@@ -151,6 +151,7 @@ class SessionBus(QObject):
     def _expire(self, serial: int) -> None:
         entry = self._pending.pop(serial, None)
         if entry is not None:
+            _drop(entry[2])
             entry[1](f"no answer within the deadline ({serial})")
 
     # -- receiving --------------------------------------------------------------------
@@ -232,7 +233,7 @@ class SessionBus(QObject):
             if entry is None:
                 return
             reply, failed, timer = entry
-            timer.stop()
+            _drop(timer)
             try:
                 body = _unwrap(message)
             except BusError as exc:
@@ -256,6 +257,13 @@ class SessionBus(QObject):
                 handler(tuple(message.body))
             except Exception:  # a handler's bug must not stop the bus
                 logger.exception("signal handler for %s failed", key)
+
+
+def _drop(timer: QTimer) -> None:
+    """A call's deadline timer, done with: deleted, not left a child of the connection
+    (one per notification sent or closed, for as long as the app runs)."""
+    timer.stop()
+    timer.deleteLater()
 
 
 def _reply_serial(message: Any) -> int | None:

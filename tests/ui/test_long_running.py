@@ -1,0 +1,49 @@
+"""An app that runs for weeks and months: what each cycle leaves behind stays bounded.
+
+Many cycles are driven fast (an injected clock, no sleeping) and what lives afterwards is
+counted: QObjects under the long-lived ones, widgets, pending calls, files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QTimer
+
+from tests.ui.test_app import controller  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.gui
+
+CYCLES = 200
+
+
+def _timers(owner: QObject) -> int:
+    return len(owner.findChildren(QTimer))
+
+
+def test_bus_calls_answered_leave_no_timer_behind(tmp_path: Path, qtbot) -> None:
+    """Each notification is a call on the app's one session-bus connection, and each call
+    had a deadline timer that stayed a child of the connection after the answer: a timer
+    more per prompt shown, per notification closed, for as long as the app ran."""
+    from jeepney import DBusAddress, new_method_call
+
+    from mlcoach.ui.session_bus import SessionBus
+    from tests.reliability.bus import session_bus
+
+    with session_bus(tmp_path, keyring=False) as env:
+        bus = SessionBus(address=env["DBUS_SESSION_BUS_ADDRESS"])
+        daemon = DBusAddress("/org/freedesktop/DBus", bus_name="org.freedesktop.DBus",
+                             interface="org.freedesktop.DBus")
+        answered: list[object] = []
+        for _ in range(CYCLES):
+            bus.call(new_method_call(daemon, "GetId"), answered.append,
+                     lambda why: answered.append(why))
+        qtbot.waitUntil(lambda: len(answered) == CYCLES, timeout=20_000)
+        nobody = DBusAddress("/x", bus_name="org.example.Nobody", interface="org.example.X")
+        for _ in range(CYCLES // 4):  # answered with an error (as a server gone away)
+            bus.call(new_method_call(nobody, "Ping"), answered.append, answered.append)
+        qtbot.waitUntil(lambda: len(answered) == CYCLES + CYCLES // 4, timeout=20_000)
+        qtbot.waitUntil(lambda: _timers(bus) == 0, timeout=5_000)
+        assert not bus._pending
+        bus.close()
