@@ -58,7 +58,7 @@ class PatientWrite(QObject, Generic[T]):
             self._timer.stop()
             self._left = 1
             self._try()
-        _live.discard(self)
+        self._finish()
 
     def _try(self) -> None:
         self._left -= 1
@@ -81,6 +81,9 @@ class PatientWrite(QObject, Generic[T]):
 
     def _finish(self) -> None:
         _live.discard(self)
+        # Parented to the app controller: kept, it was one object (and its timer) more
+        # under it for every prompt answered, every pause, for the app's whole life.
+        self.deleteLater()
 
 
 def pending() -> int:

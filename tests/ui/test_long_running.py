@@ -6,6 +6,7 @@ counted: QObjects under the long-lived ones, widgets, pending calls, files.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,22 @@ def test_bus_calls_answered_leave_no_timer_behind(tmp_path: Path, qtbot) -> None
         qtbot.waitUntil(lambda: _timers(bus) == 0, timeout=5_000)
         assert not bus._pending
         bus.close()
+
+
+def test_tray_writes_leave_nothing_under_the_controller(controller, qtbot) -> None:  # noqa: F811
+    """Every answer to a prompt, pause and resume was a PatientWrite parented to the app
+    controller, kept (with its retry timer) after the write was done."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from mlcoach.ui.patient_write import PatientWrite
+
+    ctl, clock = controller
+    before = len(ctl.children())
+    for _ in range(CYCLES // 4):
+        ctl.show_prompt(manual=True)
+        ctl.card.respond("done")
+        qtbot.waitUntil(lambda: ctl.current_event is None)
+        clock.now += timedelta(minutes=80)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not ctl.findChildren(PatientWrite)
+    assert len(ctl.children()) <= before + 2  # what a first prompt builds once
