@@ -6,7 +6,7 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -158,6 +158,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._backup_timer = QTimer(self)  # owned, so stop() can cancel it
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._run_backup)
+        self._backup_day: date | None = None  # the local day the last check ran for
         # A prompt left unanswered counts as missed (the back-off reads it) even where
         # neither the card nor the notification server reports it: GNOME keeps a
         # notification in its list and never says it expired.
@@ -400,6 +401,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         root, secret = self.opened.layout.root, self.opened.secret
         now = self.clock().astimezone(self.tz())
+        self._backup_day = now.date()
         def done(note: object) -> None:
             release_freed_memory()  # the check read every page of the store
             if note:
@@ -410,6 +412,15 @@ class AppController(QObject, DesktopShell, WindowFactories):
             logger.warning("backup failed: %s", exc)
 
         ops.run(lambda: daily_check(root, secret, now), done, failed)
+
+    def _backup_if_new_day(self) -> None:
+        """An app left running for weeks (suspended, never quit) checks and backs up the
+        store each day, not only on the day it started: the newest backup was otherwise
+        as old as the session, and seven "daily" copies could be months apart."""
+        if self._backup_day is None or self._backup_timer.isActive():
+            return  # the start's own check is still to come
+        if self.clock().astimezone(self.tz()).date() != self._backup_day:
+            self.backup_later()
 
     def tell_recovery(self) -> None:
         """Say once, in one sentence, that a damaged store file was replaced by a backup."""
@@ -618,6 +629,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             return
         if self.upgrade.hold(QUIET):  # the new version plans its own (this timer rests)
             return
+        self._backup_if_new_day()
         now = self.coach.now()
         busy = self.desktop_busy()
         asleep = self._sleep.slept()

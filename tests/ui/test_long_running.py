@@ -67,3 +67,38 @@ def test_tray_writes_leave_nothing_under_the_controller(controller, qtbot) -> No
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not ctl.findChildren(PatientWrite)
     assert len(ctl.children()) <= before + 2  # what a first prompt builds once
+
+
+def _idle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from mlcoach.ui import ops
+
+    qtbot.waitUntil(lambda: ops.pool().activeThreadCount() == 0 and not ops._live,
+                    timeout=20_000)
+
+
+def test_an_app_running_for_days_backs_up_each_day(controller, qtbot) -> None:  # noqa: F811
+    """The daily check and backup ran once, a little after start: an app suspended and
+    woken for weeks, never quit, kept one backup from the day it started."""
+    from mlcoach.store.backups import backed_up_today
+    from mlcoach.system.paths import BACKUP_DIR
+    from tests.ui.test_app import TZ
+
+    ctl, clock = controller
+    folder = ctl.opened.layout.root / BACKUP_DIR
+    assert ctl._backup_timer.isActive()  # the start's own, a few seconds on
+    ctl._backup_timer.timeout.emit()
+    ctl._backup_timer.stop()
+    _idle(qtbot)
+    for _ in range(9):
+        clock.sleep(timedelta(hours=20))  # the night: suspended, then woken
+        clock.now += timedelta(hours=4)
+        ctl.on_timer()
+        assert ctl._backup_timer.isActive()
+        ctl._backup_timer.timeout.emit()
+        ctl._backup_timer.stop()
+        _idle(qtbot)
+        assert backed_up_today(folder, clock.now.astimezone(TZ))
+        ctl.on_timer()  # later the same day: no second check
+        assert not ctl._backup_timer.isActive()
+    # the rotation holds: 7 daily copies and the weeks' (4 at most) before them
+    assert len(list(folder.glob("mlcoach-*-daily.db"))) <= 11
