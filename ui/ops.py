@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 logger = logging.getLogger(__name__)
 
@@ -33,18 +34,14 @@ class _Relay(QObject):
         self._on_failed(exc)
 
 
-class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.fn, self.relay = fn, relay
-
-    def run(self) -> None:
-        try:
-            result = self.fn()
-        except BaseException as exc:  # handed to the GUI thread, never lost
-            self.relay.failed.emit(exc)
-        else:
-            self.relay.done.emit(result)
+def _work(fn: Callable[[], Any], relay: _Relay) -> None:
+    """On the worker: run `fn` and hand its result (or its error) to the GUI thread."""
+    try:
+        result = fn()
+    except BaseException as exc:  # handed to the GUI thread, never lost
+        relay.failed.emit(exc)
+    else:
+        relay.done.emit(result)
 
 
 _pool: QThreadPool | None = None
@@ -69,4 +66,9 @@ def run(fn: Callable[[], T], on_done: Callable[[T], None],
     """Call `fn` on the worker; then `on_done(result)` or `on_failed(exc)` on the GUI thread."""
     relay = _Relay(on_done, on_failed)
     _live.add(relay)
-    pool().start(_Task(fn, relay))
+    # A plain callable, not a QRunnable subclass: PySide holds a QRunnable given to the
+    # pool as the pool's child and, when the worker was slow to let go of it (a busy
+    # machine: most jobs), never let go of it: each job's runnable, its relay and what
+    # they held (a calendar read every five minutes, every save) stayed for the app's
+    # life. A callable's reference is dropped as soon as it has run.
+    pool().start(partial(_work, fn, relay))

@@ -6,6 +6,7 @@ counted: QObjects under the long-lived ones, widgets, pending calls, files.
 
 from __future__ import annotations
 
+import gc
 from datetime import timedelta
 from pathlib import Path
 
@@ -48,6 +49,45 @@ def test_bus_calls_answered_leave_no_timer_behind(tmp_path: Path, qtbot) -> None
         qtbot.waitUntil(lambda: _timers(bus) == 0, timeout=5_000)
         assert not bus._pending
         bus.close()
+
+
+class _Payload:
+    """What a job holds (a calendar read, a window's data)."""
+
+
+def test_worker_jobs_let_go_of_what_they_held(qapp, qtbot) -> None:
+    """Each job on the worker (a calendar read every five minutes, each save, each window
+    load) was a QRunnable the thread pool kept, with its relay and what the job held,
+    whenever the worker was slow to let go of it: on a busy machine, most of them."""
+    import threading
+    import weakref
+
+    from mlcoach.ui import ops
+
+    busy = threading.Event()
+
+    def spin() -> None:  # another Python thread, as on a loaded machine
+        while not busy.is_set():
+            sum(range(100))
+
+    spinner = threading.Thread(target=spin, daemon=True)
+    spinner.start()
+    held: list[weakref.ref[_Payload]] = []
+    answered: list[object] = []
+    try:
+        for _ in range(CYCLES):
+            payload = _Payload()
+            held.append(weakref.ref(payload))
+            ops.run(lambda p=payload: p and None, answered.append, answered.append)
+            del payload
+            qtbot.waitUntil(lambda: not ops._live and ops.pool().activeThreadCount() == 0)
+    finally:
+        busy.set()
+        spinner.join()
+    gc.collect()
+    assert len(answered) == CYCLES
+    assert sum(ref() is not None for ref in held) == 0
+    assert not [o for o in gc.get_objects() if isinstance(o, ops._Relay)]
 
 
 def test_tray_writes_leave_nothing_under_the_controller(controller, qtbot) -> None:  # noqa: F811
