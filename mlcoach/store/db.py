@@ -26,11 +26,17 @@ logger = logging.getLogger(__name__)
 # write lock at BEGIN (BEGIN IMMEDIATE), so nothing after it waits again.
 BUSY_TIMEOUT_MS = 60_000
 
+WAL_SIZE_LIMIT = 4 * 1024 * 1024  # bytes
+
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA journal_mode = WAL",
     # FULL: a committed moment survives a power cut, not just a killed process.
     "PRAGMA synchronous = FULL",
+    # The -wal goes only when the last connection closes; the app keeps one for months
+    # (History's), and the file stayed as large as the largest write ever made (an
+    # import): after each checkpoint SQLite now cuts it back to this.
+    f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}",
 )
 
 

@@ -1,0 +1,35 @@
+"""Files of an app that runs for months: the store's WAL stays small while a window keeps
+its connection open (the History window is built once and kept)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mlcoach.store.db import WAL_SIZE_LIMIT as WAL_LIMIT
+
+
+def _wal(db: Path) -> int:
+    wal = db.with_name(db.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def test_the_wal_shrinks_after_a_large_write_while_a_connection_stays_open(opened) -> None:
+    """SQLite deletes the -wal only when the last connection closes, and otherwise keeps
+    it at the largest size it ever reached: an import of a few thousand moments while the
+    History window kept its connection left a WAL of that size for the app's life."""
+    from mlcoach.store.light import LightStore
+
+    db = opened.layout.db
+    light = LightStore(db, opened.secret)
+    kept = light.keep_connection()
+    with kept.use() as conn:  # the History window's, open for the app's life
+        conn.execute("SELECT count(*) FROM moments").fetchone()
+    # a large write (an import): well past SQLite's 1000-page checkpoint
+    light.set_state("big", "x" * (12 * 1024 * 1024))
+    light.set_state("big", None)
+    for n in range(40):  # the days after: small writes, each one a checkpoint's chance
+        light.set_state("day", n)
+        with kept.use() as conn:
+            conn.execute("SELECT count(*) FROM moments").fetchone()
+    assert _wal(db) <= WAL_LIMIT
+    kept.release()
