@@ -33,3 +33,25 @@ def test_the_wal_shrinks_after_a_large_write_while_a_connection_stays_open(opene
             conn.execute("SELECT count(*) FROM moments").fetchone()
     assert _wal(db) <= WAL_LIMIT
     kept.release()
+
+
+def test_a_calendar_file_rewritten_all_day_is_kept_once(tmp_path: Path) -> None:
+    """A calendar exported again every few minutes (a sync job, a downloaded feed): each
+    version's bytes (up to 32 MB) and parses stayed in the worker's caches, 16 and 32 of
+    them, none of which would ever be asked for again."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.coaching import calendar_ics
+    from tests.test_calendar_ics import ics, write
+
+    calendar_ics._read_cached.cache_clear()
+    calendar_ics._parse_cached.cache_clear()
+    path = tmp_path / "work.ics"
+    start = datetime(2024, 6, 3, 6, 0, tzinfo=UTC)
+    for n in range(40):  # each export says a little more
+        write(path, ics(f"UID:m{n}\r\nSUMMARY:Sync {'x' * n}\r\n"
+                        "DTSTART:20240603T080000Z\r\nDTEND:20240603T083000Z"))
+        found = calendar_ics.meetings(path, start, start + timedelta(days=1))
+        assert [m.uid for m in found] == [f"m{n}"]
+    assert calendar_ics._read_cached.cache_info().currsize == 1
+    assert calendar_ics._parse_cached.cache_info().currsize == 1

@@ -270,6 +270,9 @@ def _drop_events_without_a_start(calendar: Any) -> None:
         logger.warning("skipped %d calendar events without a start", len(broken))
 
 
+MAX_VERSIONS = 16384  # files whose reach (and last stamp) is kept
+
+
 @functools.lru_cache(maxsize=16)
 def _read_cached(path: str, _stamp: tuple[int, int, int, int]) -> Calendarfile:
     """One file's bytes and where its events lie; cached while its size, times and inode
@@ -308,12 +311,31 @@ def _parse_cached(path: str, stamp: tuple[int, int, int, int], first: date,
                      until=datetime.combine(last + timedelta(days=1), time(0), tzinfo=UTC))
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=MAX_VERSIONS)
 def _reach_cached(path: str, stamp: tuple[int, int, int, int]) -> tuple[bytes, bytes] | None:
     """Calendarfile.reach of one file, kept (two short strings) for far more files than
     their bytes are: a vdir (vdirsyncer, khal) holds each event in a file of its own, and
     the files whose events lie elsewhere are then not read again for each window."""
     return _read_cached(path, stamp).reach()
+
+
+_versions: dict[str, tuple[int, int, int, int]] = {}  # each file's stamp as last read
+
+
+def _newest_version(path: str, stamp: tuple[int, int, int, int]) -> None:
+    """A file read in a new version: the bytes and parses of its older ones are dropped.
+    A calendar exported again every few minutes (a sync job, a downloaded feed) otherwise
+    filled both caches with versions nobody would ask for again: up to 16 copies of a
+    32 MB file and 32 parses, for as long as the app ran."""
+    seen = _versions.get(path)
+    if seen == stamp:
+        return
+    if seen is not None:
+        _read_cached.cache_clear()  # a dozen files at most: read again when asked
+        _parse_cached.cache_clear()
+    if len(_versions) >= MAX_VERSIONS:  # a vdir's files over the years: bounded
+        _versions.clear()
+    _versions[path] = stamp
 
 
 def _stat(path: Path) -> os.stat_result:
@@ -332,6 +354,7 @@ def _parse_file(path: Path, start: datetime, end: datetime,
         raise CalendarError("{path}: calendar file too large ({size} bytes)", path=path,
                             size=info.st_size)
     stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+    _newest_version(str(path), stamp)
     # Whole days with a margin wider than any UTC offset, so nearby windows share a parse.
     first = start.astimezone(UTC).date() - timedelta(days=2)
     last = end.astimezone(UTC).date() + timedelta(days=2)
