@@ -74,6 +74,9 @@ def install_translators(app: QApplication, language: str = "") -> str:
     QLocale.setDefault(locale)
     for translator in _installed:
         app.removeTranslator(translator)
+        # Children of the application: kept, each Apply in Settings (each weekly focus)
+        # left two more, with their catalogues, for as long as the app ran.
+        translator.deleteLater()
     _installed.clear()
     if lang != "en":
         ours = QTranslator(app)
@@ -82,9 +85,12 @@ def install_translators(app: QApplication, language: str = "") -> str:
             _installed.append(ours)
         else:
             logger.warning("no translation for %s in %s", lang, translations_folder())
+            ours.deleteLater()
         qt = QTranslator(app)
         path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt.load(QLocale(lang), "qtbase", "_", path):
             app.installTranslator(qt)
             _installed.append(qt)
+        else:
+            qt.deleteLater()
     return lang

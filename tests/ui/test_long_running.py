@@ -142,3 +142,30 @@ def test_an_app_running_for_days_backs_up_each_day(controller, qtbot) -> None:  
         assert not ctl._backup_timer.isActive()
     # the rotation holds: 7 daily copies and the weeks' (4 at most) before them
     assert len(list(folder.glob("mlcoach-*-daily.db"))) <= 11
+
+
+def test_settings_applied_again_and_again_keep_two_translators(qapp) -> None:
+    """Each Apply in Settings (and each weekly focus taken) installs the language again:
+    the translators taken out stayed children of the application, each with its loaded
+    catalogue (Qt's own is a few hundred KB), for as long as the app ran."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QTranslator
+
+    from mlcoach.ui.i18n import install_translators
+
+    def count() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return len(qapp.findChildren(QTranslator))
+
+    install_translators(qapp, "en")
+    before = count()  # other tests' own translators, left aside
+
+    def ours() -> int:
+        return count() - before
+
+    try:
+        for _ in range(CYCLES // 4):
+            assert install_translators(qapp, "tr") == "tr"
+        assert ours() <= 2
+    finally:
+        install_translators(qapp, "en")
+    assert ours() == 0
