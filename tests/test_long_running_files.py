@@ -55,3 +55,28 @@ def test_a_calendar_file_rewritten_all_day_is_kept_once(tmp_path: Path) -> None:
         assert [m.uid for m in found] == [f"m{n}"]
     assert calendar_ics._read_cached.cache_info().currsize == 1
     assert calendar_ics._parse_cached.cache_info().currsize == 1
+
+
+def test_the_daily_check_removes_what_killed_writes_left(opened) -> None:
+    """A draft or store.json write killed mid-way (a logout's SIGKILL, a crash) left its
+    part file in the data folder, one more each time, for years."""
+    import os
+    import time
+    from datetime import UTC, datetime
+
+    from mlcoach.store.recovery import daily_check
+    from mlcoach.system.paths import PART_SUFFIX
+
+    root = opened.layout.root
+    killed = [root / f".capture-draft.txt.k2x9ab{n:02d}{PART_SUFFIX}" for n in range(5)]
+    for part in killed:
+        part.write_text("half a draft")
+        old = time.time() - 7200
+        os.utime(part, (old, old))
+    live = root / f".store.json.a1b2c3d4{PART_SUFFIX}"  # being written now: left alone
+    live.write_text("{")
+    mine = root / "notes.mlcoach-part.txt"  # not a name of ours
+    mine.write_text("the user's")
+    daily_check(root, opened.secret, datetime(2026, 12, 4, 9, 0, tzinfo=UTC))
+    assert not [p for p in killed if p.exists()]
+    assert live.exists() and mine.exists()

@@ -632,7 +632,12 @@ def daily_check(root: Path, secret: Secret, now: datetime) -> RecoveryNote | Non
     backup when it is damaged, otherwise take today's backup (from a checked file only)."""
     from mlcoach.store.backups import daily_backup
     from mlcoach.store.db import ensure_schema
+    from mlcoach.system.paths import remove_killed_writes
 
+    # A write killed mid-way (a draft, store.json) left its part file; one more each
+    # time, for years, in the data folder.
+    for gone in remove_killed_writes(root):
+        logger.info("half-written file removed: %s", gone.name)
     db = root / DB_NAME
     if not db.exists():
         return None  # wiped while the command ran: nothing to check, nothing to keep

@@ -283,6 +283,33 @@ def _mark_writing(fd: int) -> bool:
     return True
 
 
+def remove_killed_writes(folder: Path) -> list[Path]:
+    """Delete the part files atomic_write left in `folder` when it was killed mid-write
+    (".capture-draft.txt.k2x9ab3f.mlcoach-part"): ours by name and owner, and no longer
+    being written (see writer_gone). Returns what went."""
+    import re
+    import stat
+
+    pattern = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(PART_SUFFIX))
+    try:
+        siblings = list(folder.iterdir())
+    except OSError:
+        return []
+    gone = []
+    for path in siblings:
+        if not pattern.fullmatch(path.name):
+            continue
+        try:
+            info = path.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() \
+                    and writer_gone(path):
+                path.unlink()
+                gone.append(path)
+        except OSError:
+            continue
+    return gone
+
+
 #: A part file younger than this may be between its creation and its lock.
 _PART_GRACE_S = 60.0
 #: Where parts carry no lock, one this old is taken for a killed write.

@@ -28,7 +28,7 @@ from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, S
 from mlcoach.domain.settings_codec import settings_to_dict
 from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, inert, is_text
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
-from mlcoach.system.paths import PART_SUFFIX, expand_user, planted_link, writer_gone
+from mlcoach.system.paths import expand_user, planted_link, remove_killed_writes
 
 if TYPE_CHECKING:  # the ORM store loads only for an import: exports run on either store
     from mlcoach.store.core import Store
@@ -159,25 +159,8 @@ def write_export(output: Path, text: str, root: Path) -> Path:
 
 def _remove_killed_writes(target: Path) -> None:
     """The half-written copies that exports killed mid-write left in `target`'s folder
-    (".notes.json.k2x9ab3f.mlcoach-part", the user's words, maybe in a synced folder):
-    ours, and no longer being written (see paths.writer_gone)."""
-    import re
-
-    pattern = re.compile(r"\..+\.[a-z0-9_]{8}" + re.escape(PART_SUFFIX))
-    try:
-        siblings = list(target.parent.iterdir())
-    except OSError:
-        return
-    for path in siblings:
-        if not pattern.fullmatch(path.name):
-            continue
-        try:
-            info = path.lstat()
-            if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid() \
-                    and writer_gone(path):
-                path.unlink()
-        except OSError:
-            continue
+    (".notes.json.k2x9ab3f.mlcoach-part", the user's words, maybe in a synced folder)."""
+    remove_killed_writes(target.parent)
 
 
 CSV_COLUMNS = ("type", "id", "when", "text", "kind", "person", "style", "tags", "outcome",
