@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QTimer
 
+from mlcoach.ui.app_windows import Window
 from tests.ui.test_app import controller  # noqa: F401  (the fixture)
 
 pytestmark = pytest.mark.gui
@@ -98,15 +99,21 @@ def test_tray_writes_leave_nothing_under_the_controller(controller, qtbot) -> No
     from mlcoach.ui.patient_write import PatientWrite
 
     ctl, clock = controller
-    before = len(ctl.children())
-    for _ in range(CYCLES // 4):
+
+    def answer(response: str) -> None:
         ctl.show_prompt(manual=True)
-        ctl.card.respond("done")
+        ctl.card.respond(response)
         qtbot.waitUntil(lambda: ctl.current_event is None)
+        _idle(qtbot)
         clock.now += timedelta(minutes=80)
+
+    answer("done")  # the first builds the card
+    before = _live_objects(ctl)
+    for n in range(CYCLES // 4):
+        answer(("done", "skipped", "snoozed")[n % 3])
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not ctl.findChildren(PatientWrite)
-    assert len(ctl.children()) <= before + 2  # what a first prompt builds once
+    assert _live_objects(ctl) == before
 
 
 def _idle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -169,3 +176,51 @@ def test_settings_applied_again_and_again_keep_two_translators(qapp) -> None:
     finally:
         install_translators(qapp, "en")
     assert ours() == 0
+
+
+def _live_objects(ctl) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """What a leak would show: widgets, the controller's children, open files, and the
+    app's own QObjects by class."""
+    import os
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    found = {"widgets": len(QApplication.allWidgets()),
+             "controller children": len(ctl.findChildren(QObject)),
+             "open files": len(os.listdir("/proc/self/fd"))}
+    for obj in gc.get_objects():
+        if isinstance(obj, QObject) and type(obj).__module__.startswith("mlcoach"):
+            name = type(obj).__qualname__
+            found[name] = found.get(name, 0) + 1
+    return found
+
+
+@pytest.mark.parametrize("which", list(Window))
+def test_a_window_opened_and_closed_again_and_again_leaves_nothing(
+        controller, qtbot, which: Window) -> None:  # noqa: F811
+    """Each window is built once and shown again: opening and closing it many times
+    leaves no widget, child, open file or object of ours more than the first time."""
+    from PySide6.QtWidgets import QApplication
+
+    ctl, _clock = controller
+
+    def cycle() -> None:
+        ctl.open_window(which)
+        _idle(qtbot)
+        QApplication.processEvents()
+        window = ctl.windows[which]
+        if hasattr(window, "done"):
+            window.done(0)  # closes without asking, whatever a test left typed
+        else:
+            window.hide()
+        QApplication.processEvents()
+
+    for _ in range(3):  # what a first opening builds and loads
+        cycle()
+    before = _live_objects(ctl)
+    for _ in range(CYCLES // 10):
+        cycle()
+    assert _live_objects(ctl) == before
