@@ -152,6 +152,8 @@ class StyleGuess(QGroupBox):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        for group in self._groups:  # children of this box: kept, two more each switch
+            group.deleteLater()
         self._groups, self._options = [], {}
         for number, question in enumerate(guess_questions(language)):
             if number:

@@ -224,3 +224,21 @@ def test_a_window_opened_and_closed_again_and_again_leaves_nothing(
     for _ in range(CYCLES // 10):
         cycle()
     assert _live_objects(ctl) == before
+
+
+def test_the_coachs_questions_asked_in_another_language_leave_no_group_behind(qtbot) -> None:
+    """The style guess asks its questions again in the language Settings names: the old
+    questions' button groups stayed, two more at each switch."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QButtonGroup, QRadioButton
+
+    from mlcoach.ui.composer_inputs import StyleGuess
+
+    guess = StyleGuess()
+    qtbot.addWidget(guess)
+    before = len(guess.findChildren(QButtonGroup))
+    for n in range(CYCLES // 10):
+        guess.set_language(("tr", "en")[n % 2])
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(guess.findChildren(QButtonGroup)) == before
+    assert len(guess.radio_buttons()) == len(guess.findChildren(QRadioButton))
