@@ -225,6 +225,7 @@ class Transfer(QObject):
         self._window = parent
         self._busy = False
         self._progress: QProgressDialog | None = None
+        self._relay: _ProgressRelay | None = None  # the running job's progress
         self._preview: ImportPreviewDialog | None = None
         self.progress_delay_ms = PROGRESS_DELAY_MS
 
@@ -393,7 +394,7 @@ class Transfer(QObject):
             dialog.canceled.connect(stop.set)
         dialog.setValue(0)
         self._progress = dialog
-        relay = _ProgressRelay(self)
+        relay = self._relay = _ProgressRelay(self)
         relay.progressed.connect(lambda step, total: self._advance(dialog, step, total))
         return relay
 
@@ -409,6 +410,11 @@ class Transfer(QObject):
         if dialog is not None:
             dialog.hide()
             dialog.deleteLater()
+        # Its job is over (or handed on): a child of this long-lived object, it stayed,
+        # one more with every export and two with every import, for the window's life.
+        relay, self._relay = self._relay, None
+        if relay is not None and shiboken6.isValid(relay):
+            relay.deleteLater()
 
     def _finish(self) -> bool:
         """End the busy state; False when this object is already gone."""

@@ -242,3 +242,28 @@ def test_the_coachs_questions_asked_in_another_language_leave_no_group_behind(qt
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(guess.findChildren(QButtonGroup)) == before
     assert len(guess.radio_buttons()) == len(guess.findChildren(QRadioButton))
+
+
+def test_exports_again_and_again_leave_nothing_under_the_transfer(qtbot, store,  # type: ignore[no-untyped-def]
+                                                                   tmp_path: Path) -> None:
+    """History keeps its Transfer for the window's life: each export left its progress
+    relay there (and each import two)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    from mlcoach.ui.privacy import format_for
+    from mlcoach.ui.transfer import Transfer
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    transfer = Transfer(store, window)
+    written: list[Path] = []
+    transfer.exported.connect(written.append)
+    before = len(transfer.children())
+    for n in range(CYCLES // 10):
+        target = tmp_path / f"export-{n}.json"
+        transfer.export_to(target, format_for(str(target), ""))
+        qtbot.waitUntil(lambda n=n: len(written) == n + 1, timeout=10_000)
+        _idle(qtbot)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert len(transfer.children()) == before
