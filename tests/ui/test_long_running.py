@@ -267,3 +267,58 @@ def test_exports_again_and_again_leave_nothing_under_the_transfer(qtbot, store, 
         _idle(qtbot)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert len(transfer.children()) == before
+
+
+def _threads() -> int:
+    import os
+
+    return len(os.listdir("/proc/self/task"))
+
+
+@pytest.mark.slow
+def test_days_of_running_with_a_calendar_leave_nothing_behind(controller, qtbot,  # noqa: F811
+                                                              tmp_path: Path) -> None:
+    """Days of the timer's wake-ups (every ten minutes at most), a calendar read on the
+    worker every five, a meeting each day, prompts answered and the reflection offered
+    each evening: threads, objects, open files and the calendar's kept read stay as
+    after the first day, and each day has its reflection offer."""
+    from datetime import datetime, timezone
+
+    from mlcoach.domain.model import Settings
+    from tests.ui.test_app import TZ
+
+    ctl, clock = controller
+    cal = tmp_path / "work.ics"
+    events = []
+    for day in range(6):
+        start = datetime(2026, 11, 23 + day, 14, 0, tzinfo=TZ).astimezone(timezone.utc)
+        events.append(f"BEGIN:VEVENT\r\nUID:m{day}\r\nDTSTAMP:20261101T000000Z\r\n"
+                      f"DTSTART:{start:%Y%m%dT%H%M%SZ}\r\nDURATION:PT30M\r\n"
+                      "SUMMARY:Standup\r\nEND:VEVENT\r\n")
+    cal.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n"
+                   + "".join(events) + "END:VCALENDAR\r\n", encoding="utf-8")
+    ctl.opened.store.save_settings(Settings(prompts_per_day=4, min_gap_minutes=75,
+                                            calendar_path=str(cal)))
+    ctl.on_settings_changed()
+    offers: list[str] = []
+
+    def day() -> None:
+        for _ in range(24 * 6):
+            clock.now += timedelta(minutes=10)
+            ctl.on_timer()
+            if ctl.current_event is not None:
+                ctl.card.respond("done")
+            reflection = ctl.windows.get(Window.REFLECT)
+            if reflection is not None and reflection.isVisible():
+                offers.append(clock.now.astimezone(TZ).date().isoformat())
+                reflection.done(0)
+            _idle(qtbot)
+
+    day()
+    before, threads = _live_objects(ctl), _threads()
+    for _ in range(2):
+        day()
+    assert _live_objects(ctl) == before
+    assert _threads() == threads
+    assert ctl._meetings is not None and ctl._meetings._kept is not None
+    assert len(offers) == len(set(offers)) == 3  # one each day, none twice
