@@ -322,3 +322,32 @@ def test_days_of_running_with_a_calendar_leave_nothing_behind(controller, qtbot,
     assert _threads() == threads
     assert ctl._meetings is not None and ctl._meetings._kept is not None
     assert len(offers) == len(set(offers)) == 3  # one each day, none twice
+
+
+def test_requests_from_second_starts_leave_no_socket_open(tmp_path: Path, qtbot) -> None:
+    """Every `mlcoach capture` or menu entry clicked while the app runs is a connection
+    to its channel: each one closed and forgotten once answered."""
+    import os
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from mlcoach.ui.instance_server import InstanceServer
+    from tests.ui.test_instance_limits import _send
+
+    root = tmp_path / "data"
+    root.mkdir(mode=0o700)
+    server = InstanceServer(root)
+    assert server.claim() is True
+    try:
+        def live() -> tuple[int, int, int]:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            return (len(os.listdir("/proc/self/fd")), len(server.findChildren(QObject)),
+                    len(server._clients))
+
+        assert _send(qtbot, root, "show")
+        before = live()
+        for _ in range(CYCLES // 2):
+            assert _send(qtbot, root, "show")
+        qtbot.waitUntil(lambda: live() == before, timeout=5_000)
+    finally:
+        server.close()
