@@ -66,9 +66,10 @@ def run(fn: Callable[[], T], on_done: Callable[[T], None],
     """Call `fn` on the worker; then `on_done(result)` or `on_failed(exc)` on the GUI thread."""
     relay = _Relay(on_done, on_failed)
     _live.add(relay)
-    # A plain callable, not a QRunnable subclass: PySide holds a QRunnable given to the
-    # pool as the pool's child and, when the worker was slow to let go of it (a busy
-    # machine: most jobs), never let go of it: each job's runnable, its relay and what
-    # they held (a calendar read every five minutes, every save) stayed for the app's
-    # life. A callable's reference is dropped as soon as it has run.
+    # A plain callable, not a QRunnable subclass: PySide makes a QRunnable given to the
+    # pool the pool's child, and often never lets go of it (18 to 191 of 200 jobs in
+    # tests/ui/test_long_running.py, more on a loaded machine; the cause lies in
+    # PySide): each job's runnable, its relay and what they held (a calendar read every
+    # five minutes, every save) stayed for the app's life. A callable's reference is
+    # dropped as soon as it has run.
     pool().start(partial(_work, fn, relay))
