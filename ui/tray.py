@@ -17,6 +17,8 @@ from mlcoach.ui.icons import app_icon, tray_icon
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QScreen
     from PySide6.QtWidgets import QPushButton
 
 
@@ -221,6 +223,7 @@ class MainWindow(QWidget):
                  gnome: bool = False) -> None:
         super().__init__(parent)
         self._gnome = gnome
+        self._screen: QScreen | None = None  # the one watched, once shown
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         from PySide6.QtCore import Qt
@@ -321,6 +324,42 @@ class MainWindow(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         self._arrange()  # for the screen it opens on
         super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and self._screen is None:
+            handle.screenChanged.connect(self._moved_to)
+            self._moved_to(handle.screen())
+
+    def _moved_to(self, screen: QScreen | None) -> None:
+        """Watch the screen the window is on now (moved to another monitor, or its own
+        unplugged), and arrange the buttons for it."""
+        for signal in self._screen_signals(self._screen):
+            signal.disconnect(self._screen_changed)
+        self._screen = screen
+        for signal in self._screen_signals(screen):
+            signal.connect(self._screen_changed)
+        self._screen_changed()
+
+    @staticmethod
+    def _screen_signals(screen: QScreen | None) -> tuple[SignalInstance, ...]:
+        if screen is None:
+            return ()
+        return (screen.geometryChanged, screen.availableGeometryChanged,
+                screen.logicalDotsPerInchChanged)
+
+    def _screen_changed(self, *_: object) -> None:
+        """Arranged once for the screen it opened on, the window kept one column when
+        moved to a shorter screen (or its scale grew): Quit was below its bottom edge."""
+        if not self.isVisible():
+            return
+        self._arrange()
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()  # the window takes its new size now, not at the next event
+        if self._gnome:
+            self.adjustSize()
+        from mlcoach.ui.widgets.on_screen import keep_on_screen
+
+        keep_on_screen(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

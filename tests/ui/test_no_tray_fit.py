@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
@@ -43,3 +43,19 @@ def test_buttons_stay_in_one_column_where_they_fit(qtbot: Any) -> None:
     shown = [b for b in window.buttons.values() if b.isVisible()]
     assert len({b.x() for b in shown}) == 1
     assert [b.y() for b in shown] == sorted(b.y() for b in shown)
+
+
+def test_the_buttons_go_in_two_columns_when_the_screen_gets_shorter(
+        qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Arranged when it opened, the window kept one column when the screen's scale grew
+    under it (or a taller panel took its room): Quit went below the bottom edge."""
+    from mlcoach.ui.widgets import on_screen
+
+    window = MainWindow(TrayMenu())
+    qtbot.addWidget(window)
+    window.show()
+    shown = [b for b in window.buttons.values() if b.isVisible()]
+    assert len({b.x() for b in shown}) == 1
+    monkeypatch.setattr(on_screen, "room_on", lambda screen: QSize(800, 220))
+    window.screen().logicalDotsPerInchChanged.emit(192.0)  # as Qt says a new scale
+    assert len({b.x() for b in shown}) == 2
