@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLayout,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from mlcoach.ui.colours import mute
+from mlcoach.ui.widgets.flow_layout import FlowLayout
 from mlcoach.ui.widgets.helpers import announce
 from mlcoach.ui.widgets.on_screen import inside
 from mlcoach.ui.widgets.plain_text import Label
@@ -71,10 +73,14 @@ class PromptCard(QWidget):
         mute(self.note)
         self.note.setAccessibleDescription(self.tr("Note"))
 
-        layout.addWidget(self.theme)
-        layout.addWidget(self.text)
-        layout.addWidget(self.try_label)
-        layout.addWidget(self.note)
+        words = QWidget()
+        column = QVBoxLayout(words)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(layout.spacing())
+        for label in (self.theme, self.text, self.try_label, self.note):
+            column.addWidget(label)
+        self.words = WordsArea(words, self)
+        layout.addWidget(self.words)
         layout.addSpacing(4)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -88,9 +94,12 @@ class PromptCard(QWidget):
         self.setFixedWidth(CARD_WIDTH)
 
     def _button_row(self) -> QHBoxLayout:
-        """Done · Later · Skip · Not for me, then Capture…; none takes the keyboard."""
+        """Done · Later · Skip · Not for me, then Capture… at the end; none takes the
+        keyboard. The answers wrap onto a second row where the card is narrow (a small
+        screen at 200 %), rather than reach past its edge."""
         row = QHBoxLayout()
         row.setSpacing(6)
+        answers = FlowLayout(spacing=6, row_spacing=6)
         for key, label, tip in (
             ("done", self.tr("Done"), self.tr("I did it")),
             ("snoozed", self.tr("Later"), self.tr("Remind me in a little while")),
@@ -104,8 +113,9 @@ class PromptCard(QWidget):
             button.setAccessibleDescription(tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, k=key: self._respond(k))
-            row.addWidget(button)
+            answers.addWidget(button)
             self.buttons[key] = button
+        row.addLayout(answers)
         row.addStretch(1)
         capture = QPushButton(self.tr("Capture…"))
         capture.setToolTip(self.tr("Write down a moment about this prompt"))
@@ -113,7 +123,7 @@ class PromptCard(QWidget):
         capture.setAccessibleDescription(capture.toolTip())
         capture.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         capture.clicked.connect(self._capture)
-        row.addWidget(capture)
+        row.addWidget(capture, 0, Qt.AlignmentFlag.AlignTop)  # level with Done
         self.buttons["capture"] = capture
         return row
 
@@ -190,6 +200,40 @@ class PromptCard(QWidget):
         self.capture_requested.emit()
 
 
+class WordsArea(QScrollArea):
+    """A card's words, as tall as they wrap to; they scroll where the screen is shorter
+    than that (the longest prompt on an 800×600 screen at 200 %), the buttons under them
+    staying in view."""
+
+    def __init__(self, words: QWidget, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._words = words
+        self.setWidget(words)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.viewport().setAutoFillBackground(False)
+        words.setAutoFillBackground(False)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._words.heightForWidth(width)
+        return height if height >= 0 else self._words.sizeHint().height()
+
+    def sizeHint(self) -> QSize:
+        hint = self._words.sizeHint()
+        return QSize(hint.width(), self.heightForWidth(hint.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as its words can wrap to; three lines high, the rest scrolled."""
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(self._words.minimumSizeHint().width() + bar,
+                     3 * self.fontMetrics().lineSpacing())
+
+
 def _on_a_screen(anchor: QRect | None) -> QRect | None:
     """`anchor` (the tray icon's place) when a screen holds it; None when none does (no
     place told, or its screen was unplugged)."""
@@ -207,7 +251,8 @@ def _card_area(anchor: QRect | None) -> QRect:
 
 def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_WIDTH) -> None:
     """Size a filled card to what its words need: at least `min_width` wide, wider when
-    its buttons (or a long word) need it at a large font, never wider than the screen,
+    its buttons (or a long word) need it at a large font, never wider than the screen
+    (narrower than `min_width` on a screen that is: its words and buttons wrap),
     and as tall as its wrapped lines are at that width; as wide as the screen where it
     would be taller than the screen (long words at 200 %, its buttons were cut off)."""
     # Every layout inside, deepest last: a hidden card's inner frame keeps the sizes of
@@ -218,13 +263,15 @@ def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_W
     for lay in reversed(layouts):
         lay.activate()
     area = _card_area(anchor)
-    widest = max(min_width, area.width() - 2 * MARGIN)
+    widest = area.width() - 2 * MARGIN  # narrower than `min_width` on a small screen
     width = min(max(min_width, card.minimumSizeHint().width()), widest)
     height = _height_at(card, width)
-    if height > area.height() - 2 * MARGIN and width < widest:
+    tallest = area.height() - 2 * MARGIN
+    if height > tallest and width < widest:
         width = widest
         height = _height_at(card, width)
-    card.setFixedSize(width, height)
+    # Still taller than the screen (its words scroll, the buttons stay in view).
+    card.setFixedSize(width, min(height, max(tallest, card.minimumSizeHint().height())))
 
 
 def _height_at(card: QWidget, width: int) -> int:

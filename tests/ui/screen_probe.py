@@ -69,6 +69,23 @@ def main_moves(app: QApplication) -> dict[str, object]:
             "first": rect(first.availableGeometry())}
 
 
+@scenario
+def card(app: QApplication) -> dict[str, object]:
+    """The longest prompt's card on the first screen, no tray icon place known."""
+    from mlcoach.ui.prompt_card import PromptCard
+    from tests.ui.test_card_fit import LONG
+
+    shown = PromptCard()
+    shown.show_prompt(*LONG)
+    settle(app)
+    words = {label.objectName() or str(i): [rect(on_screen(label)),
+                                            label.heightForWidth(label.width())]
+             for i, label in enumerate(shown.findChildren(QWidget))
+             if label.isVisible() and hasattr(label, "wordWrap") and label.wordWrap()}
+    return {"frame": rect(shown.frameGeometry()), "buttons": buttons(shown),
+            "labels": words, "area": rect(app.screens()[0].availableGeometry())}
+
+
 def main() -> None:
     app = QApplication([])
     print(json.dumps(SCENARIOS[sys.argv[2]](app)))

@@ -28,6 +28,8 @@ def screen(name: str, x: int, y: int, width: int, height: int,
 DESK = screen("desk", 0, 0, 1920, 1080)
 # A 1366×768 laptop screen at 200 %, right of the desk monitor.
 LAPTOP_200 = screen("laptop", 1920, 0, 683, 384, dpr=2)
+# An 800×600 screen at 200 % (a small VM, an old netbook at a large scale).
+SMALL_200 = screen("small", 0, 0, 400, 300, dpr=2)
 
 
 def probe(tmp_path: Path, scenario: str, *screens: dict[str, Any]) -> dict[str, Any]:
@@ -58,3 +60,15 @@ def test_the_no_tray_window_moved_to_a_short_screen_puts_its_buttons_in_two_colu
     area = QRect(*found["area"])
     assert area.contains(QRect(*found["frame"])), found["frame"]
     assert off(area, found["buttons"]) == []
+
+
+@pytest.mark.slow
+def test_a_card_fits_a_screen_narrower_than_its_usual_width(tmp_path: Path) -> None:
+    """At 480 px the card reached past the right edge of a 400 px wide screen (800×600
+    at 200 %), Capture… with it."""
+    found = probe(tmp_path, "card", SMALL_200)
+    area = QRect(*found["area"])
+    assert area.contains(QRect(*found["frame"])), found["frame"]
+    assert off(area, found["buttons"]) == []
+    for name, (where, needs) in found["labels"].items():
+        assert where[3] >= needs, name  # every wrapped line shown
