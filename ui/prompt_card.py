@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from mlcoach.ui.colours import mute
 from mlcoach.ui.widgets.flow_layout import FlowLayout
 from mlcoach.ui.widgets.helpers import announce
-from mlcoach.ui.widgets.on_screen import inside
+from mlcoach.ui.widgets.on_screen import FRAME_ALLOWANCE, inside
 from mlcoach.ui.widgets.plain_text import Label
 
 EXPIRE_MS = 10 * 60 * 1000
@@ -143,7 +143,7 @@ class PromptCard(QWidget):
         if event.type() == QEvent.Type.FontChange:  # the desktop's font changed
             self._scale_fonts()
             if self.isVisible():
-                fit_card(self)
+                fit_card(self, framed=not self.placeable)
 
     def show_prompt(self, theme: str, text: str, try_this: str, note: str = "",
                     anchor: QRect | None = None) -> None:
@@ -155,7 +155,7 @@ class PromptCard(QWidget):
         self.try_label.setText(self.tr("<b>Try this:</b> {0}").format(html.escape(try_this)))
         self.note.setText(note)
         self.note.setVisible(bool(note))
-        fit_card(self, anchor)
+        fit_card(self, anchor, framed=not self.placeable)
         if self.placeable:
             self.move(self._position(anchor))
         self.show()
@@ -175,9 +175,12 @@ class PromptCard(QWidget):
         return card_position(self, anchor)
 
     def place(self, anchor: QRect | None) -> None:
-        """Put the card shown back beside the tray icon: the screens changed under it."""
+        """Put the card shown back beside the tray icon: the screens changed under it.
+        Where the desktop places it (Wayland), only fitted again: it keeps it on screen."""
         if self.placeable:
             place_card(self, anchor)
+        else:
+            fit_card(self, anchor, framed=True)
 
     def respond(self, response: str) -> None:
         """Answer the prompt as its button would (the tray menu's keyboard route)."""
@@ -242,19 +245,62 @@ def _on_a_screen(anchor: QRect | None) -> QRect | None:
     return anchor if QGuiApplication.screenAt(anchor.center()) is not None else None
 
 
-def _card_area(anchor: QRect | None) -> QRect:
-    """The available part of the screen the card goes on: the tray icon's, or the main one."""
+def _card_rects(anchor: QRect | None) -> tuple[QRect, QRect]:
+    """The whole screen the card goes on (the tray icon's, or the main one) and the part
+    of it that panels leave free."""
     anchor = _on_a_screen(anchor)
     screen = QGuiApplication.screenAt(anchor.center()) if anchor is not None else None
-    return (screen or QGuiApplication.primaryScreen()).availableGeometry()
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.geometry(), screen.availableGeometry()
 
 
-def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_WIDTH) -> None:
+def _card_area(anchor: QRect | None) -> QRect:
+    """The available part of the screen the card goes on: the tray icon's, or the main one."""
+    return _card_rects(anchor)[1]
+
+
+def panel_edge(whole: QRect, free: QRect) -> str | None:
+    """The edge of the screen where the panel with the tray is, read from the room the
+    desktop's panels take (`whole` less `free`): "top" or "bottom" for a panel along one
+    (the deeper where there are both: GNOME's top bar beside a dock at the bottom), else
+    "left" or "right" (a vertical panel), else None (no panel known)."""
+    top, bottom = free.top() - whole.top(), whole.bottom() - free.bottom()
+    left, right = free.left() - whole.left(), whole.right() - free.right()
+    if max(top, bottom) > 0:
+        return "top" if top >= bottom else "bottom"
+    if max(left, right) > 0:
+        return "left" if left > right else "right"
+    return None
+
+
+def tray_corner(size: QSize, whole: QRect, free: QRect) -> QPoint:
+    """Where a card of `size` goes when the tray icon's place is not known (a
+    StatusNotifierItem tray: KDE Plasma, GNOME's AppIndicator extension): in the corner
+    by the panel, where such trays are. The bottom right above a bottom panel (Plasma's
+    default), the top right under a top bar (GNOME) or with no panel known; by a vertical
+    panel, at its bottom (where Plasma puts the tray in one)."""
+    edge = panel_edge(whole, free)
+    left = free.left() + MARGIN
+    right = free.left() + free.width() - size.width() - MARGIN
+    top = free.top() + MARGIN
+    bottom = free.top() + free.height() - size.height() - MARGIN
+    if edge in (None, "top"):
+        return QPoint(right, top)
+    return QPoint(left if edge == "left" else right, bottom)
+
+
+def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_WIDTH,
+             *, framed: bool = False) -> None:
     """Size a filled card to what its words need: at least `min_width` wide, wider when
     its buttons (or a long word) need it at a large font, never wider than the screen
     (narrower than `min_width` on a screen that is: its words and buttons wrap),
     and as tall as its wrapped lines are at that width; as wide as the screen where it
-    would be taller than the screen (long words at 200 %, its buttons were cut off)."""
+    would be taller than the screen (long words at 200 %, its buttons were cut off).
+
+    Args:
+        framed: the card is an ordinary window that the desktop places under a title bar
+            (Wayland, where Qt does not know the panels either): room is left for both.
+    """
     # Every layout inside, deepest last: a hidden card's inner frame keeps the sizes of
     # the font it was built with until shown (the desktop's font changed meanwhile).
     layouts = [lay for lay in (card.layout(), *card.findChildren(QLayout)) if lay is not None]
@@ -263,6 +309,9 @@ def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_W
     for lay in reversed(layouts):
         lay.activate()
     area = _card_area(anchor)
+    if framed:
+        area.setSize(area.size().shrunkBy(QMargins(0, 0, FRAME_ALLOWANCE // 2,
+                                                   FRAME_ALLOWANCE)))
     widest = area.width() - 2 * MARGIN  # narrower than `min_width` on a small screen
     width = min(max(min_width, card.minimumSizeHint().width()), widest)
     height = _height_at(card, width)
@@ -282,9 +331,10 @@ def _height_at(card: QWidget, width: int) -> int:
 
 
 def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
-    """Where a card goes: beside the tray icon, inside its screen, or top right."""
+    """Where a card goes: beside the tray icon, inside its screen; in the corner by the
+    panel where the icon's place is not known."""
     anchor = _on_a_screen(anchor)
-    area = _card_area(anchor)
+    whole, area = _card_rects(anchor)
     size = card.size()
     if size != card.maximumSize():  # not fitted yet: the size its words ask for
         size = card.sizeHint().expandedTo(size)
@@ -299,14 +349,15 @@ def card_position(card: QWidget, anchor: QRect | None) -> QPoint:
         else:
             y = min(anchor.top() - size.height() - MARGIN, bottom)
     else:
-        x, y = right, area.top() + MARGIN
+        corner = tray_corner(size, whole, area)
+        x, y = corner.x(), corner.y()
     # Never past the screen's edge: taller than the room beside the icon, its top shows.
     return inside(QRect(QPoint(x, y), size), area)
 
 
 def place_card(card: QWidget, anchor: QRect | None, min_width: int = CARD_WIDTH) -> None:
     """Size a card shown already for the screen it is on now, and put it back beside the
-    tray icon (`anchor`) or at the top right: the screens changed under it."""
+    tray icon (`anchor`) or in the corner by the panel: the screens changed under it."""
     fit_card(card, anchor, min_width)
     card.move(card_position(card, anchor))
 
