@@ -31,13 +31,15 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftKeeper
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
+from mlcoach.ui.wayland_frames import placed_by_compositor
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import announce, close_keys, shortcut
-from mlcoach.ui.widgets.on_screen import keep_on_screen
+from mlcoach.ui.widgets.on_screen import keep_on_screen, pointer_screen, room_on
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QKeyCombination
+    from PySide6.QtGui import QScreen
     from PySide6.QtWidgets import QStyle
 
     from mlcoach.domain.model import Moment
@@ -167,6 +169,7 @@ class _Footer(QWidget):
     def __init__(self, hint: str, parent: QWidget) -> None:
         super().__init__(parent)
         self._hint = mute(Label(hint, self))
+        self._hint.setWordWrap(True)  # on a narrow screen: two lines, not past its edge
         self._hint.setAccessibleDescription(self.tr("Keys"))
         self._icon = Label(self)
         self._text = Label(self)
@@ -313,7 +316,9 @@ class CaptureWindow(QWidget):
             self.footer.show_hint()
         self._refresh_people()
         if not self.isVisible():
+            self._fit_columns(pointer_screen())
             keep_on_screen(self, recentre=True)  # where the user is working
+            self._fit_height()  # the key hint may wrap at a narrower width
         self.show()
         self.raise_()
         self.activateWindow()
@@ -500,6 +505,26 @@ class CaptureWindow(QWidget):
         self._pending = None
         logger.info("capture not saved: %s", exc)
         self.footer.show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
+
+    def _fit_columns(self, screen: QScreen) -> None:
+        """Kind and audience in rows of four, or of two where four are wider than the
+        screen (a portrait monitor at 200 %: Support and Credibility were past its
+        edge)."""
+        if placed_by_compositor():
+            screen = self.screen()  # Wayland: the desktop puts it on a screen of its own
+        room = room_on(screen).width()
+        for columns in (4, 2):
+            for row in (self.kind_choice, self.style_choice):
+                row.set_columns(columns)
+                inner = row.layout()
+                if inner is not None:
+                    inner.activate()  # its new minimum now, for the window's below
+            layout = self.layout()
+            if layout is not None:
+                layout.invalidate()
+                layout.activate()  # the window's minimum size follows
+            if self.minimumSizeHint().width() <= room:
+                return
 
     def _fit_height(self) -> None:
         """Take the height the layout needs at this width: a long message wraps onto a

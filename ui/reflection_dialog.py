@@ -119,7 +119,9 @@ class ReflectionDialog(QDialog):
         self._fitted = False  # sized to the body at the first show
         self.setWindowTitle(self.tr("Reflect on today"))
         self.setAccessibleName(self.tr("Reflect on today"))
-        self.setMinimumWidth(620)
+        # 620 px wide to begin with, not as a minimum: a portrait monitor at 200 % (540 px)
+        # is narrower, and its right part was past the screen's edge.
+        self.resize(620, self.height())
 
         self._title = Label(self)
         title_font = QFont(self._title.font())

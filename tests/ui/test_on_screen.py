@@ -29,10 +29,19 @@ SCREENS = {"screens": [
 ]}
 
 
-def on_two_screens(tmp_path: Path, what: str) -> dict[str, list[list[int]]]:
+# The desk monitor, and beside it a 1080×1920 portrait monitor at 200 % (540×960).
+PORTRAIT = {"screens": [
+    SCREENS["screens"][0],
+    {"name": "portrait", "x": 1920, "y": 0, "width": 540, "height": 960,
+     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 2},
+]}
+
+
+def on_two_screens(tmp_path: Path, what: str,
+                   screens: dict[str, Any] = SCREENS) -> dict[str, list[list[int]]]:
     """Run tests/ui/two_screens.py: each window's frame and the area it must be in."""
     config = tmp_path / "screens.json"
-    config.write_text(json.dumps(SCREENS))
+    config.write_text(json.dumps(screens))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "ui" / "two_screens.py"), str(config),
@@ -57,6 +66,16 @@ def test_every_window_opens_whole_on_the_smaller_screen_under_the_pointer(
     assert set(found) == {"capture", "coach", "history", "main", "reflection", "settings",
                           "welcome"}
     assert outside(found) == {}
+
+
+@pytest.mark.slow
+def test_quick_capture_and_the_reflection_open_whole_on_a_portrait_monitor_at_200(
+        tmp_path: Path) -> None:
+    """540 px wide: quick capture kept its four kinds a row (Support past the right
+    edge), the reflection its 620 px minimum width. The coach is still wider (its
+    inputs beside its answer): left out until its page can stack them."""
+    found = on_two_screens(tmp_path, "open", PORTRAIT)
+    assert set(outside(found)) - {"coach"} == set()
 
 
 @pytest.mark.slow

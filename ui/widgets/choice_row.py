@@ -50,16 +50,31 @@ class ChoiceRow(QWidget):
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        per_row = columns or len(choices)
+        self._grid = layout
         self._buttons: dict[Hashable, SegmentButton] = {}
-        for i, (value, text, accessible) in enumerate(choices):
+        for value, text, accessible in choices:
             button = SegmentButton(text, self)
             button.setAccessibleName(accessible)
             button.toggled.connect(partial(self._on_toggled, value))
-            layout.addWidget(button, i // per_row, i % per_row)
             self._buttons[value] = button
-        for column in range(per_row):
-            layout.setColumnStretch(column, 1)
+        self._columns = 0
+        self.set_columns(columns or len(choices))
+
+    def set_columns(self, columns: int) -> None:
+        """Put the buttons in rows of `columns` (fewer on a narrow screen), in order."""
+        if columns == self._columns:
+            return
+        for button in self._buttons.values():
+            self._grid.removeWidget(button)
+        for column in range(max(columns, self._columns)):
+            self._grid.setColumnStretch(column, 1 if column < columns else 0)
+        for i, button in enumerate(self._buttons.values()):
+            self._grid.addWidget(button, i // columns, i % columns)
+        self._columns = columns
+
+    def columns(self) -> int:
+        """How many buttons a row holds."""
+        return self._columns
 
     def buttons(self) -> list[SegmentButton]:
         """The buttons, in order."""
