@@ -31,10 +31,9 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.draft import Draft, DraftKeeper
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
-from mlcoach.ui.wayland_frames import placed_by_compositor
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import announce, close_keys, shortcut
-from mlcoach.ui.widgets.on_screen import keep_on_screen, pointer_screen, room_on
+from mlcoach.ui.widgets.on_screen import keep_on_screen, opening_screen, room_on
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -316,7 +315,7 @@ class CaptureWindow(QWidget):
             self.footer.show_hint()
         self._refresh_people()
         if not self.isVisible():
-            self._fit_columns(pointer_screen())
+            self._fit_columns(opening_screen(self, recentre=True))
             keep_on_screen(self, recentre=True)  # where the user is working
             self._fit_height()  # the key hint may wrap at a narrower width
         self.show()
@@ -510,8 +509,6 @@ class CaptureWindow(QWidget):
         """Kind and audience in rows of four, or of two where four are wider than the
         screen (a portrait monitor at 200 %: Support and Credibility were past its
         edge)."""
-        if placed_by_compositor():
-            screen = self.screen()  # Wayland: the desktop puts it on a screen of its own
         room = room_on(screen).width()
         for columns in (4, 2):
             for row in (self.kind_choice, self.style_choice):

@@ -23,10 +23,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QScreen
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QHBoxLayout,
     QPushButton,
     QTabWidget,
     QTextBrowser,
@@ -54,7 +53,7 @@ from mlcoach.ui.i18n import as_sentence, error_message, qdate
 from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.helpers import close_keys, shortcut, tab_keys
-from mlcoach.ui.widgets.on_screen import keep_on_screen
+from mlcoach.ui.widgets.on_screen import keep_on_screen, opening_screen, room_on
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -354,12 +353,41 @@ class ComposerDialog(QWidget):
         self._inputs_scroll = scroll
         page = QWidget(self)
         page.setAccessibleName(self.tr("Suggest"))
-        layout = QHBoxLayout(page)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(scroll)
         layout.addWidget(self.view, 1)
+        self._suggest_layout, self._suggest = layout, page
         return page
+
+    def _fit_screen(self, screen: QScreen) -> None:
+        """The inputs beside the suggestion, or above it on a screen too narrow for both
+        (a portrait monitor at 200 %: the suggestion was past the right edge)."""
+        bar = self._inputs_scroll.verticalScrollBar().sizeHint().width()
+        inputs = max(360, self.inputs.width_needed() + bar)
+        page = self._suggest
+        outer = max(0, self.minimumSizeHint().width() - page.minimumSizeHint().width())
+        beside = inputs + self.view.minimumSizeHint().width() + outer <= room_on(screen).width()
+        self._suggest_layout.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                                          else QBoxLayout.Direction.TopToBottom)
+        if beside:
+            self._inputs_scroll.setFixedWidth(inputs)
+        else:  # as wide as the page, the suggestion under it
+            self._inputs_scroll.setMinimumWidth(0)
+            self._inputs_scroll.setMaximumWidth((1 << 24) - 1)  # QWIDGETSIZE_MAX
+        # The page's new minimum, and each level's up to the window's own, now (a layout
+        # keeps its items' sizes until they say they changed): the window is bounded to
+        # the screen next, and took the old minimum back when shown.
+        self._suggest_layout.invalidate()
+        widget: QWidget | None = page
+        while widget is not None and widget is not self:
+            widget.updateGeometry()
+            widget = widget.parentWidget()
+        layout = self.layout()
+        if layout is not None:
+            layout.invalidate()
+            layout.activate()
 
     def _connect(self) -> None:
         self.inputs.changed.connect(self._schedule)
@@ -430,8 +458,7 @@ class ComposerDialog(QWidget):
         self._language = ui_language(setting)
         self.inputs.set_language(self._language)
         self._fix_tab_order()
-        bar = self._inputs_scroll.verticalScrollBar().sizeHint().width()
-        self._inputs_scroll.setFixedWidth(max(360, self.inputs.width_needed() + bar))
+        self._fit_screen(self.screen() if self.isVisible() else opening_screen(self))
 
     def _load_people(self) -> None:
         try:

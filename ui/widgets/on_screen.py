@@ -52,10 +52,7 @@ def keep_on_screen(window: QWidget, *, recentre: bool = False) -> None:
     if placed_by_compositor():  # Wayland: the compositor places it; only its size is ours
         _bound(window, window.screen())
         return
-    shown_before = window.windowHandle() is not None
-    here = None
-    if shown_before and not recentre:
-        here = QGuiApplication.screenAt(window.frameGeometry().center())
+    here = _screen_held(window, recentre=recentre)
     screen = here or pointer_screen()
     _bound(window, screen)
     frame = window.frameGeometry()
@@ -65,6 +62,22 @@ def keep_on_screen(window: QWidget, *, recentre: bool = False) -> None:
     target = inside(frame, area)
     if target != window.frameGeometry().topLeft():
         window.move(target)
+
+
+def opening_screen(window: QWidget, *, recentre: bool = False) -> QScreen:
+    """The screen `keep_on_screen(window, recentre=recentre)` will put `window` on (a
+    window arranges itself for it first: two columns on a narrow one)."""
+    if placed_by_compositor():
+        return window.screen()
+    return _screen_held(window, recentre=recentre) or pointer_screen()
+
+
+def _screen_held(window: QWidget, *, recentre: bool) -> QScreen | None:
+    """The screen holding the centre of a window shown before; None for one never shown,
+    one whose screen is gone, or with `recentre`."""
+    if window.windowHandle() is None or recentre:
+        return None
+    return QGuiApplication.screenAt(window.frameGeometry().center())
 
 
 def _bound(window: QWidget, screen: QScreen) -> None:
