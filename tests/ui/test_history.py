@@ -666,3 +666,11 @@ def test_ctrl_page_down_switches_tabs_from_the_rows(qtbot, some: Store) -> None:
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageUp,
                    Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.timeline
+
+
+def test_the_empty_timeline_note_wraps_rather_than_widen_the_window(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """The note on one line made the window 591 px at least: wider than a 1080 px
+    portrait monitor at 200 % (516 px of room), once the first load had finished."""
+    window = open_window(qtbot, store)
+    assert window.timeline.status.text().startswith("Nothing here yet")
+    assert window.minimumSizeHint().width() <= 516

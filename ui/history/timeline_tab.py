@@ -89,6 +89,7 @@ class TimelineTab(QWidget):
         self.view = QTableView(self)
         self._build_view()
         self.status = Label(self)
+        self.status.setWordWrap(True)  # on a narrow screen (a portrait monitor at 200 %)
         self.status.setAccessibleDescription(self.tr("Timeline status"))
         self._build_undo_bar()
         layout = QVBoxLayout(self)
