@@ -33,7 +33,7 @@ from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.helpers import announce, close_keys, shortcut
-from mlcoach.ui.widgets.on_screen import keep_on_screen, opening_screen, room_on
+from mlcoach.ui.widgets.on_screen import keep_on_screen, room_on
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -315,7 +315,6 @@ class CaptureWindow(QWidget):
             self.footer.show_hint()
         self._refresh_people()
         if not self.isVisible():
-            self._fit_columns(opening_screen(self, recentre=True))
             keep_on_screen(self, recentre=True)  # where the user is working
             self._fit_height()  # the key hint may wrap at a narrower width
         self.show()
@@ -505,10 +504,10 @@ class CaptureWindow(QWidget):
         logger.info("capture not saved: %s", exc)
         self.footer.show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
 
-    def _fit_columns(self, screen: QScreen) -> None:
+    def arrange_for(self, screen: QScreen) -> None:
         """Kind and audience in rows of four, or of two where four are wider than the
         screen (a portrait monitor at 200 %: Support and Credibility were past its
-        edge)."""
+        edge). keep_on_screen calls it for the screen the window goes on."""
         room = room_on(screen).width()
         for columns in (4, 2):
             for row in (self.kind_choice, self.style_choice):

@@ -361,9 +361,10 @@ class ComposerDialog(QWidget):
         self._suggest_layout, self._suggest = layout, page
         return page
 
-    def _fit_screen(self, screen: QScreen) -> None:
+    def arrange_for(self, screen: QScreen) -> None:
         """The inputs beside the suggestion, or above it on a screen too narrow for both
-        (a portrait monitor at 200 %: the suggestion was past the right edge)."""
+        (a portrait monitor at 200 %: the suggestion was past the right edge).
+        keep_on_screen calls it for the screen the window goes on."""
         bar = self._inputs_scroll.verticalScrollBar().sizeHint().width()
         inputs = max(360, self.inputs.width_needed() + bar)
         page = self._suggest
@@ -458,7 +459,7 @@ class ComposerDialog(QWidget):
         self._language = ui_language(setting)
         self.inputs.set_language(self._language)
         self._fix_tab_order()
-        self._fit_screen(self.screen() if self.isVisible() else opening_screen(self))
+        self.arrange_for(self.screen() if self.isVisible() else opening_screen(self))
 
     def _load_people(self) -> None:
         try:

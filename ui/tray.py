@@ -272,9 +272,10 @@ class MainWindow(QWidget):
         if self._gnome:
             self.adjustSize()  # not fixed there: grow and shrink with the buttons
 
-    def _arrange(self) -> None:
-        """The buttons in one column, or in two where one would be taller than the screen
-        (200 % on a laptop: the answers and Quit were off its bottom edge)."""
+    def _arrange(self, screen: QScreen | None = None) -> None:
+        """The buttons in one column, or in two where one would be taller than `screen`
+        (its own by default; 200 % on a laptop: the answers and Quit were off its bottom
+        edge)."""
         from mlcoach.ui.widgets.on_screen import room_on
 
         shown = [b for b in self.buttons.values() if not b.isHidden()]
@@ -283,7 +284,7 @@ class MainWindow(QWidget):
         whole = self.layout()
         assert whole is not None
         others = whole.sizeHint().height() - self._grid.sizeHint().height()
-        columns = 2 if others + column > room_on(self.screen()).height() else 1
+        columns = 2 if others + column > room_on(screen or self.screen()).height() else 1
         rows = max(1, -(-len(shown) // columns))
         for button in self.buttons.values():
             self._grid.removeWidget(button)
@@ -351,15 +352,19 @@ class MainWindow(QWidget):
         moved to a shorter screen (or its scale grew): Quit was below its bottom edge."""
         if not self.isVisible():
             return
-        self._arrange()
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()  # the window takes its new size now, not at the next event
-        if self._gnome:
-            self.adjustSize()
         from mlcoach.ui.widgets.on_screen import keep_on_screen
 
-        keep_on_screen(self)
+        keep_on_screen(self)  # arranged for its screen first (arrange_for)
+
+    def arrange_for(self, screen: QScreen) -> None:
+        """The buttons arranged for `screen`, and the window sized to them now (not at
+        the next event): keep_on_screen calls it for the screen the window goes on."""
+        self._arrange(screen)
+        layout = self.layout()
+        assert layout is not None
+        layout.activate()
+        if self._gnome:
+            self.adjustSize()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={sys.argv[1]}"
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 SCENARIOS: dict[str, Callable[[QApplication], dict[str, object]]] = {}
 
@@ -36,7 +36,7 @@ def on_screen(widget: QWidget) -> QRect:
 
 def buttons(window: QWidget) -> dict[str, list[int]]:
     """Every shown button's place on the screen, by its words."""
-    return {b.text(): rect(on_screen(b)) for b in window.findChildren(QPushButton)
+    return {b.text(): rect(on_screen(b)) for b in window.findChildren(QAbstractButton)
             if b.isVisible()}
 
 
@@ -84,6 +84,35 @@ def card(app: QApplication) -> dict[str, object]:
              if label.isVisible() and hasattr(label, "wordWrap") and label.wordWrap()}
     return {"frame": rect(shown.frameGeometry()), "buttons": buttons(shown),
             "labels": words, "area": rect(app.screens()[0].availableGeometry())}
+
+
+@scenario
+def capture_screen_gone(app: QApplication) -> dict[str, object]:
+    """Quick capture opened on the wide screen, which is then unplugged: the app puts it
+    back on the narrow one, as ScreenChanges has it do."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QCursor
+
+    from mlcoach.ui.widgets.on_screen import keep_on_screen
+    from tests.ui.two_screens import windows
+
+    # By width: the offscreen platform may list them in another order than the file.
+    first, second = sorted(app.screens()[:2], key=lambda screen: screen.size().width())
+    window = windows(Path(tempfile.mkdtemp()))["capture"]
+    QCursor.setPos(second.geometry().center())
+    window.present()  # type: ignore[attr-defined]
+    settle(app)
+    before = rect(window.frameGeometry())
+    # Unplugged: Qt leaves the window where the screen was, the pointer goes to the other.
+    window.move(second.geometry().bottomRight() + QPoint(200, 200))
+    QCursor.setPos(first.geometry().center())
+    keep_on_screen(window)  # what the app's follow_screens does then
+    settle(app)
+    return {"before": before, "frame": rect(window.frameGeometry()),
+            "buttons": buttons(window), "area": rect(first.availableGeometry())}
 
 
 def main() -> None:

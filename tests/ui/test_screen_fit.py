@@ -72,3 +72,16 @@ def test_a_card_fits_a_screen_narrower_than_its_usual_width(tmp_path: Path) -> N
     assert off(area, found["buttons"]) == []
     for name, (where, needs) in found["labels"].items():
         assert where[3] >= needs, name  # every wrapped line shown
+
+
+@pytest.mark.slow
+def test_quick_capture_whose_screen_went_comes_back_whole_on_a_narrow_one(
+        tmp_path: Path) -> None:
+    """Opened on the desk monitor with four kinds a row, then the monitor unplugged: put
+    back on the laptop's 800×600 screen at 200 %, it kept them and Support was past its
+    edge."""
+    found = probe(tmp_path, "capture_screen_gone", SMALL_200,
+                  screen("desk", 400, 0, 1920, 1080))
+    area = QRect(*found["area"])
+    assert area.contains(QRect(*found["frame"])), found["frame"]
+    assert off(area, found["buttons"]) == []

@@ -43,17 +43,22 @@ def keep_on_screen(window: QWidget, *, recentre: bool = False) -> None:
 
     A window shown before stays on the screen that holds its centre, moved in as far as
     it reached out of it; one never shown, or whose screen is gone, opens in the middle
-    of the screen under the pointer. Either way it is made no larger than that screen.
+    of the screen under the pointer. Either way it is made no larger than that screen,
+    after a window with an `arrange_for(screen)` method has laid itself out for it
+    (buttons in two columns, inputs above the output).
 
     Args:
         recentre: always open in the middle of the screen under the pointer (quick
             capture, where the user is working; a dialog, as Qt centres one).
     """
+    screen = opening_screen(window, recentre=recentre)
+    arrange = getattr(window, "arrange_for", None)
+    if callable(arrange):  # a window that lays itself out for a narrow or short screen
+        arrange(screen)
     if placed_by_compositor():  # Wayland: the compositor places it; only its size is ours
-        _bound(window, window.screen())
+        _bound(window, screen)
         return
     here = _screen_held(window, recentre=recentre)
-    screen = here or pointer_screen()
     _bound(window, screen)
     frame = window.frameGeometry()
     area = screen.availableGeometry()
