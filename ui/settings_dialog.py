@@ -124,6 +124,7 @@ class SchedulePage(SettingsPage):
 
     def _lay_out(self) -> None:
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Workdays:"), self.workdays)
         form.addRow(buddy_label(self.tr("Working &hours:"), self.hours.start),
@@ -237,6 +238,7 @@ class FocusPage(SettingsPage):
             "next; accepting it sets the focus above for a week.")))
         layout.addSpacing(12)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(buddy_label(self.tr("&Language:"), self.language), cell(
             left_row(self.language),

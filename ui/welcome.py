@@ -124,6 +124,7 @@ class RhythmStep(QWidget):
         layout.addWidget(hint_label(self.tr("Prompts only come inside these hours, on the "
                                             "days you pick.")))
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         days_label = Label(self.tr("&Workdays:"))
         days_label.setBuddy(self.workdays.buttons[0])
         form.addRow(days_label, self.workdays)

@@ -37,15 +37,15 @@ PORTRAIT = {"screens": [
 ]}
 
 
-def on_two_screens(tmp_path: Path, what: str,
-                   screens: dict[str, Any] = SCREENS) -> dict[str, list[list[int]]]:
+def on_two_screens(tmp_path: Path, what: str, screens: dict[str, Any] = SCREENS,
+                   language: str = "") -> dict[str, list[list[int]]]:
     """Run tests/ui/two_screens.py: each window's frame and the area it must be in."""
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(screens))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "ui" / "two_screens.py"), str(config),
-         str(tmp_path / "data"), what],
+         str(tmp_path / "data"), what, *([language] if language else [])],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-4000:]
     found: dict[str, list[list[int]]] = json.loads(done.stdout)
@@ -76,6 +76,15 @@ def test_every_window_opens_whole_on_a_portrait_monitor_at_200(
     edge), the reflection its 620 px minimum width, the coach its inputs beside the
     suggestion (arranged for the pointer's screen, not the one it opens on again)."""
     assert outside(on_two_screens(tmp_path, what, PORTRAIT)) == {}
+
+
+@pytest.mark.slow
+def test_every_window_opens_whole_on_a_portrait_monitor_at_200_in_turkish(
+        tmp_path: Path) -> None:
+    """Turkish words are longer: Settings' labels beside the seven workday buttons, and
+    the welcome's, made them wider than the 540 px screen; the labels now go above their
+    fields where both do not fit on one line."""
+    assert outside(on_two_screens(tmp_path, "open", PORTRAIT, "tr")) == {}
 
 
 @pytest.mark.slow

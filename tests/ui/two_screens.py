@@ -4,8 +4,9 @@ platform reads them from a file; one Qt application per process, so not in the s
 argv: the screens file, a data folder, what to do ("open": each window opened with the
 pointer on the second screen; "reopen": each shown on the second screen, hidden, then
 opened again after that screen's place fell into the void; "follow": the same with the
-screen still there and the pointer on the first). Prints one JSON object: window name ->
-[its frame, the available area of the screen it should be on, its size hint].
+screen still there and the pointer on the first), optionally a language. Prints one
+JSON object: window name -> [its frame, the available area of the screen it should be
+on, its size hint].
 """
 
 from __future__ import annotations
@@ -80,6 +81,10 @@ def windows(data: Path) -> dict[str, QWidget]:
 def main() -> None:
     data, what = Path(sys.argv[2]), sys.argv[3]
     app = QApplication([])
+    if len(sys.argv) > 4:  # a language: its words are longer (Turkish)
+        from mlcoach.ui.i18n import install_translators
+
+        install_translators(app, sys.argv[4])
     first, second = app.screens()[:2]
     found: dict[str, list[list[int]]] = {}
     for name, window in windows(data).items():
