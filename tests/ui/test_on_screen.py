@@ -37,6 +37,14 @@ PORTRAIT = {"screens": [
 ]}
 
 
+# The desk monitor, and a monitor placed left of it: coordinates below zero.
+LEFT_OF_MAIN = {"screens": [
+    SCREENS["screens"][0],
+    {"name": "left", "x": -1280, "y": -200, "width": 1280, "height": 800,
+     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1.25},
+]}
+
+
 def on_two_screens(tmp_path: Path, what: str, screens: dict[str, Any] = SCREENS,
                    language: str = "") -> dict[str, list[list[int]]]:
     """Run tests/ui/two_screens.py: each window's frame and the area it must be in."""
@@ -76,6 +84,13 @@ def test_every_window_opens_whole_on_a_portrait_monitor_at_200(
     edge), the reflection its 620 px minimum width, the coach its inputs beside the
     suggestion (arranged for the pointer's screen, not the one it opens on again)."""
     assert outside(on_two_screens(tmp_path, what, PORTRAIT)) == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("what", ["open", "reopen", "follow"])
+def test_a_monitor_left_of_the_main_one_at_negative_coordinates(
+        tmp_path: Path, what: str) -> None:
+    assert outside(on_two_screens(tmp_path, what, LEFT_OF_MAIN)) == {}
 
 
 @pytest.mark.slow
