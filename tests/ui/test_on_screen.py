@@ -37,6 +37,12 @@ PORTRAIT = {"screens": [
 ]}
 
 
+# The desk monitor, and beside it an 800×600 screen at 200 % (400×300).
+SMALL = {"screens": [
+    SCREENS["screens"][0],
+    {"name": "small", "x": 1920, "y": 0, "width": 400, "height": 300,
+     "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 2},
+]}
 # The desk monitor, and a monitor placed left of it: coordinates below zero.
 LEFT_OF_MAIN = {"screens": [
     SCREENS["screens"][0],
@@ -84,6 +90,16 @@ def test_every_window_opens_whole_on_a_portrait_monitor_at_200(
     edge), the reflection its 620 px minimum width, the coach its inputs beside the
     suggestion (arranged for the pointer's screen, not the one it opens on again)."""
     assert outside(on_two_screens(tmp_path, what, PORTRAIT)) == {}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["", "tr"])
+def test_windows_open_whole_on_an_800x600_screen_at_200(tmp_path: Path, language: str) -> None:
+    """400 px wide: the welcome's seven workday buttons in one row made it 442 px (519
+    before its labels could go above their fields). Settings (a long check box on its
+    Focus page: 411 px) and the coach (482 px) are still wider: left for later."""
+    found = on_two_screens(tmp_path, "open", SMALL, language)
+    assert set(outside(found)) - {"coach", "settings"} == set()
 
 
 @pytest.mark.slow

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.domain.model import Theme
+from mlcoach.ui.widgets.flow_layout import FlowLayout
 from mlcoach.ui.widgets.forms import from_qtime, time_edit, to_qtime
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -79,9 +80,8 @@ class WorkdayPicker(QWidget):
                  self.tr("Fri"), self.tr("Sat"), self.tr("Sun"))
         full = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"),
                 self.tr("Thursday"), self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        # In one row, or wrapped where the window is narrow (800×600 at 200 %).
+        row = FlowLayout(self, spacing=4, row_spacing=4)
         self.buttons: list[DayButton] = []
         for label, name in zip(short, full, strict=True):
             button = DayButton(label, name)
@@ -94,7 +94,6 @@ class WorkdayPicker(QWidget):
                     max(self.fontMetrics().horizontalAdvance(s) for s in short) + 20)
         for button in self.buttons:
             button.setMinimumWidth(width)
-        row.addStretch(1)
 
     def days(self) -> tuple[int, ...]:
         """The checked days (Monday = 0)."""
