@@ -328,17 +328,21 @@ class MainWindow(QWidget):
         handle = self.windowHandle()
         if handle is not None and self._screen is None:
             handle.screenChanged.connect(self._moved_to)
-            self._moved_to(handle.screen())
+            self._watch(handle.screen())
+            self._refit(place=True)  # sized as shown (a large font): whole on the screen
 
     def _moved_to(self, screen: QScreen | None) -> None:
-        """Watch the screen the window is on now (moved to another monitor, or its own
-        unplugged), and arrange the buttons for it."""
+        """The window is on another screen now (moved to another monitor, or its own
+        unplugged): watch that one, and arrange the buttons for it."""
+        self._watch(screen)
+        self._screen_changed()
+
+    def _watch(self, screen: QScreen | None) -> None:
         for signal in self._screen_signals(self._screen):
             signal.disconnect(self._screen_changed)
         self._screen = screen
         for signal in self._screen_signals(screen):
             signal.connect(self._screen_changed)
-        self._screen_changed()
 
     @staticmethod
     def _screen_signals(screen: QScreen | None) -> tuple[SignalInstance, ...]:
@@ -350,11 +354,21 @@ class MainWindow(QWidget):
     def _screen_changed(self, *_: object) -> None:
         """Arranged once for the screen it opened on, the window kept one column when
         moved to a shorter screen (or its scale grew): Quit was below its bottom edge."""
-        if not self.isVisible():
-            return
-        from mlcoach.ui.widgets.on_screen import keep_on_screen
+        self._refit(place=False)
 
-        keep_on_screen(self)  # arranged for its screen first (arrange_for)
+    def _refit(self, *, place: bool) -> None:
+        """Arrange the buttons for the window's screen; put it back whole on it if it
+        grew (or `place`): a window the user is dragging across monitors is not moved
+        under the pointer only because it crossed one (the app puts a window back whole
+        when the screens themselves change: ScreenChanges)."""
+        if not self.isVisible() or self._screen is None:
+            return
+        before = self.size()
+        self.arrange_for(self._screen)
+        if place or self.size().expandedTo(before) != before:
+            from mlcoach.ui.widgets.on_screen import keep_on_screen
+
+            keep_on_screen(self)
 
     def arrange_for(self, screen: QScreen) -> None:
         """The buttons arranged for `screen`, and the window sized to them now (not at
