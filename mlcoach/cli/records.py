@@ -132,7 +132,7 @@ def cmd_stats(ctx: Context) -> int:
         translate(STREAK_ONE if stats.streak == 1 else STREAK, lang, n=stats.streak),
         translate("Moments this week: {week} (today {today})", lang,
                   week=stats.moments_this_week, today=stats.moments_today),
-        translate("Small wins recognised this week: {n}", lang, n=stats.small_wins_this_week),
+        translate("Small wins recognized this week: {n}", lang, n=stats.small_wins_this_week),
         translate("Realized vs attempted: {realized} of {attempted} ({ratio})", lang,
                   realized=stats.overall.realized, attempted=stats.overall.attempted,
                   ratio=percent(ratio, lang)) if ratio is not None

@@ -365,7 +365,7 @@ class Coach:
         if named is not None:
             person, days = named
             notes.append(translate(
-                "It has been {days} days since you last recognised or supported {name}.",
+                "It has been {days} days since you last recognized or supported {name}.",
                 lang, days=days, name=person.name))
         return Offer(prompt, names.get(prompt.theme, prompt.theme.title()), words.text,
                      words.try_this, why, "\n".join(notes), None,
