@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 logger = logging.getLogger(__name__)
 
 CALL_DEADLINE_S = 1.0
+RECONNECT_MS = 1000  # after the bus dropped a connection that awaits signals
 #: A D-Bus message we accept at most (the freedesktop calls we make answer in bytes).
 MAX_MESSAGE = 64 * 1024
 
@@ -48,6 +49,7 @@ class SessionBus(QObject):
                                                          SignalHandler]]] = {}
         self._owners: dict[str, str] = {}  # well-known name -> its owner's unique name
         self._owner_watchers: dict[str, list[OwnerChanged]] = {}
+        self._rules: list[tuple[Any, str]] = []  # match rules asked for, to ask again
         self._serial = 0
         self.unique_name = ""  # ours on the bus, once connected
 
@@ -76,7 +78,23 @@ class SessionBus(QObject):
             raise
         self._notifier = QSocketNotifier(sock.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
+        if self._rules or self._owners:
+            self._ask_again()
         return conn
+
+    def _ask_again(self) -> None:
+        """A new connection after one was lost: the bus forgot our match rules, and the
+        names we follow may have changed hands meanwhile."""
+        from jeepney.bus_messages import message_bus
+
+        logger.info("session bus connection opened again: %d match rules", len(self._rules))
+        for rule, what in self._rules:
+            self.call(message_bus.AddMatch(rule), lambda _b: None,
+                      lambda why, what=what: logger.warning("cannot watch %s: %s", what, why))
+        for name in list(self._owners):
+            self.call(message_bus.GetNameOwner(name),
+                      lambda body, name=name: self._owner_is(name, str(body[0])),
+                      lambda _why, name=name: self._owner_is(name, ""))
 
     def available(self) -> bool:
         """True when the session bus answers."""
@@ -162,11 +180,9 @@ class SessionBus(QObject):
         with `rule_path`, only for signals from that object; with `owner_of`, only for
         those sent by the present owner of that name (see watch_owner)."""
         from jeepney import MatchRule
-        from jeepney.bus_messages import message_bus
 
         rule = MatchRule(type="signal", interface=interface, member=member, path=rule_path)
-        self.call(message_bus.AddMatch(rule), lambda _b: None,
-                  lambda why: logger.warning("cannot watch %s.%s: %s", interface, member, why))
+        self._add_match(rule, f"{interface}.{member}")
         self._signals.setdefault((interface, member), []).append((rule_path, owner_of, handler))
         if owner_of is not None:
             self.watch_owner(owner_of)
@@ -185,12 +201,23 @@ class SessionBus(QObject):
         rule = MatchRule(type="signal", sender=BUS_NAME, interface=BUS_NAME,
                          member="NameOwnerChanged")
         rule.add_arg_condition(0, name)
-        self.call(message_bus.AddMatch(rule), lambda _b: None,
-                  lambda why: logger.warning("cannot follow %s: %s", name, why))
+        self._add_match(rule, f"the owner of {name}")
         # Asked after the match is in place, so no change falls between the two.
         self.call(message_bus.GetNameOwner(name),
                   lambda body: self._owners.__setitem__(name, str(body[0])),
                   lambda _why: None)  # no owner yet: NameOwnerChanged will tell
+
+    def _add_match(self, rule: Any, what: str) -> None:
+        from jeepney.bus_messages import message_bus
+
+        self._rules.append((rule, what))
+        self.call(message_bus.AddMatch(rule), lambda _b: None,
+                  lambda why: logger.warning("cannot watch %s: %s", what, why))
+
+    def _owner_is(self, name: str, owner: str) -> None:
+        old = self._owners.get(name, "")
+        if owner != old:
+            self._owner_changed((name, old, owner))
 
     def owner(self, name: str) -> str:
         """The unique name owning `name` as last heard ("" for none or not followed)."""
@@ -218,6 +245,8 @@ class SessionBus(QObject):
             except OSError as exc:
                 logger.warning("session bus closed: %s", exc)
                 self.close()
+                if self._rules:  # signals are awaited: connect again (once) to hear them
+                    QTimer.singleShot(RECONNECT_MS, self.available)
                 return
             self._dispatch(incoming)
 

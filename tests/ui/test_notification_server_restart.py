@@ -164,3 +164,29 @@ def test_an_answered_prompt_is_not_sent_again_after_a_restart(
         assert notifications.supports_actions()
         assert _notified(bus) == []
     assert answers == ["done"]
+
+
+def test_signals_are_heard_again_after_the_connection_was_lost(
+        bus: dict[str, str], qtbot: Any) -> None:
+    """After the app's bus connection was dropped and opened again, the bus had
+    forgotten its match rules: no button of a notification answered a prompt again."""
+    from mlcoach.ui.notify import Notifications
+    from mlcoach.ui.prompt_notice import PromptNotice
+    from mlcoach.ui.session_bus import SessionBus
+
+    connection = SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"])
+    try:
+        prompt = PromptNotice(Notifications(connection))
+        with _server(bus):
+            prompt.show("Say thanks", "To someone who helped today.")
+            qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+            connection.close()  # as when the bus drops it
+            assert connection.available()  # opened again by the next call
+            # The rules are asked for again and the owner read again before this answer.
+            qtbot.waitUntil(lambda: connection.owner(SERVICE) != "", timeout=10_000)
+            with qtbot.waitSignal(prompt.responded, timeout=10_000) as answered:
+                _server_says(bus, "ActionInvoked", "us",
+                             [("u", prompt.current), ("s", "done")])
+            assert answered.args == ["done"]
+    finally:
+        connection.close()
