@@ -14,6 +14,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
@@ -89,12 +90,10 @@ class SessionBus(QObject):
 
         logger.info("session bus connection opened again: %d match rules", len(self._rules))
         for rule, what in self._rules:
-            self.call(message_bus.AddMatch(rule), lambda _b: None,
-                      lambda why, what=what: logger.warning("cannot watch %s: %s", what, why))
+            self.call(message_bus.AddMatch(rule), _ignore, partial(_cannot_watch, what))
         for name in list(self._owners):
-            self.call(message_bus.GetNameOwner(name),
-                      lambda body, name=name: self._owner_is(name, str(body[0])),
-                      lambda _why, name=name: self._owner_is(name, ""))
+            self.call(message_bus.GetNameOwner(name), partial(self._owner_answer, name),
+                      partial(self._owner_is, name, ""))
 
     def available(self) -> bool:
         """True when the session bus answers."""
@@ -214,7 +213,10 @@ class SessionBus(QObject):
         self.call(message_bus.AddMatch(rule), lambda _b: None,
                   lambda why: logger.warning("cannot watch %s: %s", what, why))
 
-    def _owner_is(self, name: str, owner: str) -> None:
+    def _owner_answer(self, name: str, body: Any) -> None:
+        self._owner_is(name, str(body[0]))
+
+    def _owner_is(self, name: str, owner: str, _why: str = "") -> None:
         old = self._owners.get(name, "")
         if owner != old:
             self._owner_changed((name, old, owner))
@@ -293,6 +295,14 @@ def _drop(timer: QTimer) -> None:
     (one per notification sent or closed, for as long as the app runs)."""
     timer.stop()
     timer.deleteLater()
+
+
+def _ignore(_body: Any) -> None:
+    pass
+
+
+def _cannot_watch(what: str, why: str) -> None:
+    logger.warning("cannot watch %s: %s", what, why)
 
 
 def _reply_serial(message: Any) -> int | None:
