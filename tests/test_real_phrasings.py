@@ -914,3 +914,49 @@ def test_a_word_of_chat_alone_asks_for_nothing(change: str) -> None:
 def test_by_example_a_lone_name_for_another_keeps_the_other(change: str, act: str) -> None:
     """By example "Kanban instead of Scrum" was only “Kanban”, quoted alone."""
     assert act in by_example(change, DIFF)
+
+
+# --- the fourth round: what was left from the third -----------------------------------
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Stop: pinging people after 6pm",
+     "How would it work for you to stop pinging people after 6pm?"),
+    ("Start: writing release notes", "How would it work for you to start writing release notes?"),
+    ("Keep: demos on Fridays", "How would it work for you to keep demos on Fridays?"),
+    ("Continue: pairing on Fridays", "How would it work for you to keep pairing on Fridays?"),
+    ("stop: the friday status mail", "How would it work for you to stop the friday status mail?"),
+    ("Start: use the wiki", "How would it work for you to use the wiki?"),
+])
+def test_a_retro_column_is_the_act_not_a_label_dropped(change: str, question: str) -> None:
+    """"Stop: pinging people after 6pm" asked "to try pinging people after 6pm": the
+    column of a start/stop/continue retro was dropped as a label, and its act with it."""
+    assert supportive_question(change, DIFF, "en") == question
+    assert question.removeprefix("How would it work for you to ").rstrip("?") \
+        in by_example(change, DIFF)
+
+
+def test_a_retro_column_matching_the_kind_chosen_only_goes() -> None:
+    assert supportive_question("stop: the friday status mail", STOP, "en") == \
+        "How would it work for you if we did away with the friday status mail?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Result - fewer meetings", "How would it work for you if we had fewer meetings?"),
+    ("Result: we move standup to 10", "How would it work for you to move standup to 10?"),
+    ("Takeaway: write the agenda before the meeting",
+     "How would it work for you to write the agenda before the meeting?"),
+])
+def test_a_result_or_takeaway_label_is_not_quoted(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("action", [DIFF, START])
+def test_two_acts_of_ones_own_by_example_say_they_are_several(action: ChangeKind) -> None:
+    """"reply in threads and also stop pinging people at night" showed "reply in threads"
+    alone, as if it were all that was typed."""
+    opening = by_example("reply in threads and also stop pinging people at night", action)
+    assert "reply in threads" in opening and "one of several changes" in opening
+    assert supportive_question("reply in threads and also stop pinging people at night",
+                               DIFF, "en") == ("How would it work for you to reply in threads "
+                                               "instead of pinging people at night?")

@@ -41,7 +41,12 @@ from mlcoach.influence.phrasing import (
     wording_action,
 )
 from mlcoach.influence.shared_decisions import decided_together
-from mlcoach.influence.tidying import first_of_several, tidy_change, without_note_label
+from mlcoach.influence.tidying import (
+    first_of_several,
+    retro_column,
+    tidy_change,
+    without_note_label,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -243,7 +248,7 @@ def compose(req: SuggestionRequest) -> Composed:
     # (by example, "Dana, could you …" keeps Dana: it asks something of them)
     change, several = _one_change(_validate(req.change, language), language,
                                   None if req.by_example else spoken_name(req.person),
-                                  req.action)
+                                  req.action, by_example=req.by_example)
     typed = " ".join(req.change.split())  # what is saved with the suggestion
     catalog = _catalog(language)
     if req.by_example:
@@ -684,11 +689,13 @@ def _is_thought(reading: Reading, language: str) -> bool:
 
 
 def _one_change(text: str, language: str, person: str | None,
-                action: ChangeKind) -> tuple[str, bool]:
+                action: ChangeKind, *, by_example: bool = False) -> tuple[str, bool]:
     """The change tidied, and the first of several when more were typed in one ("move
     standup to 10 and also stop Friday demos"): whether there were more."""
+    if language == "en":
+        text = retro_column(text, action)
     change = tidy_change(text, language, person)
-    first, several = first_of_several(change, language, action)
+    first, several = first_of_several(change, language, action, by_example=by_example)
     return (change, False) if first == change else (tidy_change(first, language, person), several)
 
 

@@ -45,6 +45,32 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     return _tr_as_proposal(text)
 
 
+# A start/stop/continue retro's column before the change: "Stop: pinging people after 6pm".
+_RETRO = re.compile(r"^(?P<col>stop|start|keep|continue|more|less)(?:\s+(?:doing|of))?\s*"
+                    r"(?::|\s[-–—])\s*(?P<rest>\S.*)$", re.I)
+
+
+def retro_column(text: str, action: ChangeKind) -> str:
+    """"Stop: pinging people after 6pm" → "stop pinging people after 6pm": the column is
+    the act (dropped as a label, it asked to try what was to stop); but where a start or a
+    stop is the kind of change chosen, that says it, and the label only goes ("stop: the
+    friday status mail", to stop: "if we did away with the friday status mail")."""
+    match = _RETRO.match(text)
+    if match is None:
+        return text
+    column, rest = match["col"].lower(), match["rest"]
+    if action is not ChangeKind.DIFFERENTLY and column in ("start", "stop"):
+        return rest
+    if column in ("more", "less"):
+        return f"{column} {rest}"
+    if says_stop(rest, "en"):
+        return rest  # "Stop: no more late deploys"
+    shape = read_change(rest, ChangeKind.DIFFERENTLY, "en").shape
+    if shape in (Shape.VERB, Shape.VERB_NOT, Shape.VERB_NO_LONGER):
+        return ("no longer " + rest) if column == "stop" else rest  # "Start: use the wiki"
+    return f"{'keep' if column == 'continue' else column} {rest}"
+
+
 def _inner_quotes(text: str, language: str) -> str:
     """Turkish wording always quotes the change in «…»: the user's own «tamam» inside it
     becomes “tamam”. (English reshapes most changes, so its quotes are left as typed.)"""
@@ -182,7 +208,8 @@ _NOTE_LABEL = re.compile(
     r"^(?:(?:[-*•]\s*)?\[[ xX✓]?\]\s*|\[(?i:action|todo|ai|ap)\]\s*"
     r"|(?!(?:UTF|SHA|ISO|RFC|COVID)-)[A-Z][A-Z0-9]+-\d+\s*[:–—-]?\s+"
     r"|(?i:ai|ap|a/i|action(?:\s+(?:item|point))?s?|next\s+steps?|decision|decided|agreed|"
-    r"outcome|rfc|retro\s+action|follow[- ]up|aksiyon(?:\s+maddesi)?|karar|yapılacak(?:lar)?|"
+    r"outcomes?|results?|takeaways?|rfc|retro\s+action|follow[- ]up|aksiyon(?:\s+maddesi)?|"
+    r"karar|yapılacak(?:lar)?|"
     r"sonraki\s+adım(?:lar)?)\s*(?:\([^()]*\))?\s*(?::|\s[-–—])\s*)+(?=\S)")
 
 
@@ -594,14 +621,16 @@ _JOINING = re.compile(r"^(?:also|and|plus|then|and also|ayrıca|bir de|ve)\b\s*,
 
 
 def first_of_several(text: str, language: str,
-                     action: ChangeKind = ChangeKind.DIFFERENTLY) -> tuple[str, bool]:
+                     action: ChangeKind = ChangeKind.DIFFERENTLY, *,
+                     by_example: bool = False) -> tuple[str, bool]:
     """The first of several changes typed together, and whether there were more: "move
     standup to 10 and also stop Friday demos", "a, b and c", a list, "… ve ayrıca …".
     Asked together they made one long question; one is asked about, as a first step. To
     stop, the first that says a stop ("use the wiki; stop emailing the report": not "no
-    longer use the wiki")."""
+    longer use the wiki"). `by_example`: "reply in threads and also stop pinging people"
+    is two acts of one's own, not one asked as the other's replacement."""
     parts = _sentence_plans(text, language) or _clauses(text, language)
-    if len(parts) == 2 and language == "en":
+    if len(parts) == 2 and language == "en" and not by_example:
         parts = _one_for_the_other(*parts)
     if len(parts) < 2:
         return (parts[0] if parts else text), False
