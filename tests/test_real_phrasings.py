@@ -960,3 +960,35 @@ def test_two_acts_of_ones_own_by_example_say_they_are_several(action: ChangeKind
     assert supportive_question("reply in threads and also stop pinging people at night",
                                DIFF, "en") == ("How would it work for you to reply in threads "
                                                "instead of pinging people at night?")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("what if standups were async?", "How would it work for you if standups were async?"),
+    ("what if the deploy checklist was shorter",
+     "How would it work for you if the deploy checklist was shorter?"),
+    ("what if I blocked mornings for focus?",
+     "How would it work for you if I blocked mornings for focus?"),
+    ("what if meetings ended 5 minutes early",
+     "How would it work for you if meetings ended 5 minutes early?"),
+])
+def test_a_hypothesis_is_asked_as_one(change: str, question: str) -> None:
+    """"what if standups were async?" was quoted as a question to look at, and by example
+    refused as not a change at all."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("what if standups were async?", ""),  # the team's to decide: asked about instead
+    ("what if the deploy checklist was shorter", ": make the deploy checklist shorter,"),
+    ("what if I blocked mornings for focus?", ": block mornings for focus."),
+    ("what if I skipped my 1:1s", ": skip your 1:1s."),
+])
+def test_a_hypothesis_by_example_is_the_act_it_proposes(change: str, act: str) -> None:
+    opening = example_unless_the_teams(change)
+    assert act in opening if act else opening == ""
+
+
+@pytest.mark.parametrize("change", ["what if it breaks?", "what if the build failed?",
+                                    "what if nobody came to standup"])
+def test_a_worry_is_not_a_hypothesis_to_try(change: str) -> None:
+    assert "“" in supportive_question(change, DIFF, "en")

@@ -30,6 +30,7 @@ from mlcoach.influence.phrasing import (
     complains_of_someone,
     display_name,
     ends_with_abbreviation,
+    hypothetical_act,
     is_a_habit,
     is_not_an_act,
     lower_lead,
@@ -253,6 +254,9 @@ def compose(req: SuggestionRequest) -> Composed:
     catalog = _catalog(language)
     if req.by_example:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
+        # "what if standups were async": the act proposed, "make standups async" (the
+        # team's to decide, so asked about instead); a hypothesis of no act is no act
+        change = hypothetical_act(change) or change
     a, b = split_change(strip_lead(change) or change)
     action = wording_action(a, req.action, language)  # "send fewer emails": not "no longer"
     person = spoken_name(req.person)

@@ -43,6 +43,7 @@ class Shape(Enum):
     TRY_GERUND = "try_gerund"  # to try {x}
     GERUND_SUBJECT = "gerund_subject"  # "stopping the mail": how would {x} work for you
     IF_WE = "if_we"  # "what if we dropped it": if we {x}
+    IF_CLAUSE = "if_clause"  # "what if standups were async": if {x}
     QUOTE_START = "quote_start"
     QUOTE_STOP = "quote_stop"
     QUOTE_OTHER = "quote_other"
@@ -390,6 +391,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
                 return Reading(inner.shape, inner.words, head.strip(), inner.verb_phrase)
         return _quote_reading(core, action, question, "en", says_stop)
     lowered = body.lower().replace("’", "'")
+    clause = _hypothesis(body)
+    if clause is not None:
+        return Reading(Shape.IF_CLAUSE, clause)
     for lead in _IF_WE:
         if lowered.startswith(lead + " ") and lead.endswith("we") \
                 and not lowered.startswith(lead + " would "):
@@ -416,6 +420,64 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
             return Reading(Shape.QUOTE_THOUGHT, core)
         return _quote_reading(core, action, question, "en", says_stop)
     return reading
+
+
+# "what if standups were async", "what if I blocked mornings for focus": a change asked
+# as a hypothesis, its subject other than "we" (which _IF_WE reads).
+_WHAT_IF = re.compile(r"^(?:what\s+if|imagine\s+if|suppose|supposing|how\s+about\s+if)\s+"
+                      r"(?P<clause>\S.*)$", re.I)
+_HYPOTHETICAL_VERBS = _words("were was had could got became")
+_NOT_A_HYPOTHESIS = _PRONOUNS - {"i"} | _words(
+    "it there this that nobody noone someone somebody anyone anybody everything nothing")
+
+
+def _hypothesis_parts(body: str) -> tuple[str, str, str, str] | None:
+    """(clause, subject, verb, rest) of "what if standups were async" ("standups were
+    async", "standups", "were", "async"), when its verb is said as a hypothesis ("were",
+    "had", a past tense); None otherwise."""
+    match = _WHAT_IF.match(body)
+    if match is None or _CLAUSE_MARKS.search(match["clause"]) \
+            or len(match["clause"].split()) > _MAX_WORDS:
+        return None
+    words = match["clause"].split()
+    if _plain(words[0]) in _NOT_A_HYPOTHESIS:
+        return None  # "what if we …" is read as "if we"; "what if it breaks" is a worry
+    if _plain(words[0]) == "i":
+        verb = _plain(words[1]) if len(words) > 1 else ""
+        if base_verb(verb) is not None and _is_past(verb):
+            return match["clause"], words[0], words[1], " ".join(words[2:])
+        return None
+    lead = 1 if _plain(words[0]) in _words("the our all every each my your") else 0
+    for size in range(lead + 1, min(lead + 3, len(words))):
+        verb, rest = _plain(words[size]), " ".join(words[size + 1:])
+        if verb in _HYPOTHETICAL_VERBS or (_is_past(verb) and rest and verb != "ed"):
+            return match["clause"], " ".join(words[:size]), words[size], rest
+    return None
+
+
+def _hypothesis(body: str) -> str | None:
+    parts = _hypothesis_parts(body)
+    return parts[0] if parts else None
+
+
+def hypothetical_act(text: str) -> str | None:
+    """A hypothesis as the act it proposes: "what if standups were async" → "make standups
+    async", "what if I blocked mornings" → "block mornings"; None where no act can be
+    told ("what if PRs were reviewed sooner": someone else's)."""
+    body = strip_tails(_strip_fillers(" ".join(text.split()))).rstrip(_TRAILING)
+    parts = _hypothesis_parts(body)
+    if parts is None:
+        return None
+    _, subject, verb, rest = parts
+    if subject.lower() == "i":
+        base = base_verb(_plain(verb))
+        return _YOURS.sub(lambda m: _YOUR[m[0].lower()], f"{base} {rest}".strip()) \
+            if base else None
+    first = _plain(rest.split()[0]) if rest.split() else ""
+    if _plain(verb) in ("were", "was") and first and verb_of_participle(first) is None \
+            and not first.endswith("ed") and first not in _PREPOSITIONS | _ARTICLES:
+        return f"make {subject} {rest}"
+    return None
 
 
 def _is_a_thought(body: str, action: ChangeKind) -> bool:
@@ -1789,4 +1851,4 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
             and not body.rstrip(" .!…").endswith("?"):
         return False  # "I always send the agenda a day ahead": the user's own, quoted
     return read_change(body, ChangeKind.DIFFERENTLY, "en").shape in (
-        Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT)
+        Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.IF_CLAUSE)  # "if PRs were …"
