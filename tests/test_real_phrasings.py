@@ -992,3 +992,26 @@ def test_a_hypothesis_by_example_is_the_act_it_proposes(change: str, act: str) -
                                     "what if nobody came to standup"])
 def test_a_worry_is_not_a_hypothesis_to_try(change: str) -> None:
     assert "“" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("the deploy checklist is a mess, I want to rewrite it", "rewrite the deploy checklist"),
+    ("The deploy checklist is a mess. I want to rewrite it.", "rewrite the deploy checklist"),
+    ("our onboarding doc is outdated so I keep meaning to update it",
+     "update our onboarding doc"),
+    ("Release notes keep getting skipped, we should automate them", "automate release notes"),
+    ("the wiki is a mess I'll clean it up this week", "clean the wiki up this week"),
+])
+def test_a_plan_pointing_back_is_asked_with_what_it_points_at(change: str, act: str) -> None:
+    """"the deploy checklist is a mess, I want to rewrite it" was quoted whole: the plan
+    in it was not asked about."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+    assert f": {act}," in by_example(change, DIFF) or f": {act}." in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize("change", [
+    "the docs are old, I want to rewrite it",  # "it" is not the docs
+    "it is broken, I want to fix it",  # nothing to restore
+])
+def test_a_plan_pointing_back_where_it_cannot_be_told_is_quoted(change: str) -> None:
+    assert "“" in supportive_question(change, DIFF, "en")

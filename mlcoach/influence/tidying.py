@@ -37,7 +37,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
     if language == "en":
-        text = _without_purpose(text)
+        text = _without_purpose(_referent_restored(text))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
@@ -380,6 +380,40 @@ def _one_proposal(text: str, language: str) -> str:
         if not read_change(lowered, ChangeKind.DIFFERENTLY, "en").quoted:
             return lowered
     return plan
+
+
+# "the deploy checklist is a mess, I want to rewrite it": how a thing is, then a plan that
+# points back at it with "it" or "them".
+_RAMBLE = re.compile(
+    r"^(?P<np>(?:(?:the|our|this|that|these|those|my)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+    r"(?P<be>is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
+    r"keeps?\s+\w+ing)\s+[^,.;!?]*?[,.;!]?\s+(?:(?:so|and|but|honestly)\s+)?"
+    r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like|'d\s+love|plan|'m\s+going|"
+    r"am\s+going|keep\s+meaning)\s+to|i'll|i\s+will|i'm\s+gonna|we\s+(?:should|need\s+to|"
+    r"could|must|have\s+to|ought\s+to)|let'?s|(?:maybe\s+)?we\s+could)\s+"
+    r"(?P<verb>[a-z]+)\s+(?P<pro>it|them)(?P<tail>(?:\s+[^,.;!?]*)?)[.!]?$", re.I)
+_SINGULAR = frozenset(("is", "was", "has", "feels", "seems", "looks", "gets", "sucks", "keeps"))
+_NOT_A_REFERENT = frozenset(("it", "this", "that", "they", "these", "those", "everything",
+                             "nothing", "everyone", "nobody", "i", "we", "you", "he", "she",
+                             "there", "which", "what"))
+
+
+def _referent_restored(text: str) -> str:
+    """"the deploy checklist is a mess, I want to rewrite it" → "rewrite the deploy
+    checklist": the plan with what "it" or "them" points back at, when that is the one
+    subject before it and agrees in number; quoted whole, the plan was lost in the ramble."""
+    match = _RAMBLE.match(text)
+    if match is None or match["np"].split()[0].lower() in _NOT_A_REFERENT:
+        return text
+    singular = match["be"].split()[0].lower() in _SINGULAR
+    if singular != (match["pro"].lower() == "it"):
+        return text  # "the docs are old, rewrite it": not said of them
+    np = _lower_first_word(match["np"])  # "Release notes": "PRs", "Friday" stay
+    act = f"{match['verb']} {np}{match['tail'] or ''}"
+    if read_change(act, ChangeKind.DIFFERENTLY, "en").shape not in (Shape.VERB,
+                                                                     Shape.VERB_NO_LONGER):
+        return text
+    return act
 
 
 def _lower_first_word(text: str) -> str:
