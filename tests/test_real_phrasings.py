@@ -1015,3 +1015,24 @@ def test_a_plan_pointing_back_is_asked_with_what_it_points_at(change: str, act: 
 ])
 def test_a_plan_pointing_back_where_it_cannot_be_told_is_quoted(change: str) -> None:
     assert "“" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("let's circle back on the roadmap", "circle back on the roadmap"),
+    ("circle back on open questions every friday", "circle back on open questions every friday"),
+    ("let's touch base on the roadmap next week", "touch base on the roadmap next week"),
+    ("touch base with new joiners weekly", "touch base with new joiners weekly"),
+    ("loop in design earlier", "loop in design earlier"),
+    ("we should socialize the RFC before the review", "socialize the RFC before the review"),
+    ("let's table the migration until Q3", "table the migration until Q3"),
+    ("let's park the rewrite", "park the rewrite"),
+    ("let's level-set on the release scope", "level-set on the release scope"),
+    ("can we double-click on the onboarding flow", "double-click on the onboarding flow"),
+])
+def test_an_office_idiom_is_an_act_not_a_quote(change: str, act: str) -> None:
+    """"let's circle back on the roadmap" was quoted whole, "let's" and all."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+
+
+def test_an_idiom_verb_that_is_a_noun_first_is_not_made_an_act() -> None:
+    assert "“table tennis on fridays”" in supportive_question("table tennis on fridays", DIFF)

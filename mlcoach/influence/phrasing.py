@@ -214,14 +214,18 @@ _VERBS = _words(
     "discontinue give hand turn have get squash rebase refactor triage pick visualise "
     "visualize prefix eat celebrate finish continue practise practice consider resume "
     "introduce reject approve escalate interrupt micromanage multitask overcommit postpone "
-    "reschedule rush blame criticise criticize ignore nag chase"
+    "reschedule rush blame criticise criticize ignore nag chase "
+    # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
+    "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
+    "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
+    "loop table park"
 )
 # Verbs that are just as often nouns: a verb only when an object marker follows.
 _AMBIGUOUS = _words(
     "answer block book change check close cover demo deploy document end estimate feed "
     "fix flag group label land link list log mark meet message name note offer pair pause "
     "plan post rate record release reply report request return review run start stop "
-    "store swap sync test time track trial triage update vote walk work"
+    "store swap sync test time track trial triage update vote walk work table park loop"
 )
 # Of those, the ones that start a noun phrase more often than an act ("demo days",
 # "release notes", "pair programming"): before a bare noun they are read as a noun.
