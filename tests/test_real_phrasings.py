@@ -1036,3 +1036,27 @@ def test_an_office_idiom_is_an_act_not_a_quote(change: str, act: str) -> None:
 
 def test_an_idiom_verb_that_is_a_noun_first_is_not_made_an_act() -> None:
     assert "“table tennis on fridays”" in supportive_question("table tennis on fridays", DIFF)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("standups -> async", "How would it work for you to make standups async?"),
+    ("meetings → 25 min", "How would it work for you to make meetings 25 min?"),
+    ("standup -> 10am", "How would it work for you to move standup to 10am?"),
+    ("demo -> fridays", "How would it work for you to move demo to fridays?"),
+    ("email -> slack", "How would it work for you to use slack instead of email?"),
+    ("email ➡️ wiki for decisions",
+     "How would it work for you to use wiki for decisions instead of email?"),
+    ("#async standups", "How would it work for you if we tried async standups?"),
+    ("#no meetings on fridays", "How would it work for you if we had no meetings on fridays?"),
+])
+def test_an_arrow_or_a_tag_is_said_in_words(change: str, question: str) -> None:
+    """"standups -> async" was quoted, arrow and all; "#async standups" was asked "when it
+    comes to async, … if we tried standups"."""
+    assert supportive_question(change, DIFF, "en") == question
+    opening = example_unless_the_teams(change)
+    assert "->" not in opening and "→" not in opening and "#" not in opening
+
+
+def test_a_tag_that_is_a_topic_is_still_one() -> None:
+    assert supportive_question("#meetings start on time", DIFF, "en") == \
+        "When it comes to meetings, how would it work for you to start on time?"

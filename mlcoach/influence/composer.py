@@ -22,6 +22,7 @@ from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.phrasing import (
     ABBREVIATION,
+    ATTRIBUTES,
     Reading,
     Shape,
     asks_nothing,
@@ -454,7 +455,9 @@ def without_marks(text: str) -> str:
         first = len(words) - run
         object_ = words[first - 1].lower() in _LEADS_IN or words[first][1:].isdigit()
         words = words[:first + (1 if object_ else 0)]
-    if len(words) > 1 and re.match(r"#[^\W\d]\w*$", words[0]):
+    if len(words) > 1 and words[0][1:].lower() in ATTRIBUTES and words[0][0] == "#":
+        words = [words[0][1:], *words[1:]]  # "#async standups": the tag is said, not a topic
+    elif len(words) > 1 and re.match(r"#[^\W\d]\w*$", words[0]):
         # "#meetings start on time": a leading tag is what the change is about
         words = [words[0] + ":", *(w for w in words[1:] if not re.match(r"#\w+$", w))] \
             if not words[1].startswith("#") else [w for w in words if not w.startswith("#")]

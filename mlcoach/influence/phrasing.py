@@ -322,6 +322,12 @@ _NOT_NOUNS = _words(
     "is does"
 )
 _MAX_WORDS = 16
+# How a thing can be made, said as one word: "standups → async", "#async standups".
+ATTRIBUTES = _words(
+    "async asynchronous sync synchronous shorter longer smaller bigger optional remote hybrid "
+    "written recorded weekly biweekly bi-weekly fortnightly monthly daily quarterly "
+    "quieter faster slower earlier later offline online silent camera-free meeting-free "
+    "no fewer more less deep focused paperless standing")
 _CLAUSE_ADVERBS = _words("always never often usually sometimes still rarely seldom constantly")
 _FREQUENCY = _words("times days weeks hours minutes mornings afternoons evenings months")
 # Nouns that need no article ("focus time", "deep work", "feedback").

@@ -17,6 +17,7 @@ import re
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.phrasing import (
     ALWAYS_CAPITAL,
+    ATTRIBUTES,
     Shape,
     asks_nothing,
     read_change,
@@ -37,7 +38,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
     if language == "en":
-        text = _without_purpose(_referent_restored(text))
+        text = _without_purpose(_referent_restored(_arrow_said(text)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
@@ -380,6 +381,33 @@ def _one_proposal(text: str, language: str) -> str:
         if not read_change(lowered, ChangeKind.DIFFERENTLY, "en").quoted:
             return lowered
     return plan
+
+
+# "standups -> async", "email → wiki for decisions", "meetings → 25 min": one thing to
+# another, said with an arrow.
+_ARROWED = re.compile(r"^(?P<x>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*(?:->|=>|→|⟶|-->)\s*"
+                      r"(?P<y>[\w'’@#-][^→>]*?)[.!]?$")
+_DAYS = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b")
+_CLOCK = re.compile(r"(?i)^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?$")
+
+
+def _arrow_said(text: str) -> str:
+    """"standups -> async" → "make standups async", "standup → 10am" → "move standup to
+    10am", "email → wiki for decisions" → "use wiki for decisions instead of email": the
+    arrow said in words (quoted, it was asked as "if we tried this: “standups -> async”")."""
+    match = _ARROWED.match(text)
+    if match is None or len(match["y"].split()) > 5:
+        return text
+    x, y = match["x"].strip(), match["y"].strip()
+    if len(x.split()) > 1 and read_change(x, ChangeKind.DIFFERENTLY, "en").shape in (
+            Shape.VERB, Shape.VERB_NOT, Shape.VERB_NO_LONGER):
+        return text  # "move the notes -> wiki": an act already, read as typed
+    first = y.split()[0].lower()
+    if _CLOCK.match(y) or _DAYS.match(y):
+        return f"move {x} to {y}"
+    if first in ATTRIBUTES or first[:1].isdigit():
+        return f"make {x} {y}"  # "meetings → 25 min", "standups -> async"
+    return f"use {y} instead of {x}"
 
 
 # "the deploy checklist is a mess, I want to rewrite it": how a thing is, then a plan that
