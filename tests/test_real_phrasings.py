@@ -1060,3 +1060,21 @@ def test_an_arrow_or_a_tag_is_said_in_words(change: str, question: str) -> None:
 def test_a_tag_that_is_a_topic_is_still_one() -> None:
     assert supportive_question("#meetings start on time", DIFF, "en") == \
         "When it comes to meetings, how would it work for you to start on time?"
+
+
+@pytest.mark.parametrize("change", ["toplantıları kısa tutuyoruz",
+                                    "kodları her gün gözden geçiriyoruz",
+                                    "cuma günleri toplantı yapmıyoruz"])
+def test_a_turkish_plan_in_the_present_is_a_plan(change: str) -> None:
+    """"toplantıları kısa tutuyoruz" ("we keep meetings short", said of what we will do)
+    was asked about as how things are: "Şuna birlikte baksak"."""
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Şöyle yapsak diyorum: «{change}». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("change", ["hep geç başlıyoruz",
+                                    "toplantılarda sürekli konudan sapıyoruz"])
+def test_how_we_always_do_it_is_still_how_things_are(change: str) -> None:
+    assert supportive_question(change, DIFF, "tr").startswith("Şuna birlikte baksak")
+    with pytest.raises(ComposerError, match="says how things are"):
+        by_example(change, DIFF, "tr")

@@ -1531,6 +1531,11 @@ _TR_QUESTION = frozenset(("mi", "mı", "mu", "mü", "miyiz", "mıyız", "muyuz",
                           "misin", "mısın", "musun", "müsün", "misiniz", "mısınız",
                           "musunuz", "müsünüz", "midir", "mıdır", "mudur", "müdür"))
 # Words that end a sentence about how things are: "dokümantasyon yok", "… gereksiz".
+# Said with these, "-yoruz" is how things go ("hep geç başlıyoruz"), not what we will do.
+_TR_AS_ALWAYS = frozenset(("hep", "hala", "hâlâ", "sürekli", "surekli", "yine", "gene", "hiç",
+                           "hic", "genelde", "genellikle", "asla", "çok", "cok", "fazla",
+                           "zaten", "maalesef", "neden", "niye", "niçin", "şu", "an",
+                           "şimdi", "şu anda", "hâlen", "halen", "bazen", "sık", "sik"))
 _TR_HOW_IT_IS = frozenset(("değil", "degil", "yok", "var", "gereksiz"))
 # A wish or a supposition is a thought, not a plan: "keşke …", "… olmasa".
 _TR_WISH_WORDS = frozenset(("olsa", "olmasa", "olsaydı", "olmasaydı"))
@@ -1571,6 +1576,8 @@ def turkish_form(text: str) -> str:
         return "proposal"
     if (before, last) == ("fazla", "mesai"):
         return "thing"  # overtime, not "too much"
+    if last.endswith("yoruz") and len(last) >= 7 and not _TR_AS_ALWAYS & set(words):
+        return "proposal"  # "toplantıları kısa tutuyoruz": what we do from now, a plan
     if (len(last) >= 4 and last.endswith(_TR_STATEMENT)) or last in _TR_HOW_IT_IS \
             or before in ("çok", "cok", "fazla", "hiç", "hic"):
         return "statement"  # "… çok sıkıcı", "standup gerekli değil": how things are
@@ -1855,8 +1862,10 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
         last = (re.findall(r"[\w']+", _harmonised(body).lower()) or [""])[-1]
         # "…geç kaldı", "…uzun sürüyor": how things are; "…geleceğim", "…paylaşıyorum":
         # the user's own act, said in the future or the first person
+        said = set(re.findall(r"[\w']+", _harmonised(body).lower()))
         return form == "question" or body.rstrip(" .!…").endswith("?") or (
-            form == "statement" and not last.endswith(_TR_MY_OWN))
+            form == "statement" and (not last.endswith(_TR_MY_OWN) or (
+                last.endswith("yoruz") and bool(_TR_AS_ALWAYS & said))))  # "hep geç …"
     if _plain((_strip_fillers(body).split() or [""])[0]) in _FIRST_PERSON - {"nobody"} \
             and not body.rstrip(" .!…").endswith("?"):
         return False  # "I always send the agenda a day ahead": the user's own, quoted
