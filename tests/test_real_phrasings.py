@@ -5,6 +5,8 @@ question forms. Each case read wrong before (unit tests of the composer; no stor
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mlcoach.domain.model import ChangeKind
@@ -836,7 +838,7 @@ def test_asking_leave_for_a_change_is_asked_as_if_we_did_it(change: str, questio
     ("toplanti yok cuma", "Şunu denesek"),
     ("gereksiz toplantilari iptal edelim", "Şöyle yapsak"),
     ("sifir toplanti cuma", "Şunu denesek"),
-    ("retroyu kisaltmayi oneriyorum", "Şunu bıraksak diyorum: «retroyu kisaltmak»"),
+    ("retroyu kisaltmayi oneriyorum", "Şunu bıraksak diyorum: «retroyu kısaltmak»"),
     ("standup'i 10'a alalim lutfen", "Şöyle yapsak"),
     ("fazla mesai", "Şunu bıraksak"),
 ])
@@ -844,8 +846,8 @@ def test_turkish_typed_without_its_letters_is_read_as_with_them(change: str,
                                                                 lead: str) -> None:
     """An ASCII keyboard's "olmasin", "kaldiralim", "sifir", "lutfen" were not read as
     "olmasın", "kaldıralım", "sıfır", "lütfen": by example "cuma gunleri toplanti
-    olmasin" was refused as someone else's act; the user's words are still quoted as
-    typed."""
+    olmasin" was refused as someone else's act. The user's words are quoted with their
+    letters where the word list can tell (test_ascii_turkish_gives_the_lettered_output)."""
     question = supportive_question(change, STOP, "tr")
     assert question.startswith(lead), question
     opening = example_unless_the_teams(change, STOP, "tr")
@@ -1078,3 +1080,48 @@ def test_how_we_always_do_it_is_still_how_things_are(change: str) -> None:
     assert supportive_question(change, DIFF, "tr").startswith("Şuna birlikte baksak")
     with pytest.raises(ComposerError, match="says how things are"):
         by_example(change, DIFF, "tr")
+
+
+_ASCII = str.maketrans("ıİşŞğĞçÇöÖüÜ", "iIsSgGcCoOuU")
+
+
+@pytest.mark.parametrize("change", [
+    "toplantıları kısa tutuyoruz", "standupları kısa tutuyoruz", "bütçe çok yüksek mi?",
+    "notları wikide paylaş", "raporu cumaya kadar gönderin", "haftalık raporu kaldıralım",
+    "Merhaba arkadaşlar, standup'ı 10'a alalım", "öğle sonrası kısa bir yürüyüş",
+    "PR'lara aynı gün bakalım", "yarın ofise gitmek", "testleri önce yazalım",
+    "İş listesini herkesle paylaşmak", "Ayşe ile kod incelemesi yapacağım",
+    "cuma günleri canlıya çıkmayalım", "toplantılarda telefona bakmayalım",
+    "çeyrek planını sunum yerine ortak bir belgede yapmak", "teşekkür ederim",
+])
+@pytest.mark.parametrize("action", [START, STOP, DIFF])
+def test_ascii_turkish_gives_the_lettered_output(change: str, action: ChangeKind) -> None:
+    """Typed on an ASCII keyboard ("toplantilari kisa tutuyoruz") the question was another
+    ("Şuna birlikte baksak" for "butce cok yuksek mi?" read as "yukelim"), by example
+    another opening, and the user's words came back without their letters."""
+    typed = change.translate(_ASCII)
+
+    def both(text: str) -> tuple[str, str]:
+        try:
+            question = supportive_question(text, action, "tr")
+        except ComposerError as refused:
+            question = str(refused)
+        try:
+            return question, by_example(text, action, "tr")
+        except ComposerError as refused:
+            return question, str(refused)
+
+    assert both(typed) == both(change)
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("soyle yapalim", "soyle"),  # "şöyle" or "söyle": cannot be told
+    ("Ilker ile disiplin konusunu konusalim", "disiplin"),  # no "dış-" in it
+    ("Ilker ile disiplin konusunu konusalim", "konusunu"),  # "konu-" or "konuş-"
+    ("toplantilarda laptop acilmasin", "acilmasin"),  # "açılmasın" or "acil …"
+])
+def test_ascii_turkish_the_list_cannot_tell_is_kept_as_typed(typed: str, kept: str) -> None:
+    """A word that folds like two ("soyle"), one the list does not know, or one read
+    by two stems ("konusunu") is quoted as typed, not guessed."""
+    question = supportive_question(typed, DIFF, "tr")
+    assert re.search(f"[ «]{kept}[ »]", question), question

@@ -20,6 +20,7 @@ from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.letters import restored
 from mlcoach.influence.phrasing import (
     ABBREVIATION,
     ATTRIBUTES,
@@ -526,6 +527,8 @@ def _numbered(text: str) -> str:
 
 
 def _validate(change: str, language: str) -> str:
+    if language == "tr":  # "toplantilari kisa tutalim": read, and quoted, with its letters
+        change = restored(change)
     line = _one_line(change)
     # "3. çeyreğe kadar…": in Turkish a number with a dot is an ordinal ("the 3rd"), not
     # a list's bullet, unless a list follows (made one line above).
