@@ -1125,3 +1125,52 @@ def test_ascii_turkish_the_list_cannot_tell_is_kept_as_typed(typed: str, kept: s
     by two stems ("konusunu") is quoted as typed, not guessed."""
     question = supportive_question(typed, DIFF, "tr")
     assert re.search(f"[ «]{kept}[ »]", question), question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("[10:42] Dana: can we move the retro to thursday?",
+     "How would it work for you to move the retro to thursday?"),
+    ("Dana [10:42 AM]: could we skip the demo this week",
+     "How would it work for you to skip the demo this week?"),
+    ("note to self: reply to reviews within a day",
+     "How would it work for you to reply to reviews within a day?"),
+    ("ok so like we should probably have a written agenda for every meeting",
+     "How would it work for you to have a written agenda for every meeting?"),
+    ("would it be crazy to skip the monthly all-hands",
+     "How would it work for you to skip the monthly all-hands?"),
+    ("honestly the sprint review is pointless, can we drop it",
+     "How would it work for you to drop the sprint review?"),
+    ("standups are too long, can we cap them at 15 min",
+     "How would it work for you to cap standups at 15 min?"),
+    ("friday deploys → no more", "How would it work for you if we had no more friday deploys?"),
+    ("retro → every two weeks", "How would it work for you to hold the retro every two weeks?"),
+    ("Stop: long status updates in standup",
+     "How would it work for you if we had no more long status updates in standup?"),
+])
+def test_chat_and_spoken_wrapping_is_not_asked_about(change: str, question: str) -> None:
+    """A chat line's time and writer ("[10:42] Dana:") were asked as the topic, "note to
+    self" too; "ok so like", "would it be crazy to" and a ramble's "can we … it" were quoted
+    whole; "→ no more" made "make friday deploys no more"."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("i keep meaning to write better PR descriptions", ": write better PR descriptions."),
+    ("i've been meaning to say thanks in the channel", ": say thanks in the channel"),
+    ("note to self - block focus time in the mornings", "block focus time in the mornings"),
+])
+def test_what_one_keeps_meaning_to_do_is_ones_own_act(change: str, act: str) -> None:
+    opening = by_example(change, DIFF)
+    assert act in opening and "meaning" not in opening and "self" not in opening
+
+
+@pytest.mark.parametrize(("change", "quoted"), [
+    ("[10:42] Ayşe: retroyu perşembeye alabilir miyiz?", "«retroyu perşembeye alalım»"),
+    ("kendime not: PR açıklamalarını daha iyi yazmak", "«PR açıklamalarını daha iyi yazmak»"),
+    ("belki async standup deneyebiliriz", "«async standup deneyebiliriz»"),
+    ("toplantılarda laptop kapalı olsun bence", "«toplantılarda laptop kapalı olsun»"),
+    ("bir de demo'yu iki haftada bir yapalım", "«demo'yu iki haftada bir yapalım»"),
+])
+def test_turkish_chat_wrapping_is_not_quoted(change: str, quoted: str) -> None:
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Şöyle yapsak diyorum: {quoted}. Bu sizin için nasıl olur?"

@@ -70,6 +70,7 @@ class Reading:
 # always grammatical. Lists only decide when we may reshape.
 
 _FILLERS = (
+    "ok so like", "okay so like", "so basically", "so like", "basically", "fyi",
     "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
     "please", "pls", "maybe", "perhaps", "possibly",
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
@@ -80,7 +81,8 @@ _FILLERS = (
     "as an organization", "@here", "@channel", "@everyone", "@all",
 )
 # Labels a note starts with, dropped only before a colon or a comma.
-_LABELS = ("idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
+_LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
+           "idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
            "question", "quick one", "quick question", "random thought", "thought", "pitch",
            "start", "stop", "change", "try", "urgent", "important", "reminder", "heads up",
            "heads-up", "psa", "team", "all", "everyone", "everybody", "folks", "guys",
@@ -107,6 +109,8 @@ _MODALS = (
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
     "it would be great to", "it'd be great to",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
+    "would it be crazy to", "would it be weird to", "is it crazy to", "would it be ok to",
+    "would it be okay to",
     # asked of everyone, the colleague too: "can everyone please update their tickets"
     "can everyone please", "could everyone please", "can everybody please", "can everyone",
     "could everyone", "can everybody", "could everybody", "everyone should",
@@ -1696,7 +1700,9 @@ def strip_lead(text: str) -> str:
 
 # The user's own plan, which leading by example acts on: "I want to answer within a day".
 # Asked of a colleague it stays the user's ("I'd like to run the retro" is not theirs).
-_MY_PLAN = ("i want to", "i'd like to", "i would like to", "i'd love to", "i would love to",
+_MY_PLAN = ("i keep meaning to", "i've been meaning to", "i have been meaning to",
+            "i really want to", "i really need to", "i want to",
+            "i'd like to", "i would like to", "i'd love to", "i would love to",
             "i plan to", "i'm planning to", "i am planning to", "i intend to", "i'm going to",
             "i am going to", "i will", "i'll", "i need to", "i must", "i should", "i'll try to",
             "i will try to", "i try to", "i have to", "i'm gonna")

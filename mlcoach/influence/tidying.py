@@ -69,6 +69,10 @@ def retro_column(text: str, action: ChangeKind) -> str:
     shape = read_change(rest, ChangeKind.DIFFERENTLY, "en").shape
     if shape in (Shape.VERB, Shape.VERB_NOT, Shape.VERB_NO_LONGER):
         return ("no longer " + rest) if column == "stop" else rest  # "Start: use the wiki"
+    if (column == "stop" and read_change(f"stop {rest}", ChangeKind.DIFFERENTLY, "en").shape \
+            in (Shape.TRY_NOUN, Shape.TRY_GERUND)) or (column == "stop" and \
+            read_change(f"stop {rest}", ChangeKind.DIFFERENTLY, "en").quoted):
+        return f"no more {rest}"  # "Stop: long status updates in standup"
     return f"{'keep' if column == 'continue' else column} {rest}"
 
 
@@ -151,7 +155,8 @@ _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "got
 # lower case, between spaces: not "U.S.", "U-turn", "UR findings" (user research)
 _CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
 # Turkish words of opinion in front ("bence", "sence", "acaba"): the question is the app's.
-_TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|bana\s+kal[ıi]rsa|l[üu]tfen|pls|plz)\s*,?|"
+_TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|belki|bir\s+de|ayr[ıi]ca|bana\s+kal[ıi]rsa|"
+                      r"l[üu]tfen|pls|plz)\s*,?|"
                       r"bi(?:r)?\s+fikir\s*[,:])\s+(?=\S)", re.I)
 
 
@@ -167,7 +172,7 @@ def _plain_chat(text: str, language: str) -> str:
 
 
 # "…alalım lütfen", "…alalım pls": a please after the proposal, not its words.
-_TR_TAIL = re.compile(r"(?<=\w)\s*,?\s+(?:l[üu]tfen|pls|plz|please)\s*[.!]*$", re.I)
+_TR_TAIL = re.compile(r"(?<=\w)\s*,?\s+(?:l[üu]tfen|pls|plz|please|bence)\s*[.!]*$", re.I)
 
 
 def _without_letter_wrapping(text: str, language: str) -> str:
@@ -209,15 +214,25 @@ _NOTE_LABEL = re.compile(
     r"^(?:(?:[-*•]\s*)?\[[ xX✓]?\]\s*|\[(?i:action|todo|ai|ap)\]\s*"
     r"|(?!(?:UTF|SHA|ISO|RFC|COVID)-)[A-Z][A-Z0-9]+-\d+\s*[:–—-]?\s+"
     r"|(?i:ai|ap|a/i|action(?:\s+(?:item|point))?s?|next\s+steps?|decision|decided|agreed|"
+    r"kendime\s+not|note\s+to\s+self|reminder\s+to\s+self|"
     r"outcomes?|results?|takeaways?|rfc|retro\s+action|follow[- ]up|aksiyon(?:\s+maddesi)?|"
     r"karar|yapılacak(?:lar)?|"
     r"sonraki\s+adım(?:lar)?)\s*(?:\([^()]*\))?\s*(?::|\s[-–—])\s*)+(?=\S)")
 
 
+# A line pasted from a chat: "[10:42] Dana: …", "Dana [10:42 AM]: …", "10:42 Dana: …".
+_CHAT_PREFIX = re.compile(
+    r"^(?:\[?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?\]?\s+(?:@?[\w.'’-]+(?:\s+[\w.'’-]+)?\s*:\s+)?"
+    r"|@?[A-ZÇĞİÖŞÜ][\w.'’-]*(?:\s+[A-ZÇĞİÖŞÜ][\w.'’-]*)?\s+\[\d{1,2}[:.]\d{2}"
+    r"(?:\s*[AaPp]\.?[Mm]\.?)?\]\s*:?\s+)(?=\S)")
+
+
 def without_note_label(text: str) -> str:
     """The change without the label a meeting note or a ticket puts in front ("AI (Dana):
     update the runbook" → "update the runbook"); "Decision: we deploy on Tuesdays" is the
-    plan decided, "deploy on Tuesdays". Left in, "AI" was asked about as the topic."""
+    plan decided, "deploy on Tuesdays". Left in, "AI" was asked about as the topic. A chat
+    line's time and writer go too ("[10:42] Dana: can we …")."""
+    text = _CHAT_PREFIX.sub("", text)
     rest = _NOTE_LABEL.sub("", text)
     if rest == text or not re.search(r"\w", rest):
         return text
@@ -403,6 +418,12 @@ def _arrow_said(text: str) -> str:
             Shape.VERB, Shape.VERB_NOT, Shape.VERB_NO_LONGER):
         return text  # "move the notes -> wiki": an act already, read as typed
     first = y.split()[0].lower()
+    if y.lower() in ("no more", "none", "gone", "never", "stop", "dropped", "cancelled",
+                     "canceled", "removed", "x", "0"):
+        return f"no more {x}"  # "friday deploys → no more"
+    if first in ("every", "each", "once", "twice") or re.match(r"(?i)bi-?weekly|fortnightly", y):
+        held = x if x.split()[0].lower() in ("the", "our", "my", "all") else f"the {x}"
+        return f"hold {held} {y}"  # "retro → every two weeks"
     if _CLOCK.match(y) or _DAYS.match(y):
         return f"move {x} to {y}"
     if first in ATTRIBUTES or first[:1].isdigit():
@@ -413,12 +434,13 @@ def _arrow_said(text: str) -> str:
 # "the deploy checklist is a mess, I want to rewrite it": how a thing is, then a plan that
 # points back at it with "it" or "them".
 _RAMBLE = re.compile(
-    r"^(?P<np>(?:(?:the|our|this|that|these|those|my)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
+    r"^(?:(?:honestly|tbh|so|ok|okay|basically|imo|ugh|well)\s*,?\s+)?(?P<np>(?:(?:the|our|this|that|these|those|my)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
     r"(?P<be>is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
-    r"keeps?\s+\w+ing)\s+[^,.;!?]*?[,.;!]?\s+(?:(?:so|and|but|honestly)\s+)?"
+    r"keeps?\s+\w+ing)\s+[^,.;!?]*?[,.;!]?\s+(?:(?:so|and|but|honestly|tbh)\s+)?"
     r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like|'d\s+love|plan|'m\s+going|"
-    r"am\s+going|keep\s+meaning)\s+to|i'll|i\s+will|i'm\s+gonna|we\s+(?:should|need\s+to|"
-    r"could|must|have\s+to|ought\s+to)|let'?s|(?:maybe\s+)?we\s+could)\s+"
+    r"am\s+going|keep\s+meaning)\s+to|i'll|i\s+will|i'm\s+gonna|(?:maybe\s+)?we\s+(?:should|"
+    r"need\s+to|could|must|have\s+to|ought\s+to)|let'?s|(?:can|could|should)\s+we"
+    r"(?:\s+(?:just|maybe|please|pls))?)\s+"
     r"(?P<verb>[a-z]+)\s+(?P<pro>it|them)(?P<tail>(?:\s+[^,.;!?]*)?)[.!]?$", re.I)
 _SINGULAR = frozenset(("is", "was", "has", "feels", "seems", "looks", "gets", "sucks", "keeps"))
 _NOT_A_REFERENT = frozenset(("it", "this", "that", "they", "these", "those", "everything",
