@@ -1174,3 +1174,35 @@ def test_what_one_keeps_meaning_to_do_is_ones_own_act(change: str, act: str) -> 
 def test_turkish_chat_wrapping_is_not_quoted(change: str, quoted: str) -> None:
     assert supportive_question(change, DIFF, "tr") == \
         f"Şöyle yapsak diyorum: {quoted}. Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("so i was thinking maybe we could like start doing demos every friday what do you think",
+     "How would it work for you to start doing demos every friday?"),
+    ("um can we maybe stop having the planning meeting on monday mornings",
+     "How would it work for you to stop having the planning meeting on monday mornings?"),
+    ("we should def do retros more often", "How would it work for you to do retros more often?"),
+    ("i'd suggest we rotate the retro facilitator",
+     "How would it work for you to rotate the retro facilitator?"),
+    ("let me know if we can move the 1:1s to thursdays",
+     "How would it work for you to move the 1:1s to thursdays?"),
+    ("@dana can we pair on the flaky tests tomorrow",
+     "How would it work for you to pair on the flaky tests tomorrow?"),
+    ("hey @team quick one: let's try no-meeting mornings 🙏",
+     "How would it work for you to try no-meeting mornings?"),
+    ("our sprint planning drags on forever so we should timebox it",
+     "How would it work for you to timebox our sprint planning?"),
+    ("Standups are too long. Maybe we could do them async on Slack?",
+     "How would it work for you to do standups async on Slack?"),
+])
+def test_a_dictated_run_on_is_asked_about_as_its_plan(change: str, question: str) -> None:
+    """Voice-typed run-ons ("so i was thinking maybe we could like …"), "um", "def", a
+    calling @mention and "let me know if we can" were quoted whole, and so was a plan
+    pointing back over a sentence ("…too long. Maybe we could do them async")."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_plan_whose_verb_is_its_own_thing_is_not_restored() -> None:
+    """"could we review them" of "PR reviews" would ask "to review PR reviews"."""
+    assert "review PR reviews" not in supportive_question(
+        "PR reviews take days. Could we review them within 24h?", DIFF, "en")

@@ -440,12 +440,22 @@ _LEADS_IN = frozenset((
     "ask", "tell", "thank", "invite", "cc", "ping", "pair", "via", "than", "like", "use"))
 
 
+_CALLED_BEFORE = frozenset(("quick", "can", "could", "would", "will", "should", "let's", "lets",
+                            "pls", "please", "maybe", "shall", "any", "what", "how", "i", "we",
+                            "just", "fyi", "reminder", "do", "is", "are"))
+
+
 def without_marks(text: str) -> str:
     """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
     in front of names and tags ("ask @dana 🚀" → "ask dana")."""
     text = _ARROW.sub("→", text)  # "email ➡️ wiki": the arrow is the meaning, not a mark
     kept = _BULLET.sub("", "".join(ch for ch in text if not _is_emoji(ch)).lstrip())
     words = _EMOTICON.sub("", kept).split()
+    # "@dana can we pair …", "hey @team quick one: …": a mention that calls someone before
+    # the request is not part of it
+    words = [w for at, w in enumerate(words)
+             if not (_MENTION.match(w) and w.startswith("@") and at + 1 < len(words)
+                     and words[at + 1].lower().strip(",:") in _CALLED_BEFORE)]
     # Trailing #tags and @mentions are labels ("… to 10 #process @team"), unless a word
     # leads into the first of them ("pair with @dana", "move it to #help") or it is a
     # number ("review PR #123"): then that one is the sentence's object and stays.

@@ -70,7 +70,10 @@ class Reading:
 # always grammatical. Lists only decide when we may reshape.
 
 _FILLERS = (
-    "ok so like", "okay so like", "so basically", "so like", "basically", "fyi",
+    "ok so like", "okay so like", "so basically", "so like", "basically", "fyi", "um", "umm",
+    "uh", "erm", "like", "def", "definitely", "totally", "seriously", "i'd suggest we",
+    "i would suggest we", "i suggest we", "i propose we", "i'd propose we", "i recommend we",
+    "i'd recommend we",
     "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
     "please", "pls", "maybe", "perhaps", "possibly",
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
@@ -109,6 +112,7 @@ _MODALS = (
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
     "it would be great to", "it'd be great to",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
+    "let me know if we can", "let me know if we could", "lmk if we can", "lmk if we could",
     "would it be crazy to", "would it be weird to", "is it crazy to", "would it be ok to",
     "would it be okay to",
     # asked of everyone, the colleague too: "can everyone please update their tickets"
@@ -178,7 +182,8 @@ _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us
                "you should not", "you mustn't", "you must not", "please don't",
                "please do not")
 _TAILS = (" please", " pls", " plz", " thanks", " thank you", " thx", " ty", " cheers",
-          " asap", " maybe", " perhaps", " i think")
+          " asap", " maybe", " perhaps", " i think", " what do you think", " wdyt",
+          " any thoughts", " thoughts")
 _SUBJECTS = _words(
     "i we you they he she it everyone everybody someone somebody nobody people anyone "
     "anybody there i'm we're you're they're it's i'll we'll i've we've i'd we'd you'd they'd "

@@ -436,13 +436,15 @@ def _arrow_said(text: str) -> str:
 _RAMBLE = re.compile(
     r"^(?:(?:honestly|tbh|so|ok|okay|basically|imo|ugh|well)\s*,?\s+)?(?P<np>(?:(?:the|our|this|that|these|those|my)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
     r"(?P<be>is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
-    r"keeps?\s+\w+ing)\s+[^,.;!?]*?[,.;!]?\s+(?:(?:so|and|but|honestly|tbh)\s+)?"
+    r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|needs?)\s+[^,.;!?]*?[,.;!]?\s+(?:(?:so|and|but|honestly|tbh)\s+)?"
     r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like|'d\s+love|plan|'m\s+going|"
     r"am\s+going|keep\s+meaning)\s+to|i'll|i\s+will|i'm\s+gonna|(?:maybe\s+)?we\s+(?:should|"
     r"need\s+to|could|must|have\s+to|ought\s+to)|let'?s|(?:can|could|should)\s+we"
     r"(?:\s+(?:just|maybe|please|pls))?)\s+"
-    r"(?P<verb>[a-z]+)\s+(?P<pro>it|them)(?P<tail>(?:\s+[^,.;!?]*)?)[.!]?$", re.I)
-_SINGULAR = frozenset(("is", "was", "has", "feels", "seems", "looks", "gets", "sucks", "keeps"))
+    r"(?P<verb>[a-z]+)\s+(?P<pro>it|them)(?P<tail>(?:\s+[^,.;!?]*)?)[.!?]?$", re.I)
+_SINGULAR = frozenset(("is", "was", "has", "feels", "seems", "looks", "gets", "sucks", "keeps",
+                       "takes", "drags", "runs", "goes", "piles", "breaks", "fails", "causes",
+                       "needs"))
 _NOT_A_REFERENT = frozenset(("it", "this", "that", "they", "these", "those", "everything",
                              "nothing", "everyone", "nobody", "i", "we", "you", "he", "she",
                              "there", "which", "what"))
@@ -458,6 +460,8 @@ def _referent_restored(text: str) -> str:
     singular = match["be"].split()[0].lower() in _SINGULAR
     if singular != (match["pro"].lower() == "it"):
         return text  # "the docs are old, rewrite it": not said of them
+    if match["np"].split()[-1].lower().startswith(match["verb"].lower()):
+        return text  # "PR reviews take days, could we review them …": "review PR reviews"
     np = _lower_first_word(match["np"])  # "Release notes": "PRs", "Friday" stay
     act = f"{match['verb']} {np}{match['tail'] or ''}"
     if read_change(act, ChangeKind.DIFFERENTLY, "en").shape not in (Shape.VERB,
