@@ -1206,3 +1206,19 @@ def test_a_plan_whose_verb_is_its_own_thing_is_not_restored() -> None:
     """"could we review them" of "PR reviews" would ask "to review PR reviews"."""
     assert "review PR reviews" not in supportive_question(
         "PR reviews take days. Could we review them within 24h?", DIFF, "en")
+
+
+def test_ascii_turkish_with_a_word_the_list_cannot_tell_stays_as_typed() -> None:
+    """Half restored, "«günlük standup'ı 15 dakikayla kisitlayalim»" read as a misspelling
+    inside proper Turkish (and "kisitla" was once read as "kişi-tla")."""
+    typed = "gunluk standup'i 15 dakikayla kisitlayalim"
+    assert f"«{typed}»" in supportive_question(typed, DIFF, "tr")
+
+
+@pytest.mark.parametrize("change", ["standup'ı async yapsak mı", "cuma demo'larını geri getirelim",
+                                    "1:1'leri haftada bir yapalım",
+                                    "günlük standup'ı 15 dakikayla sınırlayalım"])
+def test_a_turkish_team_rhythm_is_the_teams_to_decide(change: str) -> None:
+    """By example these were "örnek olun", as if one person could make the standup async."""
+    with pytest.raises(ComposerError, match="team to decide"):
+        by_example(change, DIFF, "tr")

@@ -30,7 +30,7 @@ _SUFFIXES = frozenset(re.findall(r"\w+", (
     "abil ebil yabil yebil mak mek may mey mali meli ma me lik luk li lu siz suz sin sun niz "
     "nuz miz muz nin nun yla yle la le dan den tan ten da de ta te ya ye na ne ca ce ci cu ki "
     "dir dur tir tur di du ti tu mis mus ir ur ar er il ul in un im um iz uz yi yu ni nu si "
-    "su sa se ysa yse")))
+    "su sa se ysa yse mi mu")))
 _SINGLE = frozenset("ynmktszrldaeiu")  # a letter alone is an ending, but a costly one
 
 
@@ -55,6 +55,11 @@ _ENGLISH = frozenset(("the", "and", "of", "to", "is", "are", "was", "were", "we"
                       "for", "with", "be", "should", "would", "could", "can", "will", "this",
                       "that", "what", "if", "my", "our", "your", "their", "i", "do", "does",
                       "don't", "let's", "please", "an", "have", "has", "they", "she", "he"))
+# An unknown word that reads as Turkish missing its letters: an i after a back vowel
+# ("sinirlayalim") or a Turkish ending ("…yalim", "…mis"). One such word, and the text is
+# left as typed: half restored, it would read as a misspelling inside proper Turkish.
+_DOUBTFUL = re.compile(r"[aou][^aeiou]*i|(?:l[ie]m|yor|m[iu]s|m[iu]z|n[iu]z|s[iu]n|c[ae]k|"
+                       r"m[ae]k|l[ae]r)$")
 _PARTICLES = frozenset(("mi", "misin", "miyiz", "misiniz", "miyim", "mu", "musun", "muyuz",
                         "musunuz", "muyum"))
 
@@ -141,6 +146,10 @@ def _restored_word(typed: str, before: str) -> str | None:
         rest = low[len(folded) :]
         if low.startswith(folded) and rest and re.search("[aeiou]", rest):
             cost = _ending_cost(rest)
+            if cost is not None and rest[0] not in "aeiou" and not any(
+                    rest.startswith(x) and _ending_cost(rest[len(x):]) is not None
+                    for x in _SUFFIXES):
+                cost = None  # "kişi-tlayalım": a lone consonant does not start the endings
             if cost is not None:
                 word = None if stem is None else stem + _endings(stem, rest)
                 found[word] = min(cost, found.get(word, cost))
@@ -178,6 +187,9 @@ def restored(text: str) -> str:
         word = _restored_word(typed, before)
         low = typed.lower()
         known += word is not None or low in words or low.split("'")[0] in words
+        if word is None and low not in words and not re.search("[qwx]", low) \
+                and "'" not in low and _DOUBTFUL.search(low.translate(_FOLD)):
+            return text  # "sinirlayalim": the list cannot tell its letters
         out.append(text[at : match.start()])
         # a word whose letters are right as typed keeps its capitals ("JIRA"), but a
         # Turkish word's capital I is İ ("Ilker" → "İlker")

@@ -48,12 +48,13 @@ _EN = [
 
 # Turkish: a ritual as the object ("standup'ı", "cuma demosunu", "retroları") and a verb
 # of moving, cancelling or holding it on a rhythm, said as "let us" or "should".
-_TR_RITUAL = (r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|sprint|toplantı"
+_TR_RITUAL = (r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|sprint|toplantı|1:1|birebir"
               r"|sürüm|release|nöbet)\w*(?:['’]\w+)?")
-_TR_MOVED = (r"(?:al|taşı|kaydır|ertele|öne\s+al|iptal\s+e[dt]|kaldır|kısalt|uzat|birleştir"
+_TR_MOVED = (r"(?:al|taşı|kaydır|ertele|öne\s+al|iptal\s+e[dt]|kaldır|kısalt|uzat|birleştir|çek"
+             r"|sınırla|geri\s+getir"
              r"|böl|değiştir)\w*")
 _TR_HELD = r"(?:yap|tut|düzenle|koy|döndür)\w*"
-_TR_RHYTHM = (r"(?:her\b|haftada|ayda|günde|haftalık|aylık|günlük|iki\s+haftada|asenkron"
+_TR_RHYTHM = (r"(?:her\b|haftada|ayda|günde|haftalık|aylık|günlük|iki\s+haftada|asenkron|async"
               r"|yazılı|online|çevrim\s*içi|yüz\s+yüze|\w+\s+günleri|\d+\s*dakika|kısa)")
 _TR = [
     re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_MOVED}$", re.I),
