@@ -189,10 +189,10 @@ def test_a_change_that_names_the_person_asked_is_said_to_them(change: str,
 
 
 @pytest.mark.parametrize(("change", "action", "expected"), [
-    # a second clause that is the stop: "no longer" before the first would undo it
+    # a second clause that is the stop: "no longer" before the first would undo it; it
+    # is the one the first replaces
     ("use the wiki and stop emailing the report", ChangeKind.STOP,
-     "How would it work for you if we tried this: “use the wiki and stop emailing the "
-     "report”?"),
+     "How would it work for you to use the wiki instead of emailing the report?"),
     # a thank-you after a dash, a list, the user's own quotes: no marks left over
     ("use the wiki - thanks", ChangeKind.DIFFERENTLY, "How would it work for you to use the wiki?"),
     ("use the wiki / thanks", ChangeKind.DIFFERENTLY, "How would it work for you to use the wiki?"),

@@ -1222,3 +1222,22 @@ def test_a_turkish_team_rhythm_is_the_teams_to_decide(change: str) -> None:
     """By example these were "örnek olun", as if one person could make the standup async."""
     with pytest.raises(ComposerError, match="team to decide"):
         by_example(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize("change", ["reply in threads, and stop pinging people at night",
+                                    "reply in threads and stop pinging people at night"])
+def test_a_stop_joined_by_and_is_the_one_replaced(change: str) -> None:
+    """", and stop …" was quoted whole, by example too; "and also stop" was not."""
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to reply in threads instead of pinging people at night?"
+    assert "one of several changes" in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("maybe we could, like, share wins on fridays?",
+     "How would it work for you to share wins on fridays?"),
+    ("deploys on friday are risky, so stop doing them",
+     "How would it work for you to stop doing deploys on friday?"),
+])
+def test_a_spoken_pause_or_a_so_plan_is_not_quoted(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question

@@ -160,11 +160,15 @@ _TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|belki|bir\s+de|ayr[ıi]ca
                       r"bi(?:r)?\s+fikir\s*[,:])\s+(?=\S)", re.I)
 
 
+# ", like, ", ", um, ": a spoken pause set off by commas ("maybe we could, like, share …").
+_SPOKEN_ASIDE = re.compile(r"\s*,\s*(?:like|um+|uh+|erm|you\s+know|i\s+mean)\s*,\s*", re.I)
+
+
 def _plain_chat(text: str, language: str) -> str:
     """Chat shorthand read as speech: "imo we shd move standup to 10" → "we should move
     standup to 10"; "we could kinda…" → "we could…"."""
     if language == "en":
-        text = _CHAT_LEAD.sub("", text)
+        text = _CHAT_LEAD.sub("", _SPOKEN_ASIDE.sub(" ", text))
         text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1]], text)
     else:
         text = _TR_TAIL.sub("", _TR_LEAD.sub("", text))
@@ -440,8 +444,8 @@ _RAMBLE = re.compile(
     r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like|'d\s+love|plan|'m\s+going|"
     r"am\s+going|keep\s+meaning)\s+to|i'll|i\s+will|i'm\s+gonna|(?:maybe\s+)?we\s+(?:should|"
     r"need\s+to|could|must|have\s+to|ought\s+to)|let'?s|(?:can|could|should)\s+we"
-    r"(?:\s+(?:just|maybe|please|pls))?)\s+"
-    r"(?P<verb>[a-z]+)\s+(?P<pro>it|them)(?P<tail>(?:\s+[^,.;!?]*)?)[.!?]?$", re.I)
+    r"(?:\s+(?:just|maybe|please|pls))?|(?<=so\s)just|(?<=so\s)(?=\w))\s*"
+    r"(?P<verb>[a-z]+(?:\s+[a-z]+ing)?)\s+(?P<pro>it|them)(?P<tail>(?:\s+[^,.;!?]*)?)[.!?]?$", re.I)
 _SINGULAR = frozenset(("is", "was", "has", "feels", "seems", "looks", "gets", "sucks", "keeps",
                        "takes", "drags", "runs", "goes", "piles", "breaks", "fails", "causes",
                        "needs"))
@@ -701,7 +705,9 @@ def _tr_as_proposal(text: str) -> str:
 _AMPERSAND = r"(?<!\b\w)\s+[+&]\s+(?!\w\b)"
 _ALSO_EN = re.compile(r",?\s+and\s+also\s+|,\s+also,?\s+|,?\s+as\s+well\s+as\s+(?=\w+\s)"
                       r"|,\s*(?:and\s+)?plus\s+|" + _AMPERSAND
-                      + r"|,?\s+and\s+then\s+also\s+", re.I)
+                      + r"|,?\s+and\s+then\s+also\s+"
+                      # "reply in threads and stop pinging people": a stop joined on
+                      r"|,?\s+and\s+(?=(?:stop|quit|no\s+longer|don't|do\s+not|never)\s)", re.I)
 _ALSO_TR = re.compile(r",?\s+ve\s+ayrıca\s*,?\s+|,\s*(?:ve\s+)?ayrıca\s*,?\s+"
                       r"|,\s*bir\s+de\s+|" + _AMPERSAND, re.I)
 # A sentence's word that only joins it to the one before: "Also, stop the demos."
