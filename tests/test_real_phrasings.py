@@ -1241,3 +1241,21 @@ def test_a_stop_joined_by_and_is_the_one_replaced(change: str) -> None:
 ])
 def test_a_spoken_pause_or_a_so_plan_is_not_quoted(change: str, question: str) -> None:
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("typed", "lettered"), [
+    ("herkes kendi taskini guncellesin", "herkes kendi taskını güncellesin"),
+    ("isleri jira'ya girelim", "işleri jira'ya girelim"),
+    ("ic toplantilari azaltalim", "iç toplantıları azaltalım"),
+    ("yeni baslayanlara mentor atayalim", "yeni başlayanlara mentor atayalım"),
+])
+def test_ascii_turkish_everyday_words_get_their_letters(typed: str, lettered: str) -> None:
+    assert f"«{lettered}»" in supportive_question(typed, DIFF, "tr")
+
+
+@pytest.mark.parametrize("typed", ["discuss blockers first", "cap standups at 15 minutes (not 30)",
+                                   "soyle yapalim"])
+def test_what_only_looks_like_ascii_turkish_is_left_as_typed(typed: str) -> None:
+    """English typed in the Turkish app came back as "dışcuss", "15 mınutes"; a word
+    that folds like two ("soyle") left the rest half restored."""
+    assert f"«{typed}»" in supportive_question(typed, DIFF, "tr")

@@ -30,7 +30,7 @@ _SUFFIXES = frozenset(re.findall(r"\w+", (
     "abil ebil yabil yebil mak mek may mey mali meli ma me lik luk li lu siz suz sin sun niz "
     "nuz miz muz nin nun yla yle la le dan den tan ten da de ta te ya ye na ne ca ce ci cu ki "
     "dir dur tir tur di du ti tu mis mus ir ur ar er il ul in un im um iz uz yi yu ni nu si "
-    "su sa se ysa yse mi mu")))
+    "su sa se ysa yse mi mu an en yan yen dik duk tik tuk")))
 _SINGLE = frozenset("ynmktszrldaeiu")  # a letter alone is an ending, but a costly one
 
 
@@ -60,6 +60,7 @@ _ENGLISH = frozenset(("the", "and", "of", "to", "is", "are", "was", "were", "we"
 # left as typed: half restored, it would read as a misspelling inside proper Turkish.
 _DOUBTFUL = re.compile(r"[aou][^aeiou]*i|(?:l[ie]m|yor|m[iu]s|m[iu]z|n[iu]z|s[iu]n|c[ae]k|"
                        r"m[ae]k|l[ae]r)$")
+_SHORT_STEMS = frozenset(("iş", "iç", "aç", "üç"))
 _PARTICLES = frozenset(("mi", "misin", "miyiz", "misiniz", "miyim", "mu", "musun", "muyuz",
                         "musunuz", "muyum"))
 
@@ -83,8 +84,8 @@ def _known() -> tuple[dict[str, str | None], tuple[tuple[str, str | None], ...]]
     words.update(preferred)  # "su" at work is "şu"
     stems: dict[str, str | None] = {}
     for folded, word in words.items():
-        if len(folded) < _MIN_STEM:
-            continue
+        if len(folded) < _MIN_STEM and word not in _SHORT_STEMS:
+            continue  # "iş-leri", "aç-alım": only these short words start longer ones
         stems[folded] = word  # None where two words fold alike: no shorter one is tried
         if word is not None and word[-1] in _SOFTENED:
             soft = word[:-1] + _SOFTENED[word[-1]]
@@ -144,7 +145,8 @@ def _restored_word(typed: str, before: str) -> str | None:
     found: dict[str | None, int] = {}
     for folded, stem in stems:
         rest = low[len(folded) :]
-        if low.startswith(folded) and rest and re.search("[aeiou]", rest):
+        if low.startswith(folded) and rest and re.search("[aeiou]", rest) \
+                and not re.search(r"([^aeiou])\1", rest):  # "-cuss": no ending doubles one
             cost = _ending_cost(rest)
             if cost is not None and rest[0] not in "aeiou" and not any(
                     rest.startswith(x) and _ending_cost(rest[len(x):]) is not None
@@ -187,9 +189,10 @@ def restored(text: str) -> str:
         word = _restored_word(typed, before)
         low = typed.lower()
         known += word is not None or low in words or low.split("'")[0] in words
-        if word is None and low not in words and not re.search("[qwx]", low) \
-                and "'" not in low and _DOUBTFUL.search(low.translate(_FOLD)):
-            return text  # "sinirlayalim": the list cannot tell its letters
+        if word is None and ((low in words and words[low] is None) or (
+                low not in words and not re.search("[qwx]", low) and "'" not in low
+                and _DOUBTFUL.search(low.translate(_FOLD)))):
+            return text  # "soyle", "sinirlayalim": the list cannot tell their letters
         out.append(text[at : match.start()])
         # a word whose letters are right as typed keeps its capitals ("JIRA"), but a
         # Turkish word's capital I is İ ("Ilker" → "İlker")
