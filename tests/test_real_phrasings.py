@@ -1259,3 +1259,16 @@ def test_what_only_looks_like_ascii_turkish_is_left_as_typed(typed: str) -> None
     """English typed in the Turkish app came back as "dışcuss", "15 mınutes"; a word
     that folds like two ("soyle") left the rest half restored."""
     assert f"«{typed}»" in supportive_question(typed, DIFF, "tr")
+
+
+@pytest.mark.parametrize(("change", "kept"), [
+    ("10:30 standup: skip it on fridays", "10:30 standup"),
+    ("9.30 standup instead of 9", "9.30 standup"),
+])
+def test_a_time_that_is_the_change_is_no_chat_prefix(change: str, kept: str) -> None:
+    assert kept in supportive_question(change, DIFF, "en")
+
+
+def test_a_bare_time_and_a_name_is_a_chat_prefix() -> None:
+    assert supportive_question("10:42 Dana: can we move the retro to thursday?", DIFF, "en") == \
+        "How would it work for you to move the retro to thursday?"
