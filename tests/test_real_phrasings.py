@@ -1272,3 +1272,11 @@ def test_a_time_that_is_the_change_is_no_chat_prefix(change: str, kept: str) -> 
 def test_a_bare_time_and_a_name_is_a_chat_prefix() -> None:
     assert supportive_question("10:42 Dana: can we move the retro to thursday?", DIFF, "en") == \
         "How would it work for you to move the retro to thursday?"
+
+
+@pytest.mark.parametrize(("change", "kept"), [
+    ("like posts in the kudos channel", "like posts"),  # the verb
+    ("I would like to present at the demo", "would like to"),  # a wish
+])
+def test_a_like_that_is_no_pause_stays(change: str, kept: str) -> None:
+    assert kept in supportive_question(change, DIFF, "en")

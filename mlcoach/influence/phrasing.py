@@ -71,7 +71,7 @@ class Reading:
 
 _FILLERS = (
     "ok so like", "okay so like", "so basically", "so like", "basically", "fyi", "um", "umm",
-    "uh", "erm", "like", "def", "definitely", "totally", "seriously", "i'd suggest we",
+    "uh", "erm", "def", "definitely", "totally", "seriously", "i'd suggest we",
     "i would suggest we", "i suggest we", "i propose we", "i'd propose we", "i recommend we",
     "i'd recommend we",
     "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",

@@ -162,13 +162,16 @@ _TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|belki|bir\s+de|ayr[ıi]ca
 
 # ", like, ", ", um, ": a spoken pause set off by commas ("maybe we could, like, share …").
 _SPOKEN_ASIDE = re.compile(r"\s*,\s*(?:like|um+|uh+|erm|you\s+know|i\s+mean)\s*,\s*", re.I)
+# "we could like start …": a spoken "like" after a modal ("would like to" is a wish, kept)
+_SPOKEN_LIKE = re.compile(r"\b(could|should|can|must|let's|lets|maybe|gotta)\s+like\s+"
+                          r"(?!to\b)(?=\w)", re.I)
 
 
 def _plain_chat(text: str, language: str) -> str:
     """Chat shorthand read as speech: "imo we shd move standup to 10" → "we should move
     standup to 10"; "we could kinda…" → "we could…"."""
     if language == "en":
-        text = _CHAT_LEAD.sub("", _SPOKEN_ASIDE.sub(" ", text))
+        text = _CHAT_LEAD.sub("", _SPOKEN_LIKE.sub(r"\1 ", _SPOKEN_ASIDE.sub(" ", text)))
         text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1]], text)
     else:
         text = _TR_TAIL.sub("", _TR_LEAD.sub("", text))
