@@ -1280,3 +1280,22 @@ def test_a_bare_time_and_a_name_is_a_chat_prefix() -> None:
 ])
 def test_a_like_that_is_no_pause_stays(change: str, kept: str) -> None:
     assert kept in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["Dana, please review my PR", "Dana, could you take notes",
+                                    "@dana could you take notes", "@dana please review my PR"])
+def test_a_request_said_to_someone_by_name_is_not_ones_own_example(change: str) -> None:
+    """"Dana, could you take notes" was shown by example as one's own act, quoted; and with
+    the mention dropped, "@dana could you take notes" had become "take notes"."""
+    with pytest.raises(ComposerError, match="asks something of someone else"):
+        by_example(change, DIFF)
+
+
+def test_a_mention_that_is_the_subject_stays() -> None:
+    assert "dana is the release owner" in supportive_question("@dana is the release owner",
+                                                              DIFF, "en")
+
+
+def test_a_request_said_to_the_person_asked_is_their_part() -> None:
+    assert supportive_question("@dana could you take notes", DIFF, "en", person="Dana") == \
+        "How would it work for you to take notes?"

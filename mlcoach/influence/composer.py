@@ -440,9 +440,23 @@ _LEADS_IN = frozenset((
     "ask", "tell", "thank", "invite", "cc", "ping", "pair", "via", "than", "like", "use"))
 
 
-_CALLED_BEFORE = frozenset(("quick", "can", "could", "would", "will", "should", "let's", "lets",
-                            "pls", "please", "maybe", "shall", "any", "what", "how", "i", "we",
-                            "just", "fyi", "reminder", "do", "is", "are"))
+_CALLED_BEFORE = frozenset(("quick", "can", "could", "would", "will", "let's", "lets", "pls",
+                            "please", "maybe", "shall", "any", "what", "how", "i", "we",
+                            "just", "fyi", "reminder", "hey", "hi"))
+
+
+def _called(word: str, after: list[str]) -> str:
+    """A mention that calls someone before the request ("@dana can we pair …"): gone, or
+    "Dana," where the request is theirs ("@dana could you take notes", "@dana please …")."""
+    if not (word.startswith("@") and _MENTION.match(word) and after):
+        return word
+    following = [w.lower().strip(",:") for w in after]
+    if following[0] not in _CALLED_BEFORE:
+        return word  # "@dana is the release owner": the name is the subject
+    if following[0] in ("please", "pls") or following[1:2] == ["you"]:
+        name = word[1:].rstrip(",:")
+        return name[:1].upper() + name[1:] + ","  # asked of them, and said to them
+    return ""
 
 
 def without_marks(text: str) -> str:
@@ -453,9 +467,8 @@ def without_marks(text: str) -> str:
     words = _EMOTICON.sub("", kept).split()
     # "@dana can we pair …", "hey @team quick one: …": a mention that calls someone before
     # the request is not part of it
-    words = [w for at, w in enumerate(words)
-             if not (_MENTION.match(w) and w.startswith("@") and at + 1 < len(words)
-                     and words[at + 1].lower().strip(",:") in _CALLED_BEFORE)]
+    words = [_called(w, words[at + 1 : at + 3]) for at, w in enumerate(words)]
+    words = [w for w in words if w]
     # Trailing #tags and @mentions are labels ("… to 10 #process @team"), unless a word
     # leads into the first of them ("pair with @dana", "move it to #help") or it is a
     # number ("review PR #123"): then that one is the sentence's object and stays.

@@ -787,6 +787,11 @@ def _folded(text: str) -> str:
 _FOLD = str.maketrans("ıİşŞğĞçÇöÖüÜ", "iIsSgGcCoOuU")
 
 
+# A request said to someone by name: "Dana, could you …", "Dana, please …".
+_CALLED = re.compile(r"^(?P<name>[A-ZÇĞİÖŞÜ][\w'’-]*(?:\s+[A-ZÇĞİÖŞÜ][\w'’-]*)?),\s+"
+                     r"(?:please|pls|could\s+you|can\s+you|would\s+you|will\s+you)\b")
+
+
 def asks_of_someone_else(text: str, language: str = "en", person: str | None = None) -> bool:
     """Whether the change is something another person would do, not the user: "respect
     my time", "cc me on client emails", "ask Dana to write docs", "Dana should review PRs",
@@ -816,6 +821,10 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
         return turkish_form(text) == "proposal" and len(last) >= 5 \
             and last.endswith(_TR_LET_THEM) and not last.endswith(_TR_PASSIVE_WISH) \
             and last not in _TR_NOT_PROPOSALS  # "raporu cumaya kadar göndersin"
+    called = _CALLED.match(" ".join(text.split()))
+    if called and called["name"].lower() not in _words("team all everyone everybody folks "
+                                                        "guys hey hi hello so ok okay"):
+        return True  # "Dana, could you take notes", "Dana, please review my PR": to Dana
     body = _strip_modal(_strip_fillers(" ".join(text.split())))[0]
     if _ME.search(body) or _ON_MINE.match(body):
         return True
