@@ -17,7 +17,7 @@ TURKISH = re.compile("[çğıöşüÇĞİÖŞÜ]")
 # ASCII examples in the code's comments, and the question particles (read by harmony)
 JUNK = frozenset(("kisaltalim", "toplantilari", "olmasin", "aeıiou", "aeıioöuü", "mi", "mu",
                   "miyiz", "misiniz", "miyim", "musunuz", "muyuz", "is", "sure", "um"))
-PREFER = ("şu", "şunu", "şunlar", "üç")
+PREFER = ("şu", "şunu", "şunlar", "üç", "tutun")
 HEADER = """\
 # Türkçe sözcükler: ASCII klavyeyle yazılmış Türkçeyi ("toplantilari kisa tutalim")
 # doğru harfleriyle okumak için. scripts/make_tr_letters.py üretir: uygulamanın kendi
