@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mlcoach.domain.model import ChangeKind, Size, Style
@@ -528,6 +528,9 @@ _text = st.lists(_piece, max_size=12).map("".join)
     by_example=st.booleans(),
     lang=st.sampled_from([*LANGS, "de"]),
 )
+# A "person" of punctuation alone was named in the next step ("talk to !»,").
+@example(change="use the wiki", person="!».", style=Style.FACTS, action=ChangeKind.START,
+         size=Size.SMALL, by_example=False, lang="en")
 def test_arbitrary_text_only_raises_composer_error(
     change: str,
     person: str | None,

@@ -502,7 +502,8 @@ def _is_emoji(ch: str) -> bool:
 def spoken_name(person: str | None) -> str | None:
     """The person's name as the wording says it: "@Dana,", "Dana 🙂" → "Dana"."""
     name = without_marks(" ".join((person or "").split()).lstrip("@"))
-    return name.rstrip(" ,;:!?").strip() or None
+    name = name.rstrip(" ,;:!?").strip()
+    return name if re.search(r"\w", name) else None  # "!»." names nobody
 
 
 def _one_line(change: str) -> str:
