@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
+from itertools import count
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -12,40 +13,60 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 logger = logging.getLogger(__name__)
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; its slots run there when the worker emits."""
+class _Job:
+    """One call on the worker: what it runs, what it gave, who hears of it (GUI side)."""
 
-    done = Signal(object)
-    failed = Signal(object)
+    __slots__ = ("error", "fn", "on_done", "on_failed", "result")
 
-    def __init__(self, on_done: Callable[[Any], None],
+    def __init__(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
                  on_failed: Callable[[BaseException], None]) -> None:
+        self.fn, self.on_done, self.on_failed = fn, on_done, on_failed
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+class _Hub(QObject):
+    """Lives on the GUI thread for the app's life; the worker emits, the slot runs here."""
+
+    finished = Signal(int)
+
+    def __init__(self) -> None:
         super().__init__()
-        self._on_done, self._on_failed = on_done, on_failed
-        self.done.connect(self._finish_done)
-        self.failed.connect(self._finish_failed)
+        self.finished.connect(self._deliver)
 
-    def _finish_done(self, result: Any) -> None:
-        _live.discard(self)
-        self._on_done(result)
-
-    def _finish_failed(self, exc: BaseException) -> None:
-        _live.discard(self)
-        self._on_failed(exc)
+    def _deliver(self, key: int) -> None:
+        job = _live.pop(key)
+        if job.error is not None:
+            job.on_failed(job.error)
+        else:
+            job.on_done(job.result)
 
 
-def _work(fn: Callable[[], Any], relay: _Relay) -> None:
-    """On the worker: run `fn` and hand its result (or its error) to the GUI thread."""
+def _work(key: int) -> None:
+    """On the worker: run the job and hand its outcome to the GUI thread.
+
+    The worker keeps no reference to anything the job holds once it emits: `_live`
+    (GUI side) holds the job until its outcome is delivered, so the job's function,
+    what it closed over, its result and its error are all let go of on the GUI thread.
+    An object dying on the worker ran PySide's clean-up there: a bound method's owner
+    connected to a signal (an export's stop event, connected to its progress dialog's
+    Cancel) disconnected with the GIL released, editing PySide's connection table while
+    the GUI thread connected or disconnected (segfault, or an abort later); a QObject
+    (the old per-job relay) was deleted on the wrong thread.
+    """
+    job = _live[key]
     try:
-        result = fn()
+        job.result = job.fn()
     except BaseException as exc:  # handed to the GUI thread, never lost
-        relay.failed.emit(exc)
-    else:
-        relay.done.emit(result)
+        job.error = exc
+    del job
+    hub().finished.emit(key)
 
 
 _pool: QThreadPool | None = None
-_live: set[_Relay] = set()
+_hub: _Hub | None = None
+_live: dict[int, _Job] = {}  # jobs not yet delivered, by key
+_keys = count()
 
 
 def pool() -> QThreadPool:
@@ -58,18 +79,27 @@ def pool() -> QThreadPool:
     return _pool
 
 
+def hub() -> _Hub:
+    """The one object the worker's outcomes go through (made on the GUI thread)."""
+    global _hub
+    if _hub is None:
+        _hub = _Hub()
+    return _hub
+
+
 T = TypeVar("T")
 
 
 def run(fn: Callable[[], T], on_done: Callable[[T], None],
         on_failed: Callable[[BaseException], None]) -> None:
     """Call `fn` on the worker; then `on_done(result)` or `on_failed(exc)` on the GUI thread."""
-    relay = _Relay(on_done, on_failed)
-    _live.add(relay)
+    hub()  # on the GUI thread, before the worker needs it
+    key = next(_keys)
+    _live[key] = _Job(fn, on_done, on_failed)
     # A plain callable, not a QRunnable subclass: PySide makes a QRunnable given to the
     # pool the pool's child, and often never lets go of it (18 to 191 of 200 jobs in
     # tests/ui/test_long_running.py, more on a loaded machine; the cause lies in
-    # PySide): each job's runnable, its relay and what they held (a calendar read every
-    # five minutes, every save) stayed for the app's life. A callable's reference is
-    # dropped as soon as it has run.
-    pool().start(partial(_work, fn, relay))
+    # PySide): each job's runnable and what it held stayed for the app's life. The
+    # callable holds only the job's key, so what the worker drops after the call is
+    # nothing of the job's (see _work).
+    pool().start(partial(_work, key))

@@ -88,7 +88,7 @@ def test_worker_jobs_let_go_of_what_they_held(qapp, qtbot) -> None:
     gc.collect()
     assert len(answered) == CYCLES
     assert sum(ref() is not None for ref in held) == 0
-    assert not [o for o in gc.get_objects() if isinstance(o, ops._Relay)]
+    assert not [o for o in gc.get_objects() if isinstance(o, ops._Job)]
 
 
 def test_tray_writes_leave_nothing_under_the_controller(controller, qtbot) -> None:  # noqa: F811
