@@ -1208,6 +1208,28 @@ def test_a_plan_whose_verb_is_its_own_thing_is_not_restored() -> None:
         "PR reviews take days. Could we review them within 24h?", DIFF, "en")
 
 
+@pytest.mark.parametrize("change", ["PR reviews take days", "Builds take hours",
+                                    "Standups take 40 minutes", "Reviews drag on for days",
+                                    "Meetings run long",
+                                    "PR reviews take days. Could we review them within 24h?"])
+def test_how_long_a_thing_takes_is_how_things_are(change: str) -> None:
+    """"PR reviews take days" was asked "if we tried PR reviews take days, as a first step?"
+    and shown by example as "try PR reviews take days": a complaint about a duration, read
+    as a thing to try."""
+    assert "looked at this together" in supportive_question(change, DIFF, "en")
+    with pytest.raises(ComposerError, match="says how things are"):
+        by_example(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("take 5 minutes to review PRs", "How would it work for you to take 5 minutes to review PRs?"),
+    ("limit meetings that take an hour",
+     "How would it work for you to limit meetings that take an hour?"),
+])
+def test_a_duration_inside_an_act_stays_an_act(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question
+
+
 def test_ascii_turkish_with_a_word_the_list_cannot_tell_stays_as_typed() -> None:
     """Half restored, "«günlük standup'ı 15 dakikayla kisitlayalim»" read as a misspelling
     inside proper Turkish (and "kisitla" was once read as "kişi-tla")."""

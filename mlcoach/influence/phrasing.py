@@ -535,7 +535,12 @@ _GOES_WRONG = re.compile(
     r"(?:(?<=\w)\s+keeps?\s+\w+ing\b|\b(?:is|are|was|were|gets|get)\s+"
     r"(?:(?:still|always|often|constantly|usually)\s+)?"
     r"(?:broken|late|down|failing|flaky|missing|skipped|ignored)\b|\b(?:takes?|took|runs?|"
-    r"ran|drags?|dragged|goes|go|went)\s+(?:on\s+)?(?:too\s+long|forever|ages|over)\b|"
+    r"ran|drags?|dragged|goes|go|went)\s+(?:on\s+)?(?:too\s+long|long|forever|ages|over|"
+    r"for\s+(?:days|weeks|hours|ages))\b|"
+    # how long it takes: "PR reviews take days", "builds take 40 minutes"
+    r"\b(?:takes?|took|lasts?|lasted)\s+(?:(?:up\s+to|over|about|around|almost|nearly|"
+    r"at\s+least)\s+)?(?:(?:\d+\+?|an?|a\s+few|few|several|many|multiple|two|three)\s*)?"
+    r"(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?)\b|"
     r"\b(?:starts?|started|ends?|ended|runs?|ran)\s+late\b)", re.I)
 
 
