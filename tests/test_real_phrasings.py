@@ -1321,3 +1321,40 @@ def test_a_mention_that_is_the_subject_stays() -> None:
 def test_a_request_said_to_the_person_asked_is_their_part() -> None:
     assert supportive_question("@dana could you take notes", DIFF, "en", person="Dana") == \
         "How would it work for you to take notes?"
+
+
+@pytest.mark.parametrize("change", [
+    "check email twice a day", "fix flaky tests first", "block focus time in the mornings",
+    "block calendar time for deep work", "block off Friday afternoons",
+    "cover support on Fridays", "deploy smaller changes more often",
+    "test changes before merging", "mark urgent tickets clearly", "sync roadmaps monthly",
+    "default to async updates", "time-box standups", "time-block mornings for focus",
+    "track time on tasks", "offer help to new hires", "walk new hires through the codebase",
+    "run tests before pushing", "start meetings on time", "report bugs in the tracker",
+    "store credentials in the vault", "note decisions in the channel",
+    "list priorities every Monday", "label tickets clearly", "group tickets by theme",
+])
+def test_a_verb_that_can_be_a_noun_is_asked_as_the_act(change: str) -> None:
+    """"check email twice a day", "fix flaky tests first": a verb that is also a noun, with
+    a mass noun, an adjective and a plural, a particle, or a plural said when or how after
+    it, was quoted ("if we tried this: “check email twice a day”") or, hyphenated, tried as
+    a thing ("if we tried time-box standups")."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"
+    shown = example_unless_the_teams(change)
+    assert "“" not in shown
+    assert not shown or change in shown
+
+
+@pytest.mark.parametrize("change", [
+    "demo days on Fridays", "release notes for every sprint", "pair programming on Fridays",
+    "change requests through the board", "review process for design docs",
+    "deploy freeze on Fridays", "check-ins every Monday", "test coverage for new code",
+    "block party on Friday", "sync meetings with design", "time estimates on tickets",
+    "trial periods for new tools", "group chats for each project", "test runs before merging",
+    "time off on Fridays", "review time for PRs", "default settings for new repos",
+    "test cases for every bug", "work items in the backlog", "feedback sessions monthly",
+])
+def test_a_noun_phrase_led_by_a_verb_stays_a_thing(change: str) -> None:
+    """The other side of the acts above: "demo days", "release notes", "sync meetings",
+    "review time" are things, never "to demo days on Fridays"."""
+    assert f"to {change}" not in supportive_question(change, DIFF, "en")

@@ -227,21 +227,22 @@ _VERBS = _words(
     # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
     "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
     "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
-    "loop table park"
+    "loop table park default time-box time-block timeblock"
 )
 # Verbs that are just as often nouns: a verb only when an object marker follows.
 _AMBIGUOUS = _words(
     "answer block book change check close cover demo deploy document end estimate feed "
     "fix flag group label land link list log mark meet message name note offer pair pause "
     "plan post rate record release reply report request return review run start stop "
-    "store swap sync test time track trial triage update vote walk work table park loop"
+    "store swap sync test time track trial triage update vote walk work table park loop "
+    "default"
 )
 # Of those, the ones that start a noun phrase more often than an act ("demo days",
 # "release notes", "pair programming"): before a bare noun they are read as a noun.
 _NOUNISH = _words(
     "answer book change demo end group label land list log meet message name note offer "
     "pair plan release reply report request return run start stop store swap sync test "
-    "time trial vote walk work"
+    "time trial vote walk work default"
 )
 # Of those, the ones a lone plural after them makes an act ("answer emails", "label
 # tickets"), not a thing as "demo days" or "change requests" are.
@@ -272,7 +273,7 @@ _REMOVAL_VERBS = _words(
     "abolish trim axe nix archive decommission unsubscribe "
     # and verbs that say what comes instead ("limit meetings to 30 min", "move the
     # standup to async"): "no longer" before them would ask for the opposite
-    "limit cap minimize minimise restrict consolidate timebox prevent"
+    "limit cap minimize minimise restrict consolidate timebox time-box prevent"
 )
 # … and these when they say where to ("move the standup to async", "switch from email to
 # Slack"); alone they may be the habit itself ("switching contexts all day").
@@ -1146,6 +1147,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
                 and not _is_plural(nxt) and _is_plural(_plain(words[2])) \
                 and _plain(words[3]) in _AFTER_THE_OBJECT | {"during"}:
             return True  # "answer slack messages within an hour": a compound object
+        if _acts_on(words, low):
+            return True  # "check email twice a day", "fix flaky tests first", "block off …"
         return low not in _NOUNISH and _is_plural(nxt)
     if "-" in low and low.rsplit("-", 1)[1] in _VERBS and not low.startswith(_MODIFIERS):
         return True  # "self-assign tickets", "cross-check the figures"; not "pre-commit hooks"
@@ -1161,6 +1164,82 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return True  # after "let's" a word we do not list is its verb ("align on …")
     # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
     return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS
+
+
+# Words that, after an ambiguous verb, say how it is done: the verb is an act.
+_PARTICLES = _words("back through")
+_PARTICLES_AFTER_A_VERB = _words("off aside")  # "block off Fridays"; not "time off"
+# Adjectives that start an object: "fix flaky tests first", "mark urgent tickets clearly".
+_ADJECTIVES = _QUANTITIES | _words(
+    "new old urgent flaky stale big large broken critical important key recent long minor "
+    "major simple hard easy failing pending missing existing outstanding upcoming remaining "
+    "incoming overdue duplicate obsolete unused unclear unread blocked failed risky noisy "
+    "slow fast manual automated internal external extra open small short quick")
+# Nouns without an article one acts on: "check email twice a day", "cover support on
+# Fridays", "block focus time in the mornings".
+_MASS_OBJECTS = _MASS | _words("email mail slack")
+# "time" as the object only of these ("block time for reviews"); "demo time", "end time"
+# and "review time" are things.
+_TIME_VERBS = _words("block track book plan log")
+# Words that head a compound after a verb-or-noun ("demo days", "release notes", "change
+# requests", "sync meetings"): not an object, so the phrase stays a thing.
+_COMPOUND_HEADS = _words(
+    "days notes requests cases runs suites meetings sessions hours items dates files logs "
+    "templates letters periods estimates chats channels calls environments plans reports "
+    "docs documents branches trains cycles windows slots blocks budgets zones sheets limits "
+    "boxes tags cards books types points stories rates scores counts results updates "
+    "messages emails times")
+# … but what one starts, stops, ends or runs are meetings, calls and messages themselves.
+_CONDUCTED = _words("meetings sessions calls emails messages updates chats")
+_CONDUCT_VERBS = _words("start stop end run return")
+# Verbs-or-nouns that before a plural are nearly always a thing ("demo days", "release
+# notes", "trial periods", "time estimates", "work items", "pair sessions", "default
+# settings").
+_THING_LEADS = _words("demo release trial time work pair default")
+
+
+def _adverbial(word: str) -> bool:
+    """Whether `word` starts what says when or how ("twice a day", "first", "monthly")."""
+    p = _plain(word)
+    return p in _AFTER_THE_OBJECT | (_PREPOSITIONS - _words(
+        "of and or than that which like so when where")) | _words(
+        "more less often every each together instead asap") \
+        or (p.endswith("ly") and len(p) > 4) or p[:1].isdigit()
+
+
+def _acts_on(words: list[str], low: str) -> bool:
+    """Whether an ambiguous verb ("check", "fix", "sync") acts on what follows it: an
+    adjective and a plural ("fix flaky tests first"), a mass noun ("check email twice a
+    day", "block focus time"), a particle ("block off Fridays") or, said when or how, a
+    plural that is not the head of a compound ("sync roadmaps monthly", "test changes
+    before merging"; not "demo days on Fridays", "change requests through the board")."""
+    plain = [_plain(w) for w in words]
+    nxt = plain[1]
+
+    def then_adverbial(at: int, required: bool = False) -> bool:
+        return (at >= len(words) and not required) or (at < len(words) and _adverbial(words[at]))
+
+    if len(words) > 2 and (nxt in _PARTICLES
+                           or (nxt in _PARTICLES_AFTER_A_VERB and low not in _NOUNISH)):
+        return True
+    if len(words) > 2 and nxt in _ADJECTIVES and _is_plural(plain[2]) and words[1].islower() \
+            and then_adverbial(3):
+        return True
+    if low not in _NOUNISH or low in _VERB_BEFORE_PLURAL:
+        for at in (1, 2):
+            if at >= len(words) or plain[at] not in _MASS_OBJECTS:
+                continue
+            if at == 2 and not (words[1].isalpha() and words[1].islower()
+                                and not _is_plural(nxt) and nxt not in _PREPOSITIONS
+                                and nxt not in _KNOWN):
+                return False  # "block calendar time", not "check the data"
+            if plain[at] == "time" and low not in _TIME_VERBS:
+                return False  # "review time for PRs", "end time": a thing
+            return then_adverbial(at + 1)
+    if low in _NOUNISH and low not in _THING_LEADS and _is_plural(nxt) and words[1].islower() \
+            and (nxt not in _COMPOUND_HEADS or (low in _CONDUCT_VERBS and nxt in _CONDUCTED)):
+        return then_adverbial(2, required=True)
+    return False
 
 
 # Participles whose verb is not the participle less its "-ed": "kept" → "keep".
