@@ -227,7 +227,7 @@ _VERBS = _words(
     # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
     "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
     "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
-    "loop table park default time-box time-block timeblock"
+    "loop table park default time-box time-block timeblock release"
 )
 # Verbs that are just as often nouns: a verb only when an object marker follows.
 _AMBIGUOUS = _words(
@@ -1174,7 +1174,7 @@ _ADJECTIVES = _QUANTITIES | _words(
     "new old urgent flaky stale big large broken critical important key recent long minor "
     "major simple hard easy failing pending missing existing outstanding upcoming remaining "
     "incoming overdue duplicate obsolete unused unclear unread blocked failed risky noisy "
-    "slow fast manual automated internal external extra open small short quick")
+    "slow fast manual automated internal external extra open small short quick side")
 # Nouns without an article one acts on: "check email twice a day", "cover support on
 # Fridays", "block focus time in the mornings".
 _MASS_OBJECTS = _MASS | _words("email mail slack")
@@ -1198,9 +1198,16 @@ _CONDUCT_VERBS = _words("start stop end run return")
 _THING_LEADS = _words("demo release trial time work pair default")
 
 
-def _adverbial(word: str) -> bool:
-    """Whether `word` starts what says when or how ("twice a day", "first", "monthly")."""
+# "a week ahead", "the same day", "a day before": when, said with an article.
+_WHEN_NOUNS = _words("day week month sprint quarter year morning same")
+
+
+def _adverbial(word: str, after: str = "") -> bool:
+    """Whether `word` starts what says when or how ("twice a day", "first", "monthly", "a
+    week ahead", with `after` the word that follows it)."""
     p = _plain(word)
+    if p in ("a", "the") and _plain(after) in _WHEN_NOUNS:
+        return True
     return p in _AFTER_THE_OBJECT | (_PREPOSITIONS - _words(
         "of and or than that which like so when where")) | _words(
         "more less often every each together instead asap") \
@@ -1217,7 +1224,9 @@ def _acts_on(words: list[str], low: str) -> bool:
     nxt = plain[1]
 
     def then_adverbial(at: int, required: bool = False) -> bool:
-        return (at >= len(words) and not required) or (at < len(words) and _adverbial(words[at]))
+        return (at >= len(words) and not required) or (
+            at < len(words) and _adverbial(words[at], words[at + 1] if at + 1 < len(words)
+                                           else ""))
 
     if len(words) > 2 and (nxt in _PARTICLES
                            or (nxt in _PARTICLES_AFTER_A_VERB and low not in _NOUNISH)):
@@ -1236,6 +1245,10 @@ def _acts_on(words: list[str], low: str) -> bool:
             if plain[at] == "time" and low not in _TIME_VERBS:
                 return False  # "review time for PRs", "end time": a thing
             return then_adverbial(at + 1)
+    if low in ("stop", "start") and len(words) > 2 and words[1].isalpha() and words[1].islower() \
+            and not _is_plural(nxt) and nxt not in _PREPOSITIONS | _NOT_NOUNS \
+            and _is_plural(plain[2]) and words[2].islower() and then_adverbial(3):
+        return True  # "stop release freezes", "start design reviews": "stop" is the act
     if low in _NOUNISH and low not in _THING_LEADS and _is_plural(nxt) and words[1].islower() \
             and (nxt not in _COMPOUND_HEADS or (low in _CONDUCT_VERBS and nxt in _CONDUCTED)):
         return then_adverbial(2, required=True)
