@@ -1335,7 +1335,8 @@ def test_a_request_said_to_the_person_asked_is_their_part() -> None:
     "list priorities every Monday", "label tickets clearly", "group tickets by theme",
     "book rooms a week ahead", "return calls the same day", "park side topics for later",
     "release smaller changes weekly", "release in small batches", "stop release freezes",
-    "start design reviews before lunch",
+    "start design reviews before lunch", "mark done tasks in the board",
+    "answer questions asynchronously", "loop back with the team", "block lunch time every day",
 ])
 def test_a_verb_that_can_be_a_noun_is_asked_as_the_act(change: str) -> None:
     """"check email twice a day", "fix flaky tests first": a verb that is also a noun, with
@@ -1357,7 +1358,7 @@ def test_a_verb_that_can_be_a_noun_is_asked_as_the_act(change: str) -> None:
     "time off on Fridays", "review time for PRs", "default settings for new repos",
     "test cases for every bug", "work items in the backlog", "feedback sessions monthly",
     "release notes in the channel", "release train every two weeks", "start dates in the roadmap",
-    "side projects on Fridays",
+    "side projects on Fridays", "group lunches on Fridays",
 ])
 def test_a_noun_phrase_led_by_a_verb_stays_a_thing(change: str) -> None:
     """The other side of the acts above: "demo days", "release notes", "sync meetings",

@@ -1174,7 +1174,7 @@ _ADJECTIVES = _QUANTITIES | _words(
     "new old urgent flaky stale big large broken critical important key recent long minor "
     "major simple hard easy failing pending missing existing outstanding upcoming remaining "
     "incoming overdue duplicate obsolete unused unclear unread blocked failed risky noisy "
-    "slow fast manual automated internal external extra open small short quick side")
+    "slow fast manual automated internal external extra open small short quick side done")
 # Nouns without an article one acts on: "check email twice a day", "cover support on
 # Fridays", "block focus time in the mornings".
 _MASS_OBJECTS = _MASS | _words("email mail slack")
@@ -1182,13 +1182,13 @@ _MASS_OBJECTS = _MASS | _words("email mail slack")
 # and "review time" are things.
 _TIME_VERBS = _words("block track book plan log")
 # Words that head a compound after a verb-or-noun ("demo days", "release notes", "change
-# requests", "sync meetings"): not an object, so the phrase stays a thing.
+# requests", "sync meetings", "group lunches"): not an object, so the phrase stays a thing.
 _COMPOUND_HEADS = _words(
     "days notes requests cases runs suites meetings sessions hours items dates files logs "
     "templates letters periods estimates chats channels calls environments plans reports "
     "docs documents branches trains cycles windows slots blocks budgets zones sheets limits "
     "boxes tags cards books types points stories rates scores counts results updates "
-    "messages emails times")
+    "messages emails times lunches dinners events outings projects activities")
 # … but what one starts, stops, ends or runs are meetings, calls and messages themselves.
 _CONDUCTED = _words("meetings sessions calls emails messages updates chats")
 _CONDUCT_VERBS = _words("start stop end run return")
