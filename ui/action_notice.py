@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from mlcoach.ui.notify import Notifications
+from mlcoach.ui.notify import MAX_RESENDS, RESEND_AFTER_MS, Notifications, resend_now
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +38,10 @@ class ActionNotice(QObject):
         self._sent_count = 0  # which show() a server's answer belongs to
         self._shown: tuple[str, str, tuple[tuple[str, str], ...], int, bool] | None = None
         self._delivered = False  # a server took what is shown
+        self._resends = 0  # of what is shown, after its server changed
+        self._resend_timer = QTimer(self)
+        self._resend_timer.setSingleShot(True)
+        self._resend_timer.timeout.connect(self._send_again)
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
         notifications.activation_token.connect(self._on_token)
@@ -49,6 +53,7 @@ class ActionNotice(QObject):
         the server shows buttons (the tray menu remains the other way to act). A
         `private` text (colleagues' names and notes) goes as a transient notification."""
         self.withdraw()
+        self._resends = 0
         self._send(title, text, tuple(actions), timeout_ms, private)
 
     def _send(self, title: str, text: str, actions: tuple[tuple[str, str], ...],
@@ -67,6 +72,7 @@ class ActionNotice(QObject):
         """Take the notification away (its moment has passed)."""
         old, self.current, self._sending, self.keys = self.current, 0, False, ()
         self._shown = None
+        self._resend_timer.stop()
         if old:
             self.notifications.close(old)
 
@@ -81,12 +87,27 @@ class ActionNotice(QObject):
 
     def _on_server_changed(self, old: str, new: str) -> None:
         """What a server that restarted showed is gone, and one that came after a send
-        failed never had it: it is shown again (its own deadline withdraws it)."""
+        failed never had it: it is shown again (the app withdraws it when its moment
+        has passed)."""
         if self._shown is None or self._sending:
             return
-        if old or (new and not self._delivered):
-            self.current = 0
-            self._send(*self._shown)
+        if old and old == new and self.current:  # our connection was opened again:
+            self.notifications.close(self.current)  # its buttons answer nobody now
+        if old:
+            self.current, self._delivered = 0, False
+        now = resend_now(old, new, self._delivered)
+        if now is None:
+            self._resend_timer.start(RESEND_AFTER_MS)
+        elif now:
+            self._send_again()
+
+    def _send_again(self) -> None:
+        if self._shown is None or self._sending or self._delivered \
+                or self._resends >= MAX_RESENDS:
+            return
+        self._resends += 1
+        self._resend_timer.stop()
+        self._send(*self._shown)
 
     def _on_token(self, notification_id: int, token: str) -> None:
         if notification_id and notification_id == self.current and token:

@@ -320,6 +320,9 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self.main_window is None:
             self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
             self.refresh_status()
+        welcome = getattr(self, "welcome", None)
+        if self.opened is None or (welcome is not None and welcome.isVisible()):
+            return  # shown once the store is open and the wizard closed, never beside it
         with self.activation():
             self.show_main_window()
             self.main_window.activateWindow()

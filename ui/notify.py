@@ -77,7 +77,10 @@ class Notifications(QObject):
         activation_token(int, str): the token a click gave (KDE sends it before the
             action), so the window the action opens may take the front on Wayland.
         server_changed(str, str): the server went away or another took its place (old
-            and new unique names, "" for none): what the old one showed is gone.
+            and new unique names, "" for none): what the old one showed is gone. Old
+            and new the same: the app's own connection was opened again, and a server
+            that answers only the connection that sent a notification (KDE) no longer
+            answers for what is shown.
 
     Signals count only from the server that owns the name now: one that restarted
     (plasmashell, dunst, GNOME Shell on X11) numbers its notifications from 1 again.
@@ -93,6 +96,7 @@ class Notifications(QObject):
         self.bus = bus or SessionBus(self)
         self._watching = False
         self._following = False
+        self._owner_changes = 0  # a capabilities answer from before a change is not kept
         self.capabilities: frozenset[str] | None = None  # None until the server answered
 
     def _address(self) -> Any:
@@ -105,11 +109,19 @@ class Notifications(QObject):
         if not self._following:
             self._following = True
             self.bus.watch_owner(SERVICE, self._on_owner_changed)
+            self.bus.reconnected.connect(self._on_reconnected)
 
     def _on_owner_changed(self, old: str, new: str) -> None:
         logger.info("notification server changed: %r -> %r", old, new)
-        self.capabilities = None  # another server may offer other things
+        self._owner_changes += 1
+        if new:  # another server may offer other things; none: the last one's stand
+            self.capabilities = None
         self.server_changed.emit(old, new)
+
+    def _on_reconnected(self) -> None:
+        owner = self.bus.owner(SERVICE)
+        if owner:
+            self.server_changed.emit(owner, owner)
 
     def _watch(self) -> None:
         if self._watching:
@@ -130,15 +142,19 @@ class Notifications(QObject):
         """Ask the server what it offers (one deadline); empty when there is none."""
         from jeepney import new_method_call
 
+        changes = self._owner_changes
         try:
             self._follow()  # a server that comes later is asked again
             body = self.bus.call_blocking(new_method_call(self._address(), "GetCapabilities"))
         except BusError as exc:
             logger.info("no notification server: %s", exc)
-            self.capabilities = frozenset()
-            return self.capabilities
-        self.capabilities = frozenset(str(c) for c in body[0]) if body else frozenset()
-        return self.capabilities
+            found: frozenset[str] = frozenset()
+        else:
+            found = frozenset(str(c) for c in body[0]) if body else frozenset()
+        # Kept only if no server came or went during the call (its signals are handled
+        # while it waits): a timeout then must not stand for the server that came.
+        self.capabilities = found if changes == self._owner_changes else None
+        return found
 
     def supports_actions(self) -> bool:
         """True when the server shows buttons (dunst, GNOME, KDE; not every server)."""
@@ -183,6 +199,21 @@ class Notifications(QObject):
             self.bus.call(new_method_call(self._address(), "CloseNotification", "u",
                                           (notification_id,)),
                           lambda _b: None, lambda why: logger.info("close failed: %s", why))
+
+
+#: A notice whose server went is sent again after this (the call may start a server, as
+#: D-Bus starts dunst; Plasma's waits for plasmashell), and at most MAX_RESENDS times.
+RESEND_AFTER_MS = 3000
+MAX_RESENDS = 3
+
+
+def resend_now(old: str, new: str, delivered: bool) -> bool | None:
+    """After the server changed, for a notice still waiting: True to send it again now
+    (a new server, or one that came after the send failed), None to send it again in
+    RESEND_AFTER_MS (the server went and none is there yet), False to leave it."""
+    if not new:
+        return None
+    return bool(old) or not delivered
 
 
 _shared: Notifications | None = None

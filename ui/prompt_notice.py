@@ -9,9 +9,15 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from mlcoach.ui.notify import CLOSED_BY_CALL, Notifications
+from mlcoach.ui.notify import (
+    CLOSED_BY_CALL,
+    MAX_RESENDS,
+    RESEND_AFTER_MS,
+    Notifications,
+    resend_now,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +48,10 @@ class PromptNotice(QObject):
         self._answered_early: str | None = None
         self._prompt: tuple[str, str] | None = None  # the unanswered prompt sent
         self._delivered = False  # a server took it
+        self._resends = 0  # of this prompt, after its server changed
+        self._resend_timer = QTimer(self)
+        self._resend_timer.setSingleShot(True)
+        self._resend_timer.timeout.connect(self._send_again)
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
         notifications.activation_token.connect(self._on_token)
@@ -55,6 +65,7 @@ class PromptNotice(QObject):
     def show(self, title: str, text: str) -> bool:
         """Send the prompt; False when the server cannot show buttons (it only tells)."""
         self.withdraw()
+        self._resends = 0
         return self._send(title, text)
 
     def _send(self, title: str, text: str) -> bool:
@@ -70,6 +81,7 @@ class PromptNotice(QObject):
     def withdraw(self) -> None:
         """The prompt was answered elsewhere (the card, the menu): take it away."""
         old, self.current, self._waiting, self._prompt = self.current, 0, False, None
+        self._resend_timer.stop()
         if old:
             self.notifications.close(old)
 
@@ -91,9 +103,23 @@ class PromptNotice(QObject):
         that came after a send failed never had it: it is sent again, still waiting."""
         if self._prompt is None or self._waiting:
             return  # nothing waits, or the send in flight reaches the new server
-        if old or (new and not self._delivered):
-            self.current = 0
-            self._send(*self._prompt)
+        if old and old == new and self.current:  # our connection was opened again:
+            self.notifications.close(self.current)  # its buttons answer nobody now
+        if old:
+            self.current, self._delivered = 0, False
+        now = resend_now(old, new, self._delivered)
+        if now is None:
+            self._resend_timer.start(RESEND_AFTER_MS)
+        elif now:
+            self._send_again()
+
+    def _send_again(self) -> None:
+        if self._prompt is None or self._waiting or self._delivered \
+                or self._resends >= MAX_RESENDS:
+            return
+        self._resends += 1
+        self._resend_timer.stop()
+        self._send(*self._prompt)
 
     def _on_token(self, notification_id: int, token: str) -> None:
         if notification_id and notification_id == self.current and token:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,14 @@ class BusError(Exception):
 
 
 class SessionBus(QObject):
-    """A private connection to the session bus, opened on first use."""
+    """A private connection to the session bus, opened on first use.
+
+    Signals:
+        reconnected(): a connection was opened again after one was lost (under a new
+            unique name: what servers send only to the old one no longer arrives).
+    """
+
+    reconnected = Signal()
 
     def __init__(self, parent: QObject | None = None, address: str | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +88,9 @@ class SessionBus(QObject):
         self._notifier.activated.connect(self._drain)
         if self._rules or self._owners:
             self._ask_again()
-        return conn
+        if self._conn is None:  # a send of _ask_again failed and closed it
+            raise BusError("session bus closed")
+        return self._conn
 
     def _ask_again(self) -> None:
         """A new connection after one was lost: the bus forgot our match rules, and the
@@ -92,8 +101,8 @@ class SessionBus(QObject):
         for rule, what in self._rules:
             self.call(message_bus.AddMatch(rule), _ignore, partial(_cannot_watch, what))
         for name in list(self._owners):
-            self.call(message_bus.GetNameOwner(name), partial(self._owner_answer, name),
-                      partial(self._owner_is, name, ""))
+            self._ask_owner(name)
+        self.reconnected.emit()
 
     def available(self) -> bool:
         """True when the session bus answers."""
@@ -190,7 +199,6 @@ class SessionBus(QObject):
         """Follow who owns `name` (a service that restarts gets a new unique name);
         `changed(old, new)` runs on each change after the first answer ("" for none)."""
         from jeepney import MatchRule
-        from jeepney.bus_messages import message_bus
 
         if changed is not None:
             self._owner_watchers.setdefault(name, []).append(changed)
@@ -201,10 +209,21 @@ class SessionBus(QObject):
                          member="NameOwnerChanged")
         rule.add_arg_condition(0, name)
         self._add_match(rule, f"the owner of {name}")
-        # Asked after the match is in place, so no change falls between the two.
-        self.call(message_bus.GetNameOwner(name),
-                  lambda body: self._owners.__setitem__(name, str(body[0])),
-                  lambda _why: None)  # no owner yet: NameOwnerChanged will tell
+        self._ask_owner(name)  # after the match is in place: no change falls between
+
+    def _ask_owner(self, name: str, *, again: bool = True) -> None:
+        """Ask who owns `name`. Only the bus's "no owner" means none: a lookup cut off by
+        the deadline asks once more, then keeps what was known (dropping the owner would
+        ignore every signal of a server that never left)."""
+        from jeepney.bus_messages import message_bus
+
+        def failed(why: str) -> None:
+            if "NameHasNoOwner" in why:
+                self._owner_is(name, "")
+            elif again:
+                self._ask_owner(name, again=False)
+
+        self.call(message_bus.GetNameOwner(name), partial(self._owner_answer, name), failed)
 
     def _add_match(self, rule: Any, what: str) -> None:
         from jeepney.bus_messages import message_bus
@@ -216,7 +235,7 @@ class SessionBus(QObject):
     def _owner_answer(self, name: str, body: Any) -> None:
         self._owner_is(name, str(body[0]))
 
-    def _owner_is(self, name: str, owner: str, _why: str = "") -> None:
+    def _owner_is(self, name: str, owner: str) -> None:
         old = self._owners.get(name, "")
         if owner != old:
             self._owner_changed((name, old, owner))

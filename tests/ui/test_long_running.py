@@ -113,7 +113,7 @@ def test_tray_writes_leave_nothing_under_the_controller(controller, qtbot) -> No
         answer(("done", "skipped", "snoozed")[n % 3])
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not ctl.findChildren(PatientWrite)
-    assert _live_objects(ctl) == before
+    assert _grown(before, _live_objects(ctl)) == {}
 
 
 def _idle(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -178,6 +178,12 @@ def test_settings_applied_again_and_again_keep_two_translators(qapp) -> None:
     assert ours() == 0
 
 
+def _grown(before: dict[str, int], after: dict[str, int]) -> dict[str, tuple[int, int]]:
+    """What there is more of than before; fewer is no leak (in the whole suite, what
+    earlier tests left may be collected meanwhile: an open file, an object)."""
+    return {k: (before.get(k, 0), n) for k, n in after.items() if n > before.get(k, 0)}
+
+
 def _live_objects(ctl) -> dict[str, int]:  # type: ignore[no-untyped-def]
     """What a leak would show: widgets, the controller's children, open files, and the
     app's own QObjects by class."""
@@ -223,7 +229,7 @@ def test_a_window_opened_and_closed_again_and_again_leaves_nothing(
     before = _live_objects(ctl)
     for _ in range(CYCLES // 10):
         cycle()
-    assert _live_objects(ctl) == before
+    assert _grown(before, _live_objects(ctl)) == {}
 
 
 def test_the_coachs_questions_asked_in_another_language_leave_no_group_behind(qtbot) -> None:
@@ -318,7 +324,7 @@ def test_days_of_running_with_a_calendar_leave_nothing_behind(controller, qtbot,
     before, threads = _live_objects(ctl), _threads()
     for _ in range(2):
         day()
-    assert _live_objects(ctl) == before
+    assert _grown(before, _live_objects(ctl)) == {}
     assert _threads() == threads
     assert ctl._meetings is not None and ctl._meetings._kept is not None
     assert len(offers) == len(set(offers)) == 3  # one each day, none twice
@@ -348,6 +354,9 @@ def test_requests_from_second_starts_leave_no_socket_open(tmp_path: Path, qtbot)
         before = live()
         for _ in range(CYCLES // 2):
             assert _send(qtbot, root, "show")
-        qtbot.waitUntil(lambda: live() == before, timeout=5_000)
+        # Nothing more than before (fewer is fine: the suite's earlier tests may let go
+        # of their files meanwhile).
+        qtbot.waitUntil(lambda: all(a <= b for a, b in zip(live(), before, strict=True)),
+                        timeout=5_000)
     finally:
         server.close()

@@ -209,9 +209,15 @@ def test_an_answer_that_comes_after_a_newer_show_is_closed_not_kept(qapp: Any) -
     assert acted == []
 
 
+class _BusSignals(QObject):
+    reconnected = Signal()
+
+
 class _RecordingBus:
     def __init__(self) -> None:
         self.bodies: list[tuple[Any, ...]] = []
+        self._signals = _BusSignals()
+        self.reconnected = self._signals.reconnected
 
     def call(self, msg: Any, ok: Any, fail: Any) -> None:
         self.bodies.append(msg.body)
@@ -288,3 +294,63 @@ def test_a_prompt_withdrawn_or_in_flight_is_not_sent_twice(qapp: Any) -> None:
     notice.withdraw()
     server.server_changed.emit(":1.9", ":1.12")
     assert len(server.sent) == 1
+
+
+def test_a_server_gone_with_none_after_it_gets_the_prompt_once_it_can(qapp: Any,
+                                                                      qtbot: Any) -> None:
+    """Sent at the moment plasmashell left, the prompt went out without its buttons (the
+    capabilities asked of nobody) and again when it was back: two copies. Now it waits
+    a little for a server (the next call may start one, as D-Bus starts dunst), and a
+    server that keeps restarting gets it a few times, not once per restart."""
+    server = FakeServer()
+    notice, _got, _other = _notice(server)
+    notice.show("Title", "Text")
+    server.answer()
+    server.server_changed.emit(":1.5", "")
+    assert len(server.sent) == 1  # nobody to send it to yet
+    server.server_changed.emit("", ":1.9")
+    assert len(server.sent) == 2  # the server that came has it
+    for n in range(10, 20):
+        server.answer()
+        server.server_changed.emit(f":1.{n - 1}" if n > 10 else ":1.9", f":1.{n}")
+    assert len(server.sent) == 1 + 3  # MAX_RESENDS
+    notice.show("Next", "Text")  # a new prompt is sent again as needed
+    server.answer()
+    server.server_changed.emit(":1.19", "")
+    qtbot.waitUntil(lambda: len(server.sent) == 6, timeout=15_000)  # after RESEND_AFTER_MS
+    assert server.sent[-1][0] == "Next"
+
+
+def test_after_our_connection_was_opened_again_the_notice_is_shown_anew(qapp: Any) -> None:
+    """A server that sends a click only to the connection that sent the notification
+    (KDE) answers nobody for what was shown before the app's connection was opened again."""
+    server = FakeServer()
+    notice, _acted = _action_notice(server)
+    notice.show("Prep", "Dana: facts first", [("ok", "Got it")], 60_000)
+    first = server.answer()
+    server.server_changed.emit(":1.5", ":1.5")
+    assert server.closed_ids == [first] and len(server.sent) == 2
+
+
+class _RaceBus(_RecordingBus):
+    """A bus on which the server changes while GetCapabilities waits, then times out."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.changed: Any = None
+
+    def watch_owner(self, _name: str, changed: Any = None) -> None:
+        self.changed = changed
+
+    def call_blocking(self, _msg: Any) -> Any:
+        self.changed("", ":1.9")  # handled while the call waits
+        raise notify.BusError("no answer within 1 s")
+
+
+def test_a_capabilities_answer_from_before_the_server_came_is_not_kept(qapp: Any) -> None:
+    """The timeout of a call to no server was kept for the server that came meanwhile:
+    every later prompt of the session without buttons."""
+    bus = _RaceBus()
+    notifications = notify.Notifications(bus=bus)  # type: ignore[arg-type]
+    assert notifications.supports_actions() is False
+    assert notifications.capabilities is None  # asked again next time
