@@ -46,7 +46,7 @@ def main() -> int:
     card.show_prompt("Recognizing small wins",
                      "Pick one small fix from yesterday and say what it made easier.",
                      "Reply in that thread: \"This saved me a detour, thanks.\"",
-                     "It has been 16 days since you last recognised or supported Ana.")
+                     "It has been 16 days since you last recognized or supported Ana.")
     capture = CaptureWindow(store, DraftFile(tmp / "draft.txt"))
     capture.show()
     now = datetime(2026, 11, 23, 13, 50, tzinfo=TZ).astimezone(timezone.utc)
