@@ -325,7 +325,7 @@ def test_days_of_running_with_a_calendar_leave_nothing_behind(controller, qtbot,
     for _ in range(2):
         day()
     assert _grown(before, _live_objects(ctl)) == {}
-    assert _threads() == threads
+    assert _threads() <= threads  # fewer is fine: earlier tests' threads may end meanwhile
     assert ctl._meetings is not None and ctl._meetings._kept is not None
     assert len(offers) == len(set(offers)) == 3  # one each day, none twice
 
