@@ -11,14 +11,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
-from mlcoach.ui.notify import MAX_RESENDS, RESEND_AFTER_MS, Notifications, resend_now
+from mlcoach.ui.notify import Notifications
+from mlcoach.ui.waiting_notice import WaitingNotice
 
 logger = logging.getLogger(__name__)
 
 
-class ActionNotice(QObject):
+class ActionNotice(WaitingNotice):
     """One notification at a time; reports which of its buttons was chosen.
 
     Signals:
@@ -30,22 +31,13 @@ class ActionNotice(QObject):
     activation_token = Signal(str)
 
     def __init__(self, notifications: Notifications, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.notifications = notifications
-        self.current = 0  # the shown notification's id (0: none)
+        super().__init__(notifications, parent)
         self.keys: tuple[str, ...] = ()  # its buttons' keys
-        self._sending = False  # sent, id not known yet
         self._sent_count = 0  # which show() a server's answer belongs to
         self._shown: tuple[str, str, tuple[tuple[str, str], ...], int, bool] | None = None
-        self._delivered = False  # a server took what is shown
-        self._resends = 0  # of what is shown, after its server changed
-        self._resend_timer = QTimer(self)
-        self._resend_timer.setSingleShot(True)
-        self._resend_timer.timeout.connect(self._send_again)
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
         notifications.activation_token.connect(self._on_token)
-        notifications.server_changed.connect(self._on_server_changed)
 
     def show(self, title: str, text: str, actions: Sequence[tuple[str, str]],
              timeout_ms: int, private: bool = False) -> None:
@@ -53,7 +45,7 @@ class ActionNotice(QObject):
         the server shows buttons (the tray menu remains the other way to act). A
         `private` text (colleagues' names and notes) goes as a transient notification."""
         self.withdraw()
-        self._resends = 0
+        self._start_anew()
         self._send(title, text, tuple(actions), timeout_ms, private)
 
     def _send(self, title: str, text: str, actions: tuple[tuple[str, str], ...],
@@ -61,7 +53,7 @@ class ActionNotice(QObject):
         buttons = list(actions) if self.notifications.supports_actions() else []
         self.keys = tuple(key for key, _label in actions)
         self._shown, self._delivered = (title, text, actions, timeout_ms, private), False
-        self._sending = True
+        self._in_flight = True
         self._sent_count += 1
         call = self._sent_count
         self.notifications.notify(title, text, buttons,
@@ -70,44 +62,27 @@ class ActionNotice(QObject):
 
     def withdraw(self) -> None:
         """Take the notification away (its moment has passed)."""
-        old, self.current, self._sending, self.keys = self.current, 0, False, ()
+        old, self.current, self._in_flight, self.keys = self.current, 0, False, ()
         self._shown = None
-        self._resend_timer.stop()
+        self._stop_resending()
         if old:
             self.notifications.close(old)
 
     def _on_sent(self, notification_id: int, call: int) -> None:
-        if not self._sending or call != self._sent_count:  # withdrawn or replaced since
+        if not self._in_flight or call != self._sent_count:  # withdrawn or replaced since
             if notification_id:
                 self.notifications.close(notification_id)
             return
-        self._sending = False
+        self._in_flight = False
         self.current = notification_id
         self._delivered = bool(notification_id)
 
-    def _on_server_changed(self, old: str, new: str) -> None:
-        """What a server that restarted showed is gone, and one that came after a send
-        failed never had it: it is shown again (the app withdraws it when its moment
-        has passed)."""
-        if self._shown is None or self._sending:
-            return
-        if old and old == new and self.current:  # our connection was opened again:
-            self.notifications.close(self.current)  # its buttons answer nobody now
-        if old:
-            self.current, self._delivered = 0, False
-        now = resend_now(old, new, self._delivered)
-        if now is None:
-            self._resend_timer.start(RESEND_AFTER_MS)
-        elif now:
-            self._send_again()
+    def _held(self) -> bool:
+        return self._shown is not None
 
-    def _send_again(self) -> None:
-        if self._shown is None or self._sending or self._delivered \
-                or self._resends >= MAX_RESENDS:
-            return
-        self._resends += 1
-        self._resend_timer.stop()
-        self._send(*self._shown)
+    def _send_held(self) -> None:
+        if self._shown is not None:
+            self._send(*self._shown)
 
     def _on_token(self, notification_id: int, token: str) -> None:
         if notification_id and notification_id == self.current and token:

@@ -201,21 +201,6 @@ class Notifications(QObject):
                           lambda _b: None, lambda why: logger.info("close failed: %s", why))
 
 
-#: A notice whose server went is sent again after this (the call may start a server, as
-#: D-Bus starts dunst; Plasma's waits for plasmashell), and at most MAX_RESENDS times.
-RESEND_AFTER_MS = 3000
-MAX_RESENDS = 3
-
-
-def resend_now(old: str, new: str, delivered: bool) -> bool | None:
-    """After the server changed, for a notice still waiting: True to send it again now
-    (a new server, or one that came after the send failed), None to send it again in
-    RESEND_AFTER_MS (the server went and none is there yet), False to leave it."""
-    if not new:
-        return None
-    return bool(old) or not delivered
-
-
 _shared: Notifications | None = None
 
 

@@ -1,0 +1,81 @@
+"""A notification that waits for an answer, sent again when the server that held it goes.
+
+A notification server that restarts (plasmashell, GNOME Shell on X11, dunst killed)
+takes what it showed with it, and one that comes after a send failed never had it: the
+prompt and the cards' notices are shown anew there, still waiting (docs/reliability.md
+§17).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from mlcoach.ui.notify import Notifications
+
+#: A notice whose server went is sent again after this (the call may start a server, as
+#: D-Bus starts dunst; Plasma's waits for plasmashell), and at most MAX_RESENDS times.
+RESEND_AFTER_MS = 3000
+MAX_RESENDS = 3
+
+
+def resend_now(old: str, new: str, delivered: bool) -> bool | None:
+    """After the server changed, for a notice still waiting: True to send it again now
+    (a new server, or one that came after the send failed), None to send it again in
+    RESEND_AFTER_MS (the server went and none is there yet), False to leave it."""
+    if not new:
+        return None
+    return bool(old) or not delivered
+
+
+class WaitingNotice(QObject):
+    """The sending state of one notice, and its re-sending after the server changed.
+
+    Subclasses say whether something waits to be shown (`_held`) and send it
+    (`_send_held`), keeping `current`, `_in_flight` and `_delivered` up to date.
+    """
+
+    def __init__(self, notifications: Notifications, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.notifications = notifications
+        self.current = 0  # the shown notification's id (0: none)
+        self._in_flight = False  # sent, its id not known yet
+        self._delivered = False  # a server took what is held
+        self._resends = 0  # of what is held, after its server changed
+        self._resend_timer = QTimer(self)
+        self._resend_timer.setSingleShot(True)
+        self._resend_timer.timeout.connect(self._send_again)
+        notifications.server_changed.connect(self._on_server_changed)
+
+    def _held(self) -> bool:
+        raise NotImplementedError
+
+    def _send_held(self) -> None:
+        raise NotImplementedError
+
+    def _start_anew(self) -> None:
+        """A new notice replaces the old: it may be sent again MAX_RESENDS times."""
+        self._resends = 0
+
+    def _stop_resending(self) -> None:
+        self._resend_timer.stop()
+
+    def _on_server_changed(self, old: str, new: str) -> None:
+        if not self._held() or self._in_flight:
+            return  # nothing waits, or the send in flight reaches the new server
+        if old and old == new and self.current:  # our connection was opened again:
+            self.notifications.close(self.current)  # its buttons answer nobody now
+        if old:
+            self.current, self._delivered = 0, False
+        now = resend_now(old, new, self._delivered)
+        if now is None:
+            self._resend_timer.start(RESEND_AFTER_MS)
+        elif now:
+            self._send_again()
+
+    def _send_again(self) -> None:
+        if not self._held() or self._in_flight or self._delivered \
+                or self._resends >= MAX_RESENDS:
+            return
+        self._resends += 1
+        self._resend_timer.stop()
+        self._send_held()
