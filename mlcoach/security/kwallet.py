@@ -22,8 +22,8 @@ from mlcoach.security.secretservice import (
     Bus,
     BusUnreachable,
     NoService,
-    NotAnswering,
     SecretServiceError,
+    bus_failures,
 )
 
 KWALLETD = "org.kde.kwalletd5"
@@ -67,10 +67,9 @@ def read_password(folder: str, key: str, env: Mapping[str, str],
     if not address:
         raise BusUnreachable("there is no session bus")
     deadline = time.monotonic() + timeout
-    waiting_for = "the session bus"
     appid = keyring_appid()
     try:
-        with Bus(address, deadline, "KWallet") as bus:
+        with bus_failures(timeout) as waiting, Bus(address, deadline, "KWallet") as bus:
             running = bus.send(message_bus.NameHasOwner(KWALLETD))
             startable = bus.send(message_bus.ListActivatableNames())
             owner_asked = bus.send(message_bus.GetNameOwner(KWALLETD))
@@ -81,7 +80,7 @@ def read_password(folder: str, key: str, env: Mapping[str, str],
                 raise NotChosen("KWallet is not running")
             (owner,) = bus.reply(owner_asked, BUS_NAME)
             wallet_d = DBusAddress(PATH, _expect(owner, str, "owner"), INTERFACE)
-            waiting_for = "KWallet"
+            waiting.on = "KWallet"
 
             def call(method: str, signature: str = "", *args: object) -> Any:
                 message = new_method_call(wallet_d, method, signature, args)
@@ -101,9 +100,3 @@ def read_password(folder: str, key: str, env: Mapping[str, str],
                                "password"))
     except NoService as exc:  # gone since it was asked about
         raise Closed(str(exc)) from exc
-    except NotAnswering as exc:  # connecting or authenticating
-        raise NotAnswering(f"the session bus did not answer within {timeout:g} s") from exc
-    except TimeoutError as exc:
-        raise NotAnswering(f"{waiting_for} did not answer within {timeout:g} s") from exc
-    except OSError as exc:
-        raise BadReply("the session bus broke the connection") from exc

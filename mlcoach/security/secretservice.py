@@ -19,7 +19,8 @@ from __future__ import annotations
 import os
 import struct
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 SECRETS = "org.freedesktop.secrets"
@@ -257,6 +258,28 @@ def _expect(value: Any, kind: type, what: str) -> Any:
     return value
 
 
+class Waiting:
+    """Who a read waits for now: named when its deadline passes."""
+
+    def __init__(self) -> None:
+        self.on = "the session bus"
+
+
+@contextmanager
+def bus_failures(timeout: float) -> Iterator[Waiting]:
+    """One read's failures on the bus, each as one SecretServiceError saying who did not
+    answer within `timeout` or that the connection broke."""
+    waiting = Waiting()
+    try:
+        yield waiting
+    except NotAnswering as exc:  # connecting or authenticating
+        raise NotAnswering(f"the session bus did not answer within {timeout:g} s") from exc
+    except TimeoutError as exc:
+        raise NotAnswering(f"{waiting.on} did not answer within {timeout:g} s") from exc
+    except OSError as exc:
+        raise BadReply("the session bus broke the connection") from exc
+
+
 def read_secret(attributes: Mapping[str, str], env: Mapping[str, str],
                 timeout: float = 2.0) -> str | None:
     """The first matching item's secret in the default collection, as keyring stores it
@@ -269,48 +292,41 @@ def read_secret(attributes: Mapping[str, str], env: Mapping[str, str],
     if not address:
         raise BusUnreachable("there is no session bus")
     deadline = time.monotonic() + timeout
-    waiting_for = "the session bus"
-    try:
-        with Bus(address, deadline) as bus:
-            # Hello and GetNameOwner go together (both answered by the bus); the
-            # service's calls go one at a time to the owner it names, whose replies
-            # alone are accepted. (Sent all at once, gnome-keyring under load now and
-            # then answered SearchItems as if its default collection did not exist.)
-            asked_owner = bus.send(message_bus.GetNameOwner(SECRETS))
-            bus.reply(bus.hello, BUS_NAME)
-            (owner,) = bus.reply(asked_owner, BUS_NAME)
-            owner = _expect(owner, str, "owner")
-            waiting_for = "the Secret Service"
-            service = DBusAddress("/org/freedesktop/secrets", owner,
-                                  "org.freedesktop.Secret.Service")
-            reply = bus.reply(bus.send(new_method_call(service, "OpenSession", "sv",
-                                                       ("plain", ("s", "")))), owner)
-            if len(reply) != 2:
-                raise BadReply("the Secret Service sent a malformed session")
-            session = _expect(reply[1], str, "session")
-            collection = DBusAddress(DEFAULT_COLLECTION, owner,
-                                     "org.freedesktop.Secret.Collection")
-            (items,) = bus.reply(bus.send(new_method_call(collection, "SearchItems", "a{ss}",
-                                                          (dict(attributes),))), owner)
-            if not _expect(items, list, "search result"):
-                return None
-            item = DBusAddress(_expect(items[0], str, "item"), owner,
-                               "org.freedesktop.Secret.Item")
-            (secret,) = bus.reply(bus.send(new_method_call(item, "GetSecret", "o",
-                                                           (session,))), owner)
-            if not isinstance(secret, tuple) or len(secret) != 4:
-                raise BadReply("the Secret Service sent a malformed secret")
-            value = _expect(secret[2], bytes, "secret")
-            # The session ends with the connection; no Close round trip needed.
+    with bus_failures(timeout) as waiting, Bus(address, deadline) as bus:
+        # Hello and GetNameOwner go together (both answered by the bus); the
+        # service's calls go one at a time to the owner it names, whose replies
+        # alone are accepted. (Sent all at once, gnome-keyring under load now and
+        # then answered SearchItems as if its default collection did not exist.)
+        asked_owner = bus.send(message_bus.GetNameOwner(SECRETS))
+        bus.reply(bus.hello, BUS_NAME)
+        (owner,) = bus.reply(asked_owner, BUS_NAME)
+        owner = _expect(owner, str, "owner")
+        waiting.on = "the Secret Service"
+        service = DBusAddress("/org/freedesktop/secrets", owner,
+                              "org.freedesktop.Secret.Service")
+        reply = bus.reply(bus.send(new_method_call(service, "OpenSession", "sv",
+                                                   ("plain", ("s", "")))), owner)
+        if len(reply) != 2:
+            raise BadReply("the Secret Service sent a malformed session")
+        session = _expect(reply[1], str, "session")
+        collection = DBusAddress(DEFAULT_COLLECTION, owner,
+                                 "org.freedesktop.Secret.Collection")
+        (items,) = bus.reply(bus.send(new_method_call(collection, "SearchItems", "a{ss}",
+                                                      (dict(attributes),))), owner)
+        if not _expect(items, list, "search result"):
+            return None
+        item = DBusAddress(_expect(items[0], str, "item"), owner,
+                           "org.freedesktop.Secret.Item")
+        (secret,) = bus.reply(bus.send(new_method_call(item, "GetSecret", "o",
+                                                       (session,))), owner)
+        if not isinstance(secret, tuple) or len(secret) != 4:
+            raise BadReply("the Secret Service sent a malformed secret")
+        value = _expect(secret[2], bytes, "secret")
+        # The session ends with the connection; no Close round trip needed.
+        try:
             return str(value.decode("utf-8"))
-    except NotAnswering as exc:  # connecting or authenticating
-        raise NotAnswering(f"the session bus did not answer within {timeout:g} s") from exc
-    except TimeoutError as exc:
-        raise NotAnswering(f"{waiting_for} did not answer within {timeout:g} s") from exc
-    except OSError as exc:
-        raise BadReply("the session bus broke the connection") from exc
-    except UnicodeDecodeError as exc:
-        raise BadReply("the Secret Service sent a secret that is not text") from exc
+        except UnicodeDecodeError as exc:
+            raise BadReply("the Secret Service sent a secret that is not text") from exc
 
 
 def default_timeout(env: Mapping[str, str] | None = None) -> float:

@@ -86,6 +86,10 @@ def signal_flood(call: Message) -> list[bytes]:
     return [bytes(signal.serialise(serial=2000 + i)) for i in range(400)]
 
 
+def binary_secret(call: Message) -> list[bytes]:
+    return [_reply(call, "(oayays)", (("/s", b"", b"\xff\xfe" * 16, "text/plain"),))]
+
+
 def silent(call: Message) -> list[bytes]:
     return []
 
@@ -172,6 +176,7 @@ def test_the_fake_bus_answers_like_the_real_one(tmp_path: Path) -> None:
     (on("GetSecret", silent), ss.NotAnswering, "did not answer within 1 s"),
     (on("Hello", silent), ss.NotAnswering, "did not answer within 1 s"),
     (on("GetSecret", locked), ss.Locked, "locked"),
+    (on("GetSecret", binary_secret), ss.BadReply, "not text"),
 ])
 def test_a_hostile_bus_gets_a_true_error_not_a_hang(tmp_path: Path, reply: Reply,
                                                      error: type[Exception], words: str) -> None:
@@ -183,6 +188,15 @@ def test_an_endless_greeting_is_cut_off(tmp_path: Path) -> None:
     greeting = b"DATA " + b"x" * 100_000
     with fake_bus(tmp_path, normal, greeting=greeting) as address, \
             pytest.raises(ss.BadReply, match="oversized greeting"):
+        _read(address)
+
+
+@pytest.mark.parametrize("greeting", [b"OK \xff\xfe\r\n", b"\xc3(\xa0 garbage\r\n",
+                                      b"REJECTED \xffEXTERNAL\r\n"])
+def test_a_greeting_that_is_not_text_is_refused_in_one_line(tmp_path: Path,
+                                                           greeting: bytes) -> None:
+    with fake_bus(tmp_path, normal, greeting=greeting) as address, \
+            pytest.raises(ss.SecretServiceError):
         _read(address)
 
 
