@@ -1017,7 +1017,8 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         return None  # "Mark runs the standup": a name and what they do, not "to mark"
     negated = {"not", "never", "don't", "to", "longer"}
     if any(_plain(w) in _AUX and _plain(before) not in negated
-           for before, w in itertools.pairwise(words)) or "," in a or "," in (b or ""):
+           for before, w in itertools.pairwise(_main_clause(words))) \
+            or "," in a or "," in (b or ""):
         return None
     if second in ("not", "never", "longer") and not a.lower().startswith(("do not ", "no longer ")):
         return None  # "do not" alone, "why not": nothing to reshape
@@ -1077,6 +1078,23 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             return Reading(Shape.HAVE, x)
         return Reading(Shape.STOP_NOUN, x + tail)
     return Reading(Shape.TRY_NOUN, x + tail)
+
+
+# What opens a clause of its own after an act: "record meetings for people who can't
+# join", "close tickets when they are done"; an auxiliary inside it is not the change's.
+_CLAUSE_OPENERS = _words("who which that when whenever once after before until unless if "
+                         "while because")
+
+
+def _main_clause(words: list[str]) -> list[str]:
+    """The words up to a relative or time clause that follows an act's verb and object
+    (from the third word on: "that is …" and "when is …" open the change themselves)."""
+    if not words or _plain(words[0]) not in _VERBS:
+        return words  # "the standup that is always late": a thing, how it is
+    for at, word in enumerate(words):
+        if at >= 2 and _plain(word) in _CLAUSE_OPENERS:
+            return words[:at]
+    return words
 
 
 # A later clause that is itself the stop ("use the wiki and stop emailing the report").

@@ -1,0 +1,40 @@
+"""Whether a change is an act to ask about, a thing to try, or words to quote: the
+shapes that still read wrong in round 21 (unit tests of the composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.influence.composer import supportive_question
+from tests.test_tidying import DIFF, START, by_example
+
+
+@pytest.mark.parametrize("change", [
+    "record meetings for people who can't join",
+    "close tickets when they are done",
+    "share notes with people who were not there",
+    "fix tests that are flaky",
+    "merge PRs once they are approved",
+    "update the ticket when it is done",
+    "fix the build when it is broken",
+    "archive channels that aren't used",
+    "reply to questions that are urgent",
+    "invite people who should be in the decision",
+    "loop in people who can answer",
+    "cancel meetings that have no agenda",
+    "write down decisions that were made in chat",
+    "ping reviewers when a PR is ready",
+])
+def test_an_act_with_a_clause_of_its_own_is_asked_as_the_act(change: str) -> None:
+    """"if we tried this: “close tickets when they are done”": the "are" of the clause
+    was taken for the change's own verb, and the act quoted as a thought."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"
+    assert f": {change}." in by_example(change, START)
+
+
+@pytest.mark.parametrize("change", [
+    "the standup that is always late",
+    "people who can't join should watch the recording",
+])
+def test_a_thing_or_a_clause_with_a_clause_of_its_own_stays_quoted(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, DIFF, "en")
