@@ -38,3 +38,42 @@ def test_an_act_with_a_clause_of_its_own_is_asked_as_the_act(change: str) -> Non
 ])
 def test_a_thing_or_a_clause_with_a_clause_of_its_own_stays_quoted(change: str) -> None:
     assert f"“{change}”" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", [
+    "rate limits on the API",
+    "message templates for incidents",
+    "deploy windows in the afternoon",
+    "end dates on every ticket",
+    "deploy slots on Tuesdays",
+    "deploy freezes before holidays",
+    "request templates for the design team",
+    "plan templates for each sprint",
+    "log files in one place",
+    "answer templates for support",
+    "end times on every meeting invite",
+    "message threads per topic",
+    "list views in Jira",
+    "book clubs for the team",
+])
+def test_a_compound_led_by_a_verb_like_word_is_a_thing(change: str) -> None:
+    """"How would it work for you to rate limits on the API?": a word that can be a verb
+    was read as the act, the compound's head as its object."""
+    assert supportive_question(change, START, "en") == \
+        f"How would it work for you if we introduced {change}?"
+    assert supportive_question(change, DIFF, "en") == \
+        f"How would it work for you if we tried {change}?"
+    assert f"start {change}" in by_example(change, START)
+
+
+@pytest.mark.parametrize("change", [
+    "post updates in the channel",
+    "deploy updates on Fridays",
+    "end meetings five minutes early",
+    "answer messages within an hour",
+    "book slots for reviews ahead of time",
+    "log hours by Friday",
+    "deploy changes in the afternoon",
+])
+def test_an_act_on_a_plural_stays_an_act(change: str) -> None:
+    assert supportive_question(change, START, "en") == f"How would it work for you to {change}?"

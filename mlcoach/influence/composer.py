@@ -32,6 +32,7 @@ from mlcoach.influence.phrasing import (
     complains_of_someone,
     display_name,
     ends_with_abbreviation,
+    heads_a_compound,
     hypothetical_act,
     is_a_habit,
     is_not_an_act,
@@ -666,7 +667,9 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     if reading.shape is Shape.TRY_NOUN and not names_a_tool(reading.words):
         key = "try_noun"  # "try async standups"; but "use the wiki", "use Jira"
     wrap = grammar.get("wrap", {}).get(key)
-    if not isinstance(wrap, str) or _says_stop(reading.words, grammar):
+    first_two = [w.lower() for w in reading.words.split()[:2]]
+    thing = len(first_two) == 2 and heads_a_compound(*first_two)  # "end dates": no "end"
+    if not isinstance(wrap, str) or (_says_stop(reading.words, grammar) and not thing):
         return reading.words
     return _fill(wrap, {"text": reading.words})
 

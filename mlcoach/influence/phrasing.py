@@ -1047,7 +1047,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
     if low in _NOUNISH and len(words) >= 3 and _is_plural(second) \
-            and _plain(words[2]) in _PREPOSITIONS | _NUMBERS:
+            and _plain(words[2]) in _PREPOSITIONS | _NUMBERS and not heads_a_compound(low, second):
         # "end meetings five minutes early", "log decisions in the wiki": an act or a thing
         # ("demo days on Fridays")? Quoted whole, which reads right either way.
         return None
@@ -1157,6 +1157,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
             return True  # "review Priya's PRs", "use Slack"
         if low == "pair" and not _is_gerund(nxt) and "with" in map(_plain, words[2:]):
             return True  # "pair new hires with a buddy"; not "pair programming with …"
+        if heads_a_compound(low, nxt):
+            return False  # "rate limits on the API", "end dates on every ticket": a thing
         if low in _VERB_BEFORE_PLURAL and _is_plural(nxt) and (
                 len(words) == 2 or _plain(words[2]) in _AFTER_THE_OBJECT
                 or words[2][:1].isdigit()):
@@ -1206,7 +1208,8 @@ _COMPOUND_HEADS = _words(
     "templates letters periods estimates chats channels calls environments plans reports "
     "docs documents branches trains cycles windows slots blocks budgets zones sheets limits "
     "boxes tags cards books types points stories rates scores counts results updates "
-    "messages emails times lunches dinners events outings projects activities")
+    "messages emails times lunches dinners events outings projects activities freezes "
+    "threads views clubs")
 # … but what one starts, stops, ends or runs are meetings, calls and messages themselves.
 _CONDUCTED = _words("meetings sessions calls emails messages updates chats")
 _CONDUCT_VERBS = _words("start stop end run return")
@@ -1214,6 +1217,32 @@ _CONDUCT_VERBS = _words("start stop end run return")
 # notes", "trial periods", "time estimates", "work items", "pair sessions", "default
 # settings").
 _THING_LEADS = _words("demo release trial time work pair default")
+
+
+# Verbs-or-nouns that lead a compound as often as they act on a plural: before the head of
+# a compound ("message templates", "deploy windows", "rate limits") they are its first
+# noun, not the act …
+_COMPOUND_LEAD_VERBS = _VERB_BEFORE_PLURAL | _words("rate deploy")
+# … unless the plural is what that verb is done to ("log hours", "end meetings", "deploy
+# updates", "answer messages", "offer sessions").
+_DONE_TO = {
+    "log": _words("hours times notes"),
+    "end": _CONDUCTED,
+    "answer": _CONDUCTED | _words("requests"),
+    "reply": _CONDUCTED,
+    "book": _words("slots sessions hours"),
+    "offer": _words("sessions hours slots"),
+    "label": _words("emails messages requests items cards"),
+    "deploy": _words("updates"),
+    "close": _words("items requests"),
+    "request": _words("updates reviews"),
+}
+
+
+def heads_a_compound(low: str, nxt: str) -> bool:
+    """Whether `low` before the plural `nxt` is the first noun of a compound thing."""
+    return low in _COMPOUND_LEAD_VERBS and nxt in _COMPOUND_HEADS \
+        and nxt not in _DONE_TO.get(low, frozenset())
 
 
 # "a week ahead", "the same day", "a day before": when, said with an article.
@@ -1339,7 +1368,8 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
     adjective = (low.endswith("ed") and len(low) > 4) or (
         "-" in low and low.rsplit("-", 1)[1] not in _VERBS) or (  # "two-week", not "self-assign"
         low.startswith(_MODIFIERS))  # "pre-commit hooks", "post-merge checks"
-    if low in _VERBS and low not in _NOUNISH and low not in _DETERMINERS:
+    if low in _VERBS and low not in _NOUNISH and low not in _DETERMINERS \
+            and not (len(words) > 1 and heads_a_compound(low, _plain(words[1]))):
         return False
     if len(words) > 2 and _plain(words[1]) == "to" and _plain(words[2]) in _VERBS:
         return False  # "Dana to set up the board": what someone is to do, a meeting's note
