@@ -1160,8 +1160,7 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         if heads_a_compound(low, nxt):
             return False  # "rate limits on the API", "end dates on every ticket": a thing
         if low in _VERB_BEFORE_PLURAL and _is_plural(nxt) and (
-                len(words) == 2 or _plain(words[2]) in _AFTER_THE_OBJECT
-                or words[2][:1].isdigit()):
+                len(words) == 2 or _adverbial(words[2], words[3] if len(words) > 3 else "")):
             return True  # "answer emails", "book rooms 1 week ahead": an act on them
         if low in _VERB_BEFORE_PLURAL and len(words) > 3 and nxt.isalpha() \
                 and not _is_plural(nxt) and _is_plural(_plain(words[2])) \
@@ -1217,6 +1216,9 @@ _CONDUCT_VERBS = _words("start stop end run return")
 # notes", "trial periods", "time estimates", "work items", "pair sessions", "default
 # settings").
 _THING_LEADS = _words("demo release trial time work pair default")
+# … but not before the work itself: "demo features", "release fixes", "trial changes".
+_WORK_SHOWN = _words("features changes fixes prototypes improvements results wins mockups "
+                     "designs builds versions experiments")
 
 
 # Verbs-or-nouns that lead a compound as often as they act on a plural: before the head of
@@ -1227,6 +1229,7 @@ _COMPOUND_LEAD_VERBS = _VERB_BEFORE_PLURAL | _words("rate deploy")
 # updates", "answer messages", "offer sessions").
 _DONE_TO = {
     "log": _words("hours times notes"),
+    "plan": _CONDUCTED | _words("events outings lunches dinners activities projects"),
     "end": _CONDUCTED,
     "answer": _CONDUCTED | _words("requests"),
     "reply": _CONDUCTED,
@@ -1257,7 +1260,7 @@ def _adverbial(word: str, after: str = "") -> bool:
         return True
     return p in _AFTER_THE_OBJECT | (_PREPOSITIONS - _words(
         "of and or than that which like so when where")) | _words(
-        "more less often every each together instead asap") \
+        "more less often every each together instead asap behind") \
         or (p.endswith("ly") and len(p) > 4) or p[:1].isdigit()
 
 
@@ -1296,6 +1299,8 @@ def _acts_on(words: list[str], low: str) -> bool:
             and not _is_plural(nxt) and nxt not in _PREPOSITIONS | _NOT_NOUNS \
             and _is_plural(plain[2]) and words[2].islower() and then_adverbial(3):
         return True  # "stop release freezes", "start design reviews": "stop" is the act
+    if low in _THING_LEADS and nxt in _WORK_SHOWN and words[1].islower():
+        return then_adverbial(2)  # "demo features at the end of each sprint"
     if low in _NOUNISH and low not in _THING_LEADS and _is_plural(nxt) and words[1].islower() \
             and (nxt not in _COMPOUND_HEADS or (low in _CONDUCT_VERBS and nxt in _CONDUCTED)):
         return then_adverbial(2, required=True)
