@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from mlcoach.domain.model import ChangeKind
 from mlcoach.influence.composer import supportive_question
-from tests.test_tidying import DIFF, START, by_example
+from mlcoach.influence.verb_forms import past_tense
+from tests.test_tidying import DIFF, START, STOP, by_example
 
 
 @pytest.mark.parametrize("change", [
@@ -103,3 +105,54 @@ def test_a_verb_that_is_often_a_noun_is_the_act_before_what_it_is_done_to(change
 @pytest.mark.parametrize("change", ["demo days every sprint", "release notes in the wiki"])
 def test_a_compound_of_those_verbs_is_still_no_act(change: str) -> None:
     assert f"to {change}" not in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "asked"), [
+    ("I want to review PRs within a day", "if I reviewed PRs within a day"),
+    ("I want to post updates in the channel", "if I posted updates in the channel"),
+    ("I'd like to share my notes after each meeting", "if I shared my notes after each meeting"),
+    ("I'll stop scheduling meetings on Fridays", "if I stopped scheduling meetings on Fridays"),
+    ("I'm going to block focus time in the mornings",
+     "if I blocked focus time in the mornings"),
+    ("I want to use the wiki instead of email", "if I used the wiki instead of email"),
+    ("I need to reply faster", "if I replied faster"),
+    ("I would like to present at the demo", "if I presented at the demo"),
+    ("I'd like to run the retro this time", "if I ran the retro this time"),
+    ("I need to write tests first", "if I wrote tests first"),
+    ("I plan to send the agenda a day ahead", "if I sent the agenda a day ahead"),
+    ("i'm gonna plan the sprint with the team", "if I planned the sprint with the team"),
+    ("I want to try async standups", "if I tried async standups"),
+    ("from now on I'll send notes after meetings",
+     "if I sent notes after meetings from now on"),
+])
+@pytest.mark.parametrize("action", [DIFF, START, STOP])
+def test_what_i_want_to_do_is_asked_as_my_act(change: str, asked: str,
+                                                action: ChangeKind) -> None:
+    """"if we looked at this together: “I want to review PRs within a day”": one's own
+    plan was quoted as a thought; it is asked as what the colleague would make of it,
+    and never turned round by a "no longer" when the kind is a stop."""
+    assert supportive_question(change, action, "en") == f"How would it work for you {asked}?"
+
+
+@pytest.mark.parametrize("change", ["I want to be on time", "I want to see fewer meetings"])
+def test_a_wish_that_is_no_plain_act_is_still_looked_at_together(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, DIFF, "en")
+
+
+def test_my_plan_after_a_topic_is_still_my_example() -> None:
+    change = "our standup: I'll keep my update under a minute"
+    assert supportive_question(change, DIFF, "en") == \
+        "When it comes to our standup, how would it work for you if I kept my update " \
+        "under a minute?"
+    assert f"“{change}”" in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize(("verb", "past"), [
+    ("review", "reviewed"), ("stop", "stopped"), ("plan", "planned"), ("open", "opened"),
+    ("visit", "visited"), ("commit", "committed"), ("overcommit", "overcommitted"),
+    ("share", "shared"), ("reply", "replied"), ("play", "played"), ("sync", "synced"),
+    ("demo", "demoed"), ("time-box", "time-boxed"), ("send", "sent"), ("run", "ran"),
+    ("quit", "quit"), ("be", None), ("cc", None),
+])
+def test_the_past_of_a_verb(verb: str, past: str | None) -> None:
+    assert past_tense(verb) == past

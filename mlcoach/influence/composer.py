@@ -654,7 +654,8 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
         verb = base_verb(first)
         if verb is not None and rest and not _IF_WE_NOT_AN_ACT.search(rest):
             return f"{verb} {rest}"
-    if reading.quoted or reading.shape is Shape.IF_WE or wish:
+    mine = reading.shape is Shape.IF_CLAUSE and reading.words.startswith("I ")
+    if reading.quoted or reading.shape is Shape.IF_WE or wish or mine:
         words = reading.words if reading.quoted else text
         after = words[4:].split(" ", 1)[0].lower()
         if words[:4].lower() == "not " and after and after not in _NOT_A_VERB \

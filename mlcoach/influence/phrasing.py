@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from mlcoach.domain.enums import ChangeKind
+from mlcoach.influence.verb_forms import past_tense
 
 _TRAILING = " \t.,;:!?…"
 
@@ -420,6 +421,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
             rest = body[len(lead) + 1 :]
             if rest and not _CLAUSE_MARKS.search(rest) and len(rest.split()) <= _MAX_WORDS:
                 return Reading(Shape.IF_WE, rest)
+    mine = _my_plan_asked(body, person)
+    if mine is not None:
+        return mine
     modal = False
     for lead in _HOW_ABOUT:
         if lowered.startswith(lead + " ") and not lowered.startswith(lead + " we "):
@@ -1872,6 +1876,26 @@ _MY_PLAN = ("i keep meaning to", "i've been meaning to", "i have been meaning to
             "i will try to", "i try to", "i have to", "i'm gonna")
 
 
+def _my_plan_asked(body: str, person: str | None) -> Reading | None:
+    """"I want to review PRs within a day" as what the colleague is asked about: "if I
+    reviewed PRs within a day" (the user's own act, said in the past as a supposition);
+    None where the rest is no plain act or its verb has no past we can tell."""
+    lowered = body.lower().replace("’", "'")
+    lead = next((p for p in _MY_PLAN if lowered.startswith(p + " ")), None)
+    if lead is None:
+        return None
+    rest = _strip_fillers(body[len(lead) + 1:].lstrip())
+    # read as said, whatever the kind: "no longer" before what they want would undo it
+    reading = _classify(rest, ChangeKind.DIFFERENTLY, True, person)
+    if reading is None or reading.shape is not Shape.VERB:
+        return None
+    verb, _, after = reading.words.partition(" ")
+    past = past_tense(_plain(verb)) if _plain(verb) in _VERBS else None
+    if past is None or not after:
+        return None
+    return Reading(Shape.IF_CLAUSE, f"I {past} {after}")
+
+
 def my_act(text: str) -> str:
     """`text` without "I want to", "I'll" … in front ("from now on" too): the act the
     user will do, said to them ("keep my update short" → "keep your update short")."""
@@ -2039,5 +2063,8 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
     if _plain((_strip_fillers(body).split() or [""])[0]) in _FIRST_PERSON - {"nobody"} \
             and not body.rstrip(" .!…").endswith("?"):
         return False  # "I always send the agenda a day ahead": the user's own, quoted
-    return read_change(body, ChangeKind.DIFFERENTLY, "en").shape in (
+    reading = read_change(body, ChangeKind.DIFFERENTLY, "en")
+    if reading.shape is Shape.IF_CLAUSE and reading.words.startswith("I "):
+        return False  # "our standup: I'll keep my update short", asked "if I kept …"
+    return reading.shape in (
         Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.IF_CLAUSE)  # "if PRs were …"
