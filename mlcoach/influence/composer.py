@@ -45,6 +45,7 @@ from mlcoach.influence.phrasing import (
     wording_action,
 )
 from mlcoach.influence.shared_decisions import decided_together
+from mlcoach.influence.tags import spelled_tag
 from mlcoach.influence.tidying import (
     first_of_several,
     retro_column,
@@ -438,7 +439,8 @@ _BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
 _CHANNEL = re.compile(r"(?i)(?<!\S)((?:in|to|into|on|via|from|use)\s+)#(?=\w)")
 _LEADS_IN = frozenset((
     "to", "with", "for", "from", "in", "into", "on", "at", "by", "about", "of", "and", "or",
-    "ask", "tell", "thank", "invite", "cc", "ping", "pair", "via", "than", "like", "use"))
+    "ask", "tell", "thank", "invite", "cc", "ping", "pair", "via", "than", "like", "use",
+    "try", "start", "stop", "introduce", "adopt"))  # "let's try #nomeetingfriday"
 
 
 _CALLED_BEFORE = frozenset(("quick", "can", "could", "would", "will", "let's", "lets", "pls",
@@ -487,7 +489,11 @@ def without_marks(text: str) -> str:
         words = [words[0] + ":", *(w for w in words[1:] if not re.match(r"#\w+$", w))] \
             if not words[1].startswith("#") else [w for w in words if not w.startswith("#")]
     joined = _CHANNEL.sub(r"\1\0#", " ".join(words))  # \0: held apart from _MENTION
+    joined = _TAG.sub(lambda m: spelled_tag(m[1]) or m[0], joined)  # "#nomeetingfriday"
     return " ".join(_MENTION.sub("", joined).replace("\0#", "#").split())
+
+
+_TAG = re.compile(r"(?<![\S\0])#([A-Za-z][\w-]*[A-Za-z])(?![\w-])")
 
 
 _ARROW = re.compile("[\u27a1\u2b95\u21e8\u21d2\u27f6\u27f9\u279c\u2794][\ufe0f]?")

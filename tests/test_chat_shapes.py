@@ -1,0 +1,54 @@
+"""Changes typed as chat: a run-together hashtag, a label before the change (unit tests
+of the composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind
+from mlcoach.influence.composer import supportive_question
+from mlcoach.influence.tags import spelled_tag
+from tests.test_tidying import DIFF, START, STOP, by_example
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("#nomeetingfriday", STOP, "How would it work for you if we had no-meeting Fridays?"),
+    ("#NoMeetingFriday", STOP, "How would it work for you if we had no-meeting Fridays?"),
+    ("#no-meeting-friday", STOP, "How would it work for you if we had no-meeting Fridays?"),
+    ("#nomeetingfriday", DIFF, "How would it work for you if we tried no-meeting Fridays?"),
+    ("#meetingfreewednesday", STOP,
+     "How would it work for you if we had meeting-free Wednesdays?"),
+    ("#asyncstandups", START, "How would it work for you if we introduced async standups?"),
+    ("#AsyncStandups", DIFF, "How would it work for you if we tried async standups?"),
+    ("let's try #nomeetingfriday", DIFF, "How would it work for you to try no-meeting Fridays?"),
+    ("can we start #asyncstandups", START, "How would it work for you to start async standups?"),
+    ("#camerasoff", DIFF, "How would it work for you if we tried this: “cameras off”?"),
+    ("#docsfirst", DIFF, "How would it work for you if we tried this: “docs first”?"),
+])
+def test_a_run_together_tag_is_said_as_its_words(change: str, action: ChangeKind,
+                                                  question: str) -> None:
+    """"How would it work for you if we stopped this: “Nomeetingfriday”?": the tag was
+    quoted as one made-up word."""
+    assert supportive_question(change, action, "en") == question
+
+
+@pytest.mark.parametrize(("tag", "words"), [
+    ("devops", None), ("kudos", None), ("general", None), ("standup", None),
+    ("shipit", "ship it"), ("DemoDay", "demo day"), ("focusfriday", "focus Friday"),
+    ("ASYNC", None), ("frontend-guild", None),
+])
+def test_a_tag_is_split_only_into_words_we_know(tag: str, words: str | None) -> None:
+    assert spelled_tag(tag) == words
+
+
+@pytest.mark.parametrize(("change", "kept"), [
+    ("post wins in #kudos", "post wins in #kudos"),
+    ("move standup to 10 #nomeetingfriday", "move standup to 10?"),
+])
+def test_a_channel_or_a_trailing_label_is_as_before(change: str, kept: str) -> None:
+    assert supportive_question(change, DIFF, "en").endswith(kept if kept.endswith("?")
+                                                            else kept + "?")
+
+
+def test_by_example_a_tag_is_the_thing_to_try() -> None:
+    assert "try no-meeting Fridays" in by_example("let's try #nomeetingfriday", DIFF)
