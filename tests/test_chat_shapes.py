@@ -52,3 +52,29 @@ def test_a_channel_or_a_trailing_label_is_as_before(change: str, kept: str) -> N
 
 def test_by_example_a_tag_is_the_thing_to_try() -> None:
     assert "try no-meeting Fridays" in by_example("let's try #nomeetingfriday", DIFF)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("FYI going forward I'll share the notes after each meeting",
+     "How would it work for you if I shared the notes after each meeting?"),
+    ("FYI I'll share the notes after each meeting",
+     "How would it work for you if I shared the notes after each meeting?"),
+    ("fyi we should keep threads short", "How would it work for you to keep threads short?"),
+    ("PSA let's keep threads short", "How would it work for you to keep threads short?"),
+    ("psa please update your tickets", "How would it work for you to update your tickets?"),
+    ("reminder please update your tickets",
+     "How would it work for you to update your tickets?"),
+    ("heads up let's move standup to 10", "How would it work for you to move standup to 10?"),
+    ("Heads-up from now on I'll post the agenda a day ahead",
+     "How would it work for you if I posted the agenda a day ahead?"),
+])
+def test_a_label_said_without_a_colon_is_not_the_change(change: str, question: str) -> None:
+    """"How would it work for you if we tried FYI going forward I'll share the notes…?":
+    a label typed without its colon was read as the start of a thing to try."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["reminder emails before every demo",
+                                    "PSA posts in the general channel"])
+def test_a_label_word_that_starts_a_thing_stays(change: str) -> None:
+    assert change.split()[0].lower() in supportive_question(change, START, "en").lower()

@@ -92,6 +92,12 @@ _LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
            "heads-up", "psa", "team", "all", "everyone", "everybody", "folks", "guys",
            "an idea", "one idea", "quick idea", "small idea", "a thought", "a suggestion",
            "small suggestion", "a proposal", "tl;dr", "tldr", "tl;dr:")
+# Labels said without a colon before what leads a plan: "FYI going forward I'll share
+# the notes", "heads up we're moving standup", "PSA let's keep threads short".
+_SPOKEN_LABELS = ("fyi", "heads up", "heads-up", "psa", "reminder", "quick reminder")
+_LABEL_THEN = re.compile(r"(?:i|we|i'll|i'm|we'll|we're|i'd|we'd|let's|lets|please|going "
+                         r"forward|moving forward|from now on|starting|as of|from (?:today|"
+                         r"tomorrow|monday|next))\b")
 # After these, a verb phrase follows ("we should use …" → "use …").
 _MODALS = (
     # a proposal put as a question ("would it make sense to rotate the on-call?")
@@ -942,7 +948,9 @@ def _strip_fillers(text: str) -> str:
             if lowered.startswith(filler) and len(text) > len(filler):
                 after = text[len(filler)]
                 dash = filler in _LABELS and re.match(r"\s+[-–—]\s+\S", text[len(filler):])
-                if after in (",:" if filler in _LABELS else " ,:") or dash:
+                said = filler in _SPOKEN_LABELS and after == " " \
+                    and _LABEL_THEN.match(lowered[len(filler) + 1:]) is not None
+                if after in (",:" if filler in _LABELS else " ,:") or dash or said:
                     text = text[len(filler) :].lstrip(" ,:-–—")
                     changed = True
                     break
