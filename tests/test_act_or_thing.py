@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mlcoach.domain.model import ChangeKind
-from mlcoach.influence.composer import supportive_question
+from mlcoach.influence.composer import ComposerError, supportive_question
 from mlcoach.influence.verb_forms import past_tense
 from tests.test_tidying import DIFF, START, STOP, by_example
 
@@ -156,3 +156,32 @@ def test_my_plan_after_a_topic_is_still_my_example() -> None:
 ])
 def test_the_past_of_a_verb(verb: str, past: str | None) -> None:
     assert past_tense(verb) == past
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("what if releases were on tuesdays", "release on tuesdays"),
+    ("what if deploys were before noon", "deploy before noon"),
+    ("what if our demos were on Fridays", "demo on Fridays"),
+    ("what if merges were after 4pm", "merge after 4pm"),
+    ("what if code reviews were in the morning", "do code reviews in the morning"),
+    ("what if design reviews were on Thursdays", "do design reviews on Thursdays"),
+    ("what if releases were every two weeks", "release every two weeks"),
+])
+def test_a_hypothesis_of_when_a_thing_is_done_is_shown_as_doing_it(change: str,
+                                                                   act: str) -> None:
+    """By example, "what if releases were on tuesdays" was refused as no act at all."""
+    assert f": {act}" in by_example(change, DIFF)
+    assert supportive_question(change, DIFF, "en") == \
+        f"How would it work for you if {change.removeprefix('what if ')}?"
+
+
+@pytest.mark.parametrize("change", ["what if retros were every two weeks",
+                                    "what if the standup was at 10"])
+def test_a_hypothesis_of_when_a_meeting_is_held_is_the_teams_to_decide(change: str) -> None:
+    with pytest.raises(ComposerError, match="team to decide"):
+        by_example(change, DIFF)
+
+
+def test_a_hypothesis_with_no_act_to_tell_is_still_refused() -> None:
+    with pytest.raises(ComposerError, match="something you will do yourself"):
+        by_example("what if pair sessions were on Fridays", DIFF)

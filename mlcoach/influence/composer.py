@@ -260,7 +260,9 @@ def compose(req: SuggestionRequest) -> Composed:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
         # "what if standups were async": the act proposed, "make standups async" (the
         # team's to decide, so asked about instead); a hypothesis of no act is no act
-        change = hypothetical_act(change) or change
+        act = hypothetical_act(change)
+        if act is not None and (not act.startswith("have ") or decided_together(act, language)):
+            change = act  # "have pair sessions on Fridays" is no act the user said
     a, b = split_change(strip_lead(change) or change)
     action = wording_action(a, req.action, language)  # "send fewer emails": not "no longer"
     person = spoken_name(req.person)

@@ -504,10 +504,26 @@ def hypothetical_act(text: str) -> str | None:
         return _YOURS.sub(lambda m: _YOUR[m[0].lower()], f"{base} {rest}".strip()) \
             if base else None
     first = _plain(rest.split()[0]) if rest.split() else ""
+    if _plain(verb) in ("were", "was") and first in _WHEN_OR_WHERE:
+        # "what if releases were on Tuesdays": release on Tuesdays; "what if retros were
+        # every two weeks": have them so (a meeting: the team's to decide)
+        named = subject.split()
+        if _plain(named[0]) in _words("the our"):
+            named = named[1:]
+        stem = _plain(named[-1])[:-1] if named and _is_plural(_plain(named[-1])) else ""
+        if len(named) == 1 and stem in _VERBS:
+            return f"{stem} {rest}"
+        if stem in _VERBS:  # "code reviews", "design reviews": done, as one's own work
+            return f"do {' '.join(named)} {rest}"
+        return f"have {' '.join(named)} {rest}" if named else None
     if _plain(verb) in ("were", "was") and first and verb_of_participle(first) is None \
             and not first.endswith("ed") and first not in _PREPOSITIONS | _ARTICLES:
         return f"make {subject} {rest}"
     return None
+
+
+# What says when or where a thing is: "were on Tuesdays", "were before noon".
+_WHEN_OR_WHERE = _words("on in at before after every during by")
 
 
 def _is_a_thought(body: str, action: ChangeKind) -> bool:
