@@ -44,6 +44,7 @@ from mlcoach.influence.phrasing import (
     turkish_form,
     wording_action,
 )
+from mlcoach.influence.retro_labels import turkish_retro_column
 from mlcoach.influence.shared_decisions import decided_together
 from mlcoach.influence.tags import spelled_tag
 from mlcoach.influence.tidying import (
@@ -251,9 +252,10 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     # what the wording reads: no emoji, no @/# marks, no shouting, tag question or reason
     # (by example, "Dana, could you …" keeps Dana: it asks something of them)
-    change, several = _one_change(_validate(req.change, language), language,
+    validated, chosen = _column_said(_validate(req.change, language), language, req.action)
+    change, several = _one_change(validated, language,
                                   None if req.by_example else spoken_name(req.person),
-                                  req.action, by_example=req.by_example)
+                                  chosen, by_example=req.by_example)
     typed = " ".join(req.change.split())  # what is saved with the suggestion
     catalog = _catalog(language)
     if req.by_example:
@@ -264,7 +266,7 @@ def compose(req: SuggestionRequest) -> Composed:
         if act is not None and (not act.startswith("have ") or decided_together(act, language)):
             change = act  # "have pair sessions on Fridays" is no act the user said
     a, b = split_change(strip_lead(change) or change)
-    action = wording_action(a, req.action, language)  # "send fewer emails": not "no longer"
+    action = wording_action(a, chosen, language)  # "send fewer emails": not "no longer"
     person = spoken_name(req.person)
     shown = display_name(person, language) if person else None  # "dana" reads "Dana"
     kind = "example" if req.by_example else (req.style.value if req.style else "mixed")
@@ -734,6 +736,12 @@ def _is_thought(reading: Reading, language: str) -> bool:
     return language == "tr" and turkish_form(reading.words) in ("question", "statement")
 
 
+def _column_said(text: str, language: str, action: ChangeKind) -> tuple[str, ChangeKind]:
+    """A Turkish retro column ("Bırak: …") as the kind of change it says (English reads
+    its own in `_one_change`, where a verb can say it)."""
+    return turkish_retro_column(text, action) if language == "tr" else (text, action)
+
+
 def _one_change(text: str, language: str, person: str | None,
                 action: ChangeKind, *, by_example: bool = False) -> tuple[str, bool]:
     """The change tidied, and the first of several when more were typed in one ("move
@@ -877,7 +885,8 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
-    change, several = _one_change(_validate(change, language), language, spoken_name(person),
+    validated, action = _column_said(_validate(change, language), language, action)
+    change, several = _one_change(validated, language, spoken_name(person),
                                   action)
     if complains_of_someone(change, language, spoken_name(person)):
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))

@@ -1,0 +1,55 @@
+"""A Turkish start/stop retro's column before the change is read as English "Stop: …" is
+(unit tests of the composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind
+from mlcoach.influence.composer import supportive_question
+from tests.test_tidying import DIFF, START, STOP, by_example
+
+_STOP_LEAD = "Şunu bıraksak diyorum"
+_START_LEAD = "Şuna başlasak diyorum"
+
+
+@pytest.mark.parametrize(("change", "words", "lead"), [
+    ("Bırak: cuma toplantısı", "cuma toplantısı", _STOP_LEAD),
+    ("Bırakalım: uzun durum toplantıları", "uzun durum toplantıları", _STOP_LEAD),
+    ("Bırakalım - uzun durum toplantıları", "uzun durum toplantıları", _STOP_LEAD),
+    ("BIRAK: cuma toplantısı", "cuma toplantısı", _STOP_LEAD),
+    ("Birak: cuma toplantisi", "cuma toplantısı", _STOP_LEAD),
+    ("Durdur: gece deploy'ları", "gece deploy'ları", _STOP_LEAD),
+    ("Başla: kod incelemelerini sabah yapmak", "kod incelemelerini sabah yapmak", _START_LEAD),
+    ("Başlayalım: haftalık demo", "haftalık demo", _START_LEAD),
+    ("Basla: haftalik demo", "haftalık demo", _START_LEAD),
+])
+@pytest.mark.parametrize("action", [DIFF, "said"])
+def test_a_retro_column_says_the_kind(change: str, words: str, lead: str,
+                                      action: ChangeKind | str) -> None:
+    """"Şunu denesek diyorum: «Bırak: cuma toplantısı»": the column was quoted as part of
+    the change, and a stop asked as something to try."""
+    kind = action if isinstance(action, ChangeKind) else \
+        (STOP if lead == _STOP_LEAD else START)
+    assert supportive_question(change, kind, "tr") == \
+        f"{lead}: «{words}». Bu sizin için nasıl olur?"
+    assert f"«{words}»" in by_example(change, kind, "tr")
+
+
+def test_a_stop_column_by_example_is_working_without_it() -> None:
+    assert "«cuma toplantısı» olmadan çalışmak" in by_example("Bırak: cuma toplantısı", DIFF,
+                                                              "tr")
+
+
+def test_how_much_stays_in_the_words() -> None:
+    assert supportive_question("Daha az: toplantı", DIFF, "tr") == \
+        "Şunu denesek diyorum: «daha az toplantı». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize(("change", "action"), [
+    ("Bırak: cuma toplantısı", START), ("Başla: haftalık demo", STOP),
+    ("Devam: haftalık demo", DIFF), ("Bıraktığımız işler: rapor", DIFF),
+])
+def test_a_column_against_the_kind_chosen_or_no_column_stays_as_typed(
+        change: str, action: ChangeKind) -> None:
+    assert f"«{change}»" in supportive_question(change, action, "tr")
