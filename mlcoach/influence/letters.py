@@ -162,6 +162,32 @@ def _restored_word(typed: str, before: str) -> str | None:
     return best[0] if len(best) == 1 else None
 
 
+# "işe" before what is done to a job or with work ("işe yarar", "işe başlamak", "işe
+# alırken", "işe geç kalmak"); "ise" after a word otherwise ("toplantı ise …").
+_TO_WORK = re.compile(r"^(?:yara|basla|bazla|gel|git|gid|al|koyul|don|giris|gec|kabul)")
+# "söyle" after whom it is said to ("bana söyle", "Dana'ya söyle"); "şöyle" before what it
+# is like ("şöyle yapalım", "şöyle bir öneri").
+_TOLD_TO = re.compile(r"^(?:bana|ona|onlara|bize|size|sana|ekibe|herkese|kimseye|"
+                      r".+['’](?:y?[ae]))$")
+
+
+def _told_by_context(low: str, before: str, after: str) -> str | None:
+    """A word that folds like two, told by its neighbours where they say which (`before`
+    as restored, `after` folded); None where they do not."""
+    if low == "ise":
+        # no sentence starts with the "ise" of "as for": "Ise yeni baslayanlara …"
+        return "işe" if _TO_WORK.match(after) or not before else "ise"
+    if low == "acil":
+        # urgent: "açıl" (be opened, said to one) is no word to a colleague; only the word
+        # whole ("açılmasın" is still not told from "acil" with endings)
+        return "acil"
+    if low == "soyle":
+        if _TOLD_TO.match(before.translate(_FOLD)):
+            return "söyle"
+        return "şöyle" if after else None
+    return None
+
+
 def _cased(word: str, typed: str) -> str:
     """`word` in the capitals `typed` had (one letter for one: only letters are restored)."""
     if len(word) != len(typed):
@@ -184,10 +210,13 @@ def restored(text: str) -> str:
     known = 0
     matches = [match for match in _WORD.finditer(text)  # "10'a": a number's, as typed
                if not (match.start() and text[match.start() - 1] in "'’")]
-    for match in matches:
+    for index, match in enumerate(matches):
         typed = match[0]
         word = _restored_word(typed, before)
         low = typed.lower()
+        if word is None and low in words and words[low] is None:
+            after = matches[index + 1][0] if index + 1 < len(matches) else ""
+            word = _told_by_context(low, before, after.lower().translate(_FOLD))
         known += word is not None or low in words or low.split("'")[0] in words
         if word is None and ((low in words and words[low] is None) or (
                 low not in words and not re.search("[qwx]", low) and "'" not in low

@@ -1,0 +1,58 @@
+"""Turkish typed without its letters, where a word folds like two ("ise"/"işe",
+"soyle": "şöyle"/"söyle", "acil"/"açıl") and its neighbours tell which; and words of
+work the list lacked ("sunucu" came back "şunucu", "çöktü"'s forms as "çok…")."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.influence.composer import supportive_question
+from mlcoach.influence.letters import restored
+from tests.test_tidying import DIFF
+
+
+@pytest.mark.parametrize(("typed", "lettered"), [
+    ("ise yarar bir sey deneyelim", "işe yarar bir şey deneyelim"),
+    ("yeni baslayanlari ise alirken buddy atayalim",
+     "yeni başlayanları işe alırken buddy atayalım"),
+    ("yeni gelenler ise baslamadan once dokumani okusun",
+     "yeni gelenler işe başlamadan önce dokümanı okusun"),
+    ("Ise yeni baslayanlara buddy atayalim", "İşe yeni başlayanlara buddy atayalım"),
+    ("toplanti uzarsa ise kisa tutalim", "toplantı uzarsa ise kısa tutalım"),
+    ("soyle yapalim: standup 10da", "şöyle yapalım: standup 10da"),
+    ("soyle bir sey deneyelim", "şöyle bir şey deneyelim"),
+    ("bana soyle", "bana söyle"),
+    ("Dana'ya soyle, notlari paylassin", "Dana'ya söyle, notları paylaşsın"),
+    ("acil durumlarda herkesi arayalim", "acil durumlarda herkesi arayalım"),
+    ("acil olmayan isleri cumaya birakalim", "acil olmayan işleri cumaya bırakalım"),
+    ("bu is acil", "bu iş acil"),
+])
+def test_a_word_that_folds_like_two_is_told_by_its_neighbours(typed: str,
+                                                             lettered: str) -> None:
+    """The whole text was left as typed for one such word ("ise yarar bir sey
+    deneyelim" came back without any of its letters)."""
+    assert restored(typed) == lettered
+
+
+@pytest.mark.parametrize(("typed", "lettered"), [
+    ("build coktugu icin deploy yapmayalim", "build çöktüğü için deploy yapmayalım"),
+    ("sunucu cokunce haber verelim", "sunucu çökünce haber verelim"),
+    ("prod cokmus, bakalim", "prod çökmüş, bakalım"),
+    ("sistem cokerse ne yapariz", "sistem çökerse ne yaparız"),
+    ("dun gece sunucu coktu", "dün gece sunucu çöktü"),
+    ("sunuculari yeniden baslatalim", "sunucuları yeniden başlatalım"),
+    ("isler cok fazla", "işler çok fazla"),
+])
+def test_words_of_work_get_their_own_letters(typed: str, lettered: str) -> None:
+    """"sunucu" came back "şunucu" ("şunu" with an ending), "çökünce" as "çokunce"."""
+    assert restored(typed) == lettered
+
+
+@pytest.mark.parametrize("typed", ["bunu soyle", "toplantilarda laptop acilmasin"])
+def test_where_nothing_tells_the_text_stays_as_typed(typed: str) -> None:
+    assert restored(typed) == typed
+
+
+def test_the_question_quotes_the_lettered_words() -> None:
+    assert supportive_question("ise yarar bir sey deneyelim", DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «işe yarar bir şey deneyelim». Bu sizin için nasıl olur?"
