@@ -185,3 +185,25 @@ def test_a_hypothesis_of_when_a_meeting_is_held_is_the_teams_to_decide(change: s
 def test_a_hypothesis_with_no_act_to_tell_is_still_refused() -> None:
     with pytest.raises(ComposerError, match="something you will do yourself"):
         by_example("what if pair sessions were on Fridays", DIFF)
+
+
+@pytest.mark.parametrize("change", [
+    "release trains every two weeks", "test plans for every feature",
+    "sync meetings on Mondays", "time boxes for discussions", "demo days on Fridays",
+    "change requests through the board", "trial periods for new tools",
+    "post mortems after every incident", "group lunches on Fridays",
+])
+def test_a_compound_thing_with_a_when_is_asked_as_a_thing(change: str) -> None:
+    """"if we tried this: “release trains every two weeks”": a compound led by a word
+    that can be a verb was quoted, though its head ("trains", "plans") is no object."""
+    assert supportive_question(change, DIFF, "en") == \
+        f"How would it work for you if we tried {change}?"
+    assert supportive_question(change, START, "en") == \
+        f"How would it work for you if we introduced {change}?"
+
+
+@pytest.mark.parametrize("change", ["start dates in the roadmap",
+                                    "end meetings five minutes early"])
+def test_a_start_or_an_end_before_a_compound_head_is_not_started_again(change: str) -> None:
+    """No "start start dates in the roadmap" by example: quoted, or the act."""
+    assert "start start" not in by_example(change, START)

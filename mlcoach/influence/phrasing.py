@@ -1075,9 +1075,13 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
     if low in _NOUNISH and len(words) >= 3 and _is_plural(second) \
-            and _plain(words[2]) in _PREPOSITIONS | _NUMBERS and not heads_a_compound(low, second):
+            and _plain(words[2]) in _PREPOSITIONS | _NUMBERS \
+            and (second not in _COMPOUND_HEADS or low in _CONDUCT_VERBS) \
+            and not heads_a_compound(low, second):
         # "end meetings five minutes early", "log decisions in the wiki": an act or a thing
-        # ("demo days on Fridays")? Quoted whole, which reads right either way.
+        # ("demo days on Fridays")? Quoted whole, which reads right either way; but the
+        # head of a compound is no object left here ("release trains every two weeks",
+        # "test plans for every feature"; "end meetings early" was read as the act above)
         return None
     if low in _ING_MODIFIERS and (not second or not (_is_plural(second) or second in _MASS)):
         low_is_gerund = True  # "working on five things", "working late"; not "working lunches"
@@ -1236,7 +1240,7 @@ _COMPOUND_HEADS = _words(
     "docs documents branches trains cycles windows slots blocks budgets zones sheets limits "
     "boxes tags cards books types points stories rates scores counts results updates "
     "messages emails times lunches dinners events outings projects activities freezes "
-    "threads views clubs")
+    "threads views clubs mortems")
 # … but what one starts, stops, ends or runs are meetings, calls and messages themselves.
 _CONDUCTED = _words("meetings sessions calls emails messages updates chats")
 _CONDUCT_VERBS = _words("start stop end run return")
@@ -1246,13 +1250,13 @@ _CONDUCT_VERBS = _words("start stop end run return")
 _THING_LEADS = _words("demo release trial time work pair default")
 # … but not before the work itself: "demo features", "release fixes", "trial changes".
 _WORK_SHOWN = _words("features changes fixes prototypes improvements results wins mockups "
-                     "designs builds versions experiments")
+                     "designs builds versions experiments progress")
 
 
 # Verbs-or-nouns that lead a compound as often as they act on a plural: before the head of
 # a compound ("message templates", "deploy windows", "rate limits") they are its first
 # noun, not the act …
-_COMPOUND_LEAD_VERBS = _VERB_BEFORE_PLURAL | _words("rate deploy")
+_COMPOUND_LEAD_VERBS = _VERB_BEFORE_PLURAL | _words("rate deploy post")
 # … unless the plural is what that verb is done to ("log hours", "end meetings", "deploy
 # updates", "answer messages", "offer sessions").
 _DONE_TO = {
@@ -1265,6 +1269,8 @@ _DONE_TO = {
     "offer": _words("sessions hours slots"),
     "label": _words("emails messages requests items cards"),
     "deploy": _words("updates"),
+    "post": _words("updates messages notes reports docs documents results logs emails "
+                   "events plans cards stories"),
     "close": _words("items requests"),
     "request": _words("updates reviews"),
 }
