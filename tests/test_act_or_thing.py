@@ -207,3 +207,25 @@ def test_a_compound_thing_with_a_when_is_asked_as_a_thing(change: str) -> None:
 def test_a_start_or_an_end_before_a_compound_head_is_not_started_again(change: str) -> None:
     """No "start start dates in the roadmap" by example: quoted, or the act."""
     assert "start start" not in by_example(change, START)
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("we want to post updates in the channel", "post updates in the channel"),
+    ("we'd like to move standup to 10", "move standup to 10"),
+    ("we would like to try async standups", "try async standups"),
+    ("we plan to review PRs within a day", "review PRs within a day"),
+    ("we're planning to stop Friday deploys", "stop Friday deploys"),
+    ("we intend to share notes after every meeting", "share notes after every meeting"),
+    ("we'd love to demo features at the end of each sprint",
+     "demo features at the end of each sprint"),
+])
+def test_what_we_want_to_do_is_the_act(change: str, act: str) -> None:
+    """"if we looked at this together: “we want to post updates in the channel”", and
+    refused by example as no act."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+
+
+@pytest.mark.parametrize("change", ["we want to be faster", "we want to see fewer meetings",
+                                    "we want to get better at reviews"])
+def test_what_we_want_to_be_or_see_is_still_looked_at_together(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, DIFF, "en")

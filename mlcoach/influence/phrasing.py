@@ -109,6 +109,9 @@ _MODALS = (
     "would it be better to", "why can't we", "why couldn't we", "can't we", "couldn't we",
     "shouldn't we", "we should all", "we could all", "we all need to", "we all should",
     "let's all", "lets all", "can we all", "could we all",
+    # what the team wants to do, said of it: "we want to post updates in the channel"
+    "we want to", "we'd like to", "we would like to", "we'd love to", "we would love to",
+    "we plan to", "we're planning to", "we are planning to", "we intend to", "we hope to",
     "we should really", "we should maybe", "we should probably", "we should", "we could",
     "we can", "we need to", "we must", "we ought to", "we have to", "we might",
     "we'd better", "we shall", "we'll", "we will", "we're going to", "we are going to",
@@ -1010,6 +1013,9 @@ def _strip_modal(text: str) -> tuple[str, bool]:
             if lead in ("going to", "gonna") and rest.split()[:1] and \
                     _plain(rest.split()[0]) in _ARTICLES:
                 continue  # "going to the gym on Fridays": a place, not "to try the gym"
+            if lead in _WE_WANT and rest.split()[:1] \
+                    and _plain(rest.split()[0]) in ("be", "see", "have", "get"):
+                continue  # "we want to be faster", "… to see fewer meetings": no act
             if lead in _WILL and (not rest.split()
                                   or _plain(rest.split()[0]) not in _VERBS | {"not"}):
                 continue  # "we will never ship on time", "we'll need more tests": no plan
@@ -1020,6 +1026,7 @@ def _strip_modal(text: str) -> tuple[str, bool]:
 
 
 _WILL = ("we'll", "we will", "we're going to", "we are going to")
+_WE_WANT = frozenset(_MODALS[_MODALS.index("we want to"):_MODALS.index("we should really")])
 
 
 def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) -> Reading | None:
