@@ -41,7 +41,6 @@ from mlcoach.influence.phrasing import (
     names_a_tool,
     read_change,
     strip_lead,
-    turkish_form,
     wording_action,
 )
 from mlcoach.influence.retro_labels import turkish_retro_column
@@ -53,6 +52,7 @@ from mlcoach.influence.tidying import (
     tidy_change,
     without_note_label,
 )
+from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
 
 logger = logging.getLogger(__name__)
 
@@ -717,8 +717,6 @@ def _says_stop(a: str, grammar: Mapping[str, Any]) -> bool:
     lowered = a.lower()
     words = _strs(grammar, "stop_words")
     if grammar.get("stop_match") == "predicate":  # said by the last words (Turkish)
-        from mlcoach.influence.phrasing import says_stop_tr
-
         return says_stop_tr(a, tuple(words))
     return any(lowered == word or lowered.startswith(word + " ") for word in words)
 

@@ -23,9 +23,9 @@ from mlcoach.influence.phrasing import (
     read_change,
     says_stop,
     strip_tails,
-    turkish_form,
     verb_of_participle,
 )
+from mlcoach.influence.turkish_reading import turkish_form
 
 
 def tidy_change(text: str, language: str, person: str | None = None) -> str:
