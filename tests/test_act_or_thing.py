@@ -229,3 +229,16 @@ def test_what_we_want_to_do_is_the_act(change: str, act: str) -> None:
                                     "we want to get better at reviews"])
 def test_what_we_want_to_be_or_see_is_still_looked_at_together(change: str) -> None:
     assert f"“{change}”" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", [
+    "message people directly", "loop people in early", "tag people who can answer",
+    "remind people about the retro", "remind everyone before the demo",
+    "message everyone in the channel", "sync everyone on the plan",
+    "update colleagues on progress", "ping folks before the meeting",
+    "remind Dana to update the board",
+])
+def test_a_verb_that_is_often_a_noun_before_people_is_the_act(change: str) -> None:
+    """"if we tried this: “message people directly”": "people" is no plural in "-s", so
+    "message" before it was not read as the verb ("remind", "tag" were not known)."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"

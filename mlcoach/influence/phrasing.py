@@ -251,22 +251,24 @@ _VERBS = _words(
     # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
     "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
     "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
-    "loop table park default time-box time-block timeblock release"
+    "loop table park default time-box time-block timeblock release remind tag"
 )
+# People one acts towards: after a verb-or-noun, its object ("message people directly").
+_PEOPLE = _words("people folks everyone everybody someone somebody colleagues teammates")
 # Verbs that are just as often nouns: a verb only when an object marker follows.
 _AMBIGUOUS = _words(
     "answer block book change check close cover demo deploy document end estimate feed "
     "fix flag group label land link list log mark meet message name note offer pair pause "
     "plan post rate record release reply report request return review run start stop "
     "store swap sync test time track trial triage update vote walk work table park loop "
-    "default"
+    "default tag"
 )
 # Of those, the ones that start a noun phrase more often than an act ("demo days",
 # "release notes", "pair programming"): before a bare noun they are read as a noun.
 _NOUNISH = _words(
     "answer book change demo end group label land list log meet message name note offer "
     "pair plan release reply report request return run start stop store swap sync test "
-    "time trial vote walk work default"
+    "time trial vote walk work default tag"
 )
 # Of those, the ones a lone plural after them makes an act ("answer emails", "label
 # tickets"), not a thing as "demo days" or "change requests" are.
@@ -1164,8 +1166,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):
         return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
     if low in _VERBS:
-        if low not in _AMBIGUOUS or modal or not nxt or nxt in _OBJECT_MARKERS:
-            return True
+        if low not in _AMBIGUOUS or modal or not nxt or nxt in _OBJECT_MARKERS | _PEOPLE:
+            return True  # "message people directly", "loop people in early": an act
         if _is_gerund(nxt) or nxt in _ING_MODIFIERS:
             return low in _CATENATIVE  # "stop working late", "start planning together"
         if nxt_raw[:1].isupper() or nxt.endswith("'s"):
