@@ -26,6 +26,9 @@ from tests.test_tidying import DIFF
     ("acil durumlarda herkesi arayalim", "acil durumlarda herkesi arayalım"),
     ("acil olmayan isleri cumaya birakalim", "acil olmayan işleri cumaya bırakalım"),
     ("bu is acil", "bu iş acil"),
+    ("acil olmayan mesajlari aksama birakalim", "acil olmayan mesajları akşama bırakalım"),
+    ("isleri aksama kadar bitirelim", "işleri akşama kadar bitirelim"),
+    ("surecte aksama olmasin", "süreçte aksama olmasın"),
 ])
 def test_a_word_that_folds_like_two_is_told_by_its_neighbours(typed: str,
                                                              lettered: str) -> None:
@@ -42,6 +45,8 @@ def test_a_word_that_folds_like_two_is_told_by_its_neighbours(typed: str,
     ("dun gece sunucu coktu", "dün gece sunucu çöktü"),
     ("sunuculari yeniden baslatalim", "sunucuları yeniden başlatalım"),
     ("isler cok fazla", "işler çok fazla"),
+    ("retroda herkes soz alsin", "retroda herkes söz alsın"),
+    ("is birligini artiralim", "iş birliğini artıralım"),
 ])
 def test_words_of_work_get_their_own_letters(typed: str, lettered: str) -> None:
     """"sunucu" came back "şunucu" ("şunu" with an ending), "çökünce" as "çokunce"."""

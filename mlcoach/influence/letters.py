@@ -171,12 +171,18 @@ _TOLD_TO = re.compile(r"^(?:bana|ona|onlara|bize|size|sana|ekibe|herkese|kimseye
                       r".+['’](?:y?[ae]))$")
 
 
+_TO_THE_EVENING = re.compile(r"^(?:birak|ertele|kal|kadar|dogru|ayir|tasi|al)")
+
+
 def _told_by_context(low: str, before: str, after: str) -> str | None:
     """A word that folds like two, told by its neighbours where they say which (`before`
     as restored, `after` folded); None where they do not."""
     if low == "ise":
         # no sentence starts with the "ise" of "as for": "Ise yeni baslayanlara …"
         return "işe" if _TO_WORK.match(after) or not before else "ise"
+    if low == "aksama":
+        # "akşama bırakalım", "akşama kadar": the evening, before what is put off to it
+        return "akşama" if _TO_THE_EVENING.match(after) else "aksama"
     if low == "acil":
         # urgent: "açıl" (be opened, said to one) is no word to a colleague; only the word
         # whole ("açılmasın" is still not told from "acil" with endings)
