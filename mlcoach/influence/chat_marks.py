@@ -1,0 +1,139 @@
+"""What reads as chat, not speech, in a typed change: emoji, emoticons, the @ and # of
+names and tags (a run-together tag said as its words), a list's bullets and numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from mlcoach.influence.phrasing import ATTRIBUTES
+from mlcoach.influence.tags import spelled_tag
+from mlcoach.influence.tidying import without_note_label
+
+# "@dana", "#frontend": the word, not the mark; but @here and its kind are what they are
+# called ("no more @here"), so they keep theirs.
+_MENTION = re.compile(r"(?<!\S)(?!@(?:here|channel|everyone|all)\b)[@#](?=\w)", re.I)
+_EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S)")
+# A list's bullet or number in front ("- use the wiki", "• …", "1. …", "2) …").
+_BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
+# "#general" after "in", "to" … names a channel: it keeps its mark ("post it in #general",
+# not "in general"); elsewhere "#kudos" is the word.
+_CHANNEL = re.compile(r"(?i)(?<!\S)((?:in|to|into|on|via|from|use)\s+)#(?=\w)")
+_LEADS_IN = frozenset((
+    "to", "with", "for", "from", "in", "into", "on", "at", "by", "about", "of", "and", "or",
+    "ask", "tell", "thank", "invite", "cc", "ping", "pair", "via", "than", "like", "use",
+    "try", "start", "stop", "introduce", "adopt"))  # "let's try #nomeetingfriday"
+
+
+_CALLED_BEFORE = frozenset(("quick", "can", "could", "would", "will", "let's", "lets", "pls",
+                            "please", "maybe", "shall", "any", "what", "how", "i", "we",
+                            "just", "fyi", "reminder", "hey", "hi"))
+
+
+def _called(word: str, after: list[str]) -> str:
+    """A mention that calls someone before the request ("@dana can we pair …"): gone, or
+    "Dana," where the request is theirs ("@dana could you take notes", "@dana please …")."""
+    if not (word.startswith("@") and _MENTION.match(word) and after):
+        return word
+    following = [w.lower().strip(",:") for w in after]
+    if following[0] not in _CALLED_BEFORE:
+        return word  # "@dana is the release owner": the name is the subject
+    if following[0] in ("please", "pls") or following[1:2] == ["you"]:
+        name = word[1:].rstrip(",:")
+        return name[:1].upper() + name[1:] + ","  # asked of them, and said to them
+    return ""
+
+
+def without_marks(text: str) -> str:
+    """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
+    in front of names and tags ("ask @dana 🚀" → "ask dana")."""
+    text = _ARROW.sub("→", text)  # "email ➡️ wiki": the arrow is the meaning, not a mark
+    kept = _BULLET.sub("", "".join(ch for ch in text if not _is_emoji(ch)).lstrip())
+    words = _EMOTICON.sub("", kept).split()
+    # "@dana can we pair …", "hey @team quick one: …": a mention that calls someone before
+    # the request is not part of it
+    words = [_called(w, words[at + 1 : at + 3]) for at, w in enumerate(words)]
+    words = [w for w in words if w]
+    # Trailing #tags and @mentions are labels ("… to 10 #process @team"), unless a word
+    # leads into the first of them ("pair with @dana", "move it to #help") or it is a
+    # number ("review PR #123"): then that one is the sentence's object and stays.
+    run = 0
+    while run < len(words) - 1 and _MENTION.match(words[-1 - run]):
+        run += 1
+    if run:
+        first = len(words) - run
+        object_ = words[first - 1].lower() in _LEADS_IN or words[first][1:].isdigit()
+        words = words[:first + (1 if object_ else 0)]
+    if len(words) > 1 and words[0][1:].lower() in ATTRIBUTES and words[0][0] == "#":
+        words = [words[0][1:], *words[1:]]  # "#async standups": the tag is said, not a topic
+    elif len(words) > 1 and re.match(r"#[^\W\d]\w*$", words[0]):
+        # "#meetings start on time": a leading tag is what the change is about
+        words = [words[0] + ":", *(w for w in words[1:] if not re.match(r"#\w+$", w))] \
+            if not words[1].startswith("#") else [w for w in words if not w.startswith("#")]
+    joined = _CHANNEL.sub(r"\1\0#", " ".join(words))  # \0: held apart from _MENTION
+    joined = _TAG.sub(lambda m: spelled_tag(m[1]) or m[0], joined)  # "#nomeetingfriday"
+    return " ".join(_MENTION.sub("", joined).replace("\0#", "#").split())
+
+
+_TAG = re.compile(r"(?<![\S\0])#([A-Za-z][\w-]*[A-Za-z])(?![\w-])")
+
+
+_ARROW = re.compile("[\u27a1\u2b95\u21e8\u21d2\u27f6\u27f9\u279c\u2794][\ufe0f]?")
+
+
+def _is_emoji(ch: str) -> bool:
+    """Pictographs, dingbats and their joiners; not ©, ®, ™ or °, which are words' marks."""
+    code = ord(ch)
+    return (unicodedata.category(ch) == "So" and code >= 0x2190) \
+        or 0x1F3FB <= code <= 0x1F3FF or ch in "\u200d\ufe0f"
+
+
+def spoken_name(person: str | None) -> str | None:
+    """The person's name as the wording says it: "@Dana,", "Dana 🙂" → "Dana"."""
+    name = without_marks(" ".join((person or "").split()).lstrip("@"))
+    name = name.rstrip(" ,;:!?").strip()
+    return name if re.search(r"\w", name) else None  # "!»." names nobody
+
+
+def one_line(change: str) -> str:
+    """A list typed as one ("- use the wiki⏎- stop emailing", "• a • b", "1) a 2) b") as
+    one line of clauses, each bullet gone; other text with its spaces made single."""
+    lines = [_emoji_bullet(line.strip()) for line in change.splitlines() if line.strip()]
+    mark = change.strip()[:1]
+    if len(lines) == 1 and mark and _is_emoji(mark):  # "✅ a ✅ b": the mark is a bullet
+        items = [i.strip() for i in re.split(f"{re.escape(mark)}\ufe0f?", change) if i.strip()]
+        if len(items) >= 2:
+            lines = [f"- {item}" for item in items]
+    if len(lines) > 2 and lines[0].endswith(":") and all(_BULLET.match(x) for x in lines[1:]):
+        lines = lines[1:]  # "Action items:⏎- …⏎- …": the list's heading
+    if sum(bool(_BULLET.match(line)) for line in lines) >= 2:
+        return "; ".join(_BULLET.sub("", line).rstrip(" ;,.") for line in lines)
+    text = without_note_label(" ".join(change.split()))
+    text = re.sub(r"\s[•·]\s", "; ", text)
+    if re.match(r"\(?1[.)]\s", text):  # "1) a 2) b", "1. a 2. b", "(1) a (2) b"
+        text = _numbered(text.removeprefix("("))
+    return text
+
+
+def _emoji_bullet(line: str) -> str:
+    """A line begun by an emoji and a space ("✅ move standup to 10", "👉 …") as a list's
+    line ("- move standup to 10")."""
+    if len(line) > 2 and _is_emoji(line[0]):
+        rest = line[1:].lstrip("\ufe0f")
+        if rest[:1] == " " and rest.strip() and not _is_emoji(rest.strip()[0]):
+            return "- " + rest.strip()
+    return line
+
+
+def _numbered(text: str) -> str:
+    """"1. a 2. b 3. c" as "a; b; c": only the next number in turn is a bullet, so "Cap
+    standups at 15. 2. Skip …" keeps its 15."""
+    parts: list[str] = []
+    expected, start = 2, 0
+    for match in re.finditer(r"(?<=[\s;,.])\(?(\d{1,2})[.)]\s+", text):
+        if int(match.group(1)) != expected:
+            continue
+        parts.append(text[start : match.start()].rstrip(" ;,."))
+        start, expected = match.end(), expected + 1
+    parts.append(text[start:])
+    return "; ".join(parts)
