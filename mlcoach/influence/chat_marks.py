@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mlcoach.influence.phrasing import ATTRIBUTES
+from mlcoach.influence.english_words import ATTRIBUTES
 from mlcoach.influence.tags import spelled_tag
 from mlcoach.influence.tidying import without_note_label
 

@@ -19,19 +19,18 @@ from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.act_or_thing import base_verb, heads_a_compound
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
+from mlcoach.influence.english_words import ABBREVIATION
 from mlcoach.influence.letters import restored
 from mlcoach.influence.phrasing import (
-    ABBREVIATION,
     Reading,
     Shape,
     asks_nothing,
     asks_of_someone_else,
-    base_verb,
     complains_of_someone,
     display_name,
     ends_with_abbreviation,
-    heads_a_compound,
     hypothetical_act,
     is_a_habit,
     is_not_an_act,

@@ -20,6 +20,61 @@ from dataclasses import dataclass
 from enum import Enum
 
 from mlcoach.domain.enums import ChangeKind
+from mlcoach.influence.act_or_thing import (
+    _COMPOUND_HEADS,
+    _CONDUCT_VERBS,
+    _head,
+    _is_gerund,
+    _is_past,
+    _looks_like_noun_phrase,
+    _verb_shape,
+    base_verb,
+    heads_a_compound,
+    verb_of_participle,
+)
+from mlcoach.influence.english_words import (
+    _ABBREVIATION_END,
+    _ARTICLES,
+    _AUX,
+    _CLAUSE_ADVERBS,
+    _COMPOUND_LEADS,
+    _DETERMINERS,
+    _FILLERS,
+    _HOW_ABOUT,
+    _IF_WE,
+    _ING_HEADS,
+    _ING_MODIFIERS,
+    _KNOWN,
+    _LABEL_THEN,
+    _LABELS,
+    _MASS,
+    _MAX_WORDS,
+    _MODALS,
+    _NEG_MODALS,
+    _NEGATIONS,
+    _NOT_GERUNDS,
+    _NOUNISH,
+    _NUMBERS,
+    _OBJECT_MARKERS,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _QUANTITIES,
+    _REMOVAL_GERUNDS,
+    _REMOVAL_VERBS,
+    _SPOKEN_LABELS,
+    _STOP_GERUND_PHRASES,
+    _STOP_GERUNDS,
+    _STOP_PHRASES,
+    _STOP_VERBS,
+    _SUBJECTS,
+    _TAILS,
+    _TO_VERBS,
+    _VERBS,
+    _WANTS,
+    _is_plural,
+    _plain,
+    _words,
+)
 from mlcoach.influence.turkish_reading import (
     _TR_AS_ALWAYS,
     _TR_NEEDED,
@@ -37,10 +92,6 @@ from mlcoach.influence.turkish_reading import (
 from mlcoach.influence.verb_forms import past_tense
 
 _TRAILING = " \t.,;:!?…"
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 class Shape(Enum):
@@ -80,300 +131,8 @@ class Reading:
         return self.shape.value.startswith("quote")
 
 
-# --- English word lists -------------------------------------------------------------
-# Small on purpose: a word we do not know sends the change to a quoting frame, which is
-# always grammatical. Lists only decide when we may reshape.
-
-_FILLERS = (
-    "ok so like", "okay so like", "so basically", "so like", "basically", "fyi", "um", "umm",
-    "uh", "erm", "def", "definitely", "totally", "seriously", "i'd suggest we",
-    "i would suggest we", "i suggest we", "i propose we", "i'd propose we", "i recommend we",
-    "i'd recommend we",
-    "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
-    "please", "pls", "maybe", "perhaps", "possibly",
-    "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
-    "i believe", "i guess", "i wonder if", "i was wondering if", "i was thinking",
-    "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
-    "i would suggest", "it might be worth", "just", "going forward", "moving forward",
-    "from now on", "as a team", "as a company", "as an org", "as an organisation",
-    "as an organization", "@here", "@channel", "@everyone", "@all",
-)
-# Labels a note starts with, dropped only before a colon or a comma.
-_LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
-           "idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
-           "question", "quick one", "quick question", "random thought", "thought", "pitch",
-           "start", "stop", "change", "try", "urgent", "important", "reminder", "heads up",
-           "heads-up", "psa", "team", "all", "everyone", "everybody", "folks", "guys",
-           "an idea", "one idea", "quick idea", "small idea", "a thought", "a suggestion",
-           "small suggestion", "a proposal", "tl;dr", "tldr", "tl;dr:")
-# Labels said without a colon before what leads a plan: "FYI going forward I'll share
-# the notes", "heads up we're moving standup", "PSA let's keep threads short".
-_SPOKEN_LABELS = ("fyi", "heads up", "heads-up", "psa", "reminder", "quick reminder")
-_LABEL_THEN = re.compile(r"(?:i|we|i'll|i'm|we'll|we're|i'd|we'd|let's|lets|please|going "
-                         r"forward|moving forward|from now on|starting|as of|from (?:today|"
-                         r"tomorrow|monday|next))\b")
-# After these, a verb phrase follows ("we should use …" → "use …").
-_MODALS = (
-    # a proposal put as a question ("would it make sense to rotate the on-call?")
-    "would it make sense to", "does it make sense to", "would it be worth it to",
-    "if we could maybe", "if we could just", "if we could",
-    "do you think we could", "do you think we can", "do you think we should",
-    "is there any chance we could", "any chance we could", "any chance we can",
-    "would you be open to", "are you open to", "wouldn't it be better to",
-    "would it be better to", "why can't we", "why couldn't we", "can't we", "couldn't we",
-    "shouldn't we", "we should all", "we could all", "we all need to", "we all should",
-    "let's all", "lets all", "can we all", "could we all",
-    # what the team wants to do, said of it: "we want to post updates in the channel"
-    "we want to", "we'd like to", "we would like to", "we'd love to", "we would love to",
-    "we plan to", "we're planning to", "we are planning to", "we intend to", "we hope to",
-    "we should really", "we should maybe", "we should probably", "we should", "we could",
-    "we can", "we need to", "we must", "we ought to", "we have to", "we might",
-    "we'd better", "we shall", "we'll", "we will", "we're going to", "we are going to",
-    "let's", "lets", "let’s", "let us", "could we maybe",
-    "could we", "can we", "should we", "shall we", "would we", "why don't we",
-    "why dont we", "why not", "how about we", "what about we", "i'd like us to",
-    "i would like us to", "i want us to", "i'd love us to", "it would be good to",
-    "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
-    "it would be great to", "it'd be great to",
-    "would it be possible to", "is it possible to", "is there a way to", "try to",
-    "let me know if we can", "let me know if we could", "lmk if we can", "lmk if we could",
-    "would it be crazy to", "would it be weird to", "is it crazy to", "would it be ok to",
-    "would it be okay to",
-    # asked of everyone, the colleague too: "can everyone please update their tickets"
-    "can everyone please", "could everyone please", "can everybody please", "can everyone",
-    "could everyone", "can everybody", "could everybody", "everyone should",
-    "everybody should", "everyone needs to", "everybody needs to", "everyone please",
-    # a wish of what others would do is the act, by example one's own: "I wish people
-    # would reply in threads" → "reply in threads"
-    "i wish people would", "i wish everyone would", "i wish everybody would",
-    "i wish folks would", "i wish the team would", "i wish we would", "i wish we'd",
-    "if only people would", "if only everyone would", "if only we would",
-    "we really need to", "we really have to", "we really must", "i'd love for us to",
-    "i would love for us to", "i'd like for us to", "i would like for us to", "going to",
-    "gonna",
-    "need to",
-    # asked of the person the question is put to: "could you review …" → "review …"
-    "you should really", "you should", "you could", "you can", "you need to",
-    "you have to", "you must", "you'd better", "you ought to", "could you please",
-    "could you maybe", "could you", "can you please", "can you", "would you please",
-    "would you mind", "would you", "will you", "don't forget to", "do not forget to",
-    "remember to", "make sure to", "make sure you", "be sure to",
-    "to",
-)
-_IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
-          "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if",
-          "it'd be great if we", "it would be great if we", "it'd be nice if we",
-          "would be great if we", "would be nice if we", "would be good if we",
-          "it'd be good if we", "it would be good if we", "it'd help if we",
-          "it would help if we", "it might help if we",
-          "it would be nice if we", "it'd be cool if we", "it would be cool if we",
-          # asked leave for it: "would anyone mind if we moved standup to 10?"
-          "would anyone mind if we", "would you mind if we", "do you mind if we",
-          "would anybody mind if we", "does anyone mind if we", "is it ok if we",
-          "is it okay if we", "would it be ok if we", "would it be okay if we",
-          "would it be alright if we", "how would you feel if we")
-_HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
-              "what do you think about", "what do you think of", "how do you feel about",
-              "opinions on")
-_NEGATIONS = ("no longer", "don't", "dont", "do not", "not", "never", "stop", "quit")
-
-_DETERMINERS = _words(
-    "the a an our my your their his her its this that these those some one two three four "
-    "five weekly daily monthly quarterly yearly annual fortnightly biweekly regular "
-    "written shared async asynchronous short small quick brief clear proper separate "
-    "dedicated single open public private team all both another"
-)
-_NUMBERS = _words("one two three four five six seven eight nine ten once twice")
-# "no more X", "fewer X", "better X": asked as "if we had X".
-_PRONOUNS = _words("i we you they he she")
-_ARTICLES = _words(
-    "the a an our my your their his her its this that these those some one two three four "
-    "five all both another"
-)
-_QUANTITIES = _words(
-    "more fewer less no better clearer shorter smaller longer bigger faster simpler "
-    "calmer quieter"
-)
-# "we need X" asks for a thing, not an act: "if we had X".
-_WANTS = ("we need", "we want", "i'd like to see", "i would like to see", "i'd love to see",
-          "i would love to see", "i'd like", "i would like", "i'd love", "i would love",
-          "we could use", "i want", "i wish we had", "i wish we could have", "need", "want")
-# Negative modals become "not …": "we shouldn't have X" → "not have X".
-_NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us not",
-               "we don't need to", "we do not need to", "we mustn't", "we must not",
-               "why don't we stop", "can we not", "could we not", "we can't keep",
-               "we cannot keep", "we can't go on", "we cannot go on", "you shouldn't",
-               "you should not", "you mustn't", "you must not", "please don't",
-               "please do not")
-_TAILS = (" please", " pls", " plz", " thanks", " thank you", " thx", " ty", " cheers",
-          " asap", " maybe", " perhaps", " i think", " what do you think", " wdyt",
-          " any thoughts", " thoughts")
-_SUBJECTS = _words(
-    "i we you they he she it everyone everybody someone somebody nobody people anyone "
-    "anybody there i'm we're you're they're it's i'll we'll i've we've i'd we'd you'd they'd "
-    "he'd she'd"
-)
-_AUX = _words(
-    "is are was were am be been will would shall should can could must may might has have "
-    "had does did isn't aren't wasn't won't can't doesn't didn't"
-)
-# Words that follow a verb and show it is one ("review the PR", "demo it").
-_OBJECT_MARKERS = _DETERMINERS | _words(
-    "it them him her us me everything nothing something with on in at to for before after "
-    "up out down over together regularly once twice early late properly first any more "
-    "less fewer by from into about instead rather during every each within"
-)
-_PREPOSITIONS = _words(
-    "for in on at with instead rather before after during every each of to by from and or "
-    "only too via per over under without within across between around through than like "
-    "so that which when where"
-)
-# Base verbs people start a change with. Kept to the common ones of daily work.
-_VERBS = _words(
-    "add agree allow alternate answer archive ask assign automate avoid batch begin block "
-    "book bring build bundle cancel cap cc celebrate change check clean close collect "
-    "combine commit communicate compare confirm consolidate copy cover create cut decide "
-    "define delegate delete demo deploy describe discuss do document drop ease encourage "
-    "end estimate explain feed fix flag follow give go group handle help hide hold "
-    "include invite join keep kick label land leave let limit link list log look make "
-    "mark measure meet mention merge message merge move mute name note notify offer open "
-    "organise organize own pair pause ping plan post prepare present prioritise "
-    "prioritize protect publish pull push put rate read record reduce remove rename "
-    "replace reply report request require reserve respond restart retire return review "
-    "rotate run save say schedule scrap send set share ship show shorten sign simplify "
-    "sit skip slow split start state stop store streamline summarise summarize swap "
-    "switch sync take talk teach tell test thank time timebox track trial trim try turn "
-    "update use vote wait walk welcome work write ditch halt quit cease abandon "
-    "discontinue give hand turn have get squash rebase refactor triage pick visualise "
-    "visualize prefix eat celebrate finish continue practise practice consider resume "
-    "introduce reject approve escalate interrupt micromanage multitask overcommit postpone "
-    "reschedule rush blame criticise criticize ignore nag chase "
-    # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
-    "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
-    "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
-    "loop table park default time-box time-block timeblock release remind tag"
-)
-# People one acts towards: after a verb-or-noun, its object ("message people directly").
-_PEOPLE = _words("people folks everyone everybody someone somebody colleagues teammates")
-# Verbs that are just as often nouns: a verb only when an object marker follows.
-_AMBIGUOUS = _words(
-    "answer block book change check close cover demo deploy document end estimate feed "
-    "fix flag group label land link list log mark meet message name note offer pair pause "
-    "plan post rate record release reply report request return review run start stop "
-    "store swap sync test time track trial triage update vote walk work table park loop "
-    "default tag"
-)
-# Of those, the ones that start a noun phrase more often than an act ("demo days",
-# "release notes", "pair programming"): before a bare noun they are read as a noun.
-_NOUNISH = _words(
-    "answer book change demo end group label land list log meet message name note offer "
-    "pair plan release reply report request return run start stop store swap sync test "
-    "time trial vote walk work default tag"
-)
-# Of those, the ones a lone plural after them makes an act ("answer emails", "label
-# tickets"), not a thing as "demo days" or "change requests" are.
-_VERB_BEFORE_PLURAL = _words("answer reply plan log label book message offer list request end "
-                             "close")
-# What may follow "book rooms", "end meetings": never a second noun of a compound.
-_AFTER_THE_OBJECT = _NUMBERS | _words(
-    "early late ahead first together again today daily weekly on time by before after "
-    "within in at for from until")
-# Verbs that take a gerund: "stop sending", "start writing", "keep doing".
-_CATENATIVE = _words(
-    "stop start keep try avoid quit begin continue consider finish practise practice "
-    "resume"
-)
-_STOP_VERBS = _words(
-    "stop quit drop cease end cancel skip avoid remove pause retire scrap ditch halt "
-    "abandon discontinue"
-)
-_STOP_GERUNDS = _words(
-    "stopping quitting dropping ceasing ending cancelling canceling skipping avoiding "
-    "removing pausing retiring scrapping ditching halting abandoning discontinuing"
-)
-# Verbs that do less or away with something: a stop in their own words when the change is
-# a stop ("kill the Monday sync" is not "no longer kill …"); elsewhere plain verbs
-# ("try replacing the report with a dashboard").
-_REMOVAL_VERBS = _words(
-    "kill cut eliminate delete disable ban reduce shorten mute replace sunset deprecate "
-    "abolish trim axe nix archive decommission unsubscribe "
-    # and verbs that say what comes instead ("limit meetings to 30 min", "move the
-    # standup to async"): "no longer" before them would ask for the opposite
-    "limit cap minimize minimise restrict consolidate timebox time-box prevent"
-)
-# … and these when they say where to ("move the standup to async", "switch from email to
-# Slack"); alone they may be the habit itself ("switching contexts all day").
-_TO_VERBS = _words("move switch convert turn shift migrate moving switching converting "
-                   "turning shifting migrating")
-_REMOVAL_GERUNDS = _words(
-    "killing cutting eliminating deleting disabling banning reducing shortening muting "
-    "replacing sunsetting deprecating abolishing trimming axing nixing archiving "
-    "decommissioning unsubscribing "
-    "limiting capping minimizing minimising restricting consolidating timeboxing preventing"
-)
-# Verbs of more than one word that do away with something ("get rid of the status meeting").
-_STOP_PHRASES = (
-    "get rid of", "phase out", "do away with", "turn off", "switch off", "move away from",
-    "cut down on", "cut back on", "give up", "wind down", "scale back", "say no to",
-)
-_STOP_GERUND_PHRASES = (
-    "getting rid of", "phasing out", "doing away with", "turning off", "switching off",
-    "moving away from", "cutting down on", "cutting back on", "giving up", "winding down",
-    "scaling back", "saying no to",
-)
-
-
-_NOT_GERUNDS = _words(
-    "bring string spring swing sling thing nothing something everything anything king "
-    "ring wing during morning evening meeting ceiling building"
-)
-# Words that lead a compound with an -ing noun ("mob programming", "load testing", "team
-# building"): a thing, not an act ("if we tried mob programming on Fridays").
-_COMPOUND_LEADS = _words("mob pair unit load smoke sprint team peer code capacity release "
-                         "lunch design user trunk-based test-driven job")
-_ING_HEADS = _words("programming testing planning building reviewing mentoring shadowing "
-                    "learning sessions")
-# -ing words that, first in a change, name a kind of thing ("planning poker", "working
-# lunches", "onboarding docs") rather than an act.
-_ING_MODIFIERS = _words("onboarding planning working standing walking recurring coding")
-# Nouns ending in -ing that start a noun phrase ("meeting notes", "morning standups").
-_ING_NOUNS = _words("morning evening meeting meetings building ceiling")
-# Verbs that follow the thing they are said of, and are seldom the plural of a noun in
-# a proposal: "the build needs to be faster", "all PRs need tests", "retro ends on time".
-_SAYS_OF_IT = _words("need needs needed require requires wants has have gets starts begins "
-                     "ends moves runs lasts happens stays becomes takes agrees owns covers "
-                     "includes")
-# After these, "runs", "needs", "ends" … are nouns or a relative clause's verb: "dry runs",
-# "office hours for anyone who needs help", "a demo that takes 5 minutes".
-_BEFORE_A_NOUN_VERB = _words("who that which whoever dry trial test practice nightly ci smoke "
-                             "special daily weekly")
-_NOT_PLURAL = ("ss", "us", "is", "'s")
-# What a plural subject does, before a participle or a time: "tests get fixed", "retros
-# start on time", "meetings end early".
-_THEY_DO = _words("get start end run stay go finish begin happen")
-_PARTICIPLE_OR_TIME = _words("on at by before after early late first done fixed reviewed "
-                             "merged written shorter longer")
-_NOT_NOUNS = _words(
-    "always sometimes perhaps afterwards towards besides unless yes less this its has was "
-    "is does"
-)
-_MAX_WORDS = 16
-# How a thing can be made, said as one word: "standups → async", "#async standups".
-ATTRIBUTES = _words(
-    "async asynchronous sync synchronous shorter longer smaller bigger optional remote hybrid "
-    "written recorded weekly biweekly bi-weekly fortnightly monthly daily quarterly "
-    "quieter faster slower earlier later offline online silent camera-free meeting-free "
-    "no fewer more less deep focused paperless standing")
-_CLAUSE_ADVERBS = _words("always never often usually sometimes still rarely seldom constantly")
-_FREQUENCY = _words("times days weeks hours minutes mornings afternoons evenings months")
-# Nouns that need no article ("focus time", "deep work", "feedback").
-_MASS = _words(
-    "time work feedback chat documentation code knowledge support help "
-    "planning testing pairing onboarding data info information coffee lunch poker"
-)
-# Words whose dot is their own ("… etc.", "9 a.m."), not a full stop.
-ABBREVIATION = r"(?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\."
-_ABBREVIATION_END = re.compile(ABBREVIATION + "$", re.I)
+# The English word lists are in english_words.py; whether a change is an act or a thing,
+# in act_or_thing.py.
 
 
 def ends_with_abbreviation(text: str) -> bool:
@@ -1150,313 +909,6 @@ def _negation(a: str, words: list[str], low: str, tail: str) -> Reading | None:
     return None
 
 
-def _is_gerund(word: str) -> bool:
-    return (
-        word.endswith("ing") and len(word) > 4 and word not in _NOT_GERUNDS
-        and word not in _ING_NOUNS and word not in _ING_MODIFIERS and "-" not in word
-    )
-
-
-def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
-    """Whether the words start with a base verb we may put after "to"."""
-    nxt_raw = words[1] if len(words) > 1 else ""
-    nxt = _plain(nxt_raw)
-    if low.endswith("ing") and low not in _VERBS | _NOT_GERUNDS:
-        return False  # "working late", "planning everything": never "to working"
-    if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):
-        return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
-    if low in _VERBS:
-        if low not in _AMBIGUOUS or modal or not nxt or nxt in _OBJECT_MARKERS | _PEOPLE:
-            return True  # "message people directly", "loop people in early": an act
-        if _is_gerund(nxt) or nxt in _ING_MODIFIERS:
-            return low in _CATENATIVE  # "stop working late", "start planning together"
-        if nxt_raw[:1].isupper() or nxt.endswith("'s"):
-            return True  # "review Priya's PRs", "use Slack"
-        if low == "pair" and not _is_gerund(nxt) and "with" in map(_plain, words[2:]):
-            return True  # "pair new hires with a buddy"; not "pair programming with …"
-        if heads_a_compound(low, nxt):
-            return False  # "rate limits on the API", "end dates on every ticket": a thing
-        if low in _VERB_BEFORE_PLURAL and _is_plural(nxt) and (
-                len(words) == 2 or _adverbial(words[2], words[3] if len(words) > 3 else "")):
-            return True  # "answer emails", "book rooms 1 week ahead": an act on them
-        if low in _VERB_BEFORE_PLURAL and len(words) > 3 and nxt.isalpha() \
-                and not _is_plural(nxt) and _is_plural(_plain(words[2])) \
-                and _plain(words[3]) in _AFTER_THE_OBJECT | {"during"}:
-            return True  # "answer slack messages within an hour": a compound object
-        if _acts_on(words, low):
-            return True  # "check email twice a day", "fix flaky tests first", "block off …"
-        return low not in _NOUNISH and _is_plural(nxt)
-    if "-" in low and low.rsplit("-", 1)[1] in _VERBS and not low.startswith(_MODIFIERS):
-        return True  # "self-assign tickets", "cross-check the figures"; not "pre-commit hooks"
-    if _is_gerund(low) or low in _DETERMINERS or low in _QUANTITIES or _is_plural(low) \
-            or _is_past(low):
-        return False  # "skipped the retro" says what happened: never "to skipped"
-    if modal and low == "be" and len(words) > 1:
-        return True  # "let's be on time", "I'd like us to be more intentional"
-    if modal and words[0].islower() and low.isalpha() and len(words) > 1 \
-            and low not in _DETERMINERS | _QUANTITIES | _NUMBERS | _ARTICLES | _NOT_NOUNS \
-            and not low.endswith(("s", "ly")) and nxt in _PREPOSITIONS | _ARTICLES \
-            and nxt not in ("of", "and", "or", "than", "that", "which"):
-        return True  # after "let's" a word we do not list is its verb ("align on …")
-    # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
-    return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS
-
-
-# Words that, after an ambiguous verb, say how it is done: the verb is an act.
-_PARTICLES = _words("back through")
-_PARTICLES_AFTER_A_VERB = _words("off aside")  # "block off Fridays"; not "time off"
-# Adjectives that start an object: "fix flaky tests first", "mark urgent tickets clearly".
-_ADJECTIVES = _QUANTITIES | _words(
-    "new old urgent flaky stale big large broken critical important key recent long minor "
-    "major simple hard easy failing pending missing existing outstanding upcoming remaining "
-    "incoming overdue duplicate obsolete unused unclear unread blocked failed risky noisy "
-    "slow fast manual automated internal external extra open small short quick side done")
-# Nouns without an article one acts on: "check email twice a day", "cover support on
-# Fridays", "block focus time in the mornings".
-_MASS_OBJECTS = _MASS | _words("email mail slack")
-# "time" as the object only of these ("block time for reviews"); "demo time", "end time"
-# and "review time" are things.
-_TIME_VERBS = _words("block track book plan log")
-# Words that head a compound after a verb-or-noun ("demo days", "release notes", "change
-# requests", "sync meetings", "group lunches"): not an object, so the phrase stays a thing.
-_COMPOUND_HEADS = _words(
-    "days notes requests cases runs suites meetings sessions hours items dates files logs "
-    "templates letters periods estimates chats channels calls environments plans reports "
-    "docs documents branches trains cycles windows slots blocks budgets zones sheets limits "
-    "boxes tags cards books types points stories rates scores counts results updates "
-    "messages emails times lunches dinners events outings projects activities freezes "
-    "threads views clubs mortems")
-# … but what one starts, stops, ends or runs are meetings, calls and messages themselves.
-_CONDUCTED = _words("meetings sessions calls emails messages updates chats")
-_CONDUCT_VERBS = _words("start stop end run return")
-# Verbs-or-nouns that before a plural are nearly always a thing ("demo days", "release
-# notes", "trial periods", "time estimates", "work items", "pair sessions", "default
-# settings").
-_THING_LEADS = _words("demo release trial time work pair default")
-# … but not before the work itself: "demo features", "release fixes", "trial changes".
-_WORK_SHOWN = _words("features changes fixes prototypes improvements results wins mockups "
-                     "designs builds versions experiments progress")
-
-
-# Verbs-or-nouns that lead a compound as often as they act on a plural: before the head of
-# a compound ("message templates", "deploy windows", "rate limits") they are its first
-# noun, not the act …
-_COMPOUND_LEAD_VERBS = _VERB_BEFORE_PLURAL | _words("rate deploy post")
-# … unless the plural is what that verb is done to ("log hours", "end meetings", "deploy
-# updates", "answer messages", "offer sessions").
-_DONE_TO = {
-    "log": _words("hours times notes"),
-    "plan": _CONDUCTED | _words("events outings lunches dinners activities projects"),
-    "end": _CONDUCTED,
-    "answer": _CONDUCTED | _words("requests"),
-    "reply": _CONDUCTED,
-    "book": _words("slots sessions hours"),
-    "offer": _words("sessions hours slots"),
-    "label": _words("emails messages requests items cards"),
-    "deploy": _words("updates"),
-    "post": _words("updates messages notes reports docs documents results logs emails "
-                   "events plans cards stories"),
-    "close": _words("items requests"),
-    "request": _words("updates reviews"),
-}
-
-
-def heads_a_compound(low: str, nxt: str) -> bool:
-    """Whether `low` before the plural `nxt` is the first noun of a compound thing."""
-    return low in _COMPOUND_LEAD_VERBS and nxt in _COMPOUND_HEADS \
-        and nxt not in _DONE_TO.get(low, frozenset())
-
-
-# "a week ahead", "the same day", "a day before": when, said with an article.
-_WHEN_NOUNS = _words("day week month sprint quarter year morning same")
-
-
-def _adverbial(word: str, after: str = "") -> bool:
-    """Whether `word` starts what says when or how ("twice a day", "first", "monthly", "a
-    week ahead", with `after` the word that follows it)."""
-    p = _plain(word)
-    if p in ("a", "the") and _plain(after) in _WHEN_NOUNS:
-        return True
-    return p in _AFTER_THE_OBJECT | (_PREPOSITIONS - _words(
-        "of and or than that which like so when where")) | _words(
-        "more less often every each together instead asap behind") \
-        or (p.endswith("ly") and len(p) > 4) or p[:1].isdigit()
-
-
-def _acts_on(words: list[str], low: str) -> bool:
-    """Whether an ambiguous verb ("check", "fix", "sync") acts on what follows it: an
-    adjective and a plural ("fix flaky tests first"), a mass noun ("check email twice a
-    day", "block focus time"), a particle ("block off Fridays") or, said when or how, a
-    plural that is not the head of a compound ("sync roadmaps monthly", "test changes
-    before merging"; not "demo days on Fridays", "change requests through the board")."""
-    plain = [_plain(w) for w in words]
-    nxt = plain[1]
-
-    def then_adverbial(at: int, required: bool = False) -> bool:
-        return (at >= len(words) and not required) or (
-            at < len(words) and _adverbial(words[at], words[at + 1] if at + 1 < len(words)
-                                           else ""))
-
-    if len(words) > 2 and (nxt in _PARTICLES
-                           or (nxt in _PARTICLES_AFTER_A_VERB and low not in _NOUNISH)):
-        return True
-    if len(words) > 2 and nxt in _ADJECTIVES and _is_plural(plain[2]) and words[1].islower() \
-            and then_adverbial(3):
-        return True
-    if low not in _NOUNISH or low in _VERB_BEFORE_PLURAL:
-        for at in (1, 2):
-            if at >= len(words) or plain[at] not in _MASS_OBJECTS:
-                continue
-            if at == 2 and not (words[1].isalpha() and words[1].islower()
-                                and not _is_plural(nxt) and nxt not in _PREPOSITIONS
-                                and nxt not in _KNOWN):
-                return False  # "block calendar time", not "check the data"
-            if plain[at] == "time" and low not in _TIME_VERBS:
-                return False  # "review time for PRs", "end time": a thing
-            return then_adverbial(at + 1)
-    if low in ("stop", "start") and len(words) > 2 and words[1].isalpha() and words[1].islower() \
-            and not _is_plural(nxt) and nxt not in _PREPOSITIONS | _NOT_NOUNS \
-            and _is_plural(plain[2]) and words[2].islower() and then_adverbial(3):
-        return True  # "stop release freezes", "start design reviews": "stop" is the act
-    if low in _THING_LEADS and nxt in _WORK_SHOWN and words[1].islower():
-        return then_adverbial(2)  # "demo features at the end of each sprint"
-    if low in _NOUNISH and low not in _THING_LEADS and _is_plural(nxt) and words[1].islower() \
-            and (nxt not in _COMPOUND_HEADS or (low in _CONDUCT_VERBS and nxt in _CONDUCTED)):
-        return then_adverbial(2, required=True)
-    return False
-
-
-# Participles whose verb is not the participle less its "-ed": "kept" → "keep".
-_IRREGULAR_PARTICIPLES = {
-    "kept": "keep", "written": "write", "done": "do", "held": "hold", "run": "run",
-    "sent": "send", "made": "make", "set": "set", "given": "give", "taken": "take",
-    "shown": "show", "told": "tell", "read": "read", "put": "put", "cut": "cut",
-    "split": "split", "left": "leave", "brought": "bring", "built": "build", "begun": "begin",
-    "said": "say", "met": "meet", "shut": "shut", "led": "lead",
-}
-
-
-def verb_of_participle(word: str) -> str | None:
-    """The verb a participle is of, when it is one we know ("reviewed" → "review", "kept" →
-    "keep", "stopped" → "stop", "moved" → "move"); None otherwise."""
-    low = word.lower()
-    if low in _IRREGULAR_PARTICIPLES:
-        return _IRREGULAR_PARTICIPLES[low]
-    if not low.endswith("ed") or len(low) < 5:
-        return None
-    stem = low[:-2]
-    candidates = [stem, low[:-1], stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
-                  stem[:-1] + "y" if stem.endswith("i") else ""]
-    return next((c for c in candidates if c and c in _VERBS | _REMOVAL_VERBS), None)
-
-
-_IRREGULAR_PAST_OF = {"ran": "run", "took": "take", "wrote": "write", "gave": "give",
-                      "did": "do", "had": "have", "began": "begin", "went": "go",
-                      "kept": "keep", "made": "make", "held": "hold", "sent": "send",
-                      "brought": "bring", "met": "meet", "left": "leave", "led": "lead"}
-
-
-def base_verb(word: str) -> str | None:
-    """The verb `word` is a form of, when it is a base or past form of one we know ("move",
-    "moved" → "move", "ran" → "run"); None for any other word."""
-    low = word.lower()
-    if low in _VERBS:
-        return low
-    return _IRREGULAR_PAST_OF.get(low) or verb_of_participle(low)
-
-
-# The past forms people report a slip with ("forgot the demo", "broke the build").
-_IRREGULAR_PAST = _words(
-    "forgot broke took made sent wrote ran gave left kept told brought built found lost "
-    "began went came saw did got held spent missed bought caught taught fell felt paid "
-    "chose drove froze hid led meant shook spoke stole threw understood woke won"
-)
-
-
-def _is_past(word: str) -> bool:
-    """Whether `word` is a past form, not a base verb ("merged", "forgot"; not "need")."""
-    if word in _IRREGULAR_PAST:
-        return True
-    return word.endswith("ed") and len(word) > 4 and not word.endswith("eed") \
-        and word not in _words("embed shred") and word not in _VERBS
-
-
-# Prefixes that make a word describe a thing: "pre-commit hooks", "non-blocking reviews".
-_MODIFIERS = ("pre-commit", "pre-merge", "pre-push", "pre-release", "pre-deploy", "post-merge",
-              "post-release", "post-deploy", "post-mortem", "non-", "anti-", "multi-")
-
-
-def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
-    """Whether the words read as a thing ("async standups", "the Friday sync")."""
-    first = words[0]
-    adjective = (low.endswith("ed") and len(low) > 4) or (
-        "-" in low and low.rsplit("-", 1)[1] not in _VERBS) or (  # "two-week", not "self-assign"
-        low.startswith(_MODIFIERS))  # "pre-commit hooks", "post-merge checks"
-    if low in _VERBS and low not in _NOUNISH and low not in _DETERMINERS \
-            and not (len(words) > 1 and heads_a_compound(low, _plain(words[1]))):
-        return False
-    if len(words) > 2 and _plain(words[1]) == "to" and _plain(words[2]) in _VERBS:
-        return False  # "Dana to set up the board": what someone is to do, a meeting's note
-    if adjective and len(words) > 1 and _plain(words[1]) in _OBJECT_MARKERS - _PREPOSITIONS:
-        return False  # "fixed the flaky tests": a past act, not "shared docs"
-    if not (
-        low in _DETERMINERS
-        or low in _ING_NOUNS
-        or low in _ING_MODIFIERS
-        or ("-" in low and low.endswith("ing"))
-        or low in _NOUNISH
-        or low in _QUANTITIES
-        or (low in _COMPOUND_LEADS and len(words) > 1 and _plain(words[1]) in _ING_HEADS)
-        or low.endswith("'s")
-        or adjective
-        or _is_plural(low)
-        or first[:1].isdigit()
-        or (first[:1].isupper() and low not in _KNOWN)
-        or len(words) == 1
-        or (len(words) > 1 and _is_plural(_plain(words[1])))
-    ):
-        return False
-    # "the team reviews PRs": a verb in the middle makes it a clause.
-    for at, (here, after) in enumerate(itertools.pairwise(words[1:]), start=1):
-        h, n = _plain(here), _plain(after)
-        if h in _FREQUENCY:
-            continue  # "three times a week", "two days a month"
-        if h in _SAYS_OF_IT and _plain(words[at - 1]) not in _BEFORE_A_NOUN_VERB:
-            return False  # "the team needs to write tests", "standup starts at 10"
-        if _is_plural(h) and n in _VERBS and at + 2 < len(words) \
-                and _plain(words[at + 2]) in _ARTICLES:
-            return False  # "the devs review the PRs late": a plural subject and its verb
-        if h in _THEY_DO and _is_plural(_plain(words[at - 1])) and (n in _PARTICIPLE_OR_TIME
-                                                                    or _is_past(n)):
-            return False  # "the flaky tests get fixed first", "retros start on time"
-        if h in _CLAUSE_ADVERBS and _is_plural(n):
-            return False  # "the standup always runs over": a verb, so a clause
-        if _is_plural(h) and n not in _PREPOSITIONS and n not in _NUMBERS \
-                and not n[:1].isdigit() and (n in _OBJECT_MARKERS or _is_plural(n)):
-            return False
-    # Without a determiner, a singular countable head needs an article we cannot add
-    # ("Monday status meeting"): quote it instead.
-    head = _head(words)
-    article = low in _ARTICLES or low.endswith("'s") or low in ("no", "more", "less", "fewer")
-    if not article and len(words) > 1:
-        h = _plain(head)
-        countable = h in _ING_NOUNS or not h.endswith(("ing", "ment", "ance"))
-        if head.islower() and not _is_plural(h) and countable and h not in _MASS:
-            return False
-    return True
-
-
-def _head(words: list[str]) -> str:
-    """The last word before the first preposition: the noun the phrase is about."""
-    head = words[0]
-    for i, word in enumerate(words):
-        plain = _plain(word)
-        if i and (plain in _PREPOSITIONS or plain in _NUMBERS or plain[:1].isdigit()):
-            break  # "standups three times a week": the head is "standups"
-        head = word
-    return head
-
-
 # What one uses rather than tries: a place, a tool, a thing written ("the wiki", "a release
 # checklist", "feature flags"). A practice or a meeting is tried ("async standups").
 _TOOLS = _words(
@@ -1495,20 +947,6 @@ def names_a_tool(text: str) -> bool:
         and not head[1:].rstrip("s").isupper()
 
 
-def _is_plural(word: str) -> bool:
-    return (
-        len(word) >= 3
-        and word.endswith("s")
-        and not word.endswith(_NOT_PLURAL)
-        and word not in _NOT_NOUNS
-        and word not in _SUBJECTS
-    )
-
-
-def _plain(word: str) -> str:
-    return word.lower().replace("’", "'").strip(".,;:!?\"'“”()")
-
-
 ALWAYS_CAPITAL = _words(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
     "thursdays fridays saturdays sundays january february march april june july august "
@@ -1541,8 +979,6 @@ def lower_lead(text: str) -> str:
             return first[0].lower() + text[1:]
     return text
 
-
-_KNOWN = _VERBS | _DETERMINERS | _QUANTITIES | _ING_NOUNS | {"not", "never", "don't", "no-meeting"}
 
 _SPLIT = (
     re.compile(r"^(?:instead of|rather than)\s+(?P<b>[^,]+?)\s*,\s*(?P<a>.+)$", re.I),
@@ -1595,8 +1031,6 @@ def _says_stop_en(text: str) -> bool:
     return _starts_with(text, (*_STOP_VERBS, *_STOP_GERUNDS, *_REMOVAL_VERBS,
                                *_REMOVAL_GERUNDS, *_STOP_PHRASES, *_STOP_GERUND_PHRASES,
                                *_NEGATIONS, "no more", "no"))
-
-
 
 
 _ONE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

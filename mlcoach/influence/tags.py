@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from mlcoach.influence.english_words import ATTRIBUTES
+
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
 # Words a tag is made of, besides the composer's verbs, attributes, tools and compounds.
 _PARTS = frozenset((
@@ -27,8 +29,6 @@ _CAMEL = re.compile(r"[A-Z][a-z]+|[a-z]+|[A-Z]+(?![a-z])")
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> frozenset[str]:
-    from mlcoach.influence.phrasing import ATTRIBUTES
-
     return _PARTS | ATTRIBUTES
 
 

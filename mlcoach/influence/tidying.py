@@ -15,15 +15,15 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.enums import ChangeKind
+from mlcoach.influence.act_or_thing import verb_of_participle
+from mlcoach.influence.english_words import ATTRIBUTES
 from mlcoach.influence.phrasing import (
     ALWAYS_CAPITAL,
-    ATTRIBUTES,
     Shape,
     asks_nothing,
     read_change,
     says_stop,
     strip_tails,
-    verb_of_participle,
 )
 from mlcoach.influence.turkish_reading import turkish_form
 

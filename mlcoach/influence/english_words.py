@@ -1,0 +1,419 @@
+"""The English words the composer reads a change by: small lists on purpose (a word we do
+not know sends the change to a quoting frame, which is always grammatical), and the two
+helpers every reading uses (`_plain`, `_is_plural`)."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_FILLERS = (
+    "ok so like", "okay so like", "so basically", "so like", "basically", "fyi", "um", "umm",
+    "uh", "erm", "def", "definitely", "totally", "seriously", "i'd suggest we",
+    "i would suggest we", "i suggest we", "i propose we", "i'd propose we", "i recommend we",
+    "i'd recommend we",
+    "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
+    "please", "pls", "maybe", "perhaps", "possibly",
+    "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
+    "i believe", "i guess", "i wonder if", "i was wondering if", "i was thinking",
+    "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
+    "i would suggest", "it might be worth", "just", "going forward", "moving forward",
+    "from now on", "as a team", "as a company", "as an org", "as an organisation",
+    "as an organization", "@here", "@channel", "@everyone", "@all",
+)
+
+
+# Labels a note starts with, dropped only before a colon or a comma.
+_LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
+           "idea", "proposal", "suggestion", "my suggestion", "todo", "to do", "fyi", "note",
+           "question", "quick one", "quick question", "random thought", "thought", "pitch",
+           "start", "stop", "change", "try", "urgent", "important", "reminder", "heads up",
+           "heads-up", "psa", "team", "all", "everyone", "everybody", "folks", "guys",
+           "an idea", "one idea", "quick idea", "small idea", "a thought", "a suggestion",
+           "small suggestion", "a proposal", "tl;dr", "tldr", "tl;dr:")
+
+
+# Labels said without a colon before what leads a plan: "FYI going forward I'll share
+# the notes", "heads up we're moving standup", "PSA let's keep threads short".
+_SPOKEN_LABELS = ("fyi", "heads up", "heads-up", "psa", "reminder", "quick reminder")
+
+
+_LABEL_THEN = re.compile(r"(?:i|we|i'll|i'm|we'll|we're|i'd|we'd|let's|lets|please|going "
+                         r"forward|moving forward|from now on|starting|as of|from (?:today|"
+                         r"tomorrow|monday|next))\b")
+
+
+# After these, a verb phrase follows ("we should use …" → "use …").
+_MODALS = (
+    # a proposal put as a question ("would it make sense to rotate the on-call?")
+    "would it make sense to", "does it make sense to", "would it be worth it to",
+    "if we could maybe", "if we could just", "if we could",
+    "do you think we could", "do you think we can", "do you think we should",
+    "is there any chance we could", "any chance we could", "any chance we can",
+    "would you be open to", "are you open to", "wouldn't it be better to",
+    "would it be better to", "why can't we", "why couldn't we", "can't we", "couldn't we",
+    "shouldn't we", "we should all", "we could all", "we all need to", "we all should",
+    "let's all", "lets all", "can we all", "could we all",
+    # what the team wants to do, said of it: "we want to post updates in the channel"
+    "we want to", "we'd like to", "we would like to", "we'd love to", "we would love to",
+    "we plan to", "we're planning to", "we are planning to", "we intend to", "we hope to",
+    "we should really", "we should maybe", "we should probably", "we should", "we could",
+    "we can", "we need to", "we must", "we ought to", "we have to", "we might",
+    "we'd better", "we shall", "we'll", "we will", "we're going to", "we are going to",
+    "let's", "lets", "let’s", "let us", "could we maybe",
+    "could we", "can we", "should we", "shall we", "would we", "why don't we",
+    "why dont we", "why not", "how about we", "what about we", "i'd like us to",
+    "i would like us to", "i want us to", "i'd love us to", "it would be good to",
+    "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
+    "it would be great to", "it'd be great to",
+    "would it be possible to", "is it possible to", "is there a way to", "try to",
+    "let me know if we can", "let me know if we could", "lmk if we can", "lmk if we could",
+    "would it be crazy to", "would it be weird to", "is it crazy to", "would it be ok to",
+    "would it be okay to",
+    # asked of everyone, the colleague too: "can everyone please update their tickets"
+    "can everyone please", "could everyone please", "can everybody please", "can everyone",
+    "could everyone", "can everybody", "could everybody", "everyone should",
+    "everybody should", "everyone needs to", "everybody needs to", "everyone please",
+    # a wish of what others would do is the act, by example one's own: "I wish people
+    # would reply in threads" → "reply in threads"
+    "i wish people would", "i wish everyone would", "i wish everybody would",
+    "i wish folks would", "i wish the team would", "i wish we would", "i wish we'd",
+    "if only people would", "if only everyone would", "if only we would",
+    "we really need to", "we really have to", "we really must", "i'd love for us to",
+    "i would love for us to", "i'd like for us to", "i would like for us to", "going to",
+    "gonna",
+    "need to",
+    # asked of the person the question is put to: "could you review …" → "review …"
+    "you should really", "you should", "you could", "you can", "you need to",
+    "you have to", "you must", "you'd better", "you ought to", "could you please",
+    "could you maybe", "could you", "can you please", "can you", "would you please",
+    "would you mind", "would you", "will you", "don't forget to", "do not forget to",
+    "remember to", "make sure to", "make sure you", "be sure to",
+    "to",
+)
+
+
+_IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
+          "i'd prefer it if we", "i'd prefer if we", "i wish we", "what if",
+          "it'd be great if we", "it would be great if we", "it'd be nice if we",
+          "would be great if we", "would be nice if we", "would be good if we",
+          "it'd be good if we", "it would be good if we", "it'd help if we",
+          "it would help if we", "it might help if we",
+          "it would be nice if we", "it'd be cool if we", "it would be cool if we",
+          # asked leave for it: "would anyone mind if we moved standup to 10?"
+          "would anyone mind if we", "would you mind if we", "do you mind if we",
+          "would anybody mind if we", "does anyone mind if we", "is it ok if we",
+          "is it okay if we", "would it be ok if we", "would it be okay if we",
+          "would it be alright if we", "how would you feel if we")
+
+
+_HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
+              "what do you think about", "what do you think of", "how do you feel about",
+              "opinions on")
+
+
+_NEGATIONS = ("no longer", "don't", "dont", "do not", "not", "never", "stop", "quit")
+
+
+_DETERMINERS = _words(
+    "the a an our my your their his her its this that these those some one two three four "
+    "five weekly daily monthly quarterly yearly annual fortnightly biweekly regular "
+    "written shared async asynchronous short small quick brief clear proper separate "
+    "dedicated single open public private team all both another"
+)
+
+
+_NUMBERS = _words("one two three four five six seven eight nine ten once twice")
+
+
+# "no more X", "fewer X", "better X": asked as "if we had X".
+_PRONOUNS = _words("i we you they he she")
+
+
+_ARTICLES = _words(
+    "the a an our my your their his her its this that these those some one two three four "
+    "five all both another"
+)
+
+
+_QUANTITIES = _words(
+    "more fewer less no better clearer shorter smaller longer bigger faster simpler "
+    "calmer quieter"
+)
+
+
+# "we need X" asks for a thing, not an act: "if we had X".
+_WANTS = ("we need", "we want", "i'd like to see", "i would like to see", "i'd love to see",
+          "i would love to see", "i'd like", "i would like", "i'd love", "i would love",
+          "we could use", "i want", "i wish we had", "i wish we could have", "need", "want")
+
+
+# Negative modals become "not …": "we shouldn't have X" → "not have X".
+_NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us not",
+               "we don't need to", "we do not need to", "we mustn't", "we must not",
+               "why don't we stop", "can we not", "could we not", "we can't keep",
+               "we cannot keep", "we can't go on", "we cannot go on", "you shouldn't",
+               "you should not", "you mustn't", "you must not", "please don't",
+               "please do not")
+
+
+_TAILS = (" please", " pls", " plz", " thanks", " thank you", " thx", " ty", " cheers",
+          " asap", " maybe", " perhaps", " i think", " what do you think", " wdyt",
+          " any thoughts", " thoughts")
+
+
+_SUBJECTS = _words(
+    "i we you they he she it everyone everybody someone somebody nobody people anyone "
+    "anybody there i'm we're you're they're it's i'll we'll i've we've i'd we'd you'd they'd "
+    "he'd she'd"
+)
+
+
+_AUX = _words(
+    "is are was were am be been will would shall should can could must may might has have "
+    "had does did isn't aren't wasn't won't can't doesn't didn't"
+)
+
+
+# Words that follow a verb and show it is one ("review the PR", "demo it").
+_OBJECT_MARKERS = _DETERMINERS | _words(
+    "it them him her us me everything nothing something with on in at to for before after "
+    "up out down over together regularly once twice early late properly first any more "
+    "less fewer by from into about instead rather during every each within"
+)
+
+
+_PREPOSITIONS = _words(
+    "for in on at with instead rather before after during every each of to by from and or "
+    "only too via per over under without within across between around through than like "
+    "so that which when where"
+)
+
+
+# Base verbs people start a change with. Kept to the common ones of daily work.
+_VERBS = _words(
+    "add agree allow alternate answer archive ask assign automate avoid batch begin block "
+    "book bring build bundle cancel cap cc celebrate change check clean close collect "
+    "combine commit communicate compare confirm consolidate copy cover create cut decide "
+    "define delegate delete demo deploy describe discuss do document drop ease encourage "
+    "end estimate explain feed fix flag follow give go group handle help hide hold "
+    "include invite join keep kick label land leave let limit link list log look make "
+    "mark measure meet mention merge message merge move mute name note notify offer open "
+    "organise organize own pair pause ping plan post prepare present prioritise "
+    "prioritize protect publish pull push put rate read record reduce remove rename "
+    "replace reply report request require reserve respond restart retire return review "
+    "rotate run save say schedule scrap send set share ship show shorten sign simplify "
+    "sit skip slow split start state stop store streamline summarise summarize swap "
+    "switch sync take talk teach tell test thank time timebox track trial trim try turn "
+    "update use vote wait walk welcome work write ditch halt quit cease abandon "
+    "discontinue give hand turn have get squash rebase refactor triage pick visualise "
+    "visualize prefix eat celebrate finish continue practise practice consider resume "
+    "introduce reject approve escalate interrupt micromanage multitask overcommit postpone "
+    "reschedule rush blame criticise criticize ignore nag chase "
+    # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
+    "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
+    "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
+    "loop table park default time-box time-block timeblock release remind tag"
+)
+
+
+# People one acts towards: after a verb-or-noun, its object ("message people directly").
+_PEOPLE = _words("people folks everyone everybody someone somebody colleagues teammates")
+
+
+# Verbs that are just as often nouns: a verb only when an object marker follows.
+_AMBIGUOUS = _words(
+    "answer block book change check close cover demo deploy document end estimate feed "
+    "fix flag group label land link list log mark meet message name note offer pair pause "
+    "plan post rate record release reply report request return review run start stop "
+    "store swap sync test time track trial triage update vote walk work table park loop "
+    "default tag"
+)
+
+
+# Of those, the ones that start a noun phrase more often than an act ("demo days",
+# "release notes", "pair programming"): before a bare noun they are read as a noun.
+_NOUNISH = _words(
+    "answer book change demo end group label land list log meet message name note offer "
+    "pair plan release reply report request return run start stop store swap sync test "
+    "time trial vote walk work default tag"
+)
+
+
+# Of those, the ones a lone plural after them makes an act ("answer emails", "label
+# tickets"), not a thing as "demo days" or "change requests" are.
+_VERB_BEFORE_PLURAL = _words("answer reply plan log label book message offer list request end "
+                             "close")
+
+
+# What may follow "book rooms", "end meetings": never a second noun of a compound.
+_AFTER_THE_OBJECT = _NUMBERS | _words(
+    "early late ahead first together again today daily weekly on time by before after "
+    "within in at for from until")
+
+
+# Verbs that take a gerund: "stop sending", "start writing", "keep doing".
+_CATENATIVE = _words(
+    "stop start keep try avoid quit begin continue consider finish practise practice "
+    "resume"
+)
+
+
+_STOP_VERBS = _words(
+    "stop quit drop cease end cancel skip avoid remove pause retire scrap ditch halt "
+    "abandon discontinue"
+)
+
+
+_STOP_GERUNDS = _words(
+    "stopping quitting dropping ceasing ending cancelling canceling skipping avoiding "
+    "removing pausing retiring scrapping ditching halting abandoning discontinuing"
+)
+
+
+# Verbs that do less or away with something: a stop in their own words when the change is
+# a stop ("kill the Monday sync" is not "no longer kill …"); elsewhere plain verbs
+# ("try replacing the report with a dashboard").
+_REMOVAL_VERBS = _words(
+    "kill cut eliminate delete disable ban reduce shorten mute replace sunset deprecate "
+    "abolish trim axe nix archive decommission unsubscribe "
+    # and verbs that say what comes instead ("limit meetings to 30 min", "move the
+    # standup to async"): "no longer" before them would ask for the opposite
+    "limit cap minimize minimise restrict consolidate timebox time-box prevent"
+)
+
+
+# … and these when they say where to ("move the standup to async", "switch from email to
+# Slack"); alone they may be the habit itself ("switching contexts all day").
+_TO_VERBS = _words("move switch convert turn shift migrate moving switching converting "
+                   "turning shifting migrating")
+
+
+_REMOVAL_GERUNDS = _words(
+    "killing cutting eliminating deleting disabling banning reducing shortening muting "
+    "replacing sunsetting deprecating abolishing trimming axing nixing archiving "
+    "decommissioning unsubscribing "
+    "limiting capping minimizing minimising restricting consolidating timeboxing preventing"
+)
+
+
+# Verbs of more than one word that do away with something ("get rid of the status meeting").
+_STOP_PHRASES = (
+    "get rid of", "phase out", "do away with", "turn off", "switch off", "move away from",
+    "cut down on", "cut back on", "give up", "wind down", "scale back", "say no to",
+)
+
+
+_STOP_GERUND_PHRASES = (
+    "getting rid of", "phasing out", "doing away with", "turning off", "switching off",
+    "moving away from", "cutting down on", "cutting back on", "giving up", "winding down",
+    "scaling back", "saying no to",
+)
+
+
+_NOT_GERUNDS = _words(
+    "bring string spring swing sling thing nothing something everything anything king "
+    "ring wing during morning evening meeting ceiling building"
+)
+
+
+# Words that lead a compound with an -ing noun ("mob programming", "load testing", "team
+# building"): a thing, not an act ("if we tried mob programming on Fridays").
+_COMPOUND_LEADS = _words("mob pair unit load smoke sprint team peer code capacity release "
+                         "lunch design user trunk-based test-driven job")
+
+
+_ING_HEADS = _words("programming testing planning building reviewing mentoring shadowing "
+                    "learning sessions")
+
+
+# -ing words that, first in a change, name a kind of thing ("planning poker", "working
+# lunches", "onboarding docs") rather than an act.
+_ING_MODIFIERS = _words("onboarding planning working standing walking recurring coding")
+
+
+# Nouns ending in -ing that start a noun phrase ("meeting notes", "morning standups").
+_ING_NOUNS = _words("morning evening meeting meetings building ceiling")
+
+
+# Verbs that follow the thing they are said of, and are seldom the plural of a noun in
+# a proposal: "the build needs to be faster", "all PRs need tests", "retro ends on time".
+_SAYS_OF_IT = _words("need needs needed require requires wants has have gets starts begins "
+                     "ends moves runs lasts happens stays becomes takes agrees owns covers "
+                     "includes")
+
+
+# After these, "runs", "needs", "ends" … are nouns or a relative clause's verb: "dry runs",
+# "office hours for anyone who needs help", "a demo that takes 5 minutes".
+_BEFORE_A_NOUN_VERB = _words("who that which whoever dry trial test practice nightly ci smoke "
+                             "special daily weekly")
+
+
+_NOT_PLURAL = ("ss", "us", "is", "'s")
+
+
+# What a plural subject does, before a participle or a time: "tests get fixed", "retros
+# start on time", "meetings end early".
+_THEY_DO = _words("get start end run stay go finish begin happen")
+
+
+_PARTICIPLE_OR_TIME = _words("on at by before after early late first done fixed reviewed "
+                             "merged written shorter longer")
+
+
+_NOT_NOUNS = _words(
+    "always sometimes perhaps afterwards towards besides unless yes less this its has was "
+    "is does"
+)
+
+
+_MAX_WORDS = 16
+
+
+# How a thing can be made, said as one word: "standups → async", "#async standups".
+ATTRIBUTES = _words(
+    "async asynchronous sync synchronous shorter longer smaller bigger optional remote hybrid "
+    "written recorded weekly biweekly bi-weekly fortnightly monthly daily quarterly "
+    "quieter faster slower earlier later offline online silent camera-free meeting-free "
+    "no fewer more less deep focused paperless standing")
+
+
+_CLAUSE_ADVERBS = _words("always never often usually sometimes still rarely seldom constantly")
+
+
+_FREQUENCY = _words("times days weeks hours minutes mornings afternoons evenings months")
+
+
+# Nouns that need no article ("focus time", "deep work", "feedback").
+_MASS = _words(
+    "time work feedback chat documentation code knowledge support help "
+    "planning testing pairing onboarding data info information coffee lunch poker"
+)
+
+
+# Words whose dot is their own ("… etc.", "9 a.m."), not a full stop.
+ABBREVIATION = r"(?<!\w)(?:a\.m|p\.m|etc|e\.g|i\.e|vs|approx)\."
+
+
+_ABBREVIATION_END = re.compile(ABBREVIATION + "$", re.I)
+
+
+def _is_plural(word: str) -> bool:
+    return (
+        len(word) >= 3
+        and word.endswith("s")
+        and not word.endswith(_NOT_PLURAL)
+        and word not in _NOT_NOUNS
+        and word not in _SUBJECTS
+    )
+
+
+def _plain(word: str) -> str:
+    return word.lower().replace("’", "'").strip(".,;:!?\"'“”()")
+
+
+_KNOWN = _VERBS | _DETERMINERS | _QUANTITIES | _ING_NOUNS | {"not", "never", "don't", "no-meeting"}
