@@ -29,6 +29,7 @@ from tests.test_tidying import DIFF
     ("acil olmayan mesajlari aksama birakalim", "acil olmayan mesajları akşama bırakalım"),
     ("isleri aksama kadar bitirelim", "işleri akşama kadar bitirelim"),
     ("surecte aksama olmasin", "süreçte aksama olmasın"),
+    ("surecteki aksamalari konusalim", "süreçteki aksamaları konuşalım"),
 ])
 def test_a_word_that_folds_like_two_is_told_by_its_neighbours(typed: str,
                                                              lettered: str) -> None:

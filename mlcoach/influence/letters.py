@@ -65,6 +65,11 @@ _PARTICLES = frozenset(("mi", "misin", "miyiz", "misiniz", "miyim", "mu", "musun
                         "musunuz", "muyum"))
 
 
+# Stems of words that alone fold like two, where only one takes endings: "aksamaları" is
+# disruptions ("akşama", to the evening, takes none).
+_STEMS = {"aksama": "aksama"}
+
+
 @cache
 def _known() -> tuple[dict[str, str | None], tuple[tuple[str, str | None], ...]]:
     """Folded form → the word with its letters (None where two words fold alike), and the
@@ -90,6 +95,7 @@ def _known() -> tuple[dict[str, str | None], tuple[tuple[str, str | None], ...]]
         if word is not None and word[-1] in _SOFTENED:
             soft = word[:-1] + _SOFTENED[word[-1]]
             stems.setdefault(soft.translate(_FOLD), soft)
+    stems.update(_STEMS)
     logger.debug("%d Turkish words known for ASCII typing", len(words))
     return words, tuple(sorted(stems.items(), key=lambda item: -len(item[0])))
 
