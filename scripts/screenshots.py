@@ -69,6 +69,29 @@ def demo_store(data: Path):  # type: ignore[no-untyped-def]
     return opened
 
 
+def laid_out(widget) -> None:  # type: ignore[no-untyped-def]
+    """Let `widget` lay itself out before it is grabbed: posted layout requests and
+    zero-time timers run until its size has stayed the same for three rounds (at most
+    200 rounds; a count, not a clock). One processEvents() left the window as it was
+    before it arranged itself for its screen (quick capture's four kinds a row at 200 %)."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    last, steady = None, 0
+    for _ in range(200):
+        QCoreApplication.sendPostedEvents()
+        app.processEvents()
+        layout = widget.layout()
+        if layout is not None:
+            layout.activate()
+        size = widget.size()
+        steady = steady + 1 if size == last else 0
+        last = size
+        if steady >= 3:
+            return
+
+
 def grab(path: Path, region: tuple[int, int, int, int] | None = None) -> None:
     from PySide6.QtGui import QGuiApplication
 
@@ -141,6 +164,7 @@ def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-un
         if window is Window.SETTINGS:
             widget.tabs.setCurrentIndex(0)
         settle(1.2)
+        laid_out(widget)
         widget.grab().save(str(out / f"{shot}-{variant}.png"))
         print("saved", out / f"{shot}-{variant}.png")
         if window is Window.REFLECT and variant == "light":
@@ -149,6 +173,7 @@ def windows(ctl, settle, out: Path, variant: str) -> None:  # type: ignore[no-un
             for index, page in ((1, "focus"), (2, "notifications")):
                 widget.tabs.setCurrentIndex(index)
                 settle()
+                laid_out(widget)
                 widget.grab().save(str(out / f"settings-{page}-{variant}.png"))
                 print("saved", out / f"settings-{page}-{variant}.png")
         widget.hide()
@@ -164,6 +189,7 @@ def restored(dialog, settle, path: Path) -> None:  # type: ignore[no-untyped-def
     dialog._store.set_state(KEY, draft.to_json())
     dialog.load_day()
     settle(1.2)
+    laid_out(dialog)
     dialog.grab().save(str(path))
     print("saved", path)
     dialog._store.set_state(KEY, None)
@@ -178,6 +204,7 @@ def welcome(opened, settle, out: Path, variant: str) -> None:  # type: ignore[no
     dialog.show()
     for shot in ("welcome", "welcome-hours", "welcome-recovery")[:dialog.steps()]:
         settle()
+        laid_out(dialog)
         dialog.grab().save(str(out / f"{shot}-{variant}.png"))
         print("saved", out / f"{shot}-{variant}.png")
         if dialog.step < dialog.steps() - 1:

@@ -144,6 +144,9 @@ def import_preview(window, tmp: Path, settle, path: Path) -> None:  # type: igno
 
 
 def save(window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    from screenshots import laid_out
+
+    laid_out(window)
     window.grab().save(str(path))
     print("saved", path)
 

@@ -35,7 +35,7 @@ def main() -> int:
     from mlcoach.ui.draft import DraftFile
     from mlcoach.ui.prep_card import PrepCard
     from mlcoach.ui.prompt_card import PromptCard
-    from scripts.screenshots import TZ, demo_store
+    from scripts.screenshots import TZ, demo_store, laid_out
 
     app = QApplication(["mlcoach"])
     app.setStyle("Fusion")
@@ -48,7 +48,7 @@ def main() -> int:
                      "Reply in that thread: \"This saved me a detour, thanks.\"",
                      "It has been 16 days since you last recognized or supported Ana.")
     capture = CaptureWindow(store, DraftFile(tmp / "draft.txt"))
-    capture.show()
+    capture.present()  # as the app opens it: arranged for its screen first
     now = datetime(2026, 11, 23, 13, 50, tzinfo=TZ).astimezone(timezone.utc)
     ana = next(p for p in store.people() if p.name == "Ana")
     suggestion, _ = store.add_suggestion(
@@ -60,7 +60,7 @@ def main() -> int:
     prep_card = PrepCard()
     prep_card.show_prep(prep, now, TZ)
     for name, widget in (("prompt-card", card), ("capture", capture), ("prep-card", prep_card)):
-        app.processEvents()
+        laid_out(widget)
         pixmap = widget.grab()
         path = out / f"{name}-200.png"
         pixmap.save(str(path))

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from screenshots import grab, pace_offer, start_desktop  # noqa: E402
+from screenshots import grab, laid_out, pace_offer, start_desktop  # noqa: E402
 
 TZ = ZoneInfo("Europe/Istanbul")
 
@@ -101,6 +101,7 @@ def main() -> int:
 
         def save(widget: QWidget, name: str) -> None:
             settle()
+            laid_out(widget)
             widget.grab().save(str(out / name))
             print("saved", out / name)
 
