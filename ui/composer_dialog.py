@@ -369,7 +369,11 @@ class ComposerDialog(QWidget):
         inputs = max(360, self.inputs.width_needed() + bar)
         page = self._suggest
         outer = max(0, self.minimumSizeHint().width() - page.minimumSizeHint().width())
-        beside = inputs + self.view.minimumSizeHint().width() + outer <= room_on(screen).width()
+        others = self.view.minimumSizeHint().width() + outer
+        beside = inputs + others <= room_on(screen).width()
+        wanted = max(inputs, self.inputs.width_wanted() + bar)
+        if wanted + others <= room_on(screen).width():
+            inputs = wanted  # the style questions' answers on one line each
         self._suggest_layout.setDirection(QBoxLayout.Direction.LeftToRight if beside
                                           else QBoxLayout.Direction.TopToBottom)
         if beside:

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -42,6 +41,7 @@ from mlcoach.ui.names import style_name
 from mlcoach.ui.widgets.helpers import bold, spacer
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
+from mlcoach.ui.widgets.wrapping_button import WrappingCheckBox, WrappingRadioButton
 
 logger = logging.getLogger(__name__)
 
@@ -163,7 +163,7 @@ class StyleGuess(QGroupBox):
             self._questions.addWidget(label)
             group = QButtonGroup(self)
             for option in question.options:
-                button = QRadioButton(option.text, self)
+                button = WrappingRadioButton(option.text, self)
                 button.setAccessibleName(option.text)
                 button.setAccessibleDescription(question.text)
                 button.setChecked(option.id in answers)
@@ -344,6 +344,14 @@ class CoachInputs(QWidget):
         return max(self.minimumSizeHint().width(), self.guess.minimumSizeHint().width()
                    + margins.left() + margins.right())
 
+    def width_wanted(self) -> int:
+        """Width that shows each answer to the style questions on one line (where the
+        screen has the room; they wrap in a narrower column)."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else QMargins()
+        return max(self.width_needed(), self.guess.sizeHint().width()
+                   + margins.left() + margins.right())
+
     # -- building -------------------------------------------------------------------------
 
     def _build_fields(self) -> None:
@@ -396,7 +404,7 @@ class CoachInputs(QWidget):
                                      (Size.LARGE, self.tr("Large"))],
                                     name=self.tr("Size of the change"), parent=self)
         self.size_choice.set_value(Size.MEDIUM)
-        self.by_example = QCheckBox(self.tr("Lead by e&xample instead"), self)
+        self.by_example = WrappingCheckBox(self.tr("Lead by e&xample instead"), self)
         self.by_example.setAccessibleName(self.tr("Lead by example instead"))
         self.by_example.setAccessibleDescription(self.tr(
             "Do it yourself, visibly, and skip persuading anyone."))

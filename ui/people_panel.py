@@ -12,15 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QLocale, QMargins, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -39,9 +38,11 @@ from mlcoach.domain.model import Kind, Outcome, Person, Style
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
+from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.columns import ReadableColumn
 from mlcoach.ui.widgets.discard import discard_confirmed
-from mlcoach.ui.widgets.helpers import close_keys
+from mlcoach.ui.widgets.flow_layout import FlowLayout
+from mlcoach.ui.widgets.helpers import close_keys, preferred_width
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
@@ -137,7 +138,6 @@ class PersonDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self._error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
         if person is not None:
             self.name.setText(person.name)
             set_combo_style(self.style_box, person.style)
@@ -145,6 +145,9 @@ class PersonDialog(QDialog):
         else:
             set_combo_style(self.style_box, None)
         self._loaded = self.form()
+
+    def sizeHint(self) -> QSize:
+        return preferred_width(super().sizeHint(), 420)
 
     def form(self) -> PersonForm:
         """The values typed and picked."""
@@ -454,26 +457,79 @@ class PeoplePanel(QWidget):
         return button
 
     def _build_layout(self) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.archive_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.coach_button)
         left = QWidget(self)
+        # In one row, or wrapped where the panel is narrow (800×600 at 200 %).
+        self._buttons = QWidget(left)
+        buttons = FlowLayout(self._buttons, spacing=6)
+        for button in (self.add_button, self.edit_button, self.archive_button,
+                       self.coach_button):
+            buttons.addWidget(button)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 8, 0)
         column.addWidget(self.filter)
         column.addWidget(self.tree, 1)
-        column.addLayout(buttons)
+        column.addWidget(self._buttons)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._splitter, self._left = splitter, left
         splitter.addWidget(left)
-        splitter.addWidget(self.history)
+        # In a scroll area: under the list (a narrow window) it keeps the height its
+        # words need and scrolls, rather than making the window taller than the screen.
+        self._history_area = quiet_scroll_area(self.history, splitter, focus_inside=True)
+        splitter.addWidget(self._history_area)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(splitter)
+
+    def _side_by_side_width(self) -> int:
+        """The narrowest the panel can be with the list beside the history."""
+        layout = self.layout()
+        assert layout is not None
+        outer = layout.contentsMargins()
+        left = self._left.layout()
+        inner = left.contentsMargins() if left is not None else QMargins()
+        column = max(self._left.minimumSizeHint().width(), self._buttons.sizeHint().width()
+                     + inner.left() + inner.right())  # its buttons in one row
+        return (column + self._splitter.handleWidth()
+                + self.history.minimumSizeHint().width() + outer.left() + outer.right())
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the list above the history: where the window is narrower than
+        both side by side (800×600 at 200 %: the coach was 482 px on a 400 px screen),
+        the history goes under the list (see resizeEvent)."""
+        hint = super().minimumSizeHint()
+        layout = self.layout()
+        if layout is None:
+            return hint
+        outer = layout.contentsMargins()
+        narrow = max(self._left.minimumSizeHint().width(),
+                     self.history.minimumSizeHint().width()) + outer.left() + outer.right()
+        return QSize(min(hint.width(), narrow), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wanted = (Qt.Orientation.Horizontal
+                  if event.size().width() >= self._side_by_side_width()
+                  else Qt.Orientation.Vertical)
+        if self._splitter.orientation() != wanted:
+            self._splitter.setOrientation(wanted)
+        # Under the list, the history keeps the height its wrapped words need at this
+        # width (the splitter squeezed the name's two lines into one, drawn over).
+        layout = self.history.layout()
+        need = 0
+        if wanted == Qt.Orientation.Vertical and layout is not None:
+            outer = self.layout()
+            margins = outer.contentsMargins() if outer is not None else QMargins()
+            need = layout.minimumHeightForWidth(
+                event.size().width() - margins.left() - margins.right())
+        if self.history.minimumHeight() != need:
+            self.history.setMinimumHeight(need)
+        # and the window no taller for it than three lines of it (300 px high at 200 %)
+        least = 3 * self.fontMetrics().lineSpacing() if need else 0
+        if self._history_area.minimumHeight() != least:
+            self._history_area.setMinimumHeight(least)
+        super().resizeEvent(event)
 
     def _item(self, person: Person, last: datetime | None) -> QTreeWidgetItem:
         when = "—"

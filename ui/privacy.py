@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QTextOption
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QResizeEvent, QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,7 +33,7 @@ from mlcoach.transfer.exporting import (
     export_target,
 )
 from mlcoach.ui.i18n import current_language
-from mlcoach.ui.widgets.helpers import close_keys
+from mlcoach.ui.widgets.helpers import close_keys, grow_for_wrapped_text, preferred_width
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -245,7 +245,13 @@ class ConfirmDeleteDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.addLayout(top)
         outer.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+
+    def sizeHint(self) -> QSize:
+        return preferred_width(super().sizeHint(), 440)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        grow_for_wrapped_text(self)
 
     def confirmed(self) -> bool:
         """Whether the typed word matches."""

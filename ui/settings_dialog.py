@@ -59,6 +59,7 @@ from mlcoach.ui.widgets.schedule_fields import (
     hours_problem,
     workdays_problem,
 )
+from mlcoach.ui.widgets.wrapping_button import WrappingCheckBox, WrappingRadioButton
 
 logger = logging.getLogger(__name__)
 
@@ -116,7 +117,7 @@ class SchedulePage(SettingsPage):
         menu.addAction(self.tr("Folder of calendar files…"), self._pick_folder)
         self.browse.setMenu(menu)
         self.calendar_error = InlineError()
-        self.eds = QCheckBox(self.tr("&Use calendars from GNOME/Evolution"))
+        self.eds = WrappingCheckBox(self.tr("&Use calendars from GNOME/Evolution"))
         self.eds.setAccessibleName(self.tr("Use calendars from GNOME/Evolution"))
         self.eds.setAccessibleDescription(self.tr(
             "Also reads the meetings in the desktop's calendars, including the accounts set "
@@ -229,7 +230,7 @@ class FocusPage(SettingsPage):
         layout.addWidget(hint_label(self.tr(
             "Pick up to three. With none picked, prompts come from every theme in turn.")))
         layout.addSpacing(8)
-        self.weekly = QCheckBox(self.tr("Offer a &weekly review on the first workday of the "
+        self.weekly = WrappingCheckBox(self.tr("Offer a &weekly review on the first workday of the "
                                         "week"))
         self.weekly.setAccessibleName(self.tr("Weekly review on the first workday of the week"))
         layout.addWidget(self.weekly)
@@ -279,7 +280,7 @@ class NotificationsPage(SettingsPage):
         inner = QVBoxLayout(box)
         self.route_buttons: dict[str, QRadioButton] = {}
         for i, key in enumerate(ROUTES):
-            button = QRadioButton(labels[key])
+            button = WrappingRadioButton(labels[key])
             button.setAccessibleName(labels[key].replace("&", ""))
             self.route.addButton(button, i)
             inner.addWidget(button)
@@ -287,7 +288,7 @@ class NotificationsPage(SettingsPage):
         inner.addWidget(hint_label(self.tr(
             "The card stays quietly in the corner and never takes the keyboard away from "
             "you. A notification can be clicked to open the card.")))
-        self.launch = QCheckBox(self.tr("Start mlcoach when I &log in"))
+        self.launch = WrappingCheckBox(self.tr("Start mlcoach when I &log in"))
         self.launch.setAccessibleName(self.tr("Start mlcoach when I log in"))
         self.launch_error = InlineError()
 

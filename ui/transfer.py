@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -43,7 +43,7 @@ from mlcoach.transfer.journals import guess_source, person_matcher, read_journal
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for
-from mlcoach.ui.widgets.helpers import close_keys
+from mlcoach.ui.widgets.helpers import close_keys, grow_for_wrapped_text, preferred_width
 from mlcoach.ui.widgets.plain_text import Label
 
 if TYPE_CHECKING:
@@ -194,7 +194,13 @@ class ImportPreviewDialog(QDialog):
         layout.addLayout(grid)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.setMinimumWidth(420)
+
+    def sizeHint(self) -> QSize:
+        return preferred_width(super().sizeHint(), 420)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        grow_for_wrapped_text(self)
 
     def rows(self) -> list[tuple[str, str, str]]:
         """The table as shown: (what, new, already here)."""

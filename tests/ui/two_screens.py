@@ -4,9 +4,11 @@ platform reads them from a file; one Qt application per process, so not in the s
 argv: the screens file, a data folder, what to do ("open": each window opened with the
 pointer on the second screen; "reopen": each shown on the second screen, hidden, then
 opened again after that screen's place fell into the void; "follow": the same with the
-screen still there and the pointer on the first), optionally a language. Prints one
-JSON object: window name -> [its frame, the available area of the screen it should be
-on, its size hint].
+screen still there and the pointer on the first; "pages": each window and its smaller
+dialogs opened on the second screen, page by page), optionally a language. Prints one
+JSON object: window name (with its page: "coach/2") -> [its frame, the available area of
+the screen it should be on, its size hint (its least size for "pages", and the wrapped
+words cut off)].
 """
 
 from __future__ import annotations
@@ -78,6 +80,85 @@ def windows(data: Path) -> dict[str, QWidget]:
     }
 
 
+def dialogs(data: Path) -> dict[str, QWidget]:
+    """The smaller dialogs the windows open (a person, a moment, deleting everything)."""
+    from mlcoach.domain.enums import Kind, Style
+    from mlcoach.store.timeline import Timeline, TimelineFilter
+    from mlcoach.ui.history.moment_editor import MomentEditor
+    from mlcoach.ui.people_panel import PersonDialog
+    from mlcoach.ui.privacy import ConfirmDeleteDialog
+
+    opened = open_store(Layout(data), keys=OSKeyring())
+    store = opened.store
+    person = store.add_person("Ana Lima", Style.FACTS, notes="Prefers written agendas")
+    store.add_moment("Asked Ana about the agenda before the planning meeting",
+                     Kind.QUESTION, person="Ana Lima")
+    entry = next(e for e in Timeline(store).page(TimelineFilter(), 0, 50) if e.moment_kind)
+    found: dict[str, QWidget] = {
+        "person": PersonDialog(lambda form: None, person=person),
+        "moment": MomentEditor(entry),
+        "delete": ConfirmDeleteDialog(),
+    }
+    for window in found.values():
+        window.present = partial(shown, window)  # type: ignore[attr-defined]
+    return found
+
+
+def pages(window: QWidget) -> list[str]:
+    """Show each page of `window` in turn (its tabs, the welcome's steps); its names."""
+    tabs = getattr(window, "tabs", None)
+    if tabs is not None:
+        names = []
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            settle()
+            names.append(str(i))
+        return names
+    stack = getattr(window, "stack", None)
+    if stack is not None and hasattr(window, "steps"):
+        names = []
+        for i in range(window.steps()):  # type: ignore[attr-defined]
+            stack.setCurrentIndex(i)
+            window._update_buttons()  # type: ignore[attr-defined]
+            settle()
+            names.append(str(i))
+        return names
+    return [""]
+
+
+def cut_lines(window: QWidget) -> list[str]:
+    """The shown word-wrapped labels lower than their lines need (the last ones cut)."""
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text()[:40] for label in window.findChildren(QLabel)
+            if label.isVisibleTo(window) and label.wordWrap() and label.text()
+            and label.height() < label.heightForWidth(label.width())]
+
+
+def settle() -> None:
+    for _ in range(5):  # a layout's requests, then the window's resize, then its move
+        QApplication.processEvents()
+
+
+def each_page(data: Path) -> dict[str, list[list[int]]]:
+    """Every window and dialog opened on the second screen, measured page by page."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    second = app.screens()[1]
+    found: dict[str, list[list[int]]] = {}
+    for name, window in {**windows(data), **dialogs(data.with_name("dialogs"))}.items():
+        QCursor.setPos(second.geometry().center())
+        window.present()  # type: ignore[attr-defined]
+        settle()
+        for page in pages(window):
+            least = window.minimumSizeHint().expandedTo(window.minimumSize())
+            found[f"{name}/{page}" if page else name] = [
+                rect(window.frameGeometry()), rect(second.availableGeometry()),
+                [least.width(), least.height()], cut_lines(window)]
+        window.hide()
+    return found
+
+
 def main() -> None:
     data, what = Path(sys.argv[2]), sys.argv[3]
     app = QApplication([])
@@ -85,6 +166,9 @@ def main() -> None:
         from mlcoach.ui.i18n import install_translators
 
         install_translators(app, sys.argv[4])
+    if what == "pages":
+        print(json.dumps(each_page(data)))
+        return
     first, second = app.screens()[:2]
     found: dict[str, list[list[int]]] = {}
     for name, window in windows(data).items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import (
     QKeySequence,
     QShortcut,
@@ -25,7 +26,7 @@ from mlcoach.store.timeline import (
 )
 from mlcoach.ui.names import kind_names, outcome_names
 from mlcoach.ui.widgets.discard import discard_confirmed
-from mlcoach.ui.widgets.helpers import close_keys
+from mlcoach.ui.widgets.helpers import close_keys, preferred_width
 from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
@@ -80,8 +81,10 @@ class MomentEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
         self._loaded = self.value()
+
+    def sizeHint(self) -> QSize:
+        return preferred_width(super().sizeHint(), 440)
 
     def has_changes(self) -> bool:
         """Whether anything differs from the moment as it was loaded."""

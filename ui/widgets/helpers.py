@@ -7,6 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
@@ -75,3 +76,21 @@ def announce(widget: QWidget, message: str) -> None:
         QAccessible.updateAccessibility(made(widget, message))
     else:
         QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+
+
+def preferred_width(hint: QSize, width: int) -> QSize:
+    """A dialog's size hint at least `width` wide: a wish, not a minimum. Qt bounds a
+    dialog's first size to its screen, so it opens that wide where there is room and
+    narrower on a small screen (a minimum of 420–440 px was past a 400 px one's edge)."""
+    return QSize(max(width, hint.width()), hint.height())
+
+
+def grow_for_wrapped_text(window: QWidget) -> None:
+    """Make top-level `window` as tall as its word-wrapped text needs at its width (Qt
+    gives a window the height its layout wants at one width; narrower, on a small
+    screen, the lines that wrapped anew were cut off)."""
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        need = layout.totalHeightForWidth(window.width())
+        if need > window.height():
+            window.resize(window.width(), need)
