@@ -23,6 +23,7 @@ from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.memory import release_freed_memory
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
+from mlcoach.ui.tray_presence import TrayPresence
 from mlcoach.ui.upgrade import QUIET, UpgradeWatch
 from mlcoach.ui.widgets.on_screen import ScreenChanges
 from mlcoach.ui.widgets.plain_text import as_plain
@@ -116,9 +117,11 @@ class AppController(QObject, DesktopShell, WindowFactories):
                  busy: Callable[[], bool] | None = None,
                  real_clock: Callable[[], float] | None = None,
                  steady_clock: Callable[[], float] = time.monotonic,
-                 stamp: InstallStamp | None = None) -> None:
+                 stamp: InstallStamp | None = None,
+                 tray_presence: TrayPresence | None = None) -> None:
         """Args: real_clock: seconds counting suspend (boot time); steady_clock: not counting
-        it; stamp: the installed code at start (None: an upgrade is never looked for)."""
+        it; stamp: the installed code at start (None: an upgrade is never looked for);
+        tray_presence: follows the tray (None: the session bus's, where there is one)."""
         super().__init__()
         self.clock = clock or _now_utc
         self.tz = tz or _local_zone
@@ -132,6 +135,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.menu.triggered.connect(self.on_action)
         self.menu.set_ready(False)
         self.tray: Tray | None = None
+        self.tray_presence = tray_presence
         self.main_window: MainWindow | None = None
         self.opened: LightOpened | Opened | None = None
         self.coach: Coach | None = None
@@ -287,19 +291,36 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.pending.append(first_request)
         self._screens = ScreenChanges(self)
         self._screens.changed.connect(self.follow_screens)
+        self._follow_tray()
         self._show_shell(tray_wait_ms)
         if opened is not None:
             self.on_store_opened(opened)
         else:
             QTimer.singleShot(0, self.load_store)
 
+    def _follow_tray(self) -> None:
+        """Follow the tray's comings and goings (a StatusNotifierWatcher on the session
+        bus, an XEmbed tray that Qt finds), where nothing was handed in: on the desktops
+        that use freedesktop notifications, never offscreen."""
+        if self.tray_presence is None and self.app.platformName() not in (
+                "offscreen", "minimal"):
+            from mlcoach.ui.notify import route, shared
+
+            if route() == "freedesktop":
+                self.tray_presence = TrayPresence(shared().bus, parent=self)
+        if self.tray_presence is not None:
+            self.tray_presence.changed.connect(self._tray_changed)
+            self.tray_presence.start()
+
+    def _tray_there(self) -> bool:
+        """Whether a tray shows the icon now (Qt's answer, less a watcher that left)."""
+        if self.tray_presence is not None:
+            return self.tray_presence.available()
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
     def _show_shell(self, tray_wait_ms: int) -> None:
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = Tray(self.menu, self)
-            self.tray.activated_plain.connect(self.on_tray_clicked)
-            self.tray.show()
-            ready_signal("tray")
-            self.refresh_status()  # a tray that came after the store opened: its tooltip
+        if self._tray_there():
+            self._show_tray()
         elif tray_wait_ms > 0 and self._tray_may_appear():
             # Started at login, the panel may not be up yet: look again shortly.
             QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
@@ -311,6 +332,21 @@ class AppController(QObject, DesktopShell, WindowFactories):
             welcome = getattr(self, "welcome", None)
             if self.opened is not None and (welcome is None or not welcome.isVisible()):
                 self.show_main_window()
+
+    def _show_tray(self) -> None:
+        self.tray = Tray(self.menu, self)
+        self.tray.activated_plain.connect(self.on_tray_clicked)
+        self.tray.show()
+        ready_signal("tray")
+        self.refresh_status()  # a tray that came after the store opened: its tooltip
+
+    def _tray_changed(self, there: bool) -> None:
+        """The StatusNotifierWatcher came back (a panel started again, the AppIndicator
+        extension switched on again): the icon registers with it again. Gone: a second
+        start opens the window that stands in for the tray (see handle_request)."""
+        if there and self.tray is not None:
+            self.tray.hide()
+            self.tray.show()
 
     def _stand_in_for_the_tray(self) -> None:
         """The panel holding the icon went away (its extension switched off, a panel that
@@ -544,7 +580,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
                 with self.activation():
                     self.show_main_window()
                     self.main_window.activateWindow()
-            elif self.tray is not None and not QSystemTrayIcon.isSystemTrayAvailable():
+            elif self.tray is not None and not self._tray_there():
                 self._stand_in_for_the_tray()
             elif self.tray is not None and self.opened is not None:
                 self.tray.icon.showMessage("mlcoach", self.tr("mlcoach is already running "

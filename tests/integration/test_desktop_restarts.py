@@ -114,3 +114,42 @@ def test_started_again_with_the_panel_gone_the_app_opens_its_window(desktop, tmp
         instance.send(data, "quit", env=env)
         assert app.wait(timeout=20) == 0
     assert _until(lambda: bool(_ours("trayer", env)))
+
+
+def test_the_icon_that_went_to_a_watcher_that_left_is_not_taken_for_shown(desktop,  # type: ignore[no-untyped-def]
+                                                                           tmp_path):
+    """KDE on X11: the icon goes to the StatusNotifierWatcher, and an XEmbed tray is there
+    too. The panel quit: Qt still said there was a tray (the XEmbed one, which never had
+    the icon), so a second start said "already running in the tray", with no window."""
+    from tests.reliability.bus import SYSTEM_PYTHON, _owned
+
+    if subprocess.run([SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True,
+                      timeout=30).returncode != 0:
+        pytest.skip("missing: python3-dbusmock")
+    env = _env(desktop, tmp_path)
+    assert _cli(env, "init").returncode == 0
+    _prepare(env)
+    data = tmp_path / "data"
+    name = "org.kde.StatusNotifierWatcher"
+    watcher = subprocess.Popen([SYSTEM_PYTHON, "-m", "dbusmock", "--session", name,
+                                "/StatusNotifierWatcher", name], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    app = None
+    try:
+        assert _until(lambda: _owned(env["DBUS_SESSION_BUS_ADDRESS"], name))
+        app = subprocess.Popen([sys.executable, "-m", "mlcoach", "run"], env=env, text=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _wait_line(app, "store")
+        assert not _embedded_in_tray(_tray_children(env))  # the watcher has the icon
+        watcher.kill()
+        watcher.wait(timeout=20)
+        assert _until(lambda: not _owned(env["DBUS_SESSION_BUS_ADDRESS"], name))
+        again = _cli(env)  # `mlcoach` from the menu: a second start hands "show" over
+        assert again.returncode == 0, again.stderr
+        _wait_line(app, "window")
+    finally:
+        watcher.kill()
+        watcher.wait(timeout=20)
+        if app is not None:
+            instance.send(data, "quit", env=env)
+            assert app.wait(timeout=20) == 0

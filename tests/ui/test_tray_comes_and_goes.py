@@ -1,0 +1,120 @@
+"""The tray goes (the AppIndicator extension switched off, the panel quit) and comes
+back: the app follows it.
+
+Qt's answer to "is there a tray?" cannot be had offscreen: it is handed in (what
+Qt would say), and the StatusNotifierWatcher is a real one on a private session bus
+(python-dbusmock's), followed as the app follows it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.reliability.bus import SYSTEM_PYTHON, _owned, session_bus
+
+pytestmark = pytest.mark.gui
+
+WATCHER = "org.kde.StatusNotifierWatcher"
+
+
+class QtSays:
+    """What Qt's QSystemTrayIcon.isSystemTrayAvailable() would answer."""
+
+    def __init__(self, there: bool) -> None:
+        self.there = there
+
+    def __call__(self) -> bool:
+        return self.there
+
+
+@pytest.fixture
+def make_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.instance_server import InstanceServer
+    from mlcoach.ui.tray_presence import TrayPresence
+
+    made: list[Any] = []
+
+    def make(qt_says: QtSays, bus: Any = None) -> Any:
+        monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
+        opened.store.set_state("welcome_done", True)
+        # Qt's answer wherever the app asks for it (offscreen Qt never has a tray)
+        monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", qt_says)
+        presence = TrayPresence(bus, qt_says=qt_says)
+        ctl = AppController(QApplication.instance(), opened.layout.root,
+                            InstanceServer(opened.layout.root), busy=lambda: False,
+                            tray_presence=presence)
+        made.append(ctl)
+        ctl.start("run", tray_wait_ms=0, opened=opened)
+        return ctl
+
+    yield make
+    for ctl in made:
+        ctl.timer.stop()
+        for window in ctl.windows.values():
+            window.hide()
+        if ctl.main_window is not None:
+            ctl.main_window.hide()
+        if ctl.tray is not None:
+            ctl.tray.hide()
+        ctl.server.close()
+
+
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[dict[str, str]]:
+    if subprocess.run([SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True,
+                      timeout=30).returncode != 0:
+        pytest.skip("missing: python3-dbusmock")
+    with session_bus(tmp_path, keyring=False) as env:
+        yield env
+
+
+@contextlib.contextmanager
+def _watcher(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+    """A StatusNotifierWatcher (the tray of KDE Plasma, GNOME's AppIndicator extension),
+    there until the block ends."""
+    proc = subprocess.Popen(
+        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", WATCHER, "/StatusNotifierWatcher",
+         WATCHER], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not _owned(env["DBUS_SESSION_BUS_ADDRESS"], WATCHER):
+            assert proc.poll() is None and time.monotonic() < deadline, "no mock watcher"
+            time.sleep(0.05)
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+
+
+def test_the_watcher_gone_counts_as_no_tray_and_its_return_as_the_tray_back(
+        make_controller, bus, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """KDE on X11: the icon went to the StatusNotifierWatcher; the panel quit, and Qt
+    still said there was a tray (xembedsniproxy's XEmbed one): a second start said
+    "already running in the tray" and offered no window."""
+    from mlcoach.ui.session_bus import SessionBus
+
+    qt = QtSays(True)  # a tray all along, as far as Qt can tell
+    with _watcher(bus):
+        ctl = make_controller(qt, SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"]))
+        assert ctl.tray is not None and ctl.main_window is None
+        qtbot.waitUntil(lambda: bool(ctl.tray_presence._bus.owner(WATCHER)), timeout=10_000)
+    with qtbot.waitSignal(ctl.tray_presence.changed, timeout=10_000) as gone:
+        pass  # the watcher's process ended with the block
+    assert gone.args == [False]
+    ctl.handle_request("show")  # started again from the menu
+    assert ctl.main_window is not None and ctl.main_window.isVisible()
+
+    with _watcher(bus), qtbot.waitSignal(ctl.tray_presence.changed, timeout=10_000) as back:
+        pass
+    assert back.args == [True]
+    assert ctl.tray.icon.isVisible()
