@@ -319,6 +319,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def _show_shell(self, tray_wait_ms: int) -> None:
+        if self.tray is not None:
+            return  # a tray came while we waited for one (see _tray_changed)
         if self._tray_there():
             self._show_tray()
         elif tray_wait_ms > 0 and self._tray_may_appear():
@@ -327,6 +329,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         else:
             self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
             self.refresh_status()  # the store may have opened while we looked for a tray
+            if self.tray_presence is not None:
+                self.tray_presence.look_for_one(True)  # a panel slower than our wait
             # Shown once the store is open and the set-up wizard (if any) has closed:
             # never beside the wizard.
             welcome = getattr(self, "welcome", None)
@@ -341,12 +345,36 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.refresh_status()  # a tray that came after the store opened: its tooltip
 
     def _tray_changed(self, there: bool) -> None:
-        """The StatusNotifierWatcher came back (a panel started again, the AppIndicator
-        extension switched on again): the icon registers with it again. Gone: a second
+        """A tray came (a panel slower than the start's wait, the AppIndicator extension
+        switched on, a panel started again) or went. Come: the icon goes in it, and the
+        window that stood in for it goes once the user closes it (never taken from under
+        them); from then on closing a window leaves mlcoach in the tray. Gone: a second
         start opens the window that stands in for the tray (see handle_request)."""
-        if there and self.tray is not None:
+        if not there:
+            return
+        if self.tray_presence is not None:
+            self.tray_presence.look_for_one(False)
+        if self.tray is None:
+            self._show_tray()
+        else:  # the watcher is back: the icon registers with it again
             self.tray.hide()
             self.tray.show()
+        window = self.main_window
+        if window is None:
+            return
+        if window.isVisible():
+            window.tray_arrived()
+            window.hidden.connect(self._retire_main_window)
+        else:
+            self._retire_main_window()
+
+    def _retire_main_window(self) -> None:
+        """The tray holds mlcoach now: the stand-in window is no longer needed."""
+        window = self.main_window
+        if window is None or window.isVisible() or self.tray is None or not self._tray_there():
+            return
+        self.main_window = None
+        window.deleteLater()
 
     def _stand_in_for_the_tray(self) -> None:
         """The panel holding the icon went away (its extension switched off, a panel that

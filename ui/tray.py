@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 # icon does not need; the fallback window below imports it when it is built, with the
 # widget classes only it uses (PySide6 sets up each class on first import, ~2 ms here).
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.enums import Response
@@ -217,13 +217,20 @@ class Tray(QObject):
 
 
 class MainWindow(QWidget):
-    """Where no system tray exists: a small window with the same actions."""
+    """Where no system tray exists: a small window with the same actions.
+
+    Signals:
+        hidden(): the window was closed (hidden: the app runs on).
+    """
+
+    hidden = Signal()
 
     def __init__(self, menu: TrayMenu, parent: QWidget | None = None,
                  gnome: bool = False) -> None:
         super().__init__(parent)
         self._gnome = gnome
         self._screen: QScreen | None = None  # the one watched, once shown
+        self._tray_came = False  # a tray came after the window: it says so
         self.setWindowTitle("mlcoach")
         self.setWindowIcon(app_icon())
         from PySide6.QtCore import Qt
@@ -298,7 +305,10 @@ class MainWindow(QWidget):
     def retranslate(self) -> None:
         """Word the window in the current language."""
         self._menu.retranslate()
-        if self._gnome:
+        if self._tray_came:
+            self.status.setText(self.tr("mlcoach is in the system tray now. Close this "
+                                        "window: mlcoach runs on in the tray."))
+        elif self._gnome:
             self.status.setText(self.tr(
                 "GNOME shows no tray icons, so mlcoach lives in this window and answers "
                 "in notifications. Close it to keep mlcoach running; open it again from "
@@ -318,6 +328,16 @@ class MainWindow(QWidget):
             if key.response is not None:
                 name = self.tr("Answer the prompt: %1").replace("%1", name)
             button.setAccessibleName(name)
+
+    def tray_arrived(self) -> None:
+        """A tray came while the window is open: say that mlcoach is there now."""
+        self._tray_came = True
+        self.retranslate()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # closed, not minimized
+            self.hidden.emit()
 
     def _fit_text(self) -> None:
         self.status.setMinimumHeight(self.status.heightForWidth(self.status.width()))

@@ -9,8 +9,9 @@ the answer changes. Two trays, two ways to follow them:
   call, but where an XEmbed tray is there too (KDE on X11: xembedsniproxy holds the
   XEmbed selection) it answers True for that one after the watcher left, though the
   icon went to the watcher and nobody shows it: the watcher gone counts as no tray.
-- An XEmbed tray (trayer, stalonetray, older panels on X11) is found by Qt itself,
-  when asked.
+- An XEmbed tray (trayer, stalonetray, older panels on X11) is found by Qt itself;
+  only a look now and then (`check`, on a timer while the app has no tray) sees one
+  that came after the app started.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from mlcoach.ui.session_bus import SessionBus
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 WATCHER = "org.kde.StatusNotifierWatcher"
+#: How often to look for an XEmbed tray while the app has none (Qt's answer is one X
+#: round trip, a few ms with the bus look-up).
+LOOK_MS = 5000
 
 
 def _qt_says() -> bool:
@@ -45,14 +49,24 @@ class TrayPresence(QObject):
     changed = Signal(bool)
 
     def __init__(self, bus: SessionBus | None, qt_says: Callable[[], bool] = _qt_says,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, xembed: bool | None = None) -> None:
         """Args: bus: the session bus the watcher is followed on (None: not followed);
-        qt_says: Qt's own answer (injected by tests that cannot have a tray)."""
+        qt_says: Qt's own answer (injected by tests that cannot have a tray); xembed:
+        whether an XEmbed tray can come (None: on X11), looked for while there is none
+        (elsewhere only the watcher can bring one, and the bus says when)."""
         super().__init__(parent)
+        if xembed is None:
+            from PySide6.QtGui import QGuiApplication
+
+            xembed = QGuiApplication.platformName() == "xcb"
+        self._xembed = xembed
         self._bus = bus
         self._qt_says = qt_says
         self._watcher_left = False  # it was there and went: no tray, whatever Qt says
         self._last: bool | None = None
+        self._look = QTimer(self)
+        self._look.setInterval(LOOK_MS)
+        self._look.timeout.connect(self.check)
 
     def start(self) -> None:
         """Follow the watcher from now on (its first answer comes later)."""
@@ -63,6 +77,13 @@ class TrayPresence(QObject):
     def available(self) -> bool:
         """Whether a tray would show the icon now."""
         return not self._watcher_left and self._qt_says()
+
+    def look_for_one(self, looking: bool) -> None:
+        """Look now and then for a tray that comes (while the app has none)."""
+        if looking and self._xembed and not self._look.isActive():
+            self._look.start()
+        elif not looking:
+            self._look.stop()
 
     def check(self) -> None:
         """Ask again; say so when the answer changed."""

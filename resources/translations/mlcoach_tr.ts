@@ -985,6 +985,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>mlcoach is in the system tray now. Close this window: mlcoach runs on in the tray.</source>
+        <translation>mlcoach artık sistem tepsisinde. Bu pencereyi kapatın: mlcoach tepside çalışmaya devam eder.</translation>
+    </message>
+    <message>
         <source>GNOME shows no tray icons, so mlcoach lives in this window and answers in notifications. Close it to keep mlcoach running; open it again from the app grid. For a tray icon, turn on the AppIndicator extension.</source>
         <translation>GNOME sistem tepsisi simgelerini göstermez; bu yüzden mlcoach bu pencerede yaşar ve bildirimlerle yanıt verir. mlcoach’un çalışmaya devam etmesi için pencereyi kapatabilir, uygulama ızgarasından yeniden açabilirsiniz. Tepsi simgesi için AppIndicator uzantısını açın.</translation>
     </message>

@@ -116,6 +116,37 @@ def test_started_again_with_the_panel_gone_the_app_opens_its_window(desktop, tmp
     assert _until(lambda: bool(_ours("trayer", env)))
 
 
+def _visible_window(env: dict[str, str], title: str) -> bool:
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
+                           env=env, capture_output=True, text=True)
+    return bool(found.stdout.split())
+
+
+def test_a_tray_that_comes_after_the_app_gets_its_icon(desktop, tmp_path):  # type: ignore[no-untyped-def]
+    """No tray when the app started (a panel slower than the start's wait): the app
+    lived in its window for good, and the tray that came later was never used."""
+    env = _env(desktop, tmp_path)
+    assert _cli(env, "init").returncode == 0
+    _prepare(env)
+    data = tmp_path / "data"
+    for pid in _ours("trayer", env):
+        os.kill(pid, signal.SIGTERM)
+    assert _until(lambda: not _ours("trayer", env))
+    app = subprocess.Popen([sys.executable, "-m", "mlcoach", "run"], env=env, text=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_line(app, "window")  # no tray: the window stands in for it
+        desktop.spawn(*TRAYER)
+        _wait_line(app, "tray", timeout=60)
+        assert _until(lambda: _embedded_in_tray(_tray_children(env))), _tray_children(env)
+        assert _visible_window(env, "mlcoach")  # the window the user may be using stays
+    finally:
+        if not _ours("trayer", env):
+            desktop.spawn(*TRAYER)  # the panel back for the tests after this one
+        instance.send(data, "quit", env=env)
+        assert app.wait(timeout=20) == 0
+
+
 def test_the_icon_that_went_to_a_watcher_that_left_is_not_taken_for_shown(desktop,  # type: ignore[no-untyped-def]
                                                                            tmp_path):
     """KDE on X11: the icon goes to the StatusNotifierWatcher, and an XEmbed tray is there

@@ -1,5 +1,6 @@
-"""The tray goes (the AppIndicator extension switched off, the panel quit) and comes
-back: the app follows it.
+"""The tray comes after the app chose its no-tray window (a panel slower than the
+start's wait, the AppIndicator extension switched on), or goes (the extension switched
+off, the panel quit): the app follows it.
 
 Qt's answer to "is there a tray?" cannot be had offscreen: it is handed in (what
 Qt would say), and the StatusNotifierWatcher is a real one on a private session bus
@@ -49,7 +50,7 @@ def make_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
         opened.store.set_state("welcome_done", True)
         # Qt's answer wherever the app asks for it (offscreen Qt never has a tray)
         monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", qt_says)
-        presence = TrayPresence(bus, qt_says=qt_says)
+        presence = TrayPresence(bus, qt_says=qt_says, xembed=True)  # as on X11
         ctl = AppController(QApplication.instance(), opened.layout.root,
                             InstanceServer(opened.layout.root), busy=lambda: False,
                             tray_presence=presence)
@@ -67,6 +68,47 @@ def make_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
         if ctl.tray is not None:
             ctl.tray.hide()
         ctl.server.close()
+
+
+def _messages(ctl: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    said: list[str] = []
+    assert ctl.tray is not None
+    monkeypatch.setattr(ctl.tray.icon, "showMessage",
+                        lambda title, text, *rest: said.append(text))
+    return said
+
+
+def test_a_tray_that_comes_later_gets_the_icon_and_the_closed_window_goes(
+        make_controller, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Started before the panel (slower than the start's wait): the app lived in its
+    window for good, the tray that came was never used."""
+    qt = QtSays(False)
+    ctl = make_controller(qt)
+    assert ctl.tray is None and ctl.main_window is not None and ctl.main_window.isVisible()
+    assert ctl.tray_presence._look.isActive()  # looking for a tray that may come
+
+    qt.there = True  # trayer started
+    ctl.tray_presence.check()  # the look the timer takes
+    assert ctl.tray is not None and ctl.tray.icon.isVisible()
+    assert not ctl.tray_presence._look.isActive()
+    window = ctl.main_window
+    assert window is not None and window.isVisible()  # not taken from under the user
+    assert "in the system tray now" in window.status.text()
+
+    window.close()  # closed by the user: the app lives in the tray from now on
+    qtbot.waitUntil(lambda: ctl.main_window is None)
+    said = _messages(ctl, monkeypatch)
+    ctl.handle_request("show")  # started again from the menu
+    assert ctl.main_window is None and said == ["mlcoach is already running in the tray."]
+
+
+def test_a_window_not_shown_when_the_tray_came_is_not_kept(make_controller) -> None:  # type: ignore[no-untyped-def]
+    qt = QtSays(False)
+    ctl = make_controller(qt)
+    ctl.main_window.hide()  # closed before the tray came
+    qt.there = True
+    ctl.tray_presence.check()
+    assert ctl.tray is not None and ctl.main_window is None
 
 
 @pytest.fixture
@@ -118,3 +160,4 @@ def test_the_watcher_gone_counts_as_no_tray_and_its_return_as_the_tray_back(
         pass
     assert back.args == [True]
     assert ctl.tray.icon.isVisible()
+    assert "in the system tray now" in ctl.main_window.status.text()
