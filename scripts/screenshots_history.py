@@ -12,6 +12,7 @@ Runs on Qt's offscreen platform: no display is needed.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -44,8 +45,15 @@ def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="mlcoach-shots-"))
+    # A desk monitor: offscreen's own 800×600 screen bounds the 1120 px window to it
+    # once the window has laid itself out (grabbed before, it was still 1120 px).
+    screens = tmp / "screens.json"
+    screens.write_text(json.dumps({"screens": [{
+        "name": "desk", "x": 0, "y": 0, "width": 1920, "height": 1080,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     os.environ.update(HOME=str(tmp), XDG_DATA_HOME=str(tmp / "share"),
-                      XDG_RUNTIME_DIR=str(tmp / "run"), QT_QPA_PLATFORM="offscreen",
+                      XDG_RUNTIME_DIR=str(tmp / "run"),
+                      QT_QPA_PLATFORM=f"offscreen:configfile={screens}",
                       PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     (tmp / "run").mkdir(mode=0o700)
     sys.path.insert(0, str(Path(__file__).resolve().parent))
