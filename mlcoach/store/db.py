@@ -30,6 +30,7 @@ WAL_SIZE_LIMIT = 4 * 1024 * 1024  # bytes
 
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
+    "PRAGMA secure_delete = ON",
     "PRAGMA journal_mode = WAL",
     # FULL: a committed moment survives a power cut, not just a killed process.
     "PRAGMA synchronous = FULL",

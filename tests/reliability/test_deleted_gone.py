@@ -1,0 +1,100 @@
+"""Deleted means gone: words the user deleted or edited away are not left in the store's
+file, where `strings` (a plain store) or a forensic reader with the key (an encrypted
+one) would find them in free pages, free space inside pages or the full-text index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mlcoach.domain.enums import Kind
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store.light import LightStore
+from mlcoach.store.vault import Layout, Opened, init_store
+from tests.reliability.forensics import readable_bytes
+
+# Exact phrases, case and spaces as typed: only a copy of the text itself holds them
+# (the search index keeps single lower-case words, checked separately).
+SECRET = "Zanzibar Quixote should stop interrupting Priya in standups"
+FILLER = "an ordinary moment about the weekly planning meeting"
+
+
+@pytest.fixture(params=["none", "keyring"])
+def kept(request: pytest.FixtureRequest, tmp_path: Path, memory_keyring: object
+         ) -> Iterator[Opened]:
+    """A plain store (`mlcoach init --no-encryption`) and an encrypted one."""
+    opened = init_store(Layout(tmp_path / "data"), request.param, keys=OSKeyring())
+    for i in range(40):  # the deleted text shares its pages with other rows
+        opened.store.add_moment(f"{FILLER} {i}", Kind.OTHER, person="Ana")
+    yield opened
+    opened.store.close()
+
+
+def on_disk(opened: Opened) -> bytes:
+    """What an attacker with the files (and the key) reads, every connection closed."""
+    opened.store.close()
+    return readable_bytes(opened.layout.db, opened.secret.raw_key)
+
+
+def left_of(text: str, data: bytes) -> list[str]:
+    """The pieces of `text` (every run of 3 words) still in `data`: a row rewritten in
+    place may overwrite the start of the old one and leave the rest."""
+    words = text.split()
+    pieces = {" ".join(words[i:i + 3]) for i in range(len(words) - 2)}
+    return sorted(p for p in pieces if p.encode() in data)
+
+
+def test_the_reader_sees_live_text(kept: Opened) -> None:
+    """The check itself: text still stored is found (so its absence below means gone)."""
+    kept.store.add_moment(SECRET, Kind.OTHER)
+    assert len(left_of(SECRET, on_disk(kept))) == len(SECRET.split()) - 2
+
+
+def test_a_deleted_moment_leaves_no_text(kept: Opened) -> None:
+    moment = kept.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+    kept.store.delete_moment(moment.id)
+    assert left_of(SECRET, on_disk(kept)) == []
+
+
+def test_a_quick_capture_deleted_leaves_no_text(kept: Opened) -> None:
+    light = LightStore(kept.layout.db, kept.secret)
+    moment = light.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+    kept.store.delete_moment(moment.id)
+    assert left_of(SECRET, on_disk(kept)) == []
+
+
+def test_a_sentence_edited_out_of_a_moment_is_gone(kept: Opened) -> None:
+    moment = kept.store.add_moment(f"Good demo today. {SECRET}.", Kind.RECOGNITION)
+    kept.store.update_moment(moment.id, text="Good demo today.")
+    assert left_of(SECRET, on_disk(kept)) == []
+
+
+def test_notes_about_a_person_edited_away_are_gone(kept: Opened) -> None:
+    kept.store.add_person("Priya", notes=f"Prefers written feedback. {SECRET}.")
+    kept.store.edit_person("Priya", notes="Prefers written feedback.")
+    assert left_of(SECRET, on_disk(kept)) == []
+
+
+def test_a_reflection_rewritten_is_gone(kept: Opened) -> None:
+    day = date(2026, 11, 30)
+    kept.store.save_reflection(day, energy=2, differently=SECRET)
+    kept.store.save_reflection(day, energy=2, differently="Ask earlier.")
+    assert left_of(SECRET, on_disk(kept)) == []
+
+
+def test_every_connection_to_a_plain_store_wipes_what_it_deletes(kept: Opened) -> None:
+    """SQLCipher wipes deleted content in encrypted stores by itself; a plain store's
+    connections (the app's, the idle app's, a window's kept one) ask for it."""
+    light = LightStore(kept.layout.db, kept.secret)
+    kept_conn = light.keep_connection()
+    try:
+        with kept.store.connection() as orm, light.connection() as raw:
+            modes = [c.execute("PRAGMA secure_delete").fetchone()[0] for c in (orm, raw)]
+        with kept_conn.use() as conn:
+            modes.append(conn.execute("PRAGMA secure_delete").fetchone()[0])  # type: ignore[attr-defined]
+    finally:
+        kept_conn.release()
+    assert modes == [1, 1, 1]
