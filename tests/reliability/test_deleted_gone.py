@@ -98,3 +98,56 @@ def test_every_connection_to_a_plain_store_wipes_what_it_deletes(kept: Opened) -
     finally:
         kept_conn.release()
     assert modes == [1, 1, 1]
+
+
+# The search index keeps each word once, folded to lower case, and the start of a word
+# shared with the word before it in its page only once: its tail is what is left to find.
+WORDS = ("zanzibar", "quixote", "interrupting")
+
+
+def words_left(data: bytes) -> list[str]:
+    return [w for w in WORDS if w[2:].encode() in data]
+
+
+def test_the_search_index_forgets_a_deleted_moments_words(kept: Opened) -> None:
+    moment = kept.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+    kept.store.delete_moment(moment.id)
+    assert kept.store.search("zanzibar") == []
+    assert words_left(on_disk(kept)) == []
+
+
+def test_the_search_index_forgets_words_edited_out(kept: Opened) -> None:
+    kept.store.add_person("Priya", notes=f"Prefers written feedback. {SECRET}.")
+    kept.store.edit_person("Priya", notes="Prefers written feedback.")
+    day = date(2026, 11, 30)
+    kept.store.save_reflection(day, energy=2, differently=SECRET)
+    kept.store.save_reflection(day, energy=2, differently="Ask earlier.")
+    assert words_left(on_disk(kept)) == []
+
+
+def test_an_older_store_forgets_what_was_deleted_before(kept: Opened) -> None:
+    """A store from before 0007 holds the words of moments deleted long ago; the upgrade
+    rebuilds its index without them, and every kept moment is still found."""
+    from datetime import UTC, datetime
+
+    from mlcoach.store.db import connect_raw, ensure_schema
+
+    def execute(sql: str) -> None:
+        conn = connect_raw(kept.layout.db, kept.secret)
+        try:
+            conn.execute(sql)
+        finally:
+            conn.close()
+
+    # As a store at 0006 was: FTS5's secure-delete off.
+    execute("INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 0)")
+    moment = kept.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+    kept.store.delete_moment(moment.id)
+    execute("UPDATE alembic_version SET version_num = '0006'")
+    assert words_left(on_disk(kept)) == list(WORDS)  # what 0006 left behind
+
+    assert ensure_schema(kept.layout.db, kept.secret, kept.layout.backups,
+                         datetime.now(UTC))
+    assert words_left(on_disk(kept)) == []
+    assert len(kept.store.search("planning")) == 40
+    assert len(kept.store.moments()) == 40

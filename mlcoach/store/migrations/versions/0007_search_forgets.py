@@ -1,0 +1,26 @@
+"""The search index forgets what is deleted: FTS5 kept a deleted or edited-away text's
+words in its index pages (marked deleted, there until a merge), readable in the file.
+Its 'secure-delete' option removes them at once; the index is rebuilt so the words of
+what was deleted before this version go too (under secure_delete, the old pages are
+zeroed as they are freed).
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-04
+"""
+
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 1)")
+    op.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+
+
+def downgrade() -> None:
+    op.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 0)")
