@@ -23,6 +23,7 @@ LOCK_NAME = ".daily.lock"
 META_COPY = "mlcoach-store.json"  # vault's copy of the data folder's store.json
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+_KEPT_FOR = timedelta(weeks=KEEP_WEEKLY + 1)  # as long as the oldest weekly copy is kept
 _META_COPY_PART = re.compile(re.escape(f".{META_COPY}.") + r"[a-z0-9_]{8}"
                              + re.escape(".mlcoach-part"))
 _NAME = re.compile(r"^mlcoach-(\d{8})T(\d{6})-(\w[\w-]*)\.db$")
@@ -123,7 +124,16 @@ def _daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path
 
 
 def rotate(folder: Path, today: date) -> list[Path]:
-    """Delete daily backups beyond the newest 7 days and 4 weeks; returns what went."""
+    """Delete daily backups beyond the newest 7 days and 4 weeks, and the copies taken
+    before an upgrade once as old as the oldest weekly one could be (they were kept for
+    good, and with them every note deleted since); returns what went."""
+    removed = []
+    for p in backups(folder, today):
+        stamp = _stamp(p)
+        assert stamp is not None
+        if not p.name.endswith("-daily.db") and today - stamp.date() > _KEPT_FOR:
+            p.unlink(missing_ok=True)
+            removed.append(p)
     files = [p for p in backups(folder, today) if p.name.endswith("-daily.db")]
     keep: set[Path] = set()
     by_day: dict[date, Path] = {}
@@ -136,10 +146,9 @@ def rotate(folder: Path, today: date) -> list[Path]:
     weeks: dict[tuple[int, int], Path] = {}
     for d in days:  # newest first: the first one seen is the week's newest
         key = d.isocalendar()[:2]
-        if key not in weeks and timedelta(0) <= today - d < timedelta(weeks=KEEP_WEEKLY + 1):
+        if key not in weeks and timedelta(0) <= today - d < _KEPT_FOR:
             weeks[key] = by_day[d]
     keep.update(sorted(weeks.values(), key=lambda p: p.name, reverse=True)[:KEEP_WEEKLY])
-    removed = []
     for p in files:
         if p not in keep:
             p.unlink(missing_ok=True)

@@ -151,3 +151,25 @@ def test_an_older_store_forgets_what_was_deleted_before(kept: Opened) -> None:
     assert words_left(on_disk(kept)) == []
     assert len(kept.store.search("planning")) == 40
     assert len(kept.store.moments()) == 40
+
+
+def test_backups_forget_a_deleted_moment_after_their_five_weeks(kept: Opened) -> None:
+    """Backups keep what was deleted for as long as they are kept: the daily and weekly
+    ones five weeks at most. The copy taken before an upgrade was kept for good, and
+    with it every note deleted since."""
+    from datetime import datetime, timedelta
+
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.db import backup_file
+
+    folder, key = kept.layout.backups, kept.secret.raw_key
+    start = datetime(2026, 9, 1, 9)
+    moment = kept.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+    before = backup_file(kept.layout.db, kept.secret, folder, start, label="pre-migrate-0006")
+    kept.store.delete_moment(moment.id)
+    daily_backup(kept.layout.db, kept.secret, folder, start + timedelta(days=30))
+    assert before.exists()  # a month on, the way back from an upgrade is still there
+    daily_backup(kept.layout.db, kept.secret, folder, start + timedelta(days=36))
+    assert not before.exists()
+    assert [p.name for p in sorted(folder.glob("*.db"))
+            if left_of(SECRET, readable_bytes(p, key))] == []
