@@ -288,18 +288,28 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+#: PRAGMA user_version while a one-time wipe of the file's free space is due (migration
+#: 0007 sets it; the wipe clears it). A plain store written before secure_delete holds
+#: deleted text in free pages and in the free space inside pages.
+WIPE_PENDING = 1
+
+
 def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -> bool:
-    """Bring the schema to HEAD, backing up a non-empty store first. True if it migrated.
+    """Bring the schema to HEAD, backing up a non-empty store first, then do a wipe the
+    migration left due. True if it migrated.
 
     One process migrates at a time: the first start after an upgrade may be the app and
     a few shell commands at once, each finding the store behind.
     """
-    if _version_or_damage(path, secret) == HEAD:
+    version, wipe = _version_or_damage(path, secret)
+    if version == HEAD:
+        if wipe:
+            _wipe_free_space(path, secret)
         return False
     from mlcoach.store.recovery import one_change_at_a_time
 
     with one_change_at_a_time(path.parent):
-        current = _version_or_damage(path, secret)  # another process may have done it
+        current, _ = _version_or_damage(path, secret)  # another process may have done it
         if current == HEAD:
             return False
         if current is not None and current not in known_revisions():
@@ -317,6 +327,7 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
         finally:
             engine.dispose()
         make_private(path)
+    _wipe_free_space(path, secret)
     if current is not None:
         logger.info("updated the store from schema %s to %s", current, HEAD)
     return True
@@ -334,13 +345,33 @@ def _refuse_under_an_older_app(root: Path) -> None:
                            "version) and try again (nothing was changed)")
 
 
-def _version_or_damage(path: Path, secret: Secret) -> str | None:
-    """The store's schema revision (None: a new file); StoreDamagedError for tables
-    without a version, or a version no mlcoach writes."""
+def _wipe_free_space(path: Path, secret: Secret) -> None:
+    """Once, when WIPE_PENDING: copy a plain store afresh (VACUUM, all or nothing: a kill
+    leaves the store as it was, still due), so no deleted text stays in its free space.
+    SQLCipher always wiped what it deleted, so an encrypted store only clears the mark."""
+    from mlcoach.store.recovery import one_change_at_a_time
+
+    with one_change_at_a_time(path.parent):
+        conn = connect_raw(path, secret)
+        try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] != WIPE_PENDING:
+                return  # another process did it
+            if secret.mode == "none":
+                conn.execute("VACUUM")
+            conn.execute("PRAGMA user_version = 0")
+        finally:
+            conn.close()
+    logger.info("wiped the free space of the data file")
+
+
+def _version_or_damage(path: Path, secret: Secret) -> tuple[str | None, bool]:
+    """The store's schema revision (None: a new file) and whether a wipe is due;
+    StoreDamagedError for tables without a version, or a version no mlcoach writes."""
     conn = connect_raw(path, secret)
     try:
         try:
             current = schema_version(conn)
+            wipe = conn.execute("PRAGMA user_version").fetchone()[0] == WIPE_PENDING
             built = current is None and conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE name = 'moments'").fetchone() is not None
         except Exception as exc:
@@ -350,11 +381,11 @@ def _version_or_damage(path: Path, secret: Secret) -> str | None:
     finally:
         conn.close()
     if current == HEAD:
-        return current
+        return current, wipe
     if built or (current is not None and not _REVISION.fullmatch(current)):
         # Tables without a version, or a version no mlcoach writes: the file is damaged.
         raise StoreDamagedError("database corrupt: unreadable schema version")
-    return current
+    return current, wipe
 
 
 def backup_file(path: Path, secret: Secret, backup_dir: Path, now: datetime,

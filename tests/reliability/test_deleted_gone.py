@@ -173,3 +173,55 @@ def test_backups_forget_a_deleted_moment_after_their_five_weeks(kept: Opened) ->
     assert not before.exists()
     assert [p.name for p in sorted(folder.glob("*.db"))
             if left_of(SECRET, readable_bytes(p, key))] == []
+
+
+def test_an_older_plain_store_is_wiped_once(tmp_path: Path, memory_keyring: object) -> None:
+    """A plain store written before secure_delete holds deleted moments' text in its free
+    space; the upgrade copies it afresh (VACUUM) once, after the migration, losing
+    nothing. A start killed between the two wipes it at the next start."""
+    from datetime import UTC, datetime
+
+    from mlcoach.store.db import connect_raw, ensure_schema
+
+    opened = init_store(Layout(tmp_path / "data"), "none", keys=OSKeyring())
+    for i in range(40):
+        opened.store.add_moment(f"{FILLER} {i}", Kind.OTHER, person="Ana")
+    gone = opened.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+    opened.store.close()
+    conn = connect_raw(opened.layout.db, opened.secret)
+    try:  # as an mlcoach before 0007 deleted it
+        conn.execute("PRAGMA secure_delete = OFF")
+        conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('secure-delete', 0)")
+        conn.execute("DELETE FROM moments WHERE id = ?", (gone.id,))
+        conn.execute("UPDATE alembic_version SET version_num = '0006'")
+    finally:
+        conn.close()
+    assert left_of(SECRET, on_disk(opened)) != []
+
+    now = datetime.now(UTC)
+    assert ensure_schema(opened.layout.db, opened.secret, opened.layout.backups, now)
+    assert left_of(SECRET, on_disk(opened)) == []
+    assert len(opened.store.search("planning")) == 40
+    assert not ensure_schema(opened.layout.db, opened.secret, opened.layout.backups, now)
+
+
+def test_a_wipe_cut_short_is_done_at_the_next_start(tmp_path: Path,
+                                                    memory_keyring: object) -> None:
+    from datetime import UTC, datetime
+
+    from mlcoach.store.db import WIPE_PENDING, connect_raw, ensure_schema
+
+    opened = init_store(Layout(tmp_path / "data"), "none", keys=OSKeyring())
+    gone = opened.store.add_moment(SECRET, Kind.SUGGESTION)
+    opened.store.close()
+    conn = connect_raw(opened.layout.db, opened.secret)
+    try:  # the migration committed (it marks the wipe due), then the process was killed
+        conn.execute("PRAGMA secure_delete = OFF")
+        conn.execute("DELETE FROM moments WHERE id = ?", (gone.id,))
+        conn.execute(f"PRAGMA user_version = {WIPE_PENDING}")
+    finally:
+        conn.close()
+    assert left_of(SECRET, on_disk(opened)) != []
+    assert not ensure_schema(opened.layout.db, opened.secret, opened.layout.backups,
+                             datetime.now(UTC))  # nothing to migrate
+    assert left_of(SECRET, on_disk(opened)) == []
