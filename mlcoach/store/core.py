@@ -176,7 +176,9 @@ class Store:
             if archived is not None:
                 row.archived = archived
             row.updated_at = utcnow()
-            return rows.person(row)
+            edited = rows.person(row)
+        self._forget_replaced()
+        return edited
 
     def archive_person(self, name: str) -> Person:
         """Hide someone from lists; their history stays."""
@@ -275,7 +277,9 @@ class Store:
             row.updated_at = utcnow()
             s.flush()
             s.refresh(row)
-            return rows.moment(row)
+            edited = rows.moment(row)
+        self._forget_replaced()
+        return edited
 
     def delete_moment(self, moment_id: str) -> Moment:
         """Delete a moment and return it, so the caller can offer undo."""
@@ -285,7 +289,8 @@ class Store:
                 raise MlcoachError("no moment with id {id}", id=moment_id)
             gone = rows.moment(row)
             s.delete(row)
-            return gone
+        self._forget_replaced()
+        return gone
 
     def restore_moment(self, moment: Moment) -> Moment:
         """Put back a moment returned by delete_moment (undo)."""
@@ -477,7 +482,9 @@ class Store:
             row.updated_at = max(now, row.created_at) if row.created_at else now
             row.energy, row.went_well, row.differently, row.intention = given
             s.flush()
-            return rows.reflection(row)
+            saved = rows.reflection(row)
+        self._forget_replaced()
+        return saved
 
     def reflection(self, day: date) -> Reflection | None:
         """The reflection written for `day`, if any."""
@@ -621,6 +628,20 @@ class Store:
             return []
         with self.engine.connect() as conn:
             return hits(conn.execute(text(built[0]), built[1]).all())
+
+    def _forget_replaced(self) -> None:
+        """After a delete or an edit: fold the -wal into the file and empty it, since its
+        frames still hold the text just replaced while any connection stays open (a
+        window's kept one). Best effort: a reader in the way leaves it to a later
+        checkpoint, the write is done either way."""
+        if self.path is not None and not Path(f"{self.path}-wal").exists():
+            return  # the last connection closed with the write: SQLite removed the -wal
+        try:
+            with self.connection() as conn:
+                conn.execute("PRAGMA busy_timeout = 1000")
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except MlcoachError as exc:
+            logger.info("the -wal was not emptied after a delete: %s", exc)
 
     # -- whole-store helpers ----------------------------------------------------------
 

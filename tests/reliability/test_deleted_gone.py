@@ -225,3 +225,27 @@ def test_a_wipe_cut_short_is_done_at_the_next_start(tmp_path: Path,
     assert not ensure_schema(opened.layout.db, opened.secret, opened.layout.backups,
                              datetime.now(UTC))  # nothing to migrate
     assert left_of(SECRET, on_disk(opened)) == []
+
+
+def test_the_wal_forgets_while_a_window_keeps_the_store_open(kept: Opened) -> None:
+    """The History window keeps a connection for its life, so the -wal is not folded in
+    and removed after each write: its frames held the deleted moment (and a person's
+    note or reflection edited away) for as long as the window stayed open."""
+    light = LightStore(kept.layout.db, kept.secret)
+    held = light.keep_connection()
+    try:
+        with held.use() as conn:  # the window's first read opens it
+            conn.execute("SELECT count(*) FROM moments").fetchone()  # type: ignore[attr-defined]
+        moment = kept.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+        kept.store.delete_moment(moment.id)
+        kept.store.edit_person("Priya", notes=SECRET)
+        kept.store.edit_person("Priya", notes="")
+        day = date(2026, 11, 30)
+        kept.store.save_reflection(day, energy=2, differently=SECRET)
+        kept.store.save_reflection(day, energy=2, differently="")
+        edited = kept.store.add_moment(f"Fine. {SECRET}", Kind.OTHER)
+        kept.store.update_moment(edited.id, text="Fine.")
+        data = readable_bytes(kept.layout.db, kept.secret.raw_key)
+        assert (left_of(SECRET, data), words_left(data)) == ([], [])
+    finally:
+        held.release()
