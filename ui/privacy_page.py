@@ -105,9 +105,12 @@ class PrivacyPage(SettingsPage):
         self.open_backups.clicked.connect(self.open_backup_folder)
         backup_box = QGroupBox(self.tr("Backups"))
         backup_layout = QVBoxLayout(backup_box)
-        backup_layout.addWidget(hint_label(self.tr(
-            "Copies are made automatically, before each upgrade and from time to time; "
-            "they are encrypted like the store.")))
+        # Honest about deletion: what is deleted stays in the copies until they go.
+        self.backup_hint = hint_label(self.tr(
+            "A copy is made each day you use mlcoach and before each upgrade, encrypted "
+            "like the store, and kept for five weeks at most. Something you delete stays "
+            "in these copies until they are removed."))
+        backup_layout.addWidget(self.backup_hint)
         row = QHBoxLayout()
         row.addWidget(self.backup_path, 1)
         row.addWidget(self.open_backups)

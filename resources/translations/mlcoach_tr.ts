@@ -1553,8 +1553,8 @@
         <translation>Yedekler</translation>
     </message>
     <message>
-        <source>Copies are made automatically, before each upgrade and from time to time; they are encrypted like the store.</source>
-        <translation>Kopyalar her güncellemeden önce ve zaman zaman kendiliğinden alınır; veriler gibi onlar da şifrelenir.</translation>
+        <source>A copy is made each day you use mlcoach and before each upgrade, encrypted like the store, and kept for five weeks at most. Something you delete stays in these copies until they are removed.</source>
+        <translation>mlcoach&apos;u kullandığınız her gün ve her güncellemeden önce, veriler gibi şifrelenmiş bir kopya alınır ve en çok beş hafta saklanır. Sildiğiniz bir şey, bu kopyalar kaldırılana dek onlarda kalır.</translation>
     </message>
     <message>
         <source>&amp;Export…</source>

@@ -733,3 +733,15 @@ def test_every_page_is_whole_without_scrolling_when_the_screen_has_room(
         QApplication.processEvents()
         bar = area.verticalScrollBar()
         assert bar.maximum() == 0, (dialog.tabs.tabText(index), bar.maximum())
+
+
+def test_the_backups_say_how_long_deleted_notes_stay_in_them(dialog: SettingsDialog,  # type: ignore[no-untyped-def]
+                                                             ) -> None:
+    """A deleted note stays in the backups until they rotate out: the Privacy tab says so,
+    and for how long (the longest a copy is kept, backups.rotate)."""
+    from mlcoach.store.backups import KEEP_WEEKLY
+
+    hint = dialog.privacy.backup_hint.text()
+    assert "Something you delete stays in these copies" in hint
+    assert "five weeks at most" in hint
+    assert KEEP_WEEKLY + 1 == 5  # rotation changed: change the words too
