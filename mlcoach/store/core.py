@@ -46,7 +46,7 @@ from mlcoach.domain.timestamps import from_db
 from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store import rows
-from mlcoach.store.db import writer
+from mlcoach.store.db import empty_wal, writer
 from mlcoach.store.errors import errors_as_domain, unavailable
 from mlcoach.store.file_guard import KeptConnection
 from mlcoach.store.light import kept_connection
@@ -591,9 +591,12 @@ class Store:
                 return default
 
     def set_state(self, key: str, value: Any) -> None:
-        """Save a JSON value under `key`."""
+        """Save a JSON value under `key`; None (a draft saved or discarded) also empties
+        the -wal of what it held."""
         with self._writes.begin() as s:
             s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
+        if value is None:
+            self._forget_replaced()
 
     def settings(self) -> Settings:
         """The user's settings merged over the defaults (unknown or bad values ignored)."""
@@ -630,18 +633,10 @@ class Store:
             return hits(conn.execute(text(built[0]), built[1]).all())
 
     def _forget_replaced(self) -> None:
-        """After a delete or an edit: fold the -wal into the file and empty it, since its
-        frames still hold the text just replaced while any connection stays open (a
-        window's kept one). Best effort: a reader in the way leaves it to a later
-        checkpoint, the write is done either way."""
-        if self.path is not None and not Path(f"{self.path}-wal").exists():
-            return  # the last connection closed with the write: SQLite removed the -wal
-        try:
-            with self.connection() as conn:
-                conn.execute("PRAGMA busy_timeout = 1000")
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        except MlcoachError as exc:
-            logger.info("the -wal was not emptied after a delete: %s", exc)
+        """Empty the -wal after a delete or an edit (db.empty_wal); a store made without
+        its path (a test's) keeps no other connection open, so it has nothing to do."""
+        if self.path is not None:
+            empty_wal(self.path, self.connection)
 
     # -- whole-store helpers ----------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -107,6 +108,23 @@ def connect_raw(path: Path, secret: Secret, *, read_only: bool = False,
             raise _locked_error(secret) from exc
         raise
     return conn
+
+
+def empty_wal(path: Path, connection: Callable[[], contextlib.AbstractContextManager[Any]]
+              ) -> None:
+    """After a delete, an edit or a cleared draft: fold the -wal into the file and empty
+    it, since its frames still hold the text just replaced while any connection stays
+    open (a window's kept one). Nothing to do when there is no -wal (the last connection
+    closed with the write). Best effort: a reader in the way (waited for 1 s at most)
+    leaves it to a later checkpoint; the write is done either way."""
+    if not Path(f"{path}-wal").exists():
+        return
+    try:
+        with connection() as conn:
+            conn.execute("PRAGMA busy_timeout = 1000")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except MlcoachError as exc:
+        logger.info("the -wal was not emptied after a delete: %s", exc)
 
 
 def _quote(value: str) -> str:

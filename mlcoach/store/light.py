@@ -23,7 +23,7 @@ from mlcoach.domain.errors import MlcoachError, StoreUnavailableError
 from mlcoach.domain.ids import new_id, utcnow
 from mlcoach.domain.timestamps import from_db, to_db
 from mlcoach.security.keys import Secret
-from mlcoach.store.db import connect_raw, refuse_moved_on
+from mlcoach.store.db import connect_raw, empty_wal, refuse_moved_on
 from mlcoach.store.errors import unavailable
 from mlcoach.store.file_guard import KeptConnection, guard_for
 from mlcoach.store.search import SearchHit, hits, search_sql
@@ -115,10 +115,13 @@ class LightStore:
             return default
 
     def set_state(self, key: str, value: Any) -> None:
-        """Save a JSON value under `key`."""
+        """Save a JSON value under `key`; None (a draft saved or discarded) also empties
+        the -wal of what it held (db.empty_wal)."""
         with self._write() as conn:
             conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                          (key, json.dumps(value, ensure_ascii=False)))
+        if value is None:
+            empty_wal(self.path, self.connection)
 
     def settings(self) -> Settings:
         """The user's settings merged over the defaults (unknown or bad values ignored)."""

@@ -249,3 +249,22 @@ def test_the_wal_forgets_while_a_window_keeps_the_store_open(kept: Opened) -> No
         assert (left_of(SECRET, data), words_left(data)) == ([], [])
     finally:
         held.release()
+
+
+@pytest.mark.parametrize("through", ["store", "light"])
+def test_a_discarded_draft_leaves_no_text_while_a_window_is_open(kept: Opened,
+                                                                 through: str) -> None:
+    """A reflection typed and then discarded (its draft key cleared), with History open:
+    the -wal kept every saved draft of it."""
+    light = LightStore(kept.layout.db, kept.secret)
+    writer = kept.store if through == "store" else light
+    held = light.keep_connection()
+    try:
+        with held.use() as conn:
+            conn.execute("SELECT count(*) FROM moments").fetchone()  # type: ignore[attr-defined]
+        writer.set_state("reflection_draft", {"differently": SECRET})
+        writer.set_state("reflection_draft", None)
+        data = readable_bytes(kept.layout.db, kept.secret.raw_key)
+        assert left_of(SECRET, data) == []
+    finally:
+        held.release()
