@@ -43,11 +43,13 @@ def _decrypt_page(page: bytes, raw_key: bytes, *, first: bool) -> bytes:
 
 def readable_bytes(db: Path, raw_key: bytes | None) -> bytes:
     """The store's bytes as the attacker reads them: the file and its -wal (if any),
-    decrypted when `raw_key` is given."""
+    decrypted when `raw_key` is given, and the -shm as it is (never encrypted: it holds
+    the -wal's index, and must hold no text)."""
     out = b""
     for path, decrypt in ((db, decrypt_pages), (Path(f"{db}-wal"), decrypt_wal)):
         if not path.exists():
             continue
         data = path.read_bytes()
         out += data if raw_key is None else decrypt(data, raw_key)
-    return out
+    shm = Path(f"{db}-shm")
+    return out + (shm.read_bytes() if shm.exists() else b"")

@@ -227,6 +227,23 @@ def test_a_wipe_cut_short_is_done_at_the_next_start(tmp_path: Path,
     assert left_of(SECRET, on_disk(opened)) == []
 
 
+def test_the_reader_sees_live_text_in_the_wal(kept: Opened) -> None:
+    """The check itself, for the -wal: with a connection kept open, a new moment is in
+    the -wal's frames (decrypted), not yet in the file."""
+    from tests.reliability.forensics import decrypt_wal
+
+    held = LightStore(kept.layout.db, kept.secret).keep_connection()
+    try:
+        with held.use() as conn:
+            conn.execute("SELECT count(*) FROM moments").fetchone()  # type: ignore[attr-defined]
+        kept.store.add_moment(SECRET, Kind.OTHER)
+        wal = Path(f"{kept.layout.db}-wal").read_bytes()
+        key = kept.secret.raw_key
+        assert SECRET.encode() in (wal if key is None else decrypt_wal(wal, key))
+    finally:
+        held.release()
+
+
 def test_the_wal_forgets_while_a_window_keeps_the_store_open(kept: Opened) -> None:
     """The History window keeps a connection for its life, so the -wal is not folded in
     and removed after each write: its frames held the deleted moment (and a person's
