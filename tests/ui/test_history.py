@@ -289,6 +289,27 @@ def test_delete_and_undo(qtbot, some: Store) -> None:
     assert not tab.undo_bar.isVisibleTo(window)
 
 
+def test_a_moment_deleted_in_history_leaves_no_words_in_the_files(qtbot, some: Store,  # type: ignore[no-untyped-def]
+                                                                 opened) -> None:
+    """History keeps a connection open for its life: a moment deleted there stayed in
+    the -wal's frames (readable with the key) until the window closed."""
+    from tests.reliability.forensics import readable_bytes
+
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    gone = tab.model.entry(1)
+    assert gone is not None and gone.text == "Asked Bo how the agenda would work"
+    tab.view.setFocus()
+    tab.view.selectRow(1)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    settle(qtbot, window)
+    assert some.get_moment(gone.id) is None
+    kept = tab.timeline._kept  # the window's own connection, still open
+    assert kept is not None and kept.is_open
+    data = readable_bytes(opened.layout.db, opened.secret.raw_key)
+    assert b"how the agenda would" not in data
+
+
 def test_the_keypads_enter_opens_a_moment_and_shift_f10_its_menu(qtbot, some: Store,  # type: ignore[no-untyped-def]
                                                                  monkeypatch) -> None:
     """Return opened the editor but the keypad's Enter did not; the row's menu opened
