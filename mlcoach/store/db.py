@@ -366,7 +366,11 @@ def _refuse_under_an_older_app(root: Path) -> None:
 def _wipe_free_space(path: Path, secret: Secret) -> None:
     """Once, when WIPE_PENDING: copy a plain store afresh (VACUUM, all or nothing: a kill
     leaves the store as it was, still due), so no deleted text stays in its free space.
-    SQLCipher always wiped what it deleted, so an encrypted store only clears the mark."""
+    SQLCipher always wiped what it deleted, so an encrypted store only clears the mark.
+    A VACUUM that cannot run (it needs room for a second copy: a full disk) leaves the
+    wipe due for a later start; this start goes on."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
     from mlcoach.store.recovery import one_change_at_a_time
 
     with one_change_at_a_time(path.parent):
@@ -375,7 +379,12 @@ def _wipe_free_space(path: Path, secret: Secret) -> None:
             if conn.execute("PRAGMA user_version").fetchone()[0] != WIPE_PENDING:
                 return  # another process did it
             if secret.mode == "none":
-                conn.execute("VACUUM")
+                try:
+                    conn.execute("VACUUM")
+                except sqlcipher.OperationalError as exc:
+                    logger.warning("the data file's free space was not wiped (%s); "
+                                   "trying again at the next start", exc)
+                    return
             conn.execute("PRAGMA user_version = 0")
         finally:
             conn.close()

@@ -285,3 +285,48 @@ def test_a_discarded_draft_leaves_no_text_while_a_window_is_open(kept: Opened,
         assert left_of(SECRET, data) == []
     finally:
         held.release()
+
+
+def test_a_wipe_that_cannot_run_does_not_stop_the_start(tmp_path: Path,
+                                                       memory_keyring: object,
+                                                       monkeypatch: pytest.MonkeyPatch
+                                                       ) -> None:
+    """VACUUM needs room for a second copy of the store: on a full disk it fails. The
+    start goes on (the wipe stays due, for a later start), every moment kept."""
+    from datetime import UTC, datetime
+
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from mlcoach.store import db
+    from mlcoach.store.db import WIPE_PENDING, connect_raw, ensure_schema
+
+    opened = init_store(Layout(tmp_path / "data"), "none", keys=OSKeyring())
+    opened.store.add_moment(FILLER, Kind.OTHER)
+    opened.store.close()
+    conn = connect_raw(opened.layout.db, opened.secret)
+    conn.execute(f"PRAGMA user_version = {WIPE_PENDING}")
+    conn.close()
+
+    class NoRoom:
+        def __init__(self, inner: object) -> None:
+            self._inner = inner
+
+        def execute(self, sql: str, *args: object) -> object:
+            if sql == "VACUUM":
+                raise sqlcipher.OperationalError("database or disk is full")
+            return self._inner.execute(sql, *args)  # type: ignore[attr-defined]
+
+        def close(self) -> None:
+            self._inner.close()  # type: ignore[attr-defined]
+
+    real = db.connect_raw
+    monkeypatch.setattr(db, "connect_raw", lambda *a, **k: NoRoom(real(*a, **k)))
+    assert not ensure_schema(opened.layout.db, opened.secret, opened.layout.backups,
+                             datetime.now(UTC))
+    monkeypatch.undo()
+    conn = connect_raw(opened.layout.db, opened.secret)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == WIPE_PENDING
+        assert conn.execute("SELECT text FROM moments").fetchall() == [(FILLER,)]
+    finally:
+        conn.close()
