@@ -28,6 +28,7 @@ QUICK = (
     ("scale.py", ["--runs", "3"]),
     ("calendar.py", ["--runs", "3"]),
     ("growth.py", ["--runs", "3", "--years", "1,10"]),
+    ("secure_delete.py", ["--runs", "1"]),
 )
 
 

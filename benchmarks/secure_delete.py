@@ -2,7 +2,8 @@
 wipe, SQLite's secure_delete, and FTS5's secure-delete too, on a plain and an encrypted
 store.
 
-    .venv/bin/python -m benchmarks.secure_delete [--years 2] [--captures 200]
+    .venv/bin/python benchmarks/secure_delete.py [--years 2] [--captures 200] [--runs 3]
+        [--smoke] [--json FILE]
 
 Each figure is the median of `--runs` fresh stores. SQLCipher turns secure_delete on for
 every keyed connection by itself, so on an encrypted store only FTS5's option differs.
@@ -11,13 +12,17 @@ every keyed connection by itself, so on an encrypted store only FTS5's option di
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import keyring
 from keyring.backend import KeyringBackend
@@ -98,7 +103,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--years", type=int, default=2)
     parser.add_argument("--captures", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--smoke", action="store_true",
+                        help="one small run (CI: proves the script works)")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures here")
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.years, args.captures, args.runs = 1, 10, 1
+    figures: dict[str, dict[str, list[float]]] = {}
     keyring.set_keyring(_Memory())
     show: Callable[[float], str] = lambda s: f"{s * 1000:9.2f} ms"  # noqa: E731
     for mode in ("none", "keyring"):
@@ -108,10 +119,13 @@ def main(argv: list[str] | None = None) -> None:
                 rows[level].append(_once(mode, level, args.years, args.captures))
         for what in rows[0][0]:
             base, *wiped = (statistics.median(r[what] for r in rows[level]) for level in rows)
+            figures.setdefault(mode, {})[what] = [base, *wiped]
             print(f"{mode:8} {what:15} neither {show(base)}  "
                   + "  ".join(f"{name} {show(t)} {t / base:5.2f}x" for name, t in
                               zip(("secure_delete", "+ FTS5 secure-delete"), wiped,
                                   strict=True)))
+    if args.json is not None:  # seconds: neither, secure_delete, + FTS5 secure-delete
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
