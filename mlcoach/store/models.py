@@ -131,6 +131,14 @@ class MomentTagRow(Base):
     __table_args__ = (Index("ix_moment_tags_tag", "tag"),)
 
 
+class DeletedMomentRow(Base):
+    """A deleted moment's id (migration 0008's triggers keep it; recovery reads it)."""
+
+    __tablename__ = "deleted_moments"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
 class ReflectionRow(Base):
     __tablename__ = "reflections"
 

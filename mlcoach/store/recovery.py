@@ -413,7 +413,7 @@ def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
 
 # Parents before the rows that point to them; the entries a person wrote are counted.
 _CARRIED_TABLES = ("people", "prompt_events", "suggestions", "moments", "moment_tags",
-                   "reflections", "custom_prompts")
+                   "reflections", "custom_prompts", "deleted_moments")
 _COUNTED = frozenset(("people", "suggestions", "moments", "reflections"))
 
 
@@ -459,6 +459,7 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
     try:
         dst = connect_raw(restored, secret)
         try:
+            _carry_deletions(src, dst)
             for table in _CARRIED_TABLES:
                 added = _carry_table(src, dst, table)
                 carried += added if table in _COUNTED else 0
@@ -474,6 +475,33 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
         src.close()
     logger.info("carried %d rows over from the damaged file", carried)
     return carried
+
+
+def _carry_deletions(src: Any, dst: Any) -> None:
+    """Delete from the restored copy the moments the damaged file records as deleted
+    since (migration 0008), before its rows are carried: a moment deleted after the
+    backup must not come back with it. A moment still in the damaged file is carried
+    back right after, so only what the user deleted goes. As far as the list reads."""
+    try:
+        cursor = src.execute("SELECT id FROM deleted_moments")
+    except Exception:  # older than 0008, or its first page is unreadable
+        return
+    gone: list[str] = []
+    while True:
+        try:
+            row = cursor.fetchone()
+        except Exception:  # a damaged page: the ids before it are used
+            break
+        if row is None:
+            break
+        gone.append(row[0])
+    dst.execute("BEGIN")
+    try:
+        dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
+        dst.execute("COMMIT")
+    except BaseException:
+        dst.execute("ROLLBACK")
+        raise
 
 
 def _carry_table(src: Any, dst: Any, table: str) -> int:

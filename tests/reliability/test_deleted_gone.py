@@ -330,3 +330,52 @@ def test_a_wipe_that_cannot_run_does_not_stop_the_start(tmp_path: Path,
         assert conn.execute("SELECT text FROM moments").fetchall() == [(FILLER,)]
     finally:
         conn.close()
+
+
+def test_a_restored_backup_does_not_bring_a_deleted_moment_back(opened: Opened) -> None:
+    """A damaged store is replaced by its newest backup, with what was written after it
+    carried over from the damaged file. A moment deleted after that backup came back
+    with it: the deletion is carried over now too."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = opened.layout, opened.secret
+    opened.store.add_moment("in the backup")
+    gone = opened.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    opened.store.delete_moment(gone.id)
+    for i in range(300):
+        opened.store.add_moment(f"filler {i} " + "y" * 300)
+    opened.store.close()
+    size = layout.db.stat().st_size
+    with open(layout.db, "r+b") as fh:  # one page deep inside fails its HMAC
+        fh.seek((size // 4096 - 2) * 4096 + 900)
+        fh.write(bytes(64))
+
+    note = recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db))
+    assert note is not None and note.carried > 0
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        texts = [m.text for m in store.moments()]
+        assert "in the backup" in texts and SECRET not in texts
+        assert store.search("zanzibar") == []
+    finally:
+        store.close()
+
+
+def test_an_undone_deletion_is_not_carried(kept: Opened) -> None:
+    """Undo puts the moment back: it is no longer on the list a restore applies, so a
+    later restore keeps it."""
+    moment = kept.store.add_moment(SECRET, Kind.SUGGESTION)
+    gone = kept.store.delete_moment(moment.id)
+    with kept.store.connection() as conn:
+        assert conn.execute("SELECT id FROM deleted_moments").fetchall() == [(moment.id,)]
+    kept.store.restore_moment(gone)
+    with kept.store.connection() as conn:
+        assert conn.execute("SELECT id FROM deleted_moments").fetchall() == []
