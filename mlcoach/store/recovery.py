@@ -415,6 +415,8 @@ def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
 _CARRIED_TABLES = ("people", "prompt_events", "suggestions", "moments", "moment_tags",
                    "reflections", "custom_prompts", "deleted_moments")
 _COUNTED = frozenset(("people", "suggestions", "moments", "reflections"))
+# What the user edits in place: the damaged file's later edit wins (_carry_table).
+_NEWER_WINS = frozenset(("people", "moments", "reflections"))
 
 
 def _fresh_copy(backup: Path, restored: Path) -> None:
@@ -447,7 +449,9 @@ def _whole(path: Path, secret: Secret) -> bool:
 def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
     """Add to the restored backup the rows of the damaged file it lacks (a moment captured
     after the backup was taken), as far as they can still be read: a table is read up to
-    its first unreadable page. What the backup has stays as it is. How many rows came."""
+    its first unreadable page. What the backup has stays as it is, except the moments
+    deleted since (they stay deleted) and, in an encrypted store, a moment, person or
+    reflection edited since (the edit wins). How many rows came."""
     from mlcoach.store.db import connect_raw
 
     try:
@@ -461,7 +465,8 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
         try:
             _carry_deletions(src, dst)
             for table in _CARRIED_TABLES:
-                added = _carry_table(src, dst, table)
+                added = _carry_table(src, dst, table, newer_wins=(
+                    table in _NEWER_WINS and secret.mode != "none"))
                 carried += added if table in _COUNTED else 0
             # all of it into the file itself: the swap moves the file, not a -wal
             busy = dst.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -504,7 +509,11 @@ def _carry_deletions(src: Any, dst: Any) -> None:
         raise
 
 
-def _carry_table(src: Any, dst: Any, table: str) -> int:
+def _carry_table(src: Any, dst: Any, table: str, *, newer_wins: bool = False) -> int:
+    """Add the rows of `table` the restored copy lacks. `newer_wins`: a row it has, the
+    damaged file's copy replaces where that was edited later (updated_at), so words the
+    user edited away after the backup do not come back; only for authenticated pages
+    (an encrypted store), where a row that reads is the row that was written."""
     try:
         theirs = {r[1] for r in src.execute(f"PRAGMA table_info({table})")}
     except Exception:  # its schema page is unreadable
@@ -513,6 +522,11 @@ def _carry_table(src: Any, dst: Any, table: str) -> int:
     if not columns:
         return 0
     names, marks = ", ".join(columns), ", ".join("?" * len(columns))
+    newer = None
+    if newer_wins and "id" in columns and "updated_at" in columns:
+        newer = (f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} "
+                 "WHERE id = ? AND updated_at < ?",
+                 columns.index("id"), columns.index("updated_at"))
     added = 0
     dst.execute("BEGIN")
     try:
@@ -525,8 +539,12 @@ def _carry_table(src: Any, dst: Any, table: str) -> int:
             if row is None:
                 break
             try:
-                added += dst.execute(f"INSERT OR IGNORE INTO {table} ({names}) "
-                                     f"VALUES ({marks})", row).rowcount
+                took = dst.execute(f"INSERT OR IGNORE INTO {table} ({names}) "
+                                   f"VALUES ({marks})", row).rowcount
+                added += took
+                if not took and newer is not None:
+                    sql, key, stamp = newer
+                    dst.execute(sql, (*row, row[key], row[stamp]))
             except Exception:  # a row the backup cannot take (its person is unreadable)
                 continue
     except Exception:  # the table's first page is unreadable

@@ -379,3 +379,47 @@ def test_an_undone_deletion_is_not_carried(kept: Opened) -> None:
     kept.store.restore_moment(gone)
     with kept.store.connection() as conn:
         assert conn.execute("SELECT id FROM deleted_moments").fetchall() == []
+
+
+def test_a_restored_backup_does_not_bring_edited_away_words_back(opened: Opened) -> None:
+    """A moment, a person's note and a reflection edited after the backup came back as
+    the backup had them. An encrypted store's pages are authenticated, so a row the
+    damaged file still reads is the user's latest: it wins where it is newer."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = opened.layout, opened.secret
+    moment = opened.store.add_moment(f"Good demo. {SECRET}.", Kind.RECOGNITION)
+    opened.store.add_person("Priya", notes=f"Likes detail. {SECRET}.")
+    day = date(2026, 8, 31)
+    opened.store.save_reflection(day, energy=3, differently=SECRET)
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    opened.store.update_moment(moment.id, text="Good demo.")
+    opened.store.edit_person("Priya", notes="Likes detail.")
+    opened.store.save_reflection(day, energy=3, differently="Ask earlier.")
+    for i in range(300):
+        opened.store.add_moment(f"filler {i} " + "y" * 300)
+    opened.store.close()
+    size = layout.db.stat().st_size
+    with open(layout.db, "r+b") as fh:  # one page deep inside fails its HMAC
+        fh.seek((size // 4096 - 2) * 4096 + 900)
+        fh.write(bytes(64))
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        edited = store.get_moment(moment.id)
+        assert edited is not None and edited.text == "Good demo."
+        priya = store.find_person("Priya")
+        assert priya is not None and priya.notes == "Likes detail."
+        reflection = store.reflection(day)
+        assert reflection is not None and reflection.differently == "Ask earlier."
+        assert store.search("zanzibar") == []
+    finally:
+        store.close()
