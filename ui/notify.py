@@ -189,7 +189,17 @@ class Notifications(QObject):
             if sent is not None:
                 sent(0)
 
-        self.bus.call(msg, lambda body: sent(int(body[0])) if sent else None, failed)
+        def shown_late(body: Any) -> None:
+            # Its caller took it for not shown and sends it again when a server comes
+            # (a server D-Bus was starting got it late, perhaps without its buttons):
+            # the copy would show twice, and no click on this one would answer.
+            nid = int(body[0]) if body and isinstance(body[0], int) else 0
+            if nid and nid != replaces:
+                logger.info("notification %d shown after its deadline: taken away", nid)
+                self.close(nid)
+
+        self.bus.call(msg, lambda body: sent(int(body[0])) if sent else None, failed,
+                      late=shown_late if sent is not None else None)
 
     def close(self, notification_id: int) -> None:
         """Take a notification away (a prompt answered elsewhere)."""

@@ -25,6 +25,8 @@ CALL_DEADLINE_S = 1.0
 RECONNECT_MS = 1000  # after the bus dropped a connection that awaits signals
 #: A D-Bus message we accept at most (the freedesktop calls we make answer in bytes).
 MAX_MESSAGE = 64 * 1024
+#: Calls given up on whose late answer is still awaited (see `call`'s `late`), at most.
+MAX_LATE = 32
 
 Reply = Callable[[Any], None]
 Failed = Callable[[str], None]
@@ -53,6 +55,8 @@ class SessionBus(QObject):
         self._conn: Any = None
         self._notifier: QSocketNotifier | None = None
         self._pending: dict[int, tuple[Reply, Failed, QTimer]] = {}
+        self._late: dict[int, Reply] = {}  # serial -> what a late answer does
+        self._late_for: dict[int, Reply] = {}  # of the calls pending
         self._signals: dict[tuple[str, str], list[tuple[str | None, str | None,
                                                          SignalHandler]]] = {}
         self._owners: dict[str, str] = {}  # well-known name -> its owner's unique name
@@ -126,6 +130,8 @@ class SessionBus(QObject):
             _drop(timer)
             failed("connection closed")
         self._pending.clear()
+        self._late.clear()  # their answers went with the connection
+        self._late_for.clear()
 
     # -- sending ----------------------------------------------------------------------
 
@@ -145,13 +151,19 @@ class SessionBus(QObject):
         return self._serial
 
     def call(self, message: Any, reply: Reply, failed: Failed,
-             deadline_s: float = CALL_DEADLINE_S) -> None:
-        """Send a method call; `reply(body)` or `failed(reason)` runs later, exactly once."""
+             deadline_s: float = CALL_DEADLINE_S, late: Reply | None = None) -> None:
+        """Send a method call; `reply(body)` or `failed(reason)` runs later, exactly once.
+
+        `late(body)` runs when the answer comes after `failed` ran for the deadline: the
+        call was done after all (the bus holds a call while D-Bus starts the service,
+        and hands it over when the service comes, however late)."""
         try:
             serial = self._send(message)
         except BusError as exc:
             failed(str(exc))
             return
+        if late is not None:
+            self._late_for[serial] = late
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.timeout.connect(lambda s=serial: self._expire(s))
@@ -176,6 +188,11 @@ class SessionBus(QObject):
 
     def _expire(self, serial: int) -> None:
         entry = self._pending.pop(serial, None)
+        late = self._late_for.pop(serial, None)
+        if late is not None:
+            self._late[serial] = late
+            while len(self._late) > MAX_LATE:  # the oldest is not coming any more
+                del self._late[next(iter(self._late))]
         if entry is not None:
             _drop(entry[2])
             entry[1](f"no answer within the deadline ({serial})")
@@ -279,8 +296,15 @@ class SessionBus(QObject):
             return  # not one of the small answers we wait for
         serial = _reply_serial(message)
         if serial is not None:
+            self._late_for.pop(serial, None)
             entry = self._pending.pop(serial, None)
             if entry is None:
+                late = self._late.pop(serial, None)
+                if late is not None and message.header.message_type != MessageType.error:
+                    try:
+                        late(message.body)
+                    except Exception:  # a handler's bug must not stop the bus
+                        logger.exception("late answer handler failed")
                 return
             reply, failed, timer = entry
             _drop(timer)

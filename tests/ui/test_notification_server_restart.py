@@ -9,6 +9,8 @@ real servers do); Qt offscreen.
 from __future__ import annotations
 
 import contextlib
+import os
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -193,3 +195,56 @@ def test_signals_are_heard_again_after_the_connection_was_lost(
             assert answered.args == ["done"]
     finally:
         connection.close()
+
+
+def test_a_notice_the_bus_delivers_after_its_deadline_is_taken_away(
+        bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any,
+        tmp_path: Path, caplog: Any) -> None:
+    """Seen on KDE Plasma: plasmashell ended and came back some seconds later. The
+    prompt sent meanwhile made D-Bus start Plasma's server (plasma_waitforname, which
+    waits for plasmashell) and hold the calls; the app gave up on them after its
+    deadline, yet the bus handed them to the new server: the prompt showed twice, once
+    without buttons (its capabilities had not come in time) and deaf to clicks."""
+    notifications, prompt, answers = notice
+    go = tmp_path / "go"
+    services = Path(bus["XDG_DATA_HOME"]) / "dbus-1" / "services"
+    services.mkdir(parents=True)
+    start = tmp_path / "server.sh"
+    start.write_text(  # started by D-Bus, it waits as plasma_waitforname does
+        f"#!/bin/sh\nfor _ in $(seq 600); do [ -e {go} ] && exec {SYSTEM_PYTHON} -m "
+        "dbusmock --session --template notification_daemon -p "
+        "'{\"capabilities\": \"body actions\"}'; sleep 0.05; done\n")
+    start.chmod(0o755)
+    (services / f"{SERVICE}.service").write_text(
+        f"[D-BUS Service]\nName={SERVICE}\nExec={start}\n")
+    # The bus reads its folders again: ours comes first (before any dunst installed).
+    subprocess.run(["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
+                    "/org/freedesktop/DBus", "org.freedesktop.DBus.ReloadConfig"], env=bus,
+                   check=True, capture_output=True, timeout=30)
+    with _server(bus):
+        prompt.show("Say thanks", "To someone who helped today.")
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+    # The server is gone; the prompt sent again (after RESEND_AFTER_MS) starts one that
+    # does not come before the app's call has given up.
+    qtbot.waitUntil(lambda: "notification not shown" in caplog.text, timeout=20_000)
+    go.touch()
+    try:
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=20_000)
+        qtbot.waitUntil(lambda: len(_notified(bus)) == 2, timeout=10_000)
+        # The late copy, numbered 1 by the new server, is taken away; the one shown has
+        # its buttons and answers.
+        qtbot.waitUntil(lambda: [int(args[0][1]) for _stamp, args in _call(
+            bus, MOCK, "GetMethodCalls", "s", ("CloseNotification",))[0]] == [1],
+            timeout=10_000)
+        assert prompt.current == 2 and notifications.supports_actions()
+        with qtbot.waitSignal(prompt.responded, timeout=10_000):
+            _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
+    finally:
+        owner = subprocess.run(
+            ["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
+             "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID",
+             f"string:{SERVICE}"], env=bus, capture_output=True, text=True, timeout=30)
+        words = owner.stdout.split()
+        if words and words[-1].isdigit():
+            os.kill(int(words[-1]), signal.SIGKILL)
+    assert answers == ["done"]

@@ -219,7 +219,7 @@ class _RecordingBus:
         self._signals = _BusSignals()
         self.reconnected = self._signals.reconnected
 
-    def call(self, msg: Any, ok: Any, fail: Any) -> None:
+    def call(self, msg: Any, ok: Any, fail: Any, **kw: Any) -> None:
         self.bodies.append(msg.body)
 
     def on_signal(self, *args: Any, **kw: Any) -> None:
