@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from mlcoach.system.paths import APP_ID, APP_NAME
@@ -32,6 +32,10 @@ SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
 #: NotificationClosed reasons (freedesktop spec): 1 expired, 2 dismissed, 3 closed by call.
 CLOSED_EXPIRED, CLOSED_DISMISSED, CLOSED_BY_CALL = 1, 2, 3
+#: Plasma refuses a notification whose app, title and text match one it took less than
+#: a second before; sent again once after this.
+TOO_SOON = "ExcessNotificationGeneration"
+TOO_SOON_RETRY_MS = 1500
 
 
 def notification_icon(platform: str | None = None) -> str:
@@ -184,7 +188,15 @@ class Notifications(QObject):
                               notify_body(title, message, actions, replaces, timeout_ms,
                                           resident, transient))
 
+        retried = False
+
         def failed(why: str) -> None:
+            nonlocal retried
+            if TOO_SOON in why and not retried:  # the same text just before: a late copy
+                retried = True                   # taken away, or a restarted server's
+                logger.info("notification refused as too soon; sent again shortly")
+                QTimer.singleShot(TOO_SOON_RETRY_MS, self, send)
+                return
             logger.warning("notification not shown: %s", why)
             if sent is not None:
                 sent(0)
@@ -198,8 +210,11 @@ class Notifications(QObject):
                 logger.info("notification %d shown after its deadline: taken away", nid)
                 self.close(nid)
 
-        self.bus.call(msg, lambda body: sent(int(body[0])) if sent else None, failed,
-                      late=shown_late if sent is not None else None)
+        def send() -> None:
+            self.bus.call(msg, lambda body: sent(int(body[0])) if sent else None, failed,
+                          late=shown_late if sent is not None else None)
+
+        send()
 
     def close(self, notification_id: int) -> None:
         """Take a notification away (a prompt answered elsewhere)."""

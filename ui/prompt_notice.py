@@ -80,7 +80,8 @@ class PromptNotice(WaitingNotice):
         self._delivered = bool(notification_id)
         if actionable:
             self.current = notification_id
-            logger.info("prompt sent as notification %d", notification_id)
+            if notification_id:  # else notify() said why not
+                logger.info("prompt sent as notification %d", notification_id)
         elif notification_id:
             self._prompt = None  # it only told, and the tray menu holds the prompt
 

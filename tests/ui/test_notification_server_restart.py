@@ -248,3 +248,29 @@ def test_a_notice_the_bus_delivers_after_its_deadline_is_taken_away(
         if words and words[-1].isdigit():
             os.kill(int(words[-1]), signal.SIGKILL)
     assert answers == ["done"]
+
+
+def test_a_notice_refused_as_too_soon_is_sent_again(
+        bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any) -> None:
+    """Seen on KDE Plasma after plasmashell came back: it refuses a notification whose
+    title and text match one it took less than a second before
+    (ExcessNotificationGeneration), and the late copy it had just taken was that one.
+    The prompt was then never shown as a notification again."""
+    _notifications, prompt, answers = notice
+    refuse_once = (
+        "if not getattr(self, 'refused', False):\n"
+        "    self.refused = True\n"
+        "    raise dbus.exceptions.DBusException('Created too many similar notifications "
+        "in quick succession', name='org.freedesktop.Notifications.Error."
+        "ExcessNotificationGeneration')\n"
+        "ret = self.next_id\n"
+        "self.next_id += 1\n")
+    with _server(bus):
+        _call(bus, MOCK, "AddMethod", "sssss",
+              (SERVICE, "Notify", "susssasa{sv}i", "u", refuse_once))
+        assert prompt.show("Say thanks", "To someone who helped today.")
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+        assert _notified(bus) == ["Say thanks", "Say thanks"]  # refused, then taken
+        with qtbot.waitSignal(prompt.responded, timeout=10_000):
+            _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
+    assert answers == ["done"]
