@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Run mlcoach's daily loop on real desktops, headless, each in its own session bus.
 
-    scripts/desktop_matrix.py [x11] [gnome] [gnome-appindicator] [sway] [kde]
+    scripts/desktop_matrix.py [x11] [gnome] [gnome-appindicator] [sway] [kde] [kde-restart]
 
 For each desktop: start the shell (Debian's packages), start `mlcoach run`, see the tray
 icon or the app's window, ask for a prompt, answer it from the notification's Done
 button, capture a moment (shell and window), open the reflection, quit; then check the
-store recorded it all. Screenshots land in docs/screenshots/desktops/. Exit status 0
+store recorded it all (kde-restart: plasmashell restarting under a waiting prompt,
+see kde_restart). Screenshots land in docs/screenshots/desktops/. Exit status 0
 when every desktop asked for passed; a desktop whose packages are missing fails with
 the apt-get line to run. Display numbers: $MLCOACH_MATRIX_DISPLAY (default 160).
 """
@@ -40,11 +41,13 @@ PACKAGES = {
     "kde": ["kwin-wayland", "plasma-workspace", "plasma-desktop", "kde-spectacle",
             "qtwayland5"],
 }
+PACKAGES["kde-restart"] = PACKAGES["kde"]
 TOOLS = {"x11": ["Xvfb", "trayer", "dunst", "import"],
          "gnome": ["gnome-shell", "gnome-screenshot", "gsettings"],
          "gnome-appindicator": ["gnome-shell", "gnome-screenshot", "gsettings"],
          "sway": ["sway", "waybar", "grim", "dunst", "setpriv"],
-         "kde": ["kwin_wayland", "plasmashell", "spectacle"]}
+         "kde": ["kwin_wayland", "plasmashell", "spectacle"],
+         "kde-restart": ["kwin_wayland", "plasmashell", "spectacle"]}
 
 
 class Failed(Exception):
@@ -189,16 +192,28 @@ def install_launcher(data_home: Path) -> None:
                     dirs_exist_ok=True)
 
 
-def start_bus(s: Session, allow_all: bool = False) -> None:
+def start_bus(s: Session, allow_all: bool = False, notifications: str = "") -> None:
     """A private session bus (any local user may connect when `allow_all`: sway's
-    components run unprivileged, the app as the caller)."""
+    components run unprivileged, the app as the caller). `notifications`: the one
+    service file that may start a notification server, as on a desktop with only its
+    own (this machine also has dunst's, which D-Bus could start instead)."""
     bus = Path(s.env["XDG_RUNTIME_DIR"]) / "bus"
     config = s.root / "bus.conf"
+    services = "<standard_session_servicedirs/>"
+    if notifications:
+        folder = s.root / "dbus-services"
+        folder.mkdir(exist_ok=True)
+        for entry in Path("/usr/share/dbus-1/services").glob("*.service"):
+            text = entry.read_text(errors="replace")
+            if entry.name == notifications or \
+                    "Name=org.freedesktop.Notifications\n" not in text + "\n":
+                (folder / entry.name).symlink_to(entry)
+        services = f"<servicedir>{folder}</servicedir>"
     config.write_text(
         "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\""
         " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n<busconfig>"
         f"<type>session</type><listen>unix:path={bus}</listen><auth>EXTERNAL</auth>"
-        "<standard_session_servicedirs/><policy context=\"default\">"
+        f"{services}<policy context=\"default\">"
         + ("<allow user=\"*\"/>" if allow_all else "")
         + "<allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/>"
         "<allow own=\"*\"/></policy></busconfig>\n")
@@ -209,14 +224,14 @@ def start_bus(s: Session, allow_all: bool = False) -> None:
         os.chmod(bus, 0o777)
 
 
-def prepare_store(s: Session) -> None:
+def prepare_store(s: Session, route: str = "both") -> None:
     s.mlcoach("init", "--no-encryption")
     code = ("import os\nfrom dataclasses import replace\nfrom pathlib import Path\n"
             "from mlcoach.security.keys import OSKeyring\n"
             "from mlcoach.store.vault import Layout, open_store\n"
             "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring())\n"
             "o.store.set_state('welcome_done', True)\n"
-            "o.store.save_settings(replace(o.store.settings(), notification_route='both'))\n"
+            f"o.store.save_settings(replace(o.store.settings(), notification_route={route!r}))\n"
             "o.store.close()\n")
     s.run(sys.executable, "-c", code, env=s.app_env)
 
@@ -486,31 +501,56 @@ def sway(s: Session) -> dict[str, str]:
     return daily_loop(s, dunst_answer(s), screenshot, ("tray",), click_tray=True)
 
 
-def kde(s: Session) -> dict[str, str]:
-    """KDE Plasma 5.27 on kwin_wayland --virtual; the prompt is answered through Plasma's
-    own notification server (org.kde.NotificationManager.InvokeAction, what its popup's
-    button does), which sends the app ActionInvoked."""
+def _bus_names(s: Session) -> str:
+    return s.run("dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
+                 "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames",
+                 check=False).stdout
+
+
+def _plasma_up(s: Session) -> None:
+    wait_until(lambda: "org.kde.StatusNotifierWatcher" in _bus_names(s)
+               and "org.freedesktop.Notifications" in _bus_names(s), "plasmashell", 90)
+
+
+def _kde_session(s: Session, restartable: bool = False) -> None:
+    """kwin_wayland --virtual with plasmashell in it. `restartable`: the session is kwin's
+    own (plasmashell runs beside it, so it may be ended and started again, its PID in
+    plasmashell.pid); else plasmashell is the session and kwin ends with it."""
     kwin = s.root / "kwin_wayland"
     shutil.copy("/usr/bin/kwin_wayland", kwin)  # the copy drops cap_sys_resource (refused)
     s.env.update(XDG_CURRENT_DESKTOP="KDE", KDE_FULL_SESSION="true", KDE_SESSION_VERSION="5",
                  XDG_SESSION_TYPE="wayland")
-    start_bus(s)
+    start_bus(s, notifications="org.kde.plasma.Notifications.service")
     inner = s.root / "inner.sh"
+    shell = (f"plasmashell &\necho $! > {s.root / 'plasmashell.pid'}\necho $DISPLAY > "
+             f"{s.root / 'display'}\nexec sleep infinity\n") if restartable \
+        else "exec plasmashell\n"
     inner.write_text("#!/bin/sh\ndbus-update-activation-environment WAYLAND_DISPLAY DISPLAY "
-                     "XDG_CURRENT_DESKTOP\nexec plasmashell\n")
+                     "XDG_CURRENT_DESKTOP\n" + shell)
     inner.chmod(0o755)
     s.spawn(str(kwin), "--virtual", "--width", "1280", "--height", "800", "--xwayland",
             "--exit-with-session", str(inner))
     wait_until((Path(s.env["XDG_RUNTIME_DIR"]) / "wayland-0").exists, "kwin", 60)
     s.env.update(WAYLAND_DISPLAY="wayland-0", QT_QPA_PLATFORM="wayland")
+    _plasma_up(s)
 
-    def names() -> str:
-        return s.run("dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
-                     "/org/freedesktop/DBus", "org.freedesktop.DBus.ListNames",
-                     check=False).stdout
 
-    wait_until(lambda: "org.kde.StatusNotifierWatcher" in names()
-               and "org.freedesktop.Notifications" in names(), "plasmashell", 90)
+def kde(s: Session) -> dict[str, str]:
+    """KDE Plasma 5.27 on kwin_wayland --virtual; the prompt is answered through Plasma's
+    own notification server (org.kde.NotificationManager.InvokeAction, what its popup's
+    button does), which sends the app ActionInvoked."""
+    _kde_session(s)
+    _kde_plain_background(s)
+
+    def answer() -> None:
+        wait_until(lambda: len(_prompt_notifications(s)) >= 1, "the notification id")
+        _kde_invoke(s, _prompt_notifications(s)[-1], "done")
+
+    return daily_loop(s, answer, lambda path: _kde_screenshot(s, path), ("tray",),
+                      click_tray=True)
+
+
+def _kde_plain_background(s: Session) -> None:
     # A plain background keeps the screenshots small (the default wallpaper is a photo).
     s.run("gdbus", "call", "--session", "--dest", "org.kde.plasmashell", "--object-path",
           "/PlasmaShell", "--method", "org.kde.PlasmaShell.evaluateScript",
@@ -519,19 +559,73 @@ def kde(s: Session) -> dict[str, str]:
           "d.writeConfig('Color', '#2e3440'); });", check=False)
     time.sleep(3)  # the panel draws
 
-    def answer() -> None:
-        log = s.root / "data" / "mlcoach.log"
-        marker = "prompt sent as notification "
-        wait_until(lambda: log.exists() and marker in log.read_text(), "the notification id")
-        nid = log.read_text().rsplit(marker, 1)[1].split()[0]
-        s.run("gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
-              "--object-path", "/org/freedesktop/Notifications", "--method",
-              "org.kde.NotificationManager.InvokeAction", nid, "done")
 
-    def screenshot(path: Path) -> None:
-        s.run("spectacle", "-b", "-n", "-f", "-o", str(path), timeout=30)
+def _kde_screenshot(s: Session, path: Path) -> None:
+    s.run("spectacle", "-b", "-n", "-f", "-o", str(path), timeout=30)
 
-    return daily_loop(s, answer, screenshot, ("tray",), click_tray=True)
+
+def _prompt_notifications(s: Session) -> list[str]:
+    """The ids the app logged for its prompt's notifications, oldest first."""
+    log = s.root / "data" / "mlcoach.log"
+    marker = "prompt sent as notification "
+    text = log.read_text() if log.exists() else ""
+    return [part.split()[0] for part in text.split(marker)[1:]]
+
+
+def _kde_invoke(s: Session, nid: str, key: str) -> None:
+    """What a click on the popup's button does: Plasma's server sends ActionInvoked."""
+    s.run("gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
+          "--object-path", "/org/freedesktop/Notifications", "--method",
+          "org.kde.NotificationManager.InvokeAction", nid, key)
+
+
+def kde_restart(s: Session) -> dict[str, str]:
+    """plasmashell (Plasma's notification server) ends and starts again while a prompt
+    waits as its notification, twice: at once (SIGTERM), then as after a crash (SIGKILL,
+    back 8 s later: the prompt sent meanwhile makes D-Bus start plasma_waitforname, which
+    holds the call until plasmashell comes). Each time the prompt comes back there once,
+    with its buttons; its Done is recorded (docs/reliability.md §17, the real server)."""
+    _kde_session(s, restartable=True)
+    _kde_plain_background(s)
+    prepare_store(s, route="notification")
+    s.start_app()
+    s.wait_for("tray", "window", timeout=40)
+    s.wait_for("store")
+    s.send("prompt")
+    s.wait_for("prompt")
+    wait_until(lambda: len(_prompt_notifications(s)) == 1, "the prompt's notification")
+    time.sleep(1.5)
+    shot(s, "1-prompt", lambda path: _kde_screenshot(s, path))
+    pid = int((s.root / "plasmashell.pid").read_text())
+    display = (s.root / "display").read_text().strip()
+    for step, (sig, gap) in enumerate([(signal.SIGTERM, 0), (signal.SIGKILL, 8)], 2):
+        os.kill(pid, sig)
+        wait_until(lambda: "org.freedesktop.Notifications" not in _bus_names(s),
+                   "plasmashell to end", 30)
+        time.sleep(gap)
+        pid = s.spawn("plasmashell", env=dict(s.env, DISPLAY=display)).pid
+        _plasma_up(s)
+        wait_until(lambda n=step: len(_prompt_notifications(s)) >= n,
+                   "the prompt's notification on the new server", 30)
+        time.sleep(4)  # a second copy would come meanwhile
+        shot(s, f"{step}-restarted", lambda path: _kde_screenshot(s, path))
+        sent = _prompt_notifications(s)
+        if len(sent) != step:
+            raise Failed(f"the prompt was sent {len(sent)} times (ids {sent}), not {step}")
+    _kde_invoke(s, sent[-1], "done")
+    s.wait_for("responded:done", timeout=20)
+    s.send("quit")
+    assert s.app is not None
+    code = s.app.wait(timeout=30)
+    if code != 0:
+        raise Failed(f"the app exited {code}")
+    responses = [e["response"] for e in json.loads(s.mlcoach("export").stdout)["prompt_events"]]
+    if responses != ["done"]:
+        raise Failed(f"prompt responses recorded: {responses}")
+    log = (s.root / "data" / "mlcoach.log").read_text()
+    late = log.count("shown after its deadline: taken away")
+    return {"notification ids": " then ".join(sent), "late copies taken away": str(late),
+            "answered": "Done after two restarts"}
 
 
 def _pid_alive(text: str) -> bool:
@@ -550,6 +644,7 @@ DESKTOPS: dict[str, Callable[[Session], dict[str, str]]] = {
     "gnome-appindicator": lambda s: gnome(s, appindicator=True),
     "sway": sway,
     "kde": kde,
+    "kde-restart": kde_restart,
 }
 
 
@@ -566,7 +661,7 @@ def session(name: str) -> Iterator[Session]:
 
 
 def main(argv: list[str]) -> int:
-    names = argv or ["x11", "gnome", "gnome-appindicator", "sway", "kde"]
+    names = argv or ["x11", "gnome", "gnome-appindicator", "sway", "kde", "kde-restart"]
     unknown = [n for n in names if n not in DESKTOPS]
     if unknown:
         print(f"unknown desktop(s): {', '.join(unknown)}; choose from {', '.join(DESKTOPS)}")
