@@ -85,3 +85,32 @@ def test_the_usual_backends_are_tried_alone_before_keyrings_own_choice(tmp_path,
     assert _likely_backends(_env(tmp_path, PYTHON_KEYRING_BACKEND="x.Y")) == ()
     _config(tmp_path, "[backend]\ndefault-keyring = x.Y\n")
     assert _likely_backends(_env(tmp_path)) == ()  # keyring loads the configured one alone
+
+
+def test_a_refused_unlock_is_asked_once_not_again_through_each_backend(tmp_path, monkeypatch):
+    """Seen on a real KDE Wallet: cancelling its password dialog brought it back twice
+    (KWallet alone, the Secret Service kwalletd also serves, then keyring's own chain)
+    before mlcoach said the keyring could not be read. keyring itself asks once."""
+    import keyring
+    import keyring.core
+    from keyring.errors import KeyringLocked
+
+    from mlcoach.security.keys import KeyringUnavailableError, OSKeyring
+
+    asked: list[str] = []
+
+    class Refused:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def get_password(self, service: str, username: str) -> str | None:
+            asked.append(self.name)  # a password dialog, cancelled
+            raise KeyringLocked("Failed to unlock the keyring!")
+
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    monkeypatch.setattr(keyring.core, "load_keyring", lambda name: Refused(name))
+    monkeypatch.setattr(keyring, "get_keyring", lambda: Refused("keyring's chain"))
+    env = {"XDG_CONFIG_HOME": str(tmp_path), "XDG_CURRENT_DESKTOP": "KDE"}
+    with pytest.raises(KeyringUnavailableError, match="Failed to unlock"):
+        OSKeyring(env=env, timeout=30).get("store-1")
+    assert len(asked) == 1

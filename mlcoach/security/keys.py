@@ -408,13 +408,17 @@ def _likely_backend_get(store_id: str, env: Mapping[str, str]) -> str | None:
     core = sys.modules.get("keyring.core")
     if core is not None and getattr(core, "_keyring_backend", None) is not None:
         return None  # a backend was set (by code or a test): keyring's own call uses it
+    from keyring.errors import KeyringLocked
+
     for name in _likely_backends(env):
         try:
             from keyring.core import load_keyring
 
             backend = load_keyring(name)  # checks its priority: raises when not viable
             value = backend.get_password(KEYRING_SERVICE, store_id)
-        except Exception as exc:  # not installed, no such service, locked: try the next
+        except KeyringLocked:  # the user refused to unlock it (cancelled its password
+            raise              # dialog): asked no more, as keyring's own chain stops
+        except Exception as exc:  # not installed, no such service: try the next
             logger.debug("keyring backend %s not used: %s", name, exc)
             continue
         if value is not None:
