@@ -76,6 +76,8 @@ class ActionNotice(WaitingNotice):
         self._in_flight = False
         self.current = notification_id
         self._delivered = bool(notification_id)
+        if not notification_id:
+            self._send_failed()
 
     def _held(self) -> bool:
         return self._shown is not None

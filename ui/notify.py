@@ -147,18 +147,26 @@ class Notifications(QObject):
         from jeepney import new_method_call
 
         changes = self._owner_changes
+        keep = True
         try:
             self._follow()  # a server that comes later is asked again
             body = self.bus.call_blocking(new_method_call(self._address(), "GetCapabilities"))
         except BusError as exc:
             logger.info("no notification server: %s", exc)
             found: frozenset[str] = frozenset()
+            # A server that owns the name may not serve it yet (GNOME Shell replaced on
+            # X11): asked again next time, not taken as one without buttons.
+            keep = not self.server_present()
         else:
             found = frozenset(str(c) for c in body[0]) if body else frozenset()
         # Kept only if no server came or went during the call (its signals are handled
         # while it waits): a timeout then must not stand for the server that came.
-        self.capabilities = found if changes == self._owner_changes else None
+        self.capabilities = found if keep and changes == self._owner_changes else None
         return found
+
+    def server_present(self) -> bool:
+        """Whether a server owns the name, as last heard."""
+        return bool(self.bus.owner(SERVICE))
 
     def supports_actions(self) -> bool:
         """True when the server shows buttons (dunst, GNOME, KDE; not every server)."""

@@ -78,6 +78,8 @@ class PromptNotice(WaitingNotice):
             return
         self._in_flight = False
         self._delivered = bool(notification_id)
+        if not notification_id:
+            self._send_failed()
         if actionable:
             self.current = notification_id
             if notification_id:  # else notify() said why not

@@ -72,6 +72,13 @@ class WaitingNotice(QObject):
         elif now:
             self._send_again()
 
+    def _send_failed(self) -> None:
+        """A send of what is held failed with a server there: one that has just taken
+        the name may not serve it yet (GNOME Shell replaced on X11). Sent again after
+        RESEND_AFTER_MS (within MAX_RESENDS)."""
+        if self._held() and self.notifications.server_present():
+            self._resend_timer.start(RESEND_AFTER_MS)
+
     def _send_again(self) -> None:
         if not self._held() or self._in_flight or self._delivered \
                 or self._resends >= MAX_RESENDS:

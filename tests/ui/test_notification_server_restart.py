@@ -274,3 +274,57 @@ def test_a_notice_refused_as_too_soon_is_sent_again(
         with qtbot.waitSignal(prompt.responded, timeout=10_000):
             _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
     assert answers == ["done"]
+
+
+NOT_SERVING_YET = '''
+"""A notification server that owns its name before it serves it (Ready() turns it on)."""
+BUS_NAME = "org.freedesktop.Notifications"
+MAIN_OBJ = "/org/freedesktop/Notifications"
+MAIN_IFACE = "org.freedesktop.Notifications"
+SYSTEM_BUS = False
+NOT_YET = ("if not getattr(self, 'ready', False): raise dbus.exceptions.DBusException("
+           "'Object does not exist at path', name='org.freedesktop.DBus.Error.UnknownMethod')\\n")
+
+
+def load(mock, parameters):
+    mock.next_id = 1
+    mock.AddMethods(MAIN_IFACE, [
+        ("GetCapabilities", "", "as", NOT_YET + "ret = ['body', 'actions']"),
+        ("CloseNotification", "u", "", NOT_YET),
+        ("Notify", "susssasa{sv}i", "u",
+         NOT_YET + "ret = self.next_id\\nself.next_id += 1"),
+        ("Ready", "", "", "self.ready = True"),
+    ])
+'''
+
+
+def test_a_server_that_owns_its_name_before_it_serves_it_gets_the_prompt(
+        bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any,
+        tmp_path: Path, caplog: Any) -> None:
+    """Seen on GNOME Shell on X11 (`gnome-shell --replace`, as Alt+F2 r restarts it): the
+    new shell owns org.freedesktop.Notifications a moment before its object is there.
+    The prompt sent to it at once failed ("Object does not exist"), its capabilities
+    were kept as none, and the prompt was not shown again that session."""
+    notifications, prompt, answers = notice
+    template = tmp_path / "not_serving_yet.py"
+    template.write_text(NOT_SERVING_YET)
+    with _server(bus):
+        prompt.show("Say thanks", "To someone who helped today.")
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+    later = subprocess.Popen(
+        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", str(template)],
+        env=bus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        qtbot.waitUntil(lambda: "notification not shown" in caplog.text, timeout=20_000)
+        _call(bus, SERVICE, "Ready")
+        # Sent again to the server now serving, with its buttons; a click answers it.
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=20_000)
+        assert notifications.supports_actions()
+        calls = _call(bus, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
+        assert [str(part) for part in calls[-1][1][5][1]][1::2][:2] == ["Open", "Done"]
+        with qtbot.waitSignal(prompt.responded, timeout=10_000):
+            _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
+    finally:
+        later.kill()
+        later.wait(timeout=30)
+    assert answers == ["done"]

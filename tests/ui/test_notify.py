@@ -228,6 +228,9 @@ class _RecordingBus:
     def watch_owner(self, *args: Any, **kw: Any) -> None:
         pass
 
+    def owner(self, _name: str) -> str:
+        return ""
+
 
 def test_a_private_notice_is_sent_transient_so_servers_keep_no_copy(qapp: Any) -> None:
     """The spec's transient hint: GNOME keeps no copy in its list (shown on the lock
