@@ -2,12 +2,13 @@
 """Run mlcoach's daily loop on real desktops, headless, each in its own session bus.
 
     scripts/desktop_matrix.py [x11] [gnome] [gnome-appindicator] [sway] [kde] [kde-restart]
+                              [gnome-x11-restart]
 
 For each desktop: start the shell (Debian's packages), start `mlcoach run`, see the tray
 icon or the app's window, ask for a prompt, answer it from the notification's Done
 button, capture a moment (shell and window), open the reflection, quit; then check the
-store recorded it all (kde-restart: plasmashell restarting under a waiting prompt,
-see kde_restart). Screenshots land in docs/screenshots/desktops/. Exit status 0
+store recorded it all (kde-restart and gnome-x11-restart: the notification server
+restarting under a waiting prompt). Screenshots land in docs/screenshots/desktops/. Exit status 0
 when every desktop asked for passed; a desktop whose packages are missing fails with
 the apt-get line to run. Display numbers: $MLCOACH_MATRIX_DISPLAY (default 160).
 """
@@ -42,12 +43,14 @@ PACKAGES = {
             "qtwayland5"],
 }
 PACKAGES["kde-restart"] = PACKAGES["kde"]
+PACKAGES["gnome-x11-restart"] = PACKAGES["gnome"] + ["xvfb", "x11-utils", "imagemagick"]
 TOOLS = {"x11": ["Xvfb", "trayer", "dunst", "import"],
          "gnome": ["gnome-shell", "gnome-screenshot", "gsettings"],
          "gnome-appindicator": ["gnome-shell", "gnome-screenshot", "gsettings"],
          "sway": ["sway", "waybar", "grim", "dunst", "setpriv"],
          "kde": ["kwin_wayland", "plasmashell", "spectacle"],
-         "kde-restart": ["kwin_wayland", "plasmashell", "spectacle"]}
+         "kde-restart": ["kwin_wayland", "plasmashell", "spectacle"],
+         "gnome-x11-restart": ["gnome-shell", "gsettings", "Xvfb", "import"]}
 
 
 class Failed(Exception):
@@ -408,6 +411,33 @@ def _gnome_helper(s: Session) -> None:
 
 
 def gnome(s: Session, appindicator: bool = False) -> dict[str, str]:
+    helper_call = _gnome_session(s, appindicator)
+
+    def hide_overview() -> bool:
+        return helper_call("HideOverview").returncode == 0
+
+    def answer() -> None:
+        def invoked() -> bool:
+            return "true" in helper_call("InvokeAction", "mlcoach", "Done").stdout
+        wait_until(invoked, "GNOME's notification with a Done button")
+
+    return daily_loop(s, answer, lambda path: _gnome_screenshot(s, path),
+                      ("tray",) if appindicator else ("window",),
+                      before_shots=hide_overview, banner_wait=2.5,
+                      before_prompt=lambda: helper_call("ClearBanners"),
+                      click_tray=appindicator)
+
+
+def _gnome_screenshot(s: Session, path: Path) -> None:
+    tmp = s.root / "shot.png"  # gnome-screenshot leaves temporary files beside it
+    s.run("gnome-screenshot", "-f", str(tmp))
+    shutil.copy(tmp, path)
+
+
+def _gnome_session(s: Session, appindicator: bool
+                   ) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """gnome-shell --wayland --headless with the matrix's helper extension (and Debian's
+    AppIndicator extension when `appindicator`); the helper's caller."""
     for lock in ("/tmp/.X0-lock", "/tmp/.X1-lock"):
         if Path(lock).exists() and not _pid_alive(Path(lock).read_text().strip()):
             Path(lock).unlink()  # left by a crashed GNOME (its Xwayland takes :0 and :1)
@@ -438,21 +468,7 @@ def gnome(s: Session, appindicator: bool = False) -> dict[str, str]:
 
     wait_until(hide_overview, "the shell's extensions", 60)
     s.env.update(WAYLAND_DISPLAY="wayland-0", QT_QPA_PLATFORM="wayland")
-
-    def answer() -> None:
-        def invoked() -> bool:
-            return "true" in helper_call("InvokeAction", "mlcoach", "Done").stdout
-        wait_until(invoked, "GNOME's notification with a Done button")
-
-    def screenshot(path: Path) -> None:
-        tmp = s.root / "shot.png"  # gnome-screenshot leaves temporary files beside it
-        s.run("gnome-screenshot", "-f", str(tmp))
-        shutil.copy(tmp, path)
-
-    return daily_loop(s, answer, screenshot, ("tray",) if appindicator else ("window",),
-                      before_shots=hide_overview, banner_wait=2.5,
-                      before_prompt=lambda: helper_call("ClearBanners"),
-                      click_tray=appindicator)
+    return helper_call
 
 
 def sway(s: Session) -> dict[str, str]:
@@ -628,6 +644,70 @@ def kde_restart(s: Session) -> dict[str, str]:
             "answered": "Done after two restarts"}
 
 
+def gnome_x11_restart(s: Session) -> dict[str, str]:
+    """GNOME Shell on X11 (Xvfb) replaced by a new one (`gnome-shell --replace`, as
+    Alt+F2 r restarts it) while a prompt waits as its notification: the prompt comes
+    back on the new shell and its Done is recorded. (On Wayland a shell restart ends
+    the session, the app with it.)"""
+    display = f":{int(os.environ.get('MLCOACH_MATRIX_DISPLAY', '160')) + 1}"
+    s.env.update(XDG_CURRENT_DESKTOP="GNOME", XDG_SESSION_TYPE="x11",
+                 XDG_SESSION_DESKTOP="gnome", GSETTINGS_BACKEND="dconf", DISPLAY=display,
+                 QT_QPA_PLATFORM="xcb")
+    start_bus(s, notifications="org.gnome.Shell.Notifications.service")
+    system = Path(s.env["XDG_RUNTIME_DIR"]) / "system_bus_socket"
+    out = s.run("dbus-daemon", "--session", f"--address=unix:path={system}", "--fork",
+                "--print-pid=1")
+    s.pids.append(int(out.stdout.split()[0]))
+    s.env["DBUS_SYSTEM_BUS_ADDRESS"] = f"unix:path={system}"
+    s.spawn("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset")
+    wait_until(lambda: s.run("xdpyinfo", check=False).returncode == 0, "Xvfb")
+    _gnome_helper(s)
+    s.run("gsettings", "set", "org.gnome.shell", "enabled-extensions", f"['{GNOME_HELPER}']")
+    s.run("gsettings", "set", "org.gnome.shell", "welcome-dialog-last-shown-version", "'999'")
+    shell = s.spawn("gnome-shell", "--x11")
+
+    def helper(method: str, *args: str) -> subprocess.CompletedProcess[str]:
+        return s.run("gdbus", "call", "--session", "--dest", "io.github.mlcoach.Matrix",
+                     "--object-path", "/io/github/mlcoach/Matrix", "--method",
+                     f"io.github.mlcoach.Matrix.{method}", *args, check=False)
+
+    wait_until(lambda: helper("HideOverview").returncode == 0, "gnome-shell --x11", 60)
+
+    def screenshot(path: Path) -> None:
+        s.run("import", "-window", "root", str(path))
+
+    prepare_store(s, route="notification")
+    s.start_app()
+    s.wait_for("tray", "window", timeout=40)
+    s.wait_for("store")
+    helper("ClearBanners")
+    s.send("prompt")
+    s.wait_for("prompt")
+    wait_until(lambda: len(_prompt_notifications(s)) == 1, "the prompt's notification")
+    time.sleep(2)
+    shot(s, "1-prompt", screenshot)
+    s.spawn("gnome-shell", "--x11", "--replace")
+    wait_until(lambda: shell.poll() is not None, "the old shell to go", 60)
+    wait_until(lambda: helper("HideOverview").returncode == 0, "the new shell", 60)
+    wait_until(lambda: len(_prompt_notifications(s)) >= 2,
+               "the prompt's notification on the new shell", 30)
+    time.sleep(2.5)
+    shot(s, "2-replaced", screenshot)
+    wait_until(lambda: "true" in helper("InvokeAction", "mlcoach", "Done").stdout,
+               "Done on the new shell's notification")
+    s.wait_for("responded:done", timeout=20)
+    s.send("quit")
+    assert s.app is not None
+    code = s.app.wait(timeout=30)
+    if code != 0:
+        raise Failed(f"the app exited {code}")
+    responses = [e["response"] for e in json.loads(s.mlcoach("export").stdout)["prompt_events"]]
+    if responses != ["done"]:
+        raise Failed(f"prompt responses recorded: {responses}")
+    return {"notification ids": " then ".join(_prompt_notifications(s)),
+            "answered": "Done on the replaced shell"}
+
+
 def _pid_alive(text: str) -> bool:
     try:
         os.kill(int(text), 0)
@@ -645,6 +725,7 @@ DESKTOPS: dict[str, Callable[[Session], dict[str, str]]] = {
     "sway": sway,
     "kde": kde,
     "kde-restart": kde_restart,
+    "gnome-x11-restart": gnome_x11_restart,
 }
 
 
@@ -661,7 +742,8 @@ def session(name: str) -> Iterator[Session]:
 
 
 def main(argv: list[str]) -> int:
-    names = argv or ["x11", "gnome", "gnome-appindicator", "sway", "kde", "kde-restart"]
+    names = argv or ["x11", "gnome", "gnome-appindicator", "sway", "kde", "kde-restart",
+                     "gnome-x11-restart"]
     unknown = [n for n in names if n not in DESKTOPS]
     if unknown:
         print(f"unknown desktop(s): {', '.join(unknown)}; choose from {', '.join(DESKTOPS)}")
