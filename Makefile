@@ -59,7 +59,7 @@ translations: $(STAMP)
 # The daily loop on real desktops, headless (scripts/desktop_matrix.py); installs the
 # shells first (GNOME Shell is ~390 MB, so not part of `make test`). kde and kde-restart
 # need KDE Plasma's packages (~820 MB more): `make desktop-matrix DESKTOPS=kde-restart`.
-DESKTOPS ?= x11 gnome gnome-appindicator sway gnome-x11-restart
+DESKTOPS ?= x11 gnome gnome-appindicator sway gnome-x11-restart gnome-appindicator-toggle
 desktop-matrix: $(STAMP)
 	@MLCOACH_DESKTOPS=1 bash scripts/system-deps.sh
 	$(PY) scripts/desktop_matrix.py $(DESKTOPS)

@@ -2,7 +2,7 @@
 """Run mlcoach's daily loop on real desktops, headless, each in its own session bus.
 
     scripts/desktop_matrix.py [x11] [gnome] [gnome-appindicator] [sway] [kde] [kde-restart]
-                              [gnome-x11-restart]
+                              [gnome-x11-restart] [gnome-appindicator-toggle]
 
 For each desktop: start the shell (Debian's packages), start `mlcoach run`, see the tray
 icon or the app's window, ask for a prompt, answer it from the notification's Done
@@ -44,13 +44,16 @@ PACKAGES = {
 }
 PACKAGES["kde-restart"] = PACKAGES["kde"]
 PACKAGES["gnome-x11-restart"] = PACKAGES["gnome"] + ["xvfb", "x11-utils", "imagemagick"]
+PACKAGES["gnome-appindicator-toggle"] = PACKAGES["gnome-appindicator"] + ["imagemagick"]
 TOOLS = {"x11": ["Xvfb", "trayer", "dunst", "import"],
          "gnome": ["gnome-shell", "gnome-screenshot", "gsettings"],
          "gnome-appindicator": ["gnome-shell", "gnome-screenshot", "gsettings"],
          "sway": ["sway", "waybar", "grim", "dunst", "setpriv"],
          "kde": ["kwin_wayland", "plasmashell", "spectacle"],
          "kde-restart": ["kwin_wayland", "plasmashell", "spectacle"],
-         "gnome-x11-restart": ["gnome-shell", "gsettings", "Xvfb", "import"]}
+         "gnome-x11-restart": ["gnome-shell", "gsettings", "Xvfb", "import"],
+         "gnome-appindicator-toggle": ["gnome-shell", "gnome-screenshot", "gsettings",
+                                       "compare"]}
 
 
 class Failed(Exception):
@@ -644,6 +647,61 @@ def kde_restart(s: Session) -> dict[str, str]:
             "answered": "Done after two restarts"}
 
 
+def gnome_appindicator_toggle(s: Session) -> dict[str, str]:
+    """GNOME's AppIndicator extension switched off under the running app (gsettings):
+    started again from the shell, the app opens the window that stands in for the tray;
+    switched on again, the icon comes back."""
+    helper_call = _gnome_session(s, appindicator=True)
+
+    def items() -> str:
+        return s.run("gdbus", "call", "--session", "--dest", "org.kde.StatusNotifierWatcher",
+                     "--object-path", "/StatusNotifierWatcher", "--method",
+                     "org.freedesktop.DBus.Properties.Get", "org.kde.StatusNotifierWatcher",
+                     "RegisteredStatusNotifierItems", check=False).stdout
+
+    def extensions(*names: str) -> None:
+        s.run("gsettings", "set", "org.gnome.shell", "enabled-extensions",
+              json.dumps([GNOME_HELPER, *names]).replace('"', "'"))
+
+    prepare_store(s)
+    s.start_app()
+    shell = s.wait_for("tray", "window", timeout=40)
+    if shell != "tray":
+        raise Failed(f"expected the tray, the app showed its {shell}")
+    s.wait_for("store")
+    wait_until(lambda: "StatusNotifierItem" in items(), "the icon in the panel")
+    helper_call("HideOverview")
+    time.sleep(1)
+    shot(s, "1-tray", lambda path: _gnome_screenshot(s, path))
+    extensions()
+    wait_until(lambda: "StatusNotifierItem" not in items(), "the extension to go")
+    time.sleep(1)
+    s.mlcoach()  # started again from the shell (the launcher hands it over)
+    s.wait_for("window", timeout=20)
+    time.sleep(1.5)
+    shot(s, "2-off-started-again", lambda path: _gnome_screenshot(s, path))
+    extensions("ubuntu-appindicators@ubuntu.com")
+    wait_until(lambda: "StatusNotifierItem" in items(), "the icon back in the panel", 30)
+    time.sleep(5)  # the extension draws it
+    shot(s, "3-on-again", lambda path: _gnome_screenshot(s, path))
+    if not _same_corner(s, SHOTS / f"{s.name}-1-tray.png", SHOTS / f"{s.name}-3-on-again.png"):
+        raise Failed("the icon is not back in the panel (see the screenshots)")
+    s.send("quit")
+    assert s.app is not None
+    code = s.app.wait(timeout=30)
+    if code != 0:
+        raise Failed(f"the app exited {code}")
+    return {"extension off, started again": "the window", "extension on": "the icon back"}
+
+
+def _same_corner(s: Session, first: Path, second: Path) -> bool:
+    """Whether the panel's top right corner (the tray icons) looks the same in both."""
+    res = s.run("compare", "-metric", "AE", "-fuzz", "10%", f"{first}[160x32+1120+0]",
+                f"{second}[160x32+1120+0]", "null:", check=False)
+    differing = res.stderr.strip().split()[0] if res.stderr.strip() else "?"
+    return differing.replace(".", "", 1).isdigit() and float(differing) < 40
+
+
 def gnome_x11_restart(s: Session) -> dict[str, str]:
     """GNOME Shell on X11 (Xvfb) replaced by a new one (`gnome-shell --replace`, as
     Alt+F2 r restarts it) while a prompt waits as its notification: the prompt comes
@@ -726,6 +784,7 @@ DESKTOPS: dict[str, Callable[[Session], dict[str, str]]] = {
     "kde": kde,
     "kde-restart": kde_restart,
     "gnome-x11-restart": gnome_x11_restart,
+    "gnome-appindicator-toggle": gnome_appindicator_toggle,
 }
 
 
@@ -743,7 +802,7 @@ def session(name: str) -> Iterator[Session]:
 
 def main(argv: list[str]) -> int:
     names = argv or ["x11", "gnome", "gnome-appindicator", "sway", "kde", "kde-restart",
-                     "gnome-x11-restart"]
+                     "gnome-x11-restart", "gnome-appindicator-toggle"]
     unknown = [n for n in names if n not in DESKTOPS]
     if unknown:
         print(f"unknown desktop(s): {', '.join(unknown)}; choose from {', '.join(DESKTOPS)}")
