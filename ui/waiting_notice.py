@@ -65,8 +65,6 @@ class WaitingNotice(QObject):
         if old and old == new and self.current:  # our connection was opened again:
             self.notifications.close(self.current)  # its buttons answer nobody now
         if old:
-            if self._delivered:  # the server that left had taken it: its resends are
-                self._resends = 0  # for a server that never takes it (no storm)
             self.current, self._delivered = 0, False
         now = resend_now(old, new, self._delivered)
         if now is None:
