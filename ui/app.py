@@ -499,7 +499,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if notice is None:
             return
         if self.tray is not None:
-            self.tray.icon.showMessage("mlcoach", notice, app_icon(), 20000)
+            self.tray_says(notice, 20000)
         else:
             from PySide6.QtWidgets import QMessageBox
 
@@ -611,8 +611,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             elif self.tray is not None and not self._tray_there():
                 self._stand_in_for_the_tray()
             elif self.tray is not None and self.opened is not None:
-                self.tray.icon.showMessage("mlcoach", self.tr("mlcoach is already running "
-                                                              "in the tray."), app_icon(), 4000)
+                self.tray_says(self.tr("mlcoach is already running in the tray."), 4000)
         elif request == "prompt":
             self.show_prompt(manual=True)
         elif request in {w.value for w in Window}:
@@ -921,7 +920,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             else:
                 self.pace_card.show_offer(message, lowered[1], self._anchor())
         elif message and self.tray is not None:
-            self.tray.icon.showMessage("mlcoach", message, app_icon(), 8000)
+            self.tray_says(message, 8000)
         elif message:  # no tray (GNOME without the extension): the back-off is still said
             from mlcoach.ui.notify import send_notification
 
@@ -963,7 +962,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         logger.warning("tray action not saved: %s", exc)
         message = self.tr("Not saved: {reason}").format(reason=error_message(exc))
         if self.tray is not None:
-            self.tray.icon.showMessage("mlcoach", message, app_icon(), 8000)
+            self.tray_says(message, 8000)
         else:
             from mlcoach.ui.notify import send_notification
 
@@ -994,10 +993,32 @@ class AppController(QObject, DesktopShell, WindowFactories):
                  getattr(self, "welcome", None)]
         return [w for w in found if isinstance(w, QWidget) and w.isVisible()]
 
+    def tray_says(self, text: str, timeout_ms: int) -> None:
+        """A line from the tray icon. On freedesktop desktops it goes as a notification on
+        the app's own bus connection, whose calls have a deadline: Qt's showMessage on a
+        StatusNotifierItem makes a blocking call, and with plasmashell gone D-Bus holds it
+        while it starts Plasma's server (plasma_waitforname), ~25 s of a frozen app. With
+        an XEmbed tray and no notification server, Qt's own bubble by the icon says it."""
+        tray = self.tray
+        if tray is None:
+            return
+        from mlcoach.ui.notify import route, shared
+
+        if route() != "freedesktop":
+            tray.icon.showMessage("mlcoach", text, app_icon(), timeout_ms)
+            return
+
+        def sent(notification_id: int) -> None:
+            through_bus = self.tray_presence is None or self.tray_presence.through_the_bus()
+            if not notification_id and self.tray is tray and not through_bus:
+                tray.icon.showMessage("mlcoach", text, app_icon(), timeout_ms)
+
+        shared().notify("mlcoach", text, sent=sent, timeout_ms=timeout_ms)
+
     def say_calmly(self, text: str) -> None:
         """One line where the user will see it, taking no focus."""
         if self.tray is not None:
-            self.tray.icon.showMessage("mlcoach", text, app_icon(), 10000)
+            self.tray_says(text, 10000)
             return
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox

@@ -78,6 +78,11 @@ class TrayPresence(QObject):
         """Whether a tray would show the icon now."""
         return not self._watcher_left and self._qt_says()
 
+    def through_the_bus(self) -> bool:
+        """Whether the icon is a StatusNotifierItem (a watcher owns its name): Qt then
+        shows the icon's messages over D-Bus too, with a blocking call."""
+        return self._bus is not None and bool(self._bus.owner(WATCHER))
+
     def look_for_one(self, looking: bool) -> None:
         """Look now and then for a tray that comes (while the app has none)."""
         if looking and self._xembed and not self._look.isActive():

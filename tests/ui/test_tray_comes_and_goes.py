@@ -73,8 +73,7 @@ def make_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
 def _messages(ctl: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     said: list[str] = []
     assert ctl.tray is not None
-    monkeypatch.setattr(ctl.tray.icon, "showMessage",
-                        lambda title, text, *rest: said.append(text))
+    monkeypatch.setattr(ctl, "tray_says", lambda text, *rest: said.append(text))
     return said
 
 
@@ -161,3 +160,77 @@ def test_the_watcher_gone_counts_as_no_tray_and_its_return_as_the_tray_back(
     assert back.args == [True]
     assert ctl.tray.icon.isVisible()
     assert "in the system tray now" in ctl.main_window.status.text()
+
+
+@contextlib.contextmanager
+def _notification_server(env: dict[str, str]) -> Iterator[None]:
+    proc = subprocess.Popen(
+        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", "notification_daemon"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not _owned(env["DBUS_SESSION_BUS_ADDRESS"], "org.freedesktop.Notifications"):
+            assert proc.poll() is None and time.monotonic() < deadline, "no mock server"
+            time.sleep(0.05)
+        yield
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+
+
+def _notified(env: dict[str, str]) -> list[str]:
+    """The bodies the running notification server was asked to show."""
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+
+    mock = DBusAddress("/org/freedesktop/Notifications",
+                       bus_name="org.freedesktop.Notifications",
+                       interface="org.freedesktop.DBus.Mock")
+    with open_dbus_connection(bus=env["DBUS_SESSION_BUS_ADDRESS"]) as conn:
+        reply = conn.send_and_get_reply(new_method_call(mock, "GetMethodCalls", "s",
+                                                        ("Notify",)), timeout=10)
+    return [str(args[4][1]) for _stamp, args in reply.body[0]]
+
+
+@pytest.fixture
+def own_notifications(bus, monkeypatch):  # type: ignore[no-untyped-def]
+    """The app's notifications on the private bus (its own connection, as in the app)."""
+    from mlcoach.ui import notify
+    from mlcoach.ui.session_bus import SessionBus
+
+    connection = SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"])
+    monkeypatch.setattr(notify, "_shared", notify.Notifications(connection))
+    yield connection
+    connection.close()
+
+
+def test_a_line_from_a_bus_tray_goes_on_the_apps_own_connection_not_qts_blocking_call(
+        make_controller, bus, own_notifications, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Real Plasma with plasmashell gone: Qt's showMessage on a StatusNotifierItem waited
+    while D-Bus started Plasma's server, and the whole app stopped answering for ~25 s
+    ("already running in the tray" at a second start). The line goes as the app's own
+    notification, whose calls have a deadline."""
+    qt = QtSays(True)
+    with _watcher(bus), _notification_server(bus):
+        ctl = make_controller(qt, own_notifications)
+        qtbot.waitUntil(lambda: ctl.tray_presence.through_the_bus(), timeout=10_000)
+        by_qt: list[str] = []
+        monkeypatch.setattr(ctl.tray.icon, "showMessage",
+                            lambda _title, text, *rest: by_qt.append(text))
+        ctl.handle_request("show")  # started again from the menu
+        qtbot.waitUntil(lambda: "mlcoach is already running in the tray." in _notified(bus),
+                        timeout=10_000)
+        assert by_qt == []
+
+
+def test_with_an_xembed_tray_and_no_notification_server_the_icons_bubble_says_it(
+        make_controller, bus, own_notifications, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """i3 or another bare X11 desktop: a tray, no notification server. Qt's own bubble by
+    the icon (no D-Bus involved) still says the line."""
+    ctl = make_controller(QtSays(True), own_notifications)
+    by_qt: list[str] = []
+    monkeypatch.setattr(ctl.tray.icon, "showMessage",
+                        lambda _title, text, *rest: by_qt.append(text))
+    ctl.handle_request("show")
+    qtbot.waitUntil(lambda: by_qt == ["mlcoach is already running in the tray."],
+                    timeout=10_000)
