@@ -53,6 +53,8 @@ class ActionNotice(WaitingNotice):
         buttons = list(actions) if self.notifications.supports_actions() else []
         self.keys = tuple(key for key, _label in actions)
         self._shown, self._delivered = (title, text, actions, timeout_ms, private), False
+        if not buttons and actions and self._server_not_ready():
+            return
         self._in_flight = True
         self._sent_count += 1
         call = self._sent_count

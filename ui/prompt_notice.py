@@ -57,6 +57,8 @@ class PromptNotice(WaitingNotice):
     def _send(self, title: str, text: str) -> bool:
         actionable = self.notifications.supports_actions()
         self._prompt, self._delivered = (title, text), False
+        if not actionable and self._server_not_ready():
+            return False
         self._in_flight = True
         self.notifications.notify(title, text, self._actions() if actionable else (),
                                   sent=partial(self._on_sent, actionable),

@@ -72,6 +72,16 @@ class WaitingNotice(QObject):
         elif now:
             self._send_again()
 
+    def _server_not_ready(self) -> bool:
+        """Whether a server owns the name but did not answer for its capabilities (one
+        that has just taken it: GNOME Shell replaced on X11). What is held then goes a
+        moment later, with its buttons, not now without them (the last time, as it is)."""
+        if self.notifications.capabilities is None and self.notifications.server_present() \
+                and self._resends < MAX_RESENDS:
+            self._send_failed()
+            return True
+        return False
+
     def _send_failed(self) -> None:
         """A send of what is held failed with a server there: one that has just taken
         the name may not serve it yet (GNOME Shell replaced on X11). Sent again after

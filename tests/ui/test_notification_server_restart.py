@@ -79,6 +79,14 @@ def _notified(env: dict[str, str]) -> list[str]:
     return [str(args[3][1]) for _stamp, args in calls]
 
 
+def _asked(env: dict[str, str], method: str) -> bool:
+    """Whether the running server was called `method` (and answered or refused)."""
+    if not _owned(env["DBUS_SESSION_BUS_ADDRESS"], SERVICE):
+        return False  # the mock not on the bus yet (a call now would start another)
+    calls = _call(env, MOCK, "GetMethodCalls", "s", (method,))[0]
+    return isinstance(calls, list) and bool(calls)
+
+
 def _forge(env: dict[str, str], notification_id: int, key: str) -> None:
     """Another connection (not the server) sends ActionInvoked at the server's path."""
     from jeepney import DBusAddress, new_signal
@@ -315,7 +323,7 @@ def test_a_server_that_owns_its_name_before_it_serves_it_gets_the_prompt(
         [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", str(template)],
         env=bus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        qtbot.waitUntil(lambda: "notification not shown" in caplog.text, timeout=20_000)
+        qtbot.waitUntil(lambda: _asked(bus, "GetCapabilities"), timeout=20_000)
         _call(bus, SERVICE, "Ready")
         # Sent again to the server now serving, with its buttons; a click answers it.
         qtbot.waitUntil(lambda: prompt.current != 0, timeout=20_000)
@@ -328,3 +336,36 @@ def test_a_server_that_owns_its_name_before_it_serves_it_gets_the_prompt(
         later.kill()
         later.wait(timeout=30)
     assert answers == ["done"]
+
+
+def test_a_server_that_shows_before_it_says_it_has_buttons_gets_the_prompt_with_them(
+        bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any,
+        tmp_path: Path, caplog: Any) -> None:
+    """GNOME Shell replaced on X11, a moment later than above: its capabilities call
+    failed but the prompt's Notify, a few milliseconds after, was taken. The prompt was
+    shown without buttons (no click could answer it) and counted as shown."""
+    notifications, prompt, answers = notice
+    template = tmp_path / "shows_before_it_says.py"
+    template.write_text(NOT_SERVING_YET.replace(
+        '("Notify", "susssasa{sv}i", "u",\n         NOT_YET + ',
+        '("Notify", "susssasa{sv}i", "u",\n         '))
+    assert "NOT_YET + \"ret = self.next_id" not in template.read_text()
+    with _server(bus):
+        prompt.show("Say thanks", "To someone who helped today.")
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+    later = subprocess.Popen(
+        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", str(template)],
+        env=bus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        qtbot.waitUntil(lambda: _asked(bus, "GetCapabilities"), timeout=20_000)
+        _call(bus, SERVICE, "Ready")
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=20_000)
+        calls = _call(bus, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
+        assert all([str(part) for part in call[1][5][1]][1::2][:2] == ["Open", "Done"]
+                   for call in calls), "never shown without its buttons"
+        with qtbot.waitSignal(prompt.responded, timeout=10_000):
+            _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
+    finally:
+        later.kill()
+        later.wait(timeout=30)
+    assert answers == ["done"] and notifications.supports_actions()
