@@ -50,17 +50,21 @@ class ActionNotice(WaitingNotice):
 
     def _send(self, title: str, text: str, actions: tuple[tuple[str, str], ...],
               timeout_ms: int, private: bool) -> None:
-        buttons = list(actions) if self.notifications.supports_actions() else []
         self.keys = tuple(key for key, _label in actions)
         self._shown, self._delivered = (title, text, actions, timeout_ms, private), False
-        if not buttons and actions and self._server_not_ready():
-            return
-        self._in_flight = True
-        self._sent_count += 1
-        call = self._sent_count
-        self.notifications.notify(title, text, buttons,
-                                  sent=lambda nid: self._on_sent(nid, call),
-                                  timeout_ms=timeout_ms, transient=private)
+
+        def send(actionable: bool) -> None:
+            self._in_flight = True
+            self._sent_count += 1
+            call = self._sent_count
+            self.notifications.notify(title, text, list(actions) if actionable else [],
+                                      sent=lambda nid: self._on_sent(nid, call),
+                                      timeout_ms=timeout_ms, transient=private)
+
+        if actions:
+            self._with_buttons(send)
+        else:
+            send(False)  # no buttons to show: nothing to ask the server
 
     def withdraw(self) -> None:
         """Take the notification away (its moment has passed)."""

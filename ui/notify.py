@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from mlcoach.system.paths import APP_ID, APP_NAME
 from mlcoach.ui import ops
 from mlcoach.ui.icons import icons_dir
-from mlcoach.ui.session_bus import BusError, SessionBus
+from mlcoach.ui.session_bus import SessionBus
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +103,8 @@ class Notifications(QObject):
         self._following = False
         self._owner_changes = 0  # a capabilities answer from before a change is not kept
         self.capabilities: frozenset[str] | None = None  # None until the server answered
+        self._asking: int | None = None  # the server asked for them (its _owner_changes)
+        self._waiting: list[Callable[[], None]] = []  # to run once they are answered
 
     def _address(self) -> Any:
         from jeepney import DBusAddress
@@ -120,6 +123,7 @@ class Notifications(QObject):
         self._owner_changes += 1
         if new:  # another server may offer other things; none: the last one's stand
             self.capabilities = None
+            self.ask_capabilities()  # before the notices send to it: they wait for this
         self.server_changed.emit(old, new)
 
     def _on_reconnected(self) -> None:
@@ -142,36 +146,55 @@ class Notifications(QObject):
                            lambda body: self.closed.emit(int(body[0]), int(body[1])),
                            rule_path=PATH, owner_of=SERVICE)
 
-    def read_capabilities(self) -> frozenset[str]:
-        """Ask the server what it offers (one deadline); empty when there is none."""
+    def ask_capabilities(self, then: Callable[[], None] | None = None) -> None:
+        """Ask the server what it offers, without waiting for it: D-Bus holds the call
+        while it starts a server (Plasma's waits for plasmashell), and a blocking call
+        would freeze the app meanwhile. `then()` runs once the answer or its failure is
+        in; `capabilities` then holds it (None: a server owns the name but did not say)."""
         from jeepney import new_method_call
 
-        changes = self._owner_changes
-        keep = True
-        try:
-            self._follow()  # a server that comes later is asked again
-            body = self.bus.call_blocking(new_method_call(self._address(), "GetCapabilities"))
-        except BusError as exc:
-            logger.info("no notification server: %s", exc)
-            found: frozenset[str] = frozenset()
-            # A server that owns the name may not serve it yet (GNOME Shell replaced on
-            # X11): asked again next time, not taken as one without buttons.
-            keep = not self.server_present()
+        if then is not None:
+            self._waiting.append(then)
+        if self._asking == self._owner_changes:
+            return  # this server is being asked: its answer runs `then`
+        self._follow()  # a server that comes later is asked again
+        asked = self._asking = self._owner_changes
+        self.bus.call(new_method_call(self._address(), "GetCapabilities"),
+                      partial(self._capabilities_answer, asked),
+                      partial(self._capabilities_failed, asked))
+
+    def _capabilities_answer(self, asked: int, body: Any) -> None:
+        found = frozenset(str(c) for c in body[0]) if body else frozenset()
+        self._settle(asked, found)
+
+    def _capabilities_failed(self, asked: int, why: str) -> None:
+        logger.info("no notification server: %s", why)
+        # A server that owns the name may not serve it yet (GNOME Shell replaced on X11):
+        # asked again next time, not taken as one without buttons.
+        self._settle(asked, None if self.server_present() else frozenset())
+
+    def _settle(self, asked: int, found: frozenset[str] | None) -> None:
+        if asked != self._owner_changes:  # a server came or went meanwhile: not kept
+            if self._asking != asked:
+                return  # the new server is being asked; its answer runs the waiting
         else:
-            found = frozenset(str(c) for c in body[0]) if body else frozenset()
-        # Kept only if no server came or went during the call (its signals are handled
-        # while it waits): a timeout then must not stand for the server that came.
-        self.capabilities = found if keep and changes == self._owner_changes else None
-        return found
+            self.capabilities = found
+        self._asking = None
+        waiting, self._waiting = self._waiting, []
+        for then in waiting:
+            then()
 
     def server_present(self) -> bool:
         """Whether a server owns the name, as last heard."""
         return bool(self.bus.owner(SERVICE))
 
-    def supports_actions(self) -> bool:
-        """True when the server shows buttons (dunst, GNOME, KDE; not every server)."""
-        caps = self.capabilities if self.capabilities is not None else self.read_capabilities()
-        return "actions" in caps
+    def supports_actions(self) -> bool | None:
+        """True when the server shows buttons (dunst, GNOME, KDE; not every server); None
+        while that is not known: asked then (see ask_capabilities), never waited for."""
+        if self.capabilities is None:
+            self.ask_capabilities()
+            return None
+        return "actions" in self.capabilities
 
     def notify(self, title: str, message: str, actions: Sequence[tuple[str, str]] = (),
                sent: Callable[[int], None] | None = None, replaces: int = 0,

@@ -12,7 +12,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from mlcoach.ui.notify import CLOSED_BY_CALL, Notifications
-from mlcoach.ui.waiting_notice import WaitingNotice
+from mlcoach.ui.waiting_notice import MAX_RESENDS, WaitingNotice
 
 logger = logging.getLogger(__name__)
 
@@ -48,23 +48,23 @@ class PromptNotice(WaitingNotice):
                 ("snoozed", self.tr("Later")), ("skipped", self.tr("Skip")),
                 ("capture", self.tr("Capture…"))]
 
-    def show(self, title: str, text: str) -> bool:
-        """Send the prompt; False when the server cannot show buttons (it only tells)."""
+    def show(self, title: str, text: str) -> bool | None:
+        """Send the prompt; False when the server cannot show buttons (it only tells),
+        None while that is not known (it is sent once the server has said)."""
         self.withdraw()
         self._start_anew()
         return self._send(title, text)
 
-    def _send(self, title: str, text: str) -> bool:
-        actionable = self.notifications.supports_actions()
+    def _send(self, title: str, text: str) -> bool | None:
         self._prompt, self._delivered = (title, text), False
-        if not actionable and self._server_not_ready():
-            return False
+        return self._with_buttons(partial(self._notify, title, text))
+
+    def _notify(self, title: str, text: str, actionable: bool) -> None:
         self._in_flight = True
         self.notifications.notify(title, text, self._actions() if actionable else (),
                                   sent=partial(self._on_sent, actionable),
                                   timeout_ms=EXPIRE_MS if actionable else 20_000,
                                   resident=False)
-        return actionable
 
     def withdraw(self) -> None:
         """The prompt was answered elsewhere (the card, the menu): take it away."""
@@ -86,6 +86,12 @@ class PromptNotice(WaitingNotice):
             self.current = notification_id
             if notification_id:  # else notify() said why not
                 logger.info("prompt sent as notification %d", notification_id)
+        elif notification_id and self._came_in_flight and self._resends < MAX_RESENDS:
+            # Sent without buttons for want of a server, it reached one that came
+            # meanwhile (which may show them): shown anew as that server can.
+            self.notifications.close(notification_id)
+            self._delivered = False
+            self._send_again()
         elif notification_id:
             self._prompt = None  # it only told, and the tray menu holds the prompt
 

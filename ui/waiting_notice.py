@@ -8,6 +8,9 @@ prompt and the cards' notices are shown anew there, still waiting (docs/reliabil
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QObject, QTimer
 
 from mlcoach.ui.notify import Notifications
@@ -41,6 +44,8 @@ class WaitingNotice(QObject):
         self._in_flight = False  # sent, its id not known yet
         self._delivered = False  # a server took what is held
         self._resends = 0  # of what is held, after its server changed
+        self._asks = 0  # which send a capabilities answer belongs to
+        self._came_in_flight = False  # a server came while it was on its way
         self._resend_timer = QTimer(self)
         self._resend_timer.setSingleShot(True)
         self._resend_timer.timeout.connect(self._send_again)
@@ -60,6 +65,8 @@ class WaitingNotice(QObject):
         self._resend_timer.stop()
 
     def _on_server_changed(self, old: str, new: str) -> None:
+        if self._in_flight and new:
+            self._came_in_flight = True  # its buttons were perhaps decided before it
         if not self._held() or self._in_flight:
             return  # nothing waits, or the send in flight reaches the new server
         if old and old == new and self.current:  # our connection was opened again:
@@ -72,12 +79,34 @@ class WaitingNotice(QObject):
         elif now:
             self._send_again()
 
+    def _with_buttons(self, send: Callable[[bool], None]) -> bool | None:
+        """Run `send(actionable)` once it is known whether the server shows buttons: now
+        when known (returning it), else when the server has said (None now). Never waits
+        on the bus: D-Bus holds a call while it starts a server, and the UI would freeze."""
+        self._came_in_flight = False
+        actionable = self.notifications.supports_actions()
+        if actionable is not None:
+            send(actionable)
+            return actionable
+        self._in_flight = True  # on its way: a server that comes meanwhile is asked
+        self._asks += 1
+        self.notifications.ask_capabilities(partial(self._capabilities_came, self._asks, send))
+        return None
+
+    def _capabilities_came(self, ask: int, send: Callable[[bool], None]) -> None:
+        if ask != self._asks or not self._in_flight:  # withdrawn or replaced since
+            return
+        self._in_flight = False
+        caps = self.notifications.capabilities
+        if caps is None and self._server_not_ready():
+            return
+        send(caps is not None and "actions" in caps)
+
     def _server_not_ready(self) -> bool:
         """Whether a server owns the name but did not answer for its capabilities (one
         that has just taken it: GNOME Shell replaced on X11). What is held then goes a
         moment later, with its buttons, not now without them (the last time, as it is)."""
-        if self.notifications.capabilities is None and self.notifications.server_present() \
-                and self._resends < MAX_RESENDS:
+        if self.notifications.server_present() and self._resends < MAX_RESENDS:
             self._send_failed()
             return True
         return False

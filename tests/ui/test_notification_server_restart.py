@@ -123,7 +123,7 @@ def test_a_server_that_restarts_gets_the_waiting_prompt_again_and_its_numbers_ar
     notification that the new server numbered like ours answered the prompt."""
     notifications, prompt, answers = notice
     with _server(bus):
-        assert prompt.show("Say thanks", "To someone who helped today.")
+        prompt.show("Say thanks", "To someone who helped today.")
         qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
         first = prompt.current
     with _server(bus):
@@ -150,10 +150,14 @@ def test_a_server_that_comes_after_the_app_is_used_with_its_buttons(
     notifications, prompt, answers = notice
     assert not prompt.show("Say thanks", "To someone who helped today.")  # no server yet
     with _server(bus):
-        # Sent again to the server that came, asked again: with its buttons.
+        # Sent again to the server that came, asked again: with its buttons (a copy
+        # without them that reached it as it came is taken away).
         qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
         assert notifications.supports_actions()
-        assert _notified(bus) == ["Say thanks"]
+        calls = _call(bus, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
+        assert [str(part) for part in calls[-1][1][5][1]][1::2][:2] == ["Open", "Done"]
+        closed = _call(bus, MOCK, "GetMethodCalls", "s", ("CloseNotification",))[0]
+        assert len(calls) == 1 + len(closed)
         with qtbot.waitSignal(prompt.responded, timeout=10_000):
             _server_says(bus, "ActionInvoked", "us",
                          [("u", prompt.current), ("s", "done")])
@@ -168,10 +172,11 @@ def test_an_answered_prompt_is_not_sent_again_after_a_restart(
         qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
         with qtbot.waitSignal(prompt.responded, timeout=10_000):
             _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
+    first = notifications.bus.owner(SERVICE)
     with _server(bus):
-        # The change of server has been heard once the next call is answered after it.
-        qtbot.waitUntil(lambda: notifications.capabilities is None, timeout=10_000)
-        assert notifications.supports_actions()
+        # The change of server has been heard, and the new one asked what it offers.
+        qtbot.waitUntil(lambda: notifications.bus.owner(SERVICE) not in ("", first)
+                        and bool(notifications.supports_actions()), timeout=10_000)
         assert _notified(bus) == []
     assert answers == ["done"]
 
@@ -276,7 +281,7 @@ def test_a_notice_refused_as_too_soon_is_sent_again(
     with _server(bus):
         _call(bus, MOCK, "AddMethod", "sssss",
               (SERVICE, "Notify", "susssasa{sv}i", "u", refuse_once))
-        assert prompt.show("Say thanks", "To someone who helped today.")
+        prompt.show("Say thanks", "To someone who helped today.")
         qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
         assert _notified(bus) == ["Say thanks", "Say thanks"]  # refused, then taken
         with qtbot.waitSignal(prompt.responded, timeout=10_000):
@@ -369,3 +374,78 @@ def test_a_server_that_shows_before_it_says_it_has_buttons_gets_the_prompt_with_
         later.kill()
         later.wait(timeout=30)
     assert answers == ["done"] and notifications.supports_actions()
+
+
+def _started_when_told(env: dict[str, str], tmp_path: Path) -> Path:
+    """A server D-Bus starts on the first call to its name, which comes only once the
+    returned file exists (as plasma_waitforname waits for plasmashell); D-Bus holds the
+    calls meanwhile."""
+    go = tmp_path / "go"
+    services = Path(env["XDG_DATA_HOME"]) / "dbus-1" / "services"
+    services.mkdir(parents=True)
+    start = tmp_path / "server.sh"
+    start.write_text(
+        f"#!/bin/sh\nfor _ in $(seq 600); do [ -e {go} ] && exec {SYSTEM_PYTHON} -m "
+        "dbusmock --session --template notification_daemon -p "
+        "'{\"capabilities\": \"body actions\"}'; sleep 0.05; done\n")
+    start.chmod(0o755)
+    (services / f"{SERVICE}.service").write_text(
+        f"[D-BUS Service]\nName={SERVICE}\nExec={start}\n")
+    subprocess.run(["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
+                    "/org/freedesktop/DBus", "org.freedesktop.DBus.ReloadConfig"], env=env,
+                   check=True, capture_output=True, timeout=30)
+    return go
+
+
+def _kill_owner(env: dict[str, str]) -> None:
+    owner = subprocess.run(
+        ["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
+         "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID",
+         f"string:{SERVICE}"], env=env, capture_output=True, text=True, timeout=30)
+    words = owner.stdout.split()
+    if words and words[-1].isdigit():
+        os.kill(int(words[-1]), signal.SIGKILL)
+
+
+def test_a_prompt_sent_while_dbus_starts_the_server_does_not_freeze_the_app(
+        bus: dict[str, str], qtbot: Any, tmp_path: Path) -> None:
+    """Seen on KDE Plasma with plasmashell away: each send and resend of the prompt asked
+    the server's capabilities with a blocking call, which D-Bus held while it started
+    Plasma's server: the app froze (up to the call's deadline) at every send."""
+    from jeepney import HeaderFields
+    from PySide6.QtCore import QTimer
+
+    from mlcoach.ui.notify import Notifications
+    from mlcoach.ui.prompt_notice import PromptNotice
+    from mlcoach.ui.session_bus import SessionBus
+
+    class WatchedBus(SessionBus):
+        """Records the calls the GUI thread waits on (but the bus's own Hello)."""
+
+        blocking: list[str] = []
+
+        def call_blocking(self, message: Any, deadline_s: float = 1.0) -> Any:
+            member = str(message.header.fields.get(HeaderFields.member))
+            if member != "Hello":
+                self.blocking.append(member)
+            return super().call_blocking(message, deadline_s)
+
+    go = _started_when_told(bus, tmp_path)
+    connection = WatchedBus(address=bus["DBUS_SESSION_BUS_ADDRESS"])
+    try:
+        assert connection.available()
+        prompt = PromptNotice(Notifications(connection))
+        order: list[str] = []
+        QTimer.singleShot(0, lambda: order.append("the app ran on"))
+        prompt.show("Say thanks", "To someone who helped today.")
+        order.append("sent")
+        assert order == ["sent"] and connection.blocking == []
+        qtbot.waitUntil(lambda: order == ["sent", "the app ran on"], timeout=10_000)
+        go.touch()  # only now may the server come
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=30_000)
+        calls = _call(bus, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
+        assert [str(part) for part in calls[-1][1][5][1]][1::2][:2] == ["Open", "Done"]
+        assert connection.blocking == []
+    finally:
+        connection.close()
+        _kill_owner(bus)

@@ -336,18 +336,24 @@ def test_after_our_connection_was_opened_again_the_notice_is_shown_anew(qapp: An
 
 
 class _RaceBus(_RecordingBus):
-    """A bus on which the server changes while GetCapabilities waits, then times out."""
+    """A bus that keeps each call's answers for the test to give, and its owner watcher."""
 
     def __init__(self) -> None:
         super().__init__()
         self.changed: Any = None
+        self.calls: list[tuple[str, Any, Any]] = []  # (member, reply, failed)
+        self.owner_now = ""
+
+    def call(self, msg: Any, ok: Any, fail: Any, **kw: Any) -> None:
+        from jeepney import HeaderFields
+
+        self.calls.append((msg.header.fields[HeaderFields.member], ok, fail))
 
     def watch_owner(self, _name: str, changed: Any = None) -> None:
         self.changed = changed
 
-    def call_blocking(self, _msg: Any) -> Any:
-        self.changed("", ":1.9")  # handled while the call waits
-        raise notify.BusError("no answer within 1 s")
+    def owner(self, _name: str) -> str:
+        return self.owner_now
 
 
 def test_a_capabilities_answer_from_before_the_server_came_is_not_kept(qapp: Any) -> None:
@@ -355,5 +361,30 @@ def test_a_capabilities_answer_from_before_the_server_came_is_not_kept(qapp: Any
     every later prompt of the session without buttons."""
     bus = _RaceBus()
     notifications = notify.Notifications(bus=bus)  # type: ignore[arg-type]
-    assert notifications.supports_actions() is False
-    assert notifications.capabilities is None  # asked again next time
+    assert notifications.supports_actions() is None  # not known: asked, not waited for
+    bus.owner_now = ":1.9"
+    bus.changed("", ":1.9")  # a server came while the call waited: it is asked anew
+    assert [member for member, _ok, _fail in bus.calls] == ["GetCapabilities"] * 2
+    bus.calls[0][2]("no answer within the deadline")
+    assert notifications.capabilities is None
+    bus.calls[1][1]((["body", "actions"],))
+    assert notifications.supports_actions() is True
+
+
+def test_a_prompt_waits_for_the_servers_answer_and_is_sent_once_with_its_buttons(
+        qapp: Any) -> None:
+    """The prompt's buttons come from the server's answer, which the app does not wait
+    for; withdrawn meanwhile, it is not sent at all."""
+    bus = _RaceBus()
+    notifications = notify.Notifications(bus=bus)  # type: ignore[arg-type]
+    prompt = PromptNotice(notifications)
+    assert prompt.show("Say thanks", "To someone") is None
+    assert [member for member, _ok, _fail in bus.calls] == ["GetCapabilities"]
+    bus.calls[0][1]((["actions"],))
+    assert [member for member, _ok, _fail in bus.calls] == ["GetCapabilities", "Notify"]
+    prompt.withdraw()
+    notifications.capabilities = None
+    prompt.show("Next", "Text")
+    prompt.withdraw()
+    bus.calls[-1][1]((["actions"],))
+    assert [member for member, _ok, _fail in bus.calls][2:] == ["GetCapabilities"]
