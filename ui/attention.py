@@ -22,12 +22,17 @@ _PAUSE_PROPERTIES = (("org.dunstproject.cmd0", "paused"), (_SERVICE, "Inhibited"
 def server_paused(bus: SessionBus) -> bool | None:
     """True when the notification server is in Do Not Disturb; None when it cannot say."""
     from jeepney import DBusAddress, Properties
+    from jeepney.low_level import MessageFlag
 
     known = False
     for interface, prop in _PAUSE_PROPERTIES:
         address = DBusAddress(_PATH, bus_name=_SERVICE, interface=interface)
+        question = Properties(address).get(prop)
+        # Not a reason to start a server: D-Bus would hold the call (and the app, which
+        # waits for it) while it starts one, as Plasma's waits for plasmashell.
+        question.header.flags |= MessageFlag.no_auto_start
         try:
-            body = bus.call_blocking(Properties(address).get(prop))
+            body = bus.call_blocking(question)
         except BusError as exc:
             logger.debug("%s.%s not readable: %s", interface, prop, exc)
             continue

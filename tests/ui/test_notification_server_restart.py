@@ -449,3 +449,24 @@ def test_a_prompt_sent_while_dbus_starts_the_server_does_not_freeze_the_app(
     finally:
         connection.close()
         _kill_owner(bus)
+
+
+def test_asking_for_do_not_disturb_does_not_start_a_server(
+        bus: dict[str, str], tmp_path: Path) -> None:
+    """Asked at every look at the schedule, the server's Do Not Disturb was read with a
+    call that made D-Bus start Plasma's server while plasmashell was away, and held the
+    app until the call's deadline, twice (two properties) each time."""
+    from mlcoach.ui.attention import server_paused
+    from mlcoach.ui.session_bus import SessionBus
+
+    go = _started_when_told(bus, tmp_path)
+    started = tmp_path / "started"
+    script = tmp_path / "server.sh"
+    script.write_text(script.read_text().replace("#!/bin/sh\n", f"#!/bin/sh\ntouch {started}\n"))
+    connection = SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"])
+    try:
+        assert server_paused(connection) is None  # no server to say
+        assert not started.exists() and not go.exists()
+    finally:
+        connection.close()
+        _kill_owner(bus)
