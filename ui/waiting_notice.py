@@ -16,9 +16,15 @@ from PySide6.QtCore import QObject, QTimer
 from mlcoach.ui.notify import Notifications
 
 #: A notice whose server went is sent again after this (the call may start a server, as
-#: D-Bus starts dunst; Plasma's waits for plasmashell), and at most MAX_RESENDS times.
+#: D-Bus starts dunst; Plasma's waits for plasmashell).
 RESEND_AFTER_MS = 3000
+#: Sends again to one server, at most (a send failed, or the server has not said yet).
 MAX_RESENDS = 3
+#: Servers that had the notice (took it, or went while handling it) and went: up to this
+#: many it is sent again; one more and it is not, so a notification that crashes its
+#: server is not sent to it for ever. Sends that failed while no server was there
+#: (Plasma's plasma_waitforname holding them) do not count.
+MAX_LOST = 3
 
 
 def resend_now(old: str, new: str, delivered: bool) -> bool | None:
@@ -43,7 +49,8 @@ class WaitingNotice(QObject):
         self.current = 0  # the shown notification's id (0: none)
         self._in_flight = False  # sent, its id not known yet
         self._delivered = False  # a server took what is held
-        self._resends = 0  # of what is held, after its server changed
+        self._resends = 0  # of what is held, to the present server
+        self._lost = 0  # servers that had what is held and went
         self._asks = 0  # which send a capabilities answer belongs to
         self._came_in_flight = False  # a server came while it was on its way
         self._resend_timer = QTimer(self)
@@ -58,13 +65,17 @@ class WaitingNotice(QObject):
         raise NotImplementedError
 
     def _start_anew(self) -> None:
-        """A new notice replaces the old: it may be sent again MAX_RESENDS times."""
-        self._resends = 0
+        """A new notice replaces the old: its counts start again."""
+        self._resends = self._lost = 0
 
     def _stop_resending(self) -> None:
         self._resend_timer.stop()
 
     def _on_server_changed(self, old: str, new: str) -> None:
+        if old and old != new and self._held() and (self._delivered or self._in_flight):
+            self._lost += 1  # the server that had it went (perhaps crashed by it)
+        if new and new != old:
+            self._resends = 0  # a new server: a few tries of its own
         if self._in_flight and new:
             self._came_in_flight = True  # its buttons were perhaps decided before it
         if not self._held() or self._in_flight:
@@ -114,13 +125,13 @@ class WaitingNotice(QObject):
     def _send_failed(self) -> None:
         """A send of what is held failed with a server there: one that has just taken
         the name may not serve it yet (GNOME Shell replaced on X11). Sent again after
-        RESEND_AFTER_MS (within MAX_RESENDS)."""
+        RESEND_AFTER_MS (within MAX_RESENDS for that server)."""
         if self._held() and self.notifications.server_present():
             self._resend_timer.start(RESEND_AFTER_MS)
 
     def _send_again(self) -> None:
         if not self._held() or self._in_flight or self._delivered \
-                or self._resends >= MAX_RESENDS:
+                or self._resends >= MAX_RESENDS or self._lost > MAX_LOST:
             return
         self._resends += 1
         self._resend_timer.stop()

@@ -46,6 +46,7 @@ class FakeServer(QObject):
     def __init__(self, actions: bool = True) -> None:
         super().__init__()
         self.actions = actions
+        self.present = True  # a server owns the name (as last heard)
         self.sent: list[tuple[str, Sequence[tuple[str, str]]]] = []
         self.bodies: list[str] = []
         self.transient: list[bool] = []  # per notification: the transient hint
@@ -55,6 +56,9 @@ class FakeServer(QObject):
 
     def supports_actions(self) -> bool:
         return self.actions
+
+    def server_present(self) -> bool:
+        return self.present
 
     def notify(self, title: str, message: str, actions: Sequence[tuple[str, str]] = (),
                sent: Callable[[int], None] | None = None, transient: bool = False,
@@ -388,3 +392,61 @@ def test_a_prompt_waits_for_the_servers_answer_and_is_sent_once_with_its_buttons
     prompt.withdraw()
     bus.calls[-1][1]((["actions"],))
     assert [member for member, _ok, _fail in bus.calls][2:] == ["GetCapabilities"]
+
+
+def _restart_as_plasma_does(server: FakeServer, notice: Any, old: str, new: str) -> None:
+    """plasmashell goes; the notice sent while it is away fails (D-Bus held the call
+    while plasma_waitforname waited); the new plasmashell gets it again."""
+    server.present = False
+    server.server_changed.emit(old, "")
+    assert notice._resend_timer.isActive()  # sent again in RESEND_AFTER_MS: now
+    notice._resend_timer.timeout.emit()
+    assert server.reply is not None
+    server.reply(0)  # not shown: nobody answered within the deadline
+    server.present = True
+    server.server_changed.emit("", new)
+
+
+def test_a_prompt_comes_back_after_each_of_several_plasma_restarts(qapp: Any) -> None:
+    """On real Plasma two restarts used the three resends (a send while it was away,
+    one to the new server): after a third restart within the prompt's ten minutes the
+    prompt was gone. The cap counts the servers that took it and went."""
+    server = FakeServer()
+    notice, got, _other = _notice(server)
+    notice.show("Say thanks", "To someone")
+    owner = ":1.5"
+    server.answer()
+    for n in range(3):
+        sent_before = len(server.sent)
+        _restart_as_plasma_does(server, notice, owner, f":1.{10 + n}")
+        owner = f":1.{10 + n}"
+        assert len(server.sent) == sent_before + 2 and server.sent[-1][0] == "Say thanks"
+        nid = server.answer()
+        assert notice.current == nid
+    server.action_invoked.emit(nid, "done")
+    assert got == ["done"]
+
+
+def test_a_notice_that_crashes_its_server_is_not_sent_for_ever(qapp: Any) -> None:
+    """A notification that makes its server crash, each server started again (by D-Bus
+    for the next call, or by the desktop): it is sent a few times, not in a loop."""
+    server = FakeServer()
+    notice, _got, _other = _notice(server)
+    notice.show("Say thanks", "To someone")
+    owner, handled = ":1.5", 0
+    for n in range(10):
+        if len(server.sent) == handled:
+            break  # no longer sent
+        handled = len(server.sent)
+        new = f":1.{10 + n}"
+        if n % 2:  # taken, then the server crashes showing it
+            server.answer()
+            server.server_changed.emit(owner, new)
+        else:  # the server crashes while it handles the call: no answer
+            server.server_changed.emit(owner, new)
+            assert server.reply is not None
+            server.reply(0)
+        owner = new
+        if notice._resend_timer.isActive():
+            notice._resend_timer.timeout.emit()
+    assert len(server.sent) <= 1 + 3
