@@ -57,8 +57,9 @@ class ActionNotice(WaitingNotice):
             self._in_flight = True
             self._sent_count += 1
             call = self._sent_count
-            self.notifications.notify(title, text, list(actions) if actionable else [],
-                                      sent=lambda nid: self._on_sent(nid, call),
+            buttons = bool(actionable and actions)
+            self.notifications.notify(title, text, list(actions) if buttons else [],
+                                      sent=lambda nid: self._on_sent(nid, call, buttons),
                                       timeout_ms=timeout_ms, transient=private)
 
         if actions:
@@ -74,12 +75,14 @@ class ActionNotice(WaitingNotice):
         if old:
             self.notifications.close(old)
 
-    def _on_sent(self, notification_id: int, call: int) -> None:
+    def _on_sent(self, notification_id: int, call: int, buttons: bool) -> None:
         if not self._in_flight or call != self._sent_count:  # withdrawn or replaced since
             if notification_id:
                 self.notifications.close(notification_id)
             return
         self._in_flight = False
+        if not buttons and self.keys and self._buttons_missed(notification_id):
+            return
         self.current = notification_id
         self._delivered = bool(notification_id)
         if not notification_id:

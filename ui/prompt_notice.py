@@ -12,7 +12,7 @@ from functools import partial
 from PySide6.QtCore import QObject, Signal
 
 from mlcoach.ui.notify import CLOSED_BY_CALL, Notifications
-from mlcoach.ui.waiting_notice import MAX_RESENDS, WaitingNotice
+from mlcoach.ui.waiting_notice import WaitingNotice
 
 logger = logging.getLogger(__name__)
 
@@ -86,12 +86,8 @@ class PromptNotice(WaitingNotice):
             self.current = notification_id
             if notification_id:  # else notify() said why not
                 logger.info("prompt sent as notification %d", notification_id)
-        elif notification_id and self._came_in_flight and self._resends < MAX_RESENDS:
-            # Sent without buttons for want of a server, it reached one that came
-            # meanwhile (which may show them): shown anew as that server can.
-            self.notifications.close(notification_id)
-            self._delivered = False
-            self._send_again()
+        elif self._buttons_missed(notification_id):
+            return
         elif notification_id:
             self._prompt = None  # it only told, and the tray menu holds the prompt
 

@@ -122,6 +122,17 @@ class WaitingNotice(QObject):
             return True
         return False
 
+    def _buttons_missed(self, notification_id: int) -> bool:
+        """Whether a notice sent without buttons for want of a server reached one that came
+        meanwhile (which may show them): then it is taken away and sent anew as that
+        server can (within MAX_RESENDS)."""
+        if not notification_id or not self._came_in_flight or self._resends >= MAX_RESENDS:
+            return False
+        self.notifications.close(notification_id)
+        self.current, self._delivered = 0, False
+        self._send_again()
+        return True
+
     def _send_failed(self) -> None:
         """A send of what is held failed with a server there: one that has just taken
         the name may not serve it yet (GNOME Shell replaced on X11). Sent again after

@@ -352,6 +352,7 @@ class _RaceBus(_RecordingBus):
         from jeepney import HeaderFields
 
         self.calls.append((msg.header.fields[HeaderFields.member], ok, fail))
+        self.bodies.append(msg.body)
 
     def watch_owner(self, _name: str, changed: Any = None) -> None:
         self.changed = changed
@@ -450,3 +451,29 @@ def test_a_notice_that_crashes_its_server_is_not_sent_for_ever(qapp: Any) -> Non
         if notice._resend_timer.isActive():
             notice._resend_timer.timeout.emit()
     assert len(server.sent) <= 1 + 3
+
+
+@pytest.mark.parametrize("kind", ["prompt", "notice"])
+def test_a_copy_without_buttons_that_reached_a_server_coming_is_sent_again_with_them(
+        qapp: Any, kind: str) -> None:
+    """Asked of no server, the capabilities said none; the copy sent without buttons
+    reached a server that came meanwhile (which has them): no click could answer it."""
+    from mlcoach.ui.action_notice import ActionNotice
+
+    bus = _RaceBus()
+    notifications = notify.Notifications(bus=bus)  # type: ignore[arg-type]
+    if kind == "prompt":
+        PromptNotice(notifications).show("Say thanks", "To someone")
+    else:
+        ActionNotice(notifications).show("Prep", "Dana", [("ok", "Got it")], 60_000)
+    bus.calls[0][2]("org.freedesktop.DBus.Error.ServiceUnknown")  # nobody there
+    assert bus.calls[1][0] == "Notify" and bus.bodies[1][5] == []  # no buttons
+    bus.owner_now = ":1.9"
+    bus.changed("", ":1.9")  # the call started a server, which took it
+    bus.calls[1][1]((5,))
+    bus.calls[2][1]((["body", "actions"],))
+    members = [member for member, _ok, _fail in bus.calls]
+    assert members == ["GetCapabilities", "Notify", "GetCapabilities", "CloseNotification",
+                       "Notify"]
+    assert bus.bodies[3] == (5,)
+    assert bus.bodies[4][5][:2] in (["default", "Open"], ["ok", "Got it"])  # its buttons
