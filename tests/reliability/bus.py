@@ -135,3 +135,26 @@ def logind_call(address: str, path: str, interface: str, method: str,
         reply = conn.send_and_get_reply(new_method_call(target, method, signature, body),
                                         timeout=10)
     return tuple(reply.body)
+
+
+def has_dbusmock() -> bool:
+    """Whether the system Python has python-dbusmock (the tests' stand-in services)."""
+    return subprocess.run([SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True,
+                          timeout=30).returncode == 0
+
+
+@contextlib.contextmanager
+def dbusmock(env: dict[str, str], owns: str, *args: str) -> Iterator[subprocess.Popen[bytes]]:
+    """python-dbusmock on the session bus of `env` (`args` after --session), there once it
+    owns the name `owns`, killed when the block ends."""
+    proc = subprocess.Popen([SYSTEM_PYTHON, "-m", "dbusmock", "--session", *args], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not _owned(env["DBUS_SESSION_BUS_ADDRESS"], owns):
+            assert proc.poll() is None and time.monotonic() < deadline, f"no mock {owns}"
+            time.sleep(0.05)
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)

@@ -203,3 +203,15 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     # recovery key is put there as one): every test ends with an empty clipboard.
     if QApplication.instance() is not None:
         QApplication.clipboard().clear()
+
+
+@pytest.fixture
+def bus(tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A private session bus (no keyring) for python-dbusmock's stand-in services: its
+    environment. Skipped where the system Python has no python3-dbusmock."""
+    from tests.reliability.bus import has_dbusmock, session_bus
+
+    if not has_dbusmock():
+        pytest.skip("missing: python3-dbusmock")
+    with session_bus(tmp_path, keyring=False) as env:
+        yield env

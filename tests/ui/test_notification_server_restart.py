@@ -12,14 +12,13 @@ import contextlib
 import os
 import signal
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.reliability.bus import SYSTEM_PYTHON, _owned, session_bus
+from tests.reliability.bus import SYSTEM_PYTHON, _owned, dbusmock
 
 pytestmark = pytest.mark.gui
 
@@ -28,31 +27,10 @@ PATH = "/org/freedesktop/Notifications"
 MOCK = "org.freedesktop.DBus.Mock"
 
 
-@pytest.fixture
-def bus(tmp_path: Path) -> Iterator[dict[str, str]]:
-    if subprocess.run([SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True,
-                      timeout=30).returncode != 0:
-        pytest.skip("missing: python3-dbusmock")
-    with session_bus(tmp_path, keyring=False) as env:
-        yield env
-
-
-@contextlib.contextmanager
-def _server(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+def _server(env: dict[str, str]) -> contextlib.AbstractContextManager[Any]:
     """A notification server with buttons, running until the block ends."""
-    proc = subprocess.Popen(
-        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", "notification_daemon",
-         "-p", '{"capabilities": "body actions"}'],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while not _owned(env["DBUS_SESSION_BUS_ADDRESS"], SERVICE):
-            assert proc.poll() is None and time.monotonic() < deadline, "no mock server"
-            time.sleep(0.05)
-        yield proc
-    finally:
-        proc.kill()
-        proc.wait(timeout=30)
+    return dbusmock(env, SERVICE, "--template", "notification_daemon",
+                    "-p", '{"capabilities": "body actions"}')
 
 
 def _call(env: dict[str, str], interface: str, method: str, signature: str = "",
@@ -219,21 +197,7 @@ def test_a_notice_the_bus_delivers_after_its_deadline_is_taken_away(
     deadline, yet the bus handed them to the new server: the prompt showed twice, once
     without buttons (its capabilities had not come in time) and deaf to clicks."""
     notifications, prompt, answers = notice
-    go = tmp_path / "go"
-    services = Path(bus["XDG_DATA_HOME"]) / "dbus-1" / "services"
-    services.mkdir(parents=True)
-    start = tmp_path / "server.sh"
-    start.write_text(  # started by D-Bus, it waits as plasma_waitforname does
-        f"#!/bin/sh\nfor _ in $(seq 600); do [ -e {go} ] && exec {SYSTEM_PYTHON} -m "
-        "dbusmock --session --template notification_daemon -p "
-        "'{\"capabilities\": \"body actions\"}'; sleep 0.05; done\n")
-    start.chmod(0o755)
-    (services / f"{SERVICE}.service").write_text(
-        f"[D-BUS Service]\nName={SERVICE}\nExec={start}\n")
-    # The bus reads its folders again: ours comes first (before any dunst installed).
-    subprocess.run(["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
-                    "/org/freedesktop/DBus", "org.freedesktop.DBus.ReloadConfig"], env=bus,
-                   check=True, capture_output=True, timeout=30)
+    go = _started_when_told(bus, tmp_path)
     with _server(bus):
         prompt.show("Say thanks", "To someone who helped today.")
         qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
@@ -253,13 +217,7 @@ def test_a_notice_the_bus_delivers_after_its_deadline_is_taken_away(
         with qtbot.waitSignal(prompt.responded, timeout=10_000):
             _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
     finally:
-        owner = subprocess.run(
-            ["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
-             "/org/freedesktop/DBus", "org.freedesktop.DBus.GetConnectionUnixProcessID",
-             f"string:{SERVICE}"], env=bus, capture_output=True, text=True, timeout=30)
-        words = owner.stdout.split()
-        if words and words[-1].isdigit():
-            os.kill(int(words[-1]), signal.SIGKILL)
+        _kill_owner(bus)
     assert answers == ["done"]
 
 
@@ -311,69 +269,55 @@ def load(mock, parameters):
 '''
 
 
+def _prompt_to_a_server_not_ready(bus: dict[str, str], notice: tuple[Any, Any, list[str]],
+                                  qtbot: Any, template: str) -> list[list[str]]:
+    """The prompt shown, its server gone and one from `template` come (ready once told
+    Ready()); answered with Done there. The buttons of each Notify the new one had."""
+    _notifications, prompt, answers = notice
+    with _server(bus):
+        prompt.show("Say thanks", "To someone who helped today.")
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
+    with dbusmock(bus, SERVICE, "--template", template):
+        qtbot.waitUntil(lambda: _asked(bus, "GetCapabilities"), timeout=20_000)
+        _call(bus, SERVICE, "Ready")
+        # Sent again to the server now serving; a click answers it.
+        qtbot.waitUntil(lambda: prompt.current != 0, timeout=20_000)
+        calls = _call(bus, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
+        with qtbot.waitSignal(prompt.responded, timeout=10_000):
+            _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
+    assert answers == ["done"]
+    return [[str(part) for part in call[1][5][1]][1::2] for call in calls]
+
+
 def test_a_server_that_owns_its_name_before_it_serves_it_gets_the_prompt(
         bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any,
-        tmp_path: Path, caplog: Any) -> None:
+        tmp_path: Path) -> None:
     """Seen on GNOME Shell on X11 (`gnome-shell --replace`, as Alt+F2 r restarts it): the
     new shell owns org.freedesktop.Notifications a moment before its object is there.
     The prompt sent to it at once failed ("Object does not exist"), its capabilities
     were kept as none, and the prompt was not shown again that session."""
-    notifications, prompt, answers = notice
     template = tmp_path / "not_serving_yet.py"
     template.write_text(NOT_SERVING_YET)
-    with _server(bus):
-        prompt.show("Say thanks", "To someone who helped today.")
-        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
-    later = subprocess.Popen(
-        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", str(template)],
-        env=bus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        qtbot.waitUntil(lambda: _asked(bus, "GetCapabilities"), timeout=20_000)
-        _call(bus, SERVICE, "Ready")
-        # Sent again to the server now serving, with its buttons; a click answers it.
-        qtbot.waitUntil(lambda: prompt.current != 0, timeout=20_000)
-        assert notifications.supports_actions()
-        calls = _call(bus, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
-        assert [str(part) for part in calls[-1][1][5][1]][1::2][:2] == ["Open", "Done"]
-        with qtbot.waitSignal(prompt.responded, timeout=10_000):
-            _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
-    finally:
-        later.kill()
-        later.wait(timeout=30)
-    assert answers == ["done"]
+    buttons = _prompt_to_a_server_not_ready(bus, notice, qtbot, str(template))
+    assert buttons[-1][:2] == ["Open", "Done"]
+    assert notice[0].supports_actions()
 
 
 def test_a_server_that_shows_before_it_says_it_has_buttons_gets_the_prompt_with_them(
         bus: dict[str, str], notice: tuple[Any, Any, list[str]], qtbot: Any,
-        tmp_path: Path, caplog: Any) -> None:
+        tmp_path: Path) -> None:
     """GNOME Shell replaced on X11, a moment later than above: its capabilities call
     failed but the prompt's Notify, a few milliseconds after, was taken. The prompt was
     shown without buttons (no click could answer it) and counted as shown."""
-    notifications, prompt, answers = notice
     template = tmp_path / "shows_before_it_says.py"
     template.write_text(NOT_SERVING_YET.replace(
         '("Notify", "susssasa{sv}i", "u",\n         NOT_YET + ',
         '("Notify", "susssasa{sv}i", "u",\n         '))
     assert "NOT_YET + \"ret = self.next_id" not in template.read_text()
-    with _server(bus):
-        prompt.show("Say thanks", "To someone who helped today.")
-        qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
-    later = subprocess.Popen(
-        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", str(template)],
-        env=bus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        qtbot.waitUntil(lambda: _asked(bus, "GetCapabilities"), timeout=20_000)
-        _call(bus, SERVICE, "Ready")
-        qtbot.waitUntil(lambda: prompt.current != 0, timeout=20_000)
-        calls = _call(bus, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
-        assert all([str(part) for part in call[1][5][1]][1::2][:2] == ["Open", "Done"]
-                   for call in calls), "never shown without its buttons"
-        with qtbot.waitSignal(prompt.responded, timeout=10_000):
-            _server_says(bus, "ActionInvoked", "us", [("u", prompt.current), ("s", "done")])
-    finally:
-        later.kill()
-        later.wait(timeout=30)
-    assert answers == ["done"] and notifications.supports_actions()
+    buttons = _prompt_to_a_server_not_ready(bus, notice, qtbot, str(template))
+    assert all(labels[:2] == ["Open", "Done"] for labels in buttons), \
+        "never shown without its buttons"
+    assert notice[0].supports_actions()
 
 
 def _started_when_told(env: dict[str, str], tmp_path: Path) -> Path:
@@ -391,6 +335,7 @@ def _started_when_told(env: dict[str, str], tmp_path: Path) -> Path:
     start.chmod(0o755)
     (services / f"{SERVICE}.service").write_text(
         f"[D-BUS Service]\nName={SERVICE}\nExec={start}\n")
+    # The bus reads its folders again: ours comes first (before any dunst installed).
     subprocess.run(["dbus-send", "--session", "--dest=org.freedesktop.DBus", "--print-reply",
                     "/org/freedesktop/DBus", "org.freedesktop.DBus.ReloadConfig"], env=env,
                    check=True, capture_output=True, timeout=30)

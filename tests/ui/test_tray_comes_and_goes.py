@@ -10,15 +10,11 @@ Qt would say), and the StatusNotifierWatcher is a real one on a private session 
 from __future__ import annotations
 
 import contextlib
-import subprocess
-import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.reliability.bus import SYSTEM_PYTHON, _owned, session_bus
+from tests.reliability.bus import dbusmock
 
 pytestmark = pytest.mark.gui
 
@@ -110,31 +106,10 @@ def test_a_window_not_shown_when_the_tray_came_is_not_kept(make_controller) -> N
     assert ctl.tray is not None and ctl.main_window is None
 
 
-@pytest.fixture
-def bus(tmp_path: Path) -> Iterator[dict[str, str]]:
-    if subprocess.run([SYSTEM_PYTHON, "-c", "import dbusmock"], capture_output=True,
-                      timeout=30).returncode != 0:
-        pytest.skip("missing: python3-dbusmock")
-    with session_bus(tmp_path, keyring=False) as env:
-        yield env
-
-
-@contextlib.contextmanager
-def _watcher(env: dict[str, str]) -> Iterator[subprocess.Popen[bytes]]:
+def _watcher(env: dict[str, str]) -> contextlib.AbstractContextManager[Any]:
     """A StatusNotifierWatcher (the tray of KDE Plasma, GNOME's AppIndicator extension),
     there until the block ends."""
-    proc = subprocess.Popen(
-        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", WATCHER, "/StatusNotifierWatcher",
-         WATCHER], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while not _owned(env["DBUS_SESSION_BUS_ADDRESS"], WATCHER):
-            assert proc.poll() is None and time.monotonic() < deadline, "no mock watcher"
-            time.sleep(0.05)
-        yield proc
-    finally:
-        proc.kill()
-        proc.wait(timeout=30)
+    return dbusmock(env, WATCHER, WATCHER, "/StatusNotifierWatcher", WATCHER)
 
 
 def test_the_watcher_gone_counts_as_no_tray_and_its_return_as_the_tray_back(
@@ -162,20 +137,9 @@ def test_the_watcher_gone_counts_as_no_tray_and_its_return_as_the_tray_back(
     assert "in the system tray now" in ctl.main_window.status.text()
 
 
-@contextlib.contextmanager
-def _notification_server(env: dict[str, str]) -> Iterator[None]:
-    proc = subprocess.Popen(
-        [SYSTEM_PYTHON, "-m", "dbusmock", "--session", "--template", "notification_daemon"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 30
-        while not _owned(env["DBUS_SESSION_BUS_ADDRESS"], "org.freedesktop.Notifications"):
-            assert proc.poll() is None and time.monotonic() < deadline, "no mock server"
-            time.sleep(0.05)
-        yield
-    finally:
-        proc.kill()
-        proc.wait(timeout=30)
+def _notification_server(env: dict[str, str]) -> contextlib.AbstractContextManager[Any]:
+    return dbusmock(env, "org.freedesktop.Notifications", "--template",
+                    "notification_daemon")
 
 
 def _notified(env: dict[str, str]) -> list[str]:
