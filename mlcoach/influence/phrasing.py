@@ -88,6 +88,7 @@ from mlcoach.influence.turkish_reading import (
     _tr_imperative,
     _tr_said_of_someone,
     turkish_form,
+    typed_in_turkish,
 )
 from mlcoach.influence.verb_forms import past_tense
 
@@ -177,7 +178,7 @@ def read_change(
 def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) -> Reading:
     # Turkish typed in the English app ("Toplantıyı 10'a alalım") is quoted whole; a
     # Turkish name in an English change ("pair with Doğan on releases") is not.
-    if _TURKISH_LETTERS.search(core) and turkish_form(core) != "thing":
+    if typed_in_turkish(core):
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
     body = strip_tails(_strip_fillers(core))
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])):
@@ -1217,7 +1218,7 @@ def _first_name(person: str | None) -> str | None:
 def complains_of_someone(text: str, language: str = "en", person: str | None = None) -> bool:
     """Whether `text` says what a person does or did wrong rather than a change."""
     body = strip_tails(_strip_fillers(" ".join(text.split()).rstrip(_TRAILING)))
-    if language != "en" or (_TURKISH_LETTERS.search(body) and turkish_form(body) != "thing"):
+    if language != "en" or typed_in_turkish(body):
         return _tr_complains(body, person)
     words = [_plain(w) for w in body.replace("’", "'").split()[:3]]
     if len(words) < 2:

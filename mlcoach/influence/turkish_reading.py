@@ -11,6 +11,20 @@ TURKISH_LETTERS = re.compile("[ıİşŞğĞ]")
 
 _ANY_TURKISH_LETTER = re.compile("[ıİşŞğĞçÇöÖüÜ]")
 _BACK_VOWELS = "aıou"
+# A Turkish ending after an apostrophe ("PR'ları", "backlog'u", "10'a"): English has only
+# "'s" and its contractions there ("don't", "we'll", "rock'n'roll").
+_ENDING_AFTER_APOSTROPHE = re.compile(
+    r"\w{2,}['’](?!(?:s|t|ll|re|ve|d|m|em|n|am)(?!\w))[^\W\d_]+")
+
+
+def typed_in_turkish(text: str) -> bool:
+    """Whether `text`, typed in the English app, is Turkish to quote whole: it has a letter
+    only Turkish has, or ç, ö, ü or an ending after an apostrophe, as English tech words
+    take in Turkish ("backlog'u her hafta gözden geçirelim"), and its form is not a thing
+    (a Turkish or German name in an English change: "pair with Jürgen on releases")."""
+    marked = TURKISH_LETTERS.search(text) or _ANY_TURKISH_LETTER.search(text) \
+        or _ENDING_AFTER_APOSTROPHE.search(text)
+    return bool(marked) and turkish_form(text) != "thing"
 
 
 def _harmonised(text: str) -> str:

@@ -1,0 +1,47 @@
+"""Turkish and English mixed as people in English-speaking tech teams type them: English
+work words with Turkish endings ("PR'ları", "backlog'u"), and English with Turkish
+habits (unit tests of the composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind
+from mlcoach.influence.composer import supportive_question
+from tests.test_tidying import DIFF, START, STOP, by_example
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("backlog'u her hafta gözden geçirelim", START,
+     "How would it work for you if we started this: “backlog'u her hafta gözden geçirelim”?"),
+    ("onboarding doc'unu güncelleyelim", DIFF,
+     "How would it work for you if we tried this: “onboarding doc'unu güncelleyelim”?"),
+    ("onboarding doc'unu güncelleyelim", STOP,
+     "How would it work for you if we stopped this: “onboarding doc'unu güncelleyelim”?"),
+    ("sprint review'u kısa tutalım", START,
+     "How would it work for you if we started this: “sprint review'u kısa tutalım”?"),
+    ("build geçmedi", DIFF, "How would it work for you if we tried this: “build geçmedi”?"),
+])
+def test_turkish_with_english_work_words_is_quoted_in_the_english_app(
+        change: str, action: ChangeKind, question: str) -> None:
+    """"How would it work for you to no longer backlog'u her hafta gözden geçirelim?":
+    Turkish with only ç, ö, ü or an ending after an apostrophe was read as an English act."""
+    assert supportive_question(change, action, "en") == question
+
+
+def test_by_example_turkish_with_english_work_words_is_quoted() -> None:
+    """"Begin with your own work: start onboarding doc'unu güncelleyelim."."""
+    assert "“onboarding doc'unu güncelleyelim”" in by_example(
+        "onboarding doc'unu güncelleyelim", START)
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("pair with Jürgen on releases", START,
+     "How would it work for you to pair with Jürgen on releases?"),
+    ("review Dana's PRs before lunch", START,
+     "How would it work for you to review Dana's PRs before lunch?"),
+    ("don't merge on Fridays", STOP, "How would it work for you to no longer merge on Fridays?"),
+])
+def test_english_with_a_name_or_a_contraction_is_still_read(
+        change: str, action: ChangeKind, question: str) -> None:
+    assert supportive_question(change, action, "en") == question
