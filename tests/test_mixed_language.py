@@ -45,3 +45,19 @@ def test_by_example_turkish_with_english_work_words_is_quoted() -> None:
 def test_english_with_a_name_or_a_contraction_is_still_read(
         change: str, action: ChangeKind, question: str) -> None:
     assert supportive_question(change, action, "en") == question
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("we must to write tests before deploy", START,
+     "How would it work for you to write tests before deploy?"),
+    ("we should to review PRs the same day", STOP,
+     "How would it work for you to no longer review PRs the same day?"),
+    ("we can to skip the standup on Fridays", DIFF,
+     "How would it work for you to skip the standup on Fridays?"),
+])
+def test_a_to_after_a_modal_is_read_as_the_modal(change: str, action: ChangeKind,
+                                                  question: str) -> None:
+    """"we must to write tests": the question quoted it whole (“we must to write …”) while
+    by example read the act; English typed with a Turkish speaker's "to" after a modal."""
+    assert supportive_question(change, action, "en") == question
+    assert "“" not in by_example(change, action)

@@ -61,8 +61,11 @@ _MODALS = (
     # what the team wants to do, said of it: "we want to post updates in the channel"
     "we want to", "we'd like to", "we would like to", "we'd love to", "we would love to",
     "we plan to", "we're planning to", "we are planning to", "we intend to", "we hope to",
-    "we should really", "we should maybe", "we should probably", "we should", "we could",
-    "we can", "we need to", "we must", "we ought to", "we have to", "we might",
+    "we should really", "we should maybe", "we should probably",
+    # a "to" after a modal, as Turkish speakers carry it over ("we must to write tests")
+    "we must to", "we should to", "we can to", "we could to", "we might to",
+    "we should", "we could", "we can", "we need to", "we must", "we ought to", "we have to",
+    "we might",
     "we'd better", "we shall", "we'll", "we will", "we're going to", "we are going to",
     "let's", "lets", "let’s", "let us", "could we maybe",
     "could we", "can we", "should we", "shall we", "would we", "why don't we",
