@@ -61,3 +61,20 @@ def test_a_to_after_a_modal_is_read_as_the_modal(change: str, action: ChangeKind
     by example read the act; English typed with a Turkish speaker's "to" after a modal."""
     assert supportive_question(change, action, "en") == question
     assert "“" not in by_example(change, action)
+
+
+@pytest.mark.parametrize(("change", "shown"), [
+    ("ticket'i kapatalim", "ticket'ı kapatalım"),  # said "tikıt"
+    ("pipeline'i duzeltelim", "pipeline'ı düzeltelim"),  # "payplayn"
+    ("PR'i bugun merge edelim", "PR'ı bugün merge edelim"),  # "pi-ar"
+    ("daily'yi kisa tutalim", "daily'yi kısa tutalım"),  # "deyli"
+    ("feature'i bitirelim", "feature'ı bitirelim"),
+    ("review'lari bugun bitirelim", "review'ları bugün bitirelim"),
+    ("story'leri kucuk tutalim", "story'leri küçük tutalım"),
+])
+def test_an_ending_after_an_english_word_follows_how_it_is_said(change: str,
+                                                                 shown: str) -> None:
+    """Turkish typed without its letters: "ticket'i kapatalim" was shown as «ticket'i
+    kapatalım», the ending in harmony with the spelled e, not the said ı; "review'lari"
+    was left wholly as typed for its w."""
+    assert f"«{shown}»" in supportive_question(change, START, "tr")

@@ -100,8 +100,17 @@ def _known() -> tuple[dict[str, str | None], tuple[tuple[str, str | None], ...]]
     return words, tuple(sorted(stems.items(), key=lambda item: -len(item[0])))
 
 
+# English work words whose endings follow how they are said, not spelled: "ticket'ı"
+# (tikıt), "pipeline'ı" (payplayn), "daily'yi" (deyli), "PR'ı" (pi-ar), "review'u".
+_SAID_VOWEL = {"ticket": "ı", "item": "ı", "feature": "ı", "pipeline": "a", "deadline": "a",
+               "timeline": "a", "guideline": "a", "online": "a", "offline": "a",
+               "design": "a", "slide": "a", "code": "o", "issue": "u", "review": "u",
+               "daily": "i", "story": "i", "query": "i", "pr": "a", "ci": "a", "mr": "a"}
+
+
 def _last_vowel(text: str) -> str:
-    return next((ch for ch in reversed(text) if ch in _VOWELS), "e")
+    said = _SAID_VOWEL.get(text.lower())
+    return said or next((ch for ch in reversed(text) if ch in _VOWELS), "e")
 
 
 def _endings(stem: str, typed: str) -> str:
@@ -137,8 +146,8 @@ def _restored_word(typed: str, before: str) -> str | None:
     head, mark, tail = low.partition("'") if "'" in low else low.partition("’")
     if low in _PARTICLES and before:  # "gerekli mi", "yapalım mı": after the word's vowel
         return _endings(before, low)
-    if re.search("[qwx]", low):  # no Turkish word has them: "wiki", "sessions" as typed
-        return None
+    if re.search("[qwx]", low) and not (mark and head in _SAID_VOWEL):
+        return None  # no Turkish word has them: "wiki", "sessions" as typed ("review'u" has)
     if mark:  # "standup'i", "PR'lara": the endings after the mark
         if len(head) < 2 or not re.search("[aeiou]", tail):
             return None  # "I'd", "it's": English
