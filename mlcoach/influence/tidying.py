@@ -62,6 +62,8 @@ def retro_column(text: str, action: ChangeKind) -> str:
     column, rest = match["col"].lower(), match["rest"]
     if action is not ChangeKind.DIFFERENTLY and column in ("start", "stop"):
         return rest
+    if action is ChangeKind.STOP and column in ("keep", "continue"):
+        return rest  # chosen as a stop, "Keep: weekly demo" is not "no longer keep …"
     if column in ("more", "less"):
         return f"{column} {rest}"
     if says_stop(rest, "en"):
