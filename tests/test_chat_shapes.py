@@ -78,3 +78,18 @@ def test_a_label_said_without_a_colon_is_not_the_change(change: str, question: s
                                     "PSA posts in the general channel"])
 def test_a_label_word_that_starts_a_thing_stays(change: str) -> None:
     assert change.split()[0].lower() in supportive_question(change, START, "en").lower()
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("heads up we're moving standup to 10", START,
+     "How would it work for you if we started this: “we're moving standup to 10”?"),
+    ("FYI from Monday we'll start standup at 9:30", DIFF,
+     "How would it work for you if we tried this: “from Monday we'll start standup at 9:30”?"),
+    ("Reminder: we're moving standup to 10", STOP,
+     "How would it work for you if we stopped this: “we're moving standup to 10”?"),
+])
+def test_a_label_before_a_clause_is_not_quoted_with_it(change: str, action: ChangeKind,
+                                                        question: str) -> None:
+    """“heads up we're moving standup to 10”: when the rest is a clause, quoted whole, the
+    label was quoted with it (by example already left it out)."""
+    assert supportive_question(change, action, "en") == question

@@ -47,6 +47,19 @@ _LABEL_THEN = re.compile(r"(?:i|we|i'll|i'm|we'll|we're|i'd|we'd|let's|lets|plea
                          r"tomorrow|monday|next))\b")
 
 
+def without_spoken_label(text: str) -> str:
+    """`text` without a label said before the plan ("heads up we're moving standup to 10",
+    "FYI, from Monday we'll …"): left in, it was quoted with the change."""
+    lowered = text.lower().replace("’", "'")
+    for label in sorted(_SPOKEN_LABELS, key=len, reverse=True):
+        rest = text[len(label):]
+        if lowered.startswith(label) and (
+                rest[:1] in (",", ":") or re.match(r"\s+[-–—]\s+\S", rest)
+                or (rest[:1] == " " and _LABEL_THEN.match(lowered[len(label) + 1:]))):
+            return rest.lstrip(" ,:-–—") or text
+    return text
+
+
 # After these, a verb phrase follows ("we should use …" → "use …").
 _MODALS = (
     # a proposal put as a question ("would it make sense to rotate the on-call?")

@@ -74,6 +74,7 @@ from mlcoach.influence.english_words import (
     _is_plural,
     _plain,
     _words,
+    without_spoken_label,
 )
 from mlcoach.influence.turkish_reading import (
     _TR_AS_ALWAYS,
@@ -180,6 +181,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     # Turkish name in an English change ("pair with Doğan on releases") is not.
     if typed_in_turkish(core):
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
+    core = without_spoken_label(core)  # quoted, "heads up we're moving …" was kept whole
     body = strip_tails(_strip_fillers(core))
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])):
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
