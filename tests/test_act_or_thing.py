@@ -65,7 +65,8 @@ def test_a_compound_led_by_a_verb_like_word_is_a_thing(change: str) -> None:
         f"How would it work for you if we introduced {change}?"
     assert supportive_question(change, DIFF, "en") == \
         f"How would it work for you if we tried {change}?"
-    assert f"start {change}" in by_example(change, START)
+    example = by_example(change, START)  # a thing: started, or used when one uses it
+    assert f": start {change}." in example or f": start using {change}." in example
 
 
 @pytest.mark.parametrize("change", [
@@ -242,3 +243,21 @@ def test_a_verb_that_is_often_a_noun_before_people_is_the_act(change: str) -> No
     """"if we tried this: “message people directly”": "people" is no plural in "-s", so
     "message" before it was not read as the verb ("remind", "tag" were not known)."""
     assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"
+
+
+@pytest.mark.parametrize(("change", "action", "said"), [
+    ("end dates on every ticket", ChangeKind.START, "start using end dates on every ticket"),
+    ("end dates on every ticket", ChangeKind.STOP, "stop using end dates on every ticket"),
+    ("rate limits on the API", ChangeKind.START, "start using rate limits on the API"),
+    ("message templates for incidents", ChangeKind.STOP,
+     "stop using message templates for incidents"),
+])
+def test_by_example_a_thing_used_is_not_two_verbs(change: str, action: ChangeKind,
+                                                  said: str) -> None:
+    """"Begin with your own work: start end dates on every ticket." read as two verbs."""
+    assert f": {said}." in by_example(change, action)
+
+
+@pytest.mark.parametrize("change", ["book clubs for the team", "post mortems after every incident"])
+def test_by_example_a_thing_held_is_still_started(change: str) -> None:
+    assert f": start {change}." in by_example(change, ChangeKind.START)

@@ -178,6 +178,19 @@ def heads_a_compound(low: str, nxt: str) -> bool:
         and nxt not in _DONE_TO.get(low, frozenset())
 
 
+# Compound things one uses rather than holds: "start using end dates on every ticket"
+# ("start end dates" reads as two verbs); "start book clubs", "stop post mortems" stay.
+_USED_HEADS = _words("dates times templates views files limits threads slots windows "
+                     "tags types cards sheets")
+
+
+def a_thing_used(text: str) -> bool:
+    """Whether `text` starts with a compound thing one uses ("end dates on …")."""
+    first_two = [w.lower() for w in text.split()[:2]]
+    return len(first_two) == 2 and heads_a_compound(*first_two) \
+        and first_two[1] in _USED_HEADS
+
+
 # "a week ahead", "the same day", "a day before": when, said with an article.
 _WHEN_NOUNS = _words("day week month sprint quarter year morning same")
 

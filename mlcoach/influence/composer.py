@@ -19,7 +19,7 @@ from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
-from mlcoach.influence.act_or_thing import base_verb, heads_a_compound
+from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_compound
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
 from mlcoach.influence.english_words import ABBREVIATION
 from mlcoach.influence.letters import restored
@@ -544,9 +544,11 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     key = _EXAMPLE_WRAPS.get(reading.shape, "")
     if reading.shape is Shape.TRY_NOUN and not names_a_tool(reading.words):
         key = "try_noun"  # "try async standups"; but "use the wiki", "use Jira"
-    wrap = grammar.get("wrap", {}).get(key)
     first_two = [w.lower() for w in reading.words.split()[:2]]
     thing = len(first_two) == 2 and heads_a_compound(*first_two)  # "end dates": no "end"
+    wraps = grammar.get("wrap", {})  # and not "start end dates": "start using end dates"
+    wrap = wraps.get(f"{key}_used", wraps.get(key)) if a_thing_used(reading.words) \
+        else wraps.get(key)
     if not isinstance(wrap, str) or (_says_stop(reading.words, grammar) and not thing):
         return reading.words
     return _fill(wrap, {"text": reading.words})
