@@ -78,3 +78,18 @@ def test_an_ending_after_an_english_word_follows_how_it_is_said(change: str,
     kapatalım», the ending in harmony with the spelled e, not the said ı; "review'lari"
     was left wholly as typed for its w."""
     assert f"«{shown}»" in supportive_question(change, START, "tr")
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("I want that we review PRs the same day", START,
+     "How would it work for you to review PRs the same day?"),
+    ("I would like that we write tests before deploy", DIFF,
+     "How would it work for you to write tests before deploy?"),
+    ("i offer that we move standup to 10", DIFF,
+     "How would it work for you to move standup to 10?"),
+])
+def test_a_want_said_as_in_turkish_is_a_proposal(change: str, action: ChangeKind,
+                                                  question: str) -> None:
+    """"I want that we …" (Turkish "… istiyorum ki"), "I offer that we …" ("öneriyorum"):
+    asked as a thought to look at together (“I want that we review PRs …”), not a plan."""
+    assert supportive_question(change, action, "en") == question

@@ -83,7 +83,10 @@ _MODALS = (
     "let's", "lets", "let’s", "let us", "could we maybe",
     "could we", "can we", "should we", "shall we", "would we", "why don't we",
     "why dont we", "why not", "how about we", "what about we", "i'd like us to",
-    "i would like us to", "i want us to", "i'd love us to", "it would be good to",
+    "i would like us to", "i want us to",
+    # Turkish "… istiyorum ki", "… öneriyorum": "I want that we review PRs the same day"
+    "i want that we", "i'd like that we", "i would like that we", "i offer that we",
+    "i offer we", "i'd love us to", "it would be good to",
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
     "it would be great to", "it'd be great to",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
