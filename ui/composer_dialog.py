@@ -103,6 +103,11 @@ def composed_html(composed: Composed, muted: str) -> str:
             parts.append(f'<p style="margin:0">{esc(lines[0])}</p>')
     return "".join(parts)
 
+WIDE_MARGINS = (4, 12, 12, 12)
+#: Under the inputs: the page's own margins are around it already.
+COMPACT_MARGINS = (4, 6, 4, 4)
+
+
 class SuggestionView(QWidget):
     """The composed suggestion (read-only, selectable), a status line, Copy and Save."""
 
@@ -127,14 +132,17 @@ class SuggestionView(QWidget):
         self.status = mute(Label(self))
         self.status.setWordWrap(True)
         self.status.setAccessibleDescription(self.tr("Status"))
-        # The status beside the buttons; at a large font, where the window would be
-        # wider than a laptop's screen, they stand one under the other.
+        # The status beside the buttons; narrower (a large font, 400 px wide at 200 %)
+        # the status above Copy and Save side by side, and narrower still all three one
+        # under the other: each row is height a 300 px high screen cannot spare.
+        self._pair = pair = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        pair.addWidget(self.copy_button)
+        pair.addWidget(self.save_button)
         self._buttons = buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.save_button)
+        buttons.addLayout(pair)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 12, 12, 12)
+        layout.setContentsMargins(*WIDE_MARGINS)
         layout.addWidget(self.output, 1)
         layout.addLayout(buttons)
 
@@ -152,13 +160,26 @@ class SuggestionView(QWidget):
                      STATUS_MIN_WIDTH)
         return QSize(widest + margins.left() + margins.right(), hint.height())
 
+    def _pair_width(self) -> int:
+        margins = self.layout().contentsMargins()  # type: ignore[union-attr]
+        return (self.copy_button.sizeHint().width() + self.save_button.sizeHint().width()
+                + self._pair.spacing() + margins.left() + margins.right())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        wanted = (QBoxLayout.Direction.LeftToRight
-                  if event.size().width() >= self._side_by_side_width()
-                  else QBoxLayout.Direction.TopToBottom)
-        if self._buttons.direction() != wanted:
-            self._buttons.setDirection(wanted)
+        across, down = QBoxLayout.Direction.LeftToRight, QBoxLayout.Direction.TopToBottom
+        width = event.size().width()
+        row = across if width >= self._side_by_side_width() else down
+        pair = across if width >= self._pair_width() else down
+        if self._buttons.direction() != row:
+            self._buttons.setDirection(row)
+        if self._pair.direction() != pair:
+            self._pair.setDirection(pair)
+
+    def set_compact(self, compact: bool) -> None:
+        """Under the inputs (a narrow screen), with less room above and below."""
+        self.layout().setContentsMargins(  # type: ignore[union-attr]
+            *(COMPACT_MARGINS if compact else WIDE_MARGINS))
 
     def show_composed(self, composed: Composed) -> None:
         """Show a suggestion."""
@@ -376,6 +397,7 @@ class ComposerDialog(QWidget):
             inputs = wanted  # the style questions' answers on one line each
         self._suggest_layout.setDirection(QBoxLayout.Direction.LeftToRight if beside
                                           else QBoxLayout.Direction.TopToBottom)
+        self.view.set_compact(not beside)
         if beside:
             self._inputs_scroll.setFixedWidth(inputs)
         else:  # as wide as the page, the suggestion under it

@@ -345,6 +345,11 @@ class PeoplePanel(QWidget):
         # Names take the room left, but stay readable at a large font (they shrank to a
         # letter or two at 20 pt); past that the list scrolls sideways.
         self._name_column = ReadableColumn(self.tree, 0, NAME_CHARS)
+        # At least its header and two names, not the 70 px its scroll bars ask for: on a
+        # 300 px high screen History's People tab was 5 px taller than the room there.
+        row = self.tree.fontMetrics().height() + 4
+        self.tree.setMinimumHeight(header.sizeHint().height() + 2 * row
+                                   + 2 * self.tree.frameWidth())
 
         self.add_button = self._button(self.tr("&Add…"), self.tr("Add a person"), self.add_person)
         self.edit_button = self._button(self.tr("&Edit…"), self.tr("Edit the selected person"),
@@ -514,6 +519,13 @@ class PeoplePanel(QWidget):
                   else Qt.Orientation.Vertical)
         if self._splitter.orientation() != wanted:
             self._splitter.setOrientation(wanted)
+            # Under each other, the room between them is the splitter's handle; the
+            # edges thinner: a 300 px high screen has none to spare.
+            beside = wanted == Qt.Orientation.Horizontal
+            outer, column = self.layout(), self._left.layout()
+            if outer is not None and column is not None:
+                outer.setContentsMargins(*((12, 12, 12, 12) if beside else (6, 6, 6, 6)))
+                column.setContentsMargins(0, 0, 8 if beside else 0, 0)
         # Under the list, the history keeps the height its wrapped words need at this
         # width (the splitter squeezed the name's two lines into one, drawn over).
         layout = self.history.layout()
@@ -529,6 +541,24 @@ class PeoplePanel(QWidget):
         least = 3 * self.fontMetrics().lineSpacing() if need else 0
         if self._history_area.minimumHeight() != least:
             self._history_area.setMinimumHeight(least)
+        # The buttons' rows at the list's width: the splitter asks no widget its height
+        # for a width, and gave two wrapped rows one row's room (drawn over the history).
+        # (Not at the placeholder size a tab not yet shown has: 100 px wrapped them into
+        # four rows, and the coach grew past a short screen when another tab was shown.)
+        flow = self._buttons.layout()
+        column = self._left.layout()
+        laid_out = event.size().width() >= self.minimumSizeHint().width()
+        if flow is not None and column is not None and laid_out:
+            width = (1 << 24) - 1  # beside the history: one row (see _side_by_side_width)
+            if wanted == Qt.Orientation.Vertical:
+                outer = self.layout()
+                margins = outer.contentsMargins() if outer is not None else QMargins()
+                inner = column.contentsMargins()
+                width = (event.size().width() - margins.left() - margins.right()
+                         - inner.left() - inner.right())
+            rows = flow.heightForWidth(width)
+            if self._buttons.minimumHeight() != rows:
+                self._buttons.setMinimumHeight(rows)
         super().resizeEvent(event)
 
     def _item(self, person: Person, last: datetime | None) -> QTreeWidgetItem:

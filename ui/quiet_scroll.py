@@ -4,7 +4,8 @@ page's own background behind it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 
 class _QuietArea(QScrollArea):
@@ -40,4 +41,58 @@ def quiet_scroll_area(content: QWidget, parent: QWidget, *, name: str | None = N
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     if name is not None:
         area.setAccessibleName(name)
+    return area
+
+
+class RowsArea(_QuietArea):
+    """Wrapped rows (a FlowLayout's widget) shown whole where there is room; where the
+    window is short (300 px high at 200 %), at least `least_rows` of them, the rest
+    scrolled, rather than drawn over what is under them."""
+
+    def __init__(self, parent: QWidget, least_rows: int) -> None:
+        super().__init__(parent)
+        self._least_rows = least_rows
+        # never taller than its rows: the room left goes to what is under them
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def _need(self) -> int:
+        content = self.widget()
+        if content is None:
+            return 0
+        width = self.viewport().width() if self.isVisible() else self.width()
+        return content.heightForWidth(width) if content.hasHeightForWidth() else -1
+
+    def sizeHint(self) -> QSize:
+        need = self._need()
+        hint = super().sizeHint()
+        return hint if need < 0 else QSize(hint.width(), need)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        content = self.widget()
+        need = self._need()
+        if content is None or need < 0:
+            return hint
+        row = content.minimumSizeHint().height()  # one row: the tallest item
+        gap = 6
+        least = self._least_rows * row + (self._least_rows - 1) * gap
+        return QSize(hint.width(), min(need, least))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # as many rows as this width wraps them into
+
+
+def rows_area(content: QWidget, parent: QWidget, *, least_rows: int = 2) -> QScrollArea:
+    """Wrap `content`, whose rows wrap, in a quiet `RowsArea`."""
+    area = RowsArea(parent, least_rows)
+    area.setWidget(content)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area

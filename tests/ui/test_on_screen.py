@@ -113,13 +113,48 @@ def test_every_page_and_dialog_fits_the_width_of_an_800x600_screen_at_200(
     found = on_two_screens(tmp_path, "pages", SMALL, language)
     assert {"coach/2", "settings/1", "history/2", "welcome/1", "person", "moment",
             "delete"} <= set(found)
-    too_wide = {name: least for name, (frame, area, least, _cut) in found.items()
+    too_wide = {name: least for name, (frame, area, least, *_cut) in found.items()
                 if least[0] > area[2] or not QRect(*area).left() <= QRect(*frame).left()
                 or QRect(*frame).right() > QRect(*area).right()}
     assert too_wide == {}
     # narrower, the words wrap onto more lines: all of them shown (the delete dialog's
     # warning lost its first and last lines at 376 px)
-    assert {name: cut for name, (*_where, cut) in found.items() if cut} == {}
+    assert {name: cut for name, (*_where, cut, _buttons) in found.items() if cut} == {}
+
+
+# Short screens: 1280×600 at 200 % (640×300, a landscape remote desktop of a phone's
+# size), a 1024×600 netbook, a 1366×768 laptop at 200 % (683×384); and 400×300.
+SHORT = {"640x300": (640, 300, 2), "1024x600": (1024, 600, 1), "683x384": (683, 384, 2),
+         "400x300": (400, 300, 2)}
+
+
+def short_screen(width: int, height: int, dpr: float) -> dict[str, Any]:
+    return {"screens": [SCREENS["screens"][0], {
+        "name": "short", "x": 1920, "y": 0, "width": width, "height": height,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": dpr}]}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["", "tr"])
+@pytest.mark.parametrize("screen", list(SHORT))
+def test_every_page_and_dialog_fits_the_height_of_a_short_screen(
+        tmp_path: Path, screen: str, language: str) -> None:
+    """300 px high at 400 px wide: the coach's Suggest page (its inputs above the
+    suggestion, Copy and Save one under the other) made it 288 px at least, 292 px
+    after switching tabs, its bottom past the screen's edge; History grew to 257 px when
+    its People tab was first shown. Each window, tab, step and dialog now fits with room
+    for a title bar, its words whole and its buttons in sight without scrolling."""
+    from mlcoach.ui.widgets.on_screen import FRAME_ALLOWANCE
+
+    found = on_two_screens(tmp_path, "pages", short_screen(*SHORT[screen]), language)
+    assert {"coach/0", "coach/2", "history/2", "settings/1", "welcome/1", "person",
+            "moment", "delete"} <= set(found)
+    too_tall = {name: [frame, least] for name, (frame, area, least, *_rest) in found.items()
+                if least[1] > area[3] - FRAME_ALLOWANCE
+                or not QRect(*area).contains(QRect(*frame))}
+    assert too_tall == {}
+    assert {name: cut for name, (*_where, cut, _buttons) in found.items() if cut} == {}
+    assert {name: hidden for name, (*_where, hidden) in found.items() if hidden} == {}
 
 
 @pytest.mark.slow

@@ -7,8 +7,8 @@ opened again after that screen's place fell into the void; "follow": the same wi
 screen still there and the pointer on the first; "pages": each window and its smaller
 dialogs opened on the second screen, page by page), optionally a language. Prints one
 JSON object: window name (with its page: "coach/2") -> [its frame, the available area of
-the screen it should be on, its size hint (its least size for "pages", and the wrapped
-words cut off)].
+the screen it should be on, its size hint (its least size for "pages", the wrapped
+words cut off, and the buttons not wholly in sight)].
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from functools import partial
 
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={sys.argv[1]}"
@@ -104,26 +105,25 @@ def dialogs(data: Path) -> dict[str, QWidget]:
     return found
 
 
-def pages(window: QWidget) -> list[str]:
-    """Show each page of `window` in turn (its tabs, the welcome's steps); its names."""
+def pages(window: QWidget) -> Iterator[str]:
+    """Show each page of `window` in turn (its tabs, the welcome's steps), yielding its
+    name while it is shown."""
     tabs = getattr(window, "tabs", None)
     if tabs is not None:
-        names = []
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)
             settle()
-            names.append(str(i))
-        return names
+            yield str(i)
+        return
     stack = getattr(window, "stack", None)
     if stack is not None and hasattr(window, "steps"):
-        names = []
         for i in range(window.steps()):  # type: ignore[attr-defined]
             stack.setCurrentIndex(i)
             window._update_buttons()  # type: ignore[attr-defined]
             settle()
-            names.append(str(i))
-        return names
-    return [""]
+            yield str(i)
+        return
+    yield ""
 
 
 def cut_lines(window: QWidget) -> list[str]:
@@ -133,6 +133,24 @@ def cut_lines(window: QWidget) -> list[str]:
     return [label.text()[:40] for label in window.findChildren(QLabel)
             if label.isVisibleTo(window) and label.wordWrap() and label.text()
             and label.height() < label.heightForWidth(label.width())]
+
+
+def hidden_buttons(window: QWidget) -> list[str]:
+    """The shown push buttons outside any scroll area that are not whole in sight (cut
+    by the window's edge, or squeezed under another part)."""
+    from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
+
+    def scrolled(widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not window:
+            if isinstance(parent, QAbstractScrollArea):
+                return True
+            parent = parent.parentWidget()
+        return False
+
+    return [button.text() for button in window.findChildren(QPushButton)
+            if button.isVisibleTo(window) and not scrolled(button)
+            and button.visibleRegion().boundingRect() != button.rect()]
 
 
 def settle() -> None:
@@ -151,10 +169,15 @@ def each_page(data: Path) -> dict[str, list[list[int]]]:
         window.present()  # type: ignore[attr-defined]
         settle()
         for page in pages(window):
+            # painted, as on a screen: that sends the tabs not shown yet their first
+            # (placeholder) sizes too, which the offscreen platform alone never does
+            window.grab()
+            settle()
             least = window.minimumSizeHint().expandedTo(window.minimumSize())
             found[f"{name}/{page}" if page else name] = [
                 rect(window.frameGeometry()), rect(second.availableGeometry()),
-                [least.width(), least.height()], cut_lines(window)]
+                [least.width(), least.height()], cut_lines(window),
+                hidden_buttons(window)]
         window.hide()
     return found
 

@@ -38,6 +38,7 @@ from mlcoach.ui import ops
 from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import qdate
 from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
+from mlcoach.ui.quiet_scroll import rows_area
 from mlcoach.ui.widgets.flow_layout import FlowLayout, labelled
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 
@@ -157,7 +158,10 @@ class FilterBar(QWidget):
         # Each list has a visible label: on Linux a screen reader names a combo box by
         # its label (Qt gives its current value as its name), and the row wraps at a
         # large font or in a narrow window instead of pushing the window off the screen.
-        filters = FlowLayout()
+        # In a scroll area: on a short screen the rows are at least two, the rest
+        # scrolled (drawn over the timeline before, Date range and Clear out of reach).
+        rows = QWidget(self)
+        filters = FlowLayout(rows)
         for box in (self.show_box, self.kind_box, self.person_box, self.tag_box,
                     self.theme_box, self.outcome_box, self.date_box):
             filters.addWidget(self._with_label(box))
@@ -167,7 +171,7 @@ class FilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(filters)
+        layout.addWidget(rows_area(rows, self))
         layout.addWidget(self.people_hits)
 
     def _with_label(self, box: QComboBox) -> QWidget:

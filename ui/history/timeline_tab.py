@@ -93,6 +93,11 @@ class TimelineTab(QWidget):
         self.status.setAccessibleDescription(self.tr("Timeline status"))
         self._build_undo_bar()
         layout = QVBoxLayout(self)
+        # The tab's frame is above and below already: half the style's margins there
+        # (History was 1 px taller than a 300 px high screen leaves a window).
+        margins = layout.contentsMargins()
+        layout.setContentsMargins(margins.left(), margins.top() // 2, margins.right(),
+                                  margins.bottom() // 2)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.undo_bar)
