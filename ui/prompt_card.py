@@ -84,7 +84,8 @@ class PromptCard(QWidget):
         layout.addSpacing(4)
 
         self.buttons: dict[str, QPushButton] = {}
-        layout.addLayout(self._button_row())
+        self._row = self._button_row()
+        layout.addLayout(self._row)
         self.buttons["done"].setDefault(True)
 
         self._expiry = QTimer(self)
@@ -92,6 +93,18 @@ class PromptCard(QWidget):
         self._expiry.setInterval(expire_ms)
         self._expiry.timeout.connect(lambda: self._respond("expired"))
         self.setFixedWidth(CARD_WIDTH)
+
+    def one_row_width(self) -> int:
+        """As wide as its answers and Capture… need in one row: at a large font the card
+        grows wider rather than wrap them (480 px at 20 pt in Turkish put Skip and Not
+        for me on rows of their own), as far as its screen allows."""
+        frame = self._row.parentWidget()
+        inner = frame.layout() if frame is not None else None
+        if frame is None or inner is None:
+            return self._row.sizeHint().width()
+        margins = inner.contentsMargins()
+        return (self._row.sizeHint().width() + margins.left() + margins.right()
+                + 2 * getattr(frame, "frameWidth", lambda: 0)())
 
     def _button_row(self) -> QHBoxLayout:
         """Done · Later · Skip · Not for me, then Capture… at the end; none takes the
@@ -313,7 +326,12 @@ def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_W
         area.setSize(area.size().shrunkBy(QMargins(0, 0, FRAME_ALLOWANCE // 2,
                                                    FRAME_ALLOWANCE)))
     widest = area.width() - 2 * MARGIN  # narrower than `min_width` on a small screen
-    width = min(max(min_width, card.minimumSizeHint().width()), widest)
+    # Wider for its buttons in one row where it has one (the prompt card's answers wrap
+    # only where the screen is too narrow for them: their least width is one button's).
+    one_row = getattr(card, "one_row_width", None)
+    wanted = max(min_width, card.minimumSizeHint().width(),
+                 one_row() if callable(one_row) else 0)
+    width = min(wanted, widest)
     height = _height_at(card, width)
     tallest = area.height() - 2 * MARGIN
     if height > tallest and width < widest:

@@ -99,6 +99,25 @@ def test_the_prompt_card_grows_to_show_all_its_words(qtbot: Any, big_font: None,
     assert cut_off(card) == []
 
 
+def test_at_a_large_font_the_prompt_card_grows_wider_rather_than_wrap_its_buttons(
+        qtbot: Any, big_font: None, language: str) -> None:
+    """At 20 pt in Turkish the card stayed 480 px wide on a screen with room: Skip and
+    Not for me each went onto a row of their own under Done, Later and Capture…."""
+    from mlcoach.ui.prompt_card import PromptCard
+
+    theme, text, try_this, _ = PROMPTS[language]
+    card = PromptCard()
+    qtbot.addWidget(card)
+    card.show_prompt(theme, text, try_this)
+    QApplication.processEvents()
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    row = sum(button.sizeHint().width() for button in card.buttons.values()) + 4 * 6
+    assert row + 40 < area.width() - 24  # the screen has room for them in one row
+    tops = {key: button.y() for key, button in card.buttons.items()}
+    assert len(set(tops.values())) == 1, tops
+    assert cut_off(card) == []
+
+
 def test_a_card_built_before_the_desktops_font_grew_still_shows_all_its_words(
         qtbot: Any, qapp: QApplication, language: str) -> None:
     """The card is built at the first prompt; the person then sets a larger font in the
