@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QEvent, QLocale, QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QTextDocumentFragment
+from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -242,6 +242,17 @@ class WordsArea(QScrollArea):
     def sizeHint(self) -> QSize:
         hint = self._words.sizeHint()
         return QSize(hint.width(), self.heightForWidth(hint.width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Qt's own test put up a bar for words that fit (it measures them at their
+        # preferred width): narrower by it, they wrapped onto a line more, cut off.
+        room = self.maximumViewportSize()
+        fits = self._words.heightForWidth(room.width()) <= room.height()
+        wanted = (Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fits
+                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        if self.verticalScrollBarPolicy() != wanted:
+            self.setVerticalScrollBarPolicy(wanted)
+        super().resizeEvent(event)
 
     def minimumSizeHint(self) -> QSize:
         """As narrow as its words can wrap to; three lines high, the rest scrolled."""

@@ -118,6 +118,29 @@ def test_at_a_large_font_the_prompt_card_grows_wider_rather_than_wrap_its_button
     assert cut_off(card) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Birebir görüşmenizde o iş arkadaşınızla, iki haftada bir on dakika bile olsa, sabit "
+    "bir saat belirleyin ve bunun kaymasına izin vermeyin.", None])
+def test_a_prompt_the_screen_has_room_for_is_shown_whole_without_a_scroll_bar(
+        qtbot: Any, language: str, text: str | None) -> None:
+    """The card was sized for its words at its full width, but its words' area then put
+    up a scroll bar all the same: narrower by the bar, the words wrapped onto one more
+    line and the last line of "Try this" was cut (docs/screenshots/prompt-card-tr.png)."""
+    from mlcoach.ui.prompt_card import PromptCard
+
+    theme, long_text, _, _ = PROMPTS[language]
+    card = PromptCard()
+    qtbot.addWidget(card)
+    card.show_prompt(theme, text or long_text,
+                     '"Perşembe saat 10\'u kısa bir sohbet için sabitleyelim mi?"')
+    QApplication.processEvents()
+    assert not card.words.verticalScrollBar().isVisible()
+    words = card.words.widget()
+    assert words is not None
+    assert words.height() >= words.heightForWidth(words.width())
+    assert cut_off(card) == []
+
+
 def test_a_card_built_before_the_desktops_font_grew_still_shows_all_its_words(
         qtbot: Any, qapp: QApplication, language: str) -> None:
     """The card is built at the first prompt; the person then sets a larger font in the
