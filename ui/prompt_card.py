@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QEvent, QLocale, QMargins, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QResizeEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLayout,
@@ -330,6 +331,11 @@ def fit_card(card: QWidget, anchor: QRect | None = None, min_width: int = CARD_W
     layouts = [lay for lay in (card.layout(), *card.findChildren(QLayout)) if lay is not None]
     for lay in layouts:
         lay.invalidate()
+    # A scroll area's height for a width is cached by the layout holding it until the
+    # area itself says it changed: its words changing inside did not, and the next
+    # prompt was sized for the last one's words (cut off, or a line too tall).
+    for scroll in card.findChildren(QAbstractScrollArea):
+        scroll.updateGeometry()
     for lay in reversed(layouts):
         lay.activate()
     area = _card_area(anchor)

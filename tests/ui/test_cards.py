@@ -141,6 +141,33 @@ def test_a_prompt_the_screen_has_room_for_is_shown_whole_without_a_scroll_bar(
     assert cut_off(card) == []
 
 
+def test_each_prompt_is_sized_for_its_own_words_not_the_last_ones(qtbot: Any) -> None:
+    """A three-line prompt after a two-line one on the same card kept the two lines'
+    height (its last line cut, behind a scroll bar); the next two-line prompt then kept
+    three lines' height, one of them empty (docs/screenshots/prompt-card-dark.png)."""
+    from mlcoach.ui.prompt_card import PromptCard
+
+    short = ("Proactive communication", "Post a three-line status before anyone asks for "
+             "it: what you finished, what you are on, and where you could use help.",
+             'Use the pattern "Done / Doing / Could use a hand with".')
+    long = ("Small acts, repeated", "Use your next one-to-one to agree on a standing slot "
+            "with that colleague, even ten minutes every other week, and protect it from "
+            "being moved. " * 2, '"Shall we keep Thursdays at 10 for a quick catch-up?"')
+    card = PromptCard()
+    qtbot.addWidget(card)
+    heights = {}
+    for name, prompt in (("short", short), ("long", long), ("short again", short)):
+        card.show_prompt(*prompt)
+        QApplication.processEvents()
+        words = card.words.widget()
+        assert words is not None
+        assert not card.words.verticalScrollBar().isVisible(), name
+        assert card.words.height() >= words.heightForWidth(card.words.width()), name
+        heights[name] = card.height()
+    assert heights["short"] < heights["long"]
+    assert heights["short again"] == heights["short"]
+
+
 def test_a_card_built_before_the_desktops_font_grew_still_shows_all_its_words(
         qtbot: Any, qapp: QApplication, language: str) -> None:
     """The card is built at the first prompt; the person then sets a larger font in the
