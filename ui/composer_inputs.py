@@ -38,7 +38,7 @@ from mlcoach.influence.composer import (
 )
 from mlcoach.ui.colours import mute
 from mlcoach.ui.names import style_name
-from mlcoach.ui.widgets.helpers import bold, spacer
+from mlcoach.ui.widgets.helpers import bold, clear_layout, spacer
 from mlcoach.ui.widgets.plain_text import Label
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 from mlcoach.ui.widgets.wrapping_button import WrappingCheckBox, WrappingRadioButton
@@ -147,11 +147,7 @@ class StyleGuess(QGroupBox):
             return
         answers = self.answers()
         self._language = language
-        while self._questions.count():
-            item = self._questions.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._questions)
         for group in self._groups:  # children of this box: kept, two more each switch
             group.deleteLater()
         self._groups, self._options = [], {}

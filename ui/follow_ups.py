@@ -18,7 +18,7 @@ from mlcoach.domain.model import Outcome, Suggestion
 from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import qdate
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
-from mlcoach.ui.widgets.helpers import bold
+from mlcoach.ui.widgets.helpers import bold, clear_layout
 from mlcoach.ui.widgets.outcome_row import OutcomeRow
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -67,11 +67,7 @@ class FollowUps(QWidget):
 
     def load(self, suggestions: list[Suggestion], today: date) -> None:
         """Show `suggestions` (already open and ordered), due dates relative to `today`."""
-        while self._rows.count():
-            item = self._rows.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self._rows)
         for suggestion in suggestions:
             row = OutcomeRow(suggestion.id, suggestion.change, self._detail(suggestion, today),
                              outcome=suggestion.outcome, parent=self)

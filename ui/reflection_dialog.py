@@ -46,7 +46,7 @@ from mlcoach.ui.reflection_draft import Answers, ReflectionDraft, from_json
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.elided_label import ElidedLabel
-from mlcoach.ui.widgets.helpers import close_keys
+from mlcoach.ui.widgets.helpers import clear_layout, close_keys
 from mlcoach.ui.widgets.on_screen import keep_on_screen
 from mlcoach.ui.widgets.outcome_row import OutcomeRow
 from mlcoach.ui.widgets.page_tabs import resize_within_screen, screen_room
@@ -508,8 +508,8 @@ class ReflectionDialog(QDialog):
             shown=data.prompts_shown, acted=data.prompts_acted)
 
     def _fill_glance(self, data: DayData) -> None:
-        _clear(self._moments_box)
-        _clear(self._follow_box)
+        clear_layout(self._moments_box)
+        clear_layout(self._follow_box)
         for moment in data.moments:
             self._moments_box.addWidget(self._row(moment, self._moment_detail(moment)))
         if not data.moments:
@@ -693,14 +693,6 @@ class ReflectionDialog(QDialog):
 def _rows(layout: QVBoxLayout) -> list[OutcomeRow]:
     items = (layout.itemAt(i) for i in range(layout.count()))
     return [w for item in items if item and isinstance(w := item.widget(), OutcomeRow)]
-
-
-def _clear(layout: QVBoxLayout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        widget = item.widget() if item is not None else None
-        if widget is not None:
-            widget.deleteLater()
 
 
 def _qdate(day: date) -> QDate:

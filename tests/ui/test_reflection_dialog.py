@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
 from mlcoach.ui.reflection_dialog import ReflectionDialog
@@ -348,3 +348,19 @@ def test_at_a_large_font_the_dialog_stays_on_the_screen_and_scrolls(qtbot, qapp,
                 assert label.width() >= label.minimumSizeHint().width(), label.text()
     finally:
         qapp.setFont(before)
+
+
+def test_loading_the_day_again_draws_only_its_own_rows(qtbot, reflection, store):
+    """Loading the day again (a draft brought back, the next morning) took the old rows
+    out of the layout but left them drawn where they were until Qt deleted them: their
+    words over the new rows' (docs/screenshots/reflection-dark.png)."""
+    from mlcoach.ui.widgets.outcome_row import OutcomeRow
+
+    store.add_moment("Asked Ana how a shorter standup would work for her", Kind.QUESTION,
+                     person="Ana", created_at=today_at(9, 40))
+    opened(qtbot, reflection)
+    reflection.load_day()
+    reflection.load_day()
+    QApplication.processEvents()  # the new rows are shown; the old ones wait for deletion
+    shown = [row for row in reflection.findChildren(OutcomeRow) if row.isVisible()]
+    assert len(shown) == 1

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QTabWidget, QWidget
 
 if TYPE_CHECKING:  # the `Qt` namespace costs ~1 MB once built (capture_window._key)
     from PySide6.QtCore import Qt
@@ -94,3 +94,15 @@ def grow_for_wrapped_text(window: QWidget) -> None:
         need = layout.totalHeightForWidth(window.width())
         if need > window.height():
             window.resize(window.width(), need)
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every widget out of `layout` and delete it, hidden at once: Qt deletes it
+    only when control is back in the event loop, and until then it was drawn where it
+    was, over the rows put in its place."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
