@@ -103,9 +103,9 @@ def composed_html(composed: Composed, muted: str) -> str:
             parts.append(f'<p style="margin:0">{esc(lines[0])}</p>')
     return "".join(parts)
 
+
 WIDE_MARGINS = (4, 12, 12, 12)
-#: Under the inputs: the page's own margins are around it already.
-COMPACT_MARGINS = (4, 6, 4, 4)
+COMPACT_MARGINS = (4, 6, 4, 4)  # under the inputs: the page's own margins are around it
 
 
 class SuggestionView(QWidget):
