@@ -491,15 +491,7 @@ def _carry_deletions(src: Any, dst: Any) -> None:
         cursor = src.execute("SELECT id FROM deleted_moments")
     except Exception:  # older than 0008, or its first page is unreadable
         return
-    gone: list[str] = []
-    while True:
-        try:
-            row = cursor.fetchone()
-        except Exception:  # a damaged page: the ids before it are used
-            break
-        if row is None:
-            break
-        gone.append(row[0])
+    gone = [row[0] for row in _rows_until_damage(cursor)]
     dst.execute("BEGIN")
     try:
         dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
@@ -507,6 +499,18 @@ def _carry_deletions(src: Any, dst: Any) -> None:
     except BaseException:
         dst.execute("ROLLBACK")
         raise
+
+
+def _rows_until_damage(cursor: Any) -> Iterator[Any]:
+    """The cursor's rows up to the first a damaged page keeps from being read."""
+    while True:
+        try:
+            row = cursor.fetchone()
+        except Exception:  # a damaged page: the rows before it are kept
+            return
+        if row is None:
+            return
+        yield row
 
 
 def _carry_table(src: Any, dst: Any, table: str, *, newer_wins: bool = False) -> int:
@@ -530,14 +534,7 @@ def _carry_table(src: Any, dst: Any, table: str, *, newer_wins: bool = False) ->
     added = 0
     dst.execute("BEGIN")
     try:
-        cursor = src.execute(f"SELECT {names} FROM {table}")
-        while True:
-            try:
-                row = cursor.fetchone()
-            except Exception:  # a damaged page: the rows before it are kept
-                break
-            if row is None:
-                break
+        for row in _rows_until_damage(src.execute(f"SELECT {names} FROM {table}")):
             try:
                 took = dst.execute(f"INSERT OR IGNORE INTO {table} ({names}) "
                                    f"VALUES ({marks})", row).rowcount
