@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SHOTS = REPO / "docs" / "screenshots" / "desktops"
@@ -166,6 +167,22 @@ class Session:
         if not instance.send(self.root / "data", request, env=self.app_env, token=token):
             raise Failed(f"the running app did not take {request!r}")
 
+    def quit_app(self) -> None:
+        """Quit the app through its channel; it must end with 0."""
+        self.send("quit")
+        assert self.app is not None
+        code = self.app.wait(timeout=30)
+        if code != 0:
+            raise Failed(f"the app exited {code}")
+
+    def answered_done(self) -> dict[str, Any]:
+        """The store's export, once its one prompt was recorded as Done."""
+        doc: dict[str, Any] = json.loads(self.mlcoach("export").stdout)
+        responses = [e["response"] for e in doc["prompt_events"]]
+        if responses != ["done"]:
+            raise Failed(f"prompt responses recorded: {responses}")
+        return doc
+
 
 def wait_until(check: Callable[[], bool], what: str, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
@@ -293,15 +310,8 @@ def daily_loop(s: Session, answer: Callable[[], None], screenshot: Callable[[Pat
     s.wait_for("shown:reflect")
     time.sleep(0.8)
     shot(s, "4-reflect", screenshot)
-    s.send("quit")
-    assert s.app is not None
-    code = s.app.wait(timeout=30)
-    if code != 0:
-        raise Failed(f"the app exited {code}")
-    doc = json.loads(s.mlcoach("export").stdout)
-    responses = [e["response"] for e in doc["prompt_events"]]
-    if responses != ["done"]:
-        raise Failed(f"prompt responses recorded: {responses}")
+    s.quit_app()
+    doc = s.answered_done()
     if not any(m["id"] == res.stdout.strip() for m in doc["moments"]):
         raise Failed("the captured moment is not in the store")
     return {"shell": shell, "answered": "notification Done"}
@@ -633,14 +643,8 @@ def kde_restart(s: Session) -> dict[str, str]:
             raise Failed(f"the prompt was sent {len(sent)} times (ids {sent}), not {step}")
     _kde_invoke(s, sent[-1], "done")
     s.wait_for("responded:done", timeout=20)
-    s.send("quit")
-    assert s.app is not None
-    code = s.app.wait(timeout=30)
-    if code != 0:
-        raise Failed(f"the app exited {code}")
-    responses = [e["response"] for e in json.loads(s.mlcoach("export").stdout)["prompt_events"]]
-    if responses != ["done"]:
-        raise Failed(f"prompt responses recorded: {responses}")
+    s.quit_app()
+    s.answered_done()
     log = (s.root / "data" / "mlcoach.log").read_text()
     late = log.count("shown after its deadline: taken away")
     return {"notification ids": " then ".join(sent), "late copies taken away": str(late),
@@ -686,11 +690,7 @@ def gnome_appindicator_toggle(s: Session) -> dict[str, str]:
     shot(s, "3-on-again", lambda path: _gnome_screenshot(s, path))
     if not _same_corner(s, SHOTS / f"{s.name}-1-tray.png", SHOTS / f"{s.name}-3-on-again.png"):
         raise Failed("the icon is not back in the panel (see the screenshots)")
-    s.send("quit")
-    assert s.app is not None
-    code = s.app.wait(timeout=30)
-    if code != 0:
-        raise Failed(f"the app exited {code}")
+    s.quit_app()
     return {"extension off, started again": "the window", "extension on": "the icon back"}
 
 
@@ -754,14 +754,8 @@ def gnome_x11_restart(s: Session) -> dict[str, str]:
     wait_until(lambda: "true" in helper("InvokeAction", "mlcoach", "Done").stdout,
                "Done on the new shell's notification")
     s.wait_for("responded:done", timeout=20)
-    s.send("quit")
-    assert s.app is not None
-    code = s.app.wait(timeout=30)
-    if code != 0:
-        raise Failed(f"the app exited {code}")
-    responses = [e["response"] for e in json.loads(s.mlcoach("export").stdout)["prompt_events"]]
-    if responses != ["done"]:
-        raise Failed(f"prompt responses recorded: {responses}")
+    s.quit_app()
+    s.answered_done()
     return {"notification ids": " then ".join(_prompt_notifications(s)),
             "answered": "Done on the replaced shell"}
 
