@@ -332,6 +332,19 @@ def test_a_wipe_that_cannot_run_does_not_stop_the_start(tmp_path: Path,
         conn.close()
 
 
+def _damage_deep_inside(opened: Opened) -> None:
+    """300 moments more, the store closed, and one page deep inside made to fail its
+    HMAC (a restore from the backup follows)."""
+    for i in range(300):
+        opened.store.add_moment(f"filler {i} " + "y" * 300)
+    opened.store.close()
+    db = opened.layout.db
+    size = db.stat().st_size
+    with open(db, "r+b") as fh:
+        fh.seek((size // 4096 - 2) * 4096 + 900)
+        fh.write(bytes(64))
+
+
 def test_a_restored_backup_does_not_bring_a_deleted_moment_back(opened: Opened) -> None:
     """A damaged store is replaced by its newest backup, with what was written after it
     carried over from the damaged file. A moment deleted after that backup came back
@@ -349,13 +362,7 @@ def test_a_restored_backup_does_not_bring_a_deleted_moment_back(opened: Opened) 
     gone = opened.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
     daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
     opened.store.delete_moment(gone.id)
-    for i in range(300):
-        opened.store.add_moment(f"filler {i} " + "y" * 300)
-    opened.store.close()
-    size = layout.db.stat().st_size
-    with open(layout.db, "r+b") as fh:  # one page deep inside fails its HMAC
-        fh.seek((size // 4096 - 2) * 4096 + 900)
-        fh.write(bytes(64))
+    _damage_deep_inside(opened)
 
     note = recovery.repair(layout.root, secret, "damaged", start,
                            recovery.identity(layout.db))
@@ -402,13 +409,7 @@ def test_a_restored_backup_does_not_bring_edited_away_words_back(opened: Opened)
     opened.store.update_moment(moment.id, text="Good demo.")
     opened.store.edit_person("Priya", notes="Likes detail.")
     opened.store.save_reflection(day, energy=3, differently="Ask earlier.")
-    for i in range(300):
-        opened.store.add_moment(f"filler {i} " + "y" * 300)
-    opened.store.close()
-    size = layout.db.stat().st_size
-    with open(layout.db, "r+b") as fh:  # one page deep inside fails its HMAC
-        fh.seek((size // 4096 - 2) * 4096 + 900)
-        fh.write(bytes(64))
+    _damage_deep_inside(opened)
 
     assert recovery.repair(layout.root, secret, "damaged", start,
                            recovery.identity(layout.db)) is not None
