@@ -143,10 +143,15 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
         out.append(Check("store", "FAIL", damaged if recovery.is_corruption(exc)
                          else f"the database cannot be read: {exc}"))
         return out
-    if integrity != "ok":
+    if integrity == "in use":
+        out.append(Check("store", "WARN", f"{layout.db} opens; integrity ok, but another "
+                         "mlcoach is writing it (a long import?), so its search index was "
+                         "not checked; run the doctor again once that is done"))
+    elif integrity != "ok":
         out.append(Check("store", "FAIL", damaged))
         return out
-    out.append(Check("store", "OK", f"{layout.db} opens; integrity ok"))
+    else:
+        out.append(Check("store", "OK", f"{layout.db} opens; integrity ok"))
     out.append(Check("schema", "OK" if version == HEAD else "WARN",
                      f"schema {version}" + ("" if version == HEAD else f" (app expects {HEAD})")))
     out.extend(_calendar_checks(*calendar))

@@ -481,8 +481,22 @@ COMMANDS: dict[str, Callable[[Context], int]] = {
 }
 
 
-# Commands that write: after one succeeds, today's backup is taken if it is missing.
-_WRITES = {"capture", "people", "outcome", "suggest", "import", "prompts"}
+def _wrote(ns: argparse.Namespace) -> bool:
+    """Whether the command changes the store: after one succeeds, today's backup is taken
+    if it is missing. Not after a command that only reads: its backup's check would wait
+    for another writer's lock, and a read needs no new backup."""
+    match ns.command:
+        case "capture" | "outcome":
+            return True
+        case "people":
+            return bool(ns.people_command != "list")
+        case "prompts":
+            return bool(ns.prompts_command == "import")
+        case "import":
+            return not ns.dry_run
+        case "suggest":
+            return bool(ns.save)
+    return False
 
 
 def _run(ctx: Context) -> int:
@@ -501,8 +515,7 @@ def _run(ctx: Context) -> int:
         raise MlcoachError("{note} Nothing was changed by this command; run it again.",
                            note=note.message()) from exc
     ctx.finished = True
-    if code == EXIT_OK and ctx.ns.command in _WRITES and ctx.secret is not None \
-            and getattr(ctx.ns, "people_command", None) != "list":
+    if code == EXIT_OK and ctx.secret is not None and _wrote(ctx.ns):
         _daily_backup(ctx)
     return code
 

@@ -393,9 +393,14 @@ class Coach:
         self.store.set_state(NAMED_KEY, named)
 
     def preview(self, now: datetime) -> Preview:
-        """The prompt that would be shown now and when the next one is due; records nothing."""
-        due, _ = self._dues(now, False)
-        offer = self._choose(now, coming_back=due.snoozed)
+        """The prompt that would be shown now and when the next one is due; records nothing
+        (the state working it out would save stays with this call: coaching/unsaved.py)."""
+        from mlcoach.coaching.unsaved import Unsaved
+
+        coach = copy.copy(self)
+        coach.store = Unsaved(self.store)
+        due, _ = coach._dues(now, False)
+        offer = coach._choose(now, coming_back=due.snoozed)
         return Preview(offer, due.at, due.reason, self.tz(), now, self.language())
 
     def offer(self, now: datetime, manual: bool = False) -> Offer | None:

@@ -188,11 +188,16 @@ def opens(path: Path, secret: Secret, *, thorough: bool = False) -> bool:
         conn.close()
 
 
+# The doctor waits this long for another writer before saying the store is in use.
+INSPECT_LOCK_WAIT_MS = 1000
+
+
 def inspect(path: Path, secret: Secret) -> tuple[str | None, str]:
     """(schema version, "ok" or "damaged") of the file after its full check: page HMACs
     when encrypted (read-only); a plain store's pages have no checksum, so its data is
     checked against itself (verify: its last step needs a writable connection, though
-    it writes nothing). The doctor never changes the store. Errors propagate."""
+    it writes nothing). The doctor never changes the store. Errors propagate, but for
+    that last step meeting another writer: then "in use" (all else was checked)."""
     from mlcoach.store.db import connect_raw, schema_version
 
     conn = connect_raw(path, secret, read_only=True)
@@ -203,7 +208,13 @@ def inspect(path: Path, secret: Secret) -> tuple[str | None, str]:
             return version, "damaged" if damaged else "ok"
     finally:
         conn.close()
-    return version, "ok" if verify(path, secret) else "damaged"
+    try:
+        sound = verify(path, secret, lock_wait_ms=INSPECT_LOCK_WAIT_MS)
+    except Exception as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            return version, "in use"
+        raise
+    return version, "ok" if sound else "damaged"
 
 
 def saved_settings(path: Path, secret: Secret) -> dict[str, Any]:
@@ -235,10 +246,11 @@ def key_opens_a_backup(backup_dir: Path, secret: Secret) -> bool:
     return any(opens(p, secret) for p in candidates)
 
 
-def verify(db: Path, secret: Secret) -> bool:
+def verify(db: Path, secret: Secret, *, lock_wait_ms: int | None = None) -> bool:
     """A full check of every page: HMACs for an encrypted store; for a plain one, which
     has no checksums, everything SQLite and the data itself can tell (deep_check).
-    False when the file is damaged."""
+    False when the file is damaged. `lock_wait_ms`: how long a plain store's last step
+    waits for another writer (default the store's minute); past it, "database is locked"."""
     from mlcoach.domain.errors import StoreUnavailableError
     from mlcoach.store.db import connect_raw
 
@@ -252,6 +264,8 @@ def verify(db: Path, secret: Secret) -> bool:
         logger.warning("store did not open for its check: %s", type(exc).__name__)
         return False
     try:
+        if lock_wait_ms is not None:
+            conn.execute(f"PRAGMA busy_timeout = {int(lock_wait_ms)}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         if secret.mode == "none":
             return deep_check(conn)
