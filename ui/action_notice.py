@@ -60,6 +60,7 @@ class ActionNotice(WaitingNotice):
             buttons = bool(actionable and actions)
             self.notifications.notify(title, text, list(actions) if buttons else [],
                                       sent=lambda nid: self._on_sent(nid, call, buttons),
+                                      replaces=self._take_replacing(),
                                       timeout_ms=timeout_ms, transient=private)
 
         if actions:

@@ -237,7 +237,7 @@ class Notifications(QObject):
             # (a server D-Bus was starting got it late, perhaps without its buttons):
             # the copy would show twice, and no click on this one would answer.
             nid = int(body[0]) if body and isinstance(body[0], int) else 0
-            if nid and nid != replaces:
+            if nid:
                 logger.info("notification %d shown after its deadline: taken away", nid)
                 self.close(nid)
 

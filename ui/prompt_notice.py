@@ -63,6 +63,7 @@ class PromptNotice(WaitingNotice):
         self._in_flight = True
         self.notifications.notify(title, text, self._actions() if actionable else (),
                                   sent=partial(self._on_sent, actionable),
+                                  replaces=self._take_replacing(),
                                   timeout_ms=EXPIRE_MS if actionable else 20_000,
                                   resident=False)
 

@@ -53,6 +53,7 @@ class WaitingNotice(QObject):
         self._lost = 0  # servers that had what is held and went
         self._asks = 0  # which send a capabilities answer belongs to
         self._came_in_flight = False  # a server came while it was on its way
+        self._replacing = 0  # a copy without buttons the next send replaces in place
         self._resend_timer = QTimer(self)
         self._resend_timer.setSingleShot(True)
         self._resend_timer.timeout.connect(self._send_again)
@@ -66,7 +67,12 @@ class WaitingNotice(QObject):
 
     def _start_anew(self) -> None:
         """A new notice replaces the old: its counts start again."""
-        self._resends = self._lost = 0
+        self._resends = self._lost = self._replacing = 0
+
+    def _take_replacing(self) -> int:
+        """The id the send now going replaces (0: none); asked once per send."""
+        replacing, self._replacing = self._replacing, 0
+        return replacing
 
     def _stop_resending(self) -> None:
         self._resend_timer.stop()
@@ -76,6 +82,8 @@ class WaitingNotice(QObject):
             self._lost += 1  # the server that had it went (perhaps crashed by it)
         if new and new != old:
             self._resends = 0  # a new server: a few tries of its own
+        if old != new:
+            self._replacing = 0  # an id of the server that went means nothing to the next
         if self._in_flight and new:
             self._came_in_flight = True  # its buttons were perhaps decided before it
         if not self._held() or self._in_flight:
@@ -124,11 +132,11 @@ class WaitingNotice(QObject):
 
     def _buttons_missed(self, notification_id: int) -> bool:
         """Whether a notice sent without buttons for want of a server reached one that came
-        meanwhile (which may show them): then it is taken away and sent anew as that
-        server can (within MAX_RESENDS)."""
+        meanwhile (which may show them): then it is sent again as that server can,
+        replacing the copy in place (no flash; within MAX_RESENDS)."""
         if not notification_id or not self._came_in_flight or self._resends >= MAX_RESENDS:
             return False
-        self.notifications.close(notification_id)
+        self._replacing = notification_id
         self.current, self._delivered = 0, False
         self._send_again()
         return True
