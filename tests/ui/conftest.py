@@ -9,6 +9,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -203,6 +204,38 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     # recovery key is put there as one): every test ends with an empty clipboard.
     if QApplication.instance() is not None:
         QApplication.clipboard().clear()
+
+
+@pytest.fixture
+def new_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    """Make AppControllers on `opened`'s folder for a desktop (XDG_CURRENT_DESKTOP), the
+    welcome done or not; what they showed is hidden and their instance server closed at
+    the end."""
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.instance_server import InstanceServer
+
+    made: list[object] = []
+
+    def make(desktop: str = "", welcome_done: bool = True, **kwargs: object) -> Any:
+        monkeypatch.setenv("XDG_CURRENT_DESKTOP", desktop)
+        opened.store.set_state("welcome_done", welcome_done)
+        ctl = AppController(QApplication.instance(), opened.layout.root,
+                            InstanceServer(opened.layout.root), busy=lambda: False,
+                            **kwargs)
+        made.append(ctl)
+        return ctl
+
+    yield make
+    for ctl in made:
+        ctl.timer.stop()  # type: ignore[attr-defined]
+        shown = [*ctl.windows.values(), ctl.main_window,  # type: ignore[attr-defined]
+                 ctl.tray, getattr(ctl, "welcome", None)]  # type: ignore[attr-defined]
+        for window in shown:
+            if window is not None:
+                window.hide()
+        ctl.server.close()  # type: ignore[attr-defined]
 
 
 @pytest.fixture

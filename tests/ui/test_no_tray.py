@@ -12,36 +12,16 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def make_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication
-
-    from mlcoach.ui.app import AppController
-    from mlcoach.ui.instance_server import InstanceServer
-
-    made: list[Any] = []
-
+def make_controller(new_controller, monkeypatch):  # type: ignore[no-untyped-def]
     def make(desktop: str = "", welcome_done: bool = True) -> Any:
-        monkeypatch.setenv("XDG_CURRENT_DESKTOP", desktop)
-        opened.store.set_state("welcome_done", welcome_done)
-        ctl = AppController(QApplication.instance(), opened.layout.root,
-                            InstanceServer(opened.layout.root), busy=lambda: False)
+        ctl = new_controller(desktop, welcome_done)
         sent: list[tuple[str, str]] = []
         monkeypatch.setattr("mlcoach.ui.notify.send_notification",
                             lambda title, text: sent.append((title, text)))
-        ctl.sent = sent  # type: ignore[attr-defined]
-        made.append(ctl)
+        ctl.sent = sent
         return ctl
 
-    yield make
-    for ctl in made:
-        ctl.timer.stop()
-        for window in ctl.windows.values():
-            window.hide()
-        if ctl.main_window is not None:
-            ctl.main_window.hide()
-        if getattr(ctl, "welcome", None) is not None:
-            ctl.welcome.hide()
-        ctl.server.close()
+    return make
 
 
 def test_wizard_first_and_alone_then_the_window(make_controller, opened) -> None:  # type: ignore[no-untyped-def]

@@ -32,38 +32,20 @@ class QtSays:
 
 
 @pytest.fixture
-def make_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+def make_controller(new_controller, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QSystemTrayIcon
 
-    from mlcoach.ui.app import AppController
-    from mlcoach.ui.instance_server import InstanceServer
     from mlcoach.ui.tray_presence import TrayPresence
 
-    made: list[Any] = []
-
     def make(qt_says: QtSays, bus: Any = None) -> Any:
-        monkeypatch.setenv("XDG_CURRENT_DESKTOP", "KDE")
-        opened.store.set_state("welcome_done", True)
         # Qt's answer wherever the app asks for it (offscreen Qt never has a tray)
         monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", qt_says)
         presence = TrayPresence(bus, qt_says=qt_says, xembed=True)  # as on X11
-        ctl = AppController(QApplication.instance(), opened.layout.root,
-                            InstanceServer(opened.layout.root), busy=lambda: False,
-                            tray_presence=presence)
-        made.append(ctl)
+        ctl = new_controller("KDE", tray_presence=presence)
         ctl.start("run", tray_wait_ms=0, opened=opened)
         return ctl
 
-    yield make
-    for ctl in made:
-        ctl.timer.stop()
-        for window in ctl.windows.values():
-            window.hide()
-        if ctl.main_window is not None:
-            ctl.main_window.hide()
-        if ctl.tray is not None:
-            ctl.tray.hide()
-        ctl.server.close()
+    return make
 
 
 def _messages(ctl: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
