@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.ui.colours import mute
+from mlcoach.ui.quiet_scroll import quiet
 from mlcoach.ui.widgets.flow_layout import FlowLayout
 from mlcoach.ui.widgets.helpers import announce
 from mlcoach.ui.widgets.on_screen import FRAME_ALLOWANCE, inside
@@ -225,13 +226,7 @@ class WordsArea(QScrollArea):
     def __init__(self, words: QWidget, parent: QWidget) -> None:
         super().__init__(parent)
         self._words = words
-        self.setWidget(words)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.viewport().setAutoFillBackground(False)
-        words.setAutoFillBackground(False)
+        quiet(self, words)
 
     def hasHeightForWidth(self) -> bool:
         return True

@@ -30,7 +30,15 @@ def quiet_scroll_area(content: QWidget, parent: QWidget, *, name: str | None = N
         name: the accessible name of the area.
         focus_inside: the controls inside take focus, so the area itself does not.
     """
-    area = _QuietArea(parent)
+    area = quiet(_QuietArea(parent), content, focus_inside=focus_inside)
+    if name is not None:
+        area.setAccessibleName(name)
+    return area
+
+
+def quiet(area: QScrollArea, content: QWidget, *, focus_inside: bool = True) -> QScrollArea:
+    """Make `area` show `content` as part of its page: no frame, no horizontal bar, the
+    page's background; with `focus_inside`, the area itself takes no focus."""
     area.setWidget(content)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -39,8 +47,6 @@ def quiet_scroll_area(content: QWidget, parent: QWidget, *, name: str | None = N
     content.setAutoFillBackground(False)
     if focus_inside:
         area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    if name is not None:
-        area.setAccessibleName(name)
     return area
 
 
@@ -86,13 +92,4 @@ class RowsArea(_QuietArea):
 
 def rows_area(content: QWidget, parent: QWidget, *, least_rows: int = 2) -> QScrollArea:
     """Wrap `content`, whose rows wrap, in a quiet `RowsArea`."""
-    area = RowsArea(parent, least_rows)
-    area.setWidget(content)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.viewport().setAutoFillBackground(False)
-    content.setAutoFillBackground(False)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return area
+    return quiet(RowsArea(parent, least_rows), content)
