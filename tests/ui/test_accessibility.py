@@ -50,6 +50,7 @@ from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Styl
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from tests.ui.conftest import NOW, TZ, today_at
+from tests.ui.widget_tree import inside
 
 pytestmark = pytest.mark.gui
 
@@ -241,15 +242,6 @@ def window(request: pytest.FixtureRequest, qtbot: Any, filled: Store, opened: Op
 # -- what counts ----------------------------------------------------------------------------------
 
 
-def _is_inner(widget: QWidget, top: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None and parent is not top:
-        if isinstance(parent, INNER_OF):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
 def interactive(top: QWidget) -> list[QWidget]:
     """The controls on show that a person operates (not the inner parts of a control)."""
     found = []
@@ -258,7 +250,7 @@ def interactive(top: QWidget) -> list[QWidget]:
             w.focusPolicy() & Qt.FocusPolicy.TabFocus)  # e.g. a chart walked with arrow keys
         if not (isinstance(w, INTERACTIVE) or ours) or isinstance(w, QHeaderView | QScrollBar):
             continue
-        if not w.isVisibleTo(top) or _is_inner(w, top):
+        if not w.isVisibleTo(top) or inside(w, top, INNER_OF):
             continue
         found.append(w)
     return found

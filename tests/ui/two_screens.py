@@ -34,6 +34,7 @@ from mlcoach.security.keys import OSKeyring
 from mlcoach.store.vault import Layout, open_store
 from mlcoach.ui.widgets.on_screen import keep_on_screen
 from tests.memkeyring import MemoryKeyring
+from tests.ui.widget_tree import inside
 
 NOW = datetime(2025, 6, 12, 17, 20, tzinfo=ZoneInfo("Europe/Berlin"))  # as tests/ui
 
@@ -140,16 +141,8 @@ def hidden_buttons(window: QWidget) -> list[str]:
     by the window's edge, or squeezed under another part)."""
     from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
 
-    def scrolled(widget: QWidget) -> bool:
-        parent = widget.parentWidget()
-        while parent is not None and parent is not window:
-            if isinstance(parent, QAbstractScrollArea):
-                return True
-            parent = parent.parentWidget()
-        return False
-
     return [button.text() for button in window.findChildren(QPushButton)
-            if button.isVisibleTo(window) and not scrolled(button)
+            if button.isVisibleTo(window) and not inside(button, window, QAbstractScrollArea)
             and button.visibleRegion().boundingRect() != button.rect()]
 
 
