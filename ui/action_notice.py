@@ -24,11 +24,9 @@ class ActionNotice(WaitingNotice):
 
     Signals:
         acted(str): the key of the button chosen (not "default", the body's click).
-        activation_token(str): the server's token for the window a click opens.
     """
 
     acted = Signal(str)
-    activation_token = Signal(str)
 
     def __init__(self, notifications: Notifications, parent: QObject | None = None) -> None:
         super().__init__(notifications, parent)
@@ -37,7 +35,6 @@ class ActionNotice(WaitingNotice):
         self._shown: tuple[str, str, tuple[tuple[str, str], ...], int, bool] | None = None
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
-        notifications.activation_token.connect(self._on_token)
 
     def show(self, title: str, text: str, actions: Sequence[tuple[str, str]],
              timeout_ms: int, private: bool = False) -> None:
@@ -95,10 +92,6 @@ class ActionNotice(WaitingNotice):
     def _send_held(self) -> None:
         if self._shown is not None:
             self._send(*self._shown)
-
-    def _on_token(self, notification_id: int, token: str) -> None:
-        if notification_id and notification_id == self.current and token:
-            self.activation_token.emit(token)
 
     def _on_action(self, notification_id: int, key: str) -> None:
         if not notification_id or notification_id != self.current:

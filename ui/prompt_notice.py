@@ -27,21 +27,17 @@ class PromptNotice(WaitingNotice):
         responded(str): done | snoozed | skipped | expired, as the card reports them.
         capture_requested(): Capture… was chosen (after a "done" response).
         open_requested(): the notification's body was clicked.
-        activation_token(str): the server's token for the window a click opens.
     """
 
     responded = Signal(str)
-    activation_token = Signal(str)
     capture_requested = Signal()
     open_requested = Signal()
 
     def __init__(self, notifications: Notifications, parent: QObject | None = None) -> None:
         super().__init__(notifications, parent)
-        self._answered_early: str | None = None
         self._prompt: tuple[str, str] | None = None  # the unanswered prompt sent
         notifications.action_invoked.connect(self._on_action)
         notifications.closed.connect(self._on_closed)
-        notifications.activation_token.connect(self._on_token)
 
     def _actions(self) -> list[tuple[str, str]]:
         return [("default", self.tr("Open")), ("done", self.tr("Done")),
@@ -98,10 +94,6 @@ class PromptNotice(WaitingNotice):
     def _send_held(self) -> None:
         if self._prompt is not None:
             self._send(*self._prompt)
-
-    def _on_token(self, notification_id: int, token: str) -> None:
-        if notification_id and notification_id == self.current and token:
-            self.activation_token.emit(token)
 
     def _on_action(self, notification_id: int, key: str) -> None:
         if not notification_id or notification_id != self.current:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from mlcoach.ui.notify import Notifications
 
@@ -41,7 +41,13 @@ class WaitingNotice(QObject):
 
     Subclasses say whether something waits to be shown (`_held`) and send it
     (`_send_held`), keeping `current`, `_in_flight` and `_delivered` up to date.
+
+    Signals:
+        activation_token(str): the server's token for the window a click on the shown
+            notification opens.
     """
+
+    activation_token = Signal(str)
 
     def __init__(self, notifications: Notifications, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +64,11 @@ class WaitingNotice(QObject):
         self._resend_timer.setSingleShot(True)
         self._resend_timer.timeout.connect(self._send_again)
         notifications.server_changed.connect(self._on_server_changed)
+        notifications.activation_token.connect(self._on_token)
+
+    def _on_token(self, notification_id: int, token: str) -> None:
+        if notification_id and notification_id == self.current and token:
+            self.activation_token.emit(token)
 
     def _held(self) -> bool:
         raise NotImplementedError
