@@ -351,6 +351,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         them); from then on closing a window leaves mlcoach in the tray. Gone: a second
         start opens the window that stands in for the tray (see handle_request)."""
         if not there:
+            if self.main_window is not None:
+                self.main_window.tray_changed(False)  # no longer promises the tray
             return
         if self.tray_presence is not None:
             self.tray_presence.look_for_one(False)
@@ -363,7 +365,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if window is None:
             return
         if window.isVisible():
-            window.tray_arrived()
+            window.tray_changed(True)
             window.hidden.connect(self._retire_main_window)
         else:
             self._retire_main_window()

@@ -329,9 +329,10 @@ class MainWindow(QWidget):
                 name = self.tr("Answer the prompt: %1").replace("%1", name)
             button.setAccessibleName(name)
 
-    def tray_arrived(self) -> None:
-        """A tray came while the window is open: say that mlcoach is there now."""
-        self._tray_came = True
+    def tray_changed(self, there: bool) -> None:
+        """A tray came while the window is open (say that mlcoach is there now), or went
+        again (the window stands in for it, as before)."""
+        self._tray_came = there
         self.retranslate()
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -88,6 +88,28 @@ def test_a_window_not_shown_when_the_tray_came_is_not_kept(make_controller) -> N
     assert ctl.tray is not None and ctl.main_window is None
 
 
+def test_a_tray_that_came_and_went_while_the_window_was_open_is_not_promised(
+        make_controller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The tray came while the window was open, then went (the panel quit): the window
+    still said "mlcoach is in the system tray now. Close this window", and closed, it
+    came back with those words at the next start, with no tray to run on in."""
+    qt = QtSays(False)
+    ctl = make_controller(qt)
+    window = ctl.main_window
+    qt.there = True
+    ctl.tray_presence.check()
+    assert "in the system tray now" in window.status.text()
+
+    qt.there = False  # the panel quit again
+    ctl.tray_presence.check()
+    assert "in the system tray now" not in window.status.text()
+    assert "No system tray was found" in window.status.text()
+    window.close()  # no tray to live in: the window is kept for the next start
+    assert ctl.main_window is window
+    ctl.handle_request("show")
+    assert window.isVisible() and "in the system tray now" not in window.status.text()
+
+
 def _watcher(env: dict[str, str]) -> contextlib.AbstractContextManager[Any]:
     """A StatusNotifierWatcher (the tray of KDE Plasma, GNOME's AppIndicator extension),
     there until the block ends."""
