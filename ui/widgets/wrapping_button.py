@@ -71,15 +71,16 @@ class _Wrapping:
         indent = self._indent()
         width = max(1, button.width() - indent)
         x = 0 if button.isRightToLeft() else indent
-        height = self._words.heightForWidth(width)
-        top = max(0, (self._indicator_height() - self._words.fontMetrics().height()) // 2)
-        self._words.setGeometry(x, top, width, height)
+        self._words.setGeometry(x, self._words_top(), width, self._words.heightForWidth(width))
+
+    def _words_top(self) -> int:
+        """The words' first line centred on the indicator."""
+        return max(0, (self._indicator_height() - self._words.fontMetrics().height()) // 2)
 
     def _size_for(self, words_width: int) -> QSize:
-        top = max(0, (self._indicator_height() - self._words.fontMetrics().height()) // 2)
         return QSize(self._indent() + words_width,
                      max(self._indicator_height(),
-                         top + self._words.heightForWidth(words_width)))
+                         self._words_top() + self._words.heightForWidth(words_width)))
 
     def sizeHint(self) -> QSize:
         """Its words on one line (a word-wrapped QLabel's own hint is narrower)."""
