@@ -517,24 +517,21 @@ class PeoplePanel(QWidget):
         wanted = (Qt.Orientation.Horizontal
                   if event.size().width() >= self._side_by_side_width()
                   else Qt.Orientation.Vertical)
+        under = wanted == Qt.Orientation.Vertical
+        outer, column = self.layout(), self._left.layout()
         if self._splitter.orientation() != wanted:
             self._splitter.setOrientation(wanted)
             # Under each other, the room between them is the splitter's handle; the
             # edges thinner: a 300 px high screen has none to spare.
-            beside = wanted == Qt.Orientation.Horizontal
-            outer, column = self.layout(), self._left.layout()
             if outer is not None and column is not None:
-                outer.setContentsMargins(*((12, 12, 12, 12) if beside else (6, 6, 6, 6)))
-                column.setContentsMargins(0, 0, 8 if beside else 0, 0)
+                outer.setContentsMargins(*((6, 6, 6, 6) if under else (12, 12, 12, 12)))
+                column.setContentsMargins(0, 0, 0 if under else 8, 0)
+        margins = outer.contentsMargins() if outer is not None else QMargins()
+        inside = event.size().width() - margins.left() - margins.right()
         # Under the list, the history keeps the height its wrapped words need at this
         # width (the splitter squeezed the name's two lines into one, drawn over).
         layout = self.history.layout()
-        need = 0
-        if wanted == Qt.Orientation.Vertical and layout is not None:
-            outer = self.layout()
-            margins = outer.contentsMargins() if outer is not None else QMargins()
-            need = layout.minimumHeightForWidth(
-                event.size().width() - margins.left() - margins.right())
+        need = layout.minimumHeightForWidth(inside) if under and layout is not None else 0
         if self.history.minimumHeight() != need:
             self.history.setMinimumHeight(need)
         # and the window no taller for it than three lines of it (300 px high at 200 %)
@@ -546,16 +543,12 @@ class PeoplePanel(QWidget):
         # (Not at the placeholder size a tab not yet shown has: 100 px wrapped them into
         # four rows, and the coach grew past a short screen when another tab was shown.)
         flow = self._buttons.layout()
-        column = self._left.layout()
         laid_out = event.size().width() >= self.minimumSizeHint().width()
         if flow is not None and column is not None and laid_out:
             width = (1 << 24) - 1  # beside the history: one row (see _side_by_side_width)
-            if wanted == Qt.Orientation.Vertical:
-                outer = self.layout()
-                margins = outer.contentsMargins() if outer is not None else QMargins()
+            if under:
                 inner = column.contentsMargins()
-                width = (event.size().width() - margins.left() - margins.right()
-                         - inner.left() - inner.right())
+                width = inside - inner.left() - inner.right()
             rows = flow.heightForWidth(width)
             if self._buttons.minimumHeight() != rows:
                 self._buttons.setMinimumHeight(rows)
