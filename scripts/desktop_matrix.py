@@ -7,10 +7,12 @@
 For each desktop: start the shell (Debian's packages), start `mlcoach run`, see the tray
 icon or the app's window, ask for a prompt, answer it from the notification's Done
 button, capture a moment (shell and window), open the reflection, quit; then check the
-store recorded it all (kde-restart and gnome-x11-restart: the notification server
-restarting under a waiting prompt). Screenshots land in docs/screenshots/desktops/. Exit status 0
-when every desktop asked for passed; a desktop whose packages are missing fails with
-the apt-get line to run. Display numbers: $MLCOACH_MATRIX_DISPLAY (default 160).
+store recorded it all. kde-restart and gnome-x11-restart restart the notification
+server under a waiting prompt; gnome-appindicator-toggle switches GNOME's AppIndicator
+extension off under the app and on again. Screenshots land in
+docs/screenshots/desktops/. Exit status 0 when every desktop asked for passed; a desktop
+whose packages are missing fails with the apt-get line to run. Display numbers:
+$MLCOACH_MATRIX_DISPLAY (default 160).
 """
 
 from __future__ import annotations
