@@ -327,7 +327,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             # Started at login, the panel may not be up yet: look again shortly.
             QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
         else:
-            self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
+            self.main_window = self._new_main_window()
             self.refresh_status()  # the store may have opened while we looked for a tray
             if self.tray_presence is not None:
                 self.tray_presence.look_for_one(True)  # a panel slower than our wait
@@ -365,10 +365,16 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if window is None:
             return
         if window.isVisible():
-            window.tray_changed(True)
-            window.hidden.connect(self._retire_main_window)
+            window.tray_changed(True)  # retired once the user closes it
         else:
             self._retire_main_window()
+
+    def _new_main_window(self) -> MainWindow:
+        """The window that stands in for the tray; closed while a tray holds the icon,
+        it goes (_retire_main_window)."""
+        window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
+        window.hidden.connect(self._retire_main_window)
+        return window
 
     def _retire_main_window(self) -> None:
         """The tray holds mlcoach now: the stand-in window is no longer needed."""
@@ -384,7 +390,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         the tray instead of saying it runs in a tray no one can see."""
         logger.info("the system tray is gone: the window stands in for it")
         if self.main_window is None:
-            self.main_window = MainWindow(self.menu, gnome=self._desktop() == "gnome")
+            self.main_window = self._new_main_window()
             self.refresh_status()
         welcome = getattr(self, "welcome", None)
         if self.opened is None or (welcome is not None and welcome.isVisible()):
