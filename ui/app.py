@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.system.install_stamp import InstallStamp
     from mlcoach.system.instance import HandedMoment
     from mlcoach.ui.action_notice import ActionNotice
+    from mlcoach.ui.attention import BusyLook
     from mlcoach.ui.pace_card import PaceCard
     from mlcoach.ui.prep_card import PrepCard
     from mlcoach.ui.prompt_card import PromptCard
@@ -126,6 +127,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.clock = clock or _now_utc
         self.tz = tz or _local_zone
         self._busy = busy
+        self._busy_look: BusyLook | None = None  # made at the first look
         self._real_clock = real_clock
         self._sleep = SleepWatch(real_clock or _boot_clock, steady_clock)
         self.app = app
@@ -704,8 +706,13 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self.upgrade.hold(QUIET):  # the new version plans its own (this timer rests)
             return
         self._backup_if_new_day()
+        self.look_busy(self._due_with)
+
+    def _due_with(self, busy: bool) -> None:
+        """The rest of on_timer, once the desktop said whether the person is busy."""
+        if self.coach is None:
+            return
         now = self.coach.now()
-        busy = self.desktop_busy()
         asleep = self._sleep.slept()
         if asleep:
             self._catch_up(asleep)
@@ -754,12 +761,17 @@ class AppController(QObject, DesktopShell, WindowFactories):
             if card is not None:
                 card.catch_up(asleep_ms)
 
-    def desktop_busy(self) -> bool:
+    def look_busy(self, then: Callable[[bool], None]) -> None:
+        """`then(busy)`: at once with the answer given to the controller (tests), else
+        when the look on the asking worker answers (the GUI goes on meanwhile)."""
         if self._busy is not None:
-            return self._busy()
-        from mlcoach.ui.attention import desktop_busy
+            then(self._busy())
+            return
+        if self._busy_look is None:
+            from mlcoach.ui.attention import BusyLook
 
-        return desktop_busy()
+            self._busy_look = BusyLook()
+        self._busy_look.ask(then)
 
     def _read_meetings(self, read: Callable[[], list[Meeting]],
                        store: Callable[[list[Meeting] | None], None]) -> None:
@@ -1069,6 +1081,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self._screens is not None:
             self._screens.stop()
         self.timer.stop()
+        if self._busy_look is not None:  # a look still under way answers no one
+            self._busy_look.cancel()
         self._backup_timer.stop()
         self.prompt_expiry.stop()
         for timer in self._side_expiry.values():

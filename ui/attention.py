@@ -1,15 +1,27 @@
 """Is the person busy? Asked of what the desktop publishes (routes in mlcoach.system.desktop);
-the notification server's own Do Not Disturb is read here, over the session bus."""
+the notification server's own Do Not Disturb is read here, over the session bus.
+
+The look runs on a worker (`BusyLook`) and its answer comes back to the GUI thread: a hung
+desktop service or a slow helper holds that worker up to BUSY_DEADLINE_S, never the tray
+or an open window.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import time
+from collections.abc import Callable, Mapping
+from functools import partial
+from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 
-from mlcoach.system.desktop import ask_busy, busy_routes
-from mlcoach.ui.session_bus import BusError, SessionBus
+from mlcoach.system.desktop import BusyAnswer, Runner, ask_busy, busy_routes
+from mlcoach.ui.session_bus import Asks, BusError, SessionBus
+
+#: One deadline for the whole look: every bus question and helper it asks.
+BUSY_DEADLINE_S = 2.0
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +31,7 @@ _PATH = "/org/freedesktop/Notifications"
 _PAUSE_PROPERTIES = (("org.dunstproject.cmd0", "paused"), (_SERVICE, "Inhibited"))
 
 
-def server_paused(bus: SessionBus) -> bool | None:
+def server_paused(bus: Asks) -> bool | None:
     """True when the notification server is in Do Not Disturb; None when it cannot say."""
     from jeepney import DBusAddress, Properties
     from jeepney.low_level import MessageFlag
@@ -42,19 +54,86 @@ def server_paused(bus: SessionBus) -> bool | None:
     return False if known else None
 
 
-def desktop_busy(bus: SessionBus | None = None) -> bool:
-    """Hold prompts while presenting, in Do Not Disturb or away from a locked or idle
-    session (whatever this desktop tells)."""
+def look(env: Mapping[str, str], platform: str, session_address: str,
+         system_address: str = "SYSTEM", deadline_s: float = BUSY_DEADLINE_S,
+         run: Runner | None = None) -> BusyAnswer:
+    """Ask every busy route this desktop offers, on connections of the look's own, all
+    within `deadline_s`. Blocks: for a worker (BusyLook), never the GUI thread."""
+    from mlcoach.ui.bus_questions import BusQuestions
+    from mlcoach.ui.wake import session_away
+
+    deadline = time.monotonic() + deadline_s
+    with BusQuestions(session_address, deadline) as session, \
+            BusQuestions(system_address, deadline) as system:
+        routes = busy_routes(env, platform, server_paused=lambda: server_paused(session),
+                             session_away=lambda: session_away(system), run=run,
+                             deadline=deadline)
+        return ask_busy(routes)
+
+
+def _where_to_ask(bus: SessionBus | None) -> dict[str, Any]:
+    """What a look needs from the GUI thread: the environment, Qt's platform, the bus."""
     if bus is None:
         from mlcoach.ui.notify import shared
 
         bus = shared().bus
-    from mlcoach.ui.wake import session_away, system_bus
+    return {"env": dict(os.environ), "platform": QGuiApplication.platformName(),
+            "session_address": bus.address}
 
-    routes = busy_routes(os.environ, QGuiApplication.platformName(),
-                         server_paused=lambda: server_paused(bus),
-                         session_away=lambda: session_away(system_bus()))
-    answer = ask_busy(routes)
+
+def desktop_busy(bus: SessionBus | None = None) -> bool:
+    """Hold prompts while presenting, in Do Not Disturb or away from a locked or idle
+    session (whatever this desktop tells). Waits for the answer: the app asks through
+    BusyLook instead."""
+    answer = look(**_where_to_ask(bus))
     if answer.busy:
         logger.info("prompt held: %s", answer.reason)
     return answer.busy
+
+
+class BusyLook:
+    """The busy look, run on the asking worker; its answer is handed to the GUI thread.
+
+    One look at a time: asking while one is under way waits for its answer. `cancel`
+    drops whoever waits (the app quitting): a look still running then answers no one.
+    """
+
+    def __init__(self, deadline_s: float | None = None) -> None:
+        self._deadline_s = deadline_s  # None: BUSY_DEADLINE_S
+        self._under_way = False
+        self._waiting: Callable[[bool], None] | None = None
+
+    @property
+    def under_way(self) -> bool:
+        return self._under_way
+
+    def ask(self, then: Callable[[bool], None]) -> None:
+        """Look, and call `then(busy)` on the GUI thread once the desktop has answered."""
+        from mlcoach.ui import ops
+
+        self._waiting = then
+        if self._under_way:
+            return
+        self._under_way = True
+        deadline_s = BUSY_DEADLINE_S if self._deadline_s is None else self._deadline_s
+        ops.run(partial(look, deadline_s=deadline_s, **_where_to_ask(None)), self._answered,
+                self._failed, on=ops.asking_pool())
+
+    def cancel(self) -> None:
+        self._waiting = None
+
+    def _answered(self, answer: BusyAnswer) -> None:
+        if answer.busy:
+            logger.info("prompt held: %s", answer.reason)
+        self._tell(answer.busy)
+
+    def _failed(self, exc: BaseException) -> None:
+        # A desktop quirk must never stop prompts for good: not busy (as ask_busy's routes)
+        logger.warning("busy look failed: %s", exc)
+        self._tell(False)
+
+    def _tell(self, busy: bool) -> None:
+        self._under_way = False
+        then, self._waiting = self._waiting, None
+        if then is not None:
+            then(busy)

@@ -79,6 +79,20 @@ def pool() -> QThreadPool:
     return _pool
 
 
+_asking: QThreadPool | None = None
+
+
+def asking_pool() -> QThreadPool:
+    """One worker for questions to other processes (the desktop's services and helpers):
+    one that hangs until its deadline holds up neither the GUI nor the store's work."""
+    global _asking
+    if _asking is None:
+        _asking = QThreadPool()
+        _asking.setMaxThreadCount(1)
+        _asking.setExpiryTimeout(-1)
+    return _asking
+
+
 def hub() -> _Hub:
     """The one object the worker's outcomes go through (made on the GUI thread)."""
     global _hub
@@ -91,8 +105,9 @@ T = TypeVar("T")
 
 
 def run(fn: Callable[[], T], on_done: Callable[[T], None],
-        on_failed: Callable[[BaseException], None]) -> None:
-    """Call `fn` on the worker; then `on_done(result)` or `on_failed(exc)` on the GUI thread."""
+        on_failed: Callable[[BaseException], None], on: QThreadPool | None = None) -> None:
+    """Call `fn` on the worker (the store's, or the pool `on`); then `on_done(result)` or
+    `on_failed(exc)` on the GUI thread."""
     hub()  # on the GUI thread, before the worker needs it
     key = next(_keys)
     _live[key] = _Job(fn, on_done, on_failed)
@@ -102,4 +117,4 @@ def run(fn: Callable[[], T], on_done: Callable[[T], None],
     # PySide): each job's runnable and what it held stayed for the app's life. The
     # callable holds only the job's key, so what the worker drops after the call is
     # nothing of the job's (see _work).
-    pool().start(partial(_work, key))
+    (on or pool()).start(partial(_work, key))

@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
@@ -37,6 +37,13 @@ BUS_NAME = "org.freedesktop.DBus"
 
 class BusError(Exception):
     """The bus is unreachable, timed out, or answered with an error."""
+
+
+class Asks(Protocol):
+    """A connection a call can be sent on and waited for (SessionBus; off the GUI
+    thread, bus_questions.BusQuestions)."""
+
+    def call_blocking(self, message: Any, deadline_s: float = ...) -> Any: ...
 
 
 class SessionBus(QObject):
@@ -64,6 +71,11 @@ class SessionBus(QObject):
         self._rules: list[tuple[Any, str]] = []  # match rules asked for, to ask again
         self._serial = 0
         self.unique_name = ""  # ours on the bus, once connected
+
+    @property
+    def address(self) -> str:
+        """The bus this connects to: a D-Bus address, or "SESSION" when none is known."""
+        return self._address or os.environ.get("DBUS_SESSION_BUS_ADDRESS") or "SESSION"
 
     # -- connection -------------------------------------------------------------------
 

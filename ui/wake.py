@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from mlcoach.ui.session_bus import BusError, SessionBus
+from mlcoach.ui.session_bus import Asks, BusError, SessionBus
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def catch_up(timer: QTimer, asleep_ms: int) -> None:
         timer.start(max(0, timer.remainingTime() - asleep_ms))
 
 
-def session_away(bus: SessionBus) -> bool | None:
+def session_away(bus: Asks) -> bool | None:
     """True while the session is locked or idle; None when logind cannot be asked."""
     from jeepney import DBusAddress, Properties
 

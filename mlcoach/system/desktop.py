@@ -251,22 +251,24 @@ def _ask(run: Runner | None, args: list[str], deadline: float) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def gnome_banners_off(run: Runner | None = None) -> bool | None:
-    """GNOME's Do Not Disturb: `show-banners` false. None when GSettings cannot be read."""
+def gnome_banners_off(run: Runner | None = None, deadline: float | None = None) -> bool | None:
+    """GNOME's Do Not Disturb: `show-banners` false. None when GSettings cannot be read
+    (by `deadline`, monotonic: ROUTE_DEADLINE_S from now when None)."""
     out = _ask(run, ["gsettings", "get", "org.gnome.desktop.notifications", "show-banners"],
-               time.monotonic() + ROUTE_DEADLINE_S)
+               time.monotonic() + ROUTE_DEADLINE_S if deadline is None else deadline)
     if out is None or out.strip() not in ("true", "false"):
         return None
     return out.strip() == "false"
 
 
-def x11_fullscreen(run: Runner | None = None) -> bool | None:
+def x11_fullscreen(run: Runner | None = None, deadline: float | None = None) -> bool | None:
     """The active X11 window is fullscreen (presenting). None when xprop cannot tell.
 
     xprop (x11-utils) rather than an X library: two reads a few times a day do not
     earn a binding, and Qt's xcb connection is not reachable from Python.
     """
-    deadline = time.monotonic() + ROUTE_DEADLINE_S  # one deadline for both reads
+    if deadline is None:
+        deadline = time.monotonic() + ROUTE_DEADLINE_S  # one deadline for both reads
     active = _ask(run, ["xprop", "-root", "_NET_ACTIVE_WINDOW"], deadline)
     if active is None:
         return None
@@ -284,13 +286,16 @@ def x11_fullscreen(run: Runner | None = None) -> bool | None:
 def busy_routes(env: Mapping[str, str], qt_platform: str,
                 server_paused: BusyRoute | None = None,
                 run: Runner | None = None,
-                session_away: BusyRoute | None = None) -> list[tuple[str, BusyRoute]]:
+                session_away: BusyRoute | None = None,
+                deadline: float | None = None) -> list[tuple[str, BusyRoute]]:
     """The routes this desktop offers, cheapest first.
 
     Args:
         server_paused: the notification server's own Do Not Disturb (dunst's pause,
             the Inhibited property of KDE and recent dunst), asked over D-Bus by ui/.
         session_away: the session locked or idle (logind's hints), asked by ui/.
+        deadline: when the helpers' answers are given up on (monotonic), one for all
+            of them; None: ROUTE_DEADLINE_S for each.
     """
     routes: list[tuple[str, BusyRoute]] = []
     if session_away is not None:
@@ -298,9 +303,9 @@ def busy_routes(env: Mapping[str, str], qt_platform: str,
     if server_paused is not None:
         routes.append(("notifications paused", server_paused))
     if desktop_name(env) == "gnome":
-        routes.append(("GNOME Do Not Disturb", lambda: gnome_banners_off(run)))
+        routes.append(("GNOME Do Not Disturb", lambda: gnome_banners_off(run, deadline)))
     if session_kind(env, qt_platform) == "x11":
-        routes.append(("fullscreen window", lambda: x11_fullscreen(run)))
+        routes.append(("fullscreen window", lambda: x11_fullscreen(run, deadline)))
     return routes
 
 
