@@ -36,6 +36,8 @@ def server_paused(bus: Asks) -> bool | None:
     from jeepney import DBusAddress, Properties
     from jeepney.low_level import MessageFlag
 
+    from mlcoach.ui.wake import yes_or_no
+
     known = False
     for interface, prop in _PAUSE_PROPERTIES:
         address = DBusAddress(_PATH, bus_name=_SERVICE, interface=interface)
@@ -48,8 +50,12 @@ def server_paused(bus: Asks) -> bool | None:
         except BusError as exc:
             logger.debug("%s.%s not readable: %s", interface, prop, exc)
             continue
+        paused = yes_or_no(body[0]) if body else None
+        if paused is None:
+            logger.debug("%s.%s is not a yes or no: ignored", interface, prop)
+            continue
         known = True
-        if body and isinstance(body[0], tuple) and bool(body[0][1]):
+        if paused:
             return True
     return False if known else None
 

@@ -63,13 +63,13 @@ def session_away(bus: Asks) -> bool | None:
     kind = found.get("Type")
     graphical = isinstance(kind, tuple) and len(kind) == 2 and kind[1] in _GRAPHICAL
     names = ("LockedHint", "IdleHint") if graphical else ("LockedHint",)
-    hints = [_flag(found.get(name)) for name in names]
+    hints = [yes_or_no(found.get(name)) for name in names]
     if all(h is None for h in hints):
         return None
     return any(hints)
 
 
-def _flag(variant: Any) -> bool | None:
+def yes_or_no(variant: Any) -> bool | None:
     """A D-Bus ('b', value) variant as a bool; None for anything else."""
     if isinstance(variant, tuple) and len(variant) == 2 and variant[0] == "b":
         return bool(variant[1])

@@ -37,6 +37,7 @@ class HeldServer:
         self.asked = threading.Event()
         self.released = threading.Event()
         self.paused = False
+        self.answer: tuple[str, object] | None = None  # in place of ("b", paused)
         self.thread = threading.Thread(target=self._serve, daemon=True)
         self.thread.start()
 
@@ -57,7 +58,8 @@ class HeldServer:
             if msg.header.fields.get(HeaderFields.member) == "Get":
                 self.asked.set()
                 self.released.wait()
-                reply = new_method_return(msg, "v", (("b", self.paused),))
+                answer = self.answer or ("b", self.paused)
+                reply = new_method_return(msg, "v", (answer,))
             else:
                 reply = new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod")
             try:
@@ -183,3 +185,39 @@ def test_a_look_answered_after_quit_shows_nothing(looking, held, qtbot) -> None:
     _answered()
     assert not ctl.card.isVisible() and fake.sent == []
     assert not ctl.timer.isActive()
+
+
+@pytest.mark.parametrize("answer", [("s", "x" * 1_000_000), ("s", "yes"), ("u", 1)],
+                         ids=["a megabyte", "a string", "a number"])
+def test_an_answer_not_a_yes_or_no_holds_no_prompt(looking, held, qtbot, answer) -> None:  # type: ignore[no-untyped-def]
+    """A server that answers Do Not Disturb with something else (a megabyte of text, a
+    word, a number) holds no prompt: the look reads no more than a small answer and
+    takes only a yes or no."""
+    ctl, clock, _fake = looking
+    held.answer = answer
+    _fall_due(ctl, clock, held, qtbot)
+    held.release(paused=False)
+    _answered()
+    assert ctl.card.isVisible()
+
+
+def test_a_megabyte_answer_is_not_read(held, bus) -> None:  # type: ignore[no-untyped-def]
+    """The look's own connection gives up on an answer larger than MAX_MESSAGE from its
+    header, before reading it (a hostile or broken server cannot fill the app's memory)."""
+    import time
+
+    from jeepney import DBusAddress, Properties
+
+    from mlcoach.ui.bus_questions import BusQuestions
+    from mlcoach.ui.session_bus import BusError
+
+    held.answer = ("s", "x" * 1_000_000)
+    held.release(paused=False)
+    address = DBusAddress("/org/freedesktop/Notifications", bus_name=SERVICE,
+                          interface="org.dunstproject.cmd0")
+    with BusQuestions(bus["DBUS_SESSION_BUS_ADDRESS"], time.monotonic() + 600) as asks:
+        with pytest.raises(BusError, match="more than"):
+            asks.call_blocking(Properties(address).get("paused"))
+        held.answer = ("b", True)
+        # the connection was dropped with the unread answer; the next call opens another
+        assert asks.call_blocking(Properties(address).get("paused")) == (("b", True),)
