@@ -16,21 +16,21 @@ import struct
 import time
 from typing import Any
 
-from mlcoach.ui.session_bus import MAX_MESSAGE, BusError
+from mlcoach.ui.session_bus import MAX_MESSAGE, BusError, BusTimeout
 
 _FIXED_HEADER = 16  # endianness, type, flags, version, body length, serial, fields length
 
 
 class BusQuestions:
     """Blocking calls to the bus at `address` ("SESSION", "SYSTEM" or a D-Bus address),
-    all within `deadline` (time.monotonic()). Has `call_blocking`, as SessionBus does,
-    so the same readers (attention.server_paused, wake.session_away) ask either."""
+    all within `deadline` (time.monotonic()): for a worker, never the GUI thread."""
 
     def __init__(self, address: str, deadline: float) -> None:
         self._address = address
         self._deadline = deadline
         self._sock: socket.socket | None = None
         self._serial = 0
+        self.unique_name = ""  # ours on the bus, once connected
 
     def __enter__(self) -> BusQuestions:
         return self
@@ -46,7 +46,7 @@ class BusQuestions:
     def _left(self) -> float:
         left = self._deadline - time.monotonic()
         if left <= 0:
-            raise BusError("no answer within the deadline")
+            raise BusTimeout("no answer within the deadline")
         return left
 
     def _connect(self) -> socket.socket:
@@ -58,10 +58,25 @@ class BusQuestions:
 
         try:
             self._sock = prep_socket(get_bus(self._address), timeout=self._left())
+        except TimeoutError as exc:  # (socket.timeout too) let in too slowly
+            raise BusTimeout(f"bus too slow to let us in: {exc}") from exc
         except (OSError, ValueError, KeyError) as exc:  # KeyError: no session bus named
             raise BusError(f"bus unreachable: {exc}") from exc
-        self.call_blocking(message_bus.Hello())
+        self.unique_name = str(self.call_blocking(message_bus.Hello())[0])
         return self._sock
+
+    def hand_over(self) -> tuple[socket.socket, str, int]:
+        """Connect (handshake and Hello) and give the connection away: its socket, our
+        unique name and the last serial used (session_bus opens its connections here,
+        on a worker). Nothing of a later message has been read from it."""
+        try:
+            sock = self._connect()
+        except BusError:
+            self.close()
+            raise
+        sock.settimeout(None)
+        self._sock = None  # the caller's now
+        return sock, self.unique_name, self._serial
 
     def call_blocking(self, message: Any, deadline_s: float | None = None) -> Any:
         """Send a method call and return its reply body; BusError when the bus or the
@@ -89,7 +104,10 @@ class BusQuestions:
                     detail = body[0] if body and isinstance(body[0], str) else ""
                     raise BusError(f"{name}: {detail}".rstrip(": "))
                 return incoming.body
-        except OSError as exc:  # the deadline (socket.timeout) or a broken connection
+        except TimeoutError as exc:  # (socket.timeout too)
+            self.close()
+            raise BusTimeout(f"no answer: {exc}") from exc
+        except OSError as exc:  # a broken connection
             self.close()
             raise BusError(f"no answer: {exc}") from exc
 

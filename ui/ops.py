@@ -83,12 +83,13 @@ _asking: QThreadPool | None = None
 
 
 def asking_pool() -> QThreadPool:
-    """One worker for questions to other processes (the desktop's services and helpers):
-    one that hangs until its deadline holds up neither the GUI nor the store's work."""
+    """Workers for questions to other processes (the desktop's services and helpers, a
+    bus's handshake): one that hangs until its deadline holds up neither the GUI, nor
+    the store's work, nor (up to four at once) another question."""
     global _asking
     if _asking is None:
         _asking = QThreadPool()
-        _asking.setMaxThreadCount(1)
+        _asking.setMaxThreadCount(4)
         _asking.setExpiryTimeout(-1)
     return _asking
 

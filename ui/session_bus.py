@@ -1,5 +1,8 @@
 """The app's own session-bus connection: calls with one deadline each, and signals,
-fed by Qt's event loop (a QSocketNotifier, no polling).
+fed by Qt's event loop (a QSocketNotifier, no polling). Nothing here waits for the bus:
+the connection's handshake and Hello run on a worker (bus_questions), calls made
+meanwhile wait for it within their deadlines, and a call is answered later, never
+waited for (questions that must be waited for are asked on a worker, bus_questions).
 
 jeepney rather than QtDBus: PySide6 cannot marshal a D-Bus `u` (uint32), which
 org.freedesktop.Notifications.Notify requires, and a QDBusInterface introspects the
@@ -23,6 +26,8 @@ logger = logging.getLogger(__name__)
 
 CALL_DEADLINE_S = 1.0
 RECONNECT_MS = 1000  # after the bus dropped a connection that awaits signals
+#: Tries to open a connection that awaits signals or calls wait further apart, up to this.
+MAX_RECONNECT_MS = 5 * 60 * 1000
 #: A D-Bus message we accept at most (the freedesktop calls we make answer in bytes).
 MAX_MESSAGE = 64 * 1024
 #: Calls given up on whose late answer is still awaited (see `call`'s `late`), at most.
@@ -39,11 +44,27 @@ class BusError(Exception):
     """The bus is unreachable, timed out, or answered with an error."""
 
 
+class BusTimeout(BusError):
+    """The bus (or the service) did not answer in time: it may yet, asked again."""
+
+
 class Asks(Protocol):
-    """A connection a call can be sent on and waited for (SessionBus; off the GUI
-    thread, bus_questions.BusQuestions)."""
+    """A connection a call can be sent on and waited for, off the GUI thread
+    (bus_questions.BusQuestions; a test's stand-in)."""
 
     def call_blocking(self, message: Any, deadline_s: float = ...) -> Any: ...
+
+
+class _Call:
+    """A method call and what its answer, its failure or its deadline does."""
+
+    __slots__ = ("failed", "late", "message", "reply", "serial", "timer")
+
+    def __init__(self, message: Any, reply: Reply, failed: Failed, timer: QTimer,
+                 late: Reply | None) -> None:
+        self.message, self.reply, self.failed = message, reply, failed
+        self.timer, self.late = timer, late
+        self.serial: int | None = None  # once sent
 
 
 class SessionBus(QObject):
@@ -68,9 +89,18 @@ class SessionBus(QObject):
                                                          SignalHandler]]] = {}
         self._owners: dict[str, str] = {}  # well-known name -> its owner's unique name
         self._owner_watchers: dict[str, list[OwnerChanged]] = {}
-        self._rules: list[tuple[Any, str]] = []  # match rules asked for, to ask again
+        # match rules asked for, to ask again: each with what it is for, and who hears
+        # that the bus routes its signals
+        self._rules: list[tuple[Any, str, Callable[[], None] | None]] = []
         self._serial = 0
         self.unique_name = ""  # ours on the bus, once connected
+        self._opening = False  # a worker is opening the connection
+        self._attempt = 0  # which opening counts (one closed meanwhile does not)
+        self._waiting: list[_Call] = []  # calls made while it opens
+        self._retry_ms = RECONNECT_MS  # till the next try to open it, after one failed
+        self._retry = QTimer(self)  # that next try (close() cancels it)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self.open)
 
     @property
     def address(self) -> str:
@@ -79,58 +109,82 @@ class SessionBus(QObject):
 
     # -- connection -------------------------------------------------------------------
 
-    def _connection(self) -> Any:
-        if self._conn is not None:
-            return self._conn
-        from jeepney.bus import get_bus
-        from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import DBusConnectionBase, prep_socket
+    def open(self) -> None:
+        """Open the connection unless it is open or opening: the handshake and Hello run
+        on a worker (a bus slow to let us in holds no window); calls made meanwhile wait
+        for it, each within its own deadline."""
+        if self._conn is not None or self._opening:
+            return
+        from mlcoach.ui import ops
+        from mlcoach.ui.bus_questions import BusQuestions
 
-        address = self._address or os.environ.get("DBUS_SESSION_BUS_ADDRESS")
-        if not address:
-            raise BusError("no session bus")
-        try:
-            sock = prep_socket(get_bus(address), timeout=CALL_DEADLINE_S)
-        except (OSError, ValueError) as exc:
-            raise BusError(f"session bus unreachable: {exc}") from exc
-        conn = DBusConnectionBase(sock)
-        self._conn = conn
-        try:
-            self.unique_name = str(self.call_blocking(message_bus.Hello())[0])
-        except BusError:
-            self.close()
-            raise
+        if not self._address and not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+            self._not_opened(self._attempt, BusError("no session bus"), again=False)
+            return
+        self._opening = True
+        self._attempt += 1
+        questions = BusQuestions(self.address, time.monotonic() + CALL_DEADLINE_S)
+        ops.run(questions.hand_over, partial(self._opened, self._attempt),
+                partial(self._not_opened, self._attempt), on=ops.asking_pool())
+
+    def _opened(self, attempt: int, handed: tuple[Any, str, int]) -> None:
+        from jeepney.io.blocking import DBusConnectionBase
+
+        sock, unique_name, serial = handed
+        if attempt != self._attempt:  # closed meanwhile: not wanted any more
+            sock.close()
+            return
+        self._opening = False
+        self._retry_ms = RECONNECT_MS
+        self._conn = DBusConnectionBase(sock)
+        self.unique_name = unique_name
+        self._serial = max(self._serial, serial)
         self._notifier = QSocketNotifier(sock.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
         if self._rules or self._owners:
             self._ask_again()
-        if self._conn is None:  # a send of _ask_again failed and closed it
-            raise BusError("session bus closed")
-        return self._conn
+        waiting, self._waiting = self._waiting, []
+        for entry in waiting:
+            self._sent(entry)  # (fails at once when a send before closed it)
+
+    def _not_opened(self, attempt: int, exc: BaseException, again: bool = True) -> None:
+        if attempt != self._attempt:
+            return
+        self._opening = False
+        logger.info("session bus unreachable (%s): %s", self.address, exc)
+        if not isinstance(exc, BusTimeout):  # nothing there: the calls fail now
+            waiting, self._waiting = self._waiting, []
+            for entry in waiting:
+                _drop(entry.timer)
+                entry.failed(f"session bus unreachable: {exc}")
+        if again and (self._rules or self._waiting):  # awaited: try again later
+            self._retry.start(self._retry_ms)
+            self._retry_ms = min(self._retry_ms * 2, MAX_RECONNECT_MS)
 
     def _ask_again(self) -> None:
-        """A new connection after one was lost: the bus forgot our match rules, and the
-        names we follow may have changed hands meanwhile."""
+        """A new connection (after one was lost, or a first that failed): the bus knows
+        none of our match rules, and the names we follow may have changed hands."""
         from jeepney.bus_messages import message_bus
 
-        logger.info("session bus connection opened again: %d match rules", len(self._rules))
-        for rule, what in self._rules:
-            self.call(message_bus.AddMatch(rule), _ignore, partial(_cannot_watch, what))
+        logger.info("session bus connection opened: %d match rules", len(self._rules))
+        for rule, what, routed in self._rules:
+            self.call(message_bus.AddMatch(rule), partial(_routed, routed),
+                      partial(_cannot_watch, what))
         for name in list(self._owners):
             self._ask_owner(name)
         self.reconnected.emit()
 
-    def available(self) -> bool:
-        """True when the session bus answers."""
-        try:
-            self._connection()
-        except BusError as exc:
-            logger.info("%s", exc)
-            return False
-        return True
-
     def close(self) -> None:
-        """Drop the connection; pending calls fail."""
+        """Drop the connection (or give up opening it); pending calls fail. Opened again
+        by the next call (or open()), not by itself."""
+        self._retry.stop()
+        if self._opening:
+            self._opening = False
+            self._attempt += 1  # what the worker opens is closed when it comes
+        waiting, self._waiting = self._waiting, []
+        for entry in waiting:
+            _drop(entry.timer)
+            entry.failed("connection closed")
         if self._notifier is not None:
             self._notifier.setEnabled(False)
             self._notifier.deleteLater()
@@ -148,7 +202,9 @@ class SessionBus(QObject):
     # -- sending ----------------------------------------------------------------------
 
     def _send(self, message: Any) -> int:
-        conn = self._connection()
+        conn = self._conn
+        if conn is None:
+            raise BusError("session bus closed")
         self._serial += 1
         data, _fds = conn._serialise(message, self._serial)
         conn.sock.settimeout(CALL_DEADLINE_S)
@@ -164,39 +220,42 @@ class SessionBus(QObject):
 
     def call(self, message: Any, reply: Reply, failed: Failed,
              deadline_s: float = CALL_DEADLINE_S, late: Reply | None = None) -> None:
-        """Send a method call; `reply(body)` or `failed(reason)` runs later, exactly once.
+        """Send a method call; `reply(body)` or `failed(reason)` runs later, exactly once
+        (the deadline counts from now, the connection's opening included).
 
         `late(body)` runs when the answer comes after `failed` ran for the deadline: the
         call was done after all (the bus holds a call while D-Bus starts the service,
         and hands it over when the service comes, however late)."""
-        try:
-            serial = self._send(message)
-        except BusError as exc:
-            failed(str(exc))
-            return
-        if late is not None:
-            self._late_for[serial] = late
         timer = QTimer(self)
         timer.setSingleShot(True)
-        timer.timeout.connect(lambda s=serial: self._expire(s))
+        entry = _Call(message, reply, failed, timer, late)
+        timer.timeout.connect(partial(self._deadline, entry))
         timer.start(int(deadline_s * 1000))
-        self._pending[serial] = (reply, failed, timer)
+        if self._conn is not None:
+            self._sent(entry)
+            return
+        self._waiting.append(entry)
+        self.open()
 
-    def call_blocking(self, message: Any, deadline_s: float = CALL_DEADLINE_S) -> Any:
-        """Send a method call and wait for its reply body; other messages are dispatched."""
-        serial = self._send(message)
-        deadline = time.monotonic() + deadline_s
-        while True:
-            try:
-                incoming = self._conn._receive(deadline)
-            except TimeoutError as exc:
-                raise BusError(f"no answer within {deadline_s:g} s") from exc
-            except OSError as exc:
-                self.close()
-                raise BusError(f"session bus read failed: {exc}") from exc
-            if _reply_serial(incoming) == serial:
-                return _unwrap(incoming)
-            self._dispatch(incoming)
+    def _sent(self, entry: _Call) -> None:
+        """Send on the open connection; the call's deadline runs on."""
+        try:
+            entry.serial = self._send(entry.message)
+        except BusError as exc:
+            _drop(entry.timer)
+            entry.failed(str(exc))
+            return
+        if entry.late is not None:
+            self._late_for[entry.serial] = entry.late
+        self._pending[entry.serial] = (entry.reply, entry.failed, entry.timer)
+
+    def _deadline(self, entry: _Call) -> None:
+        if entry.serial is not None:
+            self._expire(entry.serial)
+        elif entry in self._waiting:  # never sent: the bus did not let us in in time
+            self._waiting.remove(entry)
+            _drop(entry.timer)
+            entry.failed("no answer within the deadline (the bus did not let us in)")
 
     def _expire(self, serial: int) -> None:
         entry = self._pending.pop(serial, None)
@@ -212,14 +271,16 @@ class SessionBus(QObject):
     # -- receiving --------------------------------------------------------------------
 
     def on_signal(self, interface: str, member: str, handler: SignalHandler,
-                  rule_path: str | None = None, owner_of: str | None = None) -> None:
+                  rule_path: str | None = None, owner_of: str | None = None,
+                  routed: Callable[[], None] | None = None) -> None:
         """Call `handler(body)` for each matching signal (asks the bus to route them);
         with `rule_path`, only for signals from that object; with `owner_of`, only for
-        those sent by the present owner of that name (see watch_owner)."""
+        those sent by the present owner of that name (see watch_owner). `routed()` runs
+        each time the bus says it routes them to us (again after a new connection)."""
         from jeepney import MatchRule
 
         rule = MatchRule(type="signal", interface=interface, member=member, path=rule_path)
-        self._add_match(rule, f"{interface}.{member}")
+        self._add_match(rule, f"{interface}.{member}", routed)
         self._signals.setdefault((interface, member), []).append((rule_path, owner_of, handler))
         if owner_of is not None:
             self.watch_owner(owner_of)
@@ -254,12 +315,13 @@ class SessionBus(QObject):
 
         self.call(message_bus.GetNameOwner(name), partial(self._owner_answer, name), failed)
 
-    def _add_match(self, rule: Any, what: str) -> None:
+    def _add_match(self, rule: Any, what: str,
+                   routed: Callable[[], None] | None = None) -> None:
         from jeepney.bus_messages import message_bus
 
-        self._rules.append((rule, what))
-        self.call(message_bus.AddMatch(rule), lambda _b: None,
-                  lambda why: logger.warning("cannot watch %s: %s", what, why))
+        self._rules.append((rule, what, routed))
+        self.call(message_bus.AddMatch(rule), partial(_routed, routed),
+                  partial(_cannot_watch, what))
 
     def _owner_answer(self, name: str, body: Any) -> None:
         self._owner_is(name, str(body[0]))
@@ -296,7 +358,7 @@ class SessionBus(QObject):
                 logger.warning("session bus closed: %s", exc)
                 self.close()
                 if self._rules:  # signals are awaited: connect again (once) to hear them
-                    QTimer.singleShot(RECONNECT_MS, self.available)
+                    self._retry.start(RECONNECT_MS)
                 return
             self._dispatch(incoming)
 
@@ -352,8 +414,9 @@ def _drop(timer: QTimer) -> None:
     timer.deleteLater()
 
 
-def _ignore(_body: Any) -> None:
-    pass
+def _routed(routed: Callable[[], None] | None, _body: Any) -> None:
+    if routed is not None:
+        routed()
 
 
 def _cannot_watch(what: str, why: str) -> None:

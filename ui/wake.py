@@ -87,11 +87,14 @@ class SleepSignals(QObject):
 
     def __init__(self, bus: SessionBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # True once the bus routes the signal to us. Without a system bus (a container,
+        # macOS, Windows) never: the clocks still tell. A bus slow to let us in is
+        # tried again (SessionBus.open), never waited for.
         self.listening = False
-        if not bus.available():
-            return  # no system bus (a container, macOS, Windows): the clocks still tell
         bus.on_signal(f"{LOGIN1}.Manager", "PrepareForSleep", self._on_prepare,
-                      rule_path=_MANAGER_PATH)
+                      rule_path=_MANAGER_PATH, routed=self._routed)
+
+    def _routed(self) -> None:
         self.listening = True
 
     def _on_prepare(self, body: tuple[Any, ...]) -> None:

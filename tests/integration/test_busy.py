@@ -31,10 +31,12 @@ def _run_in(env: dict[str, str]) -> Any:
 
 
 def test_dunst_pause_holds_prompts(session_env: dict[str, str], qapp: Any) -> None:
-    from mlcoach.ui.attention import server_paused
-    from mlcoach.ui.session_bus import SessionBus
+    import time
 
-    bus = SessionBus()
+    from mlcoach.ui.attention import server_paused
+    from mlcoach.ui.bus_questions import BusQuestions
+
+    bus = BusQuestions("SESSION", time.monotonic() + 60)
     try:
         subprocess.run(["dunstctl", "set-paused", "true"], env=session_env, check=True)
         assert server_paused(bus) is True

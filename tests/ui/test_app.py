@@ -518,7 +518,8 @@ def test_the_machine_waking_is_heard_from_logind(controller, qtbot, tmp_path, mo
         monkeypatch.setattr(wake, "_system", None)
         ctl._wake = None
         ctl.listen_for_wake()
-        assert ctl._wake is not None and ctl._wake.listening
+        assert ctl._wake is not None
+        qtbot.waitUntil(lambda: ctl._wake.listening, timeout=10_000)
         ctl.show_prompt(manual=True)
         clock.sleep(timedelta(hours=2))
         logind_call(address, "/org/freedesktop/login1", "org.freedesktop.DBus.Mock",

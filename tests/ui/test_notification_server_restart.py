@@ -176,7 +176,7 @@ def test_signals_are_heard_again_after_the_connection_was_lost(
             qtbot.waitUntil(lambda: prompt.current != 0, timeout=10_000)
             first = prompt.current
             connection.close()  # as when the bus drops it
-            assert connection.available()  # opened again by the next call
+            connection.open()  # opened again (as by the next call)
             # The rules are asked for again, the owner read again, and the prompt shown
             # anew from the new connection (a server may answer only the sender).
             qtbot.waitUntil(lambda: connection.owner(SERVICE) != "", timeout=10_000)
@@ -358,40 +358,29 @@ def test_a_prompt_sent_while_dbus_starts_the_server_does_not_freeze_the_app(
     """Seen on KDE Plasma with plasmashell away: each send and resend of the prompt asked
     the server's capabilities with a blocking call, which D-Bus held while it started
     Plasma's server: the app froze (up to the call's deadline) at every send."""
-    from jeepney import HeaderFields
     from PySide6.QtCore import QTimer
 
     from mlcoach.ui.notify import Notifications
     from mlcoach.ui.prompt_notice import PromptNotice
     from mlcoach.ui.session_bus import SessionBus
 
-    class WatchedBus(SessionBus):
-        """Records the calls the GUI thread waits on (but the bus's own Hello)."""
-
-        blocking: list[str] = []
-
-        def call_blocking(self, message: Any, deadline_s: float = 1.0) -> Any:
-            member = str(message.header.fields.get(HeaderFields.member))
-            if member != "Hello":
-                self.blocking.append(member)
-            return super().call_blocking(message, deadline_s)
-
+    # (The app's connection has no call that waits any more: SessionBus.call only.)
     go = _started_when_told(bus, tmp_path)
-    connection = WatchedBus(address=bus["DBUS_SESSION_BUS_ADDRESS"])
+    connection = SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"])
     try:
-        assert connection.available()
+        connection.open()
+        qtbot.waitUntil(lambda: connection.unique_name != "", timeout=10_000)
         prompt = PromptNotice(Notifications(connection))
         order: list[str] = []
         QTimer.singleShot(0, lambda: order.append("the app ran on"))
         prompt.show("Say thanks", "To someone who helped today.")
         order.append("sent")
-        assert order == ["sent"] and connection.blocking == []
+        assert order == ["sent"]
         qtbot.waitUntil(lambda: order == ["sent", "the app ran on"], timeout=10_000)
         go.touch()  # only now may the server come
         qtbot.waitUntil(lambda: prompt.current != 0, timeout=30_000)
         calls = _call(bus, MOCK, "GetMethodCalls", "s", ("Notify",))[0]
         assert [str(part) for part in calls[-1][1][5][1]][1::2][:2] == ["Open", "Done"]
-        assert connection.blocking == []
     finally:
         connection.close()
         _kill_owner(bus)
@@ -402,14 +391,16 @@ def test_asking_for_do_not_disturb_does_not_start_a_server(
     """Asked at every look at the schedule, the server's Do Not Disturb was read with a
     call that made D-Bus start Plasma's server while plasmashell was away, and held the
     app until the call's deadline, twice (two properties) each time."""
+    import time
+
     from mlcoach.ui.attention import server_paused
-    from mlcoach.ui.session_bus import SessionBus
+    from mlcoach.ui.bus_questions import BusQuestions
 
     go = _started_when_told(bus, tmp_path)
     started = tmp_path / "started"
     script = tmp_path / "server.sh"
     script.write_text(script.read_text().replace("#!/bin/sh\n", f"#!/bin/sh\ntouch {started}\n"))
-    connection = SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"])
+    connection = BusQuestions(bus["DBUS_SESSION_BUS_ADDRESS"], time.monotonic() + 60)
     try:
         assert server_paused(connection) is None  # no server to say
         assert not started.exists() and not go.exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,7 +49,7 @@ def test_the_wake_is_heard_and_the_fall_asleep_is_not(logind: str, qtbot) -> Non
     from mlcoach.ui.wake import SleepSignals, system_bus
 
     signals = SleepSignals(system_bus())
-    assert signals.listening
+    qtbot.waitUntil(lambda: signals.listening, timeout=10_000)
     woke: list[bool] = []
     signals.woke.connect(lambda: woke.append(True))
     _sleep_signal(logind, True)
@@ -57,30 +58,45 @@ def test_the_wake_is_heard_and_the_fall_asleep_is_not(logind: str, qtbot) -> Non
     assert woke == [True]  # one wake: the going-to-sleep signal did nothing
 
 
-def test_without_a_system_bus_nothing_listens(tmp_path: Path,
+def _asks() -> Any:
+    """A connection of its own to the system bus, as the busy look opens."""
+    import time
+
+    from mlcoach.ui.bus_questions import BusQuestions
+
+    return BusQuestions("SYSTEM", time.monotonic() + 60)
+
+
+def test_without_a_system_bus_nothing_listens(tmp_path: Path, qtbot: Any,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from mlcoach.ui import wake
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui import ops, wake
 
     monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", f"unix:path={tmp_path / 'none'}")
     monkeypatch.setattr(wake, "_system", None)
-    assert not wake.SleepSignals(wake.system_bus()).listening
-    assert wake.session_away(wake.system_bus()) is None
+    signals = wake.SleepSignals(wake.system_bus())
+    assert ops.asking_pool().waitForDone(30_000)  # the try to open it is over
+    QApplication.processEvents()
+    assert not signals.listening
+    wake.system_bus().close()  # no try again after this test
+    assert wake.session_away(_asks()) is None
 
 
 def test_a_locked_or_idle_session_holds_prompts(logind: str) -> None:
     from mlcoach.ui.attention import desktop_busy
     from mlcoach.ui.session_bus import SessionBus
-    from mlcoach.ui.wake import session_away, system_bus
+    from mlcoach.ui.wake import session_away
 
-    assert session_away(system_bus()) is None  # no session known to logind: cannot say
+    assert session_away(_asks()) is None  # no session known to logind: cannot say
     _add_session(logind)
-    assert session_away(system_bus()) is False
+    assert session_away(_asks()) is False
     notifications = SessionBus(address=logind)  # no notification server on it
     try:
         assert desktop_busy(notifications) is False
         logind_call(logind, SESSION, "org.freedesktop.login1.Session", "SetLockedHint",
                     "b", (True,))
-        assert session_away(system_bus()) is True
+        assert session_away(_asks()) is True
         assert desktop_busy(notifications) is True
         logind_call(logind, SESSION, "org.freedesktop.login1.Session", "SetLockedHint",
                     "b", (False,))
