@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -57,6 +58,7 @@ class PrivacyPage(SettingsPage):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.opened, self.keys = store, opened, keys
+        self._key_asked = 0  # the latest read of the recovery key (one hidden: stale)
         self.transfer = Transfer(store, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self._key_box(opened.meta.encryption))
@@ -192,13 +194,19 @@ class PrivacyPage(SettingsPage):
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            key = recovery_key(self.opened.layout, self.keys)
-        except MlcoachError as exc:
-            self.key_error.show_error(self.tr("The recovery key cannot be read: {0}")
-                                      .format(error_message(exc)))
-            return
+        # The keyring is another process (it may be hung, or asking for its password):
+        # read on a worker, the window goes on; the button waits for the answer.
         self.key_error.clear()
+        self.show_key.setEnabled(False)
+        self._key_asked += 1
+        asked, layout, keys = self._key_asked, self.opened.layout, self.keys
+        ops.run(lambda: recovery_key(layout, keys), partial(self._key_read, asked),
+                partial(self._key_not_read, asked), on=ops.asking_pool())
+
+    def _key_read(self, asked: int, key: str) -> None:
+        self.show_key.setEnabled(True)
+        if asked != self._key_asked:  # hidden (the dialog closed) meanwhile: not shown
+            return
         self.key_view.set_key(key)
         self.key_view.setVisible(True)
         grow_to_fit(self)
@@ -207,8 +215,18 @@ class PrivacyPage(SettingsPage):
         self.key_view.field.setFocus()
         self.key_view.field.selectAll()
 
+    def _key_not_read(self, asked: int, exc: BaseException) -> None:
+        self.show_key.setEnabled(True)
+        if asked != self._key_asked:
+            return
+        if not isinstance(exc, MlcoachError):
+            logger.error("reading the recovery key failed", exc_info=exc)
+        self.key_error.show_error(self.tr("The recovery key cannot be read: {0}")
+                                  .format(error_message(exc)))
+
     def hide_recovery_key(self) -> None:
-        """Take the recovery key off the screen."""
+        """Take the recovery key off the screen (one still being read is not shown)."""
+        self._key_asked += 1
         self.key_view.clear()
         self.key_view.setVisible(False)
         self.show_key.setText(self.tr("Show &recovery key…"))

@@ -199,6 +199,7 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     from mlcoach.ui import ops
 
     ops.pool().waitForDone(30_000)
+    ops.asking_pool().waitForDone(30_000)  # questions to other processes, each bounded
     QApplication.processEvents()
     # A QMimeData left on the offscreen clipboard crashes Qt's teardown at exit (the
     # recovery key is put there as one): every test ends with an empty clipboard.

@@ -384,6 +384,83 @@ def test_launch_at_login_failure_is_reported_and_nothing_saved(
 
 # -- privacy -----------------------------------------------------------------------------------
 
+def _keyring_answered() -> None:
+    """The keyring's answer, read on a worker, has reached the window."""
+    from mlcoach.ui import ops
+
+    assert ops.asking_pool().waitForDone(30_000)
+    QApplication.processEvents()
+
+
+class HeldKeys:
+    """The OS keyring behind a door: each read waits for `release` (as a hung Secret
+    Service, or one showing its unlock prompt), at most FAILSAFE_S seconds."""
+
+    FAILSAFE_S = 20.0  # only so the old code's test ends; the test releases long before
+
+    def __init__(self) -> None:
+        import threading
+
+        self.keys = OSKeyring()
+        self.asked = threading.Event()
+        self.released = threading.Event()
+
+    def available(self) -> bool:
+        return self.keys.available()
+
+    def get(self, store_id: str) -> bytes | None:
+        self.asked.set()
+        self.released.wait(self.FAILSAFE_S)
+        return self.keys.get(store_id)
+
+    def set(self, store_id: str, key: bytes) -> None:
+        self.keys.set(store_id, key)
+
+    def delete(self, store_id: str) -> None:
+        self.keys.delete(store_id)
+
+
+def test_a_slow_keyring_does_not_freeze_settings(qtbot, opened: Opened, answer,  # type: ignore[no-untyped-def]
+                                                 autostart_home: Path) -> None:
+    """Show recovery key read the keyring on the GUI thread: with the keyring hung, or
+    showing its unlock prompt, the Settings window froze (up to the keyring's deadline,
+    10 s, or its prompt's, two minutes). The window now goes on; the key comes after."""
+    keys = HeldKeys()
+    widget = SettingsDialog(opened.store, opened, keys=keys)
+    qtbot.addWidget(widget)
+    privacy = widget.privacy
+    answer.reply = QMessageBox.StandardButton.Yes
+    ran: list[str] = []
+    QTimer.singleShot(0, lambda: ran.append(privacy.key_view.key()))
+    try:
+        privacy.toggle_recovery_key()
+        qtbot.waitUntil(lambda: bool(ran), timeout=30_000)
+        assert ran == [""]  # the window ran on before the keyring answered
+        assert not keys.released.is_set()
+        assert not privacy.show_key.isEnabled()  # not asked twice meanwhile
+    finally:
+        keys.released.set()
+    _keyring_answered()
+    assert privacy.key_view.key() == opened.recovery_key
+    assert privacy.show_key.isEnabled()
+
+
+def test_a_key_read_after_the_dialog_closed_is_not_shown(qtbot, opened: Opened, answer,  # type: ignore[no-untyped-def]
+                                                         autostart_home: Path) -> None:
+    keys = HeldKeys()
+    widget = SettingsDialog(opened.store, opened, keys=keys)
+    qtbot.addWidget(widget)
+    answer.reply = QMessageBox.StandardButton.Yes
+    try:
+        widget.privacy.toggle_recovery_key()
+        widget.privacy.hide_recovery_key()  # as when the dialog closes
+    finally:
+        keys.released.set()
+    _keyring_answered()
+    assert widget.privacy.key_view.key() == ""
+    assert not widget.privacy.key_view.isVisibleTo(widget)
+
+
 def test_recovery_key_only_after_confirmation(qtbot, dialog: SettingsDialog, opened: Opened,  # type: ignore[no-untyped-def]
                                               answer) -> None:
     privacy = dialog.privacy
@@ -399,6 +476,7 @@ def test_recovery_key_only_after_confirmation(qtbot, dialog: SettingsDialog, ope
 
     answer.reply = QMessageBox.StandardButton.Yes
     qtbot.mouseClick(privacy.show_key, Qt.MouseButton.LeftButton)
+    _keyring_answered()
     assert privacy.key_view.isVisibleTo(dialog)
     shown = privacy.key_view.key()
     assert shown == opened.recovery_key
@@ -420,6 +498,7 @@ def test_recovery_key_leaves_the_screen_when_the_dialog_closes(dialog: SettingsD
                                                                answer) -> None:
     answer.reply = QMessageBox.StandardButton.Yes
     dialog.privacy.toggle_recovery_key()
+    _keyring_answered()
     assert dialog.privacy.key_view.key()
     dialog.reject()
     assert dialog.privacy.key_view.key() == ""
@@ -430,6 +509,7 @@ def test_recovery_key_error_is_shown_inline(dialog: SettingsDialog, answer,  # t
     answer.reply = QMessageBox.StandardButton.Yes
     memory_keyring.items.clear()
     dialog.privacy.toggle_recovery_key()
+    _keyring_answered()
     assert not dialog.privacy.key_view.isVisibleTo(dialog)
     assert "recovery key cannot be read" in dialog.privacy.key_error.text()
 
