@@ -71,16 +71,7 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
             None, "mlcoach",
             as_plain(_message(exc) + "\n\n" + translate("unlock", "Recovery key:")))
         if ok and key.strip():
-            from mlcoach.security.keys import OSKeyring
-            from mlcoach.store.vault import recover
-
-            try:
-                recover(layout, key, OSKeyring())
-            except MlcoachError as again:
-                QMessageBox.warning(None, "mlcoach", as_plain(_message(again)))
-                resolve_failure(exc, data_root, retry=retry, give_up=give_up)
-                return
-            retry(None)
+            _recover_in_worker(layout, key, exc, data_root, retry=retry, give_up=give_up)
         else:
             give_up()
         return
@@ -89,6 +80,29 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
         _message(exc) if isinstance(exc, MlcoachError)
         else translate("unlock", "Your data could not be opened: {0}").format(exc)))
     give_up()
+
+
+def _recover_in_worker(layout: Any, key: str, exc: BaseException, data_root: Path, *,
+                       retry: Callable[[str | None], None],
+                       give_up: Callable[[], None]) -> None:
+    """Check the recovery key and put it back into the keyring, on the store's worker:
+    the keyring is another process (hung, or showing its unlock prompt), which the tray
+    must not wait for. Then open the store, or say why not and ask again."""
+
+    def work() -> None:
+        from mlcoach.security.keys import OSKeyring
+        from mlcoach.store.vault import recover
+
+        recover(layout, key, OSKeyring())
+
+    def failed(again: BaseException) -> None:
+        if not isinstance(again, MlcoachError):  # not a wrong key: said as any failure
+            resolve_failure(again, data_root, retry=retry, give_up=give_up)
+            return
+        QMessageBox.warning(None, "mlcoach", as_plain(_message(again)))
+        resolve_failure(exc, data_root, retry=retry, give_up=give_up)
+
+    ops.run(work, lambda _done: retry(None), failed)
 
 
 def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],

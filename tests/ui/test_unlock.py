@@ -62,3 +62,51 @@ def test_cancel_is_the_only_way_out(qapp, tmp_path, monkeypatch) -> None:  # typ
     unlock._first_run_without_keyring(layout, retry=lambda p: events.append(p),
                                       give_up=lambda: events.append("quit"))
     assert events == ["quit"] and not layout.meta.exists()
+
+
+def test_a_slow_keyring_does_not_hold_the_app_while_the_recovery_key_is_kept(  # type: ignore[no-untyped-def]
+        qapp, qtbot, tmp_path, monkeypatch, memory_keyring) -> None:
+    """The recovery key typed at start was put back into the keyring on the GUI thread:
+    with the keyring hung, or showing its unlock prompt, the tray froze up to the
+    keyring's deadline. The app now runs on; the store opens once the keyring took it."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.domain.errors import StoreLockedError
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import init_store
+    from mlcoach.ui import ops, unlock
+
+    layout = Layout(tmp_path / "data")
+    opened = init_store(layout, "keyring", keys=OSKeyring())
+    key = opened.recovery_key
+    opened.store.close()
+    memory_keyring.items.clear()  # the keyring lost the store's key
+    released = threading.Event()
+    keep = memory_keyring.set_password
+
+    def held_set(service: str, username: str, password: str) -> None:
+        released.wait(20)  # fail-safe only: the test releases it long before
+        keep(service, username, password)
+
+    monkeypatch.setattr(memory_keyring, "set_password", held_set)
+    answers: list[tuple[str, bool]] = [(key, True), ("", False)]
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *a, **k: answers.pop(0)))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
+    events: list[str] = []
+    QTimer.singleShot(0, lambda: events.append("the app ran on"))
+    try:
+        unlock.resolve_failure(
+            StoreLockedError("no key in the keyring: type the recovery key"), layout.root,
+            retry=lambda _p: events.append("opened"), give_up=lambda: events.append("quit"))
+        qtbot.waitUntil(lambda: bool(events), timeout=30_000)
+        assert events == ["the app ran on"]
+    finally:
+        released.set()
+    assert ops.pool().waitForDone(30_000)
+    QApplication.processEvents()
+    assert events == ["the app ran on", "opened"]
+    assert memory_keyring.items  # the key is back in the keyring
