@@ -128,19 +128,18 @@ class SessionBus(QObject):
                 partial(self._not_opened, self._attempt), on=ops.asking_pool())
 
     def _opened(self, attempt: int, handed: tuple[Any, str, int]) -> None:
-        from jeepney.io.blocking import DBusConnectionBase
-
-        sock, unique_name, serial = handed
+        conn, unique_name, serial = handed
         if attempt != self._attempt:  # closed meanwhile: not wanted any more
-            sock.close()
+            conn.close()
             return
         self._opening = False
         self._retry_ms = RECONNECT_MS
-        self._conn = DBusConnectionBase(sock)
+        self._conn = conn
         self.unique_name = unique_name
         self._serial = max(self._serial, serial)
-        self._notifier = QSocketNotifier(sock.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(conn.sock.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
+        QTimer.singleShot(0, self._drain)  # what came with Hello's answer, read already
         if self._rules or self._owners:
             self._ask_again()
         waiting, self._waiting = self._waiting, []

@@ -26,7 +26,7 @@ class SessionBus:
         self._too_much = too_much
         sock = prep_socket(get_bus(address), timeout=self._left())
         self.conn = DBusConnectionBase(sock)
-        self.send(message_bus.Hello())
+        self.unique_name = str(self.send(message_bus.Hello())[0])  # ours on the bus
 
     def _left(self) -> float:
         left = self.deadline - time.monotonic()

@@ -202,8 +202,8 @@ def test_an_answer_not_a_yes_or_no_holds_no_prompt(looking, held, qtbot, answer)
 
 
 def test_a_megabyte_answer_is_not_read(held, bus) -> None:  # type: ignore[no-untyped-def]
-    """The look's own connection gives up on an answer larger than MAX_MESSAGE from its
-    header, before reading it (a hostile or broken server cannot fill the app's memory)."""
+    """The look's own connection stops reading an answer past MAX_MESSAGE (a hostile or
+    broken server cannot fill the app's memory)."""
     import time
 
     from jeepney import DBusAddress, Properties
