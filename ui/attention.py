@@ -18,7 +18,7 @@ from typing import Any
 from PySide6.QtGui import QGuiApplication
 
 from mlcoach.system.desktop import BusyAnswer, Runner, ask_busy, busy_routes
-from mlcoach.ui.session_bus import Asks, BusError, SessionBus
+from mlcoach.ui.session_bus import Asks, BusError
 
 #: One deadline for the whole look: every bus question and helper it asks.
 BUSY_DEADLINE_S = 2.0
@@ -77,24 +77,13 @@ def look(env: Mapping[str, str], platform: str, session_address: str,
         return ask_busy(routes)
 
 
-def _where_to_ask(bus: SessionBus | None) -> dict[str, Any]:
-    """What a look needs from the GUI thread: the environment, Qt's platform, the bus."""
-    if bus is None:
-        from mlcoach.ui.notify import shared
+def _where_to_ask() -> dict[str, Any]:
+    """What a look needs from the GUI thread: the environment, Qt's platform, the bus
+    the notification server is on."""
+    from mlcoach.ui.notify import shared
 
-        bus = shared().bus
     return {"env": dict(os.environ), "platform": QGuiApplication.platformName(),
-            "session_address": bus.address}
-
-
-def desktop_busy(bus: SessionBus | None = None) -> bool:
-    """Hold prompts while presenting, in Do Not Disturb or away from a locked or idle
-    session (whatever this desktop tells). Waits for the answer: the app asks through
-    BusyLook instead."""
-    answer = look(**_where_to_ask(bus))
-    if answer.busy:
-        logger.info("prompt held: %s", answer.reason)
-    return answer.busy
+            "session_address": shared().bus.address}
 
 
 class BusyLook:
@@ -122,7 +111,7 @@ class BusyLook:
             return
         self._under_way = True
         deadline_s = BUSY_DEADLINE_S if self._deadline_s is None else self._deadline_s
-        ops.run(partial(look, deadline_s=deadline_s, **_where_to_ask(None)), self._answered,
+        ops.run(partial(look, deadline_s=deadline_s, **_where_to_ask()), self._answered,
                 self._failed, on=ops.asking_pool())
 
     def cancel(self) -> None:

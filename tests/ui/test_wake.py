@@ -84,35 +84,34 @@ def test_without_a_system_bus_nothing_listens(tmp_path: Path, qtbot: Any,
 
 
 def test_a_locked_or_idle_session_holds_prompts(logind: str) -> None:
-    from mlcoach.ui.attention import desktop_busy
-    from mlcoach.ui.session_bus import SessionBus
+    from mlcoach.ui.attention import look
     from mlcoach.ui.wake import session_away
 
     assert session_away(_asks()) is None  # no session known to logind: cannot say
     _add_session(logind)
     assert session_away(_asks()) is False
-    notifications = SessionBus(address=logind)  # no notification server on it
-    try:
-        assert desktop_busy(notifications) is False
-        logind_call(logind, SESSION, "org.freedesktop.login1.Session", "SetLockedHint",
-                    "b", (True,))
-        assert session_away(_asks()) is True
-        assert desktop_busy(notifications) is True
-        logind_call(logind, SESSION, "org.freedesktop.login1.Session", "SetLockedHint",
-                    "b", (False,))
-        assert desktop_busy(notifications) is False
-        logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
-                    ("org.freedesktop.login1.Session", {"IdleHint": ("b", True)}))
-        assert desktop_busy(notifications) is False  # the mock's session is a "test" one
-        logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
-                    ("org.freedesktop.login1.Session", {"Type": ("s", "wayland")}))
-        assert desktop_busy(notifications) is True
-        # startx: X on a tty session, whose idle hint logind takes from the unused tty
-        logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
-                    ("org.freedesktop.login1.Session", {"Type": ("s", "tty")}))
-        assert desktop_busy(notifications) is False
-    finally:
-        notifications.close()
+
+    def desktop_busy() -> bool:  # as the app's look asks, on this thread
+        return look({}, "offscreen", logind).busy  # (no notification server on it)
+
+    assert desktop_busy() is False
+    logind_call(logind, SESSION, "org.freedesktop.login1.Session", "SetLockedHint",
+                "b", (True,))
+    assert session_away(_asks()) is True
+    assert desktop_busy() is True
+    logind_call(logind, SESSION, "org.freedesktop.login1.Session", "SetLockedHint",
+                "b", (False,))
+    assert desktop_busy() is False
+    logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
+                ("org.freedesktop.login1.Session", {"IdleHint": ("b", True)}))
+    assert desktop_busy() is False  # the mock's session is a "test" one
+    logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
+                ("org.freedesktop.login1.Session", {"Type": ("s", "wayland")}))
+    assert desktop_busy() is True
+    # startx: X on a tty session, whose idle hint logind takes from the unused tty
+    logind_call(logind, SESSION, MOCK, "UpdateProperties", "sa{sv}",
+                ("org.freedesktop.login1.Session", {"Type": ("s", "tty")}))
+    assert desktop_busy() is False
 
 
 def test_catch_up_takes_the_time_asleep_off_a_timer(qapp, qtbot) -> None:  # type: ignore[no-untyped-def]
