@@ -36,6 +36,11 @@ class NotInitializedError(MlcoachError):
     """No store yet, and it cannot be created without the user's choice."""
 
 
+class MomentDeletedError(MlcoachError):
+    """A capture sent again (a hand-over whose answer was lost, a retry) whose moment the
+    user deleted meanwhile: it stays deleted."""
+
+
 class StoreUnavailableError(MlcoachError):
     """The data file could not be read or written just now (busy, being restored, damaged).
 

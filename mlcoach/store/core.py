@@ -21,7 +21,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.errors import MlcoachError, MomentDeletedError, UsageError
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.model import (
     ChangeKind,
@@ -50,6 +50,7 @@ from mlcoach.store.db import empty_wal, writer
 from mlcoach.store.errors import errors_as_domain, unavailable
 from mlcoach.store.file_guard import KeptConnection
 from mlcoach.store.light import kept_connection
+from mlcoach.store.quick import MOMENT_DELETED
 from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)
@@ -223,7 +224,19 @@ class Store:
                    suggestion_id: str | None = None, planned: bool = False,
                    follow_up_on: date | None = None, outcome: Outcome | None = None,
                    moment_id: str | None = None) -> Moment:
-        """Store a moment (and an unknown @person); a `moment_id` already stored adds nothing."""
+        """Store a moment (and an unknown @person); a `moment_id` already stored adds
+        nothing, one deleted since raises MomentDeletedError (a capture sent again)."""
+        return self._add_moment(text, kind, person=person, style=style, tags=tags,
+                                created_at=created_at, prompt_event_id=prompt_event_id,
+                                suggestion_id=suggestion_id, planned=planned,
+                                follow_up_on=follow_up_on, outcome=outcome,
+                                moment_id=moment_id, undeleting=False)
+
+    def _add_moment(self, text: str, kind: Kind, *, person: str | None,
+                    style: Style | None, tags: Iterable[str], created_at: datetime | None,
+                    prompt_event_id: str | None, suggestion_id: str | None, planned: bool,
+                    follow_up_on: date | None, outcome: Outcome | None,
+                    moment_id: str | None, undeleting: bool) -> Moment:
         text = clean_text(text, "moment text")
         tag_list = rows.dedupe(clean_tag(t) for t in tags)
         now = created_at or utcnow()
@@ -231,6 +244,9 @@ class Store:
             found = s.get(m.MomentRow, moment_id) if moment_id is not None else None
             if found is not None:
                 return rows.moment(found)
+            if (moment_id is not None and not undeleting
+                    and s.get(m.DeletedMomentRow, moment_id) is not None):
+                raise MomentDeletedError(MOMENT_DELETED, id=moment_id)
             person_id = self._person_id(s, person, create=True)
             if style is None and person_id is not None:
                 style = rows.enum_or_none(Style, s.get_one(m.PersonRow, person_id).style)
@@ -294,12 +310,12 @@ class Store:
 
     def restore_moment(self, moment: Moment) -> Moment:
         """Put back a moment returned by delete_moment (undo)."""
-        return self.add_moment(
+        return self._add_moment(
             moment.text, moment.kind, person=moment.person, style=moment.style,
             tags=moment.tags, created_at=moment.created_at,
             prompt_event_id=moment.prompt_event_id, suggestion_id=moment.suggestion_id,
             planned=moment.planned, follow_up_on=moment.follow_up_on,
-            outcome=moment.outcome, moment_id=moment.id,
+            outcome=moment.outcome, moment_id=moment.id, undeleting=True,
         )
 
     def set_moment_outcome(self, moment_id: str, outcome: Outcome | None,

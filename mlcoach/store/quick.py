@@ -13,11 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from mlcoach.domain.enums import Kind, Style
+from mlcoach.domain.errors import MomentDeletedError
+from mlcoach.domain.i18n import N_
 from mlcoach.domain.ids import new_id
 from mlcoach.domain.text import clean_name, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw, refuse_moved_on
+
+MOMENT_DELETED = N_("the moment {id} was stored and has since been deleted; it is not "
+                    "stored again")
 
 
 def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str | None,
@@ -39,7 +44,8 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
     """Insert one moment in its own transaction on an open raw connection.
 
     Returns (moment id, the person's name as saved, the style value, the tags as saved).
-    A `moment_id` already stored (a hand-over whose answer was lost) adds nothing.
+    A `moment_id` already stored (a hand-over whose answer was lost) adds nothing; one
+    stored and deleted since raises MomentDeletedError: the user deleted it.
     """
     text = clean_text(text, "moment text")
     tag_list = list(dict.fromkeys(clean_tag(t) for t in tags))
@@ -52,6 +58,9 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
             if saved is not None:
                 conn.execute("COMMIT")
                 return saved
+            if conn.execute("SELECT 1 FROM deleted_moments WHERE id = ?",
+                            (moment_id,)).fetchone() is not None:
+                raise MomentDeletedError(MOMENT_DELETED, id=moment_id)
         person_id = saved_name = None
         style_value = style.value if style else None
         if person is not None:

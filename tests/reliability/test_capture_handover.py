@@ -128,6 +128,33 @@ def test_a_moment_the_app_stored_but_could_not_confirm_is_not_written_twice(cli_
     assert len(_moments(cli_env, "tester")) == 1
 
 
+def test_a_moment_deleted_before_the_shell_writes_it_is_not_brought_back(cli_env):
+    """The app stored the handed-over moment, its answer was lost, and the user deleted
+    the moment in the app before the shell wrote it itself: the shell's write put it
+    back. It now says so in one line and stores nothing."""
+    _store_exists(cli_env)
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    env = dict(cli_env, XDG_RUNTIME_DIR=str(Path(cli_env["HOME"]) / "run"))
+
+    def store_delete_then_hang_up(_conn: socket.socket, line: bytes) -> None:
+        message = instance.parse(line)
+        assert message is not None and message.moment is not None
+        code = ("import sys; from pathlib import Path; "
+                "from mlcoach.security.keys import OSKeyring; "
+                "from mlcoach.store.vault import Layout, open_store; "
+                "o = open_store(Layout(Path(sys.argv[1])), keys=OSKeyring()); "
+                "o.store.add_moment(sys.argv[2], moment_id=sys.argv[3]); "
+                "o.store.delete_moment(sys.argv[3]); o.close()")
+        subprocess.run([sys.executable, "-c", code, str(data), message.moment.text,
+                        message.moment.id], env=env, check=True, timeout=60)
+
+    out = _capture_beside(env, store_delete_then_hang_up, "Deleted Zanzibar remark")
+    assert out.returncode == 1 and out.stdout == "", out.stdout
+    assert out.stderr.count("\n") == 1
+    assert "has since been deleted; it is not stored again" in out.stderr
+    assert _moments(cli_env, "Zanzibar") == []
+
+
 @pytest.mark.parametrize("answer", [b"no\n", b"", b"ok 00000000-0000-4000-8000-000000000000\n",
                                     b"ok\n", b"x" * 4096])
 def test_the_shell_writes_the_moment_itself_unless_the_app_says_it_stored_that_one(

@@ -424,3 +424,38 @@ def test_a_restored_backup_does_not_bring_edited_away_words_back(opened: Opened)
         assert store.search("zanzibar") == []
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("through", ["quick", "store"])
+def test_a_capture_sent_again_after_its_deletion_stays_deleted(kept: Opened,
+                                                               through: str) -> None:
+    """A capture is sent again with its id when the answer to the first send was lost
+    (`mlcoach capture` handing over to the app, a retry): the insert took the id off the
+    deleted list and the deleted moment came back. Sent again, it stays deleted, said
+    in one line; a capture sent twice and never deleted is kept once."""
+    from mlcoach.domain.errors import MomentDeletedError
+    from mlcoach.domain.ids import new_id
+
+    light = LightStore(kept.layout.db, kept.secret)
+    send = light.add_moment if through == "quick" else kept.store.add_moment
+    kept_id, gone_id = new_id(), new_id()
+    send(f"{FILLER} kept", Kind.OTHER, person="Ana", moment_id=kept_id)
+    send(SECRET, Kind.SUGGESTION, person="Priya", moment_id=gone_id)
+    kept.store.delete_moment(gone_id)
+
+    with pytest.raises(MomentDeletedError) as raised:
+        send(SECRET, Kind.SUGGESTION, person="Priya", moment_id=gone_id)
+    assert str(raised.value) == (f"the moment {gone_id} was stored and has since been "
+                                 "deleted; it is not stored again")
+    assert send(f"{FILLER} kept", Kind.OTHER, person="Ana", moment_id=kept_id).id == kept_id
+    assert kept.store.get_moment(gone_id) is None
+    assert [m.id for m in kept.store.moments() if m.text.endswith("kept")] == [kept_id]
+    assert left_of(SECRET, on_disk(kept)) == []
+
+
+def test_an_undone_deletion_still_puts_the_moment_back(kept: Opened) -> None:
+    """Undo inserts the deleted id on purpose: it is not a capture sent again."""
+    moment = kept.store.add_moment(SECRET, Kind.SUGGESTION, person="Priya")
+    kept.store.restore_moment(kept.store.delete_moment(moment.id))
+    back = kept.store.get_moment(moment.id)
+    assert back is not None and back.text == SECRET
