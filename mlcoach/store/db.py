@@ -127,6 +127,45 @@ def empty_wal(path: Path, connection: Callable[[], contextlib.AbstractContextMan
         logger.info("the -wal was not emptied after a delete: %s", exc)
 
 
+# The settings row naming the store's keyring entry, so that `recover` after store.json
+# (and its copy) were lost puts the key back under the same entry instead of leaving
+# the old one in the keyring (a secret nothing would ever remove).
+KEYRING_ENTRY = "keyring_entry"
+
+
+def keyring_entry(conn: Any) -> str | None:
+    """The keyring entry the store recorded (None: none yet, or a store from before)."""
+    import json
+
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (KEYRING_ENTRY,)).fetchone()
+    try:
+        value = json.loads(row[0]) if row is not None else None
+    except ValueError:
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def record_keyring_entry(path: Path, secret: Secret, entry: str) -> None:
+    """Write the keyring entry's name into the store unless it is there already. Best
+    effort: a busy or read-only store is recorded at a later open."""
+    import json
+
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    try:
+        conn = connect_raw(path, secret, must_exist=True)
+        try:
+            if keyring_entry(conn) == entry:
+                return
+            conn.execute("PRAGMA busy_timeout = 200")
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                         (KEYRING_ENTRY, json.dumps(entry)))
+        finally:
+            conn.close()
+    except (sqlcipher.Error, MlcoachError) as exc:
+        logger.info("the keyring entry's name was not recorded in the store: %s", exc)
+
+
 def _quote(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 

@@ -376,7 +376,7 @@ def _init_locked(layout: Layout, mode: Mode, keys: KeyStore,
     # Build the database under a temporary name, then store.json, then rename: killed
     # before store.json, init simply runs again; killed after it, the next open finishes
     # the rename (recovery.finish_interrupted_init). Never a database without store.json.
-    _build_new(layout, secret)
+    _build_new(layout, secret, store_id if mode == "keyring" else None)
     _write_meta(layout, meta)
     from mlcoach.store.recovery import finish_interrupted_init
 
@@ -408,9 +408,10 @@ def passphrase_text(passphrase: str) -> str:
     return passphrase
 
 
-def _build_new(layout: Layout, secret: Secret) -> None:
-    """Create an empty, fully migrated store at the temporary name, closed and synced."""
-    from mlcoach.store.db import connect_raw, ensure_schema
+def _build_new(layout: Layout, secret: Secret, entry: str | None) -> None:
+    """Create an empty, fully migrated store at the temporary name, closed and synced,
+    with the name of its keyring `entry` (if any) recorded."""
+    from mlcoach.store.db import connect_raw, ensure_schema, record_keyring_entry
     from mlcoach.store.recovery import NEW_NAME, SIDE_FILES
 
     new = layout.root / NEW_NAME
@@ -418,6 +419,8 @@ def _build_new(layout: Layout, secret: Secret) -> None:
         for side in ("", *SIDE_FILES):  # what an interrupted init left behind
             Path(f"{new}{side}").unlink(missing_ok=True)
         ensure_schema(new, secret, layout.backups, utcnow())
+        if entry is not None:
+            record_keyring_entry(new, secret, entry)
         conn = connect_raw(new, secret)
         try:
             conn.execute("PRAGMA journal_mode = DELETE")  # fold the -wal into the file
@@ -586,6 +589,10 @@ def _prepare(layout: Layout, meta: StoreMeta, secret: Secret, now: datetime,
     and its copy are written again if either was lost."""
     note = _prepare_db(layout, secret, now, on_recovered)
     heal_meta(layout, meta)
+    if meta.encryption == "keyring":  # a store from before it was recorded
+        from mlcoach.store.db import record_keyring_entry
+
+        record_keyring_entry(layout.db, secret, meta.store_id)
     return note
 
 
@@ -647,7 +654,7 @@ def _open(layout: Layout, secret: Secret) -> Store:
 
 def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
     """Check a recovery key against the store and put it back into the keyring."""
-    from mlcoach.store.db import connect_raw, schema_version
+    from mlcoach.store.db import connect_raw, keyring_entry, schema_version
 
     try:
         meta = read_meta(layout)
@@ -662,7 +669,7 @@ def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
     try:
         conn = connect_raw(layout.db, secret)
         try:
-            schema_version(conn)
+            recorded = keyring_entry(conn) if schema_version(conn) is not None else None
         finally:
             conn.close()
     except Exception as exc:
@@ -677,7 +684,9 @@ def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
             "unlock or install a keyring and try again"
         )
     if meta is None:  # lost with its copy: the key that opens the store says what it was
-        meta = StoreMeta(store_id=new_id(), encryption="keyring",
+        # Under the entry the store recorded, so the old one is replaced, not left behind
+        # holding the key; a store that never recorded it gets a new one.
+        meta = StoreMeta(store_id=recorded or new_id(), encryption="keyring",
                          created_at=utcnow().isoformat())
         keys.set(meta.store_id, key)
         _write_meta(layout, meta)

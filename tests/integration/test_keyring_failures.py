@@ -174,3 +174,41 @@ def test_no_session_bus(desktop, tmp_path):
     no_bus = {k: v for k, v in env.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
     _refused(no_bus, root, before, "keyring", "mlcoach recover")
     assert _stored(env) == ["kept without a bus"]
+
+
+# The items of mlcoach's service in the default collection (the user's keyring).
+_ITEMS = """
+import sys, secretstorage
+conn = secretstorage.dbus_init()
+col = secretstorage.get_default_collection(conn)
+print("\\n".join(sorted(i.get_attributes()["username"]
+                        for i in col.search_items({"service": sys.argv[1]}))))
+"""
+
+
+def _entries(env: dict[str, str]) -> list[str]:
+    res = subprocess.run([sys.executable, "-c", _ITEMS, SERVICE], env=env, capture_output=True,
+                         text=True, timeout=30)
+    assert res.returncode == 0, res.stderr
+    return res.stdout.split()
+
+
+@pytest.mark.parametrize("backend", ["chosen", "default"])
+def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(desktop, tmp_path, backend):
+    """store.json and its copy lost: `recover` set the store up under a new entry and
+    left the old one, holding the key, in the keyring for good. It now takes the entry
+    the store recorded, and `wipe` then leaves nothing of the store in the keyring."""
+    env = _env(desktop, tmp_path, backend)
+    before = set(_entries(env))  # other tests' stores share the session's keyring
+    assert _cli(env, "capture", "kept through a lost store.json").returncode == 0
+    recovery = _cli(env, "doctor", "--recovery-key").stdout.strip()
+    root = tmp_path / "data"
+    [entry] = set(_entries(env)) - before
+    (root / "store.json").unlink()
+    (root / "backups" / "mlcoach-store.json").unlink()
+    done = _cli(env, "recover", input=recovery + "\n")
+    assert done.returncode == 0, done.stderr
+    assert set(_entries(env)) - before == {entry}
+    assert _stored(env) == ["kept through a lost store.json"]
+    assert _cli(env, "wipe", "--yes").returncode == 0
+    assert set(_entries(env)) == before - {entry}

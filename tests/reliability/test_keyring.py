@@ -196,3 +196,42 @@ def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout
     assert retried == [None]  # opened with the restored key on the retry
     assert _snapshot(layout.root) == before
     assert len(_texts(layout)) == 1
+
+
+def _entries(memory_keyring) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return {user: key for (service, user), key in memory_keyring.items.items()
+            if service == KEYRING_SERVICE}
+
+
+@pytest.mark.parametrize("made", ["now", "before"])
+def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(keyed, layout,
+                                                                   memory_keyring, made):
+    """store.json and its copy lost, the keyring entry still there: `recover` set the
+    store up under a new entry and left the old one holding the key in the user's
+    keyring for good (wipe removes only the entry store.json names). It now puts the key
+    back under the entry the store recorded; a store made before it recorded one does
+    so at its next open."""
+    import json
+
+    from mlcoach.store.db import connect_raw
+
+    [(old_entry, key)] = _entries(memory_keyring).items()
+    if made == "before":  # a store made by an older version: no name recorded in it
+        secret = OSKeyring().get(old_entry)
+        assert secret is not None
+        from mlcoach.security.keys import Secret
+
+        conn = connect_raw(layout.db, Secret("keyring", raw_key=secret))
+        conn.execute("DELETE FROM settings WHERE key = 'keyring_entry'")
+        conn.close()
+        assert len(_texts(layout)) == 1  # this version opens it once
+    (layout.root / "store.json").unlink()
+    (layout.backups / "mlcoach-store.json").unlink()
+    code, _out, err = _cli(layout, "recover", stdin=keyed + "\n")
+    assert code == 0, err
+    assert _entries(memory_keyring) == {old_entry: key}
+    assert json.loads((layout.root / "store.json").read_text())["store_id"] == old_entry
+    assert len(_texts(layout)) == 1
+    code, _out, err = _cli(layout, "wipe", "--yes")
+    assert code == 0, err
+    assert _entries(memory_keyring) == {}  # nothing of the store left in the keyring
