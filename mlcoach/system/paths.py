@@ -246,8 +246,14 @@ PART_SUFFIX = ".mlcoach-part"
 
 
 def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write a file so that a crash leaves either the old or the new content."""
+    """Write a file so that a crash leaves either the old or the new content, and nothing
+    else: where the file system can (Linux's O_TMPFILE), the new content has no name
+    until it is whole, so a write killed outright (SIGKILL, the OOM killer) leaves no part
+    file holding the user's words beside the target; the kernel frees it."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd = _unnamed_file(path.parent)
+    if fd is not None and _write_unnamed(fd, path, raw):
+        return
     import tempfile  # here: the capture path never writes this way
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PART_SUFFIX, dir=path.parent)
@@ -266,6 +272,58 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             os.unlink(tmp)
         raise
     fsync_dir(path.parent)
+
+
+def _unnamed_file(folder: Path) -> int | None:
+    """A new owner-only file in `folder` with no name yet (O_TMPFILE); None where the
+    platform or the file system has none (then a named part file is written)."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except OSError:
+        # EOPNOTSUPP/EISDIR/EINVAL: a file system without it (NFS, FUSE, vfat); anything
+        # else (no folder, no room, no right) the named write reports as it always did
+        return None
+
+
+def _write_unnamed(fd: int, path: Path, raw: bytes) -> bool:
+    """Write `raw` to the unnamed file `fd`, give it a part name and rename it over `path`;
+    False, nothing written, where it cannot be given a name (no /proc to link through).
+    Killed before the link, nothing is left; between the link and the rename (two system
+    calls), a whole copy under the part name that remove_killed_writes takes away."""
+    import secrets
+
+    with os.fdopen(fd, "wb") as fh:
+        _mark_writing(fh.fileno())  # the part name, once linked, is known for live
+        fh.write(raw)
+        fh.flush()
+        os.fsync(fh.fileno())
+        # A folder descriptor makes os.link call linkat with AT_SYMLINK_FOLLOW (link(2)
+        # would link the /proc symlink itself: EXDEV).
+        folder = os.open(path.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            while True:
+                tmp = path.parent / f".{path.name}.{secrets.token_hex(4)}{PART_SUFFIX}"
+                try:
+                    os.link(f"/proc/self/fd/{fh.fileno()}", tmp.name, dst_dir_fd=folder,
+                            follow_symlinks=True)
+                    break
+                except FileExistsError:
+                    continue
+                except OSError:  # e.g. /proc mounted so that it cannot be linked from
+                    return False
+        finally:
+            os.close(folder)
+        try:
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    fsync_dir(path.parent)
+    return True
 
 
 def _mark_writing(fd: int) -> bool:

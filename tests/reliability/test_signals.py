@@ -46,6 +46,23 @@ def test_a_signal_mid_export_leaves_no_half_written_file(cli_env, tmp_path: Path
     assert list(out.iterdir()) == []
 
 
+def test_an_export_killed_outright_leaves_no_part_file(cli_env, tmp_path: Path) -> None:
+    """SIGKILL (the OOM killer, a forced logout) runs no cleanup: the export's part file,
+    every word of the history in it, stayed beside the target (a synced folder, a USB
+    stick) until an export to that same folder happened to tidy it; `wipe` does not look
+    there. The content now has no name until it is whole."""
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    assert run_cli(cli_env, "capture", "Told Zanzibar his review was late").returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", EXPORT_KILLED_AT_FSYNC, "SIGKILL", "export", "--format",
+         "json", "-o", str(out / "export.json")],
+        env=cli_env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert list(out.iterdir()) == []
+
+
 # The signal lands where the child says: in today's backup after the write ("backup"),
 # after the write and before its id is printed ("print"), or before the write ("write").
 SIGNAL_AT = (
