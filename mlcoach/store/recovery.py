@@ -469,7 +469,7 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
     from mlcoach.store.db import connect_raw
 
     try:
-        src = connect_raw(damaged, secret, read_only=True)
+        src = _DamagedFile(damaged, secret)
     except Exception as exc:  # the damaged file may not open at all: nothing to carry
         logger.info("nothing carried over from the damaged file: %s", exc)
         return 0
@@ -496,16 +496,12 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
     return carried
 
 
-def _carry_deletions(src: Any, dst: Any) -> None:
+def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
     """Delete from the restored copy the moments the damaged file records as deleted
     since (migration 0008), before its rows are carried: a moment deleted after the
     backup must not come back with it. A moment still in the damaged file is carried
     back right after, so only what the user deleted goes. As far as the list reads."""
-    try:
-        cursor = src.execute("SELECT id FROM deleted_moments")
-    except Exception:  # older than 0008, or its first page is unreadable
-        return
-    gone = [row[0] for row in _rows_until_damage(cursor)]
+    gone = [row[0] for row in src.rows("SELECT id FROM deleted_moments")]  # none: <0008
     dst.execute("BEGIN")
     try:
         dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
@@ -515,19 +511,57 @@ def _carry_deletions(src: Any, dst: Any) -> None:
         raise
 
 
-def _rows_until_damage(cursor: Any) -> Iterator[Any]:
-    """The cursor's rows up to the first a damaged page keeps from being read."""
-    while True:
+class _DamagedFile:
+    """The damaged file, read as far as it reads. A read that meets a damaged page leaves
+    its connection failing every later read too (SQLCipher: "database disk image is
+    malformed", the pages after it fine), so the next read opens the file again: the
+    reflections, tags and edits after a damaged moments page were not carried."""
+
+    def __init__(self, path: Path, secret: Secret) -> None:
+        self.path, self.secret = path, secret
+        self.conn = self._open()
+        self._spent: list[Any] = []
+        self._hurt = False
+
+    def _open(self) -> Any:
+        from mlcoach.store.db import connect_raw
+
+        return connect_raw(self.path, self.secret, read_only=True)
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        if self._hurt:  # the old one is closed at the end: a cursor may still be on it
+            self._spent.append(self.conn)
+            self.conn, self._hurt = self._open(), False
+        return self.conn.execute(sql, params)
+
+    def rows(self, sql: str) -> Iterator[Any]:
+        """The rows of `sql` up to the first a damaged page keeps from being read."""
         try:
-            row = cursor.fetchone()
-        except Exception:  # a damaged page: the rows before it are kept
+            cursor = self.execute(sql)  # its first step: the table's first page
+        except Exception:
+            self._hurt = True
             return
-        if row is None:
-            return
-        yield row
+        try:
+            while True:
+                try:
+                    row = cursor.fetchone()
+                except Exception:  # a damaged page: the rows before it are kept
+                    self._hurt = True
+                    return
+                if row is None:
+                    return
+                yield row
+        finally:
+            with contextlib.suppress(Exception):
+                cursor.close()
+
+    def close(self) -> None:
+        for conn in (*self._spent, self.conn):
+            with contextlib.suppress(Exception):
+                conn.close()
 
 
-def _carry_table(src: Any, dst: Any, table: str, *, newer_wins: bool = False) -> int:
+def _carry_table(src: _DamagedFile, dst: Any, table: str, *, newer_wins: bool = False) -> int:
     """Add the rows of `table` the restored copy lacks. `newer_wins`: a row it has, the
     damaged file's copy replaces where that was edited later (updated_at), so words the
     user edited away after the backup do not come back; only for authenticated pages
@@ -548,7 +582,7 @@ def _carry_table(src: Any, dst: Any, table: str, *, newer_wins: bool = False) ->
     added = 0
     dst.execute("BEGIN")
     try:
-        for row in _rows_until_damage(src.execute(f"SELECT {names} FROM {table}")):
+        for row in src.rows(f"SELECT {names} FROM {table}"):
             try:
                 took = dst.execute(f"INSERT OR IGNORE INTO {table} ({names}) "
                                    f"VALUES ({marks})", row).rowcount

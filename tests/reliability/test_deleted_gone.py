@@ -459,3 +459,74 @@ def test_an_undone_deletion_still_puts_the_moment_back(kept: Opened) -> None:
     kept.store.restore_moment(kept.store.delete_moment(moment.id))
     back = kept.store.get_moment(moment.id)
     assert back is not None and back.text == SECRET
+
+
+def _damage_a_moments_page(opened: Opened) -> None:
+    """300 moments more, the store closed, and a page of the moments table past its
+    first made unreadable (found by trying each page on a copy: ids are random, so the
+    table's pages are not always in the same place)."""
+    from mlcoach.store.db import connect_raw
+
+    for i in range(300):
+        opened.store.add_moment(f"filler {i} " + "y" * 300)
+    opened.store.close()
+    db, secret = opened.layout.db, opened.secret
+    good = db.read_bytes()
+    trial = db.with_name("trial.db")
+
+    def reads(sql: str) -> bool:
+        try:
+            conn = connect_raw(trial, secret, read_only=True)
+        except Exception:
+            return False
+        try:
+            conn.execute(sql).fetchall()
+            return True
+        except Exception:
+            return False
+        finally:
+            conn.close()
+
+    for page in range(len(good) // 4096 - 1, 2, -1):
+        # the page's head: its HMAC fails (encrypted), its b-tree header is void (plain)
+        damaged = good[:page * 4096] + bytes(64) + good[page * 4096 + 64:]
+        trial.write_bytes(damaged)
+        if not reads("SELECT * FROM moments") and reads("SELECT * FROM reflections") \
+                and reads("SELECT * FROM people"):
+            trial.unlink()
+            db.write_bytes(damaged)
+            return
+    raise AssertionError("no page of the moments table alone")
+
+
+def test_what_follows_a_damaged_moments_page_is_still_carried(kept: Opened) -> None:
+    """Reading the moments table up to its damaged page left the damaged file's
+    connection failing every read after it: a reflection written after the backup was
+    lost, and one edited after it came back as the backup had it."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    edited, written = date(2026, 8, 30), date(2026, 8, 31)
+    kept.store.save_reflection(edited, energy=3, differently=SECRET)
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.save_reflection(edited, energy=3, differently="Ask earlier.")
+    kept.store.save_reflection(written, energy=4, went_well="Calm review.")
+    _damage_a_moments_page(kept)
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        later = store.reflection(written)
+        assert later is not None and later.went_well == "Calm review."
+        rewritten = store.reflection(edited)
+        if secret.mode != "none":  # a plain store keeps the backup's (see below)
+            assert rewritten is not None and rewritten.differently == "Ask earlier."
+    finally:
+        store.close()
