@@ -11,7 +11,7 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -464,8 +464,9 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
     """Add to the restored backup the rows of the damaged file it lacks (a moment captured
     after the backup was taken), as far as they can still be read: a table is read up to
     its first unreadable page. What the backup has stays as it is, except the moments
-    deleted since (they stay deleted) and, in an encrypted store, a moment, person or
-    reflection edited since (the edit wins). How many rows came."""
+    deleted since (they stay deleted) and a moment, person or reflection edited since
+    (the edit wins; in a plain store only where its search index copy agrees). How many
+    rows came."""
     from mlcoach.store.db import connect_raw
 
     try:
@@ -478,9 +479,10 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
         dst = connect_raw(restored, secret)
         try:
             _carry_deletions(src, dst)
+            vouch = None if secret.mode != "none" else _index_vouches(src)
             for table in _CARRIED_TABLES:
-                added = _carry_table(src, dst, table, newer_wins=(
-                    table in _NEWER_WINS and secret.mode != "none"))
+                added = _carry_table(src, dst, table, newer_wins=table in _NEWER_WINS,
+                                     vouch=vouch)
                 carried += added if table in _COUNTED else 0
             # all of it into the file itself: the swap moves the file, not a -wal
             busy = dst.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
@@ -561,11 +563,40 @@ class _DamagedFile:
                 conn.close()
 
 
-def _carry_table(src: _DamagedFile, dst: Any, table: str, *, newer_wins: bool = False) -> int:
+Vouch = Callable[[_DamagedFile, str, str], bool]
+
+
+def _index_vouches(src: _DamagedFile) -> Vouch:
+    """For a plain store, whose pages carry no checksum: whether a row of the damaged
+    file reads as it was written, its words being the same as the copy its search index
+    keeps (another table, other pages; deep_check's test, row by row). The index is read
+    once, up to its first unreadable page; a row it does not reach is not vouched for."""
+    indexed: dict[tuple[str, str], str] = {}
+    for entity, ref, body in src.rows("SELECT entity, ref, body FROM search_fts"):
+        indexed.setdefault((entity, ref), body)
+    entities = {table: (entity, body) for entity, (table, body) in _SEARCH_BODIES.items()}
+
+    def vouch(conn: _DamagedFile, table: str, row_id: str) -> bool:
+        if table not in entities:
+            return False
+        entity, body = entities[table]
+        try:
+            row = conn.execute(f"SELECT {body} FROM {table} t WHERE t.id = ?",
+                               (row_id,)).fetchone()
+        except Exception:
+            return False
+        return row is not None and indexed.get((entity, row_id)) == row[0]
+
+    return vouch
+
+
+def _carry_table(src: _DamagedFile, dst: Any, table: str, *, newer_wins: bool = False,
+                 vouch: Vouch | None = None) -> int:
     """Add the rows of `table` the restored copy lacks. `newer_wins`: a row it has, the
     damaged file's copy replaces where that was edited later (updated_at), so words the
-    user edited away after the backup do not come back; only for authenticated pages
-    (an encrypted store), where a row that reads is the row that was written."""
+    user edited away after the backup do not come back. In an encrypted store a row
+    that reads is the row that was written (authenticated pages); a plain store's
+    (`vouch` given) must agree with its search index copy."""
     try:
         theirs = {r[1] for r in src.execute(f"PRAGMA table_info({table})")}
     except Exception:  # its schema page is unreadable
@@ -589,7 +620,11 @@ def _carry_table(src: _DamagedFile, dst: Any, table: str, *, newer_wins: bool = 
                 added += took
                 if not took and newer is not None:
                     sql, key, stamp = newer
-                    dst.execute(sql, (*row, row[key], row[stamp]))
+                    if vouch is None or (dst.execute(  # asked only of an edited row
+                            f"SELECT 1 FROM {table} WHERE id = ? AND updated_at < ?",
+                            (row[key], row[stamp])).fetchone() is not None
+                            and vouch(src, table, row[key])):
+                        dst.execute(sql, (*row, row[key], row[stamp]))
             except Exception:  # a row the backup cannot take (its person is unreadable)
                 continue
     except Exception:  # the table's first page is unreadable

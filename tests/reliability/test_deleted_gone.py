@@ -388,10 +388,12 @@ def test_an_undone_deletion_is_not_carried(kept: Opened) -> None:
         assert conn.execute("SELECT id FROM deleted_moments").fetchall() == []
 
 
-def test_a_restored_backup_does_not_bring_edited_away_words_back(opened: Opened) -> None:
+def test_a_restored_backup_does_not_bring_edited_away_words_back(kept: Opened) -> None:
     """A moment, a person's note and a reflection edited after the backup came back as
-    the backup had them. An encrypted store's pages are authenticated, so a row the
-    damaged file still reads is the user's latest: it wins where it is newer."""
+    the backup had them. A row the damaged file still reads is the user's latest, and
+    wins where it is newer: an encrypted store's pages are authenticated; a plain
+    store's row must read as its search index copy does (it came back before)."""
+    opened = kept
     from datetime import UTC, datetime, timedelta
 
     from mlcoach.store import recovery
@@ -461,6 +463,41 @@ def test_an_undone_deletion_still_puts_the_moment_back(kept: Opened) -> None:
     assert back is not None and back.text == SECRET
 
 
+def test_a_plain_stores_damaged_row_does_not_replace_the_backups(tmp_path: Path,
+                                                                memory_keyring: object
+                                                                ) -> None:
+    """A plain store's pages carry no checksum: a row edited after the backup whose
+    words the damage changed (they no longer read as its search index copy) is not
+    taken over the backup's."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    opened = init_store(Layout(tmp_path / "data"), "none", keys=OSKeyring())
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = opened.layout, opened.secret
+    moment = opened.store.add_moment("Reviewed the plan with Deniz.", Kind.RECOGNITION)
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    opened.store.update_moment(moment.id, text="Reviewed the plan with Deniz, twice.")
+    _damage_deep_inside(opened)
+    data = layout.db.read_bytes()
+    row = b"Deniz, twice.recognition"  # the row's text, its kind next (not the index's)
+    assert data.count(row) == 1
+    layout.db.write_bytes(data.replace(row, b"Deniz, twixe.recognition"))
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        kept_row = store.get_moment(moment.id)
+        assert kept_row is not None and kept_row.text == "Reviewed the plan with Deniz."
+    finally:
+        store.close()
+
+
 def _damage_a_moments_page(opened: Opened) -> None:
     """300 moments more, the store closed, and a page of the moments table past its
     first made unreadable (found by trying each page on a copy: ids are random, so the
@@ -526,7 +563,6 @@ def test_what_follows_a_damaged_moments_page_is_still_carried(kept: Opened) -> N
         later = store.reflection(written)
         assert later is not None and later.went_well == "Calm review."
         rewritten = store.reflection(edited)
-        if secret.mode != "none":  # a plain store keeps the backup's (see below)
-            assert rewritten is not None and rewritten.differently == "Ask earlier."
+        assert rewritten is not None and rewritten.differently == "Ask earlier."
     finally:
         store.close()
