@@ -8,6 +8,7 @@ errors leave a public method as `StoreUnavailableError` (see `_errors_as_domain`
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import logging
 import threading
@@ -71,6 +72,8 @@ class Store:
         # Writes begin IMMEDIATE, so they wait for another writer instead of failing.
         self._long_writes = sessionmaker(writer(engine), expire_on_commit=False)
         self._brief: tuple[int, int, sessionmaker[Session]] | None = None
+        # The suggestions deleted with their planned moment, by moment id, for an undo.
+        self._undo_suggestions: dict[str, dict[str, Any]] = {}
 
     def wait_briefly_here(self, wait_ms: int) -> None:
         """Writes from the calling thread (a GUI's) wait at most `wait_ms` for another
@@ -305,11 +308,39 @@ class Store:
                 raise MlcoachError("no moment with id {id}", id=moment_id)
             gone = rows.moment(row)
             s.delete(row)
+            self._delete_its_suggestion(s, moment_id, row.suggestion_id)
         self._forget_replaced()
         return gone
 
+    def _delete_its_suggestion(self, s: Session, moment_id: str,
+                               suggestion_id: str | None) -> None:
+        """The suggestion a planned moment was made from goes with it, unless another
+        moment has it: its words are the moment's ("stop interrupting Priya…"), and they
+        stayed in search and exports after the moment was deleted. Kept in memory for
+        an undo (restore_moment)."""
+        if suggestion_id is None:
+            return
+        s.flush()
+        if s.scalar(select(func.count()).select_from(m.MomentRow)
+                    .where(m.MomentRow.suggestion_id == suggestion_id)):
+            return
+        found = s.get(m.SuggestionRow, suggestion_id)
+        if found is not None:
+            columns = m.SuggestionRow.__table__.columns.keys()
+            # only the last: the undo bar offers the last deletion back
+            self._undo_suggestions = {moment_id: {c: getattr(found, c) for c in columns}}
+            s.delete(found)
+
     def restore_moment(self, moment: Moment) -> Moment:
-        """Put back a moment returned by delete_moment (undo)."""
+        """Put back a moment returned by delete_moment (undo), with its suggestion."""
+        kept = self._undo_suggestions.pop(moment.id, None)
+        if moment.suggestion_id is not None:
+            with self._writes.begin() as s:
+                if s.get(m.SuggestionRow, moment.suggestion_id) is None:
+                    if kept is None:  # deleted by another window's store: not kept
+                        moment = dataclasses.replace(moment, suggestion_id=None)
+                    else:
+                        s.add(m.SuggestionRow(**kept))
         return self._add_moment(
             moment.text, moment.kind, person=moment.person, style=moment.style,
             tags=moment.tags, created_at=moment.created_at,

@@ -502,11 +502,21 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
     """Delete from the restored copy the moments the damaged file records as deleted
     since (migration 0008), before its rows are carried: a moment deleted after the
     backup must not come back with it. A moment still in the damaged file is carried
-    back right after, so only what the user deleted goes. As far as the list reads."""
+    back right after, so only what the user deleted goes. As far as the list reads.
+    The suggestion a deleted planned moment was made from goes too (Store.delete_moment),
+    unless another moment has it; the damaged file's copy, if it has one, comes back."""
     gone = [row[0] for row in src.rows("SELECT id FROM deleted_moments")]  # none: <0008
     dst.execute("BEGIN")
     try:
+        made_from = set()
+        for moment_id in gone:
+            row = dst.execute("SELECT suggestion_id FROM moments WHERE id = ?",
+                              (moment_id,)).fetchone()
+            if row is not None and row[0] is not None:
+                made_from.add(row[0])
         dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
+        dst.executemany("DELETE FROM suggestions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
+                        "moments WHERE suggestion_id = ?)", [(i, i) for i in made_from])
         dst.execute("COMMIT")
     except BaseException:
         dst.execute("ROLLBACK")

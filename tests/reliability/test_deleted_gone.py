@@ -566,3 +566,56 @@ def test_what_follows_a_damaged_moments_page_is_still_carried(kept: Opened) -> N
         assert rewritten is not None and rewritten.differently == "Ask earlier."
     finally:
         store.close()
+
+
+def _planned(opened: Opened) -> tuple[str, str]:
+    """A composed suggestion saved with its planned moment (the composer's Save, `mlcoach
+    suggest --save`): (suggestion id, moment id)."""
+    from mlcoach.domain.enums import ChangeKind, Size
+
+    suggestion, moment = opened.store.add_suggestion(
+        style=None, change=SECRET, action=ChangeKind.STOP, size=Size.SMALL,
+        text=f"Try this week: {SECRET}.", person="Priya")
+    assert moment is not None
+    return suggestion.id, moment.id
+
+
+def test_a_deleted_planned_moment_takes_its_suggestions_words(kept: Opened) -> None:
+    """A planned moment deleted in History left the suggestion it was made from, the
+    same words: `mlcoach search` still found them, `export` still wrote them, the file
+    still held them. Undo puts both back."""
+    suggestion_id, moment_id = _planned(kept)
+    gone = kept.store.delete_moment(moment_id)
+    assert kept.store.search("zanzibar") == []
+    assert kept.store.suggestions() == []
+    kept.store.restore_moment(gone)
+    back = kept.store.get_moment(moment_id)
+    assert back is not None and back.suggestion_id == suggestion_id
+    assert [s.id for s in kept.store.suggestions()] == [suggestion_id]
+    kept.store.delete_moment(moment_id)
+    data = on_disk(kept)
+    assert left_of(SECRET, data) == [] and words_left(data) == []
+
+
+def test_a_restored_backup_does_not_bring_a_deleted_suggestion_back(kept: Opened) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    _suggestion_id, moment_id = _planned(kept)
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.delete_moment(moment_id)
+    _damage_a_moments_page(kept)
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        assert store.suggestions() == [] and store.search("zanzibar") == []
+    finally:
+        store.close()
