@@ -631,11 +631,12 @@ class AppController(QObject, DesktopShell, WindowFactories):
 
     def store_handed_moment(self, moment: HandedMoment) -> str | None:
         """Store a moment from `mlcoach capture TEXT`; None when it cannot be stored now
-        (no store open yet, or a write error), and the shell then writes it itself."""
+        (no store open yet, or a write error), and the shell then writes it itself;
+        MomentDeletedError when it was stored before and the user has deleted it since."""
         if self.opened is None:
             return None
         from mlcoach.domain.enums import Kind, Style
-        from mlcoach.domain.errors import MlcoachError
+        from mlcoach.domain.errors import MlcoachError, MomentDeletedError
         from mlcoach.store.light import LightStore
 
         store = self.opened.store
@@ -646,6 +647,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
             saved = add(moment.text, Kind(moment.kind), person=moment.person,
                         style=Style(moment.style) if moment.style else None,
                         tags=moment.tags, moment_id=moment.id)
+        except MomentDeletedError:
+            raise  # the user deleted it since: the shell is told so (instance_server)
         except (MlcoachError, CodeChangedError) as exc:
             logger.info("a handed-over moment is left to the shell: %s", exc)
             return None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 
+from mlcoach.domain.errors import MomentDeletedError
 from mlcoach.system import instance
 
 if TYPE_CHECKING:
@@ -267,13 +268,16 @@ class InstanceServer(QObject):
             self._deliver(message)
 
     def _answer(self, message: instance.Message) -> bytes:
-        """"ok" for a request; for a moment, "ok ID" once it is stored, else "no"."""
+        """"ok" for a request; for a moment, "ok ID" once it is stored, "deleted ID" when
+        it was stored before and the user has deleted it since, else "no"."""
         if message.moment is None:
             return b"ok\n"
         if self.store_moment is None:
             return b"no\n"
         try:
             stored = self.store_moment(message.moment)
+        except MomentDeletedError:  # the shell says so, without reading the key
+            return f"deleted {message.moment.id}\n".encode("ascii")
         except Exception:  # the shell writes it itself: never lose the moment over this
             logger.exception("a handed-over moment was not stored")
             return b"no\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mlcoach.domain.i18n import N_
+
 
 class MlcoachError(Exception):
     """A runtime error with a one-line, user-facing message (CLI exit code 1).
@@ -38,7 +40,11 @@ class NotInitializedError(MlcoachError):
 
 class MomentDeletedError(MlcoachError):
     """A capture sent again (a hand-over whose answer was lost, a retry) whose moment the
-    user deleted meanwhile: it stays deleted."""
+    user deleted meanwhile: it stays deleted. Raised with MOMENT_DELETED."""
+
+
+MOMENT_DELETED = N_("the moment {id} was stored and has since been deleted; it is not "
+                    "stored again")
 
 
 class StoreUnavailableError(MlcoachError):

@@ -22,7 +22,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mlcoach.domain.errors import MlcoachError, MomentDeletedError, UsageError
+from mlcoach.domain.errors import MOMENT_DELETED, MlcoachError, MomentDeletedError, UsageError
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.model import (
     ChangeKind,
@@ -51,7 +51,6 @@ from mlcoach.store.db import empty_wal, writer
 from mlcoach.store.errors import errors_as_domain, unavailable
 from mlcoach.store.file_guard import KeptConnection
 from mlcoach.store.light import kept_connection
-from mlcoach.store.quick import MOMENT_DELETED
 from mlcoach.store.search import SearchHit, hits, search_sql
 
 logger = logging.getLogger(__name__)

@@ -13,16 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from mlcoach.domain.enums import Kind, Style
-from mlcoach.domain.errors import MomentDeletedError
-from mlcoach.domain.i18n import N_
+from mlcoach.domain.errors import MOMENT_DELETED, MomentDeletedError
 from mlcoach.domain.ids import new_id
 from mlcoach.domain.text import clean_name, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw, refuse_moved_on
-
-MOMENT_DELETED = N_("the moment {id} was stored and has since been deleted; it is not "
-                    "stored again")
 
 
 def add_moment(path: Path, secret: Secret, text: str, kind: Kind, *, person: str | None,

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.errors import MOMENT_DELETED, MlcoachError, MomentDeletedError
 from mlcoach.domain.ids import sha256
 
 logger = logging.getLogger(__name__)
@@ -358,7 +358,8 @@ def hand_over_moment(data_root: Path, moment: HandedMoment, timeout: float = 5.0
     no app took it (none running, locked, too long to send, or no answer in `timeout`).
 
     On None the caller writes the moment itself, under the same id: if the app did store
-    it after all, that write finds it there and adds nothing."""
+    it after all, that write finds it there and adds nothing. MomentDeletedError: the app
+    stored it before and the user has deleted it since."""
     try:
         line = encode_moment(moment)
     except UnicodeEncodeError:  # not storable text: the shell's own write says why
@@ -395,4 +396,6 @@ def hand_over_moment(data_root: Path, moment: HandedMoment, timeout: float = 5.0
     answer = reply.split(b"\n", 1)[0].decode("ascii", "replace").split()
     if len(answer) == 2 and answer[0] == "ok" and answer[1] == moment.id:
         return moment.id
+    if answer == ["deleted", moment.id]:  # stored, answer lost, deleted: said, not re-sent
+        raise MomentDeletedError(MOMENT_DELETED, id=moment.id)
     return None

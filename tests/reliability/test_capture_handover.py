@@ -22,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlcoach.domain.enums import Kind, Style
+from mlcoach.domain.errors import MomentDeletedError
 from mlcoach.domain.ids import new_id
 from mlcoach.system import instance
 from tests.conftest import run_cli
@@ -181,6 +182,30 @@ def test_the_same_moment_handed_over_twice_is_stored_once(app_env):
         assert _quit(app, data, app_env) == 0
     [found] = _moments(app_env, "stranger")
     assert (found["id"], found["person"], found["style"]) == (moment.id, "Deniz", "facts")
+
+
+def test_the_app_tells_the_shell_a_moment_sent_again_was_deleted(app_env):
+    """The app answered "no" to a moment it had stored and the user had deleted since, and
+    the shell then needed the key to learn it (a locked keyring said only that). The
+    app now says so, and the shell raises the one-line error without reading the key."""
+    data = Path(app_env["MLCOACH_DATA_DIR"])
+    app = _start(app_env)
+    try:
+        _wait_ready(app)
+        moment = instance.HandedMoment(new_id(), "Zanzibar was late again", "other")
+        assert instance.hand_over_moment(data, moment, timeout=20, env=app_env) == moment.id
+        code = ("import sys; from pathlib import Path; "
+                "from mlcoach.security.keys import OSKeyring; "
+                "from mlcoach.store.vault import Layout, open_store; "
+                "o = open_store(Layout(Path(sys.argv[1])), keys=OSKeyring()); "
+                "o.store.delete_moment(sys.argv[2]); o.close()")
+        subprocess.run([sys.executable, "-c", code, str(data), moment.id], env=app_env,
+                       check=True, timeout=60)
+        with pytest.raises(MomentDeletedError):
+            instance.hand_over_moment(data, moment, timeout=20, env=app_env)
+    finally:
+        assert _quit(app, data, app_env) == 0
+    assert _moments(app_env, "Zanzibar") == []
 
 
 _FIELDS = {"id", "text", "kind", "person", "style", "tags"}
