@@ -546,6 +546,14 @@ class _DamagedFile:
             self.conn, self._hurt = self._open(), False
         return self.conn.execute(sql, params)
 
+    def one(self, sql: str, params: tuple[Any, ...]) -> Any:
+        """The first row of `sql`; None when there is none or it cannot be read."""
+        try:
+            return self.execute(sql, params).fetchone()
+        except Exception:
+            self._hurt = True
+            return None
+
     def rows(self, sql: str) -> Iterator[Any]:
         """The rows of `sql` up to the first a damaged page keeps from being read."""
         try:
@@ -590,11 +598,7 @@ def _index_vouches(src: _DamagedFile) -> Vouch:
         if table not in entities:
             return False
         entity, body = entities[table]
-        try:
-            row = conn.execute(f"SELECT {body} FROM {table} t WHERE t.id = ?",
-                               (row_id,)).fetchone()
-        except Exception:
-            return False
+        row = conn.one(f"SELECT {body} FROM {table} t WHERE t.id = ?", (row_id,))
         return row is not None and indexed.get((entity, row_id)) == row[0]
 
     return vouch
