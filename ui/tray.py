@@ -334,6 +334,7 @@ class MainWindow(QWidget):
         again (the window stands in for it, as before)."""
         self._tray_came = there
         self.retranslate()
+        self._refit(place=False)  # sized to the new words (on GNOME, where it is not fixed)
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
@@ -341,6 +342,7 @@ class MainWindow(QWidget):
             self.hidden.emit()
 
     def _fit_text(self) -> None:
+        self.status.setMinimumHeight(0)  # else the height for the width keeps the old one
         self.status.setMinimumHeight(self.status.heightForWidth(self.status.width()))
 
     def showEvent(self, event: QShowEvent) -> None:

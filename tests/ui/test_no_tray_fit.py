@@ -59,3 +59,26 @@ def test_the_buttons_go_in_two_columns_when_the_screen_gets_shorter(
     monkeypatch.setattr(on_screen, "room_on", lambda screen: QSize(800, 220))
     window.screen().logicalDotsPerInchChanged.emit(192.0)  # as Qt says a new scale
     assert len({b.x() for b in shown}) == 2
+
+
+@pytest.mark.parametrize("gnome", [False, True])
+def test_the_shorter_words_when_a_tray_came_leave_no_blank_band(
+        qtbot: Any, big_font: None, gnome: bool) -> None:  # noqa: F811
+    """On GNOME the AppIndicator extension turned on: "mlcoach is in the system tray now"
+    sat in the middle of the room the longer words had taken, a blank band above and
+    below it."""
+    from PySide6.QtWidgets import QLabel
+
+    window = MainWindow(TrayMenu(), gnome=gnome)
+    qtbot.addWidget(window)
+    keep_on_screen(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tray_changed(True)
+    qtbot.wait(0)
+    status = window.status
+    assert "in the system tray now" in status.text()
+    fresh = QLabel(status.text())  # the room these words take at this width
+    fresh.setWordWrap(True)
+    assert status.height() - fresh.heightForWidth(status.width()) \
+        < status.fontMetrics().lineSpacing()
