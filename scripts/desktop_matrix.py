@@ -445,7 +445,10 @@ def gnome(s: Session, appindicator: bool = False) -> dict[str, str]:
 
 def _gnome_screenshot(s: Session, path: Path) -> None:
     tmp = s.root / "shot.png"  # gnome-screenshot leaves temporary files beside it
+    tmp.unlink(missing_ok=True)  # one it failed to write must not pass for the last one
     s.run("gnome-screenshot", "-f", str(tmp))
+    if not tmp.is_file() or not tmp.stat().st_size:
+        raise Failed("gnome-screenshot wrote no picture")
     shutil.copy(tmp, path)
 
 
