@@ -261,3 +261,25 @@ def test_by_example_a_thing_used_is_not_two_verbs(change: str, action: ChangeKin
 @pytest.mark.parametrize("change", ["book clubs for the team", "post mortems after every incident"])
 def test_by_example_a_thing_held_is_still_started(change: str) -> None:
     assert f": start {change}." in by_example(change, ChangeKind.START)
+
+
+@pytest.mark.parametrize("change", [
+    "tag names in the release",
+    "tag names in the release notes",
+    "label names on the board",
+    "tag rules for the repo",
+    "tag conventions in the wiki",
+])
+def test_names_and_rules_after_a_verb_like_word_are_a_thing(change: str) -> None:
+    """"How would it work for you to tag names in the release?": the names of tags were
+    read as what is tagged."""
+    assert supportive_question(change, DIFF, "en") == \
+        f"How would it work for you if we tried {change}?"
+
+
+@pytest.mark.parametrize("change", [
+    "tag releases in git", "tag people who can answer", "tag owners on every ticket",
+    "change names in the release",
+])
+def test_what_is_tagged_stays_the_act(change: str) -> None:
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"

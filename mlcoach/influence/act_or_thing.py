@@ -126,7 +126,7 @@ _COMPOUND_HEADS = _words(
     "docs documents branches trains cycles windows slots blocks budgets zones sheets limits "
     "boxes tags cards books types points stories rates scores counts results updates "
     "messages emails times lunches dinners events outings projects activities freezes "
-    "threads views clubs mortems")
+    "threads views clubs mortems names rules conventions")
 
 
 # … but what one starts, stops, ends or runs are meetings, calls and messages themselves.
@@ -169,6 +169,7 @@ _DONE_TO = {
                    "events plans cards stories"),
     "close": _words("items requests"),
     "request": _words("updates reviews"),
+    "change": _words("names rules"),  # "change names in the release": renaming is the act
 }
 
 
@@ -245,7 +246,8 @@ def _acts_on(words: list[str], low: str) -> bool:
     if low in _THING_LEADS and nxt in _WORK_SHOWN and words[1].islower():
         return then_adverbial(2)  # "demo features at the end of each sprint"
     if low in _NOUNISH and low not in _THING_LEADS and _is_plural(nxt) and words[1].islower() \
-            and (nxt not in _COMPOUND_HEADS or (low in _CONDUCT_VERBS and nxt in _CONDUCTED)):
+            and (nxt not in _COMPOUND_HEADS or (low in _CONDUCT_VERBS and nxt in _CONDUCTED)
+                 or nxt in _DONE_TO.get(low, frozenset())):
         return then_adverbial(2, required=True)
     return False
 
