@@ -46,3 +46,25 @@ def past_tense(verb: str) -> str | None:
             and low[-3] not in "aeiou" and len(_VOWEL_GROUPS.findall(low)) == 1:
         return low + low[-1] + "ed"  # "stop" → "stopped", "plan" → "planned"
     return low + "ed"
+
+
+def gerund(verb: str) -> str | None:
+    """The -ing form of a base verb ("merge" → "merging", "plan" → "planning", "tie" →
+    "tying", "time-box" → "time-boxing"); None for what is not a plain word."""
+    low = verb.lower()
+    if "-" in low:
+        head, _, last = low.rpartition("-")
+        said = gerund(last)
+        return f"{head}-{said}" if said and head.replace("-", "").isalpha() else None
+    if not low.isalpha() or not low.isascii() or len(low) < 2:
+        return None
+    if low.endswith("ie"):
+        return low[:-2] + "ying"
+    if low.endswith("e") and not low.endswith(("ee", "ye", "oe")) and len(low) > 2:
+        return low[:-1] + "ing"
+    if low.endswith(tuple(_DOUBLED)):
+        return low + low[-1] + "ing"
+    if len(low) >= 3 and low[-1] not in "aeiouwxy" and low[-2] in "aeiou" \
+            and low[-3] not in "aeiou" and len(_VOWEL_GROUPS.findall(low)) == 1:
+        return low + low[-1] + "ing"  # "stop" → "stopping", "plan" → "planning"
+    return low + "ing"
