@@ -48,8 +48,43 @@ def test_how_much_stays_in_the_words() -> None:
 
 @pytest.mark.parametrize(("change", "action"), [
     ("Bırak: cuma toplantısı", START), ("Başla: haftalık demo", STOP),
-    ("Devam: haftalık demo", DIFF), ("Bıraktığımız işler: rapor", DIFF),
+    ("Bıraktığımız işler: rapor", DIFF),
 ])
 def test_a_column_against_the_kind_chosen_or_no_column_stays_as_typed(
         change: str, action: ChangeKind) -> None:
     assert f"«{change}»" in supportive_question(change, action, "tr")
+
+
+_KEEP_LEAD = "Şunu sürdürsek diyorum"
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ("Devam: haftalık demo", "haftalık demo"),
+    ("Devam et: cuma demoları", "cuma demoları"),
+    ("Devam edelim: eşli programlama", "eşli programlama"),
+    ("DEVAM: haftalık demo", "haftalık demo"),
+    ("Devam - haftalık demo", "haftalık demo"),
+    ("Sürdür: kod incelemelerini sabah yapmak", "kod incelemelerini sabah yapmak"),
+    ("Surdurelim: haftalik demo", "haftalık demo"),
+])
+@pytest.mark.parametrize("action", [DIFF, START])
+def test_a_continue_column_is_asked_as_keeping_it(change: str, words: str,
+                                                  action: ChangeKind) -> None:
+    """"Şunu denesek diyorum: «Devam: haftalık demo»": what the team already does was asked
+    as something new to try, its column quoted with it."""
+    assert supportive_question(change, action, "tr") == \
+        f"{_KEEP_LEAD}: «{words}». Bu sizin için nasıl olur?"
+    assert f"«{words}»" in by_example(change, action, "tr")
+    assert "Devam" not in by_example(change, action, "tr")
+
+
+def test_a_continue_column_chosen_as_a_stop_is_the_stop() -> None:
+    """As English "Keep: weekly demo" chosen as a stop: the label goes, the choice says it."""
+    assert supportive_question("Devam: haftalık demo", STOP, "tr") == \
+        f"{_STOP_LEAD}: «haftalık demo». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("change", ["Devam ettiğimiz işler: rapor",
+                                    "devam etmek: haftalık demo"])
+def test_other_words_before_a_colon_stay_as_typed(change: str) -> None:
+    assert f"«{change}»" in supportive_question(change, DIFF, "tr")

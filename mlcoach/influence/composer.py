@@ -41,7 +41,7 @@ from mlcoach.influence.phrasing import (
     strip_lead,
     wording_action,
 )
-from mlcoach.influence.retro_labels import turkish_retro_column
+from mlcoach.influence.retro_labels import continues, turkish_retro_column
 from mlcoach.influence.shared_decisions import decided_together
 from mlcoach.influence.tidying import (
     first_of_several,
@@ -248,7 +248,9 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     # what the wording reads: no emoji, no @/# marks, no shouting, tag question or reason
     # (by example, "Dana, could you …" keeps Dana: it asks something of them)
-    validated, chosen = _column_said(_validate(req.change, language), language, req.action)
+    validated = _validate(req.change, language)
+    kept = language == "tr" and continues(validated, req.action)  # "Devam: haftalık demo"
+    validated, chosen = _column_said(validated, language, req.action)
     change, several = _one_change(validated, language,
                                   None if req.by_example else spoken_name(req.person),
                                   chosen, by_example=req.by_example)
@@ -307,7 +309,7 @@ def compose(req: SuggestionRequest) -> Composed:
     values.update(_person_forms(catalog.table("person"), shown))
     reading = None if req.by_example else read_change(change, action, language, person)
     if reading is not None:
-        values.update(_ask_values(reading, catalog, first=several))
+        values.update(_ask_values(reading, catalog, first=several, kept=kept))
 
     # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
     habit = action is ChangeKind.STOP and not req.by_example \
@@ -620,10 +622,11 @@ def _one_change(text: str, language: str, person: str | None,
     return (change, False) if first == change else (tidy_change(first, language, person), several)
 
 
-def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False) -> dict[str, str]:
+def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False,
+                kept: bool = False) -> dict[str, str]:
     """The supportive question's parts: {ask}/{Ask} (English) or {lead}/{q} (Turkish);
     `first`: the change is the first of several, and the question says so."""
-    values = _ask_parts(reading, catalog)
+    values = _ask_parts(reading, catalog, kept)
     frames = catalog.table("ask")
     if not first:
         return values
@@ -637,7 +640,9 @@ def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False) -> 
     return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
 
 
-def _ask_parts(reading: Reading, catalog: _Catalog) -> dict[str, str]:
+def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False) -> dict[str, str]:
+    """The question's parts; `kept`: a Turkish continue column headed the change ("Devam:
+    haftalık demo"), and what it heads is kept up rather than tried or started."""
     frames = catalog.table("ask")
     quoted = _fill(_str(frames, "quote"), {"text": reading.words})
     if "leads" in frames:  # Turkish: always the user's words whole, in quotes
@@ -654,6 +659,8 @@ def _ask_parts(reading: Reading, catalog: _Catalog) -> dict[str, str]:
             key = "other"  # "mail yerine Slack kullanmak": Slack is not what stops
         elif form == "thing" and key == "other":  # "Ayşe'nin raporu": something to try
             key = "other_thing"
+        if kept and key in ("other", "other_thing", "start"):
+            key = "keep"
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
         asked = reading.words.endswith("?") or form == "question"
         return {"lead": lead, "q": quoted if asked else quoted + "."}
@@ -752,14 +759,16 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
-    validated, action = _column_said(_validate(change, language), language, action)
+    validated = _validate(change, language)
+    kept = language == "tr" and continues(validated, action)
+    validated, action = _column_said(validated, language, action)
     change, several = _one_change(validated, language, spoken_name(person),
                                   action)
     if complains_of_someone(change, language, spoken_name(person)):
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
     values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog,
-                         first=several)
+                         first=several, kept=kept)
     if language == "en":
         return values["Ask"]
     return _fill("{lead}: {q} ", values) + "Bu sizin için nasıl olur?"
