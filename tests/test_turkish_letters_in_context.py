@@ -62,3 +62,39 @@ def test_where_nothing_tells_the_text_stays_as_typed(typed: str) -> None:
 def test_the_question_quotes_the_lettered_words() -> None:
     assert supportive_question("ise yarar bir sey deneyelim", DIFF, "tr") == \
         "Şöyle yapsak diyorum: «işe yarar bir şey deneyelim». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize(("typed", "lettered"), [
+    ("PRlari kucultelim", "PRları küçültelim"),
+    ("PRlara ayni gun bakalim", "PRlara aynı gün bakalım"),
+    ("CIda testler yavas", "CIda testler yavaş"),
+    ("MRlari kucuk tutalim", "MRları küçük tutalım"),
+    ("APIyi dokumante edelim", "APIyi dokümante edelim"),
+    ("QAya daha erken verelim", "QAya daha erken verelim"),
+    ("OKRlari birlikte konusalim", "OKRları birlikte konuşalım"),
+    ("reviewlari ayni gun yapalim", "reviewları aynı gün yapalım"),
+    ("hotfixleri once test edelim", "hotfixleri önce test edelim"),
+    ("mergeleri cuma gunu yapmayalim", "mergeleri cuma günü yapmayalım"),
+    ("branchleri kisa tutalim", "branchleri kısa tutalım"),
+    ("featurelari kucuk parcalara bolelim", "featureları küçük parçalara bölelim"),
+    ("deploylari haftada bire indirelim", "deployları haftada bire indirelim"),
+    ("wikiye yazalim", "wikiye yazalım"),
+    ("workflowlari toplantida konusalim", "workflowları toplantıda konuşalım"),
+])
+def test_an_english_work_word_with_endings_and_no_apostrophe_is_read(typed: str,
+                                                                     lettered: str) -> None:
+    """"PRlari kucultelim" was left wholly as typed: an abbreviation or an English word
+    with a w or x (or one the list lacked) with its endings typed on was no word the list
+    could tell, and one such word keeps the whole text as typed."""
+    assert restored(typed) == lettered
+
+
+def test_the_question_quotes_an_abbreviation_with_its_endings_lettered() -> None:
+    assert supportive_question("PRlari kucultelim", DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «PRları küçültelim». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("typed", ["we should review PRs on Mondays", "PRs are too big",
+                                   "CIs are slow, QA is late"])
+def test_english_with_abbreviations_stays_as_typed(typed: str) -> None:
+    assert restored(typed) == typed

@@ -105,12 +105,30 @@ def _known() -> tuple[dict[str, str | None], tuple[tuple[str, str | None], ...]]
 _SAID_VOWEL = {"ticket": "ı", "item": "ı", "feature": "ı", "pipeline": "a", "deadline": "a",
                "timeline": "a", "guideline": "a", "online": "a", "offline": "a",
                "design": "a", "slide": "a", "code": "o", "issue": "u", "review": "u",
-               "daily": "i", "story": "i", "query": "i", "pr": "a", "ci": "a", "mr": "a"}
+               "daily": "i", "story": "i", "query": "i", "pr": "a", "ci": "a", "mr": "a",
+               "branch": "e", "merge": "ö", "qa": "a", "ui": "i", "ux": "i"}
 
 
 def _last_vowel(text: str) -> str:
     said = _SAID_VOWEL.get(text.lower())
     return said or next((ch for ch in reversed(text) if ch in _VOWELS), "e")
+
+
+# An abbreviation typed in capitals with its endings run on ("PRlari", "APIyi", "OKRlara"):
+# the endings follow its last letter's name ("ka-pe-i": KPI'ları is said "KPI'leri" too,
+# so only the i and u the typed endings leave open are read from it).
+_ABBREVIATION = re.compile(r"^(?P<head>[A-Z]{2,5})(?P<tail>[a-z]+)$")
+_LETTER_VOWEL = {"A": "a", "E": "e", "I": "i", "O": "o", "U": "u", "Q": "ü", "X": "i"}
+
+
+def _abbreviation_with_endings(typed: str) -> str | None:
+    """"PRlari" → "PRları"; None where `typed` is no abbreviation with endings after it."""
+    match = _ABBREVIATION.match(typed)
+    if match is None or _ending_cost(match["tail"]) is None:
+        return None
+    head = match["head"]
+    said = _SAID_VOWEL.get(head.lower()) or _LETTER_VOWEL.get(head[-1], "e")
+    return head + _endings(said, match["tail"])
 
 
 def _endings(stem: str, typed: str) -> str:
@@ -146,7 +164,11 @@ def _restored_word(typed: str, before: str) -> str | None:
     head, mark, tail = low.partition("'") if "'" in low else low.partition("’")
     if low in _PARTICLES and before:  # "gerekli mi", "yapalım mı": after the word's vowel
         return _endings(before, low)
-    if re.search("[qwx]", low) and not (mark and head in _SAID_VOWEL):
+    abbreviation = _abbreviation_with_endings(typed)
+    if abbreviation is not None:
+        return abbreviation
+    if re.search("[qwx]", low) and not (mark and head in _SAID_VOWEL) \
+            and not _english_stem(low, words):
         return None  # no Turkish word has them: "wiki", "sessions" as typed ("review'u" has)
     if mark:  # "standup'i", "PR'lara": the endings after the mark
         if len(head) < 2 or not re.search("[aeiou]", tail):
@@ -159,6 +181,8 @@ def _restored_word(typed: str, before: str) -> str | None:
     # ("konu-sunu", not "konuş-unu"); where two such disagree, the list cannot tell
     found: dict[str | None, int] = {}
     for folded, stem in stems:
+        if re.search("[qwx]", low) and not re.search("[qwx]", folded):
+            continue  # "reviewları": only a word with its w is its stem
         rest = low[len(folded) :]
         if low.startswith(folded) and rest and re.search("[aeiou]", rest) \
                 and not re.search(r"([^aeiou])\1", rest):  # "-cuss": no ending doubles one
@@ -175,6 +199,14 @@ def _restored_word(typed: str, before: str) -> str | None:
     fewest = min(found.values())
     best = [word for word, cost in found.items() if cost == fewest]
     return best[0] if len(best) == 1 else None
+
+
+def _english_stem(low: str, words: dict[str, str | None]) -> bool:
+    """Whether `low`, with a q, w or x, starts with an English work word the list holds
+    ("reviewlari", "hotfixleri"), endings after it."""
+    return any(low.startswith(word) and _ending_cost(low[len(word):]) is not None
+               for word in words if len(word) >= _MIN_STEM and re.search("[qwx]", word)
+               and words[word] == word)
 
 
 # "işe" before what is done to a job or with work ("işe yarar", "işe başlamak", "işe
