@@ -34,7 +34,9 @@ _LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
            "start", "stop", "change", "try", "urgent", "important", "reminder", "heads up",
            "heads-up", "psa", "team", "all", "everyone", "everybody", "folks", "guys",
            "an idea", "one idea", "quick idea", "small idea", "a thought", "a suggestion",
-           "small suggestion", "a proposal", "tl;dr", "tldr", "tl;dr:")
+           "small suggestion", "a proposal", "tl;dr", "tldr", "tl;dr:", "my proposal",
+           "my idea", "the idea", "the plan", "the proposal", "quick q", "qq", "quick thought",
+           "quick note", "random idea", "crazy idea", "wild idea", "hot take", "one thought")
 
 
 # Labels said without a colon before what leads a plan: "FYI going forward I'll share

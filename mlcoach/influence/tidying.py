@@ -26,6 +26,7 @@ from mlcoach.influence.phrasing import (
     says_stop,
     strip_tails,
 )
+from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
 from mlcoach.influence.turkish_reading import turkish_form
 
 
@@ -34,7 +35,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     whom the question is for ("Dana, could you …" is said to them)."""
     text = _inner_quotes(calm_capitals(text, language), language)
     text = _without_letter_wrapping(_plain_chat(text, language), language)
-    text = _unbracketed(text, language)
+    text = _unbracketed(without_spoken_wrapping(text, language), language)
     if person:
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
@@ -653,14 +654,14 @@ _TR_SOFTENS = frozenset(("git", "et", "kaydet", "hallet", "reddet", "affet", "hi
                          "terket", "sabret", "tat"))
 # "…almak istiyorum", "…kısaltmayı öneriyorum", "…kısaltmakta fayda var": the act.
 _TR_WANT = re.compile(r"(?:(?<=\s)(?:ben|biz)\s+)?(?P<act>\w+(?:mak|mek))\s+"
-                     r"(?:istiyorum|istiyoruz|isterim|isteriz)\s*$", re.I)
+                     r"(?:istiyorum|istiyoruz|isterim|isteriz)\s*[.!]*$", re.I)
 # Nouns ending in -mak/-mek: "taze ekmek istiyorum" wants bread, not to do something.
 _TR_NOT_ACTS = frozenset(("ekmek", "yemek", "emek", "kaymak", "ırmak", "parmak", "kıymak",
                           "çakmak", "yamak", "kaşmak", "dümek"))
 _TR_SUGGEST = re.compile(r"(?P<act>\w+?)(?:may[ıi]|meyi|mam[ıi]z[ıi]|memizi)\s+"
                          r"(?:[öo]neriyorum|[öo]neririm|[öo]neriyoruz|teklif ediyorum|"
-                         r"teklif ederim)\s*$", re.I)
-_TR_WORTH = re.compile(r"(?P<act>\w+?)(?:makta|mekte)\s+(?:fayda|yarar)\s+var\s*$", re.I)
+                         r"teklif ederim)\s*[.!]*$", re.I)
+_TR_WORTH = re.compile(r"(?P<act>\w+?)(?:makta|mekte)\s+(?:fayda|yarar)\s+var\s*[.!]*$", re.I)
 _BACK_VOWELS = "aıou"
 # Words ending in -sak/-sek that are not a verb's "shall we" ("yasak": forbidden, "yüksek":
 # high, "tüysek"…): left as typed, as a question.

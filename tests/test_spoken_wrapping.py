@@ -1,0 +1,87 @@
+"""A proposal said or written out: dictated with its fillers, announced ("the idea is to
+…", "I wanted to suggest we …", "önerim şu: …", "… diyorum"), or sent as an e-mail with
+its pleasantries and sign-off. The question asks about the proposal alone (unit tests of
+the composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.influence.composer import supportive_question
+from tests.test_tidying import DIFF, by_example
+
+
+@pytest.mark.parametrize("change", [
+    "so yeah i was thinking we move the retro to thursdays you know",
+    "um yeah like i was thinking we move the retro to thursdays",
+    "the plan is to move the retro to thursdays",
+    "my suggestion is to move the retro to thursdays",
+    "my suggestion would be to move the retro to thursdays",
+    "the idea is that we move the retro to thursdays",
+    "basically the idea is that we should move the retro to thursdays",
+    "I wanted to suggest we move the retro to thursdays",
+    "i'd like to propose that we move the retro to thursdays",
+    "my proposal: move the retro to thursdays",
+    "Hi Dana, hope you're well. I wanted to suggest we move the retro to thursdays. Best, Ana",
+    "Hi Dana, I hope this finds you well. Could we move the retro to thursdays? Thanks, Ana",
+    "we should move the retro to thursdays or something",
+])
+def test_a_proposal_said_or_written_out_is_asked_alone(change: str) -> None:
+    """Each was quoted whole ("if we tried this: “the plan is to move …”") or with its
+    fillers ("so yeah i was thinking …")."""
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to move the retro to thursdays?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("okay so the idea is to review PRs within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("hey quick q - could we maybe try pairing on reviews?",
+     "How would it work for you to try pairing on reviews?"),
+    ("well, let's post updates in the channel",
+     "How would it work for you to post updates in the channel?"),
+])
+def test_a_dictated_or_chatted_proposal_is_asked_as_its_act(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question
+    assert by_example(change, DIFF).split(": ", 1)[1].startswith(
+        question.removeprefix("How would it work for you to ").rstrip("?"))
+
+
+@pytest.mark.parametrize("change", [
+    "yani şey standup'ı 10'a alalım",
+    "yani şöyle düşündüm standup'ı 10'a alalım",
+    "şey diyorum standup'ı 10'a alalım",
+    "ee yani standup'ı 10'a alalım işte",
+    "Selam ekip, standup'ı 10'a alalım diyorum. Sevgiler",
+    "önerim şu: standup'ı 10'a alalım",
+    "fikrim şu, standup'ı 10'a alalım",
+    "aklıma şu geldi: standup'ı 10'a alalım",
+    "standup'ı 10'a alalım diye düşünüyorum",
+    "yani sey standup'i 10'a alalim",
+])
+def test_a_turkish_proposal_said_or_written_out_is_asked_alone(change: str) -> None:
+    assert supportive_question(change, DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("change", [
+    "Merhaba Ayşe, umarım iyisindir. Standup'ı 10'a almayı öneriyorum. İyi çalışmalar, Ali",
+    "standup'ı 10'a almayı öneriyorum.",
+    "önerim standup'ı 10'a almak",
+    "planımız standup'ı 10'a almak",
+])
+def test_a_turkish_proposal_in_an_email_or_announced_is_the_act(change: str) -> None:
+    """"Şuna birlikte baksak diyorum: «… almayı öneriyorum»": a full stop after
+    "öneriyorum" kept it from being read as the act proposed."""
+    question = supportive_question(change, DIFF, "tr")
+    assert question.startswith("Şöyle yapsak diyorum: «")
+    assert question.lower().endswith("«standup'ı 10'a almak». bu sizin için nasıl olur?")
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    ("like posts in the kudos channel", "en"),
+    ("well documented PRs", "en"),
+    ("şeyleri konuşalım", "tr"),
+])
+def test_words_that_only_look_like_fillers_stay(change: str, language: str) -> None:
+    assert change in supportive_question(change, DIFF, language)
