@@ -16,6 +16,7 @@ import re
 
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.act_or_thing import verb_of_participle
+from mlcoach.influence.conditionals import condition_as_hypothesis
 from mlcoach.influence.english_words import ATTRIBUTES
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
@@ -41,6 +42,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
+        text = condition_as_hypothesis(text)
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":

@@ -1,0 +1,45 @@
+"""A change said as a condition, as people often type one ("if we pair on reviews"): the
+hypothesis it is, without the consequence or wish said after it (unit tests of the
+composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.influence.composer import supportive_question
+from tests.test_tidying import DIFF, STOP
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("if we pair on reviews", "How would it work for you if we paired on reviews?"),
+    ("if we paired on reviews", "How would it work for you if we paired on reviews?"),
+    ("if only we paired on reviews", "How would it work for you if we paired on reviews?"),
+    ("if we pair on reviews, things get merged faster",
+     "How would it work for you if we paired on reviews?"),
+    ("if we write tests first, it'd help a lot",
+     "How would it work for you if we wrote tests first?"),
+    ("if we could pair on reviews that would be great",
+     "How would it work for you to pair on reviews?"),
+    ("if we do standups async", "How would it work for you if we did standups async?"),
+    ("if we had demo days on Fridays", "How would it work for you if we had demo days on Fridays?"),
+    ("if we don't deploy on Fridays", "How would it work for you if we didn't deploy on Fridays?"),
+    ("if everyone reviewed PRs within a day",
+     "How would it work for you if everyone reviewed PRs within a day?"),
+    ("if people reviewed PRs the same day that would be great",
+     "How would it work for you if people reviewed PRs the same day?"),
+])
+def test_a_condition_is_asked_as_the_hypothesis(change: str, question: str) -> None:
+    """"if we tried this: “if we pair on reviews”" quoted a condition as a thing to try;
+    "to pair on reviews that would be great" kept the wish as the act's words."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_condition_chosen_as_a_stop_is_still_the_hypothesis() -> None:
+    assert supportive_question("if we stopped the Friday status mail", STOP, "en") == \
+        "How would it work for you if we stopped the Friday status mail?"
+
+
+@pytest.mark.parametrize("change", ["if the build is red, fix it first",
+                                    "if in doubt, ask in the channel"])
+def test_a_rule_with_its_condition_stays_whole(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, DIFF, "en")
