@@ -32,6 +32,7 @@ from mlcoach.influence.act_or_thing import (
     heads_a_compound,
     verb_of_participle,
 )
+from mlcoach.influence.done_changes import done_change
 from mlcoach.influence.english_words import (
     _ABBREVIATION_END,
     _ARTICLES,
@@ -117,6 +118,7 @@ class Shape(Enum):
     QUOTE_OTHER = "quote_other"
     QUOTE_QUESTION = "quote_question"
     QUOTE_THOUGHT = "quote_thought"  # "nobody reads the status email": looked at together
+    DONE = "done"  # "we moved standup to 10": how it has been since
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +185,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
     core = without_spoken_label(core)  # quoted, "heads up we're moving …" was kept whole
     body = strip_tails(_strip_fillers(core))
+    done = None if question else done_change(body)
+    if done is not None:
+        return Reading(Shape.DONE, done)
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])):
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
     if person:
@@ -1287,5 +1292,5 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
     reading = read_change(body, ChangeKind.DIFFERENTLY, "en")
     if reading.shape is Shape.IF_CLAUSE and reading.words.startswith("I "):
         return False  # "our standup: I'll keep my update short", asked "if I kept …"
-    return reading.shape in (
-        Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.IF_CLAUSE)  # "if PRs were …"
+    return reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.IF_CLAUSE,
+                             Shape.DONE)  # "if PRs were …", "we moved standup to 10"

@@ -1,0 +1,53 @@
+"""A change stated as already made ("we moved standup to 10"): asked how it has been
+since, not quoted as a thought to look at together; by example there is nothing left to
+do (unit tests of the composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
+from tests.test_tidying import DIFF, STOP, by_example
+
+
+@pytest.mark.parametrize(("change", "since"), [
+    ("we moved standup to 10", "we moved standup to 10"),
+    ("we've moved standup to 10 since last week", "we moved standup to 10"),
+    ("we dropped the Friday demo", "we dropped the Friday demo"),
+    ("we started doing async standups", "we started doing async standups"),
+    ("we have switched to async standups", "we switched to async standups"),
+    ("so we just cancelled the Friday status mail", "we cancelled the Friday status mail"),
+    ("we stopped the Friday demo and nobody misses it", "we stopped the Friday demo"),
+])
+@pytest.mark.parametrize("action", [DIFF, STOP])
+def test_a_change_already_made_is_asked_how_it_has_been(change: str, since: str,
+                                                       action: ChangeKind) -> None:
+    """"How would it work for you if we looked at this together: “we moved standup to
+    10”?" asked about a change made as if it were still to be tried."""
+    assert supportive_question(change, action, "en") == \
+        f"How has it been for you since {since}?"
+
+
+def test_every_style_asks_it_without_a_trial() -> None:
+    for style in Style:
+        composed = compose(SuggestionRequest("we moved standup to 10", style, DIFF,
+                                             Size.MEDIUM, None, False, "en"))
+        assert "How has it been for you since we moved standup to 10?" in composed.question
+        assert "trial" not in composed.question and "next week" not in composed.question
+
+
+def test_by_example_a_change_made_is_nothing_left_to_do() -> None:
+    with pytest.raises(ComposerError):
+        by_example("we moved standup to 10", DIFF)
+
+
+@pytest.mark.parametrize("change", ["we broke the build", "we moved standup to 10?",
+                                    "we missed the deadline again"])
+def test_what_went_wrong_or_a_question_is_no_change_made(change: str) -> None:
+    assert "since" not in supportive_question(change, DIFF, "en")
