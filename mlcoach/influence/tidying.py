@@ -17,6 +17,7 @@ import re
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.conditionals import condition_as_hypothesis
+from mlcoach.influence.dated_changes import time_after, we_from_then
 from mlcoach.influence.english_words import ATTRIBUTES
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
@@ -46,7 +47,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
-        return strip_tails(_time_after(_active(_no_need(text))))
+        return strip_tails(time_after(_active(_no_need(text))))
     return _tr_as_proposal(text)
 
 
@@ -251,7 +252,7 @@ def without_note_label(text: str) -> str:
     rest = _NOTE_LABEL.sub("", text)
     if rest == text or not re.search(r"\w", rest):
         return text
-    return _we_from_then(rest)
+    return we_from_then(rest)
 
 
 # --- Capitals ------------------------------------------------------------------------
@@ -595,47 +596,6 @@ _PEOPLE_SUBJECTS = frozenset(("we", "you", "i", "everyone", "everybody", "people
 
 def _plain_word(word: str) -> str:
     return word.lower().strip(".,;:!?\"'“”()")
-
-
-# --- A time said first ---------------------------------------------------------------
-
-_WHEN = (r"(?:starting|beginning|from|as of|as from|effective|after)\s+"
-         r"(?:(?:next|this|the next|the first|tomorrow|today|now|on)\b[\w\s']{0,24}?|"
-         r"(?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|"
-         r"june|july|august|september|october|november|december|q[1-4])\w*)"
-         r"|(?:next|this)\s+(?:week|sprint|month|quarter|year)|tomorrow|from now on"
-         r"|(?:in|at|for|during)\s+the\s+(?:next|coming|upcoming)\s+[\w\s'-]{1,24}?")
-_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN})\s*,\s*(?P<rest>\S.*)$", re.I)
-# Without a comma, only before words that start a proposal ("starting tomorrow I'd like").
-_TIME_BEFORE_PLAN = re.compile(
-    rf"^(?P<when>{_WHEN})\s+(?P<rest>(?:i|we|let's|lets|let us|please|no|stop|start|"
-    r"don't|never)\b.*)$", re.I)
-
-
-def _time_after(text: str) -> str:
-    """"starting next week, no more status emails" → "no more status emails starting next
-    week": read from its first word, a stop of "no more …" is not stopped again."""
-    match = _TIME_FIRST.match(text) or _TIME_BEFORE_PLAN.match(text)
-    if match is None:
-        return text
-    when, rest = match["when"], match["rest"].rstrip(" .!")
-    if not rest or rest.endswith("?"):
-        return text
-    rest = _we_from_then(rest)
-    if when[:1].isupper():
-        when = when[0].lower() + when[1:]
-        rest = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
-    return f"{rest} {when}"
-
-
-def _we_from_then(text: str) -> str:
-    """"we do standups async", said after when it starts ("from next week on"): the plan,
-    not how things are; "do standups async" when that reads as an act."""
-    match = re.match(r"(?i)we\s+(?P<act>\S.*)$", text)
-    if match is None:
-        return text
-    reading = read_change(match["act"], ChangeKind.DIFFERENTLY, "en")
-    return match["act"] if reading.shape is Shape.VERB else text
 
 
 # --- Turkish: a question or a wish said as the proposal it is ------------------------

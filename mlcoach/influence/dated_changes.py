@@ -1,0 +1,50 @@
+"""An English change dated in front ("starting next week, no more status emails", "from
+Monday we do standups async", "as of next week, retros are every two weeks"): the date
+said after the change, so that the change is read from its own first word; a new state
+dated so ("standup is at 10") is the hypothesis it proposes ("if standup were at 10")."""
+
+from __future__ import annotations
+
+import re
+
+from mlcoach.domain.enums import ChangeKind
+from mlcoach.influence.phrasing import Shape, read_change
+
+_WHEN = (r"(?:starting|beginning|from|as of|as from|effective|after)\s+"
+         r"(?:(?:next|this|the next|the first|tomorrow|today|now|on)\b[\w\s']{0,24}?|"
+         r"(?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|"
+         r"june|july|august|september|october|november|december|q[1-4])\w*)"
+         r"|(?:next|this)\s+(?:week|sprint|month|quarter|year)|tomorrow|from now on"
+         r"|(?:in|at|for|during)\s+the\s+(?:next|coming|upcoming)\s+[\w\s'-]{1,24}?")
+_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN})\s*,\s*(?P<rest>\S.*)$", re.I)
+# Without a comma, only before words that start a proposal ("starting tomorrow I'd like").
+_TIME_BEFORE_PLAN = re.compile(
+    rf"^(?P<when>{_WHEN})\s+(?P<rest>(?:i|we|let's|lets|let us|please|no|stop|start|"
+    r"don't|never)\b.*)$", re.I)
+
+
+def time_after(text: str) -> str:
+    """"starting next week, no more status emails" → "no more status emails starting next
+    week": read from its first word, a stop of "no more …" is not stopped again."""
+    match = _TIME_FIRST.match(text) or _TIME_BEFORE_PLAN.match(text)
+    if match is None:
+        return text
+    when, rest = match["when"], match["rest"].rstrip(" .!")
+    if not rest or rest.endswith("?"):
+        return text
+    rest = we_from_then(rest)
+    if when[:1].isupper():
+        when = when[0].lower() + when[1:]
+        rest = rest[0].upper() + rest[1:] if rest[:1].islower() else rest
+    return f"{rest} {when}"
+
+
+def we_from_then(text: str) -> str:
+    """"we do standups async", said after when it starts ("from next week on"): the plan,
+    not how things are; "do standups async" when that reads as an act."""
+    match = re.match(r"(?i)we\s+(?P<act>\S.*)$", text)
+    if match is None:
+        return text
+    reading = read_change(match["act"], ChangeKind.DIFFERENTLY, "en")
+    return match["act"] if reading.shape is Shape.VERB else text
+
