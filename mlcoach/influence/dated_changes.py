@@ -23,15 +23,46 @@ _TIME_BEFORE_PLAN = re.compile(
     r"don't|never)\b.*)$", re.I)
 
 
+# "standup is at 10", "retros are every two weeks", "the demo will be on Thursdays": a
+# thing's new state, said after when it starts.
+_NEW_STATE = re.compile(r"^(?P<thing>(?:the\s+|our\s+|all\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
+                        r"\s+(?:is|are|will\s+be)\s+(?P<state>(?!not\b|going\b)\S.*)$", re.I)
+_NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
+                          "everyone", "everybody", "nobody", "someone", "people", "what"))
+# Without a comma, before such a state too ("starting Monday standups are async").
+_TIME_BEFORE_STATE = re.compile(rf"^(?P<when>{_WHEN})\s+(?P<rest>[a-z][\w'’-]*(?:\s+[a-z]"
+                                r"[\w'’-]*)?\s+(?:is|are|will\s+be)\s+\S.*)$", re.I)
+
+
+def only_when(text: str) -> bool:
+    """Whether `text` says only when ("starting Monday"): no change, and no reason's
+    cut leaves it alone ("starting Monday, it is mandatory to …" is not "starting Monday")."""
+    return re.fullmatch(_WHEN, text.strip(" ,"), re.I) is not None
+
+
+def _as_hypothesis(rest: str, when: str) -> str | None:
+    """"standup is at 10", from Monday: "what if standup were at 10 from Monday"."""
+    match = _NEW_STATE.match(rest)
+    if match is None or match["thing"].split()[0].lower() in _NOT_A_THING:
+        return None
+    return f"what if {match['thing']} were {match['state']} {when}"
+
+
 def time_after(text: str) -> str:
     """"starting next week, no more status emails" → "no more status emails starting next
     week": read from its first word, a stop of "no more …" is not stopped again."""
-    match = _TIME_FIRST.match(text) or _TIME_BEFORE_PLAN.match(text)
+    match = _TIME_FIRST.match(text) or _TIME_BEFORE_PLAN.match(text) \
+        or _TIME_BEFORE_STATE.match(text)
     if match is None:
         return text
     when, rest = match["when"], match["rest"].rstrip(" .!")
     if not rest or rest.endswith("?"):
         return text
+    if when[:1].isupper():
+        when = when[0].lower() + when[1:]
+    hypothesis = _as_hypothesis(rest, when)
+    if hypothesis is not None:
+        return hypothesis
     rest = we_from_then(rest)
     if when[:1].isupper():
         when = when[0].lower() + when[1:]

@@ -17,7 +17,7 @@ import re
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.conditionals import condition_as_hypothesis
-from mlcoach.influence.dated_changes import time_after, we_from_then
+from mlcoach.influence.dated_changes import only_when, time_after, we_from_then
 from mlcoach.influence.english_words import ATTRIBUTES
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
@@ -537,7 +537,7 @@ def _without_reason(text: str, language: str) -> str:
     if match is None or not match.start():
         return text
     kept = text[: match.start()].rstrip(" ,;")
-    return kept if len(kept.split()) >= 2 else text
+    return kept if len(kept.split()) >= 2 and not only_when(kept) else text
 
 
 # "we don't need the Monday sync anymore", "I don't think we need the status email": the

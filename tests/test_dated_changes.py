@@ -1,0 +1,46 @@
+"""A change dated in front that states the new way ("starting Monday, standup is at 10"):
+asked as the hypothesis it proposes, not quoted as a thing to try (unit tests of the
+composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.influence.composer import supportive_question
+from tests.test_tidying import DIFF
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("starting Monday, standup is at 10",
+     "How would it work for you if standup were at 10 starting Monday?"),
+    ("starting Monday standups are async",
+     "How would it work for you if standups were async starting Monday?"),
+    ("as of next week, retros are every two weeks",
+     "How would it work for you if retros were every two weeks as of next week?"),
+    ("from next sprint, the demo will be on Thursdays",
+     "How would it work for you if the demo were on Thursdays from next sprint?"),
+    ("from next week, Dana is the release owner",
+     "How would it work for you if Dana were the release owner from next week?"),
+])
+def test_a_dated_new_state_is_asked_as_the_hypothesis(change: str, question: str) -> None:
+    """"if we tried this: “standup is at 10 starting Monday”": the state was quoted as a
+    thing to try; without the comma the date stayed in front."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_dated_rule_is_not_cut_to_its_date() -> None:
+    """"How would it work for you to try starting Monday?": ", it is …" was cut as a
+    reason, leaving only the date, read as the act of starting."""
+    assert supportive_question("starting Monday, it is mandatory to write tests", DIFF,
+                               "en") == "How would it work for you if we tried this: “it is " \
+        "mandatory to write tests starting Monday”?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("starting next week, no more status emails",
+     "How would it work for you if we had no more status emails starting next week?"),
+    ("from Monday we do standups async",
+     "How would it work for you to do standups async from Monday?"),
+])
+def test_a_dated_plan_is_read_as_before(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question
