@@ -238,7 +238,7 @@ _VERBS = _words(
     # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
     "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
     "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
-    "loop table park default time-box time-block timeblock release remind tag"
+    "loop table park default time-box time-block timeblock release remind tag ban forbid"
 )
 
 

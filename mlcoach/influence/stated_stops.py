@@ -1,0 +1,37 @@
+"""An English stop said as the state wanted or as a ban ("Friday deploys are banned",
+"deploys on Fridays are not allowed", "Friday deploys: no", "no deploying on Fridays",
+"enough with the Friday deploys"): read as the stop it is, "no Friday deploys" or "stop
+deploying on Fridays", so that the question does not stop the ban itself."""
+
+from __future__ import annotations
+
+import re
+
+from mlcoach.influence.act_or_thing import _is_gerund
+
+# "Friday deploys are banned", "… are not allowed", "… are off-limits", "…: no".
+_BANNED = re.compile(
+    r"^(?P<x>(?!(?:we|i|you|they|it|this|that|there|people|everyone|nobody|no|nothing)\b)[\w'’-]+"
+    r"(?:\s+[\w'’-]+){0,4}?)\s*(?:(?:is|are)\s+(?:now\s+)?(?:banned|forbidden|prohibited|"
+    r"not\s+allowed|no\s+longer\s+allowed|off[-\s]limits|a\s+no[-\s]go|not\s+ok(?:ay)?)|"
+    r":\s*(?:no|nope|never|not\s+anymore|no\s+more))\s*[.!]*$", re.I)
+# "no deploying on Fridays", "no more pinging people after 6": stopping an act.
+_NO_ACT = re.compile(r"^no\s+(?:more\s+)?(?P<act>[a-z]+ing)(?P<rest>\s+\S.*)$", re.I)
+# "enough with the Friday deploys", "stop with the pings": what to stop.
+_ENOUGH = re.compile(r"^(?:enough|stop|quit)\s+with\s+(?P<x>\S.*)$", re.I)
+_THE = re.compile(r"^the\s+", re.I)
+
+
+def stop_said(text: str) -> str:
+    """The stop in `text` said plainly; text that says none this way is returned as it
+    came."""
+    match = _BANNED.match(text.strip())
+    if match:
+        return f"no {match['x']}"
+    match = _NO_ACT.match(text.strip())
+    if match and _is_gerund(match["act"].lower()):
+        return f"stop {match['act']}{match['rest']}"
+    match = _ENOUGH.match(text.strip())
+    if match:
+        return "no more " + _THE.sub("", match["x"])
+    return text
