@@ -40,3 +40,28 @@ def test_a_ban_or_a_wanted_state_is_asked_as_the_stop(change: str, question: str
 def test_other_bans_keep_their_words(change: str) -> None:
     assert "no no" not in supportive_question(change, STOP, "en")
     assert "had no we" not in supportive_question(change, STOP, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("standups are to be kept under 15 minutes",
+     "How would it work for you to keep standups under 15 minutes?"),
+    ("PRs will be reviewed within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("PRs should get reviewed within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("the retro is to be held every two weeks",
+     "How would it work for you to hold the retro every two weeks?"),
+    ("PRs won't be merged without a review",
+     "How would it work for you to no longer merge PRs without a review?"),
+])
+def test_a_rule_in_the_passive_with_will_is_to_or_get_is_the_act(change: str,
+                                                                  question: str) -> None:
+    """"should be kept" was read as the act; "will be", "are to be", "should get" were
+    quoted whole ("if we tried this: “PRs will be reviewed within a day”")."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["standups will get shorter", "it will be done by Friday",
+                                    "PRs will be reviewed by two people"])
+def test_a_passive_of_no_act_or_said_of_someone_stays_quoted(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, DIFF, "en")

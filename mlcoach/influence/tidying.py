@@ -562,7 +562,8 @@ def _no_need(text: str) -> str:
 _PASSIVE = re.compile(
     r"^(?P<subj>(?:the\s+|our\s+|all\s+|every\s+|each\s+|a\s+|an\s+)?[\w'’-]+"
     r"(?:\s+[\w'’-]+){0,3}?)\s+(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to|"
-    r"could|can|shall)(?P<not>\s+not|n['’]t)?\s+(?:always\s+)?be\s+(?:always\s+)?"
+    r"could|can|shall|will|wo(?=n['’]t)|is\s+to|are\s+to)(?P<not>\s+not|n['’]t)?\s+(?:always\s+)?"
+    r"(?:be|get)\s+(?:always\s+)?"
     r"(?P<done>[a-z]+)(?P<rest>(?:\s+\S.*)?)$", re.I)
 # After "by", a time ("by Friday", "by EOD"), not who does it ("by two people").
 _BY_A_TIME = re.compile(r"(?<!\w)by\s+(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day|end|eod|cob|"
