@@ -43,3 +43,28 @@ def test_a_condition_chosen_as_a_stop_is_still_the_hypothesis() -> None:
                                     "if in doubt, ask in the channel"])
 def test_a_rule_with_its_condition_stays_whole(change: str) -> None:
     assert f"“{change}”" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ("eğer review'larda eşli çalışırsak", "review'larda eşli çalışsak"),
+    ("review'larda eşli çalışırsak iyi olur", "review'larda eşli çalışsak"),
+    ("review'larda eşli çalışsak güzel olur", "review'larda eşli çalışsak"),
+    ("review'larda eşli çalışsak ya", "review'larda eşli çalışsak"),
+    ("PR'ları aynı gün incelersek", "PR'ları aynı gün incelesek"),
+    ("standup'ı 10'a alırsak fena olmaz", "standup'ı 10'a alsak"),
+    ("toplantıya erken gidersek", "toplantıya erken gitsek"),
+    ("toplantıyı iptal edersek", "toplantıyı iptal etsek"),
+    ("herkesi dinlersek", "herkesi dinlesek"),
+    ("kodu birlikte yazarsak", "kodu birlikte yazsak"),
+])
+def test_a_turkish_condition_is_the_proposal(change: str, words: str) -> None:
+    """"Şöyle yapsak diyorum: «eğer review'larda eşli çalışırsak»": the condition and the
+    wish said after it ("iyi olur") were quoted as the proposal."""
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Şöyle yapsak diyorum: «{words}». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("change", ["dokümanı okursak", "toplantılar çok uzun sürerse"])
+def test_a_turkish_condition_that_cannot_be_told_stays_as_typed(change: str) -> None:
+    """"okursak" is "oku-r-sak"; which vowel is the stem's is not guessed."""
+    assert f"«{change}»" in supportive_question(change, DIFF, "tr")

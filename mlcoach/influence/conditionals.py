@@ -47,3 +47,54 @@ def condition_as_hypothesis(text: str) -> str:
             return text
         rest = f"{past} {after}".strip()
     return f"what if {who} {rest}"
+
+
+# Turkish: "eğer review'larda eşli çalışırsak", "… çalışsak iyi olur", "… çalışsak ya":
+# the "-sak" of the proposal ("çalışsak"), without "eğer" or the wish said after it.
+_TR_IF = re.compile(r"^(?:e[ğg]er|[şs]ayet)\s+(?=\S)", re.I)
+_TR_WISH_AFTER = re.compile(r"(?:\s*,)?\s+(?:(?:bence|[çc]ok|daha)\s+)?(?:(?:iyi|g[üu]zel|harika|"
+                            r"s[üu]per|faydal[ıi]|yararl[ıi])\s+olur(?:du)?|fena\s+olmaz(?:d[ıi])?|"
+                            r"ya)\s*[.!]*$", re.I)
+# "çalışırsak" → "çalışsak", "yaparsak" → "yapsak", "edersek" → "etsek": the aorist's
+# condition said as the proposal's.
+_TR_AORIST_IF = re.compile(r"(?P<stem>\w+?)(?P<a>[ıiuüae])r(?P<v>sak|sek)$", re.I)
+_TR_SOFTENED = {"ed": "et", "gid": "git"}
+# One-syllable stems whose aorist vowel is high ("al-ır", "gel-ir"): after any other
+# such stem the vowel may be the stem's own ("oku-r", "yürü-r"), and nothing is guessed.
+_TR_HIGH_ONE_SYLLABLE = frozenset(("al", "gel", "bil", "kal", "ol", "ver", "bul", "gör", "dur",
+                                   "var", "san", "öl", "vur", "gir", "kır", "sür"))
+_TR_VOWELS = "aeıioöuü"
+
+
+def _tr_stem(stem: str, vowel: str) -> str | None:
+    """The verb's stem before its aorist's "-(V)r": "çalış" (-ır), "incele" (-r), "yap"
+    (-ar); None where it cannot be told."""
+    syllables = sum(ch in _TR_VOWELS for ch in stem.lower())
+    low = stem.lower()
+    if vowel.lower() in "ae":
+        if syllables >= 2 or re.search(f"[^{_TR_VOWELS}]l$", low):
+            return stem + vowel  # "incele-r", "bekle-r", "hazırla-r"
+        return stem  # "yap-ar", "ed-er"
+    if syllables >= 2 or low in _TR_HIGH_ONE_SYLLABLE:
+        return stem  # "çalış-ır", "al-ır"
+    return None  # "okursak": "oku-r" or no word at all
+
+
+def turkish_condition(text: str) -> str:
+    """"eğer review'larda eşli çalışırsak" → "review'larda eşli çalışsak"; "… çalışsak iyi
+    olur" → "… çalışsak"; text that is no such condition is returned as it came."""
+    said = _TR_WISH_AFTER.sub("", _TR_IF.sub("", text.strip())).strip()
+    words = said.split()
+    if not words or (said == text.strip() and not _TR_AORIST_IF.search(words[-1])):
+        return text
+    match = _TR_AORIST_IF.search(words[-1])
+    if match is None:
+        return said if said.lower().endswith(("sak", "sek")) else text
+    head, _, last = match["stem"].rpartition("'")
+    verb = _tr_stem(last, match["a"])
+    if verb is None or len(verb) < 2:
+        return said if said != text.strip() else text
+    verb = _TR_SOFTENED.get(verb.lower(), verb)
+    stem = f"{head}'{verb}" if head else verb
+    words[-1] = words[-1][: match.start()] + stem + match["v"]
+    return " ".join(words)

@@ -16,7 +16,7 @@ import re
 
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.act_or_thing import verb_of_participle
-from mlcoach.influence.conditionals import condition_as_hypothesis
+from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
 from mlcoach.influence.dated_changes import only_when, time_after, we_from_then
 from mlcoach.influence.english_words import ATTRIBUTES
 from mlcoach.influence.learner_english import stopping_said
@@ -49,7 +49,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _without_reason(text, language)
     if language == "en":
         return strip_tails(time_after(_active(_no_need(text))))
-    return _tr_as_proposal(text)
+    return _tr_as_proposal(turkish_condition(text))
 
 
 # A start/stop/continue retro's column before the change: "Stop: pinging people after 6pm".
