@@ -68,3 +68,15 @@ def test_a_turkish_condition_is_the_proposal(change: str, words: str) -> None:
 def test_a_turkish_condition_that_cannot_be_told_stays_as_typed(change: str) -> None:
     """"okursak" is "oku-r-sak"; which vowel is the stem's is not guessed."""
     assert f"«{change}»" in supportive_question(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("it would be awesome if everyone reviewed PRs within a day",
+     "How would it work for you if everyone reviewed PRs within a day?"),
+    ("would be nice if people reviewed PRs the same day",
+     "How would it work for you if people reviewed PRs the same day?"),
+])
+def test_a_wish_said_before_the_condition_is_the_hypothesis(change: str, question: str) -> None:
+    """"if we tried this: “it would be awesome if everyone …”": only "it would be great if
+    we" was read."""
+    assert supportive_question(change, DIFF, "en") == question

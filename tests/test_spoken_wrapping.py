@@ -85,3 +85,39 @@ def test_a_turkish_proposal_in_an_email_or_announced_is_the_act(change: str) -> 
 ])
 def test_words_that_only_look_like_fillers_stay(change: str, language: str) -> None:
     assert change in supportive_question(change, DIFF, language)
+
+
+@pytest.mark.parametrize("change", [
+    "Sent from my iPhone\nlet's move the retro to thursdays",
+    "let's move the retro to thursdays\n\nSent from my iPhone",
+    "Re: retro day\n\nlet's move the retro to thursdays",
+    "let's move the retro to thursdays\n--\nAna Lima\nEngineering Manager",
+    "Hey Dana,\nJust following up on our chat. I think we should move the retro to thursdays."
+    "\nLet me know what you think!\nBest,\nAna",
+    "Dear team,\nAs discussed, going forward we will move the retro to thursdays.\n"
+    "Kind regards,\nAna",
+    "so basically what I'm saying is we should move the retro to thursdays",
+    "ok so here's my idea we move the retro to thursdays",
+    "here's my idea - we move the retro to thursdays",
+    "what i'd like is for us to move the retro to thursdays",
+    "just a thought but maybe we move the retro to thursdays",
+    "not sure but maybe we could move the retro to thursdays",
+    "rule of thumb: move the retro to thursdays",
+])
+def test_a_mail_or_a_hedged_proposal_is_asked_alone(change: str) -> None:
+    """A mail's subject, "Sent from my iPhone", its signature, "As discussed,", "Just
+    following up …", "here's my idea", "just a thought but" were quoted with the change
+    ("How would it work for you to here's my idea we do …?")."""
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to move the retro to thursdays?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("here's an idea: async standups on slack",
+     "How would it work for you if we tried async standups on slack?"),
+    ("new rule: no meetings over lunch",
+     "How would it work for you if we had no meetings over lunch?"),
+])
+def test_a_label_said_as_a_sentence_is_no_topic(change: str, question: str) -> None:
+    """"When it comes to new rule, …", "When it comes to here's an idea, …"."""
+    assert supportive_question(change, DIFF, "en") == question

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from mlcoach.influence.english_words import ATTRIBUTES
+from mlcoach.influence.spoken_wrapping import without_mail_lines
 from mlcoach.influence.tags import spelled_tag
 from mlcoach.influence.tidying import without_note_label
 
@@ -98,6 +99,7 @@ def spoken_name(person: str | None) -> str | None:
 def one_line(change: str) -> str:
     """A list typed as one ("- use the wiki⏎- stop emailing", "• a • b", "1) a 2) b") as
     one line of clauses, each bullet gone; other text with its spaces made single."""
+    change = without_mail_lines(change)  # "Sent from my iPhone", "Re: standup time"
     lines = [_emoji_bullet(line.strip()) for line in change.splitlines() if line.strip()]
     mark = change.strip()[:1]
     if len(lines) == 1 and mark and _is_emoji(mark):  # "✅ a ✅ b": the mark is a bullet

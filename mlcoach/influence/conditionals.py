@@ -25,11 +25,18 @@ _MODALS = frozenset(("could", "can", "would", "should", "might", "may", "must", 
 _NOT_NOW = {"don't": "didn't", "dont": "didn't", "don’t": "didn't"}
 
 
+# "it would be awesome if everyone …", "would be nice if people …": the wish said first.
+_WISH_FIRST = re.compile(r"^(?:i\s+think\s+)?(?:it(?:'d|’d|\s+would)\s+be|would\s+be)\s+"
+                         r"(?:really\s+|so\s+)?(?:great|good|nice|awesome|amazing|ideal|"
+                         r"helpful|cool|better)\s+(?=if\s)", re.I)
+
+
 def condition_as_hypothesis(text: str) -> str:
     """"if we pair on reviews" → "what if we paired on reviews"; "if we could pair on
     reviews that would be great" → "we could pair on reviews" (the modal reads as the
     plan); text that is no such condition is returned as it came."""
-    match = _IF.match(text.strip())
+    unwished = _WISH_FIRST.sub("", text.strip())
+    match = _IF.match(unwished)
     if match is None:
         return text
     rest = _THEN.sub("", _WISH_AFTER.sub("", match["rest"])).rstrip(" .!")
@@ -37,8 +44,8 @@ def condition_as_hypothesis(text: str) -> str:
     first, _, after = rest.partition(" ")
     if not rest or "?" in rest:
         return text
-    if first.lower() in _MODALS:
-        return f"{who} {rest}" if who.lower() == "we" else text
+    if first.lower() in _MODALS:  # "would be great if we could …" asks it as typed
+        return f"{who} {rest}" if who.lower() == "we" and unwished == text.strip() else text
     if who.lower() == "we" and first.lower() in _NOT_NOW:
         rest = f"{_NOT_NOW[first.lower()]} {after}"  # "if we don't deploy on Fridays"
     elif who.lower() == "we" and first.lower() in _VERBS:

@@ -36,7 +36,9 @@ _LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
            "an idea", "one idea", "quick idea", "small idea", "a thought", "a suggestion",
            "small suggestion", "a proposal", "tl;dr", "tldr", "tl;dr:", "my proposal",
            "my idea", "the idea", "the plan", "the proposal", "quick q", "qq", "quick thought",
-           "quick note", "random idea", "crazy idea", "wild idea", "hot take", "one thought")
+           "quick note", "random idea", "crazy idea", "wild idea", "hot take", "one thought",
+           "new rule", "rule of thumb", "house rule", "team rule", "ground rule",
+           "just a thought", "just an idea")
 
 
 # Labels said without a colon before what leads a plan: "FYI going forward I'll share

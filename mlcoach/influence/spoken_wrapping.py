@@ -17,25 +17,44 @@ _EN_FILLER = re.compile(r"^(?:(?:so|yeah|yep|um+|uh+|erm|ok(?:ay)?|alright|anywa
 # "… you know", "… or something": a spoken close.
 _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+that)?|"
                       r"or\s+whatever|i\s+guess|i\s+suppose|basically|yeah)\s*[.!?]*$", re.I)
-# "the idea is to …", "my suggestion would be to …": the proposal announced.
+# "the idea is to …", "my suggestion would be to …", "what I'd like is for us to …": the
+# proposal announced.
 _EN_ANNOUNCED_TO = re.compile(
-    r"^(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking)\s+(?:is|would\s+be)\s+"
-    r"(?:to\s+|:\s*)(?=[a-z])", re.I)
-# "the idea is that we move …", "I wanted to suggest we move …", "I was thinking we move …":
-# a proposal of ours, its "we" before a plain verb ("we should …" keeps its modal).
-_EN_ANNOUNCED_WE = re.compile(
     r"^(?:(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking)\s+(?:is|would\s+be)|"
+    r"what\s+i'?d\s+(?:like|love)\s+is\s+for\s+us)\s+(?:to\s+|:\s*)(?=[a-z])", re.I)
+# What announces a proposal said next: "I was thinking …", "here's my idea: …", "maybe …".
+_ANNOUNCING = (
+    r"(?:(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking)\s+(?:is|would\s+be)|"
     r"i\s+was\s+thinking|i'?ve\s+been\s+thinking|i\s+wanted\s+to\s+(?:suggest|propose)|"
     r"i'?d\s+like\s+to\s+(?:suggest|propose)|i\s+want\s+to\s+(?:suggest|propose)|"
-    r"what\s+i'?(?:d|m)\s+(?:suggest|propos)(?:e|ing)\s+is)"
-    r"(?:\s+that)?\s+(?P<we>we\s+)(?!(?:should|shouldn't|could|can|would|will|might|must|"
-    r"need|needs|have|had|has|are|were|was|do|did|don't|didn't|keep|always|never|just|"
-    r"already)\b)(?=[a-z])", re.I)
-# "the idea is that we should …": the announcement goes, the modal stays.
+    r"what\s+i'?(?:d|m)\s+(?:suggest|propos)(?:e|ing)\s+is|what\s+i'?m\s+saying\s+is|"
+    r"what\s+i\s+mean\s+is|all\s+i'?m\s+saying\s+is|my\s+idea\s+is|"
+    r"here'?s\s+(?:my|an|one|a)\s+(?:idea|thought|proposal|suggestion)\s*[:,–—-]?|"
+    r"here\s+is\s+(?:my|an|one|a)\s+(?:idea|thought|proposal|suggestion)\s*[:,–—-]?|"
+    r"maybe|perhaps)")
+# "the idea is that we move …", "I wanted to suggest we move …", "maybe we review …": a
+# proposal of ours, its "we" before a plain verb ("we should …" keeps its modal).
+_OUR_PLAIN_VERB = (r"we\s+(?!(?:should|shouldn't|could|can|would|will|might|must|need|needs|"
+                   r"have|had|has|are|were|was|did|don't|didn't|keep|always|never|just|already|"
+                   r"all|both)\b)(?=[a-z])")
+_EN_ANNOUNCED_WE = re.compile(rf"^{_ANNOUNCING}(?:\s+that)?\s+{_OUR_PLAIN_VERB}", re.I)
+# "the idea is that we should …", "what I'm saying is we should …": the announcement goes,
+# the modal stays.
 _EN_ANNOUNCED_THAT = re.compile(
-    r"^(?:(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking)\s+(?:is|would\s+be)|"
-    r"i\s+wanted\s+to\s+(?:suggest|propose)|i'?d\s+like\s+to\s+(?:suggest|propose))"
-    r"(?:\s+that)?\s+(?=we\s+(?:should|could|can|might|must|need\s+to)\s)", re.I)
+    rf"^{_ANNOUNCING}(?:\s+that)?\s+(?=we\s+(?:should|could|can|might|must|need\s+to)\s)",
+    re.I)
+# "here's an idea: …": a label said as a sentence.
+_EN_HERE_IS = re.compile(r"^here(?:'?s|\s+is)\s+(?:my|an|one|a)\s+(?:idea|thought|proposal|"
+                         rf"suggestion)\s*[:,–—-]\s*(?:{_OUR_PLAIN_VERB})?(?=\S)", re.I)
+# "just a thought, but …", "not sure but …": a hedge before the proposal.
+_EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|not\s+sure|"
+                       r"no\s+pressure|idk|feel\s+free\s+to\s+ignore)\s*,?\s+but\s+(?=\S)",
+                       re.I)
+# "As discussed, …", "Just following up on our chat.": where the message comes from.
+_EN_MAIL_LEAD = re.compile(
+    r"^(?:as\s+(?:discussed|promised|mentioned|agreed)(?:\s+(?:earlier|yesterday|today|"
+    r"in\s+(?:the\s+)?\w+))?\s*,|per\s+(?:our|my)\s+(?:chat|call|conversation|discussion)"
+    r"\s*,|(?:just\s+)?(?:following|circling)\s+(?:up|back)\b[^.!?]*[.!])\s+(?=\S)", re.I)
 # "hope you're well.", "I hope this finds you well!": said before the message.
 _EN_PLEASANTRY = re.compile(
     r"^(?:i\s+)?hope\s+(?:you(?:'re|\s+are)\s+(?:well|good|doing\s+(?:well|good|great))|"
@@ -64,6 +83,28 @@ _TR_SIGN_OFF = re.compile(r"(?<=[.!?])\s+(?:iyi\s+[çc]al[ıi][şs]malar|sevgile
                           re.I)
 
 
+# A mail's lines that are not its message: "Sent from my iPhone", a signature after "--",
+# and a first line that is its subject ("Re: standup time", "Subject: …", "Konu: …").
+_SENT_FROM = re.compile(r"^\s*(?:sent\s+from\s+my|get\s+outlook\s+for|[iİ]phone'?umdan\s+"
+                        r"g[öo]nderildi)\b.*$", re.I)
+_SUBJECT = re.compile(r"^\s*(?:re|fw|fwd|aw|subject|konu|ynt|ilt)\s*:", re.I)
+
+
+def without_mail_lines(text: str) -> str:
+    """`text` without the lines a mail program or a subject adds, where it has several
+    lines; a text of one line is returned as it came."""
+    lines = text.splitlines()
+    if len(lines) < 2:
+        return text
+    if "--" in (line.strip() for line in lines):
+        lines = lines[: [line.strip() for line in lines].index("--")]
+    lines = [line for line in lines if not _SENT_FROM.match(line)]
+    body = [line for line in lines if line.strip()]
+    if len(body) > 1 and _SUBJECT.match(body[0]):
+        lines = lines[lines.index(body[0]) + 1:]
+    return "\n".join(lines) if any(line.strip() for line in lines) else text
+
+
 def _peeled(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:
     """`text` with each pattern taken off its edge, as long as any still matches."""
     changed = True
@@ -81,7 +122,8 @@ def without_spoken_wrapping(text: str, language: str) -> str:
     proposal ("so yeah the idea is to review PRs within a day you know" → "review PRs
     within a day"; "yani şey önerim şu: standup'ı 10'a alalım" → "standup'ı 10'a alalım")."""
     if language == "en":
-        text = _peeled(text, (_EN_PLEASANTRY, _EN_FILLER, _EN_TAIL, _EN_ANNOUNCED_TO,
+        text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_FILLER, _EN_TAIL,
+                              _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
                               _EN_ANNOUNCED_THAT))
         match = _EN_ANNOUNCED_WE.match(text)
         return text[match.end():] if match else text
