@@ -51,3 +51,19 @@ def test_by_example_a_change_made_is_nothing_left_to_do() -> None:
                                     "we missed the deadline again"])
 def test_what_went_wrong_or_a_question_is_no_change_made(change: str) -> None:
     assert "since" not in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["we should have moved standup to 10",
+                                    "we should've dropped the Friday demo"])
+def test_a_change_regretted_is_looked_at_not_asked_as_a_plan(change: str) -> None:
+    """"How would it work for you to have moved standup to 10?": a regret over a verb we
+    know, on a thing, was read as a wish to have something."""
+    assert supportive_question(change, DIFF, "en") == \
+        f"How would it work for you if we looked at this together: “{change}”?"
+
+
+@pytest.mark.parametrize("change", ["we should have dedicated time for reviews",
+                                    "we should have automated tests"])
+def test_a_thing_to_have_is_still_asked_as_one(change: str) -> None:
+    assert supportive_question(change, DIFF, "en") == \
+        f"How would it work for you to {change.removeprefix('we should ')}?"

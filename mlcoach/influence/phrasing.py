@@ -77,6 +77,7 @@ from mlcoach.influence.english_words import (
     _words,
     without_spoken_label,
 )
+from mlcoach.influence.regrets import REGRET as _REGRET
 from mlcoach.influence.turkish_reading import (
     _TR_AS_ALWAYS,
     _TR_NEEDED,
@@ -381,34 +382,6 @@ _FIRST_PERSON = _words("i i'm i'd i've i'll nobody")
 # What someone did or does, said of them: a complaint to look at, never a plan to try.
 _SAID_OF_SOMEONE = _words("you you're you've he she he's she's")
 _SAID_NOT = _words("didn't doesn't don't isn't wasn't won't can't keeps was")
-_REGRET_AT = re.compile(r"(?<![\w'’])(?:(?:should|could|would|must|shouldn['’]t|couldn['’]t|"
-                        r"wouldn['’]t)(?:\s+not)?\s+have|(?:should|could|would)['’]ve)"
-                        r"\s+(?P<done>[\w'’]+)", re.I)
-_PARTICIPLES = _words("been done gone taken given written seen known shown begun broken "
-                      "chosen driven eaten fallen forgotten frozen hidden spoken stolen "
-                      "thrown woken worn")
-
-
-class _Regret:
-    """"should have asked", "could've told me": what was not done, not "have a meeting"."""
-
-    @staticmethod
-    def search(text: str) -> bool:
-        for m in _REGRET_AT.finditer(text):
-            done = _plain(m.group("done"))
-            if not (_is_past(done) or done in _PARTICIPLES):
-                continue
-            after = text[m.end():].split()
-            nxt = _plain(after[0]) if after else ""
-            # "should have automated tests", "fixed agendas": a participle before a noun
-            # describes a thing to have, not a thing that was not done
-            if not nxt or nxt in _OBJECT_MARKERS or nxt in _PRONOUNS \
-                    or after[0][:1].isupper() or not (_is_plural(nxt) or nxt.isalpha()):
-                return True
-        return False
-
-
-_REGRET = _Regret()
 _HOW_IT_IS = re.compile(r"(?<!\w)(?:is|are|was|were|gets|get|feels|feel|seems|seem)\s+"
                         r"(?:way\s+|far\s+|just\s+|really\s+)?(?:too|so)\s+\w", re.I)
 _THOUGHT_SUBJECTS = _words(
