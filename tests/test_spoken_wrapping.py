@@ -121,3 +121,46 @@ def test_a_mail_or_a_hedged_proposal_is_asked_alone(change: str) -> None:
 def test_a_label_said_as_a_sentence_is_no_topic(change: str, question: str) -> None:
     """"When it comes to new rule, …", "When it comes to here's an idea, …"."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", [
+    "Selamlar,\nbir önerim var: standup'ı 10'a alalım.\nSaygılarımla",
+    "hocam standup'ı 10'a alsak mı",
+    "abi standup'ı 10'a alalım ya",
+    "arkadaşlar şöyle bir şey düşündüm standup'ı 10'a alalım ne dersiniz",
+    "ekip, standup'ı 10'a alalım",
+    "Konu: standup saati\n\nstandup'ı 10'a alalım",
+    "iPhone'umdan gönderildi\nstandup'ı 10'a alalım",
+])
+def test_a_turkish_message_is_asked_without_whom_it_is_said_to(change: str) -> None:
+    """"hocam", "abi", "arkadaşlar", "bir önerim var:", a closing "ya" or "ne dersiniz"
+    were quoted with the proposal."""
+    assert supportive_question(change, DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("change", [
+    "açıkçası standup'ı 10'a alsak iyi olur",
+    "standup'ı 10'a alsak nasıl olur",
+    "standup'ı 10'a alsak olmaz mı",
+])
+def test_a_turkish_wish_around_the_proposal_goes(change: str) -> None:
+    assert supportive_question(change, DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «standup'ı 10'a alsak». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize(("change", "kept"), [
+    ("ekip olarak standup'ı 10'a alalım", "ekip olarak standup'ı 10'a alalım"),
+    ("toplantı nasıl olur", "toplantı nasıl olur"),
+])
+def test_turkish_words_that_only_look_like_wrapping_stay(change: str, kept: str) -> None:
+    assert f"«{kept}»" in supportive_question(change, DIFF, "tr")
+
+
+def test_what_we_did_in_turkish_is_looked_at_together() -> None:
+    """"Şunu denesek diyorum: «retroyu iki haftada bire çektik»": a past of ours after a
+    hard consonant ("çektik", "ettik") was read as a thing to try."""
+    assert supportive_question("retroyu iki haftada bire çektik", DIFF, "tr").startswith(
+        "Şuna birlikte baksak diyorum: «retroyu iki haftada bire çektik»")
+    assert supportive_question("kritik hataları önce çözelim", DIFF, "tr").startswith(
+        "Şöyle yapsak diyorum")

@@ -68,11 +68,18 @@ _TR_FILLER = re.compile(
     r"^(?:[şs]ey\s+diyorum|diyorum\s+ki|yani|[şs]ey|e+|ı+|hm+|hı+|i[şs]te|"
     r"(?:yani\s+)?[şs][öo]yle\s+d[üu][şs][üu]nd[üu]m|akl[ıi]ma\s+[şs]u\s+geldi|"
     r"(?:benim\s+)?(?:[öo]nerim|fikrim|teklifim)\s+[şs]u|[şs][öo]yle\s+bir\s+fikrim\s+var|"
-    r"(?:benim\s+)?(?:[öo]nerim|fikrim|teklifim)|plan[ıi]m[ıi]z|plan[ıi]m)"
+    r"bir\s+(?:[öo]nerim|fikrim|teklifim)\s+var|(?:[şs][öo]yle\s+)?bir\s+[şs]ey\s+d[üu][şs][üu]nd[üu]m|"
+    r"na[çc]izane(?:\s+(?:[öo]nerim|fikrim))?|(?:benim\s+)?(?:[öo]nerim|fikrim|teklifim)|"
+    r"plan[ıi]m[ıi]z|plan[ıi]m|a[çc][ıi]k[çc]as[ıi]|asl[ıi]nda|mesela|[öo]rne[ğg]in|"
+    # whom it is said to: "hocam", "abi", "arkadaşlar" ("ekip," only with its comma)
+    r"hocam|abi|abla|arkada[şs]lar|beyler|millet|ekip(?=\s*,))"
     r"\s*[,:;.-]*\s+(?=\S)", re.I)
 # "… işte", "… diyorum", "… diye düşünüyorum": a spoken close.
 _TR_TAIL = re.compile(r"(?:\s*,)?\s+(?:i[şs]te|yani|diyorum|diye\s+d[üu][şs][üu]n[üu]yorum|"
-                      r"diye\s+d[üu][şs][üu]nd[üu]m|asl[ıi]nda)\s*[.!]*$", re.I)
+                      r"diye\s+d[üu][şs][üu]nd[üu]m|asl[ıi]nda|ya|ne\s+dersin(?:iz)?)\s*[.!?]*$"
+                      # after the proposal's "-sak": "… alsak nasıl olur", "… alsak olmaz mı"
+                      r"|(?<=sak|sek)\s+(?:nas[ıi]l\s+olur(?:du)?|olmaz\s+m[ıi])\s*[.!?]*$",
+                      re.I)
 _TR_PLEASANTRY = re.compile(
     r"^(?:umar[ıi]m\s+(?:iyisin(?:dir|iz|izdir)?|her\s+[şs]ey\s+yolundad[ıi]r|"
     r"keyfin(?:iz)?\s+yerindedir)|nas[ıi]ls[ıi]n(?:[ıi]z)?\s*\?)\s*[.!,]*\s+(?=\S)", re.I)

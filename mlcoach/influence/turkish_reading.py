@@ -161,6 +161,8 @@ _TR_STATEMENT = ("yor", "yorum", "yoruz", "yorsunuz", "yorlar", "dık", "dik", "
                  # the past after a hard consonant ("çöktü", "bitti", "kaçtı", "düştü")
                  "ktı", "kti", "ktu", "ktü", "ttı", "tti", "ttu", "ttü", "çtı", "çti", "çtu",
                  "çtü", "ştı", "şti", "ştu", "ştü",
+                 # and ours ("çektik", "ettik", "içtik"); not "kritik", "plastik", "optik"
+                 "ktik", "ttik", "çtik", "ştik",
                  "acak", "ecek", "acağım", "eceğim", "acağız", "eceğiz", "acaklar",
                  "ecekler",  # the future
                  # the past continuous and the past of "to be" ("bilmiyordu", "yorgundu")
