@@ -164,3 +164,33 @@ def test_what_we_did_in_turkish_is_looked_at_together() -> None:
         "Şuna birlikte baksak diyorum: «retroyu iki haftada bire çektik»")
     assert supportive_question("kritik hataları önce çözelim", DIFF, "tr").startswith(
         "Şöyle yapsak diyorum")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("uh can we like start doing demos every friday",
+     "How would it work for you to start doing demos every friday?"),
+    ("so yeah the thing is PRs sit for days so maybe we review them within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("basically reviews take too long so let's pair on them",
+     "How would it work for you to pair on reviews?"),
+    ("hey so I've been thinking we should probably stop having meetings on Fridays",
+     "How would it work for you to stop having meetings on Fridays?"),
+    ("I think it's time we moved standup to ten",
+     "How would it work for you to move standup to ten?"),
+    ("time to move standup to ten", "How would it work for you to move standup to ten?"),
+    ("it's time we had proper retros", "How would it work for you if we had proper retros?"),
+    ("let's move standup to ten okay", "How would it work for you to move standup to ten?"),
+    ("let's move standup to ten right", "How would it work for you to move standup to ten?"),
+    ("move standup to ten thanks bye", "How would it work for you to move standup to ten?"),
+])
+def test_a_dictated_proposal_is_asked_as_its_plan(change: str, question: str) -> None:
+    """Dictated without punctuation, each was quoted whole or kept its close ("… okay",
+    "… thanks bye"), or lost what "them" pointed back at ("pair on them")."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["align the logo to the right",
+                                    "let's move standup to ten if that's okay",
+                                    "time tracking for every ticket"])
+def test_a_close_that_is_the_changes_own_words_stays(change: str) -> None:
+    assert change.removeprefix("let's ") in supportive_question(change, DIFF, "en")

@@ -10,13 +10,26 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.influence.act_or_thing import base_verb
+
 # "so yeah", "um so", "yeah like": fillers in front, one after another ("like" only after
 # another: "like posts in the kudos channel" is the verb).
 _EN_FILLER = re.compile(r"^(?:(?:so|yeah|yep|um+|uh+|erm|ok(?:ay)?|alright|anyway|anyways|"
-                        r"basically)(?:\s*,\s*|\s+)|well\s*,\s*)(?:like\s*,?\s+)?(?=\S)", re.I)
+                        r"basically|hey|oh|hmm+|the\s+thing\s+is)(?:\s*,\s*|\s+)|well\s*,\s*)"
+                        r"(?:like\s*,?\s+)?(?=\S)", re.I)
+# "can we like start …": a spoken "like" after the question's "we".
+_EN_WE_LIKE = re.compile(r"\b((?:can|could|should|shall|would)\s+we)\s+like\s+(?!to\b)(?=\w)",
+                         re.I)
+# "it's time to move …", "I think it's time we moved …": the act, made urgent.
+_EN_TIME_TO = re.compile(r"^(?:i\s+think\s+)?(?:(?:it'?s|it\s+is)\s+)?(?:high\s+|about\s+)?"
+                         r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b)", re.I)
 # "… you know", "… or something": a spoken close.
 _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+that)?|"
-                      r"or\s+whatever|i\s+guess|i\s+suppose|basically|yeah)\s*[.!?]*$", re.I)
+                      r"or\s+whatever|i\s+guess|i\s+suppose|basically|yeah|(?:thanks\s+)?bye)"
+                      r"\s*[.!?]*$"
+                      # "… okay", "… right": not "if that's okay", "to the right"
+                      r"|(?<!['’]s)(?<!\bis)(?<!\bbe)(?<!\bthe)(?<!\bto)\s+(?:okay|ok|right)\s*[?.!]*$",
+                      re.I)
 # "the idea is to …", "my suggestion would be to …", "what I'd like is for us to …": the
 # proposal announced.
 _EN_ANNOUNCED_TO = re.compile(
@@ -124,11 +137,28 @@ def _peeled(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:
     return text
 
 
+def _time_said(text: str) -> str:
+    """"it's time to move standup to 10" → "move standup to 10"; "it's time we moved …"
+    → "move …" (its past is the wish's, not what was done)."""
+    match = _EN_TIME_TO.match(text)
+    if match is None:
+        return text
+    if match["past"] is None:
+        return text[match.end():]
+    if match["past"].lower() == "had":  # "it's time we had a retro": a thing to have
+        return "what if we had" + text[match.end():]
+    verb = base_verb(match["past"])
+    if verb is None or verb == match["past"].lower():
+        return text
+    return verb + text[match.end():]
+
+
 def without_spoken_wrapping(text: str, language: str) -> str:
     """`text` without the fillers, announcement, pleasantries and sign-off around its
     proposal ("so yeah the idea is to review PRs within a day you know" → "review PRs
     within a day"; "yani şey önerim şu: standup'ı 10'a alalım" → "standup'ı 10'a alalım")."""
     if language == "en":
+        text = _time_said(_EN_WE_LIKE.sub(r"\1 ", text))
         text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_FILLER, _EN_TAIL,
                               _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
                               _EN_ANNOUNCED_THAT))

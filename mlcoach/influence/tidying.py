@@ -454,15 +454,17 @@ def _arrow_said(text: str) -> str:
 _RAMBLE = re.compile(
     r"^(?:(?:honestly|tbh|so|ok|okay|basically|imo|ugh|well)\s*,?\s+)?(?P<np>(?:(?:the|our|this|that|these|those|my)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
     r"(?P<be>is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
-    r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|needs?)\s+[^,.;!?]*?[,.;!]?\s+(?:(?:so|and|but|honestly|tbh)\s+)?"
+    r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|needs?|"
+    r"sits?|waits?|lingers?|stays?|hangs?)\s+[^,.;!?]*?[,.;!]?\s+(?:(?:so|and|but|honestly|tbh)\s+)?"
     r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like|'d\s+love|plan|'m\s+going|"
     r"am\s+going|keep\s+meaning)\s+to|i'll|i\s+will|i'm\s+gonna|(?:maybe\s+)?we\s+(?:should|"
-    r"need\s+to|could|must|have\s+to|ought\s+to)|let'?s|(?:can|could|should)\s+we"
+    r"need\s+to|could|must|have\s+to|ought\s+to)|(?:maybe|perhaps)\s+we|let'?s|(?:can|could|should)\s+we"
     r"(?:\s+(?:just|maybe|please|pls))?|(?<=so\s)just|(?<=so\s)(?=\w))\s*"
-    r"(?P<verb>[a-z]+(?:\s+[a-z]+ing)?)\s+(?P<pro>it|them)(?P<tail>(?:\s+[^,.;!?]*)?)[.!?]?$", re.I)
+    r"(?P<verb>[a-z]+(?:\s+[a-z]+ing)?(?:\s+(?:on|with|through|over|about))?)\s+(?P<pro>it|them)"
+    r"(?P<tail>(?:\s+[^,.;!?]*)?)[.!?]?$", re.I)
 _SINGULAR = frozenset(("is", "was", "has", "feels", "seems", "looks", "gets", "sucks", "keeps",
                        "takes", "drags", "runs", "goes", "piles", "breaks", "fails", "causes",
-                       "needs"))
+                       "needs", "sits", "waits", "lingers", "stays", "hangs"))
 _NOT_A_REFERENT = frozenset(("it", "this", "that", "they", "these", "those", "everything",
                              "nothing", "everyone", "nobody", "i", "we", "you", "he", "she",
                              "there", "which", "what"))
