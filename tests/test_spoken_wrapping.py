@@ -194,3 +194,26 @@ def test_a_dictated_proposal_is_asked_as_its_plan(change: str, question: str) ->
                                     "time tracking for every ticket"])
 def test_a_close_that_is_the_changes_own_words_stays(change: str) -> None:
     assert change.removeprefix("let's ") in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", [
+    "Sayın ekip, standup'ı 10'a alalım.",
+    "Kolay gelsin, standup'ı 10'a alalım",
+    "Merhabalar, kolay gelsin. standup'ı 10'a alalım. Teşekkürler",
+    "Ayşe Hanım merhaba, standup'ı 10'a alalım",
+    "selam naber standup'ı 10'a alalım mı",
+    "Merhaba,\n\nGeçen haftaki toplantıda konuştuğumuz gibi standup'ı 10'a alalım.\n\n"
+    "Saygılarımla,\nAli",
+    "daha önce de konuştuğumuz üzere standup'ı 10'a alalım",
+])
+def test_a_turkish_mails_courtesies_are_not_the_proposal(change: str) -> None:
+    """"İlk adım olarak şöyle yapsak diyorum: «Kolay gelsin»": the greeting was taken for
+    the first of two changes; "Sayın ekip,", "Ayşe Hanım merhaba,", "konuştuğumuz gibi"
+    were quoted with the proposal."""
+    assert supportive_question(change, DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("change", ["kolay gelsin diyelim herkese", "iyi çalışmalar dileyelim"])
+def test_a_courtesy_that_is_the_change_stays(change: str) -> None:
+    assert f"«{change}»" in supportive_question(change, DIFF, "tr")

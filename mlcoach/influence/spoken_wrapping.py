@@ -95,7 +95,16 @@ _TR_TAIL = re.compile(r"(?:\s*,)?\s+(?:i[şs]te|yani|diyorum|diye\s+d[üu][şs][
                       re.I)
 _TR_PLEASANTRY = re.compile(
     r"^(?:umar[ıi]m\s+(?:iyisin(?:dir|iz|izdir)?|her\s+[şs]ey\s+yolundad[ıi]r|"
-    r"keyfin(?:iz)?\s+yerindedir)|nas[ıi]ls[ıi]n(?:[ıi]z)?\s*\?)\s*[.!,]*\s+(?=\S)", re.I)
+    r"keyfin(?:iz)?\s+yerindedir)|nas[ıi]ls[ıi]n(?:[ıi]z)?\s*\?|"
+    # "Kolay gelsin,", "İyi çalışmalar.", "selam naber", "Sayın ekip,", "Ayşe Hanım merhaba,"
+    r"(?:kolay\s+gelsin|iyi\s+[çc]al[ıi][şs]malar|hay[ıi]rl[ıi]\s+(?:sabahlar|g[üu]nler|"
+    r"i[şs]ler))\s*[,.!]|(?:selam|merhaba|slm|mrb)\s+(?:naber|nas[ıi]ls[ıi]n(?:[ıi]z)?)\s*[,.!?]*|"
+    r"say[ıi]n\s+[^,.!?]{1,40}[,!]|(?-i:[A-ZÇĞİÖŞÜ][\w'’-]*)\s+(?:bey|han[ıi]m)\s+"
+    r"(?:merhaba(?:lar)?|selam(?:lar)?|g[üu]nayd[ıi]n)\s*[,.!])\s*[.!,]*\s+(?=\S)", re.I)
+# "konuştuğumuz gibi", "geçen haftaki toplantıda konuştuğumuz gibi": where it comes from.
+_TR_AS_DISCUSSED = re.compile(
+    r"^(?:\S+\s+){0,4}?(?:de\s+)?(?:konu[şs]tu[ğg]umuz|g[öo]r[üu][şs]t[üu][ğg][üu]m[üu]z|"
+    r"bahsetti[ğg]im|dedi[ğg]im|s[öo]yledi[ğg]im)\s+(?:gibi|[üu]zere)\s*,?\s+(?=\S)", re.I)
 # ". İyi çalışmalar, Ali", ". Sevgiler": a sign-off after the message, with a name or none.
 _TR_SIGN_OFF = re.compile(r"(?<=[.!?])\s+(?:iyi\s+[çc]al[ıi][şs]malar|sevgiler|selamlar|"
                           r"sayg[ıi]lar(?:[ıi]mla)?|g[öo]r[üu][şs]mek\s+[üu]zere|"
@@ -164,4 +173,4 @@ def without_spoken_wrapping(text: str, language: str) -> str:
                               _EN_ANNOUNCED_THAT))
         match = _EN_ANNOUNCED_WE.match(text)
         return text[match.end():] if match else text
-    return _peeled(text, (_TR_PLEASANTRY, _TR_FILLER, _TR_TAIL, _TR_SIGN_OFF))
+    return _peeled(text, (_TR_PLEASANTRY, _TR_AS_DISCUSSED, _TR_FILLER, _TR_TAIL, _TR_SIGN_OFF))
