@@ -217,3 +217,27 @@ def test_a_turkish_mails_courtesies_are_not_the_proposal(change: str) -> None:
 @pytest.mark.parametrize("change", ["kolay gelsin diyelim herkese", "iyi çalışmalar dileyelim"])
 def test_a_courtesy_that_is_the_change_stays(change: str) -> None:
     assert f"«{change}»" in supportive_question(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize("change", [
+    "Happy Monday! Let's move the retro to thursdays",
+    "Morning all, let's move the retro to thursdays",
+    "Hi Dana, happy Friday! Could we move the retro to thursdays?",
+    "Thanks for the retro today! Let's move the retro to thursdays.",
+    "Great retro today. One thing: let's move the retro to thursdays.",
+    "Following up on the retro: let's move the retro to thursdays",
+    "TL;DR move the retro to thursdays",
+    "P.S. let's move the retro to thursdays",
+    "let's move the retro to thursdays - as discussed",
+    "let's move the retro to thursdays per yesterday's discussion",
+])
+def test_a_courtesy_or_a_note_of_where_it_comes_from_is_not_the_proposal(change: str) -> None:
+    """"How would it work for you if we tried Happy Monday, as a first step?": a greeting
+    was taken for the first of two changes; "…, as discussed", "TL;DR", "P.S." were quoted."""
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to move the retro to thursdays?"
+
+
+@pytest.mark.parametrize("change", ["morning standups at 10", "happy hours on Fridays"])
+def test_a_courtesys_words_in_the_change_stay(change: str) -> None:
+    assert change in supportive_question(change, DIFF, "en")

@@ -15,7 +15,11 @@ from mlcoach.influence.act_or_thing import base_verb
 # "so yeah", "um so", "yeah like": fillers in front, one after another ("like" only after
 # another: "like posts in the kudos channel" is the verb).
 _EN_FILLER = re.compile(r"^(?:(?:so|yeah|yep|um+|uh+|erm|ok(?:ay)?|alright|anyway|anyways|"
-                        r"basically|hey|oh|hmm+|the\s+thing\s+is)(?:\s*,\s*|\s+)|well\s*,\s*)"
+                        r"basically|hey|oh|hmm+|the\s+thing\s+is|p\.?s\.?|"
+                        # "TL;DR move …"; not "TL;DR at the top of every doc", a thing
+                        r"tl;?dr(?=\s+(?!(?:at|in|on|for|of|with|sections?|summar\w*|blocks?|"
+                        r"lines?)\b)))(?:\s*,\s*|\s+)|"
+                        r"well\s*,\s*)"
                         r"(?:like\s*,?\s+)?(?=\S)", re.I)
 # "can we like start …": a spoken "like" after the question's "we".
 _EN_WE_LIKE = re.compile(r"\b((?:can|could|should|shall|would)\s+we)\s+like\s+(?!to\b)(?=\w)",
@@ -27,6 +31,10 @@ _EN_TIME_TO = re.compile(r"^(?:i\s+think\s+)?(?:(?:it'?s|it\s+is)\s+)?(?:high\s+
 _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+that)?|"
                       r"or\s+whatever|i\s+guess|i\s+suppose|basically|yeah|(?:thanks\s+)?bye)"
                       r"\s*[.!?]*$"
+                      # "…, as discussed", "… per yesterday's discussion": where it comes from
+                      r"|(?:\s*[,–—-])?\s+(?:as\s+(?:discussed|agreed|mentioned|promised)|per\s+"
+                      r"(?:our|my|the|yesterday['’]s|today['’]s)\s+(?:\w+\s+)?(?:discussion|chat|"
+                      r"call|conversation|retro|meeting|sync))\s*[.!]*$"
                       # "… okay", "… right": not "if that's okay", "to the right"
                       r"|(?<!['’]s)(?<!\bis)(?<!\bbe)(?<!\bthe)(?<!\bto)\s+(?:okay|ok|right)\s*[?.!]*$",
                       re.I)
@@ -68,12 +76,19 @@ _EN_MAIL_LEAD = re.compile(
     r"^(?:as\s+(?:discussed|promised|mentioned|agreed)(?:\s+(?:earlier|yesterday|today|"
     r"in\s+(?:the\s+)?\w+))?\s*,|per\s+(?:our|my)\s+(?:chat|call|conversation|discussion)"
     r"\s*,|(?:just\s+)?(?:following|circling)\s+(?:up|back)\b[^.!?]*[.!])\s+(?=\S)", re.I)
-# "hope you're well.", "I hope this finds you well!": said before the message.
+# "hope you're well.", "I hope this finds you well!", "Happy Monday!", "Morning all,",
+# "Thanks for the retro today!", "Great retro today.": said before the message.
 _EN_PLEASANTRY = re.compile(
-    r"^(?:i\s+)?hope\s+(?:you(?:'re|\s+are)\s+(?:well|good|doing\s+(?:well|good|great))|"
-    r"all\s+is\s+well|this\s+finds\s+you\s+well|you\s+(?:had|have)\s+(?:had\s+)?an?\s+"
-    r"(?:good|great|nice|lovely)\s+(?:weekend|week|day|break|holiday))\s*[.!,]+\s+(?=\S)",
-    re.I)
+    r"^(?:(?:i\s+)?hope\s+(?:you(?:'re|\s+are)\s+(?:well|good|doing\s+(?:well|good|great))|"
+    r"all\s+is\s+well|this\s+finds\s+you\s+well|(?:you|everyone)\s+(?:had|have)\s+"
+    r"(?:had\s+)?an?\s+(?:good|great|nice|lovely)\s+(?:weekend|week|day|break|holiday))|"
+    r"happy\s+(?:mon|tues|wednes|thurs|fri)day|(?:good\s+)?morning(?:\s+(?:all|team|everyone|"
+    r"folks))?|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+[^.!?]{3,40}|"
+    r"(?:great|good|nice)\s+(?:retro|meeting|session|demo|call|chat|sync)"
+    r"(?:\s+(?:today|yesterday|earlier))?)\s*[.!,]+\s+(?=\S)", re.I)
+# "One thing: …", "Following up on the retro: …": a label before the proposal.
+_EN_ONE_THING = re.compile(r"^(?:one\s+(?:more\s+)?thing|(?:just\s+)?following\s+up\s+on\s+"
+                           r"[^:.!?]{2,30})\s*:\s*(?=\S)", re.I)
 
 # "yani", "şey", "ee", "hmm" in front; "şöyle düşündüm", "aklıma şu geldi", "önerim şu:",
 # "fikrim şu,", "planımız …": the proposal announced.
@@ -168,7 +183,7 @@ def without_spoken_wrapping(text: str, language: str) -> str:
     within a day"; "yani şey önerim şu: standup'ı 10'a alalım" → "standup'ı 10'a alalım")."""
     if language == "en":
         text = _time_said(_EN_WE_LIKE.sub(r"\1 ", text))
-        text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_FILLER, _EN_TAIL,
+        text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_FILLER, _EN_TAIL,
                               _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
                               _EN_ANNOUNCED_THAT))
         match = _EN_ANNOUNCED_WE.match(text)
