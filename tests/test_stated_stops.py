@@ -65,3 +65,24 @@ def test_a_rule_in_the_passive_with_will_is_to_or_get_is_the_act(change: str,
                                     "PRs will be reviewed by two people"])
 def test_a_passive_of_no_act_or_said_of_someone_stays_quoted(change: str) -> None:
     assert f"“{change}”" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("the Friday status meeting has to go",
+     "How would it work for you to drop the Friday status meeting?"),
+    ("the Friday status meeting needs to go",
+     "How would it work for you to drop the Friday status meeting?"),
+    ("I'd love it if we stopped scheduling meetings over lunch",
+     "How would it work for you if we stopped scheduling meetings over lunch?"),
+    ("no more meetings over lunch please and thank you",
+     "How would it work for you if we had no more meetings over lunch?"),
+])
+def test_a_stop_said_as_what_has_to_go_or_a_wish_is_the_stop(change: str,
+                                                            question: str) -> None:
+    """"if we stopped this: “the Friday status meeting has to go”" stopped the going."""
+    assert supportive_question(change, STOP, "en") == question
+
+
+def test_going_somewhere_is_no_stop() -> None:
+    assert "“the team has to go to the offsite”" in supportive_question(
+        "the team has to go to the offsite", STOP, "en")

@@ -26,9 +26,10 @@ _NOT_NOW = {"don't": "didn't", "dont": "didn't", "don’t": "didn't"}
 
 
 # "it would be awesome if everyone …", "would be nice if people …": the wish said first.
-_WISH_FIRST = re.compile(r"^(?:i\s+think\s+)?(?:it(?:'d|’d|\s+would)\s+be|would\s+be)\s+"
+_WISH_FIRST = re.compile(r"^(?:(?:i\s+think\s+)?(?:it(?:'d|’d|\s+would)\s+be|would\s+be)\s+"
                          r"(?:really\s+|so\s+)?(?:great|good|nice|awesome|amazing|ideal|"
-                         r"helpful|cool|better)\s+(?=if\s)", re.I)
+                         r"helpful|cool|better)|i(?:'d|’d|\s+would)\s+(?:really\s+)?(?:love|like|"
+                         r"prefer)\s+it)\s+(?=if\s)", re.I)
 
 
 def condition_as_hypothesis(text: str) -> str:

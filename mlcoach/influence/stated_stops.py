@@ -17,6 +17,10 @@ _BANNED = re.compile(
     r":\s*(?:no|nope|never|not\s+anymore|no\s+more))\s*[.!]*$", re.I)
 # "no deploying on Fridays", "no more pinging people after 6": stopping an act.
 _NO_ACT = re.compile(r"^no\s+(?:more\s+)?(?P<act>[a-z]+ing)(?P<rest>\s+\S.*)$", re.I)
+# "the Friday status meeting has to go", "… needs to go", "… must go": what to drop.
+_HAS_TO_GO = re.compile(r"^(?P<x>(?:the|our|this|that|these|those|all\s+(?:the|these|those))\s+"
+                        r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:has\s+to|have\s+to|needs\s+to|"
+                        r"need\s+to|must|should)\s+go(?:\s+away)?\s*[.!]*$", re.I)
 # "enough with the Friday deploys", "stop with the pings": what to stop.
 _ENOUGH = re.compile(r"^(?:enough|stop|quit)\s+with\s+(?P<x>\S.*)$", re.I)
 _THE = re.compile(r"^the\s+", re.I)
@@ -28,6 +32,9 @@ def stop_said(text: str) -> str:
     match = _BANNED.match(text.strip())
     if match:
         return f"no {match['x']}"
+    match = _HAS_TO_GO.match(text.strip())
+    if match:
+        return f"drop {match['x']}"
     match = _NO_ACT.match(text.strip())
     if match and _is_gerund(match["act"].lower()):
         return f"stop {match['act']}{match['rest']}"
