@@ -98,3 +98,17 @@ def test_the_question_quotes_an_abbreviation_with_its_endings_lettered() -> None
                                    "CIs are slow, QA is late"])
 def test_english_with_abbreviations_stays_as_typed(typed: str) -> None:
     assert restored(typed) == typed
+
+
+@pytest.mark.parametrize(("typed", "lettered"), [
+    ("refactorlayalim sonra konusalim", "refactorlayalım sonra konuşalım"),
+    ("buglari once cozelim", "bugları önce çözelim"),
+    ("code reviewlari hizlandiralim", "code reviewları hızlandıralım"),
+    ("scrum masterla konusalim", "scrum masterla konuşalım"),
+    ("feedbacki hemen verelim", "feedbacki hemen verelim"),
+    ("deadlinei bir hafta uzatalim", "deadlineı bir hafta uzatalım"),
+])
+def test_more_english_work_words_with_endings_are_read(typed: str, lettered: str) -> None:
+    """Each was left wholly as typed: "bug", "refactor", "scrum", "deadline" or Turkish
+    "hızlandır", "uzat" were words the list lacked; "feedback" takes "-i", as said."""
+    assert restored(typed) == lettered

@@ -106,7 +106,9 @@ _SAID_VOWEL = {"ticket": "ı", "item": "ı", "feature": "ı", "pipeline": "a", "
                "timeline": "a", "guideline": "a", "online": "a", "offline": "a",
                "design": "a", "slide": "a", "code": "o", "issue": "u", "review": "u",
                "daily": "i", "story": "i", "query": "i", "pr": "a", "ci": "a", "mr": "a",
-               "branch": "e", "merge": "ö", "qa": "a", "ui": "i", "ux": "i"}
+               "branch": "e", "merge": "ö", "qa": "a", "ui": "i", "ux": "i",
+               "feedback": "e", "team": "i", "call": "o", "scrum": "a", "bug": "a",
+               "master": "ı", "build": "i", "push": "u"}
 
 
 def _last_vowel(text: str) -> str:
