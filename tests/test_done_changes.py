@@ -24,6 +24,9 @@ from tests.test_tidying import DIFF, STOP, by_example
     ("we have switched to async standups", "we switched to async standups"),
     ("so we just cancelled the Friday status mail", "we cancelled the Friday status mail"),
     ("we stopped the Friday demo and nobody misses it", "we stopped the Friday demo"),
+    ("last week we moved standup to 10", "we moved standup to 10"),
+    ("Last sprint, we dropped the demo", "we dropped the demo"),
+    ("we got rid of the Friday status meeting", "we got rid of the Friday status meeting"),
 ])
 @pytest.mark.parametrize("action", [DIFF, STOP])
 def test_a_change_already_made_is_asked_how_it_has_been(change: str, since: str,

@@ -12,8 +12,14 @@ _CHANGED = ("moved|switched|started|stopped|dropped|introduced|changed|replaced|
             "cut|shortened|added|removed|scrapped|ditched|paused|began|adopted|rolled\\s+out|"
             "set\\s+up|turned\\s+(?:off|on)|swapped|reduced|capped|limited|split|combined|"
             "brought\\s+back|went|trialled|trialed|tried|made|began|halved|doubled|"
-            "banned|blocked\\s+off|automated|shifted|rescheduled|merged")
-_DONE = re.compile(r"^(?:(?:so|ok|okay|fyi|btw)\s*,?\s+)?(?P<we>we(?:'ve|’ve|\s+have)?)"
+            "banned|blocked\\s+off|automated|shifted|rescheduled|merged|got\\s+rid\\s+of|killed|"
+            "axed|retired|trimmed|sped\\s+up")
+_DONE = re.compile(r"^(?:(?:so|ok|okay|fyi|btw)\s*,?\s+)?"
+                   # "last week we moved …": when, said by the question's own "since"
+                   r"(?:(?:(?:last|this)\s+(?:week|sprint|month|quarter|monday|tuesday|wednesday|"
+                   r"thursday|friday)|yesterday|recently|a\s+(?:week|month)\s+ago|"
+                   r"(?:two|three|a\s+few)\s+(?:weeks|months)\s+ago)\s*,?\s+)?"
+                   r"(?P<we>we(?:'ve|’ve|\s+have)?)"
                    r"(?:\s+(?:just|recently|finally|already|now))?\s+"
                    rf"(?P<verb>{_CHANGED})\s+(?P<rest>\S.*)$", re.I)
 # "… since last week": said by the question's own "since"; "… and nobody misses it": how
