@@ -86,3 +86,19 @@ def test_a_stop_said_as_what_has_to_go_or_a_wish_is_the_stop(change: str,
 def test_going_somewhere_is_no_stop() -> None:
     assert "“the team has to go to the offsite”" in supportive_question(
         "the team has to go to the offsite", STOP, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("no-deploy Fridays", "How would it work for you if we had no-deploy Fridays?"),
+    ("Fridays = no deploys",
+     "When it comes to Fridays, how would it work for you if we had no deploys?"),
+])
+def test_a_stop_written_in_shorthand_is_the_state_wanted(change: str, question: str) -> None:
+    """"to no-deploy Fridays" read "deploy" as the act; "if we did away with Fridays = no
+    deploys" stopped the Fridays."""
+    assert supportive_question(change, STOP, "en") == question
+
+
+def test_a_closing_going_forward_is_not_the_change() -> None:
+    assert supportive_question("All, please move standup to 10 going forward.", DIFF,
+                               "en") == "How would it work for you to move standup to 10?"

@@ -309,7 +309,8 @@ def _is_past(word: str) -> bool:
 
 # Prefixes that make a word describe a thing: "pre-commit hooks", "non-blocking reviews".
 _MODIFIERS = ("pre-commit", "pre-merge", "pre-push", "pre-release", "pre-deploy", "post-merge",
-              "post-release", "post-deploy", "post-mortem", "non-", "anti-", "multi-")
+              "post-release", "post-deploy", "post-mortem", "non-", "anti-", "multi-",
+              "no-")  # "no-deploy Fridays": a day without deploys, not an act
 
 
 def _looks_like_noun_phrase(words: list[str], low: str) -> bool:

@@ -30,7 +30,7 @@ _EN_TIME_TO = re.compile(r"^(?:i\s+think\s+)?(?:(?:it'?s|it\s+is)\s+)?(?:high\s+
 # "… you know", "… or something": a spoken close.
 _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+that)?|"
                       r"or\s+whatever|i\s+guess|i\s+suppose|basically|yeah|(?:thanks\s+)?bye|"
-                      r"please\s+and\s+thank\s+you)"
+                      r"please\s+and\s+thank\s+you|going\s+forward|moving\s+forward)"
                       r"\s*[.!?]*$"
                       # "…, as discussed", "… per yesterday's discussion": where it comes from
                       r"|(?:\s*[,–—-])?\s+(?:as\s+(?:discussed|agreed|mentioned|promised)|per\s+"

@@ -26,9 +26,16 @@ _ENOUGH = re.compile(r"^(?:enough|stop|quit)\s+with\s+(?P<x>\S.*)$", re.I)
 _THE = re.compile(r"^the\s+", re.I)
 
 
+# "Fridays = no deploys": the stop written as an equation.
+_EQUALS_NO = re.compile(r"^(?P<x>[^=:]{2,30}?)\s*=\s*(?P<y>no\s+\S.*)$", re.I)
+
+
 def stop_said(text: str) -> str:
     """The stop in `text` said plainly; text that says none this way is returned as it
     came."""
+    match = _EQUALS_NO.match(text.strip())
+    if match:
+        text = f"{match['x']}: {match['y']}"  # read as "Fridays: no deploys" is
     match = _BANNED.match(text.strip())
     if match:
         return f"no {match['x']}"
