@@ -241,3 +241,11 @@ def test_a_courtesy_or_a_note_of_where_it_comes_from_is_not_the_proposal(change:
 @pytest.mark.parametrize("change", ["morning standups at 10", "happy hours on Fridays"])
 def test_a_courtesys_words_in_the_change_stay(change: str) -> None:
     assert change in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["could we maybe, if possible, move the retro to thursdays?",
+                                    "let's, ideally, move the retro to thursdays"])
+def test_an_aside_in_commas_is_not_the_proposal(change: str) -> None:
+    """"if we looked at this together: “could we maybe, if possible, move …?”"."""
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you to move the retro to thursdays?"

@@ -102,3 +102,21 @@ def test_a_stop_written_in_shorthand_is_the_state_wanted(change: str, question: 
 def test_a_closing_going_forward_is_not_the_change() -> None:
     assert supportive_question("All, please move standup to 10 going forward.", DIFF,
                                "en") == "How would it work for you to move standup to 10?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("standup on Fridays is not needed anymore",
+     "How would it work for you to drop standup on Fridays?"),
+    ("the Friday status mail is no longer necessary",
+     "How would it work for you to drop the Friday status mail?"),
+])
+def test_what_is_not_needed_is_dropped(change: str, question: str) -> None:
+    """"if we looked at this together: “standup on Fridays is not needed anymore”": the
+    stop said as what is not needed was read as how things are."""
+    assert supportive_question(change, STOP, "en") == question
+
+
+@pytest.mark.parametrize("change", ["it is not needed anymore",
+                                    "the Friday demo is pointless"])
+def test_an_opinion_or_a_pronoun_is_not_dropped(change: str) -> None:
+    assert "drop" not in supportive_question(change, DIFF, "en")

@@ -24,6 +24,9 @@ _EN_FILLER = re.compile(r"^(?:(?:so|yeah|yep|um+|uh+|erm|ok(?:ay)?|alright|anywa
 # "can we like start …": a spoken "like" after the question's "we".
 _EN_WE_LIKE = re.compile(r"\b((?:can|could|should|shall|would)\s+we)\s+like\s+(?!to\b)(?=\w)",
                          re.I)
+# ", if possible,", ", ideally,": an aside in commas, inside the proposal.
+_EN_ASIDE = re.compile(r"\s*,\s*(?:if\s+possible|if\s+you\s+agree|if\s+that'?s\s+ok(?:ay)?|"
+                       r"ideally|perhaps|maybe|possibly|please|for\s+example|say)\s*,\s*", re.I)
 # "it's time to move …", "I think it's time we moved …": the act, made urgent.
 _EN_TIME_TO = re.compile(r"^(?:i\s+think\s+)?(?:(?:it'?s|it\s+is)\s+)?(?:high\s+|about\s+)?"
                          r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b)", re.I)
@@ -183,7 +186,7 @@ def without_spoken_wrapping(text: str, language: str) -> str:
     proposal ("so yeah the idea is to review PRs within a day you know" → "review PRs
     within a day"; "yani şey önerim şu: standup'ı 10'a alalım" → "standup'ı 10'a alalım")."""
     if language == "en":
-        text = _time_said(_EN_WE_LIKE.sub(r"\1 ", text))
+        text = _time_said(_EN_WE_LIKE.sub(r"\1 ", _EN_ASIDE.sub(" ", text)))
         text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_FILLER, _EN_TAIL,
                               _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
                               _EN_ANNOUNCED_THAT))

@@ -17,6 +17,11 @@ _BANNED = re.compile(
     r":\s*(?:no|nope|never|not\s+anymore|no\s+more))\s*[.!]*$", re.I)
 # "no deploying on Fridays", "no more pinging people after 6": stopping an act.
 _NO_ACT = re.compile(r"^no\s+(?:more\s+)?(?P<act>[a-z]+ing)(?P<rest>\s+\S.*)$", re.I)
+# "standup on Fridays is not needed anymore", "… is unnecessary": what to drop.
+_NOT_NEEDED = re.compile(
+    r"^(?P<x>(?!(?:we|i|you|they|it|this|that|there|people|everyone|nobody|no|nothing)\b)"
+    r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:is|are)\s+(?:(?:not|no\s+longer)\s+(?:needed|"
+    r"necessary)|unnecessary)(?:\s+any\s?more)?\s*[.!]*$", re.I)
 # "the Friday status meeting has to go", "… needs to go", "… must go": what to drop.
 _HAS_TO_GO = re.compile(r"^(?P<x>(?:the|our|this|that|these|those|all\s+(?:the|these|those))\s+"
                         r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:has\s+to|have\s+to|needs\s+to|"
@@ -39,7 +44,7 @@ def stop_said(text: str) -> str:
     match = _BANNED.match(text.strip())
     if match:
         return f"no {match['x']}"
-    match = _HAS_TO_GO.match(text.strip())
+    match = _HAS_TO_GO.match(text.strip()) or _NOT_NEEDED.match(text.strip())
     if match:
         return f"drop {match['x']}"
     match = _NO_ACT.match(text.strip())
