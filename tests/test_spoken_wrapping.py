@@ -249,3 +249,24 @@ def test_an_aside_in_commas_is_not_the_proposal(change: str) -> None:
     """"if we looked at this together: “could we maybe, if possible, move …?”"."""
     assert supportive_question(change, DIFF, "en") == \
         "How would it work for you to move the retro to thursdays?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Q: can we move the retro to thursdays?",
+     "How would it work for you to move the retro to thursdays?"),
+    ("Ask: please move the retro to thursdays",
+     "How would it work for you to move the retro to thursdays?"),
+    ("Open question: should we move the retro to thursdays?",
+     "How would it work for you to move the retro to thursdays?"),
+    ("Hot take: standups should be async",
+     "How would it work for you if we tried this: “standups should be async”?"),
+])
+def test_a_chat_label_is_neither_a_topic_nor_quoted(change: str, question: str) -> None:
+    """"When it comes to Q, …", "When it comes to Ask, …", "if we tried this: “Hot take:
+    …”"."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_topic_before_a_colon_stays_one() -> None:
+    assert supportive_question("QA: test every PR", DIFF, "en") == \
+        "When it comes to QA, how would it work for you to test every PR?"

@@ -90,6 +90,11 @@ _EN_PLEASANTRY = re.compile(
     r"folks))?|thanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+[^.!?]{3,40}|"
     r"(?:great|good|nice)\s+(?:retro|meeting|session|demo|call|chat|sync)"
     r"(?:\s+(?:today|yesterday|earlier))?)\s*[.!,]+\s+(?=\S)", re.I)
+# "Hot take: …", "Q: …", "Ask: …", "Open question: …": a label before the proposal, not
+# a topic ("When it comes to Q, …"), and not quoted with it.
+_EN_LABEL = re.compile(r"^(?:hot\s+take|unpopular\s+opinion|(?:my\s+)?opinion|q|ask|request|"
+                       r"(?:open|quick)\s+question|question|idea|proposal|suggestion|pitch|"
+                       r"(?:random\s+)?thought|quick\s+one|psa|fyi)\s*:\s*(?=\S)", re.I)
 # "One thing: …", "Following up on the retro: …": a label before the proposal.
 _EN_ONE_THING = re.compile(r"^(?:one\s+(?:more\s+)?thing|(?:just\s+)?following\s+up\s+on\s+"
                            r"[^:.!?]{2,30})\s*:\s*(?=\S)", re.I)
@@ -187,7 +192,8 @@ def without_spoken_wrapping(text: str, language: str) -> str:
     within a day"; "yani şey önerim şu: standup'ı 10'a alalım" → "standup'ı 10'a alalım")."""
     if language == "en":
         text = _time_said(_EN_WE_LIKE.sub(r"\1 ", _EN_ASIDE.sub(" ", text)))
-        text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_FILLER, _EN_TAIL,
+        text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL,
+                              _EN_FILLER, _EN_TAIL,
                               _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
                               _EN_ANNOUNCED_THAT))
         match = _EN_ANNOUNCED_WE.match(text)
