@@ -270,3 +270,18 @@ def test_a_chat_label_is_neither_a_topic_nor_quoted(change: str, question: str) 
 def test_a_topic_before_a_colon_stays_one() -> None:
     assert supportive_question("QA: test every PR", DIFF, "en") == \
         "When it comes to QA, how would it work for you to test every PR?"
+
+
+@pytest.mark.parametrize("change", ["Öneri: standup'ı 10'a alalım",
+                                    "Soru: standup'ı 10'a alabilir miyiz?",
+                                    "Küçük bir öneri: standup'ı 10'a alalım",
+                                    "Not: standup'ı 10'a alalım"])
+def test_a_turkish_label_is_not_quoted(change: str) -> None:
+    """"Şöyle yapsak diyorum: «Öneri: standup'ı 10'a alalım»"."""
+    assert supportive_question(change, DIFF, "tr") == \
+        "Şöyle yapsak diyorum: «standup'ı 10'a alalım». Bu sizin için nasıl olur?"
+
+
+def test_a_turkish_topic_before_a_colon_stays() -> None:
+    assert "«Retro: perşembeye alalım»" in supportive_question("Retro: perşembeye alalım", DIFF,
+                                                                "tr")

@@ -111,6 +111,10 @@ _TR_FILLER = re.compile(
     # whom it is said to: "hocam", "abi", "arkadaşlar" ("ekip," only with its comma)
     r"hocam|abi|abla|arkada[şs]lar|beyler|millet|ekip(?=\s*,))"
     r"\s*[,:;.-]*\s+(?=\S)", re.I)
+# "Öneri: …", "Soru: …", "Küçük bir öneri: …", "Bilginize: …": a label before the
+# proposal ("Retro: perşembeye alalım" names what it is about, and stays).
+_TR_LABEL = re.compile(r"^(?:(?:k[üu][çc][üu]k|ufak)\s+bir\s+)?(?:[öo]neri(?:m)?|soru|fikir|not|"
+                       r"rica|teklif|bilginize|duyuru|hat[ıi]rlatma)\s*:\s*(?=\S)", re.I)
 # "… işte", "… diyorum", "… diye düşünüyorum": a spoken close.
 _TR_TAIL = re.compile(r"(?:\s*,)?\s+(?:i[şs]te|yani|diyorum|diye\s+d[üu][şs][üu]n[üu]yorum|"
                       r"diye\s+d[üu][şs][üu]nd[üu]m|asl[ıi]nda|ya|ne\s+dersin(?:iz)?)\s*[.!?]*$"
@@ -198,4 +202,5 @@ def without_spoken_wrapping(text: str, language: str) -> str:
                               _EN_ANNOUNCED_THAT))
         match = _EN_ANNOUNCED_WE.match(text)
         return text[match.end():] if match else text
-    return _peeled(text, (_TR_PLEASANTRY, _TR_AS_DISCUSSED, _TR_FILLER, _TR_TAIL, _TR_SIGN_OFF))
+    return _peeled(text, (_TR_PLEASANTRY, _TR_AS_DISCUSSED, _TR_LABEL, _TR_FILLER, _TR_TAIL,
+                          _TR_SIGN_OFF))
