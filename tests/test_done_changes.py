@@ -70,3 +70,23 @@ def test_a_change_regretted_is_looked_at_not_asked_as_a_plan(change: str) -> Non
 def test_a_thing_to_have_is_still_asked_as_one(change: str) -> None:
     assert supportive_question(change, DIFF, "en") == \
         f"How would it work for you to {change.removeprefix('we should ')}?"
+
+
+@pytest.mark.parametrize(("change", "now_that"), [
+    ("we now do standups async", "we do standups async"),
+    ("we're doing standups async now", "we do standups async"),
+    ("we are now using the wiki for release notes", "we use the wiki for release notes"),
+    ("we now hold the retro every two weeks", "we hold the retro every two weeks"),
+])
+def test_how_we_work_now_is_asked_how_it_is_going(change: str, now_that: str) -> None:
+    """"if we looked at this together: “we now do standups async”": how the team works
+    now was asked about as a thought."""
+    assert supportive_question(change, DIFF, "en") == \
+        f"How is it going for you now that {now_that}?"
+
+
+@pytest.mark.parametrize("change", ["we're working late now",
+                                    "we now have a problem with the build",
+                                    "we're doing standups async"])
+def test_how_things_go_now_or_a_plan_is_not_how_we_work(change: str) -> None:
+    assert "now that" not in supportive_question(change, DIFF, "en")

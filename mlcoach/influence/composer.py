@@ -600,7 +600,7 @@ def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
 
 def _is_thought(reading: Reading, language: str) -> bool:
     """Whether the change was typed as a question or says how things are."""
-    if reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.DONE):
+    if reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.DONE, Shape.NOW):
         return True  # "we moved standup to 10" is not offered as a trial either
     return language == "tr" and turkish_form(reading.words) in ("question", "statement")
 

@@ -1,6 +1,7 @@
 """An English change stated as already made ("we moved standup to 10", "we've switched to
 async standups", "we dropped the Friday demo last week"): asked about as how it has been
-since, not quoted as a thought to look at together."""
+since; or as the way things are now ("we now do standups async"), how it is going now
+that it is so. Not quoted as a thought to look at together."""
 
 from __future__ import annotations
 
@@ -37,3 +38,33 @@ def done_change(text: str) -> str | None:
     rest = _SINCE_TAIL.sub("", match["rest"])
     verb = " ".join(match["verb"].split()).lower()
     return f"we {verb} {rest}"
+
+
+# "we now do standups async", "we're doing standups async now": how we work now.
+_NOW = re.compile(r"^(?:so\s*,?\s+)?we(?:\s+now\s+(?P<verb>[a-z]+)|(?:'re|’re|\s+are)\s+"
+                  r"(?P<now_first>now\s+)?(?P<ing>[a-z]+ing))\s+(?P<rest>[^?;]+?)(?P<now>\s+now)?"
+                  r"\s*[.!]*$", re.I)
+_HOW_IT_GOES = frozenset(("late", "behind", "over", "overtime", "badly", "poorly", "worse",
+                          "less", "nothing", "everything"))
+_NOW_VERBS = frozenset(("do", "hold", "use", "meet", "deploy", "review", "ship",
+                        "release", "keep", "start", "end", "pair", "plan", "work", "write",
+                        "share", "post", "send", "demo", "rotate", "record", "book", "block"))
+
+
+def now_change(text: str) -> str | None:
+    """"we're doing standups async now" → "we do standups async"; None where `text` says
+    no way of working that is so now (the present of "doing" needs its "now")."""
+    match = _NOW.match(text.strip())
+    if match is None:
+        return None
+    if match["verb"] is not None:
+        verb = match["verb"].lower()
+    else:
+        ing = match["ing"].lower()
+        verb = next((v for v in _NOW_VERBS if ing in (v + "ing", v[:-1] + "ing",
+                                                    v + v[-1] + "ing")), "")
+        if not (match["now"] or match["now_first"]):
+            return None  # "we're doing standups async": a plan as much as a state
+    if verb not in _NOW_VERBS or match["rest"].split()[0].lower() in _HOW_IT_GOES:
+        return None  # "we're working late now", "we're doing badly now": how it goes
+    return f"we {verb} {match['rest']}"

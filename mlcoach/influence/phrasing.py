@@ -32,7 +32,7 @@ from mlcoach.influence.act_or_thing import (
     heads_a_compound,
     verb_of_participle,
 )
-from mlcoach.influence.done_changes import done_change
+from mlcoach.influence.done_changes import done_change, now_change
 from mlcoach.influence.english_words import (
     _ABBREVIATION_END,
     _ARTICLES,
@@ -120,6 +120,7 @@ class Shape(Enum):
     QUOTE_QUESTION = "quote_question"
     QUOTE_THOUGHT = "quote_thought"  # "nobody reads the status email": looked at together
     DONE = "done"  # "we moved standup to 10": how it has been since
+    NOW = "now"  # "we now do standups async": how it is going now that it is so
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +190,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     done = None if question else done_change(body)
     if done is not None:
         return Reading(Shape.DONE, done)
+    now = None if question else now_change(body)
+    if now is not None:
+        return Reading(Shape.NOW, now)
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])):
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
     if person:
@@ -1266,4 +1270,4 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
     if reading.shape is Shape.IF_CLAUSE and reading.words.startswith("I "):
         return False  # "our standup: I'll keep my update short", asked "if I kept …"
     return reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.IF_CLAUSE,
-                             Shape.DONE)  # "if PRs were …", "we moved standup to 10"
+                             Shape.DONE, Shape.NOW)  # "if PRs were …", "we moved standup to 10"
