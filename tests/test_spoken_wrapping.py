@@ -285,3 +285,30 @@ def test_a_turkish_label_is_not_quoted(change: str) -> None:
 def test_a_turkish_topic_before_a_colon_stays() -> None:
     assert "«Retro: perşembeye alalım»" in supportive_question("Retro: perşembeye alalım", DIFF,
                                                                 "tr")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("it has been decided that we move the retro to thursdays",
+     "How would it work for you to move the retro to thursdays?"),
+    ("it'd be better to move the retro to thursdays",
+     "How would it work for you to move the retro to thursdays?"),
+    ("it makes sense to move the retro to thursdays",
+     "How would it work for you to move the retro to thursdays?"),
+    ("it's a good idea to move the retro to thursdays",
+     "How would it work for you to move the retro to thursdays?"),
+    ("worth a try: async standups", "How would it work for you if we tried async standups?"),
+    ("async standups could work", "How would it work for you if we tried async standups?"),
+    ("pairing on reviews might help",
+     "How would it work for you to try pairing on reviews?"),
+    ("pairing on reviews would be a good idea",
+     "How would it work for you to try pairing on reviews?"),
+])
+def test_a_proposal_judged_before_or_after_is_asked_alone(change: str, question: str) -> None:
+    """"if we tried this: “it'd be better to move …”", "… “async standups could work”":
+    the judgement was quoted with the proposal."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["good to know", "the build could work faster"])
+def test_a_judgement_with_no_proposal_keeps_its_words(change: str) -> None:
+    assert change.lower() in supportive_question(change, DIFF, "en").lower()

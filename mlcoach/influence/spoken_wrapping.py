@@ -54,6 +54,7 @@ _ANNOUNCING = (
     r"i'?d\s+like\s+to\s+(?:suggest|propose)|i\s+want\s+to\s+(?:suggest|propose)|"
     r"what\s+i'?(?:d|m)\s+(?:suggest|propos)(?:e|ing)\s+is|what\s+i'?m\s+saying\s+is|"
     r"what\s+i\s+mean\s+is|all\s+i'?m\s+saying\s+is|my\s+idea\s+is|"
+    r"it(?:'s|’s|\s+has|\s+was)\s+(?:been\s+)?(?:decided|agreed|suggested|proposed)|"
     r"here'?s\s+(?:my|an|one|a)\s+(?:idea|thought|proposal|suggestion)\s*[:,–—-]?|"
     r"here\s+is\s+(?:my|an|one|a)\s+(?:idea|thought|proposal|suggestion)\s*[:,–—-]?|"
     r"maybe|perhaps)")
@@ -80,6 +81,18 @@ _EN_MAIL_LEAD = re.compile(
     r"^(?:as\s+(?:discussed|promised|mentioned|agreed)(?:\s+(?:earlier|yesterday|today|"
     r"in\s+(?:the\s+)?\w+))?\s*,|per\s+(?:our|my)\s+(?:chat|call|conversation|discussion)"
     r"\s*,|(?:just\s+)?(?:following|circling)\s+(?:up|back)\b[^.!?]*[.!])\s+(?=\S)", re.I)
+# "it'd be better to …", "it makes sense to …", "it's a good idea to …", "might be worth …":
+# the proposal, judged first.
+_EN_JUDGED_FIRST = re.compile(
+    r"^(?:i\s+think\s+)?(?:it(?:'d|’d|'s|’s|\s+would|\s+might|\s+could|\s+may|\s+is|\s+will)?"
+    r"\s+)?(?:be\s+)?(?:(?:(?:a\s+)?(?:better|good|great|nice|smart|wise)(?:\s+idea)?|best|helpful|"
+    r"useful|make\s+sense|makes\s+sense)\s+to\s+(?!have\b)(?=[a-z]+\s+\S)|(?:might\s+|may\s+|could\s+)?"
+    r"(?:be\s+)?worth\s+(?=[a-z]+ing\s+\S))", re.I)
+# "… would be a good idea", "… might help", "… could work": the proposal, judged after.
+_EN_JUDGED_AFTER = re.compile(
+    r"\s+(?:(?:would|could|might|may)\s+(?:be\s+(?:a\s+)?(?:good|great|nice|better)\s+"
+    r"(?:idea|thing|start)|help(?:\s+a\s+lot)?|work|be\s+worth\s+(?:it|a\s+try|trying))|"
+    r"is\s+worth\s+(?:a\s+try|trying|a\s+shot))\s*[.!]*$", re.I)
 # "hope you're well.", "I hope this finds you well!", "Happy Monday!", "Morning all,",
 # "Thanks for the retro today!", "Great retro today.": said before the message.
 _EN_PLEASANTRY = re.compile(
@@ -94,7 +107,8 @@ _EN_PLEASANTRY = re.compile(
 # a topic ("When it comes to Q, …"), and not quoted with it.
 _EN_LABEL = re.compile(r"^(?:hot\s+take|unpopular\s+opinion|(?:my\s+)?opinion|q|ask|request|"
                        r"(?:open|quick)\s+question|question|idea|proposal|suggestion|pitch|"
-                       r"(?:random\s+)?thought|quick\s+one|psa|fyi)\s*:\s*(?=\S)", re.I)
+                       r"(?:random\s+)?thought|quick\s+one|psa|fyi|worth\s+a\s+(?:try|shot)|"
+                       r"worth\s+trying)\s*:\s*(?=\S)", re.I)
 # "One thing: …", "Following up on the retro: …": a label before the proposal.
 _EN_ONE_THING = re.compile(r"^(?:one\s+(?:more\s+)?thing|(?:just\s+)?following\s+up\s+on\s+"
                            r"[^:.!?]{2,30})\s*:\s*(?=\S)", re.I)
@@ -199,7 +213,7 @@ def without_spoken_wrapping(text: str, language: str) -> str:
         text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL,
                               _EN_FILLER, _EN_TAIL,
                               _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
-                              _EN_ANNOUNCED_THAT))
+                              _EN_ANNOUNCED_THAT, _EN_JUDGED_FIRST, _EN_JUDGED_AFTER))
         match = _EN_ANNOUNCED_WE.match(text)
         return text[match.end():] if match else text
     return _peeled(text, (_TR_PLEASANTRY, _TR_AS_DISCUSSED, _TR_LABEL, _TR_FILLER, _TR_TAIL,
