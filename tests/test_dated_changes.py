@@ -44,3 +44,28 @@ def test_a_dated_rule_is_not_cut_to_its_date() -> None:
 ])
 def test_a_dated_plan_is_read_as_before(change: str, question: str) -> None:
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("once the release is out, let's move standup to 10",
+     "How would it work for you to move standup to 10 once the release is out?"),
+    ("when the new hire starts, let's pair on reviews",
+     "How would it work for you to pair on reviews when the new hire starts?"),
+    ("after the release, we go back to weekly retros",
+     "How would it work for you to go back to weekly retros after the release?"),
+    ("in the new year, let's try no-meeting Wednesdays",
+     "How would it work for you to try no-meeting Wednesdays in the new year?"),
+    ("effective immediately, no deploys after 4pm",
+     "How would it work for you if we had no deploys after 4pm effective immediately?"),
+    ("from Q3 on, retros are monthly",
+     "How would it work for you if retros were monthly from Q3 on?"),
+])
+def test_a_plan_after_when_it_starts_is_asked_as_the_plan(change: str, question: str) -> None:
+    """Each was quoted whole ("if we tried this: “once the release is out, let's …”"):
+    only a date said so was moved after the plan."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_rule_whose_act_points_back_at_its_when_stays_whole() -> None:
+    assert "“when the build is red, fix it first”" in supportive_question(
+        "when the build is red, fix it first", DIFF, "en")

@@ -15,7 +15,11 @@ _WHEN = (r"(?:starting|beginning|from|as of|as from|effective|after)\s+"
          r"(?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|"
          r"june|july|august|september|october|november|december|q[1-4])\w*)"
          r"|(?:next|this)\s+(?:week|sprint|month|quarter|year)|tomorrow|from now on"
-         r"|(?:in|at|for|during)\s+the\s+(?:next|coming|upcoming)\s+[\w\s'-]{1,24}?")
+         r"|(?:in|at|for|during)\s+the\s+(?:next|coming|upcoming)\s+[\w\s'-]{1,24}?"
+         r"|effective\s+immediately|in\s+the\s+new\s+year"
+         r"|from\s+(?:q[1-4]|now|today|next\s+\w+)\s+on(?:wards)?"
+         # "once the release is out, …", "when the new hire starts, …": when, as a clause
+         r"|(?:once|when|after|as\s+soon\s+as|before)\s+(?:the|our|a|we|i|[a-z]+'s)\b[^,;]{3,40}?")
 _TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN})\s*,\s*(?P<rest>\S.*)$", re.I)
 # Without a comma, only before words that start a proposal ("starting tomorrow I'd like").
 _TIME_BEFORE_PLAN = re.compile(
@@ -63,6 +67,9 @@ def time_after(text: str) -> str:
     hypothesis = _as_hypothesis(rest, when)
     if hypothesis is not None:
         return hypothesis
+    if re.match(r"(?i)(?:once|when|after|as\s+soon|before)\s", when) \
+            and re.search(r"(?i)(?<![\w'’])(?:it|them|this|that|they)(?![\w'’])", rest):
+        return text  # "when the build is red, fix it first": "it" points back at the clause
     rest = we_from_then(rest)
     if when[:1].isupper():
         when = when[0].lower() + when[1:]
