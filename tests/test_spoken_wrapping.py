@@ -312,3 +312,15 @@ def test_a_proposal_judged_before_or_after_is_asked_alone(change: str, question:
 @pytest.mark.parametrize("change", ["good to know", "the build could work faster"])
 def test_a_judgement_with_no_proposal_keeps_its_words(change: str) -> None:
     assert change.lower() in supportive_question(change, DIFF, "en").lower()
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    ("hocam selam, PRlari ayni gun inceleyebilir miyiz", "PRları aynı gün inceleyelim"),
+    ("abi bence artik cuma deploy yapmayalim ya", "artık cuma deploy yapmayalım"),
+])
+def test_a_turkish_chat_line_typed_without_its_letters_is_read_whole(change: str,
+                                                                     words: str) -> None:
+    """"abi" was no word the list knew, and kept the whole line as typed ("bence artik …
+    yapmayalim"); "selam," after "hocam" was quoted."""
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Şöyle yapsak diyorum: «{words}». Bu sizin için nasıl olur?"

@@ -122,6 +122,7 @@ _TR_FILLER = re.compile(
     r"bir\s+(?:[öo]nerim|fikrim|teklifim)\s+var|(?:[şs][öo]yle\s+)?bir\s+[şs]ey\s+d[üu][şs][üu]nd[üu]m|"
     r"na[çc]izane(?:\s+(?:[öo]nerim|fikrim))?|(?:benim\s+)?(?:[öo]nerim|fikrim|teklifim)|"
     r"plan[ıi]m[ıi]z|plan[ıi]m|a[çc][ıi]k[çc]as[ıi]|asl[ıi]nda|mesela|[öo]rne[ğg]in|"
+    r"bence|sence|sizce|(?:selam|merhaba)(?:lar)?(?=\s*[,!.])|"
     # whom it is said to: "hocam", "abi", "arkadaşlar" ("ekip," only with its comma)
     r"hocam|abi|abla|arkada[şs]lar|beyler|millet|ekip(?=\s*,))"
     r"\s*[,:;.-]*\s+(?=\S)", re.I)
