@@ -120,3 +120,27 @@ def test_what_is_not_needed_is_dropped(change: str, question: str) -> None:
                                     "the Friday demo is pointless"])
 def test_an_opinion_or_a_pronoun_is_not_dropped(change: str) -> None:
     assert "drop" not in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("nobody should schedule meetings after 5",
+     "How would it work for you to stop scheduling meetings after 5?"),
+    ("no one should deploy on Fridays", "How would it work for you to stop deploying on Fridays?"),
+    ("we shouldn't be doing standups on Fridays",
+     "How would it work for you to stop doing standups on Fridays?"),
+    ("I don't want meetings after 5 anymore",
+     "How would it work for you if we had no more meetings after 5?"),
+    ("I don't want to deploy on Fridays anymore",
+     "How would it work for you to stop deploying on Fridays?"),
+    ("let's never again deploy on a Friday",
+     "How would it work for you to never deploy on a Friday?"),
+])
+def test_a_stop_said_as_what_nobody_should_do_is_the_stop(change: str, question: str) -> None:
+    """Each was quoted ("if we looked at this together: “nobody should schedule …”")."""
+    assert supportive_question(change, STOP, "en") == question
+
+
+@pytest.mark.parametrize("change", ["I don't want Dana to feel left out",
+                                    "nobody should feel left out", "I don't want it"])
+def test_what_someone_should_not_feel_is_no_stop(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, STOP, "en")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.act_or_thing import _is_gerund
+from mlcoach.influence.english_words import _VERBS
+from mlcoach.influence.verb_forms import gerund
 
 # "Friday deploys are banned", "… are not allowed", "… are off-limits", "…: no".
 _BANNED = re.compile(
@@ -35,12 +37,46 @@ _THE = re.compile(r"^the\s+", re.I)
 _EQUALS_NO = re.compile(r"^(?P<x>[^=:]{2,30}?)\s*=\s*(?P<y>no\s+\S.*)$", re.I)
 
 
+# "nobody should schedule meetings after 5", "no one should deploy on Fridays": a stop.
+_NOBODY_SHOULD = re.compile(r"^(?:nobody|no\s+one|no-one)\s+(?:should|must|shall)\s+"
+                            r"(?P<verb>[a-z]+)(?P<rest>\s+\S.*)$", re.I)
+# "we shouldn't be doing standups on Fridays": stopping what is being done.
+_NOT_BE_DOING = re.compile(r"^(?:we|you)\s+(?:shouldn['’]t|should\s+not|mustn['’]t|must\s+not)\s+"
+                           r"be\s+(?P<ing>[a-z]+ing)(?P<rest>\s+\S.*)$", re.I)
+# "I don't want meetings after 5 anymore", "I don't want to deploy on Fridays anymore".
+_DONT_WANT = re.compile(r"^i\s+(?:don['’]t|do\s+not)\s+want\s+(?:to\s+(?P<verb>[a-z]+)\s+)?"
+                        r"(?P<x>(?!to\b)\S.*?)(?:\s+any\s?more)?\s*[.!]*$", re.I)
+_NOT_A_THING_WANTED = frozenset(("to", "it", "that", "this", "them", "him", "her", "you", "us",
+                                 "anyone", "anybody", "people", "everyone", "any", "a", "an"))
+_NEVER_AGAIN = re.compile(r"(?<![\w'’])never\s+again(?![\w'’])", re.I)
+
+
+def _stop_doing(verb: str, rest: str) -> str | None:
+    """"stop scheduling meetings after 5", for a verb we know; None for any other word."""
+    form = gerund(verb) if verb.lower() in _VERBS else None
+    return None if form is None else f"stop {form}{rest}"
+
+
 def stop_said(text: str) -> str:
     """The stop in `text` said plainly; text that says none this way is returned as it
     came."""
+    text = _NEVER_AGAIN.sub("never", text)  # "let's never again deploy on a Friday"
     match = _EQUALS_NO.match(text.strip())
     if match:
         text = f"{match['x']}: {match['y']}"  # read as "Fridays: no deploys" is
+    match = _NOBODY_SHOULD.match(text.strip())
+    if match:
+        return _stop_doing(match["verb"], match["rest"]) or text
+    match = _NOT_BE_DOING.match(text.strip())
+    if match and _is_gerund(match["ing"].lower()):
+        return f"stop {match['ing']}{match['rest']}"
+    match = _DONT_WANT.match(text.strip())
+    if match and match["verb"]:
+        return _stop_doing(match["verb"], " " + match["x"]) or text
+    if match and match["x"].split()[0].lower() not in _NOT_A_THING_WANTED \
+            and not re.search(r"(?i)(?<![\w'’])to\s+\w", match["x"]) \
+            and not match["x"][:1].isupper():  # "I don't want Dana to feel left out"
+        return f"no more {match['x']}"
     match = _BANNED.match(text.strip())
     if match:
         return f"no {match['x']}"
