@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.influence.act_or_thing import base_verb
 from mlcoach.influence.english_words import _VERBS
 from mlcoach.influence.verb_forms import past_tense
 
@@ -45,6 +46,8 @@ def condition_as_hypothesis(text: str) -> str:
     first, _, after = rest.partition(" ")
     if not rest or "?" in rest:
         return text
+    if first.lower() in _MODALS and len(after.split()) < 2:
+        return text  # "if we can": no act said
     if first.lower() in _MODALS:  # "would be great if we could …" asks it as typed
         return f"{who} {rest}" if who.lower() == "we" and unwished == text.strip() else text
     if who.lower() == "we" and first.lower() in _NOT_NOW:
@@ -54,6 +57,8 @@ def condition_as_hypothesis(text: str) -> str:
         if past is None:
             return text
         rest = f"{past} {after}".strip()
+    if who.lower() != "we" and base_verb(first) in (None, first.lower()):
+        return text  # "if the team agrees": a condition of theirs, in the present
     return f"what if {who} {rest}"
 
 

@@ -14,8 +14,8 @@ from mlcoach.influence.act_or_thing import base_verb
 
 # "so yeah", "um so", "yeah like": fillers in front, one after another ("like" only after
 # another: "like posts in the kudos channel" is the verb).
-_EN_FILLER = re.compile(r"^(?:(?:so|yeah|yep|um+|uh+|erm|ok(?:ay)?|alright|anyway|anyways|"
-                        r"basically|hey|oh|hmm+|the\s+thing\s+is|p\.?s\.?|"
+_EN_FILLER = re.compile(r"^(?:(?:so(?!\s+(?:that|as)\b)|yeah|yep|um+|uh+|erm|ok(?:ay)?|alright|"
+                        r"anyway|anyways|basically|hey|oh|hmm+|the\s+thing\s+is|p\.?s\.?(?!\s+(?:in|on|at|of|for)\b)|"
                         # "TL;DR move …"; not "TL;DR at the top of every doc", a thing
                         r"tl;?dr(?=\s+(?!(?:at|in|on|for|of|with|sections?|summar\w*|blocks?|"
                         r"lines?)\b)))(?:\s*,\s*|\s+)|"
@@ -39,14 +39,15 @@ _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+tha
                       r"|(?:\s*[,–—-])?\s+(?:as\s+(?:discussed|agreed|mentioned|promised)|per\s+"
                       r"(?:our|my|the|yesterday['’]s|today['’]s)\s+(?:\w+\s+)?(?:discussion|chat|"
                       r"call|conversation|retro|meeting|sync))\s*[.!]*$"
-                      # "… okay", "… right": not "if that's okay", "to the right"
-                      r"|(?<!['’]s)(?<!\bis)(?<!\bbe)(?<!\bthe)(?<!\bto)\s+(?:okay|ok|right)\s*[?.!]*$",
+                      # "… okay": not "if that's okay", "make it okay", "feel okay"
+                      r"|(?<!['’]s)(?<!\bis)(?<!\bbe)(?<!\bit)(?<!feel)(?<!seem)(?<!look)(?<!all)"
+                      r"(?<!\bam)(?<!are)\s+(?:okay|ok)\s*[?.!]*$",
                       re.I)
 # "the idea is to …", "my suggestion would be to …", "what I'd like is for us to …": the
 # proposal announced.
 _EN_ANNOUNCED_TO = re.compile(
     r"^(?:(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking)\s+(?:is|would\s+be)|"
-    r"what\s+i'?d\s+(?:like|love)\s+is\s+for\s+us)\s+(?:to\s+|:\s*)(?=[a-z])", re.I)
+    r"what\s+i'?d\s+(?:like|love)\s+is\s+for\s+us)\s+(?:to\s+|:\s*)(?!be\s)(?=[a-z])", re.I)
 # What announces a proposal said next: "I was thinking …", "here's my idea: …", "maybe …".
 _ANNOUNCING = (
     r"(?:(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking)\s+(?:is|would\s+be)|"
