@@ -338,3 +338,10 @@ def test_words_that_only_look_like_dictation_stay(change: str, kept: str) -> Non
     """Found while hunting: the closing "okay"/"right", "so", "the plan is to", "P.S." and a
     condition's "we can" had been taken off words that needed them."""
     assert kept in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["önerim çok basit", "planım hazır", "e posta ile gönderelim"])
+def test_turkish_words_that_only_look_like_an_announcement_stay(change: str) -> None:
+    """Found while hunting: "önerim", "planım" before no act, and a lone "e", had been
+    taken off the words."""
+    assert f"«{change}»" in supportive_question(change, DIFF, "tr")

@@ -117,12 +117,14 @@ _EN_ONE_THING = re.compile(r"^(?:one\s+(?:more\s+)?thing|(?:just\s+)?following\s
 # "yani", "şey", "ee", "hmm" in front; "şöyle düşündüm", "aklıma şu geldi", "önerim şu:",
 # "fikrim şu,", "planımız …": the proposal announced.
 _TR_FILLER = re.compile(
-    r"^(?:[şs]ey\s+diyorum|diyorum\s+ki|yani|[şs]ey|e+|ı+|hm+|hı+|i[şs]te|"
+    r"^(?:[şs]ey\s+diyorum|diyorum\s+ki|yani|[şs]ey|ee+|ıı+|hm+|hı+|i[şs]te|"
     r"(?:yani\s+)?[şs][öo]yle\s+d[üu][şs][üu]nd[üu]m|akl[ıi]ma\s+[şs]u\s+geldi|"
     r"(?:benim\s+)?(?:[öo]nerim|fikrim|teklifim)\s+[şs]u|[şs][öo]yle\s+bir\s+fikrim\s+var|"
     r"bir\s+(?:[öo]nerim|fikrim|teklifim)\s+var|(?:[şs][öo]yle\s+)?bir\s+[şs]ey\s+d[üu][şs][üu]nd[üu]m|"
-    r"na[çc]izane(?:\s+(?:[öo]nerim|fikrim))?|(?:benim\s+)?(?:[öo]nerim|fikrim|teklifim)|"
-    r"plan[ıi]m[ıi]z|plan[ıi]m|a[çc][ıi]k[çc]as[ıi]|asl[ıi]nda|mesela|[öo]rne[ğg]in|"
+    # "önerim …", "planımız …" only before the act itself ("önerim çok basit" stays)
+    r"(?:na[çc]izane(?:\s+(?:[öo]nerim|fikrim))?|(?:benim\s+)?(?:[öo]nerim|fikrim|teklifim)|"
+    r"plan[ıi]m[ıi]z|plan[ıi]m)(?=.*(?:m[ae]k|[ae]l[ıi]m|s[ıi]n|sak|sek)\s*[.!]*$)|"
+    r"a[çc][ıi]k[çc]as[ıi]|asl[ıi]nda|mesela|[öo]rne[ğg]in|"
     r"bence|sence|sizce|(?:selam|merhaba)(?:lar)?(?=\s*[,!.])|"
     # whom it is said to: "hocam", "abi", "arkadaşlar" ("ekip," only with its comma)
     r"hocam|abi|abla|arkada[şs]lar|beyler|millet|ekip(?=\s*,))"
