@@ -80,3 +80,20 @@ def test_a_wish_said_before_the_condition_is_the_hypothesis(change: str, questio
     """"if we tried this: “it would be awesome if everyone …”": only "it would be great if
     we" was read."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("if we want, we can skip the retro", "How would it work for you to skip the retro?"),
+    ("if needed, we can add a second standup",
+     "How would it work for you to add a second standup?"),
+    ("if possible, let's move standup to 10",
+     "How would it work for you to move standup to 10?"),
+    ("if we move standup to 10 we lose the early slot",
+     "How would it work for you if we moved standup to 10?"),
+])
+def test_a_condition_that_is_an_aside_or_has_its_consequence_unmarked(change: str,
+                                                                      question: str) -> None:
+    """"if we want, we can skip the retro" was asked "if we want" (the plan after the comma
+    taken for the consequence); "if needed, …" was quoted; a consequence without its
+    comma was asked with the condition."""
+    assert supportive_question(change, DIFF, "en") == question

@@ -18,9 +18,15 @@ _WISH_AFTER = re.compile(r"(?:\s*,)?\s+(?:that|it|this)(?:\s+would|'d|’d)\s+(?
                          r"(?:really\s+)?"
                          r"(?:great|good|nice|awesome|amazing|helpful|ideal|better|help|"
                          r"help\s+a\s+lot|make\s+sense)\s*[.!]*$", re.I)
-# "…, things get merged faster": the consequence, after a comma.
+# "…, things get merged faster", "… we lose the early slot": the consequence.
 _THEN = re.compile(r"\s*,\s*(?:then\s+)?(?:things|we|it|everything|everyone|reviews|"
-                   r"prs|work|the\s+\w+|that|this|there)\b[^,]*$", re.I)
+                   r"prs|work|the\s+\w+|that|this|there)\b[^,]*$"
+                   r"|\s+(?:then\s+)?we(?:'ll|’ll|\s+will|\s+would|'d|’d)?\s+(?:lose|get|save|gain|"
+                   r"avoid|miss|win|free\s+up|catch|ship|finish)\b.*$", re.I)
+# "if we want, we can skip the retro": the plan is what follows the condition.
+_PLAN_AFTER = re.compile(r"^if\s+(?:we|you|everyone|the\s+team)\s+(?:want|agree|like|prefer)"
+                         r"(?:\s+to)?\s*,\s*(?P<plan>(?:we\s+(?:can|could|should)|let['’]s|"
+                         r"maybe\s+we)\s+\S.*)$", re.I)
 _MODALS = frozenset(("could", "can", "would", "should", "might", "may", "must", "will",
                      "shall"))
 _NOT_NOW = {"don't": "didn't", "dont": "didn't", "don’t": "didn't"}
@@ -37,6 +43,9 @@ def condition_as_hypothesis(text: str) -> str:
     """"if we pair on reviews" → "what if we paired on reviews"; "if we could pair on
     reviews that would be great" → "we could pair on reviews" (the modal reads as the
     plan); text that is no such condition is returned as it came."""
+    plan = _PLAN_AFTER.match(text.strip())
+    if plan:
+        return plan["plan"]
     unwished = _WISH_FIRST.sub("", text.strip())
     match = _IF.match(unwished)
     if match is None:

@@ -24,6 +24,9 @@ _EN_FILLER = re.compile(r"^(?:(?:so(?!\s+(?:that|as)\b)|yeah|yep|um+|uh+|erm|ok(
 # "can we like start …": a spoken "like" after the question's "we".
 _EN_WE_LIKE = re.compile(r"\b((?:can|could|should|shall|would)\s+we)\s+like\s+(?!to\b)(?=\w)",
                          re.I)
+# "If possible, …", "If needed, …": a condition that is only an aside.
+_EN_IF_ASIDE = re.compile(r"^(?:if\s+(?:possible|needed|necessary|you\s+agree|that\s+works|"
+                          r"it\s+helps)|ideally|where\s+possible)\s*,\s*(?=\S)", re.I)
 # ", if possible,", ", ideally,": an aside in commas, inside the proposal.
 _EN_ASIDE = re.compile(r"\s*,\s*(?:if\s+possible|if\s+you\s+agree|if\s+that'?s\s+ok(?:ay)?|"
                        r"ideally|perhaps|maybe|possibly|please|for\s+example|say)\s*,\s*", re.I)
@@ -214,7 +217,7 @@ def without_spoken_wrapping(text: str, language: str) -> str:
     within a day"; "yani şey önerim şu: standup'ı 10'a alalım" → "standup'ı 10'a alalım")."""
     if language == "en":
         text = _time_said(_EN_WE_LIKE.sub(r"\1 ", _EN_ASIDE.sub(" ", text)))
-        text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL,
+        text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL, _EN_IF_ASIDE,
                               _EN_FILLER, _EN_TAIL,
                               _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
                               _EN_ANNOUNCED_THAT, _EN_JUDGED_FIRST, _EN_JUDGED_AFTER))
