@@ -88,3 +88,18 @@ def test_a_continue_column_chosen_as_a_stop_is_the_stop() -> None:
                                     "devam etmek: haftalık demo"])
 def test_other_words_before_a_colon_stay_as_typed(change: str) -> None:
     assert f"«{change}»" in supportive_question(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize(("change", "language", "question"), [
+    ("Merhaba ekip, Devam: haftalik demo", "tr",
+     "Şunu sürdürsek diyorum: «haftalık demo». Bu sizin için nasıl olur?"),
+    ("Selam, Bırak: cuma toplantısı", "tr",
+     "Şunu bıraksak diyorum: «cuma toplantısı». Bu sizin için nasıl olur?"),
+    ("Hi team, Stop: long status updates", "en",
+     "How would it work for you if we had no more long status updates?"),
+])
+def test_a_retro_column_after_a_greeting_still_says_the_kind(change: str, language: str,
+                                                            question: str) -> None:
+    """"if we tried this: “Stop: long status updates”": after a greeting the column was
+    no longer read, and quoted."""
+    assert supportive_question(change, DIFF, language) == question

@@ -44,6 +44,7 @@ from mlcoach.influence.phrasing import (
 from mlcoach.influence.retro_labels import continues, turkish_retro_column
 from mlcoach.influence.shared_decisions import decided_together
 from mlcoach.influence.tidying import (
+    column_after_greeting,
     first_of_several,
     retro_column,
     tidy_change,
@@ -248,7 +249,7 @@ def compose(req: SuggestionRequest) -> Composed:
     language = req.language if req.language in LANGUAGES else "en"
     # what the wording reads: no emoji, no @/# marks, no shouting, tag question or reason
     # (by example, "Dana, could you …" keeps Dana: it asks something of them)
-    validated = _validate(req.change, language)
+    validated = column_after_greeting(_validate(req.change, language))
     kept = language == "tr" and continues(validated, req.action)  # "Devam: haftalık demo"
     validated, chosen = _column_said(validated, language, req.action)
     change, several = _one_change(validated, language,
@@ -759,7 +760,7 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
-    validated = _validate(change, language)
+    validated = column_after_greeting(_validate(change, language))
     kept = language == "tr" and continues(validated, action)
     validated, action = _column_said(validated, language, action)
     change, several = _one_change(validated, language, spoken_name(person),

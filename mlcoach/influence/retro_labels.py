@@ -46,3 +46,8 @@ def continues(text: str, action: ChangeKind) -> bool:
     match = _COLUMN.match(text.strip())
     return match is not None and action is not ChangeKind.STOP \
         and _lowered(match["col"]).startswith(("devam", "sürdür", "surdur"))
+
+
+def has_turkish_column(text: str) -> bool:
+    """Whether `text` starts with a Turkish retro column ("Bırak:", "Devam:", "Daha az:")."""
+    return _COLUMN.match(text.strip()) is not None

@@ -28,6 +28,7 @@ from mlcoach.influence.phrasing import (
     says_stop,
     strip_tails,
 )
+from mlcoach.influence.retro_labels import has_turkish_column
 from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
 from mlcoach.influence.stated_stops import stop_said
 from mlcoach.influence.turkish_proposals import as_proposal
@@ -56,6 +57,15 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
 # A start/stop/continue retro's column before the change: "Stop: pinging people after 6pm".
 _RETRO = re.compile(r"^(?P<col>stop|start|keep|continue|more|less)(?:\s+(?:doing|of))?\s*"
                     r"(?::|\s[-–—])\s*(?P<rest>\S.*)$", re.I)
+
+
+def column_after_greeting(text: str) -> str:
+    """"Hi team, Stop: long status updates" → "Stop: long status updates": a retro column
+    after a greeting is read as one said first; other text is returned as it came."""
+    rest = _GREETING.sub("", text, count=1)
+    if rest != text and (_RETRO.match(rest) or has_turkish_column(rest)):
+        return rest
+    return text
 
 
 def retro_column(text: str, action: ChangeKind) -> str:
