@@ -167,7 +167,7 @@ def test_the_entry_is_only_ever_written_at_set_up_and_recovery(keyed, layout, me
 @pytest.mark.gui
 def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout,
                                                                    memory_keyring, qapp,
-                                                                   monkeypatch):
+                                                                   qtbot, monkeypatch):
     """The desktop flow: key missing -> recovery key asked; a wrong one is explained and
     asked again; the right one opens the store. Nothing is changed on the way."""
     from PySide6.QtWidgets import QInputDialog, QMessageBox
@@ -191,6 +191,7 @@ def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout
     retried: list[object] = []
     unlock.resolve_failure(first.value, layout.root, retry=retried.append,
                            give_up=lambda: retried.append("gave up"))
+    qtbot.waitUntil(lambda: retried != [], timeout=30_000)  # each key is tried on the worker
     assert len(asked) == 2 and "mlcoach recover" in asked[0]
     assert warned == ["that recovery key does not open this store (nothing was changed)"]
     assert retried == [None]  # opened with the restored key on the retry
