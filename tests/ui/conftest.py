@@ -207,6 +207,31 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
         QApplication.clipboard().clear()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    """Once a test's fixtures are done and pytest-qt has closed the windows it was given:
+    delete them, here, before the next test.
+
+    pytest-qt only calls deleteLater(), and nothing runs that deletion until some later
+    test waits on Qt. A window so left over lived on into other tests (a language switch
+    there retranslated it, and it asked again for its screen()) until Python's cycle
+    collector freed it, at any point of any test. PySide makes the app's one QScreen
+    wrapper a Python child of each widget whose screen() Python asks for; the collector,
+    clearing such a widget before its C++ side was gone, handed that wrapper to Python,
+    which then deleted the QScreen itself: the next widget built crashed in
+    QScreen::virtualSiblings (test_accessibility after test_composer_dialog, ~1 run in
+    3). Deleted here, C++ first, a window's Python children are only marked dead."""
+    result = yield
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:  # a test with no Qt loads none
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result
+
+
 @pytest.fixture
 def new_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
     """Make AppControllers on `opened`'s folder for a desktop (XDG_CURRENT_DESKTOP), the
