@@ -161,6 +161,12 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.on_timer)
+        # A wake's look: its own timer, so planning the schedule again meanwhile (a
+        # calendar read coming in calls arm()) does not put it off for hours.
+        self._wake_look = QTimer(self)
+        self._wake_look.setSingleShot(True)
+        self._wake_look.setInterval(0)
+        self._wake_look.timeout.connect(self.on_timer)
         self._backup_timer = QTimer(self)  # owned, so stop() can cancel it
         self._backup_timer.setSingleShot(True)
         self._backup_timer.timeout.connect(self._run_backup)
@@ -749,7 +755,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
     def on_woke(self) -> None:
         """logind says the machine woke: the schedule is looked at now (on_timer sees the
         sleep and catches up), not when its timer, stopped during the sleep, comes round."""
-        self.timer.start(0)
+        self._wake_look.start()
 
     def _catch_up(self, asleep: float) -> None:
         """What is timed by the wall clock (a card's ten minutes, a meeting's start) loses
@@ -1084,6 +1090,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self._screens is not None:
             self._screens.stop()
         self.timer.stop()
+        self._wake_look.stop()
         if self._busy_look is not None:  # a look still under way answers no one
             self._busy_look.cancel()
         self._backup_timer.stop()
