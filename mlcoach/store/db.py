@@ -148,22 +148,27 @@ def keyring_entry(conn: Any) -> str | None:
 def record_keyring_entry(path: Path, secret: Secret, entry: str) -> None:
     """Write the keyring entry's name into the store unless it is there already. Best
     effort: a busy or read-only store is recorded at a later open."""
-    import json
-
     import sqlcipher3.dbapi2 as sqlcipher
 
     try:
         conn = connect_raw(path, secret, must_exist=True)
         try:
-            if keyring_entry(conn) == entry:
-                return
-            conn.execute("PRAGMA busy_timeout = 200")
-            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                         (KEYRING_ENTRY, json.dumps(entry)))
+            _record_keyring_entry(conn, entry)
         finally:
             conn.close()
     except (sqlcipher.Error, MlcoachError) as exc:
         logger.info("the keyring entry's name was not recorded in the store: %s", exc)
+
+
+def _record_keyring_entry(conn: Any, entry: str) -> None:
+    """record_keyring_entry through a connection already open (one that may write)."""
+    import json
+
+    if keyring_entry(conn) == entry:
+        return
+    conn.execute("PRAGMA busy_timeout = 200")
+    conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                 (KEYRING_ENTRY, json.dumps(entry)))
 
 
 def _quote(value: str) -> str:
@@ -351,14 +356,17 @@ def upgrade(engine: Engine) -> None:
 WIPE_PENDING = 1
 
 
-def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -> bool:
+def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime,
+                  keyring_entry: str | None = None) -> bool:
     """Bring the schema to HEAD, backing up a non-empty store first, then do a wipe the
-    migration left due. True if it migrated.
+    migration left due. True if it migrated. With `keyring_entry`, also record that
+    name in the store if it is not there yet (record_keyring_entry), through the same
+    connection when the schema is already HEAD.
 
     One process migrates at a time: the first start after an upgrade may be the app and
     a few shell commands at once, each finding the store behind.
     """
-    version, wipe = _version_or_damage(path, secret)
+    version, wipe = _version_or_damage(path, secret, keyring_entry)
     if version == HEAD:
         if wipe:
             _wipe_free_space(path, secret)
@@ -385,6 +393,8 @@ def ensure_schema(path: Path, secret: Secret, backup_dir: Path, now: datetime) -
             engine.dispose()
         make_private(path)
     _wipe_free_space(path, secret)
+    if keyring_entry is not None:
+        record_keyring_entry(path, secret, keyring_entry)
     if current is not None:
         logger.info("updated the store from schema %s to %s", current, HEAD)
     return True
@@ -430,9 +440,13 @@ def _wipe_free_space(path: Path, secret: Secret) -> None:
     logger.info("wiped the free space of the data file")
 
 
-def _version_or_damage(path: Path, secret: Secret) -> tuple[str | None, bool]:
+def _version_or_damage(path: Path, secret: Secret, entry: str | None = None
+                       ) -> tuple[str | None, bool]:
     """The store's schema revision (None: a new file) and whether a wipe is due;
-    StoreDamagedError for tables without a version, or a version no mlcoach writes."""
+    StoreDamagedError for tables without a version, or a version no mlcoach writes.
+    At HEAD, `entry` is recorded as the keyring entry's name if it is not yet."""
+    import sqlcipher3.dbapi2 as sqlcipher
+
     conn = connect_raw(path, secret)
     try:
         try:
@@ -444,6 +458,11 @@ def _version_or_damage(path: Path, secret: Secret) -> tuple[str | None, bool]:
             if _is_not_a_database(exc):
                 raise _locked_error(secret) from exc
             raise
+        if current == HEAD and entry is not None:
+            try:
+                _record_keyring_entry(conn, entry)
+            except sqlcipher.Error as exc:
+                logger.info("the keyring entry's name was not recorded in the store: %s", exc)
     finally:
         conn.close()
     if current == HEAD:

@@ -381,7 +381,7 @@ def _init_locked(layout: Layout, mode: Mode, keys: KeyStore,
     from mlcoach.store.recovery import finish_interrupted_init
 
     finish_interrupted_init(layout.db, interrupted=False)
-    _ensure(layout, secret, utcnow())
+    _ensure(layout, secret, utcnow(), None)  # the entry's name went in at the build
     store = _open(layout, secret)
     return Opened(store, layout, meta, secret, recovery)
 
@@ -411,16 +411,14 @@ def passphrase_text(passphrase: str) -> str:
 def _build_new(layout: Layout, secret: Secret, entry: str | None) -> None:
     """Create an empty, fully migrated store at the temporary name, closed and synced,
     with the name of its keyring `entry` (if any) recorded."""
-    from mlcoach.store.db import connect_raw, ensure_schema, record_keyring_entry
+    from mlcoach.store.db import connect_raw, ensure_schema
     from mlcoach.store.recovery import NEW_NAME, SIDE_FILES
 
     new = layout.root / NEW_NAME
     try:
         for side in ("", *SIDE_FILES):  # what an interrupted init left behind
             Path(f"{new}{side}").unlink(missing_ok=True)
-        ensure_schema(new, secret, layout.backups, utcnow())
-        if entry is not None:
-            record_keyring_entry(new, secret, entry)
+        ensure_schema(new, secret, layout.backups, utcnow(), entry)
         conn = connect_raw(new, secret)
         try:
             conn.execute("PRAGMA journal_mode = DELETE")  # fold the -wal into the file
@@ -587,17 +585,15 @@ def _prepare(layout: Layout, meta: StoreMeta, secret: Secret, now: datetime,
     """Bring the schema up to date. A damaged or missing file is set aside and the newest
     good backup restored first; a wrong key or passphrase changes nothing. Then store.json
     and its copy are written again if either was lost."""
-    note = _prepare_db(layout, secret, now, on_recovered)
+    # A store from before the keyring entry's name was recorded gets it at this open.
+    entry = meta.store_id if meta.encryption == "keyring" else None
+    note = _prepare_db(layout, secret, now, on_recovered, entry)
     heal_meta(layout, meta)
-    if meta.encryption == "keyring":  # a store from before it was recorded
-        from mlcoach.store.db import record_keyring_entry
-
-        record_keyring_entry(layout.db, secret, meta.store_id)
     return note
 
 
 def _prepare_db(layout: Layout, secret: Secret, now: datetime,
-                on_recovered: Notify | None) -> RecoveryNote | None:
+                on_recovered: Notify | None, entry: str | None) -> RecoveryNote | None:
     from mlcoach.store import recovery
 
     seen = recovery.identity(layout.db)
@@ -612,7 +608,7 @@ def _prepare_db(layout: Layout, secret: Secret, now: datetime,
         reason = "damaged"  # e.g. a write version SQLite takes for "read-only"
     if reason is None:
         try:
-            _ensure(layout, secret, now)
+            _ensure(layout, secret, now, entry)
             return None
         except StoreLockedError:
             # Page 1 does not decrypt: a wrong key or a damaged file. The key is right
@@ -628,17 +624,17 @@ def _prepare_db(layout: Layout, secret: Secret, now: datetime,
                 raise
             reason = "damaged"
     note = recovery.repair(layout.root, secret, reason, now, seen)
-    _ensure(layout, secret, now)
+    _ensure(layout, secret, now, entry)
     if note is not None and on_recovered is not None:
         on_recovered(note)
     return note
 
 
-def _ensure(layout: Layout, secret: Secret, now: datetime) -> None:
+def _ensure(layout: Layout, secret: Secret, now: datetime, entry: str | None) -> None:
     from mlcoach.store.db import ensure_schema
 
     try:
-        ensure_schema(layout.db, secret, layout.backups, now)
+        ensure_schema(layout.db, secret, layout.backups, now, entry)
     except OSError as exc:
         raise MlcoachError("cannot open {path}: {reason}", path=layout.db,
                            reason=exc.strerror or exc) from exc
