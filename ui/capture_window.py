@@ -32,7 +32,7 @@ from mlcoach.ui.draft import Draft, DraftKeeper
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.names import kind_names, style_names
 from mlcoach.ui.widgets.choice_row import ChoiceRow
-from mlcoach.ui.widgets.helpers import announce, close_keys, shortcut
+from mlcoach.ui.widgets.helpers import announce, close_keys, grow_for_wrapped_text, shortcut
 from mlcoach.ui.widgets.on_screen import keep_on_screen, room_on
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -525,11 +525,7 @@ class CaptureWindow(QWidget):
     def _fit_height(self) -> None:
         """Take the height the layout needs at this width: a long message wraps onto a
         second line (a top-level window otherwise keeps its height and squeezes rows)."""
-        layout = self.layout()
-        if layout is not None and layout.hasHeightForWidth():
-            need = layout.totalHeightForWidth(self.width())
-            if need != self.height():
-                self.resize(self.width(), need)
+        grow_for_wrapped_text(self, shrink=True)
 
 
 def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer:

@@ -502,3 +502,23 @@ def test_wayland_is_recognised_by_its_platform_name(monkeypatch):
         monkeypatch.setattr(QGuiApplication, "platformName", lambda n=name: n)
         assert placed_by_compositor() is placed
 
+
+
+def test_the_window_gives_back_the_height_a_long_error_took(qtbot, capture, monkeypatch):
+    """A two-line error grows the window; once the one-line hint is back, the window is
+    as tall as before, with no blank band under the hint."""
+    reason = "another mlcoach is still writing (a long import?) and did not finish " * 2
+
+    def refuse(*args, **kwargs):
+        raise UsageError(reason)
+
+    monkeypatch.setattr(capture._store, "add_moment", refuse)
+    type_line(qtbot, capture, "Something odd")
+    qtbot.waitUntil(lambda: capture.isVisible())
+    before = capture.height()
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: capture.height() > before, timeout=3000)
+    hint = capture.message()
+    qtbot.keyClick(capture.edit, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: capture.message() != hint, timeout=3000)
+    qtbot.waitUntil(lambda: capture.height() == before, timeout=3000)

@@ -85,14 +85,15 @@ def preferred_width(hint: QSize, width: int) -> QSize:
     return QSize(max(width, hint.width()), hint.height())
 
 
-def grow_for_wrapped_text(window: QWidget) -> None:
+def grow_for_wrapped_text(window: QWidget, shrink: bool = False) -> None:
     """Make top-level `window` as tall as its word-wrapped text needs at its width (Qt
     gives a window the height its layout wants at one width; narrower, on a small
-    screen, the lines that wrapped anew were cut off)."""
+    screen, the lines that wrapped anew were cut off). With `shrink`, also give back
+    height the text no longer needs (a window the user does not resize)."""
     layout = window.layout()
     if layout is not None and layout.hasHeightForWidth():
         need = layout.totalHeightForWidth(window.width())
-        if need > window.height():
+        if need > window.height() or (shrink and need < window.height()):
             window.resize(window.width(), need)
 
 
