@@ -8,12 +8,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from mlcoach.system import instance
+from tests.integration.conftest import _wait
 from tests.integration.test_desktop import (
     _cli,
     _embedded_in_tray,
@@ -46,13 +47,7 @@ def _ours(name: str, env: dict[str, str]) -> list[int]:
     return found
 
 
-def _until(check, timeout: float = 15) -> bool:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.1)
-    return False
+_until = partial(_wait, timeout=15)  # a restarted service takes longer than a start
 
 
 def test_the_icon_comes_back_when_the_panel_restarts(desktop, tmp_path):  # type: ignore[no-untyped-def]
