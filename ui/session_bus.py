@@ -37,6 +37,7 @@ Reply = Callable[[Any], None]
 Failed = Callable[[str], None]
 SignalHandler = Callable[[tuple[Any, ...]], None]
 OwnerChanged = Callable[[str, str], None]
+NameChanged = Callable[[str, str, str], None]
 BUS_NAME = "org.freedesktop.DBus"
 
 
@@ -89,6 +90,7 @@ class SessionBus(QObject):
                                                          SignalHandler]]] = {}
         self._owners: dict[str, str] = {}  # well-known name -> its owner's unique name
         self._owner_watchers: dict[str, list[OwnerChanged]] = {}
+        self._namespaces: list[tuple[str, NameChanged]] = []  # see watch_names_under
         # match rules asked for, to ask again: each with what it is for, and who hears
         # that the bus routes its signals
         self._rules: list[tuple[Any, str, Callable[[], None] | None]] = []
@@ -300,6 +302,19 @@ class SessionBus(QObject):
         self._add_match(rule, f"the owner of {name}")
         self._ask_owner(name)  # after the match is in place: no change falls between
 
+    def watch_names_under(self, namespace: str, changed: NameChanged) -> None:
+        """Hear of every name under `namespace` ("org.kde" covers org.kde.X-1) that gets
+        or loses its owner: `changed(name, old, new)` ("" for none). Names whose suffix is
+        not known ahead (a panel's org.kde.StatusNotifierHost-PID) are followed so; the
+        ones already there are the caller's to list."""
+        from jeepney import MatchRule
+
+        self._namespaces.append((namespace, changed))
+        rule = MatchRule(type="signal", sender=BUS_NAME, interface=BUS_NAME,
+                         member="NameOwnerChanged")
+        rule.add_arg_condition(0, namespace, kind="namespace")
+        self._add_match(rule, f"the names under {namespace}")
+
     def _ask_owner(self, name: str, *, again: bool = True) -> None:
         """Ask who owns `name`. Only the bus's "no owner" means none: a lookup cut off by
         the deadline asks once more, then keeps what was known (dropping the owner would
@@ -338,6 +353,12 @@ class SessionBus(QObject):
         if len(body) != 3 or not all(isinstance(part, str) for part in body):
             return
         name, old, new = body
+        for namespace, heard in list(self._namespaces):
+            if name == namespace or name.startswith(namespace + "."):
+                try:
+                    heard(name, old, new)
+                except Exception:  # a watcher's bug must not stop the bus
+                    logger.exception("name watcher for %s failed", namespace)
         if name not in self._owners:
             return
         self._owners[name] = new

@@ -9,6 +9,11 @@ the answer changes. Two trays, two ways to follow them:
   call, but where an XEmbed tray is there too (KDE on X11: xembedsniproxy holds the
   XEmbed selection) it answers True for that one after the watcher left, though the
   icon went to the watcher and nobody shows it: the watcher gone counts as no tray.
+  The panel that shows the icons is a StatusNotifierHost, with a bus name of its own
+  (org.kde.StatusNotifierHost-PID). On KDE the watcher lives in kded and stays when
+  plasmashell goes, still saying a host is registered (Plasma 5.27): the hosts seen
+  all gone counts as no tray too, and a host that comes again as the tray back.
+  (GNOME's AppIndicator extension is watcher and host in one, with no host name.)
 - An XEmbed tray (trayer, stalonetray, older panels on X11) is found by Qt itself;
   only a look now and then (`check`, on a timer while the app has no tray) sees one
   that came after the app started.
@@ -28,6 +33,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 WATCHER = "org.kde.StatusNotifierWatcher"
+HOST = "org.kde.StatusNotifierHost"  # a host's bus name: this, "-", its own suffix
 #: How often to look for an XEmbed tray while the app has none (Qt's answer is one X
 #: round trip, a few ms with the bus look-up).
 LOOK_MS = 5000
@@ -63,6 +69,8 @@ class TrayPresence(QObject):
         self._bus = bus
         self._qt_says = qt_says
         self._watcher_left = False  # it was there and went: no tray, whatever Qt says
+        self._hosts: set[str] = set()  # the hosts' bus names there now
+        self._host_seen = False
         self._last: bool | None = None
         self._look = QTimer(self)
         self._look.setInterval(LOOK_MS)
@@ -73,10 +81,17 @@ class TrayPresence(QObject):
         self._last = self.available()
         if self._bus is not None:
             self._bus.watch_owner(WATCHER, self._watcher_changed)
+            self._bus.watch_names_under("org.kde", self._name_changed)
+            self._bus.reconnected.connect(self._find_hosts)  # changes missed meanwhile
+            self._find_hosts()
 
     def available(self) -> bool:
         """Whether a tray would show the icon now."""
-        return not self._watcher_left and self._qt_says()
+        return not self._watcher_left and not self._hosts_left() and self._qt_says()
+
+    def _hosts_left(self) -> bool:
+        """Hosts were seen and none is there now (the panel quit; the watcher stayed)."""
+        return self._host_seen and not self._hosts
 
     def through_the_bus(self) -> bool:
         """Whether the icon is a StatusNotifierItem (a watcher owns its name): Qt then
@@ -102,3 +117,37 @@ class TrayPresence(QObject):
         logger.info("StatusNotifierWatcher: %r -> %r", old, new)
         self._watcher_left = not new
         self.check()
+
+    def _find_hosts(self) -> None:
+        """Ask the bus for the hosts already there (one call, answered later); those
+        that come and go later are heard of as they do (_name_changed)."""
+        if self._bus is None:
+            return
+        from jeepney.bus_messages import message_bus
+
+        self._bus.call(message_bus.ListNames(), self._names_came,
+                       lambda why: logger.info("bus names not listed: %s", why))
+
+    def _names_came(self, body: tuple[object, ...]) -> None:
+        names = body[0] if body and isinstance(body[0], list) else []
+        hosts = {name for name in names if isinstance(name, str) and _is_host(name)}
+        if hosts != self._hosts:
+            logger.info("StatusNotifierHosts: %s", ", ".join(sorted(hosts)) or "none")
+            self._hosts = hosts
+            self._host_seen = self._host_seen or bool(hosts)
+            self.check()
+
+    def _name_changed(self, name: str, old: str, new: str) -> None:
+        if not _is_host(name) or bool(new) == (name in self._hosts):
+            return
+        logger.info("StatusNotifierHost %s %s", name, "there" if new else "gone")
+        if new:
+            self._hosts.add(name)
+            self._host_seen = True
+        else:
+            self._hosts.discard(name)
+        self.check()
+
+
+def _is_host(name: str) -> bool:
+    return name.startswith(HOST + "-")

@@ -141,6 +141,44 @@ def test_the_watcher_gone_counts_as_no_tray_and_its_return_as_the_tray_back(
     assert "in the system tray now" in ctl.main_window.status.text()
 
 
+def _host(env: dict[str, str], pid: int) -> contextlib.AbstractContextManager[Any]:
+    """A StatusNotifierHost (the panel that shows the icons: plasmashell), under the bus
+    name a host takes, there until the block ends."""
+    name = f"org.kde.StatusNotifierHost-{pid}"
+    return dbusmock(env, name, name, "/StatusNotifierHost", "org.kde.StatusNotifierHost")
+
+
+def test_the_panel_gone_with_the_watcher_still_there_counts_as_no_tray(
+        make_controller, bus, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Real KDE Plasma 5.27: the watcher lives in kded, and with plasmashell gone for good
+    it stays, still saying a host is registered. Qt and the app counted a tray: mlcoach
+    started again said "already running in the tray" in a notification nobody showed,
+    and offered no window. The panel (its host's bus name) gone now counts as no tray,
+    and a host that comes again as the tray back."""
+    from mlcoach.ui.session_bus import SessionBus
+
+    qt = QtSays(True)  # the watcher says a host is registered: Qt counts a tray
+    with _watcher(bus):
+        with _host(bus, 4242):
+            ctl = make_controller(qt, SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"]))
+            assert ctl.tray is not None and ctl.main_window is None
+            qtbot.waitUntil(lambda: bool(ctl.tray_presence._hosts), timeout=10_000)
+        with qtbot.waitSignal(ctl.tray_presence.changed, timeout=10_000) as gone:
+            pass  # plasmashell ended with the block; kded's watcher is still there
+        assert gone.args == [False]
+        said = _messages(ctl, monkeypatch)
+        ctl.handle_request("show")  # started again from the menu
+        assert ctl.main_window is not None and ctl.main_window.isVisible()
+        assert said == []
+
+        with _host(bus, 4343):  # plasmashell back, under a new name
+            with qtbot.waitSignal(ctl.tray_presence.changed, timeout=10_000) as back:
+                pass  # the loop runs only here: the signal cannot come before
+            assert back.args == [True]
+            assert ctl.tray.icon.isVisible()
+            assert "in the system tray now" in ctl.main_window.status.text()
+
+
 def _notification_server(env: dict[str, str]) -> contextlib.AbstractContextManager[Any]:
     return dbusmock(env, "org.freedesktop.Notifications", "--template",
                     "notification_daemon")
