@@ -45,7 +45,7 @@ PACKAGES = {
     "kde": ["kwin-wayland", "plasma-workspace", "plasma-desktop", "kde-spectacle",
             "qtwayland5"],
 }
-PACKAGES["kde-restart"] = PACKAGES["kde"]
+PACKAGES["kde-restart"] = PACKAGES["kde-panel-gone"] = PACKAGES["kde"]
 PACKAGES["gnome-x11-restart"] = PACKAGES["gnome"] + ["xvfb", "x11-utils", "imagemagick"]
 PACKAGES["gnome-appindicator-toggle"] = PACKAGES["gnome-appindicator"] + ["imagemagick"]
 TOOLS = {"x11": ["Xvfb", "trayer", "dunst", "import"],
@@ -54,6 +54,7 @@ TOOLS = {"x11": ["Xvfb", "trayer", "dunst", "import"],
          "sway": ["sway", "waybar", "grim", "dunst", "setpriv"],
          "kde": ["kwin_wayland", "plasmashell", "spectacle"],
          "kde-restart": ["kwin_wayland", "plasmashell", "spectacle"],
+         "kde-panel-gone": ["kwin_wayland", "plasmashell", "spectacle"],
          "gnome-x11-restart": ["gnome-shell", "gsettings", "Xvfb", "import"],
          "gnome-appindicator-toggle": ["gnome-shell", "gnome-screenshot", "gsettings",
                                        "compare"]}
@@ -656,6 +657,38 @@ def kde_restart(s: Session) -> dict[str, str]:
             "answered": "Done after two restarts"}
 
 
+def kde_panel_gone(s: Session) -> dict[str, str]:
+    """plasmashell (the panel, the StatusNotifierHost) ends and stays away while kded's
+    StatusNotifierWatcher stays, still saying a host is registered: started again, the
+    app opens the window that stands in for the tray; plasmashell started again, the
+    icon is back with its new host (docs/reliability.md §17)."""
+    _kde_session(s, restartable=True)
+    _kde_plain_background(s)
+    prepare_store(s)
+    s.start_app()
+    shell = s.wait_for("tray", "window", timeout=40)
+    if shell != "tray":
+        raise Failed(f"expected the tray, the app showed its {shell}")
+    s.wait_for("store")
+    os.kill(int((s.root / "plasmashell.pid").read_text()), signal.SIGTERM)
+    wait_until(lambda: "org.kde.StatusNotifierHost-" not in _bus_names(s), "the panel to go",
+               30)
+    if "org.kde.StatusNotifierWatcher" not in _bus_names(s):
+        raise Failed("the watcher went with the panel: not the case this checks")
+    time.sleep(1)
+    s.mlcoach()  # started again from the shell (the launcher hands it over)
+    s.wait_for("window", timeout=20)
+    time.sleep(1.5)
+    shot(s, "1-panel-gone-started-again", lambda path: _kde_screenshot(s, path))
+    display = (s.root / "display").read_text().strip()
+    s.spawn("plasmashell", env=dict(s.env, DISPLAY=display))
+    _plasma_up(s)
+    log = s.root / "data" / "mlcoach.log"
+    wait_until(lambda: "system tray there" in log.read_text(), "the tray back", 30)
+    s.quit_app()
+    return {"panel gone, started again": "the window", "panel back": "the tray"}
+
+
 def gnome_appindicator_toggle(s: Session) -> dict[str, str]:
     """GNOME's AppIndicator extension switched off under the running app (gsettings):
     started again from the shell, the app opens the window that stands in for the tray;
@@ -782,6 +815,7 @@ DESKTOPS: dict[str, Callable[[Session], dict[str, str]]] = {
     "sway": sway,
     "kde": kde,
     "kde-restart": kde_restart,
+    "kde-panel-gone": kde_panel_gone,
     "gnome-x11-restart": gnome_x11_restart,
     "gnome-appindicator-toggle": gnome_appindicator_toggle,
 }
