@@ -74,7 +74,8 @@ def run_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) -> 
 
 def _recovery_checks(layout: Layout) -> list[Check]:
     """The last time a damaged store file was replaced, and the files kept aside."""
-    from mlcoach.store.recovery import DAMAGED_MARK, read_note
+    from mlcoach.store.recovery import read_note
+    from mlcoach.store.set_aside import DAMAGED_MARK
 
     out = []
     note = read_note(layout.root)
@@ -87,7 +88,8 @@ def _recovery_checks(layout: Layout) -> list[Check]:
         out.append(Check("set aside", "WARN",
                          f"{len(kept)} damaged file(s) kept in {shown_path(layout.root)}: "
                          f"{', '.join(kept)} "
-                         "(delete them once you no longer need them)"))
+                         "(each goes once five weeks old, unless it is the newest or "
+                         "no backup was restored; delete them once you no longer need them)"))
     return out
 
 

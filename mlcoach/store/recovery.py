@@ -1,8 +1,8 @@
 """A damaged or missing database file: notice it, set it aside, restore the newest good backup.
 
-Nothing is ever deleted here. The bad file (and its -wal/-shm) is renamed with a
-timestamp and kept in the data folder; a note in `recovery.json` records what happened
-so the app can say it once and `mlcoach doctor` can report it later.
+The bad file (and its -wal/-shm) is renamed with a timestamp and kept in the data
+folder, for five weeks or longer (set_aside.py); a note in `recovery.json` records what
+happened so the app can say it once and `mlcoach doctor` can report it later.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from typing import Any, Literal, NamedTuple
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import N_
 from mlcoach.security.keys import Secret
+from mlcoach.store import set_aside
 from mlcoach.store.file_guard import guard_for
+from mlcoach.store.set_aside import SIDE_FILES
 from mlcoach.store.snapshot import one_snapshot
 from mlcoach.system.paths import (
     BACKUP_DIR,
@@ -34,11 +36,9 @@ logger = logging.getLogger(__name__)
 
 NOTE_NAME = "recovery.json"
 LOCK_NAME = ".recovery.lock"
-DAMAGED_MARK = ".damaged-"
 # A store being created or restored is built under these names and renamed into place.
 NEW_NAME = f".{DB_NAME}.new"
 RESTORE_NAME = f".{DB_NAME}.restore"
-SIDE_FILES = ("-wal", "-shm", "-journal")
 # A passphrase runs SQLCipher's KDF on every try: only the newest few backups are tried
 # when telling a wrong passphrase from a damaged file.
 _PASSPHRASE_TRIES = 3
@@ -47,18 +47,21 @@ Reason = Literal["missing", "empty", "damaged"]
 
 _RESTORED = N_(
     "Your mlcoach data file was damaged, so it was set aside as {aside} and the backup "
-    "from {when} was restored: anything you added after that may be missing.")
+    "from {when} was restored: anything you added after that may be missing. The damaged "
+    "file is kept until it is five weeks old and no longer the newest.")
 _RESTORED_CARRIED = N_(
     "Your mlcoach data file was damaged, so it was set aside as {aside} and the backup "
     "from {when} was restored, with what was added since then carried over from the "
     "damaged file as far as it could still be read ({count} in all); a change made after "
-    "the backup may be missing.")
+    "the backup may be missing. The damaged file is kept until it is five weeks old and no "
+    "longer the newest.")
 _RESTORED_MISSING = N_(
     "Your mlcoach data file was missing, so the backup from {when} was restored: anything "
     "you added after that may be missing.")
 _NO_BACKUP = N_(
     "Your mlcoach data file was damaged and there was no backup to restore, so it was set "
-    "aside as {aside} and a new, empty store was started (nothing was deleted).")
+    "aside as {aside} and a new, empty store was started (nothing was deleted); the damaged "
+    "file is kept until you delete it.")
 
 
 class RecoveryNote(NamedTuple):
@@ -71,6 +74,9 @@ class RecoveryNote(NamedTuple):
     backup_taken_at: str | None  # ISO-8601 UTC of the backup's copy
     app_notified: bool = False
     carried: int = 0  # rows of the damaged file added to the restored backup
+    # Set aside, now or before, with no backup restored: the only copies of their history,
+    # never rotated.
+    only_copies: tuple[str, ...] = ()
 
     def message(self, language: str = "en", tz: tzinfo | None = None) -> str:
         """One plain sentence for the user: what happened and what may be missing."""
@@ -90,6 +96,7 @@ class RecoveryNote(NamedTuple):
     def to_json(self) -> dict[str, Any]:
         data = self._asdict()
         data["set_aside"] = list(self.set_aside)
+        data["only_copies"] = list(self.only_copies)
         return data
 
     @classmethod
@@ -103,7 +110,8 @@ class RecoveryNote(NamedTuple):
                        restored_from=data.get("restored_from"),
                        backup_taken_at=data.get("backup_taken_at"),
                        app_notified=bool(data.get("app_notified", False)),
-                       carried=int(data.get("carried", 0)))
+                       carried=int(data.get("carried", 0)),
+                       only_copies=tuple(str(x) for x in data.get("only_copies", [])))
         except (KeyError, TypeError, AttributeError, ValueError):
             return None
 
@@ -376,16 +384,6 @@ def one_change_at_a_time(root: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
-
-
-def _aside_name(db: Path, now: datetime) -> Path:
-    stamp = now.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = db.with_name(f"{db.name}{DAMAGED_MARK}{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = db.with_name(f"{db.name}{DAMAGED_MARK}{stamp}-{n}")
-    return target
 
 
 def _copy_durably(src: Path, dst: Path) -> None:
@@ -715,7 +713,7 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
                         carried = 0
                     _drop_sides(restored)  # checked empty: only the file is swapped in
             with guard_for(db).exclusive():
-                aside = _swap(db, _aside_name(db, now), restored if backup else None)
+                aside = _swap(db, set_aside.aside_name(db, now), restored if backup else None)
             fsync_dir(root)
         except OSError as exc:
             with contextlib.suppress(OSError):
@@ -726,15 +724,30 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
         taken = None
         if backup is not None:
             taken = datetime.fromtimestamp(backup.stat().st_mtime, timezone.utc).isoformat()
+        only = _only_copies(root)
+        if backup is None and current != "empty" and aside:
+            only = (*only, aside[0])
         note = RecoveryNote(at=now.astimezone(timezone.utc).isoformat(), reason=reason,
                             set_aside=tuple(aside),
                             restored_from=backup.name if backup is not None else None,
-                            backup_taken_at=taken, carried=carried)
+                            backup_taken_at=taken, carried=carried, only_copies=only)
         write_note(root, note)
+        _rotate_set_aside(root, now)
         # INFO: the user is told in their own words; the file log keeps the details.
         logger.info("store file %s; set aside: %s; restored from: %s", reason,
                     ", ".join(aside) or "nothing", note.restored_from or "no backup")
         return note
+
+
+def _only_copies(root: Path) -> tuple[str, ...]:
+    """The files set aside with no backup restored that are still there."""
+    note = read_note(root)
+    return tuple(n for n in note.only_copies if (root / n).exists()) if note else ()
+
+
+def _rotate_set_aside(root: Path, now: datetime) -> None:
+    set_aside.rotate(root / DB_NAME, now.astimezone(timezone.utc).date(),
+                     frozenset(_only_copies(root)))
 
 
 # -- the note -------------------------------------------------------------------------------
@@ -781,6 +794,7 @@ def daily_check(root: Path, secret: Secret, now: datetime) -> RecoveryNote | Non
     db = root / DB_NAME
     if not db.exists():
         return None  # wiped while the command ran: nothing to check, nothing to keep
+    _rotate_set_aside(root, now)
     seen = identity(db)
     if verify(db, secret):
         daily_backup(db, secret, root / BACKUP_DIR, now)

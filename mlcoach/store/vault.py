@@ -412,7 +412,8 @@ def _build_new(layout: Layout, secret: Secret, entry: str | None) -> None:
     """Create an empty, fully migrated store at the temporary name, closed and synced,
     with the name of its keyring `entry` (if any) recorded."""
     from mlcoach.store.db import connect_raw, ensure_schema
-    from mlcoach.store.recovery import NEW_NAME, SIDE_FILES
+    from mlcoach.store.recovery import NEW_NAME
+    from mlcoach.store.set_aside import SIDE_FILES
 
     new = layout.root / NEW_NAME
     try:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.security.keys import KeyringUnavailableError, KeyStore
 from mlcoach.store.backups import written_here
-from mlcoach.store.recovery import DAMAGED_MARK, LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
+from mlcoach.store.recovery import LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
+from mlcoach.store.set_aside import DAMAGED_MARK
 from mlcoach.store.vault import SETUP_LOCK, Layout, read_meta
 from mlcoach.system.paths import DRAFT_NAME
 

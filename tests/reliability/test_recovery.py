@@ -94,7 +94,8 @@ def test_damaged_file_is_set_aside_and_the_newest_backup_restored(opened, layout
     sentence = told[0].message(tz=timezone.utc)
     assert "set aside as mlcoach.db.damaged-20261123T093000Z" in sentence
     assert "backup from 2026-11-20 08:00 was restored" in sentence
-    assert sentence.endswith("may be missing.") and "\n" not in sentence
+    assert "may be missing." in sentence and "\n" not in sentence
+    assert sentence.endswith("kept until it is five weeks old and no longer the newest.")
 
 
 def test_cli_says_it_in_one_line_on_stderr_and_still_captures(opened, layout, tmp_path):
@@ -496,3 +497,62 @@ def test_doctor_does_not_fail_a_healthy_store_in_a_read_only_folder(
     monkeypatch.setattr(os, "access", real_access)  # a writable folder: that is a failure
     checks = {c.name: c for c in run_checks(layout, OSKeyring(), lambda: "")}
     assert checks["store"].status == "FAIL"
+
+
+def _aside_now(layout: Layout) -> list[str]:
+    return sorted(p.name for p in layout.root.glob("mlcoach.db.damaged-*")
+                  if not p.name.endswith(("-wal", "-shm", "-journal")))
+
+
+def _damage_and_open(layout: Layout, now: datetime,
+                     damage=lambda p: _garble(p, 200)) -> recovery.RecoveryNote | None:  # type: ignore[no-untyped-def]
+    damage(layout.db)
+    again = open_store(layout, keys=OSKeyring(), now=now)
+    again.store.close()
+    return again.recovered
+
+
+def test_damaged_files_set_aside_go_once_five_weeks_old_but_never_the_newest(opened, layout):
+    """Each holds the user's notes, what they delete later included: they no longer
+    pile up for good. The newest stays, whatever its age: it may be the one they need."""
+    _with_backup(opened, layout)
+    first = _damage_and_open(layout, NOW)
+    later = NOW + timedelta(weeks=3)
+    _damage_and_open(layout, later)
+    # Three weeks on, both are kept: the first one may still be needed.
+    assert _aside_now(layout) == ["mlcoach.db.damaged-20261123T093000Z",
+                                  "mlcoach.db.damaged-20261214T093000Z"]
+    # Its five weeks are up: the daily check removes it, -wal and all.
+    secret = unlock_existing(layout, keys=OSKeyring())
+    assert secret is not None
+    recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=5, days=1))
+    assert _aside_now(layout) == ["mlcoach.db.damaged-20261214T093000Z"]
+    assert not list(layout.root.glob("mlcoach.db.damaged-20261123T093000Z*"))
+    # A year on, the newest is still there.
+    recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=52))
+    assert _aside_now(layout) == ["mlcoach.db.damaged-20261214T093000Z"]
+    # Said where the user is told of it.
+    assert first is not None
+    assert "kept until it is five weeks old and no longer the newest" in first.message()
+    checks = {c.name: c for c in run_checks(layout, OSKeyring(), lambda: "")}
+    assert "five weeks" in checks["set aside"].detail
+
+
+def test_a_file_set_aside_without_a_backup_is_kept_however_old(opened, layout):
+    """With no backup to restore, the damaged file is the only copy of the history."""
+    opened.store.add_moment("only in the damaged file")
+    opened.store.close()
+    only = _damage_and_open(layout, NOW, lambda p: _truncate(p, 4096 * 3 + 17))
+    secret = unlock_existing(layout, keys=OSKeyring())
+    assert secret is not None
+    store = open_store(layout, keys=OSKeyring(), now=NOW).store
+    store.add_moment("the new start")
+    store.close()
+    made = daily_backup(layout.db, secret, layout.backups, NOW + timedelta(days=1))
+    assert made is not None
+    _damage_and_open(layout, NOW + timedelta(weeks=8))
+    recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=9))
+    assert _aside_now(layout) == ["mlcoach.db.damaged-20261123T093000Z",
+                                  "mlcoach.db.damaged-20270118T093000Z"]
+    assert only is not None and only.restored_from is None
+    assert "kept until you delete it" in only.message()
