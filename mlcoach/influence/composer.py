@@ -240,6 +240,18 @@ def _more_than_a_for_b(a: str, b: str, language: str) -> bool:
     return len(b.split()) > 1 or turkish_form(a) == "thing"
 
 
+def manner_of(text: str) -> tuple[str, bool] | None:
+    """(language, by example) of a suggestion composed as `text` (Composed.as_text), read
+    from its title line; None for a text not composed so (an import from elsewhere)."""
+    title = text.split("\n", 1)[0].split(" · ", 1)[0]
+    for language in LANGUAGES:
+        labels = _catalog(language).table("labels")
+        for key, by_example in (("title", False), ("title_example", True)):
+            if title == _str(labels, key):
+                return language, by_example
+    return None
+
+
 def compose(req: SuggestionRequest) -> Composed:
     """Compose a suggestion for `req`; the same request always gives the same text.
 

@@ -12,7 +12,7 @@ import dataclasses
 import json
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -56,6 +56,8 @@ from mlcoach.store.search import SearchHit, hits, search_sql
 logger = logging.getLogger(__name__)
 
 _E = TypeVar("_E", bound=StrEnum)
+# A saved suggestion and its planned moment's new words -> its text composed for them.
+Reword = Callable[[Suggestion, str], "str | None"]
 
 
 @errors_as_domain
@@ -273,14 +275,25 @@ class Store:
     def update_moment(self, moment_id: str, *, text: str | None = None,
                       kind: Kind | None = None, person: str | bool | None = False,
                       style: Style | bool | None = False,
-                      tags: Iterable[str] | None = None) -> Moment:
-        """Edit a moment in place (person/style: False leaves them, None clears)."""
+                      tags: Iterable[str] | None = None, reword: Reword | None = None
+                      ) -> Moment:
+        """Edit a moment in place (person/style: False leaves them, None clears).
+
+        Args:
+            reword: composes the suggestion a planned moment was made from again for its
+                new words (influence.reworded); without it, or when it gives None, the
+                suggestion keeps the new words alone: never the old ones.
+        """
         with self._writes.begin() as s:
             row = s.get(m.MomentRow, moment_id)
             if row is None:
                 raise MlcoachError("no moment with id {id}", id=moment_id)
             if text is not None:
-                row.text = clean_text(text, "moment text")
+                new_text = clean_text(text, "moment text")
+                if new_text != row.text and row.suggestion_id is not None:
+                    self._reword_its_suggestion(s, moment_id, row.suggestion_id, new_text,
+                                                reword)
+                row.text = new_text
             if kind is not None:
                 row.kind = kind.value
             if person is not False:
@@ -298,6 +311,20 @@ class Store:
             edited = rows.moment(row)
         self._forget_replaced()
         return edited
+
+    def _reword_its_suggestion(self, s: Session, moment_id: str, suggestion_id: str,
+                               text: str, reword: Reword | None) -> None:
+        """The suggestion a planned moment was made from takes its new words (they are
+        its change, and its text is composed from them), unless another moment has it."""
+        if s.scalar(select(func.count()).select_from(m.MomentRow)
+                    .where(m.MomentRow.suggestion_id == suggestion_id)
+                    .where(m.MomentRow.id != moment_id)):
+            return
+        found = s.get(m.SuggestionRow, suggestion_id)
+        if found is None:
+            return
+        composed = reword(rows.suggestion(found), text) if reword is not None else None
+        found.change, found.text = text, composed or text
 
     def delete_moment(self, moment_id: str) -> Moment:
         """Delete a moment and return it, so the caller can offer undo."""

@@ -619,3 +619,17 @@ def test_a_restored_backup_does_not_bring_a_deleted_suggestion_back(kept: Opened
         assert store.suggestions() == [] and store.search("zanzibar") == []
     finally:
         store.close()
+
+
+def test_a_planned_moment_edited_takes_its_suggestions_words(kept: Opened) -> None:
+    """Editing a planned moment's words left them in the suggestion it was made from:
+    found by `mlcoach search`, written by `export`, kept in the file."""
+    suggestion_id, moment_id = _planned(kept)
+    kept.store.update_moment(moment_id, text="Keep standups to fifteen minutes")
+    assert kept.store.search("zanzibar") == []
+    [suggestion] = kept.store.suggestions()
+    assert suggestion.id == suggestion_id
+    assert suggestion.change == "Keep standups to fifteen minutes"
+    assert "Zanzibar" not in suggestion.text
+    data = on_disk(kept)
+    assert left_of(SECRET, data) == [] and words_left(data) == []

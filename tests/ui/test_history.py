@@ -695,3 +695,35 @@ def test_the_empty_timeline_note_wraps_rather_than_widen_the_window(qtbot, store
     window = open_window(qtbot, store)
     assert window.timeline.status.text().startswith("Nothing here yet")
     assert window.minimumSizeHint().width() <= 516
+
+
+def test_editing_a_planned_moment_rewords_its_suggestion(qtbot, store: Store) -> None:
+    """The suggestion saved with a planned moment is composed from the moment's words:
+    an edit in History composes it again from the new words, as the coach would, and
+    the old ones are gone from it."""
+    from mlcoach.domain.enums import ChangeKind, Size, Style
+    from mlcoach.influence.composer import SuggestionRequest, compose
+
+    def composed(change: str) -> str:
+        return compose(SuggestionRequest(change=change, style=Style.FACTS,
+                                         action=ChangeKind.STOP, size=Size.SMALL,
+                                         person="Priya")).as_text()
+
+    old = "stop the long status round in standups"
+    store.add_suggestion(style=Style.FACTS, change=old, action=ChangeKind.STOP,
+                         size=Size.SMALL, text=composed(old), person="Priya",
+                         created_at=today_at(10))
+    window = open_window(qtbot, store)
+    tab = window.timeline
+    row = next(i for i, e in enumerate(tab.model.entries()) if e.kind is EntryKind.MOMENT)
+    tab.edit_row(row)
+    editor = tab.editor()
+    assert editor is not None
+    new = "stop reading the whole board aloud in standups"
+    editor.text.setPlainText(new)
+    editor.accept()
+    settle(qtbot, window)
+    [suggestion] = store.suggestions()
+    assert suggestion.change == new
+    assert suggestion.text == composed(new)
+    assert "status round" not in suggestion.text

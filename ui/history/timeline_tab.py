@@ -298,10 +298,12 @@ class TimelineTab(QWidget):
             else None
 
     def _save_edit(self, entry: TimelineEntry, edit: MomentEdit) -> None:
+        from mlcoach.influence.reworded import reworded  # the coach's wording, loaded here
+
         store, timeline = self._stores.full(), self.timeline
 
         def write() -> TimelineEntry | None:
-            store.update_moment(entry.id, text=edit.text, kind=edit.kind)
+            store.update_moment(entry.id, text=edit.text, kind=edit.kind, reword=reworded)
             if edit.outcome != entry.outcome:
                 store.set_moment_outcome(entry.id, edit.outcome)
             return timeline.entry(EntryKind.MOMENT, entry.id)
