@@ -727,3 +727,46 @@ def test_editing_a_planned_moment_rewords_its_suggestion(qtbot, store: Store) ->
     assert suggestion.change == new
     assert suggestion.text == composed(new)
     assert "status round" not in suggestion.text
+
+
+def _planned_suggestion(store: Store, change: str) -> None:
+    from mlcoach.domain.enums import ChangeKind, Size, Style
+
+    store.add_suggestion(style=Style.FACTS, change=change, action=ChangeKind.STOP,
+                         size=Size.SMALL, text=f"Influence suggestion\n\n{change}",
+                         person="Priya", created_at=today_at(10))
+
+
+def test_the_suggestion_on_screen_follows_its_planned_moments_edit(qtbot, store: Store
+                                                                   ) -> None:
+    """The suggestion's row showed the words edited away until History was reopened."""
+    _planned_suggestion(store, "stop the long status round in standups")
+    window = open_window(qtbot, store)
+    tab = window.timeline
+    assert texts(window).count("stop the long status round in standups") == 2
+    row = next(i for i, e in enumerate(tab.model.entries()) if e.kind is EntryKind.MOMENT)
+    tab.edit_row(row)
+    editor = tab.editor()
+    assert editor is not None
+    editor.text.setPlainText("stop reading the board aloud")
+    editor.accept()
+    settle(qtbot, window)
+    assert texts(window) == ["stop reading the board aloud"] * 2
+    assert all("status round" not in e.detail for e in tab.model.entries())
+
+
+def test_a_deleted_planned_moment_takes_its_suggestion_off_the_screen(qtbot, store: Store
+                                                                      ) -> None:
+    """The store deletes the suggestion with its planned moment; its row stayed, words
+    and all, until History was reopened. Undo puts both back."""
+    _planned_suggestion(store, "stop the long status round in standups")
+    window = open_window(qtbot, store)
+    tab = window.timeline
+    row = next(i for i, e in enumerate(tab.model.entries()) if e.kind is EntryKind.MOMENT)
+    tab.delete_row(row)
+    settle(qtbot, window)
+    assert texts(window) == [] and store.suggestions() == []
+    tab.undo_delete()
+    settle(qtbot, window)
+    assert sorted(e.kind for e in tab.model.entries()) == [EntryKind.MOMENT,
+                                                           EntryKind.SUGGESTION]

@@ -64,6 +64,8 @@ class _Deleted:
     moment: Moment
     entry: TimelineEntry
     row: int
+    # the suggestion the store deleted with its planned moment, and where its row was
+    suggestion: tuple[TimelineEntry, int] | None = None
 
 
 class TimelineTab(QWidget):
@@ -302,11 +304,15 @@ class TimelineTab(QWidget):
 
         store, timeline = self._stores.full(), self.timeline
 
-        def write() -> TimelineEntry | None:
-            store.update_moment(entry.id, text=edit.text, kind=edit.kind, reword=reworded)
+        def write() -> list[TimelineEntry]:
+            edited = store.update_moment(entry.id, text=edit.text, kind=edit.kind,
+                                         reword=reworded)
             if edit.outcome != entry.outcome:
                 store.set_moment_outcome(entry.id, edit.outcome)
-            return timeline.entry(EntryKind.MOMENT, entry.id)
+            # the suggestion it was made from took its words (and outcome): shown so too
+            return [e for e in (timeline.entry(EntryKind.MOMENT, entry.id),
+                                timeline.entry(EntryKind.SUGGESTION, edited.suggestion_id)
+                                if edited.suggestion_id else None) if e is not None]
 
         def failed(exc: BaseException) -> None:
             # The editor closed on Save; the words come back in it rather than be lost.
@@ -316,7 +322,7 @@ class TimelineTab(QWidget):
                 self._open_editor(entry, edit, self.tr("Not saved: {reason}").format(
                     reason=self.status.text()))
 
-        ops.run(write, self._edited, failed)
+        ops.run(write, self._all_edited, failed)
 
     def set_outcome(self, row: int, outcome: Outcome | None) -> None:
         """Record whether the person followed a moment or suggestion."""
@@ -341,6 +347,13 @@ class TimelineTab(QWidget):
             self.model.replace_entry(entry)
         self.entries_changed.emit()
 
+    def _all_edited(self, entries: list[TimelineEntry]) -> None:
+        if not shiboken6.isValid(self):
+            return
+        for entry in entries:
+            self.model.replace_entry(entry)
+        self.entries_changed.emit()
+
     def _write_failed(self, exc: BaseException) -> None:
         logger.error("could not change the history: %s", exc)
         if shiboken6.isValid(self):
@@ -359,18 +372,30 @@ class TimelineTab(QWidget):
         entry = self.model.entry(row)
         if entry is None or entry.kind is not EntryKind.MOMENT:
             return
-        store = self._stores.full()
-        ops.run(lambda: store.delete_moment(entry.id),
-                lambda moment: self._removed(entry, moment), self._write_failed)
+        store, timeline = self._stores.full(), self.timeline
 
-    def _removed(self, entry: TimelineEntry, moment: Moment) -> None:
+        def delete() -> tuple[Moment, bool]:
+            moment = store.delete_moment(entry.id)
+            took = moment.suggestion_id is not None and timeline.entry(
+                EntryKind.SUGGESTION, moment.suggestion_id) is None
+            return moment, took
+
+        ops.run(delete, lambda done: self._removed(entry, *done), self._write_failed)
+
+    def _removed(self, entry: TimelineEntry, moment: Moment, took_suggestion: bool) -> None:
+        """`took_suggestion`: the suggestion it was made from went with it (its row too)."""
         if not shiboken6.isValid(self):
             return
+        suggestion = None
+        at = self.model.row_of(EntryKind.SUGGESTION, moment.suggestion_id or "")
+        if took_suggestion and at is not None:
+            suggestion = (self.model.remove_row(at), at)
         row = self.model.row_of(EntryKind.MOMENT, entry.id)
         if row is not None:
             self.model.remove_row(row)
             self.view.selectRow(min(row, self.model.rowCount() - 1))
-        self._deleted.append(_Deleted(moment, entry, row if row is not None else 0))
+        self._deleted.append(_Deleted(moment, entry, row if row is not None else 0,
+                                      suggestion))
         short = entry.text if len(entry.text) <= 60 else entry.text[:59] + "…"
         self.undo_label.setText(self.tr("Deleted “%1”.").replace("%1", short))
         self.undo_bar.show()
@@ -390,7 +415,9 @@ class TimelineTab(QWidget):
         if not shiboken6.isValid(self):
             return
         self.model.insert_entry(gone.row, gone.entry)
-        self.view.selectRow(gone.row)
+        if gone.suggestion is not None:
+            self.model.insert_entry(gone.suggestion[1], gone.suggestion[0])
+        self.view.selectRow(self.model.row_of(EntryKind.MOMENT, gone.entry.id) or 0)
         if not self._deleted:
             self.undo_bar.hide()
         self.entries_changed.emit()
