@@ -463,8 +463,8 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
     after the backup was taken), as far as they can still be read: a table is read up to
     its first unreadable page. What the backup has stays as it is, except the moments
     deleted since (they stay deleted) and a moment, person or reflection edited since
-    (the edit wins; in a plain store only where its search index copy agrees). How many
-    rows came."""
+    (the edit wins; in a plain store only where its search index copy agrees), and with
+    it the suggestion a planned moment's edit reworded. How many rows came."""
     from mlcoach.store.db import connect_raw
 
     try:
@@ -482,6 +482,7 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
                 added = _carry_table(src, dst, table, newer_wins=table in _NEWER_WINS,
                                      vouch=vouch)
                 carried += added if table in _COUNTED else 0
+            _carry_rewordings(src, dst, vouch)
             # all of it into the file itself: the swap moves the file, not a -wal
             busy = dst.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             if busy is not None and busy[0]:
@@ -515,6 +516,31 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
         dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
         dst.executemany("DELETE FROM suggestions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                         "moments WHERE suggestion_id = ?)", [(i, i) for i in made_from])
+        dst.execute("COMMIT")
+    except BaseException:
+        dst.execute("ROLLBACK")
+        raise
+
+
+def _carry_rewordings(src: _DamagedFile, dst: Any, vouch: Vouch | None) -> None:
+    """A suggestion has no edit time of its own: it takes its planned moment's words when
+    the moment is edited (Store.update_moment). Where the moment's later edit won, the
+    damaged file's suggestion made from those words replaces the backup's, made from the
+    words edited away."""
+    behind = dst.execute(
+        "SELECT su.id, mo.text FROM suggestions su JOIN moments mo "
+        "ON mo.suggestion_id = su.id WHERE mo.text != su.change").fetchall()
+    dst.execute("BEGIN")
+    try:
+        for suggestion_id, words in behind:
+            row = src.one("SELECT change, text FROM suggestions WHERE id = ?",
+                          (suggestion_id,))
+            if row is None or row[0] != words:
+                continue
+            if vouch is not None and not vouch(src, "suggestions", suggestion_id):
+                continue
+            dst.execute("UPDATE suggestions SET change = ?, text = ? WHERE id = ?",
+                        (row[0], row[1], suggestion_id))
         dst.execute("COMMIT")
     except BaseException:
         dst.execute("ROLLBACK")

@@ -633,3 +633,35 @@ def test_a_planned_moment_edited_takes_its_suggestions_words(kept: Opened) -> No
     assert "Zanzibar" not in suggestion.text
     data = on_disk(kept)
     assert left_of(SECRET, data) == [] and words_left(data) == []
+
+
+def test_a_restored_backup_does_not_bring_an_edited_suggestions_words_back(kept: Opened
+                                                                          ) -> None:
+    """The backup has the suggestion as composed from the old words; the damaged file,
+    as reworded with its planned moment's edit, which wins with the moment's."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    suggestion_id, moment_id = _planned(kept)
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.update_moment(moment_id, text="Keep standups to fifteen minutes")
+    _damage_a_moments_page(kept)
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        moment = store.get_moment(moment_id)
+        assert moment is not None and moment.text == "Keep standups to fifteen minutes"
+        [suggestion] = store.suggestions()
+        assert suggestion.id == suggestion_id
+        assert suggestion.change == "Keep standups to fifteen minutes"
+        assert store.search("zanzibar") == []
+    finally:
+        store.close()
