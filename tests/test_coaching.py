@@ -365,3 +365,25 @@ def test_the_preview_shows_the_prompt_that_will_come_back(store):
     preview = coach.preview(utc + timedelta(minutes=1))
     assert preview.reason == "snoozed"
     assert preview.offer.prompt.id == offer.prompt.id
+
+
+def test_the_recalled_intention_is_read_again_as_its_reflection_is_now(store):
+    """An edit of the reflection shows in the waiting prompt's note; an intention erased
+    takes its line away, and the rest of the note stays."""
+    from datetime import date
+
+    store.save_reflection(date(2026, 11, 23), energy=3, intention="Tell Priya she was harsh")
+    now = datetime(2026, 11, 24, 9, 30, tzinfo=TZ)
+    coach, _ = _coach(store, now)
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None and offer.recalled == "Tell Priya she was harsh"
+    assert coach.recalled_now(offer) is offer  # unchanged: nothing read again differs
+    store.save_reflection(date(2026, 11, 23), energy=3, intention="Thank Priya")
+    edited = coach.recalled_now(offer)
+    assert edited.note.splitlines()[0] == "Yesterday you meant to: Thank Priya"
+    assert "harsh" not in edited.note
+    assert edited.note.splitlines()[1:] == offer.note.splitlines()[1:]
+    store.save_reflection(date(2026, 11, 23), energy=3, intention="")
+    erased = coach.recalled_now(edited)
+    assert "meant to" not in erased.note and "Priya" not in erased.note
+    assert erased.note.splitlines() == offer.note.splitlines()[1:]

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
 
     from mlcoach.coaching.calendar_ics import Meeting
     from mlcoach.coaching.meeting_cache import MeetingCache
-    from mlcoach.coaching.service import Coach
+    from mlcoach.coaching.service import Coach, Offer
     from mlcoach.domain.model import Moment, PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.system.install_stamp import InstallStamp
@@ -154,6 +154,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._meetings: MeetingCache | None = None
         self._prep_person = ""  # whom the preparation's "Open coach…" is for
         self._prompt_view: tuple[str, str, str, str] | None = None  # the waiting prompt
+        self._offer: Offer | None = None  # ... as the coach made it
         self._prep_card: PrepCard | None = None  # built the first time a meeting needs it
         self._pace_card: PaceCard | None = None  # built when a back-off is offered back
         self.current_event: PromptEvent | None = None
@@ -829,7 +830,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         offer = self.coach.offer(self.coach.now(), manual=manual)
         if offer is None:
             return
-        self.current_event = offer.event
+        self.current_event, self._offer = offer.event, offer
         self._prompt_view = (offer.theme_name, offer.text, offer.try_this, offer.note)
         self.prompt_expiry.start(PROMPT_EXPIRY_MS)
         route = self.coach.settings().notification_route
@@ -863,6 +864,24 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.card.show_prompt(*self._prompt_view, self._anchor())
         self.prompt_expiry.start(PROMPT_EXPIRY_MS)  # opened later: its own ten minutes again
         ready_signal("card")
+
+    def recall_follows(self) -> None:
+        """A reflection was saved: the waiting prompt's "Yesterday you meant to" says its
+        intention as it is now (the card, and the card opened again from the tray)."""
+        offer, coach = self._offer, self.coach
+        if offer is None or offer.recalled is None or coach is None:
+            return
+
+        def done(now: Offer) -> None:
+            if self._offer is not offer or self._prompt_view is None:
+                return  # answered or replaced meanwhile
+            self._offer = now
+            self._prompt_view = (*self._prompt_view[:3], now.note)
+            if self._card is not None:
+                self._card.set_note(now.note, self._anchor())
+
+        ops.run(lambda: coach.recalled_now(offer), done,
+                lambda exc: logger.warning("the recalled intention was not read: %s", exc))
 
     def show_prep(self, busy: bool) -> None:
         """The meeting preparation card, once per meeting, never while presenting."""

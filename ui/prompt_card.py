@@ -179,6 +179,14 @@ class PromptCard(QWidget):
         announce(self, self.spoken())
         self._expiry.start()
 
+    def set_note(self, note: str, anchor: QRect | None = None) -> None:
+        """Change the note of the card shown (its reflection was edited), its time left
+        as it was; sized and placed again beside `anchor` for the lines it has now."""
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        if self.isVisible():
+            self.place(anchor)
+
     def spoken(self) -> str:
         """The card's words as a screen reader says them when it appears."""
         parts = (self.theme.accessibleName(), self.text.text(),

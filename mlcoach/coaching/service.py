@@ -7,6 +7,7 @@ random source from its caller, so tests drive it with a fake clock.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import random
 from collections.abc import Callable, Sequence
@@ -55,6 +56,8 @@ class Offer:
     note: str
     event: PromptEvent | None
     named_id: str | None = None  # the person the note names for recognition
+    # The intention the note recalls ("" once erased since); None: it recalls none.
+    recalled: str | None = None
 
 
 # The scheduler's reasons (Due.reason with "_" as " "), for the catalogue.
@@ -359,8 +362,7 @@ class Coach:
         names = theme_names(lang)
         notes = []
         if recall:
-            notes.append(translate("Yesterday you meant to: {intention}", lang,
-                                   intention=recall))
+            notes.append(self._recall_line(recall))
         named = self._overdue_person(now) if prompt.theme in NAMING_THEMES else None
         if named is not None:
             person, days = named
@@ -369,7 +371,27 @@ class Coach:
                 lang, days=days, name=person.name))
         return Offer(prompt, names.get(prompt.theme, prompt.theme.title()), words.text,
                      words.try_this, why, "\n".join(notes), None,
-                     named[0].id if named else None)
+                     named[0].id if named else None, recall or None)
+
+    def _recall_line(self, intention: str) -> str:
+        return translate("Yesterday you meant to: {intention}", self.language(),
+                         intention=intention)
+
+    def recalled_now(self, offer: Offer) -> Offer:
+        """`offer` with the intention its note recalls as its reflection says it now: an
+        edit shows at once, an intention erased takes its line away (the card stays up
+        ten minutes, and opens again from the tray for one more)."""
+        if offer.recalled is None:
+            return offer
+        shown = offer.event.shown_at if offer.event is not None else self.now()
+        now = (self.store.last_intention(shown.astimezone(self.tz()).date()) or "").strip()
+        if now == offer.recalled:
+            return offer
+        rest = offer.note
+        if offer.recalled:
+            rest = rest.removeprefix(self._recall_line(offer.recalled)).lstrip("\n")
+        note = "\n".join(line for line in (self._recall_line(now) if now else "", rest) if line)
+        return dataclasses.replace(offer, note=note, recalled=now)
 
     def _overdue_person(self, now: datetime) -> tuple[Person, int] | None:
         """The most overdue person for recognition not named in the last week."""
@@ -419,8 +441,7 @@ class Coach:
                                                at=now)
         if offer.named_id is not None:
             self._remember_named(offer.named_id, now)
-        return Offer(offer.prompt, offer.theme_name, offer.text, offer.try_this, why,
-                     offer.note, event, offer.named_id)
+        return dataclasses.replace(offer, why=why, event=event)
 
     def respond(self, event_id: str, response: str) -> str | None:
         """Record a response; returns a sentence to show once (back-off), if any."""

@@ -1038,3 +1038,29 @@ def test_a_window_saving_during_another_write_waits_a_moment_not_a_minute(contro
             other_writer.execute("ROLLBACK")
     assert "just now" in dialog.save_error.text() and dialog.isVisible()
     assert dialog.save() is True and opened.store.settings().prompts_per_day == 2
+
+
+def test_the_cards_recalled_intention_follows_an_edit_of_its_reflection(controller, qtbot):
+    """The reflection left open overnight, the morning's card recalls its intention;
+    the intention edited there and saved, the card said the old one for its ten minutes,
+    and opened again from the tray for eleven."""
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 22, 23, 40, tzinfo=TZ)
+    ctl.open_window(Window.REFLECT)
+    dialog = ctl.reflection_dialog()
+    dialog.intention.setText("Tell Priya her review was harsh")
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    clock.now = datetime(2026, 11, 22, 23, 55, tzinfo=TZ)
+    ctl.open_window(Window.REFLECT)  # and left open overnight
+    clock.now = datetime(2026, 11, 23, 9, 30, tzinfo=TZ)
+    ctl.show_prompt(manual=True)
+    assert ctl.card.isVisible()
+    assert ctl.card.note.text() == "Yesterday you meant to: Tell Priya her review was harsh"
+    dialog.intention.setText("Thank Priya for her review")
+    dialog.save()
+    qtbot.waitUntil(lambda: "Thank Priya" in ctl.card.note.text())
+    assert "harsh" not in ctl.card.spoken()
+    ctl.card.hide()
+    ctl.open_prompt_card()  # opened again from the tray: the new words, not the old
+    assert ctl.card.note.text() == "Yesterday you meant to: Thank Priya for her review"
