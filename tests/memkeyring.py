@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from keyring.backend import KeyringBackend
 from keyring.errors import KeyringLocked, PasswordDeleteError
 
@@ -32,3 +34,8 @@ class MemoryKeyring(KeyringBackend):
         self._check()
         if self.items.pop((service, username), None) is None:
             raise PasswordDeleteError("no such entry")
+
+    def entries(self, service: str) -> Iterator[tuple[str, str]]:
+        """(name, secret) of each entry under `service`, as the Secret Service lists them."""
+        self._check()
+        return ((user, secret) for (svc, user), secret in self.items.items() if svc == service)

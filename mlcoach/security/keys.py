@@ -10,9 +10,9 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast
+from typing import Any, Literal, NamedTuple, Protocol, TypeVar, cast, runtime_checkable
 
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.system.paths import APP_ID
@@ -102,6 +102,15 @@ class KeyStore(Protocol):
 
     def delete(self, store_id: str) -> None:
         """Remove the key for a store; missing is fine."""
+
+
+@runtime_checkable
+class ListsEntries(Protocol):
+    """A KeyStore that can tell which of its entries hold a key (the OS keyring, where
+    its backend lists entries): a store that never recorded its entry's name finds it."""
+
+    def entries_holding(self, key: bytes) -> list[str]:
+        """The names of this app's entries holding `key`; [] when they cannot be listed."""
 
 
 # How long keyring may wait on the user: an unlock prompt, or creating a collection.
@@ -252,6 +261,43 @@ class OSKeyring:
                                               reason=exc) from exc
 
         _bounded(remove, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
+
+
+    def entries_holding(self, key: bytes) -> list[str]:
+        """The names of this app's entries holding `key`, where the backend lists them:
+        the Secret Service (GNOME, KDE's ksecretd, KeePassXC), or a backend with an
+        `entries(service)` method; [] elsewhere (KWallet, macOS, Windows) or on failure."""
+        def find() -> list[str]:
+            return sorted(name for name, value in _listed(self._backend())
+                          if _parse_key(value) == key)
+
+        try:
+            return _bounded(find, time.monotonic() + PROMPT_WAIT, PROMPT_WAIT)
+        except Exception as exc:  # best effort: a name it cannot find is a new entry
+            logger.info("the keyring's entries could not be listed: %s", exc)
+            return []
+
+
+def _listed(backend: Any) -> Iterable[tuple[str, str]]:
+    """(name, secret) of each entry under KEYRING_SERVICE that `backend` can list."""
+    if hasattr(backend, "backends"):  # keyring's chainer: each backend it chains
+        return [entry for one in backend.backends for entry in _listed(one)]
+    if hasattr(backend, "entries"):
+        return list(backend.entries(KEYRING_SERVICE))
+    if not hasattr(backend, "get_preferred_collection"):
+        return []
+    from contextlib import closing
+
+    scheme = backend.schemes[backend.scheme]
+    collection = backend.get_preferred_collection()
+    found = []
+    with closing(collection.connection):
+        for item in collection.search_items({scheme["service"]: KEYRING_SERVICE}):
+            backend.unlock(item)
+            name = item.get_attributes().get(scheme["username"])
+            if name:
+                found.append((name, item.get_secret().decode("utf-8", "replace")))
+    return found
 
 
 def _read_direct(ss: Any, store_id: str, env: Mapping[str, str], budget: float,

@@ -23,6 +23,7 @@ from mlcoach.domain.text import is_text
 from mlcoach.security.keys import (
     KeyringUnavailableError,
     KeyStore,
+    ListsEntries,
     Mode,
     Secret,
     decode_recovery_key,
@@ -682,10 +683,17 @@ def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
         )
     if meta is None:  # lost with its copy: the key that opens the store says what it was
         # Under the entry the store recorded, so the old one is replaced, not left behind
-        # holding the key; a store that never recorded it gets a new one.
-        meta = StoreMeta(store_id=recorded or new_id(), encryption="keyring",
-                         created_at=utcnow().isoformat())
+        # holding the key; a store that never recorded it takes an entry holding its key,
+        # else a new one. Others holding it were left by an older version's recover:
+        # they go (the recovery key just given opens whatever else they opened).
+        holding = keys.entries_holding(key) if isinstance(keys, ListsEntries) else []
+        meta = StoreMeta(store_id=recorded or (holding[0] if holding else new_id()),
+                         encryption="keyring", created_at=utcnow().isoformat())
         keys.set(meta.store_id, key)
+        for spare in holding:
+            if spare != meta.store_id:
+                keys.delete(spare)
+                logger.info("a keyring entry holding the same key was removed")
         _write_meta(layout, meta)
         logger.warning("store.json was lost; set up again from the recovery key")
     else:

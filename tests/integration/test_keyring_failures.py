@@ -212,3 +212,32 @@ def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(desktop, tmp_
     assert _stored(env) == ["kept through a lost store.json"]
     assert _cli(env, "wipe", "--yes").returncode == 0
     assert set(_entries(env)) == before - {entry}
+
+
+@pytest.mark.parametrize("backend", ["chosen", "default"])
+def test_recover_finds_the_entry_of_a_store_that_never_recorded_it(desktop, tmp_path,
+                                                                    backend):
+    """A store set up before it recorded its entry's name, whose store.json is lost
+    before this version opened it: `recover` made a new entry and left the old one
+    holding the key. It now finds the entry holding that key among the keyring's."""
+    from mlcoach.security.keys import Secret, decode_recovery_key
+    from mlcoach.store.db import connect_raw
+
+    env = _env(desktop, tmp_path, backend)
+    before = set(_entries(env))
+    assert _cli(env, "capture", "kept through a lost store.json").returncode == 0
+    recovery = _cli(env, "doctor", "--recovery-key").stdout.strip()
+    root = tmp_path / "data"
+    [entry] = set(_entries(env)) - before
+    conn = connect_raw(root / "mlcoach.db",
+                       Secret("keyring", raw_key=decode_recovery_key(recovery)))
+    conn.execute("DELETE FROM settings WHERE key = 'keyring_entry'")  # as made before
+    conn.close()
+    (root / "store.json").unlink()
+    (root / "backups" / "mlcoach-store.json").unlink()
+    done = _cli(env, "recover", input=recovery + "\n")
+    assert done.returncode == 0, done.stderr
+    assert set(_entries(env)) - before == {entry}
+    assert _stored(env) == ["kept through a lost store.json"]
+    assert _cli(env, "wipe", "--yes").returncode == 0
+    assert set(_entries(env)) == before - {entry}

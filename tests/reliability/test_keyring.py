@@ -204,7 +204,7 @@ def _entries(memory_keyring) -> dict[str, str]:  # type: ignore[no-untyped-def]
             if service == KEYRING_SERVICE}
 
 
-@pytest.mark.parametrize("made", ["now", "before"])
+@pytest.mark.parametrize("made", ["now", "before", "before, never opened since"])
 def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(keyed, layout,
                                                                    memory_keyring, made):
     """store.json and its copy lost, the keyring entry still there: `recover` set the
@@ -217,7 +217,7 @@ def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(keyed, layout
     from mlcoach.store.db import connect_raw
 
     [(old_entry, key)] = _entries(memory_keyring).items()
-    if made == "before":  # a store made by an older version: no name recorded in it
+    if made != "now":  # a store made by an older version: no name recorded in it
         secret = OSKeyring().get(old_entry)
         assert secret is not None
         from mlcoach.security.keys import Secret
@@ -225,6 +225,7 @@ def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(keyed, layout
         conn = connect_raw(layout.db, Secret("keyring", raw_key=secret))
         conn.execute("DELETE FROM settings WHERE key = 'keyring_entry'")
         conn.close()
+    if made == "before":
         assert len(_texts(layout)) == 1  # this version opens it once
     (layout.root / "store.json").unlink()
     (layout.backups / "mlcoach-store.json").unlink()
@@ -236,3 +237,24 @@ def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(keyed, layout
     code, _out, err = _cli(layout, "wipe", "--yes")
     assert code == 0, err
     assert _entries(memory_keyring) == {}  # nothing of the store left in the keyring
+
+
+def test_recover_gathers_the_entries_earlier_recovers_left_holding_the_key(
+        keyed, layout, memory_keyring):
+    """An older version's `recover` after a lost store.json left the old entry and made
+    a new one, both holding the key: the next `recover` keeps one, and `wipe` then
+    leaves nothing of the store in the keyring."""
+    import json
+
+    [(entry, key)] = _entries(memory_keyring).items()
+    memory_keyring.set_password(KEYRING_SERVICE, "left-by-an-older-recover", key)
+    memory_keyring.set_password(KEYRING_SERVICE, "another-store", new_raw_key().hex())
+    (layout.root / "store.json").unlink()
+    (layout.backups / "mlcoach-store.json").unlink()
+    code, _out, err = _cli(layout, "recover", stdin=keyed + "\n")
+    assert code == 0, err
+    kept = json.loads((layout.root / "store.json").read_text())["store_id"]
+    assert kept in (entry, "left-by-an-older-recover")
+    assert set(_entries(memory_keyring)) == {kept, "another-store"}
+    assert _cli(layout, "wipe", "--yes")[0] == 0
+    assert set(_entries(memory_keyring)) == {"another-store"}  # another store's key stays
