@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -188,6 +188,21 @@ class Store:
     def archive_person(self, name: str) -> Person:
         """Hide someone from lists; their history stays."""
         return self.edit_person(name, archived=True)
+
+    def delete_person(self, name: str) -> Person:
+        """Delete someone: their name and notes go. The moments and suggestions with them
+        stay in the history, with no one attached (the words in them are the user's own);
+        returns who went."""
+        with self._writes.begin() as s:
+            row = self._person_row(s, name)
+            if row is None:
+                raise MlcoachError("no person called {name!r}", name=name)
+            gone = rows.person(row)
+            for table in (m.MomentRow, m.SuggestionRow):
+                s.execute(update(table).where(table.person_id == row.id).values(person_id=None))
+            s.delete(row)
+        self._forget_replaced()
+        return gone
 
     def people(self, include_archived: bool = False) -> list[Person]:
         """Everyone, sorted by name."""

@@ -139,6 +139,14 @@ class DeletedMomentRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
+class DeletedPersonRow(Base):
+    """A deleted person's id (migration 0009's triggers keep it; recovery reads it)."""
+
+    __tablename__ = "deleted_people"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
 class ReflectionRow(Base):
     __tablename__ = "reflections"
 

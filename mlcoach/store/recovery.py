@@ -425,7 +425,7 @@ def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
 
 # Parents before the rows that point to them; the entries a person wrote are counted.
 _CARRIED_TABLES = ("people", "prompt_events", "suggestions", "moments", "moment_tags",
-                   "reflections", "custom_prompts", "deleted_moments")
+                   "reflections", "custom_prompts", "deleted_moments", "deleted_people")
 _COUNTED = frozenset(("people", "suggestions", "moments", "reflections"))
 # What the user edits in place: the damaged file's later edit wins (_carry_table).
 _NEWER_WINS = frozenset(("people", "moments", "reflections"))
@@ -501,10 +501,12 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
     """Delete from the restored copy the moments the damaged file records as deleted
     since (migration 0008), before its rows are carried: a moment deleted after the
     backup must not come back with it. A moment still in the damaged file is carried
-    back right after, so only what the user deleted goes. As far as the list reads.
+    back right after, so only what the user deleted goes. As far as the list reads;
+    the same for the people deleted since (migration 0009).
     The suggestion a deleted planned moment was made from goes too (Store.delete_moment),
     unless another moment has it; the damaged file's copy, if it has one, comes back."""
     gone = [row[0] for row in src.rows("SELECT id FROM deleted_moments")]  # none: <0008
+    people = [row[0] for row in src.rows("SELECT id FROM deleted_people")]  # none: <0009
     dst.execute("BEGIN")
     try:
         made_from = set()
@@ -516,6 +518,12 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
         dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
         dst.executemany("DELETE FROM suggestions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                         "moments WHERE suggestion_id = ?)", [(i, i) for i in made_from])
+        # A person deleted since (Store.delete_person): what was with them stays, unlinked.
+        for person_id in people:
+            for table in ("moments", "suggestions"):
+                dst.execute(f"UPDATE {table} SET person_id = NULL WHERE person_id = ?",
+                            (person_id,))
+            dst.execute("DELETE FROM people WHERE id = ?", (person_id,))
         dst.execute("COMMIT")
     except BaseException:
         dst.execute("ROLLBACK")

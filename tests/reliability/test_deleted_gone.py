@@ -665,3 +665,69 @@ def test_a_restored_backup_does_not_bring_an_edited_suggestions_words_back(kept:
         assert store.search("zanzibar") == []
     finally:
         store.close()
+
+
+NOTES = "Zanzibar Quixote takes criticism badly; avoid the interrupting jokes"
+
+
+def test_a_deleted_person_leaves_no_name_or_notes(kept: Opened) -> None:
+    """Archiving kept a person's name and notes for good; `wipe` was the only way to
+    remove them. Deleted, they are gone from the file; the moments and suggestions with
+    them stay in the history, with no one attached."""
+    from mlcoach.domain.enums import ChangeKind, Size
+
+    kept.store.add_person("Zanzibarine Quixotica", notes=NOTES)
+    moment = kept.store.add_moment("Thanked her for the careful review", Kind.RECOGNITION,
+                                   person="Zanzibarine Quixotica")
+    kept.store.add_suggestion(style=None, change="keep reviews short", action=ChangeKind.START,
+                              size=Size.SMALL, text="Try it", person="Zanzibarine Quixotica")
+    gone = kept.store.delete_person("zanzibarine quixotica")
+    assert gone.name == "Zanzibarine Quixotica"
+    assert [p.name for p in kept.store.people(include_archived=True)] == ["Ana"]
+    assert kept.store.find_person("Zanzibarine Quixotica") is None
+    after = kept.store.get_moment(moment.id)
+    assert after is not None and after.person is None
+    assert after.text == "Thanked her for the careful review"
+    [suggestion] = kept.store.suggestions()
+    assert suggestion.person is None and suggestion.change == "keep reviews short"
+    assert kept.store.search("zanzibar") == [] and kept.store.search("quixote") == []
+    data = on_disk(kept)
+    assert left_of(NOTES, data) == [] and words_left(data) == []
+    assert b"Zanzibarine" not in data and b"zanzibarine" not in data
+
+
+def test_deleting_someone_unknown_changes_nothing(kept: Opened) -> None:
+    from mlcoach.domain.errors import MlcoachError
+
+    with pytest.raises(MlcoachError, match="no person called"):
+        kept.store.delete_person("Nobody")
+    assert [p.name for p in kept.store.people()] == ["Ana"]
+
+
+def test_a_restored_backup_does_not_bring_a_deleted_person_back(kept: Opened) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    kept.store.add_person("Zanzibarine Quixotica", notes=NOTES)
+    moment = kept.store.add_moment("Thanked her for the careful review",
+                                   person="Zanzibarine Quixotica")
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.delete_person("Zanzibarine Quixotica")
+    _damage_a_moments_page(kept)
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        assert store.find_person("Zanzibarine Quixotica") is None
+        assert store.search("zanzibar") == []
+        back = store.get_moment(moment.id)
+        assert back is not None and back.person is None
+    finally:
+        store.close()
