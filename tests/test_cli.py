@@ -223,6 +223,31 @@ def test_people_commands(cli_env):
     assert missing.returncode == 1 and "no person" in missing.stderr
 
 
+def test_people_delete_takes_their_name_and_notes_and_keeps_the_moments(cli_env):
+    """Archive only hid someone, with their notes; `people delete` removes them. Not on
+    a terminal it asks for --yes and changes nothing; an unknown name is one line."""
+    assert run_cli(cli_env, "people", "add", "Priya", "--notes", "hates long meetings"
+                   ).returncode == 0
+    assert run_cli(cli_env, "capture", "Thanked @Priya for the review").returncode == 0
+    asked = run_cli(cli_env, "people", "delete", "Priya")
+    assert asked.returncode == 2 and "--yes" in asked.stderr
+    assert len(asked.stderr.strip().splitlines()) == 1
+    assert [p["name"] for p in json.loads(run_cli(cli_env, "people", "list", "--json").stdout)
+            ] == ["Priya"]
+    done = run_cli(cli_env, "people", "delete", "priya", "--yes")
+    assert done.returncode == 0, done.stderr
+    assert "deleted Priya" in done.stdout and "1 moment" in done.stdout
+    assert json.loads(run_cli(cli_env, "people", "list", "--all", "--json").stdout) == []
+    assert json.loads(run_cli(cli_env, "search", "meetings", "--json").stdout) == []
+    doc = json.loads(run_cli(cli_env, "export").stdout)
+    assert doc["people"] == []
+    [moment] = doc["moments"]
+    # their own words stay as written; the link to the person goes
+    assert moment["text"] == "Thanked Priya for the review" and moment["person"] is None
+    missing = run_cli(cli_env, "people", "delete", "Zed", "--yes")
+    assert missing.returncode == 1 and "no person" in missing.stderr
+
+
 def test_search_cli(cli_env):
     run_cli(cli_env, "capture", "Moved the checklist into the wiki @Ana --", "--kind", "example")
     res = run_cli(cli_env, "search", "checklist", "--json")

@@ -255,6 +255,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     e.add_argument("--notes", help=_t("their notes, replaced (-: from standard input)"))
     ar = ppp.add_parser("archive", help=_t("hide someone from lists; their history stays"))
     ar.add_argument("name", help=_NAME)
+    de = ppp.add_parser("delete", help=_t("delete someone, their name and notes; the moments "
+                                          "with them stay"))
+    de.add_argument("name", help=_NAME)
+    de.add_argument("--yes", action="store_true", help=_t("do not ask (for scripts)"))
 
     se = sub.add_parser("search", help=_t("full-text search of your history"))
     se.add_argument("query", type=_words_arg, help=_t("the words to find"))

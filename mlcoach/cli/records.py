@@ -50,9 +50,39 @@ def cmd_people(ctx: Context) -> int:
             person = store.archive_person(ns.name)
             ctx.out(translate("archived {name}; their history stays", ui_language(ctx.language),
                               name=person.name))
+        elif ns.people_command == "delete":
+            _delete_person(ctx, store)
     finally:
         store.close()
     return EXIT_OK
+
+
+_KEPT_ONE = N_("deleted {name} and their notes; the {n} moment with them stays in your "
+               "history, with no one attached")
+_KEPT = N_("deleted {name} and their notes; the {n} moments with them stay in your "
+           "history, with no one attached")
+
+
+def _delete_person(ctx: Context, store: Any) -> None:
+    """`people delete`: after "y" on a terminal, or --yes."""
+    from mlcoach.domain.errors import MlcoachError
+
+    lang = ui_language(ctx.language)
+    person = store.find_person(ctx.ns.name)
+    if person is None:
+        raise MlcoachError("no person called {name!r}", name=ctx.ns.name)
+    count = len(store.moments(person=person.name))
+    if not ctx.ns.yes:
+        if not ctx.stdin.isatty():
+            raise UsageError("people delete removes {name} and their notes for good: run it "
+                             "in a terminal to confirm, or add --yes", name=person.name)
+        ctx.stderr.write(translate("Delete {name} and their notes for good? [y/N] ", lang,
+                                   name=person.name))
+        ctx.stderr.flush()
+        if ctx.stdin.readline(64).strip().lower() not in ("y", "yes", translate("y", lang)):
+            raise MlcoachError("not confirmed; nothing was deleted")
+    gone = store.delete_person(person.name)
+    ctx.out(translate(_KEPT_ONE if count == 1 else _KEPT, lang, name=gone.name, n=count))
 
 
 def _list_people(ctx: Context) -> int:
