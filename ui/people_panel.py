@@ -1,4 +1,4 @@
-"""The people the user works with: list, add / edit / archive, and one person's history.
+"""The people the user works with: list, add / edit / archive / delete, and one person's history.
 
 Notes about people are sensitive: they are shown to the user and saved in the
 encrypted store, and never logged or put in messages that might be logged.
@@ -311,7 +311,7 @@ class PeoplePanel(QWidget):
     """People list with style and last interaction, editing, and the selected person's history.
 
     Signals:
-        people_changed(): someone was added, edited or archived.
+        people_changed(): someone was added, edited, archived or deleted.
         coach_requested(str): the user wants a suggestion for this person.
     """
 
@@ -357,6 +357,9 @@ class PeoplePanel(QWidget):
         self.archive_button = self._button(self.tr("A&rchive…"),
                                            self.tr("Archive the selected person"),
                                            self.archive_selected)
+        self.delete_button = self._button(self.tr("&Delete…"),
+                                          self.tr("Delete the selected person for good"),
+                                          self.delete_selected)
         self.coach_button = self._button(self.tr("Su&ggest…"),
                                          self.tr("Compose a suggestion for the selected person"),
                                          self._request_coach)
@@ -452,6 +455,46 @@ class PeoplePanel(QWidget):
         self.reload()
         self.people_changed.emit()
 
+    def delete_selected(self) -> None:
+        """Delete the selected person, name and notes, after asking; what is with them
+        stays in the history, with no one attached."""
+        person = self._selected()
+        if person is None:
+            return
+        try:
+            count = len(self._store.moments(person=person.name))
+        except MlcoachError as exc:
+            QMessageBox.warning(self, self.tr("Not deleted"), as_plain(error_message(exc)))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete {name}?").format(name=person.name),
+            as_plain(self._deleting(person.name, count)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self._store.delete_person(person.name)
+        except MlcoachError as exc:
+            QMessageBox.warning(self, self.tr("Not deleted"), as_plain(error_message(exc)))
+            return
+        self.reload()
+        self.people_changed.emit()
+
+    def _deleting(self, name: str, count: int) -> str:
+        """What deleting `name`, with `count` moments, does (said before it is done)."""
+        if count == 0:
+            return self.tr("{name} and your notes about them will be deleted for good."
+                           ).format(name=name)
+        if count == 1:
+            return self.tr("{name} and your notes about them will be deleted for good. The "
+                           "moment with them stays in your history, with no one attached."
+                           ).format(name=name)
+        return self.tr("{name} and your notes about them will be deleted for good. The "
+                       "{count} moments with them stay in your history, with no one "
+                       "attached.").format(name=name, count=count)
+
     # -- internals ----------------------------------------------------------------------
 
     def _button(self, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
@@ -467,7 +510,7 @@ class PeoplePanel(QWidget):
         self._buttons = QWidget(left)
         buttons = FlowLayout(self._buttons, spacing=6)
         for button in (self.add_button, self.edit_button, self.archive_button,
-                       self.coach_button):
+                       self.delete_button, self.coach_button):
             buttons.addWidget(button)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 8, 0)
@@ -577,7 +620,8 @@ class PeoplePanel(QWidget):
 
     def _on_selection(self) -> None:
         person = self._selected()
-        for button in (self.edit_button, self.archive_button, self.coach_button):
+        for button in (self.edit_button, self.archive_button, self.delete_button,
+                       self.coach_button):
             button.setEnabled(person is not None)
         self.history.show_person(person)
 

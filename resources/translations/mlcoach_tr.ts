@@ -1304,6 +1304,14 @@
         <translation>Seçili kişiyi arşivle</translation>
     </message>
     <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Sil…</translation>
+    </message>
+    <message>
+        <source>Delete the selected person for good</source>
+        <translation>Seçili kişiyi kalıcı olarak sil</translation>
+    </message>
+    <message>
         <source>Su&amp;ggest…</source>
         <translation>Öne&amp;r…</translation>
     </message>
@@ -1322,6 +1330,26 @@
     <message>
         <source>Not archived</source>
         <translation>Arşivlenmedi</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>Silinmedi</translation>
+    </message>
+    <message>
+        <source>Delete {name}?</source>
+        <translation>{name} silinsin mi?</translation>
+    </message>
+    <message>
+        <source>{name} and your notes about them will be deleted for good.</source>
+        <translation>{name} ve onunla ilgili notlarınız kalıcı olarak silinecek.</translation>
+    </message>
+    <message>
+        <source>{name} and your notes about them will be deleted for good. The moment with them stays in your history, with no one attached.</source>
+        <translation>{name} ve onunla ilgili notlarınız kalıcı olarak silinecek. Onunla ilgili an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
+    </message>
+    <message>
+        <source>{name} and your notes about them will be deleted for good. The {count} moments with them stay in your history, with no one attached.</source>
+        <translation>{name} ve onunla ilgili notlarınız kalıcı olarak silinecek. Onunla ilgili {count} an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
     </message>
 </context>
 <context>

@@ -511,6 +511,35 @@ def test_archive_asks_first(qtbot, panel, store, monkeypatch):
     assert panel.people_names() == ["Eli"]
 
 
+def test_delete_asks_first_then_takes_the_name_and_notes_and_keeps_the_moments(
+        qtbot, panel, store, monkeypatch):
+    """Archive only hid someone, notes and all; Delete removes them for good."""
+    store.add_person("Dana", notes="touchy about code review")
+    store.add_person("Eli")
+    moment = store.add_moment("Asked Dana about the handover", Kind.QUESTION, person="Dana")
+    panel.reload()
+    panel.select("Dana")
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
+    asked: list[tuple[str, str]] = []
+
+    def question(_parent, title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append((title, text))
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert panel.delete_button.isEnabled()
+    panel.delete_button.click()
+    assert store.find_person("Dana") is not None
+    panel.delete_button.click()
+    assert [title for title, _ in asked] == ["Delete Dana?", "Delete Dana?"]
+    assert "The moment with them stays in your history" in asked[0][1]
+    assert store.find_person("Dana") is None
+    assert store.people(include_archived=True)[0].name == "Eli"
+    assert panel.people_names() == ["Eli"]
+    kept = store.get_moment(moment.id)
+    assert kept is not None and kept.person is None
+
+
 def test_history_is_newest_first_and_a_suggestion_stands_for_its_planned_moment(
         qtbot, panel, store):
     for day, text in ((3, "Asked Dana about the handover"), (5, "Thanked Dana for the demo")):
