@@ -221,6 +221,9 @@ class HistoryWindow(QWidget):
         if self.people is None:
             self.people = self._people_tab()
             if self.people is not None:
+                changed = getattr(self.people, "people_changed", None)
+                if changed is not None:  # its names on the timeline tab follow
+                    changed.connect(self._people_changed)
                 layout = self._people_holder.layout()
                 assert layout is not None
                 layout.addWidget(self.people)
@@ -232,6 +235,12 @@ class HistoryWindow(QWidget):
     def _load_insights(self) -> None:
         self._insights_stale = False
         self.insights.load()
+
+    def _people_changed(self) -> None:
+        """Someone was added, renamed, archived or deleted in the People tab: the
+        timeline's rows and its person filter no longer say a name that went."""
+        self.timeline.reload()
+        self._entries_changed()
 
     def _entries_changed(self) -> None:
         self._insights_stale = True
