@@ -377,13 +377,31 @@ def test_the_recalled_intention_is_read_again_as_its_reflection_is_now(store):
     coach, _ = _coach(store, now)
     offer = coach.offer(now.astimezone(timezone.utc))
     assert offer is not None and offer.recalled == "Tell Priya she was harsh"
-    assert coach.recalled_now(offer) is offer  # unchanged: nothing read again differs
+    assert coach.note_now(offer) is offer  # unchanged: nothing read again differs
     store.save_reflection(date(2026, 11, 23), energy=3, intention="Thank Priya")
-    edited = coach.recalled_now(offer)
+    edited = coach.note_now(offer)
     assert edited.note.splitlines()[0] == "Yesterday you meant to: Thank Priya"
     assert "harsh" not in edited.note
     assert edited.note.splitlines()[1:] == offer.note.splitlines()[1:]
     store.save_reflection(date(2026, 11, 23), energy=3, intention="")
-    erased = coach.recalled_now(edited)
+    erased = coach.note_now(edited)
     assert "meant to" not in erased.note and "Priya" not in erased.note
     assert erased.note.splitlines() == offer.note.splitlines()[1:]
+
+
+def test_the_person_a_waiting_prompt_names_is_read_again_as_they_are_now(store):
+    """Renamed, the note says the new name; deleted, archived or recognized since, the
+    line goes: a card stays up ten minutes with the name on it."""
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    ana = store.add_person("Ana Silva")
+    store.add_moment("Paired with Ana", person=ana.name, created_at=now - timedelta(days=20))
+    coach, _ = _coach(store, now, _prompts_of("recognition"))
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None and "Ana Silva" in offer.note
+    assert coach.note_now(offer) is offer
+    store.edit_person("Ana Silva", new_name="Ana Costa")
+    renamed = coach.note_now(offer)
+    assert "Ana Costa" in renamed.note and "Silva" not in renamed.note
+    store.delete_person("Ana Costa")
+    gone = coach.note_now(renamed)
+    assert "Ana" not in gone.note and gone.named_id is None

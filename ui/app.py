@@ -865,11 +865,13 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.prompt_expiry.start(PROMPT_EXPIRY_MS)  # opened later: its own ten minutes again
         ready_signal("card")
 
-    def recall_follows(self) -> None:
-        """A reflection was saved: the waiting prompt's "Yesterday you meant to" says its
-        intention as it is now (the card, and the card opened again from the tray)."""
+    def note_follows(self) -> None:
+        """A reflection, a moment or a person changed: the waiting prompt's note says
+        the intention it recalls and the person it names as they are now (on the card, and
+        on the card opened again from the tray)."""
         offer, coach = self._offer, self.coach
-        if offer is None or offer.recalled is None or coach is None:
+        if offer is None or coach is None or (offer.recalled is None
+                                              and offer.named_id is None):
             return
 
         def done(now: Offer) -> None:
@@ -880,8 +882,8 @@ class AppController(QObject, DesktopShell, WindowFactories):
             if self._card is not None:
                 self._card.set_note(now.note, self._anchor())
 
-        ops.run(lambda: coach.recalled_now(offer), done,
-                lambda exc: logger.warning("the recalled intention was not read: %s", exc))
+        ops.run(lambda: coach.note_now(offer), done,
+                lambda exc: logger.warning("the prompt's note was not read again: %s", exc))
 
     def show_prep(self, busy: bool) -> None:
         """The meeting preparation card, once per meeting, never while presenting."""

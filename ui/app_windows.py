@@ -56,7 +56,7 @@ class WindowFactories:
     if TYPE_CHECKING:  # provided by AppController and DesktopShell
         def refresh_status(self) -> None: ...
         def arm(self, busy: bool = False) -> None: ...
-        def recall_follows(self) -> None: ...
+        def note_follows(self) -> None: ...
         def on_settings_changed(self) -> None: ...
         def quit(self) -> None: ...
         def activation(self) -> AbstractContextManager[None]: ...
@@ -89,6 +89,7 @@ class WindowFactories:
         store = self._store().store
         widget = CaptureWindow(store, StoreDraft(store, DraftFile(self.data_root / DRAFT_NAME)))
         widget.moment_saved.connect(lambda _id: self.refresh_status())
+        widget.moment_saved.connect(lambda _id: self.note_follows())  # recognized since
         self.windows[Window.CAPTURE] = widget
         return widget
 
@@ -100,7 +101,7 @@ class WindowFactories:
             return found
         widget = ReflectionDialog(self._full().store, clock=self.clock, tz=self.tz())
         widget.reflection_saved.connect(self.arm)
-        widget.reflection_saved.connect(self.recall_follows)
+        widget.reflection_saved.connect(self.note_follows)
         self.windows[Window.REFLECT] = widget
         return widget
 
@@ -125,6 +126,7 @@ class WindowFactories:
         if isinstance(found, ComposerDialog):
             return found
         widget = ComposerDialog(self._full().store, clock=self.clock, tz=self.tz())
+        widget.people.people_changed.connect(self.note_follows)
         self.windows[Window.SUGGEST] = widget
         return widget
 
@@ -142,6 +144,8 @@ class WindowFactories:
                                clock=self.clock, tz=self.tz())
         # The weekly review's focus was saved: the scheduler must see it now.
         widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
+        # A person deleted or renamed there, a moment recognizing them: the card follows.
+        widget.entries_changed.connect(self.note_follows)
         self.windows[Window.HISTORY] = widget
         return widget
 

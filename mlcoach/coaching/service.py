@@ -58,6 +58,11 @@ class Offer:
     named_id: str | None = None  # the person the note names for recognition
     # The intention the note recalls ("" once erased since); None: it recalls none.
     recalled: str | None = None
+    named_line: str = ""  # the note's line naming `named_id`'s person
+
+
+def _note(*lines: str) -> str:
+    return "\n".join(line for line in lines if line)
 
 
 # The scheduler's reasons (Due.reason with "_" as " "), for the catalogue.
@@ -360,38 +365,47 @@ class Coach:
         lang = self.language()
         words = prompt.text_for(lang)
         names = theme_names(lang)
-        notes = []
-        if recall:
-            notes.append(self._recall_line(recall))
         named = self._overdue_person(now) if prompt.theme in NAMING_THEMES else None
-        if named is not None:
-            person, days = named
-            notes.append(translate(
-                "It has been {days} days since you last recognized or supported {name}.",
-                lang, days=days, name=person.name))
+        named_line = self._named_line(*named) if named is not None else ""
+        recall_line = self._recall_line(recall) if recall else ""
         return Offer(prompt, names.get(prompt.theme, prompt.theme.title()), words.text,
-                     words.try_this, why, "\n".join(notes), None,
-                     named[0].id if named else None, recall or None)
+                     words.try_this, why, _note(recall_line, named_line), None,
+                     named[0].id if named else None, recall or None, named_line)
 
     def _recall_line(self, intention: str) -> str:
         return translate("Yesterday you meant to: {intention}", self.language(),
                          intention=intention)
 
-    def recalled_now(self, offer: Offer) -> Offer:
-        """`offer` with the intention its note recalls as its reflection says it now: an
-        edit shows at once, an intention erased takes its line away (the card stays up
-        ten minutes, and opens again from the tray for one more)."""
-        if offer.recalled is None:
+    def _named_line(self, person: Person, days: int) -> str:
+        return translate("It has been {days} days since you last recognized or supported "
+                         "{name}.", self.language(), days=days, name=person.name)
+
+    def note_now(self, offer: Offer) -> Offer:
+        """`offer` with its note as the store says it now, for a card that stays up ten
+        minutes (and opens again from the tray for one more): the intention it recalls
+        as its reflection has it (an edit shows at once; erased, its line goes), the
+        person it names as they are (renamed: the new name; deleted, archived or
+        recognized since: the line goes)."""
+        if offer.recalled is None and offer.named_id is None:
             return offer
         shown = offer.event.shown_at if offer.event is not None else self.now()
-        now = (self.store.last_intention(shown.astimezone(self.tz()).date()) or "").strip()
-        if now == offer.recalled:
+        recalled, named_id, named_line = offer.recalled, offer.named_id, offer.named_line
+        if recalled is not None:
+            day = shown.astimezone(self.tz()).date()
+            recalled = (self.store.last_intention(day) or "").strip()
+        if named_id is not None:
+            gap = self.settings().recognition_gap_days
+            due = {p.id: (p, days) for p, days in self.store.recognition_due(shown, gap)} \
+                if gap > 0 else {}
+            found = due.get(named_id)
+            named_id = named_id if found is not None else None
+            named_line = self._named_line(*found) if found is not None else ""
+        if (recalled, named_id, named_line) == (offer.recalled, offer.named_id,
+                                                offer.named_line):
             return offer
-        rest = offer.note
-        if offer.recalled:
-            rest = rest.removeprefix(self._recall_line(offer.recalled)).lstrip("\n")
-        note = "\n".join(line for line in (self._recall_line(now) if now else "", rest) if line)
-        return dataclasses.replace(offer, note=note, recalled=now)
+        note = _note(self._recall_line(recalled) if recalled else "", named_line)
+        return dataclasses.replace(offer, note=note, recalled=recalled, named_id=named_id,
+                                   named_line=named_line)
 
     def _overdue_person(self, now: datetime) -> tuple[Person, int] | None:
         """The most overdue person for recognition not named in the last week."""

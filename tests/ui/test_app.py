@@ -1064,3 +1064,32 @@ def test_the_cards_recalled_intention_follows_an_edit_of_its_reflection(controll
     ctl.card.hide()
     ctl.open_prompt_card()  # opened again from the tray: the new words, not the old
     assert ctl.card.note.text() == "Yesterday you meant to: Thank Priya for her review"
+
+
+def test_a_person_deleted_in_history_leaves_the_card_that_named_them(controller, qtbot,
+                                                                     monkeypatch):
+    """"It has been 20 days since you last recognized or supported Ana Silva." stayed on
+    the card for its ten minutes after Ana Silva was deleted in History's People tab."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mlcoach.coaching.content import load_builtin
+
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    store = ctl.opened.store
+    store.add_person("Ana Silva")
+    store.add_moment("Paired with Ana", person="Ana Silva",
+                     created_at=clock.now - timedelta(days=20))
+    recognition = [p for p in load_builtin() if p.theme == "recognition"]
+    monkeypatch.setattr(ctl.coach, "prompts", lambda: recognition)
+    ctl.show_prompt(manual=True)
+    assert "Ana Silva" in ctl.card.note.text()
+    ctl.open_window(Window.HISTORY)
+    history = ctl.history_window()
+    history.show_people()
+    qtbot.waitUntil(lambda: history.people is not None)
+    history.people.select("Ana Silva")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    history.people.delete_button.click()
+    qtbot.waitUntil(lambda: "Ana" not in ctl.card.note.text())
+    assert "Ana" not in ctl.card.spoken()
