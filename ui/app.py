@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
 
     from mlcoach.coaching.calendar_ics import Meeting
     from mlcoach.coaching.meeting_cache import MeetingCache
+    from mlcoach.coaching.meeting_prep import Prep
     from mlcoach.coaching.service import Coach, Offer
     from mlcoach.domain.model import Moment, PromptEvent
     from mlcoach.store.vault import LightOpened, Opened
@@ -156,6 +157,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self._prompt_view: tuple[str, str, str, str] | None = None  # the waiting prompt
         self._offer: Offer | None = None  # ... as the coach made it
         self._prep_card: PrepCard | None = None  # built the first time a meeting needs it
+        self._prep: Prep | None = None  # what it shows (or its notification)
         self._pace_card: PaceCard | None = None  # built when a back-off is offered back
         self.current_event: PromptEvent | None = None
         self.notice_box: QMessageBox | None = None
@@ -866,6 +868,11 @@ class AppController(QObject, DesktopShell, WindowFactories):
         ready_signal("card")
 
     def note_follows(self) -> None:
+        """A reflection, a moment or a person changed: the cards up say them as they are."""
+        self._note_follows()
+        self._prep_follows()
+
+    def _note_follows(self) -> None:
         """A reflection, a moment or a person changed: the waiting prompt's note says
         the intention it recalls and the person it names as they are now (on the card, and
         on the card opened again from the tray)."""
@@ -893,6 +900,12 @@ class AppController(QObject, DesktopShell, WindowFactories):
         prep = self.coach.take_prep(now, busy=busy)
         if prep is None:
             return
+        self._present_prep(prep, now)
+        ready_signal("prep")
+
+    def _present_prep(self, prep: Prep, now: datetime) -> None:
+        """The preparation card, or its notification where a card cannot go."""
+        self._prep = prep
         if self._prep_card is None:
             from mlcoach.ui.prep_card import PrepCard
 
@@ -911,7 +924,36 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self._expire_side("prep", until_start)
         else:
             self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
-        ready_signal("prep")
+
+    def _prep_showing(self) -> bool:
+        if self._prep_card is not None and self._prep_card.isVisible():
+            return True
+        timer = self._side_expiry.get("prep")
+        return timer is not None and timer.isActive()
+
+    def _prep_follows(self) -> None:
+        """The preparation card up says its people and their open change as they are
+        now: an edit shows, someone deleted leaves it (no one left: it goes)."""
+        prep, coach = self._prep, self.coach
+        if prep is None or coach is None or not self._prep_showing():
+            return
+
+        def done(now: Prep | None) -> None:
+            if self._prep is not prep or not self._prep_showing() or now is prep:
+                return
+            if now is None:
+                self._prep = None
+                if self._prep_card is not None:
+                    self._prep_card.hide()
+                if "prep" in self._side_notices:
+                    self._side_notices["prep"].withdraw()
+                if "prep" in self._side_expiry:
+                    self._side_expiry["prep"].stop()
+                return
+            self._present_prep(now, self.clock())
+
+        ops.run(lambda: coach.prep_now(prep), done,
+                lambda exc: logger.warning("the preparation was not read again: %s", exc))
 
     def open_coach_for(self, name: str) -> None:
         self.open_window(Window.SUGGEST)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,19 @@ def next_prep(store: CoachStore, settings: Settings, now: datetime, language: st
         people = tuple(PrepPerson(p, s, _question(p, s, language)) for p, s in matched)
         return Prep(key, meeting.summary, meeting.start, meeting.start - lead, people)
     return None
+
+
+def refreshed(prep: Prep, store: CoachStore, language: str) -> Prep | None:
+    """`prep` as the store has its people now, for a card up until the meeting starts:
+    an open change edited since shows its new words; someone deleted, archived or
+    renamed since leaves it (their old name is not shown); None when no one is left."""
+    known = {pp.person.id for pp in prep.people}
+    matched = store.prep_for_meeting([pp.person.name for pp in prep.people])
+    people = tuple(PrepPerson(p, s, _question(p, s, language)) for p, s in matched
+                   if p.id in known)
+    if people == prep.people:
+        return prep
+    return replace(prep, people=people) if people else None
 
 
 def _question(person: Person, suggestion: Suggestion | None, language: str) -> str:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from mlcoach.coaching import scheduler as sch
 from mlcoach.coaching.chooser import choose
 from mlcoach.coaching.content import load_builtin, theme_names
-from mlcoach.coaching.meeting_prep import Prep, next_prep
+from mlcoach.coaching.meeting_prep import Prep, next_prep, refreshed
 from mlcoach.coaching.ports import CoachStore
 from mlcoach.coaching.scheduler_state import SchedulerState
 from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
@@ -275,6 +275,11 @@ class Coach:
         return next_prep(self.store, self.settings(), now.astimezone(self.tz()),
                          self.language(), self.store.get_state(PREP_KEY, []),
                          meetings=self.busy_meetings)
+
+    def prep_now(self, prep: Prep) -> Prep | None:
+        """The preparation card `prep` as the store has its people now (None: no one is
+        left on it): meeting_prep.refreshed."""
+        return refreshed(prep, self.store, self.language())
 
     def take_prep(self, now: datetime, busy: bool = False) -> Prep | None:
         """The card due now, marked as taken so it comes once; None while presenting, in

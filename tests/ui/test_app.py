@@ -1093,3 +1093,35 @@ def test_a_person_deleted_in_history_leaves_the_card_that_named_them(controller,
     history.people.delete_button.click()
     qtbot.waitUntil(lambda: "Ana" not in ctl.card.note.text())
     assert "Ana" not in ctl.card.spoken()
+
+
+def test_the_preparation_card_follows_an_edit_or_a_delete_in_history(
+        controller, tmp_path, qtbot, monkeypatch):
+    """The card before a meeting said the words of a planned moment edited since, and
+    the name of someone deleted since, until the meeting started."""
+    from PySide6.QtWidgets import QMessageBox
+
+    ctl, clock = controller
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot)
+    card = ctl._prep_card
+    assert card is not None and card.isVisible()
+    assert "pull requests" in card.people.text()
+    ctl.open_window(Window.HISTORY)
+    history = ctl.history_window()
+    tab = history.timeline
+    qtbot.waitUntil(lambda: any(e.planned for e in tab.model.entries()))
+    row = next(i for i, e in enumerate(tab.model.entries()) if e.planned)
+    tab.edit_row(row)
+    editor = tab.editor()
+    assert editor is not None
+    editor.text.setPlainText("share the release notes a day early")
+    editor.accept()
+    qtbot.waitUntil(lambda: "release notes" in card.people.text())
+    assert "pull requests" not in card.people.text()
+    history.show_people()
+    qtbot.waitUntil(lambda: history.people is not None)
+    history.people.select("Deniz Kaya")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    history.people.delete_button.click()
+    qtbot.waitUntil(lambda: not card.isVisible())
+    history.hide()
