@@ -126,7 +126,7 @@ class WindowFactories:
         if isinstance(found, ComposerDialog):
             return found
         widget = ComposerDialog(self._full().store, clock=self.clock, tz=self.tz())
-        widget.people.people_changed.connect(self.note_follows)
+        widget.people.people_changed.connect(self.people_follow)
         self.windows[Window.SUGGEST] = widget
         return widget
 
@@ -144,10 +144,32 @@ class WindowFactories:
                                clock=self.clock, tz=self.tz())
         # The weekly review's focus was saved: the scheduler must see it now.
         widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
-        # A person deleted or renamed there, a moment recognizing them: the card follows.
-        widget.entries_changed.connect(self.note_follows)
+        # A moment edited or deleted, a person deleted or renamed there: what else is up
+        # showing them follows (the cards, the reflection's glance of the day).
+        widget.entries_changed.connect(self.entries_follow)
         self.windows[Window.HISTORY] = widget
         return widget
+
+    def entries_follow(self) -> None:
+        """The history changed in a window: the open reflection's glance, the coach's
+        follow-ups and people, and the cards up show it as it is now, not the words
+        edited or deleted there."""
+        for which, method in ((Window.REFLECT, "refresh_glance"),
+                              (Window.SUGGEST, "history_changed")):
+            window = self.windows.get(which)
+            refresh = getattr(window, method, None)
+            if window is not None and window.isVisible() and refresh is not None:
+                refresh()
+        self.note_follows()
+
+    def people_follow(self) -> None:
+        """Someone was added, renamed, archived or deleted in the coach's people list:
+        History, if open, and the cards up no longer show a name that went."""
+        history = self.windows.get(Window.HISTORY)
+        refresh = getattr(history, "history_changed", None)
+        if history is not None and history.isVisible() and refresh is not None:
+            refresh()
+        self.note_follows()
 
     def offer_reflection(self) -> None:
         """The evening's offer: the reflection comes up without taking the keyboard from

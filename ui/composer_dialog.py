@@ -279,6 +279,14 @@ class ComposerDialog(QWidget):
         if self.tabs.currentIndex() == 0:
             self.inputs.focus_first()
 
+    def history_changed(self) -> None:
+        """A moment or a person was edited or deleted elsewhere (History): the people,
+        follow-ups and figures are read again, never the inputs being typed."""
+        self._load_people()
+        self.people.reload()
+        self._load_follow_ups()
+        self._load_stats()
+
     def set_person(self, name: str) -> None:
         """Put `name` in "Who" (filling their style) and show the suggest page."""
         self.inputs.set_person(name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 
 import shiboken6
 from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, QObject, Qt, QTime, QTimer, Signal
@@ -206,6 +206,20 @@ class ReflectionDialog(QDialog):
         self._restore_draft()
         self._ask_question(data.day)
         self._load_stats(now)
+
+    def refresh_glance(self) -> None:
+        """Read the day shown again for its glance and "on this day" lines, leaving the
+        answers as typed: a moment edited or deleted elsewhere (History) is not shown
+        with the words that went."""
+        noon = datetime.combine(self._day, time(12), tzinfo=self._tz)
+        try:
+            data = load_day_data(self._store, noon, self._tz)
+        except MlcoachError as exc:
+            logger.info("today's glance was not read again: %s", exc)
+            return
+        self._prompts.setText(self._prompts_text(data))
+        self._fill_glance(data)
+        self._fill_echoes(data.echoes)
 
     def shows_another_day(self) -> bool:
         """Whether the day shown is not today (left open overnight)."""

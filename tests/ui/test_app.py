@@ -1125,3 +1125,94 @@ def test_the_preparation_card_follows_an_edit_or_a_delete_in_history(
     history.people.delete_button.click()
     qtbot.waitUntil(lambda: not card.isVisible())
     history.hide()
+
+
+def test_the_open_reflection_follows_a_moment_edited_or_deleted_in_history(controller,
+                                                                          qtbot):
+    """The reflection's glance of today said a moment's words after they were edited,
+    and the moment after it was deleted, in History beside it; the answers being typed
+    stay as they are."""
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
+    store = ctl.opened.store
+    store.add_moment("Told Priya her review was harsh", created_at=clock())
+    store.add_moment("Thanked Bo for the demo", created_at=clock() - timedelta(hours=1))
+    ctl.open_window(Window.REFLECT)
+    reflection = ctl.reflection_dialog()
+    reflection.went_well.setPlainText("The demo went well")
+    assert sorted(r.text for r in reflection.moment_rows()) == [
+        "Thanked Bo for the demo", "Told Priya her review was harsh"]
+    ctl.open_window(Window.HISTORY)
+    tab = ctl.history_window().timeline
+    qtbot.waitUntil(lambda: len(tab.model.entries()) == 2)
+    row = next(i for i, e in enumerate(tab.model.entries()) if "harsh" in e.text)
+    tab.delete_row(row)
+    qtbot.waitUntil(lambda: len(reflection.moment_rows()) == 1)
+    assert [r.text for r in reflection.moment_rows()] == ["Thanked Bo for the demo"]
+    tab.edit_row(0)
+    editor = tab.editor()
+    assert editor is not None
+    editor.text.setPlainText("Thanked the team for the demo")
+    editor.accept()
+    qtbot.waitUntil(lambda: [r.text for r in reflection.moment_rows()]
+                    == ["Thanked the team for the demo"])
+    assert reflection.went_well.toPlainText() == "The demo went well"
+    ctl.history_window().hide()
+
+
+def test_the_open_coach_follows_a_planned_moment_edited_or_deleted_in_history(controller,
+                                                                             qtbot):
+    """The coach's follow-ups said the words of a planned moment edited in History, and
+    listed it after it was deleted there, until the coach was opened again."""
+    from mlcoach.domain.model import ChangeKind, Size, Style
+
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 11, 0, tzinfo=TZ)
+    ctl.opened.store.add_suggestion(style=Style.FACTS, change="stop the long status round",
+                                    action=ChangeKind.STOP, size=Size.SMALL, text="…",
+                                    person="Priya", created_at=clock())
+    ctl.open_window(Window.SUGGEST)
+    coach = ctl.composer_dialog()
+    assert [r.text for r in coach.follow_ups.rows()] == ["stop the long status round"]
+    ctl.open_window(Window.HISTORY)
+    tab = ctl.history_window().timeline
+    qtbot.waitUntil(lambda: any(e.planned for e in tab.model.entries()))
+    row = next(i for i, e in enumerate(tab.model.entries()) if e.planned)
+    tab.edit_row(row)
+    editor = tab.editor()
+    assert editor is not None
+    editor.text.setPlainText("keep standups to fifteen minutes")
+    editor.accept()
+    qtbot.waitUntil(lambda: [r.text for r in coach.follow_ups.rows()]
+                    == ["keep standups to fifteen minutes"])
+    row = next(i for i, e in enumerate(tab.model.entries()) if e.planned)
+    tab.delete_row(row)
+    qtbot.waitUntil(lambda: coach.follow_ups.rows() == [])
+    ctl.history_window().hide()
+    coach.hide()
+
+
+def test_a_person_deleted_in_the_coach_leaves_the_open_history(controller, qtbot,
+                                                                monkeypatch):
+    """History beside the coach kept the name of someone deleted in the coach's people
+    list on its rows and in its person filter."""
+    from PySide6.QtWidgets import QMessageBox
+
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 11, 0, tzinfo=TZ)
+    ctl.opened.store.add_moment("Asked Priya about the handover", person="Priya",
+                                created_at=clock())
+    ctl.open_window(Window.HISTORY)
+    history = ctl.history_window()
+    box = history.timeline.filter_bar.person_box
+    qtbot.waitUntil(lambda: box.findData("Priya") > 0)
+    ctl.open_window(Window.SUGGEST)
+    coach = ctl.composer_dialog()
+    coach.people.reload()
+    coach.people.select("Priya")
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    coach.people.delete_button.click()
+    qtbot.waitUntil(lambda: box.findData("Priya") == -1)
+    qtbot.waitUntil(lambda: all(e.person is None for e in history.timeline.model.entries()))
+    history.hide()
+    coach.hide()

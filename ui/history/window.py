@@ -236,6 +236,16 @@ class HistoryWindow(QWidget):
         self._insights_stale = False
         self.insights.load()
 
+    def history_changed(self) -> None:
+        """A person or a moment was changed in another window (the coach's people list):
+        the rows, the filters, the figures and the people are read again."""
+        self.timeline.reload()
+        self._insights_stale = True
+        if self.tabs.currentWidget() is self.insights:
+            self._load_insights()
+        self._people_stale = True
+        self._show_people()
+
     def _people_changed(self) -> None:
         """Someone was added, renamed, archived or deleted in the People tab: the
         timeline's rows and its person filter no longer say a name that went."""
