@@ -178,7 +178,9 @@ class PersonDialog(QDialog):
             try:
                 self._save(self.form())
             except MlcoachError as exc:
-                logger.warning("the person being edited could not be kept at quit: %s", exc)
+                # the template, not the name: the log outlives a person deleted later
+                logger.warning("the person being edited could not be kept at quit: %s",
+                               exc.template)
                 return
             self._loaded = self.form()
             logger.info("kept the person being edited at quit")

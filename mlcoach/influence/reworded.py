@@ -28,6 +28,7 @@ def reworded(saved: Suggestion, change: str) -> str | None:
             change=change, style=None if by_example else saved.style, action=saved.action,
             size=saved.size, person=saved.person, by_example=by_example, language=language))
     except ComposerError as exc:
-        logger.info("the edited words make no suggestion: %s", exc)
+        # the template only: the log file outlives what the user edits or deletes
+        logger.info("the edited words make no suggestion: %s", exc.template)
         return None
     return composed.as_text()

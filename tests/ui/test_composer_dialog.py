@@ -540,6 +540,32 @@ def test_delete_asks_first_then_takes_the_name_and_notes_and_keeps_the_moments(
     assert kept is not None and kept.person is None
 
 
+def test_a_person_not_kept_at_quit_is_logged_without_their_name(qtbot, store, caplog):
+    """The log file outlives the people in it: an editor's save refused at quit (the
+    name taken) was logged with the name, which stayed after that person was deleted."""
+    import logging
+
+    from mlcoach.ui.people_panel import PersonDialog
+
+    store.add_person("Zanzibarine")
+
+    def save(form):  # type: ignore[no-untyped-def]
+        store.add_person(form.name)
+
+    editor = PersonDialog(save)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.name.setText("zanzibarine")
+    try:
+        with caplog.at_level(logging.INFO):
+            editor.keep_unsaved()
+        assert "could not be kept at quit" in caplog.text
+        assert "anzibarine" not in caplog.text
+    finally:
+        editor.name.setText("")  # as opened: closes without asking
+        editor.hide()
+
+
 def test_history_is_newest_first_and_a_suggestion_stands_for_its_planned_moment(
         qtbot, panel, store):
     for day, text in ((3, "Asked Dana about the handover"), (5, "Thanked Dana for the demo")):
