@@ -229,6 +229,8 @@ def test_people_delete_takes_their_name_and_notes_and_keeps_the_moments(cli_env)
     assert run_cli(cli_env, "people", "add", "Priya", "--notes", "hates long meetings"
                    ).returncode == 0
     assert run_cli(cli_env, "capture", "Thanked @Priya for the review").returncode == 0
+    assert run_cli(cli_env, "suggest", "--style", "facts", "--change", "share the agenda a "
+                   "day before", "--person", "Priya", "--save").returncode == 0
     asked = run_cli(cli_env, "people", "delete", "Priya")
     assert asked.returncode == 2 and "--yes" in asked.stderr
     assert len(asked.stderr.strip().splitlines()) == 1
@@ -236,14 +238,16 @@ def test_people_delete_takes_their_name_and_notes_and_keeps_the_moments(cli_env)
             ] == ["Priya"]
     done = run_cli(cli_env, "people", "delete", "priya", "--yes")
     assert done.returncode == 0, done.stderr
-    assert "deleted Priya" in done.stdout and "1 moment" in done.stdout
+    assert "deleted Priya" in done.stdout and "2 moments" in done.stdout
     assert json.loads(run_cli(cli_env, "people", "list", "--all", "--json").stdout) == []
     assert json.loads(run_cli(cli_env, "search", "meetings", "--json").stdout) == []
     doc = json.loads(run_cli(cli_env, "export").stdout)
     assert doc["people"] == []
-    [moment] = doc["moments"]
+    [moment] = [m for m in doc["moments"] if not m.get("planned")]
     # their own words stay as written; the link to the person goes
     assert moment["text"] == "Thanked Priya for the review" and moment["person"] is None
+    [suggestion] = doc["suggestions"]  # composed again for no one in particular
+    assert "Priya" not in suggestion["text"] and suggestion["person"] is None
     missing = run_cli(cli_env, "people", "delete", "Zed", "--yes")
     assert missing.returncode == 1 and "no person" in missing.stderr
 

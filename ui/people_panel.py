@@ -476,8 +476,10 @@ class PeoplePanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._store.delete_person(person.name)
+        from mlcoach.influence.reworded import reworded  # the coach's wording, loaded here
+
+        try:  # a suggestion composed for them is composed again for no one in particular
+            self._store.delete_person(person.name, reword=reworded)
         except MlcoachError as exc:
             QMessageBox.warning(self, self.tr("Not deleted"), as_plain(error_message(exc)))
             return

@@ -81,7 +81,9 @@ def _delete_person(ctx: Context, store: Any) -> None:
         ctx.stderr.flush()
         if ctx.stdin.readline(64).strip().lower() not in ("y", "yes", translate("y", lang)):
             raise MlcoachError("not confirmed; nothing was deleted")
-    gone = store.delete_person(person.name)
+    from mlcoach.influence.reworded import reworded
+
+    gone = store.delete_person(person.name, reword=reworded)  # "With Priya" goes too
     ctx.out(translate(_KEPT_ONE if count == 1 else _KEPT, lang, name=gone.name, n=count))
 
 

@@ -189,15 +189,26 @@ class Store:
         """Hide someone from lists; their history stays."""
         return self.edit_person(name, archived=True)
 
-    def delete_person(self, name: str) -> Person:
+    def delete_person(self, name: str, *, reword: Reword | None = None) -> Person:
         """Delete someone: their name and notes go. The moments and suggestions with them
         stay in the history, with no one attached (the words in them are the user's own);
-        returns who went."""
+        returns who went.
+
+        Args:
+            reword: composes a suggestion made for them again for no one in particular
+                (influence.reworded); its text names them ("With Priya"). Without it, or
+                when it gives None, the suggestion keeps its change alone.
+        """
         with self._writes.begin() as s:
             row = self._person_row(s, name)
             if row is None:
                 raise MlcoachError("no person called {name!r}", name=name)
             gone = rows.person(row)
+            for sug in s.scalars(select(m.SuggestionRow)
+                                 .where(m.SuggestionRow.person_id == row.id)).unique():
+                saved = dataclasses.replace(rows.suggestion(sug), person=None)
+                composed = reword(saved, saved.change) if reword is not None else None
+                sug.text = composed or saved.change
             for table in (m.MomentRow, m.SuggestionRow):
                 s.execute(update(table).where(table.person_id == row.id).values(person_id=None))
             s.delete(row)

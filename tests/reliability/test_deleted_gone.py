@@ -731,3 +731,29 @@ def test_a_restored_backup_does_not_bring_a_deleted_person_back(kept: Opened) ->
         assert back is not None and back.person is None
     finally:
         store.close()
+
+
+def test_a_deleted_persons_name_leaves_the_suggestions_composed_for_them(kept: Opened
+                                                                         ) -> None:
+    """A suggestion composed for someone names them ("With …", "… could you"): the
+    person deleted, it is composed again for no one in particular."""
+    from mlcoach.domain.enums import ChangeKind, Size, Style
+    from mlcoach.influence.composer import SuggestionRequest, compose
+    from mlcoach.influence.reworded import reworded
+
+    def composed(person: str | None) -> str:
+        return compose(SuggestionRequest(change="keep reviews short", style=Style.FACTS,
+                                         action=ChangeKind.START, size=Size.SMALL,
+                                         person=person)).as_text()
+
+    kept.store.add_person("Zanzibarine Quixotica", notes=NOTES)
+    kept.store.add_suggestion(style=Style.FACTS, change="keep reviews short",
+                              action=ChangeKind.START, size=Size.SMALL,
+                              text=composed("Zanzibarine Quixotica"),
+                              person="Zanzibarine Quixotica")
+    assert "Zanzibarine" in kept.store.suggestions()[0].text
+    kept.store.delete_person("Zanzibarine Quixotica", reword=reworded)
+    [suggestion] = kept.store.suggestions()
+    assert suggestion.text == composed(None) and suggestion.person is None
+    data = on_disk(kept)
+    assert b"Zanzibarine" not in data and b"zanzibarine" not in data
