@@ -640,11 +640,14 @@ class PeoplePanel(QWidget):
                 return
             # Only what was changed here: the same person saved meanwhile in another
             # window (the coach's People tab, History's) keeps what was saved there.
+            from mlcoach.influence.reworded import reworded
+
             self._store.edit_person(
                 person.name,
                 new_name=form.name if " ".join(form.name.split()) != person.name else None,
                 style=form.style if form.style != person.style else "",
-                notes=form.notes if form.notes != person.notes else None)
+                notes=form.notes if form.notes != person.notes else None,
+                reword=reworded)  # a new name: their suggestions say it, not the old
 
         dialog = PersonDialog(save, person=person, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -43,8 +43,10 @@ def cmd_people(ctx: Context) -> int:
             if ns.new_name is None and ns.notes is None and new_style == "":
                 raise UsageError("nothing to change: give --name, --style, --clear-style "
                                  "or --notes")
+            from mlcoach.influence.reworded import reworded
+
             person = store.edit_person(ns.name, new_name=ns.new_name, style=new_style,
-                                       notes=ns.notes)
+                                       notes=ns.notes, reword=reworded)
             ctx.out(translate("updated {name}", ui_language(ctx.language), name=person.name))
         elif ns.people_command == "archive":
             person = store.archive_person(ns.name)

@@ -161,8 +161,14 @@ class Store:
 
     def edit_person(self, name: str, *, new_name: str | None = None,
                     style: Style | str | None = "", notes: str | None = None,
-                    archived: bool | None = None) -> Person:
-        """Change a person's name, style (None clears it), notes or archived flag."""
+                    archived: bool | None = None, reword: Reword | None = None) -> Person:
+        """Change a person's name, style (None clears it), notes or archived flag.
+
+        Args:
+            reword: with a new name, composes the suggestions made for them again for it
+                (influence.reworded): their text names them ("With Priya"). Without it,
+                or when it gives None, a suggestion keeps its change alone.
+        """
         with self._writes.begin() as s:
             row = self._person_row(s, name)
             if row is None:
@@ -173,6 +179,8 @@ class Store:
                 if other is not None and other.id != row.id:
                     raise MlcoachError("{name!r} is already in your people list",
                                        name=new_name)
+                if new_name != row.name:
+                    self._rename_in_suggestions(s, row.id, new_name, reword)
                 row.name, row.name_key = new_name, name_key(new_name)
             if style != "":
                 row.style = style.value if isinstance(style, Style) else None
@@ -184,6 +192,16 @@ class Store:
             edited = rows.person(row)
         self._forget_replaced()
         return edited
+
+    def _rename_in_suggestions(self, s: Session, person_id: str, new_name: str | None,
+                               reword: Reword | None) -> None:
+        """The suggestions made for a person composed again for `new_name` (None: for no
+        one in particular), so the name they had goes from their text."""
+        for sug in s.scalars(select(m.SuggestionRow)
+                             .where(m.SuggestionRow.person_id == person_id)).unique():
+            saved = dataclasses.replace(rows.suggestion(sug), person=new_name)
+            composed = reword(saved, saved.change) if reword is not None else None
+            sug.text = composed or saved.change
 
     def archive_person(self, name: str) -> Person:
         """Hide someone from lists; their history stays."""
@@ -204,11 +222,7 @@ class Store:
             if row is None:
                 raise MlcoachError("no person called {name!r}", name=name)
             gone = rows.person(row)
-            for sug in s.scalars(select(m.SuggestionRow)
-                                 .where(m.SuggestionRow.person_id == row.id)).unique():
-                saved = dataclasses.replace(rows.suggestion(sug), person=None)
-                composed = reword(saved, saved.change) if reword is not None else None
-                sug.text = composed or saved.change
+            self._rename_in_suggestions(s, row.id, None, reword)
             for table in (m.MomentRow, m.SuggestionRow):
                 s.execute(update(table).where(table.person_id == row.id).values(person_id=None))
             s.delete(row)

@@ -757,3 +757,26 @@ def test_a_deleted_persons_name_leaves_the_suggestions_composed_for_them(kept: O
     assert suggestion.text == composed(None) and suggestion.person is None
     data = on_disk(kept)
     assert b"Zanzibarine" not in data and b"zanzibarine" not in data
+
+
+def test_a_renamed_persons_old_name_leaves_the_suggestions_composed_for_them(kept: Opened
+                                                                             ) -> None:
+    """A name corrected (or a nickname dropped) stayed in every suggestion composed
+    for them ("With Zanzibarine")."""
+    from mlcoach.domain.enums import ChangeKind, Size, Style
+    from mlcoach.influence.composer import SuggestionRequest, compose
+    from mlcoach.influence.reworded import reworded
+
+    def composed(person: str) -> str:
+        return compose(SuggestionRequest(change="keep reviews short", style=Style.FACTS,
+                                         action=ChangeKind.START, size=Size.SMALL,
+                                         person=person)).as_text()
+
+    kept.store.add_suggestion(style=Style.FACTS, change="keep reviews short",
+                              action=ChangeKind.START, size=Size.SMALL,
+                              text=composed("Zanzibarine"), person="Zanzibarine")
+    kept.store.edit_person("Zanzibarine", new_name="Priya", reword=reworded)
+    [suggestion] = kept.store.suggestions()
+    assert suggestion.text == composed("Priya") and suggestion.person == "Priya"
+    data = on_disk(kept)
+    assert b"Zanzibarine" not in data and b"zanzibarine" not in data
