@@ -429,6 +429,9 @@ _CARRIED_TABLES = ("people", "prompt_events", "suggestions", "moments", "moment_
 _COUNTED = frozenset(("people", "suggestions", "moments", "reflections"))
 # What the user edits in place: the damaged file's later edit wins (_carry_table).
 _NEWER_WINS = frozenset(("people", "moments", "reflections"))
+# Changed only forward (an outcome, a planned moment's edit, its person renamed or
+# deleted) and with no edit time: the damaged file's row is the later, where it reads.
+_LATER_WINS = frozenset(("suggestions",))
 
 
 def _fresh_copy(backup: Path, restored: Path) -> None:
@@ -463,8 +466,9 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
     after the backup was taken), as far as they can still be read: a table is read up to
     its first unreadable page. What the backup has stays as it is, except the moments
     deleted since (they stay deleted) and a moment, person or reflection edited since
-    (the edit wins; in a plain store only where its search index copy agrees), and with
-    it the suggestion a planned moment's edit reworded. How many rows came."""
+    (the edit wins; in a plain store only where its search index copy agrees), and a
+    suggestion as it is there (reworded with its planned moment, its person renamed or
+    deleted since). How many rows came."""
     from mlcoach.store.db import connect_raw
 
     try:
@@ -480,9 +484,8 @@ def carry_over(damaged: Path, restored: Path, secret: Secret) -> int:
             vouch = None if secret.mode != "none" else _index_vouches(src)
             for table in _CARRIED_TABLES:
                 added = _carry_table(src, dst, table, newer_wins=table in _NEWER_WINS,
-                                     vouch=vouch)
+                                     later_wins=table in _LATER_WINS, vouch=vouch)
                 carried += added if table in _COUNTED else 0
-            _carry_rewordings(src, dst, vouch)
             # all of it into the file itself: the swap moves the file, not a -wal
             busy = dst.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             if busy is not None and busy[0]:
@@ -524,31 +527,6 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
                 dst.execute(f"UPDATE {table} SET person_id = NULL WHERE person_id = ?",
                             (person_id,))
             dst.execute("DELETE FROM people WHERE id = ?", (person_id,))
-        dst.execute("COMMIT")
-    except BaseException:
-        dst.execute("ROLLBACK")
-        raise
-
-
-def _carry_rewordings(src: _DamagedFile, dst: Any, vouch: Vouch | None) -> None:
-    """A suggestion has no edit time of its own: it takes its planned moment's words when
-    the moment is edited (Store.update_moment). Where the moment's later edit won, the
-    damaged file's suggestion made from those words replaces the backup's, made from the
-    words edited away."""
-    behind = dst.execute(
-        "SELECT su.id, mo.text FROM suggestions su JOIN moments mo "
-        "ON mo.suggestion_id = su.id WHERE mo.text != su.change").fetchall()
-    dst.execute("BEGIN")
-    try:
-        for suggestion_id, words in behind:
-            row = src.one("SELECT change, text FROM suggestions WHERE id = ?",
-                          (suggestion_id,))
-            if row is None or row[0] != words:
-                continue
-            if vouch is not None and not vouch(src, "suggestions", suggestion_id):
-                continue
-            dst.execute("UPDATE suggestions SET change = ?, text = ? WHERE id = ?",
-                        (row[0], row[1], suggestion_id))
         dst.execute("COMMIT")
     except BaseException:
         dst.execute("ROLLBACK")
@@ -637,12 +615,13 @@ def _index_vouches(src: _DamagedFile) -> Vouch:
 
 
 def _carry_table(src: _DamagedFile, dst: Any, table: str, *, newer_wins: bool = False,
-                 vouch: Vouch | None = None) -> int:
+                 later_wins: bool = False, vouch: Vouch | None = None) -> int:
     """Add the rows of `table` the restored copy lacks. `newer_wins`: a row it has, the
     damaged file's copy replaces where that was edited later (updated_at), so words the
     user edited away after the backup do not come back. In an encrypted store a row
     that reads is the row that was written (authenticated pages); a plain store's
-    (`vouch` given) must agree with its search index copy."""
+    (`vouch` given) must agree with its search index copy. `later_wins`: a table with no
+    edit time, changed only forward, whose rows the damaged file's replace outright."""
     try:
         theirs = {r[1] for r in src.execute(f"PRAGMA table_info({table})")}
     except Exception:  # its schema page is unreadable
@@ -656,6 +635,10 @@ def _carry_table(src: _DamagedFile, dst: Any, table: str, *, newer_wins: bool = 
         newer = (f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} "
                  "WHERE id = ? AND updated_at < ?",
                  columns.index("id"), columns.index("updated_at"))
+    later = None
+    if later_wins and "id" in columns:
+        later = (f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                 columns.index("id"), f"SELECT {names} FROM {table} WHERE id = ?")
     added = 0
     dst.execute("BEGIN")
     try:
@@ -671,6 +654,11 @@ def _carry_table(src: _DamagedFile, dst: Any, table: str, *, newer_wins: bool = 
                             (row[key], row[stamp])).fetchone() is not None
                             and vouch(src, table, row[key])):
                         dst.execute(sql, (*row, row[key], row[stamp]))
+                elif not took and later is not None:
+                    sql, key, ours = later
+                    if dst.execute(ours, (row[key],)).fetchone() != tuple(row) and (
+                            vouch is None or vouch(src, table, row[key])):  # changed only
+                        dst.execute(sql, (*row, row[key]))
             except Exception:  # a row the backup cannot take (its person is unreadable)
                 continue
     except Exception:  # the table's first page is unreadable

@@ -780,3 +780,40 @@ def test_a_renamed_persons_old_name_leaves_the_suggestions_composed_for_them(kep
     assert suggestion.text == composed("Priya") and suggestion.person == "Priya"
     data = on_disk(kept)
     assert b"Zanzibarine" not in data and b"zanzibarine" not in data
+
+
+def test_a_restored_backup_does_not_bring_a_deleted_persons_name_back_in_a_suggestion(
+        kept: Opened) -> None:
+    """The backup has the suggestion composed for them; the damaged file, composed
+    again for no one once they were deleted: that one is the later."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.domain.enums import ChangeKind, Size, Style
+    from mlcoach.influence.composer import SuggestionRequest, compose
+    from mlcoach.influence.reworded import reworded
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    text = compose(SuggestionRequest(change="keep reviews short", style=Style.FACTS,
+                                     action=ChangeKind.START, size=Size.SMALL,
+                                     person="Zanzibarine Quixotica")).as_text()
+    kept.store.add_suggestion(style=Style.FACTS, change="keep reviews short",
+                              action=ChangeKind.START, size=Size.SMALL, text=text,
+                              person="Zanzibarine Quixotica")
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.delete_person("Zanzibarine Quixotica", reword=reworded)
+    _damage_a_moments_page(kept)
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        [suggestion] = store.suggestions()
+        assert "Zanzibarine" not in suggestion.text and suggestion.person is None
+        assert store.search("zanzibarine") == []
+    finally:
+        store.close()
