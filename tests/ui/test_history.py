@@ -791,3 +791,29 @@ def test_a_person_deleted_in_the_people_tab_leaves_the_timeline_and_its_filter(
     settle(qtbot, window)
     assert window.timeline.filter_bar.person_box.findData("Ana") == -1
     assert all(e.person != "Ana" for e in window.timeline.model.entries())
+
+
+def test_the_people_tab_follows_a_moment_edited_on_the_timeline_tab(qtbot, some: Store
+                                                                    ) -> None:
+    """A person's history in the People tab said a moment's words edited away on the
+    Timeline tab of the same window, until the window was opened again."""
+    window = open_window(qtbot, some)
+    window.show_people()
+    panel = window.people
+    assert panel is not None
+    panel.select("Ana")  # type: ignore[attr-defined]
+    assert any("release notes" in e for e in panel.history.entries())  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(window.timeline)
+    tab = window.timeline
+    settle(qtbot, window)
+    row = next(i for i, e in enumerate(tab.model.entries()) if e.person == "Ana")
+    tab.edit_row(row)
+    editor = tab.editor()
+    assert editor is not None
+    editor.text.setPlainText("Thanked Ana for the changelog")
+    editor.accept()
+    settle(qtbot, window)
+    window.show_people()
+    entries = panel.history.entries()  # type: ignore[attr-defined]
+    assert any("changelog" in e for e in entries)
+    assert not any("release notes" in e for e in entries)

@@ -254,4 +254,5 @@ class HistoryWindow(QWidget):
 
     def _entries_changed(self) -> None:
         self._insights_stale = True
+        self._people_stale = True  # a person's history there shows the moments' words
         self.entries_changed.emit()
