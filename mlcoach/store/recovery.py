@@ -386,6 +386,30 @@ def one_change_at_a_time(root: Path) -> Iterator[None]:
         os.close(fd)
 
 
+def drop_stale_restore(root: Path) -> bool:
+    """Remove the copy a restore killed before its swap left (`.mlcoach.db.restore`: the
+    backup and what was carried, every word of the history, kept for good otherwise),
+    unless a restore is under way now (it holds the recovery lock). Whether one went."""
+    restored = root / RESTORE_NAME
+    if not any(Path(f"{restored}{side}").exists() for side in ("", *SIDE_FILES)):
+        return False
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no way to tell a running restore; left for it
+        return False
+    fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        restored.unlink(missing_ok=True)
+        _drop_sides(restored)
+        return True
+    finally:
+        os.close(fd)
+
+
 def _copy_durably(src: Path, dst: Path) -> None:
     import shutil  # here: with bz2 and lzma it is not for the idle app
 
@@ -817,6 +841,8 @@ def daily_check(root: Path, secret: Secret, now: datetime) -> RecoveryNote | Non
     if not db.exists():
         return None  # wiped while the command ran: nothing to check, nothing to keep
     _rotate_set_aside(root, now)
+    if drop_stale_restore(root):
+        logger.info("a restore's copy left by an interrupted restore was removed")
     seen = identity(db)
     if verify(db, secret):
         daily_backup(db, secret, root / BACKUP_DIR, now)

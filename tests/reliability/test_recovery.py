@@ -556,3 +556,44 @@ def test_a_file_set_aside_without_a_backup_is_kept_however_old(opened, layout):
                                   "mlcoach.db.damaged-20270118T093000Z"]
     assert only is not None and only.restored_from is None
     assert "kept until you delete it" in only.message()
+
+
+def test_a_restore_killed_before_its_swap_leaves_no_copy_for_good(opened, layout):
+    """A kill between building the restored copy and swapping it in left
+    `.mlcoach.db.restore`, a whole copy of the history, in the data folder until the
+    next restore (or wipe): what was deleted since stayed readable there."""
+    opened.store.add_moment("in the half-done restore")
+    opened.store.close()
+    left = layout.root / ".mlcoach.db.restore"
+    left.write_bytes(layout.db.read_bytes())
+    Path(f"{left}-journal").write_bytes(b"x" * 512)
+    secret = unlock_existing(layout, keys=OSKeyring())
+    assert secret is not None
+    recovery.daily_check(layout.root, secret, NOW)
+    assert not left.exists() and not Path(f"{left}-journal").exists()
+    assert _texts(layout, secret) == ["in the half-done restore"]
+
+
+def test_a_restore_under_way_keeps_its_copy(opened, layout):
+    """Another process restoring holds the recovery lock: its copy is not taken away."""
+    opened.store.close()
+    left = layout.root / ".mlcoach.db.restore"
+    left.write_bytes(layout.db.read_bytes())
+    secret = unlock_existing(layout, keys=OSKeyring())
+    assert secret is not None
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys; fd = os.open(sys.argv[1], os.O_RDWR "
+         "| os.O_CREAT); fcntl.flock(fd, fcntl.LOCK_EX); print('held', flush=True); "
+         "sys.stdin.read()", str(layout.root / ".recovery.lock")],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        recovery.daily_check(layout.root, secret, NOW)
+        assert left.exists()
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(10)
