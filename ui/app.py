@@ -987,7 +987,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         meanwhile); then say the coach's one-off sentence, or offer the pace back."""
         if self.current_event is None or self.coach is None:
             return
-        self._prompt_view = None
+        self._prompt_view, self._offer = None, None
         self.prompt_expiry.stop()
         event_id = self.current_event.id
         self.current_event = None
