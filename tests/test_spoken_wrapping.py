@@ -157,11 +157,13 @@ def test_turkish_words_that_only_look_like_wrapping_stay(change: str, kept: str)
     assert f"«{kept}»" in supportive_question(change, DIFF, "tr")
 
 
-def test_what_we_did_in_turkish_is_looked_at_together() -> None:
+def test_what_we_did_in_turkish_is_asked_how_it_has_gone() -> None:
     """"Şunu denesek diyorum: «retroyu iki haftada bire çektik»": a past of ours after a
-    hard consonant ("çektik", "ettik") was read as a thing to try."""
-    assert supportive_question("retroyu iki haftada bire çektik", DIFF, "tr").startswith(
-        "Şuna birlikte baksak diyorum: «retroyu iki haftada bire çektik»")
+    hard consonant ("çektik", "ettik") was read as a thing to try; a change made is asked
+    how it has gone since, not looked at together as a thought."""
+    assert supportive_question("retroyu iki haftada bire çektik", DIFF, "tr") == (
+        "Yaptığımız değişiklik: «retroyu iki haftada bire çektik». Şu ana kadar sizin için "
+        "nasıl gidiyor?")
     assert supportive_question("kritik hataları önce çözelim", DIFF, "tr").startswith(
         "Şöyle yapsak diyorum")
 

@@ -23,6 +23,7 @@ from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_comp
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
 from mlcoach.influence.english_words import ABBREVIATION
 from mlcoach.influence.letters import restored
+from mlcoach.influence.made_changes import already_made
 from mlcoach.influence.phrasing import (
     Reading,
     Shape,
@@ -49,6 +50,7 @@ from mlcoach.influence.tidying import (
     retro_column,
     tidy_change,
 )
+from mlcoach.influence.turkish_made import made_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
 
 logger = logging.getLogger(__name__)
@@ -269,7 +271,9 @@ def compose(req: SuggestionRequest) -> Composed:
                                   chosen, by_example=req.by_example)
     typed = " ".join(req.change.split())  # what is saved with the suggestion
     catalog = _catalog(language)
-    if req.by_example:
+    # "we moved retro to Friday": already made, so the whole suggestion checks in on it
+    made = already_made(change, chosen, language, spoken_name(req.person))
+    if req.by_example and not made:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
         # "what if standups were async": the act proposed, "make standups async" (the
         # team's to decide, so asked about instead); a hypothesis of no act is no act
@@ -297,15 +301,18 @@ def compose(req: SuggestionRequest) -> Composed:
     use_b = b is not None and not req.by_example
     if complains_of_someone(change, language, person):
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
-    if req.by_example and asks_of_someone_else(change, language, person):
+    if req.by_example and not made and asks_of_someone_else(change, language, person):
         raise ComposerError("leading by example is for what you change in your own work, "
                             "and this change asks something of someone else; ask them "
                             "instead")
-    if req.by_example and decided_together(strip_lead(change) or change, language):
+    if req.by_example and not made and decided_together(strip_lead(change) or change,
+                                                        language):
         raise ComposerError(TEAM_DECISION)
-    if req.by_example and is_not_an_act(change, language):
+    if req.by_example and not made and is_not_an_act(change, language):
         raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))
-    if req.by_example and b is not None and (action is ChangeKind.STOP
+    if made:  # kept to or asked about as it is; the words of a proposal take no part
+        example = _quote(change, grammar)
+    elif req.by_example and b is not None and (action is ChangeKind.STOP
                                              or _more_than_a_for_b(a, b, language)):
         # "use the wiki instead of email": B is what stops; A alone would read "no longer
         # use the wiki". The user does the whole change, as typed, themselves.
@@ -325,9 +332,9 @@ def compose(req: SuggestionRequest) -> Composed:
         values.update(_ask_values(reading, catalog, first=several, kept=kept))
 
     # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
-    habit = action is ChangeKind.STOP and not req.by_example \
+    habit = action is ChangeKind.STOP and not req.by_example and not made \
         and "stop_habit" in section.get("openings", {}) and is_a_habit(a, language)
-    action_key = "stop_habit" if habit else action.value
+    action_key = "done" if made else "stop_habit" if habit else action.value
 
     timed = _names_a_duration(change)
 
@@ -350,9 +357,9 @@ def compose(req: SuggestionRequest) -> Composed:
     if req.by_example and several:  # "move standup to 10" of three: the others wait
         opening += " " + pick(("more", "several"), "several")
     third = req.style.value if req.by_example and req.style else "general"
-    if habit:  # the size and style tips speak of a practice ("the figures", "a trial")
+    if habit or made:  # the size and style tips speak of a practice ("a trial")
         first, second, third_tip = (_tidy(_fill(t, values))
-                                    for t in _strs(section, "tips", "stop_habit")[:3])
+                                    for t in _strs(section, "tips", action_key)[:3])
         tips = (first, second, third_tip)
     else:
         tips = (
@@ -365,9 +372,10 @@ def compose(req: SuggestionRequest) -> Composed:
         # A question or a thought is not offered "as a trial" or "pictured next week".
         frames = "thought_frames" if (habit or _is_thought(reading, language)) and \
             "thought_frames" in section.get("question", {}) else "frames"
+        frames = "done_frames" if made else frames
         question = pick(("question", frames), "question")
     avoid_pool = list(_strs(section, "avoid", action_key))
-    if not habit:  # a habit's one pitfall is the point; "the figures" are not
+    if not habit and not made:  # a habit's one pitfall is the point; "the figures" not
         avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
     digest = sha256(f"{seed}\x1favoid".encode())
     avoid = _tidy(_fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values))
@@ -377,8 +385,8 @@ def compose(req: SuggestionRequest) -> Composed:
         tips=tips,
         question=question,
         avoid=avoid,
-        next_step=pick(("next_step_habit" if habit else _next_step_table(section, action),
-                        req.size.value), "next"),
+        next_step=pick(("next_step_done" if made else "next_step_habit" if habit
+                        else _next_step_table(section, action), req.size.value), "next"),
         follow_up_days=days,
         by_example=req.by_example,
         language=language,
@@ -661,7 +669,9 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False) -> dict[
     if "leads" in frames:  # Turkish: always the user's words whole, in quotes
         key = reading.shape.value.removeprefix("quote_")
         form = turkish_form(reading.words) if key != "question" else ""
-        if form == "question":  # "… gerekli mi", typed without its question mark
+        if made_tr(reading.words):  # "retroyu cumaya aldık": how it has gone since
+            key, form = "done", "done"
+        elif form == "question":  # "… gerekli mi", typed without its question mark
             key = "question"
             quoted = _fill(_str(frames, "quote"), {"text": reading.words + "?"})
         elif form == "statement":  # "toplantılar çok uzun sürüyor": a thought, not a plan
@@ -784,4 +794,5 @@ def supportive_question(
                          first=several, kept=kept)
     if language == "en":
         return values["Ask"]
-    return _fill("{lead}: {q} ", values) + "Bu sizin için nasıl olur?"
+    after = "after_done" if made_tr(change) else "after"
+    return _fill("{lead}: {q} ", values) + _str(catalog.table("ask"), after)

@@ -1,0 +1,17 @@
+"""Whether a change is one the team has already made, in either language ("we moved retro
+to Friday", "we now do standups async", "retroyu cumaya aldık"): the whole suggestion is
+then a check-in on how it is going, not a proposal or a trial."""
+
+from __future__ import annotations
+
+from mlcoach.domain.model import ChangeKind
+from mlcoach.influence.phrasing import Shape, read_change
+from mlcoach.influence.turkish_made import made_tr
+
+
+def already_made(change: str, action: ChangeKind, language: str,
+                 person: str | None = None) -> bool:
+    """Whether `change` (tidied, as the question reads it) says a change already made."""
+    if language == "tr":
+        return made_tr(change)
+    return read_change(change, action, "en", person).shape in (Shape.DONE, Shape.NOW)

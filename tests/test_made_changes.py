@@ -1,0 +1,74 @@
+"""A change the team has already made ("we moved retro to Friday", "retroyu cumaya
+aldık"): the whole suggestion checks in on how it is going, in every style, for every
+kind of change and by example; nothing in it proposes a trial of a new way (unit tests
+of the composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.composer import Composed, SuggestionRequest, compose
+
+STYLES = [*Style, None]
+
+# What proposes a new way to try, in either language.
+_PROPOSES = re.compile(
+    r"(?i)\btrial\b|\balternative\b|\bpropos|\bpilot\b|\btry\b|\btried\b|first step|new step"
+    r"|lighter way|another way|established way|deneme|denes|alternatif|\böner|ilk adım"
+    r"|nasıl olur|baksak|yapsak|başlasak|bıraksak")
+
+
+def _suggestions(change: str, language: str) -> list[Composed]:
+    return [compose(SuggestionRequest(change, style, action, size, "Ayşe", example, language))
+            for style in STYLES for action in ChangeKind for size in Size
+            for example in (False, True) if not (example and style not in (None, Style.FACTS))]
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    ("we moved retro to Friday", "en"),
+    ("we dropped the Friday demo", "en"),
+    ("we now do standups async", "en"),
+    ("retroyu cumaya aldık", "tr"),
+    ("standup'ı kaldırdık", "tr"),
+    ("standupi kaldirdik", "tr"),
+    ("standup 10'a alındı", "tr"),
+])
+def test_a_change_made_is_checked_in_on_not_proposed(change: str, language: str) -> None:
+    """"Ayşe, I'd like to put the way we do this now next to one alternative …", "Follow
+    up in 5 days" after a trial: the opening, tips, "Avoid" and next step proposed a change
+    that was already made."""
+    for composed in _suggestions(change, language):
+        text = "\n".join((composed.opening, *composed.tips, composed.question,
+                          composed.avoid, composed.next_step))
+        assert _PROPOSES.search(text) is None, text
+
+
+def test_each_style_checks_in_in_its_own_way() -> None:
+    openings = {compose(SuggestionRequest("we moved retro to Friday", style,
+                                          ChangeKind.DIFFERENTLY, Size.MEDIUM, None, False,
+                                          "en")).opening for style in Style}
+    assert len(openings) == len(Style)
+
+
+@pytest.mark.parametrize(("change", "quoted"), [
+    ("retroyu cumaya aldık", "«retroyu cumaya aldık»"),
+    ("standup'ı kaldırdık", "«standup'ı kaldırdık»"),
+])
+def test_a_turkish_change_made_is_asked_how_it_has_gone(change: str, quoted: str) -> None:
+    """«Şuna birlikte baksak diyorum: «retroyu cumaya aldık». Bu sizin için nasıl olur?»
+    proposed to look at what was already done."""
+    for style in STYLES:
+        question = compose(SuggestionRequest(change, style, ChangeKind.DIFFERENTLY,
+                                             Size.MEDIUM, None, False, "tr")).question
+        assert quoted in question and "nasıl gidiyor" in question, question
+
+
+@pytest.mark.parametrize("change", ["retroyu cumaya alalım", "toplantıyı kaçırdık",
+                                    "standup yapmadık", "retroyu cumaya aldık mı?"])
+def test_a_turkish_plan_or_a_miss_is_no_change_made(change: str) -> None:
+    question = compose(SuggestionRequest(change, Style.FACTS, ChangeKind.DIFFERENTLY,
+                                         Size.MEDIUM, None, False, "tr")).question
+    assert "nasıl gidiyor" not in question
