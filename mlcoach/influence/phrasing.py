@@ -457,6 +457,8 @@ def _their_own_act(body: str, name: str) -> str | None:
         after = _plain(rest.split()[0])
         if after in _words("not never no have") or not after.isalpha():
             return None  # a refusal, or the past ("should have asked")
+        if after in _ARTICLES:
+            return None  # "Dana to the release review": no act of hers to put after "to"
         return _said_to_them(rest)
     # Without a modal, only a role is taken as her part ("Dana leads the retro"): "Dana
     # interrupts people" or "Dana works late" say what she does now, often the very thing
