@@ -72,3 +72,16 @@ def test_a_turkish_plan_or_a_miss_is_no_change_made(change: str) -> None:
     question = compose(SuggestionRequest(change, Style.FACTS, ChangeKind.DIFFERENTLY,
                                          Size.MEDIUM, None, False, "tr")).question
     assert "nasıl gidiyor" not in question
+
+
+@pytest.mark.parametrize(("change", "language", "quoted"), [
+    ("we moved retro to Friday", "en", "“we moved retro to Friday”"),
+    ("retroyu cumaya aldık", "tr", "«retroyu cumaya aldık»"),
+])
+def test_by_example_the_change_kept_to_is_named(change: str, language: str,
+                                                quoted: str) -> None:
+    """"What to do yourself" said to keep to "it" without saying which change."""
+    for style in STYLES:
+        opening = compose(SuggestionRequest(change, style, ChangeKind.DIFFERENTLY,
+                                            Size.MEDIUM, None, True, language)).opening
+        assert quoted in opening, opening

@@ -311,7 +311,7 @@ def compose(req: SuggestionRequest) -> Composed:
     if req.by_example and not made and is_not_an_act(change, language):
         raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))
     if made:  # kept to or asked about as it is; the words of a proposal take no part
-        example = _quote(change, grammar)
+        example = _fill(_str(catalog.table("ask"), "quote"), {"text": change})
     elif req.by_example and b is not None and (action is ChangeKind.STOP
                                              or _more_than_a_for_b(a, b, language)):
         # "use the wiki instead of email": B is what stops; A alone would read "no longer
