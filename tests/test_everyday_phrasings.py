@@ -17,3 +17,20 @@ def test_a_name_with_no_act_after_it_is_not_dropped(change: str) -> None:
     """"How would it work for you if we tried the release review?": "Dana to …" said to
     Dana was read as her act, though no verb followed, and her part of it was lost."""
     assert "Dana" in supportive_question(change, DIFF, "en", "Dana")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("if the team agrees, move standup to 10", "How would it work for you to move standup to 10?"),
+    ("move standup to 10 if the team agrees", "How would it work for you to move standup to 10?"),
+    ("if everyone's OK with it, let's skip the Friday demo",
+     "How would it work for you to skip the Friday demo?"),
+    ("if possible, keep PRs under 300 lines",
+     "How would it work for you to keep PRs under 300 lines?"),
+    ("if you don't mind, review PRs before lunch",
+     "How would it work for you to review PRs before lunch?"),
+])
+def test_a_condition_of_consent_is_what_the_question_asks(change: str, question: str) -> None:
+    """"if we tried this: “if the team agrees, move standup to 10”": the condition was
+    quoted with the plan, though asking whether it works for them is the question's own
+    point."""
+    assert supportive_question(change, DIFF, "en") == question

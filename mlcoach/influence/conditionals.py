@@ -39,6 +39,31 @@ _WISH_FIRST = re.compile(r"^(?:(?:i\s+think\s+)?(?:it(?:'d|’d|\s+would)\s+be|w
                          r"prefer)\s+it)\s+(?=if\s)", re.I)
 
 
+# "if the team agrees", "if everyone's OK with it", "if that works for you": a condition
+# of consent, which the supportive question asks for itself.
+_CONSENT = (r"if\s+(?:(?:the\s+team|everyone|everybody|you(?:\s+all)?|y'?all|we|people|all\s+of\s+"
+            r"us|the\s+others|others|they|management)(?:\s+agrees?|(?:\s+is|\s+are|'re|’re|'s|’s)"
+            r"\s+(?:ok|okay|fine|happy|on\s+board|good)(?:\s+with\s+(?:it|this|that))?|\s+likes?"
+            r"\s+(?:it|the\s+idea)|\s+(?:do|does)n['’]?t\s+mind)|(?:that|it|this)\s+works(?:\s+for"
+            r"\s+(?:you|everyone|the\s+team|you\s+all|all\s+of\s+us))?|(?:there\s+are\s+)?no\s+"
+            r"(?:one\s+)?objections?|nobody\s+(?:objects|minds)|possible|(?:it'?s|it’s)\s+"
+            r"(?:ok|okay|fine)(?:\s+with\s+(?:you|everyone))?)")
+_CONSENT_FIRST = re.compile(rf"^{_CONSENT}\s*,\s*(?:then\s+)?(?P<plan>\S.*)$", re.I)
+_CONSENT_AFTER = re.compile(rf"^(?P<plan>\S.*?)\s*,?\s+{_CONSENT}\s*[.!]*$", re.I)
+
+
+def only_consent(text: str) -> bool:
+    """Whether `text` is a condition of consent alone ("if the team agrees"): no change."""
+    return re.fullmatch(rf"{_CONSENT}\s*[.!]*", text.strip(), re.I) is not None
+
+
+def without_consent(text: str) -> str:
+    """"if the team agrees, move standup to 10" → "move standup to 10": the question asks
+    whether it works for them; text with no such condition is returned as it came."""
+    match = _CONSENT_FIRST.match(text.strip()) or _CONSENT_AFTER.match(text.strip())
+    return match["plan"].rstrip(" ,") if match and len(match["plan"].split()) > 1 else text
+
+
 def condition_as_hypothesis(text: str) -> str:
     """"if we pair on reviews" → "what if we paired on reviews"; "if we could pair on
     reviews that would be great" → "we could pair on reviews" (the modal reads as the
@@ -46,6 +71,7 @@ def condition_as_hypothesis(text: str) -> str:
     plan = _PLAN_AFTER.match(text.strip())
     if plan:
         return plan["plan"]
+    text = without_consent(text)
     unwished = _WISH_FIRST.sub("", text.strip())
     match = _IF.match(unwished)
     if match is None:
