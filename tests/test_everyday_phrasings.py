@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from mlcoach.domain.model import ChangeKind
-from mlcoach.influence.composer import supportive_question
+from mlcoach.influence.composer import ComposerError, supportive_question
 
 START, STOP, DIFF = ChangeKind.START, ChangeKind.STOP, ChangeKind.DIFFERENTLY
 
@@ -34,3 +34,18 @@ def test_a_condition_of_consent_is_what_the_question_asks(change: str, question:
     quoted with the plan, though asking whether it works for them is the question's own
     point."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["I was thinking about it", "Been thinking about it.",
+                                    "I've been thinking about this a lot",
+                                    "if the team agrees", "just thinking out loud"])
+def test_a_musing_or_a_condition_alone_asks_for_the_change(change: str) -> None:
+    """"How would it work for you to about it?": a musing that names no change was asked
+    about as an act; the user is asked to describe the change instead."""
+    with pytest.raises(ComposerError, match="describe the change you want"):
+        supportive_question(change, DIFF, "en")
+
+
+def test_what_was_thought_about_is_the_change() -> None:
+    assert supportive_question("I was thinking about async standups", DIFF, "en") == \
+        "How would it work for you if we tried async standups?"

@@ -24,6 +24,7 @@ from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
 from mlcoach.influence.english_words import ABBREVIATION
 from mlcoach.influence.letters import restored
 from mlcoach.influence.made_changes import already_made
+from mlcoach.influence.no_change import says_no_change
 from mlcoach.influence.phrasing import (
     Reading,
     Shape,
@@ -465,7 +466,8 @@ def _validate(change: str, language: str) -> str:
             and not set(text[1:-1]) & set(text[0] + text[-1]):
         text = text[1:-1].strip()  # quoted by the user: the question quotes it once
     words = re.findall(r"[\w'’]+", text.casefold())
-    if not words or asks_nothing(words):  # empty, "!!!", an emoji, "ok thanks"
+    if not words or asks_nothing(words) or (language == "en" and says_no_change(text)):
+        # empty, "!!!", an emoji, "ok thanks", "I was thinking about it"
         raise ComposerError("describe the change you want (for example: {example})",
                             example=Term(EXAMPLE_CHANGE))
     if len(text) > MAX_CHANGE_CHARS:

@@ -19,7 +19,10 @@ _FILLERS = (
     "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
     "please", "pls", "maybe", "perhaps", "possibly",
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
-    "i believe", "i guess", "i wonder if", "i was wondering if", "i was thinking",
+    "i believe", "i guess", "i wonder if", "i was wondering if",
+    # "I was thinking about async standups": what was thought about is the change
+    "i was thinking about", "i've been thinking about", "i have been thinking about",
+    "i was thinking",
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
     "i would suggest", "it might be worth", "just", "going forward", "moving forward",
     "from now on", "as a team", "as a company", "as an org", "as an organisation",
