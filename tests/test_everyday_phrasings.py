@@ -49,3 +49,18 @@ def test_a_musing_or_a_condition_alone_asks_for_the_change(change: str) -> None:
 def test_what_was_thought_about_is_the_change() -> None:
     assert supportive_question("I was thinking about async standups", DIFF, "en") == \
         "How would it work for you if we tried async standups?"
+
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("like posts in the kudos channel",
+     "How would it work for you to like posts in the kudos channel?"),
+    ("react to wins with an emoji", "How would it work for you to react to wins with an emoji?"),
+    ("upvote good answers", "How would it work for you to upvote good answers?"),
+    ("credit reviewers in the release notes",
+     "How would it work for you to credit reviewers in the release notes?"),
+])
+def test_recognition_in_chat_is_an_act(change: str, question: str) -> None:
+    """"if we tried like posts in the kudos channel", "if we tried this: “react to wins
+    …”": the small acts of recognition were not known as verbs."""
+    assert supportive_question(change, DIFF, "en") == question

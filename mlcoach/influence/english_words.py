@@ -243,7 +243,9 @@ _VERBS = _words(
     # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
     "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
     "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
-    "loop table park default time-box time-block timeblock release remind tag ban forbid"
+    "loop table park default time-box time-block timeblock release remind tag ban forbid "
+    # recognition in chat: "like posts in the kudos channel", "react to wins with an emoji"
+    "like react upvote acknowledge praise recognise recognize applaud credit"
 )
 
 
@@ -257,7 +259,7 @@ _AMBIGUOUS = _words(
     "fix flag group label land link list log mark meet message name note offer pair pause "
     "plan post rate record release reply report request return review run start stop "
     "store swap sync test time track trial triage update vote walk work table park loop "
-    "default tag"
+    "default tag like credit"
 )
 
 
@@ -273,7 +275,7 @@ _NOUNISH = _words(
 # Of those, the ones a lone plural after them makes an act ("answer emails", "label
 # tickets"), not a thing as "demo days" or "change requests" are.
 _VERB_BEFORE_PLURAL = _words("answer reply plan log label book message offer list request end "
-                             "close")
+                             "close like")
 
 
 # What may follow "book rooms", "end meetings": never a second noun of a compound.
