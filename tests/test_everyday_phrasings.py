@@ -51,6 +51,36 @@ def test_what_was_thought_about_is_the_change() -> None:
         "How would it work for you if we tried async standups?"
 
 
+@pytest.mark.parametrize(("change", "question"), [
+    ("maybe standups could be async", "How would it work for you if standups were async?"),
+    ("standups should be shorter", "How would it work for you if standups were shorter?"),
+    ("the build needs to be faster", "How would it work for you if the build were faster?"),
+    ("I'd like standups to be shorter", "How would it work for you if standups were shorter?"),
+    ("I want the demo to be optional", "How would it work for you if the demo were optional?"),
+    ("Decision: standup moves to 10", "How would it work for you if standup moved to 10?"),
+    ("standup starts at 10", "How would it work for you if standup started at 10?"),
+    ("retro ends on time", "How would it work for you if retro ended on time?"),
+    ("standups start at 9:30", "How would it work for you if standups started at 9:30?"),
+])
+def test_a_state_wanted_is_asked_as_its_hypothesis(change: str, question: str) -> None:
+    """"if we tried this: “maybe standups could be async”", "“standup moves to 10”", "if
+    we had standups to be shorter": a thing's new state, hedged, wanted or decided, was
+    quoted or bent into a thing to have."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("PRs should be reviewed within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("deploy changes in the afternoon",
+     "How would it work for you to deploy changes in the afternoon?"),
+    ("I'd like us to be more intentional about meetings",
+     "How would it work for you to be more intentional about meetings?"),
+])
+def test_an_act_said_of_a_thing_stays_the_act(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question
+
+
 
 @pytest.mark.parametrize(("change", "question"), [
     ("like posts in the kudos channel",

@@ -30,6 +30,7 @@ from mlcoach.influence.phrasing import (
 )
 from mlcoach.influence.retro_labels import has_turkish_column
 from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
+from mlcoach.influence.stated_states import state_as_hypothesis
 from mlcoach.influence.stated_stops import stop_said
 from mlcoach.influence.turkish_proposals import as_proposal
 from mlcoach.influence.turkish_reading import turkish_form
@@ -46,7 +47,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
-        text = stop_said(condition_as_hypothesis(text))
+        text = stop_said(condition_as_hypothesis(state_as_hypothesis(text)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":

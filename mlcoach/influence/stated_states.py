@@ -1,0 +1,70 @@
+"""An English change said as the state a thing should be in, not as an act: hedged
+("maybe standups could be async", "standups should be shorter"), wanted ("I'd like
+standups to be shorter") or decided ("Decision: standup moves to 10"). Read as the
+hypothesis it proposes ("what if standups were async", "what if standup moved to 10"),
+which the question asks about as "if standups were async"."""
+
+from __future__ import annotations
+
+import re
+
+from mlcoach.influence.act_or_thing import verb_of_participle
+from mlcoach.influence.english_words import _NOUNISH, _VERBS
+
+# The thing: one to three words, "the"/"our"/"all" before them at most.
+_THING = (r"(?P<thing>(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?[a-z][\w'’-]*"
+          r"(?:\s+[a-z][\w'’-]*){0,2}?)")
+_HEDGE = r"(?:(?:maybe|perhaps|possibly|ideally|i\s+think|i\s+feel\s+like|i\s+guess)\s*,?\s+)?"
+_MODAL_BE = re.compile(rf"^{_HEDGE}{_THING}\s+(?:could|should|might|would|can|must|needs?\s+to|"
+                       r"has\s+to|have\s+to|ought\s+to)\s+(?:all\s+|just\s+)?be\s+"
+                       r"(?P<state>(?!not\b|the\s+same\b)\S.*?)\s*[.!]*$", re.I)
+_WANT_BE = re.compile(rf"^(?:i['’]d|i\s+would|i|we['’]d|we\s+would|we)\s+(?:really\s+)?"
+                      rf"(?:like|love|want|prefer)\s+(?:for\s+|it\s+if\s+)?{_THING}\s+"
+                      r"(?:to\s+be|were|was)\s+(?P<state>(?!not\b)\S.*?)\s*[.!]*$", re.I)
+# "Decision: standup moves to 10", "standups start at 9:30": the new state, said as so.
+_LABEL = re.compile(r"^(?:decision|decided|agreed|new\s+plan|plan|update|proposal)\s*[:,–—-]\s*",
+                    re.I)
+_NOW_SO = re.compile(rf"^{_THING}\s+(?P<verb>moves|starts|ends|begins|happens|shifts|switches|"
+                     r"becomes|goes|takes\s+place|move|start|end|begin|happen|shift|"
+                     r"switch|become|go|take\s+place)\s+(?P<rest>(?:to|at|on|from|in|every|"
+                     r"before|after|each|by|back)\b.*?)\s*[.!]*$", re.I)
+_PAST = {"move": "moved", "start": "started", "end": "ended", "begin": "began",
+         "happen": "happened", "shift": "shifted", "switch": "switched", "become": "became",
+         "go": "went", "take place": "took place"}
+_NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
+                          "us", "me", "them", "him", "her",
+                          "everyone", "everybody", "nobody", "someone", "people", "what", "who",
+                          "things", "something", "anything", "everything", "which", "let's"))
+
+
+def _a_thing(thing: str) -> bool:
+    """Whether `thing` names a thing: not a pronoun, nor an act ("deploy changes …")."""
+    words = thing.lower().split()
+    return bool(words) and words[0] not in _NOT_A_THING and words[-1] not in _NOT_A_THING \
+        and (words[0] not in _VERBS or words[0] in _NOUNISH)
+
+
+def _plural(thing: str) -> bool:
+    last = thing.split()[-1].lower()
+    return last.endswith("s") and not last.endswith("ss")
+
+
+def state_as_hypothesis(text: str) -> str:
+    """`text` as "what if <thing> were <state>" (or "… moved to …") where it states a
+    thing's new state; other text is returned as it came."""
+    said = _LABEL.sub("", text.strip(), count=1)
+    match = _MODAL_BE.match(said) or _WANT_BE.match(said)
+    if match and _a_thing(match["thing"]):
+        first = match["state"].split()[0].lower()
+        if verb_of_participle(first) is None and not first.endswith("ed"):
+            return f"what if {match['thing']} were {match['state']}"  # "… be reviewed": an act
+        return text
+    match = _NOW_SO.match(said)
+    if match is None or not _a_thing(match["thing"]):
+        return text
+    verb = " ".join(match["verb"].lower().split())
+    base = verb if verb in _PAST else next(
+        (v for v in _PAST if verb in (v + "s", v + "es", v.replace(" ", "s ", 1))), "")
+    if not base or (verb == base and not _plural(match["thing"])):
+        return text  # "standup move to 10": no state said so
+    return f"what if {match['thing']} {_PAST[base]} {match['rest']}"
