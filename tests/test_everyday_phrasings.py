@@ -94,3 +94,16 @@ def test_recognition_in_chat_is_an_act(change: str, question: str) -> None:
     """"if we tried like posts in the kudos channel", "if we tried this: “react to wins
     …”": the small acts of recognition were not known as verbs."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("we don't need standups", "How would it work for you to drop standups?"),
+    ("we dont need status meetings anymore", "How would it work for you to drop status meetings?"),
+    ("we don't need standups on Fridays", "How would it work for you to drop standups on Fridays?"),
+])
+@pytest.mark.parametrize("action", [DIFF, STOP])
+def test_what_we_do_not_need_without_an_article_is_the_stop(change: str, question: str,
+                                                           action: ChangeKind) -> None:
+    """"if we looked at this together: “we don't need standups”": only "the Monday sync"
+    and the like were read as what to drop."""
+    assert supportive_question(change, action, "en") == question

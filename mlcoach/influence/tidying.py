@@ -558,8 +558,10 @@ def _without_reason(text: str, language: str) -> str:
 # "we don't need the Monday sync anymore", "I don't think we need the status email": the
 # stop, said as what is not needed; looked at together, by example it was refused.
 _NO_NEED = re.compile(r"^(?:i\s+(?:don't|do\s+not|dont)\s+think\s+we|we\s+(?:don't|do\s+not|dont|"
-                      r"no\s+longer))\s+(?:really\s+)?need\s+(?P<x>(?:the|our|this|that|these|those|a|an|any|"
-                      r"all\s+(?:the|these|those))\s+[^,;:]+?)(?:\s+any\s?more)?\s*[.!]*$", re.I)
+                      r"no\s+longer))\s+(?:really\s+)?need\s+(?P<x>(?:(?:the|our|this|that|these|those|a|an|"
+                      r"any|all\s+(?:the|these|those))\s+[^,;:]+?|(?!(?:to|it|them|that|this|more|less|"
+                      r"much|many|anything|anyone|anybody|you|him|her|us|me|everyone|everything)\b)"
+                      r"[a-z][\w'’-]*s(?:\s+[^,;:]+?)?))(?:\s+any\s?more)?\s*[.!]*$", re.I)
 
 
 def _no_need(text: str) -> str:
