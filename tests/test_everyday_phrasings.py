@@ -107,3 +107,20 @@ def test_what_we_do_not_need_without_an_article_is_the_stop(change: str, questio
     """"if we looked at this together: “we don't need standups”": only "the Monday sync"
     and the like were read as what to drop."""
     assert supportive_question(change, action, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("zero Friday deploys", "How would it work for you if we had zero Friday deploys?"),
+    ("Friday deploy freeze", "How would it work for you if we had a Friday deploy freeze?"),
+    ("deploy freeze on Fridays",
+     "How would it work for you if we had a deploy freeze on Fridays?"),
+    ("a code freeze before releases",
+     "How would it work for you if we had a code freeze before releases?"),
+    ("ban on Friday deploys", "How would it work for you if we had a ban on Friday deploys?"),
+])
+@pytest.mark.parametrize("action", [START, STOP, DIFF])
+def test_a_stop_named_as_a_thing_is_had_not_stopped(change: str, question: str,
+                                                    action: ChangeKind) -> None:
+    """"if we stopped this: “Friday deploy freeze”" (chosen as a stop) would stop the
+    freeze itself; "“zero Friday deploys”" was quoted, its "deploys" read as a verb."""
+    assert supportive_question(change, action, "en") == question

@@ -78,6 +78,7 @@ from mlcoach.influence.english_words import (
     without_spoken_label,
 )
 from mlcoach.influence.regrets import REGRET as _REGRET
+from mlcoach.influence.stated_stops import state_to_have
 from mlcoach.influence.turkish_reading import (
     _TR_AS_ALWAYS,
     _TR_NEEDED,
@@ -193,6 +194,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     now = None if question else now_change(body)
     if now is not None:
         return Reading(Shape.NOW, now)
+    had = None if question else state_to_have(body)
+    if had is not None:  # "zero Friday deploys", "Friday deploy freeze": if we had them
+        return Reading(Shape.HAVE, had)
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])):
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
     if person:

@@ -90,3 +90,27 @@ def stop_said(text: str) -> str:
     if match:
         return "no more " + _THE.sub("", match["x"])
     return text
+
+
+# "zero Friday deploys", "0 meetings on Fridays": the state wanted, whatever its words
+# look like ("deploys" is no verb here).
+_ZERO = re.compile(r"^(?:zero|0)\s+(?P<x>[a-z][\w'’-]*(?:\s+\S+){0,6})$", re.I)
+# "Friday deploy freeze", "a code freeze before releases", "ban on Friday deploys": a stop
+# named as a thing to have; chosen as a stop it is not what stops.
+_FREEZE = re.compile(r"^(?P<art>a\s+|an\s+|the\s+)?(?P<x>(?:[\w'’-]+\s+){0,3}?(?:freeze|ban|"
+                     r"moratorium|embargo|blackout)(?:\s+(?:on|for|before|during|after|in|over)"
+                     r"\s+[^,;:?]+)?)$", re.I)
+
+
+def state_to_have(text: str) -> str | None:
+    """What to have in "if we had …" where `text` names a stop as a thing ("zero Friday
+    deploys", "Friday deploy freeze" → "a Friday deploy freeze"); None otherwise."""
+    text = " ".join(text.split())
+    if _ZERO.match(text):
+        return text
+    match = _FREEZE.match(text)
+    if match is None:
+        return None
+    if match["art"]:
+        return text
+    return ("an " if match["x"][:1].lower() in "aeio" else "a ") + match["x"]
