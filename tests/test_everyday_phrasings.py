@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from mlcoach.domain.model import ChangeKind
-from mlcoach.influence.composer import ComposerError, supportive_question
+from mlcoach.domain.model import ChangeKind, Size, Style
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
 
 START, STOP, DIFF = ChangeKind.START, ChangeKind.STOP, ChangeKind.DIFFERENTLY
 
@@ -124,3 +129,36 @@ def test_a_stop_named_as_a_thing_is_had_not_stopped(change: str, question: str,
     """"if we stopped this: “Friday deploy freeze”" (chosen as a stop) would stop the
     freeze itself; "“zero Friday deploys”" was quoted, its "deploys" read as a verb."""
     assert supportive_question(change, action, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("moved retro to Friday", "How has it been for you since we moved retro to Friday?"),
+    ("retro moved to Friday", "How has it been for you since retro moved to Friday?"),
+    ("retro: moved to Friday", "How has it been for you since retro moved to Friday?"),
+    ("the Friday demo was dropped", "How has it been for you since the Friday demo was dropped?"),
+    ("standups have been cancelled", "How has it been for you since standups were cancelled?"),
+    ("we decided to drop the Friday demo",
+     "How has it been for you since we decided to drop the Friday demo?"),
+    ("the team decided to move standup to 10",
+     "How has it been for you since the team decided to move standup to 10?"),
+    ("retro is now on Friday", "How is it going for you now that retro is on Friday?"),
+    ("standups are async now", "How is it going for you now that standups are async?"),
+    ("we've been doing async standups for a month",
+     "How is it going for you now that we do async standups?"),
+])
+def test_a_change_made_said_without_we_is_checked_in_on(change: str, question: str) -> None:
+    """"if we tried this: “retro moved to Friday”", "if we tried the team decided to move
+    standup to 10?": a change made, said as a note, by its thing or by the team, was
+    proposed as new; the whole suggestion checks in on it now."""
+    assert supportive_question(change, DIFF, "en") == question
+    opening = compose(SuggestionRequest(change, Style.FACTS, DIFF, Size.MEDIUM, None, False,
+                                        "en")).opening
+    assert "alternative" not in opening and "this change" in opening.lower()
+
+
+@pytest.mark.parametrize("change", ["cut the standup to ten minutes", "the build is red now",
+                                    "dropped the ball on reviews", "retro started late",
+                                    "merged the PR without review"])
+def test_an_act_or_how_things_go_is_no_change_made(change: str) -> None:
+    question = supportive_question(change, DIFF, "en")
+    assert "since" not in question and "now that" not in question

@@ -14,13 +14,13 @@ _CHANGED = ("moved|switched|started|stopped|dropped|introduced|changed|replaced|
             "set\\s+up|turned\\s+(?:off|on)|swapped|reduced|capped|limited|split|combined|"
             "brought\\s+back|went|trialled|trialed|tried|made|began|halved|doubled|"
             "banned|blocked\\s+off|automated|shifted|rescheduled|merged|got\\s+rid\\s+of|killed|"
-            "axed|retired|trimmed|sped\\s+up")
+            "axed|retired|trimmed|sped\\s+up|decided\\s+to|agreed\\s+to")
 _DONE = re.compile(r"^(?:(?:so|ok|okay|fyi|btw)\s*,?\s+)?"
                    # "last week we moved …": when, said by the question's own "since"
                    r"(?:(?:(?:last|this)\s+(?:week|sprint|month|quarter|monday|tuesday|wednesday|"
                    r"thursday|friday)|yesterday|recently|a\s+(?:week|month)\s+ago|"
                    r"(?:two|three|a\s+few)\s+(?:weeks|months)\s+ago)\s*,?\s+)?"
-                   r"(?P<we>we(?:'ve|’ve|\s+have)?)"
+                   r"(?P<we>we(?:'ve|’ve|\s+have|\s+all)?|the\s+(?:whole\s+)?team(?:\s+has)?)"
                    r"(?:\s+(?:just|recently|finally|already|now))?\s+"
                    rf"(?P<verb>{_CHANGED})\s+(?P<rest>\S.*)$", re.I)
 # "… since last week": said by the question's own "since"; "… and nobody misses it": how
@@ -37,7 +37,53 @@ def done_change(text: str) -> str | None:
         return None
     rest = _SINCE_TAIL.sub("", match["rest"])
     verb = " ".join(match["verb"].split()).lower()
-    return f"we {verb} {rest}"
+    who = "the team" if "team" in match["we"].lower() else "we"
+    return f"{who} {verb} {rest}"
+
+
+# "moved retro to Friday": a note's past, its "we" left out. Not "dropped the ball".
+# Only verbs whose past is no imperative ("cut the standup", "split the PR") nor a thing's
+# quality ("automated release notes"), nor what went wrong ("merged the PR without review").
+_FRAGMENT_VERBS = ("moved|switched|shifted|dropped|cancell?ed|replaced|rescheduled|scrapped|"
+                   "ditched|removed|shortened|introduced|stopped|started|changed|reduced|"
+                   "got\\s+rid\\s+of|brought\\s+back|decided\\s+to|agreed\\s+to")
+_FRAGMENT = re.compile(rf"^(?P<verb>{_FRAGMENT_VERBS})\s+(?P<rest>(?!to\b|the\s+ball\b)"
+                       r"[^?;]+?)\s*[.!]*$", re.I)
+# "retro moved to Friday", "the Friday demo was dropped", "standups got cancelled": the
+# thing that changed, said first.
+_THING = (r"(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)")
+_MOVED = re.compile(rf"^{_THING}\s+(?P<verb>moved|shifted|switched|changed)\s+"
+                    r"(?P<rest>(?:to|from|into|over\s+to|back\s+to)\s+[^?;]+?)\s*[.!]*$", re.I)
+_MADE = re.compile(rf"^{_THING}\s+(?P<aux>was|were|got|has\s+been|have\s+been)\s+"
+                   rf"(?P<verb>{_CHANGED})(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
+_PAST_AUX = {"has been": "was", "have been": "were"}
+_NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
+                          "everyone", "everybody", "nobody", "someone", "people", "what",
+                          "something", "everything", "nothing", "which", "who"))
+
+
+def _a_thing(thing: str) -> bool:
+    return thing.split()[0].lower() not in _NOT_A_THING
+
+
+def said_changed(text: str) -> str | None:
+    """"moved retro to Friday" → "we moved retro to Friday"; "retro moved to Friday", "the
+    demo has been dropped" → "the demo was dropped": a change made, said without "we";
+    None where `text` says no such change."""
+    # "retro: moved to Friday": the thing as a label, the change after it
+    text = re.sub(r"^([a-z][\w\s'’-]{0,30}?):\s+(?=(?:moved|shifted|switched|changed)\s)", r"\1 ",
+                  text.strip(), flags=re.I)
+    match = _FRAGMENT.match(text)
+    if match:
+        return f"we {' '.join(match['verb'].split()).lower()} {match['rest']}"
+    match = _MOVED.match(text)
+    if match and _a_thing(match["thing"]):
+        return f"{match['thing']} {match['verb'].lower()} {match['rest']}"
+    match = _MADE.match(text)
+    if match and _a_thing(match["thing"]) and not match["verb"].lower().endswith(" to"):
+        aux = " ".join(match["aux"].lower().split())
+        return f"{match['thing']} {_PAST_AUX.get(aux, aux)} {match['verb']}{match['rest']}"
+    return None
 
 
 # "we now do standups async", "we're doing standups async now": how we work now.
@@ -49,6 +95,38 @@ _HOW_IT_GOES = frozenset(("late", "behind", "over", "overtime", "badly", "poorly
 _NOW_VERBS = frozenset(("do", "hold", "use", "meet", "deploy", "review", "ship",
                         "release", "keep", "start", "end", "pair", "plan", "work", "write",
                         "share", "post", "send", "demo", "rotate", "record", "book", "block"))
+
+
+# "retro is now on Friday", "standups are async now": a thing as it is arranged now (not
+# "the build is red now", which is how it goes).
+_THING_NOW = re.compile(rf"^{_THING}\s+(?P<be>is|are)\s+(?:now\s+(?P<rest>[^?;]+?)|"
+                        r"(?P<rest_now>[^?;]+?)\s+now)\s*[.!]*$", re.I)
+_ARRANGED = frozenset(("on", "at", "in", "every", "async", "asynchronous", "remote", "online",
+                       "optional", "weekly", "biweekly", "fortnightly", "daily", "monthly",
+                       "shorter", "before", "after", "twice", "once", "held", "done", "run",
+                       "recorded", "written", "via", "through", "by", "capped", "limited",
+                       "timeboxed", "time-boxed", "in-person", "hybrid", "mandatory"))
+# "we've been doing async standups for a month": how we work, since a while.
+_BEEN_DOING = re.compile(r"^we(?:'ve|’ve|\s+have)\s+been\s+(?P<ing>[a-z]+ing)\s+(?P<rest>[^?;]+?)"
+                         r"(?:\s+(?:for|since)\s+[\w\s']{1,30})?\s*[.!]*$", re.I)
+
+
+def thing_now(text: str) -> str | None:
+    """"retro is now on Friday" → "retro is on Friday"; "we've been doing async standups
+    for a month" → "we do async standups"; None otherwise."""
+    match = _THING_NOW.match(text.strip())
+    if match and _a_thing(match["thing"]):
+        rest = match["rest"] or match["rest_now"]
+        if rest.split()[0].lower() in _ARRANGED:
+            return f"{match['thing']} {match['be'].lower()} {rest}"
+    match = _BEEN_DOING.match(text.strip())
+    if match:
+        ing = match["ing"].lower()
+        verb = next((v for v in _NOW_VERBS if ing in (v + "ing", v[:-1] + "ing",
+                                                    v + v[-1] + "ing")), None)
+        if verb is not None and match["rest"].split()[0].lower() not in _HOW_IT_GOES:
+            return f"we {verb} {match['rest']}"
+    return None
 
 
 def now_change(text: str) -> str | None:

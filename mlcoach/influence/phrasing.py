@@ -32,7 +32,7 @@ from mlcoach.influence.act_or_thing import (
     heads_a_compound,
     verb_of_participle,
 )
-from mlcoach.influence.done_changes import done_change, now_change
+from mlcoach.influence.done_changes import done_change, now_change, said_changed, thing_now
 from mlcoach.influence.english_words import (
     _ABBREVIATION_END,
     _ARTICLES,
@@ -188,10 +188,10 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
     core = without_spoken_label(core)  # quoted, "heads up we're moving …" was kept whole
     body = strip_tails(_strip_fillers(core))
-    done = None if question else done_change(body)
+    done = None if question else done_change(body) or said_changed(body)
     if done is not None:
         return Reading(Shape.DONE, done)
-    now = None if question else now_change(body)
+    now = None if question else now_change(body) or thing_now(body)
     if now is not None:
         return Reading(Shape.NOW, now)
     had = None if question else state_to_have(body)
