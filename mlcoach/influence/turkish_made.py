@@ -26,11 +26,6 @@ _MADE_SO = re.compile(r"^(?:alındı|alindi|taşındı|tasindi|kaldırıldı|kal
 _AFTER = frozenset(("ya", "artık", "artik", "nihayet", "sonunda", "zaten", "de", "da"))
 
 
-# "artık standup yok", "cuma demosu artık yok": what is no longer, now.
-_NO_MORE = re.compile(r"(?<!\w)artık\s+(?:\S+\s+){0,4}?yok$|(?<!\w)yok\s+artık$|"
-                      r"(?<!\w)artik\s+(?:\S+\s+){0,4}?yok$|(?<!\w)yok\s+artik$")
-
-
 def made_tr(text: str) -> bool:
     """Whether the Turkish `text` says a change the team has already made; of clauses
     ("standup'ı kaldırdık, kimse özlemedi"), the first says it."""
@@ -38,8 +33,6 @@ def made_tr(text: str) -> bool:
         return False
     first = re.split(r"[,;]\s*", text.strip(), maxsplit=1)[0]
     lowered = " ".join(first.replace("İ", "i").replace("I", "ı").lower().split()).rstrip(" .!")
-    if _NO_MORE.search(lowered):
-        return True
     words = re.findall(r"[\w']+", lowered)
     while len(words) > 1 and words[-1] in _AFTER:
         words.pop()
