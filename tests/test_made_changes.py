@@ -96,3 +96,13 @@ def test_a_turkish_change_made_with_more_said_is_still_one(change: str) -> None:
                                          Size.MEDIUM, None, False, "tr")).question
     assert question.startswith(f"Yaptığımız değişiklik: «{change}».")
     assert "nasıl gidiyor" in question
+
+
+@pytest.mark.parametrize("change", ["retroyu cumaya aldık, nasıl buldunuz?",
+                                    "standup'ı kaldırdık, memnun musunuz?"])
+def test_a_turkish_how_did_you_find_it_is_the_apps_to_ask(change: str) -> None:
+    """"retroyu cumaya aldık, nasıl buldunuz?" was refused as blame: "buldunuz" read as
+    what the person did; the question after the change is the app's own to ask."""
+    question = compose(SuggestionRequest(change, Style.FACTS, ChangeKind.DIFFERENTLY,
+                                         Size.MEDIUM, None, False, "tr")).question
+    assert question.startswith(f"Yaptığımız değişiklik: «{change.split(',')[0]}».")

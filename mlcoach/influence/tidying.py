@@ -307,7 +307,8 @@ _TAGS_EN = re.compile(
 _TAGS_TR = re.compile(
     r"\s*[,;.!–—-]\s*(?:ne dersin(?:iz)?|ne düşünüyorsun(?:uz)?|olur mu|değil mi|"
     r"sence(?: de)?|sizce(?: de)?|nasıl olur|uygun mu|mantıklı mı|fikrin(?:iz)? ne|"
-    r"katılır mısın(?:ız)?|tamam mı|ha)\s*\?+$", re.I)
+    r"katılır mısın(?:ız)?|tamam mı|ha|nasıl buldun(?:uz)?|nasıl gidiyor|nasıl oldu|"
+    r"memnun musun(?:uz)?|beğendin(?:iz)? mi)\s*\?+$", re.I)
 
 
 def _without_tag_question(text: str, language: str) -> str:
