@@ -162,3 +162,16 @@ def test_a_change_made_said_without_we_is_checked_in_on(change: str, question: s
 def test_an_act_or_how_things_go_is_no_change_made(change: str) -> None:
     question = supportive_question(change, DIFF, "en")
     assert "since" not in question and "now that" not in question
+
+
+@pytest.mark.parametrize(("change", "plan"), [
+    ("ekip onaylarsa standup'ı 10'a alalım", "standup'ı 10'a alalım"),
+    ("herkes uygun görürse, retroyu cumaya alalım", "retroyu cumaya alalım"),
+    ("itiraz yoksa standup'ı kısaltalım", "standup'ı kısaltalım"),
+    ("mümkünse PR'ları küçük tutalım", "PR'ları küçük tutalım"),
+])
+def test_a_turkish_condition_of_consent_is_left_to_the_question(change: str, plan: str) -> None:
+    """«Şöyle yapsak diyorum: «ekip onaylarsa standup'ı 10'a alalım»»: the condition was
+    quoted with the plan, though the question asks for their view itself."""
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Şöyle yapsak diyorum: «{plan}». Bu sizin için nasıl olur?"

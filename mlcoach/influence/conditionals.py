@@ -128,9 +128,23 @@ def _tr_stem(stem: str, vowel: str) -> str | None:
     return None  # "okursak": "oku-r" or no word at all
 
 
+# "ekip onaylarsa, …", "herkes uygun görürse …", "itiraz yoksa …", "mümkünse …": a
+# condition of consent before the plan, which the supportive question asks for itself.
+_TR_CONSENT = re.compile(
+    r"^(?:e[ğg]er\s+)?(?:(?:ekip|ekibiniz|tak[ıi]m|herkes|siz|sen|yönetim)(?:\s+de)?\s+"
+    r"(?:onaylarsa|onaylars[ıi]n[ıi]z|uygun\s+g[öo]r[üu]rse|uygun\s+g[öo]r[üu]rseniz|"
+    r"kabul\s+ederse|kabul\s+ederseniz|isterse|isterseniz|uygunsa|uygunsan[ıi]z)|"
+    r"(?:bir\s+)?itiraz\s+(?:yoksa|olmazsa)|m[üu]mk[üu]nse|sak[ıi]ncas[ıi]\s+yoksa|"
+    r"sizin\s+i[çc]in\s+de\s+uygunsa|sizce\s+de\s+uygunsa)\s*,?\s+(?P<plan>\S.*)$", re.I)
+
+
 def turkish_condition(text: str) -> str:
     """"eğer review'larda eşli çalışırsak" → "review'larda eşli çalışsak"; "… çalışsak iyi
-    olur" → "… çalışsak"; text that is no such condition is returned as it came."""
+    olur" → "… çalışsak"; "ekip onaylarsa standup'ı 10'a alalım" → "standup'ı 10'a
+    alalım"; text that is no such condition is returned as it came."""
+    consent = _TR_CONSENT.match(text.strip())
+    if consent and len(consent["plan"].split()) > 1:
+        text = consent["plan"]
     said = _TR_WISH_AFTER.sub("", _TR_IF.sub("", text.strip())).strip()
     words = said.split()
     if not words or (said == text.strip() and not _TR_AORIST_IF.search(words[-1])):
