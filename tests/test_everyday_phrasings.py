@@ -175,3 +175,17 @@ def test_a_turkish_condition_of_consent_is_left_to_the_question(change: str, pla
     quoted with the plan, though the question asks for their view itself."""
     assert supportive_question(change, DIFF, "tr") == \
         f"Şöyle yapsak diyorum: «{plan}». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("I'd rather we skip the retro", "How would it work for you if we skipped the retro?"),
+    ("I'd prefer we skip the retro", "How would it work for you if we skipped the retro?"),
+    ("what if we pair on reviews", "How would it work for you if we paired on reviews?"),
+    ("what if we all write tests", "How would it work for you if we all wrote tests?"),
+    ("what if we dont deploy on Fridays",
+     "How would it work for you if we didn't deploy on Fridays?"),
+])
+def test_after_if_we_the_hypothesis_is_in_the_past(change: str, question: str) -> None:
+    """"How would it work for you if we skip the retro?" mixed "would" with a present;
+    "I'd prefer we skip the retro" was looked at together as a thought."""
+    assert supportive_question(change, DIFF, "en") == question

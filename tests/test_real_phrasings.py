@@ -816,7 +816,7 @@ def test_corporate_speak_is_asked_as_its_plan(change: str, question: str, act: s
     ("would anyone mind if we moved standup to 10?",
      "How would it work for you if we moved standup to 10?", None),
     ("is it ok if we skip standup on Fridays?",
-     "How would it work for you if we skip standup on Fridays?", "skip standup on Fridays"),
+     "How would it work for you if we skipped standup on Fridays?", "skip standup on Fridays"),
     ("what if we moved the retro to Thursday?",
      "How would it work for you if we moved the retro to Thursday?", "move the retro to Thursday"),
 ])

@@ -221,7 +221,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
                 and not lowered.startswith(lead + " would "):
             rest = body[len(lead) + 1 :]
             if rest and not _CLAUSE_MARKS.search(rest) and len(rest.split()) <= _MAX_WORDS:
-                return Reading(Shape.IF_WE, rest)
+                return Reading(Shape.IF_WE, _in_the_past(rest))
     mine = _my_plan_asked(body, person)
     if mine is not None:
         return mine
@@ -245,6 +245,19 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
             return Reading(Shape.QUOTE_THOUGHT, core)
         return _quote_reading(core, action, question, "en", says_stop)
     return reading
+
+
+def _in_the_past(rest: str) -> str:
+    """"skip the retro" → "skipped the retro", "don't deploy …" → "didn't deploy …": after
+    "if we", a hypothesis is said in the past."""
+    first, _, after = rest.partition(" ")
+    low = _plain(first)
+    if low in ("all", "both", "just", "also", "always") and after:
+        return f"{first} {_in_the_past(after)}"  # "what if we all write tests"
+    if low in ("don't", "dont") and after:
+        return f"didn't {after}"
+    past = past_tense(low) if low in _VERBS else None  # after "we", "pair" is a verb
+    return f"{past} {after}".strip() if past else rest
 
 
 # "what if standups were async", "what if I blocked mornings for focus": a change asked
