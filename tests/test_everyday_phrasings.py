@@ -189,3 +189,22 @@ def test_after_if_we_the_hypothesis_is_in_the_past(change: str, question: str) -
     """"How would it work for you if we skip the retro?" mixed "would" with a present;
     "I'd prefer we skip the retro" was looked at together as a thought."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("we're dropping the Friday demo", "How would it work for you if we dropped the Friday demo?"),
+    ("we're moving standup to 10 next week",
+     "How would it work for you if we moved standup to 10 next week?"),
+    ("we'll be moving standup to 10", "How would it work for you if we moved standup to 10?"),
+    ("we're doing standups async", "How would it work for you if we did standups async?"),
+])
+def test_a_change_announced_is_asked_as_its_hypothesis(change: str, question: str) -> None:
+    """"if we looked at this together: “we're dropping the Friday demo”": a change under
+    way was quoted as a thought about how things are."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["we're working late now", "we're considering moving standup",
+                                    "we're planning to stop Friday deploys"])
+def test_how_things_go_or_a_plan_weighed_is_not_announced(change: str) -> None:
+    assert "if we " not in supportive_question(change, DIFF, "en")
