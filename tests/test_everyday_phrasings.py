@@ -212,3 +212,17 @@ def test_a_change_announced_is_asked_as_its_hypothesis(change: str, question: st
 def test_how_things_go_or_a_plan_weighed_is_not_announced(change: str, said: str) -> None:
     """Not "if we worked late now", "if we considered …", "if we planned to …"."""
     assert said in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("no demo this week", "How would it work for you if we had no demo this week?"),
+    ("no meetings this week", "How would it work for you if we had no meetings this week?"),
+    ("no review this week", "How would it work for you if we had no review this week?"),
+])
+@pytest.mark.parametrize("action", [START, STOP, DIFF])
+def test_after_no_a_word_that_is_also_a_verb_is_a_thing(change: str, question: str,
+                                                        action: ChangeKind) -> None:
+    """"if we tried this: “no demo this week”": "demo", "meetings", "review" were read as
+    acts after "no", where only a thing can stand."""
+    assert supportive_question(change, action, "en") == question
+

@@ -102,11 +102,20 @@ _FREEZE = re.compile(r"^(?P<art>a\s+|an\s+|the\s+)?(?P<x>(?:[\w'’-]+\s+){0,3}?
                      r"\s+[^,;:?]+)?)$", re.I)
 
 
+# "no demo this week", "no meetings on Fridays": after "no" a thing, though its word may
+# be a verb's too ("demo", "review", "meetings"); "no deploying …" is stopped, not had.
+_NO_THING = re.compile(r"^no\s+(?!(?:more|longer|one|need|way|matter|idea|problem|doubt|"
+                       r"thanks|worries|rush)\b)(?P<w>[a-z][\w'’-]*)(?:\s+[^\s?]+){0,8}$", re.I)
+
+
 def state_to_have(text: str) -> str | None:
     """What to have in "if we had …" where `text` names a stop as a thing ("zero Friday
     deploys", "Friday deploy freeze" → "a Friday deploy freeze"); None otherwise."""
     text = " ".join(text.split())
     if _ZERO.match(text):
+        return text
+    match = _NO_THING.match(text)
+    if match and not match["w"].lower().endswith("ing"):
         return text
     match = _FREEZE.match(text)
     if match is None:
