@@ -226,3 +226,9 @@ def test_after_no_a_word_that_is_also_a_verb_is_a_thing(change: str, question: s
     acts after "no", where only a thing can stand."""
     assert supportive_question(change, action, "en") == question
 
+
+@pytest.mark.parametrize("change", ["no idea", "not sure yet"])
+def test_an_answer_of_not_knowing_asks_for_the_change(change: str) -> None:
+    """"How would it work for you if we had no idea?"."""
+    with pytest.raises(ComposerError, match="describe the change you want"):
+        supportive_question(change, DIFF, "en")

@@ -15,6 +15,11 @@ _MUSING = re.compile(
     r"(?:\s+(?:a\s+lot|lately|recently|again|out\s+loud|aloud|for\s+a\s+while))*\W*$", re.I)
 
 
+# "no idea", "not sure yet": an answer, not a change.
+_UNSURE = re.compile(r"^(?:no\s+idea|not\s+sure|unsure|dunno|no\s+clue)(?:\s+yet)?\W*$", re.I)
+
+
 def says_no_change(text: str) -> bool:
     """Whether the English `text` muses or sets a condition without naming any change."""
-    return _MUSING.match(text.strip()) is not None or only_consent(text)
+    return _MUSING.match(text.strip()) is not None or only_consent(text) \
+        or _UNSURE.match(text.strip()) is not None
