@@ -232,3 +232,17 @@ def test_an_answer_of_not_knowing_asks_for_the_change(change: str) -> None:
     """"How would it work for you if we had no idea?"."""
     with pytest.raises(ComposerError, match="describe the change you want"):
         supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("hoping we can move standup to 10", "How would it work for you to move standup to 10?"),
+    ("I'm hoping we could drop the Friday demo",
+     "How would it work for you to drop the Friday demo?"),
+    ("would love to see more pairing", "How would it work for you if we had more pairing?"),
+    ("would like to see shorter standups",
+     "How would it work for you if we had shorter standups?"),
+])
+def test_a_hope_or_a_wish_without_its_subject_leads_the_plan(change: str, question: str) -> None:
+    """"if we tried this: “hoping we can move standup to 10”", "“would love to see more
+    pairing”": a wish typed without its "I" was quoted whole."""
+    assert supportive_question(change, DIFF, "en") == question

@@ -20,6 +20,8 @@ _FILLERS = (
     "please", "pls", "maybe", "perhaps", "possibly",
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
     "i believe", "i guess", "i wonder if", "i was wondering if",
+    # "hoping we can move standup to 10", "I'm hoping we could …": the hope leads the plan
+    "i'm hoping", "im hoping", "i am hoping", "i hope", "hoping", "hopefully",
     # "I was thinking about async standups": what was thought about is the change
     "i was thinking about", "i've been thinking about", "i have been thinking about",
     "i was thinking",
@@ -176,7 +178,9 @@ _QUANTITIES = _words(
 # "we need X" asks for a thing, not an act: "if we had X".
 _WANTS = ("we need", "we want", "i'd like to see", "i would like to see", "i'd love to see",
           "i would love to see", "i'd like", "i would like", "i'd love", "i would love",
-          "we could use", "i want", "i wish we had", "i wish we could have", "need", "want")
+          "we could use", "i want", "i wish we had", "i wish we could have",
+          # the subject left out, as in chat: "would love to see more pairing"
+          "would love to see", "would like to see", "would love", "love to see", "need", "want")
 
 
 # Negative modals become "not …": "we shouldn't have X" → "not have X".
