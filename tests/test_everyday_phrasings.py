@@ -246,3 +246,14 @@ def test_a_hope_or_a_wish_without_its_subject_leads_the_plan(change: str, questi
     """"if we tried this: “hoping we can move standup to 10”", "“would love to see more
     pairing”": a wish typed without its "I" was quoted whole."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("let's try: async standups for 2 weeks",
+     "How would it work for you if we tried async standups for 2 weeks?"),
+    ("suggested: async standups", "How would it work for you if we tried async standups?"),
+])
+def test_a_lead_said_as_a_label_is_no_topic(change: str, question: str) -> None:
+    """"When it comes to let's try, how would it work for you …": the lead before a colon
+    was taken for the topic of the change."""
+    assert supportive_question(change, DIFF, "en") == question

@@ -43,7 +43,10 @@ _LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
            "my idea", "the idea", "the plan", "the proposal", "quick q", "qq", "quick thought",
            "quick note", "random idea", "crazy idea", "wild idea", "hot take", "one thought",
            "new rule", "rule of thumb", "house rule", "team rule", "ground rule",
-           "just a thought", "just an idea")
+           "just a thought", "just an idea",
+           # "let's try: async standups", "how about: …": a lead said as a label
+           "let's try", "lets try", "let us try", "how about", "what about", "suggest",
+           "i suggest", "i propose", "proposed", "suggested")
 
 
 # Labels said without a colon before what leads a plan: "FYI going forward I'll share
