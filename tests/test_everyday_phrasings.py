@@ -257,3 +257,16 @@ def test_a_lead_said_as_a_label_is_no_topic(change: str, question: str) -> None:
     """"When it comes to let's try, how would it work for you …": the lead before a colon
     was taken for the topic of the change."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("can standup be at 10?", "How would it work for you if standup were at 10?"),
+    ("should the retro be shorter?", "How would it work for you if the retro were shorter?"),
+    ("would it help if standup was at 10?", "How would it work for you if standup was at 10?"),
+    ("wouldn't it be easier if retros were shorter?",
+     "How would it work for you if retros were shorter?"),
+])
+def test_a_state_asked_is_asked_as_its_hypothesis(change: str, question: str) -> None:
+    """"if we looked at this together: “can standup be at 10?”", "“would it help if
+    standup was at 10?”": a state asked about was quoted as a question to look at."""
+    assert supportive_question(change, DIFF, "en") == question

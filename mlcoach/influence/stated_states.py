@@ -22,7 +22,8 @@ _WANT_BE = re.compile(rf"^(?:i['’]d|i\s+would|i|we['’]d|we\s+would|we)\s+(?:
                       rf"(?:like|love|want|prefer)\s+(?:for\s+|it\s+if\s+)?{_THING}\s+"
                       r"(?:to\s+be|were|was)\s+(?P<state>(?!not\b)\S.*?)\s*[.!]*$", re.I)
 # "Decision: standup moves to 10", "standups start at 9:30": the new state, said as so.
-_LABEL = re.compile(r"^(?:decision|decided|agreed|new\s+plan|plan|update|proposal)\s*[:,–—-]\s*",
+_LABEL = re.compile(r"^(?:decision|decided|agreed|new\s+plan|plan|update|proposal|how\s+about|"
+                    r"what\s+about|idea)\s*[:,–—-]\s*",
                     re.I)
 _NOW_SO = re.compile(rf"^{_THING}\s+(?P<verb>moves|starts|ends|begins|happens|shifts|switches|"
                      r"becomes|goes|takes\s+place|move|start|end|begin|happen|shift|"
@@ -49,11 +50,21 @@ def _plural(thing: str) -> bool:
     return last.endswith("s") and not last.endswith("ss")
 
 
+# "can standup be at 10?", "could retros be shorter?": the state, asked.
+_CAN_IT_BE = re.compile(rf"^(?:can|could|should|shall)\s+{_THING}\s+(?:just\s+)?be\s+"
+                        r"(?P<state>(?!not\b)[^?]+?)\s*\?*$", re.I)
+# "would it help if standup was at 10?", "wouldn't it be easier if retros were shorter?"
+_WOULD_IT_HELP = re.compile(r"^(?:would|wouldn['’]t|will)\s+it\s+(?:help|be\s+(?:better|easier|"
+                            r"nicer|ok|okay|good|simpler|worth\s+it))\s+if\s+"
+                            r"(?P<clause>[^?]+?)\s*\?*$", re.I)
 def state_as_hypothesis(text: str) -> str:
     """`text` as "what if <thing> were <state>" (or "… moved to …") where it states a
     thing's new state; other text is returned as it came."""
     said = _LABEL.sub("", text.strip(), count=1)
-    match = _MODAL_BE.match(said) or _WANT_BE.match(said)
+    helps = _WOULD_IT_HELP.match(said)
+    if helps:
+        return f"what if {helps['clause']}"  # read as any "what if …" is
+    match = _MODAL_BE.match(said) or _WANT_BE.match(said) or _CAN_IT_BE.match(said)
     if match and _a_thing(match["thing"]):
         first = match["state"].split()[0].lower()
         if verb_of_participle(first) is None and not first.endswith("ed"):
