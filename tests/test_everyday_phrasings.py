@@ -270,3 +270,12 @@ def test_a_state_asked_is_asked_as_its_hypothesis(change: str, question: str) ->
     """"if we looked at this together: “can standup be at 10?”", "“would it help if
     standup was at 10?”": a state asked about was quoted as a question to look at."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["ekip onaylarsa", "bunu düşünüyordum", "emin değilim",
+                                    "Bilmiyorum", "aklımda bir şey var"])
+def test_a_turkish_musing_or_condition_alone_asks_for_the_change(change: str) -> None:
+    """«Şöyle yapsak diyorum: «ekip onaylarsa»», «Şuna birlikte baksak diyorum: «bunu
+    düşünüyordum»»: text that names no change was proposed or looked at."""
+    with pytest.raises(ComposerError):
+        supportive_question(change, DIFF, "tr")

@@ -1,6 +1,7 @@
 """Text that has words but names no change: a musing ("I was thinking about it", "been
-thinking about this a lot") or a condition alone ("if the team agrees"). The user is
-asked to describe the change instead of being asked "to about it"."""
+thinking about this a lot", "bunu düşünüyordum"), a condition alone ("if the team agrees",
+"ekip onaylarsa") or not knowing ("no idea", "emin değilim"). The user is asked to describe
+the change instead of being asked "to about it"."""
 
 from __future__ import annotations
 
@@ -19,7 +20,20 @@ _MUSING = re.compile(
 _UNSURE = re.compile(r"^(?:no\s+idea|not\s+sure|unsure|dunno|no\s+clue)(?:\s+yet)?\W*$", re.I)
 
 
-def says_no_change(text: str) -> bool:
-    """Whether the English `text` muses or sets a condition without naming any change."""
+# Turkish: "bunu düşünüyordum", "aklımda bir şey var", "emin değilim", "bilmiyorum",
+# "ekip onaylarsa", "itiraz yoksa", "mümkünse".
+_TR_NO_CHANGE = re.compile(
+    r"^(?:(?:bunu|şunu|sunu|bir\s+şey|bir\s+sey)\s+)?(?:düşünüyordum|dusunuyordum|düşünüyorum|"
+    r"dusunuyorum)|aklımda\s+bir\s+şey\s+var|aklimda\s+bir\s+sey\s+var|(?:henüz\s+|henuz\s+)?"
+    r"(?:emin\s+değilim|emin\s+degilim|bilmiyorum|fikrim\s+yok)|(?:ekip|herkes|siz|takım|takim)"
+    r"\s+(?:onaylarsa|uygun\s+g[öo]r[üu]rse|kabul\s+ederse|isterse)|itiraz\s+yoksa|"
+    r"m[üu]mk[üu]nse\W*$", re.I)
+
+
+def says_no_change(text: str, language: str = "en") -> bool:
+    """Whether `text` muses, sets a condition or says it does not know, naming no change."""
+    if language == "tr":
+        said = " ".join(text.replace("İ", "i").replace("I", "ı").lower().split()).strip(" .!…")
+        return _TR_NO_CHANGE.fullmatch(said) is not None
     return _MUSING.match(text.strip()) is not None or only_consent(text) \
         or _UNSURE.match(text.strip()) is not None
