@@ -279,3 +279,15 @@ def test_a_turkish_musing_or_condition_alone_asks_for_the_change(change: str) ->
     düşünüyordum»»: text that names no change was proposed or looked at."""
     with pytest.raises(ComposerError):
         supportive_question(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("toplantıları kısa tutmayı düşünüyorum", "toplantıları kısa tutmak"),
+    ("standup'ı 10'a almayı düşünüyoruz", "standup'ı 10'a almak"),
+    ("retroyu cumaya almayi dusunuyorum", "retroyu cumaya almak"),
+])
+def test_a_turkish_plan_being_considered_is_the_proposal(change: str, act: str) -> None:
+    """«Şuna birlikte baksak diyorum: «toplantıları kısa tutmayı düşünüyorum»»: what one
+    is thinking of doing was looked at as a thought, not proposed as the act."""
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Şöyle yapsak diyorum: «{act}». Bu sizin için nasıl olur?"

@@ -28,7 +28,8 @@ _TR_NOT_ACTS = frozenset(("ekmek", "yemek", "emek", "kaymak", "ırmak", "parmak"
                           "çakmak", "yamak", "kaşmak", "dümek"))
 _TR_SUGGEST = re.compile(r"(?P<act>\w+?)(?:may[ıi]|meyi|mam[ıi]z[ıi]|memizi)\s+"
                          r"(?:[öo]neriyorum|[öo]neririm|[öo]neriyoruz|teklif ediyorum|"
-                         r"teklif ederim)\s*[.!]*$", re.I)
+                         r"teklif ederim|d[üu][şs][üu]n[üu]yorum|d[üu][şs][üu]n[üu]yoruz|"
+                         r"d[üu][şs][üu]n[üu]yordum|d[üu][şs][üu]n[üu]yorduk)\s*[.!]*$", re.I)
 _TR_WORTH = re.compile(r"(?P<act>\w+?)(?:makta|mekte)\s+(?:fayda|yarar)\s+var\s*[.!]*$", re.I)
 _BACK_VOWELS = "aıou"
 # Words ending in -sak/-sek that are not a verb's "shall we" ("yasak": forbidden, "yüksek":
