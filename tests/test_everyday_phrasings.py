@@ -291,3 +291,14 @@ def test_a_turkish_plan_being_considered_is_the_proposal(change: str, act: str) 
     is thinking of doing was looked at as a thought, not proposed as the act."""
     assert supportive_question(change, DIFF, "tr") == \
         f"Şöyle yapsak diyorum: «{act}». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("my plan: share notes after each meeting",
+     "How would it work for you to share notes after each meeting?"),
+    ("the ask: share notes", "How would it work for you to share notes?"),
+    ("goal: shorter standups", "How would it work for you if we had shorter standups?"),
+])
+def test_a_plan_or_an_ask_as_a_label_is_no_topic(change: str, question: str) -> None:
+    """"When it comes to my plan, how would it work for you to share notes …?"."""
+    assert supportive_question(change, DIFF, "en") == question

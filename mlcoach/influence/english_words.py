@@ -46,7 +46,10 @@ _LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
            "just a thought", "just an idea",
            # "let's try: async standups", "how about: …": a lead said as a label
            "let's try", "lets try", "let us try", "how about", "what about", "suggest",
-           "i suggest", "i propose", "proposed", "suggested")
+           "i suggest", "i propose", "proposed", "suggested",
+           # "my plan: share notes …", "the ask: …"
+           "my plan", "our plan", "plan", "the ask", "my ask", "ask", "request", "my request",
+           "the goal", "goal", "the change", "my change")
 
 
 # Labels said without a colon before what leads a plan: "FYI going forward I'll share
