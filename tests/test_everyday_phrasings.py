@@ -302,3 +302,20 @@ def test_a_turkish_plan_being_considered_is_the_proposal(change: str, act: str) 
 def test_a_plan_or_an_ask_as_a_label_is_no_topic(change: str, question: str) -> None:
     """"When it comes to my plan, how would it work for you to share notes …?"."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("everybody writes tests", "How would it work for you if everybody wrote tests?"),
+    ("every PR gets a second reviewer",
+     "How would it work for you if every PR got a second reviewer?"),
+    ("every meeting has an agenda", "How would it work for you if every meeting had an agenda?"),
+])
+def test_what_each_one_does_is_asked_as_its_hypothesis(change: str, question: str) -> None:
+    """"if we looked at this together: “everybody writes tests”", "if we tried this:
+    “every PR gets a second reviewer”": a rule said in the present was quoted."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["everyone is late", "everyone hates the Friday demo"])
+def test_how_everyone_is_stays_a_thought(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, DIFF, "en")

@@ -10,6 +10,7 @@ import re
 
 from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.english_words import _NOUNISH, _VERBS
+from mlcoach.influence.verb_forms import past_tense
 
 # The thing: one to three words, "the"/"our"/"all" before them at most.
 _THING = (r"(?P<thing>(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?[a-z][\w'’-]*"
@@ -57,10 +58,36 @@ _CAN_IT_BE = re.compile(rf"^(?:can|could|should|shall)\s+{_THING}\s+(?:just\s+)?
 _WOULD_IT_HELP = re.compile(r"^(?:would|wouldn['’]t|will)\s+it\s+(?:help|be\s+(?:better|easier|"
                             r"nicer|ok|okay|good|simpler|worth\s+it))\s+if\s+"
                             r"(?P<clause>[^?]+?)\s*\?*$", re.I)
+# "everybody writes tests", "every PR gets a second reviewer": what each one does, as so.
+_EACH_DOES = re.compile(r"^(?P<who>everyone|everybody|each\s+of\s+us|every\s+[a-z][\w'’-]*|"
+                        r"each\s+[a-z][\w'’-]*)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]+?)\s*[.!]*$",
+                        re.I)
+_IRREGULAR = {"gets": "got", "has": "had", "does": "did", "goes": "went", "writes": "wrote",
+              "takes": "took", "gives": "gave", "keeps": "kept", "brings": "brought",
+              "sends": "sent", "leads": "led", "runs": "ran", "reads": "read", "says": "said",
+              "makes": "made", "pays": "paid", "shares": "shared", "leaves": "left",
+              "meets": "met", "holds": "held"}
+
+
+def _each_does(said: str) -> str | None:
+    match = _EACH_DOES.match(said)
+    if match is None:
+        return None
+    verb = match["verb"].lower()
+    past = _IRREGULAR.get(verb)
+    if past is None:
+        base = verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes")) else verb[:-1]
+        past = past_tense(base) if base in _VERBS else None
+    return f"what if {match['who']} {past} {match['rest']}" if past else None
+
+
 def state_as_hypothesis(text: str) -> str:
     """`text` as "what if <thing> were <state>" (or "… moved to …") where it states a
     thing's new state; other text is returned as it came."""
     said = _LABEL.sub("", text.strip(), count=1)
+    each = _each_does(said)
+    if each is not None:
+        return each
     helps = _WOULD_IT_HELP.match(said)
     if helps:
         return f"what if {helps['clause']}"  # read as any "what if …" is
