@@ -531,6 +531,10 @@ _text = st.lists(_piece, max_size=12).map("".join)
 # A "person" of punctuation alone was named in the next step ("talk to !»,").
 @example(change="use the wiki", person="!».", style=Style.FACTS, action=ChangeKind.START,
          size=Size.SMALL, by_example=False, lang="en")
+# "TO instead of 0,0": "to" was taken as what leads an act, and what was left, "instead
+# of 0,0", read as "instead of 0, 0": "if we tried 0 instead of 0", the "TO" lost.
+@example(change="TO instead of 0,0", person=None, style=Style.FACTS, action=ChangeKind.STOP,
+         size=Size.MEDIUM, by_example=False, lang="en")
 # "000 to a 0" said to "000" was read as her act "a 0", and the name dropped.
 @example(change="000\rTO a 0", person="000", style=None, action=ChangeKind.DIFFERENTLY,
          size=Size.SMALL, by_example=False, lang="en")

@@ -760,6 +760,8 @@ def _strip_modal(text: str) -> tuple[str, bool]:
             if lead in _WILL and (not rest.split()
                                   or _plain(rest.split()[0]) not in _VERBS | {"not"}):
                 continue  # "we will never ship on time", "we'll need more tests": no plan
+            if re.match(r"(?i)(?:instead\s+of|rather\s+than)\b", rest):
+                continue  # "to instead of 0": no act after the lead, which is then a word
             if "every" in lead:  # "update their tickets", said to each: "your tickets"
                 rest = _THEIRS.sub(lambda m: _YOUR_OWN[m[0].lower()], rest)
             return rest, True
