@@ -319,3 +319,15 @@ def test_what_each_one_does_is_asked_as_its_hypothesis(change: str, question: st
 @pytest.mark.parametrize("change", ["everyone is late", "everyone hates the Friday demo"])
 def test_how_everyone_is_stays_a_thought(change: str) -> None:
     assert f"“{change}”" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "lead"), [
+    ("belki standup'ı 10'a alırız", "Şöyle yapsak diyorum: «standup'ı 10'a alırız»."),
+    ("belki standupi 10a aliriz", "Şöyle yapsak diyorum: «standupı 10a alırız»."),
+    ("hep geç kalırız", "Şuna birlikte baksak diyorum: «hep geç kalırız»."),
+])
+def test_a_turkish_we_could_is_a_proposal_and_we_always_a_thought(change: str,
+                                                                  lead: str) -> None:
+    """«Şunu denesek diyorum: «standup'ı 10'a alırız»»: "we could take it" and "we are
+    always late" were both offered as a thing to try."""
+    assert supportive_question(change, DIFF, "tr").startswith(lead)

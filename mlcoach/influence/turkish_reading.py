@@ -216,6 +216,10 @@ def turkish_form(text: str) -> str:
         return "statement"
     if last in _TR_NEEDED or (last == "olur" and before in _TR_GOOD):
         return "proposal"
+    if len(words) > 1 and len(last) >= 5 \
+            and last.endswith(("ırız", "iriz", "uruz", "ürüz", "arız", "eriz")):
+        # "(belki) standup'ı 10'a alırız": we could; "hep geç kalırız": how it goes
+        return "statement" if _TR_AS_ALWAYS & set(words) else "proposal"
     if _tr_said_of_someone(last):
         return "statement"  # "hep geç kalıyorsun", "testleri unuttun": not a plan
     if last.endswith(_TR_VERBAL_NOUN):
