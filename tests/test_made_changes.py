@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.composer import Composed, SuggestionRequest, compose
@@ -106,3 +108,23 @@ def test_a_turkish_how_did_you_find_it_is_the_apps_to_ask(change: str) -> None:
     question = compose(SuggestionRequest(change, Style.FACTS, ChangeKind.DIFFERENTLY,
                                          Size.MEDIUM, None, False, "tr")).question
     assert question.startswith(f"Yaptığımız değişiklik: «{change.split(',')[0]}».")
+
+
+@settings(max_examples=150, deadline=None)
+@given(said=st.sampled_from(["we moved {t} to Friday", "we dropped {t}", "we've cancelled {t}",
+                             "last week we shortened {t}", "moved {t} to Friday",
+                             "{t} moved to Friday", "{t} was dropped", "we now hold {t} online",
+                             "{t} is now on Friday", "we decided to drop {t}"]),
+       thing=st.sampled_from(["the retro", "standup", "the Friday demo", "our weekly sync",
+                              "status meetings", "the release checklist"]),
+       style=st.sampled_from(STYLES), action=st.sampled_from(list(ChangeKind)),
+       size=st.sampled_from(list(Size)), example=st.booleans())
+def test_any_change_made_is_checked_in_on(said: str, thing: str, style: Style | None,
+                                          action: ChangeKind, size: Size,
+                                          example: bool) -> None:
+    change = said.format(t=thing)
+    composed = compose(SuggestionRequest(change, style, action, size, "Dana", example, "en"))
+    text = "\n".join((composed.opening, *composed.tips, composed.question, composed.avoid,
+                      composed.next_step))
+    assert _PROPOSES.search(text) is None, text
+    assert thing in (composed.opening if example else composed.question)
