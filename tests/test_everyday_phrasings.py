@@ -331,3 +331,18 @@ def test_a_turkish_we_could_is_a_proposal_and_we_always_a_thought(change: str,
     """«Şunu denesek diyorum: «standup'ı 10'a alırız»»: "we could take it" and "we are
     always late" were both offered as a thing to try."""
     assert supportive_question(change, DIFF, "tr").startswith(lead)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("how would you feel about async standups?",
+     "How would it work for you if we tried async standups?"),
+    ("open to async standups?", "How would it work for you if we tried async standups?"),
+    ("is it worth trying async standups?", "How would trying async standups work for you?"),
+    ("maybe it's time to drop the Friday demo",
+     "How would it work for you to drop the Friday demo?"),
+])
+def test_a_plan_asked_about_in_passing_is_the_plan(change: str, question: str) -> None:
+    """"How would it work for you to open to async standups?", "if we looked at this
+    together: “how would you feel about async standups?”": what leads the plan was read
+    as part of it."""
+    assert supportive_question(change, DIFF, "en") == question

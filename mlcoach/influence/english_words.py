@@ -148,7 +148,11 @@ _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", 
 
 _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               "what do you think about", "what do you think of", "how do you feel about",
-              "opinions on")
+              "opinions on",
+              # "how would you feel about async standups?", "open to async standups?", "is
+              # it worth trying …?": what is asked about is the plan
+              "how would you feel about", "are you open to", "would you be open to",
+              "open to", "is it worth", "would it be worth", "is it worth it to")
 
 
 _NEGATIONS = ("no longer", "don't", "dont", "do not", "not", "never", "stop", "quit")

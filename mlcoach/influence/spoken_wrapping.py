@@ -31,7 +31,8 @@ _EN_IF_ASIDE = re.compile(r"^(?:if\s+(?:possible|needed|necessary|you\s+agree|th
 _EN_ASIDE = re.compile(r"\s*,\s*(?:if\s+possible|if\s+you\s+agree|if\s+that'?s\s+ok(?:ay)?|"
                        r"ideally|perhaps|maybe|possibly|please|for\s+example|say)\s*,\s*", re.I)
 # "it's time to move …", "I think it's time we moved …": the act, made urgent.
-_EN_TIME_TO = re.compile(r"^(?:i\s+think\s+)?(?:(?:it'?s|it\s+is)\s+)?(?:high\s+|about\s+)?"
+_EN_TIME_TO = re.compile(r"^(?:(?:i\s+think|maybe|perhaps|probably)\s*,?\s+)?"
+                         r"(?:(?:it'?s|it\s+is|it’s)\s+)?(?:high\s+|about\s+|probably\s+)?"
                          r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b)", re.I)
 # "… you know", "… or something": a spoken close.
 _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+that)?|"
