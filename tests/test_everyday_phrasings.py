@@ -346,3 +346,28 @@ def test_a_plan_asked_about_in_passing_is_the_plan(change: str, question: str) -
     together: “how would you feel about async standups?”": what leads the plan was read
     as part of it."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("do we still need the Friday demo?", "How would it work for you to drop the Friday demo?"),
+    ("do we really need the status meeting anymore?",
+     "How would it work for you to drop the status meeting?"),
+])
+@pytest.mark.parametrize("action", [STOP, DIFF])
+def test_a_stop_asked_as_still_needed_is_the_stop(change: str, question: str,
+                                                  action: ChangeKind) -> None:
+    """"if we looked at this together: “do we still need the Friday demo?”", "if we tried
+    this: “why do we still have a Friday demo”": the stop, asked, was not seen."""
+    assert supportive_question(change, action, "en") == question
+
+
+def test_why_we_still_have_a_thing_is_a_question_to_look_at_mark_or_not() -> None:
+    """"if we tried this: “why do we still have a Friday demo”": typed without its mark,
+    a "why" was offered as a thing to try."""
+    assert supportive_question("why do we still have a Friday demo", DIFF, "en") == \
+        "How would it work for you if we looked at this together: " \
+        "“why do we still have a Friday demo?”"
+
+
+def test_asking_whether_a_thing_is_needed_at_all_stays_a_question() -> None:
+    assert "“do we need a retro?”" in supportive_question("do we need a retro?", DIFF, "en")

@@ -57,10 +57,24 @@ def _stop_doing(verb: str, rest: str) -> str | None:
     return None if form is None else f"stop {form}{rest}"
 
 
+# "do we still need the Friday demo?", "why do we still have a Friday demo": the stop,
+# asked (without "still" or "even", "do we need a retro?" may ask for one).
+_STILL_NEED = re.compile(r"^(?:why\s+)?(?:do|does)\s+(?:we|the\s+team)\s+(?:still|even|really)\s+"
+                         r"(?:need|have|do|hold|run)\s+(?P<x>(?:the|a|an|our|this|these|those|"
+                         r"that|all\s+(?:the|these|those))\s+[^?,;:]+?)(?:\s+any\s?more)?\s*\?*$",
+                         re.I)
+
+
 def stop_said(text: str) -> str:
     """The stop in `text` said plainly; text that says none this way is returned as it
     came."""
     text = _NEVER_AGAIN.sub("never", text)  # "let's never again deploy on a Friday"
+    match = _STILL_NEED.match(text.strip())
+    if match and text.strip().lower().startswith("why"):
+        # "why do we still have the Monday meeting": a question to look at, mark or not
+        return text if text.rstrip().endswith("?") else text.rstrip(" .!") + "?"
+    if match and not re.search(r"(?i)(?<!\w)(?:to|if|because|since)(?!\w)", match["x"]):
+        return "drop " + re.sub(r"(?i)^an?\s+", "the ", match["x"])  # "a Friday demo": that one
     match = _EQUALS_NO.match(text.strip())
     if match:
         text = f"{match['x']}: {match['y']}"  # read as "Fridays: no deploys" is
@@ -82,7 +96,7 @@ def stop_said(text: str) -> str:
         return f"no {match['x']}"
     match = _HAS_TO_GO.match(text.strip()) or _NOT_NEEDED.match(text.strip())
     if match:
-        return f"drop {match['x']}"
+        return "drop " + re.sub(r"(?i)^an?\s+", "the ", match["x"])  # "a Friday demo": that one
     match = _NO_ACT.match(text.strip())
     if match and _is_gerund(match["act"].lower()):
         return f"stop {match['act']}{match['rest']}"
