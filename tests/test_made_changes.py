@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlcoach.domain.model import ChangeKind, Size, Style
-from mlcoach.influence.composer import Composed, SuggestionRequest, compose
+from mlcoach.influence.composer import Composed, SuggestionRequest, compose, supportive_question
 
 STYLES = [*Style, None]
 
@@ -128,3 +128,16 @@ def test_any_change_made_is_checked_in_on(said: str, thing: str, style: Style | 
                       composed.next_step))
     assert _PROPOSES.search(text) is None, text
     assert thing in (composed.opening if example else composed.question)
+
+
+@pytest.mark.parametrize(("change", "language", "question"), [
+    ("1. we moved retro to Friday 2. drop the demo", "en",
+     "How has it been for you since we moved retro to Friday?"),
+    ("retroyu cumaya aldık ve ayrıca demoyu kaldıralım", "tr",
+     "Yaptığımız değişiklik: «retroyu cumaya aldık». Şu ana kadar sizin için nasıl gidiyor?"),
+])
+def test_a_change_made_is_no_first_step_of_the_others(change: str, language: str,
+                                                      question: str) -> None:
+    """"How has it been for you since we moved retro to Friday, as a first step?", "İlk
+    adım olarak yaptığımız değişiklik …": what is done was called the first step to take."""
+    assert supportive_question(change, ChangeKind.DIFFERENTLY, language) == question

@@ -330,7 +330,8 @@ def compose(req: SuggestionRequest) -> Composed:
     values.update(_person_forms(catalog.table("person"), shown))
     reading = None if req.by_example else read_change(change, action, language, person)
     if reading is not None:
-        values.update(_ask_values(reading, catalog, first=several, kept=kept))
+        # a change made is no first step of the others typed with it
+        values.update(_ask_values(reading, catalog, first=several and not made, kept=kept))
 
     # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
     habit = action is ChangeKind.STOP and not req.by_example and not made \
@@ -792,9 +793,10 @@ def supportive_question(
     if complains_of_someone(change, language, spoken_name(person)):
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
+    made = already_made(change, action, language, spoken_name(person))
     values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog,
-                         first=several, kept=kept)
+                         first=several and not made, kept=kept)
     if language == "en":
         return values["Ask"]
-    after = "after_done" if made_tr(change) else "after"
+    after = "after_done" if made else "after"
     return _fill("{lead}: {q} ", values) + _str(catalog.table("ask"), after)
