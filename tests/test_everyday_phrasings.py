@@ -371,3 +371,13 @@ def test_why_we_still_have_a_thing_is_a_question_to_look_at_mark_or_not() -> Non
 
 def test_asking_whether_a_thing_is_needed_at_all_stays_a_question() -> None:
     assert "“do we need a retro?”" in supportive_question("do we need a retro?", DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["standups: too long", "Friday demo - pointless",
+                                    "not a fan of the Friday demo", "demo: a waste of time"])
+@pytest.mark.parametrize("action", [START, STOP, DIFF])
+def test_a_judgement_is_looked_at_together_not_tried(change: str, action: ChangeKind) -> None:
+    """"if we tried this: “standups: too long”", "if we stopped this: “not a fan of the
+    Friday demo”": a verdict on a thing was offered as the thing to try or to stop."""
+    assert supportive_question(change, action, "en") == \
+        f"How would it work for you if we looked at this together: “{change}”?"

@@ -77,6 +77,7 @@ from mlcoach.influence.english_words import (
     _words,
     without_spoken_label,
 )
+from mlcoach.influence.judgements import is_a_judgement
 from mlcoach.influence.regrets import REGRET as _REGRET
 from mlcoach.influence.stated_stops import state_to_have
 from mlcoach.influence.turkish_reading import (
@@ -197,7 +198,8 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     had = None if question else state_to_have(body)
     if had is not None:  # "zero Friday deploys", "Friday deploy freeze": if we had them
         return Reading(Shape.HAVE, had)
-    if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])):
+    if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])
+                         or is_a_judgement(body)):  # "standups: too long", "not a fan of …"
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
     if person:
         body = _to_the_person(body, person)
