@@ -1,4 +1,5 @@
-"""The people the user works with: list, add / edit / archive / delete, and one person's history.
+"""The people the user works with: list, add / edit / remove (archive or delete), and one
+person's history.
 
 Notes about people are sensitive: they are shown to the user and saved in the
 encrypted store, and never logged or put in messages that might be logged.
@@ -356,12 +357,11 @@ class PeoplePanel(QWidget):
         self.add_button = self._button(self.tr("&Add…"), self.tr("Add a person"), self.add_person)
         self.edit_button = self._button(self.tr("&Edit…"), self.tr("Edit the selected person"),
                                         self.edit_selected)
-        self.archive_button = self._button(self.tr("A&rchive…"),
-                                           self.tr("Archive the selected person"),
-                                           self.archive_selected)
-        self.delete_button = self._button(self.tr("&Delete…"),
-                                          self.tr("Delete the selected person for good"),
-                                          self.delete_selected)
+        # One button, one question for archiving and deleting (person_removal): the
+        # choice is made with both outcomes in view, and the row keeps its room.
+        self.remove_button = self._button(self.tr("&Remove…"),
+                                          self.tr("Archive or delete the selected person"),
+                                          self.remove_selected)
         self.coach_button = self._button(self.tr("Su&ggest…"),
                                          self.tr("Compose a suggestion for the selected person"),
                                          self._request_coach)
@@ -373,7 +373,7 @@ class PeoplePanel(QWidget):
         self.tree.itemActivated.connect(lambda _item, _col: self.edit_selected())
         _shortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_person,
                   Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        _shortcut(QKeySequence(Qt.Key.Key_Delete), self.tree, self.archive_selected,
+        _shortcut(QKeySequence(Qt.Key.Key_Delete), self.tree, self.remove_selected,
                   Qt.ShortcutContext.WidgetShortcut)
         self.reload()
 
@@ -435,69 +435,36 @@ class PeoplePanel(QWidget):
         if person is not None:
             self._open_editor(person)
 
-    def archive_selected(self) -> None:
-        """Archive the selected person after asking."""
-        person = self._selected()
-        if person is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Archive {name}?").format(name=person.name),
-            as_plain(self.tr("{name} will no longer appear in your lists. Their history is "
-                             "kept.").format(name=person.name)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._store.archive_person(person.name)
-        except MlcoachError as exc:
-            QMessageBox.warning(self, self.tr("Not archived"), as_plain(error_message(exc)))
-            return
-        self.reload()
-        self.people_changed.emit()
+    def remove_selected(self) -> None:
+        """Ask whether to archive the selected person or delete them for good, then do
+        it. Archived, they leave the lists with their notes kept; deleted, their name
+        and notes go, and what is with them stays in the history, with no one attached."""
+        from mlcoach.ui import person_removal
 
-    def delete_selected(self) -> None:
-        """Delete the selected person, name and notes, after asking; what is with them
-        stays in the history, with no one attached."""
         person = self._selected()
         if person is None:
             return
         try:
             count = len(self._store.moments(person=person.name))
         except MlcoachError as exc:
-            QMessageBox.warning(self, self.tr("Not deleted"), as_plain(error_message(exc)))
+            QMessageBox.warning(self, self.tr("Not removed"), as_plain(error_message(exc)))
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete {name}?").format(name=person.name),
-            as_plain(self._deleting(person.name, count)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        choice = person_removal.ask(self, person.name, count)
+        if choice is None:
             return
-        from mlcoach.influence.reworded import reworded  # the coach's wording, loaded here
+        try:
+            if choice == "archive":
+                self._store.archive_person(person.name)
+            else:
+                from mlcoach.influence.reworded import reworded  # the coach's wording
 
-        try:  # a suggestion composed for them is composed again for no one in particular
-            self._store.delete_person(person.name, reword=reworded)
+                # a suggestion composed for them is composed again for no one in particular
+                self._store.delete_person(person.name, reword=reworded)
         except MlcoachError as exc:
-            QMessageBox.warning(self, self.tr("Not deleted"), as_plain(error_message(exc)))
+            QMessageBox.warning(self, self.tr("Not removed"), as_plain(error_message(exc)))
             return
         self.reload()
         self.people_changed.emit()
-
-    def _deleting(self, name: str, count: int) -> str:
-        """What deleting `name`, with `count` moments, does (said before it is done)."""
-        if count == 0:
-            return self.tr("{name} and your notes about them will be deleted for good."
-                           ).format(name=name)
-        if count == 1:
-            return self.tr("{name} and your notes about them will be deleted for good. The "
-                           "moment with them stays in your history, with no one attached."
-                           ).format(name=name)
-        return self.tr("{name} and your notes about them will be deleted for good. The "
-                       "{count} moments with them stay in your history, with no one "
-                       "attached.").format(name=name, count=count)
 
     # -- internals ----------------------------------------------------------------------
 
@@ -513,8 +480,8 @@ class PeoplePanel(QWidget):
         # In one row, or wrapped where the panel is narrow (800×600 at 200 %).
         self._buttons = QWidget(left)
         buttons = FlowLayout(self._buttons, spacing=6)
-        for button in (self.add_button, self.edit_button, self.archive_button,
-                       self.delete_button, self.coach_button):
+        for button in (self.add_button, self.edit_button, self.remove_button,
+                       self.coach_button):
             buttons.addWidget(button)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 8, 0)
@@ -624,8 +591,7 @@ class PeoplePanel(QWidget):
 
     def _on_selection(self) -> None:
         person = self._selected()
-        for button in (self.edit_button, self.archive_button, self.delete_button,
-                       self.coach_button):
+        for button in (self.edit_button, self.remove_button, self.coach_button):
             button.setEnabled(person is not None)
         self.history.show_person(person)
 

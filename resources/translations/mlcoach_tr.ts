@@ -1296,20 +1296,12 @@
         <translation>Seçili kişiyi düzenle</translation>
     </message>
     <message>
-        <source>A&amp;rchive…</source>
-        <translation>&amp;Arşivle…</translation>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Kaldır…</translation>
     </message>
     <message>
-        <source>Archive the selected person</source>
-        <translation>Seçili kişiyi arşivle</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Sil…</translation>
-    </message>
-    <message>
-        <source>Delete the selected person for good</source>
-        <translation>Seçili kişiyi kalıcı olarak sil</translation>
+        <source>Archive or delete the selected person</source>
+        <translation>Seçili kişiyi arşivle ya da sil</translation>
     </message>
     <message>
         <source>Su&amp;ggest…</source>
@@ -1320,36 +1312,39 @@
         <translation>Seçili kişi için bir öneri hazırla</translation>
     </message>
     <message>
-        <source>Archive {name}?</source>
-        <translation>{name} arşivlensin mi?</translation>
+        <source>Not removed</source>
+        <translation>Kaldırılmadı</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRemoval</name>
+    <message>
+        <source>Archive: {name} leaves your lists; your notes and their history are kept.</source>
+        <translation>Arşivle: {name} listelerinizden çıkar; notlarınız ve geçmişi saklanır.</translation>
     </message>
     <message>
-        <source>{name} will no longer appear in your lists. Their history is kept.</source>
-        <translation>{name} artık listelerinizde görünmeyecek. Geçmişi saklanır.</translation>
+        <source>Delete: {name} and your notes about them go for good.</source>
+        <translation>Sil: {name} ve onunla ilgili notlarınız kalıcı olarak silinir.</translation>
     </message>
     <message>
-        <source>Not archived</source>
-        <translation>Arşivlenmedi</translation>
+        <source>Delete: {name} and your notes about them go for good. The moment with them stays in your history, with no one attached.</source>
+        <translation>Sil: {name} ve onunla ilgili notlarınız kalıcı olarak silinir. Onunla ilgili an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
     </message>
     <message>
-        <source>Not deleted</source>
-        <translation>Silinmedi</translation>
+        <source>Delete: {name} and your notes about them go for good. The {count} moments with them stay in your history, with no one attached.</source>
+        <translation>Sil: {name} ve onunla ilgili notlarınız kalıcı olarak silinir. Onunla ilgili {count} an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
     </message>
     <message>
-        <source>Delete {name}?</source>
-        <translation>{name} silinsin mi?</translation>
+        <source>Remove {name}?</source>
+        <translation>{name} kaldırılsın mı?</translation>
     </message>
     <message>
-        <source>{name} and your notes about them will be deleted for good.</source>
-        <translation>{name} ve onunla ilgili notlarınız kalıcı olarak silinecek.</translation>
+        <source>A&amp;rchive</source>
+        <translation>&amp;Arşivle</translation>
     </message>
     <message>
-        <source>{name} and your notes about them will be deleted for good. The moment with them stays in your history, with no one attached.</source>
-        <translation>{name} ve onunla ilgili notlarınız kalıcı olarak silinecek. Onunla ilgili an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
-    </message>
-    <message>
-        <source>{name} and your notes about them will be deleted for good. The {count} moments with them stay in your history, with no one attached.</source>
-        <translation>{name} ve onunla ilgili notlarınız kalıcı olarak silinecek. Onunla ilgili {count} an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
+        <source>&amp;Delete for good</source>
+        <translation>&amp;Kalıcı olarak sil</translation>
     </message>
 </context>
 <context>

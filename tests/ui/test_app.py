@@ -1070,7 +1070,6 @@ def test_a_person_deleted_in_history_leaves_the_card_that_named_them(controller,
                                                                      monkeypatch):
     """"It has been 20 days since you last recognized or supported Ana Silva." stayed on
     the card for its ten minutes after Ana Silva was deleted in History's People tab."""
-    from PySide6.QtWidgets import QMessageBox
 
     from mlcoach.coaching.content import load_builtin
 
@@ -1089,8 +1088,8 @@ def test_a_person_deleted_in_history_leaves_the_card_that_named_them(controller,
     history.show_people()
     qtbot.waitUntil(lambda: history.people is not None)
     history.people.select("Ana Silva")
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
-    history.people.delete_button.click()
+    monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
+    history.people.remove_button.click()
     qtbot.waitUntil(lambda: "Ana" not in ctl.card.note.text())
     assert "Ana" not in ctl.card.spoken()
 
@@ -1099,7 +1098,6 @@ def test_the_preparation_card_follows_an_edit_or_a_delete_in_history(
         controller, tmp_path, qtbot, monkeypatch):
     """The card before a meeting said the words of a planned moment edited since, and
     the name of someone deleted since, until the meeting started."""
-    from PySide6.QtWidgets import QMessageBox
 
     ctl, clock = controller
     _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot)
@@ -1121,8 +1119,8 @@ def test_the_preparation_card_follows_an_edit_or_a_delete_in_history(
     history.show_people()
     qtbot.waitUntil(lambda: history.people is not None)
     history.people.select("Deniz Kaya")
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
-    history.people.delete_button.click()
+    monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
+    history.people.remove_button.click()
     qtbot.waitUntil(lambda: not card.isVisible())
     history.hide()
 
@@ -1196,7 +1194,6 @@ def test_a_person_deleted_in_the_coach_leaves_the_open_history(controller, qtbot
                                                                 monkeypatch):
     """History beside the coach kept the name of someone deleted in the coach's people
     list on its rows and in its person filter."""
-    from PySide6.QtWidgets import QMessageBox
 
     ctl, clock = controller
     clock.now = datetime(2026, 11, 23, 11, 0, tzinfo=TZ)
@@ -1210,8 +1207,8 @@ def test_a_person_deleted_in_the_coach_leaves_the_open_history(controller, qtbot
     coach = ctl.composer_dialog()
     coach.people.reload()
     coach.people.select("Priya")
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
-    coach.people.delete_button.click()
+    monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
+    coach.people.remove_button.click()
     qtbot.waitUntil(lambda: box.findData("Priya") == -1)
     qtbot.waitUntil(lambda: all(e.person is None for e in history.timeline.model.entries()))
     history.hide()

@@ -489,55 +489,65 @@ def test_edit_style_and_notes(qtbot, panel, store):
     assert panel.row_texts("Dana")[1] == "Credibility"
 
 
-def test_archive_asks_first(qtbot, panel, store, monkeypatch):
+def test_remove_asks_first_and_archive_keeps_the_person_out_of_sight(qtbot, panel, store,
+                                                                    monkeypatch):
+    from mlcoach.ui import person_removal
+
     store.add_person("Dana")
     store.add_person("Eli")
     panel.reload()
     panel.select("Dana")
-    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
-    asked: list[str] = []
+    answers = iter([None, "archive"])
+    asked: list[tuple[str, int]] = []
 
-    def question(_parent, title, _text, *_args):  # type: ignore[no-untyped-def]
-        asked.append(title)
+    def ask(_parent, name, moments):  # type: ignore[no-untyped-def]
+        asked.append((name, moments))
         return next(answers)
 
-    monkeypatch.setattr(QMessageBox, "question", question)
-    panel.archive_button.click()
+    monkeypatch.setattr(person_removal, "ask", ask)
+    panel.remove_button.click()  # cancelled: nothing changes
     assert store.find_person("Dana").archived is False
-    panel.archive_button.click()
+    panel.remove_button.click()
 
-    assert asked == ["Archive Dana?", "Archive Dana?"]
+    assert asked == [("Dana", 0), ("Dana", 0)]
     assert store.find_person("Dana").archived is True
     assert panel.people_names() == ["Eli"]
 
 
-def test_delete_asks_first_then_takes_the_name_and_notes_and_keeps_the_moments(
-        qtbot, panel, store, monkeypatch):
+def test_delete_takes_the_name_and_notes_and_keeps_the_moments(qtbot, panel, store,
+                                                               monkeypatch):
     """Archive only hid someone, notes and all; Delete removes them for good."""
+    from mlcoach.ui import person_removal
+
     store.add_person("Dana", notes="touchy about code review")
     store.add_person("Eli")
     moment = store.add_moment("Asked Dana about the handover", Kind.QUESTION, person="Dana")
     panel.reload()
     panel.select("Dana")
-    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes])
-    asked: list[tuple[str, str]] = []
+    asked: list[tuple[str, int]] = []
 
-    def question(_parent, title, text, *_args):  # type: ignore[no-untyped-def]
-        asked.append((title, text))
-        return next(answers)
+    def ask(_parent, name, moments):  # type: ignore[no-untyped-def]
+        asked.append((name, moments))
+        return "delete"
 
-    monkeypatch.setattr(QMessageBox, "question", question)
-    assert panel.delete_button.isEnabled()
-    panel.delete_button.click()
-    assert store.find_person("Dana") is not None
-    panel.delete_button.click()
-    assert [title for title, _ in asked] == ["Delete Dana?", "Delete Dana?"]
-    assert "The moment with them stays in your history" in asked[0][1]
+    monkeypatch.setattr(person_removal, "ask", ask)
+    assert panel.remove_button.isEnabled()
+    panel.remove_button.click()
+    assert asked == [("Dana", 1)]
     assert store.find_person("Dana") is None
     assert store.people(include_archived=True)[0].name == "Eli"
     assert panel.people_names() == ["Eli"]
     kept = store.get_moment(moment.id)
     assert kept is not None and kept.person is None
+
+
+def test_the_removal_question_says_what_each_choice_keeps(qtbot) -> None:
+    from mlcoach.ui.person_removal import explanation
+
+    assert "your notes and their history are kept" in explanation("Dana", 0)
+    assert "stays in your history" not in explanation("Dana", 0)
+    assert "The moment with them stays in your history" in explanation("Dana", 1)
+    assert "The 3 moments with them stay in your history" in explanation("Dana", 3)
 
 
 def test_a_person_not_kept_at_quit_is_logged_without_their_name(qtbot, store, caplog):

@@ -776,7 +776,6 @@ def test_a_person_deleted_in_the_people_tab_leaves_the_timeline_and_its_filter(
         qtbot, some: Store, monkeypatch) -> None:
     """The timeline's rows and the person filter still said the name of someone deleted
     (or renamed, or archived) in the People tab beside them, until History was reopened."""
-    from PySide6.QtWidgets import QMessageBox
 
     window = open_window(qtbot, some)
     assert window.timeline.filter_bar.person_box.findData("Ana") > 0
@@ -785,9 +784,8 @@ def test_a_person_deleted_in_the_people_tab_leaves_the_timeline_and_its_filter(
     panel = window.people
     assert panel is not None
     panel.select("Ana")  # type: ignore[attr-defined]
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *_a: QMessageBox.StandardButton.Yes)
-    panel.delete_button.click()  # type: ignore[attr-defined]
+    monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
+    panel.remove_button.click()  # type: ignore[attr-defined]
     settle(qtbot, window)
     assert window.timeline.filter_bar.person_box.findData("Ana") == -1
     assert all(e.person != "Ana" for e in window.timeline.model.entries())

@@ -1,0 +1,61 @@
+"""The one question asked before someone leaves the people list: archive them (out of
+sight, notes and history kept) or delete them for good (name and notes gone; their
+moments stay, with no one attached). One button and one question for both, so the
+choice is made with both outcomes in view."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mlcoach.ui.widgets.plain_text import as_plain
+
+Removal = Literal["archive", "delete"]
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("PersonRemoval", "…") calls
+
+
+def explanation(name: str, moments: int) -> str:
+    """What each choice does to `name`, who has `moments` moments."""
+    archive = translate(
+        "PersonRemoval",
+        "Archive: {name} leaves your lists; your notes and their history are kept.")
+    if moments == 0:
+        delete = translate(
+            "PersonRemoval", "Delete: {name} and your notes about them go for good.")
+    elif moments == 1:
+        delete = translate(
+            "PersonRemoval",
+            "Delete: {name} and your notes about them go for good. The moment with them "
+            "stays in your history, with no one attached.")
+    else:
+        delete = translate(
+            "PersonRemoval",
+            "Delete: {name} and your notes about them go for good. The {count} moments "
+            "with them stay in your history, with no one attached.")
+    return archive.format(name=name) + "\n\n" + delete.format(name=name, count=moments)
+
+
+def ask(parent: QWidget, name: str, moments: int) -> Removal | None:
+    """Ask how to remove `name` (None: cancelled, the default)."""
+    title = translate("PersonRemoval", "Remove {name}?").format(name=name)
+    box = QMessageBox(QMessageBox.Icon.Question, title, as_plain(explanation(name, moments)),
+                      QMessageBox.StandardButton.NoButton, parent)
+    archive = box.addButton(translate("PersonRemoval", "A&rchive"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    delete = box.addButton(translate("PersonRemoval", "&Delete for good"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is archive:
+        return "archive"
+    if clicked is delete:
+        return "delete"
+    return None
