@@ -796,7 +796,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             store(None)  # the last read stands; asked again after MAX_AGE, not in a loop
             self.arm()
 
-        ops.run(read, done, failed)
+        ops.run(read, done, failed, reads_only=True)
 
     def on_settings_changed(self) -> None:
         if self.coach is None:
@@ -1197,6 +1197,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self.tray.hide()
 
     def _close_store(self) -> None:
-        ops.pool().waitForDone(5000)  # let a running store job finish first
+        if not ops.settle():  # a write still going: the store is not closed under it
+            return
         if self.opened is not None:
             self.opened.close()

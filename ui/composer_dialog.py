@@ -522,7 +522,8 @@ class ComposerDialog(QWidget):
         request, now, store, tz = self._stats_request, self._clock(), self._store, self._tz
         ops.run(lambda: compute_stats(store, now, tz),
                 lambda stats: self._on_stats(request, stats),
-                lambda exc: logger.warning("could not compute realized vs attempted: %s", exc))
+                lambda exc: logger.warning("could not compute realized vs attempted: %s", exc),
+                reads_only=True)
 
     def _on_stats(self, request: int, stats: Stats) -> None:
         if request != self._stats_request:

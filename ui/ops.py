@@ -1,8 +1,15 @@
-"""Run slow work off the GUI thread and get the result back on it (Anki-style ops)."""
+"""Run slow work off the GUI thread and get the result back on it (Anki-style ops).
+
+At quit (`settle`) the store's work already queued is finished, within QUIT_WAIT_S; reads
+and questions to other processes are not waited for (`idle` tells the app whether to end
+the process without them).
+"""
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from itertools import count
@@ -12,17 +19,43 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 
 logger = logging.getLogger(__name__)
 
+#: How long quitting waits for the store's queued work: a write waits this long for
+#: another process's write anyway (the store's minute), and a little more to finish.
+QUIT_WAIT_S = 65.0
+
 
 class _Job:
-    """One call on the worker: what it runs, what it gave, who hears of it (GUI side)."""
+    """One call on the worker: what it runs, what it gave, who hears of it (GUI side);
+    `kept`: a quit waits for it (it may write)."""
 
-    __slots__ = ("error", "fn", "on_done", "on_failed", "result")
+    __slots__ = ("error", "fn", "kept", "on_done", "on_failed", "result")
 
     def __init__(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-                 on_failed: Callable[[BaseException], None]) -> None:
-        self.fn, self.on_done, self.on_failed = fn, on_done, on_failed
+                 on_failed: Callable[[BaseException], None], kept: bool) -> None:
+        self.fn, self.on_done, self.on_failed, self.kept = fn, on_done, on_failed, kept
         self.result: Any = None
         self.error: BaseException | None = None
+
+
+class _Unfinished:
+    """Jobs given to a worker and not yet finished there (GUI and workers share it)."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.all = 0
+        self.kept = 0
+        self.dropped_before = -1  # at quit: jobs with a lower key not yet begun are not run
+
+    def add(self, kept: bool) -> None:
+        with self.changed:
+            self.all += 1
+            self.kept += kept
+
+    def done(self, kept: bool) -> None:
+        with self.changed:
+            self.all -= 1
+            self.kept -= kept
+            self.changed.notify_all()
 
 
 class _Hub(QObject):
@@ -36,6 +69,8 @@ class _Hub(QObject):
 
     def _deliver(self, key: int) -> None:
         job = _live.pop(key)
+        if isinstance(job.error, Abandoned):  # the app quit: no one asks any more
+            return
         if job.error is not None:
             job.on_failed(job.error)
         else:
@@ -55,18 +90,29 @@ def _work(key: int) -> None:
     (the old per-job relay) was deleted on the wrong thread.
     """
     job = _live[key]
+    kept = job.kept
     try:
-        job.result = job.fn()
+        if not kept and key < _unfinished.dropped_before:  # the app is quitting
+            job.error = Abandoned()
+        else:
+            job.result = job.fn()
     except BaseException as exc:  # handed to the GUI thread, never lost
         job.error = exc
+    finally:
+        _unfinished.done(kept)
     del job
     hub().finished.emit(key)
+
+
+class Abandoned(Exception):
+    """A read or a question not begun when the app quit: not asked at all."""
 
 
 _pool: QThreadPool | None = None
 _hub: _Hub | None = None
 _live: dict[int, _Job] = {}  # jobs not yet delivered, by key
 _keys = count()
+_unfinished = _Unfinished()
 
 
 def pool() -> QThreadPool:
@@ -85,7 +131,8 @@ _asking: QThreadPool | None = None
 def asking_pool() -> QThreadPool:
     """Workers for questions to other processes (the desktop's services and helpers, a
     bus's handshake): one that hangs until its deadline holds up neither the GUI, nor
-    the store's work, nor (up to four at once) another question."""
+    the store's work, nor (up to four at once) another question. Nothing written here:
+    a quit does not wait for them."""
     global _asking
     if _asking is None:
         _asking = QThreadPool()
@@ -106,12 +153,20 @@ T = TypeVar("T")
 
 
 def run(fn: Callable[[], T], on_done: Callable[[T], None],
-        on_failed: Callable[[BaseException], None], on: QThreadPool | None = None) -> None:
+        on_failed: Callable[[BaseException], None], on: QThreadPool | None = None, *,
+        reads_only: bool = False) -> None:
     """Call `fn` on the worker (the store's, or the pool `on`); then `on_done(result)` or
-    `on_failed(exc)` on the GUI thread."""
+    `on_failed(exc)` on the GUI thread.
+
+    Args:
+        reads_only: `fn` writes nothing the user committed: a quit does not wait for it
+            (nor for anything on the asking pool).
+    """
     hub()  # on the GUI thread, before the worker needs it
     key = next(_keys)
-    _live[key] = _Job(fn, on_done, on_failed)
+    kept = not reads_only and (on is None or on is not _asking)
+    _live[key] = _Job(fn, on_done, on_failed, kept)
+    _unfinished.add(kept)
     # A plain callable, not a QRunnable subclass: PySide makes a QRunnable given to the
     # pool the pool's child, and often never lets go of it (18 to 191 of 200 jobs in
     # tests/ui/test_long_running.py, more on a loaded machine; the cause lies in
@@ -119,3 +174,27 @@ def run(fn: Callable[[], T], on_done: Callable[[T], None],
     # callable holds only the job's key, so what the worker drops after the call is
     # nothing of the job's (see _work).
     (on or pool()).start(partial(_work, key))
+
+
+def settle(timeout_s: float | None = None) -> bool:
+    """At quit, on the GUI thread: wait until every job that may write (queued before
+    now) has finished, within `timeout_s` (QUIT_WAIT_S); reads and questions not yet
+    begun are dropped. True when nothing that may write is left."""
+    timeout_s = QUIT_WAIT_S if timeout_s is None else timeout_s
+    with _unfinished.changed:
+        _unfinished.dropped_before = next(_keys)
+        deadline = time.monotonic() + timeout_s
+        while _unfinished.kept > 0:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                logger.error("quitting with %d store job(s) unfinished after %g s",
+                             _unfinished.kept, timeout_s)
+                return False
+            _unfinished.changed.wait(left)
+    return True
+
+
+def idle() -> bool:
+    """No job given to a worker is still running or waiting to run."""
+    with _unfinished.changed:
+        return _unfinished.all == 0

@@ -647,7 +647,8 @@ class ReflectionDialog(QDialog):
         request = self._stats_request
         ops.run(lambda: compute_stats(self._store, now, self._tz),
                 lambda stats: self._show_stats(request, stats),
-                lambda exc: logger.warning("could not compute the streak: %s", exc))
+                lambda exc: logger.warning("could not compute the streak: %s", exc),
+                reads_only=True)
 
     def _show_stats(self, request: int, stats: Stats) -> None:
         if request != self._stats_request:

@@ -8,12 +8,13 @@ import signal
 import socket
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from mlcoach.system.paths import APP_ID
+from mlcoach.ui import ops
 from mlcoach.ui.app import AppController
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
@@ -177,7 +178,25 @@ def run_app(data_root: Path, first_request: str = "show",
         server.close()
     if controller.restart_command is not None:
         return run_again(controller.restart_command)
+    if not ops.idle():
+        end_now(code)
     return code
+
+
+def end_now(code: int) -> NoReturn:
+    """End the process without waiting for the workers: what is left on them is a read or
+    a question to another process (a keyring showing its prompt holds one for minutes),
+    which Python's exit would wait for with the app already gone from the screen, and a
+    start meanwhile would find this one still there. The store's writes are done
+    (`ops.settle`) or past their bound; the log is flushed first."""
+    logger.info("quitting without waiting for the work still under way")
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError, AttributeError):  # closed, or none (pythonw)
+            pass
+    os._exit(code)
 
 
 def run_again(command: list[str]) -> int:

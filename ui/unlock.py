@@ -37,7 +37,9 @@ def open_in_worker(data_root: Path, passphrase: str | None,
         return open_light(layout, keys=OSKeyring(),
                           passphrase_source=(lambda: passphrase or ""))
 
-    ops.run(work, on_done, on_failed)
+    # Not waited for at quit (a keyring prompt holds it for minutes): a first start or
+    # a migration cut short is as safe as a killed one, and the next start goes on.
+    ops.run(work, on_done, on_failed, reads_only=True)
 
 
 class _NeedPassphrase(Exception):

@@ -121,3 +121,31 @@ def test_exports_again_and_again_do_not_crash(tmp_path: Path) -> None:
                          env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-3000:]
     assert out.stdout.split() == ["800"]
+
+
+def test_a_quit_waits_for_writes_and_drops_the_reads_not_begun(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """At quit the store's writes already queued still run (behind a read under way),
+    reads not begun are not run, and the bound is kept while a write cannot finish."""
+    from mlcoach.ui import ops
+
+    begun, reading, ran, delivered = threading.Event(), threading.Event(), [], []
+
+    def read() -> None:
+        begun.set()
+        reading.wait()
+
+    ops.run(read, delivered.append, delivered.append, reads_only=True)
+    assert begun.wait(30)
+    ops.run(lambda: ran.append("write"), delivered.append, delivered.append)
+    ops.run(lambda: ran.append("read"), delivered.append, delivered.append, reads_only=True)
+    assert not ops.settle(0)  # the write waits behind the read: not done, the bound passed
+    assert not ops.idle()
+    reading.set()
+    ops.pool().waitForDone(10_000)
+    assert ran == ["write"]
+    assert ops.settle(0) and ops.idle()
+    qtbot.waitUntil(lambda: not ops._live)
+    assert len(delivered) == 2  # the held read's and the write's: nothing for the dropped
+    ops.run(lambda: ran.append("after"), delivered.append, delivered.append, reads_only=True)
+    ops.pool().waitForDone(10_000)
+    assert ran == ["write", "after"]  # a job given after the quit is run (the tests go on)

@@ -271,7 +271,8 @@ class FilterBar(QWidget):
                                       for p in [*load_builtin(), *store.custom_prompts()]}
             return timeline.choices()
 
-        ops.run(read, self._choices_read, lambda exc: logger.error("filter lists: %s", exc))
+        ops.run(read, self._choices_read, lambda exc: logger.error("filter lists: %s", exc),
+                reads_only=True)
 
     def _choices_read(self, choices: FilterChoices) -> None:
         if not shiboken6.isValid(self):
@@ -300,7 +301,7 @@ class FilterBar(QWidget):
         timeline = self._timeline
         ops.run(lambda: timeline.people_matching(query),
                 lambda names: self._people_found(query, names),
-                lambda exc: logger.error("people search: %s", exc))
+                lambda exc: logger.error("people search: %s", exc), reads_only=True)
 
     def _people_found(self, query: str, names: list[str]) -> None:
         if not shiboken6.isValid(self) or query != self.search.text().strip():

@@ -1,0 +1,145 @@
+"""Quit ends the process at once, whatever another process still holds: a keyring read
+with its unlock prompt up kept the app's process (and its claim on the store) alive for
+up to two minutes after the tray icon had gone. What the user committed is still
+written first: a write already queued finishes before the process ends.
+
+Real app processes (`mlcoach run`, offscreen) with a keyring or a job held by the test
+at a FIFO until it lets go; nothing here waits on the clock.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.ui.test_app import START_DEADLINE, _app_env, _mark_welcome_done, _wait_ready
+
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
+
+ROOT = Path(__file__).resolve().parents[2]
+HELD = "tests.held_keyring.HeldKeyring"
+
+
+@pytest.fixture
+def gate(tmp_path: Path) -> Iterator[Path]:
+    """A FIFO a held read or write waits at; let go of at the end whatever happened."""
+    path = tmp_path / "gate"
+    os.mkfifo(path)
+    yield path
+    _let_go(path)
+
+
+def _let_go(fifo: Path) -> None:
+    """Open the FIFO for writing and close it: whoever waits at it reads the end."""
+    try:
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError:  # no one waits there (any more)
+        return
+    os.close(fd)
+
+
+def _start(env: dict[str, str], *command: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, *command], env=env, text=True, cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _ended(app: subprocess.Popen[str]) -> int:
+    """The exit code; the app is killed (and the test fails) when it does not end."""
+    try:
+        return app.wait(timeout=START_DEADLINE)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        app.wait()
+        raise AssertionError("the app was still running after it was told to quit") from None
+
+
+def _env(cli_env: dict[str, str], *init: str) -> dict[str, str]:
+    env = dict(_app_env(cli_env), PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "mlcoach", "init", *init], env=env,
+                          capture_output=True, text=True, timeout=START_DEADLINE)
+    assert done.returncode == 0, done.stderr
+    _mark_welcome_done(env)
+    # A prompt up: keyring may wait on the user for up to 10 minutes.
+    return dict(env, PYTHON_KEYRING_BACKEND=HELD, MLCOACH_KEYRING_TIMEOUT="600")
+
+
+def test_quit_while_the_keyring_holds_the_stores_key_ends_the_app(
+        cli_env: dict[str, str], gate: Path) -> None:
+    """The app started at login, the keyring asks for its password, the user logs out."""
+    env = dict(_env(cli_env), MLCOACH_TEST_KEYRING_HELD=str(gate))
+    app = _start(env, "-m", "mlcoach", "run")
+    try:
+        _wait_ready(app, "keyring-asked")
+        app.send_signal(signal.SIGTERM)
+        assert _ended(app) == 0
+    finally:
+        _let_go(gate)
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+
+
+def test_quit_while_a_keyring_question_waits_ends_the_app(
+        cli_env: dict[str, str], gate: Path) -> None:
+    """Settings' Show recovery key asked, the keyring's prompt up, the user quits."""
+    env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_KEYRING_HELD=str(gate),
+               MLCOACH_TEST_JOB="question")
+    app = _start(env, "tests/ui/quit_child.py")
+    try:
+        _wait_ready(app, "keyring-asked")
+        app.send_signal(signal.SIGTERM)
+        assert _ended(app) == 0
+    finally:
+        _let_go(gate)
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+
+
+def test_a_write_queued_before_quit_is_kept(cli_env: dict[str, str], gate: Path) -> None:
+    """A write under way when quit comes (a reflection saved as the user logs out) is
+    finished before the process ends."""
+    env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_GATE=str(gate),
+               MLCOACH_TEST_JOB="write")
+    app = _start(env, "tests/ui/quit_child.py")
+    try:
+        _wait_ready(app, "job")
+        app.send_signal(signal.SIGTERM)
+        _wait_ready(app, "quitting")
+        _let_go(gate)
+        assert _ended(app) == 0
+    finally:
+        _let_go(gate)
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    env.pop("MLCOACH_TEST_JOB")
+    listed = subprocess.run([sys.executable, "-m", "mlcoach", "search", "quit"], env=env,
+                            capture_output=True, text=True, timeout=START_DEADLINE)
+    assert "Kept through the" in listed.stdout, listed.stderr
+
+
+def test_a_write_that_never_ends_holds_the_quit_no_longer_than_its_bound(
+        cli_env: dict[str, str], gate: Path) -> None:
+    """A write stuck for good (another process's lock never let go) is waited for within
+    the quit's bound (here none), and the log says so."""
+    env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_GATE=str(gate),
+               MLCOACH_TEST_JOB="write", MLCOACH_TEST_QUIT_WAIT="0")
+    app = _start(env, "tests/ui/quit_child.py")
+    try:
+        _wait_ready(app, "job")
+        app.send_signal(signal.SIGTERM)
+        assert _ended(app) == 0
+    finally:
+        _let_go(gate)
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    log = (Path(env["MLCOACH_DATA_DIR"]) / "mlcoach.log").read_text()
+    assert "quitting with 1 store job(s) unfinished" in log
