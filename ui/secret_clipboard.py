@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QTimer
 from PySide6.QtGui import QGuiApplication
 
@@ -37,25 +38,45 @@ def private_mime(text: str, platform: str | None = None) -> QMimeData:
     return mime
 
 
-def copy_private(text: str) -> None:
+def copy_private(text: str) -> QMimeData:
     """Put `text` (what the user wrote, or composed from it) on the clipboard to paste,
-    marked so that no clipboard manager or sync keeps a copy."""
-    QGuiApplication.clipboard().setMimeData(private_mime(text))
-    _clear_at_quit(text)
+    marked so that no clipboard manager or sync keeps a copy. Returns what was put there
+    (the clipboard's now)."""
+    mime = private_mime(text)
+    QGuiApplication.clipboard().setMimeData(mime)
+    _clear_at_quit(mime, text)
+    return mime
+
+
+def still_there(mime: QMimeData, text: str) -> bool:
+    """Whether the clipboard still holds `mime` (with `text`), which we put there, told
+    without reading it where the platform can: on X11 and Wayland reading asks the
+    clipboard's owner, another application, and the GUI thread waits for its answer
+    (Qt's X11 clipboard up to 5 s when it hangs). Qt gives back the very object we put
+    there while it is still ours, and deletes it once another application (or another
+    copy of ours) replaced it."""
+    if not shiboken6.isValid(mime):
+        return False
+    clipboard = QGuiApplication.clipboard()
+    if clipboard.mimeData() is mime:
+        return True
+    if QGuiApplication.platformName() == "xcb" or \
+            QGuiApplication.platformName().startswith("wayland"):
+        return False  # another application's, or nothing: not to be read
+    return clipboard.text() == text  # elsewhere a platform may hand back a copy
 
 
 def copy_secret(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> QTimer:
     """Put `text` on the clipboard as a secret; clear it later unless it was replaced.
     Returns the timer that will clear it."""
-    copy_private(text)
+    mime = copy_private(text)
     timer = QTimer(QCoreApplication.instance())  # outlives the window that copied
     timer.setSingleShot(True)
     timer.setInterval(clear_after_ms)
 
     def clear() -> None:
-        clipboard = QGuiApplication.clipboard()
-        if clipboard.text() == text:
-            clipboard.clear()
+        if still_there(mime, text):
+            QGuiApplication.clipboard().clear()
         timer.deleteLater()
 
     timer.timeout.connect(clear)
@@ -63,10 +84,10 @@ def copy_secret(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> QTimer:
     return timer
 
 
-_at_quit: list[str] = []  # what to take off the clipboard when the app quits
+_at_quit: list[tuple[QMimeData, str]] = []  # what to take off the clipboard at quit
 
 
-def _clear_at_quit(text: str) -> None:
+def _clear_at_quit(mime: QMimeData, text: str) -> None:
     """Quitting takes what we copied off the clipboard too (X11 hands it to the clipboard
     manager as the app goes, where one may not read the marks). It also leaves no
     QMimeData of ours in the clipboard for Qt's teardown, which crashes on the offscreen
@@ -76,9 +97,8 @@ def _clear_at_quit(text: str) -> None:
         return
     if not _at_quit:
         def clear() -> None:
-            clipboard = QGuiApplication.clipboard()
-            if _at_quit and clipboard.text() == _at_quit[-1]:
-                clipboard.clear()
+            if _at_quit and still_there(*_at_quit[-1]):
+                QGuiApplication.clipboard().clear()
 
         app.aboutToQuit.connect(clear)
-    _at_quit[:] = [text]
+    _at_quit[:] = [(mime, text)]
