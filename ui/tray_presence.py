@@ -14,18 +14,29 @@ the answer changes. Two trays, two ways to follow them:
   plasmashell goes, still saying a host is registered (Plasma 5.27): the hosts seen
   all gone counts as no tray too, and a host that comes again as the tray back.
   (GNOME's AppIndicator extension is watcher and host in one, with no host name.)
-- An XEmbed tray (trayer, stalonetray, older panels on X11) is found by Qt itself;
-  only a look now and then (`check`, on a timer while the app has no tray) sees one
-  that came after the app started.
+- An XEmbed tray (trayer, stalonetray, older panels on X11) is found by Qt itself. One
+  that comes after the app started says so to the whole screen as it takes the tray's
+  selection (a MANAGER client message on the root window, ICCCM 2.8; Qt selects the
+  root's StructureNotify for it): while the app has no tray, it listens for that and
+  asks Qt again then (`check`). It used to ask every 5 s, each time a call of Qt's own
+  on the GUI thread (the X server, the session bus) with no deadline of the app's.
 """
 
 from __future__ import annotations
 
+import ctypes
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractNativeEventFilter,
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QTimer,
+    Signal,
+)
 
 if TYPE_CHECKING:
     from mlcoach.ui.session_bus import SessionBus
@@ -34,9 +45,27 @@ logger = logging.getLogger(__name__)
 
 WATCHER = "org.kde.StatusNotifierWatcher"
 HOST = "org.kde.StatusNotifierHost"  # a host's bus name: this, "-", its own suffix
-#: How often to look for an XEmbed tray while the app has none (Qt's answer is one X
-#: round trip, a few ms with the bus look-up).
-LOOK_MS = 5000
+_XCB_EVENT = b"xcb_generic_event_t"
+_CLIENT_MESSAGE = 33  # XCB_CLIENT_MESSAGE; bit 7 of the type marks a sent event
+
+
+class _TrayManagerCame(QAbstractNativeEventFilter):
+    """Hears the X server's client messages on the root window: the MANAGER message a
+    tray manager sends as it takes its selection (or another manager's, rare: one look
+    more). Installed only while the app has no tray: it sees every X event."""
+
+    def __init__(self, heard: Callable[[], None]) -> None:
+        super().__init__()
+        self._heard = heard
+
+    def nativeEventFilter(self, eventType: QByteArray | bytes | bytearray | memoryview,
+                          message: int) -> object:
+        address = int(message)  # a shiboken VoidPtr from Qt
+        if address and eventType == _XCB_EVENT:
+            kind, fmt = ctypes.string_at(address, 2)
+            if kind & 0x7F == _CLIENT_MESSAGE and fmt == 32:
+                self._heard()
+        return False, 0
 
 
 def _qt_says() -> bool:
@@ -72,9 +101,13 @@ class TrayPresence(QObject):
         self._hosts: set[str] = set()  # the hosts' bus names there now
         self._host_seen = False
         self._last: bool | None = None
+        # Asked once the event has been handled (Qt's own tray tracker hears it too).
         self._look = QTimer(self)
-        self._look.setInterval(LOOK_MS)
+        self._look.setSingleShot(True)
+        self._look.setInterval(0)
         self._look.timeout.connect(self.check)
+        self._listener = _TrayManagerCame(self._look.start)
+        self._listening = False
 
     def start(self) -> None:
         """Follow the watcher from now on (its first answer comes later)."""
@@ -99,11 +132,16 @@ class TrayPresence(QObject):
         return self._bus is not None and bool(self._bus.owner(WATCHER))
 
     def look_for_one(self, looking: bool) -> None:
-        """Look now and then for a tray that comes (while the app has none)."""
-        if looking and self._xembed and not self._look.isActive():
-            self._look.start()
-        elif not looking:
+        """Listen for an XEmbed tray that comes (while the app has none), or stop."""
+        app = QCoreApplication.instance()
+        if app is None or looking == self._listening or (looking and not self._xembed):
+            return
+        if looking:
+            app.installNativeEventFilter(self._listener)
+        else:
+            app.removeNativeEventFilter(self._listener)
             self._look.stop()
+        self._listening = looking
 
     def check(self) -> None:
         """Ask again; say so when the answer changed."""

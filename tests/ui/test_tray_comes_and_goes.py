@@ -22,13 +22,67 @@ WATCHER = "org.kde.StatusNotifierWatcher"
 
 
 class QtSays:
-    """What Qt's QSystemTrayIcon.isSystemTrayAvailable() would answer."""
+    """What Qt's QSystemTrayIcon.isSystemTrayAvailable() would answer; `asked` counts
+    the questions (each a blocking call of Qt's on the GUI thread: X, the session bus)."""
 
     def __init__(self, there: bool) -> None:
         self.there = there
+        self.asked = 0
 
     def __call__(self) -> bool:
+        self.asked += 1
         return self.there
+
+
+def _x_event(kind: int, fmt: int = 32) -> Any:
+    """An X event as xcb hands it to Qt: 32 bytes, the type first (33: a client message,
+    as a tray manager announces itself on the root window with; 6: the mouse moved)."""
+    import ctypes
+
+    event = ctypes.create_string_buffer(32)
+    event[0], event[1] = kind, fmt
+    return event
+
+
+_FILTERS: list[Any] = []  # the native event filters the app has installed now
+
+
+def _x_server_sends(event: Any) -> None:
+    """Hand `event` to the app's native event filters as Qt's xcb platform does (PySide
+    cannot call QAbstractEventDispatcher.filterNativeEvent: its binding is broken)."""
+    import ctypes
+
+    from shiboken6 import VoidPtr
+
+    for installed in list(_FILTERS):  # as Qt hands it: a VoidPtr
+        installed.nativeEventFilter(b"xcb_generic_event_t", VoidPtr(ctypes.addressof(event)))
+
+
+@pytest.fixture(autouse=True)
+def native_filters(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Keep count of the native event filters installed on the app, as Qt does."""
+    from PySide6.QtCore import QCoreApplication
+
+    install = QCoreApplication.installNativeEventFilter
+    remove = QCoreApplication.removeNativeEventFilter
+
+    def installed(app: Any, f: Any) -> None:
+        _FILTERS.append(f)
+        install(app, f)
+
+    def removed(app: Any, f: Any) -> None:
+        if f in _FILTERS:
+            _FILTERS.remove(f)
+        remove(app, f)
+
+    monkeypatch.setattr(QCoreApplication, "installNativeEventFilter", installed)
+    monkeypatch.setattr(QCoreApplication, "removeNativeEventFilter", removed)
+    yield
+    _FILTERS.clear()
+
+
+TRAY_MANAGER_CAME = 33  # a MANAGER client message on the root window (ICCCM 2.8)
+MOUSE_MOVED = 6
 
 
 @pytest.fixture
@@ -62,12 +116,11 @@ def test_a_tray_that_comes_later_gets_the_icon_and_the_closed_window_goes(
     qt = QtSays(False)
     ctl = make_controller(qt)
     assert ctl.tray is None and ctl.main_window is not None and ctl.main_window.isVisible()
-    assert ctl.tray_presence._look.isActive()  # looking for a tray that may come
 
-    qt.there = True  # trayer started
-    ctl.tray_presence.check()  # the look the timer takes
-    assert ctl.tray is not None and ctl.tray.icon.isVisible()
-    assert not ctl.tray_presence._look.isActive()
+    qt.there = True  # trayer started: it takes the tray's selection and says so
+    _x_server_sends(_x_event(TRAY_MANAGER_CAME))
+    qtbot.waitUntil(lambda: ctl.tray is not None)
+    assert ctl.tray.icon.isVisible()
     window = ctl.main_window
     assert window is not None and window.isVisible()  # not taken from under the user
     assert "in the system tray now" in window.status.text()
@@ -77,6 +130,40 @@ def test_a_tray_that_comes_later_gets_the_icon_and_the_closed_window_goes(
     said = _messages(ctl, monkeypatch)
     ctl.handle_request("show")  # started again from the menu
     assert ctl.main_window is None and said == ["mlcoach is already running in the tray."]
+
+
+def test_without_a_tray_qt_is_asked_again_only_when_a_tray_manager_comes(
+        make_controller, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Without a tray on X11 the app asked Qt every 5 s whether one had come: a call of
+    Qt's own on the GUI thread (the X server, the session bus) with no deadline of the
+    app's. It waits for the X server's word that a tray manager came instead. (The old
+    look's interval is set to nothing, so that it shows without waiting for the clock.)"""
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui import tray_presence
+
+    monkeypatch.setattr(tray_presence, "LOOK_MS", 0, raising=False)
+    qt = QtSays(False)
+    ctl = make_controller(qt)
+    assert ctl.tray is None
+    asked = qt.asked
+    for _ in range(5):
+        QApplication.processEvents()
+        _x_server_sends(_x_event(MOUSE_MOVED))  # the X server's everyday events
+        _x_server_sends(_x_event(TRAY_MANAGER_CAME, fmt=8))  # not an announcement
+    assert qt.asked == asked and ctl.tray is None
+    _x_server_sends(_x_event(TRAY_MANAGER_CAME))
+    _x_server_sends(_x_event(TRAY_MANAGER_CAME))  # said twice (two selections): one look
+    qtbot.waitUntil(lambda: qt.asked > asked)
+    QApplication.processEvents()
+    assert qt.asked == asked + 1 and ctl.tray is None  # not a tray after all
+    qt.there = True
+    _x_server_sends(_x_event(TRAY_MANAGER_CAME))
+    qtbot.waitUntil(lambda: ctl.tray is not None)
+    asked = qt.asked
+    _x_server_sends(_x_event(TRAY_MANAGER_CAME))  # with a tray, no one listens any more
+    QApplication.processEvents()
+    assert qt.asked == asked
 
 
 def test_a_window_not_shown_when_the_tray_came_is_not_kept(make_controller) -> None:  # type: ignore[no-untyped-def]
