@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtGui import QGuiApplication
 
 from mlcoach.system.desktop import BusyAnswer, Runner, ask_busy, busy_routes
+from mlcoach.ui.bus_questions import BusQuestions, Kept
 from mlcoach.ui.session_bus import Asks, BusError
 
 #: One deadline for the whole look: every bus question and helper it asks.
@@ -60,21 +61,35 @@ def server_paused(bus: Asks) -> bool | None:
     return False if known else None
 
 
+#: The looks' own connections to the session and system buses, kept from one look to
+#: the next (worker side) and opened again when they died.
+_KEPT_SESSION = Kept()
+_KEPT_SYSTEM = Kept()
+
+
+def _asked_on(address: str, kept: Kept, deadline: float,
+              question: Callable[[Asks], bool | None]) -> Callable[[], bool | None]:
+    """A route that asks `question` on the kept connection to `address`."""
+    def route() -> bool | None:
+        with BusQuestions(address, deadline, kept=kept) as bus:
+            return question(bus)
+
+    return route
+
+
 def look(env: Mapping[str, str], platform: str, session_address: str,
          system_address: str = "SYSTEM", deadline_s: float = BUSY_DEADLINE_S,
          run: Runner | None = None) -> BusyAnswer:
-    """Ask every busy route this desktop offers, on connections of the look's own, all
+    """Ask every busy route this desktop offers, on the looks' own connections, all
     within `deadline_s`. Blocks: for a worker (BusyLook), never the GUI thread."""
-    from mlcoach.ui.bus_questions import BusQuestions
     from mlcoach.ui.wake import session_away
 
     deadline = time.monotonic() + deadline_s
-    with BusQuestions(session_address, deadline) as session, \
-            BusQuestions(system_address, deadline) as system:
-        routes = busy_routes(env, platform, server_paused=lambda: server_paused(session),
-                             session_away=lambda: session_away(system), run=run,
-                             deadline=deadline)
-        return ask_busy(routes)
+    routes = busy_routes(
+        env, platform, run=run, deadline=deadline,
+        server_paused=_asked_on(session_address, _KEPT_SESSION, deadline, server_paused),
+        session_away=_asked_on(system_address, _KEPT_SYSTEM, deadline, session_away))
+    return ask_busy(routes)
 
 
 def _where_to_ask() -> dict[str, Any]:
@@ -123,7 +138,7 @@ class BusyLook:
         self._tell(answer.busy)
 
     def _failed(self, exc: BaseException) -> None:
-        # A desktop quirk must never stop prompts for good: not busy (as ask_busy's routes)
+        # A desktop quirk must never stop prompts for good: not busy (as a route's)
         logger.warning("busy look failed: %s", exc)
         self._tell(False)
 

@@ -5,31 +5,76 @@ by its event loop; a question asked there and waited for (a property of a hung
 notification server, logind's session) froze the tray and every window until its
 deadline. A worker asks here instead, on the core's connection
 (mlcoach.system.session_bus: one deadline for everything it does, connecting and Hello
-included, and a limit on the bytes it reads), opened when first asked and closed after.
-Errors come as the UI's BusError (BusTimeout for the deadline). No Qt: nothing here may
-touch a QObject.
+included, and a limit on the bytes it reads), opened when first asked and closed after,
+or kept for the next questions (`Kept`: the busy look's, a few times a day, each once
+a handshake and a Hello). Errors come as the UI's BusError (BusTimeout for the
+deadline). No Qt: nothing here may touch a QObject.
 """
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 from mlcoach.ui.session_bus import MAX_MESSAGE, BusError, BusTimeout
 
 
+class Kept:
+    """One connection kept between one asker's questions (a worker's, never the GUI
+    thread's): lent to one BusQuestions at a time, given back when its questions went
+    well, dropped when they failed; opened again at the next questions."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._bus: Any = None  # a SessionBus
+        self._address = ""
+
+    def lend(self, address: str, deadline: float) -> Any:
+        """The kept connection to `address` (None: none kept), lent until `give_back`.
+        BusTimeout when another asker holds it past `deadline`."""
+        if not self._lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            raise BusTimeout("the kept connection was not free in time")
+        if self._address != address and self._bus is not None:
+            self._bus.close()
+            self._bus = None
+        self._address = address
+        bus, self._bus = self._bus, None
+        return bus
+
+    def give_back(self, bus: Any) -> None:
+        """End the loan: `bus` is kept for next time (None: nothing to keep)."""
+        self._bus = bus
+        self._lock.release()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._bus is not None:
+                self._bus.close()
+                self._bus = None
+
+
 class BusQuestions:
     """Blocking calls to the bus at `address` ("SESSION", "SYSTEM" or a D-Bus address),
     all within `deadline` (time.monotonic()), reading at most `limit` bytes on one
-    connection: for a worker, never the GUI thread."""
+    connection (`kept`'s, when given): for a worker, never the GUI thread."""
 
-    def __init__(self, address: str, deadline: float, limit: int = MAX_MESSAGE) -> None:
+    def __init__(self, address: str, deadline: float, limit: int = MAX_MESSAGE,
+                 kept: Kept | None = None) -> None:
         self._address, self._deadline, self._limit = address, deadline, limit
         self._bus: Any = None  # mlcoach.system.session_bus.SessionBus, once connected
+        self._kept = kept
+        self._lent = False  # the kept connection is ours until we end
+        self._reused = False  # the connection was opened before these questions
 
     def __enter__(self) -> BusQuestions:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        if self._lent and self._kept is not None:
+            bus, self._bus, self._lent = self._bus, None, False
+            self._kept.give_back(bus)
+            return
         self.close()
 
     def close(self) -> None:
@@ -42,6 +87,15 @@ class BusQuestions:
             return self._bus
         from mlcoach.system.session_bus import SessionBus
 
+        if self._kept is not None and not self._lent:
+            self._bus = self._kept.lend(self._address, self._deadline)
+            self._lent = True
+            if self._bus is not None:  # asked again within this deadline and budget
+                self._bus.deadline, self._bus.limit, self._bus.received = (
+                    self._deadline, self._limit, 0)
+                self._reused = True
+                return self._bus
+        self._reused = False
         try:
             self._bus = SessionBus(self._address, self._deadline, self._limit,
                                    too_much=_too_much)
@@ -72,6 +126,9 @@ class BusQuestions:
             raise
         except OSError as exc:
             self.close()
+            if self._reused:  # kept from before and died meanwhile (the bus restarted)
+                self._reused = False
+                return self.call_blocking(message)  # on a new one, in the same deadline
             raise BusError(f"the bus connection failed: {exc}") from exc
 
     def hand_over(self) -> tuple[Any, str, int]:
@@ -81,7 +138,7 @@ class BusQuestions:
         bus = self._connected()
         conn = bus.conn
         conn.sock.settimeout(None)
-        self._bus = None  # the caller's now
+        self._bus = None  # the caller's now (never a kept one: hand_over takes no `kept`)
         return conn, bus.unique_name, next(conn.outgoing_serial) - 1
 
 
