@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from mlcoach.system.desktop import (
+    BusyAnswer,
     activation_token,
     ask_busy,
     desktop_name,
@@ -344,3 +345,30 @@ def test_a_session_up_for_a_while_is_not_waited_on_for_a_tray(tmp_path) -> None:
     # What cannot be told waits, as before: a remote X display, a socket that is gone.
     assert started_with_the_session({"DISPLAY": "otherhost:0"})
     assert started_with_the_session({"WAYLAND_DISPLAY": str(tmp_path / "gone")})
+
+
+def test_routes_asked_together_one_hung_leaves_the_others_their_say() -> None:
+    """A route that never answers (to the deadline) holds neither a busy answer from
+    another nor, once every other has answered not busy, the look past its deadline."""
+    import threading
+    import time
+
+    from mlcoach.system.desktop import ask_busy_together
+
+    hung = threading.Event()
+
+    def never() -> bool:
+        hung.wait()
+        return True
+
+    try:
+        answer = ask_busy_together([("hung", never), ("paused", lambda: True)],
+                                   time.monotonic() + 600)
+        assert answer == BusyAnswer(True, "paused")
+        assert ask_busy_together([("hung", never), ("no", lambda: False)],
+                                 time.monotonic()) == BusyAnswer(False)
+        assert ask_busy_together([("broken", lambda: 1 / 0), ("unknown", lambda: None),
+                                  ("no", lambda: False)],
+                                 time.monotonic() + 600) == BusyAnswer(False)
+    finally:
+        hung.set()

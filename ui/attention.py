@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtGui import QGuiApplication
 
-from mlcoach.system.desktop import BusyAnswer, Runner, ask_busy, busy_routes
+from mlcoach.system.desktop import BusyAnswer, Runner, ask_busy_together, busy_routes
 from mlcoach.ui.bus_questions import BusQuestions, Kept
 from mlcoach.ui.session_bus import Asks, BusError
 
@@ -69,7 +69,8 @@ _KEPT_SYSTEM = Kept()
 
 def _asked_on(address: str, kept: Kept, deadline: float,
               question: Callable[[Asks], bool | None]) -> Callable[[], bool | None]:
-    """A route that asks `question` on the kept connection to `address`."""
+    """A route that asks `question` on the kept connection to `address` (its own, lent
+    for the route's time: routes run side by side)."""
     def route() -> bool | None:
         with BusQuestions(address, deadline, kept=kept) as bus:
             return question(bus)
@@ -80,8 +81,9 @@ def _asked_on(address: str, kept: Kept, deadline: float,
 def look(env: Mapping[str, str], platform: str, session_address: str,
          system_address: str = "SYSTEM", deadline_s: float = BUSY_DEADLINE_S,
          run: Runner | None = None) -> BusyAnswer:
-    """Ask every busy route this desktop offers, on the looks' own connections, all
-    within `deadline_s`. Blocks: for a worker (BusyLook), never the GUI thread."""
+    """Ask every busy route this desktop offers, side by side, on the looks' own
+    connections, all within `deadline_s`. Blocks: for a worker (BusyLook), never the
+    GUI thread."""
     from mlcoach.ui.wake import session_away
 
     deadline = time.monotonic() + deadline_s
@@ -89,7 +91,7 @@ def look(env: Mapping[str, str], platform: str, session_address: str,
         env, platform, run=run, deadline=deadline,
         server_paused=_asked_on(session_address, _KEPT_SESSION, deadline, server_paused),
         session_away=_asked_on(system_address, _KEPT_SYSTEM, deadline, session_away))
-    return ask_busy(routes)
+    return ask_busy_together(routes, deadline)
 
 
 def _where_to_ask() -> dict[str, Any]:

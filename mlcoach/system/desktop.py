@@ -210,6 +210,45 @@ def ask_busy(routes: Iterable[tuple[str, BusyRoute]]) -> BusyAnswer:
     return BusyAnswer(False)
 
 
+def ask_busy_together(routes: Iterable[tuple[str, BusyRoute]], deadline: float) -> BusyAnswer:
+    """Every route asked at once, each on a thread of its own, all by `deadline`
+    (time.monotonic()): a hung one (logind) leaves the others their say. The first busy
+    answer ends the look; a route that fails, or has not answered by the deadline,
+    counts as not busy (as in ask_busy). A route still running after is left to end at
+    the deadline its own calls keep."""
+    import threading
+
+    named = list(routes)
+    answers: dict[int, bool] = {}
+    changed = threading.Condition()
+
+    def ask(index: int, name: str, route: BusyRoute) -> None:
+        try:
+            answer = bool(route())
+        except Exception as exc:
+            logger.debug("busy route %s failed: %s", name, exc)
+            answer = False
+        with changed:
+            answers[index] = answer
+            changed.notify_all()
+
+    for index, (name, route) in enumerate(named):
+        threading.Thread(target=ask, args=(index, name, route), daemon=True,
+                         name=f"mlcoach-busy-{index}").start()
+    with changed:
+        while True:
+            busy = sorted(i for i, answer in answers.items() if answer)
+            if busy:
+                return BusyAnswer(True, named[busy[0]][0])
+            left = deadline - time.monotonic()
+            if len(answers) == len(named) or left <= 0:
+                if len(answers) < len(named):
+                    logger.debug("busy look: %d route(s) did not answer in time",
+                                 len(named) - len(answers))
+                return BusyAnswer(False)
+            changed.wait(left)
+
+
 #: Where each desktop binds a command to a key (for `mlcoach doctor` and the README).
 SHORTCUT_HINTS = {
     "gnome": "Settings > Keyboard > View and Customise Shortcuts > Custom Shortcuts: "

@@ -2,7 +2,10 @@
 the asking worker, as a user never sees them but a slow or hung service shows them:
 
 - every look opened fresh bus connections (a handshake and Hello each, a few times a
-  day): one kept connection per bus is asked again, and opened again when it died.
+  day): one kept connection per bus is asked again, and opened again when it died;
+- the questions were asked one after the other within the look's one deadline: a hung
+  logind (asked first) left Do Not Disturb no time, and a prompt came in the middle of
+  a presentation. The independent questions are asked together now.
 
 Stand-in services on a private bus hold their answers until the test lets go; nothing
 waits on the clock (the look's deadline is ten minutes, never reached).
@@ -13,6 +16,7 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +27,49 @@ from tests.ui.test_busy_look import HeldServer
 
 pytestmark = pytest.mark.gui
 
+LOGIN1 = "org.freedesktop.login1"
 FAR = 600.0  # the look's deadline: never reached by a look that goes as it should
+
+
+class HeldLogind:
+    """Owns logind's name; the session's properties are held until `release`."""
+
+    def __init__(self, address: str) -> None:
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import open_dbus_connection
+
+        self.conn = open_dbus_connection(bus=address)
+        self.conn.send_and_get_reply(message_bus.RequestName(LOGIN1), timeout=30)
+        self.asked = threading.Event()
+        self.released = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        from jeepney import MessageType, new_method_return
+
+        while True:
+            try:
+                msg = self.conn.receive()
+            except OSError:
+                return
+            if msg.header.message_type != MessageType.method_call:
+                continue
+            self.asked.set()
+            self.released.wait()
+            try:
+                self.conn.send(new_method_return(msg, "a{sv}", (
+                    {"LockedHint": ("b", False), "IdleHint": ("b", False)},)))
+            except OSError:
+                return
+
+    def close(self) -> None:
+        import socket
+
+        self.released.set()
+        self.conn.sock.shutdown(socket.SHUT_RDWR)
+        self.thread.join(30)
+        self.conn.close()
 
 
 def _look(address: str, system: str | None = None, deadline_s: float = FAR) -> Any:
@@ -107,3 +153,26 @@ def test_a_kept_connection_that_died_is_opened_again_within_the_look(
         assert _look(address).busy
     finally:
         second.close()
+
+
+@pytest.fixture
+def hung_logind(bus: dict[str, str]) -> Iterator[HeldLogind]:
+    logind = HeldLogind(bus["DBUS_SESSION_BUS_ADDRESS"])
+    yield logind
+    logind.close()
+
+
+def test_a_hung_logind_leaves_do_not_disturb_its_say(held: HeldServer,
+                                                     hung_logind: HeldLogind,
+                                                     bus: dict[str, str]) -> None:
+    """logind holds its answer (to the look's deadline); the notification server says Do
+    Not Disturb at once: the prompt is held, without waiting for logind."""
+    address = bus["DBUS_SESSION_BUS_ADDRESS"]
+    held.release(paused=True)
+    answers: list[Any] = []
+    looking = threading.Thread(target=lambda: answers.append(_look(address)), daemon=True)
+    looking.start()
+    looking.join(60)  # a deadline for the test, not a speed check: FAR is ten minutes
+    assert answers, "the look waited for logind"
+    assert answers[0].busy and answers[0].reason == "notifications paused"
+    hung_logind.released.set()
