@@ -301,5 +301,8 @@ def send_notification(title: str, message: str, *, tray_icon: QSystemTrayIcon | 
         notification.notify(title=title, message=message, app_name=APP_NAME,
                             app_icon=icon, timeout=TIMEOUT_S)
 
+    # Beside the store's work, and not waited for at quit: plyer's Windows balloon
+    # sleeps its whole time on screen before it returns.
     ops.run(work, lambda _r: None,
-            lambda exc: logger.warning("notification not shown: %s", exc))
+            lambda exc: logger.warning("notification not shown: %s", exc),
+            on=ops.asking_pool())

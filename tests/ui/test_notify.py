@@ -476,3 +476,32 @@ def test_a_copy_without_buttons_that_reached_a_server_coming_is_sent_again_with_
     assert members == ["GetCapabilities", "Notify", "GetCapabilities", "Notify"]
     assert bus.bodies[3][5][:2] in (["default", "Open"], ["ok", "Got it"])  # its buttons
     assert bus.bodies[3][1] == 5  # in place of the copy: not closed and shown anew (a flash)
+
+
+def test_a_windows_notification_holds_no_save_and_no_quit(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On Windows plyer shows the balloon and sleeps its 20 s before taking it down. It
+    ran on the store's worker: every save for those 20 s waited behind it, and a quit
+    waited for it. It runs beside the store's work now, and a quit does not wait."""
+    import threading
+    from types import SimpleNamespace
+
+    import plyer
+
+    from mlcoach.ui import ops
+
+    showing, shown = threading.Event(), threading.Event()
+
+    def balloon(**_kwargs: object) -> None:
+        showing.set()
+        shown.wait(60)  # the balloon's time on screen, until the test ends it
+
+    monkeypatch.setattr(plyer, "notification", SimpleNamespace(notify=balloon))
+    try:
+        notify.send_notification("Recognition", "Thank someone", platform="win32")
+        assert showing.wait(30)
+        saved = threading.Event()
+        ops.run(saved.set, lambda _r: None, lambda _e: None)  # a save queued meanwhile
+        assert saved.wait(30), "the save waited for the notification"
+        assert ops.settle(0)  # nothing a quit must wait for
+    finally:
+        shown.set()
