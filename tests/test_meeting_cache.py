@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from mlcoach.coaching.calendar_ics import Meeting
-from mlcoach.coaching.meeting_cache import MAX_AGE, MeetingCache
+from mlcoach.coaching.meeting_cache import CHECK_EVERY, MAX_AGE, MeetingCache
 from mlcoach.domain.model import Settings
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -61,8 +61,14 @@ def test_answers_at_once_and_reads_once_until_the_read_is_old(tmp_path: Path) ->
 
 
 def test_a_changed_calendar_file_or_setting_is_read_again(tmp_path: Path) -> None:
-    later = Later()
-    cache = MeetingCache(later, lambda: NOW, read=lambda s, a, b: [_meeting(10)])
+    reads: list[datetime] = []
+
+    def read(settings: Settings, start: datetime, end: datetime) -> list[Meeting]:
+        reads.append(start)
+        return [_meeting(10)]
+
+    later, clock = Later(), [NOW]
+    cache = MeetingCache(later, lambda: clock[0], read=read)
     cal = tmp_path / "work.ics"
     cal.write_text("x")
     settings = Settings(calendar_path=str(cal))
@@ -70,13 +76,21 @@ def test_a_changed_calendar_file_or_setting_is_read_again(tmp_path: Path) -> Non
     later.finish()
     cache.meetings(settings, NOW, NOW + timedelta(hours=2))
     assert len(later.asked) == 1
-    cal.write_text("exported again, longer")
-    assert len(cache.meetings(settings, NOW, NOW + timedelta(hours=2))) == 1  # meanwhile
-    assert len(later.asked) == 2
+    clock[0] += CHECK_EVERY  # looked at again: unchanged, not read again
+    cache.meetings(settings, NOW, NOW + timedelta(hours=2))
     later.finish()
+    assert len(later.asked) == 2 and len(reads) == 1
+    cache.meetings(settings, NOW, NOW + timedelta(hours=2))
+    assert len(later.asked) == 2  # not looked at again before CHECK_EVERY
+    cal.write_text("exported again, longer")
+    clock[0] += CHECK_EVERY
+    assert len(cache.meetings(settings, NOW, NOW + timedelta(hours=2))) == 1  # meanwhile
+    assert len(later.asked) == 3
+    later.finish()
+    assert len(reads) == 2  # changed: read again
     other = Settings(calendar_path=str(tmp_path / "other.ics"))
     assert cache.meetings(other, NOW, NOW + timedelta(hours=2)) == []  # not that calendar's
-    assert not cache.has_read(other) and len(later.asked) == 3
+    assert not cache.has_read(other) and len(later.asked) == 4
     later.finish()
     cache.meetings(settings, NOW, NOW + timedelta(hours=2))  # back to the first calendar
     later.finish()
@@ -135,3 +149,35 @@ def test_a_window_asked_minutes_later_is_answered_from_the_last_read(tmp_path: P
         clock[0] = NOW + timedelta(minutes=minute)
         cache.meetings(settings, clock[0] - timedelta(hours=12), clock[0] + timedelta(days=3))
     assert len(calls) == 1
+
+
+def test_the_calendar_file_is_looked_at_elsewhere_never_on_the_callers_thread(
+        tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The calendar file may be on a network mount: a stat of a hung one never returns,
+    and the tray's thread asked for one at every decision (the cache's key had the
+    file's stamp). It is looked at where the read is done."""
+    import os
+
+    from mlcoach.coaching import meeting_cache
+
+    looked: list[str] = []
+    real = os.stat
+
+    def stat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        looked.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(meeting_cache.os, "stat", stat)
+    later, clock = Later(), [NOW]
+    cache = MeetingCache(later, lambda: clock[0], read=lambda s, a, b: [_meeting(10)])
+    cal = tmp_path / "work.ics"
+    cal.write_text("x")
+    settings = Settings(calendar_path=str(cal))
+    window = (NOW, NOW + timedelta(hours=2))
+    for step in range(3):
+        clock[0] = NOW + step * CHECK_EVERY
+        cache.meetings(settings, *window)
+        assert looked == [], "looked at on the caller's thread"
+        later.finish()  # elsewhere: there it is looked at
+        assert looked == [str(cal)]
+        looked.clear()

@@ -31,8 +31,8 @@ from mlcoach.ui.widgets.plain_text import as_plain
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
     from PySide6.QtWidgets import QMessageBox
 
-    from mlcoach.coaching.calendar_ics import Meeting
     from mlcoach.coaching.meeting_cache import MeetingCache
+    from mlcoach.coaching.meeting_cache import Result as MeetingsRead
     from mlcoach.coaching.meeting_prep import Prep
     from mlcoach.coaching.service import Coach, Offer
     from mlcoach.domain.model import Moment, PromptEvent
@@ -785,9 +785,9 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self._busy_look = BusyLook()
         self._busy_look.ask(then)
 
-    def _read_meetings(self, read: Callable[[], list[Meeting]],
-                       store: Callable[[list[Meeting] | None], None]) -> None:
-        def done(meetings: list[Meeting]) -> None:
+    def _read_meetings(self, read: Callable[[], MeetingsRead],
+                       store: Callable[[MeetingsRead | None], None]) -> None:
+        def done(meetings: MeetingsRead) -> None:
             store(meetings)
             self.arm()  # planned again with the meetings read
 
