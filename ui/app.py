@@ -796,7 +796,9 @@ class AppController(QObject, DesktopShell, WindowFactories):
             store(None)  # the last read stands; asked again after MAX_AGE, not in a loop
             self.arm()
 
-        ops.run(read, done, failed, reads_only=True)
+        # Beside the store's work: a calendar on a network mount that hangs never
+        # returns, and saves queued behind it would wait for good.
+        ops.run(read, done, failed, on=ops.asking_pool())
 
     def on_settings_changed(self) -> None:
         if self.coach is None:
