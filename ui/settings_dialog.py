@@ -32,6 +32,7 @@ from mlcoach.domain.model import SETTING_RANGES, Settings
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
+from mlcoach.system.path_look import kind_of
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy_page import PrivacyPage
 from mlcoach.ui.widgets.discard import discard_confirmed
@@ -185,7 +186,9 @@ class SchedulePage(SettingsPage):
         else:
             self.workdays_error.clear()
         path = settings.calendar_path
-        if path and not Path(path).expanduser().exists():
+        # "Cannot tell" (a network mount that hangs) is no error: the read, on a worker,
+        # says what it finds.
+        if path and kind_of(Path(path)) == "missing":
             self.calendar_error.show_error(self.tr("No calendar file or folder is there."))
             first = first or self.calendar
         else:
@@ -207,7 +210,9 @@ class SchedulePage(SettingsPage):
 
     def _start_dir(self) -> str:
         current = Path(self.calendar.text().strip()).expanduser()
-        return str(current if current.is_dir() else current.parent) if current.name else ""
+        if not current.name:
+            return ""
+        return str(current if kind_of(current) == "dir" else current.parent)
 
 
 class FocusPage(SettingsPage):

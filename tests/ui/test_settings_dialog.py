@@ -825,3 +825,34 @@ def test_the_backups_say_how_long_deleted_notes_stay_in_them(dialog: SettingsDia
     assert "Something you delete stays in these copies" in hint
     assert "five weeks at most" in hint
     assert KEEP_WEEKLY + 1 == 5  # rotation changed: change the words too
+
+
+def test_a_calendar_on_a_hung_network_mount_does_not_freeze_save(
+        dialog: SettingsDialog, store, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Save looked on the GUI thread whether the calendar was there: on a network mount
+    whose server is gone that look never returns, and the app froze. It is looked at
+    with a deadline now (here none): cannot tell is no error, the read says later."""
+    import os
+    import threading
+
+    from mlcoach.system import path_look
+
+    gui, hung, looked = threading.get_ident(), threading.Event(), []
+    mount, real = tmp_path / "mnt", os.stat
+
+    def stat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if str(path).startswith(str(mount)):
+            looked.append(threading.get_ident() == gui)
+            hung.wait(30)  # the mount's server is gone, until the test ends
+            raise FileNotFoundError(path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(path_look, "LOOK_WAIT_S", 0.0)
+    try:
+        dialog.schedule.calendar.setText(str(mount / "work.ics"))
+        assert dialog.save()
+        assert True not in looked  # never looked at on the GUI thread
+        assert store.settings().calendar_path == str(mount / "work.ics")
+    finally:
+        hung.set()
