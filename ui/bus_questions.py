@@ -70,7 +70,9 @@ class BusQuestions:
     def __enter__(self) -> BusQuestions:
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        if exc_type is not None:  # gone wrong half-way: the connection is not kept
+            self.close()
         if self._lent and self._kept is not None:
             bus, self._bus, self._lent = self._bus, None, False
             self._kept.give_back(bus)

@@ -176,3 +176,30 @@ def test_a_hung_logind_leaves_do_not_disturb_its_say(held: HeldServer,
     assert answers, "the look waited for logind"
     assert answers[0].busy and answers[0].reason == "notifications paused"
     hung_logind.released.set()
+
+
+def test_a_connection_whose_questions_went_wrong_is_not_kept(held: HeldServer,
+                                                             bus: dict[str, str]) -> None:
+    """Something failed half-way through a look's questions (an answer it could not
+    take): the connection may hold what was not read, so the next look opens another."""
+    import time
+
+    from jeepney import DBusAddress, Properties
+
+    from mlcoach.ui.bus_questions import BusQuestions, Kept
+
+    address = bus["DBUS_SESSION_BUS_ADDRESS"]
+    held.release(paused=True)
+    question = Properties(DBusAddress("/org/freedesktop/Notifications",
+                                      bus_name="org.freedesktop.Notifications",
+                                      interface="org.dunstproject.cmd0")).get("paused")
+    kept = Kept()
+    with pytest.raises(ValueError), \
+            BusQuestions(address, time.monotonic() + FAR, kept=kept) as asks:
+        asks.call_blocking(question)
+        raise ValueError("not an answer the look can take")
+    before = _connections_so_far(address)
+    with BusQuestions(address, time.monotonic() + FAR, kept=kept) as asks:
+        assert asks.call_blocking(question) == (("b", True),)
+    assert _connections_so_far(address) == before + 2  # a new one, and the probe's
+    kept.close()
