@@ -135,7 +135,7 @@ def test_windows_icon_loads_in_qt_at_every_size() -> None:
 def _run_now(monkeypatch: pytest.MonkeyPatch) -> None:
     from mlcoach.ui import notify
 
-    def run_now(fn: Any, done: Any, failed: Any) -> None:
+    def run_now(fn: Any, done: Any, failed: Any, **_where: Any) -> None:
         try:
             done(fn())
         except BaseException as exc:  # handed on, as ops.run does
