@@ -187,6 +187,7 @@ class AppController(QObject, DesktopShell, WindowFactories):
         server.store_moment = self.store_handed_moment
         # Set when the app quits to start again as this command (after an upgrade).
         self.restart_command: list[str] | None = None
+        self._finished = False  # finish() ran: quitting's steps are done
         self.upgrade = UpgradeWatch(stamp, data_root, open_windows=self.open_windows_now,
                                     say=self.say_calmly, restart=self.restart_into,
                                     parent=self)
@@ -1168,13 +1169,23 @@ class AppController(QObject, DesktopShell, WindowFactories):
         store moved away, a window's own error): a quit that raises left an app that
         SIGTERM could not end. Windows are not asked to close (`exit`, not `quit`), so a
         logout never waits on a question."""
+        self.finish()
+        self.app.exit(0)
+
+    def finish(self) -> None:
+        """What quitting does before the event loop ends, once: also run after the loop
+        ended some other way (the desktop's session manager, a platform's own quit), so
+        typed words are kept and the store's queued writes finish before the process
+        ends without its workers (run.end_now)."""
+        if self._finished:
+            return
+        self._finished = True
         for step in (self.stop, self._keep_typed_words, self._last_writes, self._hide_tray,
                      self.server.close, self._close_store):
             try:
                 step()
             except Exception:  # quitting goes on; the log says what failed
                 logger.exception("while quitting")
-        self.app.exit(0)
 
     def _keep_typed_words(self) -> None:
         if self.opened is not None and getattr(self.opened, "full_is_open", True):

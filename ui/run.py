@@ -176,6 +176,7 @@ def run_app(data_root: Path, first_request: str = "show",
         code = app.exec()
     finally:
         server.close()
+    controller.finish()  # the loop may have ended without our Quit (a session manager)
     if controller.restart_command is not None:
         return run_again(controller.restart_command)
     if not ops.idle():

@@ -6,8 +6,11 @@ tests/ui/test_quit_promptly.py. MLCOACH_TEST_JOB says which:
   MLCOACH_TEST_GATE before it writes (the moment "Kept through the quit").
 
 MLCOACH_TEST_QUIT_WAIT, when set, is how long its quit waits for the store's work.
-The app also says "mlcoach-ready: quitting" as its quit begins and "mlcoach-ready: job"
-once the job is under way.
+MLCOACH_TEST_END=loop ends the event loop at SIGTERM without the app's Quit, as the
+desktop's session manager (or a platform's own quit) does.
+The app also says "mlcoach-ready: quitting" as its quit begins, "mlcoach-ready: job"
+once the job is under way and "mlcoach-ready: settling" as it starts to wait for the
+store's work.
 """
 
 from __future__ import annotations
@@ -50,10 +53,20 @@ def main() -> int:
 
     def quit(self: AppController) -> None:
         ready_signal("quitting")
+        if os.environ.get("MLCOACH_TEST_END") == "loop":
+            self.app.exit(0)  # the loop ends as a session manager ends it, not by Quit
+            return
         quit_(self)
 
     if os.environ.get("MLCOACH_TEST_QUIT_WAIT"):
         ops.QUIT_WAIT_S = float(os.environ["MLCOACH_TEST_QUIT_WAIT"])
+    settle = ops.settle
+
+    def settling(timeout_s: float | None = None) -> bool:
+        ready_signal("settling")
+        return settle(timeout_s)
+
+    ops.settle = settling  # type: ignore[assignment]
     AppController.on_store_opened = on_store_opened  # type: ignore[method-assign]
     AppController.quit = quit  # type: ignore[method-assign]
     return cli(["run"])

@@ -102,16 +102,20 @@ def test_quit_while_a_keyring_question_waits_ends_the_app(
             app.wait()
 
 
-def test_a_write_queued_before_quit_is_kept(cli_env: dict[str, str], gate: Path) -> None:
+@pytest.mark.parametrize("end", ["quit", "loop"])
+def test_a_write_queued_before_quit_is_kept(cli_env: dict[str, str], gate: Path,
+                                            end: str) -> None:
     """A write under way when quit comes (a reflection saved as the user logs out) is
-    finished before the process ends."""
+    finished before the process ends; also when the event loop ends without the app's
+    Quit (the session manager's own quit): the process ended at once, the write cut."""
     env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_GATE=str(gate),
-               MLCOACH_TEST_JOB="write")
+               MLCOACH_TEST_JOB="write", MLCOACH_TEST_END=end)
     app = _start(env, "tests/ui/quit_child.py")
     try:
         _wait_ready(app, "job")
         app.send_signal(signal.SIGTERM)
         _wait_ready(app, "quitting")
+        _wait_ready(app, "settling")  # the write still held: it waits for it
         _let_go(gate)
         assert _ended(app) == 0
     finally:
