@@ -199,9 +199,13 @@ class Store:
         one in particular), so the name they had goes from their text."""
         for sug in s.scalars(select(m.SuggestionRow)
                              .where(m.SuggestionRow.person_id == person_id)).unique():
-            saved = dataclasses.replace(rows.suggestion(sug), person=new_name)
+            before = rows.suggestion(sug)
+            saved = dataclasses.replace(before, person=new_name)
             composed = reword(saved, saved.change) if reword is not None else None
-            sug.text = composed or saved.change
+            if composed:
+                sug.text = composed
+            elif before.person and before.person in sug.text:
+                sug.text = saved.change  # not composed again: at least the name goes
 
     def archive_person(self, name: str) -> Person:
         """Hide someone from lists; their history stays."""

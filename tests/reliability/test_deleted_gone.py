@@ -759,6 +759,53 @@ def test_a_deleted_persons_name_leaves_the_suggestions_composed_for_them(kept: O
     assert b"Zanzibarine" not in data and b"zanzibarine" not in data
 
 
+def test_a_suggestion_not_composed_again_loses_only_what_names_the_person(kept: Opened
+                                                                           ) -> None:
+    """Text the coach cannot compose again (from another version, or a fault in its
+    rules) became the bare change for every suggestion made for the person deleted,
+    though only the ones naming them had anything to take away."""
+    from mlcoach.domain.enums import ChangeKind, Size, Style
+
+    def broken(_saved, _change):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a fault in the wording's rules")
+
+    kept.store.add_person("Zanzibarine Quixotica", notes=NOTES)
+    for text in ("Written elsewhere: keep reviews short, and ask for one change.",
+                 "With Zanzibarine Quixotica: keep reviews short."):
+        kept.store.add_suggestion(style=Style.FACTS, change="keep reviews short",
+                                  action=ChangeKind.START, size=Size.SMALL, text=text,
+                                  person="Zanzibarine Quixotica")
+    kept.store.delete_person("Zanzibarine Quixotica", reword=lambda *_a: None)
+    assert sorted(s.text for s in kept.store.suggestions()) == [
+        "Written elsewhere: keep reviews short, and ask for one change.",
+        "keep reviews short"]
+    assert b"Zanzibarine" not in on_disk(kept)
+
+
+def test_a_fault_in_the_wording_does_not_stop_a_person_being_deleted(kept: Opened
+                                                                      ) -> None:
+    from mlcoach.domain.enums import ChangeKind, Size, Style
+    from mlcoach.influence import reworded as module
+
+    kept.store.add_person("Zanzibarine Quixotica", notes=NOTES)
+    kept.store.add_suggestion(style=Style.FACTS, change="keep reviews short",
+                              action=ChangeKind.START, size=Size.SMALL,
+                              text="With Zanzibarine Quixotica: keep reviews short.",
+                              person="Zanzibarine Quixotica")
+
+    def manner(_text):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a fault in the wording's rules")
+
+    original = module.manner_of
+    module.manner_of = manner  # type: ignore[assignment]
+    try:
+        kept.store.delete_person("Zanzibarine Quixotica", reword=module.reworded)
+    finally:
+        module.manner_of = original  # type: ignore[assignment]
+    assert kept.store.find_person("Zanzibarine Quixotica") is None
+    assert [s.text for s in kept.store.suggestions()] == ["keep reviews short"]
+
+
 def test_a_renamed_persons_old_name_leaves_the_suggestions_composed_for_them(kept: Opened
                                                                              ) -> None:
     """A name corrected (or a nickname dropped) stayed in every suggestion composed
