@@ -77,6 +77,9 @@ class RecoveryNote(NamedTuple):
     # Set aside, now or before, with no backup restored: the only copies of their history,
     # never rotated.
     only_copies: tuple[str, ...] = ()
+    # Set aside, now or before, with a backup restored in their place: the only ones
+    # rotated. A name not here (a lost note, an older version's file) is kept.
+    replaced: tuple[str, ...] = ()
 
     def message(self, language: str = "en", tz: tzinfo | None = None) -> str:
         """One plain sentence for the user: what happened and what may be missing."""
@@ -97,6 +100,7 @@ class RecoveryNote(NamedTuple):
         data = self._asdict()
         data["set_aside"] = list(self.set_aside)
         data["only_copies"] = list(self.only_copies)
+        data["replaced"] = list(self.replaced)
         return data
 
     @classmethod
@@ -111,7 +115,8 @@ class RecoveryNote(NamedTuple):
                        backup_taken_at=data.get("backup_taken_at"),
                        app_notified=bool(data.get("app_notified", False)),
                        carried=int(data.get("carried", 0)),
-                       only_copies=tuple(str(x) for x in data.get("only_copies", [])))
+                       only_copies=tuple(str(x) for x in data.get("only_copies", [])),
+                       replaced=tuple(str(x) for x in data.get("replaced", [])))
         except (KeyError, TypeError, AttributeError, ValueError):
             return None
 
@@ -758,8 +763,9 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
                         _fresh_copy(backup, restored)
                         carried = 0
                     _drop_sides(restored)  # checked empty: only the file is swapped in
+            target = set_aside.aside_name(db, now)
             with guard_for(db).exclusive():
-                aside = _swap(db, set_aside.aside_name(db, now), restored if backup else None)
+                aside = _swap(db, target, restored if backup else None)
             fsync_dir(root)
         except OSError as exc:
             with contextlib.suppress(OSError):
@@ -770,13 +776,18 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
         taken = None
         if backup is not None:
             taken = datetime.fromtimestamp(backup.stat().st_mtime, timezone.utc).isoformat()
-        only = _only_copies(root)
+        before = read_note(root)
+        only = _still_there(root, before.only_copies if before else ())
+        replaced = _still_there(root, before.replaced if before else ())
         if backup is None and current != "empty" and aside:
             only = (*only, aside[0])
+        if backup is not None and aside:  # its -wal alone, when the file had vanished
+            replaced = (*replaced, target.name)
         note = RecoveryNote(at=now.astimezone(timezone.utc).isoformat(), reason=reason,
                             set_aside=tuple(aside),
                             restored_from=backup.name if backup is not None else None,
-                            backup_taken_at=taken, carried=carried, only_copies=only)
+                            backup_taken_at=taken, carried=carried, only_copies=only,
+                            replaced=replaced)
         write_note(root, note)
         _rotate_set_aside(root, now)
         # INFO: the user is told in their own words; the file log keeps the details.
@@ -785,15 +796,19 @@ def repair(root: Path, secret: Secret, reason: Reason, now: datetime,
         return note
 
 
-def _only_copies(root: Path) -> tuple[str, ...]:
-    """The files set aside with no backup restored that are still there."""
-    note = read_note(root)
-    return tuple(n for n in note.only_copies if (root / n).exists()) if note else ()
+def _still_there(root: Path, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of the files set aside still in the data folder (the file itself, or the
+    -wal of a vanished one)."""
+    return tuple(n for n in names
+                 if any(Path(f"{root / n}{side}").exists() for side in ("", *SIDE_FILES)))
 
 
 def _rotate_set_aside(root: Path, now: datetime) -> None:
+    """Only files the note says a restored backup replaced may go: with the note lost,
+    unreadable or from an older version, each may be the only copy, so all are kept."""
+    note = read_note(root)
     set_aside.rotate(root / DB_NAME, now.astimezone(timezone.utc).date(),
-                     frozenset(_only_copies(root)))
+                     frozenset(note.replaced) if note else frozenset())
 
 
 # -- the note -------------------------------------------------------------------------------
@@ -812,7 +827,9 @@ def write_note(root: Path, note: RecoveryNote) -> None:
     try:
         atomic_write(path, json.dumps(note.to_json(), indent=2) + "\n")
         make_private(path)
-    except OSError as exc:  # the restore itself worked; only the reminder is lost
+    except OSError as exc:
+        # The restore itself worked. Lost: the reminder, and which files set aside a
+        # restored backup replaced (so those are kept until deleted by hand, never lost).
         logger.warning("could not write the recovery note: %s", exc.strerror or exc)
 
 

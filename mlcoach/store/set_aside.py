@@ -3,8 +3,9 @@
 Each holds the user's notes about colleagues as they were when it was set aside, and
 what the user deletes afterwards stays readable in it (with the key). So, like the
 backups, they do not stay for good: one goes once five weeks old, unless it is the newest
-(the one the last recovery named, which the user may still need) or it was set aside
-when there was no backup to restore (then it is the only copy of that history).
+(the one the last recovery named, which the user may still need). Only one known to have
+been replaced by a restored backup goes: any other may be the only copy of its history
+(set aside with no backup, by an older version, or its record lost), so it stays.
 """
 
 from __future__ import annotations
@@ -60,9 +61,9 @@ def kept_aside(db: Path) -> dict[str, list[Path]]:
     return found
 
 
-def rotate(db: Path, today: date, keep: frozenset[str] = frozenset()) -> list[Path]:
-    """Remove the files set aside more than five weeks before `today` (UTC), except the
-    newest and those named in `keep` (set aside with no backup restored); what went.
+def rotate(db: Path, today: date, replaced: frozenset[str]) -> list[Path]:
+    """Remove the files set aside more than five weeks before `today` (UTC) that are
+    named in `replaced` (a restored backup took their place), except the newest; what went.
     One dated after tomorrow (a clock set wrong) counts as the oldest, and is not old."""
     groups = kept_aside(db)
     dated = [(stamp, base) for base in groups
@@ -73,7 +74,7 @@ def rotate(db: Path, today: date, keep: frozenset[str] = frozenset()) -> list[Pa
     newest = max(dated, key=lambda d: (d[0].date() <= tomorrow, d[0]))[1]
     removed: list[Path] = []
     for stamp, base in dated:
-        if base == newest or base in keep or today - stamp.date() <= KEPT_FOR:
+        if base == newest or base not in replaced or today - stamp.date() <= KEPT_FOR:
             continue
         for path in groups[base]:
             try:

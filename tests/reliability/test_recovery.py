@@ -597,3 +597,54 @@ def test_a_restore_under_way_keeps_its_copy(opened, layout):
         assert holder.stdin is not None
         holder.stdin.close()
         holder.wait(10)
+
+
+def _note_lost(layout: Layout) -> None:
+    (layout.root / recovery.NOTE_NAME).unlink()
+
+
+def _note_unreadable(layout: Layout) -> None:
+    (layout.root / recovery.NOTE_NAME).write_text("{not json", encoding="utf-8")
+
+
+def _note_of_an_older_version(layout: Layout) -> None:
+    """Written before notes named the files with no backup restored."""
+    path = layout.root / recovery.NOTE_NAME
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for newer in ("only_copies", "replaced"):
+        data.pop(newer, None)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize("note", [_note_lost, _note_unreadable, _note_of_an_older_version])
+def test_a_file_set_aside_without_a_backup_is_kept_whatever_became_of_the_note(
+        opened, layout, note):
+    """Only the note kept the one copy of a history from rotation: with it lost,
+    unreadable or written by an older version, the file went after five weeks."""
+    opened.store.add_moment("only in the damaged file")
+    opened.store.close()
+    _damage_and_open(layout, NOW, lambda p: _truncate(p, 4096 * 3 + 17))
+    note(layout)
+    secret = unlock_existing(layout, keys=OSKeyring())
+    assert secret is not None
+    store = open_store(layout, keys=OSKeyring(), now=NOW).store
+    store.add_moment("the new start")
+    store.close()
+    made = daily_backup(layout.db, secret, layout.backups, NOW + timedelta(days=1))
+    assert made is not None
+    _damage_and_open(layout, NOW + timedelta(weeks=8))
+    recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=9))
+    assert _aside_now(layout) == ["mlcoach.db.damaged-20261123T093000Z",
+                                  "mlcoach.db.damaged-20270118T093000Z"]
+
+
+def test_a_file_set_aside_by_hand_or_an_older_version_is_kept(opened, layout):
+    """Nothing says a backup was restored in its place: it may be the only copy."""
+    _with_backup(opened, layout)
+    old = layout.root / "mlcoach.db.damaged-20260101T000000Z"
+    old.write_bytes(layout.db.read_bytes())
+    _damage_and_open(layout, NOW)
+    secret = unlock_existing(layout, keys=OSKeyring())
+    assert secret is not None
+    recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=52))
+    assert old.exists()
