@@ -73,7 +73,8 @@ class Store:
         # Writes begin IMMEDIATE, so they wait for another writer instead of failing.
         self._long_writes = sessionmaker(writer(engine), expire_on_commit=False)
         self._brief: tuple[int, int, sessionmaker[Session]] | None = None
-        # The suggestions deleted with their planned moment, by moment id, for an undo.
+        # The suggestions deleted with their planned moment, by moment id, for an undo
+        # (every one: History's undo is a stack). In memory only, never in the file.
         self._undo_suggestions: dict[str, dict[str, Any]] = {}
 
     def wait_briefly_here(self, wait_ms: int) -> None:
@@ -397,8 +398,7 @@ class Store:
         found = s.get(m.SuggestionRow, suggestion_id)
         if found is not None:
             columns = m.SuggestionRow.__table__.columns.keys()
-            # only the last: the undo bar offers the last deletion back
-            self._undo_suggestions = {moment_id: {c: getattr(found, c) for c in columns}}
+            self._undo_suggestions[moment_id] = {c: getattr(found, c) for c in columns}
             s.delete(found)
 
     def restore_moment(self, moment: Moment) -> Moment:

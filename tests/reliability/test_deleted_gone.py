@@ -597,6 +597,33 @@ def test_a_deleted_planned_moment_takes_its_suggestions_words(kept: Opened) -> N
     assert left_of(SECRET, data) == [] and words_left(data) == []
 
 
+def test_two_planned_moments_deleted_and_undone_both_get_their_suggestions(
+        kept: Opened) -> None:
+    """The store kept only the last deletion's suggestion for undo, but History's undo
+    is a stack: undone twice, the first moment came back without its suggestion, gone
+    for good. Kept in memory only: the file holds neither's words meanwhile."""
+    from mlcoach.domain.enums import ChangeKind, Size
+
+    first_suggestion, first = _planned(kept)
+    second_suggestion, second_moment = kept.store.add_suggestion(
+        style=None, change="stop the long status round", action=ChangeKind.STOP,
+        size=Size.SMALL, text="Try this week: stop the long status round.", person="Ana")
+    assert second_moment is not None
+    gone_first = kept.store.delete_moment(first)
+    gone_second = kept.store.delete_moment(second_moment.id)
+    assert kept.store.suggestions() == []
+    data = on_disk(kept)
+    assert left_of(SECRET, data) == [] and words_left(data) == []
+    kept.store.restore_moment(gone_second)
+    kept.store.restore_moment(gone_first)
+    back = kept.store.get_moment(first)
+    assert back is not None and back.suggestion_id == first_suggestion
+    assert sorted(s.id for s in kept.store.suggestions()) == sorted(
+        [first_suggestion, second_suggestion.id])
+    assert [s.text for s in kept.store.suggestions() if s.id == first_suggestion] == [
+        f"Try this week: {SECRET}."]
+
+
 def test_a_restored_backup_does_not_bring_a_deleted_suggestion_back(kept: Opened) -> None:
     from datetime import UTC, datetime, timedelta
 

@@ -772,6 +772,32 @@ def test_a_deleted_planned_moment_takes_its_suggestion_off_the_screen(qtbot, sto
                                                            EntryKind.SUGGESTION]
 
 
+def test_two_planned_moments_deleted_then_undone_twice_keep_their_suggestions(
+        qtbot, store: Store) -> None:
+    """Undo is a stack, but the store kept only the last deletion's suggestion: the
+    first moment came back without its suggestion (gone for good), while its row showed
+    on screen anyway."""
+    _planned_suggestion(store, "stop the long status round in standups")
+    _planned_suggestion(store, "stop reading the board aloud")
+    window = open_window(qtbot, store)
+    tab = window.timeline
+    for _ in range(2):
+        row = next(i for i, e in enumerate(tab.model.entries())
+                   if e.kind is EntryKind.MOMENT)
+        tab.delete_row(row)
+        settle(qtbot, window)
+    assert texts(window) == [] and store.suggestions() == []
+    tab.undo_delete()
+    settle(qtbot, window)
+    tab.undo_delete()
+    settle(qtbot, window)
+    assert sorted(s.change for s in store.suggestions()) == [
+        "stop reading the board aloud", "stop the long status round in standups"]
+    assert all(m.suggestion_id is not None for m in store.moments())
+    assert sorted(e.kind for e in tab.model.entries()) == [
+        EntryKind.MOMENT, EntryKind.MOMENT, EntryKind.SUGGESTION, EntryKind.SUGGESTION]
+
+
 def test_a_person_deleted_in_the_people_tab_leaves_the_timeline_and_its_filter(
         qtbot, some: Store, monkeypatch) -> None:
     """The timeline's rows and the person filter still said the name of someone deleted

@@ -409,13 +409,14 @@ class TimelineTab(QWidget):
         gone = self._deleted.pop()
         store = self._stores.full()
         ops.run(lambda: store.restore_moment(gone.moment),
-                lambda _m: self._restored(gone), self._write_failed)
+                lambda back: self._restored(gone, back), self._write_failed)
 
-    def _restored(self, gone: _Deleted) -> None:
+    def _restored(self, gone: _Deleted, back: Moment) -> None:
         if not shiboken6.isValid(self):
             return
         self.model.insert_entry(gone.row, gone.entry)
-        if gone.suggestion is not None:
+        # Its suggestion's row only when the store put the suggestion back too.
+        if gone.suggestion is not None and back.suggestion_id is not None:
             self.model.insert_entry(gone.suggestion[1], gone.suggestion[0])
         self.view.selectRow(self.model.row_of(EntryKind.MOMENT, gone.entry.id) or 0)
         if not self._deleted:
