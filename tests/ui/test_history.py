@@ -798,6 +798,23 @@ def test_two_planned_moments_deleted_then_undone_twice_keep_their_suggestions(
         EntryKind.MOMENT, EntryKind.MOMENT, EntryKind.SUGGESTION, EntryKind.SUGGESTION]
 
 
+def test_an_undo_without_the_suggestion_shows_no_suggestion_row(qtbot, store: Store
+                                                                ) -> None:
+    """When the store could not put the suggestion back (it no longer held it: the
+    moment comes back alone), its row still came back on screen, words and all."""
+    _planned_suggestion(store, "stop the long status round in standups")
+    window = open_window(qtbot, store)
+    tab = window.timeline
+    row = next(i for i, e in enumerate(tab.model.entries()) if e.kind is EntryKind.MOMENT)
+    tab.delete_row(row)
+    settle(qtbot, window)
+    store._undo_suggestions.clear()  # stands in for a store that did not keep it
+    tab.undo_delete()
+    settle(qtbot, window)
+    assert store.suggestions() == []
+    assert [e.kind for e in tab.model.entries()] == [EntryKind.MOMENT]
+
+
 def test_a_person_deleted_in_the_people_tab_leaves_the_timeline_and_its_filter(
         qtbot, some: Store, monkeypatch) -> None:
     """The timeline's rows and the person filter still said the name of someone deleted
