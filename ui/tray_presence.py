@@ -18,14 +18,17 @@ the answer changes. Two trays, two ways to follow them:
   that comes after the app started says so to the whole screen as it takes the tray's
   selection (a MANAGER client message on the root window, ICCCM 2.8; Qt selects the
   root's StructureNotify for it): while the app has no tray, it listens for that and
-  asks Qt again then (`check`). It used to ask every 5 s, each time a call of Qt's own
-  on the GUI thread (the X server, the session bus) with no deadline of the app's.
+  asks Qt again then (`check`); only for that: the window manager's own client
+  messages to the app's windows (pings, one per step of a resize) are not it. It used
+  to ask every 5 s, each time a call of Qt's own on the GUI thread (the X server, the
+  session bus) with no deadline of the app's.
 """
 
 from __future__ import annotations
 
 import ctypes
 import logging
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,6 +41,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from mlcoach.ui.x_manager_message import CLIENT_MESSAGE, ManagerMessage, ask_x_server
+
 if TYPE_CHECKING:
     from mlcoach.ui.session_bus import SessionBus
 
@@ -46,26 +51,54 @@ logger = logging.getLogger(__name__)
 WATCHER = "org.kde.StatusNotifierWatcher"
 HOST = "org.kde.StatusNotifierHost"  # a host's bus name: this, "-", its own suffix
 _XCB_EVENT = b"xcb_generic_event_t"
-_CLIENT_MESSAGE = 33  # XCB_CLIENT_MESSAGE; bit 7 of the type marks a sent event
 
 
 class _TrayManagerCame(QAbstractNativeEventFilter):
-    """Hears the X server's client messages on the root window: the MANAGER message a
-    tray manager sends as it takes its selection (or another manager's, rare: one look
-    more). Installed only while the app has no tray: it sees every X event."""
+    """Hears the MANAGER message a tray manager sends to the root window as it takes
+    its selection (or another manager's, rare: one look more). Installed only while
+    the app has no tray: it sees every X event, the window manager's client messages to
+    the app's own windows among them (a ping, a sync request at each step of a resize),
+    which must not each cost a blocking look."""
 
-    def __init__(self, heard: Callable[[], None]) -> None:
+    def __init__(self, heard: Callable[[], None],
+                 marks: Callable[[], ManagerMessage | None]) -> None:
         super().__init__()
         self._heard = heard
+        self._marks_of = marks
+        self._marks: ManagerMessage | None = None
+        self._asked = False
+
+    def prepare(self) -> None:
+        """Learn the announcement's marks (once: one X call; see x_manager_message)."""
+        if not self._asked:
+            self._asked = True
+            self._marks = self._marks_of()
+            if self._marks is None:
+                logger.info("MANAGER message told apart by its window only")
 
     def nativeEventFilter(self, eventType: QByteArray | bytes | bytearray | memoryview,
                           message: int) -> object:
         address = int(message)  # a shiboken VoidPtr from Qt
         if address and eventType == _XCB_EVENT:
             kind, fmt = ctypes.string_at(address, 2)
-            if kind & 0x7F == _CLIENT_MESSAGE and fmt == 32:
+            if kind & 0x7F == CLIENT_MESSAGE and fmt == 32 and self._announces(
+                    ctypes.string_at(address, 32)):
                 self._heard()
         return False, 0
+
+    def _announces(self, event: bytes) -> bool:
+        if self._marks is not None:
+            return self._marks.is_one(event)
+        # Marks unknown (libxcb not reached): at least not a message to our own windows.
+        window = int.from_bytes(event[4:8], sys.byteorder)
+        return window not in _own_windows()
+
+
+def _own_windows() -> set[int]:
+    """The X ids of the app's top-level windows made so far (none made here)."""
+    from PySide6.QtWidgets import QApplication
+
+    return {int(w.internalWinId()) for w in QApplication.topLevelWidgets()} - {0}
 
 
 def _qt_says() -> bool:
@@ -84,11 +117,13 @@ class TrayPresence(QObject):
     changed = Signal(bool)
 
     def __init__(self, bus: SessionBus | None, qt_says: Callable[[], bool] = _qt_says,
-                 parent: QObject | None = None, *, xembed: bool | None = None) -> None:
+                 parent: QObject | None = None, *, xembed: bool | None = None,
+                 x_marks: Callable[[], ManagerMessage | None] = ask_x_server) -> None:
         """Args: bus: the session bus the watcher is followed on (None: not followed);
         qt_says: Qt's own answer (injected by tests that cannot have a tray); xembed:
         whether an XEmbed tray can come (None: on X11), looked for while there is none
-        (elsewhere only the watcher can bring one, and the bus says when)."""
+        (elsewhere only the watcher can bring one, and the bus says when); x_marks: how
+        its coming is told apart on the X server (asked once, as the app first looks)."""
         super().__init__(parent)
         if xembed is None:
             from PySide6.QtGui import QGuiApplication
@@ -106,7 +141,7 @@ class TrayPresence(QObject):
         self._look.setSingleShot(True)
         self._look.setInterval(0)
         self._look.timeout.connect(self.check)
-        self._listener = _TrayManagerCame(self._look.start)
+        self._listener = _TrayManagerCame(self._look.start, x_marks)
         self._listening = False
 
     def start(self) -> None:
@@ -137,6 +172,7 @@ class TrayPresence(QObject):
         if app is None or looking == self._listening or (looking and not self._xembed):
             return
         if looking:
+            self._listener.prepare()
             app.installNativeEventFilter(self._listener)
         else:
             app.removeNativeEventFilter(self._listener)

@@ -34,13 +34,21 @@ class QtSays:
         return self.there
 
 
-def _x_event(kind: int, fmt: int = 32) -> Any:
+ROOT = 0x50D  # the root window's id on the X server the tests stand in for
+MANAGER = 0x11A  # the MANAGER atom's id there
+WM_PROTOCOLS = 0x12F
+
+
+def _x_event(kind: int, fmt: int = 32, window: int = ROOT, atom: int = MANAGER) -> Any:
     """An X event as xcb hands it to Qt: 32 bytes, the type first (33: a client message,
-    as a tray manager announces itself on the root window with; 6: the mouse moved)."""
+    as a tray manager announces itself on the root window with; 6: the mouse moved),
+    then (a client message) its window and its type's atom."""
     import ctypes
+    import struct
 
     event = ctypes.create_string_buffer(32)
     event[0], event[1] = kind, fmt
+    struct.pack_into("=II", event, 4, window, atom)
     return event
 
 
@@ -90,11 +98,14 @@ def make_controller(new_controller, opened, monkeypatch):  # type: ignore[no-unt
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from mlcoach.ui.tray_presence import TrayPresence
+    from mlcoach.ui.x_manager_message import ManagerMessage
 
     def make(qt_says: QtSays, bus: Any = None) -> Any:
         # Qt's answer wherever the app asks for it (offscreen Qt never has a tray)
         monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", qt_says)
-        presence = TrayPresence(bus, qt_says=qt_says, xembed=True)  # as on X11
+        presence = TrayPresence(  # as on X11, with what its X server would answer
+            bus, qt_says=qt_says, xembed=True,
+            x_marks=lambda: ManagerMessage(frozenset({ROOT}), MANAGER))
         ctl = new_controller("KDE", tray_presence=presence)
         ctl.start("run", tray_wait_ms=0, opened=opened)
         return ctl
@@ -164,6 +175,59 @@ def test_without_a_tray_qt_is_asked_again_only_when_a_tray_manager_comes(
     _x_server_sends(_x_event(TRAY_MANAGER_CAME))  # with a tray, no one listens any more
     QApplication.processEvents()
     assert qt.asked == asked
+
+
+def test_the_window_managers_messages_to_the_apps_window_do_not_each_ask_qt(
+        make_controller, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Without a tray, every client message the X server brought made the app ask Qt
+    again (a blocking call on the GUI thread): the window manager's pings and, many
+    times a second while the no-tray window was resized, its sync requests. Only a
+    tray manager's MANAGER message to the root window is a reason to ask."""
+    from PySide6.QtWidgets import QApplication
+
+    qt = QtSays(False)
+    ctl = make_controller(qt)
+    assert ctl.tray is None
+    ours = int(ctl.main_window.winId())
+    asked = qt.asked
+    for _ in range(5):  # a ping, then a resize
+        _x_server_sends(_x_event(TRAY_MANAGER_CAME, window=ours, atom=WM_PROTOCOLS))
+        _x_server_sends(_x_event(TRAY_MANAGER_CAME | 0x80, window=ours, atom=WM_PROTOCOLS))
+        _x_server_sends(_x_event(TRAY_MANAGER_CAME, window=ROOT, atom=WM_PROTOCOLS))
+        _x_server_sends(_x_event(TRAY_MANAGER_CAME, window=ours, atom=MANAGER))
+        QApplication.processEvents()
+    assert qt.asked == asked and ctl.tray is None
+    qt.there = True
+    _x_server_sends(_x_event(TRAY_MANAGER_CAME | 0x80))  # trayer: sent, to the root
+    qtbot.waitUntil(lambda: ctl.tray is not None)
+    assert qt.asked > asked
+
+
+def test_without_the_x_servers_marks_messages_to_the_apps_own_windows_are_not_heard(
+        make_controller, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Where the MANAGER atom cannot be had (libxcb not reached), the window manager's
+    messages to the app's own windows still do not make it ask Qt."""
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui.tray_presence import TrayPresence
+
+    qt = QtSays(False)
+    plain = TrayPresence.__init__
+
+    def unmarked(self: Any, *args: Any, **kwargs: Any) -> None:
+        plain(self, *args, **{**kwargs, "x_marks": lambda: None})
+
+    monkeypatch.setattr(TrayPresence, "__init__", unmarked)
+    ctl = make_controller(qt)
+    assert ctl.tray is None
+    ours = int(ctl.main_window.winId())
+    asked = qt.asked
+    _x_server_sends(_x_event(TRAY_MANAGER_CAME, window=ours, atom=WM_PROTOCOLS))
+    QApplication.processEvents()
+    assert qt.asked == asked
+    qt.there = True
+    _x_server_sends(_x_event(TRAY_MANAGER_CAME))
+    qtbot.waitUntil(lambda: ctl.tray is not None)
 
 
 def test_a_window_not_shown_when_the_tray_came_is_not_kept(make_controller) -> None:  # type: ignore[no-untyped-def]
