@@ -1,9 +1,10 @@
 """What a tray manager's announcement looks like on this X server: the ICCCM 2.8 MANAGER
-client message, sent to a root window, its type the MANAGER atom.
+client message, sent to a root window, its type the MANAGER atom, the selection taken
+(data32[1]) a tray's: _NET_SYSTEM_TRAY_Sn (n: the screen).
 
 The root windows come from the connection's setup (held by libxcb, no X call); the
-MANAGER atom is interned once, one round trip on Qt's own xcb connection, when the app
-first listens for a tray (it has none). Both through ctypes on libxcb: PySide6 hands
+atoms are interned once, one round trip on Qt's own xcb connection, when the app first
+listens for a tray (it has none). Both through ctypes on libxcb: PySide6 hands
 out the connection (QNativeInterface.QX11Application) but binds no xcb call.
 """
 
@@ -22,10 +23,12 @@ CLIENT_MESSAGE = 33  # XCB_CLIENT_MESSAGE; bit 7 of the type marks a sent event
 
 @dataclass(frozen=True)
 class ManagerMessage:
-    """The root windows (one per X screen) and the MANAGER atom's id."""
+    """The root windows (one per X screen), the MANAGER atom's id and the trays'
+    selections' atoms (one per screen)."""
 
     roots: frozenset[int]
     manager: int
+    trays: frozenset[int]
 
     def is_one(self, event: bytes) -> bool:
         """Whether `event` (an xcb_client_message_event_t, 32 bytes) is the MANAGER
@@ -34,8 +37,8 @@ class ManagerMessage:
         kind, fmt = event[0], event[1]
         if kind & 0x7F != CLIENT_MESSAGE or fmt != 32:
             return False
-        window, atom = struct.unpack_from("=II", event, 4)
-        return window in self.roots and atom == self.manager
+        window, atom, _, selection = struct.unpack_from("=IIII", event, 4)
+        return window in self.roots and atom == self.manager and selection in self.trays
 
 
 class _ScreenIterator(ctypes.Structure):
@@ -88,16 +91,17 @@ def ask_x_server() -> ManagerMessage | None:
         while screens.rem > 0:
             roots.add(ctypes.c_uint32.from_address(screens.data).value)  # its first field
             xcb.xcb_screen_next(ctypes.byref(screens))
-        name = b"MANAGER"
-        reply = xcb.xcb_intern_atom_reply(
-            connection, xcb.xcb_intern_atom(connection, 0, len(name), name), None)
-        if not reply:
-            return None
-        atom = int(reply.contents.atom)
-        ctypes.CDLL(None).free(reply)  # the reply is the caller's to free
+        names = [b"MANAGER"] + [b"_NET_SYSTEM_TRAY_S%d" % n for n in range(len(roots))]
+        cookies = [xcb.xcb_intern_atom(connection, 0, len(name), name) for name in names]
+        atoms: list[int] = []
+        for cookie in cookies:  # all asked first: one round trip
+            reply = xcb.xcb_intern_atom_reply(connection, cookie, None)
+            if reply:
+                atoms.append(int(reply.contents.atom))
+                ctypes.CDLL(None).free(reply)  # the reply is the caller's to free
     except (OSError, AttributeError, ValueError) as why:
         logger.info("X server not asked for the MANAGER atom: %s", why)
         return None
-    if not roots or not atom:
+    if not roots or len(atoms) != len(names) or 0 in atoms:
         return None
-    return ManagerMessage(frozenset(roots), atom)
+    return ManagerMessage(frozenset(roots), atoms[0], frozenset(atoms[1:]))

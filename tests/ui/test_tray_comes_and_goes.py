@@ -37,18 +37,22 @@ class QtSays:
 ROOT = 0x50D  # the root window's id on the X server the tests stand in for
 MANAGER = 0x11A  # the MANAGER atom's id there
 WM_PROTOCOLS = 0x12F
+TRAY_S0 = 0x13A  # _NET_SYSTEM_TRAY_S0: the tray's selection on screen 0
+WM_S0 = 0x13B  # the window manager's
 
 
-def _x_event(kind: int, fmt: int = 32, window: int = ROOT, atom: int = MANAGER) -> Any:
+def _x_event(kind: int, fmt: int = 32, window: int = ROOT, atom: int = MANAGER,
+             selection: int = TRAY_S0) -> Any:
     """An X event as xcb hands it to Qt: 32 bytes, the type first (33: a client message,
     as a tray manager announces itself on the root window with; 6: the mouse moved),
-    then (a client message) its window and its type's atom."""
+    then (a client message) its window, its type's atom, its data (a MANAGER message's
+    second word: the selection taken)."""
     import ctypes
     import struct
 
     event = ctypes.create_string_buffer(32)
     event[0], event[1] = kind, fmt
-    struct.pack_into("=II", event, 4, window, atom)
+    struct.pack_into("=IIII", event, 4, window, atom, 0, selection)
     return event
 
 
@@ -105,7 +109,7 @@ def make_controller(new_controller, opened, monkeypatch):  # type: ignore[no-unt
         monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", qt_says)
         presence = TrayPresence(  # as on X11, with what its X server would answer
             bus, qt_says=qt_says, xembed=True,
-            x_marks=lambda: ManagerMessage(frozenset({ROOT}), MANAGER))
+            x_marks=lambda: ManagerMessage(frozenset({ROOT}), MANAGER, frozenset({TRAY_S0})))
         ctl = new_controller("KDE", tray_presence=presence)
         ctl.start("run", tray_wait_ms=0, opened=opened)
         return ctl
@@ -195,6 +199,7 @@ def test_the_window_managers_messages_to_the_apps_window_do_not_each_ask_qt(
         _x_server_sends(_x_event(TRAY_MANAGER_CAME | 0x80, window=ours, atom=WM_PROTOCOLS))
         _x_server_sends(_x_event(TRAY_MANAGER_CAME, window=ROOT, atom=WM_PROTOCOLS))
         _x_server_sends(_x_event(TRAY_MANAGER_CAME, window=ours, atom=MANAGER))
+        _x_server_sends(_x_event(TRAY_MANAGER_CAME, selection=WM_S0))  # a new WM
         QApplication.processEvents()
     assert qt.asked == asked and ctl.tray is None
     qt.there = True
