@@ -11,18 +11,16 @@ out the connection (QNativeInterface.QX11Application) but binds no xcb call.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import logging
 import struct
-from dataclasses import dataclass
+from typing import NamedTuple
 
 logger = logging.getLogger(__name__)
 
 CLIENT_MESSAGE = 33  # XCB_CLIENT_MESSAGE; bit 7 of the type marks a sent event
 
 
-@dataclass(frozen=True)
-class ManagerMessage:
+class ManagerMessage(NamedTuple):
     """The root windows (one per X screen), the MANAGER atom's id and the trays'
     selections' atoms (one per screen)."""
 
@@ -56,6 +54,8 @@ class _InternAtomReply(ctypes.Structure):
 
 
 def _xcb() -> ctypes.CDLL:
+    import ctypes.util  # it loads subprocess: not before the tray icon (test_start_paths)
+
     xcb = ctypes.CDLL(ctypes.util.find_library("xcb") or "libxcb.so.1")
     xcb.xcb_get_setup.restype = ctypes.c_void_p
     xcb.xcb_get_setup.argtypes = [ctypes.c_void_p]
