@@ -24,6 +24,15 @@ from tests.conftest import run_cli
     ("Praised @Ana's demo", "Praised Ana's demo", "Ana", ()),
     ("Praised @Ana’s demo", "Praised Ana’s demo", "Ana", ()),
     ("Thanked @O'Brien for the notes", "Thanked O'Brien for the notes", "O'Brien", ()),
+    # Turkish writes a proper noun's case ending after an apostrophe: the person is Ana
+    ("@Ana'ya net notlar için teşekkür ettim", "Ana'ya net notlar için teşekkür ettim",
+     "Ana", ()),
+    ("@Ali’nin sunumu çok iyiydi", "Ali’nin sunumu çok iyiydi", "Ali", ()),
+    ("Teşekkürler @Mehmet'e", "Teşekkürler Mehmet'e", "Mehmet", ()),
+    ("@O'Brien'ın notları", "O'Brien'ın notları", "O'Brien", ()),
+    ("Helped @Jose\u0301'ye", "Helped Jose\u0301'ye", "José", ()),
+    # a one-letter head is a name of its own
+    ("Met @O'neil today", "Met O'neil today", "O'neil", ()),
     # one line: line breaks and runs of spaces are one space
     ("Retro notes:\n1. keep demos\n2. shorter  standups @Ana #retro\n",
      "Retro notes: 1. keep demos 2. shorter standups", "Ana", ("retro",)),
@@ -42,6 +51,17 @@ def test_a_person_chosen_apart_keeps_every_at_name_in_the_words():
     """--person Carol "Paired with @Dan": Dan was taken off as if he were the person."""
     assert parse_capture("Paired with @Dan", person="Carol") == ("Paired with Dan", "Carol", ())
     assert parse_capture("Paired with @Carol", person="Carol") == ("Paired with", "Carol", ())
+
+
+def test_cli_capture_with_a_turkish_ending_finds_the_person_already_there(cli_env):
+    """"@Ana'ya", "@ışıl'a": the people Ana and Işıl, not new people "Ana'ya" and "ışıl'a"."""
+    for name in ("Ana", "Işıl"):
+        assert run_cli(cli_env, "people", "add", name).returncode == 0
+    for raw in ("@Ana'ya net notlar için teşekkür ettim", "@ışıl'a destek oldum"):
+        assert run_cli(cli_env, "capture", raw).returncode == 0
+    people = json.loads(run_cli(cli_env, "people", "list", "--json").stdout)
+    assert {p["name"] for p in people} == {"Ana", "Işıl"}
+    assert all(p["last_interaction"] for p in people)
 
 
 def test_cli_capture_with_two_names_finds_both(cli_env):

@@ -328,7 +328,7 @@ def test_command_line_speaks_turkish_under_a_turkish_locale(cli_env):
     env = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
     res = run_cli(env, "capture", "")
     assert res.returncode == 2
-    assert res.stderr.startswith("mlcoach: an boş: ne olduğunu yazın")
+    assert res.stderr.startswith("mlcoach: anın metni boş: ne olduğunu yazın")
     assert len(res.stderr.strip().splitlines()) == 1
     assert run_cli(env, "init", "--no-encryption").returncode == 0
     res = run_cli(env, "prompt")

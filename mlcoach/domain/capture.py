@@ -12,7 +12,10 @@ from mlcoach.domain.text import fold_tag
 # marks belong to it ("Jose" and an accent is José), though \w leaves them out.
 _PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w\u0300-\u036f.'’-]*)", re.UNICODE)
 _TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w\u0300-\u036f-]*)", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s$")
+# What follows a name's last apostrophe in lower case is not the name: English "'s", and
+# Turkish case endings, written after an apostrophe on proper nouns ("@Ana'ya", "@Ali’nin").
+# A one-letter head is a name of its own ("@O'neil"); capitals stay ("@O'Brien").
+_APOSTROPHES = "'’"
 
 
 class ParsedCapture(NamedTuple):
@@ -43,7 +46,7 @@ def parse_capture(raw: str, person: str | None = None) -> ParsedCapture:
         if _TAG.fullmatch(last):
             words.pop()
         elif mention and not attached and chosen is not None \
-                and not _POSSESSIVE.search(mention.group(1)) \
+                and not _has_ending(mention.group(1)) \
                 and _name(mention.group(1)).casefold() == chosen.casefold():
             words.pop()
             attached = True
@@ -55,8 +58,22 @@ def parse_capture(raw: str, person: str | None = None) -> ParsedCapture:
     return ParsedCapture(text=body, person=chosen, tags=tags)
 
 
+def _split_ending(token: str) -> tuple[str, str]:
+    """A token as its name and the ending after it ("Ana'ya" -> "Ana", "'ya")."""
+    cut = max(token.rfind(mark) for mark in _APOSTROPHES)
+    head, tail = token[:cut], token[cut + 1:]
+    if cut > 0 and sum(c.isalpha() for c in head) >= 2 and tail.isalpha() and tail.islower():
+        return head, token[cut:]
+    return token, ""
+
+
+def _has_ending(token: str) -> bool:
+    """Whether a token carries an ending after its name ("Ana's", "Ana'ya")."""
+    return bool(_split_ending(token.rstrip(".'’-"))[1])
+
+
 def _name(token: str) -> str:
-    """The person a token names: "Ana_Maria" is "Ana Maria", "Ana's" and "Ana." are "Ana";
-    composed ("José" typed with "e" and an accent is "José")."""
-    name = _POSSESSIVE.sub("", token.rstrip(".'’-")).rstrip(".'’-").replace("_", " ")
+    """The person a token names: "Ana_Maria" is "Ana Maria", "Ana's", "Ana'ya" and "Ana."
+    are "Ana"; composed ("José" typed with "e" and an accent is "José")."""
+    name = _split_ending(token.rstrip(".'’-"))[0].rstrip(".'’-").replace("_", " ")
     return unicodedata.normalize("NFC", name)
