@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from mlcoach.ui.widgets.plain_text import as_plain
 
@@ -39,8 +39,9 @@ def explanation(name: str, moments: int) -> str:
     return archive.format(name=name) + "\n\n" + delete.format(name=name, count=moments)
 
 
-def ask(parent: QWidget, name: str, moments: int) -> Removal | None:
-    """Ask how to remove `name` (None: cancelled, the default)."""
+def removal_box(parent: QWidget | None, name: str,
+                moments: int) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
+    """The question about `name`, with its Archive and Delete for good buttons."""
     title = translate("PersonRemoval", "Remove {name}?").format(name=name)
     box = QMessageBox(QMessageBox.Icon.Question, title, as_plain(explanation(name, moments)),
                       QMessageBox.StandardButton.NoButton, parent)
@@ -51,6 +52,12 @@ def ask(parent: QWidget, name: str, moments: int) -> Removal | None:
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
+    return box, archive, delete
+
+
+def ask(parent: QWidget, name: str, moments: int) -> Removal | None:
+    """Ask how to remove `name` (None: cancelled, the default)."""
+    box, archive, delete = removal_box(parent, name, moments)
     box.exec()
     clicked = box.clickedButton()
     box.deleteLater()

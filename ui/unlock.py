@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLockedError
 from mlcoach.domain.i18n import error_text, ui_language
@@ -42,6 +50,31 @@ def open_in_worker(data_root: Path, passphrase: str | None,
     ops.run(work, on_done, on_failed, reads_only=True)
 
 
+def text_dialog(parent: QWidget | None, title: str, label: str,
+                echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal) -> QInputDialog:
+    """QInputDialog.getText's dialog, its words wrapped: a wrong passphrase's explanation
+    above the question made it 415 px wide on a screen of 400 (800×600 at 200 %)."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(echo)
+    for words in dialog.findChildren(QLabel):
+        words.setWordWrap(True)
+    return dialog
+
+
+def typed_text(parent: QWidget | None, title: str, label: str,
+               echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal) -> tuple[str, bool]:
+    """As QInputDialog.getText: the text typed, and False when the user cancelled."""
+    dialog = text_dialog(parent, title, label, echo)
+    try:
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.textValue(), ok
+    finally:
+        dialog.deleteLater()
+
+
 class _NeedPassphrase(Exception):
     """The store is protected by a passphrase the user has not typed yet."""
 
@@ -58,7 +91,7 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
         label = translate("unlock", "Passphrase for your mlcoach data:")
         if isinstance(exc, StoreLockedError):  # a wrong one was typed: say so
             label = _message(exc) + "\n\n" + label
-        text, ok = QInputDialog.getText(None, "mlcoach", as_plain(label),
+        text, ok = typed_text(None, "mlcoach", as_plain(label),
                                         QLineEdit.EchoMode.Password)
         if ok and text:
             retry(text)
@@ -69,7 +102,7 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
         _first_run_without_keyring(layout, retry, give_up)
         return
     if isinstance(exc, StoreLockedError) and "recover" in str(exc):
-        key, ok = QInputDialog.getText(
+        key, ok = typed_text(
             None, "mlcoach",
             as_plain(_message(exc) + "\n\n" + translate("unlock", "Recovery key:")))
         if ok and key.strip():
@@ -107,8 +140,8 @@ def _recover_in_worker(layout: Any, key: str, exc: BaseException, data_root: Pat
     ops.run(work, lambda _done: retry(None), failed)
 
 
-def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
-                               give_up: Callable[[], None]) -> None:
+def keyring_choice_box() -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
+    """The first start's question with no keyring: its passphrase and unencrypted buttons."""
     box = QMessageBox()
     box.setWindowTitle("mlcoach")
     box.setIcon(QMessageBox.Icon.Question)
@@ -122,6 +155,12 @@ def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
     plain = box.addButton(translate("unlock", "Keep it unencrypted"),
                           QMessageBox.ButtonRole.DestructiveRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
+    return box, phrase, plain
+
+
+def _first_run_without_keyring(layout: Any, retry: Callable[[str | None], None],
+                               give_up: Callable[[], None]) -> None:
+    box, phrase, plain = keyring_choice_box()
     box.exec()
     from mlcoach.security.keys import OSKeyring
     from mlcoach.store.vault import init_store
@@ -147,7 +186,7 @@ def _new_passphrase() -> str | None:
     from mlcoach.store.vault import check_new_passphrase
 
     while True:
-        first, ok = QInputDialog.getText(None, "mlcoach", translate("unlock", "New passphrase:"),
+        first, ok = typed_text(None, "mlcoach", translate("unlock", "New passphrase:"),
                                          QLineEdit.EchoMode.Password)
         if not ok:
             return None
@@ -156,7 +195,7 @@ def _new_passphrase() -> str | None:
         except MlcoachError as exc:
             QMessageBox.warning(None, "mlcoach", _message(exc))
             continue
-        second, ok = QInputDialog.getText(None, "mlcoach",
+        second, ok = typed_text(None, "mlcoach",
                                           translate("unlock", "Repeat the passphrase:"),
                                           QLineEdit.EchoMode.Password)
         if not ok:

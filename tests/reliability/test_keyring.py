@@ -170,7 +170,7 @@ def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout
                                                                    qtbot, monkeypatch):
     """The desktop flow: key missing -> recovery key asked; a wrong one is explained and
     asked again; the right one opens the store. Nothing is changed on the way."""
-    from PySide6.QtWidgets import QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from mlcoach.ui import unlock
 
@@ -179,9 +179,9 @@ def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout
     answers = [encode_recovery_key(new_raw_key()), keyed]
     asked: list[str] = []
     warned: list[str] = []
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda _p, _t, label, *a: (asked.append(label),
-                                                                (answers.pop(0), True))[1]))
+    monkeypatch.setattr(unlock, "typed_text",
+                        lambda _p, _t, label, *a: (asked.append(label),
+                                                   (answers.pop(0), True))[1])
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda _p, _t, text, *a: warned.append(text)))
     from mlcoach.store.vault import open_store

@@ -52,14 +52,15 @@ LEFT_OF_MAIN = {"screens": [
 
 
 def on_two_screens(tmp_path: Path, what: str, screens: dict[str, Any] = SCREENS,
-                   language: str = "") -> dict[str, list[list[int]]]:
+                   language: str = "", font: float = 0) -> dict[str, list[list[int]]]:
     """Run tests/ui/two_screens.py: each window's frame and the area it must be in."""
     config = tmp_path / "screens.json"
     config.write_text(json.dumps(screens))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "ui" / "two_screens.py"), str(config),
-         str(tmp_path / "data"), what, *([language] if language else [])],
+         str(tmp_path / "data"), what, *([language] if language or font else []),
+         *([str(font)] if font else [])],
         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-4000:]
     found: dict[str, list[list[int]]] = json.loads(done.stdout)
@@ -155,6 +156,55 @@ def test_every_page_and_dialog_fits_the_height_of_a_short_screen(
     assert too_tall == {}
     assert {name: cut for name, (*_where, cut, _buttons) in found.items() if cut} == {}
     assert {name: hidden for name, (*_where, hidden) in found.items() if hidden} == {}
+
+
+DIALOGS = {"person", "moment", "delete", "removal", "discard", "import", "progress",
+           "no keyring", "passphrase", "card"}
+
+
+def whole_on(found: dict[str, list[Any]]) -> dict[str, Any]:
+    """What is wrong on the short screen: too tall or wide for it with a title bar,
+    outside it, wrapped words cut, buttons out of sight."""
+    from mlcoach.ui.widgets.on_screen import FRAME_ALLOWANCE
+
+    problems: dict[str, Any] = {}
+    for name, (frame, area, least, cut, hidden) in found.items():
+        if least[1] > area[3] - FRAME_ALLOWANCE or least[0] > area[2] \
+                or not QRect(*area).contains(QRect(*frame)):
+            problems[name] = [frame, least]
+        if cut or hidden:
+            problems[name] = [cut, hidden]
+    return problems
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["", "tr"])
+@pytest.mark.parametrize("screen", list(SHORT))
+def test_every_dialog_and_question_fits_a_short_screen(
+        tmp_path: Path, screen: str, language: str) -> None:
+    """The questions (removing a person, dropping typed words, the first start without a
+    keyring), the import's preview and progress, the passphrase and the prompt card, as
+    well as the windows: whole on each short screen."""
+    found = on_two_screens(tmp_path, "pages", short_screen(*SHORT[screen]), language)
+    assert set(found) >= DIALOGS
+    assert whole_on(found) == {}
+
+
+# A 1024×600 netbook and a 1366×768 laptop, the desktop's font half as large again.
+LARGE_FONT_SHORT = {"1024x600": (1024, 600, 1), "1366x768": (1366, 768, 1)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["", "tr"])
+@pytest.mark.parametrize("screen", list(LARGE_FONT_SHORT))
+def test_every_window_and_dialog_fits_a_short_screen_at_a_large_font(
+        tmp_path: Path, screen: str, language: str) -> None:
+    """At 1.5 times the desktop's font each window, page, dialog and question fits on a
+    short screen, its words whole and its buttons in sight."""
+    found = on_two_screens(tmp_path, "pages", short_screen(*LARGE_FONT_SHORT[screen]),
+                           language, font=1.5)
+    assert DIALOGS | {"coach/0", "settings/1", "welcome/1", "reflection"} <= set(found)
+    assert whole_on(found) == {}
 
 
 @pytest.mark.slow

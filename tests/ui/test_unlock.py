@@ -1,6 +1,6 @@
 """First start without a keyring: the passphrase chosen in the desktop's own dialogs.
 
-The modal dialogs are answered by replacing QInputDialog.getText and QMessageBox's exec
+The modal dialogs are answered by replacing unlock.typed_text and QMessageBox's exec
 and warning with scripted answers (a test cannot type into a nested event loop)."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
 import pytest
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from mlcoach.store.vault import Layout, read_meta
 
@@ -31,7 +31,9 @@ def _answer(monkeypatch: pytest.MonkeyPatch, typed: list[str | None]) -> list[st
                 button.click()
         return 0
 
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    from mlcoach.ui import unlock
+
+    monkeypatch.setattr(unlock, "typed_text", get_text)
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda *a, **k: warned.append(str(a[2]))))
     monkeypatch.setattr(QMessageBox, "exec", choose_passphrase)
@@ -93,8 +95,7 @@ def test_a_slow_keyring_does_not_hold_the_app_while_the_recovery_key_is_kept(  #
 
     monkeypatch.setattr(memory_keyring, "set_password", held_set)
     answers: list[tuple[str, bool]] = [(key, True), ("", False)]
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: answers.pop(0)))
+    monkeypatch.setattr(unlock, "typed_text", lambda *a, **k: answers.pop(0))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
     events: list[str] = []
     QTimer.singleShot(0, lambda: events.append("the app ran on"))

@@ -26,7 +26,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import keyring
-from PySide6.QtCore import QObject, QRect
+from PySide6.QtCore import QObject, QPoint, QRect, QSize
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -83,12 +83,20 @@ def windows(data: Path) -> dict[str, QWidget]:
 
 
 def dialogs(data: Path) -> dict[str, QWidget]:
-    """The smaller dialogs the windows open (a person, a moment, deleting everything)."""
+    """The smaller dialogs and questions the app opens: a person, a moment, deleting
+    everything, removing a person, dropping typed words, an import, its progress, the
+    first start without a keyring, a passphrase, and the prompt card."""
+    from PySide6.QtWidgets import QLineEdit, QMessageBox
+
     from mlcoach.domain.enums import Kind, Style
     from mlcoach.store.timeline import Timeline, TimelineFilter
+    from mlcoach.transfer.exporting import ImportPreview
+    from mlcoach.ui import person_removal, unlock
     from mlcoach.ui.history.moment_editor import MomentEditor
     from mlcoach.ui.people_panel import PersonDialog
     from mlcoach.ui.privacy import ConfirmDeleteDialog
+    from mlcoach.ui.prompt_card import PromptCard
+    from mlcoach.ui.transfer import ImportPreviewDialog, Transfer
 
     opened = open_store(Layout(data), keys=OSKeyring())
     store = opened.store
@@ -96,14 +104,55 @@ def dialogs(data: Path) -> dict[str, QWidget]:
     store.add_moment("Asked Ana about the agenda before the planning meeting",
                      Kind.QUESTION, person="Ana Lima")
     entry = next(e for e in Timeline(store).page(TimelineFilter(), 0, 50) if e.moment_kind)
+    buttons = QMessageBox.StandardButton
+    # as ui/widgets/discard.py asks (QMessageBox.question builds this box)
+    discard = QMessageBox(QMessageBox.Icon.Question, "mlcoach",
+                          "<b>Discard this reflection?</b><br>"
+                          + QApplication.translate("ReflectionDialog",
+                                                   "Your answers for today are not saved."),
+                          buttons.Discard | buttons.Cancel)
+    # as ui/unlock.py asks after a wrong passphrase
+    passphrase = unlock.text_dialog(
+        None, "mlcoach", unlock._message(_wrong_passphrase()) + "\n\n"
+        + QApplication.translate("unlock", "Passphrase for your mlcoach data:"),
+        QLineEdit.EchoMode.Password)
+    parent = QWidget()
+    transfer = Transfer(store, parent)
+    transfer._start(transfer.tr("Importing “%1”…").replace(
+        "%1", "mlcoach-export-2025-06-12.json"), 0, None)
+    progress = transfer.progress_dialog()
+    assert progress is not None
+    preview = ImportPreview({"people": 12, "moments": 340, "reflections": 41},
+                            {"people": 3, "moments": 12})
+    card = PromptCard()
     found: dict[str, QWidget] = {
         "person": PersonDialog(lambda form: None, person=person),
         "moment": MomentEditor(entry),
         "delete": ConfirmDeleteDialog(),
+        "removal": person_removal.removal_box(None, "Ana Lima", 3)[0],
+        "discard": discard,
+        "import": ImportPreviewDialog("mlcoach-export-2025-06-12.json", preview),
+        "progress": progress,
+        "no keyring": unlock.keyring_choice_box()[0],
+        "passphrase": passphrase,
+        "card": card,
     }
     for window in found.values():
         window.present = partial(shown, window)  # type: ignore[attr-defined]
+    card.present = partial(  # type: ignore[attr-defined]
+        card.show_prompt, "Listening", "Ask one question in your next meeting and wait "
+        "for the whole answer before you speak.", "Count to five in silence after they "
+        "stop.", "Snoozed twice today",
+        # by a tray icon at the top right of the second screen
+        QRect(QApplication.screens()[1].geometry().topRight() - QPoint(40, 0), QSize(24, 24)))
+    found["card"]._keep = (transfer, parent)  # type: ignore[attr-defined]
     return found
+
+
+def _wrong_passphrase() -> BaseException:
+    from mlcoach.domain.errors import StoreLockedError
+
+    return StoreLockedError("wrong passphrase: the store did not open (nothing was changed)")
 
 
 def pages(window: QWidget) -> Iterator[str]:
@@ -178,10 +227,14 @@ def each_page(data: Path) -> dict[str, list[list[int]]]:
 def main() -> None:
     data, what = Path(sys.argv[2]), sys.argv[3]
     app = QApplication([])
-    if len(sys.argv) > 4:  # a language: its words are longer (Turkish)
+    if len(sys.argv) > 4 and sys.argv[4]:  # a language: its words are longer (Turkish)
         from mlcoach.ui.i18n import install_translators
 
         install_translators(app, sys.argv[4])
+    if len(sys.argv) > 5:  # the desktop's font this many times its usual 11 pt
+        font = app.font()
+        font.setPointSizeF(11 * float(sys.argv[5]))
+        app.setFont(font)
     if what == "pages":
         print(json.dumps(each_page(data)))
         return
