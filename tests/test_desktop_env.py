@@ -13,7 +13,6 @@ import pytest
 from mlcoach.system.desktop import (
     BusyAnswer,
     activation_token,
-    ask_busy,
     desktop_name,
     display_problem,
     session_kind,
@@ -170,16 +169,6 @@ def test_activation_token_prefers_wayland_then_x11_startup_id() -> None:
     assert activation_token({"XDG_ACTIVATION_TOKEN": "w", "DESKTOP_STARTUP_ID": "x"}) == "w"
     assert activation_token({"DESKTOP_STARTUP_ID": "x"}) == "x"
     assert activation_token({}) == ""
-
-
-def test_ask_busy_first_busy_route_wins_and_failures_do_not_hold_prompts() -> None:
-    def broken() -> bool:
-        raise OSError("bus gone")
-
-    answer = ask_busy([("broken", broken), ("unknown", lambda: None),
-                       ("dnd", lambda: True), ("fullscreen", lambda: True)])
-    assert answer.busy and answer.reason == "dnd"
-    assert not ask_busy([("broken", broken), ("x", lambda: False)]).busy
 
 
 class FakeRun:

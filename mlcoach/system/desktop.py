@@ -194,28 +194,13 @@ class BusyAnswer(NamedTuple):
     reason: str = ""
 
 
-def ask_busy(routes: Iterable[tuple[str, BusyRoute]]) -> BusyAnswer:
-    """The first route that says busy wins; a route that fails counts as not busy.
-
-    A desktop quirk must never stop prompts for good, so errors are logged, not raised.
-    """
-    for name, route in routes:
-        try:
-            answer = route()
-        except Exception as exc:
-            logger.debug("busy route %s failed: %s", name, exc)
-            continue
-        if answer:
-            return BusyAnswer(True, name)
-    return BusyAnswer(False)
-
-
 def ask_busy_together(routes: Iterable[tuple[str, BusyRoute]], deadline: float) -> BusyAnswer:
     """Every route asked at once, each on a thread of its own, all by `deadline`
     (time.monotonic()): a hung one (logind) leaves the others their say. The first busy
     answer ends the look; a route that fails, or has not answered by the deadline,
-    counts as not busy (as in ask_busy). A route still running after is left to end at
-    the deadline its own calls keep."""
+    counts as not busy (a desktop quirk must never stop prompts for good: errors are
+    logged, not raised). A route still running after is left to end at the deadline its
+    own calls keep."""
     import threading
 
     named = list(routes)
