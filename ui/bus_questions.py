@@ -47,12 +47,6 @@ class Kept:
         self._bus = bus
         self._lock.release()
 
-    def close(self) -> None:
-        with self._lock:
-            if self._bus is not None:
-                self._bus.close()
-                self._bus = None
-
 
 class BusQuestions:
     """Blocking calls to the bus at `address` ("SESSION", "SYSTEM" or a D-Bus address),

@@ -202,4 +202,5 @@ def test_a_connection_whose_questions_went_wrong_is_not_kept(held: HeldServer,
     with BusQuestions(address, time.monotonic() + FAR, kept=kept) as asks:
         assert asks.call_blocking(question) == (("b", True),)
     assert _connections_so_far(address) == before + 2  # a new one, and the probe's
-    kept.close()
+    kept.lend(address, time.monotonic() + FAR).close()
+    kept.give_back(None)
