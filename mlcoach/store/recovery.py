@@ -378,17 +378,8 @@ def _is_transient(exc: BaseException) -> bool:
 def one_change_at_a_time(root: Path) -> Iterator[None]:
     """One recovery or migration at a time per data folder (the app and a CLI call may
     both notice a damaged or older store)."""
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no concurrent-recovery guard
+    with _recovery_lock(root):  # not POSIX: no concurrent-recovery guard
         yield
-        return
-    fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
 
 
 def drop_stale_restore(root: Path) -> bool:
@@ -398,19 +389,31 @@ def drop_stale_restore(root: Path) -> bool:
     restored = root / RESTORE_NAME
     if not any(Path(f"{restored}{side}").exists() for side in ("", *SIDE_FILES)):
         return False
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no way to tell a running restore; left for it
-        return False
-    fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+    with _recovery_lock(root, wait=False) as held:
+        if not held:  # a restore is running, or (not POSIX) no way to tell: left for it
             return False
         restored.unlink(missing_ok=True)
         _drop_sides(restored)
         return True
+
+
+@contextlib.contextmanager
+def _recovery_lock(root: Path, *, wait: bool = True) -> Iterator[bool | None]:
+    """The data folder's recovery lock, held for the block: True once held, False when
+    another process holds it and `wait` is off, None where there is none (not POSIX)."""
+    try:
+        import fcntl
+    except ImportError:
+        yield None
+        return
+    fd = os.open(root / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
     finally:
         os.close(fd)
 
