@@ -523,7 +523,7 @@ class ComposerDialog(QWidget):
         ops.run(lambda: compute_stats(store, now, tz),
                 lambda stats: self._on_stats(request, stats),
                 lambda exc: logger.warning("could not compute realized vs attempted: %s", exc),
-                reads_only=True)
+                left_at_quit=True)
 
     def _on_stats(self, request: int, stats: Stats) -> None:
         if request != self._stats_request:

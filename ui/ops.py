@@ -154,17 +154,19 @@ T = TypeVar("T")
 
 def run(fn: Callable[[], T], on_done: Callable[[T], None],
         on_failed: Callable[[BaseException], None], on: QThreadPool | None = None, *,
-        reads_only: bool = False) -> None:
+        left_at_quit: bool = False) -> None:
     """Call `fn` on the worker (the store's, or the pool `on`); then `on_done(result)` or
     `on_failed(exc)` on the GUI thread.
 
     Args:
-        reads_only: `fn` writes nothing the user committed: a quit does not wait for it
-            (nor for anything on the asking pool).
+        left_at_quit: a quit neither waits for `fn` nor starts it (anything on the
+            asking pool is left too): for a read, or work as safe to cut short as a
+            killed process (opening the store, whose migration or repair the next
+            start goes on with).
     """
     hub()  # on the GUI thread, before the worker needs it
     key = next(_keys)
-    kept = not reads_only and (on is None or on is not _asking)
+    kept = not left_at_quit and (on is None or on is not _asking)
     _live[key] = _Job(fn, on_done, on_failed, kept)
     _unfinished.add(kept)
     # A plain callable, not a QRunnable subclass: PySide makes a QRunnable given to the

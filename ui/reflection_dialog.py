@@ -648,7 +648,7 @@ class ReflectionDialog(QDialog):
         ops.run(lambda: compute_stats(self._store, now, self._tz),
                 lambda stats: self._show_stats(request, stats),
                 lambda exc: logger.warning("could not compute the streak: %s", exc),
-                reads_only=True)
+                left_at_quit=True)
 
     def _show_stats(self, request: int, stats: Stats) -> None:
         if request != self._stats_request:

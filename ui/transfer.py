@@ -333,7 +333,7 @@ class Transfer(QObject):
                 return doc, preview_import(store, doc)
 
         ops.run(read, lambda result: self._previewed(where, *result),
-                lambda exc: self._import_failed(where, exc), reads_only=True)
+                lambda exc: self._import_failed(where, exc), left_at_quit=True)
 
     def _previewed(self, path: Path, doc: dict[str, Any], preview: ImportPreview) -> None:
         if not shiboken6.isValid(self):

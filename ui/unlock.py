@@ -47,7 +47,7 @@ def open_in_worker(data_root: Path, passphrase: str | None,
 
     # Not waited for at quit (a keyring prompt holds it for minutes): a first start or
     # a migration cut short is as safe as a killed one, and the next start goes on.
-    ops.run(work, on_done, on_failed, reads_only=True)
+    ops.run(work, on_done, on_failed, left_at_quit=True)
 
 
 def text_dialog(parent: QWidget | None, title: str, label: str,

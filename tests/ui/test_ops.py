@@ -134,10 +134,10 @@ def test_a_quit_waits_for_writes_and_drops_the_reads_not_begun(qtbot) -> None:  
         begun.set()
         reading.wait()
 
-    ops.run(read, delivered.append, delivered.append, reads_only=True)
+    ops.run(read, delivered.append, delivered.append, left_at_quit=True)
     assert begun.wait(30)
     ops.run(lambda: ran.append("write"), delivered.append, delivered.append)
-    ops.run(lambda: ran.append("read"), delivered.append, delivered.append, reads_only=True)
+    ops.run(lambda: ran.append("read"), delivered.append, delivered.append, left_at_quit=True)
     assert not ops.settle(0)  # the write waits behind the read: not done, the bound passed
     assert not ops.idle()
     reading.set()
@@ -146,6 +146,6 @@ def test_a_quit_waits_for_writes_and_drops_the_reads_not_begun(qtbot) -> None:  
     assert ops.settle(0) and ops.idle()
     qtbot.waitUntil(lambda: not ops._live)
     assert len(delivered) == 2  # the held read's and the write's: nothing for the dropped
-    ops.run(lambda: ran.append("after"), delivered.append, delivered.append, reads_only=True)
+    ops.run(lambda: ran.append("after"), delivered.append, delivered.append, left_at_quit=True)
     ops.pool().waitForDone(10_000)
     assert ran == ["write", "after"]  # a job given after the quit is run (the tests go on)

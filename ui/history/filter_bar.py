@@ -272,7 +272,7 @@ class FilterBar(QWidget):
             return timeline.choices()
 
         ops.run(read, self._choices_read, lambda exc: logger.error("filter lists: %s", exc),
-                reads_only=True)
+                left_at_quit=True)
 
     def _choices_read(self, choices: FilterChoices) -> None:
         if not shiboken6.isValid(self):
@@ -301,7 +301,7 @@ class FilterBar(QWidget):
         timeline = self._timeline
         ops.run(lambda: timeline.people_matching(query),
                 lambda names: self._people_found(query, names),
-                lambda exc: logger.error("people search: %s", exc), reads_only=True)
+                lambda exc: logger.error("people search: %s", exc), left_at_quit=True)
 
     def _people_found(self, query: str, names: list[str]) -> None:
         if not shiboken6.isValid(self) or query != self.search.text().strip():

@@ -228,7 +228,7 @@ class InsightsTab(QWidget):
             prompts = [*load_builtin(), *store.custom_prompts()]
             return compute_insights(store, now, tz), weekly_review(store, now, tz, prompts)
 
-        ops.run(read, self._loaded, self._failed, reads_only=True)
+        ops.run(read, self._loaded, self._failed, left_at_quit=True)
 
     def _failed(self, exc: BaseException) -> None:
         logger.error("insights failed: %s", exc)

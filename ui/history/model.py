@@ -153,7 +153,7 @@ class TimelineModel(QAbstractTableModel):
         size, timeline = self.page_size, self._timeline
         ops.run(lambda: timeline.next_page(filters, cursor, size),
                 lambda page: self._page_read(generation, page),
-                lambda exc: self._page_failed(generation, exc), reads_only=True)
+                lambda exc: self._page_failed(generation, exc), left_at_quit=True)
 
     def _page_read(self, generation: int, page: TimelinePage) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:

@@ -245,7 +245,7 @@ class TimelineTab(QWidget):
         generation, filters, timeline = self._count_generation, self.model.filters(), self.timeline
         ops.run(lambda: timeline.count(filters),
                 lambda n: self._counted(generation, n),
-                lambda exc: logger.error("timeline count: %s", exc), reads_only=True)
+                lambda exc: logger.error("timeline count: %s", exc), left_at_quit=True)
 
     def _counted(self, generation: int, total: int) -> None:
         if shiboken6.isValid(self) and generation == self._count_generation:
