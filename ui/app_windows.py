@@ -154,21 +154,22 @@ class WindowFactories:
         """The history changed in a window: the open reflection's glance, the coach's
         follow-ups and people, and the cards up show it as it is now, not the words
         edited or deleted there."""
-        for which, method in ((Window.REFLECT, "refresh_glance"),
-                              (Window.SUGGEST, "history_changed")):
-            window = self.windows.get(which)
-            refresh = getattr(window, method, None)
-            if window is not None and window.isVisible() and refresh is not None:
-                refresh()
-        self.note_follows()
+        self._refresh_shown((Window.REFLECT, "refresh_glance"),
+                            (Window.SUGGEST, "history_changed"))
 
     def people_follow(self) -> None:
         """Someone was added, renamed, archived or deleted in the coach's people list:
         History, if open, and the cards up no longer show a name that went."""
-        history = self.windows.get(Window.HISTORY)
-        refresh = getattr(history, "history_changed", None)
-        if history is not None and history.isVisible() and refresh is not None:
-            refresh()
+        self._refresh_shown((Window.HISTORY, "history_changed"))
+
+    def _refresh_shown(self, *refreshes: tuple[Window, str]) -> None:
+        """Call each (window, method) pair's method on that window if it is shown, then
+        bring the cards up to date."""
+        for which, method in refreshes:
+            window = self.windows.get(which)
+            refresh = getattr(window, method, None)
+            if window is not None and window.isVisible() and refresh is not None:
+                refresh()
         self.note_follows()
 
     def offer_reflection(self) -> None:
