@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -44,9 +45,19 @@ def _let_go(fifo: Path) -> None:
     os.close(fd)
 
 
-def _start(env: dict[str, str], *command: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, *command], env=env, text=True, cwd=ROOT,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+@contextmanager
+def _running(env: dict[str, str], gate: Path, *command: str) -> Iterator[subprocess.Popen[str]]:
+    """The app (`command` run by this Python) for the block; then the gate let go of, and
+    the app killed if it is still running."""
+    app = subprocess.Popen([sys.executable, *command], env=env, text=True, cwd=ROOT,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        yield app
+    finally:
+        _let_go(gate)
+        if app.poll() is None:
+            app.kill()
+            app.wait()
 
 
 def _ended(app: subprocess.Popen[str]) -> int:
@@ -73,16 +84,10 @@ def test_quit_while_the_keyring_holds_the_stores_key_ends_the_app(
         cli_env: dict[str, str], gate: Path) -> None:
     """The app started at login, the keyring asks for its password, the user logs out."""
     env = dict(_env(cli_env), MLCOACH_TEST_KEYRING_HELD=str(gate))
-    app = _start(env, "-m", "mlcoach", "run")
-    try:
+    with _running(env, gate, "-m", "mlcoach", "run") as app:
         _wait_ready(app, "keyring-asked")
         app.send_signal(signal.SIGTERM)
         assert _ended(app) == 0
-    finally:
-        _let_go(gate)
-        if app.poll() is None:
-            app.kill()
-            app.wait()
 
 
 def test_quit_while_a_keyring_question_waits_ends_the_app(
@@ -90,16 +95,10 @@ def test_quit_while_a_keyring_question_waits_ends_the_app(
     """Settings' Show recovery key asked, the keyring's prompt up, the user quits."""
     env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_KEYRING_HELD=str(gate),
                MLCOACH_TEST_JOB="question")
-    app = _start(env, "tests/ui/quit_child.py")
-    try:
+    with _running(env, gate, "tests/ui/quit_child.py") as app:
         _wait_ready(app, "keyring-asked")
         app.send_signal(signal.SIGTERM)
         assert _ended(app) == 0
-    finally:
-        _let_go(gate)
-        if app.poll() is None:
-            app.kill()
-            app.wait()
 
 
 @pytest.mark.parametrize("end", ["quit", "loop"])
@@ -110,19 +109,13 @@ def test_a_write_queued_before_quit_is_kept(cli_env: dict[str, str], gate: Path,
     Quit (the session manager's own quit): the process ended at once, the write cut."""
     env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_GATE=str(gate),
                MLCOACH_TEST_JOB="write", MLCOACH_TEST_END=end)
-    app = _start(env, "tests/ui/quit_child.py")
-    try:
+    with _running(env, gate, "tests/ui/quit_child.py") as app:
         _wait_ready(app, "job")
         app.send_signal(signal.SIGTERM)
         _wait_ready(app, "quitting")
         _wait_ready(app, "settling")  # the write still held: it waits for it
         _let_go(gate)
         assert _ended(app) == 0
-    finally:
-        _let_go(gate)
-        if app.poll() is None:
-            app.kill()
-            app.wait()
     env.pop("MLCOACH_TEST_JOB")
     listed = subprocess.run([sys.executable, "-m", "mlcoach", "search", "quit"], env=env,
                             capture_output=True, text=True, timeout=START_DEADLINE)
@@ -135,15 +128,9 @@ def test_a_write_that_never_ends_holds_the_quit_no_longer_than_its_bound(
     the quit's bound (here none), and the log says so."""
     env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_GATE=str(gate),
                MLCOACH_TEST_JOB="write", MLCOACH_TEST_QUIT_WAIT="0")
-    app = _start(env, "tests/ui/quit_child.py")
-    try:
+    with _running(env, gate, "tests/ui/quit_child.py") as app:
         _wait_ready(app, "job")
         app.send_signal(signal.SIGTERM)
         assert _ended(app) == 0
-    finally:
-        _let_go(gate)
-        if app.poll() is None:
-            app.kill()
-            app.wait()
     log = (Path(env["MLCOACH_DATA_DIR"]) / "mlcoach.log").read_text()
     assert "quitting with 1 store job(s) unfinished" in log
