@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -47,6 +48,13 @@ def _with_backup(opened, layout: Layout) -> Path:  # type: ignore[no-untyped-def
     opened.store.add_moment("after the backup")
     opened.store.close()
     return made
+
+
+def _secret(layout: Layout) -> Secret:
+    """The store's key, from the keyring as the app would read it."""
+    secret = unlock_existing(layout, keys=OSKeyring())
+    assert secret is not None
+    return secret
 
 
 def _truncate(path: Path, size: int) -> None:
@@ -108,8 +116,7 @@ def test_cli_says_it_in_one_line_on_stderr_and_still_captures(opened, layout, tm
     lines = err.getvalue().strip().splitlines()
     assert len(lines) == 1 and "was damaged, so it was set aside as" in lines[0]
     assert "may be missing" in lines[0]
-    secret = unlock_existing(layout, keys=OSKeyring())
-    assert secret is not None
+    secret = _secret(layout)
     assert _texts(layout, secret) == ["in the backup 1", "in the backup 2", "new after the damage"]
     # Told once on the command line; the next command is quiet.
     err2 = io.StringIO()
@@ -523,8 +530,7 @@ def test_damaged_files_set_aside_go_once_five_weeks_old_but_never_the_newest(ope
     assert _aside_now(layout) == ["mlcoach.db.damaged-20261123T093000Z",
                                   "mlcoach.db.damaged-20261214T093000Z"]
     # Its five weeks are up: the daily check removes it, -wal and all.
-    secret = unlock_existing(layout, keys=OSKeyring())
-    assert secret is not None
+    secret = _secret(layout)
     recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=5, days=1))
     assert _aside_now(layout) == ["mlcoach.db.damaged-20261214T093000Z"]
     assert not list(layout.root.glob("mlcoach.db.damaged-20261123T093000Z*"))
@@ -538,13 +544,17 @@ def test_damaged_files_set_aside_go_once_five_weeks_old_but_never_the_newest(ope
     assert "five weeks" in checks["set aside"].detail
 
 
-def test_a_file_set_aside_without_a_backup_is_kept_however_old(opened, layout):
-    """With no backup to restore, the damaged file is the only copy of the history."""
+def _only_copy_set_aside_then_rotated(opened, layout: Layout,  # type: ignore[no-untyped-def]
+                                      then: Callable[[Layout], None] = lambda _l: None,
+                                      ) -> recovery.RecoveryNote | None:
+    """A store damaged with no backup (its file set aside: the one copy of its history),
+    `then` done, a new start backed up, damaged again eight weeks on, and the daily
+    check a week later: both files set aside are still there. The first note."""
     opened.store.add_moment("only in the damaged file")
     opened.store.close()
     only = _damage_and_open(layout, NOW, lambda p: _truncate(p, 4096 * 3 + 17))
-    secret = unlock_existing(layout, keys=OSKeyring())
-    assert secret is not None
+    then(layout)
+    secret = _secret(layout)
     store = open_store(layout, keys=OSKeyring(), now=NOW).store
     store.add_moment("the new start")
     store.close()
@@ -554,6 +564,12 @@ def test_a_file_set_aside_without_a_backup_is_kept_however_old(opened, layout):
     recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=9))
     assert _aside_now(layout) == ["mlcoach.db.damaged-20261123T093000Z",
                                   "mlcoach.db.damaged-20270118T093000Z"]
+    return only
+
+
+def test_a_file_set_aside_without_a_backup_is_kept_however_old(opened, layout):
+    """With no backup to restore, the damaged file is the only copy of the history."""
+    only = _only_copy_set_aside_then_rotated(opened, layout)
     assert only is not None and only.restored_from is None
     assert "kept until you delete it" in only.message()
 
@@ -567,8 +583,7 @@ def test_a_restore_killed_before_its_swap_leaves_no_copy_for_good(opened, layout
     left = layout.root / ".mlcoach.db.restore"
     left.write_bytes(layout.db.read_bytes())
     Path(f"{left}-journal").write_bytes(b"x" * 512)
-    secret = unlock_existing(layout, keys=OSKeyring())
-    assert secret is not None
+    secret = _secret(layout)
     recovery.daily_check(layout.root, secret, NOW)
     assert not left.exists() and not Path(f"{left}-journal").exists()
     assert _texts(layout, secret) == ["in the half-done restore"]
@@ -579,8 +594,7 @@ def test_a_restore_under_way_keeps_its_copy(opened, layout):
     opened.store.close()
     left = layout.root / ".mlcoach.db.restore"
     left.write_bytes(layout.db.read_bytes())
-    secret = unlock_existing(layout, keys=OSKeyring())
-    assert secret is not None
+    secret = _secret(layout)
     import subprocess
     import sys
 
@@ -621,21 +635,7 @@ def test_a_file_set_aside_without_a_backup_is_kept_whatever_became_of_the_note(
         opened, layout, note):
     """Only the note kept the one copy of a history from rotation: with it lost,
     unreadable or written by an older version, the file went after five weeks."""
-    opened.store.add_moment("only in the damaged file")
-    opened.store.close()
-    _damage_and_open(layout, NOW, lambda p: _truncate(p, 4096 * 3 + 17))
-    note(layout)
-    secret = unlock_existing(layout, keys=OSKeyring())
-    assert secret is not None
-    store = open_store(layout, keys=OSKeyring(), now=NOW).store
-    store.add_moment("the new start")
-    store.close()
-    made = daily_backup(layout.db, secret, layout.backups, NOW + timedelta(days=1))
-    assert made is not None
-    _damage_and_open(layout, NOW + timedelta(weeks=8))
-    recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=9))
-    assert _aside_now(layout) == ["mlcoach.db.damaged-20261123T093000Z",
-                                  "mlcoach.db.damaged-20270118T093000Z"]
+    _only_copy_set_aside_then_rotated(opened, layout, note)
 
 
 def test_a_file_set_aside_by_hand_or_an_older_version_is_kept(opened, layout):
@@ -644,7 +644,6 @@ def test_a_file_set_aside_by_hand_or_an_older_version_is_kept(opened, layout):
     old = layout.root / "mlcoach.db.damaged-20260101T000000Z"
     old.write_bytes(layout.db.read_bytes())
     _damage_and_open(layout, NOW)
-    secret = unlock_existing(layout, keys=OSKeyring())
-    assert secret is not None
+    secret = _secret(layout)
     recovery.daily_check(layout.root, secret, NOW + timedelta(weeks=52))
     assert old.exists()
