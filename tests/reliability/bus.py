@@ -7,10 +7,13 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,11 +39,13 @@ def base_env(root: Path) -> dict[str, str]:
     return env
 
 
-def _dbus_daemon(env: dict[str, str], pids: list[int]) -> str:
-    """Start a private dbus-daemon; its pid goes into `pids`; return its address."""
+def dbus_daemon(env: dict[str, str], pids: list[int], address: str = "") -> str:
+    """Start a private dbus-daemon (at `address`, or one of its choosing); its pid goes
+    into `pids`; return its address."""
     out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
-                          "--print-pid=1"], env=env, capture_output=True, text=True,
-                         check=True, timeout=30).stdout.split()
+                          "--print-pid=1", *([f"--address={address}"] if address else [])],
+                         env=env, capture_output=True, text=True, check=True,
+                         timeout=30).stdout.split()
     pids.append(int(out[1]))
     return out[0]
 
@@ -58,7 +63,7 @@ def session_bus(root: Path, *, keyring: bool) -> Iterator[dict[str, str]]:
     env = base_env(root)
     pids: list[int] = []
     try:
-        env["DBUS_SESSION_BUS_ADDRESS"] = _dbus_daemon(env, pids)
+        env["DBUS_SESSION_BUS_ADDRESS"] = dbus_daemon(env, pids)
         if keyring:
             started = subprocess.run(
                 ["gnome-keyring-daemon", "--unlock", "--daemonize", "--components=secrets"],
@@ -99,7 +104,7 @@ def logind_bus(root: Path) -> Iterator[str]:
     env = base_env(root)
     pids: list[int] = []
     try:
-        address = _dbus_daemon(env, pids)
+        address = dbus_daemon(env, pids)
         mock = subprocess.Popen(
             [SYSTEM_PYTHON, "-m", "dbusmock", "--system", "--template", "logind"],
             env={**env, "DBUS_SYSTEM_BUS_ADDRESS": address},
@@ -158,3 +163,54 @@ def dbusmock(env: dict[str, str], owns: str, *args: str) -> Iterator[subprocess.
     finally:
         proc.kill()
         proc.wait(timeout=30)
+
+
+class HeldService:
+    """A stand-in service owning `name` on the bus at `address`: each call `holds` picks
+    waits until `released`, then gets `reply(msg)`; any other call an error at once."""
+
+    def __init__(self, address: str, name: str) -> None:
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.blocking import open_dbus_connection
+
+        self.conn = open_dbus_connection(bus=address)
+        self.conn.send_and_get_reply(message_bus.RequestName(name), timeout=30)
+        self.asked = threading.Event()
+        self.released = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def holds(self, msg: Any) -> bool:
+        """Whether the call `msg` is held and answered (every call, unless overridden)."""
+        return True
+
+    def reply(self, msg: Any) -> Any:
+        """The answer to a held call, once released."""
+        raise NotImplementedError
+
+    def _serve(self) -> None:
+        from jeepney import MessageType, new_error
+
+        while True:
+            try:
+                msg = self.conn.receive()
+            except OSError:
+                return  # closed by the test
+            if msg.header.message_type != MessageType.method_call:
+                continue
+            if self.holds(msg):
+                self.asked.set()
+                self.released.wait()
+                answer = self.reply(msg)
+            else:
+                answer = new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod")
+            try:
+                self.conn.send(answer)
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.released.set()
+        self.conn.sock.shutdown(socket.SHUT_RDWR)
+        self.thread.join(30)
+        self.conn.close()

@@ -9,8 +9,6 @@ comes, still decides whether the prompt waits.
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,60 +16,35 @@ from typing import Any
 import pytest
 
 from mlcoach.domain.model import Settings
+from tests.reliability.bus import HeldService
 
 pytestmark = pytest.mark.gui
 
 SERVICE = "org.freedesktop.Notifications"
 
 
-class HeldServer:
+class HeldServer(HeldService):
     """Owns the notification server's name; each property read waits for `release`,
     then answers Do Not Disturb = `paused`. Other calls get an error at once."""
 
     def __init__(self, address: str) -> None:
-        from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import open_dbus_connection
-
-        self.conn = open_dbus_connection(bus=address)
-        self.conn.send_and_get_reply(message_bus.RequestName(SERVICE), timeout=30)
-        self.asked = threading.Event()
-        self.released = threading.Event()
         self.paused = False
         self.answer: tuple[str, object] | None = None  # in place of ("b", paused)
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
+        super().__init__(address, SERVICE)
 
     def release(self, paused: bool) -> None:
         self.paused = paused
         self.released.set()
 
-    def _serve(self) -> None:
-        from jeepney import HeaderFields, MessageType, new_error, new_method_return
+    def holds(self, msg: Any) -> bool:
+        from jeepney import HeaderFields
 
-        while True:
-            try:
-                msg = self.conn.receive()
-            except OSError:
-                return  # closed by the test
-            if msg.header.message_type != MessageType.method_call:
-                continue
-            if msg.header.fields.get(HeaderFields.member) == "Get":
-                self.asked.set()
-                self.released.wait()
-                answer = self.answer or ("b", self.paused)
-                reply = new_method_return(msg, "v", (answer,))
-            else:
-                reply = new_error(msg, "org.freedesktop.DBus.Error.UnknownMethod")
-            try:
-                self.conn.send(reply)
-            except OSError:
-                return
+        return bool(msg.header.fields.get(HeaderFields.member) == "Get")
 
-    def close(self) -> None:
-        self.released.set()
-        self.conn.sock.shutdown(socket.SHUT_RDWR)
-        self.thread.join(30)
-        self.conn.close()
+    def reply(self, msg: Any) -> Any:
+        from jeepney import new_method_return
+
+        return new_method_return(msg, "v", (self.answer or ("b", self.paused),))
 
 
 @pytest.fixture

@@ -13,9 +13,9 @@ waits on the clock (the look's deadline is ten minutes, never reached).
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import Any
 
 import pytest
 
+from tests.reliability.bus import HeldService, dbus_daemon
 from tests.ui.test_busy_look import HeldServer
 
 pytestmark = pytest.mark.gui
@@ -31,45 +32,17 @@ LOGIN1 = "org.freedesktop.login1"
 FAR = 600.0  # the look's deadline: never reached by a look that goes as it should
 
 
-class HeldLogind:
-    """Owns logind's name; the session's properties are held until `release`."""
+class HeldLogind(HeldService):
+    """Owns logind's name; the session's properties are held until `released`."""
 
     def __init__(self, address: str) -> None:
-        from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import open_dbus_connection
+        super().__init__(address, LOGIN1)
 
-        self.conn = open_dbus_connection(bus=address)
-        self.conn.send_and_get_reply(message_bus.RequestName(LOGIN1), timeout=30)
-        self.asked = threading.Event()
-        self.released = threading.Event()
-        self.thread = threading.Thread(target=self._serve, daemon=True)
-        self.thread.start()
+    def reply(self, msg: Any) -> Any:
+        from jeepney import new_method_return
 
-    def _serve(self) -> None:
-        from jeepney import MessageType, new_method_return
-
-        while True:
-            try:
-                msg = self.conn.receive()
-            except OSError:
-                return
-            if msg.header.message_type != MessageType.method_call:
-                continue
-            self.asked.set()
-            self.released.wait()
-            try:
-                self.conn.send(new_method_return(msg, "a{sv}", (
-                    {"LockedHint": ("b", False), "IdleHint": ("b", False)},)))
-            except OSError:
-                return
-
-    def close(self) -> None:
-        import socket
-
-        self.released.set()
-        self.conn.sock.shutdown(socket.SHUT_RDWR)
-        self.thread.join(30)
-        self.conn.close()
+        return new_method_return(msg, "a{sv}", (
+            {"LockedHint": ("b", False), "IdleHint": ("b", False)},))
 
 
 def _look(address: str, system: str | None = None, deadline_s: float = FAR) -> Any:
@@ -114,14 +87,9 @@ def restartable_bus(tmp_path: Path) -> Iterator[Any]:
     pids: list[int] = []
 
     def start() -> None:
-        out = subprocess.run(["dbus-daemon", "--session", f"--address={address}", "--fork",
-                              "--print-pid=1"], capture_output=True, text=True, check=True,
-                             timeout=30).stdout.split()
-        pids.append(int(out[0]))
+        dbus_daemon(dict(os.environ), pids, address)
 
     def stop() -> None:
-        import os
-
         os.kill(pids[-1], signal.SIGKILL)
         (tmp_path / "bus").unlink(missing_ok=True)
 
@@ -129,7 +97,7 @@ def restartable_bus(tmp_path: Path) -> Iterator[Any]:
     yield address, start, stop
     for pid in pids:
         try:
-            __import__("os").kill(pid, signal.SIGKILL)
+            os.kill(pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
 
