@@ -193,17 +193,21 @@ def _entries(env: dict[str, str]) -> list[str]:
     return res.stdout.split()
 
 
-@pytest.mark.parametrize("backend", ["chosen", "default"])
-def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(desktop, tmp_path, backend):
-    """store.json and its copy lost: `recover` set the store up under a new entry and
-    left the old one, holding the key, in the keyring for good. It now takes the entry
-    the store recorded, and `wipe` then leaves nothing of the store in the keyring."""
-    env = _env(desktop, tmp_path, backend)
-    before = set(_entries(env))  # other tests' stores share the session's keyring
+def _a_store_in_the_keyring(env: dict[str, str]) -> tuple[set[str], str, str]:
+    """A store with one moment: the keyring's entries before it (other tests' stores
+    share the session's keyring), its recovery key and its own entry."""
+    before = set(_entries(env))
     assert _cli(env, "capture", "kept through a lost store.json").returncode == 0
     recovery = _cli(env, "doctor", "--recovery-key").stdout.strip()
-    root = tmp_path / "data"
     [entry] = set(_entries(env)) - before
+    return before, recovery, entry
+
+
+def _recovered_without_store_json(env: dict[str, str], root: Path, before: set[str],
+                                  recovery: str, entry: str) -> None:
+    """store.json and its copy lost, then `recover`: the store's own entry is taken (no
+    other is added), its moment is there, and `wipe` leaves nothing of it in the
+    keyring."""
     (root / "store.json").unlink()
     (root / "backups" / "mlcoach-store.json").unlink()
     done = _cli(env, "recover", input=recovery + "\n")
@@ -212,6 +216,16 @@ def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(desktop, tmp_
     assert _stored(env) == ["kept through a lost store.json"]
     assert _cli(env, "wipe", "--yes").returncode == 0
     assert set(_entries(env)) == before - {entry}
+
+
+@pytest.mark.parametrize("backend", ["chosen", "default"])
+def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(desktop, tmp_path, backend):
+    """store.json and its copy lost: `recover` set the store up under a new entry and
+    left the old one, holding the key, in the keyring for good. It now takes the entry
+    the store recorded, and `wipe` then leaves nothing of the store in the keyring."""
+    env = _env(desktop, tmp_path, backend)
+    before, recovery, entry = _a_store_in_the_keyring(env)
+    _recovered_without_store_json(env, tmp_path / "data", before, recovery, entry)
 
 
 @pytest.mark.parametrize("backend", ["chosen", "default"])
@@ -224,20 +238,10 @@ def test_recover_finds_the_entry_of_a_store_that_never_recorded_it(desktop, tmp_
     from mlcoach.store.db import connect_raw
 
     env = _env(desktop, tmp_path, backend)
-    before = set(_entries(env))
-    assert _cli(env, "capture", "kept through a lost store.json").returncode == 0
-    recovery = _cli(env, "doctor", "--recovery-key").stdout.strip()
+    before, recovery, entry = _a_store_in_the_keyring(env)
     root = tmp_path / "data"
-    [entry] = set(_entries(env)) - before
     conn = connect_raw(root / "mlcoach.db",
                        Secret("keyring", raw_key=decode_recovery_key(recovery)))
     conn.execute("DELETE FROM settings WHERE key = 'keyring_entry'")  # as made before
     conn.close()
-    (root / "store.json").unlink()
-    (root / "backups" / "mlcoach-store.json").unlink()
-    done = _cli(env, "recover", input=recovery + "\n")
-    assert done.returncode == 0, done.stderr
-    assert set(_entries(env)) - before == {entry}
-    assert _stored(env) == ["kept through a lost store.json"]
-    assert _cli(env, "wipe", "--yes").returncode == 0
-    assert set(_entries(env)) == before - {entry}
+    _recovered_without_store_json(env, root, before, recovery, entry)
