@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from functools import partial
 
@@ -86,7 +87,7 @@ def dialogs(data: Path) -> dict[str, QWidget]:
     """The smaller dialogs and questions the app opens: a person, a moment, deleting
     everything, removing a person, dropping typed words, an import, its progress, the
     first start without a keyring, a passphrase, and the prompt card."""
-    from PySide6.QtWidgets import QLineEdit, QMessageBox
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
     from mlcoach.domain.enums import Kind, Style
     from mlcoach.store.timeline import Timeline, TimelineFilter
@@ -94,7 +95,7 @@ def dialogs(data: Path) -> dict[str, QWidget]:
     from mlcoach.ui import person_removal, unlock
     from mlcoach.ui.history.moment_editor import MomentEditor
     from mlcoach.ui.people_panel import PersonDialog
-    from mlcoach.ui.privacy import ConfirmDeleteDialog
+    from mlcoach.ui.privacy import EXPORT_STEPS, ConfirmDeleteDialog, export_formats
     from mlcoach.ui.prompt_card import PromptCard
     from mlcoach.ui.transfer import ImportPreviewDialog, Transfer
 
@@ -117,11 +118,19 @@ def dialogs(data: Path) -> dict[str, QWidget]:
         + QApplication.translate("unlock", "Passphrase for your mlcoach data:"),
         QLineEdit.EchoMode.Password)
     parent = QWidget()
-    transfer = Transfer(store, parent)
-    transfer._start(transfer.tr("Importing “%1”…").replace(
+    importing, exporting = Transfer(store, parent), Transfer(store, parent)
+    importing._start(importing.tr("Importing “%1”…").replace(
         "%1", "mlcoach-export-2025-06-12.json"), 0, None)
-    progress = transfer.progress_dialog()
-    assert progress is not None
+    exporting._start(exporting.tr("Exporting your data…"), EXPORT_STEPS, threading.Event())
+    progress, cancellable = importing.progress_dialog(), exporting.progress_dialog()
+    assert progress is not None and cancellable is not None
+    # as Transfer.export asks where to save (QFileDialog.getSaveFileName builds this
+    # where the desktop offers no dialog of its own)
+    formats = export_formats()
+    save_as = QFileDialog(None, exporting.tr("Export all data"),
+                          str(Path.home() / f"mlcoach-export-2025-06-12{formats[0].suffix}"),
+                          ";;".join(f.filter for f in formats))
+    save_as.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     preview = ImportPreview({"people": 12, "moments": 340, "reflections": 41},
                             {"people": 3, "moments": 12})
     card = PromptCard()
@@ -133,6 +142,8 @@ def dialogs(data: Path) -> dict[str, QWidget]:
         "discard": discard,
         "import": ImportPreviewDialog("mlcoach-export-2025-06-12.json", preview),
         "progress": progress,
+        "export progress": cancellable,
+        "save as": save_as,
         "no keyring": unlock.keyring_choice_box()[0],
         "passphrase": passphrase,
         "card": card,
@@ -145,7 +156,7 @@ def dialogs(data: Path) -> dict[str, QWidget]:
         "stop.", "Snoozed twice today",
         # by a tray icon at the top right of the second screen
         QRect(QApplication.screens()[1].geometry().topRight() - QPoint(40, 0), QSize(24, 24)))
-    found["card"]._keep = (transfer, parent)  # type: ignore[attr-defined]
+    found["card"]._keep = (importing, exporting, parent)  # type: ignore[attr-defined]
     return found
 
 
