@@ -66,11 +66,12 @@ def text_dialog(parent: QWidget | None, title: str, label: str,
 
 def typed_text(parent: QWidget | None, title: str, label: str,
                echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal) -> tuple[str, bool]:
-    """As QInputDialog.getText: the text typed, and False when the user cancelled."""
+    """As QInputDialog.getText: the text typed, and whether it was accepted (cancelled:
+    nothing typed is returned)."""
     dialog = text_dialog(parent, title, label, echo)
     try:
         ok = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.textValue(), ok
+        return (dialog.textValue() if ok else ""), ok
     finally:
         dialog.deleteLater()
 

@@ -10,7 +10,7 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from mlcoach.store.vault import Layout, read_meta
 
@@ -111,3 +111,30 @@ def test_a_slow_keyring_does_not_hold_the_app_while_the_recovery_key_is_kept(  #
     QApplication.processEvents()
     assert events == ["the app ran on", "opened"]
     assert memory_keyring.items  # the key is back in the keyring
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_the_passphrase_prompt_answers_as_qts_did(qtbot, expect_dialog,  # type: ignore[no-untyped-def]
+                                                  accept: bool) -> None:
+    """The prompt (built by the app now, to wrap its words) gives what was typed when
+    accepted, and nothing when cancelled, with its words wrapped."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog, QLabel
+
+    from mlcoach.ui import unlock
+
+    expect_dialog.allow_real(QInputDialog)
+    expect_dialog.allow_real(QDialog)
+    wrapped: list[bool] = []
+
+    def answer() -> None:
+        prompt = QApplication.activeModalWidget()
+        assert isinstance(prompt, QInputDialog)
+        wrapped.extend(label.wordWrap() for label in prompt.findChildren(QLabel))
+        qtbot.keyClicks(prompt.findChild(QLineEdit), "correct horse")
+        prompt.accept() if accept else prompt.reject()
+
+    QTimer.singleShot(0, answer)
+    typed = unlock.typed_text(None, "mlcoach", "Passphrase:", QLineEdit.EchoMode.Password)
+    assert typed == (("correct horse", True) if accept else ("", False))
+    assert wrapped == [True]
