@@ -106,11 +106,12 @@ def dialogs(data: Path) -> dict[str, QWidget]:
                      Kind.QUESTION, person="Ana Lima")
     entry = next(e for e in Timeline(store).page(TimelineFilter(), 0, 50) if e.moment_kind)
     buttons = QMessageBox.StandardButton
-    # as ui/widgets/discard.py asks (QMessageBox.question builds this box)
+    # as the reflection asks through ui/widgets/discard.py (QMessageBox.question builds
+    # this box)
+    words = partial(QApplication.translate, "ReflectionDialog")
     discard = QMessageBox(QMessageBox.Icon.Question, "mlcoach",
-                          "<b>Discard this reflection?</b><br>"
-                          + QApplication.translate("ReflectionDialog",
-                                                   "Your answers for today are not saved."),
+                          f"<b>{words('Discard this reflection?')}</b><br>"
+                          f"{words('What you wrote has not been saved yet.')}",
                           buttons.Discard | buttons.Cancel)
     # as ui/unlock.py asks after a wrong passphrase
     passphrase = unlock.text_dialog(
