@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Outcome, Person, Style
 from mlcoach.ui.colours import mute
-from mlcoach.ui.i18n import error_message
+from mlcoach.ui.i18n import as_sentence, error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.columns import ReadableColumn
@@ -168,7 +168,7 @@ class PersonDialog(QDialog):
         try:
             self._save(form)
         except MlcoachError as exc:
-            self._show_error(error_message(exc))
+            self._show_error(as_sentence(error_message(exc)))
             return
         super().accept()
 
@@ -447,7 +447,8 @@ class PeoplePanel(QWidget):
         try:
             count = len(self._store.moments(person=person.name))
         except MlcoachError as exc:
-            QMessageBox.warning(self, self.tr("Not removed"), as_plain(error_message(exc)))
+            QMessageBox.warning(self, self.tr("Not removed"),
+                                as_plain(as_sentence(error_message(exc))))
             return
         choice = person_removal.ask(self, person.name, count)
         if choice is None:
@@ -461,7 +462,8 @@ class PeoplePanel(QWidget):
                 # a suggestion composed for them is composed again for no one in particular
                 self._store.delete_person(person.name, reword=reworded)
         except MlcoachError as exc:
-            QMessageBox.warning(self, self.tr("Not removed"), as_plain(error_message(exc)))
+            QMessageBox.warning(self, self.tr("Not removed"),
+                                as_plain(as_sentence(error_message(exc))))
             return
         self.reload()
         self.people_changed.emit()

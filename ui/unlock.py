@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLockedError
 from mlcoach.domain.i18n import error_text, ui_language
 from mlcoach.ui import ops
+from mlcoach.ui.i18n import as_sentence
 from mlcoach.ui.widgets.plain_text import as_plain
 
 translate = QCoreApplication.translate
@@ -207,5 +208,6 @@ def _new_passphrase() -> str | None:
 
 
 def _message(exc: BaseException) -> str:
-    """The store's error in the user's language (the setting is unknown until it opens)."""
-    return error_text(exc, ui_language(""))
+    """The store's error in the user's language (the setting is unknown until it opens), as
+    a sentence of its own: a capital first, a full stop last."""
+    return as_sentence(error_text(exc, ui_language("")))

@@ -138,3 +138,19 @@ def test_the_passphrase_prompt_answers_as_qts_did(qtbot, expect_dialog,  # type:
     typed = unlock.typed_text(None, "mlcoach", "Passphrase:", QLineEdit.EchoMode.Password)
     assert typed == (("correct horse", True) if accept else ("", False))
     assert wrapped == [True]
+
+
+def test_a_wrong_passphrase_is_said_as_a_sentence(qapp, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The store's one-line error stood raw above the question ("wrong passphrase: …
+    changed)"); in a window it reads as the dialog's other sentences do."""
+    from mlcoach.domain.errors import StoreLockedError
+    from mlcoach.ui import unlock
+
+    labels: list[str] = []
+    monkeypatch.setattr(unlock, "typed_text",
+                        lambda _parent, _title, label, *a: (labels.append(label), ("", False))[1])
+    unlock.resolve_failure(
+        StoreLockedError("wrong passphrase: the store did not open (nothing was changed)"),
+        tmp_path, retry=lambda _p: None, give_up=lambda: None)
+    said = labels[0].split("\n\n")[0]
+    assert said[0].isupper() and said.endswith("."), said

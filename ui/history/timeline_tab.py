@@ -46,7 +46,7 @@ from mlcoach.ui.history.filter_bar import FilterBar
 from mlcoach.ui.history.model import Clock, HighlightDelegate, TimelineModel
 from mlcoach.ui.history.moment_editor import MomentEdit, MomentEditor
 from mlcoach.ui.history.stores import Stores
-from mlcoach.ui.i18n import error_message
+from mlcoach.ui.i18n import as_sentence, error_message
 from mlcoach.ui.names import outcome_names, response_names
 from mlcoach.ui.secret_clipboard import copy_private
 from mlcoach.ui.widgets.columns import ReadableColumn
@@ -357,7 +357,7 @@ class TimelineTab(QWidget):
     def _write_failed(self, exc: BaseException) -> None:
         logger.error("could not change the history: %s", exc)
         if shiboken6.isValid(self):
-            message = error_message(exc) if isinstance(exc, MlcoachError) else self.tr(
+            message = as_sentence(error_message(exc)) if isinstance(exc, MlcoachError) else self.tr(
                 "The change could not be saved.")
             self.status.setText(message)
 
