@@ -445,7 +445,7 @@ class PeoplePanel(QWidget):
         if person is None:
             return
         try:
-            count = len(self._store.moments(person=person.name))
+            count = self._store.count_moments(person=person.name)
         except MlcoachError as exc:
             QMessageBox.warning(self, self.tr("Not removed"),
                                 as_plain(as_sentence(error_message(exc))))

@@ -470,10 +470,17 @@ class Store:
                 q = q.limit(limit)
             return [rows.moment(r) for r in s.scalars(q).unique()]
 
-    def count_moments(self) -> int:
-        """How many moments there are."""
+    def count_moments(self, *, person: str | None = None) -> int:
+        """How many moments there are (with `person`, when given: none for no such
+        person), counted in SQL without loading them."""
         with self._sessions.begin() as s:
-            return int(s.scalar(select(func.count()).select_from(m.MomentRow)) or 0)
+            q = select(func.count()).select_from(m.MomentRow)
+            if person is not None:
+                row = self._person_row(s, person)
+                if row is None:
+                    return 0
+                q = q.where(m.MomentRow.person_id == row.id)
+            return int(s.scalar(q) or 0)
 
     def follow_ups_due(self, day: date, limit: int = 50) -> list[Moment]:
         """Planned moments whose follow-up day has come and that have no final outcome:

@@ -541,6 +541,28 @@ def test_delete_takes_the_name_and_notes_and_keeps_the_moments(qtbot, panel, sto
     assert kept is not None and kept.person is None
 
 
+def test_remove_counts_the_moments_without_loading_them(qtbot, panel, store, monkeypatch):
+    """Remove… asked how many moments someone has by loading every one of them (years of
+    history on the GUI thread); the store counts them instead."""
+    from mlcoach.ui import person_removal
+
+    store.add_person("Dana")
+    for text in ("Asked Dana about the handover", "Thanked Dana for the demo"):
+        store.add_moment(text, Kind.QUESTION, person="Dana")
+    store.add_moment("Lunch with Eli", Kind.OTHER, person="Eli")
+    panel.reload()
+    panel.select("Dana")
+    asked: list[tuple[str, int]] = []
+
+    def ask(_parent, name, moments):  # type: ignore[no-untyped-def]
+        asked.append((name, moments))
+
+    monkeypatch.setattr(person_removal, "ask", ask)
+    monkeypatch.setattr(store, "moments", lambda **_: pytest.fail("loaded every moment"))
+    panel.remove_button.click()
+    assert asked == [("Dana", 2)]
+
+
 def test_the_removal_question_says_what_each_choice_keeps(qtbot) -> None:
     from mlcoach.ui.person_removal import explanation
 
