@@ -252,6 +252,25 @@ def test_people_delete_takes_their_name_and_notes_and_keeps_the_moments(cli_env)
     assert missing.returncode == 1 and "no person" in missing.stderr
 
 
+def test_people_delete_counts_the_moments_that_stay_in_words(cli_env):
+    """"the 1 moment with them stays", and "the 0 moments with them stay" for someone
+    with none: one moment is said without a number, none not at all, in both languages."""
+    for name in ("Priya", "Sam", "Deniz"):
+        assert run_cli(cli_env, "people", "add", name).returncode == 0
+    assert run_cli(cli_env, "capture", "Thanked @Priya for the review").returncode == 0
+    one = run_cli(cli_env, "people", "delete", "Priya", "--yes")
+    assert one.stdout.strip() == ("deleted Priya and their notes; the moment with them "
+                                  "stays in your history, with no one attached")
+    none = run_cli(cli_env, "people", "delete", "Sam", "--yes")
+    assert none.stdout.strip() == "deleted Sam and their notes"
+    turkish = {**cli_env, "LANG": "tr_TR.UTF-8", "LANGUAGE": "", "LC_ALL": "",
+               "LC_MESSAGES": ""}
+    assert run_cli(cli_env, "capture", "Asked @Deniz about the plan").returncode == 0
+    tr_one = run_cli(turkish, "people", "delete", "Deniz", "--yes")
+    assert tr_one.stdout.strip() == ("Deniz ve notları silindi; onunla ilgili an "
+                                     "geçmişinizde kalıyor, artık kimseye bağlı değil")
+
+
 def test_search_cli(cli_env):
     run_cli(cli_env, "capture", "Moved the checklist into the wiki @Ana --", "--kind", "example")
     res = run_cli(cli_env, "search", "checklist", "--json")

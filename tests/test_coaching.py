@@ -143,6 +143,25 @@ def test_other_themes_and_a_zero_gap_name_nobody(store):
     assert offer is not None and "Ana" not in offer.note
 
 
+def test_a_one_day_gap_says_a_day_not_1_days(store):
+    """With the recognition gap set to one day, the card said "It has been 1 days"."""
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    ana = store.add_person("Ana Silva")
+    store.add_moment("Paired with Ana", person=ana.name, created_at=now - timedelta(days=1))
+    store.save_settings(Settings(recognition_gap_days=1))
+    coach, _ = _coach(store, now, _prompts_of("recognition"))
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None
+    assert "It has been a day since you last recognized or supported Ana Silva." in offer.note
+    store.save_settings(Settings(recognition_gap_days=1, language="tr"))
+    store.set_state("recognition_named", {})
+    coach, _ = _coach(store, now, _prompts_of("recognition"))
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None
+    assert "Ana Silva için son takdir ya da destek anınızın üzerinden bir gün geçti." in \
+        offer.note
+
+
 def _calendar(path, start: datetime, attendee: str):  # type: ignore[no-untyped-def]
     stamp = start.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     end = (start + timedelta(minutes=30)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")

@@ -59,10 +59,16 @@ def cmd_people(ctx: Context) -> int:
     return EXIT_OK
 
 
-_KEPT_ONE = N_("deleted {name} and their notes; the {n} moment with them stays in your "
+_KEPT_NONE = N_("deleted {name} and their notes")
+_KEPT_ONE = N_("deleted {name} and their notes; the moment with them stays in your "
                "history, with no one attached")
 _KEPT = N_("deleted {name} and their notes; the {n} moments with them stay in your "
            "history, with no one attached")
+
+
+def kept_message(count: int) -> str:
+    """What `people delete` says of the `count` moments that stay: none, one, or more."""
+    return _KEPT_NONE if count == 0 else _KEPT_ONE if count == 1 else _KEPT
 
 
 def _delete_person(ctx: Context, store: Any) -> None:
@@ -73,7 +79,7 @@ def _delete_person(ctx: Context, store: Any) -> None:
     person = store.find_person(ctx.ns.name)
     if person is None:
         raise MlcoachError("no person called {name!r}", name=ctx.ns.name)
-    count = len(store.moments(person=person.name))
+    count = store.count_moments(person=person.name)
     if not ctx.ns.yes:
         if not ctx.stdin.isatty():
             raise UsageError("people delete removes {name} and their notes for good: run it "
@@ -86,7 +92,7 @@ def _delete_person(ctx: Context, store: Any) -> None:
     from mlcoach.influence.reworded import reworded
 
     gone = store.delete_person(person.name, reword=reworded)  # "With Priya" goes too
-    ctx.out(translate(_KEPT_ONE if count == 1 else _KEPT, lang, name=gone.name, n=count))
+    ctx.out(translate(kept_message(count), lang, name=gone.name, n=count))
 
 
 def _list_people(ctx: Context) -> int:

@@ -382,8 +382,10 @@ class Coach:
                          intention=intention)
 
     def _named_line(self, person: Person, days: int) -> str:
-        return translate("It has been {days} days since you last recognized or supported "
-                         "{name}.", self.language(), days=days, name=person.name)
+        line = (N_("It has been a day since you last recognized or supported {name}.")
+                if days == 1 else
+                N_("It has been {days} days since you last recognized or supported {name}."))
+        return translate(line, self.language(), days=days, name=person.name)
 
     def note_now(self, offer: Offer) -> Offer:
         """`offer` with its note as the store says it now, for a card that stays up ten
