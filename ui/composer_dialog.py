@@ -337,9 +337,10 @@ class ComposerDialog(QWidget):
             self.refresh_output()
         if self._composed is None:
             return
-        from mlcoach.ui.secret_clipboard import copy_private
+        from mlcoach.ui.secret_clipboard import about_person, copy_private
 
-        copy_private(self._composed.as_text())
+        person = self._composed.person  # deleting them takes it back ("With Priya")
+        copy_private(self._composed.as_text(), [about_person(person)] if person else [])
         self.view.status.setText(self.tr("Copied to the clipboard."))
 
     def save(self) -> Suggestion | None:

@@ -461,6 +461,9 @@ class PeoplePanel(QWidget):
 
                 # a suggestion composed for them is composed again for no one in particular
                 self._store.delete_person(person.name, reword=reworded)
+                from mlcoach.ui.secret_clipboard import about_person, withdraw
+
+                withdraw([about_person(person.name)])  # a suggestion for them, copied
         except MlcoachError as exc:
             QMessageBox.warning(self, self.tr("Not removed"),
                                 as_plain(as_sentence(error_message(exc))))

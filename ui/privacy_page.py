@@ -289,6 +289,9 @@ class PrivacyPage(SettingsPage):
         wipe.remove_login_entry(layout.root)
 
     def _deleted(self, _removed: object) -> None:
+        from mlcoach.ui.secret_clipboard import withdraw_all
+
+        withdraw_all()  # a moment or suggestion copied from the app goes with the rest
         self.data_deleted.emit()
 
     def _delete_failed(self, exc: BaseException) -> None:

@@ -7,12 +7,15 @@ manager hint, as KeePassXC marks what it copies. Windows' clipboard history and 
 sync and macOS clipboard managers have their own marks. A moment's text or a composed
 suggestion (a colleague's name, what the user wants them to change) is pasted once,
 where the user chose, not kept in a manager's history; the recovery key also leaves the
-clipboard after a minute.
+clipboard after a minute. A copy says what it came from (`about`), so that deleting that
+(a moment, a suggestion, a reflection, a person) takes the words off the clipboard too,
+while they are still the ones we put there.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QTimer
@@ -38,14 +41,64 @@ def private_mime(text: str, platform: str | None = None) -> QMimeData:
     return mime
 
 
-def copy_private(text: str) -> QMimeData:
+def copy_private(text: str, about: Iterable[str] = ()) -> QMimeData:
     """Put `text` (what the user wrote, or composed from it) on the clipboard to paste,
-    marked so that no clipboard manager or sync keeps a copy. Returns what was put there
-    (the clipboard's now)."""
+    marked so that no clipboard manager or sync keeps a copy. `about` names what it came
+    from ("moment:<id>", "person:<name>": see `about_*`), for `withdraw`. Returns what was
+    put there (the clipboard's now)."""
     mime = private_mime(text)
     QGuiApplication.clipboard().setMimeData(mime)
     _clear_at_quit(mime, text)
+    _copied[:] = [(mime, text, frozenset(about))]
     return mime
+
+
+def about_moment(moment_id: str) -> str:
+    return f"moment:{moment_id}"
+
+
+def about_suggestion(suggestion_id: str) -> str:
+    return f"suggestion:{suggestion_id}"
+
+
+def about_reflection(reflection_id: str) -> str:
+    return f"reflection:{reflection_id}"
+
+
+def about_person(name: str) -> str:
+    return f"person:{name.casefold()}"
+
+
+def withdraw(about: Iterable[str] = (), texts: Iterable[str] = ()) -> bool:
+    """Something was deleted: take our last copy off the clipboard if it came from it
+    (one of `about`) or holds exactly one of its `texts`, and is still there (not
+    replaced since, by the user or another application). Returns whether it was
+    cleared."""
+    if not _copied:
+        return False
+    mime, text, came_from = _copied[0]
+    wanted = set(about)
+    if not (came_from & wanted) and text.strip() not in {t.strip() for t in texts if t}:
+        return False
+    _copied.clear()
+    if not still_there(mime, text):
+        return False
+    QGuiApplication.clipboard().clear()
+    return True
+
+
+def withdraw_all() -> bool:
+    """Everything was deleted: take our last copy off the clipboard if still there."""
+    if not _copied:
+        return False
+    mime, text, _ = _copied.pop()
+    if not still_there(mime, text):
+        return False
+    QGuiApplication.clipboard().clear()
+    return True
+
+
+_copied: list[tuple[QMimeData, str, frozenset[str]]] = []  # our last copy, and its source
 
 
 def still_there(mime: QMimeData, text: str) -> bool:

@@ -215,6 +215,31 @@ def test_a_copied_suggestion_is_kept_by_no_clipboard_manager(qtbot, coach):
     assert bytes(mime.data("x-kde-passwordManagerHint").data()) == b"secret"
 
 
+def test_deleting_someone_takes_a_suggestion_for_them_off_the_clipboard(
+        qtbot, coach, store, monkeypatch):
+    """A suggestion copied for Dana ("With Dana…", what she should change) stayed on the
+    clipboard after Dana was deleted for good; archiving her leaves it."""
+    from mlcoach.ui import person_removal
+
+    store.add_person("Dana", Style.REASSURANCE)
+    store.add_person("Eli", Style.FACTS)
+    coach.present()
+    type_change(qtbot, coach, CHANGE)
+    pick_person(coach, "Dana")
+    wait_output(qtbot, coach, "Dana")
+    coach.copy_button.click()
+    assert "Dana" in QGuiApplication.clipboard().text()
+    monkeypatch.setattr(person_removal, "ask", lambda *_a: "delete")
+    coach.people.reload()
+    coach.people.select("Eli")  # someone else deleted: the copy stays
+    coach.people.remove_selected()
+    assert "Dana" in QGuiApplication.clipboard().text()
+    coach.people.select("Dana")
+    coach.people.remove_selected()
+    assert store.find_person("Dana") is None
+    assert QGuiApplication.clipboard().text() == ""
+
+
 def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()

@@ -353,6 +353,60 @@ def test_copy_text_is_kept_by_no_clipboard_manager(qtbot, some: Store,  # type: 
     assert bytes(mime.data("x-kde-passwordManagerHint").data()) == b"secret"
 
 
+def _copy_row(qtbot, tab, row: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Copy `row`'s text with its menu's "Copy text", as a user does."""
+    from PySide6.QtWidgets import QMenu
+
+    menus: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *_a: menus.append(menu))
+    tab.view.setFocus()
+    tab.view.setCurrentIndex(tab.model.index(row, 0))
+    qtbot.keyClick(tab.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    next(a for a in menus[-1].actions() if a.text() == "&Copy text").trigger()
+
+
+def _row_of(tab, text: str) -> int:  # type: ignore[no-untyped-def]
+    return next(r for r in range(tab.model.rowCount())
+                if (e := tab.model.entry(r)) is not None and e.text == text)
+
+
+def test_deleting_a_copied_moment_takes_its_words_off_the_clipboard(
+        qtbot, some: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """"Copy text", then Delete: the clipboard still held the deleted words, to be pasted
+    anywhere after the user deleted them."""
+    from PySide6.QtGui import QGuiApplication
+
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    _copy_row(qtbot, tab, _row_of(tab, "Asked Bo how the agenda would work"), monkeypatch)
+    assert QGuiApplication.clipboard().text() == "Asked Bo how the agenda would work"
+    tab.delete_row(_row_of(tab, "Asked Bo how the agenda would work"))
+    settle(qtbot, window)
+    assert QGuiApplication.clipboard().text() == ""
+    tab.undo_delete()  # undo puts the moment back; the clipboard stays empty
+    settle(qtbot, window)
+    assert some.get_moment(tab.model.entry(_row_of(tab, "Asked Bo how the agenda would work")
+                                          ).id) is not None
+
+
+def test_deleting_a_moment_leaves_a_clipboard_that_holds_something_else(
+        qtbot, some: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Another moment copied, or the user's own copy made since, stays to be pasted."""
+    from PySide6.QtGui import QGuiApplication
+
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    _copy_row(qtbot, tab, _row_of(tab, "Thanked Ana for the release notes"), monkeypatch)
+    tab.delete_row(_row_of(tab, "Asked Bo how the agenda would work"))
+    settle(qtbot, window)
+    assert QGuiApplication.clipboard().text() == "Thanked Ana for the release notes"
+    _copy_row(qtbot, tab, _row_of(tab, "Thanked Ana for the release notes"), monkeypatch)
+    QGuiApplication.clipboard().setText("copied from the user's editor")
+    tab.delete_row(_row_of(tab, "Thanked Ana for the release notes"))
+    settle(qtbot, window)
+    assert QGuiApplication.clipboard().text() == "copied from the user's editor"
+
+
 def test_outcome_from_the_list(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     tab = window.timeline

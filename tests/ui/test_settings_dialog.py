@@ -629,6 +629,21 @@ def test_delete_all_after_typing_delete(qtbot, dialog: SettingsDialog, opened: O
     assert not dialog.save()
 
 
+def test_delete_all_takes_a_copied_moment_off_the_clipboard(
+        qtbot, dialog: SettingsDialog, opened: Opened,  # type: ignore[no-untyped-def]
+        expect_dialog) -> None:
+    """Delete all data left the moment copied from History on the clipboard."""
+    from PySide6.QtGui import QGuiApplication
+
+    from mlcoach.ui.secret_clipboard import copy_private
+
+    copy_private("Priya was curt in the review", ["moment:1"])
+    _answer_confirmation(qtbot, expect_dialog, "DELETE", press_delete=True)
+    with qtbot.waitSignal(dialog.data_deleted, timeout=5000):
+        dialog.privacy.delete_button.click()
+    assert QGuiApplication.clipboard().text() == ""
+
+
 def test_delete_all_also_removes_the_launch_at_login_entry(
         qtbot, dialog: SettingsDialog, opened: Opened, autostart_home: Path,  # type: ignore[no-untyped-def]
         expect_dialog) -> None:

@@ -48,7 +48,14 @@ from mlcoach.ui.history.moment_editor import MomentEdit, MomentEditor
 from mlcoach.ui.history.stores import Stores
 from mlcoach.ui.i18n import as_sentence, error_message
 from mlcoach.ui.names import outcome_names, response_names
-from mlcoach.ui.secret_clipboard import copy_private
+from mlcoach.ui.secret_clipboard import (
+    about_moment,
+    about_person,
+    about_reflection,
+    about_suggestion,
+    copy_private,
+    withdraw,
+)
 from mlcoach.ui.widgets.columns import ReadableColumn
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -396,6 +403,12 @@ class TimelineTab(QWidget):
             self.view.selectRow(min(row, self.model.rowCount() - 1))
         self._deleted.append(_Deleted(moment, entry, row if row is not None else 0,
                                       suggestion))
+        # Its words leave the clipboard too, if "Copy text" (or the coach) put them there.
+        gone_texts = [entry.text] + ([suggestion[0].text, suggestion[0].detail]
+                                     if suggestion is not None else [])
+        withdraw([about_moment(moment.id)] + ([about_suggestion(moment.suggestion_id)]
+                                              if took_suggestion and moment.suggestion_id
+                                              else []), gone_texts)
         short = entry.text if len(entry.text) <= 60 else entry.text[:59] + "…"
         self.undo_label.setText(self.tr("Deleted “%1”.").replace("%1", short))
         self.undo_bar.show()
@@ -443,8 +456,20 @@ class TimelineTab(QWidget):
                 action.setCheckable(True)
                 action.setChecked(entry.outcome is outcome)
             menu.addAction(self.tr("No outcome yet"), lambda: self.set_outcome(row, None))
-        menu.addAction(self.tr("&Copy text"), lambda: copy_private(entry.text))
+        menu.addAction(self.tr("&Copy text"), lambda: copy_private(entry.text, _about(entry)))
         if entry.kind is EntryKind.MOMENT:
             menu.addSeparator()
             menu.addAction(self.tr("&Delete"), lambda: self.delete_row(row))
         menu.popup(self.view.viewport().mapToGlobal(pos))
+
+
+def _about(entry: TimelineEntry) -> list[str]:
+    """What a row copied to the clipboard came from: deleting that takes the copy back."""
+    if entry.kind is EntryKind.MOMENT:
+        return [about_moment(entry.id)]
+    if entry.kind is EntryKind.SUGGESTION:  # its text names them ("With Priya")
+        return [about_suggestion(entry.id)] + ([about_person(entry.person)]
+                                               if entry.person else [])
+    if entry.kind is EntryKind.REFLECTION:
+        return [about_reflection(entry.id)]
+    return []
