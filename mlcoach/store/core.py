@@ -610,6 +610,17 @@ class Store:
         self._forget_replaced()
         return saved
 
+    def delete_reflection(self, day: date) -> Reflection:
+        """Delete the reflection written for `day`, answers and energy; returns it."""
+        with self._writes.begin() as s:
+            row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
+            if row is None:
+                raise MlcoachError("no reflection for {day}", day=day.isoformat())
+            gone = rows.reflection(row)
+            s.delete(row)
+        self._forget_replaced()
+        return gone
+
     def reflection(self, day: date) -> Reflection | None:
         """The reflection written for `day`, if any."""
         with self._sessions.begin() as s:

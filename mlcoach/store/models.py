@@ -147,6 +147,14 @@ class DeletedPersonRow(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
 
 
+class DeletedReflectionRow(Base):
+    """A deleted reflection's id (migration 0010's triggers keep it; recovery reads it)."""
+
+    __tablename__ = "deleted_reflections"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+
+
 class ReflectionRow(Base):
     __tablename__ = "reflections"
 

@@ -457,7 +457,8 @@ def _swap(db: Path, target: Path, restored: Path | None) -> list[str]:
 
 # Parents before the rows that point to them; the entries a person wrote are counted.
 _CARRIED_TABLES = ("people", "prompt_events", "suggestions", "moments", "moment_tags",
-                   "reflections", "custom_prompts", "deleted_moments", "deleted_people")
+                   "reflections", "custom_prompts", "deleted_moments", "deleted_people",
+                   "deleted_reflections")
 _COUNTED = frozenset(("people", "suggestions", "moments", "reflections"))
 # What the user edits in place: the damaged file's later edit wins (_carry_table).
 _NEWER_WINS = frozenset(("people", "moments", "reflections"))
@@ -537,11 +538,12 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
     since (migration 0008), before its rows are carried: a moment deleted after the
     backup must not come back with it. A moment still in the damaged file is carried
     back right after, so only what the user deleted goes. As far as the list reads;
-    the same for the people deleted since (migration 0009).
+    the same for the people (migration 0009) and reflections (0010) deleted since.
     The suggestion a deleted planned moment was made from goes too (Store.delete_moment),
     unless another moment has it; the damaged file's copy, if it has one, comes back."""
     gone = [row[0] for row in src.rows("SELECT id FROM deleted_moments")]  # none: <0008
     people = [row[0] for row in src.rows("SELECT id FROM deleted_people")]  # none: <0009
+    days = [row[0] for row in src.rows("SELECT id FROM deleted_reflections")]  # none: <0010
     dst.execute("BEGIN")
     try:
         made_from = set()
@@ -559,6 +561,8 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
                 dst.execute(f"UPDATE {table} SET person_id = NULL WHERE person_id = ?",
                             (person_id,))
             dst.execute("DELETE FROM people WHERE id = ?", (person_id,))
+        # A day's reflection deleted since (Store.delete_reflection).
+        dst.executemany("DELETE FROM reflections WHERE id = ?", [(i,) for i in days])
         dst.execute("COMMIT")
     except BaseException:
         dst.execute("ROLLBACK")

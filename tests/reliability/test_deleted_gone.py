@@ -85,6 +85,24 @@ def test_a_reflection_rewritten_is_gone(kept: Opened) -> None:
     assert left_of(SECRET, on_disk(kept)) == []
 
 
+def test_a_deleted_reflection_leaves_no_text(kept: Opened) -> None:
+    """A day's reflection could only be emptied, its energy kept; deleted, it all goes."""
+    day = date(2026, 11, 30)
+    kept.store.save_reflection(day, energy=2, differently=SECRET, intention="Ask earlier.")
+    gone = kept.store.delete_reflection(day)
+    assert gone.differently == SECRET
+    assert kept.store.reflection(day) is None and kept.store.search("zanzibar") == []
+    assert left_of(SECRET, on_disk(kept)) == []
+    assert words_left(on_disk(kept)) == []
+
+
+def test_deleting_a_reflection_that_is_not_there_is_one_clear_error(kept: Opened) -> None:
+    from mlcoach.domain.errors import MlcoachError
+
+    with pytest.raises(MlcoachError, match="no reflection for 2026-11-30"):
+        kept.store.delete_reflection(date(2026, 11, 30))
+
+
 def test_every_connection_to_a_plain_store_wipes_what_it_deletes(kept: Opened) -> None:
     """SQLCipher wipes deleted content in encrypted stores by itself; a plain store's
     connections (the app's, the idle app's, a window's kept one) ask for it."""
@@ -371,6 +389,43 @@ def test_a_restored_backup_does_not_bring_a_deleted_moment_back(opened: Opened) 
     try:
         texts = [m.text for m in store.moments()]
         assert "in the backup" in texts and SECRET not in texts
+        assert store.search("zanzibar") == []
+    finally:
+        store.close()
+
+
+def test_a_restored_backup_does_not_bring_a_deleted_reflection_back(opened: Opened) -> None:
+    """The same for a day's reflection deleted after the backup; a reflection written
+    again for that day afterwards is carried over."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = opened.layout, opened.secret
+    gone, again = date(2026, 8, 30), date(2026, 8, 31)
+    opened.store.save_reflection(gone, energy=2, differently=SECRET)
+    opened.store.save_reflection(again, energy=2, differently=SECRET)
+    opened.store.save_reflection(date(2026, 8, 29), energy=4, went_well="in the backup")
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    opened.store.delete_reflection(gone)
+    opened.store.delete_reflection(again)
+    opened.store.save_reflection(again, energy=3, went_well="Calm review.")
+    _damage_deep_inside(opened)
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        assert store.reflection(gone) is None
+        written = store.reflection(again)
+        assert written is not None and (written.energy, written.went_well, written.differently
+                                        ) == (3, "Calm review.", "")
+        kept = store.reflection(date(2026, 8, 29))
+        assert kept is not None and kept.went_well == "in the backup"
         assert store.search("zanzibar") == []
     finally:
         store.close()
