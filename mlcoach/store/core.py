@@ -610,12 +610,20 @@ class Store:
         self._forget_replaced()
         return saved
 
-    def delete_reflection(self, day: date) -> Reflection:
-        """Delete the reflection written for `day`, answers and energy; returns it."""
+    def delete_reflection(self, day: date | None = None, *,
+                          reflection_id: str | None = None) -> Reflection:
+        """Delete the reflection written for `day` (or with `reflection_id`: History's
+        row), answers and energy; returns it."""
         with self._writes.begin() as s:
-            row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
+            if reflection_id is not None:
+                row = s.get(m.ReflectionRow, reflection_id)
+            else:
+                row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
             if row is None:
-                raise MlcoachError("no reflection for {day}", day=day.isoformat())
+                if reflection_id is not None:
+                    raise MlcoachError("no reflection with id {id}", id=reflection_id)
+                raise MlcoachError("no reflection for {day}",
+                                   day=day.isoformat() if day else "")
             gone = rows.reflection(row)
             s.delete(row)
         self._forget_replaced()

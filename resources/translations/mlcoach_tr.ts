@@ -2356,6 +2356,18 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Değişiklik kaydedilemedi.</translation>
     </message>
     <message>
+        <source>Delete this reflection?</source>
+        <translation>Bu değerlendirme silinsin mi?</translation>
+    </message>
+    <message>
+        <source>Its answers and energy go for good.</source>
+        <translation>Yanıtları ve enerjisi kalıcı olarak silinir.</translation>
+    </message>
+    <message>
+        <source>The reflection was deleted.</source>
+        <translation>Değerlendirme silindi.</translation>
+    </message>
+    <message>
         <source>Deleted “%1”.</source>
         <translation>“%1” silindi.</translation>
     </message>
@@ -2370,6 +2382,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>&amp;Copy text</source>
         <translation>Metni &amp;kopyala</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Sil…</translation>
     </message>
     <message>
         <source>&amp;Delete</source>

@@ -407,6 +407,59 @@ def test_deleting_a_moment_leaves_a_clipboard_that_holds_something_else(
     assert QGuiApplication.clipboard().text() == "copied from the user's editor"
 
 
+def test_a_days_reflection_is_deleted_whole_from_its_menu(
+        qtbot, some: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A reflection could only be emptied (its energy stayed, the day stayed listed);
+    its row's menu now deletes it, once asked, and a copy of its answers goes too."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QMenu
+
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    changed: list[int] = []
+    tab.entries_changed.connect(lambda: changed.append(1))
+    day = NOW.date() - timedelta(days=1)
+    row = _row_of(tab, "The agenda helped")
+    _copy_row(qtbot, tab, row, monkeypatch)
+    assert QGuiApplication.clipboard().text() == "The agenda helped"
+    answers = iter([False, True])
+    monkeypatch.setattr(tab, "confirm_reflection_delete", lambda: next(answers))
+    menus: list[QMenu] = []
+    monkeypatch.setattr(QMenu, "popup", lambda menu, *_a: menus.append(menu))
+    tab.view.setCurrentIndex(tab.model.index(row, 0))
+    qtbot.keyClick(tab.view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    next(a for a in menus[-1].actions() if a.text() == "&Delete…").trigger()  # cancelled
+    settle(qtbot, window)
+    assert some.reflection(day) is not None and "The agenda helped" in texts(window)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)  # the Delete key asks the same
+    settle(qtbot, window)
+    assert some.reflection(day) is None
+    assert "The agenda helped" not in texts(window)
+    assert QGuiApplication.clipboard().text() == ""
+    assert tab.status.text() == "The reflection was deleted."
+    assert changed  # the open reflection and the cards follow (app_windows)
+
+
+def test_deleting_a_reflection_asks_first_and_cancel_is_the_default(
+        qtbot, some: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    asked: list[tuple[str, str, str]] = []
+
+    def shown(box: QMessageBox) -> int:  # as Return or Escape would: the default, Cancel
+        asked.append((box.text(), box.defaultButton().text(), box.escapeButton().text()))
+        return 0
+
+    for owner in (QDialog, QMessageBox):
+        monkeypatch.setattr(owner, "exec", shown)
+    tab.delete_reflection_row(_row_of(tab, "The agenda helped"))
+    settle(qtbot, window)
+    assert asked == [("Its answers and energy go for good.", "Cancel", "Cancel")]
+    assert some.reflection(NOW.date() - timedelta(days=1)) is not None
+
+
 def test_outcome_from_the_list(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     tab = window.timeline

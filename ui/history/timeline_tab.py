@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -369,10 +370,50 @@ class TimelineTab(QWidget):
             self.status.setText(message)
 
     def delete_selected(self) -> None:
-        """Delete the selected moment (Undo puts it back)."""
+        """Delete the selected moment (Undo puts it back) or, once asked, reflection."""
         row = self.selected_row()
-        if row is not None:
+        entry = self.model.entry(row) if row is not None else None
+        if row is not None and entry is not None and entry.kind is EntryKind.REFLECTION:
+            self.delete_reflection_row(row)
+        elif row is not None:
             self.delete_row(row)
+
+    def delete_reflection_row(self, row: int) -> None:
+        """Delete the reflection on `row`, answers and energy, after one question (a day's
+        reflection, unlike a moment, has no undo here)."""
+        entry = self.model.entry(row)
+        if entry is None or entry.kind is not EntryKind.REFLECTION:
+            return
+        if not self.confirm_reflection_delete():
+            return
+        store = self._stores.full()
+        ops.run(lambda: store.delete_reflection(reflection_id=entry.id),
+                lambda _gone: self._reflection_removed(entry), self._write_failed)
+
+    def confirm_reflection_delete(self) -> bool:
+        """Ask before a reflection goes for good (Cancel is the default)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete this reflection?"),
+                          self.tr("Its answers and energy go for good."),
+                          QMessageBox.StandardButton.NoButton, self)
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        return clicked is delete
+
+    def _reflection_removed(self, entry: TimelineEntry) -> None:
+        if not shiboken6.isValid(self):
+            return
+        row = self.model.row_of(EntryKind.REFLECTION, entry.id)
+        if row is not None:
+            self.model.remove_row(row)
+            self.view.selectRow(min(row, self.model.rowCount() - 1))
+        withdraw([about_reflection(entry.id)], [entry.text])
+        self.status.setText(self.tr("The reflection was deleted."))
+        self.entries_changed.emit()
 
     def delete_row(self, row: int) -> None:
         """Delete the moment on `row` and offer undo."""
@@ -460,6 +501,9 @@ class TimelineTab(QWidget):
         if entry.kind is EntryKind.MOMENT:
             menu.addSeparator()
             menu.addAction(self.tr("&Delete"), lambda: self.delete_row(row))
+        elif entry.kind is EntryKind.REFLECTION:
+            menu.addSeparator()
+            menu.addAction(self.tr("&Delete…"), lambda: self.delete_reflection_row(row))
         menu.popup(self.view.viewport().mapToGlobal(pos))
 
 
