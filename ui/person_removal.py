@@ -1,7 +1,8 @@
 """The one question asked before someone leaves the people list: archive them (out of
 sight, notes and history kept) or delete them for good (name and notes gone; their
-moments stay, with no one attached). One button and one question for both, so the
-choice is made with both outcomes in view."""
+moments stay, with no one attached, and their name in the user's own words stays as
+typed: the question says so). One button and one question for both, so the choice is
+made with both outcomes in view."""
 
 from __future__ import annotations
 
@@ -36,7 +37,13 @@ def explanation(name: str, moments: int) -> str:
             "PersonRemoval",
             "Delete: {name} and your notes about them go for good. The {count} moments "
             "with them stay in your history, with no one attached.")
-    return archive.format(name=name) + "\n\n" + delete.format(name=name, count=moments)
+    # Their name in the user's own words is the user's text: it stays, and they are told.
+    words = translate(
+        "PersonRemoval",
+        "Words you wrote that name {name} stay as you wrote them: edit or delete them in "
+        "History.")
+    return (archive.format(name=name) + "\n\n" + delete.format(name=name, count=moments)
+            + " " + words.format(name=name))
 
 
 def removal_box(parent: QWidget | None, name: str,

@@ -1335,6 +1335,10 @@
         <translation>Sil: {name} ve onunla ilgili notlarınız kalıcı olarak silinir. Onunla ilgili {count} an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
     </message>
     <message>
+        <source>Words you wrote that name {name} stay as you wrote them: edit or delete them in History.</source>
+        <translation>Yazdığınız ve {name} adını geçen sözler yazdığınız gibi kalır: onları Geçmiş&apos;te düzenleyebilir ya da silebilirsiniz.</translation>
+    </message>
+    <message>
         <source>Remove {name}?</source>
         <translation>{name} kaldırılsın mı?</translation>
     </message>

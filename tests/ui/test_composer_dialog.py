@@ -595,6 +595,9 @@ def test_the_removal_question_says_what_each_choice_keeps(qtbot) -> None:
     assert "stays in your history" not in explanation("Dana", 0)
     assert "The moment with them stays in your history" in explanation("Dana", 1)
     assert "The 3 moments with them stay in your history" in explanation("Dana", 3)
+    for count in (0, 1, 3):  # not rewritten behind their back: they are told
+        assert "Words you wrote that name Dana stay as you wrote them" in \
+            explanation("Dana", count)
 
 
 def test_a_person_not_kept_at_quit_is_logged_without_their_name(qtbot, store, caplog):
