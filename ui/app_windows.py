@@ -157,6 +157,13 @@ class WindowFactories:
         self._refresh_shown((Window.REFLECT, "refresh_glance"),
                             (Window.SUGGEST, "history_changed"))
 
+    def _capture_follows(self) -> None:
+        """The capture window (kept, hidden or not) completes @names as the list is now."""
+        capture = self.windows.get(Window.CAPTURE)
+        follow = getattr(capture, "people_changed", None)
+        if capture is not None and follow is not None:
+            follow()
+
     def people_follow(self) -> None:
         """Someone was added, renamed, archived or deleted in the coach's people list:
         History, if open, and the cards up no longer show a name that went."""
@@ -164,12 +171,13 @@ class WindowFactories:
 
     def _refresh_shown(self, *refreshes: tuple[Window, str]) -> None:
         """Call each (window, method) pair's method on that window if it is shown, then
-        bring the cards up to date."""
+        bring the capture window's @names and the cards up to date."""
         for which, method in refreshes:
             window = self.windows.get(which)
             refresh = getattr(window, method, None)
             if window is not None and window.isVisible() and refresh is not None:
                 refresh()
+        self._capture_follows()
         self.note_follows()
 
     def offer_reflection(self) -> None:

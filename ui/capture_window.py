@@ -109,8 +109,13 @@ class PersonCompleter(QCompleter):
         self.activated[str].connect(self._insert)  # type: ignore[index]
 
     def set_names(self, names: Sequence[str]) -> None:
-        """Replace the names on offer."""
+        """Replace the names on offer; an open popup follows (someone deleted meanwhile
+        leaves it)."""
         self._all = list(names)
+        if self.list.isVisible():
+            self.offer()
+        else:
+            self._names.setStringList([n for n in self._names.stringList() if n in self._all])
 
     def _token(self) -> re.Match[str] | None:
         return _MENTION.search(self.edit.text(), 0, self.edit.cursorPosition())
@@ -423,6 +428,11 @@ class CaptureWindow(QWidget):
         self.kind_choice.set_value(draft.kind)
         self.style_choice.set_value(draft.style)
         self._draft_timer.stop()  # what is on disk is what we just read
+
+    def people_changed(self) -> None:
+        """Someone was added, renamed or deleted elsewhere: @name offers the list as it
+        is now (a deleted person's name no longer comes up)."""
+        self._refresh_people()
 
     def _refresh_people(self) -> None:
         try:

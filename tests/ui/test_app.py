@@ -1190,6 +1190,32 @@ def test_the_open_coach_follows_a_planned_moment_edited_or_deleted_in_history(co
     coach.hide()
 
 
+def test_a_person_deleted_in_the_coach_leaves_the_open_captures_completion(
+        controller, qtbot, monkeypatch):
+    """The capture window, open beside the coach, still offered "@Priya" after Priya was
+    deleted there, until it was opened again."""
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 11, 0, tzinfo=TZ)
+    ctl.opened.store.add_person("Priya")
+    ctl.opened.store.add_person("Piet")
+    ctl.open_window(Window.CAPTURE)
+    capture = ctl.capture_window()
+    qtbot.keyClicks(capture.edit, "Lunch with @P")
+    offered = lambda: sorted(  # noqa: E731
+        capture.completer.completionModel().index(i, 0).data()
+        for i in range(capture.completer.completionCount()))
+    qtbot.waitUntil(lambda: offered() == ["Piet", "Priya"])
+    ctl.open_window(Window.SUGGEST)
+    coach = ctl.composer_dialog()
+    coach.people.reload()
+    coach.people.select("Priya")
+    monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
+    coach.people.remove_button.click()
+    qtbot.waitUntil(lambda: offered() == ["Piet"])
+    coach.hide()
+    capture.hide()
+
+
 def test_a_person_deleted_in_the_coach_leaves_the_open_history(controller, qtbot,
                                                                 monkeypatch):
     """History beside the coach kept the name of someone deleted in the coach's people
