@@ -652,7 +652,12 @@ def _open(layout: Layout, secret: Secret) -> Store:
 
 def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
     """Check a recovery key against the store and put it back into the keyring."""
-    from mlcoach.store.db import connect_raw, keyring_entry, schema_version
+    from mlcoach.store.db import (
+        connect_raw,
+        keyring_entry,
+        record_keyring_entry,
+        schema_version,
+    )
 
     try:
         meta = read_meta(layout)
@@ -695,6 +700,8 @@ def recover(layout: Layout, recovery_text: str, keys: KeyStore) -> None:
                 keys.delete(spare)
                 logger.info("a keyring entry holding the same key was removed")
         _write_meta(layout, meta)
+        if recorded is None:  # or, where the keyring cannot list, a later recover
+            record_keyring_entry(layout.db, secret, meta.store_id)  # makes yet another
         logger.warning("store.json was lost; set up again from the recovery key")
     else:
         keys.set(meta.store_id, key)

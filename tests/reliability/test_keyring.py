@@ -239,6 +239,34 @@ def test_recover_after_store_json_is_lost_leaves_no_old_key_behind(keyed, layout
     assert _entries(memory_keyring) == {}  # nothing of the store left in the keyring
 
 
+def test_recover_again_where_the_keyring_cannot_list_leaves_no_second_entry(
+        keyed, layout, memory_keyring, monkeypatch):
+    """Where the keyring cannot list its entries (KWallet through keyring, macOS,
+    Windows), `recover` for a store that never recorded its entry makes a new one. It
+    did not record that one in the store either, so store.json lost again before the
+    app opened the store meant a third entry holding the key, which `wipe` never
+    reached. `recover` now records the entry it writes."""
+    from mlcoach.security.keys import Secret
+    from mlcoach.store.db import connect_raw
+
+    monkeypatch.setattr(OSKeyring, "entries_holding", lambda _self, _key: [])
+    [old_entry] = list(_entries(memory_keyring))
+    raw = OSKeyring().get(old_entry)
+    assert raw is not None
+    conn = connect_raw(layout.db, Secret("keyring", raw_key=raw))
+    conn.execute("DELETE FROM settings WHERE key = 'keyring_entry'")  # an older version's
+    conn.close()
+    for _ in range(2):
+        (layout.root / "store.json").unlink()
+        (layout.backups / "mlcoach-store.json").unlink(missing_ok=True)
+        code, _out, err = _cli(layout, "recover", stdin=keyed + "\n")
+        assert code == 0, err
+    entries = _entries(memory_keyring)
+    assert len(entries) == 2 and old_entry in entries  # the old one cannot be known
+    assert _cli(layout, "wipe", "--yes")[0] == 0
+    assert set(_entries(memory_keyring)) == {old_entry}
+
+
 def test_recover_gathers_the_entries_earlier_recovers_left_holding_the_key(
         keyed, layout, memory_keyring):
     """An older version's `recover` after a lost store.json left the old entry and made
