@@ -831,8 +831,12 @@
         </translation>
     </message>
     <message>
-        <source>%1 moments in the last %2 weeks, %3 a week on average.</source>
-        <translation>Son %2 haftada %1 an, haftada ortalama %3.</translation>
+        <source>%1 in the last %2 weeks, %3 a week on average.</source>
+        <translation>Son %2 haftada %1, haftada ortalama %3.</translation>
+    </message>
+    <message>
+        <source>%1 moments</source>
+        <translation>%1 an</translation>
     </message>
     <message>
         <source>Week of</source>
@@ -871,8 +875,16 @@
         <translation>Oran</translation>
     </message>
     <message>
-        <source>Week of %1: %2 on average from %3 reflections</source>
-        <translation>%1 haftası: %3 değerlendirmeden ortalama %2</translation>
+        <source>Week of %1: %2 on average from %3</source>
+        <translation>%1 haftası: %3den ortalama %2</translation>
+    </message>
+    <message>
+        <source>1 reflection</source>
+        <translation>1 değerlendirme</translation>
+    </message>
+    <message>
+        <source>%1 reflections</source>
+        <translation>%1 değerlendirme</translation>
     </message>
     <message>
         <source>Average %1 over %2 reflections; lately %3.</source>
@@ -895,8 +907,16 @@
         <translation>%2 içinden %1</translation>
     </message>
     <message>
-        <source>%1: acted on %2 of %3 prompts shown</source>
-        <translation>%1: gösterilen %3 hatırlatmadan %2 tanesi uygulandı</translation>
+        <source>%1: acted on %2 of %3</source>
+        <translation>%1: %3dan %2 tanesi uygulandı</translation>
+    </message>
+    <message>
+        <source>1 prompt shown</source>
+        <translation>gösterilen 1 hatırlatma</translation>
+    </message>
+    <message>
+        <source>%1 prompts shown</source>
+        <translation>gösterilen %1 hatırlatma</translation>
     </message>
     <message>
         <source>Prompts acted on (of those shown) since %1. Least practised: %2.</source>
@@ -939,8 +959,16 @@
         <translation>Çok</translation>
     </message>
     <message>
-        <source>Current streak: %1 workdays · longest: %2 · active on %3 of %4 days.</source>
-        <translation>Süren seri: %1 iş günü · en uzun: %2 · %4 günün %3 gününde etkin.</translation>
+        <source>Current streak: %1 · longest: %2 · active on %3 of %4 days.</source>
+        <translation>Süren seri: %1 · en uzun: %2 · %4 günün %3 gününde etkin.</translation>
+    </message>
+    <message>
+        <source>1 workday</source>
+        <translation>1 iş günü</translation>
+    </message>
+    <message>
+        <source>%1 workdays</source>
+        <translation>%1 iş günü</translation>
     </message>
     <message>
         <source>Day</source>
@@ -1981,8 +2009,24 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Haftalık özeti kapat</translation>
     </message>
     <message>
-        <source>Last week: %1 moments, %2 small wins.</source>
-        <translation>Geçen hafta: %1 an, %2 küçük kazanım.</translation>
+        <source>Last week: %1, %2.</source>
+        <translation>Geçen hafta: %1, %2.</translation>
+    </message>
+    <message>
+        <source>1 moment</source>
+        <translation>1 an</translation>
+    </message>
+    <message>
+        <source>%1 moments</source>
+        <translation>%1 an</translation>
+    </message>
+    <message>
+        <source>1 small win</source>
+        <translation>1 küçük kazanım</translation>
+    </message>
+    <message>
+        <source>%1 small wins</source>
+        <translation>%1 küçük kazanım</translation>
     </message>
     <message>
         <source>%1 of %2 attempts were followed (%3%).</source>

@@ -518,6 +518,26 @@ def test_insights_charts_and_tables_agree_with_the_store(qtbot, some: Store) -> 
     assert tab.weeks.stack.currentWidget() is tab.weeks.chart
 
 
+def test_insights_say_one_of_a_thing_without_a_plural(qtbot, store: Store) -> None:
+    """"1 moments in the last 12 weeks", "from 1 reflections", "Current streak: 1
+    workdays", "of 1 prompts shown"."""
+    event = store.record_prompt_shown("recognition-01", "recognition", at=today_at(9))
+    store.record_response(event.id, Response.DONE, at=today_at(9, 5))
+    store.add_moment("Thanked Ana for the release notes", Kind.RECOGNITION,
+                     created_at=today_at(10), prompt_event_id=event.id)
+    store.save_reflection(NOW.date(), energy=4, went_well="Calm", at=today_at(18))
+    window = open_window(qtbot, store)
+    window.show_insights()
+    settle(qtbot, window)
+    tab = window.insights
+    assert tab.weeks.summary.text().startswith("1 moment in the last ")
+    assert tab.calendar.summary.text().startswith("Current streak: 1 workday · ")
+    energy = [tab.energy.chart.item_tip(i) for i in range(60)]
+    assert any(t.endswith("on average from 1 reflection") for t in energy), energy
+    themes = [tab.themes.chart.item_tip(i) for i in range(20)]
+    assert any(t.endswith("acted on 1 of 1 prompt shown") for t in themes), themes
+
+
 def test_charts_show_exact_numbers_on_hover_and_keys(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     window.resize(1100, 1200)
@@ -573,6 +593,13 @@ def test_weekly_review_accept_sets_the_focus(qtbot, some: Store) -> None:
     assert settings.focus_themes == (theme,) and settings.focus_until == date(2025, 6, 22)
     assert some.get_state(STATE_KEY) == "2025-06-16"
     assert not banner.accept_button.isVisibleTo(window) and "Focus set" in banner.text.text()
+
+
+def test_weekly_review_says_1_small_win_not_wins(qtbot, some: Store) -> None:
+    window = open_window(qtbot, some, now=datetime(2025, 6, 16, 9, 0, tzinfo=TZ))
+    window.show_insights()
+    settle(qtbot, window)
+    assert "Last week: 3 moments, 1 small win." in window.insights.banner.text.text()
 
 
 def test_weekly_review_dismissed_stays_away(qtbot, some: Store) -> None:

@@ -62,6 +62,12 @@ def _percent(value: float) -> str:
     return translate("History", "%1%").replace("%1", QLocale().toString(round(value)))
 
 
+def _counted(n: int, one: str, many: str) -> str:
+    """`one` for 1 ("1 reflection"), else `many` with %1 as the locale writes `n`: Qt's
+    plural forms need a translation of the English, which the app does not ship."""
+    return one if n == 1 else many.replace("%1", QLocale().toString(n))
+
+
 def _month_label(day: date) -> str:
     """An axis label: the month's short name, or the year in January."""
     return str(day.year) if day.month == 1 else QLocale().toString(qdate(day), "MMM")
@@ -120,8 +126,9 @@ class ReviewBanner(QFrame):
         """Fill in `review` and show it."""
         self.review, self.recorded = review, False
         theme = names.get(review.suggested_theme, review.suggested_theme)
-        lines = [self.tr("Last week: %1 moments, %2 small wins.")
-                 .replace("%1", str(review.moments)).replace("%2", str(review.small_wins))]
+        moments = _counted(review.moments, self.tr("1 moment"), self.tr("%1 moments"))
+        wins = _counted(review.small_wins, self.tr("1 small win"), self.tr("%1 small wins"))
+        lines = [self.tr("Last week: %1, %2.").replace("%1", moments).replace("%2", wins)]
         if review.attempted:
             lines.append(self.tr("%1 of %2 attempts were followed (%3%).")
                          .replace("%1", str(review.realized))
@@ -284,9 +291,9 @@ class InsightsTab(QWidget):
         assert isinstance(chart, StackedBarChart)
         total = sum(w.total for w in data.weeks)
         chart.set_data(labels, [kinds[k] for k in order], values, tips if total else [])
-        self.weeks.summary.setText(self.tr("%1 moments in the last %2 weeks, %3 a week on "
-                                           "average.")
-                                   .replace("%1", loc.toString(total))
+        self.weeks.summary.setText(self.tr("%1 in the last %2 weeks, %3 a week on average.")
+                                   .replace("%1", _counted(total, self.tr("1 moment"),
+                                                           self.tr("%1 moments")))
                                    .replace("%2", str(len(data.weeks)))
                                    .replace("%3", _decimal(total / max(1, len(data.weeks)))))
         self.weeks.set_table([self.tr("Week of"), self.tr("Total"),
@@ -335,9 +342,10 @@ class InsightsTab(QWidget):
                 previous_month = w.week.month
             labels.append(label)
             day = loc.toString(qdate(w.week), "d MMM yyyy")
-            tips.append(self.tr("Week of %1: %2 on average from %3 reflections")
+            tips.append(self.tr("Week of %1: %2 on average from %3")
                         .replace("%1", day).replace("%2", _decimal(w.mean))
-                        .replace("%3", str(w.days)))
+                        .replace("%3", _counted(w.days, self.tr("1 reflection"),
+                                                self.tr("%1 reflections"))))
             rows.append([day, _decimal(w.mean), str(w.days)])
         chart = self.energy.chart
         assert isinstance(chart, LineChart)
@@ -361,8 +369,10 @@ class InsightsTab(QWidget):
         labels = [names.get(t.theme, t.theme) for t in themes]
         texts = [self.tr("%1 of %2").replace("%1", str(t.done)).replace("%2", str(t.shown))
                  for t in themes]
-        tips = [self.tr("%1: acted on %2 of %3 prompts shown").replace("%1", label)
-                .replace("%2", str(t.done)).replace("%3", str(t.shown))
+        tips = [self.tr("%1: acted on %2 of %3").replace("%1", label)
+                .replace("%2", str(t.done))
+                .replace("%3", _counted(t.shown, self.tr("1 prompt shown"),
+                                        self.tr("%1 prompts shown")))
                 for label, t in zip(labels, themes, strict=True)]
         chart = self.themes.chart
         assert isinstance(chart, LabelledBarChart)
@@ -409,8 +419,9 @@ class InsightsTab(QWidget):
                                       for d in range(1, 8)],
                        less_more=(self.tr("Less"), self.tr("More")), today=data.today)
         self.calendar.summary.setText(
-            self.tr("Current streak: %1 workdays · longest: %2 · active on %3 of %4 days.")
-            .replace("%1", str(cal.current_streak)).replace("%2", str(cal.longest_streak))
+            self.tr("Current streak: %1 · longest: %2 · active on %3 of %4 days.")
+            .replace("%1", _counted(cal.current_streak, self.tr("1 workday"),
+                                    self.tr("%1 workdays"))).replace("%2", str(cal.longest_streak))
             .replace("%3", str(cal.active)).replace("%4", str(len(days))))
         self.calendar.set_table([self.tr("Day"), self.tr("Moments"), self.tr("Reflection")],
                                 rows)
