@@ -408,6 +408,20 @@ def test_the_recalled_intention_is_read_again_as_its_reflection_is_now(store):
     assert erased.note.splitlines() == offer.note.splitlines()[1:]
 
 
+def test_a_recalled_intention_goes_with_its_deleted_reflection(store):
+    """History deletes a whole reflection now: the waiting prompt's "Yesterday you meant
+    to" line goes with it."""
+    from datetime import date
+
+    store.save_reflection(date(2026, 11, 23), energy=3, intention="Tell Priya she was harsh")
+    now = datetime(2026, 11, 24, 9, 30, tzinfo=TZ)
+    coach, _ = _coach(store, now)
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None and offer.recalled == "Tell Priya she was harsh"
+    store.delete_reflection(date(2026, 11, 23))
+    assert "Priya" not in coach.note_now(offer).note
+
+
 def test_the_person_a_waiting_prompt_names_is_read_again_as_they_are_now(store):
     """Renamed, the note says the new name; deleted, archived or recognized since, the
     line goes: a card stays up ten minutes with the name on it."""
