@@ -353,7 +353,7 @@ class ComposerDialog(QWidget):
         now = self._clock()
         follow_up = now.astimezone(self._tz).date() + timedelta(days=composed.follow_up_days)
         try:
-            suggestion, _moment = self._store.add_suggestion(
+            suggestion, planned = self._store.add_suggestion(
                 style=None if composed.by_example else composed.style, change=composed.change,
                 action=composed.action, size=composed.size, text=composed.as_text(),
                 person=composed.person, follow_up_on=follow_up, created_at=now,
@@ -364,6 +364,11 @@ class ComposerDialog(QWidget):
                 reason=error_message(exc)))
             return None
         self._saved = composed
+        from mlcoach.ui.secret_clipboard import about_moment, about_suggestion, also_about
+
+        # copied before it was saved: deleting the planned moment takes the copy back too
+        also_about(composed.as_text(), [about_suggestion(suggestion.id)]
+                   + ([about_moment(planned.id)] if planned is not None else []))
         self.save_button.setEnabled(False)
         when = QLocale().toString(qdate(follow_up), self.tr("dddd d MMMM", "date format"))
         self.view.status.setText(self.tr("Saved as a planned moment. Follow up on {date}; "

@@ -87,6 +87,14 @@ def withdraw(about: Iterable[str] = (), texts: Iterable[str] = ()) -> bool:
     return True
 
 
+def also_about(text: str, about: Iterable[str]) -> None:
+    """Our last copy, if it holds `text`, came from `about` too (a suggestion copied in
+    the coach and then saved: its planned moment deleted in History takes it back)."""
+    if _copied and _copied[0][1] == text:
+        mime, _, came_from = _copied[0]
+        _copied[0] = (mime, text, came_from | frozenset(about))
+
+
 def withdraw_all() -> bool:
     """Everything was deleted: take our last copy off the clipboard if still there."""
     if not _copied:

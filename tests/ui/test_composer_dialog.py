@@ -240,6 +240,22 @@ def test_deleting_someone_takes_a_suggestion_for_them_off_the_clipboard(
     assert QGuiApplication.clipboard().text() == ""
 
 
+def test_a_suggestion_copied_then_saved_goes_with_its_planned_moment(qtbot, coach, store):
+    """Copied, then saved: deleting the planned moment in History (its suggestion goes
+    with it) left the copy, when History had not loaded the suggestion's row to match
+    its words. The copy now knows the moment and suggestion it became."""
+    from mlcoach.ui.secret_clipboard import about_moment, withdraw
+
+    type_change(qtbot, coach, CHANGE)
+    coach.copy_button.click()
+    with qtbot.waitSignal(coach.suggestion_saved, timeout=2000):
+        coach.save_button.click()
+    [planned] = store.moments()
+    assert QGuiApplication.clipboard().text() == coach.composed().as_text()
+    assert withdraw([about_moment(planned.id)])  # as History's delete of that row does
+    assert QGuiApplication.clipboard().text() == ""
+
+
 def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
