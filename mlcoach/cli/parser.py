@@ -255,6 +255,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     e.add_argument("--notes", help=_t("their notes, replaced (-: from standard input)"))
     ar = ppp.add_parser("archive", help=_t("hide someone from lists; their history stays"))
     ar.add_argument("name", help=_NAME)
+    me = ppp.add_parser("merge", help=_t("put someone known under two names together: "
+                                         "their moments and notes go to the other"))
+    me.add_argument("name", help=_t("the name that goes"))
+    me.add_argument("into", help=_t("the name that stays"))
     de = ppp.add_parser("delete", help=_t("delete someone, their name and notes; the moments "
                                           "with them stay"))
     de.add_argument("name", help=_NAME)

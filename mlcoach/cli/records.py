@@ -43,6 +43,7 @@ def cmd_people(ctx: Context) -> int:
             if ns.new_name is None and ns.notes is None and new_style == "":
                 raise UsageError("nothing to change: give --name, --style, --clear-style "
                                  "or --notes")
+            _refuse_a_taken_name(store, ns.name, ns.new_name)
             from mlcoach.influence.reworded import reworded
 
             person = store.edit_person(ns.name, new_name=ns.new_name, style=new_style,
@@ -52,6 +53,13 @@ def cmd_people(ctx: Context) -> int:
             person = store.archive_person(ns.name)
             ctx.out(translate("archived {name}; their history stays", ui_language(ctx.language),
                               name=person.name))
+        elif ns.people_command == "merge":
+            from mlcoach.influence.reworded import reworded
+
+            person = store.merge_person(ns.name, ns.into, reword=reworded)
+            ctx.out(translate("merged {name} into {into}: their moments, suggestions and "
+                              "notes are with {into} now", ui_language(ctx.language),
+                              name=" ".join(ns.name.split()), into=person.name))
         elif ns.people_command == "delete":
             _delete_person(ctx, store)
     finally:
@@ -60,6 +68,29 @@ def cmd_people(ctx: Context) -> int:
 
 
 _KEPT_NONE = N_("deleted {name} and their notes")
+def _refuse_a_taken_name(store: Any, name: str, new_name: str | None) -> None:
+    """A rename onto someone else's name says how to put the two together instead."""
+    from mlcoach.domain.errors import MlcoachError
+
+    person = store.find_person(name)
+    other = store.find_person(new_name) if new_name is not None else None
+    if person is not None and other is not None and other.id != person.id:
+        raise MlcoachError("{new!r} is already in your people list; to put the two "
+                           "together: mlcoach people merge {args}", new=other.name,
+                           args=" ".join(_quoted(n) for n in (person.name, other.name)))
+
+
+def _quoted(word: str) -> str:
+    """A name as typed into a shell: bare, else in double quotes ("Ana'ya"), else
+    shlex's."""
+    import re
+    import shlex
+
+    if re.fullmatch(r"[\w@%+=:,./-]+", word):
+        return word
+    return f'"{word}"' if not set(word) & set('"$`\\!') else shlex.quote(word)
+
+
 _KEPT_ONE = N_("deleted {name} and their notes; the moment with them stays in your "
                "history, with no one attached")
 _KEPT = N_("deleted {name} and their notes; the {n} moments with them stay in your "

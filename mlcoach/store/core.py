@@ -234,6 +234,39 @@ class Store:
         self._forget_replaced()
         return gone
 
+    def merge_person(self, name: str, into: str, *, reword: Reword | None = None) -> Person:
+        """Put someone known under two names together ("Ana'ya", captured before endings
+        were understood, into "Ana"): their moments and suggestions go to `into`, their
+        notes are added to its notes, their style fills a style not set; `name` goes.
+        Returns who is left.
+
+        Args:
+            reword: composes the suggestions made for `name` again for `into`
+                (influence.reworded), as a rename does.
+        """
+        with self._writes.begin() as s:
+            row, kept = self._person_row(s, name), self._person_row(s, into)
+            if row is None or kept is None:
+                raise MlcoachError("no person called {name!r}",
+                                   name=name if row is None else into)
+            if row.id == kept.id:
+                raise MlcoachError("{name!r} and {into!r} are the same person",
+                                   name=name, into=into)
+            self._rename_in_suggestions(s, row.id, kept.name, reword)
+            for table in (m.MomentRow, m.SuggestionRow):
+                s.execute(update(table).where(table.person_id == row.id)
+                          .values(person_id=kept.id))
+            if row.notes.strip() and row.notes.strip() not in kept.notes:
+                kept.notes = f"{kept.notes.rstrip()}\n\n{row.notes.strip()}".lstrip()
+            kept.style = kept.style or row.style
+            kept.archived = kept.archived and row.archived  # shown if either was
+            kept.updated_at = utcnow()
+            s.delete(row)
+            s.flush()
+            merged = rows.person(kept)
+        self._forget_replaced()
+        return merged
+
     def people(self, include_archived: bool = False) -> list[Person]:
         """Everyone, sorted by name."""
         with self._sessions.begin() as s:
