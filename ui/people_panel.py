@@ -102,6 +102,7 @@ class PersonDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
+        self.quitting = False  # set at quit: a save then asks nothing
         # Never the name: a window's title is shown outside it (taskbars, window
         # switchers, a screen-share picker) and read by any app on the display.
         title = self.tr("Edit person") if person else self.tr("Add a person")
@@ -174,7 +175,9 @@ class PersonDialog(QDialog):
 
     def keep_unsaved(self) -> None:
         """The app is quitting (the menu's Quit, the session ending): what was typed is
-        saved as OK would save it; a save that fails is logged, since no one can answer."""
+        saved as OK would save it, without a question; a save that fails is logged, since
+        no one can answer."""
+        self.quitting = True
         if self.isVisible() and self.form() != self._loaded and self.form().name:
             try:
                 self._save(self.form())
@@ -613,12 +616,26 @@ class PeoplePanel(QWidget):
             # window (the coach's People tab, History's) keeps what was saved there.
             from mlcoach.influence.reworded import reworded
 
+            renamed = " ".join(form.name.split()) != person.name
+            other = self._store.find_person(form.name) if renamed else None
+            merging = other is not None and other.id != person.id
+            if other is not None and merging:  # someone else's name: put them together?
+                if dialog.quitting:  # no one to ask: the notes and style are kept
+                    renamed = merging = False
+                else:
+                    from mlcoach.ui import person_merge
+
+                    if not person_merge.confirmed(self, person.name, other.name):
+                        raise MlcoachError("{name!r} is already in your people list",
+                                           name=other.name)
             self._store.edit_person(
                 person.name,
-                new_name=form.name if " ".join(form.name.split()) != person.name else None,
+                new_name=form.name if renamed and not merging else None,
                 style=form.style if form.style != person.style else "",
                 notes=form.notes if form.notes != person.notes else None,
                 reword=reworded)  # a new name: their suggestions say it, not the old
+            if other is not None and merging:
+                self._store.merge_person(person.name, other.name, reword=reworded)
 
         dialog = PersonDialog(save, person=person, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

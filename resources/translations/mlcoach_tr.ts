@@ -1345,6 +1345,21 @@
     </message>
 </context>
 <context>
+    <name>PersonMerge</name>
+    <message>
+        <source>{into} is already in your people list</source>
+        <translation>{into} zaten kişi listenizde</translation>
+    </message>
+    <message>
+        <source>Put {name} together with {into}? The moments, suggestions and notes of {name} go to {into}, and the name {name} leaves your list.</source>
+        <translation>{name} ve {into} birleştirilsin mi? {name} adıyla kaydedilen anlar, öneriler ve notlar {into} adına geçer; {name} adı listenizden çıkar.</translation>
+    </message>
+    <message>
+        <source>&amp;Put together</source>
+        <translation>&amp;Birleştir</translation>
+    </message>
+</context>
+<context>
     <name>PersonRemoval</name>
     <message>
         <source>Archive: {name} leaves your lists; your notes and their history are kept.</source>

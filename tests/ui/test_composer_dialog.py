@@ -513,6 +513,73 @@ def test_the_person_editor_does_not_name_the_colleague_in_its_title(qtbot, panel
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
 
 
+def test_renaming_onto_someone_else_offers_to_put_the_two_together(qtbot, panel, store,
+                                                                   monkeypatch):
+    """"Dana's" (typed before endings were understood) renamed to Dana was refused with
+    no way forward; now the two are put together once the user says so."""
+    from mlcoach.ui import person_merge
+
+    store.add_person("Dana", notes="prefers mornings")
+    store.add_person("Dana's", notes="reads the numbers first")
+    store.add_moment("Asked Dana about the handover", Kind.QUESTION, person="Dana's")
+    panel.reload()
+    answers = iter([False, True])
+    asked: list[tuple[str, str]] = []
+
+    def confirmed(_parent, name, into):  # type: ignore[no-untyped-def]
+        asked.append((name, into))
+        return next(answers)
+
+    monkeypatch.setattr(person_merge, "confirmed", confirmed)
+    panel.select("Dana's")
+    panel.edit_button.click()
+    editor = panel.editor()
+    editor.name.setText("dana")
+    editor.ok_button.click()  # not now: the editor stays, and says why
+    assert editor.isVisible() and "already" in editor.error_text()
+    assert len(store.people()) == 2
+    editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+
+    assert asked == [("Dana's", "Dana")] * 2
+    assert panel.people_names() == ["Dana"]
+    dana = store.find_person("Dana")
+    assert "prefers mornings" in dana.notes and "reads the numbers first" in dana.notes
+    assert [mo.text for mo in store.moments(person="Dana")] == ["Asked Dana about the handover"]
+
+
+def test_the_merge_question_defaults_to_cancel_and_names_both(qtbot, panel):
+    from PySide6.QtWidgets import QMessageBox
+
+    from mlcoach.ui import person_merge
+
+    box, merge = person_merge.merge_box(panel, "Dana's", "Dana")
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+    assert "Dana's" in box.text() and "Dana" in box.windowTitle()
+    assert merge.text().replace("&", "")
+    box.deleteLater()
+
+
+def test_a_rename_onto_someone_else_at_quit_keeps_the_notes_and_asks_nothing(
+        qtbot, panel, store, monkeypatch):
+    from mlcoach.ui import person_merge
+
+    store.add_person("Dana")
+    store.add_person("Dana's", notes="old")
+    panel.reload()
+    monkeypatch.setattr(person_merge, "confirmed", lambda *_a: pytest.fail("asked at quit"))
+    panel.select("Dana's")
+    panel.edit_button.click()
+    editor = panel.editor()
+    editor.name.setText("Dana")
+    editor.notes.setPlainText("typed just before quitting")
+    panel.keep_unsaved()
+    assert store.find_person("Dana's").notes == "typed just before quitting"
+    assert len(store.people()) == 2
+    editor.quitting = False  # closing the test's editor asks nothing either
+    editor.done(0)
+
+
 def test_edit_style_and_notes(qtbot, panel, store):
     store.add_person("Dana", Style.FACTS, notes="old")
     panel.reload()
