@@ -61,6 +61,9 @@ _GLANCE_MAX_HEIGHT = 240
 _GLANCE_MAX_LINES = 14
 
 
+_NO_ANSWERS: Answers = (None, "", "", "")
+
+
 @dataclass(frozen=True, slots=True)
 class DayData:
     """Everything the dialog shows for one local day except the streak."""
@@ -220,6 +223,22 @@ class ReflectionDialog(QDialog):
         self._prompts.setText(self._prompts_text(data))
         self._fill_glance(data)
         self._fill_echoes(data.echoes)
+        if data.reflection is None and self._loaded != _NO_ANSWERS:
+            self._loaded_deleted()
+
+    def _loaded_deleted(self) -> None:
+        """The reflection shown was deleted elsewhere (History): the answers still as
+        they were loaded go from the fields; what was typed since stays, to save."""
+        was, self._loaded, self._loaded_at = self._loaded, _NO_ANSWERS, None
+        energy, went_well, differently, intention = self._current()
+        if energy == was[0]:
+            self.energy.set_value(None)
+        for field, now, then in ((self.went_well, went_well, was[1]),
+                                 (self.differently, differently, was[2])):
+            if now == then.strip():
+                field.setPlainText("")
+        if intention == was[3].strip():
+            self.intention.setText("")
 
     def shows_another_day(self) -> bool:
         """Whether the day shown is not today (left open overnight)."""

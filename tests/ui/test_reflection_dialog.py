@@ -364,3 +364,20 @@ def test_loading_the_day_again_draws_only_its_own_rows(qtbot, reflection, store)
     QApplication.processEvents()  # the new rows are shown; the old ones wait for deletion
     shown = [row for row in reflection.findChildren(OutcomeRow) if row.isVisible()]
     assert len(shown) == 1
+
+
+def test_a_reflection_deleted_elsewhere_leaves_the_open_window_but_what_is_typed(
+        qtbot, reflection, store):
+    """Deleted in History while this window showed it, the reflection's words stayed in
+    the fields, to be read there and saved back by a click on Save. The answers as they
+    were loaded go; what the user has typed since stays."""
+    store.save_reflection(TODAY, energy=2, went_well="Priya was curt again",
+                          differently="Ask Priya earlier", intention="Talk to Bo")
+    opened(qtbot, reflection)
+    reflection.intention.setText("Talk to Bo about the release")  # typed since
+    store.delete_reflection(TODAY)
+    reflection.refresh_glance()  # as the app does when History changed something
+    assert reflection.went_well.toPlainText() == ""
+    assert reflection.differently.toPlainText() == ""
+    assert reflection.energy.value() is None
+    assert reflection.intention.text() == "Talk to Bo about the release"
