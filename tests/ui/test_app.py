@@ -1158,6 +1158,30 @@ def test_the_open_reflection_follows_a_moment_edited_or_deleted_in_history(contr
     ctl.history_window().hide()
 
 
+def test_a_reflection_deleted_in_history_leaves_the_open_reflection(controller, qtbot,
+                                                                     monkeypatch):
+    """Today's reflection deleted in History: the reflection window open beside it no
+    longer shows its answers (what is typed there since stays)."""
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
+    store = ctl.opened.store
+    store.save_reflection(clock().date(), energy=2, went_well="Priya was curt again",
+                          at=clock())
+    ctl.open_window(Window.REFLECT)
+    reflection = ctl.reflection_dialog()
+    assert reflection.went_well.toPlainText() == "Priya was curt again"
+    reflection.intention.setText("Ask Bo")
+    ctl.open_window(Window.HISTORY)
+    tab = ctl.history_window().timeline
+    qtbot.waitUntil(lambda: len(tab.model.entries()) == 1)
+    monkeypatch.setattr(tab, "confirm_reflection_delete", lambda: True)
+    tab.delete_reflection_row(0)
+    qtbot.waitUntil(lambda: reflection.went_well.toPlainText() == "")
+    assert reflection.intention.text() == "Ask Bo"
+    assert store.reflection(clock().date()) is None
+    ctl.history_window().hide()
+
+
 def test_the_open_coach_follows_a_planned_moment_edited_or_deleted_in_history(controller,
                                                                              qtbot):
     """The coach's follow-ups said the words of a planned moment edited in History, and
