@@ -1180,8 +1180,10 @@ class AppController(QObject, DesktopShell, WindowFactories):
         if self._finished:
             return
         self._finished = True
-        for step in (self.stop, self._keep_typed_words, self._last_writes, self._hide_tray,
-                     self.server.close, self._close_store):
+        # Gone from the screen before the wait for the store's writes (up to its minute):
+        # the words were read from the windows first, and their writes are queued.
+        for step in (self.stop, self._keep_typed_words, self._hide_everything,
+                     self._last_writes, self.server.close, self._close_store):
             try:
                 step()
             except Exception:  # quitting goes on; the log says what failed
@@ -1205,9 +1207,15 @@ class AppController(QObject, DesktopShell, WindowFactories):
 
         last_tries()
 
-    def _hide_tray(self) -> None:
+    def _hide_everything(self) -> None:
+        """Every window, card and the tray icon off the screen now, the display told at
+        once (the event loop may not run again before the process ends)."""
         if self.tray is not None:
             self.tray.hide()
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible():
+                window.hide()
+        QApplication.sync()
 
     def _close_store(self) -> None:
         if not ops.settle():  # a write still going: the store is not closed under it

@@ -1263,3 +1263,44 @@ def test_a_person_deleted_in_the_coach_leaves_the_open_history(controller, qtbot
     qtbot.waitUntil(lambda: all(e.person is None for e in history.timeline.model.entries()))
     history.hide()
     coach.hide()
+
+
+def test_quit_takes_the_windows_and_the_icon_away_before_it_waits_for_the_writes(
+        controller, qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    """Quit with a window open and a write still under way (another process holding the
+    store: up to its minute): the app is gone from the screen at once, while it waits
+    for the write, and what was typed is still kept."""
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_store
+    from mlcoach.ui import ops
+    from mlcoach.ui.tray import Tray
+
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
+    if ctl.tray is None:  # offscreen has no tray: the icon as a tray would hold it
+        ctl.tray = Tray(ctl.menu, ctl)
+        ctl.tray.show()
+    ctl.open_window(Window.REFLECT)
+    dialog = ctl.reflection_dialog()
+    qtbot.keyClicks(dialog.went_well, "Asked Deniz before deciding")
+    seen_while_waiting: list[tuple[list[str], bool]] = []
+    settle = ops.settle
+
+    def waiting(timeout_s: float | None = None) -> bool:
+        shown = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
+        seen_while_waiting.append((shown, ctl.tray.icon.isVisible()))
+        return settle(timeout_s)
+
+    monkeypatch.setattr(ops, "settle", waiting)
+    exits = _exit_recorded(ctl)
+    ctl.quit()
+    assert exits == [0]
+    assert seen_while_waiting == [([], False)]
+    reopened = open_store(opened.layout, keys=OSKeyring())
+    try:
+        kept = reopened.store.reflection(date(2026, 11, 23))
+        assert kept is not None and kept.went_well == "Asked Deniz before deciding"
+    finally:
+        reopened.store.close()
