@@ -335,9 +335,11 @@ class CaptureWindow(QWidget):
         self._draft.save(self.draft())
 
     def keep_now(self) -> None:
-        """Keep what is typed before returning (the app is quitting)."""
-        self._draft_timer.stop()
-        self._draft.save_now(self.draft())
+        """Keep what was typed since the last draft kept (the app is quitting): queued on
+        the store's worker, which the quit waits for."""
+        if self._draft_timer.isActive():
+            self._draft_timer.stop()
+            self._draft.save_now(self.draft())
 
     def draft(self) -> Draft:
         """What is typed and picked right now."""

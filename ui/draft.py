@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -139,15 +140,11 @@ class StoreDraft:
         self._write(_to_json(draft), draft)
 
     def save_now(self, draft: Draft) -> None:
-        """Keep `draft` before returning, on this thread (the app is quitting)."""
-        empty = draft.is_empty()
-        try:
-            self._store.set_state(KEY, None if empty else _to_json(draft))
-        except Exception as exc:  # the store is held or gone: the file keeps the words
-            logger.warning("could not keep the capture draft in the store: %s", exc)
-            self._fallback.save(draft)  # an empty one removes the file
-        else:
-            self._fallback.clear()
+        """Keep `draft` (the app is quitting) on the store's worker, which the quit waits
+        for; a store that cannot take it leaves it in the file."""
+        from mlcoach.ui import ops
+
+        ops.keep(partial(_keep, self._store, self._fallback, draft), "the capture draft")
 
     def clear(self) -> None:
         """Forget the draft, in the store and any file."""
@@ -169,6 +166,18 @@ class StoreDraft:
                 fallback.save(draft)  # losing the words would be worse
 
         ops.run(lambda: store.set_state(KEY, value), written, failed)
+
+
+def _keep(store: Store | LightStore, fallback: DraftFile, draft: Draft) -> None:
+    """`draft` into the store, or the file when the store cannot take it."""
+    empty = draft.is_empty()
+    try:
+        store.set_state(KEY, None if empty else _to_json(draft))
+    except Exception as exc:  # the store is held or gone: the file keeps the words
+        logger.warning("could not keep the capture draft in the store: %s", exc)
+        fallback.save(draft)  # an empty one removes the file
+    else:
+        fallback.clear()
 
 
 def _to_json(draft: Draft) -> dict[str, Any]:

@@ -178,6 +178,26 @@ def run(fn: Callable[[], T], on_done: Callable[[T], None],
     (on or pool()).start(partial(_work, key))
 
 
+def keep(write: Callable[[], object], what: str) -> None:
+    """At quit: `write` (words the user typed) on the store's worker, which `settle`
+    waits for; the GUI thread goes on at once. A failure is logged there, on the worker
+    (the GUI thread hears nothing more): its kind, never the words."""
+    def kept() -> None:
+        try:
+            write()
+        except Exception as exc:
+            logger.warning("%s could not be kept at quit: %s", what,
+                           getattr(exc, "template", type(exc).__name__))
+            raise
+        logger.info("kept %s at quit", what)
+
+    run(kept, _ignored, _ignored)
+
+
+def _ignored(_: object) -> None:
+    pass
+
+
 def settle(timeout_s: float | None = None) -> bool:
     """At quit, on the GUI thread: wait until every job that may write (queued before
     now) has finished, within `timeout_s` (QUIT_WAIT_S); reads and questions not yet

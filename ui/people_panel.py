@@ -175,19 +175,16 @@ class PersonDialog(QDialog):
 
     def keep_unsaved(self) -> None:
         """The app is quitting (the menu's Quit, the session ending): what was typed is
-        saved as OK would save it, without a question; a save that fails is logged, since
+        saved as OK would save it, without a question, on the store's worker (the quit
+        waits for it there); a save that fails is logged (its kind, never the name), since
         no one can answer."""
+        from mlcoach.ui import ops
+
         self.quitting = True
-        if self.isVisible() and self.form() != self._loaded and self.form().name:
-            try:
-                self._save(self.form())
-            except MlcoachError as exc:
-                # the template, not the name: the log outlives a person deleted later
-                logger.warning("the person being edited could not be kept at quit: %s",
-                               exc.template)
-                return
-            self._loaded = self.form()
-            logger.info("kept the person being edited at quit")
+        form, save = self.form(), self._save
+        if self.isVisible() and form != self._loaded and form.name:
+            ops.keep(lambda: save(form), "the person being edited")
+            self._loaded = form
 
     def reject(self) -> None:
         """Close without saving; ask first when something was typed or changed."""

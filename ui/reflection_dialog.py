@@ -361,21 +361,22 @@ class ReflectionDialog(QDialog):
     def keep_unsaved(self) -> bool:
         """Save what was typed and not yet saved, as the day's reflection, without closing:
         for the app quitting with the dialog open (Quit in the menu, the session ending),
-        where the words would otherwise be lost. True when something was written."""
+        where the words would otherwise be lost. The write goes to the store's worker (the
+        quit waits for it there, the GUI thread does not). True when something was to
+        be written."""
+        from mlcoach.ui import ops
+
         energy, went_well, differently, intention = self._current()
         if not self.has_unsaved_changes() or (
                 energy is None and not (went_well or differently or intention)):
             return False
-        try:
-            self._store.save_reflection(self._day, energy=energy, went_well=went_well,
-                                        differently=differently, intention=intention,
-                                        at=self._clock(), base=self._loaded)
-        except MlcoachError as exc:
-            logger.warning("the unsaved reflection could not be kept at quit: %s", exc)
-            return False
+        store, day, at, base = self._store, self._day, self._clock(), self._loaded
+        ops.keep(lambda: store.save_reflection(day, energy=energy, went_well=went_well,
+                                               differently=differently,
+                                               intention=intention, at=at, base=base),
+                 f"the unsaved reflection for {day}")
         self._loaded = (energy, went_well, differently, intention)
         self._draft_timer.stop()  # the draft left behind is older than this: ignored later
-        logger.info("kept the unsaved reflection for %s at quit", self._day)
         return True
 
     def has_unsaved_changes(self) -> bool:

@@ -10,6 +10,7 @@ import contextlib
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime
@@ -527,6 +528,7 @@ class LightOpened:
         self.store, self.layout, self.meta, self.secret = light, layout, meta, secret
         self.recovery_key, self.recovered = recovery_key, recovered
         self._full: Opened | None = None
+        self._opening = threading.Lock()  # the GUI thread and a worker may both ask
         if full is not None:
             self._full = Opened(full, layout, meta, secret, recovery_key, recovered)
 
@@ -536,10 +538,12 @@ class LightOpened:
 
     def full(self) -> Opened:
         """The ORM store, opened (and SQLAlchemy imported) on the first call."""
-        if self._full is None:
-            self._full = Opened(_open(self.layout, self.secret), self.layout, self.meta,
-                                self.secret, self.recovery_key, self.recovered)
-        return self._full
+        with self._opening:
+            if self._full is None:
+                self._full = Opened(_open(self.layout, self.secret), self.layout,
+                                    self.meta, self.secret, self.recovery_key,
+                                    self.recovered)
+            return self._full
 
     def close(self) -> None:
         if self._full is not None:

@@ -199,6 +199,7 @@ def test_a_draft_the_store_cannot_take_goes_to_the_file(qtbot, opened, monkeypat
     qtbot.waitUntil(lambda: ops.pool().activeThreadCount() == 0 and not ops._live)
     assert file.load() == Draft(text="Asked Bo for the numbers")
     kept.save_now(Draft(text="Asked Bo for the numbers, twice"))
+    assert ops.settle()  # at quit, on the store's worker
     assert file.load() == Draft(text="Asked Bo for the numbers, twice")
 
 

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 class Stores:
     """`read`: the store to list and search with; `full()`: the ORM store, opened on the
-    first call (call it on the GUI thread: it may open the store)."""
+    first call (the timeline's writes call it on the store's worker: opening may wait on
+    the store; the People panel's on the GUI thread, once)."""
 
     def __init__(self, read: LightStore | Store, full: Callable[[], Store]) -> None:
         self.read = read

@@ -310,9 +310,12 @@ class TimelineTab(QWidget):
     def _save_edit(self, entry: TimelineEntry, edit: MomentEdit) -> None:
         from mlcoach.influence.reworded import reworded  # the coach's wording, loaded here
 
-        store, timeline = self._stores.full(), self.timeline
+        # The ORM store is opened (the first edit) on the worker too, never on the GUI
+        # thread: also at quit, where an open waiting on the store held the windows up.
+        full, timeline = self._stores.full, self.timeline
 
         def write() -> list[TimelineEntry]:
+            store = full()
             edited = store.update_moment(entry.id, text=edit.text, kind=edit.kind,
                                          reword=reworded)
             if edit.outcome != entry.outcome:
@@ -337,9 +340,10 @@ class TimelineTab(QWidget):
         entry = self.model.entry(row)
         if entry is None or entry.kind not in (EntryKind.MOMENT, EntryKind.SUGGESTION):
             return
-        store, timeline = self._stores.full(), self.timeline
+        full, timeline = self._stores.full, self.timeline
 
         def write() -> TimelineEntry | None:
+            store = full()
             if entry.kind is EntryKind.MOMENT:
                 store.set_moment_outcome(entry.id, outcome)
             else:
@@ -420,10 +424,10 @@ class TimelineTab(QWidget):
         entry = self.model.entry(row)
         if entry is None or entry.kind is not EntryKind.MOMENT:
             return
-        store, timeline = self._stores.full(), self.timeline
+        full, timeline = self._stores.full, self.timeline
 
         def delete() -> tuple[Moment, bool]:
-            moment = store.delete_moment(entry.id)
+            moment = full().delete_moment(entry.id)
             took = moment.suggestion_id is not None and timeline.entry(
                 EntryKind.SUGGESTION, moment.suggestion_id) is None
             return moment, took
@@ -461,8 +465,8 @@ class TimelineTab(QWidget):
         if not self._deleted:
             return
         gone = self._deleted.pop()
-        store = self._stores.full()
-        ops.run(lambda: store.restore_moment(gone.moment),
+        full = self._stores.full
+        ops.run(lambda: full().restore_moment(gone.moment),
                 lambda back: self._restored(gone, back), self._write_failed)
 
     def _restored(self, gone: _Deleted, back: Moment) -> None:
