@@ -13,7 +13,10 @@ the answer changes. Two trays, two ways to follow them:
   (org.kde.StatusNotifierHost-PID). On KDE the watcher lives in kded and stays when
   plasmashell goes, still saying a host is registered (Plasma 5.27): the hosts seen
   all gone counts as no tray too, and a host that comes again as the tray back.
-  (GNOME's AppIndicator extension is watcher and host in one, with no host name.)
+  A watcher that is a host itself counts alone: GNOME's AppIndicator extension is
+  watcher and host in one (gnome-shell's connection, with no host name, always saying
+  a host is registered), and a host name there (another program's, left on the bus)
+  comes and goes without the tray; so too a watcher that owns a host name itself.
 - An XEmbed tray (trayer, stalonetray, older panels on X11) is found by Qt itself. One
   that comes after the app started says so to the whole screen as it takes the tray's
   selection (a MANAGER client message on the root window, ICCCM 2.8; Qt selects the
@@ -50,6 +53,7 @@ logger = logging.getLogger(__name__)
 
 WATCHER = "org.kde.StatusNotifierWatcher"
 HOST = "org.kde.StatusNotifierHost"  # a host's bus name: this, "-", its own suffix
+SHELL = "org.gnome.Shell"  # its connection owns the watcher where the extension is
 _XCB_EVENT = b"xcb_generic_event_t"
 
 
@@ -133,7 +137,7 @@ class TrayPresence(QObject):
         self._bus = bus
         self._qt_says = qt_says
         self._watcher_left = False  # it was there and went: no tray, whatever Qt says
-        self._hosts: set[str] = set()  # the hosts' bus names there now
+        self._hosts: dict[str, str] = {}  # the hosts' bus names there now: their owners
         self._host_seen = False
         self._last: bool | None = None
         # Asked once the event has been handled (Qt's own tray tracker hears it too).
@@ -149,6 +153,7 @@ class TrayPresence(QObject):
         self._last = self.available()
         if self._bus is not None:
             self._bus.watch_owner(WATCHER, self._watcher_changed)
+            self._bus.watch_owner(SHELL, lambda _old, _new: self.check())
             self._bus.watch_names_under("org.kde", self._name_changed)
             self._bus.reconnected.connect(self._find_hosts)  # changes missed meanwhile
             self._find_hosts()
@@ -158,8 +163,18 @@ class TrayPresence(QObject):
         return not self._watcher_left and not self._hosts_left() and self._qt_says()
 
     def _hosts_left(self) -> bool:
-        """Hosts were seen and none is there now (the panel quit; the watcher stayed)."""
-        return self._host_seen and not self._hosts
+        """Hosts were seen and none is there now (the panel quit; the watcher stayed),
+        where the watcher is no host itself."""
+        return self._host_seen and not self._hosts and not self._watcher_hosts()
+
+    def _watcher_hosts(self) -> bool:
+        """The watcher is a host itself: its connection is GNOME Shell's (the AppIndicator
+        extension) or owns a host name."""
+        if self._bus is None:
+            return False
+        watcher = self._bus.owner(WATCHER)
+        return bool(watcher) and (watcher == self._bus.owner(SHELL)
+                                  or watcher in self._hosts.values())
 
     def through_the_bus(self) -> bool:
         """Whether the icon is a StatusNotifierItem (a watcher owns its name): Qt then
@@ -205,21 +220,35 @@ class TrayPresence(QObject):
     def _names_came(self, body: tuple[object, ...]) -> None:
         names = body[0] if body and isinstance(body[0], list) else []
         hosts = {name for name in names if isinstance(name, str) and _is_host(name)}
-        if hosts != self._hosts:
+        if hosts != set(self._hosts):
             logger.info("StatusNotifierHosts: %s", ", ".join(sorted(hosts)) or "none")
-            self._hosts = hosts
+            self._hosts = {name: self._hosts.get(name, "") for name in hosts}
             self._host_seen = self._host_seen or bool(hosts)
+            for name in hosts:  # whose they are (the watcher's own?), answered later
+                self._ask_host_owner(name)
             self.check()
+
+    def _ask_host_owner(self, name: str) -> None:
+        from jeepney.bus_messages import message_bus
+
+        def answered(body: tuple[object, ...]) -> None:
+            if name in self._hosts and body and isinstance(body[0], str):
+                self._hosts[name] = body[0]
+                self.check()
+
+        assert self._bus is not None
+        self._bus.call(message_bus.GetNameOwner(name), answered,
+                       lambda why: logger.debug("owner of %s not had: %s", name, why))
 
     def _name_changed(self, name: str, old: str, new: str) -> None:
         if not _is_host(name) or bool(new) == (name in self._hosts):
             return
         logger.info("StatusNotifierHost %s %s", name, "there" if new else "gone")
         if new:
-            self._hosts.add(name)
+            self._hosts[name] = new
             self._host_seen = True
         else:
-            self._hosts.discard(name)
+            self._hosts.pop(name, None)
         self.check()
 
 

@@ -335,6 +335,49 @@ def test_the_panel_gone_with_the_watcher_still_there_counts_as_no_tray(
             assert "in the system tray now" in ctl.main_window.status.text()
 
 
+@contextlib.contextmanager
+def _gnome_shell(env: dict[str, str]) -> Any:
+    """GNOME Shell with the AppIndicator extension: watcher and host in one connection
+    (tests/ui/stand_in_shell.py), there until the block ends."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).with_name("stand_in_shell.py")
+    shell = subprocess.Popen([sys.executable, str(script)], env=env, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert shell.stdout is not None and shell.stdout.readline().strip() == "ready"
+        yield shell
+    finally:
+        if shell.stdin is not None:
+            shell.stdin.close()
+        shell.wait(timeout=30)
+
+
+def test_on_gnome_a_stray_host_name_that_goes_takes_no_tray_away(
+        make_controller, bus, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """GNOME with the AppIndicator extension, and an org.kde.StatusNotifierHost-* name
+    on the bus left by another program: when that program ended, the app took the
+    tray for gone (as on KDE when plasmashell goes), though GNOME's panel still showed
+    the icon; a second start opened the window instead of saying it is in the tray."""
+    from mlcoach.ui.session_bus import SessionBus
+
+    qt = QtSays(True)
+    with _gnome_shell(bus):
+        with _host(bus, 4242):  # the other program's host name
+            ctl = make_controller(qt, SessionBus(address=bus["DBUS_SESSION_BUS_ADDRESS"]))
+            presence = ctl.tray_presence
+            qtbot.waitUntil(lambda: bool(presence._hosts), timeout=10_000)
+        changes: list[bool] = []
+        presence.changed.connect(changes.append)
+        qtbot.waitUntil(lambda: not presence._hosts, timeout=10_000)  # heard it go
+        assert changes == []
+        assert presence.available()
+        ctl.handle_request("show")  # started again from the menu: the tray holds it
+        assert ctl.main_window is None
+
+
 def _notification_server(env: dict[str, str]) -> contextlib.AbstractContextManager[Any]:
     return dbusmock(env, "org.freedesktop.Notifications", "--template",
                     "notification_daemon")
