@@ -65,6 +65,11 @@ class ActionNotice(WaitingNotice):
         else:
             send(False)  # no buttons to show: nothing to ask the server
 
+    @property
+    def showing(self) -> bool:
+        """Shown or on its way, and neither answered, dismissed, expired nor withdrawn."""
+        return self._shown is not None
+
     def withdraw(self) -> None:
         """Take the notification away (its moment has passed)."""
         old, self.current, self._in_flight, self.keys = self.current, 0, False, ()

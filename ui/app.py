@@ -929,10 +929,12 @@ class AppController(QObject, DesktopShell, WindowFactories):
             self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
 
     def _prep_showing(self) -> bool:
+        """The card is up, or its notification still is: one the user dismissed (or
+        answered) is never sent again when its people change."""
         if self._prep_card is not None and self._prep_card.isVisible():
             return True
-        timer = self._side_expiry.get("prep")
-        return timer is not None and timer.isActive()
+        notice = self._side_notices.get("prep")
+        return notice is not None and notice.showing
 
     def _prep_follows(self) -> None:
         """The preparation card up says its people and their open change as they are

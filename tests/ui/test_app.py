@@ -951,6 +951,24 @@ def test_on_wayland_meeting_prep_is_a_notification_that_leads_to_the_coach(
     ctl.windows[Window.SUGGEST].hide()
 
 
+def test_a_dismissed_preparation_notification_does_not_come_back(wayland, tmp_path,
+                                                                 qtbot):
+    """Wayland: the user dismissed the notification before a meeting; a person on it
+    edited since (the coach, History) sent it again, up until the meeting."""
+    from mlcoach.domain.model import Style
+    from mlcoach.ui import ops
+
+    ctl, clock, server = wayland
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot)
+    assert server.sent[-1][0].startswith("Before your meeting: ")
+    sent = len(server.sent)
+    server.closed.emit(server.answer(), 2)  # dismissed by the user
+    ctl.opened.store.edit_person("Deniz Kaya", style=Style.ENTHUSIASM)
+    ctl.note_follows()
+    qtbot.waitUntil(lambda: not ops._live)  # the people read again, and answered
+    assert len(server.sent) == sent
+
+
 def test_the_evening_offer_does_not_take_the_keyboard(controller, qtbot, opened,  # type: ignore[no-untyped-def]
                                                      monkeypatch):
     """The schedule's offer shows the reflection without asking for the keyboard (it took
