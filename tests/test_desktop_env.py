@@ -361,3 +361,28 @@ def test_routes_asked_together_one_hung_leaves_the_others_their_say() -> None:
                                  time.monotonic() + 600) == BusyAnswer(False)
     finally:
         hung.set()
+
+
+def test_a_helper_no_longer_needed_is_ended_by_the_looks_stop():
+    """The look had its answer: a helper still running (a hung xprop) is killed now, not
+    left to its deadline (ten minutes here)."""
+    import threading
+
+    from mlcoach.system.helper_run import run_bounded
+    from mlcoach.system.stop import Stop
+
+    stop = Stop()
+    done: list[int] = []
+    started = threading.Event()
+
+    def helper() -> None:
+        started.set()
+        done.append(run_bounded(["sh", "-c", "exec sleep 600"], timeout=600, limit=64,
+                                stop=stop).returncode)
+
+    runner = threading.Thread(target=helper, daemon=True)
+    runner.start()
+    assert started.wait(60)
+    stop.set()
+    runner.join(60)  # a bound for a broken build, not a speed check
+    assert done and done[0] != 0

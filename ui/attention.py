@@ -18,11 +18,15 @@ from typing import Any
 from PySide6.QtGui import QGuiApplication
 
 from mlcoach.system.desktop import BusyAnswer, Runner, ask_busy_together, busy_routes
+from mlcoach.system.stop import Stop
 from mlcoach.ui.bus_questions import BusQuestions, Kept
 from mlcoach.ui.session_bus import Asks, BusError
 
 #: One deadline for the whole look: every bus question and helper it asks.
 BUSY_DEADLINE_S = 2.0
+#: The share of it the bus questions have before the helpers start anyway (one of them
+#: hung): the helpers (a process each) are started only when the bus has not said busy.
+HELPERS_AFTER = 0.25
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +72,12 @@ _KEPT_SYSTEM = Kept()
 
 
 def _asked_on(address: str, kept: Kept, deadline: float,
-              question: Callable[[Asks], bool | None]) -> Callable[[], bool | None]:
+              question: Callable[[Asks], bool | None],
+              stop: Stop) -> Callable[[], bool | None]:
     """A route that asks `question` on the kept connection to `address` (its own, lent
-    for the route's time: routes run side by side)."""
+    for the route's time: routes run side by side), shut when the look has its answer."""
     def route() -> bool | None:
-        with BusQuestions(address, deadline, kept=kept) as bus:
+        with BusQuestions(address, deadline, kept=kept, stop=stop) as bus:
             return question(bus)
 
     return route
@@ -81,17 +86,26 @@ def _asked_on(address: str, kept: Kept, deadline: float,
 def look(env: Mapping[str, str], platform: str, session_address: str,
          system_address: str = "SYSTEM", deadline_s: float = BUSY_DEADLINE_S,
          run: Runner | None = None) -> BusyAnswer:
-    """Ask every busy route this desktop offers, side by side, on the looks' own
-    connections, all within `deadline_s`. Blocks: for a worker (BusyLook), never the
-    GUI thread."""
+    """Ask the busy routes this desktop offers, side by side, on the looks' own
+    connections, all within `deadline_s`: the bus's questions first, the helpers (a
+    process each) once the bus has not said busy; the first busy answer ends the look
+    and what is still asked with it. Blocks: for a worker (BusyLook), never the GUI
+    thread."""
+    from mlcoach.system.helper_run import run_bounded
     from mlcoach.ui.wake import session_away
 
-    deadline = time.monotonic() + deadline_s
-    routes = busy_routes(
-        env, platform, run=run, deadline=deadline,
-        server_paused=_asked_on(session_address, _KEPT_SESSION, deadline, server_paused),
-        session_away=_asked_on(system_address, _KEPT_SYSTEM, deadline, session_away))
-    return ask_busy_together(routes, deadline)
+    begun = time.monotonic()
+    deadline = begun + deadline_s
+    stop = Stop()
+    on_bus = [_asked_on(session_address, _KEPT_SESSION, deadline, server_paused, stop),
+              _asked_on(system_address, _KEPT_SYSTEM, deadline, session_away, stop)]
+    routes = busy_routes(env, platform, run=run or partial(run_bounded, stop=stop),
+                         deadline=deadline, server_paused=on_bus[0],
+                         session_away=on_bus[1])
+    asked = [(name, route) for name, route in routes if route in on_bus]
+    helpers = [(name, route) for name, route in routes if route not in on_bus]
+    return ask_busy_together(asked, deadline, stop, later=helpers,
+                             later_at=begun + deadline_s * HELPERS_AFTER)
 
 
 def _where_to_ask() -> dict[str, Any]:

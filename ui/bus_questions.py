@@ -13,11 +13,16 @@ deadline). No Qt: nothing here may touch a QObject.
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from mlcoach.ui.session_bus import MAX_MESSAGE, BusError, BusTimeout
+
+if TYPE_CHECKING:
+    from mlcoach.system.stop import Stop
 
 
 class Kept:
@@ -51,12 +56,16 @@ class Kept:
 class BusQuestions:
     """Blocking calls to the bus at `address` ("SESSION", "SYSTEM" or a D-Bus address),
     all within `deadline` (time.monotonic()), reading at most `limit` bytes on one
-    connection (`kept`'s, when given): for a worker, never the GUI thread."""
+    connection (`kept`'s, when given): for a worker, never the GUI thread. `stop` set
+    meanwhile (the answer no longer needed) shuts the connection: the call waiting on
+    it fails now, and the connection is not kept."""
 
     def __init__(self, address: str, deadline: float, limit: int = MAX_MESSAGE,
-                 kept: Kept | None = None) -> None:
+                 kept: Kept | None = None, stop: Stop | None = None) -> None:
         self._address, self._deadline, self._limit = address, deadline, limit
         self._bus: Any = None  # mlcoach.system.session_bus.SessionBus, once connected
+        self._stop = stop
+        self._forget: Callable[[], None] | None = None  # the stop's hold on the socket
         self._kept = kept
         self._lent = False  # the kept connection is ours until we end
         self._reused = False  # the connection was opened before these questions
@@ -65,8 +74,9 @@ class BusQuestions:
         return self
 
     def __exit__(self, exc_type: object, *_exc: object) -> None:
-        if exc_type is not None:  # gone wrong half-way: the connection is not kept
-            self.close()
+        self._unhook()
+        if exc_type is not None or (self._stop is not None and self._stop.is_set):
+            self.close()  # gone wrong half-way, or shut by the stop: not kept
         if self._lent and self._kept is not None:
             bus, self._bus, self._lent = self._bus, None, False
             self._kept.give_back(bus)
@@ -74,13 +84,30 @@ class BusQuestions:
         self.close()
 
     def close(self) -> None:
+        self._unhook()
         if self._bus is not None:
             self._bus.close()
             self._bus = None
 
+    def _unhook(self) -> None:
+        if self._forget is not None:
+            self._forget()
+            self._forget = None
+
+    def _hooked(self, bus: Any) -> Any:
+        """`bus`, shut when the stop is set (at once when it already is)."""
+        if self._stop is not None:
+            self._unhook()
+            sock = bus.conn.sock
+            self._forget = self._stop.on_stop(lambda: sock.shutdown(socket.SHUT_RDWR))
+        return bus
+
     def _connected(self) -> Any:
         if self._bus is not None:
             return self._bus
+        return self._hooked(self._connect())
+
+    def _connect(self) -> Any:
         from mlcoach.system.session_bus import SessionBus
 
         if self._kept is not None and not self._lent:
@@ -122,6 +149,8 @@ class BusQuestions:
             raise
         except OSError as exc:
             self.close()
+            if self._stop is not None and self._stop.is_set:
+                raise BusError("no longer needed: the look had its answer") from exc
             if self._reused:  # kept from before and died meanwhile (the bus restarted)
                 self._reused = False
                 return self.call_blocking(message)  # on a new one, in the same deadline

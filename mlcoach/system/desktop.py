@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     import subprocess
 
+    from mlcoach.system.stop import Stop
+
 logger = logging.getLogger(__name__)
 
 #: Qt platform plugins that need a real display server.
@@ -194,16 +196,24 @@ class BusyAnswer(NamedTuple):
     reason: str = ""
 
 
-def ask_busy_together(routes: Iterable[tuple[str, BusyRoute]], deadline: float) -> BusyAnswer:
+def ask_busy_together(routes: Iterable[tuple[str, BusyRoute]], deadline: float,
+                      stop: Stop | None = None,
+                      later: Iterable[tuple[str, BusyRoute]] = (),
+                      later_at: float | None = None) -> BusyAnswer:
     """Every route asked at once, each on a thread of its own, all by `deadline`
     (time.monotonic()): a hung one (logind) leaves the others their say. The first busy
     answer ends the look; a route that fails, or has not answered by the deadline,
     counts as not busy (a desktop quirk must never stop prompts for good: errors are
-    logged, not raised). A route still running after is left to end at the deadline its
-    own calls keep."""
+    logged, not raised).
+
+    `later` routes (helpers to start: a process each) are asked only when `routes` have
+    all said not busy, or at `later_at` (monotonic) while one still has not answered;
+    never after a busy answer. `stop` is set when the look ends: the routes still
+    running (a hung service, a helper) end then rather than at their own deadline."""
     import threading
 
     named = list(routes)
+    waiting = list(later)
     answers: dict[int, bool] = {}
     changed = threading.Condition()
 
@@ -217,21 +227,37 @@ def ask_busy_together(routes: Iterable[tuple[str, BusyRoute]], deadline: float) 
             answers[index] = answer
             changed.notify_all()
 
-    for index, (name, route) in enumerate(named):
-        threading.Thread(target=ask, args=(index, name, route), daemon=True,
-                         name=f"mlcoach-busy-{index}").start()
-    with changed:
-        while True:
-            busy = sorted(i for i, answer in answers.items() if answer)
-            if busy:
-                return BusyAnswer(True, named[busy[0]][0])
-            left = deadline - time.monotonic()
-            if len(answers) == len(named) or left <= 0:
-                if len(answers) < len(named):
-                    logger.debug("busy look: %d route(s) did not answer in time",
-                                 len(named) - len(answers))
-                return BusyAnswer(False)
-            changed.wait(left)
+    def start(first: int, these: list[tuple[str, BusyRoute]]) -> None:
+        for index, (name, route) in enumerate(these, first):
+            threading.Thread(target=ask, args=(index, name, route), daemon=True,
+                             name=f"mlcoach-busy-{index}").start()
+
+    start(0, named)
+    try:
+        with changed:
+            while True:
+                busy = sorted(i for i, answer in answers.items() if answer)
+                if busy:
+                    return BusyAnswer(True, named[busy[0]][0])
+                now = time.monotonic()
+                if waiting and (len(answers) == len(named) or (
+                        later_at is not None and now >= later_at)):
+                    start(len(named), waiting)
+                    named += waiting
+                    waiting = []
+                    continue
+                left = deadline - now
+                if len(answers) == len(named) or left <= 0:
+                    if len(answers) < len(named):
+                        logger.debug("busy look: %d route(s) did not answer in time",
+                                     len(named) - len(answers))
+                    return BusyAnswer(False)
+                if waiting and later_at is not None:
+                    left = min(left, later_at - now)
+                changed.wait(left)
+    finally:
+        if stop is not None:
+            stop.set()
 
 
 #: Where each desktop binds a command to a key (for `mlcoach doctor` and the README).

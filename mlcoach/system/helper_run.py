@@ -13,6 +13,10 @@ import selectors
 import subprocess
 import time
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mlcoach.system.stop import Stop
 
 
 class TooMuchOutput(subprocess.SubprocessError):
@@ -20,14 +24,17 @@ class TooMuchOutput(subprocess.SubprocessError):
 
 
 def run_bounded(args: Sequence[str], *, timeout: float, limit: int,
-                env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+                env: Mapping[str, str] | None = None,
+                stop: Stop | None = None) -> subprocess.CompletedProcess[str]:
     """Run `args` with no input; its standard output (UTF-8, at most `limit` bytes) and
-    exit code. Raises subprocess.TimeoutExpired, TooMuchOutput or OSError."""
+    exit code. Raises subprocess.TimeoutExpired, TooMuchOutput or OSError. `stop` set
+    meanwhile (its answer no longer needed) kills the helper: it ends killed."""
     deadline = time.monotonic() + timeout
     proc = subprocess.Popen(list(args), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, env=env)
     assert proc.stdout is not None
     out = bytearray()
+    forget = stop.on_stop(proc.kill) if stop is not None else None
     try:
         with selectors.DefaultSelector() as watch:
             watch.register(proc.stdout, selectors.EVENT_READ)
@@ -45,6 +52,8 @@ def run_bounded(args: Sequence[str], *, timeout: float, limit: int,
                     raise TooMuchOutput(f"{args[0]} wrote more than {limit} bytes")
         code = proc.wait(max(0.0, deadline - time.monotonic()))
     finally:
+        if forget is not None:
+            forget()
         if proc.poll() is None:
             proc.kill()
             proc.wait()

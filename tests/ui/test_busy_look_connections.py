@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -70,11 +71,13 @@ def held(bus: dict[str, str]) -> Iterator[HeldServer]:
 def test_looks_ask_again_on_the_connection_they_kept(held: HeldServer,
                                                      bus: dict[str, str]) -> None:
     address = bus["DBUS_SESSION_BUS_ADDRESS"]
-    held.release(paused=True)
-    assert _look(address).busy  # the first look connects
+    # Not busy: every question is answered (a busy answer ends the ones still asked,
+    # and a connection cut so is not kept).
+    held.release(paused=False)
+    assert not _look(address).busy  # the first look connects
     before = _connections_so_far(address)
     for _ in range(3):
-        assert _look(address).busy
+        assert not _look(address).busy
     assert _connections_so_far(address) == before + 1  # the probe's own, no more
 
 
@@ -172,3 +175,62 @@ def test_a_connection_whose_questions_went_wrong_is_not_kept(held: HeldServer,
     assert _connections_so_far(address) == before + 2  # a new one, and the probe's
     kept.lend(address, time.monotonic() + FAR).close()
     kept.give_back(None)
+
+
+def _busy_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("mlcoach-busy-")]
+
+
+def test_a_busy_answer_ends_the_questions_still_waiting(held: HeldServer,
+                                                        hung_logind: HeldLogind,
+                                                        bus: dict[str, str]) -> None:
+    """Do Not Disturb said busy at once; logind, hung, held its question (and the look's
+    kept connection to it) on to the look's deadline, look after look, each one more
+    thread waiting. The look's answer now ends what is still asked."""
+    address = bus["DBUS_SESSION_BUS_ADDRESS"]
+    answers: list[Any] = []
+    looking = threading.Thread(target=lambda: answers.append(_look(address)), daemon=True)
+    looking.start()
+    assert hung_logind.asked.wait(60)  # logind was asked, and holds its answer
+    held.release(paused=True)
+    looking.join(60)
+    assert answers and answers[0].busy
+    for thread in _busy_threads():
+        thread.join(60)  # a bound for a broken build, not a speed check: FAR is 10 min
+    assert _busy_threads() == []
+    assert _look(address).busy  # the next look is not held by the last one's question
+
+
+class Helpers:
+    """Stands in for the helpers (gsettings, xprop): records what is run, answers as a
+    desktop in Do Not Disturb with a fullscreen window would."""
+
+    def __init__(self) -> None:
+        self.ran: list[str] = []
+
+    def __call__(self, args: list[str], **_kw: Any) -> subprocess.CompletedProcess[str]:
+        self.ran.append(args[0])
+        out = {"gsettings": "false\n", "xprop": "window id # 0x1\n_NET_WM_STATE_FULLSCREEN"}
+        return subprocess.CompletedProcess(args, 0, out[args[0]], None)
+
+
+def test_the_helpers_are_not_started_once_the_bus_said_busy(held: HeldServer,
+                                                            bus: dict[str, str]) -> None:
+    """A look ran every route each time: gsettings and xprop (a process each) started
+    while the notification server had already said Do Not Disturb."""
+    from mlcoach.ui import attention
+
+    address = bus["DBUS_SESSION_BUS_ADDRESS"]
+    env = {"XDG_CURRENT_DESKTOP": "GNOME", "DISPLAY": ":0"}
+    helpers = Helpers()
+    held.release(paused=True)
+    answer = attention.look(env, "xcb", address, system_address=address,
+                            deadline_s=FAR, run=helpers)
+    assert answer.busy and answer.reason == "notifications paused"
+    for thread in _busy_threads():  # whatever the look started has run its course
+        thread.join(60)
+    assert helpers.ran == []
+    held.paused = False  # Do Not Disturb off: the helpers have their say
+    answer = attention.look(env, "xcb", address, system_address=address,
+                            deadline_s=FAR, run=helpers)
+    assert answer.busy and helpers.ran[0] in ("gsettings", "xprop")
