@@ -292,8 +292,9 @@ def choose(
     theme_total: dict[str, float] = {}
     for p, fresh_weight in zip(pool, freshness, strict=True):
         theme_total[p.theme] = theme_total.get(p.theme, 0.0) + fresh_weight
+    theme_weight = {theme: _theme_weight(theme, facts, focus) for theme in theme_total}
     weights = [
-        _theme_weight(p.theme, facts, focus) * fresh_weight / theme_total[p.theme]
+        theme_weight[p.theme] * fresh_weight / theme_total[p.theme]
         for p, fresh_weight in zip(pool, freshness, strict=True)
     ]
     prompt = rng.choices(pool, weights=weights)[0]
