@@ -189,8 +189,15 @@ def end_now(code: int) -> NoReturn:
     a question to another process (a keyring showing its prompt holds one for minutes),
     which Python's exit would wait for with the app already gone from the screen, and a
     start meanwhile would find this one still there. The store's writes are done
-    (`ops.settle`) or past their bound; the log is flushed first."""
+    (`ops.settle`) or past their bound; the log is flushed first. The app's own text on
+    the X11 clipboard is handed to a clipboard manager first, as a normal exit does."""
+    from mlcoach.ui.clipboard_handover import hand_over_the_clipboard
+
     logger.info("quitting without waiting for the work still under way")
+    try:
+        hand_over_the_clipboard()
+    except Exception:  # the end goes on; the log says what failed
+        logger.exception("the clipboard was not handed over")
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         try:
@@ -203,7 +210,13 @@ def end_now(code: int) -> NoReturn:
 def run_again(command: list[str]) -> int:
     """Replace this process with `command` (the new version, as the user started it): the
     same process id for whoever started it, the channel and the store already closed."""
+    from mlcoach.ui.clipboard_handover import hand_over_the_clipboard
+
     logger.info("restarting: %s", " ".join(command))
+    try:
+        hand_over_the_clipboard()  # exec, like os._exit, skips Qt's own handover
+    except Exception:
+        logger.exception("the clipboard was not handed over")
     logging.shutdown()
     try:
         os.execv(command[0], command)

@@ -5,6 +5,8 @@ tests/ui/test_quit_promptly.py. MLCOACH_TEST_JOB says which:
 - "write": a write to the store on the store's worker that waits at the FIFO named by
   MLCOACH_TEST_GATE before it writes (the moment "Kept through the quit").
 
+MLCOACH_TEST_COPY, when set, is text the app puts on the clipboard as its store opens
+("mlcoach-ready: copied").
 MLCOACH_TEST_QUIT_WAIT, when set, is how long its quit waits for the store's work.
 MLCOACH_TEST_END=loop ends the event loop at SIGTERM without the app's Quit, as the
 desktop's session manager (or a platform's own quit) does.
@@ -46,6 +48,11 @@ def main() -> int:
     def on_store_opened(self: AppController, store: Any) -> None:
         opened(self, store)
         job = os.environ["MLCOACH_TEST_JOB"]
+        if os.environ.get("MLCOACH_TEST_COPY"):  # as History's Copy puts a moment's text
+            from PySide6.QtWidgets import QApplication
+
+            QApplication.clipboard().setText(os.environ["MLCOACH_TEST_COPY"])
+            ready_signal("copied")
         if job == "question":
             ops.run(_question, print, print, on=ops.asking_pool())
         else:
