@@ -1210,8 +1210,12 @@ class AppController(QObject, DesktopShell, WindowFactories):
         last_tries()
 
     def _hide_everything(self) -> None:
-        """Every window, card and the tray icon off the screen now, the display told at
-        once (the event loop may not run again before the process ends)."""
+        """Every window, card, notification and the tray icon off the screen now, the
+        display told at once (the event loop may not run again before the process ends):
+        a notification's buttons left after it would answer no one."""
+        for notice in (self._notice, *self._side_notices.values()):
+            if notice is not None:
+                notice.withdraw()
         if self.tray is not None:
             self.tray.hide()
         for window in QApplication.topLevelWidgets():

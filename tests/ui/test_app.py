@@ -969,6 +969,18 @@ def test_a_dismissed_preparation_notification_does_not_come_back(wayland, tmp_pa
     assert len(server.sent) == sent
 
 
+def test_quit_takes_the_apps_notifications_away(wayland, tmp_path, qtbot):
+    """Quit with the preparation's notification up: it stayed on screen after the app
+    had gone, its button answering no one."""
+    ctl, clock, server = wayland
+    _ten_minutes_before_a_meeting_with_deniz(ctl, clock, tmp_path, qtbot)
+    shown = server.answer()
+    exits = _exit_recorded(ctl)
+    ctl.quit()
+    assert exits == [0]
+    assert shown in server.closed_ids
+
+
 def test_the_evening_offer_does_not_take_the_keyboard(controller, qtbot, opened,  # type: ignore[no-untyped-def]
                                                      monkeypatch):
     """The schedule's offer shows the reflection without asking for the keyboard (it took
