@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.system.install_stamp import CodeChangedError
 from mlcoach.ui import ops
+from mlcoach.ui.app_quit import Quitting
 from mlcoach.ui.app_windows import Window, WindowFactories
 from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
 from mlcoach.ui.icons import app_icon
@@ -110,7 +111,7 @@ class SleepWatch:
         return gap if gap > SLEEP_GAP else 0.0
 
 
-class AppController(QObject, DesktopShell, WindowFactories):
+class AppController(QObject, DesktopShell, WindowFactories, Quitting):
     """Owns the tray, the store and every window; reacts to menu actions and requests."""
 
     def __init__(self, app: QApplication, data_root: Path, server: InstanceServer, *,
@@ -1165,66 +1166,3 @@ class AppController(QObject, DesktopShell, WindowFactories):
         self.prompt_expiry.stop()
         for timer in self._side_expiry.values():
             timer.stop()
-
-    def quit(self) -> None:
-        """Keep what was typed, close the store and exit, whatever fails on the way (a
-        store moved away, a window's own error): a quit that raises left an app that
-        SIGTERM could not end. Windows are not asked to close (`exit`, not `quit`), so a
-        logout never waits on a question."""
-        self.finish()
-        self.app.exit(0)
-
-    def finish(self) -> None:
-        """What quitting does before the event loop ends, once: also run after the loop
-        ended some other way (the desktop's session manager, a platform's own quit), so
-        typed words are kept and the store's queued writes finish before the process
-        ends without its workers (run.end_now)."""
-        if self._finished:
-            return
-        self._finished = True
-        # Gone from the screen before the wait for the store's writes (up to its minute):
-        # the words were read from the windows first, and their writes are queued.
-        for step in (self.stop, self._keep_typed_words, self._hide_everything,
-                     self._last_writes, self.server.close, self._close_store):
-            try:
-                step()
-            except Exception:  # quitting goes on; the log says what failed
-                logger.exception("while quitting")
-
-    def _keep_typed_words(self) -> None:
-        if self.opened is not None and getattr(self.opened, "full_is_open", True):
-            self._store().full().store.wait_as_long_as_needed()  # behind an import, kept
-        if Window.CAPTURE in self.windows:
-            self.capture_window().keep_now()
-        if Window.REFLECT in self.windows:
-            self.reflection_dialog().keep_unsaved()
-        if Window.SUGGEST in self.windows:
-            self.composer_dialog().people.keep_unsaved()
-        if Window.HISTORY in self.windows:
-            self.history_window().keep_unsaved()
-
-    @staticmethod
-    def _last_writes() -> None:
-        from mlcoach.ui.patient_write import last_tries
-
-        last_tries()
-
-    def _hide_everything(self) -> None:
-        """Every window, card, notification and the tray icon off the screen now, the
-        display told at once (the event loop may not run again before the process ends):
-        a notification's buttons left after it would answer no one."""
-        for notice in (self._notice, *self._side_notices.values()):
-            if notice is not None:
-                notice.withdraw()
-        if self.tray is not None:
-            self.tray.hide()
-        for window in QApplication.topLevelWidgets():
-            if window.isVisible():
-                window.hide()
-        QApplication.sync()
-
-    def _close_store(self) -> None:
-        if not ops.settle():  # a write still going: the store is not closed under it
-            return
-        if self.opened is not None:
-            self.opened.close()
