@@ -23,6 +23,7 @@ from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.memory import release_freed_memory
+from mlcoach.ui.sleep_watch import SleepWatch
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
 from mlcoach.ui.tray_presence import TrayPresence
 from mlcoach.ui.upgrade import QUIET, UpgradeWatch
@@ -61,7 +62,6 @@ TRAY_HINT_KEY = "gnome_tray_hint_shown"  # the AppIndicator hint was given once
 MENU_ENTRY_KEY = "menu_entry_program"
 RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
 BACKUP_DELAY_MS = 5000  # the daily check and backup wait until start-up is over
-SLEEP_GAP = 60.0  # seconds the boot clock ran ahead of the steady one: the machine slept
 # A handed-over capture waits this long for another writer on the GUI thread; then the
 # shell, which can wait without freezing anything, writes the moment itself.
 HANDOVER_WAIT_MS = 1000
@@ -90,25 +90,6 @@ def _boot_clock() -> float:
 PROMPT_EXPIRY_MS = 11 * 60 * 1000
 # The reflection offered as a notification stays this long (the offer lasts two hours).
 REFLECTION_NOTICE_MS = 2 * 60 * 60 * 1000
-
-
-class SleepWatch:
-    """Tells whether the machine slept since the last look.
-
-    A clock that counts suspend (`boot`) runs ahead of one that does not (`steady`)
-    by the time asleep; no D-Bus needed.
-    """
-
-    def __init__(self, boot: Callable[[], float], steady: Callable[[], float]) -> None:
-        self._boot, self._steady = boot, steady
-        self._marks = (boot(), steady())
-
-    def slept(self) -> float:
-        """Seconds asleep since the last call, when more than SLEEP_GAP; else 0."""
-        marks = (self._boot(), self._steady())
-        gap = (marks[0] - self._marks[0]) - (marks[1] - self._marks[1])
-        self._marks = marks
-        return gap if gap > SLEEP_GAP else 0.0
 
 
 class AppController(QObject, DesktopShell, WindowFactories, Quitting):
