@@ -19,7 +19,7 @@ import pytest
 
 from tests.integration.test_clipboard_owner import Lines
 from tests.ui.test_app import _wait_ready
-from tests.ui.test_quit_promptly import _ended, _env, _let_go, _start
+from tests.ui.test_quit_promptly import _ended, _env, _let_go, _running
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 
@@ -41,23 +41,18 @@ def test_text_copied_from_the_app_outlives_a_quit_with_a_question_under_way(
     manager = subprocess.Popen(
         [sys.executable, str(ROOT / "tests/integration/clipboard_manager.py")],
         env=desktop.env, text=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    app = None
     try:
         lines = Lines(manager=manager)
         lines.until("manager", "ready")
         env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_KEYRING_HELD=str(held),
                    MLCOACH_TEST_JOB="question", MLCOACH_TEST_COPY=WORDS,
                    QT_QPA_PLATFORM="xcb", DISPLAY=desktop.env["DISPLAY"])
-        app = _start(env, "tests/ui/quit_child.py")
-        _wait_ready(app, "copied")
-        _wait_ready(app, "keyring-asked")  # the question is under way, held
-        app.send_signal(signal.SIGTERM)
-        assert _ended(app) == 0
+        with _running(env, held, "tests/ui/quit_child.py") as app:
+            _wait_ready(app, "copied")
+            _wait_ready(app, "keyring-asked")  # the question is under way, held
+            app.send_signal(signal.SIGTERM)
+            assert _ended(app) == 0
         lines.until("manager", f"saved: {WORDS}", timeout=20)
     finally:
-        _let_go(held)
-        if app is not None and app.poll() is None:
-            app.kill()
-            app.wait()
         manager.kill()
         manager.wait()
