@@ -98,10 +98,13 @@ def _work(key: int) -> None:
             job.result = job.fn()
     except BaseException as exc:  # handed to the GUI thread, never lost
         job.error = exc
-    finally:
-        _unfinished.done(kept)
     del job
-    hub().finished.emit(key)
+    try:
+        hub().finished.emit(key)
+    finally:
+        # Counted as done only now: a quit that waited for it (settle) may end the
+        # process next, which must not happen while the worker is still emitting.
+        _unfinished.done(kept)
 
 
 class Abandoned(Exception):

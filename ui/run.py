@@ -179,21 +179,23 @@ def run_app(data_root: Path, first_request: str = "show",
     controller.finish()  # the loop may have ended without our Quit (a session manager)
     if controller.restart_command is not None:
         return run_again(controller.restart_command)
-    if not ops.idle():
-        end_now(code)
-    return code
+    end_now(code)
 
 
 def end_now(code: int) -> NoReturn:
-    """End the process without waiting for the workers: what is left on them is a read or
-    a question to another process (a keyring showing its prompt holds one for minutes),
-    which Python's exit would wait for with the app already gone from the screen, and a
-    start meanwhile would find this one still there. The store's writes are done
-    (`ops.settle`) or past their bound; the log is flushed first. The app's own text on
-    the X11 clipboard is handed to a clipboard manager first, as a normal exit does."""
+    """End the process without waiting for the workers, and without Python's own end:
+    what is left on them is a read or a question to another process (a keyring showing
+    its prompt holds one for minutes), which Python's exit would wait for with the app
+    already gone from the screen, and a start meanwhile would find this one still there.
+    Python's end also tore down Qt's objects while a worker thread could still be
+    handing its last outcome over (a crash, SIGSEGV, in about one quit in ten in
+    tests/ui/test_quit_promptly.py). The store's writes are done (`ops.settle`) or past
+    their bound; the log is flushed first. The app's own text on the X11 clipboard is
+    handed to a clipboard manager first, as Qt's own end does."""
     from mlcoach.ui.clipboard_handover import hand_over_the_clipboard
 
-    logger.info("quitting without waiting for the work still under way")
+    if not ops.idle():
+        logger.info("quitting without waiting for the work still under way")
     try:
         hand_over_the_clipboard()
     except Exception:  # the end goes on; the log says what failed
