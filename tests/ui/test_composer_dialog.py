@@ -574,6 +574,9 @@ def test_a_rename_onto_someone_else_at_quit_keeps_the_notes_and_asks_nothing(
     editor.name.setText("Dana")
     editor.notes.setPlainText("typed just before quitting")
     panel.keep_unsaved()
+    from mlcoach.ui import ops
+
+    assert ops.settle()  # the save runs on the store's worker, as at quit
     assert store.find_person("Dana's").notes == "typed just before quitting"
     assert len(store.people()) == 2
     editor.quitting = False  # closing the test's editor asks nothing either
