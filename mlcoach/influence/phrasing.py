@@ -201,8 +201,12 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])
                          or is_a_judgement(body)):  # "standups: too long", "not a fan of …"
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
+    said_to_them = False
     if person:
-        body = _to_the_person(body, person)
+        theirs = _to_the_person(body, person)
+        # "Dana should be in the retro", "Dana could run standup": an act asked of them
+        said_to_them = theirs != body and _their_own_act(body, _name_pattern(person)) == theirs
+        body = theirs
     says_stop = _says_stop_en(_strip_modal(body)[0])
     if ": " in body:
         head, _, rest = body.partition(": ")
@@ -241,7 +245,10 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
                     return Reading(Shape.HAVE, wanted.words)
         body, modal = _strip_modal(body)
     body = _strip_fillers(body)
-    reading = _classify(body, action, modal, person)
+    reading = _classify(body, action, modal or said_to_them, person)
+    if reading is None and said_to_them and body.split() \
+            and _plain(body.split()[0]) in _ROLE_VERBS and not _CLAUSE_MARKS.search(body):
+        return Reading(Shape.VERB, body, verb_phrase=body)  # "lead standup", said to Dana
     if reading is None:
         if not question and _is_a_thought(body, action):
             return Reading(Shape.QUOTE_THOUGHT, core)
@@ -464,7 +471,8 @@ def _their_own_act(body: str, name: str) -> str | None:
     """"Dana should run the demo", "Dana to run the demo", "Dana runs the demo": "run the
     demo", said to Dana. None when the change says something else of her ("Dana and Priya
     …", "Dana shouldn't …", "Dana's team …")."""
-    said = re.match(rf"{name}\s+(?P<first>\S+)\s+(?P<rest>\S.*)$", body, re.I)
+    said = re.match(rf"(?:(?:maybe|perhaps|ideally|i\s+think|i\s+feel\s+like|i\s+guess)\s*,?\s+)?"
+                    rf"{name}\s+(?P<first>\S+)\s+(?P<rest>\S.*)$", body, re.I)
     if not said:
         return None
     first, rest = _plain(said.group("first")), said.group("rest")

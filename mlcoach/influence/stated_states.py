@@ -81,9 +81,19 @@ def _each_does(said: str) -> str | None:
     return f"what if {match['who']} {past} {match['rest']}" if past else None
 
 
-def state_as_hypothesis(text: str) -> str:
+def _is_the_person(thing: str, person: str | None) -> bool:
+    """Whether `thing` is the person the question is for ("Dana should be in the retro",
+    said to Dana, is asked of "you", not "if Dana were …")."""
+    if not person or not person.split():
+        return False
+    names = {person.lower(), person.split()[0].lower()}
+    return thing.lower().replace("’", "'") in names
+
+
+def state_as_hypothesis(text: str, person: str | None = None) -> str:
     """`text` as "what if <thing> were <state>" (or "… moved to …") where it states a
-    thing's new state; other text is returned as it came."""
+    thing's new state; other text is returned as it came, and so is a state of `person`,
+    whom the question is for (it asks them "to be in the retro")."""
     said = _LABEL.sub("", text.strip(), count=1)
     each = _each_does(said)
     if each is not None:
@@ -92,6 +102,8 @@ def state_as_hypothesis(text: str) -> str:
     if helps:
         return f"what if {helps['clause']}"  # read as any "what if …" is
     match = _MODAL_BE.match(said) or _WANT_BE.match(said) or _CAN_IT_BE.match(said)
+    if match and _is_the_person(match["thing"], person):
+        return text
     if match and _a_thing(match["thing"]):
         first = match["state"].split()[0].lower()
         if verb_of_participle(first) is None and not first.endswith("ed"):

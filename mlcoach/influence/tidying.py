@@ -48,7 +48,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
-        text = stop_said(condition_as_hypothesis(state_as_hypothesis(announced(text))))
+        text = stop_said(condition_as_hypothesis(state_as_hypothesis(announced(text), person)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
