@@ -33,3 +33,34 @@ def test_someone_else_s_state_stays_theirs() -> None:
     """Said to Priya, "Dana should be in the retro" is still Dana's."""
     assert supportive_question("Dana should be in the retro", DIFF, "en", "Priya") == \
         "How would it work for you if Dana were in the retro?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("since Standup moved to 10", "How has it been for you since standup moved to 10?"),
+    ("ever since standup moved to 10", "How has it been for you since standup moved to 10?"),
+    ("since we moved standup to 10", "How has it been for you since we moved standup to 10?"),
+    ("The Friday Demo was dropped", "How has it been for you since the Friday demo was dropped?"),
+    ("Standups are now async", "How is it going for you now that standups are async?"),
+])
+def test_a_check_in_says_since_once_and_lowers_a_common_word(change: str,
+                                                              question: str) -> None:
+    """"How has it been for you since since Standup moved to 10?": the user's own "since"
+    was said again, and a capitalised common word kept its capital mid-sentence."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["Standup should be at 10", "The Retro should be shorter",
+                                    "Move Standup to 10", "A weekly Demo"])
+def test_a_common_word_typed_with_a_capital_is_lowered_mid_sentence(change: str) -> None:
+    question = supportive_question(change, DIFF, "en")
+    tail = question.split(" ", 1)[1]
+    assert not any(word in tail.split() for word in ("Standup", "Retro", "The", "A", "Demo"))
+
+
+@pytest.mark.parametrize(("change", "kept"), [
+    ("move the release checklist to Confluence", "Confluence"),
+    ("we moved retro to Friday", "Friday"), ("Dana moved to the platform team", "Dana"),
+    ("move standup to 10 AM", "AM"),
+])
+def test_names_days_and_acronyms_keep_their_capitals(change: str, kept: str) -> None:
+    assert kept in supportive_question(change, DIFF, "en")

@@ -53,6 +53,7 @@ from mlcoach.influence.tidying import (
 )
 from mlcoach.influence.turkish_made import made_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
+from mlcoach.influence.work_nouns import common_case
 
 logger = logging.getLogger(__name__)
 
@@ -690,7 +691,9 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False) -> dict[
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
         asked = reading.words.endswith("?") or form == "question"
         return {"lead": lead, "q": quoted if asked else quoted + "."}
-    ask = _fill(_str(frames, reading.shape.value), {"x": reading.words, "q": quoted})
+    # "since Standup moved to 10": the user's capital on a common word is no name
+    words = reading.words if reading.quoted else common_case(reading.words)
+    ask = _fill(_str(frames, reading.shape.value), {"x": words, "q": quoted})
     if reading.topic:
         ask = _fill(_str(frames, "topic"), {"topic": reading.topic, "ask": ask})
     return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}

@@ -29,10 +29,14 @@ _SINCE_TAIL = re.compile(r"\s+since\s+[\w\s']{1,30}$|,?\s+(?:and|but|so)\s+(?:no
                          r"everyone|everybody|it|people|the\s+team|things|now)\b.*$", re.I)
 
 
+# "since standup moved to 10": the question says its own "since"
+_SINCE_LEAD = re.compile(r"^(?:ever\s+)?since\s+(?=[^,;]+$)", re.I)
+
+
 def done_change(text: str) -> str | None:
     """"we've moved standup to 10 since last week" → "we moved standup to 10"; None where
     `text` states no change made."""
-    match = _DONE.match(text.strip().rstrip(" .!"))
+    match = _DONE.match(_SINCE_LEAD.sub("", text.strip()).rstrip(" .!"))
     if match is None or re.search(r"[?;]", match["rest"]):
         return None
     rest = _SINCE_TAIL.sub("", match["rest"])
@@ -72,7 +76,7 @@ def said_changed(text: str) -> str | None:
     None where `text` says no such change."""
     # "retro: moved to Friday": the thing as a label, the change after it
     text = re.sub(r"^([a-z][\w\s'’-]{0,30}?):\s+(?=(?:moved|shifted|switched|changed)\s)", r"\1 ",
-                  text.strip(), flags=re.I)
+                  _SINCE_LEAD.sub("", text.strip()), flags=re.I)
     match = _FRAGMENT.match(text)
     if match:
         return f"we {' '.join(match['verb'].split()).lower()} {match['rest']}"
