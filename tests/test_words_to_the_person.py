@@ -64,3 +64,34 @@ def test_a_common_word_typed_with_a_capital_is_lowered_mid_sentence(change: str)
 ])
 def test_names_days_and_acronyms_keep_their_capitals(change: str, kept: str) -> None:
     assert kept in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Standups. Too long.", "How would it work for you if standups were shorter?"),
+    ("standups: too long", "How would it work for you if standups were shorter?"),
+    ("Friday demo - way too long", "How would it work for you if the Friday demo were shorter?"),
+    ("rather not have a retro this week",
+     "How would it work for you if we didn't have a retro this week?"),
+    ("I'd rather not have a retro this week",
+     "How would it work for you if we didn't have a retro this week?"),
+    ("cameras optional", "How would it work for you if cameras were optional?"),
+    ("cameras optional?", "How would it work for you if cameras were optional?"),
+    ("standup 10am?", "How would it work for you if standup were at 10am?"),
+    ("async standups y/n?", "How would it work for you if we tried async standups?"),
+    ("no one deploys on Fridays", "How would it work for you if no one deployed on Fridays?"),
+    ("nobody deploys after 4pm", "How would it work for you if no one deployed after 4pm?"),
+    ("I hope the build gets fixed", "How would it work for you if the build got fixed?"),
+])
+def test_a_note_s_fragment_is_asked_as_the_change_it_proposes(change: str,
+                                                               question: str) -> None:
+    """These were quoted whole after "if we tried this: …" or "looked at together", though
+    each says a change a colleague can answer about."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["Nobody reads the status email", "standups are now async",
+                                    "standup starts at 10", "meetings before 10",
+                                    "we're doing standups async"])
+def test_how_things_are_or_an_act_is_no_fragment_of_a_state(change: str) -> None:
+    question = supportive_question(change, DIFF, "en")
+    assert " were at " not in question and "no one read " not in question

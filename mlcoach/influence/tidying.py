@@ -20,6 +20,7 @@ from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
 from mlcoach.influence.dated_changes import only_when, time_after, we_from_then
 from mlcoach.influence.english_words import ATTRIBUTES
+from mlcoach.influence.fragments import fragment_said
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
     ALWAYS_CAPITAL,
@@ -48,7 +49,8 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
-        text = stop_said(condition_as_hypothesis(state_as_hypothesis(announced(text), person)))
+        text = stop_said(condition_as_hypothesis(state_as_hypothesis(
+            announced(fragment_said(text)), person)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
@@ -305,6 +307,8 @@ _TAGS_EN = re.compile(
     r"right|ok|okay|no|yes|yeah|agreed|sound good|sounds good|does that work|"
     r"would that work|how does that sound|make sense|makes sense|good idea|"
     r"worth a try|yay or nay|objections|any objections|fair)\s*\?+$", re.I)
+_POLL_EN = re.compile(r"(?<=\w)\s*[,;–—-]?\s*\(?(?:y/n|y\s+or\s+n|yes/no|yes\s+or\s+no|yay/nay)"
+                      r"\)?\s*\?*$", re.I)
 _TAGS_TR = re.compile(
     r"\s*[,;.!–—-]\s*(?:ne dersin(?:iz)?|ne düşünüyorsun(?:uz)?|olur mu|değil mi|"
     r"sence(?: de)?|sizce(?: de)?|nasıl olur|uygun mu|mantıklı mı|fikrin(?:iz)? ne|"
@@ -317,6 +321,8 @@ def _without_tag_question(text: str, language: str) -> str:
     question is the app's to ask."""
     tags = _TAGS_EN if language == "en" else _TAGS_TR
     shorter = tags.sub("", text)
+    if language == "en":  # "async standups y/n?": a poll's tail, asked by the question
+        shorter = _POLL_EN.sub("", shorter)
     return shorter if shorter.strip() else text
 
 

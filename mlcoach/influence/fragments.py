@@ -1,0 +1,111 @@
+"""English changes typed as a note's fragment, read as the hypothesis they propose:
+"cameras optional", "standup 10am?" (what if cameras were optional, standup were at
+10am), "rather not have a retro this week" (what if we didn't have one), "no one deploys on
+Fridays" (what if no one deployed), "I hope the build gets fixed" (what if it got fixed),
+"Standups. Too long." (what if standups were shorter). Other text is returned as it came."""
+
+from __future__ import annotations
+
+import re
+
+from mlcoach.influence.english_words import _VERBS
+from mlcoach.influence.verb_forms import past_tense
+
+# A thing of how a team works, one to three words: "cameras", "the Friday demo".
+_THING = r"(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)"
+# The state a note gives it: "optional", "async", "at 10am", "10am", "on".
+_TIME = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+_STATE = (r"(?P<state>optional|mandatory|async|asynchronous|remote|in-person|hybrid|"
+          r"recorded|written|on|off|shorter|longer|(?:at\s+)?" + _TIME + r")")
+_THING_STATE = re.compile(rf"^{_THING}\s*[:,–—-]?\s+{_STATE}\s*[?.!]*$", re.I)
+# Words a note's thing does not start with: "deploy on", "turn off", "we async".
+_NOT_THINGS = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
+                         "let's", "lets", "be", "stay", "go", "keep", "log", "sign", "turn",
+                         "switch", "come", "get", "start", "move", "meet", "call", "show",
+                         "work", "stand", "back", "check", "set", "put"))
+
+_RATHER_NOT = re.compile(r"^(?:(?:i|we)(?:['’]d|\s+would)\s+)?rather\s+not\s+(?P<verb>[a-z]+)\s+"
+                         r"(?P<rest>[^?;]+?)\s*[.!]*$", re.I)
+_HOPE_GETS = re.compile(r"^(?:i\s+(?:really\s+)?hope|(?:i['’]?m\s+)?hoping)\s+(?:that\s+)?"
+                        rf"{_THING}\s+(?:gets|get)\s+(?P<done>[a-z]+ed|done|sorted|seen)"
+                        r"(?P<rest>[^?;]*?)\s*[.!]*$", re.I)
+# A rule of when: "no one deploys on Fridays"; not "nobody reads the status email", how
+# things are.
+_NO_ONE = re.compile(r"^(?:no\s+one|nobody|noone)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]*?"
+                     r"(?<!\w)(?:(?:on|at)\s+(?:\w+days|weekends?|the\s+weekend)|(?:after|before)\s+"
+                     r"(?:\d|noon|lunch|hours|midnight)|during|outside)[^?;]*?)\s*[.!]*$", re.I)
+_IRREGULAR = {"does": "did", "has": "had", "goes": "went", "gets": "got", "takes": "took",
+              "runs": "ran", "sends": "sent", "makes": "made", "holds": "held"}
+# "Standups. Too long.", "standups: too long": the verdict turned into the change it asks.
+_TOO = re.compile(rf"^{_THING}\s*(?:[.:]|\s[-–—])\s*(?:(?:way|much|far|a\s+bit|kinda|really)\s+)?"
+                  r"too\s+(?P<adj>long|short|slow|big|large|late|early|frequent)\s*[.!]*$",
+                  re.I)
+_BETTER = {"long": "shorter", "short": "longer", "slow": "faster", "big": "smaller",
+           "large": "smaller", "late": "earlier", "early": "later",
+           "frequent": "less frequent"}
+
+
+# Words that make the "thing" a clause or a phrase: "standups are now", "meetings before".
+_NOT_IN_A_THING = frozenset(("is", "are", "was", "were", "be", "been", "now", "no", "not",
+                             "before", "after", "in", "on", "at", "for", "with", "to", "from",
+                             "by", "of", "during", "and", "or", "we're", "i'm", "it's",
+                             "doing", "having", "making", "all", "every"))
+
+
+def _a_thing(thing: str) -> bool:
+    words = thing.lower().split()
+    if any(word in _NOT_IN_A_THING for word in words) or (
+            len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in _VERBS):
+        return False  # "standup starts at 10": a verb, said by another reading
+    return bool(words) and words[0] not in _NOT_THINGS and words[-1] not in _NOT_THINGS \
+        and (words[0] not in _VERBS or words[0] in ("standup", "standups", "demo", "demos",
+                                                     "review", "reviews", "sync", "retro"))
+
+
+# Said without an article by teams ("standup is at 10"); another singular thing takes "the".
+_BARE_NAMES = frozenset(("standup", "stand-up", "retro", "planning", "triage", "grooming",
+                         "refinement", "lunch", "on-call"))
+
+
+def _named(thing: str) -> str:
+    """"Friday demo" → "the Friday demo"; "standups", "standup", "our demo" as typed."""
+    words = thing.split()
+    last = words[-1].lower()
+    plural = last.endswith("s") and not last.endswith("ss")
+    if words[0].lower() in ("the", "our") or plural or (len(words) == 1 and last in _BARE_NAMES):
+        return thing
+    return f"the {thing}"
+
+
+def _past(verb: str) -> str | None:
+    low = verb.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    base = low[:-2] if low.endswith(("ches", "shes", "sses", "xes")) else low[:-1]
+    return past_tense(base) if base in _VERBS else None
+
+
+def fragment_said(text: str) -> str:
+    """`text` as "what if …" where it is a note's fragment of a change; else as it came."""
+    said = " ".join(text.split())
+    match = _RATHER_NOT.match(said)
+    if match and match["verb"].lower() in _VERBS | {"have", "do"}:
+        return f"what if we didn't {match['verb'].lower()} {match['rest']}"
+    match = _HOPE_GETS.match(said)
+    if match and _a_thing(match["thing"]):
+        return f"what if {match['thing']} got {match['done']}{match['rest']}"
+    match = _NO_ONE.match(said)
+    if match:
+        past = _past(match["verb"])
+        if past:
+            return f"what if no one {past} {match['rest']}"
+    match = _TOO.match(said)
+    if match and _a_thing(match["thing"]):
+        return f"what if {_named(match['thing'])} were {_BETTER[match['adj'].lower()]}"
+    match = _THING_STATE.match(said)
+    if match and _a_thing(match["thing"]):
+        state = match["state"]
+        if state[:1].isdigit():
+            state = f"at {state}"  # "standup 10am": at 10am
+        return f"what if {_named(match['thing'])} were {state}"
+    return text
