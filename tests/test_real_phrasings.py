@@ -816,9 +816,11 @@ def test_corporate_speak_is_asked_as_its_plan(change: str, question: str, act: s
     ("would anyone mind if we moved standup to 10?",
      "How would it work for you if we moved standup to 10?", None),
     ("is it ok if we skip standup on Fridays?",
-     "How would it work for you if we skipped standup on Fridays?", "skip standup on Fridays"),
+     "How would it work for you if we skipped standup on Fridays?", None),
     ("what if we moved the retro to Thursday?",
-     "How would it work for you if we moved the retro to Thursday?", "move the retro to Thursday"),
+     "How would it work for you if we moved the retro to Thursday?", None),
+    ("what if we wrote the tests first?",
+     "How would it work for you if we wrote the tests first?", "write the tests first"),
 ])
 def test_asking_leave_for_a_change_is_asked_as_if_we_did_it(change: str, question: str,
                                                            act: str | None) -> None:
@@ -827,6 +829,9 @@ def test_asking_leave_for_a_change_is_asked_as_if_we_did_it(change: str, questio
     assert supportive_question(change, DIFF, "en") == question
     if act:
         assert f": {act}" in by_example(change, DIFF)
+    else:  # what "we" do to a meeting is the team's, not one person's example
+        with pytest.raises(ComposerError, match="ask"):
+            by_example(change, DIFF)
 
 
 @pytest.mark.parametrize(("change", "lead"), [

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from mlcoach.domain.model import ChangeKind, Style
-from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
 
 START, STOP, DIFF = ChangeKind.START, ChangeKind.STOP, ChangeKind.DIFFERENTLY
 
@@ -95,3 +100,45 @@ def test_a_note_s_fragment_is_asked_as_the_change_it_proposes(change: str,
 def test_how_things_are_or_an_act_is_no_fragment_of_a_state(change: str) -> None:
     question = supportive_question(change, DIFF, "en")
     assert " were at " not in question and "no one read " not in question
+
+
+def _by_example(change: str, action: ChangeKind = DIFF) -> str:
+    return compose(SuggestionRequest(change=change, style=None, action=action,
+                                     by_example=True)).opening
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("no meetings on Fridays", "go without meetings on Fridays"),
+    ("no Slack after 6pm", "go without Slack after 6pm"),
+    ("no laptop in standup", "go without a laptop in standup"),
+    ("no email on weekends", "go without email on weekends"),
+    ("no Friday deploys", "skip Friday deploys"),
+    ("no late pushes after 5pm", "skip late pushes after 5pm"),
+    ("no one deploys on Fridays", "no longer deploy on Fridays"),
+])
+@pytest.mark.parametrize("action", [STOP, DIFF])
+def test_by_example_a_none_is_what_one_goes_without(change: str, act: str,
+                                                    action: ChangeKind) -> None:
+    """"Let the work make the case: no demo this week, visibly, …": by example a "no X"
+    read as a fragment, not as something the user does."""
+    opening = _by_example(change, action)
+    assert f": {act}" in opening or f": don't {act.removeprefix('no longer ')}" in opening
+
+
+@pytest.mark.parametrize("change", ["we're dropping the Friday demo",
+                                    "we're moving standup to 10", "we'll be skipping the retro",
+                                    "no demo this week", "what if we moved the retro to Thursday"])
+def test_by_example_what_we_do_to_a_meeting_is_the_team_s(change: str) -> None:
+    """"Change your own way of working first: drop the Friday demo": a change the team
+    announced became the user's own act, which no one can do alone."""
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        _by_example(change)
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("I'll skip the retro this week", "skip the retro this week"),
+    ("what if we wrote the tests first", "write the tests first"),
+    ("no more Friday deploys", "no more Friday deploys"),
+])
+def test_by_example_one_s_own_act_stays_one_s_own(change: str, act: str) -> None:
+    assert f": {act}" in _by_example(change)

@@ -21,7 +21,7 @@ from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_compound
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
-from mlcoach.influence.english_words import ABBREVIATION
+from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION
 from mlcoach.influence.letters import restored
 from mlcoach.influence.made_changes import already_made
 from mlcoach.influence.no_change import says_no_change
@@ -44,7 +44,7 @@ from mlcoach.influence.phrasing import (
     wording_action,
 )
 from mlcoach.influence.retro_labels import continues, turkish_retro_column
-from mlcoach.influence.shared_decisions import decided_together
+from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
 from mlcoach.influence.tidying import (
     column_after_greeting,
     first_of_several,
@@ -307,8 +307,9 @@ def compose(req: SuggestionRequest) -> Composed:
         raise ComposerError("leading by example is for what you change in your own work, "
                             "and this change asks something of someone else; ask them "
                             "instead")
-    if req.by_example and not made and decided_together(strip_lead(change) or change,
-                                                        language):
+    if req.by_example and not made and (
+            decided_together(strip_lead(change) or change, language)
+            or ours_to_decide(_our_act(change, language))):
         raise ComposerError(TEAM_DECISION)
     if req.by_example and not made and is_not_an_act(change, language):
         raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))
@@ -568,6 +569,9 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
         return f"“{words}”"
     if reading.verb_phrase:
         return reading.verb_phrase
+    without = _gone_without(reading.words) if reading.shape is Shape.HAVE else None
+    if without is not None:
+        return without
     key = _EXAMPLE_WRAPS.get(reading.shape, "")
     if reading.shape is Shape.TRY_NOUN and not names_a_tool(reading.words):
         key = "try_noun"  # "try async standups"; but "use the wiki", "use Jira"
@@ -579,6 +583,46 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     if not isinstance(wrap, str) or (_says_stop(reading.words, grammar) and not thing):
         return reading.words
     return _fill(wrap, {"text": reading.words})
+
+
+def _our_act(change: str, language: str) -> str:
+    """"what if we dropped the Friday demo" → "drop the Friday demo": what "we" would do, so
+    that a team's act announced or proposed is seen as the team's; "" for other text."""
+    if language != "en":
+        return ""
+    reading = read_change(change, ChangeKind.DIFFERENTLY, "en")
+    if reading.shape is not Shape.IF_WE:
+        return ""
+    first, _, rest = reading.words.partition(" ")
+    verb = base_verb(first)
+    return f"{verb} {rest}" if verb is not None and rest else ""
+
+
+# "no meetings on Fridays", by example: one goes without them oneself.
+_AFTER_A_THING = frozenset(("on", "in", "at", "after", "before", "during", "for", "this",
+                            "next", "until", "till", "from", "to", "with", "without", "unless"))
+_UNCOUNTED = frozenset(("email", "e-mail", "mail", "slack", "music", "noise", "overtime",
+                        "multitasking", "notifications", "screen"))
+def _gone_without(words: str) -> str | None:
+    """"no Slack after 6pm" → "go without Slack after 6pm", "no laptop in standup" → "go
+    without a laptop in standup"; None for words that are not "no" and a thing."""
+    parts = words.split()  # "no more Friday deploys" says itself as a resolution
+    if len(parts) < 2 or parts[0].lower() != "no" \
+            or parts[1].lower() in ("longer", "one", "more"):
+        return None
+    head = parts[1]  # "no late deploys on Fridays": "deploys" says how many
+    for word in parts[2:]:
+        if word.lower() in _AFTER_A_THING:
+            break
+        head = word
+    low = head.lower()
+    stem = low[:-2] if low.endswith(("shes", "ches", "sses", "xes")) else low[:-1]
+    if low.endswith("s") and stem in _VERBS and stem not in _NOUNISH:
+        return f"skip {' '.join(parts[1:])}"  # "no Friday deploys": acts one does not do
+    bare = parts[1][:1].isupper() or low in _MASS | _UNCOUNTED \
+        or (low.endswith("s") and not low.endswith("ss"))
+    article = "" if bare else ("an " if parts[1][:1].lower() in "aeiou" else "a ")
+    return f"go without {article}{' '.join(parts[1:])}"
 
 
 # What makes "if we …" more than an act: "if we moved it and they agreed", "if we had…".

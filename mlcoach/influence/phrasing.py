@@ -316,6 +316,10 @@ def hypothetical_act(text: str) -> str | None:
     if parts is None:
         return None
     _, subject, verb, rest = parts
+    if subject.lower() in ("no one", "everyone", "everybody") and base_verb(_plain(verb)):
+        # "what if no one deployed on Fridays": one's own part is not to deploy then
+        act = f"{base_verb(_plain(verb))} {rest}".strip()
+        return f"don't {act}" if subject.lower() == "no one" else act
     if subject.lower() == "i":
         base = base_verb(_plain(verb))
         return _YOURS.sub(lambda m: _YOUR[m[0].lower()], f"{base} {rest}".strip()) \

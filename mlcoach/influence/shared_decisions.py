@@ -41,10 +41,22 @@ _EN = [
     re.compile(r"^(?:switch|move|migrate|get|put)\s+(?:the\s+(?:whole\s+)?team|everyone"
                r"|everybody|us\s+all|all\s+of\s+us|the\s+org)\s+(?:over\s+)?(?:to|onto)\b",
                re.I),
+    # "no demo this week", "zero standups on Friday": a ritual held or not
+    re.compile(rf"^(?:no|zero|fewer)\s+{_OWNED}(?:\w+\s+)?(?:{_RITUAL})\b", re.I),
     # "go to two-week sprints", "switch to weekly retros"
     re.compile(rf"^(?:go|switch|move|change)\s+(?:back\s+)?to\s+(?:{_RHYTHM})\S*\s+"
                rf"(?:\w+\s+)?(?:{_RITUAL})\b", re.I),
 ]
+
+# What we skip together is the team's ("we'll be skipping the retro"); what I skip is mine.
+_WE_SKIP = re.compile(rf"^skip\s+{_OWNED}(?:\w+\s+)?(?:{_RITUAL}){_THEN}", re.I)
+
+
+def ours_to_decide(act: str) -> bool:
+    """Whether `act`, said of "we" ("skip the retro" from "we'll be skipping the retro"),
+    is the team's to decide."""
+    return decided_together(act) or _WE_SKIP.search(" ".join(act.split())) is not None
+
 
 # Turkish: a ritual as the object ("standup'ı", "cuma demosunu", "retroları") and a verb
 # of moving, cancelling or holding it on a rhythm, said as "let us" or "should".
