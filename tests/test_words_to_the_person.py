@@ -142,3 +142,57 @@ def test_by_example_what_we_do_to_a_meeting_is_the_team_s(change: str) -> None:
 ])
 def test_by_example_one_s_own_act_stays_one_s_own(change: str, act: str) -> None:
     assert f": {act}" in _by_example(change)
+
+
+@pytest.mark.parametrize("change", [
+    "standuplar yazılıya geçti", "ekip standup'ı yazılıya geçirdi", "standup saati değişti",
+    "Standup kısaltıldı", "standup yazılıya geçirildi", "standup'lar artık yazılı yapılıyor",
+    "artık standup'ı yazılı yapıyoruz", "geçen haftadan beri standup 10'da",
+])
+def test_a_turkish_change_made_is_seen_beyond_its_dik_endings(change: str) -> None:
+    """"Şuna birlikte baksak diyorum: «standuplar yazılıya geçti» … nasıl olur": a change
+    made was seen only by "-dık" and a few passives, and so offered as a thing to try."""
+    question = supportive_question(change, DIFF, "tr")
+    assert question.startswith("Yaptığımız değişiklik: «")
+    assert question.endswith("Şu ana kadar sizin için nasıl gidiyor?")
+
+
+@pytest.mark.parametrize("change", ["rapor yapılmadı", "toplantı unutuldu", "deploy bozuldu",
+                                    "herkes geç kaldı", "toplantı uzun sürdü",
+                                    "bence toplantılar kısaltılmalı", "artık standup yok"])
+def test_what_was_not_done_or_went_wrong_is_no_turkish_change_made(change: str) -> None:
+    assert not supportive_question(change, DIFF, "tr").startswith("Yaptığımız")
+
+
+@pytest.mark.parametrize(("change", "quoted"), [
+    ("standup artık yazılı", "«standup artık yazılı»"),
+    ("retro artık cuma", "«retro artık cuma»"),
+    ("karar: standup 10'da", "«standup 10'da»"),
+    ("yeni düzen: standup 10'da", "«standup 10'da»"),
+    ("bundan sonra standup 10'da", "«bundan sonra standup 10'da»"),
+    ("demo cuma günleri yapılmayacak", "«demo cuma günleri yapılmayacak»"),
+])
+def test_a_turkish_arrangement_from_now_on_is_no_thing_to_try(change: str, quoted: str) -> None:
+    """«standup artık yazılı» (now, or from now on) and «karar: standup 10'da» read "Şunu
+    denesek diyorum", a thing to try, though they say how things are to be."""
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Yeni düzen: {quoted}. Bu sizin için nasıl olur?"
+    for style in Style:
+        composed = compose(SuggestionRequest(change=change, style=style, language="tr"))
+        assert composed.question.startswith("Yeni düzen: «")
+        assert "deneme" not in composed.question and "denese" not in composed.question
+
+
+@pytest.mark.parametrize("change", ["retroyu cumaya aldık", "standup'ı kaldırdık",
+                                    "standup yazılıya geçti"])
+def test_turkish_typed_in_the_english_app_is_seen_as_a_change_made(change: str) -> None:
+    """"How would it work for you if we tried this: “retroyu cumaya aldık”?"."""
+    assert supportive_question(change, DIFF, "en") == \
+        f"How has it been for you since this change: “{change}”?"
+    composed = compose(SuggestionRequest(change=change, style=Style.FACTS))
+    assert "since" in composed.opening or "change" in composed.opening
+    assert "tried this" not in composed.question
+
+
+def test_turkish_decided_in_the_english_app_is_not_tried() -> None:
+    assert "tried" not in supportive_question("standup artık yazılı", DIFF, "en")

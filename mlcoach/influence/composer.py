@@ -51,7 +51,7 @@ from mlcoach.influence.tidying import (
     retro_column,
     tidy_change,
 )
-from mlcoach.influence.turkish_made import made_tr
+from mlcoach.influence.turkish_made import made_tr, new_arrangement_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
 from mlcoach.influence.work_nouns import common_case
 
@@ -275,6 +275,8 @@ def compose(req: SuggestionRequest) -> Composed:
     catalog = _catalog(language)
     # "we moved retro to Friday": already made, so the whole suggestion checks in on it
     made = already_made(change, chosen, language, spoken_name(req.person))
+    # "karar: standup 10'da", "standup artık yazılı": how things are to be, decided
+    new = language == "tr" and not made and _new_tr(req.change, change)
     if req.by_example and not made:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
         # "what if standups were async": the act proposed, "make standups async" (the
@@ -333,7 +335,8 @@ def compose(req: SuggestionRequest) -> Composed:
     reading = None if req.by_example else read_change(change, action, language, person)
     if reading is not None:
         # a change made is no first step of the others typed with it
-        values.update(_ask_values(reading, catalog, first=several and not made, kept=kept))
+        values.update(_ask_values(reading, catalog, first=several and not made, kept=kept,
+                                  new=new))
 
     # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
     habit = action is ChangeKind.STOP and not req.by_example and not made \
@@ -374,7 +377,7 @@ def compose(req: SuggestionRequest) -> Composed:
     question = ""
     if reading is not None:
         # A question or a thought is not offered "as a trial" or "pictured next week".
-        frames = "thought_frames" if (habit or _is_thought(reading, language)) and \
+        frames = "thought_frames" if (habit or new or _is_thought(reading, language)) and \
             "thought_frames" in section.get("question", {}) else "frames"
         frames = "done_frames" if made else frames
         question = pick(("question", frames), "question")
@@ -667,9 +670,16 @@ def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
         else "next_step"
 
 
+def _new_tr(typed: str, change: str) -> bool:
+    """Whether the Turkish change as typed (its "karar:" label still on) says how things
+    are to be from now on; `change` is the change as read."""
+    return new_arrangement_tr(" ".join(restored(typed).split()), turkish_form(change))
+
+
 def _is_thought(reading: Reading, language: str) -> bool:
     """Whether the change was typed as a question or says how things are."""
-    if reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.DONE, Shape.NOW):
+    if reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.DONE, Shape.NOW,
+                         Shape.QUOTE_DONE):
         return True  # "we moved standup to 10" is not offered as a trial either
     return language == "tr" and turkish_form(reading.words) in ("question", "statement")
 
@@ -692,10 +702,11 @@ def _one_change(text: str, language: str, person: str | None,
 
 
 def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False,
-                kept: bool = False) -> dict[str, str]:
+                kept: bool = False, new: bool = False) -> dict[str, str]:
     """The supportive question's parts: {ask}/{Ask} (English) or {lead}/{q} (Turkish);
-    `first`: the change is the first of several, and the question says so."""
-    values = _ask_parts(reading, catalog, kept)
+    `first`: the change is the first of several, and the question says so; `new`: a
+    Turkish change says how things are to be from now on."""
+    values = _ask_parts(reading, catalog, kept, new)
     frames = catalog.table("ask")
     if not first:
         return values
@@ -709,7 +720,8 @@ def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False,
     return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
 
 
-def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False) -> dict[str, str]:
+def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
+               new: bool = False) -> dict[str, str]:
     """The question's parts; `kept`: a Turkish continue column headed the change ("Devam:
     haftalık demo"), and what it heads is kept up rather than tried or started."""
     frames = catalog.table("ask")
@@ -732,6 +744,8 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False) -> dict[
             key = "other_thing"
         if kept and key in ("other", "other_thing", "start"):
             key = "keep"
+        elif new and key != "done":
+            key, quoted = "new", _fill(_str(frames, "quote"), {"text": reading.words})
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
         asked = reading.words.endswith("?") or form == "question"
         return {"lead": lead, "q": quoted if asked else quoted + "."}
@@ -832,6 +846,7 @@ def supportive_question(
     """The bare supportive question for `change`, as the plainest style frames it."""
     language = language if language in LANGUAGES else "en"
     catalog = _catalog(language)
+    typed = change
     validated = column_after_greeting(_validate(change, language))
     kept = language == "tr" and continues(validated, action)
     validated, action = _column_said(validated, language, action)
@@ -841,8 +856,9 @@ def supportive_question(
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
     made = already_made(change, action, language, spoken_name(person))
+    new = language == "tr" and not made and _new_tr(typed, change)
     values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog,
-                         first=several and not made, kept=kept)
+                         first=several and not made, kept=kept, new=new)
     if language == "en":
         return values["Ask"]
     after = "after_done" if made else "after"

@@ -14,4 +14,5 @@ def already_made(change: str, action: ChangeKind, language: str,
     """Whether `change` (tidied, as the question reads it) says a change already made."""
     if language == "tr":
         return made_tr(change)
-    return read_change(change, action, "en", person).shape in (Shape.DONE, Shape.NOW)
+    return read_change(change, action, "en", person).shape in (Shape.DONE, Shape.NOW,
+                                                               Shape.QUOTE_DONE)

@@ -80,6 +80,7 @@ from mlcoach.influence.english_words import (
 from mlcoach.influence.judgements import is_a_judgement
 from mlcoach.influence.regrets import REGRET as _REGRET
 from mlcoach.influence.stated_stops import state_to_have
+from mlcoach.influence.turkish_made import made_tr, new_arrangement_tr
 from mlcoach.influence.turkish_reading import (
     _TR_AS_ALWAYS,
     _TR_NEEDED,
@@ -94,6 +95,9 @@ from mlcoach.influence.turkish_reading import (
     _tr_said_of_someone,
     turkish_form,
     typed_in_turkish,
+)
+from mlcoach.influence.turkish_reading import (
+    ENDING_AFTER_APOSTROPHE as _ENDING_AFTER_APOSTROPHE,
 )
 from mlcoach.influence.verb_forms import past_tense
 
@@ -121,6 +125,7 @@ class Shape(Enum):
     QUOTE_OTHER = "quote_other"
     QUOTE_QUESTION = "quote_question"
     QUOTE_THOUGHT = "quote_thought"  # "nobody reads the status email": looked at together
+    QUOTE_DONE = "quote_done"  # "retroyu cumaya aldık" in the English app: quoted, since
     DONE = "done"  # "we moved standup to 10": how it has been since
     NOW = "now"  # "we now do standups async": how it is going now that it is so
 
@@ -186,7 +191,14 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     # Turkish typed in the English app ("Toplantıyı 10'a alalım") is quoted whole; a
     # Turkish name in an English change ("pair with Doğan on releases") is not.
     if typed_in_turkish(core):
+        if not question and new_arrangement_tr(core, turkish_form(core)):
+            return Reading(Shape.QUOTE_THOUGHT, core)  # "demo … yapılmayacak": not to try
+        if not question and made_tr(core):  # "retroyu cumaya aldık": a change made
+            return Reading(Shape.QUOTE_DONE, core)
         return _quote_reading(core, action, question, "en", _says_stop_tr(core))
+    if not question and (TURKISH_LETTERS.search(core) or _ENDING_AFTER_APOSTROPHE.search(core)) \
+            and new_arrangement_tr(core, turkish_form(core)):
+        return Reading(Shape.QUOTE_THOUGHT, core)  # "standup artık yazılı": not to try
     core = without_spoken_label(core)  # quoted, "heads up we're moving …" was kept whole
     body = strip_tails(_strip_fillers(core))
     done = None if question else done_change(body) or said_changed(body)
@@ -1305,4 +1317,4 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
     if reading.shape is Shape.IF_CLAUSE and reading.words.startswith("I "):
         return False  # "our standup: I'll keep my update short", asked "if I kept …"
     return reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.IF_CLAUSE,
-                             Shape.DONE, Shape.NOW)  # "if PRs were …", "we moved standup to 10"
+                             Shape.DONE, Shape.NOW, Shape.QUOTE_DONE)  # "if PRs were …"

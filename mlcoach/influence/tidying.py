@@ -246,7 +246,7 @@ _NOTE_LABEL = re.compile(
     r"|(?i:ai|ap|a/i|action(?:\s+(?:item|point))?s?|next\s+steps?|decision|decided|agreed|"
     r"kendime\s+not|note\s+to\s+self|reminder\s+to\s+self|"
     r"outcomes?|results?|takeaways?|rfc|retro\s+action|follow[- ]up|aksiyon(?:\s+maddesi)?|"
-    r"karar|yapılacak(?:lar)?|"
+    r"karar|yeni\s+düzen|yeni\s+kural|yapılacak(?:lar)?|"
     r"sonraki\s+adım(?:lar)?)\s*(?:\([^()]*\))?\s*(?::|\s[-–—])\s*)+(?=\S)")
 
 

@@ -22,8 +22,55 @@ _MADE_SO = re.compile(r"^(?:alındı|alindi|taşındı|tasindi|kaldırıldı|kal
                       r"baslatildi|durduruldu|bırakıldı|birakildi|iptal\s+edildi|"
                       r"birleştirildi|birlestirildi|azaltıldı|azaltildi|kapatıldı|"
                       r"kapatildi|ertelendi)$")
+# Any passive past, "kısaltıldı", "yazılıya geçirildi", "ertelendi"; not its negative
+# ("yapılmadı": not done) nor what went wrong ("unutuldu").
+_PASSIVE_PAST = re.compile(r"\w{2,}(?:[ıiuü]l|[aeıioöuü]n)d[ıiuü]$")
+_NOT_PASSIVE = re.compile(r"m[ae](?:[ıiuü]l|n)d[ıiuü]$|^(?:bildi|kalındı|bulundu|söylendi|"
+                          r"denildi|dendi|istendi|beklendi|düşünüldü|konuşuldu)$")
+# A thing that changed, said of itself: "standuplar yazılıya geçti", "saat değişti".
+_CHANGED_ITSELF = frozenset(("geçti", "gecti", "değişti", "degisti", "başladı", "basladi",
+                             "bitti", "kalktı", "kalkti", "kısaldı", "kisaldi", "azaldı",
+                             "azaldi", "taşındı", "tasindi"))
+# The team as the one who did it: "ekip standup'ı yazılıya geçirdi".
+_TEAM = frozenset(("ekip", "ekibimiz", "takım", "takim", "takımımız", "biz", "hep birlikte"))
+_THEY_DID = re.compile(r"\w{2,}[dt][ıiuü]$")
+# How we work now: "artık standup'ı yazılı yapıyoruz", "standup'lar artık yazılı yapılıyor".
+_NOW_DONE = re.compile(r"^(?:yap|tut|kullan|düzenle|duzenle|paylaş|paylas|yaz)\w*"
+                       r"[ıiuü]yor(?:uz)?$")
+# "geçen haftadan beri standup 10'da": so since then.
+_SINCE = re.compile(r"(?:^|\s)\S+['’]?(?:d|t)[ae]n\s+beri\s")
 # Particles after the verb that say nothing of its tense: "aldık ya", "kaldırdık artık".
 _AFTER = frozenset(("ya", "artık", "artik", "nihayet", "sonunda", "zaten", "de", "da"))
+
+
+# "karar: standup 10'da", "bundan sonra …", "standup artık yazılı", "demo cuma günleri
+# yapılmayacak": how things are to be from now on, decided; neither a thing to try nor one
+# surely made ("artık" says now or from now on alike).
+_DECIDED = re.compile(r"^(?:karar|yeni\s+düzen|yeni\s+duzen|yeni\s+kural|kural)\s*:\s*\S|"
+                      r"^(?:bundan\s+(?:sonra|böyle|boyle)|önümüzdeki\s+haftadan\s+itibaren|"
+                      r"(?:pazartesiden|yarından|yarindan|haftaya)\s+itibaren)\s", re.I)
+_TO_BE_DONE = re.compile(r"\w{2,}(?:[ıiuü]l|[aeıioöuü]n)(?:m[ae]y)?[ae]c[ae]k(?:tır|tir)?$")
+
+
+def new_arrangement_tr(text: str, form: str) -> bool:
+    """Whether the Turkish `text` (as typed, label and all; `form` its turkish_form) says
+    how things are to be from now on: "karar: standup 10'da", "standup artık yazılı"."""
+    if "?" in text or made_tr(text):
+        return False
+    lowered = " ".join(text.replace("İ", "i").replace("I", "ı").lower().split()).rstrip(" .!")
+    words = re.findall(r"[\w']+", lowered)
+    if not words or words[-1] == "yok":  # "artık standup yok": the state wanted
+        return False
+    if _DECIDED.match(lowered) and form in ("thing", "statement"):
+        return True
+    if _TO_BE_DONE.search(words[-1]):  # "demo cuma günleri yapılmayacak"
+        return True
+    return ("artık" in words or "artik" in words) and form == "thing"
+
+
+# What says it went wrong: "rapor geç gönderildi", "eksik yapıldı".
+_BADLY = frozenset(("geç", "gec", "yanlış", "yanlis", "eksik", "hatalı", "hatali",
+                    "gecikmeli"))
 
 
 def made_tr(text: str) -> bool:
@@ -36,10 +83,18 @@ def made_tr(text: str) -> bool:
     words = re.findall(r"[\w']+", lowered)
     while len(words) > 1 and words[-1] in _AFTER:
         words.pop()
-    if len(words) < 2:
+    if len(words) < 2 or _BADLY & set(words):
         return False
     last = words[-1].split("'")[-1]
     if _MADE_SO.match(last) or _MADE_SO.match(" ".join(words[-2:])):
+        return True
+    if _WENT_WRONG.match(last) is None and (
+            (_PASSIVE_PAST.search(last) and not _NOT_PASSIVE.search(last))
+            or last in _CHANGED_ITSELF
+            or (words[0] in _TEAM and _THEY_DID.search(last) and not _NOT_DONE.search(last)
+                and last not in _NOT_VERBS)
+            or (("artık" in words or "artik" in words) and _NOW_DONE.match(last))
+            or _SINCE.search(lowered)):
         return True
     return (_WE_DID.search(last) is not None and _NOT_DONE.search(last) is None
             and last not in _NOT_VERBS and _WENT_WRONG.match(last) is None)

@@ -13,7 +13,7 @@ _ANY_TURKISH_LETTER = re.compile("[ıİşŞğĞçÇöÖüÜ]")
 _BACK_VOWELS = "aıou"
 # A Turkish ending after an apostrophe ("PR'ları", "backlog'u", "10'a"): English has only
 # "'s" and its contractions there ("don't", "we'll", "rock'n'roll").
-_ENDING_AFTER_APOSTROPHE = re.compile(
+ENDING_AFTER_APOSTROPHE = _ENDING_AFTER_APOSTROPHE = re.compile(
     r"\w{2,}['’](?!(?:s|t|ll|re|ve|d|m|em|n|am)(?!\w))[^\W\d_]+")
 
 
