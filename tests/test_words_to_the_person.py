@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlcoach.domain.model import ChangeKind, Style
+from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.composer import (
     ComposerError,
     SuggestionRequest,
@@ -196,3 +196,28 @@ def test_turkish_typed_in_the_english_app_is_seen_as_a_change_made(change: str) 
 
 def test_turkish_decided_in_the_english_app_is_not_tried() -> None:
     assert "tried" not in supportive_question("standup artık yazılı", DIFF, "en")
+
+
+@pytest.mark.parametrize("language", ["en", "tr"])
+@pytest.mark.parametrize("by_example", [False, True])
+@pytest.mark.parametrize("style", [*Style, None])
+def test_a_check_in_s_size_changes_more_than_its_next_step(language: str, by_example: bool,
+                                                            style: Style | None) -> None:
+    """A small change made and a large one got the same opening, tips and question: only
+    the next step told them apart, though a large change settles slowly, a part at a time."""
+    change = "we moved retro to Friday" if language == "en" else "retroyu cumaya aldık"
+    small, large = (compose(SuggestionRequest(change=change, style=style, size=size,
+                                              by_example=by_example, language=language))
+                    for size in (Size.SMALL, Size.LARGE))
+    assert small.tips != large.tips
+    assert small.tips[:2] == large.tips[:2]  # what a check-in asks stays
+
+
+@pytest.mark.parametrize("size", list(Size))
+def test_a_check_in_s_next_step_does_not_say_them_twice(size: Size) -> None:
+    """"…and go through them with them": the person, unnamed, read as "them" after "them"."""
+    for style in Style:
+        composed = compose(SuggestionRequest(change="we moved retro to Friday", style=style,
+                                             size=size))
+        assert "them with them" not in composed.next_step
+        assert "them through them" not in composed.next_step

@@ -367,6 +367,9 @@ def compose(req: SuggestionRequest) -> Composed:
     if habit or made:  # the size and style tips speak of a practice ("a trial")
         first, second, third_tip = (_tidy(_fill(t, values))
                                     for t in _strs(section, "tips", action_key)[:3])
+        if made and f"done_{req.size.value}" in section.get("tips", {}):
+            # a small change made is checked in passing, a large one a part at a time
+            third_tip = pick(("tips", f"done_{req.size.value}"), "tip-size")
         tips = (first, second, third_tip)
     else:
         tips = (
