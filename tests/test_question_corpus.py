@@ -205,7 +205,7 @@ def test_a_change_that_names_the_person_asked_is_said_to_them(change: str,
     ("we should use the wiki\ninstead of email", ChangeKind.DIFFERENTLY,
      "How would it work for you to use the wiki instead of email?"),
     ('"the standup is too long"', ChangeKind.DIFFERENTLY,
-     "How would it work for you if we looked at this together: “the standup is too long”?"),
+     "How would it work for you if the standup were shorter?"),
     ("“use the wiki”", ChangeKind.STOP, "How would it work for you to no longer use the wiki?"),
 ])
 def test_lists_marks_and_later_clauses(change: str, action: ChangeKind, expected: str) -> None:
@@ -605,7 +605,7 @@ def test_lead_by_example_keeps_the_users_own_acts(change: str, lang: str) -> Non
 
 
 @pytest.mark.parametrize(("change", "lang"), [
-    ("the standup is too long", "en"), ("Is the weekly sync still useful?", "en"),
+    ("Is the weekly sync still useful?", "en"),
     ("We should have tested it before release", "en"),
     ("I'll be honest, the retro is too long", "en"), ("neden build hep kırık?", "tr"),
     ("haftalık demo gerekli mi", "tr"), ("dün yine toplantıya geç kaldı", "tr"),

@@ -221,3 +221,30 @@ def test_a_check_in_s_next_step_does_not_say_them_twice(size: Size) -> None:
                                              size=size))
         assert "them with them" not in composed.next_step
         assert "them through them" not in composed.next_step
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("standups r too long tbh", "How would it work for you if standups were shorter?"),
+    ("the retro is too long", "How would it work for you if the retro were shorter?"),
+    ("Friday demo cancelled", "How has it been for you since the Friday demo was cancelled?"),
+    ("standups moved to 10", "How has it been for you since standups moved to 10?"),
+    ("we no longer do the Friday demo",
+     "How is it going for you now that we no longer do the Friday demo?"),
+    ("standup: async from now on",
+     "How would it work for you if standup were async from now on?"),
+    ("is the weekly status report still needed?",
+     "How would it work for you to drop the weekly status report?"),
+    ("weekly status report, is it still needed?",
+     "How would it work for you to drop the weekly status report?"),
+    ("all meetings end 5 min early",
+     "How would it work for you if all meetings ended 5 min early?"),
+])
+def test_a_sentence_said_as_a_note_is_asked_as_its_change(change: str, question: str) -> None:
+    """Each was quoted whole after "if we tried this: …" or "looked at together"."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_verdict_on_a_meeting_is_not_led_by_example() -> None:
+    """By example, "the standup is too long" asks to shorten it: the team's to decide."""
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        _by_example("the standup is too long", STOP)

@@ -61,6 +61,11 @@ _MOVED = re.compile(rf"^{_THING}\s+(?P<verb>moved|shifted|switched|changed)\s+"
 _MADE = re.compile(rf"^{_THING}\s+(?P<aux>was|were|got|has\s+been|have\s+been)\s+"
                    rf"(?P<verb>{_CHANGED})(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
 _PAST_AUX = {"has been": "was", "have been": "were"}
+# "Friday demo cancelled", "standups moved to 10": a note's change made, its "was" left out
+# (not "standup cancelled today", one day's news).
+_MADE_NOTE = re.compile(rf"^{_THING}\s+(?P<verb>cancell?ed|dropped|scrapped|ditched|removed|"
+                        r"shortened|moved\s+to|rescheduled\s+to|switched\s+to)(?P<rest>(?:\s+"
+                        r"(?!today|tonight|this\s|tomorrow)[^?;]+?)?)\s*[.!]*$", re.I)
 _NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
                           "everyone", "everybody", "nobody", "someone", "people", "what",
                           "something", "everything", "nothing", "which", "who"))
@@ -83,6 +88,17 @@ def said_changed(text: str) -> str | None:
     match = _MOVED.match(text)
     if match and _a_thing(match["thing"]):
         return f"{match['thing']} {match['verb'].lower()} {match['rest']}"
+    match = _MADE_NOTE.match(text)
+    if match and _a_thing(match["thing"]) and not {"we", "was", "were", "is", "are", "has",
+                                                   "have", "been", "got", "get"} \
+            & set(match["thing"].lower().split()):
+        thing = match["thing"]
+        words = thing.split()
+        plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss")
+        if words[0].lower() not in ("the", "our") and (len(words) > 1 or words[0].lower()
+                                                        not in ("standup", "retro", "planning")):
+            thing = f"the {thing}"  # "Friday demo cancelled": the Friday demo was
+        return f"{thing} {'were' if plural else 'was'} {match['verb']}{match['rest']}"
     match = _MADE.match(text)
     if match and _a_thing(match["thing"]) and not match["verb"].lower().endswith(" to"):
         aux = " ".join(match["aux"].lower().split())
@@ -115,6 +131,10 @@ _BEEN_DOING = re.compile(r"^we(?:'ve|’ve|\s+have)\s+been\s+(?P<ing>[a-z]+ing)\
                          r"(?:\s+(?:for|since)\s+[\w\s']{1,30})?\s*[.!]*$", re.I)
 
 
+_NO_LONGER = re.compile(r"^we\s+no\s+longer\s+(?P<verb>[a-z]+)\s+(?P<rest>[^?;]+?)\s*[.!]*$",
+                        re.I)
+
+
 def thing_now(text: str) -> str | None:
     """"retro is now on Friday" → "retro is on Friday"; "we've been doing async standups
     for a month" → "we do async standups"; None otherwise."""
@@ -123,6 +143,9 @@ def thing_now(text: str) -> str | None:
         rest = match["rest"] or match["rest_now"]
         if rest.split()[0].lower() in _ARRANGED:
             return f"{match['thing']} {match['be'].lower()} {rest}"
+    match = _NO_LONGER.match(text.strip())
+    if match and match["verb"].lower() in _NOW_VERBS | {"have", "hold", "run"}:
+        return f"we no longer {match['verb'].lower()} {match['rest']}"
     match = _BEEN_DOING.match(text.strip())
     if match:
         ing = match["ing"].lower()

@@ -17,7 +17,10 @@ _THING = r"(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2
 _TIME = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
 _STATE = (r"(?P<state>optional|mandatory|async|asynchronous|remote|in-person|hybrid|"
           r"recorded|written|on|off|shorter|longer|(?:at\s+)?" + _TIME + r")")
-_THING_STATE = re.compile(rf"^{_THING}\s*[:,–—-]?\s+{_STATE}\s*[?.!]*$", re.I)
+# "standup: async from now on": the state, and when it starts.
+_FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|from\s+next\s+\w+|"
+             r"starting\s+(?:next\s+)?\w+))?")
+_THING_STATE = re.compile(rf"^{_THING}\s*[:,–—-]?\s+{_STATE}{_FROM_NOW}\s*[?.!]*$", re.I)
 # Words a note's thing does not start with: "deploy on", "turn off", "we async".
 _NOT_THINGS = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
                          "let's", "lets", "be", "stay", "go", "keep", "log", "sign", "turn",
@@ -40,6 +43,18 @@ _IRREGULAR = {"does": "did", "has": "had", "goes": "went", "gets": "got", "takes
 _TOO = re.compile(rf"^{_THING}\s*(?:[.:]|\s[-–—])\s*(?:(?:way|much|far|a\s+bit|kinda|really)\s+)?"
                   r"too\s+(?P<adj>long|short|slow|big|large|late|early|frequent)\s*[.!]*$",
                   re.I)
+# "standups are too long", "standups r too long": the same verdict, said as a sentence.
+_IS_TOO = re.compile(rf"^{_THING}\s+(?:is|are|r|['’]re)\s+(?:(?:way|much|far|a\s+bit|kinda|really|"
+                     r"just)\s+)?too\s+(?P<adj>long|short|slow|big|large|late|early|frequent)"
+                     r"\s*[.!]*$", re.I)
+# "is the status report still needed?", "the status report - still needed?": a stop asked,
+# as "do we still need …?" says it.
+_STILL_NEEDED = re.compile(rf"^(?P<asked>(?:is|are)\s+)?{_THING}(?(asked)\s+|\s*[,:–—-]\s*"
+                           r"(?:is\s+it\s+|are\s+they\s+)?)still\s+(?:needed|necessary)"
+                           r"\s*\?+$", re.I)
+# "all PRs need two approvals": a rule for each of them.
+_ALL_DO = re.compile(r"^all\s+(?P<who>(?:the\s+|our\s+)?[a-z][\w'’-]*s)\s+(?P<verb>[a-z]+)\s+"
+                     r"(?P<rest>[^?;]+?)\s*[.!]*$", re.I)
 _BETTER = {"long": "shorter", "short": "longer", "slow": "faster", "big": "smaller",
            "large": "smaller", "late": "earlier", "early": "later",
            "frequent": "less frequent"}
@@ -99,7 +114,13 @@ def fragment_said(text: str) -> str:
         past = _past(match["verb"])
         if past:
             return f"what if no one {past} {match['rest']}"
-    match = _TOO.match(said)
+    match = _ALL_DO.match(said)
+    if match and match["verb"].lower() in _VERBS and match["verb"].lower() not in _NOT_THINGS:
+        return f"what if all {match['who']} {past_tense(match['verb'].lower())} {match['rest']}"
+    match = _STILL_NEEDED.match(said)
+    if match and _a_thing(match["thing"]):
+        return f"do we still need {_named(match['thing'])}?"
+    match = _TOO.match(said) or _IS_TOO.match(said)
     if match and _a_thing(match["thing"]):
         return f"what if {_named(match['thing'])} were {_BETTER[match['adj'].lower()]}"
     match = _THING_STATE.match(said)
@@ -107,5 +128,5 @@ def fragment_said(text: str) -> str:
         state = match["state"]
         if state[:1].isdigit():
             state = f"at {state}"  # "standup 10am": at 10am
-        return f"what if {_named(match['thing'])} were {state}"
+        return f"what if {_named(match['thing'])} were {state}{match['tail'] or ''}"
     return text
