@@ -248,3 +248,20 @@ def test_a_verdict_on_a_meeting_is_not_led_by_example() -> None:
     """By example, "the standup is too long" asks to shorten it: the team's to decide."""
     with pytest.raises(ComposerError, match="for the team to decide"):
         _by_example("the standup is too long", STOP)
+
+
+@pytest.mark.parametrize("change", ["umarım build düzelir", "build düzelir umarım",
+                                    "inşallah retro kısa sürer"])
+def test_a_turkish_hope_is_no_thing_to_try(change: str) -> None:
+    """"Şunu denesek diyorum: «build düzelir umarım»": a hope offered as a thing to try."""
+    assert supportive_question(change, DIFF, "tr").startswith("Şuna birlikte baksak")
+
+
+@pytest.mark.parametrize(("change", "made"), [
+    ("artık herkes PR'a 24 saatte bakıyor", True), ("artık cuma deploy yapmıyoruz", True),
+    ("artık toplantılar çok uzun sürüyor", False), ("artık kimse retroya gelmiyor", False),
+])
+def test_how_we_work_now_in_turkish_is_checked_in_on(change: str, made: bool) -> None:
+    """"artık herkes PR'a 24 saatte bakıyor" (everyone now reviews within a day) was looked
+    at together as a thought; how things go badly now stays one."""
+    assert supportive_question(change, DIFF, "tr").startswith("Yaptığımız") is made

@@ -34,9 +34,11 @@ _CHANGED_ITSELF = frozenset(("geçti", "gecti", "değişti", "degisti", "başlad
 # The team as the one who did it: "ekip standup'ı yazılıya geçirdi".
 _TEAM = frozenset(("ekip", "ekibimiz", "takım", "takim", "takımımız", "biz", "hep birlikte"))
 _THEY_DID = re.compile(r"\w{2,}[dt][ıiuü]$")
-# How we work now: "artık standup'ı yazılı yapıyoruz", "standup'lar artık yazılı yapılıyor".
-_NOW_DONE = re.compile(r"^(?:yap|tut|kullan|düzenle|duzenle|paylaş|paylas|yaz)\w*"
-                       r"[ıiuü]yor(?:uz)?$")
+# How we work now: "artık standup'ı yazılı yapıyoruz", "artık herkes PR'a 24 saatte
+# bakıyor"; not how it goes ("artık toplantılar çok uzun sürüyor").
+_NOW_DONE = re.compile(r"^\w{2,}[ıiuü]yor(?:uz|lar)?$")
+_HOW_IT_GOES = frozenset(("çok", "cok", "hep", "hiç", "hic", "yine", "gene", "sürekli",
+                          "surekli", "fazla", "az", "geç", "gec", "hala", "hâlâ", "bile"))
 # "geçen haftadan beri standup 10'da": so since then.
 _SINCE = re.compile(r"(?:^|\s)\S+['’]?(?:d|t)[ae]n\s+beri\s")
 # Particles after the verb that say nothing of its tense: "aldık ya", "kaldırdık artık".
@@ -93,7 +95,9 @@ def made_tr(text: str) -> bool:
             or last in _CHANGED_ITSELF
             or (words[0] in _TEAM and _THEY_DID.search(last) and not _NOT_DONE.search(last)
                 and last not in _NOT_VERBS)
-            or (("artık" in words or "artik" in words) and _NOW_DONE.match(last))
+            or (("artık" in words or "artik" in words) and _NOW_DONE.match(last) is not None
+                and not _HOW_IT_GOES & set(words) and not last.endswith(("miyor", "mıyor",
+                                                                       "muyor", "müyor")))
             or _SINCE.search(lowered)):
         return True
     return (_WE_DID.search(last) is not None and _NOT_DONE.search(last) is None

@@ -211,7 +211,9 @@ def turkish_form(text: str) -> str:
     before = words[-2] if len(words) > 1 else ""
     if last in _TR_QUESTION:
         return "question"
-    if {"keşke", "keske"} & set(words) or last in _TR_WISH_WORDS or (
+    # "umarım build düzelir", "inşallah retro kısa sürer": a hope, no plan
+    if {"keşke", "keske", "umarım", "umarim", "inşallah", "insallah"} & set(words) \
+            or last in _TR_WISH_WORDS or (
             len(last) >= 6 and last.endswith(("masa", "mese"))):
         return "statement"
     if last in _TR_NEEDED or (last == "olur" and before in _TR_GOOD):
