@@ -265,3 +265,16 @@ def test_how_we_work_now_in_turkish_is_checked_in_on(change: str, made: bool) ->
     """"artık herkes PR'a 24 saatte bakıyor" (everyone now reviews within a day) was looked
     at together as a thought; how things go badly now stays one."""
     assert supportive_question(change, DIFF, "tr").startswith("Yaptığımız") is made
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("Ayşe standup'ı yönetebilir", "«standup'ı yönetmek»"),
+    ("Ayşe retroya gelsin", "«retroya gelmek»"),
+    ("Ayşe PR'ları bekleyebilir", "«PR'ları beklemek»"),
+    ("Ayşe toplantıyı kısa tutsun", "«toplantıyı kısa tutmak»"),
+])
+def test_the_turkish_person_addressed_is_not_spoken_of(change: str, act: str) -> None:
+    """«Ayşe standup'ı yönetebilir», said to Ayşe, spoke of her in the third person; the
+    act is hers, its verbal noun in harmony with the verb."""
+    question = supportive_question(change, DIFF, "tr", "Ayşe")
+    assert act in question and "Ayşe" not in question

@@ -123,6 +123,13 @@ def _without_their_name(text: str, person: str) -> str:
                      r"(?:l[ıi]|s[ıi]\s+(?:lazım|gerek|gerekiyor|şart))\s*[.!]?$", text, re.I)
     if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve"):
         return match["rest"] + ("mak" if match["v"].lower() == "a" else "mek")
+    # "Ayşe standup'ı yönetebilir", "Ayşe retroya gelsin": what she could or is to do
+    match = re.match(rf"{re.escape(name)}\s+(?P<rest>\S.*?\w)(?:y?(?P<v>[ae])bilir|"
+                     r"s(?P<w>[ıiuü])n)\s*[.!]?$", text, re.I)
+    if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve") \
+            and len(match["rest"].split()) > 1:
+        back = (match["v"] or match["w"] or "").lower() in ("a", "ı", "u")
+        return match["rest"] + ("mak" if back else "mek")
     return text
 
 
