@@ -278,3 +278,32 @@ def test_the_turkish_person_addressed_is_not_spoken_of(change: str, act: str) ->
     act is hers, its verbal noun in harmony with the verb."""
     question = supportive_question(change, DIFF, "tr", "Ayşe")
     assert act in question and "Ayşe" not in question
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("it'd be great if Dana joined the retro", "to join the retro?"),
+    ("would be nice to have Dana in the retro", "to be in the retro?"),
+    ("Dana joining the retro would help", "to join the retro?"),
+    ("it would be helpful if Dana reviewed PRs within a day", "to review PRs within a day?"),
+])
+def test_a_wish_of_the_person_addressed_is_asked_of_them(change: str, act: str) -> None:
+    """Said to Dana, these were quoted whole with her name after "if we tried this: …"."""
+    question = supportive_question(change, DIFF, "en", "Dana")
+    assert question.endswith(act) and "Dana" not in question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("it'd be great if Dana joined the retro",
+     "How would it work for you if Dana joined the retro?"),
+    ("it would be nice if standups were shorter",
+     "How would it work for you if standups were shorter?"),
+])
+def test_a_wish_said_as_nice_if_is_its_hypothesis(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "act"), [("Ayşe retroda olsa", "«retroda olmak»"),
+                                             ("Ayşe de retroya katılsa", "«retroya katılmak»")])
+def test_a_turkish_wish_of_the_person_is_no_blame(change: str, act: str) -> None:
+    """«Ayşe retroda olsa», said to Ayşe, was refused as blame."""
+    assert act in supportive_question(change, DIFF, "tr", "Ayşe")

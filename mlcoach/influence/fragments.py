@@ -100,9 +100,20 @@ def _past(verb: str) -> str | None:
     return past_tense(base) if base in _VERBS else None
 
 
-def fragment_said(text: str) -> str:
-    """`text` as "what if …" where it is a note's fragment of a change; else as it came."""
+# "it'd be great if the demo were shorter": the hypothesis, wished
+_WISHED = re.compile(r"^(?:it['’]?d|it\s+would|would)\s+be\s+(?:great|nice|good|helpful|awesome|"
+                     r"cool|useful|ideal|better)\s+if\s+(?P<clause>[^?;]+?)\s*[.!]*$", re.I)
+
+
+def fragment_said(text: str, person: str | None = None) -> str:
+    """`text` as "what if …" where it is a note's fragment of a change; else as it came
+    (and so is a wish of what `person`, the one asked, would do: it is said to them)."""
     said = " ".join(text.split())
+    match = _WISHED.match(said)
+    if match:
+        first = match["clause"].split()[0].lower()
+        if not person or first != person.split()[0].lower():
+            return f"what if {match['clause']}"
     match = _RATHER_NOT.match(said)
     if match and match["verb"].lower() in _VERBS | {"have", "do"}:
         return f"what if we didn't {match['verb'].lower()} {match['rest']}"

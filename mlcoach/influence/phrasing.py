@@ -217,7 +217,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if person:
         theirs = _to_the_person(body, person)
         # "Dana should be in the retro", "Dana could run standup": an act asked of them
-        said_to_them = theirs != body and _their_own_act(body, _name_pattern(person)) == theirs
+        said_to_them = theirs != body and theirs in (
+            _their_own_act(body, _name_pattern(person)),
+            _wished_of_them(body, _name_pattern(person)))
         body = theirs
     says_stop = _says_stop_en(_strip_modal(body)[0])
     if ": " in body:
@@ -471,10 +473,38 @@ def _to_the_person(body: str, person: str) -> str:
                 return body  # "ask Dana to the …": not an act to put after "to"
             return (_said_to_them(after) or body) if after else body
         return rest if verb in ("let", "have") else body  # "ask Dana about …" stays whole
-    own = _their_own_act(body, name)
+    own = _their_own_act(body, name) or _wished_of_them(body, name)
     if own is not None:
         return own
     return re.sub(rf"(?<!\w){name}['’]s\b", "your", body, flags=re.I)
+
+
+_NICE = r"(?:great|nice|good|helpful|awesome|cool|useful|ideal|better)"
+_WISH_IF = r"^(?:it['’]?d|it\s+would|would)\s+be\s+" + _NICE + r"\s+"
+
+
+def _wished_of_them(body: str, name: str) -> str | None:
+    """"it'd be great if Dana joined the retro", "would be nice to have Dana in the retro",
+    "Dana joining the retro would help": "join the retro", "be in the retro", said to Dana;
+    None for other words."""
+    said = re.match(rf"{_WISH_IF}if\s+{name}\s+(?P<verb>\S+)\s+(?P<rest>[^,;]+?)\s*[.!]*$",
+                    body, re.I)
+    if said:
+        verb = _plain(said["verb"])
+        base = "be" if verb in ("were", "was") else base_verb(verb)
+        return _said_to_them(f"{base} {said['rest']}") if base else None
+    said = re.match(rf"{_WISH_IF}to\s+have\s+{name}\s+(?P<rest>(?:in|at|on|join|lead|run|"
+                    r"host)\b[^,;]*?)\s*[.!]*$", body, re.I)
+    if said:
+        rest = said["rest"]
+        return rest if _plain(rest.split()[0]) in _ROLE_VERBS | {"join", "run"} else f"be {rest}"
+    said = re.match(rf"{name}\s+(?P<ing>[a-z]+ing)\s+(?P<rest>[^,;]+?)(?:\s+would\s+(?:really\s+)?"
+                    rf"(?:help|be\s+{_NICE}))?\s*[.!]*$", body, re.I)
+    if said:
+        stem = said["ing"].lower()[:-3]
+        base = next((b for b in (stem, stem + "e", stem[:-1]) if b in _VERBS | _ROLE_VERBS), None)
+        return _said_to_them(f"{base} {said['rest']}") if base else None
+    return None
 
 
 # What a person may do in a change that names them first ("Dana leads the retro").
@@ -1288,7 +1318,8 @@ def _tr_complains(body: str, person: str | None) -> bool:
     first = str(person).lstrip("@").split()[0].replace("İ", "i").replace("I", "ı").lower() \
         if _first_name(person) else None
     return first is not None and len(words) > 1 and words[0].split("'")[0] == first \
-        and turkish_form(body) == "statement" and not last.endswith(_TR_MY_OWN)
+        and turkish_form(body) == "statement" and not last.endswith(_TR_MY_OWN) \
+        and not (len(last) >= 4 and last.endswith(("sa", "se")))  # "Ayşe retroda olsa": a wish
     # "Mehmet toplantılarda telefona bakıyor"; not "Ayşe ile kod incelemesi yapacağım"
 
 

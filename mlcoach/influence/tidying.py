@@ -50,7 +50,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
         text = stop_said(condition_as_hypothesis(state_as_hypothesis(
-            announced(fragment_said(text)), person)))
+            announced(fragment_said(text, person)), person)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
@@ -124,11 +124,11 @@ def _without_their_name(text: str, person: str) -> str:
     if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve"):
         return match["rest"] + ("mak" if match["v"].lower() == "a" else "mek")
     # "Ayşe standup'ı yönetebilir", "Ayşe retroya gelsin": what she could or is to do
-    match = re.match(rf"{re.escape(name)}\s+(?P<rest>\S.*?\w)(?:y?(?P<v>[ae])bilir|"
-                     r"s(?P<w>[ıiuü])n)\s*[.!]?$", text, re.I)
+    match = re.match(rf"{re.escape(name)}(?:\s+d[ae])?\s+(?P<rest>\S.*?\w)(?:y?(?P<v>[ae])bilir|"
+                     r"s(?P<w>[ıiuü])n|s(?P<x>[ae]))\s*[.!]?$", text, re.I)
     if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve") \
             and len(match["rest"].split()) > 1:
-        back = (match["v"] or match["w"] or "").lower() in ("a", "ı", "u")
+        back = (match["v"] or match["w"] or match["x"] or "").lower() in ("a", "ı", "u")
         return match["rest"] + ("mak" if back else "mek")
     return text
 
