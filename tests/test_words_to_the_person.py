@@ -307,3 +307,27 @@ def test_a_wish_said_as_nice_if_is_its_hypothesis(change: str, question: str) ->
 def test_a_turkish_wish_of_the_person_is_no_blame(change: str, act: str) -> None:
     """«Ayşe retroda olsa», said to Ayşe, was refused as blame."""
     assert act in supportive_question(change, DIFF, "tr", "Ayşe")
+
+
+def _by_example_tr(change: str) -> str:
+    return compose(SuggestionRequest(change=change, style=None, by_example=True,
+                                     language="tr")).opening
+
+
+@pytest.mark.parametrize("change", ["bu hafta demo yok", "cuma standup yok"])
+def test_by_example_a_turkish_meeting_not_held_is_the_team_s(change: str) -> None:
+    """"Önce kendi çalışma biçiminizi değiştirin: «bu hafta demo yok»": a meeting not held
+    is no one person's example, as in English."""
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        _by_example_tr(change)
+
+
+@pytest.mark.parametrize("change", ["standup artık yazılı", "karar: standup 10'da"])
+def test_by_example_a_turkish_arrangement_decided_is_kept_to(change: str) -> None:
+    """By example, a decided arrangement read "Önce kendi çalışma biçiminizi değiştirin",
+    as if the user were to make it; the example now is keeping to it."""
+    assert "uymanız" in _by_example_tr(change)
+
+
+def test_by_example_one_s_own_turkish_none_stays_one_s_own() -> None:
+    assert "«cuma toplantı yok»" in _by_example_tr("cuma toplantı yok")

@@ -277,6 +277,8 @@ def compose(req: SuggestionRequest) -> Composed:
     made = already_made(change, chosen, language, spoken_name(req.person))
     # "karar: standup 10'da", "standup artık yazılı": how things are to be, decided
     new = language == "tr" and not made and _new_tr(req.change, change)
+    if req.by_example and new:  # "karar: standup 10'da": decided; the example is keeping to it
+        made, new = True, False
     if req.by_example and not made:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
         # "what if standups were async": the act proposed, "make standups async" (the

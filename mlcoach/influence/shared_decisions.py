@@ -68,8 +68,11 @@ _TR_MOVED = (r"(?:al|taşı|kaydır|ertele|öne\s+al|iptal\s+e[dt]|kaldır|kısa
 _TR_HELD = r"(?:yap|tut|düzenle|koy|döndür)\w*"
 _TR_RHYTHM = (r"(?:her\b|haftada|ayda|günde|haftalık|aylık|günlük|iki\s+haftada|asenkron|async"
               r"|yazılı|online|çevrim\s*içi|yüz\s+yüze|\w+\s+günleri|\d+\s*dakika|kısa)")
+_TR_MEETING = r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|1:1|birebir)\w*"
 _TR = [
     re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_MOVED}$", re.I),
+    # "bu hafta demo yok", "cuma standup yok": a meeting held or not
+    re.compile(rf"(?:^|\s){_TR_MEETING}\s+(?:\S+\s+){{0,2}}yok$", re.I),
     re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_RHYTHM}\s+(?:\S+\s+){{0,3}}"
                rf"{_TR_HELD}$", re.I),
 ]
