@@ -331,3 +331,19 @@ def test_by_example_a_turkish_arrangement_decided_is_kept_to(change: str) -> Non
 
 def test_by_example_one_s_own_turkish_none_stays_one_s_own() -> None:
     assert "«cuma toplantı yok»" in _by_example_tr("cuma toplantı yok")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("can standup be 10am pls", "How would it work for you if standup were at 10am?"),
+    ("standup should be 9:30am", "How would it work for you if standup were at 9:30am?"),
+    ("10am standup?", "How would it work for you if standup were at 10am?"),
+    ("retro every other week?",
+     "How would it work for you if we held the retro every other week?"),
+    ("more pairing, less solo work",
+     "How would it work for you if we had more pairing and less solo work?"),
+])
+def test_a_time_an_interval_or_two_amounts_are_asked_as_the_change(change: str,
+                                                                    question: str) -> None:
+    """"if standup were 10am" (no "at"); "10am standup?", "retro every other week?" and
+    "more pairing, less solo work" were quoted whole."""
+    assert supportive_question(change, DIFF, "en") == question

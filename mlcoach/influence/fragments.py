@@ -100,6 +100,15 @@ def _past(verb: str) -> str | None:
     return past_tense(base) if base in _VERBS else None
 
 
+# "10am standup?": the time first
+_TIME_FIRST = re.compile(r"^(?:at\s+)?(?P<time>\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm))\s+"
+                         rf"{_THING}\s*[?.!]*$", re.I)
+# "retro every other week?": how often a meeting is held, asked (said, it is tried)
+_HOW_OFTEN = re.compile(rf"^{_THING}\s+(?P<often>every\s+(?:other|second|two|three|2|3|4)\s+"
+                        r"(?:weeks?|days?|sprints?|months?))\s*\?+$", re.I)
+# "more pairing, less solo work": two amounts, a comma between
+_AMOUNTS = re.compile(r"^(?P<a>(?:more|less|fewer)\s+[^,;]+?)\s*[,/]\s*(?P<b>(?:more|less|fewer)\s+"
+                      r"[^,;]+?)\s*[.!]*$", re.I)
 # "it'd be great if the demo were shorter": the hypothesis, wished
 _WISHED = re.compile(r"^(?:it['’]?d|it\s+would|would)\s+be\s+(?:great|nice|good|helpful|awesome|"
                      r"cool|useful|ideal|better)\s+if\s+(?P<clause>[^?;]+?)\s*[.!]*$", re.I)
@@ -109,6 +118,18 @@ def fragment_said(text: str, person: str | None = None) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
     (and so is a wish of what `person`, the one asked, would do: it is said to them)."""
     said = " ".join(text.split())
+    match = _TIME_FIRST.match(said)
+    if match and _a_thing(match["thing"]):
+        return f"what if {_named(match['thing'])} were at {match['time']}"
+    match = _HOW_OFTEN.match(said)
+    if match and _a_thing(match["thing"]):
+        thing = _named(match["thing"])
+        if thing.lower() in _BARE_NAMES:
+            thing = f"the {thing}"  # held, "the retro"
+        return f"what if we held {thing} {match['often']}"
+    match = _AMOUNTS.match(said)
+    if match:
+        return f"{match['a']} and {match['b']}"
     match = _WISHED.match(said)
     if match:
         first = match["clause"].split()[0].lower()

@@ -107,7 +107,10 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
     if match and _a_thing(match["thing"]):
         first = match["state"].split()[0].lower()
         if verb_of_participle(first) is None and not first.endswith("ed"):
-            return f"what if {match['thing']} were {match['state']}"  # "… be reviewed": an act
+            state = match["state"]
+            if re.match(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b", state, re.I):
+                state = f"at {state}"  # "can standup be 10am": at 10am
+            return f"what if {match['thing']} were {state}"  # "… be reviewed": an act
         return text
     match = _NOW_SO.match(said)
     if match is None or not _a_thing(match["thing"]):
