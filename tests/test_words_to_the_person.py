@@ -347,3 +347,21 @@ def test_a_time_an_interval_or_two_amounts_are_asked_as_the_change(change: str,
     """"if standup were 10am" (no "at"); "10am standup?", "retro every other week?" and
     "more pairing, less solo work" were quoted whole."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+_LONG = ("So I've been thinking about this for a while and honestly I think our standups have "
+         "become way too long, people zone out, half the updates are irrelevant to most of the "
+         "team, and we often run 25 minutes over; could we try async standups in Slack for two "
+         "weeks and then review in the retro whether it worked?")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    (_LONG, "How would it work for you to try async standups in Slack for two weeks?"),
+    ("Standups run long. Let's try async standups for two weeks.",
+     "How would it work for you to try async standups for two weeks?"),
+    ("we keep running over. what if we capped standup at 15 minutes",
+     "How would it work for you if we capped standup at 15 minutes?"),
+])
+def test_after_the_reason_the_ask_is_the_change(change: str, question: str) -> None:
+    """A paragraph of reasons ending in the ask was quoted whole, 60 words in the question."""
+    assert supportive_question(change, DIFF, "en") == question

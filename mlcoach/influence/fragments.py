@@ -114,10 +114,37 @@ _WISHED = re.compile(r"^(?:it['’]?d|it\s+would|would)\s+be\s+(?:great|nice|goo
                      r"cool|useful|ideal|better)\s+if\s+(?P<clause>[^?;]+?)\s*[.!]*$", re.I)
 
 
+# After why, the ask: "standups run long, people zone out; could we try async standups?"
+_ASK_LEAD = re.compile(r"(?:^|(?<=[;.!?])\s+|(?<=[;.!?]))\s*(?:so\s*,?\s+)?"
+                       r"(?P<ask>(?:could|can|should)\s+we\b|let['’]?s\b|what\s+if\s+we\b|how\s+about\b|maybe\s+we\b|"
+                       r"i\s+(?:propose|suggest)\b|i['’]d\s+(?:like|suggest|propose)\b).*$", re.I)
+
+
+_REFERS = re.compile(r"(?<![\w'’])(?:them|it|this|that|they|those|these|there)(?![\w'’])", re.I)
+
+
+def the_ask_after_the_why(text: str) -> str:
+    """The last sentence of `text` that asks for a change, where sentences before it give
+    the reason ("… we often run over; could we try async standups?" → "could we try async
+    standups?"); other text as it came."""
+    match = _ASK_LEAD.search(text)
+    if match is None or match.start() == 0:
+        return text
+    ask = text[match.start("ask"):].strip()
+    # "… and then review in the retro whether it worked": how the trial ends, not the ask
+    ask = re.sub(r",?\s+(?:and\s+)?then\s+(?:we\s+)?(?:review|see|decide|check|look|talk)\b.*?"
+                 r"(?=\?*$)", "", ask, flags=re.I)
+    if _REFERS.search(ask) or len(ask.split()) < 3:
+        return text  # "… Could we review them within 24h?": whom "them" means is before
+    return ask
+
+
 def fragment_said(text: str, person: str | None = None) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
     (and so is a wish of what `person`, the one asked, would do: it is said to them)."""
-    said = " ".join(text.split())
+    said = the_ask_after_the_why(" ".join(text.split()))
+    if said != " ".join(text.split()):
+        return said
     match = _TIME_FIRST.match(said)
     if match and _a_thing(match["thing"]):
         return f"what if {_named(match['thing'])} were at {match['time']}"
