@@ -365,3 +365,30 @@ _LONG = ("So I've been thinking about this for a while and honestly I think our 
 def test_after_the_reason_the_ask_is_the_change(change: str, question: str) -> None:
     """A paragraph of reasons ending in the ask was quoted whole, 60 words in the question."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Dana moved standup to 10", "How has it been for you since you moved standup to 10?"),
+    ("since Dana took over the demo", "How has it been for you since you took over the demo?"),
+    ("Dana's team moved to async standups",
+     "How has it been for you since your team moved to async standups?"),
+    ("we moved Dana's 1:1 to Friday", "How has it been for you since we moved your 1:1 to Friday?"),
+])
+def test_a_change_the_person_made_is_checked_in_on_with_them(change: str, question: str) -> None:
+    """Said to Dana, "Dana moved standup to 10" was refused as blame, and "Dana's" stayed
+    in the check-in ("since we moved Dana's 1:1 to Friday")."""
+    assert supportive_question(change, DIFF, "en", "Dana") == question
+
+
+@pytest.mark.parametrize("change", ["Dana stopped coming to standup", "Dana forgot the demo",
+                                    "Dana started skipping the retro"])
+def test_a_slip_of_the_person_is_still_no_change_made(change: str) -> None:
+    with pytest.raises(Exception, match="blame"):
+        supportive_question(change, DIFF, "en", "Dana")
+
+
+@pytest.mark.parametrize("person", [None, "Dana"])
+def test_what_someone_cancelled_is_not_read_as_a_thing_cancelled(person: str | None) -> None:
+    """"Dana cancelled our 1:1" read "since the Dana was cancelled our 1:1"."""
+    question = supportive_question("Dana cancelled our 1:1", DIFF, "en", person)
+    assert "was cancelled" not in question and "the Dana" not in question

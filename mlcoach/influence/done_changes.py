@@ -45,6 +45,28 @@ def done_change(text: str) -> str | None:
     return f"{who} {verb} {rest}"
 
 
+# What a person does to how the team works ("moved standup", "took over the demo"); not
+# what they stopped or cancelled ("stopped coming to standup", "cancelled our 1:1"), which
+# is as often a complaint about them.
+_THEIR_CHANGES = ("moved|switched|shifted|rescheduled|introduced|started|set\\s+up|took\\s+over|"
+                  "took\\s+on|rolled\\s+out|automated|adopted|replaced|added|began|"
+                  "brought\\s+back")
+_THEIR_SLIPS = r"(?:coming|being|skipping|missing|ignoring|arriving|showing\s+up|to\s+skip)\b"
+
+
+def done_by(text: str, name: str) -> str | None:
+    """"Dana moved standup to 10", said to Dana → "you moved standup to 10"; "since Dana
+    took over the demo" → "you took over the demo"; `name` is a pattern of their name.
+    None where `text` says no change they made."""
+    said = _SINCE_LEAD.sub("", text.strip()).rstrip(" .!")
+    match = re.match(rf"(?:{name})\s+(?:(?:just|recently|finally|already)\s+)?"
+                     rf"(?P<verb>{_THEIR_CHANGES})\s+(?P<rest>(?!{_THEIR_SLIPS})[^?;]+)$",
+                     said, re.I)
+    if match is None:
+        return None
+    return f"you {' '.join(match['verb'].split()).lower()} {_SINCE_TAIL.sub('', match['rest'])}"
+
+
 # "moved retro to Friday": a note's past, its "we" left out. Not "dropped the ball".
 # Only verbs whose past is no imperative ("cut the standup", "split the PR") nor a thing's
 # quality ("automated release notes"), nor what went wrong ("merged the PR without review").
@@ -63,9 +85,10 @@ _MADE = re.compile(rf"^{_THING}\s+(?P<aux>was|were|got|has\s+been|have\s+been)\s
 _PAST_AUX = {"has been": "was", "have been": "were"}
 # "Friday demo cancelled", "standups moved to 10": a note's change made, its "was" left out
 # (not "standup cancelled today", one day's news).
-_MADE_NOTE = re.compile(rf"^{_THING}\s+(?P<verb>cancell?ed|dropped|scrapped|ditched|removed|"
-                        r"shortened|moved\s+to|rescheduled\s+to|switched\s+to)(?P<rest>(?:\s+"
-                        r"(?!today|tonight|this\s|tomorrow)[^?;]+?)?)\s*[.!]*$", re.I)
+_MADE_NOTE = re.compile(rf"^{_THING}\s+(?:(?P<verb>cancell?ed|dropped|scrapped|ditched|removed|"
+                        r"shortened)(?P<when>\s+(?:last|on|for|until|since|from|yesterday|"
+                        r"recently|again|a\s+while)\b[^?;]*?)?|(?P<moved>moved\s+to|rescheduled\s+"
+                        r"to|switched\s+to)(?P<to>\s+[^?;]+?))\s*[.!]*$", re.I)
 _NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
                           "everyone", "everybody", "nobody", "someone", "people", "what",
                           "something", "everything", "nothing", "which", "who"))
@@ -98,7 +121,9 @@ def said_changed(text: str) -> str | None:
         if words[0].lower() not in ("the", "our") and (len(words) > 1 or words[0].lower()
                                                         not in ("standup", "retro", "planning")):
             thing = f"the {thing}"  # "Friday demo cancelled": the Friday demo was
-        return f"{thing} {'were' if plural else 'was'} {match['verb']}{match['rest']}"
+        verb, rest = (match["verb"], match["when"] or "") if match["verb"] \
+            else (match["moved"], match["to"])
+        return f"{thing} {'were' if plural else 'was'} {verb}{rest}"
     match = _MADE.match(text)
     if match and _a_thing(match["thing"]) and not match["verb"].lower().endswith(" to"):
         aux = " ".join(match["aux"].lower().split())

@@ -32,7 +32,13 @@ from mlcoach.influence.act_or_thing import (
     heads_a_compound,
     verb_of_participle,
 )
-from mlcoach.influence.done_changes import done_change, now_change, said_changed, thing_now
+from mlcoach.influence.done_changes import (
+    done_by,
+    done_change,
+    now_change,
+    said_changed,
+    thing_now,
+)
 from mlcoach.influence.english_words import (
     _ABBREVIATION_END,
     _ARTICLES,
@@ -201,8 +207,11 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         return Reading(Shape.QUOTE_THOUGHT, core)  # "standup artık yazılı": not to try
     core = without_spoken_label(core)  # quoted, "heads up we're moving …" was kept whole
     body = strip_tails(_strip_fillers(core))
-    done = None if question else done_change(body) or said_changed(body)
+    done = None if question else done_change(body) or said_changed(body) or (
+        done_by(body, _name_pattern(person)) if person else None)
     if done is not None:
+        if person:  # "we moved Dana's 1:1", said to Dana: "your 1:1"
+            done = re.sub(rf"(?<![\w'’]){_name_pattern(person)}['’]s\b", "your", done, flags=re.I)
         return Reading(Shape.DONE, done)
     now = None if question else now_change(body) or thing_now(body)
     if now is not None:
@@ -1292,6 +1301,8 @@ def complains_of_someone(text: str, language: str = "en", person: str | None = N
     if _NO_NEED.match(" ".join(words[1:3]) + " " + " ".join(
             _plain(w) for w in body.split()[3:4])):
         return False  # "you don't need to cc everyone", "you never have to ask first"
+    if named and person and done_by(body, _name_pattern(person)) is not None:
+        return False  # "Dana moved standup to 10": a change she made, checked in on
     said = words[1] in _CLAUSE_ADVERBS | _SAID_NOT or _is_past(words[1]) or (
         words[1] in ("keep", "keeps", "kept") and len(words) > 2 and _is_gerund(words[2]))
     return said or bool(_REGRET.search(body))
