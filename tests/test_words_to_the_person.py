@@ -392,3 +392,9 @@ def test_what_someone_cancelled_is_not_read_as_a_thing_cancelled(person: str | N
     """"Dana cancelled our 1:1" read "since the Dana was cancelled our 1:1"."""
     question = supportive_question("Dana cancelled our 1:1", DIFF, "en", person)
     assert "was cancelled" not in question and "the Dana" not in question
+
+
+def test_a_turkish_change_we_made_for_the_person_is_no_blame() -> None:
+    """«Ayşe'nin 1:1'ini cumaya aldık», said to Ayşe, was refused as blame."""
+    assert supportive_question("Ayşe'nin 1:1'ini cumaya aldık", DIFF, "tr", "Ayşe") \
+        .startswith("Yaptığımız değişiklik: «")

@@ -1330,7 +1330,8 @@ def _tr_complains(body: str, person: str | None) -> bool:
         if _first_name(person) else None
     return first is not None and len(words) > 1 and words[0].split("'")[0] == first \
         and turkish_form(body) == "statement" and not last.endswith(_TR_MY_OWN) \
-        and not (len(last) >= 4 and last.endswith(("sa", "se")))  # "Ayşe retroda olsa": a wish
+        and not (len(last) >= 4 and last.endswith(("sa", "se"))) \
+        and not made_tr(body)  # "Ayşe retroda olsa": a wish; "Ayşe'nin 1:1'ini … aldık": ours
     # "Mehmet toplantılarda telefona bakıyor"; not "Ayşe ile kod incelemesi yapacağım"
 
 
