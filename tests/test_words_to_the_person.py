@@ -398,3 +398,21 @@ def test_a_turkish_change_we_made_for_the_person_is_no_blame() -> None:
     """«Ayşe'nin 1:1'ini cumaya aldık», said to Ayşe, was refused as blame."""
     assert supportive_question("Ayşe'nin 1:1'ini cumaya aldık", DIFF, "tr", "Ayşe") \
         .startswith("Yaptığımız değişiklik: «")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("rather not have meetings on Fridays", "go without meetings on Fridays"),
+    ("I'd rather we didn't deploy on Fridays", "don't deploy on Fridays"),
+])
+def test_by_example_what_we_would_not_do_is_one_s_own_not_doing(change: str, act: str) -> None:
+    """"Let the work make the case: “what if we didn't have …”": the coach's own rewording
+    was quoted back as if the user had typed it."""
+    opening = _by_example(change)
+    assert f": {act}" in opening and "what if" not in opening
+
+
+@pytest.mark.parametrize("change", ["rather not have a retro this week",
+                                    "what if we didn't have a standup on Fridays"])
+def test_by_example_a_meeting_we_would_not_hold_is_the_team_s(change: str) -> None:
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        _by_example(change)

@@ -567,6 +567,9 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
         verb = base_verb(first)
         if verb is not None and rest and not _IF_WE_NOT_AN_ACT.search(rest):
             return f"{verb} {rest}"
+        not_done = _not_done(reading.words)
+        if not_done is not None:
+            return not_done
     mine = reading.shape is Shape.IF_CLAUSE and reading.words.startswith("I ")
     if reading.quoted or reading.shape is Shape.IF_WE or wish or mine:
         words = reading.words if reading.quoted else text
@@ -593,6 +596,24 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     return _fill(wrap, {"text": reading.words})
 
 
+def _not_done(words: str) -> str | None:
+    """"didn't have meetings on Fridays" → "go without meetings on Fridays", "didn't deploy
+    on Fridays" → "don't deploy on Fridays": one's own part of what we would not do."""
+    first, _, rest = words.partition(" ")
+    if first.lower() not in ("didn't", "didnt") or not rest:
+        return None
+    verb, _, thing = rest.partition(" ")
+    if verb.lower() == "have" and thing:
+        return _gone_without(f"no {thing}")
+    if _IF_WE_NOT_AN_ACT.search(rest) or _plain_word(verb) not in _VERBS:
+        return None
+    return f"don't {rest}"
+
+
+def _plain_word(word: str) -> str:
+    return word.lower().strip(".,;:!?")
+
+
 def _our_act(change: str, language: str) -> str:
     """"what if we dropped the Friday demo" → "drop the Friday demo": what "we" would do, so
     that a team's act announced or proposed is seen as the team's; "" for other text."""
@@ -602,6 +623,8 @@ def _our_act(change: str, language: str) -> str:
     if reading.shape is not Shape.IF_WE:
         return ""
     first, _, rest = reading.words.partition(" ")
+    if first.lower() in ("didn't", "didnt") and rest.lower().startswith(("have ", "hold ")):
+        return "no " + rest.split(" ", 1)[1]  # "didn't have a retro this week": none held
     verb = base_verb(first)
     return f"{verb} {rest}" if verb is not None and rest else ""
 
