@@ -416,3 +416,17 @@ def test_by_example_what_we_would_not_do_is_one_s_own_not_doing(change: str, act
 def test_by_example_a_meeting_we_would_not_hold_is_the_team_s(change: str) -> None:
     with pytest.raises(ComposerError, match="for the team to decide"):
         _by_example(change)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("is it ok to skip standup on Fridays?",
+     "How would it work for you to skip standup on Fridays?"),
+    ("standup @ 10?", "How would it work for you if standup were at 10?"),
+    ("standup at 10 pls 🙏🙏", "How would it work for you if standup were at 10?"),
+    ("standup 10 am instead of 9:30",
+     "How would it work for you if standup were at 10 am instead of 9:30?"),
+    ("let's move standup to 10 (ok?)", "How would it work for you to move standup to 10?"),
+])
+def test_chat_shorthand_around_a_change_is_not_quoted(change: str, question: str) -> None:
+    """Each was quoted whole ("if we tried this: “standup at 10”", "“… (ok?)”")."""
+    assert supportive_question(change, DIFF, "en") == question

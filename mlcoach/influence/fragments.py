@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.english_words import _VERBS
+from mlcoach.influence.phrasing import strip_tails
 from mlcoach.influence.verb_forms import past_tense
 
 # A thing of how a team works, one to three words: "cameras", "the Friday demo".
@@ -19,7 +20,7 @@ _STATE = (r"(?P<state>optional|mandatory|async|asynchronous|remote|in-person|hyb
           r"recorded|written|on|off|shorter|longer|(?:at\s+)?" + _TIME + r")")
 # "standup: async from now on": the state, and when it starts.
 _FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|from\s+next\s+\w+|"
-             r"starting\s+(?:next\s+)?\w+))?")
+             r"starting\s+(?:next\s+)?\w+|instead\s+of\s+(?:at\s+)?" + _TIME + r"))?")
 _THING_STATE = re.compile(rf"^{_THING}\s*[:,–—-]?\s+{_STATE}{_FROM_NOW}\s*[?.!]*$", re.I)
 # Words a note's thing does not start with: "deploy on", "turn off", "we async".
 _NOT_THINGS = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
@@ -109,6 +110,9 @@ _HOW_OFTEN = re.compile(rf"^{_THING}\s+(?P<often>every\s+(?:other|second|two|thr
 # "more pairing, less solo work": two amounts, a comma between
 _AMOUNTS = re.compile(r"^(?P<a>(?:more|less|fewer)\s+[^,;]+?)\s*[,/]\s*(?P<b>(?:more|less|fewer)\s+"
                       r"[^,;]+?)\s*[.!]*$", re.I)
+# "is it ok to skip standup on Fridays?": leave asked for an act
+_ALLOWED = re.compile(r"^(?:is\s+it|would\s+it\s+be|it['’]?s)\s+(?:ok|okay|alright|fine|cool)\s+"
+                      r"(?:with\s+you\s+)?to\s+(?P<act>[a-z][^?;]+?)\s*\?*$", re.I)
 # "it'd be great if the demo were shorter": the hypothesis, wished
 _WISHED = re.compile(r"^(?:it['’]?d|it\s+would|would)\s+be\s+(?:great|nice|good|helpful|awesome|"
                      r"cool|useful|ideal|better)\s+if\s+(?P<clause>[^?;]+?)\s*[.!]*$", re.I)
@@ -145,6 +149,10 @@ def fragment_said(text: str, person: str | None = None) -> str:
     said = the_ask_after_the_why(" ".join(text.split()))
     if said != " ".join(text.split()):
         return said
+    said = strip_tails(re.sub(r"\s+@\s*(?=\d)", " at ", said))  # "standup @ 10 pls"
+    match = _ALLOWED.match(said)
+    if match:  # "is it ok to skip standup on Fridays?": asked leave for the act
+        return f"can we {match['act']}?"
     match = _TIME_FIRST.match(said)
     if match and _a_thing(match["thing"]):
         return f"what if {_named(match['thing'])} were at {match['time']}"

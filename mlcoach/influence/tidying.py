@@ -171,7 +171,7 @@ _DUNDERS = frozenset(("init", "main", "name", "all", "str", "repr", "call", "dic
 _REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 # A closing aside in brackets: "(see JIRA-123)", "(thoughts?)", "(fyi)".
 _ASIDE = re.compile(r"\s*\((?:(?i:see|cf|ref|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
-                    r"imo|imho|just\s+an?\s+idea|as\s+discussed)\b[^()]*|"
+                    r"imo|imho|just\s+an?\s+idea|as\s+discussed|ok|okay|y/n|yes/no|right|agreed)\b[^()]*|"
                     r"(?!UTF|SHA|ISO|RFC)[A-Z]{2,}-\d+)\)\s*[.!?]*$")
 # "+1 to moving standup to 10", "… +1", "… lol": agreement and laughter.
 _PLUS_ONE = re.compile(r"^\+1\s+(?:to|for|on)\s+(?=\S)", re.I)
