@@ -430,3 +430,19 @@ def test_by_example_a_meeting_we_would_not_hold_is_the_team_s(change: str) -> No
 def test_chat_shorthand_around_a_change_is_not_quoted(change: str, question: str) -> None:
     """Each was quoted whole ("if we tried this: “standup at 10”", "“… (ok?)”")."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["I'll keep my Standup update short",
+                                    "Post the Retro notes in the wiki"])
+def test_by_example_a_common_word_s_capital_is_lowered(change: str) -> None:
+    """"keep your Standup update short": the user's capital on a common word, mid-sentence."""
+    opening = _by_example(change)
+    assert "Standup" not in opening and "Retro" not in opening
+
+
+@pytest.mark.parametrize("size", list(Size))
+def test_by_example_a_stop_s_next_step_does_not_say_go_without_twice(size: Size) -> None:
+    """"Next time it comes up, go without it in the open: go without Slack after 6pm."."""
+    composed = compose(SuggestionRequest(change="no Slack after 6pm", style=None, action=STOP,
+                                         size=size, by_example=True))
+    assert composed.next_step.count("go without") <= 1

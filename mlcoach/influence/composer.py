@@ -330,7 +330,10 @@ def compose(req: SuggestionRequest) -> Composed:
                              said=change if b is None else None)
     values: dict[str, str] = {
         "days": str(days),
-        "a": example if req.by_example else _format_a(a, action, grammar, with_b=use_b),
+        # "post the Retro notes": a common word's capital is no name's (a quote stays)
+        "a": (example if made or example.startswith(("“", "«")) or language != "en"
+              else common_case(example)) if req.by_example
+        else _format_a(a, action, grammar, with_b=use_b),
         "b": _quote(b, grammar) if b is not None else "",
     }
     values.update(_person_forms(catalog.table("person"), shown))
