@@ -446,3 +446,23 @@ def test_by_example_a_stop_s_next_step_does_not_say_go_without_twice(size: Size)
     composed = compose(SuggestionRequest(change="no Slack after 6pm", style=None, action=STOP,
                                          size=size, by_example=True))
     assert composed.next_step.count("go without") <= 1
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Dana now runs the retro", "How is it going for you now that you run the retro?"),
+    ("Dana is now on call on Mondays",
+     "How is it going for you now that you are on call on Mondays?"),
+    ("can Dana be at the design review?",
+     "How would it work for you to be at the design review?"),
+    ("would it help if Dana was in the retro?", "How would it work for you to be in the retro?"),
+    ("what if Dana ran the retro", "How would it work for you to run the retro?"),
+])
+def test_the_person_addressed_is_you_in_every_shape(change: str, question: str) -> None:
+    """Said to Dana, these spoke of "Dana" ("now that Dana is on call", "if Dana was in the
+    retro") or quoted her name whole."""
+    assert supportive_question(change, DIFF, "en", "Dana") == question
+
+
+def test_someone_else_s_hypothesis_stays_theirs() -> None:
+    assert supportive_question("what if Dana ran the retro", DIFF, "en", "Priya") == \
+        "How would it work for you if Dana ran the retro?"

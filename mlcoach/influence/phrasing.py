@@ -213,9 +213,10 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         if person:  # "we moved Dana's 1:1", said to Dana: "your 1:1"
             done = re.sub(rf"(?<![\w'’]){_name_pattern(person)}['’]s\b", "your", done, flags=re.I)
         return Reading(Shape.DONE, done)
-    now = None if question else now_change(body) or thing_now(body)
+    now = None if question else now_change(body) or thing_now(body) or (
+        _they_now(body, person) if person else None)
     if now is not None:
-        return Reading(Shape.NOW, now)
+        return Reading(Shape.NOW, _you_for(now, person))
     had = None if question else state_to_have(body)
     if had is not None:  # "zero Friday deploys", "Friday deploy freeze": if we had them
         return Reading(Shape.HAVE, had)
@@ -244,7 +245,14 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     lowered = body.lower().replace("’", "'")
     clause = _hypothesis(body)
     if clause is not None:
-        return Reading(Shape.IF_CLAUSE, clause)
+        yours = _you_for(clause, person)
+        if yours != clause:  # "if Dana were in the retro", said to Dana: to be in it
+            verb, _, rest = yours[4:].partition(" ")
+            base = "be" if verb == "were" else base_verb(verb)
+            if base and rest and not _CLAUSE_MARKS.search(rest):
+                act = f"{base} {rest}"
+                return Reading(Shape.VERB, act, verb_phrase=act)
+        return Reading(Shape.IF_CLAUSE, yours)
     for lead in _IF_WE:
         if lowered.startswith(lead + " ") and lead.endswith("we") \
                 and not lowered.startswith(lead + " would "):
@@ -488,6 +496,35 @@ def _to_the_person(body: str, person: str) -> str:
     return re.sub(rf"(?<!\w){name}['’]s\b", "your", body, flags=re.I)
 
 
+def _you_for(words: str, person: str | None) -> str:
+    """"Dana was in the retro", "Dana is on call", said to Dana: "you were in the retro",
+    "you are on call"; other words as they came."""
+    if not person:
+        return words
+    match = re.match(rf"(?:{_name_pattern(person)})\s+(?P<verb>[\w'’]+)(?P<rest>(?:\s.*)?)$", words,
+                     re.I)
+    if match is None:
+        return words
+    verb = match["verb"]
+    low = verb.lower()
+    if low in ("was", "were"):
+        verb = "were"
+    elif low in _IRREGULAR_PRESENT:
+        verb = _IRREGULAR_PRESENT[low]
+    elif low.endswith("s") and _base_form(low) in _VERBS | _ROLE_VERBS:
+        verb = _base_form(low)
+    return f"you {verb}{match['rest']}"
+
+
+def _they_now(body: str, person: str) -> str | None:
+    """"Dana now runs the retro", said to Dana: "Dana runs the retro" (then "you run …")."""
+    match = re.match(rf"(?P<name>{_name_pattern(person)})\s+now\s+(?P<verb>[a-z]+s)\s+"
+                     r"(?P<rest>[^?;]+?)\s*[.!]*$", body, re.I)
+    if match is None or _base_form(match["verb"]) not in _VERBS | _ROLE_VERBS:
+        return None
+    return f"{match['name']} {match['verb']} {match['rest']}"
+
+
 _NICE = r"(?:great|nice|good|helpful|awesome|cool|useful|ideal|better)"
 _WISH_IF = r"^(?:it['’]?d|it\s+would|would)\s+be\s+" + _NICE + r"\s+"
 
@@ -502,6 +539,10 @@ def _wished_of_them(body: str, name: str) -> str | None:
         verb = _plain(said["verb"])
         base = "be" if verb in ("were", "was") else base_verb(verb)
         return _said_to_them(f"{base} {said['rest']}") if base else None
+    said = re.match(rf"(?:can|could|should|would|will)\s+{name}\s+(?P<rest>(?:be|join|attend|lead|"
+                    r"run|host|take|own|help)\b[^?;]*?)\s*\?*$", body, re.I)
+    if said:  # "can Dana be at the design review?", said to Dana
+        return _said_to_them(said["rest"])
     said = re.match(rf"{_WISH_IF}to\s+have\s+{name}\s+(?P<rest>(?:in|at|on|join|lead|run|"
                     r"host)\b[^,;]*?)\s*[.!]*$", body, re.I)
     if said:
