@@ -110,7 +110,8 @@ _phrase = st.builds(lambda a, b, c: a + b + c, st.sampled_from(_LEADS),
 _anything = st.one_of(_phrase, st.text(min_size=1, max_size=40))
 
 _NOT_GERUNDS = {"bring", "string", "spring", "swing", "thing", "nothing", "something",
-                "everything", "anything", "ring", "king", "wing"}
+                "everything", "anything", "ring", "king", "wing",
+                "ping", "sing", "sting", "cling", "fling", "sling", "wring"}  # verbs too
 _BAD_AFTER_TO = re.compile(
     r"\bfor you to (we|let'?s|lets|i|you|they|he|she|no more|not|don't|do not|to|"
     r"please|maybe|could|can|should|is|are)\b", re.I)

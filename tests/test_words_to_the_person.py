@@ -466,3 +466,17 @@ def test_the_person_addressed_is_you_in_every_shape(change: str, question: str) 
 def test_someone_else_s_hypothesis_stays_theirs() -> None:
     assert supportive_question("what if Dana ran the retro", DIFF, "en", "Priya") == \
         "How would it work for you if Dana ran the retro?"
+
+
+@pytest.mark.parametrize("change", ["Room 4", "ELF 2", "bugün 3", "False False 0",
+                                    "Reflecting on", "exported again, longer"])
+def test_a_name_and_a_number_is_no_state_of_a_thing(change: str) -> None:
+    """"How would it work for you if the Room were at 4?": a bare number was read as a
+    time, a gerund or a past participle as the thing (fault of this round's fragments)."""
+    question = supportive_question(change, DIFF, "en")
+    assert " were " not in question
+
+
+def test_a_change_the_person_made_of_themselves_says_you() -> None:
+    assert supportive_question("Dana moved to the platform team", DIFF, "en", "Dana") == \
+        "How has it been for you since you moved to the platform team?"

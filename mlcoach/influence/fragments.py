@@ -15,9 +15,11 @@ from mlcoach.influence.verb_forms import past_tense
 # A thing of how a team works, one to three words: "cameras", "the Friday demo".
 _THING = r"(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)"
 # The state a note gives it: "optional", "async", "at 10am", "10am", "on".
+# A time said as one: "10am", "9:30", "at 10" (a bare "4" is no time: "Room 4").
 _TIME = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+_CLOCK = r"\d{1,2}(?:[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?|\s*(?:am|pm|a\.m\.|p\.m\.))"
 _STATE = (r"(?P<state>optional|mandatory|async|asynchronous|remote|in-person|hybrid|"
-          r"recorded|written|on|off|shorter|longer|(?:at\s+)?" + _TIME + r")")
+          r"recorded|written|on|off|shorter|longer|at\s+" + _TIME + r"|" + _CLOCK + r")")
 # "standup: async from now on": the state, and when it starts.
 _FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|from\s+next\s+\w+|"
              r"starting\s+(?:next\s+)?\w+|instead\s+of\s+(?:at\s+)?" + _TIME + r"))?")
@@ -69,7 +71,12 @@ _NOT_IN_A_THING = frozenset(("is", "are", "was", "were", "be", "been", "now", "n
 
 
 def _a_thing(thing: str) -> bool:
+    if re.search(r"[^a-z0-9'’\s-]", thing, re.I):
+        return False  # "bugün 3": not English, nor a thing a note says so of
     words = thing.lower().split()
+    if any(w.endswith(("ed", "ing")) or w in ("again", "still", "false", "true")
+           for w in words):
+        return False  # "exported again, longer", "Reflecting on"
     if any(word in _NOT_IN_A_THING for word in words) or (
             len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in _VERBS):
         return False  # "standup starts at 10": a verb, said by another reading
@@ -81,6 +88,11 @@ def _a_thing(thing: str) -> bool:
 # Said without an article by teams ("standup is at 10"); another singular thing takes "the".
 _BARE_NAMES = frozenset(("standup", "stand-up", "retro", "planning", "triage", "grooming",
                          "refinement", "lunch", "on-call"))
+
+
+def _plural(thing: str) -> bool:
+    last = thing.split()[-1].lower()
+    return last.endswith("s") and not last.endswith("ss")
 
 
 def _named(thing: str) -> str:
@@ -191,7 +203,8 @@ def fragment_said(text: str, person: str | None = None) -> str:
     if match and _a_thing(match["thing"]):
         return f"what if {_named(match['thing'])} were {_BETTER[match['adj'].lower()]}"
     match = _THING_STATE.match(said)
-    if match and _a_thing(match["thing"]):
+    if match and _a_thing(match["thing"]) and (
+            match["state"].lower() not in ("on", "off") or _plural(match["thing"])):
         state = match["state"]
         if state[:1].isdigit():
             state = f"at {state}"  # "standup 10am": at 10am

@@ -212,7 +212,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if done is not None:
         if person:  # "we moved Dana's 1:1", said to Dana: "your 1:1"
             done = re.sub(rf"(?<![\w'’]){_name_pattern(person)}['’]s\b", "your", done, flags=re.I)
-        return Reading(Shape.DONE, done)
+        return Reading(Shape.DONE, _you_for(done, person))
     now = None if question else now_change(body) or thing_now(body) or (
         _they_now(body, person) if person else None)
     if now is not None:
