@@ -480,3 +480,8 @@ def test_a_name_and_a_number_is_no_state_of_a_thing(change: str) -> None:
 def test_a_change_the_person_made_of_themselves_says_you() -> None:
     assert supportive_question("Dana moved to the platform team", DIFF, "en", "Dana") == \
         "How has it been for you since you moved to the platform team?"
+
+
+def test_a_turkish_label_with_nothing_after_it_is_no_arrangement() -> None:
+    """«Yeni düzen: «Yeni düzen: “»»: a label and a stray mark led with the label again."""
+    assert not supportive_question("Yeni düzen: «", DIFF, "tr").startswith("Yeni düzen")

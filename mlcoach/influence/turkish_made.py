@@ -48,7 +48,7 @@ _AFTER = frozenset(("ya", "artık", "artik", "nihayet", "sonunda", "zaten", "de"
 # "karar: standup 10'da", "bundan sonra …", "standup artık yazılı", "demo cuma günleri
 # yapılmayacak": how things are to be from now on, decided; neither a thing to try nor one
 # surely made ("artık" says now or from now on alike).
-_DECIDED = re.compile(r"^(?:karar|yeni\s+düzen|yeni\s+duzen|yeni\s+kural|kural)\s*:\s*\S|"
+_DECIDED = re.compile(r"^(?:karar|yeni\s+düzen|yeni\s+duzen|yeni\s+kural|kural)\s*:\s*\w|"
                       r"^(?:bundan\s+(?:sonra|böyle|boyle)|önümüzdeki\s+haftadan\s+itibaren|"
                       r"(?:pazartesiden|yarından|yarindan|haftaya)\s+itibaren)\s", re.I)
 _TO_BE_DONE = re.compile(r"\w{2,}(?:[ıiuü]l|[aeıioöuü]n)(?:m[ae]y)?[ae]c[ae]k(?:tır|tir)?$")
