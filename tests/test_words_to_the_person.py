@@ -420,7 +420,7 @@ def test_by_example_a_meeting_we_would_not_hold_is_the_team_s(change: str) -> No
 
 @pytest.mark.parametrize(("change", "question"), [
     ("is it ok to skip standup on Fridays?",
-     "How would it work for you to skip standup on Fridays?"),
+     "How would it work for you if we skipped standup on Fridays?"),
     ("standup @ 10?", "How would it work for you if standup were at 10?"),
     ("standup at 10 pls 🙏🙏", "How would it work for you if standup were at 10?"),
     ("standup 10 am instead of 9:30",
@@ -485,3 +485,21 @@ def test_a_change_the_person_made_of_themselves_says_you() -> None:
 def test_a_turkish_label_with_nothing_after_it_is_no_arrangement() -> None:
     """«Yeni düzen: «Yeni düzen: “»»: a label and a stray mark led with the label again."""
     assert not supportive_question("Yeni düzen: «", DIFF, "tr").startswith("Yeni düzen")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ('no "entries" list', 'go without an "entries" list'),
+    ("no Monday status meeting", "go without a Monday status meeting"),
+])
+def test_by_example_what_one_goes_without_takes_its_article(change: str, act: str) -> None:
+    """"go without a "entries" list", "go without Monday status meeting"."""
+    assert f": {act}" in _by_example(change)
+
+
+def test_leave_asked_for_a_meeting_is_the_team_s_either_way() -> None:
+    """"is it ok if we skip standup on Fridays?" was the team's, "is it ok to skip …?" the
+    user's own example; both are asked about now."""
+    for change in ("is it ok if we skip standup on Fridays?",
+                   "is it ok to skip standup on Fridays?"):
+        with pytest.raises(ComposerError, match="for the team to decide"):
+            _by_example(change)

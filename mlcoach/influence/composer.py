@@ -653,9 +653,10 @@ def _gone_without(words: str) -> str | None:
     stem = low[:-2] if low.endswith(("shes", "ches", "sses", "xes")) else low[:-1]
     if low.endswith("s") and stem in _VERBS and stem not in _NOUNISH:
         return f"skip {' '.join(parts[1:])}"  # "no Friday deploys": acts one does not do
-    bare = parts[1][:1].isupper() or low in _MASS | _UNCOUNTED \
-        or (low.endswith("s") and not low.endswith("ss"))
-    article = "" if bare else ("an " if parts[1][:1].lower() in "aeiou" else "a ")
+    named = head is parts[1] and parts[1][:1].isupper()  # "no Slack", not "no Monday meeting"
+    bare = named or low in _MASS | _UNCOUNTED or (low.endswith("s") and not low.endswith("ss"))
+    letter = next((ch for ch in parts[1].lower() if ch.isalpha()), "")
+    article = "" if bare else ("an " if letter in "aeiou" else "a ")
     return f"go without {article}{' '.join(parts[1:])}"
 
 

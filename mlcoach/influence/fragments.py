@@ -164,7 +164,7 @@ def fragment_said(text: str, person: str | None = None) -> str:
     said = strip_tails(re.sub(r"\s+@\s*(?=\d)", " at ", said))  # "standup @ 10 pls"
     match = _ALLOWED.match(said)
     if match:  # "is it ok to skip standup on Fridays?": asked leave for the act
-        return f"can we {match['act']}?"
+        return f"is it ok if we {match['act']}?"  # as "is it ok if we …?" is read
     match = _TIME_FIRST.match(said)
     if match and _a_thing(match["thing"]):
         return f"what if {_named(match['thing'])} were at {match['time']}"
