@@ -503,3 +503,24 @@ def test_leave_asked_for_a_meeting_is_the_team_s_either_way() -> None:
                    "is it ok to skip standup on Fridays?"):
         with pytest.raises(ComposerError, match="for the team to decide"):
             _by_example(change)
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("PRs are too big", "make PRs smaller"), ("cameras optional", "make cameras optional"),
+    ("everybody writes tests", "write tests"),
+    ("if everyone reviewed PRs within a day", "review PRs within a day"),
+])
+def test_by_example_a_stop_said_as_a_state_is_not_turned_round(change: str, act: str) -> None:
+    """Chosen as a stop, "PRs are too big" read "no longer make PRs smaller" and "everybody
+    writes tests" "no longer write tests": the opposite of what was typed."""
+    opening = _by_example(change, STOP)
+    assert f": {act}" in opening and "no longer" not in opening
+
+
+def test_the_coach_s_own_hypothesis_is_never_quoted_as_typed() -> None:
+    """"“what if we could get PR reviews done within 24h”": the coach's rewording was
+    quoted back as the user's words."""
+    change = "would be great if we could get PR reviews done within 24h"
+    for action in (START, STOP, DIFF):
+        assert "“what if" not in _by_example(change, action)
+        assert "what if" not in supportive_question(change, action, "en")

@@ -286,6 +286,8 @@ def compose(req: SuggestionRequest) -> Composed:
         act = hypothetical_act(change)
         if act is not None and (not act.startswith("have ") or decided_together(act, language)):
             change = act  # "have pair sessions on Fridays" is no act the user said
+            if chosen is ChangeKind.STOP:  # "PRs are too big", a stop: "make PRs smaller",
+                chosen = ChangeKind.DIFFERENTLY  # the act that stops it, not "no longer …"
     a, b = split_change(strip_lead(change) or change)
     action = wording_action(a, chosen, language)  # "send fewer emails": not "no longer"
     person = spoken_name(req.person)

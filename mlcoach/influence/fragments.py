@@ -178,7 +178,8 @@ def fragment_said(text: str, person: str | None = None) -> str:
     if match:
         return f"{match['a']} and {match['b']}"
     match = _WISHED.match(said)
-    if match:
+    if match and not re.search(r"(?<!\w)(?:could|would|can|should|might)(?!\w)", match["clause"],
+                               re.I):  # "… if we could get …": no hypothesis to say
         first = match["clause"].split()[0].lower()
         if not person or first != person.split()[0].lower():
             return f"what if {match['clause']}"
