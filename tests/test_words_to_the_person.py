@@ -524,3 +524,29 @@ def test_the_coach_s_own_hypothesis_is_never_quoted_as_typed() -> None:
     for action in (START, STOP, DIFF):
         assert "“what if" not in _by_example(change, action)
         assert "what if" not in supportive_question(change, action, "en")
+
+
+def _corpus_changes() -> list[str]:
+    import tomllib
+    from pathlib import Path
+
+    data = tomllib.loads((Path(__file__).parent / "data" / "question_corpus.toml").read_text())
+    return sorted({case["change"] for case in data["case"] if case["lang"] == "en"})
+
+
+def test_no_rewording_of_the_coach_s_is_quoted_as_the_user_s() -> None:
+    """Every English change of the corpus, asked and by example: a "what if …" the coach
+    made of the words is never shown in quotes as if typed."""
+    typed = ["would be great if we could get PR reviews done within 24h",
+             "if we don't deploy on Fridays", "rather not have meetings on Fridays",
+             "I'd rather not have a retro this week", "it would be nice if standups were shorter"]
+    for change in [*_corpus_changes(), *typed]:
+        if "what if" in change.lower():
+            continue
+        for action in (STOP, DIFF):
+            texts = [supportive_question(change, action, "en")]
+            try:
+                texts.append(_by_example(change, action))
+            except ComposerError:
+                pass
+            assert not any("“what if" in t.lower() or "“what if" in t for t in texts), change
