@@ -550,3 +550,14 @@ def test_no_rewording_of_the_coach_s_is_quoted_as_the_user_s() -> None:
             except ComposerError:
                 pass
             assert not any("“what if" in t.lower() or "“what if" in t for t in texts), change
+
+
+@pytest.mark.parametrize("style", [*Style, None])
+@pytest.mark.parametrize("size", list(Size))
+def test_a_turkish_check_in_speaks_of_the_person_in_the_singular(style: Style | None,
+                                                                   size: Size) -> None:
+    """«en iyi bildikleri parçayı … onların teknik görüşünü»: the one person addressed was
+    spoken of in the plural, as Turkish does not (the other tips say «daha iyi bildiği»)."""
+    tips = " ".join(compose(SuggestionRequest(change="retroyu cumaya aldık", style=style,
+                                              size=size, language="tr")).tips)
+    assert "onların" not in tips and "dikleri" not in tips and "“" not in tips
