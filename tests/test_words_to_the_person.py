@@ -561,3 +561,13 @@ def test_a_turkish_check_in_speaks_of_the_person_in_the_singular(style: Style | 
     tips = " ".join(compose(SuggestionRequest(change="retroyu cumaya aldık", style=style,
                                               size=size, language="tr")).tips)
     assert "onların" not in tips and "dikleri" not in tips and "“" not in tips
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("block my calendar for focus time", "block your calendar for focus time"),
+    ("share my screen less", "share your screen less"),
+])
+def test_by_example_one_s_own_act_is_said_to_the_user(change: str, act: str) -> None:
+    """"Change your own way of working first: block my calendar for focus time": the
+    user's "my" was said back to them as the coach's own."""
+    assert f": {act}" in _by_example(change)

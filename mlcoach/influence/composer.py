@@ -334,7 +334,7 @@ def compose(req: SuggestionRequest) -> Composed:
         "days": str(days),
         # "post the Retro notes": a common word's capital is no name's (a quote stays)
         "a": (example if made or example.startswith(("“", "«")) or language != "en"
-              else common_case(example)) if req.by_example
+              else common_case(_said_to_you(example))) if req.by_example
         else _format_a(a, action, grammar, with_b=use_b),
         "b": _quote(b, grammar) if b is not None else "",
     }
@@ -599,6 +599,15 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
     if not isinstance(wrap, str) or (_says_stop(reading.words, grammar) and not thing):
         return reading.words
     return _fill(wrap, {"text": reading.words})
+
+
+_MY = re.compile(r"(?<![\w'’])(?:my|mine|myself)(?![\w'’])", re.I)
+_YOUR_OF_MY = {"my": "your", "mine": "yours", "myself": "yourself"}
+
+
+def _said_to_you(act: str) -> str:
+    """"block my calendar", by example, is said to the user: "block your calendar"."""
+    return _MY.sub(lambda m: _YOUR_OF_MY[m[0].lower()], act)
 
 
 def _not_done(words: str) -> str | None:
