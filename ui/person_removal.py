@@ -23,25 +23,24 @@ def explanation(name: str, moments: int) -> str:
     """What each choice does to `name`, who has `moments` moments."""
     archive = translate(
         "PersonRemoval",
-        "Archive: {name} leaves your lists; your notes and their history are kept.")
+        "Archive: {name} leaves your lists; your notes and their history stay.")
     if moments == 0:
         delete = translate(
-            "PersonRemoval", "Delete: {name} and your notes about them go for good.")
+            "PersonRemoval", "Delete: {name} and your notes go for good.")
     elif moments == 1:
         delete = translate(
             "PersonRemoval",
-            "Delete: {name} and your notes about them go for good. The moment with them "
-            "stays in your history, with no one attached.")
+            "Delete: {name} and your notes go for good; the moment with them stays, with "
+            "no one attached.")
     else:
         delete = translate(
             "PersonRemoval",
-            "Delete: {name} and your notes about them go for good. The {count} moments "
-            "with them stay in your history, with no one attached.")
+            "Delete: {name} and your notes go for good; the {count} moments with them stay, "
+            "with no one attached.")
     # Their name in the user's own words is the user's text: it stays, and they are told.
     words = translate(
         "PersonRemoval",
-        "Words you wrote that name {name} stay as you wrote them: edit or delete them in "
-        "History.")
+        "Your words naming {name} stay as written (edit them in History).")
     return (archive.format(name=name) + "\n\n" + delete.format(name=name, count=moments)
             + " " + words.format(name=name))
 

@@ -1362,24 +1362,24 @@
 <context>
     <name>PersonRemoval</name>
     <message>
-        <source>Archive: {name} leaves your lists; your notes and their history are kept.</source>
-        <translation>Arşivle: {name} listelerinizden çıkar; notlarınız ve geçmişi saklanır.</translation>
+        <source>Archive: {name} leaves your lists; your notes and their history stay.</source>
+        <translation>Arşivle: {name} listelerinizden çıkar; notlarınız ve geçmişi kalır.</translation>
     </message>
     <message>
-        <source>Delete: {name} and your notes about them go for good.</source>
-        <translation>Sil: {name} ve onunla ilgili notlarınız kalıcı olarak silinir.</translation>
+        <source>Delete: {name} and your notes go for good.</source>
+        <translation>Sil: {name} ve notlarınız kalıcı olarak silinir.</translation>
     </message>
     <message>
-        <source>Delete: {name} and your notes about them go for good. The moment with them stays in your history, with no one attached.</source>
-        <translation>Sil: {name} ve onunla ilgili notlarınız kalıcı olarak silinir. Onunla ilgili an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
+        <source>Delete: {name} and your notes go for good; the moment with them stays, with no one attached.</source>
+        <translation>Sil: {name} ve notlarınız kalıcı olarak silinir; onunla ilgili an kalır, kimseye bağlı olmadan.</translation>
     </message>
     <message>
-        <source>Delete: {name} and your notes about them go for good. The {count} moments with them stay in your history, with no one attached.</source>
-        <translation>Sil: {name} ve onunla ilgili notlarınız kalıcı olarak silinir. Onunla ilgili {count} an geçmişinizde kalır, artık kimseye bağlı olmaz.</translation>
+        <source>Delete: {name} and your notes go for good; the {count} moments with them stay, with no one attached.</source>
+        <translation>Sil: {name} ve notlarınız kalıcı olarak silinir; onunla ilgili {count} an kalır, kimseye bağlı olmadan.</translation>
     </message>
     <message>
-        <source>Words you wrote that name {name} stay as you wrote them: edit or delete them in History.</source>
-        <translation>Yazdığınız ve {name} adını geçen sözler yazdığınız gibi kalır: onları Geçmiş&apos;te düzenleyebilir ya da silebilirsiniz.</translation>
+        <source>Your words naming {name} stay as written (edit them in History).</source>
+        <translation>{name} adını geçen sözleriniz yazdığınız gibi kalır (Geçmiş&apos;te düzenleyebilirsiniz).</translation>
     </message>
     <message>
         <source>Remove {name}?</source>

@@ -193,7 +193,7 @@ def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout
                            give_up=lambda: retried.append("gave up"))
     qtbot.waitUntil(lambda: retried != [], timeout=30_000)  # each key is tried on the worker
     assert len(asked) == 2 and "mlcoach recover" in asked[0]
-    assert warned == ["that recovery key does not open this store (nothing was changed)"]
+    assert warned == ["That recovery key does not open this store (nothing was changed)."]
     assert retried == [None]  # opened with the restored key on the retry
     assert _snapshot(layout.root) == before
     assert len(_texts(layout)) == 1

@@ -677,13 +677,12 @@ def test_remove_counts_the_moments_without_loading_them(qtbot, panel, store, mon
 def test_the_removal_question_says_what_each_choice_keeps(qtbot) -> None:
     from mlcoach.ui.person_removal import explanation
 
-    assert "your notes and their history are kept" in explanation("Dana", 0)
-    assert "stays in your history" not in explanation("Dana", 0)
-    assert "The moment with them stays in your history" in explanation("Dana", 1)
-    assert "The 3 moments with them stay in your history" in explanation("Dana", 3)
+    assert "your notes and their history stay" in explanation("Dana", 0)
+    assert "moment" not in explanation("Dana", 0)
+    assert "the moment with them stays" in explanation("Dana", 1)
+    assert "the 3 moments with them stay" in explanation("Dana", 3)
     for count in (0, 1, 3):  # not rewritten behind their back: they are told
-        assert "Words you wrote that name Dana stay as you wrote them" in \
-            explanation("Dana", count)
+        assert "Your words naming Dana stay as written" in explanation("Dana", count)
 
 
 def test_a_person_not_kept_at_quit_is_logged_without_their_name(qtbot, store, caplog):
