@@ -58,3 +58,11 @@ def from_json(value: object) -> ReflectionDraft | None:
         return None
     went_well, differently, intention = texts
     return ReflectionDraft(day, (energy, went_well, differently, intention), at)
+
+
+def forget_for_day(store: Any, day: date) -> None:
+    """Drop the draft typed for `day` (its reflection was deleted): else the next opening
+    of the reflection would bring the deleted words back, as it brings back a crash's."""
+    draft = from_json(store.get_state(KEY))
+    if draft is not None and draft.day == day:
+        store.set_state(KEY, None)

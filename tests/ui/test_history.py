@@ -440,6 +440,29 @@ def test_a_days_reflection_is_deleted_whole_from_its_menu(
     assert changed  # the open reflection and the cards follow (app_windows)
 
 
+@pytest.mark.parametrize("draft_days_ago", [1, 2])
+def test_a_deleted_reflections_words_do_not_come_back_from_its_draft(
+        qtbot, some: Store, monkeypatch, draft_days_ago: int) -> None:  # type: ignore[no-untyped-def]
+    """Quitting with the reflection open saves it and leaves its draft (older, so ignored
+    later); deleted in History, the next opening found no reflection for the draft and
+    kept it as that day's again: the deleted words were back. A draft of another day is
+    not this deletion's to drop."""
+    from mlcoach.ui.reflection_draft import KEY, ReflectionDraft, from_json
+
+    day = NOW.date() - timedelta(days=1)
+    draft_day = NOW.date() - timedelta(days=draft_days_ago)
+    some.set_state(KEY, ReflectionDraft(draft_day, (3, "Private words", "", ""),
+                                        NOW - timedelta(days=1)).to_json())
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    monkeypatch.setattr(tab, "confirm_reflection_delete", lambda: True)
+    tab.delete_reflection_row(_row_of(tab, "The agenda helped"))
+    settle(qtbot, window)
+    assert some.reflection(day) is None
+    left = from_json(some.get_state(KEY))
+    assert (left is not None) == (draft_day != day)
+
+
 def test_deleting_a_reflection_asks_first_and_cancel_is_the_default(
         qtbot, some: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QDialog, QMessageBox

@@ -390,9 +390,16 @@ class TimelineTab(QWidget):
             return
         if not self.confirm_reflection_delete():
             return
-        store = self._stores.full()
-        ops.run(lambda: store.delete_reflection(reflection_id=entry.id),
-                lambda _gone: self._reflection_removed(entry), self._write_failed)
+        full = self._stores.full  # opened on the worker, as the other writes are
+
+        def delete() -> None:
+            from mlcoach.ui.reflection_draft import forget_for_day
+
+            store = full()
+            gone = store.delete_reflection(reflection_id=entry.id)
+            forget_for_day(store, gone.day)  # nor do its words come back from the draft
+
+        ops.run(delete, lambda _done: self._reflection_removed(entry), self._write_failed)
 
     def confirm_reflection_delete(self) -> bool:
         """Ask before a reflection goes for good (Cancel is the default)."""
