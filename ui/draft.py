@@ -152,20 +152,25 @@ class StoreDraft:
         self._write(None, None)
 
     def _write(self, value: dict[str, Any] | None, draft: Draft | None) -> None:
+        """On the store's worker, falling back to the file there too: a fallback left to
+        the GUI thread never ran when the app quit while the store was held (the write
+        failed after the quit's last event), and the words were in neither place."""
         from mlcoach.ui import ops
 
         store, fallback = self._store, self._fallback
 
-        def written(_: object) -> None:
-            if draft is not None:
-                fallback.clear()  # the store has it: no words left in clear
+        def write() -> None:
+            if draft is None:
+                store.set_state(KEY, value)
+            else:
+                _keep(store, fallback, draft)
 
-        def failed(exc: BaseException) -> None:
-            logger.warning("could not keep the capture draft in the store: %s", exc)
-            if draft is not None:
-                fallback.save(draft)  # losing the words would be worse
+        ops.run(write, _ignored, lambda exc: logger.warning(
+            "could not forget the capture draft in the store: %s", exc))
 
-        ops.run(lambda: store.set_state(KEY, value), written, failed)
+
+def _ignored(_: object) -> None:
+    pass
 
 
 def _keep(store: Store | LightStore, fallback: DraftFile, draft: Draft) -> None:

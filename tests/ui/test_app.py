@@ -203,6 +203,27 @@ def test_a_draft_the_store_cannot_take_goes_to_the_file(qtbot, opened, monkeypat
     assert file.load() == Draft(text="Asked Bo for the numbers, twice")
 
 
+def test_a_draft_kept_as_the_window_hid_reaches_the_file_before_the_quit_ends(
+        qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    """The capture window hid (focus to the tray menu) and its draft's write waited on a
+    store held by an import; Quit then ended the process once the store's worker was
+    done, with no event after: the file, written only as the GUI thread heard of the
+    failure, never was, and the words were in neither place."""
+    from mlcoach.domain.errors import StoreBusyError
+    from mlcoach.system.paths import DRAFT_NAME
+    from mlcoach.ui import ops
+    from mlcoach.ui.draft import Draft, DraftFile, StoreDraft
+
+    def held(*_a: object) -> None:
+        raise StoreBusyError("another mlcoach is writing just now")
+
+    monkeypatch.setattr(opened.store, "set_state", held)
+    file = DraftFile(opened.layout.root / DRAFT_NAME)
+    StoreDraft(opened.store, file).save(Draft(text="Thanked Bo for the late fix"))
+    assert ops.settle()  # what quit waits for; no event is handled after it
+    assert file.load() == Draft(text="Thanked Bo for the late fix")
+
+
 def test_quitting_keeps_a_person_and_a_moment_being_edited(controller, qtbot, opened):  # type: ignore[no-untyped-def]
     """Quit (or the session ending) with a new person typed in the coach's People tab and
     a moment changed in History's editor: both were dropped without a word."""
