@@ -618,6 +618,7 @@ class PeoplePanel(QWidget):
             merging = other is not None and other.id != person.id
             if other is not None and merging:  # someone else's name: put them together?
                 if dialog.quitting:  # no one to ask: the notes and style are kept
+                    logger.warning("a rename onto someone else's name was not kept at quit")
                     renamed = merging = False
                 else:
                     from mlcoach.ui import person_merge

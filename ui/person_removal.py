@@ -26,21 +26,21 @@ def explanation(name: str, moments: int) -> str:
         "Archive: {name} leaves your lists; your notes and their history stay.")
     if moments == 0:
         delete = translate(
-            "PersonRemoval", "Delete: {name} and your notes go for good.")
+            "PersonRemoval", "Delete: {name} and your notes on them go for good.")
     elif moments == 1:
         delete = translate(
             "PersonRemoval",
-            "Delete: {name} and your notes go for good; the moment with them stays, with "
-            "no one attached.")
+            "Delete: {name} and your notes on them go for good; their moment stays, with no "
+            "one attached.")
     else:
         delete = translate(
             "PersonRemoval",
-            "Delete: {name} and your notes go for good; the {count} moments with them stay, "
+            "Delete: {name} and your notes on them go for good; their {count} moments stay, "
             "with no one attached.")
     # Their name in the user's own words is the user's text: it stays, and they are told.
     words = translate(
         "PersonRemoval",
-        "Your words naming {name} stay as written (edit them in History).")
+        "Your words naming {name} stay as you wrote them.")
     return (archive.format(name=name) + "\n\n" + delete.format(name=name, count=moments)
             + " " + words.format(name=name))
 

@@ -93,8 +93,7 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
         label = translate("unlock", "Passphrase for your mlcoach data:")
         if isinstance(exc, StoreLockedError):  # a wrong one was typed: say so
             label = _message(exc) + "\n\n" + label
-        text, ok = typed_text(None, "mlcoach", as_plain(label),
-                                        QLineEdit.EchoMode.Password)
+        text, ok = typed_text(None, "mlcoach", as_plain(label), QLineEdit.EchoMode.Password)
         if ok and text:
             retry(text)
         else:
@@ -189,7 +188,7 @@ def _new_passphrase() -> str | None:
 
     while True:
         first, ok = typed_text(None, "mlcoach", translate("unlock", "New passphrase:"),
-                                         QLineEdit.EchoMode.Password)
+                               QLineEdit.EchoMode.Password)
         if not ok:
             return None
         try:
@@ -198,8 +197,8 @@ def _new_passphrase() -> str | None:
             QMessageBox.warning(None, "mlcoach", _message(exc))
             continue
         second, ok = typed_text(None, "mlcoach",
-                                          translate("unlock", "Repeat the passphrase:"),
-                                          QLineEdit.EchoMode.Password)
+                                translate("unlock", "Repeat the passphrase:"),
+                                QLineEdit.EchoMode.Password)
         if not ok:
             return None
         if second == first:

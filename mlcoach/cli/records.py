@@ -67,7 +67,6 @@ def cmd_people(ctx: Context) -> int:
     return EXIT_OK
 
 
-_KEPT_NONE = N_("deleted {name} and their notes")
 def _refuse_a_taken_name(store: Any, name: str, new_name: str | None) -> None:
     """A rename onto someone else's name says how to put the two together instead."""
     from mlcoach.domain.errors import MlcoachError
@@ -91,6 +90,7 @@ def _quoted(word: str) -> str:
     return f'"{word}"' if not set(word) & set('"$`\\!') else shlex.quote(word)
 
 
+_KEPT_NONE = N_("deleted {name} and their notes")
 _KEPT_ONE = N_("deleted {name} and their notes; the moment with them stays in your "
                "history, with no one attached")
 _KEPT = N_("deleted {name} and their notes; the {n} moments with them stay in your "

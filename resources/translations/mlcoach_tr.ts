@@ -1366,20 +1366,20 @@
         <translation>Arşivle: {name} listelerinizden çıkar; notlarınız ve geçmişi kalır.</translation>
     </message>
     <message>
-        <source>Delete: {name} and your notes go for good.</source>
-        <translation>Sil: {name} ve notlarınız kalıcı olarak silinir.</translation>
+        <source>Delete: {name} and your notes on them go for good.</source>
+        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir.</translation>
     </message>
     <message>
-        <source>Delete: {name} and your notes go for good; the moment with them stays, with no one attached.</source>
-        <translation>Sil: {name} ve notlarınız kalıcı olarak silinir; onunla ilgili an kalır, kimseye bağlı olmadan.</translation>
+        <source>Delete: {name} and your notes on them go for good; their moment stays, with no one attached.</source>
+        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir; onunla ilgili an kimseye bağlı olmadan kalır.</translation>
     </message>
     <message>
-        <source>Delete: {name} and your notes go for good; the {count} moments with them stay, with no one attached.</source>
-        <translation>Sil: {name} ve notlarınız kalıcı olarak silinir; onunla ilgili {count} an kalır, kimseye bağlı olmadan.</translation>
+        <source>Delete: {name} and your notes on them go for good; their {count} moments stay, with no one attached.</source>
+        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir; onunla ilgili {count} an kimseye bağlı olmadan kalır.</translation>
     </message>
     <message>
-        <source>Your words naming {name} stay as written (edit them in History).</source>
-        <translation>{name} adını geçen sözleriniz yazdığınız gibi kalır (Geçmiş&apos;te düzenleyebilirsiniz).</translation>
+        <source>Your words naming {name} stay as you wrote them.</source>
+        <translation>{name} adının geçtiği sözleriniz yazdığınız gibi kalır.</translation>
     </message>
     <message>
         <source>Remove {name}?</source>

@@ -679,10 +679,11 @@ def test_the_removal_question_says_what_each_choice_keeps(qtbot) -> None:
 
     assert "your notes and their history stay" in explanation("Dana", 0)
     assert "moment" not in explanation("Dana", 0)
-    assert "the moment with them stays" in explanation("Dana", 1)
-    assert "the 3 moments with them stay" in explanation("Dana", 3)
+    assert "your notes on them go for good" in explanation("Dana", 0)
+    assert "their moment stays" in explanation("Dana", 1)
+    assert "their 3 moments stay" in explanation("Dana", 3)
     for count in (0, 1, 3):  # not rewritten behind their back: they are told
-        assert "Your words naming Dana stay as written" in explanation("Dana", count)
+        assert "Your words naming Dana stay as you wrote them" in explanation("Dana", count)
 
 
 def test_a_person_not_kept_at_quit_is_logged_without_their_name(qtbot, store, caplog):

@@ -120,6 +120,10 @@ def dialogs(data: Path) -> dict[str, QWidget]:
         QLineEdit.EchoMode.Password)
     parent = QWidget()
     importing, exporting = Transfer(store, parent), Transfer(store, parent)
+    for transfer in (importing, exporting):
+        # shown when measured, never by its own timer first (the app shows it after a
+        # moment: on a loaded machine that came before the measuring, on the first screen)
+        transfer.progress_delay_ms = 2_000_000_000
     importing._start(importing.tr("Importing “%1”…").replace(
         "%1", "mlcoach-export-2025-06-12.json"), 0, None)
     exporting._start(exporting.tr("Exporting your data…"), EXPORT_STEPS, threading.Event())
