@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from mlcoach.domain.text import fold_tag
+from mlcoach.domain.text import fold_tag, name_key
 
 # A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria"). Combining
 # marks belong to it ("Jose" and an accent is José), though \w leaves them out.
@@ -65,6 +65,13 @@ def _split_ending(token: str) -> tuple[str, str]:
     if cut > 0 and sum(c.isalpha() for c in head) >= 2 and tail.isalpha() and tail.islower():
         return head, token[cut:]
     return token, ""
+
+
+def person_keys(name: str) -> tuple[str, str]:
+    """The keys a name typed on its own (`--person`, a command's NAME) is looked up by:
+    its own, then without a case ending ("Ana'ya": Ana). The two are equal without one;
+    a person saved with the ending is found by its own key first."""
+    return name_key(name), name_key(_split_ending(name.strip())[0])
 
 
 def _has_ending(token: str) -> bool:

@@ -22,6 +22,7 @@ from sqlalchemy import func, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from mlcoach.domain.capture import person_keys
 from mlcoach.domain.errors import MOMENT_DELETED, MlcoachError, MomentDeletedError, UsageError
 from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.model import (
@@ -109,13 +110,17 @@ class Store:
 
     # -- people -------------------------------------------------------------------
 
-    def _person_row(self, s: Session, name: str) -> m.PersonRow | None:
+    def _person_row(self, s: Session, name: str, *,
+                    endings: bool = True) -> m.PersonRow | None:
         # The name as written first: where migration 0004 found two people whose keys now
         # fold together, the one that kept its old key is still reached by its own name.
+        # Then its key, then (`endings`) the name without a Turkish case ending: "Ana'ya".
         name = " ".join(name.split())
+        own, bare = person_keys(name) if endings else (name_key(name),) * 2
         return s.scalar(select(m.PersonRow).where(
-            (m.PersonRow.name_key == name_key(name)) | (m.PersonRow.name == name))
-            .order_by((m.PersonRow.name == name).desc()).limit(1))
+            m.PersonRow.name_key.in_((own, bare)) | (m.PersonRow.name == name))
+            .order_by((m.PersonRow.name == name).desc(), (m.PersonRow.name_key == own).desc())
+            .limit(1))
 
     def _person_id(self, s: Session, name: str | None, *, create: bool) -> str | None:
         if name is None:
@@ -140,7 +145,7 @@ class Store:
         given, notes added to theirs)."""
         name = clean_name(name)
         with self._writes.begin() as s:
-            found = self._person_row(s, name)
+            found = self._person_row(s, name, endings=False)  # "Ana'ya" beside Ana: asked for
             if found is not None and found.archived:
                 found.archived = False
                 if style is not None:
@@ -176,7 +181,7 @@ class Store:
                 raise MlcoachError("no person called {name!r}", name=name)
             if new_name is not None:
                 new_name = clean_name(new_name)
-                other = self._person_row(s, new_name)
+                other = self._person_row(s, new_name, endings=False)
                 if other is not None and other.id != row.id:
                     raise MlcoachError("{name!r} is already in your people list",
                                        name=new_name)

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mlcoach.domain.capture import person_keys
 from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.errors import MOMENT_DELETED, MomentDeletedError
 from mlcoach.domain.ids import new_id
@@ -61,9 +62,11 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
         style_value = style.value if style else None
         if person is not None:
             name = clean_name(person)
+            own, bare = person_keys(name)  # as Store._person_row looks people up
             row = conn.execute(  # the name as written first (see migration 0004)
-                "SELECT id, style, name FROM people WHERE name_key = ? OR name = ? "
-                "ORDER BY name = ? DESC LIMIT 1", (name_key(name), name, name)).fetchone()
+                "SELECT id, style, name FROM people WHERE name_key IN (?, ?) OR name = ? "
+                "ORDER BY name = ? DESC, name_key = ? DESC LIMIT 1",
+                (own, bare, name, name, own)).fetchone()
             if row is None:
                 person_id, saved_name = new_id(), name
                 conn.execute(

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from mlcoach.domain.capture import person_keys
 from mlcoach.domain.enums import Kind
-from mlcoach.domain.text import name_key
 from mlcoach.domain.timestamps import from_db, to_db
 
 
@@ -73,6 +73,18 @@ def _any_i(word: str) -> str:
     return "(" + " OR ".join(quoted(w) for w in sorted(spellings)) + ")"
 
 
+#: The id of the person `person_params` names: by the key as typed first, then by the
+#: name without a Turkish case ending ("Ana'ya": Ana), as the store looks people up.
+PERSON_ID = ("(SELECT id FROM people WHERE name_key IN (:pk, :pk_bare) "
+             "ORDER BY name_key = :pk DESC LIMIT 1)")
+
+
+def person_params(person: str) -> dict[str, str]:
+    """The parameters of `PERSON_ID` for a name typed."""
+    own, bare = person_keys(" ".join(person.split()))
+    return {"pk": own, "pk_bare": bare}
+
+
 def search_sql(query: str, *, person: str | None = None, kind: Kind | None = None,
                since: datetime | None = None,
                limit: int = 50) -> tuple[str, dict[str, Any]] | None:
@@ -109,8 +121,8 @@ def search_sql(query: str, *, person: str | None = None, kind: Kind | None = Non
     if person is not None or kind is not None:  # what a moment has: moments only
         sql.append("AND f.entity = 'moment'")
     if person is not None:
-        sql.append("AND mo.person_id = (SELECT id FROM people WHERE name_key = :pk)")
-        params["pk"] = name_key(person)
+        sql.append(f"AND mo.person_id = {PERSON_ID}")
+        params.update(person_params(person))
     if kind is not None:
         sql.append("AND mo.kind = :kind")
         params["kind"] = kind.value

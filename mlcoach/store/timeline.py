@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.domain.model import Kind, Outcome, Response
-from mlcoach.domain.text import clean_tag, name_key
+from mlcoach.domain.text import clean_tag
 from mlcoach.domain.timestamps import from_db, to_db
-from mlcoach.store.search import BAND_WHERE, fts_query
+from mlcoach.store.search import BAND_WHERE, PERSON_ID, fts_query, person_params
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -218,7 +218,7 @@ def _arm_conditions(kind: EntryKind, f: TimelineFilter) -> list[str] | None:
     alias = {EntryKind.MOMENT: "mo", EntryKind.SUGGESTION: "su"}.get(kind)
     if alias is not None:
         if f.person is not None:
-            where.append(f"{alias}.person_id = (SELECT id FROM people WHERE name_key = :pk)")
+            where.append(f"{alias}.person_id = {PERSON_ID}")
         if f.outcome is not None:
             where.append(f"{alias}.outcome = :outcome")
     return where
@@ -237,7 +237,7 @@ def _params(f: TimelineFilter) -> dict[str, Any]:
     if f.theme is not None:
         params["theme"] = f.theme
     if f.person is not None:
-        params["pk"] = name_key(f.person)
+        params.update(person_params(f.person))
     if f.outcome is not None:
         params["outcome"] = f.outcome.value
     if f.match:
