@@ -258,16 +258,22 @@ class Store:
                 raise MlcoachError("{name!r} and {into!r} are the same person",
                                    name=name, into=into)
             self._rename_in_suggestions(s, row.id, kept.name, reword)
-            for table in (m.MomentRow, m.SuggestionRow):
-                s.execute(update(table).where(table.person_id == row.id)
-                          .values(person_id=kept.id))
+            # The moments' edit time moves: a restore after damage then takes them from
+            # the damaged file, linked to `into` (recovery.carry_over).
+            now = utcnow()
+            s.execute(update(m.MomentRow).where(m.MomentRow.person_id == row.id)
+                      .values(person_id=kept.id, updated_at=now))
+            s.execute(update(m.SuggestionRow).where(m.SuggestionRow.person_id == row.id)
+                      .values(person_id=kept.id))
             if row.notes.strip() and row.notes.strip() not in kept.notes:
                 kept.notes = f"{kept.notes.rstrip()}\n\n{row.notes.strip()}".lstrip()
             kept.style = kept.style or row.style
             kept.archived = kept.archived and row.archived  # shown if either was
-            kept.updated_at = utcnow()
+            kept.updated_at = now
             s.delete(row)
-            s.flush()
+            s.flush()  # the trigger of migration 0009 keeps the id; where it went, too:
+            s.execute(update(m.DeletedPersonRow).where(m.DeletedPersonRow.id == row.id)
+                      .values(merged_into=kept.id))
             merged = rows.person(kept)
         self._forget_replaced()
         return merged

@@ -140,11 +140,13 @@ class DeletedMomentRow(Base):
 
 
 class DeletedPersonRow(Base):
-    """A deleted person's id (migration 0009's triggers keep it; recovery reads it)."""
+    """A deleted person's id (migration 0009's triggers keep it; recovery reads it), and
+    for one merged into another, that one's id (0011; Store.merge_person)."""
 
     __tablename__ = "deleted_people"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
 
 
 class DeletedReflectionRow(Base):

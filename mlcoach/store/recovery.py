@@ -538,11 +538,13 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
     since (migration 0008), before its rows are carried: a moment deleted after the
     backup must not come back with it. A moment still in the damaged file is carried
     back right after, so only what the user deleted goes. As far as the list reads;
-    the same for the people (migration 0009) and reflections (0010) deleted since.
+    the same for the people (migration 0009) and reflections (0010) deleted since; a
+    person merged since (0011) leaves what was theirs to the one they went into.
     The suggestion a deleted planned moment was made from goes too (Store.delete_moment),
     unless another moment has it; the damaged file's copy, if it has one, comes back."""
     gone = [row[0] for row in src.rows("SELECT id FROM deleted_moments")]  # none: <0008
-    people = [row[0] for row in src.rows("SELECT id FROM deleted_people")]  # none: <0009
+    people = dict(src.rows("SELECT id, merged_into FROM deleted_people")) or {
+        row[0]: None for row in src.rows("SELECT id FROM deleted_people")}  # <0011; <0009
     days = [row[0] for row in src.rows("SELECT id FROM deleted_reflections")]  # none: <0010
     dst.execute("BEGIN")
     try:
@@ -555,11 +557,16 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
         dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
         dst.executemany("DELETE FROM suggestions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                         "moments WHERE suggestion_id = ?)", [(i, i) for i in made_from])
-        # A person deleted since (Store.delete_person): what was with them stays, unlinked.
+        # A person deleted since (Store.delete_person): what was with them stays, unlinked;
+        # one merged since (Store.merge_person), with the one they were merged into.
         for person_id in people:
+            into = _merged_into(people, person_id)
+            if into is not None and dst.execute("SELECT 1 FROM people WHERE id = ?",
+                                                (into,)).fetchone() is None:
+                into = None  # added after the backup: the damaged file's moments link it
             for table in ("moments", "suggestions"):
-                dst.execute(f"UPDATE {table} SET person_id = NULL WHERE person_id = ?",
-                            (person_id,))
+                dst.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?",
+                            (into, person_id))
             dst.execute("DELETE FROM people WHERE id = ?", (person_id,))
         # A day's reflection deleted since (Store.delete_reflection).
         dst.executemany("DELETE FROM reflections WHERE id = ?", [(i,) for i in days])
@@ -567,6 +574,19 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
     except BaseException:
         dst.execute("ROLLBACK")
         raise
+
+
+def _merged_into(deleted: dict[str, str | None], person_id: str) -> str | None:
+    """Who a deleted person's moments belong to now: the end of a chain of merges
+    ("Anna" into "Ana'ya" into Ana), or None for a person deleted outright."""
+    seen = {person_id}
+    into = deleted.get(person_id)
+    while into is not None and into in deleted:
+        if into in seen:
+            return None  # a loop cannot be written; a damaged list could hold one
+        seen.add(into)
+        into = deleted[into]
+    return into
 
 
 class _DamagedFile:

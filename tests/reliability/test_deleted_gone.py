@@ -946,3 +946,77 @@ def test_a_restored_backup_does_not_bring_a_deleted_persons_name_back_in_a_sugge
         assert store.search("zanzibarine") == []
     finally:
         store.close()
+
+
+
+def _damage_the_roots_of(opened: Opened, *tables: str) -> None:
+    """The store closed and each table's root page made unreadable: none of its rows
+    read (300 moments more first, so the moments table is more than its root)."""
+    from mlcoach.store.db import connect_raw
+
+    for i in range(300):
+        opened.store.add_moment(f"filler {i} " + "y" * 300)
+    opened.store.close()
+    conn = connect_raw(opened.layout.db, opened.secret, read_only=True)
+    try:
+        roots = [conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?",
+                              (table,)).fetchone()[0] for table in tables]
+    finally:
+        conn.close()
+    with open(opened.layout.db, "r+b") as fh:
+        for root in roots:
+            fh.seek((root - 1) * 4096)
+            fh.write(bytes(64))
+
+
+@pytest.mark.parametrize("moments_read", [True, False])
+def test_a_restored_backup_keeps_a_merged_names_moments_with_the_name_that_stayed(
+        kept: Opened, moments_read: bool) -> None:
+    """"Ana'ya" merged into Ana after the backup: the backup's moments and suggestions
+    point to "Ana'ya", who is gone, and came back with no one. They come back Ana's,
+    whether the damaged file's copies of them read (the merge's edit is the later) or
+    not (the merge is on record)."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.domain.enums import ChangeKind, Size, Style
+    from mlcoach.store import recovery
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    kept.store.add_person("Ana'ya")  # as a capture before endings were understood
+    moment = kept.store.add_moment("Sürüm notları için teşekkür ettim", person="Ana'ya")
+    kept.store.add_suggestion(style=Style.FACTS, change="keep reviews short",
+                              action=ChangeKind.START, size=Size.SMALL,
+                              text="Keep reviews short.", person="Ana'ya")
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.merge_person("Ana'ya", "Ana")
+    if moments_read:
+        _damage_deep_inside(kept)
+    else:
+        _damage_the_roots_of(kept, "moments", "suggestions")
+
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        back = store.get_moment(moment.id)
+        assert back is not None and back.person == "Ana"
+        [suggestion] = store.suggestions()
+        assert suggestion.person == "Ana"
+        assert [p.name for p in store.people()] == ["Ana"]
+    finally:
+        store.close()
+
+
+def test_a_chain_of_merges_leads_to_the_name_that_stayed() -> None:
+    from mlcoach.store.recovery import _merged_into
+
+    deleted = {"anna": "anaya", "anaya": "ana", "gone": None, "loop1": "loop2",
+               "loop2": "loop1"}
+    assert _merged_into(deleted, "anna") == "ana"
+    assert _merged_into(deleted, "anaya") == "ana"
+    assert _merged_into(deleted, "gone") is None
+    assert _merged_into(deleted, "loop1") is None
