@@ -29,11 +29,11 @@ def cmd_suggest(ctx: Context) -> int:
     if ns.save:
         opened = ctx.open()
         language = ui_language(opened.store.settings().language)
-        person = opened.store.find_person(ns.person) if ns.person else None
+        person = opened.store.find_person(ns.person, typed=True) if ns.person else None
     elif ns.person:  # only read: without --save no store is set up for it
         with ctx.reading() as store:
             language = ui_language(store.settings().language)
-            person = store.find_person(ns.person)
+            person = store.find_person(ns.person, typed=True)
     if person is not None:
         shown = person.name  # as the user saved it, not as typed on this line
         style = style if style is not None else person.style
@@ -51,7 +51,7 @@ def cmd_suggest(ctx: Context) -> int:
             today = now_utc().astimezone(local_zone()).date()
             suggestion, _moment = opened.store.add_suggestion(
                 style=style, change=ns.change, action=ns.action, size=ns.size,
-                text=composed.as_text(), person=ns.person,
+                text=composed.as_text(), person=shown,
                 follow_up_on=today + timedelta(days=composed.follow_up_days))
             saved_id = suggestion.id
             ctx.committed(N_("the suggestion was saved as a planned moment ({id})"),

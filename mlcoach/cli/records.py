@@ -38,7 +38,9 @@ def cmd_people(ctx: Context) -> int:
                 ctx.out_stored(person.id, N_("{name} was added as {id}, but the id could "
                                              "not be printed ({reason}); do not add them "
                                              "again"), name=person.name)
-        elif ns.people_command == "edit":
+        elif ns.people_command in ("edit", "archive", "merge", "delete"):
+            _as_saved(store, ns)
+        if ns.people_command == "edit":
             new_style: Any = None if ns.clear_style else (ns.style if ns.style else "")
             if ns.new_name is None and ns.notes is None and new_style == "":
                 raise UsageError("nothing to change: give --name, --style, --clear-style "
@@ -65,6 +67,17 @@ def cmd_people(ctx: Context) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _as_saved(store: Any, ns: Any) -> None:
+    """The names typed on the line as saved: "Ana'ya" is Ana unless someone is saved as
+    "Ana'ya" (a Turkish case ending, as a capture's @Ana'ya is read). A merge's name that
+    goes is taken as typed: merged once already, "Ana'ya" is no one, not Ana."""
+    for field in ("into",) if ns.people_command == "merge" else ("name",):
+        typed = getattr(ns, field, None)
+        person = store.find_person(typed, typed=True) if typed else None
+        if person is not None:
+            setattr(ns, field, person.name)
 
 
 def _refuse_a_taken_name(store: Any, name: str, new_name: str | None) -> None:

@@ -111,10 +111,12 @@ class Store:
     # -- people -------------------------------------------------------------------
 
     def _person_row(self, s: Session, name: str, *,
-                    endings: bool = True) -> m.PersonRow | None:
+                    endings: bool = False) -> m.PersonRow | None:
         # The name as written first: where migration 0004 found two people whose keys now
         # fold together, the one that kept its old key is still reached by its own name.
-        # Then its key, then (`endings`) the name without a Turkish case ending: "Ana'ya".
+        # Then its key, then (`endings`: a name a person typed) the name without a Turkish
+        # case ending: "Ana'ya". Not for a name a window holds: "Ana'ya" deleted or merged
+        # meanwhile, its editor's save must not land on Ana.
         name = " ".join(name.split())
         own, bare = person_keys(name) if endings else (name_key(name),) * 2
         return s.scalar(select(m.PersonRow).where(
@@ -126,7 +128,7 @@ class Store:
         if name is None:
             return None
         name = clean_name(name)
-        row = self._person_row(s, name)
+        row = self._person_row(s, name, endings=create)  # as the quick capture's
         if row is None:
             if not create:
                 raise MlcoachError("no person called {name!r}", name=name)
@@ -145,7 +147,7 @@ class Store:
         given, notes added to theirs)."""
         name = clean_name(name)
         with self._writes.begin() as s:
-            found = self._person_row(s, name, endings=False)  # "Ana'ya" beside Ana: asked for
+            found = self._person_row(s, name)
             if found is not None and found.archived:
                 found.archived = False
                 if style is not None:
@@ -181,7 +183,7 @@ class Store:
                 raise MlcoachError("no person called {name!r}", name=name)
             if new_name is not None:
                 new_name = clean_name(new_name)
-                other = self._person_row(s, new_name, endings=False)
+                other = self._person_row(s, new_name)
                 if other is not None and other.id != row.id:
                     raise MlcoachError("{name!r} is already in your people list",
                                        name=new_name)
@@ -286,10 +288,12 @@ class Store:
                 q = q.where(m.PersonRow.archived.is_(False))
             return [rows.person(r) for r in s.scalars(q)]
 
-    def find_person(self, name: str) -> Person | None:
-        """Look a person up by name, ignoring case."""
+    def find_person(self, name: str, *, typed: bool = False) -> Person | None:
+        """Look a person up by name, ignoring case; `typed` (a name the user typed, as
+        on the command line): "Ana'ya", with a Turkish case ending, is Ana if no one is
+        saved as "Ana'ya"."""
         with self._sessions.begin() as s:
-            row = self._person_row(s, name)
+            row = self._person_row(s, name, endings=typed)
             return rows.person(row) if row else None
 
     def last_interactions(self) -> dict[str, datetime]:
