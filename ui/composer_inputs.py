@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlcoach.domain.capture import person_keys, without_ending
 from mlcoach.domain.model import ChangeKind, Person, Size, Style
 from mlcoach.domain.text import name_key
 from mlcoach.influence.composer import (
@@ -265,7 +266,8 @@ class CoachInputs(QWidget):
             style=self.effective_style(),
             action=kind if isinstance(kind, ChangeKind) else ChangeKind.DIFFERENTLY,
             size=size if isinstance(size, Size) else Size.MEDIUM,
-            person=self.who.currentText().strip() or None,
+            # the saved person as saved; anyone else as typed, without a Turkish ending
+            person=self._person or without_ending(self.who.currentText()) or None,
             by_example=self.by_example.isChecked(),
             language=language,
         )
@@ -442,7 +444,8 @@ class CoachInputs(QWidget):
 
     def _apply_who(self, text: str) -> bool:
         """Fill the style when `text` names another saved person; True if the person changed."""
-        person = self._people.get(name_key(text)) if text.strip() else None
+        own, bare = person_keys(text)  # "Ana'ya" is Ana unless someone is saved so
+        person = (self._people.get(own) or self._people.get(bare)) if text.strip() else None
         name = person.name if person else None
         self.guess.set_person(name)
         if name == self._person:

@@ -67,11 +67,17 @@ def _split_ending(token: str) -> tuple[str, str]:
     return token, ""
 
 
+def without_ending(name: str) -> str:
+    """A name typed on its own (`--person`, a command's NAME, the composer's "Who")
+    without a case ending after it: "Ana'ya" is Ana, as a capture's @Ana'ya is."""
+    return _split_ending(name.strip())[0]
+
+
 def person_keys(name: str) -> tuple[str, str]:
-    """The keys a name typed on its own (`--person`, a command's NAME) is looked up by:
-    its own, then without a case ending ("Ana'ya": Ana). The two are equal without one;
-    a person saved with the ending is found by its own key first."""
-    return name_key(name), name_key(_split_ending(name.strip())[0])
+    """The keys a name typed on its own is looked up by: its own, then without a case
+    ending ("Ana'ya": Ana). The two are equal without one; a person saved with the
+    ending is found by its own key first."""
+    return name_key(name), name_key(without_ending(name))
 
 
 def _has_ending(token: str) -> bool:

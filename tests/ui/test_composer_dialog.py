@@ -86,6 +86,20 @@ def test_typing_a_saved_name_fills_the_style_too(qtbot, coach, store):
     assert combo_style(coach.style_box) is Style.CREDIBILITY
 
 
+def test_a_saved_name_typed_with_a_turkish_ending_is_that_person(qtbot, coach, store):
+    """"Ana'ya" in Who was an audience of its own: Ana's style was not filled, the words
+    said "Ana'ya" where the Turkish composer adds its own ending, and a saved suggestion
+    made a second person."""
+    store.add_person("Ana", Style.CREDIBILITY)
+    coach.present()
+    type_change(qtbot, coach, CHANGE)
+    qtbot.keyClicks(coach.who.lineEdit(), "Ana'ya")
+    assert combo_style(coach.style_box) is Style.CREDIBILITY
+    assert coach.inputs.request("en").person == "Ana"
+    wait_output(qtbot, coach, "Ana")
+    assert "Ana'ya" not in coach.output_text()
+
+
 def test_output_waits_for_a_typing_pause(qtbot, coach):
     coach.change.setText("share the numbers weekly")
     assert "share the numbers weekly" not in coach.output_text()  # debounced
