@@ -36,6 +36,20 @@ def test_cli_search_for_a_person_named_with_an_ending_finds_their_moments(cli_en
         assert "teşekkür" in hits[0]["snippet"], typed
 
 
+def test_cli_search_for_someone_not_saved_says_so_beside_no_matches(cli_env) -> None:  # type: ignore[no-untyped-def]
+    """"Anaa" (a typo) read as "nothing with Ana": stdout stays what a script reads, and
+    one line on stderr says no one is called that."""
+    assert run_cli(cli_env, "capture", "@Ana sürüm notları için teşekkür ettim").returncode == 0
+    for argv in (("search", "sürüm", "--person", "Anaa"),
+                 ("search", "sürüm", "--person", "Anaa", "--json")):
+        res = run_cli(cli_env, *argv)
+        assert res.returncode == 0
+        assert res.stdout.strip() in ("no matches", "[]")
+        assert res.stderr.strip() == "mlcoach: no one called 'Anaa' is in your people list"
+    res = run_cli(cli_env, "search", "yokböylebirkelime", "--person", "Ana'ya")
+    assert res.returncode == 0 and res.stdout.strip() == "no matches" and not res.stderr
+
+
 def test_cli_capture_for_a_person_named_with_an_ending_adds_no_one(cli_env) -> None:  # type: ignore[no-untyped-def]
     assert run_cli(cli_env, "people", "add", "Ali").returncode == 0
     res = run_cli(cli_env, "capture", "--person", "Ali'nin", "sunumu çok netti")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
-from mlcoach.cli.main import EXIT_OK, local_tz
+from mlcoach.cli.main import EXIT_OK, local_tz, printable
 from mlcoach.domain.errors import UsageError
 from mlcoach.domain.i18n import N_, percent, translate, ui_language
 
@@ -172,6 +172,14 @@ STYLE_WORDS = {"facts": N_("facts"), "enthusiasm": N_("enthusiasm"),
                "reassurance": N_("reassurance"), "credibility": N_("credibility")}
 
 
+def _known(store: Any, typed: str) -> bool:
+    """Whether anyone saved (archived too) is called `typed`, as search finds them."""
+    from mlcoach.domain.capture import person_keys
+
+    keys = set(person_keys(typed))
+    return any(person_keys(p.name)[0] in keys for p in store.people(include_archived=True))
+
+
 def cmd_search(ctx: Context) -> int:
     ns = ctx.ns
     tz = local_tz()
@@ -183,6 +191,7 @@ def cmd_search(ctx: Context) -> int:
     with ctx.reading(light=True) as store:  # one plain query: no ORM
         hits = store.search(ns.query, person=ns.person, kind=ns.kind, since=since,
                             limit=ns.limit)
+        nobody = not hits and ns.person is not None and not _known(store, ns.person)
     if ns.json:
         ctx.out_json([
             {"type": h.entity, "id": h.ref, "when": h.when.isoformat() if h.when else None,
@@ -198,6 +207,10 @@ def cmd_search(ctx: Context) -> int:
             when = f"{h.when.astimezone(tz):%Y-%m-%d}" if h.when else "          "
             entity = translate(_ENTITY_WORDS.get(h.entity, h.entity), lang)
             ctx.out(f"{when}  {entity:<{width}} {' '.join(h.snippet.split())}")
+    if nobody:  # a typo reads as "nothing with them": say so; stdout stays as it was
+        ctx.stderr.write("mlcoach: " + printable(translate(
+            "no one called {name!r} is in your people list", ui_language(ctx.language),
+            name=ns.person)) + "\n")
     return EXIT_OK
 
 
