@@ -1012,7 +1012,7 @@ def test_a_restored_backup_keeps_a_merged_names_moments_with_the_name_that_staye
 
 
 def test_a_chain_of_merges_leads_to_the_name_that_stayed() -> None:
-    from mlcoach.store.recovery import _merged_into
+    from mlcoach.store.carry_over import _merged_into
 
     deleted = {"anna": "anaya", "anaya": "ana", "gone": None, "loop1": "loop2",
                "loop2": "loop1"}
