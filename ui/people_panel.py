@@ -455,12 +455,12 @@ class PeoplePanel(QWidget):
             return
         try:
             if choice == "archive":
-                self._store.archive_person(person.name)
+                self._store.archive_person(person.name, held=person.id)
             else:
                 from mlcoach.influence.reworded import reworded  # the coach's wording
 
                 # a suggestion composed for them is composed again for no one in particular
-                self._store.delete_person(person.name, reword=reworded)
+                self._store.delete_person(person.name, reword=reworded, held=person.id)
                 from mlcoach.ui.secret_clipboard import about_person, withdraw
 
                 withdraw([about_person(person.name)])  # a suggestion for them, copied
@@ -631,9 +631,11 @@ class PeoplePanel(QWidget):
                 new_name=form.name if renamed and not merging else None,
                 style=form.style if form.style != person.style else "",
                 notes=form.notes if form.notes != person.notes else None,
-                reword=reworded)  # a new name: their suggestions say it, not the old
+                reword=reworded,  # a new name: their suggestions say it, not the old
+                held=person.id)  # renamed elsewhere meanwhile: still them; gone: no one
             if other is not None and merging:
-                self._store.merge_person(person.name, other.name, reword=reworded)
+                self._store.merge_person(person.name, other.name, reword=reworded,
+                                         held=person.id)
 
         dialog = PersonDialog(save, person=person, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

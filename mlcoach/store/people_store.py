@@ -58,16 +58,20 @@ class PeopleStore(StoreBase):
 
     def edit_person(self, name: str, *, new_name: str | None = None,
                     style: Style | str | None = "", notes: str | None = None,
-                    archived: bool | None = None, reword: Reword | None = None) -> Person:
+                    archived: bool | None = None, reword: Reword | None = None,
+                    held: str | None = None) -> Person:
         """Change a person's name, style (None clears it), notes or archived flag.
 
         Args:
+            held: the id of the person a window shows as `name`: they are edited though
+                renamed meanwhile, and no one is if they were deleted or merged (not
+                whoever has the name now).
             reword: with a new name, composes the suggestions made for them again for it
                 (influence.reworded): their text names them ("With Priya"). Without it,
                 or when it gives None, a suggestion keeps its change alone.
         """
         with self._writes.begin() as s:
-            row = self._person_row(s, name)
+            row = self._person_row(s, name, held=held)
             if row is None:
                 raise MlcoachError("no person called {name!r}", name=name)
             if new_name is not None:
@@ -104,11 +108,12 @@ class PeopleStore(StoreBase):
             elif before.person and before.person in sug.text:
                 sug.text = saved.change  # not composed again: at least the name goes
 
-    def archive_person(self, name: str) -> Person:
-        """Hide someone from lists; their history stays."""
-        return self.edit_person(name, archived=True)
+    def archive_person(self, name: str, *, held: str | None = None) -> Person:
+        """Hide someone from lists; their history stays (`held`: as for edit_person)."""
+        return self.edit_person(name, archived=True, held=held)
 
-    def delete_person(self, name: str, *, reword: Reword | None = None) -> Person:
+    def delete_person(self, name: str, *, reword: Reword | None = None,
+                      held: str | None = None) -> Person:
         """Delete someone: their name and notes go. The moments and suggestions with them
         stay in the history, with no one attached (the words in them are the user's own);
         returns who went.
@@ -117,9 +122,10 @@ class PeopleStore(StoreBase):
             reword: composes a suggestion made for them again for no one in particular
                 (influence.reworded); its text names them ("With Priya"). Without it, or
                 when it gives None, the suggestion keeps its change alone.
+            held: as for edit_person.
         """
         with self._writes.begin() as s:
-            row = self._person_row(s, name)
+            row = self._person_row(s, name, held=held)
             if row is None:
                 raise MlcoachError("no person called {name!r}", name=name)
             gone = rows.person(row)
@@ -130,7 +136,8 @@ class PeopleStore(StoreBase):
         self._forget_replaced()
         return gone
 
-    def merge_person(self, name: str, into: str, *, reword: Reword | None = None) -> Person:
+    def merge_person(self, name: str, into: str, *, reword: Reword | None = None,
+                     held: str | None = None) -> Person:
         """Put someone known under two names together ("Ana'ya", captured before endings
         were understood, into "Ana"): their moments and suggestions go to `into`, their
         notes are added to its notes, their style fills a style not set; `name` goes.
@@ -139,9 +146,10 @@ class PeopleStore(StoreBase):
         Args:
             reword: composes the suggestions made for `name` again for `into`
                 (influence.reworded), as a rename does.
+            held: the id of `name`, as for edit_person.
         """
         with self._writes.begin() as s:
-            row, kept = self._person_row(s, name), self._person_row(s, into)
+            row, kept = self._person_row(s, name, held=held), self._person_row(s, into)
             if row is None or kept is None:
                 raise MlcoachError("no person called {name!r}",
                                    name=name if row is None else into)

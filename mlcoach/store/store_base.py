@@ -80,8 +80,10 @@ class StoreBase:
 
     # -- a person by name (people and moments alike) ------------------------------
 
-    def _person_row(self, s: Session, name: str, *,
-                    endings: bool = False) -> m.PersonRow | None:
+    def _person_row(self, s: Session, name: str, *, endings: bool = False,
+                    held: str | None = None) -> m.PersonRow | None:
+        if held is not None:  # the id a window holds: renamed meanwhile, still them
+            return s.get(m.PersonRow, held)
         # The name as written first: where migration 0004 found two people whose keys now
         # fold together, the one that kept its old key is still reached by its own name.
         # Then its key, then (`endings`: a name a person typed) the name without a Turkish

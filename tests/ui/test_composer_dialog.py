@@ -875,6 +875,42 @@ def test_the_same_person_saved_in_two_windows_keeps_both_changes(qtbot, store):
     assert (ana.style, ana.notes) == (Style.REASSURANCE, "Wants the numbers a day ahead")
 
 
+def test_a_person_renamed_elsewhere_while_open_is_the_one_saved(qtbot, panel, store):
+    """Dana open in the People panel; meanwhile the command line renamed her and added
+    another Dana. The editor's notes went onto the other Dana: it held a name, not her."""
+    store.add_person("Dana", notes="Likes numbers first")
+    panel.reload()
+    panel.select("Dana")
+    panel.edit_selected()
+    editor = panel.editor()
+    store.edit_person("Dana", new_name="Dana Whitfield")
+    store.add_person("Dana", notes="The new designer")
+    editor.notes.setPlainText("Likes numbers first; ask about the reorg")
+    editor.ok_button.click()
+    assert store.find_person("Dana Whitfield").notes.endswith("ask about the reorg")
+    assert store.find_person("Dana").notes == "The new designer"
+
+
+def test_a_person_deleted_elsewhere_while_open_is_not_saved_onto_another(
+        qtbot, panel, store, expect_dialog):
+    """Ana'ya open in the editor, deleted meanwhile: her notes went nowhere or, looked up
+    by name, could land on someone else. The save is refused; the words stay typed."""
+    store.add_person("Ana", notes="Prefers written notes")
+    store.add_person("Ana'ya", notes="Asked about the release")
+    panel.reload()
+    panel.select("Ana'ya")
+    panel.edit_selected()
+    editor = panel.editor()
+    store.delete_person("Ana'ya")
+    editor.notes.setPlainText("Asked about the release; follow up Friday")
+    editor.ok_button.click()
+    assert editor.isVisible() and "Ana'ya" in editor.error_text()
+    assert editor.notes.toPlainText().endswith("follow up Friday")
+    assert [(p.name, p.notes) for p in store.people()] == [("Ana", "Prefers written notes")]
+    expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Discard)
+    editor.reject()
+
+
 def test_a_pasted_name_too_long_is_refused_with_the_reason(qtbot, panel, store):
     """Pasting 249 characters kept 200, silently, and saved a person under the cut name."""
     panel.add_person()
