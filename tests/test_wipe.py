@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,6 +21,7 @@ def _fill(opened: Opened) -> None:
     """Give the data folder every kind of file mlcoach writes."""
     root = opened.layout.root
     opened.store.add_moment("Asked Ana how the review went")
+    opened.store.save_settings(dataclasses.replace(opened.store.settings(), language="tr"))
     backup_file(opened.layout.db, opened.secret, opened.layout.backups,
                 datetime(2024, 5, 1, tzinfo=timezone.utc), label="test")
     (root / DRAFT_NAME).write_text("half a thought", "utf-8")

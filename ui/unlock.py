@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLockedError
-from mlcoach.domain.i18n import error_text, ui_language
+from mlcoach.domain.i18n import error_text
 from mlcoach.ui import ops
-from mlcoach.ui.i18n import as_sentence
+from mlcoach.ui.i18n import as_sentence, current_language
 from mlcoach.ui.widgets.plain_text import as_plain
 
 translate = QCoreApplication.translate
@@ -43,12 +43,25 @@ def open_in_worker(data_root: Path, passphrase: str | None,
         if meta is not None and meta.encryption == "passphrase" and passphrase is None:
             raise _NeedPassphrase()
         # The raw store: the idle app never imports SQLAlchemy (see store/light.py).
-        return open_light(layout, keys=OSKeyring(),
-                          passphrase_source=(lambda: passphrase or ""))
+        opened = open_light(layout, keys=OSKeyring(),
+                            passphrase_source=(lambda: passphrase or ""))
+        _keep_language(opened)
+        return opened
 
     # Not waited for at quit (a keyring prompt holds it for minutes): a first start or
     # a migration cut short is as safe as a killed one, and the next start goes on.
     ops.run(work, on_done, on_failed, left_at_quit=True)
+
+
+def _keep_language(opened: Any) -> None:
+    """The language setting also beside the store, for the next start's passphrase prompt
+    (a store whose setting was saved before that file existed)."""
+    from mlcoach.system.language_hint import write_language_hint
+
+    try:
+        write_language_hint(opened.layout.root, opened.store.settings().language)
+    except MlcoachError as exc:  # the setting unread: the next save writes it
+        logger.warning("could not read the language setting: %s", exc)
 
 
 def text_dialog(parent: QWidget | None, title: str, label: str,
@@ -207,6 +220,7 @@ def _new_passphrase() -> str | None:
 
 
 def _message(exc: BaseException) -> str:
-    """The store's error in the user's language (the setting is unknown until it opens), as
-    a sentence of its own: a capital first, a full stop last."""
-    return as_sentence(error_text(exc, ui_language("")))
+    """The store's error in the windows' language (before the store opens, the one kept
+    beside it: system/language_hint.py), as a sentence of its own: a capital first, a
+    full stop last."""
+    return as_sentence(error_text(exc, current_language()))

@@ -227,8 +227,13 @@ class Store(PeopleStore, MomentStore):
         return settings_from_dict(raw if isinstance(raw, dict) else {})
 
     def save_settings(self, settings: Settings) -> None:
-        """Persist every setting."""
+        """Persist every setting (the language also beside the store, for the next
+        start's passphrase prompt: system/language_hint.py)."""
         self.set_state("settings", settings_to_dict(settings))
+        if self.path is not None:
+            from mlcoach.system.language_hint import write_language_hint
+
+            write_language_hint(self.path.parent, settings.language)
 
     # -- people insights (the coach's reads; the queries live in people_insights) ------------
 

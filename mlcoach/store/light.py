@@ -134,6 +134,9 @@ class LightStore:
         from mlcoach.domain.settings_codec import settings_to_dict
 
         self.set_state("settings", settings_to_dict(settings))
+        from mlcoach.system.language_hint import write_language_hint
+
+        write_language_hint(self.path.parent, settings.language)  # as Store.save_settings
 
     def custom_prompts(self) -> list[Prompt]:
         """The user's own prompts."""

@@ -19,6 +19,7 @@ from mlcoach.store.backups import written_here
 from mlcoach.store.recovery import LOCK_NAME, NEW_NAME, NOTE_NAME, RESTORE_NAME
 from mlcoach.store.set_aside import DAMAGED_MARK
 from mlcoach.store.vault import SETUP_LOCK, Layout, read_meta
+from mlcoach.system.language_hint import HINT_NAME
 from mlcoach.system.paths import DRAFT_NAME
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def _targets(layout: Layout) -> list[Path]:
     db = layout.db
     paths = [db, *(db.with_name(db.name + side) for side in _DB_SIDE_FILES)]
     paths += [layout.meta, root / DRAFT_NAME, root / NOTE_NAME, root / LOCK_NAME,
-              root / SETUP_LOCK]
+              root / SETUP_LOCK, root / HINT_NAME]
     # Only the names mlcoach writes, also where "logs" or "backups" is a link to a folder
     # elsewhere: the app wrote its copies through the link, and they hold the same words.
     # The link itself, and everything else in its folder, is the user's and stays.
@@ -127,7 +128,7 @@ def _targets(layout: Layout) -> list[Path]:
         for pattern in (f"{db.name}{DAMAGED_MARK}*", f"{NEW_NAME}*", f"{RESTORE_NAME}*"):
             paths += sorted(root.glob(pattern))
         # Leftovers of an interrupted atomic_write (".store.json.abc123" and the like).
-        for name in (layout.meta.name, DRAFT_NAME):
+        for name in (layout.meta.name, DRAFT_NAME, HINT_NAME):
             paths += sorted(root.glob(f".{name}.*"))
     return list(dict.fromkeys(paths))
 

@@ -154,3 +154,36 @@ def test_a_wrong_passphrase_is_said_as_a_sentence(qapp, tmp_path, monkeypatch) -
         tmp_path, retry=lambda _p: None, give_up=lambda: None)
     said = labels[0].split("\n\n")[0]
     assert said[0].isupper() and said.endswith("."), said
+
+
+def test_a_wrong_passphrase_is_said_in_the_language_chosen_in_settings(  # type: ignore[no-untyped-def]
+        qapp, tmp_path, monkeypatch, opened) -> None:
+    """The setting is inside the encrypted store, so the passphrase prompt and its "wrong
+    passphrase" spoke the system's language (English) to a user who chose Turkish: the
+    start now reads the choice kept beside the store, as ui/run.py does."""
+    import dataclasses
+
+    from mlcoach.domain.errors import StoreLockedError
+    from mlcoach.system.language_hint import read_language_hint
+    from mlcoach.ui import unlock
+    from mlcoach.ui.i18n import install_translators
+
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    store = opened.store
+    store.save_settings(dataclasses.replace(store.settings(), language="tr"))
+    root = opened.layout.root
+
+    labels: list[str] = []
+    monkeypatch.setattr(unlock, "typed_text",
+                        lambda _parent, _title, label, *a: (labels.append(label), ("", False))[1])
+    try:
+        install_translators(qapp, read_language_hint(root))  # the start, before the store
+        unlock.resolve_failure(
+            StoreLockedError("wrong passphrase: the store did not open (nothing was changed)"),
+            root, retry=lambda _p: None, give_up=lambda: None)
+    finally:
+        install_translators(qapp, "en")
+    assert labels == ["Parola yanlış: veriler açılmadı (hiçbir şey değiştirilmedi).\n\n"
+                      "mlcoach verilerinizin parolası:"]
