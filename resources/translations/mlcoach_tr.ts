@@ -1345,56 +1345,6 @@
     </message>
 </context>
 <context>
-    <name>PersonMerge</name>
-    <message>
-        <source>{into} is already in your people list</source>
-        <translation>{into} zaten kişi listenizde</translation>
-    </message>
-    <message>
-        <source>Put {name} together with {into}? The moments, suggestions and notes of {name} go to {into}, and the name {name} leaves your list.</source>
-        <translation>{name} ve {into} birleştirilsin mi? {name} adıyla kaydedilen anlar, öneriler ve notlar {into} adına geçer; {name} adı listenizden çıkar.</translation>
-    </message>
-    <message>
-        <source>&amp;Put together</source>
-        <translation>&amp;Birleştir</translation>
-    </message>
-</context>
-<context>
-    <name>PersonRemoval</name>
-    <message>
-        <source>Archive: {name} leaves your lists; your notes and their history stay.</source>
-        <translation>Arşivle: {name} listelerinizden çıkar; notlarınız ve geçmişi kalır.</translation>
-    </message>
-    <message>
-        <source>Delete: {name} and your notes on them go for good.</source>
-        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir.</translation>
-    </message>
-    <message>
-        <source>Delete: {name} and your notes on them go for good; their moment stays, with no one attached.</source>
-        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir; onunla ilgili an kimseye bağlı olmadan kalır.</translation>
-    </message>
-    <message>
-        <source>Delete: {name} and your notes on them go for good; their {count} moments stay, with no one attached.</source>
-        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir; onunla ilgili {count} an kimseye bağlı olmadan kalır.</translation>
-    </message>
-    <message>
-        <source>Your words naming {name} stay as you wrote them.</source>
-        <translation>{name} adının geçtiği sözleriniz yazdığınız gibi kalır.</translation>
-    </message>
-    <message>
-        <source>Remove {name}?</source>
-        <translation>{name} kaldırılsın mı?</translation>
-    </message>
-    <message>
-        <source>A&amp;rchive</source>
-        <translation>&amp;Arşivle</translation>
-    </message>
-    <message>
-        <source>&amp;Delete for good</source>
-        <translation>&amp;Kalıcı olarak sil</translation>
-    </message>
-</context>
-<context>
     <name>PersonCompleter</name>
     <message>
         <source>People</source>
@@ -1517,6 +1467,56 @@
     <message>
         <source>Moment</source>
         <translation>An</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMerge</name>
+    <message>
+        <source>{into} is already in your people list</source>
+        <translation>{into} zaten kişi listenizde</translation>
+    </message>
+    <message>
+        <source>Put {name} together with {into}? The moments, suggestions and notes of {name} go to {into}, and the name {name} leaves your list.</source>
+        <translation>{name} ve {into} birleştirilsin mi? {name} adıyla kaydedilen anlar, öneriler ve notlar {into} adına geçer; {name} adı listenizden çıkar.</translation>
+    </message>
+    <message>
+        <source>&amp;Put together</source>
+        <translation>&amp;Birleştir</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRemoval</name>
+    <message>
+        <source>Archive: {name} leaves your lists; your notes and their history stay.</source>
+        <translation>Arşivle: {name} listelerinizden çıkar; notlarınız ve geçmişi kalır.</translation>
+    </message>
+    <message>
+        <source>Delete: {name} and your notes on them go for good.</source>
+        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir.</translation>
+    </message>
+    <message>
+        <source>Delete: {name} and your notes on them go for good; their moment stays, with no one attached.</source>
+        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir; onunla ilgili an kimseye bağlı olmadan kalır.</translation>
+    </message>
+    <message>
+        <source>Delete: {name} and your notes on them go for good; their {count} moments stay, with no one attached.</source>
+        <translation>Sil: {name} ve ona dair notlarınız kalıcı olarak silinir; onunla ilgili {count} an kimseye bağlı olmadan kalır.</translation>
+    </message>
+    <message>
+        <source>Your words naming {name} stay as you wrote them.</source>
+        <translation>{name} adının geçtiği sözleriniz yazdığınız gibi kalır.</translation>
+    </message>
+    <message>
+        <source>Remove {name}?</source>
+        <translation>{name} kaldırılsın mı?</translation>
+    </message>
+    <message>
+        <source>A&amp;rchive</source>
+        <translation>&amp;Arşivle</translation>
+    </message>
+    <message>
+        <source>&amp;Delete for good</source>
+        <translation>&amp;Kalıcı olarak sil</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +1799,17 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Capture…</source>
         <translation>An kaydet…</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Arama konumu:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Dosya &amp;türü:</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,88 @@
+"""Qt's own file dialog (Export's Save as, Import's and Settings' Open, where the desktop
+has no dialog of its own) speaks Turkish whole, and at a large font its columns and
+places show their words whole."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QListView, QTreeView
+
+from tests.ui.test_large_fonts import _set_font
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def in_turkish(qapp: QApplication) -> Iterator[None]:
+    """Ours and Qt's own translations, as the app installs them."""
+    from mlcoach.ui.i18n import install_translators
+
+    install_translators(qapp, "tr")
+    yield
+    install_translators(qapp, "en")
+
+
+@pytest.fixture(params=[10, 20, 25])
+def font_points(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[float]:
+    yield from (request.param for _ in _set_font(qapp, request.param))
+
+
+def _shown(qtbot: Any, folder: Path) -> QFileDialog:
+    from mlcoach.ui.file_dialogs import install
+
+    install(QApplication.instance())  # type: ignore[arg-type]  # as ui/run.py does
+    (folder / "a folder").mkdir()
+    (folder / "mlcoach-export-2026-12-05.json").write_text("{}", "utf-8")
+    dialog = QFileDialog(None, "Export all data", str(folder), "JSON (*.json)")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # offscreen has no other
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    tree = dialog.findChild(QTreeView, "treeView")
+    qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) == 2)
+    QCoreApplication.processEvents()
+    return dialog
+
+
+def test_the_save_dialog_speaks_turkish_whole(qtbot: Any, in_turkish: None,
+                                             tmp_path: Path) -> None:
+    """Qt 6's "&Look in:" and "Files of &type:" are not in Qt's Turkish catalogue: they
+    stayed English among the Turkish labels."""
+    dialog = _shown(qtbot, tmp_path)
+    labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+    assert labels == {"lookInLabel": "&Arama konumu:", "fileNameLabel": "Dosya a&dı:",
+                      "fileTypeLabel": "Dosya &türü:"}
+
+
+def test_its_columns_and_places_are_not_cut_at_a_large_font(
+        qtbot: Any, font_points: float, tmp_path: Path) -> None:
+    """At 20 and 25 pt the dialog kept a size made for 10 pt: its Size, Type and Date
+    columns were cut to "Boy", "Tür", "Değişti" and the dates to "…43", "Computer" in
+    the places to "Bi…"."""
+    dialog = _shown(qtbot, tmp_path)
+    tree = dialog.findChild(QTreeView, "treeView")
+    header = tree.header()
+    model = tree.model()
+    for column in range(1, header.count()):
+        texts = [str(model.headerData(column, header.orientation()))]
+        texts += [str(model.index(row, column, tree.rootIndex()).data() or "")
+                  for row in range(2)]
+        need = max(tree.fontMetrics().horizontalAdvance(t) for t in texts)
+        assert header.sectionSize(column) >= need, texts
+    assert header.sectionSize(0) >= 20 * tree.fontMetrics().averageCharWidth()
+    places = dialog.findChild(QListView, "sidebar")
+    widest = max(places.visualRect(places.model().index(row, 0)).right()
+                 for row in range(places.model().rowCount()))
+    assert places.viewport().width() >= widest
+    screen = QApplication.primaryScreen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
