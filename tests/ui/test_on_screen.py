@@ -123,7 +123,7 @@ def test_every_page_and_dialog_fits_the_width_of_an_800x600_screen_at_200(
     assert {name: cut for name, (*_where, cut, _buttons) in found.items() if cut} == {}
 
 
-DIALOGS = {"person", "moment", "delete", "removal", "discard", "import", "progress",
+DIALOGS = {"person", "moment", "delete", "removal", "merge", "discard", "import", "progress",
            "export progress", "save as", "no keyring", "passphrase", "card"}
 
 
@@ -165,10 +165,11 @@ def test_every_page_and_dialog_fits_the_height_of_a_short_screen(
     after switching tabs, its bottom past the screen's edge; History grew to 257 px when
     its People tab was first shown. Each window, tab, step and dialog now fits with room
     for a title bar, its words whole and its buttons in sight without scrolling. So do
-    the questions (removing a person, dropping typed words, the first start without a
-    keyring), the import's preview and progress, the export's progress and Save as, the
-    passphrase and the prompt card: the passphrase prompt after a wrong one was 415 px
-    wide on the 400 px screen (QInputDialog does not wrap its words)."""
+    the questions (removing a person, putting two people together, dropping typed words,
+    the first start without a keyring), the import's preview and progress, the export's
+    progress and Save as, the passphrase and the prompt card: the passphrase prompt after
+    a wrong one was 415 px wide on the 400 px screen (QInputDialog does not wrap its
+    words)."""
     found = on_two_screens(tmp_path, "pages", short_screen(*SHORT[screen]), language)
     assert set(found) >= {"coach/0", "coach/2", "history/2", "settings/1", "welcome/1",
                           *DIALOGS}

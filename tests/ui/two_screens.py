@@ -85,14 +85,15 @@ def windows(data: Path) -> dict[str, QWidget]:
 
 def dialogs(data: Path) -> dict[str, QWidget]:
     """The smaller dialogs and questions the app opens: a person, a moment, deleting
-    everything, removing a person, dropping typed words, an import, its progress, the
-    first start without a keyring, a passphrase, and the prompt card."""
+    everything, removing a person, putting two people together, dropping typed words, an
+    import, its progress, the first start without a keyring, a passphrase, and the prompt
+    card."""
     from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
     from mlcoach.domain.enums import Kind, Style
     from mlcoach.store.timeline import Timeline, TimelineFilter
     from mlcoach.transfer.exporting import ImportPreview
-    from mlcoach.ui import person_removal, unlock
+    from mlcoach.ui import person_merge, person_removal, unlock
     from mlcoach.ui.history.moment_editor import MomentEditor
     from mlcoach.ui.people_panel import PersonDialog
     from mlcoach.ui.privacy import EXPORT_STEPS, ConfirmDeleteDialog, export_formats
@@ -144,6 +145,8 @@ def dialogs(data: Path) -> dict[str, QWidget]:
         "moment": MomentEditor(entry),
         "delete": ConfirmDeleteDialog(),
         "removal": person_removal.removal_box(None, "Ana Lima", 3)[0],
+        # the People panel's question when a rename meets a name on the list
+        "merge": person_merge.merge_box(None, "Ana'ya", "Ana")[0],
         "discard": discard,
         "import": ImportPreviewDialog("mlcoach-export-2025-06-12.json", preview),
         "progress": progress,
