@@ -301,6 +301,12 @@ class MainWindow(QWidget):
         for button in self.buttons.values():
             if button.isHidden():
                 self._grid.addWidget(button, rows, 0)  # kept in the layout, not shown
+        # The words above as wide as the buttons: in two columns at a large font, 340 px
+        # of Turkish made the window 52 px taller than a 911×512 laptop screen.
+        width = max(340, self._grid.sizeHint().width())
+        if width != self.status.width():
+            self.status.setFixedWidth(width)
+            self._fit_text()
 
     def retranslate(self) -> None:
         """Word the window in the current language."""

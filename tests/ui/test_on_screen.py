@@ -291,3 +291,19 @@ def test_the_idle_app_watches_the_screens_without_qts_namespace(tmp_path: Path) 
     if done.returncode == 3:
         pytest.skip("PySide6 loads its classes eagerly here")
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["", "tr"])
+@pytest.mark.parametrize("font", [1.5, 2])
+@pytest.mark.parametrize("what", ["open", "reopen", "follow"])
+def test_windows_open_whole_where_they_should_at_a_large_font(
+        tmp_path: Path, what: str, font: float, language: str) -> None:
+    """The placement checks above, with the desktop's font 1.5 and 2 times as large, in
+    English and in Turkish: each window opens whole on the screen under the pointer (the
+    1366×768 laptop at 150 %), on one that is there after its monitor went, and where it
+    was left."""
+    found = on_two_screens(tmp_path, what, language=language, font=font)
+    assert set(found) == {"capture", "coach", "history", "main", "reflection", "settings",
+                          "welcome"}
+    assert outside(found) == {}
