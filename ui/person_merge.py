@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from mlcoach.ui.widgets.message_box import MessageBox
 from mlcoach.ui.widgets.plain_text import as_plain
 
 translate = QCoreApplication.translate  # lupdate reads translate("PersonMerge", "…") calls
@@ -19,7 +20,7 @@ def merge_box(parent: QWidget | None, name: str,
         "PersonMerge",
         "Put {name} together with {into}? The moments, suggestions and notes of {name} go "
         "to {into}, and the name {name} leaves your list.").format(name=name, into=into)
-    box = QMessageBox(QMessageBox.Icon.Question, title, as_plain(text),
+    box = MessageBox(QMessageBox.Icon.Question, title, as_plain(text),
                       QMessageBox.StandardButton.NoButton, parent)
     merge = box.addButton(translate("PersonMerge", "&Put together"),
                           QMessageBox.ButtonRole.AcceptRole)

@@ -11,6 +11,7 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
+from mlcoach.ui.widgets.message_box import MessageBox
 from mlcoach.ui.widgets.plain_text import as_plain
 
 Removal = Literal["archive", "delete"]
@@ -49,7 +50,7 @@ def removal_box(parent: QWidget | None, name: str,
                 moments: int) -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
     """The question about `name`, with its Archive and Delete for good buttons."""
     title = translate("PersonRemoval", "Remove {name}?").format(name=name)
-    box = QMessageBox(QMessageBox.Icon.Question, title, as_plain(explanation(name, moments)),
+    box = MessageBox(QMessageBox.Icon.Question, title, as_plain(explanation(name, moments)),
                       QMessageBox.StandardButton.NoButton, parent)
     archive = box.addButton(translate("PersonRemoval", "A&rchive"),
                             QMessageBox.ButtonRole.AcceptRole)

@@ -93,3 +93,22 @@ class RowsArea(_QuietArea):
 def rows_area(content: QWidget, parent: QWidget, *, least_rows: int = 2) -> QScrollArea:
     """Wrap `content`, whose rows wrap, in a quiet `RowsArea`."""
     return quiet(RowsArea(parent, least_rows), content)
+
+
+class FittedArea(_QuietArea):
+    """A window's whole contents: as large as they ask where the screen has the room
+    (`room`, set by the window for the screen it is on), scrolled only beyond it."""
+
+    room = QSize(16_777_215, 16_777_215)
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        if content is None:
+            return super().sizeHint()
+        need = content.sizeHint().expandedTo(content.minimumSizeHint())
+        if need.height() > self.room.height():  # scrolled: the bar takes room beside
+            need += QSize(self.verticalScrollBar().sizeHint().width(), 0)
+        return need.boundedTo(self.room)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()  # the contents whole where they fit, the bar only if not

@@ -236,7 +236,12 @@ class MainWindow(QWidget):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QVBoxLayout
 
-        layout = QVBoxLayout(self)
+        from mlcoach.ui.quiet_scroll import FittedArea, quiet
+
+        # Scrolled only where even two columns are larger than the screen (2.5 times the
+        # font on a 1024×600 netbook).
+        self._body = QWidget()
+        layout = QVBoxLayout(self._body)
         self.status = Label()
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -245,6 +250,7 @@ class MainWindow(QWidget):
         layout.addWidget(self.next_label)
         self._menu = menu
         self.buttons: dict[Action, QPushButton] = {}
+        self._one_line: dict[Action, str] = {}  # each button's words on one line
         self._grid = QGridLayout()  # filled by _arrange()
         layout.addLayout(self._grid)
         for key in (Action.PROMPT, *ANSWERS, Action.CAPTURE, Action.SUGGEST, Action.REFLECT,
@@ -261,8 +267,13 @@ class MainWindow(QWidget):
         # sway float it; on GNOME only a minimum: Qt's own frame there (the adwaita
         # decoration) takes 20 px off a fixed-size window at every map and resize,
         # which cut the end of the text off.
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize if gnome
-                                 else QLayout.SizeConstraint.SetFixedSize)
+        self._area = FittedArea(self)
+        quiet(self._area, self._body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._area)
+        outer.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize if gnome
+                                else QLayout.SizeConstraint.SetFixedSize)
         self.status.setFixedWidth(340)
         self.retranslate()
         self._sync_buttons()
@@ -274,6 +285,7 @@ class MainWindow(QWidget):
             button.setVisible(action.isVisible())
             if key is Action.RESTORE_PACE:  # its words carry the number
                 button.setText(action.text())
+                self._one_line[key] = action.text()
                 button.setAccessibleName(action.text())
         self._arrange()
         if self._gnome:
@@ -286,13 +298,18 @@ class MainWindow(QWidget):
         from mlcoach.ui.widgets.on_screen import room_on
 
         shown = [b for b in self.buttons.values() if not b.isHidden()]
+        for key, button in self.buttons.items():  # measured on one line
+            button.setText(self._one_line.get(key, button.text()))
         spacing = max(0, self._grid.verticalSpacing())
         column = sum(b.sizeHint().height() + spacing for b in shown)
-        whole = self.layout()
+        whole = self._body.layout()
         assert whole is not None
         others = whole.sizeHint().height() - self._grid.sizeHint().height()
-        columns = 2 if others + column > room_on(screen or self.screen()).height() else 1
+        room = room_on(screen or self.screen())
+        self._area.room = room
+        columns = 2 if others + column > room.height() else 1
         rows = max(1, -(-len(shown) // columns))
+        self._fit_words(shown, (room.width() - self._beside(columns)) // columns)
         for button in self.buttons.values():
             self._grid.removeWidget(button)
         # Down the first column, then the second: the order Tab goes in.
@@ -307,6 +324,27 @@ class MainWindow(QWidget):
         if width != self.status.width():
             self.status.setFixedWidth(width)
             self._fit_text()
+        self._area.updateGeometry()  # its size hint follows the room and the contents
+
+    def _beside(self, columns: int) -> int:
+        """The width the window's margins and the gaps between `columns` take."""
+        whole = self._body.layout()
+        assert whole is not None
+        margins = whole.contentsMargins()
+        return margins.left() + margins.right() + \
+            (columns - 1) * max(0, self._grid.horizontalSpacing())
+
+    def _fit_words(self, shown: list[QPushButton], width: int) -> None:
+        """A button's words on two lines where one is wider than `width`: in Turkish at
+        2.5 times the font two columns of one-line buttons made the window 1106 px wide,
+        on a 1024 px screen where one column was too tall for it."""
+        for button in shown:
+            words = button.text()
+            if button.sizeHint().width() > width and " " in words:
+                middle = len(words) // 2
+                cut = min((i for i, c in enumerate(words) if c == " "),
+                          key=lambda i: abs(i - middle))
+                button.setText(words[:cut] + "\n" + words[cut + 1:])
 
     def retranslate(self) -> None:
         """Word the window in the current language."""
@@ -330,6 +368,7 @@ class MainWindow(QWidget):
             if key is Action.PAUSE_1H:
                 label = self.tr("Pause prompts for 1 hour")
             button.setText(label)
+            self._one_line[key] = label  # _fit_words may break it in two
             name = label.replace("&&", "&").rstrip("…")
             if key.response is not None:
                 name = self.tr("Answer the prompt: %1").replace("%1", name)
@@ -403,15 +442,16 @@ class MainWindow(QWidget):
         """The buttons arranged for `screen`, and the window sized to them now (not at
         the next event): keep_on_screen calls it for the screen the window goes on."""
         self._arrange(screen)
-        layout = self.layout()
-        assert layout is not None
-        layout.activate()
+        for layout in (self._body.layout(), self.layout()):
+            assert layout is not None
+            layout.activate()
         if self._gnome:
             self.adjustSize()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self._arrange()  # the new words, on two lines where they need to be
         elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._fit_text()
             self._arrange()

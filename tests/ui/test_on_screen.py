@@ -194,6 +194,24 @@ def test_every_window_and_dialog_fits_a_short_screen_at_a_large_font(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("language", ["", "tr"])
+def test_every_window_and_dialog_fits_a_netbook_at_two_and_a_half_times_the_font(
+        tmp_path: Path, language: str) -> None:
+    """At 2.5 times the desktop's font on a 1024×600 screen, the no-tray window was 1106
+    px wide in Turkish (two columns of one-line buttons; one column was too tall), the
+    question about removing a person 614 px high (QMessageBox wraps at 500 px whatever
+    the font: 25 characters a line), and it and the merge question, sized only as they
+    showed, reached past the bottom edge. The long buttons now take two lines, the
+    window scrolls what is left, the questions keep 40 characters a line and move back
+    whole onto the screen."""
+    found = on_two_screens(tmp_path, "pages", short_screen(1024, 600, 1), language,
+                           font=2.5)
+    assert set(found) >= {"main", "coach/0", "settings/1", "welcome/1", "reflection",
+                          *DIALOGS}
+    assert whole_on(found) == {}
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("what", ["open", "reopen", "follow"])
 def test_a_monitor_left_of_the_main_one_at_negative_coordinates(
         tmp_path: Path, what: str) -> None:

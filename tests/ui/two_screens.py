@@ -35,7 +35,6 @@ from mlcoach.security.keys import OSKeyring
 from mlcoach.store.vault import Layout, open_store
 from mlcoach.ui.widgets.on_screen import keep_on_screen
 from tests.memkeyring import MemoryKeyring
-from tests.ui.widget_tree import inside
 
 NOW = datetime(2025, 6, 12, 17, 20, tzinfo=ZoneInfo("Europe/Berlin"))  # as tests/ui
 
@@ -205,13 +204,28 @@ def cut_lines(window: QWidget) -> list[str]:
 
 
 def hidden_buttons(window: QWidget) -> list[str]:
-    """The shown push buttons outside any scroll area that are not whole in sight (cut
-    by the window's edge, or squeezed under another part)."""
-    from PySide6.QtWidgets import QAbstractScrollArea, QPushButton
+    """The shown push buttons not whole in sight (cut by the window's edge, or squeezed
+    under another part), but for those a scroll bar shown brings into sight."""
+    from PySide6.QtWidgets import QPushButton
 
     return [button.text() for button in window.findChildren(QPushButton)
-            if button.isVisibleTo(window) and not inside(button, window, QAbstractScrollArea)
+            if button.isVisibleTo(window) and not scrolled(button, window)
             and button.visibleRegion().boundingRect() != button.rect()]
+
+
+def scrolled(widget: QWidget, window: QWidget) -> bool:
+    """Whether `widget` is in a scroll area of `window` showing a scroll bar (the
+    no-tray window is all in one, which scrolls only where it does not fit)."""
+    from PySide6.QtWidgets import QAbstractScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea) and (
+                parent.verticalScrollBar().isVisible()
+                or parent.horizontalScrollBar().isVisible()):
+            return True
+        parent = parent.parentWidget()
+    return False
 
 
 def settle() -> None:

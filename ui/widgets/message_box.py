@@ -1,0 +1,53 @@
+"""A question box that stays whole on a short screen at a large font.
+
+QMessageBox wraps its words at a width in pixels (half the screen, 500 at most) whatever
+the font: at 2.5 times the desktop's font that is 25 characters a line, and the question
+about removing a person grew taller than a 1024×600 screen. It also takes its final size
+only as it shows, after Qt has placed it, so a grown box reached past the screen's
+bottom edge. This one keeps at least READABLE_CHARS characters a line where the screen
+is wide enough, and moves itself back whole onto its screen once sized.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QSizePolicy, QSpacerItem
+
+from mlcoach.ui.widgets.on_screen import inside, pointer_screen, room_on
+
+#: The fewest characters a line of the question keeps, where the screen allows.
+READABLE_CHARS = 40
+
+
+class MessageBox(QMessageBox):
+    """QMessageBox, its lines readable and the box whole on its screen at any font."""
+
+    _spacer: QSpacerItem | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        parent = self.parentWidget()
+        # Not self.screen(): PySide parents the screen's wrapper to the widget (see
+        # docs/reliability.md §20); the box opens by its parent, else by the pointer.
+        screen = (QGuiApplication.screenAt(parent.window().frameGeometry().center())
+                  if parent is not None else None) or pointer_screen()
+        room = room_on(screen)
+        words = self.findChild(QLabel, "qt_msgbox_label")
+        grid = self.layout()
+        if words is not None and isinstance(grid, QGridLayout):
+            # Not the label's minimum width: QMessageBox then keeps it on one line. A
+            # spacer across the box makes the width it wraps the words at no less.
+            least = min(READABLE_CHARS * words.fontMetrics().averageCharWidth(),
+                        room.width() * 3 // 4)
+            if self._spacer is None:
+                self._spacer = QSpacerItem(least, 0, QSizePolicy.Policy.Minimum,
+                                           QSizePolicy.Policy.Minimum)
+                grid.addItem(self._spacer, grid.rowCount(), 0, 1, grid.columnCount())
+            else:
+                self._spacer.changeSize(least, 0, QSizePolicy.Policy.Minimum,
+                                        QSizePolicy.Policy.Minimum)
+                grid.invalidate()
+        super().showEvent(event)  # QMessageBox takes its size here
+        frame = self.frameGeometry()
+        area = screen.availableGeometry()
+        if not area.contains(frame):
+            self.move(inside(frame, area))
