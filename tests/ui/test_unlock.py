@@ -187,3 +187,24 @@ def test_a_wrong_passphrase_is_said_in_the_language_chosen_in_settings(  # type:
         install_translators(qapp, "en")
     assert labels == ["Parola yanlış: veriler açılmadı (hiçbir şey değiştirilmedi).\n\n"
                       "mlcoach verilerinizin parolası:"]
+
+
+def test_a_language_chosen_before_this_version_is_kept_at_the_next_open(  # type: ignore[no-untyped-def]
+        qtbot, opened) -> None:
+    """A store whose language was saved with no file beside it (an older mlcoach) gets
+    one when the app opens it, so the start after speaks that language."""
+    import json
+
+    from mlcoach.system.language_hint import HINT_NAME, read_language_hint
+    from mlcoach.ui import unlock
+
+    root = opened.layout.root
+    opened.store.set_state("settings", {**json.loads(json.dumps(
+        opened.store.get_state("settings", {}))), "language": "tr"})
+    assert not (root / HINT_NAME).exists()
+    done: list[object] = []
+    unlock.open_in_worker(root, None, done.append, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    assert not isinstance(done[0], BaseException), done[0]
+    done[0].store.close()  # type: ignore[attr-defined]
+    assert read_language_hint(root) == "tr"
