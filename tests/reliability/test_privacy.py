@@ -8,6 +8,7 @@ a real `mlcoach` process makes (Qt's own C++ sockets included)."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -253,6 +254,8 @@ def test_every_file_and_folder_is_private_even_with_a_loose_umask(layout, memory
                datetime(2026, 11, 21, tzinfo=timezone.utc), None)
         again = open_store(layout, keys=OSKeyring(env={}))
         again.store.add_moment("after")  # a live -wal and -shm
+        again.store.save_settings(  # the language kept beside the store
+            dataclasses.replace(again.store.settings(), language="tr"))
         loose = []
         for path in _walk(layout.root):
             mode = stat.S_IMODE(path.stat().st_mode)
@@ -264,7 +267,8 @@ def test_every_file_and_folder_is_private_even_with_a_loose_umask(layout, memory
         os.umask(old)
     assert loose == []
     names = {p.name for p in layout.root.iterdir()}
-    assert {"mlcoach.db", "store.json", "backups", "capture-draft.txt", "recovery.json"} <= names
+    assert {"mlcoach.db", "store.json", "backups", "capture-draft.txt", "recovery.json",
+            "mlcoach-language"} <= names
     assert any(n.startswith("mlcoach.db.damaged-") for n in names)
 
 
