@@ -56,8 +56,10 @@ def open_in_worker(data_root: Path, passphrase: str | None,
 def _keep_language(opened: Any) -> None:
     """The language setting also beside the store, for the next start's passphrase prompt
     (a store whose setting was saved before that file existed)."""
-    from mlcoach.system.language_hint import write_language_hint
+    from mlcoach.system.language_hint import language_hint_kept, write_language_hint
 
+    if language_hint_kept(opened.layout.root):  # saved with the setting since: no read
+        return
     try:
         write_language_hint(opened.layout.root, opened.store.settings().language)
     except MlcoachError as exc:  # the setting unread: the next save writes it

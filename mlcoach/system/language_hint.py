@@ -3,8 +3,8 @@
 The setting itself is inside the (encrypted) store, so what the app says before the store
 opens (the passphrase prompt, a wrong passphrase) could only follow the system's
 language. This one small file says "en", "tr" or nothing (follow the system): a choice
-of language, none of the user's data. Written when the setting is saved and checked at
-each open; a missing or odd file means "follow the system"."""
+of language, none of the user's data. Written when the setting is saved, and by an
+open that finds none; a missing or odd file means "follow the system"."""
 
 from __future__ import annotations
 
@@ -29,19 +29,23 @@ def read_language_hint(root: Path) -> str:
 
 
 def write_language_hint(root: Path, language: str) -> None:
-    """Keep `language` (the setting; "" follows the system) for the next start. Nothing
-    is written when the file already says it, or when the folder is gone; a failure is
-    logged only (the prompt then follows the system, as before)."""
+    """Keep `language` (the setting; "" follows the system: an empty line) for the next
+    start. Nothing is written when the file already says it, or when the folder is gone;
+    a failure is logged only (the prompt then follows the system, as before)."""
     language = language if language in SUPPORTED else ""
     path = root / HINT_NAME
-    if read_language_hint(root) == language and (path.exists() or not language):
+    if path.exists() and read_language_hint(root) == language:
         return
     try:
-        if not language:
-            path.unlink(missing_ok=True)
-        elif root.is_dir():
+        if root.is_dir():
             atomic_write(path, language + "\n")
             make_private(path)
     except OSError as exc:
         logger.warning("could not keep the language for the next start: %s",
                        exc.strerror or exc)
+
+
+def language_hint_kept(root: Path) -> bool:
+    """Whether the store in `root` has its language kept beside it (a store whose
+    language was saved by an older mlcoach has not)."""
+    return (root / HINT_NAME).exists()
