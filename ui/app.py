@@ -405,8 +405,10 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         else:
             from PySide6.QtWidgets import QMessageBox
 
-            box = QMessageBox(QMessageBox.Icon.Warning, "mlcoach", as_plain(notice),
-                              parent=self.main_window)
+            from mlcoach.ui.widgets import message_box
+
+            box = message_box.notice(QMessageBox.Icon.Warning, as_plain(notice),
+                                     self.main_window)
             box.setModal(False)
             box.show()
             self.notice_box = box
@@ -1002,8 +1004,9 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Information, "mlcoach", text,
-                          parent=self.main_window)
+        from mlcoach.ui.widgets import message_box
+
+        box = message_box.notice(QMessageBox.Icon.Information, text, self.main_window)
         box.setModal(False)
         box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         box.show()

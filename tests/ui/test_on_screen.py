@@ -124,7 +124,7 @@ def test_every_page_and_dialog_fits_the_width_of_an_800x600_screen_at_200(
 
 
 DIALOGS = {"person", "moment", "delete", "removal", "merge", "discard", "import", "progress",
-           "export progress", "save as", "no keyring", "passphrase", "card"}
+           "export progress", "save as", "no keyring", "notice", "passphrase", "card"}
 
 
 def whole_on(found: dict[str, list[Any]]) -> dict[str, Any]:

@@ -85,19 +85,22 @@ def windows(data: Path) -> dict[str, QWidget]:
 def dialogs(data: Path) -> dict[str, QWidget]:
     """The smaller dialogs and questions the app opens: a person, a moment, deleting
     everything, removing a person, putting two people together, dropping typed words, an
-    import, its progress, the first start without a keyring, a passphrase, and the prompt
-    card."""
+    import, its progress, the first start without a keyring, a passphrase, a restored
+    store's notice, and the prompt card."""
     from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
 
     from mlcoach.domain.enums import Kind, Style
+    from mlcoach.store.recovery import RecoveryNote
     from mlcoach.store.timeline import Timeline, TimelineFilter
     from mlcoach.transfer.exporting import ImportPreview
     from mlcoach.ui import person_merge, person_removal, unlock
     from mlcoach.ui.history.moment_editor import MomentEditor
+    from mlcoach.ui.i18n import current_language
     from mlcoach.ui.people_panel import PersonDialog
     from mlcoach.ui.privacy import EXPORT_STEPS, ConfirmDeleteDialog, export_formats
     from mlcoach.ui.prompt_card import PromptCard
     from mlcoach.ui.transfer import ImportPreviewDialog, Transfer
+    from mlcoach.ui.widgets import message_box
 
     opened = open_store(Layout(data), keys=OSKeyring())
     store = opened.store
@@ -138,6 +141,13 @@ def dialogs(data: Path) -> dict[str, QWidget]:
     save_as.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     preview = ImportPreview({"people": 12, "moments": 340, "reflections": 41},
                             {"people": 3, "moments": 12})
+    # as the app tells, with no tray, that a damaged store was restored (its longest notice)
+    note = RecoveryNote(at="2025-06-12T07:58:00+00:00", reason="damaged",
+                        set_aside=("mlcoach.db.damaged-20250612-075800",),
+                        restored_from="mlcoach-2025-06-11.db",
+                        backup_taken_at="2025-06-11T08:00:00+00:00", carried=12)
+    notice = message_box.notice(QMessageBox.Icon.Warning,
+                                note.message(current_language(), NOW.tzinfo), None)
     card = PromptCard()
     found: dict[str, QWidget] = {
         "person": PersonDialog(lambda form: None, person=person),
@@ -152,6 +162,7 @@ def dialogs(data: Path) -> dict[str, QWidget]:
         "export progress": cancellable,
         "save as": save_as,
         "no keyring": unlock.keyring_choice_box()[0],
+        "notice": notice,
         "passphrase": passphrase,
         "card": card,
     }

@@ -5,13 +5,22 @@ the font: at 2.5 times the desktop's font that is 25 characters a line, and the 
 about removing a person grew taller than a 1024×600 screen. It also takes its final size
 only as it shows, after Qt has placed it, so a grown box reached past the screen's
 bottom edge. This one keeps at least READABLE_CHARS characters a line where the screen
-is wide enough, and moves itself back whole onto its screen once sized.
+is wide enough (more where the box would be taller than the screen), and moves itself
+back whole onto its screen once sized.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QMessageBox, QSizePolicy, QSpacerItem
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from mlcoach.ui.widgets.on_screen import inside, pointer_screen, room_on
 
@@ -36,14 +45,15 @@ class MessageBox(QMessageBox):
         if words is not None and isinstance(grid, QGridLayout):
             # Not the label's minimum width: QMessageBox then keeps it on one line. A
             # spacer across the box makes the width it wraps the words at no less.
-            least = min(READABLE_CHARS * words.fontMetrics().averageCharWidth(),
-                        room.width() * 3 // 4)
+            across = self._spacer_width(words, grid, room, min(
+                READABLE_CHARS * words.fontMetrics().averageCharWidth(),
+                room.width() * 3 // 4))
             if self._spacer is None:
-                self._spacer = QSpacerItem(least, 0, QSizePolicy.Policy.Minimum,
+                self._spacer = QSpacerItem(across, 0, QSizePolicy.Policy.Minimum,
                                            QSizePolicy.Policy.Minimum)
                 grid.addItem(self._spacer, grid.rowCount(), 0, 1, grid.columnCount())
             else:
-                self._spacer.changeSize(least, 0, QSizePolicy.Policy.Minimum,
+                self._spacer.changeSize(across, 0, QSizePolicy.Policy.Minimum,
                                         QSizePolicy.Policy.Minimum)
                 grid.invalidate()
         super().showEvent(event)  # QMessageBox takes its size here
@@ -51,3 +61,30 @@ class MessageBox(QMessageBox):
         area = screen.availableGeometry()
         if not area.contains(frame):
             self.move(inside(frame, area))
+
+    def _spacer_width(self, words: QLabel, grid: QGridLayout, room: QSize, least: int) -> int:
+        """The spacer's width for the words to wrap at `least`, or wider where the box
+        would be taller than `room` (a long notice at 2.5 times the font), up to the
+        screen's width less the icon and margins."""
+        wraps = words.wordWrap()
+        words.setWordWrap(True)  # as QMessageBox wraps long words (to measure them so)
+        try:
+            # The icon's column and the margins: what the words do not take of a row.
+            margins = grid.contentsMargins()
+            icon = self.findChild(QLabel, "qt_msgboxex_icon_label")
+            beside = margins.left() + margins.right() + (
+                icon.sizeHint().width() + max(0, grid.horizontalSpacing())
+                if icon is not None and not icon.isHidden() else 0)
+            widest = room.width() - beside
+            width = min(least, widest)
+            while width < widest and grid.totalHeightForWidth(width + beside) > room.height():
+                width = min(widest, width + max(1, widest // 20))
+            # The spacer spans the icon's column too: the words get `width`.
+            return width + beside - margins.left() - margins.right()
+        finally:
+            words.setWordWrap(wraps)
+
+
+def notice(icon: QMessageBox.Icon, text: str, parent: QWidget | None) -> MessageBox:
+    """A box that tells one thing (the app's notices where no tray shows them)."""
+    return MessageBox(icon, "mlcoach", text, parent=parent)
