@@ -154,6 +154,12 @@ def test_my_plan_after_a_topic_is_still_my_example() -> None:
     ("share", "shared"), ("reply", "replied"), ("play", "played"), ("sync", "synced"),
     ("demo", "demoed"), ("time-box", "time-boxed"), ("send", "sent"), ("run", "ran"),
     ("quit", "quit"), ("be", None), ("cc", None),
+    # "comed", "becomed", "undoed": the common irregular verbs and their compounds
+    ("come", "came"), ("become", "became"), ("overcome", "overcame"), ("undo", "undid"),
+    ("rewrite", "rewrote"), ("see", "saw"), ("know", "knew"), ("feel", "felt"),
+    ("understand", "understood"), ("draw", "drew"), ("catch", "caught"),
+    ("fly", "flew"), ("lose", "lost"), ("hear", "heard"), ("rethink", "rethought"),
+    ("fit", "fit"), ("show", "showed"),
 ])
 def test_the_past_of_a_verb(verb: str, past: str | None) -> None:
     assert past_tense(verb) == past
