@@ -156,8 +156,11 @@ def test_the_person_asked_is_not_spoken_of_to_their_face(change: str, language: 
     assert supportive_question(change, DIFF, language, person) == question
 
 
-def test_make_before_a_day_is_still_ones_own_act() -> None:
-    assert "make Friday demos shorter" in by_example("make Friday demos shorter", DIFF)
+def test_make_before_a_day_asks_no_one() -> None:
+    """"Friday" is no one made to do something; the demos are the team's to decide."""
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        by_example("make Friday demos shorter", DIFF)
+    assert "make Friday reports shorter" in by_example("make Friday reports shorter", DIFF)
 
 
 @pytest.mark.parametrize("change", ["let's not skip the retro", "we shouldn't skip the retro"])

@@ -489,7 +489,7 @@ def test_a_turkish_label_with_nothing_after_it_is_no_arrangement() -> None:
 
 @pytest.mark.parametrize(("change", "act"), [
     ('no "entries" list', 'go without an "entries" list'),
-    ("no Monday status meeting", "go without a Monday status meeting"),
+    ("no Monday status report", "go without a Monday status report"),
 ])
 def test_by_example_what_one_goes_without_takes_its_article(change: str, act: str) -> None:
     """"go without a "entries" list", "go without Monday status meeting"."""

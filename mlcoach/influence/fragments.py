@@ -13,7 +13,8 @@ from mlcoach.influence.phrasing import strip_tails
 from mlcoach.influence.verb_forms import past_tense
 
 # A thing of how a team works, one to three words: "cameras", "the Friday demo".
-_THING = r"(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)"
+_WORD = r"(?:[a-z][\w'’-]*|1:1s?)"  # "1:1s" too
+_THING = rf"(?P<thing>(?:the\s+|our\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}?)"
 # The state a note gives it: "optional", "async", "at 10am", "10am", "on".
 # A time said as one: "10am", "9:30", "at 10" (a bare "4" is no time: "Room 4").
 _TIME = r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?"
@@ -70,12 +71,17 @@ _NOT_IN_A_THING = frozenset(("is", "are", "was", "were", "be", "been", "now", "n
                              "doing", "having", "making", "all", "every"))
 
 
+# Things of how a team works that end like a verb: "the Monday status meeting".
+_ING_THINGS = frozenset(("meeting", "meetings", "planning", "briefing", "briefings",
+                         "grooming", "onboarding", "pairing"))
+
+
 def _a_thing(thing: str) -> bool:
-    if re.search(r"[^a-z0-9'’\s-]", thing, re.I):
-        return False  # "bugün 3": not English, nor a thing a note says so of
+    if re.search(r"[^a-z0-9'’\s-]", re.sub(r"\b1:1s?\b", "1on1", thing), re.I):
+        return False  # "bugün 3": not English, nor a thing a note says so of ("1:1s" is)
     words = thing.lower().split()
-    if any(w.endswith(("ed", "ing")) or w in ("again", "still", "false", "true")
-           for w in words):
+    if any((w.endswith(("ed", "ing")) and w not in _ING_THINGS)
+           or w in ("again", "still", "false", "true") for w in words):
         return False  # "exported again, longer", "Reflecting on"
     if any(word in _NOT_IN_A_THING for word in words) or (
             len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in _VERBS):

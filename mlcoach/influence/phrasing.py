@@ -326,7 +326,7 @@ def _hypothesis_parts(body: str) -> tuple[str, str, str, str] | None:
             return match["clause"], words[0], words[1], " ".join(words[2:])
         return None
     lead = 1 if _plain(words[0]) in _words("the our all every each my your") else 0
-    for size in range(lead + 1, min(lead + 3, len(words))):
+    for size in range(lead + 1, min(lead + 4, len(words))):
         verb, rest = _plain(words[size]), " ".join(words[size + 1:])
         if verb in _HYPOTHETICAL_VERBS or (_is_past(verb) and rest and verb != "ed"):
             return match["clause"], " ".join(words[:size]), words[size], rest

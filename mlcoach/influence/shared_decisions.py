@@ -11,10 +11,12 @@ import re
 # A team's shared meetings and rhythms; a plain "meeting(s)" only with "the", "our", "team".
 _RITUAL = (r"(?:daily\s+)?stand[- ]?ups?|dailies|daily|retros?|retrospectives?|demos?"
            r"|(?:sprint\s+)?planning|refinements?|grooming|all[- ]hands|syncs?|sprints?"
-           r"|(?:team|weekly|monthly|review|planning)\s+meetings?|1:1s?|one[- ]on[- ]ones?"
+           r"|(?:(?:team|weekly|monthly|review|planning|status|staff|sync|department|ops"
+           r"|kick-?off|leads?)\s+)+(?:meetings?|calls?|syncs?)|1:1s?|one[- ]on[- ]ones?"
+           r"|kick-?offs?|town\s*halls?|stand[- ]?downs?|huddles?|check-?ins?|showcases?"
            r"|releases?|release\s+days?|on[- ]call(?:\s+rotations?)?|code\s+freezes?")
 _OWNED = (r"(?:(?:the|our|this|next|tomorrow'?s|today'?s|(?:mon|tues|wednes|thurs|fri|satur"
-          r"|sun)day'?s|weekly|daily|team'?s?)\s+)*")
+          r"|sun)day(?:'?s)?|weekly|daily|team'?s?)\s+)*")
 _MOVED = (r"move|moving|reschedule|rescheduling|shift|shifting|push|pushing|postpone"
           r"|postponing|bring\s+forward|cancel|cancelling|canceling|scrap|scrapping|drop"
           r"|dropping|rename|renaming|merge|merging|combine|combining|split|splitting"
@@ -61,14 +63,17 @@ def ours_to_decide(act: str) -> bool:
 # Turkish: a ritual as the object ("standup'ı", "cuma demosunu", "retroları") and a verb
 # of moving, cancelling or holding it on a rhythm, said as "let us" or "should".
 _TR_RITUAL = (r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|sprint|toplantı|1:1|birebir"
+              r"|all[- ]?hands|sync|senkron|kickoff|kick-off"
               r"|sürüm|release|nöbet)\w*(?:['’]\w+)?")
 _TR_MOVED = (r"(?:al|taşı|kaydır|ertele|öne\s+al|iptal\s+e[dt]|kaldır|kısalt|uzat|birleştir|çek"
-             r"|sınırla|geri\s+getir"
+             r"|sınırla|geri\s+getir|indir|düşür|azalt|seyrelt"
              r"|böl|değiştir)\w*")
 _TR_HELD = r"(?:yap|tut|düzenle|koy|döndür)\w*"
 _TR_RHYTHM = (r"(?:her\b|haftada|ayda|günde|haftalık|aylık|günlük|iki\s+haftada|asenkron|async"
               r"|yazılı|online|çevrim\s*içi|yüz\s+yüze|\w+\s+günleri|\d+\s*dakika|kısa)")
-_TR_MEETING = r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|1:1|birebir)\w*"
+# (a plain "toplantı yok" may be one's own: "cuma toplantı yok")
+_TR_MEETING = (r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|1:1|birebir"
+               r"|(?:haftalık|ekip|durum)\s+toplantı|all[- ]?hands|sync|senkron)\w*")
 _TR = [
     re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_MOVED}$", re.I),
     # "bu hafta demo yok", "cuma standup yok": a meeting held or not
