@@ -108,6 +108,8 @@ def test_wording_is_calm_and_uses_known_placeholders(lang: str) -> None:
     data = _load(lang)
     allowed = {"{a}", "{b}", "{days}", "{name}", "{line}", "{text}", "{x}", "{q}", "{ask}",
                "{Ask}", "{lead}", "{topic}"}
+    # who made a change checked in on: "since we/you made this change"
+    allowed |= {"{since_change}", "{change_made}", "{yaptik}", "{yaptigimizdan}"}
     allowed |= {"{" + key + "}" for key in data["person"]}
     for path, text in _leaves(data):
         where = ".".join(path)

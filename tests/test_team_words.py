@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from mlcoach.domain.model import ChangeKind, Size
+from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.composer import (
     ComposerError,
     SuggestionRequest,
@@ -72,3 +72,63 @@ def test_the_user_s_own_meetings_in_turkish_stay_their_example() -> None:
 def test_a_verdict_on_a_meeting_is_asked_as_its_change(change: str, question: str) -> None:
     """"Monday status meeting - way too long" was quoted whole ("meeting" read as a verb)."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "said", "not_said"), [
+    ("Dana moved standup to 10", "since you made this change", "since we made"),
+    ("we moved standup to 10", "since we made this change", "since you made"),
+    ("standup moved to 10", "since this change came in", "made this change"),
+])
+def test_a_check_in_says_who_made_the_change(change: str, said: str, not_said: str) -> None:
+    """Said to Dana of a change she made, the check-in opened "since we made this change"."""
+    openings = {compose(SuggestionRequest(change, style, DIFF, size, person="Dana")).opening
+                for style in (None, *Style) for size in Size}
+    assert any(said in opening for opening in openings)
+    assert not any(not_said in opening for opening in openings)
+
+
+@pytest.mark.parametrize(("change", "said", "not_said"), [
+    ("Dana moved the retro to Friday", "now that you've made this change", "we've made"),
+    ("standup moved to 10", "now that this change is in place", "we've made"),
+])
+def test_now_that_says_who_made_the_change(change: str, said: str, not_said: str) -> None:
+    openings = {compose(SuggestionRequest(change, style, DIFF, size, person="Dana")).opening
+                for style in (None, *Style) for size in Size}
+    assert any(said in opening for opening in openings)
+    assert not any(not_said in opening for opening in openings)
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    ("standup 10'a alındı", "bu değişiklik yapıldı;"),
+    ("standup'ı 10'a aldık", "bu değişikliği yaptık;"),
+])
+def test_a_turkish_check_in_says_who_made_the_change(change: str, said: str) -> None:
+    openings = {compose(SuggestionRequest(change, style, DIFF, person="Ayşe",
+                                          language="tr")).opening
+                for style in (None, *Style)}
+    assert any(said in opening for opening in openings)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Ayşe'nin 1:1'ini cumaya aldık",
+     "Yaptığımız değişiklik: «1:1'inizi cumaya aldık». Şu ana kadar sizin için nasıl gidiyor?"),
+    ("Ayşe'yi nöbetten çıkardık",
+     "Yaptığımız değişiklik: «sizi nöbetten çıkardık». Şu ana kadar sizin için nasıl gidiyor?"),
+    ("Ayşe'nin sunumunu kısaltalım",
+     "Şöyle yapsak diyorum: «sunumunuzu kısaltalım». Bu sizin için nasıl olur?"),
+    ("Ayşe'nin toplantısını cumaya alalım",
+     "Şöyle yapsak diyorum: «toplantınızı cumaya alalım». Bu sizin için nasıl olur?"),
+    ("Ayşe'ye review'ları verelim",
+     "Şöyle yapsak diyorum: «size review'ları verelim». Bu sizin için nasıl olur?"),
+])
+def test_a_turkish_change_said_to_the_person_it_names_speaks_to_them(change: str,
+                                                                      question: str) -> None:
+    """«Ayşe'nin 1:1'ini cumaya aldık», said to Ayşe, spoke of her in the third person."""
+    assert supportive_question(change, DIFF, "tr", "Ayşe") == question
+
+
+def test_a_turkish_change_said_to_someone_else_keeps_the_name() -> None:
+    assert "«Ayşe'nin 1:1'ini cumaya aldık»" in supportive_question(
+        "Ayşe'nin 1:1'ini cumaya aldık", DIFF, "tr", "Mehmet")
+    assert "«Ayşe'nin ekibindeki herkes" in supportive_question(
+        "Ayşe'nin ekibindeki herkes kod incelesin", DIFF, "tr", "Ayşe")

@@ -340,6 +340,8 @@ def compose(req: SuggestionRequest) -> Composed:
     }
     values.update(_person_forms(catalog.table("person"), shown))
     reading = None if req.by_example else read_change(change, action, language, person)
+    # "Dana moved standup to 10", said to Dana: the check-in says it was theirs
+    values.update(_MADE_BY[_made_by(reading, language) if made else "we"])
     if reading is not None:
         # a change made is no first step of the others typed with it
         values.update(_ask_values(reading, catalog, first=several and not made, kept=kept,
@@ -761,6 +763,30 @@ def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False,
         return values
     ask = _fill(_str(frames, "first"), {"ask": ask[:-1]})
     return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
+
+
+# Who made a change checked in on, as the openings say it.
+_MADE_BY = {
+    "we": {"since_change": "we made this change", "change_made": "we've made this change",
+           "yaptik": "Bu değişikliği yaptık", "yaptigimizdan": "Bu değişikliği yaptığımızdan"},
+    "you": {"since_change": "you made this change", "change_made": "you've made this change",
+            "yaptik": "Bu değişikliği yaptınız",
+            "yaptigimizdan": "Bu değişikliği yaptığınızdan"},
+    "other": {"since_change": "this change came in", "change_made": "this change is in place",
+              "yaptik": "Bu değişiklik yapıldı", "yaptigimizdan": "Bu değişiklikten"},
+}
+
+
+def _made_by(reading: Reading | None, language: str) -> str:
+    """"we", "you" or "other": who the words of a change made say made it ("we moved …",
+    "you moved …" said to Dana, "standup moved …", «retroyu cumaya aldık»)."""
+    if reading is None:
+        return "we"
+    words = reading.words.lower()
+    if language == "tr":
+        return "we" if re.search(r"[dt][ıiuü]k(?!\w)", words) else "other"
+    first = words.split(maxsplit=1)[0] if words.split() else ""
+    return {"we": "we", "you": "you"}.get(first, "other")
 
 
 def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,

@@ -105,6 +105,7 @@ from mlcoach.influence.turkish_reading import (
 from mlcoach.influence.turkish_reading import (
     ENDING_AFTER_APOSTROPHE as _ENDING_AFTER_APOSTROPHE,
 )
+from mlcoach.influence.turkish_you import said_to_you_tr
 from mlcoach.influence.verb_forms import past_tense
 
 _TRAILING = " \t.,;:!?…"
@@ -185,6 +186,8 @@ def read_change(
     if _ABBREVIATION_END.search(cleaned.rstrip(" !…?")):
         core += "."  # "move standup to 9:30 a.m.": the dot belongs to the word
     if language != "en":
+        if person:  # «Ayşe'nin 1:1'ini cumaya aldık», said to Ayşe: «1:1'inizi …»
+            cleaned, core = said_to_you_tr(cleaned, person), said_to_you_tr(core, person)
         if question:
             return Reading(Shape.QUOTE_QUESTION, cleaned.rstrip(" .!…"))
         if action is ChangeKind.START and re.search("ba[şs]la", core.lower()):

@@ -1,0 +1,54 @@
+"""A Turkish change said to the person it names: «Ayşe'nin 1:1'ini cumaya aldık», said to
+Ayşe, is quoted as «1:1'inizi cumaya aldık»; «Ayşe'yi nöbetten çıkardık» as «sizi nöbetten
+çıkardık». Only the forms the grammar settles are changed; anything else stays as typed."""
+
+from __future__ import annotations
+
+import re
+
+# The possessed word after a genitive name: stem, buffer "s", the possessive vowel, a case.
+_POSSESSED = re.compile(r"^(?P<stem>.+?)(?P<s>s?)(?P<v>[ıiuü])"
+                        r"(?P<case>n[ıiuü]n|nd[ae]n|nd[ae]|n[ıiuü]|n[ae])?$")
+# The name with a case ending: what the polite "siz" becomes in that case.
+_CASES = (
+    (r"n?[ıiuü]n", None),  # the genitive: its possessed word changes instead
+    (r"y?[ıiuü]", "sizi"),
+    (r"y?[ae]", "size"),
+    (r"[dt][ae]n", "sizden"),
+    (r"[dt][ae]", "sizde"),
+    (r"y?l[ae]", "sizinle"),
+)
+
+
+def _yours(word: str) -> str | None:
+    """"1:1'ini" → "1:1'inizi", "toplantısını" → "toplantınızı", "demosuna" →
+    "demonuza"; None for a word that carries no possessive ending."""
+    match = _POSSESSED.match(word)
+    if match is None or re.search(r"[dt][ae]ki$", word, re.I):  # "ekibindeki": no noun
+        return None
+    stem, v, case = match["stem"], match["v"], match["case"] or ""
+    if not match["s"] and stem[-1:].lower() in "aeıioöuü":
+        return None  # "Ayşe'nin demo": no possessive said
+    after = {"": "", "n" + v: v, "n" + v + "n": v + "n"}.get(case)
+    if after is None:  # dative, locative, ablative: "na" → "a", "nda" → "da"
+        after = case[1:]
+    return f"{stem}{'' if match['s'] else v}n{v}z{after}"
+
+
+def said_to_you_tr(text: str, name: str) -> str:
+    """`text` with `name`, in a case Turkish marks after an apostrophe, turned into the
+    polite "siz" of the person it is said to; a name with no case ending stays."""
+    parts = "['’]".join(re.escape(p) for p in re.split("['’]", name))
+    names = rf"(?:{parts}|{re.escape(name.split()[0])})" if " " in name else parts
+
+    def genitive(match: re.Match[str]) -> str:
+        yours = _yours(match["word"])
+        return match[0] if yours is None else yours
+
+    text = re.sub(rf"(?<![\w'’]){names}['’]n?[ıiuü]n\s+(?P<word>[\w:'’-]+)",
+                  genitive, text, flags=re.I)
+    for ending, pronoun in _CASES:
+        if pronoun is not None:
+            text = re.sub(rf"(?<![\w'’]){names}['’]{ending}(?![\w'’])", pronoun, text,
+                          flags=re.I)
+    return text
