@@ -12,6 +12,7 @@ from mlcoach.influence.composer import (
     compose,
     supportive_question,
 )
+from mlcoach.influence.tidying import addressed_name
 
 START, STOP, DIFF = ChangeKind.START, ChangeKind.STOP, ChangeKind.DIFFERENTLY
 
@@ -132,3 +133,63 @@ def test_a_turkish_change_said_to_someone_else_keeps_the_name() -> None:
         "Ayşe'nin 1:1'ini cumaya aldık", DIFF, "tr", "Mehmet")
     assert "«Ayşe'nin ekibindeki herkes" in supportive_question(
         "Ayşe'nin ekibindeki herkes kod incelesin", DIFF, "tr", "Ayşe")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("standup cancelled today", "How would it work for you if we had no standup today?"),
+    ("standup is cancelled today", "How would it work for you if we had no standup today?"),
+    ("standup's cancelled today", "How would it work for you if we had no standup today?"),
+    ("Friday demo cancelled this week",
+     "How would it work for you if we had no Friday demo this week?"),
+    ("retro is off this week", "How would it work for you if we had no retro this week?"),
+    ("we're cancelling standup today",
+     "How would it work for you if we cancelled standup today?"),
+    ("move standup → 10, retro → Friday",
+     "How would it work for you to move standup to 10 and retro to Friday?"),
+    ("standup → 10, retro → Friday",
+     "How would it work for you to move standup to 10 and retro to Friday?"),
+    ("standup -> 10am; retro -> Friday",
+     "How would it work for you to move standup to 10am and retro to Friday?"),
+    ("standups → async, retro → every two weeks",
+     "How would it work for you to make standups async and hold the retro every two weeks?"),
+    ("move standup → 10", "How would it work for you to move standup to 10?"),
+    ("Dana, could you take notes in the retro?",
+     "How would it work for you to take notes in the retro?"),
+    ("Dana, please take notes in the retro",
+     "How would it work for you to take notes in the retro?"),
+    ("going forward, all PRs need two approvals",
+     "How would it work for you if all PRs needed two approvals?"),
+    ("from now on, all PRs need two approvals",
+     "How would it work for you if all PRs needed two approvals from now on?"),
+    ("all PRs require a linked ticket",
+     "How would it work for you if all PRs required a linked ticket?"),
+])
+def test_a_change_said_in_passing_is_asked_as_a_change(change: str, question: str) -> None:
+    """Each was quoted back ("if we tried this: “standup cancelled today”") or looked at
+    together instead of asked as the change it says."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "language", "name"), [
+    ("Dana, could you take notes?", "en", "Dana"), ("Dana, please take notes", "en", "Dana"),
+    ("Team, could you review?", "en", None), ("Standup, could you be shorter?", "en", None),
+    ("Dana, we moved standup", "en", None), ("dana, could you take notes?", "en", None),
+    ("Ayşe, retroda not alabilir misiniz?", "tr", "Ayşe"),
+    ("Arkadaşlar, retroda not alabilir misiniz?", "tr", None),
+])
+def test_who_a_request_is_said_to(change: str, language: str, name: str | None) -> None:
+    assert addressed_name(change, language) == name
+
+
+def test_the_one_addressed_is_still_someone_else_by_example() -> None:
+    with pytest.raises(ComposerError, match="asks something of someone else"):
+        _by_example("Dana, could you take notes in the retro?")
+
+
+def test_a_rule_for_everyone_is_the_team_s_to_decide() -> None:
+    """"all PRs need tests" was quoted whole (once read as "start all PRs need tests")."""
+    assert supportive_question("all PRs need tests", START, "en") == \
+        "How would it work for you if all PRs needed tests?"
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        _by_example("going forward, all PRs need two approvals")
+    assert "all my PRs" in _by_example("all my PRs need two approvals")

@@ -26,8 +26,8 @@ def _base(ing: str) -> str | None:
     """"dropping" → "drop", "moving" → "move", "doing" → "do"; None for no verb we know."""
     stem = ing[:-3]
     for base in (stem, stem + "e", stem[:-1]):
-        if base in _VERBS and gerund(base) == ing:
-            return base
+        if base in _VERBS and (gerund(base) == ing or ing == f"{base}ling"):
+            return base  # "cancelling", "travelling": the British double l too
     return None
 
 
@@ -41,4 +41,6 @@ def announced(text: str) -> str:
     if base in _WEIGHING or re.match(r"(?i)(?:to|about|of|on|whether|if)\b", match["rest"]):
         return text  # "we're planning to stop …", "we're considering …": not yet a change
     past = past_tense(base) if base else None
+    if base and past and match["ing"].lower() == f"{base}ling":
+        past = f"{base}led"  # "cancelling": "cancelled", as the user spells it
     return f"what if we {past} {match['rest']}" if past else text

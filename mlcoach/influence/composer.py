@@ -46,6 +46,7 @@ from mlcoach.influence.phrasing import (
 from mlcoach.influence.retro_labels import continues, turkish_retro_column
 from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
 from mlcoach.influence.tidying import (
+    addressed_name,
     column_after_greeting,
     first_of_several,
     retro_column,
@@ -741,6 +742,8 @@ def _one_change(text: str, language: str, person: str | None,
     standup to 10 and also stop Friday demos"): whether there were more."""
     if language == "en":
         text = retro_column(text, action)
+    if person is None and not by_example:  # "Dana, could you take notes?": said to Dana
+        person = addressed_name(text, language)
     change = tidy_change(text, language, person)
     first, several = first_of_several(change, language, action, by_example=by_example)
     return (change, False) if first == change else (tidy_change(first, language, person), several)

@@ -57,8 +57,18 @@ _STILL_NEEDED = re.compile(rf"^(?P<asked>(?:is|are)\s+)?{_THING}(?(asked)\s+|\s*
                            r"(?:is\s+it\s+|are\s+they\s+)?)still\s+(?:needed|necessary)"
                            r"\s*\?+$", re.I)
 # "all PRs need two approvals": a rule for each of them.
-_ALL_DO = re.compile(r"^all\s+(?P<who>(?:the\s+|our\s+)?[a-z][\w'’-]*s)\s+(?P<verb>[a-z]+)\s+"
+_ALL_DO = re.compile(r"^all\s+(?P<who>(?:the\s+|our\s+)?(?:new\s+|open\s+)?[a-z][\w'’-]*s)\s+"
+                     r"(?P<verb>[a-z]+)\s+"
                      r"(?P<rest>[^?;]+?)\s*[.!]*$", re.I)
+_RULE_FROM = re.compile(r"(?P<when>going\s+forward|moving\s+forward|from\s+now\s+on|from\s+"
+                        r"(?:next\s+)?(?:week|sprint|month|monday|tomorrow))\s*,?\s+(?=all\s)",
+                        re.I)
+# "standup cancelled today", "Friday demo is off this week": one day's news, none then.
+_OFF_FOR_NOW = re.compile(rf"^{_THING}(?:\s+(?:is|are)|['’]s|['’]re)?\s+(?:cancell?ed|off|skipped"
+                          r"|called\s+off)\s+(?P<when>today|tonight|tomorrow|this\s+(?:week|"
+                          r"sprint|\w+day)|next\s+(?:week|\w+day)|on\s+\w+day)\s*[.!]*$", re.I)
+# What a rule says each one needs: "all PRs need two approvals", "… require a ticket".
+_RULE_VERBS = frozenset(("need", "require", "get", "have"))
 _BETTER = {"long": "shorter", "short": "longer", "slow": "faster", "big": "smaller",
            "large": "smaller", "late": "earlier", "early": "later",
            "frequent": "less frequent"}
@@ -171,6 +181,10 @@ def fragment_said(text: str, person: str | None = None) -> str:
     match = _ALLOWED.match(said)
     if match:  # "is it ok to skip standup on Fridays?": asked leave for the act
         return f"is it ok if we {match['act']}?"  # as "is it ok if we …?" is read
+    match = _OFF_FOR_NOW.match(said)
+    if match and _a_thing(match["thing"]):  # "standup cancelled today": none today
+        thing = re.sub(r"^(?:the|our)\s+|['’](?:s|re)$", "", match["thing"], flags=re.I)
+        return f"no {thing} {' '.join(match['when'].split())}"
     match = _TIME_FIRST.match(said)
     if match and _a_thing(match["thing"]):
         return f"what if {_named(match['thing'])} were at {match['time']}"
@@ -200,9 +214,16 @@ def fragment_said(text: str, person: str | None = None) -> str:
         past = _past(match["verb"])
         if past:
             return f"what if no one {past} {match['rest']}"
-    match = _ALL_DO.match(said)
-    if match and match["verb"].lower() in _VERBS and match["verb"].lower() not in _NOT_THINGS:
-        return f"what if all {match['who']} {past_tense(match['verb'].lower())} {match['rest']}"
+    # "going forward, all PRs need two approvals": the rule, from when it is said to start
+    when = _RULE_FROM.match(said)
+    ruled = said[when.end():] if when else said
+    match = _ALL_DO.match(ruled)
+    if match and (match["verb"].lower() in _VERBS | _RULE_VERBS) \
+            and match["verb"].lower() not in _NOT_THINGS:
+        since = "" if when is None or when["when"].lower().endswith("forward") \
+            else " " + " ".join(when["when"].lower().split())
+        return (f"what if all {match['who']} {past_tense(match['verb'].lower())} "
+                f"{match['rest']}{since}")
     match = _STILL_NEEDED.match(said)
     if match and _a_thing(match["thing"]):
         return f"do we still need {_named(match['thing'])}?"

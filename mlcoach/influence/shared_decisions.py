@@ -45,6 +45,9 @@ _EN = [
                re.I),
     # "no demo this week", "zero standups on Friday": a ritual held or not
     re.compile(rf"^(?:no|zero|fewer)\s+{_OWNED}(?:\w+\s+)?(?:{_RITUAL})\b", re.I),
+    # "all PRs need two approvals": a rule for everyone's work
+    re.compile(r"^(?:what\s+if\s+)?all\s+(?:the\s+|our\s+)?(?:\w+\s+)?\w+s\s+(?:need|needed"
+               r"|require|required|must)\b", re.I),
     # "go to two-week sprints", "switch to weekly retros"
     re.compile(rf"^(?:go|switch|move|change)\s+(?:back\s+)?to\s+(?:{_RHYTHM})\S*\s+"
                rf"(?:\w+\s+)?(?:{_RITUAL})\b", re.I),

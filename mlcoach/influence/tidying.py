@@ -36,6 +36,7 @@ from mlcoach.influence.stated_states import state_as_hypothesis
 from mlcoach.influence.stated_stops import stop_said
 from mlcoach.influence.turkish_proposals import as_proposal
 from mlcoach.influence.turkish_reading import turkish_form
+from mlcoach.influence.work_nouns import common_words
 
 
 def tidy_change(text: str, language: str, person: str | None = None) -> str:
@@ -105,6 +106,28 @@ def _inner_quotes(text: str, language: str) -> str:
     if language == "tr":
         return text.replace("«", "“").replace("»", "”")
     return text
+
+
+# Who a request is said to: "Dana, could you …", "Dana, please …" ("Team, …" is no name).
+_ADDRESSED = re.compile(r"^(?P<name>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s*,\s*(?:(?:could|can|would|will)"
+                        r"\s+you|please|pls)\b", re.I)
+_ADDRESSED_TR = re.compile(r"^(?P<name>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s*,\s*(?:\S.*)?\b"
+                           r"(?:m[ıi]s[ıi]n[ıi]z|ebilir\s+misiniz|abilir\s+misiniz"
+                           r"|r\s+m[ıi]s[ıi]n[ıi]z|l[üu]tfen)\b")
+_NOT_NAMES = frozenset(("team", "folks", "everyone", "everybody", "all", "guys", "hi", "hey",
+                        "hello", "ok", "okay", "so", "also", "and", "but", "yes", "no", "well",
+                        "arkadaşlar", "ekip", "selam", "merhaba", "tamam", "evet", "hayır",
+                        "hocam", "millet"))
+
+
+def addressed_name(text: str, language: str) -> str | None:
+    """The name a request is said to, when it opens with one ("Dana, could you take notes?"
+    → "Dana"); None otherwise."""
+    match = (_ADDRESSED_TR if language == "tr" else _ADDRESSED).match(text.strip())
+    if match is None or not match["name"][0].isupper():
+        return None
+    name = match["name"]
+    return None if name.lower() in _NOT_NAMES or name.lower() in common_words() else name
 
 
 def _without_their_name(text: str, person: str) -> str:
@@ -450,10 +473,33 @@ _DAYS = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b")
 _CLOCK = re.compile(r"(?i)^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?$")
 
 
+_ARROW = re.compile(r"->|=>|→|⟶|-->")
+# "move standup → 10, retro → Friday": arrows in a list, each one change.
+_ARROW_LIST = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", re.I)
+_MOVE_ARROW = re.compile(r"(?i)^move\s+(?=[^\s>]+\s*(?:->|=>|→|⟶|-->))")
+
+
 def _arrow_said(text: str) -> str:
     """"standups -> async" → "make standups async", "standup → 10am" → "move standup to
     10am", "email → wiki for decisions" → "use wiki for decisions instead of email": the
-    arrow said in words (quoted, it was asked as "if we tried this: “standups -> async”")."""
+    arrow said in words (quoted, it was asked as "if we tried this: “standups -> async”");
+    "move standup → 10, retro → Friday" → "move standup to 10 and retro to Friday"."""
+    if not _ARROW.search(text):
+        return text
+    parts = _ARROW_LIST.split(text.strip().rstrip(".!"))
+    if len(parts) == 1 or any(len(_ARROW.findall(part)) != 1 for part in parts):
+        return _one_arrow_said(_MOVE_ARROW.sub("", text) if len(parts) == 1 else text)
+    said = [_one_arrow_said(_MOVE_ARROW.sub("", part)) for part in parts]
+    if any(_ARROW.search(one) for one in said):
+        return text
+    verb = said[0].split()[0].lower()
+    # "move standup to 10 and move retro to Friday": the verb said once
+    said[1:] = [one.split(" ", 1)[1] if one.split()[0].lower() == verb else one
+                for one in said[1:]]
+    return ", ".join(said[:-1]) + " and " + said[-1]
+
+
+def _one_arrow_said(text: str) -> str:
     match = _ARROWED.match(text)
     if match is None or len(match["y"].split()) > 5:
         return text

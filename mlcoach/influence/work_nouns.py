@@ -27,3 +27,8 @@ def common_case(words: str) -> str:
     10" → "standup moved to 10"); names, products, days and acronyms stay as typed."""
     words = _LEAD.sub(lambda m: m[1].lower() if m[1].lower() in _LEADS else m[1], words)
     return _WORD.sub(lambda m: m[1].lower() if m[1].lower() in _COMMON else m[1], words)
+
+
+def common_words() -> frozenset[str]:
+    """The common words of how a team works, lowered ("standup", "retro", "demo")."""
+    return _COMMON
