@@ -193,3 +193,45 @@ def test_a_rule_for_everyone_is_the_team_s_to_decide() -> None:
     with pytest.raises(ComposerError, match="for the team to decide"):
         _by_example("going forward, all PRs need two approvals")
     assert "all my PRs" in _by_example("all my PRs need two approvals")
+
+
+_TRIAL_TR = ("dene", "pilot", "geri dön", "geri alın", "kavram kanıtı")
+_TRIAL_EN = ("trial", "try it", "pilot", "way back", "proof of concept")
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    ("karar: standup 10'da", "tr"), ("standup artık yazılı", "tr"),
+    ("standup'ı 10'a alıyoruz", "tr"), ("decision: standup at 10", "en"),
+])
+def test_a_settled_change_is_offered_no_trial(change: str, language: str) -> None:
+    """The «Yeni düzen» suggestion's tips offered "a short trial" of a change decided."""
+    trial = _TRIAL_TR if language == "tr" else _TRIAL_EN
+    for style in (None, *Style):
+        for size in Size:
+            composed = compose(SuggestionRequest(change, style, DIFF, size, "Ayşe",
+                                                 language=language))
+            said = " ".join((composed.opening, *composed.tips, composed.avoid,
+                             composed.next_step)).lower()
+            assert not any(word in said for word in trial), (style, size, said)
+
+
+def test_a_proposal_is_still_offered_as_a_trial() -> None:
+    tips = " ".join(" ".join(compose(SuggestionRequest("standup'ı 10'a alalım", style, DIFF,
+                                                       size, language="tr")).tips)
+                    for style in (None, *Style) for size in Size).lower()
+    assert any(word in tips for word in _TRIAL_TR)
+
+
+@pytest.mark.parametrize("change", ["standup'ı 10'a alıyoruz", "retroyu iptal ediyoruz",
+                                    "Jira'dan Linear'a geçiyoruz"])
+def test_a_turkish_announcement_is_no_proposal(change: str) -> None:
+    """«Şöyle yapsak diyorum: «standup'ı 10'a alıyoruz»»: a proposal's lead on a change
+    announced."""
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Yapacağımız değişiklik: «{change}». Bu sizin için nasıl olur?"
+
+
+@pytest.mark.parametrize("change", ["standup'ı 10'a alalım", "toplantılar çok uzun sürüyor",
+                                    "artık standup'ı yazılı yapıyoruz"])
+def test_what_is_no_announcement_keeps_its_lead(change: str) -> None:
+    assert not supportive_question(change, DIFF, "tr").startswith("Yapacağımız")

@@ -52,7 +52,7 @@ from mlcoach.influence.tidying import (
     retro_column,
     tidy_change,
 )
-from mlcoach.influence.turkish_made import made_tr, new_arrangement_tr
+from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangement_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
 from mlcoach.influence.work_nouns import common_case
 
@@ -277,8 +277,10 @@ def compose(req: SuggestionRequest) -> Composed:
     # "we moved retro to Friday": already made, so the whole suggestion checks in on it
     made = already_made(change, chosen, language, spoken_name(req.person))
     # "karar: standup 10'da", "standup artık yazılı": how things are to be, decided
-    new = language == "tr" and not made and _new_tr(req.change, change)
-    if req.by_example and new:  # "karar: standup 10'da": decided; the example is keeping to it
+    new = not made and (_new_tr(req.change, change) if language == "tr"
+                        else decided_label(req.change))
+    # "karar: standup 10'da": decided; the example is keeping to it ("… alıyoruz": not yet)
+    if req.by_example and new and language == "tr" and not announced_tr(change):
         made, new = True, False
     if req.by_example and not made:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
@@ -352,6 +354,9 @@ def compose(req: SuggestionRequest) -> Composed:
     habit = action is ChangeKind.STOP and not req.by_example and not made \
         and "stop_habit" in section.get("openings", {}) and is_a_habit(a, language)
     action_key = "done" if made else "stop_habit" if habit else action.value
+    # "karar: standup 10'da", "decision: standup at 10": settled, so no trial is offered
+    settled = new and "new" in section.get("tips", {})
+    action_key = "new" if settled else action_key
 
     timed = _names_a_duration(change)
 
@@ -374,7 +379,7 @@ def compose(req: SuggestionRequest) -> Composed:
     if req.by_example and several:  # "move standup to 10" of three: the others wait
         opening += " " + pick(("more", "several"), "several")
     third = req.style.value if req.by_example and req.style else "general"
-    if habit or made:  # the size and style tips speak of a practice ("a trial")
+    if habit or made or settled:  # the size and style tips speak of a practice ("a trial")
         first, second, third_tip = (_tidy(_fill(t, values))
                                     for t in _strs(section, "tips", action_key)[:3])
         if made and f"done_{req.size.value}" in section.get("tips", {}):
@@ -395,7 +400,7 @@ def compose(req: SuggestionRequest) -> Composed:
         frames = "done_frames" if made else frames
         question = pick(("question", frames), "question")
     avoid_pool = list(_strs(section, "avoid", action_key))
-    if not habit and not made:  # a habit's one pitfall is the point; "the figures" not
+    if not habit and not made and not settled:  # a habit's one pitfall is the point
         avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
     digest = sha256(f"{seed}\x1favoid".encode())
     avoid = _tidy(_fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values))
@@ -406,6 +411,7 @@ def compose(req: SuggestionRequest) -> Composed:
         question=question,
         avoid=avoid,
         next_step=pick(("next_step_done" if made else "next_step_habit" if habit
+                        else "next_step_new" if settled
                         else _next_step_table(section, action), req.size.value), "next"),
         follow_up_days=days,
         by_example=req.by_example,
@@ -716,6 +722,16 @@ def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
         else "next_step"
 
 
+# "decision: standup at 10", "new rule: …": a change labelled as decided.
+_DECIDED_EN = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+process)\s*:\s*\w",
+                         re.I)
+
+
+def decided_label(typed: str) -> bool:
+    """Whether the English change as typed is labelled as decided ("decision: …")."""
+    return _DECIDED_EN.match(typed.strip()) is not None
+
+
 def _new_tr(typed: str, change: str) -> bool:
     """Whether the Turkish change as typed (its "karar:" label still on) says how things
     are to be from now on; `change` is the change as read."""
@@ -816,8 +832,9 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
             key = "other_thing"
         if kept and key in ("other", "other_thing", "start"):
             key = "keep"
-        elif new and key != "done":
-            key, quoted = "new", _fill(_str(frames, "quote"), {"text": reading.words})
+        elif new and key != "done":  # "standup'ı 10'a alıyoruz": announced, to come
+            key = "coming" if announced_tr(reading.words) else "new"
+            quoted = _fill(_str(frames, "quote"), {"text": reading.words})
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
         asked = reading.words.endswith("?") or form == "question"
         return {"lead": lead, "q": quoted if asked else quoted + "."}
@@ -928,7 +945,7 @@ def supportive_question(
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
     made = already_made(change, action, language, spoken_name(person))
-    new = language == "tr" and not made and _new_tr(typed, change)
+    new = language == "tr" and not made and _new_tr(typed, change)  # the English asks alike
     values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog,
                          first=several and not made, kept=kept, new=new)
     if language == "en":

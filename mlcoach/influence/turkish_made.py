@@ -54,6 +54,31 @@ _DECIDED = re.compile(r"^(?:karar|yeni\s+düzen|yeni\s+duzen|yeni\s+kural|kural)
 _TO_BE_DONE = re.compile(r"\w{2,}(?:[ıiuü]l|[aeıioöuü]n)(?:m[ae]y)?[ae]c[ae]k(?:tır|tir)?$")
 
 
+# "standup'ı 10'a alıyoruz", "retroyu iptal ediyoruz": a change announced, under way.
+_CHANGING = re.compile(r"^(?:al|taşı|tasi|kaldır|kaldir|bırak|birak|geç|gec|değiştir"
+                       r"|degistir|kısalt|kisalt|uzat|erteli|başl|basl|durdur|kapat|azalt"
+                       r"|birleştir|birlestir|indir|kaydır|kaydir|bitir|sınırl|sinirl|ayır|ayir"
+                       r"|böl|bol|taşı)[ıiuü]?yoruz$")
+
+
+_HABITUAL = frozenset(("her", "genelde", "genellikle", "hep", "bazen", "sık", "sik"))
+
+
+def announced_tr(text: str) -> bool:
+    """Whether the Turkish `text` announces a change under way ("standup'ı 10'a
+    alıyoruz", "retroyu iptal ediyoruz"), not how things are done now."""
+    if "?" in text:
+        return False
+    lowered = " ".join(text.replace("İ", "i").replace("I", "ı").lower().split()).rstrip(" .!")
+    words = re.findall(r"[\w']+", lowered)
+    if len(words) < 2 or "artık" in words or "artik" in words \
+            or (_HOW_IT_GOES | _HABITUAL) & set(words):
+        return False  # "hep geç başlıyoruz", "her gün gözden geçiriyoruz": how it goes
+    last = words[-1]
+    return _CHANGING.match(last) is not None or (
+        last == "ediyoruz" and words[-2] == "iptal")
+
+
 def new_arrangement_tr(text: str, form: str) -> bool:
     """Whether the Turkish `text` (as typed, label and all; `form` its turkish_form) says
     how things are to be from now on: "karar: standup 10'da", "standup artık yazılı"."""
@@ -65,7 +90,7 @@ def new_arrangement_tr(text: str, form: str) -> bool:
         return False
     if _DECIDED.match(lowered) and form in ("thing", "statement"):
         return True
-    if _TO_BE_DONE.search(words[-1]):  # "demo cuma günleri yapılmayacak"
+    if _TO_BE_DONE.search(words[-1]) or announced_tr(text):  # "… yapılmayacak", "… alıyoruz"
         return True
     return ("artık" in words or "artik" in words) and form == "thing"
 
