@@ -36,13 +36,14 @@ from mlcoach.influence.stated_states import state_as_hypothesis
 from mlcoach.influence.stated_stops import stop_said
 from mlcoach.influence.turkish_proposals import as_proposal
 from mlcoach.influence.turkish_reading import turkish_form
+from mlcoach.influence.typos import mended_typos
 from mlcoach.influence.work_nouns import common_words
 
 
 def tidy_change(text: str, language: str, person: str | None = None) -> str:
     """`text` (one line, marks already gone) with its wrapping taken off; `person` is
     whom the question is for ("Dana, could you …" is said to them)."""
-    text = _inner_quotes(calm_capitals(text, language), language)
+    text = _inner_quotes(calm_capitals(mended_typos(text), language), language)
     text = _without_letter_wrapping(_plain_chat(text, language), language)
     text = _unbracketed(without_spoken_wrapping(text, language), language)
     if person:

@@ -1,0 +1,55 @@
+"""Two letters swapped in a word of how a team works ("mvoe stnadup to 10"): mended before
+the change is read, so the question asks about "move standup to 10" instead of quoting the
+slip back. Only a word that is no word itself and is one swap away from one on the list is
+changed; a name (a capital inside the word, or a capital mid-sentence) never is."""
+
+from __future__ import annotations
+
+import re
+
+# The words mended: those a change about teamwork is made of.
+_TEAM_WORDS = (
+    "standup", "standups", "retro", "retros", "retrospective", "demo", "demos", "sync",
+    "meeting", "meetings", "sprint", "sprints", "planning", "review", "reviews", "deploy",
+    "deploys", "release", "releases", "backlog", "ticket", "tickets", "calendar", "async",
+    "move", "moving", "cancel", "cancelled", "schedule", "reschedule", "weekly", "daily",
+    "tomorrow", "friday", "monday", "tuesday", "wednesday", "thursday", "instead",
+    "because", "should", "could", "would",
+)
+# Words a swap of a listed word spells that are words themselves: never mended.
+_REAL_WORDS = frozenset(("form", "from", "dairy", "diary", "untied", "united", "ot"))
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)
+            if word[i] != word[i + 1]}
+
+
+# Said first with a capital, only these are mended: a name is seldom a verb's slip.
+_LEADS = frozenset(("move", "moving", "cancel", "schedule", "reschedule", "review", "deploy",
+                    "release", "should", "could", "would", "because", "instead"))
+_DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday"))
+_MENDED = {slip: word for word in _TEAM_WORDS for slip in _swaps(word)
+           if slip not in _TEAM_WORDS and slip not in _REAL_WORDS}
+_WORD = re.compile(r"(?<![\w@#])([A-Za-z]{4,})(?=['’]|\b)")
+
+
+def mended_typos(text: str) -> str:
+    """`text` with each listed word typed with two letters swapped put right ("mvoe
+    stnadup to 10" → "move standup to 10"); every other word as it came."""
+    def mend(match: re.Match[str]) -> str:
+        word = match[1]
+        low = word.lower()
+        if low not in _MENDED:
+            return word
+        if word[1:] != word[1:].lower():
+            return word  # "McOve", "STNADUP": a name or shouting, as typed
+        if word[0].isupper() and _MENDED[low] not in _DAYS and (
+                match.start() > 0 or _MENDED[low] not in _LEADS
+                or match.string[match.end():].lstrip()[:1] in (",", ":")):
+            return word  # "Deom", "Retor,": capitalised, perhaps a name
+        mended = _MENDED[low]
+        day = mended in _DAYS  # "firday": "Friday", a day's name
+        return mended[0].upper() + mended[1:] if word[0].isupper() or day else mended
+
+    return _WORD.sub(mend, text)

@@ -1,0 +1,57 @@
+"""Two letters swapped in a word of teamwork are mended before the change is read; no
+correctly spelled word, and no name, is ever changed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind
+from mlcoach.influence.composer import supportive_question
+from mlcoach.influence.typos import mended_typos
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("mvoe stnadup to 10", "How would it work for you to move standup to 10?"),
+    ("Mvoe standup to 10", "How would it work for you to move standup to 10?"),
+    ("lets mvoe the retro to firday", "How would it work for you to move the retro to Friday?"),
+    ("reivew PRs within a day insetad of a week",
+     "How would it work for you to review PRs within a day instead of a week?"),
+])
+def test_a_swapped_letter_is_not_quoted_back(change: str, question: str) -> None:
+    """"mvoe stnadup to 10" was quoted back whole: “mvoe stnadup to 10”."""
+    assert supportive_question(change, ChangeKind.DIFFERENTLY, "en") == question
+
+
+def test_a_turkish_change_has_its_team_word_mended_too() -> None:
+    assert "«standup'ı 10'a alalım»" in supportive_question(
+        "stnadup'ı 10'a alalım", ChangeKind.DIFFERENTLY, "tr")
+
+
+@pytest.mark.parametrize("text", ["ask Deom about the release", "Retor, could you review?",
+                                  "Deom should be shorter", "pair with Dmeo on Friday",
+                                  "STNADUP", "McOve owns the release"])
+def test_a_name_is_never_mended(text: str) -> None:
+    assert mended_typos(text) == text
+
+
+def _words_of(path: Path) -> set[str]:
+    return set(re.findall(r"[^\W\d_]+", path.read_text(encoding="utf-8")))
+
+
+def test_no_correctly_spelled_word_is_ever_changed() -> None:
+    """Every word of the wording, the prompts and the phrasing corpora, as written."""
+    files = [*sorted((ROOT / "resources").rglob("*.toml")),
+             *sorted((ROOT / "resources").rglob("*.md")),
+             ROOT / "tests" / "data" / "question_corpus.toml",
+             *sorted((ROOT / "tests").glob("test_*phrasings.py")),
+             ROOT / "tests" / "test_words_to_the_person.py",
+             ROOT / "tests" / "test_team_words.py"]
+    words = set().union(*(_words_of(path) for path in files if path.exists()))
+    assert len(words) > 3000
+    changed = {word: mended_typos(word) for word in words if mended_typos(word) != word}
+    assert changed == {}
