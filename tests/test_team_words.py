@@ -235,3 +235,17 @@ def test_a_turkish_announcement_is_no_proposal(change: str) -> None:
                                     "artık standup'ı yazılı yapıyoruz"])
 def test_what_is_no_announcement_keeps_its_lead(change: str) -> None:
     assert not supportive_question(change, DIFF, "tr").startswith("Yapacağımız")
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    ("toplantıları 25 dakikaya indirelim", "tr"), ("iç toplantıları azaltalım", "tr"),
+])
+def test_one_s_own_meetings_cut_down_stay_one_s_example(change: str, language: str) -> None:
+    """A plain «toplantıları …» may be the meetings the user runs: still their example."""
+    assert f"«{change}»" in _by_example(change, language=language)
+
+
+def test_a_meeting_cancelled_today_is_the_team_s() -> None:
+    """"we're cancelling standup today" became, by example, "cancel standup today"."""
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        _by_example("we're cancelling standup today")

@@ -24,7 +24,8 @@ _MOVED = (r"move|moving|reschedule|rescheduling|shift|shifting|push|pushing|post
 _HELD = (r"have|having|hold|holding|do|doing|run|running|make|making|switch|switching"
          r"|rotate|rotating")
 # After a moved ritual: where it goes or nothing more ("the release checklist" is a thing).
-_THEN = r"(?=\s+(?:to|from|on|at|by|until|till|for|back|forward|in|this|next|\d)\b|\s*$|,)"
+_THEN = (r"(?=\s+(?:to|from|on|at|by|until|till|for|back|forward|in|this|next|today|tomorrow"
+         r"|tonight|\d)\b|\s*$|,)")
 # How often, when or how a ritual is held: "every two weeks", "async", "on Mondays".
 _RHYTHM = (r"every\b|each\b|weekly|biweekly|bi-weekly|fortnightly|monthly|daily|once\b"
            r"|twice\b|async|asynchronous(?:ly)?|in\s+writing|in\s+slack|remote(?:ly)?"
@@ -69,7 +70,7 @@ _TR_RITUAL = (r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|sprint|to
               r"|all[- ]?hands|sync|senkron|kickoff|kick-off"
               r"|sürüm|release|nöbet)\w*(?:['’]\w+)?")
 _TR_MOVED = (r"(?:al|taşı|kaydır|ertele|öne\s+al|iptal\s+e[dt]|kaldır|kısalt|uzat|birleştir|çek"
-             r"|sınırla|geri\s+getir|indir|düşür|azalt|seyrelt"
+             r"|sınırla|geri\s+getir"
              r"|böl|değiştir)\w*")
 _TR_HELD = r"(?:yap|tut|düzenle|koy|döndür)\w*"
 _TR_RHYTHM = (r"(?:her\b|haftada|ayda|günde|haftalık|aylık|günlük|iki\s+haftada|asenkron|async"
@@ -77,8 +78,12 @@ _TR_RHYTHM = (r"(?:her\b|haftada|ayda|günde|haftalık|aylık|günlük|iki\s+haf
 # (a plain "toplantı yok" may be one's own: "cuma toplantı yok")
 _TR_MEETING = (r"(?:stand[- ]?up|daily|retro|retrospektif|demo|planlama|1:1|birebir"
                r"|(?:haftalık|ekip|durum)\s+toplantı|all[- ]?hands|sync|senkron)\w*")
+# Cutting one down: "birebirleri 30 dakikaya indirelim" (a plain "toplantıları …" may be
+# one's own meetings).
+_TR_REDUCED = r"(?:indir|düşür|azalt|seyrelt)\w*"
 _TR = [
     re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_MOVED}$", re.I),
+    re.compile(rf"(?:^|\s){_TR_MEETING}\s+(?:\S+\s+){{0,4}}{_TR_REDUCED}$", re.I),
     # "bu hafta demo yok", "cuma standup yok": a meeting held or not
     re.compile(rf"(?:^|\s){_TR_MEETING}\s+(?:\S+\s+){{0,2}}yok$", re.I),
     re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_RHYTHM}\s+(?:\S+\s+){{0,3}}"
