@@ -249,3 +249,48 @@ def test_a_meeting_cancelled_today_is_the_team_s() -> None:
     """"we're cancelling standup today" became, by example, "cancel standup today"."""
     with pytest.raises(ComposerError, match="for the team to decide"):
         _by_example("we're cancelling standup today")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("going forward, every PR needs a ticket",
+     "How would it work for you if every PR needed a ticket?"),
+    ("going forward, PRs need two approvals",
+     "How would it work for you if PRs needed two approvals?"),
+    ("from Monday, all deploys go through the pipeline",
+     "How would it work for you if all deploys went through the pipeline from Monday?"),
+    ("going forward, we review every PR within a day",
+     "How would it work for you if we reviewed every PR within a day?"),
+    ("Priya - could you own the release notes?",
+     "How would it work for you to own the release notes?"),
+    ("Priya could you own the release notes",
+     "How would it work for you to own the release notes?"),
+    ("standup off tomorrow", "How would it work for you if we had no standup tomorrow?"),
+    ("retro skipped this week", "How would it work for you if we had no retro this week?"),
+])
+def test_more_changes_said_in_passing(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_what_a_thing_needs_done_is_no_rule() -> None:
+    assert "“tests need fixing”" in supportive_question("tests need fixing", DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Ayşe ile eşli çalışalım",
+     "Şöyle yapsak diyorum: «sizinle eşli çalışalım». Bu sizin için nasıl olur?"),
+    ("Ayşe'nin PR'larını bir gün içinde inceleyeceğim", "«PR'larınızı bir gün içinde"),
+])
+def test_more_turkish_said_to_the_person_named(change: str, question: str) -> None:
+    assert question in supportive_question(change, DIFF, "tr", "Ayşe")
+
+
+def test_the_sprint_review_is_the_team_s_and_a_design_review_one_s_own() -> None:
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        _by_example("shorten the sprint review")
+    assert "design review" in _by_example("make the design review shorter")
+
+
+@pytest.mark.parametrize("change", ["standup'ı 9:30'a çekiyoruz",
+                                    "retroyu iki haftada bire indiriyoruz"])
+def test_more_turkish_announcements(change: str) -> None:
+    assert supportive_question(change, DIFF, "tr").startswith("Yapacağımız değişiklik")

@@ -61,14 +61,22 @@ _ALL_DO = re.compile(r"^all\s+(?P<who>(?:the\s+|our\s+)?(?:new\s+|open\s+)?[a-z]
                      r"(?P<verb>[a-z]+)\s+"
                      r"(?P<rest>[^?;]+?)\s*[.!]*$", re.I)
 _RULE_FROM = re.compile(r"(?P<when>going\s+forward|moving\s+forward|from\s+now\s+on|from\s+"
-                        r"(?:next\s+)?(?:week|sprint|month|monday|tomorrow))\s*,?\s+(?=all\s)",
+                        r"(?:next\s+)?(?:week|sprint|month|monday|tomorrow))\s*,?\s+(?=\w)",
                         re.I)
 # "standup cancelled today", "Friday demo is off this week": one day's news, none then.
 _OFF_FOR_NOW = re.compile(rf"^{_THING}(?:\s+(?:is|are)|['’]s|['’]re)?\s+(?:cancell?ed|off|skipped"
                           r"|called\s+off)\s+(?P<when>today|tonight|tomorrow|this\s+(?:week|"
                           r"sprint|\w+day)|next\s+(?:week|\w+day)|on\s+\w+day)\s*[.!]*$", re.I)
 # What a rule says each one needs: "all PRs need two approvals", "… require a ticket".
-_RULE_VERBS = frozenset(("need", "require", "get", "have"))
+_RULE_VERBS = frozenset(("need", "require", "get", "have", "go"))
+# "every PR needs a ticket", "PRs need two approvals": the same rule, said of each or of all.
+_EACH_NEEDS = re.compile(r"^(?P<each>every|each)\s+(?P<who>[a-z][\w'’-]*)\s+(?P<verb>needs|requires"
+                         r"|gets|has|goes)\s+(?P<rest>(?!to\b)[^?;]+?)\s*[.!]*$", re.I)
+_THEY_NEED = re.compile(r"^(?P<who>[a-z][\w'’-]*[a-z]s)\s+(?P<verb>need|require)\s+"
+                        r"(?P<rest>(?!to\b)[^?;]+?)\s*[.!]*$", re.I)
+_WE_DO = re.compile(r"^we\s+(?P<verb>[a-z]+)\s+(?P<rest>[^?;]+?)\s*[.!]*$", re.I)
+_RULE_PAST = {"needs": "needed", "requires": "required", "gets": "got", "has": "had",
+              "goes": "went", "need": "needed", "require": "required"}
 _BETTER = {"long": "shorter", "short": "longer", "slow": "faster", "big": "smaller",
            "large": "smaller", "late": "earlier", "early": "later",
            "frequent": "less frequent"}
@@ -217,12 +225,23 @@ def fragment_said(text: str, person: str | None = None) -> str:
     # "going forward, all PRs need two approvals": the rule, from when it is said to start
     when = _RULE_FROM.match(said)
     ruled = said[when.end():] if when else said
+    typed = " ".join(when["when"].split()) if when else ""
+    since = "" if not typed or typed.lower().endswith("forward") \
+        else " " + typed[0].lower() + typed[1:]  # "From Monday": "… from Monday"
     match = _ALL_DO.match(ruled)
-    if match and (match["verb"].lower() in _VERBS | _RULE_VERBS) \
-            and match["verb"].lower() not in _NOT_THINGS:
-        since = "" if when is None or when["when"].lower().endswith("forward") \
-            else " " + " ".join(when["when"].lower().split())
+    if match and (match["verb"].lower() in _RULE_VERBS or (
+            match["verb"].lower() in _VERBS and match["verb"].lower() not in _NOT_THINGS)):
         return (f"what if all {match['who']} {past_tense(match['verb'].lower())} "
+                f"{match['rest']}{since}")
+    we_do = _WE_DO.match(ruled) if when else None
+    if we_do and we_do["verb"].lower() in _VERBS and we_do["verb"].lower() not in _NOT_THINGS:
+        # "going forward, we review every PR within a day": the rule, not how it is now
+        return f"what if we {past_tense(we_do['verb'].lower())} {we_do['rest']}{since}"
+    match = _EACH_NEEDS.match(ruled) or _THEY_NEED.match(ruled)
+    if match and match["who"].lower() not in _NOT_THINGS | {"we", "they", "people", "i"} \
+            and not match["rest"].split()[0].lower().endswith("ing"):  # "tests need fixing"
+        each = f"{match['each'].lower()} " if "each" in match.groupdict() else ""
+        return (f"what if {each}{match['who']} {_RULE_PAST[match['verb'].lower()]} "
                 f"{match['rest']}{since}")
     match = _STILL_NEEDED.match(said)
     if match and _a_thing(match["thing"]):

@@ -14,6 +14,7 @@ _RITUAL = (r"(?:daily\s+)?stand[- ]?ups?|dailies|daily|retros?|retrospectives?|d
            r"|(?:(?:team|weekly|monthly|review|planning|status|staff|sync|department|ops"
            r"|kick-?off|leads?)\s+)+(?:meetings?|calls?|syncs?)|1:1s?|one[- ]on[- ]ones?"
            r"|kick-?offs?|town\s*halls?|stand[- ]?downs?|huddles?|check-?ins?|showcases?"
+           r"|sprint\s+reviews?"
            r"|releases?|release\s+days?|on[- ]call(?:\s+rotations?)?|code\s+freezes?")
 _OWNED = (r"(?:(?:the|our|this|next|tomorrow'?s|today'?s|(?:mon|tues|wednes|thurs|fri|satur"
           r"|sun)day(?:'?s)?|weekly|daily|team'?s?)\s+)*")

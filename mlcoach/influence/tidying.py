@@ -110,8 +110,8 @@ def _inner_quotes(text: str, language: str) -> str:
 
 
 # Who a request is said to: "Dana, could you …", "Dana, please …" ("Team, …" is no name).
-_ADDRESSED = re.compile(r"^(?P<name>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s*,\s*(?:(?:could|can|would|will)"
-                        r"\s+you|please|pls)\b", re.I)
+_ADDRESSED = re.compile(r"^(?P<name>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)(?:\s*[,:]|\s+[-–—])?\s*(?:(?:could|can"
+                        r"|would|will)\s+you|please|pls)\b", re.I)
 _ADDRESSED_TR = re.compile(r"^(?P<name>[A-ZÇĞİÖŞÜ][a-zçğıöşü]+)\s*,\s*(?:\S.*)?\b"
                            r"(?:m[ıi]s[ıi]n[ıi]z|ebilir\s+misiniz|abilir\s+misiniz"
                            r"|r\s+m[ıi]s[ıi]n[ıi]z|l[üu]tfen)\b")
@@ -137,8 +137,8 @@ def _without_their_name(text: str, person: str) -> str:
     name = person.split()[0] if person.split() else ""
     if not name:
         return text
-    match = re.match(rf"(?:{re.escape(name)}(?:\s*,\s*|\s*:?\s+(?=(?:(?:could|can|would|will)\s+"
-                     r"you|please)\b))|(?:please\s+)?(?:make|have|let)\s+"
+    match = re.match(rf"(?:{re.escape(name)}(?:\s*,\s*|\s*[:–—-]?\s+(?=(?:(?:could|can|would"
+                     r"|will)\s+you|please)\b))|(?:please\s+)?(?:make|have|let)\s+"
                      rf"{re.escape(name)}\s+(?=[a-z]))(?P<rest>\S.*)$", text, re.I)
     if match:
         return match["rest"]  # "Dana, could you…", "make Dana own the notes"

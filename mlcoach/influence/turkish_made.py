@@ -58,7 +58,7 @@ _TO_BE_DONE = re.compile(r"\w{2,}(?:[ıiuü]l|[aeıioöuü]n)(?:m[ae]y)?[ae]c[ae
 _CHANGING = re.compile(r"^(?:al|taşı|tasi|kaldır|kaldir|bırak|birak|geç|gec|değiştir"
                        r"|degistir|kısalt|kisalt|uzat|erteli|başl|basl|durdur|kapat|azalt"
                        r"|birleştir|birlestir|indir|kaydır|kaydir|bitir|sınırl|sinirl|ayır|ayir"
-                       r"|böl|bol|taşı)[ıiuü]?yoruz$")
+                       r"|böl|bol|çek|cek|getir|döndür|dondur)[ıiuü]?yoruz$")
 
 
 _HABITUAL = frozenset(("her", "genelde", "genellikle", "hep", "bazen", "sık", "sik"))

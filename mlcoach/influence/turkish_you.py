@@ -18,6 +18,8 @@ _CASES = (
     (r"[dt][ae]", "sizde"),
     (r"y?l[ae]", "sizinle"),
 )
+# "Ayşe ile", "Ayşe için": the name with a word after it for its case.
+_AFTER = (("ile", "sizinle"), ("için", "sizin için"), ("icin", "sizin için"))
 
 
 def _yours(word: str) -> str | None:
@@ -51,4 +53,6 @@ def said_to_you_tr(text: str, name: str) -> str:
         if pronoun is not None:
             text = re.sub(rf"(?<![\w'’]){names}['’]{ending}(?![\w'’])", pronoun, text,
                           flags=re.I)
+    for word, said in _AFTER:
+        text = re.sub(rf"(?<![\w'’]){names}\s+{word}(?![\w'’])", said, text, flags=re.I)
     return text
