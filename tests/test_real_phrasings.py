@@ -513,16 +513,25 @@ def test_a_change_without_a_length_still_gets_the_lines_that_have_one() -> None:
                for p in (None, "Dana", "Bo", "Cem", "Eli", "Ana"))
 
 
-@pytest.mark.parametrize(("change", "act"), [
-    ("I wish people would reply in threads", "reply in threads"),
-    ("i wish the team would review PRs faster", "review PRs faster"),
-    ("I wish we would start on time", "start on time"),
-    ("If only people would write tests first", "write tests first"),
+@pytest.mark.parametrize(("change", "act", "asked"), [
+    ("I wish people would reply in threads", "reply in threads", "we all replied in threads"),
+    ("i wish the team would review PRs faster", "review PRs faster",
+     "we all reviewed PRs faster"),
+    ("I wish we would start on time", "start on time", "we started on time"),
+    ("If only people would write tests first", "write tests first",
+     "we all wrote tests first"),
+    ("I wish people would write better commit messages", "write better commit messages",
+     "we all wrote better commit messages"),
+    ("I wish people would be on time", "be on time", "we all were on time"),
 ])
-def test_a_wish_of_what_others_would_do_is_the_act(change: str, act: str) -> None:
+def test_a_wish_of_what_others_would_do_is_the_act(change: str, act: str, asked: str) -> None:
     """"I wish people would reply in threads" was quoted whole, to the colleague and by
-    example; what one wishes others did is the act to ask about, and to do oneself."""
-    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+    example; what one wishes others did is the act to do oneself, and asked of everyone,
+    the user too: "to write better commit messages?", asked of the one colleague, read as
+    blame."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you if {asked}?"
+    assert supportive_question(change, DIFF, "en", "Dana") == \
+        f"How would it work for you if {asked}?"
     assert act in by_example(change, DIFF, "en") and "wish" not in by_example(change, DIFF)
 
 

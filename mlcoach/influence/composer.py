@@ -51,6 +51,7 @@ from mlcoach.influence.tidying import (
     first_of_several,
     retro_column,
     tidy_change,
+    wished_of_all,
 )
 from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangement_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
@@ -760,6 +761,8 @@ def _one_change(text: str, language: str, person: str | None,
         text = retro_column(text, action)
     if person is None and not by_example:  # "Dana, could you take notes?": said to Dana
         person = addressed_name(text, language)
+    if language == "en" and not by_example:
+        text = wished_of_all(text)
     change = tidy_change(text, language, person)
     first, several = first_of_several(change, language, action, by_example=by_example)
     return (change, False) if first == change else (tidy_change(first, language, person), several)

@@ -37,6 +37,7 @@ from mlcoach.influence.stated_stops import stop_said
 from mlcoach.influence.turkish_proposals import as_proposal
 from mlcoach.influence.turkish_reading import turkish_form
 from mlcoach.influence.typos import mended_typos
+from mlcoach.influence.verb_forms import past_tense
 from mlcoach.influence.work_nouns import common_words
 
 
@@ -119,6 +120,26 @@ _NOT_NAMES = frozenset(("team", "folks", "everyone", "everybody", "all", "guys",
                         "hello", "ok", "okay", "so", "also", "and", "but", "yes", "no", "well",
                         "arkadaşlar", "ekip", "selam", "merhaba", "tamam", "evet", "hayır",
                         "hocam", "millet"))
+
+
+# "I wish people would write better commit messages": asked of the one colleague ("to
+# write better commit messages?") it read as blame; it is a wish for everyone, the user too.
+_WISHED_OF_ALL = re.compile(r"^(?:i\s+(?:really\s+)?wish|if\s+only)\s+(?P<who>people|everyone"
+                            r"|everybody|folks|the\s+team|we)\s+would\s+(?P<verb>[a-z]+)"
+                            r"(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
+
+
+def wished_of_all(text: str) -> str:
+    """"I wish people would reply in threads" → "what if we all replied in threads"; other
+    text as it came."""
+    match = _WISHED_OF_ALL.match(text.strip())
+    if match is None or match["verb"].lower() in ("not", "stop", "just", "actually", "please"):
+        return text
+    past = "were" if match["verb"].lower() == "be" else past_tense(match["verb"])
+    if past is None:
+        return text
+    who = "we" if match["who"].lower() == "we" else "we all"
+    return f"what if {who} {past}{match['rest']}"
 
 
 def addressed_name(text: str, language: str) -> str | None:
