@@ -186,6 +186,13 @@ def test_the_one_addressed_is_still_someone_else_by_example() -> None:
         _by_example("Dana, could you take notes in the retro?")
 
 
+@pytest.mark.parametrize("change", ["from Monday, all deploys go through the pipeline",
+                                    "going forward, every PR needs a ticket"])
+def test_a_rule_for_each_is_the_team_s_by_example(change: str) -> None:
+    with pytest.raises(ComposerError, match="for the team to decide"):
+        _by_example(change)
+
+
 def test_a_rule_for_everyone_is_the_team_s_to_decide() -> None:
     """"all PRs need tests" was quoted whole (once read as "start all PRs need tests")."""
     assert supportive_question("all PRs need tests", START, "en") == \

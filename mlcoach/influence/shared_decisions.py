@@ -48,8 +48,8 @@ _EN = [
     # "no demo this week", "zero standups on Friday": a ritual held or not
     re.compile(rf"^(?:no|zero|fewer)\s+{_OWNED}(?:\w+\s+)?(?:{_RITUAL})\b", re.I),
     # "all PRs need two approvals": a rule for everyone's work
-    re.compile(r"^(?:what\s+if\s+)?all\s+(?:the\s+|our\s+)?(?:\w+\s+)?\w+s\s+(?:need|needed"
-               r"|require|required|must)\b", re.I),
+    re.compile(r"^(?:what\s+if\s+)?(?:all|every|each)\s+(?:the\s+|our\s+)?(?:\w+\s+)?\w+\s+"
+               r"(?:needs?|needed|requires?|required|must|go|goes|went)\b", re.I),
     # "go to two-week sprints", "switch to weekly retros"
     re.compile(rf"^(?:go|switch|move|change)\s+(?:back\s+)?to\s+(?:{_RHYTHM})\S*\s+"
                rf"(?:\w+\s+)?(?:{_RITUAL})\b", re.I),
