@@ -301,3 +301,20 @@ def test_the_sprint_review_is_the_team_s_and_a_design_review_one_s_own() -> None
                                     "retroyu iki haftada bire indiriyoruz"])
 def test_more_turkish_announcements(change: str) -> None:
     assert supportive_question(change, DIFF, "tr").startswith("Yapacağımız değişiklik")
+
+
+@pytest.mark.parametrize(("change", "question", "opening"), [
+    ("I moved standup to 10", "How has it been for you since I moved standup to 10?",
+     "since I made this change"),
+    ("I've switched our board to Linear",
+     "How has it been for you since I switched our board to Linear?", None),
+])
+def test_a_change_the_user_made_is_checked_in_on(change: str, question: str,
+                                                 opening: str | None) -> None:
+    """"I moved standup to 10" was looked at together, quoted, as if a thought."""
+    assert supportive_question(change, DIFF, "en", "Dana") == question
+    if opening:
+        openings = {compose(SuggestionRequest(change, style, DIFF, size, "Dana")).opening
+                    for style in (None, *Style) for size in Size}
+        assert any(opening in said for said in openings)
+        assert not any("since we made" in said for said in openings)

@@ -52,6 +52,7 @@ def test_no_correctly_spelled_word_is_ever_changed() -> None:
              ROOT / "tests" / "test_words_to_the_person.py",
              ROOT / "tests" / "test_team_words.py"]
     words = set().union(*(_words_of(path) for path in files if path.exists()))
+    words -= {"mvoe", "stnadup"}  # the corpus's own slips, mended on purpose
     assert len(words) > 3000
     changed = {word: mended_typos(word) for word in words if mended_typos(word) != word}
     assert changed == {}

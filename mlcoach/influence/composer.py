@@ -794,6 +794,8 @@ _MADE_BY = {
     "you": {"since_change": "you made this change", "change_made": "you've made this change",
             "yaptik": "Bu değişikliği yaptınız",
             "yaptigimizdan": "Bu değişikliği yaptığınızdan"},
+    "me": {"since_change": "I made this change", "change_made": "I've made this change",
+           "yaptik": "Bu değişikliği yaptım", "yaptigimizdan": "Bu değişikliği yaptığımdan"},
     "other": {"since_change": "this change came in", "change_made": "this change is in place",
               "yaptik": "Bu değişiklik yapıldı", "yaptigimizdan": "Bu değişiklikten"},
 }
@@ -808,7 +810,7 @@ def _made_by(reading: Reading | None, language: str) -> str:
     if language == "tr":
         return "we" if re.search(r"[dt][ıiuü]k(?!\w)", words) else "other"
     first = words.split(maxsplit=1)[0] if words.split() else ""
-    return {"we": "we", "you": "you"}.get(first, "other")
+    return {"we": "we", "you": "you", "i": "me"}.get(first, "other")
 
 
 def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,

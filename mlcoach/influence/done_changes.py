@@ -20,7 +20,8 @@ _DONE = re.compile(r"^(?:(?:so|ok|okay|fyi|btw)\s*,?\s+)?"
                    r"(?:(?:(?:last|this)\s+(?:week|sprint|month|quarter|monday|tuesday|wednesday|"
                    r"thursday|friday)|yesterday|recently|a\s+(?:week|month)\s+ago|"
                    r"(?:two|three|a\s+few)\s+(?:weeks|months)\s+ago)\s*,?\s+)?"
-                   r"(?P<we>we(?:'ve|’ve|\s+have|\s+all)?|the\s+(?:whole\s+)?team(?:\s+has)?)"
+                   r"(?P<we>we(?:'ve|’ve|\s+have|\s+all)?|the\s+(?:whole\s+)?team(?:\s+has)?"
+                   r"|i(?:'ve|’ve|\s+have)?)"
                    r"(?:\s+(?:just|recently|finally|already|now))?\s+"
                    rf"(?P<verb>{_CHANGED})\s+(?P<rest>\S.*)$", re.I)
 # "… since last week": said by the question's own "since"; "… and nobody misses it": how
@@ -41,7 +42,8 @@ def done_change(text: str) -> str | None:
         return None
     rest = _SINCE_TAIL.sub("", match["rest"])
     verb = " ".join(match["verb"].split()).lower()
-    who = "the team" if "team" in match["we"].lower() else "we"
+    we = match["we"].lower()
+    who = "the team" if "team" in we else "I" if we.startswith("i") else "we"
     return f"{who} {verb} {rest}"
 
 
