@@ -318,3 +318,12 @@ def test_a_change_the_user_made_is_checked_in_on(change: str, question: str,
                     for style in (None, *Style) for size in Size}
         assert any(opening in said for said in openings)
         assert not any("since we made" in said for said in openings)
+
+
+@pytest.mark.parametrize("change", ["I dropped the ball on the release",
+                                    "we dropped the ball on the release",
+                                    "I made a mistake in the deploy", "I cut corners on the tests",
+                                    "we made a bad call on the migration"])
+def test_what_went_wrong_is_no_change_to_check_in_on(change: str) -> None:
+    """"How has it been for you since we dropped the ball on the release?"."""
+    assert "since" not in supportive_question(change, DIFF, "en", "Dana")

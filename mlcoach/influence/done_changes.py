@@ -34,11 +34,19 @@ _SINCE_TAIL = re.compile(r"\s+since\s+[\w\s']{1,30}$|,?\s+(?:and|but|so)\s+(?:no
 _SINCE_LEAD = re.compile(r"^(?:ever\s+)?since\s+(?=[^,;]+$)", re.I)
 
 
+# What went wrong, said with a verb of change: "we dropped the ball", "I made a mistake",
+# "I cut corners", "we went over time": no change to ask how it has been since.
+_SLIP = re.compile(r"^(?:the\s+ball|corners|(?:a|an|the|another|one|some|two|three)\s+(?:\w+\s+)?"
+                   r"(?:mistakes?|mess|errors?|call|blunder|slip)|mistakes|errors|too\s+far"
+                   r"|(?:it|things|this|that)\s+worse|over\s+(?:budget|time|the\s+deadline)"
+                   r"|quiet|silent|dark|wrong|off\s+track|backwards)\b", re.I)
+
+
 def done_change(text: str) -> str | None:
     """"we've moved standup to 10 since last week" → "we moved standup to 10"; None where
     `text` states no change made."""
     match = _DONE.match(_SINCE_LEAD.sub("", text.strip()).rstrip(" .!"))
-    if match is None or re.search(r"[?;]", match["rest"]):
+    if match is None or re.search(r"[?;]", match["rest"]) or _SLIP.match(match["rest"]):
         return None
     rest = _SINCE_TAIL.sub("", match["rest"])
     verb = " ".join(match["verb"].split()).lower()
