@@ -327,3 +327,11 @@ def test_a_change_the_user_made_is_checked_in_on(change: str, question: str,
 def test_what_went_wrong_is_no_change_to_check_in_on(change: str) -> None:
     """"How has it been for you since we dropped the ball on the release?"."""
     assert "since" not in supportive_question(change, DIFF, "en", "Dana")
+
+
+@pytest.mark.parametrize("change", ["bundan sonra her PR'a iki onay gerekiyor",
+                                    "bundan sonra her PR'a iki onay lazım"])
+def test_a_turkish_rule_from_now_on_is_a_new_arrangement(change: str) -> None:
+    """«going forward, all PRs need two approvals» in Turkish read «Şöyle yapsak diyorum»."""
+    assert supportive_question(change, DIFF, "tr") == \
+        f"Yeni düzen: «{change}». Bu sizin için nasıl olur?"

@@ -61,6 +61,8 @@ _CHANGING = re.compile(r"^(?:al|taşı|tasi|kaldır|kaldir|bırak|birak|geç|gec
                        r"|böl|bol|çek|cek|getir|döndür|dondur)[ıiuü]?yoruz$")
 
 
+_NEEDED = frozenset(("gerekiyor", "gerekecek", "lazım", "lazim", "şart", "sart", "gerekli",
+                     "zorunlu"))
 _HABITUAL = frozenset(("her", "genelde", "genellikle", "hep", "bazen", "sık", "sik"))
 
 
@@ -88,8 +90,8 @@ def new_arrangement_tr(text: str, form: str) -> bool:
     words = re.findall(r"[\w']+", lowered)
     if not words or words[-1] == "yok":  # "artık standup yok": the state wanted
         return False
-    if _DECIDED.match(lowered) and form in ("thing", "statement"):
-        return True
+    if _DECIDED.match(lowered) and (form in ("thing", "statement") or words[-1] in _NEEDED):
+        return True  # "bundan sonra her PR'a iki onay gerekiyor": a rule from now on
     if _TO_BE_DONE.search(words[-1]) or announced_tr(text):  # "… yapılmayacak", "… alıyoruz"
         return True
     return ("artık" in words or "artik" in words) and form == "thing"
