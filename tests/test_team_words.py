@@ -266,7 +266,7 @@ def test_a_meeting_cancelled_today_is_the_team_s() -> None:
     ("from Monday, all deploys go through the pipeline",
      "How would it work for you if all deploys went through the pipeline from Monday?"),
     ("going forward, we review every PR within a day",
-     "How would it work for you if we reviewed every PR within a day?"),
+     "How would it work for you to review every PR within a day?"),
     ("Priya - could you own the release notes?",
      "How would it work for you to own the release notes?"),
     ("Priya could you own the release notes",

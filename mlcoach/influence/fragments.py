@@ -233,10 +233,11 @@ def fragment_said(text: str, person: str | None = None) -> str:
             match["verb"].lower() in _VERBS and match["verb"].lower() not in _NOT_THINGS)):
         return (f"what if all {match['who']} {past_tense(match['verb'].lower())} "
                 f"{match['rest']}{since}")
-    we_do = _WE_DO.match(ruled) if when else None
+    # ("from Monday, we do …" is read as a dated plan, "to do … from Monday")
+    we_do = _WE_DO.match(ruled) if typed.lower().endswith("forward") else None
     if we_do and we_do["verb"].lower() in _VERBS and we_do["verb"].lower() not in _NOT_THINGS:
-        # "going forward, we review every PR within a day": the rule, not how it is now
-        return f"what if we {past_tense(we_do['verb'].lower())} {we_do['rest']}{since}"
+        # "going forward, we review every PR within a day": the plan, not how it is now
+        return f"{we_do['verb']} {we_do['rest']}"
     match = _EACH_NEEDS.match(ruled) or _THEY_NEED.match(ruled)
     if match and match["who"].lower() not in _NOT_THINGS | {"we", "they", "people", "i"} \
             and not match["rest"].split()[0].lower().endswith("ing"):  # "tests need fixing"
