@@ -50,6 +50,7 @@ from mlcoach.influence.tidying import (
     column_after_greeting,
     first_of_several,
     retro_column,
+    settled_en,
     tidy_change,
     wished_of_all,
 )
@@ -279,7 +280,7 @@ def compose(req: SuggestionRequest) -> Composed:
     made = already_made(change, chosen, language, spoken_name(req.person))
     # "karar: standup 10'da", "standup artık yazılı": how things are to be, decided
     new = not made and (_new_tr(req.change, change) if language == "tr"
-                        else decided_label(req.change))
+                        else decided_label(req.change) or settled_en(validated))
     # "karar: standup 10'da": decided; the example is keeping to it ("… alıyoruz": not yet)
     if req.by_example and new and language == "tr" and not announced_tr(change):
         made, new = True, False

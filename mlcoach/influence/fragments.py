@@ -179,6 +179,12 @@ def the_ask_after_the_why(text: str) -> str:
     return ask
 
 
+def off_for_now(text: str) -> bool:
+    """Whether `text` is one day's news of a meeting not held ("standup cancelled today")."""
+    match = _OFF_FOR_NOW.match(" ".join(text.split()))
+    return match is not None and _a_thing(match["thing"])
+
+
 def fragment_said(text: str, person: str | None = None) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
     (and so is a wish of what `person`, the one asked, would do: it is said to them)."""

@@ -20,7 +20,7 @@ from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
 from mlcoach.influence.dated_changes import only_when, time_after, we_from_then
 from mlcoach.influence.english_words import ATTRIBUTES
-from mlcoach.influence.fragments import fragment_said
+from mlcoach.influence.fragments import fragment_said, off_for_now
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
     ALWAYS_CAPITAL,
@@ -140,6 +140,13 @@ def wished_of_all(text: str) -> str:
         return text
     who = "we" if match["who"].lower() == "we" else "we all"
     return f"what if {who} {past}{match['rest']}"
+
+
+def settled_en(text: str) -> bool:
+    """Whether the English change is already settled, announced or one day's news ("we're
+    moving standup to 10", "standup cancelled today"): no trial to offer."""
+    said = " ".join(text.split()).rstrip(" .!")
+    return announced(said) != said or off_for_now(said)
 
 
 def addressed_name(text: str, language: str) -> str | None:
