@@ -336,3 +336,12 @@ def test_a_turkish_rule_from_now_on_is_a_new_arrangement(change: str) -> None:
     """«going forward, all PRs need two approvals» in Turkish read «Şöyle yapsak diyorum»."""
     assert supportive_question(change, DIFF, "tr") == \
         f"Yeni düzen: «{change}». Bu sizin için nasıl olur?"
+
+
+def test_how_someone_works_now_is_not_said_to_be_their_change() -> None:
+    """"Dana now runs the retro", to Dana: the team may have made it so."""
+    openings = {compose(SuggestionRequest("Dana now runs the retro", style, DIFF, size,
+                                          "Dana")).opening
+                for style in (None, *Style) for size in Size}
+    assert not any("you made this change" in said or "you've made this change" in said
+                   for said in openings)

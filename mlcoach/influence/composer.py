@@ -811,6 +811,8 @@ def _made_by(reading: Reading | None, language: str) -> str:
     if language == "tr":
         return "we" if re.search(r"[dt][ıiuü]k(?!\w)", words) else "other"
     first = words.split(maxsplit=1)[0] if words.split() else ""
+    if first == "you" and reading.shape is not Shape.DONE:
+        return "other"  # "you now run the retro": the team's doing, perhaps, not theirs
     return {"we": "we", "you": "you", "i": "me"}.get(first, "other")
 
 
