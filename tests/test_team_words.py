@@ -345,3 +345,26 @@ def test_how_someone_works_now_is_not_said_to_be_their_change() -> None:
                 for style in (None, *Style) for size in Size}
     assert not any("you made this change" in said or "you've made this change" in said
                    for said in openings)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Ayşe standup'ı 10'a aldı",
+     "Yaptığınız değişiklik: «standup'ı 10'a aldınız». Şu ana kadar sizin için nasıl gidiyor?"),
+    ("Ayşe retroyu cumaya taşıdı",
+     "Yaptığınız değişiklik: «retroyu cumaya taşıdınız». Şu ana kadar sizin için nasıl gidiyor?"),
+])
+def test_a_turkish_change_the_person_made_is_checked_in_on_as_theirs(change: str,
+                                                                     question: str) -> None:
+    """«Ayşe standup'ı 10'a aldı», said to Ayşe, read «Şunu denesek diyorum: «Ayşe
+    standup'ı 10'a aldı»»: a change made, offered as one to try, her name in the third
+    person; "Dana moved standup to 10" was checked in on."""
+    assert supportive_question(change, DIFF, "tr", "Ayşe") == question
+    openings = {compose(SuggestionRequest(change, style, DIFF, size, "Ayşe",
+                                          language="tr")).opening
+                for style in (None, *Style) for size in Size}
+    assert any("yaptınız" in said or "yaptığınızdan" in said for said in openings)
+
+
+def test_a_turkish_complaint_about_the_person_is_still_refused() -> None:
+    with pytest.raises(ComposerError):
+        supportive_question("Ayşe toplantılarda telefona bakıyor", DIFF, "tr", "Ayşe")

@@ -788,6 +788,8 @@ def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False,
     return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
 
 
+# «… aldınız»: the change the person spoken to made.
+_YOU_DID_TR = re.compile(r"[dt][ıiuü]n[ıiuü]z$")
 # Who made a change checked in on, as the openings say it.
 _MADE_BY = {
     "we": {"since_change": "we made this change", "change_made": "we've made this change",
@@ -809,6 +811,8 @@ def _made_by(reading: Reading | None, language: str) -> str:
         return "we"
     words = reading.words.lower()
     if language == "tr":
+        if _YOU_DID_TR.search(words):
+            return "you"
         return "we" if re.search(r"[dt][ıiuü]k(?!\w)", words) else "other"
     first = words.split(maxsplit=1)[0] if words.split() else ""
     if first == "you" and reading.shape is not Shape.DONE:
@@ -827,6 +831,8 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
         form = turkish_form(reading.words) if key != "question" else ""
         if made_tr(reading.words):  # "retroyu cumaya aldık": how it has gone since
             key, form = "done", "done"
+        elif reading.shape is Shape.QUOTE_DONE and _YOU_DID_TR.search(reading.words):
+            key, form = "done_yours", "done"  # «… aldınız», said to the one who did it
         elif form == "question":  # "… gerekli mi", typed without its question mark
             key = "question"
             quoted = _fill(_str(frames, "quote"), {"text": reading.words + "?"})

@@ -105,7 +105,7 @@ from mlcoach.influence.turkish_reading import (
 from mlcoach.influence.turkish_reading import (
     ENDING_AFTER_APOSTROPHE as _ENDING_AFTER_APOSTROPHE,
 )
-from mlcoach.influence.turkish_you import said_to_you_tr
+from mlcoach.influence.turkish_you import said_to_you_tr, their_change_tr
 from mlcoach.influence.verb_forms import past_tense
 
 _TRAILING = " \t.,;:!?…"
@@ -188,6 +188,9 @@ def read_change(
     if language != "en":
         if person:  # «Ayşe'nin 1:1'ini cumaya aldık», said to Ayşe: «1:1'inizi …»
             cleaned, core = said_to_you_tr(cleaned, person), said_to_you_tr(core, person)
+            theirs = None if question else their_change_tr(core, person)
+            if theirs is not None:  # «Ayşe standup'ı 10'a aldı»: «… aldınız», checked in on
+                return Reading(Shape.QUOTE_DONE, theirs)
         if question:
             return Reading(Shape.QUOTE_QUESTION, cleaned.rstrip(" .!…"))
         if action is ChangeKind.START and re.search("ba[şs]la", core.lower()):
@@ -1372,6 +1375,8 @@ def _tr_complains(body: str, person: str | None) -> bool:
         return True  # "hep geç kalıyorsun", "testleri yine unuttun"
     first = str(person).lstrip("@").split()[0].replace("İ", "i").replace("I", "ı").lower() \
         if _first_name(person) else None
+    if person and their_change_tr(body, str(person).lstrip("@")) is not None:
+        return False  # «Ayşe standup'ı 10'a aldı», said to Ayşe: her change, checked in on
     return first is not None and len(words) > 1 and words[0].split("'")[0] == first \
         and turkish_form(body) == "statement" and not last.endswith(_TR_MY_OWN) \
         and not (len(last) >= 4 and last.endswith(("sa", "se"))) \

@@ -56,3 +56,24 @@ def said_to_you_tr(text: str, name: str) -> str:
     for word, said in _AFTER:
         text = re.sub(rf"(?<![\w'’]){names}\s+{word}(?![\w'’])", said, text, flags=re.I)
     return text
+
+
+# What a person does to how the team works, in the past: «Ayşe standup'ı 10'a aldı»; not
+# what they stopped or cancelled, which is as often a complaint about them.
+_THEIR_CHANGE = re.compile(r"^(?:al|taşı|tasi|kaydır|kaydir|başlat|baslat|getir|geçir|gecir"
+                           r"|değiştir|degistir|kur|devral|ekle|otomatikleştir|otomatiklestir"
+                           r"|düzenle|duzenle|ayarla|çek|cek)[dt][ıiuü]$")
+
+
+def their_change_tr(text: str, name: str) -> str | None:
+    """«Ayşe standup'ı 10'a aldı», said to Ayşe → «standup'ı 10'a aldınız»: a change she
+    made, said to her; None for anything else."""
+    words = text.strip().rstrip(" .!").split()
+    first = name.split()[0] if name.split() else ""
+    if len(words) < 3 or words[0].casefold() != first.casefold():
+        return None
+    last = words[-1]
+    if _THEIR_CHANGE.match(last.lower()) is None:
+        return None
+    vowel = last[-1]
+    return " ".join([*words[1:-1], f"{last}n{vowel}z"])
