@@ -34,7 +34,8 @@ def test_a_turkish_change_has_its_team_word_mended_too() -> None:
 
 @pytest.mark.parametrize("text", ["ask Deom about the release", "Retor, could you review?",
                                   "Deom should be shorter", "pair with Dmeo on Friday",
-                                  "STNADUP", "McOve owns the release"])
+                                  "STNADUP", "McOve owns the release",
+                                  "see https://deom.example/mvoe", "#stnadup", "file mvoe.py"])
 def test_a_name_is_never_mended(text: str) -> None:
     assert mended_typos(text) == text
 

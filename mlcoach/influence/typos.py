@@ -31,7 +31,8 @@ _LEADS = frozenset(("move", "moving", "cancel", "schedule", "reschedule", "revie
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday"))
 _MENDED = {slip: word for word in _TEAM_WORDS for slip in _swaps(word)
            if slip not in _TEAM_WORDS and slip not in _REAL_WORDS}
-_WORD = re.compile(r"(?<![\w@#])([A-Za-z]{4,})(?=['’]|\b)")
+# A word alone: not part of a link, a path, a handle or a tag ("https://deom.io", "#retor").
+_WORD = re.compile(r"(?<![\w@#/.:-])([A-Za-z]{4,})(?=['’]|\b)(?![./:-]\w)")
 
 
 def mended_typos(text: str) -> str:
