@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import ui_language
-from mlcoach.domain.model import Outcome, Style, Suggestion
+from mlcoach.domain.model import Outcome, Person, Style, Suggestion
 from mlcoach.domain.text import name_key
 from mlcoach.influence.composer import (
     Composed,
@@ -459,9 +459,9 @@ class ComposerDialog(QWidget):
         self.copy_button.setEnabled(pending)
         self.save_button.setEnabled(pending)
 
-    def _remember_style(self, name: str, style: Style) -> None:
-        try:
-            self._store.edit_person(name, style=style)
+    def _remember_style(self, person: Person, style: Style) -> None:
+        try:  # them, though renamed elsewhere meanwhile; deleted: no one
+            self._store.edit_person(person.name, style=style, held=person.id)
         except MlcoachError as exc:
             self.view.status.setText(self.tr("Not saved: {reason}").format(
                 reason=error_message(exc)))

@@ -232,12 +232,13 @@ class CoachInputs(QWidget):
     Signals:
         changed(): any input changed; compose again after a pause.
         person_changed(object): the saved person now in "Who" (name), or None.
-        remember_requested(str, object): keep the guessed Style as this person's style.
+        remember_requested(object, object): keep the guessed Style as this saved
+            Person's style.
     """
 
     changed = Signal()
     person_changed = Signal(object)
-    remember_requested = Signal(str, object)
+    remember_requested = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -464,8 +465,9 @@ class CoachInputs(QWidget):
         self.changed.emit()
 
     def _on_remember(self, style: Style | None) -> None:
-        if style is not None and self._person is not None:
-            self.remember_requested.emit(self._person, style)
+        person = self._people.get(name_key(self._person)) if self._person else None
+        if style is not None and person is not None:
+            self.remember_requested.emit(person, style)
 
     def _style_description(self, style: Style | None) -> str:
         return {

@@ -154,6 +154,22 @@ def test_not_sure_yet_asks_two_questions_and_uses_the_guess(qtbot, coach, store)
     assert coach.guess.isHidden()
 
 
+def test_a_style_remembered_for_someone_renamed_meanwhile_is_theirs(qtbot, coach, store):
+    """Sam picked in the coach; meanwhile the command line renamed him and added another
+    Sam. "Remember as Sam's style" set the style of the new Sam."""
+    store.add_person("Sam")
+    coach.present()
+    type_change(qtbot, coach, CHANGE)
+    pick_person(coach, "Sam")
+    coach.guess.option("pushback.risk").click()
+    coach.guess.option("yes.trial").click()
+    store.edit_person("Sam", new_name="Sam Okafor")
+    store.add_person("Sam")
+    coach.guess.remember.click()
+    assert store.find_person("Sam Okafor").style is Style.REASSURANCE
+    assert store.find_person("Sam").style is None
+
+
 def test_unclear_answers_compose_a_mixed_suggestion(qtbot, coach):
     set_combo_style(coach.style_box, None)
     type_change(qtbot, coach, CHANGE)
