@@ -142,6 +142,21 @@ def test_passphrase_store_from_the_environment(cli_env):
     assert res.returncode == 1 and "MLCOACH_PASSPHRASE" in res.stderr
 
 
+def test_a_wrong_passphrase_is_said_in_the_language_chosen_in_settings(cli_env):
+    """Turkish chosen in Settings, English system: the command line's wrong-passphrase
+    line was English, since the setting is inside the store it could not open."""
+    from pathlib import Path
+
+    from mlcoach.system.language_hint import HINT_NAME
+
+    env = dict(cli_env, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+               MLCOACH_PASSPHRASE="a long passphrase", LANG="en_US.UTF-8")
+    assert run_cli(env, "init", "--passphrase").returncode == 0
+    (Path(env["MLCOACH_DATA_DIR"]) / HINT_NAME).write_text("tr\n")  # as Settings keep it
+    wrong = run_cli(dict(env, MLCOACH_PASSPHRASE="nope"), "export")
+    assert wrong.returncode == 1 and "parola yanlış" in wrong.stderr, wrong.stderr
+
+
 def test_recover_from_a_lost_keyring_entry(cli_env):
     first = run_cli(cli_env, "capture", "precious")
     key = run_cli(cli_env, "doctor", "--recovery-key").stdout.strip()

@@ -39,6 +39,7 @@ class Context:
 
     def __init__(self, ns: argparse.Namespace, stdin: IO[str], stdout: IO[str],
                  stderr: IO[str], keys: KeyStore | None = None) -> None:
+        from mlcoach.system.language_hint import read_language_hint
         from mlcoach.system.paths import data_dir
 
         self.ns, self.stdin, self.stdout, self.stderr = ns, stdin, stdout, stderr
@@ -46,7 +47,9 @@ class Context:
         self._layout: Layout | None = None
         self._keys = keys
         self.secret: Secret | None = None  # once the store is open: for backups, repairs
-        self.language = ""  # the Settings language once a store is open ("" = the system's)
+        # The Settings language: before the store opens (a wrong passphrase, a damaged
+        # file), as kept beside it (system/language_hint.py); "" = the system's.
+        self.language = read_language_hint(self.root)
         # What the command stored, once it is committed: said if it is then stopped or
         # cannot print, so no one stores it twice ("the moment was stored as …").
         self.done: tuple[str, dict[str, object]] | None = None
