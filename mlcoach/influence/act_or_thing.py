@@ -36,8 +36,10 @@ from mlcoach.influence.english_words import (
     _VERB_BEFORE_PLURAL,
     _VERBS,
     _is_plural,
-    _plain,
     _words,
+)
+from mlcoach.influence.english_words import (
+    plain_word as _plain,
 )
 
 

@@ -21,7 +21,7 @@ from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_compound
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
-from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION
+from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
 from mlcoach.influence.letters import restored
 from mlcoach.influence.made_changes import already_made
 from mlcoach.influence.no_change import says_no_change
@@ -630,13 +630,9 @@ def _not_done(words: str) -> str | None:
     verb, _, thing = rest.partition(" ")
     if verb.lower() == "have" and thing:
         return _gone_without(f"no {thing}")
-    if _IF_WE_NOT_AN_ACT.search(rest) or _plain_word(verb) not in _VERBS:
+    if _IF_WE_NOT_AN_ACT.search(rest) or plain_word(verb) not in _VERBS:
         return None
     return f"don't {rest}"
-
-
-def _plain_word(word: str) -> str:
-    return word.lower().strip(".,;:!?")
 
 
 def _our_act(change: str, language: str) -> str:

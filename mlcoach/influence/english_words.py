@@ -455,7 +455,9 @@ def _is_plural(word: str) -> bool:
     )
 
 
-def _plain(word: str) -> str:
+def plain_word(word: str) -> str:
+    """A word as the word lists hold it: lower case, straight apostrophe, no punctuation or
+    quotes around it."""
     return word.lower().replace("’", "'").strip(".,;:!?\"'“”()")
 
 

@@ -122,9 +122,8 @@ def _plural(thing: str) -> bool:
 def _named(thing: str) -> str:
     """"Friday demo" → "the Friday demo"; "standups", "standup", "our demo" as typed."""
     words = thing.split()
-    last = words[-1].lower()
-    plural = last.endswith("s") and not last.endswith("ss")
-    if words[0].lower() in ("the", "our") or plural or (len(words) == 1 and last in _BARE_NAMES):
+    if (words[0].lower() in ("the", "our") or _plural(thing)
+            or (len(words) == 1 and words[0].lower() in _BARE_NAMES)):
         return thing
     return f"the {thing}"
 

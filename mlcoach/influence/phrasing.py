@@ -79,9 +79,11 @@ from mlcoach.influence.english_words import (
     _VERBS,
     _WANTS,
     _is_plural,
-    _plain,
     _words,
     without_spoken_label,
+)
+from mlcoach.influence.english_words import (
+    plain_word as _plain,
 )
 from mlcoach.influence.judgements import is_a_judgement
 from mlcoach.influence.regrets import REGRET as _REGRET

@@ -12,8 +12,10 @@ from mlcoach.influence.english_words import (
     _PRONOUNS,
     _VERBS,
     _is_plural,
-    _plain,
     _words,
+)
+from mlcoach.influence.english_words import (
+    plain_word as _plain,
 )
 
 _REGRET_AT = re.compile(r"(?<![\w'’])(?:(?:should|could|would|must|shouldn['’]t|couldn['’]t|"

@@ -19,7 +19,7 @@ from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
 from mlcoach.influence.dated_changes import only_when, time_after, we_from_then
-from mlcoach.influence.english_words import ATTRIBUTES
+from mlcoach.influence.english_words import ATTRIBUTES, plain_word
 from mlcoach.influence.fragments import fragment_said, off_for_now
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
@@ -686,7 +686,7 @@ def _active(text: str) -> str:
     verb = verb_of_participle(match["done"])
     subject = match["subj"]
     first = subject.split()[0]
-    if verb is None or _plain_word(first) in _POINTS_BACK | _PEOPLE_SUBJECTS:
+    if verb is None or plain_word(first) in _POINTS_BACK | _PEOPLE_SUBJECTS:
         return text
     # "The retro", "Standups": a capital that only starts the sentence; not "Jira",
     # "Dana's board" or "Friday deploys", which are names
@@ -700,10 +700,6 @@ def _active(text: str) -> str:
 
 _PEOPLE_SUBJECTS = frozenset(("we", "you", "i", "everyone", "everybody", "people", "someone",
                               "somebody", "anyone", "they", "he", "she", "nobody"))
-
-
-def _plain_word(word: str) -> str:
-    return word.lower().strip(".,;:!?\"'“”()")
 
 
 # --- Several changes in one ----------------------------------------------------------
