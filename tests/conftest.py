@@ -84,3 +84,21 @@ def run_cli(env: dict[str, str], *args: str, input: str | None = None,
         [sys.executable, "-m", "mlcoach", *args], env=env, input=input, text=True,
         capture_output=True, timeout=timeout,
     )
+
+
+@pytest.fixture
+def gate(tmp_path: Path) -> Iterator[Path]:
+    """A FIFO a held read or write waits at; let go of at the end whatever happened."""
+    path = tmp_path / "gate"
+    os.mkfifo(path)
+    yield path
+    let_go(path)
+
+
+def let_go(fifo: Path) -> None:
+    """Open the FIFO for writing and close it: whoever waits at it reads the end."""
+    try:
+        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError:  # no one waits there (any more)
+        return
+    os.close(fd)

@@ -2,7 +2,8 @@
 what an application copied once it exits): it owns CLIPBOARD_MANAGER, and when an
 application about to exit asks it to SAVE_TARGETS (ICCCM's clipboard manager
 handover; Qt does it as its X connection closes), it fetches the clipboard's text and
-prints "saved: TEXT". Prints "ready" once it owns the selection. libxcb through ctypes.
+prints "saved: TEXT". Prints "ready" once it owns the selection. libxcb through ctypes,
+with the app's own prototypes.
 
     python tests/integration/clipboard_manager.py   (DISPLAY set)
 """
@@ -12,44 +13,25 @@ from __future__ import annotations
 import ctypes
 import struct
 import sys
+from typing import Any
 
 SELECTION_REQUEST, SELECTION_NOTIFY = 30, 31
 INPUT_ONLY = 2
 
 
-class _Cookie(ctypes.Structure):
-    _fields_ = [("sequence", ctypes.c_uint)]
+def _xcb() -> Any:
+    """The app's own prototypes (clipboard_handover: setup, atoms, a window, a selection
+    converted) and those a manager needs besides: its connection, the selection owned,
+    events waited for and sent, a property read."""
+    from mlcoach.ui.clipboard_handover import _Cookie
+    from mlcoach.ui.clipboard_handover import _xcb as the_apps
 
-
-class _Iter(ctypes.Structure):
-    _fields_ = [("data", ctypes.c_void_p), ("rem", ctypes.c_int), ("index", ctypes.c_int)]
-
-
-def _xcb() -> ctypes.CDLL:
-    xcb = ctypes.CDLL("libxcb.so.1")
+    xcb = the_apps()
     xcb.xcb_connect.restype = ctypes.c_void_p
     xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
-    xcb.xcb_get_setup.restype = ctypes.c_void_p
-    xcb.xcb_get_setup.argtypes = [ctypes.c_void_p]
-    xcb.xcb_setup_roots_iterator.restype = _Iter
-    xcb.xcb_setup_roots_iterator.argtypes = [ctypes.c_void_p]
-    xcb.xcb_generate_id.restype = ctypes.c_uint32
-    xcb.xcb_generate_id.argtypes = [ctypes.c_void_p]
-    xcb.xcb_create_window.restype = _Cookie
-    xcb.xcb_create_window.argtypes = [
-        ctypes.c_void_p, ctypes.c_uint8, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_int16,
-        ctypes.c_int16, ctypes.c_uint16, ctypes.c_uint16, ctypes.c_uint16, ctypes.c_uint16,
-        ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p]
-    xcb.xcb_intern_atom.restype = _Cookie
-    xcb.xcb_intern_atom.argtypes = [ctypes.c_void_p, ctypes.c_uint8, ctypes.c_uint16,
-                                    ctypes.c_char_p]
-    xcb.xcb_intern_atom_reply.restype = ctypes.c_void_p
-    xcb.xcb_intern_atom_reply.argtypes = [ctypes.c_void_p, _Cookie, ctypes.c_void_p]
     xcb.xcb_set_selection_owner.restype = _Cookie
     xcb.xcb_set_selection_owner.argtypes = [ctypes.c_void_p, ctypes.c_uint32,
                                             ctypes.c_uint32, ctypes.c_uint32]
-    xcb.xcb_convert_selection.restype = _Cookie
-    xcb.xcb_convert_selection.argtypes = [ctypes.c_void_p] + [ctypes.c_uint32] * 5
     xcb.xcb_send_event.restype = _Cookie
     xcb.xcb_send_event.argtypes = [ctypes.c_void_p, ctypes.c_uint8, ctypes.c_uint32,
                                    ctypes.c_uint32, ctypes.c_char_p]
@@ -65,7 +47,6 @@ def _xcb() -> ctypes.CDLL:
     xcb.xcb_get_property_value_length.argtypes = [ctypes.c_void_p]
     xcb.xcb_wait_for_event.restype = ctypes.c_void_p
     xcb.xcb_wait_for_event.argtypes = [ctypes.c_void_p]
-    xcb.xcb_flush.argtypes = [ctypes.c_void_p]
     return xcb
 
 
@@ -79,7 +60,7 @@ def main() -> int:
     def atom(name: bytes) -> int:
         reply = xcb.xcb_intern_atom_reply(conn, xcb.xcb_intern_atom(conn, 0, len(name), name),
                                           None)
-        value = ctypes.c_uint32.from_address(reply + 8).value
+        value = int(reply.contents.atom)
         libc.free(reply)
         return value
 

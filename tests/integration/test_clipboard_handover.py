@@ -8,18 +8,16 @@ by the test, and a stand-in clipboard manager (tests/integration/clipboard_manag
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.integration.test_clipboard_owner import Lines
 from tests.ui.test_app import _wait_ready
-from tests.ui.test_quit_promptly import _ended, _env, _let_go, _running
+from tests.ui.test_quit_promptly import _ended, _env, _running
 
 pytestmark = [pytest.mark.desktop, pytest.mark.slow]
 
@@ -27,27 +25,18 @@ ROOT = Path(__file__).resolve().parents[2]
 WORDS = "Thanked Ana for the release notes"
 
 
-@pytest.fixture
-def held(tmp_path: Path) -> Iterator[Path]:
-    """A FIFO the keyring question waits at; let go of at the end whatever happened."""
-    path = tmp_path / "gate"
-    os.mkfifo(path)
-    yield path
-    _let_go(path)
-
-
 def test_text_copied_from_the_app_outlives_a_quit_with_a_question_under_way(
-        desktop, cli_env, held: Path) -> None:  # type: ignore[no-untyped-def]
+        desktop, cli_env, gate: Path) -> None:  # type: ignore[no-untyped-def]
     manager = subprocess.Popen(
         [sys.executable, str(ROOT / "tests/integration/clipboard_manager.py")],
         env=desktop.env, text=True, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     try:
         lines = Lines(manager=manager)
         lines.until("manager", "ready")
-        env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_KEYRING_HELD=str(held),
+        env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_KEYRING_HELD=str(gate),
                    MLCOACH_TEST_JOB="question", MLCOACH_TEST_COPY=WORDS,
                    QT_QPA_PLATFORM="xcb", DISPLAY=desktop.env["DISPLAY"])
-        with _running(env, held, "tests/ui/quit_child.py") as app:
+        with _running(env, gate, "tests/ui/quit_child.py") as app:
             _wait_ready(app, "copied")
             _wait_ready(app, "keyring-asked")  # the question is under way, held
             app.send_signal(signal.SIGTERM)

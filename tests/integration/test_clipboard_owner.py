@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -104,17 +103,6 @@ class Lines:
                 *done, self._partial[key.data] = (self._partial[key.data] + chunk).split(b"\n")
                 seen.extend((key.data, d.decode()) for d in done)
         return seen
-
-
-@pytest.fixture
-def gate(tmp_path: Path) -> Iterator[Path]:
-    path = tmp_path / "gate"
-    os.mkfifo(path)
-    yield path
-    try:
-        os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))  # let a held read go
-    except OSError:
-        pass
 
 
 def _qt(desktop, code: str, **env: str) -> subprocess.Popen[str]:  # type: ignore[no-untyped-def]

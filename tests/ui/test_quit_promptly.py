@@ -9,7 +9,6 @@ at a FIFO until it lets go; nothing here waits on the clock.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -19,30 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import let_go
 from tests.ui.test_app import START_DEADLINE, _app_env, _mark_welcome_done, _wait_ready
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 HELD = "tests.held_keyring.HeldKeyring"
-
-
-@pytest.fixture
-def gate(tmp_path: Path) -> Iterator[Path]:
-    """A FIFO a held read or write waits at; let go of at the end whatever happened."""
-    path = tmp_path / "gate"
-    os.mkfifo(path)
-    yield path
-    _let_go(path)
-
-
-def _let_go(fifo: Path) -> None:
-    """Open the FIFO for writing and close it: whoever waits at it reads the end."""
-    try:
-        fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-    except OSError:  # no one waits there (any more)
-        return
-    os.close(fd)
 
 
 @contextmanager
@@ -54,7 +36,7 @@ def _running(env: dict[str, str], gate: Path, *command: str) -> Iterator[subproc
     try:
         yield app
     finally:
-        _let_go(gate)
+        let_go(gate)
         if app.poll() is None:
             app.kill()
             app.wait()
@@ -114,7 +96,7 @@ def test_a_write_queued_before_quit_is_kept(cli_env: dict[str, str], gate: Path,
         app.send_signal(signal.SIGTERM)
         _wait_ready(app, "quitting")
         _wait_ready(app, "settling")  # the write still held: it waits for it
-        _let_go(gate)
+        let_go(gate)
         assert _ended(app) == 0
     env.pop("MLCOACH_TEST_JOB")
     listed = subprocess.run([sys.executable, "-m", "mlcoach", "search", "quit"], env=env,
