@@ -14,55 +14,30 @@ import sys
 import pytest
 
 from tests.conftest import run_cli
+from tests.ui.light_app_child import START
 
 pytestmark = pytest.mark.gui
 
-SCRIPT = r"""
-import json, os, sys
-from pathlib import Path
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtWidgets import QApplication
-app = QApplication(["mlcoach"])
+SCRIPT = START + r"""
 from mlcoach.domain.model import Outcome
-from mlcoach.security.keys import OSKeyring
-from mlcoach.store.vault import Layout, open_light
-from mlcoach.ui import ops
-from mlcoach.ui.app import AppController
-from mlcoach.ui.app_windows import Window
-from mlcoach.ui.instance_server import InstanceServer
-
-root = Path(os.environ["MLCOACH_DATA_DIR"])
-opened = open_light(Layout(root), keys=OSKeyring())
-opened.store.set_state("welcome_done", True)  # a user past the first start
-ctl = AppController(app, root, InstanceServer(root), busy=lambda: False)
-ctl.start("show", opened=opened)
-
-def settle(window):
-    for _ in range(2000):
-        app.processEvents()
-        if ops.pool().activeThreadCount() == 0 and not ops._live \
-                and not window.timeline.model.loading():
-            return
-        ops.pool().waitForDone(5)
-    raise SystemExit("History never finished loading")
 
 out = {}
 ctl.open_window(Window.HISTORY)
 window = ctl.history_window()
-settle(window)
+loaded(window)
 out["listed"] = [e.text for e in window.timeline.model.entries()]
 window.timeline.filter_bar.search.setText("agenda")
 window.timeline.apply_filters()
-settle(window)
+loaded(window)
 out["found"] = [e.text for e in window.timeline.model.entries()]
 window.close()
-settle(window)
+loaded(window)
 out["orm_before_edit"] = "sqlalchemy" in sys.modules
 ctl.open_window(Window.HISTORY)
-settle(window)
+loaded(window)
 row = next(i for i, e in enumerate(window.timeline.model.entries()) if "agenda" in e.text)
 window.timeline.set_outcome(row, Outcome.FOLLOWED)
-settle(window)
+loaded(window)
 out["orm_after_edit"] = "sqlalchemy" in sys.modules
 out["outcome"] = str(window.timeline.model.entries()[row].outcome)
 window.close()

@@ -17,37 +17,13 @@ import sys
 import pytest
 
 from tests.conftest import run_cli
+from tests.ui.light_app_child import START
 
 pytestmark = pytest.mark.gui
 
-SCRIPT = r"""
-import json, os, sys, threading
-from pathlib import Path
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-from PySide6.QtWidgets import QApplication
-app = QApplication(["mlcoach"])
-from mlcoach.security.keys import OSKeyring
+SCRIPT = START + r"""
+import threading
 from mlcoach.store import vault
-from mlcoach.store.vault import Layout, open_light
-from mlcoach.ui import ops
-from mlcoach.ui.app import AppController
-from mlcoach.ui.app_windows import Window
-from mlcoach.ui.instance_server import InstanceServer
-
-root = Path(os.environ["MLCOACH_DATA_DIR"])
-opened = open_light(Layout(root), keys=OSKeyring())
-opened.store.set_state("welcome_done", True)
-ctl = AppController(app, root, InstanceServer(root), busy=lambda: False)
-ctl.start("show", opened=opened)
-
-def loaded(window):
-    for _ in range(2000):
-        app.processEvents()
-        if ops.pool().activeThreadCount() == 0 and not ops._live \
-                and not window.timeline.model.loading():
-            return
-        ops.pool().waitForDone(5)
-    raise SystemExit("History never finished loading")
 
 ctl.open_window(Window.HISTORY)
 window = ctl.history_window()
