@@ -5,8 +5,10 @@ one) would find them in free pages, free space inside pages or the full-text ind
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +17,9 @@ from mlcoach.security.keys import OSKeyring
 from mlcoach.store.light import LightStore
 from mlcoach.store.vault import Layout, Opened, init_store
 from tests.reliability.forensics import readable_bytes
+
+if TYPE_CHECKING:
+    from mlcoach.store.core import Store
 
 # Exact phrases, case and spaces as typed: only a copy of the text itself holds them
 # (the search index keeps single lower-case words, checked separately).
@@ -363,6 +368,24 @@ def _damage_deep_inside(opened: Opened) -> None:
         fh.write(bytes(64))
 
 
+@contextmanager
+def _restored(opened: Opened, start: datetime) -> Iterator[Store]:
+    """The store as a restore of its damaged file at `start` leaves it (the newest good
+    backup, with what the damaged file still holds carried over), open for the block."""
+    from mlcoach.store import recovery
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import make_engine
+
+    layout, secret = opened.layout, opened.secret
+    assert recovery.repair(layout.root, secret, "damaged", start,
+                           recovery.identity(layout.db)) is not None
+    store = Store(make_engine(layout.db, secret), layout.db, secret)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 def test_a_restored_backup_does_not_bring_a_deleted_moment_back(opened: Opened) -> None:
     """A damaged store is replaced by its newest backup, with what was written after it
     carried over from the damaged file. A moment deleted after that backup came back
@@ -399,10 +422,7 @@ def test_a_restored_backup_does_not_bring_a_deleted_reflection_back(opened: Open
     again for that day afterwards is carried over."""
     from datetime import UTC, datetime, timedelta
 
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = opened.layout, opened.secret
@@ -416,10 +436,7 @@ def test_a_restored_backup_does_not_bring_a_deleted_reflection_back(opened: Open
     opened.store.save_reflection(again, energy=3, went_well="Calm review.")
     _damage_deep_inside(opened)
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(opened, start) as store:
         assert store.reflection(gone) is None
         written = store.reflection(again)
         assert written is not None and (written.energy, written.went_well, written.differently
@@ -427,8 +444,6 @@ def test_a_restored_backup_does_not_bring_a_deleted_reflection_back(opened: Open
         kept = store.reflection(date(2026, 8, 29))
         assert kept is not None and kept.went_well == "in the backup"
         assert store.search("zanzibar") == []
-    finally:
-        store.close()
 
 
 def test_an_undone_deletion_is_not_carried(kept: Opened) -> None:
@@ -451,10 +466,7 @@ def test_a_restored_backup_does_not_bring_edited_away_words_back(kept: Opened) -
     opened = kept
     from datetime import UTC, datetime, timedelta
 
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = opened.layout, opened.secret
@@ -468,10 +480,7 @@ def test_a_restored_backup_does_not_bring_edited_away_words_back(kept: Opened) -
     opened.store.save_reflection(day, energy=3, differently="Ask earlier.")
     _damage_deep_inside(opened)
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(opened, start) as store:
         edited = store.get_moment(moment.id)
         assert edited is not None and edited.text == "Good demo."
         priya = store.find_person("Priya")
@@ -479,8 +488,6 @@ def test_a_restored_backup_does_not_bring_edited_away_words_back(kept: Opened) -
         reflection = store.reflection(day)
         assert reflection is not None and reflection.differently == "Ask earlier."
         assert store.search("zanzibar") == []
-    finally:
-        store.close()
 
 
 @pytest.mark.parametrize("through", ["quick", "store"])
@@ -526,10 +533,7 @@ def test_a_plain_stores_damaged_row_does_not_replace_the_backups(tmp_path: Path,
     taken over the backup's."""
     from datetime import UTC, datetime, timedelta
 
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     opened = init_store(Layout(tmp_path / "data"), "none", keys=OSKeyring())
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
@@ -543,14 +547,9 @@ def test_a_plain_stores_damaged_row_does_not_replace_the_backups(tmp_path: Path,
     assert data.count(row) == 1
     layout.db.write_bytes(data.replace(row, b"Deniz, twixe.recognition"))
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(opened, start) as store:
         kept_row = store.get_moment(moment.id)
         assert kept_row is not None and kept_row.text == "Reviewed the plan with Deniz."
-    finally:
-        store.close()
 
 
 def _damage_a_moments_page(opened: Opened) -> None:
@@ -597,10 +596,7 @@ def test_what_follows_a_damaged_moments_page_is_still_carried(kept: Opened) -> N
     lost, and one edited after it came back as the backup had it."""
     from datetime import UTC, datetime, timedelta
 
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = kept.layout, kept.secret
@@ -611,16 +607,11 @@ def test_what_follows_a_damaged_moments_page_is_still_carried(kept: Opened) -> N
     kept.store.save_reflection(written, energy=4, went_well="Calm review.")
     _damage_a_moments_page(kept)
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(kept, start) as store:
         later = store.reflection(written)
         assert later is not None and later.went_well == "Calm review."
         rewritten = store.reflection(edited)
         assert rewritten is not None and rewritten.differently == "Ask earlier."
-    finally:
-        store.close()
 
 
 def _planned(opened: Opened) -> tuple[str, str]:
@@ -682,10 +673,7 @@ def test_two_planned_moments_deleted_and_undone_both_get_their_suggestions(
 def test_a_restored_backup_does_not_bring_a_deleted_suggestion_back(kept: Opened) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = kept.layout, kept.secret
@@ -694,13 +682,8 @@ def test_a_restored_backup_does_not_bring_a_deleted_suggestion_back(kept: Opened
     kept.store.delete_moment(moment_id)
     _damage_a_moments_page(kept)
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(kept, start) as store:
         assert store.suggestions() == [] and store.search("zanzibar") == []
-    finally:
-        store.close()
 
 
 def test_a_planned_moment_edited_takes_its_suggestions_words(kept: Opened) -> None:
@@ -723,10 +706,7 @@ def test_a_restored_backup_does_not_bring_an_edited_suggestions_words_back(kept:
     as reworded with its planned moment's edit, which wins with the moment's."""
     from datetime import UTC, datetime, timedelta
 
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = kept.layout, kept.secret
@@ -735,18 +715,13 @@ def test_a_restored_backup_does_not_bring_an_edited_suggestions_words_back(kept:
     kept.store.update_moment(moment_id, text="Keep standups to fifteen minutes")
     _damage_a_moments_page(kept)
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(kept, start) as store:
         moment = store.get_moment(moment_id)
         assert moment is not None and moment.text == "Keep standups to fifteen minutes"
         [suggestion] = store.suggestions()
         assert suggestion.id == suggestion_id
         assert suggestion.change == "Keep standups to fifteen minutes"
         assert store.search("zanzibar") == []
-    finally:
-        store.close()
 
 
 NOTES = "Zanzibar Quixote takes criticism badly; avoid the interrupting jokes"
@@ -789,10 +764,7 @@ def test_deleting_someone_unknown_changes_nothing(kept: Opened) -> None:
 def test_a_restored_backup_does_not_bring_a_deleted_person_back(kept: Opened) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = kept.layout, kept.secret
@@ -803,16 +775,11 @@ def test_a_restored_backup_does_not_bring_a_deleted_person_back(kept: Opened) ->
     kept.store.delete_person("Zanzibarine Quixotica")
     _damage_a_moments_page(kept)
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(kept, start) as store:
         assert store.find_person("Zanzibarine Quixotica") is None
         assert store.search("zanzibar") == []
         back = store.get_moment(moment.id)
         assert back is not None and back.person is None
-    finally:
-        store.close()
 
 
 def test_a_deleted_persons_name_leaves_the_suggestions_composed_for_them(kept: Opened
@@ -920,10 +887,7 @@ def test_a_restored_backup_does_not_bring_a_deleted_persons_name_back_in_a_sugge
     from mlcoach.domain.enums import ChangeKind, Size, Style
     from mlcoach.influence.composer import SuggestionRequest, compose
     from mlcoach.influence.reworded import reworded
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = kept.layout, kept.secret
@@ -937,16 +901,10 @@ def test_a_restored_backup_does_not_bring_a_deleted_persons_name_back_in_a_sugge
     kept.store.delete_person("Zanzibarine Quixotica", reword=reworded)
     _damage_a_moments_page(kept)
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(kept, start) as store:
         [suggestion] = store.suggestions()
         assert "Zanzibarine" not in suggestion.text and suggestion.person is None
         assert store.search("zanzibarine") == []
-    finally:
-        store.close()
-
 
 
 def _damage_the_roots_of(opened: Opened, *tables: str) -> None:
@@ -979,10 +937,7 @@ def test_a_restored_backup_keeps_a_merged_names_moments_with_the_name_that_staye
     from datetime import UTC, datetime, timedelta
 
     from mlcoach.domain.enums import ChangeKind, Size, Style
-    from mlcoach.store import recovery
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = kept.layout, kept.secret
@@ -998,17 +953,12 @@ def test_a_restored_backup_keeps_a_merged_names_moments_with_the_name_that_staye
     else:
         _damage_the_roots_of(kept, "moments", "suggestions")
 
-    assert recovery.repair(layout.root, secret, "damaged", start,
-                           recovery.identity(layout.db)) is not None
-    store = Store(make_engine(layout.db, secret), layout.db, secret)
-    try:
+    with _restored(kept, start) as store:
         back = store.get_moment(moment.id)
         assert back is not None and back.person == "Ana"
         [suggestion] = store.suggestions()
         assert suggestion.person == "Ana"
         assert [p.name for p in store.people()] == ["Ana"]
-    finally:
-        store.close()
 
 
 def test_a_chain_of_merges_leads_to_the_name_that_stayed() -> None:
