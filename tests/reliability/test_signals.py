@@ -70,6 +70,9 @@ SIGNAL_AT = (
     "from mlcoach.cli import main as cli\n"
     "from mlcoach.store import quick, recovery\n"
     "sent, where = getattr(signal, sys.argv.pop(1)), sys.argv.pop(1)\n"
+    # Ctrl+C as at a terminal, even where the suite itself was started with SIGINT
+    # ignored (`make test &`, nohup), which every child inherits.
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
     "def at(owner, name):\n"
     "    real = getattr(owner, name)\n"
     "    def hit(*a, **k):\n"
