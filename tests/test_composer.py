@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import re
@@ -152,6 +153,12 @@ def _combos() -> Iterator[tuple[ChangeKind, Size, bool, str | None]]:
     yield from itertools.product(ChangeKind, Size, (True, False), ("Dana", None))
 
 
+# Every combination composed once for the module: a Turkish one takes tens of ms, and two
+# tests below read the same requests (the first still composes each afresh and compares:
+# the composer stays checked for giving the same text twice).
+_composed = functools.cache(compose)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("style", STYLES, ids=lambda s: s.value if s else "mixed")
 def test_every_combination_is_complete_and_quotes_the_user(
@@ -160,7 +167,7 @@ def test_every_combination_is_complete_and_quotes_the_user(
     for action, size, with_b, person in _combos():
         change = f"{A} instead of {B}" if with_b else A
         req = SuggestionRequest(change, style, action, size, person, language=lang)
-        c = compose(req)
+        c = _composed(req)
         label = (action, size, with_b, person)
         for field in (c.opening, *c.tips, c.question, c.avoid, c.next_step):
             assert field.strip(), label
@@ -186,7 +193,7 @@ def test_styles_differ_from_each_other(lang: str) -> None:
     for action, size, with_b, person in _combos():
         change = f"{A} instead of {B}" if with_b else A
         out = [
-            compose(SuggestionRequest(change, style, action, size, person, language=lang))
+            _composed(SuggestionRequest(change, style, action, size, person, language=lang))
             for style in STYLES
         ]
         for one, other in itertools.combinations(out, 2):
