@@ -6,22 +6,26 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.system.install_stamp import CodeChangedError
 from mlcoach.ui import ops
+from mlcoach.ui.app_prompts import PROMPT_EXPIRY_MS as PROMPT_EXPIRY_MS
+from mlcoach.ui.app_prompts import PromptCards
 from mlcoach.ui.app_quit import Quitting
+from mlcoach.ui.app_schedule import MAX_WAIT as MAX_WAIT
+from mlcoach.ui.app_schedule import RETRY_WAIT as RETRY_WAIT
+from mlcoach.ui.app_schedule import PromptSchedule
 from mlcoach.ui.app_tray import TrayFollowing
 from mlcoach.ui.app_windows import Window, WindowFactories
 from mlcoach.ui.desktop_shell import DesktopShell, ready_signal
-from mlcoach.ui.icons import app_icon
 from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.memory import release_freed_memory
 from mlcoach.ui.sleep_watch import SleepWatch
@@ -35,7 +39,6 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from PySide6.QtWidgets import QMessageBox
 
     from mlcoach.coaching.meeting_cache import MeetingCache
-    from mlcoach.coaching.meeting_cache import Result as MeetingsRead
     from mlcoach.coaching.meeting_prep import Prep
     from mlcoach.coaching.service import Coach, Offer
     from mlcoach.domain.model import Moment, PromptEvent
@@ -52,16 +55,12 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
 
 logger = logging.getLogger(__name__)
 
-# Timers are monotonic and stop during suspend; never wait longer than this before
-# looking at the wall clock again (a handful of wake-ups a day, not polling).
 T = TypeVar("T")
 
-MAX_WAIT = timedelta(minutes=10)
 TRAY_HINT_KEY = "gnome_tray_hint_shown"  # the AppIndicator hint was given once
 # The program the menu entry was last tended for: a later start of that same install
 # writes no entry the user deleted; another install (the .deb removed, pipx now) does.
 MENU_ENTRY_KEY = "menu_entry_program"
-RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
 BACKUP_DELAY_MS = 5000  # the daily check and backup wait until start-up is over
 # A handed-over capture waits this long for another writer on the GUI thread; then the
 # shell, which can wait without freezing anything, writes the moment itself.
@@ -86,14 +85,12 @@ def _boot_clock() -> float:
     return boot_clock()
 
 
-# A prompt with no answer by then is missed: the card's ten minutes
-# (prompt_card.EXPIRE_MS) and one more.
-PROMPT_EXPIRY_MS = 11 * 60 * 1000
 # The reflection offered as a notification stays this long (the offer lasts two hours).
 REFLECTION_NOTICE_MS = 2 * 60 * 60 * 1000
 
 
-class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitting):
+class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitting,
+                    PromptSchedule, PromptCards):
     """Owns the tray, the store and every window; reacts to menu actions and requests."""
 
     def __init__(self, app: QApplication, data_root: Path, server: InstanceServer, *,
@@ -177,50 +174,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         # The last open window closed: give back what it freed once it is torn down.
         app.lastWindowClosed.connect(lambda: QTimer.singleShot(1000, release_freed_memory))
 
-    @property
-    def card(self) -> PromptCard:
-        """The prompt card, built on first use."""
-        if self._card is None:
-            from mlcoach.ui.prompt_card import PromptCard
-
-            self._card = PromptCard(placeable=self.card_placeable())
-            self._card.responded.connect(self.on_card_response)
-            self._card.capture_requested.connect(lambda: self.open_window(Window.CAPTURE))
-        return self._card
-
-    @property
-    def notice(self) -> PromptNotice:
-        """The prompt as an answerable notification (Linux), built on first use."""
-        if self._notice is None:
-            from mlcoach.ui.notify import shared
-            from mlcoach.ui.prompt_notice import PromptNotice
-
-            self._notice = PromptNotice(shared(), self)
-            self._notice.responded.connect(self.on_notice_response)
-            self._notice.capture_requested.connect(lambda: self.open_window(Window.CAPTURE))
-            self._notice.open_requested.connect(self.open_prompt_card)
-            self._notice.activation_token.connect(self.take_activation_token)
-        return self._notice
-
-    def side_notice(self, purpose: str) -> ActionNotice:
-        """The meeting preparation ("prep"), the pace offer ("pace") or the evening's
-        reflection ("reflect") as a notification, where a card cannot be placed (Wayland):
-        one each, so none replaces another."""
-        notice = self._side_notices.get(purpose)
-        if notice is None:
-            from mlcoach.ui.action_notice import ActionNotice
-            from mlcoach.ui.notify import shared
-
-            notice = self._side_notices[purpose] = ActionNotice(shared(), self)
-            notice.acted.connect(self._on_side_action)
-            notice.activation_token.connect(self.take_activation_token)
-        return notice
-
-    def _cards_as_notifications(self) -> bool:
-        from mlcoach.ui.notify import route
-
-        return not self.card_placeable() and route() == "freedesktop"
-
     def offer_reflection_quietly(self) -> None:
         """The evening's offer. Where a window cannot be shown without taking the keyboard
         (Wayland: sway gives a new window focus, and what the user was typing went into the
@@ -240,37 +193,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
             [("reflect", self.tr("Reflect"))], timeout_ms=REFLECTION_NOTICE_MS)
         self._expire_side("reflect", REFLECTION_NOTICE_MS)
         ready_signal("reflect-notice")
-
-    def _expire_side(self, purpose: str, ms: int) -> None:
-        """Take the side notice for `purpose` away in `ms` (started with its time, so a
-        wake can take the time asleep off it)."""
-        timer = self._side_expiry.get(purpose)
-        if timer is None:
-            timer = self._side_expiry[purpose] = QTimer(self)
-            timer.setSingleShot(True)
-            timer.timeout.connect(self.side_notice(purpose).withdraw)
-        timer.start(ms)
-
-    def _on_side_action(self, key: str) -> None:
-        if key == "reflect":
-            self.open_window(Window.REFLECT)
-        elif key == "coach":
-            self.open_coach_for(self._prep_person)
-        elif key == "restore":
-            self.restore_pace()
-
-    @property
-    def pace_card(self) -> PaceCard:
-        """The "Back to N a day?" card, built on first use."""
-        if self._pace_card is None:
-            from mlcoach.ui.pace_card import PaceCard
-
-            self._pace_card = PaceCard()
-            self._pace_card.restore_requested.connect(self.restore_pace)
-        return self._pace_card
-
-    def _anchor(self) -> QRect | None:
-        return self.tray.icon.geometry() if self.tray is not None else None
 
     # -- start-up ---------------------------------------------------------------------
 
@@ -581,215 +503,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
 
     # -- prompts -----------------------------------------------------------------------
 
-    def arm(self, busy: bool = False) -> None:
-        """Set the single timer to the next thing the scheduler wants, no sooner."""
-        if self.coach is None:
-            return
-        now = self.coach.now()
-        try:
-            due = self.coach.next_due(now, desktop_busy=busy)
-        except StoreUnavailableError as exc:  # never let the timer die: look again shortly
-            logger.warning("schedule not read (%s); trying again", type(exc).__name__)
-            self.timer.start(int(RETRY_WAIT.total_seconds() * 1000))
-            return
-        wait = MAX_WAIT if due is None else max(due - now, timedelta(seconds=1))
-        wait = min(wait, MAX_WAIT)
-        self.timer.start(int(wait.total_seconds() * 1000))
-        self.refresh_status()
-
-    def on_timer(self) -> None:
-        if self.coach is None:
-            return
-        if self.upgrade.hold(QUIET):  # the new version plans its own (this timer rests)
-            return
-        self._backup_if_new_day()
-        self.look_busy(self._due_with)
-
-    def _due_with(self, busy: bool) -> None:
-        """The rest of on_timer, once the desktop said whether the person is busy."""
-        if self.coach is None:
-            return
-        now = self.coach.now()
-        asleep = self._sleep.slept()
-        if asleep:
-            self._catch_up(asleep)
-        try:
-            if asleep:
-                self.coach.woke_up(now)  # the first prompt after a wake waits a moment
-            action = self.coach.due_action(now, busy=busy)
-            if action == "prompt":
-                self.show_prompt(manual=False)
-            elif action == "prep":
-                self.show_prep(busy)
-            elif action == "reflect":
-                self.coach.mark_reflection_offered(now)
-                self.offer_reflection_quietly()
-        except StoreUnavailableError as exc:  # unreadable, or another process writing:
-            # nothing was shown; look again shortly, never in a loop that holds the GUI
-            logger.warning("schedule not read or saved (%s); trying again",
-                           type(exc).__name__)
-            self.timer.start(int(RETRY_WAIT.total_seconds() * 1000))
-            return
-        self.arm(busy)
-
-    def listen_for_wake(self) -> None:
-        """Hear from logind when the machine wakes (where there is a system bus)."""
-        if self._wake is None:
-            from mlcoach.ui.wake import SleepSignals, system_bus
-
-            self._wake = SleepSignals(system_bus(), self)
-            self._wake.woke.connect(self.on_woke)
-
-    def on_woke(self) -> None:
-        """logind says the machine woke: the schedule is looked at now (on_timer sees the
-        sleep and catches up), not when its timer, stopped during the sleep, comes round."""
-        self._wake_look.start()
-
-    def _catch_up(self, asleep: float) -> None:
-        """What is timed by the wall clock (a card's ten minutes, a meeting's start) loses
-        the `asleep` seconds: Qt's timers stopped while the machine slept. Done once per
-        sleep, where the sleep is seen (on_timer), however the wake was heard."""
-        from mlcoach.ui.wake import catch_up
-
-        asleep_ms = int(asleep * 1000)
-        for timer in (self.prompt_expiry, *self._side_expiry.values()):
-            catch_up(timer, asleep_ms)
-        for card in (self._prep_card, self._pace_card):
-            if card is not None:
-                card.catch_up(asleep_ms)
-
-    def look_busy(self, then: Callable[[bool], None]) -> None:
-        """`then(busy)`: at once with the answer given to the controller (tests), else
-        when the look on the asking worker answers (the GUI goes on meanwhile)."""
-        if self._busy is not None:
-            then(self._busy())
-            return
-        if self._busy_look is None:
-            from mlcoach.ui.attention import BusyLook
-
-            self._busy_look = BusyLook()
-        self._busy_look.ask(then)
-
-    def _read_meetings(self, read: Callable[[], MeetingsRead],
-                       store: Callable[[MeetingsRead | None], None]) -> None:
-        def done(meetings: MeetingsRead) -> None:
-            store(meetings)
-            self.arm()  # planned again with the meetings read
-
-        def failed(exc: BaseException) -> None:
-            logger.warning("calendar not read (%s)", type(exc).__name__)
-            store(None)  # the last read stands; asked again after MAX_AGE, not in a loop
-            self.arm()
-
-        # Beside the store's work: a calendar on a network mount that hangs never
-        # returns, and saves queued behind it would wait for good.
-        ops.run(read, done, failed, on=ops.asking_pool())
-
-    def on_settings_changed(self) -> None:
-        if self.coach is None:
-            return
-        if self._meetings is not None:
-            self._meetings.forget()
-        self.coach.reload_settings()
-        try:
-            self.coach.settings_saved(self.clock())
-        except StoreUnavailableError as exc:  # a prompt sooner is the worst that follows
-            logger.warning("settings settle not saved (%s)", type(exc).__name__)
-        self.apply_language()
-        self.arm()
-
-    def apply_language(self) -> None:
-        """Use the language chosen in Settings (start-up used the system's until now)."""
-        from mlcoach.ui.i18n import install_translators
-
-        if self.coach is None:
-            return
-        try:
-            language = self.coach.settings().language
-        except Exception as exc:  # a settings read must not stop the app
-            logger.warning("could not read the language setting: %s", exc)
-            return
-        install_translators(self.app, language)
-
-    def show_prompt(self, manual: bool) -> None:
-        if self.coach is None:
-            return
-        if manual and self.upgrade.hold("prompt", built=self._card is not None):
-            return
-        offer = self.coach.offer(self.coach.now(), manual=manual)
-        if offer is None:
-            return
-        self.current_event, self._offer = offer.event, offer
-        self._prompt_view = (offer.theme_name, offer.text, offer.try_this, offer.note)
-        self.prompt_expiry.start(PROMPT_EXPIRY_MS)
-        route = self.coach.settings().notification_route
-        placeable = self.card_placeable()
-        if placeable and (route in ("card", "both") or self.tray is None):
-            self.open_prompt_card()
-        if route in ("notification", "both") or not placeable:
-            self.send_prompt_notification(offer.theme_name, offer.text)
-            if self.tray is not None:
-                self.tray.set_state("attention")
-        self.refresh_status()
-        ready_signal("prompt")
-        self.arm()
-
-    def send_prompt_notification(self, title: str, text: str) -> None:
-        """Where the freedesktop interface is the route, an answerable notification;
-        elsewhere the platform's plain one."""
-        from mlcoach.ui.notify import route, send_notification
-
-        if route() == "freedesktop":
-            self.notice.show(title, text)
-        else:
-            send_notification(title, text,
-                              tray_icon=self.tray.icon if self.tray is not None else None)
-
-    def open_prompt_card(self) -> None:
-        """Show the waiting prompt's card (beside the tray, or where the desktop puts it)."""
-        if self.current_event is None or self._prompt_view is None:
-            return
-        self.settle_frames(self.card)
-        self.card.show_prompt(*self._prompt_view, self._anchor())
-        self.prompt_expiry.start(PROMPT_EXPIRY_MS)  # opened later: its own ten minutes again
-        ready_signal("card")
-
-    def note_follows(self) -> None:
-        """A reflection, a moment or a person changed: the cards up say them as they are."""
-        self._note_follows()
-        self._prep_follows()
-
-    def _note_follows(self) -> None:
-        """A reflection, a moment or a person changed: the waiting prompt's note says
-        the intention it recalls and the person it names as they are now (on the card, and
-        on the card opened again from the tray)."""
-        offer, coach = self._offer, self.coach
-        if offer is None or coach is None or (offer.recalled is None
-                                              and offer.named_id is None):
-            return
-
-        def done(now: Offer) -> None:
-            if self._offer is not offer or self._prompt_view is None:
-                return  # answered or replaced meanwhile
-            self._offer = now
-            self._prompt_view = (*self._prompt_view[:3], now.note)
-            if self._card is not None:
-                self._card.set_note(now.note, self._anchor())
-
-        ops.run(lambda: coach.note_now(offer), done,
-                lambda exc: logger.warning("the prompt's note was not read again: %s", exc))
-
-    def show_prep(self, busy: bool) -> None:
-        """The meeting preparation card, once per meeting, never while presenting."""
-        if self.coach is None:
-            return
-        now = self.coach.now()
-        prep = self.coach.take_prep(now, busy=busy)
-        if prep is None:
-            return
-        self._present_prep(prep, now)
-        ready_signal("prep")
-
     def _present_prep(self, prep: Prep, now: datetime) -> None:
         """The preparation card, or its notification where a card cannot go."""
         self._prep = prep
@@ -812,112 +525,10 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         else:
             self._prep_card.show_prep(prep, now, self.tz(), self._anchor())
 
-    def _prep_showing(self) -> bool:
-        """The card is up, or its notification still is: one the user dismissed (or
-        answered) is never sent again when its people change."""
-        if self._prep_card is not None and self._prep_card.isVisible():
-            return True
-        notice = self._side_notices.get("prep")
-        return notice is not None and notice.showing
-
-    def _prep_follows(self) -> None:
-        """The preparation card up says its people and their open change as they are
-        now: an edit shows, someone deleted leaves it (no one left: it goes)."""
-        prep, coach = self._prep, self.coach
-        if prep is None or coach is None or not self._prep_showing():
-            return
-
-        def done(now: Prep | None) -> None:
-            if self._prep is not prep or not self._prep_showing() or now is prep:
-                return
-            if now is None:
-                self._prep = None
-                if self._prep_card is not None:
-                    self._prep_card.hide()
-                if "prep" in self._side_notices:
-                    self._side_notices["prep"].withdraw()
-                if "prep" in self._side_expiry:
-                    self._side_expiry["prep"].stop()
-                return
-            self._present_prep(now, self.clock())
-
-        ops.run(lambda: coach.prep_now(prep), done,
-                lambda exc: logger.warning("the preparation was not read again: %s", exc))
-
     def open_coach_for(self, name: str) -> None:
         self.open_window(Window.SUGGEST)
         if name and Window.SUGGEST in self.windows:
             self.composer_dialog().set_person(name)
-
-    def on_notice_response(self, response: str) -> None:
-        """Answered from the notification: the card (if shown) goes away unanswered."""
-        if self._card is not None:
-            self._card.withdraw()
-        self._record_response(response)
-
-    def _prompt_went_unanswered(self) -> None:
-        """The waiting prompt had no answer by the time a card would have expired."""
-        if self.current_event is None:
-            return
-        if self._card is not None:
-            self._card.withdraw()
-        if self._notice is not None:
-            self._notice.withdraw()
-        self._record_response("expired")
-
-    def on_card_response(self, response: str) -> None:
-        """Answered on the card (or the menu): the notification (if sent) goes away."""
-        if self._notice is not None:
-            self._notice.withdraw()
-        self._record_response(response)
-
-    def _record_response(self, response: str) -> None:
-        """Record the answer (waiting its turn while another process writes, the GUI free
-        meanwhile); then say the coach's one-off sentence, or offer the pace back."""
-        if self.current_event is None or self.coach is None:
-            return
-        self._prompt_view, self._offer = None, None
-        self.prompt_expiry.stop()
-        event_id = self.current_event.id
-        self.current_event = None
-        self.write_patiently(partial(self.coach.respond, event_id, response),
-                             partial(self._responded, response))
-
-    def _responded(self, response: str, message: str | None) -> None:
-        ready_signal(f"responded:{response}")
-        if self.coach is None:
-            return
-        if self.tray is not None:
-            self.tray.set_state("paused" if self.coach.is_paused() else "")
-        lowered = self.coach.lowered_pace(self.coach.now())
-        if message and lowered is not None and self.coach.restore_offered():
-            if self._cards_as_notifications():
-                from mlcoach.ui.prompt_card import EXPIRE_MS
-
-                self.side_notice("pace").show(
-                    self.pace_card.windowTitle(), message,
-                    [("restore", self.pace_card.restore_label(lowered[1]))],
-                    timeout_ms=EXPIRE_MS)
-            else:
-                self.pace_card.show_offer(message, lowered[1], self._anchor())
-        elif message and self.tray is not None:
-            self.tray_says(message, 8000)
-        elif message:  # no tray (GNOME without the extension): the back-off is still said
-            from mlcoach.ui.notify import send_notification
-
-            send_notification("mlcoach", message)
-
-    def restore_pace(self) -> None:
-        """The user took the full daily count back (tray menu or the pace card)."""
-        if self.coach is None:
-            return
-        self.write_patiently(self.coach.restore_pace, lambda _r: self._pace_restored())
-
-    def _pace_restored(self) -> None:
-        if self._pace_card is not None:
-            self._pace_card.hide()
-        if "pace" in self._side_notices:
-            self._side_notices["pace"].withdraw()  # taken back from the tray menu
 
     def write_patiently(self, write: Callable[[], T],
                         then: Callable[[T], None] | None = None) -> None:
@@ -949,22 +560,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
 
             send_notification("mlcoach", message)
 
-    def refresh_status(self) -> None:
-        if self.coach is None:
-            return
-        now = self.coach.now()
-        status = self.coach.status(now)
-        lowered = self.coach.lowered_pace(now)
-        self.menu.set_paused(status.paused)
-        self.menu.set_prompt_waiting(self.current_event is not None)
-        self.menu.set_lowered_pace(lowered[1] if lowered is not None else None)
-        if self.tray is not None:
-            self.tray.set_tooltip(status.tooltip)
-            if self.current_event is None:
-                self.tray.set_state("paused" if status.paused else "")
-        if self.main_window is not None:
-            self.main_window.next_label.setText(status.tooltip)
-
     # -- after an upgrade ----------------------------------------------------------------
 
     def open_windows_now(self) -> list[QWidget]:
@@ -974,44 +569,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
                  getattr(self, "welcome", None)]
         return [w for w in found if isinstance(w, QWidget) and w.isVisible()]
 
-    def tray_says(self, text: str, timeout_ms: int) -> None:
-        """A line from the tray icon. On freedesktop desktops it goes as a notification on
-        the app's own bus connection, whose calls have a deadline: Qt's showMessage on a
-        StatusNotifierItem makes a blocking call, and with plasmashell gone D-Bus holds it
-        while it starts Plasma's server (plasma_waitforname), ~25 s of a frozen app. With
-        an XEmbed tray and no notification server, Qt's own bubble by the icon says it."""
-        tray = self.tray
-        if tray is None:
-            return
-        from mlcoach.ui.notify import route, shared
-
-        if route() != "freedesktop":
-            tray.icon.showMessage("mlcoach", text, app_icon(), timeout_ms)
-            return
-
-        def sent(notification_id: int) -> None:
-            through_bus = self.tray_presence is None or self.tray_presence.through_the_bus()
-            if not notification_id and self.tray is tray and not through_bus:
-                tray.icon.showMessage("mlcoach", text, app_icon(), timeout_ms)
-
-        shared().notify("mlcoach", text, sent=sent, timeout_ms=timeout_ms)
-
-    def say_calmly(self, text: str) -> None:
-        """One line where the user will see it, taking no focus."""
-        if self.tray is not None:
-            self.tray_says(text, 10000)
-            return
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
-
-        from mlcoach.ui.widgets import message_box
-
-        box = message_box.notice(QMessageBox.Icon.Information, text, self.main_window)
-        box.setModal(False)
-        box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        box.show()
-        self.notice_box = box
-
     def restart_into(self, command: list[str]) -> None:
         """Quit as Quit does (what was typed kept, the store and the channel closed); the
         caller of app.exec() then runs `command` in this process (ui/run.py)."""
@@ -1019,24 +576,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         self.quit()
 
     # -- shutdown ----------------------------------------------------------------------
-
-    def follow_screens(self) -> None:
-        """The screens changed (a monitor unplugged, a panel moved, a new scale): what
-        is shown goes back whole on a screen that is there, the cards beside the icon."""
-        from PySide6.QtCore import Qt
-
-        from mlcoach.ui.widgets.on_screen import keep_on_screen
-
-        anchor = self._anchor()
-        cards = [card for card in (self._card, self._prep_card, self._pace_card)
-                 if card is not None and card.isVisible()]
-        for card in cards:
-            card.place(anchor)
-        # Every window and dialog (a question asked over a window too), never a menu.
-        for window in QApplication.topLevelWidgets():
-            if window.isVisible() and window not in cards and window.windowType() in (
-                    Qt.WindowType.Window, Qt.WindowType.Dialog):
-                keep_on_screen(window)
 
     def stop(self) -> None:
         """Cancel every timer: nothing this controller armed fires after this."""

@@ -1,6 +1,7 @@
 """The tray and the window that stands in for it: the icon shown where a tray is (or
-comes later), the stand-in window where none is, and the change when a tray comes or
-goes. A mixin of AppController (ui/app.py), kept apart to keep that small."""
+comes later), the stand-in window where none is, the change when a tray comes or goes,
+and a line said from the icon (or calmly, with no tray). A mixin of AppController
+(ui/app.py), kept apart to keep that small."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from mlcoach.ui.desktop_shell import ready_signal
+from mlcoach.ui.icons import app_icon
 from mlcoach.ui.tray import MainWindow, Tray, TrayMenu
 from mlcoach.ui.tray_presence import TrayPresence
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from mlcoach.store.vault import LightOpened, Opened
 
 logger = logging.getLogger("mlcoach.ui.app")  # the log's lines as before the move
@@ -30,6 +34,7 @@ class TrayFollowing:
     tray_presence: TrayPresence | None
     main_window: MainWindow | None
     opened: LightOpened | Opened | None
+    notice_box: QMessageBox | None
 
     if TYPE_CHECKING:  # provided by AppController and DesktopShell
         def on_tray_clicked(self) -> None: ...
@@ -144,3 +149,40 @@ class TrayFollowing:
             self.show_main_window()
             self.main_window.activateWindow()
 
+    def tray_says(self, text: str, timeout_ms: int) -> None:
+        """A line from the tray icon. On freedesktop desktops it goes as a notification on
+        the app's own bus connection, whose calls have a deadline: Qt's showMessage on a
+        StatusNotifierItem makes a blocking call, and with plasmashell gone D-Bus holds it
+        while it starts Plasma's server (plasma_waitforname), ~25 s of a frozen app. With
+        an XEmbed tray and no notification server, Qt's own bubble by the icon says it."""
+        tray = self.tray
+        if tray is None:
+            return
+        from mlcoach.ui.notify import route, shared
+
+        if route() != "freedesktop":
+            tray.icon.showMessage("mlcoach", text, app_icon(), timeout_ms)
+            return
+
+        def sent(notification_id: int) -> None:
+            through_bus = self.tray_presence is None or self.tray_presence.through_the_bus()
+            if not notification_id and self.tray is tray and not through_bus:
+                tray.icon.showMessage("mlcoach", text, app_icon(), timeout_ms)
+
+        shared().notify("mlcoach", text, sent=sent, timeout_ms=timeout_ms)
+
+    def say_calmly(self, text: str) -> None:
+        """One line where the user will see it, taking no focus."""
+        if self.tray is not None:
+            self.tray_says(text, 10000)
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        from mlcoach.ui.widgets import message_box
+
+        box = message_box.notice(QMessageBox.Icon.Information, text, self.main_window)
+        box.setModal(False)
+        box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        box.show()
+        self.notice_box = box
