@@ -182,11 +182,14 @@ def _restored_word(typed: str, before: str) -> str | None:
     # every known stem the word can start with: the one whose rest is the fewest endings
     # ("konu-sunu", not "konuş-unu"); where two such disagree, the list cannot tell
     found: dict[str | None, int] = {}
+    foreign = re.search("[qwx]", low) is not None
     for folded, stem in stems:
-        if re.search("[qwx]", low) and not re.search("[qwx]", folded):
+        if not low.startswith(folded):  # first: the cheap test that rules most stems out
+            continue
+        if foreign and not re.search("[qwx]", folded):
             continue  # "reviewları": only a word with its w is its stem
         rest = low[len(folded) :]
-        if low.startswith(folded) and rest and re.search("[aeiou]", rest) \
+        if rest and re.search("[aeiou]", rest) \
                 and not re.search(r"([^aeiou])\1", rest):  # "-cuss": no ending doubles one
             cost = _ending_cost(rest)
             if cost is not None and rest[0] not in "aeiou" and not any(
