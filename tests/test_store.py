@@ -283,3 +283,24 @@ def test_a_reflection_saved_meanwhile_keeps_the_answers_the_other_left_as_they_w
     # Without a base, what is given is what is written (the dialog's Discard-free save).
     plain = store.save_reflection(day, energy=3, went_well="", at=start)
     assert (plain.energy, plain.went_well, plain.intention) == (3, "", "")
+
+
+def test_a_reflection_deleted_meanwhile_is_not_saved_back_empty(store):
+    """A window (or `reflect --text`) loaded the day's reflection, the user changed
+    nothing, and it was deleted elsewhere before the save: the answers left as loaded
+    keep what is stored, which is nothing now, and an empty row was written for the day.
+    Nothing is written; an answer changed meanwhile is still saved."""
+    day = date(2026, 12, 1)
+    loaded = (3, "Calm demo", "Ask Bo earlier", "Rest")
+    store.save_reflection(day, energy=3, went_well="Calm demo", differently="Ask Bo earlier",
+                          intention="Rest")
+    store.delete_reflection(day)
+    assert store.save_reflection(day, energy=3, went_well="Calm demo",
+                                 differently="Ask Bo earlier", intention="Rest",
+                                 base=loaded) is None
+    assert store.reflection(day) is None and store.reflections() == []
+    saved = store.save_reflection(day, energy=3, went_well="Calm demo",
+                                  differently="Ask Bo earlier", intention="Rest, then run",
+                                  base=loaded)
+    assert saved is not None
+    assert (saved.energy, saved.went_well, saved.intention) == (None, "", "Rest, then run")

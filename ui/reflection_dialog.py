@@ -333,7 +333,8 @@ class ReflectionDialog(QDialog):
         ops.run(lambda: store.save_reflection(day, energy=energy, went_well=went_well,
                                               differently=differently, intention=intention,
                                               at=at, base=base),
-                lambda _saved: self._saved(answers), self._not_saved)
+                lambda saved: self._saved(answers) if saved is not None
+                else self._gone_meanwhile(), self._not_saved)
 
     def _saved(self, answers: Answers) -> None:
         if not shiboken6.isValid(self):
@@ -348,6 +349,18 @@ class ReflectionDialog(QDialog):
             return
         self._forget_draft()
         self.accept()
+
+    def _gone_meanwhile(self) -> None:
+        """Nothing was written: every answer was left as loaded, and the reflection they
+        came from was deleted elsewhere (a command, History) since. Its words go from the
+        fields, as when History's delete is heard of; the window stays open."""
+        if not shiboken6.isValid(self):
+            return
+        self._saving = False
+        self._buttons.setEnabled(True)
+        self._loaded_deleted()
+        self._show_error(self.tr("Nothing saved: this reflection was deleted elsewhere. "
+                                 "Write a line or pick your energy to save a new one."))
 
     def _not_saved(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):

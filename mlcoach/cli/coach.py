@@ -248,9 +248,11 @@ def cmd_reflect_text(ctx: Context) -> int:
         # another terminal may have saved this day's reflection while these were typed.
         base = (old.energy, old.went_well, old.differently, old.intention) if old else \
             (None, "", "", "")
-        opened.store.save_reflection(day, energy=energy, went_well=went_well,
-                                     differently=differently, intention=intention,
-                                     at=now_utc(), base=base)
+        if opened.store.save_reflection(day, energy=energy, went_well=went_well,
+                                        differently=differently, intention=intention,
+                                        at=now_utc(), base=base) is None:
+            raise MlcoachError("nothing saved: today's reflection was deleted while you "
+                               "answered, and you changed nothing")
     finally:
         if opened is not None:
             opened.store.close()

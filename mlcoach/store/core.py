@@ -43,6 +43,9 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["Reword", "Store"]
 
+#: A reflection with no energy and no words: never a row of its own.
+_NO_ANSWERS: tuple[int | None, str, str, str] = (None, "", "", "")
+
 
 @errors_as_domain
 class Store(PeopleStore, MomentStore):
@@ -54,8 +57,12 @@ class Store(PeopleStore, MomentStore):
     def save_reflection(self, day: date, *, energy: int | None, went_well: str = "",
                         differently: str = "", intention: str = "",
                         at: datetime | None = None,
-                        base: tuple[int | None, str, str, str] | None = None) -> Reflection:
-        """Write the reflection for `day`; saving again the same day edits it.
+                        base: tuple[int | None, str, str, str] | None = None
+                        ) -> Reflection | None:
+        """Write the reflection for `day`; saving again the same day edits it. None, and
+        nothing written, when the answers come to nothing: with `base`, every answer was
+        left as it was and the reflection they were loaded from is gone (deleted by
+        another window or command meanwhile).
 
         Args:
             base: the answers (energy, went well, differently, intention) these were
@@ -73,16 +80,18 @@ class Store(PeopleStore, MomentStore):
         now = at or utcnow()
         with self._writes.begin() as s:
             row = s.scalar(select(m.ReflectionRow).where(m.ReflectionRow.day == day))
-            if row is None:
-                row = m.ReflectionRow(id=new_id(), day=day, created_at=now)
-                s.add(row)
             given = (energy, went_well.strip(), differently.strip(), intention.strip())
             if base is not None:
                 base = (base[0], base[1].strip(), base[2].strip(), base[3].strip())
                 stored = (row.energy, row.went_well or "", row.differently or "",
-                          row.intention or "")
+                          row.intention or "") if row is not None else _NO_ANSWERS
                 given = tuple(mine if mine != was else theirs  # type: ignore[assignment]
                               for mine, was, theirs in zip(given, base, stored, strict=True))
+            if row is None:
+                if given == _NO_ANSWERS:  # an empty row for the day says nothing
+                    return None
+                row = m.ReflectionRow(id=new_id(), day=day, created_at=now)
+                s.add(row)
             row.updated_at = max(now, row.created_at) if row.created_at else now
             row.energy, row.went_well, row.differently, row.intention = given
             s.flush()

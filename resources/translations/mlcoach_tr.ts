@@ -1925,6 +1925,10 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Bugün yüklenemedi: {reason}</translation>
     </message>
     <message>
+        <source>Nothing saved: this reflection was deleted elsewhere. Write a line or pick your energy to save a new one.</source>
+        <translation>Hiçbir şey kaydedilmedi: bu değerlendirme başka bir yerde silindi. Yenisini kaydetmek için bir satır yazın ya da enerjinizi seçin.</translation>
+    </message>
+    <message>
         <source>Pick your energy or write a line first.</source>
         <translation>Kaydetmeden önce enerjinizi seçin ya da bir satır yazın.</translation>
     </message>

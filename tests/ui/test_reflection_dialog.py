@@ -381,3 +381,23 @@ def test_a_reflection_deleted_elsewhere_leaves_the_open_window_but_what_is_typed
     assert reflection.differently.toPlainText() == ""
     assert reflection.energy.value() is None
     assert reflection.intention.text() == "Talk to Bo about the release"
+
+
+def test_saving_untouched_after_a_delete_elsewhere_writes_no_empty_reflection(
+        qtbot, reflection, store):
+    """The day's reflection was deleted by `mlcoach` in a terminal while this window
+    showed it (nothing told the window): Save, with nothing typed, wrote an empty
+    reflection for the day. Nothing is written; the window says why and stays open."""
+    store.save_reflection(TODAY, energy=2, went_well="Priya was curt again",
+                          differently="Ask Priya earlier", intention="Talk to Bo")
+    opened(qtbot, reflection)
+    store.delete_reflection(TODAY)  # as `mlcoach` would: the window is not told
+    saved: list[None] = []
+    reflection.reflection_saved.connect(lambda: saved.append(None))
+    reflection.save()
+    qtbot.waitUntil(lambda: bool(reflection.error_text()))
+    assert "deleted elsewhere" in reflection.error_text()
+    assert store.reflection(TODAY) is None and store.reflections() == []
+    assert saved == [] and reflection.isVisible()
+    assert reflection.went_well.toPlainText() == "" and reflection.energy.value() is None
+    assert not reflection.has_unsaved_changes()
