@@ -94,18 +94,20 @@ class BusQuestions:
             self._forget()
             self._forget = None
 
-    def _hooked(self, bus: Any) -> Any:
-        """`bus`, shut when the stop is set (at once when it already is)."""
+    def _hook(self, sock: socket.socket) -> None:
+        """`sock` shut when the stop is set (at once when it already is): from before it
+        connects, so a handshake under way ends with the look too."""
         if self._stop is not None:
             self._unhook()
-            sock = bus.conn.sock
-            self._forget = self._stop.on_stop(lambda: sock.shutdown(socket.SHUT_RDWR))
-        return bus
+            self._forget = self._stop.on_stop(lambda: _cut(sock))
 
     def _connected(self) -> Any:
         if self._bus is not None:
             return self._bus
-        return self._hooked(self._connect())
+        bus = self._connect()
+        if self._reused:
+            self._hook(bus.conn.sock)
+        return bus
 
     def _connect(self) -> Any:
         from mlcoach.system.session_bus import SessionBus
@@ -121,12 +123,15 @@ class BusQuestions:
         self._reused = False
         try:
             self._bus = SessionBus(self._address, self._deadline, self._limit,
-                                   too_much=_too_much)
+                                   too_much=_too_much, made=self._hook)
         except TimeoutError as exc:  # (socket.timeout too) let in too slowly
             raise BusTimeout(f"the bus did not let us in in time: {exc}") from exc
         except BusError:
             raise
         except Exception as exc:  # refused, no such socket, no address, an error reply
+            self._unhook()
+            if self._stop is not None and self._stop.is_set:
+                raise BusError("no longer needed: the look had its answer") from exc
             raise BusError(f"bus unreachable: {exc}") from exc
         return self._bus
 
@@ -165,6 +170,15 @@ class BusQuestions:
         conn.sock.settimeout(None)
         self._bus = None  # the caller's now (never a kept one: hand_over takes no `kept`)
         return conn, bus.unique_name, next(conn.outgoing_serial) - 1
+
+
+def _cut(sock: socket.socket) -> None:
+    """End what waits on `sock` now: shut when connected (a read under way returns),
+    closed when not yet (its connect then fails at once)."""
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        sock.close()
 
 
 def _too_much(limit: int) -> BusError:

@@ -7,6 +7,7 @@ desktop's services use it. No Qt.
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable
 from typing import Any
@@ -17,16 +18,45 @@ class SessionBus:
     `too_much(limit)` is the error raised when the bus sends more."""
 
     def __init__(self, address: str, deadline: float, limit: int,
-                 too_much: Callable[[int], Exception]) -> None:
+                 too_much: Callable[[int], Exception],
+                 made: Callable[[socket.socket], None] | None = None) -> None:
+        """`made(sock)` is called with the socket before it connects: whoever may end
+        the wait (a Stop) can shut it during the handshake and Hello too."""
         from jeepney.bus import get_bus
         from jeepney.bus_messages import message_bus
-        from jeepney.io.blocking import DBusConnectionBase, prep_socket
+        from jeepney.io.blocking import DBusConnectionBase
 
         self.deadline, self.limit, self.received = deadline, limit, 0
         self._too_much = too_much
-        sock = prep_socket(get_bus(address), timeout=self._left())
+        sock = socket.socket(family=socket.AF_UNIX)
+        try:
+            if made is not None:
+                made(sock)
+            self._authenticate(sock, get_bus(address))
+        except BaseException:
+            sock.close()
+            raise
         self.conn = DBusConnectionBase(sock)
         self.unique_name = str(self.send(message_bus.Hello())[0])  # ours on the bus
+
+    def _authenticate(self, sock: socket.socket, where: str) -> None:
+        """jeepney's prep_socket on our socket, within the one deadline (socket.timeout,
+        a TimeoutError, when it passes)."""
+        from jeepney.auth import BEGIN, Authenticator
+        from jeepney.io.blocking import unwrap_read
+
+        sock.settimeout(self._left())
+        sock.connect(where)
+        sock.settimeout(self._left())
+        sock.send(b"\0")  # Linux: the bus checks who we are with SO_PEERCRED
+        auth = Authenticator(enable_fds=False, inc_null_byte=False)
+        for request in auth:
+            sock.settimeout(self._left())
+            sock.sendall(request)
+            sock.settimeout(self._left())
+            auth.feed(unwrap_read(sock.recv(1024)))
+        sock.settimeout(self._left())
+        sock.sendall(BEGIN)
 
     def _left(self) -> float:
         left = self.deadline - time.monotonic()

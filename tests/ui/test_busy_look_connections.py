@@ -234,3 +234,93 @@ def test_the_helpers_are_not_started_once_the_bus_said_busy(held: HeldServer,
     answer = attention.look(env, "xcb", address, system_address=address,
                             deadline_s=FAR, run=helpers)
     assert answer.busy and helpers.ran[0] in ("gsettings", "xprop")
+
+
+@pytest.fixture
+def mute_bus(tmp_path: Path) -> Iterator[tuple[str, Any]]:
+    """A bus that lets connections in and never answers their handshake (a dbus-daemon
+    stopped, a system bus wedged): its address, and its listening socket."""
+    import socket
+
+    path = tmp_path / "mute-bus"
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(path))
+    listening.listen(8)
+    listening.settimeout(60)  # a bound for a broken build, not a speed check
+    try:
+        yield f"unix:path={path}", listening
+    finally:
+        listening.close()
+
+
+def _in_handshake(listening: Any) -> Any:
+    """Wait until a connection has begun its handshake (its first byte came): it is ours."""
+    client, _ = listening.accept()
+    assert client.recv(1) == b"\0"
+    return client
+
+
+def test_a_handshake_under_way_ends_when_the_look_does(held: HeldServer,
+                                                       mute_bus: tuple[str, Any],
+                                                       bus: dict[str, str]) -> None:
+    """The system bus let the look's connection in and never answered its handshake; Do
+    Not Disturb said busy: the look answered, but its thread went on waiting for the
+    handshake to its deadline (ten minutes here), one more at each look. The handshake
+    ends with the look now."""
+    address = bus["DBUS_SESSION_BUS_ADDRESS"]
+    system, listening = mute_bus
+    answers: list[Any] = []
+    looking = threading.Thread(target=lambda: answers.append(_look(address, system)),
+                               daemon=True)
+    looking.start()
+    client = _in_handshake(listening)
+    held.release(paused=True)
+    looking.join(60)
+    assert answers and answers[0].busy
+    for thread in _busy_threads():
+        thread.join(60)  # a bound for a broken build, not a speed check: FAR is 10 min
+    assert _busy_threads() == []
+    client.close()
+
+
+def test_a_stop_set_in_the_handshake_ends_it_with_no_longer_needed(
+        mute_bus: tuple[str, Any]) -> None:
+    """The questions' own stop, set while the bus has not yet let them in: the call
+    fails at once, saying why, and no connection is left open."""
+    import time
+
+    from jeepney import DBusAddress, Properties
+
+    from mlcoach.system.stop import Stop
+    from mlcoach.ui.bus_questions import BusQuestions
+    from mlcoach.ui.session_bus import BusError
+
+    system, listening = mute_bus
+    stop = Stop()
+    failed: list[BaseException] = []
+    question = Properties(DBusAddress("/x", bus_name="org.example.X",
+                                      interface="org.example.X")).get("y")
+
+    def ask() -> None:
+        try:
+            with BusQuestions(system, time.monotonic() + FAR, stop=stop) as asks:
+                asks.call_blocking(question)
+        except BusError as exc:
+            failed.append(exc)
+
+    asking = threading.Thread(target=ask, daemon=True)
+    asking.start()
+    client = _in_handshake(listening)
+    stop.set()
+    asking.join(60)
+    assert not asking.is_alive(), "the handshake ran on to its deadline"
+    assert failed and "no longer needed" in str(failed[0])
+    client.settimeout(60)
+    while client.recv(1024):  # what it sent before the stop; then its end, not held open
+        pass
+    client.close()
+    stop_after = Stop()
+    stop_after.set()  # set before the questions began: they fail at once too
+    with pytest.raises(BusError, match="no longer needed"), \
+            BusQuestions(system, time.monotonic() + FAR, stop=stop_after) as asks:
+        asks.call_blocking(question)
