@@ -20,6 +20,10 @@ def parse_day(value: Any) -> date | None:
     return None if value is None else date.fromisoformat(str(value))
 
 
+#: The state key a save of custom prompts changes (a new id each time): a reader that
+#: kept them reads them again only when it or their count changed (an import adds rows).
+PROMPTS_SAVED_KEY = "custom_prompts_saved"
+
 #: Custom prompts decoded, kept by their stored values: every prompt chosen reads them all,
 #: and decoding 9,999 of them took ~0.15 s of the tray's thread each time (a row changed
 #: is a new key; an unchanged one is not decoded again).

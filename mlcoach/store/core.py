@@ -31,8 +31,8 @@ from mlcoach.domain.model import (
 )
 from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_TEXT
+from mlcoach.store import codec, rows
 from mlcoach.store import models as m
-from mlcoach.store import rows
 from mlcoach.store.errors import errors_as_domain
 from mlcoach.store.moment_store import MomentStore
 from mlcoach.store.people_store import PeopleStore
@@ -200,6 +200,9 @@ class Store(PeopleStore, MomentStore):
                 )
                 s.merge(m.CustomPromptRow(id=p.id, theme=p.theme, data=data,
                                           created_at=utcnow()))
+            if prompts:  # the app's coach, keeping them, reads them again
+                s.merge(m.SettingRow(key=codec.PROMPTS_SAVED_KEY,
+                                     value=json.dumps(new_id())))
             return len(prompts)
 
     def custom_prompts(self) -> list[Prompt]:
