@@ -261,24 +261,32 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         self.backup_later()
         self.warm_up()
         if coach.welcome_pending():
-            from mlcoach.ui.welcome import WelcomeDialog
-            from mlcoach.ui.widgets.on_screen import keep_on_screen
-
             self.tend_desktop_entries()  # a first start: pipx and wheels bring none
-
-            full = self._full()
-            dialog = WelcomeDialog(full.store, full)
             coach.hold_first_prompt(self.clock())
-            dialog.finished.connect(lambda _=0: self.after_welcome())
-            self.welcome = dialog
-            keep_on_screen(dialog)
-            dialog.show()
-            ready_signal("shown:welcome")
+
+            def not_opened(exc: BaseException) -> None:
+                self.tell_not_opened(exc)
+                self.after_welcome()  # the tray goes on; the welcome comes next start
+
+            # A first start made the store with the ORM: at once. A welcome left
+            # unfinished last time waits for the worker's open (the tray is up meanwhile).
+            self.when_full(self._show_welcome, not_opened)
         else:
             # a later start mends entries left naming an install since removed (pipx to
             # the .deb and back), but writes no menu entry the user deleted
             self.tend_desktop_entries(create_menu_entry=None)
             self.after_welcome()
+
+    def _show_welcome(self, full: Opened) -> None:
+        from mlcoach.ui.welcome import WelcomeDialog
+        from mlcoach.ui.widgets.on_screen import keep_on_screen
+
+        dialog = WelcomeDialog(full.store, full)
+        dialog.finished.connect(lambda _=0: self.after_welcome())
+        self.welcome = dialog
+        keep_on_screen(dialog)
+        dialog.show()
+        ready_signal("shown:welcome")
 
     def backup_later(self) -> None:
         """A little after start-up, on the worker thread: check every page of the store,

@@ -7,6 +7,7 @@ with the idle app (the others bring the ORM store with them).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import datetime, tzinfo
@@ -14,6 +15,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +23,7 @@ from mlcoach.system.paths import DRAFT_NAME
 from mlcoach.ui.desktop_shell import ready_signal
 
 if TYPE_CHECKING:
+    from mlcoach.store.core import Store
     from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.ui.capture_window import CaptureWindow
     from mlcoach.ui.composer_dialog import ComposerDialog
@@ -29,6 +32,8 @@ if TYPE_CHECKING:
     from mlcoach.ui.settings_dialog import SettingsDialog
     from mlcoach.ui.upgrade import UpgradeWatch
 
+
+logger = logging.getLogger(__name__)
 
 WINDOW_WRITE_WAIT_MS = 2000
 
@@ -61,6 +66,7 @@ class WindowFactories:
         def quit(self) -> None: ...
         def activation(self) -> AbstractContextManager[None]: ...
         def settle_frames(self, window: QWidget) -> None: ...
+        def tray_says(self, text: str, timeout_ms: int) -> None: ...
 
     def _store(self) -> LightOpened | Opened:
         if self.opened is None:
@@ -69,7 +75,8 @@ class WindowFactories:
 
     def _full(self) -> Opened:
         """The ORM store the windows other than quick capture need: SQLAlchemy loads with
-        the first of them, never in the idle app."""
+        the first of them, never in the idle app. Its first open takes ~0.3 s (the ORM's
+        import, the SQLCipher open): on the GUI thread only once open (`when_full`)."""
         full = self._store().full()
         app = QCoreApplication.instance()
         if app is not None and QThread.currentThread() is app.thread():
@@ -77,6 +84,78 @@ class WindowFactories:
             # and keeps what was typed; the store's minute would hold the whole app.
             full.store.wait_briefly_here(WINDOW_WRITE_WAIT_MS)
         return full
+
+    def _full_if_open(self) -> Opened | None:
+        """The ORM store when it is open already (a quick call), else None."""
+        if getattr(self._store(), "full_is_open", True):  # an Opened is the ORM store
+            return self._full()
+        return None
+
+    def when_full(self, then: Callable[[Opened], None],
+                  failed: Callable[[BaseException], None]) -> None:
+        """`then(the ORM store)` on the GUI thread: at once when open, else once the
+        store's worker has opened it; `failed(exc)` when it could not (the next ask tries
+        again)."""
+        from mlcoach.ui import ops
+
+        now = self._full_if_open()
+        if now is not None:
+            then(now)
+            return
+        waiting = self.__dict__.setdefault("_full_waiting", [])
+        waiting.append((then, failed))
+        if len(waiting) > 1:
+            return  # already opening: told with the others
+        opened = self._store()
+
+        def done(_full: object) -> None:
+            for then_, _failed in self._full_told():
+                then_(self._full())  # open now: quick, with the GUI's brief waits
+
+        def not_opened(exc: BaseException) -> None:
+            logger.warning("the store's windows could not open it: %s", exc)
+            for _then, failed_ in self._full_told():
+                failed_(exc)
+
+        # Safe to cut at quit, as a killed open is; a quit's own writes open it there.
+        ops.run(opened.full, done, not_opened, left_at_quit=True)
+
+    def _full_told(self) -> list[tuple[Callable[[Opened], None],
+                                      Callable[[BaseException], None]]]:
+        waiting: list[tuple[Callable[[Opened], None], Callable[[BaseException], None]]] = \
+            self.__dict__.get("_full_waiting", [])
+        self.__dict__["_full_waiting"] = []
+        return waiting
+
+    def _full_on_worker(self) -> Store:
+        """The ORM store, opened here if not yet: for a write on the store's worker."""
+        return self._store().full().store
+
+    def open_when_full(self, which: Window) -> bool:
+        """Open `which` once the ORM store is open, opened on the worker (the tray and the
+        windows up go on meanwhile); a failure says so in one line. False: it is open,
+        go on now."""
+        if self._full_if_open() is not None:
+            return False
+
+        def failed(exc: BaseException) -> None:
+            self.tell_not_opened(exc)
+
+        self.when_full(lambda _full: self.open_window(which), failed)
+        return True
+
+    def tell_not_opened(self, exc: BaseException) -> None:
+        """One plain line where the user will see it: a window could not open the data."""
+        from mlcoach.ui.i18n import error_message
+        from mlcoach.ui.notify import send_notification
+
+        message = QCoreApplication.translate(
+            "WindowFactories", "Could not open your data: {reason}").format(
+                reason=error_message(exc))
+        if getattr(self, "tray", None) is not None:
+            self.tray_says(message, 8000)
+        else:
+            send_notification("mlcoach", message)
 
     def capture_window(self) -> CaptureWindow:
         from mlcoach.ui.capture_window import CaptureWindow
@@ -99,7 +178,21 @@ class WindowFactories:
         found = self.windows.get(Window.REFLECT)
         if isinstance(found, ReflectionDialog):
             return found
-        widget = ReflectionDialog(self._full().store, clock=self.clock, tz=self.tz())
+        # Shown at once; the ORM store, when not open yet, is opened on the worker and
+        # handed over (what was typed meanwhile stays).
+        full = self._full_if_open()
+        widget = ReflectionDialog(full.store if full is not None else None, clock=self.clock,
+                                  tz=self.tz(), opener=self._full_on_worker)
+
+        def hand_over(opened: Opened) -> None:
+            if shiboken6.isValid(widget):
+                widget.set_store(opened.store)
+
+        def not_opened(exc: BaseException) -> None:
+            if shiboken6.isValid(widget):
+                widget.store_failed(exc)
+
+        widget.store_wanted.connect(lambda: self.when_full(hand_over, not_opened))
         widget.reflection_saved.connect(self.arm)
         widget.reflection_saved.connect(self.note_follows)
         self.windows[Window.REFLECT] = widget
@@ -140,7 +233,8 @@ class WindowFactories:
 
         # Browsing and searching read the raw store; the ORM loads with the first edit,
         # Insights, People or import.
-        widget = HistoryWindow(Stores(self._store().store, lambda: self._full().store),
+        widget = HistoryWindow(Stores(self._store().store, lambda: self._full().store,
+                                      lambda: self._full_if_open() is not None),
                                clock=self.clock, tz=self.tz())
         # The weekly review's focus was saved: the scheduler must see it now.
         widget.focus_accepted.connect(lambda _theme: self.on_settings_changed())
@@ -207,6 +301,9 @@ class WindowFactories:
             return
         if self.upgrade.hold(which.value, built=which in self.windows):
             return
+        if which in (Window.SETTINGS, Window.SUGGEST) and which not in self.windows \
+                and self.open_when_full(which):
+            return  # built once the store's worker has opened the ORM store
         with self.activation():
             if which is Window.CAPTURE:
                 self.capture_window().present()

@@ -700,6 +700,14 @@
         <source>&amp;Close</source>
         <translation>&amp;Kapat</translation>
     </message>
+    <message>
+        <source>Opening your data…</source>
+        <translation>Verileriniz açılıyor…</translation>
+    </message>
+    <message>
+        <source>Could not open your data: {reason}</source>
+        <translation>Verileriniz açılamadı: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>HoursRow</name>
@@ -1929,6 +1937,14 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Hiçbir şey kaydedilmedi: bu değerlendirme başka bir yerde silindi. Yenisini kaydetmek için bir satır yazın ya da enerjinizi seçin.</translation>
     </message>
     <message>
+        <source>Opening your data…</source>
+        <translation>Verileriniz açılıyor…</translation>
+    </message>
+    <message>
+        <source>Could not open your data: {reason}</source>
+        <translation>Verileriniz açılamadı: {reason}</translation>
+    </message>
+    <message>
         <source>Pick your energy or write a line first.</source>
         <translation>Kaydetmeden önce enerjinizi seçin ya da bir satır yazın.</translation>
     </message>
@@ -2664,6 +2680,13 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
     <message>
         <source>Step {0} of {1}</source>
         <translation>Adım {0} / {1}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowFactories</name>
+    <message>
+        <source>Could not open your data: {reason}</source>
+        <translation>Verileriniz açılamadı: {reason}</translation>
     </message>
 </context>
 <context>

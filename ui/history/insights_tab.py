@@ -229,9 +229,10 @@ class InsightsTab(QWidget):
         from mlcoach.coaching.weekly import weekly_review
         from mlcoach.store.insights import compute_insights
 
-        store, now, tz = self._store(), self._clock(), self._tz
+        store_of, now, tz = self._store, self._clock(), self._tz
 
         def read() -> tuple[Insights, WeeklyReview | None]:
+            store = store_of()  # the ORM store's first open (~0.3 s) here, not on the GUI
             prompts = [*load_builtin(), *store.custom_prompts()]
             return compute_insights(store, now, tz), weekly_review(store, now, tz, prompts)
 

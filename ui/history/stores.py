@@ -17,12 +17,14 @@ if TYPE_CHECKING:
 
 class Stores:
     """`read`: the store to list and search with; `full()`: the ORM store, opened on the
-    first call (the timeline's writes call it on the store's worker: opening may wait on
-    the store; the People panel's on the GUI thread, once)."""
+    first call, on the store's worker (opening takes ~0.3 s and may wait on the store);
+    `full_is_open()`: whether `full()` is a quick call now, fit for the GUI thread."""
 
-    def __init__(self, read: LightStore | Store, full: Callable[[], Store]) -> None:
+    def __init__(self, read: LightStore | Store, full: Callable[[], Store],
+                 full_is_open: Callable[[], bool] = lambda: True) -> None:
         self.read = read
         self.full = full
+        self.full_is_open = full_is_open
 
     @classmethod
     def of(cls, store: Store) -> Stores:

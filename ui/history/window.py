@@ -10,6 +10,7 @@ from datetime import tzinfo
 from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import (
     Qt,
     Signal,
@@ -32,6 +33,7 @@ from mlcoach.ui.history.insights_tab import InsightsTab
 from mlcoach.ui.history.model import Clock
 from mlcoach.ui.history.stores import Stores
 from mlcoach.ui.history.timeline_tab import TimelineTab
+from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import export_formats
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
@@ -89,6 +91,8 @@ class HistoryWindow(QWidget):
         self._people_holder = QWidget(self)
         QVBoxLayout(self._people_holder).setContentsMargins(0, 0, 0, 0)
         self._people_stale = True
+        self._people_note: Label | None = None  # "Opening your data…", or why it could not
+        self._people_opening = False
         if _people_panel_available():
             self.tabs.addTab(self._people_holder, self.tr("&People"))
         self.transfer = Transfer(stores.full, self)
@@ -219,8 +223,55 @@ class HistoryWindow(QWidget):
         if self.tabs.currentWidget() is not self._people_holder:
             return
         if self.people is None:
+            self._open_people()
+        elif self._people_stale and hasattr(self.people, "reload"):
+            self.people.reload()
+        self._people_stale = False
+
+    def _open_people(self) -> None:
+        """Open the ORM store on the worker (its first open takes ~0.3 s), then build
+        the People panel; meanwhile the tab says so."""
+        from mlcoach.ui import ops
+
+        if self._stores.full_is_open():
+            self._people_ready()  # quick: nothing to wait for
+            return
+        if self._people_opening:
+            return
+        self._people_opening = True
+        self._people_says(self.tr("Opening your data…"))
+
+        def opened(_store: object) -> None:
+            if shiboken6.isValid(self):
+                self._people_opening = False
+                self._people_ready()
+
+        def failed(exc: BaseException) -> None:
+            if shiboken6.isValid(self):
+                self._people_opening = False
+                self._people_says(self.tr("Could not open your data: {reason}").format(
+                    reason=error_message(exc)))
+
+        ops.run(self._stores.full, opened, failed, left_at_quit=True)
+
+    def _people_says(self, text: str) -> None:
+        if self._people_note is None:
+            self._people_note = Label(self._people_holder)
+            self._people_note.setWordWrap(True)
+            self._people_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout = self._people_holder.layout()
+            assert layout is not None
+            layout.addWidget(self._people_note)
+        self._people_note.setText(text)
+        self._people_note.show()
+
+    def _people_ready(self) -> None:
+        """The ORM store is open: the People panel now (quick)."""
+        if self.people is None:
             self.people = self._people_tab()
             if self.people is not None:
+                if self._people_note is not None:
+                    self._people_note.hide()
                 changed = getattr(self.people, "people_changed", None)
                 if changed is not None:  # its names on the timeline tab follow
                     changed.connect(self._people_changed)
@@ -228,8 +279,6 @@ class HistoryWindow(QWidget):
                 assert layout is not None
                 layout.addWidget(self.people)
                 self.people.show()
-        elif self._people_stale and hasattr(self.people, "reload"):
-            self.people.reload()
         self._people_stale = False
 
     def _load_insights(self) -> None:

@@ -1,0 +1,249 @@
+"""The ORM store's first open (SQLAlchemy's import and the SQLCipher open: ~0.3 s, longer
+behind another process's write) ran on the GUI thread when the reflection window, the
+coach or History's People tab first came up: the tray and every window stood still. It is
+opened on the store's worker now; the window comes up at once and fills when it is open;
+what is typed meanwhile stays; a failure says so in one sentence.
+
+In-process on the offscreen platform, with the app's own raw store (as `mlcoach run`
+opens it) on a real SQLCipher file; the ORM store's open is held until the test lets go,
+so nothing depends on timing.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from mlcoach.domain.errors import MlcoachError
+from mlcoach.ui.app_windows import Window
+from tests.ui.test_app import FakeClock
+
+pytestmark = pytest.mark.gui
+
+TZ = ZoneInfo("Europe/Istanbul")
+START = datetime(2026, 11, 23, 18, 0, tzinfo=TZ)
+DAY = START.date()
+
+
+class HeldOpen:
+    """Stands in for the ORM store's open: held until `let_go`, or failing with `fail`;
+    says on which thread each open ran."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.on_gui: list[bool] = []
+        self.fail: Exception | None = None
+        self.armed = True  # False: opens go through as they are (the test's own set-up)
+
+    def let_go(self) -> None:
+        self.gate.set()
+
+
+@pytest.fixture
+def held_open(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldOpen]:
+    from mlcoach.store import vault
+
+    held = HeldOpen()
+    real = vault._open
+
+    def open_held(*args: Any, **kwargs: Any) -> Any:
+        if not held.armed:
+            return real(*args, **kwargs)
+        held.on_gui.append(threading.current_thread() is threading.main_thread())
+        assert held.gate.wait(60), "the test never let the open go"  # a broken build's bound
+        if held.fail is not None:
+            raise held.fail
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(vault, "_open", open_held)
+    yield held
+    held.let_go()  # whatever happened, nothing is left waiting
+
+
+def _controller(layout: Any, monkeypatch: pytest.MonkeyPatch, *,
+                welcome_done: bool = True) -> tuple[Any, Any, list[str]]:
+    """An app controller on the raw store, as `mlcoach run` opens it; today's reflection
+    saved earlier (energy 3, "Rest" for tomorrow); the lines it says, in `told`."""
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_light, open_store
+    from mlcoach.ui import notify
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.instance_server import InstanceServer
+    from tests.ui.test_notify import FakeServer
+
+    monkeypatch.setattr(notify, "shared", FakeServer)
+    first = open_store(layout, keys=OSKeyring())
+    first.store.save_reflection(DAY, energy=3, intention="Rest")
+    first.store.set_state("welcome_done", welcome_done)
+    first.store.close()
+    opened = open_light(layout, keys=OSKeyring())
+    clock = FakeClock(START)
+    ctl = AppController(QApplication.instance(), layout.root, InstanceServer(layout.root),
+                        clock=clock, tz=lambda: TZ, busy=lambda: False,
+                        real_clock=clock.real, steady_clock=clock.steady)
+    told: list[str] = []
+    monkeypatch.setattr(ctl, "tray_says", lambda text, _ms: told.append(text))
+    monkeypatch.setattr(notify, "send_notification", lambda _app, text: told.append(text))
+    return ctl, opened, told
+
+
+def _close(ctl: Any, opened: Any) -> None:
+    ctl.stop()
+    for window in [*ctl.windows.values(), ctl.main_window, ctl.card,
+                   getattr(ctl, "welcome", None)]:
+        if window is not None:
+            window.hide()
+    ctl.server.close()
+    opened.close()
+
+
+@pytest.fixture
+def app(qtbot, layout, memory_keyring, monkeypatch):  # type: ignore[no-untyped-def]
+    """The app started, the welcome done. Asked for before `held_open`."""
+    ctl, opened, told = _controller(layout, monkeypatch)
+    ctl.start("show", opened=opened)
+    assert not opened.full_is_open
+    yield ctl, opened, told
+    _close(ctl, opened)
+
+
+def test_the_reflection_comes_up_at_once_and_keeps_what_is_typed_while_it_fills(
+        qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    ctl, opened, _told = app
+    ctl.open_window(Window.REFLECT)
+    dialog = ctl.reflection_dialog()
+    assert dialog.isVisible()  # up before the store is open
+    assert not opened.full_is_open
+    assert dialog.prompts_text() == "Opening your data…"
+    qtbot.keyClicks(dialog.went_well, "Asked Bo before the meeting")
+    held_open.let_go()
+    qtbot.waitUntil(lambda: dialog.prompts_text() != "Opening your data…")
+    assert held_open.on_gui == [False]  # opened once, on the worker
+    assert dialog.went_well.toPlainText() == "Asked Bo before the meeting"  # not lost
+    assert dialog.energy.value() == 3 and dialog.intention.text() == "Rest"  # filled in
+    with qtbot.waitSignal(dialog.reflection_saved, timeout=10_000):
+        dialog.save()
+    saved = opened.store.reflection(DAY)
+    assert (saved.energy, saved.went_well, saved.intention) == (
+        3, "Asked Bo before the meeting", "Rest")
+
+
+def test_a_save_pressed_before_the_store_is_open_is_done_once_it_is(
+        qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    ctl, opened, _told = app
+    ctl.open_window(Window.REFLECT)
+    dialog = ctl.reflection_dialog()
+    qtbot.keyClicks(dialog.differently, "Say no to the extra meeting")
+    dialog.save()
+    assert not dialog.isHidden()  # waiting, with the words
+    held_open.let_go()
+    qtbot.waitUntil(lambda: dialog.isHidden())
+    saved = opened.store.reflection(DAY)
+    assert (saved.energy, saved.differently, saved.intention) == (
+        3, "Say no to the extra meeting", "Rest")
+
+
+def test_a_store_that_cannot_be_opened_is_said_in_a_sentence_and_the_words_stay(
+        qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    ctl, opened, _told = app
+    held_open.fail = MlcoachError("the store is locked by another program")
+    ctl.open_window(Window.REFLECT)
+    dialog = ctl.reflection_dialog()
+    qtbot.keyClicks(dialog.went_well, "Asked Bo before the meeting")
+    held_open.let_go()
+    qtbot.waitUntil(lambda: bool(dialog.error_text()))
+    assert dialog.error_text() == \
+        "Could not open your data: the store is locked by another program"
+    assert dialog.went_well.toPlainText() == "Asked Bo before the meeting"
+    assert dialog.isVisible() and not opened.full_is_open
+
+
+def test_the_coach_opens_without_holding_the_tray(qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    ctl, opened, told = app
+    ctl.open_window(Window.SUGGEST)  # returns at once: the open waits on the worker
+    assert Window.SUGGEST not in ctl.windows and not opened.full_is_open
+    held_open.let_go()
+    qtbot.waitUntil(lambda: Window.SUGGEST in ctl.windows
+                    and ctl.windows[Window.SUGGEST].isVisible())
+    assert held_open.on_gui == [False]
+    assert told == []
+
+
+def test_the_coach_that_cannot_open_the_store_says_why(qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    ctl, _opened, told = app
+    held_open.fail = MlcoachError("the store is locked by another program")
+    ctl.open_window(Window.SUGGEST)
+    held_open.let_go()
+    qtbot.waitUntil(lambda: bool(told))
+    assert told == ["Could not open your data: the store is locked by another program"]
+    assert Window.SUGGEST not in ctl.windows
+
+
+def test_historys_people_tab_opens_the_store_on_the_worker(qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    """History browses through the raw store; its People tab needs the ORM store, whose
+    first open held the window (and the tray) on the GUI thread."""
+    ctl, opened, _told = app
+    ctl.open_window(Window.HISTORY)
+    history = ctl.history_window()
+    history.show_people()
+    assert history.people is None and not opened.full_is_open
+    held_open.let_go()
+    qtbot.waitUntil(lambda: history.people is not None)
+    assert history.people.isVisible()
+    assert held_open.on_gui == [False]
+
+
+def test_historys_people_tab_says_why_when_the_store_cannot_be_opened(
+        qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    from mlcoach.ui.widgets.plain_text import Label
+
+    ctl, _opened, _told = app
+    held_open.fail = MlcoachError("the store is locked by another program")
+    ctl.open_window(Window.HISTORY)
+    history = ctl.history_window()
+    history.show_people()
+    held_open.let_go()
+
+    def said() -> list[str]:
+        return [label.text() for label in history._people_holder.findChildren(Label)
+                if label.isVisible() and label.text()]
+
+    qtbot.waitUntil(lambda: said() != ["Opening your data…"])
+    assert said() == ["Could not open your data: the store is locked by another program"]
+
+
+def test_historys_insights_open_the_store_on_the_worker(qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    ctl, opened, _told = app
+    ctl.open_window(Window.HISTORY)
+    history = ctl.history_window()
+    history.show_insights()  # its first load asked for the ORM store on the GUI thread
+    assert history.insights.loading() and not opened.full_is_open
+    held_open.let_go()
+    qtbot.waitUntil(lambda: not history.insights.loading())
+    assert held_open.on_gui == [False]
+
+
+def test_a_welcome_left_unfinished_comes_up_once_the_worker_opened_the_store(
+        qtbot, layout, memory_keyring, monkeypatch, held_open):  # type: ignore[no-untyped-def]
+    """Quit during the welcome last time: this start shows it again, and it needs the
+    ORM store, which was opened on the GUI thread before the tray had its first say."""
+    held_open.armed = False
+    ctl, opened, _told = _controller(layout, monkeypatch, welcome_done=False)
+    held_open.armed = True
+    try:
+        ctl.start("show", opened=opened)
+        assert getattr(ctl, "welcome", None) is None and not opened.full_is_open
+        held_open.let_go()
+        qtbot.waitUntil(lambda: getattr(ctl, "welcome", None) is not None
+                        and ctl.welcome.isVisible())
+        assert held_open.on_gui == [False]
+    finally:
+        held_open.let_go()
+        _close(ctl, opened)
