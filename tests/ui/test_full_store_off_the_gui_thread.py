@@ -247,3 +247,19 @@ def test_a_welcome_left_unfinished_comes_up_once_the_worker_opened_the_store(
     finally:
         held_open.let_go()
         _close(ctl, opened)
+
+
+def test_words_typed_before_the_store_is_open_are_kept_at_quit(qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    """Quit (the session ending) while the store was still being opened: what was typed
+    is written on the store's worker, the store opened there."""
+    from mlcoach.ui import ops
+
+    ctl, opened, _told = app
+    ctl.open_window(Window.REFLECT)
+    dialog = ctl.reflection_dialog()
+    qtbot.keyClicks(dialog.intention, "Send Deniz the notes")
+    assert dialog.keep_unsaved()  # as quitting asks of each window
+    held_open.let_go()
+    assert ops.pool().waitForDone(60_000)  # as the quit waits (a broken build's bound)
+    saved = opened.store.reflection(DAY)
+    assert (saved.energy, saved.intention) == (3, "Send Deniz the notes")
