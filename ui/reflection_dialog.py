@@ -814,12 +814,21 @@ class ReflectionDialog(QDialog):
     # -- actions --------------------------------------------------------------------------
 
     def _set_outcome(self, moment_id: str, outcome: Outcome | None) -> None:
-        if self._store is None:
+        """Written on the store's worker, in the order clicked: another process's write
+        (an import) holds it there, never the window."""
+        store = self._store
+        if store is None:
             return  # its rows come with the store
-        try:
-            self._store.set_moment_outcome(moment_id, outcome, at=self._clock())
-        except MlcoachError as exc:
-            self._show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
+        at = self._clock()
+        ops.run(lambda: store.set_moment_outcome(moment_id, outcome, at=at), _nothing,
+                self._outcome_not_saved)
+
+    def _outcome_not_saved(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if not isinstance(exc, MlcoachError):
+            logger.error("an outcome could not be saved", exc_info=exc)
+        self._show_error(self.tr("Not saved: {reason}").format(reason=error_message(exc)))
 
     def _current(self) -> Answers:
         energy = self.energy.value()
@@ -830,6 +839,10 @@ class ReflectionDialog(QDialog):
     def _show_error(self, message: str) -> None:
         self._error.setText(message)
         self._error.show()
+
+
+def _nothing(_: object) -> None:
+    pass
 
 
 def _rows(layout: QVBoxLayout) -> list[OutcomeRow]:

@@ -59,14 +59,14 @@ def test_toggling_followed_updates_the_store(qtbot, reflection, store):
     [row] = reflection.moment_rows()
     followed = row.outcome.button(Outcome.FOLLOWED)
     qtbot.mouseClick(followed, Qt.MouseButton.LeftButton)
-    assert store.get_moment(moment.id).outcome is Outcome.FOLLOWED
+    qtbot.waitUntil(lambda: store.get_moment(moment.id).outcome is Outcome.FOLLOWED)
 
     qtbot.mouseClick(row.outcome.button(Outcome.DECLINED), Qt.MouseButton.LeftButton)
-    assert store.get_moment(moment.id).outcome is Outcome.DECLINED
+    qtbot.waitUntil(lambda: store.get_moment(moment.id).outcome is Outcome.DECLINED)
     assert not followed.isChecked()
 
     qtbot.mouseClick(row.outcome.button(Outcome.DECLINED), Qt.MouseButton.LeftButton)
-    assert store.get_moment(moment.id).outcome is None
+    qtbot.waitUntil(lambda: store.get_moment(moment.id).outcome is None)
 
 
 def test_follow_ups_due_appear_with_toggles(qtbot, reflection, store):
@@ -81,7 +81,7 @@ def test_follow_ups_due_appear_with_toggles(qtbot, reflection, store):
     [row] = reflection.follow_up_rows()
     assert row.item_id == planned.id
     qtbot.mouseClick(row.outcome.button(Outcome.NOT_YET), Qt.MouseButton.LeftButton)
-    assert store.get_moment(planned.id).outcome is Outcome.NOT_YET
+    qtbot.waitUntil(lambda: store.get_moment(planned.id).outcome is Outcome.NOT_YET)
 
 
 def test_prompts_shown_and_acted_on_today(qtbot, reflection, store):
@@ -401,3 +401,40 @@ def test_saving_untouched_after_a_delete_elsewhere_writes_no_empty_reflection(
     assert saved == [] and reflection.isVisible()
     assert reflection.went_well.toPlainText() == "" and reflection.energy.value() is None
     assert not reflection.has_unsaved_changes()
+
+
+def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
+        qtbot, reflection, store, opened_store_writer):
+    """An import in another process held the store: a click on an outcome held the
+    window (and the tray) while it waited, then gave up with "Not saved". It is written
+    on the worker once the other writer is done."""
+    moment = store.add_moment("Suggested a written agenda", Kind.SUGGESTION,
+                              created_at=today_at(14))
+    opened(qtbot, reflection)
+    [row] = reflection.moment_rows()
+    with opened_store_writer():
+        qtbot.mouseClick(row.outcome.button(Outcome.FOLLOWED), Qt.MouseButton.LeftButton)
+        assert reflection.error_text() == ""  # the window went on
+    qtbot.waitUntil(lambda: store.get_moment(moment.id).outcome is Outcome.FOLLOWED,
+                    timeout=60_000)
+    assert reflection.error_text() == ""
+
+
+@pytest.fixture
+def opened_store_writer(opened):
+    """Another process's long write: the store's write lock, held while the block runs."""
+    from contextlib import contextmanager
+
+    from mlcoach.store import db
+
+    @contextmanager
+    def holding():
+        conn = db.connect_raw(opened.layout.db, opened.secret)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+
+    return holding
