@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from functools import partial
 from itertools import pairwise
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -478,15 +479,23 @@ class ComposerDialog(QWidget):
             self.copy()
 
     def _set_outcome(self, suggestion_id: str, outcome: Outcome | None) -> None:
-        try:
-            self._store.set_suggestion_outcome(suggestion_id, outcome, at=self._clock())
-        except MlcoachError as exc:
+        """Written on the store's worker, in the order clicked: another process's write
+        (an import) holds it there, never the window; the counts follow once written."""
+        store, at = self._store, self._clock()
+
+        def written(_: object) -> None:
+            if shiboken6.isValid(self):
+                self._update_tab_count()
+                self._load_stats()
+
+        def not_written(exc: BaseException) -> None:
             logger.warning("outcome not saved: %s", exc)
-            self.follow_ups.ratio.setText(self.tr("Not saved: {reason}").format(
-                reason=error_message(exc)))
-            return
-        self._update_tab_count()
-        self._load_stats()
+            if shiboken6.isValid(self):
+                self.follow_ups.ratio.setText(self.tr("Not saved: {reason}").format(
+                    reason=error_message(exc)))
+
+        ops.run(lambda: store.set_suggestion_outcome(suggestion_id, outcome, at=at),
+                written, not_written)
 
     # -- loading and showing ----------------------------------------------------------------
 

@@ -265,6 +265,27 @@ def new_controller(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
+def opened_store_writer(opened):  # type: ignore[no-untyped-def]
+    """Another process's long write (an import): the store's write lock, held while the
+    block runs."""
+    from contextlib import contextmanager
+
+    from mlcoach.store import db
+
+    @contextmanager
+    def holding() -> Iterator[None]:
+        conn = db.connect_raw(opened.layout.db, opened.secret)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+
+    return holding
+
+
+@pytest.fixture
 def bus(tmp_path: Path) -> Iterator[dict[str, str]]:
     """A private session bus (no keyring) for python-dbusmock's stand-in services: its
     environment. Skipped where the system Python has no python3-dbusmock."""

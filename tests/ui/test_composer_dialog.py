@@ -357,6 +357,7 @@ def test_marking_followed_raises_the_realized_ratio(qtbot, coach, store):
     row = coach.follow_ups.row_for(suggestion.id)
     row.outcome.button(Outcome.FOLLOWED).click()
 
+    qtbot.waitUntil(lambda: store.suggestions()[0].outcome is Outcome.FOLLOWED)  # worker
     after = compute_stats(store, NOW, TZ).overall
     assert (before.realized, after.realized, after.attempted) == (0, 1, 1)
     assert store.suggestions()[0].outcome is Outcome.FOLLOWED
@@ -1003,3 +1004,20 @@ def test_ctrl_page_down_switches_tabs_and_leaves_the_person_alone(qtbot, coach, 
     qtbot.keyClick(coach.focusWidget() or coach, Qt.Key.Key_PageUp,
                    Qt.KeyboardModifier.ControlModifier)
     assert coach.tabs.currentIndex() == 0
+
+
+def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
+        qtbot, coach, store, opened_store_writer):
+    """An import in another process held the store: a click on a follow-up's outcome
+    held the window (and the tray) while it waited, then gave up with "Not saved". It
+    is written on the worker once the other writer is done."""
+    coach.present()
+    type_change(qtbot, coach, CHANGE)
+    suggestion = coach.save()
+    row = coach.follow_ups.row_for(suggestion.id)
+    with opened_store_writer():
+        row.outcome.button(Outcome.FOLLOWED).click()
+        assert "Not saved" not in coach.ratio_text()  # the window went on
+    qtbot.waitUntil(lambda: store.suggestions()[0].outcome is Outcome.FOLLOWED,
+                    timeout=60_000)
+    qtbot.waitUntil(lambda: "Realized 1 of 1 attempted" in coach.ratio_text())

@@ -418,23 +418,3 @@ def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
     qtbot.waitUntil(lambda: store.get_moment(moment.id).outcome is Outcome.FOLLOWED,
                     timeout=60_000)
     assert reflection.error_text() == ""
-
-
-@pytest.fixture
-def opened_store_writer(opened):
-    """Another process's long write: the store's write lock, held while the block runs."""
-    from contextlib import contextmanager
-
-    from mlcoach.store import db
-
-    @contextmanager
-    def holding():
-        conn = db.connect_raw(opened.layout.db, opened.secret)
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-            yield
-            conn.execute("ROLLBACK")
-        finally:
-            conn.close()
-
-    return holding
