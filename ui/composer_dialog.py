@@ -461,14 +461,24 @@ class ComposerDialog(QWidget):
         self.save_button.setEnabled(pending)
 
     def _remember_style(self, person: Person, style: Style) -> None:
-        try:  # them, though renamed elsewhere meanwhile; deleted: no one
-            self._store.edit_person(person.name, style=style, held=person.id)
-        except MlcoachError as exc:
-            self.view.status.setText(self.tr("Not saved: {reason}").format(
-                reason=error_message(exc)))
-            return
-        self._load_people()
-        self.people.reload()
+        """Written on the store's worker (another process's write holds it there, never
+        the window); the lists follow once it is written. To the person shown (by id):
+        renamed elsewhere meanwhile, still them; deleted, no one."""
+        store = self._store
+
+        def kept(_: object) -> None:
+            if shiboken6.isValid(self):
+                self._load_people()
+                self.people.reload()
+
+        def not_kept(exc: BaseException) -> None:
+            logger.warning("style not saved: %s", exc)
+            if shiboken6.isValid(self):
+                self.view.status.setText(self.tr("Not saved: {reason}").format(
+                    reason=error_message(exc)))
+
+        ops.run(lambda: store.edit_person(person.name, style=style, held=person.id), kept,
+                not_kept)
 
     def _save_from_keyboard(self) -> None:
         if self.tabs.currentIndex() == 0:

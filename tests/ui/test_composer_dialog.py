@@ -149,8 +149,8 @@ def test_not_sure_yet_asks_two_questions_and_uses_the_guess(qtbot, coach, store)
 
     assert coach.guess.remember.isVisible()
     coach.guess.remember.click()
+    qtbot.waitUntil(lambda: combo_style(coach.style_box) is Style.REASSURANCE)  # worker
     assert store.find_person("Sam").style is Style.REASSURANCE
-    assert combo_style(coach.style_box) is Style.REASSURANCE
     assert coach.guess.isHidden()
 
 
@@ -166,7 +166,8 @@ def test_a_style_remembered_for_someone_renamed_meanwhile_is_theirs(qtbot, coach
     store.edit_person("Sam", new_name="Sam Okafor")
     store.add_person("Sam")
     coach.guess.remember.click()
-    assert store.find_person("Sam Okafor").style is Style.REASSURANCE
+    qtbot.waitUntil(lambda: store.find_person("Sam Okafor").style is Style.REASSURANCE,
+                    timeout=10_000)  # written on the store's worker
     assert store.find_person("Sam").style is None
 
 
@@ -1021,3 +1022,22 @@ def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
     qtbot.waitUntil(lambda: store.suggestions()[0].outcome is Outcome.FOLLOWED,
                     timeout=60_000)
     qtbot.waitUntil(lambda: "Realized 1 of 1 attempted" in coach.ratio_text())
+
+
+def test_a_style_remembered_while_another_program_writes_waits_its_turn(
+        qtbot, coach, store, opened_store_writer):
+    """"Remember as Sam's style" while an import held the store: the window stood still,
+    then said "Not saved". It is written on the worker once the other writer is done."""
+    store.add_person("Sam")
+    coach.present()
+    type_change(qtbot, coach, CHANGE)
+    pick_person(coach, "Sam")
+    coach.guess.option("pushback.risk").click()
+    coach.guess.option("yes.trial").click()
+    qtbot.waitUntil(lambda: coach.guess.remember.isVisible())
+    with opened_store_writer():
+        coach.guess.remember.click()
+        assert "Not saved" not in coach.view.status.text()  # the window went on
+    qtbot.waitUntil(lambda: store.find_person("Sam").style is Style.REASSURANCE,
+                    timeout=60_000)
+    qtbot.waitUntil(lambda: combo_style(coach.style_box) is Style.REASSURANCE)
