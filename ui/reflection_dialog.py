@@ -711,40 +711,47 @@ class ReflectionDialog(QDialog):
         if self._store is None:
             return
         try:
-            draft = from_json(self._store.get_state(DRAFT_KEY))
+            raw = self._store.get_state(DRAFT_KEY)
         except MlcoachError as exc:
             logger.warning("could not read the reflection draft: %s", exc)
             return
+        draft = from_json(raw)
         if draft is None:
             return
+        if draft.day != self._day:
+            self._keep_for_its_day(draft, raw)
+            return
         self._draft_kept = True
-        if draft.day == self._day:
-            if draft.answers != self._loaded and draft.newer_than(self._loaded_at):
-                self._show_answers(draft.answers)
-                self._draft_timer.stop()  # nothing new to write
-                self._restored.show()
-                return
-        elif self._keep_for_its_day(draft):
-            logger.info("kept the reflection typed for %s before mlcoach closed", draft.day)
-        else:
-            return  # not saved: the draft stays for the next try
+        if draft.answers != self._loaded and draft.newer_than(self._loaded_at):
+            self._show_answers(draft.answers)
+            self._draft_timer.stop()  # nothing new to write
+            self._restored.show()
+            return
         self._forget_draft()
 
-    def _keep_for_its_day(self, draft: ReflectionDraft) -> bool:
+    def _keep_for_its_day(self, draft: ReflectionDraft, raw: object) -> None:
+        """Save words typed on another day as that day's reflection, on the store's
+        worker (another process's write holds it there, never the window), then forget
+        the draft if it is still that one (the store's writes run in order: a draft of
+        this day typed since comes after and stays). Not saved: it stays for next time."""
+        store = self._store
+        if store is None:
+            return
         energy, went_well, differently, intention = draft.answers
-        if self._store is None:
-            return False
-        try:
-            saved = self._store.reflection(draft.day)
-            if saved is not None and not draft.newer_than(saved.updated_at):
-                return True  # already saved after it was typed
-            self._store.save_reflection(draft.day, energy=energy, went_well=went_well,
-                                        differently=differently, intention=intention,
-                                        at=draft.at)
-        except MlcoachError as exc:
-            logger.warning("could not keep the reflection typed for %s: %s", draft.day, exc)
-            return False
-        return True
+
+        def keep() -> None:
+            saved = store.reflection(draft.day)
+            if saved is None or draft.newer_than(saved.updated_at):
+                store.save_reflection(draft.day, energy=energy, went_well=went_well,
+                                      differently=differently, intention=intention,
+                                      at=draft.at)
+            if store.get_state(DRAFT_KEY) == raw:
+                store.set_state(DRAFT_KEY, None)
+
+        ops.run(keep, lambda _: logger.info(
+                    "kept the reflection typed for %s before mlcoach closed", draft.day),
+                lambda exc: logger.warning("could not keep the reflection typed for %s: %s",
+                                           draft.day, exc))
 
     def _forget_draft(self) -> None:
         self._draft_timer.stop()

@@ -99,6 +99,7 @@ def test_words_typed_on_an_earlier_day_become_that_days_reflection(qtbot, store)
                             NOW - timedelta(days=1))
     store.set_state(KEY, draft.to_json())
     dialog = _dialog(qtbot, store)
+    assert _kept(store) is None  # kept on the worker, then forgotten
     kept = store.reflection(yesterday)
     assert (kept.energy, kept.went_well, kept.intention) == (
         2, "Long day, kept my temper", "Leave at six")
@@ -187,3 +188,23 @@ def test_saving_waits_on_the_worker_not_the_window(qtbot, store, monkeypatch):
         dialog.save()
     assert store.reflection(TODAY).went_well == "Asked before deciding"
     assert not dialog.isVisible()
+
+
+def test_words_of_an_earlier_day_are_kept_without_holding_the_window(
+        qtbot, store, opened_store_writer):
+    """The window opened while another program wrote (an import): keeping yesterday's
+    words as yesterday's reflection held the window (and the tray), and gave up. They
+    are kept on the worker once the other writer is done; words typed today meanwhile
+    stay as today's draft."""
+    yesterday = TODAY - timedelta(days=1)
+    store.set_state(KEY, ReflectionDraft(yesterday, (2, "Long day", "", ""),
+                                         NOW - timedelta(days=1)).to_json())
+    with opened_store_writer():
+        dialog = _dialog(qtbot, store)  # the window comes up; the write waits its turn
+        qtbot.keyClicks(dialog.went_well, "A calm start")
+        dialog.flush_draft()
+    ops.pool().waitForDone(60_000)
+    kept = store.reflection(yesterday)
+    assert kept is not None and (kept.energy, kept.went_well) == (2, "Long day")
+    today = _kept(store)
+    assert today is not None and today.day == TODAY and today.answers[1] == "A calm start"
