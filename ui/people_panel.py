@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QDate, QLocale, QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -453,23 +454,36 @@ class PeoplePanel(QWidget):
         choice = person_removal.ask(self, person.name, count)
         if choice is None:
             return
-        try:
-            if choice == "archive":
-                self._store.archive_person(person.name, held=person.id)
-            else:
-                from mlcoach.influence.reworded import reworded  # the coach's wording
+        from mlcoach.influence.reworded import reworded  # the coach's wording
+        from mlcoach.ui import ops
 
-                # a suggestion composed for them is composed again for no one in particular
-                self._store.delete_person(person.name, reword=reworded, held=person.id)
+        store, name, held = self._store, person.name, person.id
+
+        def write() -> object:  # on the store's worker: another writer holds it there
+            # `held`: the person shown, though renamed elsewhere meanwhile; gone: no one
+            if choice == "archive":
+                return store.archive_person(name, held=held)
+            # a suggestion composed for them is composed again for no one in particular
+            return store.delete_person(name, reword=reworded, held=held)
+
+        def done(_: object) -> None:
+            if choice != "archive":
                 from mlcoach.ui.secret_clipboard import about_person, withdraw
 
-                withdraw([about_person(person.name)])  # a suggestion for them, copied
-        except MlcoachError as exc:
+                withdraw([about_person(name)])  # a suggestion for them, copied
+            if shiboken6.isValid(self):
+                self.reload()
+                self.people_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._on_selection()
             QMessageBox.warning(self, self.tr("Not removed"),
                                 as_plain(as_sentence(error_message(exc))))
-            return
-        self.reload()
-        self.people_changed.emit()
+
+        self.remove_button.setEnabled(False)  # once: the list follows when it is done
+        ops.run(write, done, failed)
 
     # -- internals ----------------------------------------------------------------------
 
