@@ -1190,3 +1190,31 @@ def test_a_prompt_pack_refused_says_why_in_the_users_language(cli_env, tmp_path,
         res = run_cli(env, "prompts", "validate", str(path))
         assert res.returncode == 1 and res.stderr.count("\n") == 1, res.stderr
         assert expected in res.stderr, res.stderr
+
+
+def test_a_reflection_deleted_while_reflect_asks_is_not_saved_back_empty(cli_env):
+    """`reflect --text` read today's reflection, History deleted it, and Enter was pressed
+    at every question (keep what was written): an empty reflection was saved for the
+    day. Nothing is saved now, and it says why."""
+    assert run_cli(cli_env, "reflect", "--text", input="3\nCalm demo\n\nRest\n").returncode == 0
+    asking = subprocess.Popen([sys.executable, "-m", "mlcoach", "reflect", "--text"],
+                              env=cli_env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert asking.stdout is not None and "Reflecting on" in asking.stdout.readline()
+        deleted = subprocess.run([sys.executable, "-c", (
+            "import os; from datetime import datetime\n"
+            "from pathlib import Path\n"
+            "from mlcoach.security.keys import OSKeyring\n"
+            "from mlcoach.store.vault import Layout, open_store\n"
+            "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring())\n"
+            "o.store.delete_reflection(o.store.reflections()[0].day)\n"
+            "o.store.close()\n")], env=cli_env, capture_output=True, text=True, timeout=60)
+        assert deleted.returncode == 0, deleted.stderr
+        _out, err = asking.communicate("\n\n\n\n", timeout=60)
+    finally:
+        asking.kill()
+    assert asking.returncode == 1
+    assert "today's reflection was deleted while you answered" in err
+    doc = json.loads(run_cli(cli_env, "export", "--format", "json").stdout)
+    assert doc["reflections"] == []
