@@ -95,8 +95,11 @@ class PersonDialog(QDialog):
     """Add or edit one person: name, style and private notes.
 
     Args:
-        save: called with the form on OK; raising MlcoachError keeps the dialog open
-            and shows the reason inline.
+        save: called with the form on OK, on the GUI thread (it may ask a question);
+            raising MlcoachError keeps the dialog open and shows the reason inline. It
+            may return the write to do: that runs on the store's worker (another
+            process's write holds it there, never the window), and the dialog closes
+            once it is done, or stays open with the reason.
     """
 
     def __init__(self, save: Callable[[PersonForm], object], *, person: Person | None = None,
@@ -167,12 +170,34 @@ class PersonDialog(QDialog):
         if not form.name:
             self._show_error(self.tr("Give them a name."))
             return
+        if not self.ok_button.isEnabled():
+            return  # a save is on its way
         try:
-            self._save(form)
+            write = self._save(form)
         except MlcoachError as exc:
             self._show_error(as_sentence(error_message(exc)))
             return
-        super().accept()
+        if not callable(write):
+            super().accept()
+            return
+        from mlcoach.ui import ops
+
+        self.ok_button.setEnabled(False)
+        self._error.hide()
+        ops.run(write, self._written, self._not_written)
+
+    def _written(self, _: object) -> None:
+        if shiboken6.isValid(self):
+            self.ok_button.setEnabled(True)
+            super().accept()
+
+    def _not_written(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self.ok_button.setEnabled(True)
+        if not isinstance(exc, MlcoachError):
+            logger.error("a person could not be saved", exc_info=exc)
+        self._show_error(as_sentence(error_message(exc)))
 
     def keep_unsaved(self) -> None:
         """The app is quitting (the menu's Quit, the session ending): what was typed is
@@ -184,7 +209,12 @@ class PersonDialog(QDialog):
         self.quitting = True
         form, save = self.form(), self._save
         if self.isVisible() and form != self._loaded and form.name:
-            ops.keep(lambda: save(form), "the person being edited")
+            def kept() -> None:  # the questions asked of no one (quitting), then the write
+                write = save(form)
+                if callable(write):
+                    write()
+
+            ops.keep(kept, "the person being edited")
             self._loaded = form
 
     def reject(self) -> None:
@@ -619,16 +649,19 @@ class PeoplePanel(QWidget):
             self._editor.raise_()
             self._editor.activateWindow()
             return
-        def save(form: PersonForm) -> None:
+        store = self._store
+
+        def save(form: PersonForm) -> Callable[[], object]:
+            """The question (a rename onto someone else's name) here; the write to do
+            on the store's worker, returned."""
             if person is None:
-                self._store.add_person(form.name, form.style, form.notes)
-                return
+                return lambda: store.add_person(form.name, form.style, form.notes)
             # Only what was changed here: the same person saved meanwhile in another
             # window (the coach's People tab, History's) keeps what was saved there.
             from mlcoach.influence.reworded import reworded
 
             renamed = " ".join(form.name.split()) != person.name
-            other = self._store.find_person(form.name) if renamed else None
+            other = store.find_person(form.name) if renamed else None
             merging = other is not None and other.id != person.id
             if other is not None and merging:  # someone else's name: put them together?
                 if dialog.quitting:  # no one to ask: the notes and style are kept
@@ -640,16 +673,20 @@ class PeoplePanel(QWidget):
                     if not person_merge.confirmed(self, person.name, other.name):
                         raise MlcoachError("{name!r} is already in your people list",
                                            name=other.name)
-            self._store.edit_person(
-                person.name,
-                new_name=form.name if renamed and not merging else None,
-                style=form.style if form.style != person.style else "",
-                notes=form.notes if form.notes != person.notes else None,
-                reword=reworded,  # a new name: their suggestions say it, not the old
-                held=person.id)  # renamed elsewhere meanwhile: still them; gone: no one
-            if other is not None and merging:
-                self._store.merge_person(person.name, other.name, reword=reworded,
-                                         held=person.id)
+            into = other.name if other is not None and merging else None
+
+            def write() -> None:
+                store.edit_person(
+                    person.name,
+                    new_name=form.name if renamed and not merging else None,
+                    style=form.style if form.style != person.style else "",
+                    notes=form.notes if form.notes != person.notes else None,
+                    reword=reworded,  # a new name: their suggestions say it, not the old
+                    held=person.id)  # renamed elsewhere meanwhile: still them; gone: no one
+                if into is not None:
+                    store.merge_person(person.name, into, reword=reworded, held=person.id)
+
+            return write
 
         dialog = PersonDialog(save, person=person, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

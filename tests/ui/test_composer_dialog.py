@@ -502,6 +502,7 @@ def test_a_duplicate_name_stays_open_with_the_reason(qtbot, panel, store):
     editor = panel.editor()
     qtbot.keyClicks(editor.name, "dana")
     editor.ok_button.click()
+    qtbot.waitUntil(lambda: bool(editor.error_text()))  # refused on the store's worker
     assert editor.isVisible()
     assert "already" in editor.error_text()
     assert len(store.people()) == 1
@@ -627,6 +628,7 @@ def test_edit_style_and_notes(qtbot, panel, store):
     set_combo_style(editor.style_box, Style.CREDIBILITY)
     editor.notes.setPlainText("new")
     editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None)  # written on the store's worker
 
     dana = store.find_person("Dana")
     assert (dana.style, dana.notes) == (Style.CREDIBILITY, "new")
@@ -870,14 +872,14 @@ def test_editing_the_person_in_the_people_tab_updates_the_style(qtbot, coach, st
     editor = coach.people.editor()
     set_combo_style(editor.style_box, Style.CREDIBILITY)
     editor.ok_button.click()
-    assert combo_style(coach.style_box) is Style.CREDIBILITY
+    qtbot.waitUntil(lambda: combo_style(coach.style_box) is Style.CREDIBILITY)
 
 
 def test_the_same_person_saved_in_two_windows_keeps_both_changes(qtbot, store):
     """Ana open in the coach's People tab and in History's: notes saved in the first were
     wiped when the second saved only a new style."""
     store.add_person("Ana", Style.FACTS)
-    editors = []
+    editors, panels = [], []
     for _ in range(2):
         widget = PeoplePanel(store, tz=TZ)
         qtbot.addWidget(widget)
@@ -885,11 +887,13 @@ def test_the_same_person_saved_in_two_windows_keeps_both_changes(qtbot, store):
         widget.select("Ana")
         widget.edit_selected()
         editors.append(widget.editor())
+        panels.append(widget)
     first, second = editors
     first.notes.setPlainText("Wants the numbers a day ahead")
     first.ok_button.click()
     set_combo_style(second.style_box, Style.REASSURANCE)
     second.ok_button.click()
+    qtbot.waitUntil(lambda: all(p.editor() is None for p in panels))  # written, closed
     ana = store.find_person("Ana")
     assert (ana.style, ana.notes) == (Style.REASSURANCE, "Wants the numbers a day ahead")
 
@@ -936,6 +940,7 @@ def test_a_pasted_name_too_long_is_refused_with_the_reason(qtbot, panel, store):
     editor = panel.editor()
     editor.name.setText("Ana " + "x" * 245)
     editor.ok_button.click()
+    qtbot.waitUntil(lambda: bool(editor.error_text()))  # refused on the store's worker
     assert editor.isVisible() and "200" in editor.error_text()
     assert len(editor.name.text()) == 249 and store.people() == []
     editor.done(0)
@@ -1061,3 +1066,21 @@ def test_someone_removed_while_another_program_writes_waits_their_turn(
         assert not panel.remove_button.isEnabled()  # not twice meanwhile
     qtbot.waitUntil(lambda: panel.people_names() == ["Eli"], timeout=60_000)
     assert store.find_person("Dana").archived is True
+
+
+def test_a_person_saved_while_another_program_writes_waits_their_turn(
+        qtbot, panel, store, opened_store_writer):
+    """OK in the person editor while an import held the store: the window (and the
+    tray) stood still, then said why it was not saved. It is saved on the worker once the
+    other writer is done; the editor closes then."""
+    store.add_person("Dana", Style.FACTS)
+    panel.reload()
+    panel.select("Dana")
+    panel.edit_button.click()
+    editor = panel.editor()
+    editor.notes.setPlainText("Prefers a heads-up")
+    with opened_store_writer():
+        editor.ok_button.click()  # returns at once
+        assert editor.error_text() == "" and not editor.ok_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=60_000)
+    assert store.find_person("Dana").notes == "Prefers a heads-up"
