@@ -263,3 +263,22 @@ def test_words_typed_before_the_store_is_open_are_kept_at_quit(qtbot, app, held_
     assert ops.pool().waitForDone(60_000)  # as the quit waits (a broken build's bound)
     saved = opened.store.reflection(DAY)
     assert (saved.energy, saved.intention) == (3, "Send Deniz the notes")
+
+
+def test_an_export_from_history_opens_the_store_on_the_worker(qtbot, app, held_open,
+                                                              tmp_path):  # type: ignore[no-untyped-def]
+    """History's File ▸ Export, the first thing done there: the ORM store was opened on
+    the GUI thread before the export went to the worker."""
+    from mlcoach.ui.privacy import export_formats
+
+    ctl, opened, _told = app
+    ctl.open_window(Window.HISTORY)
+    history = ctl.history_window()
+    exported: list[object] = []
+    history.transfer.exported.connect(exported.append)
+    history.transfer.export_to(tmp_path / "all.json", export_formats()[0])
+    assert not opened.full_is_open  # asked of the worker
+    held_open.let_go()
+    qtbot.waitUntil(lambda: bool(exported), timeout=30_000)
+    assert held_open.on_gui == [False]
+    assert '"reflections"' in (tmp_path / "all.json").read_text()
