@@ -535,7 +535,17 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
 
     def open_coach_for(self, name: str) -> None:
         self.open_window(Window.SUGGEST)
-        if name and Window.SUGGEST in self.windows:
+        if not name:
+            return
+        if Window.SUGGEST in self.windows:
+            self.composer_dialog().set_person(name)
+        elif self.opened is not None and self._full_if_open() is None:
+            # The coach comes once the worker has opened the store: the name with it
+            # (a failure is said by the window's own wait).
+            self.when_full(lambda _full: self._coach_person(name), lambda _exc: None)
+
+    def _coach_person(self, name: str) -> None:
+        if Window.SUGGEST in self.windows:
             self.composer_dialog().set_person(name)
 
     def write_patiently(self, write: Callable[[], T],

@@ -282,3 +282,14 @@ def test_an_export_from_history_opens_the_store_on_the_worker(qtbot, app, held_o
     qtbot.waitUntil(lambda: bool(exported), timeout=30_000)
     assert held_open.on_gui == [False]
     assert '"reflections"' in (tmp_path / "all.json").read_text()
+
+
+def test_the_coach_asked_for_someone_opens_with_their_name(qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    """"Coach…" on a person (the meeting card, the People list) before the store was
+    open: the coach came up, later, without the name."""
+    ctl, _opened, _told = app
+    ctl.open_coach_for("Dana")
+    held_open.let_go()
+    qtbot.waitUntil(lambda: Window.SUGGEST in ctl.windows
+                    and ctl.windows[Window.SUGGEST].isVisible())
+    assert ctl.composer_dialog().who.currentText() == "Dana"
