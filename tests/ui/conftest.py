@@ -48,6 +48,18 @@ def no_system_bus(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setattr(wake, "_system", None)
 
 
+@pytest.fixture(autouse=True)
+def system_locale_after() -> Iterator[None]:
+    """Dates and numbers in the system's format again after each test: a test that chose
+    a language (install_translators(app, "en") on a C locale is en_US) left "4:00 PM"
+    where the next test read the system's "16:00"."""
+    yield
+    from PySide6.QtCore import QLocale
+
+    if QLocale() != QLocale.system():
+        QLocale.setDefault(QLocale.system())
+
+
 @pytest.fixture
 def draft_path(layout) -> Path:  # type: ignore[no-untyped-def]
     """Where the capture draft lives: the private data folder."""
