@@ -579,7 +579,10 @@ def _example_a(a: str, action: ChangeKind, grammar: Mapping[str, Any], *, asked:
         if led.verb_phrase:
             return led.verb_phrase
     if reading.shape is Shape.IF_WE:  # "what if we rotated the on-call": rotate it
-        first, _, rest = reading.words.partition(" ")
+        words = reading.words
+        if words.startswith("all "):  # "what if we all updated our tickets": your part
+            words = re.sub(r"(?<![\w'’])our(?![\w'’])", "your", words[4:])
+        first, _, rest = words.partition(" ")
         verb = base_verb(first)
         if verb is not None and rest and not _IF_WE_NOT_AN_ACT.search(rest):
             return f"{verb} {rest}"

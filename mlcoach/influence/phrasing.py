@@ -109,6 +109,7 @@ from mlcoach.influence.turkish_reading import (
 )
 from mlcoach.influence.turkish_you import said_to_you_tr, their_change_tr
 from mlcoach.influence.verb_forms import past_tense
+from mlcoach.influence.wished_of_others import wishes_of_others
 
 _TRAILING = " \t.,;:!?…"
 
@@ -661,7 +662,9 @@ _ON_MINE = re.compile(r"^(?:respect|value|read|answer|reply\s+to|review|approve|
                       r"acknowledge|support|trust|follow|check|prioriti[sz]e|consider)\s+"
                       r"(?:all\s+)?my\s+(?!own\b)", re.I)
 # "ask Dana to …", "get the team to …": the act is theirs.
-_ASKING = re.compile(r"(?:please\s+)?(?:ask|tell|remind|get|encourage|allow|expect|want)\s+"
+_ASKING = re.compile(r"(?:please\s+)?(?:ask|tell|remind|get|encourage|allow|expect|want"
+                     r"|i(?:['’]d|\s+would)\s+(?:really\s+)?(?:like|love|prefer)"
+                     r"|i\s+(?:really\s+)?(?:want|need))\s+"
                      r"(?P<who>(?:the|my|our)\s+team|[\w'’]+)\s+to\s+\w", re.I)
 _OTHERS = _words("someone somebody everyone everybody people them him her others colleagues "
                  "juniors seniors devs developers engineers testers designers reviewers "
@@ -716,8 +719,8 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
                                                         "guys hey hi hello so ok okay"):
         return True  # "Dana, could you take notes", "Dana, please review my PR": to Dana
     body = _strip_modal(_strip_fillers(" ".join(text.split())))[0]
-    if _ME.search(body) or _ON_MINE.match(body):
-        return True
+    if _ME.search(body) or _ON_MINE.match(body) or wishes_of_others(body):
+        return True  # "what if the design team shared mockups earlier": theirs
     words = [_plain(w) for w in body.replace("’", "'").split()[:3]]
     with_me = words[1:3] in (["and", "i"], ["and", "me"])  # "Dana and I will pair …"
     if len(words) > 1 and not with_me and (words[0] == name or words[0] in _OTHERS or (

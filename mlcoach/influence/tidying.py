@@ -38,6 +38,7 @@ from mlcoach.influence.turkish_proposals import as_proposal
 from mlcoach.influence.turkish_reading import turkish_form
 from mlcoach.influence.typos import mended_typos
 from mlcoach.influence.verb_forms import past_tense
+from mlcoach.influence.wished_of_others import wished_of_others
 from mlcoach.influence.work_nouns import common_words
 
 
@@ -53,7 +54,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
         text = stop_said(condition_as_hypothesis(state_as_hypothesis(
-            announced(fragment_said(text, person)), person)))
+            announced(fragment_said(wished_of_others(text), person)), person)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
@@ -159,6 +160,12 @@ def addressed_name(text: str, language: str) -> str | None:
     return None if name.lower() in _NOT_NAMES or name.lower() in common_words() else name
 
 
+# "… baksa çok iyi olur", "… gelse fena olmaz": the wish said after "-sa/-se".
+_TR_WISHED_AFTER = re.compile(r"(?<=[^\W\d_]s[ae])\s*,?\s+(?:(?:bence|çok|cok|daha)\s+)?(?:(?:iyi|"
+                              r"güzel|guzel|harika|süper|super|faydalı|yararlı)\s+olur(?:du)?"
+                              r"|fena\s+olmaz(?:d[ıi])?)\s*[.!]*$", re.I)
+
+
 def _without_their_name(text: str, person: str) -> str:
     """"Dana, could you own the notes?" → "could you own the notes?" when the question is
     for Dana: it is said to them, and their name in it would be said to themselves."""
@@ -175,9 +182,11 @@ def _without_their_name(text: str, person: str) -> str:
                      r"(?:l[ıi]|s[ıi]\s+(?:lazım|gerek|gerekiyor|şart))\s*[.!]?$", text, re.I)
     if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve"):
         return match["rest"] + ("mak" if match["v"].lower() == "a" else "mek")
-    # "Ayşe standup'ı yönetebilir", "Ayşe retroya gelsin": what she could or is to do
+    # "Ayşe standup'ı yönetebilir", "Ayşe retroya gelsin": what she could or is to do;
+    # "Ayşe PR'lara baksa çok iyi olur": what she is wished to do
     match = re.match(rf"{re.escape(name)}(?:\s+d[ae])?\s+(?P<rest>\S.*?\w)(?:y?(?P<v>[ae])bilir|"
-                     r"s(?P<w>[ıiuü])n|s(?P<x>[ae]))\s*[.!]?$", text, re.I)
+                     r"s(?P<w>[ıiuü])n|s(?P<x>[ae]))\s*[.!]?$", _TR_WISHED_AFTER.sub("", text),
+                     re.I)
     if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve") \
             and len(match["rest"].split()) > 1:
         back = (match["v"] or match["w"] or match["x"] or "").lower() in ("a", "ı", "u")

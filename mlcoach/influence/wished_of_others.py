@@ -1,0 +1,120 @@
+"""An English change that wishes an act of someone else: "I'd love it if Sam reviewed PRs
+within a day", "I'd like Sam to review PRs within a day", "could the design team share
+mockups earlier", "the design team should share mockups earlier". Read as the hypothesis
+it proposes ("what if Sam reviewed PRs within a day"), which the question asks about as
+"if Sam reviewed …" or, said to Sam, "to review …"; by example it is no act of one's own.
+Other text is returned as it came."""
+
+from __future__ import annotations
+
+import re
+
+from mlcoach.influence.english_words import _KNOWN, _VERBS
+from mlcoach.influence.verb_forms import past_tense
+
+# Who: a team or a kind of colleague ("the design team", "our reviewers", "QA"), or a
+# name ("Sam", "Dana Smith"; a common word in capitals is no name: checked below).
+_GROUP = (r"(?:(?:the|our|your)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:team|teams|folks|group|squad"
+          r"|crew|devs|developers|engineers|designers|testers|reviewers|managers|leads|pms)")
+_ACRONYM = r"(?-i:QA|SREs?|PMs?|UX|IT|HR|DevOps|Ops|ops)"
+_NAME = r"(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
+_WHO = rf"(?P<who>{_GROUP}|{_ACRONYM}|{_NAME})"
+_ACT = r"(?P<verb>[a-z][a-z-]*)(?P<rest>(?:\s+[^?;]+?)?)"
+
+# "I'd love it if Sam reviewed …", "it would be great if the design team shared …"
+_WISH_LEAD = (r"(?:(?:i\s+think\s+)?(?:it['’]?d|it\s+would|would)\s+(?:really\s+)?"
+              r"(?:be\s+(?:so\s+)?(?:great|nice|good|helpful|awesome|amazing|cool|useful|ideal|better)|help"
+              r"(?:\s+a\s+lot)?)|i(?:['’]d|\s+would)\s+(?:really\s+|so\s+)?(?:love|like|prefer"
+              r"|appreciate)\s+it|i(?:['’]d|\s+would)\s+be\s+(?:really\s+|so\s+)?(?:happy|glad"
+              r"|grateful))")
+_WISHED_IF = re.compile(rf"^{_WISH_LEAD}\s+if\s+{_WHO}\s+(?P<would>would\s+)?{_ACT}\s*[.!]*$",
+                        re.I)
+# "I'd like Sam to review …", "I want the design team to share …"
+_WANTED = re.compile(rf"^i(?:['’]d|\s+would)?\s+(?:really\s+)?(?:like|love|want|prefer)\s+"
+                     rf"{_WHO}\s+to\s+{_ACT}\s*[.!]*$", re.I)
+# "I'd like the team to …", "I want everyone to …": a wish for all, the user too
+_WANTED_OF_ALL = re.compile(r"^i(?:['’]d|\s+would)?\s+(?:really\s+)?(?:like|love|want|prefer)\s+"
+                            r"(?:the\s+(?:whole\s+)?team|our\s+team|everyone|everybody|people"
+                            rf"|all\s+of\s+us|folks)\s+to\s+{_ACT}\s*[.!]*$", re.I)
+# "could the design team share mockups earlier?", "can QA test earlier"
+_COULD_THEY = re.compile(rf"^(?:could|can|would|will)\s+{_WHO}\s+(?:please\s+)?{_ACT}\s*\?*$",
+                         re.I)
+# "the design team should share mockups earlier" (a team only: "Dana should …" is read
+# as said to Dana, or as a complaint about her)
+_THEY_SHOULD = re.compile(rf"^(?P<who>{_GROUP}|{_ACRONYM})\s+(?:should|could|needs?\s+to|has\s+to"
+                          rf"|have\s+to|ought\s+to|must)\s+{_ACT}\s*[.!]*$", re.I)
+# Words that make "what if …" no act of theirs: a second subject, a condition.
+_CLAUSE = re.compile(r"(?<![\w'’])(?:if|when|we|i|you|they|he|she|because|so\s+that)(?![\w'’])"
+                     r"|[,:]", re.I)
+_NOT_NAMES = frozenset(("i", "we", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday", "everyone", "everybody", "people", "someone"))
+
+
+def _who_ok(who: str) -> bool:
+    if re.fullmatch(r"(?:the|our)\s+(?:whole\s+)?team", who, re.I):
+        return False  # the team is everyone, the user too: read as "we" elsewhere
+    first = who.split()[0].lower()
+    if who[:1].isupper() and not re.fullmatch(_ACRONYM, who.split()[0]):
+        return first not in _KNOWN and first not in _NOT_NAMES  # "Review …" is no name
+    return first not in _NOT_NAMES
+
+
+def _said(who: str, verb: str, rest: str) -> str | None:
+    """"what if {who} {verb, in the past}{rest}", or None where the verb is not one we know
+    or the rest says more than one act of theirs."""
+    low = verb.lower()
+    if low in ("not", "never", "stop") or _CLAUSE.search(rest):
+        return None  # "… would not ping me": no act to wish; "… if we …": a clause
+    past = "were" if low == "be" else past_tense(low) if low in _VERBS else None
+    if past is None or not _who_ok(who):
+        return None
+    return f"what if {who} {past}{rest}"
+
+
+def wished_of_others(text: str) -> str:
+    """`text` as "what if …" where it wishes an act of a named person or a team; else as
+    it came."""
+    said = " ".join(text.split())
+    match = _WISHED_IF.match(said)
+    if match:
+        if match["would"] is None and not _is_past(match["verb"]):
+            return text  # "… if Sam reviews …": a condition, said in the present
+        verb = match["verb"] if match["would"] else _base(match["verb"])
+        return _said(match["who"], verb, match["rest"]) or text
+    match = _WANTED_OF_ALL.match(said)
+    if match and match["verb"].lower() not in ("not", "never", "be") \
+            and match["verb"].lower() in _VERBS and not _CLAUSE.search(match["rest"]):
+        past = past_tense(match["verb"])  # "I'd like the team to review PRs within a day"
+        rest = re.sub(r"(?<![\w'’])their(?![\w'’])", "our", match["rest"], flags=re.I)
+        return f"what if we all {past}{rest}" if past else text
+    for pattern in (_WANTED, _COULD_THEY, _THEY_SHOULD):
+        match = pattern.match(said)
+        if match:
+            return _said(match["who"], match["verb"], match["rest"]) or text
+    return text
+
+
+def _is_past(verb: str) -> bool:
+    return _base(verb) != verb.lower() or verb.lower() in ("were", "was")
+
+
+def _base(verb: str) -> str:
+    """The base of a past we say ("reviewed" → "review", "shared" → "share", "were" →
+    "be"); the word lowered where it is no past we know."""
+    low = verb.lower()
+    if low in ("were", "was"):
+        return "be"
+    for base in (low[:-2], low[:-1], low[:-3]):  # "reviewed", "shared", "planned"
+        if low.endswith("ed") and base in _VERBS and past_tense(base) == low:
+            return base
+    return next((b for b in _VERBS if past_tense(b) == low and not low.endswith("ed")), low)
+
+
+_SUBJECT = re.compile(rf"^what\s+if\s+{_WHO}\s+(?P<past>[a-z]+)\b", re.I)
+
+
+def wishes_of_others(text: str) -> bool:
+    """Whether `text`, read as above, is an act of a named person or a team ("what if the
+    design team shared mockups earlier"): not one's own to lead by example."""
+    match = _SUBJECT.match(" ".join(text.split()))
+    return match is not None and _who_ok(match["who"]) and _is_past(match["past"])

@@ -1,0 +1,118 @@
+"""An act wished of someone else, round 26: "I'd love it if Sam reviewed PRs within a
+day", "I'd like Sam to …", "could the design team share mockups earlier" (unit tests of
+the composer; no store, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind, Size
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
+
+DIFF = ChangeKind.DIFFERENTLY
+SOMEONE_ELSE = "asks something of someone else"
+
+
+def _by_example(change: str, language: str = "en") -> str:
+    return compose(SuggestionRequest(change, None, DIFF, Size.MEDIUM, None, True,
+                                     language)).opening
+
+
+@pytest.mark.parametrize("change", [
+    "I'd love it if Sam reviewed PRs within a day",
+    "it would be great if Sam reviewed PRs within a day",
+    "I'd like Sam to review PRs within a day",
+    "I want Sam to review PRs within a day",
+    "I'd love it if Sam would review PRs within a day",
+    "I would really appreciate it if Sam reviewed PRs within a day",
+    "could Sam review PRs within a day?",
+])
+def test_a_wish_of_the_person_asked_is_said_to_them(change: str) -> None:
+    """"I'd love it if Sam reviewed PRs within a day", to Sam, was quoted back with Sam in
+    the third person ("if we looked at this together: “I'd love it if Sam …”")."""
+    assert supportive_question(change, DIFF, "en", "Sam") == \
+        "How would it work for you to review PRs within a day?"
+
+
+@pytest.mark.parametrize("change", [
+    "I'd love it if Sam reviewed PRs within a day", "I'd like Sam to review PRs within a day",
+    "could Sam review PRs within a day",
+])
+def test_a_wish_of_someone_else_is_asked_as_the_hypothesis(change: str) -> None:
+    assert supportive_question(change, DIFF, "en", "Dana") == \
+        "How would it work for you if Sam reviewed PRs within a day?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("could the design team share mockups earlier",
+     "How would it work for you if the design team shared mockups earlier?"),
+    ("Could the design team share mockups earlier?",
+     "How would it work for you if the design team shared mockups earlier?"),
+    ("the design team should share mockups earlier",
+     "How would it work for you if the design team shared mockups earlier?"),
+    ("I'd like the design team to share mockups earlier",
+     "How would it work for you if the design team shared mockups earlier?"),
+    ("can QA test earlier", "How would it work for you if QA tested earlier?"),
+    ("devs must write tests", "How would it work for you if devs wrote tests?"),
+])
+def test_another_team_s_act_is_asked_as_theirs(change: str, question: str) -> None:
+    """"could the design team share mockups earlier" was quoted as a thing "we tried"."""
+    assert supportive_question(change, DIFF, "en", "Sam") == question
+
+
+@pytest.mark.parametrize("change", [
+    "could the design team share mockups earlier", "the design team should share mockups earlier",
+    "I'd love it if Sam reviewed PRs within a day", "I'd like Sam to review PRs within a day",
+    "I'd like Sam to stop interrupting people", "can QA test earlier",
+])
+def test_another_s_act_is_no_example_of_one_s_own(change: str) -> None:
+    """By example, "could the design team share mockups earlier" was offered as the
+    user's own way of working ("Change your own way of working first: “could …”")."""
+    with pytest.raises(ComposerError, match=SOMEONE_ELSE):
+        _by_example(change)
+
+
+@pytest.mark.parametrize(("change", "question", "mine"), [
+    ("I'd like the team to review PRs within a day",
+     "How would it work for you if we all reviewed PRs within a day?",
+     "review PRs within a day"),
+    ("I want everyone to update their tickets daily",
+     "How would it work for you if we all updated our tickets daily?",
+     "update your tickets daily"),
+])
+def test_a_wish_of_the_whole_team_includes_the_user(change: str, question: str,
+                                                    mine: str) -> None:
+    """"I'd like the team to review PRs within a day" read "if we had the team to review
+    PRs within a day?"; by example it is one's own part."""
+    assert supportive_question(change, DIFF, "en") == question
+    assert f" {mine}." in _by_example(change) or f" {mine}," in _by_example(change)
+
+
+@pytest.mark.parametrize("change", [
+    "if Sam reviews PRs, we merge faster", "I'd love it if Sam would not ping me after 6",
+    "could you share mockups earlier",
+])
+def test_what_is_not_a_wish_of_their_act_is_not_read_as_one(change: str) -> None:
+    assert "if Sam reviewed" not in supportive_question(change, DIFF, "en")
+    assert "you shared mockups" not in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "quoted"), [
+    ("Ayşe PR'lara bir gün içinde baksa çok iyi olur", "«PR'lara bir gün içinde bakmak»"),
+    ("Ayşe retroya gelse fena olmaz", "«retroya gelmek»"),
+])
+def test_a_turkish_wish_of_the_person_asked_is_said_to_them(change: str, quoted: str) -> None:
+    """«Ayşe PR'lara bir gün içinde baksa çok iyi olur», to Ayşe, was quoted with her
+    name in the third person."""
+    question = supportive_question(change, DIFF, "tr", "Ayşe")
+    assert quoted in question and "Ayşe" not in question
+
+
+def test_a_turkish_wish_of_another_keeps_their_name() -> None:
+    change = "Mehmet PR'lara bir gün içinde baksa çok iyi olur"
+    assert f"«{change}»" in supportive_question(change, DIFF, "tr", "Ayşe")
