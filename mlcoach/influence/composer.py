@@ -20,6 +20,7 @@ from mlcoach.domain.i18n import N_, Term
 from mlcoach.domain.ids import sha256
 from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_compound
+from mlcoach.influence.amounts import says_an_amount_or_a_want
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
 from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
 from mlcoach.influence.letters import restored
@@ -322,7 +323,8 @@ def compose(req: SuggestionRequest) -> Composed:
             decided_together(strip_lead(change) or change, language)
             or ours_to_decide(_our_act(change, language))):
         raise ComposerError(TEAM_DECISION)
-    if req.by_example and not made and is_not_an_act(change, language):
+    if req.by_example and not made and (is_not_an_act(change, language) or (
+            language == "en" and says_an_amount_or_a_want(validated))):
         raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))
     if made:  # kept to or asked about as it is; the words of a proposal take no part
         example = _fill(_str(catalog.table("ask"), "quote"), {"text": change})

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.influence.amounts import says_an_amount
+
 # What is said of a thing after a colon or a dash: "too long", "pointless", "a waste".
 _VERDICT = re.compile(r"^(?:(?:way|much|far|a\s+bit|kinda|really)\s+)?too\s+[a-z]+"
                       r"(?:\s+and\s+too\s+[a-z]+)?|pointless|useless|not\s+(?:useful|working|"
@@ -23,7 +25,7 @@ _SEPARATOR = re.compile(r"(\s*:\s+|\s+[-–—]\s+)")
 def is_a_judgement(text: str) -> bool:
     """Whether `text` judges a thing rather than proposing a change to it."""
     text = " ".join(text.split())
-    if _NOT_A_FAN.match(text):
+    if _NOT_A_FAN.match(text) or says_an_amount(text):  # "too many people ping me after 6"
         return True
     parts = _SEPARATOR.split(text, maxsplit=1)
     if len(parts) != 3:

@@ -16,6 +16,7 @@ import re
 
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.act_or_thing import verb_of_participle
+from mlcoach.influence.amounts import amount_wanted
 from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
 from mlcoach.influence.dated_changes import only_when, time_after, we_from_then
@@ -54,7 +55,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
         text = stop_said(condition_as_hypothesis(state_as_hypothesis(
-            announced(fragment_said(wished_of_others(text), person)), person)))
+            announced(fragment_said(wished_of_others(amount_wanted(text)), person)), person)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
