@@ -142,6 +142,30 @@ _TIME_FIRST = re.compile(r"^(?:at\s+)?(?P<time>\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm))
 # "retro every other week?": how often a meeting is held, asked (said, it is tried)
 _HOW_OFTEN = re.compile(rf"^{_THING}\s+(?P<often>every\s+(?:other|second|two|three|2|3|4)\s+"
                         r"(?:weeks?|days?|sprints?|months?))\s*\?+$", re.I)
+# "retro every two weeks instead of weekly", "standup twice a week": a meeting's rhythm,
+# said (a plural, "retros every two weeks", is read as a thing to try)
+_OFTEN = (r"(?:every\s+(?:other\s+|second\s+|two\s+|three\s+|four\s+|[2-4]\s+)?(?:weeks?|days?"
+          r"|sprints?|months?|monday|tuesday|wednesday|thursday|friday)|(?:once|twice)\s+(?:a|per"
+          r"|every)\s+(?:week|sprint|month|day)|(?:bi-?)?weekly|fortnightly|monthly|daily)")
+_HOW_OFTEN_SAID = re.compile(rf"^{_THING}\s+(?P<often>{_OFTEN})(?P<instead>\s+(?:instead\s+of|"
+                             r"rather\s+than)\s+(?:every\s+|each\s+|once\s+a\s+|twice\s+a\s+)?"
+                             r"(?:[\w-]+)(?:\s+(?:week|weeks|day|days|sprint|month))?)?\s*[.!]*$",
+                             re.I)
+# The team's meetings and rotas, held on a rhythm.
+_MEETINGS = frozenset(("standup", "stand-up", "retro", "retrospective", "demo", "planning",
+                       "sync", "review", "meeting", "1:1", "one-on-one", "one-to-one", "check-in",
+                       "kickoff", "kick-off", "all-hands", "grooming", "refinement", "huddle",
+                       "showcase", "triage", "rotation", "call"))
+
+
+def _a_meeting(thing: str) -> bool:
+    """"the retro", "standup", "the Friday demo"; not "a retro" (one more, introduced)
+    nor a lone "demo" or "sync", which say the act too ("demo once a month")."""
+    words = thing.lower().split()
+    return words[-1] in _MEETINGS and words[0] not in ("a", "an") \
+        and not (len(words) == 1 and words[0] in _VERBS)
+
+
 # "more pairing, less solo work": two amounts, a comma between
 _AMOUNTS = re.compile(r"^(?P<a>(?:more|less|fewer)\s+[^,;]+?)\s*[,/]\s*(?P<b>(?:more|less|fewer)\s+"
                       r"[^,;]+?)\s*[.!]*$", re.I)
@@ -201,12 +225,17 @@ def fragment_said(text: str, person: str | None = None) -> str:
     match = _TIME_FIRST.match(said)
     if match and _a_thing(match["thing"]):
         return f"what if {_named(match['thing'])} were at {match['time']}"
-    match = _HOW_OFTEN.match(said)
-    if match and _a_thing(match["thing"]):
+    match = _HOW_OFTEN.match(said) or _HOW_OFTEN_SAID.match(said)
+    if match and _a_thing(match["thing"]) and (match.re is _HOW_OFTEN or _a_meeting(
+            match["thing"])):
+        often = " ".join(f"{match['often']}{match.groupdict().get('instead') or ''}".split())
+        rotated = re.match(r"(?:(?:the|our)\s+)?(?P<what>.+?)\s+rotation$", match["thing"], re.I)
+        if rotated:  # "on-call rotation every two weeks": rotated so
+            return f"what if we rotated {rotated['what']} {often}"
         thing = _named(match["thing"])
-        if thing.lower() in _BARE_NAMES:
-            thing = f"the {thing}"  # held, "the retro"
-        return f"what if we held {thing} {match['often']}"
+        if thing.lower() in ("standup", "stand-up", "retro"):
+            thing = f"the {thing}"  # held, "the retro"; but "planning", "triage" as said
+        return f"what if we held {thing} {often}"
     match = _AMOUNTS.match(said)
     if match:
         return f"{match['a']} and {match['b']}"

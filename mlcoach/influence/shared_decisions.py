@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.influence.english_words import _VERBS
+
 # A team's shared meetings and rhythms; a plain "meeting(s)" only with "the", "our", "team".
 _RITUAL = (r"(?:daily\s+)?stand[- ]?ups?|dailies|daily|retros?|retrospectives?|demos?"
            r"|(?:sprint\s+)?planning|refinements?|grooming|all[- ]hands|syncs?|sprints?"
@@ -54,6 +56,11 @@ _EN = [
     re.compile(rf"^(?:go|switch|move|change)\s+(?:back\s+)?to\s+(?:{_RHYTHM})\S*\s+"
                rf"(?:\w+\s+)?(?:{_RITUAL})\b", re.I),
 ]
+
+# "retros every two weeks", "the retro on Thursday": a ritual and its rhythm, said (not
+# led by a verb: "cap standups at 15 minutes", "demo on Fridays" are one's own)
+_RHYTHM_SAID = re.compile(rf"^{_OWNED}(?:[\w-]+\s+)?(?:{_RITUAL})\s+(?:a\s+)?(?:{_RHYTHM})",
+                          re.I)
 
 # What we skip together is the team's ("we'll be skipping the retro"); what I skip is mine.
 _WE_SKIP = re.compile(rf"^skip\s+{_OWNED}(?:\w+\s+)?(?:{_RITUAL}){_THEN}", re.I)
@@ -103,4 +110,9 @@ def decided_together(text: str, language: str = "en") -> bool:
     if language == "tr":
         lowered = flat.replace("İ", "i").replace("I", "ı").lower()
         return not _MINE_TR.search(lowered) and any(p.search(lowered) for p in _TR)
-    return not _MINE_EN.search(flat) and any(p.search(flat) for p in _EN)
+    if _MINE_EN.search(flat):
+        return False
+    first = flat.split()[0].lower() if flat.split() else ""
+    return any(p.search(flat) for p in _EN) or (
+        _RHYTHM_SAID.search(flat) is not None and first not in _VERBS
+        and not first.endswith("ing"))
