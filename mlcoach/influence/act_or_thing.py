@@ -44,6 +44,7 @@ from mlcoach.influence.english_words import (
 
 
 def _is_gerund(word: str) -> bool:
+    word = word.removeprefix("@").removeprefix("-")  # "@-mentioning" the whole team
     return (
         word.endswith("ing") and len(word) > 4 and word not in _NOT_GERUNDS
         and word not in _ING_NOUNS and word not in _ING_MODIFIERS and "-" not in word
