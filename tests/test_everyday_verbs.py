@@ -28,3 +28,39 @@ def test_an_at_mention_said_as_a_verb_is_the_act(change: str) -> None:
         "How would it work for you to stop @-mentioning the whole team on Slack?"
     opening = _by_example(change)
     assert " stop @-mentioning the whole team on Slack" in opening and "“" not in opening
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("come to standup on time", "come to standup on time"),
+    ("speak to customers before the planning", "speak to customers before the planning"),
+    ("think twice before merging", "think twice before merging"),
+    ("arrive five minutes early to meetings", "arrive five minutes early to meetings"),
+    ("stick to the agenda", "stick to the agenda"),
+    ("listen before answering in reviews", "listen before answering in reviews"),
+])
+def test_an_everyday_verb_is_read_as_the_act(change: str, act: str) -> None:
+    """"come to standup on time" was quoted ("if we tried this: “come to standup on
+    time”"): "come", "speak", "think" were not known as verbs."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+    opening = _by_example(change)
+    assert f" {act}" in opening and "“" not in opening
+
+
+def test_coming_in_said_of_us_is_the_act_by_example() -> None:
+    """"we're coming in at 9" read, by example, "“what if we came in at 9”" ("came" was
+    not known as a past)."""
+    assert supportive_question("we're coming in at 9", DIFF, "en") == \
+        "How would it work for you if we came in at 9?"
+    opening = _by_example("we're coming in at 9")
+    assert " come in at 9" in opening and "“" not in opening
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("the 1:1s are off this week", "How would it work for you if we had no 1:1s this week?"),
+    ("no 1:1s this week", "How would it work for you if we had no 1:1s this week?"),
+    ("no standups next week", "How would it work for you if we had no standups next week?"),
+])
+def test_meetings_none_this_week_are_asked_as_none(change: str, question: str) -> None:
+    """"the 1:1s are off this week" read "if we tried this: “no 1:1s this week”" ("1:1s
+    this week" was read as a subject and its object)."""
+    assert supportive_question(change, DIFF, "en", "Sam") == question

@@ -41,6 +41,7 @@ from mlcoach.influence.english_words import (
 from mlcoach.influence.english_words import (
     plain_word as _plain,
 )
+from mlcoach.influence.verb_forms import irregular_pasts
 
 
 def _is_gerund(word: str) -> bool:
@@ -279,7 +280,8 @@ def verb_of_participle(word: str) -> str | None:
     return next((c for c in candidates if c and c in _VERBS | _REMOVAL_VERBS), None)
 
 
-_IRREGULAR_PAST_OF = {"ran": "run", "took": "take", "wrote": "write", "gave": "give",
+_IRREGULAR_PAST_OF = {**irregular_pasts(_VERBS),  # "came", "spoke", "thought"
+                      "ran": "run", "took": "take", "wrote": "write", "gave": "give",
                       "did": "do", "had": "have", "began": "begin", "went": "go",
                       "kept": "keep", "made": "make", "held": "hold", "sent": "send",
                       "brought": "bring", "met": "meet", "left": "leave", "led": "lead"}
@@ -361,6 +363,9 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
             return False  # "the flaky tests get fixed first", "retros start on time"
         if h in _CLAUSE_ADVERBS and _is_plural(n):
             return False  # "the standup always runs over": a verb, so a clause
+        if n in ("this", "next", "every", "each") and at + 2 < len(words) \
+                and _plain(words[at + 2]) in _TIMES:
+            continue  # "no 1:1s this week", "demos every sprint": when, not an object
         if _is_plural(h) and n not in _PREPOSITIONS and n not in _NUMBERS \
                 and not n[:1].isdigit() and (n in _OBJECT_MARKERS or _is_plural(n)):
             return False
@@ -374,6 +379,12 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         if head.islower() and not _is_plural(h) and countable and h not in _MASS:
             return False
     return True
+
+
+# What "this", "next" or "every" says the time of: "this week", "every sprint".
+_TIMES = frozenset(("week", "sprint", "month", "quarter", "day", "morning", "afternoon",
+                    "evening", "time", "year", "monday", "tuesday", "wednesday", "thursday",
+                    "friday", "iteration", "cycle", "release"))
 
 
 def _head(words: list[str]) -> str:

@@ -260,7 +260,10 @@ _VERBS = _words(
     "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "
     "loop table park default time-box time-block timeblock release remind tag ban forbid "
     # recognition in chat: "like posts in the kudos channel", "react to wins with an emoji"
-    "like react upvote acknowledge praise recognise recognize applaud credit"
+    "like react upvote acknowledge praise recognise recognize applaud credit "
+    # coming, speaking, thinking: "come to standup on time", "speak up in the retro"
+    "come arrive attend stay listen speak think learn raise stick wrap grab clarify greet "
+    "volunteer unmute"
 )
 
 

@@ -100,3 +100,10 @@ def gerund(verb: str) -> str | None:
             and low[-3] not in "aeiou" and len(_VOWEL_GROUPS.findall(low)) == 1:
         return low + low[-1] + "ing"  # "stop" → "stopping", "plan" → "planning"
     return low + "ing"
+
+
+def irregular_pasts(verbs: frozenset[str]) -> dict[str, str]:
+    """The irregular past of each of `verbs` that has one of its own ("came" → "come",
+    "spoke" → "speak"); a past said as its base ("put", "read") is left out."""
+    return {past: base for base, past in _IRREGULAR.items()
+            if base in verbs and past is not None and past != base}
