@@ -116,3 +116,20 @@ def test_a_turkish_wish_of_the_person_asked_is_said_to_them(change: str, quoted:
 def test_a_turkish_wish_of_another_keeps_their_name() -> None:
     change = "Mehmet PR'lara bir gün içinde baksa çok iyi olur"
     assert f"«{change}»" in supportive_question(change, DIFF, "tr", "Ayşe")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("I wish people would not ping me after 6",
+     "How would it work for you if no one pinged me after 6?"),
+    ("I wish people would stop pinging me after 6",
+     "How would it work for you if people stopped pinging me after 6?"),
+    ("I wish everyone would not schedule meetings over lunch",
+     "How would it work for you if no one scheduled meetings over lunch?"),
+    ("I wish we would not schedule meetings over lunch",
+     "How would it work for you if we didn't schedule meetings over lunch?"),
+])
+def test_a_wish_that_people_would_not_is_not_asked_of_the_one(change: str,
+                                                              question: str) -> None:
+    """"I wish people would not ping me after 6", said to Sam, asked Sam "to no longer ping
+    me after 6?": blame of the one for what many do."""
+    assert supportive_question(change, DIFF, "en", "Sam") == question

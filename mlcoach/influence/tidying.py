@@ -135,13 +135,29 @@ def wished_of_all(text: str) -> str:
     """"I wish people would reply in threads" → "what if we all replied in threads"; other
     text as it came."""
     match = _WISHED_OF_ALL.match(text.strip())
-    if match is None or match["verb"].lower() in ("not", "stop", "just", "actually", "please"):
+    if match is None or match["verb"].lower() in ("just", "actually", "please"):
         return text
+    if match["verb"].lower() in ("not", "never", "stop"):
+        # "I wish people would not ping me after 6": what no one would do; "… would stop
+        # pinging me": what they would stop. (Not "we all", which would take in the user.)
+        return _wished_not(match["who"], match["verb"].lower(), match["rest"].strip()) or text
     past = "were" if match["verb"].lower() == "be" else past_tense(match["verb"])
     if past is None:
         return text
     who = "we" if match["who"].lower() == "we" else "we all"
     return f"what if {who} {past}{match['rest']}"
+
+
+def _wished_not(who: str, verb: str, rest: str) -> str | None:
+    first, _, after = rest.partition(" ")
+    if verb == "stop":
+        return f"what if {who} stopped {rest}" if first.lower().endswith("ing") else None
+    past = past_tense(first) if first.isalpha() and first.islower() else None
+    if past is None or first in ("be", "have", "do", "stop"):
+        return None
+    if who.lower() == "we":
+        return f"what if we didn't {rest}"
+    return f"what if no one {past} {after}".rstrip()
 
 
 def settled_en(text: str) -> bool:
