@@ -72,3 +72,10 @@ def test_what_one_does_about_an_amount_stays_an_example(change: str, mine: str) 
     opening = compose(SuggestionRequest(change, None, DIFF, Size.MEDIUM, None, True,
                                         "en")).opening
     assert mine in opening
+
+
+@pytest.mark.parametrize("change", ["lack of documentation",
+                                    "there's a real lack of documentation"])
+def test_a_lack_is_asked_as_more_of_it(change: str) -> None:
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you if we had more documentation?"

@@ -73,3 +73,17 @@ def test_a_meeting_s_rhythm_is_the_team_s_to_decide(change: str, action: ChangeK
 ])
 def test_what_one_does_oneself_stays_one_s_example(change: str, mine: str) -> None:
     assert mine in _by_example(change)
+
+
+@pytest.mark.parametrize("change", ["retro haftalık yerine iki haftada bir",
+                                    "standup haftada iki kez", "retro iki haftada bir olsun"])
+def test_a_turkish_meeting_s_rhythm_is_the_team_s_to_decide(change: str) -> None:
+    """By example, «retro haftalık yerine iki haftada bir» was the user's own act."""
+    with pytest.raises(ComposerError, match=TEAM):
+        compose(SuggestionRequest(change, None, DIFF, Size.MEDIUM, None, True, "tr"))
+
+
+def test_attending_a_meeting_every_week_stays_one_s_own() -> None:
+    opening = compose(SuggestionRequest("retroya her hafta katılacağım", None, DIFF,
+                                        Size.MEDIUM, None, True, "tr")).opening
+    assert "«retroya her hafta katılacağım»" in opening

@@ -133,3 +133,37 @@ def test_a_wish_that_people_would_not_is_not_asked_of_the_one(change: str,
     """"I wish people would not ping me after 6", said to Sam, asked Sam "to no longer ping
     me after 6?": blame of the one for what many do."""
     assert supportive_question(change, DIFF, "en", "Sam") == question
+
+
+@pytest.mark.parametrize("change", [
+    "It'd be awesome if Sam could review PRs within a day",
+    "I'd love for Sam to review PRs within a day",
+])
+def test_more_ways_of_wishing_the_person_s_act(change: str) -> None:
+    assert supportive_question(change, DIFF, "en", "Sam") == \
+        "How would it work for you to review PRs within a day?"
+
+
+@pytest.mark.parametrize("change", [
+    "Ayşe PR'lara bir gün içinde bakabilir mi?",
+    "Ayşe'nin PR'lara bir gün içinde bakmasını isterim",
+    "Ayşe'nin PR'lara bir gün içinde bakmasını çok isterim",
+])
+def test_a_turkish_request_of_the_person_asked_is_said_to_them(change: str) -> None:
+    """«Ayşe PR'lara bir gün içinde bakabilir mi?», to Ayşe, was quoted with her name."""
+    question = supportive_question(change, DIFF, "tr", "Ayşe")
+    assert "«PR'lara bir gün içinde bakmak»" in question and "Ayşe" not in question
+
+
+@pytest.mark.parametrize("change", [
+    "Ayşe'nin PR'lara bir gün içinde bakmasını isterim",
+    "tasarım ekibi maketleri daha erken paylaşsa", "tasarım ekibi maketleri daha erken paylaşmalı",
+])
+def test_a_turkish_act_of_someone_else_is_no_example_of_one_s_own(change: str) -> None:
+    with pytest.raises(ComposerError, match=SOMEONE_ELSE):
+        _by_example(change, "tr")
+
+
+def test_a_turkish_act_in_a_team_meeting_stays_one_s_own() -> None:
+    assert "«ilk ekip toplantısında herkese söz vermek»" in _by_example(
+        "ilk ekip toplantısında herkese söz vermek", "tr")

@@ -13,7 +13,7 @@ import re
 from mlcoach.influence.english_words import _VERBS, _is_plural, _plain
 
 _HOW_MUCH = (r"(?P<much>too\s+many|too\s+much|too\s+few|too\s+little|not\s+enough|nowhere\s+near"
-             r"\s+enough)")
+             r"\s+enough|(?:a\s+|the\s+)?(?:total\s+|real\s+)?lack\s+of)")
 # "there are too many …", "we have way too many …", "honestly, far too many …"
 _LEAD = (r"^(?:(?:honestly|tbh|imo|seriously|ugh|so)\s*,?\s+)?(?:(?:there\s+(?:are|is|were|was)"
          r"|there['’]s|there['’]re|we\s+(?:have|get|got|had)|we['’]ve\s+got|we['’]re\s+getting"
@@ -43,6 +43,7 @@ def amount_wanted(text: str) -> str:
     said = " ".join(text.split())
     match = _AMOUNT.match(said)
     much = " ".join(match["much"].lower().split()) if match else "not enough"
+    much = "not enough" if much.endswith("lack of") else much  # "lack of documentation"
     match = match or _NOT_ENOUGH.match(said)
     if match is None:
         return text

@@ -711,6 +711,10 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
             return True  # "sözümü kesmeyin", "testleri ekleyin", "raporu gönderin": to them
         if "benim" in words and not last.endswith(_TR_VERBAL_NOUN):
             return True  # "benim PR'larımı incele"
+        if _TR_WANT_OF_THEM.search(text) or (
+                len(words) > 2 and words[1] in _TR_GROUP
+                and not last.endswith((*_TR_MY_OWN, *_TR_VERBAL_NOUN, "alım", "elim"))):
+            return True  # "Ayşe'nin … bakmasını isterim", "tasarım ekibi … paylaşsa"
         return turkish_form(text) == "proposal" and len(last) >= 5 \
             and last.endswith(_TR_LET_THEM) and not last.endswith(_TR_PASSIVE_WISH) \
             and last not in _TR_NOT_PROPOSALS  # "raporu cumaya kadar göndersin"
@@ -742,6 +746,11 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
         or who.lower().endswith(" team") or _plain(who) == name
 
 
+# «Ayşe'nin PR'lara bakmasını isterim»: what the user wants of someone else.
+_TR_WANT_OF_THEM = re.compile(r"^\S+['’]n?[ıiuü]n\s.*\wm[ae]s[ıi]n[ıi]\s+(?:çok\s+)?(?:isterim"
+                              r"|istiyorum|rica\s+ederim)\s*[.!]*$", re.I)
+# A team named as the subject: «tasarım ekibi maketleri erken paylaşsa».
+_TR_GROUP = _words("ekibi takımı grubu birimi ekipleri takımları")
 # "Dana should …", "Sam needs to …": what someone else ought to do.
 _THEY_OUGHT = _words("should must needs need has have ought shall will to")
 _HAVE_THEM = re.compile(r"(?:please\s+)?(?:have|make|get)\s+(?:the\s+team|everyone|everybody|"

@@ -96,6 +96,10 @@ _TR = [
     re.compile(rf"(?:^|\s){_TR_MEETING}\s+(?:\S+\s+){{0,2}}yok$", re.I),
     re.compile(rf"(?:^|\s){_TR_RITUAL}\s+(?:\S+\s+){{0,3}}{_TR_RHYTHM}\s+(?:\S+\s+){{0,3}}"
                rf"{_TR_HELD}$", re.I),
+    # "retro haftalık yerine iki haftada bir", "standup haftada iki kez olsun": a meeting
+    # and its rhythm, said without a verb of one's own
+    re.compile(rf"^{_TR_MEETING}\s+(?:\S+\s+){{0,4}}?{_TR_RHYTHM}(?:\s+\S+){{0,4}}?\s+(?:bir|kez"
+               r"|defa|olsun|olsa|olmalı|yapılsın|yapılsa|yapılmalı)$", re.I),
 ]
 # What is not the team's: "my", "I", coming on time, one's own part or update.
 _MINE_EN = re.compile(r"\b(?:my|mine|myself|i|i'm|i'll|on\s+time|prepared|my\s+update)\b",

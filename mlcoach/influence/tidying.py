@@ -196,14 +196,15 @@ def _without_their_name(text: str, person: str) -> str:
         return match["rest"]  # "Dana, could you…", "make Dana own the notes"
     # Turkish, of them: "Ayşe PR'lara bakmalı", "Ayşe'nin PR'lara bakması lazım" → the act
     match = re.match(rf"{re.escape(name)}(?:'n[iıuü]n)?\s+(?P<rest>\S.*?\w)m(?P<v>[ae])"
-                     r"(?:l[ıi]|s[ıi]\s+(?:lazım|gerek|gerekiyor|şart))\s*[.!]?$", text, re.I)
+                     r"(?:l[ıi]|s[ıi]\s+(?:lazım|gerek|gerekiyor|şart)|s[ıi]n[ıi]\s+(?:çok\s+)?"
+                     r"(?:isterim|istiyorum|rica\s+ederim))\s*[.!]?$", text, re.I)
     if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve"):
         return match["rest"] + ("mak" if match["v"].lower() == "a" else "mek")
     # "Ayşe standup'ı yönetebilir", "Ayşe retroya gelsin": what she could or is to do;
     # "Ayşe PR'lara baksa çok iyi olur": what she is wished to do
     match = re.match(rf"{re.escape(name)}(?:\s+d[ae])?\s+(?P<rest>\S.*?\w)(?:y?(?P<v>[ae])bilir|"
-                     r"s(?P<w>[ıiuü])n|s(?P<x>[ae]))\s*[.!]?$", _TR_WISHED_AFTER.sub("", text),
-                     re.I)
+                     r"s(?P<w>[ıiuü])n|s(?P<x>[ae]))(?:\s+mi(?:\s+acaba)?)?\s*[.!?]?$",
+                     _TR_WISHED_AFTER.sub("", text), re.I)
     if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve") \
             and len(match["rest"].split()) > 1:
         back = (match["v"] or match["w"] or match["x"] or "").lower() in ("a", "ı", "u")

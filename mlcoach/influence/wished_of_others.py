@@ -27,11 +27,11 @@ _WISH_LEAD = (r"(?:(?:i\s+think\s+)?(?:it['’]?d|it\s+would|would)\s+(?:really\
               r"(?:\s+a\s+lot)?)|i(?:['’]d|\s+would)\s+(?:really\s+|so\s+)?(?:love|like|prefer"
               r"|appreciate)\s+it|i(?:['’]d|\s+would)\s+be\s+(?:really\s+|so\s+)?(?:happy|glad"
               r"|grateful))")
-_WISHED_IF = re.compile(rf"^{_WISH_LEAD}\s+if\s+{_WHO}\s+(?P<would>would\s+)?{_ACT}\s*[.!]*$",
-                        re.I)
+_WISHED_IF = re.compile(rf"^{_WISH_LEAD}\s+if\s+{_WHO}\s+(?P<would>(?:would|could|can)\s+)?"
+                        rf"{_ACT}\s*[.!]*$", re.I)
 # "I'd like Sam to review …", "I want the design team to share …"
 _WANTED = re.compile(rf"^i(?:['’]d|\s+would)?\s+(?:really\s+)?(?:like|love|want|prefer)\s+"
-                     rf"{_WHO}\s+to\s+{_ACT}\s*[.!]*$", re.I)
+                     rf"(?:for\s+)?{_WHO}\s+to\s+{_ACT}\s*[.!]*$", re.I)
 # "I'd like the team to …", "I want everyone to …": a wish for all, the user too
 _WANTED_OF_ALL = re.compile(r"^i(?:['’]d|\s+would)?\s+(?:really\s+)?(?:like|love|want|prefer)\s+"
                             r"(?:the\s+(?:whole\s+)?team|our\s+team|everyone|everybody|people"
