@@ -79,3 +79,25 @@ def test_what_one_does_about_an_amount_stays_an_example(change: str, mine: str) 
 def test_a_lack_is_asked_as_more_of_it(change: str) -> None:
     assert supportive_question(change, DIFF, "en") == \
         "How would it work for you if we had more documentation?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("so many meetings", "How would it work for you if we had fewer meetings?"),
+    ("so much noise in the incident channel",
+     "How would it work for you if we had less noise in the incident channel?"),
+])
+def test_so_many_is_an_amount_too(change: str, question: str) -> None:
+    """"so many meetings" read "if we tried many meetings?" ("so" taken for a filler)."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", [
+    "PRs sitting for days without review", "people joining standup late",
+    "meetings running over", "tickets piling up in the backlog", "builds failing on main",
+])
+def test_what_goes_wrong_is_looked_at_not_tried(change: str) -> None:
+    """"PRs sitting for days without review" read "if we tried PRs sitting for days …?"."""
+    assert supportive_question(change, DIFF, "en") == \
+        f"How would it work for you if we looked at this together: “{change}”?"
+    with pytest.raises(ComposerError):
+        compose(SuggestionRequest(change, None, DIFF, Size.MEDIUM, None, True, "en"))

@@ -167,3 +167,19 @@ def test_a_turkish_act_of_someone_else_is_no_example_of_one_s_own(change: str) -
 def test_a_turkish_act_in_a_team_meeting_stays_one_s_own() -> None:
     assert "«ilk ekip toplantısında herkese söz vermek»" in _by_example(
         "ilk ekip toplantısında herkese söz vermek", "tr")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("design should share mockups earlier",
+     "How would it work for you if design shared mockups earlier?"),
+    ("maybe the designers could share mockups earlier",
+     "How would it work for you if the designers shared mockups earlier?"),
+])
+def test_a_department_or_a_hedge_before_another_team_s_act(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_wish_that_would_only_be_quoted_is_quoted_as_typed() -> None:
+    """Never "“what if Anyone shared mockups”": the words read are the user's own."""
+    assert supportive_question("could Anyone share mockups", DIFF, "en") == \
+        "How would it work for you if we tried this: “could Anyone share mockups”?"

@@ -12,10 +12,10 @@ import re
 
 from mlcoach.influence.english_words import _VERBS, _is_plural, _plain
 
-_HOW_MUCH = (r"(?P<much>too\s+many|too\s+much|too\s+few|too\s+little|not\s+enough|nowhere\s+near"
-             r"\s+enough|(?:a\s+|the\s+)?(?:total\s+|real\s+)?lack\s+of)")
+_HOW_MUCH = (r"(?P<much>too\s+many|too\s+much|so\s+many|so\s+much|too\s+few|too\s+little"
+             r"|not\s+enough|nowhere\s+near\s+enough|(?:a\s+|the\s+)?(?:total\s+|real\s+)?lack\s+of)")
 # "there are too many …", "we have way too many …", "honestly, far too many …"
-_LEAD = (r"^(?:(?:honestly|tbh|imo|seriously|ugh|so)\s*,?\s+)?(?:(?:there\s+(?:are|is|were|was)"
+_LEAD = (r"^(?:(?:honestly|tbh|imo|seriously|ugh)\s*,?\s+)?(?:(?:there\s+(?:are|is|were|was)"
          r"|there['’]s|there['’]re|we\s+(?:have|get|got|had)|we['’]ve\s+got|we['’]re\s+getting"
          r"|(?:i|we)\s+(?:see|get))\s+)?(?:(?:way|far|much|just|simply|still|definitely|really)\s+)?")
 _AMOUNT = re.compile(rf"{_LEAD}{_HOW_MUCH}\s+(?P<what>[^,;:?]+?)\s*[.!]*$", re.I)
@@ -23,8 +23,9 @@ _AMOUNT = re.compile(rf"{_LEAD}{_HOW_MUCH}\s+(?P<what>[^,;:?]+?)\s*[.!]*$", re.I
 _NOT_ENOUGH = re.compile(r"^(?:there\s+(?:aren['’]t|isn['’]t|are\s+not|is\s+not)|we\s+(?:don['’]t"
                          r"|do\s+not)\s+have)\s+(?:nearly\s+)?enough\s+(?P<what>[^,;:?]+?)\s*[.!]*$",
                          re.I)
-_MORE = {"too many": "fewer", "too much": "less", "too few": "more", "too little": "more",
-         "not enough": "more", "nowhere near enough": "more"}
+_MORE = {"too many": "fewer", "too much": "less", "so many": "fewer", "so much": "less",
+         "too few": "more", "too little": "more", "not enough": "more",
+         "nowhere near enough": "more"}
 # People, who "were in" a place ("fewer people were in the channel"), not "had" by us.
 _PEOPLE = frozenset(("people", "folks", "devs", "developers", "engineers", "attendees",
                      "participants", "reviewers", "approvers", "cooks", "stakeholders",

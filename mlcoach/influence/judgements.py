@@ -19,14 +19,25 @@ _NOT_A_FAN = re.compile(r"^(?:(?:i['’]?m|i\s+am|honestly|personally)\s+)*(?:no
                         r"\S", re.I)
 
 
+# Things going wrong, said of them: "PRs sitting for days", "people joining standup late",
+# "meetings running over", "builds failing on main".
+_GOING_WRONG = re.compile(
+    r"^(?:(?:the|our|all|these|those|so\s+many|too\s+many)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:[a-z][\w'’-]*[a-rt-z]s|people|folks|everyone|everybody)\s+(?:sitting|waiting|piling|rotting|dragging|failing|breaking"
+    r"|lingering|stalling|languishing|timing\s+out|going\s+stale|getting\s+(?:lost|ignored"
+    r"|missed|stuck|dropped|skipped|buried)|being\s+(?:ignored|skipped|missed|late)|running\s+over"
+    r"|(?:joining|showing\s+up|coming|arriving|turning\s+up|starting|running|finishing)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:late|over|long))\b", re.I)
+
+
 _SEPARATOR = re.compile(r"(\s*:\s+|\s+[-–—]\s+)")
 
 
 def is_a_judgement(text: str) -> bool:
     """Whether `text` judges a thing rather than proposing a change to it."""
     text = " ".join(text.split())
-    if _NOT_A_FAN.match(text) or says_an_amount(text):  # "too many people ping me after 6"
-        return True
+    if _NOT_A_FAN.match(text) or says_an_amount(text) or _GOING_WRONG.match(text):
+        return True  # "too many people ping me after 6", "PRs sitting for days"
     parts = _SEPARATOR.split(text, maxsplit=1)
     if len(parts) != 3:
         return False

@@ -13,6 +13,7 @@ not recognise is returned as it came.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.act_or_thing import verb_of_participle
@@ -48,19 +49,30 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     whom the question is for ("Dana, could you …" is said to them)."""
     text = _inner_quotes(calm_capitals(mended_typos(text), language), language)
     text = _without_letter_wrapping(_plain_chat(text, language), language)
+    if language == "en":  # "so many meetings", before "so" is taken for a filler
+        text = _read_or_kept(text, amount_wanted)
     text = _unbracketed(without_spoken_wrapping(text, language), language)
     if person:
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
+        text = _read_or_kept(_read_or_kept(text, amount_wanted), wished_of_others)
         text = stop_said(condition_as_hypothesis(state_as_hypothesis(
-            announced(fragment_said(wished_of_others(amount_wanted(text)), person)), person)))
+            announced(fragment_said(text, person)), person)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
         return strip_tails(time_after(_active(_no_need(text))))
     return as_proposal(turkish_condition(text))
+
+
+def _read_or_kept(text: str, reword: Callable[[str], str]) -> str:
+    """`text` reworded, where the words it becomes are read ("what if Sam reviewed …");
+    as it came where they would only be quoted ("what if Anyone shared …")."""
+    said = reword(text)
+    return said if said == text or not read_change(said, ChangeKind.DIFFERENTLY, "en").quoted \
+        else text
 
 
 # A start/stop/continue retro's column before the change: "Stop: pinging people after 6pm".

@@ -18,7 +18,10 @@ _GROUP = (r"(?:(?:the|our|your)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:team|teams|folks|
           r"|crew|devs|developers|engineers|designers|testers|reviewers|managers|leads|pms)")
 _ACRONYM = r"(?-i:QA|SREs?|PMs?|UX|IT|HR|DevOps|Ops|ops)"
 _NAME = r"(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
-_WHO = rf"(?P<who>{_GROUP}|{_ACRONYM}|{_NAME})"
+# "design", "product": a department named by its work, before a modal only
+_DEPARTMENT = (r"(?:design|product|engineering|marketing|sales|support|legal|finance|security"
+               r"|platform|infra|backend|frontend|data|research|leadership|management)")
+_WHO = rf"(?P<who>{_GROUP}|{_ACRONYM}|{_DEPARTMENT}|{_NAME})"
 _ACT = r"(?P<verb>[a-z][a-z-]*)(?P<rest>(?:\s+[^?;]+?)?)"
 
 # "I'd love it if Sam reviewed …", "it would be great if the design team shared …"
@@ -41,13 +44,20 @@ _COULD_THEY = re.compile(rf"^(?:could|can|would|will)\s+{_WHO}\s+(?:please\s+)?{
                          re.I)
 # "the design team should share mockups earlier" (a team only: "Dana should …" is read
 # as said to Dana, or as a complaint about her)
-_THEY_SHOULD = re.compile(rf"^(?P<who>{_GROUP}|{_ACRONYM})\s+(?:should|could|needs?\s+to|has\s+to"
-                          rf"|have\s+to|ought\s+to|must)\s+{_ACT}\s*[.!]*$", re.I)
+_THEY_SHOULD = re.compile(rf"^(?P<who>{_GROUP}|{_ACRONYM}|{_DEPARTMENT})\s+(?:should|could"
+                          rf"|needs?\s+to|has\s+to|have\s+to|ought\s+to|must)\s+{_ACT}\s*[.!]*$",
+                          re.I)
 # Words that make "what if …" no act of theirs: a second subject, a condition.
 _CLAUSE = re.compile(r"(?<![\w'’])(?:if|when|we|i|you|they|he|she|because|so\s+that)(?![\w'’])"
                      r"|[,:]", re.I)
 _NOT_NAMES = frozenset(("i", "we", "monday", "tuesday", "wednesday", "thursday", "friday",
-                        "saturday", "sunday", "everyone", "everybody", "people", "someone"))
+                        "saturday", "sunday", "everyone", "everybody", "people", "someone",
+                        "somebody", "anyone", "anybody", "nobody", "noone"))
+
+
+# "maybe the designers could …", "ideally, Sam would …": the hedge before the wish
+_HEDGE = re.compile(r"^(?:maybe|perhaps|ideally|honestly|i\s+think|i\s+feel\s+like|i\s+guess)"
+                    r"\s*,?\s+(?=\S)", re.I)
 
 
 def _who_ok(who: str) -> bool:
@@ -74,7 +84,7 @@ def _said(who: str, verb: str, rest: str) -> str | None:
 def wished_of_others(text: str) -> str:
     """`text` as "what if …" where it wishes an act of a named person or a team; else as
     it came."""
-    said = " ".join(text.split())
+    said = _HEDGE.sub("", " ".join(text.split()))
     match = _WISHED_IF.match(said)
     if match:
         if match["would"] is None and not _is_past(match["verb"]):
