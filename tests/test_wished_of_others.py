@@ -183,3 +183,35 @@ def test_a_wish_that_would_only_be_quoted_is_quoted_as_typed() -> None:
     """Never "“what if Anyone shared mockups”": the words read are the user's own."""
     assert supportive_question("could Anyone share mockups", DIFF, "en") == \
         "How would it work for you if we tried this: “could Anyone share mockups”?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("I'd prefer if Sam reviewed PRs within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("would really appreciate if Sam reviewed PRs within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("I need Sam to review PRs within a day",
+     "How would it work for you to review PRs within a day?"),
+    ("I'd love it if Sam led the retro", "How would it work for you to lead the retro?"),
+    ("it would be great if Sam put the notes in the wiki",
+     "How would it work for you to put the notes in the wiki?"),
+    ("I'd like it if Sam and Dana reviewed PRs",
+     "How would it work for you if you and Dana reviewed PRs?"),
+])
+def test_still_more_ways_of_wishing_the_person_s_act(change: str, question: str) -> None:
+    """"I'd love it if Sam led the retro" ("lead" was not read as a verb here) and "it
+    would be great if Sam put the notes in the wiki" (read "if we tried this: “what if
+    Sam put …”", the words it was reworded into) were quoted."""
+    assert supportive_question(change, DIFF, "en", "Sam") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("it would be great if Sam put the notes in the wiki",
+     "How would it work for you if Sam put the notes in the wiki?"),
+    ("could Sam lead the retro next week",
+     "How would it work for you if Sam led the retro next week?"),
+])
+def test_the_same_wishes_said_to_another(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en", "Dana") == question
+    with pytest.raises(ComposerError, match=SOMEONE_ELSE):
+        _by_example(change)

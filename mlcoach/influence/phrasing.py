@@ -68,6 +68,7 @@ from mlcoach.influence.english_words import (
     _QUANTITIES,
     _REMOVAL_GERUNDS,
     _REMOVAL_VERBS,
+    _ROLE_VERBS,
     _SPOKEN_LABELS,
     _STOP_GERUND_PHRASES,
     _STOP_GERUNDS,
@@ -318,6 +319,10 @@ _NOT_A_HYPOTHESIS = _PRONOUNS - {"i"} | _words(
     "it there this that nobody noone someone somebody anyone anybody everything nothing")
 
 
+# Verbs whose past is their base ("put", "set", "cut"): after "what if Sam", the past.
+_SAME_IN_THE_PAST = frozenset(v for v in _VERBS if past_tense(v) == v)
+
+
 def _hypothesis_parts(body: str) -> tuple[str, str, str, str] | None:
     """(clause, subject, verb, rest) of "what if standups were async" ("standups were
     async", "standups", "were", "async"), when its verb is said as a hypothesis ("were",
@@ -337,7 +342,8 @@ def _hypothesis_parts(body: str) -> tuple[str, str, str, str] | None:
     lead = 1 if _plain(words[0]) in _words("the our all every each my your") else 0
     for size in range(lead + 1, min(lead + 4, len(words))):
         verb, rest = _plain(words[size]), " ".join(words[size + 1:])
-        if verb in _HYPOTHETICAL_VERBS or (_is_past(verb) and rest and verb != "ed"):
+        if verb in _HYPOTHETICAL_VERBS or (_is_past(verb) and rest and verb != "ed") or (
+                verb in _SAME_IN_THE_PAST and rest):  # "what if Sam put the notes …"
             return match["clause"], " ".join(words[:size]), words[size], rest
     return None
 
@@ -566,9 +572,7 @@ def _wished_of_them(body: str, name: str) -> str | None:
     return None
 
 
-# What a person may do in a change that names them first ("Dana leads the retro").
-_ROLE_VERBS = _words("lead host chair facilitate drive coordinate mentor coach onboard "
-                     "moderate present")
+# ("_ROLE_VERBS", in english_words.py: what a person may do in a change that names them.)
 _MODALS_AFTER_NAME = _words("should could can would will might may must to")
 
 

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 
-from mlcoach.influence.english_words import _KNOWN, _VERBS
+from mlcoach.influence.english_words import _KNOWN, _ROLE_VERBS, _VERBS
 from mlcoach.influence.verb_forms import past_tense
+
+_ACTS = _VERBS | _ROLE_VERBS  # "review", and "lead" (the retro)
 
 # Who: a team or a kind of colleague ("the design team", "our reviewers", "QA"), or a
 # name ("Sam", "Dana Smith"; a common word in capitals is no name: checked below).
 _GROUP = (r"(?:(?:the|our|your)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:team|teams|folks|group|squad"
           r"|crew|devs|developers|engineers|designers|testers|reviewers|managers|leads|pms)")
 _ACRONYM = r"(?-i:QA|SREs?|PMs?|UX|IT|HR|DevOps|Ops|ops)"
-_NAME = r"(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
+_ONE_NAME = r"(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
+_NAME = rf"{_ONE_NAME}(?:\s+(?:and|&)\s+{_ONE_NAME})?"  # "Sam and Dana"
 # "design", "product": a department named by its work, before a modal only
 _DEPARTMENT = (r"(?:design|product|engineering|marketing|sales|support|legal|finance|security"
                r"|platform|infra|backend|frontend|data|research|leadership|management)")
@@ -26,14 +29,15 @@ _ACT = r"(?P<verb>[a-z][a-z-]*)(?P<rest>(?:\s+[^?;]+?)?)"
 
 # "I'd love it if Sam reviewed …", "it would be great if the design team shared …"
 _WISH_LEAD = (r"(?:(?:i\s+think\s+)?(?:it['’]?d|it\s+would|would)\s+(?:really\s+)?"
-              r"(?:be\s+(?:so\s+)?(?:great|nice|good|helpful|awesome|amazing|cool|useful|ideal|better)|help"
-              r"(?:\s+a\s+lot)?)|i(?:['’]d|\s+would)\s+(?:really\s+|so\s+)?(?:love|like|prefer"
-              r"|appreciate)\s+it|i(?:['’]d|\s+would)\s+be\s+(?:really\s+|so\s+)?(?:happy|glad"
-              r"|grateful))")
+              r"(?:be\s+(?:so\s+)?(?:great|nice|good|helpful|awesome|amazing|cool|useful|ideal"
+              r"|better)|help(?:\s+a\s+lot)?)|(?:i(?:['’]d|\s+would)|would)\s+(?:really\s+|so\s+)?"
+              r"(?:love|like|prefer|appreciate)(?:\s+it)?|i(?:['’]d|\s+would)\s+be\s+(?:really\s+"
+              r"|so\s+)?(?:happy|glad|grateful))")
 _WISHED_IF = re.compile(rf"^{_WISH_LEAD}\s+if\s+{_WHO}\s+(?P<would>(?:would|could|can)\s+)?"
                         rf"{_ACT}\s*[.!]*$", re.I)
 # "I'd like Sam to review …", "I want the design team to share …"
-_WANTED = re.compile(rf"^i(?:['’]d|\s+would)?\s+(?:really\s+)?(?:like|love|want|prefer)\s+"
+_WANTED = re.compile(rf"^(?:i(?:['’]d|\s+would)?\s+|would\s+)?(?:really\s+)?(?:like|love|want"
+                     r"|prefer|need)\s+"
                      rf"(?:for\s+)?{_WHO}\s+to\s+{_ACT}\s*[.!]*$", re.I)
 # "I'd like the team to …", "I want everyone to …": a wish for all, the user too
 _WANTED_OF_ALL = re.compile(r"^i(?:['’]d|\s+would)?\s+(?:really\s+)?(?:like|love|want|prefer)\s+"
@@ -75,7 +79,7 @@ def _said(who: str, verb: str, rest: str) -> str | None:
     low = verb.lower()
     if low in ("not", "never", "stop") or _CLAUSE.search(rest):
         return None  # "… would not ping me": no act to wish; "… if we …": a clause
-    past = "were" if low == "be" else past_tense(low) if low in _VERBS else None
+    past = "were" if low == "be" else past_tense(low) if low in _ACTS else None
     if past is None or not _who_ok(who):
         return None
     return f"what if {who} {past}{rest}"
@@ -93,7 +97,7 @@ def wished_of_others(text: str) -> str:
         return _said(match["who"], verb, match["rest"]) or text
     match = _WANTED_OF_ALL.match(said)
     if match and match["verb"].lower() not in ("not", "never", "be") \
-            and match["verb"].lower() in _VERBS and not _CLAUSE.search(match["rest"]):
+            and match["verb"].lower() in _ACTS and not _CLAUSE.search(match["rest"]):
         past = past_tense(match["verb"])  # "I'd like the team to review PRs within a day"
         rest = re.sub(r"(?<![\w'’])their(?![\w'’])", "our", match["rest"], flags=re.I)
         return f"what if we all {past}{rest}" if past else text
@@ -105,7 +109,8 @@ def wished_of_others(text: str) -> str:
 
 
 def _is_past(verb: str) -> bool:
-    return _base(verb) != verb.lower() or verb.lower() in ("were", "was")
+    low = verb.lower()  # "put", "set": the same in the past, and after "if Sam" it is
+    return _base(low) != low or low in ("were", "was") or (low in _ACTS and past_tense(low) == low)
 
 
 def _base(verb: str) -> str:
@@ -115,9 +120,9 @@ def _base(verb: str) -> str:
     if low in ("were", "was"):
         return "be"
     for base in (low[:-2], low[:-1], low[:-3]):  # "reviewed", "shared", "planned"
-        if low.endswith("ed") and base in _VERBS and past_tense(base) == low:
+        if low.endswith("ed") and base in _ACTS and past_tense(base) == low:
             return base
-    return next((b for b in _VERBS if past_tense(b) == low and not low.endswith("ed")), low)
+    return next((b for b in _ACTS if past_tense(b) == low), low)  # "led", "ran", "held"
 
 
 _SUBJECT = re.compile(rf"^what\s+if\s+{_WHO}\s+(?P<past>[a-z]+)\b", re.I)
