@@ -87,3 +87,12 @@ def test_attending_a_meeting_every_week_stays_one_s_own() -> None:
     opening = compose(SuggestionRequest("retroya her hafta katılacağım", None, DIFF,
                                         Size.MEDIUM, None, True, "tr")).opening
     assert "«retroya her hafta katılacağım»" in opening
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("retro every two weeks, not weekly",
+     "How would it work for you if we held the retro every two weeks, not weekly?"),
+    ("retro every fortnight", "How would it work for you if we held the retro every fortnight?"),
+])
+def test_more_ways_of_saying_a_rhythm(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question

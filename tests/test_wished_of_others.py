@@ -215,3 +215,17 @@ def test_the_same_wishes_said_to_another(change: str, question: str) -> None:
     assert supportive_question(change, DIFF, "en", "Dana") == question
     with pytest.raises(ComposerError, match=SOMEONE_ELSE):
         _by_example(change)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("people should update Jira daily", "How would it work for you if people updated Jira daily?"),
+    ("people should stop pinging me after 6",
+     "How would it work for you if people stopped pinging me after 6?"),
+    ("folks need to stop lurking in the incident channel",
+     "How would it work for you if folks stopped lurking in the incident channel?"),
+])
+def test_what_people_should_do_is_asked_of_people(change: str, question: str) -> None:
+    """"people should update Jira daily" was quoted as a thing "we tried"."""
+    assert supportive_question(change, DIFF, "en", "Sam") == question
+    with pytest.raises(ComposerError, match=SOMEONE_ELSE):
+        _by_example(change)

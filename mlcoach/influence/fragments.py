@@ -145,10 +145,11 @@ _HOW_OFTEN = re.compile(rf"^{_THING}\s+(?P<often>every\s+(?:other|second|two|thr
 # "retro every two weeks instead of weekly", "standup twice a week": a meeting's rhythm,
 # said (a plural, "retros every two weeks", is read as a thing to try)
 _OFTEN = (r"(?:every\s+(?:other\s+|second\s+|two\s+|three\s+|four\s+|[2-4]\s+)?(?:weeks?|days?"
-          r"|sprints?|months?|monday|tuesday|wednesday|thursday|friday)|(?:once|twice)\s+(?:a|per"
+          r"|sprints?|months?|fortnight|monday|tuesday|wednesday|thursday|friday)|(?:once|twice)\s+(?:a|per"
           r"|every)\s+(?:week|sprint|month|day)|(?:bi-?)?weekly|fortnightly|monthly|daily)")
-_HOW_OFTEN_SAID = re.compile(rf"^{_THING}\s+(?P<often>{_OFTEN})(?P<instead>\s+(?:instead\s+of|"
-                             r"rather\s+than)\s+(?:every\s+|each\s+|once\s+a\s+|twice\s+a\s+)?"
+_HOW_OFTEN_SAID = re.compile(rf"^{_THING}\s+(?P<often>{_OFTEN})(?P<instead>(?:\s+(?:instead\s+of"
+                             r"|rather\s+than)|,\s+not)\s+(?:every\s+|each\s+|once\s+a\s+"
+                             r"|twice\s+a\s+)?"
                              r"(?:[\w-]+)(?:\s+(?:week|weeks|day|days|sprint|month))?)?\s*[.!]*$",
                              re.I)
 # The team's meetings and rotas, held on a rhythm.

@@ -51,6 +51,9 @@ _COULD_THEY = re.compile(rf"^(?:could|can|would|will)\s+{_WHO}\s+(?:please\s+)?{
 _THEY_SHOULD = re.compile(rf"^(?P<who>{_GROUP}|{_ACRONYM}|{_DEPARTMENT})\s+(?:should|could"
                           rf"|needs?\s+to|has\s+to|have\s+to|ought\s+to|must)\s+{_ACT}\s*[.!]*$",
                           re.I)
+# "people should …", "folks need to …": people in general, not one of them
+_PEOPLE_SHOULD = re.compile(r"^(?P<who>people|folks)\s+(?:should|need\s+to|must|have\s+to"
+                            rf"|ought\s+to)\s+{_ACT}\s*[.!]*$", re.I)
 # Words that make "what if …" no act of theirs: a second subject, a condition.
 _CLAUSE = re.compile(r"(?<![\w'’])(?:if|when|we|i|you|they|he|she|because|so\s+that)(?![\w'’])"
                      r"|[,:]", re.I)
@@ -73,14 +76,15 @@ def _who_ok(who: str) -> bool:
     return first not in _NOT_NAMES
 
 
-def _said(who: str, verb: str, rest: str) -> str | None:
+def _said(who: str, verb: str, rest: str, anyone: bool = False) -> str | None:
     """"what if {who} {verb, in the past}{rest}", or None where the verb is not one we know
     or the rest says more than one act of theirs."""
     low = verb.lower()
-    if low in ("not", "never", "stop") or _CLAUSE.search(rest):
-        return None  # "… would not ping me": no act to wish; "… if we …": a clause
+    if low in ("not", "never") or _CLAUSE.search(rest) or (low == "stop" and not anyone):
+        return None  # "… would not ping me": no act to wish; "… if we …": a clause; "Sam
+        # should stop interrupting": feedback to one, not a wish to ask about
     past = "were" if low == "be" else past_tense(low) if low in _ACTS else None
-    if past is None or not _who_ok(who):
+    if past is None or not (anyone or _who_ok(who)):
         return None
     return f"what if {who} {past}{rest}"
 
@@ -101,6 +105,9 @@ def wished_of_others(text: str) -> str:
         past = past_tense(match["verb"])  # "I'd like the team to review PRs within a day"
         rest = re.sub(r"(?<![\w'’])their(?![\w'’])", "our", match["rest"], flags=re.I)
         return f"what if we all {past}{rest}" if past else text
+    match = _PEOPLE_SHOULD.match(said)
+    if match:  # "people should stop lurking in the incident channel": people in general
+        return _said(match["who"], match["verb"], match["rest"], anyone=True) or text
     for pattern in (_WANTED, _COULD_THEY, _THEY_SHOULD):
         match = pattern.match(said)
         if match:
@@ -125,11 +132,13 @@ def _base(verb: str) -> str:
     return next((b for b in _ACTS if past_tense(b) == low), low)  # "led", "ran", "held"
 
 
+_PEOPLE_DID = re.compile(r"^what\s+if\s+(?:people|folks)\s+(?P<past>[a-z]+)\b", re.I)
 _SUBJECT = re.compile(rf"^what\s+if\s+{_WHO}\s+(?P<past>[a-z]+)\b", re.I)
 
 
 def wishes_of_others(text: str) -> bool:
     """Whether `text`, read as above, is an act of a named person or a team ("what if the
     design team shared mockups earlier"): not one's own to lead by example."""
-    match = _SUBJECT.match(" ".join(text.split()))
-    return match is not None and _who_ok(match["who"]) and _is_past(match["past"])
+    match = _SUBJECT.match(" ".join(text.split())) or _PEOPLE_DID.match(" ".join(text.split()))
+    return match is not None and (match.re is _PEOPLE_DID or _who_ok(match["who"])) \
+        and _is_past(match["past"])
