@@ -323,7 +323,7 @@ def compose(req: SuggestionRequest) -> Composed:
             decided_together(strip_lead(change) or change, language)
             or ours_to_decide(_our_act(change, language))):
         raise ComposerError(TEAM_DECISION)
-    if req.by_example and not made and (is_not_an_act(change, language) or (
+    if req.by_example and not made and (is_not_an_act(change, language, chosen) or (
             language == "en" and says_an_amount_or_a_want(validated))):
         raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))
     if made:  # kept to or asked about as it is; the words of a proposal take no part

@@ -43,3 +43,29 @@ def is_a_judgement(text: str) -> bool:
         return False
     head, _, rest = parts
     return len(head.split()) <= 4 and _VERDICT.fullmatch(rest.strip(" .!")) is not None
+
+
+# A problem named as a thing: "long standups", "flaky tests", "slow code reviews". Asked
+# as what it wants where the word says ("if standups were shorter"), otherwise looked at
+# together; never tried or started ("if we tried flaky tests?").
+_BETTER = {"long": "shorter", "lengthy": "shorter", "overlong": "shorter", "slow": "faster",
+           "unclear": "clearer", "vague": "clearer", "confusing": "clearer", "big": "smaller",
+           "huge": "smaller", "massive": "smaller", "bloated": "smaller", "noisy": "quieter"}
+_BAD = ("flaky|endless|never-ending|constant|broken|useless|pointless|messy|stale|outdated"
+        "|random|unnecessary|redundant|last-minute|back-to-back|surprise|chaotic|sloppy|rushed"
+        "|delayed|late|failing|missed|unplanned|unreviewed|untested|undocumented|ad-hoc|ad\\s+hoc")
+_PROBLEM = re.compile(r"^(?:(?:the|our|all|these|those|so\s+many|many)\s+)?"
+                      rf"(?:(?:way|so|really|super)\s+)?(?P<adj>{'|'.join(_BETTER)}|{_BAD})\s+(?P<thing>(?:[\w'’:-]+\s+){{0,2}}"
+                      r"[\w'’:-]+?s)\s*[.!]*$", re.I)
+# Words that make the rest more than a thing: "late to standup", "slow down deploys".
+_NOT_IN_IT = frozenset(("to", "in", "on", "at", "for", "with", "down", "up", "and", "or", "of",
+                        "is", "are", "the", "a", "an", "we", "i", "you"))
+
+
+def problem_named(text: str) -> tuple[str, str | None] | None:
+    """(the thing, the word for it better) of a problem named as a thing ("long standups"
+    → ("standups", "shorter"); "flaky tests" → ("tests", None)); None for other text."""
+    match = _PROBLEM.match(" ".join(text.split()))
+    if match is None or _NOT_IN_IT & {w.lower() for w in match["thing"].split()}:
+        return None
+    return match["thing"], _BETTER.get(match["adj"].lower())

@@ -86,7 +86,7 @@ from mlcoach.influence.english_words import (
 from mlcoach.influence.english_words import (
     plain_word as _plain,
 )
-from mlcoach.influence.judgements import is_a_judgement
+from mlcoach.influence.judgements import is_a_judgement, problem_named
 from mlcoach.influence.regrets import REGRET as _REGRET
 from mlcoach.influence.stated_stops import state_to_have
 from mlcoach.influence.turkish_made import made_tr, new_arrangement_tr
@@ -233,6 +233,13 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])
                          or is_a_judgement(body)):  # "standups: too long", "not a fan of …"
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
+    problem = None if question else problem_named(body)
+    if problem is not None and action is ChangeKind.STOP:  # "slow code reviews", no verb
+        return Reading(Shape.STOP_NOUN, lower_lead(body))
+    if problem is not None:  # "long standups": "if standups were shorter", not "tried"
+        thing, better = problem
+        return Reading(Shape.IF_CLAUSE, f"{thing} were {better}") if better \
+            else Reading(Shape.QUOTE_THOUGHT, core)
     said_to_them = False
     if person:
         theirs = _to_the_person(body, person)
@@ -1407,9 +1414,11 @@ _TR_MY_OWN = ("acak", "ecek", "acağım", "eceğim", "acağız", "eceğiz", "ım
               "ız", "iz", "uz", "üz", "yorum", "yoruz")
 
 
-def is_not_an_act(text: str, language: str = "en") -> bool:
+def is_not_an_act(text: str, language: str = "en",
+                  action: ChangeKind = ChangeKind.DIFFERENTLY) -> bool:
     """Whether `text` asks a question or says how things are, where an act of one's own is
-    wanted ("Is the weekly sync still useful?", "the standup is too long")."""
+    wanted ("Is the weekly sync still useful?", "the standup is too long"); `action`: the
+    kind chosen ("flaky tests" to stop is an act, to start or try none)."""
     body = " ".join(text.split())
     if language != "en":
         form = turkish_form(body)
@@ -1424,6 +1433,8 @@ def is_not_an_act(text: str, language: str = "en") -> bool:
             and not body.rstrip(" .!…").endswith("?"):
         return False  # "I always send the agenda a day ahead": the user's own, quoted
     reading = read_change(body, ChangeKind.DIFFERENTLY, "en")
+    if action is ChangeKind.STOP and problem_named(strip_tails(_strip_fillers(body))):
+        return False  # "pointless meetings", to stop: one's own to go without
     if reading.shape is Shape.IF_CLAUSE and reading.words.startswith("I "):
         return False  # "our standup: I'll keep my update short", asked "if I kept …"
     return reading.shape in (Shape.QUOTE_QUESTION, Shape.QUOTE_THOUGHT, Shape.IF_CLAUSE,
