@@ -699,6 +699,8 @@ def test_lead_by_example_next_step_fits_a_stop_and_a_weekly_thing(language: str,
     email" (and "üç kez" of a weekly demo): a stop now has its own next steps."""
     for change in [*_STOPS[language], "haftalık demo", "a weekly demo", "weekly demos"]:
         for action in ChangeKind:
+            if action is not ChangeKind.STOP and change == "uzun e-postalar":
+                continue  # a problem named, to start or try, is no act (test_named_problems)
             step = compose(SuggestionRequest(change, None, action, size, "Dana", True,
                                              language)).next_step
             assert "three times" not in step and "üç kez" not in step, step

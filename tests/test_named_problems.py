@@ -50,3 +50,27 @@ def test_a_problem_to_stop_is_done_away_with(change: str) -> None:
 @pytest.mark.parametrize("change", ["long walks on Fridays", "long-lived branches"])
 def test_what_is_no_problem_named_reads_as_before(change: str) -> None:
     assert "looked at this together" not in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["big wins", "slow mornings", "long term plans"])
+def test_what_is_no_problem_of_the_work_is_not_read_as_one(change: str) -> None:
+    assert "looked at this together" not in supportive_question(change, DIFF, "en")
+    assert " were " not in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["gereksiz toplantılar", "uzun standuplar", "kararsız testler"])
+@pytest.mark.parametrize("action", [START, DIFF])
+def test_a_turkish_problem_is_looked_at_not_tried(change: str, action: ChangeKind) -> None:
+    """«gereksiz toplantılar» read «Şunu denesek diyorum» (let us try unnecessary
+    meetings), or «Şuna başlasak diyorum»."""
+    assert supportive_question(change, action, "tr").startswith(
+        f"Şuna birlikte baksak diyorum: «{change}».")
+    with pytest.raises(ComposerError, match="needs something you will do yourself"):
+        compose(SuggestionRequest(change, None, action, Size.MEDIUM, None, True, "tr"))
+
+
+def test_a_turkish_problem_to_stop_is_still_stopped() -> None:
+    assert supportive_question("gereksiz toplantılar", STOP, "tr").startswith(
+        "Şunu bıraksak diyorum: «gereksiz toplantılar».")
+    assert "«uzun vadeli planlar»" in supportive_question("uzun vadeli planlar", DIFF, "tr")
+    assert "birlikte baksak" not in supportive_question("uzun vadeli planlar", DIFF, "tr")

@@ -23,6 +23,7 @@ from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_comp
 from mlcoach.influence.amounts import says_an_amount_or_a_want
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
 from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
+from mlcoach.influence.judgements import problem_named_tr
 from mlcoach.influence.letters import restored
 from mlcoach.influence.made_changes import already_made
 from mlcoach.influence.no_change import says_no_change
@@ -832,6 +833,8 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
         form = turkish_form(reading.words) if key != "question" else ""
         if made_tr(reading.words):  # "retroyu cumaya aldık": how it has gone since
             key, form = "done", "done"
+        elif key in ("start", "other") and problem_named_tr(reading.words):
+            key = "question"  # «gereksiz toplantılar»: looked at together, not tried
         elif reading.shape is Shape.QUOTE_DONE and _YOU_DID_TR.search(reading.words):
             key, form = "done_yours", "done"  # «… aldınız», said to the one who did it
         elif form == "question":  # "… gerekli mi", typed without its question mark

@@ -62,10 +62,38 @@ _NOT_IN_IT = frozenset(("to", "in", "on", "at", "for", "with", "down", "up", "an
                         "is", "are", "the", "a", "an", "we", "i", "you"))
 
 
+# What a problem is named of: the things of a team's work ("long weekends", "big wins",
+# "slow mornings" are no problem to ask about).
+_WORK_THINGS = frozenset((
+    "standups", "stand-ups", "meetings", "retros", "retrospectives", "reviews", "prs", "mrs",
+    "tickets", "issues", "emails", "threads", "calls", "syncs", "demos", "builds", "deploys",
+    "deployments", "releases", "tests", "docs", "specs", "updates", "messages", "pings",
+    "descriptions", "notes", "agendas", "backlogs", "queues", "pipelines", "runs", "changes",
+    "requests", "alerts", "notifications", "incidents", "handovers", "handoffs", "1:1s",
+    "one-on-ones", "estimates", "requirements", "commits", "merges", "check-ins", "reports",
+    "slides", "presentations", "interruptions", "escalations", "pages", "channels"))
+
+
 def problem_named(text: str) -> tuple[str, str | None] | None:
     """(the thing, the word for it better) of a problem named as a thing ("long standups"
     → ("standups", "shorter"); "flaky tests" → ("tests", None)); None for other text."""
     match = _PROBLEM.match(" ".join(text.split()))
-    if match is None or _NOT_IN_IT & {w.lower() for w in match["thing"].split()}:
+    if match is None or _NOT_IN_IT & {w.lower() for w in match["thing"].split()} \
+            or match["thing"].split()[-1].lower() not in _WORK_THINGS:
         return None
     return match["thing"], _BETTER.get(match["adj"].lower())
+
+
+# Turkish: «gereksiz toplantılar», «uzun standuplar», «kararsız testler»: a problem named.
+_TR_BAD = ("gereksiz|uzun|yavaş|belirsiz|kararsız|bitmeyen|bitmek\\s+bilmeyen|sonu\\s+gelmeyen"
+           "|dağınık|gürültülü|plansız|anlamsız|verimsiz|bozuk|sonsuz|son\\s+dakika|habersiz"
+           "|gecikmeli|geciken|yarım\\s+kalan|bitmeyen")
+_TR_PROBLEM = re.compile(rf"^(?:bu\s+|bizim\s+)?(?:çok\s+|aşırı\s+)?(?:{_TR_BAD})\s+"
+                         r"(?!vadeli|süreli|soluklu|erimli)(?:\S+\s+){0,2}"
+                         r"\S+(?:lar|ler|ları|leri)\s*[.!]*$", re.I)
+
+
+def problem_named_tr(text: str) -> bool:
+    """Whether the Turkish `text` names a problem as a thing («gereksiz toplantılar»)."""
+    return _TR_PROBLEM.match(" ".join(text.split()).replace("İ", "i").replace("I", "ı").lower()) \
+        is not None

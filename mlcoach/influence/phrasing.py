@@ -86,7 +86,7 @@ from mlcoach.influence.english_words import (
 from mlcoach.influence.english_words import (
     plain_word as _plain,
 )
-from mlcoach.influence.judgements import is_a_judgement, problem_named
+from mlcoach.influence.judgements import is_a_judgement, problem_named, problem_named_tr
 from mlcoach.influence.regrets import REGRET as _REGRET
 from mlcoach.influence.stated_stops import state_to_have
 from mlcoach.influence.turkish_made import made_tr, new_arrangement_tr
@@ -1426,6 +1426,8 @@ def is_not_an_act(text: str, language: str = "en",
         # "…geç kaldı", "…uzun sürüyor": how things are; "…geleceğim", "…paylaşıyorum":
         # the user's own act, said in the future or the first person
         said = set(re.findall(r"[\w']+", _harmonised(body).lower()))
+        if action is not ChangeKind.STOP and problem_named_tr(body):
+            return True  # «gereksiz toplantılar»: no act to start or try
         return form == "question" or body.rstrip(" .!…").endswith("?") or (
             form == "statement" and (not last.endswith(_TR_MY_OWN) or (
                 last.endswith("yoruz") and bool(_TR_AS_ALWAYS & said))))  # "hep geç …"
