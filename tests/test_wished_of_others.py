@@ -229,3 +229,18 @@ def test_what_people_should_do_is_asked_of_people(change: str, question: str) ->
     assert supportive_question(change, DIFF, "en", "Sam") == question
     with pytest.raises(ComposerError, match=SOMEONE_ELSE):
         _by_example(change)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("could Slack remind us about standup",
+     "How would it work for you if Slack reminded us about standup?"),
+    ("can GitHub block merges without review",
+     "How would it work for you if GitHub blocked merges without review?"),
+])
+def test_what_a_tool_would_do_is_asked_and_is_no_one_s_to_ask(change: str,
+                                                              question: str) -> None:
+    """"could Slack remind us about standup" was quoted as a thing "we tried"; by example
+    it is no act of one's own, and no one's to ask either."""
+    assert supportive_question(change, DIFF, "en") == question
+    with pytest.raises(ComposerError, match="needs something you will do yourself"):
+        _by_example(change)

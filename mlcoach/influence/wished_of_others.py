@@ -23,7 +23,7 @@ _ONE_NAME = r"(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
 _NAME = rf"{_ONE_NAME}(?:\s+(?:and|&)\s+{_ONE_NAME})?"  # "Sam and Dana"
 # "design", "product": a department named by its work, before a modal only
 _DEPARTMENT = (r"(?:design|product|engineering|marketing|sales|support|legal|finance|security"
-               r"|platform|infra|backend|frontend|data|research|leadership|management)")
+               r"|platform|infra|backend|frontend|research|leadership|management)")
 _WHO = rf"(?P<who>{_GROUP}|{_ACRONYM}|{_DEPARTMENT}|{_NAME})"
 _ACT = r"(?P<verb>[a-z][a-z-]*)(?P<rest>(?:\s+[^?;]+?)?)"
 
@@ -140,5 +140,13 @@ def wishes_of_others(text: str) -> bool:
     """Whether `text`, read as above, is an act of a named person or a team ("what if the
     design team shared mockups earlier"): not one's own to lead by example."""
     match = _SUBJECT.match(" ".join(text.split())) or _PEOPLE_DID.match(" ".join(text.split()))
+    if match is not None and match.re is _SUBJECT and match["who"].lower() in _TOOLS:
+        return False  # "what if Slack reminded us …": a tool's, no one's to ask
     return match is not None and (match.re is _PEOPLE_DID or _who_ok(match["who"])) \
         and _is_past(match["past"])
+
+
+# Tools said as the subject ("could Slack remind us about standup").
+_TOOLS = frozenset(("slack", "zoom", "jira", "github", "gitlab", "jenkins", "confluence",
+                    "notion", "linear", "teams", "trello", "asana", "figma", "miro", "ci",
+                    "circleci", "dependabot", "renovate", "google", "outlook", "calendar"))
