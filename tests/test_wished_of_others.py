@@ -244,3 +244,9 @@ def test_what_a_tool_would_do_is_asked_and_is_no_one_s_to_ask(change: str,
     assert supportive_question(change, DIFF, "en") == question
     with pytest.raises(ComposerError, match="needs something you will do yourself"):
         _by_example(change)
+
+
+def test_what_juniors_should_do_is_asked_of_them() -> None:
+    """"juniors should pair more" was quoted as a thing "we tried"."""
+    assert supportive_question("juniors should pair more", DIFF, "en") == \
+        "How would it work for you if juniors paired more?"

@@ -17,7 +17,8 @@ _ACTS = _VERBS | _ROLE_VERBS  # "review", and "lead" (the retro)
 # Who: a team or a kind of colleague ("the design team", "our reviewers", "QA"), or a
 # name ("Sam", "Dana Smith"; a common word in capitals is no name: checked below).
 _GROUP = (r"(?:(?:the|our|your)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:team|teams|folks|group|squad"
-          r"|crew|devs|developers|engineers|designers|testers|reviewers|managers|leads|pms)")
+          r"|crew|devs|developers|engineers|designers|testers|reviewers|managers|leads|pms"
+          r"|juniors|seniors|interns|new\s+hires|newcomers|contractors|stakeholders|owners)")
 _ACRONYM = r"(?-i:QA|SREs?|PMs?|UX|IT|HR|DevOps|Ops|ops)"
 _ONE_NAME = r"(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
 _NAME = rf"{_ONE_NAME}(?:\s+(?:and|&)\s+{_ONE_NAME})?"  # "Sam and Dana"
