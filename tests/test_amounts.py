@@ -101,3 +101,11 @@ def test_what_goes_wrong_is_looked_at_not_tried(change: str) -> None:
         f"How would it work for you if we looked at this together: “{change}”?"
     with pytest.raises(ComposerError):
         compose(SuggestionRequest(change, None, DIFF, Size.MEDIUM, None, True, "en"))
+
+
+@pytest.mark.parametrize("change", ["too much time in meetings",
+                                    "way too much time spent in meetings"])
+def test_too_much_time_somewhere_is_less_time_spent_there(change: str) -> None:
+    """Not "if we had less time in meetings?"."""
+    assert supportive_question(change, DIFF, "en") == \
+        "How would it work for you if we spent less time in meetings?"

@@ -56,6 +56,10 @@ def amount_wanted(text: str) -> str:
            for before, w in itertools.pairwise(words)) or "me" in map(_plain, words):
         return text  # "too many people ping me after 6": what they do, not an amount
     amount = _MORE[much]
+    spent = [w for w in words if w.lower() != "spent"]  # "time (spent) on status updates"
+    if spent[0].lower() == "time" and len(spent) > 2 and spent[1].lower() in ("in", "on") \
+            and amount == "less":  # "too much time in meetings": less of it spent there
+        return f"what if we spent less {' '.join(spent)}"
     if words[0].lower() in _PEOPLE and len(words) > 2 and words[1].lower() in _PLACE:
         return f"what if {amount} {words[0]} were {' '.join(words[1:])}"
     return f"{amount} {what}"
