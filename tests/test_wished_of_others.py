@@ -250,3 +250,11 @@ def test_what_juniors_should_do_is_asked_of_them() -> None:
     """"juniors should pair more" was quoted as a thing "we tried"."""
     assert supportive_question("juniors should pair more", DIFF, "en") == \
         "How would it work for you if juniors paired more?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Could You share mockups earlier", "How would it work for you to share mockups earlier?"),
+    ("Can We move standup to 10", "How would it work for you to move standup to 10?"),
+])
+def test_a_capitalised_pronoun_is_no_one_s_name(change: str, question: str) -> None:
+    assert supportive_question(change, DIFF, "en") == question

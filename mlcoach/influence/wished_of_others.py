@@ -58,9 +58,10 @@ _PEOPLE_SHOULD = re.compile(r"^(?P<who>people|folks)\s+(?:should|need\s+to|must|
 # Words that make "what if …" no act of theirs: a second subject, a condition.
 _CLAUSE = re.compile(r"(?<![\w'’])(?:if|when|we|i|you|they|he|she|because|so\s+that)(?![\w'’])"
                      r"|[,:]", re.I)
-_NOT_NAMES = frozenset(("i", "we", "monday", "tuesday", "wednesday", "thursday", "friday",
-                        "saturday", "sunday", "everyone", "everybody", "people", "someone",
-                        "somebody", "anyone", "anybody", "nobody", "noone"))
+_NOT_NAMES = frozenset((
+    "i", "we", "you", "they", "he", "she", "it", "us", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "everyone", "everybody", "people", "someone",
+    "somebody", "anyone", "anybody", "nobody", "noone"))
 
 
 # "maybe the designers could …", "ideally, Sam would …": the hedge before the wish
