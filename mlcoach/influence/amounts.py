@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 import re
 
-from mlcoach.influence.english_words import _VERBS, _is_plural, _plain
+from mlcoach.influence.english_words import _VERBS, _is_plural
+from mlcoach.influence.english_words import plain_word as _plain
 
 _HOW_MUCH = (r"(?P<much>too\s+many|too\s+much|so\s+many|so\s+much|too\s+few|too\s+little"
              r"|not\s+enough|nowhere\s+near\s+enough|(?:a\s+|the\s+)?(?:total\s+|real\s+)?lack\s+of)")
