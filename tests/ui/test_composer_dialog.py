@@ -910,6 +910,7 @@ def test_a_person_renamed_elsewhere_while_open_is_the_one_saved(qtbot, panel, st
     store.add_person("Dana", notes="The new designer")
     editor.notes.setPlainText("Likes numbers first; ask about the reorg")
     editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None)  # written on the store's worker
     assert store.find_person("Dana Whitfield").notes.endswith("ask about the reorg")
     assert store.find_person("Dana").notes == "The new designer"
 
@@ -927,6 +928,7 @@ def test_a_person_deleted_elsewhere_while_open_is_not_saved_onto_another(
     store.delete_person("Ana'ya")
     editor.notes.setPlainText("Asked about the release; follow up Friday")
     editor.ok_button.click()
+    qtbot.waitUntil(lambda: bool(editor.error_text()))  # refused on the store's worker
     assert editor.isVisible() and "Ana'ya" in editor.error_text()
     assert editor.notes.toPlainText().endswith("follow up Friday")
     assert [(p.name, p.notes) for p in store.people()] == [("Ana", "Prefers written notes")]
