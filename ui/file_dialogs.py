@@ -9,6 +9,9 @@ each time it shows, it is made as large as its words need, within the screen.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize
 from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QListView, QTreeView
 
@@ -81,11 +84,18 @@ class _Fitter(QObject):
         return False
 
 
-_fitter: list[_Fitter] = []
-
-
-def install(app: QApplication) -> None:
-    """Fit every Qt file dialog the app shows from now on (once per app)."""
-    if not _fitter:
-        _fitter.append(_Fitter(app))
-        app.installEventFilter(_fitter[0])
+@contextlib.contextmanager
+def fitting() -> Iterator[None]:
+    """Fit the Qt file dialogs shown meanwhile: around a static getSaveFileName and the
+    like, whose dialog lives and dies inside the call. An application-wide filter sees
+    every event of every object, so it is there only for that while, not for the
+    tray's whole life (where it cost memory: wrappers for the objects it was shown)."""
+    app = QApplication.instance()
+    fitter = _Fitter()
+    if app is not None:
+        app.installEventFilter(fitter)
+    try:
+        yield
+    finally:
+        if app is not None:
+            app.removeEventFilter(fitter)

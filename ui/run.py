@@ -154,11 +154,10 @@ def run_app(data_root: Path, first_request: str = "show",
             "mlcoach: another mlcoach is starting; try again in a moment\n")
         return 1
     from mlcoach.system.language_hint import read_language_hint
-    from mlcoach.ui import field_frames, file_dialogs  # the app's own: once it is the app
+    from mlcoach.ui import field_frames  # the app's own: once it is the app
     from mlcoach.ui.i18n import install_translators
 
     field_frames.install(app)
-    file_dialogs.install(app)
     # The language chosen in Settings, as far as it is known before the store opens (its
     # passphrase prompt); the store's own setting is applied once it is open.
     install_translators(app, read_language_hint(data_root))

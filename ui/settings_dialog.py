@@ -196,15 +196,21 @@ class SchedulePage(SettingsPage):
         return first
 
     def _pick_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a calendar file"), self._start_dir(),
-            self.tr("Calendar files (*.ics);;All files (*)"))
+        from mlcoach.ui.file_dialogs import fitting
+
+        with fitting():
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Choose a calendar file"), self._start_dir(),
+                self.tr("Calendar files (*.ics);;All files (*)"))
         if path:
             self.calendar.setText(path)
 
     def _pick_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(
-            self, self.tr("Choose a folder of calendar files"), self._start_dir())
+        from mlcoach.ui.file_dialogs import fitting
+
+        with fitting():
+            path = QFileDialog.getExistingDirectory(
+                self, self.tr("Choose a folder of calendar files"), self._start_dir())
         if path:
             self.calendar.setText(path)
 

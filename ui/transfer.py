@@ -258,9 +258,12 @@ class Transfer(QObject):
         formats = export_formats()
         chosen = fmt or formats[0]
         name = f"mlcoach-export-{date.today().isoformat()}{chosen.suffix}"
-        path, picked = QFileDialog.getSaveFileName(
-            self._window, self.tr("Export all data"), str(Path.home() / name),
-            ";;".join(f.filter for f in formats), chosen.filter)
+        from mlcoach.ui.file_dialogs import fitting
+
+        with fitting():
+            path, picked = QFileDialog.getSaveFileName(
+                self._window, self.tr("Export all data"), str(Path.home() / name),
+                ";;".join(f.filter for f in formats), chosen.filter)
         if not path:
             return
         self.export_to(Path(path), format_for(path, picked))
@@ -314,9 +317,12 @@ class Transfer(QObject):
             filters = {self.tr("mlcoach export (*.json)"): None,
                        self.tr("jrnl journal, JSON export (*.json)"): "jrnl",
                        self.tr("Day One export (*.json *.zip)"): "dayone"}
-            chosen, selected = QFileDialog.getOpenFileName(
-                self._window, self.tr("Import data"), str(Path.home()),
-                ";;".join([*filters, self.tr("All files (*)")]))
+            from mlcoach.ui.file_dialogs import fitting
+
+            with fitting():
+                chosen, selected = QFileDialog.getOpenFileName(
+                    self._window, self.tr("Import data"), str(Path.home()),
+                    ";;".join([*filters, self.tr("All files (*)")]))
             if not chosen:
                 return
             path = Path(chosen)

@@ -36,10 +36,16 @@ def font_points(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[
     yield from (request.param for _ in _set_font(qapp, request.param))
 
 
-def _shown(qtbot: Any, folder: Path) -> QFileDialog:
-    from mlcoach.ui.file_dialogs import install
+@pytest.fixture(autouse=True)
+def fitting() -> Iterator[None]:
+    """As around the app's own calls (a static getSaveFileName and the like)."""
+    from mlcoach.ui.file_dialogs import fitting
 
-    install(QApplication.instance())  # type: ignore[arg-type]  # as ui/run.py does
+    with fitting():
+        yield
+
+
+def _shown(qtbot: Any, folder: Path) -> QFileDialog:
     (folder / "a folder").mkdir()
     (folder / "mlcoach-export-2026-12-05.json").write_text("{}", "utf-8")
     dialog = QFileDialog(None, "Export all data", str(folder), "JSON (*.json)")
