@@ -109,3 +109,20 @@ def test_too_much_time_somewhere_is_less_time_spent_there(change: str) -> None:
     """Not "if we had less time in meetings?"."""
     assert supportive_question(change, DIFF, "en") == \
         "How would it work for you if we spent less time in meetings?"
+
+
+@pytest.mark.parametrize("change", ["too much spent", "too many spent.", "lack of spent",
+                                    "not enough spent", "too much spent on tooling"])
+@pytest.mark.parametrize("kind", [DIFF, STOP, ChangeKind.START])
+def test_an_amount_of_nothing_named_composes_without_an_error(change: str,
+                                                              kind: ChangeKind) -> None:
+    """"too much spent" raised IndexError: `suggest` said "unexpected error" and the
+    coach's words stayed as they were."""
+    for example in (False, True):
+        try:
+            composed = compose(SuggestionRequest(change, None, action=kind,
+                                                 by_example=example))
+        except ComposerError:
+            continue  # a clear refusal is an answer too
+        assert composed.as_text()
+    assert "less spent" not in supportive_question(change, DIFF)

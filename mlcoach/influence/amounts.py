@@ -51,14 +51,14 @@ def amount_wanted(text: str) -> str:
         return text
     what = match["what"]
     words = what.split()
-    if not words or _CLAUSE.search(what) or words[0].lower() in ("of", "to", "for"):
-        return text  # "too many of them", "not enough to go round": no thing named
+    if not words or _CLAUSE.search(what) or words[0].lower() in ("of", "to", "for", "spent"):
+        return text  # "too many of them", "not enough to go round", "too much spent"
     if any(_plain(w) in _VERBS and not _plain(w).endswith("s") and _is_plural(_plain(before))
            for before, w in itertools.pairwise(words)) or "me" in map(_plain, words):
         return text  # "too many people ping me after 6": what they do, not an amount
     amount = _MORE[much]
     spent = [w for w in words if w.lower() != "spent"]  # "time (spent) on status updates"
-    if spent[0].lower() == "time" and len(spent) > 2 and spent[1].lower() in ("in", "on") \
+    if len(spent) > 2 and spent[0].lower() == "time" and spent[1].lower() in ("in", "on") \
             and amount == "less":  # "too much time in meetings": less of it spent there
         return f"what if we spent less {' '.join(spent)}"
     if words[0].lower() in _PEOPLE and len(words) > 2 and words[1].lower() in _PLACE:
