@@ -324,6 +324,11 @@ class ComposerDialog(QWidget):
             empty = self.tr("Describe the change you want, and a suggestion appears here.")
             self.view.show_hint(as_sentence(error_message(exc)) if self.inputs.has_change()
                                 else empty)
+        except Exception as exc:  # a fault in the wording: the window goes on
+            logger.error("could not compose (%s)", type(exc).__name__)  # not the words
+            self._composed = None
+            self.view.show_hint(self.tr("The coach could not word this change. Try saying "
+                                        "it another way."))
         else:
             self.view.show_composed(self._composed)
         fresh = self._composed != self._saved

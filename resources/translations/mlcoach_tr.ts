@@ -300,6 +300,10 @@
         <translation>İstediğiniz değişikliği anlatın, öneri burada belirsin.</translation>
     </message>
     <message>
+        <source>The coach could not word this change. Try saying it another way.</source>
+        <translation>Koç bu değişikliği sözcüklere dökemedi. Başka bir biçimde söylemeyi deneyin.</translation>
+    </message>
+    <message>
         <source>Copied to the clipboard.</source>
         <translation>Panoya kopyalandı.</translation>
     </message>

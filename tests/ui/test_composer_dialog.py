@@ -100,6 +100,29 @@ def test_a_saved_name_typed_with_a_turkish_ending_is_that_person(qtbot, coach, s
     assert "Ana'ya" not in coach.output_text()
 
 
+def test_a_fault_in_the_wording_leaves_the_window_working(qtbot, coach, monkeypatch,
+                                                         caplog):
+    """"too much spent" raised IndexError in the composer: the timer's slot let it out,
+    the words under it stayed those of the change before, and the buttons still copied
+    and saved them. Now the window says so and offers nothing stale; the change typed
+    is not written to the log."""
+    from mlcoach.ui import composer_dialog
+
+    type_change(qtbot, coach, CHANGE)
+    coach.refresh_output()
+    assert coach.composed() is not None
+
+    def broken(_request: object) -> None:
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(composer_dialog, "compose", broken)
+    type_change(qtbot, coach, "too much spent")
+    coach.refresh_output()
+    assert coach.composed() is None and not coach.copy_button.isEnabled()
+    assert "could not word this change" in coach.output_text()
+    assert "too much spent" not in caplog.text
+
+
 def test_output_waits_for_a_typing_pause(qtbot, coach):
     coach.change.setText("share the numbers weekly")
     assert "share the numbers weekly" not in coach.output_text()  # debounced
