@@ -107,6 +107,7 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self._save = save
         self.quitting = False  # set at quit: a save then asks nothing
+        self._saving = False  # OK's write is on the store's worker
         # Never the name: a window's title is shown outside it (taskbars, window
         # switchers, a screen-share picker) and read by any app on the display.
         title = self.tr("Edit person") if person else self.tr("Add a person")
@@ -170,7 +171,7 @@ class PersonDialog(QDialog):
         if not form.name:
             self._show_error(self.tr("Give them a name."))
             return
-        if not self.ok_button.isEnabled():
+        if self._saving:
             return  # a save is on its way
         try:
             write = self._save(form)
@@ -182,19 +183,26 @@ class PersonDialog(QDialog):
             return
         from mlcoach.ui import ops
 
-        self.ok_button.setEnabled(False)
+        self._writing(True)
         self._error.hide()
         ops.run(write, self._written, self._not_written)
 
+    def _writing(self, on: bool) -> None:
+        """While the save is on its way: nothing more to type (it would not be in it),
+        and no Cancel (it would not stop it)."""
+        self._saving = on
+        for widget in (self.name, self.style_box, self.notes, self.ok_button):
+            widget.setEnabled(not on)
+
     def _written(self, _: object) -> None:
         if shiboken6.isValid(self):
-            self.ok_button.setEnabled(True)
+            self._writing(False)
             super().accept()
 
     def _not_written(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
             return
-        self.ok_button.setEnabled(True)
+        self._writing(False)
         if not isinstance(exc, MlcoachError):
             logger.error("a person could not be saved", exc_info=exc)
         self._show_error(as_sentence(error_message(exc)))
@@ -218,7 +226,10 @@ class PersonDialog(QDialog):
             self._loaded = form
 
     def reject(self) -> None:
-        """Close without saving; ask first when something was typed or changed."""
+        """Close without saving; ask first when something was typed or changed. Not
+        while a save is on its way: it lands, and the editor closes then."""
+        if self._saving:
+            return
         if self.form() != self._loaded and not discard_confirmed(
                 self, self.tr("Discard your changes?"),
                 self.tr("What you typed about this person has not been saved.")):
@@ -357,6 +368,7 @@ class PeoplePanel(QWidget):
         self._store, self._tz = store, tz
         self._people: dict[str, Person] = {}
         self._editor: PersonDialog | None = None
+        self._removing: set[str] = set()  # ids whose Archive or Delete is on its way
         self.setAccessibleName(self.tr("People"))
 
         self.filter = QLineEdit(self)
@@ -473,7 +485,7 @@ class PeoplePanel(QWidget):
         from mlcoach.ui import person_removal
 
         person = self._selected()
-        if person is None:
+        if person is None or person.id in self._removing:  # the Delete key, once more
             return
         try:
             count = self._store.count_moments(person=person.name)
@@ -502,17 +514,20 @@ class PeoplePanel(QWidget):
 
                 withdraw([about_person(name)])  # a suggestion for them, copied
             if shiboken6.isValid(self):
+                self._removing.discard(held)
                 self.reload()
                 self.people_changed.emit()
 
         def failed(exc: BaseException) -> None:
             if not shiboken6.isValid(self):
                 return
+            self._removing.discard(held)
             self._on_selection()
             QMessageBox.warning(self, self.tr("Not removed"),
                                 as_plain(as_sentence(error_message(exc))))
 
-        self.remove_button.setEnabled(False)  # once: the list follows when it is done
+        self._removing.add(held)  # once: the list follows when it is done
+        self.remove_button.setEnabled(False)
         ops.run(write, done, failed)
 
     # -- internals ----------------------------------------------------------------------
@@ -642,6 +657,8 @@ class PeoplePanel(QWidget):
         person = self._selected()
         for button in (self.edit_button, self.remove_button, self.coach_button):
             button.setEnabled(person is not None)
+        if person is not None and person.id in self._removing:  # asked once already
+            self.remove_button.setEnabled(False)
         self.history.show_person(person)
 
     def _open_editor(self, person: Person | None) -> None:

@@ -816,7 +816,10 @@ def test_notes_are_never_logged(qtbot, panel, store, caplog):
     editor.name.setText("Dana")
     editor.notes.setPlainText("going through a divorce")
     editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None)  # written on the store's worker
+    assert store.find_person("Dana").notes == "going through a divorce"
     panel.select("Dana")
+    assert panel.selected_name() == "Dana"
     assert "divorce" not in caplog.text
 
 
@@ -1086,9 +1089,16 @@ def test_someone_removed_while_another_program_writes_waits_their_turn(
     panel.reload()
     panel.select("Dana")
     monkeypatch.setattr(person_removal, "ask", lambda *_a: "archive")
+    asked = []
+    monkeypatch.setattr(person_removal, "ask", lambda *_a: asked.append(1) or "archive")
     with opened_store_writer():
         panel.remove_button.click()  # returns at once: no "Not removed" asked
         assert not panel.remove_button.isEnabled()  # not twice meanwhile
+        panel.reload()  # another window's change: still not twice
+        panel.select("Dana")
+        assert not panel.remove_button.isEnabled()
+        panel.remove_selected()  # the Delete key
+        assert asked == [1]
     qtbot.waitUntil(lambda: panel.people_names() == ["Eli"], timeout=60_000)
     assert store.find_person("Dana").archived is True
 
@@ -1107,5 +1117,10 @@ def test_a_person_saved_while_another_program_writes_waits_their_turn(
     with opened_store_writer():
         editor.ok_button.click()  # returns at once
         assert editor.error_text() == "" and not editor.ok_button.isEnabled()
+        # meanwhile nothing more is typed (it would be lost) and Esc does not "discard"
+        # what is already on its way
+        assert not editor.notes.isEnabled() and not editor.name.isEnabled()
+        editor.reject()
+        assert editor.isVisible()
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=60_000)
     assert store.find_person("Dana").notes == "Prefers a heads-up"
