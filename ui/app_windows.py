@@ -109,8 +109,12 @@ class WindowFactories:
         opened = self._store()
 
         def done(_full: object) -> None:
-            for then_, _failed in self._full_told():
-                then_(self._full())  # open now: quick, with the GUI's brief waits
+            for then_, failed_ in self._full_told():
+                try:  # each waiter its own answer: one that fails leaves the rest told
+                    then_(self._full())  # open now: quick, with the GUI's brief waits
+                except Exception as exc:  # closed meanwhile (a quit), or the window failed
+                    logger.warning("a window could not use the opened store: %s", exc)
+                    failed_(exc)
 
         def not_opened(exc: BaseException) -> None:
             logger.warning("the store's windows could not open it: %s", exc)

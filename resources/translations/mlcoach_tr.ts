@@ -653,6 +653,10 @@
 <context>
     <name>HistoryWindow</name>
     <message>
+        <source>The people list could not be shown; the log says why.</source>
+        <translation>Kişi listesi gösterilemedi; nedeni günlükte yazıyor.</translation>
+    </message>
+    <message>
         <source>History &amp; insights — mlcoach</source>
         <translation>Geçmiş ve içgörüler — mlcoach</translation>
     </message>

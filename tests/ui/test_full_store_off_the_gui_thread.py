@@ -219,6 +219,28 @@ def test_historys_people_tab_says_why_when_the_store_cannot_be_opened(
     assert said() == ["Could not open your data: the store is locked by another program"]
 
 
+def test_historys_people_tab_says_so_when_the_panel_cannot_be_built(
+        qtbot, app, held_open, monkeypatch):  # type: ignore[no-untyped-def]
+    """The store opened, but the panel could not be made: the tab said "Opening your
+    data…" for good."""
+    from mlcoach.ui.history.window import HistoryWindow
+    from mlcoach.ui.widgets.plain_text import Label
+
+    ctl, _opened, _told = app
+    monkeypatch.setattr(HistoryWindow, "_people_tab", lambda _self: None)
+    ctl.open_window(Window.HISTORY)
+    history = ctl.history_window()
+    history.show_people()
+    held_open.let_go()
+
+    def said() -> list[str]:
+        return [label.text() for label in history._people_holder.findChildren(Label)
+                if label.isVisible() and label.text()]
+
+    qtbot.waitUntil(lambda: said() != ["Opening your data…"])
+    assert said() == ["The people list could not be shown; the log says why."]
+
+
 def test_historys_insights_open_the_store_on_the_worker(qtbot, app, held_open):  # type: ignore[no-untyped-def]
     ctl, opened, _told = app
     ctl.open_window(Window.HISTORY)
@@ -293,3 +315,20 @@ def test_the_coach_asked_for_someone_opens_with_their_name(qtbot, app, held_open
     qtbot.waitUntil(lambda: Window.SUGGEST in ctl.windows
                     and ctl.windows[Window.SUGGEST].isVisible())
     assert ctl.composer_dialog().who.currentText() == "Dana"
+
+
+def test_a_window_that_fails_on_the_opened_store_leaves_the_others_told(
+        qtbot, app, held_open):  # type: ignore[no-untyped-def]
+    """Two windows waiting for the store's open: the first failing once it was open
+    dropped the second, which then never opened and never said why."""
+    ctl, _opened, _told = app
+    got: list[str] = []
+
+    def broken(_full: object) -> None:
+        raise RuntimeError("the window could not be built")
+
+    ctl.when_full(broken, lambda exc: got.append(f"failed: {exc}"))
+    ctl.when_full(lambda _full: got.append("opened"), lambda exc: got.append(f"{exc}"))
+    held_open.let_go()
+    qtbot.waitUntil(lambda: len(got) == 2)
+    assert got == ["failed: the window could not be built", "opened"]

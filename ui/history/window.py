@@ -279,6 +279,9 @@ class HistoryWindow(QWidget):
                 assert layout is not None
                 layout.addWidget(self.people)
                 self.people.show()
+            else:  # not "Opening your data…" for good
+                self._people_says(self.tr("The people list could not be shown; the log "
+                                          "says why."))
         self._people_stale = False
 
     def _load_insights(self) -> None:
