@@ -807,8 +807,9 @@ _MADE_BY = {
 
 
 def _made_by(reading: Reading | None, language: str) -> str:
-    """"we", "you" or "other": who the words of a change made say made it ("we moved …",
-    "you moved …" said to Dana, "standup moved …", «retroyu cumaya aldık»)."""
+    """"we", "me", "you" or "other": who the words of a change made say made it ("we
+    moved …", "I moved …", "you moved …" said to Dana, "standup moved …", «retroyu cumaya
+    aldık»)."""
     if reading is None:
         return "we"
     words = reading.words.lower()
