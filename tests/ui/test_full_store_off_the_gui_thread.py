@@ -200,10 +200,16 @@ def test_historys_people_tab_opens_the_store_on_the_worker(qtbot, app, held_open
     assert held_open.on_gui == [False]
 
 
-def test_historys_people_tab_says_why_when_the_store_cannot_be_opened(
-        qtbot, app, held_open):  # type: ignore[no-untyped-def]
+def _people_tab_says(history: Any) -> list[str]:
+    """What History's People tab says in its place (opening, or why it is not there)."""
     from mlcoach.ui.widgets.plain_text import Label
 
+    return [label.text() for label in history._people_holder.findChildren(Label)
+            if label.isVisible() and label.text()]
+
+
+def test_historys_people_tab_says_why_when_the_store_cannot_be_opened(
+        qtbot, app, held_open):  # type: ignore[no-untyped-def]
     ctl, _opened, _told = app
     held_open.fail = MlcoachError("the store is locked by another program")
     ctl.open_window(Window.HISTORY)
@@ -211,12 +217,9 @@ def test_historys_people_tab_says_why_when_the_store_cannot_be_opened(
     history.show_people()
     held_open.let_go()
 
-    def said() -> list[str]:
-        return [label.text() for label in history._people_holder.findChildren(Label)
-                if label.isVisible() and label.text()]
-
-    qtbot.waitUntil(lambda: said() != ["Opening your data…"])
-    assert said() == ["Could not open your data: the store is locked by another program"]
+    qtbot.waitUntil(lambda: _people_tab_says(history) != ["Opening your data…"])
+    assert _people_tab_says(history) == [
+        "Could not open your data: the store is locked by another program"]
 
 
 def test_historys_people_tab_says_so_when_the_panel_cannot_be_built(
@@ -224,8 +227,6 @@ def test_historys_people_tab_says_so_when_the_panel_cannot_be_built(
     """The store opened, but the panel could not be made: the tab said "Opening your
     data…" for good."""
     from mlcoach.ui.history.window import HistoryWindow
-    from mlcoach.ui.widgets.plain_text import Label
-
     ctl, _opened, _told = app
     monkeypatch.setattr(HistoryWindow, "_people_tab", lambda _self: None)
     ctl.open_window(Window.HISTORY)
@@ -233,12 +234,8 @@ def test_historys_people_tab_says_so_when_the_panel_cannot_be_built(
     history.show_people()
     held_open.let_go()
 
-    def said() -> list[str]:
-        return [label.text() for label in history._people_holder.findChildren(Label)
-                if label.isVisible() and label.text()]
-
-    qtbot.waitUntil(lambda: said() != ["Opening your data…"])
-    assert said() == ["The people list could not be shown; the log says why."]
+    qtbot.waitUntil(lambda: _people_tab_says(history) != ["Opening your data…"])
+    assert _people_tab_says(history) == ["The people list could not be shown; the log says why."]
 
 
 def test_historys_insights_open_the_store_on_the_worker(qtbot, app, held_open):  # type: ignore[no-untyped-def]
