@@ -284,6 +284,10 @@ class WindowFactories:
         if self.opened is None:
             self.pending.append(Window.REFLECT.value)
             return
+        if Window.REFLECT not in self.windows and self._full_if_open() is None:
+            # built once the ORM store is open on the worker, whole (see open_window)
+            self.when_full(lambda _full: self.offer_reflection(), self.tell_not_opened)
+            return
         reflection = self.reflection_dialog()
         if reflection.isVisible():
             # Open already: words being typed stay as they are; a day left open since
@@ -305,9 +309,12 @@ class WindowFactories:
             return
         if self.upgrade.hold(which.value, built=which in self.windows):
             return
-        if which in (Window.SETTINGS, Window.SUGGEST) and which not in self.windows \
-                and self.open_when_full(which):
-            return  # built once the store's worker has opened the ORM store
+        if which in (Window.SETTINGS, Window.SUGGEST, Window.REFLECT) \
+                and which not in self.windows and self.open_when_full(which):
+            # Built once the store's worker has opened the ORM store. The reflection too:
+            # shown before, it grew as the day filled in, and a Wayland compositor, which
+            # placed it for its first size, left its buttons under the panel (KDE).
+            return
         with self.activation():
             if which is Window.CAPTURE:
                 self.capture_window().present()
