@@ -139,6 +139,26 @@ def test_search_finds_a_turkish_word_whichever_i_it_was_written_with(store, quer
     assert store.search("isolde") == []
 
 
+def _nfd(text: str) -> str:
+    import unicodedata
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize(("stored", "typed"), [
+    ("Görüşme çok iyiydi", "görüşme"),          # both composed
+    (_nfd("Görüşme çok iyiydi"), "görüşme"),    # pasted decomposed, typed composed
+    ("Görüşme çok iyiydi", _nfd("görüşme")),    # typed decomposed (an input method, a paste)
+    (_nfd("Çağrı sunumu yaptı"), _nfd("çağrı")),
+])
+def test_search_finds_a_word_whichever_way_its_accents_were_encoded(store, stored, typed):
+    """A search typed with decomposed accents ("s" + U+0327 for "ş") found nothing: the
+    query was cut at every accent into "go", "ru", "s", "me", which the index has not."""
+    store.add_moment(stored)
+    store.add_moment("Başka bir şey")
+    hits = store.search(typed)
+    assert len(hits) == 1 and "[" in hits[0].snippet, [h.snippet for h in hits]
+
+
 def test_search_since_a_date_keeps_every_kind_of_entry(store):
     """`search quokka --since 2026-01-01` found only the moment of a moment, a reflection,
     a person and a suggestion all written today: --since is a date, not a kind."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -253,6 +254,10 @@ def test_choices(filled: Store) -> None:
         ("nothing here", "agenda", []),
         ("anything", "", []),
         ("Işıl, IŞIL ve ışıl", "işıl", ["Işıl", "IŞIL", "ışıl"]),  # as the search finds them
+        # decomposed accents (a paste, an input method) stay inside their word
+        (unicodedata.normalize("NFD", "Görüşme iyiydi"), "görüş",
+         [unicodedata.normalize("NFD", "Görüşme")]),
+        ("Görüşme iyiydi", unicodedata.normalize("NFD", "görüş"), ["Görüşme"]),
     ],
 )
 def test_highlight_spans(value: str, query: str, marked: list[str]) -> None:

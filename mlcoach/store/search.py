@@ -6,6 +6,7 @@ The SQL is built here as plain text so both the Store and a raw connection can r
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,11 +44,23 @@ BAND_WHERE = (f"search_fts.rowid <= {_NTH_NEWEST.format(':band_start')} AND sear
               f"coalesce({_NTH_NEWEST.format(':band_start + :band - 1')}, 0)")
 
 
+def is_token_char(ch: str) -> bool:
+    """Whether the index's tokenizer (unicode61) keeps `ch` inside a word: letters, digits,
+    private-use characters, and the combining accents it drops (U+0300–U+036F), so a word
+    typed or pasted decomposed ("s" + U+0327 for "ş") is one word, as the index has it."""
+    return ch.isalnum() or "\u0300" <= ch <= "\u036f" or unicodedata.category(ch) == "Co"
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a search as the index reads them, composed (NFC), 20 at most."""
+    composed = unicodedata.normalize("NFC", query)
+    return "".join(ch if is_token_char(ch) else " " for ch in composed).split()[:20]
+
+
 def fts_query(query: str) -> str:
     """Turn what a person types into a safe FTS5 query: every word must match, as a prefix,
     whichever Turkish I it was written with (see `_any_i`)."""
-    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
-    return " AND ".join(_any_i(w) for w in words[:20])
+    return " AND ".join(_any_i(w) for w in query_words(query))
 
 
 # The index folds "I" and "İ" to "i" (unicode61) but keeps "ı", a letter of its own: "Işıl"

@@ -25,7 +25,14 @@ from mlcoach.domain.errors import StoreUnavailableError
 from mlcoach.domain.model import Kind, Outcome, Response
 from mlcoach.domain.text import clean_tag
 from mlcoach.domain.timestamps import from_db, to_db
-from mlcoach.store.search import BAND_WHERE, PERSON_ID, fts_query, person_params
+from mlcoach.store.search import (
+    BAND_WHERE,
+    PERSON_ID,
+    fts_query,
+    is_token_char,
+    person_params,
+    query_words,
+)
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -48,7 +55,6 @@ logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 _RANK_CHUNK = 200  # FTS hits taken per step in rank order (doubles while filters drop them)
-_MAX_TERMS = 20  # as in store.fts_query
 
 
 class EntryKind(StrEnum):
@@ -491,18 +497,13 @@ def _fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ı", "i")
 
 
-def _is_token_char(ch: str) -> bool:
-    return ch.isalnum() or unicodedata.category(ch) == "Co"
-
-
 def _words(value: str) -> list[str]:
-    return "".join(ch if _is_token_char(ch) else " " for ch in value).split()
+    return "".join(ch if is_token_char(ch) else " " for ch in value).split()
 
 
 def _terms(query: str) -> list[str]:
     """The folded words of a search, as store.fts_query reads them."""
-    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in query).split() if w]
-    return [_fold(w) for w in words[:_MAX_TERMS]]
+    return [_fold(w) for w in query_words(query)]
 
 
 def highlight_spans(value: str, query: str) -> list[tuple[int, int]]:
@@ -513,7 +514,7 @@ def highlight_spans(value: str, query: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for i, ch in enumerate([*value, " "]):
-        if _is_token_char(ch):
+        if is_token_char(ch):
             if start is None:
                 start = i
             continue
