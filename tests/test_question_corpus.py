@@ -399,6 +399,15 @@ def test_a_word_that_asks_for_nothing_is_not_a_change(change: str) -> None:
         supportive_question(change, ChangeKind.DIFFERENTLY, "en")
 
 
+@pytest.mark.parametrize("change", ["'", "’", "''", "1", "10:00", "9-5", "2 → 3", "_"])
+@pytest.mark.parametrize("lang", ["en", "tr"])
+def test_a_change_without_a_letter_is_refused(change: str, lang: str) -> None:
+    """A lone apostrophe was asked back as "how would it work for you if we tried this:
+    “'”?", and "10:00" as a trial of its own: "..." and "#" were already refused."""
+    with pytest.raises(ComposerError, match="describe the change"):
+        supportive_question(change, ChangeKind.DIFFERENTLY, lang)
+
+
 @pytest.mark.parametrize(("change", "lang"), [
     ("respect my time", "en"), ("cc me on client emails", "en"),
     ("ask Dana to write docs", "en"), ("ask the team to write docs", "en"),

@@ -496,8 +496,9 @@ def _validate(change: str, language: str) -> str:
             and not set(text[1:-1]) & set(text[0] + text[-1]):
         text = text[1:-1].strip()  # quoted by the user: the question quotes it once
     words = re.findall(r"[\w'’]+", text.casefold())
-    if not words or asks_nothing(words) or says_no_change(text, language):
-        # empty, "!!!", an emoji, "ok thanks", "I was thinking about it"
+    if not any(ch.isalpha() for word in words for ch in word) or asks_nothing(words) \
+            or says_no_change(text, language):
+        # empty, "!!!", "'", "10:00", an emoji, "ok thanks", "I was thinking about it"
         raise ComposerError("describe the change you want (for example: {example})",
                             example=Term(EXAMPLE_CHANGE))
     if len(text) > MAX_CHANGE_CHARS:
