@@ -305,6 +305,40 @@ def test_0006_folds_a_turkish_capital_i_in_tags(opened, layout):
         store.close()
 
 
+def test_0012_takes_the_at_off_names_unless_someone_has_that_name(opened, layout):
+    """`people add @Ana` made a person "@Ana" beside the Ana an "@Ana" in a capture names:
+    "@Bo" becomes Bo; "@Ana" stays apart from the Ana already there (a merge is the
+    user's call); "@" alone stays."""
+    from datetime import datetime, timezone
+
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import ensure_schema, make_engine
+
+    opened.store.close()
+    conn = connect_raw(layout.db, opened.secret)
+    stamp = "2026-01-01 09:00:00.000000"
+    for i, name in enumerate(["Ana", "@Ana", "@Bo", "@", "@@ Işık"]):
+        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
+                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
+                     (f"p{i}", name, name.casefold(), stamp, stamp))
+    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned, "
+                 "person_id) VALUES ('m1', 'with Bo', 'other', ?, ?, 0, 'p2')", (stamp, stamp))
+    conn.execute("UPDATE alembic_version SET version_num = '0011'")
+    conn.commit()
+    conn.close()
+    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
+    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
+    try:
+        assert sorted(p.name for p in store.people()) == sorted(
+            ["Ana", "@Ana", "Bo", "@", "Işık"])
+        assert store.add_moment("again", person="@Bo").person == "Bo"
+        assert [m.text for m in store.moments(person="Bo")] == ["again", "with Bo"]
+        assert store.add_moment("x", person="IŞIK").person == "Işık"
+        assert len(store.people()) == 5
+    finally:
+        store.close()
+
+
 def test_one_process_migrates_at_a_time(opened, layout, monkeypatch):
     """The first start after an upgrade is often the app and a few commands at once, each
     finding the store behind. Each began the pre-migration backup under the same name and

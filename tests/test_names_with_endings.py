@@ -115,3 +115,19 @@ def test_a_name_that_only_looks_like_it_has_an_ending_finds_no_one_else(store) -
     assert store.find_person("O'neil", typed=True) is None  # one letter: a name of its own
     assert store.find_person("Brien's", typed=True) is not None
     assert store.find_person("Anna'ya", typed=True) is None
+
+
+def test_a_name_typed_with_an_at_is_the_person_an_at_mention_names(cli_env) -> None:  # type: ignore[no-untyped-def]
+    """`people add @Ana` made a person "@Ana", and `capture --person @Ana` another, beside
+    the Ana that "@Ana" in a capture's text names: the app teaches "@Name" itself."""
+    assert run_cli(cli_env, "people", "add", "@Ana", "--style", "facts").returncode == 0
+    assert run_cli(cli_env, "capture", "@Ana thanks for the notes").returncode == 0
+    assert run_cli(cli_env, "capture", "--person", "@Ana", "clear review").returncode == 0
+    again = run_cli(cli_env, "people", "add", "@ana")
+    assert again.returncode == 1 and "'ana' is already in your people list" in again.stderr
+    assert run_cli(cli_env, "people", "edit", "@Ana", "--style", "reassurance").returncode == 0
+    res = run_cli(cli_env, "people", "list", "--json")
+    people = [(p["name"], p["style"]) for p in json.loads(res.stdout)]
+    assert people == [("Ana", "reassurance")], people
+    hits = json.loads(run_cli(cli_env, "search", "review", "--person", "@Ana", "--json").stdout)
+    assert len(hits) == 1

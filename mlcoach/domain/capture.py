@@ -69,8 +69,10 @@ def _split_ending(token: str) -> tuple[str, str]:
 
 def without_ending(name: str) -> str:
     """A name typed on its own (`--person`, a command's NAME, the composer's "Who")
-    without a case ending after it: "Ana'ya" is Ana, as a capture's @Ana'ya is."""
-    return _split_ending(name.strip())[0]
+    without an "@" before it or a case ending after it: "@Ana" and "Ana'ya" are Ana, as
+    a capture's @Ana'ya is."""
+    name = name.strip()
+    return _split_ending(name.lstrip("@").lstrip() or name)[0]
 
 
 def person_keys(name: str) -> tuple[str, str]:

@@ -87,10 +87,11 @@ _HIDDEN_IN_NAMES = frozenset("\u00ad\u180e\u200b\u200e\u200f\u2060\ufeff") | REO
 
 
 def clean_name(name: str) -> str:
-    """A person's name as typed: checked as text, spaces made single, and no character that
-    hides in it."""
+    """A person's name as typed: checked as text, spaces made single, no character that
+    hides in it, and no "@" before it: "@Ana" is Ana, as a capture's @Ana is."""
     cleaned = unicodedata.normalize(  # "José" with "é", or with "e" and an accent: one
         "NFC", " ".join(clean_text(name, N_("person name"), MAX_NAME).split()))
+    cleaned = cleaned.lstrip("@").lstrip() or cleaned  # "@" alone stays what it was
     hidden = next((ch for ch in cleaned if ch in _HIDDEN_IN_NAMES), None)
     if hidden is not None:
         raise UsageError("{what} contains an invisible character (U+{code})",
