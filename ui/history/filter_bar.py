@@ -78,6 +78,10 @@ class SearchField(QLineEdit):
 
 
 
+#: The widest a filter list grows, in average characters of its font.
+MAX_BOX_CHARS = 32
+
+
 class FilterBar(QWidget):
     """The search box, the filter lists and the people whose notes match the search.
 
@@ -137,6 +141,9 @@ class FilterBar(QWidget):
         box.setAccessibleName(name)
         box.setToolTip(as_plain(name))
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as its longest item, up to a limit: a person or a tag of 200 characters
+        # made the window three screens wide (the box and its list elide it instead)
+        box.setMaximumWidth(box.fontMetrics().averageCharWidth() * MAX_BOX_CHARS)
         box.setMaxVisibleItems(20)
         for text, data in items:
             box.addItem(text, data)

@@ -1,0 +1,62 @@
+"""A user's long word (a name with no spaces, a link in a person's notes, a long tag) in
+the windows that show it: it is cut or wrapped inside its place, and never pushes a
+window past the screen. Offscreen Qt (tests/ui/conftest.py) on an 800×800 screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from mlcoach.domain.model import Kind, Style
+from mlcoach.store.core import Store
+from tests.ui.test_history import open_window, settle
+
+pytestmark = pytest.mark.gui
+
+NO_SPACES = "A" * 180
+LINK = "https://wiki.example.com/teams/platform/onboarding/" + "x" * 120
+NOTES = "Prefers written proposals. " * 6 + LINK
+
+
+def _screen_width() -> int:
+    screen = QApplication.primaryScreen()
+    assert screen is not None
+    return screen.availableGeometry().width()
+
+
+@pytest.fixture
+def long_words(store: Store) -> Store:
+    for name in (NO_SPACES, "Ana"):
+        store.add_person(name, Style.FACTS, NOTES)
+        store.add_moment("Thanked them for the release notes", person=name,
+                         kind=Kind.RECOGNITION, tags=[("t" * 60)])
+    return store
+
+
+def test_history_stays_on_the_screen_with_a_long_name_and_tag(qtbot, long_words) -> None:  # type: ignore[no-untyped-def]
+    """The Person and Tag lists grew to their longest item: a 180-letter name made the
+    History window 1,668 px wide on an 800 px screen once the lists had loaded."""
+    window = open_window(qtbot, long_words)
+    bar = window.timeline.filter_bar
+    assert bar.person_box.findText(NO_SPACES) >= 0  # the lists have loaded
+    assert window.frameGeometry().width() <= _screen_width()
+    assert bar.person_box.width() < _screen_width() / 2
+
+
+def test_a_person_with_a_long_name_and_a_link_in_the_notes_fits_the_pane(qtbot, long_words) -> None:  # type: ignore[no-untyped-def]
+    """Picked in History's People tab, a name without spaces pushed the pane wider than
+    its place: the notes ran on past the window's edge unwrapped, and the history list
+    beside them was cut off."""
+    window = open_window(qtbot, long_words)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)
+    settle(qtbot, window)
+    panel = window.people
+    assert panel is not None
+    for name in (NO_SPACES, "Ana"):
+        panel.select(name)
+        settle(qtbot, window)
+        detail = panel.history
+        area = detail.parentWidget()
+        assert area is not None
+        assert detail.width() <= area.width(), name  # nothing drawn past the pane
+        assert window.frameGeometry().width() <= _screen_width()
