@@ -45,7 +45,7 @@ from mlcoach.ui.widgets.columns import ReadableColumn
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.flow_layout import FlowLayout
 from mlcoach.ui.widgets.helpers import close_keys, preferred_width
-from mlcoach.ui.widgets.plain_text import Label, as_plain
+from mlcoach.ui.widgets.plain_text import Label, WordsLabel, as_plain
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
 if TYPE_CHECKING:
@@ -253,35 +253,13 @@ class _SortableItem(QTreeWidgetItem):
         return self.text(column).casefold() < other.text(column).casefold()
 
 
-class _WordsLabel(Label):
-    """A wrapped label of a user's words that asks for a line of `WORDS_CHARS` characters
-    at most, and needs a word of `WORD_CHARS`: a longer one (a link in the notes, a name
-    with no spaces) is cut at the label's edge, where it pushed the pane, and History
-    with it, past the window's edge."""
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()  # its longest word's width
-        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * WORD_CHARS),
-                     hint.height())
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * WORDS_CHARS),
-                     hint.height())
-
-
-#: The widest line a person's name or notes ask for, and the widest word they need
-#: whole, in average characters.
-WORDS_CHARS, WORD_CHARS = 40, 16
-
-
 class PersonHistory(QWidget):
     """One person's style, notes and latest moments and suggestions."""
 
     def __init__(self, store: Store, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store, self._tz = store, tz
-        self._name = _WordsLabel(self)
+        self._name = WordsLabel(self)
         self._name.setWordWrap(True)  # the hint to pick someone is a sentence
         font = QFont(self._name.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -290,7 +268,7 @@ class PersonHistory(QWidget):
         self._name.setAccessibleDescription(self.tr("Selected person"))
         self._style = _muted(Label(self))
         self._style.setAccessibleDescription(self.tr("Style"))
-        self._notes = _WordsLabel(self)
+        self._notes = WordsLabel(self)
         self._notes.setWordWrap(True)
         self._notes.setTextFormat(Qt.TextFormat.PlainText)
         self._notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -327,12 +305,10 @@ class PersonHistory(QWidget):
         self.list.clear()
         if person is None:
             self._name.setText(self.tr("Pick someone to see your history with them."))
-            self._name.setToolTip("")
             for widget in (self._style, self._notes, self.list, self._empty):
                 widget.hide()
             return
         self._name.setText(person.name)
-        self._name.setToolTip(as_plain(person.name))  # whole, where a long name is cut
         self._style.setText(self.tr("Style: {style}").format(style=style_name(person.style)))
         self._notes.setText(person.notes)
         self._style.show()

@@ -60,3 +60,19 @@ def test_a_person_with_a_long_name_and_a_link_in_the_notes_fits_the_pane(qtbot, 
         assert area is not None
         assert detail.width() <= area.width(), name  # nothing drawn past the pane
         assert window.frameGeometry().width() <= _screen_width()
+
+
+def test_the_reflection_with_a_link_in_a_moment_stays_on_screen(qtbot, reflection, store) -> None:  # type: ignore[no-untyped-def]
+    """A moment with a link in it made the reflection 1,612 px wide on an 800 px screen:
+    the row's label asked for the link's whole width. The link now wraps at its slashes
+    and the rest is cut at the row's edge, whole in the tooltip."""
+    from tests.ui.conftest import today_at
+    from tests.ui.test_reflection_dialog import opened
+
+    text = f"Shared {LINK} with the team"
+    store.add_person(NO_SPACES, Style.FACTS)
+    store.add_moment(text, Kind.RECOGNITION, person=NO_SPACES, created_at=today_at(10, 42))
+    opened(qtbot, reflection)
+    assert reflection.frameGeometry().width() <= _screen_width()
+    row = reflection.moment_rows()[0]
+    assert row.labels[0].toolTip() == text

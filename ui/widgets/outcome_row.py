@@ -12,7 +12,7 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.names import outcome_names
 from mlcoach.ui.widgets.choice_row import ChoiceRow
 from mlcoach.ui.widgets.flow_layout import ItemsLayout
-from mlcoach.ui.widgets.plain_text import Label
+from mlcoach.ui.widgets.plain_text import WordsLabel
 
 #: The narrowest the words may get beside the toggles, in average characters: narrower,
 #: and the toggles go under them.
@@ -115,7 +115,7 @@ class OutcomeRow(QWidget):
         words.setSpacing(0)
         self.labels: list[QLabel] = []
         for line, muted in ((text, False), (detail, True)):
-            label = Label(line, self.words)
+            label = WordsLabel(line, self.words)
             label.setTextFormat(Qt.TextFormat.PlainText)  # a moment's words, never markup
             label.setWordWrap(True)
             words.addWidget(mute(label) if muted else label)

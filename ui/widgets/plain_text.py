@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel
 
 if TYPE_CHECKING:
@@ -47,6 +48,36 @@ class Label(QLabel):
         from PySide6.QtCore import Qt
 
         self.setTextFormat(Qt.TextFormat.PlainText)
+
+
+class WordsLabel(Label):
+    """A wrapped label of a user's words (a moment, a name, notes) that asks for a line
+    of `LINE_CHARS` characters at most and needs a word of `WORD_CHARS`: a longer word (a
+    link, a name with no spaces) is cut at the label's edge, and the whole text is its
+    tooltip. Before, such a word pushed its window past the screen (the reflection was
+    1,612 px wide on an 800 px screen for a moment with a link)."""
+
+    LINE_CHARS, WORD_CHARS = 40, 16
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.text():  # given to the constructor: Qt's, which skips setText below
+            self.setText(self.text())
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        cut = any(len(word) > self.WORD_CHARS for word in text.split())
+        self.setToolTip(as_plain(text) if cut else "")
+
+    def minimumSizeHint(self) -> QSize:
+        return self._capped(super().minimumSizeHint(), self.WORD_CHARS)
+
+    def sizeHint(self) -> QSize:
+        return self._capped(super().sizeHint(), self.LINE_CHARS)
+
+    def _capped(self, hint: QSize, chars: int) -> QSize:
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * chars),
+                     hint.height())
 
 
 def as_plain(text: str) -> str:
