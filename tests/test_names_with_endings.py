@@ -131,3 +131,29 @@ def test_a_name_typed_with_an_at_is_the_person_an_at_mention_names(cli_env) -> N
     assert people == [("Ana", "reassurance")], people
     hits = json.loads(run_cli(cli_env, "search", "review", "--person", "@Ana", "--json").stdout)
     assert len(hits) == 1
+
+
+def test_search_says_no_one_is_called_that_only_of_names_no_one_saved_has(  # type: ignore[no-untyped-def]
+        opened, capsys) -> None:
+    """Among many people, the stderr line after an empty `search --person` comes for a
+    typo and for someone deleted, not for a name with an ending ("Ana'ya") nor for
+    someone archived: their moments are searched, there are just none with the word."""
+    from mlcoach.cli.main import main
+
+    store = opened.store
+    for n in range(300):
+        store.add_person(f"Kişi {n:03}")
+    for name in ("Ana", "Eski", "Giden"):
+        store.add_person(name)
+    store.archive_person("Eski")
+    store.delete_person("Giden")
+    store.close()
+    root = str(opened.layout.root)
+    for typed, said in (("Ana'ya", False), ("ana", False), ("Kişi 150", False),
+                        ("Eski", False), ("Eski'ye", False), ("Anaa", True),
+                        ("Giden", True), ("Giden'e", True), ("Kişi 300", True)):
+        assert main(["--data-dir", root, "search", "yokböyle", "--person", typed]) == 0
+        out, err = capsys.readouterr()
+        assert out.strip() == "no matches", typed
+        expected = f"mlcoach: no one called {typed!r} is in your people list\n"
+        assert err == (expected if said else ""), typed

@@ -172,14 +172,6 @@ STYLE_WORDS = {"facts": N_("facts"), "enthusiasm": N_("enthusiasm"),
                "reassurance": N_("reassurance"), "credibility": N_("credibility")}
 
 
-def _known(store: Any, typed: str) -> bool:
-    """Whether anyone saved (archived too) is called `typed`, as search finds them."""
-    from mlcoach.domain.capture import person_keys
-
-    keys = set(person_keys(typed))
-    return any(person_keys(p.name)[0] in keys for p in store.people(include_archived=True))
-
-
 def cmd_search(ctx: Context) -> int:
     ns = ctx.ns
     tz = local_tz()
@@ -191,7 +183,7 @@ def cmd_search(ctx: Context) -> int:
     with ctx.reading(light=True) as store:  # one plain query: no ORM
         hits = store.search(ns.query, person=ns.person, kind=ns.kind, since=since,
                             limit=ns.limit)
-        nobody = not hits and ns.person is not None and not _known(store, ns.person)
+        nobody = not hits and ns.person is not None and not store.knows(ns.person)
     if ns.json:
         ctx.out_json([
             {"type": h.entity, "id": h.ref, "when": h.when.isoformat() if h.when else None,

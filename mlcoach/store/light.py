@@ -26,7 +26,7 @@ from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw, empty_wal, refuse_moved_on
 from mlcoach.store.errors import unavailable
 from mlcoach.store.file_guard import KeptConnection, guard_for
-from mlcoach.store.search import SearchHit, hits, search_sql
+from mlcoach.store.search import PERSON_ID, SearchHit, hits, person_params, search_sql
 
 if TYPE_CHECKING:  # the domain model loads with the first call that builds one of its
     # objects, not for `mlcoach stats` or `search` (~15 ms of frozen dataclasses)
@@ -309,6 +309,12 @@ class LightStore:
             return []
         with self.connection() as conn:
             return hits(conn.execute(*built).fetchall())
+
+    def knows(self, name: str) -> bool:
+        """Whether anyone saved (archived too) is whom `search --person name` searches."""
+        with self.connection() as conn:
+            row = conn.execute(f"SELECT {PERSON_ID}", person_params(name)).fetchone()
+        return row[0] is not None
 
 
 def kept_connection(path: Path, secret: Secret) -> KeptConnection:
