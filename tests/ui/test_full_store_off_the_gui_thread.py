@@ -12,7 +12,7 @@ so nothing depends on timing.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -114,18 +114,49 @@ def app(qtbot, layout, memory_keyring, monkeypatch):  # type: ignore[no-untyped-
     _close(ctl, opened)
 
 
+LOCKED = "the store is locked by another program"  # why the open fails, in the tests that fail it
+LOCKED_SAID = "Could not open your data: the store is locked by another program"
+
+
+def _comes_up_once_open(qtbot: Any, app: Any, held_open: HeldOpen, window: Window,
+                        ask: Callable[[], object]) -> None:
+    """`ask` for `window` returns at once; the window comes up, shown, once the held open
+    is let go, and that open ran on the worker."""
+    ctl, opened, _told = app
+    ask()
+    assert window not in ctl.windows and not opened.full_is_open
+    held_open.let_go()
+    qtbot.waitUntil(lambda: window in ctl.windows and ctl.windows[window].isVisible())
+    assert held_open.on_gui == [False]  # opened once, on the worker
+
+
+def _says_why_it_cannot_open(qtbot: Any, app: Any, held_open: HeldOpen,
+                             window: Window) -> None:
+    """`window` asked for with a store that cannot be opened: the tray says why in one
+    sentence, and no window is left half made."""
+    ctl, _opened, told = app
+    held_open.fail = MlcoachError(LOCKED)
+    ctl.open_window(window)
+    held_open.let_go()
+    qtbot.waitUntil(lambda: bool(told))
+    assert told == [LOCKED_SAID]
+    assert window not in ctl.windows
+
+
+def _history(ctl: Any) -> Any:
+    """History's window, opened (it browses through the raw store: no wait)."""
+    ctl.open_window(Window.HISTORY)
+    return ctl.history_window()
+
+
 def test_the_reflection_opens_without_holding_the_tray(qtbot, app, held_open):  # type: ignore[no-untyped-def]
     """Its first open waited on the GUI thread for the ORM store. Shown before the store
     was open and filled in after, it grew, and a Wayland compositor (KDE), which placed it
     for its first size, left its buttons under the panel: it comes up once the worker has
     opened the store, whole."""
-    ctl, opened, told = app
-    ctl.open_window(Window.REFLECT)  # returns at once: the open waits on the worker
-    assert Window.REFLECT not in ctl.windows and not opened.full_is_open
-    held_open.let_go()
-    qtbot.waitUntil(lambda: Window.REFLECT in ctl.windows
-                    and ctl.windows[Window.REFLECT].isVisible())
-    assert held_open.on_gui == [False]  # opened once, on the worker
+    ctl, _opened, told = app
+    _comes_up_once_open(qtbot, app, held_open, Window.REFLECT,
+                        lambda: ctl.open_window(Window.REFLECT))
     dialog = ctl.reflection_dialog()
     assert dialog.energy.value() == 3 and dialog.intention.text() == "Rest"  # filled in
     assert told == []
@@ -133,13 +164,8 @@ def test_the_reflection_opens_without_holding_the_tray(qtbot, app, held_open):  
 
 def test_the_evening_offer_of_the_reflection_waits_for_the_store_too(
         qtbot, app, held_open):  # type: ignore[no-untyped-def]
-    ctl, opened, _told = app
-    ctl.offer_reflection()
-    assert Window.REFLECT not in ctl.windows and not opened.full_is_open
-    held_open.let_go()
-    qtbot.waitUntil(lambda: Window.REFLECT in ctl.windows
-                    and ctl.windows[Window.REFLECT].isVisible())
-    assert held_open.on_gui == [False]
+    ctl, _opened, _told = app
+    _comes_up_once_open(qtbot, app, held_open, Window.REFLECT, ctl.offer_reflection)
 
 
 def _storeless(ctl: Any) -> Any:
@@ -168,55 +194,37 @@ def test_a_save_pressed_before_the_store_is_open_is_done_once_it_is(
 def test_a_store_that_cannot_be_opened_is_said_in_a_sentence_and_the_words_stay(
         qtbot, app, held_open):  # type: ignore[no-untyped-def]
     ctl, opened, _told = app
-    held_open.fail = MlcoachError("the store is locked by another program")
+    held_open.fail = MlcoachError(LOCKED)
     dialog = _storeless(ctl)
     qtbot.keyClicks(dialog.went_well, "Asked Bo before the meeting")
     dialog.save()
     held_open.let_go()
     qtbot.waitUntil(lambda: bool(dialog.error_text()))
-    assert dialog.error_text() == \
-        "Could not open your data: the store is locked by another program"
+    assert dialog.error_text() == LOCKED_SAID
     assert dialog.went_well.toPlainText() == "Asked Bo before the meeting"
     assert dialog.isVisible() and not opened.full_is_open
 
 
 def test_the_reflection_that_cannot_open_the_store_says_why(qtbot, app, held_open):  # type: ignore[no-untyped-def]
-    ctl, _opened, told = app
-    held_open.fail = MlcoachError("the store is locked by another program")
-    ctl.open_window(Window.REFLECT)
-    held_open.let_go()
-    qtbot.waitUntil(lambda: bool(told))
-    assert told == ["Could not open your data: the store is locked by another program"]
-    assert Window.REFLECT not in ctl.windows
+    _says_why_it_cannot_open(qtbot, app, held_open, Window.REFLECT)
 
 
 def test_the_coach_opens_without_holding_the_tray(qtbot, app, held_open):  # type: ignore[no-untyped-def]
-    ctl, opened, told = app
-    ctl.open_window(Window.SUGGEST)  # returns at once: the open waits on the worker
-    assert Window.SUGGEST not in ctl.windows and not opened.full_is_open
-    held_open.let_go()
-    qtbot.waitUntil(lambda: Window.SUGGEST in ctl.windows
-                    and ctl.windows[Window.SUGGEST].isVisible())
-    assert held_open.on_gui == [False]
+    ctl, _opened, told = app
+    _comes_up_once_open(qtbot, app, held_open, Window.SUGGEST,
+                        lambda: ctl.open_window(Window.SUGGEST))
     assert told == []
 
 
 def test_the_coach_that_cannot_open_the_store_says_why(qtbot, app, held_open):  # type: ignore[no-untyped-def]
-    ctl, _opened, told = app
-    held_open.fail = MlcoachError("the store is locked by another program")
-    ctl.open_window(Window.SUGGEST)
-    held_open.let_go()
-    qtbot.waitUntil(lambda: bool(told))
-    assert told == ["Could not open your data: the store is locked by another program"]
-    assert Window.SUGGEST not in ctl.windows
+    _says_why_it_cannot_open(qtbot, app, held_open, Window.SUGGEST)
 
 
 def test_historys_people_tab_opens_the_store_on_the_worker(qtbot, app, held_open):  # type: ignore[no-untyped-def]
     """History browses through the raw store; its People tab needs the ORM store, whose
     first open held the window (and the tray) on the GUI thread."""
     ctl, opened, _told = app
-    ctl.open_window(Window.HISTORY)
-    history = ctl.history_window()
+    history = _history(ctl)
     history.show_people()
     assert history.people is None and not opened.full_is_open
     held_open.let_go()
@@ -236,15 +244,13 @@ def _people_tab_says(history: Any) -> list[str]:
 def test_historys_people_tab_says_why_when_the_store_cannot_be_opened(
         qtbot, app, held_open):  # type: ignore[no-untyped-def]
     ctl, _opened, _told = app
-    held_open.fail = MlcoachError("the store is locked by another program")
-    ctl.open_window(Window.HISTORY)
-    history = ctl.history_window()
+    held_open.fail = MlcoachError(LOCKED)
+    history = _history(ctl)
     history.show_people()
     held_open.let_go()
 
     qtbot.waitUntil(lambda: _people_tab_says(history) != ["Opening your data…"])
-    assert _people_tab_says(history) == [
-        "Could not open your data: the store is locked by another program"]
+    assert _people_tab_says(history) == [LOCKED_SAID]
 
 
 def test_historys_people_tab_says_so_when_the_panel_cannot_be_built(
@@ -254,8 +260,7 @@ def test_historys_people_tab_says_so_when_the_panel_cannot_be_built(
     from mlcoach.ui.history.window import HistoryWindow
     ctl, _opened, _told = app
     monkeypatch.setattr(HistoryWindow, "_people_tab", lambda _self: None)
-    ctl.open_window(Window.HISTORY)
-    history = ctl.history_window()
+    history = _history(ctl)
     history.show_people()
     held_open.let_go()
 
@@ -265,8 +270,7 @@ def test_historys_people_tab_says_so_when_the_panel_cannot_be_built(
 
 def test_historys_insights_open_the_store_on_the_worker(qtbot, app, held_open):  # type: ignore[no-untyped-def]
     ctl, opened, _told = app
-    ctl.open_window(Window.HISTORY)
-    history = ctl.history_window()
+    history = _history(ctl)
     history.show_insights()  # its first load asked for the ORM store on the GUI thread
     assert history.insights.loading() and not opened.full_is_open
     held_open.let_go()
@@ -315,8 +319,7 @@ def test_an_export_from_history_opens_the_store_on_the_worker(qtbot, app, held_o
     from mlcoach.ui.privacy import export_formats
 
     ctl, opened, _told = app
-    ctl.open_window(Window.HISTORY)
-    history = ctl.history_window()
+    history = _history(ctl)
     exported: list[object] = []
     history.transfer.exported.connect(exported.append)
     history.transfer.export_to(tmp_path / "all.json", export_formats()[0])
@@ -331,10 +334,8 @@ def test_the_coach_asked_for_someone_opens_with_their_name(qtbot, app, held_open
     """"Coach…" on a person (the meeting card, the People list) before the store was
     open: the coach came up, later, without the name."""
     ctl, _opened, _told = app
-    ctl.open_coach_for("Dana")
-    held_open.let_go()
-    qtbot.waitUntil(lambda: Window.SUGGEST in ctl.windows
-                    and ctl.windows[Window.SUGGEST].isVisible())
+    _comes_up_once_open(qtbot, app, held_open, Window.SUGGEST,
+                        lambda: ctl.open_coach_for("Dana"))
     assert ctl.composer_dialog().who.currentText() == "Dana"
 
 
