@@ -52,11 +52,14 @@ class WaitingNotice(QObject):
     def __init__(self, notifications: Notifications, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.notifications = notifications
+        # Where what is held stands: shown (its id), on its way, or taken by a server.
         self.current = 0  # the shown notification's id (0: none)
         self._in_flight = False  # sent, its id not known yet
         self._delivered = False  # a server took what is held
+        # How often it went again, counted against MAX_RESENDS and MAX_LOST.
         self._resends = 0  # of what is held, to the present server
         self._lost = 0  # servers that had what is held and went
+        # The send on its way, while the server's capabilities (buttons or not) are asked.
         self._asks = 0  # which send a capabilities answer belongs to
         self._came_in_flight = False  # a server came while it was on its way
         self._replacing = 0  # a copy without buttons the next send replaces in place
