@@ -15,6 +15,7 @@ import pytest
 from hypothesis import settings as hypothesis_settings
 
 from tests.memkeyring import MemoryKeyring
+from tests.process_state import given_back
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,6 +24,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 hypothesis_settings.register_profile("ci", derandomize=True)
 if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
+
+
+@pytest.fixture(autouse=True)
+def process_state_given_back() -> Iterator[None]:
+    """The umask, limits, signal handlers and folder of the tests' own process as they
+    were: `main()` run in-process sets the umask to 077 and core dumps off, as the
+    command does, and a later test must not run under them."""
+    with given_back():
+        yield
 
 
 @pytest.fixture

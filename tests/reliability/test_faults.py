@@ -200,7 +200,7 @@ def carry_over_past_the_limit(folder: str) -> dict[str, Any]:
     with open(data / "mlcoach.db", "r+b") as fh:  # a page deep inside
         fh.seek((size // 4096 - 3) * 4096 + 700)
         fh.write(os.urandom(64))
-    limit = made.stat().st_size + 8192
+    limit = made.stat().st_size + 8192  # this scenario runs in a child: the limit ends with it
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
     try:
@@ -305,7 +305,7 @@ def test_a_carry_over_that_does_not_fit_restores_the_backup_whole(tmp_path):
     assert result["left"] == []  # no half copy or its -wal beside it
 
 
-def _limit_file_size() -> None:
+def _limit_file_size() -> None:  # preexec_fn: in the child, the tests' process keeps its own
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
     resource.setrlimit(resource.RLIMIT_FSIZE, (256 * 1024, 256 * 1024))
 

@@ -22,18 +22,20 @@ class Platform:
 
 
 @pytest.fixture
-def ctl(qtbot, opened):  # type: ignore[no-untyped-def]
+def ctl(qtbot, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    """The app controller, with no token in the environment; whatever the tests' own
+    process had is given back after."""
     from PySide6.QtWidgets import QApplication
 
     from mlcoach.ui.app import AppController
     from mlcoach.ui.instance_server import InstanceServer
 
+    monkeypatch.delenv("XDG_ACTIVATION_TOKEN", raising=False)
     server = InstanceServer(opened.layout.root)
     controller = AppController(QApplication.instance(), opened.layout.root, server,
                                busy=lambda: False)
     yield controller
     server.close()
-    os.environ.pop("XDG_ACTIVATION_TOKEN", None)
 
 
 def test_the_running_app_receives_the_token_with_the_request(ctl: Any, opened: Any,
