@@ -129,10 +129,6 @@ class BusyLook:
         self._under_way = False
         self._waiting: Callable[[bool], None] | None = None
 
-    @property
-    def under_way(self) -> bool:
-        return self._under_way
-
     def ask(self, then: Callable[[bool], None]) -> None:
         """Look, and call `then(busy)` on the GUI thread once the desktop has answered."""
         from mlcoach.ui import ops

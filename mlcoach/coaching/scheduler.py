@@ -148,15 +148,6 @@ class Due:
         """Return True when the prompt should be shown at `now`."""
         return self.at is not None and self.at <= as_utc(now)
 
-    def delay_ms(self, now: datetime, cap: timedelta | None = None) -> int | None:
-        """Return milliseconds from `now` to `at` (at most `cap`), or None when off."""
-        if self.at is None:
-            return None
-        delay = max(timedelta(0), self.at - as_utc(now))
-        if cap is not None:
-            delay = min(delay, cap)
-        return math.ceil(delay.total_seconds() * 1000)
-
 
 @dataclass(frozen=True, slots=True)
 class Notice:

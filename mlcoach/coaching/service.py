@@ -100,10 +100,6 @@ class Preview:
     def note(self) -> str:
         return self.offer.note
 
-    @property
-    def when_text(self) -> str:
-        return self.when_text_in("en")
-
     def when_text_in(self, language: str) -> str:
         """When the next prompt is due, in `language`."""
         if self.due_at is None:

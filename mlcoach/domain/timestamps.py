@@ -17,11 +17,6 @@ def as_utc(value: datetime) -> datetime:
         value.astimezone(timezone.utc))
 
 
-def in_zone(value: datetime, tz: tzinfo) -> datetime:
-    """`value` with a floating (naive) time placed in `tz`; an aware value as it is."""
-    return value.replace(tzinfo=tz) if value.tzinfo is None else value
-
-
 def to_db(value: datetime) -> str:
     """The stored text form of an aware instant (naive UTC, microseconds)."""
     if value.tzinfo is None:

@@ -52,11 +52,6 @@ class BesideOrUnder(ItemsLayout):
         return self._with_margins(QSize(max(words.width(), side.width()),
                                         max(words.height(), side.height())))
 
-    def is_beside(self) -> bool:
-        """Whether the toggles are beside the words at the layout's present width."""
-        m = self.contentsMargins()
-        return self._beside(self.geometry().width() - m.left() - m.right())
-
     def _with_margins(self, size: QSize) -> QSize:
         m = self.contentsMargins()
         return QSize(size.width() + m.left() + m.right(), size.height())
@@ -130,10 +125,6 @@ class OutcomeRow(QWidget):
         self.layout_ = BesideOrUnder(self.words, self.outcome, self,
                                      comfortable=self._comfortable)
         self.layout_.setContentsMargins(0, 4, 0, 4)
-
-    def toggles_beside(self) -> bool:
-        """Whether the toggles are beside the text (else under it)."""
-        return self.layout_.is_beside()
 
     def _comfortable(self) -> int:
         """The words' whole width on one line, up to WORDS_BESIDE characters."""
