@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import resource
 import signal
@@ -17,7 +18,11 @@ LIMITS = (resource.RLIMIT_CORE, resource.RLIMIT_FSIZE, resource.RLIMIT_AS)
 
 @contextlib.contextmanager
 def given_back() -> Iterator[None]:
-    """The umask, LIMITS, SIGNALS' handlers and the working folder as they were before."""
+    """The umask, LIMITS, SIGNALS' handlers, the working folder and the root logger's
+    handlers and level as they were before (`main()` puts its own handler in place of
+    pytest's, writing to the test's captured stderr for the rest of the run)."""
+    root = logging.getLogger()
+    logged = (root.handlers[:], root.level)
     mask = os.umask(0o077)
     os.umask(mask)
     limits = {r: resource.getrlimit(r) for r in LIMITS}
@@ -35,3 +40,5 @@ def given_back() -> Iterator[None]:
                 signal.signal(s, handler)
         if os.getcwd() != folder:
             os.chdir(folder)
+        root.handlers[:], level = logged
+        root.setLevel(level)

@@ -1,8 +1,10 @@
-"""`mlcoach` run in-process by a test (umask 077, core dumps off) and the fault tests'
-limits and handlers are given back, so no later test runs under them."""
+"""`mlcoach` run in-process by a test (umask 077, core dumps off, its own log handler)
+and the fault tests' limits and handlers are given back, so no later test runs under
+them."""
 
 from __future__ import annotations
 
+import logging
 import os
 import resource
 import signal
@@ -23,11 +25,14 @@ def test_what_the_command_and_the_fault_tests_set_is_given_back(
     _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
     core = (min(hard, 1 << 20), hard)  # some core dumps allowed, as a shell may
     resource.setrlimit(resource.RLIMIT_CORE, core)
+    root = logging.getLogger()
+    handlers = root.handlers[:]
     before = (signal.getsignal(signal.SIGTERM), resource.getrlimit(resource.RLIMIT_FSIZE),
               os.getcwd())
     with given_back():
         assert main(["--data-dir", str(tmp_path / "data"), "stats"]) == 0
         assert resource.getrlimit(resource.RLIMIT_CORE)[0] == 0  # as the command does
+        assert root.handlers != handlers  # its own, to standard error
         os.umask(0o077)  # the command's, set explicitly whatever the test's process had
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (1 << 30, resource.RLIM_INFINITY))
@@ -37,3 +42,4 @@ def test_what_the_command_and_the_fault_tests_set_is_given_back(
     assert resource.getrlimit(resource.RLIMIT_CORE) == core
     assert (signal.getsignal(signal.SIGTERM), resource.getrlimit(resource.RLIMIT_FSIZE),
             os.getcwd()) == before
+    assert root.handlers == handlers
