@@ -129,10 +129,9 @@ class Preview:
 
 @dataclass(frozen=True, slots=True)
 class Status:
-    """What the tray shows: the next prompt time and today's count."""
+    """What the tray shows: the next prompt time and today's count (in `tooltip`)."""
 
     paused: bool
-    next_at: datetime | None
     shown_today: int
     tooltip: str
 
@@ -538,7 +537,7 @@ class Coach:
         else:
             text = "mlcoach"
         text += " · " + translate("{count} today", lang, count=shown)
-        return Status(paused, due.at, shown, text)
+        return Status(paused, shown, text)
 
 
 def _clear_snooze(state: SchedulerState) -> SchedulerState:

@@ -38,7 +38,6 @@ MAX_BYTES = 32 * 1024 * 1024
 MAX_ZIP_ENTRIES = 100_000
 #: Tag given to entries the other journal marked as starred.
 STAR_TAG = "starred"
-SOURCES = ("jrnl", "dayone")
 # Ids are uuid5 in this namespace: the same entry gives the same moment id every time.
 _NAMESPACE = uuid.UUID("6f0c2b1e-8d4a-5f3b-9c7e-2a1d0e4b5c6f")
 _DAYONE_MEDIA = re.compile(r"!\[[^\]]*\]\(dayone-moment:[^)]*\)")
