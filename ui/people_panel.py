@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -41,6 +40,7 @@ from mlcoach.ui.colours import mute
 from mlcoach.ui.i18n import as_sentence, error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
+from mlcoach.ui.widgets import message_box
 from mlcoach.ui.widgets.columns import ReadableColumn
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.flow_layout import FlowLayout
@@ -490,7 +490,7 @@ class PeoplePanel(QWidget):
         try:
             count = self._store.count_moments(person=person.name)
         except MlcoachError as exc:
-            QMessageBox.warning(self, self.tr("Not removed"),
+            message_box.warning(self, self.tr("Not removed"),
                                 as_plain(as_sentence(error_message(exc))))
             return
         choice = person_removal.ask(self, person.name, count)
@@ -523,7 +523,7 @@ class PeoplePanel(QWidget):
                 return
             self._removing.discard(held)
             self._on_selection()
-            QMessageBox.warning(self, self.tr("Not removed"),
+            message_box.warning(self, self.tr("Not removed"),
                                 as_plain(as_sentence(error_message(exc))))
 
         self._removing.add(held)  # once: the list follows when it is done

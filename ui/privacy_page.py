@@ -30,6 +30,7 @@ from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView, encryption_sentence
 from mlcoach.ui.transfer import Transfer
 from mlcoach.ui.transfer import summary as import_summary
+from mlcoach.ui.widgets import message_box
 from mlcoach.ui.widgets.forms import (
     InlineError,
     SettingsPage,
@@ -186,7 +187,7 @@ class PrivacyPage(SettingsPage):
         if self.key_view.isVisibleTo(self):
             self.hide_recovery_key()
             return
-        answer = QMessageBox.question(
+        answer = message_box.question(
             self, self.tr("Show recovery key"),
             self.tr("Anyone who has this key and a copy of your data can read it. Make sure "
                     "no one else can see your screen.\n\nShow the recovery key now?"),

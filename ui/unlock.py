@@ -22,6 +22,8 @@ from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLocked
 from mlcoach.domain.i18n import error_text
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import as_sentence, current_language
+from mlcoach.ui.widgets import message_box
+from mlcoach.ui.widgets.message_box import MessageBox
 from mlcoach.ui.widgets.plain_text import as_plain
 
 translate = QCoreApplication.translate
@@ -127,7 +129,7 @@ def resolve_failure(exc: BaseException, data_root: Path, *,
             give_up()
         return
     logger.error("the store did not open: %s", exc, exc_info=exc)
-    QMessageBox.critical(None, "mlcoach", as_plain(
+    message_box.critical(None, "mlcoach", as_plain(
         _message(exc) if isinstance(exc, MlcoachError)
         else translate("unlock", "Your data could not be opened: {0}").format(exc)))
     give_up()
@@ -150,7 +152,7 @@ def _recover_in_worker(layout: Any, key: str, exc: BaseException, data_root: Pat
         if not isinstance(again, MlcoachError):  # not a wrong key: said as any failure
             resolve_failure(again, data_root, retry=retry, give_up=give_up)
             return
-        QMessageBox.warning(None, "mlcoach", as_plain(_message(again)))
+        message_box.warning(None, "mlcoach", as_plain(_message(again)))
         resolve_failure(exc, data_root, retry=retry, give_up=give_up)
 
     ops.run(work, lambda _done: retry(None), failed)
@@ -158,9 +160,7 @@ def _recover_in_worker(layout: Any, key: str, exc: BaseException, data_root: Pat
 
 def keyring_choice_box() -> tuple[QMessageBox, QAbstractButton, QAbstractButton]:
     """The first start's question with no keyring: its passphrase and unencrypted buttons."""
-    box = QMessageBox()
-    box.setWindowTitle("mlcoach")
-    box.setIcon(QMessageBox.Icon.Question)
+    box = MessageBox(QMessageBox.Icon.Question, "mlcoach", "")
     box.setText(translate("unlock", "No secure keyring is available to hold the encryption "
                                     "key."))
     box.setInformativeText(translate("unlock", "You can protect your data with a passphrase "
@@ -209,7 +209,7 @@ def _new_passphrase() -> str | None:
         try:
             check_new_passphrase(first)
         except MlcoachError as exc:
-            QMessageBox.warning(None, "mlcoach", _message(exc))
+            message_box.warning(None, "mlcoach", _message(exc))
             continue
         second, ok = typed_text(None, "mlcoach",
                                 translate("unlock", "Repeat the passphrase:"),
@@ -218,7 +218,7 @@ def _new_passphrase() -> str | None:
             return None
         if second == first:
             return first
-        QMessageBox.warning(None, "mlcoach", translate("unlock", "The passphrases differ."))
+        message_box.warning(None, "mlcoach", translate("unlock", "The passphrases differ."))
 
 
 def _message(exc: BaseException) -> str:

@@ -21,6 +21,7 @@ from mlcoach.cli.main import main
 from mlcoach.security.keys import KEYRING_SERVICE, OSKeyring, encode_recovery_key, new_raw_key
 from mlcoach.store.backups import daily_backup
 from mlcoach.store.vault import Layout, init_store
+from mlcoach.ui.widgets import message_box
 
 COMMANDS = [["capture", "a new moment"], ["export"], ["stats"], ["search", "kept"],
             ["people", "list"]]
@@ -170,7 +171,6 @@ def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout
                                                                    qtbot, monkeypatch):
     """The desktop flow: key missing -> recovery key asked; a wrong one is explained and
     asked again; the right one opens the store. Nothing is changed on the way."""
-    from PySide6.QtWidgets import QMessageBox
 
     from mlcoach.ui import unlock
 
@@ -182,7 +182,7 @@ def test_the_app_asks_for_the_recovery_key_again_after_a_wrong_one(keyed, layout
     monkeypatch.setattr(unlock, "typed_text",
                         lambda _p, _t, label, *a: (asked.append(label),
                                                    (answers.pop(0), True))[1])
-    monkeypatch.setattr(QMessageBox, "warning",
+    monkeypatch.setattr(message_box, "warning",
                         staticmethod(lambda _p, _t, text, *a: warned.append(text)))
     from mlcoach.store.vault import open_store
 

@@ -158,8 +158,8 @@ class DialogGuard:
         else:
             self._monkeypatch.setattr(owner, "exec", real)
 
-    def expect(self, owner: type, name: str, *answers: object) -> list[tuple[object, ...]]:
-        """Let `owner.name` (e.g. QMessageBox, "question") open: it returns `answers` in turn
+    def expect(self, owner: object, name: str, *answers: object) -> list[tuple[object, ...]]:
+        """Let `owner.name` (e.g. message_box, "question") open: it returns `answers` in turn
         (the last one again after that) and records each call's arguments, returned."""
         calls: list[tuple[object, ...]] = []
         queue = list(answers)
@@ -193,7 +193,7 @@ def dialog_guard(request: pytest.FixtureRequest,
 
 @pytest.fixture
 def expect_dialog(dialog_guard: DialogGuard | None) -> DialogGuard:
-    """For a test that means a dialog to open: `expect_dialog.expect(QMessageBox, "question",
+    """For a test that means a dialog to open: `expect_dialog.expect(message_box, "question",
     QMessageBox.StandardButton.Yes)` answers it and returns the list of calls."""
     assert dialog_guard is not None, "expect_dialog is for gui tests"
     return dialog_guard

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
+from mlcoach.ui.widgets import message_box
 from tests.ui import test_accessibility as a11y
 from tests.ui.test_accessibility import (
     Built,
@@ -64,7 +65,7 @@ def test_ctrl_w_asks_before_a_typed_reflection_is_lost(qtbot: Any, filled: Store
     window = _show(qtbot, reflection(qtbot, filled, tmp_path, opened))
     window.went_well.setFocus()
     qtbot.keyClicks(window.went_well, "Asked Bo first")
-    asked = expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Cancel)
+    asked = expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Cancel)
     _ctrl_w(qtbot, window)
     assert len(asked) == 1 and window.isVisible()
     assert window.went_well.toPlainText() == "Asked Bo first"

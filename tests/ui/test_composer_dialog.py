@@ -23,6 +23,7 @@ from mlcoach.store.stats import compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.composer_dialog import ComposerDialog
 from mlcoach.ui.people_panel import PeoplePanel
+from mlcoach.ui.widgets import message_box
 from mlcoach.ui.widgets.style_combo import combo_style, set_combo_style
 
 pytestmark = pytest.mark.gui
@@ -543,7 +544,7 @@ def test_closing_the_person_editor_asks_before_typed_notes_are_dropped(
     panel.edit_selected()
     editor = panel.editor()
     editor.notes.setPlainText("Likes numbers first; worried about the reorg, ask gently")
-    asked = expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Cancel,
+    asked = expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Cancel,
                                  QMessageBox.StandardButton.Discard)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert len(asked) == 1 and editor.isVisible()
@@ -958,7 +959,7 @@ def test_a_person_deleted_elsewhere_while_open_is_not_saved_onto_another(
     assert editor.isVisible() and "Ana'ya" in editor.error_text()
     assert editor.notes.toPlainText().endswith("follow up Friday")
     assert [(p.name, p.notes) for p in store.people()] == [("Ana", "Prefers written notes")]
-    expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Discard)
+    expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Discard)
     editor.reject()
 
 

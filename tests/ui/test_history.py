@@ -26,6 +26,7 @@ from mlcoach.ui.charts.base import series_colour
 from mlcoach.ui.charts.calendar import CalendarChart
 from mlcoach.ui.history.model import TimelineModel, visible_line
 from mlcoach.ui.history.window import HistoryWindow
+from mlcoach.ui.widgets import message_box
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -250,7 +251,7 @@ def test_closing_the_editor_asks_before_changed_words_are_dropped(
     editor = window.timeline.editor()
     assert editor is not None
     editor.text.setPlainText(original + " and she agreed to lead the retro")
-    asked = expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Cancel,
+    asked = expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Cancel,
                                  QMessageBox.StandardButton.Discard)
     editor.reject()  # Esc, Cancel or the close button
     assert len(asked) == 1 and editor.isVisible()
@@ -768,7 +769,7 @@ def test_an_edit_whose_save_fails_comes_back_in_the_editor(qtbot, some: Store,  
     assert back.text.toPlainText() == "Thanked Ana for the calm release call"
     assert "busy" in back.error.text()
     # Cancel still asks before the typed words go, as for any change.
-    asked = expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Cancel,
+    asked = expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Cancel,
                                  QMessageBox.StandardButton.Discard)
     back.reject()
     assert len(asked) == 1 and back.isVisible()

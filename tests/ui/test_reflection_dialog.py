@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Style
 from mlcoach.ui.reflection_dialog import ReflectionDialog
+from mlcoach.ui.widgets import message_box
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -29,7 +30,7 @@ def answer(monkeypatch):
         Answer.asked += 1
         return Answer.reply
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(message_box, "question", staticmethod(question))
     return Answer
 
 

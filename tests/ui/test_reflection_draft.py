@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QMessageBox
 from mlcoach.ui import ops
 from mlcoach.ui.reflection_dialog import ReflectionDialog
 from mlcoach.ui.reflection_draft import KEY, ReflectionDraft, from_json
+from mlcoach.ui.widgets import message_box
 from tests.ui.conftest import NOW, TZ
 
 pytestmark = pytest.mark.gui
@@ -70,7 +71,7 @@ def test_typed_words_come_back_after_the_app_was_gone(qtbot, store):
 
 
 def test_discarding_forgets_the_words(qtbot, store, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question",
+    monkeypatch.setattr(message_box, "question",
                         staticmethod(lambda *a, **k: QMessageBox.StandardButton.Discard))
     dialog = _dialog(qtbot, store)
     qtbot.keyClicks(dialog.differently, "Not worth keeping")

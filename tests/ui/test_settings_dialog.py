@@ -36,6 +36,7 @@ from mlcoach.store.vault import Layout, Opened, init_store, recovery_key
 from mlcoach.system import autostart
 from mlcoach.ui.privacy import ConfirmDeleteDialog, RecoveryKeyView
 from mlcoach.ui.settings_dialog import SettingsDialog
+from mlcoach.ui.widgets import message_box
 from mlcoach.ui.widgets.forms import theme_display_names
 from mlcoach.ui.widgets.schedule_fields import ThemePicker
 from tests.memkeyring import MemoryKeyring
@@ -75,7 +76,7 @@ def answer(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
         Answer.asked += 1
         return Answer.reply
 
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(message_box, "question", staticmethod(question))
     return Answer
 
 

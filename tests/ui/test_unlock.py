@@ -1,7 +1,7 @@
 """First start without a keyring: the passphrase chosen in the desktop's own dialogs.
 
-The modal dialogs are answered by replacing unlock.typed_text and QMessageBox's exec
-and warning with scripted answers (a test cannot type into a nested event loop)."""
+The modal dialogs are answered by replacing unlock.typed_text, QMessageBox's exec and
+message_box.warning with scripted answers (a test cannot type into a nested event loop)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox
 
 from mlcoach.store.vault import Layout, read_meta
+from mlcoach.ui.widgets import message_box
 
 pytestmark = pytest.mark.gui
 
@@ -34,7 +35,7 @@ def _answer(monkeypatch: pytest.MonkeyPatch, typed: list[str | None]) -> list[st
     from mlcoach.ui import unlock
 
     monkeypatch.setattr(unlock, "typed_text", get_text)
-    monkeypatch.setattr(QMessageBox, "warning",
+    monkeypatch.setattr(message_box, "warning",
                         staticmethod(lambda *a, **k: warned.append(str(a[2]))))
     monkeypatch.setattr(QMessageBox, "exec", choose_passphrase)
     return warned
@@ -96,7 +97,7 @@ def test_a_slow_keyring_does_not_hold_the_app_while_the_recovery_key_is_kept(  #
     monkeypatch.setattr(memory_keyring, "set_password", held_set)
     answers: list[tuple[str, bool]] = [(key, True), ("", False)]
     monkeypatch.setattr(unlock, "typed_text", lambda *a, **k: answers.pop(0))
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: None))
+    monkeypatch.setattr(message_box, "warning", staticmethod(lambda *a, **k: None))
     events: list[str] = []
     QTimer.singleShot(0, lambda: events.append("the app ran on"))
     try:

@@ -109,13 +109,13 @@ def dialogs(data: Path) -> dict[str, QWidget]:
                      Kind.QUESTION, person="Ana Lima")
     entry = next(e for e in Timeline(store).page(TimelineFilter(), 0, 50) if e.moment_kind)
     buttons = QMessageBox.StandardButton
-    # as the reflection asks through ui/widgets/discard.py (QMessageBox.question builds
+    # as the reflection asks through ui/widgets/discard.py (message_box.question builds
     # this box)
     words = partial(QApplication.translate, "ReflectionDialog")
-    discard = QMessageBox(QMessageBox.Icon.Question, "mlcoach",
-                          f"<b>{words('Discard this reflection?')}</b><br>"
-                          f"{words('What you wrote has not been saved yet.')}",
-                          buttons.Discard | buttons.Cancel)
+    discard = message_box.standard(QMessageBox.Icon.Question, None, "mlcoach",
+                                   f"<b>{words('Discard this reflection?')}</b><br>"
+                                   f"{words('What you wrote has not been saved yet.')}",
+                                   buttons.Discard | buttons.Cancel, buttons.Cancel)
     # as ui/unlock.py asks after a wrong passphrase
     passphrase = unlock.text_dialog(
         None, "mlcoach", unlock._message(_wrong_passphrase()) + "\n\n"

@@ -58,6 +58,7 @@ from mlcoach.ui.secret_clipboard import (
     withdraw,
 )
 from mlcoach.ui.widgets.columns import ReadableColumn
+from mlcoach.ui.widgets.message_box import MessageBox
 from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
@@ -403,7 +404,7 @@ class TimelineTab(QWidget):
 
     def confirm_reflection_delete(self) -> bool:
         """Ask before a reflection goes for good (Cancel is the default)."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete this reflection?"),
+        box = MessageBox(QMessageBox.Icon.Question, self.tr("Delete this reflection?"),
                           self.tr("Its answers and energy go for good."),
                           QMessageBox.StandardButton.NoButton, self)
         delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)

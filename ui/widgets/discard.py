@@ -6,6 +6,8 @@ from html import escape
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from mlcoach.ui.widgets import message_box
+
 
 def discard_confirmed(parent: QWidget, question: str, detail: str) -> bool:
     """True when the user chose to drop their unsaved words; Cancel is the default.
@@ -16,6 +18,6 @@ def discard_confirmed(parent: QWidget, question: str, detail: str) -> bool:
     buttons = QMessageBox.StandardButton
     title = parent.window().windowTitle() or "mlcoach"
     body = f"<b>{escape(question)}</b><br>{escape(detail)}"
-    answer = QMessageBox.question(parent, title, body, buttons.Discard | buttons.Cancel,
-                                  buttons.Cancel)
+    answer = message_box.question(parent, title, body, buttons.Discard | buttons.Cancel,
+                                   buttons.Cancel)
     return answer == buttons.Discard

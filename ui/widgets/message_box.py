@@ -7,6 +7,10 @@ only as it shows, after Qt has placed it, so a grown box reached past the screen
 bottom edge. This one keeps at least READABLE_CHARS characters a line where the screen
 is wide enough (more where the box would be taller than the screen), and moves itself
 back whole onto its screen once sized.
+
+Every box the app opens is one: `question`, `warning` and `critical` stand in for
+QMessageBox's static functions of those names (same arguments, same answer), which build
+a plain QMessageBox.
 """
 
 from __future__ import annotations
@@ -83,6 +87,43 @@ class MessageBox(QMessageBox):
             return width + beside - margins.left() - margins.right()
         finally:
             words.setWordWrap(wraps)
+
+
+Buttons = QMessageBox.StandardButton
+
+
+def standard(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str,
+             buttons: Buttons = Buttons.Ok, default: Buttons = Buttons.NoButton) -> MessageBox:
+    """The box QMessageBox's static functions build, sized as MessageBox sizes itself."""
+    box = MessageBox(icon, title, text, buttons, parent)
+    if default != Buttons.NoButton:
+        box.setDefaultButton(default)
+    return box
+
+
+def _answer(box: MessageBox) -> Buttons:
+    try:
+        return Buttons(box.exec())
+    finally:
+        box.deleteLater()
+
+
+def question(parent: QWidget | None, title: str, text: str,
+             buttons: Buttons = Buttons.Yes | Buttons.No,
+             default: Buttons = Buttons.NoButton) -> Buttons:
+    """As QMessageBox.question: the button the user chose (Esc: the escape button)."""
+    return _answer(standard(QMessageBox.Icon.Question, parent, title, text, buttons,
+                            default))
+
+
+def warning(parent: QWidget | None, title: str, text: str) -> Buttons:
+    """As QMessageBox.warning with its OK button."""
+    return _answer(standard(QMessageBox.Icon.Warning, parent, title, text))
+
+
+def critical(parent: QWidget | None, title: str, text: str) -> Buttons:
+    """As QMessageBox.critical with its OK button."""
+    return _answer(standard(QMessageBox.Icon.Critical, parent, title, text))
 
 
 def notice(icon: QMessageBox.Icon, text: str, parent: QWidget | None) -> MessageBox:
