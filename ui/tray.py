@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 # widget classes only it uses (PySide6 sets up each class on first import, ~2 ms here).
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.enums import Response
 from mlcoach.ui.icons import app_icon, tray_icon
@@ -216,6 +216,10 @@ class Tray(QObject):
             self.activated_plain.emit()
 
 
+#: The gap between the no-tray window's rows where the screen is too short for the usual.
+TIGHT_GAP = 2
+
+
 class MainWindow(QWidget):
     """Where no system tray exists: a small window with the same actions.
 
@@ -298,6 +302,7 @@ class MainWindow(QWidget):
         from mlcoach.ui.widgets.on_screen import room_on
 
         shown = [b for b in self.buttons.values() if not b.isHidden()]
+        self._tighten(False)
         for key, button in self.buttons.items():  # measured on one line
             button.setText(self._one_line.get(key, button.text()))
         spacing = max(0, self._grid.verticalSpacing())
@@ -324,7 +329,28 @@ class MainWindow(QWidget):
         if width != self.status.width():
             self.status.setFixedWidth(width)
             self._fit_text()
+        if whole.sizeHint().height() > room.height():
+            self._tighten(True)  # and the words above as wide as the screen allows
+            self.status.setFixedWidth(max(width, room.width() - 4 * TIGHT_GAP))
+            self._fit_text()
         self._area.updateGeometry()  # its size hint follows the room and the contents
+
+    def _tighten(self, tight: bool) -> None:
+        """Narrow gaps between the rows, or the style's: on an 800×600 screen at 200 % in
+        Turkish, with a prompt's answers shown, two columns were 20 px too tall and the
+        last row (Quit) had to be scrolled to."""
+        whole = self._body.layout()
+        assert whole is not None
+        gap = TIGHT_GAP if tight else -1  # -1: the style's
+        whole.setSpacing(gap)
+        self._grid.setVerticalSpacing(gap)
+        if tight:
+            whole.setContentsMargins(*(2 * TIGHT_GAP,) * 4)
+        else:  # the style's (as a layout takes them when it is made)
+            style, metric = self.style(), QStyle.PixelMetric
+            whole.setContentsMargins(*(style.pixelMetric(m) for m in (
+                metric.PM_LayoutLeftMargin, metric.PM_LayoutTopMargin,
+                metric.PM_LayoutRightMargin, metric.PM_LayoutBottomMargin)))
 
     def _beside(self, columns: int) -> int:
         """The width the window's margins and the gaps between `columns` take."""

@@ -82,3 +82,39 @@ def test_the_shorter_words_when_a_tray_came_leave_no_blank_band(
     fresh.setWordWrap(True)
     assert status.height() - fresh.heightForWidth(status.width()) \
         < status.fontMetrics().lineSpacing()
+
+
+@pytest.mark.parametrize("gnome", [False, True])
+def test_nothing_scrolls_on_a_400x300_screen_in_turkish_with_a_prompt_waiting(
+        qtbot: Any, qapp: Any, monkeypatch: pytest.MonkeyPatch, gnome: bool) -> None:
+    """An 800×600 screen at 200 %: with a prompt's answers shown the last row (Quit, and
+    "Bir an kaydet…") was 20 px below the window's bottom edge, to be scrolled to. The
+    gaps between the rows narrow where the screen is that short."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from mlcoach.ui.i18n import install_translators
+    from mlcoach.ui.widgets import on_screen
+
+    monkeypatch.setattr(on_screen, "room_on", lambda screen: QSize(400 - 24, 300 - 48))
+    install_translators(qapp, "tr")  # kept to the end: the window follows a change
+    try:
+        menu = TrayMenu()
+        menu.set_prompt_waiting(True)
+        window = MainWindow(menu, gnome=gnome)
+        qtbot.addWidget(window)
+        window.next_label.setText("mlcoach · sonraki hatırlatma 14:30")  # as the app has it
+        keep_on_screen(window)  # as the app shows it
+        window.show()
+        qtbot.waitExposed(window)
+        qapp.processEvents()  # the layout's requests, as the event loop takes them
+        assert window.status.text().startswith(("Sistem tepsisi", "GNOME sistem"))
+        area = window.findChild(QScrollArea)
+        assert area is not None and area.verticalScrollBar().maximum() == 0
+        assert window.height() <= 300 - 48
+        viewport = area.viewport()
+        for button in window.findChildren(QPushButton):
+            if button.isVisible():
+                at = QRect(button.mapTo(viewport, button.rect().topLeft()), button.size())
+                assert viewport.rect().contains(at), button.text()
+    finally:
+        install_translators(qapp, "en")
