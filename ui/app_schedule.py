@@ -20,6 +20,8 @@ from mlcoach.ui.tray import MainWindow, Tray, TrayMenu
 from mlcoach.ui.upgrade import QUIET, UpgradeWatch
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mlcoach.coaching.meeting_cache import MeetingCache
     from mlcoach.coaching.meeting_cache import Result as MeetingsRead
     from mlcoach.coaching.service import Coach
@@ -43,6 +45,7 @@ class PromptSchedule:
     is heard."""
 
     app: QApplication
+    data_root: Path
     coach: Coach | None
     clock: Callable[[], datetime]
     upgrade: UpgradeWatch
@@ -199,6 +202,12 @@ class PromptSchedule:
             logger.warning("could not read the language setting: %s", exc)
             return
         install_translators(self.app, language)
+        from mlcoach.system.language_hint import write_language_hint
+
+        # The file beside the store put right from the setting read here anyway: an older
+        # mlcoach that changed the language left it saying the old one (read: a few bytes;
+        # written only when it differs).
+        write_language_hint(self.data_root, language)
 
     def refresh_status(self) -> None:
         if self.coach is None:

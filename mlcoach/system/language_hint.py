@@ -3,8 +3,10 @@
 The setting itself is inside the (encrypted) store, so what the app says before the store
 opens (the passphrase prompt, a wrong passphrase) could only follow the system's
 language. This one small file says "en", "tr" or nothing (follow the system): a choice
-of language, none of the user's data. Written when the setting is saved, and by an
-open that finds none; a missing or odd file means "follow the system"."""
+of language, none of the user's data. Written when the setting is saved, by an open
+that finds none, and put right by the app's start, which reads the setting anyway (an
+older mlcoach changes the setting and leaves the file as it was); a missing or odd file
+means "follow the system"."""
 
 from __future__ import annotations
 

@@ -209,3 +209,35 @@ def test_a_language_chosen_before_this_version_is_kept_at_the_next_open(  # type
     assert not isinstance(done[0], BaseException), done[0]
     done[0].store.close()  # type: ignore[attr-defined]
     assert read_language_hint(root) == "tr"
+
+
+def test_a_language_changed_by_an_older_mlcoach_is_kept_at_the_next_start(  # type: ignore[no-untyped-def]
+        qapp, new_controller, opened) -> None:
+    """The file beside the store said "tr"; an older mlcoach (which knows no such file)
+    then set English in Settings. Each start after asked for the passphrase in Turkish:
+    the open writes the file only where there is none. The app reads the setting at its
+    start anyway, and puts the file right from it (a few bytes read, no store read)."""
+    import json
+
+    from mlcoach.system.language_hint import read_language_hint
+    from mlcoach.ui.i18n import install_translators
+
+    root = opened.layout.root
+    _choose(opened.store, "tr")
+    assert read_language_hint(root) == "tr"
+    opened.store.set_state("settings", {**json.loads(json.dumps(  # as the older one saves
+        opened.store.get_state("settings", {}))), "language": "en"})
+    ctl = new_controller()
+    try:
+        ctl._show_shell(0)  # not start(): the test opens the store itself
+        ctl.on_store_opened(opened)
+    finally:
+        install_translators(qapp, "en")
+    assert read_language_hint(root) == "en"
+
+
+def _choose(store: object, language: str) -> None:
+    import dataclasses
+
+    settings = store.settings()  # type: ignore[attr-defined]
+    store.save_settings(dataclasses.replace(settings, language=language))  # type: ignore[attr-defined]
