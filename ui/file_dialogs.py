@@ -4,7 +4,8 @@ Qt 6 renamed two of its labels ("&Look in:", "Files of &type:") and its Turkish
 catalogue (qtbase_tr.qm) still has only the old words, so in Turkish they stayed
 English: their Turkish is in ours, under Qt's own context. At a large font the dialog
 kept a size made for a small one, and its columns and places cut their words to "…":
-each time it shows, it is made as large as its words need, within the screen.
+each time it shows, it is made as large as its words need, within the screen (its file
+type list narrower where the screen is too narrow for its longest words).
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ import contextlib
 from collections.abc import Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize
-from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QListView, QTreeView
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QListView,
+    QTreeView,
+)
 
 # Qt's own words its Turkish catalogue lacks, for `make translations` (context QFileDialog).
 QT_WORDS = (
@@ -38,6 +46,15 @@ def fit(dialog: QFileDialog) -> None:
     screen = QGuiApplication.screenAt(dialog.geometry().center()) or \
         QGuiApplication.primaryScreen()
     room = screen.availableGeometry().size() - QSize(24, 48) if screen else QSize(4096, 4096)
+    types = dialog.findChild(QComboBox, "fileTypeCombo")
+    if types is not None and dialog.minimumSizeHint().width() > room.width():
+        # As wide as its longest words, the file type list made Export's Save as 808 px
+        # wide at least (2.5 times the font, in Turkish): past an 800 px screen's edge.
+        types.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        types.setMinimumContentsLength(NAME_CHARS // 2)  # opened, it shows them whole
+        # Set, not hinted: QComboBox keeps the least width it measured for its words.
+        types.setMinimumWidth(types.sizeHint().width())
     want = QSize(WIDTH_CHARS * metrics.averageCharWidth(), HEIGHT_LINES * metrics.lineSpacing())
     size = dialog.size().expandedTo(want).boundedTo(room)
     if size != dialog.size():

@@ -14,7 +14,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QListView, QTreeView
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QTreeView,
+)
 
 from tests.ui.test_large_fonts import _set_font
 
@@ -92,3 +99,39 @@ def test_its_columns_and_places_are_not_cut_at_a_large_font(
     assert places.viewport().width() >= widest
     screen = QApplication.primaryScreen().availableGeometry()
     assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+
+
+@pytest.mark.parametrize("kind", ["detail", "list", "folder"])
+def test_the_dialog_fits_an_800_wide_screen_at_two_and_a_half_times_the_font(
+        qtbot: Any, qapp: QApplication, in_turkish: None, tmp_path: Path, kind: str) -> None:
+    """At 2.5 times an 11 pt desktop font, in Turkish, Export's Save as was 808 px wide
+    at least, its file type list as wide as its longest words: 32 px past the edge of
+    an 800 px screen, Cancel and Save with it. Where the screen is too narrow the list
+    keeps fewer characters (it shows all its words when opened)."""
+    from mlcoach.ui.file_dialogs import NAME_CHARS
+    from mlcoach.ui.privacy import export_formats
+
+    for _ in _set_font(qapp, 11 * 2.5):
+        (tmp_path / "a folder").mkdir()
+        if kind == "folder":  # as Settings' getExistingDirectory builds it
+            dialog = QFileDialog(None, "Takvim dosyalarının klasörünü seçin", str(tmp_path))
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        else:  # as Export's getSaveFileName builds it
+            dialog = QFileDialog(None, "Tüm verileri dışa aktar", str(tmp_path),
+                                 ";;".join(f.filter for f in export_formats()))
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setViewMode(QFileDialog.ViewMode.List if kind == "list"
+                               else QFileDialog.ViewMode.Detail)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        QCoreApplication.processEvents()
+        room = dialog.screen().availableGeometry()
+        assert dialog.width() <= room.width() - 24, dialog.minimumSizeHint()
+        assert dialog.height() <= room.height() - 48
+        assert dialog.width() >= dialog.minimumSizeHint().width()  # nothing squeezed
+        types = dialog.findChild(QComboBox, "fileTypeCombo")
+        assert types.width() >= NAME_CHARS // 2 * types.fontMetrics().averageCharWidth()
+        dialog.close()
