@@ -243,6 +243,21 @@ def test_choices(filled: Store) -> None:
     assert choices.people == ["Ana", "Bo"]
     assert set(choices.tags) == {"release", "team", "meeting"}
     assert choices.themes == ["recognition"]
+    assert choices.person_ids == [filled.find_person(n).id for n in choices.people]
+
+
+def test_a_person_held_by_id_is_filtered_by_though_renamed(filled: Store) -> None:
+    """A window's filter holds who it shows: renamed since, their rows still; merged
+    into someone else, none (not whoever has the name now)."""
+    tl = Timeline(filled)
+    ana = filled.find_person("Ana").id
+    hers = walk(tl, TimelineFilter(person_id=ana), 50)
+    assert hers and all(e.person == "Ana" for e in hers)
+    filled.edit_person("Ana", new_name="Ana Lima")
+    assert [e.id for e in walk(tl, TimelineFilter(person_id=ana), 50)] == [e.id for e in hers]
+    assert walk(tl, TimelineFilter(person="Ana"), 50) == []
+    filled.merge_person("Ana Lima", into="Bo")
+    assert walk(tl, TimelineFilter(person_id=ana), 50) == []
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,8 @@ class TimelineEntry:
 class TimelineFilter:
     """What to show. Filters that only some entries carry leave the others out.
 
-    `person` and `outcome` keep moments and suggestions; `moment_kind` and `tag`
+    `person` (a name) or `person_id` (who a window holds, though renamed since) and
+    `outcome` keep moments and suggestions; `moment_kind` and `tag`
     keep moments; `theme` keeps prompts and moments captured from a prompt; a
     search `query` keeps moments, suggestions and reflections. `until` is
     exclusive. With a query, `best_first` orders by rank instead of time.
@@ -110,6 +111,12 @@ class TimelineFilter:
     since: datetime | None = None
     until: datetime | None = None
     best_first: bool = True
+    person_id: str | None = None
+
+    @property
+    def by_person(self) -> bool:
+        """Whether a person is filtered by (by name or by id)."""
+        return self.person is not None or self.person_id is not None
 
     @property
     def match(self) -> str:
@@ -145,6 +152,8 @@ class FilterChoices:
     people: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
+    #: `people`'s ids, in the same order: what a window filters by.
+    person_ids: list[str] = field(default_factory=list)
 
 
 # -- SQL -------------------------------------------------------------------------------
@@ -198,7 +207,7 @@ def _arm_conditions(kind: EntryKind, f: TimelineFilter) -> list[str] | None:
     if kind is not EntryKind.MOMENT and moment_only:
         return None
     if kind in (EntryKind.PROMPT, EntryKind.REFLECTION) and (
-        f.person is not None or f.outcome is not None
+        f.by_person or f.outcome is not None
     ):
         return None
     if kind in (EntryKind.SUGGESTION, EntryKind.REFLECTION) and f.theme is not None:
@@ -223,7 +232,9 @@ def _arm_conditions(kind: EntryKind, f: TimelineFilter) -> list[str] | None:
         where.append("pe.theme = :theme")
     alias = {EntryKind.MOMENT: "mo", EntryKind.SUGGESTION: "su"}.get(kind)
     if alias is not None:
-        if f.person is not None:
+        if f.person_id is not None:  # who the window holds: renamed since, still them
+            where.append(f"{alias}.person_id = :person_id")
+        elif f.person is not None:
             where.append(f"{alias}.person_id = {PERSON_ID}")
         if f.outcome is not None:
             where.append(f"{alias}.outcome = :outcome")
@@ -242,7 +253,9 @@ def _params(f: TimelineFilter) -> dict[str, Any]:
         params["tag"] = clean_tag(f.tag)
     if f.theme is not None:
         params["theme"] = f.theme
-    if f.person is not None:
+    if f.person_id is not None:
+        params["person_id"] = f.person_id
+    elif f.person is not None:
         params.update(person_params(f.person))
     if f.outcome is not None:
         params["outcome"] = f.outcome.value
@@ -439,13 +452,13 @@ class Timeline:
     def choices(self) -> FilterChoices:
         """People, tags and themes that occur, for the filter lists."""
         with self._conn() as conn:
-            people = [r[0] for r in _rows(
-                conn, "SELECT name FROM people WHERE archived = 0 ORDER BY name_key")]
+            people = _rows(conn, "SELECT id, name FROM people WHERE archived = 0 "
+                                 "ORDER BY name_key")
             tags = [r[0] for r in _rows(
                 conn, "SELECT tag FROM moment_tags GROUP BY tag ORDER BY count(*) DESC, tag")]
             themes = [r[0] for r in _rows(
                 conn, "SELECT DISTINCT theme FROM prompt_events ORDER BY theme")]
-        return FilterChoices(people, tags, themes)
+        return FilterChoices([r[1] for r in people], tags, themes, [r[0] for r in people])
 
     def people_matching(self, query: str, limit: int = 5) -> list[str]:
         """Names of people whose name or notes match `query` (words as prefixes)."""

@@ -19,7 +19,7 @@ from mlcoach.coaching.content import load_builtin
 from mlcoach.coaching.weekly import STATE_KEY
 from mlcoach.domain.model import Kind, Outcome, Response
 from mlcoach.store.core import Store
-from mlcoach.store.timeline import EntryKind
+from mlcoach.store.timeline import EntryKind, Timeline, TimelineFilter
 from mlcoach.ui import ops
 from mlcoach.ui.charts.axis import LineChart, StackedBarChart
 from mlcoach.ui.charts.base import series_colour
@@ -167,7 +167,7 @@ def test_people_notes_matches_offer_a_person_filter(qtbot, some: Store) -> None:
     assert hits.isVisibleTo(window) and "Bo" in hits.text()
     tab.filter_bar.people_hits.linkActivated.emit("0")
     settle(qtbot, window)
-    assert tab.filter_bar.search.text() == "" and tab.filter_bar.person_box.currentData() == "Bo"
+    assert tab.filter_bar.search.text() == "" and tab.filter_bar.person_box.currentText() == "Bo"
     assert texts(window) == ["Asked Bo how the agenda would work"]
 
 
@@ -201,7 +201,7 @@ def test_filters(qtbot, some: Store) -> None:
     tab.filter_bar.outcome_box.setCurrentIndex(tab.filter_bar.outcome_box.findData(Outcome.FOLLOWED.value))
     settle(qtbot, window)
     assert texts(window) == ["Asked Bo how the agenda would work"]
-    tab.filter_bar.person_box.setCurrentIndex(tab.filter_bar.person_box.findData("Ana"))
+    tab.filter_bar.person_box.setCurrentIndex(tab.filter_bar.person_box.findText("Ana"))
     settle(qtbot, window)
     assert texts(window) == []
     assert tab.status.text() == "Nothing matches."
@@ -979,7 +979,7 @@ def test_a_person_deleted_in_the_people_tab_leaves_the_timeline_and_its_filter(
     (or renamed, or archived) in the People tab beside them, until History was reopened."""
 
     window = open_window(qtbot, some)
-    assert window.timeline.filter_bar.person_box.findData("Ana") > 0
+    assert window.timeline.filter_bar.person_box.findText("Ana") > 0
     window.show_people()
     settle(qtbot, window)
     panel = window.people
@@ -988,7 +988,7 @@ def test_a_person_deleted_in_the_people_tab_leaves_the_timeline_and_its_filter(
     monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
     panel.remove_button.click()  # type: ignore[attr-defined]
     settle(qtbot, window)
-    assert window.timeline.filter_bar.person_box.findData("Ana") == -1
+    assert window.timeline.filter_bar.person_box.findText("Ana") == -1
     assert all(e.person != "Ana" for e in window.timeline.model.entries())
 
 
@@ -1016,3 +1016,29 @@ def test_the_people_tab_follows_a_moment_edited_on_the_timeline_tab(qtbot, some:
     entries = panel.history.entries()  # type: ignore[attr-defined]
     assert any("changelog" in e for e in entries)
     assert not any("release notes" in e for e in entries)
+
+
+def test_the_person_filter_follows_someone_renamed_or_merged_elsewhere(
+        qtbot, some: Store) -> None:
+    """Filtered to Ana, History held her name: renamed "Ana Lima" in the coach's people
+    list, the timeline went empty ("Nothing matches.") and the filter then said "Anyone"
+    over the empty list. It holds who she is now: the filter says her new name and her
+    rows stay; merged into Bo, she is no one to filter by and the list shows everyone."""
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    box = tab.filter_bar.person_box
+    box.setCurrentIndex(box.findText("Ana"))
+    settle(qtbot, window)
+    hers = texts(window)
+    assert hers and all("Ana" in t for t in hers)
+    some.edit_person("Ana", new_name="Ana Lima")
+    window.history_changed()  # as the app says a change made in the coach
+    settle(qtbot, window)
+    assert box.currentText() == "Ana Lima"
+    assert texts(window) == hers
+    everyone = len(Timeline(some).page(TimelineFilter(), 0, 50))
+    some.merge_person("Ana Lima", into="Bo")
+    window.history_changed()
+    settle(qtbot, window)
+    assert box.currentText() == "Anyone" and box.findText("Ana Lima") == -1
+    assert len(texts(window)) == everyone

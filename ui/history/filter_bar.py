@@ -96,6 +96,7 @@ class FilterBar(QWidget):
         super().__init__(parent)
         self._store, self._timeline, self._clock, self._tz = store, timeline, clock, tz
         self._people_links: list[str] = []
+        self._pending_person: str | None = None  # a name followed from people_hits
         self.search = SearchField(self)
         self.search.setPlaceholderText(self.tr("Search moments, reflections, suggestions and "
                                                "notes"))
@@ -214,7 +215,8 @@ class FilterBar(QWidget):
             query=self.search.text().strip(),
             kinds=frozenset({EntryKind(shown)}) if shown else frozenset(EntryKind),
             moment_kind=Kind(kind) if kind else None,
-            person=self.person_box.currentData() or None,
+            # by id: someone renamed elsewhere meanwhile is still who is filtered by
+            person_id=self.person_box.currentData() or None,
             tag=self.tag_box.currentData() or None,
             theme=self.theme_box.currentData() or None,
             outcome=Outcome(outcome) if outcome else None,
@@ -286,19 +288,36 @@ class FilterBar(QWidget):
             return
         names = theme_names(locale_name())
         themes = sorted({*names, *choices.themes}, key=lambda t: (names.get(t) or t).casefold())
-        self._refill(self.person_box, [(p, p) for p in choices.people])
-        self._refill(self.tag_box, [("#" + t, t) for t in choices.tags])
-        self._refill(self.theme_box, [(names.get(t, t), t) for t in themes])
+        # Someone filtered by, merged or deleted elsewhere (a tag gone with its last
+        # moment): the box goes back to all, and so does the list it describes.
+        gone = self._refill(self.person_box, list(zip(choices.people, choices.person_ids,
+                                                      strict=True)))
+        gone |= self._refill(self.tag_box, [("#" + t, t) for t in choices.tags])
+        gone |= self._refill(self.theme_box, [(names.get(t, t), t) for t in themes])
+        if self._pending_person is not None:  # a link followed before the list was read
+            index = self.person_box.findText(self._pending_person)
+            self._pending_person = None
+            if index > 0:
+                self.person_box.blockSignals(True)
+                self.person_box.setCurrentIndex(index)
+                self.person_box.blockSignals(False)
+            gone = True  # the search was cleared for it: the list follows
+        if gone:
+            self._changed()
 
-    def _refill(self, box: QComboBox, items: Sequence[tuple[str, str]]) -> None:
+    def _refill(self, box: QComboBox, items: Sequence[tuple[str, str]]) -> bool:
+        """Put `items` (text, data) after the box's first ("Anyone"); True when what was
+        chosen is no longer there."""
         current = box.currentData()
         box.blockSignals(True)
         while box.count() > 1:
             box.removeItem(1)
         for text, data in items:
             box.addItem(text, data)
-        box.setCurrentIndex(max(0, box.findData(current)))
+        found = box.findData(current)
+        box.setCurrentIndex(max(0, found))
         box.blockSignals(False)
+        return bool(current) and found < 0
 
     def find_people(self, query: str) -> None:
         """List the people whose notes match `query`, as links that filter by person."""
@@ -324,11 +343,12 @@ class FilterBar(QWidget):
 
     def _person_link(self, link: str) -> None:
         name = self._people_links[int(link)]
-        index = self.person_box.findData(name)
-        if index < 0:
-            self.person_box.addItem(name, name)
-            index = self.person_box.count() - 1
+        index = self.person_box.findText(name)
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
+        if index < 0:  # not on the list read last: chosen once it is read again
+            self._pending_person = name
+            self.load_choices()
+            return
         self.person_box.setCurrentIndex(index)
