@@ -359,10 +359,13 @@ class ComposerDialog(QWidget):
         now = self._clock()
         follow_up = now.astimezone(self._tz).date() + timedelta(days=composed.follow_up_days)
         try:
+            # held to who was picked in Who (renamed meanwhile, still them)
+            held = self.inputs.person_id() if composed.person == self.inputs.person() \
+                else None
             suggestion, planned = self._store.add_suggestion(
                 style=None if composed.by_example else composed.style, change=composed.change,
                 action=composed.action, size=composed.size, text=composed.as_text(),
-                person=composed.person, follow_up_on=follow_up, created_at=now,
+                person=composed.person, follow_up_on=follow_up, created_at=now, held=held,
             )
         except MlcoachError as exc:
             logger.info("suggestion not saved: %s", exc)

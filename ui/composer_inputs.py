@@ -245,6 +245,7 @@ class CoachInputs(QWidget):
         self.setAccessibleName(self.tr("What to compose"))
         self._people: dict[str, Person] = {}  # name_key -> person
         self._person: str | None = None  # the saved person whose style was applied
+        self._person_id: str | None = None  # and their id: renamed elsewhere, still them
         self._build_fields()
         self._build_layout()
         self.who.editTextChanged.connect(self._on_who_changed)
@@ -282,6 +283,10 @@ class CoachInputs(QWidget):
         """The saved person in "Who", or None for an ad-hoc audience or nobody."""
         return self._person
 
+    def person_id(self) -> str | None:
+        """The id of the saved person in "Who" (what a save is held to)."""
+        return self._person_id
+
     def has_change(self) -> bool:
         """Whether something is typed as the change."""
         return bool(self.change.text().strip())
@@ -304,8 +309,14 @@ class CoachInputs(QWidget):
         """Offer `people` in "Who", keeping what is typed there and any style picked."""
         before = self._people.get(name_key(self._person)) if self._person else None
         self._people = {name_key(p.name): p for p in people}
-        after = self._people.get(name_key(self._person)) if self._person else None
+        # By id: renamed elsewhere, Who says the new name (not an audience of no one's
+        # under the old one, whom a save made a second person).
+        held = next((p for p in people if p.id == self._person_id), None) \
+            if self._person_id else None
+        after = held or (self._people.get(name_key(self._person)) if self._person else None)
         text = self.who.currentText()
+        if held is not None and held.name != self._person:
+            text = held.name
         self.who.blockSignals(True)
         self.who.clear()
         self.who.addItems([p.name for p in people])
@@ -450,8 +461,9 @@ class CoachInputs(QWidget):
         name = person.name if person else None
         self.guess.set_person(name)
         if name == self._person:
+            self._person_id = person.id if person else None
             return False
-        self._person = name
+        self._person, self._person_id = name, (person.id if person else None)
         if person is not None:
             self.guess.clear()
             set_combo_style(self.style_box, person.style)

@@ -272,12 +272,20 @@ class MomentStore(StoreBase):
                        text: str, person: str | None = None,
                        follow_up_on: date | None = None, plan: bool = True,
                        created_at: datetime | None = None,
-                       suggestion_id: str | None = None) -> tuple[Suggestion, Moment | None]:
-        """Save a composed suggestion; with `plan`, also a planned moment to follow up."""
+                       suggestion_id: str | None = None,
+                       held: str | None = None) -> tuple[Suggestion, Moment | None]:
+        """Save a composed suggestion; with `plan`, also a planned moment to follow up.
+
+        Args:
+            held: the id of the person a window picked as `person`: theirs though renamed
+                meanwhile; gone (deleted), `person` as a name, as without it.
+        """
         change = clean_text(change, "change")
         now = created_at or utcnow()
         with self._writes.begin() as s:
-            person_id = self._person_id(s, person, create=True)
+            picked = self._person_row(s, "", held=held) if held is not None else None
+            person_id = picked.id if picked is not None else \
+                self._person_id(s, person, create=True)
             row = m.SuggestionRow(
                 id=suggestion_id or new_id(), created_at=now, person_id=person_id,
                 style=style.value if style else None, change=change, action=action.value,

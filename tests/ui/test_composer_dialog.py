@@ -349,6 +349,54 @@ def test_ctrl_enter_saves_even_right_after_typing(qtbot, coach, store):
     assert suggestion.person is None
 
 
+def test_who_follows_someone_renamed_elsewhere(qtbot, coach, store):
+    """Dana picked in Who; renamed "Dana Reyes" in History's People tab. Who still said
+    "Dana", now an audience of no one's: the words said "Dana" and Save made a second
+    person called Dana beside Dana Reyes. Who says the new name and composes for her."""
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    type_change(qtbot, coach, CHANGE)
+    wait_output(qtbot, coach, "Dana")
+    store.edit_person("Dana", new_name="Dana Reyes")
+    coach.history_changed()  # as the app says a change made in History
+    assert coach.who.currentText() == "Dana Reyes"
+    assert combo_style(coach.style_box) is Style.REASSURANCE
+    wait_output(qtbot, coach, "Dana Reyes")
+    coach.save()
+    assert [p.name for p in store.people()] == ["Dana Reyes"]
+    [suggestion] = store.suggestions()
+    assert suggestion.person == "Dana Reyes"
+
+
+def test_a_save_lands_on_who_was_picked_though_renamed_unseen(qtbot, coach, store):
+    """Renamed by the command line (no window told): Save made a second Dana."""
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    type_change(qtbot, coach, CHANGE)
+    wait_output(qtbot, coach, "Dana")
+    store.edit_person("Dana", new_name="Dana Reyes")
+    coach.save()
+    assert [p.name for p in store.people()] == ["Dana Reyes"]
+    assert [s.person for s in store.suggestions()] == ["Dana Reyes"]
+
+
+def test_who_merged_into_someone_else_is_them(qtbot, coach, store):
+    """"Ana'ya" picked, then put together with Ana in History: Who is Ana."""
+    store.add_person("Ana", Style.CREDIBILITY)
+    store.add_person("Ana'ya", Style.FACTS)
+    coach.present()
+    pick_person(coach, "Ana'ya")
+    type_change(qtbot, coach, CHANGE)
+    store.merge_person("Ana'ya", into="Ana")
+    coach.history_changed()
+    assert combo_style(coach.style_box) is Style.CREDIBILITY
+    assert coach.inputs.request("en").person == "Ana"
+    coach.save()
+    assert [p.name for p in store.people()] == ["Ana"]
+
+
 def test_an_ad_hoc_audience_is_saved_as_a_person(qtbot, coach, store):
     qtbot.keyClicks(coach.who.lineEdit(), "the platform team")
     type_change(qtbot, coach, CHANGE)
