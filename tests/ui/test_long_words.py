@@ -76,3 +76,24 @@ def test_the_reflection_with_a_link_in_a_moment_stays_on_screen(qtbot, reflectio
     assert reflection.frameGeometry().width() <= _screen_width()
     row = reflection.moment_rows()[0]
     assert row.labels[0].toolTip() == text
+
+
+def test_insights_with_a_link_in_the_weeks_win_keeps_to_the_window(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    """The week in review quotes a win: one with a link in it made the Insights page
+    scroll sideways, its Table and Accept focus buttons past the window's edge."""
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QScrollArea
+
+    from tests.ui.conftest import NOW
+
+    for days in range(20):
+        store.add_moment(f"Shared {LINK}", Kind.RECOGNITION, created_at=NOW - timedelta(days=days))
+    window = open_window(qtbot, store)
+    window.tabs.setCurrentWidget(window.insights)
+    settle(qtbot, window)
+    assert "wiki.example.com" in window.insights.banner.text.text()
+    area = window.insights.findChild(QScrollArea)
+    assert area is not None
+    bar = area.horizontalScrollBar()
+    assert bar is not None and bar.maximum() == 0

@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # they load SQLAlchemy: with the tab's first data, not with t
     from mlcoach.store.core import Store
     from mlcoach.store.insights import Insights
 from mlcoach.ui.names import kind_names
-from mlcoach.ui.widgets.plain_text import Label
+from mlcoach.ui.widgets.plain_text import Label, WordsLabel
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class ReviewBanner(QFrame):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
-        self.text = Label(self)
+        self.text = WordsLabel(self)  # a win quoted may hold a link
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
