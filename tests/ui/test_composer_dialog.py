@@ -87,18 +87,19 @@ def test_typing_a_saved_name_fills_the_style_too(qtbot, coach, store):
     assert combo_style(coach.style_box) is Style.CREDIBILITY
 
 
-def test_a_saved_name_typed_with_a_turkish_ending_is_that_person(qtbot, coach, store):
+@pytest.mark.parametrize("typed", ["Ana'ya", "@Ana"])
+def test_a_saved_name_typed_with_a_turkish_ending_is_that_person(qtbot, coach, store, typed):
     """"Ana'ya" in Who was an audience of its own: Ana's style was not filled, the words
     said "Ana'ya" where the Turkish composer adds its own ending, and a saved suggestion
-    made a second person."""
+    made a second person. "@Ana", as a capture names her, did the same."""
     store.add_person("Ana", Style.CREDIBILITY)
     coach.present()
     type_change(qtbot, coach, CHANGE)
-    qtbot.keyClicks(coach.who.lineEdit(), "Ana'ya")
+    qtbot.keyClicks(coach.who.lineEdit(), typed)
     assert combo_style(coach.style_box) is Style.CREDIBILITY
     assert coach.inputs.request("en").person == "Ana"
     wait_output(qtbot, coach, "Ana")
-    assert "Ana'ya" not in coach.output_text()
+    assert typed not in coach.output_text()
 
 
 def test_a_fault_in_the_wording_leaves_the_window_working(qtbot, coach, monkeypatch,
