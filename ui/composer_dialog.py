@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import partial
 from itertools import pairwise
 
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import ui_language
-from mlcoach.domain.model import Outcome, Person, Style, Suggestion
+from mlcoach.domain.model import Moment, Outcome, Person, Style, Suggestion
 from mlcoach.domain.text import name_key
 from mlcoach.influence.composer import (
     Composed,
@@ -226,6 +226,7 @@ class ComposerDialog(QWidget):
         self._language = "en"
         self._composed: Composed | None = None
         self._saved: Composed | None = None
+        self._saving = False  # a save is on its way to the store
         self._stats: Stats | None = None
         self._stats_request = 0
         self.setWindowTitle(self.tr("Influence coach"))
@@ -333,8 +334,9 @@ class ComposerDialog(QWidget):
             self.view.show_composed(self._composed)
         fresh = self._composed != self._saved
         self.copy_button.setEnabled(self._composed is not None)
-        self.save_button.setEnabled(self._composed is not None and fresh)
-        if fresh:
+        self.save_button.setEnabled(self._composed is not None and fresh
+                                    and not self._saving)
+        if fresh and not self._saving:
             self.view.status.clear()
 
     def copy(self) -> None:
@@ -349,36 +351,44 @@ class ComposerDialog(QWidget):
         copy_private(self._composed.as_text(), [about_person(person)] if person else [])
         self.view.status.setText(self.tr("Copied to the clipboard."))
 
-    def save(self) -> Suggestion | None:
-        """Save the suggestion with a planned moment to follow up on; returns it."""
+    def save(self) -> None:
+        """Save the suggestion with a planned moment to follow up on (`suggestion_saved`
+        says when). Written on the store's worker: another process's write (an import)
+        holds it there, never the window; the button stays locked until it is written,
+        so a second press saves nothing twice."""
         if self._timer.isActive():
             self.refresh_output()
         composed = self._composed
-        if composed is None or composed == self._saved:
-            return None
-        now = self._clock()
+        if composed is None or composed == self._saved or self._saving:
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        store, now = self._store, self._clock()
         follow_up = now.astimezone(self._tz).date() + timedelta(days=composed.follow_up_days)
-        try:
-            # held to who was picked in Who (renamed meanwhile, still them)
-            held = self.inputs.person_id() if composed.person == self.inputs.person() \
-                else None
-            suggestion, planned = self._store.add_suggestion(
-                style=None if composed.by_example else composed.style, change=composed.change,
-                action=composed.action, size=composed.size, text=composed.as_text(),
-                person=composed.person, follow_up_on=follow_up, created_at=now, held=held,
-            )
-        except MlcoachError as exc:
-            logger.info("suggestion not saved: %s", exc)
-            self.view.status.setText(self.tr("Not saved: {reason}").format(
-                reason=error_message(exc)))
-            return None
+        # held to who was picked in Who (renamed meanwhile, still them)
+        held = self.inputs.person_id() if composed.person == self.inputs.person() else None
+        ops.run(lambda: store.add_suggestion(
+                    style=None if composed.by_example else composed.style,
+                    change=composed.change, action=composed.action, size=composed.size,
+                    text=composed.as_text(), person=composed.person,
+                    follow_up_on=follow_up, created_at=now, held=held),
+                lambda written: self._saved_as(composed, follow_up, *written),
+                self._not_saved)
+
+    def _saved_as(self, composed: Composed, follow_up: date, suggestion: Suggestion,
+                  planned: Moment | None) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._saving = False
         self._saved = composed
         from mlcoach.ui.secret_clipboard import about_moment, about_suggestion, also_about
 
         # copied before it was saved: deleting the planned moment takes the copy back too
         also_about(composed.as_text(), [about_suggestion(suggestion.id)]
                    + ([about_moment(planned.id)] if planned is not None else []))
-        self.save_button.setEnabled(False)
+        # Inputs changed while it was written: their suggestion may be saved next.
+        self.save_button.setEnabled(self._composed is not None
+                                    and self._composed != self._saved)
         when = QLocale().toString(qdate(follow_up), self.tr("dddd d MMMM", "date format"))
         self.view.status.setText(self.tr("Saved as a planned moment. Follow up on {date}; "
                                          "it is listed under Follow-ups.").format(date=when))
@@ -387,7 +397,19 @@ class ComposerDialog(QWidget):
         self._load_follow_ups()
         self._load_stats()
         self.suggestion_saved.emit(suggestion.id)
-        return suggestion
+
+    def _not_saved(self, exc: BaseException) -> None:
+        """One sentence under the output; the inputs stay as typed, to save again."""
+        if not shiboken6.isValid(self):
+            return
+        self._saving = False
+        if isinstance(exc, MlcoachError):
+            logger.info("suggestion not saved: %s", exc)
+        else:  # a fault of ours: its trace goes to the log
+            logger.error("the suggestion could not be saved", exc_info=exc)
+        self.save_button.setEnabled(self._composed is not None)
+        self.view.status.setText(self.tr("Not saved: {reason}").format(
+            reason=error_message(exc)))
 
     # -- building -------------------------------------------------------------------------
 
@@ -466,7 +488,7 @@ class ComposerDialog(QWidget):
         self._timer.start()
         pending = self.inputs.has_change()
         self.copy_button.setEnabled(pending)
-        self.save_button.setEnabled(pending)
+        self.save_button.setEnabled(pending and not self._saving)
 
     def _remember_style(self, person: Person, style: Style) -> None:
         """Written on the store's worker (another process's write holds it there, never

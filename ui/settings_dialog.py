@@ -6,6 +6,7 @@ import logging
 from dataclasses import fields, replace
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -27,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain.errors import StoreUnavailableError
+from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import SETTING_RANGES, Settings
 from mlcoach.security.keys import KeyStore
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from mlcoach.system.path_look import kind_of
+from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy_page import PrivacyPage
 from mlcoach.ui.widgets.discard import discard_confirmed
@@ -383,6 +385,8 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.store, self.opened, self.keys = store, opened, keys
         self._deleted = False
+        self._saving = False  # a save is on its way to the store
+        self._edited_meanwhile = False  # a control was changed while it was
         self.setWindowTitle(self.tr("mlcoach settings"))
         self.setAccessibleName(self.tr("Settings"))
         settings = store.settings()
@@ -455,7 +459,7 @@ class SettingsDialog(QDialog):
 
     def has_unsaved_changes(self) -> bool:
         """Whether a control was changed since the settings were last loaded or saved."""
-        return self.apply_button.isEnabled()
+        return self.apply_button.isEnabled() or (self._saving and self._edited_meanwhile)
 
     def present(self) -> None:
         """Show, raise and focus the dialog."""
@@ -472,9 +476,11 @@ class SettingsDialog(QDialog):
             settings = page.collect(settings)
         return settings
 
-    def save(self) -> bool:
-        """Validate and save; False (nothing saved) when a control needs fixing."""
-        if self._deleted:
+    def save(self, close: bool = False) -> bool:
+        """Validate, then save on the store's worker (`settings_changed` says when it is
+        written; `close`: close then). False (nothing saved) when a control needs fixing,
+        or a save is on its way already."""
+        if self._deleted or self._saving:
             return False
         new = self.current()
         first: QWidget | None = None
@@ -498,37 +504,68 @@ class SettingsDialog(QDialog):
                 self.notifications.launch.setFocus()
                 return False
         self.notifications.launch_error.clear()
-        try:
-            # Only what was changed here, over what is stored now: a focus taken in the
-            # weekly review or a `mlcoach settings` meanwhile stays.
-            changed = {f.name: getattr(new, f.name) for f in fields(new)
-                       if getattr(new, f.name) != getattr(self._loaded, f.name)}
-            new = replace(self.store.settings(), **changed)
-            self.store.save_settings(new)
-        except StoreUnavailableError as exc:  # another process held the store too long
-            self.save_error.show_error(
-                self.tr("Not saved: {reason}").format(reason=error_message(exc)))
-            return False
-        self._show(new)  # what was saved meanwhile elsewhere shows too: a next Apply keeps it
-        self.save_error.clear()
+        # Only what was changed here, over what is stored then: a focus taken in the
+        # weekly review or a `mlcoach settings` meanwhile stays.
+        changed = {f.name: getattr(new, f.name) for f in fields(new)
+                   if getattr(new, f.name) != getattr(self._loaded, f.name)}
+        store = self.store
+
+        def write() -> Settings:
+            merged = replace(store.settings(), **changed)
+            store.save_settings(merged)
+            return merged
+
+        # On the store's worker: another process's write (an import) holds it there, never
+        # the window; Save and Apply stay locked until it is written.
+        self._saving, self._edited_meanwhile = True, False
         self.apply_button.setEnabled(False)
-        self.settings_changed.emit(new)
+        self.ok_button.setEnabled(False)
+        ops.run(write, lambda merged: self._saved(merged, close), self._not_saved)
         return True
 
-    def accept(self) -> None:
-        """Save and close; stays open when something needs fixing."""
-        if self.save():
+    def _saved(self, new: Settings, close: bool) -> None:
+        if not shiboken6.isValid(self):
+            return
+        self._saving = False
+        self.ok_button.setEnabled(not self._deleted)
+        if self._edited_meanwhile:  # those edits stay on show, to apply next
+            self._loaded = new
+            self.apply_button.setEnabled(True)
+        else:  # what was saved meanwhile elsewhere shows too: a next Apply keeps it
+            self._show(new)
+        self.save_error.clear()
+        self.settings_changed.emit(new)
+        if close and self.isVisible() and not self._edited_meanwhile:
             super().accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        """One sentence over the buttons; the controls stay as set, to save again."""
+        if not shiboken6.isValid(self):
+            return
+        self._saving = False
+        if not isinstance(exc, MlcoachError):  # a fault of ours: its trace goes to the log
+            logger.error("the settings could not be saved", exc_info=exc)
+        self.ok_button.setEnabled(not self._deleted)
+        self.apply_button.setEnabled(not self._deleted)
+        self.save_error.show_error(
+            self.tr("Not saved: {reason}").format(reason=error_message(exc)))
+
+    def accept(self) -> None:
+        """Save, and close once saved; stays open when something needs fixing or the
+        store could not take it."""
+        self.save(close=True)
 
     def reject(self) -> None:
         """Close without saving (Esc, Cancel, the close button); ask first when a control
-        was changed. The next opening shows the stored settings."""
+        was changed. The next opening shows the stored settings; a save on its way goes
+        on (it shows once written)."""
         if self.has_unsaved_changes() and not discard_confirmed(
                 self, self.tr("Discard your changes?"),
                 self.tr("Your changes to the settings have not been saved.")):
             return
         super().reject()
-        self.reload()
+        if not self._saving:
+            self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         """At the first show, open as tall as the tallest page needs (within the screen)."""
@@ -548,7 +585,9 @@ class SettingsDialog(QDialog):
         super().hideEvent(event)
 
     def _mark_dirty(self) -> None:
-        if not self._deleted:
+        if self._saving:
+            self._edited_meanwhile = True  # Apply waits until the save on its way is done
+        elif not self._deleted:
             self.apply_button.setEnabled(True)
 
     def _on_data_deleted(self) -> None:

@@ -1075,21 +1075,33 @@ def test_a_reflection_left_open_overnight_becomes_the_next_days(controller, open
     reflection.done(0)
 
 
-def test_a_window_saving_during_another_write_waits_a_moment_not_a_minute(controller,  # type: ignore[no-untyped-def]
-                                                                          opened):
-    """Settings' OK while an import held the store froze the whole app for its minute."""
+def test_settings_saved_during_another_write_leave_the_app_free(controller, opened, qtbot):  # type: ignore[no-untyped-def]
+    """Settings' OK while an import held the store froze the whole app for its minute,
+    later for two seconds and then "Not saved": written on the store's worker now, once
+    the other writer is done; meanwhile the app goes on, Save is locked, a second press
+    saves nothing twice, and the window closes once saved."""
+    from PySide6.QtCore import QTimer
+
     ctl, _clock = controller
+    changed: list[int] = []
+    ctl.on_settings_changed = lambda: changed.append(1)  # type: ignore[method-assign]
     ctl.open_window(Window.SETTINGS)
     dialog = ctl.settings_dialog()
     dialog.schedule.prompts.setValue(2)
+    during: list[tuple[bool, bool, str]] = []
     with dialog.store.connection() as other_writer:
         other_writer.execute("BEGIN IMMEDIATE")
         try:
-            assert dialog.save() is False
+            dialog.accept()
+            QTimer.singleShot(0, lambda: during.append((
+                dialog.ok_button.isEnabled(), dialog.isVisible(), dialog.save_error.text())))
+            qtbot.waitUntil(lambda: bool(during))  # the GUI thread runs its events
+            assert during == [(False, True, "")]
+            assert dialog.save() is False  # Apply pressed again: nothing more queued
         finally:
             other_writer.execute("ROLLBACK")
-    assert "just now" in dialog.save_error.text() and dialog.isVisible()
-    assert dialog.save() is True and opened.store.settings().prompts_per_day == 2
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=60_000)
+    assert opened.store.settings().prompts_per_day == 2 and changed == [1]
 
 
 def test_the_cards_recalled_intention_follows_an_edit_of_its_reflection(controller, qtbot):

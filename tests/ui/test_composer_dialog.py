@@ -12,11 +12,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from mlcoach.domain.model import ChangeKind, Kind, Outcome, Size, Style
+from mlcoach.domain.model import ChangeKind, Kind, Outcome, Size, Style, Suggestion
 from mlcoach.influence.composer import SuggestionRequest, compose
 from mlcoach.store.core import Store
 from mlcoach.store.stats import compute_stats
@@ -25,12 +25,28 @@ from mlcoach.ui.composer_dialog import ComposerDialog
 from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.widgets import message_box
 from mlcoach.ui.widgets.style_combo import combo_style, set_combo_style
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
 TZ = ZoneInfo("Europe/Berlin")
 NOW = datetime(2025, 6, 12, 10, 30, tzinfo=TZ)  # a Thursday morning
 CHANGE = "move the release checklist into the wiki instead of email"
+
+
+def saved(coach: ComposerDialog) -> Suggestion | None:
+    """Save as a planned moment and wait until the store's worker has written it: the
+    suggestion saved, or None when nothing was."""
+    ids: list[str] = []
+
+    def heard(suggestion_id: str) -> None:
+        ids.append(suggestion_id)
+
+    coach.suggestion_saved.connect(heard)
+    coach.save()
+    drain()
+    coach.suggestion_saved.disconnect(heard)
+    return next((s for s in coach._store.suggestions() if s.id in ids), None)
 
 
 @pytest.fixture
@@ -320,12 +336,12 @@ def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
     type_change(qtbot, coach, CHANGE)
     coach.size_choice.button(Size.SMALL).click()
 
-    with qtbot.waitSignal(coach.suggestion_saved, timeout=2000) as saved:
+    with qtbot.waitSignal(coach.suggestion_saved, timeout=2000) as heard:
         coach.save_button.click()
 
     composed = coach.composed()
     [suggestion] = store.suggestions()
-    assert saved.args == [suggestion.id]
+    assert heard.args == [suggestion.id]
     assert (suggestion.person, suggestion.style, suggestion.change, suggestion.size) == (
         "Dana", Style.REASSURANCE, CHANGE, Size.SMALL)
     assert suggestion.text == composed.as_text()
@@ -336,7 +352,7 @@ def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
     assert moment.follow_up_on == suggestion.follow_up_on
     assert "Saved" in coach.status_text()
     assert not coach.save_button.isEnabled()  # the same suggestion is not saved twice
-    coach.save()
+    saved(coach)
     assert len(store.suggestions()) == 1
     assert [r.item_id for r in coach.follow_ups.rows()] == [suggestion.id]
     assert "(1)" in coach.tabs.tabText(1)
@@ -345,6 +361,7 @@ def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
 def test_ctrl_enter_saves_even_right_after_typing(qtbot, coach, store):
     type_change(qtbot, coach, "demo on Fridays")
     qtbot.keyClick(coach.change, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    drain()
     [suggestion] = store.suggestions()
     assert suggestion.change == "demo on Fridays"
     assert suggestion.person is None
@@ -401,7 +418,7 @@ def test_who_merged_into_someone_else_is_them(qtbot, coach, store):
 def test_an_ad_hoc_audience_is_saved_as_a_person(qtbot, coach, store):
     qtbot.keyClicks(coach.who.lineEdit(), "the platform team")
     type_change(qtbot, coach, CHANGE)
-    coach.save()
+    saved(coach)
     assert store.find_person("the platform team") is not None
     assert coach.who.findText("the platform team") >= 0
     assert coach.people.people_names() == ["the platform team"]
@@ -410,7 +427,7 @@ def test_an_ad_hoc_audience_is_saved_as_a_person(qtbot, coach, store):
 def test_lead_by_example_is_saved_without_a_persuasion_style(qtbot, coach, store):
     type_change(qtbot, coach, CHANGE)
     coach.by_example.setChecked(True)
-    coach.save()
+    saved(coach)
     [suggestion] = store.suggestions()
     assert suggestion.style is None
     assert suggestion.text.startswith("Lead by example")
@@ -424,7 +441,7 @@ def test_marking_followed_raises_the_realized_ratio(qtbot, coach, store):
     coach.present()
     pick_person(coach, "Dana")
     type_change(qtbot, coach, CHANGE)
-    suggestion = coach.save()
+    suggestion = saved(coach)
     qtbot.waitUntil(lambda: "No outcomes recorded yet" in coach.ratio_text(), timeout=3000)
     assert "With Dana: no outcomes yet" in coach.ratio_text()
     before = compute_stats(store, NOW, TZ).overall
@@ -932,7 +949,7 @@ def test_a_style_picked_by_hand_survives_saving(qtbot, coach, store):
     pick_person(coach, "Dana")
     set_combo_style(coach.style_box, Style.FACTS)
     type_change(qtbot, coach, CHANGE)
-    coach.save()
+    saved(coach)
     coach.present()
     assert combo_style(coach.style_box) is Style.FACTS
     assert store.suggestions()[0].style is Style.FACTS
@@ -1098,7 +1115,7 @@ def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
     is written on the worker once the other writer is done."""
     coach.present()
     type_change(qtbot, coach, CHANGE)
-    suggestion = coach.save()
+    suggestion = saved(coach)
     row = coach.follow_ups.row_for(suggestion.id)
     with opened_store_writer():
         row.outcome.button(Outcome.FOLLOWED).click()
@@ -1174,3 +1191,60 @@ def test_a_person_saved_while_another_program_writes_waits_their_turn(
         assert editor.isVisible()
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=60_000)
     assert store.find_person("Dana").notes == "Prefers a heads-up"
+
+
+def test_save_while_another_program_writes_leaves_the_window_free(
+        qtbot, coach, store, opened_store_writer):
+    """An import in another process held the store: "Save as planned moment" held the
+    window (and the tray) for two seconds, then said "Not saved". It is written on the
+    worker once the other writer is done; meanwhile the window goes on, the button is
+    locked, and a second press saves nothing twice."""
+    type_change(qtbot, coach, CHANGE)
+    during: list[tuple[bool, bool, str]] = []
+
+    def look() -> None:  # runs only if the GUI thread is free while the save waits
+        during.append((coach.save_button.isEnabled(), bool(store.suggestions()),
+                       coach.status_text()))
+
+    with opened_store_writer():
+        coach.save()
+        QTimer.singleShot(0, look)
+        qtbot.waitUntil(lambda: bool(during))
+        coach.save()  # a second press (Ctrl+Enter) while the first waits
+        coach.save_button.click()
+        assert during == [(False, False, "")]
+        type_change(qtbot, coach, CHANGE + " today")  # typing goes on meanwhile
+        coach.refresh_output()
+        assert not coach.save_button.isEnabled()  # still locked: one save at a time
+    qtbot.waitUntil(lambda: "Saved as a planned moment" in coach.status_text(),
+                    timeout=60_000)
+    assert [s.change for s in store.suggestions()] == [CHANGE]
+    assert coach.save_button.isEnabled()  # the new words may be saved in their turn
+
+
+def test_a_save_that_fails_says_so_in_a_sentence_and_keeps_the_words(
+        qtbot, coach, store, monkeypatch):
+    from mlcoach.domain.errors import StoreBusyError
+
+    def busy(**_kwargs: object) -> None:
+        raise StoreBusyError("the data file is busy")
+
+    monkeypatch.setattr(store, "add_suggestion", busy)
+    type_change(qtbot, coach, CHANGE)
+    saved(coach)
+    assert coach.status_text().startswith("Not saved: ")
+    assert coach.status_text().count(".") <= 1 and "\n" not in coach.status_text()
+    assert coach.change.text() == CHANGE and coach.save_button.isEnabled()
+    monkeypatch.undo()
+    assert saved(coach) is not None  # pressed again, it is saved
+
+
+def test_a_quit_while_the_save_waits_for_another_writer_keeps_it(
+        qtbot, coach, store, opened_store_writer):
+    """Quitting waits for the store's queued writes (`ops.settle`): the suggestion whose
+    write was waiting behind an import is written, not dropped."""
+    type_change(qtbot, coach, CHANGE)
+    with opened_store_writer():
+        coach.save()
+    assert ops.settle(60)  # as quitting does, the GUI's events not run again
+    assert [s.change for s in store.suggestions()] == [CHANGE]

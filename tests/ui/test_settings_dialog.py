@@ -40,8 +40,16 @@ from mlcoach.ui.widgets import message_box
 from mlcoach.ui.widgets.forms import theme_display_names
 from mlcoach.ui.widgets.schedule_fields import ThemePicker
 from tests.memkeyring import MemoryKeyring
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
+
+
+def applied(dialog: SettingsDialog) -> bool:
+    """Save (Apply) and wait until the store's worker has written it."""
+    started = dialog.save()
+    drain()
+    return started
 
 
 @pytest.fixture
@@ -123,7 +131,7 @@ def test_every_untouched_setting_survives_a_save(dialog: SettingsDialog, store) 
     store.save_settings(custom)
     dialog.reload()
     dialog.schedule.prompts.setValue(2)
-    assert dialog.save()
+    assert applied(dialog)
     assert store.settings() == replace(custom, prompts_per_day=2)
 
 
@@ -134,13 +142,13 @@ def test_a_setting_saved_elsewhere_meanwhile_survives_a_save(dialog: SettingsDia
     store.save_settings(replace(store.settings(), focus_themes=("questions",),
                                 min_gap_minutes=150))
     dialog.schedule.prompts.setValue(2)
-    assert dialog.save()
+    assert applied(dialog)
     saved = store.settings()
     assert (saved.prompts_per_day, saved.focus_themes, saved.min_gap_minutes) == \
         (2, ("questions",), 150)
     # A second Apply, the window still open, keeps them too (it wrote the old gap back).
     dialog.schedule.prompts.setValue(3)
-    assert dialog.save() and dialog.schedule.gap.value() == 150
+    assert applied(dialog) and dialog.schedule.gap.value() == 150
     assert (store.settings().prompts_per_day, store.settings().min_gap_minutes) == (3, 150)
 
 
@@ -157,11 +165,13 @@ def test_a_store_held_too_long_says_not_saved_and_keeps_the_changes(  # type: ig
 
     monkeypatch.setattr(store, "save_settings", held)
     dialog.accept()
+    drain()
     assert dialog.isVisible() and dialog.apply_button.isEnabled()
     assert "Not saved" in dialog.save_error.text() and "busy" in dialog.save_error.text()
     assert dialog.schedule.prompts.value() == 2
     monkeypatch.undo()
     dialog.accept()
+    drain()
     assert not dialog.isVisible() and store.settings().prompts_per_day == 2
     assert dialog.save_error.text() == ""
 
@@ -172,7 +182,7 @@ def test_weekly_review_can_be_switched_off(qtbot, dialog: SettingsDialog, store)
     assert box.isVisible() and box.isChecked()
     assert "first workday of the week" in box.text()
     box.click()
-    assert dialog.save()
+    assert applied(dialog)
     assert store.settings().weekly_review is False
     dialog.reload()
     assert not dialog.focus.weekly.isChecked()
@@ -197,7 +207,7 @@ def test_invalid_hours_show_an_error_and_save_nothing(qtbot, dialog: SettingsDia
     assert "\n" not in dialog.schedule.hours_error.text()
 
     dialog.schedule.hours.end.setTime(QTime(18, 0))
-    assert dialog.save()
+    assert applied(dialog)
     assert not dialog.schedule.hours_error.isVisibleTo(dialog)
     assert store.settings().day_end == time(18, 0)
 
@@ -210,7 +220,7 @@ def test_no_workday_is_an_error_only_while_prompts_are_on(dialog: SettingsDialog
 
     dialog.schedule.prompts.setValue(0)
     assert dialog.schedule.prompts.text() == "Off"
-    assert dialog.save()
+    assert applied(dialog)
     assert store.settings().workdays == ()
     assert store.settings().prompts_per_day == 0
 
@@ -220,7 +230,7 @@ def test_workday_buttons_map_to_weekday_numbers(dialog: SettingsDialog, store) -
     assert picker.days() == (0, 1, 2, 3, 4)
     picker.buttons[0].click()
     picker.buttons[5].click()
-    assert dialog.save()
+    assert applied(dialog)
     assert store.settings().workdays == (1, 2, 3, 4, 5)
 
 
@@ -231,7 +241,7 @@ def test_missing_calendar_path_is_an_error(dialog: SettingsDialog, store, tmp_pa
     ics = tmp_path / "work.ics"
     ics.write_text("BEGIN:VCALENDAR\nEND:VCALENDAR\n", "utf-8")
     dialog.schedule.calendar.setText(str(ics))
-    assert dialog.save()
+    assert applied(dialog)
     assert store.settings().calendar_path == str(ics)
 
 
@@ -240,7 +250,7 @@ def test_gnome_calendars_can_be_chosen(qtbot, dialog: SettingsDialog, store) -> 
     assert not box.isChecked() and not dialog.apply_button.isEnabled()
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     assert box.isChecked() and dialog.apply_button.isEnabled()
-    assert dialog.save()
+    assert applied(dialog)
     assert store.settings().calendar_eds is True
     assert store.settings().calendar_path == ""  # one does not need the other
 
@@ -327,7 +337,7 @@ def test_launch_at_login_writes_and_removes_the_autostart_file(
     assert not dialog.notifications.launch.isChecked()
     dialog.notifications.launch.setChecked(True)
     assert not entry.exists()  # nothing happens before Save
-    assert dialog.save()
+    assert applied(dialog)
     assert entry.is_file() and "[Desktop Entry]" in entry.read_text("utf-8")
     assert autostart.is_enabled()
     assert store.settings().launch_at_login is True
@@ -339,7 +349,7 @@ def test_launch_at_login_writes_and_removes_the_autostart_file(
     dialog.reload()
     assert dialog.notifications.launch.isChecked()
     dialog.notifications.launch.setChecked(False)
-    assert dialog.save()
+    assert applied(dialog)
     assert not entry.exists()
     assert store.settings().launch_at_login is False
 
@@ -363,7 +373,7 @@ def test_a_login_entry_of_an_installation_gone_shows_off_and_is_written_again(
     qtbot.addWidget(widget)
     assert not widget.notifications.launch.isChecked()
     widget.notifications.launch.setChecked(True)
-    assert widget.save()
+    assert applied(widget)
     command = autostart.entry_command() or []
     assert command[0] != str(tmp_path / "gone" / "mlcoach")
     assert autostart.program_exists(command[0])
@@ -867,8 +877,37 @@ def test_a_calendar_on_a_hung_network_mount_does_not_freeze_save(
     monkeypatch.setattr(path_look, "LOOK_WAIT_S", 0.0)
     try:
         dialog.schedule.calendar.setText(str(mount / "work.ics"))
-        assert dialog.save()
+        assert applied(dialog)
         assert True not in looked  # never looked at on the GUI thread
         assert store.settings().calendar_path == str(mount / "work.ics")
     finally:
         hung.set()
+
+
+def test_a_change_made_while_the_save_waits_stays_to_apply_next(  # type: ignore[no-untyped-def]
+        qtbot, dialog: SettingsDialog, store, opened_store_writer) -> None:
+    """Apply while an import held the store, then another control changed before it was
+    written: that change stayed on show, Apply offered for it, and the window's OK did
+    not close over it."""
+    dialog.schedule.prompts.setValue(2)
+    with opened_store_writer():
+        assert dialog.save()
+        assert not dialog.apply_button.isEnabled() and not dialog.ok_button.isEnabled()
+        dialog.schedule.gap.setValue(150)  # typed on while it waits
+        assert not dialog.apply_button.isEnabled()  # one save at a time
+        assert dialog.has_unsaved_changes()
+    qtbot.waitUntil(lambda: dialog.ok_button.isEnabled(), timeout=60_000)
+    assert store.settings().prompts_per_day == 2
+    assert dialog.schedule.gap.value() == 150 and dialog.apply_button.isEnabled()
+    assert applied(dialog) and store.settings().min_gap_minutes == 150
+
+
+def test_a_quit_while_the_save_waits_for_another_writer_keeps_it(  # type: ignore[no-untyped-def]
+        dialog: SettingsDialog, store, opened_store_writer) -> None:
+    from mlcoach.ui import ops
+
+    dialog.schedule.prompts.setValue(2)
+    with opened_store_writer():
+        dialog.accept()
+    assert ops.settle(60)  # as quitting does, the GUI's events not run again
+    assert store.settings().prompts_per_day == 2
