@@ -15,7 +15,6 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QThread
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +22,6 @@ from mlcoach.system.paths import DRAFT_NAME
 from mlcoach.ui.desktop_shell import ready_signal
 
 if TYPE_CHECKING:
-    from mlcoach.store.core import Store
     from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.ui.capture_window import CaptureWindow
     from mlcoach.ui.composer_dialog import ComposerDialog
@@ -131,10 +129,6 @@ class WindowFactories:
         self.__dict__["_full_waiting"] = []
         return waiting
 
-    def _full_on_worker(self) -> Store:
-        """The ORM store, opened here if not yet: for a write on the store's worker."""
-        return self._store().full().store
-
     def open_when_full(self, which: Window) -> bool:
         """Open `which` once the ORM store is open, opened on the worker (the tray and the
         windows up go on meanwhile); a failure says so in one line. False: it is open,
@@ -182,21 +176,8 @@ class WindowFactories:
         found = self.windows.get(Window.REFLECT)
         if isinstance(found, ReflectionDialog):
             return found
-        # Shown at once; the ORM store, when not open yet, is opened on the worker and
-        # handed over (what was typed meanwhile stays).
-        full = self._full_if_open()
-        widget = ReflectionDialog(full.store if full is not None else None, clock=self.clock,
-                                  tz=self.tz(), opener=self._full_on_worker)
-
-        def hand_over(opened: Opened) -> None:
-            if shiboken6.isValid(widget):
-                widget.set_store(opened.store)
-
-        def not_opened(exc: BaseException) -> None:
-            if shiboken6.isValid(widget):
-                widget.store_failed(exc)
-
-        widget.store_wanted.connect(lambda: self.when_full(hand_over, not_opened))
+        # Built once the ORM store is open (open_window, offer_reflection): whole.
+        widget = ReflectionDialog(self._full().store, clock=self.clock, tz=self.tz())
         widget.reflection_saved.connect(self.arm)
         widget.reflection_saved.connect(self.note_follows)
         self.windows[Window.REFLECT] = widget

@@ -97,32 +97,21 @@ def load_day_data(store: Store, now: datetime, tz: tzinfo) -> DayData:
 
 
 class ReflectionDialog(QDialog):
-    """The end-of-day reflection; `load_day()` before showing it.
-
-    Made without a store (the app's ORM store not open yet), it shows at once, asks for
-    one (`store_wanted`) and fills in when it comes (`set_store`); what is typed meanwhile
-    stays, a Save meanwhile is done then, a quit meanwhile keeps it through `opener`.
+    """The end-of-day reflection; `load_day()` before showing it. The app builds it once
+    its ORM store is open (on the worker), so it comes up whole.
 
     Signals:
         reflection_saved(): the reflection was written to the store.
-        store_wanted(): it has no store yet and needs one: `set_store` or `store_failed`.
     """
 
     reflection_saved = Signal()
-    store_wanted = Signal()
 
     DRAFT_DELAY_MS = 800  # typing pause before what was typed is kept in the store
 
-    def __init__(self, store: Store | None, *, clock: Callable[[], datetime], tz: tzinfo,
-                 parent: QWidget | None = None,
-                 opener: Callable[[], Store] | None = None) -> None:
-        """`opener`: the store, opened if need be, for a write on the store's worker
-        while `store` is None."""
+    def __init__(self, store: Store, *, clock: Callable[[], datetime], tz: tzinfo,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
-        self._opener = opener
-        self._load_wanted = False  # load_day() asked before the store came
-        self._save_wanted = False  # Save pressed before the store came
         self._clock = clock
         self._tz = tz
         self._day = clock().astimezone(tz).date()
@@ -202,12 +191,8 @@ class ReflectionDialog(QDialog):
     # -- public -----------------------------------------------------------------------
 
     def load_day(self) -> None:
-        """Load today's glance, reflection and (in the background) the streak; without a
-        store yet, the day's title and question now, the rest once it comes."""
+        """Load today's glance, reflection and (in the background) the streak."""
         now = self._clock()
-        if self._store is None:
-            self._wait_for_store(now)
-            return
         try:
             data = load_day_data(self._store, now, self._tz)
         except MlcoachError as exc:
@@ -226,61 +211,10 @@ class ReflectionDialog(QDialog):
         self._ask_question(data.day)
         self._load_stats(now)
 
-    def _wait_for_store(self, now: datetime) -> None:
-        self._load_wanted = True
-        self._day = now.astimezone(self._tz).date()
-        self._title.setText(QLocale().toString(_qdate(self._day),
-                                               QLocale.FormatType.LongFormat))
-        self._prompts.setText(self.tr("Opening your data…"))
-        self._ask_question(self._day)
-        self.store_wanted.emit()
-
-    def set_store(self, store: Store) -> None:
-        """The store asked for (`store_wanted`) has come: the day fills in, what was typed
-        meanwhile stays over what it holds, and a Save pressed meanwhile is done now."""
-        if self._store is not None:
-            return
-        self._store = store
-        if self._load_wanted:
-            self._load_wanted = False
-            typed = self._current()
-            self.load_day()
-            self._keep_typed(typed)
-        if self._save_wanted:
-            self._save_wanted = False
-            self._buttons.setEnabled(True)
-            self.save()
-        elif self.has_unsaved_changes():
-            self._draft_timer.start()  # kept as a draft, as typing in an open store is
-
-    def store_failed(self, exc: BaseException) -> None:
-        """The store asked for could not be opened: say so; what was typed stays, and a
-        Save asks again."""
-        if self._store is not None:
-            return
-        self._save_wanted = False
-        self._buttons.setEnabled(True)
-        self._prompts.setText("")
-        self._show_error(self.tr("Could not open your data: {reason}").format(
-            reason=error_message(exc)))
-
-    def _keep_typed(self, typed: Answers) -> None:
-        """Put back each answer typed before the day was read over what was read."""
-        energy, went_well, differently, intention = typed
-        if energy is not None:
-            self.energy.set_value(energy)
-        for field, text in ((self.went_well, went_well), (self.differently, differently)):
-            if text:
-                field.setPlainText(text)
-        if intention:
-            self.intention.setText(intention)
-
     def refresh_glance(self) -> None:
         """Read the day shown again for its glance and "on this day" lines, leaving the
         answers as typed: a moment edited or deleted elsewhere (History) is not shown
         with the words that went."""
-        if self._store is None:
-            return  # not read yet: it will be as it is then
         noon = datetime.combine(self._day, time(12), tzinfo=self._tz)
         try:
             data = load_day_data(self._store, noon, self._tz)
@@ -391,12 +325,6 @@ class ReflectionDialog(QDialog):
             return
         if self._saving:
             return
-        if self._store is None:  # saved once the store comes
-            self._save_wanted = True
-            self._buttons.setEnabled(False)
-            self._error.hide()
-            self.store_wanted.emit()
-            return
         self._saving = True
         self._buttons.setEnabled(False)
         self._error.hide()
@@ -450,25 +378,15 @@ class ReflectionDialog(QDialog):
         where the words would otherwise be lost. The write goes to the store's worker (the
         quit waits for it there, the GUI thread does not). True when something was to
         be written."""
-        from mlcoach.ui import ops
-
         energy, went_well, differently, intention = self._current()
         if not self.has_unsaved_changes() or (
                 energy is None and not (went_well or differently or intention)):
             return False
-        store, opener = self._store, self._opener
-        if store is None and opener is None:
-            logger.warning("the reflection typed could not be kept: no store")
-            return False
-        day, at, base = self._day, self._clock(), self._loaded
-
-        def write() -> object:  # the store opened there if it was not yet
-            here = store if store is not None else opener()  # type: ignore[misc]
-            return here.save_reflection(day, energy=energy, went_well=went_well,
-                                        differently=differently, intention=intention,
-                                        at=at, base=base)
-
-        ops.keep(write, f"the unsaved reflection for {day}")
+        store, day, at, base = self._store, self._day, self._clock(), self._loaded
+        ops.keep(lambda: store.save_reflection(day, energy=energy, went_well=went_well,
+                                               differently=differently, intention=intention,
+                                               at=at, base=base),
+                 f"the unsaved reflection for {day}")
         self._loaded = (energy, went_well, differently, intention)
         self._draft_timer.stop()  # the draft left behind is older than this: ignored later
         return True
@@ -499,8 +417,6 @@ class ReflectionDialog(QDialog):
         self._draft_timer.stop()
         answers = self._current()
         store = self._store
-        if store is None:
-            return  # kept once the store comes (set_store)
         if answers == self._loaded or answers == (None, "", "", ""):
             self._forget_draft()
             return
@@ -708,8 +624,6 @@ class ReflectionDialog(QDialog):
         """Bring back words typed before a crash: into the fields when they are for the
         day shown, as their own day's reflection otherwise (what quitting would have done)."""
         self._restored.hide()
-        if self._store is None:
-            return
         try:
             raw = self._store.get_state(DRAFT_KEY)
         except MlcoachError as exc:
@@ -735,8 +649,6 @@ class ReflectionDialog(QDialog):
         the draft if it is still that one (the store's writes run in order: a draft of
         this day typed since comes after and stays). Not saved: it stays for next time."""
         store = self._store
-        if store is None:
-            return
         energy, went_well, differently, intention = draft.answers
 
         def keep() -> None:
@@ -759,8 +671,6 @@ class ReflectionDialog(QDialog):
             return
         self._draft_kept = False
         store = self._store
-        if store is None:
-            return
         ops.run(lambda: store.set_state(DRAFT_KEY, None), lambda _: None,
                 lambda exc: logger.warning("could not clear the reflection draft: %s", exc))
 
@@ -775,8 +685,6 @@ class ReflectionDialog(QDialog):
         self._stats_request += 1
         request = self._stats_request
         store = self._store
-        if store is None:
-            return
         ops.run(lambda: compute_stats(store, now, self._tz),
                 lambda stats: self._show_stats(request, stats),
                 lambda exc: logger.warning("could not compute the streak: %s", exc),
@@ -823,10 +731,7 @@ class ReflectionDialog(QDialog):
     def _set_outcome(self, moment_id: str, outcome: Outcome | None) -> None:
         """Written on the store's worker, in the order clicked: another process's write
         (an import) holds it there, never the window."""
-        store = self._store
-        if store is None:
-            return  # its rows come with the store
-        at = self._clock()
+        store, at = self._store, self._clock()
         ops.run(lambda: store.set_moment_outcome(moment_id, outcome, at=at), _nothing,
                 self._outcome_not_saved)
 

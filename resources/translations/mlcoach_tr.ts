@@ -1945,14 +1945,6 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
         <translation>Hiçbir şey kaydedilmedi: bu değerlendirme başka bir yerde silindi. Yenisini kaydetmek için bir satır yazın ya da enerjinizi seçin.</translation>
     </message>
     <message>
-        <source>Opening your data…</source>
-        <translation>Verileriniz açılıyor…</translation>
-    </message>
-    <message>
-        <source>Could not open your data: {reason}</source>
-        <translation>Verileriniz açılamadı: {reason}</translation>
-    </message>
-    <message>
         <source>Pick your energy or write a line first.</source>
         <translation>Kaydetmeden önce enerjinizi seçin ya da bir satır yazın.</translation>
     </message>

@@ -1,8 +1,8 @@
 """The ORM store's first open (SQLAlchemy's import and the SQLCipher open: ~0.3 s, longer
 behind another process's write) ran on the GUI thread when the reflection window, the
 coach or History's People tab first came up: the tray and every window stood still. It is
-opened on the store's worker now; the window comes up at once and fills when it is open;
-what is typed meanwhile stays; a failure says so in one sentence.
+opened on the store's worker now; the window comes up once it is open, whole (History at
+once, its People tab and Insights filling in); a failure says so in one sentence.
 
 In-process on the offscreen platform, with the app's own raw store (as `mlcoach run`
 opens it) on a real SQLCipher file; the ORM store's open is held until the test lets go,
@@ -168,43 +168,6 @@ def test_the_evening_offer_of_the_reflection_waits_for_the_store_too(
     _comes_up_once_open(qtbot, app, held_open, Window.REFLECT, ctl.offer_reflection)
 
 
-def _storeless(ctl: Any) -> Any:
-    """The reflection window built before the ORM store is open (its own mode: typed
-    words are kept over what the day holds, once it comes), shown."""
-    dialog = ctl.reflection_dialog()
-    dialog.load_day()
-    dialog.show()
-    return dialog
-
-
-def test_a_save_pressed_before_the_store_is_open_is_done_once_it_is(
-        qtbot, app, held_open):  # type: ignore[no-untyped-def]
-    ctl, opened, _told = app
-    dialog = _storeless(ctl)
-    qtbot.keyClicks(dialog.differently, "Say no to the extra meeting")
-    dialog.save()
-    assert not dialog.isHidden()  # waiting, with the words
-    held_open.let_go()
-    qtbot.waitUntil(lambda: dialog.isHidden())
-    saved = opened.store.reflection(DAY)
-    assert (saved.energy, saved.differently, saved.intention) == (
-        3, "Say no to the extra meeting", "Rest")
-
-
-def test_a_store_that_cannot_be_opened_is_said_in_a_sentence_and_the_words_stay(
-        qtbot, app, held_open):  # type: ignore[no-untyped-def]
-    ctl, opened, _told = app
-    held_open.fail = MlcoachError(LOCKED)
-    dialog = _storeless(ctl)
-    qtbot.keyClicks(dialog.went_well, "Asked Bo before the meeting")
-    dialog.save()
-    held_open.let_go()
-    qtbot.waitUntil(lambda: bool(dialog.error_text()))
-    assert dialog.error_text() == LOCKED_SAID
-    assert dialog.went_well.toPlainText() == "Asked Bo before the meeting"
-    assert dialog.isVisible() and not opened.full_is_open
-
-
 def test_the_reflection_that_cannot_open_the_store_says_why(qtbot, app, held_open):  # type: ignore[no-untyped-def]
     _says_why_it_cannot_open(qtbot, app, held_open, Window.REFLECT)
 
@@ -297,21 +260,6 @@ def test_a_welcome_left_unfinished_comes_up_once_the_worker_opened_the_store(
         _close(ctl, opened)
 
 
-def test_words_typed_before_the_store_is_open_are_kept_at_quit(qtbot, app, held_open):  # type: ignore[no-untyped-def]
-    """Quit (the session ending) while the store was still being opened: what was typed
-    is written on the store's worker, the store opened there."""
-    from mlcoach.ui import ops
-
-    ctl, opened, _told = app
-    dialog = _storeless(ctl)
-    qtbot.keyClicks(dialog.intention, "Send Deniz the notes")
-    assert dialog.keep_unsaved()  # as quitting asks of each window
-    held_open.let_go()
-    assert ops.pool().waitForDone(60_000)  # as the quit waits (a broken build's bound)
-    saved = opened.store.reflection(DAY)
-    assert (saved.energy, saved.intention) == (3, "Send Deniz the notes")
-
-
 def test_an_export_from_history_opens_the_store_on_the_worker(qtbot, app, held_open,
                                                               tmp_path):  # type: ignore[no-untyped-def]
     """History's File ▸ Export, the first thing done there: the ORM store was opened on
@@ -354,3 +302,4 @@ def test_a_window_that_fails_on_the_opened_store_leaves_the_others_told(
     held_open.let_go()
     qtbot.waitUntil(lambda: len(got) == 2)
     assert got == ["failed: the window could not be built", "opened"]
+
