@@ -22,6 +22,7 @@ import pytest
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.ui.app_windows import Window
 from tests.ui.test_app import FakeClock
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -303,3 +304,57 @@ def test_a_window_that_fails_on_the_opened_store_leaves_the_others_told(
     qtbot.waitUntil(lambda: len(got) == 2)
     assert got == ["failed: the window could not be built", "opened"]
 
+
+def test_a_welcome_whose_store_cannot_be_opened_says_why_and_the_tray_goes_on(
+        qtbot, layout, memory_keyring, monkeypatch, held_open):  # type: ignore[no-untyped-def]
+    """The welcome left unfinished, and the worker's open failing: one line in the tray,
+    no welcome, and the tray's schedule armed as after a welcome (it comes next start)."""
+    held_open.armed = False
+    ctl, opened, told = _controller(layout, monkeypatch, welcome_done=False)
+    held_open.armed = True
+    held_open.fail = MlcoachError("the store is locked by another program")
+    try:
+        ctl.start("show", opened=opened)
+        assert not ctl.timer.isActive()  # held for the welcome
+        held_open.let_go()
+        qtbot.waitUntil(lambda: bool(told))
+        assert told == ["Could not open your data: the store is locked by another program"]
+        assert getattr(ctl, "welcome", None) is None
+        assert ctl.timer.isActive()  # the tray goes on
+    finally:
+        held_open.let_go()
+        _close(ctl, opened)
+
+
+@pytest.mark.parametrize("second", [Window.SUGGEST, Window.SETTINGS, Window.REFLECT])
+def test_a_second_window_asked_for_while_the_store_opens_opens_too(
+        qtbot, app, held_open, monkeypatch, second):  # type: ignore[no-untyped-def]
+    """The tray clicked for the coach, then again (or for Settings, or the reflection)
+    while the worker was still opening the store: each window comes up once, none is
+    lost, and the store is opened once."""
+    ctl, opened, told = app
+    built: list[Window] = []
+    factories = {Window.SUGGEST: "composer_dialog", Window.SETTINGS: "settings_dialog",
+                 Window.REFLECT: "reflection_dialog"}
+    for which, name in factories.items():
+        real = getattr(ctl, name)
+
+        def counted(which: Window = which, real: Any = real) -> Any:
+            if which not in ctl.windows:
+                built.append(which)
+            return real()
+
+        monkeypatch.setattr(ctl, name, counted)
+    ctl.open_window(Window.SUGGEST)
+    ctl.open_window(second)
+    assert not opened.full_is_open and ctl.windows.keys().isdisjoint(factories)
+    held_open.let_go()
+    wanted = {Window.SUGGEST, second}
+    qtbot.waitUntil(lambda: all(w in ctl.windows and ctl.windows[w].isVisible()
+                                for w in wanted))
+    drain()
+    assert sorted(built, key=lambda w: w.value) == sorted(wanted, key=lambda w: w.value)
+    assert held_open.on_gui == [False]  # one open, on the worker
+    assert told == []
+    for which in wanted:
+        ctl.windows[which].hide()
