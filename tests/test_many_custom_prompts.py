@@ -98,3 +98,68 @@ def test_each_prompt_chosen_reads_the_prompts_of_ones_own_only_when_they_changed
         assert "Imported: who helped?" in texts and len(texts) == MANY + 1
     finally:
         light.close()
+
+
+def _one(word: str) -> list[Prompt]:
+    return [Prompt(id=f"own-{word.lower()}", theme="recognition",
+                   texts={"en": PromptText(f"{word}: who helped you today?", "Say so.")})]
+
+
+def _own_texts(light) -> list[str]:  # type: ignore[no-untyped-def]
+    return [p.text_for("en").text for p in light.store.custom_prompts()]
+
+
+def test_prompts_a_recovery_swapped_in_keeping_their_count_are_the_ones_used(
+        opened, layout, memory_keyring):  # type: ignore[no-untyped-def]
+    """A damaged store recovered from a backup (the file swapped for another, as
+    `recovery` does) with as many prompts of one's own and the same save mark: the
+    tray went on choosing the prompts of the file that was gone."""
+    import os
+    import shutil
+
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.db import connect_raw
+
+    opened.store.save_custom_prompts(_one("Thank"))
+    opened.store.close()  # the raw store's calls alone, as in the tray
+    light = open_light(layout, keys=OSKeyring())
+    try:
+        assert _own_texts(light) == ["Thank: who helped you today?"]
+        restored = layout.db.with_name("restored.db")
+        shutil.copyfile(layout.db, restored)
+        conn = connect_raw(restored, opened.secret)
+        try:  # the backup's words for the same prompt, under the same save mark
+            data = json.dumps({"texts": {"en": {"text": "Praise: who helped you today?",
+                                                "try": "Say so."}}, "parts": [], "tags": []})
+            conn.execute("UPDATE custom_prompts SET data = ?", (data,))
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(restored, layout.db)
+        assert _own_texts(light) == ["Praise: who helped you today?"]
+    finally:
+        light.close()
+
+
+def test_a_prompt_replaced_in_place_keeping_the_count_is_read_anew(
+        opened, layout, memory_keyring):  # type: ignore[no-untyped-def]
+    """One prompt of one's own gone and another come in the same file, by a write that
+    leaves the save mark as it was (a recovery's carry-over, an import after a delete):
+    the count alone said nothing changed."""
+    from mlcoach.security.keys import OSKeyring
+
+    opened.store.save_custom_prompts(_one("Thank"))
+    light = open_light(layout, keys=OSKeyring())
+    try:
+        assert _own_texts(light) == ["Thank: who helped you today?"]
+        with light.store.connection() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            row = conn.execute("SELECT theme, data, created_at FROM custom_prompts").fetchone()
+            conn.execute("DELETE FROM custom_prompts")
+            conn.execute("INSERT INTO custom_prompts (id, theme, data, created_at) "
+                         "VALUES ('own-praise', ?, ?, ?)",
+                         (row[0], row[1].replace("Thank", "Praise"), row[2]))
+            conn.execute("COMMIT")
+        assert _own_texts(light) == ["Praise: who helped you today?"]
+    finally:
+        light.close()

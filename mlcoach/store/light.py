@@ -58,7 +58,7 @@ class LightStore:
         # tries again later, so the GUI is never held for that minute.
         self.write_wait_ms: int | None = None
         # The custom prompts last read, by their version (see custom_prompts)
-        self._prompts_kept: tuple[tuple[object, int], list[Prompt]] | None = None
+        self._prompts_kept: tuple[tuple[object, ...], list[Prompt]] | None = None
 
     def close(self) -> None:
         """Nothing stays open between calls."""
@@ -147,10 +147,16 @@ class LightStore:
 
         with self.connection() as conn:
             # Read before the rows: a save in between makes the next call read again.
+            # Besides a save's mark, which rows there are (their ids, read from the key's
+            # index alone: the rows' pages would cost what reading them does): a write
+            # that leaves the mark (an import, a recovery's carry-over) changes them; and
+            # which file it is, as a recovery swaps in a backup under the same mark.
             saved = conn.execute("SELECT value FROM settings WHERE key = ?",
                                  (PROMPTS_SAVED_KEY,)).fetchone()
-            count = conn.execute("SELECT count(*) FROM custom_prompts").fetchone()[0]
-            version = (saved[0] if saved is not None else None, count)
+            rows_now = conn.execute("SELECT count(*), group_concat(id, char(31))"
+                                    " FROM custom_prompts").fetchone()
+            version = (saved[0] if saved is not None else None, *rows_now,
+                       _file_identity(self.path))
             kept = self._prompts_kept
             if kept is not None and kept[0] == version:
                 return list(kept[1])
@@ -351,3 +357,11 @@ def _person(r: Sequence[Any]) -> Person:
     return Person(id=r[0], name=r[1], style=Style(r[2]) if r[2] else None, notes=r[3],
                   archived=bool(r[4]), created_at=_ts(r[5]))
 
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` (a recovery swaps in another), None when none is."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
