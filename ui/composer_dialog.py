@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
 from functools import partial
 from itertools import pairwise
@@ -229,6 +230,10 @@ class ComposerDialog(QWidget):
         self._saving = False  # a save is on its way to the store
         self._stats: Stats | None = None
         self._stats_request = 0
+        self._follow_ups_request = 0
+        self._follow_ups_pending = False  # a read of the follow-ups is on its way
+        # Outcomes clicked while it is: the rows it reads have them as they were before.
+        self._outcomes_meanwhile: dict[str, Outcome | None] = {}
         self.setWindowTitle(self.tr("Influence coach"))
         self.setAccessibleName(self.tr("Influence coach"))
 
@@ -536,6 +541,8 @@ class ComposerDialog(QWidget):
 
         ops.run(lambda: store.set_suggestion_outcome(suggestion_id, outcome, at=at),
                 written, not_written)
+        if self._follow_ups_pending:  # read before this write: its rows would undo the click
+            self._outcomes_meanwhile[suggestion_id] = outcome
 
     # -- loading and showing ----------------------------------------------------------------
 
@@ -557,12 +564,26 @@ class ComposerDialog(QWidget):
             logger.warning("could not load people: %s", exc)
 
     def _load_follow_ups(self) -> None:
-        try:
-            suggestions = open_suggestions(self._store)[:FOLLOW_UP_LIMIT]
-        except MlcoachError as exc:
-            logger.warning("could not load follow-ups: %s", exc)
-            return
-        self.follow_ups.load(suggestions, self._clock().astimezone(self._tz).date())
+        """Read on the store's worker (~60 ms of the GUI thread for ten years of
+        suggestions); the list fills in when read, the newest ask winning."""
+        self._follow_ups_request += 1
+        request, store = self._follow_ups_request, self._store
+        today = self._clock().astimezone(self._tz).date()
+        self._follow_ups_pending = True
+        self._outcomes_meanwhile = {}  # read after the writes of those: as they are
+        ops.run(lambda: open_suggestions(store)[:FOLLOW_UP_LIMIT],
+                lambda found: self._show_follow_ups(request, found, today),
+                lambda exc: logger.warning("could not load follow-ups: %s", exc),
+                left_at_quit=True)
+
+    def _show_follow_ups(self, request: int, suggestions: list[Suggestion],
+                         today: date) -> None:
+        if not shiboken6.isValid(self) or request != self._follow_ups_request:
+            return  # gone, or a newer read is on its way
+        self._follow_ups_pending = False
+        clicked, self._outcomes_meanwhile = self._outcomes_meanwhile, {}
+        self.follow_ups.load([replace(s, outcome=clicked[s.id]) if s.id in clicked else s
+                              for s in suggestions], today)
         self._update_tab_count()
 
     def _update_tab_count(self) -> None:

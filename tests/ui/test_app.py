@@ -1259,7 +1259,8 @@ def test_the_open_coach_follows_a_planned_moment_edited_or_deleted_in_history(co
                                     person="Priya", created_at=clock())
     ctl.open_window(Window.SUGGEST)
     coach = ctl.composer_dialog()
-    assert [r.text for r in coach.follow_ups.rows()] == ["stop the long status round"]
+    qtbot.waitUntil(lambda: [r.text for r in coach.follow_ups.rows()]
+                    == ["stop the long status round"])  # read on the store's worker
     ctl.open_window(Window.HISTORY)
     tab = ctl.history_window().timeline
     qtbot.waitUntil(lambda: any(e.planned for e in tab.model.entries()))

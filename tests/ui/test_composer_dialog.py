@@ -475,6 +475,7 @@ def test_follow_ups_list_only_open_suggestions_soonest_first(qtbot, coach, store
     overdue = add("overdue", -2, Outcome.NOT_YET)
     add("closed", 1, Outcome.DECLINED)
     coach.present()
+    drain()  # read on the store's worker
 
     rows = coach.follow_ups.rows()
     assert [r.item_id for r in rows] == [overdue, later]
@@ -1248,3 +1249,40 @@ def test_a_quit_while_the_save_waits_for_another_writer_keeps_it(
         coach.save()
     assert ops.settle(60)  # as quitting does, the GUI's events not run again
     assert [s.change for s in store.suggestions()] == [CHANGE]
+
+
+def test_the_follow_ups_are_read_off_the_gui_thread(qtbot, coach, store, monkeypatch):
+    """Ten years of suggestions took ~60 ms of the GUI thread at each opening of the
+    coach and after each save (benchmarks' ten-year store): read on the worker now."""
+    import threading
+
+    sug, _ = store.add_suggestion(style=Style.FACTS, change="demo on Fridays",
+                                  action=ChangeKind.START, size=Size.SMALL,
+                                  text="demo on Fridays", follow_up_on=date(2025, 6, 13))
+    read_on_gui: list[bool] = []
+    real = store.suggestions
+
+    def suggestions(*args: object, **kwargs: object) -> object:
+        read_on_gui.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "suggestions", suggestions)
+    coach.present()
+    drain()
+    assert [r.item_id for r in coach.follow_ups.rows()] == [sug.id]
+    assert read_on_gui and True not in read_on_gui
+
+
+def test_an_outcome_clicked_while_the_list_is_read_again_stays(qtbot, coach, store):
+    """The list read again (the coach shown anew) before a click's write: the rows read
+    before it came back with the outcome as it was, undoing the click on screen."""
+    sug, _ = store.add_suggestion(style=Style.FACTS, change="demo on Fridays",
+                                  action=ChangeKind.START, size=Size.SMALL,
+                                  text="demo on Fridays", follow_up_on=date(2025, 6, 13))
+    coach.present()
+    drain()
+    coach.present()  # a read of the list on its way …
+    coach.follow_ups.row_for(sug.id).outcome.button(Outcome.FOLLOWED).click()  # … then this
+    drain()
+    assert coach.follow_ups.row_for(sug.id).outcome.value() is Outcome.FOLLOWED
+    assert store.suggestions()[0].outcome is Outcome.FOLLOWED

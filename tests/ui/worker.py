@@ -9,6 +9,14 @@ from mlcoach.ui import ops
 
 def drain() -> None:
     """Let every job given to the store's worker finish and hand its outcome to the GUI
-    thread (a broken build's bound: a minute)."""
-    assert ops.pool().waitForDone(60_000), "the store's worker never finished"
-    QApplication.processEvents()
+    thread, and the jobs those outcomes give in turn (a broken build's bound: a minute
+    each)."""
+    for _ in range(20):
+        assert ops.pool().waitForDone(60_000), "the store's worker never finished"
+        if ops.idle():  # every outcome handed over (a job's comes before it is done) …
+            QApplication.processEvents()
+            if ops.idle():  # … and none of them gave the worker more to do
+                return
+        else:
+            QApplication.processEvents()
+    raise AssertionError("the store's worker was given work without end")
