@@ -14,9 +14,16 @@ def drain() -> None:
     for _ in range(20):
         assert ops.pool().waitForDone(60_000), "the store's worker never finished"
         if ops.idle():  # every outcome handed over (a job's comes before it is done) …
-            QApplication.processEvents()
+            _deliver()
             if ops.idle():  # … and none of them gave the worker more to do
                 return
         else:
-            QApplication.processEvents()
+            _deliver()
     raise AssertionError("the store's worker was given work without end")
+
+
+def _deliver() -> None:
+    """The worker's outcomes, posted to the GUI thread, delivered now: sent directly too,
+    as processEvents alone skipped them after a test's app had been told to exit."""
+    QApplication.sendPostedEvents()
+    QApplication.processEvents()
