@@ -382,6 +382,7 @@ def test_who_follows_someone_renamed_elsewhere(qtbot, coach, store):
     assert combo_style(coach.style_box) is Style.REASSURANCE
     wait_output(qtbot, coach, "Dana Reyes")
     coach.save()
+    drain()  # written on the store's worker
     assert [p.name for p in store.people()] == ["Dana Reyes"]
     [suggestion] = store.suggestions()
     assert suggestion.person == "Dana Reyes"
@@ -396,6 +397,7 @@ def test_a_save_lands_on_who_was_picked_though_renamed_unseen(qtbot, coach, stor
     wait_output(qtbot, coach, "Dana")
     store.edit_person("Dana", new_name="Dana Reyes")
     coach.save()
+    drain()  # written on the store's worker
     assert [p.name for p in store.people()] == ["Dana Reyes"]
     assert [s.person for s in store.suggestions()] == ["Dana Reyes"]
 
@@ -412,7 +414,9 @@ def test_who_merged_into_someone_else_is_them(qtbot, coach, store):
     assert combo_style(coach.style_box) is Style.CREDIBILITY
     assert coach.inputs.request("en").person == "Ana"
     coach.save()
+    drain()  # written on the store's worker
     assert [p.name for p in store.people()] == ["Ana"]
+    assert [s.person for s in store.suggestions()] == ["Ana"]
 
 
 def test_an_ad_hoc_audience_is_saved_as_a_person(qtbot, coach, store):
