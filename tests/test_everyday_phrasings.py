@@ -62,7 +62,8 @@ def test_what_was_thought_about_is_the_change() -> None:
     ("the build needs to be faster", "How would it work for you if the build were faster?"),
     ("I'd like standups to be shorter", "How would it work for you if standups were shorter?"),
     ("I want the demo to be optional", "How would it work for you if the demo were optional?"),
-    ("Decision: standup moves to 10", "How would it work for you if standup moved to 10?"),
+    ("Decision: standup moves to 10",
+     "What would help you most, now that this is decided: “standup moves to 10”?"),
     ("standup starts at 10", "How would it work for you if standup started at 10?"),
     ("retro ends on time", "How would it work for you if retro ended on time?"),
     ("standups start at 9:30", "How would it work for you if standups started at 9:30?"),
@@ -192,15 +193,19 @@ def test_after_if_we_the_hypothesis_is_in_the_past(change: str, question: str) -
 
 
 @pytest.mark.parametrize(("change", "question"), [
-    ("we're dropping the Friday demo", "How would it work for you if we dropped the Friday demo?"),
+    ("we're dropping the Friday demo",
+     "What would help you most, now that we're dropping the Friday demo?"),
     ("we're moving standup to 10 next week",
-     "How would it work for you if we moved standup to 10 next week?"),
-    ("we'll be moving standup to 10", "How would it work for you if we moved standup to 10?"),
-    ("we're doing standups async", "How would it work for you if we did standups async?"),
+     "What would help you most, now that we're moving standup to 10 next week?"),
+    ("we'll be moving standup to 10",
+     "What would help you most, now that we'll be moving standup to 10?"),
+    ("we're doing standups async",
+     "What would help you most, now that we're doing standups async?"),
 ])
-def test_a_change_announced_is_asked_as_its_hypothesis(change: str, question: str) -> None:
+def test_a_change_announced_is_asked_what_would_help(change: str, question: str) -> None:
     """"if we looked at this together: “we're dropping the Friday demo”": a change under
-    way was quoted as a thought about how things are."""
+    way was quoted as a thought about how things are; then asked as a hypothesis ("if we
+    dropped …"), though it is decided."""
     assert supportive_question(change, DIFF, "en") == question
 
 

@@ -50,13 +50,13 @@ def test_coming_in_said_of_us_is_the_act_by_example() -> None:
     """"we're coming in at 9" read, by example, "“what if we came in at 9”" ("came" was
     not known as a past)."""
     assert supportive_question("we're coming in at 9", DIFF, "en") == \
-        "How would it work for you if we came in at 9?"
+        "What would help you most, now that we're coming in at 9?"
     opening = _by_example("we're coming in at 9")
     assert " come in at 9" in opening and "“" not in opening
 
 
 @pytest.mark.parametrize(("change", "question"), [
-    ("the 1:1s are off this week", "How would it work for you if we had no 1:1s this week?"),
+    ("the 1:1s are off this week", "With no 1:1s this week, what would help you stay in the loop?"),
     ("no 1:1s this week", "How would it work for you if we had no 1:1s this week?"),
     ("no standups next week", "How would it work for you if we had no standups next week?"),
 ])

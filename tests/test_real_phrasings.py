@@ -732,7 +732,7 @@ def test_a_when_that_closes_a_list_is_said_of_its_first_act_too(change: str) -> 
     ("- [ ] move standup to 10", "How would it work for you to move standup to 10?"),
     ("JIRA-123 move retro to Thu", "How would it work for you to move retro to Thu?"),
     ("Decision: we deploy on Tuesdays only",
-     "How would it work for you to deploy on Tuesdays only?"),
+     "What would help you most, now that we deploy on Tuesdays only?"),
     ("Action items: (1) move standup to 10 (2) cancel Friday demo",
      "How would it work for you to move standup to 10, as a first step?"),
     ("Action items:\n- move standup to 10\n- cancel the Friday demo",

@@ -116,7 +116,7 @@ def test_a_mail_or_a_hedged_proposal_is_asked_alone(change: str) -> None:
     ("here's an idea: async standups on slack",
      "How would it work for you if we tried async standups on slack?"),
     ("new rule: no meetings over lunch",
-     "How would it work for you if we had no meetings over lunch?"),
+     "What would help you most, now that we have no meetings over lunch?"),
 ])
 def test_a_label_said_as_a_sentence_is_no_topic(change: str, question: str) -> None:
     """"When it comes to new rule, …", "When it comes to here's an idea, …"."""

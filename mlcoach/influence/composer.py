@@ -46,6 +46,7 @@ from mlcoach.influence.phrasing import (
     wording_action,
 )
 from mlcoach.influence.retro_labels import continues, turkish_retro_column
+from mlcoach.influence.settled_questions import settled_key
 from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
 from mlcoach.influence.tidying import (
     addressed_name,
@@ -354,6 +355,9 @@ def compose(req: SuggestionRequest) -> Composed:
         # a change made is no first step of the others typed with it
         values.update(_ask_values(reading, catalog, first=several and not made, kept=kept,
                                   new=new))
+        if new and language == "en":
+            values.update(_settled_ask(validated, reading, catalog,
+                                       labelled=decided_label(typed)))
 
     # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
     habit = action is ChangeKind.STOP and not req.by_example and not made \
@@ -791,6 +795,20 @@ def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False,
     return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
 
 
+def _settled_ask(said: str, reading: Reading, catalog: _Catalog, *,
+                 labelled: bool) -> dict[str, str]:
+    """{ask}/{Ask} for an English change already decided: what would help now, not
+    "what if we …" (nothing where the usual question reads well)."""
+    found = settled_key(said, reading, labelled=labelled)
+    if found is None:
+        return {}
+    key, words = found
+    frames = catalog.table("ask")
+    ask = _fill(_str(frames, key), {"x": words, "q": _fill(_str(frames, "quote"),
+                                                            {"text": words})})
+    return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
+
+
 # «… aldınız»: the change the person spoken to made.
 _YOU_DID_TR = re.compile(r"[dt][ıiuü]n[ıiuü]z$")
 # Who made a change checked in on, as the openings say it.
@@ -965,10 +983,14 @@ def supportive_question(
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
     made = already_made(change, action, language, spoken_name(person))
-    new = language == "tr" and not made and _new_tr(typed, change)  # the English asks alike
-    values = _ask_values(read_change(change, action, language, spoken_name(person)), catalog,
-                         first=several and not made, kept=kept, new=new)
+    new = not made and (_new_tr(typed, change) if language == "tr"
+                        else decided_label(typed) or settled_en(validated))
+    reading = read_change(change, action, language, spoken_name(person))
+    values = _ask_values(reading, catalog, first=several and not made, kept=kept, new=new)
     if language == "en":
+        if new:
+            values.update(_settled_ask(validated, reading, catalog,
+                                       labelled=decided_label(typed)))
         return values["Ask"]
     after = "after_done" if made else "after"
     return _fill("{lead}: {q} ", values) + _str(catalog.table("ask"), after)

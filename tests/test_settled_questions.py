@@ -1,0 +1,45 @@
+"""A change already decided is not asked about as a hypothesis ("what if we …"): the
+question asks what would help now; one day's news asks how to stay in the loop."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind, Style
+from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("we're coming in at 9", "What would help you most, now that we're coming in at 9?"),
+    ("we're moving retro to Friday",
+     "What would help you most, now that we're moving retro to Friday?"),
+    ("we'll be skipping the retro",
+     "What would help you most, now that we'll be skipping the retro?"),
+    ("new rule: no meetings over lunch",
+     "What would help you most, now that we have no meetings over lunch?"),
+    ("Decision: we deploy on Tuesdays only",
+     "What would help you most, now that we deploy on Tuesdays only?"),
+    ("decision: standup at 10", "What would help you most, now that this is decided: "
+                                "“standup at 10”?"),
+    ("standup cancelled today", "With no standup today, what would help you stay in the loop?"),
+    ("the 1:1s are off this week",
+     "With no 1:1s this week, what would help you stay in the loop?"),
+])
+def test_a_decided_change_is_asked_what_would_help(change: str, question: str) -> None:
+    """"we're coming in at 9" was asked "How would it work for you if we came in at 9?"."""
+    assert supportive_question(change, ChangeKind.DIFFERENTLY, "en") == question
+
+
+@pytest.mark.parametrize("style", list(Style))
+def test_every_style_asks_the_decided_change_so(style: Style) -> None:
+    composed = compose(SuggestionRequest(change="we're coming in at 9", style=style,
+                                         person="Sam"))
+    assert composed.question.startswith("What would help you most, now that we're coming in")
+    assert "what if" not in composed.as_text().lower()
+
+
+@pytest.mark.parametrize("change", ["move standup to 10", "what if we moved standup to 10",
+                                    "we're thinking about moving standup to 10"])
+def test_a_proposal_is_still_asked_as_one(change: str) -> None:
+    assert supportive_question(change, ChangeKind.DIFFERENTLY, "en").startswith(
+        "How would it work for you")
