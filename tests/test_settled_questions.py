@@ -43,3 +43,26 @@ def test_every_style_asks_the_decided_change_so(style: Style) -> None:
 def test_a_proposal_is_still_asked_as_one(change: str) -> None:
     assert supportive_question(change, ChangeKind.DIFFERENTLY, "en").startswith(
         "How would it work for you")
+
+
+@pytest.mark.parametrize("style", list(Style))
+@pytest.mark.parametrize("change", ["standup cancelled today", "retro is off this week",
+                                    "we're skipping the retro this week"])
+def test_one_days_news_is_not_told_as_a_decided_change(change: str, style: Style) -> None:
+    """"standup cancelled today" was told "This change has been decided …" and "the new
+    arrangement": it is off once, and the words say so."""
+    text = compose(SuggestionRequest(change=change, style=style, person="Sam")).as_text()
+    assert "decided" not in text and "arrangement" not in text
+    assert "this once" in text or "this time" in text
+
+
+def test_the_styles_tell_one_days_news_differently() -> None:
+    openings = {compose(SuggestionRequest(change="standup cancelled today", style=style))
+                .opening for style in Style}
+    assert len(openings) == len(Style)
+
+
+def test_a_lasting_change_announced_is_still_told_as_decided() -> None:
+    text = compose(SuggestionRequest(change="we're moving standup to 10",
+                                     style=Style.FACTS)).as_text()
+    assert "decided" in text and "this once" not in text

@@ -46,7 +46,7 @@ from mlcoach.influence.phrasing import (
     wording_action,
 )
 from mlcoach.influence.retro_labels import continues, turkish_retro_column
-from mlcoach.influence.settled_questions import settled_key
+from mlcoach.influence.settled_questions import one_day_news, settled_key
 from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
 from mlcoach.influence.tidying import (
     addressed_name,
@@ -366,6 +366,10 @@ def compose(req: SuggestionRequest) -> Composed:
     # "karar: standup 10'da", "decision: standup at 10": settled, so no trial is offered
     settled = new and "new" in section.get("tips", {})
     action_key = "new" if settled else action_key
+    # "standup cancelled today": one day's news, off once; no arrangement to settle into
+    once = settled and language == "en" and "once" in section.get("tips", {}) \
+        and one_day_news(validated)
+    action_key = "once" if once else action_key
 
     timed = _names_a_duration(change)
 
@@ -420,7 +424,7 @@ def compose(req: SuggestionRequest) -> Composed:
         question=question,
         avoid=avoid,
         next_step=pick(("next_step_done" if made else "next_step_habit" if habit
-                        else "next_step_new" if settled
+                        else "next_step_once" if once else "next_step_new" if settled
                         else _next_step_table(section, action), req.size.value), "next"),
         follow_up_days=days,
         by_example=req.by_example,

@@ -20,6 +20,13 @@ _OFF_SAID = re.compile(r"^we(?:['’]re|\s+are|['’]ll\s+be|\s+will\s+be)\s+(?:
                        r"|next\s+\w+day|on\s+\w+day)$", re.I)
 
 
+def one_day_news(said: str) -> bool:
+    """Whether the English change is one day's news of a meeting not held ("standup
+    cancelled today", "we're skipping the retro this week"): off once, nothing decided."""
+    said = " ".join(said.split()).rstrip(" .!")
+    return off_for_now(said) or _OFF_SAID.match(said) is not None
+
+
 def settled_key(said: str, reading: Reading, *, labelled: bool) -> tuple[str, str] | None:
     """The [ask] frame key and its {x} for a settled English change `said` (as validated),
     read as `reading`; `labelled`: typed as "decision: …". None where the usual question
