@@ -59,6 +59,7 @@ from mlcoach.influence.tidying import (
 )
 from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangement_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
+from mlcoach.influence.turkish_wishes import wished_of_others_tr
 from mlcoach.influence.work_nouns import common_case
 
 logger = logging.getLogger(__name__)
@@ -872,6 +873,8 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
             key = "other"  # "mail yerine Slack kullanmak": Slack is not what stops
         elif form == "thing" and key == "other":  # "Ayşe'nin raporu": something to try
             key = "other_thing"
+        if key in ("other", "other_thing", "start") and wished_of_others_tr(reading.words):
+            key = "wish"  # «tasarım ekibi mockup'ları erken paylaşsa»: not "if we did"
         if kept and key in ("other", "other_thing", "start"):
             key = "keep"
         elif new and key != "done":  # "standup'ı 10'a alıyoruz": announced, to come

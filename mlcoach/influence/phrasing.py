@@ -108,6 +108,7 @@ from mlcoach.influence.turkish_reading import (
 from mlcoach.influence.turkish_reading import (
     ENDING_AFTER_APOSTROPHE as _ENDING_AFTER_APOSTROPHE,
 )
+from mlcoach.influence.turkish_wishes import wished_of_others_tr
 from mlcoach.influence.turkish_you import said_to_you_tr, their_change_tr
 from mlcoach.influence.verb_forms import past_tense
 from mlcoach.influence.wished_of_others import wishes_of_others
@@ -722,6 +723,8 @@ def asks_of_someone_else(text: str, language: str = "en", person: str | None = N
             return True  # "sözümü kesmeyin", "testleri ekleyin", "raporu gönderin": to them
         if "benim" in words and not last.endswith(_TR_VERBAL_NOUN):
             return True  # "benim PR'larımı incele"
+        if wished_of_others_tr(text):
+            return True  # "Ayşe PR'lara bir gün içinde baksa çok iyi olur": hers to do
         if _TR_WANT_OF_THEM.search(text) or (
                 len(words) > 2 and words[1] in _TR_GROUP
                 and not last.endswith((*_TR_MY_OWN, *_TR_VERBAL_NOUN, "alım", "elim"))):
