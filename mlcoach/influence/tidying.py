@@ -560,6 +560,8 @@ def _arrow_said(text: str) -> str:
     said = [_one_arrow_said(_MOVE_ARROW.sub("", part)) for part in parts]
     if any(_ARROW.search(one) for one in said):
         return text
+    if len(said) > 2:  # three or more: a list of changes, each with its verb, asked
+        return ", ".join(said[:-1]) + " and " + said[-1]  # about one at a time
     verb = said[0].split()[0].lower()
     # "move standup to 10 and move retro to Friday": the verb said once
     said[1:] = [one.split(" ", 1)[1] if one.split()[0].lower() == verb else one
