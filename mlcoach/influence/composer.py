@@ -23,6 +23,7 @@ from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_comp
 from mlcoach.influence.amounts import says_an_amount_or_a_want
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
 from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
+from mlcoach.influence.fragments import rhythm_first
 from mlcoach.influence.judgements import problem_named_tr
 from mlcoach.influence.letters import restored
 from mlcoach.influence.made_changes import already_made
@@ -52,6 +53,8 @@ from mlcoach.influence.tidying import (
     addressed_name,
     column_after_greeting,
     first_of_several,
+    ought_of_all,
+    ought_of_all_act,
     retro_column,
     settled_en,
     tidy_change,
@@ -774,8 +777,12 @@ def _one_change(text: str, language: str, person: str | None,
         text = retro_column(text, action)
     if person is None and not by_example:  # "Dana, could you take notes?": said to Dana
         person = addressed_name(text, language)
-    if language == "en" and not by_example:
-        text = wished_of_all(text)
+    if language == "en":
+        text = ought_of_all_act(text) if by_example else wished_of_all(text)
+        if action is not ChangeKind.STOP and not by_example:
+            # "the team needs to write tests", "biweekly retro": not as a stop ("Keep:
+            # weekly demo", chosen as a stop, is not "held every week")
+            text = rhythm_first(ought_of_all(text))
     change = tidy_change(text, language, person)
     first, several = first_of_several(change, language, action, by_example=by_example)
     return (change, False) if first == change else (tidy_change(first, language, person), several)

@@ -237,7 +237,7 @@ _PREPOSITIONS = _words(
 
 # What a person may do in a change that names them first ("Dana leads the retro").
 _ROLE_VERBS = _words("lead host chair facilitate drive coordinate mentor coach onboard "
-                     "moderate present")
+                     "moderate present shadow")
 
 
 # Base verbs people start a change with. Kept to the common ones of daily work.

@@ -167,6 +167,14 @@ def _a_meeting(thing: str) -> bool:
         and not (len(words) == 1 and words[0] in _VERBS)
 
 
+# "biweekly retro", "monthly demo": a meeting's rhythm said before it, as a note would
+_RHYTHMS = {"biweekly": "every two weeks", "fortnightly": "every two weeks",
+            "weekly": "every week", "monthly": "once a month", "daily": "every day",
+            "quarterly": "once a quarter"}
+_OFTEN_FIRST = re.compile(r"^(?P<often>bi-?weekly|fortnightly|weekly|monthly|daily|quarterly)"
+                          r"\s+(?P<thing>(?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*[.!]*$", re.I)
+
+
 # "more pairing, less solo work": two amounts, a comma between
 _AMOUNTS = re.compile(r"^(?P<a>(?:more|less|fewer)\s+[^,;]+?)\s*[,/]\s*(?P<b>(?:more|less|fewer)\s+"
                       r"[^,;]+?)\s*[.!]*$", re.I)
@@ -207,6 +215,19 @@ def off_for_now(text: str) -> bool:
     """Whether `text` is one day's news of a meeting not held ("standup cancelled today")."""
     match = _OFF_FOR_NOW.match(" ".join(text.split()))
     return match is not None and _a_thing(match["thing"])
+
+
+def rhythm_first(text: str) -> str:
+    """"biweekly retro" → "what if we held the retro every two weeks": a meeting's rhythm
+    said before it, as a note would; other text as it came."""
+    match = _OFTEN_FIRST.match(" ".join(text.split()))
+    if match is None or match["thing"].lower().split()[-1] not in _MEETINGS:
+        return text
+    often = _RHYTHMS[match["often"].lower().replace("-", "")]
+    thing = _named(match["thing"])
+    if thing.lower() in ("standup", "stand-up", "retro"):
+        thing = f"the {thing}"  # held, "the retro", as below
+    return f"what if we held {thing} {often}"
 
 
 def fragment_said(text: str, person: str | None = None) -> str:

@@ -340,7 +340,10 @@ def _hypothesis_parts(body: str) -> tuple[str, str, str, str] | None:
             or len(match["clause"].split()) > _MAX_WORDS:
         return None
     words = match["clause"].split()
-    if _plain(words[0]) in _NOT_A_HYPOTHESIS:
+    # "what if someone from design shared mockups earlier": an act, whoever takes it up;
+    # not "what if someone got sick" (a worry), nor "what if someone breaks prod"
+    someone = _plain(words[0]) in ("someone", "somebody")
+    if _plain(words[0]) in _NOT_A_HYPOTHESIS and not someone:
         return None  # "what if we …" is read as "if we"; "what if it breaks" is a worry
     if _plain(words[0]) == "i":
         verb = _plain(words[1]) if len(words) > 1 else ""
@@ -350,6 +353,10 @@ def _hypothesis_parts(body: str) -> tuple[str, str, str, str] | None:
     lead = 1 if _plain(words[0]) in _words("the our all every each my your") else 0
     for size in range(lead + 1, min(lead + 4, len(words))):
         verb, rest = _plain(words[size]), " ".join(words[size + 1:])
+        if someone and not (rest and (size == 1 or _plain(words[1]) in ("from", "in", "on"))
+                            and _is_past(verb) and verb not in _HYPOTHETICAL_VERBS
+                            and base_verb(verb) in _VERBS):
+            continue
         if verb in _HYPOTHETICAL_VERBS or (_is_past(verb) and rest and verb != "ed") or (
                 verb in _SAME_IN_THE_PAST and rest):  # "what if Sam put the notes …"
             return match["clause"], " ".join(words[:size]), words[size], rest

@@ -141,6 +141,35 @@ _NOT_NAMES = frozenset(("team", "folks", "everyone", "everybody", "all", "guys",
 _WISHED_OF_ALL = re.compile(r"^(?:i\s+(?:really\s+)?wish|if\s+only)\s+(?P<who>people|everyone"
                             r"|everybody|folks|the\s+team|we)\s+would\s+(?P<verb>[a-z]+)"
                             r"(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
+_THEIR = re.compile(r"(?<![\w'’])their(?![\w'’])", re.I)
+# "the team needs to write tests", "everyone should update their tickets": the same wish,
+# said as what all ought to do (quoted whole, it was "if we tried this: “the team …”")
+_OUGHT_OF_ALL = re.compile(r"^(?P<who>(?:the\s+(?:whole\s+)?|our\s+)team|everyone|everybody"
+                           r"|we\s+all)\s+(?:needs?\s+to|should|has\s+to|must|ought\s+to)\s+"
+                           r"(?P<verb>[a-z]+)(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
+
+
+def ought_of_all(text: str) -> str:
+    """"the team needs to write tests" → "what if we all wrote tests"; other text as it
+    came."""
+    ought = _OUGHT_OF_ALL.match(text.strip())
+    if ought is None or ought["verb"].lower() in _NO_OUGHT:
+        return text
+    past = past_tense(ought["verb"])
+    return f"what if we all {past}{_THEIR.sub('our', ought['rest'])}" if past else text
+
+
+_NO_OUGHT = frozenset(("not", "never", "stop", "be", "have", "get", "just", "really",
+                       "always", "also"))
+
+
+def ought_of_all_act(text: str) -> str:
+    """"the team needs to write tests" → "write tests": by example, one's own part of what
+    all ought to do; other text as it came."""
+    ought = _OUGHT_OF_ALL.match(text.strip())
+    if ought is None or past_tense(ought["verb"]) is None or ought["verb"].lower() in _NO_OUGHT:
+        return text
+    return f"{ought['verb']}{_THEIR.sub('my', ought['rest'])}"  # "update my tickets"
 
 
 def wished_of_all(text: str) -> str:

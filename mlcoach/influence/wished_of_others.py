@@ -47,6 +47,11 @@ _WANTED_OF_ALL = re.compile(r"^i(?:['’]d|\s+would)?\s+(?:really\s+)?(?:like|lo
 # "could the design team share mockups earlier?", "can QA test earlier"
 _COULD_THEY = re.compile(rf"^(?:could|can|would|will)\s+{_WHO}\s+(?:please\s+)?{_ACT}\s*\?*$",
                          re.I)
+# "can someone from design share mockups earlier", "could somebody share the notes": an
+# act wished of someone, whoever takes it up
+_COULD_SOMEONE = re.compile(r"^(?:could|can|would|will)\s+(?P<who>(?:someone|somebody)(?:\s+(?:from"
+                            r"|in|on)\s+(?:the\s+)?[\w-]+(?:\s+team)?)?)\s+(?:please\s+)?"
+                            rf"{_ACT}\s*\?*$", re.I)
 # "the design team should share mockups earlier" (a team only: "Dana should …" is read
 # as said to Dana, or as a complaint about her)
 _THEY_SHOULD = re.compile(rf"^(?P<who>{_GROUP}|{_ACRONYM}|{_DEPARTMENT})\s+(?:should|could"
@@ -107,6 +112,9 @@ def wished_of_others(text: str) -> str:
         past = past_tense(match["verb"])  # "I'd like the team to review PRs within a day"
         rest = re.sub(r"(?<![\w'’])their(?![\w'’])", "our", match["rest"], flags=re.I)
         return f"what if we all {past}{rest}" if past else text
+    match = _COULD_SOMEONE.match(said)
+    if match:  # "can someone from design share mockups earlier": whoever takes it up
+        return _said(match["who"], match["verb"], match["rest"], anyone=True) or text
     match = _PEOPLE_SHOULD.match(said)
     if match:  # "people should stop lurking in the incident channel": people in general
         return _said(match["who"], match["verb"], match["rest"], anyone=True) or text
@@ -134,7 +142,8 @@ def _base(verb: str) -> str:
     return next((b for b in _ACTS if past_tense(b) == low), low)  # "led", "ran", "held"
 
 
-_PEOPLE_DID = re.compile(r"^what\s+if\s+(?:people|folks)\s+(?P<past>[a-z]+)\b", re.I)
+_PEOPLE_DID = re.compile(r"^what\s+if\s+(?:people|folks|someone|somebody)(?:\s+(?:from|in|on)"
+                         r"\s+(?:the\s+)?[\w-]+(?:\s+team)?)?\s+(?P<past>[a-z]+)\b", re.I)
 _SUBJECT = re.compile(rf"^what\s+if\s+{_WHO}\s+(?P<past>[a-z]+)\b", re.I)
 
 
