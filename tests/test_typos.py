@@ -57,3 +57,22 @@ def test_no_correctly_spelled_word_is_ever_changed() -> None:
     assert len(words) > 3000
     changed = {word: mended_typos(word) for word in words if mended_typos(word) != word}
     assert changed == {}
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("standp at 10", "How would it work for you if standup were at 10?"),
+    ("move the metting to 10", "How would it work for you to move the meeting to 10?"),
+    ("move the meetting to 10", "How would it work for you to move the meeting to 10?"),
+    ("mvoe the retroo to Friday", "How would it work for you to move the retro to Friday?"),
+    ("cancel the standdup tomorow", "How would it work for you to cancel the standup tomorrow?"),
+])
+def test_a_dropped_or_doubled_letter_is_mended_too(change: str, question: str) -> None:
+    """"standp at 10" was asked "if the standp were at 10"; "metting" quoted back."""
+    assert supportive_question(change, ChangeKind.DIFFERENTLY, "en") == question
+
+
+@pytest.mark.parametrize("word", ["canceled", "meting", "panning", "planing", "print",
+                                  "prints", "Frida", "Mona", "sync", "demo", "retro",
+                                  "mowing", "reviewer", "released", "meetup", "standups"])
+def test_a_real_word_one_letter_from_a_team_word_is_never_mended(word: str) -> None:
+    assert mended_typos(f"{word} on Friday") == f"{word} on Friday"

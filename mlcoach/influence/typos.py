@@ -1,7 +1,9 @@
-"""Two letters swapped in a word of how a team works ("mvoe stnadup to 10"): mended before
-the change is read, so the question asks about "move standup to 10" instead of quoting the
-slip back. Only a word that is no word itself and is one swap away from one on the list is
-changed; a name (a capital inside the word, or a capital mid-sentence) never is."""
+"""Two letters swapped in a word of how a team works ("mvoe stnadup to 10"), or, in a longer
+one, a letter dropped, doubled or doubled in the wrong place ("standp", "meetting",
+"metting"): mended before the change is read, so the question asks about "move standup to
+10" instead of quoting the slip back. Only a word that is no word itself and is one such
+slip away from one on the list is changed ("canceled", "print", "planing" are words, and
+stay); a name (a capital inside the word, or a capital mid-sentence) never is."""
 
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ _TEAM_WORDS = (
     "because", "should", "could", "would",
 )
 # Words a swap of a listed word spells that are words themselves: never mended.
-_REAL_WORDS = frozenset(("form", "from", "dairy", "diary", "untied", "united", "ot"))
+# (Checked against a 100,000-word English dictionary, wamerican.)
+_REAL_WORDS = frozenset(("form", "from", "dairy", "diary", "untied", "united", "ot",
+                         "canceled", "meting", "panning", "planing", "print", "prints"))
 
 
 def _swaps(word: str) -> set[str]:
@@ -25,11 +29,30 @@ def _swaps(word: str) -> set[str]:
             if word[i] != word[i + 1]}
 
 
+def _dropped(word: str) -> set[str]:
+    """"standp": a letter left out, of a word long enough that what is left is no other."""
+    return {word[:i] + word[i + 1:] for i in range(len(word))} if len(word) >= 6 else set()
+
+
+def _doubled(word: str) -> set[str]:
+    """"standdup", "meetting", and "metting" (the double on the next letter)."""
+    if len(word) < 5:
+        return set()
+    slips = {word[:i] + word[i] + word[i:] for i in range(len(word))}
+    for i in range(len(word) - 1):
+        if word[i] == word[i + 1]:
+            single = word[:i] + word[i + 1:]
+            slips |= {single[:j] + single[j] + single[j:] for j in range(len(single))}
+    return slips - {word}
+
+
 # Said first with a capital, only these are mended: a name is seldom a verb's slip.
 _LEADS = frozenset(("move", "moving", "cancel", "schedule", "reschedule", "review", "deploy",
                     "release", "should", "could", "would", "because", "instead"))
 _DAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday"))
-_MENDED = {slip: word for word in _TEAM_WORDS for slip in _swaps(word)
+_MENDED = {slip: word for word in _TEAM_WORDS
+           # a day's name is mended only when swapped: "Frida" is a name, not "Friday"
+           for slip in _swaps(word) | (set() if word in _DAYS else _dropped(word) | _doubled(word))
            if slip not in _TEAM_WORDS and slip not in _REAL_WORDS}
 # A word alone: not part of a link, a path, a handle or a tag ("https://deom.io", "#retor").
 _WORD = re.compile(r"(?<![\w@#/.:-])([A-Za-z]{4,})(?=['’]|\b)(?![./:-]\w)")
