@@ -14,6 +14,10 @@ from mlcoach.influence.tidying import without_note_label
 # "@dana", "#frontend": the word, not the mark; but @here and its kind are what they are
 # called ("no more @here"), so they keep theirs.
 _MENTION = re.compile(r"(?<!\S)(?!@(?:here|channel|everyone|all)\b)[@#](?=\w)", re.I)
+# "@mentioning", "@ing", "@'ing": the verb of the mark, said with it ("stop @-mentioning
+# the whole team"), not a name's mark to drop ("stop mentioning the whole team")
+_AT_MENTION = re.compile(r"(?<!\S)@[-'’]?(?=mention)", re.I)
+_AT_ING = re.compile(r"(?<!\S)@[-'’]?ing(?![\w'’-])", re.I)
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S)")
 # A list's bullet or number in front ("- use the wiki", "• …", "1. …", "2) …").
 _BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
@@ -49,6 +53,7 @@ def without_marks(text: str) -> str:
     """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
     in front of names and tags ("ask @dana 🚀" → "ask dana")."""
     text = _ARROW.sub("→", text)  # "email ➡️ wiki": the arrow is the meaning, not a mark
+    text = _AT_ING.sub("@-mentioning", _AT_MENTION.sub("@-", text))
     kept = _BULLET.sub("", "".join(ch for ch in text if not _is_emoji(ch)).lstrip())
     words = _EMOTICON.sub("", kept).split()
     # "@dana can we pair …", "hey @team quick one: …": a mention that calls someone before

@@ -201,7 +201,20 @@ def read_change(
         if action is ChangeKind.START and re.search("ba[şs]la", core.lower()):
             action = ChangeKind.DIFFERENTLY  # "… başlamak": no second "başlasak"
         return _quote_reading(core, action, question, language, _says_stop_tr(core))
+    if _AT_ALL.search(core):  # "stop @channel pings": read as the word it is
+        reading = _read_en(_AT_ALL.sub(r"atmark\1", core), action, question, person)
+        back = {f: _AT_BACK.sub(r"@\1", v) if isinstance(v, str) else v
+                for f, v in (("words", reading.words), ("topic", reading.topic),
+                             ("verb_phrase", reading.verb_phrase))}
+        return Reading(reading.shape, back["words"] or "", back["topic"],
+                       back["verb_phrase"])
     return _read_en(core, action, question, person)
+
+
+# "@here", "@channel": what they are called, a word of the change (said first, they
+# call everyone: "@here let's start on time")
+_AT_ALL = re.compile(r"(?<=\S\s)@(here|channel|everyone|all)(?![\w-])", re.I)
+_AT_BACK = re.compile(r"(?<![\w-])atmark(here|channel|everyone|all)(?![\w-])", re.I)
 
 
 def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) -> Reading:

@@ -1,0 +1,42 @@
+"""The @ of mentioning said as a verb ("stop @mentioning the whole team", "stop @ing
+everyone") and the @here/@channel kind keep their mark and read as words; a name's @
+("ask @dana") is still dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind, Style
+from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
+
+DIFF = ChangeKind.DIFFERENTLY
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Please stop @mentioning the whole team on Slack",
+     "How would it work for you to stop @-mentioning the whole team on Slack?"),
+    ("Please stop @-mentioning the whole team on Slack",
+     "How would it work for you to stop @-mentioning the whole team on Slack?"),
+    ("stop @ing everyone", "How would it work for you to stop @-mentioning everyone?"),
+    ("stop @’ing the whole team", "How would it work for you to stop @-mentioning the whole team?"),
+    ("stop @channel pings", "How would it work for you to stop @channel pings?"),
+])
+def test_the_mark_of_mentioning_is_kept_and_read(change: str, question: str) -> None:
+    """"stop @mentioning the whole team" was asked "to stop mentioning the whole team" (not
+    the same thing); "stop @ing everyone" quoted as “stop ing everyone”; "stop @channel
+    pings" asked "if we tried stop @channel pings"."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("style", list(Style))
+def test_every_style_and_the_example_keep_it(style: Style) -> None:
+    change = "Please stop @mentioning the whole team on Slack"
+    assert "@-mentioning the whole team" in compose(
+        SuggestionRequest(change=change, style=style, person="Sam")).question
+    assert "@-mentioning the whole team" in compose(
+        SuggestionRequest(change=change, style=style, by_example=True)).opening
+
+
+def test_a_names_mark_is_still_dropped() -> None:
+    assert supportive_question("ask @dana about the release", DIFF, "en") == \
+        "How would it work for you to ask dana about the release?"
