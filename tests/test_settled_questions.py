@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from mlcoach.domain.model import ChangeKind, Style
-from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
 
 
 @pytest.mark.parametrize(("change", "question"), [
@@ -66,3 +71,29 @@ def test_a_lasting_change_announced_is_still_told_as_decided() -> None:
     text = compose(SuggestionRequest(change="we're moving standup to 10",
                                      style=Style.FACTS)).as_text()
     assert "decided" in text and "this once" not in text
+
+
+@pytest.mark.parametrize("style", list(Style))
+@pytest.mark.parametrize("change", ["bugün standup yok", "yarınki demo iptal",
+                                    "bu haftaki retro yapılmayacak", "standup iptal bugün"])
+def test_turkish_one_days_news_is_told_as_news(change: str, style: Style) -> None:
+    """«yarın demo iptal» was asked «Şunu denesek diyorum: «yarın demo iptal»» (let's try
+    this), and by example told to be kept up visibly for two weeks."""
+    composed = compose(SuggestionRequest(change=change, style=style, language="tr"))
+    assert "bu seferlik" in composed.as_text().lower() or "bu sefer" in composed.opening.lower()
+    assert composed.question.startswith(f"Bir seferlik bir durum var: «{change}»")
+    assert "denesek" not in composed.question and "Yeni düzen" not in composed.question
+
+
+@pytest.mark.parametrize("change", ["bugün standup yok", "yarın demo iptal"])
+def test_turkish_one_days_news_is_not_led_by_example(change: str) -> None:
+    with pytest.raises(ComposerError, match="team to decide"):
+        compose(SuggestionRequest(change=change, style=None, by_example=True, language="tr"))
+
+
+@pytest.mark.parametrize("change", ["artık standup yok", "standup'ı iptal edelim",
+                                    "bugün standup'ı kısa tutalım"])
+def test_a_lasting_turkish_change_is_not_one_days_news(change: str) -> None:
+    question = compose(SuggestionRequest(change=change, style=Style.FACTS,
+                                         language="tr")).question
+    assert "Bir seferlik" not in question

@@ -61,6 +61,7 @@ from mlcoach.influence.tidying import (
     wished_of_all,
 )
 from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangement_tr
+from mlcoach.influence.turkish_news import one_day_news_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
 from mlcoach.influence.turkish_wishes import wished_of_others_tr
 from mlcoach.influence.work_nouns import common_case
@@ -286,8 +287,11 @@ def compose(req: SuggestionRequest) -> Composed:
     # "we moved retro to Friday": already made, so the whole suggestion checks in on it
     made = already_made(change, chosen, language, spoken_name(req.person))
     # "karar: standup 10'da", "standup artık yazılı": how things are to be, decided
-    new = not made and (_new_tr(req.change, change) if language == "tr"
+    new = not made and (_new_tr(req.change, change) or one_day_news_tr(validated)
+                        if language == "tr"
                         else decided_label(req.change) or settled_en(validated))
+    if req.by_example and language == "tr" and one_day_news_tr(validated):
+        raise ComposerError(TEAM_DECISION)  # «bugün standup yok»: no act of one's own
     # "karar: standup 10'da": decided; the example is keeping to it ("… alıyoruz": not yet)
     if req.by_example and new and language == "tr" and not announced_tr(change):
         made, new = True, False
@@ -371,8 +375,8 @@ def compose(req: SuggestionRequest) -> Composed:
     settled = new and "new" in section.get("tips", {})
     action_key = "new" if settled else action_key
     # "standup cancelled today": one day's news, off once; no arrangement to settle into
-    once = settled and language == "en" and "once" in section.get("tips", {}) \
-        and one_day_news(validated)
+    once = settled and "once" in section.get("tips", {}) and (
+        one_day_news_tr(validated) if language == "tr" else one_day_news(validated))
     action_key = "once" if once else action_key
 
     timed = _names_a_duration(change)
@@ -885,7 +889,8 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
         if kept and key in ("other", "other_thing", "start"):
             key = "keep"
         elif new and key != "done":  # "standup'ı 10'a alıyoruz": announced, to come
-            key = "coming" if announced_tr(reading.words) else "new"
+            key = "once" if one_day_news_tr(reading.words) \
+                else "coming" if announced_tr(reading.words) else "new"
             quoted = _fill(_str(frames, "quote"), {"text": reading.words})
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
         asked = reading.words.endswith("?") or form == "question"
@@ -997,7 +1002,8 @@ def supportive_question(
         raise ComposerError(BLAME, example=Term(EXAMPLE_CHANGE))
     action = wording_action(split_change(strip_lead(change) or change)[0], action, language)
     made = already_made(change, action, language, spoken_name(person))
-    new = not made and (_new_tr(typed, change) if language == "tr"
+    new = not made and (_new_tr(typed, change) or one_day_news_tr(validated)
+                        if language == "tr"
                         else decided_label(typed) or settled_en(validated))
     reading = read_change(change, action, language, spoken_name(person))
     values = _ask_values(reading, catalog, first=several and not made, kept=kept, new=new)
