@@ -69,3 +69,19 @@ def test_a_plan_after_when_it_starts_is_asked_as_the_plan(change: str, question:
 def test_a_rule_whose_act_points_back_at_its_when_stays_whole() -> None:
     assert "“when the build is red, fix it first”" in supportive_question(
         "when the build is red, fix it first", DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("from now on retro is on Friday",
+     "How would it work for you if retro were on Friday from now on?"),
+    ("from now on standup is at 10",
+     "How would it work for you if standup were at 10 from now on?"),
+    ("standup is at 10 from now on",
+     "How would it work for you if standup were at 10 from now on?"),
+    ("standup is at 10 starting Monday",
+     "How would it work for you if standup were at 10 starting Monday?"),
+])
+def test_from_now_on_is_read_whole(change: str, question: str) -> None:
+    """"from now on retro is on Friday" was asked "if on retro were on Friday from now"
+    ("from now" taken for the date); said after the state, it was quoted whole."""
+    assert supportive_question(change, DIFF, "en") == question

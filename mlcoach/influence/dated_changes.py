@@ -10,7 +10,9 @@ import re
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.phrasing import Shape, read_change
 
-_WHEN = (r"(?:starting|beginning|from|as of|as from|effective|after)\s+"
+# "from now on" first: read as "from now", it left "on retro is on Friday" ("if on retro
+# were on Friday from now")
+_WHEN = (r"from\s+now\s+on(?:wards)?|(?:starting|beginning|from|as of|as from|effective|after)\s+"
          r"(?:(?:next|this|the next|the first|tomorrow|today|now|on)\b[\w\s']{0,24}?|"
          r"(?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|"
          r"june|july|august|september|october|november|december|q[1-4])\w*)"
@@ -52,12 +54,21 @@ def _as_hypothesis(rest: str, when: str) -> str | None:
     return f"what if {match['thing']} were {match['state']} {when}"
 
 
+# "standup is at 10 from now on": a thing's new state, when said after it
+_STATE_THEN = re.compile(r"^(?P<rest>.+?)\s+(?P<when>from\s+now\s+on(?:wards)?|going\s+forward"
+                         r"|(?:starting|from|as\s+of)\s+(?:next\s+\w+|tomorrow|today"
+                         r"|monday|tuesday|wednesday|thursday|friday)(?:\s+on)?)\s*[.!]*$", re.I)
+
+
 def time_after(text: str) -> str:
     """"starting next week, no more status emails" → "no more status emails starting next
     week": read from its first word, a stop of "no more …" is not stopped again."""
     match = _TIME_FIRST.match(text) or _TIME_BEFORE_PLAN.match(text) \
         or _TIME_BEFORE_STATE.match(text)
     if match is None:
+        after = _STATE_THEN.match(text)
+        if after is not None:  # "standup is at 10 from now on": what if it were so
+            return _as_hypothesis(after["rest"], after["when"]) or text
         return text
     when, rest = match["when"], match["rest"].rstrip(" .!")
     if not rest or rest.endswith("?"):
