@@ -29,6 +29,10 @@ from mlcoach.influence.composer import (
     ("standup cancelled today", "With no standup today, what would help you stay in the loop?"),
     ("the 1:1s are off this week",
      "With no 1:1s this week, what would help you stay in the loop?"),
+    ("it was decided that standup is at 10",
+     "What would help you most, now that standup is at 10?"),
+    ("leadership decided that all PRs need two approvals",
+     "What would help you most, now that all PRs need two approvals?"),
 ])
 def test_a_decided_change_is_asked_what_would_help(change: str, question: str) -> None:
     """"we're coming in at 9" was asked "How would it work for you if we came in at 9?"."""

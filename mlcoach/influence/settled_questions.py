@@ -9,6 +9,7 @@ import re
 from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.fragments import off_for_now
 from mlcoach.influence.phrasing import Reading, Shape
+from mlcoach.influence.tidying import decided_that
 
 # "decision: …", "new rule: …": the label said before the change decided
 _LABEL = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+process)\s*:\s*",
@@ -39,6 +40,8 @@ def settled_key(said: str, reading: Reading, *, labelled: bool) -> tuple[str, st
         return "settled_once", f"no {off['thing']} {off['when']}"
     if announced(said) != said:  # "we're coming in at 9", as the user said it
         return "settled_said", said[0].lower() + said[1:]
+    if decided_that(said):  # "it was decided that standup is at 10"
+        return "settled_said", decided_that(said) or said
     if not labelled:
         return None
     if reading.shape is Shape.VERB:  # "decision: we deploy on Tuesdays only"

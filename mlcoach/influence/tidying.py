@@ -201,11 +201,28 @@ def _wished_not(who: str, verb: str, rest: str) -> str | None:
     return f"what if no one {past} {after}".rstrip()
 
 
+# "it was decided that …", "management decided …": told as decided (the question's
+# words: settled_questions.py)
+_DECIDED_THAT = re.compile(r"^(?:it\s+(?:was|has\s+been|['’]s\s+been)\s+decided|(?:management"
+                           r"|leadership|the\s+(?:\w+\s+)?(?:leads|managers|team))\s+(?:has\s+)?"
+                           r"decided)\s+(?:that\s+)?(?P<rest>(?!to\b)[a-z][^?;]*?)\s*[.!]*$", re.I)
+
+
+def decided_that(said: str) -> str | None:
+    """What a decision told decided ("it was decided that standup is at 10" → "standup is
+    at 10"); None for other text."""
+    match = _DECIDED_THAT.match(" ".join(said.split()))
+    return match["rest"] if match else None
+
+
 def settled_en(text: str) -> bool:
     """Whether the English change is already settled, announced or one day's news ("we're
     moving standup to 10", "standup cancelled today"): no trial to offer."""
     said = " ".join(text.split()).rstrip(" .!")
-    return announced(said) != said or off_for_now(said)
+    # (not "… decided that we move the retro": asked as the plan, its wrapping off)
+    decided = decided_that(said)
+    return announced(said) != said or off_for_now(said) or (
+        decided is not None and not decided.lower().startswith("we "))
 
 
 def addressed_name(text: str, language: str) -> str | None:
