@@ -19,7 +19,8 @@ DIFF = ChangeKind.DIFFERENTLY
 WISHES = ["Ayşe PR'lara bir gün içinde baksa çok iyi olur",
           "tasarım ekibi mockup'ları daha erken paylaşsa",
           "Mehmet testleri yazsa iyi olur", "ekip standup'a zamanında gelse",
-          "Can retroyu yönetse"]
+          "Can retroyu yönetse", "Ayşe'nin PR'lara bakması iyi olur",
+          "tasarım ekibinin mockup'ları erken paylaşması gerekiyor"]
 
 
 @pytest.mark.parametrize("change", WISHES)
@@ -44,7 +45,8 @@ def test_a_wish_of_someone_else_is_not_asked_as_ours(change: str, style: Style) 
     "Toplantılar kısa olsa", "Kod incelemeleri bir günde bitse", "Testler yazılsa",
     "Ayşe ile PR'lara baksam", "Standup'ı 10'a alsa", "keşke herkes kamerasını açsa",
     "We should have tested it before release", "Asked Anna about the release",
-    "Ayşe retroda olsa"])
+    "Ayşe retroda olsa", "Standup'ın kısa olması iyi olur", "Toplantının kısa olması lazım",
+    "Retro'nun cuma yapılması iyi olur"])
 def test_what_is_no_wish_of_another_is_not_read_as_one(change: str) -> None:
     assert not wished_of_others_tr(change)
 

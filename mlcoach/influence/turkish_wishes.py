@@ -27,6 +27,12 @@ _NOT_NAMES = frozenset(("bence", "keşke", "belki", "bir", "her", "bu", "şu", "
                         "retro", "demo", "lütfen", "artık", "bundan", "yarın", "bugün"))
 
 
+# «Ayşe'nin PR'lara bakması iyi olur», «tasarım ekibinin … paylaşması lazım»: theirs too
+_THEIRS_TO_DO = re.compile(r"^(?:[A-ZÇĞİÖŞÜ][^\W\d_]*['’]n?[ıiuü]n|(?:\S+\s+)?(?:ekibi|takımı)"
+                           r"n[ıi]n)\s.*\wm[ae]s[ıi]\s+(?:(?:bence|çok|daha)\s+)?(?:(?:iyi|güzel|faydalı"
+                           r"|yararlı)\s+olur(?:du)?|lazım|gerek(?:ir|iyor)?|şart)\s*[.!]*$")
+
+
 def _wish_verb(text: str) -> bool:
     words = _TAIL.sub("", text.strip().rstrip(" .!")).split()
     last = words[-1].lower() if words else ""
@@ -38,6 +44,10 @@ def wished_of_others_tr(text: str) -> bool:
     """Whether `text` wishes someone else would do something: a name or a team, then
     what they would do, "-sa/-se" («Ayşe PR'lara baksa», «ekip standup'a zamanında
     gelse»), not «standup'ı 10'a alsak» (ours)."""
+    said = " ".join(text.split())
+    if _THEIRS_TO_DO.match(said) and not re.search(r"(?<!\w)olma(?:ma)?s[ıi]\s", said) \
+            and re.split(r"['’]", said.lower())[0] not in _NOT_NAMES:
+        return True  # not «standup'ın kısa olması …»: a state, and no one's name
     if not _wish_verb(text) or not (_TURKISH.search(text) or _TAIL.search(text)):
         return False
     words = text.split()
