@@ -28,6 +28,8 @@ DIFF = ChangeKind.DIFFERENTLY
     ("biweekly retro", "How would it work for you if we held the retro every two weeks?"),
     ("monthly retro", "How would it work for you if we held the retro once a month?"),
     ("weekly demo", "How would it work for you if we held the demo every week?"),
+    ("async standup", "How would it work for you if the standup were async?"),
+    ("optional demo", "How would it work for you if the demo were optional?"),
     ("the team needs to write tests", "How would it work for you if we all wrote tests?"),
     ("the team should review PRs faster",
      "How would it work for you if we all reviewed PRs faster?"),

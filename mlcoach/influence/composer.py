@@ -23,7 +23,7 @@ from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_comp
 from mlcoach.influence.amounts import says_an_amount_or_a_want
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
 from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
-from mlcoach.influence.fragments import rhythm_first
+from mlcoach.influence.fragments import how_first, rhythm_first
 from mlcoach.influence.judgements import problem_named_tr
 from mlcoach.influence.letters import restored
 from mlcoach.influence.made_changes import already_made
@@ -786,7 +786,7 @@ def _one_change(text: str, language: str, person: str | None,
         if action is not ChangeKind.STOP and not by_example:
             # "the team needs to write tests", "biweekly retro": not as a stop ("Keep:
             # weekly demo", chosen as a stop, is not "held every week")
-            text = rhythm_first(ought_of_all(text))
+            text = how_first(rhythm_first(ought_of_all(text)))
     change = tidy_change(text, language, person)
     first, several = first_of_several(change, language, action, by_example=by_example)
     return (change, False) if first == change else (tidy_change(first, language, person), several)

@@ -230,6 +230,20 @@ def rhythm_first(text: str) -> str:
     return f"what if we held {thing} {often}"
 
 
+# "async standup", "optional demo": how a meeting would be, said before it, as a note would
+_HOW_FIRST = re.compile(r"^(?P<how>async|asynchronous|optional|written|recorded|remote|hybrid"
+                        r"|shorter|camera-free)\s+(?P<thing>[a-z][\w-]*)\s*[.!]*$",
+                        re.I)
+
+
+def how_first(text: str) -> str:
+    """"async standup" → "what if the standup were async"; other text as it came."""
+    match = _HOW_FIRST.match(" ".join(text.split()))
+    if match is None or match["thing"].lower() not in _MEETINGS:
+        return text
+    return f"what if the {match['thing']} were {match['how'].lower()}"
+
+
 def fragment_said(text: str, person: str | None = None) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
     (and so is a wish of what `person`, the one asked, would do: it is said to them)."""
