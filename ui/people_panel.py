@@ -36,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Outcome, Person, Style
+from mlcoach.store.edit_drafts import NEW_PERSON, person_key
 from mlcoach.ui.colours import mute
+from mlcoach.ui.edit_draft import EditDraft, StateStore
 from mlcoach.ui.i18n import as_sentence, error_message
 from mlcoach.ui.names import kind_names, outcome_names, style_name
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
@@ -102,11 +104,12 @@ class PersonDialog(QDialog):
             once it is done, or stays open with the reason.
     """
 
+    _FIELDS = ("name", "style", "notes")
+
     def __init__(self, save: Callable[[PersonForm], object], *, person: Person | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, drafts: StateStore | None = None) -> None:
         super().__init__(parent)
         self._save = save
-        self.quitting = False  # set at quit: a save then asks nothing
         self._saving = False  # OK's write is on the store's worker
         # Never the name: a window's title is shown outside it (taskbars, window
         # switchers, a screen-share picker) and read by any app on the display.
@@ -152,6 +155,37 @@ class PersonDialog(QDialog):
         else:
             set_combo_style(self.style_box, None)
         self._loaded = self.form()
+        # What is typed is kept as this person's draft while it is typed (someone new:
+        # one draft for the Add editor), brought back here if the app was gone.
+        self.draft: EditDraft | None = None
+        if drafts is not None:
+            key = person_key(person.id) if person is not None else NEW_PERSON
+            self.draft = EditDraft(drafts, key, self._FIELDS, self._to_keep, self)
+            layout.insertWidget(1, self.draft.line)
+            self._restore_draft()
+            self.draft.watch(self.name.textChanged, self.style_box.currentIndexChanged,
+                             self.notes.textChanged)
+
+    def _restore_draft(self) -> None:
+        assert self.draft is not None
+        values = self.draft.brought_back()
+        if values is not None:
+            name, style, notes = (values[field] for field in self._FIELDS)
+            self.name.setText(name)
+            try:
+                set_combo_style(self.style_box, Style(style) if style else None)
+            except ValueError:
+                pass  # a style this version does not know: the one loaded stays
+            self.notes.setPlainText(notes)
+        self.draft.settled()
+
+    def _to_keep(self) -> dict[str, str] | None:
+        """What the draft keeps: the fields as typed, or None when they are as loaded."""
+        if self.form() == self._loaded:
+            return None
+        style = combo_style(self.style_box)
+        return {"name": self.name.text(), "style": style.value if style else "",
+                "notes": self.notes.toPlainText()}
 
     def sizeHint(self) -> QSize:
         return preferred_width(super().sizeHint(), 420)
@@ -179,6 +213,7 @@ class PersonDialog(QDialog):
             self._show_error(as_sentence(error_message(exc)))
             return
         if not callable(write):
+            self._forget_draft()
             super().accept()
             return
         from mlcoach.ui import ops
@@ -197,7 +232,12 @@ class PersonDialog(QDialog):
     def _written(self, _: object) -> None:
         if shiboken6.isValid(self):
             self._writing(False)
+            self._forget_draft()
             super().accept()
+
+    def _forget_draft(self) -> None:
+        if self.draft is not None:
+            self.draft.forget()
 
     def _not_written(self, exc: BaseException) -> None:
         if not shiboken6.isValid(self):
@@ -207,23 +247,12 @@ class PersonDialog(QDialog):
             logger.error("a person could not be saved", exc_info=exc)
         self._show_error(as_sentence(error_message(exc)))
 
-    def keep_unsaved(self) -> None:
+    def keep_unsaved(self) -> bool:
         """The app is quitting (the menu's Quit, the session ending): what was typed is
-        saved as OK would save it, without a question, on the store's worker (the quit
-        waits for it there); a save that fails is logged (its kind, never the name), since
-        no one can answer."""
-        from mlcoach.ui import ops
-
-        self.quitting = True
-        form, save = self.form(), self._save
-        if self.isVisible() and form != self._loaded and form.name:
-            def kept() -> None:  # the questions asked of no one (quitting), then the write
-                write = save(form)
-                if callable(write):
-                    write()
-
-            ops.keep(kept, "the person being edited")
-            self._loaded = form
+        kept as the draft, on the store's worker (the quit waits for it there), and
+        offered back when this editor next opens: never saved to the person unasked (a
+        half-typed rename, notes half rewritten). True when there was something to keep."""
+        return self.draft is not None and self.isVisible() and self.draft.keep_now()
 
     def reject(self) -> None:
         """Close without saving; ask first when something was typed or changed. Not
@@ -234,7 +263,14 @@ class PersonDialog(QDialog):
                 self, self.tr("Discard your changes?"),
                 self.tr("What you typed about this person has not been saved.")):
             return
+        self._forget_draft()
         super().reject()
+
+    def done(self, result: int) -> None:
+        """Close; a pending draft write is dropped (Save and Discard have dealt with it)."""
+        if self.draft is not None:
+            self.draft.stop()
+        super().done(result)
 
     def _show_error(self, message: str) -> None:
         self._error.setText(message)
@@ -681,15 +717,11 @@ class PeoplePanel(QWidget):
             other = store.find_person(form.name) if renamed else None
             merging = other is not None and other.id != person.id
             if other is not None and merging:  # someone else's name: put them together?
-                if dialog.quitting:  # no one to ask: the notes and style are kept
-                    logger.warning("a rename onto someone else's name was not kept at quit")
-                    renamed = merging = False
-                else:
-                    from mlcoach.ui import person_merge
+                from mlcoach.ui import person_merge
 
-                    if not person_merge.confirmed(self, person.name, other.name):
-                        raise MlcoachError("{name!r} is already in your people list",
-                                           name=other.name)
+                if not person_merge.confirmed(self, person.name, other.name):
+                    raise MlcoachError("{name!r} is already in your people list",
+                                       name=other.name)
             into = other.name if other is not None and merging else None
 
             def write() -> None:
@@ -705,7 +737,7 @@ class PeoplePanel(QWidget):
 
             return write
 
-        dialog = PersonDialog(save, person=person, parent=self)
+        dialog = PersonDialog(save, person=person, parent=self, drafts=store)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._after_edit(" ".join(dialog.form().name.split())))
         dialog.finished.connect(self._forget_editor)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import delete, select, text
 
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_, Term
@@ -232,6 +232,12 @@ class Store(PeopleStore, MomentStore):
             s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
         if value is None:
             self._forget_replaced()
+
+    def forget_state(self, key: str) -> None:
+        """Delete what is saved under `key` (a draft saved or discarded), also from the -wal."""
+        with self._writes.begin() as s:
+            s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))
+        self._forget_replaced()
 
     def settings(self) -> Settings:
         """The user's settings merged over the defaults (unknown or bad values ignored)."""

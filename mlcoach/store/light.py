@@ -125,6 +125,12 @@ class LightStore:
         if value is None:
             empty_wal(self.path, self.connection)
 
+    def forget_state(self, key: str) -> None:
+        """Delete what is saved under `key` (a draft saved or discarded), also from the -wal."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+        empty_wal(self.path, self.connection)
+
     def settings(self) -> Settings:
         """The user's settings merged over the defaults (unknown or bad values ignored)."""
         from mlcoach.domain.settings_codec import settings_from_dict

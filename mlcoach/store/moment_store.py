@@ -23,8 +23,8 @@ from mlcoach.domain.model import (
     utcnow,
 )
 from mlcoach.domain.text import clean_tag, clean_text
+from mlcoach.store import edit_drafts, rows
 from mlcoach.store import models as m
-from mlcoach.store import rows
 from mlcoach.store.errors import errors_as_domain
 from mlcoach.store.store_base import Reword, StoreBase
 
@@ -147,6 +147,7 @@ class MomentStore(StoreBase):
                 raise MlcoachError("no moment with id {id}", id=moment_id)
             gone = rows.moment(row)
             s.delete(row)
+            self._drop_state(s, edit_drafts.moment_key(moment_id))  # deleted means gone
             self._delete_its_suggestion(s, moment_id, row.suggestion_id)
         self._forget_replaced()
         return gone

@@ -18,8 +18,8 @@ from mlcoach.domain.model import (
 )
 from mlcoach.domain.text import clean_name, name_key
 from mlcoach.domain.timestamps import from_db
+from mlcoach.store import edit_drafts, rows
 from mlcoach.store import models as m
-from mlcoach.store import rows
 from mlcoach.store.errors import errors_as_domain
 from mlcoach.store.store_base import Reword, StoreBase
 
@@ -133,6 +133,7 @@ class PeopleStore(StoreBase):
             for table in (m.MomentRow, m.SuggestionRow):
                 s.execute(update(table).where(table.person_id == row.id).values(person_id=None))
             s.delete(row)
+            self._drop_state(s, edit_drafts.person_key(row.id))  # their half-typed notes too
         self._forget_replaced()
         return gone
 
@@ -173,6 +174,7 @@ class PeopleStore(StoreBase):
             s.flush()  # the trigger of migration 0009 keeps the id; where it went, too:
             s.execute(update(m.DeletedPersonRow).where(m.DeletedPersonRow.id == row.id)
                       .values(merged_into=kept.id))
+            self._drop_state(s, edit_drafts.person_key(row.id))  # no editor opens it again
             merged = rows.person(kept)
         self._forget_replaced()
         return merged

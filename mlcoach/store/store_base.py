@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -112,6 +112,11 @@ class StoreBase:
             s.add(row)
             s.flush()
         return row.id
+
+    @staticmethod
+    def _drop_state(s: Session, key: str) -> None:
+        """Delete what is saved under `key` (a deleted thing's draft), in `s`'s transaction."""
+        s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))
 
     def _forget_replaced(self) -> None:
         """Empty the -wal after a delete or an edit (db.empty_wal); a store made without

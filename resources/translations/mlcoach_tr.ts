@@ -390,6 +390,13 @@
     </message>
 </context>
 <context>
+    <name>EditDraft</name>
+    <message>
+        <source>Brought back what you typed before mlcoach closed. It is not saved yet.</source>
+        <translation>mlcoach kapanmadan önce yazdıklarınız geri getirildi. Henüz kaydedilmedi.</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search moments, reflections, suggestions and notes</source>

@@ -224,11 +224,16 @@ def test_a_draft_kept_as_the_window_hid_reaches_the_file_before_the_quit_ends(
     assert file.load() == Draft(text="Thanked Bo for the late fix")
 
 
-def test_quitting_keeps_a_person_and_a_moment_being_edited(controller, qtbot, opened):  # type: ignore[no-untyped-def]
-    """Quit (or the session ending) with a new person typed in the coach's People tab and
-    a moment changed in History's editor: both were dropped without a word."""
+def test_quitting_keeps_a_person_and_a_moment_being_edited_as_drafts(controller, qtbot, opened):  # type: ignore[no-untyped-def]
+    """Quit (or the session ending: SIGTERM, SIGHUP go through the same quit) with a new
+    person typed in the coach's People tab and a moment changed in History's editor: both
+    were dropped without a word, then saved unasked. They are kept as each editor's draft,
+    offered back when it next opens, and not applied to the person or the moment."""
     from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.timeline import EntryKind, Timeline
     from mlcoach.store.vault import open_store
+    from mlcoach.ui.history.moment_editor import MomentEditor
+    from mlcoach.ui.people_panel import PersonDialog
 
     ctl, _clock = controller
     moment = opened.store.add_moment("Asked Bo about the release")
@@ -252,10 +257,19 @@ def test_quitting_keeps_a_person_and_a_moment_being_edited(controller, qtbot, op
     person_editor.done(0)  # the app has gone; the test session's QApplication goes on
     reopened = open_store(opened.layout, keys=OSKeyring())
     try:
-        deniz = reopened.store.find_person("Deniz")
-        assert deniz is not None and deniz.notes == "Likes a heads-up before a change"
-        kept = reopened.store.get_moment(moment.id)
-        assert kept is not None and kept.text.endswith("he took the checklist")
+        assert reopened.store.find_person("Deniz") is None  # not added unasked
+        assert reopened.store.get_moment(moment.id).text == "Asked Bo about the release"
+        again = PersonDialog(lambda _form: None, drafts=reopened.store)
+        assert (again.name.text(), again.notes.toPlainText()) == (
+            "Deniz", "Likes a heads-up before a change")
+        again.deleteLater()
+        entry = Timeline(reopened.store).entry(EntryKind.MOMENT, moment.id)
+        assert entry is not None
+        edited = MomentEditor(entry, drafts=reopened.store)
+        edited.restore_draft()
+        assert edited.text.toPlainText().endswith("he took the checklist")
+        assert not edited.draft.line.isHidden()
+        edited.deleteLater()
     finally:
         reopened.store.close()
 

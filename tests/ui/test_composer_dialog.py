@@ -690,12 +690,16 @@ def test_the_merge_question_defaults_to_cancel_and_names_both(qtbot, panel):
     box.deleteLater()
 
 
-def test_a_rename_onto_someone_else_at_quit_keeps_the_notes_and_asks_nothing(
+def test_a_rename_onto_someone_else_at_quit_is_kept_as_a_draft_and_asks_nothing(
         qtbot, panel, store, monkeypatch):
-    from mlcoach.ui import person_merge
+    """Quit with a half-typed rename (onto someone else's name) and new notes: nothing is
+    asked and nothing applied unasked; the words are kept as that person's draft and
+    offered back when their editor next opens."""
+    from mlcoach.store.edit_drafts import person_key
+    from mlcoach.ui import ops, person_merge
 
     store.add_person("Dana")
-    store.add_person("Dana's", notes="old")
+    typed_in = store.add_person("Dana's", notes="old")
     panel.reload()
     monkeypatch.setattr(person_merge, "confirmed", lambda *_a: pytest.fail("asked at quit"))
     panel.select("Dana's")
@@ -704,13 +708,19 @@ def test_a_rename_onto_someone_else_at_quit_keeps_the_notes_and_asks_nothing(
     editor.name.setText("Dana")
     editor.notes.setPlainText("typed just before quitting")
     panel.keep_unsaved()
-    from mlcoach.ui import ops
-
-    assert ops.settle()  # the save runs on the store's worker, as at quit
-    assert store.find_person("Dana's").notes == "typed just before quitting"
-    assert len(store.people()) == 2
-    editor.quitting = False  # closing the test's editor asks nothing either
+    assert ops.settle()  # the draft is written on the store's worker, as at quit
+    assert store.find_person("Dana's").notes == "old" and len(store.people()) == 2
+    assert store.get_state(person_key(typed_in.id))["values"]["notes"] == (
+        "typed just before quitting")
     editor.done(0)
+    other = PeoplePanel(store, tz=TZ)
+    qtbot.addWidget(other)
+    other.select("Dana's")
+    other.edit_button.click()
+    again = other.editor()
+    assert (again.name.text(), again.notes.toPlainText()) == (
+        "Dana", "typed just before quitting")
+    again.done(0)
 
 
 def test_edit_style_and_notes(qtbot, panel, store):
@@ -817,32 +827,27 @@ def test_the_removal_question_says_what_each_choice_keeps(qtbot) -> None:
         assert "Your words naming Dana stay as you wrote them" in explanation("Dana", count)
 
 
-def test_a_person_not_kept_at_quit_is_logged_without_their_name(qtbot, store, caplog):
-    """The log file outlives the people in it: an editor's save refused at quit (the
-    name taken) was logged with the name, which stayed after that person was deleted."""
+def test_a_person_kept_at_quit_is_logged_without_their_name(qtbot, store, caplog):
+    """The log file outlives the people in it: what quitting keeps of an editor is logged
+    without the name typed there."""
     import logging
 
+    from mlcoach.store.edit_drafts import NEW_PERSON
     from mlcoach.ui import ops
     from mlcoach.ui.people_panel import PersonDialog
 
-    store.add_person("Zanzibarine")
-
-    def save(form):  # type: ignore[no-untyped-def]
-        store.add_person(form.name)
-
-    editor = PersonDialog(save)
+    editor = PersonDialog(lambda _form: None, drafts=store)
     qtbot.addWidget(editor)
     editor.show()
-    editor.name.setText("zanzibarine")
+    editor.name.setText("Zanzibarine")
     try:
-        with caplog.at_level(logging.INFO):
-            editor.keep_unsaved()
-            assert ops.settle()  # the save runs on the store's worker, as at quit
-        assert "could not be kept at quit" in caplog.text
+        with caplog.at_level(logging.DEBUG):
+            assert editor.keep_unsaved()
+            assert ops.settle()  # the draft is written on the store's worker, as at quit
+        assert store.get_state(NEW_PERSON)["values"]["name"] == "Zanzibarine"
         assert "anzibarine" not in caplog.text
     finally:
-        editor.name.setText("")  # as opened: closes without asking
-        editor.hide()
+        editor.done(0)
 
 
 def test_history_is_newest_first_and_a_suggestion_stands_for_its_planned_moment(

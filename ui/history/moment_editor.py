@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.domain.model import Kind, Outcome
+from mlcoach.store.edit_drafts import moment_key
 from mlcoach.store.timeline import (
     TimelineEntry,
 )
+from mlcoach.ui.edit_draft import EditDraft, StateStore, Values
 from mlcoach.ui.names import kind_names, outcome_names
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.helpers import close_keys, preferred_width
@@ -42,9 +44,16 @@ class MomentEdit:
 
 
 class MomentEditor(QDialog):
-    """A small editor for a moment's text, kind and outcome."""
+    """A small editor for a moment's text, kind and outcome.
 
-    def __init__(self, entry: TimelineEntry, parent: QWidget | None = None) -> None:
+    With `drafts` (the store), what is typed is kept there as the moment's draft while it
+    is typed (ui/edit_draft.py); `restore_draft()` brings back one an editor left.
+    """
+
+    _FIELDS = ("text", "kind", "outcome")
+
+    def __init__(self, entry: TimelineEntry, parent: QWidget | None = None,
+                 drafts: StateStore | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit moment"))
         self.text = QPlainTextEdit(entry.text, self)
@@ -82,6 +91,13 @@ class MomentEditor(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._loaded = self.value()
+        self.draft: EditDraft | None = None
+        if drafts is not None:
+            self.draft = EditDraft(drafts, moment_key(entry.id), self._FIELDS,
+                                   self._to_keep, self)
+            layout.insertWidget(1, self.draft.line)
+            self.draft.watch(self.text.textChanged, self.kind.currentIndexChanged,
+                             self.outcome.currentIndexChanged)
 
     def sizeHint(self) -> QSize:
         return preferred_width(super().sizeHint(), 440)
@@ -93,12 +109,43 @@ class MomentEditor(QDialog):
     def show_typed(self, typed: MomentEdit, problem: str) -> None:
         """Put back what was typed, whose save failed, with why: Cancel then still asks
         before it drops the words."""
-        self.text.setPlainText(typed.text)
-        self.kind.setCurrentIndex(max(0, self.kind.findData(typed.kind.value)))
-        self.outcome.setCurrentIndex(max(0, self.outcome.findData(
-            typed.outcome.value if typed.outcome else "")))
+        self._show(typed)
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
+
+    def restore_draft(self) -> None:
+        """Bring back what was typed here before the app was gone (a crash, a kill, a
+        quit with the editor open): shown with a quiet line, not saved until Save."""
+        if self.draft is None:
+            return
+        values = self.draft.brought_back()
+        if values is not None:
+            try:
+                kind = Kind(values["kind"])
+                outcome = Outcome(values["outcome"]) if values["outcome"] else None
+            except ValueError:
+                kind, outcome = self._loaded.kind, self._loaded.outcome
+            self._show(MomentEdit(values["text"], kind, outcome))
+        self.draft.settled()
+
+    def _show(self, edit: MomentEdit) -> None:
+        self.text.setPlainText(edit.text)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(edit.kind.value)))
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(
+            edit.outcome.value if edit.outcome else "")))
+
+    def _to_keep(self) -> Values | None:
+        """What the draft keeps: the fields as typed, or None when they are as loaded."""
+        if not self.has_changes():
+            return None
+        outcome = self.outcome.currentData()
+        return {"text": self.text.toPlainText(), "kind": str(self.kind.currentData()),
+                "outcome": str(outcome or "")}
+
+    def keep_now(self) -> bool:
+        """The app is quitting: what is typed is kept as this moment's draft, offered
+        back when its editor next opens (never saved to the moment unasked)."""
+        return self.draft is not None and self.isVisible() and self.draft.keep_now()
 
     def value(self) -> MomentEdit:
         """The edited values."""
@@ -119,7 +166,15 @@ class MomentEditor(QDialog):
                 self, self.tr("Discard your changes?"),
                 self.tr("Your changes to this moment have not been saved.")):
             return
+        if self.draft is not None:
+            self.draft.forget()
         super().reject()
+
+    def done(self, result: int) -> None:
+        """Close; a pending draft write is dropped (Save and Discard have dealt with it)."""
+        if self.draft is not None:
+            self.draft.stop()
+        super().done(result)
 
 
 # -- the Timeline tab -------------------------------------------------------------------

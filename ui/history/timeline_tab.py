@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Moment, Outcome
+from mlcoach.store.edit_drafts import moment_key
 from mlcoach.store.timeline import (
     EntryKind,
     Timeline,
@@ -287,21 +288,22 @@ class TimelineTab(QWidget):
     def _open_editor(self, entry: TimelineEntry, typed: MomentEdit | None = None,
                      problem: str = "") -> None:
         """The editor for `entry`; with `typed`, what was typed there before, back."""
-        self._editor = editor = MomentEditor(entry, self)
+        self._editor = editor = MomentEditor(entry, self, drafts=self._stores.read)
         if typed is not None:
             editor.show_typed(typed, problem)
+        else:
+            editor.restore_draft()  # what an editor of it held when the app was gone
         editor.accepted.connect(lambda: self._save_edit(entry, editor.value()))
         editor.finished.connect(lambda _r: editor.deleteLater())
         editor.open()
 
     def keep_unsaved(self) -> None:
-        """The app is quitting: an open editor's changes are saved as Save would save
-        them (the app waits for its store jobs before it closes the store)."""
+        """The app is quitting: an open editor's changes are kept as the moment's draft,
+        offered back when its editor next opens, not saved to it unasked (the app waits
+        for its store jobs before it closes the store)."""
         editor = self.editor()
-        if editor is not None and editor.isVisible() and editor.has_changes() \
-                and editor.value().text:
-            logger.info("keeping the moment being edited at quit")
-            editor.accept()
+        if editor is not None and editor.keep_now():
+            logger.info("kept the moment being edited as a draft at quit")
 
     def editor(self) -> MomentEditor | None:
         """The open editor, if any."""
@@ -321,6 +323,7 @@ class TimelineTab(QWidget):
                                          reword=reworded)
             if edit.outcome != entry.outcome:
                 store.set_moment_outcome(entry.id, edit.outcome)
+            store.forget_state(moment_key(entry.id))  # saved: its draft goes
             # the suggestion it was made from took its words (and outcome): shown so too
             return [e for e in (timeline.entry(EntryKind.MOMENT, entry.id),
                                 timeline.entry(EntryKind.SUGGESTION, edited.suggestion_id)

@@ -1,0 +1,267 @@
+"""Words typed in the person editor (the People panel, in History and the coach) and in
+History's moment editor survive the app being gone: kept in the encrypted store while
+typed, brought back in that thing's editor only, with a quiet line, never saved to the
+person or the moment unasked; forgotten on Save and on Discard.
+
+The kill test runs the real person editor in a child process
+(tests/ui/person_typist.py) and SIGKILLs it while it types, as
+tests/ui/test_reflection_draft.py does for the reflection.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mlcoach.domain.model import Kind
+from mlcoach.store.core import Store
+from mlcoach.store.edit_drafts import NEW_PERSON, moment_key, person_key
+from mlcoach.ui import ops
+from mlcoach.ui.history.moment_editor import MomentEditor
+from mlcoach.ui.history.window import HistoryWindow
+from mlcoach.ui.people_panel import PeoplePanel, PersonDialog
+from tests.ui.conftest import NOW, TZ, today_at
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _settled() -> None:
+    ops.pool().waitForDone(10_000)
+    QApplication.processEvents()
+
+
+def _panel(qtbot, store: Store) -> PeoplePanel:  # type: ignore[no-untyped-def]
+    panel = PeoplePanel(store, tz=TZ)
+    qtbot.addWidget(panel)
+    panel.show()
+    return panel
+
+
+def _person_editor(qtbot, store: Store, name: str) -> PersonDialog:  # type: ignore[no-untyped-def]
+    panel = _panel(qtbot, store)
+    panel.select(name)
+    panel.edit_button.click()
+    editor = panel.editor()
+    assert editor is not None
+    return editor
+
+
+def _type_at_end(qtbot, box, text: str) -> None:  # type: ignore[no-untyped-def]
+    box.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(box, text)
+
+
+def _history(qtbot, store: Store) -> HistoryWindow:  # type: ignore[no-untyped-def]
+    window = HistoryWindow(store, clock=lambda: NOW, tz=TZ)
+    qtbot.addWidget(window)
+    window.present()
+    qtbot.waitUntil(lambda: window.timeline.model.rowCount() > 0, timeout=10_000)
+    return window
+
+
+def _moment_editor(qtbot, store: Store, moment_id: str) -> MomentEditor:  # type: ignore[no-untyped-def]
+    window = _history(qtbot, store)
+    tab = window.timeline
+    row = next(r for r in range(tab.model.rowCount())
+               if (e := tab.model.entry(r)) is not None and e.id == moment_id)
+    tab.edit_row(row)
+    editor = tab.editor()
+    assert editor is not None
+    return editor
+
+
+# -- the person editor --------------------------------------------------------------------
+
+
+def test_notes_typed_about_a_person_come_back_after_the_app_was_gone(qtbot, store):
+    ana = store.add_person("Ana", notes="Prefers written agendas.")
+    store.add_person("Bo")
+    first = _person_editor(qtbot, store, "Ana")
+    _type_at_end(qtbot, first.notes, " Ask before moving her 1:1.")
+    qtbot.waitUntil(lambda: (store.get_state(person_key(ana.id)) or {}).get(
+        "values", {}).get("notes", "").endswith("1:1."), timeout=10_000)
+    # The first editor is never saved or closed: as if the app had been killed.
+    again = _person_editor(qtbot, store, "Ana")
+    assert again.notes.toPlainText() == "Prefers written agendas. Ask before moving her 1:1."
+    assert again.draft is not None and not again.draft.line.isHidden()
+    assert store.find_person("Ana").notes == "Prefers written agendas."  # not saved unasked
+    # only in Ana's editor
+    bo = _person_editor(qtbot, store, "Bo")
+    assert bo.notes.toPlainText() == "" and bo.draft is not None and bo.draft.line.isHidden()
+    bo.done(0)
+
+    again.accept()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(again), timeout=10_000)
+    _settled()
+    assert store.find_person("Ana").notes.endswith("Ask before moving her 1:1.")
+    assert store.get_state(person_key(ana.id)) is None
+    third = _person_editor(qtbot, store, "Ana")
+    assert third.draft is not None and third.draft.line.isHidden()
+    first.done(0)
+    third.done(0)
+
+
+def test_a_half_typed_rename_is_offered_back_not_applied(qtbot, store):
+    ana = store.add_person("Ana")
+    first = _person_editor(qtbot, store, "Ana")
+    first.name.setText("An")
+    first.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    again = _person_editor(qtbot, store, "Ana")
+    assert again.name.text() == "An"
+    assert store.find_person("Ana") is not None and store.find_person("An") is None
+    assert store.get_state(person_key(ana.id)) is not None
+    first.done(0)
+    again.done(0)
+
+
+def test_discarding_a_person_edit_forgets_the_draft(qtbot, store, expect_dialog):
+    ana = store.add_person("Ana", notes="Old notes")
+    editor = _person_editor(qtbot, store, "Ana")
+    editor.notes.setPlainText("Not worth keeping")
+    editor.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    assert store.get_state(person_key(ana.id)) is not None
+    expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Discard)
+    editor.reject()
+    _settled()
+    assert not shiboken6.isValid(editor)  # closed (and gone)
+    assert store.get_state(person_key(ana.id)) is None
+    assert _person_editor(qtbot, store, "Ana").notes.toPlainText() == "Old notes"
+
+
+def test_someone_new_being_added_comes_back_in_the_add_editor(qtbot, store):
+    panel = _panel(qtbot, store)
+    panel.add_person()
+    first = panel.editor()
+    qtbot.keyClicks(first.name, "Deniz")
+    first.notes.setPlainText("Likes a heads-up before a change")
+    first.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    other = _panel(qtbot, store)
+    other.add_person()
+    again = other.editor()
+    assert (again.name.text(), again.notes.toPlainText()) == (
+        "Deniz", "Likes a heads-up before a change")
+    assert store.find_person("Deniz") is None
+    again.accept()
+    qtbot.waitUntil(lambda: store.find_person("Deniz") is not None, timeout=10_000)
+    _settled()
+    assert store.get_state(NEW_PERSON) is None
+    first.done(0)
+
+
+def test_a_deleted_persons_draft_notes_go_with_them(qtbot, store):
+    ana = store.add_person("Ana")
+    editor = _person_editor(qtbot, store, "Ana")
+    editor.notes.setPlainText("Struggling since the reorg; keep this between us")
+    editor.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    assert store.get_state(person_key(ana.id)) is not None
+    editor.done(0)
+    store.delete_person("Ana")  # as `people delete` and the panel's Delete do
+    assert store.get_state(person_key(ana.id)) is None
+    again = store.add_person("Ana")  # someone new of the same name: nothing comes back
+    fresh = _person_editor(qtbot, store, "Ana")
+    assert again.id != ana.id and fresh.notes.toPlainText() == ""
+    fresh.done(0)
+
+
+@pytest.mark.slow
+def test_a_killed_app_loses_at_most_the_last_moment_of_a_persons_notes(qtbot, opened, store):
+    ana = store.add_person("Ana")
+    text = "Prefers a written agenda the day before, and a quiet word after a hard review."
+    first = 24
+    assert opened.secret.raw_key is not None
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "ui" / "person_typist.py"),
+         str(opened.layout.root), opened.secret.raw_key.hex(), "Ana", text, str(first)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=ROOT)
+    try:
+        assert child.stdout is not None
+        ready, _, _ = select.select([child.stdout], [], [], 60)  # one deadline for the child
+        line = child.stdout.readline() if ready else b"(nothing within 60 s)"
+        assert line.strip() == b"kept", child.stderr.read(4000) if child.stderr else line
+        time.sleep(random.uniform(0.0, 1.5))  # mid-typing, mid-write or in a pause
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    editor = _person_editor(qtbot, store, "Ana")
+    back = editor.notes.toPlainText()
+    assert back.startswith(text[:first]) and text.startswith(back), back
+    assert editor.draft is not None and not editor.draft.line.isHidden()
+    assert store.find_person("Ana").notes == ""  # offered back, not saved
+    assert store.get_state(person_key(ana.id)) is not None
+    editor.done(0)
+
+
+# -- History's moment editor --------------------------------------------------------------
+
+
+def test_a_moments_edit_comes_back_in_its_own_editor_only(qtbot, store):
+    moment = store.add_moment("Asked Bo about the release", Kind.QUESTION,
+                              created_at=today_at(10))
+    other = store.add_moment("Thanked Ana for the notes", Kind.RECOGNITION,
+                             created_at=today_at(11))
+    first = _moment_editor(qtbot, store, moment.id)
+    _type_at_end(qtbot, first.text, ", and he took the checklist")
+    first.kind.setCurrentIndex(first.kind.findData(Kind.SUPPORT.value))
+    qtbot.waitUntil(lambda: store.get_state(moment_key(moment.id)) is not None
+                    and store.get_state(moment_key(moment.id))["values"]["kind"] == "support",
+                    timeout=10_000)
+    # never saved nor closed: as if the app had been killed
+    elsewhere = _moment_editor(qtbot, store, other.id)
+    assert elsewhere.text.toPlainText() == "Thanked Ana for the notes"
+    assert elsewhere.draft is not None and elsewhere.draft.line.isHidden()
+    elsewhere.done(0)
+    again = _moment_editor(qtbot, store, moment.id)
+    assert again.text.toPlainText() == "Asked Bo about the release, and he took the checklist"
+    assert again.kind.currentData() == Kind.SUPPORT.value
+    assert again.draft is not None and not again.draft.line.isHidden()
+    assert store.get_moment(moment.id).text == "Asked Bo about the release"  # not saved
+
+    again.accept()
+    qtbot.waitUntil(lambda: store.get_moment(moment.id).text.endswith("checklist"),
+                    timeout=10_000)
+    _settled()
+    assert store.get_state(moment_key(moment.id)) is None
+    first.done(0)
+
+
+def test_discarding_a_moment_edit_forgets_the_draft(qtbot, store, expect_dialog):
+    moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
+    editor = _moment_editor(qtbot, store, moment.id)
+    editor.text.setPlainText("Not worth keeping")
+    editor.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    assert store.get_state(moment_key(moment.id)) is not None
+    expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Discard)
+    editor.reject()
+    _settled()
+    assert store.get_state(moment_key(moment.id)) is None
+
+
+def test_a_deleted_moments_draft_goes_with_it(qtbot, store):
+    moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
+    editor = _moment_editor(qtbot, store, moment.id)
+    editor.text.setPlainText("Asked Bo about the release; he seemed worn out")
+    editor.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    editor.done(0)
+    store.delete_moment(moment.id)
+    assert store.get_state(moment_key(moment.id)) is None

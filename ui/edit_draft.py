@@ -1,0 +1,148 @@
+"""What is typed in an editor of one saved thing (a moment in History, a person), kept
+inside the encrypted store while it is typed, as the reflection's words are
+(ui/reflection_draft.py): a crash, a kill, a lost display or the session ending loses at
+most the last moment of typing.
+
+One state key per thing (mlcoach.store.edit_drafts), so the words come back only in that
+thing's editor, with a quiet line saying so. A draft is only ever offered back: nothing
+is saved to the person or the moment until the user saves. It is forgotten on Save, on
+Discard, and by the store when the thing is deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QTimer, SignalInstance
+from PySide6.QtWidgets import QLabel, QWidget
+
+from mlcoach.ui.colours import mute
+from mlcoach.ui.widgets.plain_text import Label
+
+logger = logging.getLogger(__name__)
+
+_FORMAT = 1
+
+Values = dict[str, str]  # the editor's fields, as text
+
+
+class StateStore(Protocol):
+    """The store calls a draft needs (the ORM store and the light one both have them)."""
+
+    def get_state(self, key: str, default: Any = None) -> Any: ...
+
+    def set_state(self, key: str, value: Any) -> None: ...
+
+    def forget_state(self, key: str) -> None: ...
+
+
+def from_json(value: object, fields: tuple[str, ...]) -> Values | None:
+    """The values kept under a draft's key; None when there are none or they are not ours."""
+    if value is None:
+        return None
+    values = value.get("values") if isinstance(value, dict) and \
+        value.get("format") == _FORMAT else None
+    if not isinstance(values, dict) or set(values) != set(fields) or not all(
+            isinstance(v, str) for v in values.values()):
+        logger.warning("a kept editor draft is not readable; ignoring it")
+        return None
+    return values
+
+
+class EditDraft(QObject):
+    """The draft of one editor, kept under `key` in `store`.
+
+    `current()` gives what the editor holds, or None when it holds nothing to keep (as
+    loaded, or empty). `watch` the fields' change signals: a pause in the typing writes
+    the draft on the store's worker.
+    """
+
+    DELAY_MS = 800  # typing pause before what was typed is kept in the store
+
+    def __init__(self, store: StateStore, key: str, fields: tuple[str, ...],
+                 current: Callable[[], Values | None], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._store, self._key, self._fields, self._current = store, key, fields, current
+        self._kept = False  # whether the store may hold a draft of this editor's
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        self.line: QLabel = mute(Label(self.tr(
+            "Brought back what you typed before mlcoach closed. It is not saved yet."),
+            parent))
+        self.line.setWordWrap(True)
+        self.line.hide()
+
+    def watch(self, *signals: SignalInstance) -> None:
+        """Keep the draft a moment after each of `signals` stops firing."""
+        for signal in signals:
+            signal.connect(self._timer.start)
+
+    def brought_back(self) -> Values | None:
+        """The words kept by an editor of this thing that closed unsaved (the app was
+        gone), for the editor to show; the quiet line shows with them. Read at once: one
+        small row, as the reflection's draft is."""
+        try:
+            values = from_json(self._store.get_state(self._key), self._fields)
+        except Exception as exc:  # a draft never stops the editor opening
+            logger.warning("could not read an editor's draft: %s", exc)
+            return None
+        self._kept = values is not None
+        if values is not None:
+            self.line.show()
+        return values
+
+    def settled(self) -> None:
+        """The editor shows what it will start from: nothing typed yet to write."""
+        self._timer.stop()
+        if self._current() is None:
+            self.forget()  # what was brought back is what is saved now
+
+    def flush(self) -> None:
+        """Keep what is typed now, on the store's worker."""
+        from mlcoach.ui import ops
+
+        self._timer.stop()
+        values = self._current()
+        if values is None:
+            self.forget()
+            return
+        store, key, value = self._store, self._key, {"format": _FORMAT, "values": values}
+        self._kept = True
+        ops.run(lambda: store.set_state(key, value), lambda _: None,
+                lambda exc: logger.warning("could not keep an editor's draft: %s", exc))
+
+    def keep_now(self) -> bool:
+        """The app is quitting: what is typed is kept as the draft, on the store's worker,
+        which the quit waits for (never saved to the thing itself: a half-typed rename is
+        not applied unasked). True when there was something to keep."""
+        from mlcoach.ui import ops
+
+        self._timer.stop()
+        values = self._current()
+        if values is None:
+            return False
+        store, key, value = self._store, self._key, {"format": _FORMAT, "values": values}
+        self._kept = True
+        ops.keep(lambda: store.set_state(key, value), "the words typed in an editor")
+        return True
+
+    def forget(self) -> None:
+        """Saved or discarded: the draft goes (on the worker, after any write of it)."""
+        from mlcoach.ui import ops
+
+        self._timer.stop()
+        self.line.hide()
+        if not self._kept:
+            return
+        self._kept = False
+        store, key = self._store, self._key
+        ops.run(lambda: store.forget_state(key), lambda _: None,
+                lambda exc: logger.warning("could not clear an editor's draft: %s", exc))
+
+    def stop(self) -> None:
+        """The editor closes: a pending write is dropped (Save and Discard dealt with it)."""
+        self._timer.stop()
