@@ -87,7 +87,7 @@ class Quitting:
         if Window.REFLECT in self.windows:
             self.reflection_dialog().keep_unsaved()
         if Window.SUGGEST in self.windows:
-            self.composer_dialog().people.keep_unsaved()
+            self.composer_dialog().keep_unsaved()
         if Window.HISTORY in self.windows:
             self.history_window().keep_unsaved()
 

@@ -7,6 +7,7 @@ a short typing pause; the realized/attempted figures run on the worker (`ops`).
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 from collections.abc import Callable
@@ -37,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.i18n import ui_language
-from mlcoach.domain.model import Moment, Outcome, Person, Style, Suggestion
+from mlcoach.domain.model import ChangeKind, Moment, Outcome, Person, Size, Style, Suggestion
 from mlcoach.domain.text import name_key
 from mlcoach.influence.composer import (
     Composed,
@@ -45,11 +46,13 @@ from mlcoach.influence.composer import (
     compose,
 )
 from mlcoach.store.core import Store
+from mlcoach.store.edit_drafts import COACH
 from mlcoach.store.people_insights import open_suggestions
 from mlcoach.store.stats import Ratio, Stats, compute_stats
 from mlcoach.ui import ops
 from mlcoach.ui.colours import mute, muted_colour
 from mlcoach.ui.composer_inputs import CoachInputs
+from mlcoach.ui.edit_draft import EditDraft
 from mlcoach.ui.follow_ups import FollowUps
 from mlcoach.ui.i18n import as_sentence, error_message, qdate
 from mlcoach.ui.people_panel import PeoplePanel
@@ -58,11 +61,13 @@ from mlcoach.ui.widgets.helpers import close_keys, shortcut, tab_keys
 from mlcoach.ui.widgets.on_screen import keep_on_screen, opening_screen, room_on
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
 from mlcoach.ui.widgets.plain_text import Label
+from mlcoach.ui.widgets.style_combo import combo_style, set_combo_style
 
 logger = logging.getLogger(__name__)
 
 STATUS_MIN_WIDTH = 120  # the status line beside the buttons, at its narrowest
 COMPOSE_DELAY_MS = 150  # typing pause before the suggestion is composed again
+_DRAFT_FIELDS = ("who", "style", "change", "kind", "size", "example")
 FOLLOW_UP_LIMIT = 100  # open suggestions listed; older ones stay in the store and CLI
 
 
@@ -265,6 +270,16 @@ class ComposerDialog(QWidget):
         self._connect()
         self._load_language()
         self._load_people()
+        # What is typed is kept in the store while it is typed (ui/edit_draft.py), and
+        # brought back here if the app was gone before it was saved.
+        self._saved_inputs: dict[str, str] | None = None  # as they were at the last Save
+        self.draft = EditDraft(store, COACH, _DRAFT_FIELDS, self._to_keep, self.inputs)
+        column = self.inputs.layout()
+        if isinstance(column, QBoxLayout):
+            column.insertWidget(0, self.draft.line)
+        self._restore_draft()
+        self.draft.watch(self.inputs.changed, self.who.editTextChanged,
+                         self.style_box.currentIndexChanged)
         self.refresh_output()
         resize_within_screen(self, 980, 680)
 
@@ -386,6 +401,8 @@ class ComposerDialog(QWidget):
             return
         self._saving = False
         self._saved = composed
+        self._saved_inputs = self._inputs_now()
+        self.draft.forget()  # saved: nothing to bring back
         from mlcoach.ui.secret_clipboard import about_moment, about_suggestion, also_about
 
         # copied before it was saved: deleting the planned moment takes the copy back too
@@ -415,6 +432,44 @@ class ComposerDialog(QWidget):
         self.save_button.setEnabled(self._composed is not None)
         self.view.status.setText(self.tr("Not saved: {reason}").format(
             reason=error_message(exc)))
+
+    def keep_unsaved(self) -> None:
+        """The app is quitting: what is typed here, and in the People tab's open editor,
+        is kept as the draft (on the store's worker the quit waits for), not saved."""
+        self.draft.keep_now()
+        self.people.keep_unsaved()
+
+    # -- the draft ------------------------------------------------------------------------
+
+    def _inputs_now(self) -> dict[str, str]:
+        style, kind, size = combo_style(self.style_box), self.kind_choice.value(), \
+            self.size_choice.value()
+        return {"who": self.who.currentText(), "style": style.value if style else "",
+                "change": self.change.text(),
+                "kind": kind.value if isinstance(kind, ChangeKind) else "",
+                "size": size.value if isinstance(size, Size) else "",
+                "example": "yes" if self.by_example.isChecked() else ""}
+
+    def _to_keep(self) -> dict[str, str] | None:
+        """The inputs, while a change is typed that is not saved yet."""
+        now = self._inputs_now()
+        return now if self.inputs.has_change() and now != self._saved_inputs else None
+
+    def _restore_draft(self) -> None:
+        values = self.draft.brought_back()
+        if values is not None:
+            who, style, change, kind, size, example = (values[f] for f in _DRAFT_FIELDS)
+            self.inputs.set_person(who)  # a saved person's style comes with them
+            with contextlib.suppress(ValueError):  # one this version does not know: stays
+                if style:
+                    set_combo_style(self.style_box, Style(style))
+            with contextlib.suppress(ValueError):
+                self.kind_choice.set_value(ChangeKind(kind))
+            with contextlib.suppress(ValueError):
+                self.size_choice.set_value(Size(size))
+            self.by_example.setChecked(bool(example))
+            self.change.setText(change)
+        self.draft.settled()
 
     # -- building -------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ each was last with the user."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import datetime
 
 from sqlalchemy import func, select, update
@@ -134,6 +135,9 @@ class PeopleStore(StoreBase):
                 s.execute(update(table).where(table.person_id == row.id).values(person_id=None))
             s.delete(row)
             self._drop_state(s, edit_drafts.person_key(row.id))  # their half-typed notes too
+            coach = s.get(m.SettingRow, edit_drafts.COACH)  # and the coach's words about them
+            if coach is not None and edit_drafts.names_person(_json(coach.value), row.name_key):
+                s.delete(coach)
         self._forget_replaced()
         return gone
 
@@ -211,3 +215,10 @@ class PeopleStore(StoreBase):
                 if parsed is not None:
                     out[name] = parsed
             return out
+
+
+def _json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None

@@ -225,11 +225,13 @@ def test_a_draft_kept_as_the_window_hid_reaches_the_file_before_the_quit_ends(
 
 
 def test_quitting_keeps_a_person_and_a_moment_being_edited_as_drafts(controller, qtbot, opened):  # type: ignore[no-untyped-def]
-    """Quit (or the session ending: SIGTERM, SIGHUP go through the same quit) with a new
-    person typed in the coach's People tab and a moment changed in History's editor: both
-    were dropped without a word, then saved unasked. They are kept as each editor's draft,
-    offered back when it next opens, and not applied to the person or the moment."""
+    """Quit (or the session ending: SIGTERM, SIGHUP go through the same quit) with a change
+    typed in the coach, a new person typed in its People tab and a moment changed in
+    History's editor: all were dropped without a word, then the editors' saved unasked.
+    They are kept as each one's draft, offered back when it next opens, and not applied
+    to the person or the moment."""
     from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.edit_drafts import COACH
     from mlcoach.store.timeline import EntryKind, Timeline
     from mlcoach.store.vault import open_store
     from mlcoach.ui.history.moment_editor import MomentEditor
@@ -238,7 +240,9 @@ def test_quitting_keeps_a_person_and_a_moment_being_edited_as_drafts(controller,
     ctl, _clock = controller
     moment = opened.store.add_moment("Asked Bo about the release")
     ctl.open_window(Window.SUGGEST)
-    people = ctl.composer_dialog().people
+    coach = ctl.composer_dialog()
+    qtbot.keyClicks(coach.change, "share the agenda a day before")
+    people = coach.people
     people.add_person()
     person_editor = people.editor()
     assert person_editor is not None
@@ -258,6 +262,9 @@ def test_quitting_keeps_a_person_and_a_moment_being_edited_as_drafts(controller,
     reopened = open_store(opened.layout, keys=OSKeyring())
     try:
         assert reopened.store.find_person("Deniz") is None  # not added unasked
+        assert reopened.store.suggestions() == []  # nor the coach's change saved
+        assert reopened.store.get_state(COACH)["values"]["change"] == (
+            "share the agenda a day before")
         assert reopened.store.get_moment(moment.id).text == "Asked Bo about the release"
         again = PersonDialog(lambda _form: None, drafts=reopened.store)
         assert (again.name.text(), again.notes.toPlainText()) == (

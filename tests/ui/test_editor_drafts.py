@@ -1,7 +1,8 @@
-"""Words typed in the person editor (the People panel, in History and the coach) and in
-History's moment editor survive the app being gone: kept in the encrypted store while
-typed, brought back in that thing's editor only, with a quiet line, never saved to the
-person or the moment unasked; forgotten on Save and on Discard.
+"""Words typed in the person editor (the People panel, in History and the coach), in
+History's moment editor and in the coach window survive the app being gone: kept in the
+encrypted store while typed, brought back in that thing's editor only, with a quiet line,
+never saved to the person, the moment or as a suggestion unasked; forgotten on Save, on
+Discard and when what they are about is deleted.
 
 The kill test runs the real person editor in a child process
 (tests/ui/person_typist.py) and SIGKILLs it while it types, as
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mlcoach.domain.model import Kind
 from mlcoach.store.core import Store
-from mlcoach.store.edit_drafts import NEW_PERSON, moment_key, person_key
+from mlcoach.store.edit_drafts import COACH, NEW_PERSON, moment_key, person_key
 from mlcoach.ui import ops
 from mlcoach.ui.history.moment_editor import MomentEditor
 from mlcoach.ui.history.window import HistoryWindow
@@ -265,3 +266,67 @@ def test_a_deleted_moments_draft_goes_with_it(qtbot, store):
     editor.done(0)
     store.delete_moment(moment.id)
     assert store.get_state(moment_key(moment.id)) is None
+
+
+# -- the coach window -----------------------------------------------------------------------
+
+
+def _coach(qtbot, store: Store):  # type: ignore[no-untyped-def]
+    from mlcoach.ui.composer_dialog import ComposerDialog
+
+    window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
+    qtbot.addWidget(window)
+    window.present()
+    return window
+
+
+def test_the_change_typed_in_the_coach_comes_back_after_the_app_was_gone(qtbot, store):
+    from mlcoach.domain.model import ChangeKind, Size, Style
+
+    store.add_person("Ana", Style.FACTS)
+    first = _coach(qtbot, store)
+    first.inputs.set_person("Ana")
+    first.size_choice.button(Size.SMALL).click()
+    first.kind_choice.button(ChangeKind.START).click()
+    qtbot.keyClicks(first.change, "share the agenda a day before")
+    qtbot.waitUntil(lambda: (store.get_state(COACH) or {}).get("values", {}).get(
+        "change") == "share the agenda a day before", timeout=10_000)
+    # never saved nor closed: as if the app had been killed
+    again = _coach(qtbot, store)
+    assert again.change.text() == "share the agenda a day before"
+    assert again.who.currentText() == "Ana"
+    assert (again.size_choice.value(), again.kind_choice.value()) == (Size.SMALL,
+                                                                      ChangeKind.START)
+    assert not again.draft.line.isHidden()
+    assert store.suggestions() == []  # offered back, not saved
+    assert again.save() is not None
+    _settled()
+    assert store.get_state(COACH) is None
+    third = _coach(qtbot, store)
+    assert third.change.text() == "" and third.draft.line.isHidden()
+
+
+def test_clearing_the_change_forgets_the_coach_draft(qtbot, store):
+    window = _coach(qtbot, store)
+    window.change.setText("use the wiki instead of email")
+    window.draft.flush()
+    _settled()
+    assert store.get_state(COACH) is not None
+    window.change.clear()
+    window.draft.flush()
+    _settled()
+    assert store.get_state(COACH) is None
+
+
+def test_deleting_the_person_the_coach_was_about_takes_its_draft(qtbot, store):
+    store.add_person("Ana")
+    store.add_person("Bo")
+    window = _coach(qtbot, store)
+    window.inputs.set_person("Ana")
+    window.change.setText("stop cutting Bo off in reviews")
+    window.draft.flush()
+    _settled()
+    store.delete_person("Bo")  # someone else: the draft stays
+    assert store.get_state(COACH) is not None
+    store.delete_person("Ana")
+    assert store.get_state(COACH) is None
