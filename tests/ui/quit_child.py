@@ -3,7 +3,10 @@ tests/ui/test_quit_promptly.py. MLCOACH_TEST_JOB says which:
 
 - "question": a keyring read on the asking worker, as Settings' *Show recovery key*;
 - "write": a write to the store on the store's worker that waits at the FIFO named by
-  MLCOACH_TEST_GATE before it writes (the moment "Kept through the quit").
+  MLCOACH_TEST_GATE before it writes (the moment "Kept through the quit");
+- "edit": History's moment editor open on the store's first moment, the coach with a
+  change typed and its People tab's editor open on the first person, each typed in
+  (EDITED_* below), then "mlcoach-ready: typed".
 
 MLCOACH_TEST_COPY, when set, is text the app puts on the clipboard as its store opens
 ("mlcoach-ready: copied").
@@ -37,6 +40,40 @@ def _question() -> None:
     OSKeyring().get("a-store")
 
 
+EDITED_MOMENT = " and he took the checklist"
+EDITED_CHANGE = "share the agenda a day before"
+EDITED_NOTES = "Likes a heads-up before a change"
+
+
+def _edit(ctl: Any) -> None:
+    """Open the editors and type in them, once History has its rows."""
+    from PySide6.QtCore import QTimer
+
+    from mlcoach.ui.app_windows import Window
+    from mlcoach.ui.desktop_shell import ready_signal
+
+    ctl.open_window(Window.HISTORY)
+    timeline = ctl.history_window().timeline
+
+    def when_loaded() -> None:
+        if timeline.model.rowCount() == 0:
+            QTimer.singleShot(20, when_loaded)
+            return
+        timeline.edit_row(0)
+        editor = timeline.editor()
+        editor.text.setPlainText(editor.text.toPlainText() + EDITED_MOMENT)
+        ctl.open_window(Window.SUGGEST)
+        coach = ctl.composer_dialog()
+        coach.change.setText(EDITED_CHANGE)
+        people = coach.people
+        people.select(people.tree.topLevelItem(0).text(0))
+        people.edit_button.click()
+        people.editor().notes.setPlainText(EDITED_NOTES)
+        ready_signal("typed")
+
+    when_loaded()
+
+
 def main() -> int:
     from mlcoach.cli.main import main as cli
     from mlcoach.ui import ops
@@ -55,6 +92,8 @@ def main() -> int:
             ready_signal("copied")
         if job == "question":
             ops.run(_question, print, print, on=ops.asking_pool())
+        elif job == "edit":
+            _edit(self)
         else:
             ops.run(lambda: _held_write(store.store), print, print)
 

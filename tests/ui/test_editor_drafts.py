@@ -330,3 +330,55 @@ def test_deleting_the_person_the_coach_was_about_takes_its_draft(qtbot, store):
     assert store.get_state(COACH) is not None
     store.delete_person("Ana")
     assert store.get_state(COACH) is None
+
+
+# -- a real app told to quit ------------------------------------------------------------------
+
+_READ_BACK = """
+import json, os
+from pathlib import Path
+from mlcoach.security.keys import OSKeyring
+from mlcoach.store.edit_drafts import COACH, moment_key, person_key
+from mlcoach.store.vault import Layout, open_store
+o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring())
+s = o.store
+[moment] = s.moments()
+person = s.find_person('Ana')
+print(json.dumps({'moment': moment.text, 'notes': person.notes,
+                  'suggestions': len(s.suggestions()),
+                  'moment_draft': s.get_state(moment_key(moment.id)),
+                  'person_draft': s.get_state(person_key(person.id)),
+                  'coach_draft': s.get_state(COACH)}))
+o.store.close()
+"""
+
+
+@pytest.mark.slow
+def test_sigterm_keeps_every_open_editors_words_as_drafts(cli_env, gate):  # type: ignore[no-untyped-def]
+    """Logout (SIGTERM) with History's moment editor, the coach's change and the person
+    editor typed in: the real app keeps each as its draft before it ends, and applies
+    none of them."""
+    import json
+
+    from tests.ui.quit_child import EDITED_CHANGE, EDITED_MOMENT, EDITED_NOTES
+    from tests.ui.test_app import START_DEADLINE, _wait_ready
+    from tests.ui.test_quit_promptly import _ended, _env, _running
+
+    env = dict(_env(cli_env, "--no-encryption"), MLCOACH_TEST_JOB="edit")
+    for args in (("people", "add", "Ana"), ("capture", "Asked Bo about the release")):
+        done = subprocess.run([sys.executable, "-m", "mlcoach", *args], env=env,
+                              capture_output=True, text=True, timeout=START_DEADLINE)
+        assert done.returncode == 0, done.stderr
+    with _running(env, gate, "tests/ui/quit_child.py") as app:
+        _wait_ready(app, "typed")
+        app.send_signal(signal.SIGTERM)
+        assert _ended(app) == 0
+    read = subprocess.run([sys.executable, "-c", _READ_BACK], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=START_DEADLINE)
+    assert read.returncode == 0, read.stderr
+    kept = json.loads(read.stdout)
+    assert (kept["moment"], kept["notes"], kept["suggestions"]) == (
+        "Asked Bo about the release", "", 0)  # nothing applied unasked
+    assert kept["moment_draft"]["values"]["text"] == "Asked Bo about the release" + EDITED_MOMENT
+    assert kept["person_draft"]["values"]["notes"] == EDITED_NOTES
+    assert kept["coach_draft"]["values"]["change"] == EDITED_CHANGE
