@@ -1,0 +1,93 @@
+"""Drafts of words typed in an editor (ui/edit_draft.py) go with what they are about:
+deleting a person, merging them away or deleting a moment deletes its draft in the same
+transaction, and the coach's draft goes with the person its "Who" names. Drafts are
+state, not data: an export leaves them out, as it leaves out the reflection's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from mlcoach.store.edit_drafts import COACH, moment_key, names_person, person_key
+from mlcoach.transfer.exporting import export_csv, export_json
+from tests.conftest import run_cli
+
+SECRET = "Struggling since the reorg; keep this between us"
+
+
+def _draft(**values: str) -> dict[str, object]:
+    return {"format": 1, "values": values}
+
+
+def test_deleting_a_person_deletes_their_draft_and_only_theirs(store):
+    ana, bo = store.add_person("Ana"), store.add_person("Bo")
+    for person in (ana, bo):
+        store.set_state(person_key(person.id), _draft(name=person.name, style="",
+                                                      notes=SECRET))
+    store.delete_person("Ana")
+    assert store.get_state(person_key(ana.id)) is None
+    assert store.get_state(person_key(bo.id)) is not None
+
+
+def test_merging_a_person_away_deletes_their_draft(store):
+    ana, into = store.add_person("Ana'ya"), store.add_person("Ana")
+    store.set_state(person_key(ana.id), _draft(name="Ana'ya", style="", notes=SECRET))
+    store.merge_person("Ana'ya", "Ana")
+    assert store.get_state(person_key(ana.id)) is None
+    assert store.find_person("Ana").id == into.id
+
+
+def test_deleting_a_moment_deletes_its_draft(store):
+    moment = store.add_moment("Asked Bo about the release")
+    store.set_state(moment_key(moment.id), _draft(text=SECRET, kind="other", outcome=""))
+    store.delete_moment(moment.id)
+    assert store.get_state(moment_key(moment.id)) is None
+
+
+def test_the_coach_draft_goes_with_the_person_it_names(store):
+    store.add_person("Ana")
+    store.set_state(COACH, _draft(who="@Ana'ya", style="", change=SECRET, kind="start",
+                                  size="small", example=""))
+    store.delete_person("Ana")
+    assert store.get_state(COACH) is None
+
+
+def test_who_names_a_person_as_typed():
+    assert names_person(_draft(who=" @Ana "), "ana")
+    assert names_person(_draft(who="Ana'ya"), "ana")
+    assert not names_person(_draft(who="Anabel"), "ana")
+    assert not names_person({"format": 1}, "ana") and not names_person("text", "ana")
+
+
+def test_an_export_leaves_the_drafts_out(store):
+    ana = store.add_person("Ana")
+    store.set_state(person_key(ana.id), _draft(name="Ana", style="", notes=SECRET))
+    store.set_state(COACH, _draft(who="Ana", style="", change=SECRET, kind="", size="",
+                                  example=""))
+    assert SECRET not in export_json(store) and SECRET not in export_csv(store)
+
+
+def test_people_delete_on_the_command_line_deletes_their_draft(cli_env):
+    assert run_cli(cli_env, "people", "add", "Priya").returncode == 0
+    code = ("import os, sys; from pathlib import Path; "
+            "from mlcoach.security.keys import OSKeyring; "
+            "from mlcoach.store.edit_drafts import person_key; "
+            "from mlcoach.store.vault import Layout, open_store; "
+            "o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring()); "
+            "p = o.store.find_person('Priya'); key = person_key(p.id) if p else sys.argv[2]; "
+            "o.store.set_state(key, {'format': 1, 'values': {'notes': sys.argv[1]}}) "
+            "if sys.argv[1] else None; "
+            "print(key, o.store.get_state(key) is not None); o.store.close()")
+
+    def run(*args: str) -> list[str]:
+        done = subprocess.run([sys.executable, "-c", code, *args], env=cli_env,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    key, kept = run(SECRET, "")
+    assert kept == "True"
+    assert run_cli(cli_env, "people", "delete", "Priya", "--yes").returncode == 0
+    assert run("", key) == [key, "False"]
+    assert json.loads(run_cli(cli_env, "people", "list", "--all", "--json").stdout) == []
