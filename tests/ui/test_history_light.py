@@ -36,6 +36,17 @@ out["orm_before_edit"] = "sqlalchemy" in sys.modules
 ctl.open_window(Window.HISTORY)
 loaded(window)
 row = next(i for i, e in enumerate(window.timeline.model.entries()) if "agenda" in e.text)
+window.timeline.edit_row(row)  # typed in, kept as its draft: still no ORM
+editor = window.timeline.editor()
+editor.text.setPlainText("Shared the agenda a day early, again")
+editor.draft.flush()
+loaded(window)
+editor.done(0)
+window.timeline.edit_row(row)
+again = window.timeline.editor()
+out["draft_back"] = again.text.toPlainText()
+again.done(0)
+out["orm_after_draft"] = "sqlalchemy" in sys.modules
 window.timeline.set_outcome(row, Outcome.FOLLOWED)
 loaded(window)
 out["orm_after_edit"] = "sqlalchemy" in sys.modules
@@ -58,6 +69,9 @@ def test_history_browses_and_searches_without_the_orm_and_loads_it_to_edit(cli_e
                                      "Thanked Ana for the release notes"]
     assert out["found"] == ["Shared the agenda a day early"]
     assert out["orm_before_edit"] is False
+    # the editor's draft is kept and read through the raw store too
+    assert out["draft_back"] == "Shared the agenda a day early, again"
+    assert out["orm_after_draft"] is False
     assert out["orm_after_edit"] is True and out["outcome"] == "followed"
     export = json.loads(run_cli(cli_env, "export", "--format", "json").stdout)
     [shared] = [m for m in export["moments"] if "agenda" in m["text"]]
