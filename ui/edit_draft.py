@@ -33,7 +33,8 @@ class StateStore(Protocol):
 
     def get_state(self, key: str, default: Any = None) -> Any: ...
 
-    def set_state(self, key: str, value: Any) -> None: ...
+    def keep_draft(self, key: str, value: Any, *, person_id: str | None = None,
+                   moment_id: str | None = None) -> bool: ...
 
     def forget_state(self, key: str) -> None: ...
 
@@ -56,15 +57,18 @@ class EditDraft(QObject):
 
     `current()` gives what the editor holds, or None when it holds nothing to keep (as
     loaded, or empty). `watch` the fields' change signals: a pause in the typing writes
-    the draft on the store's worker.
+    the draft on the store's worker. With `person_id` or `moment_id`, it is written only
+    while that person or moment is still there (deleted means gone).
     """
 
     DELAY_MS = 800  # typing pause before what was typed is kept in the store
 
     def __init__(self, store: StateStore, key: str, fields: tuple[str, ...],
-                 current: Callable[[], Values | None], parent: QWidget) -> None:
+                 current: Callable[[], Values | None], parent: QWidget, *,
+                 person_id: str | None = None, moment_id: str | None = None) -> None:
         super().__init__(parent)
         self._store, self._key, self._fields, self._current = store, key, fields, current
+        self._about = {"person_id": person_id, "moment_id": moment_id}
         self._kept = False  # whether the store may hold a draft of this editor's
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -110,10 +114,15 @@ class EditDraft(QObject):
         if values is None:
             self.forget()
             return
-        store, key, value = self._store, self._key, {"format": _FORMAT, "values": values}
         self._kept = True
-        ops.run(lambda: store.set_state(key, value), lambda _: None,
+        ops.run(self._write(values), lambda _: None,
                 lambda exc: logger.warning("could not keep an editor's draft: %s", exc))
+
+    def _write(self, values: Values) -> Callable[[], bool]:
+        """The write of `values`, for the store's worker."""
+        store, key, value = self._store, self._key, {"format": _FORMAT, "values": values}
+        about = self._about
+        return lambda: store.keep_draft(key, value, **about)
 
     def keep_now(self) -> bool:
         """The app is quitting: what is typed is kept as the draft, on the store's worker,
@@ -125,9 +134,8 @@ class EditDraft(QObject):
         values = self._current()
         if values is None:
             return False
-        store, key, value = self._store, self._key, {"format": _FORMAT, "values": values}
         self._kept = True
-        ops.keep(lambda: store.set_state(key, value), "the words typed in an editor")
+        ops.keep(self._write(values), "the words typed in an editor")
         return True
 
     def forget(self) -> None:

@@ -160,7 +160,8 @@ class PersonDialog(QDialog):
         self.draft: EditDraft | None = None
         if drafts is not None:
             key = person_key(person.id) if person is not None else NEW_PERSON
-            self.draft = EditDraft(drafts, key, self._FIELDS, self._to_keep, self)
+            self.draft = EditDraft(drafts, key, self._FIELDS, self._to_keep, self,
+                                   person_id=person.id if person is not None else None)
             layout.insertWidget(1, self.draft.line)
             self._restore_draft()
             self.draft.watch(self.name.textChanged, self.style_box.currentIndexChanged,

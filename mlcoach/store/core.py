@@ -233,6 +233,20 @@ class Store(PeopleStore, MomentStore):
         if value is None:
             self._forget_replaced()
 
+    def keep_draft(self, key: str, value: Any, *, person_id: str | None = None,
+                   moment_id: str | None = None) -> bool:
+        """Save an editor's draft under `key` while the person or moment it is about is
+        still there, in one transaction: one deleted meanwhile (another window, a
+        command) takes its draft with it, and a draft written after would outlive it.
+        True when it was kept."""
+        with self._writes.begin() as s:
+            if (person_id is not None and s.get(m.PersonRow, person_id) is None) or (
+                    moment_id is not None and s.get(m.MomentRow, moment_id) is None):
+                s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))
+                return False
+            s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
+        return True
+
     def forget_state(self, key: str) -> None:
         """Delete what is saved under `key` (a draft saved or discarded), also from the -wal."""
         with self._writes.begin() as s:

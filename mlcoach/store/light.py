@@ -125,6 +125,21 @@ class LightStore:
         if value is None:
             empty_wal(self.path, self.connection)
 
+    def keep_draft(self, key: str, value: Any, *, person_id: str | None = None,
+                   moment_id: str | None = None) -> bool:
+        """As Store.keep_draft: kept only while what it is about is still there."""
+        with self._write() as conn:
+            gone = (person_id is not None and conn.execute(
+                "SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is None) or (
+                moment_id is not None and conn.execute(
+                    "SELECT 1 FROM moments WHERE id = ?", (moment_id,)).fetchone() is None)
+            if gone:
+                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             (key, json.dumps(value, ensure_ascii=False)))
+        return not gone
+
     def forget_state(self, key: str) -> None:
         """Delete what is saved under `key` (a draft saved or discarded), also from the -wal."""
         with self._write() as conn:

@@ -181,6 +181,22 @@ def test_a_deleted_persons_draft_notes_go_with_them(qtbot, store):
     fresh.done(0)
 
 
+def test_typing_on_after_the_person_was_deleted_elsewhere_keeps_no_draft(qtbot, store):
+    """Their editor open in the coach while History (or `people delete`) deletes them:
+    the words typed on must not be written down for someone deleted."""
+    ana = store.add_person("Ana")
+    editor = _person_editor(qtbot, store, "Ana")
+    store.delete_person("Ana")
+    editor.notes.setPlainText("Struggling since the reorg; keep this between us")
+    editor.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    assert store.get_state(person_key(ana.id)) is None
+    assert editor.keep_unsaved() is True  # as at quit: still nothing written
+    assert ops.settle()
+    assert store.get_state(person_key(ana.id)) is None
+    editor.done(0)
+
+
 @pytest.mark.slow
 def test_a_killed_app_loses_at_most_the_last_moment_of_a_persons_notes(qtbot, opened, store):
     ana = store.add_person("Ana")
@@ -255,6 +271,17 @@ def test_discarding_a_moment_edit_forgets_the_draft(qtbot, store, expect_dialog)
     editor.reject()
     _settled()
     assert store.get_state(moment_key(moment.id)) is None
+
+
+def test_typing_on_after_the_moment_was_deleted_elsewhere_keeps_no_draft(qtbot, store):
+    moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
+    editor = _moment_editor(qtbot, store, moment.id)
+    store.delete_moment(moment.id)
+    editor.text.setPlainText("Asked Bo about the release; he seemed worn out")
+    editor.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    assert store.get_state(moment_key(moment.id)) is None
+    editor.done(0)
 
 
 def test_a_deleted_moments_draft_goes_with_it(qtbot, store):

@@ -94,7 +94,7 @@ class MomentEditor(QDialog):
         self.draft: EditDraft | None = None
         if drafts is not None:
             self.draft = EditDraft(drafts, moment_key(entry.id), self._FIELDS,
-                                   self._to_keep, self)
+                                   self._to_keep, self, moment_id=entry.id)
             layout.insertWidget(1, self.draft.line)
             self.draft.watch(self.text.textChanged, self.kind.currentIndexChanged,
                              self.outcome.currentIndexChanged)
