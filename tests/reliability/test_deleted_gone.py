@@ -970,3 +970,39 @@ def test_a_chain_of_merges_leads_to_the_name_that_stayed() -> None:
     assert _merged_into(deleted, "anaya") == "ana"
     assert _merged_into(deleted, "gone") is None
     assert _merged_into(deleted, "loop1") is None
+
+
+def test_a_deleted_persons_draft_notes_leave_no_text(kept: Opened) -> None:
+    """Notes typed in a person's editor and kept as its draft (ui/edit_draft.py), never
+    saved: deleting the person takes them too, from the file and not only the row."""
+    from mlcoach.store.edit_drafts import person_key
+
+    person = kept.store.add_person("Priya")
+    kept.store.keep_draft(person_key(person.id), {"format": 1, "values": {
+        "name": "Priya", "style": "", "notes": SECRET}}, person_id=person.id)
+    kept.store.delete_person("Priya")
+    assert left_of(SECRET, on_disk(kept)) == []
+
+
+@pytest.mark.parametrize("through", ["store", "light"])
+def test_an_editor_draft_saved_or_discarded_leaves_no_text_while_a_window_is_open(
+        kept: Opened, through: str) -> None:
+    """A moment's edit kept as its draft, then saved or discarded (its key forgotten),
+    with History open on the store."""
+    from mlcoach.store.edit_drafts import moment_key
+
+    moment = kept.store.add_moment(FILLER, Kind.OTHER)
+    light = LightStore(kept.layout.db, kept.secret)
+    writer = kept.store if through == "store" else light
+    held = light.keep_connection()
+    try:
+        with held.use() as conn:
+            conn.execute("SELECT count(*) FROM moments").fetchone()  # type: ignore[attr-defined]
+        for text in (SECRET[:30], SECRET):
+            writer.keep_draft(moment_key(moment.id), {"format": 1, "values": {
+                "text": text, "kind": "other", "outcome": ""}}, moment_id=moment.id)
+        writer.forget_state(moment_key(moment.id))
+        data = readable_bytes(kept.layout.db, kept.secret.raw_key)
+        assert left_of(SECRET, data) == []
+    finally:
+        held.release()
