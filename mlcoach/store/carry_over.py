@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mlcoach.security.keys import Secret
+from mlcoach.store import edit_drafts
 from mlcoach.store.file_checks import SEARCH_BODIES
 
 logger = logging.getLogger(__name__)
@@ -87,6 +88,10 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
             if row is not None and row[0] is not None:
                 made_from.add(row[0])
         dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
+        # their drafts (and the people's below), as Store.delete_moment deletes them
+        dst.executemany("DELETE FROM settings WHERE key = ?",
+                        [(edit_drafts.moment_key(i),) for i in gone]
+                        + [(edit_drafts.person_key(i),) for i in people])
         dst.executemany("DELETE FROM suggestions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                         "moments WHERE suggestion_id = ?)", [(i, i) for i in made_from])
         # A person deleted since (Store.delete_person): what was with them stays, unlinked;

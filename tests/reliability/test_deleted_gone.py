@@ -1006,3 +1006,30 @@ def test_an_editor_draft_saved_or_discarded_leaves_no_text_while_a_window_is_ope
         assert left_of(SECRET, data) == []
     finally:
         held.release()
+
+
+def test_a_restored_backup_does_not_bring_a_deleted_persons_draft_back(kept: Opened) -> None:
+    """Notes typed in their editor were in the backup as its draft; the person was deleted
+    after it, and the file damaged: the restore brought the draft back with the backup."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.edit_drafts import moment_key, person_key
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    person = kept.store.add_person("Zanzibarine Quixotica")
+    moment = kept.store.add_moment("Thanked her for the careful review")
+    kept.store.keep_draft(person_key(person.id), {"format": 1, "values": {
+        "name": "Zanzibarine Quixotica", "style": "", "notes": NOTES}}, person_id=person.id)
+    kept.store.keep_draft(moment_key(moment.id), {"format": 1, "values": {
+        "text": SECRET, "kind": "other", "outcome": ""}}, moment_id=moment.id)
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.delete_person("Zanzibarine Quixotica")
+    kept.store.delete_moment(moment.id)
+    _damage_a_moments_page(kept)
+
+    with _restored(kept, start) as store:
+        assert store.find_person("Zanzibarine Quixotica") is None
+        assert store.get_state(person_key(person.id)) is None
+        assert store.get_state(moment_key(moment.id)) is None
