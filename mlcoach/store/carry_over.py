@@ -4,6 +4,7 @@ after the backup: its rows, read up to the first unreadable page, its deletions 
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -96,6 +97,7 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
                         "moments WHERE suggestion_id = ?)", [(i, i) for i in made_from])
         # A person deleted since (Store.delete_person): what was with them stays, unlinked;
         # one merged since (Store.merge_person), with the one they were merged into.
+        _drop_coach_draft(dst, [i for i, into in people.items() if into is None])
         for person_id in people:
             into = _merged_into(people, person_id)
             if into is not None and dst.execute("SELECT 1 FROM people WHERE id = ?",
@@ -111,6 +113,23 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
     except BaseException:
         dst.execute("ROLLBACK")
         raise
+
+
+def _drop_coach_draft(dst: Any, deleted: list[str]) -> None:
+    """The coach's draft goes when its Who names one of the people `deleted` (not merged)
+    since, as Store.delete_person drops it: the backup kept it from before."""
+    row = dst.execute("SELECT value FROM settings WHERE key = ?",
+                      (edit_drafts.COACH,)).fetchone()
+    if row is None or not deleted:
+        return
+    try:
+        value = json.loads(row[0])
+    except ValueError:
+        return
+    keys = (dst.execute("SELECT name_key FROM people WHERE id = ?", (i,)).fetchone()
+            for i in deleted)
+    if any(key is not None and edit_drafts.names_person(value, key[0]) for key in keys):
+        dst.execute("DELETE FROM settings WHERE key = ?", (edit_drafts.COACH,))
 
 
 def _merged_into(deleted: dict[str, str | None], person_id: str) -> str | None:

@@ -1033,3 +1033,30 @@ def test_a_restored_backup_does_not_bring_a_deleted_persons_draft_back(kept: Ope
         assert store.find_person("Zanzibarine Quixotica") is None
         assert store.get_state(person_key(person.id)) is None
         assert store.get_state(moment_key(moment.id)) is None
+
+
+def test_a_restored_backup_does_not_bring_back_the_coachs_words_about_a_deleted_person(
+        kept: Opened) -> None:
+    """The coach's draft named them in Who when the backup was taken; they were deleted
+    after it (which took the draft then), and the file damaged: the restore brought the
+    coach's words about them back with the backup, offered at its next opening."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.edit_drafts import COACH
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    kept.store.add_person("Zanzibarine Quixotica")
+    kept.store.add_moment("Thanked her for the careful review")
+    kept.store.set_state(COACH, {"format": 1, "values": {
+        "who": "@Zanzibarine Quixotica'ya", "style": "", "change": SECRET, "kind": "",
+        "size": "", "example": ""}})
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.delete_person("Zanzibarine Quixotica")
+    assert kept.store.get_state(COACH) is None
+    _damage_a_moments_page(kept)
+
+    with _restored(kept, start) as store:
+        assert store.find_person("Zanzibarine Quixotica") is None
+        assert store.get_state(COACH) is None
