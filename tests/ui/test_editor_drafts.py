@@ -32,6 +32,7 @@ from mlcoach.ui import ops
 from mlcoach.ui.history.moment_editor import MomentEditor
 from mlcoach.ui.history.window import HistoryWindow
 from mlcoach.ui.people_panel import PeoplePanel, PersonDialog
+from mlcoach.ui.widgets import message_box
 from tests.ui.conftest import NOW, TZ, today_at
 
 pytestmark = pytest.mark.gui
@@ -136,7 +137,7 @@ def test_discarding_a_person_edit_forgets_the_draft(qtbot, store, expect_dialog)
     editor.draft.flush()  # type: ignore[union-attr]
     _settled()
     assert store.get_state(person_key(ana.id)) is not None
-    expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Discard)
+    expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Discard)
     editor.reject()
     _settled()
     assert not shiboken6.isValid(editor)  # closed (and gone)
@@ -267,7 +268,7 @@ def test_discarding_a_moment_edit_forgets_the_draft(qtbot, store, expect_dialog)
     editor.draft.flush()  # type: ignore[union-attr]
     _settled()
     assert store.get_state(moment_key(moment.id)) is not None
-    expect_dialog.expect(QMessageBox, "question", QMessageBox.StandardButton.Discard)
+    expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Discard)
     editor.reject()
     _settled()
     assert store.get_state(moment_key(moment.id)) is None
@@ -326,8 +327,10 @@ def test_the_change_typed_in_the_coach_comes_back_after_the_app_was_gone(qtbot, 
                                                                       ChangeKind.START)
     assert not again.draft.line.isHidden()
     assert store.suggestions() == []  # offered back, not saved
-    assert again.save() is not None
+    with qtbot.waitSignal(again.suggestion_saved, timeout=10_000):
+        again.save()  # written on the store's worker
     _settled()
+    assert len(store.suggestions()) == 1
     assert store.get_state(COACH) is None
     third = _coach(qtbot, store)
     assert third.change.text() == "" and third.draft.line.isHidden()
