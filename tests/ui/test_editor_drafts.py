@@ -274,6 +274,40 @@ def test_discarding_a_moment_edit_forgets_the_draft(qtbot, store, expect_dialog)
     assert store.get_state(moment_key(moment.id)) is None
 
 
+def test_discarding_a_moment_edit_whose_save_failed_forgets_the_draft(
+        qtbot, store, expect_dialog, monkeypatch):
+    """Save failed (the store said no): the editor came back with the words, and Discard
+    there left the draft the first editor had kept, offered again at the next edit."""
+    from mlcoach.domain.errors import MlcoachError
+    from mlcoach.ui.edit_draft import EditDraft
+
+    monkeypatch.setattr(EditDraft, "DELAY_MS", 3_600_000)  # Discard before a typing pause
+    moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
+    first = _moment_editor(qtbot, store, moment.id)
+    first.text.setPlainText("Asked Bo about the release; he seemed worn out")
+    first.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    assert store.get_state(moment_key(moment.id)) is not None
+
+    def refused(*_a: object, **_k: object) -> None:
+        raise MlcoachError("the store is busy")
+
+    monkeypatch.setattr(Store, "update_moment", refused)
+    tab = first.parent()
+    first.accept()
+    qtbot.waitUntil(lambda: (e := tab.editor()) is not None and e is not first
+                    and e.isVisible(), timeout=10_000)
+    again = tab.editor()
+    assert again.text.toPlainText() == "Asked Bo about the release; he seemed worn out"
+    expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Discard)
+    again.reject()
+    _settled()
+    assert store.get_state(moment_key(moment.id)) is None
+    monkeypatch.undo()
+    assert _moment_editor(qtbot, store, moment.id).text.toPlainText() == \
+        "Asked Bo about the release"
+
+
 def test_typing_on_after_the_moment_was_deleted_elsewhere_keeps_no_draft(qtbot, store):
     moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
     editor = _moment_editor(qtbot, store, moment.id)

@@ -112,6 +112,8 @@ class MomentEditor(QDialog):
         self._show(typed)
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
+        if self.draft is not None:  # kept now: the earlier editor's draft is this one's
+            self.draft.flush()
 
     def restore_draft(self) -> None:
         """Bring back what was typed here before the app was gone (a crash, a kill, a
