@@ -6,7 +6,9 @@ most the last moment of typing.
 One state key per thing (mlcoach.store.edit_drafts), so the words come back only in that
 thing's editor, with a quiet line saying so. A draft is only ever offered back: nothing
 is saved to the person or the moment until the user saves. It is forgotten on Save, on
-Discard, and by the store when the thing is deleted.
+Discard, and by the store when the thing is deleted. With the values it started from
+kept beside it, only the fields the user changed come back: one saved since elsewhere
+(a style the coach remembered, an outcome set in History) shows as saved now.
 """
 
 from __future__ import annotations
@@ -39,17 +41,28 @@ class StateStore(Protocol):
     def forget_state(self, key: str) -> None: ...
 
 
-def from_json(value: object, fields: tuple[str, ...]) -> Values | None:
-    """The values kept under a draft's key; None when there are none or they are not ours."""
+def from_json(value: object, fields: tuple[str, ...],
+              loaded: Values | None = None) -> Values | None:
+    """The values kept under a draft's key; None when there are none or they are not ours.
+    With `loaded` (the editor's fields as saved now), a field the draft has as it started
+    from (not typed in) is the saved one: a change saved since elsewhere is not undone."""
     if value is None:
         return None
     values = value.get("values") if isinstance(value, dict) and \
         value.get("format") == _FORMAT else None
-    if not isinstance(values, dict) or set(values) != set(fields) or not all(
-            isinstance(v, str) for v in values.values()):
+    if not _readable(values, fields):
         logger.warning("a kept editor draft is not readable; ignoring it")
         return None
+    assert isinstance(value, dict) and isinstance(values, dict)
+    base = value.get("base")
+    if loaded is not None and _readable(base, fields) and isinstance(base, dict):
+        values = {f: loaded[f] if values[f] == base[f] else values[f] for f in fields}
     return values
+
+
+def _readable(values: object, fields: tuple[str, ...]) -> bool:
+    return isinstance(values, dict) and set(values) == set(fields) and all(
+        isinstance(v, str) for v in values.values())
 
 
 class EditDraft(QObject):
@@ -58,16 +71,19 @@ class EditDraft(QObject):
     `current()` gives what the editor holds, or None when it holds nothing to keep (as
     loaded, or empty). `watch` the fields' change signals: a pause in the typing writes
     the draft on the store's worker. With `person_id` or `moment_id`, it is written only
-    while that person or moment is still there (deleted means gone).
+    while that person or moment is still there (deleted means gone). `loaded`: the fields
+    as the editor loaded them (see from_json).
     """
 
     DELAY_MS = 800  # typing pause before what was typed is kept in the store
 
     def __init__(self, store: StateStore, key: str, fields: tuple[str, ...],
                  current: Callable[[], Values | None], parent: QWidget, *,
-                 person_id: str | None = None, moment_id: str | None = None) -> None:
+                 person_id: str | None = None, moment_id: str | None = None,
+                 loaded: Values | None = None) -> None:
         super().__init__(parent)
         self._store, self._key, self._fields, self._current = store, key, fields, current
+        self._loaded = loaded
         self._about = {"person_id": person_id, "moment_id": moment_id}
         self._kept = False  # whether the store may hold a draft of this editor's
         self._timer = QTimer(self)
@@ -90,7 +106,8 @@ class EditDraft(QObject):
         gone), for the editor to show; the quiet line shows with them. Read at once: one
         small row, as the reflection's draft is."""
         try:
-            values = from_json(self._store.get_state(self._key), self._fields)
+            values = from_json(self._store.get_state(self._key), self._fields,
+                               self._loaded)
         except Exception as exc:  # a draft never stops the editor opening
             logger.warning("could not read an editor's draft: %s", exc)
             return None
@@ -120,7 +137,10 @@ class EditDraft(QObject):
 
     def _write(self, values: Values) -> Callable[[], bool]:
         """The write of `values`, for the store's worker."""
-        store, key, value = self._store, self._key, {"format": _FORMAT, "values": values}
+        value: dict[str, object] = {"format": _FORMAT, "values": values}
+        if self._loaded is not None:
+            value["base"] = self._loaded
+        store, key = self._store, self._key
         about = self._about
         return lambda: store.keep_draft(key, value, **about)
 

@@ -161,7 +161,8 @@ class PersonDialog(QDialog):
         if drafts is not None:
             key = person_key(person.id) if person is not None else NEW_PERSON
             self.draft = EditDraft(drafts, key, self._FIELDS, self._to_keep, self,
-                                   person_id=person.id if person is not None else None)
+                                   person_id=person.id if person is not None else None,
+                                   loaded=self._fields_now() if person is not None else None)
             layout.insertWidget(1, self.draft.line)
             self._restore_draft()
             self.draft.watch(self.name.textChanged, self.style_box.currentIndexChanged,
@@ -182,8 +183,9 @@ class PersonDialog(QDialog):
 
     def _to_keep(self) -> dict[str, str] | None:
         """What the draft keeps: the fields as typed, or None when they are as loaded."""
-        if self.form() == self._loaded:
-            return None
+        return None if self.form() == self._loaded else self._fields_now()
+
+    def _fields_now(self) -> dict[str, str]:
         style = combo_style(self.style_box)
         return {"name": self.name.text(), "style": style.value if style else "",
                 "notes": self.notes.toPlainText()}

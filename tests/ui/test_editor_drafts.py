@@ -116,6 +116,30 @@ def test_notes_typed_about_a_person_come_back_after_the_app_was_gone(qtbot, stor
     third.done(0)
 
 
+def test_a_brought_back_draft_keeps_what_was_saved_since_in_the_fields_not_typed(
+        qtbot, store):
+    """Notes typed in Ana's editor, then the app gone; the coach then saved a style for
+    her. The draft held every field as the editor had it, the old style too: brought
+    back, Save put the old style back over the newer one. Only what was typed comes back."""
+    from mlcoach.domain.model import Style
+
+    ana = store.add_person("Ana", notes="Prefers written agendas.")
+    first = _person_editor(qtbot, store, "Ana")
+    _type_at_end(qtbot, first.notes, " Ask before moving her 1:1.")
+    first.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    first.done(0)
+    store.edit_person("Ana", style=Style.FACTS)  # as the coach remembers her style
+    again = _person_editor(qtbot, store, "Ana")
+    assert again.notes.toPlainText() == "Prefers written agendas. Ask before moving her 1:1."
+    again.accept()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(again), timeout=10_000)
+    _settled()
+    saved = store.find_person("Ana")
+    assert saved.notes.endswith("1:1.") and saved.style is Style.FACTS
+    assert store.get_state(person_key(ana.id)) is None
+
+
 def test_a_half_typed_rename_is_offered_back_not_applied(qtbot, store):
     ana = store.add_person("Ana")
     first = _person_editor(qtbot, store, "Ana")
@@ -259,6 +283,28 @@ def test_a_moments_edit_comes_back_in_its_own_editor_only(qtbot, store):
     _settled()
     assert store.get_state(moment_key(moment.id)) is None
     first.done(0)
+
+
+def test_a_moments_draft_keeps_an_outcome_set_since(qtbot, store):
+    """The moment's words typed, the app gone; then its outcome set (History's buttons,
+    `mlcoach`): the draft brought back the outcome as it was, and Save undid the newer."""
+    from mlcoach.domain.model import Outcome
+
+    moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
+    first = _moment_editor(qtbot, store, moment.id)
+    _type_at_end(qtbot, first.text, ", and he took the checklist")
+    first.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    first.done(0)
+    store.set_moment_outcome(moment.id, Outcome.FOLLOWED)
+    again = _moment_editor(qtbot, store, moment.id)
+    assert again.text.toPlainText().endswith("checklist")
+    assert again.outcome.currentData() == Outcome.FOLLOWED.value
+    again.accept()
+    qtbot.waitUntil(lambda: store.get_moment(moment.id).text.endswith("checklist"),
+                    timeout=10_000)
+    _settled()
+    assert store.get_moment(moment.id).outcome is Outcome.FOLLOWED
 
 
 def test_discarding_a_moment_edit_forgets_the_draft(qtbot, store, expect_dialog):

@@ -94,7 +94,8 @@ class MomentEditor(QDialog):
         self.draft: EditDraft | None = None
         if drafts is not None:
             self.draft = EditDraft(drafts, moment_key(entry.id), self._FIELDS,
-                                   self._to_keep, self, moment_id=entry.id)
+                                   self._to_keep, self, moment_id=entry.id,
+                                   loaded=self._fields_now())
             layout.insertWidget(1, self.draft.line)
             self.draft.watch(self.text.textChanged, self.kind.currentIndexChanged,
                              self.outcome.currentIndexChanged)
@@ -138,8 +139,9 @@ class MomentEditor(QDialog):
 
     def _to_keep(self) -> Values | None:
         """What the draft keeps: the fields as typed, or None when they are as loaded."""
-        if not self.has_changes():
-            return None
+        return self._fields_now() if self.has_changes() else None
+
+    def _fields_now(self) -> Values:
         outcome = self.outcome.currentData()
         return {"text": self.text.toPlainText(), "kind": str(self.kind.currentData()),
                 "outcome": str(outcome or "")}
