@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta, tzinfo
@@ -233,6 +234,8 @@ class ComposerDialog(QWidget):
         self._composed: Composed | None = None
         self._saved: Composed | None = None
         self._saving = False  # a save is on its way to the store
+        self._saving_inputs: dict[str, str] | None = None  # the inputs it saves
+        self._save_landed = threading.Event()  # set on the worker once it is written
         self._stats: Stats | None = None
         self._stats_request = 0
         self._follow_ups_request = 0
@@ -387,12 +390,22 @@ class ComposerDialog(QWidget):
         follow_up = now.astimezone(self._tz).date() + timedelta(days=composed.follow_up_days)
         # held to who was picked in Who (renamed meanwhile, still them)
         held = self.inputs.person_id() if composed.person == self.inputs.person() else None
-        ops.run(lambda: store.add_suggestion(
-                    style=None if composed.by_example else composed.style,
-                    change=composed.change, action=composed.action, size=composed.size,
-                    text=composed.as_text(), person=composed.person,
-                    follow_up_on=follow_up, created_at=now, held=held),
-                lambda written: self._saved_as(composed, follow_up, *written),
+        landed = self._save_landed = threading.Event()
+        self._saving_inputs = self._inputs_now()
+
+        def write() -> tuple[Suggestion, Moment | None]:
+            written = store.add_suggestion(
+                style=None if composed.by_example else composed.style,
+                change=composed.change, action=composed.action, size=composed.size,
+                text=composed.as_text(), person=composed.person,
+                follow_up_on=follow_up, created_at=now, held=held)
+            # Saved: its draft goes here, not only once the window hears (a quit may
+            # come first, and the change came back to be saved twice).
+            landed.set()
+            store.forget_state(COACH)
+            return written
+
+        ops.run(write, lambda written: self._saved_as(composed, follow_up, *written),
                 self._not_saved)
 
     def _saved_as(self, composed: Composed, follow_up: date, suggestion: Suggestion,
@@ -436,7 +449,10 @@ class ComposerDialog(QWidget):
     def keep_unsaved(self) -> None:
         """The app is quitting: what is typed here, and in the People tab's open editor,
         is kept as the draft (on the store's worker the quit waits for), not saved."""
-        self.draft.keep_now()
+        # A save of these very inputs on its way: kept only if it fails.
+        landed = self._save_landed if self._saving and \
+            self._inputs_now() == self._saving_inputs else None
+        self.draft.keep_now(unless=landed.is_set if landed is not None else None)
         self.people.keep_unsaved()
 
     # -- the draft ------------------------------------------------------------------------

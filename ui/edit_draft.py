@@ -144,10 +144,12 @@ class EditDraft(QObject):
         about = self._about
         return lambda: store.keep_draft(key, value, **about)
 
-    def keep_now(self) -> bool:
+    def keep_now(self, unless: Callable[[], bool] | None = None) -> bool:
         """The app is quitting: what is typed is kept as the draft, on the store's worker,
         which the quit waits for (never saved to the thing itself: a half-typed rename is
-        not applied unasked). True when there was something to keep."""
+        not applied unasked). `unless`, asked there: true when a save before it on the
+        worker has written these words (no draft then). True when there was something
+        to keep."""
         from mlcoach.ui import ops
 
         self._timer.stop()
@@ -155,7 +157,9 @@ class EditDraft(QObject):
         if values is None:
             return False
         self._kept = True
-        ops.keep(self._write(values), "the words typed in an editor")
+        write = self._write(values)
+        ops.keep(write if unless is None else lambda: None if unless() else write(),
+                 "the words typed in an editor")
         return True
 
     def forget(self) -> None:

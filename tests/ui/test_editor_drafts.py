@@ -416,6 +416,30 @@ def test_the_change_typed_in_the_coach_comes_back_after_the_app_was_gone(qtbot, 
     assert third.change.text() == "" and third.draft.line.isHidden()
 
 
+def test_a_coach_save_on_its_way_at_quit_is_not_offered_back_as_a_draft(qtbot, store):
+    """Save pressed, then the app told to quit before the write was done: the quit kept
+    the change as the coach's draft behind the save, and the next opening offered the
+    saved change back, for a second Save to make it twice."""
+    from mlcoach.domain.model import ChangeKind, Size
+
+    store.add_person("Ana")
+    window = _coach(qtbot, store)
+    window.inputs.set_person("Ana")
+    window.size_choice.button(Size.SMALL).click()
+    window.kind_choice.button(ChangeKind.START).click()
+    window.change.setText("share the agenda a day before")
+    window.draft.flush()
+    _settled()
+    assert store.get_state(COACH) is not None
+    window.save()  # on the worker ...
+    window.keep_unsaved()  # ... and the quit's keep, with no event delivered between
+    assert ops.settle()  # as the quit waits: the save's answer never reaches the window
+    assert len(store.suggestions()) == 1
+    assert store.get_state(COACH) is None
+    again = _coach(qtbot, store)
+    assert again.change.text() == "" and again.draft.line.isHidden()
+
+
 def test_clearing_the_change_forgets_the_coach_draft(qtbot, store):
     window = _coach(qtbot, store)
     window.change.setText("use the wiki instead of email")
