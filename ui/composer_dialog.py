@@ -402,7 +402,10 @@ class ComposerDialog(QWidget):
             # Saved: its draft goes here, not only once the window hears (a quit may
             # come first, and the change came back to be saved twice).
             landed.set()
-            store.forget_state(COACH)
+            try:  # saved whatever this says: never "Not saved", for a second Save
+                store.forget_state(COACH)
+            except MlcoachError as exc:  # the window's forget tries again once it hears
+                logger.warning("could not clear the coach's draft: %s", exc)
             return written
 
         ops.run(write, lambda written: self._saved_as(composed, follow_up, *written),
