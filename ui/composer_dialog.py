@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.errors import MlcoachError, PersonDeletedError
 from mlcoach.domain.i18n import ui_language
 from mlcoach.domain.model import ChangeKind, Moment, Outcome, Person, Size, Style, Suggestion
 from mlcoach.domain.text import name_key
@@ -446,6 +446,9 @@ class ComposerDialog(QWidget):
         else:  # a fault of ours: its trace goes to the log
             logger.error("the suggestion could not be saved", exc_info=exc)
         self.save_button.setEnabled(self._composed is not None)
+        if isinstance(exc, PersonDeletedError):  # Who empties; its line says why
+            self._load_people()
+            self.people.reload()
         self.view.status.setText(self.tr("Not saved: {reason}").format(
             reason=error_message(exc)))
 
@@ -543,6 +546,7 @@ class ComposerDialog(QWidget):
     def _connect(self) -> None:
         self.inputs.changed.connect(self._schedule)
         self.inputs.person_changed.connect(lambda _name: self._show_ratio())
+        self.inputs.person_gone.connect(self._person_gone)
         self.inputs.remember_requested.connect(self._remember_style)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save)
@@ -568,6 +572,14 @@ class ComposerDialog(QWidget):
         pending = self.inputs.has_change()
         self.copy_button.setEnabled(pending)
         self.save_button.setEnabled(pending and not self._saving)
+
+    def _person_gone(self, name: str) -> None:
+        """The person in Who was deleted elsewhere: Who is empty (a save would have made
+        them again), the change and style stay, and one line says why."""
+        self.refresh_output()  # composed for no one now; clears the line, so first
+        self.view.status.setText(self.tr(
+            "{name} was deleted, so Who is empty now; the change is as you typed it.")
+            .format(name=name))
 
     def _remember_style(self, person: Person, style: Style) -> None:
         """Written on the store's worker (another process's write holds it there, never

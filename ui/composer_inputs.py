@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mlcoach.domain.capture import person_keys, without_ending
+from mlcoach.domain.capture import person_keys, renamed_with_ending, without_ending
 from mlcoach.domain.model import ChangeKind, Person, Size, Style
 from mlcoach.domain.text import name_key
 from mlcoach.influence.composer import (
@@ -232,12 +232,15 @@ class CoachInputs(QWidget):
     Signals:
         changed(): any input changed; compose again after a pause.
         person_changed(object): the saved person now in "Who" (name), or None.
+        person_gone(str): the saved person in "Who" was deleted elsewhere (their name);
+            "Who" is emptied.
         remember_requested(object, object): keep the guessed Style as this saved
             Person's style.
     """
 
     changed = Signal()
     person_changed = Signal(object)
+    person_gone = Signal(str)
     remember_requested = Signal(object, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -315,8 +318,12 @@ class CoachInputs(QWidget):
             if self._person_id else None
         after = held or (self._people.get(name_key(self._person)) if self._person else None)
         text = self.who.currentText()
-        if held is not None and held.name != self._person:
-            text = held.name
+        if held is not None and self._person is not None and held.name != self._person:
+            text = renamed_with_ending(text, self._person, held.name)  # "Dana'ya" stays so
+        gone = self._person if self._person_id is not None and held is None \
+            and self._saved_person(text) is None else None
+        if gone is not None:  # deleted elsewhere: typed on, a save would bring them back
+            text = ""
         self.who.blockSignals(True)
         self.who.clear()
         self.who.addItems([p.name for p in people])
@@ -327,6 +334,8 @@ class CoachInputs(QWidget):
             set_combo_style(self.style_box, after.style)  # edited elsewhere: show the new style
         if self._apply_who(text):
             self.changed.emit()
+        if gone is not None:
+            self.person_gone.emit(gone)
 
     def set_person(self, name: str) -> None:
         """Put `name` in "Who"; a saved person's style is filled in."""
@@ -456,19 +465,24 @@ class CoachInputs(QWidget):
 
     def _apply_who(self, text: str) -> bool:
         """Fill the style when `text` names another saved person; True if the person changed."""
-        own, bare = person_keys(text)  # "Ana'ya" is Ana unless someone is saved so
-        person = (self._people.get(own) or self._people.get(bare)) if text.strip() else None
+        person = self._saved_person(text)
         name = person.name if person else None
         self.guess.set_person(name)
         if name == self._person:
             self._person_id = person.id if person else None
             return False
+        renamed = person is not None and person.id == self._person_id
         self._person, self._person_id = name, (person.id if person else None)
-        if person is not None:
+        if person is not None and not renamed:  # renamed elsewhere: the style set stays
             self.guess.clear()
             set_combo_style(self.style_box, person.style)
         self.person_changed.emit(name)
         return True
+
+    def _saved_person(self, text: str) -> Person | None:
+        """The saved person `text` names: "Ana'ya" is Ana unless someone is saved so."""
+        own, bare = person_keys(text)
+        return (self._people.get(own) or self._people.get(bare)) if text.strip() else None
 
     def _on_style_changed(self) -> None:
         style = combo_style(self.style_box)

@@ -75,6 +75,34 @@ def without_ending(name: str) -> str:
     return _split_ending(name.lstrip("@").lstrip() or name)[0]
 
 
+def renamed_with_ending(typed: str, old: str, new: str) -> str:
+    """What a name typed on its own says once the person it names (`old`) is renamed
+    `new`: "Dana'ya" for Dana renamed "Dana Kaya" is "Dana Kaya'ya". The ending stays
+    where it still fits the new name's sound (English "'s" always; a Turkish ending where
+    the last vowel and the last sound are alike, "Dana'ya" for "Deniz" is not "Deniz'ya"),
+    else the new name alone."""
+    name, ending = _split_ending(typed.strip())
+    if not ending or name_key(name) != name_key(old):
+        return new
+    if ending[1:] == "s" or _sound(old) == _sound(new):
+        return new + ending
+    return new
+
+
+_VOWELS = "aeıioöuüâîû"
+_VOICELESS = "çfhkpsşt"
+
+
+def _sound(name: str) -> tuple[str, str]:
+    """What a Turkish ending after `name` follows: its last vowel and how it ends (a
+    vowel, a voiceless consonant or another one)."""
+    word = name.strip().lower().replace("i\u0307", "i")
+    vowel = next((c for c in reversed(word) if c in _VOWELS), "")
+    last = word[-1:] if word else ""
+    end = "vowel" if last in _VOWELS else "voiceless" if last in _VOICELESS else "voiced"
+    return vowel, end
+
+
 def person_keys(name: str) -> tuple[str, str]:
     """The keys a name typed on its own is looked up by: its own, then without a case
     ending ("Ana'ya": Ana). The two are equal without one; a person saved with the

@@ -47,6 +47,15 @@ MOMENT_DELETED = N_("the moment {id} was stored and has since been deleted; it i
                     "stored again")
 
 
+class PersonDeletedError(MlcoachError):
+    """A window's save for someone picked there whom the user deleted meanwhile
+    (History's People tab, `people delete`): nothing is saved and they stay deleted.
+    Raised with PERSON_DELETED."""
+
+
+PERSON_DELETED = N_("{name} was deleted meanwhile, so nothing was saved for them")
+
+
 class StoreUnavailableError(MlcoachError):
     """The data file could not be read or written just now (busy, being restored, damaged).
 

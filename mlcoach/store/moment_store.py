@@ -10,7 +10,13 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mlcoach.domain.errors import MOMENT_DELETED, MlcoachError, MomentDeletedError
+from mlcoach.domain.errors import (
+    MOMENT_DELETED,
+    PERSON_DELETED,
+    MlcoachError,
+    MomentDeletedError,
+    PersonDeletedError,
+)
 from mlcoach.domain.model import (
     ChangeKind,
     Kind,
@@ -22,7 +28,7 @@ from mlcoach.domain.model import (
     new_id,
     utcnow,
 )
-from mlcoach.domain.text import clean_tag, clean_text
+from mlcoach.domain.text import clean_name, clean_tag, clean_text
 from mlcoach.store import edit_drafts, rows
 from mlcoach.store import models as m
 from mlcoach.store.errors import errors_as_domain
@@ -279,12 +285,17 @@ class MomentStore(StoreBase):
 
         Args:
             held: the id of the person a window picked as `person`: theirs though renamed
-                meanwhile; gone (deleted), `person` as a name, as without it.
+                meanwhile; gone, whoever `person` names now (merged into them), and
+                deleted (no one does), PersonDeletedError: nothing is saved, and they
+                are not brought back unasked.
         """
         change = clean_text(change, "change")
         now = created_at or utcnow()
         with self._writes.begin() as s:
             picked = self._person_row(s, "", held=held) if held is not None else None
+            if held is not None and picked is None and person is not None \
+                    and self._person_row(s, clean_name(person), endings=True) is None:
+                raise PersonDeletedError(PERSON_DELETED, name=person)
             person_id = picked.id if picked is not None else \
                 self._person_id(s, person, create=True)
             row = m.SuggestionRow(

@@ -329,6 +329,10 @@
         <translation>Öner</translation>
     </message>
     <message>
+        <source>{name} was deleted, so Who is empty now; the change is as you typed it.</source>
+        <translation>{name} silindi, bu yüzden Kim alanı artık boş; değişiklik yazdığınız gibi duruyor.</translation>
+    </message>
+    <message>
         <source>&amp;Follow-ups ({n})</source>
         <translation>&amp;Takipler ({n})</translation>
     </message>
@@ -400,6 +404,7 @@
     <name>FilterBar</name>
     <message>
         <source>Search moments, reflections, suggestions and notes</source>
+        <extracomment>The widest a filter list grows, in average characters of its font.</extracomment>
         <translation>Anlarda, değerlendirmelerde, önerilerde ve notlarda ara</translation>
     </message>
     <message>
@@ -1037,6 +1042,7 @@
     <name>MainWindow</name>
     <message>
         <source>mlcoach is in the system tray now. Close this window: mlcoach runs on in the tray.</source>
+        <extracomment>The gap between the no-tray window&apos;s rows where the screen is too short for the usual.</extracomment>
         <translation>mlcoach artık sistem tepsisinde. Bu pencereyi kapatın: mlcoach tepside çalışmaya devam eder.</translation>
     </message>
     <message>

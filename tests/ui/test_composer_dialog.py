@@ -1297,3 +1297,63 @@ def test_an_outcome_clicked_while_the_list_is_read_again_stays(qtbot, coach, sto
     drain()
     assert coach.follow_ups.row_for(sug.id).outcome.value() is Outcome.FOLLOWED
     assert store.suggestions()[0].outcome is Outcome.FOLLOWED
+
+
+# -- who, deleted or renamed elsewhere ----------------------------------------------------
+
+
+def test_someone_deleted_elsewhere_leaves_who_and_a_save_does_not_make_them_again(
+        qtbot, coach, store):
+    """Dana picked in Who, then deleted in History's People tab: Who still said Dana and
+    Save made a new person called Dana. Deleted means gone: Who empties, one line says
+    why, the change stays as typed, and Save saves it for no one."""
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    type_change(qtbot, coach, CHANGE)
+    wait_output(qtbot, coach, "Dana")
+    store.delete_person("Dana")
+    coach.history_changed()  # as the app says a change made in History
+    assert coach.who.currentText() == ""
+    assert "Dana was deleted" in coach.status_text()
+    assert coach.change.text() == CHANGE
+    assert "Dana" not in coach.output_text()
+    assert saved(coach) is not None
+    assert store.people() == []
+    assert [s.person for s in store.suggestions()] == [None]
+
+
+def test_a_save_for_someone_deleted_unseen_says_so_and_saves_nothing(qtbot, coach, store):
+    """Deleted by `mlcoach people delete` (no window told): Save brought Dana back."""
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    type_change(qtbot, coach, CHANGE)
+    wait_output(qtbot, coach, "Dana")
+    store.delete_person("Dana")
+    assert saved(coach) is None
+    assert store.people() == []
+    assert store.suggestions() == []
+    assert coach.status_text().startswith("Not saved: Dana was deleted meanwhile")
+    assert coach.who.currentText() == ""
+    assert coach.change.text() == CHANGE
+    assert coach.save_button.isEnabled()  # for no one now, if the user wants
+
+
+def test_a_rename_elsewhere_keeps_a_typed_ending_and_the_style_picked(qtbot, coach, store):
+    """"Dana'ya" typed and Enthusiasm picked by hand; Dana renamed "Dana Kaya" in
+    History: Who became "Dana Kaya" (the ending lost) and the style went back to hers."""
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    qtbot.keyClicks(coach.who.lineEdit(), "Dana'ya")
+    set_combo_style(coach.style_box, Style.ENTHUSIASM)
+    type_change(qtbot, coach, CHANGE)
+    store.edit_person("Dana", new_name="Dana Kaya")
+    coach.history_changed()
+    assert coach.who.currentText() == "Dana Kaya'ya"
+    assert combo_style(coach.style_box) is Style.ENTHUSIASM
+    assert coach.inputs.request("en").person == "Dana Kaya"
+    store.edit_person("Dana Kaya", new_name="Deniz")  # "Deniz'ya" is not Turkish
+    coach.history_changed()
+    assert coach.who.currentText() == "Deniz"
+    assert combo_style(coach.style_box) is Style.ENTHUSIASM
