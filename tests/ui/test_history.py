@@ -171,6 +171,29 @@ def test_people_notes_matches_offer_a_person_filter(qtbot, some: Store) -> None:
     assert texts(window) == ["Asked Bo how the agenda would work"]
 
 
+def test_a_person_matching_who_is_not_on_the_list_yet_is_chosen_once_read(
+        qtbot, some: Store) -> None:
+    """Cem added with notes and a moment after History opened (another window, the
+    command line): his link is followed by reading the person list again, then he is
+    chosen and the timeline shows his moments alone, the search cleared."""
+    window = open_window(qtbot, some)
+    tab = window.timeline
+    people = tab.filter_bar.person_box
+    assert people.findText("Cem") < 0
+    some.add_person("Cem", notes="Nervous before demos")
+    some.add_moment("Walked Cem through the demo script", Kind.QUESTION, person="Cem",
+                    created_at=today_at(12))
+    tab.filter_bar.search.setText("nervous")
+    tab.apply_filters()
+    settle(qtbot, window)
+    assert "Cem" in tab.filter_bar.people_hits.text()
+    tab.filter_bar.people_hits.linkActivated.emit("0")
+    settle(qtbot, window)
+    assert tab.filter_bar.search.text() == ""
+    assert people.currentText() == "Cem"
+    assert texts(window) == ["Walked Cem through the demo script"]
+
+
 def test_filters(qtbot, some: Store) -> None:
     window = open_window(qtbot, some)
     tab = window.timeline
