@@ -12,14 +12,20 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
     QHeaderView,
+    QLabel,
+    QLayoutItem,
     QListView,
+    QToolButton,
     QTreeView,
 )
 
@@ -34,6 +40,8 @@ WIDTH_CHARS = 90
 HEIGHT_LINES = 26
 #: The file names' column keeps at least this many characters.
 NAME_CHARS = 20
+#: The least of a folder's path "Look in" shows beside its label, else on a row of its own.
+PATH_CHARS = 24
 
 
 def fit(dialog: QFileDialog) -> None:
@@ -59,6 +67,8 @@ def fit(dialog: QFileDialog) -> None:
     size = dialog.size().expandedTo(want).boundedTo(room)
     if size != dialog.size():
         dialog.resize(size)
+    _narrow_tool_buttons(dialog)
+    _path_on_its_own_row(dialog)
     tree = dialog.findChild(QTreeView, "treeView")
     if tree is not None and not tree.property("fitted"):
         # Size, type and date whole (as the rows load), the names in the rest but never
@@ -77,6 +87,70 @@ def fit(dialog: QFileDialog) -> None:
         need = places.sizeHintForColumn(0) + 2 * places.frameWidth() + \
             places.verticalScrollBar().sizeHint().width()
         places.setMinimumWidth(min(need, dialog.width() // 3))
+
+
+def _narrow_tool_buttons(dialog: QFileDialog) -> None:
+    """Qt makes the six buttons beside "Look in" squares as tall as the path's list: at
+    2.5 times the font, 51 px each for a 16 px icon, and on an 800 px screen the path
+    they leave room for was "/…". As wide as an icon's button needs (as tall as before),
+    they give the path 114 px more."""
+    for name in _TOOL_BUTTONS:
+        button = dialog.findChild(QToolButton, name)
+        if button is None:
+            continue
+        width = max(button.sizeHint().width(), button.iconSize().width() + 16)
+        if button.width() > width or button.minimumWidth() > width:
+            button.setFixedWidth(width)
+
+
+def _path_on_its_own_row(dialog: QFileDialog) -> None:
+    """Where the "Look in" row leaves its folder's path fewer than PATH_CHARS (2.5 times
+    the font on an 800 px screen: "/tm…arı"), the path gets a row of its own under its
+    label and buttons, the dialog's whole width."""
+    look = dialog.findChild(QComboBox, "lookInCombo")
+    label = dialog.findChild(QLabel, "lookInLabel")
+    grid = dialog.layout()
+    if look is None or label is None or not isinstance(grid, QGridLayout) \
+            or look.property("own_row"):
+        return
+    cells = _cells(grid)
+    row = next((item.layout() for item, (line, *_rest) in cells
+                if line == 0 and item.layout() is not None), None)
+    if not isinstance(row, QHBoxLayout) or row.indexOf(look) < 0:
+        return
+    margins = grid.contentsMargins()
+    beside = [item.widget() for item in (row.itemAt(i) for i in range(row.count()))
+              if item is not None]
+    taken = sum(b.width() + row.spacing() for b in beside if b is not None and b is not look)
+    share = dialog.width() - margins.left() - margins.right() - label.sizeHint().width() \
+        - grid.horizontalSpacing() - taken
+    if share >= PATH_CHARS * look.fontMetrics().averageCharWidth():
+        return
+    look.setProperty("own_row", True)
+    for item, (line, column, lines, columns) in cells:
+        widget = item.widget()
+        if widget is not None and line >= 1:
+            grid.removeWidget(widget)
+            grid.addWidget(widget, line + 1, column, lines, columns)
+    row.removeWidget(look)
+    row.insertStretch(0, 1)  # the buttons stay on the label's right
+    grid.addWidget(look, 1, 0, 1, grid.columnCount())
+
+
+def _cells(grid: QGridLayout) -> list[tuple[QLayoutItem, tuple[int, int, int, int]]]:
+    """The grid's items with their row, column, rows and columns."""
+    cells = []
+    for index in range(grid.count()):
+        item = grid.itemAt(index)
+        if item is not None:
+            line, column, lines, columns = cast(tuple[int, int, int, int],
+                                                grid.getItemPosition(index))
+            cells.append((item, (line, column, lines, columns)))
+    return cells
+
+
+_TOOL_BUTTONS = ("backButton", "forwardButton", "toParentButton", "newFolderButton",
+                 "listModeButton", "detailModeButton")
 
 
 def _share(tree: QTreeView) -> None:

@@ -135,3 +135,36 @@ def test_the_dialog_fits_an_800_wide_screen_at_two_and_a_half_times_the_font(
         types = dialog.findChild(QComboBox, "fileTypeCombo")
         assert types.width() >= NAME_CHARS // 2 * types.fontMetrics().averageCharWidth()
         dialog.close()
+
+
+@pytest.mark.parametrize("points", [10, 11 * 2.5])
+def test_the_folder_s_path_is_readable_at_two_and_a_half_times_the_font(
+        qtbot: Any, qapp: QApplication, in_turkish: None, tmp_path: Path,
+        points: float) -> None:
+    """At 2.5 times the font on an 800 px screen, "Look in" showed the folder as "/…ı":
+    the six buttons beside it kept 51 px each for a 16 px icon. The path has a row of
+    its own there, as wide as the dialog; at an ordinary font it stays beside its label."""
+    from PySide6.QtWidgets import QToolButton
+
+    folder = tmp_path / "Belgeler" / "mlcoach dışa aktarımları"
+    folder.mkdir(parents=True)
+    for _ in _set_font(qapp, points):
+        dialog = QFileDialog(None, "Tüm verileri dışa aktar", str(folder), "JSON (*.json)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        QCoreApplication.processEvents()
+        look = dialog.findChild(QComboBox, "lookInCombo")
+        label = dialog.findChild(QLabel, "lookInLabel")
+        tail = look.fontMetrics().horizontalAdvance("dışa aktarımları")
+        assert look.width() // 2 > tail + look.iconSize().width() * 2  # middle elided
+        assert look.geometry().right() <= dialog.rect().right()
+        for button in dialog.findChildren(QToolButton):
+            if button.isVisibleTo(dialog):
+                assert dialog.rect().contains(button.geometry()), button.objectName()
+        beside = look.geometry().top() < label.geometry().bottom()
+        assert beside == (points == 10)
+        assert dialog.width() <= dialog.screen().availableGeometry().width() - 24
+        dialog.close()
