@@ -20,7 +20,7 @@ from mlcoach.ui.prompt_card import (
     place_card,
 )
 from mlcoach.ui.widgets.helpers import announce
-from mlcoach.ui.widgets.plain_text import Label
+from mlcoach.ui.widgets.plain_text import Label, breakable
 
 MAX_PEOPLE = 3  # more than this reads as a list, not a preparation
 
@@ -90,8 +90,12 @@ class PrepCard(QWidget):
         local = prep.start.astimezone(tz)
         when = QLocale().toString(QTime(local.hour, local.minute),
                                   QLocale.FormatType.ShortFormat)
-        title = self.tr("{0} at {1}").format(prep.summary or self.tr("Meeting"), when)
-        esc = html.escape if rich else str
+        summary = breakable(prep.summary) if rich else prep.summary  # wraps in the card
+        title = self.tr("{0} at {1}").format(summary or self.tr("Meeting"), when)
+
+        def esc(text: str) -> str:
+            return html.escape(breakable(text)) if rich else text
+
         br = "<br>" if rich else "\n"
         blocks = []
         for who in prep.people[:MAX_PEOPLE]:

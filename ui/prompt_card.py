@@ -22,7 +22,7 @@ from mlcoach.ui.quiet_scroll import quiet
 from mlcoach.ui.widgets.flow_layout import FlowLayout
 from mlcoach.ui.widgets.helpers import announce
 from mlcoach.ui.widgets.on_screen import FRAME_ALLOWANCE, inside
-from mlcoach.ui.widgets.plain_text import Label
+from mlcoach.ui.widgets.plain_text import Label, breakable, unbroken
 
 EXPIRE_MS = 10 * 60 * 1000
 MARGIN = 12
@@ -166,9 +166,10 @@ class PromptCard(QWidget):
         # Upper case by the language's rules (Turkish i -> İ), not the font's.
         self.theme.setText(QLocale().toUpper(theme))
         self.theme.setAccessibleName(theme)  # read as words, not as capitals
-        self.text.setText(text)
-        self.try_label.setText(self.tr("<b>Try this:</b> {0}").format(html.escape(try_this)))
-        self.note.setText(note)
+        self.text.setText(breakable(text))  # a link or a long name wraps inside the card
+        self.try_label.setText(self.tr("<b>Try this:</b> {0}").format(
+            html.escape(breakable(try_this))))
+        self.note.setText(breakable(note))
         self.note.setVisible(bool(note))
         fit_card(self, anchor, framed=not self.placeable)
         if self.placeable:
@@ -182,7 +183,7 @@ class PromptCard(QWidget):
     def set_note(self, note: str, anchor: QRect | None = None) -> None:
         """Change the note of the card shown (its reflection was edited), its time left
         as it was; sized and placed again beside `anchor` for the lines it has now."""
-        self.note.setText(note)
+        self.note.setText(breakable(note))
         self.note.setVisible(bool(note))
         if self.isVisible():
             self.place(anchor)
@@ -192,7 +193,7 @@ class PromptCard(QWidget):
         parts = (self.theme.accessibleName(), self.text.text(),
                  QTextDocumentFragment.fromHtml(self.try_label.text()).toPlainText(),
                  self.note.text())
-        return "\n".join(part for part in parts if part)
+        return unbroken("\n".join(part for part in parts if part))
 
     def _position(self, anchor: QRect | None) -> QPoint:
         return card_position(self, anchor)

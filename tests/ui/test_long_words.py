@@ -97,3 +97,21 @@ def test_insights_with_a_link_in_the_weeks_win_keeps_to_the_window(qtbot, store)
     assert area is not None
     bar = area.horizontalScrollBar()
     assert bar is not None and bar.maximum() == 0
+
+
+def test_the_cards_show_a_long_name_and_a_link_whole_and_say_them_as_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A custom prompt naming someone without spaces, its try-this a link: the card drew
+    them to its edge and cut the rest (the label 1,665 px wide in a 776 px card). They
+    wrap inside it now, and a screen reader hears them as typed."""
+    from mlcoach.ui.prompt_card import PromptCard
+
+    card = PromptCard()
+    qtbot.addWidget(card)
+    note = f"Yesterday you said: “Ask {NO_SPACES} about {LINK}”"
+    card.show_prompt("Recognition", f"Thank {NO_SPACES}", LINK, note)
+    for label in (card.text, card.try_label, card.note):
+        assert label.width() <= card.width()
+        assert label.heightForWidth(label.width()) <= label.height()  # no line cut off
+    assert card.frameGeometry().width() <= _screen_width()
+    spoken = card.spoken()
+    assert f"Thank {NO_SPACES}" in spoken and LINK in spoken and note in spoken

@@ -12,6 +12,7 @@ RichText themselves and escape what they show.
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize
@@ -78,6 +79,28 @@ class WordsLabel(Label):
     def _capped(self, hint: QSize, chars: int) -> QSize:
         return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * chars),
                      hint.height())
+
+
+#: A word longer than this (a link, a name without spaces) may wrap between any letters.
+LONG_WORD = 30
+#: The break opportunity put there: a zero-width space, drawn as nothing.
+BREAK = "\u200b"
+
+
+def breakable(text: str) -> str:
+    """`text` for a wrapped label of fixed width (a card's): each word longer than
+    LONG_WORD may wrap between its letters. Qt wraps only between words, and such a word
+    was cut at the card's edge (a 180-letter name, a link: the rest of it never seen).
+    Words of ordinary length are left as they are."""
+    return _LONG.sub(lambda m: BREAK.join(m.group()), text)
+
+
+def unbroken(text: str) -> str:
+    """`text` as typed, without what `breakable` put in (for a screen reader)."""
+    return text.replace(BREAK, "")
+
+
+_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
 def as_plain(text: str) -> str:
