@@ -115,3 +115,18 @@ def test_the_cards_show_a_long_name_and_a_link_whole_and_say_them_as_typed(qtbot
     assert card.frameGeometry().width() <= _screen_width()
     spoken = card.spoken()
     assert f"Thank {NO_SPACES}" in spoken and LINK in spoken and note in spoken
+
+
+def test_the_names_popup_keeps_to_the_screen_with_a_long_name(qtbot, capture, store) -> None:  # type: ignore[no-untyped-def]
+    """The quick capture's @name popup with a 180-letter name beside Ana: it stays on the
+    screen, as wide as the line it completes."""
+    from tests.ui.test_capture_window import type_line
+
+    store.add_person(NO_SPACES)
+    store.add_person("Ana")
+    capture.present()
+    type_line(qtbot, capture, "Asked @A")
+    popup = capture.completer.popup()
+    assert popup.isVisible()
+    assert popup.frameGeometry().right() < _screen_width()
+    assert popup.width() <= capture.width()

@@ -19,7 +19,15 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from mlcoach.domain.model import Kind, Outcome, Prompt, PromptText, Style
+from mlcoach.domain.model import (
+    ChangeKind,
+    Kind,
+    Outcome,
+    Prompt,
+    PromptText,
+    Size,
+    Style,
+)
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from mlcoach.ui.widgets.on_screen import keep_on_screen
@@ -63,6 +71,9 @@ def long_words(store: Store) -> Store:
         store.save_reflection(NOW.date() - timedelta(days=days), energy=3, went_well=LINK,
                               differently=NAME, intention=f"Ask {NAME} about {LINK}",
                               at=today_at(18, days_ago=days))
+    store.add_suggestion(person=NAME, style=Style.FACTS, change=f"share {LINK} first",
+                         action=ChangeKind.START, size=Size.SMALL, text=f"Try {LINK}",
+                         follow_up_on=NOW.date(), created_at=today_at(12))
     store.save_custom_prompts([Prompt("mine-1", "recognition",
                                       {"en": PromptText(f"Thank {NAME}", LINK)}, custom=True)])
     return store
@@ -91,9 +102,13 @@ def _problems(page: str, window: QWidget) -> list[str]:
     if smallest.width() > SCREEN or smallest.height() > SCREEN:
         found.append(f"{page}: needs {smallest.toTuple()}")
     for label in window.findChildren(QLabel):
-        if label.isVisibleTo(window) and label.wordWrap() and label.text() \
-                and type(label).__name__ != "WordsLabel" and not _inside(window, label):
+        if not label.isVisibleTo(window) or not label.text() \
+                or type(label).__name__ in {"WordsLabel", "ElidedLabel"}:
+            continue
+        if label.wordWrap() and not _inside(window, label):
             found.append(f"{page}: {a11y.describe(label)[:60]} past the window's edge")
+        elif not label.wordWrap() and label.width() < label.minimumSizeHint().width():
+            found.append(f"{page}: {a11y.describe(label)[:60]} cut")
     for w in window.findChildren(QAbstractButton):
         if w.isVisibleTo(window) and w.text():
             if w.width() < w.minimumSizeHint().width():
