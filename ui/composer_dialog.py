@@ -341,6 +341,7 @@ class ComposerDialog(QWidget):
     def refresh_output(self) -> None:
         """Compose from the current inputs now (normally after a short typing pause)."""
         self._timer.stop()
+        before = self._composed
         try:
             self._composed = compose(self.inputs.request(self._language))
         except ComposerError as exc:
@@ -359,8 +360,8 @@ class ComposerDialog(QWidget):
         self.copy_button.setEnabled(self._composed is not None)
         self.save_button.setEnabled(self._composed is not None and fresh
                                     and not self._saving)
-        if fresh and not self._saving:
-            self.view.status.clear()
+        if fresh and not self._saving and self._composed != before:
+            self.view.status.clear()  # about another suggestion (the same one: it stands)
 
     def copy(self) -> None:
         """Put the suggestion as plain text on the clipboard, kept by no clipboard manager."""

@@ -1357,3 +1357,18 @@ def test_a_rename_elsewhere_keeps_a_typed_ending_and_the_style_picked(qtbot, coa
     coach.history_changed()
     assert coach.who.currentText() == "Deniz"
     assert combo_style(coach.style_box) is Style.ENTHUSIASM
+
+
+def test_someone_deleted_while_the_coach_was_closed_is_said_when_it_opens(qtbot, coach, store):
+    """Closed with Dana in Who, Dana deleted meanwhile, opened again from the tray: Who
+    is empty and the line saying why is there (the compose on opening wiped it)."""
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    pick_person(coach, "Dana")
+    type_change(qtbot, coach, CHANGE)
+    coach.refresh_output()
+    coach.hide()
+    store.delete_person("Dana")
+    coach.present()
+    assert coach.who.currentText() == ""
+    assert "Dana was deleted" in coach.status_text()
