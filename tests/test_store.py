@@ -324,3 +324,25 @@ def test_a_reflection_deleted_meanwhile_is_not_saved_back_empty(store):
                                   base=loaded)
     assert saved is not None
     assert (saved.energy, saved.went_well, saved.intention) == (None, "", "Rest, then run")
+
+
+def test_a_suggestion_held_to_someone_deleted_is_not_saved_and_does_not_make_them(store):
+    """A window held Dana's id; Dana was deleted meanwhile: the save made a new Dana."""
+    from mlcoach.domain.errors import PersonDeletedError
+
+    dana = store.add_person("Dana", Style.FACTS)
+    store.delete_person("Dana")
+    with pytest.raises(PersonDeletedError, match="Dana was deleted meanwhile"):
+        store.add_suggestion(style=Style.FACTS, change="demo on Fridays",
+                             action=ChangeKind.START, size=Size.SMALL, text="t",
+                             person="Dana", held=dana.id)
+    assert store.people() == [] and store.suggestions() == [] and store.moments() == []
+    # merged away: theirs who they were merged into, as before
+    ana = store.add_person("Ana'ya", Style.FACTS)
+    store.add_person("Ana", Style.FACTS)
+    store.merge_person("Ana'ya", into="Ana")
+    suggestion, _ = store.add_suggestion(style=Style.FACTS, change="demo on Fridays",
+                                         action=ChangeKind.START, size=Size.SMALL, text="t",
+                                         person="Ana'ya", held=ana.id)
+    assert suggestion.person == "Ana"
+    assert [p.name for p in store.people()] == ["Ana"]
