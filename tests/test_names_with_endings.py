@@ -157,3 +157,19 @@ def test_search_says_no_one_is_called_that_only_of_names_no_one_saved_has(  # ty
         assert out.strip() == "no matches", typed
         expected = f"mlcoach: no one called {typed!r} is in your people list\n"
         assert err == (expected if said else ""), typed
+
+
+@pytest.mark.parametrize(("typed", "new", "says"), [
+    ("Dana'ya", "Dana Kaya", "Dana Kaya'ya"),  # the same last sound: the ending fits
+    ("Dana'ya", "Deniz", "Deniz"),  # "Deniz'ya" is not Turkish: the name alone
+    ("Dana's", "Deniz", "Deniz's"),  # English "'s" fits any name
+    ("Dana", "Dana Reyes", "Dana Reyes"),
+    ("Ahmet'te", "Mehmet", "Mehmet'te"),
+    ("Ahmet'te", "Ahmed", "Ahmed"),  # voiced: "Ahmed'de", not "'te"
+])
+def test_a_name_typed_with_an_ending_follows_a_rename_where_the_ending_fits(
+        typed: str, new: str, says: str) -> None:
+    from mlcoach.domain.capture import renamed_with_ending
+
+    old = typed.split("'")[0]
+    assert renamed_with_ending(typed, old, new) == says
