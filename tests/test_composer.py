@@ -108,7 +108,7 @@ def test_every_style_has_enough_wording(lang: str) -> None:
 def test_wording_is_calm_and_uses_known_placeholders(lang: str) -> None:
     data = _load(lang)
     allowed = {"{a}", "{b}", "{days}", "{name}", "{line}", "{text}", "{x}", "{q}", "{ask}",
-               "{Ask}", "{lead}", "{topic}"}
+               "{Ask}", "{lead}", "{topic}", "{after}"}
     # who made a change checked in on: "since we/you made this change"
     allowed |= {"{since_change}", "{change_made}", "{yaptik}", "{yaptigimizdan}"}
     allowed |= {"{" + key + "}" for key in data["person"]}

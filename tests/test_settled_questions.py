@@ -101,3 +101,31 @@ def test_a_lasting_turkish_change_is_not_one_days_news(change: str) -> None:
     question = compose(SuggestionRequest(change=change, style=Style.FACTS,
                                          language="tr")).question
     assert "Bir seferlik" not in question
+
+
+@pytest.mark.parametrize("change", ["standup cancelled today", "retro is off this week"])
+def test_one_days_news_is_told_as_news_without_a_style_too(change: str) -> None:
+    """With no style chosen, "standup cancelled today" still opened "This change has been
+    decided …" and spoke of "the new arrangement"."""
+    text = compose(SuggestionRequest(change=change, style=None, person="Sam")).as_text()
+    assert "decided" not in text and "arrangement" not in text
+    assert "this once" in text or "this time" in text
+
+
+@pytest.mark.parametrize("change", ["bugün standup yok", "yarınki demo iptal"])
+def test_turkish_one_days_news_is_told_as_news_without_a_style_too(change: str) -> None:
+    text = compose(SuggestionRequest(change=change, style=None, language="tr")).as_text()
+    assert "karara bağlandı" not in text and "yeni düzen" not in text.lower()
+    assert "bu seferlik" in text.lower()
+
+
+@pytest.mark.parametrize("style", [*Style, None])
+def test_turkish_one_days_news_asks_how_to_stay_informed(style: Style | None) -> None:
+    """«bugün standup yok» was asked «Bu sizin için nasıl olur?», the proposal's question;
+    the English asks what would help them stay in the loop."""
+    question = compose(SuggestionRequest(change="bugün standup yok", style=style,
+                                         language="tr")).question
+    assert "nasıl olur" not in question
+    assert "haberdar" in question
+    assert supportive_question("bugün standup yok", ChangeKind.DIFFERENTLY, "tr").startswith(
+        "Bir seferlik bir durum var: «bugün standup yok». Gelişmelerden haberdar")

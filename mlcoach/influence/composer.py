@@ -894,7 +894,9 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
             quoted = _fill(_str(frames, "quote"), {"text": reading.words})
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
         asked = reading.words.endswith("?") or form == "question"
-        return {"lead": lead, "q": quoted if asked else quoted + "."}
+        # "bugün standup yok": not how it would be for them, but what would help meanwhile
+        after = _str(frames, "after_once" if key == "once" else "after")
+        return {"lead": lead, "q": quoted if asked else quoted + ".", "after": after}
     # "since Standup moved to 10": the user's capital on a common word is no name
     words = reading.words if reading.quoted else common_case(reading.words)
     ask = _fill(_str(frames, reading.shape.value), {"x": words, "q": quoted})
@@ -1012,5 +1014,5 @@ def supportive_question(
             values.update(_settled_ask(validated, reading, catalog,
                                        labelled=decided_label(typed)))
         return values["Ask"]
-    after = "after_done" if made else "after"
-    return _fill("{lead}: {q} ", values) + _str(catalog.table("ask"), after)
+    after = _str(catalog.table("ask"), "after_done") if made else values["after"]
+    return _fill("{lead}: {q} ", values) + after
