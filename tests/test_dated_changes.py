@@ -1,28 +1,34 @@
 """A change dated in front that states the new way ("starting Monday, standup is at 10"):
-asked as the hypothesis it proposes, not quoted as a thing to try (unit tests of the
+told as the decision it announces, not quoted as a thing to try nor asked as a hypothesis
+("if standup were at 10"); a dated proposal is still asked as one (unit tests of the
 composer; no store, no Qt)."""
 
 from __future__ import annotations
 
 import pytest
 
-from mlcoach.influence.composer import supportive_question
+from mlcoach.domain.model import Style
+from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
 from tests.test_tidying import DIFF
 
 
 @pytest.mark.parametrize(("change", "question"), [
     ("starting Monday, standup is at 10",
-     "How would it work for you if standup were at 10 starting Monday?"),
+     "What would help you most, now that it's decided that standup is at 10 starting Monday?"),
     ("starting Monday standups are async",
-     "How would it work for you if standups were async starting Monday?"),
+     "What would help you most, now that it's decided that standups are async "
+     "starting Monday?"),
     ("as of next week, retros are every two weeks",
-     "How would it work for you if retros were every two weeks as of next week?"),
+     "What would help you most, now that it's decided that retros are every two "
+     "weeks as of next week?"),
     ("from next sprint, the demo will be on Thursdays",
-     "How would it work for you if the demo were on Thursdays from next sprint?"),
+     "What would help you most, now that it's decided that the demo will be on "
+     "Thursdays from next sprint?"),
     ("from next week, Dana is the release owner",
-     "How would it work for you if Dana were the release owner from next week?"),
+     "What would help you most, now that it's decided that Dana is the release "
+     "owner from next week?"),
 ])
-def test_a_dated_new_state_is_asked_as_the_hypothesis(change: str, question: str) -> None:
+def test_a_dated_new_state_is_told_as_decided(change: str, question: str) -> None:
     """"if we tried this: “standup is at 10 starting Monday”": the state was quoted as a
     thing to try; without the comma the date stayed in front."""
     assert supportive_question(change, DIFF, "en") == question
@@ -40,7 +46,8 @@ def test_a_dated_rule_is_not_cut_to_its_date() -> None:
     ("starting next week, no more status emails",
      "How would it work for you if we had no more status emails starting next week?"),
     ("from Monday we do standups async",
-     "How would it work for you to do standups async from Monday?"),
+     "What would help you most, now that it's decided that we do standups async "
+     "from Monday?"),
 ])
 def test_a_dated_plan_is_read_as_before(change: str, question: str) -> None:
     assert supportive_question(change, DIFF, "en") == question
@@ -58,7 +65,7 @@ def test_a_dated_plan_is_read_as_before(change: str, question: str) -> None:
     ("effective immediately, no deploys after 4pm",
      "How would it work for you if we had no deploys after 4pm effective immediately?"),
     ("from Q3 on, retros are monthly",
-     "How would it work for you if retros were monthly from Q3 on?"),
+     "What would help you most, now that it's decided that retros are monthly from Q3 on?"),
 ])
 def test_a_plan_after_when_it_starts_is_asked_as_the_plan(change: str, question: str) -> None:
     """Each was quoted whole ("if we tried this: “once the release is out, let's …”"):
@@ -73,15 +80,58 @@ def test_a_rule_whose_act_points_back_at_its_when_stays_whole() -> None:
 
 @pytest.mark.parametrize(("change", "question"), [
     ("from now on retro is on Friday",
-     "How would it work for you if retro were on Friday from now on?"),
+     "What would help you most, now that it's decided that retro is on Friday from now on?"),
     ("from now on standup is at 10",
-     "How would it work for you if standup were at 10 from now on?"),
+     "What would help you most, now that it's decided that standup is at 10 from now on?"),
     ("standup is at 10 from now on",
-     "How would it work for you if standup were at 10 from now on?"),
+     "What would help you most, now that it's decided that standup is at 10 from now on?"),
     ("standup is at 10 starting Monday",
-     "How would it work for you if standup were at 10 starting Monday?"),
+     "What would help you most, now that it's decided that standup is at 10 starting Monday?"),
 ])
 def test_from_now_on_is_read_whole(change: str, question: str) -> None:
     """"from now on retro is on Friday" was asked "if on retro were on Friday from now"
     ("from now" taken for the date); said after the state, it was quoted whole."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("style", [*Style, None])
+@pytest.mark.parametrize(("change", "decided"), [
+    ("going forward, all PRs need two approvals", "all PRs need two approvals going forward"),
+    ("starting Monday, standup is at 10", "standup is at 10 starting Monday"),
+    ("from next sprint we demo on Thursdays", "we demo on Thursdays from next sprint"),
+    ("From Monday, demos happen on Thursdays", "demos happen on Thursdays from Monday"),
+])
+def test_a_dated_decision_is_not_asked_as_a_hypothesis(change: str, decided: str,
+                                                        style: Style | None) -> None:
+    """"going forward, all PRs need two approvals" was asked "How would it work for you if
+    all PRs needed two approvals?", as if still to be decided, and offered as a trial."""
+    composed = compose(SuggestionRequest(change=change, style=style, person="Sam"))
+    assert composed.question.startswith(
+        f"What would help you most, now that it's decided that {decided}?")
+    assert ("decided" in composed.opening or "arrangement" in composed.opening) \
+        and "trial" not in composed.as_text()
+
+
+@pytest.mark.parametrize("change", ["starting Monday, review PRs in pairs",
+                                    "going forward, let's write ADRs for big decisions",
+                                    "starting Monday, we should pair more",
+                                    "once the release is out, we do a retro",
+                                    "the wiki is a mess, I'll clean it up this week"])
+def test_a_dated_proposal_is_still_asked_as_one(change: str) -> None:
+    assert "decided" not in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize("change", ["önümüzdeki sprintten itibaren demoları perşembe yapıyoruz",
+                                    "artık tüm PR'lar iki onay alacak",
+                                    "gelecek aydan itibaren retroları iki haftada bir yapacağız"])
+def test_a_turkish_dated_decision_is_told_as_decided(change: str) -> None:
+    """«önümüzdeki sprintten itibaren demoları perşembe yapıyoruz» was asked «Şöyle yapsak
+    diyorum» (what if we did), and «artık tüm PR'lar iki onay alacak» looked at together
+    as a thought: both say what was decided."""
+    assert supportive_question(change, DIFF, "tr").startswith(f"Yeni düzen: «{change}».")
+
+
+@pytest.mark.parametrize("change", ["bundan sonra demoları perşembe yapalım",
+                                    "önümüzdeki sprintten itibaren demoları perşembe yapsak"])
+def test_a_turkish_dated_proposal_is_still_asked_as_one(change: str) -> None:
+    assert supportive_question(change, DIFF, "tr").startswith("Şöyle yapsak diyorum")

@@ -657,13 +657,28 @@ def test_a_turkish_closing_bracket_of_what_it_is_not_is_left_out() -> None:
         == "Şöyle yapsak diyorum: «toplantıları 30 dakikaya indirelim». Bu sizin için nasıl olur?"
 
 
-@pytest.mark.parametrize(("change", "question"), [
-    ("from next week on we do standups async",
-     "How would it work for you to do standups async from next week on?"),
+@pytest.mark.parametrize(("change", "decided", "act"), [
+    ("from next week on we do standups async", "we do standups async from next week on",
+     "do standups async from next week on"),
     ("starting Monday we do code reviews in pairs",
-     "How would it work for you to do code reviews in pairs starting Monday?"),
-    ("we'll deploy on Tuesdays from now on",
-     "How would it work for you to deploy on Tuesdays from now on?"),
+     "we do code reviews in pairs starting Monday", "do code reviews in pairs starting Monday"),
+    ("we'll deploy on Tuesdays from now on", "we'll deploy on Tuesdays from now on",
+     "deploy on Tuesdays from now on"),
+])
+def test_a_plan_said_from_when_it_starts_is_told_as_decided(change: str, decided: str,
+                                                            act: str) -> None:
+    """"starting Monday we do code reviews in pairs" announces what was decided, and was
+    asked "How would it work for you to do code reviews in pairs …?", a proposal's
+    question; by example the act is still the user's own."""
+    assert supportive_question(change, DIFF, "en") == \
+        f"What would help you most, now that it's decided that {decided}?"
+    if "standups async" in change:  # the team's to decide
+        assert example_unless_the_teams(change) == ""
+    else:
+        assert f": {act}" in by_example(change, DIFF)
+
+
+@pytest.mark.parametrize(("change", "question"), [
     ("we shouldn't skip retros when we're busy",
      "How would it work for you not to skip retros when we're busy?"),
     ("don't skip standup", "How would it work for you not to skip standup?"),

@@ -157,10 +157,13 @@ def test_a_turkish_change_said_to_someone_else_keeps_the_name() -> None:
      "How would it work for you to take notes in the retro?"),
     ("Dana, please take notes in the retro",
      "How would it work for you to take notes in the retro?"),
+    # a decision told with its date, as «bundan sonra her PR'a iki onay gerekiyor» is
     ("going forward, all PRs need two approvals",
-     "How would it work for you if all PRs needed two approvals?"),
+     "What would help you most, now that it's decided that all PRs need two approvals "
+     "going forward?"),
     ("from now on, all PRs need two approvals",
-     "How would it work for you if all PRs needed two approvals from now on?"),
+     "What would help you most, now that it's decided that all PRs need two approvals "
+     "from now on?"),
     ("all PRs require a linked ticket",
      "How would it work for you if all PRs required a linked ticket?"),
 ])
@@ -261,13 +264,15 @@ def test_a_meeting_cancelled_today_is_the_team_s() -> None:
 
 @pytest.mark.parametrize(("change", "question"), [
     ("going forward, every PR needs a ticket",
-     "How would it work for you if every PR needed a ticket?"),
+     "What would help you most, now that it's decided that every PR needs a ticket going forward?"),
     ("going forward, PRs need two approvals",
-     "How would it work for you if PRs needed two approvals?"),
+     "What would help you most, now that it's decided that PRs need two approvals going forward?"),
     ("from Monday, all deploys go through the pipeline",
-     "How would it work for you if all deploys went through the pipeline from Monday?"),
+     "What would help you most, now that it's decided that all deploys go through the pipeline "
+     "from Monday?"),
     ("going forward, we review every PR within a day",
-     "How would it work for you to review every PR within a day?"),
+     "What would help you most, now that it's decided that we review every PR within a day going "
+     "forward?"),
     ("Priya - could you own the release notes?",
      "How would it work for you to own the release notes?"),
     ("Priya could you own the release notes",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.enums import ChangeKind
+from mlcoach.influence.english_words import _VERBS
 from mlcoach.influence.phrasing import Shape, read_change
 
 # "from now on" first: read as "from now", it left "on retro is on Friday" ("if on retro
@@ -97,3 +98,75 @@ def we_from_then(text: str) -> str:
     reading = read_change(match["act"], ChangeKind.DIFFERENTLY, "en")
     return match["act"] if reading.shape is Shape.VERB else text
 
+
+
+# A decision announced with its date ("going forward, all PRs need two approvals",
+# "starting Monday, standup is at 10", "from next sprint we demo on Thursdays"): a statement
+# of how things will be, not a proposal; its subject and a finite verb say so ("starting
+# Monday, review PRs in pairs", "… let's …", "… we could …" stay proposals). A date only:
+# "once the release is out, we do a retro" is a rule of when, not news of a decision.
+_FORWARD = r"going\s+forward|moving\s+forward|from\s+here\s+on(?:\s+out)?"
+_DATE_ONLY = re.compile(rf"(?:{_FORWARD}|{_WHEN})", re.I)
+# said after ("standup is at 10 from now on"): not "this week", which dates a one-off
+_DATE_AFTER = re.compile(rf"{_FORWARD}|from\s+now\s+on(?:wards)?|(?:starting|from|as\s+of|"
+                         r"beginning|effective)\s+(?:next\s+\w+|tomorrow|today|q[1-4]|monday"
+                         r"|tuesday|wednesday|thursday|friday)(?:\s+on(?:wards)?)?", re.I)
+_CLAUSE_WHEN = re.compile(r"(?:once|when|after|as\s+soon\s+as|before)\b", re.I)
+_DETERMINERS = frozenset(("all", "every", "each", "the", "our"))
+_EVERYONE = frozenset(("everyone", "everybody", "nobody"))
+# what no decision is said with ("we could", "we should"), or no subject ("it is …")
+_NOT_DECIDED = frozenset(("could", "should", "might", "may", "can", "would", "want", "wish",
+                          "hope", "try", "think", "propose", "suggest", "plan", "like", "love",
+                          "ask", "let", "d", "need"))
+_FINITE = frozenset(("is", "are", "will", "must", "has", "have", "need", "needs", "require",
+                     "requires", "happen", "happens", "run", "runs", "go", "goes", "get",
+                     "gets", "stay", "stays", "become", "becomes", "take", "takes"))
+
+
+def _decided_clause(words: list[str], verbs: frozenset[str]) -> bool:
+    """Whether `words` state how things will be: a subject, then a finite verb."""
+    lower = [w.lower().strip(",") for w in words]
+    if len(lower) < 3:
+        return False
+    if lower[0] == "we" or lower[0] in ("we'll", "we’ll"):
+        verb = lower[2] if lower[0] == "we" and lower[1] == "will" else lower[1]
+        return verb not in _NOT_DECIDED and verb in verbs
+    if lower[0] in _NOT_A_THING - _EVERYONE or lower[0] in verbs or not lower[0].isalpha() \
+            or lower[0] in ("no", "let's", "lets", "please", "maybe", "don't", "never"):
+        return False  # "starting Monday, review PRs in pairs": an act proposed
+    places = (1,) if lower[0] in _EVERYONE else (2, 3) if lower[0] in _DETERMINERS else (1, 2)
+    for place in places:
+        if place >= len(lower):
+            break
+        verb, before = lower[place], lower[place - 1]
+        if verb in _NOT_DECIDED and verb != "need":
+            return False
+        singular = verb.endswith("s") and (verb[:-1] in verbs or verb[:-2] in verbs)
+        plural = before.endswith("s") and verb in verbs
+        # "send notes": no subject before the verb ("the demo will": "will" says so)
+        named = not any(word in verbs for word in lower[:place])
+        if verb in _FINITE or (named and (singular or plural)):
+            return place + 1 < len(lower)
+    return False
+
+
+def dated_decision(said: str) -> str | None:
+    """The statement of a decision told with its date, the date after it ("going forward,
+    all PRs need two approvals" → "all PRs need two approvals going forward"); None for
+    other text (a proposal, a question, no date)."""
+    said = " ".join(said.split()).rstrip(" .!")
+    if said.endswith("?") or ";" in said:
+        return None
+    words = said.split()
+    # the date said first ends at its comma, if it has one; else the longest date first
+    comma = next((i + 1 for i, word in enumerate(words[:7]) if word.endswith(",")), None)
+    for cut in range(min(len(words), 7) - 1, 0, -1):
+        front, back = " ".join(words[:cut]).rstrip(","), " ".join(words[-cut:])
+        if (comma is None or cut == comma) and _DATE_ONLY.fullmatch(front) \
+                and not _CLAUSE_WHEN.match(front) and _decided_clause(words[cut:], _VERBS):
+            rest = " ".join(words[cut:])
+            return f"{rest} {front[0].lower()}{front[1:]}"
+        if comma is None and _DATE_AFTER.fullmatch(back) \
+                and _decided_clause(words[:-cut], _VERBS):
+            return said
+    return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.announced_changes import announced
+from mlcoach.influence.dated_changes import dated_decision
 from mlcoach.influence.fragments import off_for_now
 from mlcoach.influence.phrasing import Reading, Shape
 from mlcoach.influence.tidying import decided_that
@@ -42,6 +43,9 @@ def settled_key(said: str, reading: Reading, *, labelled: bool) -> tuple[str, st
         return "settled_said", said[0].lower() + said[1:]
     if decided_that(said):  # "it was decided that standup is at 10"
         return "settled_said", decided_that(said) or said
+    dated = dated_decision(said)
+    if dated is not None:  # "starting Monday, standup is at 10": "now that it's decided that …"
+        return "settled_dated", dated
     if not labelled:
         return None
     if reading.shape is Shape.VERB:  # "decision: we deploy on Tuesdays only"

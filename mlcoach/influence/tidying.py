@@ -20,7 +20,7 @@ from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.amounts import amount_wanted
 from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
-from mlcoach.influence.dated_changes import only_when, time_after, we_from_then
+from mlcoach.influence.dated_changes import dated_decision, only_when, time_after, we_from_then
 from mlcoach.influence.english_words import ATTRIBUTES, plain_word
 from mlcoach.influence.fragments import fragment_said, off_for_now
 from mlcoach.influence.learner_english import stopping_said
@@ -222,7 +222,8 @@ def settled_en(text: str) -> bool:
     # (not "… decided that we move the retro": asked as the plan, its wrapping off)
     decided = decided_that(said)
     return announced(said) != said or off_for_now(said) or (
-        decided is not None and not decided.lower().startswith("we "))
+        decided is not None and not decided.lower().startswith("we ")) \
+        or dated_decision(said) is not None  # "going forward, all PRs need two approvals"
 
 
 def addressed_name(text: str, language: str) -> str | None:

@@ -49,8 +49,12 @@ _AFTER = frozenset(("ya", "artık", "artik", "nihayet", "sonunda", "zaten", "de"
 # yapılmayacak": how things are to be from now on, decided; neither a thing to try nor one
 # surely made ("artık" says now or from now on alike).
 _DECIDED = re.compile(r"^(?:karar|yeni\s+düzen|yeni\s+duzen|yeni\s+kural|kural)\s*:\s*\w|"
-                      r"^(?:bundan\s+(?:sonra|böyle|boyle)|önümüzdeki\s+haftadan\s+itibaren|"
-                      r"(?:pazartesiden|yarından|yarindan|haftaya)\s+itibaren)\s", re.I)
+                      r"^(?:bundan\s+(?:sonra|böyle|boyle)|(?:(?:önümüzdeki|gelecek|bu)\s+)?"
+                      r"\w+['’]?[dt][ae]n\s+itibaren|haftaya\s+itibaren)\s", re.I)
+# Said so, a decision told: "… yapacağız", "… alacak" (will), "… yapıyoruz" (we are doing);
+# not "… yapalım", "… yapsak" (proposed).
+_WILL = re.compile(r"\w{2,}(?:[ae]c[ae]k|[ae]c[ae]ğız|[ae]cağ[ıi]z|[ae]ceğiz|ıyoruz|iyoruz"
+                   r"|uyoruz|üyoruz)$")
 _TO_BE_DONE = re.compile(r"\w{2,}(?:[ıiuü]l|[aeıioöuü]n)(?:m[ae]y)?[ae]c[ae]k(?:tır|tir)?$")
 
 
@@ -90,8 +94,12 @@ def new_arrangement_tr(text: str, form: str) -> bool:
     words = re.findall(r"[\w']+", lowered)
     if not words or words[-1] == "yok":  # "artık standup yok": the state wanted
         return False
-    if _DECIDED.match(lowered) and (form in ("thing", "statement") or words[-1] in _NEEDED):
+    if _DECIDED.match(lowered) and (form in ("thing", "statement") or words[-1] in _NEEDED
+                                    or _WILL.search(words[-1])):
         return True  # "bundan sonra her PR'a iki onay gerekiyor": a rule from now on
+    if words[0] in ("artık", "artik") and _WILL.search(words[-1]) \
+            and not words[-1].endswith("yoruz"):
+        return True  # "artık tüm PR'lar iki onay alacak": from now on, decided
     if _TO_BE_DONE.search(words[-1]) or announced_tr(text):  # "… yapılmayacak", "… alıyoruz"
         return True
     return ("artık" in words or "artik" in words) and form == "thing"
