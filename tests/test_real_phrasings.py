@@ -149,6 +149,13 @@ def test_what_asks_someone_else_is_not_an_example_to_set(change: str, language: 
      "Şöyle yapsak diyorum: «PR'lara bir gün içinde bakmak». Bu sizin için nasıl olur?"),
     ("Ayşe'nin PR'lara bir gün içinde bakması lazım", "tr",
      "Şöyle yapsak diyorum: «PR'lara bir gün içinde bakmak». Bu sizin için nasıl olur?"),
+    # «… iyi olur», «… fena olmaz» kept her name: «Aklımda şöyle bir şey var: «Ayşe'nin …»»
+    ("Ayşe'nin PR'lara bir gün içinde bakması iyi olur", "tr",
+     "Şöyle yapsak diyorum: «PR'lara bir gün içinde bakmak». Bu sizin için nasıl olur?"),
+    ("Ayşe'nin PR'lara bakması çok iyi olur", "tr",
+     "Şöyle yapsak diyorum: «PR'lara bakmak». Bu sizin için nasıl olur?"),
+    ("Ayşe'nin toplantılara zamanında gelmesi fena olmaz", "tr",
+     "Şöyle yapsak diyorum: «toplantılara zamanında gelmek». Bu sizin için nasıl olur?"),
 ])
 def test_the_person_asked_is_not_spoken_of_to_their_face(change: str, language: str,
                                                          question: str) -> None:
@@ -1393,3 +1400,10 @@ def test_a_noun_phrase_led_by_a_verb_stays_a_thing(change: str) -> None:
     """The other side of the acts above: "demo days", "release notes", "sync meetings",
     "review time" are things, never "to demo days on Fridays"."""
     assert f"to {change}" not in supportive_question(change, DIFF, "en")
+
+
+def test_a_name_ending_in_a_consonant_is_not_spoken_of_to_their_face() -> None:
+    """«Mehmet'in PR'lara bakması lazım», said to Mehmet, kept «Mehmet'in …» whole: only a
+    name ending in a vowel («Ayşe'nin») was known."""
+    assert supportive_question("Mehmet'in PR'lara bakması lazım", DIFF, "tr", "Mehmet") == \
+        "Şöyle yapsak diyorum: «PR'lara bakmak». Bu sizin için nasıl olur?"

@@ -254,8 +254,9 @@ def _without_their_name(text: str, person: str) -> str:
     if match:
         return match["rest"]  # "Dana, could you…", "make Dana own the notes"
     # Turkish, of them: "Ayşe PR'lara bakmalı", "Ayşe'nin PR'lara bakması lazım" → the act
-    match = re.match(rf"{re.escape(name)}(?:'n[iıuü]n)?\s+(?P<rest>\S.*?\w)m(?P<v>[ae])"
-                     r"(?:l[ıi]|s[ıi]\s+(?:lazım|gerek|gerekiyor|şart)|s[ıi]n[ıi]\s+(?:çok\s+)?"
+    match = re.match(rf"{re.escape(name)}(?:['’]n?[iıuü]n)?\s+(?P<rest>\S.*?\w)m(?P<v>[ae])"
+                     r"(?:l[ıi]|s[ıi]\s+(?:lazım|gerek|gerekiyor|şart|(?:(?:bence|çok)\s+)?(?:iyi"
+                     r"|güzel|faydalı|yararlı)\s+olur(?:du)?|fena\s+olmaz)|s[ıi]n[ıi]\s+(?:çok\s+)?"
                      r"(?:isterim|istiyorum|rica\s+ederim))\s*[.!]?$", text, re.I)
     if match and match["rest"].split()[0].lower() not in ("ile", "için", "gibi", "ve"):
         return match["rest"] + ("mak" if match["v"].lower() == "a" else "mek")
