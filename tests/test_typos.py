@@ -76,3 +76,21 @@ def test_a_dropped_or_doubled_letter_is_mended_too(change: str, question: str) -
                                   "mowing", "reviewer", "released", "meetup", "standups"])
 def test_a_real_word_one_letter_from_a_team_word_is_never_mended(word: str) -> None:
     assert mended_typos(f"{word} on Friday") == f"{word} on Friday"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Standp at 10", "How would it work for you if standup were at 10?"),
+    ("Metting moved to 3", "How has it been for you since meeting moved to 3?"),
+    ("Standp is too long. Metting moved", "How would it work for you if we looked at this "
+                                          "together: “Standup is too long. Meeting moved”?"),
+])
+def test_a_slip_said_first_with_its_capital_is_mended(change: str, question: str) -> None:
+    """"Standp at 10" was asked "if the Standp were at 10", "Metting moved" quoted back: a
+    sentence's capital was taken for a name's."""
+    assert supportive_question(change, ChangeKind.DIFFERENTLY, "en") == question
+
+
+@pytest.mark.parametrize("text", ["Deom on Friday", "Retor, the standup is long",
+                                  "Standp, could you review?", "ask Standp about it"])
+def test_a_short_or_called_name_said_first_is_still_never_mended(text: str) -> None:
+    assert mended_typos(text) == text

@@ -3,7 +3,8 @@ one, a letter dropped, doubled or doubled in the wrong place ("standp", "meettin
 "metting"): mended before the change is read, so the question asks about "move standup to
 10" instead of quoting the slip back. Only a word that is no word itself and is one such
 slip away from one on the list is changed ("canceled", "print", "planing" are words, and
-stay); a name (a capital inside the word, or a capital mid-sentence) never is."""
+stay); a name (a capital inside the word, or a capital mid-sentence) never is, nor a short
+capitalised word said first ("Deom"), which may be one."""
 
 from __future__ import annotations
 
@@ -68,8 +69,10 @@ def mended_typos(text: str) -> str:
             return word
         if word[1:] != word[1:].lower():
             return word  # "McOve", "STNADUP": a name or shouting, as typed
+        # a sentence's first word is capitalised anyway: "Standp at 10", "Metting moved"
+        first = match.start() == 0 or re.search(r"[.!?;]\s+$", match.string[:match.start()])
         if word[0].isupper() and _MENDED[low] not in _DAYS and (
-                match.start() > 0 or _MENDED[low] not in _LEADS
+                not first or (_MENDED[low] not in _LEADS and len(word) < 6)
                 or match.string[match.end():].lstrip()[:1] in (",", ":")):
             return word  # "Deom", "Retor,": capitalised, perhaps a name
         mended = _MENDED[low]
