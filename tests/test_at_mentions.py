@@ -38,5 +38,20 @@ def test_every_style_and_the_example_keep_it(style: Style) -> None:
 
 
 def test_a_names_mark_is_still_dropped() -> None:
+    """"ask @dana" came out "ask dana": the handle's lower case is no name's."""
     assert supportive_question("ask @dana about the release", DIFF, "en") == \
-        "How would it work for you to ask dana about the release?"
+        "How would it work for you to ask Dana about the release?"
+    assert supportive_question("ask @devops about the release", DIFF, "en") == \
+        "How would it work for you to ask devops about the release?"
+    assert supportive_question("@ilker ile PR'lara bakalım", DIFF, "tr").startswith(
+        "Şöyle yapsak diyorum: «İlker ile PR'lara bakalım».")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("please stop @here after 6pm", "stop using @here after 6pm"),
+    ("don't @channel after hours", "no longer use @channel after hours"),
+    ("please @here when the build breaks", "use @here when the build breaks"),
+])
+def test_a_mark_used_as_a_verb_is_asked_about_as_its_use(change: str, act: str) -> None:
+    """"please stop @here after 6pm" was quoted back whole: "stop @here" reads as no act."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"

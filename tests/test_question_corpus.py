@@ -307,7 +307,7 @@ def test_proper_nouns_keep_their_case(change: str, action: ChangeKind) -> None:
      "How would it work for you if we started this: “We start standups at 9:30”?"),
     ("pair with Doğan on releases", "differently", "en",
      "How would it work for you to pair with Doğan on releases?"),
-    ("pair with @dana", "differently", "en", "How would it work for you to pair with dana?"),
+    ("pair with @dana", "differently", "en", "How would it work for you to pair with Dana?"),
     ("move questions to #help", "differently", "en",
      "How would it work for you to move questions to #help?"),
 ])

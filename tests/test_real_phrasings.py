@@ -1350,7 +1350,7 @@ def test_a_request_said_to_someone_by_name_is_not_ones_own_example(change: str) 
 
 
 def test_a_mention_that_is_the_subject_stays() -> None:
-    assert "dana is the release owner" in supportive_question("@dana is the release owner",
+    assert "Dana is the release owner" in supportive_question("@dana is the release owner",
                                                               DIFF, "en")
 
 

@@ -7,9 +7,11 @@ import re
 import unicodedata
 
 from mlcoach.influence.english_words import ATTRIBUTES
+from mlcoach.influence.phrasing import display_name
 from mlcoach.influence.spoken_wrapping import without_mail_lines
 from mlcoach.influence.tags import spelled_tag
 from mlcoach.influence.tidying import without_note_label
+from mlcoach.influence.work_nouns import common_words
 
 # "@dana", "#frontend": the word, not the mark; but @here and its kind are what they are
 # called ("no more @here"), so they keep theirs.
@@ -49,11 +51,36 @@ def _called(word: str, after: list[str]) -> str:
     return ""
 
 
-def without_marks(text: str) -> str:
+# "@dana" is a person's handle, said as their name ("ask Dana"); these handles are groups
+# or roles, said as typed ("ask devops").
+_NOT_PEOPLE = frozenset(("here", "channel", "everyone", "all", "team", "devs", "dev",
+                         "frontend", "backend", "devops", "ops", "oncall", "qa", "sre", "infra",
+                         "platform", "design", "product", "eng", "engineering", "mobile", "data",
+                         "security", "support", "leads", "managers", "admins", "admin", "ekip",
+                         "takım", "herkes", "bot", "help", "general", "random"))
+_CALL_ALL = re.compile(r"(?i)(?<![\w'’])(stop|don['’]t|do\s+not|never|please|pls)\s+"
+                       r"(@(?:here|channel|everyone|all))(?![\w-])(?=\s*$|\s*[,.;]|\s+(?:after|before"
+                       r"|when|for|outside|during|at|on|in|unless|if|people|everyone|the|just"
+                       r"|anymore|so|every|late|over)\b)")
+_HANDLE = re.compile(r"(?<!\S)@([^\W\d_]{2,})(?=['’]s?\b|[^\w.@/-]|$)")
+
+
+def _handle_said(match: re.Match[str], language: str) -> str:
+    name = match[1]
+    if not name.islower() or name.lower() in _NOT_PEOPLE or name.lower() in common_words():
+        return match[0]  # "@Dana" keeps its capital; "@devops", "@here" as they were
+    return "@" + display_name(name, language)  # the mark itself goes with the others
+
+
+def without_marks(text: str, language: str = "en") -> str:
     """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
-    in front of names and tags ("ask @dana 🚀" → "ask dana")."""
+    in front of names and tags ("ask @dana 🚀" → "ask Dana")."""
     text = _ARROW.sub("→", text)  # "email ➡️ wiki": the arrow is the meaning, not a mark
     text = _AT_ING.sub("@-mentioning", _AT_MENTION.sub("@-", text))
+    text = _HANDLE.sub(lambda match: _handle_said(match, language), text)
+    # "stop @here after 6pm", "don't @channel": the mark used as a verb, said as its use
+    text = _CALL_ALL.sub(lambda m: f"{m[1]} {'using' if m[1].lower() == 'stop' else 'use'} "
+                         f"{m[2]}", text)
     kept = _BULLET.sub("", "".join(ch for ch in text if not _is_emoji(ch)).lstrip())
     words = _EMOTICON.sub("", kept).split()
     # "@dana can we pair …", "hey @team quick one: …": a mention that calls someone before

@@ -505,7 +505,7 @@ def _validate(change: str, language: str) -> str:
     # "3. çeyreğe kadar…": in Turkish a number with a dot is an ordinal ("the 3rd"), not
     # a list's bullet, unless a list follows (made one line above).
     ordinal = language == "tr" and re.match(r"\d{1,2}\.\s", line) is not None
-    text = without_marks(line)
+    text = without_marks(line, language)
     if ordinal and not line.startswith(text):
         text = line.split(None, 1)[0] + " " + text
     if len(text) > 2 and text[0] + text[-1] in ('""', "“”", "«»", "''", "‘’", "„“") \
