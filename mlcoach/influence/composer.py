@@ -28,6 +28,7 @@ from mlcoach.influence.judgements import problem_named_tr
 from mlcoach.influence.letters import restored
 from mlcoach.influence.made_changes import already_made
 from mlcoach.influence.no_change import says_no_change
+from mlcoach.influence.occasions import one_occasion
 from mlcoach.influence.phrasing import (
     Reading,
     Shape,
@@ -377,6 +378,10 @@ def compose(req: SuggestionRequest) -> Composed:
     # "standup cancelled today": one day's news, off once; no arrangement to settle into
     once = settled and "once" in section.get("tips", {}) and (
         one_day_news_tr(validated) if language == "tr" else one_day_news(validated))
+    # "go to the offsite", by example: done once and seen, not kept up for weeks
+    occasion = req.by_example and not made and "once" in section.get("openings", {}) \
+        and one_occasion(a, language)
+    once = once or occasion
     action_key = "once" if once else action_key
 
     timed = _names_a_duration(change)
@@ -400,7 +405,7 @@ def compose(req: SuggestionRequest) -> Composed:
     if req.by_example and several:  # "move standup to 10" of three: the others wait
         opening += " " + pick(("more", "several"), "several")
     third = req.style.value if req.by_example and req.style else "general"
-    if habit or made or settled:  # the size and style tips speak of a practice ("a trial")
+    if habit or made or settled or occasion:  # size and style tips speak of a practice
         first, second, third_tip = (_tidy(_fill(t, values))
                                     for t in _strs(section, "tips", action_key)[:3])
         if made and f"done_{req.size.value}" in section.get("tips", {}):
@@ -421,7 +426,7 @@ def compose(req: SuggestionRequest) -> Composed:
         frames = "done_frames" if made else frames
         question = pick(("question", frames), "question")
     avoid_pool = list(_strs(section, "avoid", action_key))
-    if not habit and not made and not settled:  # a habit's one pitfall is the point
+    if not habit and not made and not settled and not occasion:  # a habit's one pitfall
         avoid_pool += _strs(section, "avoid", "large" if req.size is Size.LARGE else "general")
     digest = sha256(f"{seed}\x1favoid".encode())
     avoid = _tidy(_fill(avoid_pool[int.from_bytes(digest[:8], "big") % len(avoid_pool)], values))
