@@ -23,7 +23,7 @@ from tests.test_tidying import DIFF, START, STOP, by_example
     ("let's try #nomeetingfriday", DIFF, "How would it work for you to try no-meeting Fridays?"),
     ("can we start #asyncstandups", START, "How would it work for you to start async standups?"),
     ("#camerasoff", DIFF, "How would it work for you if cameras were off?"),
-    ("#docsfirst", DIFF, "How would it work for you if we tried this: “docs first”?"),
+    ("#docsfirst", DIFF, "How would it work for you to put docs first?"),
 ])
 def test_a_run_together_tag_is_said_as_its_words(change: str, action: ChangeKind,
                                                   question: str) -> None:

@@ -10,7 +10,7 @@ from tests.test_tidying import START, STOP, by_example
 
 
 @pytest.mark.parametrize(("change", "question"), [
-    ("Keep: weekly demo", "How would it work for you if we stopped this: “weekly demo”?"),
+    ("Keep: weekly demo", "How would it work for you if we did away with the weekly demo?"),
     ("Continue: pairing on Fridays", "How would it work for you to stop pairing on Fridays?"),
     ("Keep - posting notes after the retro",
      "How would it work for you to stop posting notes after the retro?"),

@@ -32,6 +32,7 @@ from mlcoach.influence.act_or_thing import (
     heads_a_compound,
     verb_of_participle,
 )
+from mlcoach.influence.bare_phrases import meeting_named
 from mlcoach.influence.done_changes import (
     done_by,
     done_change,
@@ -947,6 +948,12 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     tail = f" {joiner} {b}" if b else ""
     if person and re.search(rf"(?<!\w){_name_pattern(person)}(?!\w)", a):  # "Mark", not "mark"
         return None  # the change names the person it is said to: quote it
+    if low == "be" and second and second not in _PRONOUNS | _AUX \
+            | _ARTICLES | {"not", "never"} and not any(_plain(w) in _AUX for w in words[1:]):
+        x = "be" + a[2:]  # "be on time", "Be kind in reviews": an act, said so
+        if action is ChangeKind.STOP and not b:
+            return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
+        return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
     if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS | {"be"})) \
             or second in _PRONOUNS:
         return None  # a clause or a question ("we use …", "is the standup useful")
@@ -1009,6 +1016,12 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         if action is ChangeKind.STOP and not b:
             return Reading(Shape.STOP_GERUND, x + tail)
         return Reading(Shape.TRY_GERUND, x + tail)
+    if not b and meeting_named(a):  # "design review": a design review, or the one we have
+        named = a[0].lower() + a[1:] if words[0][1:].islower() else a  # "Design review"
+        x = ("the" if action is ChangeKind.STOP else "an" if low[:1] in "aeiou" else "a") \
+            + " " + named
+        shape = {ChangeKind.START: Shape.START_NOUN, ChangeKind.STOP: Shape.STOP_NOUN}
+        return Reading(shape.get(action, Shape.TRY_NOUN), x)
     if not _looks_like_noun_phrase(words, low):
         return None
     if len(words) == 1 and not b and not (_is_plural(low) and words[0].islower()):

@@ -19,6 +19,7 @@ from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.amounts import amount_wanted
 from mlcoach.influence.announced_changes import announced
+from mlcoach.influence.bare_phrases import bare_said
 from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
 from mlcoach.influence.dated_changes import dated_decision, only_when, time_after, we_from_then
 from mlcoach.influence.english_words import ATTRIBUTES, plain_word
@@ -58,6 +59,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
         text = _read_or_kept(_read_or_kept(text, amount_wanted), wished_of_others)
+        text = _read_or_kept(text, bare_said)  # "blockers first", "design review"
         text = stop_said(condition_as_hypothesis(state_as_hypothesis(
             announced(fragment_said(text, person)), person)))
     text = _one_proposal(text, language)
