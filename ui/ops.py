@@ -219,6 +219,12 @@ def settle(timeout_s: float | None = None) -> bool:
     return True
 
 
+def delivered() -> bool:
+    """On the GUI thread: every job given to a worker has finished and its outcome was
+    delivered here (a job counts as finished, `idle`, once its outcome is posted)."""
+    return not _live
+
+
 def idle() -> bool:
     """No job given to a worker is still running or waiting to run."""
     with _unfinished.changed:

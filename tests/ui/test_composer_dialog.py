@@ -450,7 +450,7 @@ def test_marking_followed_raises_the_realized_ratio(qtbot, coach, store):
     assert "With Dana: no outcomes yet" in coach.ratio_text()
     before = compute_stats(store, NOW, TZ).overall
 
-    qtbot.waitUntil(lambda: suggestion.id in [r.item_id for r in coach.follow_ups.rows()])
+    assert suggestion.id in [r.item_id for r in coach.follow_ups.rows()]  # drained
     row = coach.follow_ups.row_for(suggestion.id)
     row.outcome.button(Outcome.FOLLOWED).click()
 
@@ -1127,7 +1127,7 @@ def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
     coach.present()
     type_change(qtbot, coach, CHANGE)
     suggestion = saved(coach)
-    qtbot.waitUntil(lambda: suggestion.id in [r.item_id for r in coach.follow_ups.rows()])
+    assert suggestion.id in [r.item_id for r in coach.follow_ups.rows()]  # drained
     row = coach.follow_ups.row_for(suggestion.id)
     with opened_store_writer():
         row.outcome.button(Outcome.FOLLOWED).click()

@@ -149,3 +149,31 @@ def test_a_quit_waits_for_writes_and_drops_the_reads_not_begun(qtbot) -> None:  
     ops.run(lambda: ran.append("after"), delivered.append, delivered.append, left_at_quit=True)
     ops.pool().waitForDone(10_000)
     assert ran == ["write", "after"]  # a job given after the quit is run (the tests go on)
+
+
+
+def test_drain_waits_for_the_outcome_of_a_job_an_outcome_gave(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The coach's Save, on the worker, then reads its follow-ups there: drain returned
+    when the worker was idle with the read's outcome still posted, not delivered (the
+    follow-up row missing after drain, now and then)."""
+    from mlcoach.ui import ops
+    from tests.ui import worker
+
+    heard: list[str] = []
+    deliver = worker._deliver
+
+    def deliver_then_worker_finishes() -> None:
+        """The interleaving of the flake: the read, given by the save's outcome, ends
+        on the worker just after the posted outcomes were delivered."""
+        deliver()
+        assert ops.pool().waitForDone(60_000)
+
+    monkeypatch.setattr(worker, "_deliver", deliver_then_worker_finishes)
+
+    def saved(_: object) -> None:
+        heard.append("saved")
+        ops.run(lambda: "read", heard.append, lambda exc: heard.append(repr(exc)))
+
+    ops.run(lambda: "save", saved, lambda exc: heard.append(repr(exc)))
+    worker.drain()
+    assert heard == ["saved", "read"]
