@@ -276,7 +276,9 @@ class ComposerDialog(QWidget):
         # What is typed is kept in the store while it is typed (ui/edit_draft.py), and
         # brought back here if the app was gone before it was saved.
         self._saved_inputs: dict[str, str] | None = None  # as they were at the last Save
-        self.draft = EditDraft(store, COACH, _DRAFT_FIELDS, self._to_keep, self.inputs)
+        # Held to the person picked in Who: none is written once they are deleted.
+        self.draft = EditDraft(store, COACH, _DRAFT_FIELDS, self._to_keep, self.inputs,
+                               held=self.inputs.held_person_id)
         column = self.inputs.layout()
         if isinstance(column, QBoxLayout):
             column.insertWidget(0, self.draft.line)

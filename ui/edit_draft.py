@@ -81,8 +81,9 @@ class EditDraft(QObject):
     `current()` gives what the editor holds, or None when it holds nothing to keep (as
     loaded, or empty). `watch` the fields' change signals: a pause in the typing writes
     the draft on the store's worker. With `person_id` or `moment_id`, it is written only
-    while that person or moment is still there (deleted means gone). `loaded`: the fields
-    as the editor loaded them (see from_json).
+    while that person or moment is still there (deleted means gone); `held` gives, at each
+    write, the saved person the words are about (the coach's Who), likewise. `loaded`:
+    the fields as the editor loaded them (see from_json).
     """
 
     DELAY_MS = 800  # typing pause before what was typed is kept in the store
@@ -90,11 +91,13 @@ class EditDraft(QObject):
     def __init__(self, store: StateStore, key: str, fields: tuple[str, ...],
                  current: Callable[[], Values | None], parent: QWidget, *,
                  person_id: str | None = None, moment_id: str | None = None,
-                 loaded: Values | None = None) -> None:
+                 loaded: Values | None = None,
+                 held: Callable[[], str | None] | None = None) -> None:
         super().__init__(parent)
         self._store, self._key, self._fields, self._current = store, key, fields, current
         self._loaded = loaded
         self._about = {"person_id": person_id, "moment_id": moment_id}
+        self._held = held
         self._kept = False  # whether the store may hold a draft of this editor's
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -159,6 +162,8 @@ class EditDraft(QObject):
             value["base"] = self._loaded
         store, key = self._store, self._key
         about = self._about
+        if self._held is not None:
+            about = {**about, "person_id": self._held()}
         return lambda: store.keep_draft(key, value, **about)
 
     def keep_now(self, unless: Callable[[], bool] | None = None) -> bool:

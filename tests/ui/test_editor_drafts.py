@@ -34,6 +34,7 @@ from mlcoach.ui.history.window import HistoryWindow
 from mlcoach.ui.people_panel import PeoplePanel, PersonDialog
 from mlcoach.ui.widgets import message_box
 from tests.ui.conftest import NOW, TZ, today_at
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -507,6 +508,38 @@ def test_deleting_the_person_the_coach_was_about_takes_its_draft(qtbot, store):
     assert store.get_state(COACH) is not None
     store.delete_person("Ana")
     assert store.get_state(COACH) is None
+
+
+@pytest.mark.parametrize("reloaded", [False, True], ids=["as_it_was", "reopened"])
+def test_typing_on_in_the_coach_after_its_person_was_deleted_keeps_no_draft(
+        qtbot, store, reloaded):  # type: ignore[no-untyped-def]
+    """Ana deleted (People, `people delete`) while the coach is about her: the change
+    typed on must not be written down again with her name, as it was. Seen by the window
+    (reopened), Who is emptied: the change is kept about no one."""
+    store.add_person("Ana")
+    window = _coach(qtbot, store)
+    window.inputs.set_person("Ana")
+    window.change.setText("stop cutting Bo off in reviews")
+    window.draft.flush()
+    drain()
+    store.delete_person("Ana")
+    assert store.get_state(COACH) is None
+    if reloaded:
+        window.present()  # the people list read again: Ana is no one saved now
+        drain()
+    qtbot.keyClicks(window.change, " and in planning")
+    window.draft.flush()
+    drain()
+    kept = store.get_state(COACH)
+    if reloaded:
+        assert kept is not None and kept["values"]["who"] == ""
+        assert kept["values"]["change"].endswith("and in planning")
+    else:
+        assert kept is None
+    window.inputs.set_person("Bo")  # about someone else now: kept again
+    window.draft.flush()
+    drain()
+    assert (store.get_state(COACH) or {}).get("values", {}).get("who") == "Bo"
 
 
 # -- a real app told to quit ------------------------------------------------------------------
