@@ -14,10 +14,12 @@ kept beside it, only the fields the user changed come back: one saved since else
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -75,6 +77,10 @@ def _readable(values: object, fields: tuple[str, ...]) -> bool:
         isinstance(v, str) for v in values.values())
 
 
+#: By key, the open editor whose words the key keeps (see EditDraft._holds).
+_holders: dict[str, weakref.ref[EditDraft]] = {}
+
+
 class EditDraft(QObject):
     """The draft of one editor, kept under `key` in `store`.
 
@@ -84,6 +90,11 @@ class EditDraft(QObject):
     while that person or moment is still there (deleted means gone); `held` gives, at each
     write, the saved person the words are about (the coach's Who), likewise. `loaded`:
     the fields as the editor loaded them (see from_json).
+
+    One key, one editor: a second open editor of the same thing (a second Add, the
+    same person's editor in History and in the coach) is not offered the first one's
+    words as if the app had been gone, and keeps none of its own over them (nor forgets
+    them on its Save) until the first has closed.
     """
 
     DELAY_MS = 800  # typing pause before what was typed is kept in the store
@@ -120,6 +131,8 @@ class EditDraft(QObject):
         small row, as the reflection's draft is. A draft the thing was saved after (in
         another window, by a command) is older than what is saved: not offered, and
         forgotten when the editor settles, as the reflection's."""
+        if not self._holds():
+            return None  # being typed in another editor, open now
         try:
             raw = self._store.get_state(self._key)
             # A draft that knows what its editor started from is merged over what is
@@ -151,6 +164,8 @@ class EditDraft(QObject):
         if values is None:
             self.forget()
             return
+        if not self._holds():
+            return  # another open editor's words are kept under the key
         self._kept = True
         ops.run(self._write(values), lambda _: None,
                 lambda exc: logger.warning("could not keep an editor's draft: %s", exc))
@@ -176,7 +191,7 @@ class EditDraft(QObject):
 
         self._timer.stop()
         values = self._current()
-        if values is None:
+        if values is None or not self._holds():
             return False
         self._kept = True
         write = self._write(values)
@@ -198,5 +213,20 @@ class EditDraft(QObject):
                 lambda exc: logger.warning("could not clear an editor's draft: %s", exc))
 
     def stop(self) -> None:
-        """The editor closes: a pending write is dropped (Save and Discard dealt with it)."""
+        """The editor closes: a pending write is dropped (Save and Discard dealt with it);
+        another editor of the thing may keep its words now."""
         self._timer.stop()
+        held = _holders.get(self._key)
+        if held is not None and held() is self:
+            del _holders[self._key]
+
+    def _holds(self) -> bool:
+        """Whether the key keeps this editor's words: no other editor of the thing is
+        open (the first to need the key holds it until it closes or is hidden)."""
+        held = _holders.get(self._key)
+        other = held() if held is not None else None
+        if other is not None and other is not self and shiboken6.isValid(other) and (
+                isinstance(parent := other.parent(), QWidget) and parent.window().isVisible()):
+            return False
+        _holders[self._key] = weakref.ref(self)
+        return True

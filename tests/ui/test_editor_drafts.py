@@ -97,6 +97,7 @@ def test_notes_typed_about_a_person_come_back_after_the_app_was_gone(qtbot, stor
     qtbot.waitUntil(lambda: (store.get_state(person_key(ana.id)) or {}).get(
         "values", {}).get("notes", "").endswith("1:1."), timeout=10_000)
     # The first editor is never saved or closed: as if the app had been killed.
+    first.hide()  # gone with the app (a second editor open beside it gets nothing)
     again = _person_editor(qtbot, store, "Ana")
     assert again.notes.toPlainText() == "Prefers written agendas. Ask before moving her 1:1."
     assert again.draft is not None and not again.draft.line.isHidden()
@@ -147,6 +148,7 @@ def test_a_half_typed_rename_is_offered_back_not_applied(qtbot, store):
     first.name.setText("An")
     first.draft.flush()  # type: ignore[union-attr]
     _settled()
+    first.hide()  # gone with the app: its words are the store's to bring back
     again = _person_editor(qtbot, store, "Ana")
     assert again.name.text() == "An"
     assert store.find_person("Ana") is not None and store.find_person("An") is None
@@ -179,6 +181,7 @@ def test_someone_new_being_added_comes_back_in_the_add_editor(qtbot, store):
     first.draft.flush()  # type: ignore[union-attr]
     _settled()
     other = _panel(qtbot, store)
+    first.hide()  # gone with the app: its words are the store's to bring back
     other.add_person()
     again = other.editor()
     assert (again.name.text(), again.notes.toPlainText()) == (
@@ -191,6 +194,39 @@ def test_someone_new_being_added_comes_back_in_the_add_editor(qtbot, store):
     assert store.find_person("Deniz") is not None
     assert store.get_state(NEW_PERSON) is None
     first.done(0)
+
+
+def test_two_add_editors_open_at_once_keep_to_their_own_words(qtbot, store):
+    """Add in History's People and in the coach at once: the second was offered the
+    first one's words as if the app had been gone (Save in both: Deniz added twice, or
+    refused), its typing overwrote them as the one draft, and the first's Save forgot
+    the second's. Now the second starts empty and keeps its words once the first is
+    saved."""
+    first_panel, second_panel = _panel(qtbot, store), _panel(qtbot, store)
+    first_panel.add_person()
+    first = first_panel.editor()
+    qtbot.keyClicks(first.name, "Deniz")
+    first.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    second_panel.add_person()
+    second = second_panel.editor()
+    assert (second.name.text(), second.notes.toPlainText()) == ("", "")
+    assert second.draft is not None and second.draft.line.isHidden()
+    qtbot.keyClicks(second.name, "Eli")
+    second.draft.flush()
+    _settled()
+    assert store.get_state(NEW_PERSON)["values"]["name"] == "Deniz"  # not overwritten
+    first.accept()
+    qtbot.waitUntil(lambda: store.find_person("Deniz") is not None, timeout=10_000)
+    _settled()
+    assert store.get_state(NEW_PERSON) is None
+    second.draft.flush()  # its next pause in the typing
+    _settled()
+    assert store.get_state(NEW_PERSON)["values"]["name"] == "Eli"
+    second.accept()
+    qtbot.waitUntil(lambda: store.find_person("Eli") is not None, timeout=10_000)
+    _settled()
+    assert store.get_state(NEW_PERSON) is None
 
 
 def test_a_deleted_persons_draft_notes_go_with_them(qtbot, store):
@@ -298,6 +334,7 @@ def test_a_moments_edit_comes_back_in_its_own_editor_only(qtbot, store):
                     and store.get_state(moment_key(moment.id))["values"]["kind"] == "support",
                     timeout=10_000)
     # never saved nor closed: as if the app had been killed
+    first.hide()  # gone with the app: its words are the store's to bring back
     elsewhere = _moment_editor(qtbot, store, other.id)
     assert elsewhere.text.toPlainText() == "Thanked Ana for the notes"
     assert elsewhere.draft is not None and elsewhere.draft.line.isHidden()
@@ -444,6 +481,7 @@ def test_the_change_typed_in_the_coach_comes_back_after_the_app_was_gone(qtbot, 
     qtbot.waitUntil(lambda: (store.get_state(COACH) or {}).get("values", {}).get(
         "change") == "share the agenda a day before", timeout=10_000)
     # never saved nor closed: as if the app had been killed
+    first.hide()  # gone with the app: its words are the store's to bring back
     again = _coach(qtbot, store)
     assert again.change.text() == "share the agenda a day before"
     assert again.who.currentText() == "Ana"
