@@ -124,6 +124,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         self.coach: Coach | None = None
         self.windows: dict[Window, QWidget] = {}
         self.pending: list[str] = []
+        self._hinting = False  # the GNOME tray hint being recorded, to be given then
         self._card: PromptCard | None = None  # built when the first prompt shows
         self._notice: PromptNotice | None = None  # the prompt as a notification (Linux)
         self._side_notices: dict[str, ActionNotice] = {}  # prep, pace where cards cannot go
@@ -411,13 +412,27 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
             return
         store = self.opened.store
         try:
-            if store.get_state(TRAY_HINT_KEY, False):
+            if store.get_state(TRAY_HINT_KEY, False) or self._hinting:
                 return
-            store.set_state(TRAY_HINT_KEY, True)
-            self.tend_desktop_entries()  # the hint says to open mlcoach from the app grid
         except StoreUnavailableError as exc:  # another process writing: at the next start
             logger.info("tray hint left for later (%s)", type(exc).__name__)
             return
+        self._hinting = True  # once, though asked again before it is recorded
+
+        def hinted(_: object) -> None:
+            self._hinting = False
+            self._hint_tray()
+
+        def not_recorded(exc: BaseException) -> None:  # another writer: at the next start
+            self._hinting = False
+            logger.info("tray hint left for later (%s)", type(exc).__name__)
+
+        # Recorded on the store's worker (another process's write holds it there, not
+        # the GUI); given once it is, so that it is given once.
+        ops.run(lambda: store.set_state(TRAY_HINT_KEY, True), hinted, not_recorded)
+
+    def _hint_tray(self) -> None:
+        self.tend_desktop_entries()  # the hint says to open mlcoach from the app grid
         from mlcoach.ui.notify import send_notification
 
         send_notification(self.tr("mlcoach is running"), self.tr(

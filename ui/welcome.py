@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -201,6 +202,7 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self._closing = False
+        self._saving = False  # the choices on their way to the store
         self._focused = False  # the first show puts the focus on the step
         self.setWindowTitle(self.tr("Welcome to mlcoach"))
         self.setAccessibleName(self.tr("Welcome to mlcoach"))
@@ -323,15 +325,47 @@ class WelcomeDialog(QDialog):
         return self.recovery is None or self.recovery.saved.isChecked()
 
     def _finish(self, *, accepted: bool) -> None:
+        """Save the choices and the welcome as done on the store's worker (another
+        process's write, an import, holds it there, never the window); close once they
+        are written, so that what follows (the schedule armed) reads them."""
+        if self._saving or self._closing:
+            return
         try:
             old = self.store.settings()
-            new = self.rhythm.collect(old)
-            if new != old and not hours_problem(new.day_start, new.day_end):
-                self.store.save_settings(new)
-                self.settings_changed.emit(new)
-            self.store.set_state(DONE_KEY, True)
         except MlcoachError as exc:  # the store went away: close anyway; it shows again
-            logger.warning("the welcome could not save its choices: %s", exc)
+            self._not_saved(exc, accepted=accepted)
+            return
+        new = self.rhythm.collect(old)
+        changed = new != old and not hours_problem(new.day_start, new.day_end)
+        store = self.store
+
+        def write() -> None:
+            if changed:
+                store.save_settings(new)
+            store.set_state(DONE_KEY, True)
+
+        from mlcoach.ui import ops
+
+        self._saving = True
+        for button in (self.skip_button, self.back_button, self.next_button):
+            button.setEnabled(False)  # a second press would save nothing more
+        ops.run(write, lambda _: self._saved(new if changed else None, accepted=accepted),
+                lambda exc: self._not_saved(exc, accepted=accepted))
+
+    def _saved(self, new: Settings | None, *, accepted: bool) -> None:
+        if not shiboken6.isValid(self):
+            return
+        if new is not None:
+            self.settings_changed.emit(new)
+        self._close(accepted=accepted)
+
+    def _not_saved(self, exc: BaseException, *, accepted: bool) -> None:
+        logger.warning("the welcome could not save its choices: %s", exc)
+        if shiboken6.isValid(self):
+            self._close(accepted=accepted)
+
+    def _close(self, *, accepted: bool) -> None:
+        self._saving = False
         if self.recovery is not None:
             self.recovery.key_view.clear()
         self._closing = True

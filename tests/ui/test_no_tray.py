@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from tests.ui.worker import drain
+
 pytestmark = pytest.mark.gui
 
 
@@ -32,6 +34,7 @@ def test_wizard_first_and_alone_then_the_window(make_controller, opened) -> None
     wizard = ctl.welcome
     assert wizard.isVisible() and not ctl.main_window.isVisible()  # not side by side
     wizard.reject()
+    drain()  # its choices written on the store's worker, then it closes
     assert ctl.main_window.isVisible()
 
 
@@ -41,11 +44,38 @@ def test_gnome_without_a_tray_does_not_wait_and_hints_once(make_controller,  # t
     assert not ctl._tray_may_appear()
     ctl._show_shell(8000)
     ctl.on_store_opened(opened)
+    ctl.hint_tray_extension()  # asked again before the first is recorded: still once
+    drain()  # recorded on the store's worker, then given
     assert ctl.main_window.isVisible()
     assert "AppIndicator" in ctl.main_window.status.text()
     assert len(ctl.sent) == 1 and "AppIndicator" in ctl.sent[0][1]
     ctl.hint_tray_extension()
+    drain()
     assert len(ctl.sent) == 1  # once only, remembered in the store
+    assert opened.store.get_state("gnome_tray_hint_shown") is True
+
+
+def test_the_gnome_hint_during_another_programs_write_waits_its_turn(  # type: ignore[no-untyped-def]
+        make_controller, opened, qtbot, opened_store_writer, monkeypatch) -> None:
+    """An import held the store as the app started on GNOME without a tray: recording
+    the hint held the GUI for the store's minute, then gave no hint at all. It is
+    recorded on the worker and given once it is."""
+    from PySide6.QtCore import QTimer
+
+    ctl = make_controller(desktop="ubuntu:GNOME")
+    ctl._show_shell(8000)
+    monkeypatch.setattr(ctl, "_desktop", lambda: "KDE")  # the start's own writes first
+    ctl.on_store_opened(opened)
+    drain()
+    monkeypatch.setattr(ctl, "_desktop", lambda: "gnome")
+    ticks: list[int] = []
+    with opened_store_writer():
+        ctl.hint_tray_extension()  # as after the welcome
+        QTimer.singleShot(0, lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: ticks == [1])  # the GUI thread goes on meanwhile
+        assert ctl.sent == []  # not before it is recorded
+    drain()
+    assert len(ctl.sent) == 1 and "AppIndicator" in ctl.sent[0][1]
     assert opened.store.get_state("gnome_tray_hint_shown") is True
 
 

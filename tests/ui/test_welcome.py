@@ -17,6 +17,7 @@ from mlcoach.coaching.service import welcome_pending as should_show
 from mlcoach.domain.model import Settings
 from mlcoach.store.vault import Opened
 from mlcoach.ui.welcome import WelcomeDialog
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -53,6 +54,7 @@ def test_skip_marks_done_and_keeps_settings(qtbot, welcome: WelcomeDialog, store
     assert welcome.steps() == 3
     with qtbot.assertNotEmitted(welcome.settings_changed):
         qtbot.mouseClick(welcome.skip_button, Qt.MouseButton.LeftButton)
+        drain()  # written on the store's worker
     assert store.get_state("welcome_done") is True
     assert not should_show(store)
     assert store.settings() == Settings()
@@ -63,6 +65,7 @@ def test_skip_marks_done_and_keeps_settings(qtbot, welcome: WelcomeDialog, store
 def test_closing_the_window_counts_as_skipping(welcome: WelcomeDialog, store) -> None:  # type: ignore[no-untyped-def]
     welcome.next()
     welcome.reject()
+    drain()
     assert not should_show(store)
     assert welcome.isHidden()
 
@@ -71,6 +74,7 @@ def test_skip_on_step_two_keeps_what_was_chosen(welcome: WelcomeDialog, store) -
     welcome.next()
     welcome.rhythm.hours.start.setTime(QTime(8, 0))
     welcome.skip()
+    drain()
     assert store.settings().day_start == time(8, 0)
     assert not should_show(store)
 
@@ -130,6 +134,7 @@ def test_step_three_requires_the_checkbox(qtbot, welcome: WelcomeDialog, opened:
     assert not welcome.next_button.isEnabled()
     welcome.recovery.saved.setChecked(True)
     qtbot.mouseClick(welcome.next_button, Qt.MouseButton.LeftButton)
+    drain()
     assert not should_show(store)
     assert welcome.recovery.key_view.key() == ""  # off the screen once done
 
@@ -142,6 +147,7 @@ def test_without_a_recovery_key_there_are_two_steps(qtbot, opened: Opened, store
     assert welcome.next_button.text().replace("&", "") == "Finish"
     check_theme(welcome, "feedback")
     welcome.next()
+    drain()
     assert store.settings().focus_themes == ("feedback",)
     assert not should_show(store)
 
@@ -154,6 +160,7 @@ def test_bad_hours_keep_you_on_step_two(welcome: WelcomeDialog, store) -> None: 
     assert welcome.current_step() is welcome.rhythm
     assert welcome.rhythm.hours_error.isVisibleTo(welcome)
     welcome.skip()  # skipping still works but keeps the old, valid hours
+    drain()
     assert store.settings().day_start == Settings().day_start
     assert not should_show(store)
 
@@ -189,3 +196,30 @@ def test_the_keyboard_starts_on_the_step_not_on_skip(qtbot, opened: Opened) -> N
     assert QApplication.focusWidget() is dialog.next_button  # the intro has no field
     dialog.next()  # the rhythm step: its first field
     assert QApplication.focusWidget() is dialog.rhythm.workdays.buttons[0]
+
+
+def test_finishing_while_another_program_writes_waits_its_turn(  # type: ignore[no-untyped-def]
+        qtbot, welcome: WelcomeDialog, store, opened_store_writer) -> None:
+    """Finish while an import held the store: the welcome held the whole app for the
+    store's minute, then closed with nothing saved. It is written on the worker, and
+    the welcome closes (the schedule is armed next, from the settings) once it is."""
+    from PySide6.QtCore import QTimer
+
+    closed: list[int] = []
+    welcome.finished.connect(closed.append)
+    welcome.next()
+    welcome.rhythm.hours.start.setTime(QTime(8, 0))
+    welcome.next()
+    assert welcome.recovery is not None
+    welcome.recovery.saved.setChecked(True)
+    ticks: list[int] = []
+    with opened_store_writer():
+        welcome.next()  # Finish
+        QTimer.singleShot(0, lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: ticks == [1])  # the GUI thread goes on meanwhile
+        assert closed == [] and welcome.isVisible()  # not before its choices are saved
+        assert should_show(store)
+    drain()
+    assert closed == [QDialog.DialogCode.Accepted]
+    assert store.settings().day_start == time(8, 0)
+    assert not should_show(store)
