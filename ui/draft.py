@@ -147,8 +147,9 @@ class StoreDraft:
         ops.keep(partial(_keep, self._store, self._fallback, draft), "the capture draft")
 
     def clear(self) -> None:
-        """Forget the draft, in the store and any file."""
-        self._fallback.clear()
+        """Forget the draft, in the store and any file: on the worker, after any write
+        of it queued there (the file removed here, first, came back when that write
+        fell back to it)."""
         self._write(None, None)
 
     def _write(self, value: dict[str, Any] | None, draft: Draft | None) -> None:
@@ -161,6 +162,7 @@ class StoreDraft:
 
         def write() -> None:
             if draft is None:
+                fallback.clear()
                 store.set_state(KEY, value)
             else:
                 _keep(store, fallback, draft)
