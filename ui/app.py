@@ -397,11 +397,12 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
                 logger.info("desktop entry written: %s", path)
             now = self.opened.store if self.opened is not None else None
             if record and now is store and now is not None:  # still the store asked for
-                try:
+                def note() -> None:  # on the worker: another writer holds it, not the GUI
                     if now.get_state(MENU_ENTRY_KEY, None) != program:
                         now.set_state(MENU_ENTRY_KEY, program)
-                except StoreUnavailableError as exc:  # at the next start
-                    logger.info("menu entry not recorded (%s)", type(exc).__name__)
+
+                ops.run(note, lambda _: None, lambda exc: logger.info(  # at the next start
+                    "menu entry not recorded (%s)", type(exc).__name__))
 
         ops.run(write, written,
                 lambda exc: logger.warning("desktop entries not tended: %s", exc))

@@ -200,9 +200,6 @@ def test_a_move_from_the_deb_to_pipx_gets_a_menu_entry_but_a_deleted_one_stays_g
     import os
     import sys
 
-    from PySide6.QtWidgets import QApplication
-
-    from mlcoach.ui import ops
     from mlcoach.ui.app import MENU_ENTRY_KEY
 
     monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
@@ -218,8 +215,7 @@ def test_a_move_from_the_deb_to_pipx_gets_a_menu_entry_but_a_deleted_one_stays_g
         ctl = make_controller(desktop="KDE")
         ctl._show_shell(0)
         ctl.on_store_opened(opened)
-        ops.pool().waitForDone(10_000)
-        QApplication.processEvents()
+        drain()
 
     start()
     assert f"TryExec={pipx}" in entry.read_text(encoding="utf-8")
@@ -229,16 +225,17 @@ def test_a_move_from_the_deb_to_pipx_gets_a_menu_entry_but_a_deleted_one_stays_g
     assert not entry.exists()
 
 
-def test_a_store_from_before_the_record_gets_no_entry_back_the_user_deleted(
-        make_controller, opened, own_data_home, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """From the review: a store from before the record (every upgrade) wrote the menu
-    entry at its first start, bringing back one the user had deleted."""
+def test_the_menu_entry_recorded_during_another_programs_write_waits_its_turn(  # type: ignore[no-untyped-def]
+        make_controller, opened, own_data_home, monkeypatch, tmp_path, qtbot,
+        opened_store_writer) -> None:
+    """The menu entry tended while an import held the store: its record was written on
+    the GUI thread, which stood still for the store's minute and then gave up (tended
+    again at every start). It is written on the worker once the other writer is done."""
     import os
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QTimer
 
-    from mlcoach.ui import ops
     from mlcoach.ui.app import MENU_ENTRY_KEY
 
     monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
@@ -250,7 +247,35 @@ def test_a_store_from_before_the_record_gets_no_entry_back_the_user_deleted(
     ctl = make_controller(desktop="KDE")
     ctl._show_shell(0)
     ctl.on_store_opened(opened)
-    ops.pool().waitForDone(10_000)
-    QApplication.processEvents()
+    drain()
+    opened.store.set_state(MENU_ENTRY_KEY, "/usr/bin/mlcoach")  # the .deb's, before
+    ticks: list[int] = []
+    with opened_store_writer():
+        ctl.tend_desktop_entries(create_menu_entry=None)
+        QTimer.singleShot(0, lambda: ticks.append(1))
+        qtbot.waitUntil(lambda: ticks == [1])  # the GUI thread goes on meanwhile
+    drain()
+    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx)
+
+
+def test_a_store_from_before_the_record_gets_no_entry_back_the_user_deleted(
+        make_controller, opened, own_data_home, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """From the review: a store from before the record (every upgrade) wrote the menu
+    entry at its first start, bringing back one the user had deleted."""
+    import os
+    import sys
+
+    from mlcoach.ui.app import MENU_ENTRY_KEY
+
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
+    pipx = tmp_path / "home" / ".local" / "bin" / "mlcoach"
+    pipx.parent.mkdir(parents=True)
+    pipx.write_text("#!/bin/sh\n")
+    os.chmod(pipx, 0o755)
+    monkeypatch.setattr(sys, "argv", [str(pipx), "run"])
+    ctl = make_controller(desktop="KDE")
+    ctl._show_shell(0)
+    ctl.on_store_opened(opened)
+    drain()
     assert not (own_data_home / "applications" / "io.github.mlcoach.MLCoach.desktop").exists()
     assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx)  # later moves are known
