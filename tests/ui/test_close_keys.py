@@ -56,7 +56,8 @@ def test_ctrl_w_closes_the_window(build: Any, qtbot: Any, filled: Store, opened:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     window = _show(qtbot, build(qtbot, filled, tmp_path, opened))
     _ctrl_w(qtbot, window)
-    assert not window.isVisible()
+    # (the welcome closes once its choices are written, on the store's worker)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
 
 
 def test_ctrl_w_asks_before_a_typed_reflection_is_lost(qtbot: Any, filled: Store,

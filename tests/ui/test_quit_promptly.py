@@ -9,6 +9,7 @@ at a FIFO until it lets go; nothing here waits on the clock.
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -115,4 +116,5 @@ def test_a_write_that_never_ends_holds_the_quit_no_longer_than_its_bound(
         app.send_signal(signal.SIGTERM)
         assert _ended(app) == 0
     log = (Path(env["MLCOACH_DATA_DIR"]) / "mlcoach.log").read_text()
-    assert "quitting with 1 store job(s) unfinished" in log
+    # the held write, and whatever the app's start queued behind it on the one worker
+    assert re.search(r"quitting with [1-9]\d* store job\(s\) unfinished", log), log
