@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from mlcoach.domain.model import Kind
 from mlcoach.store.core import Store
@@ -42,8 +42,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _settled() -> None:
-    ops.pool().waitForDone(10_000)
-    QApplication.processEvents()
+    """The worker's jobs done and their outcomes delivered, and the jobs those gave (a
+    Save's outcome forgets the draft in a job of its own)."""
+    drain()
 
 
 def _panel(qtbot, store: Store) -> PeoplePanel:  # type: ignore[no-untyped-def]

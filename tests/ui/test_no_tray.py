@@ -139,16 +139,11 @@ def test_a_first_start_adds_the_menu_entry_a_pipx_install_lacks(
         make_controller, opened, own_data_home, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """GNOME said "open it again from the app grid", where a pipx or wheel install had no
     entry; it showed the raw app id and a gear."""
-    from PySide6.QtWidgets import QApplication
-
-    from mlcoach.ui import ops
-
     monkeypatch.setenv("XDG_DATA_DIRS", str(own_data_home / "no-packages"))
     ctl = make_controller(desktop="ubuntu:GNOME", welcome_done=False)
     ctl._show_shell(0)
     ctl.on_store_opened(opened)
-    ops.pool().waitForDone(10_000)
-    QApplication.processEvents()
+    drain()
     entry = own_data_home / "applications" / "io.github.mlcoach.MLCoach.desktop"
     assert "Exec=" in entry.read_text(encoding="utf-8")
     assert (own_data_home / "icons/hicolor/scalable/apps/io.github.mlcoach.MLCoach.svg").is_file()
@@ -163,10 +158,7 @@ def test_a_later_start_mends_the_entries_of_an_install_since_removed(
     import os
     import sys
 
-    from PySide6.QtWidgets import QApplication
-
     from mlcoach.system import autostart
-    from mlcoach.ui import ops
 
     gone = tmp_path / "pipx" / "bin" / "mlcoach"
     packaged = tmp_path / "usr-share"
@@ -187,8 +179,7 @@ def test_a_later_start_mends_the_entries_of_an_install_since_removed(
     ctl = make_controller(desktop="KDE")
     ctl._show_shell(0)
     ctl.on_store_opened(opened)
-    ops.pool().waitForDone(10_000)
-    QApplication.processEvents()
+    drain()
     assert not ours.exists()
     assert autostart.entry_command() == [str(deb), "run"]
 

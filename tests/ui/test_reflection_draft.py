@@ -27,6 +27,7 @@ from mlcoach.ui.reflection_dialog import ReflectionDialog
 from mlcoach.ui.reflection_draft import KEY, ReflectionDraft, from_json
 from mlcoach.ui.widgets import message_box
 from tests.ui.conftest import NOW, TZ
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -43,7 +44,7 @@ def _dialog(qtbot, store) -> ReflectionDialog:  # type: ignore[no-untyped-def]
 
 
 def _kept(store):  # type: ignore[no-untyped-def]
-    ops.pool().waitForDone(10_000)
+    drain()
     return from_json(store.get_state(KEY))
 
 
