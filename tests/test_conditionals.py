@@ -34,6 +34,30 @@ def test_a_condition_is_asked_as_the_hypothesis(change: str, question: str) -> N
     assert supportive_question(change, DIFF, "en") == question
 
 
+@pytest.mark.parametrize(("change", "question"), [
+    ("wish we had fewer handoffs between teams",
+     "How would it work for you if we had fewer handoffs between teams?"),
+    ("really wish people would reply in threads", "How would it work for you to reply in threads?"),
+    ("I'd love if the team celebrated small wins",
+     "How would it work for you if the team celebrated small wins?"),
+    ("I'd like if we reviewed PRs within a day",
+     "How would it work for you if we reviewed PRs within a day?"),
+    ("it'd help if people wrote clearer commit messages",
+     "How would it work for you if people wrote clearer commit messages?"),
+    ("it would really help if everyone updated their tickets",
+     "How would it work for you if everyone updated their tickets?"),
+    ("it might help if we paired on reviews", "How would it work for you if we paired on reviews?"),
+])
+def test_a_wish_typed_as_in_chat_is_asked_as_the_hypothesis(change: str, question: str) -> None:
+    """The "I" or the "it" left out, or "it'd help if" for "it'd be great if": each was
+    quoted whole ("if we looked at this together: “I'd love if the team …”")."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_wish_list_is_no_wish() -> None:
+    assert "“wish list for Q3”" in supportive_question("wish list for Q3", DIFF, "en")
+
+
 def test_a_condition_chosen_as_a_stop_is_still_the_hypothesis() -> None:
     assert supportive_question("if we stopped the Friday status mail", STOP, "en") == \
         "How would it work for you if we stopped the Friday status mail?"

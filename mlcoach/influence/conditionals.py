@@ -32,11 +32,13 @@ _MODALS = frozenset(("could", "can", "would", "should", "might", "may", "must", 
 _NOT_NOW = {"don't": "didn't", "dont": "didn't", "don’t": "didn't"}
 
 
-# "it would be awesome if everyone …", "would be nice if people …": the wish said first.
+# "it would be awesome if everyone …", "would be nice if people …", "it'd help if people
+# …": the wish said first.
 _WISH_FIRST = re.compile(r"^(?:(?:i\s+think\s+)?(?:it(?:'d|’d|\s+would)\s+be|would\s+be)\s+"
                          r"(?:really\s+|so\s+)?(?:great|good|nice|awesome|amazing|ideal|"
                          r"helpful|cool|better)|i(?:'d|’d|\s+would)\s+(?:really\s+)?(?:love|like|"
-                         r"prefer)\s+it)\s+(?=if\s)", re.I)
+                         r"prefer)\s+it|it(?:'d|’d|\s+would|\s+might)\s+(?:really\s+)?help"
+                         r"(?:\s+a\s+lot)?)\s+(?=if\s)", re.I)
 
 
 # "if the team agrees", "if everyone's OK with it", "if that works for you": a condition

@@ -325,6 +325,11 @@ _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "got
                "wanna": "want to", "kinda": "", "sorta": ""}
 # lower case, between spaces: not "U.S.", "U-turn", "UR findings" (user research)
 _CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
+# The "I" or the "it" chat leaves out of a wish: "wish we had fewer handoffs", "I'd love
+# if the team …" → "I wish we had …", "I'd love it if the team …".
+_WISH_NO_I = re.compile(r"^(?:really\s+)?wish\s+(?=(?:we|people|everyone|everybody|folks|the\s+team|"
+                        r"they)\b)", re.I)
+_WISH_IT = re.compile(r"^(i(?:'d|’d|\s+would)\s+(?:really\s+)?(?:love|like|prefer))\s+if\b", re.I)
 # Turkish words of opinion in front ("bence", "sence", "acaba"): the question is the app's.
 _TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|belki|bir\s+de|ayr[ıi]ca|bana\s+kal[ıi]rsa|"
                       r"l[üu]tfen|pls|plz)\s*,?|"
@@ -344,6 +349,7 @@ def _plain_chat(text: str, language: str) -> str:
     if language == "en":
         text = _CHAT_LEAD.sub("", _SPOKEN_LIKE.sub(r"\1 ", _SPOKEN_ASIDE.sub(" ", text)))
         text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1]], text)
+        text = _WISH_IT.sub(r"\1 it if", _WISH_NO_I.sub("I wish ", text))
     else:
         text = _TR_TAIL.sub("", _TR_LEAD.sub("", text))
     return " ".join(text.split())
