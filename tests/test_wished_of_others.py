@@ -179,6 +179,19 @@ def test_a_department_or_a_hedge_before_another_team_s_act(change: str, question
     assert supportive_question(change, DIFF, "en") == question
 
 
+@pytest.mark.parametrize(("change", "question"), [
+    ("design and dev should talk earlier",
+     "How would it work for you if design and dev talked earlier?"),
+    ("the designers and QA should test together",
+     "How would it work for you if the designers and QA tested together?"),
+    ("could design and dev pair on the spike",
+     "How would it work for you if design and dev paired on the spike?"),
+])
+def test_two_teams_wished_one_act_together(change: str, question: str) -> None:
+    """Each was quoted whole ("if we tried this: “design and dev should talk earlier”")."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
 def test_a_wish_that_would_only_be_quoted_is_quoted_as_typed() -> None:
     """Never "“what if Anyone shared mockups”": the words read are the user's own."""
     assert supportive_question("could Anyone share mockups", DIFF, "en") == \

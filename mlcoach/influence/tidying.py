@@ -327,8 +327,8 @@ _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "got
 _CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
 # The "I" or the "it" chat leaves out of a wish: "wish we had fewer handoffs", "I'd love
 # if the team …" → "I wish we had …", "I'd love it if the team …".
-_WISH_NO_I = re.compile(r"^(?:really\s+)?wish\s+(?=(?:we|people|everyone|everybody|folks|the\s+team|"
-                        r"they)\b)", re.I)
+_WISH_NO_I = re.compile(r"^(?:really\s+)?wish\s+(?=(?:we|people|everyone|everybody|folks"
+                        r"|the\s+team|they)\b)", re.I)
 _WISH_IT = re.compile(r"^(i(?:'d|’d|\s+would)\s+(?:really\s+)?(?:love|like|prefer))\s+if\b", re.I)
 # Turkish words of opinion in front ("bence", "sence", "acaba"): the question is the app's.
 _TR_LEAD = re.compile(r"^(?:(?:bence|sence|sizce|acaba|belki|bir\s+de|ayr[ıi]ca|bana\s+kal[ıi]rsa|"

@@ -24,8 +24,11 @@ _ONE_NAME = r"(?-i:[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)?)"
 _NAME = rf"{_ONE_NAME}(?:\s+(?:and|&)\s+{_ONE_NAME})?"  # "Sam and Dana"
 # "design", "product": a department named by its work, before a modal only
 _DEPARTMENT = (r"(?:design|product|engineering|marketing|sales|support|legal|finance|security"
-               r"|platform|infra|backend|frontend|research|leadership|management)")
-_WHO = rf"(?P<who>{_GROUP}|{_ACRONYM}|{_DEPARTMENT}|{_NAME})"
+               r"|platform|infra|backend|frontend|research|leadership|management|dev)")
+# "design and dev", "the designers and QA": two groups wished one act together
+_ONE_GROUP = rf"(?:{_GROUP}|{_ACRONYM}|{_DEPARTMENT})"
+_GROUPS = rf"{_ONE_GROUP}(?:\s+and\s+{_ONE_GROUP})?"
+_WHO = rf"(?P<who>{_GROUPS}|{_NAME})"
 _ACT = r"(?P<verb>[a-z][a-z-]*)(?P<rest>(?:\s+[^?;]+?)?)"
 
 # "I'd love it if Sam reviewed …", "it would be great if the design team shared …"
@@ -54,7 +57,7 @@ _COULD_SOMEONE = re.compile(r"^(?:could|can|would|will)\s+(?P<who>(?:someone|som
                             rf"{_ACT}\s*\?*$", re.I)
 # "the design team should share mockups earlier" (a team only: "Dana should …" is read
 # as said to Dana, or as a complaint about her)
-_THEY_SHOULD = re.compile(rf"^(?P<who>{_GROUP}|{_ACRONYM}|{_DEPARTMENT})\s+(?:should|could"
+_THEY_SHOULD = re.compile(rf"^(?P<who>{_GROUPS})\s+(?:should|could"
                           rf"|needs?\s+to|has\s+to|have\s+to|ought\s+to|must)\s+{_ACT}\s*[.!]*$",
                           re.I)
 # "people should …", "folks need to …": people in general, not one of them
