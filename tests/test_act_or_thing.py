@@ -26,6 +26,10 @@ from tests.test_tidying import DIFF, START, STOP, by_example
     "cancel meetings that have no agenda",
     "write down decisions that were made in chat",
     "ping reviewers when a PR is ready",
+    "put the roadmap where everyone can see it",
+    "keep the notes where we can find them",
+    "share the roadmap so everyone can see it",
+    "record demos so people who missed them can watch",
 ])
 def test_an_act_with_a_clause_of_its_own_is_asked_as_the_act(change: str) -> None:
     """"if we tried this: “close tickets when they are done”": the "are" of the clause

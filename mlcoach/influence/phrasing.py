@@ -1036,9 +1036,10 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
 
 
 # What opens a clause of its own after an act: "record meetings for people who can't
-# join", "close tickets when they are done"; an auxiliary inside it is not the change's.
+# join", "close tickets when they are done", "put the roadmap where everyone can see it",
+# "share notes so people can catch up"; an auxiliary inside it is not the change's.
 _CLAUSE_OPENERS = _words("who which that when whenever once after before until unless if "
-                         "while because")
+                         "while because where wherever so")
 
 
 def _main_clause(words: list[str]) -> list[str]:
