@@ -26,6 +26,19 @@ def make_controller(new_controller, monkeypatch):  # type: ignore[no-untyped-def
     return make
 
 
+@pytest.fixture
+def pipx_install(monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    """The app started as a pipx install's ~/.local/bin/mlcoach, no package's menu entry
+    on the system's data path: the path of that script."""
+    pipx = tmp_path / "home" / ".local" / "bin" / "mlcoach"
+    pipx.parent.mkdir(parents=True)
+    pipx.write_text("#!/bin/sh\n")
+    pipx.chmod(0o755)
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
+    monkeypatch.setattr("sys.argv", [str(pipx), "run"])
+    return pipx
+
+
 def test_wizard_first_and_alone_then_the_window(make_controller, opened) -> None:  # type: ignore[no-untyped-def]
     ctl = make_controller(welcome_done=False)
     ctl._show_shell(0)  # not start(): the test opens the store itself
@@ -185,21 +198,12 @@ def test_a_later_start_mends_the_entries_of_an_install_since_removed(
 
 
 def test_a_move_from_the_deb_to_pipx_gets_a_menu_entry_but_a_deleted_one_stays_gone(
-        make_controller, opened, own_data_home, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        make_controller, opened, own_data_home, pipx_install) -> None:  # type: ignore[no-untyped-def]
     """apt remove mlcoach (its menu entry went with it), pipx install: the first start
     was long done, so the pipx install wrote no entry and the app grid had no mlcoach."""
-    import os
-    import sys
-
     from mlcoach.ui.app import MENU_ENTRY_KEY
 
-    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
     opened.store.set_state(MENU_ENTRY_KEY, "/usr/bin/mlcoach")  # tended by the .deb's
-    pipx = tmp_path / "home" / ".local" / "bin" / "mlcoach"
-    pipx.parent.mkdir(parents=True)
-    pipx.write_text("#!/bin/sh\n")
-    os.chmod(pipx, 0o755)
-    monkeypatch.setattr(sys, "argv", [str(pipx), "run"])
     entry = own_data_home / "applications" / "io.github.mlcoach.MLCoach.desktop"
 
     def start() -> None:
@@ -209,32 +213,22 @@ def test_a_move_from_the_deb_to_pipx_gets_a_menu_entry_but_a_deleted_one_stays_g
         drain()
 
     start()
-    assert f"TryExec={pipx}" in entry.read_text(encoding="utf-8")
-    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx)
+    assert f"TryExec={pipx_install}" in entry.read_text(encoding="utf-8")
+    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx_install)
     entry.unlink()  # the user removes it from the menu
     start()
     assert not entry.exists()
 
 
 def test_the_menu_entry_recorded_during_another_programs_write_waits_its_turn(  # type: ignore[no-untyped-def]
-        make_controller, opened, own_data_home, monkeypatch, tmp_path, qtbot,
-        opened_store_writer) -> None:
+        make_controller, opened, pipx_install, qtbot, opened_store_writer) -> None:
     """The menu entry tended while an import held the store: its record was written on
     the GUI thread, which stood still for the store's minute and then gave up (tended
     again at every start). It is written on the worker once the other writer is done."""
-    import os
-    import sys
-
     from PySide6.QtCore import QTimer
 
     from mlcoach.ui.app import MENU_ENTRY_KEY
 
-    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
-    pipx = tmp_path / "home" / ".local" / "bin" / "mlcoach"
-    pipx.parent.mkdir(parents=True)
-    pipx.write_text("#!/bin/sh\n")
-    os.chmod(pipx, 0o755)
-    monkeypatch.setattr(sys, "argv", [str(pipx), "run"])
     ctl = make_controller(desktop="KDE")
     ctl._show_shell(0)
     ctl.on_store_opened(opened)
@@ -246,27 +240,18 @@ def test_the_menu_entry_recorded_during_another_programs_write_waits_its_turn(  
         QTimer.singleShot(0, lambda: ticks.append(1))
         qtbot.waitUntil(lambda: ticks == [1])  # the GUI thread goes on meanwhile
     drain()
-    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx)
+    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx_install)
 
 
 def test_a_store_from_before_the_record_gets_no_entry_back_the_user_deleted(
-        make_controller, opened, own_data_home, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        make_controller, opened, own_data_home, pipx_install) -> None:  # type: ignore[no-untyped-def]
     """From the review: a store from before the record (every upgrade) wrote the menu
     entry at its first start, bringing back one the user had deleted."""
-    import os
-    import sys
-
     from mlcoach.ui.app import MENU_ENTRY_KEY
 
-    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path / "no-packages"))
-    pipx = tmp_path / "home" / ".local" / "bin" / "mlcoach"
-    pipx.parent.mkdir(parents=True)
-    pipx.write_text("#!/bin/sh\n")
-    os.chmod(pipx, 0o755)
-    monkeypatch.setattr(sys, "argv", [str(pipx), "run"])
     ctl = make_controller(desktop="KDE")
     ctl._show_shell(0)
     ctl.on_store_opened(opened)
     drain()
     assert not (own_data_home / "applications" / "io.github.mlcoach.MLCoach.desktop").exists()
-    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx)  # later moves are known
+    assert opened.store.get_state(MENU_ENTRY_KEY) == str(pipx_install)  # later moves are known
