@@ -293,3 +293,26 @@ def test_names_and_rules_after_a_verb_like_word_are_a_thing(change: str) -> None
 ])
 def test_what_is_tagged_stays_the_act(change: str) -> None:
     assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("on Fridays no deploys", "How would it work for you if we had no deploys on Fridays?"),
+    ("during focus time no pings",
+     "How would it work for you if we had no pings during focus time?"),
+    ("in retros more praise", "How would it work for you if we had more praise in retros?"),
+    ("on Mondays a short planning",
+     "How would it work for you if we tried a short planning on Mondays?"),
+])
+def test_a_place_or_time_said_first_goes_after_what_it_is_about(change: str, question: str) -> None:
+    """"if we tried on Fridays no deploys", "if we did away with on Fridays no deploys"."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["with the customer problem in planning", "with cameras on",
+                                    "in pairs", "without meetings on Fridays"])
+@pytest.mark.parametrize("action", [DIFF, START, STOP])
+def test_words_led_by_a_preposition_are_no_act_nor_thing_to_try(change: str,
+                                                               action: ChangeKind) -> None:
+    """"How would it work for you to with the customer problem in planning?", "… to no
+    longer with …", "if we tried in pairs": quoted as typed now."""
+    assert f"“{change}”" in supportive_question(change, action, "en")

@@ -94,7 +94,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
             and nxt not in ("of", "and", "or", "than", "that", "which"):
         return True  # after "let's" a word we do not list is its verb ("align on …")
     # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
-    return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS
+    return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS \
+        and low not in _PREPOSITIONS  # "with the customer problem …": never "to with"
 
 
 # Words that, after an ambiguous verb, say how it is done: the verb is an act.

@@ -948,6 +948,9 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     tail = f" {joiner} {b}" if b else ""
     if person and re.search(rf"(?<!\w){_name_pattern(person)}(?!\w)", a):  # "Mark", not "mark"
         return None  # the change names the person it is said to: quote it
+    if low in _FRONTED:  # "on Fridays no deploys": never "if we tried on Fridays …"
+        moved = _fronted_moved(words) if not b else None
+        return _classify(moved, action, modal, person) if moved else None
     if low == "be" and second and second not in _PRONOUNS | _AUX \
             | _ARTICLES | {"not", "never"} and not any(_plain(w) in _AUX for w in words[1:]):
         x = "be" + a[2:]  # "be on time", "Be kind in reviews": an act, said so
@@ -1033,6 +1036,24 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             return Reading(Shape.HAVE, x)
         return Reading(Shape.STOP_NOUN, x + tail)
     return Reading(Shape.TRY_NOUN, x + tail)
+
+
+# Prepositions that say where or when, said first: "on Fridays no deploys".
+_FRONTED = _words("in on at with without for by after before during from within across over "
+                  "under via per through around between")
+
+
+def _fronted_moved(words: list[str]) -> str | None:
+    """"on Fridays no deploys" → "no deploys on Fridays": a short place or time said
+    before what it is about, put after it; None where no such order is told."""
+    for at in range(2, min(5, len(words) - 1)):
+        if _plain(words[at]) in _QUANTITIES | _ARTICLES - _words("every each all") \
+                and not words[at - 1].endswith(","):
+            rest = words[at:]
+            if len(rest) > 1 and not any(_plain(w) in _FRONTED for w in rest):
+                return " ".join(rest + words[:at])
+            return None
+    return None
 
 
 # What opens a clause of its own after an act: "record meetings for people who can't
