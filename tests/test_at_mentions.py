@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from mlcoach.domain.model import ChangeKind, Style
-from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
 
 DIFF = ChangeKind.DIFFERENTLY
 
@@ -55,3 +60,38 @@ def test_a_names_mark_is_still_dropped() -> None:
 def test_a_mark_used_as_a_verb_is_asked_about_as_its_use(change: str, act: str) -> None:
     """"please stop @here after 6pm" was quoted back whole: "stop @here" reads as no act."""
     assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("ask @dana.k", "How would it work for you to ask Dana?"),
+    ("ask @dana.k about the release", "How would it work for you to ask Dana about the release?"),
+    ("pair with @dana_k on reviews", "How would it work for you to pair with Dana on reviews?"),
+    ("ask @dana-k92 first", "How would it work for you to ask Dana first?"),
+    ("ask @dana.", "How would it work for you to ask Dana?"),
+    ("ask @dana.k's team", "How would it work for you to ask Dana's team?"),
+])
+def test_a_handle_with_a_dot_is_the_person(change: str, question: str) -> None:
+    """"ask @dana.k" was asked "to ask dana.k", and "ask @dana." "to ask dana": the handle's
+    dot kept it from reading as a name."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_handle_with_a_dot_is_the_person_in_turkish_and_by_example() -> None:
+    assert "«Dana ile eşleşelim»" in supportive_question("@dana.k ile eşleşelim", DIFF, "tr")
+    # its ending is the "k"'s, so it is not moved onto "Dana" («Dana'ye»)
+    assert "dana.k'ye" in supportive_question("@dana.k'ye soralım", DIFF, "tr")
+    assert "ask Dana" in compose(SuggestionRequest(change="ask @dana.k before merging", style=None,
+                                                   by_example=True)).opening
+
+
+def test_the_person_typed_as_a_handle_is_called_by_name() -> None:
+    composed = compose(SuggestionRequest(change="move standup to 10", person="@dana.k",
+                                         style=Style.FACTS))
+    assert composed.opening.startswith("Dana, ") and "dana.k" not in composed.as_text()
+
+
+@pytest.mark.parametrize("change", ["@dana.k", "@dana", "@dana.k:"])
+def test_a_handle_alone_is_no_change(change: str) -> None:
+    """"@dana.k" alone was asked "if we tried this: “dana.k”"."""
+    with pytest.raises(ComposerError, match="describe the change"):
+        compose(SuggestionRequest(change=change, style=Style.FACTS))

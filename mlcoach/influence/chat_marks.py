@@ -62,14 +62,22 @@ _CALL_ALL = re.compile(r"(?i)(?<![\w'’])(stop|don['’]t|do\s+not|never|please
                        r"(@(?:here|channel|everyone|all))(?![\w-])(?=\s*$|\s*[,.;]|\s+(?:after|before"
                        r"|when|for|outside|during|at|on|in|unless|if|people|everyone|the|just"
                        r"|anymore|so|every|late|over)\b)")
-_HANDLE = re.compile(r"(?<!\S)@([^\W\d_]{2,})(?=['’]s?\b|[^\w.@/-]|$)")
+# "@dana", "@dana.k", "@dana_k92", "@dana." (a sentence's end): the name, then what a chat
+# handle adds to it (a dot, an underscore or a hyphen and more); not a path or a mail address
+_HANDLE = re.compile(r"(?<!\S)@([^\W\d_]{2,})((?:[._-][^\W_]+)*+)(?=['’]s?\b|[^\w@/.-]|[.]?$"
+                     r"|[.]\s)")
 
 
 def _handle_said(match: re.Match[str], language: str) -> str:
-    name = match[1]
+    name, added = match[1], match[2]
     if not name.islower() or name.lower() in _NOT_PEOPLE or name.lower() in common_words():
         return match[0]  # "@Dana" keeps its capital; "@devops", "@here" as they were
-    return "@" + display_name(name, language)  # the mark itself goes with the others
+    if added and ((not added.islower() and not added[1:].isdigit())
+                  or (match.string[match.end():match.end() + 1] in ("'", "’")
+                  and language == "tr")):
+        return match[0]  # "@dana.K", and «@dana.k'ye»: its ending is for the "k" said
+    # "@dana.k" is Dana, said by her name; the mark itself goes with the others
+    return "@" + display_name(name, language)
 
 
 def without_marks(text: str, language: str = "en") -> str:
@@ -123,7 +131,10 @@ def _is_emoji(ch: str) -> bool:
 
 def spoken_name(person: str | None) -> str | None:
     """The person's name as the wording says it: "@Dana,", "Dana 🙂" → "Dana"."""
-    name = without_marks(" ".join((person or "").split()).lstrip("@"))
+    typed = " ".join((person or "").split())
+    # "@dana.k", "dana_k": a chat handle, said by the name it begins with
+    handle = re.fullmatch(r"@?([^\W\d_]{2,})(?:[._-][^\W\d_]*\d*)+[,:]?", typed)
+    name = without_marks(handle[1] if handle and handle[1].islower() else typed.lstrip("@"))
     name = name.rstrip(" ,;:!?").strip()
     return name if re.search(r"\w", name) else None  # "!»." names nobody
 

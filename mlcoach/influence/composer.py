@@ -517,8 +517,11 @@ def _validate(change: str, language: str) -> str:
             and not set(text[1:-1]) & set(text[0] + text[-1]):
         text = text[1:-1].strip()  # quoted by the user: the question quotes it once
     words = re.findall(r"[\w'’]+", text.casefold())
+    # "@dana.k" alone names someone to ask, not what to ask of them
+    handle = re.fullmatch(r"@(?!(?:here|channel|everyone|all)\b)[^\W\d_][\w.-]*[\s.,:!?]*",
+                          line.strip(), re.I)
     if not any(ch.isalpha() for word in words for ch in word) or asks_nothing(words) \
-            or says_no_change(text, language):
+            or says_no_change(text, language) or handle:
         # empty, "!!!", "'", "10:00", an emoji, "ok thanks", "I was thinking about it"
         raise ComposerError("describe the change you want (for example: {example})",
                             example=Term(EXAMPLE_CHANGE))
