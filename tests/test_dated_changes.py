@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from mlcoach.domain.model import Style
-from mlcoach.influence.composer import SuggestionRequest, compose, supportive_question
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
 from tests.test_tidying import DIFF
 
 
@@ -135,3 +140,29 @@ def test_a_turkish_dated_decision_is_told_as_decided(change: str) -> None:
                                     "önümüzdeki sprintten itibaren demoları perşembe yapsak"])
 def test_a_turkish_dated_proposal_is_still_asked_as_one(change: str) -> None:
     assert supportive_question(change, DIFF, "tr").startswith("Şöyle yapsak diyorum")
+
+
+@pytest.mark.parametrize("change", [
+    "from next sprint we demo on Thursdays",
+    "from next sprint, we will demo on Thursdays",
+    "from next week we hold the retro on Fridays",
+    "starting Monday we do standups at 9:30",
+    "starting next week we have retros every two weeks",
+])
+def test_a_teams_dated_routine_is_not_led_by_example(change: str) -> None:
+    """"from next sprint we demo on Thursdays" by example read "Change your own way of
+    working first: demo on Thursdays from next sprint": the team's decided routine, told
+    as the user's own habit. Undated ("we demo on Thursdays") it was already refused."""
+    with pytest.raises(ComposerError, match="for the team to decide together"):
+        compose(SuggestionRequest(change=change, style=None, by_example=True))
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("starting Monday, review PRs in pairs", "review PRs in pairs starting Monday"),
+    ("starting Monday we review PRs in pairs", "review PRs in pairs starting Monday"),
+    ("from next week, I'll share notes after every meeting",
+     "share notes after every meeting from next week"),
+])
+def test_ones_own_dated_act_is_still_led_by_example(change: str, act: str) -> None:
+    opening = compose(SuggestionRequest(change=change, style=None, by_example=True)).opening
+    assert act in opening

@@ -239,7 +239,7 @@ def test_a_turkish_announcement_is_no_proposal(change: str) -> None:
     """«Şöyle yapsak diyorum: «standup'ı 10'a alıyoruz»»: a proposal's lead on a change
     announced."""
     assert supportive_question(change, DIFF, "tr") == \
-        f"Yapacağımız değişiklik: «{change}». Bu sizin için nasıl olur?"
+        f"Yapacağımız değişiklik: «{change}». Bu, sizin işinizde neyi değiştirir?"
 
 
 @pytest.mark.parametrize("change", ["standup'ı 10'a alalım", "toplantılar çok uzun sürüyor",
@@ -340,7 +340,7 @@ def test_what_went_wrong_is_no_change_to_check_in_on(change: str) -> None:
 def test_a_turkish_rule_from_now_on_is_a_new_arrangement(change: str) -> None:
     """«going forward, all PRs need two approvals» in Turkish read «Şöyle yapsak diyorum»."""
     assert supportive_question(change, DIFF, "tr") == \
-        f"Yeni düzen: «{change}». Bu sizin için nasıl olur?"
+        f"Yeni düzen: «{change}». Bu, sizin işinizde neyi değiştirir?"
 
 
 def test_how_someone_works_now_is_not_said_to_be_their_change() -> None:

@@ -176,7 +176,7 @@ def test_a_turkish_arrangement_from_now_on_is_no_thing_to_try(change: str, quote
     """«standup artık yazılı» (now, or from now on) and «karar: standup 10'da» read "Şunu
     denesek diyorum", a thing to try, though they say how things are to be."""
     assert supportive_question(change, DIFF, "tr") == \
-        f"Yeni düzen: {quoted}. Bu sizin için nasıl olur?"
+        f"Yeni düzen: {quoted}. Bu, sizin işinizde neyi değiştirir?"
     for style in Style:
         composed = compose(SuggestionRequest(change=change, style=style, language="tr"))
         assert composed.question.startswith("Yeni düzen: «")

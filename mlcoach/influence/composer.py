@@ -22,6 +22,7 @@ from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_compound
 from mlcoach.influence.amounts import says_an_amount_or_a_want
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
+from mlcoach.influence.dated_changes import dated_decision
 from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
 from mlcoach.influence.fragments import how_first, rhythm_first
 from mlcoach.influence.judgements import problem_named_tr
@@ -50,6 +51,7 @@ from mlcoach.influence.phrasing import (
 from mlcoach.influence.retro_labels import continues, turkish_retro_column
 from mlcoach.influence.settled_questions import one_day_news, settled_key
 from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
+from mlcoach.influence.starts_later import starts_later
 from mlcoach.influence.tidying import (
     addressed_name,
     column_after_greeting,
@@ -294,8 +296,11 @@ def compose(req: SuggestionRequest) -> Composed:
     if req.by_example and language == "tr" and one_day_news_tr(validated):
         raise ComposerError(TEAM_DECISION)  # «bugün standup yok»: no act of one's own
     # "karar: standup 10'da": decided; the example is keeping to it ("… alıyoruz": not yet)
+    # decided, not made: no "already done"; "Pazartesiden itibaren …": from its first day
+    decided = due = False
     if req.by_example and new and language == "tr" and not announced_tr(change):
-        made, new = True, False
+        made, new, decided = True, False, True
+        due = starts_later(validated, language)
     if req.by_example and not made:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
         # "what if standups were async": the act proposed, "make standups async" (the
@@ -332,6 +337,9 @@ def compose(req: SuggestionRequest) -> Composed:
                             "instead")
     if req.by_example and not made and (
             decided_together(strip_lead(change) or change, language)
+            # "from next sprint we demo on Thursdays": the team's ritual, decided with its
+            # date (read with its "we": "demo on Thursdays" alone is one's own demo)
+            or (language == "en" and _teams_dated(validated))
             or ours_to_decide(_our_act(change, language))):
         raise ComposerError(TEAM_DECISION)
     if req.by_example and not made and (is_not_an_act(change, language, chosen) or (
@@ -396,7 +404,8 @@ def compose(req: SuggestionRequest) -> Composed:
             chosen = untimed[index % len(untimed)] if untimed else chosen
         return _tidy(_fill(chosen, values))
 
-    opening = pick(("openings", action_key), "opening")
+    opening = pick(("openings", "due" if due else "decided" if decided else action_key),
+                   "opening")
     if person and not req.by_example and not (shown or person)[:1].islower():
         # a name is called ("Dana, …"); "the platform team, …" is not, so not a description
         line = _lower_first(opening, language)
@@ -436,8 +445,9 @@ def compose(req: SuggestionRequest) -> Composed:
         tips=tips,
         question=question,
         avoid=avoid,
-        next_step=pick(("next_step_done" if made else "next_step_habit" if habit
-                        else "next_step_once" if once else "next_step_new" if settled
+        next_step=pick(("next_step_due" if due else "next_step_done" if made
+                        else "next_step_habit" if habit else "next_step_once" if once
+                        else "next_step_new" if settled
                         else _next_step_table(section, action), req.size.value), "next"),
         follow_up_days=days,
         by_example=req.by_example,
@@ -756,6 +766,17 @@ _DECIDED_EN = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+
                          re.I)
 
 
+def _teams_dated(said: str) -> bool:
+    """Whether `said` tells, with its date, how the team holds a ritual ("from next sprint
+    we demo on Thursdays", "… we'll hold the retro on Fridays"); "… we do code reviews in
+    pairs" leaves one's own part to lead by example."""
+    decided = dated_decision(said)
+    if decided is None:
+        return False
+    held = re.sub(r"(?i)^we(?:['’]ll|\s+will)?\s+", "", decided)
+    return held != decided and (decided_together(held) or decided_together(f"we {held}"))
+
+
 def decided_label(typed: str) -> bool:
     """Whether the English change as typed is labelled as decided ("decision: …")."""
     return _DECIDED_EN.match(typed.strip()) is not None
@@ -903,7 +924,9 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
         lead = _str(frames["leads"], key if key in frames["leads"] else "other")
         asked = reading.words.endswith("?") or form == "question"
         # "bugün standup yok": not how it would be for them, but what would help meanwhile
-        after = _str(frames, "after_once" if key == "once" else "after")
+        # "Yeni düzen: …": decided, so what it changes for them, not how it "would be"
+        after = _str(frames, "after_once" if key == "once" else "after_new"
+                     if key in ("new", "coming") else "after")
         return {"lead": lead, "q": quoted if asked else quoted + ".", "after": after}
     # "since Standup moved to 10": the user's capital on a common word is no name
     words = reading.words if reading.quoted else common_case(reading.words)

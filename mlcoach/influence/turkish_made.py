@@ -50,7 +50,8 @@ _AFTER = frozenset(("ya", "artık", "artik", "nihayet", "sonunda", "zaten", "de"
 # surely made ("artık" says now or from now on alike).
 _DECIDED = re.compile(r"^(?:karar|yeni\s+düzen|yeni\s+duzen|yeni\s+kural|kural)\s*:\s*\w|"
                       r"^(?:bundan\s+(?:sonra|böyle|boyle)|(?:(?:önümüzdeki|gelecek|bu)\s+)?"
-                      r"\w+['’]?[dt][ae]n\s+itibaren|haftaya\s+itibaren)\s", re.I)
+                      r"\w+['’]?[dt][ae]n\s+itibaren|haftaya(?:\s+itibaren)?"
+                      r"|(?:önümüzdeki|gelecek)\s+(?:hafta|sprint|ay)\w*)\s", re.I)
 # Said so, a decision told: "… yapacağız", "… alacak" (will), "… yapıyoruz" (we are doing);
 # not "… yapalım", "… yapsak" (proposed).
 _WILL = re.compile(r"\w{2,}(?:[ae]c[ae]k|[ae]c[ae]ğız|[ae]cağ[ıi]z|[ae]ceğiz|ıyoruz|iyoruz"
@@ -67,6 +68,8 @@ _CHANGING = re.compile(r"^(?:al|taşı|tasi|kaldır|kaldir|bırak|birak|geç|gec
 
 _NEEDED = frozenset(("gerekiyor", "gerekecek", "lazım", "lazim", "şart", "sart", "gerekli",
                      "zorunlu"))
+# "test yazmak zorunlu", "PR'a iki onay şart": a rule, as it stands
+_RULED = frozenset(("zorunlu", "zorunludur", "mecburi", "mecburidir", "şart", "şarttır"))
 _HABITUAL = frozenset(("her", "genelde", "genellikle", "hep", "bazen", "sık", "sik"))
 
 
@@ -102,6 +105,8 @@ def new_arrangement_tr(text: str, form: str) -> bool:
         return True  # "artık tüm PR'lar iki onay alacak": from now on, decided
     if _TO_BE_DONE.search(words[-1]) or announced_tr(text):  # "… yapılmayacak", "… alıyoruz"
         return True
+    if len(words) > 2 and (words[-1] in _RULED or words[-2:] == ["zorunlu", "olacak"]):
+        return True  # "kod incelemesi zorunlu": a rule stated ("… zorunlu olsun": proposed)
     return ("artık" in words or "artik" in words) and form == "thing"
 
 

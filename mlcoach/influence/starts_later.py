@@ -1,0 +1,30 @@
+"""A decided change that starts later ("Pazartesiden itibaren test yazmak zorunlu", "haftaya
+demo perşembe günleri yapılacak", "from next sprint …"): not told as made already, and kept
+to from its first day, not "this week"."""
+
+from __future__ import annotations
+
+import re
+
+# "Pazartesiden itibaren", "1 Mart'tan itibaren", "yarından başlayarak"; not "bugünden
+# itibaren", "bundan sonra": those start now
+_TR_FROM = re.compile(r"(?<!\w)(?!(?:bugün|şu\s*an|şimdi|bundan|artık)\w*\s)"
+                      r"\S+?(?:d|t)(?:a|e)n\s+(?:itibaren|başlayarak|başlamak\s+üzere)(?!\w)")
+_TR_LATER = re.compile(r"(?<!\w)(?:haftaya|yarın\w*|önümüzdeki|gelecek\s+(?:hafta|ay|sprint|"
+                       r"çeyrek|yıl|dönem)\w*|bir\s+sonraki|yeni\s+yıl\w*|ay\s+başı\w*)(?!\w)")
+# "yapılacak", "başlayacak", "olacaktır": what will be, said so
+_TR_WILL = re.compile(r"(?<!\w)\w+?(?:acak|ecek)(?:lar|ler)?(?:d[ıi]r|t[ıi]r)?(?!\w)")
+
+_EN_LATER = re.compile(r"(?i)(?<!\w)(?:(?:starting|beginning|from|as\s+of|as\s+from|effective"
+                       r"|after)\s+(?:next\s+\w+|tomorrow|(?:mon|tues|wednes|thurs|fri)day|january"
+                       r"|february|march|april|may|june|july|august|september|october|november"
+                       r"|december|q[1-4]|the\s+(?:next|first|new)\b)|next\s+(?:week|sprint|month"
+                       r"|quarter|year)|tomorrow)(?!\w)")
+
+
+def starts_later(text: str, language: str) -> bool:
+    """Whether `text` dates its change to start later than today."""
+    if language != "tr":
+        return _EN_LATER.search(text) is not None
+    said = " ".join(text.replace("İ", "i").replace("I", "ı").lower().split())
+    return any(p.search(said) for p in (_TR_FROM, _TR_LATER, _TR_WILL))
