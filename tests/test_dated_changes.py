@@ -41,10 +41,11 @@ def test_a_dated_new_state_is_told_as_decided(change: str, question: str) -> Non
 
 def test_a_dated_rule_is_not_cut_to_its_date() -> None:
     """"How would it work for you to try starting Monday?": ", it is …" was cut as a
-    reason, leaving only the date, read as the act of starting."""
+    reason, leaving only the date, read as the act of starting; then it was quoted back as
+    a thing to try (“it is mandatory to write tests starting Monday”): it is a rule."""
     assert supportive_question("starting Monday, it is mandatory to write tests", DIFF,
-                               "en") == "How would it work for you if we tried this: “it is " \
-        "mandatory to write tests starting Monday”?"
+                               "en") == "What would help you most, now that it's decided " \
+        "that writing tests is mandatory starting Monday?"
 
 
 @pytest.mark.parametrize(("change", "question"), [

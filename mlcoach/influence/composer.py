@@ -52,6 +52,7 @@ from mlcoach.influence.retro_labels import continues, turkish_retro_column
 from mlcoach.influence.settled_questions import one_day_news, settled_key
 from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
 from mlcoach.influence.starts_later import starts_later
+from mlcoach.influence.stated_rules import rule_kept, stated_rule
 from mlcoach.influence.tidying import (
     addressed_name,
     column_after_greeting,
@@ -280,6 +281,7 @@ def compose(req: SuggestionRequest) -> Composed:
     # what the wording reads: no emoji, no @/# marks, no shouting, tag question or reason
     # (by example, "Dana, could you …" keeps Dana: it asks something of them)
     validated = column_after_greeting(_validate(req.change, language))
+    validated, ruled = _rule_said(validated, language, by_example=req.by_example)
     kept = language == "tr" and continues(validated, req.action)  # "Devam: haftalık demo"
     validated, chosen = _column_said(validated, language, req.action)
     change, several = _one_change(validated, language,
@@ -292,7 +294,8 @@ def compose(req: SuggestionRequest) -> Composed:
     # "karar: standup 10'da", "standup artık yazılı": how things are to be, decided
     new = not made and (_new_tr(req.change, change) or one_day_news_tr(validated)
                         if language == "tr"
-                        else decided_label(req.change) or settled_en(validated))
+                        else decided_label(req.change) or settled_en(validated)
+                        or (ruled and not req.by_example))
     if req.by_example and language == "tr" and one_day_news_tr(validated):
         raise ComposerError(TEAM_DECISION)  # «bugün standup yok»: no act of one's own
     # "karar: standup 10'da": decided; the example is keeping to it ("… alıyoruz": not yet)
@@ -337,6 +340,8 @@ def compose(req: SuggestionRequest) -> Composed:
                             "instead")
     if req.by_example and not made and (
             decided_together(strip_lead(change) or change, language)
+            # "tests should be mandatory": a rule for all, which no one makes alone
+            or _MADE_A_RULE.match(strip_lead(change) or change) is not None
             # "from next sprint we demo on Thursdays": the team's ritual, decided with its
             # date (read with its "we": "demo on Thursdays" alone is one's own demo)
             or (language == "en" and _teams_dated(validated))
@@ -388,11 +393,13 @@ def compose(req: SuggestionRequest) -> Composed:
         one_day_news_tr(validated) if language == "tr" else one_day_news(validated))
     # "go to the offsite", by example: done once and seen, not kept up for weeks
     occasion = req.by_example and not made and "once" in section.get("openings", {}) \
-        and one_occasion(a, language)
+        and one_occasion(a, language) and not ruled  # a rule holds each time
     once = once or occasion
     action_key = "once" if once else action_key
 
     timed = _names_a_duration(change)
+    # "starting Monday, write tests", by example: from its first day, not "this week"
+    later = req.by_example and not made and not once and starts_later(change, language)
 
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
@@ -445,7 +452,8 @@ def compose(req: SuggestionRequest) -> Composed:
         tips=tips,
         question=question,
         avoid=avoid,
-        next_step=pick(("next_step_due" if due else "next_step_done" if made
+        next_step=pick(("next_step_due" if due else "next_step_later" if later
+                        else "next_step_done" if made
                         else "next_step_habit" if habit else "next_step_once" if once
                         else "next_step_new" if settled
                         else _next_step_table(section, action), req.size.value), "next"),
@@ -766,6 +774,25 @@ _DECIDED_EN = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+
                          re.I)
 
 
+# "make tests mandatory", by example: the rule is the team's, keeping to it one's own
+_MADE_A_RULE = re.compile(r"(?i)make\s+.+\s+(?:mandatory|required|compulsory|obligatory"
+                          r"|a\s+must)\b")
+
+
+def _rule_said(validated: str, language: str, *, by_example: bool) -> tuple[str, bool]:
+    """"it is mandatory to write tests": a rule that holds, asked as one ("writing tests is
+    mandatory"), and by example kept to ("write tests"); whether `validated` states one."""
+    rule = stated_rule(validated) if language == "en" else None
+    if rule is None:
+        return validated, False
+    if not by_example:
+        return rule, True
+    kept = rule_kept(validated)
+    if kept is None:  # "tests are mandatory": no act of one's own, the team's rule
+        raise ComposerError(TEAM_DECISION)
+    return kept, True
+
+
 def _teams_dated(said: str) -> bool:
     """Whether `said` tells, with its date, how the team holds a ritual ("from next sprint
     we demo on Thursdays", "… we'll hold the retro on Fridays"); "… we do code reviews in
@@ -1027,6 +1054,7 @@ def supportive_question(
     catalog = _catalog(language)
     typed = change
     validated = column_after_greeting(_validate(change, language))
+    validated, ruled = _rule_said(validated, language, by_example=False)
     kept = language == "tr" and continues(validated, action)
     validated, action = _column_said(validated, language, action)
     change, several = _one_change(validated, language, spoken_name(person),
@@ -1037,7 +1065,7 @@ def supportive_question(
     made = already_made(change, action, language, spoken_name(person))
     new = not made and (_new_tr(typed, change) or one_day_news_tr(validated)
                         if language == "tr"
-                        else decided_label(typed) or settled_en(validated))
+                        else decided_label(typed) or settled_en(validated) or ruled)
     reading = read_change(change, action, language, spoken_name(person))
     values = _ask_values(reading, catalog, first=several and not made, kept=kept, new=new)
     if language == "en":

@@ -10,6 +10,7 @@ from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.dated_changes import dated_decision
 from mlcoach.influence.fragments import off_for_now
 from mlcoach.influence.phrasing import Reading, Shape
+from mlcoach.influence.stated_rules import stated_rule
 from mlcoach.influence.tidying import decided_that
 
 # "decision: …", "new rule: …": the label said before the change decided
@@ -46,6 +47,8 @@ def settled_key(said: str, reading: Reading, *, labelled: bool) -> tuple[str, st
     dated = dated_decision(said)
     if dated is not None:  # "starting Monday, standup is at 10": "now that it's decided that …"
         return "settled_dated", dated
+    if stated_rule(said) == said:  # "writing tests is mandatory": it holds
+        return "settled_said", said[0].lower() + said[1:]
     if not labelled:
         return None
     if reading.shape is Shape.VERB:  # "decision: we deploy on Tuesdays only"

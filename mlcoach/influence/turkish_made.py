@@ -97,6 +97,8 @@ def new_arrangement_tr(text: str, form: str) -> bool:
     words = re.findall(r"[\w']+", lowered)
     if not words or words[-1] == "yok":  # "artık standup yok": the state wanted
         return False
+    if re.search(r"(?:[ae]c[ae]ğ[ıi]m|[ae]c[ae]m|yorum)$", words[-1]):
+        return False  # "Pazartesiden itibaren notları ben yazacağım": my own plan
     if _DECIDED.match(lowered) and (form in ("thing", "statement") or words[-1] in _NEEDED
                                     or _WILL.search(words[-1])):
         return True  # "bundan sonra her PR'a iki onay gerekiyor": a rule from now on

@@ -1,0 +1,85 @@
+"""An English rule stated impersonally ("starting Monday, it is mandatory to write tests",
+"writing tests is mandatory", "code review is required before merge"): decided, not a thing
+to try; asked what would help now that it holds, and led by example by keeping to it
+("write tests"), never by "making it mandatory"."""
+
+from __future__ import annotations
+
+import re
+
+from mlcoach.influence.dated_changes import _WHEN
+from mlcoach.influence.english_words import _VERBS
+from mlcoach.influence.verb_forms import gerund
+
+_RULE = r"mandatory|required|compulsory|obligatory|a\s+must"
+# "starting Monday, it is mandatory to write tests", "it's now required to link a ticket"
+_IT_IS = re.compile(
+    rf"^(?P<when>[^,]{{3,40}},\s*|(?:{_WHEN})\s+)?it(?P<be>\s+is|['’]s|\s+will\s+be|['’]ll\s+be|\s+becomes)\s+"
+    rf"(?:now\s+)?(?P<rule>{_RULE})\s+(?:for\s+(?:everyone|everybody|all(?:\s+of\s+us)?|us|"
+    r"the\s+(?:whole\s+)?team)\s+)?to\s+(?P<act>[a-z][\w'’-]*)(?P<rest>(?:\s.*)?)$", re.I)
+# "writing tests is mandatory (from next week)", "tests are required", "code review is a must"
+_IS_RULE = re.compile(rf"^(?P<when>[^,]{{3,40}},\s*)?(?P<thing>(?!it\b|this\b|that\b)[a-z][\w'’-]*"
+                      rf"(?:\s+[\w'’-]+){{0,6}}?)\s+(?:is|are|will\s+be)\s+(?:now\s+)?(?P<rule>{_RULE})"
+                      r"(?P<rest>(?:\s.*)?)$", re.I)
+
+
+def _said(text: str) -> str:
+    return " ".join(text.split()).rstrip(" .!")
+
+
+def _when(match: re.Match[str]) -> str:
+    """The date said first, with its comma ("starting Monday, ")."""
+    when = (match["when"] or "").strip().rstrip(",")
+    return f"{when}, " if when else ""
+
+
+def _when_after(match: re.Match[str]) -> str:
+    """The date said first, said after the rule (" starting Monday")."""
+    when = (match["when"] or "").strip().rstrip(",")
+    return f" {when[0].lower()}{when[1:]}" if when else ""
+
+
+def stated_rule(text: str) -> str | None:
+    """The rule `text` states, said with its subject ("it is mandatory to write tests" →
+    "writing tests is mandatory"); None where `text` states no rule (a question, a
+    proposal: "tests should be mandatory", "make tests mandatory")."""
+    said = _said(text)
+    if "?" in said:
+        return None
+    match = _IT_IS.match(said)
+    if match is not None:
+        verb = match["act"].lower()
+        doing = gerund(verb) if verb in _VERBS else None
+        if doing is None:
+            return None
+        be = "will be" if "ll" in match["be"] else "is"  # "it will be required to …"
+        return f"{doing}{match['rest']} {be} {match['rule'].lower()}{_when_after(match)}"
+    match = _IS_RULE.match(said)
+    if match is None:
+        return None
+    return said[match.start("thing"):] + _when_after(match)  # the date after, as told
+
+
+def rule_kept(text: str) -> str | None:
+    """What the user does to keep to the rule `text` states ("it is mandatory to write
+    tests" → "write tests", "writing tests is mandatory from Monday" → "write tests from
+    Monday"); None where the rule names no act of theirs ("tests are mandatory")."""
+    said = _said(text)
+    if "?" in said:
+        return None
+    match = _IT_IS.match(said)
+    if match is not None:
+        return f"{_when(match)}{match['act']}{match['rest']}" \
+            if match["act"].lower() in _VERBS else None
+    match = _IS_RULE.match(said)
+    if match is None:
+        return None
+    first, _, others = match["thing"].partition(" ")
+    low = first.lower()
+    if not low.endswith("ing"):
+        return None
+    base = next((verb for verb in (low[:-3], low[:-3] + "e", low[:-4]) if verb in _VERBS
+                 and gerund(verb) == low), None)
+    if base is None:
+        return None
+    return f"{_when(match)}{base} {others}{match['rest']}".replace("  ", " ").strip()
