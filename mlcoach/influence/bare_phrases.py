@@ -23,9 +23,24 @@ _KINDS = frozenset(("design", "architecture", "sprint", "weekly", "biweekly", "f
 _NOT_FIRST = frozenset(("me", "you", "us", "them", "it", "this", "that"))
 
 
+# "standups: blockers first": the meeting the order is for, said first as a note's heading
+_IN_MEETING = re.compile(r"^(?P<meeting>(?:the\s+|our\s+)?(?:daily\s+|weekly\s+)?(?:stand-?ups?"
+                         r"|retros?|retrospectives?|reviews?|code\s+reviews?|demos?|planning"
+                         r"|syncs?|1:1s?|one-on-ones?|meetings?|agendas?))\s*:\s+(?P<rest>.+)$",
+                         re.I)
+
+
 def bare_said(text: str) -> str:
-    """"blockers first" → "put blockers first"; other text as it came."""
+    """"blockers first" → "put blockers first", "standups: blockers first" → "put blockers
+    first in standups"; other text as it came."""
     said = " ".join(text.split()).rstrip(" .!")
+    heading = _IN_MEETING.match(said)
+    order = _FIRST.match(heading["rest"]) if heading is not None else None
+    if heading is not None and order is not None and not order["where"]:
+        put = bare_said(heading["rest"])
+        meeting = heading["meeting"]
+        meeting = meeting[0].lower() + meeting[1:] if meeting[1:].islower() else meeting
+        return f"{put} in {meeting}" if put != heading["rest"] else text
     first = _FIRST.match(said)
     if first is not None:
         words = first["what"].lower().split()
@@ -42,3 +57,16 @@ def meeting_named(words: str) -> bool:
     ("design review", "weekly demo"): asked about with one ("a design review")."""
     match = _MEETING.match(" ".join(words.split()))
     return match is not None and match["kind"].lower() in _KINDS
+
+
+# a way of working named as a mass noun ("code review", "peer review before merge", "code
+# review on every PR from next week"): tried, introduced or done away with as it is
+_PRACTICE = re.compile(r"^(?:code|peer|pair|pr|security)\s+review(?:ing)?"
+                       r"(?:\s+(?:before|after|on|for|of|in|within|from|starting|as\s+of|during"
+                       r"|by|at)\s+[\w\s:'’-]+)?$", re.I)
+
+
+def practice_named(words: str) -> bool:
+    """Whether `words` name a way of working as a mass noun, with no verb ("code review",
+    "peer review before merge"): asked about without an article ("if we tried code review")."""
+    return _PRACTICE.match(" ".join(words.split())) is not None

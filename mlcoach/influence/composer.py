@@ -22,7 +22,7 @@ from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_compound
 from mlcoach.influence.amounts import says_an_amount_or_a_want
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
-from mlcoach.influence.dated_changes import dated_decision
+from mlcoach.influence.dated_changes import dated_decision, dated_note
 from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
 from mlcoach.influence.fragments import how_first, rhythm_first
 from mlcoach.influence.judgements import problem_named_tr
@@ -49,7 +49,7 @@ from mlcoach.influence.phrasing import (
     wording_action,
 )
 from mlcoach.influence.retro_labels import continues, turkish_retro_column
-from mlcoach.influence.settled_questions import one_day_news, settled_key
+from mlcoach.influence.settled_questions import one_day_news, settled_key, without_label
 from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
 from mlcoach.influence.starts_later import starts_later
 from mlcoach.influence.stated_rules import rule_kept, stated_rule
@@ -68,7 +68,7 @@ from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangemen
 from mlcoach.influence.turkish_news import one_day_news_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
 from mlcoach.influence.turkish_wishes import wished_of_others_tr
-from mlcoach.influence.work_nouns import common_case
+from mlcoach.influence.work_nouns import common_case, common_words
 
 logger = logging.getLogger(__name__)
 
@@ -303,6 +303,14 @@ def compose(req: SuggestionRequest) -> Composed:
     decided = due = False
     if req.by_example and new and language == "tr" and not announced_tr(change):
         made, new, decided = True, False, True
+        due = starts_later(validated, language)
+    # "decision: two approvals per PR", "from Monday: tests before merge": a note of what
+    # was decided, kept to (not "try two approvals per PR"); a team ritual stays the team's
+    note = dated_note(validated) or (without_label(validated) if decided_label(req.change)
+                                     else None)
+    if req.by_example and new and language == "en" and note and not (
+            decided_together(note) or decided_together(change)):
+        made, new, decided, change = True, False, True, note
         due = starts_later(validated, language)
     if req.by_example and not made:
         change = my_act(change)  # "I want to answer within a day": the act is the user's
@@ -959,8 +967,19 @@ def _ask_parts(reading: Reading, catalog: _Catalog, kept: bool = False,
     words = reading.words if reading.quoted else common_case(reading.words)
     ask = _fill(_str(frames, reading.shape.value), {"x": words, "q": quoted})
     if reading.topic:
-        ask = _fill(_str(frames, "topic"), {"topic": reading.topic, "ask": ask})
+        ask = _fill(_str(frames, "topic"), {"topic": _topic_case(reading.topic), "ask": ask})
     return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
+
+
+def _topic_case(topic: str) -> str:
+    """A note's heading mid-sentence: "Code reviews" → "code reviews" (a common thing, its
+    capital only the note's first letter); "Jira", "PRs" as typed."""
+    topic = common_case(topic)
+    words = topic.split()
+    if len(words) > 1 and words[0][:1].isupper() and words[0][1:].islower() \
+            and words[-1].lower() in common_words():
+        return topic[0].lower() + topic[1:]
+    return topic
 
 
 def _person_forms(forms: Mapping[str, Any], person: str | None) -> dict[str, str]:

@@ -23,7 +23,23 @@ _WHEN = (r"from\s+now\s+on(?:wards)?|(?:starting|beginning|from|as of|as from|ef
          r"|from\s+(?:q[1-4]|now|today|next\s+\w+)\s+on(?:wards)?"
          # "once the release is out, …", "when the new hire starts, …": when, as a clause
          r"|(?:once|when|after|as\s+soon\s+as|before)\s+(?:the|our|a|we|i|[a-z]+'s)\b[^,;]{3,40}?")
-_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN})\s*,\s*(?P<rest>\S.*)$", re.I)
+_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN})\s*[,:]\s*(?P<rest>\S.*)$", re.I)
+# "from Monday: standups at 9:30": a note headed by when it starts, a decision told
+_DATED_NOTE = re.compile(rf"^\W*(?P<when>(?:starting|beginning|from|as of|as from|effective)\s+"
+                         rf"(?:{_WHEN}|[\w\s']{{1,24}}?)|{_WHEN})\s*:\s*(?P<rest>\w.*)$", re.I)
+
+
+def dated_note(said: str) -> str | None:
+    """The note headed by its date, the date said after it ("from Monday: standups at
+    9:30" → "standups at 9:30 from Monday"); None for other text."""
+    match = _DATED_NOTE.match(" ".join(said.split()).rstrip(" .!"))
+    if match is None or "?" in said or re.match(r"(?i)(?:once|when|after|before)\b",
+                                                  match["when"].strip()):
+        return None
+    when = match["when"].strip()
+    if not re.match(r"(?i)(?:starting|beginning|from|as|effective)\b", when):
+        return None  # "Monday: standups at 9:30" is that day's, perhaps only once
+    return f"{match['rest']} {when[0].lower()}{when[1:]}"
 # Without a comma, only before words that start a proposal ("starting tomorrow I'd like").
 _TIME_BEFORE_PLAN = re.compile(
     rf"^(?P<when>{_WHEN})\s+(?P<rest>(?:i|we|let's|lets|let us|please|no|stop|start|"
@@ -159,9 +175,10 @@ def dated_decision(said: str) -> str | None:
         return None
     words = said.split()
     # the date said first ends at its comma, if it has one; else the longest date first
-    comma = next((i + 1 for i, word in enumerate(words[:7]) if word.endswith(",")), None)
+    comma = next((i + 1 for i, word in enumerate(words[:7]) if word.endswith((",", ":"))),
+                 None)
     for cut in range(min(len(words), 7) - 1, 0, -1):
-        front, back = " ".join(words[:cut]).rstrip(","), " ".join(words[-cut:])
+        front, back = " ".join(words[:cut]).rstrip(",:"), " ".join(words[-cut:])
         if (comma is None or cut == comma) and _DATE_ONLY.fullmatch(front) \
                 and not _CLAUSE_WHEN.match(front) and _decided_clause(words[cut:], _VERBS):
             rest = " ".join(words[cut:])

@@ -32,7 +32,7 @@ from mlcoach.influence.act_or_thing import (
     heads_a_compound,
     verb_of_participle,
 )
-from mlcoach.influence.bare_phrases import meeting_named
+from mlcoach.influence.bare_phrases import bare_said, meeting_named, practice_named
 from mlcoach.influence.done_changes import (
     done_by,
     done_change,
@@ -271,7 +271,11 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         topic_ok = "," not in head and first not in _PREPOSITIONS | _SUBJECTS | _AUX
         if topic_ok and 0 < len(head.split()) <= 4 and rest and ": " not in rest:
             inner = _read_en(rest, action, question, person)
-            if not inner.quoted and inner.topic is None:
+            if inner.quoted and bare_said(rest) != rest:  # "standups: blockers first"
+                inner = _read_en(bare_said(rest), action, question, person)
+            # "standups: me first" is no act ("to me first")
+            pronoun = _plain(rest.split()[0]) in {"me", "you", "us", "them", "him", "her"}
+            if not inner.quoted and inner.topic is None and not pronoun:
                 return Reading(inner.shape, inner.words, head.strip(), inner.verb_phrase)
         return _quote_reading(core, action, question, "en", says_stop)
     lowered = body.lower().replace("’", "'")
@@ -1019,6 +1023,10 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         if action is ChangeKind.STOP and not b:
             return Reading(Shape.STOP_GERUND, x + tail)
         return Reading(Shape.TRY_GERUND, x + tail)
+    if not b and practice_named(a):  # "code review before merge": the practice, as named
+        named = a[0].lower() + a[1:] if words[0][1:].islower() else a  # "Code review"
+        shape = {ChangeKind.START: Shape.START_NOUN, ChangeKind.STOP: Shape.STOP_NOUN}
+        return Reading(shape.get(action, Shape.TRY_NOUN), named)
     if not b and meeting_named(a):  # "design review": a design review, or the one we have
         named = a[0].lower() + a[1:] if words[0][1:].islower() else a  # "Design review"
         x = ("the" if action is ChangeKind.STOP else "an" if low[:1] in "aeiou" else "a") \

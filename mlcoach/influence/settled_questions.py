@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.announced_changes import announced
-from mlcoach.influence.dated_changes import dated_decision
+from mlcoach.influence.dated_changes import dated_decision, dated_note
 from mlcoach.influence.fragments import off_for_now
 from mlcoach.influence.phrasing import Reading, Shape
 from mlcoach.influence.stated_rules import stated_rule
@@ -21,6 +21,11 @@ _OFF_SAID = re.compile(r"^we(?:['’]re|\s+are|['’]ll\s+be|\s+will\s+be)\s+(?:
                        r"calling\s+off)\s+(?:the\s+|our\s+)?(?P<thing>[\w:'’-]+(?:\s+[\w:'’-]+)?)"
                        r"\s+(?P<when>today|tonight|tomorrow|this\s+(?:week|sprint|\w+day)"
                        r"|next\s+\w+day|on\s+\w+day)$", re.I)
+
+
+def without_label(said: str) -> str:
+    """The decision without its label ("decision: standup at 10" → "standup at 10")."""
+    return _LABEL.sub("", said)
 
 
 def one_day_news(said: str) -> bool:
@@ -47,6 +52,9 @@ def settled_key(said: str, reading: Reading, *, labelled: bool) -> tuple[str, st
     dated = dated_decision(said)
     if dated is not None:  # "starting Monday, standup is at 10": "now that it's decided that …"
         return "settled_dated", dated
+    note = dated_note(said)
+    if note is not None:  # "from Monday: standups at 9:30"
+        return "settled_note", note
     if stated_rule(said) == said:  # "writing tests is mandatory": it holds
         return "settled_said", said[0].lower() + said[1:]
     if not labelled:

@@ -21,7 +21,13 @@ from mlcoach.influence.amounts import amount_wanted
 from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.bare_phrases import bare_said
 from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
-from mlcoach.influence.dated_changes import dated_decision, only_when, time_after, we_from_then
+from mlcoach.influence.dated_changes import (
+    dated_decision,
+    dated_note,
+    only_when,
+    time_after,
+    we_from_then,
+)
 from mlcoach.influence.english_words import ATTRIBUTES, plain_word
 from mlcoach.influence.fragments import fragment_said, off_for_now
 from mlcoach.influence.learner_english import stopping_said
@@ -223,9 +229,10 @@ def settled_en(text: str) -> bool:
     said = " ".join(text.split()).rstrip(" .!")
     # (not "… decided that we move the retro": asked as the plan, its wrapping off)
     decided = decided_that(said)
-    return announced(said) != said or off_for_now(said) or (
+    return (announced(said) != said or off_for_now(said) or (
         decided is not None and not decided.lower().startswith("we ")) \
         or dated_decision(said) is not None  # "going forward, all PRs need two approvals"
+        or dated_note(said) is not None)  # "from Monday: standups at 9:30"
 
 
 def addressed_name(text: str, language: str) -> str | None:
