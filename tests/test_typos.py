@@ -9,10 +9,16 @@ from pathlib import Path
 import pytest
 
 from mlcoach.domain.model import ChangeKind
-from mlcoach.influence.composer import supportive_question
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
 from mlcoach.influence.typos import mended_typos
 
 ROOT = Path(__file__).parent.parent
+DIFF = ChangeKind.DIFFERENTLY
 
 
 @pytest.mark.parametrize(("change", "question"), [
@@ -94,3 +100,30 @@ def test_a_slip_said_first_with_its_capital_is_mended(change: str, question: str
                                   "Standp, could you review?", "ask Standp about it"])
 def test_a_short_or_called_name_said_first_is_still_never_mended(text: str) -> None:
     assert mended_typos(text) == text
+
+
+@pytest.mark.parametrize(("change", "mended"), [
+    ("move the Retor to Friday", "move the Retro to Friday"),
+    ("our Retor is too long", "our Retro is too long"),
+    ("skip next Retor", "skip next Retro"),
+    ("Friday's Retor runs late", "Friday's Retro runs late"),
+    ("move the Deom to 3", "move the Demo to 3"),
+    ("tell the Metting owner", "tell the Meeting owner"),
+])
+def test_a_capitalised_slip_after_a_determiner_is_mended(change: str, mended: str) -> None:
+    """"move the Retor to Friday" was asked "to move the Retor to Friday" (and by example
+    led as one's own act): after "the", "our", "next", a capital is no name's."""
+    assert mended_typos(change) == mended
+
+
+@pytest.mark.parametrize("change", ["Retor", "ask Retor", "the Frida meeting",
+                                    "the Dana notes", "Deom at 10"])
+def test_a_capitalised_word_that_may_be_a_name_is_left(change: str) -> None:
+    assert mended_typos(change) == change
+
+
+def test_the_mended_retro_is_asked_and_is_the_teams() -> None:
+    assert supportive_question("move the Retor to Friday", DIFF, "en") == \
+        "How would it work for you to move the retro to Friday?"
+    with pytest.raises(ComposerError, match="for the team to decide together"):
+        compose(SuggestionRequest("move the Retor to Friday", None, DIFF, by_example=True))

@@ -59,6 +59,11 @@ _MENDED = {slip: word for word in _TEAM_WORDS
 _WORD = re.compile(r"(?<![\w@#/.:-])([A-Za-z]{4,})(?=['’]|\b)(?![./:-]\w)")
 
 
+# Said just before a word, these make it a thing, not a name ("the Retor", "Friday's Retor")
+_DETERMINED = re.compile(r"(?i)(?<![\w'’])(?:the|our|this|next|every|each|today['’]s|tomorrow['’]s"
+                         r"|(?:mon|tues|wednes|thurs|fri)day['’]s|weekly|daily|sprint)\s+$")
+
+
 def mended_typos(text: str) -> str:
     """`text` with each listed word typed with two letters swapped put right ("mvoe
     stnadup to 10" → "move standup to 10"); every other word as it came."""
@@ -71,7 +76,9 @@ def mended_typos(text: str) -> str:
             return word  # "McOve", "STNADUP": a name or shouting, as typed
         # a sentence's first word is capitalised anyway: "Standp at 10", "Metting moved"
         first = match.start() == 0 or re.search(r"[.!?;]\s+$", match.string[:match.start()])
-        if word[0].isupper() and _MENDED[low] not in _DAYS and (
+        # "move the Retor to Friday", "our Retor": a determiner says it is no one's name
+        owned = _DETERMINED.search(match.string[:match.start()]) is not None
+        if word[0].isupper() and _MENDED[low] not in _DAYS and not owned and (
                 not first or (_MENDED[low] not in _LEADS and len(word) < 6)
                 or match.string[match.end():].lstrip()[:1] in (",", ":")):
             return word  # "Deom", "Retor,": capitalised, perhaps a name
