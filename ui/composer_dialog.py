@@ -278,7 +278,7 @@ class ComposerDialog(QWidget):
         self._saved_inputs: dict[str, str] | None = None  # as they were at the last Save
         # Held to the person picked in Who: none is written once they are deleted.
         self.draft = EditDraft(store, COACH, _DRAFT_FIELDS, self._to_keep, self.inputs,
-                               held=self.inputs.held_person_id)
+                               held=self.inputs.person_id)
         column = self.inputs.layout()
         if isinstance(column, QBoxLayout):
             column.insertWidget(0, self.draft.line)

@@ -287,13 +287,9 @@ class CoachInputs(QWidget):
         return self._person
 
     def person_id(self) -> str | None:
-        """The id of the saved person in "Who" (what a save is held to)."""
-        return self._person_id
-
-    def held_person_id(self) -> str | None:
-        """The saved person Who names: what the coach's draft is about, written only while
-        they are there (deleted unseen, by the command line, Who still names them; seen,
-        Who is emptied)."""
+        """The id of the saved person in "Who": what a save is held to, and what the
+        coach's draft is about, written only while they are there (deleted unseen, by the
+        command line, Who still names them; seen, Who is emptied)."""
         return self._person_id
 
     def has_change(self) -> bool:
