@@ -16,14 +16,12 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QLabel, QWidget
 
-from mlcoach.store.edit_drafts import newer_than
 from mlcoach.ui.colours import mute
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -43,14 +41,6 @@ class StateStore(Protocol):
                    moment_id: str | None = None) -> bool: ...
 
     def forget_state(self, key: str) -> None: ...
-
-    def saved_at(self, *, person_id: str | None = None,
-                 moment_id: str | None = None) -> datetime | None: ...
-
-
-def _has_base(value: object) -> bool:
-    """Whether a kept draft carries the fields its editor started from ("base")."""
-    return isinstance(value, dict) and isinstance(value.get("base"), dict)
 
 
 def from_json(value: object, fields: tuple[str, ...],
@@ -128,23 +118,17 @@ class EditDraft(QObject):
     def brought_back(self) -> Values | None:
         """The words kept by an editor of this thing that closed unsaved (the app was
         gone), for the editor to show; the quiet line shows with them. Read at once: one
-        small row, as the reflection's draft is. A draft the thing was saved after (in
-        another window, by a command) is older than what is saved: not offered, and
-        forgotten when the editor settles, as the reflection's."""
+        small row, as the reflection's draft is. Merged over what is saved now (see
+        from_json): a field saved since elsewhere and not typed in shows as saved."""
         if not self._holds():
             return None  # being typed in another editor, open now
         try:
             raw = self._store.get_state(self._key)
-            # A draft that knows what its editor started from is merged over what is
-            # saved now (from_json's `loaded`); an older one, without it, is offered only
-            # if nothing was saved after it.
-            stale = raw is not None and not _has_base(raw) and not newer_than(
-                raw, self._store.saved_at(**self._about))
         except Exception as exc:  # a draft never stops the editor opening
             logger.warning("could not read an editor's draft: %s", exc)
             return None
-        values = None if stale else from_json(raw, self._fields, self._loaded)
-        self._kept = stale or values is not None
+        values = from_json(raw, self._fields, self._loaded)
+        self._kept = values is not None
         if values is not None:
             self.line.show()
         return values

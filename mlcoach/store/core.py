@@ -31,7 +31,7 @@ from mlcoach.domain.model import (
 )
 from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_TEXT
-from mlcoach.store import codec, edit_drafts, rows
+from mlcoach.store import codec, rows
 from mlcoach.store import models as m
 from mlcoach.store.errors import errors_as_domain
 from mlcoach.store.moment_store import MomentStore
@@ -244,17 +244,8 @@ class Store(PeopleStore, MomentStore):
                     moment_id is not None and s.get(m.MomentRow, moment_id) is None):
                 s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))
                 return False
-            s.merge(m.SettingRow(key=key, value=json.dumps(edit_drafts.stamped(value),
-                                                           ensure_ascii=False)))
+            s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
         return True
-
-    def saved_at(self, *, person_id: str | None = None,
-                 moment_id: str | None = None) -> datetime | None:
-        """When the person or moment was last saved (None: neither given, or gone)."""
-        with self._sessions.begin() as s:
-            row = s.get(m.PersonRow, person_id) if person_id is not None else (
-                s.get(m.MomentRow, moment_id) if moment_id is not None else None)
-            return row.updated_at if row is not None else None
 
     def forget_state(self, key: str) -> None:
         """Delete what is saved under `key` (a draft saved or discarded), also from the -wal."""

@@ -9,11 +9,7 @@ words about them. No SQLAlchemy here: the light store's windows read these keys 
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
 from mlcoach.domain.capture import without_ending
-from mlcoach.domain.ids import utcnow
 from mlcoach.domain.text import name_key
 
 _PERSON = "person_draft:"
@@ -35,25 +31,6 @@ def person_key(person_id: str) -> str:
 def moment_key(moment_id: str) -> str:
     """The key of the draft typed in the editor of the moment `moment_id`."""
     return _MOMENT + moment_id
-
-
-def stamped(value: Any) -> Any:
-    """`value` as the store keeps it: with when it was written (the store's clock, as
-    the rows' `updated_at`), so a save of the thing after it makes it stale."""
-    return {**value, "at": utcnow().isoformat()} if isinstance(value, dict) else value
-
-
-def newer_than(value: object, saved_at: datetime | None) -> bool:
-    """Whether the draft `value` was written after `saved_at` (the thing's last save;
-    None: not saved, or no thing). A draft without a time (an older version's) is."""
-    at = value.get("at") if isinstance(value, dict) else None
-    try:
-        written = datetime.fromisoformat(at) if isinstance(at, str) else None
-    except ValueError:
-        written = None
-    if saved_at is None or written is None or written.tzinfo is None:
-        return True
-    return written > saved_at
 
 
 def names_person(value: object, key: str) -> bool:

@@ -128,8 +128,6 @@ class LightStore:
     def keep_draft(self, key: str, value: Any, *, person_id: str | None = None,
                    moment_id: str | None = None) -> bool:
         """As Store.keep_draft: kept only while what it is about is still there."""
-        from mlcoach.store.edit_drafts import stamped
-
         with self._write() as conn:
             gone = (person_id is not None and conn.execute(
                 "SELECT 1 FROM people WHERE id = ?", (person_id,)).fetchone() is None) or (
@@ -139,20 +137,8 @@ class LightStore:
                 conn.execute("DELETE FROM settings WHERE key = ?", (key,))
             else:
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                             (key, json.dumps(stamped(value), ensure_ascii=False)))
+                             (key, json.dumps(value, ensure_ascii=False)))
         return not gone
-
-    def saved_at(self, *, person_id: str | None = None,
-                 moment_id: str | None = None) -> datetime | None:
-        """As Store.saved_at: when the person or moment was last saved."""
-        table, thing = ("people", person_id) if person_id is not None else (
-            "moments", moment_id)
-        if thing is None:
-            return None
-        with self.connection() as conn:
-            row = conn.execute(f"SELECT updated_at FROM {table} WHERE id = ?",
-                               (thing,)).fetchone()
-        return from_db(row[0]) if row is not None else None
 
     def forget_state(self, key: str) -> None:
         """Delete what is saved under `key` (a draft saved or discarded), also from the -wal."""

@@ -262,34 +262,6 @@ def test_typing_on_after_the_person_was_deleted_elsewhere_keeps_no_draft(qtbot, 
     editor.done(0)
 
 
-_LONG_AGO = "2020-01-01T00:00:00+00:00"  # a draft kept then: before any save here
-
-
-def test_a_persons_draft_older_than_a_save_elsewhere_is_not_offered(qtbot, store):
-    """Notes kept as a draft, then the person saved elsewhere (`people edit`, another
-    window): the editor shows what is saved, not the older words Save would write."""
-    ana = store.add_person("Ana", notes="Prefers written agendas.")
-    store.set_state(person_key(ana.id), {"format": 1, "at": _LONG_AGO, "values": {
-        "name": "Ana", "style": "", "notes": "Old words typed before the save"}})
-    store.edit_person("Ana", notes="Saved later: prefers a call")
-    editor = _person_editor(qtbot, store, "Ana")
-    assert editor.notes.toPlainText() == "Saved later: prefers a call"
-    assert editor.draft is not None and editor.draft.line.isHidden()
-    _settled()
-    assert store.get_state(person_key(ana.id)) is None  # dropped, as the reflection's
-    editor.done(0)
-
-
-def test_a_persons_draft_kept_after_the_last_save_is_offered(qtbot, store):
-    ana = store.add_person("Ana", notes="Prefers written agendas.")
-    store.keep_draft(person_key(ana.id), {"format": 1, "values": {
-        "name": "Ana", "style": "", "notes": "Typed after the save"}}, person_id=ana.id)
-    editor = _person_editor(qtbot, store, "Ana")
-    assert editor.notes.toPlainText() == "Typed after the save"
-    assert editor.draft is not None and not editor.draft.line.isHidden()
-    editor.done(0)
-
-
 @pytest.mark.slow
 def test_a_killed_app_loses_at_most_the_last_moment_of_a_persons_notes(qtbot, opened, store):
     ana = store.add_person("Ana")
@@ -374,19 +346,6 @@ def test_a_moments_draft_keeps_an_outcome_set_since(qtbot, store):
                     timeout=10_000)
     _settled()
     assert store.get_moment(moment.id).outcome is Outcome.FOLLOWED
-
-
-def test_a_moments_draft_older_than_a_save_elsewhere_is_not_offered(qtbot, store):
-    moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
-    store.set_state(moment_key(moment.id), {"format": 1, "at": _LONG_AGO, "values": {
-        "text": "Old words typed before the save", "kind": "other", "outcome": ""}})
-    store.update_moment(moment.id, text="Asked Bo about the release; saved later")
-    editor = _moment_editor(qtbot, store, moment.id)
-    assert editor.text.toPlainText() == "Asked Bo about the release; saved later"
-    assert editor.draft is not None and editor.draft.line.isHidden()
-    _settled()
-    assert store.get_state(moment_key(moment.id)) is None
-    editor.done(0)
 
 
 def test_discarding_a_moment_edit_forgets_the_draft(qtbot, store, expect_dialog):
