@@ -45,6 +45,16 @@ def test_deleting_a_moment_deletes_its_draft(store):
     assert store.get_state(moment_key(moment.id)) is None
 
 
+def test_undoing_a_moments_delete_puts_its_draft_back(store):
+    moment = store.add_moment("Asked Bo about the release")
+    draft = _draft(text=SECRET, kind="other", outcome="")
+    store.set_state(moment_key(moment.id), draft)
+    gone = store.delete_moment(moment.id)
+    assert store.get_state(moment_key(moment.id)) is None
+    store.restore_moment(gone)
+    assert store.get_state(moment_key(moment.id)) == draft
+
+
 def test_the_coach_draft_goes_with_the_person_it_names(store):
     store.add_person("Ana")
     store.set_state(COACH, _draft(who="@Ana'ya", style="", change=SECRET, kind="start",

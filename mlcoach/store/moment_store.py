@@ -153,7 +153,11 @@ class MomentStore(StoreBase):
                 raise MlcoachError("no moment with id {id}", id=moment_id)
             gone = rows.moment(row)
             s.delete(row)
-            self._drop_state(s, edit_drafts.moment_key(moment_id))  # deleted means gone
+            # Deleted means gone from the file; kept in memory for an undo, as its suggestion.
+            draft = s.get(m.SettingRow, edit_drafts.moment_key(moment_id))
+            if draft is not None:
+                self._undo_drafts[moment_id] = draft.value
+            self._drop_state(s, edit_drafts.moment_key(moment_id))
             self._delete_its_suggestion(s, moment_id, row.suggestion_id)
         self._forget_replaced()
         return gone
@@ -177,7 +181,17 @@ class MomentStore(StoreBase):
             s.delete(found)
 
     def restore_moment(self, moment: Moment) -> Moment:
-        """Put back a moment returned by delete_moment (undo), with its suggestion."""
+        """Put back a moment returned by delete_moment (undo), with its suggestion and the
+        draft its editor held (offered again when the editor opens)."""
+        back = self._restore_moment(moment)
+        draft = self._undo_drafts.pop(moment.id, None)
+        if draft is not None:
+            with self._writes.begin() as s:
+                if s.get(m.MomentRow, moment.id) is not None:  # not deleted again since
+                    s.merge(m.SettingRow(key=edit_drafts.moment_key(moment.id), value=draft))
+        return back
+
+    def _restore_moment(self, moment: Moment) -> Moment:
         kept = self._undo_suggestions.pop(moment.id, None)
         if moment.suggestion_id is not None:
             with self._writes.begin() as s:

@@ -47,6 +47,8 @@ class StoreBase:
         # The suggestions deleted with their planned moment, by moment id, for an undo
         # (every one: History's undo is a stack). In memory only, never in the file.
         self._undo_suggestions: dict[str, dict[str, Any]] = {}
+        # Likewise the draft its editor held (the words typed, not saved), as stored.
+        self._undo_drafts: dict[str, str] = {}
 
     def wait_briefly_here(self, wait_ms: int) -> None:
         """Writes from the calling thread (a GUI's) wait at most `wait_ms` for another

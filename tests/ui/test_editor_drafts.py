@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QMessageBox
 from mlcoach.domain.model import Kind
 from mlcoach.store.core import Store
 from mlcoach.store.edit_drafts import COACH, NEW_PERSON, moment_key, person_key
+from mlcoach.store.timeline import EntryKind
 from mlcoach.ui import ops
 from mlcoach.ui.history.moment_editor import MomentEditor
 from mlcoach.ui.history.window import HistoryWindow
@@ -417,6 +418,35 @@ def test_a_deleted_moments_draft_goes_with_it(qtbot, store):
     assert store.get_state(moment_key(moment.id)) is None
 
 
+def test_undoing_a_moments_delete_brings_back_its_draft(qtbot, store):
+    """Words typed in the moment's editor (the app gone before Save), the moment deleted
+    in History, then Undo: the moment came back but the words did not, though Undo
+    puts back all the delete took. Gone from the file meanwhile, back with the moment."""
+    moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
+    typed = "Asked Bo about the release; he seemed worn out"
+    first = _moment_editor(qtbot, store, moment.id)
+    first.text.setPlainText(typed)
+    first.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    first.done(0)  # gone with the app: the words are the store's to bring back
+    tab = first.parent()
+    row = tab.model.row_of(EntryKind.MOMENT, moment.id)
+    tab.delete_row(row)
+    _settled()
+    assert store.get_moment(moment.id) is None
+    assert store.get_state(moment_key(moment.id)) is None  # deleted means gone
+    tab.undo_delete()
+    _settled()
+    assert store.get_moment(moment.id) is not None
+    tab.edit_row(tab.model.row_of(EntryKind.MOMENT, moment.id))
+    again = tab.editor()
+    assert again is not None and again is not first
+    assert again.text.toPlainText() == typed
+    assert again.draft is not None and not again.draft.line.isHidden()
+    assert store.get_moment(moment.id).text == "Asked Bo about the release"  # not saved
+    again.done(0)
+
+
 # -- the coach window -----------------------------------------------------------------------
 
 
@@ -546,6 +576,7 @@ _READ_BACK = """
 import json, os
 from pathlib import Path
 from mlcoach.security.keys import OSKeyring
+from mlcoach.store.timeline import EntryKind
 from mlcoach.store.edit_drafts import COACH, moment_key, person_key
 from mlcoach.store.vault import Layout, open_store
 o = open_store(Layout(Path(os.environ['MLCOACH_DATA_DIR'])), keys=OSKeyring())
