@@ -648,7 +648,10 @@ class ComposerDialog(QWidget):
 
     def _load_people(self) -> None:
         try:
-            self.inputs.set_people(self._store.people())
+            people, held = self._store.people(), self.inputs.person_id()
+            now = self._store.person_now(held) \
+                if held is not None and all(p.id != held for p in people) else None
+            self.inputs.set_people(people, now)
         except MlcoachError as exc:
             logger.warning("could not load people: %s", exc)
 

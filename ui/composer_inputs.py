@@ -310,20 +310,24 @@ class CoachInputs(QWidget):
         elif popup is not None:
             popup.hide()
 
-    def set_people(self, people: list[Person]) -> None:
-        """Offer `people` in "Who", keeping what is typed there and any style picked."""
+    def set_people(self, people: list[Person], now: Person | None = None) -> None:
+        """Offer `people` in "Who", keeping what is typed there and any style picked.
+        `now`: the saved person in Who as they are now, when not one of `people`: merged
+        into another since (Who says that one), or archived (Who stays as typed)."""
         before = self._people.get(name_key(self._person)) if self._person else None
         self._people = {name_key(p.name): p for p in people}
         # By id: renamed elsewhere, Who says the new name (not an audience of no one's
-        # under the old one, whom a save made a second person).
+        # under the old one, whom a save made a second person); merged, the one kept.
         held = next((p for p in people if p.id == self._person_id), None) \
             if self._person_id else None
+        if held is None and now is not None and any(p.id == now.id for p in people):
+            held, self._person_id = now, now.id  # merged: still them, the style set stays
         after = held or (self._people.get(name_key(self._person)) if self._person else None)
         text = self.who.currentText()
         if held is not None and self._person is not None and held.name != self._person:
             text = renamed_with_ending(text, self._person, held.name)  # "Dana'ya" stays so
         gone = self._person if self._person_id is not None and held is None \
-            and self._saved_person(text) is None else None
+            and now is None and self._saved_person(text) is None else None
         if gone is not None:  # deleted elsewhere: typed on, a save would bring them back
             text = ""
         self.who.blockSignals(True)

@@ -161,8 +161,11 @@ class EditDraft(QObject):
             value["base"] = self._loaded
         store, key = self._store, self._key
         about = self._about
-        if self._held is not None:
-            about = {**about, "person_id": self._held()}
+        if self._held is not None:  # kept beside the words: renamed, merged, deleted,
+            held = self._held()     # the store finds the draft about them (edit_drafts)
+            about = {**about, "person_id": held}
+            if held is not None:
+                value["person"] = held
         return lambda: store.keep_draft(key, value, **about)
 
     def keep_now(self, unless: Callable[[], bool] | None = None) -> bool:

@@ -116,8 +116,9 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
 
 
 def _drop_coach_draft(dst: Any, deleted: list[str]) -> None:
-    """The coach's draft goes when its Who names one of the people `deleted` (not merged)
-    since, as Store.delete_person drops it: the backup kept it from before."""
+    """The coach's draft goes when it is about one of the people `deleted` (not merged)
+    since (held to them, or its Who names them), as Store.delete_person drops it: the
+    backup kept it from before."""
     row = dst.execute("SELECT value FROM settings WHERE key = ?",
                       (edit_drafts.COACH,)).fetchone()
     if row is None or not deleted:
@@ -126,9 +127,10 @@ def _drop_coach_draft(dst: Any, deleted: list[str]) -> None:
         value = json.loads(row[0])
     except ValueError:
         return
-    keys = (dst.execute("SELECT name_key FROM people WHERE id = ?", (i,)).fetchone()
+    keys = ((i, dst.execute("SELECT name_key FROM people WHERE id = ?", (i,)).fetchone())
             for i in deleted)
-    if any(key is not None and edit_drafts.names_person(value, key[0]) for key in keys):
+    if any(edit_drafts.about_person(value, i, key[0] if key is not None else None)
+           for i, key in keys):
         dst.execute("DELETE FROM settings WHERE key = ?", (edit_drafts.COACH,))
 
 

@@ -9,7 +9,7 @@ words about them. No SQLAlchemy here: the light store's windows read these keys 
 
 from __future__ import annotations
 
-from mlcoach.domain.capture import without_ending
+from mlcoach.domain.capture import renamed_with_ending, without_ending
 from mlcoach.domain.text import name_key
 
 _PERSON = "person_draft:"
@@ -42,3 +42,61 @@ def names_person(value: object, key: str) -> bool:
         return False
     typed = who.strip().lstrip("@")
     return key in (name_key(typed), name_key(without_ending(typed)))
+
+
+def about_person(value: object, person_id: str, key: str | None) -> bool:
+    """Whether the coach draft `value` is about the person `person_id` (name key `key`,
+    None: not known): held to them (Who picked them, under whatever name they had
+    then) or naming them."""
+    held = value.get("person") if isinstance(value, dict) else None
+    return held == person_id or (key is not None and names_person(value, key))
+
+
+def coach_followed(value: object, old: str, new: str, person_id: str) -> object:
+    """The coach draft `value` about `old` once they are `new` (renamed, or merged into
+    `new`, whose id is `person_id`): Who says the name they have now ("Ana'ya" for Ana
+    renamed Ana Kaya is "Ana Kaya'ya"), held to them still."""
+    values = value.get("values") if isinstance(value, dict) else None
+    if not isinstance(value, dict) or not isinstance(values, dict) or \
+            not isinstance(values.get("who"), str):
+        return value
+    who = renamed_with_ending(values["who"].strip().lstrip("@"), old, new)
+    return {**value, "values": {**values, "who": who}, "person": person_id}
+
+
+def _typed(value: object, fields: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]] | None:
+    """A person editor's draft as (values, base), each with `fields` as text; None when
+    it is not one (unreadable, or kept without what its editor started from)."""
+    if not isinstance(value, dict) or value.get("format") != 1:
+        return None
+    values, base = value.get("values"), value.get("base")
+    for part in (values, base):
+        if not isinstance(part, dict) or not all(isinstance(part.get(f), str) for f in fields):
+            return None
+    assert isinstance(values, dict) and isinstance(base, dict)
+    return values, base
+
+
+def moved_person_draft(gone: object, kept: object, now: dict[str, str]) -> object | None:
+    """What the person editor offers for the one kept by a merge, whose fields are `now`
+    (their notes with the merged one's after them), given the draft of the one merged
+    into them (`gone`) and their own (`kept`, or None): the notes and style typed about
+    the one merged in come along, their notes in place of the saved ones merged in;
+    the name typed there does not (the merge chose the name). None: no draft for them."""
+    fields = ("name", "style", "notes")
+    came = _typed(gone, fields)
+    if came is None or came[0] == came[1]:
+        return kept
+    typed, base = came
+    own = _typed(kept, fields)
+    values = {f: now[f] if own is None or own[0][f] == own[1][f] else own[0][f]
+              for f in fields}
+    if typed["notes"] != base["notes"]:
+        saved, words = base["notes"].strip(), typed["notes"].strip()
+        if saved and saved in values["notes"]:
+            values["notes"] = values["notes"].replace(saved, words, 1)
+        elif words:
+            values["notes"] = f"{values['notes'].rstrip()}\n\n{words}".lstrip()
+    if typed["style"] != base["style"] and values["style"] == now["style"]:
+        values["style"] = typed["style"]
+    return {"format": 1, "values": values, "base": now} if values != now else None

@@ -299,14 +299,17 @@ class MomentStore(StoreBase):
 
         Args:
             held: the id of the person a window picked as `person`: theirs though renamed
-                meanwhile; gone, whoever `person` names now (merged into them), and
-                deleted (no one does), PersonDeletedError: nothing is saved, and they
-                are not brought back unasked.
+                meanwhile; merged since, the one they were merged into (whatever their
+                name); deleted, whoever `person` names now, and when no one does,
+                PersonDeletedError: nothing is saved, and they are not brought back
+                unasked.
         """
         change = clean_text(change, "change")
         now = created_at or utcnow()
         with self._writes.begin() as s:
             picked = self._person_row(s, "", held=held) if held is not None else None
+            if held is not None and picked is None:  # merged meanwhile: the one kept
+                picked = self._merged_into(s, held)
             if held is not None and picked is None and person is not None \
                     and self._person_row(s, clean_name(person), endings=True) is None:
                 raise PersonDeletedError(PERSON_DELETED, name=person)

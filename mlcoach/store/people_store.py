@@ -83,6 +83,7 @@ class PeopleStore(StoreBase):
                                        name=new_name)
                 if new_name != row.name:
                     self._rename_in_suggestions(s, row.id, new_name, reword)
+                    self._coach_follows(s, row, new_name, row.id)  # Who says it
                 row.name, row.name_key = new_name, name_key(new_name)
             if style != "":
                 row.style = style.value if isinstance(style, Style) else None
@@ -136,7 +137,8 @@ class PeopleStore(StoreBase):
             s.delete(row)
             self._drop_state(s, edit_drafts.person_key(row.id))  # their half-typed notes too
             coach = s.get(m.SettingRow, edit_drafts.COACH)  # and the coach's words about them
-            if coach is not None and edit_drafts.names_person(_json(coach.value), row.name_key):
+            if coach is not None and edit_drafts.about_person(_json(coach.value), row.id,
+                                                              row.name_key):
                 s.delete(coach)
         self._forget_replaced()
         return gone
@@ -178,10 +180,44 @@ class PeopleStore(StoreBase):
             s.flush()  # the trigger of migration 0009 keeps the id; where it went, too:
             s.execute(update(m.DeletedPersonRow).where(m.DeletedPersonRow.id == row.id)
                       .values(merged_into=kept.id))
-            self._drop_state(s, edit_drafts.person_key(row.id))  # no editor opens it again
+            self._move_drafts(s, row, kept)
             merged = rows.person(kept)
         self._forget_replaced()
         return merged
+
+    def _coach_follows(self, s: Session, row: m.PersonRow, name: str, person_id: str) -> None:
+        """The coach's draft about `row` (held to them, or naming them) says `name`, of
+        `person_id`, now: renamed or merged, a Save of it is still theirs."""
+        coach = s.get(m.SettingRow, edit_drafts.COACH)
+        value = _json(coach.value) if coach is not None else None
+        if coach is not None and edit_drafts.about_person(value, row.id, row.name_key):
+            coach.value = json.dumps(edit_drafts.coach_followed(value, row.name, name,
+                                                                person_id), ensure_ascii=False)
+
+    def _move_drafts(self, s: Session, row: m.PersonRow, kept: m.PersonRow) -> None:
+        """`row` merged into `kept`: the words typed about them and not saved (in their
+        editor, in the coach) are offered for `kept`; no editor opens `row` again."""
+        self._coach_follows(s, row, kept.name, kept.id)
+        gone = s.get(m.SettingRow, edit_drafts.person_key(row.id))
+        if gone is None:
+            return
+        key = edit_drafts.person_key(kept.id)
+        own = s.get(m.SettingRow, key)
+        now = {"name": kept.name, "style": kept.style or "", "notes": kept.notes}
+        moved = edit_drafts.moved_person_draft(
+            _json(gone.value), _json(own.value) if own is not None else None, now)
+        s.delete(gone)
+        if moved is None:
+            self._drop_state(s, key)
+        else:
+            s.merge(m.SettingRow(key=key, value=json.dumps(moved, ensure_ascii=False)))
+
+    def person_now(self, person_id: str) -> Person | None:
+        """The person a window holds the id of, as they are now: archived too, or the one
+        they were merged into since (a window follows them there); None: deleted."""
+        with self._sessions.begin() as s:
+            row = s.get(m.PersonRow, person_id) or self._merged_into(s, person_id)
+            return rows.person(row) if row is not None else None
 
     def people(self, include_archived: bool = False) -> list[Person]:
         """Everyone, sorted by name."""

@@ -98,6 +98,19 @@ class StoreBase:
             .order_by((m.PersonRow.name == name).desc(), (m.PersonRow.name_key == own).desc())
             .limit(1))
 
+    @staticmethod
+    def _merged_into(s: Session, person_id: str) -> m.PersonRow | None:
+        """The person someone deleted was merged into (at the end of a chain of merges),
+        or None: deleted outright, or not deleted."""
+        seen = {person_id}
+        while (gone := s.get(m.DeletedPersonRow, person_id)) is not None and \
+                gone.merged_into is not None and gone.merged_into not in seen:
+            person_id = gone.merged_into
+            seen.add(person_id)
+            if (row := s.get(m.PersonRow, person_id)) is not None:
+                return row
+        return None
+
     def _person_id(self, s: Session, name: str | None, *, create: bool) -> str | None:
         if name is None:
             return None

@@ -538,6 +538,122 @@ def test_deleting_the_person_the_coach_was_about_takes_its_draft(qtbot, store):
     assert store.get_state(COACH) is None
 
 
+def _coach_about(qtbot, store: Store, name: str, change: str):  # type: ignore[no-untyped-def]
+    """A coach window with `name` picked in Who and `change` typed, kept as the draft."""
+    window = _coach(qtbot, store)
+    window.inputs.set_person(name)
+    window.change.setText(change)
+    window.draft.flush()
+    _settled()
+    assert (store.get_state(COACH) or {}).get("values", {}).get("who") == name
+    return window
+
+
+def test_a_person_renamed_then_deleted_takes_the_coach_draft_about_them(qtbot, store):
+    """The coach's draft about Ana, then Ana renamed Anna and deleted: the draft named
+    "Ana", no one's name now, and outlived her with the words about her."""
+    store.add_person("Ana")
+    _coach_about(qtbot, store, "Ana", "stop cutting Bo off in reviews").hide()
+    store.edit_person("Ana", new_name="Anna")
+    store.delete_person("Anna")
+    assert store.get_state(COACH) is None
+
+
+def test_the_coach_draft_follows_its_person_renamed_or_merged(qtbot, store):
+    """Brought back after Ana was renamed, Who said "Ana", no one saved: a Save made a
+    second person of her. Likewise merged into someone under another name."""
+    from mlcoach.domain.model import Style
+
+    store.add_person("Ana")
+    _coach_about(qtbot, store, "Ana", "stop cutting Bo off in reviews").hide()
+    store.edit_person("Ana", new_name="Ana Kaya")
+    again = _coach(qtbot, store)
+    assert again.who.currentText() == "Ana Kaya"
+    assert again.change.text() == "stop cutting Bo off in reviews"
+    again.hide()
+    store.add_person("Ana K.", Style.FACTS)
+    store.merge_person("Ana Kaya", "Ana K.")
+    third = _coach(qtbot, store)
+    assert third.who.currentText() == "Ana K."
+    assert third.effective_style() is Style.FACTS
+    with qtbot.waitSignal(third.suggestion_saved, timeout=10_000):
+        third.save()
+    _settled()
+    assert [p.name for p in store.people()] == ["Ana K."]
+    assert store.suggestions()[0].person == "Ana K."
+
+
+def test_words_typed_about_someone_merged_away_are_offered_for_the_one_kept(qtbot, store):
+    """Notes typed in Ana'ya's editor (not saved, the app gone), then Ana'ya merged into
+    Ana: the merge dropped the draft, and the words with it."""
+    store.add_person("Ana", notes="Prefers a call.")
+    gone = store.add_person("Ana'ya", notes="Likes agendas.")
+    first = _person_editor(qtbot, store, "Ana'ya")
+    _type_at_end(qtbot, first.notes, " Ask before moving her 1:1.")
+    first.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    first.done(0)
+    store.merge_person("Ana'ya", "Ana")
+    assert store.get_state(person_key(gone.id)) is None
+    editor = _person_editor(qtbot, store, "Ana")
+    assert editor.notes.toPlainText() == \
+        "Prefers a call.\n\nLikes agendas. Ask before moving her 1:1."
+    assert editor.name.text() == "Ana"
+    assert editor.draft is not None and not editor.draft.line.isHidden()
+    assert store.find_person("Ana").notes == "Prefers a call.\n\nLikes agendas."  # not saved
+    editor.done(0)
+
+
+def test_a_coach_save_for_someone_merged_meanwhile_is_saved_for_the_one_kept(qtbot, store):
+    """Priya S picked in Who, then merged into Priya elsewhere (`people merge`, another
+    window) with the coach open: Save said "Priya S was deleted meanwhile" and saved
+    nothing, though she is Priya now."""
+    from mlcoach.domain.model import ChangeKind
+
+    store.add_person("Priya S")
+    kept = store.add_person("Priya")
+    window = _coach_about(qtbot, store, "Priya S", "use the wiki instead of email")
+    window.kind_choice.button(ChangeKind.START).click()
+    window.refresh_output()
+    store.merge_person("Priya S", "Priya")  # another process: the window hears nothing
+    with qtbot.waitSignal(window.suggestion_saved, timeout=10_000):
+        window.save()
+    _settled()
+    [saved] = store.suggestions()
+    assert saved.person == "Priya" and "deleted" not in window.status_text()
+    assert [p.id for p in store.people()] == [kept.id]
+    assert window.who.currentText() == "Priya"  # the lists read again after the save
+
+
+def test_a_merge_seen_by_the_coach_puts_the_one_kept_in_who(qtbot, store):
+    """Merged in the People tab or History with the coach open: Who was emptied with
+    "Priya S was deleted", though she is Priya now."""
+    store.add_person("Priya S")
+    store.add_person("Priya")
+    window = _coach_about(qtbot, store, "Priya S", "use the wiki instead of email")
+    store.merge_person("Priya S", "Priya")
+    window.history_changed()  # as History tells it
+    assert window.who.currentText() == "Priya"
+    assert "deleted" not in window.status_text()
+    assert window.change.text() == "use the wiki instead of email"
+
+
+def test_archiving_the_person_in_who_is_not_deleting_them(qtbot, store):
+    """Archived in the People tab with the coach open: Who was emptied with "Ana was
+    deleted", though she is only hidden from lists. Who stays; a Save is hers."""
+    ana = store.add_person("Ana")
+    window = _coach_about(qtbot, store, "Ana", "use the wiki instead of email")
+    store.archive_person("Ana")
+    window.history_changed()
+    assert window.who.currentText() == "Ana"
+    assert "deleted" not in window.status_text()
+    with qtbot.waitSignal(window.suggestion_saved, timeout=10_000):
+        window.save()
+    _settled()
+    assert store.suggestions()[0].person == "Ana"
+    assert [p.id for p in store.people(include_archived=True)] == [ana.id]
+
+
 @pytest.mark.parametrize("reloaded", [False, True], ids=["as_it_was", "reopened"])
 def test_typing_on_in_the_coach_after_its_person_was_deleted_keeps_no_draft(
         qtbot, store, reloaded):  # type: ignore[no-untyped-def]
