@@ -587,8 +587,13 @@ class ComposerDialog(QWidget):
     def _remember_style(self, person: Person, style: Style) -> None:
         """Written on the store's worker (another process's write holds it there, never
         the window); the lists follow once it is written. To the person shown (by id):
-        renamed elsewhere meanwhile, still them; deleted, no one."""
+        renamed elsewhere meanwhile, still them; merged, the one kept; deleted, no one."""
         store = self._store
+
+        def remember() -> object:
+            now = store.person_now(person.id)  # None: deleted, and edit_person says so
+            held = now if now is not None else person
+            return store.edit_person(held.name, style=style, held=held.id)
 
         def kept(_: object) -> None:
             if shiboken6.isValid(self):
@@ -601,8 +606,7 @@ class ComposerDialog(QWidget):
                 self.view.status.setText(self.tr("Not saved: {reason}").format(
                     reason=error_message(exc)))
 
-        ops.run(lambda: store.edit_person(person.name, style=style, held=person.id), kept,
-                not_kept)
+        ops.run(remember, kept, not_kept)
 
     def _save_from_keyboard(self) -> None:
         if self.tabs.currentIndex() == 0:

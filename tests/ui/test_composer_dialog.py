@@ -212,6 +212,26 @@ def test_a_style_remembered_for_someone_renamed_meanwhile_is_theirs(qtbot, coach
     assert store.find_person("Sam").style is None
 
 
+def test_a_style_remembered_for_someone_merged_meanwhile_is_the_kept_ones(
+        qtbot, coach, store):
+    """Sam picked in the coach; meanwhile the command line merged him into Sam Okafor.
+    "Remember as Sam's style" said "Not saved: no person called 'Sam'"."""
+    store.add_person("Sam")
+    store.add_person("Sam Okafor")
+    coach.present()
+    type_change(qtbot, coach, CHANGE)
+    pick_person(coach, "Sam")
+    coach.guess.option("pushback.risk").click()
+    coach.guess.option("yes.trial").click()
+    store.merge_person("Sam", "Sam Okafor")
+    coach.guess.remember.click()
+    qtbot.waitUntil(lambda: store.find_person("Sam Okafor").style is Style.REASSURANCE,
+                    timeout=10_000)  # written on the store's worker
+    drain()
+    assert "Not saved" not in coach.status_text()
+    assert coach.who.currentText() == "Sam Okafor"  # the lists read again
+
+
 def test_unclear_answers_compose_a_mixed_suggestion(qtbot, coach):
     set_combo_style(coach.style_box, None)
     type_change(qtbot, coach, CHANGE)
