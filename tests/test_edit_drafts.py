@@ -38,6 +38,26 @@ def test_merging_a_person_away_deletes_their_draft(store):
     assert store.find_person("Ana").id == into.id
 
 
+def test_merging_keeps_the_words_typed_about_both_for_the_one_kept(store):
+    """Notes typed (not saved) in both editors, then the two put together: the kept
+    one's editor offers both, each in its place; the style typed for the one merged in
+    too, where the kept one's was not typed."""
+    gone = store.add_person("Ana'ya", notes="Likes agendas.")
+    kept = store.add_person("Ana", notes="Prefers a call.")
+    store.set_state(person_key(gone.id), {"format": 1, "values": {
+        "name": "Ana'ya", "style": "facts", "notes": "Likes agendas. " + SECRET},
+        "base": {"name": "Ana'ya", "style": "", "notes": "Likes agendas."}})
+    store.set_state(person_key(kept.id), {"format": 1, "values": {
+        "name": "Ana", "style": "", "notes": "Prefers a call. Not on Fridays."},
+        "base": {"name": "Ana", "style": "", "notes": "Prefers a call."}})
+    store.merge_person("Ana'ya", "Ana")
+    assert store.get_state(person_key(gone.id)) is None
+    offered = store.get_state(person_key(kept.id))
+    assert offered["values"] == {"name": "Ana", "style": "facts", "notes":
+                                 "Prefers a call. Not on Fridays.\n\nLikes agendas. " + SECRET}
+    assert offered["base"]["notes"] == "Prefers a call.\n\nLikes agendas."
+
+
 def test_deleting_a_moment_deletes_its_draft(store):
     moment = store.add_moment("Asked Bo about the release")
     store.set_state(moment_key(moment.id), _draft(text=SECRET, kind="other", outcome=""))

@@ -77,26 +77,32 @@ def _typed(value: object, fields: tuple[str, ...]) -> tuple[dict[str, str], dict
     return values, base
 
 
-def moved_person_draft(gone: object, kept: object, now: dict[str, str]) -> object | None:
+def moved_person_draft(gone: object, kept: object, merged: dict[str, str],
+                       now: dict[str, str]) -> object | None:
     """What the person editor offers for the one kept by a merge, whose fields are `now`
     (their notes with the merged one's after them), given the draft of the one merged
-    into them (`gone`) and their own (`kept`, or None): the notes and style typed about
-    the one merged in come along, their notes in place of the saved ones merged in;
-    the name typed there does not (the merge chose the name). None: no draft for them."""
+    into them (`gone`, whose fields were `merged`) and their own (`kept`, or None): the
+    notes and style typed about the one merged in and not saved come along, their notes
+    in place of the saved ones the merge added; the name typed there does not (the merge
+    chose the name). None: no draft for them."""
     fields = ("name", "style", "notes")
     came = _typed(gone, fields)
-    if came is None or came[0] == came[1]:
+    if came is None:
         return kept
     typed, base = came
+    notes, style = (typed[f].strip() not in (base[f].strip(), merged[f].strip())
+                    for f in ("notes", "style"))
+    if not notes and not style:
+        return kept  # nothing typed there, or saved (a rename onto their name saves first)
     own = _typed(kept, fields)
     values = {f: now[f] if own is None or own[0][f] == own[1][f] else own[0][f]
               for f in fields}
-    if typed["notes"] != base["notes"]:
-        saved, words = base["notes"].strip(), typed["notes"].strip()
+    if notes:
+        saved, words = merged["notes"].strip(), typed["notes"].strip()
         if saved and saved in values["notes"]:
             values["notes"] = values["notes"].replace(saved, words, 1)
         elif words:
             values["notes"] = f"{values['notes'].rstrip()}\n\n{words}".lstrip()
-    if typed["style"] != base["style"] and values["style"] == now["style"]:
+    if style and values["style"] == now["style"]:
         values["style"] = typed["style"]
     return {"format": 1, "values": values, "base": now} if values != now else None

@@ -164,6 +164,7 @@ class PeopleStore(StoreBase):
                 raise MlcoachError("{name!r} and {into!r} are the same person",
                                    name=name, into=into)
             self._rename_in_suggestions(s, row.id, kept.name, reword)
+            merged_fields = {"name": row.name, "style": row.style or "", "notes": row.notes}
             # The moments' edit time moves: a restore after damage then takes them from
             # the damaged file, linked to `into` (carry_over).
             now = utcnow()
@@ -180,7 +181,7 @@ class PeopleStore(StoreBase):
             s.flush()  # the trigger of migration 0009 keeps the id; where it went, too:
             s.execute(update(m.DeletedPersonRow).where(m.DeletedPersonRow.id == row.id)
                       .values(merged_into=kept.id))
-            self._move_drafts(s, row, kept)
+            self._move_drafts(s, row, kept, merged_fields)
             merged = rows.person(kept)
         self._forget_replaced()
         return merged
@@ -194,18 +195,20 @@ class PeopleStore(StoreBase):
             coach.value = json.dumps(edit_drafts.coach_followed(value, row.name, name,
                                                                 person_id), ensure_ascii=False)
 
-    def _move_drafts(self, s: Session, row: m.PersonRow, kept: m.PersonRow) -> None:
-        """`row` merged into `kept`: the words typed about them and not saved (in their
-        editor, in the coach) are offered for `kept`; no editor opens `row` again."""
+    def _move_drafts(self, s: Session, row: m.PersonRow, kept: m.PersonRow,
+                     merged: dict[str, str]) -> None:
+        """`row` (whose fields were `merged`) merged into `kept`: the words typed about
+        them and not saved (in their editor, in the coach) are offered for `kept`; no
+        editor opens `row` again."""
         self._coach_follows(s, row, kept.name, kept.id)
         gone = s.get(m.SettingRow, edit_drafts.person_key(row.id))
         if gone is None:
             return
         key = edit_drafts.person_key(kept.id)
         own = s.get(m.SettingRow, key)
-        now = {"name": kept.name, "style": kept.style or "", "notes": kept.notes}
         moved = edit_drafts.moved_person_draft(
-            _json(gone.value), _json(own.value) if own is not None else None, now)
+            _json(gone.value), _json(own.value) if own is not None else None,
+            merged, {"name": kept.name, "style": kept.style or "", "notes": kept.notes})
         s.delete(gone)
         if moved is None:
             self._drop_state(s, key)

@@ -604,6 +604,33 @@ def test_words_typed_about_someone_merged_away_are_offered_for_the_one_kept(qtbo
     editor.done(0)
 
 
+def test_notes_saved_by_a_rename_onto_someone_else_are_not_offered_again(
+        qtbot, store, monkeypatch):
+    """Ana'ya's notes typed (kept as the draft), then her editor renamed her Ana and put
+    the two together: the notes are saved, so Ana's editor offers nothing after."""
+    from mlcoach.ui import person_merge
+
+    store.add_person("Ana", notes="Prefers a call.")
+    store.add_person("Ana'ya", notes="Likes agendas.")
+    monkeypatch.setattr(person_merge, "confirmed", lambda *_a: True)
+    editor = _person_editor(qtbot, store, "Ana'ya")
+    panel = editor.parent()
+    _type_at_end(qtbot, editor.notes, " Ask before moving her 1:1.")
+    editor.draft.flush()  # type: ignore[union-attr]
+    _settled()
+    editor.name.setText("Ana")
+    editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=10_000)
+    _settled()
+    ana = store.find_person("Ana")
+    assert ana.notes == "Prefers a call.\n\nLikes agendas. Ask before moving her 1:1."
+    assert store.get_state(person_key(ana.id)) is None
+    again = _person_editor(qtbot, store, "Ana")
+    assert again.notes.toPlainText() == ana.notes
+    assert again.draft is not None and again.draft.line.isHidden()
+    again.done(0)
+
+
 def test_a_coach_save_for_someone_merged_meanwhile_is_saved_for_the_one_kept(qtbot, store):
     """Priya S picked in Who, then merged into Priya elsewhere (`people merge`, another
     window) with the coach open: Save said "Priya S was deleted meanwhile" and saved
