@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mlcoach.domain.capture import renamed_with_ending, without_ending
 from mlcoach.domain.errors import MlcoachError, PersonDeletedError
 from mlcoach.domain.i18n import ui_language
 from mlcoach.domain.model import ChangeKind, Moment, Outcome, Person, Size, Style, Suggestion
@@ -484,7 +485,7 @@ class ComposerDialog(QWidget):
         values = self.draft.brought_back()
         if values is not None:
             who, style, change, kind, size, example = (values[f] for f in _DRAFT_FIELDS)
-            self.inputs.set_person(who)  # a saved person's style comes with them
+            self.inputs.set_person(self._who_now(who))  # a saved person's style too
             with contextlib.suppress(ValueError):  # one this version does not know: stays
                 if style:
                     set_combo_style(self.style_box, Style(style))
@@ -495,6 +496,21 @@ class ComposerDialog(QWidget):
             self.by_example.setChecked(bool(example))
             self.change.setText(change)
         self.draft.settled()
+
+    def _who_now(self, who: str) -> str:
+        """Who as the draft brought back says it, with the name the person it was about
+        has now (renamed or merged since it was written: "Ana'ya" for Ana renamed Ana
+        Kaya is "Ana Kaya'ya"); one small row, read at once as the draft is."""
+        held = self.draft.held_then
+        try:
+            now = self._store.person_now(held) if held is not None else None
+        except MlcoachError as exc:
+            logger.warning("could not read who the coach's draft was about: %s", exc)
+            now = None
+        typed = without_ending(who)
+        if now is None or name_key(typed) == name_key(now.name):
+            return who
+        return renamed_with_ending(who.strip().lstrip("@"), typed, now.name)
 
     # -- building -------------------------------------------------------------------------
 

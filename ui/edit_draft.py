@@ -100,6 +100,8 @@ class EditDraft(QObject):
         self._about = {"person_id": person_id, "moment_id": moment_id}
         self._held = held
         self._kept = False  # whether the store may hold a draft of this editor's
+        #: With `held`: the id of the person the words brought back were about, if any.
+        self.held_then: str | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DELAY_MS)
@@ -129,6 +131,8 @@ class EditDraft(QObject):
             return None
         values = from_json(raw, self._fields, self._loaded)
         self._kept = values is not None
+        held = raw.get("person") if values is not None and isinstance(raw, dict) else None
+        self.held_then = held if isinstance(held, str) else None
         if values is not None:
             self.line.show()
         return values

@@ -583,6 +583,24 @@ def test_the_coach_draft_follows_its_person_renamed_or_merged(qtbot, store):
     assert store.suggestions()[0].person == "Ana K."
 
 
+def test_the_coach_draft_written_after_an_unseen_rename_is_theirs(qtbot, store):
+    """Ana renamed by the command line with the coach open on her (unseen), the change
+    typed on and the app gone: the draft said "Ana", no one saved, and a Save made a
+    second Ana."""
+    ana = store.add_person("Ana")
+    first = _coach_about(qtbot, store, "Ana'ya", "stop cutting Bo off")
+    store.edit_person("Ana", new_name="Ana Kaya")
+    qtbot.keyClicks(first.change, " in reviews")
+    first.draft.flush()
+    _settled()
+    assert store.get_state(COACH)["values"]["who"] == "Ana'ya"  # as the window says
+    first.hide()
+    again = _coach(qtbot, store)
+    assert again.who.currentText() == "Ana Kaya'ya"
+    assert again.inputs.person_id() == ana.id
+    assert again.change.text() == "stop cutting Bo off in reviews"
+
+
 def test_words_typed_about_someone_merged_away_are_offered_for_the_one_kept(qtbot, store):
     """Notes typed in Ana'ya's editor (not saved, the app gone), then Ana'ya merged into
     Ana: the merge dropped the draft, and the words with it."""
