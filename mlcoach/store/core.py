@@ -33,6 +33,7 @@ from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_TEXT
 from mlcoach.store import codec, rows
 from mlcoach.store import models as m
+from mlcoach.store.edit_drafts import COACH
 from mlcoach.store.errors import errors_as_domain
 from mlcoach.store.moment_store import MomentStore
 from mlcoach.store.people_store import PeopleStore
@@ -238,8 +239,12 @@ class Store(PeopleStore, MomentStore):
         """Save an editor's draft under `key` while the person or moment it is about is
         still there, in one transaction: one deleted meanwhile (another window, a
         command) takes its draft with it, and a draft written after would outlive it.
-        True when it was kept."""
+        True when it was kept. The coach's draft follows its person merged since (held to
+        the one kept: the same person, under their name)."""
         with self._writes.begin() as s:
+            if key == COACH and person_id is not None and s.get(m.PersonRow, person_id) \
+                    is None and (into := self._merged_into(s, person_id)) is not None:
+                person_id, value = into.id, {**value, "person": into.id}
             if (person_id is not None and s.get(m.PersonRow, person_id) is None) or (
                     moment_id is not None and s.get(m.MomentRow, moment_id) is None):
                 s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))

@@ -601,6 +601,26 @@ def test_the_coach_draft_written_after_an_unseen_rename_is_theirs(qtbot, store):
     assert again.change.text() == "stop cutting Bo off in reviews"
 
 
+def test_the_coach_draft_typed_on_after_an_unseen_merge_is_kept(qtbot, store):
+    """Priya S merged into Priya by the command line with the coach open on her
+    (unseen), the change typed on: the draft was dropped as if she were deleted, and a
+    crash then lost the change."""
+    store.add_person("Priya S")
+    kept = store.add_person("Priya")
+    first = _coach_about(qtbot, store, "Priya S", "use the wiki")
+    store.merge_person("Priya S", "Priya")
+    assert store.get_state(COACH) is not None  # the merge keeps it, for Priya
+    qtbot.keyClicks(first.change, " instead of email")
+    first.draft.flush()
+    _settled()
+    assert (store.get_state(COACH) or {}).get("values", {}).get("change") == \
+        "use the wiki instead of email"
+    first.hide()
+    again = _coach(qtbot, store)
+    assert again.who.currentText() == "Priya" and again.inputs.person_id() == kept.id
+    assert again.change.text() == "use the wiki instead of email"
+
+
 def test_words_typed_about_someone_merged_away_are_offered_for_the_one_kept(qtbot, store):
     """Notes typed in Ana'ya's editor (not saved, the app gone), then Ana'ya merged into
     Ana: the merge dropped the draft, and the words with it."""
