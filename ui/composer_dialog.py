@@ -397,12 +397,14 @@ class ComposerDialog(QWidget):
         landed = self._save_landed = threading.Event()
         self._saving_inputs = self._inputs_now()
 
+        from mlcoach.influence.reworded import reworded
+
         def write() -> tuple[Suggestion, Moment | None]:
             written = store.add_suggestion(
                 style=None if composed.by_example else composed.style,
                 change=composed.change, action=composed.action, size=composed.size,
                 text=composed.as_text(), person=composed.person,
-                follow_up_on=follow_up, created_at=now, held=held)
+                follow_up_on=follow_up, created_at=now, held=held, reword=reworded)
             # Saved: its draft goes here, not only once the window hears (a quit may
             # come first, and the change came back to be saved twice).
             landed.set()

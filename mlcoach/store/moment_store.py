@@ -294,7 +294,8 @@ class MomentStore(StoreBase):
                        follow_up_on: date | None = None, plan: bool = True,
                        created_at: datetime | None = None,
                        suggestion_id: str | None = None,
-                       held: str | None = None) -> tuple[Suggestion, Moment | None]:
+                       held: str | None = None,
+                       reword: Reword | None = None) -> tuple[Suggestion, Moment | None]:
         """Save a composed suggestion; with `plan`, also a planned moment to follow up.
 
         Args:
@@ -303,6 +304,8 @@ class MomentStore(StoreBase):
                 name); deleted, whoever `person` names now, and when no one does,
                 PersonDeletedError: nothing is saved, and they are not brought back
                 unasked.
+            reword: saved for the one `held` was merged into, composes the text again
+                for their name (influence.reworded), as the merge did for the others.
         """
         change = clean_text(change, "change")
         now = created_at or utcnow()
@@ -323,6 +326,9 @@ class MomentStore(StoreBase):
             )
             s.add(row)
             s.flush()
+            if picked is not None and picked.id != held and reword is not None:
+                saved = dataclasses.replace(rows.suggestion(row), person=picked.name)
+                row.text = reword(saved, saved.change) or row.text  # "With Priya S" no more
             moment = None
             if plan:
                 mrow = m.MomentRow(

@@ -686,6 +686,7 @@ def test_a_coach_save_for_someone_merged_meanwhile_is_saved_for_the_one_kept(qtb
     _settled()
     [saved] = store.suggestions()
     assert saved.person == "Priya" and "deleted" not in window.status_text()
+    assert "Priya S" not in saved.text and "Priya" in saved.text  # "With Priya"
     assert [p.id for p in store.people()] == [kept.id]
     assert window.who.currentText() == "Priya"  # the lists read again after the save
 
