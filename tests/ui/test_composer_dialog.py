@@ -880,11 +880,67 @@ def test_history_is_newest_first_and_a_suggestion_stands_for_its_planned_moment(
                          created_at=datetime(2025, 6, 4, 9, tzinfo=TZ))
     panel.reload()
     panel.select("Dana")
+    drain()
     assert panel.history.entries() == [
         "Question: Thanked Dana for the demo",
         "Suggestion: use the wiki",
         "Question: Asked Dana about the handover",
     ]
+
+
+def test_a_persons_history_is_read_off_the_gui_thread(qtbot, panel, store, monkeypatch):
+    """Choosing someone read their moments and suggestions on the GUI thread (~20 ms with
+    a year of suggestions): each click in the list held the window. Read on the worker."""
+    import threading
+
+    store.add_moment("Thanked Dana for the demo", Kind.OTHER, person="Dana",
+                     created_at=datetime(2025, 6, 5, 9, tzinfo=TZ))
+    read_on_gui: list[bool] = []
+    for name in ("moments", "suggestions"):
+        real = getattr(store, name)
+
+        def recorded(*args: object, _real: object = real, **kwargs: object) -> object:
+            read_on_gui.append(threading.current_thread() is threading.main_thread())
+            return _real(*args, **kwargs)  # type: ignore[operator]
+
+        monkeypatch.setattr(store, name, recorded)
+    panel.reload()
+    panel.select("Dana")
+    assert panel.history.entries() == [] and panel.history.reading()
+    assert not panel.history._empty.isVisible()  # no "Nothing with them yet" meanwhile
+    drain()
+    assert panel.history.entries() == ["Moment: Thanked Dana for the demo"]
+    assert read_on_gui and True not in read_on_gui
+
+
+def test_a_persons_history_read_after_someone_else_was_chosen_is_dropped(qtbot, panel, store):
+    """Dana chosen, then Eli before Dana's rows were read: Eli's rows alone are shown,
+    whichever read ends last."""
+    store.add_person("Eli")
+    store.add_moment("Thanked Dana for the demo", Kind.OTHER, person="Dana",
+                     created_at=datetime(2025, 6, 5, 9, tzinfo=TZ))
+    panel.reload()
+    drain()
+    panel.select("Dana")
+    panel.select("Eli")
+    drain()
+    assert panel.history.entries() == []
+    assert panel.history._empty.isVisible()
+    panel.select("Dana")
+    drain()
+    assert panel.history.entries() == ["Moment: Thanked Dana for the demo"]
+
+
+def test_a_persons_history_read_for_a_closed_panel_is_dropped(qtbot, store):
+    """The window closed while someone's rows were read: nothing is shown, nothing fails."""
+    from shiboken6 import delete
+
+    store.add_moment("Thanked Dana for the demo", Kind.OTHER, person="Dana",
+                     created_at=datetime(2025, 6, 5, 9, tzinfo=TZ))
+    widget = PeoplePanel(store, tz=TZ)
+    widget.select("Dana")
+    delete(widget)
+    drain()  # the outcome lands on a panel gone: dropped
 
 
 def test_history_is_capped(qtbot, panel, store):
@@ -893,6 +949,7 @@ def test_history_is_capped(qtbot, panel, store):
                          created_at=datetime(2025, 1, 1, tzinfo=TZ) + timedelta(hours=i))
     panel.reload()
     panel.select("Dana")
+    drain()
     entries = panel.history.entries()
     assert len(entries) == 50 and entries[0].endswith("moment 59")
 

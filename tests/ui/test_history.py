@@ -1024,6 +1024,7 @@ def test_the_people_tab_follows_a_moment_edited_on_the_timeline_tab(qtbot, some:
     panel = window.people
     assert panel is not None
     panel.select("Ana")  # type: ignore[attr-defined]
+    settle(qtbot, window)  # their rows are read on the store's worker
     assert any("release notes" in e for e in panel.history.entries())  # type: ignore[attr-defined]
     window.tabs.setCurrentWidget(window.timeline)
     tab = window.timeline
@@ -1036,6 +1037,7 @@ def test_the_people_tab_follows_a_moment_edited_on_the_timeline_tab(qtbot, some:
     editor.accept()
     settle(qtbot, window)
     window.show_people()
+    settle(qtbot, window)
     entries = panel.history.entries()  # type: ignore[attr-defined]
     assert any("changelog" in e for e in entries)
     assert not any("release notes" in e for e in entries)
