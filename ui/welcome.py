@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
 import shiboken6
@@ -22,10 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.coaching.service import WELCOME_KEY as DONE_KEY
-from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Settings
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
+from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import RecoveryKeyView
 from mlcoach.ui.quiet_scroll import quiet_scroll_area
 from mlcoach.ui.widgets.forms import InlineError, hint_label, theme_display_names, ui_language
@@ -151,9 +152,15 @@ class RhythmStep(QWidget):
 
     def collect(self, settings: Settings) -> Settings:
         """`settings` with the choices made here."""
+        return self.chosen()(settings)
+
+    def chosen(self) -> Callable[[Settings], Settings]:
+        """The choices made here, read now, to put into the settings later (on the
+        store's worker, where the settings are read)."""
         start, end = self.hours.hours()
-        return replace(settings, workdays=self.workdays.days(), day_start=start, day_end=end,
-                       focus_themes=self.themes.themes(), focus_until=None)
+        days, themes = self.workdays.days(), self.themes.themes()
+        return lambda settings: replace(settings, workdays=days, day_start=start,
+                                        day_end=end, focus_themes=themes, focus_until=None)
 
     def valid(self) -> bool:
         """Show an inline error and return False when the hours do not make sense."""
@@ -203,10 +210,11 @@ class WelcomeDialog(QDialog):
         self.store = store
         self._closing = False
         self._saving = False  # the choices on their way to the store
+        self._failed = False  # they could not be saved: closing now writes nothing
         self._focused = False  # the first show puts the focus on the step
         self.setWindowTitle(self.tr("Welcome to mlcoach"))
         self.setAccessibleName(self.tr("Welcome to mlcoach"))
-        settings = store.settings()
+        settings = store.settings()  # read already, as the store's open left it
 
         self.intro = IntroStep(opened.meta.encryption != "none")
         self.rhythm = RhythmStep(theme_display_names(ui_language(settings)))
@@ -223,6 +231,7 @@ class WelcomeDialog(QDialog):
                 self.stack.addWidget(self._areas[step])
 
         self.progress = Label()
+        self.error = InlineError()  # why the choices could not be saved
         self.progress.setAccessibleDescription(self.tr("Step"))
         self.skip_button = QPushButton(self.tr("S&kip"))
         self.skip_button.setAccessibleName(self.tr("Skip the welcome"))
@@ -250,6 +259,7 @@ class WelcomeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 14)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.error)
         layout.addLayout(buttons)
         self._update_buttons()
         close_keys(self, self.reject)  # as Esc: counts as skipping
@@ -315,42 +325,59 @@ class WelcomeDialog(QDialog):
         self._finish(accepted=False)
 
     def reject(self) -> None:
-        """Closing the window counts as skipping."""
+        """Closing the window counts as skipping; while the choices are being saved it
+        closes once they are (they are never dropped half-way); after they could not be
+        saved, it closes with nothing more written: the welcome comes again next time."""
         if self._closing:
             super().reject()
+        elif self._saving:
+            return  # closes once saved
+        elif self._failed:
+            self._close(accepted=False)
         else:
             self.skip()
 
     def _can_finish(self) -> bool:
         return self.recovery is None or self.recovery.saved.isChecked()
 
+    def saving(self) -> bool:
+        """Whether the choices are on their way to the store."""
+        return self._saving
+
     def _finish(self, *, accepted: bool) -> None:
         """Save the choices and the welcome as done on the store's worker (another
         process's write, an import, holds it there, never the window); close once they
-        are written, so that what follows (the schedule armed) reads them."""
+        are written, so that what follows (the schedule armed) reads them. Meanwhile the
+        buttons rest and the step line says "Saving…"."""
         if self._saving or self._closing:
             return
-        try:
-            old = self.store.settings()
-        except MlcoachError as exc:  # the store went away: close anyway; it shows again
-            self._not_saved(exc, accepted=accepted)
-            return
-        new = self.rhythm.collect(old)
-        changed = new != old and not hours_problem(new.day_start, new.day_end)
-        store = self.store
+        chosen, store = self.rhythm.chosen(), self.store
 
-        def write() -> None:
+        def write() -> Settings | None:
+            old = store.settings()
+            new = chosen(old)
+            changed = new != old and not hours_problem(new.day_start, new.day_end)
             if changed:
                 store.save_settings(new)
             store.set_state(DONE_KEY, True)
+            return new if changed else None
 
         from mlcoach.ui import ops
 
         self._saving = True
-        for button in (self.skip_button, self.back_button, self.next_button):
-            button.setEnabled(False)  # a second press would save nothing more
-        ops.run(write, lambda _: self._saved(new if changed else None, accepted=accepted),
-                lambda exc: self._not_saved(exc, accepted=accepted))
+        self._show_saving(True)
+        ops.run(write, lambda new: self._saved(new, accepted=accepted), self._not_saved)
+
+    def _show_saving(self, on: bool) -> None:
+        """A calm wait: the buttons rest (a second press would save nothing more) and
+        the step line says why, in place (nothing moves)."""
+        for widget in (self.skip_button, self.back_button, self.next_button, self.stack):
+            widget.setEnabled(not on)  # the choices as they are being saved
+        if on:
+            self.error.clear()
+            self.progress.setText(self.tr("Saving…"))
+        else:
+            self._update_buttons()
 
     def _saved(self, new: Settings | None, *, accepted: bool) -> None:
         if not shiboken6.isValid(self):
@@ -359,10 +386,18 @@ class WelcomeDialog(QDialog):
             self.settings_changed.emit(new)
         self._close(accepted=accepted)
 
-    def _not_saved(self, exc: BaseException, *, accepted: bool) -> None:
-        logger.warning("the welcome could not save its choices: %s", exc)
-        if shiboken6.isValid(self):
-            self._close(accepted=accepted)
+    def _not_saved(self, exc: BaseException) -> None:
+        """The choices stay on show with one line saying why: Finish or Skip tries
+        again; closing now leaves the welcome for the next start."""
+        logger.warning("the welcome could not save its choices: %s",
+                       getattr(exc, "template", type(exc).__name__))
+        if not shiboken6.isValid(self):
+            return
+        self._saving = False
+        self._failed = True
+        self._show_saving(False)
+        self.error.show_error(self.tr("Not saved: {reason}").format(
+            reason=error_message(exc)))
 
     def _close(self, *, accepted: bool) -> None:
         self._saving = False
@@ -375,6 +410,8 @@ class WelcomeDialog(QDialog):
             super().reject()
 
     def _update_buttons(self) -> None:
+        if self._saving:
+            return  # resting until the choices are saved
         last = self.step == self.steps() - 1
         self.back_button.setEnabled(self.step > 0)
         self.next_button.setText(self.tr("&Finish") if last else self.tr("&Next"))

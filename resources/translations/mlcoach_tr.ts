@@ -2643,6 +2643,14 @@ Kurtarma anahtarı şimdi gösterilsin mi?</translation>
 <context>
     <name>WelcomeDialog</name>
     <message>
+        <source>Saving…</source>
+        <translation>Kaydediliyor…</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Kaydedilmedi: {reason}</translation>
+    </message>
+    <message>
         <source>Welcome to mlcoach</source>
         <translation>mlcoach&apos;a hoş geldiniz</translation>
     </message>

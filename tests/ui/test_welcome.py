@@ -223,3 +223,82 @@ def test_finishing_while_another_program_writes_waits_its_turn(  # type: ignore[
     assert closed == [QDialog.DialogCode.Accepted]
     assert store.settings().day_start == time(8, 0)
     assert not should_show(store)
+
+
+def test_while_its_choices_are_saved_it_says_so_and_a_close_waits_for_them(  # type: ignore[no-untyped-def]
+        qtbot, welcome: WelcomeDialog, store, opened_store_writer) -> None:
+    """Finish behind another program's write: the window showed nothing for up to the
+    store's minute. It says "Saving…" in the step line, its buttons and choices rest,
+    and closing it meanwhile loses nothing: it closes once the choices are written."""
+    closed: list[int] = []
+    welcome.finished.connect(closed.append)
+    welcome.next()
+    welcome.rhythm.hours.start.setTime(QTime(8, 0))
+    welcome.next()
+    assert welcome.recovery is not None
+    welcome.recovery.saved.setChecked(True)
+    with opened_store_writer():
+        welcome.next()  # Finish
+        assert welcome.saving() and welcome.progress.text() == "Saving…"
+        assert not any(b.isEnabled() for b in (welcome.skip_button, welcome.back_button,
+                                               welcome.next_button))
+        assert not welcome.stack.isEnabled()
+        welcome.recovery.saved.setChecked(False)  # no button wakes up meanwhile
+        welcome.recovery.saved.setChecked(True)
+        assert not welcome.next_button.isEnabled()
+        welcome.reject()  # Esc, or the window's close button
+        assert welcome.isVisible() and closed == []
+    drain()
+    assert closed == [QDialog.DialogCode.Accepted]
+    assert store.settings().day_start == time(8, 0)
+    assert not should_show(store)
+
+
+def test_choices_not_saved_stay_on_show_with_why(  # type: ignore[no-untyped-def]
+        qtbot, welcome: WelcomeDialog, store, monkeypatch) -> None:
+    """The choices could not be written: the welcome closed, and they were lost (the
+    welcome came again with the usual hours). It stays open, saying why in one line,
+    with the choices as made; Finish again saves them."""
+    from mlcoach.domain.errors import StoreBusyError
+
+    real = store.set_state
+
+    def busy(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise StoreBusyError("the store is busy")
+
+    monkeypatch.setattr(store, "set_state", busy)
+    welcome.next()
+    welcome.rhythm.hours.start.setTime(QTime(8, 0))
+    welcome.next()
+    assert welcome.recovery is not None
+    welcome.recovery.saved.setChecked(True)
+    welcome.next()  # Finish
+    drain()
+    assert welcome.isVisible() and not welcome.saving()
+    assert welcome.error.text().startswith("Not saved:")
+    assert welcome.next_button.isEnabled() and welcome.stack.isEnabled()
+    assert welcome.rhythm.hours.hours()[0] == time(8, 0)
+    assert welcome.progress.text() == "Step 3 of 3"
+    monkeypatch.setattr(store, "set_state", real)
+    welcome.next()  # Finish again
+    drain()
+    assert welcome.isHidden() and welcome.result() == QDialog.DialogCode.Accepted
+    assert store.settings().day_start == time(8, 0) and not should_show(store)
+
+
+def test_closed_after_its_choices_were_not_saved_it_comes_again(  # type: ignore[no-untyped-def]
+        qtbot, welcome: WelcomeDialog, store, monkeypatch) -> None:
+    """Closed once the line says the choices were not saved: it closes, writing
+    nothing more, and comes again at the next start."""
+    from mlcoach.domain.errors import StoreBusyError
+
+    def busy(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise StoreBusyError("the store is busy")
+
+    monkeypatch.setattr(store, "set_state", busy)
+    welcome.skip()
+    drain()
+    assert welcome.isVisible() and welcome.error.text()
+    welcome.reject()
+    drain()
+    assert welcome.isHidden() and should_show(store)
