@@ -277,10 +277,15 @@ class WindowFactories:
             if reflection.shows_another_day() and not reflection.has_unsaved_changes():
                 reflection.load_day()
             return
-        reflection.load_day()
-        reflection.offer()
-        self.settle_frames(reflection)
-        ready_signal(f"shown:{Window.REFLECT.value}")
+
+        def offer() -> None:  # the day read on the worker: the window comes up whole
+            if reflection.isVisible():
+                return  # asked for from the tray meanwhile: up, with the keyboard
+            reflection.offer()
+            self.settle_frames(reflection)
+            ready_signal(f"shown:{Window.REFLECT.value}")
+
+        reflection.load_day(then=offer)
 
     def open_window(self, which: Window) -> None:
         """Bring a window up with fresh data (queued until the store is open); after an
@@ -296,14 +301,12 @@ class WindowFactories:
             # shown before, it grew as the day filled in, and a Wayland compositor, which
             # placed it for its first size, left its buttons under the panel (KDE).
             return
+        if which is Window.REFLECT:
+            self._open_reflection()
+            return
         with self.activation():
             if which is Window.CAPTURE:
                 self.capture_window().present()
-            elif which is Window.REFLECT:
-                reflection = self.reflection_dialog()
-                if not (reflection.isVisible() and reflection.has_unsaved_changes()):
-                    reflection.load_day()  # else the words being typed stay as they are
-                reflection.present()
             elif which is Window.SETTINGS:
                 settings = self.settings_dialog()
                 if not (settings.isVisible() and settings.has_unsaved_changes()):
@@ -315,3 +318,22 @@ class WindowFactories:
                 self.history_window().present()
         self.settle_frames(self.windows[which])
         ready_signal(f"shown:{which.value}")
+
+    def _open_reflection(self) -> None:
+        """Up at once when on show (the words being typed stay as they are); else once
+        the day is read on the store's worker, whole, never first with the day it last
+        showed. Asked again meanwhile, it comes up once, with the newer read."""
+        reflection = self.reflection_dialog()
+
+        def present() -> None:
+            with self.activation():
+                reflection.present()
+            self.settle_frames(reflection)
+            ready_signal(f"shown:{Window.REFLECT.value}")
+
+        if reflection.isVisible():
+            if not reflection.has_unsaved_changes():
+                reflection.load_day()  # today as it is now, filled in when read
+            present()
+            return
+        reflection.load_day(then=present)

@@ -1,8 +1,8 @@
 """End-of-day reflection: today at a glance, energy, three short questions, streak.
 
-Opening it costs a handful of indexed queries (`load_day_data`); the streak and
-small-win count come from `compute_stats`, which reads more, so it runs on the
-worker thread (`mlcoach.ui.ops`) and fills in when ready.
+Opening it costs a handful of indexed queries (`load_day_data`), run on the store's
+worker (`mlcoach.ui.ops`) before the window comes up; the streak and small-win count come
+from `compute_stats`, which reads more, and fill in when ready.
 """
 
 from __future__ import annotations
@@ -96,8 +96,17 @@ def load_day_data(store: Store, now: datetime, tz: tzinfo) -> DayData:
     )
 
 
+def _read_draft(store: Store) -> object:
+    """On the worker: the reflection draft kept in the store (None when unreadable)."""
+    try:
+        return store.get_state(DRAFT_KEY)
+    except MlcoachError as exc:
+        logger.warning("could not read the reflection draft: %s", exc)
+        return None
+
+
 class ReflectionDialog(QDialog):
-    """The end-of-day reflection; `load_day()` before showing it. The app builds it once
+    """The end-of-day reflection; `load_day(then=show)` to show it. The app builds it once
     its ORM store is open (on the worker), so it comes up whole.
 
     Signals:
@@ -120,6 +129,9 @@ class ReflectionDialog(QDialog):
         self._draft_kept = False  # whether the store may hold a draft of this dialog's
         self._saving = False  # a save is on its way to the store
         self._stats_request = 0
+        self._day_request = 0  # each load_day asks anew; an older read's outcome is dropped
+        self._day_shown = 0  # the last load_day whose read is on show
+        self._glance_request = 0
         self._fitted = False  # sized to the body at the first show
         self.setWindowTitle(self.tr("Reflect on today"))
         self.setAccessibleName(self.tr("Reflect on today"))
@@ -190,40 +202,87 @@ class ReflectionDialog(QDialog):
 
     # -- public -----------------------------------------------------------------------
 
-    def load_day(self) -> None:
-        """Load today's glance, reflection and (in the background) the streak."""
+    def load_day(self, then: Callable[[], None] | None = None) -> None:
+        """Read today's glance, reflection and draft on the store's worker (a handful of
+        queries, ~25 ms on a year's store: never on the GUI thread), fill them in, then
+        `then()` (show the window: it comes up whole); the streak follows. A read that a
+        newer one overtook, or that finds words typed meanwhile, leaves them as they are."""
         now = self._clock()
-        try:
-            data = load_day_data(self._store, now, self._tz)
-        except MlcoachError as exc:
+        self._day_request += 1
+        self._glance_request += 1  # a glance read before this is of the day left
+        request, typed = self._day_request, self._current()
+        store, tz = self._store, self._tz
+
+        def read() -> tuple[DayData, object]:
+            return load_day_data(store, now, tz), _read_draft(store)
+
+        def failed(exc: BaseException) -> None:
+            if not shiboken6.isValid(self) or request != self._day_request:
+                return
+            if not isinstance(exc, MlcoachError):
+                logger.error("today could not be read", exc_info=exc)
             self._show_error(self.tr("Could not load today: {reason}").format(
                 reason=error_message(exc)))
+            if then is not None:
+                then()
+
+        ops.run(read, lambda got: self._day_read(request, now, typed, *got, then), failed,
+                left_at_quit=True)
+
+    def loading(self) -> bool:
+        """Whether a day's read is still on its way (the window shows the last one)."""
+        return self._day_request != self._day_shown
+
+    def _day_read(self, request: int, now: datetime, typed: Answers, data: DayData,
+                  draft: object, then: Callable[[], None] | None) -> None:
+        if not shiboken6.isValid(self) or request != self._day_request:
+            return  # closed, or a newer read on its way: that one fills the window
+        self._day_shown = request
+        if self._current() != typed:  # typed into meanwhile: those words stay where they are
+            if data.day == self._day:
+                self._show_glance(data)
+            if then is not None:
+                then()
             return
         self._day = data.day
         self._error.hide()
         self._title.setText(QLocale().toString(_qdate(data.day),
                                                QLocale.FormatType.LongFormat))
-        self._prompts.setText(self._prompts_text(data))
-        self._fill_glance(data)
-        self._fill_echoes(data.echoes)
+        self._show_glance(data)
         self._fill_reflection(data.reflection)
-        self._restore_draft()
+        self._restore_draft(draft)
         self._ask_question(data.day)
         self._load_stats(now)
+        if then is not None:
+            then()
 
-    def refresh_glance(self) -> None:
-        """Read the day shown again for its glance and "on this day" lines, leaving the
-        answers as typed: a moment edited or deleted elsewhere (History) is not shown
-        with the words that went."""
-        noon = datetime.combine(self._day, time(12), tzinfo=self._tz)
-        try:
-            data = load_day_data(self._store, noon, self._tz)
-        except MlcoachError as exc:
-            logger.info("today's glance was not read again: %s", exc)
-            return
+    def _show_glance(self, data: DayData) -> None:
         self._prompts.setText(self._prompts_text(data))
         self._fill_glance(data)
         self._fill_echoes(data.echoes)
+
+    def refresh_glance(self) -> None:
+        """Read the day shown again, on the store's worker, for its glance and "on this
+        day" lines, leaving the answers as typed: a moment edited or deleted elsewhere
+        (History) is not shown with the words that went."""
+        self._glance_request += 1
+        request, day, store, tz = self._glance_request, self._day, self._store, self._tz
+        noon = datetime.combine(day, time(12), tzinfo=tz)
+
+        def read() -> DayData:
+            return load_day_data(store, noon, tz)
+
+        def failed(exc: BaseException) -> None:
+            logger.info("today's glance was not read again: %s", exc)
+
+        ops.run(read, lambda data: self._glance_read(request, data), failed,
+                left_at_quit=True)
+
+    def _glance_read(self, request: int, data: DayData) -> None:
+        if not shiboken6.isValid(self) or request != self._glance_request \
+                or data.day != self._day:
+            return  # closed, read again since, or another day shown now
+        self._show_glance(data)
         if data.reflection is None and self._loaded != _NO_ANSWERS:
             self._loaded_deleted()
 
@@ -246,7 +305,7 @@ class ReflectionDialog(QDialog):
         return self._clock().astimezone(self._tz).date() != self._day
 
     def offer(self) -> None:
-        """Show the dialog the schedule offers (call `load_day()` first), without taking
+        """Show the dialog the schedule offers (once `load_day()` has read it), without taking
         the keyboard: the user may be typing elsewhere, and clicks into it when ready."""
         if not self.isVisible():
             keep_on_screen(self, recentre=True)  # a dialog: by the pointer, as Qt does
@@ -305,7 +364,7 @@ class ReflectionDialog(QDialog):
         resize_within_screen(self, width, height)
 
     def present(self) -> None:
-        """Show, raise and focus the dialog (call `load_day()` first)."""
+        """Show, raise and focus the dialog (once `load_day()` has read it)."""
         if not self.isVisible():
             keep_on_screen(self, recentre=True)
         self.show()
@@ -620,15 +679,11 @@ class ReflectionDialog(QDialog):
         self._show_answers(self._loaded)
         self._draft_timer.stop()  # nothing typed yet
 
-    def _restore_draft(self) -> None:
-        """Bring back words typed before a crash: into the fields when they are for the
-        day shown, as their own day's reflection otherwise (what quitting would have done)."""
+    def _restore_draft(self, raw: object) -> None:
+        """Bring back words typed before a crash (`raw`, as read with the day): into the
+        fields when they are for the day shown, as their own day's reflection otherwise
+        (what quitting would have done)."""
         self._restored.hide()
-        try:
-            raw = self._store.get_state(DRAFT_KEY)
-        except MlcoachError as exc:
-            logger.warning("could not read the reflection draft: %s", exc)
-            return
         draft = from_json(raw)
         if draft is None:
             return

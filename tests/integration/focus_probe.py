@@ -39,8 +39,7 @@ def main() -> None:
 
     dialog = ReflectionDialog(opened.store, clock=lambda: datetime.now(timezone.utc),
                               tz=timezone.utc)
-    dialog.load_day()
-    getattr(dialog, sys.argv[2])()
+    dialog.load_day(then=getattr(dialog, sys.argv[2]))  # once the day is read
     settle(app, lambda: QApplication.focusWidget() is not line, seconds=2.0)  # a change, if any
     print("line" if QApplication.focusWidget() is line else "reflection", flush=True)
     opened.store.close()

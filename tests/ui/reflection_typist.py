@@ -36,8 +36,6 @@ def main() -> None:
     secret = Secret("keyring", raw_key=bytes.fromhex(key_hex))
     store = Store(make_engine(db, secret), db, secret)
     dialog = ReflectionDialog(store, clock=lambda: NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
-    dialog.load_day()
-    dialog.present()
     typed = 0
 
     def type_one() -> None:
@@ -60,7 +58,12 @@ def main() -> None:
     timer.timeout.connect(type_one)
     check = QTimer(interval=50)
     check.timeout.connect(kept)
-    timer.start()
+
+    def loaded() -> None:  # the day read on the store's worker: up, then typed into
+        dialog.present()
+        timer.start()
+
+    dialog.load_day(then=loaded)
     app.exec()
 
 

@@ -51,6 +51,7 @@ from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from tests.ui.conftest import NOW, TZ, today_at
 from tests.ui.widget_tree import inside
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -132,6 +133,7 @@ def reflection(qtbot: Any, store: Store, tmp_path: Path, opened: Opened) -> Buil
 
     dialog = ReflectionDialog(store, clock=lambda: NOW, tz=TZ)
     dialog.load_day()
+    drain()  # the day is read on the store's worker
     return dialog, lambda: iter(["reflection"])
 
 

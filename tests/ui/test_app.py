@@ -22,6 +22,7 @@ from mlcoach.domain.model import Response, Settings
 from mlcoach.system import instance
 from mlcoach.ui.app_windows import Window
 from mlcoach.ui.tray import Action
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -78,6 +79,7 @@ def controller(qtbot, opened, tmp_path, monkeypatch):  # type: ignore[no-untyped
                         tz=lambda: TZ, busy=lambda: False, real_clock=clock.real,
                         steady_clock=clock.steady)
     ctl.start("show", opened=opened)  # the controller starts no store load of its own
+    drain()  # the start's records (the first prompt's wait) written on the store's worker
     yield ctl, clock
     ctl.stop()
     ctl.card.hide()
@@ -114,6 +116,7 @@ def test_quitting_keeps_the_words_of_a_reflection_not_yet_saved(controller, qtbo
     ctl, clock = controller
     clock.now = datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     dialog = ctl.reflection_dialog()
     assert dialog.isVisible()
     qtbot.keyClicks(dialog.went_well, "Gave Deniz the lead on the demo")
@@ -287,9 +290,11 @@ def test_asking_for_the_reflection_again_keeps_what_is_being_typed(controller, q
     ctl, clock = controller
     clock.now = datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     dialog = ctl.reflection_dialog()
     qtbot.keyClicks(dialog.went_well, "Asked Bo first")
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     assert dialog.isVisible() and dialog.went_well.toPlainText() == "Asked Bo first"
     dialog.done(0)  # closed without the question, as a test leaves it
 
@@ -313,6 +318,7 @@ def test_quitting_with_the_reflection_open_and_nothing_typed_saves_nothing(contr
     ctl, clock = controller
     clock.now = datetime(2026, 11, 23, 18, 30, tzinfo=TZ)
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     _exit_recorded(ctl)
     ctl.quit()
     reopened = open_store(opened.layout, keys=OSKeyring())
@@ -1040,9 +1046,11 @@ def test_the_evening_offer_does_not_take_the_keyboard(controller, qtbot, opened,
     clock.now = datetime.combine(date(2026, 11, 23), opened.store.settings().reflection_time,
                                  TZ)
     ctl.on_timer()
+    drain()  # the day is read on the store's worker, then it is offered
     reflection = ctl.windows.get(Window.REFLECT)
     assert reflection is not None and reflection.isVisible() and shown == ["offer"]
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     assert shown == ["offer", "present"]
 
 
@@ -1058,6 +1066,7 @@ def test_on_wayland_the_evening_offer_is_a_notification_not_a_window(wayland, op
     assert reflection is None or not reflection.isVisible()
     assert server.sent[-1] == ("Reflect on today", [("reflect", "Reflect")])
     server.action_invoked.emit(server.answer(), "reflect")
+    drain()  # the day is read on the store's worker, then it is up
     assert ctl.windows[Window.REFLECT].isVisible()
     ctl.windows[Window.REFLECT].done(0)
 
@@ -1082,15 +1091,18 @@ def test_a_reflection_left_open_overnight_becomes_the_next_days(controller, open
     monday = datetime.combine(date(2026, 11, 23), opened.store.settings().reflection_time, TZ)
     clock.now = monday
     ctl.on_timer()
+    drain()  # the day is read on the store's worker, then it is offered
     reflection = ctl.windows[Window.REFLECT]
     assert reflection.isVisible() and not reflection.shows_another_day()
     clock.now = monday + timedelta(days=1)
     assert reflection.shows_another_day()
     ctl.on_timer()
+    drain()
     assert reflection.isVisible() and not reflection.shows_another_day()
     reflection.went_well.setPlainText("Tuesday's words")
     clock.now += timedelta(days=1)
     ctl.on_timer()  # typed in: left as it is, its words with it
+    drain()
     assert reflection.shows_another_day()
     assert reflection.went_well.toPlainText() == "Tuesday's words"
     reflection.done(0)
@@ -1132,12 +1144,14 @@ def test_the_cards_recalled_intention_follows_an_edit_of_its_reflection(controll
     ctl, clock = controller
     clock.now = datetime(2026, 11, 22, 23, 40, tzinfo=TZ)
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     dialog = ctl.reflection_dialog()
     dialog.intention.setText("Tell Priya her review was harsh")
     dialog.save()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     clock.now = datetime(2026, 11, 22, 23, 55, tzinfo=TZ)
     ctl.open_window(Window.REFLECT)  # and left open overnight
+    drain()  # the day is read on the store's worker, then it is up
     clock.now = datetime(2026, 11, 23, 9, 30, tzinfo=TZ)
     ctl.show_prompt(manual=True)
     assert ctl.card.isVisible()
@@ -1221,6 +1235,7 @@ def test_the_open_reflection_follows_a_moment_edited_or_deleted_in_history(contr
     store.add_moment("Told Priya her review was harsh", created_at=clock())
     store.add_moment("Thanked Bo for the demo", created_at=clock() - timedelta(hours=1))
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     reflection = ctl.reflection_dialog()
     reflection.went_well.setPlainText("The demo went well")
     assert sorted(r.text for r in reflection.moment_rows()) == [
@@ -1253,6 +1268,7 @@ def test_a_reflection_deleted_in_history_leaves_the_open_reflection(controller, 
     store.save_reflection(clock().date(), energy=2, went_well="Priya was curt again",
                           at=clock())
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     reflection = ctl.reflection_dialog()
     assert reflection.went_well.toPlainText() == "Priya was curt again"
     reflection.intention.setText("Ask Bo")
@@ -1369,6 +1385,7 @@ def test_quit_takes_the_windows_and_the_icon_away_before_it_waits_for_the_writes
         ctl.tray = Tray(ctl.menu, ctl)
         ctl.tray.show()
     ctl.open_window(Window.REFLECT)
+    drain()  # the day is read on the store's worker, then it is up
     dialog = ctl.reflection_dialog()
     qtbot.keyClicks(dialog.went_well, "Asked Deniz before deciding")
     seen_while_waiting: list[tuple[list[str], bool]] = []
@@ -1390,3 +1407,4 @@ def test_quit_takes_the_windows_and_the_icon_away_before_it_waits_for_the_writes
         assert kept is not None and kept.went_well == "Asked Deniz before deciding"
     finally:
         reopened.store.close()
+

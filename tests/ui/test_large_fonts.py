@@ -23,6 +23,7 @@ from tests.ui import test_accessibility as a11y
 from tests.ui.conftest import NOW, TZ
 from tests.ui.test_accessibility import WINDOWS, Built, _settle
 from tests.ui.test_history import settle
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 filled = a11y.filled  # the fixture: people, moments, reflections and a suggestion
@@ -162,6 +163,7 @@ def test_the_reflections_moments_show_their_whole_text(
     store.add_moment("Left on time", Kind.EXAMPLE, created_at=today_at(16))
     dialog = ReflectionDialog(store, clock=lambda: NOW, tz=TZ)
     dialog.load_day()
+    drain()  # the day is read on the store's worker
     _show(qtbot, (dialog, lambda: iter(["reflection"])))
     smallest = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
     assert smallest.width() <= LAPTOP.width() and smallest.height() <= LAPTOP.height()

@@ -24,6 +24,7 @@ from mlcoach.ui import ops
 from mlcoach.ui.history.window import HistoryWindow
 from mlcoach.ui.widgets.plain_text import as_plain
 from tests.ui.conftest import NOW, TZ, today_at
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -72,6 +73,7 @@ def _read_as_markup(root: QWidget) -> list[str]:
 
 def test_the_reflection_shows_marked_words_as_words(qtbot, marked, reflection) -> None:  # type: ignore[no-untyped-def]
     reflection.load_day()
+    drain()  # the day is read on the store's worker
     with qtbot.waitActive(reflection):
         reflection.present()
     _settle(qtbot)

@@ -12,6 +12,7 @@ from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Styl
 from mlcoach.ui.reflection_dialog import ReflectionDialog
 from mlcoach.ui.widgets import message_box
 from tests.ui.conftest import NOW, TZ, today_at
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -36,6 +37,7 @@ def answer(monkeypatch):
 
 def opened(qtbot, dialog: ReflectionDialog) -> ReflectionDialog:
     dialog.load_day()
+    drain()  # the day is read on the store's worker
     with qtbot.waitActive(dialog):
         dialog.present()
     return dialog
@@ -292,6 +294,7 @@ def test_tab_goes_round_the_controls_without_an_empty_stop(qtbot, reflection) ->
     from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit
 
     reflection.load_day()
+    drain()  # the day is read on the store's worker
     reflection.present()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is reflection.went_well)
     stops = []
@@ -313,7 +316,6 @@ def test_at_a_large_font_the_dialog_stays_on_the_screen_and_scrolls(qtbot, qapp,
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QLabel, QPushButton
 
-    from mlcoach.ui import ops
 
     store.add_moment("Thanked Ana for the notes", Kind.RECOGNITION, person="Ana",
                      created_at=today_at(10))
@@ -325,10 +327,10 @@ def test_at_a_large_font_the_dialog_stays_on_the_screen_and_scrolls(qtbot, qapp,
         dialog = ReflectionDialog(store, clock=lambda: NOW, tz=TZ)
         qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
         dialog.load_day()
-        dialog.present()
-        qtbot.waitExposed(dialog)
-        ops.pool().waitForDone(10_000)
-        qtbot.waitUntil(lambda: bool(dialog.stats_text()))
+        drain()  # the day is read on the store's worker, and the streak after it
+        with qtbot.waitActive(dialog):  # the keys below go to the active window
+            dialog.present()
+        assert dialog.stats_text()
         room = dialog.screen().availableGeometry()
         assert dialog.frameGeometry().height() <= room.height()
         assert dialog.frameGeometry().width() <= room.width()
@@ -362,6 +364,7 @@ def test_loading_the_day_again_draws_only_its_own_rows(qtbot, reflection, store)
     opened(qtbot, reflection)
     reflection.load_day()
     reflection.load_day()
+    drain()  # the day is read on the store's worker
     QApplication.processEvents()  # the new rows are shown; the old ones wait for deletion
     shown = [row for row in reflection.findChildren(OutcomeRow) if row.isVisible()]
     assert len(shown) == 1
@@ -378,6 +381,7 @@ def test_a_reflection_deleted_elsewhere_leaves_the_open_window_but_what_is_typed
     reflection.intention.setText("Talk to Bo about the release")  # typed since
     store.delete_reflection(TODAY)
     reflection.refresh_glance()  # as the app does when History changed something
+    drain()  # the day is read on the store's worker
     assert reflection.went_well.toPlainText() == ""
     assert reflection.differently.toPlainText() == ""
     assert reflection.energy.value() is None
@@ -419,3 +423,80 @@ def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
     qtbot.waitUntil(lambda: store.get_moment(moment.id).outcome is Outcome.FOLLOWED,
                     timeout=60_000)
     assert reflection.error_text() == ""
+
+
+def _reads_on_gui(store, monkeypatch) -> list[bool]:  # type: ignore[no-untyped-def]
+    """For each read of the day (its moments, reflection, prompts, draft): whether it ran
+    on the GUI thread."""
+    import threading
+
+    on_gui: list[bool] = []
+    for name in ("moments", "reflection", "prompt_events", "follow_ups_due", "get_state"):
+        real = getattr(store, name)
+
+        def recorded(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            on_gui.append(threading.current_thread() is threading.main_thread())
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, recorded)
+    return on_gui
+
+
+def test_the_day_is_read_off_the_gui_thread_and_the_window_comes_up_whole(
+        qtbot, reflection, store, monkeypatch):
+    """Opening the reflection, or its day read again (left open overnight), read the day
+    on the GUI thread (~25 ms on a year's store): the tray and every window stood still.
+    Read on the worker now; the window comes up once the day is in it."""
+    store.add_moment("Thanked Ana for the release demo", Kind.RECOGNITION, person="Ana",
+                     created_at=today_at(10, 42))
+    on_gui = _reads_on_gui(store, monkeypatch)
+    shown: list[list[str]] = []
+    reflection.load_day(then=lambda: shown.append([r.text for r in
+                                                   reflection.moment_rows()]))
+    assert shown == [] and reflection.loading()
+    drain()
+    assert shown == [["Thanked Ana for the release demo"]]
+    assert on_gui and True not in on_gui
+
+
+def test_asked_twice_while_reading_it_comes_up_once_with_the_newer_read(
+        qtbot, reflection, store):
+    """Two asks before the first read is in (the tray clicked twice): one show, with the
+    day as the second read found it."""
+    shown: list[list[str]] = []
+
+    def show() -> None:
+        shown.append([r.text for r in reflection.moment_rows()])
+
+    store.add_moment("Left at six and said so", Kind.EXAMPLE, created_at=today_at(16, 50))
+    reflection.load_day(then=show)
+    reflection.load_day(then=show)
+    drain()
+    assert shown == [["Left at six and said so"]]
+
+
+def test_words_typed_while_the_day_is_read_again_stay(qtbot, reflection, store):
+    """The open window's day read again (the tray's Reflect) while the user typed on:
+    the read leaves the words as typed, and shows the day's new moments."""
+    store.save_reflection(TODAY, energy=3, went_well="Saved before")
+    opened(qtbot, reflection)
+    store.add_moment("Left at six and said so", Kind.EXAMPLE, created_at=today_at(16, 50))
+    reflection.load_day()
+    qtbot.keyClicks(reflection.intention, "Ask Bo first")  # its outcome not delivered yet
+    drain()
+    assert reflection.intention.text() == "Ask Bo first"
+    assert reflection.went_well.toPlainText() == "Saved before"
+    assert [r.text for r in reflection.moment_rows()] == ["Left at six and said so"]
+
+
+def test_a_day_read_for_a_closed_window_is_dropped(qtbot, store):
+    """The window closed (and gone) while its day was read: nothing shown, nothing fails."""
+    from shiboken6 import delete
+
+    dialog = ReflectionDialog(store, clock=lambda: NOW, tz=TZ)
+    shown: list[bool] = []
+    dialog.load_day(then=lambda: shown.append(True))
+    dialog.refresh_glance()
+    delete(dialog)
+    drain()
+    assert shown == []

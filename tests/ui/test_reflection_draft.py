@@ -38,8 +38,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def _dialog(qtbot, store) -> ReflectionDialog:  # type: ignore[no-untyped-def]
     dialog = ReflectionDialog(store, clock=lambda: NOW, tz=TZ)
     qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
-    dialog.load_day()
-    dialog.present()
+    # The day is read on the store's worker, then it is up. Not drain(): a test may hold
+    # the store for another writer, and the window's own writes wait behind it.
+    dialog.load_day(then=dialog.present)
+    qtbot.waitUntil(lambda: not dialog.loading() and dialog.isVisible())
     return dialog
 
 

@@ -56,6 +56,7 @@ from mlcoach.influence.composer import guess_questions
 from mlcoach.store.core import Store
 from mlcoach.store.vault import Opened
 from tests.ui.conftest import NOW, TZ, today_at
+from tests.ui.worker import drain
 
 pytestmark = pytest.mark.gui
 
@@ -358,6 +359,7 @@ def test_reflection_dialog(qtbot: Any, pseudo: None, filled: Store) -> None:
     dialog = ReflectionDialog(filled, clock=lambda: NOW, tz=TZ)
     qtbot.addWidget(dialog, before_close_func=lambda d: d.done(0))
     dialog.load_day()
+    drain()  # the day is read on the store's worker
     dialog.present()
     _settle(qtbot)
     # The day's rotating question is core data with its own Turkish (resources/reflection).

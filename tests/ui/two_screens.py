@@ -35,6 +35,7 @@ from mlcoach.security.keys import OSKeyring
 from mlcoach.store.vault import Layout, open_store
 from mlcoach.ui.widgets.on_screen import keep_on_screen
 from tests.memkeyring import MemoryKeyring
+from tests.ui.worker import drain
 
 NOW = datetime(2025, 6, 12, 17, 20, tzinfo=ZoneInfo("Europe/Berlin"))  # as tests/ui
 
@@ -66,6 +67,7 @@ def windows(data: Path) -> dict[str, QWidget]:
     store = opened.store
     reflection = ReflectionDialog(store, clock=lambda: NOW, tz=NOW.tzinfo)  # type: ignore[arg-type]
     reflection.load_day()
+    drain()  # the day is read on the store's worker
     welcome = WelcomeDialog(store, opened)
     welcome.present = partial(shown, welcome)  # type: ignore[attr-defined]
     main = MainWindow(TrayMenu(QObject()))
