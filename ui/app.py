@@ -251,19 +251,16 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
                       real_clock=self._real_clock or boot_clock,
                       meetings=self._meetings.meetings)
         self.coach = coach
-        try:
-            coach.started(self.clock())
-        except StoreUnavailableError as exc:  # a prompt at once is the worst that follows
-            logger.warning("start settle not saved (%s)", type(exc).__name__)
+        first = coach.welcome_pending()
+        self._settle_start(coach, first)
         self.apply_language()
         self.menu.set_ready(True)
         ready_signal("store")
         self.tell_recovery()
         self.backup_later()
         self.warm_up()
-        if coach.welcome_pending():
+        if first:
             self.tend_desktop_entries()  # a first start: pipx and wheels bring none
-            coach.hold_first_prompt(self.clock())
 
             def not_opened(exc: BaseException) -> None:
                 self.tell_not_opened(exc)
@@ -277,6 +274,26 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
             # the .deb and back), but writes no menu entry the user deleted
             self.tend_desktop_entries(create_menu_entry=None)
             self.after_welcome()
+
+    def _settle_start(self, coach: Coach, first: bool) -> None:
+        """The app started (a login, mostly): the first prompt waits a moment, and after
+        a first start's welcome for the next good moment. Written on the store's worker:
+        behind another program's write (an import) it held the tray and the windows."""
+        now = self.clock()
+
+        def settle() -> None:
+            coach.started(now)
+            if first:
+                coach.hold_first_prompt(now)
+
+        def settled(_: object) -> None:
+            if self.coach is coach and self.timer.isActive():  # armed (not in the welcome)
+                self.arm()  # planned again with the moment's wait written
+
+        def not_settled(exc: BaseException) -> None:  # a prompt at once is the worst
+            logger.warning("start settle not saved (%s)", type(exc).__name__)
+
+        ops.run(settle, settled, not_settled)
 
     def _show_welcome(self, full: Opened) -> None:
         from mlcoach.ui.welcome import WelcomeDialog

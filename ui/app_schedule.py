@@ -183,10 +183,17 @@ class PromptSchedule:
         if self._meetings is not None:
             self._meetings.forget()
         self.coach.reload_settings()
-        try:
-            self.coach.settings_saved(self.clock())
-        except StoreUnavailableError as exc:  # a prompt sooner is the worst that follows
+        coach, now = self.coach, self.clock()
+
+        def settled(_: object) -> None:
+            if self.coach is coach:
+                self.arm()  # planned again with the moment's wait written
+
+        def not_settled(exc: BaseException) -> None:  # a prompt sooner is the worst
             logger.warning("settings settle not saved (%s)", type(exc).__name__)
+
+        # On the store's worker: behind another program's write it held the whole app.
+        ops.run(lambda: coach.settings_saved(now), settled, not_settled)
         self.apply_language()
         self.arm()
 

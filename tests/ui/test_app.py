@@ -1408,3 +1408,80 @@ def test_quit_takes_the_windows_and_the_icon_away_before_it_waits_for_the_writes
     finally:
         reopened.store.close()
 
+
+def _threads_of(monkeypatch, *names: str) -> dict[str, list[bool]]:  # type: ignore[no-untyped-def]
+    """For each of the coach's `names`: whether each call ran on the GUI thread."""
+    import threading
+
+    from mlcoach.coaching.service import Coach
+
+    on_gui: dict[str, list[bool]] = {name: [] for name in names}
+    for name in names:
+        real = getattr(Coach, name)
+
+        def recorded(self, *args, _real=real, _name=name, **kwargs):  # type: ignore[no-untyped-def]
+            on_gui[_name].append(threading.current_thread() is threading.main_thread())
+            return _real(self, *args, **kwargs)
+
+        monkeypatch.setattr(Coach, name, recorded)
+    return on_gui
+
+
+def _started(opened, monkeypatch, *, welcome_done: bool):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from mlcoach.ui import notify
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.instance_server import InstanceServer
+    from tests.ui.test_notify import FakeServer
+
+    monkeypatch.setattr(notify, "shared", FakeServer)
+    opened.store.set_state("welcome_done", welcome_done)
+    clock = FakeClock(datetime(2026, 11, 23, 8, 0, tzinfo=TZ))
+    ctl = AppController(QApplication.instance(), opened.layout.root,
+                        InstanceServer(opened.layout.root), clock=clock, tz=lambda: TZ,
+                        busy=lambda: False, real_clock=clock.real, steady_clock=clock.steady)
+    ctl.start("show", opened=opened)
+    return ctl, clock
+
+
+def _stop(ctl) -> None:  # type: ignore[no-untyped-def]
+    ctl.stop()
+    for window in [*ctl.windows.values(), ctl.main_window, getattr(ctl, "welcome", None)]:
+        if window is not None:
+            window.hide()
+    ctl.server.close()
+
+
+@pytest.mark.parametrize("welcome_done", [True, False])
+def test_the_starts_wait_for_the_first_prompt_is_written_off_the_gui_thread(
+        qtbot, opened, monkeypatch, welcome_done):  # type: ignore[no-untyped-def]
+    """At start, the first prompt's wait (and, at a first start, the wait for the next
+    good moment after the welcome) was written on the GUI thread: behind another
+    program's write (an import) it held the tray for its wait, then was not written.
+    Written on the store's worker now, and the schedule sees it."""
+    from mlcoach.coaching.scheduler_state import SchedulerState
+    from mlcoach.coaching.service import STATE_KEY
+
+    on_gui = _threads_of(monkeypatch, "started", "hold_first_prompt")
+    ctl, clock = _started(opened, monkeypatch, welcome_done=welcome_done)
+    try:
+        drain()
+        assert on_gui["started"] == [False]
+        assert on_gui["hold_first_prompt"] == ([] if welcome_done else [False])
+        state = SchedulerState.from_json(opened.store.get_state(STATE_KEY))
+        assert state.settle_until is not None and state.settle_until > clock()
+    finally:
+        _stop(ctl)
+
+
+def test_settings_changed_write_the_moments_wait_off_the_gui_thread(
+        controller, monkeypatch):  # type: ignore[no-untyped-def]
+    """New settings saved: the moment's wait before a prompt was written on the GUI
+    thread (the tray held behind another writer); on the store's worker now."""
+    ctl, _clock = controller
+    on_gui = _threads_of(monkeypatch, "settings_saved")
+    ctl.on_settings_changed()
+    drain()
+    assert on_gui["settings_saved"] == [False]
+    assert ctl.timer.isActive()
