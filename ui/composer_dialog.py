@@ -41,7 +41,7 @@ from mlcoach.domain.capture import renamed_with_ending, without_ending
 from mlcoach.domain.errors import MlcoachError, PersonDeletedError
 from mlcoach.domain.i18n import ui_language
 from mlcoach.domain.model import ChangeKind, Moment, Outcome, Person, Size, Style, Suggestion
-from mlcoach.domain.text import name_key
+from mlcoach.domain.text import name_key, name_to_save
 from mlcoach.influence.composer import (
     Composed,
     ComposerError,
@@ -388,12 +388,20 @@ class ComposerDialog(QWidget):
         composed = self._composed
         if composed is None or composed == self._saved or self._saving:
             return
+        # held to who was picked in Who (renamed meanwhile, still them)
+        held = self.inputs.person_id() if composed.person == self.inputs.person() else None
+        who = composed.person or self.who.currentText().strip()
+        if who and held is None:
+            try:  # someone new: "---" in Who names no one, and is not saved unasked for no one
+                name_to_save(who)
+            except MlcoachError as exc:
+                self.view.status.setText(self.tr("Not saved: {reason}").format(
+                    reason=error_message(exc)))
+                return
         self._saving = True
         self.save_button.setEnabled(False)
         store, now = self._store, self._clock()
         follow_up = now.astimezone(self._tz).date() + timedelta(days=composed.follow_up_days)
-        # held to who was picked in Who (renamed meanwhile, still them)
-        held = self.inputs.person_id() if composed.person == self.inputs.person() else None
         landed = self._save_landed = threading.Event()
         self._saving_inputs = self._inputs_now()
 

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Kind, Moment, Outcome, Person, Style, Suggestion
+from mlcoach.domain.text import clean_name, name_to_save
 from mlcoach.store.edit_drafts import NEW_PERSON, person_key
 from mlcoach.ui import ops
 from mlcoach.ui.colours import mute
@@ -751,15 +752,18 @@ class PeoplePanel(QWidget):
 
         def save(form: PersonForm) -> Callable[[], object]:
             """The question (a rename onto someone else's name) here; the write to do
-            on the store's worker, returned."""
-            if person is None:
-                return lambda: store.add_person(form.name, form.style, form.notes)
+            on the store's worker, returned. A name that names no one ("---") is
+            refused here, before anything is written."""
             # Only what was changed here: the same person saved meanwhile in another
             # window (the coach's People tab, History's) keeps what was saved there.
+            renamed = person is None or " ".join(form.name.split()) != person.name
+            name = name_to_save(form.name) if renamed else form.name  # "@Ana" is Ana
+            if person is None:
+                return lambda: store.add_person(name, form.style, form.notes)
             from mlcoach.influence.reworded import reworded
 
-            renamed = " ".join(form.name.split()) != person.name
-            other = store.find_person(form.name) if renamed else None
+            renamed = name != person.name
+            other = store.find_person(name) if renamed else None
             merging = other is not None and other.id != person.id
             if other is not None and merging:  # someone else's name: put them together?
                 from mlcoach.ui import person_merge
@@ -772,7 +776,7 @@ class PeoplePanel(QWidget):
             def write() -> None:
                 store.edit_person(
                     person.name,
-                    new_name=form.name if renamed and not merging else None,
+                    new_name=name if renamed and not merging else None,
                     style=form.style if form.style != person.style else "",
                     notes=form.notes if form.notes != person.notes else None,
                     reword=reworded,  # a new name: their suggestions say it, not the old
@@ -784,7 +788,7 @@ class PeoplePanel(QWidget):
 
         dialog = PersonDialog(save, person=person, parent=self, drafts=store)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._after_edit(" ".join(dialog.form().name.split())))
+        dialog.accepted.connect(lambda: self._after_edit(_saved_name(dialog.form().name)))
         dialog.finished.connect(self._forget_editor)
         self._editor = dialog
         dialog.open()
@@ -806,3 +810,11 @@ class PeoplePanel(QWidget):
         name = self.selected_name()
         if name:
             self.coach_requested.emit(name)
+
+
+def _saved_name(typed: str) -> str:
+    """The name a save keeps for `typed` ("@Ana" is Ana), to select it in the list."""
+    try:
+        return clean_name(typed)
+    except MlcoachError:
+        return " ".join(typed.split())

@@ -297,13 +297,13 @@ def cmd_capture(ctx: Context) -> int:
                          "mlcoach capture \"Thanked @Ana for the clear release notes\"")
     person = parsed.person  # --person wins over an @name; --person "" is refused
     tags = [*parsed.tags, *ns.tag]
-    from mlcoach.domain.text import clean_name, clean_tag, clean_text
+    from mlcoach.domain.text import clean_tag, clean_text, name_to_save
 
     clean_text(parsed.text, "moment text")  # the one-line errors the store would give
     for t in tags:
         clean_tag(t)
     if person is not None:
-        clean_name(person)
+        name_to_save(person)  # "---" names no one: refused before anything is written
     from mlcoach.domain.ids import new_id, utcnow  # not clock.now_utc: no zoneinfo here
     from mlcoach.system import instance
 

@@ -22,9 +22,9 @@ def cmd_people(ctx: Context) -> int:
     if ns.people_command == "list":
         return _list_people(ctx)
     if ns.people_command == "add":  # a bad name is refused before the store is touched
-        from mlcoach.domain.text import clean_name
+        from mlcoach.domain.text import name_to_save
 
-        clean_name(ns.name)
+        name_to_save(ns.name)
     opened = ctx.open(create=ns.people_command == "add")  # edits need a store
     store = opened.store
     try:
@@ -83,9 +83,10 @@ def _as_saved(store: Any, ns: Any) -> None:
 def _refuse_a_taken_name(store: Any, name: str, new_name: str | None) -> None:
     """A rename onto someone else's name says how to put the two together instead."""
     from mlcoach.domain.errors import MlcoachError
+    from mlcoach.domain.text import name_to_save
 
-    person = store.find_person(name)
-    other = store.find_person(new_name) if new_name is not None else None
+    person = store.find_person(name)  # "@Ana" is Ana: a rename to it names her
+    other = store.find_person(name_to_save(new_name)) if new_name is not None else None
     if person is not None and other is not None and other.id != person.id:
         raise MlcoachError("{new!r} is already in your people list; to put the two "
                            "together: mlcoach people merge {args}", new=other.name,

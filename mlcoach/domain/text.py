@@ -99,6 +99,17 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
+def name_to_save(name: str) -> str:
+    """A name someone is added, renamed or imported under: `clean_name`'s, with a letter
+    or a digit in it. Signs alone ("---", "!!!", "…", an emoji) name no one: shown in a
+    list or after "With" they read as a slip, not as a person. In any script ("Işık",
+    "李雷", "O'Neil")."""
+    cleaned = clean_name(name)
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in cleaned):
+        raise UsageError("{name!r} is not a name: it has no letter or digit", name=cleaned)
+    return cleaned
+
+
 def name_key(name: str) -> str:
     """The key under which names collide: "Ana" and "ana" are the same person, and so are
     "IŞIK", "Işık" and "ışık", "İsmail" and "ismail": Turkish pairs I with ı and İ with i,

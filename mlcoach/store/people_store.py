@@ -17,7 +17,7 @@ from mlcoach.domain.model import (
     new_id,
     utcnow,
 )
-from mlcoach.domain.text import clean_name, name_key
+from mlcoach.domain.text import name_key, name_to_save
 from mlcoach.domain.timestamps import from_db
 from mlcoach.store import edit_drafts, rows
 from mlcoach.store import models as m
@@ -35,7 +35,7 @@ class PeopleStore(StoreBase):
         """Add someone; a name that differs only by case is the same person. Adding
         someone archived brings them back, with their history (and the style and notes
         given, notes added to theirs)."""
-        name = clean_name(name)
+        name = name_to_save(name)
         with self._writes.begin() as s:
             found = self._person_row(s, name)
             if found is not None and found.archived:
@@ -76,7 +76,7 @@ class PeopleStore(StoreBase):
             if row is None:
                 raise MlcoachError("no person called {name!r}", name=name)
             if new_name is not None:
-                new_name = clean_name(new_name)
+                new_name = name_to_save(new_name)
                 other = self._person_row(s, new_name)
                 if other is not None and other.id != row.id:
                     raise MlcoachError("{name!r} is already in your people list",

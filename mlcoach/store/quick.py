@@ -16,7 +16,7 @@ from mlcoach.domain.capture import person_keys
 from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.errors import MOMENT_DELETED, MomentDeletedError
 from mlcoach.domain.ids import new_id
-from mlcoach.domain.text import clean_name, clean_tag, clean_text, name_key
+from mlcoach.domain.text import clean_name, clean_tag, clean_text, name_key, name_to_save
 from mlcoach.domain.timestamps import to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw, refuse_moved_on
@@ -68,7 +68,7 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
                 "ORDER BY name = ? DESC, name_key = ? DESC LIMIT 1",
                 (own, bare, name, name, own)).fetchone()
             if row is None:
-                person_id, saved_name = new_id(), name
+                person_id, saved_name = new_id(), name_to_save(name)
                 conn.execute(
                     "INSERT INTO people (id, name, name_key, style, notes, archived, "
                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",

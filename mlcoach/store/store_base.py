@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mlcoach.domain.capture import person_keys
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import Suggestion, new_id, utcnow
-from mlcoach.domain.text import clean_name, name_key
+from mlcoach.domain.text import clean_name, name_key, name_to_save
 from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store.db import empty_wal, writer
@@ -119,6 +119,7 @@ class StoreBase:
         if row is None:
             if not create:
                 raise MlcoachError("no person called {name!r}", name=name)
+            name = name_to_save(name)  # someone saved before names had to have a letter: found
             now = utcnow()
             row = m.PersonRow(
                 id=new_id(), name=" ".join(name.split()), name_key=name_key(name),

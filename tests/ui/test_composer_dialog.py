@@ -1449,3 +1449,74 @@ def test_someone_deleted_while_the_coach_was_closed_is_said_when_it_opens(qtbot,
     coach.present()
     assert coach.who.currentText() == ""
     assert "Dana was deleted" in coach.status_text()
+
+
+# -- names that name no one ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["---", "…", "👍"])
+def test_the_person_editor_refuses_signs_for_a_name_inline(qtbot, panel, store, typed):
+    """"---" was saved as a person, listed and offered in Who."""
+    panel.add_person()
+    editor = panel.editor()
+    editor.name.insert(typed)  # keyClicks takes Latin-1 alone
+    editor.ok_button.click()
+    assert "no letter or digit" in editor.error_text()  # at once: nothing to write
+    drain()
+    assert editor.isVisible() and store.people() == []
+
+
+def test_the_person_editor_renames_no_one_to_signs(qtbot, panel, store):
+    store.add_person("Dana", notes="Likes numbers first")
+    panel.reload()
+    panel.select("Dana")
+    panel.edit_selected()
+    editor = panel.editor()
+    editor.name.setText("!!!")
+    editor.ok_button.click()
+    assert "no letter or digit" in editor.error_text()
+    drain()
+    assert [p.name for p in store.people()] == ["Dana"] and editor.isVisible()
+
+
+def test_a_person_added_as_at_eli_is_eli_and_selected(qtbot, panel, store):
+    """"@Eli" is saved as Eli (as a capture's @Eli is); the list then selected no one."""
+    panel.add_person()
+    editor = panel.editor()
+    qtbot.keyClicks(editor.name, "@Eli")
+    with qtbot.waitSignal(panel.people_changed, timeout=2000):
+        editor.ok_button.click()
+    assert panel.people_names() == ["Eli"] and panel.selected_name() == "Eli"
+
+
+def test_the_coach_saves_no_one_called_by_signs(qtbot, coach, store):
+    qtbot.keyClicks(coach.who.lineEdit(), "---")
+    type_change(qtbot, coach, CHANGE)
+    coach.refresh_output()
+    coach.save()
+    assert "no letter or digit" in coach.status_text()  # at once, under the output
+    drain()
+    assert store.people() == [] and store.suggestions() == []
+    assert coach.save_button.isEnabled()  # a name typed in Who, and it saves
+
+
+def test_a_rename_to_at_dana_offers_to_put_them_together(qtbot, panel, store, monkeypatch):
+    """Renamed "@Dana" while Dana is saved: the editor said "Dana is already in your
+    people list", not the question a rename to "Dana" asks ("@Dana" is Dana)."""
+    from mlcoach.ui import person_merge
+
+    store.add_person("Dana", notes="prefers mornings")
+    store.add_person("Dee", notes="reads the numbers first")
+    panel.reload()
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(person_merge, "confirmed",
+                        lambda _parent, name, into: asked.append((name, into)) or True)
+    panel.select("Dee")
+    panel.edit_button.click()
+    editor = panel.editor()
+    editor.name.setText("@Dana")
+    editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None)  # put together on the worker
+    assert asked == [("Dee", "Dana")]
+    (dana,) = store.people()
+    assert dana.name == "Dana" and "reads the numbers first" in dana.notes
