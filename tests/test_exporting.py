@@ -634,3 +634,53 @@ def test_exports_carry_no_terminal_sequence_or_reordering_mark(store):
     for text in (exporting.export_csv(store), exporting.export_markdown(store)):
         assert not any(ch in text for ch in "\x1b\x07\u202e"), text
         assert "\ufffd" in text and "rtl\ufffdgnp" in text
+
+
+def _person(pid: str, name: str, **more):
+    return {"id": f"0b9f3c2a-1d4e-4f5a-8b6c-7d8e9f0a1{pid}", "name": name,
+            "created_at": "2026-01-05T09:00:00+00:00", **more}
+
+
+def test_an_imported_at_ana_is_the_ana_here(store):
+    """A file's "@Ana" (typed with `people add @Ana` before names dropped the "@") came
+    in as a second person "@Ana" beside Ana, where a typed "@Ana" is Ana."""
+    store.add_person("Ana", notes="likes data")
+    at_ana = _person("b01", "@Ana", style="facts", notes="prefers mornings")
+    doc = exporting.parse_export(json.dumps({
+        "format": "mlcoach-export", "version": 1, "people": [at_ana],
+        "moments": [{"id": "0b9f3c2a-1d4e-4f5a-8b6c-7d8e9f0a1b02", "text": "Asked her",
+                     "created_at": "2026-01-05T09:00:00+00:00", "kind": "question",
+                     "person": "@Ana", "person_id": at_ana["id"]},
+                    {"id": "0b9f3c2a-1d4e-4f5a-8b6c-7d8e9f0a1b03", "text": "Thanked him",
+                     "created_at": "2026-01-05T09:00:00+00:00", "kind": "recognition",
+                     "person": "@ Cem"}],
+    }).encode())
+    exporting.import_document(store, doc)
+    people = {p.name: (p.style, p.notes) for p in store.people()}
+    assert people == {"Ana": (Style.FACTS, "likes data\n\nprefers mornings"),
+                      "Cem": (None, "")}
+    assert sorted(m.person for m in store.moments()) == ["Ana", "Cem"]
+    assert exporting.preview_import(store, doc).nothing_new  # again: nothing new
+
+
+@pytest.mark.parametrize("order", [1, -1])
+def test_an_at_ana_kept_beside_an_ana_stays_apart_when_imported(store, order):
+    """Migration 0012 left "@Ana" as it was where an Ana was already saved: both are in
+    that computer's export, and stay two people here (never merged unasked)."""
+    people = [_person("c01", "Ana", notes="one"), _person("c02", "@Ana", notes="two")]
+    doc = exporting.parse_export(json.dumps({
+        "format": "mlcoach-export", "version": 1, "people": people[::order]}).encode())
+    assert exporting.import_document(store, doc)["people"] == 2
+    assert {p.name: p.notes for p in store.people()} == {"Ana": "one", "@Ana": "two"}
+
+
+def test_two_entries_of_one_file_that_both_clean_to_ana_keep_both_notes(store):
+    """"@Ana" and "@ Ana" of one file are one Ana here: the second one's notes and
+    style join the first's, not dropped."""
+    doc = exporting.parse_export(json.dumps({
+        "format": "mlcoach-export", "version": 1,
+        "people": [_person("d01", "@Ana", notes="one"),
+                   _person("d02", "@ Ana", style="facts", notes="two")]}).encode())
+    assert exporting.import_document(store, doc)["people"] == 1
+    (ana,) = store.people()
+    assert (ana.name, ana.style, ana.notes) == ("Ana", Style.FACTS, "one\n\ntwo")

@@ -20,7 +20,7 @@ from mlcoach.domain.settings_codec import (
     settings_from_dict,
     settings_to_dict,
 )
-from mlcoach.domain.text import MAX_TEXT, case_key, fold_tag, name_key
+from mlcoach.domain.text import MAX_TEXT, case_key, clean_name, fold_tag, name_key
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
 from mlcoach.store.db import writer
@@ -133,9 +133,10 @@ def _import(conn: Connection, doc: dict[str, Any], *,
         if item.get("person_id") in known_pids:
             return str(item["person_id"])
         if item.get("person"):
-            found = person_ids.get(name_key(item["person"]))
+            name = clean_name(item["person"])  # "@Ana" is Ana, as typed
+            found = person_ids.get(name_key(name))
             if found is None:
-                found = _new_person(conn, item["person"], person_ids, write)
+                found = _new_person(conn, name, person_ids, write)
                 known_pids.add(found)
                 added["people"] += 1
                 implied += 1
@@ -242,33 +243,49 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
     person_ids = {r["name_key"]: pid for pid, r in here.items()}
     known = set(person_ids.values())
     from_file: dict[str, str] = {}  # key given to one of this file's people: her old key
-    rows = []
+    rows: dict[str, dict[str, Any]] = {}  # this file's people to add, by id
+    bare = {name_key(clean_name(p["name"])) for p in people if not _at(p["name"])}
     for p in people:
-        key = name_key(p["name"])
+        # Cleaned as a typed name is ("@Ana" is Ana, spaces made single, composed): the
+        # file's "@Ana" is the Ana here, not a second one beside her. Unless the file
+        # has an Ana of its own: migration 0012 kept the two apart where they were made.
+        name = clean_name(p["name"])
+        if _at(p["name"]) and name_key(name) in bare:
+            name = unicodedata.normalize("NFC", " ".join(p["name"].split()))
+        key = name_key(name)
         if p["id"] in known:
             _merge_person(conn, here.get(p["id"]), p, added, write)
             continue
         if key in person_ids:
-            if from_file.get(key, case_key(p["name"])) == case_key(p["name"]):
+            if from_file.get(key, case_key(name)) == case_key(name):
                 # a name that collides by case with someone here: one person, whose
-                # style and notes from the other computer join hers
-                _merge_person(conn, here.get(person_ids[key]), p, added, write)
+                # style and notes from the other computer join hers ("@Ana" and "@ Ana"
+                # of one file: the second's join the first's)
+                pending = rows.get(person_ids[key])
+                if pending is not None:
+                    pending.update(_joined(pending, p))
+                else:
+                    _merge_person(conn, here.get(person_ids[key]), p, added, write)
                 continue
             # Two people of the file itself whose names fold together only since the
             # Turkish I was folded ("Işık" and "Işik", kept apart by migration 0004 where
             # they were made): apart here too.
-            key = _apart_key(p["name"], p["id"], person_ids)
+            key = _apart_key(name, p["id"], person_ids)
         created = _utc(p["created_at"])
-        from_file[key] = case_key(p["name"])
-        rows.append({"id": p["id"], "name": unicodedata.normalize(
-                         "NFC", " ".join(p["name"].split())), "name_key": key,
-                     "style": p.get("style"), "notes": p.get("notes") or "",
-                     "archived": bool(p.get("archived")), "created_at": created,
-                     "updated_at": _utc(p.get("updated_at")) or created})
+        from_file[key] = case_key(name)
+        rows[p["id"]] = {"id": p["id"], "name": name, "name_key": key,
+                         "style": p.get("style"), "notes": p.get("notes") or "",
+                         "archived": bool(p.get("archived")), "created_at": created,
+                         "updated_at": _utc(p.get("updated_at")) or created}
         person_ids[key] = p["id"]
         known.add(p["id"])
-    _insert(conn, m.PersonRow, rows, added, "people", write)
+    _insert(conn, m.PersonRow, list(rows.values()), added, "people", write)
     return person_ids
+
+
+def _at(name: str) -> bool:
+    """Whether a file's name has an "@" before it that cleaning takes off ("@Ana")."""
+    return name.lstrip().startswith("@") and not clean_name(name).startswith("@")
 
 
 def _merge_person(conn: Connection, ours: dict[str, Any] | None, theirs: dict[str, Any],
@@ -278,6 +295,19 @@ def _merge_person(conn: Connection, ours: dict[str, Any] | None, theirs: dict[st
     in them. Nothing here is overwritten, and no word of either is lost."""
     if ours is None:  # one of this file's own, added just now
         return
+    changes = _joined(ours, theirs)
+    if not changes:
+        return
+    if write:
+        conn.execute(update(m.PersonRow).where(m.PersonRow.id == ours["id"])
+                     .values(**changes, updated_at=datetime.now(timezone.utc)))
+    ours.update(changes)
+    added["people"] += 1
+
+
+def _joined(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
+    """What `theirs` adds to `ours` (one person under two entries): a style where ours
+    has none, notes not already in ours below them."""
     changes: dict[str, Any] = {}
     if ours.get("style") is None and theirs.get("style") is not None:
         changes["style"] = theirs["style"]
@@ -288,13 +318,7 @@ def _merge_person(conn: Connection, ours: dict[str, Any] | None, theirs: dict[st
             raise MlcoachError("the notes on {name} here and in the file are longer than "
                                "{limit} characters together; nothing was imported",
                                name=theirs["name"], limit=MAX_TEXT)
-    if not changes:
-        return
-    if write:
-        conn.execute(update(m.PersonRow).where(m.PersonRow.id == ours["id"])
-                     .values(**changes, updated_at=datetime.now(timezone.utc)))
-    ours.update(changes)
-    added["people"] += 1
+    return changes
 
 
 def _merge_outcomes(conn: Connection, table: Any, items: list[dict[str, Any]],
@@ -333,7 +357,7 @@ def _new_person(conn: Connection, name: str, person_ids: dict[str, str],
     pid = new_id()
     if write:
         conn.execute(insert(m.PersonRow), [{
-            "id": pid, "name": " ".join(name.split()), "name_key": name_key(name),
+            "id": pid, "name": name, "name_key": name_key(name),
             "style": None, "notes": "", "archived": False, "created_at": now,
             "updated_at": now}])
     person_ids[name_key(name)] = pid
