@@ -96,6 +96,8 @@ def test_an_import_refuses_a_name_of_signs_whole(store, name, where):
     (["capture", "Helped", "--person", "👍"], REFUSED),
     (["people", "add", "!!!"], REFUSED),
     (["people", "add", "@@"], REFUSED),
+    (["suggest", "--style", "facts", "--change", "use the wiki", "--person=…", "--save"],
+     REFUSED),
 ])
 def test_the_command_line_refuses_signs_as_a_name_and_sets_nothing_up(cli_env, tmp_path,
                                                                         args, fragment):

@@ -26,6 +26,10 @@ def cmd_suggest(ctx: Context) -> int:
     shown = ns.person
     language = ui_language("")
     person = None
+    if ns.save and ns.person:  # "---" names no one: refused before anything is set up
+        from mlcoach.domain.text import name_to_save
+
+        name_to_save(ns.person)
     if ns.save:
         opened = ctx.open()
         language = ui_language(opened.store.settings().language)
