@@ -90,8 +90,9 @@ class PrepCard(QWidget):
         local = prep.start.astimezone(tz)
         when = QLocale().toString(QTime(local.hour, local.minute),
                                   QLocale.FormatType.ShortFormat)
-        summary = breakable(prep.summary) if rich else prep.summary  # wraps in the card
-        title = self.tr("{0} at {1}").format(summary or self.tr("Meeting"), when)
+        # The title's label wraps a link in it itself (plain_text.Label); the people's
+        # are rich text, broken before they are escaped.
+        title = self.tr("{0} at {1}").format(prep.summary or self.tr("Meeting"), when)
 
         def esc(text: str) -> str:
             return html.escape(breakable(text)) if rich else text

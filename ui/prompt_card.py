@@ -166,10 +166,10 @@ class PromptCard(QWidget):
         # Upper case by the language's rules (Turkish i -> İ), not the font's.
         self.theme.setText(QLocale().toUpper(theme))
         self.theme.setAccessibleName(theme)  # read as words, not as capitals
-        self.text.setText(breakable(text))  # a link or a long name wraps inside the card
+        self.text.setText(text)  # a link or a long name wraps inside the card (Label)
         self.try_label.setText(self.tr("<b>Try this:</b> {0}").format(
-            html.escape(breakable(try_this))))
-        self.note.setText(breakable(note))
+            html.escape(breakable(try_this))))  # rich: broken before it is escaped
+        self.note.setText(note)
         self.note.setVisible(bool(note))
         fit_card(self, anchor, framed=not self.placeable)
         if self.placeable:
@@ -183,7 +183,7 @@ class PromptCard(QWidget):
     def set_note(self, note: str, anchor: QRect | None = None) -> None:
         """Change the note of the card shown (its reflection was edited), its time left
         as it was; sized and placed again beside `anchor` for the lines it has now."""
-        self.note.setText(breakable(note))
+        self.note.setText(note)
         self.note.setVisible(bool(note))
         if self.isVisible():
             self.place(anchor)

@@ -4,8 +4,10 @@ window past the screen. Offscreen Qt (tests/ui/conftest.py) on an 800×800 scree
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from mlcoach.domain.model import Kind, Style
 from mlcoach.store.core import Store
@@ -62,10 +64,20 @@ def test_a_person_with_a_long_name_and_a_link_in_the_notes_fits_the_pane(qtbot, 
         assert window.frameGeometry().width() <= _screen_width()
 
 
+def cut_words(label: QLabel) -> list[str]:
+    """The words of a wrapped label wider than the label: drawn to its edge, the rest cut
+    (Qt wraps between words, after a slash, and where `breakable` lets it)."""
+    room = label.contentsRect().width()
+    fm = label.fontMetrics()
+    return [w for w in re.split(r"[\s\u200b]+|(?<=/)", QLabel.text(label))
+            if fm.horizontalAdvance(w) > room]
+
+
 def test_the_reflection_with_a_link_in_a_moment_stays_on_screen(qtbot, reflection, store) -> None:  # type: ignore[no-untyped-def]
     """A moment with a link in it made the reflection 1,612 px wide on an 800 px screen:
-    the row's label asked for the link's whole width. The link now wraps at its slashes
-    and the rest is cut at the row's edge, whole in the tooltip."""
+    the row's label asked for the link's whole width. Then the link wrapped at its
+    slashes and the rest was cut at the row's edge, whole only in the tooltip; it wraps
+    whole now, as on the cards."""
     from tests.ui.conftest import today_at
     from tests.ui.test_reflection_dialog import opened
 
@@ -75,7 +87,10 @@ def test_the_reflection_with_a_link_in_a_moment_stays_on_screen(qtbot, reflectio
     opened(qtbot, reflection)
     assert reflection.frameGeometry().width() <= _screen_width()
     row = reflection.moment_rows()[0]
-    assert row.labels[0].toolTip() == text
+    for label in row.labels:
+        assert cut_words(label) == [], label.text()
+        assert label.heightForWidth(label.width()) <= label.height()  # no line cut off
+    assert row.labels[0].text() == text and row.labels[0].accessibleName() == text
 
 
 def test_insights_with_a_link_in_the_weeks_win_keeps_to_the_window(qtbot, store) -> None:  # type: ignore[no-untyped-def]
@@ -130,3 +145,90 @@ def test_the_names_popup_keeps_to_the_screen_with_a_long_name(qtbot, capture, st
     assert popup.isVisible()
     assert popup.frameGeometry().right() < _screen_width()
     assert popup.width() <= capture.width()
+
+
+def test_a_follow_up_row_wraps_a_long_word_as_a_card_does(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The coach's and the reflection's follow-up rows cut a long name or a link at their
+    edge (whole only in a tooltip) where the cards wrap them: one rule now, a place that
+    shows the whole text wraps it; only one-line places (list cells, filters) cut."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from mlcoach.ui.prompt_card import PromptCard
+    from mlcoach.ui.widgets.outcome_row import OutcomeRow
+
+    text = f"Ask {NO_SPACES} to read {LINK} before the demo"
+    box = QWidget()
+    qtbot.addWidget(box)
+    box.resize(460, 300)
+    row = OutcomeRow("s1", text, f"Follow up on Friday with {NO_SPACES}", outcome=None,
+                     parent=box)
+    QVBoxLayout(box).addWidget(row)
+    box.show()
+    qtbot.waitExposed(box)
+    card = PromptCard()
+    qtbot.addWidget(card)
+    card.show_prompt("Recognition", text, LINK, text)
+    for label in (*row.labels, card.text, card.note):
+        assert cut_words(label) == [], label.text()[:20]
+        assert label.heightForWidth(label.width()) <= label.height()  # no line cut off
+        assert label.width() <= label.parentWidget().width()
+        assert label.toolTip() == ""  # all of it is there to read
+    assert row.labels[0].text() == text  # as typed: no break mark in what is read
+    assert row.labels[0].accessibleName() == text
+
+
+def test_a_link_copied_from_a_persons_notes_opens(qtbot, long_words) -> None:  # type: ignore[no-untyped-def]
+    """The notes wrap a link between its letters with zero-width spaces: a selection
+    copied from them (Ctrl+C) holds the link as typed, not one that no browser opens."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from mlcoach.ui.people_panel import PeoplePanel
+    from tests.ui.conftest import TZ
+
+    panel = PeoplePanel(long_words, tz=TZ)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.select("Ana")
+    notes = panel.history._notes
+    assert notes.text() == NOTES and cut_words(notes) == []
+    notes.setFocus()
+    notes.setSelection(0, len(QLabel.text(notes)))
+    QGuiApplication.clipboard().clear()
+    qtbot.keyClick(notes, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == NOTES.strip()
+
+
+@pytest.mark.parametrize("marked", [False, True], ids=["plain", "escaped"])
+def test_a_question_naming_someone_without_spaces_shows_the_whole_name(qtbot, marked) -> None:  # type: ignore[no-untyped-def]
+    """"Delete AAAA… and their notes?" drew the name to the box's edge and cut the rest,
+    where the labels around it wrap it; a name with "<" in it comes escaped (as_plain)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from mlcoach.ui.widgets.message_box import standard
+    from mlcoach.ui.widgets.plain_text import as_plain, unbroken
+
+    text = f"Delete {NO_SPACES}{'<b>' if marked else ''} and their notes for good?"
+    box = standard(QMessageBox.Icon.Question, None, "mlcoach", as_plain(text))
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    words = box.findChild(QLabel, "qt_msgbox_label")
+    assert words is not None and cut_words(words) == []
+    assert box.frameGeometry().width() <= _screen_width()
+    assert box.text() == as_plain(text)  # as given
+    shown = unbroken(words.text())
+    assert ("&lt;b&gt;" in shown) is marked and "<b>" not in shown  # shown, not read
+
+
+def test_a_long_name_picked_in_historys_filter_ends_in_an_ellipsis(qtbot, long_words) -> None:  # type: ignore[no-untyped-def]
+    """The Person and Tag lists stop at 32 characters: a long name or tag picked there
+    was drawn to the box's edge and cut mid-letter, nothing saying more follows. A
+    one-line place cuts with "…", as the timeline's rows and the People list's cells do."""
+    window = open_window(qtbot, long_words)
+    bar = window.timeline.filter_bar
+    for box, item in ((bar.person_box, NO_SPACES), (bar.tag_box, "#" + "t" * 60)):
+        box.setCurrentIndex(box.findText(item))
+        shown = box.shown_text()
+        assert box.currentText() == item and shown.endswith("…") and len(shown) < len(item)
+        assert shown[:-1] == item[:len(shown) - 1]

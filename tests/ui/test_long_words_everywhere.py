@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
@@ -36,6 +36,7 @@ from tests.ui import test_accessibility as a11y
 from tests.ui.conftest import NOW, TZ, today_at
 from tests.ui.test_accessibility import WINDOWS, _settle
 from tests.ui.test_large_fonts import _set_font
+from tests.ui.test_long_words import cut_words
 
 pytestmark = pytest.mark.gui
 turkish = a11y.turkish  # the fixture: windows built after it are in Turkish
@@ -106,10 +107,13 @@ def _problems(page: str, window: QWidget) -> list[str]:
         found.append(f"{page}: needs {smallest.toTuple()}")
     for label in window.findChildren(QLabel):
         if not label.isVisibleTo(window) or not label.text() \
-                or type(label).__name__ in {"WordsLabel", "ElidedLabel"}:
+                or type(label).__name__ == "ElidedLabel":  # one line, cut with "…"
             continue
         if label.wordWrap() and not _inside(window, label):
             found.append(f"{page}: {a11y.describe(label)[:60]} past the window's edge")
+        elif label.wordWrap() and label.textFormat() != Qt.TextFormat.RichText \
+                and cut_words(label):  # a place that shows the whole text wraps it
+            found.append(f"{page}: {a11y.describe(label)[:60]} cuts {cut_words(label)[0][:20]}")
         elif not label.wordWrap() and label.width() < label.minimumSizeHint().width():
             found.append(f"{page}: {a11y.describe(label)[:60]} cut")
     for w in window.findChildren(QAbstractButton):

@@ -39,6 +39,7 @@ from mlcoach.ui.history.model import Clock, locale_name
 from mlcoach.ui.i18n import qdate
 from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
 from mlcoach.ui.quiet_scroll import rows_area
+from mlcoach.ui.widgets.elided_combo import ElidedCombo
 from mlcoach.ui.widgets.flow_layout import FlowLayout, labelled
 from mlcoach.ui.widgets.plain_text import Label, as_plain
 
@@ -138,7 +139,7 @@ class FilterBar(QWidget):
         self.until_edit = self._date_edit(self.tr("To"))
 
     def _combo(self, name: str, items: Sequence[tuple[str, object]]) -> QComboBox:
-        box = QComboBox(self)
+        box = ElidedCombo(self)  # a one-line place: a long name or tag ends in "…"
         box.setAccessibleName(name)
         box.setToolTip(as_plain(name))
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

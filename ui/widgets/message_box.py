@@ -15,6 +15,8 @@ a plain QMessageBox.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
@@ -27,15 +29,31 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.ui.widgets.on_screen import inside, pointer_screen, room_on
+from mlcoach.ui.widgets.plain_text import breakable_markup
 
 #: The fewest characters a line of the question keeps, where the screen allows.
 READABLE_CHARS = 40
 
 
 class MessageBox(QMessageBox):
-    """QMessageBox, its lines readable and the box whole on its screen at any font."""
+    """QMessageBox, its lines readable and the box whole on its screen at any font, and
+    its words whole: a word too long for a line (a 60-letter name, a link) wraps between
+    its letters, as in every label that shows the whole text (plain_text.Label)."""
 
     _spacer: QSpacerItem | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._given = QMessageBox.text(self)  # given to the constructor: Qt's
+        self.setText(self._given)
+
+    def text(self) -> str:
+        """The text as given, without the break marks shown."""
+        return getattr(self, "_given", None) or QMessageBox.text(self)
+
+    def setText(self, text: str) -> None:
+        self._given = text
+        super().setText(breakable_markup(text))
 
     def showEvent(self, event: QShowEvent) -> None:
         parent = self.parentWidget()
