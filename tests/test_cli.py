@@ -1218,3 +1218,14 @@ def test_a_reflection_deleted_while_reflect_asks_is_not_saved_back_empty(cli_env
     assert "today's reflection was deleted while you answered" in err
     doc = json.loads(run_cli(cli_env, "export", "--format", "json").stdout)
     assert doc["reflections"] == []
+
+
+@pytest.mark.parametrize("tz", ["JST-9", "EST5EDT,M3.2.0,M11.1.0"])
+def test_a_posix_tz_rule_shows_the_next_prompt(cli_env, tz):
+    """TZ=JST-9 is a POSIX rule `date` reads; `mlcoach prompt` stopped with "unexpected
+    error (TypeError: unhashable type: 'tzlocal')" once it planned the day."""
+    env = dict(cli_env, TZ=tz)
+    assert run_cli(env, "capture", "Thanked Ana").returncode == 0
+    for args in (("prompt",), ("prompt", "--json")):
+        res = run_cli(env, *args)
+        assert res.returncode == 0 and res.stdout.strip() and not res.stderr, res.stderr

@@ -159,3 +159,21 @@ def test_a_posix_tz_rule_is_read_as_libc_reads_it(monkeypatch: pytest.MonkeyPatc
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+@pytest.mark.parametrize("tz", ["JST-9", "EST5EDT,M3.2.0,M11.1.0", "<+14>-14"])
+def test_a_posix_tz_rule_gives_a_zone_the_scheduler_can_plan_with(monkeypatch: pytest.MonkeyPatch,
+                                                                   tz: str) -> None:
+    """The scheduler caches its plans by zone: dateutil's libc zone was unhashable, and
+    `mlcoach prompt` (and the app's first plan) failed under TZ=JST-9. One zone per rule,
+    so the plans are found again."""
+    import time
+
+    monkeypatch.setenv("TZ", tz)
+    try:
+        zone = clock.local_zone()
+        assert hash(zone) == hash(clock.local_zone()) and zone == clock.local_zone()
+        assert {zone: 1}[clock.local_zone()] == 1
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -27,10 +27,8 @@ def local_zone() -> tzinfo:
         # A POSIX rule ("JST-9", "EST5EDT,M3.2.0,M11.1.0"), or a TZ libc cannot read (UTC
         # there): libc's own reading, as `date` and every other program use, not
         # /etc/localtime's zone nine hours off. dateutil asks libc for each instant.
-        from dateutil import tz  # type: ignore[import-untyped]
-
         time.tzset()  # TZ may have changed since the last call
-        libc: tzinfo = tz.tzlocal()
+        libc = _libc_zone(name)
         try:
             datetime.now(timezone.utc).astimezone(libc)
             return libc
@@ -57,6 +55,31 @@ def local_zone() -> tzinfo:
 
 
 LOCALTIME = "/etc/localtime"
+
+_libc_zones: dict[str, tzinfo] = {}
+
+
+def _libc_zone(rule: str) -> tzinfo:
+    """libc's reading of the TZ `rule`, one object per rule. It must be hashable: the
+    scheduler's plans are cached by zone, and dateutil's tzlocal (equal by its two
+    offsets) is not, so `TZ=JST-9 mlcoach prompt` and the app's first plan failed with
+    "unhashable type". Equal only to itself: two rules with the same offsets may still
+    change on different days."""
+    zone = _libc_zones.get(rule)
+    if zone is None:
+        from dateutil import tz  # type: ignore[import-untyped]
+
+        class LibcZone(tz.tzlocal):  # type: ignore[misc]
+            __hash__ = object.__hash__
+
+            def __eq__(self, other: object) -> bool:
+                return self is other
+
+            def __repr__(self) -> str:
+                return f"LibcZone({rule!r})"
+
+        zone = _libc_zones[rule] = LibcZone()
+    return zone
 
 
 def _linked_zone(path: str) -> tzinfo | None:
