@@ -1229,3 +1229,43 @@ def test_a_posix_tz_rule_shows_the_next_prompt(cli_env, tz):
     for args in (("prompt",), ("prompt", "--json")):
         res = run_cli(env, *args)
         assert res.returncode == 0 and res.stdout.strip() and not res.stderr, res.stderr
+
+
+def _run_into(env: dict[str, str], sink: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """The CLI with standard output on `sink`, as a user's shell runs it: buffered (the
+    tests' own PYTHONUNBUFFERED hid what a full buffer does at exit)."""
+    env = {k: v for k, v in env.items() if k != "PYTHONUNBUFFERED"}
+    return subprocess.run([sys.executable, "-m", "mlcoach", *args], env=env, stdout=sink,
+                          stderr=subprocess.PIPE, text=True, timeout=60)
+
+
+@pytest.mark.parametrize("args", [("stats",), ("people", "list"), ("--version",),
+                                  ("search", "Ana", "--json"), ("capture", "Asked Ana")])
+def test_an_output_nobody_reads_or_a_full_disk_ends_in_a_documented_code(cli_env, args):
+    """`mlcoach stats | head -0` ended with Python's "Exception ignored in: <_io.TextIOWrapper
+    …> BrokenPipeError" and code 120, `mlcoach stats > /dev/full` with "OSError: [Errno 28]"
+    and 120: the short output waited in the buffer until exit. A reader gone is no error
+    (as for a long export); a full disk is one line and code 1."""
+    if not Path("/dev/full").exists():
+        pytest.skip("needs /dev/full")
+    assert run_cli(cli_env, "capture", "Thanked @Ana").returncode == 0
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        gone = _run_into(cli_env, write, *args)
+    finally:
+        os.close(write)
+    assert gone.returncode == 0 and gone.stderr == "", gone.stderr
+    with open("/dev/full", "w") as full:
+        res = _run_into(cli_env, full.fileno(), *args)
+    assert res.returncode == 1 and len(res.stderr.splitlines()) == 1, res.stderr
+    assert res.stderr.startswith("mlcoach: ") and "Exception" not in res.stderr
+    assert "No space left on device" in res.stderr
+
+
+def test_a_usage_error_with_standard_error_full_keeps_its_exit_code(cli_env):
+    env = {k: v for k, v in cli_env.items() if k != "PYTHONUNBUFFERED"}
+    with open("/dev/full", "w") as full:
+        res = subprocess.run([sys.executable, "-m", "mlcoach", "no-such-command"], env=env,
+                             stdout=subprocess.PIPE, stderr=full, timeout=60)
+    assert res.returncode == 2

@@ -507,6 +507,10 @@ def _run(ctx: Context) -> int:
     found damaged on the way is set aside and its newest good backup restored."""
     try:
         code = _dispatch(ctx)
+        # What is still buffered is written now, where its failure (a full disk, a reader
+        # gone) is said as any other; at exit Python said "Exception ignored … OSError"
+        # and ended with code 120.
+        ctx.stdout.flush()
     except Exception as exc:
         from mlcoach.store.recovery import might_be_damage
 
@@ -762,9 +766,18 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     args = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(command_in(args))
     try:
-        ns = parser.parse_args(args)
-    except SystemExit as exc:
-        return int(exc.code or 0)
+        try:
+            ns = parser.parse_args(args)
+        except SystemExit as exc:  # --help, --version (argparse wrote them) or a usage error
+            stdout.flush()
+            return int(exc.code or 0)
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:  # --help > /dev/full
+        stderr.write(f"mlcoach: {one_line(str(exc.strerror or exc))}\n")
+        return EXIT_ERROR
+    finally:
+        _output_given_up(stdout, stderr)
     unreadable = _not_text(parser, ns)
     if unreadable is not None:
         from mlcoach.domain.i18n import error_text
@@ -773,9 +786,42 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
                            what=unreadable)
         stderr.write(f"mlcoach: {one_line(error_text(error, ui_language('')))}\n")
         return EXIT_USAGE
-    ctx: Context | None = None
     if argv is None and (ns.command or "run") not in ("run", "reflect"):
         _end_cleanly_on_signals()
+    try:
+        return _main(ns, stdin, stdout, stderr, keys)
+    finally:
+        _output_given_up(stdout, stderr)
+
+
+def _output_given_up(*streams: IO[str]) -> None:
+    """What standard output (or error) could not take is dropped, not written again at
+    exit: Python then said "Exception ignored in: <_io.TextIOWrapper …> BrokenPipeError"
+    after a reader had gone (`mlcoach stats | head -0`) and ended with code 120. The
+    command has already said what it could not write."""
+    for stream in streams:
+        try:
+            stream.flush()
+            continue
+        except (OSError, ValueError):
+            pass
+        try:
+            fd = stream.fileno()
+            null = os.open(os.devnull, os.O_WRONLY)
+        except (OSError, ValueError):
+            continue
+        try:
+            os.dup2(null, fd)
+        except OSError:
+            pass
+        finally:
+            os.close(null)
+
+
+def _main(ns: argparse.Namespace, stdin: IO[str], stdout: IO[str], stderr: IO[str],
+          keys: KeyStore | None) -> int:
+    """Run the parsed command; every error is one line on stderr and its exit code."""
+    ctx: Context | None = None
     try:
         ctx = Context(ns, stdin, stdout, stderr, keys)
         return _run(ctx)
