@@ -1269,3 +1269,30 @@ def test_a_usage_error_with_standard_error_full_keeps_its_exit_code(cli_env):
         res = subprocess.run([sys.executable, "-m", "mlcoach", "no-such-command"], env=env,
                              stdout=subprocess.PIPE, stderr=full, timeout=60)
     assert res.returncode == 2
+
+
+@pytest.mark.parametrize(("args", "stdin", "fragment"), [
+    (["people", "edit", "Bo", "--notes", "-"], b"Fridays\x00light", "NUL"),
+    (["people", "add", "Cy", "--notes", "-"], b"Fridays\x00light", "NUL"),
+    (["people", "edit", "Bo", "--notes", "-"], b"caf\xe9 first", "--notes contains characters"),
+    (["people", "add", "Cy", "--notes", "-"], b"caf\xe9 first", "--notes contains characters"),
+    (["suggest", "--style", "facts", "--change", "-"], b"caf\xe9 first",
+     "--change contains characters"),
+])
+def test_notes_an_import_would_refuse_are_refused_when_typed(cli_env, tmp_path, args, stdin,
+                                                             fragment):
+    """A NUL in notes read from standard input was kept, and from then on every export was
+    refused by `mlcoach import` ("field 'notes' … contains a NUL character"): the user's
+    backup of everything could not be brought back. Bytes that are not UTF-8 there ended
+    in "unexpected error (UnicodeEncodeError …)". Both are one line, and nothing changes."""
+    assert run_cli(cli_env, "people", "add", "Bo", "--notes", "Reads numbers").returncode == 0
+    before = run_cli(cli_env, "people", "list", "--json").stdout
+    res = subprocess.run([sys.executable, "-m", "mlcoach", *args], env=cli_env, input=stdin,
+                         capture_output=True, timeout=60)
+    err = res.stderr.decode()
+    assert res.returncode == 2 and len(err.splitlines()) == 1 and fragment in err, err
+    assert run_cli(cli_env, "people", "list", "--json").stdout == before
+    export = tmp_path / "all.json"
+    assert run_cli(cli_env, "export", "-o", str(export)).returncode == 0
+    elsewhere = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "elsewhere"))
+    assert run_cli(elsewhere, "import", str(export)).returncode == 0

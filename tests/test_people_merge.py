@@ -91,3 +91,22 @@ def test_cli_merge_puts_the_moments_with_the_name_that_stays(cli_env) -> None:  
     assert len(found) == 1
     again = run_cli(cli_env, "people", "merge", "Ana'ya", "Ana")
     assert again.returncode == 1 and "Ana'ya" in again.stderr
+
+
+def test_notes_put_together_past_what_an_import_takes_are_refused(store) -> None:  # type: ignore[no-untyped-def]
+    """Merging, or adding back someone archived, joins two people's notes: past a million
+    characters the store kept notes its own import refuses, so no export could be brought
+    back. Refused, nothing changed."""
+    from mlcoach.domain.text import MAX_TEXT
+
+    half = "n" * (MAX_TEXT // 2 + 1)
+    store.add_person("Ana", notes=half)
+    store.add_person("Anna", notes="m" * len(half))
+    with pytest.raises(MlcoachError, match="longer than"):
+        store.merge_person("Anna", "Ana")
+    assert sorted(p.name for p in store.people()) == ["Ana", "Anna"]
+    store.archive_person("Anna")
+    with pytest.raises(MlcoachError, match="longer than"):
+        store.add_person("Anna", notes=half)
+    (anna,) = [p for p in store.people(include_archived=True) if p.name == "Anna"]
+    assert anna.archived and anna.notes == "m" * len(half)

@@ -585,7 +585,7 @@ def _command(name: str) -> Callable[[Context], int]:
 def _dashes_read(ctx: Context) -> None:
     """A moment's text, a change or a person's notes given as "-" is read from standard
     input: what is on a command line shows in the process list to every local user."""
-    from mlcoach.domain.text import MAX_TEXT
+    from mlcoach.domain.text import MAX_TEXT, is_text
 
     ns = ctx.ns
     fields = [name for name in ("change", "notes") if getattr(ns, name, None) == "-"]
@@ -598,6 +598,9 @@ def _dashes_read(ctx: Context) -> None:
         if len(text) > MAX_TEXT:
             raise UsageError("the text on standard input is longer than {n} characters "
                              "(nothing was changed)", n=MAX_TEXT)
+        if not is_text(text):  # bytes that are not UTF-8, as _not_text refuses in argv
+            raise UsageError("{what} contains characters that are not valid text",
+                             what="TEXT" if name == "text" else f"--{name}")
         text = text.strip()
         if name != "text":
             setattr(ns, name, text)

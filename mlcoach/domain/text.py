@@ -45,6 +45,20 @@ def clean_text(value: str, what: str = N_("text"), limit: int = MAX_TEXT) -> str
     return value
 
 
+def clean_notes(value: str) -> str:
+    """Notes on someone as kept: any text, empty too, but what an export of them could
+    not be imported with (a NUL, more than MAX_TEXT characters, bytes that are not
+    UTF-8). `people edit --notes -` kept a NUL, and every later export was refused whole."""
+    term = Term(N_("notes"))
+    if len(value) > MAX_TEXT:
+        raise UsageError("{what} is longer than {limit} characters", what=term, limit=MAX_TEXT)
+    if not is_text(value):
+        raise UsageError("{what} contains characters that are not valid text", what=term)
+    if "\x00" in value:
+        raise UsageError("{what} contains a NUL character", what=term)
+    return value
+
+
 def clean_tag(tag: str) -> str:
     """Normalise a tag: no leading '#', no spaces, casefolded."""
     # One form for what looks the same: "café" typed with "é" or "e" and an accent.

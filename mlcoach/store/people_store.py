@@ -17,7 +17,7 @@ from mlcoach.domain.model import (
     new_id,
     utcnow,
 )
-from mlcoach.domain.text import name_key, name_to_save
+from mlcoach.domain.text import clean_notes, name_key, name_to_save
 from mlcoach.domain.timestamps import from_db
 from mlcoach.store import edit_drafts, rows
 from mlcoach.store import models as m
@@ -35,7 +35,7 @@ class PeopleStore(StoreBase):
         """Add someone; a name that differs only by case is the same person. Adding
         someone archived brings them back, with their history (and the style and notes
         given, notes added to theirs)."""
-        name = name_to_save(name)
+        name, notes = name_to_save(name), clean_notes(notes)
         with self._writes.begin() as s:
             found = self._person_row(s, name)
             if found is not None and found.archived:
@@ -43,7 +43,8 @@ class PeopleStore(StoreBase):
                 if style is not None:
                     found.style = style.value
                 if notes:
-                    found.notes = f"{found.notes}\n\n{notes}" if found.notes else notes
+                    found.notes = clean_notes(f"{found.notes}\n\n{notes}" if found.notes
+                                              else notes)
                 found.updated_at = utcnow()
                 return rows.person(found)
             if found is not None:
@@ -88,7 +89,7 @@ class PeopleStore(StoreBase):
             if style != "":
                 row.style = style.value if isinstance(style, Style) else None
             if notes is not None:
-                row.notes = notes
+                row.notes = clean_notes(notes)
             if archived is not None:
                 row.archived = archived
             row.updated_at = utcnow()
@@ -173,7 +174,8 @@ class PeopleStore(StoreBase):
             s.execute(update(m.SuggestionRow).where(m.SuggestionRow.person_id == row.id)
                       .values(person_id=kept.id))
             if row.notes.strip() and row.notes.strip() not in kept.notes:
-                kept.notes = f"{kept.notes.rstrip()}\n\n{row.notes.strip()}".lstrip()
+                kept.notes = clean_notes(f"{kept.notes.rstrip()}\n\n{row.notes.strip()}"
+                                         .lstrip())
             kept.style = kept.style or row.style
             kept.archived = kept.archived and row.archived  # shown if either was
             kept.updated_at = now
