@@ -84,3 +84,21 @@ def test_reading_a_data_folder_that_is_a_file_is_refused(cli_env, tmp_path) -> N
     (tmp_path / "a-file").write_text("not a folder")
     res = run_cli(env, "search", "retro")
     assert res.returncode == 1 and "is a file, not a folder" in res.stderr
+
+
+@pytest.mark.parametrize(("args", "stdin", "said"), [
+    (("suggest", "--style", "facts", "--change", "x" * 600, "--save"), None, "at most 500"),
+    (("suggest", "--style", "facts", "--change", "...", "--save"), None, "describe the change"),
+    (("suggest", "--style", "facts", "--change", "use the wiki", "--person", " ", "--save"),
+     None, "person name is empty"),
+    (("suggest", "--style", "facts", "--change", "-", "--save"), "use\x00the wiki", "NUL"),
+    (("people", "add", "Bo", "--notes", "-"), "keep\x00Fridays light", "NUL"),
+])
+def test_a_refused_save_on_first_use_sets_nothing_up(cli_env, args, stdin, said) -> None:
+    """`suggest --save` with a change it then refused, or `people add` with notes the store
+    refused, set up a store and a keyring entry first, and showed the recovery key ("shown
+    once") beside the error."""
+    res = run_cli(cli_env, *args, input=stdin)
+    assert res.returncode == 2 and said in res.stderr, res.stderr
+    assert "recovery key" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    _nothing_set_up(cli_env)

@@ -26,11 +26,18 @@ def cmd_suggest(ctx: Context) -> int:
     shown = ns.person
     language = ui_language("")
     person = None
-    if ns.save and ns.person:  # "---" names no one: refused before anything is set up
-        from mlcoach.domain.text import name_to_save
+    if ns.save:  # what would be refused is refused before a first use sets a store up
+        from mlcoach.domain.text import clean_text, name_to_save
 
-        name_to_save(ns.person)
-    if ns.save:
+        clean_text(ns.change, N_("change"))
+        if ns.person is not None:
+            name_to_save(ns.person)  # "---" names no one
+        try:
+            compose(SuggestionRequest(change=ns.change, style=style, action=ns.action,
+                                      size=ns.size, person=shown, by_example=ns.by_example,
+                                      language=language))
+        except ComposerError as exc:
+            raise UsageError(exc.template, **exc.params) from exc
         opened = ctx.open()
         language = ui_language(opened.store.settings().language)
         person = opened.store.find_person(ns.person, typed=True) if ns.person else None

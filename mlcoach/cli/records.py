@@ -22,9 +22,10 @@ def cmd_people(ctx: Context) -> int:
     if ns.people_command == "list":
         return _list_people(ctx)
     if ns.people_command == "add":  # a bad name is refused before the store is touched
-        from mlcoach.domain.text import name_to_save
+        from mlcoach.domain.text import clean_notes, name_to_save
 
         name_to_save(ns.name)
+        clean_notes(ns.notes)
     opened = ctx.open(create=ns.people_command == "add")  # edits need a store
     store = opened.store
     try:
