@@ -708,3 +708,25 @@ def test_a_folder_beyond_the_size_budget_leaves_its_last_files_out_with_one_line
         f"{folder}: left out 1 of 3 calendar files: together they hold more than the "
         f"{2 * size // (1024 * 1024)} MB mlcoach reads"]
     assert not listing.unread
+
+
+@pytest.mark.parametrize("span", [
+    "DURATION:P99999999W",  # past what a date holds
+    "DTEND:99991231T100000Z",  # the libraries add margins to it
+    "DTEND:20250101T100000Z\nRRULE:FREQ=DAILY",  # a year before its start, each day
+    "DURATION:-P300D\nRRULE:FREQ=WEEKLY",
+])
+def test_an_event_whose_end_cannot_be_read_hides_nothing_and_holds_no_prompt(
+        tmp_path: Path, span: str) -> None:
+    """A DURATION of 99999999 weeks refused the whole file ("date value out of range"):
+    the real meeting beside it was not seen. A DTEND before a daily meeting's DTSTART
+    was turned round into a year-long busy block every day: no prompt came again. Such an
+    event is read as starting only (an instant, free), with one warning."""
+    path = write(tmp_path / "odd.ics", ics(
+        "UID:good\nSUMMARY:Real standup\nDTSTART:20260601T090000Z\nDTEND:20260601T100000Z",
+        f"UID:odd\nSUMMARY:Odd\nDTSTART:20260101T120000Z\n{span}"))
+    window = (datetime(2026, 6, 1, tzinfo=UTC), datetime(2026, 6, 2, tzinfo=UTC))
+    found = meetings(path, *window)
+    assert "Real standup" in [m.summary for m in found]
+    assert busy_intervals(path, *window) == [
+        (datetime(2026, 6, 1, 9, tzinfo=UTC), datetime(2026, 6, 1, 10, tzinfo=UTC))]

@@ -230,6 +230,7 @@ def _parse(data: bytes, name: str, since: datetime | None,
         try:
             standard = x_wr_timezone.to_standard(calendar)
             _drop_events_without_a_start(standard)
+            _spans_made_readable(standard)
             if since is not None:
                 skip_ahead(standard, since)
             if until is not None:
@@ -268,6 +269,50 @@ def _drop_events_without_a_start(calendar: Any) -> None:
         calendar.subcomponents.remove(component)
     if broken:
         logger.warning("skipped %d calendar events without a start", len(broken))
+
+
+#: An event ending after this year is read as starting only: the libraries add days and
+#: margins to its end, past what a date can hold.
+LAST_END_YEAR = 9000
+
+
+def _spans_made_readable(calendar: Any) -> None:
+    """An event that ends before it starts, or whose end is past what a date holds, is
+    read as starting only (no DTEND or DURATION: an instant, or an all-day event's day).
+    A DURATION of 99999999 weeks refused the whole file ("date value out of range"),
+    hiding every real meeting beside it; a DTEND a year before a daily meeting's DTSTART
+    was turned round into a year-long busy block each day, and no prompt came."""
+    fixed = 0
+    for component in calendar.walk("VEVENT"):
+        try:
+            start = component["DTSTART"].dt
+        except Exception:  # what has no start is dropped above; odd ones are left as read
+            continue
+        if "DTEND" not in component and "DURATION" not in component:
+            continue
+        try:
+            end = (component["DTEND"].dt if "DTEND" in component
+                   else start + component["DURATION"].dt)
+            readable = end.year <= LAST_END_YEAR and _comparable(end) >= _comparable(start)
+        except Exception:  # OverflowError, a duration that is no duration, a mix of types
+            readable = False
+        if not readable:
+            component.pop("DTEND", None)
+            component.pop("DURATION", None)
+            fixed += 1
+    if fixed:
+        logger.warning("%d calendar events end before they start or past the year %d; "
+                       "they are read as starting only", fixed, LAST_END_YEAR)
+
+
+def _comparable(value: date | datetime) -> datetime:
+    """`value` as a naive datetime, so a DTEND can be set against its DTSTART whatever
+    their kinds (a date, a floating or a zoned time): in UTC when it has a zone."""
+    if not isinstance(value, datetime):
+        return datetime.combine(value, time(0))
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=None)
+    return value.astimezone(UTC).replace(tzinfo=None)
 
 
 MAX_VERSIONS = 16384  # files whose reach (and last stamp) is kept
