@@ -13,6 +13,8 @@ def drain() -> None:
     each)."""
     for _ in range(20):
         assert ops.pool().waitForDone(60_000), "the store's worker never finished"
+        # questions to other processes (the busy look), each bounded by its deadline
+        assert ops.asking_pool().waitForDone(60_000), "a question never finished"
         _deliver()
         # Not ops.idle(): a job an outcome gave may finish just after the delivery, its
         # own outcome posted and not delivered (the coach's follow-up row, now and then).
