@@ -19,6 +19,7 @@ LATER_TR = [
     "yarından itibaren kod incelemesi zorunlu",
     "gelecek sprintten itibaren demo perşembe",
     "karar: 1 Mart'tan itibaren retro cuma günleri",
+    "Pazartesiden itibaren: standuplar 9:30'da",  # a note headed by its start
 ]
 NOW_TR = ["Yeni düzen: standuplar 9:30'da", "karar: retro cuma günleri",
           "bugünden itibaren PR'lara iki onay gerekiyor", "kod incelemesi zorunlu"]

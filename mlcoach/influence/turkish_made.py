@@ -51,7 +51,7 @@ _AFTER = frozenset(("ya", "artık", "artik", "nihayet", "sonunda", "zaten", "de"
 _DECIDED = re.compile(r"^(?:karar|yeni\s+düzen|yeni\s+duzen|yeni\s+kural|kural)\s*:\s*\w|"
                       r"^(?:bundan\s+(?:sonra|böyle|boyle)|(?:(?:önümüzdeki|gelecek|bu)\s+)?"
                       r"\w+['’]?[dt][ae]n\s+itibaren|haftaya(?:\s+itibaren)?"
-                      r"|(?:önümüzdeki|gelecek)\s+(?:hafta|sprint|ay)\w*)\s", re.I)
+                      r"|(?:önümüzdeki|gelecek)\s+(?:hafta|sprint|ay)\w*)[:,]?\s", re.I)
 # Said so, a decision told: "… yapacağız", "… alacak" (will), "… yapıyoruz" (we are doing);
 # not "… yapalım", "… yapsak" (proposed).
 _WILL = re.compile(r"\w{2,}(?:[ae]c[ae]k|[ae]c[ae]ğız|[ae]cağ[ıi]z|[ae]ceğiz|ıyoruz|iyoruz"
