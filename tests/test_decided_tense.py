@@ -75,3 +75,27 @@ def test_a_proposed_rule_is_still_a_proposal() -> None:
 def test_a_stated_rule_is_a_new_arrangement(change: str) -> None:
     """«haftaya kod incelemesi zorunlu» read «Şunu denesek diyorum», a thing to try."""
     assert supportive_question(change, DIFF, "tr").startswith(f"Yeni düzen: «{change}».")
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    *((change, "tr") for change in LATER_TR),
+    ("from next sprint we demo on Thursdays", "en"),
+    ("starting Monday, it is mandatory to write tests", "en"),
+    ("from Monday: standups at 9:30", "en"),
+    ("we're moving standup to 10 next week", "en"),
+])
+@pytest.mark.parametrize("style", [None, *Style])
+@pytest.mark.parametrize("size", list(Size))
+def test_a_decided_change_that_starts_later_is_talked_over_before_it(
+        change: str, language: str, style: Style | None, size: Size) -> None:
+    """"This week … In 4 days, ask how it's settling" for a change that starts next sprint:
+    it is talked over before it starts, and checked on once it has."""
+    step = compose(SuggestionRequest(change, style, DIFF, size, language=language)).next_step
+    assert not step.startswith(("This week", "Bu hafta")), step
+    assert "start" in step or "Başla" in step or "başla" in step, step
+
+
+@pytest.mark.parametrize("style", [None, *Style])
+def test_a_decided_change_in_place_is_checked_on_as_before(style: Style | None) -> None:
+    step = compose(SuggestionRequest("decision: standups at 9:30", style, DIFF)).next_step
+    assert "before it starts" not in step.lower()

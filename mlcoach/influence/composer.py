@@ -408,6 +408,9 @@ def compose(req: SuggestionRequest) -> Composed:
     timed = _names_a_duration(change)
     # "starting Monday, write tests", by example: from its first day, not "this week"
     later = req.by_example and not made and not once and starts_later(change, language)
+    # "from next sprint we demo on Thursdays": talked over before it starts, not "settling"
+    later_new = settled and not once and "next_step_due" in section \
+        and starts_later(validated, language)
 
     def pick(path: tuple[str, ...], salt: str) -> str:
         pool = _strs(section, *path)
@@ -463,6 +466,7 @@ def compose(req: SuggestionRequest) -> Composed:
         next_step=pick(("next_step_due" if due else "next_step_later" if later
                         else "next_step_done" if made
                         else "next_step_habit" if habit else "next_step_once" if once
+                        else "next_step_due" if settled and later_new
                         else "next_step_new" if settled
                         else _next_step_table(section, action), req.size.value), "next"),
         follow_up_days=days,
