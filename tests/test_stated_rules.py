@@ -38,12 +38,20 @@ DIFF = ChangeKind.DIFFERENTLY
     ("from next week, code review is mandatory before merge",
      "What would help you most, now that it's decided that code review is mandatory before "
      "merge from next week?"),
+    ("it's mandatory for everyone to join standup",
+     "What would help you most, now that joining standup is mandatory?"),
+    ("it is now required that PRs have two approvals",
+     "What would help you most, now that it's required that PRs have two approvals?"),
+    ("it is not mandatory to attend the demo",
+     "What would help you most, now that attending the demo is not mandatory?"),
+    ("mandatory: tests for every PR",
+     "What would help you most, now that this is decided: “tests for every PR”?"),
 ])
 def test_a_stated_rule_is_asked_as_one_that_holds(change: str, question: str) -> None:
     assert supportive_question(change, DIFF, "en") == question
     for style in Style:
         asked = compose(SuggestionRequest(change, style, DIFF)).question
-        assert "“" not in asked and "tried" not in asked
+        assert "tried" not in asked and "“it" not in asked and "“writing" not in asked
 
 
 def test_a_proposed_rule_is_still_a_proposal() -> None:
@@ -65,7 +73,9 @@ def test_a_rule_is_led_by_example_by_keeping_to_it(change: str, act: str) -> Non
 
 @pytest.mark.parametrize("change", ["tests are mandatory", "code review is required before "
                                     "merge", "tests should be mandatory",
-                                    "make code review mandatory"])
+                                    "make code review mandatory",
+                                    "it is now required that PRs have two approvals",
+                                    "it is not mandatory to attend the demo"])
 def test_a_rule_with_no_act_of_ones_own_is_the_teams(change: str) -> None:
     """"tests should be mandatory" by example read "Change your own way of working first:
     make tests mandatory", which no one does alone."""

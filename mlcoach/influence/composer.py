@@ -782,7 +782,8 @@ def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
 
 
 # "decision: standup at 10", "new rule: …": a change labelled as decided.
-_DECIDED_EN = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+process)\s*:\s*\w",
+_DECIDED_EN = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+process|mandatory"
+                         r"|required)\s*:\s*\w",
                          re.I)
 
 

@@ -14,7 +14,8 @@ from mlcoach.influence.stated_rules import stated_rule
 from mlcoach.influence.tidying import decided_that
 
 # "decision: …", "new rule: …": the label said before the change decided
-_LABEL = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+process)\s*:\s*",
+_LABEL = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+process|mandatory"
+                    r"|required)\s*:\s*",
                     re.I)
 # "we're cancelling standup today": one day's news too, said as under way
 _OFF_SAID = re.compile(r"^we(?:['’]re|\s+are|['’]ll\s+be|\s+will\s+be)\s+(?:cancell?ing|skipping|"

@@ -15,11 +15,15 @@ _RULE = r"mandatory|required|compulsory|obligatory|a\s+must"
 # "starting Monday, it is mandatory to write tests", "it's now required to link a ticket"
 _IT_IS = re.compile(
     rf"^(?P<when>[^,]{{3,40}},\s*|(?:{_WHEN})\s+)?it(?P<be>\s+is|['’]s|\s+will\s+be|['’]ll\s+be|\s+becomes)\s+"
-    rf"(?:now\s+)?(?P<rule>{_RULE})\s+(?:for\s+(?:everyone|everybody|all(?:\s+of\s+us)?|us|"
+    rf"(?P<not>not\s+)?(?:now\s+)?(?P<rule>{_RULE})\s+(?:for\s+(?:everyone|everybody|all(?:\s+of\s+us)?|us|"
     r"the\s+(?:whole\s+)?team)\s+)?to\s+(?P<act>[a-z][\w'’-]*)(?P<rest>(?:\s.*)?)$", re.I)
+# "it is now required that PRs have two approvals": the rule said as a clause
+_IT_IS_THAT = re.compile(
+    rf"^(?P<when>[^,]{{3,40}},\s*|(?:{_WHEN})\s+)?it(?:\s+is|['’]s)\s+(?:now\s+)?"
+    r"(?P<rule>mandatory|required|compulsory|obligatory)\s+that\s+(?P<clause>\w.*)$", re.I)
 # "writing tests is mandatory (from next week)", "tests are required", "code review is a must"
 _IS_RULE = re.compile(rf"^(?P<when>[^,]{{3,40}},\s*)?(?P<thing>(?!it\b|this\b|that\b)[a-z][\w'’-]*"
-                      rf"(?:\s+[\w'’-]+){{0,6}}?)\s+(?:is|are|will\s+be)\s+(?:now\s+)?(?P<rule>{_RULE})"
+                      rf"(?:\s+[\w'’-]+){{0,6}}?)\s+(?:is|are|will\s+be)\s+(?P<not>not\s+)?(?:now\s+)?(?P<rule>{_RULE})"
                       r"(?P<rest>(?:\s.*)?)$", re.I)
 
 
@@ -53,7 +57,11 @@ def stated_rule(text: str) -> str | None:
         if doing is None:
             return None
         be = "will be" if "ll" in match["be"] else "is"  # "it will be required to …"
+        be += " not" if match["not"] else ""  # "it is not mandatory to attend the demo"
         return f"{doing}{match['rest']} {be} {match['rule'].lower()}{_when_after(match)}"
+    match = _IT_IS_THAT.match(said)
+    if match is not None:
+        return f"it's {match['rule'].lower()} that {match['clause']}{_when_after(match)}"
     match = _IS_RULE.match(said)
     if match is None:
         return None
@@ -70,9 +78,9 @@ def rule_kept(text: str) -> str | None:
     match = _IT_IS.match(said)
     if match is not None:
         return f"{_when(match)}{match['act']}{match['rest']}" \
-            if match["act"].lower() in _VERBS else None
+            if match["act"].lower() in _VERBS and not match["not"] else None
     match = _IS_RULE.match(said)
-    if match is None:
+    if match is None or match["not"]:  # "attending is not mandatory": nothing to keep to
         return None
     first, _, others = match["thing"].partition(" ")
     low = first.lower()
