@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from mlcoach.domain.model import ChangeKind, Style
+from mlcoach.influence.chat_marks import spoken_name
 from mlcoach.influence.composer import (
     ComposerError,
     SuggestionRequest,
@@ -95,3 +96,11 @@ def test_a_handle_alone_is_no_change(change: str) -> None:
     """"@dana.k" alone was asked "if we tried this: “dana.k”"."""
     with pytest.raises(ComposerError, match="describe the change"):
         compose(SuggestionRequest(change=change, style=Style.FACTS))
+
+
+def test_a_double_name_or_a_groups_handle_is_not_cut() -> None:
+    """A hyphen with a word after it is a double name or a group ("@jean-luc", "@front-end"),
+    never cut to its first part as "@dana.k" is."""
+    assert "jean-luc" in supportive_question("ask @jean-luc about it", DIFF, "en")
+    assert "front-end" in supportive_question("ask @front-end about it", DIFF, "en")
+    assert spoken_name("jean-luc") == "jean-luc" and spoken_name("@dana-k") == "dana"

@@ -64,8 +64,9 @@ _CALL_ALL = re.compile(r"(?i)(?<![\w'’])(stop|don['’]t|do\s+not|never|please
                        r"|anymore|so|every|late|over)\b)")
 # "@dana", "@dana.k", "@dana_k92", "@dana." (a sentence's end): the name, then what a chat
 # handle adds to it (a dot, an underscore or a hyphen and more); not a path or a mail address
-_HANDLE = re.compile(r"(?<!\S)@([^\W\d_]{2,})((?:[._-][^\W_]+)*+)(?=['’]s?\b|[^\w@/.-]|[.]?$"
-                     r"|[.]\s)")
+# ("@dana-k", "@dana-92" are handles; "@jean-luc", "@front-end" are left as typed)
+_HANDLE = re.compile(r"(?<!\S)@([^\W\d_]{2,})((?:[._][^\W_]+|-\d+|-[^\W\d_]\d*(?![\w-]))*+)"
+                     r"(?=['’]s?\b|[^\w@/.-]|[.]?$|[.]\s)")
 
 
 def _handle_said(match: re.Match[str], language: str) -> str:
@@ -133,7 +134,7 @@ def spoken_name(person: str | None) -> str | None:
     """The person's name as the wording says it: "@Dana,", "Dana 🙂" → "Dana"."""
     typed = " ".join((person or "").split())
     # "@dana.k", "dana_k": a chat handle, said by the name it begins with
-    handle = re.fullmatch(r"@?([^\W\d_]{2,})(?:[._-][^\W\d_]*\d*)+[,:]?", typed)
+    handle = re.fullmatch(r"@?([^\W\d_]{2,})(?:[._][^\W\d_]*\d*|-\d+|-[^\W\d_]\d*)+[,:]?", typed)
     name = without_marks(handle[1] if handle and handle[1].islower() else typed.lstrip("@"))
     name = name.rstrip(" ,;:!?").strip()
     return name if re.search(r"\w", name) else None  # "!»." names nobody
