@@ -52,7 +52,7 @@ from mlcoach.influence.retro_labels import continues, turkish_retro_column
 from mlcoach.influence.settled_questions import one_day_news, settled_key, without_label
 from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
 from mlcoach.influence.starts_later import starts_later
-from mlcoach.influence.stated_rules import rule_kept, stated_rule
+from mlcoach.influence.stated_rules import stated_rule
 from mlcoach.influence.tidying import (
     addressed_name,
     column_after_greeting,
@@ -281,7 +281,7 @@ def compose(req: SuggestionRequest) -> Composed:
     # what the wording reads: no emoji, no @/# marks, no shouting, tag question or reason
     # (by example, "Dana, could you …" keeps Dana: it asks something of them)
     validated = column_after_greeting(_validate(req.change, language))
-    validated, ruled = _rule_said(validated, language, by_example=req.by_example)
+    validated, ruled = _rule_said(validated, language)
     kept = language == "tr" and continues(validated, req.action)  # "Devam: haftalık demo"
     validated, chosen = _column_said(validated, language, req.action)
     change, several = _one_change(validated, language,
@@ -295,7 +295,7 @@ def compose(req: SuggestionRequest) -> Composed:
     new = not made and (_new_tr(req.change, change) or one_day_news_tr(validated)
                         if language == "tr"
                         else decided_label(req.change) or settled_en(validated)
-                        or (ruled and not req.by_example))
+                        or ruled)
     if req.by_example and language == "tr" and one_day_news_tr(validated):
         raise ComposerError(TEAM_DECISION)  # «bugün standup yok»: no act of one's own
     # "karar: standup 10'da": decided; the example is keeping to it ("… alıyoruz": not yet)
@@ -304,10 +304,13 @@ def compose(req: SuggestionRequest) -> Composed:
     if req.by_example and new and language == "tr" and not announced_tr(change):
         made, new, decided = True, False, True
         due = starts_later(validated, language)
-    # "decision: two approvals per PR", "from Monday: tests before merge": a note of what
-    # was decided, kept to (not "try two approvals per PR"); a team ritual stays the team's
-    note = dated_note(validated) or (without_label(validated) if decided_label(req.change)
-                                     else None)
+    # "decision: two approvals per PR", "from Monday: tests before merge", "it is mandatory
+    # to write tests": what was decided, kept to (not "try two approvals per PR", "make
+    # writing tests mandatory"); a team ritual stays the team's
+    note = (validated if ruled else None) or dated_note(validated) or (
+        without_label(validated) if decided_label(req.change) else None)
+    if req.by_example and ruled and re.search(r"\bnot\b", validated):
+        raise ComposerError(NOT_AN_ACT, example=Term(EXAMPLE_CHANGE))  # "… is not mandatory"
     if req.by_example and new and language == "en" and note and not (
             decided_together(note) or decided_together(change)):
         made, new, decided, change = True, False, True, note
@@ -792,18 +795,11 @@ _MADE_A_RULE = re.compile(r"(?i)make\s+.+\s+(?:mandatory|required|compulsory|obl
                           r"|a\s+must)\b")
 
 
-def _rule_said(validated: str, language: str, *, by_example: bool) -> tuple[str, bool]:
-    """"it is mandatory to write tests": a rule that holds, asked as one ("writing tests is
-    mandatory"), and by example kept to ("write tests"); whether `validated` states one."""
+def _rule_said(validated: str, language: str) -> tuple[str, bool]:
+    """"it is mandatory to write tests": a rule that holds, said as one ("writing tests is
+    mandatory"); whether `validated` states one."""
     rule = stated_rule(validated) if language == "en" else None
-    if rule is None:
-        return validated, False
-    if not by_example:
-        return rule, True
-    kept = rule_kept(validated)
-    if kept is None:  # "tests are mandatory": no act of one's own, the team's rule
-        raise ComposerError(TEAM_DECISION)
-    return kept, True
+    return (validated, False) if rule is None else (rule, True)
 
 
 def _teams_dated(said: str) -> bool:
@@ -1078,7 +1074,7 @@ def supportive_question(
     catalog = _catalog(language)
     typed = change
     validated = column_after_greeting(_validate(change, language))
-    validated, ruled = _rule_said(validated, language, by_example=False)
+    validated, ruled = _rule_said(validated, language)
     kept = language == "tr" and continues(validated, action)
     validated, action = _column_said(validated, language, action)
     change, several = _one_change(validated, language, spoken_name(person),

@@ -1,7 +1,7 @@
 """An English rule stated impersonally ("starting Monday, it is mandatory to write tests",
 "writing tests is mandatory", "code review is required before merge"): decided, not a thing
-to try; asked what would help now that it holds, and led by example by keeping to it
-("write tests"), never by "making it mandatory"."""
+to try; asked what would help now that it holds, and led by example by keeping to it,
+never by "making it mandatory"."""
 
 from __future__ import annotations
 
@@ -29,12 +29,6 @@ _IS_RULE = re.compile(rf"^(?P<when>[^,]{{3,40}},\s*)?(?P<thing>(?!it\b|this\b|th
 
 def _said(text: str) -> str:
     return " ".join(text.split()).rstrip(" .!")
-
-
-def _when(match: re.Match[str]) -> str:
-    """The date said first, with its comma ("starting Monday, ")."""
-    when = (match["when"] or "").strip().rstrip(",")
-    return f"{when}, " if when else ""
 
 
 def _when_after(match: re.Match[str]) -> str:
@@ -66,28 +60,3 @@ def stated_rule(text: str) -> str | None:
     if match is None:
         return None
     return said[match.start("thing"):] + _when_after(match)  # the date after, as told
-
-
-def rule_kept(text: str) -> str | None:
-    """What the user does to keep to the rule `text` states ("it is mandatory to write
-    tests" → "write tests", "writing tests is mandatory from Monday" → "write tests from
-    Monday"); None where the rule names no act of theirs ("tests are mandatory")."""
-    said = _said(text)
-    if "?" in said:
-        return None
-    match = _IT_IS.match(said)
-    if match is not None:
-        return f"{_when(match)}{match['act']}{match['rest']}" \
-            if match["act"].lower() in _VERBS and not match["not"] else None
-    match = _IS_RULE.match(said)
-    if match is None or match["not"]:  # "attending is not mandatory": nothing to keep to
-        return None
-    first, _, others = match["thing"].partition(" ")
-    low = first.lower()
-    if not low.endswith("ing"):
-        return None
-    base = next((verb for verb in (low[:-3], low[:-3] + "e", low[:-4]) if verb in _VERBS
-                 and gerund(verb) == low), None)
-    if base is None:
-        return None
-    return f"{_when(match)}{base} {others}{match['rest']}".replace("  ", " ").strip()
