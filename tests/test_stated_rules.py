@@ -111,3 +111,15 @@ def test_ones_own_act_that_starts_later_is_not_for_this_week(change: str, langua
     assert not step.startswith(("This week", "Today", "For the next week", "Bu hafta",
                                 "Bugün", "Önümüzdeki bir hafta")), step
     assert "yeni düzen" not in step  # «… yazacağım»: one's own plan, no arrangement
+
+
+@pytest.mark.parametrize(("change", "language"), [
+    ("we're moving the checklist to the wiki next week", "en"),
+    ("haftaya kontrol listesini wiki'ye taşıyacağım", "tr"),
+])
+def test_one_act_on_a_later_day_is_no_routine_from_then_on(change: str, language: str) -> None:
+    """"Once it starts, make it your routine …: move the checklist to the wiki next week":
+    a one-off act dated later has no start to keep up from."""
+    step = compose(SuggestionRequest(change, None, DIFF, by_example=True,
+                                     language=language)).next_step
+    assert not step.startswith(("Once it starts", "Başladığında"))

@@ -410,7 +410,8 @@ def compose(req: SuggestionRequest) -> Composed:
 
     timed = _names_a_duration(change)
     # "starting Monday, write tests", by example: from its first day, not "this week"
-    later = req.by_example and not made and not once and starts_later(change, language)
+    later = req.by_example and not made and not once \
+        and starts_later(change, language, from_then_on=True)
     # "from next sprint we demo on Thursdays": talked over before it starts, not "settling"
     later_new = settled and not once and "next_step_due" in section \
         and starts_later(validated, language)

@@ -22,9 +22,18 @@ _EN_LATER = re.compile(r"(?i)(?<!\w)(?:(?:starting|beginning|from|as\s+of|as\s+f
                        r"|quarter|year)|tomorrow)(?!\w)")
 
 
-def starts_later(text: str, language: str) -> bool:
-    """Whether `text` dates its change to start later than today."""
+# "from next week", "starting Monday", «Pazartesiden itibaren»: a start, so a routine from
+# then on ("move the checklist next week" is one act, done then)
+_EN_FROM = re.compile(r"(?i)(?<!\w)(?:starting|beginning|from|as\s+of|as\s+from|effective)\s")
+
+
+def starts_later(text: str, language: str, *, from_then_on: bool = False) -> bool:
+    """Whether `text` dates its change to start later than today; `from_then_on`: said as
+    from when it starts ("from next week …", not only "next week …")."""
     if language != "tr":
-        return _EN_LATER.search(text) is not None
+        found = _EN_LATER.search(text)
+        return found is not None and (not from_then_on or _EN_FROM.match(found[0]) is not None)
     said = " ".join(text.replace("İ", "i").replace("I", "ı").lower().split())
+    if from_then_on:
+        return _TR_FROM.search(said) is not None
     return any(p.search(said) for p in (_TR_FROM, _TR_LATER, _TR_WILL))
