@@ -55,6 +55,10 @@ class PersonDeletedError(MlcoachError):
 
 PERSON_DELETED = N_("{name} was deleted meanwhile, so nothing was saved for them")
 
+#: A window's save for someone merged into another meanwhile (their editor's).
+PERSON_MERGED = N_("{name} was merged into {into} meanwhile, so nothing was saved for "
+                   "them; edit {into} instead")
+
 
 class StoreUnavailableError(MlcoachError):
     """The data file could not be read or written just now (busy, being restored, damaged).

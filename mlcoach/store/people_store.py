@@ -75,7 +75,7 @@ class PeopleStore(StoreBase):
         with self._writes.begin() as s:
             row = self._person_row(s, name, held=held)
             if row is None:
-                raise MlcoachError("no person called {name!r}", name=name)
+                raise self._no_person(s, name, held)
             if new_name is not None:
                 new_name = name_to_save(new_name)
                 other = self._person_row(s, new_name)
@@ -130,7 +130,7 @@ class PeopleStore(StoreBase):
         with self._writes.begin() as s:
             row = self._person_row(s, name, held=held)
             if row is None:
-                raise MlcoachError("no person called {name!r}", name=name)
+                raise self._no_person(s, name, held)
             gone = rows.person(row)
             self._rename_in_suggestions(s, row.id, None, reword)
             for table in (m.MomentRow, m.SuggestionRow):
@@ -159,8 +159,8 @@ class PeopleStore(StoreBase):
         with self._writes.begin() as s:
             row, kept = self._person_row(s, name, held=held), self._person_row(s, into)
             if row is None or kept is None:
-                raise MlcoachError("no person called {name!r}",
-                                   name=name if row is None else into)
+                raise self._no_person(s, name, held) if row is None else \
+                    self._no_person(s, into, None)
             if row.id == kept.id:
                 raise MlcoachError("{name!r} and {into!r} are the same person",
                                    name=name, into=into)

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from mlcoach.domain.capture import person_keys
-from mlcoach.domain.errors import MlcoachError
+from mlcoach.domain.errors import PERSON_MERGED, MlcoachError
 from mlcoach.domain.model import Suggestion, new_id, utcnow
 from mlcoach.domain.text import clean_name, name_key, name_to_save
 from mlcoach.security.keys import Secret
@@ -110,6 +110,14 @@ class StoreBase:
             if (row := s.get(m.PersonRow, person_id)) is not None:
                 return row
         return None
+
+    def _no_person(self, s: Session, name: str, held: str | None) -> MlcoachError:
+        """Why `name` (`held`: the id a window holds) is not there to edit: merged into
+        someone meanwhile, said plainly; else there is no one so called."""
+        into = self._merged_into(s, held) if held is not None else None
+        if into is not None:
+            return MlcoachError(PERSON_MERGED, name=name, into=into.name)
+        return MlcoachError("no person called {name!r}", name=name)
 
     def _person_id(self, s: Session, name: str | None, *, create: bool) -> str | None:
         if name is None:

@@ -669,6 +669,21 @@ def test_notes_saved_by_a_rename_onto_someone_else_are_not_offered_again(
     again.done(0)
 
 
+def test_saving_someone_merged_meanwhile_says_into_whom(qtbot, store):
+    """Ana'ya's editor open while `people merge` put her into Ana: Save said only
+    'No person called "Ana'ya"'. It says where she went; the words stay as typed."""
+    store.add_person("Ana")
+    store.add_person("Ana'ya", notes="Likes agendas.")
+    editor = _person_editor(qtbot, store, "Ana'ya")
+    store.merge_person("Ana'ya", "Ana")
+    _type_at_end(qtbot, editor.notes, " More.")
+    editor.ok_button.click()
+    qtbot.waitUntil(lambda: bool(editor.error_text()), timeout=10_000)
+    assert "merged into Ana" in editor.error_text()
+    assert editor.isVisible() and editor.notes.toPlainText() == "Likes agendas. More."
+    editor.done(0)
+
+
 def test_a_coach_save_for_someone_merged_meanwhile_is_saved_for_the_one_kept(qtbot, store):
     """Priya S picked in Who, then merged into Priya elsewhere (`people merge`, another
     window) with the coach open: Save said "Priya S was deleted meanwhile" and saved
