@@ -58,6 +58,20 @@ def test_merging_keeps_the_words_typed_about_both_for_the_one_kept(store):
     assert offered["base"]["notes"] == "Prefers a call.\n\nLikes agendas."
 
 
+def test_a_merge_keeps_the_notes_it_adds_in_the_kept_ones_draft(store):
+    """Notes typed (not saved) in Ana's editor, then Ana'ya merged into her: her draft's
+    notes, brought back over the saved ones, left out Ana'ya's notes the merge had added,
+    and a Save then dropped them."""
+    store.add_person("Ana'ya", notes="Likes agendas.")
+    kept = store.add_person("Ana", notes="Prefers a call.")
+    store.set_state(person_key(kept.id), {"format": 1, "values": {
+        "name": "Ana", "style": "", "notes": "Prefers a call. Not on Fridays."},
+        "base": {"name": "Ana", "style": "", "notes": "Prefers a call."}})
+    store.merge_person("Ana'ya", "Ana")
+    offered = store.get_state(person_key(kept.id))
+    assert offered["values"]["notes"] == "Prefers a call. Not on Fridays.\n\nLikes agendas."
+
+
 def test_deleting_a_moment_deletes_its_draft(store):
     moment = store.add_moment("Asked Bo about the release")
     store.set_state(moment_key(moment.id), _draft(text=SECRET, kind="other", outcome=""))

@@ -87,22 +87,23 @@ def moved_person_draft(gone: object, kept: object, merged: dict[str, str],
     chose the name). None: no draft for them."""
     fields = ("name", "style", "notes")
     came = _typed(gone, fields)
-    if came is None:
-        return kept
-    typed, base = came
-    notes, style = (typed[f].strip() not in (base[f].strip(), merged[f].strip())
-                    for f in ("notes", "style"))
-    if not notes and not style:
-        return kept  # nothing typed there, or saved (a rename onto their name saves first)
+    typed = came[0] if came is not None else merged
+    # typed there and not saved (a rename onto their name saves before it merges)
+    notes, style = (came is not None and typed[f].strip() not in (
+        came[1][f].strip(), merged[f].strip()) for f in ("notes", "style"))
     own = _typed(kept, fields)
+    if own is None and (kept is not None or not (notes or style)):
+        return kept  # nothing of theirs to carry over, or a draft not ours to change
     values = {f: now[f] if own is None or own[0][f] == own[1][f] else own[0][f]
               for f in fields}
-    if notes:
-        saved, words = merged["notes"].strip(), typed["notes"].strip()
-        if saved and saved in values["notes"]:
-            values["notes"] = values["notes"].replace(saved, words, 1)
-        elif words:
-            values["notes"] = f"{values['notes'].rstrip()}\n\n{words}".lstrip()
+    # The notes merged in, as typed about them if they were: in place of the saved
+    # ones, or after the kept one's own typed notes (which the merge's did not reach).
+    saved = merged["notes"].strip()
+    words = typed["notes"].strip() if notes else saved
+    if saved and saved in values["notes"]:
+        values["notes"] = values["notes"].replace(saved, words, 1)
+    elif words and words not in values["notes"]:
+        values["notes"] = f"{values['notes'].rstrip()}\n\n{words}".lstrip()
     if style and values["style"] == now["style"]:
         values["style"] = typed["style"]
     return {"format": 1, "values": values, "base": now} if values != now else None

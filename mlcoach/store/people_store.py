@@ -204,14 +204,16 @@ class PeopleStore(StoreBase):
         editor opens `row` again."""
         self._coach_follows(s, row, kept.name, kept.id)
         gone = s.get(m.SettingRow, edit_drafts.person_key(row.id))
-        if gone is None:
-            return
         key = edit_drafts.person_key(kept.id)
         own = s.get(m.SettingRow, key)
+        if gone is None and own is None:
+            return
         moved = edit_drafts.moved_person_draft(
-            _json(gone.value), _json(own.value) if own is not None else None,
+            _json(gone.value) if gone is not None else None,
+            _json(own.value) if own is not None else None,
             merged, {"name": kept.name, "style": kept.style or "", "notes": kept.notes})
-        s.delete(gone)
+        if gone is not None:
+            s.delete(gone)
         if moved is None:
             self._drop_state(s, key)
         else:
