@@ -26,7 +26,7 @@ from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_, Phrase, translate
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
-from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, inert, is_text, name_to_save
+from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, inert, is_text
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
 from mlcoach.system.paths import expand_user, planted_link, remove_killed_writes
 
@@ -437,13 +437,14 @@ class _V:
 
     def name(self, key: str, *, required: bool = True) -> str | None:
         """A person's name, checked as `people add` checks one: no zero-width character
-        or reordering mark ("Ana\u200b" would be a second Ana who looks the same), and a
-        letter or digit in it ("---" names no one)."""
+        or reordering mark ("Ana\u200b" would be a second Ana who looks the same). Signs
+        alone ("---") are let in: refused where a name is typed, but a file made before
+        that holds someone saved so, and a backup must come back whole."""
         v = self.text(key, required=required, limit=MAX_NAME)
         if v is None:
             return None
         try:
-            name_to_save(v)
+            clean_name(v)
         except UsageError as exc:
             raise self.fail(key, N_("is not a name mlcoach can keep ({reason})"),
                             reason=exc) from exc
