@@ -684,3 +684,15 @@ def test_two_entries_of_one_file_that_both_clean_to_ana_keep_both_notes(store):
     assert exporting.import_document(store, doc)["people"] == 1
     (ana,) = store.people()
     assert (ana.name, ana.style, ana.notes) == ("Ana", Style.FACTS, "one\n\ntwo")
+
+
+def test_an_export_holding_notes_with_a_nul_imports_without_it(store):
+    """`people add --notes -` kept a NUL read from a pipe before session 27; that store's
+    exports were refused whole by `mlcoach import` ("contains a NUL character"), so its
+    backups could not be brought back. The NUL is left out; the notes come back."""
+    person = {"id": "11111111-1111-4111-8111-111111111111",
+              "created_at": "2026-01-05T09:00:00+00:00", "name": "Bo",
+              "notes": "Reads\x00 numbers"}
+    raw = json.dumps({"format": "mlcoach-export", "version": 1, "people": [person]}).encode()
+    exporting.import_document(store, exporting.parse_export(raw))
+    assert store.find_person("Bo").notes == "Reads numbers"

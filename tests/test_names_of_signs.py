@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from mlcoach.domain.errors import MlcoachError, UsageError
+from mlcoach.domain.errors import UsageError
 from mlcoach.domain.model import ChangeKind, Kind, Size, Style
 from mlcoach.domain.text import name_to_save
 from mlcoach.store import quick
@@ -143,3 +143,4 @@ def test_a_rename_to_at_ana_on_the_command_line_says_how_to_merge(cli_env):
         assert run_cli(cli_env, "people", "add", name).returncode == 0
     res = run_cli(cli_env, "people", "edit", "Bo", "--name", "@Ana")
     assert res.returncode == 1 and "mlcoach people merge Bo Ana" in res.stderr
+

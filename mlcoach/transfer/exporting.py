@@ -536,6 +536,11 @@ def _check_person(item: dict[str, Any], where: str) -> None:
     v.ident()
     v.name("name")
     v.choice("style", Style)
+    notes = item.get("notes")
+    if isinstance(notes, str) and "\x00" in notes:
+        # `people add --notes -` kept a NUL read from a pipe before session 27: such a
+        # store's exports (its backups) come back, without it
+        item["notes"] = notes.replace("\x00", "")
     v.text("notes", required=False, empty_ok=True)
     v.flag("archived")
     v.when("created_at")
