@@ -232,3 +232,18 @@ def test_a_long_name_picked_in_historys_filter_ends_in_an_ellipsis(qtbot, long_w
         shown = box.shown_text()
         assert box.currentText() == item and shown.endswith("…") and len(shown) < len(item)
         assert shown[:-1] == item[:len(shown) - 1]
+
+
+def test_people_matching_a_search_keep_history_on_the_screen(qtbot, long_words) -> None:  # type: ignore[no-untyped-def]
+    """"People matching: AAAA…", the names of those whose notes match a search, was one
+    line as wide as the name: History grew past the screen. It wraps, the name too."""
+    window = open_window(qtbot, long_words)
+    bar = window.timeline.filter_bar
+    bar.search.setText("proposals")
+    window.timeline.apply_filters()
+    settle(qtbot, window)
+    hits = bar.people_hits
+    assert hits.isVisibleTo(window) and "Ana" in hits.text()
+    assert window.frameGeometry().width() <= _screen_width()
+    assert hits.width() <= window.width() and cut_words(hits) == []
+    assert hits.heightForWidth(hits.width()) <= hits.height()  # no line cut off

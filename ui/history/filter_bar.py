@@ -41,7 +41,7 @@ from mlcoach.ui.names import entry_kind_names, kind_names, outcome_names
 from mlcoach.ui.quiet_scroll import rows_area
 from mlcoach.ui.widgets.elided_combo import ElidedCombo
 from mlcoach.ui.widgets.flow_layout import FlowLayout, labelled
-from mlcoach.ui.widgets.plain_text import Label, as_plain
+from mlcoach.ui.widgets.plain_text import Label, as_plain, breakable
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -112,6 +112,7 @@ class FilterBar(QWidget):
         self.people_hits = Label(self)
         self.people_hits.setAccessibleDescription(self.tr("People whose notes match"))
         self.people_hits.setTextFormat(Qt.TextFormat.RichText)
+        self.people_hits.setWordWrap(True)  # many names, or a long one: more lines
         self.people_hits.hide()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -336,8 +337,8 @@ class FilterBar(QWidget):
         if not names:
             self.people_hits.hide()
             return
-        links = " · ".join(f'<a href="{i}">{html.escape(n, quote=False)}</a>'
-                           for i, n in enumerate(names))
+        links = " · ".join(f'<a href="{i}">{html.escape(breakable(n), quote=False)}</a>'
+                           for i, n in enumerate(names))  # rich: broken, then escaped
         self._people_links = names
         self.people_hits.setText(self.tr("People matching: %1").replace("%1", links))
         self.people_hits.show()
