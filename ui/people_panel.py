@@ -49,7 +49,7 @@ from mlcoach.ui.widgets.columns import ReadableColumn
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.flow_layout import FlowLayout
 from mlcoach.ui.widgets.helpers import close_keys, preferred_width
-from mlcoach.ui.widgets.plain_text import Label, WordsLabel, as_plain
+from mlcoach.ui.widgets.plain_text import Label, WordsLabel, as_plain, as_tip
 from mlcoach.ui.widgets.style_combo import combo_style, fill_style_combo, set_combo_style
 
 if TYPE_CHECKING:
@@ -405,7 +405,7 @@ class PersonHistory(QWidget):
             item = QTreeWidgetItem([QLocale().toString(_qdate(when, self._tz),
                                                       QLocale.FormatType.ShortFormat),
                                     what, outcome])
-            item.setToolTip(1, as_plain(what))
+            item.setToolTip(1, as_tip(what))
             self.list.addTopLevelItem(item)
         self.list.setVisible(bool(entries))
         self._empty.setVisible(not entries)

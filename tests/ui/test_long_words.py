@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from mlcoach.domain.model import Kind, Style
 from mlcoach.store.core import Store
@@ -247,3 +248,35 @@ def test_people_matching_a_search_keep_history_on_the_screen(qtbot, long_words) 
     assert window.frameGeometry().width() <= _screen_width()
     assert hits.width() <= window.width() and cut_words(hits) == []
     assert hits.heightForWidth(hits.width()) <= hits.height()  # no line cut off
+
+
+def _tip_shown(qtbot, text: str, anchor: QWidget) -> QLabel:  # type: ignore[no-untyped-def]
+    """Qt's tooltip showing `text` over `anchor` (what a hover shows)."""
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtWidgets import QToolTip
+
+    QToolTip.showText(QPoint(10, 10), text, anchor)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # an earlier tip
+    tips = [w for w in QApplication.topLevelWidgets()
+            if w.objectName() == "qtooltip_label" and w.isVisible()]
+    assert len(tips) == 1 and isinstance(tips[0], QLabel)
+    return tips[0]
+
+
+def test_the_whole_text_of_a_one_line_place_wraps_in_its_tooltip(qtbot, long_words) -> None:  # type: ignore[no-untyped-def]
+    """A one-line place cuts a long word with "…" and shows it whole in its tooltip (an
+    echo of yesterday's intention, a timeline row): Qt wraps a tooltip wider than the
+    screen but not inside a word, and the link ran 1,143 px past an 800 px screen."""
+    from mlcoach.ui.widgets.elided_label import ElidedLabel
+
+    text = f"Shared {LINK} with the team"
+    echo = ElidedLabel(text)
+    qtbot.addWidget(echo)
+    window = open_window(qtbot, long_words)
+    row_tip = window.timeline.model.index(0, window.timeline.model.ENTRY).data(
+        Qt.ItemDataRole.ToolTipRole)
+    echo.show()
+    for tip_text in (echo.toolTip(), row_tip):
+        tip = _tip_shown(qtbot, tip_text, echo)  # the tip is the anchor's: kept with it
+        assert tip.width() <= _screen_width() and cut_words(tip) == []
+    assert echo.full_text() == text and echo.accessibleName() == text

@@ -56,7 +56,7 @@ from mlcoach.store.timeline import (
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import error_message, qdate
 from mlcoach.ui.names import kind_names, outcome_names, response_names
-from mlcoach.ui.widgets.plain_text import as_plain
+from mlcoach.ui.widgets.plain_text import as_tip
 
 logger = logging.getLogger(__name__)
 
@@ -249,7 +249,7 @@ class TimelineModel(QAbstractTableModel):
             tip = entry.text
             if entry.detail and entry.kind is EntryKind.SUGGESTION:
                 tip += "\n\n" + entry.detail
-            return as_plain(tip)  # the user's words: a tooltip would read them as markup
+            return as_tip(tip)  # the user's words: as typed, not as markup; long ones wrap
         return None
 
     def line(self, row: int, whole: bool = False) -> tuple[str, list[tuple[int, int]]]:

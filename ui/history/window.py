@@ -40,7 +40,7 @@ from mlcoach.ui.transfer import summary as import_summary
 from mlcoach.ui.widgets.helpers import close_keys, tab_keys
 from mlcoach.ui.widgets.on_screen import keep_on_screen
 from mlcoach.ui.widgets.page_tabs import resize_within_screen
-from mlcoach.ui.widgets.plain_text import Label, as_plain
+from mlcoach.ui.widgets.plain_text import Label, as_tip
 
 if TYPE_CHECKING:
     from mlcoach.store.core import Store
@@ -144,7 +144,7 @@ class HistoryWindow(QWidget):
     def show_notice(self, text: str) -> None:
         """Say how an export or import went, on one line above the tabs."""
         self.notice.setText(" ".join(text.split()))
-        self.notice.setToolTip(as_plain(self.notice.text()))
+        self.notice.setToolTip(as_tip(self.notice.text()))
         self.notice.setVisible(bool(text))
 
     def _transfer_busy(self, busy: bool) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from mlcoach.ui.widgets.plain_text import as_plain
+from mlcoach.ui.widgets.plain_text import as_tip
 
 
 class ElidedLabel(QLabel):
@@ -26,7 +26,7 @@ class ElidedLabel(QLabel):
     def set_full_text(self, text: str) -> None:
         """Show `text`, elided to the label's width."""
         self._full = text
-        self.setToolTip(as_plain(text))
+        self.setToolTip(as_tip(text))
         self.setAccessibleName(text)
         self._elide()
 

@@ -150,12 +150,20 @@ def breakable_markup(text: str) -> str:
     return text
 
 
+def as_tip(text: str) -> str:
+    """A user's words for a tooltip, the whole text of a one-line place that cuts them
+    (a list's cell, `ElidedLabel`): shown as typed (`as_plain`), a long word wrapping
+    between its letters. Qt wraps a tooltip wider than the screen, but not inside a word:
+    a link ran on past the screen's edge."""
+    return as_plain(breakable(text))
+
+
 def unbroken(text: str) -> str:
     """`text` as typed, without what `breakable` put in (for a screen reader)."""
     return text.replace(BREAK, "")
 
 
-_LONG = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+_LONG = re.compile(rf"[^\s{BREAK}]{{{LONG_WORD + 1},}}")  # broken once: as it is
 
 
 def as_plain(text: str) -> str:
