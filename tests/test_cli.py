@@ -1296,3 +1296,22 @@ def test_notes_an_import_would_refuse_are_refused_when_typed(cli_env, tmp_path, 
     assert run_cli(cli_env, "export", "-o", str(export)).returncode == 0
     elsewhere = dict(cli_env, MLCOACH_DATA_DIR=str(tmp_path / "elsewhere"))
     assert run_cli(elsewhere, "import", str(export)).returncode == 0
+
+
+@pytest.mark.parametrize(("args", "there"), [
+    (("calendar",), True), (("calendar",), False), (("prompts", "validate"), False),
+    (("prompts", "import"), False), (("import", "--from", "jrnl"), False),
+])
+def test_a_file_name_not_in_utf8_is_shown_as_ls_shows_it_by_every_command(cli_env, tmp_path,
+                                                                            args, there):
+    """`mlcoach calendar $'\\xfe.ics'` (a file that is no calendar) and `prompts validate`
+    said "\\udcfe.ics" (Python's lone surrogate) where `import` already said "\\xfe"."""
+    name = bytes(tmp_path) + b"/\xfe.ics"
+    if there:
+        with open(name, "wb") as f:
+            f.write(b"not a calendar\n")
+    res = subprocess.run([sys.executable, "-m", "mlcoach", *args, name], env=cli_env,
+                         capture_output=True, timeout=60, check=False)
+    err = res.stderr.decode("utf-8")
+    assert res.returncode == 1 and len(err.strip().splitlines()) == 1, err
+    assert "\\xfe.ics" in err and "udc" not in err, err

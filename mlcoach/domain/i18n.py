@@ -97,7 +97,26 @@ def _param(value: object, language: str) -> object:
         return error_text(value, language)
     if isinstance(value, PurePath):
         return shown_path(value)
+    if isinstance(value, str) and not _whole(value):  # a file name given as text
+        return _escaped(value)
     return value
+
+
+def _whole(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _escaped(text: str) -> str:
+    """Text holding bytes that were not UTF-8 (Python's lone surrogates) shown as `\xff`,
+    as shown_path shows them; any other lone surrogate as `\ud800`."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def shown_path(path: PurePath | str) -> str:
