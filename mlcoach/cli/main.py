@@ -736,15 +736,34 @@ class Terminated(BaseException):
         self.signum = signum
 
 
+_ENDING_SIGNALS = ("SIGTERM", "SIGHUP")
+_settled = False  # the command has ended: a signal now changes nothing
+
+
 def _end_cleanly_on_signals() -> None:
     import signal
 
     def stop(signum: int, _frame: object) -> None:
-        raise Terminated(signum)
+        if not _settled:
+            raise Terminated(signum)
 
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in _ENDING_SIGNALS:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), stop)
+
+
+def _settle() -> None:
+    """After the command has ended and said so, Ctrl+C, SIGTERM and SIGHUP are ignored:
+    Python puts their default back while it shuts down, and one landing then killed a
+    capture that had stored its moment and printed its id (exit -15, no word), so a
+    script's `|| retry` stored it twice."""
+    global _settled
+    import signal
+
+    _settled = True
+    for name in (*_ENDING_SIGNALS, "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
@@ -789,11 +808,14 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
                            what=unreadable)
         stderr.write(f"mlcoach: {one_line(error_text(error, ui_language('')))}\n")
         return EXIT_USAGE
-    if argv is None and (ns.command or "run") not in ("run", "reflect"):
+    handled = argv is None and (ns.command or "run") not in ("run", "reflect")
+    if handled:
         _end_cleanly_on_signals()
     try:
         return _main(ns, stdin, stdout, stderr, keys)
     finally:
+        if handled:
+            _settle()
         _output_given_up(stdout, stderr)
 
 

@@ -162,3 +162,30 @@ def test_a_usage_error_with_standard_error_closed_still_exits_2(cli_env) -> None
                           timeout=60, pass_fds=(), close_fds=True,
                           preexec_fn=lambda: os.close(2))
     assert done.returncode == 2
+
+
+# The signal lands once the command has ended, as Python shuts down.
+SIGNAL_AFTER = (
+    "import os, signal, sys\n"
+    "from mlcoach.cli import main as cli\n"
+    "sent = getattr(signal, sys.argv.pop(1))\n"
+    "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
+    "code = cli.main()\n"
+    "os.kill(os.getpid(), sent)\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_a_signal_after_the_command_has_ended_changes_nothing(cli_env, name: str) -> None:
+    """A capture that had stored its moment and printed its id was killed by a SIGTERM or
+    Ctrl+C landing while Python shut down (exit -15 or -2, or a traceback, no word of what
+    was stored): a script's `|| retry` stored it twice."""
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    assert run_cli(cli_env, "capture", "First").returncode == 0  # today's backup exists
+    done = subprocess.run([sys.executable, "-c", SIGNAL_AFTER, name, "capture",
+                           "Asked Deniz for a review"], env=cli_env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == "", (done.returncode, done.stderr)
+    assert len(done.stdout.strip()) == 36
+    assert _moments(cli_env) == ["First", "Asked Deniz for a review"]
