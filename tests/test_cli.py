@@ -1315,3 +1315,20 @@ def test_a_file_name_not_in_utf8_is_shown_as_ls_shows_it_by_every_command(cli_en
     err = res.stderr.decode("utf-8")
     assert res.returncode == 1 and len(err.strip().splitlines()) == 1, err
     assert "\\xfe.ics" in err and "udc" not in err, err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder"])
+def test_a_database_that_is_no_file_is_said_so_not_waited_on(cli_env, kind):
+    """A pipe in place of mlcoach.db held every command for ever (Ctrl+C too): SQLite
+    opened it and waited for a writer, first as the store, then as a damaged file to set
+    aside. Now one line, and the backups are left as they were."""
+    assert run_cli(cli_env, "capture", "Thanked Ana").returncode == 0
+    db = Path(cli_env["MLCOACH_DATA_DIR"]) / "mlcoach.db"
+    backups = sorted(p.name for p in db.with_name("backups").iterdir())
+    db.unlink()
+    os.mkfifo(db) if kind == "fifo" else db.mkdir()
+    for args in (("capture", "Asked Bo"), ("stats",), ("export",)):
+        res = run_cli(cli_env, *args, timeout=30)
+        assert res.returncode == 1 and len(res.stderr.splitlines()) == 1, res.stderr
+        assert "is not a database file" in res.stderr
+    assert sorted(p.name for p in db.with_name("backups").iterdir()) == backups

@@ -4,9 +4,11 @@ key opens it, and the full check of every page (a plain store's data against its
 from __future__ import annotations
 
 import logging
+import stat
 from pathlib import Path
 from typing import Any, Literal
 
+from mlcoach.domain.errors import MlcoachError
 from mlcoach.security.keys import Secret
 from mlcoach.store.snapshot import one_snapshot
 
@@ -31,11 +33,18 @@ def identity(db: Path) -> Identity | None:
 
 
 def precheck(db: Path) -> Reason | None:
-    """What a look at the file alone says is wrong with it (no key needed)."""
+    """What a look at the file alone says is wrong with it (no key needed). MlcoachError
+    when it is no file at all: SQLite waits for ever on a pipe in its place (every command,
+    Ctrl+C too), and setting it aside as damaged would open it the same way."""
     try:
-        size = db.stat().st_size
+        info = db.stat()
     except FileNotFoundError:
         return "missing"
+    if not stat.S_ISREG(info.st_mode):
+        raise MlcoachError("{path} is not a database file but a pipe, a device or a folder: "
+                           "move it away and run the command again (nothing was changed)",
+                           path=db)
+    size = info.st_size
     # SQLite opens a zero-byte file as a new, empty database: without this check a
     # store emptied by a crash or a sync tool would silently start again from nothing.
     return "empty" if size == 0 else None
