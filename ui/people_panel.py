@@ -453,6 +453,9 @@ class PeoplePanel(QWidget):
         self._people: dict[str, Person] = {}
         self._editor: PersonDialog | None = None
         self._removing: set[str] = set()  # ids whose Archive or Delete is on its way
+        self._list_request = 0  # each reload asks anew; an older read is dropped
+        self._list_shown = 0  # the reload whose read is on show
+        self._to_select: str | None = None  # chosen once the list is read (a new name)
         self.setAccessibleName(self.tr("People"))
 
         self.filter = QLineEdit(self)
@@ -506,24 +509,48 @@ class PeoplePanel(QWidget):
 
     # -- public -------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Read the people list again, keeping the selection."""
-        selected = self.selected_name()
-        try:
-            people = self._store.people()
-            last = self._store.last_interactions()
-        except MlcoachError as exc:
+    def reload(self, select: str | None = None) -> None:
+        """Read the people list again on the store's worker, and redraw it when read
+        (the newest read winning), keeping the selection as it is then, or choosing
+        `select`."""
+        self._list_request += 1
+        request, store = self._list_request, self._store
+        if select is not None:
+            self._to_select = select
+        ops.run(lambda: (store.people(), store.last_interactions()),
+                lambda read: self._people_read(request, *read),
+                lambda exc: self._people_not_read(request, exc), left_at_quit=True)
+
+    def loading(self) -> bool:
+        """Whether the people list is still being read."""
+        return self._list_request != self._list_shown
+
+    def _people_not_read(self, request: int, exc: BaseException) -> None:
+        if shiboken6.isValid(self) and request == self._list_request:
+            self._list_shown = request
             logger.warning("could not load people: %s", exc)
-            return
+
+    def _people_read(self, request: int, people: list[Person],
+                     last: dict[str, datetime]) -> None:
+        if not shiboken6.isValid(self) or request != self._list_request:
+            return  # closed, or read again since: that read redraws it
+        self._list_shown = request
+        selected, self._to_select = self._to_select or self.selected_name(), None
         self._people = {p.name: p for p in people}
-        self.tree.setSortingEnabled(False)
-        self.tree.clear()
-        for person in people:
-            self.tree.addTopLevelItem(self._item(person, last.get(person.name)))
-        self.tree.setSortingEnabled(True)
-        self._apply_filter(self.filter.text())
-        if selected and selected in self._people:
-            self.select(selected)
+        # Redrawn whole with its signals held: the person shown stays (their rows with
+        # them) rather than passing through "no one chosen" and back.
+        self.tree.blockSignals(True)
+        try:
+            self.tree.setSortingEnabled(False)
+            self.tree.clear()
+            for person in people:
+                self.tree.addTopLevelItem(self._item(person, last.get(person.name)))
+            self.tree.setSortingEnabled(True)
+            self._apply_filter(self.filter.text())
+            if selected and selected in self._people:
+                self.select(selected)
+        finally:
+            self.tree.blockSignals(False)
         self._on_selection()
 
     def people_names(self) -> list[str]:
@@ -566,19 +593,44 @@ class PeoplePanel(QWidget):
         """Ask whether to archive the selected person or delete them for good, then do
         it. Archived, they leave the lists with their notes kept; deleted, their name
         and notes go, and what is with them stays in the history, with no one attached."""
-        from mlcoach.ui import person_removal
 
         person = self._selected()
         if person is None or person.id in self._removing:  # the Delete key, once more
             return
-        try:
-            count = self._store.count_moments(person=person.name)
-        except MlcoachError as exc:
+        store, held = self._store, person.id
+
+        def counted(count: int) -> None:
+            if not shiboken6.isValid(self):
+                return
+            chosen = self._selected()
+            if chosen is None or chosen.id != held:  # someone else chosen meanwhile
+                self._removing.discard(held)
+                self._on_selection()
+                return
+            self._remove(person, count)
+
+        def not_counted(exc: BaseException) -> None:
+            if not shiboken6.isValid(self):
+                return
+            self._removing.discard(held)
+            self._on_selection()
             message_box.warning(self, self.tr("Not removed"),
                                 as_plain(as_sentence(error_message(exc))))
-            return
+
+        # What goes with them is counted on the store's worker, the button resting.
+        self._removing.add(held)
+        self.remove_button.setEnabled(False)
+        ops.run(lambda: store.count_moments(person=person.name), counted, not_counted,
+                left_at_quit=True)
+
+    def _remove(self, person: Person, count: int) -> None:
+        """Ask, knowing `count` moments are with `person`, then archive or delete."""
+        from mlcoach.ui import person_removal
+
         choice = person_removal.ask(self, person.name, count)
         if choice is None:
+            self._removing.discard(person.id)
+            self._on_selection()
             return
         from mlcoach.influence.reworded import reworded  # the coach's wording
         store, name, held = self._store, person.name, person.id
@@ -802,8 +854,7 @@ class PeoplePanel(QWidget):
         self._editor = None
 
     def _after_edit(self, name: str) -> None:
-        self.reload()
-        self.select(name)
+        self.reload(select=name)
         self.people_changed.emit()
 
     def _request_coach(self) -> None:

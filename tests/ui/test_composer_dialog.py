@@ -323,6 +323,7 @@ def test_deleting_someone_takes_a_suggestion_for_them_off_the_clipboard(
     assert "Dana" in QGuiApplication.clipboard().text()
     monkeypatch.setattr(person_removal, "ask", lambda *_a: "delete")
     coach.people.reload()
+    drain()
     coach.people.select("Eli")  # someone else deleted: the copy stays
     coach.people.remove_selected()
     qtbot.waitUntil(lambda: "Eli" not in coach.people.people_names())  # on the worker
@@ -561,6 +562,7 @@ def test_people_panel_suggest_button_fills_who(qtbot, coach, store):
     store.add_person("Dana", Style.ENTHUSIASM)
     coach.present()
     coach.tabs.setCurrentWidget(coach.people)
+    drain()
     coach.people.select("Dana")
     coach.people.coach_button.click()
     assert coach.tabs.currentIndex() == 0
@@ -575,7 +577,9 @@ def test_people_panel_suggest_button_fills_who(qtbot, coach, store):
 def panel(qtbot, store: Store) -> PeoplePanel:
     widget = PeoplePanel(store, tz=TZ)
     qtbot.addWidget(widget)
+    drain()
     widget.show()
+    drain()  # the list is read on the store's worker
     return widget
 
 
@@ -586,6 +590,7 @@ def test_people_list_shows_style_and_last_interaction(qtbot, store):
                      created_at=datetime(2025, 6, 10, 9, 0, tzinfo=TZ))
     widget = PeoplePanel(store, tz=TZ)
     qtbot.addWidget(widget)
+    drain()
 
     assert widget.people_names() == ["Dana", "Eli"]
     name, style, last = widget.row_texts("Dana")
@@ -603,17 +608,20 @@ def test_add_a_person(qtbot, panel, store):
     editor.notes.setPlainText("Prefers a heads-up before changes")
     with qtbot.waitSignal(panel.people_changed, timeout=2000):
         editor.ok_button.click()
+    drain()  # the list is read again on the store's worker
 
     dana = store.find_person("Dana")
     assert (dana.style, dana.notes) == (Style.REASSURANCE, "Prefers a heads-up before changes")
     assert panel.people_names() == ["Dana"]
     assert panel.selected_name() == "Dana"
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+    drain()  # the list is read again on the store's worker
 
 
 def test_a_duplicate_name_stays_open_with_the_reason(qtbot, panel, store):
     store.add_person("Dana")
     panel.reload()
+    drain()
     panel.add_person()
     editor = panel.editor()
     qtbot.keyClicks(editor.name, "dana")
@@ -628,11 +636,13 @@ def test_closing_the_person_editor_asks_before_typed_notes_are_dropped(
         qtbot, panel, store, expect_dialog):
     store.add_person("Dana", Style.FACTS, notes="Likes numbers first")
     panel.reload()
+    drain()
     panel.select("Dana")
     panel.edit_selected()
     editor = panel.editor()
     editor.reject()  # nothing changed: closes without a question
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+    drain()  # the list is read again on the store's worker
     panel.edit_selected()
     editor = panel.editor()
     editor.notes.setPlainText("Likes numbers first; worried about the reorg, ask gently")
@@ -644,6 +654,7 @@ def test_closing_the_person_editor_asks_before_typed_notes_are_dropped(
     editor.reject()
     assert len(asked) == 2
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+    drain()  # the list is read again on the store's worker
     assert store.find_person("Dana").notes == "Likes numbers first"
 
 
@@ -653,6 +664,7 @@ def test_the_person_editor_does_not_name_the_colleague_in_its_title(qtbot, panel
     stays in the field, inside the window."""
     store.add_person("Dana Whitfield", Style.FACTS, notes="worried about the reorg")
     panel.reload()
+    drain()
     panel.select("Dana Whitfield")
     panel.edit_selected()
     editor = panel.editor()
@@ -661,6 +673,7 @@ def test_the_person_editor_does_not_name_the_colleague_in_its_title(qtbot, panel
     assert editor.windowTitle() == "Edit person"
     editor.reject()
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+    drain()  # the list is read again on the store's worker
 
 
 def test_renaming_onto_someone_else_offers_to_put_the_two_together(qtbot, panel, store,
@@ -673,6 +686,7 @@ def test_renaming_onto_someone_else_offers_to_put_the_two_together(qtbot, panel,
     store.add_person("Dana's", notes="reads the numbers first")
     store.add_moment("Asked Dana about the handover", Kind.QUESTION, person="Dana's")
     panel.reload()
+    drain()
     answers = iter([False, True])
     asked: list[tuple[str, str]] = []
 
@@ -690,6 +704,7 @@ def test_renaming_onto_someone_else_offers_to_put_the_two_together(qtbot, panel,
     assert len(store.people()) == 2
     editor.ok_button.click()
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=2000)
+    drain()  # the list is read again on the store's worker
 
     assert asked == [("Dana's", "Dana")] * 2
     assert panel.people_names() == ["Dana"]
@@ -721,6 +736,7 @@ def test_a_rename_onto_someone_else_at_quit_is_kept_as_a_draft_and_asks_nothing(
     store.add_person("Dana")
     typed_in = store.add_person("Dana's", notes="old")
     panel.reload()
+    drain()
     monkeypatch.setattr(person_merge, "confirmed", lambda *_a: pytest.fail("asked at quit"))
     panel.select("Dana's")
     panel.edit_button.click()
@@ -735,6 +751,7 @@ def test_a_rename_onto_someone_else_at_quit_is_kept_as_a_draft_and_asks_nothing(
     editor.done(0)
     other = PeoplePanel(store, tz=TZ)
     qtbot.addWidget(other)
+    drain()
     other.select("Dana's")
     other.edit_button.click()
     again = other.editor()
@@ -746,6 +763,7 @@ def test_a_rename_onto_someone_else_at_quit_is_kept_as_a_draft_and_asks_nothing(
 def test_edit_style_and_notes(qtbot, panel, store):
     store.add_person("Dana", Style.FACTS, notes="old")
     panel.reload()
+    drain()
     panel.select("Dana")
     panel.edit_button.click()
     editor = panel.editor()
@@ -755,6 +773,7 @@ def test_edit_style_and_notes(qtbot, panel, store):
     editor.notes.setPlainText("new")
     editor.ok_button.click()
     qtbot.waitUntil(lambda: panel.editor() is None)  # written on the store's worker
+    drain()  # and the list read again there
 
     dana = store.find_person("Dana")
     assert (dana.style, dana.notes) == (Style.CREDIBILITY, "new")
@@ -768,6 +787,7 @@ def test_remove_asks_first_and_archive_keeps_the_person_out_of_sight(qtbot, pane
     store.add_person("Dana")
     store.add_person("Eli")
     panel.reload()
+    drain()
     panel.select("Dana")
     answers = iter([None, "archive"])
     asked: list[tuple[str, int]] = []
@@ -778,8 +798,10 @@ def test_remove_asks_first_and_archive_keeps_the_person_out_of_sight(qtbot, pane
 
     monkeypatch.setattr(person_removal, "ask", ask)
     panel.remove_button.click()  # cancelled: nothing changes
+    drain()
     assert store.find_person("Dana").archived is False
     panel.remove_button.click()
+    drain()
 
     assert asked == [("Dana", 0), ("Dana", 0)]
     qtbot.waitUntil(lambda: panel.people_names() == ["Eli"])  # written on the worker
@@ -795,6 +817,7 @@ def test_delete_takes_the_name_and_notes_and_keeps_the_moments(qtbot, panel, sto
     store.add_person("Eli")
     moment = store.add_moment("Asked Dana about the handover", Kind.QUESTION, person="Dana")
     panel.reload()
+    drain()
     panel.select("Dana")
     asked: list[tuple[str, int]] = []
 
@@ -805,6 +828,7 @@ def test_delete_takes_the_name_and_notes_and_keeps_the_moments(qtbot, panel, sto
     monkeypatch.setattr(person_removal, "ask", ask)
     assert panel.remove_button.isEnabled()
     panel.remove_button.click()
+    drain()
     assert asked == [("Dana", 1)]
     qtbot.waitUntil(lambda: panel.people_names() == ["Eli"])  # written on the worker
     assert store.find_person("Dana") is None
@@ -823,6 +847,7 @@ def test_remove_counts_the_moments_without_loading_them(qtbot, panel, store, mon
         store.add_moment(text, Kind.QUESTION, person="Dana")
     store.add_moment("Lunch with Eli", Kind.OTHER, person="Eli")
     panel.reload()
+    drain()
     panel.select("Dana")
     asked: list[tuple[str, int]] = []
 
@@ -832,6 +857,7 @@ def test_remove_counts_the_moments_without_loading_them(qtbot, panel, store, mon
     monkeypatch.setattr(person_removal, "ask", ask)
     monkeypatch.setattr(store, "moments", lambda **_: pytest.fail("loaded every moment"))
     panel.remove_button.click()
+    drain()
     assert asked == [("Dana", 2)]
 
 
@@ -879,6 +905,7 @@ def test_history_is_newest_first_and_a_suggestion_stands_for_its_planned_moment(
                          size=Size.SMALL, text="…", person="Dana",
                          created_at=datetime(2025, 6, 4, 9, tzinfo=TZ))
     panel.reload()
+    drain()
     panel.select("Dana")
     drain()
     assert panel.history.entries() == [
@@ -905,6 +932,7 @@ def test_a_persons_history_is_read_off_the_gui_thread(qtbot, panel, store, monke
 
         monkeypatch.setattr(store, name, recorded)
     panel.reload()
+    drain()
     panel.select("Dana")
     assert panel.history.entries() == [] and panel.history.reading()
     assert not panel.history._empty.isVisible()  # no "Nothing with them yet" meanwhile
@@ -948,6 +976,7 @@ def test_history_is_capped(qtbot, panel, store):
         store.add_moment(f"moment {i}", Kind.OTHER, person="Dana",
                          created_at=datetime(2025, 1, 1, tzinfo=TZ) + timedelta(hours=i))
     panel.reload()
+    drain()
     panel.select("Dana")
     drain()
     entries = panel.history.entries()
@@ -958,6 +987,7 @@ def test_filter_hides_other_people(qtbot, panel, store):
     store.add_person("Dana")
     store.add_person("Eli")
     panel.reload()
+    drain()
     qtbot.keyClicks(panel.filter, "el")
     visible = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())
                if not panel.tree.topLevelItem(i).isHidden()]
@@ -972,6 +1002,7 @@ def test_notes_are_never_logged(qtbot, panel, store, caplog):
     editor.notes.setPlainText("going through a divorce")
     editor.ok_button.click()
     qtbot.waitUntil(lambda: panel.editor() is None)  # written on the store's worker
+    drain()  # the list is read again on the store's worker
     assert store.find_person("Dana").notes == "going through a divorce"
     panel.select("Dana")
     assert panel.selected_name() == "Dana"
@@ -1047,6 +1078,7 @@ def test_a_style_picked_by_hand_survives_saving(qtbot, coach, store):
 def test_editing_the_person_in_the_people_tab_updates_the_style(qtbot, coach, store):
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # the lists are read on the store's worker
     pick_person(coach, "Dana")
     coach.people.select("Dana")
     coach.people.edit_selected()
@@ -1064,6 +1096,7 @@ def test_the_same_person_saved_in_two_windows_keeps_both_changes(qtbot, store):
     for _ in range(2):
         widget = PeoplePanel(store, tz=TZ)
         qtbot.addWidget(widget)
+        drain()
         widget.show()
         widget.select("Ana")
         widget.edit_selected()
@@ -1084,6 +1117,7 @@ def test_a_person_renamed_elsewhere_while_open_is_the_one_saved(qtbot, panel, st
     another Dana. The editor's notes went onto the other Dana: it held a name, not her."""
     store.add_person("Dana", notes="Likes numbers first")
     panel.reload()
+    drain()
     panel.select("Dana")
     panel.edit_selected()
     editor = panel.editor()
@@ -1092,6 +1126,7 @@ def test_a_person_renamed_elsewhere_while_open_is_the_one_saved(qtbot, panel, st
     editor.notes.setPlainText("Likes numbers first; ask about the reorg")
     editor.ok_button.click()
     qtbot.waitUntil(lambda: panel.editor() is None)  # written on the store's worker
+    drain()  # the list is read again on the store's worker
     assert store.find_person("Dana Whitfield").notes.endswith("ask about the reorg")
     assert store.find_person("Dana").notes == "The new designer"
 
@@ -1103,6 +1138,7 @@ def test_a_person_deleted_elsewhere_while_open_is_not_saved_onto_another(
     store.add_person("Ana", notes="Prefers written notes")
     store.add_person("Ana'ya", notes="Asked about the release")
     panel.reload()
+    drain()
     panel.select("Ana'ya")
     panel.edit_selected()
     editor = panel.editor()
@@ -1243,12 +1279,14 @@ def test_someone_removed_while_another_program_writes_waits_their_turn(
     store.add_person("Dana")
     store.add_person("Eli")
     panel.reload()
+    drain()
     panel.select("Dana")
     monkeypatch.setattr(person_removal, "ask", lambda *_a: "archive")
     asked = []
     monkeypatch.setattr(person_removal, "ask", lambda *_a: asked.append(1) or "archive")
     with opened_store_writer():
         panel.remove_button.click()  # returns at once: no "Not removed" asked
+        qtbot.waitUntil(lambda: asked == [1])  # counted on the worker (a read: not held)
         assert not panel.remove_button.isEnabled()  # not twice meanwhile
         panel.reload()  # another window's change: still not twice
         panel.select("Dana")
@@ -1266,6 +1304,7 @@ def test_a_person_saved_while_another_program_writes_waits_their_turn(
     other writer is done; the editor closes then."""
     store.add_person("Dana", Style.FACTS)
     panel.reload()
+    drain()
     panel.select("Dana")
     panel.edit_button.click()
     editor = panel.editor()
@@ -1279,6 +1318,7 @@ def test_a_person_saved_while_another_program_writes_waits_their_turn(
         editor.reject()
         assert editor.isVisible()
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=60_000)
+    drain()  # the list is read again on the store's worker
     assert store.find_person("Dana").notes == "Prefers a heads-up"
 
 
@@ -1520,3 +1560,62 @@ def test_a_rename_to_at_dana_offers_to_put_them_together(qtbot, panel, store, mo
     assert asked == [("Dee", "Dana")]
     (dana,) = store.people()
     assert dana.name == "Dana" and "reads the numbers first" in dana.notes
+
+
+def _calls_on_gui(store, monkeypatch, *names: str) -> list[bool]:  # type: ignore[no-untyped-def]
+    """For each call of the store's `names`: whether it ran on the GUI thread."""
+    import threading
+
+    on_gui: list[bool] = []
+    for name in names:
+        real = getattr(store, name)
+
+        def recorded(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
+            on_gui.append(threading.current_thread() is threading.main_thread())
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, recorded)
+    return on_gui
+
+
+def test_the_people_list_is_read_off_the_gui_thread_and_the_person_shown_stays(
+        qtbot, panel, store, monkeypatch):
+    """The people list (and each one's last interaction) was read on the GUI thread at
+    each opening, edit and change elsewhere. Read on the worker now; meanwhile the list
+    and the person shown, their rows with them, stay as they were (nothing blinks)."""
+    store.add_moment("Thanked Dana for the demo", Kind.OTHER, person="Dana",
+                     created_at=datetime(2025, 6, 5, 9, tzinfo=TZ))
+    panel.reload()
+    drain()
+    panel.select("Dana")
+    drain()
+    on_gui = _calls_on_gui(store, monkeypatch, "people", "last_interactions")
+    store.add_person("Eli")
+    panel.reload()
+    assert panel.people_names() == ["Dana"] and panel.loading()
+    assert panel.history.entries() == ["Moment: Thanked Dana for the demo"]
+    drain()
+    assert panel.people_names() == ["Dana", "Eli"] and panel.selected_name() == "Dana"
+    assert panel.history.entries() == ["Moment: Thanked Dana for the demo"]
+    assert on_gui and True not in on_gui
+
+
+def test_remove_counts_off_the_gui_thread_and_asks_once(qtbot, panel, store, monkeypatch):
+    """Remove… counted someone's moments on the GUI thread before asking; counted on the
+    worker now, the button resting meanwhile: pressed again (the Delete key), it asks
+    once."""
+    from mlcoach.ui import person_removal
+
+    store.add_person("Dana")
+    panel.reload()
+    drain()
+    panel.select("Dana")
+    on_gui = _calls_on_gui(store, monkeypatch, "count_moments")
+    asked: list[str] = []
+    monkeypatch.setattr(person_removal, "ask", lambda _p, name, _n: asked.append(name))
+    panel.remove_button.click()
+    assert not panel.remove_button.isEnabled()
+    panel.remove_selected()  # the Delete key, before the count is in
+    drain()
+    assert asked == ["Dana"] and on_gui == [False]
+    assert panel.remove_button.isEnabled()  # cancelled: it can be asked again
