@@ -724,8 +724,8 @@ class ComposerDialog(QWidget):
                 left_at_quit=True)
 
     def _on_stats(self, request: int, stats: Stats) -> None:
-        if request != self._stats_request:
-            return  # a newer load is on its way
+        if not shiboken6.isValid(self) or request != self._stats_request:
+            return  # closed, or a newer load is on its way
         self._stats = stats
         self._show_ratio()
 

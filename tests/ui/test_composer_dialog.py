@@ -1619,3 +1619,14 @@ def test_remove_counts_off_the_gui_thread_and_asks_once(qtbot, panel, store, mon
     drain()
     assert asked == ["Dana"] and on_gui == [False]
     assert panel.remove_button.isEnabled()  # cancelled: it can be asked again
+
+
+def test_figures_read_for_a_closed_coach_are_dropped(qtbot, store):
+    """The coach closed (and gone) while its realized-vs-attempted figures were read:
+    their outcome wrote to a label gone with it (an error in the log at each close)."""
+    from shiboken6 import delete
+
+    window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
+    window.present()
+    delete(window)
+    drain()  # the figures land on a window gone: dropped, nothing raised
