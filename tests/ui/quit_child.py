@@ -65,7 +65,12 @@ def _edit(ctl: Any) -> None:
         ctl.open_window(Window.SUGGEST)
         coach = ctl.composer_dialog()
         coach.change.setText(EDITED_CHANGE)
-        people = coach.people
+        when_listed(coach.people)
+
+    def when_listed(people: Any) -> None:  # the people list is read on the worker
+        if people.tree.topLevelItemCount() == 0:
+            QTimer.singleShot(20, lambda: when_listed(people))
+            return
         people.select(people.tree.topLevelItem(0).text(0))
         people.edit_button.click()
         people.editor().notes.setPlainText(EDITED_NOTES)

@@ -52,6 +52,7 @@ def _panel(qtbot, store: Store) -> PeoplePanel:  # type: ignore[no-untyped-def]
     panel = PeoplePanel(store, tz=TZ)
     qtbot.addWidget(panel)
     panel.show()
+    drain()  # the list is read on the store's worker
     return panel
 
 

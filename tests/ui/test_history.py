@@ -526,13 +526,16 @@ def test_people_tab_reads_the_store_only_when_shown(qtbot, some: Store, monkeypa
     window = open_window(qtbot, some)  # ten years of people history is not read at open
     assert calls == [] and window.people is None
     window.show_people()
+    settle(qtbot, window)  # the list is read on the store's worker
     assert window.people is not None and window.people.isVisible()
     assert {"Ana", "Bo"} <= set(window.people.people_names())  # type: ignore[attr-defined]
     assert calls == [1]
     window.present()  # on show: refreshed
+    settle(qtbot, window)
     assert calls == [1, 1]
     window.tabs.setCurrentWidget(window.timeline)
     window.present()  # not on show: left alone until it is
+    settle(qtbot, window)
     assert calls == [1, 1]
 
 
@@ -1021,10 +1024,11 @@ def test_the_people_tab_follows_a_moment_edited_on_the_timeline_tab(qtbot, some:
     Timeline tab of the same window, until the window was opened again."""
     window = open_window(qtbot, some)
     window.show_people()
+    settle(qtbot, window)  # the list is read on the store's worker
     panel = window.people
     assert panel is not None
     panel.select("Ana")  # type: ignore[attr-defined]
-    settle(qtbot, window)  # their rows are read on the store's worker
+    settle(qtbot, window)  # and their rows
     assert any("release notes" in e for e in panel.history.entries())  # type: ignore[attr-defined]
     window.tabs.setCurrentWidget(window.timeline)
     tab = window.timeline
