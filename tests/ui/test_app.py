@@ -1186,9 +1186,11 @@ def test_a_person_deleted_in_history_leaves_the_card_that_named_them(controller,
     history = ctl.history_window()
     history.show_people()
     qtbot.waitUntil(lambda: history.people is not None)
+    drain()  # the people list is read on the store's worker
     history.people.select("Ana Silva")
     monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
     history.people.remove_button.click()
+    drain()  # counted on the store's worker, then asked
     qtbot.waitUntil(lambda: "Ana" not in ctl.card.note.text())
     assert "Ana" not in ctl.card.spoken()
 
@@ -1217,9 +1219,11 @@ def test_the_preparation_card_follows_an_edit_or_a_delete_in_history(
     assert "pull requests" not in card.people.text()
     history.show_people()
     qtbot.waitUntil(lambda: history.people is not None)
+    drain()  # the people list is read on the store's worker
     history.people.select("Deniz Kaya")
     monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
     history.people.remove_button.click()
+    drain()  # counted on the store's worker, then asked
     qtbot.waitUntil(lambda: not card.isVisible())
     history.hide()
 
@@ -1334,9 +1338,11 @@ def test_a_person_deleted_in_the_coach_leaves_the_open_captures_completion(
     ctl.open_window(Window.SUGGEST)
     coach = ctl.composer_dialog()
     coach.people.reload()
+    drain()  # the people list is read on the store's worker
     coach.people.select("Priya")
     monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
     coach.people.remove_button.click()
+    drain()  # counted on the store's worker, then asked
     qtbot.waitUntil(lambda: offered() == ["Piet"])
     coach.hide()
     capture.hide()
@@ -1358,9 +1364,11 @@ def test_a_person_deleted_in_the_coach_leaves_the_open_history(controller, qtbot
     ctl.open_window(Window.SUGGEST)
     coach = ctl.composer_dialog()
     coach.people.reload()
+    drain()  # the people list is read on the store's worker
     coach.people.select("Priya")
     monkeypatch.setattr("mlcoach.ui.person_removal.ask", lambda *_a: "delete")
     coach.people.remove_button.click()
+    drain()  # counted on the store's worker, then asked
     qtbot.waitUntil(lambda: box.findText("Priya") == -1)
     qtbot.waitUntil(lambda: all(e.person is None for e in history.timeline.model.entries()))
     history.hide()
