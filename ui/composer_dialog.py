@@ -240,6 +240,7 @@ class ComposerDialog(QWidget):
         self._stats: Stats | None = None
         self._stats_request = 0
         self._follow_ups_request = 0
+        self._people_request = 0  # each read of Who's people asks anew; the newest wins
         self._follow_ups_pending = False  # a read of the follow-ups is on its way
         # Outcomes clicked while it is: the rows it reads have them as they were before.
         self._outcomes_meanwhile: dict[str, Outcome | None] = {}
@@ -273,7 +274,7 @@ class ComposerDialog(QWidget):
         self._timer.timeout.connect(self.refresh_output)
         self._connect()
         self._load_language()
-        self._load_people()
+        self._load_people_now()  # built whole: the draft brought back below names them
         # What is typed is kept in the store while it is typed (ui/edit_draft.py), and
         # brought back here if the app was gone before it was saved.
         self._saved_inputs: dict[str, str] | None = None  # as they were at the last Save
@@ -460,11 +461,11 @@ class ComposerDialog(QWidget):
         else:  # a fault of ours: its trace goes to the log
             logger.error("the suggestion could not be saved", exc_info=exc)
         self.save_button.setEnabled(self._composed is not None)
-        if isinstance(exc, PersonDeletedError):  # Who empties; its line says why
-            self._load_people()
+        said = self.tr("Not saved: {reason}").format(reason=error_message(exc))
+        if isinstance(exc, PersonDeletedError):  # Who empties; this line says why
+            self._load_people(then=lambda: self.view.status.setText(said))
             self.people.reload()
-        self.view.status.setText(self.tr("Not saved: {reason}").format(
-            reason=error_message(exc)))
+        self.view.status.setText(said)
 
     def keep_unsaved(self) -> None:
         """The app is quitting: what is typed here, and in the People tab's open editor,
@@ -676,7 +677,7 @@ class ComposerDialog(QWidget):
         self._fix_tab_order()
         self.arrange_for(self.screen() if self.isVisible() else opening_screen(self))
 
-    def _load_people(self) -> None:
+    def _load_people_now(self) -> None:
         try:
             people, held = self._store.people(), self.inputs.person_id()
             now = self._store.person_now(held) \
@@ -684,6 +685,24 @@ class ComposerDialog(QWidget):
             self.inputs.set_people(people, now)
         except MlcoachError as exc:
             logger.warning("could not load people: %s", exc)
+
+    def _load_people(self, then: Callable[[], None] | None = None) -> None:
+        """Read the people Who offers on the store's worker (at each opening, save and
+        change elsewhere), then `then()`; what is typed in Who and the style picked stay
+        as they are."""
+        self._people_request += 1
+        request, store = self._people_request, self._store
+        ops.run(store.people, lambda people: self._people_read(request, people, then),
+                lambda exc: logger.warning("could not load people: %s", exc),
+                left_at_quit=True)
+
+    def _people_read(self, request: int, people: list[Person],
+                     then: Callable[[], None] | None) -> None:
+        if not shiboken6.isValid(self) or request != self._people_request:
+            return  # closed, or read again since: that read fills Who
+        self.inputs.set_people(people)
+        if then is not None:
+            then()
 
     def _load_follow_ups(self) -> None:
         """Read on the store's worker (~60 ms of the GUI thread for ten years of

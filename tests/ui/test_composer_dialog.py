@@ -55,6 +55,7 @@ def coach(qtbot, store: Store) -> Iterator[ComposerDialog]:
     window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
     qtbot.addWidget(window)
     window.present()
+    drain()  # Who's people are read on the store's worker
     qtbot.waitExposed(window)
     yield window
     ops.pool().waitForDone(10_000)  # stats work ends before the store closes
@@ -81,6 +82,7 @@ def test_typed_change_and_picked_person_compose_with_their_style(qtbot, coach, s
     store.add_person("Dana", Style.REASSURANCE)
     store.add_person("Eli", Style.FACTS)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     type_change(qtbot, coach, CHANGE)
     pick_person(coach, "Dana")
 
@@ -99,6 +101,7 @@ def test_typed_change_and_picked_person_compose_with_their_style(qtbot, coach, s
 def test_typing_a_saved_name_fills_the_style_too(qtbot, coach, store):
     store.add_person("Dana", Style.CREDIBILITY)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     qtbot.keyClicks(coach.who.lineEdit(), "dana")
     assert combo_style(coach.style_box) is Style.CREDIBILITY
 
@@ -110,6 +113,7 @@ def test_a_saved_name_typed_with_a_turkish_ending_is_that_person(qtbot, coach, s
     made a second person. "@Ana", as a capture names her, did the same."""
     store.add_person("Ana", Style.CREDIBILITY)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     type_change(qtbot, coach, CHANGE)
     qtbot.keyClicks(coach.who.lineEdit(), typed)
     assert combo_style(coach.style_box) is Style.CREDIBILITY
@@ -173,6 +177,7 @@ def test_kind_and_size_reach_the_composer(qtbot, coach):
 def test_not_sure_yet_asks_two_questions_and_uses_the_guess(qtbot, coach, store):
     store.add_person("Sam")  # no style saved: the coach is not sure
     coach.present()
+    drain()  # Who's people are read on the store's worker
     type_change(qtbot, coach, CHANGE)
     pick_person(coach, "Sam")
     assert combo_style(coach.style_box) is None
@@ -200,6 +205,7 @@ def test_a_style_remembered_for_someone_renamed_meanwhile_is_theirs(qtbot, coach
     Sam. "Remember as Sam's style" set the style of the new Sam."""
     store.add_person("Sam")
     coach.present()
+    drain()  # Who's people are read on the store's worker
     type_change(qtbot, coach, CHANGE)
     pick_person(coach, "Sam")
     coach.guess.option("pushback.risk").click()
@@ -274,6 +280,7 @@ def test_user_text_is_shown_literally(qtbot, coach):
 def test_composed_text_follows_the_language_setting(qtbot, coach, store):
     store.save_settings(store.settings().__class__(language="tr"))
     coach.present()
+    drain()  # Who's people are read on the store's worker
     type_change(qtbot, coach, "e-posta yerine wiki kullanmak")
     set_combo_style(coach.style_box, Style.FACTS)
     coach.refresh_output()
@@ -316,6 +323,7 @@ def test_deleting_someone_takes_a_suggestion_for_them_off_the_clipboard(
     store.add_person("Dana", Style.REASSURANCE)
     store.add_person("Eli", Style.FACTS)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     type_change(qtbot, coach, CHANGE)
     pick_person(coach, "Dana")
     wait_output(qtbot, coach, "Dana")
@@ -353,6 +361,7 @@ def test_a_suggestion_copied_then_saved_goes_with_its_planned_moment(qtbot, coac
 def test_save_stores_a_suggestion_and_a_planned_moment(qtbot, coach, store):
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     type_change(qtbot, coach, CHANGE)
     coach.size_choice.button(Size.SMALL).click()
@@ -394,11 +403,13 @@ def test_who_follows_someone_renamed_elsewhere(qtbot, coach, store):
     person called Dana beside Dana Reyes. Who says the new name and composes for her."""
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     type_change(qtbot, coach, CHANGE)
     wait_output(qtbot, coach, "Dana")
     store.edit_person("Dana", new_name="Dana Reyes")
     coach.history_changed()  # as the app says a change made in History
+    drain()  # Who's people are read on the store's worker
     assert coach.who.currentText() == "Dana Reyes"
     assert combo_style(coach.style_box) is Style.REASSURANCE
     wait_output(qtbot, coach, "Dana Reyes")
@@ -413,6 +424,7 @@ def test_a_save_lands_on_who_was_picked_though_renamed_unseen(qtbot, coach, stor
     """Renamed by the command line (no window told): Save made a second Dana."""
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     type_change(qtbot, coach, CHANGE)
     wait_output(qtbot, coach, "Dana")
@@ -428,10 +440,12 @@ def test_who_merged_into_someone_else_is_them(qtbot, coach, store):
     store.add_person("Ana", Style.CREDIBILITY)
     store.add_person("Ana'ya", Style.FACTS)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Ana'ya")
     type_change(qtbot, coach, CHANGE)
     store.merge_person("Ana'ya", into="Ana")
     coach.history_changed()
+    drain()  # Who's people are read on the store's worker
     assert combo_style(coach.style_box) is Style.CREDIBILITY
     assert coach.inputs.request("en").person == "Ana"
     coach.save()
@@ -464,6 +478,7 @@ def test_lead_by_example_is_saved_without_a_persuasion_style(qtbot, coach, store
 def test_marking_followed_raises_the_realized_ratio(qtbot, coach, store):
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     type_change(qtbot, coach, CHANGE)
     suggestion = saved(coach)
@@ -561,6 +576,7 @@ def test_escape_closes_the_window(qtbot, coach):
 def test_people_panel_suggest_button_fills_who(qtbot, coach, store):
     store.add_person("Dana", Style.ENTHUSIASM)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     coach.tabs.setCurrentWidget(coach.people)
     drain()
     coach.people.select("Dana")
@@ -1047,6 +1063,7 @@ def test_screenshots(qtbot, store):
             window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
             qtbot.addWidget(window)
             window.present()
+            drain()  # Who's people are read on the store's worker
             qtbot.waitExposed(window)
             pick_person(window, "Dana")
             window.change.setText(CHANGE)
@@ -1065,11 +1082,13 @@ def test_screenshots(qtbot, store):
 def test_a_style_picked_by_hand_survives_saving(qtbot, coach, store):
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     set_combo_style(coach.style_box, Style.FACTS)
     type_change(qtbot, coach, CHANGE)
     saved(coach)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     assert combo_style(coach.style_box) is Style.FACTS
     assert store.suggestions()[0].style is Style.FACTS
     assert not coach.save_button.isEnabled()
@@ -1187,6 +1206,7 @@ def test_who_offers_saved_people_whichever_turkish_i_is_typed(qtbot, store):
     window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
     qtbot.addWidget(window)
     window.present()
+    drain()  # Who's people are read on the store's worker
     line = window.inputs.who.lineEdit()
     line.setFocus()
     for ch in "ış":  # QTest types Latin-1 only
@@ -1207,6 +1227,7 @@ def test_a_change_that_blames_shows_why_as_a_sentence(qtbot, coach, store):
     instead is a sentence (it was "this says …" with no capital and no full stop)."""
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     type_change(qtbot, coach, "you always interrupt me")
     coach.refresh_output()
@@ -1238,6 +1259,7 @@ def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
     held the window (and the tray) while it waited, then gave up with "Not saved". It
     is written on the worker once the other writer is done."""
     coach.present()
+    drain()  # Who's people are read on the store's worker
     type_change(qtbot, coach, CHANGE)
     suggestion = saved(coach)
     assert suggestion.id in [r.item_id for r in coach.follow_ups.rows()]  # drained
@@ -1256,6 +1278,7 @@ def test_a_style_remembered_while_another_program_writes_waits_its_turn(
     then said "Not saved". It is written on the worker once the other writer is done."""
     store.add_person("Sam")
     coach.present()
+    drain()  # Who's people are read on the store's worker
     type_change(qtbot, coach, CHANGE)
     pick_person(coach, "Sam")
     coach.guess.option("pushback.risk").click()
@@ -1410,6 +1433,7 @@ def test_an_outcome_clicked_while_the_list_is_read_again_stays(qtbot, coach, sto
     coach.present()
     drain()
     coach.present()  # a read of the list on its way …
+    drain()  # Who's people are read on the store's worker
     coach.follow_ups.row_for(sug.id).outcome.button(Outcome.FOLLOWED).click()  # … then this
     drain()
     assert coach.follow_ups.row_for(sug.id).outcome.value() is Outcome.FOLLOWED
@@ -1426,11 +1450,13 @@ def test_someone_deleted_elsewhere_leaves_who_and_a_save_does_not_make_them_agai
     why, the change stays as typed, and Save saves it for no one."""
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     type_change(qtbot, coach, CHANGE)
     wait_output(qtbot, coach, "Dana")
     store.delete_person("Dana")
     coach.history_changed()  # as the app says a change made in History
+    drain()  # Who's people are read on the store's worker
     assert coach.who.currentText() == ""
     assert "Dana was deleted" in coach.status_text()
     assert coach.change.text() == CHANGE
@@ -1444,6 +1470,7 @@ def test_a_save_for_someone_deleted_unseen_says_so_and_saves_nothing(qtbot, coac
     """Deleted by `mlcoach people delete` (no window told): Save brought Dana back."""
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     type_change(qtbot, coach, CHANGE)
     wait_output(qtbot, coach, "Dana")
@@ -1462,16 +1489,19 @@ def test_a_rename_elsewhere_keeps_a_typed_ending_and_the_style_picked(qtbot, coa
     History: Who became "Dana Kaya" (the ending lost) and the style went back to hers."""
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     qtbot.keyClicks(coach.who.lineEdit(), "Dana'ya")
     set_combo_style(coach.style_box, Style.ENTHUSIASM)
     type_change(qtbot, coach, CHANGE)
     store.edit_person("Dana", new_name="Dana Kaya")
     coach.history_changed()
+    drain()  # Who's people are read on the store's worker
     assert coach.who.currentText() == "Dana Kaya'ya"
     assert combo_style(coach.style_box) is Style.ENTHUSIASM
     assert coach.inputs.request("en").person == "Dana Kaya"
     store.edit_person("Dana Kaya", new_name="Deniz")  # "Deniz'ya" is not Turkish
     coach.history_changed()
+    drain()  # Who's people are read on the store's worker
     assert coach.who.currentText() == "Deniz"
     assert combo_style(coach.style_box) is Style.ENTHUSIASM
 
@@ -1481,12 +1511,14 @@ def test_someone_deleted_while_the_coach_was_closed_is_said_when_it_opens(qtbot,
     is empty and the line saying why is there (the compose on opening wiped it)."""
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
+    drain()  # Who's people are read on the store's worker
     pick_person(coach, "Dana")
     type_change(qtbot, coach, CHANGE)
     coach.refresh_output()
     coach.hide()
     store.delete_person("Dana")
     coach.present()
+    drain()  # Who's people are read on the store's worker
     assert coach.who.currentText() == ""
     assert "Dana was deleted" in coach.status_text()
 
@@ -1628,5 +1660,18 @@ def test_figures_read_for_a_closed_coach_are_dropped(qtbot, store):
 
     window = ComposerDialog(store, clock=lambda: NOW, tz=TZ)
     window.present()
+    drain()  # Who's people are read on the store's worker
     delete(window)
     drain()  # the figures land on a window gone: dropped, nothing raised
+
+
+def test_who_is_read_off_the_gui_thread_at_each_opening(qtbot, coach, store, monkeypatch):
+    """Each opening of the coach (and each save, each change elsewhere) read the people
+    Who offers on the GUI thread. Read on the worker now; what is typed in Who stays."""
+    on_gui = _calls_on_gui(store, monkeypatch, "people")
+    store.add_person("Dana", Style.REASSURANCE)
+    coach.present()
+    qtbot.keyClicks(coach.who.lineEdit(), "Da")  # typed before the list is in
+    drain()
+    assert coach.who.findText("Dana") >= 0 and coach.who.currentText() == "Da"
+    assert on_gui and True not in on_gui
