@@ -252,7 +252,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
                       meetings=self._meetings.meetings)
         self.coach = coach
         first = coach.welcome_pending()
-        self._settle_start(coach, first)
         self.apply_language()
         self.menu.set_ready(True)
         ready_signal("store")
@@ -260,6 +259,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         self.backup_later()
         self.warm_up()
         if first:
+            self._settle_start(coach, first=True)  # the schedule waits for the welcome
             self.tend_desktop_entries()  # a first start: pipx and wheels bring none
 
             def not_opened(exc: BaseException) -> None:
@@ -273,12 +273,17 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
             # a later start mends entries left naming an install since removed (pipx to
             # the .deb and back), but writes no menu entry the user deleted
             self.tend_desktop_entries(create_menu_entry=None)
-            self.after_welcome()
+            # The schedule is looked at once the wait is written: a look meanwhile on
+            # the GUI thread writes the schedule's state too, and one write lost the other.
+            self._settle_start(coach, first=False, then=self.arm)
+            self.after_welcome(arm=False)
 
-    def _settle_start(self, coach: Coach, first: bool) -> None:
+    def _settle_start(self, coach: Coach, *, first: bool,
+                      then: Callable[[], None] | None = None) -> None:
         """The app started (a login, mostly): the first prompt waits a moment, and after
-        a first start's welcome for the next good moment. Written on the store's worker:
-        behind another program's write (an import) it held the tray and the windows."""
+        a first start's welcome for the next good moment. Written on the store's worker
+        (behind another program's write, an import, it held the tray and the windows);
+        then `then()`, written or not."""
         now = self.clock()
 
         def settle() -> None:
@@ -287,11 +292,12 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
                 coach.hold_first_prompt(now)
 
         def settled(_: object) -> None:
-            if self.coach is coach and self.timer.isActive():  # armed (not in the welcome)
-                self.arm()  # planned again with the moment's wait written
+            if then is not None and self.coach is coach:
+                then()
 
         def not_settled(exc: BaseException) -> None:  # a prompt at once is the worst
             logger.warning("start settle not saved (%s)", type(exc).__name__)
+            settled(None)
 
         ops.run(settle, settled, not_settled)
 
@@ -361,12 +367,16 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
             box.show()
             self.notice_box = box
 
-    def after_welcome(self) -> None:
+    def after_welcome(self, arm: bool = True) -> None:
+        """The welcome is done (or was done before): the tray's window, the wake, the
+        schedule (`arm`: now, else once the start's wait is written) and what was asked
+        for meanwhile."""
         if self.main_window is not None and not self.main_window.isVisible():
             self.show_main_window()  # held back while the wizard was open
         self.hint_tray_extension()
         self.listen_for_wake()
-        self.arm()
+        if arm:
+            self.arm()
         for request in self.pending:
             self.handle_request(request)
         self.pending.clear()

@@ -187,15 +187,17 @@ class PromptSchedule:
 
         def settled(_: object) -> None:
             if self.coach is coach:
-                self.arm()  # planned again with the moment's wait written
+                self.arm()  # planned with the moment's wait written
 
         def not_settled(exc: BaseException) -> None:  # a prompt sooner is the worst
             logger.warning("settings settle not saved (%s)", type(exc).__name__)
+            settled(None)
 
-        # On the store's worker: behind another program's write it held the whole app.
+        # On the store's worker (behind another program's write it held the whole app);
+        # the schedule is looked at once it is written: a look meanwhile, on the GUI
+        # thread, writes the schedule's state too, and one write lost the other.
         ops.run(lambda: coach.settings_saved(now), settled, not_settled)
         self.apply_language()
-        self.arm()
 
     def apply_language(self) -> None:
         """Use the language chosen in Settings (start-up used the system's until now)."""

@@ -345,6 +345,7 @@ def test_a_start_in_working_hours_does_not_greet_the_login_with_a_prompt(qtbot, 
                         tz=lambda: TZ, busy=lambda: False, real_clock=clock.real,
                         steady_clock=clock.steady)
     ctl.start("show", opened=opened)
+    drain()  # the start's wait is written on the store's worker
     try:
         assert ctl.coach is not None
         assert ctl.coach.due_action(clock()) is None

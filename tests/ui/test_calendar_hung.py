@@ -15,7 +15,7 @@ from mlcoach.domain.model import Settings
 pytestmark = pytest.mark.gui
 
 
-def test_a_hung_calendar_read_holds_no_save(new_controller, opened, tmp_path: Path,
+def test_a_hung_calendar_read_holds_no_save(qtbot, new_controller, opened, tmp_path: Path,
                                             monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from mlcoach.coaching import calendar_sources
     from mlcoach.ui import ops
@@ -34,7 +34,8 @@ def test_a_hung_calendar_read_holds_no_save(new_controller, opened, tmp_path: Pa
     ctl = new_controller()
     try:
         ctl.start("run", tray_wait_ms=0, opened=opened)
-        assert asked.wait(30)
+        # the start's wait written on the store's worker, then the schedule looked at
+        qtbot.waitUntil(asked.is_set, timeout=30_000)
         saved = threading.Event()
         ops.run(saved.set, lambda _r: None, lambda _e: None)  # a capture saved meanwhile
         assert saved.wait(30), "the save waited for the calendar"
