@@ -241,6 +241,7 @@ class ComposerDialog(QWidget):
         self._stats_request = 0
         self._follow_ups_request = 0
         self._people_request = 0  # each read of Who's people asks anew; the newest wins
+        self._language_request = 0
         self._follow_ups_pending = False  # a read of the follow-ups is on its way
         # Outcomes clicked while it is: the rows it reads have them as they were before.
         self._outcomes_meanwhile: dict[str, Outcome | None] = {}
@@ -293,8 +294,9 @@ class ComposerDialog(QWidget):
     # -- public -------------------------------------------------------------------------
 
     def present(self) -> None:
-        """Show, raise and focus the window with fresh people, follow-ups and figures."""
-        self._load_language()
+        """Show, raise and focus the window with fresh people, follow-ups and figures
+        (each read on the store's worker, filling in when read)."""
+        self._reload_language()
         self._load_people()
         self.people.reload()
         self._load_follow_ups()
@@ -666,12 +668,32 @@ class ComposerDialog(QWidget):
 
     # -- loading and showing ----------------------------------------------------------------
 
+    def _reload_language(self) -> None:
+        """Read the language setting on the store's worker; a new one is used once read
+        (the suggestion composed again in it)."""
+        self._language_request += 1
+        request, store = self._language_request, self._store
+        ops.run(lambda: store.settings().language,
+                lambda setting: self._language_read(request, setting),
+                lambda exc: logger.warning("could not read the language setting: %s", exc),
+                left_at_quit=True)
+
+    def _language_read(self, request: int, setting: str) -> None:
+        if not shiboken6.isValid(self) or request != self._language_request:
+            return
+        if ui_language(setting) != self._language:
+            self._use_language(setting)
+            self.refresh_output()
+
     def _load_language(self) -> None:
         try:
             setting = self._store.settings().language
         except MlcoachError as exc:
             logger.warning("could not read the language setting: %s", exc)
             setting = ""
+        self._use_language(setting)
+
+    def _use_language(self, setting: str) -> None:
         self._language = ui_language(setting)
         self.inputs.set_language(self._language)
         self._fix_tab_order()

@@ -1675,3 +1675,19 @@ def test_who_is_read_off_the_gui_thread_at_each_opening(qtbot, coach, store, mon
     drain()
     assert coach.who.findText("Dana") >= 0 and coach.who.currentText() == "Da"
     assert on_gui and True not in on_gui
+
+
+def test_the_language_is_read_off_the_gui_thread_at_each_opening(qtbot, coach, store,
+                                                                 monkeypatch):
+    """Each opening read the language setting on the GUI thread; read on the worker now,
+    and a language changed since composes in it once read."""
+    from mlcoach.domain.model import Settings
+
+    store.save_settings(Settings(language="tr"))
+    on_gui = _calls_on_gui(store, monkeypatch, "settings")
+    type_change(qtbot, coach, "e-posta yerine wiki kullanmak")
+    set_combo_style(coach.style_box, Style.FACTS)
+    coach.present()
+    drain()
+    assert coach.composed().language == "tr"
+    assert on_gui and True not in on_gui
