@@ -10,7 +10,7 @@ pkgs=(
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core
   # headless desktop for the integration tests
-  xvfb x11-utils trayer dbus dunst libnotify-bin gnome-keyring imagemagick
+  xvfb x11-utils xdotool trayer dbus dunst libnotify-bin gnome-keyring imagemagick
   # logind stood in for on a private bus: sleep and lock (tests/ui/test_wake.py)
   python3-dbusmock
   # GNOME's calendar store, read as a meeting source (tests/integration/test_eds.py)

@@ -113,7 +113,7 @@ def test_started_again_with_the_panel_gone_the_app_opens_its_window(desktop, tmp
 
 def _visible_window(env: dict[str, str], title: str) -> bool:
     found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
-                           env=env, capture_output=True, text=True)
+                           env=env, capture_output=True, text=True, timeout=20)
     return bool(found.stdout.split())
 
 
