@@ -714,15 +714,25 @@ class ComposerDialog(QWidget):
         as they are."""
         self._people_request += 1
         request, store = self._people_request, self._store
-        ops.run(store.people, lambda people: self._people_read(request, people, then),
+        held = self.inputs.person_id()  # who is in Who, by id: taken here, read there
+
+        def read() -> tuple[list[Person], Person | None]:
+            people = store.people()
+            # merged or archived since: as they are now, so Who says the one kept (or
+            # stays as typed) instead of emptying as for someone deleted
+            now = store.person_now(held) \
+                if held is not None and all(p.id != held for p in people) else None
+            return people, now
+
+        ops.run(read, lambda found: self._people_read(request, *found, then),
                 lambda exc: logger.warning("could not load people: %s", exc),
                 left_at_quit=True)
 
-    def _people_read(self, request: int, people: list[Person],
+    def _people_read(self, request: int, people: list[Person], now: Person | None,
                      then: Callable[[], None] | None) -> None:
         if not shiboken6.isValid(self) or request != self._people_request:
             return  # closed, or read again since: that read fills Who
-        self.inputs.set_people(people)
+        self.inputs.set_people(people, now)
         if then is not None:
             then()
 

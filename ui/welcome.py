@@ -214,7 +214,7 @@ class WelcomeDialog(QDialog):
         self._focused = False  # the first show puts the focus on the step
         self.setWindowTitle(self.tr("Welcome to mlcoach"))
         self.setAccessibleName(self.tr("Welcome to mlcoach"))
-        settings = store.settings()  # read already, as the store's open left it
+        settings = store.settings()  # a small read on the GUI thread, as the window is built
 
         self.intro = IntroStep(opened.meta.encryption != "none")
         self.rhythm = RhythmStep(theme_display_names(ui_language(settings)))

@@ -225,6 +225,7 @@ def test_a_style_remembered_for_someone_merged_meanwhile_is_the_kept_ones(
     store.add_person("Sam")
     store.add_person("Sam Okafor")
     coach.present()
+    drain()  # the people Who offers are read on the store's worker
     type_change(qtbot, coach, CHANGE)
     pick_person(coach, "Sam")
     coach.guess.option("pushback.risk").click()
@@ -1541,6 +1542,7 @@ def test_the_person_editor_refuses_signs_for_a_name_inline(qtbot, panel, store, 
 def test_the_person_editor_renames_no_one_to_signs(qtbot, panel, store):
     store.add_person("Dana", notes="Likes numbers first")
     panel.reload()
+    drain()  # the list is read on the store's worker
     panel.select("Dana")
     panel.edit_selected()
     editor = panel.editor()
@@ -1556,8 +1558,9 @@ def test_a_person_added_as_at_eli_is_eli_and_selected(qtbot, panel, store):
     panel.add_person()
     editor = panel.editor()
     qtbot.keyClicks(editor.name, "@Eli")
-    with qtbot.waitSignal(panel.people_changed, timeout=2000):
+    with qtbot.waitSignal(panel.people_changed, timeout=10_000):
         editor.ok_button.click()
+    drain()  # the list is read again on the store's worker
     assert panel.people_names() == ["Eli"] and panel.selected_name() == "Eli"
 
 
@@ -1580,6 +1583,7 @@ def test_a_rename_to_at_dana_offers_to_put_them_together(qtbot, panel, store, mo
     store.add_person("Dana", notes="prefers mornings")
     store.add_person("Dee", notes="reads the numbers first")
     panel.reload()
+    drain()  # the list is read on the store's worker
     asked: list[tuple[str, str]] = []
     monkeypatch.setattr(person_merge, "confirmed",
                         lambda _parent, name, into: asked.append((name, into)) or True)

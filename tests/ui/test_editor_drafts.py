@@ -715,6 +715,7 @@ def test_a_merge_seen_by_the_coach_puts_the_one_kept_in_who(qtbot, store):
     window = _coach_about(qtbot, store, "Priya S", "use the wiki instead of email")
     store.merge_person("Priya S", "Priya")
     window.history_changed()  # as History tells it
+    _settled()  # the people Who offers are read again on the store's worker
     assert window.who.currentText() == "Priya"
     assert "deleted" not in window.status_text()
     assert window.change.text() == "use the wiki instead of email"
@@ -727,6 +728,7 @@ def test_archiving_the_person_in_who_is_not_deleting_them(qtbot, store):
     window = _coach_about(qtbot, store, "Ana", "use the wiki instead of email")
     store.archive_person("Ana")
     window.history_changed()
+    _settled()  # the people Who offers are read again on the store's worker
     assert window.who.currentText() == "Ana"
     assert "deleted" not in window.status_text()
     with qtbot.waitSignal(window.suggestion_saved, timeout=10_000):

@@ -186,11 +186,14 @@ def test_a_link_copied_from_a_persons_notes_opens(qtbot, long_words) -> None:  #
 
     from mlcoach.ui.people_panel import PeoplePanel
     from tests.ui.conftest import TZ
+    from tests.ui.worker import drain
 
     panel = PeoplePanel(long_words, tz=TZ)
     qtbot.addWidget(panel)
     panel.show()
+    drain()  # the list is read on the store's worker
     panel.select("Ana")
+    drain()  # and her rows
     notes = panel.history._notes
     assert notes.text() == NOTES and cut_words(notes) == []
     notes.setFocus()
