@@ -209,12 +209,18 @@ def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
         return
     from PySide6.QtWidgets import QApplication
 
-    from tests.ui.worker import drain
+    from mlcoach.ui import ops
 
-    # drain, not waitForDone and processEvents: an outcome delivered then may give a job
-    # of its own (a menu entry written for the welcome's close), which ran on into the
-    # next test and wrote into that test's data home
-    drain()
+    # Until every outcome is delivered: one delivered may give a job of its own (a menu
+    # entry written for the welcome's close), which ran on into the next test and wrote
+    # into that test's data home. processEvents only, as before: not drain()'s
+    # sendPostedEvents, which crashed here once in a full run.
+    for _ in range(20):
+        ops.pool().waitForDone(30_000)
+        ops.asking_pool().waitForDone(30_000)  # questions to other processes, each bounded
+        QApplication.processEvents()
+        if ops.delivered():
+            break
     # A QMimeData left on the offscreen clipboard crashes Qt's teardown at exit (the
     # recovery key is put there as one): every test ends with an empty clipboard.
     if QApplication.instance() is not None:
