@@ -122,6 +122,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         self.main_window: MainWindow | None = None
         self.opened: LightOpened | Opened | None = None
         self.coach: Coach | None = None
+        self.stopped = False  # stop() was called: nothing is armed again
         self.windows: dict[Window, QWidget] = {}
         self.pending: list[str] = []
         self._hinting = False  # the GNOME tray hint being recorded, to be given then
@@ -292,7 +293,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
                 coach.hold_first_prompt(now)
 
         def settled(_: object) -> None:
-            if then is not None and self.coach is coach:
+            if then is not None and self.coach is coach and not self.stopped:
                 then()
 
         def not_settled(exc: BaseException) -> None:  # a prompt at once is the worst
@@ -640,6 +641,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
 
     def stop(self) -> None:
         """Cancel every timer: nothing this controller armed fires after this."""
+        self.stopped = True  # a wait written on the worker arms nothing again
         if self._screens is not None:
             self._screens.stop()
         self.timer.stop()

@@ -47,6 +47,7 @@ class PromptSchedule:
     app: QApplication
     data_root: Path
     coach: Coach | None
+    stopped: bool
     clock: Callable[[], datetime]
     upgrade: UpgradeWatch
     menu: TrayMenu
@@ -186,7 +187,7 @@ class PromptSchedule:
         coach, now = self.coach, self.clock()
 
         def settled(_: object) -> None:
-            if self.coach is coach:
+            if self.coach is coach and not self.stopped:  # not after a quit began
                 self.arm()  # planned with the moment's wait written
 
         def not_settled(exc: BaseException) -> None:  # a prompt sooner is the worst
