@@ -22,7 +22,7 @@ from mlcoach.domain.model import Response, Settings
 from mlcoach.system import instance
 from mlcoach.ui.app_windows import Window
 from mlcoach.ui.tray import Action
-from tests.ui.worker import drain
+from tests.ui.worker import calls_on_gui, drain
 
 pytestmark = pytest.mark.gui
 
@@ -1418,24 +1418,6 @@ def test_quit_takes_the_windows_and_the_icon_away_before_it_waits_for_the_writes
         reopened.store.close()
 
 
-def _threads_of(monkeypatch, *names: str) -> dict[str, list[bool]]:  # type: ignore[no-untyped-def]
-    """For each of the coach's `names`: whether each call ran on the GUI thread."""
-    import threading
-
-    from mlcoach.coaching.service import Coach
-
-    on_gui: dict[str, list[bool]] = {name: [] for name in names}
-    for name in names:
-        real = getattr(Coach, name)
-
-        def recorded(self, *args, _real=real, _name=name, **kwargs):  # type: ignore[no-untyped-def]
-            on_gui[_name].append(threading.current_thread() is threading.main_thread())
-            return _real(self, *args, **kwargs)
-
-        monkeypatch.setattr(Coach, name, recorded)
-    return on_gui
-
-
 def _started(opened, monkeypatch, *, welcome_done: bool):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
@@ -1470,9 +1452,9 @@ def test_the_starts_wait_for_the_first_prompt_is_written_off_the_gui_thread(
     program's write (an import) it held the tray for its wait, then was not written.
     Written on the store's worker now, and the schedule sees it."""
     from mlcoach.coaching.scheduler_state import SchedulerState
-    from mlcoach.coaching.service import STATE_KEY
+    from mlcoach.coaching.service import STATE_KEY, Coach
 
-    on_gui = _threads_of(monkeypatch, "started", "hold_first_prompt")
+    on_gui = calls_on_gui(Coach, monkeypatch, "started", "hold_first_prompt").by_name
     ctl, clock = _started(opened, monkeypatch, welcome_done=welcome_done)
     try:
         drain()
@@ -1488,8 +1470,10 @@ def test_settings_changed_write_the_moments_wait_off_the_gui_thread(
         controller, monkeypatch):  # type: ignore[no-untyped-def]
     """New settings saved: the moment's wait before a prompt was written on the GUI
     thread (the tray held behind another writer); on the store's worker now."""
+    from mlcoach.coaching.service import Coach
+
     ctl, _clock = controller
-    on_gui = _threads_of(monkeypatch, "settings_saved")
+    on_gui = calls_on_gui(Coach, monkeypatch, "settings_saved").by_name
     ctl.on_settings_changed()
     drain()
     assert on_gui["settings_saved"] == [False]

@@ -25,7 +25,7 @@ from mlcoach.ui.composer_dialog import ComposerDialog
 from mlcoach.ui.people_panel import PeoplePanel
 from mlcoach.ui.widgets import message_box
 from mlcoach.ui.widgets.style_combo import combo_style, set_combo_style
-from tests.ui.worker import drain
+from tests.ui.worker import calls_on_gui, drain
 
 pytestmark = pytest.mark.gui
 
@@ -935,19 +935,9 @@ def test_history_is_newest_first_and_a_suggestion_stands_for_its_planned_moment(
 def test_a_persons_history_is_read_off_the_gui_thread(qtbot, panel, store, monkeypatch):
     """Choosing someone read their moments and suggestions on the GUI thread (~20 ms with
     a year of suggestions): each click in the list held the window. Read on the worker."""
-    import threading
-
     store.add_moment("Thanked Dana for the demo", Kind.OTHER, person="Dana",
                      created_at=datetime(2025, 6, 5, 9, tzinfo=TZ))
-    read_on_gui: list[bool] = []
-    for name in ("moments", "suggestions"):
-        real = getattr(store, name)
-
-        def recorded(*args: object, _real: object = real, **kwargs: object) -> object:
-            read_on_gui.append(threading.current_thread() is threading.main_thread())
-            return _real(*args, **kwargs)  # type: ignore[operator]
-
-        monkeypatch.setattr(store, name, recorded)
+    read_on_gui = calls_on_gui(store, monkeypatch, "moments", "suggestions").all
     panel.reload()
     drain()
     panel.select("Dana")
@@ -1406,19 +1396,10 @@ def test_a_quit_while_the_save_waits_for_another_writer_keeps_it(
 def test_the_follow_ups_are_read_off_the_gui_thread(qtbot, coach, store, monkeypatch):
     """Ten years of suggestions took ~60 ms of the GUI thread at each opening of the
     coach and after each save (benchmarks' ten-year store): read on the worker now."""
-    import threading
-
     sug, _ = store.add_suggestion(style=Style.FACTS, change="demo on Fridays",
                                   action=ChangeKind.START, size=Size.SMALL,
                                   text="demo on Fridays", follow_up_on=date(2025, 6, 13))
-    read_on_gui: list[bool] = []
-    real = store.suggestions
-
-    def suggestions(*args: object, **kwargs: object) -> object:
-        read_on_gui.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(store, "suggestions", suggestions)
+    read_on_gui = calls_on_gui(store, monkeypatch, "suggestions").all
     coach.present()
     drain()
     assert [r.item_id for r in coach.follow_ups.rows()] == [sug.id]
@@ -1598,22 +1579,6 @@ def test_a_rename_to_at_dana_offers_to_put_them_together(qtbot, panel, store, mo
     assert dana.name == "Dana" and "reads the numbers first" in dana.notes
 
 
-def _calls_on_gui(store, monkeypatch, *names: str) -> list[bool]:  # type: ignore[no-untyped-def]
-    """For each call of the store's `names`: whether it ran on the GUI thread."""
-    import threading
-
-    on_gui: list[bool] = []
-    for name in names:
-        real = getattr(store, name)
-
-        def recorded(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
-            on_gui.append(threading.current_thread() is threading.main_thread())
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(store, name, recorded)
-    return on_gui
-
-
 def test_the_people_list_is_read_off_the_gui_thread_and_the_person_shown_stays(
         qtbot, panel, store, monkeypatch):
     """The people list (and each one's last interaction) was read on the GUI thread at
@@ -1625,7 +1590,7 @@ def test_the_people_list_is_read_off_the_gui_thread_and_the_person_shown_stays(
     drain()
     panel.select("Dana")
     drain()
-    on_gui = _calls_on_gui(store, monkeypatch, "people", "last_interactions")
+    on_gui = calls_on_gui(store, monkeypatch, "people", "last_interactions").all
     store.add_person("Eli")
     panel.reload()
     assert panel.people_names() == ["Dana"] and panel.loading()
@@ -1646,7 +1611,7 @@ def test_remove_counts_off_the_gui_thread_and_asks_once(qtbot, panel, store, mon
     panel.reload()
     drain()
     panel.select("Dana")
-    on_gui = _calls_on_gui(store, monkeypatch, "count_moments")
+    on_gui = calls_on_gui(store, monkeypatch, "count_moments").all
     asked: list[str] = []
     monkeypatch.setattr(person_removal, "ask", lambda _p, name, _n: asked.append(name))
     panel.remove_button.click()
@@ -1672,7 +1637,7 @@ def test_figures_read_for_a_closed_coach_are_dropped(qtbot, store):
 def test_who_is_read_off_the_gui_thread_at_each_opening(qtbot, coach, store, monkeypatch):
     """Each opening of the coach (and each save, each change elsewhere) read the people
     Who offers on the GUI thread. Read on the worker now; what is typed in Who stays."""
-    on_gui = _calls_on_gui(store, monkeypatch, "people")
+    on_gui = calls_on_gui(store, monkeypatch, "people").all
     store.add_person("Dana", Style.REASSURANCE)
     coach.present()
     qtbot.keyClicks(coach.who.lineEdit(), "Da")  # typed before the list is in
@@ -1688,7 +1653,7 @@ def test_the_language_is_read_off_the_gui_thread_at_each_opening(qtbot, coach, s
     from mlcoach.domain.model import Settings
 
     store.save_settings(Settings(language="tr"))
-    on_gui = _calls_on_gui(store, monkeypatch, "settings")
+    on_gui = calls_on_gui(store, monkeypatch, "settings").all
     type_change(qtbot, coach, "e-posta yerine wiki kullanmak")
     set_combo_style(coach.style_box, Style.FACTS)
     coach.present()

@@ -12,7 +12,7 @@ from mlcoach.domain.model import ChangeKind, Kind, Outcome, Response, Size, Styl
 from mlcoach.ui.reflection_dialog import ReflectionDialog
 from mlcoach.ui.widgets import message_box
 from tests.ui.conftest import NOW, TZ, today_at
-from tests.ui.worker import drain
+from tests.ui.worker import calls_on_gui, drain
 
 pytestmark = pytest.mark.gui
 
@@ -425,23 +425,6 @@ def test_an_outcome_clicked_while_another_program_writes_waits_its_turn(
     assert reflection.error_text() == ""
 
 
-def _reads_on_gui(store, monkeypatch) -> list[bool]:  # type: ignore[no-untyped-def]
-    """For each read of the day (its moments, reflection, prompts, draft): whether it ran
-    on the GUI thread."""
-    import threading
-
-    on_gui: list[bool] = []
-    for name in ("moments", "reflection", "prompt_events", "follow_ups_due", "get_state"):
-        real = getattr(store, name)
-
-        def recorded(*args, _real=real, **kwargs):  # type: ignore[no-untyped-def]
-            on_gui.append(threading.current_thread() is threading.main_thread())
-            return _real(*args, **kwargs)
-
-        monkeypatch.setattr(store, name, recorded)
-    return on_gui
-
-
 def test_the_day_is_read_off_the_gui_thread_and_the_window_comes_up_whole(
         qtbot, reflection, store, monkeypatch):
     """Opening the reflection, or its day read again (left open overnight), read the day
@@ -449,7 +432,8 @@ def test_the_day_is_read_off_the_gui_thread_and_the_window_comes_up_whole(
     Read on the worker now; the window comes up once the day is in it."""
     store.add_moment("Thanked Ana for the release demo", Kind.RECOGNITION, person="Ana",
                      created_at=today_at(10, 42))
-    on_gui = _reads_on_gui(store, monkeypatch)
+    on_gui = calls_on_gui(store, monkeypatch, "moments", "reflection", "prompt_events",
+                          "follow_ups_due", "get_state").all
     shown: list[list[str]] = []
     reflection.load_day(then=lambda: shown.append([r.text for r in
                                                    reflection.moment_rows()]))

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from mlcoach.ui import ops
@@ -28,3 +33,30 @@ def _deliver() -> None:
     as processEvents alone skipped them after a test's app had been told to exit."""
     QApplication.sendPostedEvents()
     QApplication.processEvents()
+
+
+@dataclass
+class GuiCalls:
+    """For each call recorded: whether it ran on the GUI thread (all, and by name)."""
+
+    all: list[bool] = field(default_factory=list)
+    by_name: dict[str, list[bool]] = field(default_factory=dict)
+
+
+def calls_on_gui(owner: Any, monkeypatch: pytest.MonkeyPatch, *names: str) -> GuiCalls:
+    """Record, for each call of `owner`'s `names` (a store, or a class's methods), the
+    thread it ran on."""
+    calls = GuiCalls()
+    for name in names:
+        real = getattr(owner, name)
+        mine = calls.by_name.setdefault(name, [])
+
+        def recorded(*args: Any, _real: Any = real, _mine: list[bool] = mine,
+                     **kwargs: Any) -> Any:
+            on_gui = threading.current_thread() is threading.main_thread()
+            calls.all.append(on_gui)
+            _mine.append(on_gui)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, recorded)
+    return calls
