@@ -198,6 +198,26 @@ def test_the_keyboard_starts_on_the_step_not_on_skip(qtbot, opened: Opened) -> N
     assert QApplication.focusWidget() is dialog.rhythm.workdays.buttons[0]
 
 
+def _ready_to_finish(welcome: WelcomeDialog) -> list[int]:
+    """Walk to the last step with the day starting at 8:00 and the key marked saved; the
+    dialog's results from then on."""
+    closed: list[int] = []
+    welcome.finished.connect(closed.append)
+    welcome.next()
+    welcome.rhythm.hours.start.setTime(QTime(8, 0))
+    welcome.next()
+    assert welcome.recovery is not None
+    welcome.recovery.saved.setChecked(True)
+    return closed
+
+
+def _closed_once_saved(closed: list[int], store) -> None:  # type: ignore[no-untyped-def]
+    drain()
+    assert closed == [QDialog.DialogCode.Accepted]
+    assert store.settings().day_start == time(8, 0)
+    assert not should_show(store)
+
+
 def test_finishing_while_another_program_writes_waits_its_turn(  # type: ignore[no-untyped-def]
         qtbot, welcome: WelcomeDialog, store, opened_store_writer) -> None:
     """Finish while an import held the store: the welcome held the whole app for the
@@ -205,13 +225,7 @@ def test_finishing_while_another_program_writes_waits_its_turn(  # type: ignore[
     the welcome closes (the schedule is armed next, from the settings) once it is."""
     from PySide6.QtCore import QTimer
 
-    closed: list[int] = []
-    welcome.finished.connect(closed.append)
-    welcome.next()
-    welcome.rhythm.hours.start.setTime(QTime(8, 0))
-    welcome.next()
-    assert welcome.recovery is not None
-    welcome.recovery.saved.setChecked(True)
+    closed = _ready_to_finish(welcome)
     ticks: list[int] = []
     with opened_store_writer():
         welcome.next()  # Finish
@@ -219,10 +233,7 @@ def test_finishing_while_another_program_writes_waits_its_turn(  # type: ignore[
         qtbot.waitUntil(lambda: ticks == [1])  # the GUI thread goes on meanwhile
         assert closed == [] and welcome.isVisible()  # not before its choices are saved
         assert should_show(store)
-    drain()
-    assert closed == [QDialog.DialogCode.Accepted]
-    assert store.settings().day_start == time(8, 0)
-    assert not should_show(store)
+    _closed_once_saved(closed, store)
 
 
 def test_while_its_choices_are_saved_it_says_so_and_a_close_waits_for_them(  # type: ignore[no-untyped-def]
@@ -230,13 +241,7 @@ def test_while_its_choices_are_saved_it_says_so_and_a_close_waits_for_them(  # t
     """Finish behind another program's write: the window showed nothing for up to the
     store's minute. It says "Saving…" in the step line, its buttons and choices rest,
     and closing it meanwhile loses nothing: it closes once the choices are written."""
-    closed: list[int] = []
-    welcome.finished.connect(closed.append)
-    welcome.next()
-    welcome.rhythm.hours.start.setTime(QTime(8, 0))
-    welcome.next()
-    assert welcome.recovery is not None
-    welcome.recovery.saved.setChecked(True)
+    closed = _ready_to_finish(welcome)
     with opened_store_writer():
         welcome.next()  # Finish
         assert welcome.saving() and welcome.progress.text() == "Saving…"
@@ -248,10 +253,7 @@ def test_while_its_choices_are_saved_it_says_so_and_a_close_waits_for_them(  # t
         assert not welcome.next_button.isEnabled()
         welcome.reject()  # Esc, or the window's close button
         assert welcome.isVisible() and closed == []
-    drain()
-    assert closed == [QDialog.DialogCode.Accepted]
-    assert store.settings().day_start == time(8, 0)
-    assert not should_show(store)
+    _closed_once_saved(closed, store)
 
 
 def test_choices_not_saved_stay_on_show_with_why(  # type: ignore[no-untyped-def]
@@ -267,11 +269,7 @@ def test_choices_not_saved_stay_on_show_with_why(  # type: ignore[no-untyped-def
         raise StoreBusyError("the store is busy")
 
     monkeypatch.setattr(store, "set_state", busy)
-    welcome.next()
-    welcome.rhythm.hours.start.setTime(QTime(8, 0))
-    welcome.next()
-    assert welcome.recovery is not None
-    welcome.recovery.saved.setChecked(True)
+    _ready_to_finish(welcome)
     welcome.next()  # Finish
     drain()
     assert welcome.isVisible() and not welcome.saving()
