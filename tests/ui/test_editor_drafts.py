@@ -48,6 +48,12 @@ def _settled() -> None:
     drain()
 
 
+def _draft_written(window) -> None:  # type: ignore[no-untyped-def]
+    """What `window` holds now written as its draft (as at a pause in the typing)."""
+    window.draft.flush()
+    _settled()
+
+
 def _panel(qtbot, store: Store) -> PeoplePanel:  # type: ignore[no-untyped-def]
     panel = PeoplePanel(store, tz=TZ)
     qtbot.addWidget(panel)
@@ -131,8 +137,7 @@ def test_a_brought_back_draft_keeps_what_was_saved_since_in_the_fields_not_typed
     ana = store.add_person("Ana", notes="Prefers written agendas.")
     first = _person_editor(qtbot, store, "Ana")
     _type_at_end(qtbot, first.notes, " Ask before moving her 1:1.")
-    first.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(first)
     first.done(0)
     store.edit_person("Ana", style=Style.FACTS)  # as the coach remembers her style
     again = _person_editor(qtbot, store, "Ana")
@@ -149,8 +154,7 @@ def test_a_half_typed_rename_is_offered_back_not_applied(qtbot, store):
     ana = store.add_person("Ana")
     first = _person_editor(qtbot, store, "Ana")
     first.name.setText("An")
-    first.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(first)
     first.hide()  # gone with the app: its words are the store's to bring back
     again = _person_editor(qtbot, store, "Ana")
     assert again.name.text() == "An"
@@ -164,8 +168,7 @@ def test_discarding_a_person_edit_forgets_the_draft(qtbot, store, expect_dialog)
     ana = store.add_person("Ana", notes="Old notes")
     editor = _person_editor(qtbot, store, "Ana")
     editor.notes.setPlainText("Not worth keeping")
-    editor.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(editor)
     assert store.get_state(person_key(ana.id)) is not None
     expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Discard)
     editor.reject()
@@ -181,8 +184,7 @@ def test_someone_new_being_added_comes_back_in_the_add_editor(qtbot, store):
     first = panel.editor()
     qtbot.keyClicks(first.name, "Deniz")
     first.notes.setPlainText("Likes a heads-up before a change")
-    first.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(first)
     other = _panel(qtbot, store)
     first.hide()  # gone with the app: its words are the store's to bring back
     other.add_person()
@@ -209,15 +211,13 @@ def test_two_add_editors_open_at_once_keep_to_their_own_words(qtbot, store):
     first_panel.add_person()
     first = first_panel.editor()
     qtbot.keyClicks(first.name, "Deniz")
-    first.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(first)
     second_panel.add_person()
     second = second_panel.editor()
     assert (second.name.text(), second.notes.toPlainText()) == ("", "")
     assert second.draft is not None and second.draft.line.isHidden()
     qtbot.keyClicks(second.name, "Eli")
-    second.draft.flush()
-    _settled()
+    _draft_written(second)
     assert store.get_state(NEW_PERSON)["values"]["name"] == "Deniz"  # not overwritten
     first.accept()
     qtbot.waitUntil(lambda: store.find_person("Deniz") is not None, timeout=10_000)
@@ -236,8 +236,7 @@ def test_a_deleted_persons_draft_notes_go_with_them(qtbot, store):
     ana = store.add_person("Ana")
     editor = _person_editor(qtbot, store, "Ana")
     editor.notes.setPlainText("Struggling since the reorg; keep this between us")
-    editor.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(editor)
     assert store.get_state(person_key(ana.id)) is not None
     editor.done(0)
     store.delete_person("Ana")  # as `people delete` and the panel's Delete do
@@ -255,8 +254,7 @@ def test_typing_on_after_the_person_was_deleted_elsewhere_keeps_no_draft(qtbot, 
     editor = _person_editor(qtbot, store, "Ana")
     store.delete_person("Ana")
     editor.notes.setPlainText("Struggling since the reorg; keep this between us")
-    editor.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(editor)
     assert store.get_state(person_key(ana.id)) is None
     assert editor.keep_unsaved() is True  # as at quit: still nothing written
     assert ops.settle()
@@ -336,8 +334,7 @@ def test_a_moments_draft_keeps_an_outcome_set_since(qtbot, store):
     moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
     first = _moment_editor(qtbot, store, moment.id)
     _type_at_end(qtbot, first.text, ", and he took the checklist")
-    first.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(first)
     first.done(0)
     store.set_moment_outcome(moment.id, Outcome.FOLLOWED)
     again = _moment_editor(qtbot, store, moment.id)
@@ -354,8 +351,7 @@ def test_discarding_a_moment_edit_forgets_the_draft(qtbot, store, expect_dialog)
     moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
     editor = _moment_editor(qtbot, store, moment.id)
     editor.text.setPlainText("Not worth keeping")
-    editor.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(editor)
     assert store.get_state(moment_key(moment.id)) is not None
     expect_dialog.expect(message_box, "question", QMessageBox.StandardButton.Discard)
     editor.reject()
@@ -374,8 +370,7 @@ def test_discarding_a_moment_edit_whose_save_failed_forgets_the_draft(
     moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
     first = _moment_editor(qtbot, store, moment.id)
     first.text.setPlainText("Asked Bo about the release; he seemed worn out")
-    first.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(first)
     assert store.get_state(moment_key(moment.id)) is not None
 
     def refused(*_a: object, **_k: object) -> None:
@@ -402,8 +397,7 @@ def test_typing_on_after_the_moment_was_deleted_elsewhere_keeps_no_draft(qtbot, 
     editor = _moment_editor(qtbot, store, moment.id)
     store.delete_moment(moment.id)
     editor.text.setPlainText("Asked Bo about the release; he seemed worn out")
-    editor.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(editor)
     assert store.get_state(moment_key(moment.id)) is None
     editor.done(0)
 
@@ -412,8 +406,7 @@ def test_a_deleted_moments_draft_goes_with_it(qtbot, store):
     moment = store.add_moment("Asked Bo about the release", created_at=today_at(10))
     editor = _moment_editor(qtbot, store, moment.id)
     editor.text.setPlainText("Asked Bo about the release; he seemed worn out")
-    editor.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(editor)
     editor.done(0)
     store.delete_moment(moment.id)
     assert store.get_state(moment_key(moment.id)) is None
@@ -427,8 +420,7 @@ def test_undoing_a_moments_delete_brings_back_its_draft(qtbot, store):
     typed = "Asked Bo about the release; he seemed worn out"
     first = _moment_editor(qtbot, store, moment.id)
     first.text.setPlainText(typed)
-    first.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(first)
     first.done(0)  # gone with the app: the words are the store's to bring back
     tab = first.parent()
     row = tab.model.row_of(EntryKind.MOMENT, moment.id)
@@ -501,8 +493,7 @@ def test_a_coach_save_on_its_way_at_quit_is_not_offered_back_as_a_draft(qtbot, s
     window.size_choice.button(Size.SMALL).click()
     window.kind_choice.button(ChangeKind.START).click()
     window.change.setText("share the agenda a day before")
-    window.draft.flush()
-    _settled()
+    _draft_written(window)
     assert store.get_state(COACH) is not None
     window.save()  # on the worker ...
     window.keep_unsaved()  # ... and the quit's keep, with no event delivered between
@@ -516,12 +507,10 @@ def test_a_coach_save_on_its_way_at_quit_is_not_offered_back_as_a_draft(qtbot, s
 def test_clearing_the_change_forgets_the_coach_draft(qtbot, store):
     window = _coach(qtbot, store)
     window.change.setText("use the wiki instead of email")
-    window.draft.flush()
-    _settled()
+    _draft_written(window)
     assert store.get_state(COACH) is not None
     window.change.clear()
-    window.draft.flush()
-    _settled()
+    _draft_written(window)
     assert store.get_state(COACH) is None
 
 
@@ -531,8 +520,7 @@ def test_deleting_the_person_the_coach_was_about_takes_its_draft(qtbot, store):
     window = _coach(qtbot, store)
     window.inputs.set_person("Ana")
     window.change.setText("stop cutting Bo off in reviews")
-    window.draft.flush()
-    _settled()
+    _draft_written(window)
     store.delete_person("Bo")  # someone else: the draft stays
     assert store.get_state(COACH) is not None
     store.delete_person("Ana")
@@ -544,8 +532,7 @@ def _coach_about(qtbot, store: Store, name: str, change: str):  # type: ignore[n
     window = _coach(qtbot, store)
     window.inputs.set_person(name)
     window.change.setText(change)
-    window.draft.flush()
-    _settled()
+    _draft_written(window)
     assert (store.get_state(COACH) or {}).get("values", {}).get("who") == name
     return window
 
@@ -592,8 +579,7 @@ def test_the_coach_draft_written_after_an_unseen_rename_is_theirs(qtbot, store):
     first = _coach_about(qtbot, store, "Ana'ya", "stop cutting Bo off")
     store.edit_person("Ana", new_name="Ana Kaya")
     qtbot.keyClicks(first.change, " in reviews")
-    first.draft.flush()
-    _settled()
+    _draft_written(first)
     assert store.get_state(COACH)["values"]["who"] == "Ana'ya"  # as the window says
     first.hide()
     again = _coach(qtbot, store)
@@ -612,8 +598,7 @@ def test_the_coach_draft_typed_on_after_an_unseen_merge_is_kept(qtbot, store):
     store.merge_person("Priya S", "Priya")
     assert store.get_state(COACH) is not None  # the merge keeps it, for Priya
     qtbot.keyClicks(first.change, " instead of email")
-    first.draft.flush()
-    _settled()
+    _draft_written(first)
     assert (store.get_state(COACH) or {}).get("values", {}).get("change") == \
         "use the wiki instead of email"
     first.hide()
@@ -629,8 +614,7 @@ def test_words_typed_about_someone_merged_away_are_offered_for_the_one_kept(qtbo
     gone = store.add_person("Ana'ya", notes="Likes agendas.")
     first = _person_editor(qtbot, store, "Ana'ya")
     _type_at_end(qtbot, first.notes, " Ask before moving her 1:1.")
-    first.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(first)
     first.done(0)
     store.merge_person("Ana'ya", "Ana")
     assert store.get_state(person_key(gone.id)) is None
@@ -655,8 +639,7 @@ def test_notes_saved_by_a_rename_onto_someone_else_are_not_offered_again(
     editor = _person_editor(qtbot, store, "Ana'ya")
     panel = editor.parent()
     _type_at_end(qtbot, editor.notes, " Ask before moving her 1:1.")
-    editor.draft.flush()  # type: ignore[union-attr]
-    _settled()
+    _draft_written(editor)
     editor.name.setText("Ana")
     editor.ok_button.click()
     qtbot.waitUntil(lambda: panel.editor() is None, timeout=10_000)
