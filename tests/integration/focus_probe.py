@@ -40,6 +40,12 @@ def main() -> None:
     dialog = ReflectionDialog(opened.store, clock=lambda: datetime.now(timezone.utc),
                               tz=timezone.utc)
     dialog.load_day(then=getattr(dialog, sys.argv[2]))  # once the day is read
+    # The day is read on the store's worker: slow on a busy machine, so wait for the
+    # window itself before judging where the keyboard went.
+    settle(app, dialog.isVisible, seconds=60.0)
+    if not dialog.isVisible():
+        print("setup: the reflection never showed")
+        return
     settle(app, lambda: QApplication.focusWidget() is not line, seconds=2.0)  # a change, if any
     print("line" if QApplication.focusWidget() is line else "reflection", flush=True)
     opened.store.close()
