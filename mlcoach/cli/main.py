@@ -753,10 +753,10 @@ def _end_cleanly_on_signals() -> None:
 
 
 def _settle() -> None:
-    """After the command has ended and said so, Ctrl+C, SIGTERM and SIGHUP are ignored:
-    Python puts their default back while it shuts down, and one landing then killed a
-    capture that had stored its moment and printed its id (exit -15, no word), so a
-    script's `|| retry` stored it twice."""
+    """Once the command has ended, Ctrl+C, SIGTERM and SIGHUP are held off while what
+    it said is written out: Python puts their default back while it shuts down, and one
+    landing then killed a capture that had stored its moment and printed its id (exit
+    -15, no word), so a script's `|| retry` stored it twice."""
     global _settled
     import signal
 
@@ -764,6 +764,20 @@ def _settle() -> None:
     for name in (*_ENDING_SIGNALS, "SIGINT"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_IGN)
+
+
+def _end_at_signals_with(code: int) -> None:
+    """Everything said and written: from now on these signals end the process at once
+    with the command's own code, not ignored (a shutdown that stalls can still be ended
+    by `kill`, and says what the command did)."""
+    import signal
+
+    def end(_signum: int, _frame: object) -> None:
+        os._exit(code)
+
+    for name in (*_ENDING_SIGNALS, "SIGINT"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), end)
 
 
 def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
@@ -811,12 +825,16 @@ def main(argv: Sequence[str] | None = None, *, keys: KeyStore | None = None,
     handled = argv is None and (ns.command or "run") not in ("run", "reflect")
     if handled:
         _end_cleanly_on_signals()
+    code = EXIT_ERROR
     try:
-        return _main(ns, stdin, stdout, stderr, keys)
+        code = _main(ns, stdin, stdout, stderr, keys)
+        return code
     finally:
         if handled:
             _settle()
         _output_given_up(stdout, stderr)
+        if handled:
+            _end_at_signals_with(code)
 
 
 def _output_given_up(*streams: IO[str]) -> None:

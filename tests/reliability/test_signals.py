@@ -189,3 +189,45 @@ def test_a_signal_after_the_command_has_ended_changes_nothing(cli_env, name: str
     assert done.returncode == 0 and done.stderr == "", (done.returncode, done.stderr)
     assert len(done.stdout.strip()) == 36
     assert _moments(cli_env) == ["First", "Asked Deniz for a review"]
+
+
+# The command has ended; Python's shutdown then stalls (a stuck thread, a slow disk).
+ENDED_THEN_STALLED = (
+    "import signal, sys, time\n"
+    "from pathlib import Path\n"
+    "from mlcoach.cli import main as cli\n"
+    "ended = Path(sys.argv.pop(1))\n"
+    "code = cli.main()\n"
+    "ended.write_text(str(code))\n"
+    "time.sleep(600)\n"
+    "sys.exit(code)\n"
+)
+
+
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_a_command_that_has_ended_can_still_be_stopped_and_says_what_it_did(
+        cli_env, tmp_path: Path, name: str) -> None:
+    """Once a command had ended these signals were ignored for good: a shutdown that
+    stalled could only be ended by SIGKILL (exit -9, no word of the stored moment). It
+    ends at once now, with the command's own code and its id printed."""
+    import time
+
+    assert run_cli(cli_env, "init", "--no-encryption").returncode == 0
+    ended = tmp_path / "ended"
+    child = subprocess.Popen([sys.executable, "-c", ENDED_THEN_STALLED, str(ended),
+                              "capture", "Asked Deniz for a review"], env=cli_env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120  # a broken build's bound, not a timing
+        while not ended.exists() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert ended.exists(), child.communicate(timeout=60)
+        child.send_signal(getattr(signal, name))
+        out, err = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert (child.returncode, err) == (0, "")
+    assert len(out.strip()) == 36
+    assert _moments(cli_env) == ["Asked Deniz for a review"]
