@@ -66,6 +66,7 @@ class PromptSchedule:
     _side_notices: dict[str, ActionNotice]
     _prep_card: PrepCard | None
     _pace_card: PaceCard | None
+    _settling = 0  # settings saves whose settle is being written on the worker
 
     if TYPE_CHECKING:  # provided by AppController, PromptCards and TrayFollowing
         def _owner(self) -> QObject: ...
@@ -91,7 +92,7 @@ class PromptSchedule:
         self.refresh_status()
 
     def on_timer(self) -> None:
-        if self.coach is None:
+        if self.coach is None or self._settling:  # armed again once the settle is in
             return
         if self.upgrade.hold(QUIET):  # the new version plans its own (this timer rests)
             return
@@ -100,7 +101,7 @@ class PromptSchedule:
 
     def _due_with(self, busy: bool) -> None:
         """The rest of on_timer, once the desktop said whether the person is busy."""
-        if self.coach is None:
+        if self.coach is None or self._settling:
             return
         now = self.coach.now()
         asleep = self._sleep.slept()
@@ -185,18 +186,21 @@ class PromptSchedule:
             self._meetings.forget()
         self.coach.reload_settings()
         coach, now = self.coach, self.clock()
+        # No look at the schedule until the settle is written: a look writes the
+        # schedule's state on the GUI thread, and one write lost the other.
+        self._settling += 1
+        self.timer.stop()
 
         def settled(_: object) -> None:
-            if self.coach is coach and not self.stopped:  # not after a quit began
-                self.arm()  # planned with the moment's wait written
+            self._settling -= 1
+            if self.coach is coach and not self.stopped and not self._settling:
+                self.arm()  # planned with the moment's wait written (not after a quit)
 
         def not_settled(exc: BaseException) -> None:  # a prompt sooner is the worst
             logger.warning("settings settle not saved (%s)", type(exc).__name__)
             settled(None)
 
-        # On the store's worker (behind another program's write it held the whole app);
-        # the schedule is looked at once it is written: a look meanwhile, on the GUI
-        # thread, writes the schedule's state too, and one write lost the other.
+        # On the store's worker (behind another program's write it held the whole app).
         ops.run(lambda: coach.settings_saved(now), settled, not_settled)
         self.apply_language()
 

@@ -703,6 +703,7 @@ def test_accepting_the_weekly_focus_reaches_the_scheduler(controller):
     accept_focus(ctl.coach.store, "recognition", date(2026, 11, 23))
     history.focus_accepted.emit("recognition")
     assert ctl.coach.settings().focus_themes == ("recognition",)
+    drain()  # armed again once the settle is written on the worker
     assert ctl.timer.isActive()
 
 
@@ -1478,3 +1479,38 @@ def test_settings_changed_write_the_moments_wait_off_the_gui_thread(
     drain()
     assert on_gui["settings_saved"] == [False]
     assert ctl.timer.isActive()
+
+
+def test_the_schedule_waits_for_the_settle_of_new_settings(controller, monkeypatch):  # type: ignore[no-untyped-def]
+    """The timer, armed before Settings was saved, fired while the moment's wait was
+    being written on the worker: its look wrote the schedule's state on the GUI thread
+    at the same time, and one write lost the other (a prompt at once, Settings just
+    closed). The schedule is looked at only once the wait is in."""
+    import threading
+
+    from mlcoach.coaching.scheduler_state import SchedulerState
+    from mlcoach.coaching.service import STATE_KEY, Coach
+
+    ctl, clock = controller
+    gate = threading.Event()
+    real = Coach.settings_saved
+
+    def held(self, now):  # type: ignore[no-untyped-def]
+        assert gate.wait(60), "the test never let the write go"
+        real(self, now)
+
+    monkeypatch.setattr(Coach, "settings_saved", held)
+    clock.now = datetime(2026, 11, 23, 11, 0, tzinfo=TZ)  # a prompt is due by now
+    assert ctl.coach.due_action(ctl.coach.now()) == "prompt"
+    looks = calls_on_gui(Coach, monkeypatch, "due_action", "next_due").all
+    try:
+        ctl.on_settings_changed()
+        assert not ctl.timer.isActive()
+        ctl.on_timer()  # as the timer armed before the save fires
+        assert looks == [] and ctl.current_event is None
+    finally:
+        gate.set()
+    drain()
+    state = SchedulerState.from_json(ctl.coach.store.get_state(STATE_KEY))
+    assert state.settle_until is not None and state.settle_until > clock()
+    assert looks and ctl.timer.isActive() and ctl.current_event is None
