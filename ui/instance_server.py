@@ -19,6 +19,7 @@ from PySide6.QtCore import QLockFile, QObject, QSocketNotifier, QTimer, Signal
 
 from mlcoach.domain.errors import MomentDeletedError
 from mlcoach.system import instance
+from mlcoach.ui.deferred_delete import delete_later
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -75,7 +76,7 @@ def _drain(sock: socket.socket, limit: int = 64 * 1024) -> None:
 def _retire(notifier: QSocketNotifier) -> None:
     """Stop watching a descriptor that is about to close."""
     notifier.setEnabled(False)
-    notifier.deleteLater()
+    delete_later(notifier)
 
 
 class _Client:
@@ -288,7 +289,7 @@ class InstanceServer(QObject):
         if client is None:
             return
         client.deadline.stop()
-        client.deadline.deleteLater()
+        delete_later(client.deadline)
         _retire(client.notifier)  # before the descriptor goes
         client.sock.close()
 
@@ -312,7 +313,7 @@ class InstanceServer(QObject):
             if not _same_user(sock):  # the folder is private; this is belt and braces
                 logger.warning("refused a connection from another user on the instance channel")
                 sock.abort()
-                sock.deleteLater()
+                delete_later(sock)
                 continue
             self._buffers[sock] = b""
             sock.readyRead.connect(lambda s=sock: self._on_ready(s))
@@ -320,7 +321,7 @@ class InstanceServer(QObject):
 
     def _forget(self, sock: QLocalSocket) -> None:
         self._buffers.pop(sock, None)
-        sock.deleteLater()
+        delete_later(sock)
 
     def _on_ready(self, sock: QLocalSocket) -> None:
         raw = self._buffers.get(sock, b"") + bytes(sock.readAll().data())

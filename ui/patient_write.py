@@ -15,6 +15,7 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QObject, QTimer
 
 from mlcoach.domain.errors import StoreBusyError, StoreUnavailableError
+from mlcoach.ui.deferred_delete import delete_later
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ class PatientWrite(QObject, Generic[T]):
         _live.discard(self)
         # Parented to the app controller: kept, it was one object (and its timer) more
         # under it for every prompt answered, every pause, for the app's whole life.
-        self.deleteLater()
+        delete_later(self)  # what it calls back may hold that controller
 
 
 def pending() -> int:

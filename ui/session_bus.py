@@ -22,6 +22,8 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
+from mlcoach.ui.deferred_delete import delete_later
+
 logger = logging.getLogger(__name__)
 
 CALL_DEADLINE_S = 1.0
@@ -188,7 +190,7 @@ class SessionBus(QObject):
             entry.failed("connection closed")
         if self._notifier is not None:
             self._notifier.setEnabled(False)
-            self._notifier.deleteLater()
+            delete_later(self._notifier)
             self._notifier = None
         if self._conn is not None:
             self._conn.close()
@@ -431,7 +433,7 @@ def _drop(timer: QTimer) -> None:
     """A call's deadline timer, done with: deleted, not left a child of the connection
     (one per notification sent or closed, for as long as the app runs)."""
     timer.stop()
-    timer.deleteLater()
+    delete_later(timer)
 
 
 def _routed(routed: Callable[[], None] | None, _body: Any) -> None:

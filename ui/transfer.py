@@ -41,6 +41,7 @@ from mlcoach.transfer.exporting import (
 )
 from mlcoach.transfer.journals import guess_source, person_matcher, read_journal
 from mlcoach.ui import ops
+from mlcoach.ui.deferred_delete import delete_later
 from mlcoach.ui.i18n import error_message
 from mlcoach.ui.privacy import EXPORT_STEPS, ExportFormat, export_formats, export_to, format_for
 from mlcoach.ui.widgets.helpers import close_keys, grow_for_wrapped_text, preferred_width
@@ -429,7 +430,7 @@ class Transfer(QObject):
         # one more with every export and two with every import, for the window's life.
         relay, self._relay = self._relay, None
         if relay is not None and shiboken6.isValid(relay):
-            relay.deleteLater()
+            delete_later(relay)  # its slot holds this object
 
     def _finish(self) -> bool:
         """End the busy state; False when this object is already gone."""
