@@ -649,6 +649,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         if self._busy_look is not None:  # a look still under way answers no one
             self._busy_look.cancel()
         self._backup_timer.stop()
+        self.upgrade.stop()
         self.prompt_expiry.stop()
         for timer in self._side_expiry.values():
             timer.stop()

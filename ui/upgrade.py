@@ -58,6 +58,7 @@ class UpgradeWatch(QObject):
         self._tries = 0
         self._said: set[str] = set()
         self._watched: set[int] = set()
+        self._stopped = False
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(settle_ms)
@@ -95,8 +96,14 @@ class UpgradeWatch(QObject):
         self._start_settling()
         return True
 
+    def stop(self) -> None:
+        """The app is stopping: no restart is started or settled from now on (a window
+        hidden as it goes, or the files' settle timer, would quit it again)."""
+        self._stopped = True
+        self._settle.stop()
+
     def _start_settling(self) -> None:
-        if self._settle.isActive() or self._stamp is None:
+        if self._settle.isActive() or self._stamp is None or self._stopped:
             return
         logger.info("mlcoach was updated while running; restarting once its files settle")
         self._seen, self._tries = self._stamp.read(), 0
@@ -105,6 +112,9 @@ class UpgradeWatch(QObject):
     def settle(self) -> None:
         """The files stayed as they were: restart, if still nothing typed can be lost."""
         assert self._stamp is not None
+        self._settle.stop()  # called directly (tests) as when it fires: once
+        if self._stopped:
+            return
         now = self._stamp.read()
         if now != self._seen:  # still being installed
             self._seen, self._tries = now, self._tries + 1

@@ -134,6 +134,26 @@ def test_with_words_typed_in_a_window_it_says_so_once_and_restarts_once_closed( 
     assert ctl.restart_command[-1] == "run"  # what was asked for then is not popped up now
 
 
+def test_a_stopped_app_starts_no_restart_as_its_windows_go(  # type: ignore[no-untyped-def]
+        controller, installed, qtbot) -> None:
+    """Stopped (a quit under way, a test done) with a window open after an upgrade: the
+    window hidden on the way out started the restart's settle, whose timer then quit
+    the app once more, hiding every window of whatever ran by then (the next test's)."""
+    from tests.ui.worker import drain
+
+    ctl, exits = controller
+    ctl.open_window(Window.CAPTURE)
+    installed.upgrade()
+    ctl.open_window(Window.HISTORY)  # held: it says it will restart once closed
+    assert Window.HISTORY not in ctl.windows
+    ctl.stop()
+    ctl.capture_window().hide()
+    drain()  # the hide's look at the windows, a turn of the event loop later
+    assert not ctl.upgrade.restarting
+    ctl.upgrade.settle()  # as its timer would, had it been left running
+    assert exits == [] and ctl.restart_command is None
+
+
 def test_the_prompt_timer_restarts_the_idle_app(controller, installed) -> None:  # type: ignore[no-untyped-def]
     ctl, exits = controller
     installed.upgrade()
