@@ -220,6 +220,8 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
     def load_store(self, passphrase: str | None = None) -> None:
         from mlcoach.ui.unlock import open_in_worker
 
+        if self.stopped:  # quit before the start's turn of the event loop came
+            return
         open_in_worker(self.data_root, passphrase, self.on_store_opened, self.on_store_failed)
 
     def on_store_failed(self, exc: BaseException) -> None:

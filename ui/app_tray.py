@@ -31,6 +31,7 @@ class TrayFollowing:
     app: QApplication
     menu: TrayMenu
     tray: Tray | None
+    stopped: bool
     tray_presence: TrayPresence | None
     main_window: MainWindow | None
     opened: LightOpened | Opened | None
@@ -69,13 +70,13 @@ class TrayFollowing:
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def _show_shell(self, tray_wait_ms: int) -> None:
-        if self.tray is not None:
-            return  # a tray came while we waited for one (see _tray_changed)
+        if self.tray is not None or self.stopped:
+            return  # a tray came while we waited for one (see _tray_changed), or a quit
         if self._tray_there():
             self._show_tray()
         elif tray_wait_ms > 0 and self._tray_may_appear():
             # Started at login, the panel may not be up yet: look again shortly.
-            QTimer.singleShot(500, lambda: self._show_shell(tray_wait_ms - 500))
+            QTimer.singleShot(500, self._owner(), lambda: self._show_shell(tray_wait_ms - 500))
         else:
             self.main_window = self._new_main_window()
             self.refresh_status()  # the store may have opened while we looked for a tray

@@ -441,3 +441,20 @@ def test_with_an_xembed_tray_and_no_notification_server_the_icons_bubble_says_it
     ctl.handle_request("show")
     qtbot.waitUntil(lambda: by_qt == ["mlcoach is already running in the tray."],
                     timeout=10_000)
+
+
+def test_a_stopped_app_stops_waiting_for_the_tray(new_controller, opened, monkeypatch):  # type: ignore[no-untyped-def]
+    """Quit while it still waited for a panel (the login's first seconds): the next look,
+    half a second later, made and showed the window that stands in for the tray in an
+    app that had quit."""
+    from mlcoach.ui.app import AppController
+    from mlcoach.ui.tray_presence import TrayPresence
+
+    monkeypatch.setattr(AppController, "_tray_may_appear", lambda _self: True)
+    presence = TrayPresence(None, qt_says=QtSays(False), xembed=False)
+    ctl = new_controller("KDE", tray_presence=presence)
+    ctl.start("run", tray_wait_ms=5_000, opened=opened)
+    assert ctl.main_window is None  # waiting for a panel
+    ctl.stop()
+    ctl._show_shell(0)  # the wait's last look, as its timer would run it
+    assert ctl.main_window is None and ctl.tray is None
