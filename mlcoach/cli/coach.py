@@ -122,6 +122,8 @@ def cmd_outcome(ctx: Context) -> int:
 
 def cmd_prompts(ctx: Context) -> int:
     """List, validate, import and export prompts and prompt packs."""
+    from dataclasses import replace
+
     from mlcoach.coaching.content import PromptFileError, dump_pack, load_builtin, validate_file
 
     ns = ctx.ns
@@ -134,15 +136,27 @@ def cmd_prompts(ctx: Context) -> int:
         if not prompts:  # an empty file, or a FIFO: "0 prompts, all valid" misled
             raise MlcoachError("{file}: no prompts in this file (nothing was imported)",
                                file=ns.file)
-        builtin_ids = {p.id for p in load_builtin()}
-        clash = sorted(p.id for p in prompts if p.id in builtin_ids)
+        # A pack written by `prompts export --all` holds the library's own prompts too:
+        # those, as the library has them, are skipped; one changed under a library id
+        # is refused.
+        builtin = {p.id: p for p in load_builtin()}
+        in_library = [p for p in prompts
+                      if p.id in builtin and replace(p, custom=False) == builtin[p.id]]
+        clash = sorted(p.id for p in prompts if p.id in builtin and p not in in_library)
         if clash:
             raise MlcoachError("{file}: prompt id {id} is already used by the built-in library; "
                                "rename it (nothing was imported)", file=ns.file,
                                id=repr(clash[0]))
-    if ns.prompts_command == "validate":
         language = ui_language(ctx.language)
-        ctx.out(translate("{file}: {counts}, all valid", language, file=ns.file,
+        skipped = counted("prompts", len(in_library), language)
+        if len(in_library) == len(prompts):
+            raise MlcoachError("{file}: its {counts} are already in the built-in library "
+                               "(nothing was imported)", file=ns.file, counts=skipped)
+        prompts = [p for p in prompts if p not in in_library]
+    if ns.prompts_command == "validate":
+        said = N_("{file}: {counts}, all valid; {skipped} already in the built-in library "
+                  "will be skipped") if in_library else N_("{file}: {counts}, all valid")
+        ctx.out(translate(said, language, file=ns.file, skipped=skipped,
                           counts=counted("prompts", len(prompts), language)))
         return 0
     if ns.prompts_command == "import":
@@ -151,9 +165,10 @@ def cmd_prompts(ctx: Context) -> int:
             count = opened.store.save_custom_prompts(prompts)
         finally:
             opened.store.close()
-        language = ui_language(ctx.language)
-        ctx.out(translate("imported {counts} from {file}", language,
-                          counts=counted("prompts", count, language), file=ns.file))
+        said = N_("imported {counts} from {file}; {skipped} already in the built-in "
+                  "library skipped") if in_library else N_("imported {counts} from {file}")
+        ctx.out(translate(said, language, counts=counted("prompts", count, language),
+                          file=ns.file, skipped=skipped))
         return 0
     if ns.prompts_command == "export" and ns.output and str(ns.output) != "-":
         from mlcoach.transfer.exporting import export_target
