@@ -60,7 +60,9 @@ def backups(folder: Path, today: date | None = None) -> list[Path]:
     the backups taken since the clock was set right."""
     if not folder.is_dir():
         return []
-    found = [(s, p) for p in folder.glob("mlcoach-*.db") if (s := _stamp(p)) is not None]
+    # Regular files only: a FIFO under a backup's name blocked the first look into it.
+    found = [(s, p) for p in folder.glob("mlcoach-*.db")
+             if (s := _stamp(p)) is not None and p.is_file()]
     if today is None:
         return [p for _, p in sorted(found)]
     tomorrow = today + timedelta(days=1)

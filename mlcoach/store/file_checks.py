@@ -75,6 +75,8 @@ def opens(path: Path, secret: Secret, *, thorough: bool = False) -> bool:
     """Whether `secret` opens the database at `path` (and, if thorough, it checks out)."""
     from mlcoach.store.db import connect_raw, schema_version
 
+    if not path.is_file():  # a FIFO's open waits for a writer that never comes
+        return False
     try:
         conn = connect_raw(path, secret, read_only=True)
     except Exception:

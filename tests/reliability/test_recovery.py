@@ -106,6 +106,31 @@ def test_damaged_file_is_set_aside_and_the_newest_backup_restored(opened, layout
     assert sentence.endswith("kept until it is five weeks old and no longer the newest.")
 
 
+def test_a_fifo_under_a_backups_name_is_passed_over(opened, layout):
+    """A FIFO named as a newer backup (another program's, or planted): the restore of a
+    damaged store opened it to look inside and waited for a writer for ever, and every
+    other piece of the store's work with it. Only regular files are backups."""
+    import threading
+
+    _with_backup(opened, layout)
+    os.mkfifo(layout.backups / "mlcoach-20261122T080000-daily.db")
+    _truncate(layout.db, 0)
+    texts: list[str] = []
+
+    def reopen() -> None:
+        again = open_store(layout, keys=OSKeyring(), now=NOW)
+        try:
+            texts.extend(sorted(m.text for m in again.store.moments()))
+        finally:
+            again.store.close()
+
+    opening = threading.Thread(target=reopen, daemon=True)  # a hang must not hold the suite
+    opening.start()
+    opening.join(120)  # a broken build's bound, not a timing
+    assert not opening.is_alive(), "the restore waited on the FIFO"
+    assert texts == ["in the backup 1", "in the backup 2"]
+
+
 def test_cli_says_it_in_one_line_on_stderr_and_still_captures(opened, layout, tmp_path):
     _with_backup(opened, layout)
     _truncate(layout.db, 0)
