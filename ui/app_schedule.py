@@ -92,7 +92,8 @@ class PromptSchedule:
         self.refresh_status()
 
     def on_timer(self) -> None:
-        if self.coach is None or self._settling:  # armed again once the settle is in
+        # Armed again once a settle is in; nothing at all once stopped (a quit).
+        if self.coach is None or self._settling or self.stopped:
             return
         if self.upgrade.hold(QUIET):  # the new version plans its own (this timer rests)
             return
@@ -101,7 +102,7 @@ class PromptSchedule:
 
     def _due_with(self, busy: bool) -> None:
         """The rest of on_timer, once the desktop said whether the person is busy."""
-        if self.coach is None or self._settling:
+        if self.coach is None or self._settling or self.stopped:
             return
         now = self.coach.now()
         asleep = self._sleep.slept()
@@ -137,7 +138,8 @@ class PromptSchedule:
     def on_woke(self) -> None:
         """logind says the machine woke: the schedule is looked at now (on_timer sees the
         sleep and catches up), not when its timer, stopped during the sleep, comes round."""
-        self._wake_look.start()
+        if not self.stopped:
+            self._wake_look.start()
 
     def _catch_up(self, asleep: float) -> None:
         """What is timed by the wall clock (a card's ten minutes, a meeting's start) loses

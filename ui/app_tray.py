@@ -101,6 +101,8 @@ class TrayFollowing:
         window that stood in for it goes once the user closes it (never taken from under
         them); from then on closing a window leaves mlcoach in the tray. Gone: a second
         start opens the window that stands in for the tray (see handle_request)."""
+        if self.stopped:  # a panel that comes or goes during a quit changes nothing
+            return
         if not there:
             if self.main_window is not None:
                 self.main_window.tray_changed(False)  # no longer promises the tray

@@ -1481,6 +1481,23 @@ def test_settings_changed_write_the_moments_wait_off_the_gui_thread(
     assert ctl.timer.isActive()
 
 
+def test_a_stopped_app_looks_at_no_schedule(controller, monkeypatch):  # type: ignore[no-untyped-def]
+    """Stopped (a quit under way): a wake heard from logind, or its timer's last turn,
+    still looked at the schedule and could show a prompt from an app on its way out."""
+    from mlcoach.coaching.service import Coach
+
+    ctl, clock = controller
+    clock.now = datetime(2026, 11, 23, 11, 0, tzinfo=TZ)  # a prompt is due by now
+    assert ctl.coach.due_action(ctl.coach.now()) == "prompt"
+    looks = calls_on_gui(Coach, monkeypatch, "due_action").all
+    ctl.stop()
+    ctl.on_woke()
+    assert not ctl._wake_look.isActive()
+    ctl.on_timer()
+    drain()
+    assert looks == [] and ctl.current_event is None and not ctl.timer.isActive()
+
+
 def test_the_schedule_waits_for_the_settle_of_new_settings(controller, monkeypatch):  # type: ignore[no-untyped-def]
     """The timer, armed before Settings was saved, fired while the moment's wait was
     being written on the worker: its look wrote the schedule's state on the GUI thread

@@ -458,3 +458,12 @@ def test_a_stopped_app_stops_waiting_for_the_tray(new_controller, opened, monkey
     ctl.stop()
     ctl._show_shell(0)  # the wait's last look, as its timer would run it
     assert ctl.main_window is None and ctl.tray is None
+
+
+def test_a_tray_that_comes_during_a_quit_changes_nothing(make_controller) -> None:  # type: ignore[no-untyped-def]
+    """A panel started while the app quit: the icon was made and shown in the tray of an
+    app on its way out."""
+    ctl = make_controller(QtSays(False))
+    ctl.stop()
+    ctl._tray_changed(True)
+    assert ctl.tray is None
