@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime, timedelta
 
@@ -76,3 +77,15 @@ def test_a_backup_name_that_is_not_a_date_is_ignored(opened, layout):
     assert backups(layout.backups) == [taken]
     rotate(layout.backups, datetime(2026, 12, 2, 9).date())
     assert stray.exists()  # not ours to remove either
+
+
+def test_a_fifo_named_as_todays_backup_does_not_stand_in_for_it(opened, layout):
+    """A FIFO (or a folder) named as today's backup: the day's backup was skipped as
+    taken, and `doctor` counted the FIFO as the newest backup."""
+    opened.store.add_moment("kept")
+    now = datetime(2026, 12, 1, 9)
+    layout.backups.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(layout.backups / f"mlcoach-{now.strftime('%Y%m%d')}T080000-daily.db")
+    (layout.backups / f"mlcoach-{now.strftime('%Y%m%d')}T070000-daily.db").mkdir()
+    taken = daily_backup(layout.db, opened.secret, layout.backups, now)
+    assert taken is not None and backups(layout.backups) == [taken]

@@ -77,7 +77,7 @@ def backed_up_today(folder: Path, now: datetime) -> bool:
         return False
     prefix = f"mlcoach-{now.strftime('%Y%m%d')}T"
     return any(n.startswith(prefix) and n.endswith("-daily.db") and _NAME.match(n)
-               for n in names)
+               and os.path.isfile(folder / n) for n in names)  # a FIFO is no backup
 
 
 def daily_backup(db: Path, secret: Secret, folder: Path, now: datetime) -> Path | None:
