@@ -26,6 +26,31 @@ if os.environ.get("CI"):
     hypothesis_settings.load_profile("ci")
 
 
+# A wait for the app (its worker, a window coming up) is bounded so a broken build ends,
+# never timed: a passing wait returns as soon as its condition holds, so a bound of a
+# minute costs a passing test nothing, where pytest-qt's 5 s (and the 2-3 s some tests
+# gave) failed a correct app on a busy machine.
+WAIT_BOUND_MS = 60_000
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from typing import Any
+
+    from pytestqt.qtbot import QtBot
+
+    def bound(wait: Any) -> Any:
+        def bounded(self: QtBot, *args: Any, timeout: int = WAIT_BOUND_MS,
+                    **kwargs: Any) -> Any:
+            if kwargs.get("raising") is False:  # a look whether it comes: as asked
+                return wait(self, *args, timeout=timeout, **kwargs)
+            return wait(self, *args, timeout=max(timeout, WAIT_BOUND_MS), **kwargs)
+
+        return bounded
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitActive", "waitExposed"):
+        setattr(QtBot, name, bound(getattr(QtBot, name)))
+
+
 @pytest.fixture(autouse=True)
 def process_state_given_back() -> Iterator[None]:
     """The umask, limits, signal handlers and folder of the tests' own process as they
