@@ -77,7 +77,7 @@ class PromptSchedule:
 
     def arm(self, busy: bool = False) -> None:
         """Set the single timer to the next thing the scheduler wants, no sooner."""
-        if self.coach is None:
+        if self.coach is None or self._settling:  # armed once the settle is in
             return
         now = self.coach.now()
         try:
