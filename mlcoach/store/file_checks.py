@@ -20,16 +20,19 @@ Reason = Literal["missing", "empty", "damaged"]
 # when telling a wrong passphrase from a damaged file.
 _PASSPHRASE_TRIES = 3
 
-Identity = tuple[int, int, int, int]
+Identity = tuple[int, int]
 
 
 def identity(db: Path) -> Identity | None:
-    """Which file is at `db` right now (to notice that another process replaced it)."""
+    """Which file is at `db` right now, to notice that another process replaced it (a
+    repair or a set-up renames a new file into place). Not its size or time: our own
+    writes change those in place (a checkpoint of the WAL at any commit or close), and a
+    damaged store was then left as it was, taken for one already repaired."""
     try:
         st = db.stat()
     except FileNotFoundError:
         return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+    return (st.st_dev, st.st_ino)
 
 
 def precheck(db: Path) -> Reason | None:
