@@ -369,9 +369,12 @@ def generate(store: Store, years: int = 10, seed: int = 1, *, now: datetime | No
     with store.engine.begin() as conn:
         # Random UUID keys touch pages all over the indexes: keep them in memory meanwhile.
         conn.exec_driver_sql("PRAGMA cache_size = -262144")
+        # Tags before their moments, as a capture and an import write them: each moment's
+        # search index entry is written once, with its tags (migration 0013).
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         for table, rows in (
             (m.PersonRow, people), (m.PromptEventRow, events), (m.SuggestionRow, sugs),
-            (m.MomentRow, moments), (m.MomentTagRow, tags), (m.ReflectionRow, reflections),
+            (m.MomentTagRow, tags), (m.MomentRow, moments), (m.ReflectionRow, reflections),
         ):
             if rows:
                 conn.execute(insert(table), rows)

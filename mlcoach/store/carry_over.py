@@ -12,7 +12,7 @@ from typing import Any
 
 from mlcoach.security.keys import Secret
 from mlcoach.store import edit_drafts
-from mlcoach.store.file_checks import SEARCH_BODIES
+from mlcoach.store.file_checks import SEARCH_BODIES, TAGS_INDEXED, UNTAGGED_MOMENT
 
 logger = logging.getLogger(__name__)
 
@@ -212,18 +212,26 @@ def _index_vouches(src: _DamagedFile) -> Vouch:
     """For a plain store, whose pages carry no checksum: whether a row of the damaged
     file reads as it was written, its words being the same as the copy its search index
     keeps (another table, other pages; deep_check's test, row by row). The index is read
-    once, up to its first unreadable page; a row it does not reach is not vouched for."""
+    once, up to its first unreadable page; a row it does not reach is not vouched for.
+    A moment's copy holds its tags from revision 0013 on; where the file cannot say
+    which it is, either form vouches (both hold the text whole)."""
     indexed: dict[tuple[str, str], str] = {}
     for entity, ref, body in src.rows("SELECT entity, ref, body FROM search_fts"):
         indexed.setdefault((entity, ref), body)
-    entities = {table: (entity, body) for entity, (table, body) in SEARCH_BODIES.items()}
+    found = src.one(TAGS_INDEXED, ())  # None: its schema page is unreadable
+    tagged = None if found is None else bool(found[0])
+    forms = {table: (entity, [body]) for entity, (table, body) in SEARCH_BODIES.items()}
+    if tagged is not True:
+        forms["moments"] = ("moment", [UNTAGGED_MOMENT] + (
+            forms["moments"][1] if tagged is None else []))
 
     def vouch(conn: _DamagedFile, table: str, row_id: str) -> bool:
-        if table not in entities:
+        if table not in forms:
             return False
-        entity, body = entities[table]
-        row = conn.one(f"SELECT {body} FROM {table} t WHERE t.id = ?", (row_id,))
-        return row is not None and indexed.get((entity, row_id)) == row[0]
+        entity, bodies = forms[table]
+        copy = indexed.get((entity, row_id))
+        return any(copy == row[0] for body in bodies if (row := conn.one(
+            f"SELECT {body} FROM {table} t WHERE t.id = ?", (row_id,))) is not None)
 
     return vouch
 

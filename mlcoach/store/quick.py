@@ -77,14 +77,17 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
                 person_id, saved_name = row[0], row[2]
                 style_value = style_value or row[1]
         moment_id = moment_id or new_id()
+        # Its tags first, the foreign keys checked at the commit: the moment's search index
+        # entry is then written once, with its tags, not again for each tag (0013).
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.executemany(
+            "INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, ?)",
+            [(moment_id, t, i) for i, t in enumerate(tag_list)])
         conn.execute(
             "INSERT INTO moments (id, text, kind, created_at, updated_at, person_id, style, "
             "outcome, outcome_at, prompt_event_id, suggestion_id, planned, follow_up_on) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, 0, NULL)",
             (moment_id, text, kind.value, stamp, stamp, person_id, style_value))
-        conn.executemany(
-            "INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, ?)",
-            [(moment_id, t, i) for i, t in enumerate(tag_list)])
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:  # SQLite has already rolled back after "disk is full"

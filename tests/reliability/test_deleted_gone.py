@@ -148,6 +148,21 @@ def test_the_search_index_forgets_words_edited_out(kept: Opened) -> None:
     assert words_left(on_disk(kept)) == []
 
 
+@pytest.mark.parametrize("how", ["tags edited", "moment deleted"])
+def test_the_search_index_forgets_a_moments_tags(kept: Opened, how: str) -> None:
+    """A moment's tags are in the index too (0013): taken off, or the moment deleted, their
+    words leave the file as the text's do."""
+    moment = kept.store.add_moment("Planned the offsite", Kind.OTHER,
+                                   tags=list(WORDS))
+    assert [h.ref for h in kept.store.search("quixote")] == [moment.id]
+    if how == "tags edited":
+        kept.store.update_moment(moment.id, tags=["offsite"])
+    else:
+        kept.store.delete_moment(moment.id)
+    assert kept.store.search("zanzibar") == []
+    assert words_left(on_disk(kept)) == []
+
+
 def test_an_older_store_forgets_what_was_deleted_before(kept: Opened) -> None:
     """A store from before 0007 holds the words of moments deleted long ago; the upgrade
     rebuilds its index without them, and every kept moment is still found."""
@@ -550,6 +565,52 @@ def test_a_plain_stores_damaged_row_does_not_replace_the_backups(tmp_path: Path,
     with _restored(opened, start) as store:
         kept_row = store.get_moment(moment.id)
         assert kept_row is not None and kept_row.text == "Reviewed the plan with Deniz."
+
+
+@pytest.mark.parametrize("revision", ["0012", "head"])
+def test_a_plain_stores_edited_tagged_moment_is_carried_over(tmp_path: Path, revision: str,
+                                                            memory_keyring: object) -> None:
+    """From revision 0013 a moment's index copy holds its tags too; a plain store's
+    damaged file may still be older (damaged before the upgrade ran). The edit of a
+    tagged moment is vouched for by its index copy either way."""
+    from datetime import UTC, datetime, timedelta
+
+    from alembic import command
+    from alembic.config import Config
+
+    from mlcoach.store import migrations
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.db import make_engine
+
+    opened = init_store(Layout(tmp_path / "data"), "none", keys=OSKeyring())
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = opened.layout, opened.secret
+    moment = opened.store.add_moment("Reviewed the plan with Deniz.", Kind.RECOGNITION,
+                                     tags=["review", "planning"])
+    backup = daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    assert backup is not None
+    opened.store.update_moment(moment.id, text="Reviewed the plan with Deniz, twice.")
+    for i in range(300):
+        opened.store.add_moment(f"filler {i} " + "y" * 300)
+    opened.store.close()
+    if revision == "0012":
+        cfg = Config()
+        cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+        for path in (layout.db, backup):
+            engine = make_engine(path, secret)
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.downgrade(cfg, "0012")
+            engine.dispose()
+    size = layout.db.stat().st_size
+    with open(layout.db, "r+b") as fh:  # as _damage_deep_inside
+        fh.seek((size // 4096 - 2) * 4096 + 900)
+        fh.write(bytes(64))
+
+    with _restored(opened, start) as store:
+        kept_row = store.get_moment(moment.id)
+        assert kept_row is not None and kept_row.text == "Reviewed the plan with Deniz, twice."
+        assert kept_row.tags == ("review", "planning")
 
 
 def _damage_a_moments_page(opened: Opened) -> None:

@@ -113,12 +113,13 @@ def test_a_damaged_store_written_to_while_it_is_checked_is_still_restored(opened
     repair and left the damaged store as it was, with nothing said (the app's test of
     deep damage failed about one run in four)."""
     _with_backup(opened, layout)
+    secret = _secret(layout)  # read first: opening the store repairs what it meets
     seen = recovery.identity(layout.db)
     _garble(layout.db, layout.db.stat().st_size - 4096 + 100, 512)  # the last page
     later = layout.db.stat().st_mtime + 5
     os.utime(layout.db, (later, later))  # as a checkpoint writes the file in place
-    assert not recovery.verify(layout.db, _secret(layout))
-    note = recovery.repair(layout.root, _secret(layout), "damaged", NOW, seen)
+    assert not recovery.verify(layout.db, secret)
+    note = recovery.repair(layout.root, secret, "damaged", NOW, seen)
     assert note is not None and note.restored_from is not None
     assert recovery.verify(layout.db, _secret(layout))  # a sound store in its place
     # the backup's, and what the damaged file still reads after it
