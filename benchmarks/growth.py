@@ -39,6 +39,7 @@ IN_PROCESS = (  # key, label, target (s) at ten years or None
     ("history_search", "History: first page of a search (warm)", 0.010),
     ("history_page", "History: first page, no filter (warm)", None),
     ("stats", "headline stats (compute_stats)", None),
+    ("edit", "edit a moment's text and tags (update_moment)", None),
     ("export", "JSON export (in-process)", None),
 )
 SHELL = (
@@ -57,6 +58,13 @@ def in_process(data: Path, now: datetime, runs: int) -> dict[str, list[float]]:
 
     store = open_store(Layout(data), keys=h._ConstKeys()).store
     timeline = Timeline(store, keep_connection=True)
+    (oldest,) = store.moments(limit=1, newest_first=False)
+    turn = iter(range(1_000_000))
+
+    def edit() -> None:  # its search index entry is written again each time
+        n = next(turn)
+        store.update_moment(oldest.id, text=f"{oldest.text} ({n})", tags=[f"edit{n % 3}"])
+
     try:
         cases: dict[str, Callable[[], float]] = {
             "calibration": calibration,
@@ -66,6 +74,7 @@ def in_process(data: Path, now: datetime, runs: int) -> dict[str, list[float]]:
                 TimelineFilter(query="agenda"))),
             "history_page": timed(lambda: timeline.next_page(TimelineFilter())),
             "stats": timed(lambda: compute_stats(store, now, TZ)),
+            "edit": timed(edit),
         }
         res = h.alternate(cases, runs)
         export = h.alternate({"calibration_export": calibration,

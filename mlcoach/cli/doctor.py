@@ -21,7 +21,10 @@ from mlcoach.store.vault import (
     plain_store,
     read_meta,
     resolve_secret,
+    store_files,
+    unwritable,
 )
+from mlcoach.system.paths import file_owner_note
 
 if TYPE_CHECKING:
     from mlcoach.cli.main import Context
@@ -136,6 +139,13 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
             out.append(Check("store", "FAIL", str(exc)))
         return out
     except Exception as exc:  # a damaged file surfaces here as a DB error
+        culprit = None if recovery.is_corruption(exc) else unwritable(layout)
+        if culprit is not None and culprit != layout.root:
+            out.append(Check("store", "FAIL", f"{shown_path(culprit)} cannot be written "
+                             f"({file_owner_note(culprit)}): mlcoach reads the store but "
+                             "saves nothing until it can; make it yours again (chown, "
+                             "chmod 600)"))
+            return out
         if not recovery.is_corruption(exc) and not os.access(layout.root, os.W_OK):
             out.append(Check("store", "WARN", f"{shown_path(layout.root)} is read-only, so "
                              "the store cannot be checked here; mlcoach reads it (search, "
@@ -213,7 +223,8 @@ def _private_paths(layout: Layout) -> list[Path]:
     from mlcoach.system.paths import DRAFT_NAME
 
     root = layout.root
-    paths = [root, layout.db, layout.meta, layout.backups, root / DRAFT_NAME, root / NOTE_NAME]
+    paths = [root, *store_files(layout), layout.meta, layout.backups, root / DRAFT_NAME,
+             root / NOTE_NAME]
     if layout.backups.is_dir():
         paths += sorted(layout.backups.iterdir())
     return paths

@@ -556,7 +556,7 @@ def _daily_backup(ctx: Context) -> None:
         note = recovery.daily_check(ctx.root, ctx.secret, now)
     except Exception as exc:  # the command itself succeeded: say so, but never fail it
         logger.debug("daily backup failed", exc_info=True)
-        reason = _db_error_message(exc) or getattr(exc, "strerror", None) or exc
+        reason = _db_error_message(exc, ctx.root) or _os_error_text(exc)
         ctx.stderr.write("mlcoach: " + translate(
             "today's backup was not taken ({reason})", ui_language(ctx.language),
             reason=one_line(str(reason))) + "\n")
@@ -675,13 +675,40 @@ def _configure_logging() -> None:
     root.setLevel(level)
 
 
+def _os_error_text(exc: BaseException) -> str:
+    """An error in a few words, with the file it is about and, when it was refused, why:
+    "Permission denied: …/backups (it belongs to root)"."""
+    from mlcoach.system.paths import file_owner_note
+
+    if not isinstance(exc, OSError):
+        return str(exc)
+    text = exc.strerror or str(exc)
+    if isinstance(exc.filename, str):
+        path = Path(exc.filename)
+        text += f": {shown_path(path)}"
+        if isinstance(exc, PermissionError):
+            text += f" ({file_owner_note(path)})"
+    return text
+
+
+def _read_only(folder: Path | None) -> str:
+    """What cannot be written: the folder, or which of the database's files and why."""
+    from mlcoach.store.vault import Layout, unwritable
+    from mlcoach.system.paths import file_owner_note
+
+    culprit = None if folder is None else unwritable(Layout(folder))
+    if culprit is None or culprit == folder:
+        return "the data folder is read-only"
+    return f"{shown_path(culprit)} cannot be written ({file_owner_note(culprit)})"
+
+
 def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | None:
     text = str(getattr(exc, "orig", exc)).lower()
     if "unable to open database" in text and folder is not None and folder.is_dir() \
             and not os.access(folder, os.W_OK):
         text = "read-only"  # SQLite cannot make its -wal/-shm files there
     if "readonly" in text or "read-only" in text:
-        return "the data folder is read-only: nothing was written (your data is unchanged)"
+        return _read_only(folder) + ": nothing was written (your data is unchanged)"
     if "disk is full" in text or "database or disk is full" in text:
         return "the disk is full: nothing was written (your data is unchanged)"
     if "disk i/o error" in text:
@@ -902,9 +929,7 @@ def _main(ns: argparse.Namespace, stdin: IO[str], stdout: IO[str], stderr: IO[st
             folder = None
         message = _db_error_message(exc, folder)
         if message is None and isinstance(exc, OSError):
-            name = exc.filename
-            message = f"{exc.strerror or exc}" + (
-                f": {shown_path(name) if isinstance(name, str) else name}" if name else "")
+            message = _os_error_text(exc)
         logger.debug("unexpected error", exc_info=True)
         if message is None:
             first = str(exc).splitlines()[0][:200] if str(exc) else ""

@@ -107,9 +107,38 @@ class Layout(NamedTuple):
         return self.root / BACKUP_DIR
 
 
+def store_files(layout: Layout) -> list[Path]:
+    """The database and the files SQLite keeps beside it (-wal, -shm, -journal)."""
+    from mlcoach.store.set_aside import SIDE_FILES
+
+    return [layout.db, *(layout.db.with_name(layout.db.name + s) for s in SIDE_FILES)]
+
+
+def mend_side_files(layout: Layout) -> None:
+    """SQLite makes a -wal or -shm with the database's mode of the moment and keeps a
+    -shm between opens: one made while the database was 0444 refused every write
+    ("read-only") after the database itself was mended. While the database is the
+    user's to write, its side files are too."""
+    if os.name != "posix":
+        return
+    try:
+        if not layout.db.stat().st_mode & 0o200:
+            return  # read-only on purpose, or not yet mended: they follow it then
+    except OSError:
+        return
+    for path in store_files(layout)[1:]:
+        try:
+            os.chmod(path, 0o600)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # another user's (a `sudo mlcoach`): named if a write fails
+            logger.info("could not make %s the user's: %s", path.name, exc.strerror or exc)
+
+
 def keep_private(layout: Layout) -> None:
-    """Make the data folder, the database, store.json and the backups owner-only again
-    at each open: a chmod, a copy or an archive tool may have loosened them."""
+    """Make the data folder, the database and its side files, store.json and the backups
+    owner-only again at each open: a chmod, a copy or an archive tool may have loosened
+    them."""
     if os.name != "posix":
         return
     backups = sorted(layout.backups.glob("*")) if layout.backups.is_dir() else []
@@ -117,7 +146,7 @@ def keep_private(layout: Layout) -> None:
     # loses others' write only (paths.private_mode)
     folder = [] if shared_folder(layout.root) or not layout.root.is_dir() \
         else [(layout.root, private_mode(layout.root))]
-    for path, mode in (*folder, (layout.backups, 0o700), (layout.db, 0o600),
+    for path, mode in (*folder, (layout.backups, 0o700), *((f, 0o600) for f in store_files(layout)),
                        (layout.meta, 0o600), *((p, 0o600) for p in backups if p.is_file())):
         try:
             os.chmod(path, mode)
@@ -125,6 +154,16 @@ def keep_private(layout: Layout) -> None:
             continue
         except OSError as exc:  # another owner's file, a filesystem without modes
             logger.warning("could not make %s private: %s", path.name, exc.strerror or exc)
+
+
+def unwritable(layout: Layout) -> Path | None:
+    """The data folder, or the first of the database's files, that this user cannot
+    write (another user's, say root's after a `sudo mlcoach`; or made read-only)."""
+    for path in (layout.root, *store_files(layout)):
+        with contextlib.suppress(OSError):
+            if path.exists() and not os.access(path, os.W_OK):
+                return path
+    return None
 
 
 class Opened(NamedTuple):
@@ -220,8 +259,13 @@ def read_meta(layout: Layout) -> StoreMeta | None:
     except (FileNotFoundError, NotADirectoryError):
         problem: MlcoachError | None = None
     except OSError as exc:
+        reason = str(exc.strerror or exc)
+        if isinstance(exc, PermissionError):
+            from mlcoach.system.paths import file_owner_note
+
+            reason += f" ({file_owner_note(layout.meta)})"
         problem = MlcoachError("{path} is unreadable: {reason}", path=layout.meta,
-                               reason=exc.strerror or exc)
+                               reason=reason)
     except MlcoachError as exc:
         problem = exc
     if layout.db.exists():
@@ -231,11 +275,21 @@ def read_meta(layout: Layout) -> StoreMeta | None:
             pass
         else:
             logger.warning("store.json is %s; using its copy in the backups folder",
-                           "missing" if problem is None else "damaged")
+                           "missing" if problem is None else _unreadable_why(layout.meta))
             return meta
     if problem is not None:
         raise problem
     return None
+
+
+def _unreadable_why(path: Path) -> str:
+    """"damaged", or why this user may not read it ("not readable: it belongs to root")."""
+    from mlcoach.system.paths import file_owner_note
+
+    with contextlib.suppress(OSError):
+        if not os.access(path, os.R_OK):
+            return f"not readable ({file_owner_note(path)})"
+    return "damaged"
 
 
 def _write_meta(layout: Layout, meta: StoreMeta) -> None:
@@ -593,6 +647,7 @@ def _prepare(layout: Layout, meta: StoreMeta, secret: Secret, now: datetime,
     and its copy are written again if either was lost."""
     # A store from before the keyring entry's name was recorded gets it at this open.
     entry = meta.store_id if meta.encryption == "keyring" else None
+    mend_side_files(layout)  # before SQLite opens one
     note = _prepare_db(layout, secret, now, on_recovered, entry)
     heal_meta(layout, meta)
     return note

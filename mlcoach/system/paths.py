@@ -409,3 +409,26 @@ def fsync_dir(path: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def file_owner_note(path: Path) -> str:
+    """Why this user may not write `path`, in a few words: "it belongs to root" (a `sudo
+    mlcoach` made it) or "its mode is 0444"."""
+    import stat
+
+    try:
+        st = path.stat()
+    except OSError as exc:  # its folder keeps it from being looked at
+        if isinstance(exc, PermissionError) and path.parent != path:
+            note = file_owner_note(path.parent)
+            return note.replace("it belongs", "its folder belongs", 1).replace(
+                "its mode", "its folder's mode", 1)
+        return exc.strerror or str(exc)
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        import pwd
+
+        try:
+            return f"it belongs to {pwd.getpwuid(st.st_uid).pw_name}"
+        except KeyError:
+            return f"it belongs to user {st.st_uid}"
+    return f"its mode is {stat.S_IMODE(st.st_mode):04o}"
