@@ -692,14 +692,12 @@ def _os_error_text(exc: BaseException) -> str:
 
 
 def _read_only(folder: Path | None) -> str:
-    """What cannot be written: the folder, or which of the database's files and why."""
-    from mlcoach.store.vault import Layout, unwritable
-    from mlcoach.system.paths import file_owner_note
+    """The store's words for a refused write: the folder, or which file and why."""
+    from mlcoach.domain.i18n import error_text
+    from mlcoach.store.errors import read_only
+    from mlcoach.system.paths import DB_NAME
 
-    culprit = None if folder is None else unwritable(Layout(folder))
-    if culprit is None or culprit == folder:
-        return "the data folder is read-only"
-    return f"{shown_path(culprit)} cannot be written ({file_owner_note(culprit)})"
+    return error_text(read_only(None if folder is None else folder / DB_NAME), "en")
 
 
 def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | None:
@@ -708,7 +706,7 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
             and not os.access(folder, os.W_OK):
         text = "read-only"  # SQLite cannot make its -wal/-shm files there
     if "readonly" in text or "read-only" in text:
-        return _read_only(folder) + ": nothing was written (your data is unchanged)"
+        return _read_only(folder)
     if "disk is full" in text or "database or disk is full" in text:
         return "the disk is full: nothing was written (your data is unchanged)"
     if "disk i/o error" in text:

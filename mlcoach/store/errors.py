@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 from mlcoach.domain.errors import StoreBusyError, StoreUnavailableError
@@ -25,7 +26,9 @@ def errors_as_domain(cls: type[_S]) -> type[_S]:
                 return fn(*args, **kwargs)
             except SQLAlchemyError as exc:
                 brief = getattr(args[0], "_waits_briefly", None) if args else None
-                raise unavailable(exc, brief=bool(brief and brief())) from exc
+                path = getattr(args[0], "path", None) if args else None
+                raise unavailable(exc, brief=bool(brief and brief()),
+                                  path=path if isinstance(path, Path) else None) from exc
         return guarded
 
     for name, member in list(vars(cls).items()):
@@ -45,8 +48,12 @@ BRIEF_BUSY_MESSAGE = N_("another mlcoach is writing just now (an import?): nothi
                         "written; try again in a moment")
 
 
-def unavailable(exc: BaseException, *, brief: bool = False) -> StoreUnavailableError:
+def unavailable(exc: BaseException, *, brief: bool = False,
+                path: Path | None = None) -> StoreUnavailableError:
+    """`exc` as the store's error; `path`: the database, to say which file refused a write."""
     detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
+    if is_read_only(exc):
+        return read_only(path)
     if "locked" in detail or "busy" in detail:
         if brief:
             return StoreBusyError(BRIEF_BUSY_MESSAGE)
@@ -56,6 +63,30 @@ def unavailable(exc: BaseException, *, brief: bool = False) -> StoreUnavailableE
     if is_corruption(exc):  # said with what happens next: nothing is lost yet
         return StoreUnavailableError(DAMAGED_MESSAGE, detail=detail)
     return StoreUnavailableError("the data file could not be read ({detail})", detail=detail)
+
+
+def is_read_only(exc: BaseException) -> bool:
+    """Whether SQLite (or the file system) refused a write as read-only."""
+    detail = str(getattr(exc, "orig", None) or exc).lower()
+    return "readonly" in detail or "read-only" in detail
+
+
+def read_only(db: Path | None) -> StoreUnavailableError:
+    """A write refused: by the data folder, or by which of the database's files and why
+    (another user's after a `sudo mlcoach`, or made read-only)."""
+    from mlcoach.store.vault import Layout, unwritable
+    from mlcoach.system.paths import file_owner_note
+
+    culprit = None if db is None else unwritable(Layout(db.parent))
+    if culprit is None or db is None or culprit == db.parent:
+        return StoreUnavailableError(READ_ONLY_FOLDER)
+    return StoreUnavailableError(READ_ONLY_FILE, path=culprit, why=file_owner_note(culprit))
+
+
+READ_ONLY_FOLDER = N_("the data folder is read-only: nothing was written (your data is "
+                      "unchanged)")
+READ_ONLY_FILE = N_("{path} cannot be written ({why}): nothing was written (your data is "
+                    "unchanged)")
 
 
 DAMAGED_MESSAGE = N_("the data file is damaged ({detail}); nothing was changed, and "

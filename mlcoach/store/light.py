@@ -77,11 +77,11 @@ class LightStore:
             try:
                 conn = connect_raw(self.path, self._secret, must_exist=True)
             except sqlcipher.Error as exc:
-                raise unavailable(exc) from exc
+                raise unavailable(exc, path=self.path) from exc
             try:
                 yield conn
             except sqlcipher.Error as exc:
-                raise unavailable(exc) from exc
+                raise unavailable(exc, path=self.path) from exc
             finally:
                 conn.close()
         finally:
@@ -352,7 +352,7 @@ def kept_connection(path: Path, secret: Secret) -> KeptConnection:
         try:
             return connect_raw(path, secret, any_thread=True, must_exist=True)
         except sqlcipher.Error as exc:
-            raise unavailable(exc) from exc
+            raise unavailable(exc, path=path) from exc
 
     return KeptConnection(path, connect)
 

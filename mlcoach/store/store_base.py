@@ -160,11 +160,11 @@ class StoreBase:
         try:
             pooled = self.engine.raw_connection()
         except SQLAlchemyError as exc:
-            raise unavailable(exc) from exc
+            raise unavailable(exc, path=self.path) from exc
         try:
             yield pooled.driver_connection
         except sqlcipher.Error as exc:
-            raise unavailable(exc) from exc
+            raise unavailable(exc, path=self.path) from exc
         finally:
             pooled.close()
 

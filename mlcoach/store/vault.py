@@ -648,7 +648,16 @@ def _prepare(layout: Layout, meta: StoreMeta, secret: Secret, now: datetime,
     # A store from before the keyring entry's name was recorded gets it at this open.
     entry = meta.store_id if meta.encryption == "keyring" else None
     mend_side_files(layout)  # before SQLite opens one
-    note = _prepare_db(layout, secret, now, on_recovered, entry)
+    try:
+        note = _prepare_db(layout, secret, now, on_recovered, entry)
+    except MlcoachError:
+        raise
+    except Exception as exc:  # said as the store says it: which file, and why
+        from mlcoach.store.errors import is_read_only, read_only
+
+        if is_read_only(exc):
+            raise read_only(layout.db) from exc
+        raise
     heal_meta(layout, meta)
     return note
 

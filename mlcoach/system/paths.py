@@ -7,6 +7,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from mlcoach.domain.i18n import N_, Phrase
+
 APP_NAME = "mlcoach"
 APP_ID = "io.github.mlcoach.MLCoach"
 DB_NAME = "mlcoach.db"
@@ -411,24 +413,26 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def file_owner_note(path: Path) -> str:
+def file_owner_note(path: Path) -> Phrase:
     """Why this user may not write `path`, in a few words: "it belongs to root" (a `sudo
-    mlcoach` made it) or "its mode is 0444"."""
+    mlcoach` made it) or "its mode is 0444"; of its folder when that hides it."""
     import stat
 
     try:
         st = path.stat()
     except OSError as exc:  # its folder keeps it from being looked at
         if isinstance(exc, PermissionError) and path.parent != path:
-            note = file_owner_note(path.parent)
-            return note.replace("it belongs", "its folder belongs", 1).replace(
-                "its mode", "its folder's mode", 1)
-        return exc.strerror or str(exc)
+            folder = file_owner_note(path.parent)
+            return Phrase(N_("its folder belongs to {name}") if "name" in folder.params
+                          else N_("its folder's mode is {mode}"), **folder.params)
+        return Phrase(N_("it cannot be looked at ({reason})"),
+                      reason=exc.strerror or str(exc))
     if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
         import pwd
 
         try:
-            return f"it belongs to {pwd.getpwuid(st.st_uid).pw_name}"
+            name = pwd.getpwuid(st.st_uid).pw_name
         except KeyError:
-            return f"it belongs to user {st.st_uid}"
-    return f"its mode is {stat.S_IMODE(st.st_mode):04o}"
+            name = str(st.st_uid)
+        return Phrase(N_("it belongs to {name}"), name=name)
+    return Phrase(N_("its mode is {mode}"), mode=f"{stat.S_IMODE(st.st_mode):04o}")

@@ -139,3 +139,30 @@ def test_another_users_backups_folder_or_store_json_is_named(cli_env: dict[str, 
     os.chown(data / "backups", os.getuid(), os.getgid())
     found = run_cli(cli_env, "search", "stored").stdout
     assert "[stored] beside their store.json" in found and "their backups" in found, found
+
+
+def test_the_app_says_which_file_in_the_windows_language(cli_env: dict[str, str]) -> None:
+    """The tray writes through `LightStore`; a write refused is shown in the windows'
+    language, where it said "the data file could not be read (attempt to write a
+    readonly database)"."""
+    db = _store(cli_env)
+    shm = db.with_name("mlcoach.db-shm")
+    shm.write_bytes(b"")
+    os.chown(shm, 5, 5)
+    code = (
+        "from pathlib import Path\n"
+        "from mlcoach.domain.errors import StoreUnavailableError\n"
+        "from mlcoach.domain.i18n import error_text\n"
+        "from mlcoach.security.keys import OSKeyring\n"
+        "from mlcoach.store.vault import Layout, open_light\n"
+        f"opened = open_light(Layout(Path({str(_data(cli_env))!r})), keys=OSKeyring())\n"
+        "try:\n"
+        "    opened.store.add_moment('from the tray')\n"
+        "except StoreUnavailableError as exc:\n"
+        "    print(error_text(exc, 'tr'))\n")
+    res = subprocess.run(["unshare", "--user", "--map-user=1000", "--map-group=1000",
+                          sys.executable, "-c", code], env=cli_env, text=True,
+                         capture_output=True, timeout=60)
+    assert res.stdout.strip().endswith(
+        "mlcoach.db-shm yazılamıyor (nobody kullanıcısına ait): hiçbir şey yazılmadı "
+        "(verileriniz değişmedi)"), res.stdout + res.stderr
