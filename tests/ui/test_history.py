@@ -138,6 +138,26 @@ def test_search_marks_matches_and_offers_both_orders(qtbot, some: Store) -> None
     assert len(texts(window)) == 5
 
 
+def test_a_moment_is_found_by_its_tag_and_the_tag_is_marked(qtbot, store: Store) -> None:
+    """A capture takes "#oncall" out of the text: the search finds the moment by its tag,
+    and marks the tag where the row shows it."""
+    store.add_moment("Fixed the pager rota", Kind.SUPPORT, tags=["oncall", "docs"],
+                     created_at=today_at(10))
+    store.add_moment("Asked Bo about the oncall notes", created_at=today_at(11))
+    store.add_moment("Left on time", created_at=today_at(12))
+    window = open_window(qtbot, store)
+    tab = window.timeline
+    tab.filter_bar.search.setText("oncall")
+    tab.apply_filters()
+    settle(qtbot, window)
+    assert sorted(texts(window)) == ["Asked Bo about the oncall notes", "Fixed the pager rota"]
+    row = texts(window).index("Fixed the pager rota")
+    line, spans = tab.model.line(row, column=TimelineModel.TAGS)
+    assert line == "#oncall #docs" and [line[a:b] for a, b in spans] == ["oncall"]
+    assert tab.model.line(row)[1] == []  # nothing in its text to mark
+    assert tab.view.itemDelegateForColumn(TimelineModel.TAGS) is not None
+
+
 def test_a_match_is_shown_in_context_and_from_the_start_when_it_fits(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     text = ("Asked the whole platform team, one by one after the long retro, what we would "
             "change about the sprint demo")

@@ -108,7 +108,7 @@ class TimelineModel(QAbstractTableModel):
         self._exhausted = True
         self._loading = False
         self._generation = 0
-        self._lines: dict[tuple[int, bool], tuple[str, list[tuple[int, int]]]] = {}
+        self._lines: dict[tuple[int, bool, int], tuple[str, list[tuple[int, int]]]] = {}
         self.page_size = PAGE_SIZE
         self._kinds, self._outcomes = kind_names(), outcome_names()
         self._responses = response_names()
@@ -252,19 +252,22 @@ class TimelineModel(QAbstractTableModel):
             return as_tip(tip)  # the user's words: as typed, not as markup; long ones wrap
         return None
 
-    def line(self, row: int, whole: bool = False) -> tuple[str, list[tuple[int, int]]]:
-        """The entry text on one line and the search matches in it.
+    def line(self, row: int, whole: bool = False,
+             column: int = ENTRY) -> tuple[str, list[tuple[int, int]]]:
+        """The entry text (or its tags: `column` TAGS) on one line and the search
+        matches in it: a moment is found by its tags too.
 
         Args:
             whole: from its start; otherwise from a little before the first match.
         """
-        found = self._lines.get((row, whole))
+        found = self._lines.get((row, whole, column))
         if found is None:
             entry = self._entries[row]
+            value = self._cell(entry, column) if column == self.TAGS else entry.text
             query = self._filters.query if entry.kind is not EntryKind.PROMPT else ""
-            spans = highlight_spans(entry.text, query)
-            found = excerpt(entry.text, spans, lead=len(entry.text) if whole else 30)
-            self._lines[(row, whole)] = found
+            spans = highlight_spans(value, query)
+            found = excerpt(value, spans, lead=len(value) if whole else 30)
+            self._lines[(row, whole, column)] = found
         return found
 
     def _cell(self, entry: TimelineEntry, column: int) -> str:
@@ -299,7 +302,8 @@ class TimelineModel(QAbstractTableModel):
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Paints an entry on one line with the words a search matched marked in bold."""
+    """Paints an entry (or its tags) on one line with the words a search matched marked
+    in bold."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -318,8 +322,8 @@ class HighlightDelegate(QStyledItemDelegate):
                                            widget)).adjusted(3, 0, -3, 0)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         pal = opt.palette
-        text, spans = visible_line(model, index.row(), opt.font,
-                                   rect.width())
+        text, spans = visible_line(model, index.row(), opt.font, rect.width(),
+                                   index.column())
         painter.save()
         painter.setClipRect(rect)
         _paint_marked(painter, rect, text, spans, opt.font, pal,
@@ -327,12 +331,12 @@ class HighlightDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-def visible_line(model: TimelineModel, row: int, font: QFont,
-                 width: float) -> tuple[str, list[tuple[int, int]]]:
+def visible_line(model: TimelineModel, row: int, font: QFont, width: float,
+                 column: int = TimelineModel.ENTRY) -> tuple[str, list[tuple[int, int]]]:
     """The whole line when it fits `width`; else from a little before the first match."""
-    text, spans = model.line(row, whole=True)
+    text, spans = model.line(row, whole=True, column=column)
     if _marked_width(text, spans, font) > width:
-        text, spans = model.line(row)
+        text, spans = model.line(row, column=column)
     return text, spans
 
 

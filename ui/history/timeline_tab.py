@@ -120,6 +120,7 @@ class TimelineTab(QWidget):
         self.view.setAccessibleName(self.tr("Timeline"))
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(TimelineModel.ENTRY, HighlightDelegate(self.view))
+        self.view.setItemDelegateForColumn(TimelineModel.TAGS, HighlightDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
