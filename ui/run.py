@@ -57,7 +57,10 @@ def _create_private(path: str) -> None:
     """Owner-only from the first byte, whatever the umask of whoever started us."""
     from mlcoach.system.paths import make_private
 
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+    # No link followed: one planted at mlcoach.log would have a `sudo mlcoach run` write
+    # the log into, and chmod, any file it names.
+    nofollow = getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | nofollow, 0o600))
     make_private(Path(path))
 
 

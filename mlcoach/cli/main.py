@@ -717,6 +717,13 @@ def _db_error_message(exc: BaseException, folder: Path | None = None) -> str | N
 
         return str(BUSY_MESSAGE)
     if "unable to open database" in text:
+        from mlcoach.domain.i18n import error_text
+        from mlcoach.store.errors import LINKED_SIDE_FILE, linked_side_file
+        from mlcoach.system.paths import DB_NAME
+
+        linked = linked_side_file(None if folder is None else folder / DB_NAME)
+        if linked is not None:
+            return error_text(MlcoachError(LINKED_SIDE_FILE, path=linked), "en")
         return "the database cannot be opened: check the data folder's permissions"
     if "malformed" in text or "not a database" in text:
         return "the database file is damaged; run `mlcoach doctor`"

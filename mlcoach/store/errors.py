@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 from collections.abc import Callable
@@ -54,6 +55,8 @@ def unavailable(exc: BaseException, *, brief: bool = False,
     detail = str(getattr(exc, "orig", None) or exc) or type(exc).__name__
     if is_read_only(exc):
         return read_only(path)
+    if "unable to open" in detail.lower() and (linked := linked_side_file(path)):
+        return StoreUnavailableError(LINKED_SIDE_FILE, path=linked)
     if "locked" in detail or "busy" in detail:
         if brief:
             return StoreBusyError(BRIEF_BUSY_MESSAGE)
@@ -69,6 +72,24 @@ def is_read_only(exc: BaseException) -> bool:
     """Whether SQLite (or the file system) refused a write as read-only."""
     detail = str(getattr(exc, "orig", None) or exc).lower()
     return "readonly" in detail or "read-only" in detail
+
+
+def linked_side_file(db: Path | None) -> Path | None:
+    """A -wal, -shm or -journal beside `db` that is a link or not a regular file: SQLite
+    will not open it, so the store does not open ("unable to open database file")."""
+    from mlcoach.store.vault import Layout, store_files
+
+    if db is None:
+        return None
+    for path in store_files(Layout(db.parent))[1:]:
+        with contextlib.suppress(OSError):
+            if path.is_symlink() or (path.exists() and not path.is_file()):
+                return path
+    return None
+
+
+LINKED_SIDE_FILE = N_("{path} is a link or not a regular file, which SQLite will not open; "
+                      "move it out of the data folder (nothing was written)")
 
 
 def read_only(db: Path | None) -> StoreUnavailableError:

@@ -41,6 +41,7 @@ from mlcoach.system.paths import (
     others_may_write,
     private_mode,
     read_small,
+    set_mode,
     shared_folder,
 )
 
@@ -128,7 +129,7 @@ def mend_side_files(layout: Layout) -> None:
         return
     for path in store_files(layout)[1:]:
         try:
-            os.chmod(path, 0o600)
+            set_mode(path, 0o600)
         except FileNotFoundError:
             continue
         except OSError as exc:  # another user's (a `sudo mlcoach`): named if a write fails
@@ -149,7 +150,7 @@ def keep_private(layout: Layout) -> None:
     for path, mode in (*folder, (layout.backups, 0o700), *((f, 0o600) for f in store_files(layout)),
                        (layout.meta, 0o600), *((p, 0o600) for p in backups if p.is_file())):
         try:
-            os.chmod(path, mode)
+            set_mode(path, mode)
         except FileNotFoundError:
             continue
         except OSError as exc:  # another owner's file, a filesystem without modes

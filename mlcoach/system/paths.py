@@ -106,13 +106,24 @@ def expand_user(path: Path) -> Path:
                          path=str(path)) from None
 
 
+def set_mode(path: Path, mode: int) -> None:
+    """chmod `path`; through a symbolic link only to a file of the link's own owner, as
+    the kernel's protected_symlinks rule has it: a link planted in the data folder to
+    /etc/passwd would otherwise be made owner-only by a `sudo mlcoach`."""
+    if path.is_symlink() and path.lstat().st_uid != path.stat().st_uid:
+        import errno
+
+        raise PermissionError(errno.EPERM, "a link to another user's file", str(path))
+    os.chmod(path, mode)
+
+
 def ensure_private_dir(path: Path) -> None:
     """Create `path` (and parents) and make it readable by the owner only. A folder kept
     for several users (`/tmp`) is left as it is (the store refuses to live there), and so
     is one that holds files of the user's own (`--data-dir ~/Documents`, or `/`)."""
     path.mkdir(parents=True, exist_ok=True)
     if os.name == "posix" and not shared_folder(path):
-        os.chmod(path, private_mode(path))
+        set_mode(path, private_mode(path))
 
 
 def private_mode(folder: Path) -> int:
@@ -239,7 +250,7 @@ def read_small(path: Path, limit: int = 1 << 20) -> bytes:
 def make_private(path: Path) -> None:
     """Set owner-only permissions on a file, where the platform has them."""
     if os.name == "posix" and path.exists():
-        os.chmod(path, 0o600)
+        set_mode(path, 0o600)
 
 
 # The end of a file atomic_write is still writing: only mlcoach names a file so, and what a

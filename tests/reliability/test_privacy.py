@@ -436,6 +436,65 @@ def test_loosened_permissions_are_made_private_again_at_the_next_open(opened, la
             (p.name, oct(0o700 if p.is_dir() else 0o600)) for p, _ in loose]
 
 
+def _victim(tmp_path: Path, name: str) -> Path:
+    """A file of another user (uid 5), open to all to read, as /etc/passwd is."""
+    victim = tmp_path / name
+    victim.write_text("another user's file\n")
+    os.chown(victim, 5, 5)
+    victim.chmod(0o644)
+    return victim
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="makes a file of another user (root only)")
+def test_a_planted_link_is_never_followed_to_another_users_file(opened, layout, tmp_path,
+                                                               memory_keyring):
+    """Under a `sudo mlcoach`, a link in the data folder to a file of another user was
+    made owner-only (chmod follows links), and the app's log was written into it."""
+    import logging
+
+    from mlcoach.security.keys import OSKeyring
+    from mlcoach.store.vault import open_light
+    from mlcoach.ui.run import _configure_file_logging
+
+    opened.store.close()
+    layout.backups.mkdir(exist_ok=True)
+    linked = {layout.backups / "mlcoach-20261201T080000-daily.db": _victim(tmp_path, "a"),
+              layout.root / "mlcoach.log": _victim(tmp_path, "b")}
+    for link, victim in linked.items():
+        link.symlink_to(victim)
+    open_light(layout, keys=OSKeyring()).store.close()
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        _configure_file_logging(layout.root)
+        logging.getLogger("mlcoach.test").warning("a line for the log")
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                handler.close()
+                root.removeHandler(handler)
+    assert [(v.read_text(), oct(stat.S_IMODE(v.stat().st_mode))) for v in linked.values()] \
+        == [("another user's file\n", "0o644")] * 2
+
+
+def test_a_linked_side_file_is_named(cli_env, tmp_path):
+    """SQLite will not open a -wal or -shm that is a link: the store did not open, "check
+    the data folder's permissions", which they were not."""
+    from tests.conftest import run_cli
+
+    assert run_cli(cli_env, "capture", "before the link").returncode == 0
+    data = Path(cli_env["MLCOACH_DATA_DIR"])
+    (data / "mlcoach.db-shm").symlink_to(tmp_path / "elsewhere")
+    res = run_cli(cli_env, "capture", "not stored")
+    assert res.returncode == 1
+    assert res.stderr.strip().splitlines() == [
+        f"mlcoach: {data / 'mlcoach.db-shm'} is a link or not a regular file, which SQLite "
+        "will not open; move it out of the data folder (nothing was written)"]
+    assert not (tmp_path / "elsewhere").exists()
+    (data / "mlcoach.db-shm").unlink()
+    assert "[before] the link" in run_cli(cli_env, "search", "before").stdout
+
+
 def test_a_folder_of_the_users_own_keeps_its_mode(cli_env, tmp_path):
     """`--data-dir` at a folder that holds the user's own files (as root, `--data-dir /`
     did this to the root folder) made the folder owner-only, locking others out of it.
