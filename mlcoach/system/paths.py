@@ -106,15 +106,19 @@ def expand_user(path: Path) -> Path:
                          path=str(path)) from None
 
 
-def set_mode(path: Path, mode: int) -> None:
+def set_mode(path: Path, mode: int) -> bool:
     """chmod `path`; through a symbolic link only to a file of the link's own owner, as
     the kernel's protected_symlinks rule has it: a link planted in the data folder to
-    /etc/passwd would otherwise be made owner-only by a `sudo mlcoach`."""
+    /etc/passwd would otherwise be made owner-only by a `sudo mlcoach`. False when such
+    a link was left as it is (said in the log)."""
     if path.is_symlink() and path.lstat().st_uid != path.stat().st_uid:
-        import errno
+        import logging
 
-        raise PermissionError(errno.EPERM, "a link to another user's file", str(path))
+        logging.getLogger(__name__).warning(
+            "%s links to a file of another user; its mode was left as it is", path.name)
+        return False
     os.chmod(path, mode)
+    return True
 
 
 def ensure_private_dir(path: Path) -> None:
