@@ -141,8 +141,9 @@ def _store_checks(layout: Layout, keys: KeyStore, passphrase: PassphraseSource) 
     except Exception as exc:  # a damaged file surfaces here as a DB error
         culprit = None if recovery.is_corruption(exc) else unwritable(layout)
         if culprit is not None and culprit != layout.root:
-            out.append(Check("store", "FAIL", f"{shown_path(culprit)} cannot be written "
-                             f"({file_owner_note(culprit)}): mlcoach reads the store but "
+            note = file_owner_note(culprit)
+            out.append(Check("store", "FAIL", f"{shown_path(culprit)} cannot be written"
+                             f"{f' ({note})' if note else ''}: mlcoach reads the store but "
                              "saves nothing until it can; make it yours again (chown, "
                              "chmod 600)"))
             return out

@@ -686,8 +686,9 @@ def _os_error_text(exc: BaseException) -> str:
     if isinstance(exc.filename, str):
         path = Path(exc.filename)
         text += f": {shown_path(path)}"
-        if isinstance(exc, PermissionError):
-            text += f" ({file_owner_note(path)})"
+        note = file_owner_note(path) if isinstance(exc, PermissionError) else None
+        if note is not None:
+            text += f" ({note})"
     return text
 
 

@@ -101,13 +101,17 @@ def read_only(db: Path | None) -> StoreUnavailableError:
     culprit = None if db is None else unwritable(Layout(db.parent))
     if culprit is None or db is None or culprit == db.parent:
         return StoreUnavailableError(READ_ONLY_FOLDER)
-    return StoreUnavailableError(READ_ONLY_FILE, path=culprit, why=file_owner_note(culprit))
+    why = file_owner_note(culprit)
+    if why is None:  # neither its owner nor its mode says why (an ACL, a mount)
+        return StoreUnavailableError(READ_ONLY_PLAIN, path=culprit)
+    return StoreUnavailableError(READ_ONLY_FILE, path=culprit, why=why)
 
 
 READ_ONLY_FOLDER = N_("the data folder is read-only: nothing was written (your data is "
                       "unchanged)")
 READ_ONLY_FILE = N_("{path} cannot be written ({why}): nothing was written (your data is "
                     "unchanged)")
+READ_ONLY_PLAIN = N_("{path} cannot be written: nothing was written (your data is unchanged)")
 
 
 DAMAGED_MESSAGE = N_("the data file is damaged ({detail}); nothing was changed, and "

@@ -264,7 +264,8 @@ def read_meta(layout: Layout) -> StoreMeta | None:
         if isinstance(exc, PermissionError):
             from mlcoach.system.paths import file_owner_note
 
-            reason += f" ({file_owner_note(layout.meta)})"
+            note = file_owner_note(layout.meta, os.R_OK)
+            reason += f" ({note})" if note else ""
         problem = MlcoachError("{path} is unreadable: {reason}", path=layout.meta,
                                reason=reason)
     except MlcoachError as exc:
@@ -289,7 +290,8 @@ def _unreadable_why(path: Path) -> str:
 
     with contextlib.suppress(OSError):
         if not os.access(path, os.R_OK):
-            return f"not readable ({file_owner_note(path)})"
+            note = file_owner_note(path, os.R_OK)
+            return f"not readable ({note})" if note else "not readable"
     return "damaged"
 
 

@@ -428,20 +428,22 @@ def fsync_dir(path: Path) -> None:
             os.close(fd)
 
 
-def file_owner_note(path: Path) -> Phrase:
-    """Why this user may not write `path`, in a few words: "it belongs to root" (a `sudo
-    mlcoach` made it) or "its mode is 0444"; of its folder when that hides it."""
+def file_owner_note(path: Path, need: int = os.W_OK) -> Phrase | None:
+    """Why this user may not read or write (`need`) `path`, in a few words: "it belongs
+    to root" (a `sudo mlcoach` made it) or "its mode is 0444"; of its folder when the
+    file is not there or the folder hides it. None when neither explains it."""
     import stat
 
+    owner_bits = {os.R_OK: stat.S_IRUSR, os.W_OK: stat.S_IWUSR, os.X_OK: stat.S_IXUSR}
     try:
         st = path.stat()
-    except OSError as exc:  # its folder keeps it from being looked at
-        if isinstance(exc, PermissionError) and path.parent != path:
-            folder = file_owner_note(path.parent)
-            return Phrase(N_("its folder belongs to {name}") if "name" in folder.params
-                          else N_("its folder's mode is {mode}"), **folder.params)
-        return Phrase(N_("it cannot be looked at ({reason})"),
-                      reason=exc.strerror or str(exc))
+    except OSError as exc:  # not there to be made, or its folder hides it
+        if isinstance(exc, (PermissionError, FileNotFoundError)) and path.parent != path:
+            folder = file_owner_note(path.parent, os.W_OK | os.X_OK)
+            if folder is not None:
+                return Phrase(N_("its folder belongs to {name}") if "name" in folder.params
+                              else N_("its folder's mode is {mode}"), **folder.params)
+        return None
     if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
         import pwd
 
@@ -450,4 +452,6 @@ def file_owner_note(path: Path) -> Phrase:
         except KeyError:
             name = str(st.st_uid)
         return Phrase(N_("it belongs to {name}"), name=name)
-    return Phrase(N_("its mode is {mode}"), mode=f"{stat.S_IMODE(st.st_mode):04o}")
+    if any(need & flag and not st.st_mode & bit for flag, bit in owner_bits.items()):
+        return Phrase(N_("its mode is {mode}"), mode=f"{stat.S_IMODE(st.st_mode):04o}")
+    return None
