@@ -285,7 +285,8 @@ def read_meta(layout: Layout) -> StoreMeta | None:
 
 
 def _unreadable_why(path: Path) -> str:
-    """"damaged", or why this user may not read it ("not readable: it belongs to root")."""
+    """What is wrong with store.json: "damaged", or why this user may not read it ("not
+    readable (it belongs to root)")."""
     from mlcoach.system.paths import file_owner_note
 
     with contextlib.suppress(OSError):
