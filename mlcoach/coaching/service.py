@@ -21,6 +21,7 @@ from mlcoach.coaching.content import load_builtin, theme_names
 from mlcoach.coaching.meeting_prep import Prep, next_prep, refreshed
 from mlcoach.coaching.ports import CoachStore
 from mlcoach.coaching.scheduler_state import SchedulerState
+from mlcoach.domain.errors import StoreBusyError
 from mlcoach.domain.i18n import N_, translate, ui_language, weekday_short
 from mlcoach.domain.model import Person, Prompt, PromptEvent, Response, Settings
 from mlcoach.system.clock import boot_clock
@@ -192,7 +193,10 @@ class Coach:
             # Seeded from a copy: creating the state must not move the stream the prompt is
             # chosen from, or the first `mlcoach prompt` differs from the second.
             state = SchedulerState.new(copy.copy(self._rng))
-            self._save_state(state)
+            try:
+                self._save_state(state)
+            except StoreBusyError:  # another writer: a look (is_paused, from the tray's
+                pass  # menu) must not fail for it; the same state is made and saved next time
         return state
 
     def _save_state(self, state: SchedulerState) -> None:

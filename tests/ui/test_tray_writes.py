@@ -102,6 +102,24 @@ def test_a_pause_asked_for_during_a_long_write_holds_once_saved(light_controller
     assert told == []
 
 
+def test_a_look_at_the_pause_before_the_schedule_has_a_state_waits_for_no_writer(
+        light_controller, qtbot):
+    """On a first start the schedule's state is made on the worker; a look at the pause
+    (the tray's menu) before that made and saved it on the GUI thread, and failed with
+    "another mlcoach is still writing" while an import held the store (seen once in a
+    full run on a busy machine)."""
+    from mlcoach.coaching.service import STATE_KEY
+    from tests.ui.worker import drain
+
+    ctl, _clock, opened, told = light_controller
+    drain()  # the start's own writes first
+    opened.store.forget_state(STATE_KEY)
+    with another_writer(opened):
+        assert not ctl.coach.is_paused()
+    assert not ctl.coach.is_paused() and opened.store.get_state(STATE_KEY) is not None
+    assert told == []
+
+
 def test_an_answer_that_never_gets_its_turn_is_reported_not_lost_silently(
         light_controller, qtbot, monkeypatch):
     from mlcoach.ui import patient_write
