@@ -12,7 +12,7 @@ from typing import Any
 
 from mlcoach.security.keys import Secret
 from mlcoach.store import edit_drafts
-from mlcoach.store.file_checks import SEARCH_BODIES, TAGS_INDEXED, UNTAGGED_MOMENT
+from mlcoach.store.file_checks import MOMENT_BODIES, MOMENT_FORM, SEARCH_BODIES
 
 logger = logging.getLogger(__name__)
 
@@ -213,17 +213,15 @@ def _index_vouches(src: _DamagedFile) -> Vouch:
     file reads as it was written, its words being the same as the copy its search index
     keeps (another table, other pages; deep_check's test, row by row). The index is read
     once, up to its first unreadable page; a row it does not reach is not vouched for.
-    A moment's copy holds its tags from revision 0013 on; where the file cannot say
-    which it is, either form vouches (both hold the text whole)."""
+    A moment's copy holds its tags from revision 0013 on, and its person from 0014;
+    where the file cannot say which it is, any form vouches (each holds the text whole)."""
     indexed: dict[tuple[str, str], str] = {}
     for entity, ref, body in src.rows("SELECT entity, ref, body FROM search_fts"):
         indexed.setdefault((entity, ref), body)
-    found = src.one(TAGS_INDEXED, ())  # None: its schema page is unreadable
-    tagged = None if found is None else bool(found[0])
+    found = src.one(MOMENT_FORM, ())  # None: its schema page is unreadable
     forms = {table: (entity, [body]) for entity, (table, body) in SEARCH_BODIES.items()}
-    if tagged is not True:
-        forms["moments"] = ("moment", [UNTAGGED_MOMENT] + (
-            forms["moments"][1] if tagged is None else []))
+    forms["moments"] = ("moment", list(MOMENT_BODIES) if found is None
+                        else [MOMENT_BODIES[int(found[0])]])
 
     def vouch(conn: _DamagedFile, table: str, row_id: str) -> bool:
         if table not in forms:

@@ -206,34 +206,36 @@ def plain_header_ok(db: Path) -> bool:
             and int.from_bytes(head[56:60], "big") == 1 and head[72:92] == bytes(20))
 
 
-# The text each row gives the search index, as the triggers of migrations 0001 and 0013
-# build it: a moment's tags, in their order, on a line after its text ("#oncall #1on1").
+_TAG_LINE = ("coalesce(char(10) || (SELECT group_concat(g, ' ') FROM (SELECT '#' || tag AS g "
+             "FROM moment_tags WHERE moment_id = t.id ORDER BY position)), '')")
+_PERSON_LINE = "coalesce(char(10) || '@' || (SELECT name FROM people WHERE id = t.person_id), '')"
+#: A moment's search index entry as each revision's triggers write it, oldest first: its
+#: text (0001), then a line of its tags in their order (0013: "#oncall #1on1"), then a
+#: line with its person (0014: "@Ana"). A backup or a store not yet migrated holds an
+#: older form.
+MOMENT_BODIES = ("t.text", f"t.text || {_TAG_LINE}", f"t.text || {_TAG_LINE} || {_PERSON_LINE}")
+#: Which of MOMENT_BODIES the file's own triggers write (its place in the tuple).
+MOMENT_FORM = ("SELECT coalesce(max(CASE name WHEN 'people_moments_fts_au' THEN 2 "
+               "WHEN 'moment_tags_fts_ai' THEN 1 END), 0) FROM sqlite_master "
+               "WHERE type = 'trigger'")
+# The text each row gives the search index, as the triggers of the newest revision build it.
 SEARCH_BODIES = {
-    "moment": ("moments", "t.text || coalesce(char(10) || (SELECT group_concat(g, ' ') FROM "
-               "(SELECT '#' || tag AS g FROM moment_tags WHERE moment_id = t.id "
-               "ORDER BY position)), '')"),
+    "moment": ("moments", MOMENT_BODIES[-1]),
     "reflection": ("reflections",
                    "t.went_well || char(10) || t.differently || char(10) || t.intention"),
     "suggestion": ("suggestions", "t.change || char(10) || t.text"),
     "person": ("people", "t.name || char(10) || t.notes"),
 }
-#: A moment's entry in a store written before 0013 (a backup, a store not yet migrated).
-UNTAGGED_MOMENT = "t.text"
-#: 1 when the file's own triggers put moments' tags in its index (revision 0013 on).
-TAGS_INDEXED = ("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                "AND name = 'moment_tags_fts_ai'")
 
 
-def search_bodies(tagged: bool) -> dict[str, tuple[str, str]]:
-    """SEARCH_BODIES for a file whose index holds moments' tags (`tagged`) or not."""
-    if tagged:
-        return SEARCH_BODIES
-    return {**SEARCH_BODIES, "moment": ("moments", UNTAGGED_MOMENT)}
+def search_bodies(form: int) -> dict[str, tuple[str, str]]:
+    """SEARCH_BODIES for a file whose triggers write moments' entries in `form`."""
+    return {**SEARCH_BODIES, "moment": ("moments", MOMENT_BODIES[form])}
 
 
-def indexes_tags(conn: Any) -> bool:
-    """Whether the file's own triggers put moments' tags in its index (revision 0013 on)."""
-    return bool(conn.execute(TAGS_INDEXED).fetchone()[0])
+def moment_form(conn: Any) -> int:
+    """Which of MOMENT_BODIES the file's own triggers write."""
+    return int(conn.execute(MOMENT_FORM).fetchone()[0])
 
 
 def deep_check(conn: Any) -> bool:
@@ -272,7 +274,7 @@ def _one_snapshot_check(conn: Any) -> bool:
     for entity, ref, body in conn.execute("SELECT entity, ref, body FROM search_fts"):
         if indexed.setdefault((entity, ref), body) != body:
             return False  # one row indexed twice, differently
-    for entity, (table, body) in search_bodies(indexes_tags(conn)).items():
+    for entity, (table, body) in search_bodies(moment_form(conn)).items():
         for ref, text in conn.execute(f"SELECT t.id, {body} FROM {table} t"):
             if indexed.pop((entity, ref), None) != text:
                 return False

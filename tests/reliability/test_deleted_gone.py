@@ -567,12 +567,12 @@ def test_a_plain_stores_damaged_row_does_not_replace_the_backups(tmp_path: Path,
         assert kept_row is not None and kept_row.text == "Reviewed the plan with Deniz."
 
 
-@pytest.mark.parametrize("revision", ["0012", "head"])
+@pytest.mark.parametrize("revision", ["0012", "0013", "head"])
 def test_a_plain_stores_edited_tagged_moment_is_carried_over(tmp_path: Path, revision: str,
                                                             memory_keyring: object) -> None:
-    """From revision 0013 a moment's index copy holds its tags too; a plain store's
-    damaged file may still be older (damaged before the upgrade ran). The edit of a
-    tagged moment is vouched for by its index copy either way."""
+    """From revision 0013 a moment's index copy holds its tags too, from 0014 its person;
+    a plain store's damaged file may still be older (damaged before the upgrade ran).
+    The edit of a tagged moment is vouched for by its index copy whatever its form."""
     from datetime import UTC, datetime, timedelta
 
     from alembic import command
@@ -586,21 +586,21 @@ def test_a_plain_stores_edited_tagged_moment_is_carried_over(tmp_path: Path, rev
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = opened.layout, opened.secret
     moment = opened.store.add_moment("Reviewed the plan with Deniz.", Kind.RECOGNITION,
-                                     tags=["review", "planning"])
+                                     tags=["review", "planning"], person="Deniz Kaya")
     backup = daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
     assert backup is not None
     opened.store.update_moment(moment.id, text="Reviewed the plan with Deniz, twice.")
     for i in range(300):
         opened.store.add_moment(f"filler {i} " + "y" * 300)
     opened.store.close()
-    if revision == "0012":
+    if revision != "head":
         cfg = Config()
         cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
         for path in (layout.db, backup):
             engine = make_engine(path, secret)
             with engine.begin() as conn:
                 cfg.attributes["connection"] = conn
-                command.downgrade(cfg, "0012")
+                command.downgrade(cfg, revision)
             engine.dispose()
     size = layout.db.stat().st_size
     with open(layout.db, "r+b") as fh:  # as _damage_deep_inside

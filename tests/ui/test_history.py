@@ -158,6 +158,24 @@ def test_a_moment_is_found_by_its_tag_and_the_tag_is_marked(qtbot, store: Store)
     assert tab.view.itemDelegateForColumn(TimelineModel.TAGS) is not None
 
 
+def test_a_moment_is_found_by_its_person_and_the_name_is_marked(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
+    """A moment with Ayşe whose words do not name her is found by her name (0014), and
+    her name is marked where the row shows it."""
+    store.add_moment("Gave the demo without notes", Kind.RECOGNITION, person="Ayşe Işık",
+                     created_at=today_at(10))
+    store.add_moment("Left on time", created_at=today_at(11))
+    window = open_window(qtbot, store)
+    tab = window.timeline
+    tab.filter_bar.search.setText("isik")
+    tab.apply_filters()
+    settle(qtbot, window)
+    assert texts(window) == ["Gave the demo without notes"]
+    line, spans = tab.model.line(0, column=TimelineModel.PERSON)
+    assert line == "Ayşe Işık" and [line[a:b] for a, b in spans] == ["Işık"]
+    assert tab.model.line(0)[1] == []
+    assert tab.view.itemDelegateForColumn(TimelineModel.PERSON) is not None
+
+
 def test_a_match_is_shown_in_context_and_from_the_start_when_it_fits(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
     text = ("Asked the whole platform team, one by one after the long retro, what we would "
             "change about the sprint demo")

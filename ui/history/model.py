@@ -254,8 +254,8 @@ class TimelineModel(QAbstractTableModel):
 
     def line(self, row: int, whole: bool = False,
              column: int = ENTRY) -> tuple[str, list[tuple[int, int]]]:
-        """The entry text (or its tags: `column` TAGS) on one line and the search
-        matches in it: a moment is found by its tags too.
+        """The entry text (or its person or tags: `column` PERSON or TAGS) on one line
+        and the search matches in it: a moment is found by its person and tags too.
 
         Args:
             whole: from its start; otherwise from a little before the first match.
@@ -263,7 +263,7 @@ class TimelineModel(QAbstractTableModel):
         found = self._lines.get((row, whole, column))
         if found is None:
             entry = self._entries[row]
-            value = self._cell(entry, column) if column == self.TAGS else entry.text
+            value = self._cell(entry, column) if column in (self.PERSON, self.TAGS) else entry.text
             query = self._filters.query if entry.kind is not EntryKind.PROMPT else ""
             spans = highlight_spans(value, query)
             found = excerpt(value, spans, lead=len(value) if whole else 30)
@@ -302,7 +302,7 @@ class TimelineModel(QAbstractTableModel):
 
 
 class HighlightDelegate(QStyledItemDelegate):
-    """Paints an entry (or its tags) on one line with the words a search matched marked
+    """Paints an entry (or its person, or tags) on one line with the words a search matched marked
     in bold."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,

@@ -119,8 +119,8 @@ class TimelineTab(QWidget):
     def _build_view(self) -> None:
         self.view.setAccessibleName(self.tr("Timeline"))
         self.view.setModel(self.model)
-        self.view.setItemDelegateForColumn(TimelineModel.ENTRY, HighlightDelegate(self.view))
-        self.view.setItemDelegateForColumn(TimelineModel.TAGS, HighlightDelegate(self.view))
+        for column in (TimelineModel.ENTRY, TimelineModel.PERSON, TimelineModel.TAGS):
+            self.view.setItemDelegateForColumn(column, HighlightDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside

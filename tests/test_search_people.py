@@ -1,0 +1,140 @@
+"""Search finds a moment by the person it is with (migration 0014): a moment captured
+with `--person Ana` whose words do not name her was missed by `search ana`.
+
+Unit tests on a real SQLCipher file with the in-memory keyring; the CLI test runs
+`python -m mlcoach` in a child process with keyrings.alt's file backend."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+
+from mlcoach.store import migrations
+from mlcoach.store.core import Store
+from mlcoach.store.db import connect_raw, ensure_schema, make_engine
+from mlcoach.store.file_checks import deep_check
+from mlcoach.store.vault import Layout, Opened
+from tests.conftest import run_cli
+
+
+def _found(store: Store, query: str) -> list[str]:
+    return [h.ref for h in store.search(query) if h.entity == "moment"]
+
+
+def _sound(layout: Layout, opened: Opened) -> bool:
+    conn = connect_raw(layout.db, opened.secret)
+    try:
+        return deep_check(conn)
+    finally:
+        conn.close()
+
+
+def _entries(layout: Layout, opened: Opened, ref: str) -> list[Any]:
+    conn = connect_raw(layout.db, opened.secret)
+    try:
+        return conn.execute("SELECT body FROM search_fts WHERE ref = ?", (ref,)).fetchall()
+    finally:
+        conn.close()
+
+
+def test_a_moment_is_found_by_its_person(store: Store, opened: Opened, layout: Layout) -> None:
+    moment = store.add_moment("Gave the demo without notes", person="Ayşe Işık",
+                              tags=["demo"])
+    store.add_moment("Reviewed the budget")
+    assert _found(store, "ayşe") == [moment.id]
+    assert _found(store, "AYŞE IŞIK") == [moment.id]  # Turkish capitals, as names are typed
+    assert _found(store, "demo ayşe") == [moment.id]  # a word and the person together
+    (hit,) = [h for h in store.search("isik") if h.entity == "moment"]
+    assert "@Ayşe [Işık]" in hit.snippet
+    assert _entries(layout, opened, moment.id) == [
+        ("Gave the demo without notes\n#demo\n@Ayşe Işık",)]
+    assert _sound(layout, opened)
+
+
+def test_a_rename_a_merge_and_a_deletion_move_the_name_in_the_index(
+        store: Store, opened: Opened, layout: Layout) -> None:
+    moment = store.add_moment("Covered the standup", person="Deniz")
+    store.edit_person("Deniz", new_name="Deniz Kaya")
+    assert _found(store, "kaya") == [moment.id]
+    assert _entries(layout, opened, moment.id) == [("Covered the standup\n@Deniz Kaya",)]
+
+    other = store.add_moment("Paired on the fix", person="Dnz")
+    store.merge_person("Dnz", "Deniz Kaya")
+    assert _found(store, "dnz") == []
+    assert sorted(_found(store, "kaya")) == sorted([moment.id, other.id])
+    assert _sound(layout, opened)
+
+    store.delete_person("Deniz Kaya")
+    assert _found(store, "kaya") == [] and _found(store, "deniz") == []
+    assert _entries(layout, opened, moment.id) == [("Covered the standup",)]
+    assert _sound(layout, opened)
+
+
+def test_a_moment_written_before_its_person_gets_the_name(store: Store, opened: Opened,
+                                                          layout: Layout) -> None:
+    """An import may write a moment before the person it points to (the foreign keys
+    checked at the commit); the person's arrival writes the moment's entry again."""
+    store.close()
+    person, moment = str(uuid.uuid4()), str(uuid.uuid4())
+    now = "2026-12-06 09:00:00.000000"
+    conn = connect_raw(layout.db, opened.secret)
+    try:
+        conn.execute("BEGIN")
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+        conn.execute("INSERT INTO moments (id, kind, text, person_id, created_at, updated_at,"
+                     " planned) VALUES (?, 'other', 'Ran the retro', ?, ?, ?, 0)",
+                     (moment, person, now, now))
+        conn.execute("INSERT INTO people (id, name, name_key, notes, archived, created_at,"
+                     " updated_at) VALUES (?, 'Selin', 'selin', '', 0, ?, ?)",
+                     (person, now, now))
+        conn.commit()
+    finally:
+        conn.close()
+    assert _entries(layout, opened, moment) == [("Ran the retro\n@Selin",)]
+    assert _sound(layout, opened)
+
+
+def _alembic(opened: Opened, path: Path, action: str, target: str) -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    engine = make_engine(path, opened.secret)
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            getattr(command, action)(cfg, target)
+    finally:
+        engine.dispose()
+
+
+def test_a_store_from_before_is_checked_as_written_then_indexed_anew(
+        store: Store, opened: Opened, layout: Layout) -> None:
+    moment = store.add_moment("Ran the retro", person="Ana", tags=["team"])
+    store.close()
+    _alembic(opened, layout.db, "downgrade", "0013")
+    assert _entries(layout, opened, moment.id) == [("Ran the retro\n#team",)]
+    assert _sound(layout, opened)  # the doctor's check before the upgrade has run
+
+    for _ in range(2):  # the migration may run again over itself
+        assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(UTC))
+        assert _entries(layout, opened, moment.id) == [("Ran the retro\n#team\n@Ana",)]
+        assert _sound(layout, opened)
+        conn = connect_raw(layout.db, opened.secret)
+        conn.execute("UPDATE alembic_version SET version_num = '0013'")
+        conn.commit()
+        conn.close()
+
+
+def test_the_capture_command_is_found_by_its_person(cli_env: dict[str, str]) -> None:
+    assert run_cli(cli_env, "init").returncode == 0
+    assert run_cli(cli_env, "capture", "Thanked her for the handover",
+                   "--person", "Ana").returncode == 0
+    out = run_cli(cli_env, "search", "ana", "--json")
+    assert out.returncode == 0, out.stderr
+    hits = [h for h in json.loads(out.stdout) if h["type"] == "moment"]
+    assert len(hits) == 1 and "@[Ana]" in hits[0]["snippet"], hits
