@@ -138,3 +138,16 @@ def test_the_capture_command_is_found_by_its_person(cli_env: dict[str, str]) -> 
     assert out.returncode == 0, out.stderr
     hits = [h for h in json.loads(out.stdout) if h["type"] == "moment"]
     assert len(hits) == 1 and "@[Ana]" in hits[0]["snippet"], hits
+
+
+def test_a_name_searched_with_its_case_ending_finds_the_person(store: Store) -> None:
+    """Turkish puts a case ending on a name ("Ana'ya", "Ayşe’nin"); the search reads it as
+    the name, as a name typed on its own is read, so her moments are found though the
+    ending is in none of them."""
+    thanked = store.add_moment("Thanked her for the handover", person="Ana")
+    notes = store.add_moment("Ayşe'nin notları çok iyiydi")
+    assert _found(store, "Ana'ya") == [thanked.id]
+    assert _found(store, "ana’dan,") == [thanked.id]
+    assert _found(store, "Ayşe’nin") == [notes.id]
+    said = store.add_moment("I don't think the demo needs more slides")
+    assert _found(store, "don't think") == [said.id]  # an English apostrophe still finds

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from mlcoach.domain.capture import person_keys
+from mlcoach.domain.capture import person_keys, without_ending
 from mlcoach.domain.enums import Kind
 from mlcoach.domain.timestamps import from_db, to_db
 
@@ -51,10 +51,17 @@ def is_token_char(ch: str) -> bool:
     return ch.isalnum() or "\u0300" <= ch <= "\u036f" or unicodedata.category(ch) == "Co"
 
 
+_TRAILING = ".,;:!?)]}\"\u201d"  # after a word typed with an ending: "Ana'ya,"
+
+
 def query_words(query: str) -> list[str]:
-    """The words of a search as the index reads them, composed (NFC), 20 at most."""
+    """The words of a search as the index reads them, composed (NFC), 20 at most. A
+    word's ending after an apostrophe is left out, as a name typed on its own is read:
+    "Ana'ya" finds Ana's moments, though only her name, not "ya", is in most of them."""
     composed = unicodedata.normalize("NFC", query)
-    return "".join(ch if is_token_char(ch) else " " for ch in composed).split()[:20]
+    words = " ".join(without_ending(w.rstrip(_TRAILING)) for w in composed.split())
+    return "".join(ch if is_token_char(ch) else " " for ch in words).split()[:20]
+
 
 
 def fts_query(query: str) -> str:
