@@ -33,6 +33,14 @@ from tests.conftest import run_cli
     ("Helped @Jose\u0301'ye", "Helped Jose\u0301'ye", "José", ()),
     # a one-letter head is a name of its own
     ("Met @O'neil today", "Met O'neil today", "O'neil", ()),
+    # letters after an apostrophe that are no ending are the name's own (Hebrew, Arabic)
+    ("@Ya'el ran a calm retro", "Ya'el ran a calm retro", "Ya'el", ()),
+    ("Paired with @Sa'id on the migration", "Paired with Sa'id on the migration", "Sa'id", ()),
+    ("Thanked @Ma’ayan for the demo", "Thanked Ma’ayan for the demo", "Ma’ayan", ()),
+    ("@Ya'el'e teşekkür ettim", "Ya'el'e teşekkür ettim", "Ya'el", ()),
+    # endings stacked, and English contractions, are still no part of the name
+    ("@Deniz'lerden biri aradı", "Deniz'lerden biri aradı", "Deniz", ()),
+    ("@Ana'll send the notes", "Ana'll send the notes", "Ana", ()),
     # one line: line breaks and runs of spaces are one space
     ("Retro notes:\n1. keep demos\n2. shorter  standups @Ana #retro\n",
      "Retro notes: 1. keep demos 2. shorter standups", "Ana", ("retro",)),

@@ -115,6 +115,9 @@ def test_a_name_that_only_looks_like_it_has_an_ending_finds_no_one_else(store) -
     assert store.find_person("O'neil", typed=True) is None  # one letter: a name of its own
     assert store.find_person("Brien's", typed=True) is not None
     assert store.find_person("Anna'ya", typed=True) is None
+    store.add_person("Sa")  # "@Sa'id" was once read as Sa with an ending
+    assert store.find_person("Sa'id", typed=True) is None
+    assert store.find_person("Sa'ya", typed=True) is not None
 
 
 def test_a_name_typed_with_an_at_is_the_person_an_at_mention_names(cli_env) -> None:  # type: ignore[no-untyped-def]

@@ -12,10 +12,17 @@ from mlcoach.domain.text import fold_tag, name_key
 # marks belong to it ("Jose" and an accent is José), though \w leaves them out.
 _PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w\u0300-\u036f.'’-]*)", re.UNICODE)
 _TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w\u0300-\u036f-]*)", re.UNICODE)
-# What follows a name's last apostrophe in lower case is not the name: English "'s", and
-# Turkish case endings, written after an apostrophe on proper nouns ("@Ana'ya", "@Ali’nin").
-# A one-letter head is a name of its own ("@O'neil"); capitals stay ("@O'Brien").
+# What follows a name's last apostrophe is not the name where it is an English "'s" ("'ll",
+# "'d") or a Turkish ending, written after an apostrophe on proper nouns ("@Ana'ya",
+# "@Ali’nin", "@Deniz'lerden"). Other letters are the name's own ("@Ya'el", "@Sa'id",
+# "@Ma'ayan"), as are a one-letter head ("@O'neil") and capitals ("@O'Brien").
 _APOSTROPHES = "'’"
+_ENDING = re.compile(
+    r"s|ll|d|re|ve"  # English
+    r"|(?=.)(?:l[ae]r)?"  # Turkish: plural, possessive, case, "-ki", in that order
+    r"(?:[ıiuü]?m(?:[ıiuü]z)?|[ıiuü]?n[ıiuü]z|s?[ıiuü]|l[ae]r[ıiuü])?"
+    r"(?:y?[ae]|y?[ıiuü]|n?[ıiuü]n|[dt][ae]n?|y?l[ae]|[cç][ae]|[dt][ıiuü]r)?"
+    r"(?:ki(?:l[ae]r)?)?")
 
 
 class ParsedCapture(NamedTuple):
@@ -62,7 +69,7 @@ def _split_ending(token: str) -> tuple[str, str]:
     """A token as its name and the ending after it ("Ana'ya" -> "Ana", "'ya")."""
     cut = max(token.rfind(mark) for mark in _APOSTROPHES)
     head, tail = token[:cut], token[cut + 1:]
-    if cut > 0 and sum(c.isalpha() for c in head) >= 2 and tail.isalpha() and tail.islower():
+    if cut > 0 and sum(c.isalpha() for c in head) >= 2 and _ENDING.fullmatch(tail):
         return head, token[cut:]
     return token, ""
 
