@@ -271,3 +271,19 @@ def test_what_juniors_should_do_is_asked_of_them() -> None:
 ])
 def test_a_capitalised_pronoun_is_no_one_s_name(change: str, question: str) -> None:
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", [
+    "I want Deniz to stop pushing to main on Fridays",
+    "I'd like Deniz to stop pushing to main on Fridays",
+    "could Deniz stop pushing to main on Fridays",
+    "Deniz should stop pushing to main on Fridays",
+])
+def test_a_stop_wished_of_the_person_asked_is_asked_of_them(change: str) -> None:
+    """Said to Deniz, "I want Deniz to stop pushing to main on Fridays" was quoted whole,
+    naming Deniz to Deniz ("if we looked at this together: “I want Deniz to …”"). Asked
+    of someone else it stays quoted: feedback about one is no question for another."""
+    assert supportive_question(change, DIFF, "en", "Deniz") == \
+        "How would it work for you to stop pushing to main on Fridays?"
+    assert "Deniz stopped" not in supportive_question(change, DIFF, "en", "Mert")
+    assert "Deniz stopped" not in supportive_question(change, DIFF, "en")

@@ -64,7 +64,8 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
-        text = _read_or_kept(_read_or_kept(text, amount_wanted), wished_of_others)
+        text = _read_or_kept(_read_or_kept(text, amount_wanted),
+                             lambda said: wished_of_others(said, person))
         text = _read_or_kept(text, bare_said)  # "blockers first", "design review"
         text = stop_said(condition_as_hypothesis(state_as_hypothesis(
             announced(fragment_said(text, person)), person)))

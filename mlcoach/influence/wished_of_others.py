@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.domain.capture import without_ending
+from mlcoach.domain.text import name_key
 from mlcoach.influence.english_words import _KNOWN, _ROLE_VERBS, _VERBS
 from mlcoach.influence.verb_forms import past_tense
 
@@ -86,22 +88,29 @@ def _who_ok(who: str) -> bool:
     return first not in _NOT_NAMES
 
 
-def _said(who: str, verb: str, rest: str, anyone: bool = False) -> str | None:
+def _said(who: str, verb: str, rest: str, anyone: bool = False,
+          person: str | None = None) -> str | None:
     """"what if {who} {verb, in the past}{rest}", or None where the verb is not one we know
     or the rest says more than one act of theirs."""
     low = verb.lower()
-    if low in ("not", "never") or _CLAUSE.search(rest) or (low == "stop" and not anyone):
+    if low in ("not", "never") or _CLAUSE.search(rest) or (
+            low == "stop" and not anyone and not _same_person(who, person)):
         return None  # "… would not ping me": no act to wish; "… if we …": a clause; "Sam
-        # should stop interrupting": feedback to one, not a wish to ask about
+        # should stop interrupting": feedback about one, not a wish to ask someone else
+        # about (asked of Sam, it is: "how would it work for you to stop …")
     past = "were" if low == "be" else past_tense(low) if low in _ACTS else None
     if past is None or not (anyone or _who_ok(who)):
         return None
     return f"what if {who} {past}{rest}"
 
 
-def wished_of_others(text: str) -> str:
+def _same_person(who: str, person: str | None) -> bool:
+    return person is not None and name_key(who) == name_key(without_ending(person))
+
+
+def wished_of_others(text: str, person: str | None = None) -> str:
     """`text` as "what if …" where it wishes an act of a named person or a team; else as
-    it came."""
+    it came. `person`: whom the question is for."""
     said = _HEDGE.sub("", " ".join(text.split()))
     match = _WISHED_IF.match(said)
     if match:
@@ -124,7 +133,7 @@ def wished_of_others(text: str) -> str:
     for pattern in (_WANTED, _COULD_THEY, _THEY_SHOULD):
         match = pattern.match(said)
         if match:
-            return _said(match["who"], match["verb"], match["rest"]) or text
+            return _said(match["who"], match["verb"], match["rest"], person=person) or text
     return text
 
 
