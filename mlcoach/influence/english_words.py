@@ -104,6 +104,8 @@ _MODALS = (
     "i offer we", "i'd love us to", "it would be good to",
     "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
     "it would be great to", "it'd be great to",
+    # the "it" left out, as in chat: "would be nice to have a shared on-call calendar"
+    "would be good to", "would be nice to", "would be great to", "would help to",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
     "let me know if we can", "let me know if we could", "lmk if we can", "lmk if we could",
     "would it be crazy to", "would it be weird to", "is it crazy to", "would it be ok to",

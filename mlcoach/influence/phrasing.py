@@ -465,16 +465,29 @@ _GOES_WRONG = re.compile(
     r"ran|drags?|dragged|goes|go|went)\s+(?:on\s+)?(?:too\s+long|long|forever|ages|over|"
     r"for\s+(?:days|weeks|hours|ages))\b|"
     # how long it takes: "PR reviews take days", "builds take 40 minutes"
-    r"\b(?:takes?|took|lasts?|lasted)\s+(?:(?:up\s+to|over|about|around|almost|nearly|"
+    r"\b(?:takes?|took|lasts?|lasted|(?:runs?|ran|drags?\s+on|dragged\s+on|sits?|sat|waits?|"
+    r"waited)\s+for)\s+(?:(?:up\s+to|over|about|around|almost|nearly|"
     r"at\s+least)\s+)?(?:(?:\d+\+?|an?|a\s+few|few|several|many|multiple|two|three)\s*)?"
     r"(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?)\b|"
-    r"\b(?:starts?|started|ends?|ended|runs?|ran)\s+late\b)", re.I)
+    r"\b(?:starts?|started|ends?|ended|runs?|ran)\s+late\b|"
+    r"\b(?:drags?|dragged|drones?|droned)\s+on\b|"
+    r"\b(?:never|rarely|seldom|don['’]?t|doesn['’]?t)\s+(?:starts?|ends?|finish(?:es)?|begins?)"
+    r"\s+on\s+time\b)", re.I)
+# How things usually go, said of ours: "our retros always end without action items", "the
+# builds never pass on Mondays". A thought to look at together: tried, it would read
+# "if we tried our retros always end …" (a rule proposed comes without "our": "standups
+# always start at 9:30").
+_HOW_OURS_GO = re.compile(
+    r"^(?:(?:all|most|some)\s+(?:of\s+)?)?(?:our|the|my|these|those)\s+(?:[\w'’:-]+\s+){0,2}?"
+    r"[\w'’:-]+s\s+(?:always|never|usually|often|rarely|seldom|constantly|still)\s+[a-z]", re.I)
 
 
 def _goes_wrong(body: str) -> bool:
     """"the build is broken", not "fix the build when it is broken" or "wrap up standups
     that run over" (an act, with what goes wrong in a clause of its own)."""
     first = _plain(body.split()[0]) if body.split() else ""
+    if _HOW_OURS_GO.match(body):
+        return True
     found = _GOES_WRONG.search(body)
     return found is not None and first not in _VERBS | _STOP_VERBS | _STOP_GERUNDS \
         | _NEGATIONS_WORDS and not _is_gerund(first) \

@@ -26,7 +26,12 @@ _WANT_BE = re.compile(rf"^(?:i['’]d|i\s+would|i|we['’]d|we\s+would|we)\s+(?:
 _LABEL = re.compile(r"^(?:decision|decided|agreed|new\s+plan|plan|update|proposal|how\s+about|"
                     r"what\s+about|idea)\s*[:,–—-]\s*",
                     re.I)
-_NOW_SO = re.compile(rf"^{_THING}\s+(?P<verb>moves|starts|ends|begins|happens|shifts|switches|"
+# A modal only before an adverb ("standups should always start at 9:30"): read "if standups
+# should always started" before; without one it stays as it was said ("standups should end
+# on time" is, by example, one's own way to lead).
+_NOW_SO = re.compile(rf"^{_THING}\s+(?:(?P<modal>(?:should|could|would|can|must|will|shall)\s+)"
+                     r"(?=(?:always|just|now|then)\s))?"
+                     r"(?P<adverb>(?:always|just|now|then)\s+)?(?P<verb>moves|starts|ends|begins|happens|shifts|switches|"
                      r"becomes|goes|takes\s+place|move|start|end|begin|happen|shift|"
                      r"switch|become|go|take\s+place)\s+(?P<rest>(?:to|at|on|from|in|every|"
                      r"before|after|each|by|back)\b.*?)\s*[.!]*$", re.I)
@@ -39,11 +44,16 @@ _NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "
                           "things", "something", "anything", "everything", "which", "let's"))
 
 
+# Words that end a thing's name: "standups should always" is no thing.
+_NOT_IN_A_THING = frozenset(("should", "could", "would", "can", "must", "will", "shall", "might",
+                             "always", "never", "usually", "often", "still"))
+
+
 def _a_thing(thing: str) -> bool:
     """Whether `thing` names a thing: not a pronoun, nor an act ("deploy changes …")."""
     words = thing.lower().split()
     return bool(words) and words[0] not in _NOT_A_THING and words[-1] not in _NOT_A_THING \
-        and (words[0] not in _VERBS or words[0] in _NOUNISH)
+        and (words[0] not in _VERBS or words[0] in _NOUNISH) and not _NOT_IN_A_THING & set(words)
 
 
 def _plural(thing: str) -> bool:
@@ -118,6 +128,8 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
     verb = " ".join(match["verb"].lower().split())
     base = verb if verb in _PAST else next(
         (v for v in _PAST if verb in (v + "s", v + "es", v.replace(" ", "s ", 1))), "")
-    if not base or (verb == base and not _plural(match["thing"])):
+    if not base or (verb == base and not _plural(match["thing"]) and not match["modal"]) \
+            or (match["modal"] and verb != base):
         return text  # "standup move to 10": no state said so
-    return f"what if {match['thing']} {_PAST[base]} {match['rest']}"
+    adverb = match["adverb"] or ""  # "standups should always start at 9:30": always started
+    return f"what if {match['thing']} {adverb}{_PAST[base]} {match['rest']}"
