@@ -176,3 +176,24 @@ def test_a_name_typed_with_an_ending_follows_a_rename_where_the_ending_fits(
 
     old = typed.split("'")[0]
     assert renamed_with_ending(typed, old, new) == says
+
+
+def test_someone_new_typed_with_an_ending_is_saved_without_it(cli_env) -> None:  # type: ignore[no-untyped-def]
+    """A capture's "@Burak'a" added Burak, but `--person "Burak'a"` added "Burak'a" and
+    `suggest --person "Selin'e"` said "With Selin'e"; the composer's window already read
+    the name without its ending. A name's own letters after an apostrophe stay."""
+    assert run_cli(cli_env, "capture", "incelemesi için teşekkür ettim",
+                   "--person", "Burak'a").returncode == 0
+    res = run_cli(cli_env, "suggest", "--style", "facts", "--change",
+                  "share the agenda a day before", "--person", "Selin'e", "--save")
+    assert res.returncode == 0, res.stderr
+    assert "With Selin\n" in res.stdout and "Selin'e" not in res.stdout
+    assert run_cli(cli_env, "capture", "paired on the fix", "--person", "Ya'el").returncode == 0
+    assert _names(cli_env) == {"Burak", "Selin", "Ya'el"}
+
+
+def test_the_store_saves_someone_new_without_the_ending_typed(store) -> None:  # type: ignore[no-untyped-def]
+    moment = store.add_moment("Deniz'e teşekkür ettim", person="Deniz'e")
+    assert moment.person == "Deniz"
+    again = store.add_moment("Deniz'in sunumu", person="Deniz'in")
+    assert again.person == "Deniz" and [p.name for p in store.people()] == ["Deniz"]

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mlcoach.domain.capture import person_keys
+from mlcoach.domain.capture import person_keys, without_ending
 from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.errors import MOMENT_DELETED, MomentDeletedError
 from mlcoach.domain.ids import new_id
@@ -68,11 +68,12 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
                 "ORDER BY name = ? DESC, name_key = ? DESC LIMIT 1",
                 (own, bare, name, name, own)).fetchone()
             if row is None:
-                person_id, saved_name = new_id(), name_to_save(name)
+                # someone new typed with an ending ("Burak'a") is Burak, as Store's
+                person_id, saved_name = new_id(), name_to_save(without_ending(name))
                 conn.execute(
                     "INSERT INTO people (id, name, name_key, style, notes, archived, "
                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
-                    (person_id, name, name_key(name), stamp, stamp))
+                    (person_id, saved_name, name_key(saved_name), stamp, stamp))
             else:
                 person_id, saved_name = row[0], row[2]
                 style_value = style_value or row[1]

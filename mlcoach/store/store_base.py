@@ -14,7 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mlcoach.domain.capture import person_keys
+from mlcoach.domain.capture import person_keys, without_ending
 from mlcoach.domain.errors import PERSON_MERGED, MlcoachError
 from mlcoach.domain.model import Suggestion, new_id, utcnow
 from mlcoach.domain.text import clean_name, name_key, name_to_save
@@ -127,7 +127,9 @@ class StoreBase:
         if row is None:
             if not create:
                 raise MlcoachError("no person called {name!r}", name=name)
-            name = name_to_save(name)  # someone saved before names had to have a letter: found
+            # "Burak'a" typed for someone new is Burak, as a capture's @Burak'a is; someone
+            # saved before names had to have a letter is found above
+            name = name_to_save(without_ending(name))
             now = utcnow()
             row = m.PersonRow(
                 id=new_id(), name=" ".join(name.split()), name_key=name_key(name),
