@@ -23,6 +23,11 @@ TOGETHER = "How would it work for you if we looked at this together: “{}”?"
     "stand-ups drag on for 45 minutes",
     "standups run for an hour",
     "reviews usually sit for days",
+    "tickets sit around for weeks",
+    "the weekly sync is a waste of time",
+    "The on-call handover is messy",
+    "standups are pointless",
+    "our backlog is a total mess",
 ])
 def test_how_ours_usually_go_is_looked_at_together(change: str) -> None:
     """"How would it work for you if we tried our retros always end without action
@@ -57,7 +62,24 @@ def test_a_state_with_a_modal_and_an_adverb_reads_as_its_hypothesis(change: str,
     assert supportive_question(change, DIFF, "en") == question
 
 
-@pytest.mark.parametrize("change", ["standups always start at 9:30",
+@pytest.mark.parametrize(("change", "question"), [
+    ("I'd like code reviews to be done within 24h",
+     "How would it work for you if code reviews were done within 24h?"),
+    ("I want PRs to be reviewed the same day",
+     "How would it work for you if PRs were reviewed the same day?"),
+])
+def test_a_state_wanted_with_a_participle_is_its_hypothesis(change: str, question: str) -> None:
+    """"if we had code reviews to be done within 24h": the wish was read as things to have."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_a_complaint_with_its_reason_is_looked_at_without_the_reason() -> None:
+    assert supportive_question("PRs sit unreviewed for days, it's killing our velocity", DIFF,
+                               "en") == TOGETHER.format("PRs sit unreviewed for days")
+
+
+@pytest.mark.parametrize("change", ["standups always start at 9:30", "the demo is optional",
+                                    "the retro is on Friday",
                                     "PRs always need two approvals"])
 def test_a_rule_proposed_is_still_no_complaint(change: str) -> None:
     """Without "our" or "the", "always" proposes a rule: it is not looked at as a problem."""

@@ -30,13 +30,27 @@ _GOING_WRONG = re.compile(
     r"(?:[\w'’-]+\s+){0,3}?(?:late|over|long))\b", re.I)
 
 
+# A thing judged in a sentence: "the weekly sync is a waste of time", "the on-call
+# handover is messy", "standups are pointless".
+_IS_VERDICT = re.compile(
+    r"^(?:(?:the|our|my|this|that|these|those)\s+)?(?:[\w'’:-]+\s+){0,3}?[\w'’:-]+\s+"
+    r"(?:is|are|feels?(?:\s+like)?|seems?(?:\s+like)?|has\s+become|have\s+become)\s+"
+    r"(?:(?:kind\s+of|kinda|really|totally|just|so|a\s+bit|honestly|such|pretty|getting|becoming"
+    r"|always|still)\s+)*"
+    r"(?:pointless|useless|(?:a\s+)?(?:total\s+|complete\s+|huge\s+)?(?:waste(?:\s+of\s+time)?|mess"
+    r"|nightmare|disaster|drag|joke|time\s*sink)|broken|painful|boring|overkill|unnecessary|messy"
+    r"|chaotic|confusing|unclear|exhausting|frustrating|annoying|draining|awful|terrible"
+    r"|a\s+pain|not\s+(?:useful|working|helpful))\s*[.!]*$", re.I)
+
+
 _SEPARATOR = re.compile(r"(\s*:\s+|\s+[-–—]\s+)")
 
 
 def is_a_judgement(text: str) -> bool:
     """Whether `text` judges a thing rather than proposing a change to it."""
     text = " ".join(text.split())
-    if _NOT_A_FAN.match(text) or says_an_amount(text) or _GOING_WRONG.match(text):
+    if _NOT_A_FAN.match(text) or says_an_amount(text) or _GOING_WRONG.match(text) \
+            or _IS_VERDICT.match(text):
         return True  # "too many people ping me after 6", "PRs sitting for days"
     parts = _SEPARATOR.split(text, maxsplit=1)
     if len(parts) != 3:

@@ -116,7 +116,8 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
         return text
     if match and _a_thing(match["thing"]):
         first = match["state"].split()[0].lower()
-        if verb_of_participle(first) is None and not first.endswith("ed"):
+        wished = match.re is _WANT_BE  # "I'd like reviews to be done within 24h"
+        if wished or (verb_of_participle(first) is None and not first.endswith("ed")):
             state = match["state"]
             if re.match(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b", state, re.I):
                 state = f"at {state}"  # "can standup be 10am": at 10am
