@@ -40,6 +40,10 @@ from tests.conftest import run_cli
     ("@Ya'el'e teşekkür ettim", "Ya'el'e teşekkür ettim", "Ya'el", ()),
     # endings stacked, and English contractions, are still no part of the name
     ("@Deniz'lerden biri aradı", "Deniz'lerden biri aradı", "Deniz", ()),
+    ("@ANA'YA teşekkürler", "ANA'YA teşekkürler", "ANA", ()),  # typed in capitals
+    ("@AYŞE'NİN sunumu", "AYŞE'NİN sunumu", "AYŞE", ()),
+    ("@IŞIL'IN notları", "IŞIL'IN notları", "IŞIL", ()),
+    ("@YA'EL ran the retro", "YA'EL ran the retro", "YA'EL", ()),
     ("@Ana'll send the notes", "Ana'll send the notes", "Ana", ()),
     # one line: line breaks and runs of spaces are one space
     ("Retro notes:\n1. keep demos\n2. shorter  standups @Ana #retro\n",
@@ -48,6 +52,10 @@ from tests.conftest import run_cli
     # the same person at the end, however typed; a possessive at the end is a word
     ("Thanks @ana @Ana", "Thanks ana", "ana", ()),
     ("That idea was all @Ana's", "That idea was all Ana's", "Ana", ()),
+    # a tag with a letter in it may start with a digit ("#1on1", as jrnl's tags come in);
+    # "#42" is a number, an issue's, and stays a word
+    ("#1on1 with @Ana", "1on1 with", "Ana", ("1on1",)),
+    ("Fixed issue #42 with @Bo #q3", "Fixed issue #42 with", "Bo", ("q3",)),
     # a name or tag typed with a combining accent is whole; the words stay as typed
     ("Helped @Jose\u0301 with #cafe\u0301", "Helped Jose\u0301 with", "José", ("café",)),
 ])

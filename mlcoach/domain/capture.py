@@ -11,7 +11,9 @@ from mlcoach.domain.text import fold_tag, name_key
 # A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria"). Combining
 # marks belong to it ("Jose" and an accent is José), though \w leaves them out.
 _PERSON = re.compile(r"(?<![\w@])@([^\W\d_][\w\u0300-\u036f.'’-]*)", re.UNICODE)
-_TAG = re.compile(r"(?<![\w#&])#([^\W\d_][\w\u0300-\u036f-]*)", re.UNICODE)
+# A tag has a letter somewhere: "#1on1" and "#q3" are tags, "#42" (an issue) is a number.
+_TAG = re.compile(r"(?<![\w#&])#(?=[\w\u0300-\u036f-]*?[^\W\d_])([^\W_][\w\u0300-\u036f-]*)",
+                  re.UNICODE)
 # What follows a name's last apostrophe is not the name where it is an English "'s" ("'ll",
 # "'d") or a Turkish ending, written after an apostrophe on proper nouns ("@Ana'ya",
 # "@Ali’nin", "@Deniz'lerden"). Other letters are the name's own ("@Ya'el", "@Sa'id",
@@ -69,6 +71,8 @@ def _split_ending(token: str) -> tuple[str, str]:
     """A token as its name and the ending after it ("Ana'ya" -> "Ana", "'ya")."""
     cut = max(token.rfind(mark) for mark in _APOSTROPHES)
     head, tail = token[:cut], token[cut + 1:]
+    if head.isupper() and tail.isupper():  # typed in capitals: "@ANA'YA", "AYŞE'NİN"
+        tail = tail.replace("İ", "i").replace("I", "ı").lower()
     if cut > 0 and sum(c.isalpha() for c in head) >= 2 and _ENDING.fullmatch(tail):
         return head, token[cut:]
     return token, ""
