@@ -90,3 +90,19 @@ def test_a_state_without_an_adverb_is_still_ones_own_to_lead_by_example() -> Non
     opening = compose(SuggestionRequest("Standups should end on time", None, DIFF,
                                         Size.MEDIUM, None, True, "en")).opening
     assert "Standups should end on time" in opening
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("we keep scheduling meetings over lunch",
+     "How would it work for you to stop scheduling meetings over lunch?"),
+    ("we still keep pushing to main on Fridays",
+     "How would it work for you to stop pushing to main on Fridays?"),
+    ("we keep forgetting the retro", TOGETHER.format("we keep forgetting the retro")),
+    ("I keep checking Slack during focus time",
+     TOGETHER.format("I keep checking Slack during focus time")),
+])
+def test_what_we_keep_doing_is_the_stop(change: str, question: str) -> None:
+    """Chosen as a stop, "we keep scheduling meetings over lunch" was only looked at
+    together; what we keep doing on purpose is what to stop (a slip, or the user's own
+    habit said to a colleague, is still looked at together)."""
+    assert supportive_question(change, ChangeKind.STOP, "en") == question

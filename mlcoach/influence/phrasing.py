@@ -245,6 +245,11 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     had = None if question else state_to_have(body)
     if had is not None:  # "zero Friday deploys", "Friday deploy freeze": if we had them
         return Reading(Shape.HAVE, had)
+    kept = _WE_KEEP.match(body) if action is ChangeKind.STOP and not question else None
+    if kept is not None:  # to stop: "we keep scheduling meetings over lunch" is what to stop
+        again = _read_en(kept["doing"], action, question, person)
+        if not again.shape.name.startswith("QUOTE"):
+            return again
     if not question and (_REGRET.search(body) or _goes_wrong(_strip_modal(body)[0])
                          or is_a_judgement(body)):  # "standups: too long", "not a fan of …"
         return Reading(Shape.QUOTE_THOUGHT, core)  # "we should have tested it": not a plan
@@ -481,6 +486,13 @@ _GOES_WRONG = re.compile(
 _HOW_OURS_GO = re.compile(
     r"^(?:(?:all|most|some)\s+(?:of\s+)?)?(?:our|the|my|these|those)\s+(?:[\w'’:-]+\s+){0,2}?"
     r"[\w'’:-]+s\s+(?:always|never|usually|often|rarely|seldom|constantly|still)\s+[a-z]", re.I)
+
+
+# "we keep scheduling meetings over lunch": what we do again and again, on purpose (not
+# "we keep forgetting the retro", a slip to look at together)
+_WE_KEEP = re.compile(r"^we\s+(?:(?:always|still)\s+)?keep\s+(?:on\s+)?(?!(?:forgetting|missing"
+                      r"|losing|breaking|failing|getting|running\s+(?:late|over))\b)"
+                      r"(?P<doing>[a-z][\w'’-]*ing\b.*)$", re.I)
 
 
 def _goes_wrong(body: str) -> bool:
