@@ -106,3 +106,36 @@ def test_what_we_keep_doing_is_the_stop(change: str, question: str) -> None:
     together; what we keep doing on purpose is what to stop (a slip, or the user's own
     habit said to a colleague, is still looked at together)."""
     assert supportive_question(change, ChangeKind.STOP, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Priya needs to update her tickets daily",
+     "How would it work for you to update your tickets daily?"),
+    ("Priya should share her screen in standup",
+     "How would it work for you to share your screen in standup?"),
+])
+def test_her_own_things_are_yours_said_to_her(change: str, question: str) -> None:
+    """Said to Priya, "Priya needs to update her tickets daily" was quoted whole, naming
+    her to herself; "her own" was already "your own"."""
+    assert supportive_question(change, DIFF, "en", "Priya") == question
+
+
+@pytest.mark.parametrize("change", ["Priya should give her feedback sooner",
+                                    "Priya should thank her team more"])
+def test_her_as_whom_an_act_is_for_is_not_made_yours(change: str) -> None:
+    assert "your" not in supportive_question(change, DIFF, "en", "Priya")
+
+
+def test_a_judgement_of_the_persons_work_said_to_them_is_not_quoted_back() -> None:
+    """"How would it work for you if we looked at this together: “Priya's standup updates
+    are too long”?", said to Priya: blame quoted back, as "Priya never reviews PRs" was.
+    Where it can be asked as the change, it still is."""
+    from mlcoach.influence.composer import ComposerError
+
+    with pytest.raises(ComposerError, match="blame"):
+        supportive_question("Priya's standup updates are too long", DIFF, "en", "Priya")
+    assert supportive_question("Priya's PRs are way too big", DIFF, "en", "Priya") == \
+        "How would it work for you if your PRs were smaller?"
+    said_to_another = supportive_question("Priya's standup updates are too long", DIFF, "en",
+                                          "Tom")
+    assert said_to_another == TOGETHER.format("Priya's standup updates are too long")

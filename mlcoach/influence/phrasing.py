@@ -695,6 +695,14 @@ _SHE = re.compile(r"(?P<lead>(?<![\w'’])(?:before|after|when|whenever|once|unt
 _THIRD_PERSON = re.compile(r"(?<![\w'’])(?:she|he|her|his|him|she's|he's)(?![\w'’])", re.I)
 
 
+# Her act on a thing of hers: "update her tickets daily" (not "give her feedback", where
+# she is whom it is given to).
+_HER_THING = re.compile(r"^(?P<verb>[a-z]+)\s+(?:her|his)\s+(?P<rest>[a-z][\w'’-]*\b.*)$", re.I)
+_TO_SOMEONE = _words("give send show tell offer ask bring pass hand lend teach buy get email "
+                     "message ping remind thank help let make call invite pay cc loop mentor "
+                     "coach praise owe promise wish find leave")
+
+
 def _said_to_them(act: str) -> str | None:
     """Her act with what it says of her said to her: "review her own PRs" → "review your
     own PRs", "tell me before she merges" → "tell me before you merge"; a clause of how she
@@ -705,6 +713,10 @@ def _said_to_them(act: str) -> str | None:
     act = re.sub(r"(?<![\w'’])(?:her|his) own(?![\w'’])", "your own", act, flags=re.I)
     act = re.sub(r"(?<![\w'’])(?:herself|himself)(?![\w'’])", "yourself", act, flags=re.I)
     others = any(w[:1].isupper() for w in act.split()[1:])  # another name: whose "he"?
+    owned = _HER_THING.match(act)
+    if owned and not others and _plain(owned["verb"]) in _VERBS \
+            and _plain(owned["verb"]) not in _TO_SOMEONE:
+        act = f"{owned['verb']} your {owned['rest']}"  # "update her tickets": her own
     if not others:
         def she(m: re.Match[str]) -> str:
             if m.group("is"):
@@ -1460,6 +1472,9 @@ def complains_of_someone(text: str, language: str = "en", person: str | None = N
     # the person asked, by name; another capitalised word may be a tool ("Jenkins keeps
     # failing"), which is how things are, looked at together
     named = words[0] == _first_name(person)
+    if person and words[0] in (f"{_first_name(person)}'s", f"{_first_name(person)}s'") \
+            and not _MORE_SAID.search(body) and (_HOW_IT_IS.search(body) or is_a_judgement(body)):
+        return True  # "Dana's updates are too long", said to Dana: how she does it, judged
     if not (named or words[0] in _BLAMED) or _MORE_SAID.search(body):
         return False  # "Dana always shares notes, everyone could do that": praise, a plan
     if _NO_NEED.match(" ".join(words[1:3]) + " " + " ".join(
