@@ -139,3 +139,20 @@ def test_a_judgement_of_the_persons_work_said_to_them_is_not_quoted_back() -> No
     said_to_another = supportive_question("Priya's standup updates are too long", DIFF, "en",
                                           "Tom")
     assert said_to_another == TOGETHER.format("Priya's standup updates are too long")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("imo we shld do retros every 2 weeks not weekly",
+     "How would it work for you to do retros every 2 weeks not weekly?"),
+    ("we cld try async standups", "How would it work for you to try async standups?"),
+    ("thinking we could try mob programming on fridays?",
+     "How would it work for you to try mob programming on fridays?"),
+    ("I'm thinking we could try mob programming on fridays",
+     "How would it work for you to try mob programming on fridays?"),
+    ("thinking out loud in meetings",
+     "How would it work for you to try thinking out loud in meetings?"),
+])
+def test_chat_shorthand_and_a_thought_before_the_plan(change: str, question: str) -> None:
+    """"shld" was not read as "should", and "I'm thinking we could …" was looked at as a
+    thought, where "I was thinking we could …" was already the plan."""
+    assert supportive_question(change, DIFF, "en") == question

@@ -329,10 +329,14 @@ _CHAT_TAIL = re.compile(r"\s+(?:\+1|lol|lmao|haha+|hehe+|idk|imo|imho|tbh|fwiw|w
 # Shorthand said in chat: "imo", "tbh", "btw" in front; "kinda" anywhere; "u", "shd".
 _CHAT_LEAD = re.compile(r"^(?:imo|imho|tbh|fwiw|btw|iirc|in\s+my\s+opinion|to\s+be\s+honest)"
                         r"\s*[,:]?\s+(?=\S)", re.I)
-_CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "gotta": "need to",
+_CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "shld": "should",
+               "cld": "could", "wld": "would", "gotta": "need to",
                "wanna": "want to", "kinda": "", "sorta": ""}
 # lower case, between spaces: not "U.S.", "U-turn", "UR findings" (user research)
 _CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
+# "I'm thinking we could …", "thinking maybe we …": the thought leads the plan.
+_THINKING = re.compile(r"^(?:(?:i['’]?m|i\s+am|i\s+was|i['’]ve\s+been|i\s+have\s+been|been"
+                       r"|was)\s+)?thinking\s*,?\s+(?:that\s+)?(?=(?:we|maybe|perhaps)\b)", re.I)
 # The "I" or the "it" chat leaves out of a wish: "wish we had fewer handoffs", "I'd love
 # if the team …" → "I wish we had …", "I'd love it if the team …".
 _WISH_NO_I = re.compile(r"^(?:really\s+)?wish\s+(?=(?:we|people|everyone|everybody|folks"
@@ -358,6 +362,7 @@ def _plain_chat(text: str, language: str) -> str:
         text = _CHAT_LEAD.sub("", _SPOKEN_LIKE.sub(r"\1 ", _SPOKEN_ASIDE.sub(" ", text)))
         text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1]], text)
         text = _WISH_IT.sub(r"\1 it if", _WISH_NO_I.sub("I wish ", text))
+        text = _THINKING.sub("", text)
     else:
         text = _TR_TAIL.sub("", _TR_LEAD.sub("", text))
     return " ".join(text.split())
