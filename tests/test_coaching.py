@@ -6,6 +6,8 @@ import random
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from mlcoach.coaching.service import Coach
 from mlcoach.domain.model import Response, Settings
 
@@ -438,3 +440,31 @@ def test_the_person_a_waiting_prompt_names_is_read_again_as_they_are_now(store):
     store.delete_person("Ana Costa")
     gone = coach.note_now(renamed)
     assert "Ana" not in gone.note and gone.named_id is None
+
+
+@pytest.mark.parametrize(("typed", "line"), [
+    ("Tomorrow I will ask my team about the retro",
+     "Yesterday you meant to: ask your team about the retro"),
+    ("I'll thank Priya for her review", "Yesterday you meant to: thank Priya for her review"),
+    ("tomorrow: ask Bo to cc me when I am out",
+     "Yesterday you meant to: ask Bo to cc you when you are out"),
+    ("Thank Priya", "Yesterday you meant to: Thank Priya"),
+])
+def test_the_intention_is_recalled_from_todays_side(store, typed: str, line: str):  # type: ignore[no-untyped-def]
+    """The reflection asks "Tomorrow I will…" and people type the whole sentence: it came
+    back as "Yesterday you meant to: Tomorrow I will ask my team about the retro"."""
+    from datetime import date
+
+    store.save_reflection(date(2026, 11, 23), energy=3, intention=typed)
+    now = datetime(2026, 11, 24, 9, 30, tzinfo=TZ)
+    coach, _ = _coach(store, now)
+    offer = coach.offer(now.astimezone(timezone.utc))
+    assert offer is not None and offer.recalled == typed  # kept as typed
+    assert offer.note.splitlines()[0] == line
+
+
+def test_a_turkish_intention_is_recalled_without_its_tomorrow():  # type: ignore[no-untyped-def]
+    from mlcoach.coaching.intentions import recalled
+
+    assert recalled("Yarın Ana'ya teşekkür edeceğim", "tr") == "Ana'ya teşekkür edeceğim"
+    assert recalled("Yarın", "tr") == "Yarın"

@@ -377,8 +377,11 @@ class Coach:
                      named[0].id if named else None, recall or None, named_line)
 
     def _recall_line(self, intention: str) -> str:
-        return translate("Yesterday you meant to: {intention}", self.language(),
-                         intention=intention)
+        from mlcoach.coaching.intentions import recalled
+
+        lang = self.language()
+        return translate("Yesterday you meant to: {intention}", lang,
+                         intention=recalled(intention, lang))
 
     def _named_line(self, person: Person, days: int) -> str:
         line = (N_("It has been a day since you last recognized or supported {name}.")
