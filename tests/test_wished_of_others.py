@@ -283,7 +283,8 @@ def test_a_stop_wished_of_the_person_asked_is_asked_of_them(change: str) -> None
     """Said to Deniz, "I want Deniz to stop pushing to main on Fridays" was quoted whole,
     naming Deniz to Deniz ("if we looked at this together: “I want Deniz to …”"). Asked
     of someone else it stays quoted: feedback about one is no question for another."""
-    assert supportive_question(change, DIFF, "en", "Deniz") == \
-        "How would it work for you to stop pushing to main on Fridays?"
+    for person in ("Deniz", "Deniz Kaya"):
+        assert supportive_question(change, DIFF, "en", person) == \
+            "How would it work for you to stop pushing to main on Fridays?", person
     assert "Deniz stopped" not in supportive_question(change, DIFF, "en", "Mert")
     assert "Deniz stopped" not in supportive_question(change, DIFF, "en")

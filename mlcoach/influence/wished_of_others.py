@@ -105,7 +105,10 @@ def _said(who: str, verb: str, rest: str, anyone: bool = False,
 
 
 def _same_person(who: str, person: str | None) -> bool:
-    return person is not None and name_key(who) == name_key(without_ending(person))
+    """Whether `who` is `person`, by their name or their first name ("Deniz" for "Deniz
+    Kaya")."""
+    name = without_ending(person or "").split()
+    return bool(name) and name_key(who) in (name_key(" ".join(name)), name_key(name[0]))
 
 
 def wished_of_others(text: str, person: str | None = None) -> str:
