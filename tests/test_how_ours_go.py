@@ -156,3 +156,30 @@ def test_chat_shorthand_and_a_thought_before_the_plan(change: str, question: str
     """"shld" was not read as "should", and "I'm thinking we could …" was looked at as a
     thought, where "I was thinking we could …" was already the plan."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("How do people feel about async standups?",
+     "How would it work for you if we tried async standups?"),
+    ("what does everyone think of a no-meeting Wednesday?",
+     "How would it work for you if we tried a no-meeting Wednesday?"),
+    ("anyone against moving standup to 10?",
+     "How would it work for you to try moving standup to 10?"),
+    ("who wants to run the retro next time?",
+     "How would it work for you to run the retro next time?"),
+    ("could anyone review my PR today?", "How would it work for you to review my PR today?"),
+])
+def test_a_question_to_the_team_asks_its_change(change: str, question: str) -> None:
+    """"if we tried How do people feel about async standups?", "if we tried who wants to
+    run the retro next time?": a question put to the team was read as a thing's name."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["What's the plan for on-call next month?",
+                                    "Who's the owner of the release checklist?",
+                                    "That's the third outage this month",
+                                    "How do people feel?"])
+def test_a_question_or_a_statement_is_never_read_as_an_act_or_a_thing(change: str) -> None:
+    """"How would it work for you to What's the plan for on-call next month?"."""
+    expected = TOGETHER.format(change)  # a question quoted ends on its own "?"
+    assert supportive_question(change, DIFF, "en") == expected.replace("?”?", "?”")

@@ -95,7 +95,13 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return True  # after "let's" a word we do not list is its verb ("align on …")
     # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
     return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS \
-        and low not in _PREPOSITIONS  # "with the customer problem …": never "to with"
+        and low not in _PREPOSITIONS | _ASKING_WORDS  # never "to with", "to what's the …"
+
+
+# Words a question or a statement starts with, never an act or a thing's name: "What's
+# the plan for on-call?" was asked "to What's the plan …", "How do …" "if we tried How …".
+_ASKING_WORDS = _words("what how who why when where which whose what's who's where's how's "
+                       "when's why's that's it's there's here's")
 
 
 # Words that, after an ambiguous verb, say how it is done: the verb is an act.
@@ -322,6 +328,8 @@ _MODIFIERS = ("pre-commit", "pre-merge", "pre-push", "pre-release", "pre-deploy"
 def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
     """Whether the words read as a thing ("async standups", "the Friday sync")."""
     first = words[0]
+    if low in _ASKING_WORDS:
+        return False  # "What's the plan for on-call?", "That's the third outage"
     adjective = (low.endswith("ed") and len(low) > 4) or (
         "-" in low and low.rsplit("-", 1)[1] not in _VERBS) or (  # "two-week", not "self-assign"
         low.startswith(_MODIFIERS))  # "pre-commit hooks", "post-merge checks"

@@ -108,6 +108,10 @@ _MODALS = (
     "would be good to", "would be nice to", "would be great to", "would help to",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
     "let me know if we can", "let me know if we could", "lmk if we can", "lmk if we could",
+    # a volunteer asked for: "who wants to run the retro next time?"
+    "who wants to", "who would like to", "who'd like to", "who can", "who could",
+    "does anyone want to", "anyone want to", "would anyone like to", "would anyone want to",
+    "any volunteers to", "can anyone", "could anyone",
     "would it be crazy to", "would it be weird to", "is it crazy to", "would it be ok to",
     "would it be okay to",
     # asked of everyone, the colleague too: "can everyone please update their tickets"
@@ -154,7 +158,19 @@ _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               # "how would you feel about async standups?", "open to async standups?", "is
               # it worth trying …?": what is asked about is the plan
               "how would you feel about", "are you open to", "would you be open to",
-              "open to", "is it worth", "would it be worth", "is it worth it to")
+              "open to", "is it worth", "would it be worth", "is it worth it to",
+              # asked of the team: "how do people feel about async standups?", "anyone
+              # against moving standup to 10?"
+              "how do people feel about", "how does everyone feel about",
+              "how does everybody feel about", "how do we feel about",
+              "how does the team feel about",
+              "how would people feel about", "how would everyone feel about",
+              "how would the team feel about", "what do people think about",
+              "what do people think of", "what does everyone think about",
+              "what does everyone think of", "what does the team think about",
+              "what does the team think of", "what do we think about", "what do we think of",
+              "anyone against", "is anyone against", "any objections to", "anyone opposed to",
+              "anybody against", "objections to")
 
 
 _NEGATIONS = ("no longer", "don't", "dont", "do not", "not", "never", "stop", "quit")

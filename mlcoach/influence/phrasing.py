@@ -525,7 +525,7 @@ _HOW_IT_IS = re.compile(r"(?<!\w)(?:is|are|was|were|gets|get|feels|feel|seems|se
                         r"(?:way\s+|far\s+|just\s+|really\s+)?(?:too|so)\s+\w", re.I)
 _THOUGHT_SUBJECTS = _words(
     "i i'm i'd i've i'll we we're we'd we've we'll nobody everyone everybody they they're "
-    "it's there's"
+    "it's there's that's"
 )
 
 
