@@ -183,3 +183,15 @@ def test_a_question_or_a_statement_is_never_read_as_an_act_or_a_thing(change: st
     """"How would it work for you to What's the plan for on-call next month?"."""
     expected = TOGETHER.format(change)  # a question quoted ends on its own "?"
     assert supportive_question(change, DIFF, "en") == expected.replace("?”?", "?”")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("max 2 meetings per day", "How would it work for you if we had at most 2 meetings per day?"),
+    ("at least one day a week without meetings",
+     "How would it work for you if we had at least one day a week without meetings?"),
+    ("min two reviewers per PR",
+     "How would it work for you if we had at least two reviewers per PR?"),
+])
+def test_a_limit_on_a_number_of_things_is_had(change: str, question: str) -> None:
+    """"if we tried this: “max 2 meetings per day”": a limit was quoted as a thing to try."""
+    assert supportive_question(change, DIFF, "en") == question

@@ -122,12 +122,23 @@ _NO_THING = re.compile(r"^no\s+(?!(?:more|longer|one|need|way|matter|idea|proble
                        r"thanks|worries|rush)\b)(?P<w>[a-z][\w'’-]*)(?:\s+[^\s?]+){0,8}$", re.I)
 
 
+# A limit set on a number of things: "max 2 meetings per day", "at least one day a week
+# without meetings".
+_A_LIMIT = re.compile(r"^(?P<lim>max(?:imum)?|min(?:imum)?|at\s+most|at\s+least|no\s+more\s+than"
+                      r"|up\s+to)\s+(?P<rest>(?:\d+|one|two|three|four|five|a\s+couple\s+of)\s+"
+                      r"[a-z][\w'’-]*\b[^?]*?)\s*[.!]*$", re.I)
+_LIMIT_SAID = {"max": "at most", "maximum": "at most", "min": "at least", "minimum": "at least"}
+
+
 def state_to_have(text: str) -> str | None:
     """What to have in "if we had …" where `text` names a stop as a thing ("zero Friday
     deploys", "Friday deploy freeze" → "a Friday deploy freeze"); None otherwise."""
     text = " ".join(text.split())
     if _ZERO.match(text):
         return text
+    limit = _A_LIMIT.match(text)
+    if limit:  # "max 2 meetings per day": if we had at most 2 meetings per day
+        return f"{_LIMIT_SAID.get(limit['lim'].lower(), limit['lim'].lower())} {limit['rest']}"
     match = _NO_THING.match(text)
     if match and not match["w"].lower().endswith("ing"):
         return text
