@@ -195,3 +195,15 @@ def test_a_question_or_a_statement_is_never_read_as_an_act_or_a_thing(change: st
 def test_a_limit_on_a_number_of_things_is_had(change: str, question: str) -> None:
     """"if we tried this: “max 2 meetings per day”": a limit was quoted as a thing to try."""
     assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("pair with Ya'el on the release",
+     "How would it work for you to pair with Ya'el on the release?"),
+    ("pair with Dana on the release",
+     "How would it work for you to pair with Dana on the release?"),
+])
+def test_a_name_with_an_apostrophe_is_no_turkish_ending(change: str, question: str) -> None:
+    """"pair with Ya'el on the release" was taken for Turkish (an ending after an
+    apostrophe) and quoted whole; Turkish puts a consonant between a vowel and an ending."""
+    assert supportive_question(change, DIFF, "en") == question

@@ -13,8 +13,12 @@ _ANY_TURKISH_LETTER = re.compile("[ıİşŞğĞçÇöÖüÜ]")
 _BACK_VOWELS = "aıou"
 # A Turkish ending after an apostrophe ("PR'ları", "backlog'u", "10'a"): English has only
 # "'s" and its contractions there ("don't", "we'll", "rock'n'roll").
-ENDING_AFTER_APOSTROPHE = _ENDING_AFTER_APOSTROPHE = re.compile(
-    r"\w{2,}['’](?!(?:s|t|ll|re|ve|d|m|em|n|am)(?!\w))[^\W\d_]+")
+# A vowel on both sides of the apostrophe is a name's own ("Ya'el", "Sa'id", "Ma'ayan"):
+# Turkish puts a "y", "n" or "s" between a vowel and an ending's vowel ("demo'yu").
+_ENDING_AFTER_APOSTROPHE = re.compile(
+    r"\w{2,}(?<![aeıioöuüAEIİOÖUÜ](?=['’][aeıioöuü]))['’](?!(?:s|t|ll|re|ve|d|m|em|n|am)(?!\w))"
+    r"[^\W\d_]+")
+ENDING_AFTER_APOSTROPHE = _ENDING_AFTER_APOSTROPHE
 
 
 def typed_in_turkish(text: str) -> bool:
