@@ -9,38 +9,16 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
-from alembic import command
-from alembic.config import Config
-
-from mlcoach.store import migrations
 from mlcoach.store.core import Store
-from mlcoach.store.db import connect_raw, ensure_schema, make_engine
-from mlcoach.store.file_checks import deep_check
+from mlcoach.store.db import connect_raw, ensure_schema
 from mlcoach.store.vault import Layout, Opened
 from tests.conftest import run_cli
+from tests.search_index import alembic, entries, sound
 
 
 def _found(store: Store, query: str) -> list[str]:
     return [h.ref for h in store.search(query) if h.entity == "moment"]
-
-
-def _sound(layout: Layout, opened: Opened) -> bool:
-    conn = connect_raw(layout.db, opened.secret)
-    try:
-        return deep_check(conn)
-    finally:
-        conn.close()
-
-
-def _entries(layout: Layout, opened: Opened, ref: str) -> list[Any]:
-    conn = connect_raw(layout.db, opened.secret)
-    try:
-        return conn.execute("SELECT body FROM search_fts WHERE ref = ?", (ref,)).fetchall()
-    finally:
-        conn.close()
 
 
 def test_a_moment_is_found_by_its_person(store: Store, opened: Opened, layout: Layout) -> None:
@@ -52,9 +30,9 @@ def test_a_moment_is_found_by_its_person(store: Store, opened: Opened, layout: L
     assert _found(store, "demo ayşe") == [moment.id]  # a word and the person together
     (hit,) = [h for h in store.search("isik") if h.entity == "moment"]
     assert "@Ayşe [Işık]" in hit.snippet
-    assert _entries(layout, opened, moment.id) == [
+    assert entries(layout, opened, moment.id) == [
         ("Gave the demo without notes\n#demo\n@Ayşe Işık",)]
-    assert _sound(layout, opened)
+    assert sound(layout, opened)
 
 
 def test_a_rename_a_merge_and_a_deletion_move_the_name_in_the_index(
@@ -62,18 +40,18 @@ def test_a_rename_a_merge_and_a_deletion_move_the_name_in_the_index(
     moment = store.add_moment("Covered the standup", person="Deniz")
     store.edit_person("Deniz", new_name="Deniz Kaya")
     assert _found(store, "kaya") == [moment.id]
-    assert _entries(layout, opened, moment.id) == [("Covered the standup\n@Deniz Kaya",)]
+    assert entries(layout, opened, moment.id) == [("Covered the standup\n@Deniz Kaya",)]
 
     other = store.add_moment("Paired on the fix", person="Dnz")
     store.merge_person("Dnz", "Deniz Kaya")
     assert _found(store, "dnz") == []
     assert sorted(_found(store, "kaya")) == sorted([moment.id, other.id])
-    assert _sound(layout, opened)
+    assert sound(layout, opened)
 
     store.delete_person("Deniz Kaya")
     assert _found(store, "kaya") == [] and _found(store, "deniz") == []
-    assert _entries(layout, opened, moment.id) == [("Covered the standup",)]
-    assert _sound(layout, opened)
+    assert entries(layout, opened, moment.id) == [("Covered the standup",)]
+    assert sound(layout, opened)
 
 
 def test_a_moment_written_before_its_person_gets_the_name(store: Store, opened: Opened,
@@ -96,34 +74,22 @@ def test_a_moment_written_before_its_person_gets_the_name(store: Store, opened: 
         conn.commit()
     finally:
         conn.close()
-    assert _entries(layout, opened, moment) == [("Ran the retro\n@Selin",)]
-    assert _sound(layout, opened)
-
-
-def _alembic(opened: Opened, path: Path, action: str, target: str) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    engine = make_engine(path, opened.secret)
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            getattr(command, action)(cfg, target)
-    finally:
-        engine.dispose()
+    assert entries(layout, opened, moment) == [("Ran the retro\n@Selin",)]
+    assert sound(layout, opened)
 
 
 def test_a_store_from_before_is_checked_as_written_then_indexed_anew(
         store: Store, opened: Opened, layout: Layout) -> None:
     moment = store.add_moment("Ran the retro", person="Ana", tags=["team"])
     store.close()
-    _alembic(opened, layout.db, "downgrade", "0013")
-    assert _entries(layout, opened, moment.id) == [("Ran the retro\n#team",)]
-    assert _sound(layout, opened)  # the doctor's check before the upgrade has run
+    alembic(opened, layout.db, "downgrade", "0013")
+    assert entries(layout, opened, moment.id) == [("Ran the retro\n#team",)]
+    assert sound(layout, opened)  # the doctor's check before the upgrade has run
 
     for _ in range(2):  # the migration may run again over itself
         assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(UTC))
-        assert _entries(layout, opened, moment.id) == [("Ran the retro\n#team\n@Ana",)]
-        assert _sound(layout, opened)
+        assert entries(layout, opened, moment.id) == [("Ran the retro\n#team\n@Ana",)]
+        assert sound(layout, opened)
         conn = connect_raw(layout.db, opened.secret)
         conn.execute("UPDATE alembic_version SET version_num = '0013'")
         conn.commit()

@@ -8,39 +8,17 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
-
-from alembic import command
-from alembic.config import Config
 
 from mlcoach.store import migrations
 from mlcoach.store.core import Store
 from mlcoach.store.db import connect_raw, ensure_schema, make_engine, schema_version
-from mlcoach.store.file_checks import deep_check
 from mlcoach.store.vault import Layout, Opened
 from tests.conftest import run_cli
+from tests.search_index import alembic, entries, sound
 
 
 def _found(store: Store, query: str) -> list[str]:
     return [h.ref for h in store.search(query)]
-
-
-def _sound(layout: Layout, opened: Opened) -> bool:
-    """The full check's comparison of every row with its index entry (deep_check)."""
-    conn = connect_raw(layout.db, opened.secret)
-    try:
-        return deep_check(conn)
-    finally:
-        conn.close()
-
-
-def _entries(layout: Layout, opened: Opened, ref: str) -> list[Any]:
-    conn = connect_raw(layout.db, opened.secret)
-    try:
-        return conn.execute("SELECT body FROM search_fts WHERE ref = ?", (ref,)).fetchall()
-    finally:
-        conn.close()
 
 
 def test_a_moment_is_found_by_its_tags(store: Store, opened: Opened, layout: Layout) -> None:
@@ -52,8 +30,8 @@ def test_a_moment_is_found_by_its_tags(store: Store, opened: Opened, layout: Lay
     assert _found(store, "IZMIR") == [moment.id]
     (hit,) = store.search("pager izmir")
     assert "#[izmir]" in hit.snippet and "[pager]" in hit.snippet
-    assert _entries(layout, opened, moment.id) == [("Fixed the pager rota\n#oncall #izmir",)]
-    assert _sound(layout, opened)
+    assert entries(layout, opened, moment.id) == [("Fixed the pager rota\n#oncall #izmir",)]
+    assert sound(layout, opened)
 
 
 def test_a_tag_taken_off_is_no_longer_found(store: Store, opened: Opened,
@@ -63,15 +41,15 @@ def test_a_tag_taken_off_is_no_longer_found(store: Store, opened: Opened,
     assert _found(store, "oncall") == [] and _found(store, "mentoring") == []
     assert _found(store, "release") == [moment.id]
     store.update_moment(moment.id, text="Paired on the rollout")
-    assert _entries(layout, opened, moment.id) == [("Paired on the rollout\n#release",)]
+    assert entries(layout, opened, moment.id) == [("Paired on the rollout\n#release",)]
     store.update_moment(moment.id, tags=[])
     assert _found(store, "release") == []
-    assert _entries(layout, opened, moment.id) == [("Paired on the rollout",)]
-    assert _sound(layout, opened)
+    assert entries(layout, opened, moment.id) == [("Paired on the rollout",)]
+    assert sound(layout, opened)
     store.update_moment(moment.id, tags=["oncall"])
     store.delete_moment(moment.id)
-    assert _found(store, "oncall") == [] and _entries(layout, opened, moment.id) == []
-    assert _sound(layout, opened)
+    assert _found(store, "oncall") == [] and entries(layout, opened, moment.id) == []
+    assert sound(layout, opened)
 
 
 def test_the_capture_command_finds_its_tags(cli_env: dict[str, str]) -> None:
@@ -85,18 +63,6 @@ def test_the_capture_command_finds_its_tags(cli_env: dict[str, str]) -> None:
     assert line.rstrip().endswith("Fixed the pager with Ana #[oncall]"), line
 
 
-def _alembic(opened: Opened, path: Path, action: str, target: str) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(Path(migrations.__file__).parent))
-    engine = make_engine(path, opened.secret)
-    try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            getattr(command, action)(cfg, target)
-    finally:
-        engine.dispose()
-
-
 def test_a_store_from_before_is_checked_as_it_was_written_then_indexed_anew(
         store: Store, opened: Opened, layout: Layout) -> None:
     """A store at 0012 indexes a moment's text alone. Its full check (the doctor's, the
@@ -104,9 +70,9 @@ def test_a_store_from_before_is_checked_as_it_was_written_then_indexed_anew(
     puts the tags in."""
     moment = store.add_moment("Ran the retro", tags=["team", "retro"])
     store.close()
-    _alembic(opened, layout.db, "downgrade", "0012")
-    assert _entries(layout, opened, moment.id) == [("Ran the retro",)]
-    assert _sound(layout, opened)
+    alembic(opened, layout.db, "downgrade", "0012")
+    assert entries(layout, opened, moment.id) == [("Ran the retro",)]
+    assert sound(layout, opened)
 
     assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(UTC))
     conn = connect_raw(layout.db, opened.secret)
@@ -117,8 +83,8 @@ def test_a_store_from_before_is_checked_as_it_was_written_then_indexed_anew(
     again = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
     try:
         assert _found(again, "team") == [moment.id]
-        assert _entries(layout, opened, moment.id) == [("Ran the retro\n#team #retro",)]
-        assert _sound(layout, opened)
+        assert entries(layout, opened, moment.id) == [("Ran the retro\n#team #retro",)]
+        assert sound(layout, opened)
         # the migration may run again over itself (its version row alone set back)
         again.close()
         conn = connect_raw(layout.db, opened.secret)
@@ -126,7 +92,7 @@ def test_a_store_from_before_is_checked_as_it_was_written_then_indexed_anew(
         conn.commit()
         conn.close()
         assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(UTC))
-        assert _entries(layout, opened, moment.id) == [("Ran the retro\n#team #retro",)]
-        assert _sound(layout, opened)
+        assert entries(layout, opened, moment.id) == [("Ran the retro\n#team #retro",)]
+        assert sound(layout, opened)
     finally:
         again.close()
