@@ -642,6 +642,21 @@ def test_stored_text_cannot_drive_the_terminal(cli_env):
     assert [m["text"] for m in json.loads(exported.stdout)["moments"]] == [text]
 
 
+@pytest.mark.parametrize("args", [
+    ["stats", "--since", "\x1b]0;TITLE\x07"],  # argparse lists these as typed
+    ["search", "retro", "\x9b2J\nmore"],
+    ["reflect", "--text", "went \u202efine"],
+])
+def test_a_usage_error_cannot_drive_the_terminal(cli_env, args):
+    """An argument the parser does not know is echoed in its one-line error with its
+    controls, line breaks and reordering marks shown as "\ufffd"."""
+    res = run_cli(cli_env, *args)
+    assert res.returncode == 2 and "unrecognized arguments" in res.stderr
+    assert len(res.stderr.splitlines()) == 1, res.stderr
+    assert not any(ch in res.stderr for ch in "\x1b\x07\x9b\u202e"), repr(res.stderr)
+    assert "\ufffd" in res.stderr
+
+
 def test_a_data_dir_that_is_a_file_is_said_so(cli_env, tmp_path):
     target = tmp_path / "notes.txt"
     target.write_text("mine")

@@ -54,10 +54,13 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        from mlcoach.cli.main import one_line
         from mlcoach.domain.i18n import translate, ui_language
 
+        # argparse quotes a bad value with repr(), but lists unrecognized arguments as
+        # typed: one holding ESC or a newline would drive the terminal or break the line.
         text = translate("{prog}: error: {message} (see `{prog} --help`)", ui_language(""),
-                         prog=self.prog, message=message)
+                         prog=self.prog, message=one_line(message))
         self.exit(EXIT_USAGE, text + "\n")
 
 
