@@ -420,3 +420,16 @@ def test_a_day_one_zip_cut_short_is_called_that(tmp_path):
     cut.write_bytes(whole.read_bytes()[:60])
     with pytest.raises(journals.ImportError_, match="a zip archive that is cut short"):
         journals.load_journal(cut, "dayone")
+
+
+def test_a_journals_tags_lose_what_does_not_show():
+    """jrnl tags with a zero-width space or a control character in them became tags that
+    look like #ops but are not, which `capture --tag` refuses; one of only such
+    characters was kept as a tag that shows as a bare "#"."""
+    from mlcoach.transfer.journals import jrnl_moments
+
+    entry = {"title": "Ran the retro", "body": "", "date": "2024-03-01", "time": "09:00",
+             "starred": False, "tags": ["#ops\u200b", "#o\x1bps", "#\u200b", "#\u200d",
+                                        "#İzmir", "#two words"]}
+    moments = jrnl_moments({"tags": {}, "entries": [entry]}, UTC, lambda _name: None)
+    assert moments[0]["tags"] == ["ops", "izmir", "two-words"]

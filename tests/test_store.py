@@ -213,9 +213,11 @@ def test_a_number_setting_outside_its_range_takes_its_nearest_end(store, name):
     assert getattr(store.settings(), name) == getattr(Settings(), name)
 
 
-@pytest.mark.parametrize("name", ["Ana\u200b", "\u200bAna", "A\u00adna", "A\u202eB", "Ana\ufeff"])
+@pytest.mark.parametrize("name", ["Ana\u200b", "\u200bAna", "A\u00adna", "A\u202eB", "Ana\ufeff",
+                                  "Ana\x1b", "An\x07a", "Ana\x9b"])
 def test_a_name_with_a_character_that_hides_in_it_is_refused(store, name):
-    """"Ana" and "Ana\u200b" were two people who look the same; "A\u202eB" reorders."""
+    """"Ana" and "Ana\u200b" were two people who look the same; "A\u202eB" reorders. So
+    were "Ana" and "Ana\x1b": a window draws nothing for a control character."""
     from mlcoach.domain.errors import UsageError
 
     with pytest.raises(UsageError, match="invisible character"):
@@ -346,3 +348,16 @@ def test_a_suggestion_held_to_someone_deleted_is_not_saved_and_does_not_make_the
                                          person="Ana'ya", held=ana.id)
     assert suggestion.person == "Ana"
     assert [p.name for p in store.people()] == ["Ana"]
+
+
+@pytest.mark.parametrize("tag", ["ops\u200b", "\u200bops", "ops\x1b", "o\x07ps", "ops\u202e"])
+def test_a_tag_with_a_character_that_hides_in_it_is_refused(store, tag):
+    """`capture --tag "ops\u200b"` kept a second #ops that looks the same as the first, and
+    that `search "#ops"` and the tag filter do not find."""
+    from mlcoach.domain.errors import UsageError
+
+    with pytest.raises(UsageError, match="invisible character"):
+        store.add_moment("Ran the retro", tags=[tag])
+    assert store.count_moments() == 0
+    store.add_moment("Ran the retro", tags=["#ops"])
+    assert [m.tags for m in store.moments()] == [("ops",)]

@@ -65,6 +65,7 @@ def clean_tag(tag: str) -> str:
     tag = unicodedata.normalize("NFC", clean_text(tag.lstrip("#"), N_("tag"), MAX_TAG))
     if any(ch.isspace() for ch in tag):
         raise UsageError("tag {tag!r} contains spaces", tag=tag)
+    _refuse_hidden(tag, N_("tag"))  # "#ops\u200b" would be a second #ops
     folded = fold_tag(tag)  # "ß" becomes "ss": the limit is the stored tag's
     if len(folded) > MAX_TAG:
         raise UsageError("{what} is longer than {limit} characters", what=Term(N_("tag")),
@@ -100,17 +101,28 @@ def inert(text: str) -> str:
 _HIDDEN_IN_NAMES = frozenset("\u00ad\u180e\u200b\u200e\u200f\u2060\ufeff") | REORDERING
 
 
+def hidden_character(text: str) -> str | None:
+    """The first character of `text` that does not show on screen yet makes it differ: one
+    of the above, or a control (ESC, BEL: Qt draws nothing for them; spaces are not)."""
+    return next((ch for ch in text if ch in _HIDDEN_IN_NAMES or (
+        unicodedata.category(ch) == "Cc" and not ch.isspace())), None)
+
+
 def clean_name(name: str) -> str:
     """A person's name as typed: checked as text, spaces made single, no character that
     hides in it, and no "@" before it: "@Ana" is Ana, as a capture's @Ana is."""
     cleaned = unicodedata.normalize(  # "José" with "é", or with "e" and an accent: one
         "NFC", " ".join(clean_text(name, N_("person name"), MAX_NAME).split()))
     cleaned = cleaned.lstrip("@").lstrip() or cleaned  # "@" alone stays what it was
-    hidden = next((ch for ch in cleaned if ch in _HIDDEN_IN_NAMES), None)
+    _refuse_hidden(cleaned, N_("person name"))
+    return cleaned
+
+
+def _refuse_hidden(text: str, what: str) -> None:
+    hidden = hidden_character(text)
     if hidden is not None:
         raise UsageError("{what} contains an invisible character (U+{code})",
-                         what=Term(N_("person name")), code=f"{ord(hidden):04X}")
-    return cleaned
+                         what=Term(what), code=f"{ord(hidden):04X}")
 
 
 def name_to_save(name: str) -> str:

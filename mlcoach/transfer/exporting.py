@@ -26,7 +26,15 @@ from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_, Phrase, translate
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
-from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, inert, is_text
+from mlcoach.domain.text import (
+    MAX_NAME,
+    MAX_TAG,
+    MAX_TEXT,
+    clean_name,
+    clean_tag,
+    inert,
+    is_text,
+)
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
 from mlcoach.system.paths import expand_user, planted_link, remove_killed_writes
 
@@ -529,6 +537,12 @@ def _check_moment(item: dict[str, Any], where: str) -> None:
         and is_text(t) for t in tags
     ):
         raise v.fail("tags", N_("must be a list of short texts"))
+    for tag in tags:  # as `capture --tag` refuses one: "ops\u200b" would be a second #ops
+        try:
+            clean_tag(tag)
+        except UsageError as exc:
+            raise v.fail("tags", N_("holds a tag mlcoach cannot keep ({reason})"),
+                         reason=exc) from exc
 
 
 def _check_person(item: dict[str, Any], where: str) -> None:

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from mlcoach.domain.errors import UsageError
 from mlcoach.domain.model import Person
-from mlcoach.domain.text import MAX_TAG, MAX_TEXT
+from mlcoach.domain.text import MAX_TAG, MAX_TEXT, clean_tag, hidden_character
 from mlcoach.transfer.exporting import (
     FORMAT,
     MAX_YEAR,
@@ -157,7 +158,11 @@ def _tag(raw: str) -> str | None:
     """A tag as mlcoach keeps it (no symbol, no spaces), or None when nothing is left."""
     tag = "-".join(raw.strip().lstrip("#@").split()).casefold()
     tag.encode("utf-8")  # half a character raises (not is_text): the file is refused whole
-    return tag[:MAX_TAG] if tag and "\x00" not in tag else None
+    tag = "".join(ch for ch in tag if not hidden_character(ch))[:MAX_TAG]  # "ops\u200b": ops
+    try:
+        return clean_tag(tag)
+    except UsageError:  # nothing that shows is left
+        return None
 
 
 def _text(text: str, source: str, number: int) -> str:
