@@ -635,6 +635,9 @@ def test_lead_by_example_refuses_a_question_or_how_things_are(change: str, lang:
 @pytest.mark.parametrize(("change", "act"), [
     ("I want to answer PRs within a day", "answer PRs within a day"),
     ("I'd like to run the retro this time", "run the retro this time"),
+    # what all could do: one's own part of it (quoted whole before session 31)
+    ("maybe the team could try async standups", "try async standups"),
+    ("the team could write down decisions", "write down decisions"),
 ])
 def test_lead_by_example_acts_on_what_the_user_wants_to_do(change: str, act: str) -> None:
     composed = compose(SuggestionRequest(change, None, ChangeKind.DIFFERENTLY,

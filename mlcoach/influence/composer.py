@@ -53,6 +53,7 @@ from mlcoach.influence.settled_questions import one_day_news, settled_key, witho
 from mlcoach.influence.shared_decisions import decided_together, ours_to_decide
 from mlcoach.influence.starts_later import starts_later
 from mlcoach.influence.stated_rules import stated_rule
+from mlcoach.influence.stated_states import should_go
 from mlcoach.influence.tidying import (
     addressed_name,
     column_after_greeting,
@@ -852,7 +853,7 @@ def _one_change(text: str, language: str, person: str | None,
         if action is not ChangeKind.STOP and not by_example:
             # "the team needs to write tests", "biweekly retro": not as a stop ("Keep:
             # weekly demo", chosen as a stop, is not "held every week")
-            text = how_first(rhythm_first(ought_of_all(text)))
+            text = how_first(rhythm_first(should_go(ought_of_all(text))))
     change = tidy_change(text, language, person)
     first, several = first_of_several(change, language, action, by_example=by_example)
     return (change, False) if first == change else (tidy_change(first, language, person), several)

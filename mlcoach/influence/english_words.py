@@ -286,7 +286,11 @@ _VERBS = _words(
     "like react upvote acknowledge praise recognise recognize applaud credit "
     # coming, speaking, thinking: "come to standup on time", "speak up in the retro"
     "come arrive attend stay listen speak think learn raise stick wrap grab clarify greet "
-    "volunteer unmute"
+    "volunteer unmute "
+    # bringing people in: "involve QA at refinement", "reach out to the new hires"
+    "involve engage inform consult contact reach hire nominate empower trust respect "
+    "improve adopt reuse reward honour honor decline accept enable disable fill rehearse "
+    "highlight showcase prototype invest allocate dedicate apologise apologize"
 )
 
 
@@ -300,7 +304,7 @@ _AMBIGUOUS = _words(
     "fix flag group label land link list log mark meet message name note offer pair pause "
     "plan post rate record release reply report request return review run start stop "
     "store swap sync test time track trial triage update vote walk work table park loop "
-    "default tag like credit"
+    "default tag like credit contact highlight showcase prototype"
 )
 
 

@@ -987,7 +987,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
     words = a.split()
     low = _plain(words[0])
     second = _plain(words[1]) if len(words) > 1 else ""
-    tail = f" {joiner} {b}" if b else ""
+    tail = (f", {joiner}" if joiner == "not" else f" {joiner}") + f" {b}" if b else ""
     if person and re.search(rf"(?<!\w){_name_pattern(person)}(?!\w)", a):  # "Mark", not "mark"
         return None  # the change names the person it is said to: quote it
     if low in _FRONTED:  # "on Fridays no deploys": never "if we tried on Fridays …"
@@ -999,7 +999,11 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         if action is ChangeKind.STOP and not b:
             return Reading(Shape.VERB_NO_LONGER, x, verb_phrase=f"no longer {x}")
         return Reading(Shape.VERB, x + tail, verb_phrase=x + tail)
-    if low in _SUBJECTS or (low in _AUX and not (modal and low in _VERBS | {"be"})) \
+    # "have a demo on Fridays", "have QA join refinement": an act, as after "let's"; not
+    # "have you seen …" nor "have reviewed the PRs" (what is done)
+    have_act = low == "have" and bool(second) and second not in _words("been got gotten to") \
+        and not _is_past(second)
+    if low in _SUBJECTS or (low in _AUX and not ((modal or have_act) and low in _VERBS | {"be"})) \
             or second in _PRONOUNS:
         return None  # a clause or a question ("we use …", "is the standup useful")
     if words[0][:1].isupper() and len(words) > 2 and second.endswith("s") \
@@ -1230,6 +1234,8 @@ def lower_lead(text: str) -> str:
 _SPLIT = (
     re.compile(r"^(?:instead of|rather than)\s+(?P<b>[^,]+?)\s*,\s*(?P<a>.+)$", re.I),
     re.compile(r"^(?P<a>.+?)[\s,]+(?P<j>instead of|rather than)\s+(?P<b>.+)$", re.I),
+    # "use the wiki, not email", "demo on Fridays, not monthly": what it is not, said after
+    re.compile(r"^(?P<a>.+?),\s*(?P<j>not)\s+(?P<b>[^,]+)$", re.I),
 )
 
 

@@ -134,3 +134,23 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
         return text  # "standup move to 10": no state said so
     adverb = match["adverb"] or ""  # "standups should always start at 9:30": always started
     return f"what if {match['thing']} {adverb}{_PAST[base]} {match['rest']}"
+
+
+# "standups should start at 10", "reviews should happen within a day": when or how a thing
+# should go, asked as "if standups started at 10". For the question only: by example, the
+# change is kept as said (one's own way to lead: "standups should end on time").
+_SHOULD_GO = re.compile(rf"^{_HEDGE}{_THING}\s+(?:should|could|must|needs?\s+to|have\s+to"
+                        r"|has\s+to|ought\s+to)\s+(?P<verb>move|start|end|begin|happen|shift"
+                        r"|switch|go|take\s+place)\s+(?P<rest>(?:to|at|on|from|in|within|every"
+                        r"|before|after|each|by|back|once|twice|earlier|later|sooner|faster"
+                        r")\b[^?;:]*?)\s*[.!]*$", re.I)
+
+
+def should_go(text: str) -> str:
+    """"standups should start at 10" → "what if standups started at 10"; other text as it
+    came."""
+    match = _SHOULD_GO.match(" ".join(text.split()))
+    if match is None or not _a_thing(match["thing"]):
+        return text
+    verb = " ".join(match["verb"].lower().split())
+    return f"what if {match['thing']} {_PAST[verb]} {match['rest']}"

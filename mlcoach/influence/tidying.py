@@ -151,10 +151,13 @@ _WISHED_OF_ALL = re.compile(r"^(?:i\s+(?:really\s+)?wish|if\s+only)\s+(?P<who>pe
                             r"|everybody|folks|the\s+team|we)\s+would\s+(?P<verb>[a-z]+)"
                             r"(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
 _THEIR = re.compile(r"(?<![\w'’])their(?![\w'’])", re.I)
-# "the team needs to write tests", "everyone should update their tickets": the same wish,
-# said as what all ought to do (quoted whole, it was "if we tried this: “the team …”")
-_OUGHT_OF_ALL = re.compile(r"^(?P<who>(?:the\s+(?:whole\s+)?|our\s+)team|everyone|everybody"
-                           r"|we\s+all)\s+(?:needs?\s+to|should|has\s+to|must|ought\s+to)\s+"
+# "the team needs to write tests", "everyone should update their tickets", "the team could
+# try async standups": the same wish, said as what all ought (or might) do (quoted whole,
+# it was "if we tried this: “the team …”")
+_OUGHT_OF_ALL = re.compile(r"^(?:(?:maybe|perhaps|ideally|i\s+think|i\s+guess)\s*,?\s+)?"
+                           r"(?P<who>(?:the\s+(?:whole\s+)?|our\s+)team|everyone|everybody"
+                           r"|we\s+all)\s+(?:needs?\s+to|should|could|has\s+to|must|ought\s+to"
+                           r"|might\s+want\s+to)\s+"
                            r"(?P<verb>[a-z]+)(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
 
 
