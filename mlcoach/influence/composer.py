@@ -33,6 +33,7 @@ from mlcoach.influence.occasions import one_occasion
 from mlcoach.influence.phrasing import (
     Reading,
     Shape,
+    as_mine,
     asks_nothing,
     asks_of_someone_else,
     complains_of_someone,
@@ -382,7 +383,7 @@ def compose(req: SuggestionRequest) -> Composed:
         "b": _quote(b, grammar) if b is not None else "",
     }
     values.update(_person_forms(catalog.table("person"), shown))
-    reading = None if req.by_example else read_change(change, action, language, person)
+    reading = None if req.by_example else as_mine(read_change(change, action, language, person))
     # "Dana moved standup to 10", said to Dana: the check-in says it was theirs
     values.update(_MADE_BY[_made_by(reading, language) if made else "we"])
     if reading is not None:
@@ -1088,7 +1089,7 @@ def supportive_question(
     new = not made and (_new_tr(typed, change) or one_day_news_tr(validated)
                         if language == "tr"
                         else decided_label(typed) or settled_en(validated) or ruled)
-    reading = read_change(change, action, language, spoken_name(person))
+    reading = as_mine(read_change(change, action, language, spoken_name(person)))
     values = _ask_values(reading, catalog, first=several and not made, kept=kept, new=new)
     if language == "en":
         if new:

@@ -1,0 +1,45 @@
+"""The supportive question about the user's own act ("share my notes after meetings"):
+asked "if I shared my notes …", not "for you to share my notes …", which asked the
+colleague to do it. An act on the user's things that the colleague is asked for
+("review my PRs") stays theirs to do."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind
+from mlcoach.influence.composer import supportive_question
+
+DIFF, STOP, START = ChangeKind.DIFFERENTLY, ChangeKind.STOP, ChangeKind.START
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("share my notes after every meeting", DIFF,
+     "How would it work for you if I shared my notes after every meeting?"),
+    ("block my calendar for focus time", DIFF,
+     "How would it work for you if I blocked my calendar for focus time?"),
+    ("put my phone away in meetings", DIFF,
+     "How would it work for you if I put my phone away in meetings?"),
+    ("post my update in the channel, not in the call", DIFF,
+     "How would it work for you if I posted my update in the channel, not in the call?"),
+    ("stop checking my phone in meetings", DIFF,
+     "How would it work for you if I stopped checking my phone in meetings?"),
+    ("answering my emails at night", STOP,
+     "How would it work for you if I stopped answering my emails at night?"),
+    ("merging my own PRs without review", STOP,
+     "How would it work for you if I stopped merging my own PRs without review?"),
+    ("sharing my screen in standup", START,
+     "How would it work for you if I started sharing my screen in standup?"),
+])
+def test_the_users_own_act_is_asked_as_theirs(change: str, action: ChangeKind,
+                                              question: str) -> None:
+    assert supportive_question(change, action, "en") == question
+
+
+@pytest.mark.parametrize("change", [
+    "review my PRs within a day", "read my notes before the meeting",
+    "help me plan my week", "let me share my notes after every meeting",
+    "share your notes after every meeting", "share the notes after every meeting",
+])
+def test_an_act_asked_of_the_colleague_stays_theirs(change: str) -> None:
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"
