@@ -5,6 +5,7 @@ the verbs that are as often nouns, the compounds they lead, and the forms of a v
 from __future__ import annotations
 
 import itertools
+import re
 
 from mlcoach.influence.english_words import (
     _AFTER_THE_OBJECT,
@@ -396,12 +397,16 @@ _TIMES = frozenset(("week", "sprint", "month", "quarter", "day", "morning", "aft
                     "friday", "iteration", "cycle", "release"))
 
 
+_ONE_ON_ONE = re.compile(r"1(?::|-on-)1s?")
+
+
 def _head(words: list[str]) -> str:
     """The last word before the first preposition: the noun the phrase is about."""
     head = words[0]
     for i, word in enumerate(words):
         plain = _plain(word)
-        if i and (plain in _PREPOSITIONS or plain in _NUMBERS or plain[:1].isdigit()):
+        if i and (plain in _PREPOSITIONS or plain in _NUMBERS or plain[:1].isdigit()) \
+                and not _ONE_ON_ONE.fullmatch(plain):  # "weekly 1:1s": the head is "1:1s"
             break  # "standups three times a week": the head is "standups"
         head = word
     return head
