@@ -13,8 +13,9 @@ from mlcoach.influence.english_words import _NOUNISH, _VERBS
 from mlcoach.influence.verb_forms import past_tense
 
 # The thing: one to three words, "the"/"our"/"all" before them at most.
-_THING = (r"(?P<thing>(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?[a-z][\w'’-]*"
-          r"(?:\s+[a-z][\w'’-]*){0,2}?)")
+_WORD = r"(?:[a-z][\w'’-]*|1(?::|-on-)1s?)"  # "the 1:1", "weekly 1-on-1s"
+_THING = (rf"(?P<thing>(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?{_WORD}"
+          rf"(?:\s+{_WORD}){{0,2}}?)")
 _HEDGE = r"(?:(?:maybe|perhaps|possibly|ideally|i\s+think|i\s+feel\s+like|i\s+guess)\s*,?\s+)?"
 _MODAL_BE = re.compile(rf"^{_HEDGE}{_THING}\s+(?:could|should|might|would|can|must|needs?\s+to|"
                        r"has\s+to|have\s+to|ought\s+to)\s+(?:all\s+|just\s+)?be\s+"
