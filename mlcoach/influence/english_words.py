@@ -92,6 +92,8 @@ _MODALS = (
     "we should really", "we should maybe", "we should probably",
     # a "to" after a modal, as Turkish speakers carry it over ("we must to write tests")
     "we must to", "we should to", "we can to", "we could to", "we might to",
+    # "we might want to revisit estimates": a modal, its "want to" no want of ours
+    "we might want to", "we may want to", "maybe we want to",
     "we should", "we could", "we can", "we need to", "we must", "we ought to", "we have to",
     "we might",
     "we'd better", "we shall", "we'll", "we will", "we're going to", "we are going to",
@@ -102,7 +104,9 @@ _MODALS = (
     # Turkish "… istiyorum ki", "… öneriyorum": "I want that we review PRs the same day"
     "i want that we", "i'd like that we", "i would like that we", "i offer that we",
     "i offer we", "i'd love us to", "it would be good to",
-    "it would help to", "it'd be good to", "it'd be nice to", "it would be nice to",
+    "it would help to", "it might help to", "it may help to", "it could help to",
+    "it might be good to", "it might be worth trying to", "it'd be good to",
+    "it'd be nice to", "it would be nice to",
     "it would be great to", "it'd be great to",
     # the "it" left out, as in chat: "would be nice to have a shared on-call calendar"
     "would be good to", "would be nice to", "would be great to", "would help to",

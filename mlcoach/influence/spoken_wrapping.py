@@ -67,7 +67,7 @@ _ANNOUNCING = (
 # proposal of ours, its "we" before a plain verb ("we should …" keeps its modal).
 _OUR_PLAIN_VERB = (r"we\s+(?!(?:should|shouldn't|could|can|would|will|might|must|need|needs|"
                    r"have|had|has|are|were|was|did|don't|didn't|keep|always|never|just|already|"
-                   r"all|both)\b)(?=[a-z])")
+                   r"all|both|may|(?:want|wanted|plan|hope|intend|like|love)\s+to)\b)(?=[a-z])")
 _EN_ANNOUNCED_WE = re.compile(rf"^{_ANNOUNCING}(?:\s+that)?\s+{_OUR_PLAIN_VERB}", re.I)
 # "the idea is that we should …", "what I'm saying is we should …": the announcement goes,
 # the modal stays.
@@ -78,9 +78,12 @@ _EN_ANNOUNCED_THAT = re.compile(
 _EN_HERE_IS = re.compile(r"^here(?:'?s|\s+is)\s+(?:my|an|one|a)\s+(?:idea|thought|proposal|"
                          rf"suggestion)\s*[:,–—-]\s*(?:{_OUR_PLAIN_VERB})?(?=\S)", re.I)
 # "just a thought, but …", "not sure but …": a hedge before the proposal.
-_EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|not\s+sure|"
-                       r"no\s+pressure|idk|feel\s+free\s+to\s+ignore)\s*,?\s+but\s+(?=\S)",
-                       re.I)
+_EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|not\s+sure"
+                       r"(?:\s+(?:if|whether)\s+(?:this|it)\s+(?:makes\s+sense|is\s+a\s+good"
+                       r"\s+idea|would\s+work|is\s+(?:silly|dumb|crazy)))?|"
+                       r"(?:this\s+)?(?:might|may)\s+be\s+a\s+(?:silly|dumb|crazy|bad)\s+idea|"
+                       r"no\s+pressure|idk|feel\s+free\s+to\s+(?:ignore|say\s+no))"
+                       r"\s*,?\s+but\s+(?=\S)", re.I)
 # "As discussed, …", "Just following up on our chat.": where the message comes from.
 _EN_MAIL_LEAD = re.compile(
     r"^(?:as\s+(?:discussed|promised|mentioned|agreed)(?:\s+(?:earlier|yesterday|today|"
