@@ -130,6 +130,13 @@ _A_LIMIT = re.compile(r"^(?P<lim>max(?:imum)?|min(?:imum)?|at\s+most|at\s+least|
 _LIMIT_SAID = {"max": "at most", "maximum": "at most", "min": "at least", "minimum": "at least"}
 
 
+# What says an act on the freeze, not its kind ("deploy freeze", "Friday freeze" are).
+_BEFORE_A_FREEZE = frozenset(("let's", "lets", "let", "we", "i", "please", "do", "have",
+                              "start", "stop", "introduce", "add", "try", "put", "hold", "get",
+                              "make", "set", "impose", "keep", "end", "lift", "remove", "drop",
+                              "announce", "enforce"))
+
+
 def state_to_have(text: str) -> str | None:
     """What to have in "if we had …" where `text` names a stop as a thing ("zero Friday
     deploys", "Friday deploy freeze" → "a Friday deploy freeze"); None otherwise."""
@@ -143,8 +150,9 @@ def state_to_have(text: str) -> str | None:
     if match and not match["w"].lower().endswith("ing"):
         return text
     match = _FREEZE.match(text)
-    if match is None:
-        return None
+    first = match["x"].split()[0].lower().replace("’", "'") if match else ""
+    if match is None or first in _BEFORE_A_FREEZE:
+        return None  # "let's do a code freeze", "start a deploy freeze": an act
     if match["art"]:
         return text
     return ("an " if match["x"][:1].lower() in "aeio" else "a ") + match["x"]

@@ -63,7 +63,8 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
     if language == "en":
-        text = _without_purpose(_referent_restored(_arrow_said(stopping_said(text))))
+        text = _without_purpose(_referent_restored(_arrow_said(stopping_said(
+            _compared_said(text)))))
         text = _read_or_kept(_read_or_kept(text, amount_wanted),
                              lambda said: wished_of_others(said, person))
         text = _read_or_kept(text, bare_said)  # "blockers first", "design review"
@@ -607,16 +608,32 @@ def _one_proposal(text: str, language: str) -> str:
 
 # "standups -> async", "email → wiki for decisions", "meetings → 25 min": one thing to
 # another, said with an arrow.
-_ARROWED = re.compile(r"^(?P<x>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,3})\s*(?:->|=>|→|⟶|-->)\s*"
+_ARROWED = re.compile(r"^(?P<x>[^\W\d][\w'’-]*(?:\s+[\w'’][\w'’-]*){0,3})\s*(?:-->|->|=>|→|⟶)\s*"
                       r"(?P<y>[\w'’@#-][^→>]*?)[.!]?$")
 _DAYS = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b")
 _CLOCK = re.compile(r"(?i)^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?$")
 
 
-_ARROW = re.compile(r"->|=>|→|⟶|-->")
+_ARROW = re.compile(r"-->|->|=>|→|⟶")
 # "move standup → 10, retro → Friday": arrows in a list, each one change.
 _ARROW_LIST = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", re.I)
-_MOVE_ARROW = re.compile(r"(?i)^move\s+(?=[^\s>]+\s*(?:->|=>|→|⟶|-->))")
+_MOVE_ARROW = re.compile(r"(?i)^move\s+(?=[^\s>]+\s*(?:-->|->|=>|→|⟶))")
+
+
+# "async updates > status meetings": the first preferred, said as "instead of"; "PRs <
+# 400 lines": a limit, said in words. Not an arrow's ">" ("->", "=>").
+_PREFERRED = re.compile(r"^(?P<x>[^<>]*?[^\W\d][\w'’-]*)\s+>\s+(?P<y>[^\W\d][^<>=]*?)[.!]?$")
+_LIMIT_MARK = re.compile(r"(?<![-=<>])\s*(?P<op><=|>=|≤|≥|<|>)\s*(?=\d)")
+_LIMIT_WORDS = {"<": "under", ">": "over", "<=": "at most", "≤": "at most", ">=": "at least",
+                "≥": "at least"}
+
+
+def _compared_said(text: str) -> str:
+    """"async updates > status meetings" → "async updates instead of status meetings",
+    "PRs < 400 lines" → "PRs under 400 lines"; other text as it came."""
+    said = _LIMIT_MARK.sub(lambda m: f" {_LIMIT_WORDS[m['op']]} ", text).strip()
+    match = _PREFERRED.match(said)
+    return f"{match['x']} instead of {match['y']}" if match else said
 
 
 def _arrow_said(text: str) -> str:
