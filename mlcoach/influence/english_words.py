@@ -468,7 +468,8 @@ _FREQUENCY = _words("times days weeks hours minutes mornings afternoons evenings
 # Nouns that need no article ("focus time", "deep work", "feedback").
 _MASS = _words(
     "time work feedback chat documentation code knowledge support help "
-    "planning testing pairing onboarding data info information coffee lunch poker"
+    "planning testing pairing onboarding data info information coffee lunch poker "
+    "reply-all overtime jargon"
 )
 
 
