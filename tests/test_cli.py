@@ -1064,10 +1064,11 @@ def test_ctrl_d_at_the_passphrase_prompt_is_a_clear_refusal(cli_env, tmp_path):
 
 
 @pytest.mark.parametrize("args", [("calendar", ""), ("import", ""), ("export", "-o", " "),
-                                  ("prompts", "validate", ""), ("search", "")])
+                                  ("prompts", "validate", ""), ("search", ""),
+                                  ("search", "#"), ("search", "- !")])
 def test_an_empty_name_or_query_is_a_usage_error(cli_env, args):
     """`calendar ""` (an unset variable) read the current folder as a calendar; `search ""`
-    said "no matches"."""
+    said "no matches", and so did `search "#"`: signs alone are no word to find."""
     done = run_cli(cli_env, *args)
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1

@@ -109,7 +109,9 @@ def _path_arg(value: str) -> Path:
 
 
 def _words_arg(value: str) -> str:
-    if not value.strip():
+    from mlcoach.store.search import query_words
+
+    if not query_words(value):  # "", or signs alone ("#", "-"): said "no matches" before
         from mlcoach.domain.i18n import translate, ui_language
 
         raise argparse.ArgumentTypeError(translate("give at least one word to find",
