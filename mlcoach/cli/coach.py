@@ -46,9 +46,9 @@ def cmd_suggest(ctx: Context) -> int:
             language = ui_language(store.settings().language)
             person = store.find_person(ns.person, typed=True)
     if person is None and ns.person:
-        from mlcoach.domain.capture import without_ending
+        from mlcoach.domain.capture import new_person_name
 
-        shown = without_ending(ns.person)  # someone new: "Selin'e" is Selin, as in a window
+        shown = new_person_name(ns.person)  # someone new: "Selin'e" is Selin, as saved
     if person is not None:
         shown = person.name  # as the user saved it, not as typed on this line
         style = style if style is not None else person.style

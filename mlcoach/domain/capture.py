@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import NamedTuple
 
-from mlcoach.domain.text import fold_tag, name_key
+from mlcoach.domain.text import fold_tag, name_key, name_to_save
 
 # A name is one word; underscores stand for spaces (@Ana_Maria -> "Ana Maria"). Combining
 # marks belong to it ("Jose" and an accent is José), though \w leaves them out.
@@ -84,6 +84,13 @@ def without_ending(name: str) -> str:
     a capture's @Ana'ya is."""
     name = name.strip()
     return _split_ending(name.lstrip("@").lstrip() or name)[0]
+
+
+def new_person_name(typed: str) -> str:
+    """The name someone new is saved under when a capture or a suggestion names them:
+    checked as `people add` checks one, without the "@" or case ending it was typed with
+    ("Burak'a" adds Burak)."""
+    return name_to_save(without_ending(typed))
 
 
 def renamed_with_ending(typed: str, old: str, new: str) -> str:

@@ -12,11 +12,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from mlcoach.domain.capture import person_keys, without_ending
+from mlcoach.domain.capture import new_person_name, person_keys
 from mlcoach.domain.enums import Kind, Style
 from mlcoach.domain.errors import MOMENT_DELETED, MomentDeletedError
 from mlcoach.domain.ids import new_id
-from mlcoach.domain.text import clean_name, clean_tag, clean_text, name_key, name_to_save
+from mlcoach.domain.text import clean_name, clean_tag, clean_text, name_key
 from mlcoach.domain.timestamps import to_db
 from mlcoach.security.keys import Secret
 from mlcoach.store.db import connect_raw, refuse_moved_on
@@ -69,7 +69,7 @@ def insert_moment(conn: Any, text: str, kind: Kind, *, person: str | None,
                 (own, bare, name, name, own)).fetchone()
             if row is None:
                 # someone new typed with an ending ("Burak'a") is Burak, as Store's
-                person_id, saved_name = new_id(), name_to_save(without_ending(name))
+                person_id, saved_name = new_id(), new_person_name(name)
                 conn.execute(
                     "INSERT INTO people (id, name, name_key, style, notes, archived, "
                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",

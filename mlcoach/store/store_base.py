@@ -14,10 +14,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from mlcoach.domain.capture import person_keys, without_ending
+from mlcoach.domain.capture import new_person_name, person_keys
 from mlcoach.domain.errors import PERSON_MERGED, MlcoachError
 from mlcoach.domain.model import Suggestion, new_id, utcnow
-from mlcoach.domain.text import clean_name, name_key, name_to_save
+from mlcoach.domain.text import clean_name, name_key
 from mlcoach.security.keys import Secret
 from mlcoach.store import models as m
 from mlcoach.store.db import empty_wal, writer
@@ -129,7 +129,7 @@ class StoreBase:
                 raise MlcoachError("no person called {name!r}", name=name)
             # "Burak'a" typed for someone new is Burak, as a capture's @Burak'a is; someone
             # saved before names had to have a letter is found above
-            name = name_to_save(without_ending(name))
+            name = new_person_name(name)
             now = utcnow()
             row = m.PersonRow(
                 id=new_id(), name=" ".join(name.split()), name_key=name_key(name),
