@@ -197,3 +197,19 @@ def test_the_store_saves_someone_new_without_the_ending_typed(store) -> None:  #
     assert moment.person == "Deniz"
     again = store.add_moment("Deniz'in sunumu", person="Deniz'in")
     assert again.person == "Deniz" and [p.name for p in store.people()] == ["Deniz"]
+
+
+@pytest.mark.parametrize(("said", "person", "named"), [
+    ("Dana", "Dana Kaya", True), ("DANA", "Dana", True), ("dana kaya", "Dana Kaya", True),
+    ("IŞIK", "Işık", True), ("ışık", "IŞIK Demir", True), ("O’Neil", "O'Neil", True),
+    ("Dana", "Dana'ya", True), ("Kaya", "Dana Kaya", False), ("Dan", "Dana", False),
+    ("Dana", None, False), ("Dana", "  ", False),
+])
+def test_a_name_is_told_as_names_are_matched(said: str, person: str | None,
+                                             named: bool) -> None:
+    """Whom a change names is told one way for the question's every reading: the state
+    ("Işık should be in the retro") compared names lower-cased, so "IŞIK" (whose I lowers
+    to i) was someone else, and "O’Neil" with a typographic apostrophe was too."""
+    from mlcoach.domain.capture import names_person
+
+    assert names_person(said, person) is named

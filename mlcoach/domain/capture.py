@@ -86,6 +86,14 @@ def without_ending(name: str) -> str:
     return _split_ending(name.lstrip("@").lstrip() or name)[0]
 
 
+def names_person(said: str, person: str | None) -> bool:
+    """Whether `said` names `person`, by their name or their first name, as names are
+    matched: "DANA" and "Dana", "IŞIK" and "Işık", "O’Neil" and "O'Neil" alike."""
+    name = without_ending(person or "").replace("’", "'").split()
+    key = name_key(said.replace("’", "'"))
+    return bool(name) and key in (name_key(" ".join(name)), name_key(name[0]))
+
+
 def new_person_name(typed: str) -> str:
     """The name someone new is saved under when a capture or a suggestion names them:
     checked as `people add` checks one, without the "@" or case ending it was typed with

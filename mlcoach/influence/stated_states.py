@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.domain.capture import names_person
 from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.english_words import _NOUNISH, _VERBS
 from mlcoach.influence.verb_forms import past_tense
@@ -92,15 +93,6 @@ def _each_does(said: str) -> str | None:
     return f"what if {match['who']} {past} {match['rest']}" if past else None
 
 
-def _is_the_person(thing: str, person: str | None) -> bool:
-    """Whether `thing` is the person the question is for ("Dana should be in the retro",
-    said to Dana, is asked of "you", not "if Dana were …")."""
-    if not person or not person.split():
-        return False
-    names = {person.lower(), person.split()[0].lower()}
-    return thing.lower().replace("’", "'") in names
-
-
 def state_as_hypothesis(text: str, person: str | None = None) -> str:
     """`text` as "what if <thing> were <state>" (or "… moved to …") where it states a
     thing's new state; other text is returned as it came, and so is a state of `person`,
@@ -113,7 +105,8 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
     if helps:
         return f"what if {helps['clause']}"  # read as any "what if …" is
     match = _MODAL_BE.match(said) or _WANT_BE.match(said) or _CAN_IT_BE.match(said)
-    if match and _is_the_person(match["thing"], person):
+    if match and names_person(match["thing"], person):  # "Dana should be in the retro",
+        # said to Dana, is asked of "you", not "if Dana were …"
         return text
     if match and _a_thing(match["thing"]):
         first = match["state"].split()[0].lower()

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mlcoach.domain.capture import without_ending
-from mlcoach.domain.text import name_key
+from mlcoach.domain.capture import names_person
 from mlcoach.influence.english_words import _KNOWN, _ROLE_VERBS, _VERBS
 from mlcoach.influence.verb_forms import past_tense
 
@@ -94,7 +93,7 @@ def _said(who: str, verb: str, rest: str, anyone: bool = False,
     or the rest says more than one act of theirs."""
     low = verb.lower()
     if low in ("not", "never") or _CLAUSE.search(rest) or (
-            low == "stop" and not anyone and not _same_person(who, person)):
+            low == "stop" and not anyone and not names_person(who, person)):
         return None  # "… would not ping me": no act to wish; "… if we …": a clause; "Sam
         # should stop interrupting": feedback about one, not a wish to ask someone else
         # about (asked of Sam, it is: "how would it work for you to stop …")
@@ -102,13 +101,6 @@ def _said(who: str, verb: str, rest: str, anyone: bool = False,
     if past is None or not (anyone or _who_ok(who)):
         return None
     return f"what if {who} {past}{rest}"
-
-
-def _same_person(who: str, person: str | None) -> bool:
-    """Whether `who` is `person`, by their name or their first name ("Deniz" for "Deniz
-    Kaya")."""
-    name = without_ending(person or "").split()
-    return bool(name) and name_key(who) in (name_key(" ".join(name)), name_key(name[0]))
 
 
 def wished_of_others(text: str, person: str | None = None) -> str:
