@@ -117,3 +117,21 @@ def test_a_name_searched_with_its_case_ending_finds_the_person(store: Store) -> 
     assert _found(store, "Ayşe’nin") == [notes.id]
     said = store.add_moment("I don't think the demo needs more slides")
     assert _found(store, "don't think") == [said.id]  # an English apostrophe still finds
+
+
+def test_a_search_for_someone_finds_the_suggestions_for_them(store: Store) -> None:
+    """`search --person Ana wiki` listed Ana's moments only, not the suggestion composed
+    for her about the wiki; a kind (which only moments have) still lists moments only."""
+    from mlcoach.domain.enums import ChangeKind, Kind, Size
+
+    store.add_person("Ana")
+    for_ana, _ = store.add_suggestion(style=None, change="use the wiki for decisions",
+                                      action=ChangeKind.START, size=Size.SMALL,
+                                      text="Show the page.", person="Ana", plan=False)
+    store.add_suggestion(style=None, change="use the wiki for notes", action=ChangeKind.START,
+                         size=Size.SMALL, text="Show the page.", person="Bo", plan=False)
+    moment = store.add_moment("Showed Ana the wiki", person="Ana")
+    found = {(h.entity, h.ref) for h in store.search("wiki", person="ana")}
+    assert found == {("suggestion", for_ana.id), ("moment", moment.id)}
+    assert [(h.entity, h.ref) for h in store.search("wiki", person="Ana", kind=Kind.OTHER)] \
+        == [("moment", moment.id)]

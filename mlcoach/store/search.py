@@ -138,10 +138,10 @@ def search_sql(query: str, *, person: str | None = None, kind: Kind | None = Non
     ]
     if filtered:
         sql.append("WHERE search_fts MATCH :q")
-    if person is not None or kind is not None:  # what a moment has: moments only
+    if kind is not None:  # what a moment has: moments only
         sql.append("AND f.entity = 'moment'")
-    if person is not None:
-        sql.append(f"AND mo.person_id = {PERSON_ID}")
+    if person is not None:  # what is about them: their moments and suggestions
+        sql.append(f"AND coalesce(mo.person_id, su.person_id) = {PERSON_ID}")
         params.update(person_params(person))
     if kind is not None:
         sql.append("AND mo.kind = :kind")
