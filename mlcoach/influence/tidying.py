@@ -64,7 +64,7 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(
-            _compared_said(text)))))
+            _compared_said(_read_or_kept(text, _why_first_off))))))
         text = _read_or_kept(_read_or_kept(text, amount_wanted),
                              lambda said: wished_of_others(said, person))
         text = _read_or_kept(text, bare_said)  # "blockers first", "design review"
@@ -686,19 +686,48 @@ _RAMBLE = re.compile(
     r"^(?:(?:honestly|tbh|so|ok|okay|basically|imo|ugh|well)\s*,?\s+)?(?P<np>(?:(?:the|our|this|that|these|those|my)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
     r"(?P<be>is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
     r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|needs?|"
-    r"sits?|waits?|lingers?|stays?|hangs?)\s+[^,.;!?]*?[,.;!]?\s+(?:(?:so|and|but|honestly|tbh)\s+)?"
-    r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|'d\s+like|'d\s+love|plan|'m\s+going|"
-    r"am\s+going|keep\s+meaning)\s+to|i'll|i\s+will|i'm\s+gonna|(?:maybe\s+)?we\s+(?:should|"
+    r"sits?|waits?|lingers?|stays?|hangs?|lives?|clash(?:es)?|overlaps?|overruns?|lasts?|"
+    r"eats?|slows?|wastes?|confuses?|costs?)\s+[^,.;!?]*?(?:[,.;!]|\s[-–—])?\s+"
+    r"(?:(?:so|and|but|honestly|tbh)\s+)?"
+    r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|would\s+love|plan|'m\s+going|"
+    r"am\s+going|keep\s+meaning)\s+to|i['’]d\s+(?:really\s+)?(?:like|love)\s+to|i'll|i\s+will"
+    r"|i'm\s+gonna|(?:maybe\s+)?we\s+(?:should|"
     r"need\s+to|could|must|have\s+to|ought\s+to)|(?:maybe|perhaps)\s+we|let'?s|(?:can|could|should)\s+we"
-    r"(?:\s+(?:just|maybe|please|pls))?|(?<=so\s)just|(?<=so\s)(?=\w))\s*"
+    r"(?:\s+(?:just|maybe|please|pls))?|(?<=so\s)just|(?<=so\s)(?=\w)|(?<=[-–—.;!]\s)(?=\w))\s*"
     r"(?P<verb>[a-z]+(?:\s+[a-z]+ing)?(?:\s+(?:on|with|through|over|about))?)\s+(?P<pro>it|them)"
     r"(?P<tail>(?:\s+[^,.;!?]*)?)[.!?]?$", re.I)
 _SINGULAR = frozenset(("is", "was", "has", "feels", "seems", "looks", "gets", "sucks", "keeps",
                        "takes", "drags", "runs", "goes", "piles", "breaks", "fails", "causes",
-                       "needs", "sits", "waits", "lingers", "stays", "hangs"))
+                       "needs", "sits", "waits", "lingers", "stays", "hangs", "lives",
+                       "clashes", "overlaps", "overruns", "lasts", "eats", "slows", "wastes",
+                       "confuses", "costs"))
 _NOT_A_REFERENT = frozenset(("it", "this", "that", "they", "these", "those", "everything",
                              "nothing", "everyone", "nobody", "i", "we", "you", "he", "she",
                              "there", "which", "what"))
+
+
+# "After last week's outage I think we should do blameless postmortems", "Since half the
+# team is remote, let's make cameras optional": why (or when) first, then the plan.
+_WHY_FIRST = re.compile(
+    r"^(?P<why>(?P<lead>after|since|following|given|with|now\s+that)\s+[^,;.!?]{3,80}?)"
+    r"(?:,\s*|\s+)"
+    r"(?P<plan>(?:i\s+think\s+|so\s+|maybe\s+)?(?:we\s+(?:should|need\s+to|could|must|ought\s+to)"
+    r"|let['’]?s|(?:can|could|should)\s+we|i['’]d\s+like\s+to|i\s+(?:want|propose|suggest)\b"
+    r"|how\s+about|what\s+if\s+we)\b.*)$", re.I)
+
+
+def _why_first_off(text: str) -> str:
+    """The plan after why it is asked ("since half the team is remote, let's …"), or with
+    when said last ("after lunch we should walk": "we should walk after lunch"); other
+    text as it came."""
+    match = _WHY_FIRST.match(text)
+    if match is None:
+        return text
+    if match["lead"].lower() != "after":
+        return match["plan"]
+    plan = match["plan"].rstrip(" .!")
+    mark = "?" if plan.endswith("?") else ""
+    return f"{plan.rstrip('?').rstrip()} {match['why'][0].lower()}{match['why'][1:]}{mark}"
 
 
 def _referent_restored(text: str) -> str:
