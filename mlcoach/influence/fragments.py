@@ -10,6 +10,7 @@ import re
 
 from mlcoach.influence.english_words import _VERBS
 from mlcoach.influence.phrasing import strip_tails
+from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
 from mlcoach.influence.verb_forms import past_tense
 
 # A thing of how a team works, one to three words: "cameras", "the Friday demo".
@@ -248,8 +249,8 @@ def fragment_said(text: str, person: str | None = None) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
     (and so is a wish of what `person`, the one asked, would do: it is said to them)."""
     said = the_ask_after_the_why(" ".join(text.split()))
-    if said != " ".join(text.split()):
-        return said
+    if said != " ".join(text.split()):  # "…; maybe we go round the table": as said alone
+        return without_spoken_wrapping(said, "en")
     said = strip_tails(re.sub(r"\s+@\s*(?=\d)", " at ", said))  # "standup @ 10 pls"
     match = _ALLOWED.match(said)
     if match:  # "is it ok to skip standup on Fridays?": asked leave for the act

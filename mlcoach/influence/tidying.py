@@ -687,7 +687,7 @@ _RAMBLE = re.compile(
     r"(?P<be>is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
     r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|needs?|"
     r"sits?|waits?|lingers?|stays?|hangs?|lives?|clash(?:es)?|overlaps?|overruns?|lasts?|"
-    r"eats?|slows?|wastes?|confuses?|costs?)\s+[^,.;!?]*?(?:[,.;!]|\s[-–—])?\s+"
+    r"eats?|slows?|wastes?|confuses?|costs?)(?:\s+(?P<mid>[^,.;!?]*?))?(?:[,.;!]|\s[-–—])?\s+"
     r"(?:(?:so|and|but|honestly|tbh)\s+)?"
     r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|would\s+love|plan|'m\s+going|"
     r"am\s+going|keep\s+meaning)\s+to|i['’]d\s+(?:really\s+)?(?:like|love)\s+to|i'll|i\s+will"
@@ -696,6 +696,10 @@ _RAMBLE = re.compile(
     r"(?:\s+(?:just|maybe|please|pls))?|(?<=so\s)just|(?<=so\s)(?=\w)|(?<=[-–—.;!]\s)(?=\w))\s*"
     r"(?P<verb>[a-z]+(?:\s+[a-z]+ing)?(?:\s+(?:on|with|through|over|about))?)\s+(?P<pro>it|them)"
     r"(?P<tail>(?:\s+[^,.;!?]*)?)[.!?]?$", re.I)
+# What people keep doing something to: "(people keep missing) the retro (because …)".
+_KEPT_DOING = re.compile(r"(?P<np>(?:the|our|my)\s+(?:[\w'’-]+\s+){0,2}?(?P<head>[\w'’-]+))"
+                         r"(?=$|\s+(?:because|when|since|as|in|on|at|for|with|and|but|so|every"
+                         r"|each|after|before|again)\b)", re.I)
 _SINGULAR = frozenset(("is", "was", "has", "feels", "seems", "looks", "gets", "sucks", "keeps",
                        "takes", "drags", "runs", "goes", "piles", "breaks", "fails", "causes",
                        "needs", "sits", "waits", "lingers", "stays", "hangs", "lives",
@@ -738,11 +742,18 @@ def _referent_restored(text: str) -> str:
     if match is None or match["np"].split()[0].lower() in _NOT_A_REFERENT:
         return text
     singular = match["be"].split()[0].lower() in _SINGULAR
-    if singular != (match["pro"].lower() == "it"):
+    np, one = match["np"], match["pro"].lower() == "it"
+    kept = _KEPT_DOING.match(match["mid"] or "") if match["be"].lower().startswith("keep") \
+        else None
+    if kept is not None:  # "people keep missing the retro …, move it": the retro
+        if kept["head"].lower().endswith("s") == one:
+            return text
+        np = kept["np"]
+    elif singular != one:
         return text  # "the docs are old, rewrite it": not said of them
-    if match["np"].split()[-1].lower().startswith(match["verb"].lower()):
+    if np.split()[-1].lower().startswith(match["verb"].lower()):
         return text  # "PR reviews take days, could we review them …": "review PR reviews"
-    np = _lower_first_word(match["np"])  # "Release notes": "PRs", "Friday" stay
+    np = _lower_first_word(np)  # "Release notes": "PRs", "Friday" stay
     act = f"{match['verb']} {np}{match['tail'] or ''}"
     if read_change(act, ChangeKind.DIFFERENTLY, "en").shape not in (Shape.VERB,
                                                                      Shape.VERB_NO_LONGER):
