@@ -64,6 +64,13 @@ _THEY_SHOULD = re.compile(rf"^(?P<who>{_GROUPS})\s+(?:should|could"
 # "people should …", "folks need to …": people in general, not one of them
 _PEOPLE_SHOULD = re.compile(r"^(?P<who>people|folks)\s+(?:should|need\s+to|must|have\s+to"
                             rf"|ought\s+to)\s+{_ACT}\s*[.!]*$", re.I)
+# Wished of the one asked: "I'd love it if you reviewed …", "it would help me if you
+# flagged …", "I need you to update …". The question is put to them: the act, as "to …".
+_YOU_IF = re.compile(rf"^(?:{_WISH_LEAD}|it(?:['’]d|\s+would)\s+(?:really\s+)?help\s+(?:me|us)"
+                     r"(?:\s+a\s+lot)?)\s+if\s+you\s+(?P<would>(?:could|would)\s+)?"
+                     rf"{_ACT}\s*[.!]*$", re.I)
+_YOU_TO = re.compile(r"^i(?:['’]d|\s+would)?\s+(?:really\s+)?(?:need|want|like|love)\s+"
+                     rf"(?:for\s+)?you\s+to\s+{_ACT}\s*[.!]*$", re.I)
 # Words that make "what if …" no act of theirs: a second subject, a condition.
 _CLAUSE = re.compile(r"(?<![\w'’])(?:if|when|we|i|you|they|he|she|because|so\s+that)(?![\w'’])"
                      r"|[,:]", re.I)
@@ -107,6 +114,13 @@ def wished_of_others(text: str, person: str | None = None) -> str:
     """`text` as "what if …" where it wishes an act of a named person or a team; else as
     it came. `person`: whom the question is for."""
     said = _HEDGE.sub("", " ".join(text.split()))
+    match = _YOU_IF.match(said) or _YOU_TO.match(said)
+    if match:  # "I'd love it if you reviewed my PRs before lunch": to review them
+        verb = match["verb"] if match.re is _YOU_TO or match["would"] else _base(match["verb"])
+        if verb.lower() in _ACTS and not _CLAUSE.search(match["rest"]) \
+                and (match.re is _YOU_TO or match["would"] or _is_past(match["verb"])):
+            return f"{verb}{match['rest']}"
+        return text
     match = _WISHED_IF.match(said)
     if match:
         if match["would"] is None and not _is_past(match["verb"]):
