@@ -63,10 +63,25 @@ def test_a_condition_chosen_as_a_stop_is_still_the_hypothesis() -> None:
         "How would it work for you if we stopped the Friday status mail?"
 
 
-@pytest.mark.parametrize("change", ["if the build is red, fix it first",
-                                    "if in doubt, ask in the channel"])
+@pytest.mark.parametrize("change", ["if in doubt, ask in the channel",
+                                    "when the build breaks, whoever broke it fixes it first"])
 def test_a_rule_with_its_condition_stays_whole(change: str) -> None:
     assert f"“{change}”" in supportive_question(change, DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("if the build is red, fix it first", "fix the build first if it is red"),
+    ("if a meeting has no agenda, decline it", "decline a meeting if it has no agenda"),
+    ("before merging, get a second review", "get a second review before merging"),
+    ("if you're blocked for more than an hour, ask for help",
+     "ask for help if you're blocked for more than an hour"),
+    ("whenever someone ships something, shout it out in the channel",
+     "shout it out in the channel whenever someone ships something"),
+])
+def test_a_rule_with_its_condition_first_is_asked_act_first(change: str, act: str) -> None:
+    """Session 31: quoted whole before ("if we tried this: “if the build is red, fix it
+    first”"); the act, said first, with what "it" points at, and its condition after."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
 
 
 @pytest.mark.parametrize(("change", "words"), [

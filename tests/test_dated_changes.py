@@ -79,9 +79,11 @@ def test_a_plan_after_when_it_starts_is_asked_as_the_plan(change: str, question:
     assert supportive_question(change, DIFF, "en") == question
 
 
-def test_a_rule_whose_act_points_back_at_its_when_stays_whole() -> None:
-    assert "“when the build is red, fix it first”" in supportive_question(
-        "when the build is red, fix it first", DIFF, "en")
+def test_a_rule_whose_act_points_back_at_its_when_is_asked_with_what_it_points_at() -> None:
+    """Quoted whole before session 31; "fix it first when the build is red" would leave
+    "it" pointing at nothing said yet."""
+    assert supportive_question("when the build is red, fix it first", DIFF, "en") == \
+        "How would it work for you to fix the build first when it is red?"
 
 
 @pytest.mark.parametrize(("change", "question"), [

@@ -78,11 +78,48 @@ _STATE_THEN = re.compile(r"^(?P<rest>.+?)\s+(?P<when>from\s+now\s+on(?:wards)?|g
                          r"|monday|tuesday|wednesday|thursday|friday)(?:\s+on)?)\s*[.!]*$", re.I)
 
 
+# "if a meeting has no agenda, decline it", "before merging, get a second review": a rule
+# with its condition said first (a condition of "we" is read in conditionals.py).
+_CONDITION_FIRST = re.compile(
+    r"^(?P<when>(?:if|unless|whenever|when|once|every\s+time|each\s+time|before|after|as\s+soon"
+    r"\s+as)\s+(?:(?:a|an|the|our|any|every|you|you['’]re|someone|somebody|anyone|anybody"
+    r"|nobody|no\s+one|it|it['’]s)\b|[a-z]+ing\b|[a-z][\w-]*s\b)[^,;]{0,60}?)\s*,\s*(?:then\s+)?"
+    r"(?P<rest>\S.*)$", re.I)
+# Its thing, which the act points back at: "(if) a meeting (has no agenda)".
+_ITS_THING = re.compile(
+    r"^(?P<lead>\S+(?:\s+time)?)\s+(?P<np>(?:a|an|the|our|any|every)\s+[\w'’-]+"
+    r"(?:\s+[\w'’-]+)?)\s+(?P<verb>is|has|was|needs|breaks|fails|runs|goes|takes|gets|sits"
+    r"|stays|lasts|looks|seems|starts|ends|comes|turns|drags|overruns)\b(?P<after>.*)$", re.I)
+_POINTS_BACK = re.compile(r"(?<![\w'’])(?:it|them|this|that|they|those|these)(?![\w'’])", re.I)
+
+
+def condition_last(text: str) -> str:
+    """"if a meeting has no agenda, decline it" → "decline a meeting if it has no agenda",
+    "before merging, get a second review" → "get a second review before merging": the act
+    first, where it reads as one; other text as it came."""
+    match = _CONDITION_FIRST.match(" ".join(text.split()).rstrip(" .!"))
+    if match is None or match["rest"].endswith("?"):
+        return text
+    when, rest = match["when"][0].lower() + match["when"][1:], match["rest"]
+    pointing = _POINTS_BACK.findall(rest)
+    if pointing:
+        thing = _ITS_THING.match(when)
+        if pointing == ["it"] and thing and not thing["np"].lower().endswith("s"):
+            rest = re.sub(r"(?<![\w'’])it(?![\w'’])", thing["np"], rest, count=1)
+            when = f"{thing['lead']} it {thing['verb']}{thing['after']}"
+        elif not re.search(r"(?i)\b(?:something|anything)\b", when):
+            return text  # "when the build is red, whoever broke it fixes it": whose "it"?
+    said = f"{rest} {when}"
+    return said if not read_change(said, ChangeKind.DIFFERENTLY, "en").quoted else text
+
+
 def time_after(text: str) -> str:
     """"starting next week, no more status emails" → "no more status emails starting next
     week": read from its first word, a stop of "no more …" is not stopped again."""
     match = _TIME_FIRST.match(text) or _TIME_BEFORE_PLAN.match(text) \
         or _TIME_BEFORE_STATE.match(text)
+    if match is None and _CONDITION_FIRST.match(text):
+        return condition_last(text)
     if match is None:
         after = _STATE_THEN.match(text)
         if after is not None:  # "standup is at 10 from now on": what if it were so
@@ -98,7 +135,7 @@ def time_after(text: str) -> str:
         return hypothesis
     if re.match(r"(?i)(?:once|when|after|as\s+soon|before)\s", when) \
             and re.search(r"(?i)(?<![\w'’])(?:it|them|this|that|they)(?![\w'’])", rest):
-        return text  # "when the build is red, fix it first": "it" points back at the clause
+        return condition_last(text)  # "when the build is red, fix it first": fix the build
     rest = we_from_then(rest)
     if when[:1].isupper():
         when = when[0].lower() + when[1:]
