@@ -133,9 +133,13 @@ def test_a_judgement_of_the_persons_work_said_to_them_is_not_quoted_back() -> No
     from mlcoach.influence.composer import ComposerError
 
     with pytest.raises(ComposerError, match="blame"):
-        supportive_question("Priya's standup updates are too long", DIFF, "en", "Priya")
+        supportive_question("Priya's standup updates are a mess", DIFF, "en", "Priya")
     assert supportive_question("Priya's PRs are way too big", DIFF, "en", "Priya") == \
         "How would it work for you if your PRs were smaller?"
+    # (a compound thing, "standup updates", was no thing before session 31)
+    assert supportive_question("Priya's standup updates are too long", DIFF, "en",
+                               "Priya") == \
+        "How would it work for you if your standup updates were shorter?"
     said_to_another = supportive_question("Priya's standup updates are too long", DIFF, "en",
                                           "Tom")
     assert said_to_another == TOGETHER.format("Priya's standup updates are too long")

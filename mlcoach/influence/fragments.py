@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.domain.capture import names_person
 from mlcoach.influence.english_words import _VERBS
 from mlcoach.influence.phrasing import strip_tails
 from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
@@ -95,7 +96,9 @@ _ING_THINGS = frozenset(("meeting", "meetings", "planning", "briefing", "briefin
                          "grooming", "onboarding", "pairing"))
 
 
-def _a_thing(thing: str) -> bool:
+def _a_thing(thing: str, *, said_of: bool = False) -> bool:
+    """Whether `thing` names a thing; `said_of`: "is"/"are" follow it, so its last word is
+    no verb ("standup updates are too long")."""
     if re.search(r"[^a-z0-9'’\s-]", re.sub(r"\b1:1s?\b", "1on1", thing), re.I):
         return False  # "bugün 3": not English, nor a thing a note says so of ("1:1s" is)
     words = thing.lower().split()
@@ -103,7 +106,8 @@ def _a_thing(thing: str) -> bool:
            or w in ("again", "still", "false", "true") for w in words):
         return False  # "exported again, longer", "Reflecting on"
     if any(word in _NOT_IN_A_THING for word in words) or (
-            len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in _VERBS):
+            len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in _VERBS
+            and not said_of):
         return False  # "standup starts at 10": a verb, said by another reading
     return bool(words) and words[0] not in _NOT_THINGS and words[-1] not in _NOT_THINGS \
         and (words[0] not in _VERBS or words[0] in ("standup", "standups", "demo", "demos",
@@ -319,7 +323,10 @@ def fragment_said(text: str, person: str | None = None) -> str:
     if match and _a_thing(match["thing"]):
         return f"do we still need {_named(match['thing'])}?"
     match = _TOO.match(said) or _IS_TOO.match(said)
-    if match and _a_thing(match["thing"]):
+    whose = re.match(r"(?P<name>[A-Z][\w'’-]*)['’]s\s", match["thing"]) if match else None
+    if match and _a_thing(match["thing"], said_of=match.re is _IS_TOO) \
+            and (whose is None or names_person(whose["name"], person)):
+        # ("Priya's updates are too long", said to Tom: hers to hear, not Tom's to answer)
         return f"what if {_named(match['thing'])} were {_BETTER[match['adj'].lower()]}"
     match = _THING_STATE.match(said)
     if match and _a_thing(match["thing"]) and (
