@@ -73,6 +73,15 @@ def clean_tag(tag: str) -> str:
     return folded
 
 
+def kept_tag(tag: str) -> str | None:
+    """An imported tag as the store keeps it: folded as a typed one, without a "#" before
+    it or a character that does not show ("ops\u200b" is #ops); None when nothing is left.
+    A space stays: a store may hold "two words" from an earlier import, and its backups
+    must come back whole."""
+    shown = "".join(ch for ch in tag if hidden_character(ch) is None).strip().lstrip("#")
+    return fold_tag(shown.strip()) or None
+
+
 def fold_tag(tag: str) -> str:
     """A tag as it is stored: composed and casefolded, with "İ" as "i" ("#İzmir" and
     "#izmir" are one tag; casefold alone gives "i" and a combining dot)."""

@@ -20,7 +20,7 @@ from mlcoach.domain.settings_codec import (
     settings_from_dict,
     settings_to_dict,
 )
-from mlcoach.domain.text import MAX_TEXT, case_key, clean_name, clean_tag, name_key
+from mlcoach.domain.text import MAX_TEXT, case_key, clean_name, kept_tag, name_key
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
 from mlcoach.store.db import writer
@@ -188,8 +188,7 @@ def _import(conn: Connection, doc: dict[str, Any], *,
     tag_rows = [
         {"moment_id": mo["id"], "tag": t, "position": i}
         for mo in moments
-        for i, t in enumerate(dict.fromkeys(clean_tag(t)  # checked; "#ops" is ops
-                                            for t in mo.get("tags", [])))
+        for i, t in enumerate(dict.fromkeys(filter(None, map(kept_tag, mo.get("tags", [])))))
     ]
     if tag_rows and write:
         # Tags before their moments, the foreign keys checked at the commit: each moment's

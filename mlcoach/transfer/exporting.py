@@ -31,7 +31,6 @@ from mlcoach.domain.text import (
     MAX_TAG,
     MAX_TEXT,
     clean_name,
-    clean_tag,
     inert,
     is_text,
 )
@@ -537,12 +536,6 @@ def _check_moment(item: dict[str, Any], where: str) -> None:
         and is_text(t) for t in tags
     ):
         raise v.fail("tags", N_("must be a list of short texts"))
-    for tag in tags:  # as `capture --tag` refuses one: "ops\u200b" would be a second #ops
-        try:
-            clean_tag(tag)
-        except UsageError as exc:
-            raise v.fail("tags", N_("holds a tag mlcoach cannot keep ({reason})"),
-                         reason=exc) from exc
 
 
 def _check_person(item: dict[str, Any], where: str) -> None:
