@@ -116,6 +116,11 @@ _MODALS = (
     "who wants to", "who would like to", "who'd like to", "who can", "who could",
     "does anyone want to", "anyone want to", "would anyone like to", "would anyone want to",
     "any volunteers to", "can anyone", "could anyone",
+    # "is there a reason we can't demo every week?": why not, asked
+    "is there a reason we can't", "is there any reason we can't", "is there a reason we don't",
+    "is there any reason we don't", "is there a reason we couldn't", "any reason we can't",
+    "any reason we couldn't", "any reason we don't", "is there any reason not to",
+    "any reason not to",
     "would it be crazy to", "would it be weird to", "is it crazy to", "would it be ok to",
     "would it be okay to",
     # asked of everyone, the colleague too: "can everyone please update their tickets"
