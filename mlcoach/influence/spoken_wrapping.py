@@ -33,7 +33,9 @@ _EN_ASIDE = re.compile(r"\s*,\s*(?:if\s+possible|if\s+you\s+agree|if\s+that'?s\s
 # "it's time to move …", "I think it's time we moved …": the act, made urgent.
 _EN_TIME_TO = re.compile(r"^(?:(?:i\s+think|maybe|perhaps|probably)\s*,?\s+)?"
                          r"(?:(?:it'?s|it\s+is|it’s)\s+)?(?:high\s+|about\s+|probably\s+)?"
-                         r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b)", re.I)
+                         r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b"
+                         r"|(?P<for>for)\s+(?=[a-z]))",
+                         re.I)
 # "… you know", "… or something": a spoken close.
 _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+that)?|"
                       r"or\s+whatever|i\s+guess|i\s+suppose|basically|yeah|(?:thanks\s+)?bye|"
@@ -205,6 +207,10 @@ def _time_said(text: str) -> str:
     match = _EN_TIME_TO.match(text)
     if match is None:
         return text
+    if match["for"]:  # "time for a proper onboarding plan": a thing to have; "time for
+        rest = text[match.end():]  # pairing": an act to try
+        first = rest.split()[0].lower() if rest.split() else ""
+        return ("try " if first.endswith("ing") and len(first) > 4 else "what if we had ") + rest
     if match["past"] is None:
         return text[match.end():]
     if match["past"].lower() == "had":  # "it's time we had a retro": a thing to have
