@@ -53,6 +53,11 @@ def _is_gerund(word: str) -> bool:
     )
 
 
+# Verbs "of" may follow: "think of the newcomers", "take care of the release notes".
+_VERBS_OF = frozenset(("think", "speak", "talk", "dream", "consist", "approve", "take",
+                       "let", "make", "get", "clear", "rid"))
+
+
 def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     """Whether the words start with a base verb we may put after "to"."""
     nxt_raw = words[1] if len(words) > 1 else ""
@@ -62,6 +67,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):
         return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
     if low in _VERBS:
+        if nxt == "of" and low not in _VERBS_OF:
+            return False  # "share of the on-call load", "review of the process": a thing
         if low not in _AMBIGUOUS or modal or not nxt or nxt in _OBJECT_MARKERS | _PEOPLE:
             return True  # "message people directly", "loop people in early": an act
         if _is_gerund(nxt) or nxt in _ING_MODIFIERS:
