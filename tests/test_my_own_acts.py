@@ -43,3 +43,27 @@ def test_the_users_own_act_is_asked_as_theirs(change: str, action: ChangeKind,
 ])
 def test_an_act_asked_of_the_colleague_stays_theirs(change: str) -> None:
     assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("pair with Dana on the migration", "How would it work for you if we paired on the migration?"),
+    ("have a weekly 1:1 with Dana", "How would it work for you if we had a weekly 1:1?"),
+    ("let's check in with Dana every friday",
+     "How would it work for you if we checked in every friday?"),
+    ("share my notes with Dana after every meeting",
+     "How would it work for you if I shared my notes with you after every meeting?"),
+    ("send Dana the agenda", "How would it work for you if I sent you the agenda?"),
+    ("keep Dana in the loop on releases",
+     "How would it work for you if I kept you in the loop on releases?"),
+])
+def test_an_act_done_with_the_person_asked_is_ours_or_mine(change: str, question: str) -> None:
+    """Said to Dana, "pair with Dana on the migration" was quoted whole, naming Dana to
+    Dana ("if we tried this: “pair with Dana …”"), and so was every act done with or
+    towards her."""
+    assert supportive_question(change, DIFF, "en", "Dana") == question
+
+
+@pytest.mark.parametrize("change", ["pair with Dana and Priya on the migration",
+                                    "ask Dana about the release plan"])
+def test_more_people_or_a_question_about_them_stay_whole(change: str) -> None:
+    assert f"“{change}”" in supportive_question(change, DIFF, "en", "Dana")

@@ -126,8 +126,12 @@ _STACKED = re.compile(
      "How would it work for you to own the release checklist?"),
     ("let Dana run the retro", "How would it work for you to run the retro?"),
     ("review Dana's PRs first", "How would it work for you to review your PRs first?"),
-    ("pair with Dana on the migration",
-     "How would it work for you if we tried this: “pair with Dana on the migration”?"),
+    # an act done with her, or towards her: ours, or mine (quoted before session 31)
+    ("pair with Dana on the migration", "How would it work for you if we paired on the migration?"),
+    ("send the agenda to Dana a day before",
+     "How would it work for you if I sent the agenda to you a day before?"),
+    ("give Dana more ownership of releases",
+     "How would it work for you if I gave you more ownership of releases?"),
     # more people than Dana, or not an act for her: her name stays, the words whole
     ("ask Dana and Priya to pair on the migration",
      "How would it work for you if we tried this: “ask Dana and Priya to pair on the "

@@ -261,6 +261,10 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         return Reading(Shape.IF_CLAUSE, f"{thing} were {better}") if better \
             else Reading(Shape.QUOTE_THOUGHT, core)
     said_to_them = False
+    if person and not question:
+        together = _done_with_them(body, person)
+        if together is not None:  # "pair with Dana on the migration", said to Dana
+            return together
     if person:
         theirs = _to_the_person(body, person)
         # "Dana should be in the retro", "Dana could run standup": an act asked of them
@@ -542,6 +546,40 @@ def _name_pattern(person: str) -> str:
     if len(names) < 2 or names[0].lower() in _ARTICLES | _DETERMINERS | _SUBJECTS:
         return one(person)  # "the platform team": a description, whole
     return f"(?:{one(' '.join(names))}|{one(names[0])})"
+
+
+# Acts done together: "pair with Dana on the migration", said to Dana, is "if we paired on
+# the migration"; another act with them is the user's ("share my notes with Dana": "if I
+# shared my notes with you").
+_TOGETHER = _words("pair work meet sync talk catch check have do plan brainstorm review "
+                   "walk go run hold book schedule")
+
+
+def _done_with_them(body: str, person: str) -> Reading | None:
+    """The user's act towards `person`, the one asked, as what the question supposes: "if
+    we paired on the migration", "if I sent the agenda to you"; None for other text."""
+    act, _ = _strip_modal(_strip_fillers(body))
+    name = _name_pattern(person)
+    match = re.match(rf"(?P<verb>[a-z][a-z-]*)(?P<mid>(?:\s+[^\s,;]+){{0,6}}?)\s+"
+                     rf"(?P<prep>with|to|for)?\s*(?<!\w){name}(?![\w'’])(?P<rest>[^,;]*?)"
+                     r"\s*[.!]*$", act, re.I)
+    if match is None or len(re.findall(rf"(?<!\w){name}(?!\w)", act, re.I)) != 1:
+        return None
+    verb = _plain(match["verb"])
+    past = past_tense(verb) if verb in _VERBS and verb not in _ASKED_OF_THEM else None
+    mid, rest, prep = match["mid"], match["rest"], (match["prep"] or "").lower()
+    if past is None or _ME_OR_YOU.search(f"{mid} {rest}") \
+            or (not prep and (mid or verb == "have")) or _CLAUSE_MARKS.search(act) \
+            or re.match(r"\s*(?:(?:and|or|plus)\b|[&+/,])", rest, re.I):  # more people than them
+        return None  # "ask Dana to …", "have Dana in the retro" are read below
+    if prep == "with" and verb in _TOGETHER:  # "pair with Dana on the migration"
+        return Reading(Shape.IF_CLAUSE, f"we {past}{mid}{rest}")
+    said = f"{mid} {prep} you{rest}" if prep else f"you{rest}"
+    return Reading(Shape.IF_CLAUSE, f"I {past} {' '.join(said.split())}")
+
+
+# Verbs whose act with the person named is asked of them, read by _to_the_person.
+_ASKED_OF_THEM = _words("ask let get invite encourage tell remind allow")
 
 
 def _to_the_person(body: str, person: str) -> str:
