@@ -55,6 +55,11 @@ def test_an_act_asked_of_the_colleague_stays_theirs(change: str) -> None:
     ("send Dana the agenda", "How would it work for you if I sent you the agenda?"),
     ("keep Dana in the loop on releases",
      "How would it work for you if I kept you in the loop on releases?"),
+    ("give Dana feedback in private, not in standup",
+     "How would it work for you if I gave you feedback in private, not in standup?"),
+    # a habit towards them, likely the team's
+    ("stop interrupting Dana in meetings",
+     "How would it work for you if we stopped interrupting you in meetings?"),
 ])
 def test_an_act_done_with_the_person_asked_is_ours_or_mine(change: str, question: str) -> None:
     """Said to Dana, "pair with Dana on the migration" was quoted whole, naming Dana to
@@ -67,3 +72,14 @@ def test_an_act_done_with_the_person_asked_is_ours_or_mine(change: str, question
                                     "ask Dana about the release plan"])
 def test_more_people_or_a_question_about_them_stay_whole(change: str) -> None:
     assert f"“{change}”" in supportive_question(change, DIFF, "en", "Dana")
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("interrupting Dana in meetings", STOP,
+     "How would it work for you if we stopped interrupting you in meetings?"),
+    ("thanking Dana in public", START,
+     "How would it work for you if we started thanking you in public?"),
+])
+def test_a_habit_towards_the_person_asked_is_ours(change: str, action: ChangeKind,
+                                                  question: str) -> None:
+    assert supportive_question(change, action, "en", "Dana") == question

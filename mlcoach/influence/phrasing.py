@@ -262,7 +262,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
             else Reading(Shape.QUOTE_THOUGHT, core)
     said_to_them = False
     if person and not question:
-        together = _done_with_them(body, person)
+        together = _done_with_them(body, person, action)
         if together is not None:  # "pair with Dana on the migration", said to Dana
             return together
     if person:
@@ -555,27 +555,41 @@ _TOGETHER = _words("pair work meet sync talk catch check have do plan brainstorm
                    "walk go run hold book schedule")
 
 
-def _done_with_them(body: str, person: str) -> Reading | None:
+def _done_with_them(body: str, person: str,
+                    action: ChangeKind = ChangeKind.DIFFERENTLY) -> Reading | None:
     """The user's act towards `person`, the one asked, as what the question supposes: "if
-    we paired on the migration", "if I sent the agenda to you"; None for other text."""
+    we paired on the migration", "if I sent the agenda to you"; to stop or start, a habit
+    named ("interrupting Dana in meetings": "if I stopped interrupting you …"); None for
+    other text."""
+    habit = _MINE_AS_IF.get({ChangeKind.STOP: Shape.STOP_GERUND,
+                             ChangeKind.START: Shape.START_GERUND}.get(action, Shape.VERB))
+    first = _plain(body.split()[0]) if body.split() else ""
+    if habit and _is_gerund(first) and first.endswith("ing"):
+        verb = "stop" if habit == "stopped" else "start"
+        said = _done_with_them(f"{verb} {body}", person)
+        return said  # "I stopped interrupting you …", as said with "stop" before it
     act, _ = _strip_modal(_strip_fillers(body))
     name = _name_pattern(person)
     match = re.match(rf"(?P<verb>[a-z][a-z-]*)(?P<mid>(?:\s+[^\s,;]+){{0,6}}?)\s+"
-                     rf"(?P<prep>with|to|for)?\s*(?<!\w){name}(?![\w'’])(?P<rest>[^,;]*?)"
+                     rf"(?P<prep>with|to|for)?\s*(?<!\w){name}(?![\w'’])(?P<rest>[^;]*?)"
                      r"\s*[.!]*$", act, re.I)
     if match is None or len(re.findall(rf"(?<!\w){name}(?!\w)", act, re.I)) != 1:
         return None
     verb = _plain(match["verb"])
     past = past_tense(verb) if verb in _VERBS and verb not in _ASKED_OF_THEM else None
     mid, rest, prep = match["mid"], match["rest"], (match["prep"] or "").lower()
+    # "stop interrupting Dana in meetings": the act on them after "stop", "start", "keep"
+    habit = verb in ("stop", "start", "keep", "quit") and _is_gerund(_plain(mid.strip()))
     if past is None or _ME_OR_YOU.search(f"{mid} {rest}") \
-            or (not prep and (mid or verb == "have")) or _CLAUSE_MARKS.search(act) \
+            or (not prep and ((mid and not habit) or verb == "have")) \
+            or _CLAUSE_MARKS.search(act) or re.sub(r",\s*not\s[^,]*$", "", rest).count(",") \
             or re.match(r"\s*(?:(?:and|or|plus)\b|[&+/,])", rest, re.I):  # more people than them
         return None  # "ask Dana to …", "have Dana in the retro" are read below
     if prep == "with" and verb in _TOGETHER:  # "pair with Dana on the migration"
         return Reading(Shape.IF_CLAUSE, f"we {past}{mid}{rest}")
-    said = f"{mid} {prep} you{rest}" if prep else f"you{rest}"
-    return Reading(Shape.IF_CLAUSE, f"I {past} {' '.join(said.split())}")
+    said = f"{mid} {prep} you{rest}" if prep else f"{mid} you{rest}"
+    # a habit towards them is likely the team's ("stop interrupting Dana"): "if we stopped …"
+    return Reading(Shape.IF_CLAUSE, f"{'we' if habit else 'I'} {past} {' '.join(said.split())}")
 
 
 # Verbs whose act with the person named is asked of them, read by _to_the_person.
