@@ -125,7 +125,13 @@ _STACKED = re.compile(
     ("Ask Dana to own the release checklist",
      "How would it work for you to own the release checklist?"),
     ("let Dana run the retro", "How would it work for you to run the retro?"),
-    ("review Dana's PRs first", "How would it work for you to review your PRs first?"),
+    # her things acted on: the user's act (it asked her "to review your PRs" before 31)
+    ("review Dana's PRs first", "How would it work for you if I reviewed your PRs first?"),
+    ("get Dana's input before planning",
+     "How would it work for you if I got your input before planning?"),
+    ("Dana and I should pair more", "How would it work for you if we paired more?"),
+    ("I'll pair with Dana on the migration",
+     "How would it work for you if we paired on the migration?"),
     # an act done with her, or towards her: ours, or mine (quoted before session 31)
     ("pair with Dana on the migration", "How would it work for you if we paired on the migration?"),
     ("send the agenda to Dana a day before",
@@ -251,7 +257,7 @@ def test_a_full_name_is_found_by_its_first_name_too() -> None:
     """Saved as "Dana Smith", she is still the "Dana" of "review Dana's PRs"."""
     assert supportive_question("review Dana's PRs first", ChangeKind.DIFFERENTLY, "en",
                                "Dana Smith") == \
-        "How would it work for you to review your PRs first?"
+        "How would it work for you if I reviewed your PRs first?"
     assert supportive_question("ask Dana Smith to run the retro", ChangeKind.START, "en",
                                "Dana Smith") == "How would it work for you to run the retro?"
     assert supportive_question("review Danae's PRs first", ChangeKind.DIFFERENTLY, "en",

@@ -558,36 +558,45 @@ _TOGETHER = _words("pair work meet sync talk catch check have do plan brainstorm
 def _done_with_them(body: str, person: str,
                     action: ChangeKind = ChangeKind.DIFFERENTLY) -> Reading | None:
     """The user's act towards `person`, the one asked, as what the question supposes: "if
-    we paired on the migration", "if I sent the agenda to you"; to stop or start, a habit
-    named ("interrupting Dana in meetings": "if I stopped interrupting you …"); None for
-    other text."""
-    habit = _MINE_AS_IF.get({ChangeKind.STOP: Shape.STOP_GERUND,
-                             ChangeKind.START: Shape.START_GERUND}.get(action, Shape.VERB))
+    we paired on the migration", "if I sent the agenda to you", "if I reviewed your PRs
+    first"; to stop or start, a habit named ("interrupting Dana in meetings": "if we
+    stopped interrupting you …"); None for other text."""
     first = _plain(body.split()[0]) if body.split() else ""
-    if habit and _is_gerund(first) and first.endswith("ing"):
-        verb = "stop" if habit == "stopped" else "start"
-        said = _done_with_them(f"{verb} {body}", person)
-        return said  # "I stopped interrupting you …", as said with "stop" before it
-    act, _ = _strip_modal(_strip_fillers(body))
+    lead = {ChangeKind.STOP: "stop", ChangeKind.START: "start"}.get(action)
+    if lead and first.endswith("ing") and _is_gerund(first):
+        return _done_with_them(f"{lead} {body}", person)
     name = _name_pattern(person)
+    act = _strip_modal(_strip_fillers(body))[0]
+    both = re.match(rf"(?:{name}\s+and\s+(?:i|me)|(?:i|me)\s+and\s+{name})\s+(?:(?:should|could"
+                    r"|can|will|must|need\s+to|ought\s+to)\s+)?(?P<act>[a-z].*)$", act, re.I)
+    if both:  # "Dana and I should pair more": what we would do
+        verb, _, rest = both["act"].rstrip(" .!").partition(" ")
+        past = past_tense(_plain(verb)) if _plain(verb) in _VERBS else None
+        return Reading(Shape.IF_CLAUSE, f"we {past} {rest}".rstrip()) \
+            if past and not _CLAUSE_MARKS.search(rest) and "," not in rest else None
+    mine = next((p for p in _MY_PLAN if act.lower().replace("’", "'").startswith(p + " ")), None)
+    if mine:  # "I'll pair with Dana on the migration": the act
+        act = act[len(mine) + 1:].lstrip()
     match = re.match(rf"(?P<verb>[a-z][a-z-]*)(?P<mid>(?:\s+[^\s,;]+){{0,6}}?)\s+"
-                     rf"(?P<prep>with|to|for)?\s*(?<!\w){name}(?![\w'’])(?P<rest>[^;]*?)"
-                     r"\s*[.!]*$", act, re.I)
+                     rf"(?P<prep>with|to|for)?\s*(?<!\w){name}(?P<poss>['’]s)?(?![\w'’])"
+                     r"(?P<rest>[^;]*?)\s*[.!]*$", act, re.I)
     if match is None or len(re.findall(rf"(?<!\w){name}(?!\w)", act, re.I)) != 1:
         return None
-    verb = _plain(match["verb"])
-    past = past_tense(verb) if verb in _VERBS and verb not in _ASKED_OF_THEM else None
+    verb, poss = _plain(match["verb"]), bool(match["poss"])
+    past = past_tense(verb) if verb in _VERBS and (poss or verb not in _ASKED_OF_THEM) \
+        else None
     mid, rest, prep = match["mid"], match["rest"], (match["prep"] or "").lower()
     # "stop interrupting Dana in meetings": the act on them after "stop", "start", "keep"
     habit = verb in ("stop", "start", "keep", "quit") and _is_gerund(_plain(mid.strip()))
     if past is None or _ME_OR_YOU.search(f"{mid} {rest}") \
-            or (not prep and ((mid and not habit) or verb == "have")) \
+            or (not prep and ((mid and not habit) or (verb == "have" and not poss))) \
             or _CLAUSE_MARKS.search(act) or re.sub(r",\s*not\s[^,]*$", "", rest).count(",") \
             or re.match(r"\s*(?:(?:and|or|plus)\b|[&+/,])", rest, re.I):  # more people than them
         return None  # "ask Dana to …", "have Dana in the retro" are read below
-    if prep == "with" and verb in _TOGETHER:  # "pair with Dana on the migration"
+    if prep == "with" and verb in _TOGETHER and not poss:  # "pair with Dana on the migration"
         return Reading(Shape.IF_CLAUSE, f"we {past}{mid}{rest}")
-    said = f"{mid} {prep} you{rest}" if prep else f"{mid} you{rest}"
+    whom = "your" if poss else "you"  # "review Dana's PRs first": "if I reviewed your PRs"
+    said = f"{mid} {prep} {whom}{rest}" if prep else f"{mid} {whom}{rest}"
     # a habit towards them is likely the team's ("stop interrupting Dana"): "if we stopped …"
     return Reading(Shape.IF_CLAUSE, f"{'we' if habit else 'I'} {past} {' '.join(said.split())}")
 
