@@ -855,9 +855,10 @@ def _one_change(text: str, language: str, person: str | None,
             # "the team needs to write tests", "biweekly retro": not as a stop ("Keep:
             # weekly demo", chosen as a stop, is not "held every week")
             text = how_first(rhythm_first(should_go(ought_of_all(text))))
-    change = tidy_change(text, language, person)
+    change = tidy_change(text, language, person, action)
     first, several = first_of_several(change, language, action, by_example=by_example)
-    return (change, False) if first == change else (tidy_change(first, language, person), several)
+    return (change, False) if first == change \
+        else (tidy_change(first, language, person, action), several)
 
 
 def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False,

@@ -26,7 +26,10 @@ _STATE = (r"(?P<state>optional|mandatory|async|asynchronous|remote|in-person|hyb
 # "standup: async from now on": the state, and when it starts.
 _FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|from\s+next\s+\w+|"
              r"starting\s+(?:next\s+)?\w+|instead\s+of\s+(?:at\s+)?" + _TIME + r"))?")
-_THING_STATE = re.compile(rf"^{_THING}\s*[:,–—-]?\s+{_STATE}{_FROM_NOW}\s*[?.!]*$", re.I)
+# "cameras optional for the weekly": where the state holds
+_WHERE = (r"(?P<where>\s+(?:for|in|at|during)\s+(?:the\s+|our\s+|all\s+)?[a-z][\w'’-]*"
+          r"(?:\s+[a-z][\w'’-]*)?)?")
+_THING_STATE = re.compile(rf"^{_THING}\s*[:,–—-]?\s+{_STATE}{_WHERE}{_FROM_NOW}\s*[?.!]*$", re.I)
 # Words a note's thing does not start with: "deploy on", "turn off", "we async".
 _NOT_THINGS = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
                          "let's", "lets", "be", "stay", "go", "keep", "log", "sign", "turn",
@@ -249,9 +252,11 @@ def how_first(text: str) -> str:
     return f"what if the {match['thing']} were {match['how'].lower()}"
 
 
-def fragment_said(text: str, person: str | None = None) -> str:
+def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
-    (and so is a wish of what `person`, the one asked, would do: it is said to them)."""
+    (and so is a wish of what `person`, the one asked, would do: it is said to them).
+    `stop`: the change is one to stop, so a state noted where it holds ("cameras on in
+    every call") is what stops."""
     said = the_ask_after_the_why(" ".join(text.split()))
     if said != " ".join(text.split()):  # "…; maybe we go round the table": as said alone
         return without_spoken_wrapping(said, "en")
@@ -329,10 +334,13 @@ def fragment_said(text: str, person: str | None = None) -> str:
         # ("Priya's updates are too long", said to Tom: hers to hear, not Tom's to answer)
         return f"what if {_named(match['thing'])} were {_BETTER[match['adj'].lower()]}"
     match = _THING_STATE.match(said)
+    if match and stop and match["where"]:
+        match = None  # "cameras on in every call", to stop: what to do away with
     if match and _a_thing(match["thing"]) and (
             match["state"].lower() not in ("on", "off") or _plural(match["thing"])):
         state = match["state"]
         if state[:1].isdigit():
             state = f"at {state}"  # "standup 10am": at 10am
-        return f"what if {_named(match['thing'])} were {state}{match['tail'] or ''}"
+        return f"what if {_named(match['thing'])} were {state}{match['where'] or ''}" \
+            f"{match['tail'] or ''}"
     return text

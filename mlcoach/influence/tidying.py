@@ -51,9 +51,11 @@ from mlcoach.influence.wished_of_others import wished_of_others
 from mlcoach.influence.work_nouns import common_words
 
 
-def tidy_change(text: str, language: str, person: str | None = None) -> str:
+def tidy_change(text: str, language: str, person: str | None = None,
+                action: ChangeKind = ChangeKind.DIFFERENTLY) -> str:
     """`text` (one line, marks already gone) with its wrapping taken off; `person` is
-    whom the question is for ("Dana, could you …" is said to them)."""
+    whom the question is for ("Dana, could you …" is said to them); `action`, the kind of
+    change chosen (a state noted, "cameras on", is what to stop, not "if cameras were on")."""
     text = _inner_quotes(calm_capitals(mended_typos(text), language), language)
     text = _without_letter_wrapping(_plain_chat(text, language), language)
     if language == "en":  # "so many meetings", before "so" is taken for a filler
@@ -64,12 +66,12 @@ def tidy_change(text: str, language: str, person: str | None = None) -> str:
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(
-            _compared_said(_read_or_kept(text, _why_first_off))))))
+            _compared_said(_reason_first_off(_read_or_kept(text, _why_first_off)))))))
         text = _read_or_kept(_read_or_kept(text, amount_wanted),
                              lambda said: wished_of_others(said, person))
         text = _read_or_kept(text, bare_said)  # "blockers first", "design review"
         text = stop_said(condition_as_hypothesis(state_as_hypothesis(
-            announced(fragment_said(text, person)), person)))
+            announced(fragment_said(text, person, stop=action is ChangeKind.STOP)), person)))
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
@@ -718,6 +720,24 @@ _WHY_FIRST = re.compile(
     r"(?P<plan>(?:i\s+think\s+|so\s+|maybe\s+)?(?:we\s+(?:should|need\s+to|could|must|ought\s+to)"
     r"|let['’]?s|(?:can|could|should)\s+we|i['’]d\s+like\s+to|i\s+(?:want|propose|suggest)\b"
     r"|how\s+about|what\s+if\s+we)\b.*)$", re.I)
+
+
+# "Since half the team is remote, cameras optional for the weekly": the reason first, in
+# its own clause; what follows is the change, whatever its shape.
+_REASON_FIRST = re.compile(r"^(?:since|given(?:\s+that)?|now\s+that|because|seeing\s+as)\s+"
+                           r"[^,;.!?]{3,80},\s*(?P<plan>\S.*)$", re.I)
+
+
+def _reason_first_off(text: str) -> str:
+    """The change after a reason said first in its own clause; other text as it came, and
+    so is a change that points back at the reason ("since the build is slow, cache it")."""
+    match = _REASON_FIRST.match(text)
+    if match is None or _POINTS_BACK_EN.search(match["plan"]):
+        return text
+    return match["plan"]
+
+
+_POINTS_BACK_EN = re.compile(r"(?<![\w'’])(?:it|them|they)(?![\w'’])", re.I)
 
 
 def _why_first_off(text: str) -> str:
