@@ -405,6 +405,9 @@ _TIMES = frozenset(("week", "sprint", "month", "quarter", "day", "morning", "aft
 
 
 _ONE_ON_ONE = re.compile(r"1(?::|-on-)1s?")
+# How often, said after the thing: "retros weekly", "1:1s monthly".
+_HOW_OFTEN_WORDS = frozenset(("daily", "weekly", "biweekly", "bi-weekly", "fortnightly",
+                              "monthly", "quarterly", "yearly", "annually", "nightly", "hourly"))
 
 
 def _head(words: list[str]) -> str:
@@ -412,7 +415,8 @@ def _head(words: list[str]) -> str:
     head = words[0]
     for i, word in enumerate(words):
         plain = _plain(word)
-        if i and (plain in _PREPOSITIONS or plain in _NUMBERS or plain[:1].isdigit()) \
+        if i and (plain in _PREPOSITIONS or plain in _NUMBERS or plain[:1].isdigit()
+                  or plain in _HOW_OFTEN_WORDS) \
                 and not _ONE_ON_ONE.fullmatch(plain):  # "weekly 1:1s": the head is "1:1s"
             break  # "standups three times a week": the head is "standups"
         head = word
