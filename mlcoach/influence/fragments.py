@@ -160,6 +160,9 @@ _HOW_OFTEN_SAID = re.compile(rf"^{_THING}\s+(?P<often>{_OFTEN})(?P<instead>(?:\s
                              r"|twice\s+a\s+)?"
                              r"(?:[\w-]+)(?:\s+(?:week|weeks|day|days|sprint|month))?)?\s*[.!]*$",
                              re.I)
+# "standup 15 min max", "retro: 1h tops": how long a meeting may take, noted.
+_CAPPED = re.compile(rf"^{_THING}\s*:?\s+(?P<n>\d+\s*(?:min(?:ute)?s?|h|hrs?|hours?))\s+"
+                     r"(?P<lim>max|maximum|tops|at\s+most|min|minimum)\s*[.!]*$", re.I)
 # The team's meetings and rotas, held on a rhythm.
 _MEETINGS = frozenset(("standup", "stand-up", "retro", "retrospective", "demo", "planning",
                        "sync", "review", "meeting", "1:1", "one-on-one", "one-to-one", "check-in",
@@ -324,6 +327,10 @@ def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -
         each = f"{match['each'].lower()} " if "each" in match.groupdict() else ""
         return (f"what if {each}{match['who']} {_RULE_PAST[match['verb'].lower()]} "
                 f"{match['rest']}{since}")
+    match = _CAPPED.match(said)
+    if match and _a_thing(match["thing"]):  # "standup 15 min max": at most 15 min
+        most = "at least" if match["lim"].lower().startswith("min") else "at most"
+        return f"what if {_named(match['thing'])} were {most} {match['n']}"
     match = _STILL_NEEDED.match(said)
     if match and _a_thing(match["thing"]):
         return f"do we still need {_named(match['thing'])}?"
