@@ -1029,6 +1029,10 @@ def _strip_modal(text: str) -> tuple[str, bool]:
             if "every" in lead:  # "update their tickets", said to each: "your tickets"
                 rest = _THEIRS.sub(lambda m: _YOUR_OWN[m[0].lower()], rest)
             return rest, True
+    proposed = re.match(r"we\s+(?=(?:stop|quit|drop|cancel|switch|introduce|try)\s)", lowered)
+    if proposed:  # "we stop merging on Fridays": a verb of change, said as the plan ("we
+        # start standups at 9:30" says when they start)
+        return text[proposed.end():], True
     return text, False
 
 
