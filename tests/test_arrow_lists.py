@@ -36,3 +36,11 @@ def test_no_style_quotes_the_arrowed_list(style: Style) -> None:
 def test_two_arrowed_changes_are_still_asked_together() -> None:
     assert supportive_question("standup → 10, retro → Friday", DIFF, "en") == \
         "How would it work for you to move standup to 10 and retro to Friday?"
+
+
+def test_arrowed_changes_on_lines_of_their_own_are_a_list() -> None:
+    """Pasted from notes, "standup -> async⏎retro -> biweekly" was joined with a space and
+    quoted as “standup -> async retro -> biweekly”."""
+    assert supportive_question("standup → 10am\nretro → friday", ChangeKind.DIFFERENTLY,
+                               "en") == \
+        "How would it work for you to move standup to 10am and retro to friday?"

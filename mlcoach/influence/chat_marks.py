@@ -154,11 +154,17 @@ def one_line(change: str) -> str:
         lines = lines[1:]  # "Action items:⏎- …⏎- …": the list's heading
     if sum(bool(_BULLET.match(line)) for line in lines) >= 2:
         return "; ".join(_BULLET.sub("", line).rstrip(" ;,.") for line in lines)
+    if len(lines) >= 2 and all(_ARROWED_LINE.search(line) for line in lines):
+        return ", ".join(line.rstrip(" ;,.") for line in lines)  # "standup -> async⏎retro -> …"
     text = without_note_label(" ".join(change.split()))
     text = re.sub(r"\s[•·]\s", "; ", text)
     if re.match(r"\(?1[.)]\s", text):  # "1) a 2) b", "1. a 2. b", "(1) a (2) b"
         text = _numbered(text.removeprefix("("))
     return text
+
+
+# A line that is one arrow's change: "standup -> async".
+_ARROWED_LINE = re.compile(r"\S\s*(?:-->|->|=>|→|⟶)\s*\S")
 
 
 def _emoji_bullet(line: str) -> str:
