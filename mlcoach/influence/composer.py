@@ -33,7 +33,6 @@ from mlcoach.influence.occasions import one_occasion
 from mlcoach.influence.phrasing import (
     Reading,
     Shape,
-    as_mine,
     asks_nothing,
     asks_of_someone_else,
     complains_of_someone,
@@ -70,6 +69,7 @@ from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangemen
 from mlcoach.influence.turkish_news import one_day_news_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
 from mlcoach.influence.turkish_wishes import wished_of_others_tr
+from mlcoach.influence.whose_act import as_mine
 from mlcoach.influence.work_nouns import common_case, common_words
 
 logger = logging.getLogger(__name__)
