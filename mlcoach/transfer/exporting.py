@@ -26,14 +26,7 @@ from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_, Phrase, translate
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
-from mlcoach.domain.text import (
-    MAX_NAME,
-    MAX_TAG,
-    MAX_TEXT,
-    clean_name,
-    inert,
-    is_text,
-)
+from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, inert, is_text
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
 from mlcoach.system.paths import expand_user, planted_link, remove_killed_writes
 
