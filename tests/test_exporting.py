@@ -567,7 +567,7 @@ def test_what_a_killed_export_left_beside_its_file_goes_at_the_next(cli_env, tmp
     assert "Asked Ana" in target.read_text()
 
 
-@pytest.mark.parametrize("name", ["Ana\u200b", "Evil\u202eeman", "\u2066Bo"])
+@pytest.mark.parametrize("name", ["Ana\u200b", "Evil\u202eeman", "\u2066Bo", "Ana\x1b"])
 @pytest.mark.parametrize("where", ["people", "moments", "suggestions"])
 def test_an_import_takes_no_name_that_people_add_would_refuse(store, name, where):
     """"Ana\u200b" (a second Ana who looks the same) and "Evil\u202eeman" (which turns the
