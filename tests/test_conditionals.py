@@ -64,7 +64,9 @@ def test_a_condition_chosen_as_a_stop_is_still_the_hypothesis() -> None:
 
 
 @pytest.mark.parametrize("change", ["if in doubt, ask in the channel",
-                                    "when the build breaks, whoever broke it fixes it first"])
+                                    "when the build breaks, whoever broke it fixes it first",
+                                    # session 32: "their" is the notes, said before it
+                                    "since the release notes are long, shorten their intro"])
 def test_a_rule_with_its_condition_stays_whole(change: str) -> None:
     assert f"“{change}”" in supportive_question(change, DIFF, "en")
 
@@ -77,6 +79,8 @@ def test_a_rule_with_its_condition_stays_whole(change: str) -> None:
      "ask for help if you're blocked for more than an hour"),
     ("whenever someone ships something, shout it out in the channel",
      "shout it out in the channel whenever someone ships something"),
+    # session 32: "its" is named as "it" is, not left before what it means
+    ("if a PR is big, split its commits", "split a PR's commits if it is big"),
 ])
 def test_a_rule_with_its_condition_first_is_asked_act_first(change: str, act: str) -> None:
     """Session 31: quoted whole before ("if we tried this: “if the build is red, fix it

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.enums import ChangeKind
-from mlcoach.influence.english_words import _VERBS
+from mlcoach.influence.english_words import _VERBS, points_back
 from mlcoach.influence.phrasing import Shape, read_change
 
 # "from now on" first: read as "from now", it left "on retro is on Friday" ("if on retro
@@ -90,7 +90,6 @@ _ITS_THING = re.compile(
     r"^(?P<lead>\S+(?:\s+time)?)\s+(?P<np>(?:a|an|the|our|any|every)\s+[\w'’-]+"
     r"(?:\s+[\w'’-]+)?)\s+(?P<verb>is|has|was|needs|breaks|fails|runs|goes|takes|gets|sits"
     r"|stays|lasts|looks|seems|starts|ends|comes|turns|drags|overruns)\b(?P<after>.*)$", re.I)
-_POINTS_BACK = re.compile(r"(?<![\w'’])(?:it|them|this|that|they|those|these)(?![\w'’])", re.I)
 
 
 def condition_last(text: str) -> str:
@@ -101,11 +100,13 @@ def condition_last(text: str) -> str:
     if match is None or match["rest"].endswith("?"):
         return text
     when, rest = match["when"][0].lower() + match["when"][1:], match["rest"]
-    pointing = _POINTS_BACK.findall(rest)
+    pointing = points_back(rest)
     if pointing:
         thing = _ITS_THING.match(when)
-        if pointing == ["it"] and thing and not thing["np"].lower().endswith("s"):
-            rest = re.sub(r"(?<![\w'’])it(?![\w'’])", thing["np"], rest, count=1)
+        if pointing in (["it"], ["its"]) and thing and not thing["np"].lower().endswith("s"):
+            # "split its commits if a PR is big" → "split a PR's commits if it is big"
+            named = thing["np"] + ("'s" if pointing == ["its"] else "")
+            rest = re.sub(rf"(?<![\w'’]){pointing[0]}(?![\w'’])", named, rest, count=1, flags=re.I)
             when = f"{thing['lead']} it {thing['verb']}{thing['after']}"
         elif not re.search(r"(?i)\b(?:something|anything)\b", when):
             return text  # "when the build is red, whoever broke it fixes it": whose "it"?

@@ -501,4 +501,20 @@ def plain_word(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,;:!?\"'“”()")
 
 
+# Words that point back at something said before: "could we do them async?" alone loses
+# what "them" was. "This week" points at nothing, so a reading may leave those out.
+_POINTING = frozenset(("it", "them", "they", "its", "their"))
+_SHOWING = frozenset(("this", "that", "these", "those"))
+_POINTER = re.compile(r"(?<![\w'’])(?:it|them|they|its|their|this|that|these|those|there)"
+                      r"(?![\w'’])", re.I)
+
+
+def points_back(text: str, *, showing: bool = True, there: bool = False) -> list[str]:
+    """The words of `text` that point back at something said before it, lower case and in
+    order: "it", "them"…, "this", "those"… unless not `showing`, and "there" if asked."""
+    found = (word.lower() for word in _POINTER.findall(text))
+    return [word for word in found
+            if word in _POINTING or (showing and word in _SHOWING) or (there and word == "there")]
+
+
 _KNOWN = _VERBS | _DETERMINERS | _QUANTITIES | _ING_NOUNS | {"not", "never", "don't", "no-meeting"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.capture import names_person
-from mlcoach.influence.english_words import _VERBS
+from mlcoach.influence.english_words import _VERBS, points_back
 from mlcoach.influence.phrasing import strip_tails
 from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
 from mlcoach.influence.verb_forms import past_tense
@@ -203,9 +203,6 @@ _ASK_LEAD = re.compile(r"(?:^|(?<=[;.!?])\s+|(?<=[;.!?]))\s*(?:so\s*,?\s+)?"
                        r"i\s+(?:propose|suggest)\b|i['’]d\s+(?:like|suggest|propose)\b).*$", re.I)
 
 
-_REFERS = re.compile(r"(?<![\w'’])(?:them|it|this|that|they|those|these|there)(?![\w'’])", re.I)
-
-
 def the_ask_after_the_why(text: str) -> str:
     """The last sentence of `text` that asks for a change, where sentences before it give
     the reason ("… we often run over; could we try async standups?" → "could we try async
@@ -217,7 +214,7 @@ def the_ask_after_the_why(text: str) -> str:
     # "… and then review in the retro whether it worked": how the trial ends, not the ask
     ask = re.sub(r",?\s+(?:and\s+)?then\s+(?:we\s+)?(?:review|see|decide|check|look|talk)\b.*?"
                  r"(?=\?*$)", "", ask, flags=re.I)
-    if _REFERS.search(ask) or len(ask.split()) < 3:
+    if points_back(ask, there=True) or len(ask.split()) < 3:
         return text  # "… Could we review them within 24h?": whom "them" means is before
     return ask
 

@@ -28,7 +28,7 @@ from mlcoach.influence.dated_changes import (
     time_after,
     we_from_then,
 )
-from mlcoach.influence.english_words import ATTRIBUTES, plain_word
+from mlcoach.influence.english_words import ATTRIBUTES, plain_word, points_back
 from mlcoach.influence.fragments import fragment_said, off_for_now
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
@@ -524,10 +524,15 @@ def _sentences(text: str) -> list[str]:
 
 _NOT_A_START = frozenset(("for", "in", "on", "at", "by", "until", "till", "then", "just", "and",
                          "but", "or", "so", "also", "ve", "ama", "sonra", "yani"))
-# Words that point back to another sentence: "Maybe we could do them async" alone loses
-# what "them" was.
-_POINTS_BACK = frozenset(("it", "them", "this", "that", "these", "those", "they", "its", "their",
-                          "bunu", "onu", "bunları", "onları", "şunu", "bunlar", "onlar"))
+# Turkish words that point back to another sentence: "Bunu kaldıralım" alone loses what
+# "bunu" was (`points_back` has the English ones).
+_TR_POINTS_BACK = frozenset(("bunu", "onu", "bunları", "onları", "şunu", "bunlar", "onlar"))
+
+
+def _says_back(text: str) -> bool:
+    """Whether `text`, in either language, points back at something said before it."""
+    return bool(points_back(text)) or not _TR_POINTS_BACK.isdisjoint(
+        re.findall(r"[\w'’]+", text.casefold()))
 
 
 # First words of a sentence that says how things are (not "I'd like…", a plan of one's own).
@@ -597,7 +602,7 @@ def _one_proposal(text: str, language: str) -> str:
         return text
     plan = parts[kinds.index("plan")].rstrip(" .!…")
     words = re.findall(r"[\w'’]+", plan.casefold())
-    if len(words) < 3 or _POINTS_BACK & set(words):
+    if len(words) < 3 or _says_back(plan):
         return text  # "Kaldıralım.", "do them async": the rest says what
     if kinds.index("plan") and language == "en":
         # "…is slow. Cache the dependencies.": read as a first sentence would be, unless
@@ -732,12 +737,9 @@ def _reason_first_off(text: str) -> str:
     """The change after a reason said first in its own clause; other text as it came, and
     so is a change that points back at the reason ("since the build is slow, cache it")."""
     match = _REASON_FIRST.match(text)
-    if match is None or _POINTS_BACK_EN.search(match["plan"]):
+    if match is None or points_back(match["plan"], showing=False):
         return text
     return match["plan"]
-
-
-_POINTS_BACK_EN = re.compile(r"(?<![\w'’])(?:it|them|they)(?![\w'’])", re.I)
 
 
 def _why_first_off(text: str) -> str:
@@ -876,7 +878,7 @@ def _active(text: str) -> str:
     verb = verb_of_participle(match["done"])
     subject = match["subj"]
     first = subject.split()[0]
-    if verb is None or plain_word(first) in _POINTS_BACK | _PEOPLE_SUBJECTS:
+    if verb is None or _says_back(first) or plain_word(first) in _PEOPLE_SUBJECTS:
         return text
     # "The retro", "Standups": a capital that only starts the sentence; not "Jira",
     # "Dana's board" or "Friday deploys", which are names
@@ -953,7 +955,7 @@ def _sentence_plans(text: str, language: str) -> list[str]:
             return []
         if kind == "plan":
             plans.append(said.rstrip(" .!…"))
-    if len(plans) < 2 or _POINTS_BACK & set(re.findall(r"[\w'’]+", plans[0].casefold())):
+    if len(plans) < 2 or _says_back(plans[0]):
         return []
     return plans
 
@@ -1042,6 +1044,6 @@ def _one_for_the_other(first: str, second: str) -> list[str]:
     for act, stop in ((first, second), (second, first)):
         dropped = _STOP_LEAD.sub("", stop)
         if dropped != stop and _is_an_act(act) and not says_stop(act, "en") \
-                and not _POINTS_BACK & set(dropped.lower().split()):
+                and not points_back(dropped):
             return [f"{act} instead of {dropped}"]
     return [first, second]
