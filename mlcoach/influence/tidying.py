@@ -66,7 +66,7 @@ def tidy_change(text: str, language: str, person: str | None = None,
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(
-            _compared_said(_reason_first_off(_read_or_kept(text, _why_first_off)))))))
+            _compared_said(_why_first_off(text))))))
         text = _read_or_kept(_read_or_kept(text, amount_wanted),
                              lambda said: wished_of_others(said, person))
         text = _read_or_kept(text, bare_said)  # "blockers first", "design review"
@@ -717,35 +717,37 @@ _NOT_A_REFERENT = frozenset(("it", "this", "that", "they", "these", "those", "ev
                              "there", "which", "what"))
 
 
+# The reason for a change said before it: "since …", "given that …", "now that …".
+_REASON_LEAD = r"since|given(?:\s+that)?|now\s+that"
 # "After last week's outage I think we should do blameless postmortems", "Since half the
-# team is remote, let's make cameras optional": why (or when) first, then the plan.
+# team is remote, let's make cameras optional": why (or when) first, then a plan.
 _WHY_FIRST = re.compile(
-    r"^(?P<why>(?P<lead>after|since|following|given|with|now\s+that)\s+[^,;.!?]{3,80}?)"
+    rf"^(?P<why>(?P<lead>after|following|with|{_REASON_LEAD})\s+[^,;.!?]{{3,80}}?)"
     r"(?:,\s*|\s+)"
     r"(?P<plan>(?:i\s+think\s+|so\s+|maybe\s+)?(?:we\s+(?:should|need\s+to|could|must|ought\s+to)"
     r"|let['’]?s|(?:can|could|should)\s+we|i['’]d\s+like\s+to|i\s+(?:want|propose|suggest)\b"
     r"|how\s+about|what\s+if\s+we)\b.*)$", re.I)
-
-
-# "Since half the team is remote, cameras optional for the weekly": the reason first, in
-# its own clause; what follows is the change, whatever its shape.
-_REASON_FIRST = re.compile(r"^(?:since|given(?:\s+that)?|now\s+that|because|seeing\s+as)\s+"
+# "Since half the team is remote, cameras optional for the weekly": the reason in its own
+# clause; what follows is the change, whatever its shape.
+_REASON_FIRST = re.compile(rf"^(?:because|seeing\s+as|{_REASON_LEAD})\s+"
                            r"[^,;.!?]{3,80},\s*(?P<plan>\S.*)$", re.I)
 
 
-def _reason_first_off(text: str) -> str:
-    """The change after a reason said first in its own clause; other text as it came, and
-    so is a change that points back at the reason ("since the build is slow, cache it")."""
+def _why_first_off(text: str) -> str:
+    """The change after why it is asked: the plan after "since half the team is remote,
+    let's …", where it is read, or with when said last ("after lunch we should walk": "we
+    should walk after lunch"); else whatever follows a reason in its own clause, unless it
+    points back at the reason ("since the build is slow, cache it"); other text as it came."""
+    said = _read_or_kept(text, _plan_after_why)
+    if said != text:
+        return said
     match = _REASON_FIRST.match(text)
     if match is None or points_back(match["plan"], showing=False):
         return text
     return match["plan"]
 
 
-def _why_first_off(text: str) -> str:
-    """The plan after why it is asked ("since half the team is remote, let's …"), or with
-    when said last ("after lunch we should walk": "we should walk after lunch"); other
-    text as it came."""
+def _plan_after_why(text: str) -> str:
     match = _WHY_FIRST.match(text)
     if match is None:
         return text
