@@ -571,3 +571,14 @@ def test_by_example_one_s_own_act_is_said_to_the_user(change: str, act: str) -> 
     """"Change your own way of working first: block my calendar for focus time": the
     user's "my" was said back to them as the coach's own."""
     assert f": {act}" in _by_example(change)
+
+
+@pytest.mark.parametrize(("change", "act"), [
+    ("cameras on", "keep cameras off"),
+    ("notifications on during focus time", "keep notifications off during focus time"),
+])
+def test_by_example_a_switch_to_stop_is_kept_the_other_way(change: str, act: str) -> None:
+    """Session 32: chosen as a stop, "cameras on" asked "if cameras were on?", the state to
+    stop, and by example it was quoted back; the switch is turned the other way."""
+    opening = _by_example(change, STOP)
+    assert f": {act}" in opening

@@ -13,6 +13,7 @@ from mlcoach.influence.english_words import _VERBS, points_back
 from mlcoach.influence.phrasing import strip_tails
 from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
 from mlcoach.influence.verb_forms import past_tense
+from mlcoach.influence.work_nouns import common_words
 
 # A thing of how a team works, one to three words: "cameras", "the Friday demo".
 _WORD = r"(?:[a-z][\w'’-]*|1:1s?)"  # "1:1s" too
@@ -48,8 +49,10 @@ _NO_ONE = re.compile(r"^(?:no\s+one|nobody|noone)\s+(?P<verb>[a-z]+s)\s+(?P<rest
                      r"(?:\d|noon|lunch|hours|midnight)|during|outside)[^?;]*?)\s*[.!]*$", re.I)
 _IRREGULAR = {"does": "did", "has": "had", "goes": "went", "gets": "got", "takes": "took",
               "runs": "ran", "sends": "sent", "makes": "made", "holds": "held"}
-# "Standups. Too long.", "standups: too long": the verdict turned into the change it asks.
-_TOO = re.compile(rf"^{_THING}\s*(?:[.:]|\s[-–—])\s*(?:(?:way|much|far|a\s+bit|kinda|really)\s+)?"
+# "Standups. Too long.", "standups: too long", "standups too long": the verdict turned into
+# the change it asks.
+_TOO = re.compile(rf"^{_THING}(?:\s*(?:[.:]|\s[-–—])\s*|(?P<bare>\s+))"
+                  r"(?:(?:way|much|far|a\s+bit|kinda|really)\s+)?"
                   r"too\s+(?P<adj>long|short|slow|big|large|late|early|frequent)\s*[.!]*$",
                   re.I)
 # "standups are too long", "standups r too long": the same verdict, said as a sentence.
@@ -82,6 +85,9 @@ _THEY_NEED = re.compile(r"^(?P<who>[a-z][\w'’-]*[a-z]s)\s+(?P<verb>need|requir
 _WE_DO = re.compile(r"^we\s+(?P<verb>[a-z]+)\s+(?P<rest>[^?;]+?)\s*[.!]*$", re.I)
 _RULE_PAST = {"needs": "needed", "requires": "required", "gets": "got", "has": "had",
               "goes": "went", "need": "needed", "require": "required"}
+# A switch, to stop, is the other way: "cameras on" stopped is "cameras off". Other states
+# typed as a stop are the state wished ("cameras optional"), as by example.
+_SWITCHED = {"on": "off", "off": "on"}
 _BETTER = {"long": "shorter", "short": "longer", "slow": "faster", "big": "smaller",
            "large": "smaller", "late": "earlier", "early": "later",
            "frequent": "less frequent"}
@@ -110,11 +116,23 @@ def _a_thing(thing: str, *, said_of: bool = False) -> bool:
         return False  # "exported again, longer", "Reflecting on"
     if any(word in _NOT_IN_A_THING for word in words) or (
             len(words) > 1 and words[-1].endswith("s") and words[-1][:-1] in _VERBS
-            and not said_of):
+            and not said_of and words[-1] not in common_words()):
         return False  # "standup starts at 10": a verb, said by another reading
     return bool(words) and words[0] not in _NOT_THINGS and words[-1] not in _NOT_THINGS \
         and (words[0] not in _VERBS or words[0] in ("standup", "standups", "demo", "demos",
                                                      "review", "reviews", "sync", "retro"))
+
+
+def _ends_in_a_verb(words: str) -> bool:
+    """"meetings run", "the build takes", "standups are": more than a thing's name."""
+    said = words.lower().split()
+    last = said[-1]
+    return len(said) > 1 and last not in common_words() and (
+        last in _VERBS or last in _LINKING or (last.endswith("s") and last[:-1] in _VERBS))
+
+
+_LINKING = frozenset(("is", "are", "r", "was", "were", "seem", "seems", "feel", "feels",
+                      "look", "looks", "get", "gets", "got", "has", "have"))
 
 
 # Said without an article by teams ("standup is at 10"); another singular thing takes "the".
@@ -255,8 +273,9 @@ def how_first(text: str) -> str:
 def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
     (and so is a wish of what `person`, the one asked, would do: it is said to them).
-    `stop`: the change is one to stop, so a state noted where it holds ("cameras on in
-    every call") is what stops."""
+    `stop`: the change is one to stop, so a switch noted ("cameras on in every call") is
+    turned the other way ("if cameras were off in every call"), and another state noted
+    where it holds is what to do away with."""
     said = the_ask_after_the_why(" ".join(text.split()))
     if said != " ".join(text.split()):  # "…; maybe we go round the table": as said alone
         return without_spoken_wrapping(said, "en")
@@ -331,18 +350,22 @@ def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -
     match = _STILL_NEEDED.match(said)
     if match and _a_thing(match["thing"]):
         return f"do we still need {_named(match['thing'])}?"
-    match = _TOO.match(said) or _IS_TOO.match(said)
+    match = _IS_TOO.match(said) or _TOO.match(said)
+    if match and match.re is _TOO and match["bare"] and _ends_in_a_verb(match["thing"]):
+        match = None  # "meetings run too long": a sentence, not a note of a thing
     whose = re.match(r"(?P<name>[A-Z][\w'’-]*)['’]s\s", match["thing"]) if match else None
     if match and _a_thing(match["thing"], said_of=match.re is _IS_TOO) \
             and (whose is None or names_person(whose["name"], person)):
         # ("Priya's updates are too long", said to Tom: hers to hear, not Tom's to answer)
         return f"what if {_named(match['thing'])} were {_BETTER[match['adj'].lower()]}"
     match = _THING_STATE.match(said)
-    if match and stop and match["where"]:
-        match = None  # "cameras on in every call", to stop: what to do away with
+    switched = stop and match is not None and match["state"].lower() in _SWITCHED
+    if match and stop and match["where"] and not switched:
+        match = None  # "standups async in every team", to stop: what to do away with
     if match and _a_thing(match["thing"]) and (
             match["state"].lower() not in ("on", "off") or _plural(match["thing"])):
-        state = match["state"]
+        # "cameras on", to stop, is "if cameras were off"
+        state = _SWITCHED[match["state"].lower()] if switched else match["state"]
         if state[:1].isdigit():
             state = f"at {state}"  # "standup 10am": at 10am
         return f"what if {_named(match['thing'])} were {state}{match['where'] or ''}" \

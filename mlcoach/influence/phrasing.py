@@ -395,6 +395,12 @@ def _hypothesis(body: str) -> str | None:
     return parts[0] if parts else None
 
 
+# A switch's state, alone or where it holds: "on", "off during focus time" (not "on
+# Tuesdays", a day).
+_SWITCH = re.compile(r"(?:on|off)(?:$|\s+(?:during|in|for|at|when|while|until|after|before|by"
+                     r"|outside)\b)", re.I)
+
+
 def hypothetical_act(text: str) -> str | None:
     """A hypothesis as the act it proposes: "what if standups were async" → "make standups
     async", "what if I blocked mornings" → "block mornings"; None where no act can be
@@ -413,6 +419,8 @@ def hypothetical_act(text: str) -> str | None:
         return _YOURS.sub(lambda m: _YOUR[m[0].lower()], f"{base} {rest}".strip()) \
             if base else None
     first = _plain(rest.split()[0]) if rest.split() else ""
+    if _plain(verb) in ("were", "was") and _SWITCH.match(rest):
+        return f"keep {subject} {rest}"  # "what if cameras were off": keep them so
     if _plain(verb) in ("were", "was") and first in _WHEN_OR_WHERE:
         # "what if releases were on Tuesdays": release on Tuesdays; "what if retros were
         # every two weeks": have them so (a meeting: the team's to decide)
