@@ -182,6 +182,27 @@ _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               "anybody against", "objections to")
 
 
+# Others' view asked, said as people do: "what do you all think about …", "curious what
+# folks think of …", "is everyone ok with …": what is asked about is the plan.
+_VIEWS_ASKED = re.compile(
+    r"(?:(?:curious|wondering)\s+)?(?:what|how)\s+(?:do|does|would|will)?\s*(?P<who>you(?:\s+all"
+    r"|\s+guys|\s+folks|\s+two)?|y['’]?all|people|folks|everyone|everybody|anyone|others|we"
+    r"|the\s+(?:team|group|rest\s+of\s+you))\s+(?:think|feel)\s+(?:about|of)"
+    r"|(?:is\s+|are\s+)?(?:everyone|everybody|anyone|people|folks|the\s+team|you(?:\s+all)?)\s+"
+    r"(?:ok|okay|fine|happy|good|alright|cool)\s+with", re.I)
+
+
+def how_about_lead(text: str) -> str | None:
+    """The words before a plan that only ask about it ("how about", "what do you all think
+    about"), as typed at the start of `text`; None where there are none."""
+    lowered = text.lower()
+    lead = next((lead for lead in _HOW_ABOUT if lowered.startswith(lead + " ")), None)
+    if lead is not None:
+        return text[:len(lead)]
+    asked = _VIEWS_ASKED.match(text)
+    return asked[0] if asked and text[asked.end():asked.end() + 1] == " " else None
+
+
 _NEGATIONS = ("no longer", "don't", "dont", "do not", "not", "never", "stop", "quit")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.capture import names_person
-from mlcoach.influence.english_words import _VERBS, points_back
+from mlcoach.influence.english_words import _VERBS, how_about_lead, points_back
 from mlcoach.influence.phrasing import strip_tails
 from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
 from mlcoach.influence.verb_forms import past_tense
@@ -280,6 +280,11 @@ def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -
     if said != " ".join(text.split()):  # "…; maybe we go round the table": as said alone
         return without_spoken_wrapping(said, "en")
     said = strip_tails(re.sub(r"\s+@\s*(?=\d)", " at ", said))  # "standup @ 10 pls"
+    lead = how_about_lead(said)
+    if lead is not None:  # "how about cameras optional?": the note asked about, or none
+        rest = said[len(lead) + 1:].rstrip(" ?")
+        asked = fragment_said(rest, person, stop=stop)
+        return asked if asked.startswith("what if ") and asked != rest else text
     match = _ALLOWED.match(said)
     if match:  # "is it ok to skip standup on Fridays?": asked leave for the act
         return f"is it ok if we {match['act']}?"  # as "is it ok if we …?" is read

@@ -48,7 +48,6 @@ from mlcoach.influence.english_words import (
     _COMPOUND_LEADS,
     _DETERMINERS,
     _FILLERS,
-    _HOW_ABOUT,
     _IF_WE,
     _ING_HEADS,
     _ING_MODIFIERS,
@@ -82,6 +81,7 @@ from mlcoach.influence.english_words import (
     _WANTS,
     _is_plural,
     _words,
+    how_about_lead,
     without_spoken_label,
 )
 from mlcoach.influence.english_words import (
@@ -308,10 +308,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if mine is not None:
         return mine
     modal = False
-    for lead in _HOW_ABOUT:
-        if lowered.startswith(lead + " ") and not lowered.startswith(lead + " we "):
-            body = body[len(lead) + 1 :]
-            break
+    lead = how_about_lead(body)
+    if lead is not None and not lowered.startswith(lead.lower() + " we "):
+        body = body[len(lead) + 1 :]
     else:
         for lead in _WANTS:
             if lowered.startswith(lead + " "):
@@ -1395,11 +1394,10 @@ def strip_lead(text: str) -> str:
     text = " ".join(text.split())
     body = _strip_fillers(text)
     lowered = body.lower()
-    for lead in _HOW_ABOUT:
-        if lowered.startswith(lead + " ") and not lowered.startswith((lead + " we ",
-                                                                      lead + " if ")):
-            body = body[len(lead) + 1 :]
-            break
+    lead = how_about_lead(body)
+    if lead is not None and not lowered.startswith((lead.lower() + " we ",
+                                                    lead.lower() + " if ")):
+        body = body[len(lead) + 1 :]
     else:
         body = _strip_modal(body)[0]
     body = _strip_fillers(body)
