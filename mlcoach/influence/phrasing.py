@@ -308,9 +308,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if mine is not None:
         return mine
     modal = False
-    lead = how_about_lead(body)
-    if lead is not None and not lowered.startswith(lead.lower() + " we "):
-        body = body[len(lead) + 1 :]
+    asking = how_about_lead(body)
+    if asking is not None and not lowered.startswith(asking.lower() + " we "):
+        body = body[len(asking) + 1 :]
     else:
         for lead in _WANTS:
             if lowered.startswith(lead + " "):
