@@ -283,6 +283,11 @@ def _assert_clean(question: str, change: str) -> None:
     # "if how about cameras were optional?": a lead that only asks, read into the thing
     unquoted = re.sub(r"“[^”]*”|«[^»]*»", "", question)
     assert re.search(r"\b(?:if|to) (?:how|what) about\b", unquoted, re.I) is None, question
+    # "How has it been … since we tried async standups and hated them. Let's not …?": two
+    # sentences read into one question
+    if "How " in unquoted:
+        asked = unquoted.rsplit("How ", 1)[-1]
+        assert re.search(r"\w\w[.!]\s+\w", asked) is None, question
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

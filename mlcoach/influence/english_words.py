@@ -149,6 +149,9 @@ _MODALS = (
 _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", "i would rather we",
           "i'd prefer it if we", "i'd prefer if we", "i'd prefer we", "i would prefer we",
           "i wish we", "what if",
+          # "would love it if we could move standup to 10"
+          "i'd love it if we", "i would love it if we", "would love it if we",
+          "i'd like it if we", "i would like it if we", "would like it if we",
           "it'd be great if we", "it would be great if we", "it'd be nice if we",
           "would be great if we", "would be nice if we", "would be good if we",
           "it'd be good if we", "it would be good if we", "it'd help if we",

@@ -218,6 +218,10 @@ _AT_ALL = re.compile(r"(?<=\S\s)@(here|channel|everyone|all)(?![\w-])", re.I)
 _AT_BACK = re.compile(r"(?<![\w-])atmark(here|channel|everyone|all)(?![\w-])", re.I)
 
 
+# Another sentence after the first, or a dash before what is said of it.
+_SAID_AFTER = re.compile(r"(?<=\w\w)[.!;]\s+\S|\s[-–—]\s+\S")
+
+
 def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) -> Reading:
     # Turkish typed in the English app ("Toplantıyı 10'a alalım") is quoted whole; a
     # Turkish name in an English change ("pair with Doğan on releases") is not.
@@ -234,12 +238,16 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     body = strip_tails(_strip_fillers(core))
     done = None if question else done_change(body) or said_changed(body) or (
         done_by(body, _name_pattern(person)) if person else None)
+    now = None if question or done else now_change(body) or thing_now(body) or (
+        _they_now(body, person) if person else None)
+    if (done or now) and _SAID_AFTER.search(body):
+        # "we tried async standups and hated them. Let's not do it again": the change made
+        # and what is said of it, quoted together, not read into one sentence
+        return Reading(Shape.QUOTE_DONE, core)
     if done is not None:
         if person:  # "we moved Dana's 1:1", said to Dana: "your 1:1"
             done = re.sub(rf"(?<![\w'’]){_name_pattern(person)}['’]s\b", "your", done, flags=re.I)
         return Reading(Shape.DONE, _you_for(done, person))
-    now = None if question else now_change(body) or thing_now(body) or (
-        _they_now(body, person) if person else None)
     if now is not None:
         return Reading(Shape.NOW, _you_for(now, person))
     had = None if question else state_to_have(body)
@@ -276,6 +284,8 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if ": " in body:
         head, _, rest = body.partition(": ")
         rest = rest.strip().rstrip(_TRAILING)
+        asking = how_about_lead(head)  # "how about code reviews: smaller PRs"
+        head = head[len(asking):].strip() if asking else head
         first = _plain(head.split()[0]) if head.split() else ""
         topic_ok = "," not in head and first not in _PREPOSITIONS | _SUBJECTS | _AUX
         if topic_ok and 0 < len(head.split()) <= 4 and rest and ": " not in rest:

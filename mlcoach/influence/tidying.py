@@ -20,6 +20,7 @@ from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.amounts import amount_wanted
 from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.bare_phrases import bare_said
+from mlcoach.influence.brought_back import brought_back
 from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
 from mlcoach.influence.dated_changes import (
     dated_decision,
@@ -66,7 +67,7 @@ def tidy_change(text: str, language: str, person: str | None = None,
     text = _without_tag_question(text, language)
     if language == "en":
         text = _without_purpose(_referent_restored(_arrow_said(stopping_said(
-            _compared_said(_why_first_off(text))))))
+            _compared_said(_why_first_off(_read_or_kept(text, brought_back)))))))
         text = _read_or_kept(_read_or_kept(text, amount_wanted),
                              lambda said: wished_of_others(said, person))
         text = _read_or_kept(text, bare_said)  # "blockers first", "design review"
@@ -957,7 +958,7 @@ def _sentence_plans(text: str, language: str) -> list[str]:
             return []
         if kind == "plan":
             plans.append(said.rstrip(" .!…"))
-    if len(plans) < 2 or _says_back(plans[0]):
+    if len(plans) < 2 or any(map(_says_back, plans)):  # "…. Let's move it back": one
         return []
     return plans
 
