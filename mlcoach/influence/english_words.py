@@ -541,4 +541,5 @@ def points_back(text: str, *, showing: bool = True, there: bool = False) -> list
             if word in _POINTING or (showing and word in _SHOWING) or (there and word == "there")]
 
 
-_KNOWN = _VERBS | _DETERMINERS | _QUANTITIES | _ING_NOUNS | {"not", "never", "don't", "no-meeting"}
+_KNOWN = _VERBS | _DETERMINERS | _QUANTITIES | _ING_NOUNS | {"not", "never", "don't", "no-meeting",
+                                                               "zero"}

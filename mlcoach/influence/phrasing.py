@@ -250,9 +250,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         return Reading(Shape.DONE, _you_for(done, person))
     if now is not None:
         return Reading(Shape.NOW, _you_for(now, person))
-    had = None if question else state_to_have(body)
+    had = None if question or _SAID_AFTER.search(body) else state_to_have(body)
     if had is not None:  # "zero Friday deploys", "Friday deploy freeze": if we had them
-        return Reading(Shape.HAVE, had)
+        return Reading(Shape.HAVE, lower_lead(had))  # "No meetings …": "if we had no …"
     kept = _WE_KEEP.match(body) if action is ChangeKind.STOP and not question else None
     if kept is not None:  # to stop: "we keep scheduling meetings over lunch" is what to stop
         again = _read_en(kept["doing"], action, question, person)
