@@ -889,8 +889,8 @@ def _settled_ask(said: str, reading: Reading, catalog: _Catalog, *,
         return {}
     key, words = found
     frames = catalog.table("ask")
-    ask = _fill(_str(frames, key), {"x": words, "q": _fill(_str(frames, "quote"),
-                                                            {"text": words})})
+    ask = _fill(_str(frames, key), {"x": common_case(words), "q": _fill(_str(frames, "quote"),
+                                                                         {"text": words})})
     return {"ask": ask, "Ask": ask[0].upper() + ask[1:]}
 
 

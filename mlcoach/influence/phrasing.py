@@ -113,6 +113,7 @@ from mlcoach.influence.turkish_wishes import wished_of_others_tr
 from mlcoach.influence.turkish_you import said_to_you_tr, their_change_tr
 from mlcoach.influence.verb_forms import past_tense
 from mlcoach.influence.wished_of_others import wishes_of_others
+from mlcoach.influence.work_nouns import PRODUCTS
 
 _TRAILING = " \t.,;:!?…"
 
@@ -1111,7 +1112,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             return None
         return Reading(Shape.HAVE, x + tail)
     if _verb_shape(words, low, modal):
-        if x == a and low not in _KNOWN | _PRODUCTS and words[0][:1].isupper() \
+        if x == a and low not in _KNOWN | PRODUCTS and words[0][:1].isupper() \
                 and words[0][1:].islower() and words[0].isalpha() \
                 and second in _ARTICLES | _words("it them him her us me everyone everybody"):
             x = words[0][0].lower() + a[1:]  # "Call the design team": a verb we do not list
@@ -1255,9 +1256,6 @@ _TOOLS = _words(
     "diagram diagrams glossary standard standards timer timers tracker trackers folder "
     "folders drive issue issues field fields laptop laptops whiteboard whiteboards phone "
     "phones screen screens")
-# Products whose name is said as a verb too ("Slack the team", "Loom it"): a name still.
-_PRODUCTS = _words("slack zoom google loom jira notion figma miro github gitlab confluence "
-                   "teams trello asana linear")
 # Names of ways of working, not tools: "try Kanban".
 _METHODS = _words("kanban scrum scrumban xp tdd bdd safe lean pomodoro shape")
 

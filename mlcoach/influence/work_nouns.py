@@ -16,17 +16,70 @@ _COMMON = frozenset((
     "on-call", "rota", "pairing", "handover", "handovers", "status", "update", "updates",
     "report", "reports", "weekly", "daily", "async", "cameras", "camera",
 ))
+# Tools teams name, never a common word whatever their ending ("Notion", "Teams"); said as
+# a verb too ("Slack the team", "Loom it"), a name still.
+PRODUCTS = frozenset((
+    "slack", "zoom", "google", "loom", "jira", "notion", "figma", "miro", "github", "gitlab",
+    "confluence", "teams", "trello", "asana", "linear"))
 # Said first, these lead a thing ("The Retro should be shorter", "A weekly demo").
 _LEADS = frozenset(("the", "our", "a", "an", "all", "every", "each"))
 _WORD = re.compile(r"(?<![\w'’&-])([A-Z][a-z]+(?:-[a-z]+)?)(?![\w'’&-])")
-_LEAD = re.compile(r"^([A-Z][a-z]*)(?=\s+[a-zA-Z])")
+# "The 1:1 moves …", "drop The Monday sync"
+_LEAD = re.compile(r"(?:^|(?<=[a-z] ))([A-Z][a-z]*)(?=\s+\w)")
+# Only as a note's first word, in sentence case, are these no names ("Core hours", "Docs
+# in Notion"); mid-sentence "Google Docs" and "Google Slides" keep their capitals.
+_FIRST_WORDS = frozenset((
+    "ad", "agenda", "agendas", "always", "anonymous", "ban", "blocker", "blockers", "brown",
+    "camera", "cameras", "code", "core", "deep", "decision", "decisions", "design", "doc",
+    "docs", "email", "emails", "feature", "features", "feedback", "fewer", "fixed", "focus",
+    "just", "kudos", "laptop", "laptops", "less", "lunch", "more", "never", "no", "note",
+    "notes", "office", "one", "only", "pair", "question", "questions", "reply", "replies",
+    "runbook", "runbooks", "slide", "slides", "spec", "specs", "story", "stories", "summary",
+    "summaries", "test", "tests", "thread", "threads", "ticket", "tickets", "two", "usually",
+    "zero", "holiday", "holidays", "mob", "fewer", "shorter", "longer", "smaller", "weekly",
+    "daily", "monthly", "quarterly", "written", "async", "shared", "live", "quiet", "silent",
+    "handwritten",
+))
+# Endings of common nouns and adjectives that names hardly have: "Decisions", "Anonymous",
+# "Architecture", "Flexible" (not "-ence": Florence; not "-al": Kemal).
+_COMMON_ENDING = re.compile(r"(?:tions?|sions?|ments?|ness|ity|ities|isms?|ous|tive|sive"
+                            r"|ble|ful|less|ings|ies|ional|ical|tures?)$")
+# A word in sentence case: "Core" in "Core hours", "put Blockers first", "drop The Monday
+# sync"; beside another capital it is part of a name ("Google Slides", "Feature Flags").
+_SENTENCE_CASE = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)*)([.,;:!?]*)$")  # not "U-turn"
 
 
 def common_case(words: str) -> str:
     """`words` with each capitalised common word of teamwork lowered ("Standup moved to
     10" → "standup moved to 10"); names, products, days and acronyms stay as typed."""
     words = _LEAD.sub(lambda m: m[1].lower() if m[1].lower() in _LEADS else m[1], words)
+    words = _sentence_case_lowered(words)
     return _WORD.sub(lambda m: m[1].lower() if m[1].lower() in _COMMON else m[1], words)
+
+
+def _sentence_case_lowered(words: str) -> str:
+    tokens = words.split(" ")
+    capital = [t[:1].isupper() for t in tokens]
+    for at, token in enumerate(tokens):
+        match = _SENTENCE_CASE.match(token)
+        if match is None:
+            continue
+        low = match[1].lower()
+        beside = (at > 0 and capital[at - 1]) or (at + 1 < len(tokens) and capital[at + 1])
+        if (low in _LEADS and not (at > 0 and capital[at - 1])) or (not beside and _no_name(low)):
+            tokens[at] = low + match[2]
+    return " ".join(tokens)
+
+
+def _no_name(word: str) -> bool:
+    """Whether `word`, lowered, said first in sentence case, is a common word, not a name:
+    "Core hours", "Rubber-stamp approvals", "Notifications", "Recorded demos"."""
+    from mlcoach.influence.act_or_thing import verb_of_participle  # a cycle at import
+
+    if word in PRODUCTS:
+        return False
+    return word in _FIRST_WORDS or "-" in word or bool(_COMMON_ENDING.search(word)) \
+        or verb_of_participle(word) is not None
 
 
 def common_words() -> frozenset[str]:
