@@ -582,3 +582,29 @@ def test_by_example_a_switch_to_stop_is_kept_the_other_way(change: str, act: str
     stop, and by example it was quoted back; the switch is turned the other way."""
     opening = _by_example(change, STOP)
     assert f": {act}" in opening
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Dana: async updates instead of the daily call",
+     "How would it work for you if we tried async updates instead of the daily call?"),
+    ("Dana - standup at 10?", "How would it work for you if standup were at 10?"),
+    ("Dana's 1:1 moved to Thursday", "How has it been for you since your 1:1 moved to Thursday?"),
+    ("Dana will run standup from now on",
+     "What would help you most, now that it's decided that you will run standup from now on?"),
+    ("from Monday Dana runs standup",
+     "What would help you most, now that it's decided that you run standup from Monday?"),
+])
+def test_a_note_headed_with_their_name_or_deciding_for_them_is_said_to_them(
+        change: str, question: str) -> None:
+    """Session 32, said to Dana: "When it comes to Dana, how would it work for you …",
+    "if we tried your 1:1 moved to Thursday?", "now that it's decided that Dana will run
+    standup": the one asked was spoken of, or the change made was offered to try."""
+    assert supportive_question(change, DIFF, "en", "Dana") == question
+
+
+@pytest.mark.parametrize("change", ["run standups", "run planning", "lead standup",
+                                    "facilitate retro", "let Dana run standup"])
+def test_running_a_meeting_is_an_act(change: str) -> None:
+    """Session 32: "if we tried run standups?", "if we tried this: “lead standup”": "run"
+    read as a noun before the meeting it runs."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {change}?"

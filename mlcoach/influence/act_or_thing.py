@@ -32,6 +32,7 @@ from mlcoach.influence.english_words import (
     _PREPOSITIONS,
     _QUANTITIES,
     _REMOVAL_VERBS,
+    _ROLE_VERBS,
     _SAYS_OF_IT,
     _THEY_DO,
     _VERB_BEFORE_PLURAL,
@@ -53,6 +54,14 @@ def _is_gerund(word: str) -> bool:
     )
 
 
+# Meetings a person runs, named bare: "run standup", "facilitate retros".
+_MEETINGS = frozenset((
+    "standup", "standups", "stand-up", "stand-ups", "retro", "retros", "retrospective",
+    "retrospectives", "planning", "demo", "demos", "sync", "syncs", "1:1", "1:1s", "triage",
+    "refinement", "grooming", "kickoff", "kickoffs", "all-hands", "huddle", "huddles",
+    "meetings", "workshop", "workshops", "onboarding"))
+
+
 # Verbs "of" may follow: "think of the newcomers", "take care of the release notes".
 _VERBS_OF = frozenset(("think", "speak", "talk", "dream", "consist", "approve", "take",
                        "let", "make", "get", "clear", "rid"))
@@ -66,6 +75,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return False  # "working late", "planning everything": never "to working"
     if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):
         return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
+    if (low in _ROLE_VERBS or low == "run") and nxt in _MEETINGS:
+        return True  # "run standups", "lead planning", "host retro": not a "run" of them
     if low in _VERBS:
         if nxt == "of" and low not in _VERBS_OF:
             return False  # "share of the on-call load", "review of the process": a thing

@@ -47,6 +47,7 @@ from mlcoach.influence.phrasing import (
     read_change,
     strip_lead,
     wording_action,
+    you_for,
 )
 from mlcoach.influence.retro_labels import continues, turkish_retro_column
 from mlcoach.influence.settled_questions import one_day_news, settled_key, without_label
@@ -392,7 +393,7 @@ def compose(req: SuggestionRequest) -> Composed:
                                   new=new))
         if new and language == "en":
             values.update(_settled_ask(validated, reading, catalog,
-                                       labelled=decided_label(typed)))
+                                       labelled=decided_label(typed), person=person))
 
     # Stopping a colleague's habit is feedback, not a practice to pause and bring back.
     habit = action is ChangeKind.STOP and not req.by_example and not made \
@@ -881,13 +882,15 @@ def _ask_values(reading: Reading, catalog: _Catalog, *, first: bool = False,
 
 
 def _settled_ask(said: str, reading: Reading, catalog: _Catalog, *,
-                 labelled: bool) -> dict[str, str]:
+                 labelled: bool, person: str | None = None) -> dict[str, str]:
     """{ask}/{Ask} for an English change already decided: what would help now, not
-    "what if we …" (nothing where the usual question reads well)."""
+    "what if we …" (nothing where the usual question reads well); said to `person`, what
+    they will do is said of "you" ("… decided that you will run standup")."""
     found = settled_key(said, reading, labelled=labelled)
     if found is None:
         return {}
     key, words = found
+    words = you_for(words, person)
     frames = catalog.table("ask")
     ask = _fill(_str(frames, key), {"x": common_case(words), "q": _fill(_str(frames, "quote"),
                                                                          {"text": words})})
@@ -1095,7 +1098,8 @@ def supportive_question(
     if language == "en":
         if new:
             values.update(_settled_ask(validated, reading, catalog,
-                                       labelled=decided_label(typed)))
+                                       labelled=decided_label(typed),
+                                       person=spoken_name(person)))
         return values["Ask"]
     after = _str(catalog.table("ask"), "after_done") if made else values["after"]
     return _fill("{lead}: {q} ", values) + after

@@ -87,7 +87,8 @@ _FRAGMENT = re.compile(rf"^(?P<verb>{_FRAGMENT_VERBS})\s+(?P<rest>(?!to\b|the\s+
                        r"[^?;]+?)\s*[.!]*$", re.I)
 # "retro moved to Friday", "the Friday demo was dropped", "standups got cancelled": the
 # thing that changed, said first.
-_THING = (r"(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)")
+_WORD = r"(?:[a-z][\w'’-]*|1(?::|-on-)1s?)"  # "the 1:1", "Dana's 1-on-1"
+_THING = rf"(?P<thing>(?:the\s+|our\s+)?{_WORD}(?:\s+{_WORD}){{0,2}}?)"
 _MOVED = re.compile(rf"^{_THING}\s+(?P<verb>moved|shifted|switched|changed)\s+"
                     r"(?P<rest>(?:to|from|into|over\s+to|back\s+to)\s+[^?;]+?)\s*[.!]*$", re.I)
 _MADE = re.compile(rf"^{_THING}\s+(?P<aux>was|were|got|has\s+been|have\s+been)\s+"

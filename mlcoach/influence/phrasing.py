@@ -248,9 +248,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     if done is not None:
         if person:  # "we moved Dana's 1:1", said to Dana: "your 1:1"
             done = re.sub(rf"(?<![\w'’]){_name_pattern(person)}['’]s\b", "your", done, flags=re.I)
-        return Reading(Shape.DONE, _you_for(done, person))
+        return Reading(Shape.DONE, you_for(done, person))
     if now is not None:
-        return Reading(Shape.NOW, _you_for(now, person))
+        return Reading(Shape.NOW, you_for(now, person))
     had = None if question or _SAID_AFTER.search(body) else state_to_have(body)
     if had is not None:  # "zero Friday deploys", "Friday deploy freeze": if we had them
         return Reading(Shape.HAVE, lower_lead(had))  # "No meetings …": "if we had no …"
@@ -301,7 +301,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     lowered = body.lower().replace("’", "'")
     clause = _hypothesis(body)
     if clause is not None:
-        yours = _you_for(clause, person)
+        yours = you_for(clause, person)
         if yours != clause:  # "if Dana were in the retro", said to Dana: to be in it
             verb, _, rest = yours[4:].partition(" ")
             base = "be" if verb == "were" else base_verb(verb)
@@ -649,7 +649,7 @@ def _to_the_person(body: str, person: str) -> str:
     return re.sub(rf"(?<!\w){name}['’]s\b", "your", body, flags=re.I)
 
 
-def _you_for(words: str, person: str | None) -> str:
+def you_for(words: str, person: str | None) -> str:
     """"Dana was in the retro", "Dana is on call", said to Dana: "you were in the retro",
     "you are on call"; other words as they came."""
     if not person:

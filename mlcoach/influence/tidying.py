@@ -260,12 +260,15 @@ _TR_WISHED_AFTER = re.compile(r"(?<=[^\W\d_]s[ae])\s*,?\s+(?:(?:bence|çok|cok|d
 
 
 def _without_their_name(text: str, person: str) -> str:
-    """"Dana, could you own the notes?" → "could you own the notes?" when the question is
-    for Dana: it is said to them, and their name in it would be said to themselves."""
+    """"Dana, could you own the notes?" → "could you own the notes?", "Dana: async updates"
+    → "async updates", when the question is for Dana: it is said to them, and their name in
+    it would be said to themselves."""
     name = person.split()[0] if person.split() else ""
     if not name:
         return text
-    match = re.match(rf"(?:{re.escape(name)}(?:\s*,\s*|\s*[:–—-]?\s+(?=(?:(?:could|can|would"
+    # (not "Max: 3 meetings a day", a limit: a name may be a word too)
+    match = re.match(rf"(?:{re.escape(name)}(?:\s*,\s*|(?:\s*[:–—]\s*|\s+-\s+)(?!\d)"
+                     r"|\s+(?=(?:(?:could|can|would"
                      r"|will)\s+you|please)\b))|(?:please\s+)?(?:make|have|let)\s+"
                      rf"{re.escape(name)}\s+(?=[a-z]))(?P<rest>\S.*)$", text, re.I)
     if match:
