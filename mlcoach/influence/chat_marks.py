@@ -81,9 +81,23 @@ def _handle_said(match: re.Match[str], language: str) -> str:
     return "@" + display_name(name, language)
 
 
+# Exclamation marks at the end, however many: they say how keen, not what.
+_BANGS = re.compile(r"(?<=[^\s!?])\s*!+1*\s*$")
+# (not the thanks asked for: "end each retro with a thank you", "say thanks"; nor a name:
+# "send the report to Tia")
+_COURTESY = re.compile(r"(?<=\S)(?<!\ba)(?<!\bthe)(?<!\bour)(?<!\bsay)(?<!\bsaying)(?<!\bbig)"
+                       r"(?<!\bquick)(?<!\bshort)(?<!\bmore)(?<!\bsaid)(?<!\bwith)(?<!\bto)"
+                       r"[\s,.;/–—-]+(?:(?i:please|pls|plz|thanks|(?:please\s+and\s+)?thank\s+you"
+                       r"|thx)|ty|tia|cheers)[\s.!]*$")
+
+
 def without_marks(text: str, language: str = "en") -> str:
     """The change without what reads as chat, not speech: emoji, emoticons, and the @ and #
     in front of names and tags ("ask @dana 🚀" → "ask Dana")."""
+    # "a weekly demo <3!!", "… #process @team pls": the cheer and the courtesy after what
+    # is asked, before the marks they would hide
+    while (shorter := _BANGS.sub("", _COURTESY.sub("", text))) != text:
+        text = shorter
     text = _ARROW.sub("→", text)  # "email ➡️ wiki": the arrow is the meaning, not a mark
     text = _AT_ING.sub("@-mentioning", _AT_MENTION.sub("@-", text))
     text = _HANDLE.sub(lambda match: _handle_said(match, language), text)

@@ -65,6 +65,7 @@ from mlcoach.influence.tidying import (
     settled_en,
     tidy_change,
     wished_of_all,
+    without_aside,
 )
 from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangement_tr
 from mlcoach.influence.turkish_news import one_day_news_tr
@@ -547,12 +548,12 @@ def _validate(change: str, language: str) -> str:
     # "3. çeyreğe kadar…": in Turkish a number with a dot is an ordinal ("the 3rd"), not
     # a list's bullet, unless a list follows (made one line above).
     ordinal = language == "tr" and re.match(r"\d{1,2}\.\s", line) is not None
-    text = without_marks(line, language)
+    # quoted by the user, marks and all ("\"Use the wiki :)\""): the question quotes it
+    # once; a closing aside is no part of it, before the marks or after them
+    text = without_aside(without_marks(without_aside(_unquoted(line)), language))
     if ordinal and not line.startswith(text):
         text = line.split(None, 1)[0] + " " + text
-    if len(text) > 2 and text[0] + text[-1] in ('""', "“”", "«»", "''", "‘’", "„“") \
-            and not set(text[1:-1]) & set(text[0] + text[-1]):
-        text = text[1:-1].strip()  # quoted by the user: the question quotes it once
+    text = _unquoted(text)
     words = re.findall(r"[\w'’]+", text.casefold())
     # "@dana.k" alone names someone to ask, not what to ask of them
     handle = re.fullmatch(r"@(?!(?:here|channel|everyone|all)\b)[^\W\d_][\w.-]*[\s.,:!?]*",
@@ -566,6 +567,14 @@ def _validate(change: str, language: str) -> str:
         raise ComposerError("the change is {length} characters long; describe it in at most "
                             "{limit}, one change at a time", length=len(text),
                             limit=MAX_CHANGE_CHARS)
+    return text
+
+
+def _unquoted(text: str) -> str:
+    """`text` without the quotes around all of it, if it has no others."""
+    if len(text) > 2 and text[0] + text[-1] in ('""', "“”", "«»", "''", "‘’", "„“") \
+            and not set(text[1:-1]) & set(text[0] + text[-1]):
+        return text[1:-1].strip()
     return text
 
 

@@ -332,6 +332,14 @@ _REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 _ASIDE = re.compile(r"\s*\((?:(?i:see|cf|ref|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
                     r"imo|imho|just\s+an?\s+idea|as\s+discussed|ok|okay|y/n|yes/no|right|agreed)\b[^()]*|"
                     r"(?!UTF|SHA|ISO|RFC)[A-Z]{2,}-\d+)\)\s*[.!?]*$")
+
+
+def without_aside(text: str) -> str:
+    """`text` without a closing aside ("… (just an idea)", "… (JIRA-123)"), if more is left."""
+    said = _ASIDE.sub("", text)
+    return said if re.search(r"\w", said) else text
+
+
 # "+1 to moving standup to 10", "… +1", "… lol": agreement and laughter.
 _PLUS_ONE = re.compile(r"^\+1\s+(?:to|for|on)\s+(?=\S)", re.I)
 _CHAT_TAIL = re.compile(r"\s+(?:\+1|lol|lmao|haha+|hehe+|idk|imo|imho|tbh|fwiw|wdyt)\s*[.!?]*$",
