@@ -219,6 +219,11 @@ _AT_ALL = re.compile(r"(?<=\S\s)@(here|channel|everyone|all)(?![\w-])", re.I)
 _AT_BACK = re.compile(r"(?<![\w-])atmark(here|channel|everyone|all)(?![\w-])", re.I)
 
 
+# What "we could use" uses, not wants: the wiki, Slack, one thing instead of another.
+_USED = re.compile(r"^(?:the|our)\b|\b(?:instead\s+of|rather\s+than)\b|^(?:"
+                   + "|".join(sorted(PRODUCTS)) + r")\b", re.I)
+
+
 # Another sentence after the first, or a dash before what is said of it.
 _SAID_AFTER = re.compile(r"(?<=\w\w)[.!;]\s+\S|\s[-–—]\s+\S")
 
@@ -326,6 +331,8 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         for lead in _WANTS:
             if lowered.startswith(lead + " "):
                 rest = body[len(lead) + 1 :]
+                if lead == "we could use" and _USED.search(rest):
+                    break  # "we could use the wiki instead of email": used, not wanted
                 wanted = _classify(rest, action, False, person)
                 if wanted is not None and wanted.shape in _NOUN_SHAPES:
                     return Reading(Shape.HAVE, wanted.words)
