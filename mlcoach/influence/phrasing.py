@@ -220,7 +220,8 @@ _AT_BACK = re.compile(r"(?<![\w-])atmark(here|channel|everyone|all)(?![\w-])", r
 
 
 # What "we could use" uses, not wants: the wiki, Slack, one thing instead of another.
-_USED = re.compile(r"^(?:the|our)\b|\b(?:instead\s+of|rather\s+than)\b|^(?:"
+_USED = re.compile(r"^(?:the|our|[A-Z][\w-]*['’]s)\b|\b(?:instead\s+of|rather\s+than)\b"
+                   r"|,\s*not\b|^(?:"
                    + "|".join(sorted(PRODUCTS)) + r")\b", re.I)
 
 
