@@ -10,6 +10,7 @@ import pytest
 from mlcoach.domain import timestamps
 from mlcoach.domain.errors import MlcoachError
 from mlcoach.domain.model import ChangeKind, Kind, Outcome, Size, Style
+from mlcoach.domain.text import hidden_character
 from mlcoach.security.keys import OSKeyring
 from mlcoach.store.vault import Layout, open_store
 from mlcoach.transfer import exporting
@@ -567,19 +568,44 @@ def test_what_a_killed_export_left_beside_its_file_goes_at_the_next(cli_env, tmp
     assert "Asked Ana" in target.read_text()
 
 
-@pytest.mark.parametrize("name", ["Ana\u200b", "Evil\u202eeman", "\u2066Bo", "Ana\x1b"])
+@pytest.mark.parametrize(("name", "kept"), [("Ana\u200b", "Ana"), ("Evil\u202eeman", "Evileman"),
+                                          ("\u2066Bo", "Bo"), ("Ana\x1b", "Ana")])
 @pytest.mark.parametrize("where", ["people", "moments", "suggestions"])
-def test_an_import_takes_no_name_that_people_add_would_refuse(store, name, where):
+def test_an_imported_name_is_kept_as_it_shows(store, name, kept, where):
     """"Ana\u200b" (a second Ana who looks the same) and "Evil\u202eeman" (which turns the
-    rest of a terminal line around) were imported, though `people add` refuses both."""
+    rest of a terminal line around) were imported, though `people add` refuses both.
+    Then (sessions 30, 31) the file was refused, and a store made before those checks
+    could not take its own export back. Now the name is kept as it shows: the Ana of
+    the file is the Ana here, and no character that does not show comes in."""
     _fill(store)
     doc = exporting.export_document(store)
     entry = dict(doc[where][0])
     entry["id"] = "11111111-1111-4111-8111-111111111111"
     entry["name" if where == "people" else "person"] = name
+    entry.pop("person_id", None)  # known by name only
     doc[where] = [*doc[where], entry]
-    with pytest.raises(MlcoachError, match="invisible character"):
-        exporting.parse_export(json.dumps(doc).encode())
+    exporting.import_document(store, exporting.parse_export(json.dumps(doc).encode()))
+    names = {p.name for p in store.people(include_archived=True)}
+    assert kept in names
+    assert not any(hidden_character(n) for n in names)
+
+
+def test_a_store_made_before_takes_its_own_export_back(store, tmp_path, memory_keyring):
+    """Session 31 left this open: a store whose person was saved as "Ana\x1b" before
+    such names were refused wrote an export that its own import refused."""
+    _fill(store)
+    store.add_moment("Paired with Cem", person="Cem")
+    with store.connection() as conn:
+        conn.execute("UPDATE people SET name = ? WHERE name = ?", ("Cem\x1b", "Cem"))
+        conn.commit()
+    doc = exporting.export_document(store)
+    other = open_store(Layout(tmp_path / "other"), keys=OSKeyring())
+    try:
+        exporting.import_document(other.store, exporting.parse_export(json.dumps(doc).encode()))
+        paired = next(m for m in other.store.moments() if m.text == "Paired with Cem")
+        assert paired.person == "Cem"
+    finally:
+        other.store.close()
 
 
 def test_an_imported_tag_is_kept_as_a_typed_one_is(store):

@@ -127,6 +127,13 @@ def clean_name(name: str) -> str:
     return cleaned
 
 
+def kept_name(name: str) -> str:
+    """An imported name as the store keeps it: `clean_name`'s, without a character that
+    does not show. A store made before those were refused may hold "Ana\x1b", and its
+    export must come back whole; the Ana it shows as is who she is."""
+    return clean_name("".join(ch for ch in name if hidden_character(ch) is None))
+
+
 def _refuse_hidden(text: str, what: str) -> None:
     hidden = hidden_character(text)
     if hidden is not None:

@@ -20,7 +20,14 @@ from mlcoach.domain.settings_codec import (
     settings_from_dict,
     settings_to_dict,
 )
-from mlcoach.domain.text import MAX_TEXT, case_key, clean_name, kept_tag, name_key
+from mlcoach.domain.text import (
+    MAX_TEXT,
+    case_key,
+    hidden_character,
+    kept_name,
+    kept_tag,
+    name_key,
+)
 from mlcoach.store import models as m
 from mlcoach.store.core import Store
 from mlcoach.store.db import writer
@@ -133,7 +140,7 @@ def _import(conn: Connection, doc: dict[str, Any], *,
         if item.get("person_id") in known_pids:
             return str(item["person_id"])
         if item.get("person"):
-            name = clean_name(item["person"])  # "@Ana" is Ana, as typed
+            name = kept_name(item["person"])  # "@Ana" is Ana, as typed
             found = person_ids.get(name_key(name))
             if found is None:
                 found = _new_person(conn, name, person_ids, write)
@@ -247,14 +254,15 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
     known = set(person_ids.values())
     from_file: dict[str, str] = {}  # key given to one of this file's people: her old key
     rows: dict[str, dict[str, Any]] = {}  # this file's people to add, by id
-    bare = {name_key(clean_name(p["name"])) for p in people if not _at(p["name"])}
+    bare = {name_key(kept_name(p["name"])) for p in people if not _at(p["name"])}
     for p in people:
         # Cleaned as a typed name is ("@Ana" is Ana, spaces made single, composed): the
         # file's "@Ana" is the Ana here, not a second one beside her. Unless the file
         # has an Ana of its own: migration 0012 kept the two apart where they were made.
-        name = clean_name(p["name"])
+        name = kept_name(p["name"])
         if _at(p["name"]) and name_key(name) in bare:
-            name = unicodedata.normalize("NFC", " ".join(p["name"].split()))
+            name = unicodedata.normalize("NFC", " ".join("".join(
+                ch for ch in p["name"] if hidden_character(ch) is None).split()))
         key = name_key(name)
         if p["id"] in known:
             _merge_person(conn, here.get(p["id"]), p, added, write)
@@ -288,7 +296,7 @@ def _import_people(conn: Connection, people: list[dict[str, Any]],
 
 def _at(name: str) -> bool:
     """Whether a file's name has an "@" before it that cleaning takes off ("@Ana")."""
-    return name.lstrip().startswith("@") and not clean_name(name).startswith("@")
+    return name.lstrip().startswith("@") and not kept_name(name).startswith("@")
 
 
 def _merge_person(conn: Connection, ours: dict[str, Any] | None, theirs: dict[str, Any],

@@ -26,7 +26,7 @@ from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_, Phrase, translate
 from mlcoach.domain.model import ChangeKind, DayPart, Kind, Outcome, Response, Size, Style, Theme
 from mlcoach.domain.settings_codec import settings_to_dict
-from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, clean_name, inert, is_text
+from mlcoach.domain.text import MAX_NAME, MAX_TAG, MAX_TEXT, inert, is_text, kept_name
 from mlcoach.store.export_rows import SECTIONS, Progress, export_entries, export_sections
 from mlcoach.system.paths import expand_user, planted_link, remove_killed_writes
 
@@ -436,15 +436,15 @@ class _V:
         return v
 
     def name(self, key: str, *, required: bool = True) -> str | None:
-        """A person's name, checked as `people add` checks one: no zero-width character
-        or reordering mark ("Ana\u200b" would be a second Ana who looks the same). Signs
-        alone ("---") are let in: refused where a name is typed, but a file made before
-        that holds someone saved so, and a backup must come back whole."""
+        """A person's name, checked as `people add` checks one, but for what a store made
+        before may hold: signs alone ("---"), or a character that does not show ("Ana\x1b",
+        kept as the Ana it shows as). Refused where a name is typed; a backup must come
+        back whole."""
         v = self.text(key, required=required, limit=MAX_NAME)
         if v is None:
             return None
         try:
-            clean_name(v)
+            kept_name(v)
         except UsageError as exc:
             raise self.fail(key, N_("is not a name mlcoach can keep ({reason})"),
                             reason=exc) from exc
