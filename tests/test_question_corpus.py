@@ -283,6 +283,8 @@ def _assert_clean(question: str, change: str) -> None:
     # "if how about cameras were optional?": a lead that only asks, read into the thing
     unquoted = re.sub(r"“[^”]*”|«[^»]*»", "", question)
     assert re.search(r"\b(?:if|to) (?:how|what) about\b", unquoted, re.I) is None, question
+    # "if we held the a retro every two weeks?": an article before one the change had
+    assert re.search(r"\bthe (?:a|an|the|our|my|your)\b", unquoted, re.I) is None, question
     # "How has it been … since we tried async standups and hated them. Let's not …?": two
     # sentences read into one question
     if "How " in unquoted:

@@ -145,10 +145,16 @@ def _plural(thing: str) -> bool:
     return last.endswith("s") and not last.endswith("ss")
 
 
+# Words that already say which one: "our demo", "a retro", "my 1:1".
+_SAID_WHOSE = frozenset(("the", "our", "a", "an", "my", "your", "their", "his", "her", "this",
+                         "that", "each", "every", "one"))
+
+
 def _named(thing: str) -> str:
-    """"Friday demo" → "the Friday demo"; "standups", "standup", "our demo" as typed."""
+    """"Friday demo" → "the Friday demo"; "standups", "standup", "our demo", "a retro" as
+    typed."""
     words = thing.split()
-    if (words[0].lower() in ("the", "our") or _plural(thing)
+    if (words[0].lower() in _SAID_WHOSE or _plural(thing)
             or (len(words) == 1 and words[0].lower() in _BARE_NAMES)):
         return thing
     return f"the {thing}"

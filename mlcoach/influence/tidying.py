@@ -857,7 +857,7 @@ _NO_NEED = re.compile(r"^(?:i\s+(?:don't|do\s+not|dont)\s+think\s+we|we\s+(?:don
                       r"no\s+longer))\s+(?:really\s+)?need\s+(?P<x>(?:(?:the|our|this|that|these|those|a|an|"
                       r"any|all\s+(?:the|these|those))\s+[^,;:]+?|(?!(?:to|it|them|that|this|more|less|"
                       r"much|many|anything|anyone|anybody|you|him|her|us|me|everyone|everything)\b)"
-                      r"[a-z][\w'’-]*s(?:\s+[^,;:]+?)?))(?:\s+any\s?more)?\s*[.!]*$", re.I)
+                      r"[a-z][\w'’-]*s(?:\s+[^,;:]+?)?))(?:\s+any\s?more)?\s*[.!?]*$", re.I)
 
 
 def _no_need(text: str) -> str:
