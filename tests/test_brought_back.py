@@ -30,6 +30,10 @@ DIFF = ChangeKind.DIFFERENTLY
     ("We tried pairing for a sprint and it worked. Let's do it again.", "try pairing again"),
     ("We tried async standups. Let's give them another go.", "give async standups another try"),
     ("we killed the Friday demo, let's revive it", "revive the Friday demo"),
+    ("We agreed to try pair reviews last month but nobody did it. Let's restart.",
+     "restart pair reviews"),
+    ("We tried a rotating note-taker last quarter. Let's try again.",
+     "try the rotating note-taker again"),
 ])
 def test_what_we_had_is_brought_back_by_name(change: str, act: str) -> None:
     """Session 32: asked "since we tried a rotating note-taker last quarter?", as news,

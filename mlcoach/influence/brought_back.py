@@ -10,20 +10,22 @@ import re
 # What the team had, said first: "we tried a rotating note-taker", "we used to do demos".
 _HAD = re.compile(
     r"^(?:so\s+|ok\s+so\s+)?we\s+(?:tried|had|ran|held|did|dropped|stopped|killed|paused"
-    r"|scrapped|cancell?ed|used\s+to\s+(?:do|have|run|hold))\s+"
+    r"|scrapped|cancell?ed|used\s+to\s+(?:do|have|run|hold)"
+    r"|(?:agreed|decided|said|planned)\s+to\s+(?:try|do|have|run|hold|start))\s+"
     r"(?P<np>(?:(?:a|an|the|our)\s+)?[\w'’-]+(?:\s+(?!but\b|and\b|until\b|which\b|that\b)"
     r"[\w'’-]+){0,3}?)"
     r"(?=\s*(?:[,;.!]|\s[-–—]|$)|\s+(?:but|and|until|which|that|last|this|in|for|a\s+while"
     r"|back|once|before|ages|(?:\d+|two|three|four|a\s+few|a\s+couple\s+of|some)\s+(?:days"
     r"|weeks|months|years|sprints|quarters))\b)", re.I)
 # The plan, said last: "let's restart it", "I'd like to bring them back", "can we try it
-# again?".
+# again?", "let's restart".
 _BACK = re.compile(
     r"(?:^|[,;.!?]\s*|\s[-–—]\s*|\s+(?:so|and)\s+)"
     r"(?P<lead>let['’]?s|(?:i['’]d|i\s+would)\s+(?:like|love)\s+to|we\s+should|i\s+want\s+to"
     r"|(?:can|could|shall)\s+we|maybe\s+we\s+(?:could|should)|time\s+to)\s+"
-    r"(?P<verb>restart|revive|reintroduce|resume|reinstate|bring|try|give|do)\s+"
-    r"(?P<pro>it|them)(?P<after>\s+(?:back|again|another\s+(?:go|try|shot)|a\s+(?:second|another)"
+    r"(?P<verb>restart|revive|reintroduce|resume|reinstate|bring|try|give|do)"
+    r"(?:\s+(?P<pro>it|them)|(?=\s*(?:again)?\s*[.!?]*$))"  # "let's restart (it)"
+    r"(?P<after>\s+(?:back|again|another\s+(?:go|try|shot)|a\s+(?:second|another)"
     r"\s+(?:go|try|shot)))?\s*[.!?]*$", re.I)
 _SAID_ALONE = ("restart", "revive", "reintroduce", "resume", "reinstate")
 
@@ -39,7 +41,7 @@ def brought_back(text: str) -> str:
     np = re.sub(r"^(?:a|an)\s+", "the ", had["np"], flags=re.I)
     head = re.split(r"\s+(?:on|at|in|for|with|of|after|before|during)\s+", np, maxsplit=1)[0]
     plural = head.split()[-1].lower().endswith("s")
-    if plural != (plan["pro"].lower() == "them"):
+    if plan["pro"] and plural != (plan["pro"].lower() == "them"):
         return text  # "we had standups …, let's restart it": not said of them
     verb, after = plan["verb"].lower(), " ".join((plan["after"] or "").lower().split())
     if verb in _SAID_ALONE and not after:
