@@ -369,6 +369,9 @@ def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -
             and (whose is None or names_person(whose["name"], person)):
         # ("Priya's updates are too long", said to Tom: hers to hear, not Tom's to answer)
         return f"what if {_named(match['thing'])} were {_BETTER[match['adj'].lower()]}"
+    # "cameras-optional for the weekly": the state joined on, not "camera-optional calls"
+    said = re.sub(r"^((?:the\s+|our\s+)?[a-z]+s)-(optional|mandatory|async|remote|on|off)"
+                  r"(?=\s+(?:for|in|at|during)\b|\s*[.!?]*$)", r"\1 \2", said, flags=re.I)
     match = _THING_STATE.match(said)
     switched = stop and match is not None and match["state"].lower() in _SWITCHED
     if match and stop and match["where"] and not switched:
