@@ -40,3 +40,13 @@ def test_what_chat_adds_does_not_change_the_question(change: str, ending: str) -
 def test_thanks_and_names_that_are_the_change_stay(change: str) -> None:
     question = supportive_question(change, DIFF, "en")
     assert change.split()[-1] in question
+
+
+@pytest.mark.parametrize("ending", ["{}!!", "{} lütfen", "{} (sadece bir fikir)", "{} (öneri)",
+                                    "{}, teşekkürler!", '"{}"'])
+def test_what_chat_adds_to_a_turkish_change_does_not_change_the_question(ending: str) -> None:
+    """Session 32: "(sadece bir fikir)" was quoted with the change, and the proposal it
+    closed was offered as a thing to try ("Şunu denesek diyorum: «… (sadece bir fikir)»")."""
+    change = "standup'ı 10'a alalım"
+    assert supportive_question(ending.format(change), DIFF, "tr") == \
+        supportive_question(change, DIFF, "tr")

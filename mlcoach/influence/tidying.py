@@ -330,7 +330,9 @@ _DUNDERS = frozenset(("init", "main", "name", "all", "str", "repr", "call", "dic
 _REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 # A closing aside in brackets: "(see JIRA-123)", "(thoughts?)", "(fyi)".
 _ASIDE = re.compile(r"\s*\((?:(?i:see|cf|ref|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
-                    r"imo|imho|just\s+an?\s+idea|as\s+discussed|ok|okay|y/n|yes/no|right|agreed)\b[^()]*|"
+                    r"imo|imho|just\s+an?\s+idea|as\s+discussed|ok|okay|y/n|yes/no|right|agreed"
+                    r"|(?:sadece\s+)?bir\s+fikir|fikir|öneri|bence|ne\s+dersin(?:iz)?|konuştuğumuz\s+gibi"
+                    r")\b[^()]*|"
                     r"(?!UTF|SHA|ISO|RFC)[A-Z]{2,}-\d+)\)\s*[.!?]*$")
 
 
