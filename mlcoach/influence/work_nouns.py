@@ -26,8 +26,8 @@ _LEADS = frozenset(("the", "our", "a", "an", "all", "every", "each"))
 _WORD = re.compile(r"(?<![\w'’&-])([A-Z][a-z]+(?:-[a-z]+)?)(?![\w'’&-])")
 # "The 1:1 moves …", "drop The Monday sync"
 _LEAD = re.compile(r"(?:^|(?<=[a-z] ))([A-Z][a-z]*)(?=\s+\w)")
-# Only as a note's first word, in sentence case, are these no names ("Core hours", "Docs
-# in Notion"); mid-sentence "Google Docs" and "Google Slides" keep their capitals.
+# Common words a note's words start with, in sentence case, that are no names ("Core
+# hours", "Docs in Notion"); beside another capital ("Google Docs") they are one.
 _FIRST_WORDS = frozenset((
     "ad", "agenda", "agendas", "always", "anonymous", "ban", "blocker", "blockers", "brown",
     "camera", "cameras", "code", "core", "deep", "decision", "decisions", "design", "doc",
@@ -36,7 +36,7 @@ _FIRST_WORDS = frozenset((
     "notes", "office", "one", "only", "pair", "question", "questions", "reply", "replies",
     "runbook", "runbooks", "slide", "slides", "spec", "specs", "story", "stories", "summary",
     "summaries", "test", "tests", "thread", "threads", "ticket", "tickets", "two", "usually",
-    "zero", "holiday", "holidays", "mob", "fewer", "shorter", "longer", "smaller", "weekly",
+    "zero", "holiday", "holidays", "mob", "shorter", "longer", "smaller", "weekly",
     "daily", "monthly", "quarterly", "written", "async", "shared", "live", "quiet", "silent",
     "handwritten",
 ))
@@ -58,6 +58,7 @@ def common_case(words: str) -> str:
 
 
 def _sentence_case_lowered(words: str) -> str:
+    """`words` with each sentence-case common word lowered, unless a capital is beside it."""
     tokens = words.split(" ")
     capital = [t[:1].isupper() for t in tokens]
     for at, token in enumerate(tokens):
@@ -72,7 +73,7 @@ def _sentence_case_lowered(words: str) -> str:
 
 
 def _no_name(word: str) -> bool:
-    """Whether `word`, lowered, said first in sentence case, is a common word, not a name:
+    """Whether `word`, lowered, typed in sentence case, is a common word, not a name:
     "Core hours", "Rubber-stamp approvals", "Notifications", "Recorded demos"."""
     from mlcoach.influence.act_or_thing import verb_of_participle  # a cycle at import
 
