@@ -339,6 +339,40 @@ def test_0012_takes_the_at_off_names_unless_someone_has_that_name(opened, layout
         store.close()
 
 
+def test_0015_names_show_what_they_are_and_stay_apart_visibly(opened, layout):
+    """A name saved with a character that does not show ("Cem\x1b", "Ana\u200b") before
+    such names were refused looked like another and could not be named at the command
+    line. It becomes what it shows; beside an Ana already there, "Ana (2)"."""
+    from datetime import datetime, timezone
+
+    from mlcoach.store.core import Store
+    from mlcoach.store.db import ensure_schema, make_engine
+
+    opened.store.close()
+    conn = connect_raw(layout.db, opened.secret)
+    stamp = "2026-01-01 09:00:00.000000"
+    for i, name in enumerate(["Ana", "Ana\u200b", "Cem\x1b", "\u200b", "Evil\u202eeman"]):
+        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
+                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
+                     (f"p{i}", name, name.casefold(), stamp, stamp))
+    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned, "
+                 "person_id) VALUES ('m1', 'paired', 'other', ?, ?, 0, 'p2')", (stamp, stamp))
+    conn.execute("UPDATE alembic_version SET version_num = '0014'")
+    conn.commit()
+    conn.close()
+    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
+    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
+    try:
+        assert sorted(p.name for p in store.people()) == sorted(
+            ["Ana", "Ana (2)", "Cem", "\u200b", "Evileman"])
+        assert [m.text for m in store.moments(person="Cem")] == ["paired"]
+        assert store.add_moment("again", person="Cem").person == "Cem"
+        # the index entry says the name as it shows now (the trigger on people wrote it)
+        assert "m1" in {h.ref for h in store.search("cem") if h.entity == "moment"}
+    finally:
+        store.close()
+
+
 def test_one_process_migrates_at_a_time(opened, layout, monkeypatch):
     """The first start after an upgrade is often the app and a few commands at once, each
     finding the store behind. Each began the pre-migration backup under the same name and
