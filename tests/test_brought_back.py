@@ -41,6 +41,18 @@ def test_what_we_had_is_brought_back_by_name(change: str, act: str) -> None:
     assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
 
 
+@pytest.mark.parametrize(("change", "act"), [
+    ("Standup moved to 10. Let's move it back", "move standup back"),
+    ("We moved standup to 10 last month. Can we move it back?", "move standup back"),
+    ("the retro got switched to Fridays, I'd like to switch it back", "switch the retro back"),
+    ("Our 1:1 moved to Thursday. Let's move it back.", "move our 1:1 back"),
+])
+def test_what_moved_is_moved_back_by_name(change: str, act: str) -> None:
+    """Session 32: "Standup moved to 10. Let's move it back" asked how it had been since
+    standup moved, and the plan to move it back was lost."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you to {act}?"
+
+
 @pytest.mark.parametrize("change", [
     "We used to do demos. Let's restart it.",  # "it" is not the demos
     "We stopped the weekly demo. Let's do it.",  # do what?
@@ -53,7 +65,7 @@ def test_a_plan_that_does_not_point_at_what_we_had_is_not_read_so(change: str) -
     "We tried async standups and hated them. Let's not do it again.",
     "We switched to Slack last month. Not sure it's working",
     "We've been doing demos on Fridays - It helped a lot",
-    "Standup moved to 10. Let's move it back",
+    "Standup moved to 10. Let's keep it",
 ])
 @pytest.mark.parametrize("action", list(ChangeKind))
 def test_a_change_made_and_what_is_said_of_it_stay_two_sentences(

@@ -17,17 +17,26 @@ _HAD = re.compile(
     r"(?=\s*(?:[,;.!]|\s[-–—]|$)|\s+(?:but|and|until|which|that|last|this|in|for|a\s+while"
     r"|back|once|before|ages|(?:\d+|two|three|four|a\s+few|a\s+couple\s+of|some)\s+(?:days"
     r"|weeks|months|years|sprints|quarters))\b)", re.I)
+# What moved, said first: "standup moved to 10", "we moved standup to 10", "the retro got
+# switched to Fridays"; its plan to undo it is "move it back".
+_MOVED = re.compile(
+    r"^(?:so\s+|ok\s+so\s+)?(?:we\s+(?P<verb>moved|switched|shifted|changed)\s+"
+    r"(?P<np>(?:(?:the|our)\s+)?[\w'’:-]+(?:\s+[\w'’:-]+){0,2}?)"
+    r"|(?P<np2>(?:(?:the|our)\s+)?[\w'’:-]+(?:\s+[\w'’:-]+){0,2}?)\s+(?:was\s+|got\s+)?"
+    r"(?P<verb2>moved|switched|shifted|changed))\s+(?:to|from|over)\b", re.I)
 # The plan, said last: "let's restart it", "I'd like to bring them back", "can we try it
 # again?", "let's restart".
 _BACK = re.compile(
     r"(?:^|[,;.!?]\s*|\s[-–—]\s*|\s+(?:so|and)\s+)"
     r"(?P<lead>let['’]?s|(?:i['’]d|i\s+would)\s+(?:like|love)\s+to|we\s+should|i\s+want\s+to"
     r"|(?:can|could|shall)\s+we|maybe\s+we\s+(?:could|should)|time\s+to)\s+"
-    r"(?P<verb>restart|revive|reintroduce|resume|reinstate|bring|try|give|do)"
+    r"(?P<verb>restart|revive|reintroduce|resume|reinstate|bring|try|give|do|move|switch|change"
+    r"|put|shift)"
     r"(?:\s+(?P<pro>it|them)|(?=\s*(?:again)?\s*[.!?]*$))"  # "let's restart (it)"
     r"(?P<after>\s+(?:back|again|another\s+(?:go|try|shot)|a\s+(?:second|another)"
     r"\s+(?:go|try|shot)))?\s*[.!?]*$", re.I)
 _SAID_ALONE = ("restart", "revive", "reintroduce", "resume", "reinstate")
+_UNDONE = ("move", "switch", "change", "put", "shift")
 
 
 def brought_back(text: str) -> str:
@@ -35,6 +44,14 @@ def brought_back(text: str) -> str:
     Fridays. Let's bring them back" → "bring back demos"; other text as it came."""
     said = " ".join(text.split())
     plan = _BACK.search(said)
+    moved = _MOVED.match(said)
+    if plan is not None and moved is not None and moved.end() <= plan.start() \
+            and plan["verb"].lower() in _UNDONE and (plan["after"] or "").strip() == "back":
+        # "standup moved to 10. Let's move it back" → "move standup back"
+        np = moved["np"] or moved["np2"]
+        if plan["pro"] and np.split()[-1].lower().endswith("s") != (plan["pro"].lower() == "them"):
+            return text
+        return f"{plan['verb'].lower()} {np[0].lower() + np[1:]} back"
     had = _HAD.match(said)
     if plan is None or had is None or had.end() > plan.start():
         return text
