@@ -1,7 +1,8 @@
 """An English change that brings back what the team had: "We tried a rotating note-taker
 last quarter but nobody did it. Let's restart it." The plan points back ("restart it"), so
 alone it says nothing, and the first sentence alone is news ("since we tried …"); read
-together, the plan is "restart the rotating note-taker"."""
+together, the plan is "restart the rotating note-taker". So is undoing a move: "Standup
+moved to 10. Let's move it back" is "move standup back"."""
 
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ _HAD = re.compile(
 # What moved, said first: "standup moved to 10", "we moved standup to 10", "the retro got
 # switched to Fridays"; its plan to undo it is "move it back".
 _MOVED = re.compile(
-    r"^(?:so\s+|ok\s+so\s+)?(?:we\s+(?P<verb>moved|switched|shifted|changed)\s+"
+    r"^(?:so\s+|ok\s+so\s+)?(?:we\s+(?:moved|switched|shifted|changed)\s+"
     r"(?P<np>(?:(?:the|our)\s+)?[\w'’:-]+(?:\s+[\w'’:-]+){0,2}?)"
     r"|(?P<np2>(?:(?:the|our)\s+)?[\w'’:-]+(?:\s+[\w'’:-]+){0,2}?)\s+(?:was\s+|got\s+)?"
-    r"(?P<verb2>moved|switched|shifted|changed))\s+(?:to|from|over)\b", re.I)
+    r"(?:moved|switched|shifted|changed))\s+(?:to|from|over)\b", re.I)
 # The plan, said last: "let's restart it", "I'd like to bring them back", "can we try it
 # again?", "let's restart".
 _BACK = re.compile(
@@ -41,7 +42,8 @@ _UNDONE = ("move", "switch", "change", "put", "shift")
 
 def brought_back(text: str) -> str:
     """"we tried X last quarter … let's restart it" → "restart X"; "we used to do demos on
-    Fridays. Let's bring them back" → "bring back demos"; other text as it came."""
+    Fridays. Let's bring them back" → "bring back demos on Fridays"; "standup moved to
+    10. Let's move it back" → "move standup back"; other text as it came."""
     said = " ".join(text.split())
     plan = _BACK.search(said)
     moved = _MOVED.match(said)
