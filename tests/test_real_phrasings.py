@@ -775,9 +775,10 @@ def test_a_turkish_meeting_notes_label_is_not_the_change() -> None:
 
 
 def test_what_a_named_person_is_to_do_is_not_a_thing_to_try() -> None:
-    """"if we tried Dana to set up the new board", by example "use Dana to …"."""
+    """"if we tried Dana to set up the new board", by example "use Dana to …". Session 32:
+    asked as what Dana would do, not quoted ("if we tried this: “Dana to set up …”")."""
     assert supportive_question("Action item: Dana to set up the new board", DIFF, "en") == \
-        "How would it work for you if we tried this: “Dana to set up the new board”?"
+        "How would it work for you if Dana set up the new board?"
     with pytest.raises(ComposerError):
         by_example("Dana to set up the new board", DIFF)
 

@@ -44,11 +44,18 @@ _HOPE_GETS = re.compile(r"^(?:i\s+(?:really\s+)?hope|(?:i['’]?m\s+)?hoping)\s+
                         r"(?P<rest>[^?;]*?)\s*[.!]*$", re.I)
 # A rule of when: "no one deploys on Fridays"; not "nobody reads the status email", how
 # things are.
+# An action item's owner and act: "Dana to update the runbook", "Sam Lee to own triage".
+_OWNER_TO = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+(?P<verb>[a-z]+)"
+                       r"(?P<rest>\s+[^?;]*?)\s*[.!]*$")
+_NOT_OWNERS = frozenset(("we", "i", "you", "they", "everyone", "everybody", "someone",
+                         "nobody", "team", "need", "needs", "time", "plan", "how", "what",
+                         "try", "want", "going", "ok", "okay", "remember", "reminder",
+                         "note", "todo", "action", "next", "back", "up", "down", "due"))
 _NO_ONE = re.compile(r"^(?:no\s+one|nobody|noone)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]*?"
                      r"(?<!\w)(?:(?:on|at)\s+(?:\w+days|weekends?|the\s+weekend)|(?:after|before)\s+"
                      r"(?:\d|noon|lunch|hours|midnight)|during|outside)[^?;]*?)\s*[.!]*$", re.I)
 _IRREGULAR = {"does": "did", "has": "had", "goes": "went", "gets": "got", "takes": "took",
-              "runs": "ran", "sends": "sent", "makes": "made", "holds": "held"}
+              "runs": "ran", "sends": "sent", "makes": "made", "holds": "held", "leads": "led"}
 # "Standups. Too long.", "standups: too long", "standups too long": the verdict turned into
 # the change it asks.
 _TOO = re.compile(rf"^{_THING}(?:\s*(?:[.:]|\s[-–—])\s*|(?P<bare>\s+))"
@@ -327,6 +334,12 @@ def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -
     match = _HOPE_GETS.match(said)
     if match and _a_thing(match["thing"]):
         return f"what if {match['thing']} got {match['done']}{match['rest']}"
+    match = _OWNER_TO.match(said)
+    if match and _past(match["verb"] + "s") \
+            and match["who"].split()[0].lower() not in _NOT_OWNERS | _VERBS \
+            and not names_person(match["who"], person):  # said to them, it is theirs
+        # "Dana to update the runbook", an action item's owner: "what if Dana updated …"
+        return f"what if {match['who']} {_past(match['verb'] + 's')}{match['rest']}"
     match = _NO_ONE.match(said)
     if match:
         past = _past(match["verb"])
