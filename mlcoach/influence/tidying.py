@@ -331,6 +331,8 @@ _REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 # A closing aside in brackets: "(see JIRA-123)", "(thoughts?)", "(fyi)".
 _ASIDE = re.compile(r"\s*\((?:(?i:see|cf|ref|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
                     r"imo|imho|just\s+an?\s+idea|as\s+discussed|ok|okay|y/n|yes/no|right|agreed"
+                    # a reason: "(too risky)", "(nobody reads it)", "(it's too slow)"
+                    r"|too|because|since|nobody|no\s+one|it['’]s|it\s+is|they['’]re"
                     r"|(?:sadece\s+)?bir\s+fikir|fikir|öneri|bence|ne\s+dersin(?:iz)?|konuştuğumuz\s+gibi"
                     r")\b[^()]*|"
                     r"(?!UTF|SHA|ISO|RFC)[A-Z]{2,}-\d+)\)\s*[.!?]*$")
@@ -814,7 +816,10 @@ def _lower_first_word(text: str) -> str:
 # before a subject: ", as nobody reads it", ", cause it takes an hour".
 _REASON_EN = re.compile(
     # ", it's always a disaster", ", that's an hour a week": how it is, after a comma
-    r"(?:(?<=,)(?=\s*(?:it's|it’s|it is|that's|that’s|they're|they’re|it was)\s)|"
+    # ", nobody goes", ", everyone hates it": who does what, after a comma
+    r"(?:(?<=,)(?=\s*(?:it's|it’s|it is|that's|that’s|they're|they’re|it was"
+    r"|(?:nobody|no one|everyone|everybody)\s+(?!(?:could|should|would|can|will|must|might"
+    r"|may|needs?|has|have)\b)[a-z]+)(?:\s|$))|"
     r",?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
     r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
     r"this|that|these|those|there)\b)))\s+\S.*$", re.I)
