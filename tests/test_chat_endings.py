@@ -50,3 +50,15 @@ def test_what_chat_adds_to_a_turkish_change_does_not_change_the_question(ending:
     change = "standup'ı 10'a alalım"
     assert supportive_question(ending.format(change), DIFF, "tr") == \
         supportive_question(change, DIFF, "tr")
+
+
+@pytest.mark.parametrize("typed", ["- {}", "* {}", "• {}", '"{}"', "1) {}"])
+@pytest.mark.parametrize("change", ["AI: Dana to update the runbook",
+                                    "Action item: Priya to share the agenda before planning",
+                                    "Decision: standup moves to 10"])
+def test_a_note_label_after_a_bullet_or_inside_quotes_is_still_a_label(typed: str,
+                                                                        change: str) -> None:
+    """Session 32: "- AI: Dana to update the runbook", pasted from meeting notes, was
+    quoted whole: the label was only taken off at the start of the line."""
+    assert supportive_question(typed.format(change), DIFF, "en") == \
+        supportive_question(change, DIFF, "en")

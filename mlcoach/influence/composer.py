@@ -66,6 +66,7 @@ from mlcoach.influence.tidying import (
     tidy_change,
     wished_of_all,
     without_aside,
+    without_note_label,
 )
 from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangement_tr
 from mlcoach.influence.turkish_news import one_day_news_tr
@@ -553,7 +554,8 @@ def _validate(change: str, language: str) -> str:
     text = without_aside(without_marks(without_aside(_unquoted(line)), language))
     if ordinal and not line.startswith(text):
         text = line.split(None, 1)[0] + " " + text
-    text = _unquoted(text)
+    # a note's label after a bullet or inside the quotes ("- AI: Dana to update …")
+    text = without_note_label(_unquoted(text))
     words = re.findall(r"[\w'’]+", text.casefold())
     # "@dana.k" alone names someone to ask, not what to ask of them
     handle = re.fullmatch(r"@(?!(?:here|channel|everyone|all)\b)[^\W\d_][\w.-]*[\s.,:!?]*",
