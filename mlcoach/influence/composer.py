@@ -800,9 +800,8 @@ def _next_step_table(section: Mapping[str, Any], action: ChangeKind) -> str:
 
 
 # "decision: standup at 10", "new rule: …": a change labelled as decided.
-_DECIDED_EN = re.compile(r"^\W*(?:decision|decided|new\s+rule|rule|agreed|new\s+process|mandatory"
-                         r"|required)\s*:\s*\w",
-                         re.I)
+_DECIDED_EN = re.compile(r"^\W*(?:\d{1,2}[.)]\s+)?(?:decision|decided|new\s+rule|rule|agreed"
+                         r"|new\s+process|mandatory|required)\s*:\s*\w", re.I)
 
 
 # "make tests mandatory", by example: the rule is the team's, keeping to it one's own
