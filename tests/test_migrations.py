@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
 from mlcoach.store import migrations
-from mlcoach.store.db import connect_raw, schema_version
+from mlcoach.store.core import Store
+from mlcoach.store.db import connect_raw, ensure_schema, make_engine, schema_version
 
 
 def test_head_constant_matches_alembic_head():
@@ -66,6 +70,45 @@ def _indexes(layout, secret) -> set[str]:  # type: ignore[no-untyped-def]
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'moments'")}
     finally:
         conn.close()
+
+
+_STAMP = "2026-01-01 09:00:00.000000"
+
+
+def _add_people(conn, people: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    """People p0, p1 … as an older version saved them: (name, name_key) each."""
+    for i, (name, key) in enumerate(people):
+        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
+                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
+                     (f"p{i}", name, key, _STAMP, _STAMP))
+
+
+def _add_moment(conn, moment_id: str, text: str, person_id: str | None = None,  # type: ignore[no-untyped-def]
+                tags: tuple[str, ...] = ()) -> None:
+    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned, "
+                 "person_id) VALUES (?, ?, 'other', ?, ?, 0, ?)",
+                 (moment_id, text, _STAMP, _STAMP, person_id))
+    for position, tag in enumerate(tags):
+        conn.execute("INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, ?)",
+                     (moment_id, tag, position))
+
+
+@contextmanager
+def _migrated_from(opened, layout, version: str, fill) -> Iterator[Store]:  # type: ignore[no-untyped-def]
+    """The rows `fill` writes, in a store set back to `version`, then opened as the app
+    opens it: migrated to the head."""
+    opened.store.close()
+    conn = connect_raw(layout.db, opened.secret)
+    fill(conn)
+    conn.execute("UPDATE alembic_version SET version_num = ?", (version,))
+    conn.commit()
+    conn.close()
+    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
+    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def test_a_0001_store_is_backed_up_then_upgraded_with_its_data(opened, layout, caplog):
@@ -168,42 +211,25 @@ def test_the_tray_apps_open_migrates_a_pending_store_and_only_then_imports_alemb
 
 
 def test_0004_folds_turkish_name_keys_without_merging_anyone(opened, layout):
-    from datetime import datetime, timezone
-
-    from mlcoach.store.db import ensure_schema
-
-    opened.store.close()
-    conn = connect_raw(layout.db, opened.secret)
-    stamp = "2026-01-01 09:00:00.000000"
-    for i, (name, old_key) in enumerate([("Işık", "işık"), ("IŞIK", "işik"),
-                                         ("İsmail", "i\u0307smail"), ("Ana", "ana")]):
-        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
-                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
-                     (f"p{i}", name, old_key, stamp, stamp))
-    conn.execute("UPDATE alembic_version SET version_num = '0003'")
-    conn.commit()
-    conn.close()
-
-    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
-    conn = connect_raw(layout.db, opened.secret)
-    try:
-        keys = dict(conn.execute("SELECT name, name_key FROM people").fetchall())
-    finally:
-        conn.close()
-    assert keys["İsmail"] == "ismail" and keys["Ana"] == "ana"
-    assert keys["IŞIK"] == "işik" and keys["Işık"] == "işık"  # both kept, none merged
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
     from mlcoach.store.light import LightStore
 
-    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
-    try:  # each is still reached by the name as written, by either write path
+    def fill(conn) -> None:  # type: ignore[no-untyped-def]
+        _add_people(conn, [("Işık", "işık"), ("IŞIK", "işik"), ("İsmail", "i\u0307smail"),
+                           ("Ana", "ana")])
+
+    with _migrated_from(opened, layout, "0003", fill) as store:
+        conn = connect_raw(layout.db, opened.secret)
+        try:
+            keys = dict(conn.execute("SELECT name, name_key FROM people").fetchall())
+        finally:
+            conn.close()
+        assert keys["İsmail"] == "ismail" and keys["Ana"] == "ana"
+        assert keys["IŞIK"] == "işik" and keys["Işık"] == "işık"  # both kept, none merged
+        # each is still reached by the name as written, by either write path
         assert store.add_moment("a", person="Işık").person == "Işık"
         assert store.add_moment("b", person="IŞIK").person == "IŞIK"
         assert store.add_moment("c", person="ışık").person == "IŞIK"  # the folded key's
         assert LightStore(layout.db, opened.secret).add_moment("d", person="Işık").person == "Işık"
-    finally:
-        store.close()
 
 
 def test_turkish_names_are_one_person_however_they_are_cased(store):
@@ -226,38 +252,18 @@ def test_0005_composes_names_so_one_person_is_found_either_way(opened, layout):
     """"José" stored with "e" and a combining accent: typed with "é" it was a second
     person who looks the same."""
     import unicodedata
-    from datetime import datetime, timezone
-
-    from mlcoach.store.db import ensure_schema
 
     decomposed = unicodedata.normalize("NFD", "José")
-    opened.store.close()
-    conn = connect_raw(layout.db, opened.secret)
-    stamp = "2026-01-01 09:00:00.000000"
-    for i, (name, key) in enumerate([(decomposed, decomposed.casefold()),
-                                     ("Zoë", "zoë"), (unicodedata.normalize("NFD", "Zoë"),
-                                                      unicodedata.normalize("NFD", "zoë"))]):
-        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
-                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
-                     (f"p{i}", name, key, stamp, stamp))
     cafe, decafe = "café", unicodedata.normalize("NFD", "café")
-    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned) "
-                 "VALUES ('m1', 'tagged', 'other', ?, ?, 0)", (stamp, stamp))
-    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned) "
-                 "VALUES ('m2', 'tagged twice', 'other', ?, ?, 0)", (stamp, stamp))
-    for moment_id, tag in (("m1", decafe), ("m2", decafe), ("m2", cafe)):
-        conn.execute("INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, 0)",
-                     (moment_id, tag))
-    conn.execute("UPDATE alembic_version SET version_num = '0004'")
-    conn.commit()
-    conn.close()
 
-    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import make_engine
+    def fill(conn) -> None:  # type: ignore[no-untyped-def]
+        nfd_zoe = unicodedata.normalize("NFD", "Zoë")
+        _add_people(conn, [(decomposed, decomposed.casefold()), ("Zoë", "zoë"),
+                           (nfd_zoe, nfd_zoe.casefold())])
+        _add_moment(conn, "m1", "tagged", tags=(decafe,))
+        _add_moment(conn, "m2", "tagged twice", tags=(decafe, cafe))
 
-    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
-    try:
+    with _migrated_from(opened, layout, "0004", fill) as store:
         assert sorted(m.text for m in store.moments(tag=cafe)) == ["tagged", "tagged twice"]
         assert [tuple(m.tags) for m in store.moments(tag=cafe)] == [(cafe,), (cafe,)]
         names = sorted(p.name for p in store.people())
@@ -265,34 +271,17 @@ def test_0005_composes_names_so_one_person_is_found_either_way(opened, layout):
         for typed in ("José", decomposed):  # either form, the one person
             assert store.add_moment("x", person=typed).person == "José"
         assert len(store.people()) == 3  # the two Zoës stay apart, none merged or lost
-    finally:
-        store.close()
 
 
 def test_0006_folds_a_turkish_capital_i_in_tags(opened, layout):
     """"#İzmir" was stored as "i" and a combining dot, a tag apart from "#izmir" that looks
     the same: a filter by one missed the moments of the other."""
-    from datetime import datetime, timezone
+    def fill(conn) -> None:  # type: ignore[no-untyped-def]
+        for moment_id, tags in (("m1", ("i\u0307zmir",)), ("m2", ("i\u0307zmir", "izmir")),
+                                ("m3", ("izmir", "ışık"))):
+            _add_moment(conn, moment_id, moment_id, tags=tags)
 
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import ensure_schema, make_engine
-
-    opened.store.close()
-    conn = connect_raw(layout.db, opened.secret)
-    stamp = "2026-01-01 09:00:00.000000"
-    for moment_id, tags in (("m1", ["i\u0307zmir"]), ("m2", ["i\u0307zmir", "izmir"]),
-                            ("m3", ["izmir", "ışık"])):
-        conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned) "
-                     "VALUES (?, ?, 'other', ?, ?, 0)", (moment_id, moment_id, stamp, stamp))
-        for position, tag in enumerate(tags):
-            conn.execute("INSERT INTO moment_tags (moment_id, tag, position) VALUES (?, ?, ?)",
-                         (moment_id, tag, position))
-    conn.execute("UPDATE alembic_version SET version_num = '0005'")
-    conn.commit()
-    conn.close()
-    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
-    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
-    try:
+    with _migrated_from(opened, layout, "0005", fill) as store:
         for typed in ("İzmir", "izmir", "#IZMIR"):
             found = store.moments(tag=typed)
             assert sorted(m.text for m in found) == ["m1", "m2", "m3"], typed
@@ -301,76 +290,42 @@ def test_0006_folds_a_turkish_capital_i_in_tags(opened, layout):
         assert [m.text for m in store.moments(tag="ışık")] == ["m3"]  # ı is its own letter
         moment = store.add_moment("new", tags=["İstanbul"])
         assert moment.tags == ("istanbul",)
-    finally:
-        store.close()
 
 
 def test_0012_takes_the_at_off_names_unless_someone_has_that_name(opened, layout):
     """`people add @Ana` made a person "@Ana" beside the Ana an "@Ana" in a capture names:
     "@Bo" becomes Bo; "@Ana" stays apart from the Ana already there (a merge is the
     user's call); "@" alone stays."""
-    from datetime import datetime, timezone
+    def fill(conn) -> None:  # type: ignore[no-untyped-def]
+        _add_people(conn, [(name, name.casefold())
+                           for name in ["Ana", "@Ana", "@Bo", "@", "@@ Işık"]])
+        _add_moment(conn, "m1", "with Bo", person_id="p2")
 
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import ensure_schema, make_engine
-
-    opened.store.close()
-    conn = connect_raw(layout.db, opened.secret)
-    stamp = "2026-01-01 09:00:00.000000"
-    for i, name in enumerate(["Ana", "@Ana", "@Bo", "@", "@@ Işık"]):
-        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
-                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
-                     (f"p{i}", name, name.casefold(), stamp, stamp))
-    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned, "
-                 "person_id) VALUES ('m1', 'with Bo', 'other', ?, ?, 0, 'p2')", (stamp, stamp))
-    conn.execute("UPDATE alembic_version SET version_num = '0011'")
-    conn.commit()
-    conn.close()
-    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
-    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
-    try:
+    with _migrated_from(opened, layout, "0011", fill) as store:
         assert sorted(p.name for p in store.people()) == sorted(
             ["Ana", "@Ana", "Bo", "@", "Işık"])
         assert store.add_moment("again", person="@Bo").person == "Bo"
         assert [m.text for m in store.moments(person="Bo")] == ["again", "with Bo"]
         assert store.add_moment("x", person="IŞIK").person == "Işık"
         assert len(store.people()) == 5
-    finally:
-        store.close()
 
 
 def test_0015_names_show_what_they_are_and_stay_apart_visibly(opened, layout):
     """A name saved with a character that does not show ("Cem\x1b", "Ana\u200b") before
     such names were refused looked like another and could not be named at the command
     line. It becomes what it shows; beside an Ana already there, "Ana (2)"."""
-    from datetime import datetime, timezone
+    def fill(conn) -> None:  # type: ignore[no-untyped-def]
+        _add_people(conn, [(name, name.casefold()) for name in
+                           ["Ana", "Ana\u200b", "Cem\x1b", "\u200b", "Evil\u202eeman"]])
+        _add_moment(conn, "m1", "paired", person_id="p2")
 
-    from mlcoach.store.core import Store
-    from mlcoach.store.db import ensure_schema, make_engine
-
-    opened.store.close()
-    conn = connect_raw(layout.db, opened.secret)
-    stamp = "2026-01-01 09:00:00.000000"
-    for i, name in enumerate(["Ana", "Ana\u200b", "Cem\x1b", "\u200b", "Evil\u202eeman"]):
-        conn.execute("INSERT INTO people (id, name, name_key, style, notes, archived, "
-                     "created_at, updated_at) VALUES (?, ?, ?, NULL, '', 0, ?, ?)",
-                     (f"p{i}", name, name.casefold(), stamp, stamp))
-    conn.execute("INSERT INTO moments (id, text, kind, created_at, updated_at, planned, "
-                 "person_id) VALUES ('m1', 'paired', 'other', ?, ?, 0, 'p2')", (stamp, stamp))
-    conn.execute("UPDATE alembic_version SET version_num = '0014'")
-    conn.commit()
-    conn.close()
-    assert ensure_schema(layout.db, opened.secret, layout.backups, datetime.now(timezone.utc))
-    store = Store(make_engine(layout.db, opened.secret), layout.db, opened.secret)
-    try:
+    with _migrated_from(opened, layout, "0014", fill) as store:
         assert sorted(p.name for p in store.people()) == sorted(
             ["Ana", "Ana (2)", "Cem", "\u200b", "Evileman"])
         assert [m.text for m in store.moments(person="Cem")] == ["paired"]
         assert store.add_moment("again", person="Cem").person == "Cem"
         # the index entry says the name as it shows now (the trigger on people wrote it)
         assert "m1" in {h.ref for h in store.search("cem") if h.entity == "moment"}
-    finally:
-        store.close()
 
 
 def test_one_process_migrates_at_a_time(opened, layout, monkeypatch):

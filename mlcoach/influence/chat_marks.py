@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mlcoach.influence.english_words import ATTRIBUTES
+from mlcoach.influence.english_words import ATTRIBUTES, COURTESIES
 from mlcoach.influence.phrasing import display_name
 from mlcoach.influence.spoken_wrapping import without_mail_lines
 from mlcoach.influence.tags import spelled_tag
@@ -84,11 +84,12 @@ def _handle_said(match: re.Match[str], language: str) -> str:
 # Exclamation marks at the end, however many: they say how keen, not what.
 _BANGS = re.compile(r"(?<=[^\s!?])\s*!+1*\s*$")
 # (not the thanks asked for: "end each retro with a thank you", "say thanks"; nor a name:
-# "send the report to Tia")
+# "send the report to Tia"; "Ty" and "Tia" are names, so they count only in lower case)
 _COURTESY = re.compile(r"(?<=\S)(?<!\ba)(?<!\bthe)(?<!\bour)(?<!\bsay)(?<!\bsaying)(?<!\bbig)"
                        r"(?<!\bquick)(?<!\bshort)(?<!\bmore)(?<!\bsaid)(?<!\bwith)(?<!\bto)"
-                       r"[\s,.;/–—-]+(?:(?i:please|pls|plz|thanks|(?:please\s+and\s+)?thank\s+you"
-                       r"|thx)|ty|tia|cheers)[\s.!]*$")
+                       r"[\s,.;/–—-]+(?:(?i:please\s+and\s+thank\s+you|"
+                       + "|".join(w.replace(" ", r"\s+") for w in COURTESIES if w != "ty")
+                       + r")|ty|tia)[\s.!]*$")
 
 
 def without_marks(text: str, language: str = "en") -> str:

@@ -253,9 +253,11 @@ _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us
                "please do not")
 
 
-_TAILS = (" please", " pls", " plz", " thanks", " thank you", " thx", " ty", " cheers",
-          " asap", " maybe", " perhaps", " i think", " what do you think", " wdyt",
-          " any thoughts", " thoughts")
+# The courtesies a chat line ends on (also read by chat_marks).
+COURTESIES = ("please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers")
+_TAILS = tuple(" " + word for word in (
+    *COURTESIES, "asap", "maybe", "perhaps", "i think", "what do you think", "wdyt",
+    "any thoughts", "thoughts"))
 
 
 _SUBJECTS = _words(
