@@ -43,11 +43,13 @@ class StateStore(Protocol):
     def forget_state(self, key: str) -> None: ...
 
 
-def from_json(value: object, fields: tuple[str, ...],
-              loaded: Values | None = None) -> Values | None:
+def from_json(value: object, fields: tuple[str, ...], loaded: Values | None = None,
+              texts: tuple[str, ...] = ()) -> Values | None:
     """The values kept under a draft's key; None when there are none or they are not ours.
     With `loaded` (the editor's fields as saved now), a field the draft has as it started
-    from (not typed in) is the saved one: a change saved since elsewhere is not undone."""
+    from (not typed in) is the saved one: a change saved since elsewhere is not undone.
+    In the fields named in `texts` (notes), the words typed go onto the words saved
+    since, both kept (domain.rebase)."""
     if value is None:
         return None
     values = value.get("values") if isinstance(value, dict) and \
@@ -58,8 +60,18 @@ def from_json(value: object, fields: tuple[str, ...],
     assert isinstance(value, dict) and isinstance(values, dict)
     base = value.get("base")
     if loaded is not None and _readable(base, fields) and isinstance(base, dict):
-        values = {f: loaded[f] if values[f] == base[f] else values[f] for f in fields}
+        values = {f: loaded[f] if values[f] == base[f] else
+                  _rebased(values[f], base[f], loaded[f]) if f in texts else values[f]
+                  for f in fields}
     return values
+
+
+def _rebased(typed: str, base: str, now: str) -> str:
+    if now == base:
+        return typed
+    from mlcoach.domain.rebase import rebased  # rare: saved anew under a draft
+
+    return rebased(typed, base, now)
 
 
 def _readable(values: object, fields: tuple[str, ...]) -> bool:
@@ -79,7 +91,8 @@ class EditDraft(QObject):
     the draft on the store's worker. With `person_id` or `moment_id`, it is written only
     while that person or moment is still there (deleted means gone); `held` gives, at each
     write, the saved person the words are about (the coach's Who), likewise. `loaded`:
-    the fields as the editor loaded them (see from_json).
+    the fields as the editor loaded them, `texts` those merged word by word (see
+    from_json).
 
     One key, one editor: a second open editor of the same thing (a second Add, the
     same person's editor in History and in the coach) is not offered the first one's
@@ -92,11 +105,11 @@ class EditDraft(QObject):
     def __init__(self, store: StateStore, key: str, fields: tuple[str, ...],
                  current: Callable[[], Values | None], parent: QWidget, *,
                  person_id: str | None = None, moment_id: str | None = None,
-                 loaded: Values | None = None,
+                 loaded: Values | None = None, texts: tuple[str, ...] = (),
                  held: Callable[[], str | None] | None = None) -> None:
         super().__init__(parent)
         self._store, self._key, self._fields, self._current = store, key, fields, current
-        self._loaded = loaded
+        self._loaded, self._texts = loaded, texts
         self._about = {"person_id": person_id, "moment_id": moment_id}
         self._held = held
         self._kept = False  # whether the store may hold a draft of this editor's
@@ -129,7 +142,7 @@ class EditDraft(QObject):
         except Exception as exc:  # a draft never stops the editor opening
             logger.warning("could not read an editor's draft: %s", exc)
             return None
-        values = from_json(raw, self._fields, self._loaded)
+        values = from_json(raw, self._fields, self._loaded, self._texts)
         self._kept = values is not None
         held = raw.get("person") if values is not None and isinstance(raw, dict) else None
         self.held_then = held if isinstance(held, str) else None

@@ -164,7 +164,8 @@ class PersonDialog(QDialog):
             key = person_key(person.id) if person is not None else NEW_PERSON
             self.draft = EditDraft(drafts, key, self._FIELDS, self._to_keep, self,
                                    person_id=person.id if person is not None else None,
-                                   loaded=self._fields_now() if person is not None else None)
+                                   loaded=self._fields_now() if person is not None else None,
+                                   texts=("notes",))
             layout.insertWidget(1, self.draft.line)
             self._restore_draft()
             self.draft.watch(self.name.textChanged, self.style_box.currentIndexChanged,
@@ -831,6 +832,7 @@ class PeoplePanel(QWidget):
                     new_name=name if renamed and not merging else None,
                     style=form.style if form.style != person.style else "",
                     notes=form.notes if form.notes != person.notes else None,
+                    notes_from=person.notes,  # saved since (a merge): both kept
                     reword=reworded,  # a new name: their suggestions say it, not the old
                     held=person.id)  # renamed elsewhere meanwhile: still them; gone: no one
                 if into is not None:

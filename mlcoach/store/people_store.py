@@ -61,10 +61,13 @@ class PeopleStore(StoreBase):
     def edit_person(self, name: str, *, new_name: str | None = None,
                     style: Style | str | None = "", notes: str | None = None,
                     archived: bool | None = None, reword: Reword | None = None,
-                    held: str | None = None) -> Person:
+                    held: str | None = None, notes_from: str | None = None) -> Person:
         """Change a person's name, style (None clears it), notes or archived flag.
 
         Args:
+            notes_from: the notes as the window that typed `notes` loaded them: notes
+                saved since (a merge added the other's, another window, the command
+                line) are kept with the typed ones (domain.rebase), not overwritten.
             held: the id of the person a window shows as `name`: they are edited though
                 renamed meanwhile, and no one is if they were deleted or merged (not
                 whoever has the name now).
@@ -89,7 +92,12 @@ class PeopleStore(StoreBase):
             if style != "":
                 row.style = style.value if isinstance(style, Style) else None
             if notes is not None:
-                row.notes = clean_notes(notes)
+                notes = clean_notes(notes)
+                if notes_from is not None and row.notes != notes_from:
+                    from mlcoach.domain.rebase import rebased  # rare: not at start-up
+
+                    notes = clean_notes(rebased(notes, notes_from, row.notes))
+                row.notes = notes
             if archived is not None:
                 row.archived = archived
             row.updated_at = utcnow()

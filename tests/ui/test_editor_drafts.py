@@ -804,3 +804,40 @@ def test_sigterm_keeps_every_open_editors_words_as_drafts(cli_env, gate):  # typ
     assert kept["moment_draft"]["values"]["text"] == "Asked Bo about the release" + EDITED_MOMENT
     assert kept["person_draft"]["values"]["notes"] == EDITED_NOTES
     assert kept["coach_draft"]["values"]["change"] == EDITED_CHANGE
+
+
+def test_notes_merged_in_under_an_open_editor_are_kept_by_its_save(qtbot, store):
+    """Ana's editor open while Ana'ya was merged into her (`people merge`, another
+    window): Ana's notes gained Ana'ya's; notes typed in the editor and saved put the
+    notes it had loaded back over them, and Ana'ya's were gone for good."""
+    store.add_person("Ana", notes="Prefers a call.")
+    store.add_person("Ana'ya", notes="Likes agendas.")
+    editor = _person_editor(qtbot, store, "Ana")
+    panel = editor.parent()
+    store.merge_person("Ana'ya", "Ana")
+    _type_at_end(qtbot, editor.notes, " Ask first.")
+    editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=10_000)
+    _settled()
+    assert store.find_person("Ana").notes == "Prefers a call. Ask first.\n\nLikes agendas."
+
+
+def test_notes_saved_elsewhere_under_a_kept_draft_are_kept_when_it_comes_back(qtbot, store):
+    """Notes typed in Bo's editor (the app then gone), and Bo's notes saved anew from the
+    command line: brought back, the draft's notes showed without what was saved since,
+    and Save put them over it."""
+    bo = store.add_person("Bo", notes="Prefers a call.")
+    first = _person_editor(qtbot, store, "Bo")
+    _type_at_end(qtbot, first.notes, " Ask first.")
+    _draft_written(first)
+    first.hide()  # gone with the app
+    store.edit_person("Bo", notes="Prefers a call. Hates Mondays.")
+    again = _person_editor(qtbot, store, "Bo")
+    assert again.notes.toPlainText() == "Prefers a call. Ask first. Hates Mondays."
+    assert again.draft is not None and not again.draft.line.isHidden()
+    again.accept()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(again), timeout=10_000)
+    _settled()
+    assert store.find_person("Bo").notes == "Prefers a call. Ask first. Hates Mondays."
+    assert store.get_state(person_key(bo.id)) is None
+    first.done(0)
