@@ -397,6 +397,11 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         if _is_plural(h) and n not in _PREPOSITIONS and n not in _NUMBERS \
                 and not n[:1].isdigit() and (n in _OBJECT_MARKERS or _is_plural(n)):
             return False
+    # "the demo went well", "the pilot worked": how it went, a clause, not a thing
+    if any(_plain(word) in _HOW_IT_WENT and _plain(before) not in _BEFORE_A_NOUN_VERB
+           and _plain(before) not in _BEFORE_A_THING
+           for before, word in itertools.pairwise(words)):
+        return False
     # Without a determiner, a singular countable head needs an article we cannot add
     # ("Monday status meeting"): quote it instead.
     head = _head(words)
@@ -407,6 +412,18 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         if head.islower() and not _is_plural(h) and countable and h not in _MASS:
             return False
     return True
+
+
+# What is said of a thing once it has happened: "the demo went well", "retros ran long".
+_HOW_IT_WENT = frozenset((
+    "went", "ran", "took", "came", "began", "worked", "failed", "helped", "slipped", "broke",
+    "stalled", "dragged", "flopped", "overran", "backfired", "was", "were", "seemed",
+    "felt", "looked", "sounded", "loved", "hated", "liked", "enjoyed", "disliked", "happened",
+    "showed", "turned"))
+
+
+_BEFORE_A_THING = _words("a an the no our my your their this that these those every each any "
+                         "some")
 
 
 # What "this", "next" or "every" says the time of: "this week", "every sprint".

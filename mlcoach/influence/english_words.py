@@ -49,7 +49,10 @@ _LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
            "i suggest", "i propose", "proposed", "suggested",
            # "my plan: share notes …", "the ask: …"
            "my plan", "our plan", "plan", "the ask", "my ask", "ask", "request", "my request",
-           "the goal", "goal", "the change", "my change")
+           "the goal", "goal", "the change", "my change",
+           # "trial: no-meeting Wednesdays for a month": what the change is tried as
+           "trial", "a trial", "experiment", "an experiment", "small experiment",
+           "team experiment", "pilot", "a pilot", "proposed change", "suggested change")
 
 
 # Labels said without a colon before what leads a plan: "FYI going forward I'll share

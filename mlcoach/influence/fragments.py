@@ -44,8 +44,10 @@ _HOPE_GETS = re.compile(r"^(?:i\s+(?:really\s+)?hope|(?:i['’]?m\s+)?hoping)\s+
                         r"(?P<rest>[^?;]*?)\s*[.!]*$", re.I)
 # A rule of when: "no one deploys on Fridays"; not "nobody reads the status email", how
 # things are.
-# An action item's owner and act: "Dana to update the runbook", "Sam Lee to own triage".
-_OWNER_TO = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+to\s+(?P<verb>[a-z]+)"
+# An action item's owner and act: "Dana to update the runbook", "Sam Lee to own triage",
+# "Dana will own the release checklist", "Sam is going to run the retro".
+_OWNER_TO = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(?:to|will|could|can)"
+                       r"|['’]ll|(?:\s+is|['’]s)\s+going\s+to)\s+(?P<verb>[a-z]+)"
                        r"(?P<rest>\s+[^?;]*?)\s*[.!]*$")
 _NOT_OWNERS = frozenset(("we", "i", "you", "they", "everyone", "everybody", "someone",
                          "nobody", "team", "need", "needs", "time", "plan", "how", "what",

@@ -122,6 +122,12 @@ _NO_THING = re.compile(r"^no\s+(?!(?:more|longer|one|need|way|matter|idea|proble
                        r"thanks|worries|rush)\b)(?P<w>[a-z][\w'’-]*)(?:\s+[^\s?]+){0,8}$", re.I)
 
 
+# A verb of what was or happened: "no meetings were held", "no deploys went out" say how
+# it went, not what to have.
+_WHAT_HAPPENED = re.compile(r"(?i)\s(?:is|are|was|were|went|ran|took|came|happened|showed|"
+                            r"turned|got|felt|seemed|worked|failed|helped|slipped)\b")
+
+
 # A limit set on a number of things: "max 2 meetings per day", "at least one day a week
 # without meetings".
 _A_LIMIT = re.compile(r"^(?P<lim>max(?:imum)?|min(?:imum)?|at\s+most|at\s+least|no\s+more\s+than"
@@ -147,7 +153,7 @@ def state_to_have(text: str) -> str | None:
     if limit:  # "max 2 meetings per day": if we had at most 2 meetings per day
         return f"{_LIMIT_SAID.get(limit['lim'].lower(), limit['lim'].lower())} {limit['rest']}"
     match = _NO_THING.match(text)
-    if match and not match["w"].lower().endswith("ing"):
+    if match and not match["w"].lower().endswith("ing") and not _WHAT_HAPPENED.search(text):
         return text
     match = _FREEZE.match(text)
     first = match["x"].split()[0].lower().replace("’", "'") if match else ""

@@ -814,12 +814,18 @@ def _lower_first_word(text: str) -> str:
 # "because" anywhere; the short and ambiguous ones ("cause" is also a noun: "root cause
 # analysis"; "as" begins "as usual", "as well as", "as of Monday") only after a comma and
 # before a subject: ", as nobody reads it", ", cause it takes an hour".
+_NOT_A_REASON = r"(?!(?:could|should|would|can|will|must|might|may|needs?|has|have)\b)"
 _REASON_EN = re.compile(
-    # ", it's always a disaster", ", that's an hour a week": how it is, after a comma
-    # ", nobody goes", ", everyone hates it": who does what, after a comma
-    r"(?:(?<=,)(?=\s*(?:it's|it’s|it is|that's|that’s|they're|they’re|it was"
-    r"|(?:nobody|no one|everyone|everybody)\s+(?!(?:could|should|would|can|will|must|might"
-    r"|may|needs?|has|have)\b)[a-z]+)(?:\s|$))|"
+    # ", it's always a disaster", ", that's an hour a week": how it is, after a comma or
+    # a dash; ", it overlaps with planning", ", they never start on time": what it does
+    # ", nobody goes", ", everyone hates it": who does what
+    r"(?:(?:(?<=,)|(?<=\s[-–—]))(?=\s*(?:it's|it’s|it is|that's|that’s|they're|they’re|it was"
+    r"|(?:it|that)\s+(?:(?:never|always|just|rarely|barely|often|usually|constantly|"
+    r"really)\s+)?(?!(?:needs|has\s+to|is|was)\b)(?:doesn't|does\s+not|isn't|wasn't|[a-z]+s)"
+    r"|they\s+(?:(?:never|always|just|rarely|barely|often|usually|constantly|really)\s+)?"
+    r"(?:don't|do\s+not|aren't|weren't|(?!(?:could|should|would|can|will|must|might|may|"
+    r"need|have|are|were)\b)[a-z]+)"
+    r"|(?:nobody|no one|everyone|everybody)\s+" + _NOT_A_REASON + r"[a-z]+)(?:\s|$))|"
     r",?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
     r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
     r"this|that|these|those|there)\b)))\s+\S.*$", re.I)
@@ -854,7 +860,7 @@ def _without_reason(text: str, language: str) -> str:
     match = reason.search(text)
     if match is None or not match.start():
         return text
-    kept = text[: match.start()].rstrip(" ,;")
+    kept = text[: match.start()].rstrip(" ,;-–—")
     return kept if len(kept.split()) >= 2 and not only_when(kept) else text
 
 
