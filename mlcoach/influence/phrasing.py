@@ -13,6 +13,7 @@ Frames themselves are wording and live in resources/coach/<lang>.toml under [ask
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable
@@ -210,7 +211,30 @@ def read_change(
                              ("verb_phrase", reading.verb_phrase))}
         return Reading(reading.shape, back["words"] or "", back["topic"],
                        back["verb_phrase"])
+    detail = _DETAIL.search(core)
+    if detail is not None:  # "shorter standups (15 min max)": read without it, then kept
+        kept = _with_detail(_read_en(core[:detail.start()], action, question, person),
+                            core[:detail.start()], detail[0])
+        if kept is not None:
+            return kept
     return _read_en(core, action, question, person)
+
+
+# A closing detail in brackets, a few words: "(15 min max)", "(after the school run)";
+# the asides that are no part of the change ("(just an idea)", "(too risky)") are off.
+_DETAIL = re.compile(r"\s+\((?=[^()]*\w)[^()]{1,40}\)$")
+
+
+def _with_detail(reading: Reading, said: str, detail: str) -> Reading | None:
+    """`reading` of `said` with the closing `detail` after its words, where they end as
+    `said` does; None where they do not (reshaped) or it is quoted: the whole is quoted."""
+    last = said.split()[-1].casefold() if said.split() else ""
+    if reading.quoted or not last or not reading.words.casefold().endswith(last):
+        return None
+    phrase = reading.verb_phrase
+    if phrase is not None and phrase.casefold().endswith(last):
+        phrase += detail
+    return dataclasses.replace(reading, words=reading.words + detail, verb_phrase=phrase)
 
 
 # "@here", "@channel": what they are called, a word of the change (said first, they
