@@ -84,6 +84,9 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
             return True  # "message people directly", "loop people in early": an act
         if _is_gerund(nxt) or nxt in _ING_MODIFIERS:
             return low in _CATENATIVE  # "stop working late", "start planning together"
+        if (nxt[:1].isdigit() or nxt in _NUMBERS) and len(words) > 2 \
+                and _plain(words[2]) in _DURATIONS:
+            return True  # "block 2 hours for focus", "time 10 minutes for questions"
         if nxt_raw[:1].isupper() or nxt.endswith("'s"):
             return True  # "review Priya's PRs", "use Slack"
         if low == "pair" and not _is_gerund(nxt) and "with" in map(_plain, words[2:]):
@@ -412,6 +415,10 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         if head.islower() and not _is_plural(h) and countable and h not in _MASS:
             return False
     return True
+
+
+_DURATIONS = frozenset(("minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day",
+                        "days", "week", "weeks", "slot", "slots"))
 
 
 # What is said of a thing once it has happened: "the demo went well", "retros ran long".

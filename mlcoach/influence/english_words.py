@@ -315,7 +315,7 @@ _VERBS = _words(
     "discontinue give hand turn have get squash rebase refactor triage pick visualise "
     "visualize prefix eat celebrate finish continue practise practice consider resume "
     "introduce reject approve escalate interrupt micromanage multitask overcommit postpone "
-    "reschedule rush blame criticise criticize ignore nag chase "
+    "reschedule rush blame criticise criticize ignore nag chase spend "
     # office idioms, said as acts: "let's circle back on the roadmap", "loop in design"
     "circle revisit align socialize socialise deprecate sunset leverage unblock dogfood "
     "punt pivot huddle double-click level-set pressure-test sanity-check deep-dive touch "

@@ -70,8 +70,10 @@ _CAN_IT_BE = re.compile(rf"^(?:can|could|should|shall)\s+{_THING}\s+(?:just\s+)?
 _WOULD_IT_HELP = re.compile(r"^(?:would|wouldn['’]t|will)\s+it\s+(?:help|be\s+(?:better|easier|"
                             r"nicer|ok|okay|good|simpler|worth\s+it))\s+if\s+"
                             r"(?P<clause>[^?]+?)\s*\?*$", re.I)
-# "everybody writes tests", "every PR gets a second reviewer": what each one does, as so.
-_EACH_DOES = re.compile(r"^(?P<who>everyone|everybody|each\s+of\s+us|every\s+[a-z][\w'’-]*|"
+# "everybody writes tests", "every PR gets a second reviewer", "someone takes notes in
+# every meeting": what each one (or one of us) does, as so.
+_EACH_DOES = re.compile(r"^(?P<who>everyone|everybody|someone|somebody|each\s+of\s+us|"
+                        r"one\s+of\s+us|every\s+[a-z][\w'’-]*|"
                         r"each\s+[a-z][\w'’-]*)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]+?)\s*[.!]*$",
                         re.I)
 _IRREGULAR = {"gets": "got", "has": "had", "does": "did", "goes": "went", "writes": "wrote",
@@ -140,11 +142,36 @@ _SHOULD_GO = re.compile(rf"^{_HEDGE}{_THING}\s+(?:should|could|must|needs?\s+to|
                         r")\b[^?;:]*?)\s*[.!]*$", re.I)
 
 
+# "the on-call rotation should include the leads", "planning should take less than an
+# hour": what a thing should hold or take, asked as "if the rotation included the leads".
+_SHOULD_HOLD = re.compile(rf"^{_HEDGE}{_THING}\s+(?:should|could|must|needs?\s+to|have\s+to"
+                          r"|has\s+to|ought\s+to)\s+(?:always\s+)?(?P<verb>include|cover|take|"
+                          r"have|list|mention|show|contain|last|get|stay|fit|name|link)"
+                          r"\s+(?P<rest>(?!(?:to|be|been|it|them|this|that)\b)[^?;:]+?)\s*[.!]*$",
+                          re.I)
+
+
+# What "should have" has, not a regret's participle: "a page per team", "two reviewers".
+_HAD_FIRST = frozenset(("a", "an", "the", "one", "two", "three", "its", "their", "our", "some",
+                        "more", "fewer", "less", "no", "at", "clear", "enough", "every"))
+
+
 def should_go(text: str) -> str:
-    """"standups should start at 10" → "what if standups started at 10"; other text as it
+    """"standups should start at 10" → "what if standups started at 10", "the checklist
+    should cover rollbacks" → "what if the checklist covered rollbacks"; other text as it
     came."""
-    match = _SHOULD_GO.match(" ".join(text.split()))
-    if match is None or not _a_thing(match["thing"]):
+    said = " ".join(text.split())
+    match = _SHOULD_GO.match(said)
+    if match is not None and _a_thing(match["thing"]):
+        verb = " ".join(match["verb"].lower().split())
+        return f"what if {match['thing']} {_PAST[verb]} {match['rest']}"
+    match = _SHOULD_HOLD.match(said)
+    past = past_tense(match["verb"]) if match is not None else None
+    if match is None or past is None or not _a_thing(match["thing"]):
         return text
-    verb = " ".join(match["verb"].lower().split())
-    return f"what if {match['thing']} {_PAST[verb]} {match['rest']}"
+    first = match["rest"].split()[0].lower()
+    if verb_of_participle(first) or first.endswith("ed") or (
+            match["verb"].lower() == "have" and not first[:1].isdigit()
+            and first not in _HAD_FIRST):
+        return text  # "PRs should get reviewed …", "the team should have known"
+    return f"what if {match['thing']} {past} {match['rest']}"

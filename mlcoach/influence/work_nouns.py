@@ -39,6 +39,9 @@ _FIRST_WORDS = frozenset((
     "zero", "holiday", "holidays", "mob", "shorter", "longer", "smaller", "weekly",
     "daily", "monthly", "quarterly", "written", "async", "shared", "live", "quiet", "silent",
     "handwritten",
+    # who, said first: "Everyone reviews one PR a day" → "if everyone reviewed …"
+    "everyone", "everybody", "someone", "somebody", "nobody", "anyone", "anybody", "people",
+    "most", "some", "any", "many", "both", "whoever",
 ))
 # Endings of common nouns and adjectives that names hardly have: "Decisions", "Anonymous",
 # "Architecture", "Flexible" (not "-ence": Florence; not "-al": Kemal).
