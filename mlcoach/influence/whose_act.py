@@ -40,6 +40,8 @@ def as_mine(reading: Reading) -> Reading:
     if _plain(verb) in ("stop", "start", "quit") and _plain(after.split()[0]) in _MY_OWN_HABITS:
         past = past_tense(_plain(verb))  # "stop checking my phone in meetings"
         return Reading(Shape.IF_CLAUSE, f"I {past} {after}", verb_phrase=reading.verb_phrase)
+    if _plain(verb) == "be":  # "be on time to my own meetings": how I would be
+        return Reading(Shape.IF_CLAUSE, f"I were {after}", verb_phrase=reading.verb_phrase)
     if _plain(verb) not in _MY_OWN_ACTS:
         return reading
     past = past_tense(_plain(verb))
