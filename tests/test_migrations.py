@@ -328,6 +328,24 @@ def test_0015_names_show_what_they_are_and_stay_apart_visibly(opened, layout):
         assert "m1" in {h.ref for h in store.search("cem") if h.entity == "moment"}
 
 
+def test_0016_tags_show_what_they_are_and_a_moment_keeps_each_once(opened, layout):
+    """"#ops\u200b" saved by `capture --tag` before such tags were refused showed as a
+    second #ops that the filter and `search "#ops"` missed."""
+    def fill(conn) -> None:  # type: ignore[no-untyped-def]
+        _add_moment(conn, "m1", "paged at night", tags=("ops\u200b",))
+        _add_moment(conn, "m2", "tagged twice", tags=("ops", "ops\x1b", "team"))
+        _add_moment(conn, "m3", "nothing that shows", tags=("\u200b",))
+
+    with _migrated_from(opened, layout, "0015", fill) as store:
+        assert sorted(m.text for m in store.moments(tag="ops")) == [
+            "paged at night", "tagged twice"]
+        assert {m.text: tuple(m.tags) for m in store.moments()} == {
+            "paged at night": ("ops",), "tagged twice": ("ops", "team"),
+            "nothing that shows": ("\u200b",)}
+        # the index entry says the tag as it shows now (the triggers on moment_tags)
+        assert {h.ref for h in store.search("#ops") if h.entity == "moment"} == {"m1", "m2"}
+
+
 def test_one_process_migrates_at_a_time(opened, layout, monkeypatch):
     """The first start after an upgrade is often the app and a few commands at once, each
     finding the store behind. Each began the pre-migration backup under the same name and

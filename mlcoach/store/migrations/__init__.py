@@ -1,3 +1,3 @@
 """Alembic migrations. HEAD lets the store skip importing Alembic when the schema is current."""
 
-HEAD = "0015"
+HEAD = "0016"
