@@ -17,7 +17,7 @@ _FILLERS = (
     "i would suggest we", "i suggest we", "i propose we", "i'd propose we", "i recommend we",
     "i'd recommend we",
     "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
-    "please", "pls", "maybe", "perhaps", "possibly",
+    "please", "pls", "maybe", "perhaps", "possibly", "either way", "anyway", "in any case",
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
     "i believe", "i guess", "i wonder if", "i was wondering if",
     # "hoping we can move standup to 10", "I'm hoping we could …": the hope leads the plan

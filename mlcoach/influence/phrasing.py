@@ -211,6 +211,17 @@ def read_change(
                              ("verb_phrase", reading.verb_phrase))}
         return Reading(reading.shape, back["words"] or "", back["topic"],
                        back["verb_phrase"])
+    either = _EITHER.match(core)
+    if either is not None:  # "either async standups or shorter ones": read without it
+        rest = core[either.end():]
+        reading = _read_en(rest, action, question, person)
+        first = rest.split()[0].casefold()
+        if not reading.quoted and reading.words.casefold().startswith(first):
+            phrase = reading.verb_phrase
+            if phrase is not None and phrase.casefold().startswith(first):
+                phrase = "either " + phrase
+            return dataclasses.replace(reading, words="either " + reading.words,
+                                       verb_phrase=phrase)
     detail = _DETAIL.search(core)
     if detail is not None:  # "shorter standups (15 min max)": read without it, then kept
         kept = _with_detail(_read_en(core[:detail.start()], action, question, person),
@@ -218,6 +229,10 @@ def read_change(
         if kept is not None:
             return kept
     return _read_en(core, action, question, person)
+
+
+# "either … or …": the choice said with its lead, which no reading knows.
+_EITHER = re.compile(r"(?i)^either\s+(?=\S.*\s+or\s+\S)")
 
 
 # A closing detail in brackets, a few words: "(15 min max)", "(after the school run)";

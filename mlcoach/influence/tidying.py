@@ -631,8 +631,13 @@ def _one_proposal(text: str, language: str) -> str:
 
 # "standups -> async", "email → wiki for decisions", "meetings → 25 min": one thing to
 # another, said with an arrow.
-_ARROWED = re.compile(r"^(?P<x>[^\W\d][\w'’-]*(?:\s+[\w'’][\w'’-]*){0,3})\s*(?:-->|->|=>|→|⟶)\s*"
-                      r"(?P<y>[\w'’@#-][^→>]*?)[.!]?$")
+_ARROWED = re.compile(r"^(?P<x>(?:1(?::|-on-)1s?|[^\W\d][\w'’-]*)(?:\s+[\w'’][\w'’:.-]*){0,3})\s*"
+                      r"(?:-->|->|=>|→|⟶)\s*(?P<y>[\w'’@#-][^→>]*?)[.!]?$")
+_HOW_OFTEN = frozenset(("daily", "weekly", "biweekly", "bi-weekly", "fortnightly", "monthly",
+                        "quarterly", "yearly"))
+# "retro: weekly -> biweekly": the thing, then how it changes
+_TOPIC_ARROW = re.compile(r"^(?P<thing>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,2}|1(?::|-on-)1s?)"
+                          r"\s*:(?!\d)\s*(?P<from>\S+)\s*(?=-->|->|=>|→|⟶)")
 _DAYS = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b")
 _CLOCK = re.compile(r"(?i)^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?$")
 
@@ -666,6 +671,10 @@ def _arrow_said(text: str) -> str:
     "move standup → 10, retro → Friday" → "move standup to 10 and retro to Friday"."""
     if not _ARROW.search(text):
         return text
+    topic = _TOPIC_ARROW.match(text)
+    if topic is not None and (topic["from"].lower() in _HOW_OFTEN | ATTRIBUTES
+                              or _CLOCK.match(topic["from"]) or _DAYS.match(topic["from"])):
+        text = f"{topic['thing']} {text[topic.end('thing'):].lstrip(' :')}"
     parts = _ARROW_LIST.split(text.strip().rstrip(".!"))
     if len(parts) == 1 or any(len(_ARROW.findall(part)) != 1 for part in parts):
         return _one_arrow_said(_MOVE_ARROW.sub("", text) if len(parts) == 1 else text)
@@ -686,6 +695,9 @@ def _one_arrow_said(text: str) -> str:
     if match is None or len(match["y"].split()) > 5:
         return text
     x, y = match["x"].strip(), match["y"].strip()
+    said = _how_often_or_when(x, y)
+    if said is not None:
+        return said
     if len(x.split()) > 1 and read_change(x, ChangeKind.DIFFERENTLY, "en").shape in (
             Shape.VERB, Shape.VERB_NOT, Shape.VERB_NO_LONGER):
         return text  # "move the notes -> wiki": an act already, read as typed
@@ -698,9 +710,49 @@ def _one_arrow_said(text: str) -> str:
         return f"hold {held} {y}"  # "retro → every two weeks"
     if _CLOCK.match(y) or _DAYS.match(y):
         return f"move {x} to {y}"
-    if first in ATTRIBUTES or first[:1].isdigit():
+    if (first in ATTRIBUTES and not (len(y.split()) > 1 and y.split()[-1].lower() not in
+                                     ATTRIBUTES)) or first[:1].isdigit():
         return f"make {x} {y}"  # "meetings → 25 min", "standups -> async"
+    if len(y.split()) > 1 and first in ATTRIBUTES:  # "status meeting → written update"
+        return f"use {_one_of(y)} instead of {_the(x)}"
     return f"use {y} instead of {x}"
+
+
+def _how_often_or_when(x: str, y: str) -> str | None:
+    """"1:1s biweekly -> weekly" → "hold 1:1s weekly instead of biweekly", "standup 9:30 →
+    10:00" → "move standup from 9:30 to 10:00": the thing, then from what to what."""
+    *thing, last = x.split()
+    if not thing:
+        return None
+    if last.lower() in _HOW_OFTEN and (y.lower() in _HOW_OFTEN or y.split()[0].lower() in (
+            "every", "each", "once", "twice")):
+        return f"hold {_the(' '.join(thing))} {y} instead of {last}"
+    if (_CLOCK.match(last) and _CLOCK.match(y)) or (_DAYS.match(last) and _DAYS.match(y)):
+        return f"move {' '.join(thing)} from {last} to {y}"
+    return None
+
+
+def _is_plural_word(word: str) -> bool:
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
+
+def _the(thing: str) -> str:
+    """"the status meeting": a thing named alone, singular, is the one the team has."""
+    words = thing.split()
+    if words[0].lower() in ("the", "our", "my", "a", "an") or _is_plural_word(words[-1]) \
+            or words[0][:1].isupper():
+        return thing
+    return f"the {thing}"
+
+
+def _one_of(thing: str) -> str:
+    """"a written update": a new thing, singular, is one of its kind."""
+    words = thing.split()
+    if words[0].lower() in ("the", "our", "my", "a", "an") or _is_plural_word(words[-1]) \
+            or words[0][:1].isupper():
+        return thing
+    return f"{'an' if thing[:1].lower() in 'aeio' else 'a'} {thing}"
 
 
 # "the deploy checklist is a mess, I want to rewrite it": how a thing is, then a plan that
