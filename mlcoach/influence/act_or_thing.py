@@ -117,13 +117,17 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return True  # after "let's" a word we do not list is its verb ("align on …")
     # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
     return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS \
-        and low not in _PREPOSITIONS | _ASKING_WORDS  # never "to with", "to what's the …"
+        and low not in _PREPOSITIONS | _ASKING_WORDS | _HOW_MANY_TIMES  # never "to with",
+    # "to what's the …", "to twice a week works"
 
 
 # Words a question or a statement starts with, never an act or a thing's name: "What's
 # the plan for on-call?" was asked "to What's the plan …", "How do …" "if we tried How …".
 _ASKING_WORDS = _words("what how who why when where which whose what's who's where's how's "
                        "when's why's that's it's there's here's")
+
+
+_HOW_MANY_TIMES = _words("once twice thrice")
 
 
 # Words that, after an ambiguous verb, say how it is done: the verb is an act.

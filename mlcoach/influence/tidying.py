@@ -29,7 +29,7 @@ from mlcoach.influence.dated_changes import (
     time_after,
     we_from_then,
 )
-from mlcoach.influence.english_words import ATTRIBUTES, plain_word, points_back
+from mlcoach.influence.english_words import _VERBS, ATTRIBUTES, plain_word, points_back
 from mlcoach.influence.fragments import fragment_said, off_for_now
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
@@ -356,6 +356,16 @@ _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "shl
                "wanna": "want to", "kinda": "", "sorta": ""}
 # lower case, between spaces: not "U.S.", "U-turn", "UR findings" (user research)
 _CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
+# "pair w/ juniors", "review PRs w/in 24h", "deploys w/o a review", "thru Friday"
+_SHORT_WORDS = {"w/": "with", "w/o": "without", "w/in": "within", "thru": "through"}
+_SHORT_WORD = re.compile(r"(?<!\S)(w/o|w/in|w/|thru)(?=\s|$)", re.I)
+# "3x a week", "3x/week", "2x weekly syncs": how many times, said in words
+_TIMES_SAID = {"1": "once", "2": "twice", "3": "three times", "4": "four times",
+               "5": "five times"}
+_TIMES_PER = re.compile(r"(?i)(?<!\S)([1-5])\s?x\s*(?:/\s*|a\s+|per\s+|an\s+)"
+                        r"(day|week|month|sprint|quarter|year)\b(?:\s+(?P<them>(?!(?:and|or|"
+                        r"instead|for|with|in|on|at|by|to)\b)[a-z][\w'’-]*s)\b)?")
+_TIMES_LY = re.compile(r"(?i)(?<!\S)([12])\s?x\s+(daily|weekly|monthly)\b")
 # "I'm thinking we could …", "thinking maybe we …": the thought leads the plan.
 _THINKING = re.compile(r"^(?:(?:i['’]?m|i\s+am|i\s+was|i['’]ve\s+been|i\s+have\s+been|been"
                        r"|was)\s+)?thinking\s*,?\s+(?:that\s+)?(?=(?:we|maybe|perhaps)\b)", re.I)
@@ -377,12 +387,28 @@ _SPOKEN_LIKE = re.compile(r"\b(could|should|can|must|let's|lets|maybe|gotta)\s+l
                           r"(?!to\b)(?=\w)", re.I)
 
 
+def _times_said(match: re.Match[str]) -> str:
+    """"3x a week" → "three times a week"; "3x/week standups" → "standups three times a
+    week" (not "3x a week is enough": "is" is no thing)."""
+    times = f"{_TIMES_SAID[match[1]]} a {match[2].lower()}"
+    them = match["them"]
+    if them is None:
+        return times
+    if them.lower() in ("is", "was", "has", "does", "this", "its", "his", "us", "yes") \
+            or them[:-1].lower() in _VERBS or them[:-2].lower() in _VERBS:
+        return f"{times} {them}"
+    return f"{them} {times}"
+
+
 def _plain_chat(text: str, language: str) -> str:
     """Chat shorthand read as speech: "imo we shd move standup to 10" → "we should move
     standup to 10"; "we could kinda…" → "we could…"."""
     if language == "en":
         text = _CHAT_LEAD.sub("", _SPOKEN_LIKE.sub(r"\1 ", _SPOKEN_ASIDE.sub(" ", text)))
         text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1]], text)
+        text = _SHORT_WORD.sub(lambda m: _SHORT_WORDS[m[1].lower()], text)
+        text = _TIMES_PER.sub(_times_said, text)
+        text = _TIMES_LY.sub(lambda m: f"{_TIMES_SAID[m[1]]}-{m[2].lower()}", text)
         text = _WISH_IT.sub(r"\1 it if", _WISH_NO_I.sub("I wish ", text))
         text = _THINKING.sub("", text)
     else:
