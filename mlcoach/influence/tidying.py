@@ -794,6 +794,7 @@ _RAMBLE = re.compile(
     r"am\s+going|keep\s+meaning)\s+to|i['’]d\s+(?:really\s+)?(?:like|love)\s+to|i'll|i\s+will"
     r"|i'm\s+gonna|(?:maybe\s+)?we\s+(?:should|"
     r"need\s+to|could|must|have\s+to|ought\s+to)|(?:maybe|perhaps)\s+we|let'?s|(?:can|could|should)\s+we"
+    r"|(?:maybe|perhaps)(?=\s+[a-z]+\s+(?:it|them)\b)"
     r"(?:\s+(?:just|maybe|please|pls))?|(?<=so\s)just|(?<=so\s)(?=\w)|(?<=[-–—.;!]\s)(?=\w))\s*"
     r"(?P<verb>[a-z]+(?:\s+[a-z]+ing)?(?:\s+(?:on|with|through|over|about))?)\s+(?P<pro>it|them)"
     r"(?P<tail>(?:\s+[^,.;!?]*)?)[.!?]?$", re.I)
@@ -852,10 +853,54 @@ def _plan_after_why(text: str) -> str:
     return f"{plan.rstrip('?').rstrip()} {match['why'][0].lower()}{match['why'][1:]}{mark}"
 
 
+# "we have a weekly sync; maybe drop it?", "We've been doing daily standups for a year;
+# maybe switch to 3x a week?": what the team has now, then a plan for it.
+_WE_HAVE = re.compile(
+    r"^(?:(?:so|ok|okay|currently|right\s+now|at\s+the\s+moment)\s*,?\s+)?we(?:['’]ve\s+been\s+"
+    r"(?:doing|having|running|holding)|['’]ve\s+got|['’]re\s+(?:doing|having|running)|\s+(?:still\s+)?"
+    r"(?:have|do|run|hold)|\s+have\s+got|\s+are\s+(?:doing|having|running))\s+"
+    r"(?P<np>(?:(?:a|an|the|our)\s+)?[\w'’:-]+(?:\s+[\w'’:-]+){0,3}?)"
+    r"(?:\s+(?:for|since|every|each|at|on|in)\b[^,.;!?–—]*)?\s*(?:[,.;!]|\s[-–—])\s*"
+    r"(?:(?:so|and|but)\s+)?(?:(?:maybe|perhaps)(?:\s+we\s+(?:should|could))?|let['’]?s|"
+    r"(?:should|could|can)\s+we|we\s+(?:should|could|might|need\s+to)|i['’]d\s+like\s+to|"
+    r"i\s+want\s+to)?\s*(?P<verb>[a-z]+)\s+(?:(?P<pro>it|them)\b|(?=to\s))"
+    r"(?P<tail>[^?.!]*)[?.!]*$", re.I)
+# Verbs that take the thing before "to" ("switch standups to weekly").
+_MOVED_TO = frozenset(("switch", "move", "change", "shift", "cut", "reduce", "bump", "push",
+                       "turn"))
+
+
+def _we_have_then(text: str) -> str | None:
+    """"we have a weekly sync; maybe drop it" → "drop the weekly sync"; "we do daily
+    standups. maybe switch to weekly?" → "switch daily standups to weekly"; None where
+    the plan does not point back at what the team has."""
+    match = _WE_HAVE.match(text)
+    if match is None:
+        return None
+    np, verb = match["np"], match["verb"].lower()
+    words = np.split()
+    if words[0].lower() in ("too", "so", "many", "lots", "plenty", "no", "few", "fewer", "more",
+                            "some", "enough"):
+        return None  # "we have too many meetings, let's cut them": an amount, not a thing
+    if words[0].lower() in ("a", "an"):
+        np = " ".join(["the", *words[1:]])
+    if match["pro"] is None:
+        if verb not in _MOVED_TO:
+            return None
+    elif _is_plural_word(words[-1]) != (match["pro"].lower() == "them"):
+        return None  # "we have demos, maybe move it": not said of them
+    act = f"{verb} {np} {match['tail'].strip()}".strip()
+    return act if read_change(act, ChangeKind.DIFFERENTLY, "en").shape in (
+        Shape.VERB, Shape.VERB_NO_LONGER) else None
+
+
 def _referent_restored(text: str) -> str:
     """"the deploy checklist is a mess, I want to rewrite it" → "rewrite the deploy
     checklist": the plan with what "it" or "them" points back at, when that is the one
     subject before it and agrees in number; quoted whole, the plan was lost in the ramble."""
+    had = _we_have_then(text)
+    if had is not None:
+        return had
     match = _RAMBLE.match(text)
     if match is None or match["np"].split()[0].lower() in _NOT_A_REFERENT:
         return text
