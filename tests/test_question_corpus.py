@@ -114,7 +114,7 @@ _NOT_GERUNDS = {"bring", "string", "spring", "swing", "thing", "nothing", "somet
                 "ping", "sing", "sting", "cling", "fling", "sling", "wring"}  # verbs too
 _BAD_AFTER_TO = re.compile(
     r"\bfor you to (we|let'?s|lets|i|you|they|he|she|no more|not|don't|do not|to|"
-    r"please|maybe|could|can|should|is|are)\b", re.I)
+    r"please|maybe|could|can|should|is|are|once|twice|\d+x)\b", re.I)
 _STACKED = re.compile(
     r"\b(no longer (no|not|don't|never|stop\w*)|stop (stop\w*|no|not|don't)|"
     r"away with (no|not|stop\w*)|had (no longer|not|stop\w*)|started (stop\w*)|"
@@ -285,6 +285,9 @@ def _assert_clean(question: str, change: str) -> None:
     assert re.search(r"\b(?:if|to) (?:how|what) about\b", unquoted, re.I) is None, question
     # "if we held the a retro every two weeks?": an article before one the change had
     assert re.search(r"\bthe (?:a|an|the|our|my|your)\b", unquoted, re.I) is None, question
+    # "if we tried weekly -> biweekly?", "if we tried pair w/ juniors …?": an arrow or a
+    # chat shorthand read into the question, not said in words
+    assert re.search(r"(?:->|=>|→|⟶)|(?<!\S)w/", unquoted) is None, question
     # "How has it been … since we tried async standups and hated them. Let's not …?": two
     # sentences read into one question
     if "How " in unquoted:
