@@ -68,3 +68,11 @@ def test_no_word_either_side_added_is_lost(base, data):
     for side in (typed, now):  # as many of each word as that side added, at least
         added = Counter(side.split()) - Counter(base.split())
         assert not added - merged, (typed, base, now)
+
+
+def test_words_put_in_at_one_place_by_both_and_more_by_one_are_kept_once():
+    """The notes merged in ("Likes agendas.") and the same notes typed on in a draft
+    ("Likes agendas. Ask first."): not both, one after the other."""
+    assert rebased("Kept.\n\nLikes agendas. Ask first.", "Kept.",
+                   "Kept.\n\nLikes agendas.") == "Kept.\n\nLikes agendas. Ask first."
+    assert rebased("x a", "x", "x ab c") == "x a ab c"  # a word is a word, not a part of one

@@ -42,6 +42,7 @@ def rebased(typed: str, base: str, now: str) -> str:
     tokens = _TOKEN.findall(base)
     theirs = _edits(tokens, now)
     mine = [edit for edit in _edits(tokens, typed) if edit not in theirs]  # made on both
+    theirs, mine = _longer_kept(theirs, mine), _longer_kept(mine, theirs)
     if _clash(mine, theirs):
         return f"{typed.rstrip()}\n\n{now.strip()}"
     out = list(tokens)
@@ -58,6 +59,17 @@ def rebased(typed: str, base: str, now: str) -> str:
             words.append(" ")  # two words put in at one place stay two
         out[edit.start:edit.end] = words
     return "".join(out).strip()
+
+
+def _longer_kept(edits: list[_Edit], others: list[_Edit]) -> list[_Edit]:
+    """`edits` without words put in where `others` put in the same words and more ("Likes
+    agendas." merged in, "Likes agendas. Ask first." typed there): the longer is kept."""
+    def words(edit: _Edit) -> str:
+        return " ".join("".join(edit.words).split())
+
+    return [edit for edit in edits if not (edit.start == edit.end and any(
+        other.start == other.end == edit.start and f" {words(edit)} " in f" {words(other)} "
+        and words(other) != words(edit) for other in others))]
 
 
 def _edits(tokens: list[str], text: str) -> list[_Edit]:

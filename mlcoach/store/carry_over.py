@@ -91,8 +91,7 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
         dst.executemany("DELETE FROM moments WHERE id = ?", [(i,) for i in gone])
         # their drafts (and the people's below), as Store.delete_moment deletes them
         dst.executemany("DELETE FROM settings WHERE key = ?",
-                        [(edit_drafts.moment_key(i),) for i in gone]
-                        + [(edit_drafts.person_key(i),) for i in people])
+                        [(edit_drafts.moment_key(i),) for i in gone])
         dst.executemany("DELETE FROM suggestions WHERE id = ? AND NOT EXISTS (SELECT 1 FROM "
                         "moments WHERE suggestion_id = ?)", [(i, i) for i in made_from])
         # A person deleted since (Store.delete_person): what was with them stays, unlinked;
@@ -103,6 +102,10 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
             if into is not None and dst.execute("SELECT 1 FROM people WHERE id = ?",
                                                 (into,)).fetchone() is None:
                 into = None  # added after the backup: the damaged file's moments link it
+            if into is not None:  # the words typed about them go along, as merge_person's
+                _move_person_draft(dst, person_id, into)
+            dst.execute("DELETE FROM settings WHERE key = ?",
+                        (edit_drafts.person_key(person_id),))
             for table in ("moments", "suggestions"):
                 dst.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?",
                             (into, person_id))
@@ -113,6 +116,40 @@ def _carry_deletions(src: _DamagedFile, dst: Any) -> None:
     except BaseException:
         dst.execute("ROLLBACK")
         raise
+
+
+def _move_person_draft(dst: Any, gone_id: str, kept_id: str) -> None:
+    """The draft typed in the editor of `gone_id` (merged since into `kept_id`), as the
+    merge offered it for the one kept (edit_drafts.moved_person_draft): the backup held
+    it under the one merged away, whom no editor opens again."""
+    gone = _json_of(dst, edit_drafts.person_key(gone_id))
+    if gone is None:
+        return
+    key = edit_drafts.person_key(kept_id)
+    own = _json_of(dst, key)
+    merged, now = (dst.execute("SELECT name, coalesce(style, ''), notes FROM people "
+                               "WHERE id = ?", (i,)).fetchone() for i in (gone_id, kept_id))
+    if merged is None or now is None:
+        return
+    fields = ("name", "style", "notes")
+    moved = edit_drafts.moved_person_draft(gone, own, dict(zip(fields, merged, strict=True)),
+                                           dict(zip(fields, now, strict=True)))
+    if moved is None:
+        dst.execute("DELETE FROM settings WHERE key = ?", (key,))
+    else:
+        dst.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                    (key, json.dumps(moved, ensure_ascii=False)))
+
+
+def _json_of(dst: Any, key: str) -> object | None:
+    row = dst.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        return None
+    try:
+        value: object = json.loads(row[0])
+    except ValueError:
+        return None
+    return value
 
 
 def _drop_coach_draft(dst: Any, deleted: list[str]) -> None:

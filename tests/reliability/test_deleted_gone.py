@@ -1022,6 +1022,40 @@ def test_a_restored_backup_keeps_a_merged_names_moments_with_the_name_that_staye
         assert [p.name for p in store.people()] == ["Ana"]
 
 
+def test_a_restored_backup_offers_a_merged_persons_draft_for_the_one_kept(
+        kept: Opened) -> None:
+    """Notes typed in Priya S's editor were in the backup as her draft; she was merged into
+    Priya after it, and the file damaged: the restore deleted the draft, words and all,
+    where the merge had offered them in Priya's editor."""
+    from datetime import UTC, datetime, timedelta
+
+    from mlcoach.store.backups import daily_backup
+    from mlcoach.store.edit_drafts import person_key
+    from mlcoach.ui.edit_draft import from_json
+
+    start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
+    layout, secret = kept.layout, kept.secret
+    priya = kept.store.add_person("Priya", notes="Prefers a call.")
+    gone = kept.store.add_person("Priya S", notes="Likes agendas.")
+    saved = {"name": "Priya S", "style": "", "notes": "Likes agendas."}
+    kept.store.keep_draft(person_key(gone.id), {"format": 1, "values": {
+        **saved, "notes": "Likes agendas. Ask before moving her 1:1."}, "base": saved},
+        person_id=gone.id)
+    daily_backup(layout.db, secret, layout.backups, start - timedelta(days=1))
+    kept.store.merge_person("Priya S", "Priya")
+    _damage_deep_inside(kept)
+
+    with _restored(kept, start) as store:
+        assert store.get_state(person_key(gone.id)) is None
+        now = store.find_person("Priya")
+        assert now is not None and now.id == priya.id
+        offered = from_json(store.get_state(person_key(priya.id)), ("name", "style", "notes"),
+                            {"name": now.name, "style": "", "notes": now.notes}, ("notes",))
+        assert offered is not None
+        assert offered["notes"] == "Prefers a call.\n\nLikes agendas. Ask before moving her 1:1."
+        assert offered["name"] == "Priya"
+
+
 def test_a_chain_of_merges_leads_to_the_name_that_stayed() -> None:
     from mlcoach.store.carry_over import _merged_into
 
