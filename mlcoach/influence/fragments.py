@@ -26,7 +26,9 @@ _STATE = (r"(?P<state>optional|mandatory|async|asynchronous|remote|in-person|hyb
           r"recorded|written|on|off|shorter|longer|at\s+" + _TIME + r"|" + _CLOCK + r")")
 # "standup: async from now on": the state, and when it starts.
 _FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|from\s+next\s+\w+|"
-             r"starting\s+(?:next\s+)?\w+|instead\s+of\s+(?:at\s+)?" + _TIME + r"))?")
+             r"starting\s+(?:next\s+)?\w+|(?:next|this)\s+(?:week|sprint|month)|tomorrow|"
+             r"on\s+(?:mon|tues|wednes|thurs|fri)days?|"
+             r"instead\s+of\s+(?:at\s+)?" + _TIME + r"))?")
 # "cameras optional for the weekly": where the state holds
 _WHERE = (r"(?P<where>\s+(?:for|in|at|during)\s+(?:the\s+|our\s+|all\s+)?[a-z][\w'’-]*"
           r"(?:\s+[a-z][\w'’-]*)?)?")

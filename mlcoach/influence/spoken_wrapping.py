@@ -71,6 +71,11 @@ _OUR_PLAIN_VERB = (r"we\s+(?!(?:should|shouldn't|could|can|would|will|might|must
                    r"have|had|has|are|were|was|did|don't|didn't|keep|always|never|just|already|"
                    r"all|both|may|(?:want|wanted|plan|hope|intend|like|love)\s+to)\b)(?=[a-z])")
 _EN_ANNOUNCED_WE = re.compile(rf"^{_ANNOUNCING}(?:\s+that)?\s+{_OUR_PLAIN_VERB}", re.I)
+# "Proposal: we move standup to 10": the label says it is proposed, so "we move" is the
+# plan, not how things are.
+_EN_LABEL_WE = re.compile(r"^(?:(?:my\s+|an?\s+)?(?:idea|proposal|suggestion|pitch)|trial|"
+                          rf"experiment|pilot|worth\s+a\s+(?:try|shot))\s*:\s*{_OUR_PLAIN_VERB}",
+                          re.I)
 # "the idea is that we should …", "what I'm saying is we should …": the announcement goes,
 # the modal stays.
 _EN_ANNOUNCED_THAT = re.compile(
@@ -227,6 +232,8 @@ def without_spoken_wrapping(text: str, language: str) -> str:
     within a day"; "yani şey önerim şu: standup'ı 10'a alalım" → "standup'ı 10'a alalım")."""
     if language == "en":
         text = _time_said(_EN_WE_LIKE.sub(r"\1 ", _EN_ASIDE.sub(" ", text)))
+        proposed = _EN_LABEL_WE.match(text)
+        text = text[proposed.end():] if proposed else text
         text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL, _EN_IF_ASIDE,
                               _EN_FILLER, _EN_TAIL,
                               _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,

@@ -76,7 +76,11 @@ def tidy_change(text: str, language: str, person: str | None = None,
     text = _one_proposal(text, language)
     text = _without_reason(text, language)
     if language == "en":
-        return strip_tails(time_after(_active(_no_need(text))))
+        said = _active(_no_need(text))
+        timed = time_after(said)
+        if timed != said:  # "next week: standup at 10" is "standup at 10 next week" now
+            timed = fragment_said(timed, person, stop=action is ChangeKind.STOP)
+        return strip_tails(timed)
     return as_proposal(turkish_condition(text))
 
 
