@@ -204,6 +204,8 @@ def read_change(
         if action is ChangeKind.START and re.search("ba[şs]la", core.lower()):
             action = ChangeKind.DIFFERENTLY  # "… başlamak": no second "başlasak"
         return _quote_reading(core, action, question, language, _says_stop_tr(core))
+    if _ARROW_LEFT.search(core):  # "move the notes -> wiki": unread, so quoted as typed
+        return _quote_reading(core, action, question, "en", _says_stop_en(core))
     if _AT_ALL.search(core):  # "stop @channel pings": read as the word it is
         reading = _read_en(_AT_ALL.sub(r"atmark\1", core), action, question, person)
         back = {f: _AT_BACK.sub(r"@\1", v) if isinstance(v, str) else v
@@ -229,6 +231,10 @@ def read_change(
         if kept is not None:
             return kept
     return _read_en(core, action, question, person)
+
+
+# An arrow the tidying did not say in words ("standups -> async" is "make standups async").
+_ARROW_LEFT = re.compile(r"-->|->|=>|→|⟶")
 
 
 # "either … or …": the choice said with its lead, which no reading knows.

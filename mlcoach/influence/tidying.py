@@ -673,6 +673,7 @@ _CLOCK = re.compile(r"(?i)^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?$")
 
 
 _ARROW = re.compile(r"-->|->|=>|→|⟶")
+_CLOSING_DETAIL = re.compile(r"\s+\([^()]{1,40}\)$")
 # "move standup → 10, retro → Friday": arrows in a list, each one change.
 _ARROW_LIST = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", re.I)
 _MOVE_ARROW = re.compile(r"(?i)^move\s+(?=[^\s>]+\s*(?:-->|->|=>|→|⟶))")
@@ -701,6 +702,10 @@ def _arrow_said(text: str) -> str:
     "move standup → 10, retro → Friday" → "move standup to 10 and retro to Friday"."""
     if not _ARROW.search(text):
         return text
+    detail = _CLOSING_DETAIL.search(text)
+    if detail is not None:  # "retro: weekly -> biweekly (after the offsite)": said after
+        before = _arrow_said(text[:detail.start()])
+        return before + detail[0] if before != text[:detail.start()] else text
     topic = _TOPIC_ARROW.match(text)
     if topic is not None and (topic["from"].lower() in _HOW_OFTEN | ATTRIBUTES
                               or _CLOCK.match(topic["from"]) or _DAYS.match(topic["from"])):
