@@ -1067,8 +1067,9 @@ def _strip_one_tail(text: str) -> str:
         if lowered.endswith(tail) and len(text) > len(tail) + 3:
             before = text[: -len(tail)].rstrip(" -–—/")  # "use the wiki - thanks"
             last = before.split()[-1].lower() if before.split() else ""
-            if last in _ARTICLES | _PREPOSITIONS | _words("of or and than"):
-                return text  # "end each retro with a thank you", "instead of maybe"
+            if last in _ARTICLES | _PREPOSITIONS | _words("of or and than -> => → ⟶"):
+                return text  # "end each retro with a thank you", "instead of maybe",
+                # "weekly -> maybe"
             return before.rstrip(_TRAILING)
     return text
 

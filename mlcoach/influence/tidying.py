@@ -709,7 +709,8 @@ def _arrow_said(text: str) -> str:
     topic = _TOPIC_ARROW.match(text)
     if topic is not None and (topic["from"].lower() in _HOW_OFTEN | ATTRIBUTES
                               or _CLOCK.match(topic["from"]) or _DAYS.match(topic["from"])):
-        text = f"{topic['thing']} {text[topic.end('thing'):].lstrip(' :')}"
+        read = _arrow_said(f"{topic['thing']} {text[topic.end('thing'):].lstrip(' :')}")
+        return text if _ARROW.search(read) else read  # unread: the colon as typed
     parts = _ARROW_LIST.split(text.strip().rstrip(".!"))
     if len(parts) == 1 or any(len(_ARROW.findall(part)) != 1 for part in parts):
         return _one_arrow_said(_MOVE_ARROW.sub("", text) if len(parts) == 1 else text)
@@ -726,6 +727,9 @@ def _arrow_said(text: str) -> str:
 
 
 def _one_arrow_said(text: str) -> str:
+    if text.rstrip().endswith("?"):  # "status meeting → written update?": asked, as said
+        asked = _one_arrow_said(text.rstrip().rstrip("?").rstrip())
+        return asked + "?" if _ARROW.search(text) and not _ARROW.search(asked) else text
     match = _ARROWED.match(text)
     if match is None or len(match["y"].split()) > 5:
         return text
