@@ -213,9 +213,10 @@ def read_change(
                              ("verb_phrase", reading.verb_phrase))}
         return Reading(reading.shape, back["words"] or "", back["topic"],
                        back["verb_phrase"])
-    either = _EITHER.match(core)
+    plain = _strip_modal(strip_tails(_strip_fillers(without_spoken_label(core))))[0]
+    either = _EITHER.match(plain)
     if either is not None:  # "either async standups or shorter ones": read without it
-        rest = core[either.end():]
+        rest = plain[either.end():]
         reading = _read_en(rest, action, question, person)
         first = rest.split()[0].casefold()
         if not reading.quoted and reading.words.casefold().startswith(first):
