@@ -24,6 +24,7 @@ _AT_ING = re.compile(r"(?<!\S)@[-'’]?ing(?![\w'’-])", re.I)
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S)")
 # A list's bullet or number in front ("- use the wiki", "• …", "1. …", "2) …").
 _BULLET = re.compile(r"^(?:[-*•·–—]|\d{1,2}[.)])\s+")
+_AM_PM = re.compile(r"(?i)(?<=\d)(\s*[ap])\.m(?![.\w])")
 # "#general" after "in", "to" … names a channel: it keeps its mark ("post it in #general",
 # not "in general"); elsewhere "#kudos" is the word.
 _CHANNEL = re.compile(r"(?i)(?<!\S)((?:in|to|into|on|via|from|use)\s+)#(?=\w)")
@@ -108,6 +109,9 @@ def without_marks(text: str, language: str = "en") -> str:
     text = _CALL_ALL.sub(lambda m: f"{m[1]} {'using' if m[1].lower() == 'stop' else 'use'} "
                          f"{m[2]}", text)
     kept = _BULLET.sub("", "".join(ch for ch in text if not _is_emoji(ch)).lstrip())
+    if language == "en":  # "- - use the wiki", "• 1. write down decisions": a list in a list
+        kept = _BULLET.sub("", kept)
+        kept = _AM_PM.sub(r"\1.m.", kept)  # "9:30 a.m": the dot it lost, as "a.m." has
     words = _EMOTICON.sub("", kept).split()
     # "@dana can we pair …", "hey @team quick one: …": a mention that calls someone before
     # the request is not part of it
