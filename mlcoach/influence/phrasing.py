@@ -267,7 +267,7 @@ _AT_BACK = re.compile(r"(?<![\w-])atmark(here|channel|everyone|all)(?![\w-])", r
 
 # What "we could use" uses, not wants: the wiki, Slack, one thing instead of another.
 _USED = re.compile(r"^(?:the|our|[A-Z][\w-]*['’]s)\b|\b(?:instead\s+of|rather\s+than)\b"
-                   r"|,\s*not\b|^(?:"
+                   r"|,\s*not\b|(?:^|\b(?:in|on|via|through|with)\s+)(?:"
                    + "|".join(sorted(PRODUCTS)) + r")\b", re.I)
 
 
@@ -378,7 +378,8 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         for lead in _WANTS:
             if lowered.startswith(lead + " "):
                 rest = body[len(lead) + 1 :]
-                if lead == "we could use" and _USED.search(rest):
+                if lead == "we could use" and _USED.search(rest) and not re.match(
+                        r"(?i)(?:more|less|fewer|some|a\s+bit|a\s+lot)\b", rest):
                     break  # "we could use the wiki instead of email": used, not wanted
                 wanted = _classify(rest, action, False, person)
                 if wanted is not None and wanted.shape in _NOUN_SHAPES:
