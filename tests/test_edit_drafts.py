@@ -135,3 +135,29 @@ def test_people_delete_on_the_command_line_deletes_their_draft(cli_env):
     assert run_cli(cli_env, "people", "delete", "Priya", "--yes").returncode == 0
     assert run("", key) == [key, "False"]
     assert json.loads(run_cli(cli_env, "people", "list", "--all", "--json").stdout) == []
+
+
+def test_words_a_merge_carried_outlive_an_editor_that_never_showed_them(store, opened):
+    """Written through either store: a draft written by an editor open since before the
+    merge keeps the carried words beside its own; its Save or Discard leaves them alone;
+    an editor that showed them (its writes say "carried": None) takes them with it."""
+    from mlcoach.store.edit_drafts import CARRIED
+    from mlcoach.store.light import LightStore
+
+    ana = store.add_person("Ana", notes="Prefers a call.")
+    key = person_key(ana.id)
+    carried = {"values": {"name": "Ana", "style": "", "notes": "Likes agendas. " + SECRET},
+               "base": {"name": "Ana", "style": "", "notes": "Likes agendas."}}
+    light = LightStore(opened.layout.db, opened.secret)
+    for writer in (store, light):
+        store.set_state(key, {"format": 1, CARRIED: carried})
+        stale = {"format": 1, "values": {"name": "Ana", "style": "", "notes": "Typed."},
+                 "base": {"name": "Ana", "style": "", "notes": "Prefers a call."}}
+        assert writer.keep_draft(key, stale, person_id=ana.id)
+        assert store.get_state(key) == {**stale, CARRIED: carried}
+        writer.forget_draft(key)  # saved or discarded there
+        assert store.get_state(key) == {"format": 1, CARRIED: carried}
+        assert writer.keep_draft(key, {**stale, CARRIED: None}, person_id=ana.id)
+        assert store.get_state(key)[CARRIED] is None  # shown there: not kept apart again
+        writer.forget_draft(key)
+        assert store.get_state(key) is None

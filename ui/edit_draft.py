@@ -22,6 +22,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QLabel, QWidget
 
+from mlcoach.store.edit_drafts import CARRIED
 from mlcoach.ui.colours import mute
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -42,6 +43,8 @@ class StateStore(Protocol):
 
     def forget_state(self, key: str) -> None: ...
 
+    def forget_draft(self, key: str) -> None: ...
+
 
 def from_json(value: object, fields: tuple[str, ...], loaded: Values | None = None,
               texts: tuple[str, ...] = ()) -> Values | None:
@@ -52,8 +55,12 @@ def from_json(value: object, fields: tuple[str, ...], loaded: Values | None = No
     since, both kept (domain.rebase)."""
     if value is None:
         return None
-    values = value.get("values") if isinstance(value, dict) and \
-        value.get("format") == _FORMAT else None
+    ours = isinstance(value, dict) and value.get("format") == _FORMAT
+    values = value.get("values") if isinstance(value, dict) and ours else None
+    carried = _carried(value, fields) if loaded is not None else None
+    only_carried = values is None and carried is not None and loaded is not None
+    if only_carried:  # only words a merge carried here
+        values, value = dict(loaded or {}), {"base": loaded}
     if not _readable(values, fields):
         logger.warning("a kept editor draft is not readable; ignoring it")
         return None
@@ -63,7 +70,24 @@ def from_json(value: object, fields: tuple[str, ...], loaded: Values | None = No
         values = {f: loaded[f] if values[f] == base[f] else
                   _rebased(values[f], base[f], loaded[f]) if f in texts else values[f]
                   for f in fields}
+        if carried is not None and (only_carried or base != carried[1]):  # not in them yet
+            words, since = carried
+            values = {f: values[f] if words[f] == since[f] else
+                      _rebased(words[f], since[f], values[f]) if f in texts else
+                      words[f] if values[f] == loaded[f] else values[f] for f in fields}
     return values
+
+
+def _carried(value: object, fields: tuple[str, ...]) -> tuple[Values, Values] | None:
+    """The words a merge carried into a person's draft (edit_drafts.CARRIED), as (values,
+    base); None when there are none."""
+    carried = value.get(CARRIED) if isinstance(value, dict) else None
+    words = carried.get("values") if isinstance(carried, dict) else None
+    since = carried.get("base") if isinstance(carried, dict) else None
+    if not (_readable(words, fields) and _readable(since, fields)):
+        return None
+    assert isinstance(words, dict) and isinstance(since, dict)
+    return words, since
 
 
 def _rebased(typed: str, base: str, now: str) -> str:
@@ -113,6 +137,7 @@ class EditDraft(QObject):
         self._about = {"person_id": person_id, "moment_id": moment_id}
         self._held = held
         self._kept = False  # whether the store may hold a draft of this editor's
+        self._showed_carried = False  # see brought_back
         #: With `held`: the id of the person the words brought back were about, if any.
         self.held_then: str | None = None
         self._timer = QTimer(self)
@@ -144,6 +169,9 @@ class EditDraft(QObject):
             return None
         values = from_json(raw, self._fields, self._loaded, self._texts)
         self._kept = values is not None
+        # words a merge carried here, shown now: this editor's writes and Save say so
+        self._showed_carried = values is not None and isinstance(raw, dict) \
+            and raw.get(CARRIED) is not None
         held = raw.get("person") if values is not None and isinstance(raw, dict) else None
         self.held_then = held if isinstance(held, str) else None
         if values is not None:
@@ -176,6 +204,8 @@ class EditDraft(QObject):
         value: dict[str, object] = {"format": _FORMAT, "values": values}
         if self._loaded is not None:
             value["base"] = self._loaded
+        if self._showed_carried:
+            value[CARRIED] = None  # in these values now: not to be kept apart again
         store, key = self._store, self._key
         about = self._about
         if self._held is not None:  # kept beside the words: renamed, merged, deleted,
@@ -213,7 +243,9 @@ class EditDraft(QObject):
             return
         self._kept = False
         store, key = self._store, self._key
-        ops.run(lambda: store.forget_state(key), lambda _: None,
+        # words a merge carried here that this editor never showed stay for the next one
+        forget = store.forget_state if self._showed_carried else store.forget_draft
+        ops.run(lambda: forget(key), lambda _: None,
                 lambda exc: logger.warning("could not clear an editor's draft: %s", exc))
 
     def stop(self) -> None:

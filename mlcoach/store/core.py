@@ -33,7 +33,7 @@ from mlcoach.domain.settings_codec import settings_from_dict, settings_to_dict
 from mlcoach.domain.text import MAX_TEXT
 from mlcoach.store import codec, rows
 from mlcoach.store import models as m
-from mlcoach.store.edit_drafts import COACH
+from mlcoach.store.edit_drafts import COACH, kept_with_carried, left_when_forgotten
 from mlcoach.store.errors import errors_as_domain
 from mlcoach.store.moment_store import MomentStore
 from mlcoach.store.people_store import PeopleStore
@@ -249,8 +249,23 @@ class Store(PeopleStore, MomentStore):
                     moment_id is not None and s.get(m.MomentRow, moment_id) is None):
                 s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))
                 return False
+            there = s.get(m.SettingRow, key) if person_id is not None else None
+            if there is not None:  # words a merge carried here stay (edit_drafts.CARRIED)
+                value = kept_with_carried(_loaded(there.value), value)
             s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
         return True
+
+    def forget_draft(self, key: str) -> None:
+        """An editor's draft saved or discarded: it goes, but for words a merge carried
+        into it that the editor never showed (edit_drafts.left_when_forgotten)."""
+        with self._writes.begin() as s:
+            there = s.get(m.SettingRow, key)
+            left = left_when_forgotten(_loaded(there.value)) if there is not None else None
+            if left is None:
+                s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))
+            else:
+                s.merge(m.SettingRow(key=key, value=json.dumps(left, ensure_ascii=False)))
+        self._forget_replaced()
 
     def forget_state(self, key: str) -> None:
         """Delete what is saved under `key` (a draft saved or discarded), also from the -wal."""
@@ -296,3 +311,12 @@ class Store(PeopleStore, MomentStore):
             return []
         with self.engine.connect() as conn:
             return hits(conn.execute(text(built[0]), built[1]).all())
+
+
+def _loaded(value: str) -> object:
+    """A stored JSON value; None where it does not read."""
+    try:
+        loaded: object = json.loads(value)
+    except ValueError:
+        return None
+    return loaded

@@ -106,4 +106,35 @@ def moved_person_draft(gone: object, kept: object, merged: dict[str, str],
         values["notes"] = f"{values['notes'].rstrip()}\n\n{words}".lstrip()
     if style and values["style"] == now["style"]:
         values["style"] = typed["style"]
-    return {"format": 1, "values": values, "base": now} if values != now else None
+    moved: dict[str, object] | None = {"format": 1, "values": values, "base": now} \
+        if values != now else None
+    if moved is not None and came is not None and (notes or style):
+        # the merged one's words apart too, for an editor of theirs open now (CARRIED)
+        alone = values if own is None else moved_person_draft(gone, None, merged, now)
+        if isinstance(alone, dict) and isinstance(alone.get("values"), dict):
+            alone = alone["values"]
+        moved[CARRIED] = {"values": alone, "base": now}
+    return moved
+
+
+#: Under a person's draft: the words typed about someone merged into them, kept apart so
+#: an editor of theirs open before the merge, which never showed them, neither writes
+#: over them nor forgets them on its Save or Discard (see kept_with_carried).
+CARRIED = "carried"
+
+
+def kept_with_carried(existing: object, value: object) -> object:
+    """`value`, a person editor's draft to write, with the words a merge carried into the
+    draft there now (`existing`), unless `value` says whether it has shown them (an
+    editor that brought them back writes "carried": None)."""
+    carried = existing.get(CARRIED) if isinstance(existing, dict) else None
+    if carried is None or not isinstance(value, dict) or CARRIED in value:
+        return value
+    return {**value, CARRIED: carried}
+
+
+def left_when_forgotten(existing: object) -> object | None:
+    """What stays of a person's draft when an editor that never showed its carried words
+    is saved or discarded: those words alone; None: nothing."""
+    carried = existing.get(CARRIED) if isinstance(existing, dict) else None
+    return {"format": 1, CARRIED: carried} if carried is not None else None

@@ -136,9 +136,29 @@ class LightStore:
             if gone:
                 conn.execute("DELETE FROM settings WHERE key = ?", (key,))
             else:
+                there = conn.execute("SELECT value FROM settings WHERE key = ?",
+                                     (key,)).fetchone() if person_id is not None else None
+                if there is not None:  # words a merge carried here stay
+                    from mlcoach.store.edit_drafts import kept_with_carried
+
+                    value = kept_with_carried(_loaded(there[0]), value)
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              (key, json.dumps(value, ensure_ascii=False)))
         return not gone
+
+    def forget_draft(self, key: str) -> None:
+        """As Store.forget_draft."""
+        from mlcoach.store.edit_drafts import left_when_forgotten
+
+        with self._write() as conn:
+            there = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            left = left_when_forgotten(_loaded(there[0])) if there is not None else None
+            if left is None:
+                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             (key, json.dumps(left, ensure_ascii=False)))
+        empty_wal(self.path, self.connection)
 
     def forget_state(self, key: str) -> None:
         """Delete what is saved under `key` (a draft saved or discarded), also from the -wal."""
@@ -386,3 +406,12 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
     except OSError:
         return None
     return (st.st_dev, st.st_ino)
+
+
+def _loaded(value: str) -> object:
+    """A stored JSON value; None where it does not read."""
+    try:
+        loaded: object = json.loads(value)
+    except ValueError:
+        return None
+    return loaded

@@ -841,3 +841,35 @@ def test_notes_saved_elsewhere_under_a_kept_draft_are_kept_when_it_comes_back(qt
     assert store.find_person("Bo").notes == "Prefers a call. Ask first. Hates Mondays."
     assert store.get_state(person_key(bo.id)) is None
     first.done(0)
+
+
+def test_words_typed_about_someone_merged_in_survive_an_editor_open_since_before(
+        qtbot, store):
+    """Notes typed in Ana'ya's editor (the app then gone), and Ana's editor open while
+    Ana'ya was merged into her: the merge offered Ana'ya's words in Ana's draft, and
+    the next pause in Ana's editor wrote over them; its Save forgot them. They stay,
+    offered in Ana's editor next time."""
+    ana = store.add_person("Ana", notes="Prefers a call.")
+    store.add_person("Ana'ya", notes="Likes agendas.")
+    gone = _person_editor(qtbot, store, "Ana'ya")
+    _type_at_end(qtbot, gone.notes, " Ask before moving her 1:1.")
+    _draft_written(gone)
+    gone.done(0)
+    editor = _person_editor(qtbot, store, "Ana")  # open since before the merge
+    panel = editor.parent()
+    store.merge_person("Ana'ya", "Ana")
+    _type_at_end(qtbot, editor.notes, " Call first.")
+    _draft_written(editor)
+    editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=10_000)
+    _settled()
+    assert store.find_person("Ana").notes == "Prefers a call. Call first.\n\nLikes agendas."
+    again = _person_editor(qtbot, store, "Ana")
+    assert again.notes.toPlainText() == \
+        "Prefers a call. Call first.\n\nLikes agendas. Ask before moving her 1:1."
+    assert again.draft is not None and not again.draft.line.isHidden()
+    again.accept()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(again), timeout=10_000)
+    _settled()
+    assert store.find_person("Ana").notes.endswith("Likes agendas. Ask before moving her 1:1.")
+    assert store.get_state(person_key(ana.id)) is None  # shown and saved: nothing left
