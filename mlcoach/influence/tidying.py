@@ -778,20 +778,21 @@ def _is_plural_word(word: str) -> bool:
 
 def _the(thing: str) -> str:
     """"the status meeting": a thing named alone, singular, is the one the team has."""
-    words = thing.split()
-    if words[0].lower() in ("the", "our", "my", "a", "an") or _is_plural_word(words[-1]) \
-            or words[0][:1].isupper():
-        return thing
-    return f"the {thing}"
+    return _with_article(thing, "the")
 
 
 def _one_of(thing: str) -> str:
     """"a written update": a new thing, singular, is one of its kind."""
+    return _with_article(thing, "an" if thing[:1].lower() in "aeio" else "a")
+
+
+def _with_article(thing: str, article: str) -> str:
+    """`thing` after `article`, unless it has one, is plural or is a name."""
     words = thing.split()
     if words[0].lower() in ("the", "our", "my", "a", "an") or _is_plural_word(words[-1]) \
             or words[0][:1].isupper():
         return thing
-    return f"{'an' if thing[:1].lower() in 'aeio' else 'a'} {thing}"
+    return f"{article} {thing}"
 
 
 # "the deploy checklist is a mess, I want to rewrite it": how a thing is, then a plan that

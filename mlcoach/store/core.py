@@ -251,7 +251,7 @@ class Store(PeopleStore, MomentStore):
                 return False
             there = s.get(m.SettingRow, key) if person_id is not None else None
             if there is not None:  # words a merge carried here stay (edit_drafts.CARRIED)
-                value = kept_with_carried(_loaded(there.value), value)
+                value = kept_with_carried(there.value, value)
             s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
         return True
 
@@ -260,7 +260,7 @@ class Store(PeopleStore, MomentStore):
         into it that the editor never showed (edit_drafts.left_when_forgotten)."""
         with self._writes.begin() as s:
             there = s.get(m.SettingRow, key)
-            left = left_when_forgotten(_loaded(there.value)) if there is not None else None
+            left = left_when_forgotten(there.value if there is not None else None)
             if left is None:
                 s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))
             else:
@@ -312,11 +312,3 @@ class Store(PeopleStore, MomentStore):
         with self.engine.connect() as conn:
             return hits(conn.execute(text(built[0]), built[1]).all())
 
-
-def _loaded(value: str) -> object:
-    """A stored JSON value; None where it does not read."""
-    try:
-        loaded: object = json.loads(value)
-    except ValueError:
-        return None
-    return loaded

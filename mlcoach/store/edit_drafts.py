@@ -9,6 +9,8 @@ words about them. No SQLAlchemy here: the light store's windows read these keys 
 
 from __future__ import annotations
 
+import json
+
 from mlcoach.domain.capture import renamed_with_ending, without_ending
 from mlcoach.domain.text import name_key
 
@@ -123,18 +125,28 @@ def moved_person_draft(gone: object, kept: object, merged: dict[str, str],
 CARRIED = "carried"
 
 
-def kept_with_carried(existing: object, value: object) -> object:
+def kept_with_carried(stored: str, value: object) -> object:
     """`value`, a person editor's draft to write, with the words a merge carried into the
-    draft there now (`existing`), unless `value` says whether it has shown them (an
+    draft stored there now (JSON), unless `value` says whether it has shown them (an
     editor that brought them back writes "carried": None)."""
+    existing = _loaded(stored)
     carried = existing.get(CARRIED) if isinstance(existing, dict) else None
     if carried is None or not isinstance(value, dict) or CARRIED in value:
         return value
     return {**value, CARRIED: carried}
 
 
-def left_when_forgotten(existing: object) -> object | None:
-    """What stays of a person's draft when an editor that never showed its carried words
-    is saved or discarded: those words alone; None: nothing."""
+def left_when_forgotten(stored: str | None) -> object | None:
+    """What stays of a person's draft (its JSON, or None) when an editor that never showed
+    its carried words is saved or discarded: those words alone; None: nothing."""
+    existing = _loaded(stored) if stored is not None else None
     carried = existing.get(CARRIED) if isinstance(existing, dict) else None
     return {"format": 1, CARRIED: carried} if carried is not None else None
+
+
+def _loaded(stored: str) -> object:
+    try:
+        loaded: object = json.loads(stored)
+    except ValueError:
+        return None  # not ours to read: written over, as it was before
+    return loaded

@@ -141,7 +141,7 @@ class LightStore:
                 if there is not None:  # words a merge carried here stay
                     from mlcoach.store.edit_drafts import kept_with_carried
 
-                    value = kept_with_carried(_loaded(there[0]), value)
+                    value = kept_with_carried(there[0], value)
                 conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              (key, json.dumps(value, ensure_ascii=False)))
         return not gone
@@ -152,7 +152,7 @@ class LightStore:
 
         with self._write() as conn:
             there = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-            left = left_when_forgotten(_loaded(there[0])) if there is not None else None
+            left = left_when_forgotten(there[0] if there is not None else None)
             if left is None:
                 conn.execute("DELETE FROM settings WHERE key = ?", (key,))
             else:
@@ -407,11 +407,3 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
         return None
     return (st.st_dev, st.st_ino)
 
-
-def _loaded(value: str) -> object:
-    """A stored JSON value; None where it does not read."""
-    try:
-        loaded: object = json.loads(value)
-    except ValueError:
-        return None
-    return loaded
