@@ -4,6 +4,8 @@ share my notes" would ask the colleague to do."""
 
 from __future__ import annotations
 
+import re
+
 from mlcoach.influence.english_words import _words
 from mlcoach.influence.english_words import plain_word as _plain
 from mlcoach.influence.phrasing import _ME_OR_YOU, _YOURS, Reading, Shape
@@ -14,7 +16,9 @@ from mlcoach.influence.verb_forms import gerund, past_tense
 # questions": those ask the colleague to act on the user's things.
 _MY_OWN_ACTS = _words("share send post publish block mute silence snooze clear protect keep "
                       "limit cap turn switch put close set update timebox time-box plan "
-                      "prepare write")
+                      "prepare write admit invite own")
+# "share what I'm learning", "admit when I'm wrong": the user said as "I" after the verb.
+_I_SAID = re.compile(r"(?<![\w'’])I(?:['’](?:m|ve|ll|d))?(?![\w'’])")
 # As gerunds, habits of one's own too: "stop checking my phone in meetings".
 _MY_OWN_HABITS = frozenset(filter(None, map(gerund, _MY_OWN_ACTS))) | _words(
     "checking answering reading merging skipping cancelling canceling rescheduling working")
@@ -27,7 +31,8 @@ def as_mine(reading: Reading) -> Reading:
     I shared my notes after meetings"): "for you to share my notes" asked the colleague to
     do it. Other readings as they came."""
     words = reading.words
-    if not _YOURS.search(words) or _ME_OR_YOU.search(words) or reading.topic:
+    if not (_YOURS.search(words) or _I_SAID.search(words)) or _ME_OR_YOU.search(words) \
+            or reading.topic:
         return reading
     verb, _, after = words.partition(" ")
     if reading.shape in _MINE_AS_IF:  # "stop checking my phone in meetings"
