@@ -108,9 +108,14 @@ def without_marks(text: str, language: str = "en") -> str:
     # "stop @here after 6pm", "don't @channel": the mark used as a verb, said as its use
     text = _CALL_ALL.sub(lambda m: f"{m[1]} {'using' if m[1].lower() == 'stop' else 'use'} "
                          f"{m[2]}", text)
-    kept = _BULLET.sub("", "".join(ch for ch in text if not _is_emoji(ch)).lstrip())
+    kept = "".join(ch for ch in text if not _is_emoji(ch)).strip()
+    # "… a.m pls 🙂": the courtesy the emoji hid, before "a.m" gets its dot
+    while (shorter := _BANGS.sub("", _COURTESY.sub("", kept))) != kept:
+        kept = shorter
+    kept = _BULLET.sub("", kept)
     if language == "en":  # "- - use the wiki", "• 1. write down decisions": a list in a list
-        kept = _BULLET.sub("", kept)
+        while (shorter := _BULLET.sub("", kept)) != kept:
+            kept = shorter
         kept = _AM_PM.sub(r"\1.m.", kept)  # "9:30 a.m": the dot it lost, as "a.m." has
     words = _EMOTICON.sub("", kept).split()
     # "@dana can we pair …", "hey @team quick one: …": a mention that calls someone before
