@@ -161,3 +161,28 @@ def test_words_a_merge_carried_outlive_an_editor_that_never_showed_them(store, o
         assert store.get_state(key)[CARRIED] is None  # shown there: not kept apart again
         writer.forget_draft(key)
         assert store.get_state(key) is None
+
+
+FIELDS = ("name", "style", "notes")
+
+
+def test_a_draft_offers_only_what_was_typed_over_what_is_saved_now():
+    """The draft changed the notes; the style was saved since elsewhere (the coach
+    remembered it) and the notes got a line from another window: the style shows as
+    saved now, the notes keep both."""
+    from mlcoach.store.edit_drafts import offered
+
+    base = {"name": "Ana", "style": "", "notes": "Prefers a call."}
+    typed = {**base, "notes": "Prefers a call. Ask about the move."}
+    now = {**base, "style": "facts", "notes": "Prefers a call.\n\nLikes agendas."}
+    shown = offered({"format": 1, "values": typed, "base": base}, FIELDS, now, ("notes",))
+    assert shown is not None and shown["style"] == "facts"
+    assert "Ask about the move." in shown["notes"] and "Likes agendas." in shown["notes"]
+
+
+def test_a_draft_not_ours_is_not_offered():
+    from mlcoach.store.edit_drafts import offered
+
+    for raw in (None, "notes", {"format": 2, "values": {}}, {"format": 1, "values": {
+            "name": "Ana"}}, {"format": 1, "values": {"name": 1, "style": "", "notes": ""}}):
+        assert offered(raw, FIELDS) is None

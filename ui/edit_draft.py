@@ -22,15 +22,11 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QLabel, QWidget
 
-from mlcoach.store.edit_drafts import CARRIED
+from mlcoach.store.edit_drafts import CARRIED, FORMAT, Values, offered
 from mlcoach.ui.colours import mute
 from mlcoach.ui.widgets.plain_text import Label
 
 logger = logging.getLogger(__name__)
-
-_FORMAT = 1
-
-Values = dict[str, str]  # the editor's fields, as text
 
 
 class StateStore(Protocol):
@@ -46,63 +42,6 @@ class StateStore(Protocol):
     def forget_draft(self, key: str) -> None: ...
 
 
-def from_json(value: object, fields: tuple[str, ...], loaded: Values | None = None,
-              texts: tuple[str, ...] = ()) -> Values | None:
-    """The values kept under a draft's key; None when there are none or they are not ours.
-    With `loaded` (the editor's fields as saved now), a field the draft has as it started
-    from (not typed in) is the saved one: a change saved since elsewhere is not undone.
-    In the fields named in `texts` (notes), the words typed go onto the words saved
-    since, both kept (domain.rebase)."""
-    if value is None:
-        return None
-    ours = isinstance(value, dict) and value.get("format") == _FORMAT
-    values = value.get("values") if isinstance(value, dict) and ours else None
-    carried = _carried(value, fields) if loaded is not None else None
-    only_carried = values is None and carried is not None and loaded is not None
-    if only_carried:  # only words a merge carried here
-        values, value = dict(loaded or {}), {"base": loaded}
-    if not _readable(values, fields):
-        logger.warning("a kept editor draft is not readable; ignoring it")
-        return None
-    assert isinstance(value, dict) and isinstance(values, dict)
-    base = value.get("base")
-    if loaded is not None and _readable(base, fields) and isinstance(base, dict):
-        values = {f: loaded[f] if values[f] == base[f] else
-                  _rebased(values[f], base[f], loaded[f]) if f in texts else values[f]
-                  for f in fields}
-        if carried is not None and (only_carried or base != carried[1]):  # not in them yet
-            words, since = carried
-            values = {f: values[f] if words[f] == since[f] else
-                      _rebased(words[f], since[f], values[f]) if f in texts else
-                      words[f] if values[f] == loaded[f] else values[f] for f in fields}
-    return values
-
-
-def _carried(value: object, fields: tuple[str, ...]) -> tuple[Values, Values] | None:
-    """The words a merge carried into a person's draft (edit_drafts.CARRIED), as (values,
-    base); None when there are none."""
-    carried = value.get(CARRIED) if isinstance(value, dict) else None
-    words = carried.get("values") if isinstance(carried, dict) else None
-    since = carried.get("base") if isinstance(carried, dict) else None
-    if not (_readable(words, fields) and _readable(since, fields)):
-        return None
-    assert isinstance(words, dict) and isinstance(since, dict)
-    return words, since
-
-
-def _rebased(typed: str, base: str, now: str) -> str:
-    if now == base:
-        return typed
-    from mlcoach.domain.rebase import rebased  # rare: saved anew under a draft
-
-    return rebased(typed, base, now)
-
-
-def _readable(values: object, fields: tuple[str, ...]) -> bool:
-    return isinstance(values, dict) and set(values) == set(fields) and all(
-        isinstance(v, str) for v in values.values())
-
-
 #: By key, the open editor whose words the key keeps (see EditDraft._holds).
 _holders: dict[str, weakref.ref[EditDraft]] = {}
 
@@ -116,7 +55,7 @@ class EditDraft(QObject):
     while that person or moment is still there (deleted means gone); `held` gives, at each
     write, the saved person the words are about (the coach's Who), likewise. `loaded`:
     the fields as the editor loaded them, `texts` those merged word by word (see
-    from_json).
+    edit_drafts.offered).
 
     One key, one editor: a second open editor of the same thing (a second Add, the
     same person's editor in History and in the coach) is not offered the first one's
@@ -159,7 +98,7 @@ class EditDraft(QObject):
         """The words kept by an editor of this thing that closed unsaved (the app was
         gone), for the editor to show; the quiet line shows with them. Read at once: one
         small row, as the reflection's draft is. Merged over what is saved now (see
-        from_json): a field saved since elsewhere and not typed in shows as saved."""
+        edit_drafts.offered): a field saved since elsewhere and not typed in shows as saved."""
         if not self._holds():
             return None  # being typed in another editor, open now
         try:
@@ -167,7 +106,7 @@ class EditDraft(QObject):
         except Exception as exc:  # a draft never stops the editor opening
             logger.warning("could not read an editor's draft: %s", exc)
             return None
-        values = from_json(raw, self._fields, self._loaded, self._texts)
+        values = offered(raw, self._fields, self._loaded, self._texts)
         self._kept = values is not None
         # words a merge carried here, shown now: this editor's writes and Save say so
         self._showed_carried = values is not None and isinstance(raw, dict) \
@@ -201,7 +140,7 @@ class EditDraft(QObject):
 
     def _write(self, values: Values) -> Callable[[], bool]:
         """The write of `values`, for the store's worker."""
-        value: dict[str, object] = {"format": _FORMAT, "values": values}
+        value: dict[str, object] = {"format": FORMAT, "values": values}
         if self._loaded is not None:
             value["base"] = self._loaded
         if self._showed_carried:

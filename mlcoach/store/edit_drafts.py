@@ -10,9 +10,17 @@ words about them. No SQLAlchemy here: the light store's windows read these keys 
 from __future__ import annotations
 
 import json
+import logging
 
 from mlcoach.domain.capture import renamed_with_ending, without_ending
 from mlcoach.domain.text import name_key
+
+logger = logging.getLogger(__name__)
+
+#: The format of an editor's draft (the person editor's, History's, the coach's).
+FORMAT = 1
+
+Values = dict[str, str]  # an editor's fields, as text
 
 _PERSON = "person_draft:"
 _MOMENT = "moment_draft:"
@@ -69,7 +77,7 @@ def coach_followed(value: object, old: str, new: str, person_id: str) -> object:
 def _typed(value: object, fields: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]] | None:
     """A person editor's draft as (values, base), each with `fields` as text; None when
     it is not one (unreadable, or kept without what its editor started from)."""
-    if not isinstance(value, dict) or value.get("format") != 1:
+    if not isinstance(value, dict) or value.get("format") != FORMAT:
         return None
     values, base = value.get("values"), value.get("base")
     for part in (values, base):
@@ -108,7 +116,7 @@ def moved_person_draft(gone: object, kept: object, merged: dict[str, str],
         values["notes"] = f"{values['notes'].rstrip()}\n\n{words}".lstrip()
     if style and values["style"] == now["style"]:
         values["style"] = typed["style"]
-    moved: dict[str, object] | None = {"format": 1, "values": values, "base": now} \
+    moved: dict[str, object] | None = {"format": FORMAT, "values": values, "base": now} \
         if values != now else None
     if moved is not None and came is not None and (notes or style):
         # the merged one's words apart too, for an editor of theirs open now (CARRIED)
@@ -141,7 +149,7 @@ def left_when_forgotten(stored: str | None) -> object | None:
     its carried words is saved or discarded: those words alone; None: nothing."""
     existing = _loaded(stored) if stored is not None else None
     carried = existing.get(CARRIED) if isinstance(existing, dict) else None
-    return {"format": 1, CARRIED: carried} if carried is not None else None
+    return {"format": FORMAT, CARRIED: carried} if carried is not None else None
 
 
 def _loaded(stored: str) -> object:
@@ -150,3 +158,63 @@ def _loaded(stored: str) -> object:
     except ValueError:
         return None  # not ours to read: written over, as it was before
     return loaded
+
+
+def offered(value: object, fields: tuple[str, ...], loaded: Values | None = None,
+            texts: tuple[str, ...] = ()) -> Values | None:
+    """What an editor offers back from the draft `value` kept under its key; None when
+    there is none or it is not ours. With `loaded` (the editor's fields as saved now), a
+    field the draft has as it started from (not typed in) is the saved one: a change
+    saved since elsewhere is not undone. In the fields named in `texts` (notes), the
+    words typed go onto the words saved since, both kept (domain.rebase), and so do the
+    words a merge carried here (CARRIED), unless the draft holds them already.
+    The editor writes drafts as {"format": FORMAT, "values": ..., "base": ...}: `base`
+    is what it loaded; `values` what it holds."""
+    if value is None:
+        return None
+    ours = isinstance(value, dict) and value.get("format") == FORMAT
+    values = value.get("values") if isinstance(value, dict) and ours else None
+    carried = _carried(value, fields) if loaded is not None else None
+    only_carried = values is None and carried is not None and loaded is not None
+    if only_carried:  # only words a merge carried here
+        values, value = dict(loaded or {}), {"base": loaded}
+    if not _readable(values, fields):
+        logger.warning("a kept editor draft is not readable; ignoring it")
+        return None
+    assert isinstance(value, dict) and isinstance(values, dict)
+    base = value.get("base")
+    if loaded is not None and _readable(base, fields) and isinstance(base, dict):
+        values = {f: loaded[f] if values[f] == base[f] else
+                  _rebased(values[f], base[f], loaded[f]) if f in texts else values[f]
+                  for f in fields}
+        if carried is not None and (only_carried or base != carried[1]):  # not in them yet
+            words, since = carried
+            values = {f: values[f] if words[f] == since[f] else
+                      _rebased(words[f], since[f], values[f]) if f in texts else
+                      words[f] if values[f] == loaded[f] else values[f] for f in fields}
+    return values
+
+
+def _carried(value: object, fields: tuple[str, ...]) -> tuple[Values, Values] | None:
+    """The words a merge carried into a person's draft (edit_drafts.CARRIED), as (values,
+    base); None when there are none."""
+    carried = value.get(CARRIED) if isinstance(value, dict) else None
+    words = carried.get("values") if isinstance(carried, dict) else None
+    since = carried.get("base") if isinstance(carried, dict) else None
+    if not (_readable(words, fields) and _readable(since, fields)):
+        return None
+    assert isinstance(words, dict) and isinstance(since, dict)
+    return words, since
+
+
+def _rebased(typed: str, base: str, now: str) -> str:
+    if now == base:
+        return typed
+    from mlcoach.domain.rebase import rebased  # rare: saved anew under a draft
+
+    return rebased(typed, base, now)
+
+
+def _readable(values: object, fields: tuple[str, ...]) -> bool:
+    return isinstance(values, dict) and set(values) == set(fields) and all(
+        isinstance(v, str) for v in values.values())

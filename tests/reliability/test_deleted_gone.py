@@ -1030,8 +1030,7 @@ def test_a_restored_backup_offers_a_merged_persons_draft_for_the_one_kept(
     from datetime import UTC, datetime, timedelta
 
     from mlcoach.store.backups import daily_backup
-    from mlcoach.store.edit_drafts import person_key
-    from mlcoach.ui.edit_draft import from_json
+    from mlcoach.store.edit_drafts import offered, person_key
 
     start = datetime(2026, 9, 1, 8, 30, tzinfo=UTC)
     layout, secret = kept.layout, kept.secret
@@ -1049,11 +1048,11 @@ def test_a_restored_backup_offers_a_merged_persons_draft_for_the_one_kept(
         assert store.get_state(person_key(gone.id)) is None
         now = store.find_person("Priya")
         assert now is not None and now.id == priya.id
-        offered = from_json(store.get_state(person_key(priya.id)), ("name", "style", "notes"),
-                            {"name": now.name, "style": "", "notes": now.notes}, ("notes",))
-        assert offered is not None
-        assert offered["notes"] == "Prefers a call.\n\nLikes agendas. Ask before moving her 1:1."
-        assert offered["name"] == "Priya"
+        shown = offered(store.get_state(person_key(priya.id)), ("name", "style", "notes"),
+                        {"name": now.name, "style": "", "notes": now.notes}, ("notes",))
+        assert shown is not None
+        assert shown["notes"] == "Prefers a call.\n\nLikes agendas. Ask before moving her 1:1."
+        assert shown["name"] == "Priya"
 
 
 def test_a_chain_of_merges_leads_to_the_name_that_stayed() -> None:

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from mlcoach.domain.model import Kind, Outcome
-from mlcoach.store.edit_drafts import moment_key
+from mlcoach.store.edit_drafts import Values, moment_key
 from mlcoach.store.timeline import (
     TimelineEntry,
 )
-from mlcoach.ui.edit_draft import EditDraft, StateStore, Values
+from mlcoach.ui.edit_draft import EditDraft, StateStore
 from mlcoach.ui.names import kind_names, outcome_names
 from mlcoach.ui.widgets.discard import discard_confirmed
 from mlcoach.ui.widgets.helpers import close_keys, preferred_width
