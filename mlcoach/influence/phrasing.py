@@ -16,9 +16,10 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.act_or_thing import (
@@ -208,29 +209,29 @@ def read_change(
         return _quote_reading(core, action, question, "en", _says_stop_en(core))
     if _AT_ALL.search(core):  # "stop @channel pings": read as the word it is
         reading = _read_en(_AT_ALL.sub(r"atmark\1", core), action, question, person)
-        back = {f: _AT_BACK.sub(r"@\1", v) if isinstance(v, str) else v
-                for f, v in (("words", reading.words), ("topic", reading.topic),
-                             ("verb_phrase", reading.verb_phrase))}
-        return Reading(reading.shape, back["words"] or "", back["topic"],
-                       back["verb_phrase"])
-    plain = _strip_modal(strip_tails(_strip_fillers(without_spoken_label(core))))[0]
-    either = _EITHER.match(plain)
-    if either is not None:  # "either async standups or shorter ones": read without it
-        rest = plain[either.end():]
-        reading = _read_en(rest, action, question, person)
-        first = rest.split()[0].casefold()
-        if not reading.quoted and reading.words.casefold().startswith(first):
-            phrase = reading.verb_phrase
-            if phrase is not None and phrase.casefold().startswith(first):
-                phrase = "either " + phrase
-            return dataclasses.replace(reading, words="either " + reading.words,
-                                       verb_phrase=phrase)
+        back = _put_back(reading, lambda v: _AT_BACK.sub(r"@\1", v), ("topic", "verb_phrase"))
+        assert back is not None  # it fits anywhere
+        return back
+    if "either" in core.casefold():  # "either async standups or shorter ones"
+        plain = _strip_modal(strip_tails(_strip_fillers(without_spoken_label(core))))[0]
+        either = _EITHER.match(plain)
+        rest = plain[either.end():] if either is not None else ""
+        first = rest.split()[0].casefold() if rest else ""
+        if first:  # read without it, then said before the words it led
+            reading = _read_en(rest, action, question, person)
+            back = None if reading.quoted else _put_back(reading, lambda v: (
+                "either " + v if v.casefold().startswith(first) else None))
+            if back is not None:
+                return back
     detail = _DETAIL.search(core)
     if detail is not None:  # "shorter standups (15 min max)": read without it, then kept
-        kept = _with_detail(_read_en(core[:detail.start()], action, question, person),
-                            core[:detail.start()], detail[0])
-        if kept is not None:
-            return kept
+        said, end = core[:detail.start()], detail[0]
+        last = said.split()[-1].casefold() if said.split() else ""
+        reading = _read_en(said, action, question, person)
+        back = None if reading.quoted or not last else _put_back(reading, lambda v: (
+            v + end if v.casefold().endswith(last) else None))
+        if back is not None:
+            return back
     return _read_en(core, action, question, person)
 
 
@@ -247,16 +248,19 @@ _EITHER = re.compile(r"(?i)^either\s+(?=\S.*\s+or\s+\S)")
 _DETAIL = re.compile(r"\s+\((?=[^()]*\w)[^()]{1,40}\)$")
 
 
-def _with_detail(reading: Reading, said: str, detail: str) -> Reading | None:
-    """`reading` of `said` with the closing `detail` after its words, where they end as
-    `said` does; None where they do not (reshaped) or it is quoted: the whole is quoted."""
-    last = said.split()[-1].casefold() if said.split() else ""
-    if reading.quoted or not last or not reading.words.casefold().endswith(last):
+def _put_back(reading: Reading, put: Callable[[str], str | None],
+              fields: tuple[str, ...] = ("verb_phrase",)) -> Reading | None:
+    """`reading` of a change read without a part of it (an @here, a lead, a closing
+    detail), with the part put back by `put` into its words and, where they take it,
+    into `fields`. `put` gives None where a text does not take it (reshaped: the words
+    no longer start or end as the change did) and so does this: the whole is read as
+    it was typed."""
+    words = put(reading.words)
+    if words is None:
         return None
-    phrase = reading.verb_phrase
-    if phrase is not None and phrase.casefold().endswith(last):
-        phrase += detail
-    return dataclasses.replace(reading, words=reading.words + detail, verb_phrase=phrase)
+    back: dict[str, Any] = {f: put(v) for f in fields if isinstance(v := getattr(reading, f), str)}
+    return dataclasses.replace(reading, words=words,
+                               **{f: v for f, v in back.items() if v is not None})
 
 
 # "@here", "@channel": what they are called, a word of the change (said first, they
