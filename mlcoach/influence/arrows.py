@@ -7,27 +7,27 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.enums import ChangeKind
-from mlcoach.influence.english_words import ATTRIBUTES, _is_plural
+from mlcoach.influence.english_words import ARROW, ATTRIBUTES, _is_plural
 from mlcoach.influence.phrasing import Shape, read_change
 
 # "standups -> async", "email → wiki for decisions", "meetings → 25 min": one thing to
 # another, said with an arrow.
 _ARROWED = re.compile(r"^(?P<x>(?:1(?::|-on-)1s?|[^\W\d][\w'’-]*)(?:\s+[\w'’][\w'’:.-]*){0,3})\s*"
-                      r"(?:-->|->|=>|→|⟶)\s*(?P<y>[\w'’@#-][^→>]*?)[.!]?$")
+                      + ARROW + r"\s*(?P<y>[\w'’@#-][^→>]*?)[.!]?$")
 _HOW_OFTEN = frozenset(("daily", "weekly", "biweekly", "bi-weekly", "fortnightly", "monthly",
                         "quarterly", "yearly"))
 # "retro: weekly -> biweekly": the thing, then how it changes
 _TOPIC_ARROW = re.compile(r"^(?P<thing>[^\W\d][\w'’-]*(?:\s+[\w'’-]+){0,2}|1(?::|-on-)1s?)"
-                          r"\s*:(?!\d)\s*(?P<from>\S+)\s*(?=-->|->|=>|→|⟶)")
+                          r"\s*:(?!\d)\s*(?P<from>\S+)\s*(?=" + ARROW + ")")
 _DAYS = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b")
 _CLOCK = re.compile(r"(?i)^\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?$")
 
 
-_ARROW = re.compile(r"-->|->|=>|→|⟶")
+_ARROW = re.compile(ARROW)
 _CLOSING_DETAIL = re.compile(r"\s+\([^()]{1,40}\)$")
 # "move standup → 10, retro → Friday": arrows in a list, each one change.
 _ARROW_LIST = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+", re.I)
-_MOVE_ARROW = re.compile(r"(?i)^move\s+(?=[^\s>]+\s*(?:-->|->|=>|→|⟶))")
+_MOVE_ARROW = re.compile(r"(?i)^move\s+(?=[^\s>]+\s*" + ARROW + ")")
 
 
 # "async updates > status meetings": the first preferred, said as "instead of"; "PRs <

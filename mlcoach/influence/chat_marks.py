@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mlcoach.influence.english_words import ATTRIBUTES, COURTESIES
+from mlcoach.influence.english_words import ARROW, ATTRIBUTES, COURTESIES
 from mlcoach.influence.phrasing import display_name
 from mlcoach.influence.spoken_wrapping import without_mail_lines
 from mlcoach.influence.tags import spelled_tag
@@ -190,7 +190,7 @@ def one_line(change: str) -> str:
 
 
 # A line that is one arrow's change: "standup -> async".
-_ARROWED_LINE = re.compile(r"\S\s*(?:-->|->|=>|→|⟶)\s*\S")
+_ARROWED_LINE = re.compile(rf"\S\s*{ARROW}\s*\S")
 
 
 def _emoji_bullet(line: str) -> str:

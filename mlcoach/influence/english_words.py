@@ -256,6 +256,12 @@ _NEG_MODALS = ("we shouldn't", "we should not", "let's not", "lets not", "let us
                "please do not")
 
 
+# The arrows a change is said with ("standups -> async"), longest first, and as a regex
+# group (read by phrasing, arrows and chat_marks).
+ARROWS = ("-->", "->", "=>", "→", "⟶")
+ARROW = "(?:" + "|".join(re.escape(arrow) for arrow in ARROWS) + ")"
+
+
 # The courtesies a chat line ends on (also read by chat_marks).
 COURTESIES = ("please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers")
 _TAILS = tuple(" " + word for word in (

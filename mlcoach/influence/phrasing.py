@@ -81,6 +81,8 @@ from mlcoach.influence.english_words import (
     _TO_VERBS,
     _VERBS,
     _WANTS,
+    ARROW,
+    ARROWS,
     _is_plural,
     _words,
     how_about_lead,
@@ -236,7 +238,7 @@ def read_change(
 
 
 # An arrow the tidying did not say in words ("standups -> async" is "make standups async").
-_ARROW_LEFT = re.compile(r"-->|->|=>|→|⟶")
+_ARROW_LEFT = re.compile(ARROW)
 
 
 # "either … or …": the choice said with its lead, which no reading knows.
@@ -1073,7 +1075,7 @@ def _strip_one_tail(text: str) -> str:
         if lowered.endswith(tail) and len(text) > len(tail) + 3:
             before = text[: -len(tail)].rstrip(" -–—/")  # "use the wiki - thanks"
             last = before.split()[-1].lower() if before.split() else ""
-            if last in _ARTICLES | _PREPOSITIONS | _words("of or and than -> => → ⟶"):
+            if last in _ARTICLES | _PREPOSITIONS | _words("of or and than") | set(ARROWS):
                 return text  # "end each retro with a thank you", "instead of maybe",
                 # "weekly -> maybe"
             return before.rstrip(_TRAILING)
