@@ -468,3 +468,17 @@ def test_a_turkish_intention_is_recalled_without_its_tomorrow():  # type: ignore
 
     assert recalled("Yarın Ana'ya teşekkür edeceğim", "tr") == "Ana'ya teşekkür edeceğim"
     assert recalled("Yarın", "tr") == "Yarın"
+
+
+def test_a_look_at_the_pause_or_the_pace_writes_nothing(store):
+    """The tray's menu asks whether prompts are paused on its own thread: the first ask
+    wrote a new scheduler state there, waiting on another process's import to do it."""
+    from mlcoach.coaching.service import STATE_KEY
+
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=TZ)
+    coach, _ = _coach(store, now)
+    assert not coach.is_paused() and coach.lowered_pace(now) is None
+    assert not coach.restore_offered()
+    assert store.get_state(STATE_KEY) is None
+    coach.pause("1h")
+    assert coach.is_paused() and store.get_state(STATE_KEY) is not None

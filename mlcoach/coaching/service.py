@@ -195,9 +195,15 @@ class Coach:
             state = SchedulerState.new(copy.copy(self._rng))
             try:
                 self._save_state(state)
-            except StoreBusyError:  # another writer: a look (is_paused, from the tray's
-                pass  # menu) must not fail for it; the same state is made and saved next time
+            except StoreBusyError:  # another writer: a look (the tray's status) must not
+                pass  # fail for it; the same state is made and saved next time
         return state
+
+    def _stored_state(self) -> SchedulerState:
+        """The state as stored, for a look at a pause or the pace: never written (the
+        tray's menu asks on its thread; a fresh state's seed is made where a plan needs
+        it, in _state)."""
+        return SchedulerState.from_json(self.store.get_state(STATE_KEY))
 
     def _save_state(self, state: SchedulerState) -> None:
         self.store.set_state(STATE_KEY, state.to_json())
@@ -292,7 +298,7 @@ class Coach:
             return None
         shown = [k for k in self.store.get_state(PREP_KEY, []) if isinstance(k, str)]
         self.store.set_state(PREP_KEY, [*shown[-49:], prep.key])
-        paused = self._state().pause_until
+        paused = self._stored_state().pause_until
         if busy or (paused is not None and paused > now):  # drop it rather than interrupt
             return None
         if not self._prep_fits(prep, now):
@@ -496,7 +502,7 @@ class Coach:
 
     def lowered_pace(self, now: datetime) -> tuple[int, int] | None:
         """(lowered, full) prompts a day while an automatic back-off holds; None at full pace."""
-        state = self._state()
+        state = self._stored_state()
         today = now.astimezone(self.tz()).date()
         if state.backoff_count is None or state.backoff_until is None \
                 or state.backoff_until < today:
@@ -505,7 +511,7 @@ class Coach:
 
     def restore_offered(self) -> bool:
         """Whether the "Back to N a day?" offer was made for the back-off that holds now."""
-        state = self._state()
+        state = self._stored_state()
         return state.backoff_count is not None and state.restore_offered
 
     # -- pauses ----------------------------------------------------------------------
@@ -517,7 +523,7 @@ class Coach:
         self._save_state(sch.resume(self._state()))
 
     def is_paused(self) -> bool:
-        until = self._state().pause_until
+        until = self._stored_state().pause_until
         return until is not None and until > self.now()
 
     # -- status ------------------------------------------------------------------------
