@@ -43,7 +43,9 @@ def test_a_condition_of_consent_is_what_the_question_asks(change: str, question:
 
 @pytest.mark.parametrize("change", ["I was thinking about it", "Been thinking about it.",
                                     "I've been thinking about this a lot",
-                                    "if the team agrees", "just thinking out loud"])
+                                    "if the team agrees", "just thinking out loud",
+                                    "thinking about it", "we're considering it",
+                                    "Considering this."])
 def test_a_musing_or_a_condition_alone_asks_for_the_change(change: str) -> None:
     """"How would it work for you to about it?": a musing that names no change was asked
     about as an act; the user is asked to describe the change instead."""
@@ -211,7 +213,7 @@ def test_a_change_announced_is_asked_what_would_help(change: str, question: str)
 
 @pytest.mark.parametrize(("change", "said"), [
     ("we're working late now", "“we're working late now”"),
-    ("we're considering moving standup", "“we're considering moving standup”"),
+    ("we're considering moving standup", "to try moving standup?"),
     ("we're planning to stop Friday deploys", "to stop Friday deploys?"),
 ])
 def test_how_things_go_or_a_plan_weighed_is_not_announced(change: str, said: str) -> None:

@@ -25,6 +25,17 @@ _FILLERS = (
     # "I was thinking about async standups": what was thought about is the change
     "i was thinking about", "i've been thinking about", "i have been thinking about",
     "i was thinking",
+    # "I'm thinking of starting a book club", "we're considering a buddy system",
+    # "planning to move standup": the thought or the plan leads the change
+    "i'm thinking of", "im thinking of", "i am thinking of", "i'm thinking about",
+    "im thinking about", "i am thinking about", "we're thinking of", "we're thinking about",
+    "we are thinking of", "we are thinking about", "i was thinking of",
+    "i've been thinking of", "been thinking about", "been thinking of", "thinking of",
+    "thinking about", "i'm considering", "im considering", "i am considering",
+    "we're considering", "we are considering", "i was wondering whether",
+    "i wonder whether", "i'm wondering if", "i'm wondering whether", "wondering if",
+    "wondering whether", "we're keen to", "we are keen to", "keen to",
+    "we're planning on", "we are planning on",
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
     "i would suggest", "it might be worth", "just", "going forward", "moving forward",
     "from now on", "as a team", "as a company", "as an org", "as an organisation",

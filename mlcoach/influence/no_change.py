@@ -1,7 +1,7 @@
 """Text that has words but names no change: a musing ("I was thinking about it", "been
-thinking about this a lot", "bunu düşünüyordum"), a condition alone ("if the team agrees",
-"ekip onaylarsa") or not knowing ("no idea", "emin değilim"). The user is asked to describe
-the change instead of being asked "to about it"."""
+thinking about this a lot", "we're considering it", "bunu düşünüyordum"), a condition alone
+("if the team agrees", "ekip onaylarsa") or not knowing ("no idea", "emin değilim"). The
+user is asked to describe the change instead of being asked "to about it"."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import re
 from mlcoach.influence.conditionals import only_consent
 
 _MUSING = re.compile(
-    r"^(?:(?:so|ok|okay|hey|hmm+|um+|well|just)\W+)*(?:i\s+was|i['’]?ve\s+been|i\s+have\s+been|"
-    r"i['’]?m|i\s+am|been|just)\s+(?:thinking|wondering|musing|pondering|thinking\s+out\s+loud)"
-    r"(?:\s+(?:about|of|on|over)\s+(?:it|this|that|things|stuff|something|all\s+this))?"
+    r"^(?:(?:so|ok|okay|hey|hmm+|um+|well|just)\W+)*(?:(?:i\s+was|i['’]?ve\s+been|"
+    r"i\s+have\s+been|i['’]?m|i\s+am|we['’]?re|we\s+are|we\s+were|we['’]?ve\s+been|been|just)"
+    r"\s+)?(?:thinking|wondering|musing|pondering|considering|thinking\s+out\s+loud)"
+    r"(?:\s+(?:(?:about|of|on|over)\s+)?(?:it|this|that|things|stuff|something|all\s+this))?"
     r"(?:\s+(?:a\s+lot|lately|recently|again|out\s+loud|aloud|for\s+a\s+while))*\W*$", re.I)
 
 

@@ -191,7 +191,8 @@ def read_change(
     """Return how `text` (the whole change, "instead of" included) can be asked about."""
     cleaned = re.sub(r"[?!]*\?[?!.…]*$", "?", " ".join(text.split()))  # "??", "?!" → "?"
     if language == "en":
-        cleaned = _BARE_CONTRACTIONS.sub(r"\1n't", cleaned)
+        # "dont" → "don't", "DONT" → "DON'T" (not "DOn't")
+        cleaned = _BARE_CONTRACTIONS.sub(lambda m: f"{m[0][:-1]}'{m[0][-1]}", cleaned)
     question = cleaned.rstrip(" .!…").endswith("?")
     core = cleaned.rstrip(_TRAILING).strip()
     if _ABBREVIATION_END.search(cleaned.rstrip(" !…?")):
@@ -412,6 +413,9 @@ def _in_the_past(rest: str) -> str:
         return f"{first} {_in_the_past(after)}"  # "what if we all write tests"
     if low in ("don't", "dont") and after:
         return f"didn't {after}"
+    if low in ("could", "can") and after:  # "it would be great if we could pair …"
+        then = _in_the_past(after)
+        return then if then != after else rest
     past = past_tense(low) if low in _VERBS else None  # after "we", "pair" is a verb
     return f"{past} {after}".strip() if past else rest
 
@@ -1203,7 +1207,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             or _moves_to(a)
         if low in _STOP_GERUNDS or (removal and action is ChangeKind.STOP) \
                 or (low in ("starting", "beginning") and action is ChangeKind.START) \
-                or (low == "trying" and action is ChangeKind.DIFFERENTLY):
+                or (low == "trying" and action is not ChangeKind.STOP):  # not "start trying"
             return Reading(Shape.GERUND_SUBJECT, x + tail)
         if action is ChangeKind.START:
             return Reading(Shape.START_GERUND, x + tail)
@@ -1485,7 +1489,8 @@ _MY_PLAN = ("i keep meaning to", "i've been meaning to", "i have been meaning to
             "i'd like to", "i would like to", "i'd love to", "i would love to",
             "i plan to", "i'm planning to", "i am planning to", "i intend to", "i'm going to",
             "i am going to", "i will", "i'll", "i need to", "i must", "i should", "i'll try to",
-            "i will try to", "i try to", "i have to", "i'm gonna")
+            "i will try to", "i try to", "i have to", "i'm gonna", "i'm keen to",
+            "i am keen to")
 
 
 def _my_plan_asked(body: str, person: str | None) -> Reading | None:
