@@ -33,6 +33,12 @@ def test_a_name_with_no_act_after_it_is_not_dropped(change: str) -> None:
      "How would it work for you to keep PRs under 300 lines?"),
     ("if you don't mind, review PRs before lunch",
      "How would it work for you to review PRs before lunch?"),
+    ("move the 1:1 to Thursdays if that suits you",
+     "How would it work for you to move the 1:1 to Thursdays?"),
+    ("let's move standup to ten if that's okay",
+     "How would it work for you to move standup to ten?"),
+    ("happy to move the 1:1 to Thursdays if that suits",
+     "How would it work for you if I moved the 1:1 to Thursdays?"),
 ])
 def test_a_condition_of_consent_is_what_the_question_asks(change: str, question: str) -> None:
     """"if we tried this: “if the team agrees, move standup to 10”": the condition was

@@ -41,15 +41,16 @@ _WISH_FIRST = re.compile(r"^(?:(?:i\s+think\s+)?(?:it(?:'d|’d|\s+would)\s+be|w
                          r"(?:\s+a\s+lot)?)\s+(?=if\s)", re.I)
 
 
-# "if the team agrees", "if everyone's OK with it", "if that works for you": a condition
+# "if the team agrees", "if everyone's OK with it", "if that suits you": a condition
 # of consent, which the supportive question asks for itself.
 _CONSENT = (r"if\s+(?:(?:the\s+team|everyone|everybody|you(?:\s+all)?|y'?all|we|people|all\s+of\s+"
             r"us|the\s+others|others|they|management)(?:\s+agrees?|(?:\s+is|\s+are|'re|’re|'s|’s)"
             r"\s+(?:ok|okay|fine|happy|on\s+board|good)(?:\s+with\s+(?:it|this|that))?|\s+likes?"
-            r"\s+(?:it|the\s+idea)|\s+(?:do|does)n['’]?t\s+mind)|(?:that|it|this)\s+works(?:\s+for"
-            r"\s+(?:you|everyone|the\s+team|you\s+all|all\s+of\s+us))?|(?:there\s+are\s+)?no\s+"
-            r"(?:one\s+)?objections?|nobody\s+(?:objects|minds)|possible|(?:it'?s|it’s)\s+"
-            r"(?:ok|okay|fine)(?:\s+with\s+(?:you|everyone))?)")
+            r"\s+(?:it|the\s+idea)|\s+(?:do|does)n['’]?t\s+mind)|(?:that|it|this)\s+(?:works|suits)"
+            r"(?:\s+(?:for\s+)?(?:you|everyone|the\s+team|you\s+all|all\s+of\s+us))?|(?:there\s+"
+            r"are\s+)?no\s+(?:one\s+)?objections?|nobody\s+(?:objects|minds)|possible|(?:it'?s|"
+            r"it’s|that'?s|that’s|that\s+is)\s+(?:ok|okay|fine|alright|all\s+right)(?:\s+with\s+"
+            r"(?:you|everyone))?)")
 _CONSENT_FIRST = re.compile(rf"^{_CONSENT}\s*,\s*(?:then\s+)?(?P<plan>\S.*)$", re.I)
 _CONSENT_AFTER = re.compile(rf"^(?P<plan>\S.*?)\s*,?\s+{_CONSENT}\s*[.!]*$", re.I)
 

@@ -154,6 +154,10 @@ _MODALS = (
     "you should really", "you should", "you could", "you can", "you need to",
     "you have to", "you must", "you'd better", "you ought to", "could you please",
     "could you maybe", "could you", "can you please", "can you", "would you please",
+    # asked whether they would: "would you be willing to run the retro?"
+    "would you be willing to", "are you willing to", "would you be happy to",
+    "are you happy to", "would you be able to", "are you able to", "would you like to",
+    "would you want to", "do you want to",
     "would you mind", "would you", "will you", "don't forget to", "do not forget to",
     "remember to", "make sure to", "make sure you", "be sure to",
     "to",
@@ -185,6 +189,8 @@ _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               # it worth trying …?": what is asked about is the plan
               "how would you feel about", "are you open to", "would you be open to",
               "open to", "is it worth", "would it be worth", "is it worth it to",
+              # "would you be up for running the retro?", "fancy running a lunch & learn?"
+              "would you be up for", "are you up for", "do you fancy", "would you fancy",
               # asked of the team: "how do people feel about async standups?", "anyone
               # against moving standup to 10?"
               "how do people feel about", "how does everyone feel about",

@@ -1490,7 +1490,8 @@ _MY_PLAN = ("i keep meaning to", "i've been meaning to", "i have been meaning to
             "i plan to", "i'm planning to", "i am planning to", "i intend to", "i'm going to",
             "i am going to", "i will", "i'll", "i need to", "i must", "i should", "i'll try to",
             "i will try to", "i try to", "i have to", "i'm gonna", "i'm keen to",
-            "i am keen to")
+            "i am keen to", "i'm happy to", "i am happy to", "i'd be happy to",
+            "i would be happy to", "happy to")
 
 
 def _my_plan_asked(body: str, person: str | None) -> Reading | None:
