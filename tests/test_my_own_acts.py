@@ -83,3 +83,20 @@ def test_more_people_or_a_question_about_them_stay_whole(change: str) -> None:
 def test_a_habit_towards_the_person_asked_is_ours(change: str, action: ChangeKind,
                                                   question: str) -> None:
     assert supportive_question(change, action, "en", "Dana") == question
+
+
+@pytest.mark.parametrize(("change", "action", "question"), [
+    ("weekly updates from Dana in the channel", DIFF,
+     "How would it work for you if we tried weekly updates from you in the channel?"),
+    ("no more last-minute invites from Dana", STOP,
+     "How would it work for you if we had no more last-minute invites from you?"),
+    ("a weekly sync with Dana", START,
+     "How would it work for you if we introduced a weekly sync with you?"),
+    ("Let's get Dana to present the roadmap", DIFF,
+     "How would it work for you to present the roadmap?"),
+    ("could we have Dana run the demo?", DIFF, "How would it work for you to run the demo?"),
+])
+def test_the_person_asked_is_you_in_a_thing_or_an_ask_of_ours(
+        change: str, action: ChangeKind, question: str) -> None:
+    """Said to Dana, each was quoted whole, naming Dana to Dana."""
+    assert supportive_question(change, action, "en", "Dana") == question

@@ -692,7 +692,8 @@ def _to_the_person(body: str, person: str) -> str:
     """The change as said to `person` themselves: "ask Dana to own X" → "own X", "let Dana
     run X" → "run X", "review Dana's PRs" → "review your PRs"."""
     name = _name_pattern(person)
-    asked = re.match(rf"(?:please\s+)?(?P<verb>ask|let|have|get|invite|encourage|tell|remind"
+    asked = re.match(rf"(?:(?:let['’]?s|lets|we\s+(?:should|could|can)|(?:can|could|should)\s+we)"
+                     rf"\s+)?(?:please\s+)?(?P<verb>ask|let|have|get|invite|encourage|tell|remind"
                      rf"|allow)\s+{name}\s+"
                      r"(?P<rest>\S.*)$", body, re.I)
     if asked:
@@ -711,7 +712,11 @@ def _to_the_person(body: str, person: str) -> str:
     own = _their_own_act(body, name) or _wished_of_them(body, name)
     if own is not None:
         return own
-    return re.sub(rf"(?<!\w){name}['’]s\b", "your", body, flags=re.I)
+    body = re.sub(rf"(?<!\w){name}['’]s\b", "your", body, flags=re.I)
+    # "weekly updates from Dana", "a sync with Dana": "from you", "with you"
+    # ("with Dana and Priya": more people than the one asked, kept whole)
+    return re.sub(rf"(?<=\w)(\s+(?:from|by|with|for)\s+){name}(?![\w'’])"
+                  r"(?!\s*(?:[,&/+]|(?:and|or|plus)\b))", r"\1you", body, flags=re.I)
 
 
 def you_for(words: str, person: str | None) -> str:
