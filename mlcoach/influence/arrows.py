@@ -88,6 +88,8 @@ def _onearrow_said(text: str) -> str:
     said = _how_often_or_when(x, y)
     if said is not None:
         return said
+    if x.lower() in _HOW_OFTEN:
+        return text  # "weekly -> daily": what is held so is not said ("make weekly daily")
     if len(x.split()) > 1 and read_change(x, ChangeKind.DIFFERENTLY, "en").shape in (
             Shape.VERB, Shape.VERB_NOT, Shape.VERB_NO_LONGER):
         return text  # "move the notes -> wiki": an act already, read as typed
@@ -114,12 +116,23 @@ def _how_often_or_when(x: str, y: str) -> str | None:
     *thing, last = x.split()
     if not thing:
         return None
-    if last.lower() in _HOW_OFTEN and (y.lower() in _HOW_OFTEN or y.split()[0].lower() in (
-            "every", "each", "once", "twice")):
+    if last.lower() in _HOW_OFTEN and _how_often(y):
         return f"hold {_the(' '.join(thing))} {y} instead of {last}"
+    first, *rest = x.split()
+    if first.lower() in _HOW_OFTEN and _how_often(y):  # "daily standup -> 3x a week"
+        return f"hold {_the(' '.join(rest))} {y} instead of {first}"
     if (_CLOCK.match(last) and _CLOCK.match(y)) or (_DAYS.match(last) and _DAYS.match(y)):
         return f"move {' '.join(thing)} from {last} to {y}"
     return None
+
+
+_TIMES = re.compile(r"(?i)^(?:\d+|one|two|three|four|five|six|seven)\s*(?:x|times)\b")
+
+
+def _how_often(said: str) -> bool:
+    """Whether `said` is how often: "weekly", "every sprint", "twice a month", "3x a week"."""
+    return said.lower() in _HOW_OFTEN or said.split()[0].lower() in (
+        "every", "each", "once", "twice") or _TIMES.match(said) is not None
 
 
 def _the(thing: str) -> str:
