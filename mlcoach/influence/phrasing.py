@@ -117,7 +117,7 @@ from mlcoach.influence.turkish_wishes import wished_of_others_tr
 from mlcoach.influence.turkish_you import said_to_you_tr, their_change_tr
 from mlcoach.influence.verb_forms import past_tense
 from mlcoach.influence.wished_of_others import wishes_of_others
-from mlcoach.influence.work_nouns import PRODUCTS
+from mlcoach.influence.work_nouns import PRODUCTS, titled
 
 _TRAILING = " \t.,;:!?…"
 
@@ -1373,7 +1373,7 @@ def _title_case(text: str) -> bool:
 def lower_lead(text: str) -> str:
     """Lower the first letter when the first word is a common word typed in sentence case."""
     first = text.split(" ", 1)[0]
-    if len(first) >= 2 and first[0].isupper() and first[1:].islower():
+    if len(first) >= 2 and first[0].isupper() and first[1:].islower() and not titled(text):
         low = first.lower()
         second = _plain(text.split()[1]) if len(text.split()) > 1 else ""
         if low in _KNOWN or (low.endswith("ing") and low not in _NOT_GERUNDS) \

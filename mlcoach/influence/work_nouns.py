@@ -23,6 +23,14 @@ PRODUCTS = frozenset((
     "confluence", "teams", "trello", "asana", "linear"))
 # Said first, these lead a thing ("The Retro should be shorter", "A weekly demo").
 _LEADS = frozenset(("the", "our", "a", "an", "all", "every", "each"))
+# Meetings named in title case whose first word is a common one: "All Hands on Fridays"
+# is not "all Hands".
+_TITLED = re.compile(r"^All\s+Hands\b")
+
+
+def titled(words: str) -> bool:
+    """Whether `words` start with a meeting's title-case name ("All Hands")."""
+    return _TITLED.match(words) is not None
 _WORD = re.compile(r"(?<![\w'’&-])([A-Z][a-z]+(?:-[a-z]+)?)(?![\w'’&-])")
 # "The 1:1 moves …", "drop The Monday sync"
 _LEAD = re.compile(r"(?:^|(?<=[a-z] ))([A-Z][a-z]*)(?=\s+\w)")
@@ -55,7 +63,8 @@ _SENTENCE_CASE = re.compile(r"^([A-Z][a-z]+(?:-[a-z]+)*)([.,;:!?]*)$")  # not "U
 def common_case(words: str) -> str:
     """`words` with each capitalised common word of teamwork lowered ("Standup moved to
     10" → "standup moved to 10"); names, products, days and acronyms stay as typed."""
-    words = _LEAD.sub(lambda m: m[1].lower() if m[1].lower() in _LEADS else m[1], words)
+    words = _LEAD.sub(lambda m: m[1].lower() if m[1].lower() in _LEADS
+                      and not titled(words[m.start(1):]) else m[1], words)
     words = _sentence_case_lowered(words)
     return _WORD.sub(lambda m: m[1].lower() if m[1].lower() in _COMMON else m[1], words)
 
@@ -70,6 +79,8 @@ def _sentence_case_lowered(words: str) -> str:
             continue
         low = match[1].lower()
         beside = (at > 0 and capital[at - 1]) or (at + 1 < len(tokens) and capital[at + 1])
+        if titled(" ".join(tokens[at:at + 2])):
+            continue
         if (low in _LEADS and not (at > 0 and capital[at - 1])) or (not beside and _no_name(low)):
             tokens[at] = low + match[2]
     return " ".join(tokens)
