@@ -830,7 +830,12 @@ _REASON_EN = re.compile(
     r"|(?:nobody|no one|everyone|everybody)\s+" + _NOT_A_REASON + r"[a-z]+)(?:\s|$))|"
     r",?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
     r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
-    r"this|that|these|those|there)\b)))\s+\S.*$", re.I)
+    r"this|that|these|those|there)\b))"
+    # "… since nobody comes", ", otherwise they go stale": before a subject, no comma needed
+    r"|,?\s+(?:since|otherwise|or\s+else)(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|"
+    r"everyone|everybody|people)\b)"
+    # not a time: "since we started", "since I joined"
+    r"(?!\s+\S+\s+(?:\w+ed|began|came|went|left|got|took|made|became|began)\b))\s+\S.*$", re.I)
 _REASON_TR = re.compile(r"[,;]?\s+(?:[çc][üu]nk[üu]|zira|ne de olsa)\s+\S.*$", re.I)
 
 
