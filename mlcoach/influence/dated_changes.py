@@ -24,7 +24,14 @@ _WHEN = (r"from\s+now\s+on(?:wards)?|(?:starting|beginning|from|as of|as from|ef
          r"|from\s+(?:q[1-4]|now|today|next\s+\w+)\s+on(?:wards)?"
          # "once the release is out, …", "when the new hire starts, …": when, as a clause
          r"|(?:once|when|after|as\s+soon\s+as|before)\s+(?:the|our|a|we|i|[a-z]+'s)\b[^,;]{3,40}?")
-_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN})\s*[,:]\s*(?P<rest>\S.*)$", re.I)
+# "every Friday, let's demo", "on Fridays, …", "in January, …": when it is held, said
+# first too (no start: "on Fridays standups are async" is no decision dated)
+_HELD = (r"(?:every|each)\s+(?:other\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|"
+         r"sprint|month|quarter|morning|afternoon|day|release)"
+         r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
+         r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|"
+         r"november|december|q[1-4])")
+_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN}|{_HELD})\s*[,:]\s*(?P<rest>\S.*)$", re.I)
 # "from Monday: standups at 9:30": a note headed by when it starts, a decision told
 _DATED_NOTE = re.compile(rf"^\W*(?P<when>(?:starting|beginning|from|as of|as from|effective)\s+"
                          rf"(?:{_WHEN}|[\w\s']{{1,24}}?)|{_WHEN})\s*:\s*(?P<rest>\w.*)$", re.I)
@@ -43,7 +50,7 @@ def dated_note(said: str) -> str | None:
     return f"{match['rest']} {when[0].lower()}{when[1:]}"
 # Without a comma, only before words that start a proposal ("starting tomorrow I'd like").
 _TIME_BEFORE_PLAN = re.compile(
-    rf"^(?P<when>{_WHEN})\s+(?P<rest>(?:i|we|let's|lets|let us|please|no|stop|start|"
+    rf"^(?P<when>{_WHEN}|{_HELD})\s+(?P<rest>(?:i|we|let's|lets|let us|please|no|stop|start|"
     r"don't|never)\b.*)$", re.I)
 
 
@@ -54,7 +61,7 @@ _NEW_STATE = re.compile(r"^(?P<thing>(?:the\s+|our\s+|all\s+)?[a-z][\w'’-]*(?:
 _NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
                           "everyone", "everybody", "nobody", "someone", "people", "what"))
 # Without a comma, before such a state too ("starting Monday standups are async").
-_TIME_BEFORE_STATE = re.compile(rf"^(?P<when>{_WHEN})\s+(?P<rest>[a-z][\w'’-]*(?:\s+[a-z]"
+_TIME_BEFORE_STATE = re.compile(rf"^(?P<when>{_WHEN}|{_HELD})\s+(?P<rest>[a-z][\w'’-]*(?:\s+[a-z]"
                                 r"[\w'’-]*)?\s+(?:is|are|will\s+be)\s+\S.*)$", re.I)
 
 
