@@ -75,6 +75,8 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return False  # "working late", "planning everything": never "to working"
     if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):
         return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
+    if low == "focus" and nxt == "on":
+        return True  # "focus on tech debt": an act, where "focus time" is a thing
     if (low in _ROLE_VERBS or low == "run") and nxt in _MEETINGS:
         return True  # "run standups", "lead planning", "host retro": not a "run" of them
     if low in _VERBS:
@@ -157,6 +159,9 @@ _TIME_VERBS = _words("block track book plan log")
 
 # Words that head a compound after a verb-or-noun ("demo days", "release notes", "change
 # requests", "sync meetings", "group lunches"): not an object, so the phrase stays a thing.
+# Singular nouns a thing's name ends on, after a word we do not list: "focus time", "deep
+# work", "a quiet block" (the sentence-case "Focus time" was read; the lower-case quoted).
+_SINGULAR_HEADS = _words("time work block slot window budget channel policy")
 _COMPOUND_HEADS = _words(
     "days notes requests cases runs suites meetings sessions hours items dates files logs "
     "templates letters periods estimates chats channels calls environments plans reports "
@@ -381,6 +386,7 @@ def _looks_like_noun_phrase(words: list[str], low: str) -> bool:
         or (first[:1].isupper() and low not in _KNOWN)
         or len(words) == 1
         or (len(words) > 1 and _is_plural(_plain(words[1])))
+        or (len(words) > 1 and _plain(words[1]) in _SINGULAR_HEADS)  # "focus time", "deep work"
     ):
         return False
     # "the team reviews PRs": a verb in the middle makes it a clause.
