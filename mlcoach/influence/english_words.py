@@ -57,6 +57,8 @@ _LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
            "just a thought", "just an idea",
            # "let's try: async standups", "how about: …": a lead said as a label
            "let's try", "lets try", "let us try", "how about", "what about", "suggest",
+           # "vote: move standup to 10", "poll: …": what the team is asked to weigh
+           "vote", "quick vote", "poll", "quick poll",
            "i suggest", "i propose", "proposed", "suggested",
            # "my plan: share notes …", "the ask: …"
            "my plan", "our plan", "plan", "the ask", "my ask", "ask", "request", "my request",
@@ -414,7 +416,7 @@ _STOP_GERUNDS = _words(
 # ("try replacing the report with a dashboard").
 _REMOVAL_VERBS = _words(
     "kill cut eliminate delete disable ban reduce shorten mute replace sunset deprecate "
-    "abolish trim axe nix archive decommission unsubscribe "
+    "abolish trim axe nix archive decommission unsubscribe nuke bin shelve "
     # and verbs that say what comes instead ("limit meetings to 30 min", "move the
     # standup to async"): "no longer" before them would ask for the opposite
     "limit cap minimize minimise restrict consolidate timebox time-box prevent"

@@ -354,7 +354,8 @@ _PLUS_ONE = re.compile(r"^\+1\s+(?:to|for|on)\s+(?=\S)", re.I)
 _CHAT_TAIL = re.compile(r"\s+(?:\+1|lol|lmao|haha+|hehe+|idk|imo|imho|tbh|fwiw|wdyt)\s*[.!?]*$",
                         re.I)
 # Shorthand said in chat: "imo", "tbh", "btw" in front; "kinda" anywhere; "u", "shd".
-_CHAT_LEAD = re.compile(r"^(?:imo|imho|tbh|fwiw|btw|iirc|in\s+my\s+opinion|to\s+be\s+honest)"
+_CHAT_LEAD = re.compile(r"^(?:imo|imho|tbh|tbf|ngl|fwiw|btw|iirc|idk|afaik|in\s+my\s+opinion|"
+                        r"to\s+be\s+honest|not\s+gonna\s+lie|to\s+be\s+fair)"
                         r"\s*[,:]?\s+(?=\S)", re.I)
 _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "shld": "should",
                "cld": "could", "wld": "would", "gotta": "need to",
