@@ -140,8 +140,8 @@ def test_people_delete_on_the_command_line_deletes_their_draft(cli_env):
 def test_words_a_merge_carried_outlive_an_editor_that_never_showed_them(store, opened):
     """Written through either store: a draft written by an editor open since before the
     merge keeps the carried words beside its own; its Save or Discard leaves them alone;
-    an editor that showed them (its writes say "carried": None) takes them with it."""
-    from mlcoach.store.edit_drafts import CARRIED
+    an editor that showed them (its writes say which) takes them with it."""
+    from mlcoach.store.edit_drafts import CARRIED, SHOWN
     from mlcoach.store.light import LightStore
 
     ana = store.add_person("Ana", notes="Prefers a call.")
@@ -157,10 +157,32 @@ def test_words_a_merge_carried_outlive_an_editor_that_never_showed_them(store, o
         assert store.get_state(key) == {**stale, CARRIED: carried}
         writer.forget_draft(key)  # saved or discarded there
         assert store.get_state(key) == {"format": 1, CARRIED: carried}
-        assert writer.keep_draft(key, {**stale, CARRIED: None}, person_id=ana.id)
-        assert store.get_state(key)[CARRIED] is None  # shown there: not kept apart again
-        writer.forget_draft(key)
+        assert writer.keep_draft(key, {**stale, SHOWN: carried}, person_id=ana.id)
+        assert store.get_state(key) == stale  # shown there: not kept apart again
+        writer.forget_draft(key, carried)
         assert store.get_state(key) is None
+
+
+def test_words_a_second_merge_carried_outlive_an_editor_that_showed_the_first(store, opened):
+    """An editor that brought back the words one merge carried, open while a second
+    merge carried more: its writes and its Save took the second merge's words too."""
+    from mlcoach.store.edit_drafts import CARRIED, SHOWN
+    from mlcoach.store.light import LightStore
+
+    ana = store.add_person("Ana", notes="Prefers a call.")
+    key = person_key(ana.id)
+    base = {"name": "Ana", "style": "", "notes": "Prefers a call."}
+    first = {"values": {**base, "notes": "Likes agendas. Ask first."}, "base": base}
+    second = {"values": {**base, "notes": "Back from leave in May."}, "base": base}
+    typed = {"format": 1, "values": {**base, "notes": "Typed."}, "base": base}
+    light = LightStore(opened.layout.db, opened.secret)
+    for writer in (store, light):
+        store.set_state(key, {"format": 1, CARRIED: second})  # the second merge's
+        assert writer.keep_draft(key, {**typed, SHOWN: first}, person_id=ana.id)
+        assert store.get_state(key) == {**typed, CARRIED: second}
+        writer.forget_draft(key, first)  # saved: the words it showed go, not the rest
+        assert store.get_state(key) == {"format": 1, CARRIED: second}
+        store.forget_state(key)
 
 
 FIELDS = ("name", "style", "notes")

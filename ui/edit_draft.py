@@ -22,7 +22,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QLabel, QWidget
 
-from mlcoach.store.edit_drafts import CARRIED, FORMAT, Values, offered
+from mlcoach.store.edit_drafts import CARRIED, FORMAT, SHOWN, Values, offered
 from mlcoach.ui.colours import mute
 from mlcoach.ui.widgets.plain_text import Label
 
@@ -39,7 +39,7 @@ class StateStore(Protocol):
 
     def forget_state(self, key: str) -> None: ...
 
-    def forget_draft(self, key: str) -> None: ...
+    def forget_draft(self, key: str, shown: object = None) -> None: ...
 
 
 #: By key, the open editor whose words the key keeps (see EditDraft._holds).
@@ -76,7 +76,7 @@ class EditDraft(QObject):
         self._about = {"person_id": person_id, "moment_id": moment_id}
         self._held = held
         self._kept = False  # whether the store may hold a draft of this editor's
-        self._showed_carried = False  # see brought_back
+        self._carried_shown: object = None  # see brought_back
         #: With `held`: the id of the person the words brought back were about, if any.
         self.held_then: str | None = None
         self._timer = QTimer(self)
@@ -108,9 +108,9 @@ class EditDraft(QObject):
             return None
         values = offered(raw, self._fields, self._loaded, self._texts)
         self._kept = values is not None
-        # words a merge carried here, shown now: this editor's writes and Save say so
-        self._showed_carried = values is not None and isinstance(raw, dict) \
-            and raw.get(CARRIED) is not None
+        # words a merge carried here, shown now: this editor's writes and Save say which
+        self._carried_shown = raw.get(CARRIED) if values is not None \
+            and isinstance(raw, dict) else None
         held = raw.get("person") if values is not None and isinstance(raw, dict) else None
         self.held_then = held if isinstance(held, str) else None
         if values is not None:
@@ -143,8 +143,8 @@ class EditDraft(QObject):
         value: dict[str, object] = {"format": FORMAT, "values": values}
         if self._loaded is not None:
             value["base"] = self._loaded
-        if self._showed_carried:
-            value[CARRIED] = None  # in these values now: not to be kept apart again
+        if self._carried_shown is not None:
+            value[SHOWN] = self._carried_shown  # in these values now: not kept apart again
         store, key = self._store, self._key
         about = self._about
         if self._held is not None:  # kept beside the words: renamed, merged, deleted,
@@ -181,10 +181,9 @@ class EditDraft(QObject):
         if not self._kept:
             return
         self._kept = False
-        store, key = self._store, self._key
+        store, key, shown = self._store, self._key, self._carried_shown
         # words a merge carried here that this editor never showed stay for the next one
-        forget = store.forget_state if self._showed_carried else store.forget_draft
-        ops.run(lambda: forget(key), lambda _: None,
+        ops.run(lambda: store.forget_draft(key, shown), lambda _: None,
                 lambda exc: logger.warning("could not clear an editor's draft: %s", exc))
 
     def stop(self) -> None:

@@ -255,12 +255,13 @@ class Store(PeopleStore, MomentStore):
             s.merge(m.SettingRow(key=key, value=json.dumps(value, ensure_ascii=False)))
         return True
 
-    def forget_draft(self, key: str) -> None:
+    def forget_draft(self, key: str, shown: object = None) -> None:
         """An editor's draft saved or discarded: it goes, but for words a merge carried
-        into it that the editor never showed (edit_drafts.left_when_forgotten)."""
+        into it that the editor never showed (`shown`: those it did;
+        edit_drafts.left_when_forgotten)."""
         with self._writes.begin() as s:
             there = s.get(m.SettingRow, key)
-            left = left_when_forgotten(there.value if there is not None else None)
+            left = left_when_forgotten(there.value if there is not None else None, shown)
             if left is None:
                 s.execute(delete(m.SettingRow).where(m.SettingRow.key == key))
             else:

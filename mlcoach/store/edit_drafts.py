@@ -131,25 +131,36 @@ def moved_person_draft(gone: object, kept: object, merged: dict[str, str],
 #: an editor of theirs open before the merge, which never showed them, neither writes
 #: over them nor forgets them on its Save or Discard (see kept_with_carried).
 CARRIED = "carried"
+#: In a draft an editor writes: the carried words it brought back (and holds in its
+#: values now), so that words a later merge carried are told from them. Never stored.
+SHOWN = "carried_shown"
 
 
 def kept_with_carried(stored: str, value: object) -> object:
     """`value`, a person editor's draft to write, with the words a merge carried into the
-    draft stored there now (JSON), unless `value` says whether it has shown them (an
-    editor that brought them back writes "carried": None)."""
+    draft stored there now (JSON), unless the editor showed those very words (`SHOWN`;
+    "carried": None, as earlier versions wrote it): a second merge's, carried since it
+    opened, stay."""
     existing = _loaded(stored)
     carried = existing.get(CARRIED) if isinstance(existing, dict) else None
-    if carried is None or not isinstance(value, dict) or CARRIED in value:
+    if not isinstance(value, dict):
+        return value
+    shown = value.get(SHOWN)
+    value = {k: v for k, v in value.items() if k != SHOWN}
+    if carried is None or carried == shown or CARRIED in value:
         return value
     return {**value, CARRIED: carried}
 
 
-def left_when_forgotten(stored: str | None) -> object | None:
-    """What stays of a person's draft (its JSON, or None) when an editor that never showed
-    its carried words is saved or discarded: those words alone; None: nothing."""
+def left_when_forgotten(stored: str | None, shown: object = None) -> object | None:
+    """What stays of a person's draft (its JSON, or None) when an editor is saved or
+    discarded: the words a merge carried into it, unless they are those the editor
+    showed (`shown`); None: nothing."""
     existing = _loaded(stored) if stored is not None else None
     carried = existing.get(CARRIED) if isinstance(existing, dict) else None
-    return {"format": FORMAT, CARRIED: carried} if carried is not None else None
+    if carried is None or carried == shown:
+        return None
+    return {"format": FORMAT, CARRIED: carried}
 
 
 def _loaded(stored: str) -> object:

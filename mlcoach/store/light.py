@@ -146,13 +146,13 @@ class LightStore:
                              (key, json.dumps(value, ensure_ascii=False)))
         return not gone
 
-    def forget_draft(self, key: str) -> None:
+    def forget_draft(self, key: str, shown: object = None) -> None:
         """As Store.forget_draft."""
         from mlcoach.store.edit_drafts import left_when_forgotten
 
         with self._write() as conn:
             there = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-            left = left_when_forgotten(there[0] if there is not None else None)
+            left = left_when_forgotten(there[0] if there is not None else None, shown)
             if left is None:
                 conn.execute("DELETE FROM settings WHERE key = ?", (key,))
             else:

@@ -873,3 +873,34 @@ def test_words_typed_about_someone_merged_in_survive_an_editor_open_since_before
     _settled()
     assert store.find_person("Ana").notes.endswith("Likes agendas. Ask before moving her 1:1.")
     assert store.get_state(person_key(ana.id)) is None  # shown and saved: nothing left
+
+
+def test_words_a_second_merge_carried_survive_an_editor_showing_the_first_ones(qtbot, store):
+    """Ana's editor brought back the words typed about Ana'ya, merged into her; while it
+    was open, Ana K (her own typed notes kept as a draft) was merged into her too. The
+    editor's next pause and its Save took Ana K's typed words with the first ones: gone."""
+    ana = store.add_person("Ana", notes="Prefers a call.")
+    store.add_person("Ana'ya", notes="Likes agendas.")
+    store.add_person("Ana K", notes="Works Tuesdays.")
+    for name, words in (("Ana'ya", " Ask before moving her 1:1."), ("Ana K", " Back in May.")):
+        gone = _person_editor(qtbot, store, name)
+        _type_at_end(qtbot, gone.notes, words)
+        _draft_written(gone)
+        gone.done(0)  # the app gone: the words stay as the draft
+    store.merge_person("Ana'ya", "Ana")
+    editor = _person_editor(qtbot, store, "Ana")
+    assert "Ask before moving her 1:1." in editor.notes.toPlainText()  # brought back
+    panel = editor.parent()
+    store.merge_person("Ana K", "Ana")
+    _type_at_end(qtbot, editor.notes, " Call first.")
+    _draft_written(editor)
+    editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=10_000)
+    _settled()
+    saved = store.find_person("Ana").notes
+    assert "Ask before moving her 1:1. Call first." in saved and "Works Tuesdays." in saved
+    again = _person_editor(qtbot, store, "Ana")
+    assert "Works Tuesdays. Back in May." in again.notes.toPlainText()
+    assert again.draft is not None and not again.draft.line.isHidden()
+    again.done(0)
+    assert store.get_state(person_key(ana.id)) is not None
