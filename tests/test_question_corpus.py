@@ -714,3 +714,33 @@ def test_requests_praise_and_plans_with_a_when_are_not_blame(change: str,
     assert question.startswith("How would it work for you")
     if " when " in change or " that " in change:
         assert "looked at this together" not in question
+
+
+# What each of these does to a corpus change, and the changes it is not tried on: a
+# question mark, marks, tags or an emoji at the end (the words after them are no longer
+# last), a dash or a second reason (more clauses than one).
+_WRAPPINGS = {
+    "a chat lead": lambda change: "tbh " + change,
+    "a condition of consent": lambda change: change + " if that suits you",
+    "a reason": lambda change: change + " because it drags on",
+    "a reason after otherwise": lambda change: change + ", otherwise it drags on",
+}
+_NOT_LAST = re.compile(r"[?#@:;<>)(\U0001F300-\U0001FAFF]|\s[-–—]\s|\bpls\b|\bbecause\b", re.I)
+
+
+@pytest.mark.parametrize("wrapping", sorted(_WRAPPINGS))
+def test_a_chat_lead_a_reason_or_consent_leave_the_question_as_it_was(wrapping: str) -> None:
+    """"tbh standups should start at 10" asked "if tbh standups started at 10";
+    "standups because it drags on", "blockers first if that suits you" were quoted: the
+    wrapping was taken off after the steps that read the plan from its words."""
+    wrap = _WRAPPINGS[wrapping]
+    moved = []
+    for case in CORPUS:
+        change = case["change"].rstrip(" .!")
+        if case["lang"] != "en" or "“" in case["question"] or "now that" in case["question"] \
+                or not change[:1].isalpha() or _NOT_LAST.search(change):
+            continue
+        asked = supportive_question(wrap(change), ChangeKind(case["action"]), "en")
+        if asked != case["question"]:
+            moved.append(f"{wrap(change)!r}: {asked!r}")
+    assert not moved, "\n".join(moved)

@@ -22,6 +22,7 @@ from mlcoach.domain.model import ChangeKind, Size, Style
 from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_compound
 from mlcoach.influence.amounts import says_an_amount_or_a_want
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
+from mlcoach.influence.conditionals import without_consent
 from mlcoach.influence.dated_changes import dated_decision, dated_note
 from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
 from mlcoach.influence.fragments import how_first, rhythm_first
@@ -66,7 +67,9 @@ from mlcoach.influence.tidying import (
     tidy_change,
     wished_of_all,
     without_aside,
+    without_chat_lead,
     without_note_label,
+    without_reason,
 )
 from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangement_tr
 from mlcoach.influence.turkish_news import one_day_news_tr
@@ -555,6 +558,9 @@ def _validate(change: str, language: str) -> str:
     if ordinal and not line.startswith(text):
         text = line.split(None, 1)[0] + " " + text
     # a note's label after a bullet or inside the quotes ("- AI: Dana to update …")
+    if language == "en":  # "tbh, the retro should be shorter": read from "the retro"; "…
+        # if that suits you", "if the team agrees, …": the question asks it itself
+        text = without_reason(without_consent(without_chat_lead(text)), language, closing=True)
     text = without_note_label(_unquoted(text))
     words = re.findall(r"[\w'’]+", text.casefold())
     # "@dana.k" alone names someone to ask, not what to ask of them

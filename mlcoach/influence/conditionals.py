@@ -64,7 +64,8 @@ def without_consent(text: str) -> str:
     """"if the team agrees, move standup to 10" → "move standup to 10": the question asks
     whether it works for them; text with no such condition is returned as it came."""
     match = _CONSENT_FIRST.match(text.strip()) or _CONSENT_AFTER.match(text.strip())
-    return match["plan"].rstrip(" ,") if match and len(match["plan"].split()) > 1 else text
+    return match["plan"].rstrip(" ,") if match and re.search(r"[^\W\d_]", match["plan"]) \
+        else text
 
 
 def condition_as_hypothesis(text: str) -> str:

@@ -75,7 +75,7 @@ def tidy_change(text: str, language: str, person: str | None = None,
         text = stop_said(condition_as_hypothesis(state_as_hypothesis(
             announced(fragment_said(text, person, stop=action is ChangeKind.STOP)), person)))
     text = _one_proposal(text, language)
-    text = _without_reason(text, language)
+    text = without_reason(text, language)
     if language == "en":
         said = _active(_no_need(text))
         timed = time_after(said)
@@ -406,11 +406,19 @@ def _times_said(match: re.Match[str]) -> str:
     return f"{them} {times}"
 
 
+def without_chat_lead(text: str) -> str:
+    """`text` without the chat shorthand said in front, however many ("tbh imo we should
+    …" → "we should …"), so that what reads a plan from its first words sees them."""
+    while (bare := _CHAT_LEAD.sub("", text, count=1)) != text:
+        text = bare
+    return text
+
+
 def _plain_chat(text: str, language: str) -> str:
     """Chat shorthand read as speech: "imo we shd move standup to 10" → "we should move
     standup to 10"; "we could kinda…" → "we could…"."""
     if language == "en":
-        text = _CHAT_LEAD.sub("", _SPOKEN_LIKE.sub(r"\1 ", _SPOKEN_ASIDE.sub(" ", text)))
+        text = without_chat_lead(_SPOKEN_LIKE.sub(r"\1 ", _SPOKEN_ASIDE.sub(" ", text)))
         text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m[1]], text)
         text = _SHORT_WORD.sub(lambda m: _SHORT_WORDS[m[1].lower()], text)
         text = _TIMES_PER.sub(_times_said, text)
@@ -861,15 +869,20 @@ def _without_purpose(text: str) -> str:
     return text
 
 
-def _without_reason(text: str, language: str) -> str:
+def without_reason(text: str, language: str, *, closing: bool = False) -> str:
     """"stop the weekly report because nobody reads it" → "stop the weekly report": the
-    reason is the user's to give in their own words; quoted back, it reads as blame."""
+    reason is the user's to give in their own words; quoted back, it reads as blame.
+    `closing`: only a reason said last, in one clause (read before the change is: the
+    plan after "people miss the retro because it clashes - move it" is not cut off)."""
     reason = _REASON_EN if language == "en" else _REASON_TR
     match = reason.search(text)
     if match is None or not match.start():
         return text
+    if closing and re.search(r"[.!?;]\s|\s[-–—]\s", match[0]):
+        return text
     kept = text[: match.start()].rstrip(" ,;-–—")
-    return kept if len(kept.split()) >= 2 and not only_when(kept) else text
+    return kept if kept.split() and (closing or len(kept.split()) >= 2) \
+        and not only_when(kept) else text
 
 
 # "we don't need the Monday sync anymore", "I don't think we need the status email": the
