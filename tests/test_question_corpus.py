@@ -724,6 +724,9 @@ _WRAPPINGS = {
     "a condition of consent": lambda change: change + " if that suits you",
     "a reason": lambda change: change + " because it drags on",
     "a reason after otherwise": lambda change: change + ", otherwise it drags on",
+    "a greeting": lambda change: "Hi team, " + change,
+    "a tag question": lambda change: change + " - thoughts?",
+    "a tag question in chat": lambda change: change + ", wdyt?",
 }
 _NOT_LAST = re.compile(r"[?#@:;<>)(\U0001F300-\U0001FAFF]|\s[-–—]\s|\bpls\b|\bbecause\b", re.I)
 
@@ -731,8 +734,9 @@ _NOT_LAST = re.compile(r"[?#@:;<>)(\U0001F300-\U0001FAFF]|\s[-–—]\s|\bpls\b|
 @pytest.mark.parametrize("wrapping", sorted(_WRAPPINGS))
 def test_a_chat_lead_a_reason_or_consent_leave_the_question_as_it_was(wrapping: str) -> None:
     """"tbh standups should start at 10" asked "if tbh standups started at 10";
-    "standups because it drags on", "blockers first if that suits you" were quoted: the
-    wrapping was taken off after the steps that read the plan from its words."""
+    "standups because it drags on", "blockers first if that suits you", "cameras optional,
+    wdyt?" were quoted; "Hi team, standup cancelled today" was no longer one day's news:
+    the wrapping was taken off after the steps that read the plan from its words."""
     wrap = _WRAPPINGS[wrapping]
     moved = []
     for case in CORPUS:

@@ -65,6 +65,7 @@ from mlcoach.influence.tidying import (
     retro_column,
     settled_en,
     tidy_change,
+    unwrapped,
     wished_of_all,
     without_aside,
     without_chat_lead,
@@ -292,6 +293,7 @@ def compose(req: SuggestionRequest) -> Composed:
     validated, ruled = _rule_said(validated, language)
     kept = language == "tr" and continues(validated, req.action)  # "Devam: haftalık demo"
     validated, chosen = _column_said(validated, language, req.action)
+    validated = _unwrapped_en(validated) if language == "en" else validated
     change, several = _one_change(validated, language,
                                   None if req.by_example else spoken_name(req.person),
                                   chosen, by_example=req.by_example)
@@ -558,9 +560,8 @@ def _validate(change: str, language: str) -> str:
     if ordinal and not line.startswith(text):
         text = line.split(None, 1)[0] + " " + text
     # a note's label after a bullet or inside the quotes ("- AI: Dana to update …")
-    if language == "en":  # "tbh, the retro should be shorter": read from "the retro"; "…
-        # if that suits you", "if the team agrees, …": the question asks it itself
-        text = without_reason(without_consent(without_chat_lead(text)), language, closing=True)
+    if language == "en":  # "tbh, the retro should be shorter": read from "the retro"
+        text = without_chat_lead(text)
     text = without_note_label(_unquoted(text))
     words = re.findall(r"[\w'’]+", text.casefold())
     # "@dana.k" alone names someone to ask, not what to ask of them
@@ -858,12 +859,19 @@ def _column_said(text: str, language: str, action: ChangeKind) -> tuple[str, Cha
     return turkish_retro_column(text, action) if language == "tr" else (text, action)
 
 
+def _unwrapped_en(text: str) -> str:
+    """An English change without its wrapping ("Hi team, …", "… - thoughts?"), a closing
+    reason or "if that suits you" (the question asks that itself): what reads a plan from
+    its first or last words, or tells one day's news, sees the plan."""
+    return without_reason(without_consent(unwrapped(text, "en")), "en", closing=True)
+
+
 def _one_change(text: str, language: str, person: str | None,
                 action: ChangeKind, *, by_example: bool = False) -> tuple[str, bool]:
     """The change tidied, and the first of several when more were typed in one ("move
     standup to 10 and also stop Friday demos"): whether there were more."""
     if language == "en":
-        text = retro_column(text, action)
+        text = retro_column(_unwrapped_en(text), action)
     if person is None and not by_example:  # "Dana, could you take notes?": said to Dana
         person = addressed_name(text, language)
     if language == "en":
@@ -1100,6 +1108,7 @@ def supportive_question(
     validated, ruled = _rule_said(validated, language)
     kept = language == "tr" and continues(validated, action)
     validated, action = _column_said(validated, language, action)
+    validated = _unwrapped_en(validated) if language == "en" else validated
     change, several = _one_change(validated, language, spoken_name(person),
                                   action)
     if complains_of_someone(change, language, spoken_name(person)):

@@ -85,6 +85,13 @@ def tidy_change(text: str, language: str, person: str | None = None,
     return as_proposal(turkish_condition(text))
 
 
+def unwrapped(text: str, language: str) -> str:
+    """`text` without the wrapping a proposal comes in ("Hi team, …", "… Thanks, Ana",
+    "… - thoughts?", "…, wdyt?"), taken off before the steps that read a plan from its
+    first or last words (composer._one_change), as tidy_change takes it off again."""
+    return _without_tag_question(_without_letter_wrapping(text, language), language)
+
+
 def _read_or_kept(text: str, reword: Callable[[str], str]) -> str:
     """`text` reworded, where the words it becomes are read ("what if Sam reviewed …");
     as it came where they would only be quoted ("what if Anyone shared …")."""
@@ -351,8 +358,8 @@ def without_aside(text: str) -> str:
 
 # "+1 to moving standup to 10", "… +1", "… lol": agreement and laughter.
 _PLUS_ONE = re.compile(r"^\+1\s+(?:to|for|on)\s+(?=\S)", re.I)
-_CHAT_TAIL = re.compile(r"\s+(?:\+1|lol|lmao|haha+|hehe+|idk|imo|imho|tbh|fwiw|wdyt)\s*[.!?]*$",
-                        re.I)
+_CHAT_TAIL = re.compile(r"(?:\s*,\s*|\s+)(?:\+1|lol|lmao|haha+|hehe+|idk|imo|imho|tbh|fwiw|wdyt)"
+                        r"\s*[.!?]*$", re.I)  # "…, wdyt?": the comma too
 # Shorthand said in chat: "imo", "tbh", "btw" in front; "kinda" anywhere; "u", "shd".
 _CHAT_LEAD = re.compile(r"^(?:imo|imho|tbh|tbf|ngl|fwiw|btw|iirc|idk|afaik|in\s+my\s+opinion|"
                         r"to\s+be\s+honest|not\s+gonna\s+lie|to\s+be\s+fair)"
