@@ -727,6 +727,7 @@ _WRAPPINGS = {
     "a greeting": lambda change: "Hi team, " + change,
     "a tag question": lambda change: change + " - thoughts?",
     "a tag question in chat": lambda change: change + ", wdyt?",
+    "a label": lambda change: "Quick idea: " + change,
 }
 _NOT_LAST = re.compile(r"[?#@:;<>)(\U0001F300-\U0001FAFF]|\s[-–—]\s|\bpls\b|\bbecause\b", re.I)
 

@@ -30,7 +30,14 @@ from mlcoach.influence.dated_changes import (
     time_after,
     we_from_then,
 )
-from mlcoach.influence.english_words import _VERBS, _is_plural, plain_word, points_back
+from mlcoach.influence.english_words import (
+    _LABELS,
+    _VERBS,
+    _is_plural,
+    plain_word,
+    points_back,
+    without_spoken_label,
+)
 from mlcoach.influence.fragments import fragment_said, off_for_now
 from mlcoach.influence.learner_english import stopping_said
 from mlcoach.influence.phrasing import (
@@ -87,9 +94,22 @@ def tidy_change(text: str, language: str, person: str | None = None,
 
 def unwrapped(text: str, language: str) -> str:
     """`text` without the wrapping a proposal comes in ("Hi team, …", "… Thanks, Ana",
-    "… - thoughts?", "…, wdyt?"), taken off before the steps that read a plan from its
-    first or last words (composer._one_change), as tidy_change takes it off again."""
-    return _without_tag_question(_without_letter_wrapping(text, language), language)
+    "Quick idea: …", "… - thoughts?", "…, wdyt?"), taken off before the steps that read a
+    plan from its first or last words (composer._one_change), as tidy_change and the
+    reading take it off again."""
+    text = _without_letter_wrapping(text, language)
+    if language == "en":  # "Quick idea: …", "heads up we're moving standup"
+        text = without_spoken_label(_LABEL_FIRST.sub("", text, count=1))
+    return _without_tag_question(text, language)
+
+
+# A label before a colon ("Quick idea: …", "Proposal: …"); not a retro's column ("Stop:
+# …", "Start: …"), which says the kind of change (retro_column), nor one before what "we"
+# do, which it says is proposed, not done (read with it later: "Proposal: we move …").
+_LABEL_FIRST = re.compile(r"^(?:" + "|".join(sorted(
+    (re.escape(label) for label in _LABELS if label not in ("start", "stop")),
+    key=len, reverse=True)) + r")\s*:\s+(?=\S)(?!we\s+(?:" + "|".join(sorted(_VERBS))
+    + r")\b)", re.I)
 
 
 def _read_or_kept(text: str, reword: Callable[[str], str]) -> str:
