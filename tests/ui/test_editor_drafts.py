@@ -76,6 +76,17 @@ def _type_at_end(qtbot, box, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(box, text)
 
 
+def _typed_and_saved(qtbot, editor, words: str) -> None:  # type: ignore[no-untyped-def]
+    """`words` typed at the end of a person editor's notes, kept as its draft at a pause,
+    then saved with OK; the editor closed and the worker's jobs done."""
+    panel = editor.parent()
+    _type_at_end(qtbot, editor.notes, words)
+    _draft_written(editor)
+    editor.ok_button.click()
+    qtbot.waitUntil(lambda: panel.editor() is None, timeout=10_000)
+    _settled()
+
+
 def _history(qtbot, store: Store) -> HistoryWindow:  # type: ignore[no-untyped-def]
     window = HistoryWindow(store, clock=lambda: NOW, tz=TZ)
     qtbot.addWidget(window)
@@ -856,13 +867,8 @@ def test_words_typed_about_someone_merged_in_survive_an_editor_open_since_before
     _draft_written(gone)
     gone.done(0)
     editor = _person_editor(qtbot, store, "Ana")  # open since before the merge
-    panel = editor.parent()
     store.merge_person("Ana'ya", "Ana")
-    _type_at_end(qtbot, editor.notes, " Call first.")
-    _draft_written(editor)
-    editor.ok_button.click()
-    qtbot.waitUntil(lambda: panel.editor() is None, timeout=10_000)
-    _settled()
+    _typed_and_saved(qtbot, editor, " Call first.")
     assert store.find_person("Ana").notes == "Prefers a call. Call first.\n\nLikes agendas."
     again = _person_editor(qtbot, store, "Ana")
     assert again.notes.toPlainText() == \
@@ -890,13 +896,8 @@ def test_words_a_second_merge_carried_survive_an_editor_showing_the_first_ones(q
     store.merge_person("Ana'ya", "Ana")
     editor = _person_editor(qtbot, store, "Ana")
     assert "Ask before moving her 1:1." in editor.notes.toPlainText()  # brought back
-    panel = editor.parent()
     store.merge_person("Ana K", "Ana")
-    _type_at_end(qtbot, editor.notes, " Call first.")
-    _draft_written(editor)
-    editor.ok_button.click()
-    qtbot.waitUntil(lambda: panel.editor() is None, timeout=10_000)
-    _settled()
+    _typed_and_saved(qtbot, editor, " Call first.")
     saved = store.find_person("Ana").notes
     assert "Ask before moving her 1:1. Call first." in saved and "Works Tuesdays." in saved
     again = _person_editor(qtbot, store, "Ana")
