@@ -559,9 +559,9 @@ def _validate(change: str, language: str) -> str:
     text = without_aside(without_marks(without_aside(_unquoted(line)), language))
     if ordinal and not line.startswith(text):
         text = line.split(None, 1)[0] + " " + text
-    # a note's label after a bullet or inside the quotes ("- AI: Dana to update …")
     if language == "en":  # "tbh, the retro should be shorter": read from "the retro"
         text = without_chat_lead(text)
+    # a note's label after a bullet or inside the quotes ("- AI: Dana to update …")
     text = without_note_label(_unquoted(text))
     words = re.findall(r"[\w'’]+", text.casefold())
     # "@dana.k" alone names someone to ask, not what to ask of them

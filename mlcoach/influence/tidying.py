@@ -871,7 +871,7 @@ _REASON_EN = re.compile(
     r"|,?\s+(?:since|otherwise|or\s+else)(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|"
     r"everyone|everybody|people)\b)"
     # not a time: "since we started", "since I joined"
-    r"(?!\s+\S+\s+(?:\w+ed|began|came|went|left|got|took|made|became|began)\b))\s+\S.*$", re.I)
+    r"(?!\s+\S+\s+(?:\w+ed|began|came|went|left|got|took|made|became)\b))\s+\S.*$", re.I)
 _REASON_TR = re.compile(r"[,;]?\s+(?:[çc][üu]nk[üu]|zira|ne de olsa)\s+\S.*$", re.I)
 
 
