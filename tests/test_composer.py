@@ -24,6 +24,7 @@ from mlcoach.influence.composer import (
     SuggestionRequest,
     _one_change,
     _tidy,
+    _unwrapped_en,
     _validate,
     compose,
     guess_questions,
@@ -573,6 +574,7 @@ def test_arbitrary_text_only_raises_composer_error(
     text = c.as_text()
     # emoji and @/# are not spoken, a list is one line, a quoted change is quoted once
     change = _validate(change, c.language)
+    change = _unwrapped_en(change) if c.language == "en" else change
     # capitals calmed, a tag question, a reason or a complaint beside the plan taken off;
     # of several changes, the first
     change = _one_change(change, c.language, None if by_example else spoken_name(person),

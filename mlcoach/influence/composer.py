@@ -869,9 +869,10 @@ def _unwrapped_en(text: str) -> str:
 def _one_change(text: str, language: str, person: str | None,
                 action: ChangeKind, *, by_example: bool = False) -> tuple[str, bool]:
     """The change tidied, and the first of several when more were typed in one ("move
-    standup to 10 and also stop Friday demos"): whether there were more."""
+    standup to 10 and also stop Friday demos"): whether there were more. An English
+    change comes without its wrapping (`_unwrapped_en`)."""
     if language == "en":
-        text = retro_column(_unwrapped_en(text), action)
+        text = retro_column(text, action)
     if person is None and not by_example:  # "Dana, could you take notes?": said to Dana
         person = addressed_name(text, language)
     if language == "en":
