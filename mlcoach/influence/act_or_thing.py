@@ -67,6 +67,11 @@ _VERBS_OF = frozenset(("think", "speak", "talk", "dream", "consist", "approve", 
                        "let", "make", "get", "clear", "rid"))
 
 
+# Words kept out of _VERBS because they name a thing ("focus time"), read as verbs only
+# before their particle: "focus on tech debt".
+_VERBS_BEFORE_A_PARTICLE = {"focus": _words("on")}
+
+
 def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     """Whether the words start with a base verb we may put after "to"."""
     nxt_raw = words[1] if len(words) > 1 else ""
@@ -75,7 +80,7 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return False  # "working late", "planning everything": never "to working"
     if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):
         return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
-    if low == "focus" and nxt == "on":
+    if nxt in _VERBS_BEFORE_A_PARTICLE.get(low, ()):
         return True  # "focus on tech debt": an act, where "focus time" is a thing
     if (low in _ROLE_VERBS or low == "run") and nxt in _MEETINGS:
         return True  # "run standups", "lead planning", "host retro": not a "run" of them
