@@ -67,9 +67,11 @@ _VERBS_OF = frozenset(("think", "speak", "talk", "dream", "consist", "approve", 
                        "let", "make", "get", "clear", "rid"))
 
 
-# Words kept out of _VERBS because they name a thing ("focus time"), read as verbs only
-# before their particle: "focus on tech debt".
-_VERBS_BEFORE_A_PARTICLE = {"focus": _words("on")}
+# Words kept out of _VERBS because they name a thing ("focus time", "team lunch", "next
+# steps"), read as verbs only before their particle: "focus on tech debt", "team up on
+# the migration", "step back from running standup" (these were quoted).
+_VERBS_BEFORE_A_PARTICLE = {"focus": _words("on"), "team": _words("up"),
+                            "step": _words("back up down in aside")}
 
 
 def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
