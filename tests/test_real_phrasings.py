@@ -807,10 +807,21 @@ def test_a_change_said_in_the_passive_is_asked_as_the_act(change: str, act: str)
         assert f": {act}" in by_example(change, DIFF)
 
 
-@pytest.mark.parametrize("change", ["PRs should be reviewed by two people",
-                                    "it should be fixed"])
-def test_a_passive_with_its_doer_or_an_it_is_still_quoted(change: str) -> None:
-    assert f"“{change}”" in supportive_question(change, DIFF, "en")
+def test_an_it_said_in_the_passive_is_still_quoted() -> None:
+    assert "“it should be fixed”" in supportive_question("it should be fixed", DIFF, "en")
+
+
+@pytest.mark.parametrize(("change", "asked"), [
+    ("PRs should be reviewed by two people", "if PRs were reviewed by two people"),
+    ("the retro will be run by a different person each sprint",
+     "if the retro were run by a different person each sprint"),
+    ("releases should be approved by the team lead",
+     "if releases were approved by the team lead"),
+])
+def test_a_passive_with_its_doer_is_asked_as_how_things_would_be(change: str,
+                                                                 asked: str) -> None:
+    """Not "to review PRs by two people" (the doer is not the one asked), nor quoted."""
+    assert supportive_question(change, DIFF, "en") == f"How would it work for you {asked}?"
 
 
 def test_a_passive_stop_not_to_make_is_a_dont() -> None:

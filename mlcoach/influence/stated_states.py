@@ -12,6 +12,7 @@ from mlcoach.domain.capture import names_person
 from mlcoach.influence.act_or_thing import verb_of_participle
 from mlcoach.influence.english_words import _NOUNISH, _VERBS
 from mlcoach.influence.verb_forms import past_tense
+from mlcoach.influence.work_nouns import _no_name, common_words
 
 # The thing: one to three words, "the"/"our"/"all" before them at most.
 _WORD = r"(?:[a-z][\w'’-]*|1(?::|-on-)1s?)"  # "the 1:1", "weekly 1-on-1s"
@@ -19,7 +20,8 @@ _THING = (rf"(?P<thing>(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?{_WORD}"
           rf"(?:\s+{_WORD}){{0,2}}?)")
 _HEDGE = r"(?:(?:maybe|perhaps|possibly|ideally|i\s+think|i\s+feel\s+like|i\s+guess)\s*,?\s+)?"
 _MODAL_BE = re.compile(rf"^{_HEDGE}{_THING}\s+(?:could|should|might|would|can|must|needs?\s+to|"
-                       r"has\s+to|have\s+to|ought\s+to)\s+(?:all\s+|just\s+)?be\s+"
+                       r"has\s+to|have\s+to|ought\s+to|(?P<will>will|(?:is|are)\s+going\s+to))\s+"
+                       r"(?:all\s+|just\s+)?be\s+"
                        r"(?P<state>(?!not\b|the\s+same\b)\S.*?)\s*[.!]*$", re.I)
 _WANT_BE = re.compile(rf"^(?:i['’]d|i\s+would|i|we['’]d|we\s+would|we)\s+(?:really\s+)?"
                       rf"(?:like|love|want|prefer)\s+(?:for\s+|it\s+if\s+)?{_THING}\s+"
@@ -56,6 +58,19 @@ def _a_thing(thing: str) -> bool:
     words = thing.lower().split()
     return bool(words) and words[0] not in _NOT_A_THING and words[-1] not in _NOT_A_THING \
         and (words[0] not in _VERBS or words[0] in _NOUNISH) and not _NOT_IN_A_THING & set(words)
+
+
+# A participle and who does it: "run by someone new", "reviewed by two people"; not a
+# time ("updated by Friday", "by the end of the sprint").
+_BY_SOMEONE = re.compile(r"\S+\s+by\s+(?:someone|somebody|whoever|everyone|everybody|people|"
+                         r"each|every|one|two|three|at\s+least|(?:a|an)\s|the\s+(?!(?:end|"
+                         r"start|close|time|deadline|next|following)\b))", re.I)
+
+
+def _a_name(thing: str) -> bool:
+    """Whether `thing` is one word typed as a name ("Dana"; not "Standups")."""
+    return " " not in thing and thing[:1].isupper() and not _no_name(thing.lower()) \
+        and thing.lower() not in common_words()
 
 
 def _plural(thing: str) -> bool:
@@ -110,10 +125,13 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
     if match and names_person(match["thing"], person):  # "Dana should be in the retro",
         # said to Dana, is asked of "you", not "if Dana were …"
         return text
+    if match and match.re is _MODAL_BE and match["will"] and _a_name(match["thing"]):
+        return text  # "Dana will be away next week": news of a person, no plan
     if match and _a_thing(match["thing"]):
         first = match["state"].split()[0].lower()
         wished = match.re is _WANT_BE  # "I'd like reviews to be done within 24h"
-        if wished or (verb_of_participle(first) is None and not first.endswith("ed")):
+        by = _BY_SOMEONE.match(match["state"])  # "run by someone new": not an act asked
+        if wished or by or (verb_of_participle(first) is None and not first.endswith("ed")):
             state = match["state"]
             if re.match(r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b", state, re.I):
                 state = f"at {state}"  # "can standup be 10am": at 10am
