@@ -1049,6 +1049,11 @@ def is_a_habit(text: str, language: str = "en") -> bool:
     return any(words[0] in acts and when in rest for when, acts in _HABIT_IF.items())
 
 
+def _the_month(word: str, before: str) -> bool:
+    """Whether "May" is the month ("from May", "in May"; "we may" is no month)."""
+    return _plain(word) == "may" and (word[0] == "M" or _plain(before) in _PREPOSITIONS)
+
+
 def _strip_fillers(text: str) -> str:
     """Drop "please", "maybe", "I think" and the like from the front, repeatedly, and a
     label before a colon ("Idea: …", "FYI, …"; not "Proposal reviews every Friday")."""
@@ -1164,7 +1169,7 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
             and second[:-1] in _VERBS and _plain(words[2]) in _ARTICLES:
         return None  # "Mark runs the standup": a name and what they do, not "to mark"
     negated = {"not", "never", "don't", "to", "longer"}
-    if any(_plain(w) in _AUX and _plain(before) not in negated
+    if any(_plain(w) in _AUX and _plain(before) not in negated and not _the_month(w, before)
            for before, w in itertools.pairwise(_main_clause(words))) \
             or "," in a or "," in (b or ""):
         return None
