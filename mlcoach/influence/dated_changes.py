@@ -168,11 +168,14 @@ def we_from_then(text: str) -> str:
 # Monday, review PRs in pairs", "… let's …", "… we could …" stay proposals). A date only:
 # "once the release is out, we do a retro" is a rule of when, not news of a decision.
 _FORWARD = r"going\s+forward|moving\s+forward|from\s+here\s+on(?:\s+out)?"
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+          r"november|december)")
 _DATE_ONLY = re.compile(rf"(?:{_FORWARD}|{_WHEN})", re.I)
 # said after ("standup is at 10 from now on"): not "this week", which dates a one-off
 _DATE_AFTER = re.compile(rf"{_FORWARD}|from\s+now\s+on(?:wards)?|(?:starting|from|as\s+of|"
-                         r"beginning|effective)\s+(?:next\s+\w+|tomorrow|today|q[1-4]|monday"
-                         r"|tuesday|wednesday|thursday|friday)(?:\s+on(?:wards)?)?", re.I)
+                         r"beginning|effective)\s+(?:in\s+(?=[jfmasond]|q))?(?:next\s+\w+|"
+                         r"tomorrow|today|q[1-4]|monday|tuesday|wednesday|thursday|friday|"
+                         rf"{_MONTH})(?:\s+on(?:wards)?)?", re.I)
 _CLAUSE_WHEN = re.compile(r"(?:once|when|after|as\s+soon\s+as|before)\b", re.I)
 _DETERMINERS = frozenset(("all", "every", "each", "the", "our"))
 _EVERYONE = frozenset(("everyone", "everybody", "nobody"))
@@ -185,6 +188,9 @@ _FINITE = frozenset(("is", "are", "will", "must", "has", "have", "need", "needs"
                      "gets", "stay", "stays", "become", "becomes", "take", "takes"))
 
 
+_ONE_ON_ONES = re.compile(r"1(?::|-on-)1s")  # "1:1s are every two weeks from now on"
+
+
 def _decided_clause(words: list[str], verbs: frozenset[str]) -> bool:
     """Whether `words` state how things will be: a subject, then a finite verb."""
     lower = [w.lower().strip(",") for w in words]
@@ -193,7 +199,8 @@ def _decided_clause(words: list[str], verbs: frozenset[str]) -> bool:
     if lower[0] == "we" or lower[0] in ("we'll", "we’ll"):
         verb = lower[2] if lower[0] == "we" and lower[1] == "will" else lower[1]
         return verb not in _NOT_DECIDED and verb in verbs
-    if lower[0] in _NOT_A_THING - _EVERYONE or lower[0] in verbs or not lower[0].isalpha() \
+    if lower[0] in _NOT_A_THING - _EVERYONE or lower[0] in verbs \
+            or not (lower[0].isalpha() or _ONE_ON_ONES.fullmatch(lower[0])) \
             or lower[0] in ("no", "let's", "lets", "please", "maybe", "don't", "never"):
         return False  # "starting Monday, review PRs in pairs": an act proposed
     places = (1,) if lower[0] in _EVERYONE else (2, 3) if lower[0] in _DETERMINERS else (1, 2)
