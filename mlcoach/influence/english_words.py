@@ -110,6 +110,10 @@ _MODALS = (
     "we must to", "we should to", "we can to", "we could to", "we might to",
     # "we might want to revisit estimates": a modal, its "want to" no want of ours
     "we might want to", "we may want to", "maybe we want to",
+    # "we might need to move standup": no need of ours to ask about ("to need to move …")
+    "we might need to", "we may need to", "we might have to", "we may have to",
+    "we'll need to", "we will need to", "we'll have to", "we will have to", "we'd need to",
+    "we would need to", "we'd have to", "we would have to", "we may",
     "we should", "we could", "we can", "we need to", "we must", "we ought to", "we have to",
     "we might",
     "we'd better", "we shall", "we'll", "we will", "we're going to", "we are going to",
