@@ -25,7 +25,9 @@ _CLOCK = r"\d{1,2}(?:[:.]\d\d\s*(?:am|pm|a\.m\.|p\.m\.)?|\s*(?:am|pm|a\.m\.|p\.m
 _STATE = (r"(?P<state>optional|mandatory|async|asynchronous|remote|in-person|hybrid|"
           r"recorded|written|on|off|shorter|longer|at\s+" + _TIME + r"|" + _CLOCK + r")")
 # "standup: async from now on": the state, and when it starts.
-_FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|from\s+next\s+\w+|"
+_FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|(?:from|as\s+of)\s+(?:next\s+\w+|"
+             r"(?:mon|tues|wednes|thurs|fri)day|january|february|march|april|may|june|july|"
+             r"august|september|october|november|december|q[1-4])|"
              r"starting\s+(?:next\s+)?\w+|(?:next|this)\s+(?:week|sprint|month)|tomorrow|"
              r"on\s+(?:mon|tues|wednes|thurs|fri)days?|"
              r"instead\s+of\s+(?:at\s+)?" + _TIME + r"))?")
