@@ -228,14 +228,32 @@ def read_change(
                 return back
     detail = _DETAIL.search(core)
     if detail is not None:  # "shorter standups (15 min max)": read without it, then kept
-        said, end = core[:detail.start()], detail[0]
-        last = said.split()[-1].casefold() if said.split() else ""
-        reading = _read_en(said, action, question, person)
-        back = None if reading.quoted or not last else _put_back(reading, lambda v: (
-            v + end if v.casefold().endswith(last) else None))
+        back = _read_with_detail(core, detail, action, question, person)
         if back is not None:
             return back
     return _read_en(core, action, question, person)
+
+
+def _read_with_detail(core: str, detail: re.Match[str], action: ChangeKind, question: bool,
+                      person: str | None) -> Reading | None:
+    """`core` read without its bracketed detail, the detail put back after the word it
+    followed ("move standup to 10 (after the school run) for a sprint"); None where the
+    reading is quoted or no longer has that word where it was."""
+    said, after = core[:detail.start()], core[detail.end():]
+    last = said.split()[-1] if said.split() else ""
+    reading = _read_en(said + after, action, question, person)
+    if reading.quoted or not last:
+        return None
+    if not after:
+        return _put_back(reading, lambda v: (
+            v + detail[0] if v.casefold().endswith(last.casefold()) else None))
+    # the word before it, then the first word after it, once only
+    at = re.compile(rf"(?<!\S){re.escape(last)}(?=\s+{re.escape(after.split()[0])}(?!\S))", re.I)
+
+    def put(v: str) -> str | None:
+        return at.sub(lambda m: m[0] + detail[0], v) if len(at.findall(v)) == 1 else None
+
+    return _put_back(reading, put)
 
 
 # An arrow the tidying did not say in words ("standups -> async" is "make standups async").
@@ -248,7 +266,7 @@ _EITHER = re.compile(r"(?i)^either\s+(?=\S.*\s+or\s+\S)")
 
 # A closing detail in brackets, a few words: "(15 min max)", "(after the school run)";
 # the asides that are no part of the change ("(just an idea)", "(too risky)") are off.
-_DETAIL = re.compile(r"\s+\((?=[^()]*\w)[^()]{1,40}\)$")
+_DETAIL = re.compile(r"\s+\((?=[^()]*\w)[^()]{1,40}\)(?=\s+\w|$)")
 
 
 def _put_back(reading: Reading, put: Callable[[str], str | None],
