@@ -21,7 +21,7 @@ from mlcoach.influence.composer import (
     compose,
     supportive_question,
 )
-from mlcoach.influence.tidying import tidy_change
+from mlcoach.influence.tidying import settled_en, tidy_change
 
 CORPUS = tomllib.loads(
     (Path(__file__).parent / "data" / "question_corpus.toml").read_text(encoding="utf-8")
@@ -729,6 +729,10 @@ _WRAPPINGS = {
     "a tag question in chat": lambda change: change + ", wdyt?",
     "a label": lambda change: "Quick idea: " + change,
 }
+# These say the change is proposed: one told as decided or as news is asked as a plan
+# (test_a_wrapping_that_proposes_asks_about_the_plan).
+_PROPOSING = frozenset(("a condition of consent", "a label", "a tag question",
+                        "a tag question in chat"))
 _NOT_LAST = re.compile(r"[?#@:;<>)(\U0001F300-\U0001FAFF]|\s[-–—]\s|\bpls\b|\bbecause\b", re.I)
 
 
@@ -743,9 +747,40 @@ def test_a_chat_lead_a_reason_or_consent_leave_the_question_as_it_was(wrapping: 
     for case in CORPUS:
         change = case["change"].rstrip(" .!")
         if case["lang"] != "en" or "“" in case["question"] or "now that" in case["question"] \
-                or not change[:1].isalpha() or _NOT_LAST.search(change):
+                or not change[:1].isalpha() or _NOT_LAST.search(change) \
+                or (wrapping in _PROPOSING and settled_en(change)):
             continue
         asked = supportive_question(wrap(change), ChangeKind(case["action"]), "en")
         if asked != case["question"]:
             moved.append(f"{wrap(change)!r}: {asked!r}")
     assert not moved, "\n".join(moved)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Proposal: standups are async from Monday", "if standups were async from Monday"),
+    ("standups are async from Monday - thoughts?", "if standups were async from Monday"),
+    ("standups are async from Monday if that works for you",
+     "if standups were async from Monday"),
+    ("Idea - going forward, all PRs need two approvals", "if all PRs needed two approvals"),
+    ("quick idea: we're moving standup to 10", "if we moved standup to 10"),
+    ("Proposal: standup cancelled today", "if we had no standup today"),
+    ("Idea: standup is at 10", "if standup were at 10"),
+    ("Idea: 1:1s are every two weeks", "if 1:1s were every two weeks"),
+])
+def test_a_wrapping_that_proposes_asks_about_the_plan(change: str, question: str) -> None:
+    """"Proposal: standups are async from Monday" asked "What would help you most, now
+    that it's decided …": a label, a tag question or consent asked says it is not."""
+    assert supportive_question(change, ChangeKind.START, "en") == \
+        f"How would it work for you {question}?"
+
+
+@pytest.mark.parametrize("change", ["Hi team, standups are async from Monday",
+                                    "tbh standups are async from Monday",
+                                    "FYI: standups are async from Monday"])
+def test_a_greeting_or_a_chat_lead_leaves_a_decision_told(change: str) -> None:
+    assert "now that it's decided" in supportive_question(change, ChangeKind.START, "en")
+
+
+def test_a_verdict_proposed_is_no_state_to_try() -> None:
+    assert "“the retro is boring”" in supportive_question("Idea: the retro is boring",
+                                                          ChangeKind.START, "en")

@@ -23,7 +23,7 @@ from mlcoach.influence.act_or_thing import a_thing_used, base_verb, heads_a_comp
 from mlcoach.influence.amounts import says_an_amount_or_a_want
 from mlcoach.influence.chat_marks import one_line, spoken_name, without_marks
 from mlcoach.influence.conditionals import without_consent
-from mlcoach.influence.dated_changes import dated_decision, dated_note
+from mlcoach.influence.dated_changes import as_proposed, dated_decision, dated_note
 from mlcoach.influence.english_words import _MASS, _NOUNISH, _VERBS, ABBREVIATION, plain_word
 from mlcoach.influence.fragments import how_first, rhythm_first
 from mlcoach.influence.judgements import problem_named_tr
@@ -62,6 +62,7 @@ from mlcoach.influence.tidying import (
     first_of_several,
     ought_of_all,
     ought_of_all_act,
+    proposed_en,
     retro_column,
     settled_en,
     tidy_change,
@@ -293,7 +294,9 @@ def compose(req: SuggestionRequest) -> Composed:
     validated, ruled = _rule_said(validated, language)
     kept = language == "tr" and continues(validated, req.action)  # "Devam: haftalık demo"
     validated, chosen = _column_said(validated, language, req.action)
+    proposed = language == "en" and proposed_en(validated)  # "Proposal: …": not decided
     validated = _unwrapped_en(validated) if language == "en" else validated
+    validated = as_proposed(validated) if proposed else validated
     change, several = _one_change(validated, language,
                                   None if req.by_example else spoken_name(req.person),
                                   chosen, by_example=req.by_example)
@@ -304,8 +307,8 @@ def compose(req: SuggestionRequest) -> Composed:
     # "karar: standup 10'da", "standup artık yazılı": how things are to be, decided
     new = not made and (_new_tr(req.change, change) or one_day_news_tr(validated)
                         if language == "tr"
-                        else decided_label(req.change) or settled_en(validated)
-                        or ruled)
+                        else decided_label(req.change)
+                        or (settled_en(validated) and not proposed) or ruled)
     if req.by_example and language == "tr" and one_day_news_tr(validated):
         raise ComposerError(TEAM_DECISION)  # «bugün standup yok»: no act of one's own
     # "karar: standup 10'da": decided; the example is keeping to it ("… alıyoruz": not yet)
@@ -1109,7 +1112,9 @@ def supportive_question(
     validated, ruled = _rule_said(validated, language)
     kept = language == "tr" and continues(validated, action)
     validated, action = _column_said(validated, language, action)
+    proposed = language == "en" and proposed_en(validated)
     validated = _unwrapped_en(validated) if language == "en" else validated
+    validated = as_proposed(validated) if proposed else validated
     change, several = _one_change(validated, language, spoken_name(person),
                                   action)
     if complains_of_someone(change, language, spoken_name(person)):
@@ -1118,7 +1123,8 @@ def supportive_question(
     made = already_made(change, action, language, spoken_name(person))
     new = not made and (_new_tr(typed, change) or one_day_news_tr(validated)
                         if language == "tr"
-                        else decided_label(typed) or settled_en(validated) or ruled)
+                        else decided_label(typed) or (settled_en(validated) and not proposed)
+                        or ruled)
     reading = as_mine(read_change(change, action, language, spoken_name(person)))
     values = _ask_values(reading, catalog, first=several and not made, kept=kept, new=new)
     if language == "en":

@@ -11,6 +11,8 @@ from mlcoach.domain.enums import ChangeKind
 from mlcoach.influence.english_words import _VERBS, points_back
 from mlcoach.influence.phrasing import Shape, read_change
 
+_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
+          r"november|december)")
 # "from now on" first: read as "from now", it left "on retro is on Friday" ("if on retro
 # were on Friday from now")
 _WHEN = (r"from\s+now\s+on(?:wards)?|(?:starting|beginning|from|as of|as from|effective|after)\s+"
@@ -81,8 +83,29 @@ def _as_hypothesis(rest: str, when: str) -> str | None:
 
 # "standup is at 10 from now on": a thing's new state, when said after it
 _STATE_THEN = re.compile(r"^(?P<rest>.+?)\s+(?P<when>from\s+now\s+on(?:wards)?|going\s+forward"
-                         r"|(?:starting|from|as\s+of)\s+(?:next\s+\w+|tomorrow|today"
-                         r"|monday|tuesday|wednesday|thursday|friday)(?:\s+on)?)\s*[.!]*$", re.I)
+                         r"|(?:starting|from|as\s+of)\s+(?:in\s+)?(?:next\s+\w+|tomorrow|today"
+                         rf"|monday|tuesday|wednesday|thursday|friday|q[1-4]|{_MONTH})"
+                         r"(?:\s+on(?:wards)?)?)\s*[.!]*$", re.I)
+
+# A proposed state of how a thing is held: "at 10", "every two weeks", "async"; not a
+# verdict ("the retro is boring", "standup is too long").
+_HELD_STATE = re.compile(r"(?:at|on|every|each|in|from|before|after|twice|once|weekly|"
+                         r"biweekly|fortnightly|monthly|daily|quarterly|optional|mandatory|"
+                         r"async|asynchronous|remote|in-person|hybrid|recorded|written|"
+                         r"shorter|\d)\b", re.I)
+_PROPOSED_STATE = re.compile(r"^(?P<thing>(?:the\s+|our\s+|all\s+)?(?:[a-z][\w'’-]*|1(?::|-on-)1s?)"
+                             r"(?:\s+[a-z][\w'’-]*)?)\s+(?:is|are)\s+(?P<state>\S.*?)\s*[.!]*$",
+                             re.I)
+
+
+def as_proposed(text: str) -> str:
+    """A thing's state said as it is, where the wrapping proposed it ("Proposal: standup
+    is at 10"): "what if standup were at 10"; other text as it came."""
+    match = _PROPOSED_STATE.match(" ".join(text.split()))
+    if match is None or match["thing"].split()[0].lower() in _NOT_A_THING \
+            or not _HELD_STATE.match(match["state"]):
+        return text
+    return f"what if {match['thing']} were {match['state']}"
 
 
 # "if a meeting has no agenda, decline it", "before merging, get a second review": a rule
@@ -168,8 +191,6 @@ def we_from_then(text: str) -> str:
 # Monday, review PRs in pairs", "… let's …", "… we could …" stay proposals). A date only:
 # "once the release is out, we do a retro" is a rule of when, not news of a decision.
 _FORWARD = r"going\s+forward|moving\s+forward|from\s+here\s+on(?:\s+out)?"
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-          r"november|december)")
 _DATE_ONLY = re.compile(rf"(?:{_FORWARD}|{_WHEN})", re.I)
 # said after ("standup is at 10 from now on"): not "this week", which dates a one-off
 _DATE_AFTER = re.compile(rf"{_FORWARD}|from\s+now\s+on(?:wards)?|(?:starting|from|as\s+of|"

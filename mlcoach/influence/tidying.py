@@ -22,7 +22,11 @@ from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.arrows import arrow_said, compared_said
 from mlcoach.influence.bare_phrases import bare_said
 from mlcoach.influence.brought_back import brought_back
-from mlcoach.influence.conditionals import condition_as_hypothesis, turkish_condition
+from mlcoach.influence.conditionals import (
+    condition_as_hypothesis,
+    turkish_condition,
+    without_consent,
+)
 from mlcoach.influence.dated_changes import (
     dated_decision,
     dated_note,
@@ -103,12 +107,26 @@ def unwrapped(text: str, language: str) -> str:
     return _without_tag_question(text, language)
 
 
+def proposed_en(text: str) -> bool:
+    """Whether an English change's wrapping says it is proposed, not decided: a label
+    ("Proposal: standups are async from Monday"), a tag question ("… - thoughts?") or a
+    condition of consent ("… if that works for you")."""
+    said = without_chat_lead(_without_letter_wrapping(" ".join(text.split()), "en"))
+    return _PROPOSING.match(said) is not None or _without_tag_question(said, "en") != said \
+        or without_consent(said) != said
+
+
+# The labels that propose: "Proposal:", "Quick idea -", "my suggestion:", "Pitch:".
+_PROPOSING = re.compile(r"^(?:(?:an?|one|my|quick|small|random|just\s+an?)\s+)?(?:idea|proposal|"
+                        r"suggestion|thought|pitch|question)\s*(?::|\s[-–—])\s*\S", re.I)
+
+
 # A label before a colon ("Quick idea: …", "Proposal: …"); not a retro's column ("Stop:
 # …", "Start: …"), which says the kind of change (retro_column), nor one before what "we"
 # do, which it says is proposed, not done (read with it later: "Proposal: we move …").
 _LABEL_FIRST = re.compile(r"^(?:" + "|".join(sorted(
     (re.escape(label) for label in _LABELS if label not in ("start", "stop")),
-    key=len, reverse=True)) + r")\s*:\s+(?=\S)(?!we\s+(?:" + "|".join(sorted(_VERBS))
+    key=len, reverse=True)) + r")(?:\s*:|\s+[-–—])\s+(?=\S)(?!we\s+(?:" + "|".join(sorted(_VERBS))
     + r")\b)", re.I)
 
 
@@ -360,18 +378,19 @@ _DUNDERS = frozenset(("init", "main", "name", "all", "str", "repr", "call", "dic
                       "version", "len", "eq", "hash", "iter", "enter", "exit", "future", "doc",
                       "slots", "post_init", "getattr", "new", "del"))
 _REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
-# A closing aside in brackets: "(see JIRA-123)", "(thoughts?)", "(fyi)".
+# An aside in brackets, closing or before more words: "(see JIRA-123)", "(thoughts?)".
 _ASIDE = re.compile(r"\s*\((?:(?i:see|cf|ref|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
                     r"imo|imho|just\s+an?\s+idea|as\s+discussed|ok|okay|y/n|yes/no|right|agreed"
                     # a reason: "(too risky)", "(nobody reads it)", "(it's too slow)"
                     r"|too|because|since|nobody|no\s+one|it['’]s|it\s+is|they['’]re"
                     r"|(?:sadece\s+)?bir\s+fikir|fikir|öneri|bence|ne\s+dersin(?:iz)?|konuştuğumuz\s+gibi"
                     r")\b[^()]*|"
-                    r"(?!UTF|SHA|ISO|RFC)[A-Z]{2,}-\d+)\)\s*[.!?]*$")
+                    r"(?!UTF|SHA|ISO|RFC)[A-Z]{2,}-\d+)\)(?:\s*[.!?]*$|(?=\s+\w))")
 
 
 def without_aside(text: str) -> str:
-    """`text` without a closing aside ("… (just an idea)", "… (JIRA-123)"), if more is left."""
+    """`text` without an aside ("… (just an idea)", "… (JIRA-123)", "async standups (just
+    an idea) from Monday"), if more is left."""
     said = _ASIDE.sub("", text)
     return said if re.search(r"\w", said) else text
 
