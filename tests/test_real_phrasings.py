@@ -845,6 +845,8 @@ def test_a_passive_stop_not_to_make_is_a_dont() -> None:
      "cut WIP"),
     ("In order to ship faster, let's automate the release notes",
      "How would it work for you to automate the release notes?", "automate the release notes"),
+    ("so we can ship faster, let's pair on reviews", "How would it work for you to pair on "
+     "reviews?", "pair on reviews"),
     ("Hi team, following up on yesterday's retro: we agreed that the release process is too "
      "manual. Proposal: let's automate the changelog generation and the version bump so that "
      "releases take minutes, not hours. Happy to pair on it. Thanks, Ana",

@@ -102,8 +102,9 @@ def unwrapped(text: str, language: str) -> str:
     plan from its first or last words (composer._one_change), as tidy_change and the
     reading take it off again."""
     text = _without_letter_wrapping(text, language)
-    if language == "en":  # "Quick idea: …", "heads up we're moving standup"
-        text = without_spoken_label(_LABEL_FIRST.sub("", text, count=1))
+    if language == "en":  # "Quick idea: …", "heads up we're moving standup", "so we
+        # can ship faster, let's pair" (read later, "so" was taken for a filler)
+        text = _purpose_first_off(without_spoken_label(_LABEL_FIRST.sub("", text, count=1)))
     return _without_tag_question(text, language)
 
 
@@ -895,20 +896,29 @@ _REASON_TR = re.compile(r"[,;]?\s+(?:[çc][üu]nk[üu]|zira|ne de olsa)\s+\S.*$"
 
 
 # What the change is for, said first ("To improve velocity, we should cut WIP", "In order
-# to ship faster, let's …") or after it ("… so that releases take minutes"): like a reason,
-# the user's to give; the plan is what is asked about.
-_PURPOSE_FIRST = re.compile(r"^(?:in\s+order\s+to|so\s+as\s+to|to)\s+(?!(?:the|a|an|our|my|your|"
-                            r"this|that|these|those)\s)[^,]{3,60},\s+(?P<plan>(?:we|"
-                            r"let's|lets|let\s+us|i'd|i\s+would|please|can\s+we|could\s+we|"
-                            r"should\s+we|maybe|how\s+about|what\s+if)\b.*)$", re.I)
-_PURPOSE_AFTER = re.compile(r",?\s+(?:so\s+that|in\s+order\s+to)\s+[^.!?;]*?(?=\s*(?:[.!?;]|$))",
-                            re.I)
+# to ship faster, let's …", "so we can ship faster, let's pair") or after it ("… so that
+# releases take minutes, not hours"): like a reason, the user's to give; the plan is what
+# is asked about. A short "so" after the act stays its part ("share the roadmap so
+# everyone can see it"); "…, so let's move it" is a plan after "so".
+_SO_WHO = (r"so\s+that\s+|so\s+(?=(?:i|we|you|they|he|she|it|everyone|everybody|nobody|no\s+one|"
+           r"people|the\s+team|new\s+\w+)\s+\S)")
+_PURPOSE_FIRST = re.compile(r"^(?:(?:in\s+order\s+to|so\s+as\s+to|to)\s+(?!(?:the|a|an|our|my|"
+                            rf"your|this|that|these|those)\s)|{_SO_WHO})[^,]{{3,60}},\s+"
+                            r"(?P<plan>(?P<lead>[\w'’]+)\b.*)$", re.I)
+_PLAN_LEADS = frozenset(("we", "let's", "lets", "let", "i'd", "i", "please", "can", "could",
+                         "should", "maybe", "how", "what"))
+_PURPOSE_AFTER = re.compile(r",?\s+(?:so\s+that|so\s+as\s+to|in\s+order\s+to)\s+[^.!?;]*?"
+                            r"(?=\s*(?:[.!?;]|$))", re.I)
+
+
+def _purpose_first_off(text: str) -> str:
+    match = _PURPOSE_FIRST.match(text)
+    return match["plan"] if match and plain_word(match["lead"]) in _PLAN_LEADS | _VERBS \
+        else text
 
 
 def _without_purpose(text: str) -> str:
-    match = _PURPOSE_FIRST.match(text)
-    if match:
-        text = match["plan"]
+    text = _purpose_first_off(text)
     after = _PURPOSE_AFTER.search(text)
     if after and after.start() and len(text[: after.start()].split()) >= 3:
         text = text[: after.start()] + text[after.end():]
