@@ -78,6 +78,7 @@ def tidy_change(text: str, language: str, person: str | None = None,
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
     if language == "en":
+        text = _read_or_kept(text, _second_act_joined)
         text = _without_purpose(_referent_restored(arrow_said(stopping_said(
             compared_said(_why_first_off(_read_or_kept(text, brought_back)))))))
         text = _read_or_kept(_read_or_kept(text, amount_wanted),
@@ -129,6 +130,27 @@ _LABEL_FIRST = re.compile(r"^(?:" + "|".join(sorted(
     (re.escape(label) for label in _LABELS if label not in ("start", "stop")),
     key=len, reverse=True)) + r")(?:\s*:|\s+[-–—])\s+(?=\S)(?!we\s+(?:" + "|".join(sorted(_VERBS))
     + r")\b)", re.I)
+
+
+# An act, then after a comma what "we" can do ("skip the Friday sync, we can use the
+# channel instead") or, with "instead", another act ("drop the Monday sync, use Slack
+# instead"): one plan, said with "and".
+_SECOND_ACT = re.compile(r"^(?P<first>(?:let['’]?s\s+|lets\s+|we\s+(?:should|could)\s+)?"
+                         r"(?P<verb>[a-z]+)\b[^,;]*?),\s+(?:(?:we\s+(?:can|could|will|should)|"
+                         r"we['’]ll)\s+(?:just\s+)?(?P<then>[a-z]+)\b(?P<rest>[^,;]*)"
+                         r"|(?:just\s+)?(?P<act>[a-z]+)\b(?P<after>[^,;]*\binstead))\s*[.!]*$",
+                         re.I)
+
+
+def _second_act_joined(text: str) -> str:
+    """"skip the Friday sync, we can use the channel instead" → "skip the Friday sync and
+    use the channel instead"; other text as it came."""
+    match = _SECOND_ACT.match(text.strip())
+    if match is None or match["verb"].lower() not in _VERBS:
+        return text
+    verb, rest = (match["then"], match["rest"]) if match["then"] else (match["act"],
+                                                                        match["after"])
+    return f"{match['first']} and {verb}{rest}" if verb.lower() in _VERBS else text
 
 
 def _read_or_kept(text: str, reword: Callable[[str], str]) -> str:
