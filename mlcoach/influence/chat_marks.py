@@ -19,6 +19,9 @@ _MENTION = re.compile(r"(?<!\S)(?!@(?:here|channel|everyone|all)\b)(?:@(?!\d)|#)
 # "@mentioning", "@ing", "@'ing": the verb of the mark, said with it ("stop @-mentioning
 # the whole team"), not a name's mark to drop ("stop mentioning the whole team")
 _AT_TIME = re.compile(r"(?i)(?<=\s)@\s*(?=\d{1,2}(?:[:.]\d\d)?(?:\s*[ap]\.?m\.?)?(?![\w:]))")
+# "move standup @9:30": where it moves to, not when the moving is done
+_MOVED_AT_TIME = re.compile(r"(?i)(\b(?:move|moving|shift|shifting|push|pushing|bring|bringing)"
+                            r"\s+(?:the\s+|our\s+)?[^\s@]+(?:\s+[^\s@\d]+)?\s+)@\s*(?=\d)")
 _AT_MENTION = re.compile(r"(?<!\S)@[-'’]?(?=mention)", re.I)
 _AT_ING = re.compile(r"(?<!\S)@[-'’]?ing(?![\w'’-])", re.I)
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;]-?[()DPp]|<3+|[xX]D+|:[a-z0-9_+-]+:)(?!\S)")
@@ -102,7 +105,7 @@ def without_marks(text: str, language: str = "en") -> str:
     while (shorter := _BANGS.sub("", _COURTESY.sub("", text))) != text:
         text = shorter
     text = _ARROW.sub("→", text)  # "email ➡️ wiki": the arrow is the meaning, not a mark
-    text = _AT_TIME.sub("at ", text)  # "standup @10am daily"
+    text = _AT_TIME.sub("at ", _MOVED_AT_TIME.sub(r"\1to ", text))  # "standup @10am daily"
     text = _AT_ING.sub("@-mentioning", _AT_MENTION.sub("@-", text))
     text = _HANDLE.sub(lambda match: _handle_said(match, language), text)
     # "stop @here after 6pm", "don't @channel": the mark used as a verb, said as its use
