@@ -29,7 +29,9 @@ _FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|(?:from|as\s+of)\s
              r"(?:mon|tues|wednes|thurs|fri)day|january|february|march|april|may|june|july|"
              r"august|september|october|november|december|q[1-4])|"
              r"starting\s+(?:next\s+)?\w+|(?:next|this)\s+(?:week|sprint|month)|tomorrow|"
-             r"on\s+(?:mon|tues|wednes|thurs|fri)days?|"
+             r"on\s+(?:mon|tues|wednes|thurs|fri)days?|daily|weekly|"
+             r"(?:every|each)\s+(?:other\s+)?(?:day|morning|afternoon|week|sprint|"
+             r"(?:mon|tues|wednes|thurs|fri)day)|"
              r"instead\s+of\s+(?:at\s+)?" + _TIME + r"))?")
 # "cameras optional for the weekly": where the state holds
 _WHERE = (r"(?P<where>\s+(?:for|in|at|during)\s+(?:the\s+|our\s+|all\s+)?[a-z][\w'’-]*"
