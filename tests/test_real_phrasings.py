@@ -1421,3 +1421,12 @@ def test_a_name_ending_in_a_consonant_is_not_spoken_of_to_their_face() -> None:
     name ending in a vowel («Ayşe'nin») was known."""
     assert supportive_question("Mehmet'in PR'lara bakması lazım", DIFF, "tr", "Mehmet") == \
         "Şöyle yapsak diyorum: «PR'lara bakmak». Bu sizin için nasıl olur?"
+
+
+def test_what_i_would_not_do_is_my_act_to_stop() -> None:
+    """"what if I didn't check Slack after 6" was quoted, and by example quoted as the
+    user's own work; it is not to do it."""
+    change = "what if I didn't check Slack after 6"
+    assert supportive_question(change, START, "en") == \
+        "How would it work for you if I didn't check Slack after 6?"
+    assert ": no longer check Slack after 6." in by_example(change, START)

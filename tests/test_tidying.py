@@ -166,8 +166,8 @@ def test_what_cannot_stand_alone_is_kept_whole(change: str, question: str) -> No
      "How would it work for you to find the cause before fixing the bug?"),
     ("run the retro, as usual, but shorter", DIFF, None,
      "How would it work for you if we tried this: “run the retro, as usual, but shorter”?"),
-    ("stop using the old tracker, as of Monday", STOP, None,
-     "How would it work for you if we tried this: “stop using the old tracker, as of Monday”?"),
+    ("stop using the old tracker, as of Monday", STOP, None,  # "as" is no reason here
+     "How would it work for you to stop using the old tracker as of Monday?"),
     ("stop the weekly report, as nobody reads it", STOP, None,
      "How would it work for you to stop the weekly report?"),
     # a second sentence that proposes is not an aside

@@ -231,7 +231,26 @@ def read_change(
         back = _read_with_detail(core, detail, action, question, person)
         if back is not None:
             return back
-    return _read_en(core, action, question, person)
+    reading = _read_en(core, action, question, person)
+    start = _START_SAID_LAST.search(core)
+    if reading.quoted and start is not None and start.start():
+        # "async standups, starting next month": read without when it starts, then kept
+        said, when = core[:start.start()], " " + start["when"]
+        last = said.split()[-1].casefold()
+        alone = _read_en(said, action, question, person)
+        back = None if alone.quoted else _put_back(alone, lambda v: (
+            v + when if v.casefold().endswith(last) else None))
+        if back is not None:
+            return back
+    return reading
+
+
+# When a change starts, said last: "…, starting next month", "… from January".
+_START_SAID_LAST = re.compile(
+    r",?\s+(?P<when>(?:starting|beginning|from|as\s+of)\s+(?:in\s+)?(?:next\s+(?:week|sprint|"
+    r"month|quarter|year)|tomorrow|monday|tuesday|wednesday|thursday|friday|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|q[1-4]))"
+    r"\s*[.!]*$", re.I)
 
 
 def _read_with_detail(core: str, detail: re.Match[str], action: ChangeKind, question: bool,
@@ -443,6 +462,8 @@ def _in_the_past(rest: str) -> str:
 _WHAT_IF = re.compile(r"^(?:what\s+if|imagine\s+if|suppose|supposing|how\s+about\s+if)\s+"
                       r"(?P<clause>\S.*)$", re.I)
 _HYPOTHETICAL_VERBS = _words("were was had could got became")
+# "what if standups didn't run over", "what if the on-call person didn't have sprint work"
+_NOT_IN_HYPOTHESIS = _words("didn't didnt weren't werent wasn't wasnt")
 _NOT_A_HYPOTHESIS = _PRONOUNS - {"i"} | _words(
     "it there this that nobody noone someone somebody anyone anybody everything nothing")
 
@@ -467,9 +488,10 @@ def _hypothesis_parts(body: str) -> tuple[str, str, str, str] | None:
         return None  # "what if we …" is read as "if we"; "what if it breaks" is a worry
     if _plain(words[0]) == "i":
         verb = _plain(words[1]) if len(words) > 1 else ""
-        if base_verb(verb) is not None and _is_past(verb):
+        if (base_verb(verb) is not None and _is_past(verb)) or (
+                verb in _NOT_IN_HYPOTHESIS and len(words) > 2 and _plain(words[2]) in _VERBS):
             return match["clause"], words[0], words[1], " ".join(words[2:])
-        return None
+        return None  # ("what if I didn't check Slack after 6": not to do it)
     lead = 1 if _plain(words[0]) in _words("the our all every each my your") else 0
     for size in range(lead + 1, min(lead + 4, len(words))):
         verb, rest = _plain(words[size]), " ".join(words[size + 1:])
@@ -477,7 +499,8 @@ def _hypothesis_parts(body: str) -> tuple[str, str, str, str] | None:
                             and _is_past(verb) and verb not in _HYPOTHETICAL_VERBS
                             and base_verb(verb) in _VERBS):
             continue
-        if verb in _HYPOTHETICAL_VERBS or (_is_past(verb) and rest and verb != "ed") or (
+        if verb in _HYPOTHETICAL_VERBS or (verb in _NOT_IN_HYPOTHESIS and rest) \
+                or (_is_past(verb) and rest and verb != "ed") or (
                 verb in _SAME_IN_THE_PAST and rest):  # "what if Sam put the notes …"
             return match["clause"], " ".join(words[:size]), words[size], rest
     return None
@@ -508,7 +531,7 @@ def hypothetical_act(text: str) -> str | None:
         act = f"{base_verb(_plain(verb))} {rest}".strip()
         return f"don't {act}" if subject.lower() == "no one" else act
     if subject.lower() == "i":
-        base = base_verb(_plain(verb))
+        base = "don't" if _plain(verb) in _NOT_IN_HYPOTHESIS else base_verb(_plain(verb))
         return _YOURS.sub(lambda m: _YOUR[m[0].lower()], f"{base} {rest}".strip()) \
             if base else None
     first = _plain(rest.split()[0]) if rest.split() else ""

@@ -88,8 +88,8 @@ _WOULD_IT_HELP = re.compile(r"^(?:would|wouldn['’]t|will)\s+it\s+(?:help|be\s+
 # "everybody writes tests", "every PR gets a second reviewer", "someone takes notes in
 # every meeting": what each one (or one of us) does, as so.
 _EACH_DOES = re.compile(r"^(?P<who>everyone|everybody|someone|somebody|each\s+of\s+us|"
-                        r"one\s+of\s+us|every\s+[a-z][\w'’-]*|"
-                        r"each\s+[a-z][\w'’-]*)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]+?)\s*[.!]*$",
+                        r"one\s+of\s+us|(?:every|each)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
+                        r"\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]+?)\s*[.!]*$",
                         re.I)
 _IRREGULAR = {"gets": "got", "has": "had", "does": "did", "goes": "went", "writes": "wrote",
               "takes": "took", "gives": "gave", "keeps": "kept", "brings": "brought",

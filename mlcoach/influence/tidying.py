@@ -133,20 +133,26 @@ _LABEL_FIRST = re.compile(r"^(?:" + "|".join(sorted(
 
 
 # An act, then after a comma what "we" can do ("skip the Friday sync, we can use the
-# channel instead") or, with "instead", another act ("drop the Monday sync, use Slack
-# instead"): one plan, said with "and".
+# channel instead") or, with "instead" or after a stop, another act ("drop the Monday
+# sync, use Slack instead", "quit using email for approvals, use Jira"): one plan, said
+# with "and".
 _SECOND_ACT = re.compile(r"^(?P<first>(?:let['’]?s\s+|lets\s+|we\s+(?:should|could)\s+)?"
                          r"(?P<verb>[a-z]+)\b[^,;]*?),\s+(?:(?:we\s+(?:can|could|will|should)|"
                          r"we['’]ll)\s+(?:just\s+)?(?P<then>[a-z]+)\b(?P<rest>[^,;]*)"
-                         r"|(?:just\s+)?(?P<act>[a-z]+)\b(?P<after>[^,;]*\binstead))\s*[.!]*$",
+                         r"|(?:just\s+)?(?P<act>[a-z]+)\b(?P<after>[^,;]*))\s*[.!]*$",
                          re.I)
+# What is stopped, so that the act after it is what replaces it: "quit using email for
+# approvals, use Jira".
+_REPLACED = frozenset(("stop", "quit", "drop", "ditch", "skip", "cancel", "scrap", "replace"))
 
 
 def _second_act_joined(text: str) -> str:
     """"skip the Friday sync, we can use the channel instead" → "skip the Friday sync and
     use the channel instead"; other text as it came."""
     match = _SECOND_ACT.match(text.strip())
-    if match is None or match["verb"].lower() not in _VERBS:
+    if match is None or match["verb"].lower() not in _VERBS or (
+            match["act"] and match["verb"].lower() not in _REPLACED
+            and not re.search(r"\binstead$", match["after"], re.I)):
         return text
     verb, rest = (match["then"], match["rest"]) if match["then"] else (match["act"],
                                                                         match["after"])
