@@ -37,7 +37,12 @@ _FILLERS = (
     "wondering whether", "we're keen to", "we are keen to", "keen to",
     "we're planning on", "we are planning on",
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
-    "i would suggest", "it might be worth", "just", "going forward", "moving forward",
+    "i would suggest", "i'd propose", "i would propose", "i'd recommend", "i would recommend",
+    "i recommend", "i reckon",
+    # "I feel like we'd benefit from a weekly sync with design": what would help is the change
+    "we'd benefit from", "we would benefit from", "we could benefit from",
+    "we'd all benefit from", "we would all benefit from",
+    "it might be worth", "just", "going forward", "moving forward",
     "from now on", "as a team", "as a company", "as an org", "as an organisation",
     "as an organization", "@here", "@channel", "@everyone", "@all",
 )
@@ -130,6 +135,11 @@ _MODALS = (
     "it would be great to", "it'd be great to",
     # the "it" left out, as in chat: "would be nice to have a shared on-call calendar"
     "would be good to", "would be nice to", "would be great to", "would help to",
+    "would it be possible for us to", "is it possible for us to", "would it be ok for us to",
+    "would it be okay for us to", "could we possibly", "can we possibly",
+    # "can I suggest we rotate the demo host?": the suggestion asked leave for
+    "can i suggest that we", "can i suggest we", "could i suggest that we", "could i suggest we",
+    "may i suggest that we", "may i suggest we", "let me suggest that we", "let me suggest we",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
     "let me know if we can", "let me know if we could", "lmk if we can", "lmk if we could",
     # a volunteer asked for: "who wants to run the retro next time?"

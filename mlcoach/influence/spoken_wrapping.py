@@ -85,11 +85,14 @@ _EN_ANNOUNCED_THAT = re.compile(
 _EN_HERE_IS = re.compile(r"^here(?:'?s|\s+is)\s+(?:my|an|one|a)\s+(?:idea|thought|proposal|"
                          rf"suggestion)\s*[:,–—-]\s*(?:{_OUR_PLAIN_VERB})?(?=\S)", re.I)
 # "just a thought, but …", "not sure but …": a hedge before the proposal.
-_EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|not\s+sure"
-                       r"(?:\s+(?:if|whether)\s+(?:this|it)\s+(?:makes\s+sense|is\s+a\s+good"
+_EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
+                       r"(?:i['’]?m\s+|i\s+am\s+)?not\s+(?:100%\s+|totally\s+|entirely\s+)?sure(?:\s+about\s+(?:this|it)|"
+                       r"\s+(?:if|whether)\s+(?:this|it)\s+(?:makes\s+sense|is\s+a\s+good"
                        r"\s+idea|would\s+work|is\s+(?:silly|dumb|crazy)))?|"
-                       r"(?:this\s+)?(?:might|may)\s+be\s+a\s+(?:silly|dumb|crazy|bad)\s+idea|"
-                       r"no\s+pressure|idk|feel\s+free\s+to\s+(?:ignore|say\s+no))"
+                       r"(?:this|it)?\s*(?:might|may|could)\s+be\s+a\s+(?:silly|dumb|crazy|bad|stupid|"
+                       r"wild)\s+(?:idea|question|thought)|"
+                       r"no\s+pressure|idk|feel\s+free\s+to\s+(?:ignore\s+(?:this|me)?|say\s+no|"
+                       r"push\s+back))"
                        r"\s*,?\s+but\s+(?=\S)", re.I)
 # "As discussed, …", "Just following up on our chat.": where the message comes from.
 _EN_MAIL_LEAD = re.compile(
@@ -120,7 +123,11 @@ _EN_PLEASANTRY = re.compile(
     r"(?:\s+(?:today|yesterday|earlier))?)\s*[.!,]+\s+(?=\S)", re.I)
 # "Hot take: …", "Q: …", "Ask: …", "Open question: …": a label before the proposal, not
 # a topic ("When it comes to Q, …"), and not quoted with it.
-_EN_LABEL = re.compile(r"^(?:hot\s+take|unpopular\s+opinion|(?:my\s+)?opinion|q|ask|request|"
+_EN_LABEL = re.compile(r"^(?:hot\s+take|unpopular\s+opinion|(?:my\s+)?opinion|q|"
+                       r"(?:(?:a|one|small|quick|big)\s+)?(?:ask|request)|"
+                       # "one thing I'd love to try: …", "something to try: …"
+                       r"(?:one\s+thing|something)\s+(?:(?:i['’]d|i\s+would)\s+(?:love|like)\s+)?"
+                       r"to\s+try|"
                        r"(?:open|quick)\s+question|question|idea|proposal|suggestion|pitch|"
                        r"(?:random\s+)?thought|quick\s+one|psa|fyi|worth\s+a\s+(?:try|shot)|"
                        r"worth\s+trying)\s*:\s*(?=\S)", re.I)
