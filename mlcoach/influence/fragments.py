@@ -112,7 +112,10 @@ _BETTER = {"long": "shorter", "short": "longer", "slow": "faster", "big": "small
 _NOT_IN_A_THING = frozenset(("is", "are", "was", "were", "be", "been", "now", "no", "not",
                              "before", "after", "in", "on", "at", "for", "with", "to", "from",
                              "by", "of", "during", "and", "or", "we're", "i'm", "it's",
-                             "doing", "having", "making", "all", "every"))
+                             "doing", "having", "making", "all", "every",
+                             # "could we demo every other Friday": a question, not a thing
+                             "we", "i", "you", "they", "could", "can", "should", "would",
+                             "shall", "will", "must", "might", "may", "let's", "lets"))
 
 
 # Things of how a team works that end like a verb: "the Monday status meeting".

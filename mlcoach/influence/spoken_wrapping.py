@@ -66,9 +66,11 @@ _ANNOUNCING = (
     r"here\s+is\s+(?:my|an|one|a)\s+(?:idea|thought|proposal|suggestion)\s*[:,–—-]?|"
     r"maybe|perhaps)")
 # "the idea is that we move …", "I wanted to suggest we move …", "maybe we review …": a
-# proposal of ours, its "we" before a plain verb ("we should …" keeps its modal).
+# proposal of ours, its "we" before a plain verb ("we should …" keeps its modal; "maybe
+# we keep forgetting …" is a complaint, "maybe we keep standups short" a plan).
 _OUR_PLAIN_VERB = (r"we\s+(?!(?:should|shouldn't|could|can|would|will|might|must|need|needs|"
-                   r"have|had|has|are|were|was|did|don't|didn't|keep|always|never|just|already|"
+                   r"have|had|has|are|were|was|did|don't|didn't|keep\s+(?:on\s+)?[a-z]+ing|always|"
+                   r"never|just|already|"
                    r"all|both|may|(?:want|wanted|plan|hope|intend|like|love)\s+to)\b)(?=[a-z])")
 _EN_ANNOUNCED_WE = re.compile(rf"^{_ANNOUNCING}(?:\s+that)?\s+{_OUR_PLAIN_VERB}", re.I)
 # "Proposal: we move standup to 10": the label says it is proposed, so "we move" is the

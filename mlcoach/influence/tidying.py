@@ -78,7 +78,7 @@ def tidy_change(text: str, language: str, person: str | None = None,
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
     if language == "en":
-        text = _read_or_kept(text, _second_act_joined)
+        text = _read_or_kept(_read_or_kept(text, _second_act_joined), _instead_said_after)
         text = _without_purpose(_referent_restored(arrow_said(stopping_said(
             compared_said(_why_first_off(_read_or_kept(text, brought_back)))))))
         text = _read_or_kept(_read_or_kept(text, amount_wanted),
@@ -144,6 +144,21 @@ _SECOND_ACT = re.compile(r"^(?P<first>(?:let['’]?s\s+|lets\s+|we\s+(?:should|c
 # What is stopped, so that the act after it is what replaces it: "quit using email for
 # approvals, use Jira".
 _REPLACED = frozenset(("stop", "quit", "drop", "ditch", "skip", "cancel", "scrap", "replace"))
+
+
+# "instead of status meetings, let's do written updates": what it replaces, said first
+_INSTEAD_FIRST = re.compile(r"^(?P<j>instead\s+of|rather\s+than)\s+(?P<b>[^,;]{1,60}?)\s*,\s*"
+                            r"(?P<a>\S[^;]*?)\s*(?P<end>[?.!]*)$", re.I)
+
+
+def _instead_said_after(text: str) -> str:
+    """"instead of status meetings, let's do written updates" → "let's do written updates
+    instead of status meetings": the plan first, where its lead ("let's", "how about")
+    is read; other text as it came."""
+    match = _INSTEAD_FIRST.match(text.strip())
+    if match is None:
+        return text
+    return f"{match['a']} instead of {match['b']}{match['end']}"  # as _split says it
 
 
 def _second_act_joined(text: str) -> str:
