@@ -217,6 +217,10 @@ _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               "what do people think of", "what does everyone think about",
               "what does everyone think of", "what does the team think about",
               "what does the team think of", "what do we think about", "what do we think of",
+              # "any interest in a book club?", "would anyone be interested in …?"
+              "is there any interest in", "any interest in", "is there interest in",
+              "would anyone be interested in", "is anyone interested in",
+              "anyone interested in", "would you be interested in", "are you interested in",
               "anyone against", "is anyone against", "any objections to", "anyone opposed to",
               "anybody against", "objections to")
 

@@ -29,7 +29,7 @@ _FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|(?:from|as\s+of)\s
              r"(?:mon|tues|wednes|thurs|fri)day|january|february|march|april|may|june|july|"
              r"august|september|october|november|december|q[1-4])|"
              r"starting\s+(?:next\s+)?\w+|(?:next|this)\s+(?:week|sprint|month)|tomorrow|"
-             r"on\s+(?:mon|tues|wednes|thurs|fri)days?|daily|weekly|"
+             r"on\s+(?:mon|tues|wednes|thurs|fri)days?|daily|weekly|again|for\s+now|"
              r"(?:every|each)\s+(?:other\s+)?(?:day|morning|afternoon|week|sprint|"
              r"(?:mon|tues|wednes|thurs|fri)day)|"
              r"instead\s+of\s+(?:at\s+)?" + _TIME + r"))?")
@@ -41,7 +41,9 @@ _THING_STATE = re.compile(rf"^{_THING}\s*[:,–—-]?\s+{_STATE}{_WHERE}{_FROM_N
 _NOT_THINGS = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
                          "let's", "lets", "be", "stay", "go", "keep", "log", "sign", "turn",
                          "switch", "come", "get", "start", "move", "meet", "call", "show",
-                         "work", "stand", "back", "check", "set", "put"))
+                         "work", "stand", "back", "check", "set", "put",
+                         # "maybe cameras optional": a hedge, no part of the thing
+                         "maybe", "perhaps", "possibly", "ideally", "just"))
 
 _RATHER_NOT = re.compile(r"^(?:(?:i|we)(?:['’]d|\s+would)\s+)?rather\s+not\s+(?P<verb>[a-z]+)\s+"
                          r"(?P<rest>[^?;]+?)\s*[.!]*$", re.I)
@@ -115,7 +117,8 @@ _NOT_IN_A_THING = frozenset(("is", "are", "was", "were", "be", "been", "now", "n
                              "doing", "having", "making", "all", "every",
                              # "could we demo every other Friday": a question, not a thing
                              "we", "i", "you", "they", "could", "can", "should", "would",
-                             "shall", "will", "must", "might", "may", "let's", "lets"))
+                             "shall", "will", "must", "might", "may", "let's", "lets", "i'd",
+                             "i’d", "we'd", "we’d", "i'll", "we'll", "i’ll", "we’ll"))
 
 
 # Things of how a team works that end like a verb: "the Monday status meeting".
@@ -294,6 +297,9 @@ def how_first(text: str) -> str:
     return f"what if the {match['thing']} were {match['how'].lower()}"
 
 
+_HEDGED = re.compile(r"^(?:maybe|perhaps|possibly|ideally)\s*,?\s+(?=\S)", re.I)
+
+
 def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
     (and so is a wish of what `person`, the one asked, would do: it is said to them).
@@ -304,6 +310,7 @@ def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -
     if said != " ".join(text.split()):  # "…; maybe we go round the table": as said alone
         return without_spoken_wrapping(said, "en")
     said = strip_tails(re.sub(r"\s+@\s*(?=\d)", " at ", said))  # "standup @ 10 pls"
+    said = _HEDGED.sub("", said)  # "maybe cameras optional": the question asks it anyway
     lead = how_about_lead(said)
     if lead is not None:  # "how about cameras optional?": the note asked about, or none
         rest = said[len(lead) + 1:].rstrip(" ?")

@@ -245,12 +245,13 @@ def read_change(
     return reading
 
 
-# When a change starts, said last: "…, starting next month", "… from January".
+# When a change starts or holds, said last: "…, starting next month", "… from January",
+# "… again", "… this sprint".
 _START_SAID_LAST = re.compile(
     r",?\s+(?P<when>(?:starting|beginning|from|as\s+of)\s+(?:in\s+)?(?:next\s+(?:week|sprint|"
     r"month|quarter|year)|tomorrow|monday|tuesday|wednesday|thursday|friday|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december|q[1-4]))"
-    r"\s*[.!]*$", re.I)
+    r"march|april|may|june|july|august|september|october|november|december|q[1-4])|again|"
+    r"(?:this|next)\s+(?:week|sprint|month|quarter)|for\s+now)\s*[.!]*$", re.I)
 
 
 def _read_with_detail(core: str, detail: re.Match[str], action: ChangeKind, question: bool,
@@ -1108,7 +1109,9 @@ def _strip_fillers(text: str) -> str:
                 dash = filler in _LABELS and re.match(r"\s+[-–—]\s+\S", text[len(filler):])
                 said = filler in _SPOKEN_LABELS and after == " " \
                     and _LABEL_THEN.match(lowered[len(filler) + 1:]) is not None
-                if after in (",:" if filler in _LABELS else " ,:") or dash or said:
+                # ("I propose async standups": a filler too, not only a label's colon)
+                label = filler in _LABELS and (filler not in _FILLERS or filler in _SPOKEN_LABELS)
+                if after in (",:" if label else " ,:") or dash or said:
                     text = text[len(filler) :].lstrip(" ,:-–—")
                     changed = True
                     break

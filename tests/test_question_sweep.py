@@ -1,0 +1,72 @@
+"""The supportive question over every way of leading a plan, with every tail: each of
+these changes is read (never quoted whole) and no word of its lead or tail is left in
+the question. Sweeps like these found "if we tried let's do written updates …", "if we
+held the could we demo …" and "now that it's decided that could we run …" (session 35).
+Plain unit tests: no Qt, no store."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mlcoach.domain.model import ChangeKind
+from mlcoach.influence.composer import supportive_question
+
+_TAILS = ("", "?", " from next week", ", wdyt?", " for a sprint", " if that works for everyone",
+          " (just an idea)", " - thoughts?", " starting Monday", " because it drags", " pls",
+          " going forward", " again", " for now", " this sprint", ", otherwise we lose track")
+
+_ACT_LEADS = ("", "let's ", "we should ", "could we ", "maybe ", "I think we should ",
+              "how about we ", "can we please ", "I'd like us to ", "we could ",
+              "it would be great if we could ", "tbh we should ", "Proposal: ",
+              "Hi team, could we ", "would it be possible to ", "I was wondering if we could ",
+              "why don't we ", "I suggest we ", "we need to ", "so we can focus, let's ",
+              "not sure but maybe we ", "we might need to ", "we'll need to ")
+_ACTS = ("move standup to 10", "rotate who runs the retro", "review PRs within a day",
+         "write tests before merging", "pair on bugs", "demo every other Friday",
+         "keep cameras optional", "post updates in the channel", "block mornings for focus",
+         "try async standups", "share notes after each meeting", "time-box retro to 45 minutes",
+         "thank people by name in the release notes", "run planning on Tuesdays",
+         "use the wiki for decisions")
+
+_THING_LEADS = ("", "how about ", "what about ", "maybe ", "I'd love ", "we need ",
+                "Proposal: ", "thoughts on ", "can we have ", "we should have ",
+                "I'd like to see ", "let's try ", "how would you feel about ",
+                "Hi team, how about ", "tbh ", "what if we had ", "would love to see ",
+                "we could use ", "I propose ", "any interest in ", "quick idea: ",
+                "we could try ", "open to ")
+_THINGS = ("async standups", "a weekly demo", "no-meeting Wednesdays", "shorter retros",
+           "a buddy for new joiners", "office hours with the tech lead",
+           "written updates instead of status meetings", "a shared on-call calendar",
+           "pair programming on Fridays", "more pairing", "fewer meetings", "a book club")
+
+# What a lead or a tail says that the question must not repeat.
+_LEFT = re.compile(r"\b(?:let's|lets|we should|could we|can we|how about|what about|would you|"
+                   r"shall we|i think|maybe|we could|i'd like|i'd love|should we|we need|"
+                   r"why don't|wdyt|thoughts|pls|proposal|tbh|i suggest|i propose|wondering|"
+                   r"possible to|interest|open to|feel about|love to see|could use|idea)\b",
+                   re.I)
+
+
+def _unread(change: str) -> str | None:
+    question = supportive_question(change, ChangeKind.START, "en")
+    if "“" in question:
+        return f"{change!r} was quoted: {question}"
+    if _LEFT.search(question.removeprefix("How would it work for you")):
+        return f"{change!r} left its lead or tail: {question}"
+    if re.search(r"\b(\w+) \1\b", question):
+        return f"{change!r} said a word twice: {question}"
+    return None
+
+
+@pytest.mark.parametrize("lead", _ACT_LEADS)
+def test_an_act_however_it_is_led_and_closed_is_read(lead: str) -> None:
+    faults = [f for act in _ACTS for tail in _TAILS if (f := _unread(lead + act + tail))]
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("lead", _THING_LEADS)
+def test_a_thing_however_it_is_led_and_closed_is_read(lead: str) -> None:
+    faults = [f for thing in _THINGS for tail in _TAILS if (f := _unread(lead + thing + tail))]
+    assert not faults, "\n".join(faults)
