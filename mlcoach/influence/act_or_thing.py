@@ -74,12 +74,21 @@ _VERBS_BEFORE_A_PARTICLE = {"focus": _words("on"), "team": _words("up"),
                             "step": _words("back up down in aside")}
 
 
+# Words ending like a made verb ("-ise", "-ize", "-ify") that are not one.
+_NOT_MADE_VERBS = frozenset(("expertise", "enterprise", "franchise", "merchandise", "otherwise",
+                             "concise", "precise", "premise", "exercise", "promise", "compromise",
+                             "paradise", "demise"))
+
+
 def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     """Whether the words start with a base verb we may put after "to"."""
     nxt_raw = words[1] if len(words) > 1 else ""
     nxt = _plain(nxt_raw)
     if low.endswith("ing") and low not in _VERBS | _NOT_GERUNDS:
         return False  # "working late", "planning everything": never "to working"
+    if len(low) > 6 and low.endswith(("ise", "ize", "ify")) and low not in _NOT_MADE_VERBS \
+            and nxt and nxt not in _PREPOSITIONS - {"on", "up"}:
+        return True  # "centralise decisions", "gamify code reviews": made verbs we do not list
     if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):
         return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
     if nxt in _VERBS_BEFORE_A_PARTICLE.get(low, ()):
@@ -124,6 +133,12 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
             and not low.endswith(("s", "ly")) and nxt in _PREPOSITIONS | _ARTICLES \
             and nxt not in ("of", "and", "or", "than", "that", "which"):
         return True  # after "let's" a word we do not list is its verb ("align on …")
+    if modal and words[0].islower() and low.isalpha() and len(words) > 1 \
+            and low not in _KNOWN | _ADJECTIVES | _DETERMINERS | _QUANTITIES | _NOT_NOUNS \
+            and not low.endswith(("s", "ly", "ing", "ed")) and nxt.isalpha() \
+            and _is_plural(nxt) and nxt not in _COMPOUND_HEADS | _SINGULAR_HEADS \
+            and not nxt.endswith("days"):  # "let's pizza Fridays"
+        return True  # … or a plural ("let's centralise decisions", "upskill juniors")
     # An unknown word followed by "the", "our", "it" … is most likely a verb ("QA the build").
     return bool(nxt) and nxt in _OBJECT_MARKERS - _PREPOSITIONS - _QUANTITIES - _NUMBERS \
         and low not in _PREPOSITIONS | _ASKING_WORDS | _HOW_MANY_TIMES  # never "to with",

@@ -135,6 +135,9 @@ _MODALS = (
     "it would be great to", "it'd be great to",
     # the "it" left out, as in chat: "would be nice to have a shared on-call calendar"
     "would be good to", "would be nice to", "would be great to", "would help to",
+    # "is it time to retire the weekly report?", "wouldn't hurt to have a runbook"
+    "is it time to", "isn't it time to", "maybe it's time to", "it's time to",
+    "it wouldn't hurt to", "wouldn't hurt to", "it can't hurt to", "can't hurt to",
     "would it be possible for us to", "is it possible for us to", "would it be ok for us to",
     "would it be okay for us to", "could we possibly", "can we possibly",
     # "can I suggest we rotate the demo host?": the suggestion asked leave for
@@ -341,6 +344,7 @@ _ROLE_VERBS = _words("lead host chair facilitate drive coordinate mentor coach o
 
 # Base verbs people start a change with. Kept to the common ones of daily work.
 _VERBS = _words(
+    "favour favor normalise normalize deprioritise deprioritize "
     "add agree allow alternate answer archive ask assign automate avoid batch begin block "
     "book bring build bundle cancel cap cc celebrate change check clean close collect "
     "combine commit communicate compare confirm consolidate copy cover create cut decide "

@@ -27,7 +27,12 @@ _NOT_NEEDED = re.compile(
 # "the Friday status meeting has to go", "… needs to go", "… must go": what to drop.
 _HAS_TO_GO = re.compile(r"^(?P<x>(?:the|our|this|that|these|those|all\s+(?:the|these|those))\s+"
                         r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:has\s+to|have\s+to|needs\s+to|"
-                        r"need\s+to|must|should)\s+go(?:\s+away)?\s*[.!]*$", re.I)
+                        r"need\s+to|must|should|can|could)\s+(?:just\s+)?go(?:\s+away)?\s*[.!]*$",
+                        re.I)
+# "can the Monday sync go?": asked, the same
+_CAN_IT_GO = re.compile(r"^(?:can|could|should)\s+(?P<x>(?:the|our|this|that|these|those)\s+"
+                        r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:just\s+)?go(?:\s+away)?\s*\?*$",
+                        re.I)
 # "enough with the Friday deploys", "stop with the pings": what to stop.
 _ENOUGH = re.compile(r"^(?:enough|stop|quit)\s+with\s+(?P<x>\S.*)$", re.I)
 _THE = re.compile(r"^the\s+", re.I)
@@ -94,7 +99,8 @@ def stop_said(text: str) -> str:
     match = _BANNED.match(text.strip())
     if match:
         return f"no {match['x']}"
-    match = _HAS_TO_GO.match(text.strip()) or _NOT_NEEDED.match(text.strip())
+    match = _HAS_TO_GO.match(text.strip()) or _NOT_NEEDED.match(text.strip()) \
+        or _CAN_IT_GO.match(text.strip())
     if match:
         return "drop " + re.sub(r"(?i)^an?\s+", "the ", match["x"])  # "a Friday demo": that one
     match = _NO_ACT.match(text.strip())
