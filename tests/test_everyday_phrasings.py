@@ -350,7 +350,7 @@ def test_a_turkish_we_could_is_a_proposal_and_we_always_a_thought(change: str,
     ("how would you feel about async standups?",
      "How would it work for you if we tried async standups?"),
     ("open to async standups?", "How would it work for you if we tried async standups?"),
-    ("is it worth trying async standups?", "How would trying async standups work for you?"),
+    ("is it worth trying async standups?", "How would it work for you to try async standups?"),
     ("maybe it's time to drop the Friday demo",
      "How would it work for you to drop the Friday demo?"),
 ])

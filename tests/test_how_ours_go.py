@@ -168,7 +168,7 @@ def test_chat_shorthand_and_a_thought_before_the_plan(change: str, question: str
     ("what does everyone think of a no-meeting Wednesday?",
      "How would it work for you if we tried a no-meeting Wednesday?"),
     ("anyone against moving standup to 10?",
-     "How would it work for you to try moving standup to 10?"),
+     "How would it work for you to move standup to 10?"),
     ("who wants to run the retro next time?",
      "How would it work for you to run the retro next time?"),
     ("could anyone review my PR today?", "How would it work for you to review my PR today?"),

@@ -44,6 +44,7 @@ from mlcoach.influence.english_words import (
     plain_word as _plain,
 )
 from mlcoach.influence.verb_forms import irregular_pasts
+from mlcoach.influence.work_nouns import common_words
 
 
 def _is_gerund(word: str) -> bool:
@@ -52,6 +53,25 @@ def _is_gerund(word: str) -> bool:
         word.endswith("ing") and len(word) > 4 and word not in _NOT_GERUNDS
         and word not in _ING_NOUNS and word not in _ING_MODIFIERS and "-" not in word
     )
+
+
+def gerund_as_act(text: str) -> str:
+    """An act asked about as a gerund, as its verb: "owning the deploy checklist" → "own
+    the deploy checklist" (after "how do you feel about", "would you mind"); other text,
+    or a gerund whose verb is not known for sure ("planning poker"), as it came."""
+    first, _, rest = text.partition(" ")
+    low = first.lower()
+    if not rest or not _is_gerund(low):
+        return text
+    stem = low[:-3]
+    bases = {b for b in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2]
+                         else "") if b in _VERBS}
+    nxt = _plain(rest.split()[0])
+    if len(bases) != 1 or not (nxt in _OBJECT_MARKERS or nxt[:1].isdigit()
+                               or rest[:1].isupper() or _is_plural(nxt)
+                               or nxt in common_words()):  # "moving standup to 10"
+        return text
+    return f"{bases.pop()} {rest}"
 
 
 # Meetings a person runs, named bare: "run standup", "facilitate retros".

@@ -31,6 +31,7 @@ from mlcoach.influence.act_or_thing import (
     _looks_like_noun_phrase,
     _verb_shape,
     base_verb,
+    gerund_as_act,
     heads_a_compound,
     verb_of_participle,
 )
@@ -418,7 +419,7 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
     modal = False
     asking = how_about_lead(body)
     if asking is not None and not lowered.startswith(asking.lower() + " we "):
-        body = body[len(asking) + 1 :]
+        body = gerund_as_act(body[len(asking) + 1 :])  # "how about owning …": to own …
     else:
         for lead in _WANTS:
             if lowered.startswith(lead + " "):
@@ -1166,6 +1167,8 @@ def _strip_modal(text: str) -> tuple[str, bool]:
                 continue  # "to instead of 0": no act after the lead, which is then a word
             if "every" in lead:  # "update their tickets", said to each: "your tickets"
                 rest = _THEIRS.sub(lambda m: _YOUR_OWN[m[0].lower()], rest)
+            if lead.endswith("mind"):  # "would you mind pairing with Ana …": to pair
+                rest = gerund_as_act(rest)
             return rest, True
     proposed = re.match(r"we\s+(?=(?:stop|quit|drop|cancel|switch|introduce|try)\s)", lowered)
     if proposed:  # "we stop merging on Fridays": a verb of change, said as the plan ("we
