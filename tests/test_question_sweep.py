@@ -41,6 +41,11 @@ _THINGS = ("async standups", "a weekly demo", "no-meeting Wednesdays", "shorter 
            "written updates instead of status meetings", "a shared on-call calendar",
            "pair programming on Fridays", "more pairing", "fewer meetings", "a book club")
 
+_STOPS = ("stop the weekly status email", "skip standup on Fridays", "drop the Monday sync",
+          "stop pinging people after 6pm", "stop force-pushing to main",
+          "quit double-booking meeting rooms", "use the wiki instead of email",
+          "replace status meetings with written updates", "get rid of the Friday deploy freeze")
+
 # What a lead or a tail says that the question must not repeat.
 _LEFT = re.compile(r"\b(?:let's|lets|we should|could we|can we|how about|what about|would you|"
                    r"shall we|i think|maybe|we could|i'd like|i'd love|should we|we need|"
@@ -49,11 +54,12 @@ _LEFT = re.compile(r"\b(?:let's|lets|we should|could we|can we|how about|what ab
                    re.I)
 
 
-def _unread(change: str) -> str | None:
-    question = supportive_question(change, ChangeKind.START, "en")
+def _unread(change: str, action: ChangeKind = ChangeKind.START) -> str | None:
+    question = supportive_question(change, action, "en")
     if "“" in question:
         return f"{change!r} was quoted: {question}"
-    if _LEFT.search(question.removeprefix("How would it work for you")):
+    if _LEFT.search(question.removeprefix("How would it work for you")) \
+            or re.search(r"\b(?:with|had|tried) (?:stop|quit)\b", question):
         return f"{change!r} left its lead or tail: {question}"
     if re.search(r"\b(\w+) \1\b", question):
         return f"{change!r} said a word twice: {question}"
@@ -69,4 +75,12 @@ def test_an_act_however_it_is_led_and_closed_is_read(lead: str) -> None:
 @pytest.mark.parametrize("lead", _THING_LEADS)
 def test_a_thing_however_it_is_led_and_closed_is_read(lead: str) -> None:
     faults = [f for thing in _THINGS for tail in _TAILS if (f := _unread(lead + thing + tail))]
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("lead", _ACT_LEADS)
+def test_a_stop_however_it_is_led_and_closed_is_read(lead: str) -> None:
+    """"stop force-pushing to main" asked "if we did away with stop force-pushing …"."""
+    faults = [f for act in _STOPS for tail in _TAILS
+              if (f := _unread(lead + act + tail, ChangeKind.STOP))]
     assert not faults, "\n".join(faults)

@@ -49,9 +49,12 @@ from mlcoach.influence.work_nouns import common_words
 
 def _is_gerund(word: str) -> bool:
     word = word.removeprefix("@").removeprefix("-")  # "@-mentioning" the whole team
+    # "force-pushing", "double-booking", "re-opening": the gerund is the last part
+    last = word.rsplit("-", 1)[1] if "-" in word else word
     return (
-        word.endswith("ing") and len(word) > 4 and word not in _NOT_GERUNDS
-        and word not in _ING_NOUNS and word not in _ING_MODIFIERS and "-" not in word
+        last.endswith("ing") and len(last) > 4 and last not in _NOT_GERUNDS
+        and last not in _ING_NOUNS and last not in _ING_MODIFIERS and word not in _NOT_GERUNDS
+        and (last == word or len(word.split("-")) == 2)
     )
 
 

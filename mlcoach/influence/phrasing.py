@@ -454,7 +454,8 @@ def _in_the_past(rest: str) -> str:
         return f"didn't {after}"
     if low in ("could", "can") and after:  # "it would be great if we could pair …"
         then = _in_the_past(after)
-        return then if then != after else rest
+        same = _plain(after.split()[0]) in _SAME_IN_THE_PAST  # "… if we could quit …"
+        return then if then != after or same else rest
     past = past_tense(low) if low in _VERBS else None  # after "we", "pair" is a verb
     return f"{past} {after}".strip() if past else rest
 
