@@ -84,3 +84,31 @@ def test_a_stop_however_it_is_led_and_closed_is_read(lead: str) -> None:
     faults = [f for act in _STOPS for tail in _TAILS
               if (f := _unread(lead + act + tail, ChangeKind.STOP))]
     assert not faults, "\n".join(faults)
+
+
+_TO_DANA = ("Dana, could you ", "@dana can you ", "could you ", "can you please ",
+            "hey Dana, would you ", "would you be willing to ", "I'd love it if you could ",
+            "it would help if you could ", "do you think you could ", "any chance you could ",
+            "Dana: pls ", "you should ", "would you like to ")
+_HER_ACTS = ("run the retro next week", "take notes in planning", "review my PR today",
+             "pair with Sam on the migration", "send the agenda the day before",
+             "move our 1:1 to Thursday", "mentor the new joiner", "update the runbook")
+_KINDLY = ("", "?", " pls", " this week", " - thoughts?", " (no pressure)",
+           " when you get a chance", " thanks!")
+_SAID_TO_HER = re.compile(r"\b(?:could you|can you|would you|willing|pls|please|thoughts|"
+                          r"pressure|thanks|dana|chance|you think|you should|love it|help)\b",
+                          re.I)
+
+
+@pytest.mark.parametrize("lead", _TO_DANA)
+def test_an_act_asked_of_the_person_is_asked_of_them_plainly(lead: str) -> None:
+    """"any chance you could …", "I'd love it if you could …" were quoted; "… (no
+    pressure)", "… when you get a chance" stayed in the question."""
+    faults = []
+    for act in _HER_ACTS:
+        for tail in _KINDLY:
+            question = supportive_question(lead + act + tail, ChangeKind.START, "en", "Dana")
+            if question != f"How would it work for you to {act}?" \
+                    and _SAID_TO_HER.search(question.removeprefix("How would it work for you")):
+                faults.append(f"{lead + act + tail!r}: {question}")
+    assert not faults, "\n".join(faults)

@@ -173,6 +173,11 @@ _MODALS = (
     "you should really", "you should", "you could", "you can", "you need to",
     "you have to", "you must", "you'd better", "you ought to", "could you please",
     "could you maybe", "could you", "can you please", "can you", "would you please",
+    # "any chance you could …?", "do you think you could …?", "I'd love it if you could …"
+    "do you think you could", "do you think you can", "is there any chance you could",
+    "any chance you could", "any chance you can", "i'd love it if you could",
+    "i would love it if you could", "it would help if you could",
+    "it would really help if you could", "it'd help if you could",
     # asked whether they would: "would you be willing to run the retro?"
     "would you be willing to", "are you willing to", "would you be happy to",
     "are you happy to", "would you be able to", "are you able to", "would you like to",
@@ -306,7 +311,11 @@ ARROW = "(?:" + "|".join(re.escape(arrow) for arrow in ARROWS) + ")"
 COURTESIES = ("please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers")
 _TAILS = tuple(" " + word for word in (
     *COURTESIES, "asap", "maybe", "perhaps", "i think", "what do you think", "wdyt",
-    "any thoughts", "thoughts"))
+    "any thoughts", "thoughts",
+    # "could you update the runbook when you get a chance": said kindly, no part of the act
+    "when you get a chance", "when you have a chance", "when you get a moment",
+    "when you have a moment", "if you get a chance", "if you have time", "whenever you can",
+    "no rush", "no pressure"))
 
 
 _SUBJECTS = _words(

@@ -1135,7 +1135,8 @@ def _strip_one_tail(text: str) -> str:
         if lowered.endswith(tail) and len(text) > len(tail) + 3:
             before = text[: -len(tail)].rstrip(" -–—/")  # "use the wiki - thanks"
             last = before.split()[-1].lower() if before.split() else ""
-            if last in _ARTICLES | _PREPOSITIONS | _words("of or and than") | set(ARROWS):
+            if last in _ARTICLES | _PREPOSITIONS | _words("of or and than") | set(ARROWS) \
+                    and len(tail.split()) < 3:  # ("the day before when you get a chance")
                 return text  # "end each retro with a thank you", "instead of maybe",
                 # "weekly -> maybe"
             return before.rstrip(_TRAILING)

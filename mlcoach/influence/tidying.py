@@ -425,6 +425,7 @@ _REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 # An aside in brackets, closing or before more words: "(see JIRA-123)", "(thoughts?)".
 _ASIDE = re.compile(r"\s*\((?:(?i:see|cf|ref|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
                     r"imo|imho|just\s+an?\s+idea|as\s+discussed|ok|okay|y/n|yes/no|right|agreed"
+                    r"|no\s+pressure|no\s+rush"
                     # a reason: "(too risky)", "(nobody reads it)", "(it's too slow)"
                     r"|too|because|since|nobody|no\s+one|it['’]s|it\s+is|they['’]re"
                     r"|(?:sadece\s+)?bir\s+fikir|fikir|öneri|bence|ne\s+dersin(?:iz)?|konuştuğumuz\s+gibi"
