@@ -59,7 +59,8 @@ def _unread(change: str, action: ChangeKind = ChangeKind.START) -> str | None:
     if "“" in question:
         return f"{change!r} was quoted: {question}"
     if _LEFT.search(question.removeprefix("How would it work for you")) \
-            or re.search(r"\b(?:with|had|tried) (?:stop|quit)\b", question):
+            or re.search(r"\b(?:with|had|tried|no more) (?:stop|quit|kill|bin|scrap|ditch)\b",
+                         question):
         return f"{change!r} left its lead or tail: {question}"
     if re.search(r"\b(\w+) \1\b", question):
         return f"{change!r} said a word twice: {question}"
@@ -111,4 +112,22 @@ def test_an_act_asked_of_the_person_is_asked_of_them_plainly(lead: str) -> None:
             if question != f"How would it work for you to {act}?" \
                     and _SAID_TO_HER.search(question.removeprefix("How would it work for you")):
                 faults.append(f"{lead + act + tail!r}: {question}")
+    assert not faults, "\n".join(faults)
+
+
+_STOP_LEADS = ("no more ", "can we stop ", "let's ditch ", "enough with ", "kill ",
+               "get rid of ", "could we drop ", "I'd like to stop ", "time to retire ",
+               "we don't need ", "do we still need ", "please no more ", "can we cancel ",
+               "stop ", "scrap ", "bin ")
+_STOPPED = ("the Friday status meeting", "the weekly report", "late-night Slack pings",
+            "8am meetings", "meetings over lunch", "status updates in standup",
+            "the release freeze")
+
+
+@pytest.mark.parametrize("lead", _STOP_LEADS)
+def test_a_thing_to_stop_however_it_is_led_and_closed_is_read(lead: str) -> None:
+    """"kill meetings over lunch" asked "if we did away with kill meetings …"; "stop 8am
+    meetings", "do we still need late-night Slack pings?" were quoted."""
+    faults = [f for thing in _STOPPED for tail in _TAILS
+              if (f := _unread(lead + thing + tail, ChangeKind.STOP))]
     assert not faults, "\n".join(faults)

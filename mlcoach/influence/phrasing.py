@@ -1236,7 +1236,12 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
         if not _looks_like_noun_phrase(words, low):
             return None
         return Reading(Shape.HAVE, x + tail)
-    if _verb_shape(words, low, modal):
+    # a stop's own verb before what it stops, to stop: "kill meetings over lunch", "stop
+    # 8am meetings" (read as a thing, "if we did away with kill meetings …" or quoted)
+    stops = action is ChangeKind.STOP and low in _STOP_VERBS | _REMOVAL_VERBS \
+        and len(words) > 1 and second not in _words("of to and or") \
+        and not heads_a_compound(low, second)
+    if stops or _verb_shape(words, low, modal):
         if x == a and low not in _KNOWN | PRODUCTS and words[0][:1].isupper() \
                 and words[0][1:].islower() and words[0].isalpha() \
                 and second in _ARTICLES | _words("it them him her us me everyone everybody"):

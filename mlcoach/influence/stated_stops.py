@@ -62,12 +62,17 @@ def _stop_doing(verb: str, rest: str) -> str | None:
     return None if form is None else f"stop {form}{rest}"
 
 
+# Things named without an article, a plural among their first three words: "meetings over
+# lunch", "late-night Slack pings", "8am meetings" (not "to …", "it", "more").
+BARE_PLURAL = (r"(?!(?:to|it|them|that|this|more|less|much|many|anything|anyone|anybody|you|him|"
+               r"her|us|me|everyone|everything)\b)(?:[\w'’-]+\s+){0,2}[a-z][\w'’-]*s"
+               r"(?:\s+(?!any\s?more\b)[^?,;:]+?)?")
 # "do we still need the Friday demo?", "why do we still have a Friday demo": the stop,
 # asked (without "still" or "even", "do we need a retro?" may ask for one).
 _STILL_NEED = re.compile(r"^(?:why\s+)?(?:do|does)\s+(?:we|the\s+team)\s+(?:still|even|really)\s+"
                          r"(?:need|have|do|hold|run)\s+(?P<x>(?:the|a|an|our|this|these|those|"
-                         r"that|all\s+(?:the|these|those))\s+[^?,;:]+?)(?:\s+any\s?more)?\s*\?*$",
-                         re.I)
+                         rf"that|all\s+(?:the|these|those))\s+[^?,;:]+?|{BARE_PLURAL})"
+                         r"(?:\s+any\s?more)?\s*\?*$", re.I)
 
 
 def stop_said(text: str) -> str:

@@ -55,7 +55,7 @@ from mlcoach.influence.phrasing import (
 from mlcoach.influence.retro_labels import has_turkish_column
 from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
 from mlcoach.influence.stated_states import state_as_hypothesis
-from mlcoach.influence.stated_stops import stop_said
+from mlcoach.influence.stated_stops import BARE_PLURAL, stop_said
 from mlcoach.influence.turkish_proposals import as_proposal
 from mlcoach.influence.turkish_reading import turkish_form
 from mlcoach.influence.typos import mended_typos
@@ -989,9 +989,8 @@ def without_reason(text: str, language: str, *, closing: bool = False) -> str:
 # stop, said as what is not needed; looked at together, by example it was refused.
 _NO_NEED = re.compile(r"^(?:i\s+(?:don't|do\s+not|dont)\s+think\s+we|we\s+(?:don't|do\s+not|dont|"
                       r"no\s+longer))\s+(?:really\s+)?need\s+(?P<x>(?:(?:the|our|this|that|these|those|a|an|"
-                      r"any|all\s+(?:the|these|those))\s+[^,;:]+?|(?!(?:to|it|them|that|this|more|less|"
-                      r"much|many|anything|anyone|anybody|you|him|her|us|me|everyone|everything)\b)"
-                      r"[a-z][\w'’-]*s(?:\s+[^,;:]+?)?))(?:\s+any\s?more)?\s*[.!?]*$", re.I)
+                      rf"any|all\s+(?:the|these|those))\s+[^,;:]+?|{BARE_PLURAL}))"
+                      r"(?:\s+any\s?more)?\s*[.!?]*$", re.I)
 
 
 def _no_need(text: str) -> str:
