@@ -131,3 +131,19 @@ def test_a_thing_to_stop_however_it_is_led_and_closed_is_read(lead: str) -> None
     faults = [f for thing in _STOPPED for tail in _TAILS
               if (f := _unread(lead + thing + tail, ChangeKind.STOP))]
     assert not faults, "\n".join(faults)
+
+
+_NOTE_LEADS = ("", "how about ", "maybe ", "Proposal: ", "idea: ", "thoughts on ", "what about ",
+               "tbh ", "Hi team, ", "quick idea - ", "suggestion: ")
+_NOTES = ("standup at 10", "cameras optional", "retro every two weeks", "standups async",
+          "demos on Fridays", "1:1s every other week", "standup 15 min max",
+          "planning on Tuesdays", "retro at 4pm", "cameras off in all-hands")
+
+
+@pytest.mark.parametrize("lead", _NOTE_LEADS)
+def test_a_note_of_a_change_however_it_is_led_and_closed_is_read(lead: str) -> None:
+    """"retro every two weeks for a sprint", "standup 15 min max from next week" were
+    quoted; "thoughts on demos on Fridays from next week" asked "now that it's decided
+    that thoughts on …"."""
+    faults = [f for note in _NOTES for tail in _TAILS if (f := _unread(lead + note + tail))]
+    assert not faults, "\n".join(faults)

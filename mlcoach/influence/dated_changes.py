@@ -220,8 +220,9 @@ def _decided_clause(words: list[str], verbs: frozenset[str]) -> bool:
     if lower[0] == "we" or lower[0] in ("we'll", "we’ll"):
         verb = lower[2] if lower[0] == "we" and lower[1] == "will" else lower[1]
         return verb not in _NOT_DECIDED and verb in verbs
-    if lower[0] in _NOT_DECIDED or lower[0] in ("shall", "will", "do", "does", "why", "how"):
-        return False  # "could we run planning on Tuesdays from next week": asked
+    if lower[0] in _NOT_DECIDED or lower[0] in ("shall", "will", "do", "does", "why", "how",
+                                                "what", "thoughts", "opinions", "ideas"):
+        return False  # "could we run planning …", "thoughts on demos on Fridays …": asked
     if lower[0] in _NOT_A_THING - _EVERYONE or lower[0] in verbs \
             or not (lower[0].isalpha() or _ONE_ON_ONES.fullmatch(lower[0])) \
             or lower[0] in ("no", "let's", "lets", "please", "maybe", "don't", "never"):

@@ -207,7 +207,7 @@ _HOW_OFTEN_SAID = re.compile(rf"^{_THING}\s+(?P<often>{_OFTEN})(?P<instead>(?:\s
                              re.I)
 # "standup 15 min max", "retro: 1h tops": how long a meeting may take, noted.
 _CAPPED = re.compile(rf"^{_THING}\s*:?\s+(?P<n>\d+\s*(?:min(?:ute)?s?|h|hrs?|hours?))\s+"
-                     r"(?P<lim>max|maximum|tops|at\s+most|min|minimum)\s*[.!]*$", re.I)
+                     r"(?P<lim>max|maximum|tops|at\s+most|min|minimum)\s*[.!?]*$", re.I)
 # The team's meetings and rotas, held on a rhythm.
 _MEETINGS = frozenset(("standup", "stand-up", "retro", "retrospective", "demo", "planning",
                        "sync", "review", "meeting", "1:1", "one-on-one", "one-to-one", "check-in",
@@ -300,7 +300,28 @@ def how_first(text: str) -> str:
 _HEDGED = re.compile(r"^(?:maybe|perhaps|possibly|ideally)\s*,?\s+(?=\S)", re.I)
 
 
+# When a note's state holds or starts, said last: "retro every two weeks for a sprint",
+# "standup 15 min max from next week" (read without it, then said after).
+_CLOSING_WHEN = re.compile(r"\s+(?:for\s+(?:a|one|two|the\s+next)\s+(?:sprint|week|month)s?|"
+                           r"(?:from|starting|as\s+of)\s+(?:next\s+\w+|tomorrow|"
+                           r"(?:mon|tues|wednes|thurs|fri)day)|again|for\s+now|going\s+forward|"
+                           r"(?:this|next)\s+(?:week|sprint|month))(?=\s*[.!?]*$)", re.I)
+
+
 def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -> str:
+    """`text` as "what if …" where it is a note's fragment of a change; else as it came.
+    A closing "for a sprint", "from next week" is read after the rest (see
+    _fragment_said)."""
+    said = _fragment_said(text, person, stop=stop)
+    when = _CLOSING_WHEN.search(text) if said == text else None
+    if when is None or not when.start():
+        return said
+    rest = text[:when.start()]
+    asked = _fragment_said(rest, person, stop=stop)
+    return asked + when[0] if asked.startswith("what if ") and asked != rest else said
+
+
+def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) -> str:
     """`text` as "what if …" where it is a note's fragment of a change; else as it came
     (and so is a wish of what `person`, the one asked, would do: it is said to them).
     `stop`: the change is one to stop, so a switch noted ("cameras on in every call") is
