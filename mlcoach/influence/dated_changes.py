@@ -8,17 +8,14 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.enums import ChangeKind
-from mlcoach.influence.english_words import _VERBS, points_back
+from mlcoach.influence.english_words import _VERBS, MONTH, WEEKDAY, points_back
 from mlcoach.influence.phrasing import Shape, read_change
 
-_MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
-          r"november|december)")
 # "from now on" first: read as "from now", it left "on retro is on Friday" ("if on retro
 # were on Friday from now")
 _WHEN = (r"from\s+now\s+on(?:wards)?|(?:starting|beginning|from|as of|as from|effective|after)\s+"
          r"(?:(?:next|this|the next|the first|tomorrow|today|now|on)\b[\w\s']{0,24}?|"
-         r"(?:monday|tuesday|wednesday|thursday|friday|january|february|march|april|may|"
-         r"june|july|august|september|october|november|december|q[1-4])\w*)"
+         rf"(?:{WEEKDAY}|{MONTH}|q[1-4])\w*)"
          r"|(?:next|this)\s+(?:week|sprint|month|quarter|year|time|meeting|retro|standup"
          r"|release|planning)|tomorrow|from now on"
          r"|(?:in|at|for|during)\s+the\s+(?:next|coming|upcoming)\s+[\w\s'-]{1,24}?"
@@ -31,8 +28,7 @@ _WHEN = (r"from\s+now\s+on(?:wards)?|(?:starting|beginning|from|as of|as from|ef
 _HELD = (r"(?:every|each)\s+(?:other\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|"
          r"sprint|month|quarter|morning|afternoon|day|release)"
          r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
-         r"|in\s+(?:january|february|march|april|may|june|july|august|september|october|"
-         r"november|december|q[1-4])")
+         rf"|in\s+(?:{MONTH}|q[1-4])")
 _TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN}|{_HELD})\s*[,:]\s*(?P<rest>\S.*)$", re.I)
 # "from Monday: standups at 9:30": a note headed by when it starts, a decision told
 _DATED_NOTE = re.compile(rf"^\W*(?P<when>(?:starting|beginning|from|as of|as from|effective)\s+"
@@ -84,7 +80,7 @@ def _as_hypothesis(rest: str, when: str) -> str | None:
 # "standup is at 10 from now on": a thing's new state, when said after it
 _STATE_THEN = re.compile(r"^(?P<rest>.+?)\s+(?P<when>from\s+now\s+on(?:wards)?|going\s+forward"
                          r"|(?:starting|from|as\s+of)\s+(?:in\s+)?(?:next\s+\w+|tomorrow|today"
-                         rf"|monday|tuesday|wednesday|thursday|friday|q[1-4]|{_MONTH})"
+                         rf"|{WEEKDAY}|q[1-4]|{MONTH})"
                          r"(?:\s+on(?:wards)?)?)\s*[.!]*$", re.I)
 
 # A proposed state of how a thing is held: "at 10", "every two weeks", "async"; not a
@@ -196,7 +192,7 @@ _DATE_ONLY = re.compile(rf"(?:{_FORWARD}|{_WHEN})", re.I)
 _DATE_AFTER = re.compile(rf"{_FORWARD}|from\s+now\s+on(?:wards)?|(?:starting|from|as\s+of|"
                          r"beginning|effective)\s+(?:in\s+(?=[jfmasond]|q))?(?:next\s+\w+|"
                          r"tomorrow|today|q[1-4]|monday|tuesday|wednesday|thursday|friday|"
-                         rf"{_MONTH})(?:\s+on(?:wards)?)?", re.I)
+                         rf"{MONTH})(?:\s+on(?:wards)?)?", re.I)
 _CLAUSE_WHEN = re.compile(r"(?:once|when|after|as\s+soon\s+as|before)\b", re.I)
 _DETERMINERS = frozenset(("all", "every", "each", "the", "our"))
 _EVERYONE = frozenset(("everyone", "everybody", "nobody"))

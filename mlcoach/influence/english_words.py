@@ -11,6 +11,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# The months and weekdays, for when a change starts or is held ("from January", "in May",
+# "starting Monday"); a regex group each
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+MONTH = "(?:" + "|".join(MONTHS) + ")"
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)day"
+
 _FILLERS = (
     "ok so like", "okay so like", "so basically", "so like", "basically", "fyi", "um", "umm",
     "uh", "erm", "def", "definitely", "totally", "seriously", "i'd suggest we",

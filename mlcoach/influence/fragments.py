@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.capture import names_person
-from mlcoach.influence.english_words import _VERBS, how_about_lead, points_back
+from mlcoach.influence.english_words import (
+    _VERBS,
+    MONTH,
+    WEEKDAY,
+    how_about_lead,
+    points_back,
+)
 from mlcoach.influence.phrasing import strip_tails
 from mlcoach.influence.spoken_wrapping import without_spoken_wrapping
 from mlcoach.influence.verb_forms import past_tense
@@ -26,8 +32,7 @@ _STATE = (r"(?P<state>optional|mandatory|async|asynchronous|remote|in-person|hyb
           r"recorded|written|on|off|shorter|longer|at\s+" + _TIME + r"|" + _CLOCK + r")")
 # "standup: async from now on": the state, and when it starts.
 _FROM_NOW = (r"(?P<tail>\s+(?:from\s+now\s+on|going\s+forward|(?:from|as\s+of)\s+(?:next\s+\w+|"
-             r"(?:mon|tues|wednes|thurs|fri)day|january|february|march|april|may|june|july|"
-             r"august|september|october|november|december|q[1-4])|"
+             rf"{WEEKDAY}|{MONTH}|q[1-4])|"
              r"starting\s+(?:next\s+)?\w+|(?:next|this)\s+(?:week|sprint|month)|tomorrow|"
              r"on\s+(?:mon|tues|wednes|thurs|fri)days?|daily|weekly|again|for\s+now|"
              r"(?:every|each)\s+(?:other\s+)?(?:day|morning|afternoon|week|sprint|"

@@ -84,6 +84,9 @@ from mlcoach.influence.english_words import (
     _WANTS,
     ARROW,
     ARROWS,
+    MONTH,
+    MONTHS,
+    WEEKDAY,
     _is_plural,
     _words,
     how_about_lead,
@@ -250,8 +253,7 @@ def read_change(
 # "… again", "… this sprint".
 _START_SAID_LAST = re.compile(
     r",?\s+(?P<when>(?:starting|beginning|from|as\s+of)\s+(?:in\s+)?(?:next\s+(?:week|sprint|"
-    r"month|quarter|year)|tomorrow|monday|tuesday|wednesday|thursday|friday|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december|q[1-4])|again|"
+    rf"month|quarter|year)|tomorrow|{WEEKDAY}|{MONTH}|q[1-4])|again|"
     r"(?:this|next)\s+(?:week|sprint|month|quarter)|for\s+now)\s*[.!]*$", re.I)
 
 
@@ -1408,11 +1410,11 @@ def names_a_tool(text: str) -> bool:
         and not head[1:].rstrip("s").isupper()
 
 
+# Not "may": a modal far more often than the month
 ALWAYS_CAPITAL = _words(
     "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays "
-    "thursdays fridays saturdays sundays january february march april june july august "
-    "september october november december i"
-)
+    "thursdays fridays saturdays sundays i"
+) | (frozenset(MONTHS) - {"may"})
 _TITLE_SMALL = _words("the a an to for of and on in with at by from our my your every each")
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.influence.english_words import MONTH, WEEKDAY
+
 # "Pazartesiden itibaren", "1 Mart'tan itibaren", "yarından başlayarak"; not "bugünden
 # itibaren", "bundan sonra": those start now
 _TR_FROM = re.compile(r"(?<!\w)(?!(?:bugün|şu\s*an|şimdi|bundan|artık)\w*\s)"
@@ -16,9 +18,8 @@ _TR_LATER = re.compile(r"(?<!\w)(?:haftaya|yarın\w*|önümüzdeki|gelecek\s+(?:
 _TR_WILL = re.compile(r"(?<!\w)\w+?(?:acak|ecek)(?:lar|ler)?(?:d[ıi]r|t[ıi]r)?(?!\w)")
 
 _EN_LATER = re.compile(r"(?i)(?<!\w)(?:(?:starting|beginning|from|as\s+of|as\s+from|effective"
-                       r"|after)\s+(?:next\s+\w+|tomorrow|(?:mon|tues|wednes|thurs|fri)day|january"
-                       r"|february|march|april|may|june|july|august|september|october|november"
-                       r"|december|q[1-4]|the\s+(?:next|first|new)\b)|next\s+(?:week|sprint|month"
+                       rf"|after)\s+(?:next\s+\w+|tomorrow|{WEEKDAY}|{MONTH}"
+                       r"|q[1-4]|the\s+(?:next|first|new)\b)|next\s+(?:week|sprint|month"
                        r"|quarter|year)|tomorrow)(?!\w)")
 
 
