@@ -17,6 +17,12 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 MONTH = "(?:" + "|".join(MONTHS) + ")"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)day"
+# When a change starts or holds, said last ("…, starting next month", "… for a sprint",
+# "… again"): a change quoted with it is read without it, and it is said after
+CLOSING_WHEN = (r"(?:for\s+(?:a|one|two|the\s+next)\s+(?:sprint|week|month)s?"
+                r"|(?:starting|beginning|from|as\s+of)\s+(?:in\s+)?(?:next\s+\w+|tomorrow|"
+                rf"{WEEKDAY}|{MONTH}|q[1-4])|again|for\s+now|going\s+forward"
+                r"|(?:this|next)\s+(?:week|sprint|month|quarter))")
 
 _FILLERS = (
     "ok so like", "okay so like", "so basically", "so like", "basically", "fyi", "um", "umm",

@@ -11,6 +11,7 @@ import re
 from mlcoach.domain.capture import names_person
 from mlcoach.influence.english_words import (
     _VERBS,
+    CLOSING_WHEN,
     MONTH,
     WEEKDAY,
     how_about_lead,
@@ -307,10 +308,7 @@ _HEDGED = re.compile(r"^(?:maybe|perhaps|possibly|ideally)\s*,?\s+(?=\S)", re.I)
 
 # When a note's state holds or starts, said last: "retro every two weeks for a sprint",
 # "standup 15 min max from next week" (read without it, then said after).
-_CLOSING_WHEN = re.compile(r"\s+(?:for\s+(?:a|one|two|the\s+next)\s+(?:sprint|week|month)s?|"
-                           r"(?:from|starting|as\s+of)\s+(?:next\s+\w+|tomorrow|"
-                           r"(?:mon|tues|wednes|thurs|fri)day)|again|for\s+now|going\s+forward|"
-                           r"(?:this|next)\s+(?:week|sprint|month))(?=\s*[.!?]*$)", re.I)
+_CLOSING_WHEN = re.compile(rf"\s+{CLOSING_WHEN}(?=\s*[.!?]*$)", re.I)
 
 
 def fragment_said(text: str, person: str | None = None, *, stop: bool = False) -> str:

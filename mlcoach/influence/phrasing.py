@@ -84,9 +84,8 @@ from mlcoach.influence.english_words import (
     _WANTS,
     ARROW,
     ARROWS,
-    MONTH,
+    CLOSING_WHEN,
     MONTHS,
-    WEEKDAY,
     _is_plural,
     _words,
     how_about_lead,
@@ -251,10 +250,7 @@ def read_change(
 
 # When a change starts or holds, said last: "…, starting next month", "… from January",
 # "… again", "… this sprint".
-_START_SAID_LAST = re.compile(
-    r",?\s+(?P<when>(?:starting|beginning|from|as\s+of)\s+(?:in\s+)?(?:next\s+(?:week|sprint|"
-    rf"month|quarter|year)|tomorrow|{WEEKDAY}|{MONTH}|q[1-4])|again|"
-    r"(?:this|next)\s+(?:week|sprint|month|quarter)|for\s+now)\s*[.!]*$", re.I)
+_START_SAID_LAST = re.compile(rf",?\s+(?P<when>{CLOSING_WHEN})\s*[.!]*$", re.I)
 
 
 def _read_with_detail(core: str, detail: re.Match[str], action: ChangeKind, question: bool,
