@@ -36,6 +36,8 @@ from mlcoach.influence.dated_changes import (
 )
 from mlcoach.influence.english_words import (
     _LABELS,
+    _REMOVAL_VERBS,
+    _STOP_VERBS,
     _VERBS,
     _is_plural,
     plain_word,
@@ -143,7 +145,7 @@ _SECOND_ACT = re.compile(r"^(?P<first>(?:let['’]?s\s+|lets\s+|we\s+(?:should|c
                          re.I)
 # What is stopped, so that the act after it is what replaces it: "quit using email for
 # approvals, use Jira".
-_REPLACED = frozenset(("stop", "quit", "drop", "ditch", "skip", "cancel", "scrap", "replace"))
+_REPLACED = _STOP_VERBS | _REMOVAL_VERBS
 
 
 # "instead of status meetings, let's do written updates": what it replaces, said first
