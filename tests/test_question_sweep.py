@@ -22,7 +22,7 @@ _ACT_LEADS = ("", "let's ", "we should ", "could we ", "maybe ", "I think we sho
               "it would be great if we could ", "tbh we should ", "Proposal: ",
               "Hi team, could we ", "would it be possible to ", "I was wondering if we could ",
               "why don't we ", "I suggest we ", "we need to ", "so we can focus, let's ",
-              "not sure but maybe we ", "we might need to ", "we'll need to ")
+              "not sure but maybe we ", "we might need to ", "we'll need to ", "I vote we ")
 _ACTS = ("move standup to 10", "rotate who runs the retro", "review PRs within a day",
          "write tests before merging", "pair on bugs", "demo every other Friday",
          "keep cameras optional", "post updates in the channel", "block mornings for focus",
@@ -35,7 +35,7 @@ _THING_LEADS = ("", "how about ", "what about ", "maybe ", "I'd love ", "we need
                 "I'd like to see ", "let's try ", "how would you feel about ",
                 "Hi team, how about ", "tbh ", "what if we had ", "would love to see ",
                 "we could use ", "I propose ", "any interest in ", "quick idea: ",
-                "we could try ", "open to ")
+                "we could try ", "open to ", "I vote for ", "I'm all for ")
 _THINGS = ("async standups", "a weekly demo", "no-meeting Wednesdays", "shorter retros",
            "a buddy for new joiners", "office hours with the tech lead",
            "written updates instead of status meetings", "a shared on-call calendar",
@@ -134,16 +134,35 @@ def test_a_thing_to_stop_however_it_is_led_and_closed_is_read(lead: str) -> None
 
 
 _NOTE_LEADS = ("", "how about ", "maybe ", "Proposal: ", "idea: ", "thoughts on ", "what about ",
-               "tbh ", "Hi team, ", "quick idea - ", "suggestion: ")
+               "tbh ", "Hi team, ", "quick idea - ", "suggestion: ", "I'd love ", "we need ",
+               "I propose ", "I vote for ")
 _NOTES = ("standup at 10", "cameras optional", "retro every two weeks", "standups async",
           "demos on Fridays", "1:1s every other week", "standup 15 min max",
-          "planning on Tuesdays", "retro at 4pm", "cameras off in all-hands")
+          "planning on Tuesdays", "retro at 4pm", "cameras off in all-hands",
+          "retro on Thursdays", "planning every Tuesday")
 
 
 @pytest.mark.parametrize("lead", _NOTE_LEADS)
 def test_a_note_of_a_change_however_it_is_led_and_closed_is_read(lead: str) -> None:
     """"retro every two weeks for a sprint", "standup 15 min max from next week" were
     quoted; "thoughts on demos on Fridays from next week" asked "now that it's decided
-    that thoughts on …"."""
+    that thoughts on …"; "I'd love cameras optional", "retro on Thursdays?" were quoted."""
     faults = [f for note in _NOTES for tail in _TAILS if (f := _unread(lead + note + tail))]
+    assert not faults, "\n".join(faults)
+
+
+_WANTING = ("I'd love ", "we need ", "would love ", "I vote for ", "I'm all for ", "how about ",
+            "I'm in favour of ", "thoughts on ")
+_GERUND_ACTS = ("moving standup to 10", "rotating who runs the retro",
+                "reviewing PRs within a day", "writing tests before merging", "pairing on bugs",
+                "keeping cameras optional", "blocking mornings for focus",
+                "trying async standups", "time-boxing retro to 45 minutes",
+                "using the wiki for decisions")
+
+
+@pytest.mark.parametrize("lead", _WANTING)
+def test_an_act_wanted_as_a_gerund_is_read(lead: str) -> None:
+    """"I'd love pairing on bugs", "we need moving standup to 10", "I vote for trying
+    async standups" were quoted."""
+    faults = [f for act in _GERUND_ACTS for tail in _TAILS if (f := _unread(lead + act + tail))]
     assert not faults, "\n".join(faults)

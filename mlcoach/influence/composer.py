@@ -77,6 +77,7 @@ from mlcoach.influence.turkish_made import announced_tr, made_tr, new_arrangemen
 from mlcoach.influence.turkish_news import one_day_news_tr
 from mlcoach.influence.turkish_reading import says_stop_tr, turkish_form
 from mlcoach.influence.turkish_wishes import wished_of_others_tr
+from mlcoach.influence.verb_forms import gerund
 from mlcoach.influence.whose_act import as_mine
 from mlcoach.influence.work_nouns import common_case, common_words
 
@@ -712,8 +713,14 @@ def _said_to_you(act: str) -> str:
 
 def _not_done(words: str) -> str | None:
     """"didn't have meetings on Fridays" → "go without meetings on Fridays", "didn't deploy
-    on Fridays" → "don't deploy on Fridays": one's own part of what we would not do."""
+    on Fridays" → "don't deploy on Fridays", "no longer held a retro every two weeks" →
+    "stop holding a retro every two weeks": one's own part of what we would not do."""
     first, _, rest = words.partition(" ")
+    if first.lower() == "no" and rest.lower().startswith("longer "):
+        said, _, thing = rest[7:].partition(" ")  # "no longer held a retro …": stop holding
+        verb = base_verb(said)
+        doing = gerund(verb) if verb is not None else None
+        return f"stop {doing} {thing}" if doing and thing else None
     if first.lower() not in ("didn't", "didnt") or not rest:
         return None
     verb, _, thing = rest.partition(" ")
@@ -733,6 +740,8 @@ def _our_act(change: str, language: str) -> str:
     if reading.shape is not Shape.IF_WE:
         return ""
     first, _, rest = reading.words.partition(" ")
+    if first.lower() == "no" and rest.lower().startswith("longer "):
+        first, _, rest = rest[7:].partition(" ")  # "no longer held the standup …": as held
     if first.lower() in ("didn't", "didnt") and rest.lower().startswith(("have ", "hold ")):
         return "no " + rest.split(" ", 1)[1]  # "didn't have a retro this week": none held
     verb = base_verb(first)

@@ -28,7 +28,7 @@ _FILLERS = (
     "ok so like", "okay so like", "so basically", "so like", "basically", "fyi", "um", "umm",
     "uh", "erm", "def", "definitely", "totally", "seriously", "i'd suggest we",
     "i would suggest we", "i suggest we", "i propose we", "i'd propose we", "i recommend we",
-    "i'd recommend we",
+    "i'd recommend we", "i vote we", "i'd vote we",
     "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
     "please", "pls", "maybe", "perhaps", "possibly", "either way", "anyway", "in any case",
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
@@ -243,7 +243,11 @@ _HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
               "would anyone be interested in", "is anyone interested in",
               "anyone interested in", "would you be interested in", "are you interested in",
               "anyone against", "is anyone against", "any objections to", "anyone opposed to",
-              "anybody against", "objections to")
+              "anybody against", "objections to",
+              # a vote is a proposal: "I vote for async standups", "I'm all for pairing"
+              "i vote for", "i'd vote for", "i would vote for", "i'm all for", "i am all for",
+              "i'd be all for", "i'm in favour of", "i'm in favor of", "i am in favour of",
+              "i am in favor of", "i'd be in favour of", "i'd be in favor of")
 
 
 # Others' view asked, said as people do: "what do you all think about …", "curious what

@@ -11,6 +11,7 @@ import re
 from mlcoach.domain.capture import names_person
 from mlcoach.influence.english_words import (
     _VERBS,
+    _WANTS,
     CLOSING_WHEN,
     MONTH,
     WEEKDAY,
@@ -201,15 +202,16 @@ _TIME_FIRST = re.compile(r"^(?:at\s+)?(?P<time>\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm))
 # "retro every other week?": how often a meeting is held, asked (said, it is tried)
 _HOW_OFTEN = re.compile(rf"^{_THING}\s+(?P<often>every\s+(?:other|second|two|three|2|3|4)\s+"
                         r"(?:weeks?|days?|sprints?|months?))\s*\?+$", re.I)
-# "retro every two weeks instead of weekly", "standup twice a week": a meeting's rhythm,
-# said (a plural, "retros every two weeks", is read as a thing to try)
+# "retro every two weeks instead of weekly", "standup twice a week", "retro on Thursdays":
+# a meeting's rhythm, said (a plural, "retros every two weeks", is read as a thing to try)
 _OFTEN = (r"(?:every\s+(?:other\s+|second\s+|two\s+|three\s+|four\s+|[2-4]\s+)?(?:weeks?|days?"
-          r"|sprints?|months?|fortnight|monday|tuesday|wednesday|thursday|friday)|(?:once|twice)\s+(?:a|per"
-          r"|every)\s+(?:week|sprint|month|day)|(?:bi-?)?weekly|fortnightly|monthly|daily)")
+          rf"|sprints?|months?|fortnight|{WEEKDAY})|(?:once|twice)\s+(?:a|per"
+          r"|every)\s+(?:week|sprint|month|day)|(?:bi-?)?weekly|fortnightly|monthly|daily"
+          rf"|on\s+{WEEKDAY}s)")
 _HOW_OFTEN_SAID = re.compile(rf"^{_THING}\s+(?P<often>{_OFTEN})(?P<instead>(?:\s+(?:instead\s+of"
                              r"|rather\s+than)|,\s+not)\s+(?:every\s+|each\s+|once\s+a\s+"
                              r"|twice\s+a\s+)?"
-                             r"(?:[\w-]+)(?:\s+(?:week|weeks|day|days|sprint|month))?)?\s*[.!]*$",
+                             r"(?:[\w-]+)(?:\s+(?:week|weeks|day|days|sprint|month))?)?\s*[.!?]*$",
                              re.I)
 # "standup 15 min max", "retro: 1h tops": how long a meeting may take, noted.
 _CAPPED = re.compile(rf"^{_THING}\s*:?\s+(?P<n>\d+\s*(?:min(?:ute)?s?|h|hrs?|hours?))\s+"
@@ -304,6 +306,10 @@ def how_first(text: str) -> str:
 
 
 _HEDGED = re.compile(r"^(?:maybe|perhaps|possibly|ideally)\s*,?\s+(?=\S)", re.I)
+# "I'd love cameras optional", "we need standup at 10", "I propose retro every two
+# weeks": a want before the note of what is wanted
+_WANTED = tuple(sorted((*_WANTS, "i propose", "i'd propose", "i suggest", "i'd suggest"),
+                       key=len, reverse=True))
 
 
 # When a note's state holds or starts, said last: "retro every two weeks for a sprint",
@@ -340,6 +346,14 @@ def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) 
         rest = said[len(lead) + 1:].rstrip(" ?")
         asked = fragment_said(rest, person, stop=stop)
         return asked if asked.startswith("what if ") and asked != rest else text
+    wanted = next((want for want in _WANTED if said.lower().startswith(want + " ")), None)
+    rest = said[len(wanted) + 1:].rstrip(" ?") if wanted is not None else ""
+    # "I'd love cameras optional": the note wanted ("I'd like Deniz to …" is a wish of what
+    # Deniz would do, read by wished_of_others)
+    if rest and not _OWNER_TO.match(rest):
+        asked = fragment_said(rest, person, stop=stop)
+        if asked.startswith("what if ") and asked != rest:
+            return asked
     match = _ALLOWED.match(said)
     if match:  # "is it ok to skip standup on Fridays?": asked leave for the act
         return f"is it ok if we {match['act']}?"  # as "is it ok if we …?" is read
@@ -360,7 +374,10 @@ def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) 
         thing = _named(match["thing"])
         if thing.lower() in ("standup", "stand-up", "retro"):
             thing = f"the {thing}"  # held, "the retro"; but "planning", "triage" as said
-        return f"what if we held {thing} {often}"
+        # to stop: "standup on Fridays" is a rhythm to end ("… instead of weekly" says
+        # the new one)
+        held = "no longer held" if stop and not match.groupdict().get("instead") else "held"
+        return f"what if we {held} {thing} {often}"
     match = _AMOUNTS.match(said)
     if match:
         return f"{match['a']} and {match['b']}"

@@ -428,6 +428,15 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
                 wanted = _classify(rest, action, False, person)
                 if wanted is not None and wanted.shape in _NOUN_SHAPES:
                     return Reading(Shape.HAVE, wanted.words)
+                if wanted is not None and wanted.shape in (Shape.START_GERUND,
+                                                           Shape.GERUND_SUBJECT):
+                    # "I'd love moving standup to 10": to move it; "we need pairing on
+                    # bugs": to start pairing on them
+                    act = gerund_as_act(rest)
+                    if act != rest:
+                        return Reading(Shape.VERB, act, verb_phrase=act)
+                    if wanted.shape is Shape.START_GERUND:
+                        return wanted
         body, modal = _strip_modal(body)
     body = _strip_fillers(body)
     reading = _classify(body, action, modal or said_to_them, person)
