@@ -166,3 +166,25 @@ def test_an_act_wanted_as_a_gerund_is_read(lead: str) -> None:
     async standups" were quoted."""
     faults = [f for act in _GERUND_ACTS for tail in _TAILS if (f := _unread(lead + act + tail))]
     assert not faults, "\n".join(faults)
+
+
+_MORE_TAILS = (", we'll see how it goes", ", let's see how it goes", " as an experiment",
+               " as a trial", " on a trial basis", " to start with", " for a couple of weeks",
+               " for the next few weeks", " for the time being", " at some point", " soon",
+               " by end of month", " if we can", " when we can", " (if budget allows)",
+               " (maybe)", ", just a thought", " - open to other ideas", ", happy to discuss",
+               " lmk", ", let me know what you think", " or similar", " maybe?",
+               ", does that make sense?", ", would that be ok?", ", just to try it")
+
+
+@pytest.mark.parametrize("tail", _MORE_TAILS)
+def test_a_plan_closed_with_a_trial_a_condition_or_openness_is_read(tail: str) -> None:
+    """"move standup to 10, we'll see how it goes", "async standups as a trial", "… if we
+    can", "… - open to other ideas", "…, does that make sense?" were quoted."""
+    groups = ((_ACT_LEADS[:6], _ACTS, ChangeKind.START),
+              (_THING_LEADS[:5], _THINGS, ChangeKind.START),
+              (_NOTE_LEADS[:3], _NOTES, ChangeKind.START),
+              (_STOP_LEADS[:4], _STOPPED, ChangeKind.STOP))
+    faults = [f for leads, items, action in groups for lead in leads for item in items
+              if (f := _unread(lead + item + tail, action))]
+    assert not faults, "\n".join(faults)

@@ -19,7 +19,11 @@ MONTH = "(?:" + "|".join(MONTHS) + ")"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)day"
 # When a change starts or holds, said last ("…, starting next month", "… for a sprint",
 # "… again"): a change quoted with it is read without it, and it is said after
-CLOSING_WHEN = (r"(?:for\s+(?:a|one|two|the\s+next)\s+(?:sprint|week|month)s?"
+CLOSING_WHEN = (r"(?:for\s+(?:a|one|two|three|four|[2-6]|a\s+few|a\s+couple\s+of|the\s+next"
+                r"(?:\s+(?:two|three|few|couple\s+of))?)\s+(?:sprint|week|month)s?"
+                r"|for\s+the\s+time\s+being|to\s+start\s+with|as\s+an?\s+(?:experiment|trial|"
+                r"test|pilot)|on\s+a\s+trial\s+basis|soon|eventually|at\s+some\s+point"
+                r"|by\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:week|month|sprint|quarter)"
                 r"|(?:starting|beginning|from|as\s+of)\s+(?:in\s+)?(?:next\s+\w+|tomorrow|"
                 rf"{WEEKDAY}|{MONTH}|q[1-4])|again|for\s+now|going\s+forward"
                 r"|(?:this|next)\s+(?:week|sprint|month|quarter))")

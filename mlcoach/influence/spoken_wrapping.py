@@ -39,8 +39,21 @@ _EN_TIME_TO = re.compile(r"^(?:(?:i\s+think|maybe|perhaps|probably)\s*,?\s+)?"
 # "… you know", "… or something": a spoken close.
 _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+that)?|"
                       r"or\s+whatever|i\s+guess|i\s+suppose|basically|yeah|(?:thanks\s+)?bye|"
-                      r"please\s+and\s+thank\s+you|going\s+forward|moving\s+forward)"
+                      r"please\s+and\s+thank\s+you|going\s+forward|moving\s+forward|"
+                      r"or\s+(?:something\s+)?similar)"
                       r"\s*[.!?]*$"
+                      # "standup at 10 maybe?" (not "… instead of maybe")
+                      r"|(?<!\bof)(?<!\bthan)(?:\s*,)?\s+(?:maybe|perhaps)\s*\?+$"
+                      # "…, we'll see how it goes", "…, happy to discuss", "… - open to other
+                      # ideas", "… lmk": the proposer's openness, which the question shows
+                      # ("try it and see how it goes" is the act: kept)
+                      r"|(?:\s*[,;–—-])?\s+(?:(?:and\s+)?(?:we['’]ll|let['’]s|we\s+can)\s+see\s+how\s+"
+                      r"it\s+goes|(?:just\s+)?(?:a|my)\s+thought|(?:i['’]m\s+|very\s+)?happy\s+to\s+"
+                      r"(?:discuss|chat|talk(?:\s+it\s+through)?)|(?:i['’]m\s+)?open\s+to\s+"
+                      r"(?:other\s+|any\s+|better\s+)?(?:ideas|suggestions|thoughts|alternatives|"
+                      r"feedback)|lmk|let\s+me\s+know(?:\s+what\s+you\s+think)?|just\s+to\s+try"
+                      r"(?:\s+it)?|if\s+we\s+can|when\s+we\s+can|if\s+(?:the\s+)?(?:budget|time)\s+"
+                      r"allows)\s*[.!]*$"
                       # "…, as discussed", "… per yesterday's discussion": where it comes from
                       r"|(?:\s*[,–—-])?\s+(?:as\s+(?:discussed|agreed|mentioned|promised)|per\s+"
                       r"(?:our|my|the|yesterday['’]s|today['’]s)\s+(?:\w+\s+)?(?:discussion|chat|"

@@ -427,7 +427,9 @@ _REPLY = re.compile(r"^(?:>+\s*|(?:re|fw|fwd|aw)\s*:\s*)+", re.I)
 # An aside in brackets, closing or before more words: "(see JIRA-123)", "(thoughts?)".
 _ASIDE = re.compile(r"\s*\((?:(?i:see|cf|ref|cc|fyi|thoughts|ideas|opinions|feedback|wdyt|"
                     r"imo|imho|just\s+an?\s+idea|as\s+discussed|ok|okay|y/n|yes/no|right|agreed"
-                    r"|no\s+pressure|no\s+rush"
+                    r"|no\s+pressure|no\s+rush|maybe|perhaps"
+                    # a condition: "(if budget allows)", "(if possible)", "(when we can)"
+                    r"|if|when\s+we\s+can|budget\s+permitting|time\s+permitting"
                     # a reason: "(too risky)", "(nobody reads it)", "(it's too slow)"
                     r"|too|because|since|nobody|no\s+one|it['’]s|it\s+is|they['’]re"
                     r"|(?:sadece\s+)?bir\s+fikir|fikir|öneri|bence|ne\s+dersin(?:iz)?|konuştuğumuz\s+gibi"
@@ -628,7 +630,10 @@ _TAGS_EN = re.compile(
     r"\s*[,;.!–—-]\s*(?:what do you (?:all |guys )?think|wdyt|thoughts|any thoughts|"
     r"right|ok|okay|no|yes|yeah|agreed|sound good|sounds good|does that work|"
     r"would that work|how does that sound|make sense|makes sense|good idea|"
-    r"worth a try|yay or nay|objections|any objections|fair)\s*\?+$", re.I)
+    r"worth a try|yay or nay|objections|any objections|fair|"
+    r"(?:does|would)\s+(?:that|this)\s+(?:make\s+sense|sound\s+(?:ok|okay|good|reasonable|fair))|"
+    r"(?:is|would)\s+(?:that|this)\s+(?:be\s+)?(?:ok|okay|possible|doable|feasible)|"
+    r"could\s+(?:that|this)\s+work|can\s+we\s+do\s+that)\s*\?+$", re.I)
 _POLL_EN = re.compile(r"(?<=\w)\s*[,;–—-]?\s*\(?(?:y/n|y\s+or\s+n|yes/no|yes\s+or\s+no|yay/nay)"
                       r"\)?\s*\?*$", re.I)
 _TAGS_TR = re.compile(
