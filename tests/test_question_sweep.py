@@ -22,7 +22,9 @@ _ACT_LEADS = ("", "let's ", "we should ", "could we ", "maybe ", "I think we sho
               "it would be great if we could ", "tbh we should ", "Proposal: ",
               "Hi team, could we ", "would it be possible to ", "I was wondering if we could ",
               "why don't we ", "I suggest we ", "we need to ", "so we can focus, let's ",
-              "not sure but maybe we ", "we might need to ", "we'll need to ", "I vote we ")
+              "not sure but maybe we ", "we might need to ", "we'll need to ", "I vote we ",
+              "we really should ", "is there a way we could ", "the idea is to ",
+              "going forward let's ")
 _ACTS = ("move standup to 10", "rotate who runs the retro", "review PRs within a day",
          "write tests before merging", "pair on bugs", "demo every other Friday",
          "keep cameras optional", "post updates in the channel", "block mornings for focus",

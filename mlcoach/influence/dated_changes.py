@@ -205,6 +205,9 @@ _FINITE = frozenset(("is", "are", "will", "must", "has", "have", "need", "needs"
                      "gets", "stay", "stays", "become", "becomes", "take", "takes"))
 
 
+# "the idea is to …", "my suggestion would be to …": what a proposal is announced with
+_PROPOSING = frozenset(("idea", "plan", "proposal", "suggestion", "thinking", "thought", "hope",
+                        "goal", "aim", "ask", "pitch"))
 _ONE_ON_ONES = re.compile(r"1(?::|-on-)1s")  # "1:1s are every two weeks from now on"
 
 
@@ -223,13 +226,15 @@ def _decided_clause(words: list[str], verbs: frozenset[str]) -> bool:
             or not (lower[0].isalpha() or _ONE_ON_ONES.fullmatch(lower[0])) \
             or lower[0] in ("no", "let's", "lets", "please", "maybe", "don't", "never"):
         return False  # "starting Monday, review PRs in pairs": an act proposed
+    if lower[0] in ("the", "my", "our") and lower[1] in _PROPOSING:
+        return False  # "the idea is to move standup …": a proposal announced
     places = (1,) if lower[0] in _EVERYONE else (2, 3) if lower[0] in _DETERMINERS else (1, 2)
     for place in places:
         if place >= len(lower):
             break
         verb, before = lower[place], lower[place - 1]
-        if verb in _NOT_DECIDED and verb != "need":
-            return False
+        if (verb in _NOT_DECIDED and verb != "need") or verb in ("let's", "lets", "let’s"):
+            return False  # "going forward let's …": "let's" is no verb "lets"
         singular = verb.endswith("s") and (verb[:-1] in verbs or verb[:-2] in verbs)
         plural = before.endswith("s") and verb in verbs
         # "send notes": no subject before the verb ("the demo will": "will" says so)

@@ -161,6 +161,8 @@ _MODALS = (
     "can i suggest that we", "can i suggest we", "could i suggest that we", "could i suggest we",
     "may i suggest that we", "may i suggest we", "let me suggest that we", "let me suggest we",
     "would it be possible to", "is it possible to", "is there a way to", "try to",
+    "is there a way we could", "is there a way we can", "is there any way we could",
+    "is there any way we can", "any way we could", "any way we can",
     "let me know if we can", "let me know if we could", "lmk if we can", "lmk if we could",
     # a volunteer asked for: "who wants to run the retro next time?"
     "who wants to", "who would like to", "who'd like to", "who can", "who could",

@@ -1150,8 +1150,19 @@ def _strip_one_tail(text: str) -> str:
     return text
 
 
+# "we really should", "we definitely need to", "we probably shouldn't": the modal said
+# with an adverb, as it is without
+_ADVERB_BEFORE_MODAL = re.compile(
+    r"^(?P<who>we|you)\s+(?:really|definitely|probably|honestly|seriously|actually|just|"
+    r"totally|absolutely|genuinely|perhaps|maybe|also|still|certainly|clearly)\s+(?=(?:should|"
+    r"could|can|must|need|have\s+to|ought|might|may|shall)(?:n['’]?t)?\b)", re.I)
+
+
 def _strip_modal(text: str) -> tuple[str, bool]:
     """Drop "we should", "let's", "could we" … and say whether a verb phrase must follow."""
+    adverb = _ADVERB_BEFORE_MODAL.match(text)
+    if adverb is not None:
+        text = f"{adverb['who']} {text[adverb.end():]}"
     lowered = text.lower().replace("’", "'")
     for lead in _NEG_MODALS:
         if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
