@@ -190,3 +190,37 @@ def test_a_plan_closed_with_a_trial_a_condition_or_openness_is_read(tail: str) -
     faults = [f for leads, items, action in groups for lead in leads for item in items
               if (f := _unread(lead + item + tail, action))]
     assert not faults, "\n".join(faults)
+
+
+# More plans, each under common leads and closings: "gamify code reviews" and "praise in
+# public, critique in private" were quoted.
+_MORE_ACTS = ("move our 1:1 to Thursday", "gamify code reviews", "have a no-meeting day",
+              "switch to Kanban", "record the all-hands", "celebrate small wins",
+              "ask for feedback after each demo", "set an agenda for every meeting",
+              "end meetings 5 minutes early", "take turns writing the release notes",
+              "start meetings on time", "keep PRs under 400 lines",
+              "add a checklist to the PR template", "timebox discussions",
+              "put decisions in the wiki", "hold a blameless postmortem after incidents",
+              "turn off notifications during focus time", "reply in threads",
+              "use emoji reactions to acknowledge messages",
+              "praise in public, critique in private", "check in with new joiners weekly",
+              "write down decisions", "do code reviews in pairs", "send the agenda a day before",
+              "rotate the on-call every week", "share wins in the Friday channel",
+              "limit WIP to three items", "protect Wednesday afternoons for deep work",
+              "run a retro after every release", "document the deploy process",
+              "walk the board in standup", "open PRs early as drafts",
+              "say no to meetings without an agenda", "keep standups under 15 minutes",
+              "give each other feedback monthly", "cancel meetings that have no agenda",
+              "invite QA to planning", "mute Slack after 6pm", "archive stale channels",
+              "pair new joiners with a buddy")
+_COMMON_LEADS = ("", "let's ", "we should ", "could we ", "maybe ", "how about we ",
+                 "I'd like us to ", "Proposal: ", "we really should ")
+_COMMON_TAILS = ("", "?", " from next week", " - thoughts?", " for a sprint",
+                 ", we'll see how it goes")
+
+
+@pytest.mark.parametrize("act", _MORE_ACTS)
+def test_more_plans_under_common_leads_are_read(act: str) -> None:
+    faults = [f for lead in _COMMON_LEADS for tail in _COMMON_TAILS
+              if (f := _unread(lead + act + tail))]
+    assert not faults, "\n".join(faults)

@@ -100,7 +100,7 @@ _VERBS_BEFORE_A_PARTICLE = {"focus": _words("on"), "team": _words("up"),
 # Words ending like a made verb ("-ise", "-ize", "-ify") that are not one.
 _NOT_MADE_VERBS = frozenset(("expertise", "enterprise", "franchise", "merchandise", "otherwise",
                              "concise", "precise", "premise", "exercise", "promise", "compromise",
-                             "paradise", "demise"))
+                             "paradise", "demise", "cruise", "bruise", "reprise"))
 
 
 def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
@@ -109,7 +109,7 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
     nxt = _plain(nxt_raw)
     if low.endswith("ing") and low not in _VERBS | _NOT_GERUNDS:
         return False  # "working late", "planning everything": never "to working"
-    if len(low) > 6 and low.endswith(("ise", "ize", "ify")) and low not in _NOT_MADE_VERBS \
+    if len(low) > 5 and low.endswith(("ise", "ize", "ify")) and low not in _NOT_MADE_VERBS \
             and nxt and nxt not in _PREPOSITIONS - {"on", "up"}:
         return True  # "centralise decisions", "gamify code reviews": made verbs we do not list
     if low in ("always", "only", "all", "both", "first", "also", "regularly", "just"):

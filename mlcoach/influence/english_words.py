@@ -379,7 +379,7 @@ _VERBS = _words(
     "favour favor normalise normalize deprioritise deprioritize "
     "add agree allow alternate answer archive ask assign automate avoid batch begin block "
     "book bring build bundle cancel cap cc celebrate change check clean close collect "
-    "combine commit communicate compare confirm consolidate copy cover create cut decide "
+    "combine commit communicate compare confirm consolidate copy cover create critique cut decide "
     "define delegate delete demo deploy describe discuss do document drop ease encourage "
     "end estimate explain feed fix flag follow give go group handle help hide hold "
     "include invite join keep kick label land leave let limit link list log look make "

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from mlcoach.domain.enums import ChangeKind
-from mlcoach.influence.act_or_thing import verb_of_participle
+from mlcoach.influence.act_or_thing import _verb_shape, verb_of_participle
 from mlcoach.influence.amounts import amount_wanted
 from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.arrows import arrow_said, compared_said
@@ -134,18 +134,20 @@ _LABEL_FIRST = re.compile(r"^(?:" + "|".join(sorted(
     + r")\b)", re.I)
 
 
-# An act, then after a comma what "we" can do ("skip the Friday sync, we can use the
-# channel instead") or, with "instead" or after a stop, another act ("drop the Monday
-# sync, use Slack instead", "quit using email for approvals, use Jira"): one plan, said
-# with "and".
-_SECOND_ACT = re.compile(r"^(?P<first>(?:let['’]?s\s+|lets\s+|we\s+(?:should|could)\s+)?"
-                         r"(?P<verb>[a-z]+)\b[^,;]*?),\s+(?:(?:we\s+(?:can|could|will|should)|"
-                         r"we['’]ll)\s+(?:just\s+)?(?P<then>[a-z]+)\b(?P<rest>[^,;]*)"
-                         r"|(?:just\s+)?(?P<act>[a-z]+)\b(?P<after>[^,;]*))\s*[.!]*$",
+# An act however led, then after a comma what "we" can do ("skip the Friday sync, we can
+# use the channel instead") or another act ("drop the Monday sync, use Slack instead",
+# "could we praise in public, critique in private?"): one plan, said with "and".
+_SECOND_ACT = re.compile(r"^(?P<first>[^,;]+?),\s+(?:(?:we\s+(?:can|could|will|should)|"
+                         r"we['’]ll)\s+(?:just\s+)?(?P<then>[a-z]+)\b(?P<rest>[^,;]*?)"
+                         r"|(?:just\s+)?(?P<act>[a-z]+)\b(?P<after>[^,;]*?))\s*(?P<end>[.!?]*)$",
                          re.I)
 # What is stopped, so that the act after it is what replaces it: "quit using email for
 # approvals, use Jira".
 _REPLACED = _STOP_VERBS | _REMOVAL_VERBS
+# After a comma, a note or a clause, no second act: "…, name TBD", "…, work in
+# progress", "…, start time matters"
+_NO_SECOND_ACT = re.compile(r"^\s*[A-Z]{2,}\W*$|\bin\s+progress\b|(?<!\w)(?:is|are|was|were|"
+                            r"matters|helps|works)(?!\w)")
 
 
 # "instead of status meetings, let's do written updates": what it replaces, said first
@@ -167,13 +169,21 @@ def _second_act_joined(text: str) -> str:
     """"skip the Friday sync, we can use the channel instead" → "skip the Friday sync and
     use the channel instead"; other text as it came."""
     match = _SECOND_ACT.match(text.strip())
-    if match is None or match["verb"].lower() not in _VERBS or (
-            match["act"] and match["verb"].lower() not in _REPLACED
-            and not re.search(r"\binstead$", match["after"], re.I)):
+    if match is None:
         return text
     verb, rest = (match["then"], match["rest"]) if match["then"] else (match["act"],
                                                                         match["after"])
-    return f"{match['first']} and {verb}{rest}" if verb.lower() in _VERBS else text
+    if verb.lower() not in _VERBS or re.search(r"\sand\s", rest) \
+            or (match["act"] and _NO_SECOND_ACT.search(rest)):
+        return text  # "review PRs, write tests and deploy daily": a list (_listed_acts)
+    first = read_change(match["first"], ChangeKind.DIFFERENTLY, "en").verb_phrase
+    first_verb = first.split()[0].lower() if first else ""
+    if first_verb not in _VERBS or (
+            match["act"] and first_verb not in _REPLACED
+            and not re.search(r"\binstead$", rest, re.I)
+            and not _verb_shape(f"{verb}{rest}".split(), verb.lower(), False)):
+        return text
+    return f"{match['first']} and {verb}{rest}{match['end']}"
 
 
 def _read_or_kept(text: str, reword: Callable[[str], str]) -> str:
