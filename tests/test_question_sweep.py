@@ -224,3 +224,38 @@ def test_more_plans_under_common_leads_are_read(act: str) -> None:
     faults = [f for lead in _COMMON_LEADS for tail in _COMMON_TAILS
               if (f := _unread(lead + act + tail))]
     assert not faults, "\n".join(faults)
+
+
+# More things to have and to stop: "weekly 15-min office hours" and "silent reading at
+# the start of meetings" were quoted.
+_MORE_THINGS = ("weekly 15-min office hours", "silent reading at the start of meetings",
+               "a no-meeting day", "a shared glossary", "blameless postmortems", "a team charter",
+               "monthly 1:1s with the skip-level", "a rotating demo host", "an on-call handbook",
+               "a decision log", "lightning talks on Fridays", "a kudos channel",
+               "a definition of done", "walking 1:1s", "quarterly offsites",
+               "an async standup bot", "a PR size limit", "a buddy system for new joiners",
+               "core hours from 10 to 3")
+_MORE_STOPS = ("stop cc'ing the whole team", "stop scheduling meetings over lunch",
+              "no more meetings after 5pm", "stop the Monday status email",
+              "cancel the weekly sync", "skip the demo this sprint",
+              "stop interrupting people in focus time", "drop the daily report",
+              "quit the late-night deploys", "stop reviewing PRs on weekends",
+              "end the Friday freeze", "avoid meetings on Wednesdays",
+              "stop using email for approvals", "kill the monthly all-hands",
+              "get rid of the release checklist", "ditch the Thursday sync",
+              "no laptops in standup", "stop pinging people on weekends",
+              "retire the old dashboard", "don't book meetings before 10")
+
+
+@pytest.mark.parametrize("thing", _MORE_THINGS)
+def test_more_things_under_common_leads_are_read(thing: str) -> None:
+    faults = [f for lead in _THING_LEADS[:9] for tail in _COMMON_TAILS
+              if (f := _unread(lead + thing + tail))]
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("stop", _MORE_STOPS)
+def test_more_stops_under_common_leads_are_read(stop: str) -> None:
+    faults = [f for lead in _COMMON_LEADS for tail in _COMMON_TAILS
+              if (f := _unread(lead + stop + tail, ChangeKind.STOP))]
+    assert not faults, "\n".join(faults)

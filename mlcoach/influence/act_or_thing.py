@@ -206,7 +206,7 @@ _TIME_VERBS = _words("block track book plan log")
 # requests", "sync meetings", "group lunches"): not an object, so the phrase stays a thing.
 # Singular nouns a thing's name ends on, after a word we do not list: "focus time", "deep
 # work", "a quiet block" (the sentence-case "Focus time" was read; the lower-case quoted).
-_SINGULAR_HEADS = _words("time work block slot window budget channel policy")
+_SINGULAR_HEADS = _words("time work block slot window budget channel policy reading")
 _COMPOUND_HEADS = _words(
     "days notes requests cases runs suites meetings sessions hours items dates files logs "
     "templates letters periods estimates chats channels calls environments plans reports "
@@ -500,6 +500,10 @@ _HOW_OFTEN_WORDS = frozenset(("daily", "weekly", "biweekly", "bi-weekly", "fortn
                               "monthly", "quarterly", "yearly", "annually", "nightly", "hourly"))
 
 
+# A size said before a thing: "30-min", "15-minute", "2-hour", "3-day"
+_SIZED = re.compile(r"\d+-?(?:min|mins|minute|hour|hr|h|day|week|person)")
+
+
 def _head(words: list[str]) -> str:
     """The last word before the first preposition: the noun the phrase is about."""
     head = words[0]
@@ -507,7 +511,9 @@ def _head(words: list[str]) -> str:
         plain = _plain(word)
         if i and (plain in _PREPOSITIONS or plain in _NUMBERS or plain[:1].isdigit()
                   or plain in _HOW_OFTEN_WORDS) \
-                and not _ONE_ON_ONE.fullmatch(plain):  # "weekly 1:1s": the head is "1:1s"
+                and not _ONE_ON_ONE.fullmatch(plain) \
+                and not (_SIZED.fullmatch(plain) and i + 1 < len(words)):
+            # "weekly 1:1s", "weekly 30-min syncs": the head is "1:1s", "syncs"
             break  # "standups three times a week": the head is "standups"
         head = word
     return head
