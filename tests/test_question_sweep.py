@@ -10,8 +10,13 @@ import re
 
 import pytest
 
-from mlcoach.domain.model import ChangeKind
-from mlcoach.influence.composer import supportive_question
+from mlcoach.domain.model import ChangeKind, Size
+from mlcoach.influence.composer import (
+    ComposerError,
+    SuggestionRequest,
+    compose,
+    supportive_question,
+)
 
 _TAILS = ("", "?", " from next week", ", wdyt?", " for a sprint", " if that works for everyone",
           " (just an idea)", " - thoughts?", " starting Monday", " because it drags", " pls",
@@ -258,4 +263,31 @@ def test_more_things_under_common_leads_are_read(thing: str) -> None:
 def test_more_stops_under_common_leads_are_read(stop: str) -> None:
     faults = [f for lead in _COMMON_LEADS for tail in _COMMON_TAILS
               if (f := _unread(lead + stop + tail, ChangeKind.STOP))]
+    assert not faults, "\n".join(faults)
+
+
+_MY_LEADS = ("", "I'll ", "I'm going to ", "from now on I'll ", "maybe I should ",
+             "I want to ", "I'd like to ", "starting tomorrow I'll ")
+_MY_TAILS = ("", " from next week", " - thoughts?", ", we'll see how it goes")
+_BY_EXAMPLE_LEFT = re.compile(r"“|\b(?:I'll|I will|going to|I should|I want|I'd like|"
+                              r"thoughts|we'll see)\b", re.I)
+
+
+@pytest.mark.parametrize("act", _ACTS + _MORE_ACTS)
+def test_an_act_of_ones_own_by_example_is_said_plainly(act: str) -> None:
+    """By example, the act is what the user does: "from now on I'll move our 1:1 to
+    Thursday" was “1 to Thursday from now on I'll move our 1” (the colon of "1:1" read
+    as a note's), "I'll praise in public, critique in private" was quoted."""
+    faults = []
+    for lead in _MY_LEADS:
+        for tail in _MY_TAILS:
+            change = lead + act + tail
+            try:
+                suggestion = compose(SuggestionRequest(change, None, ChangeKind.START,
+                                                       Size.MEDIUM, None, True, "en"))
+            except ComposerError:
+                continue  # the team's to decide, or no act: refused, as it should be
+            doing = suggestion.as_text().split("\n\n")[1]
+            if _BY_EXAMPLE_LEFT.search(doing) or re.search(r"\b(\w+) \1\b", doing):
+                faults.append(f"{change!r}: {doing}")
     assert not faults, "\n".join(faults)

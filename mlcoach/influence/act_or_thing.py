@@ -118,6 +118,11 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return True  # "focus on tech debt": an act, where "focus time" is a thing
     if (low in _ROLE_VERBS or low == "run") and nxt in _MEETINGS:
         return True  # "run standups", "lead planning", "host retro": not a "run" of them
+    if low in ("start", "begin") and nxt in _MEETINGS:
+        return True  # "start standups", "start standup at 9:30": not a "start standup"
+    if low in ("end", "finish") and nxt in _MEETINGS and len(words) > 2 \
+            and _plain(words[2]) in ("at", "by", "on", "early", "late", "earlier", "sharp"):
+        return True  # "end retro early", "end standup at 9:45": when it ends
     if low in _VERBS:
         if nxt == "of" and low not in _VERBS_OF:
             return False  # "share of the on-call load", "review of the process": a thing

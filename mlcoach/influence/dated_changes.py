@@ -29,10 +29,12 @@ _HELD = (r"(?:every|each)\s+(?:other\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|s
          r"sprint|month|quarter|morning|afternoon|day|release)"
          r"|on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?"
          rf"|in\s+(?:{MONTH}|q[1-4])")
-_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN}|{_HELD})\s*[,:]\s*(?P<rest>\S.*)$", re.I)
+_TIME_FIRST = re.compile(rf"^(?P<when>{_WHEN}|{_HELD})\s*(?:,|:(?!\d))\s*(?P<rest>\S.*)$",
+                         re.I)
 # "from Monday: standups at 9:30": a note headed by when it starts, a decision told
 _DATED_NOTE = re.compile(rf"^\W*(?P<when>(?:starting|beginning|from|as of|as from|effective)\s+"
-                         rf"(?:{_WHEN}|[\w\s']{{1,24}}?)|{_WHEN})\s*:\s*(?P<rest>\w.*)$", re.I)
+                         rf"(?:{_WHEN}|[\w\s']{{1,24}}?)|{_WHEN})\s*:(?!\d)\s*"
+                         r"(?P<rest>\w.*)$", re.I)  # not the colon of "1:1", "9:30"
 
 
 def dated_note(said: str) -> str | None:
@@ -153,10 +155,12 @@ def time_after(text: str) -> str:
             return _as_hypothesis(after["rest"], after["when"]) or text
         return text
     when, rest = match["when"], match["rest"].rstrip(" .!")
-    if not rest or rest.endswith("?"):
-        return text
     if when[:1].isupper():
         when = when[0].lower() + when[1:]
+    if rest.endswith("?") and rest.split()[0].lower() in _VERBS:
+        return f"{rest.rstrip(' ?')} {when}?"  # "starting Monday, move standup to 10?"
+    if not rest or rest.endswith("?"):
+        return text
     hypothesis = _as_hypothesis(rest, when)
     if hypothesis is not None:
         return hypothesis

@@ -464,7 +464,22 @@ def _in_the_past(rest: str) -> str:
         same = _plain(after.split()[0]) in _SAME_IN_THE_PAST  # "… if we could quit …"
         return then if then != after or same else rest
     past = past_tense(low) if low in _VERBS else None  # after "we", "pair" is a verb
-    return f"{past} {after}".strip() if past else rest
+    return f"{past} {_and_then_past(after)}".strip() if past else rest
+
+
+# "… and use Slack instead", "… and post them": a second act, its own object after it
+_AND_THEN = re.compile(r"(?<=\s)and\s+(?P<verb>[a-z]+)(?=\s+(?P<next>\S+))")
+
+
+def _and_then_past(text: str) -> str:
+    """"the retro and use Slack instead" → "the retro and used Slack instead": the second
+    act of a hypothesis in the past too ("the retro and demo" stays: no object follows)."""
+    def past(match: re.Match[str]) -> str:
+        verb, nxt = match["verb"], match["next"]
+        said = past_tense(verb) if verb in _VERBS and (
+            _plain(nxt) in _OBJECT_MARKERS or nxt[:1].isupper() or nxt[:1].isdigit()) else None
+        return f"and {said}" if said else match[0]
+    return _AND_THEN.sub(past, text)
 
 
 # "what if standups were async", "what if I blocked mornings for focus": a change asked
@@ -1593,7 +1608,7 @@ def _my_plan_asked(body: str, person: str | None) -> Reading | None:
     past = past_tense(_plain(verb)) if _plain(verb) in _VERBS else None
     if past is None or not after:
         return None
-    return Reading(Shape.IF_CLAUSE, f"I {past} {after}")
+    return Reading(Shape.IF_CLAUSE, f"I {past} {_and_then_past(after)}")
 
 
 # Words that say the user or the one asked is in the act: "help me …", "with you".

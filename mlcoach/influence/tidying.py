@@ -141,6 +141,10 @@ _SECOND_ACT = re.compile(r"^(?P<first>[^,;]+?),\s+(?:(?:we\s+(?:can|could|will|s
                          r"we['’]ll)\s+(?:just\s+)?(?P<then>[a-z]+)\b(?P<rest>[^,;]*?)"
                          r"|(?:just\s+)?(?P<act>[a-z]+)\b(?P<after>[^,;]*?))\s*(?P<end>[.!?]*)$",
                          re.I)
+# "I'll", "I'm going to", "I should": one's own plan led ("I'll praise in public, …")
+_MY_LEAD = re.compile(r"^(?:(?:from\s+now\s+on|starting\s+\w+|maybe|i\s+think),?\s+)?i(?:['’]ll|"
+                      r"\s+will|['’]m\s+going\s+to|\s+am\s+going\s+to|\s+should|\s+want\s+to|"
+                      r"\s+need\s+to|\s+plan\s+to|['’]d\s+like\s+to|\s+would\s+like\s+to)\s+", re.I)
 # What is stopped, so that the act after it is what replaces it: "quit using email for
 # approvals, use Jira".
 _REPLACED = _STOP_VERBS | _REMOVAL_VERBS
@@ -176,7 +180,8 @@ def _second_act_joined(text: str) -> str:
     if verb.lower() not in _VERBS or re.search(r"\sand\s", rest) \
             or (match["act"] and _NO_SECOND_ACT.search(rest)):
         return text  # "review PRs, write tests and deploy daily": a list (_listed_acts)
-    first = read_change(match["first"], ChangeKind.DIFFERENTLY, "en").verb_phrase
+    first = read_change(_MY_LEAD.sub("", match["first"], count=1), ChangeKind.DIFFERENTLY,
+                        "en").verb_phrase
     first_verb = first.split()[0].lower() if first else ""
     if first_verb not in _VERBS or (
             match["act"] and first_verb not in _REPLACED
