@@ -195,8 +195,7 @@ _DATE_ONLY = re.compile(rf"(?:{_FORWARD}|{_WHEN})", re.I)
 # said after ("standup is at 10 from now on"): not "this week", which dates a one-off
 _DATE_AFTER = re.compile(rf"{_FORWARD}|from\s+now\s+on(?:wards)?|(?:starting|from|as\s+of|"
                          r"beginning|effective)\s+(?:in\s+(?=[jfmasond]|q))?(?:next\s+\w+|"
-                         r"tomorrow|today|q[1-4]|monday|tuesday|wednesday|thursday|friday|"
-                         rf"{MONTH})(?:\s+on(?:wards)?)?", re.I)
+                         rf"tomorrow|today|q[1-4]|{WEEKDAY}|{MONTH})(?:\s+on(?:wards)?)?", re.I)
 _CLAUSE_WHEN = re.compile(r"(?:once|when|after|as\s+soon\s+as|before)\b", re.I)
 _DETERMINERS = frozenset(("all", "every", "each", "the", "our"))
 _EVERYONE = frozenset(("everyone", "everybody", "nobody"))

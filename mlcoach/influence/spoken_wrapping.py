@@ -47,13 +47,13 @@ _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+tha
                       # "…, we'll see how it goes", "…, happy to discuss", "… - open to other
                       # ideas", "… lmk": the proposer's openness, which the question shows
                       # ("try it and see how it goes" is the act: kept)
-                      r"|(?:\s*[,;–—-])?\s+(?:(?:and\s+)?(?:we['’]ll|let['’]s|we\s+can)\s+see\s+how\s+"
-                      r"it\s+goes|(?:just\s+)?(?:a|my)\s+thought|(?:i['’]m\s+|very\s+)?happy\s+to\s+"
-                      r"(?:discuss|chat|talk(?:\s+it\s+through)?)|(?:i['’]m\s+)?open\s+to\s+"
-                      r"(?:other\s+|any\s+|better\s+)?(?:ideas|suggestions|thoughts|alternatives|"
-                      r"feedback)|lmk|let\s+me\s+know(?:\s+what\s+you\s+think)?|just\s+to\s+try"
-                      r"(?:\s+it)?|if\s+we\s+can|when\s+we\s+can|if\s+(?:the\s+)?(?:budget|time)\s+"
-                      r"allows)\s*[.!]*$"
+                      r"|(?:\s*[,;–—-])?\s+(?:(?:and\s+)?(?:we['’]ll|let['’]s|we\s+can)\s+see"
+                      r"\s+how\s+it\s+goes|(?:just\s+)?(?:a|my)\s+thought|(?:i['’]m\s+|very\s+)?"
+                      r"happy\s+to\s+(?:discuss|chat|talk(?:\s+it\s+through)?)|(?:i['’]m\s+)?open"
+                      r"\s+to\s+(?:other\s+|any\s+|better\s+)?(?:ideas|suggestions|thoughts|"
+                      r"alternatives|feedback)|lmk|let\s+me\s+know(?:\s+what\s+you\s+think)?|just"
+                      r"\s+to\s+try(?:\s+it)?|if\s+we\s+can|when\s+we\s+can|if\s+(?:the\s+)?"
+                      r"(?:budget|time)\s+allows)\s*[.!]*$"
                       # "…, as discussed", "… per yesterday's discussion": where it comes from
                       r"|(?:\s*[,–—-])?\s+(?:as\s+(?:discussed|agreed|mentioned|promised)|per\s+"
                       r"(?:our|my|the|yesterday['’]s|today['’]s)\s+(?:\w+\s+)?(?:discussion|chat|"
