@@ -100,7 +100,8 @@ _TO_DANA = ("Dana, could you ", "@dana can you ", "could you ", "can you please 
             "Dana: pls ", "you should ", "would you like to ")
 _HER_ACTS = ("run the retro next week", "take notes in planning", "review my PR today",
              "pair with Sam on the migration", "send the agenda the day before",
-             "move our 1:1 to Thursday", "mentor the new joiner", "update the runbook")
+             "move our 1:1 to Thursday", "mentor the new joiner", "update the runbook",
+             "switch to Kanban")
 _KINDLY = ("", "?", " pls", " this week", " - thoughts?", " (no pressure)",
            " when you get a chance", " thanks!")
 _SAID_TO_HER = re.compile(r"\b(?:could you|can you|would you|willing|pls|please|thoughts|"

@@ -10,7 +10,7 @@ import re
 
 from mlcoach.domain.capture import names_person
 from mlcoach.influence.act_or_thing import verb_of_participle
-from mlcoach.influence.english_words import _NOUNISH, _VERBS
+from mlcoach.influence.english_words import _NOUNISH, _VERBS, COURTESIES
 from mlcoach.influence.verb_forms import past_tense
 from mlcoach.influence.work_nouns import _no_name, common_words
 
@@ -30,6 +30,9 @@ _WANT_BE = re.compile(rf"^(?:i['’]d|i\s+would|i|we['’]d|we\s+would|we)\s+(?:
 _LABEL = re.compile(r"^(?:decision|decided|agreed|new\s+plan|plan|update|proposal|how\s+about|"
                     r"what\s+about|idea)\s*[:,–—-]\s*",
                     re.I)
+# A hedge, a courtesy or a filler first: "maybe standup moves to 10", "pls …"
+_FILLER_FIRST = re.compile(r"^(?:maybe|perhaps|also|so|ok(?:ay)?|pls|plz|please|hey|hi)\s*,?\s+"
+                           r"(?=\S)", re.I)
 # A modal only before an adverb ("standups should always start at 9:30"): read "if standups
 # should always started" before; without one it stays as it was said ("standups should end
 # on time" is, by example, one's own way to lead).
@@ -45,7 +48,9 @@ _PAST = {"move": "moved", "start": "started", "end": "ended", "begin": "began",
 _NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
                           "us", "me", "them", "him", "her",
                           "everyone", "everybody", "nobody", "someone", "people", "what", "who",
-                          "things", "something", "anything", "everything", "which", "let's"))
+                          "things", "something", "anything", "everything", "which", "let's",
+                          # a courtesy or a filler first: "pls switch to Kanban" is an act
+                          *COURTESIES, "maybe", "also", "just", "so", "ok", "okay", "hey", "hi"))
 
 
 # Words that end a thing's name: "standups should always" is no thing.
@@ -114,7 +119,7 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
     """`text` as "what if <thing> were <state>" (or "… moved to …") where it states a
     thing's new state; other text is returned as it came, and so is a state of `person`,
     whom the question is for (it asks them "to be in the retro")."""
-    said = _LABEL.sub("", text.strip(), count=1)
+    said = _FILLER_FIRST.sub("", _LABEL.sub("", text.strip(), count=1), count=1)
     each = _each_does(said)
     if each is not None:
         return each
