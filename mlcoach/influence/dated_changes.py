@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.enums import ChangeKind
-from mlcoach.influence.english_words import _VERBS, MONTH, WEEKDAY, points_back
+from mlcoach.influence.english_words import _VERBS, MONTH, NOT_A_THING, WEEKDAY, points_back
 from mlcoach.influence.phrasing import Shape, read_change
 
 # "from now on" first: read as "from now", it left "on retro is on Friday" ("if on retro
@@ -58,8 +58,6 @@ _TIME_BEFORE_PLAN = re.compile(
 # thing's new state, said after when it starts.
 _NEW_STATE = re.compile(r"^(?P<thing>(?:the\s+|our\s+|all\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
                         r"\s+(?:is|are|will\s+be)\s+(?P<state>(?!not\b|going\b)\S.*)$", re.I)
-_NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
-                          "everyone", "everybody", "nobody", "someone", "people", "what"))
 # Without a comma, before such a state too ("starting Monday standups are async").
 _TIME_BEFORE_STATE = re.compile(rf"^(?P<when>{_WHEN}|{_HELD})\s+(?P<rest>[a-z][\w'’-]*(?:\s+[a-z]"
                                 r"[\w'’-]*)?\s+(?:is|are|will\s+be)\s+\S.*)$", re.I)
@@ -74,7 +72,7 @@ def only_when(text: str) -> bool:
 def _as_hypothesis(rest: str, when: str) -> str | None:
     """"standup is at 10", from Monday: "what if standup were at 10 from Monday"."""
     match = _NEW_STATE.match(rest)
-    if match is None or match["thing"].split()[0].lower() in _NOT_A_THING:
+    if match is None or match["thing"].split()[0].lower() in NOT_A_THING:
         return None
     return f"what if {match['thing']} were {match['state']} {when}"
 
@@ -100,7 +98,7 @@ def as_proposed(text: str) -> str:
     """A thing's state said as it is, where the wrapping proposed it ("Proposal: standup
     is at 10"): "what if standup were at 10"; other text as it came."""
     match = _PROPOSED_STATE.match(" ".join(text.split()))
-    if match is None or match["thing"].split()[0].lower() in _NOT_A_THING \
+    if match is None or match["thing"].split()[0].lower() in NOT_A_THING \
             or not _HELD_STATE.match(match["state"]):
         return text
     return f"what if {match['thing']} were {match['state']}"
@@ -225,7 +223,7 @@ def _decided_clause(words: list[str], verbs: frozenset[str]) -> bool:
     if lower[0] in _NOT_DECIDED or lower[0] in ("shall", "will", "do", "does", "why", "how",
                                                 "what", "thoughts", "opinions", "ideas"):
         return False  # "could we run planning …", "thoughts on demos on Fridays …": asked
-    if lower[0] in _NOT_A_THING - _EVERYONE or lower[0] in verbs \
+    if lower[0] in NOT_A_THING - _EVERYONE or lower[0] in verbs \
             or not (lower[0].isalpha() or _ONE_ON_ONES.fullmatch(lower[0])) \
             or lower[0] in ("no", "let's", "lets", "please", "maybe", "don't", "never"):
         return False  # "starting Monday, review PRs in pairs": an act proposed

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from mlcoach.influence.english_words import NOT_A_THING
+
 # What a team does to how it works: "we moved …", "we've switched to …". Not what went
 # wrong ("we broke the build", "we missed the deadline"), which is no change made.
 _CHANGED = ("moved|switched|started|stopped|dropped|introduced|changed|replaced|cancell?ed|"
@@ -100,13 +102,10 @@ _MADE_NOTE = re.compile(rf"^{_THING}\s+(?:(?P<verb>cancell?ed|dropped|scrapped|d
                         r"shortened)(?P<when>\s+(?:last|on|for|until|since|from|yesterday|"
                         r"recently|again|a\s+while)\b[^?;]*?)?|(?P<moved>moved\s+to|rescheduled\s+"
                         r"to|switched\s+to)(?P<to>\s+[^?;]+?))\s*[.!]*$", re.I)
-_NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
-                          "everyone", "everybody", "nobody", "someone", "people", "what",
-                          "something", "everything", "nothing", "which", "who"))
 
 
 def _a_thing(thing: str) -> bool:
-    return thing.split()[0].lower() not in _NOT_A_THING
+    return thing.split()[0].lower() not in NOT_A_THING
 
 
 def said_changed(text: str) -> str | None:

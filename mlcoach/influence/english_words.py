@@ -332,6 +332,17 @@ ARROW = "(?:" + "|".join(re.escape(arrow) for arrow in ARROWS) + ")"
 
 # The courtesies a chat line ends on (also read by chat_marks).
 COURTESIES = ("please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers")
+# A hedge before a wish or a note ("maybe cameras optional", "ideally, Sam would …"); a
+# regex group, with the clauses that hedge the same way after it
+HEDGE = "(?:maybe|perhaps|possibly|ideally)"
+HEDGE_CLAUSE = r"(?:i\s+think|i\s+feel\s+like|i\s+guess)"
+# A hedge, a courtesy or a filler first ("maybe standup moves to 10", "pls …")
+FIRST_FILLERS = ("maybe", "perhaps", "also", "so", "ok", "okay", "pls", "plz", "please",
+                 "hey", "hi")
+# The first words that name no thing a change is about: pronouns, "what", "which", …
+NOT_A_THING = _words("i we you they he she it this that there us me them him her everyone "
+                     "everybody nobody someone people what who which things something "
+                     "anything everything nothing let's")
 _TAILS = tuple(" " + word for word in (
     *COURTESIES, "asap", "maybe", "perhaps", "i think", "what do you think", "wdyt",
     "any thoughts", "thoughts",

@@ -13,6 +13,7 @@ from mlcoach.influence.english_words import (
     _VERBS,
     _WANTS,
     CLOSING_WHEN,
+    HEDGE,
     MONTH,
     WEEKDAY,
     how_about_lead,
@@ -305,7 +306,7 @@ def how_first(text: str) -> str:
     return f"what if the {match['thing']} were {match['how'].lower()}"
 
 
-_HEDGED = re.compile(r"^(?:maybe|perhaps|possibly|ideally)\s*,?\s+(?=\S)", re.I)
+_HEDGED = re.compile(rf"^{HEDGE}\s*,?\s+(?=\S)", re.I)
 # "I'd love cameras optional", "we need standup at 10", "I propose retro every two
 # weeks": a want before the note of what is wanted
 _WANTED = tuple(sorted((*_WANTS, "i propose", "i'd propose", "i suggest", "i'd suggest"),

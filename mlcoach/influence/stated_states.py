@@ -10,7 +10,15 @@ import re
 
 from mlcoach.domain.capture import names_person
 from mlcoach.influence.act_or_thing import verb_of_participle
-from mlcoach.influence.english_words import _NOUNISH, _VERBS, COURTESIES
+from mlcoach.influence.english_words import (
+    _NOUNISH,
+    _VERBS,
+    COURTESIES,
+    FIRST_FILLERS,
+    HEDGE,
+    HEDGE_CLAUSE,
+    NOT_A_THING,
+)
 from mlcoach.influence.verb_forms import past_tense
 from mlcoach.influence.work_nouns import _no_name, common_words
 
@@ -18,7 +26,7 @@ from mlcoach.influence.work_nouns import _no_name, common_words
 _WORD = r"(?:[a-z][\w'’-]*|1(?::|-on-)1s?)"  # "the 1:1", "weekly 1-on-1s"
 _THING = (rf"(?P<thing>(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?{_WORD}"
           rf"(?:\s+{_WORD}){{0,2}}?)")
-_HEDGE = r"(?:(?:maybe|perhaps|possibly|ideally|i\s+think|i\s+feel\s+like|i\s+guess)\s*,?\s+)?"
+_HEDGE = rf"(?:(?:{HEDGE}|{HEDGE_CLAUSE})\s*,?\s+)?"
 _MODAL_BE = re.compile(rf"^{_HEDGE}{_THING}\s+(?:could|should|might|would|can|must|needs?\s+to|"
                        r"has\s+to|have\s+to|ought\s+to|(?P<will>will|(?:is|are)\s+going\s+to))\s+"
                        r"(?:all\s+|just\s+)?be\s+"
@@ -31,8 +39,7 @@ _LABEL = re.compile(r"^(?:decision|decided|agreed|new\s+plan|plan|update|proposa
                     r"what\s+about|idea)\s*[:,–—-]\s*",
                     re.I)
 # A hedge, a courtesy or a filler first: "maybe standup moves to 10", "pls …"
-_FILLER_FIRST = re.compile(r"^(?:maybe|perhaps|also|so|ok(?:ay)?|pls|plz|please|hey|hi)\s*,?\s+"
-                           r"(?=\S)", re.I)
+_FILLER_FIRST = re.compile(rf"^(?:{'|'.join(FIRST_FILLERS)})\s*,?\s+(?=\S)", re.I)
 # A modal only before an adverb ("standups should always start at 9:30"): read "if standups
 # should always started" before; without one it stays as it was said ("standups should end
 # on time" is, by example, one's own way to lead).
@@ -45,12 +52,8 @@ _NOW_SO = re.compile(rf"^{_THING}\s+(?:(?P<modal>(?:should|could|would|can|must|
 _PAST = {"move": "moved", "start": "started", "end": "ended", "begin": "began",
          "happen": "happened", "shift": "shifted", "switch": "switched", "become": "became",
          "go": "went", "take place": "took place"}
-_NOT_A_THING = frozenset(("i", "we", "you", "they", "he", "she", "it", "this", "that", "there",
-                          "us", "me", "them", "him", "her",
-                          "everyone", "everybody", "nobody", "someone", "people", "what", "who",
-                          "things", "something", "anything", "everything", "which", "let's",
-                          # a courtesy or a filler first: "pls switch to Kanban" is an act
-                          *COURTESIES, "maybe", "also", "just", "so", "ok", "okay", "hey", "hi"))
+# a courtesy or a filler first: "pls switch to Kanban" is an act
+_NOT_A_THING = NOT_A_THING | frozenset((*COURTESIES, *FIRST_FILLERS, "just"))
 
 
 # Words that end a thing's name: "standups should always" is no thing.

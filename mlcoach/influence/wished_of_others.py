@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.capture import names_person
-from mlcoach.influence.english_words import _KNOWN, _ROLE_VERBS, _VERBS
+from mlcoach.influence.english_words import _KNOWN, _ROLE_VERBS, _VERBS, HEDGE, HEDGE_CLAUSE
 from mlcoach.influence.verb_forms import past_tense
 
 _ACTS = _VERBS | _ROLE_VERBS  # "review", and "lead" (the retro)
@@ -81,8 +81,7 @@ _NOT_NAMES = frozenset((
 
 
 # "maybe the designers could …", "ideally, Sam would …": the hedge before the wish
-_HEDGE = re.compile(r"^(?:maybe|perhaps|ideally|honestly|i\s+think|i\s+feel\s+like|i\s+guess)"
-                    r"\s*,?\s+(?=\S)", re.I)
+_HEDGE = re.compile(rf"^(?:{HEDGE}|honestly|{HEDGE_CLAUSE})\s*,?\s+(?=\S)", re.I)
 
 
 def _who_ok(who: str) -> bool:
