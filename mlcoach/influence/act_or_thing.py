@@ -97,6 +97,15 @@ _VERBS_BEFORE_A_PARTICLE = {"focus": _words("on"), "team": _words("up"),
                             "step": _words("back up down in aside")}
 
 
+# Verbs that are acts before a meeting ("run standups", "lead planning", "start standup at
+# 9:30"): not a "run" or a "start" of it. "end" and "finish" only with when it ends after
+# ("end retro early", "end standup at 9:45"); the words that must follow, or None.
+_WHEN_IT_ENDS = _words("at by on early late earlier sharp")
+_VERBS_BEFORE_A_MEETING: dict[str, frozenset[str] | None] = {
+    **dict.fromkeys(_ROLE_VERBS | {"run", "start", "begin"}), "end": _WHEN_IT_ENDS,
+    "finish": _WHEN_IT_ENDS}
+
+
 # Words ending like a made verb ("-ise", "-ize", "-ify") that are not one.
 _NOT_MADE_VERBS = frozenset(("expertise", "enterprise", "franchise", "merchandise", "otherwise",
                              "concise", "precise", "premise", "exercise", "promise", "compromise",
@@ -116,13 +125,10 @@ def _verb_shape(words: list[str], low: str, modal: bool) -> bool:
         return len(words) > 1 and nxt in _VERBS  # "all use the wiki"
     if nxt in _VERBS_BEFORE_A_PARTICLE.get(low, ()):
         return True  # "focus on tech debt": an act, where "focus time" is a thing
-    if (low in _ROLE_VERBS or low == "run") and nxt in _MEETINGS:
-        return True  # "run standups", "lead planning", "host retro": not a "run" of them
-    if low in ("start", "begin") and nxt in _MEETINGS:
-        return True  # "start standups", "start standup at 9:30": not a "start standup"
-    if low in ("end", "finish") and nxt in _MEETINGS and len(words) > 2 \
-            and _plain(words[2]) in ("at", "by", "on", "early", "late", "earlier", "sharp"):
-        return True  # "end retro early", "end standup at 9:45": when it ends
+    after = _VERBS_BEFORE_A_MEETING.get(low, frozenset())
+    if nxt in _MEETINGS and (
+            after is None or (len(words) > 2 and _plain(words[2]) in after)):
+        return True  # "run standups", "end retro early": an act on the meeting
     if low in _VERBS:
         if nxt == "of" and low not in _VERBS_OF:
             return False  # "share of the on-call load", "review of the process": a thing
