@@ -7,6 +7,7 @@ Plain unit tests: no Qt, no store."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pytest
 
@@ -74,23 +75,29 @@ def _unread(change: str, action: ChangeKind = ChangeKind.START) -> str | None:
     return None
 
 
+def _faults(leads: Sequence[str], plans: Sequence[str], tails: Sequence[str],
+            action: ChangeKind = ChangeKind.START) -> list[str]:
+    """What `_unread` finds in every plan under every lead and tail."""
+    return [f for lead in leads for plan in plans for tail in tails
+            if (f := _unread(lead + plan + tail, action))]
+
+
 @pytest.mark.parametrize("lead", _ACT_LEADS)
 def test_an_act_however_it_is_led_and_closed_is_read(lead: str) -> None:
-    faults = [f for act in _ACTS for tail in _TAILS if (f := _unread(lead + act + tail))]
+    faults = _faults((lead,), _ACTS, _TAILS)
     assert not faults, "\n".join(faults)
 
 
 @pytest.mark.parametrize("lead", _THING_LEADS)
 def test_a_thing_however_it_is_led_and_closed_is_read(lead: str) -> None:
-    faults = [f for thing in _THINGS for tail in _TAILS if (f := _unread(lead + thing + tail))]
+    faults = _faults((lead,), _THINGS, _TAILS)
     assert not faults, "\n".join(faults)
 
 
 @pytest.mark.parametrize("lead", _ACT_LEADS)
 def test_a_stop_however_it_is_led_and_closed_is_read(lead: str) -> None:
     """"stop force-pushing to main" asked "if we did away with stop force-pushing …"."""
-    faults = [f for act in _STOPS for tail in _TAILS
-              if (f := _unread(lead + act + tail, ChangeKind.STOP))]
+    faults = _faults((lead,), _STOPS, _TAILS, ChangeKind.STOP)
     assert not faults, "\n".join(faults)
 
 
@@ -136,8 +143,7 @@ _STOPPED = ("the Friday status meeting", "the weekly report", "late-night Slack 
 def test_a_thing_to_stop_however_it_is_led_and_closed_is_read(lead: str) -> None:
     """"kill meetings over lunch" asked "if we did away with kill meetings …"; "stop 8am
     meetings", "do we still need late-night Slack pings?" were quoted."""
-    faults = [f for thing in _STOPPED for tail in _TAILS
-              if (f := _unread(lead + thing + tail, ChangeKind.STOP))]
+    faults = _faults((lead,), _STOPPED, _TAILS, ChangeKind.STOP)
     assert not faults, "\n".join(faults)
 
 
@@ -155,7 +161,7 @@ def test_a_note_of_a_change_however_it_is_led_and_closed_is_read(lead: str) -> N
     """"retro every two weeks for a sprint", "standup 15 min max from next week" were
     quoted; "thoughts on demos on Fridays from next week" asked "now that it's decided
     that thoughts on …"; "I'd love cameras optional", "retro on Thursdays?" were quoted."""
-    faults = [f for note in _NOTES for tail in _TAILS if (f := _unread(lead + note + tail))]
+    faults = _faults((lead,), _NOTES, _TAILS)
     assert not faults, "\n".join(faults)
 
 
@@ -172,7 +178,7 @@ _GERUND_ACTS = ("moving standup to 10", "rotating who runs the retro",
 def test_an_act_wanted_as_a_gerund_is_read(lead: str) -> None:
     """"I'd love pairing on bugs", "we need moving standup to 10", "I vote for trying
     async standups" were quoted."""
-    faults = [f for act in _GERUND_ACTS for tail in _TAILS if (f := _unread(lead + act + tail))]
+    faults = _faults((lead,), _GERUND_ACTS, _TAILS)
     assert not faults, "\n".join(faults)
 
 
@@ -193,8 +199,7 @@ def test_a_plan_closed_with_a_trial_a_condition_or_openness_is_read(tail: str) -
               (_THING_LEADS[:5], _THINGS, ChangeKind.START),
               (_NOTE_LEADS[:3], _NOTES, ChangeKind.START),
               (_STOP_LEADS[:4], _STOPPED, ChangeKind.STOP))
-    faults = [f for leads, items, action in groups for lead in leads for item in items
-              if (f := _unread(lead + item + tail, action))]
+    faults = [f for leads, items, action in groups for f in _faults(leads, items, (tail,), action)]
     assert not faults, "\n".join(faults)
 
 
@@ -227,8 +232,7 @@ _COMMON_TAILS = ("", "?", " from next week", " - thoughts?", " for a sprint",
 
 @pytest.mark.parametrize("act", _MORE_ACTS)
 def test_more_plans_under_common_leads_are_read(act: str) -> None:
-    faults = [f for lead in _COMMON_LEADS for tail in _COMMON_TAILS
-              if (f := _unread(lead + act + tail))]
+    faults = _faults(_COMMON_LEADS, (act,), _COMMON_TAILS)
     assert not faults, "\n".join(faults)
 
 
@@ -255,15 +259,13 @@ _MORE_STOPS = ("stop cc'ing the whole team", "stop scheduling meetings over lunc
 
 @pytest.mark.parametrize("thing", _MORE_THINGS)
 def test_more_things_under_common_leads_are_read(thing: str) -> None:
-    faults = [f for lead in _THING_LEADS[:9] for tail in _COMMON_TAILS
-              if (f := _unread(lead + thing + tail))]
+    faults = _faults(_THING_LEADS[:9], (thing,), _COMMON_TAILS)
     assert not faults, "\n".join(faults)
 
 
 @pytest.mark.parametrize("stop", _MORE_STOPS)
 def test_more_stops_under_common_leads_are_read(stop: str) -> None:
-    faults = [f for lead in _COMMON_LEADS for tail in _COMMON_TAILS
-              if (f := _unread(lead + stop + tail, ChangeKind.STOP))]
+    faults = _faults(_COMMON_LEADS, (stop,), _COMMON_TAILS, ChangeKind.STOP)
     assert not faults, "\n".join(faults)
 
 
