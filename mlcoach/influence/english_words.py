@@ -25,14 +25,16 @@ CLOSING_WHEN = (r"(?:for\s+(?:a|one|two|three|four|[2-6]|a\s+few|a\s+couple\s+of
                 r"test|pilot)|on\s+a\s+trial\s+basis|soon|eventually|at\s+some\s+point"
                 r"|by\s+(?:the\s+)?end\s+of\s+(?:the\s+)?(?:week|month|sprint|quarter)"
                 r"|(?:starting|beginning|from|as\s+of)\s+(?:in\s+)?(?:next\s+\w+|tomorrow|"
-                rf"{WEEKDAY}|{MONTH}|q[1-4])|again|for\s+now|going\s+forward"
+                rf"{WEEKDAY}|{MONTH}|q[1-4])|again|(?:at\s+least\s+)?for\s+(?:now|a\s+while|a\s+bit)|going\s+forward"
                 r"|(?:this|next)\s+(?:week|sprint|month|quarter))")
-
 _FILLERS = (
     "ok so like", "okay so like", "so basically", "so like", "basically", "fyi", "um", "umm",
     "uh", "erm", "def", "definitely", "totally", "seriously", "i'd suggest we",
     "i would suggest we", "i suggest we", "i propose we", "i'd propose we", "i recommend we",
-    "i'd recommend we", "i vote we", "i'd vote we",
+    "i'd recommend we", "i vote we", "i'd vote we", "i'd suggest that we",
+    "i would suggest that we", "i suggest that we", "i propose that we", "i'd propose that we",
+    "i would propose that we", "i recommend that we", "i'd recommend that we",
+    "i would recommend that we",
     "ok so", "okay so", "so", "ok", "okay", "hey", "hi", "also", "and", "but", "honestly",
     "please", "pls", "maybe", "perhaps", "possibly", "either way", "anyway", "in any case",
     "ideally", "i think that", "i think", "i feel like", "i feel that", "i feel",
@@ -59,7 +61,8 @@ _FILLERS = (
     # "I feel like we'd benefit from a weekly sync with design": what would help is the change
     "we'd benefit from", "we would benefit from", "we could benefit from",
     "we'd all benefit from", "we would all benefit from",
-    "it might be worth", "just", "going forward", "moving forward",
+    "it might be worth it to", "it may be worth it to", "it would be worth it to",
+    "it'd be worth it to", "it might be worth", "just", "going forward", "moving forward",
     "from now on", "as a team", "as a company", "as an org", "as an organisation",
     "as an organization", "@here", "@channel", "@everyone", "@all",
 )
@@ -87,7 +90,10 @@ _LABELS = ("note to self", "reminder to self", "memo to self", "self-reminder",
            "the goal", "goal", "the change", "my change",
            # "trial: no-meeting Wednesdays for a month": what the change is tried as
            "trial", "a trial", "experiment", "an experiment", "small experiment",
-           "team experiment", "pilot", "a pilot", "proposed change", "suggested change")
+           "team experiment", "pilot", "a pilot", "proposed change", "suggested change",
+           # "what do you think, should we …": the view asked first, the plan after it
+           "what do you think", "what do you all think", "what does everyone think",
+           "thoughts", "wdyt", "honest question", "genuine question")
 
 
 # Labels said without a colon before what leads a plan: "FYI going forward I'll share
@@ -117,6 +123,7 @@ def without_spoken_label(text: str) -> str:
 _MODALS = (
     # a proposal put as a question ("would it make sense to rotate the on-call?")
     "would it make sense to", "does it make sense to", "would it be worth it to",
+    "do we want to", "don't we want to", "would we want to",
     "if we could maybe", "if we could just", "if we could",
     "do you think we could", "do you think we can", "do you think we should",
     "is there any chance we could", "any chance we could", "any chance we can",
@@ -225,7 +232,11 @@ _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", 
           "would it be alright if we", "how would you feel if we")
 
 
-_HOW_ABOUT = ("how about", "what about", "any thoughts on", "thoughts on",
+_HOW_ABOUT = (
+    # "would you be open to us trying async standups?": what the team would do is asked
+    "would you be open to us", "are you open to us", "how would you feel about us",
+    "how do you feel about us", "would you be ok with us", "are you ok with us",
+    "how about", "what about", "any thoughts on", "thoughts on",
               "what do you think about", "what do you think of", "how do you feel about",
               "opinions on",
               # "how would you feel about async standups?", "open to async standups?", "is
@@ -342,7 +353,7 @@ FIRST_FILLERS = ("maybe", "perhaps", "also", "so", "ok", "okay", "pls", "plz", "
 # The first words that name no thing a change is about: pronouns, "what", "which", …
 NOT_A_THING = _words("i we you they he she it this that there us me them him her everyone "
                      "everybody nobody someone people what who which things something "
-                     "anything everything nothing let's")
+                     "anything everything nothing let's lets")
 _TAILS = tuple(" " + word for word in (
     *COURTESIES, "asap", "maybe", "perhaps", "i think", "what do you think", "wdyt",
     "any thoughts", "thoughts",

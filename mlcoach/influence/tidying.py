@@ -771,7 +771,7 @@ def _one_proposal(text: str, language: str) -> str:
         return text
     plan = parts[kinds.index("plan")].rstrip(" .!…")
     words = re.findall(r"[\w'’]+", plan.casefold())
-    if len(words) < 3 or _says_back(plan):
+    if len(words) < 3 or _says_back(_without_its_lead(plan, language)):
         return text  # "Kaldıralım.", "do them async": the rest says what
     if kinds.index("plan") and language == "en":
         # "…is slow. Cache the dependencies.": read as a first sentence would be, unless
@@ -782,14 +782,25 @@ def _one_proposal(text: str, language: str) -> str:
     return plan
 
 
+# How a thing is or goes, said of it: "is a mess", "keeps running over", "drags"
+_HOW_IT_GOES = (r"(?:is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
+                r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|"
+                r"needs?|sits?|waits?|lingers?|stays?|hangs?|lives?|clash(?:es)?|overlaps?|"
+                r"overruns?|lasts?|eats?|slows?|wastes?|confuses?|costs?)")
+def _without_its_lead(plan: str, language: str) -> str:
+    """An English plan as it is read, its lead gone: the "it" of "would it make sense to …"
+    points at nothing; other text as it came."""
+    if language != "en":
+        return plan
+    reading = read_change(plan, ChangeKind.DIFFERENTLY, "en")
+    return plan if reading.quoted else reading.words
+
+
 # "the deploy checklist is a mess, I want to rewrite it": how a thing is, then a plan that
 # points back at it with "it" or "them".
 _RAMBLE = re.compile(
     r"^(?:(?:honestly|tbh|so|ok|okay|basically|imo|ugh|well)\s*,?\s+)?(?P<np>(?:(?:the|our|this|that|these|those|my)\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}?)\s+"
-    r"(?P<be>is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
-    r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|needs?|"
-    r"sits?|waits?|lingers?|stays?|hangs?|lives?|clash(?:es)?|overlaps?|overruns?|lasts?|"
-    r"eats?|slows?|wastes?|confuses?|costs?)(?:\s+(?P<mid>[^,.;!?]*?))?(?:[,.;!]|\s[-–—])?\s+"
+    rf"(?P<be>{_HOW_IT_GOES})(?:\s+(?P<mid>[^,.;!?]*?))?(?:[,.;!]|\s[-–—])?\s+"
     r"(?:(?:so|and|but|honestly|tbh)\s+)?"
     r"(?:i\s+(?:really\s+)?(?:want|need|would\s+like|would\s+love|plan|'m\s+going|"
     r"am\s+going|keep\s+meaning)\s+to|i['’]d\s+(?:really\s+)?(?:like|love)\s+to|i'll|i\s+will"
@@ -814,7 +825,8 @@ _NOT_A_REFERENT = frozenset(("it", "this", "that", "they", "these", "those", "ev
 
 
 # The reason for a change said before it: "since …", "given that …", "now that …".
-_REASON_LEAD = r"since|given(?:\s+that)?|now\s+that"
+_REASON_LEAD = (r"since|given(?:\s+that)?|now\s+that|as(?=\s+(?:we|the\s+team|our\s+team|"
+                r"more\s+people|people|everyone)\s)")
 # "After last week's outage I think we should do blameless postmortems", "Since half the
 # team is remote, let's make cameras optional": why (or when) first, then a plan.
 _WHY_FIRST = re.compile(
@@ -823,6 +835,17 @@ _WHY_FIRST = re.compile(
     r"(?P<plan>(?:i\s+think\s+|so\s+|maybe\s+)?(?:we\s+(?:should|need\s+to|could|must|ought\s+to)"
     r"|let['’]?s|(?:can|could|should)\s+we|i['’]d\s+like\s+to|i\s+(?:want|propose|suggest)\b"
     r"|how\s+about|what\s+if\s+we)\b.*)$", re.I)
+# "standups drag, so let's …", "mornings are busy, could we …", "Retro keeps running over.
+# Maybe we …": what is wrong, said first in a clause of its own, then the plan
+_PROBLEM_FIRST = re.compile(
+    r"^(?:(?:honestly|tbh|so|ok|okay|ugh|well)\s*,?\s+)?(?:(?:the|our|my|all|these|those)\s+)?"
+    r"(?!(?:once|when|whenever|if|after|before|until|till|as|while|since|because|unless|now|"
+    r"given|in\s+case|what|whatever|where|how)\b)"  # when or if it holds, said first: kept
+    rf"[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+{_HOW_IT_GOES}\b[^,.;!?]{{0,60}}?"
+    r"(?:\s*[,.;!]\s*(?:so\s+)?|\s+[-–—]\s+|\s+so\s+)"
+    r"(?P<plan>(?:i\s+think\s+|maybe\s+|perhaps\s+)?(?:we\s+(?:should|need\s+to|could|must|"
+    r"ought\s+to|might|can)|let['’]?s|(?:can|could|should|shall)\s+we|how\s+about|"
+    r"what\s+if\s+we|(?:maybe|perhaps)\s+we)\b(?![’'])(?!\s+not\b).*)$", re.I)
 # "Since half the team is remote, cameras optional for the weekly": the reason in its own
 # clause; what follows is the change, whatever its shape.
 _REASON_FIRST = re.compile(rf"^(?:because|seeing\s+as|{_REASON_LEAD})\s+"
@@ -837,19 +860,26 @@ def _why_first_off(text: str) -> str:
     said = _read_or_kept(text, _plan_after_why)
     if said != text:
         return said
+    problem = _PROBLEM_FIRST.match(text)
+    # read as its own change would be: "…, so we stop losing track", "…. It drags."
+    plan = _without_purpose(_one_proposal(problem["plan"], "en")) if problem else ""
+    if plan and not points_back(plan, showing=False):
+        said = _read_or_kept(text, lambda _: plan)
+        if said != text:
+            return said
     match = _REASON_FIRST.match(text)
-    if match is None or points_back(match["plan"], showing=False):
-        return text
-    return match["plan"]
+    plan = _one_proposal(match["plan"], "en") if match else ""
+    return plan if plan and not points_back(plan, showing=False) else text
 
 
 def _plan_after_why(text: str) -> str:
     match = _WHY_FIRST.match(text)
     if match is None:
         return text
+    plan = _without_purpose(_one_proposal(match["plan"], "en"))  # "… . It drags otherwise."
     if match["lead"].lower() != "after":
-        return match["plan"]
-    plan = match["plan"].rstrip(" .!")
+        return plan
+    plan = plan.rstrip(" .!")
     mark = "?" if plan.endswith("?") else ""
     return f"{plan.rstrip('?').rstrip()} {match['why'][0].lower()}{match['why'][1:]}{mark}"
 
@@ -944,6 +974,9 @@ _REASON_EN = re.compile(
     # a dash; ", it overlaps with planning", ", they never start on time": what it does
     # ", nobody goes", ", everyone hates it": who does what
     r"(?:(?:(?<=,)|(?<=\s[-–—]))(?=\s*(?:it's|it’s|it is|that's|that’s|they're|they’re|it was"
+    # ", it would help the new joiners", " - that'd save us an hour": what it would bring
+    r"|(?:it|that|this)(?:\s+(?:would|will|might|could)|['’](?:d|ll))\s+(?:really\s+)?"
+    r"(?:help|save|give|free|cut|reduce|improve)\b"
     r"|(?:it|that)\s+(?:(?:never|always|just|rarely|barely|often|usually|constantly|"
     r"really)\s+)?(?!(?:needs|has\s+to|is|was)\b)(?:doesn't|does\s+not|isn't|wasn't|[a-z]+s)"
     r"|they\s+(?:(?:never|always|just|rarely|barely|often|usually|constantly|really)\s+)?"
@@ -953,6 +986,9 @@ _REASON_EN = re.compile(
     r",?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
     r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
     r"this|that|these|those|there)\b))"
+    # "… since mornings are busy", "… as Fridays are quiet": a thing and how it is
+    r"|,?\s+(?:since|as)(?=\s+(?:the\s+|our\s+|most\s+)?[a-z]+s?\s+(?:are|is|get|gets|"
+    r"tend\s+to|keep|keeps|run|runs|feel|feels|seem|seems)\s+(?!\w+ed\b)\S)"
     # "… since nobody comes", ", otherwise they go stale": before a subject, no comma needed
     r"|,?\s+(?:since|otherwise|or\s+else)(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|"
     r"everyone|everybody|people)\b)"
@@ -969,11 +1005,16 @@ _REASON_TR = re.compile(r"[,;]?\s+(?:[çc][üu]nk[üu]|zira|ne de olsa)\s+\S.*$"
 _SO_WHO = (r"so\s+that\s+|so\s+(?=(?:i|we|you|they|he|she|it|everyone|everybody|nobody|no\s+one|"
            r"people|the\s+team|new\s+\w+)\s+\S)")
 _PURPOSE_FIRST = re.compile(r"^(?:(?:in\s+order\s+to|so\s+as\s+to|to)\s+(?!(?:the|a|an|our|my|"
-                            rf"your|this|that|these|those)\s)|{_SO_WHO})[^,]{{3,60}},\s+"
+                            rf"your|this|that|these|those)\s)|{_SO_WHO}|for\s+(?=(?:more\s+|"
+                            r"better\s+)?(?:focus|clarity|visibility|transparency|consistency|"
+                            rf"fairness|simplicity|speed|quality|sanity)\s*,))[^,]{{3,60}},\s+"
                             r"(?P<plan>(?P<lead>[\w'’]+)\b.*)$", re.I)
 _PLAN_LEADS = frozenset(("we", "let's", "lets", "let", "i'd", "i", "please", "can", "could",
                          "should", "maybe", "how", "what"))
-_PURPOSE_AFTER = re.compile(r",?\s+(?:so\s+that|so\s+as\s+to|in\s+order\s+to)\s+[^.!?;]*?"
+# ", so we stop losing track": "so" and who, after a comma, in the last clause
+_PURPOSE_AFTER = re.compile(r"(?:,?\s+(?:so\s+that|so\s+as\s+to|in\s+order\s+to)\s+[^.!?;]*?|,\s*so"
+                            r"(?=\s+(?:we|people|everyone|everybody|nobody|no\s+one|the\s+team|"
+                            r"they|you|i)\s+(?!(?:should|could|must|ought|shall)\b))\s+[^,.!?;]*?)"
                             r"(?=\s*(?:[.!?;]|$))", re.I)
 
 
