@@ -247,6 +247,30 @@ def test_an_answer_of_not_knowing_asks_for_the_change(change: str) -> None:
         supportive_question(change, DIFF, "en")
 
 
+@pytest.mark.parametrize("change", [
+    "it might be worth a try", "worth a shot", "sounds good!", "good idea 👍", "agreed",
+    "why not", "maybe later", "not now", "we'll see", "same as before", "ditto",
+    "as discussed", "as per the meeting", "I have an idea", "something needs to change",
+    "this isn't working", "it", "This."])
+@pytest.mark.parametrize("action", [START, STOP, DIFF])
+def test_a_reply_or_an_aside_alone_asks_for_the_change(change: str, action: ChangeKind) -> None:
+    """"it might be worth a try" asked "if we started this: “It”", "as per the meeting"
+    "“As”" (the aside taken off left a pointer), "worth a shot" "to worth a shot"."""
+    with pytest.raises(ComposerError, match="describe the change you want"):
+        supportive_question(change, action, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("move standup to 10 as per the meeting", "How would it work for you to move standup to 10?"),
+    ("As per our chat, move standup to 10", "How would it work for you to move standup to 10?"),
+    ("per our last meeting, we should pair on bugs",
+     "How would it work for you to pair on bugs?"),
+])
+def test_where_a_plan_comes_from_is_no_part_of_it(change: str, question: str) -> None:
+    """"move standup to 10 as per the meeting" asked "to move standup to 10 as"."""
+    assert supportive_question(change, START, "en") == question
+
+
 @pytest.mark.parametrize(("change", "question"), [
     ("hoping we can move standup to 10", "How would it work for you to move standup to 10?"),
     ("I'm hoping we could drop the Friday demo",

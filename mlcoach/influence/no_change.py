@@ -21,6 +21,20 @@ _MUSING = re.compile(
 _UNSURE = re.compile(r"^(?:no\s+idea|not\s+sure|unsure|dunno|no\s+clue)(?:\s+yet)?\W*$", re.I)
 
 
+# A reply or an aside, alone: "sounds good", "worth a try", "maybe later", "as discussed",
+# "same as before", "something needs to change" (what should is the user's to say)
+_REPLY = re.compile(
+    r"^(?:(?:ok|okay|yeah|yes|sure|well|so|hmm+|honestly)\W+)?(?:(?:that|it|this)\s+)?(?:"
+    r"(?:sounds|seems)\s+(?:good|great|fine|ok|okay|reasonable|fair)|(?:a\s+)?(?:good|great|"
+    r"nice|fair)\s+(?:idea|point|call)|agreed|i\s+agree|(?:it['’]s\s+|is\s+|(?:might|may|could|"
+    r"would)\s+be\s+)?worth\s+(?:it|a\s+(?:try|shot|go|look))|why\s+not|maybe\s+later|not\s+now"
+    r"|later|let['’]?s\s+see|we['’]?ll\s+see|same(?:\s+as\s+(?:before|always|usual))?|ditto"
+    r"|as\s+(?:discussed|usual|always|agreed|before)|(?:as\s+)?per\s+(?:our|the|my)\s+(?:chat|call|"
+    r"meeting|conversation|discussion)|nothing|i\s+have\s+an\s+idea|any\s+ideas"
+    r"|something\s+(?:needs|has)\s+to\s+change|(?:isn['’]?t|is\s+not)\s+working"
+    r"|it|this|that|these|those)\W*$", re.I)
+
+
 # Turkish: "bunu düşünüyordum", "aklımda bir şey var", "emin değilim", "bilmiyorum",
 # "ekip onaylarsa", "itiraz yoksa", "mümkünse".
 _TR_NO_CHANGE = re.compile(
@@ -32,9 +46,10 @@ _TR_NO_CHANGE = re.compile(
 
 
 def says_no_change(text: str, language: str = "en") -> bool:
-    """Whether `text` muses, sets a condition or says it does not know, naming no change."""
+    """Whether `text` muses, sets a condition, says it does not know or only replies,
+    naming no change."""
     if language == "tr":
         said = " ".join(text.replace("İ", "i").replace("I", "ı").lower().split()).strip(" .!…")
         return _TR_NO_CHANGE.fullmatch(said) is not None
     return _MUSING.match(text.strip()) is not None or only_consent(text) \
-        or _UNSURE.match(text.strip()) is not None
+        or _UNSURE.match(text.strip()) is not None or _REPLY.match(text.strip()) is not None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.act_or_thing import base_verb
+from mlcoach.influence.english_words import NOT_A_THING
 
 # "so yeah", "um so", "yeah like": fillers in front, one after another ("like" only after
 # another: "like posts in the kudos channel" is the verb).
@@ -55,7 +56,7 @@ _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+tha
                       r"\s+to\s+try(?:\s+it)?|if\s+we\s+can|when\s+we\s+can|if\s+(?:the\s+)?"
                       r"(?:budget|time)\s+allows)\s*[.!]*$"
                       # "…, as discussed", "… per yesterday's discussion": where it comes from
-                      r"|(?:\s*[,–—-])?\s+(?:as\s+(?:discussed|agreed|mentioned|promised)|per\s+"
+                      r"|(?:\s*[,–—-])?\s+(?:as\s+(?:discussed|agreed|mentioned|promised)|(?:as\s+)?per\s+"
                       r"(?:our|my|the|yesterday['’]s|today['’]s)\s+(?:\w+\s+)?(?:discussion|chat|"
                       r"call|conversation|retro|meeting|sync))\s*[.!]*$"
                       # "… okay": not "if that's okay", "make it okay", "feel okay"
@@ -112,7 +113,8 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
 # "As discussed, …", "Just following up on our chat.": where the message comes from.
 _EN_MAIL_LEAD = re.compile(
     r"^(?:as\s+(?:discussed|promised|mentioned|agreed)(?:\s+(?:earlier|yesterday|today|"
-    r"in\s+(?:the\s+)?\w+))?\s*,|per\s+(?:our|my)\s+(?:chat|call|conversation|discussion)"
+    r"in\s+(?:the\s+)?\w+))?\s*,|(?:as\s+)?per\s+(?:our|my|the)\s+(?:\w+\s+)?(?:chat|call|"
+    r"conversation|discussion|meeting|retro|sync)"
     r"\s*,|(?:just\s+)?(?:following|circling)\s+(?:up|back)\b[^.!?]*[.!])\s+(?=\S)", re.I)
 # "it'd be better to …", "it makes sense to …", "it's a good idea to …", "might be worth …":
 # the proposal, judged first.
@@ -216,6 +218,15 @@ def without_mail_lines(text: str) -> str:
     return "\n".join(lines) if any(line.strip() for line in lines) else text
 
 
+# What is left when only these are: the "it" of "it might be worth a try", the "as" of
+# "as per the meeting", names nothing
+_EMPTY = NOT_A_THING | frozenset(("as", "so", "and", "but", "or", "then", "just", "a", "the"))
+
+
+def _names_something(text: str) -> bool:
+    return any(word not in _EMPTY for word in re.findall(r"[\w'’]+", text.lower()))
+
+
 def _peeled(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:
     """`text` with each pattern taken off its edge, as long as any still matches."""
     changed = True
@@ -223,7 +234,7 @@ def _peeled(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:
         changed = False
         for pattern in patterns:
             shorter = pattern.sub("", text, count=1).strip()
-            if shorter != text and re.search(r"\w", shorter):
+            if shorter != text and _names_something(shorter):
                 text, changed = shorter, True
     return text
 
