@@ -62,8 +62,10 @@ _LEFT = re.compile(r"\b(?:let's|lets|we should|could we|can we|how about|what ab
                    re.I)
 
 
-def _unread(change: str, action: ChangeKind = ChangeKind.START) -> str | None:
+def _unread(change: str, action: ChangeKind = ChangeKind.START, plan: str = "") -> str | None:
     question = supportive_question(change, action, "en")
+    if lost := _lost(plan, question):
+        return f"{change!r} lost {lost}: {question}"
     if "“" in question:
         return f"{change!r} was quoted: {question}"
     if _LEFT.search(question.removeprefix("How would it work for you")) \
@@ -75,11 +77,21 @@ def _unread(change: str, action: ChangeKind = ChangeKind.START) -> str | None:
     return None
 
 
+def _lost(plan: str, question: str) -> list[str]:
+    """The words of `plan` after its first (a verb may change its form) that `question`
+    does not say: "to save time, let's rotate who runs the retro so we can ship faster"
+    asked "to ship faster"."""
+    said = re.findall(r"[\w'-]+", question.lower())
+    return [word for word in re.findall(r"[\w'-]+", plan.lower())[1:]
+            if len(word) > 2 and word not in ("the", "and", "our", "for", "max")
+            and not any(other.startswith(word[:4]) for other in said)]
+
+
 def _faults(leads: Sequence[str], plans: Sequence[str], tails: Sequence[str],
             action: ChangeKind = ChangeKind.START) -> list[str]:
     """What `_unread` finds in every plan under every lead and tail."""
     return [f for lead in leads for plan in plans for tail in tails
-            if (f := _unread(lead + plan + tail, action))]
+            if (f := _unread(lead + plan + tail, action, plan))]
 
 
 @pytest.mark.parametrize("lead", _ACT_LEADS)

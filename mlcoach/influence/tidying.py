@@ -178,6 +178,7 @@ def _second_act_joined(text: str) -> str:
     verb, rest = (match["then"], match["rest"]) if match["then"] else (match["act"],
                                                                         match["after"])
     if verb.lower() not in _VERBS or re.search(r"\sand\s", rest) \
+            or re.match(r"let['’]?s\b", f"{verb}{rest}", re.I) \
             or (match["act"] and _NO_SECOND_ACT.search(rest)):
         return text  # "review PRs, write tests and deploy daily": a list (_listed_acts)
     first = read_change(_MY_LEAD.sub("", match["first"], count=1), ChangeKind.DIFFERENTLY,
@@ -841,7 +842,11 @@ _PROBLEM_FIRST = re.compile(
     r"^(?:(?:honestly|tbh|so|ok|okay|ugh|well)\s*,?\s+)?(?:(?:the|our|my|all|these|those)\s+)?"
     r"(?!(?:once|when|whenever|if|after|before|until|till|as|while|since|because|unless|now|"
     r"given|in\s+case|what|whatever|where|how)\b)"  # when or if it holds, said first: kept
-    rf"[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+{_HOW_IT_GOES}\b[^,.;!?]{{0,60}}?"
+    # a thing, not a plan's lead ("let's run planning …", "we should run …")
+    r"(?:(?!(?:let['’]?s|lets|we|i|you|should|could|would|can|will|must|might|may|need|"
+    r"please|pls|maybe|perhaps|to|and|or|don['’]?t|not|never|who|whoever|which|that)\b)"
+    r"[\w'’-]+\s+){1,4}?"
+    rf"{_HOW_IT_GOES}\b[^,.;!?]{{0,60}}?"
     r"(?:\s*[,.;!]\s*(?:so\s+)?|\s+[-–—]\s+|\s+so\s+)"
     r"(?P<plan>(?:i\s+think\s+|maybe\s+|perhaps\s+)?(?:we\s+(?:should|need\s+to|could|must|"
     r"ought\s+to|might|can)|let['’]?s|(?:can|could|should|shall)\s+we|how\s+about|"
