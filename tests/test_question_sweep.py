@@ -30,7 +30,7 @@ _ACT_LEADS = ("", "let's ", "we should ", "could we ", "maybe ", "I think we sho
               "why don't we ", "I suggest we ", "we need to ", "so we can focus, let's ",
               "not sure but maybe we ", "we might need to ", "we'll need to ", "I vote we ",
               "we really should ", "is there a way we could ", "the idea is to ",
-              "going forward let's ")
+              "going forward let's ", "please ", "pls ")
 _ACTS = ("move standup to 10", "rotate who runs the retro", "review PRs within a day",
          "write tests before merging", "pair on bugs", "demo every other Friday",
          "keep cameras optional", "post updates in the channel", "block mornings for focus",
@@ -120,7 +120,8 @@ _TO_DANA = ("Dana, could you ", "@dana can you ", "could you ", "can you please 
 _HER_ACTS = ("run the retro next week", "take notes in planning", "review my PR today",
              "pair with Sam on the migration", "send the agenda the day before",
              "move our 1:1 to Thursday", "mentor the new joiner", "update the runbook",
-             "switch to Kanban")
+             "switch to Kanban", "demo every other Friday", "keep cameras optional",
+             "run planning on Tuesdays")
 _KINDLY = ("", "?", " pls", " this week", " - thoughts?", " (no pressure)",
            " when you get a chance", " thanks!")
 _SAID_TO_HER = re.compile(r"\b(?:could you|can you|would you|willing|pls|please|thoughts|"
@@ -136,8 +137,9 @@ def test_an_act_asked_of_the_person_is_asked_of_them_plainly(lead: str) -> None:
     for act in _HER_ACTS:
         for tail in _KINDLY:
             question = supportive_question(lead + act + tail, ChangeKind.START, "en", "Dana")
-            if question != f"How would it work for you to {act}?" \
-                    and _SAID_TO_HER.search(question.removeprefix("How would it work for you")):
+            if (question != f"How would it work for you to {act}?"
+                    and _SAID_TO_HER.search(question.removeprefix("How would it work for you"))) \
+                    or _lost(act, question):
                 faults.append(f"{lead + act + tail!r}: {question}")
     assert not faults, "\n".join(faults)
 
@@ -237,7 +239,7 @@ _MORE_ACTS = ("move our 1:1 to Thursday", "gamify code reviews", "have a no-meet
               "invite QA to planning", "mute Slack after 6pm", "archive stale channels",
               "pair new joiners with a buddy")
 _COMMON_LEADS = ("", "let's ", "we should ", "could we ", "maybe ", "how about we ",
-                 "I'd like us to ", "Proposal: ", "we really should ")
+                 "I'd like us to ", "Proposal: ", "we really should ", "please ")
 _COMMON_TAILS = ("", "?", " from next week", " - thoughts?", " for a sprint",
                  ", we'll see how it goes")
 
@@ -303,7 +305,8 @@ def test_an_act_of_ones_own_by_example_is_said_plainly(act: str) -> None:
             except ComposerError:
                 continue  # the team's to decide, or no act: refused, as it should be
             doing = suggestion.as_text().split("\n\n")[1]
-            if _BY_EXAMPLE_LEFT.search(doing) or re.search(r"\b(\w+) \1\b", doing):
+            if _BY_EXAMPLE_LEFT.search(doing) or re.search(r"\b(\w+) \1\b", doing) \
+                    or _lost(act, doing):
                 faults.append(f"{change!r}: {doing}")
     assert not faults, "\n".join(faults)
 

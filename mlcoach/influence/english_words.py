@@ -350,10 +350,11 @@ HEDGE_CLAUSE = r"(?:i\s+think|i\s+feel\s+like|i\s+guess)"
 # A hedge, a courtesy or a filler first ("maybe standup moves to 10", "pls …")
 FIRST_FILLERS = ("maybe", "perhaps", "also", "so", "ok", "okay", "pls", "plz", "please",
                  "hey", "hi")
-# The first words that name no thing a change is about: pronouns, "what", "which", …
+# The first words that name no thing a change is about: pronouns, "what", "which", a
+# courtesy ("pls move standup to 10 from next week" is asked, not decided) …
 NOT_A_THING = _words("i we you they he she it this that there us me them him her everyone "
                      "everybody nobody someone people what who which things something "
-                     "anything everything nothing let's lets")
+                     "anything everything nothing let's lets please pls plz")
 _TAILS = tuple(" " + word for word in (
     *COURTESIES, "asap", "maybe", "perhaps", "i think", "what do you think", "wdyt",
     "any thoughts", "thoughts",

@@ -80,6 +80,8 @@ def tidy_change(text: str, language: str, person: str | None = None,
         text = _without_their_name(text, person)
     text = _without_tag_question(text, language)
     if language == "en":
+        # "pls demo every other Friday": the courtesy is no part of what is held
+        text = _COURTESY_FIRST.sub("", text, count=1)
         text = _read_or_kept(_read_or_kept(text, _second_act_joined), _instead_said_after)
         text = _without_purpose(_referent_restored(arrow_said(stopping_said(
             compared_said(_why_first_off(_read_or_kept(text, brought_back)))))))
@@ -97,6 +99,9 @@ def tidy_change(text: str, language: str, person: str | None = None,
             timed = fragment_said(timed, person, stop=action is ChangeKind.STOP)
         return strip_tails(timed)
     return as_proposal(turkish_condition(text))
+
+
+_COURTESY_FIRST = re.compile(r"^(?:please|pls|plz|kindly)\s*,?\s+(?=\w)", re.I)
 
 
 def unwrapped(text: str, language: str) -> str:
