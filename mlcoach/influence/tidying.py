@@ -854,8 +854,11 @@ _PROBLEM_FIRST = re.compile(
     rf"{_HOW_IT_GOES}\b[^,.;!?]{{0,60}}?"
     r"(?:\s*[,.;!]\s*(?:so\s+)?|\s+[-–—]\s+|\s+so\s+)"
     r"(?P<plan>(?:i\s+think\s+|maybe\s+|perhaps\s+)?(?:we\s+(?:should|need\s+to|could|must|"
-    r"ought\s+to|might|can)|let['’]?s|(?:can|could|should|shall)\s+we|how\s+about|"
-    r"what\s+if\s+we|(?:maybe|perhaps)\s+we)\b(?![’'])(?!\s+not\b).*)$", re.I)
+    r"ought\s+to|might|can|need)|let['’]?s|(?:can|could|should|shall)\s+we|how\s+about|"
+    r"what\s+(?:if\s+we|about)|(?:maybe|perhaps)|i['’]d\s+(?:love|like)|no\s+more)\b(?![’'])"
+    r"(?!\s+not\b).*"
+    # or an act, said as one ("Friday is a holiday, move the demo to Thursday")
+    r"|(?P<verb>[a-z][a-z-]*)\s.*)$", re.I)
 # "Since half the team is remote, cameras optional for the weekly": the reason in its own
 # clause; what follows is the change, whatever its shape.
 _REASON_FIRST = re.compile(rf"^(?:because|seeing\s+as|{_REASON_LEAD})\s+"
@@ -871,6 +874,9 @@ def _why_first_off(text: str) -> str:
     if said != text:
         return said
     problem = _PROBLEM_FIRST.match(text)
+    if problem and problem["verb"] and not _verb_shape(
+            problem["plan"].split(), plain_word(problem["verb"]), False):
+        problem = None  # "standups drag, people leave": no plan
     # read as its own change would be: "…, so we stop losing track", "…. It drags."
     plan = _without_purpose(_one_proposal(problem["plan"], "en")) if problem else ""
     if plan and not points_back(plan, showing=False):
@@ -1020,7 +1026,7 @@ _PURPOSE_FIRST = re.compile(r"^(?:(?:in\s+order\s+to|so\s+as\s+to|to)\s+(?!(?:th
                             rf"fairness|simplicity|speed|quality|sanity)\s*,))[^,]{{3,60}},\s+"
                             r"(?P<plan>(?P<lead>[\w'’]+)\b.*)$", re.I)
 _PLAN_LEADS = frozenset(("we", "let's", "lets", "let", "i'd", "i", "please", "can", "could",
-                         "should", "maybe", "how", "what"))
+                         "should", "maybe", "how", "what", "no"))
 # ", so we stop losing track": "so" and who, after a comma, in the last clause
 _PURPOSE_AFTER = re.compile(r"(?:,?\s+(?:so\s+that|so\s+as\s+to|in\s+order\s+to)\s+[^.!?;]*?|,\s*so"
                             r"(?=\s+(?:we|people|everyone|everybody|nobody|no\s+one|the\s+team|"
