@@ -788,11 +788,6 @@ def _one_proposal(text: str, language: str) -> str:
     return plan
 
 
-# How a thing is or goes, said of it: "is a mess", "keeps running over", "drags"
-_HOW_IT_GOES = (r"(?:is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
-                r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|"
-                r"needs?|sits?|waits?|lingers?|stays?|hangs?|lives?|clash(?:es)?|overlaps?|"
-                r"overruns?|lasts?|eats?|slows?|wastes?|confuses?|costs?)")
 def _without_its_lead(plan: str, language: str) -> str:
     """An English plan as it is read, its lead gone: the "it" of "would it make sense to …"
     points at nothing; other text as it came."""
@@ -802,6 +797,11 @@ def _without_its_lead(plan: str, language: str) -> str:
     return plan if reading.quoted else reading.words
 
 
+# How a thing is or goes, said of it: "is a mess", "keeps running over", "drags"
+_HOW_IT_GOES = (r"(?:is|are|was|were|has\s+been|have\s+been|feels?|seems?|looks?|gets?|sucks?|"
+                r"keeps?\s+\w+ing|takes?|drags?|runs?|goes|go|piles?|breaks?|fails?|causes?|"
+                r"needs?|sits?|waits?|lingers?|stays?|hangs?|lives?|clash(?:es)?|overlaps?|"
+                r"overruns?|lasts?|eats?|slows?|wastes?|confuses?|costs?)")
 # "the deploy checklist is a mess, I want to rewrite it": how a thing is, then a plan that
 # points back at it with "it" or "them".
 _RAMBLE = re.compile(
