@@ -251,7 +251,8 @@ def test_an_answer_of_not_knowing_asks_for_the_change(change: str) -> None:
     "it might be worth a try", "worth a shot", "sounds good!", "good idea 👍", "agreed",
     "why not", "maybe later", "not now", "we'll see", "same as before", "ditto",
     "as discussed", "as per the meeting", "I have an idea", "something needs to change",
-    "this isn't working", "it", "This."])
+    "this isn't working", "it", "This.", "as mentioned", "as promised",
+    "per yesterday's meeting", "as agreed in the retro"])
 @pytest.mark.parametrize("action", [START, STOP, DIFF])
 def test_a_reply_or_an_aside_alone_asks_for_the_change(change: str, action: ChangeKind) -> None:
     """"it might be worth a try" asked "if we started this: “It”", "as per the meeting"
@@ -265,9 +266,17 @@ def test_a_reply_or_an_aside_alone_asks_for_the_change(change: str, action: Chan
     ("As per our chat, move standup to 10", "How would it work for you to move standup to 10?"),
     ("per our last meeting, we should pair on bugs",
      "How would it work for you to pair on bugs?"),
+    ("move standup to 10 as discussed earlier",
+     "How would it work for you to move standup to 10?"),
+    ("let's move standup to 10, as agreed in the retro",
+     "How would it work for you to move standup to 10?"),
+    ("As promised yesterday, we should pair on bugs",
+     "How would it work for you to pair on bugs?"),
 ])
 def test_where_a_plan_comes_from_is_no_part_of_it(change: str, question: str) -> None:
-    """"move standup to 10 as per the meeting" asked "to move standup to 10 as"."""
+    """"move standup to 10 as per the meeting" asked "to move standup to 10 as"; "… as
+    discussed earlier" was asked whole and "…, as agreed in the retro" was quoted (one list
+    of where a plan comes from serves the lead, the tail and the reply alone)."""
     assert supportive_question(change, START, "en") == question
 
 

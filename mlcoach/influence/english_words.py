@@ -341,6 +341,12 @@ ARROWS = ("-->", "->", "=>", "→", "⟶")
 ARROW = "(?:" + "|".join(re.escape(arrow) for arrow in ARROWS) + ")"
 
 
+# Where a plan comes from ("as discussed", "as agreed in the retro", "per our chat", "as per
+# yesterday's meeting"): taken off a plan said before or after it, and alone no change; a
+# regex group
+WHERE_FROM = (r"(?:as\s+(?:discussed|agreed|mentioned|promised)(?:\s+(?:earlier|yesterday|today|"
+              r"in\s+(?:the\s+)?\w+))?|(?:as\s+)?per\s+(?:our|my|the|yesterday['’]s|today['’]s)"
+              r"\s+(?:\w+\s+)?(?:discussion|chat|call|conversation|retro|meeting|sync))")
 # The courtesies a chat line ends on (also read by chat_marks).
 COURTESIES = ("please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers")
 # A hedge before a wish or a note ("maybe cameras optional", "ideally, Sam would …"); a

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.conditionals import only_consent
+from mlcoach.influence.english_words import WHERE_FROM
 
 _MUSING = re.compile(
     r"^(?:(?:so|ok|okay|hey|hmm+|um+|well|just)\W+)*(?:(?:i\s+was|i['’]?ve\s+been|"
@@ -29,8 +30,7 @@ _REPLY = re.compile(
     r"nice|fair)\s+(?:idea|point|call)|agreed|i\s+agree|(?:it['’]s\s+|is\s+|(?:might|may|could|"
     r"would)\s+be\s+)?worth\s+(?:it|a\s+(?:try|shot|go|look))|why\s+not|maybe\s+later|not\s+now"
     r"|later|let['’]?s\s+see|we['’]?ll\s+see|same(?:\s+as\s+(?:before|always|usual))?|ditto"
-    r"|as\s+(?:discussed|usual|always|agreed|before)|(?:as\s+)?per\s+(?:our|the|my)\s+(?:chat|call|"
-    r"meeting|conversation|discussion)|nothing|i\s+have\s+an\s+idea|any\s+ideas"
+    r"|as\s+(?:usual|always|before)|" + WHERE_FROM + r"|nothing|i\s+have\s+an\s+idea|any\s+ideas"
     r"|something\s+(?:needs|has)\s+to\s+change|(?:isn['’]?t|is\s+not)\s+working"
     r"|it|this|that|these|those)\W*$", re.I)
 

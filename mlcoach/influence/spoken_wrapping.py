@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.act_or_thing import base_verb
-from mlcoach.influence.english_words import NOT_A_THING
+from mlcoach.influence.english_words import NOT_A_THING, WHERE_FROM
 
 # "so yeah", "um so", "yeah like": fillers in front, one after another ("like" only after
 # another: "like posts in the kudos channel" is the verb).
@@ -56,9 +56,7 @@ _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+tha
                       r"\s+to\s+try(?:\s+it)?|if\s+we\s+can|when\s+we\s+can|if\s+(?:the\s+)?"
                       r"(?:budget|time)\s+allows)\s*[.!]*$"
                       # "…, as discussed", "… per yesterday's discussion": where it comes from
-                      r"|(?:\s*[,–—-])?\s+(?:as\s+(?:discussed|agreed|mentioned|promised)|(?:as\s+)?per\s+"
-                      r"(?:our|my|the|yesterday['’]s|today['’]s)\s+(?:\w+\s+)?(?:discussion|chat|"
-                      r"call|conversation|retro|meeting|sync))\s*[.!]*$"
+                      r"|(?:\s*[,–—-])?\s+" + WHERE_FROM + r"\s*[.!]*$"
                       # "… okay": not "if that's okay", "make it okay", "feel okay"
                       r"|(?<!['’]s)(?<!\bis)(?<!\bbe)(?<!\bit)(?<!feel)(?<!seem)(?<!look)(?<!all)"
                       r"(?<!\bam)(?<!are)\s+(?:okay|ok)\s*[?.!]*$",
@@ -112,10 +110,8 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
                        r"\s*,?\s+but\s+(?=\S)", re.I)
 # "As discussed, …", "Just following up on our chat.": where the message comes from.
 _EN_MAIL_LEAD = re.compile(
-    r"^(?:as\s+(?:discussed|promised|mentioned|agreed)(?:\s+(?:earlier|yesterday|today|"
-    r"in\s+(?:the\s+)?\w+))?\s*,|(?:as\s+)?per\s+(?:our|my|the)\s+(?:\w+\s+)?(?:chat|call|"
-    r"conversation|discussion|meeting|retro|sync)"
-    r"\s*,|(?:just\s+)?(?:following|circling)\s+(?:up|back)\b[^.!?]*[.!])\s+(?=\S)", re.I)
+    r"^(?:" + WHERE_FROM + r"\s*,|(?:just\s+)?(?:following|circling)\s+(?:up|back)\b[^.!?]*[.!])"
+    r"\s+(?=\S)", re.I)
 # "it'd be better to …", "it makes sense to …", "it's a good idea to …", "might be worth …":
 # the proposal, judged first.
 _EN_JUDGED_FIRST = re.compile(
