@@ -349,17 +349,19 @@ def test_a_plan_with_why_it_is_asked_said_first_or_last_is_read(lead: str) -> No
 # no more …", and an act said as one ("Friday is a holiday, move the demo to Thursday")
 # were quoted.
 _PROBLEMS = ("standups drag, so ", "mornings are busy, ", "since half the team is remote, ",
-             "Standups drag. ", "people are tired so ", "to save time, ", "for focus, ")
+             "Standups drag. ", "people are tired so ", "to save time, ", "for focus, ",
+             "after the outage, ", "with the team growing, ", "as the team grows, ")
 
 
 @pytest.mark.parametrize("problem", _PROBLEMS)
 def test_a_thing_or_a_stop_after_what_is_wrong_is_read(problem: str) -> None:
     tails = ("", " since mornings are busy", ", so we stop losing track", "?")
     faults = [*_faults([problem + lead for lead in ("how about ", "what about ", "maybe ",
-                                                    "we need ", "I'd love ", "let's try ")],
+                                                    "we need ", "I'd love ", "let's try ",
+                                                    "I propose ", "we might try ")],
                        _THINGS, tails),
               *_faults([problem + lead for lead in ("let's drop ", "can we stop ", "no more ",
-                                                    "could we cancel ")],
+                                                    "could we cancel ", "shall we drop ")],
                        _STOPPED[1:5], tails, ChangeKind.STOP),
               *_faults((problem,), ("move the demo to Thursday", "time-box retro to 45 minutes"),
                        tails)]

@@ -833,14 +833,20 @@ _NOT_A_REFERENT = frozenset(("it", "this", "that", "they", "these", "those", "ev
 # The reason for a change said before it: "since …", "given that …", "now that …".
 _REASON_LEAD = (r"since|given(?:\s+that)?|now\s+that|as(?=\s+(?:we|the\s+team|our\s+team|"
                 r"more\s+people|people|everyone)\s)")
+# What a plan said after why it is asked starts with: "we should", "let's", "could we",
+# "I'd like to", "how about", "what if we" (after "I think", "so", "maybe")
+_PLAN_LEAD = (r"(?:i\s+think\s+|so\s+|maybe\s+|perhaps\s+)?(?:we\s+(?:should|need\s+to|could|"
+              r"must|ought\s+to|might|can|need)|let['’]?s|(?:can|could|should|shall)\s+we|"
+              r"i['’]d\s+(?:like|love)|i\s+(?:want|propose|suggest)|how\s+about|"
+              r"what\s+(?:if\s+we|about))")
 # "After last week's outage I think we should do blameless postmortems", "Since half the
 # team is remote, let's make cameras optional": why (or when) first, then a plan.
 _WHY_FIRST = re.compile(
     rf"^(?P<why>(?P<lead>after|following|with|{_REASON_LEAD})\s+[^,;.!?]{{3,80}}?)"
-    r"(?:,\s*|\s+)"
-    r"(?P<plan>(?:i\s+think\s+|so\s+|maybe\s+)?(?:we\s+(?:should|need\s+to|could|must|ought\s+to)"
-    r"|let['’]?s|(?:can|could|should)\s+we|i['’]d\s+like\s+to|i\s+(?:want|propose|suggest)\b"
-    r"|how\s+about|what\s+if\s+we)\b.*)$", re.I)
+    rf"(?:(?:,\s*|\s+)(?P<plan>{_PLAN_LEAD}\b.*)"
+    # after a comma, a thing or an act said as one ("with the team growing, maybe a weekly
+    # demo", "…, no more 8am meetings", "…, move the demo to Thursday")
+    r"|,\s*(?P<said>(?:maybe|perhaps|no\s+more)\b(?![’']).*|(?P<verb>[a-z][a-z-]*)\s.*))$", re.I)
 # "standups drag, so let's …", "mornings are busy, could we …", "Retro keeps running over.
 # Maybe we …": what is wrong, said first in a clause of its own, then the plan
 _PROBLEM_FIRST = re.compile(
@@ -853,10 +859,7 @@ _PROBLEM_FIRST = re.compile(
     r"[\w'’-]+\s+){1,4}?"
     rf"{_HOW_IT_GOES}\b[^,.;!?]{{0,60}}?"
     r"(?:\s*[,.;!]\s*(?:so\s+)?|\s+[-–—]\s+|\s+so\s+)"
-    r"(?P<plan>(?:i\s+think\s+|maybe\s+|perhaps\s+)?(?:we\s+(?:should|need\s+to|could|must|"
-    r"ought\s+to|might|can|need)|let['’]?s|(?:can|could|should|shall)\s+we|how\s+about|"
-    r"what\s+(?:if\s+we|about)|(?:maybe|perhaps)|i['’]d\s+(?:love|like)|no\s+more)\b(?![’'])"
-    r"(?!\s+not\b).*"
+    rf"(?P<plan>(?:{_PLAN_LEAD}|maybe|perhaps|no\s+more)\b(?![’'])(?!\s+not\b).*"
     # or an act, said as one ("Friday is a holiday, move the demo to Thursday")
     r"|(?P<verb>[a-z][a-z-]*)\s.*)$", re.I)
 # "Since half the team is remote, cameras optional for the weekly": the reason in its own
@@ -887,13 +890,22 @@ def _why_first_off(text: str) -> str:
     plan = _one_proposal(match["plan"], "en") if match else ""
     return plan if plan and not points_back(plan, showing=False) else text
 
+# "with the team growing", "with Dana away": why; "with the new joiners": with whom, said
+# after the plan as "after …" is
+_WITH_A_REASON = re.compile(r"\w{2,}ing\b|\b(?:away|out|off|gone|remote|around|back|busy|"
+                            r"on\s+(?:leave|holiday|vacation))$", re.I)
+
 
 def _plan_after_why(text: str) -> str:
     match = _WHY_FIRST.match(text)
-    if match is None:
-        return text
-    plan = _without_purpose(_one_proposal(match["plan"], "en"))  # "… . It drags otherwise."
-    if match["lead"].lower() != "after":
+    if match is None or (match["verb"] and not _verb_shape(
+            match["said"].split(), plain_word(match["verb"]), False)):
+        return text  # "after the outage, people left early": no plan
+    plan = _without_purpose(_one_proposal(match["plan"] or match["said"], "en"))  # ". It drags."
+    if points_back(plan, showing=False):
+        return text  # "since the release notes are long, shorten their intro"
+    lead = match["lead"].lower()
+    if lead != "after" and (lead != "with" or _WITH_A_REASON.search(match["why"])):
         return plan
     plan = plan.rstrip(" .!")
     mark = "?" if plan.endswith("?") else ""
@@ -1026,7 +1038,7 @@ _PURPOSE_FIRST = re.compile(r"^(?:(?:in\s+order\s+to|so\s+as\s+to|to)\s+(?!(?:th
                             rf"fairness|simplicity|speed|quality|sanity)\s*,))[^,]{{3,60}},\s+"
                             r"(?P<plan>(?P<lead>[\w'’]+)\b.*)$", re.I)
 _PLAN_LEADS = frozenset(("we", "let's", "lets", "let", "i'd", "i", "please", "can", "could",
-                         "should", "maybe", "how", "what", "no"))
+                         "should", "shall", "maybe", "perhaps", "how", "what", "no"))
 # ", so we stop losing track": "so" and who, after a comma, in the last clause
 _PURPOSE_AFTER = re.compile(r"(?:,?\s+(?:so\s+that|so\s+as\s+to|in\s+order\s+to)\s+[^.!?;]*?|,\s*so"
                             r"(?=\s+(?:we|people|everyone|everybody|nobody|no\s+one|the\s+team|"
