@@ -347,20 +347,21 @@ ARROW = "(?:" + "|".join(re.escape(arrow) for arrow in ARROWS) + ")"
 WHERE_FROM = (r"(?:as\s+(?:discussed|agreed|mentioned|promised)(?:\s+(?:earlier|yesterday|today|"
               r"in\s+(?:the\s+)?\w+))?|(?:as\s+)?per\s+(?:our|my|the|yesterday['’]s|today['’]s)"
               r"\s+(?:\w+\s+)?(?:discussion|chat|call|conversation|retro|meeting|sync))")
+# "please", as people type it: said first or last, it is no part of what is asked
+PLEASE = ("please", "pls", "plz")
 # The courtesies a chat line ends on (also read by chat_marks).
-COURTESIES = ("please", "pls", "plz", "thanks", "thank you", "thx", "ty", "cheers")
+COURTESIES = (*PLEASE, "thanks", "thank you", "thx", "ty", "cheers")
 # A hedge before a wish or a note ("maybe cameras optional", "ideally, Sam would …"); a
 # regex group, with the clauses that hedge the same way after it
 HEDGE = "(?:maybe|perhaps|possibly|ideally)"
 HEDGE_CLAUSE = r"(?:i\s+think|i\s+feel\s+like|i\s+guess)"
 # A hedge, a courtesy or a filler first ("maybe standup moves to 10", "pls …")
-FIRST_FILLERS = ("maybe", "perhaps", "also", "so", "ok", "okay", "pls", "plz", "please",
-                 "hey", "hi")
+FIRST_FILLERS = ("maybe", "perhaps", "also", "so", "ok", "okay", *PLEASE, "hey", "hi")
 # The first words that name no thing a change is about: pronouns, "what", "which", a
 # courtesy ("pls move standup to 10 from next week" is asked, not decided) …
 NOT_A_THING = _words("i we you they he she it this that there us me them him her everyone "
                      "everybody nobody someone people what who which things something "
-                     "anything everything nothing let's lets please pls plz")
+                     "anything everything nothing let's lets") | frozenset(PLEASE)
 _TAILS = tuple(" " + word for word in (
     *COURTESIES, "asap", "maybe", "perhaps", "i think", "what do you think", "wdyt",
     "any thoughts", "thoughts",

@@ -39,6 +39,7 @@ from mlcoach.influence.english_words import (
     _REMOVAL_VERBS,
     _STOP_VERBS,
     _VERBS,
+    PLEASE,
     _is_plural,
     plain_word,
     points_back,
@@ -101,7 +102,7 @@ def tidy_change(text: str, language: str, person: str | None = None,
     return as_proposal(turkish_condition(text))
 
 
-_COURTESY_FIRST = re.compile(r"^(?:please|pls|plz|kindly)\s*,?\s+(?=\w)", re.I)
+_COURTESY_FIRST = re.compile(rf"^(?:{'|'.join(PLEASE)}|kindly)\s*,?\s+(?=\w)", re.I)
 
 
 def unwrapped(text: str, language: str) -> str:
