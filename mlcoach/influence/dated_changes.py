@@ -200,7 +200,8 @@ _EVERYONE = frozenset(("everyone", "everybody", "nobody"))
 # what no decision is said with ("we could", "we should"), or no subject ("it is …")
 _NOT_DECIDED = frozenset(("could", "should", "might", "may", "can", "would", "want", "wish",
                           "hope", "try", "think", "propose", "suggest", "plan", "like", "love",
-                          "ask", "let", "d", "need"))
+                          "ask", "let", "d", "need", "say", "said", "suggested", "proposed",
+                          "thought", "asked", "mentioned", "feel", "felt"))
 _FINITE = frozenset(("is", "are", "will", "must", "has", "have", "need", "needs", "require",
                      "requires", "happen", "happens", "run", "runs", "go", "goes", "get",
                      "gets", "stay", "stays", "become", "becomes", "take", "takes"))
@@ -227,15 +228,17 @@ def _decided_clause(words: list[str], verbs: frozenset[str]) -> bool:
             or not (lower[0].isalpha() or _ONE_ON_ONES.fullmatch(lower[0])) \
             or lower[0] in ("no", "let's", "lets", "please", "maybe", "don't", "never"):
         return False  # "starting Monday, review PRs in pairs": an act proposed
-    if lower[0] in ("the", "my", "our") and lower[1] in _PROPOSING:
-        return False  # "the idea is to move standup …": a proposal announced
+    if (lower[0] in ("the", "my", "our") and lower[1] in _PROPOSING) \
+            or (lower[0] == "all" and lower[1] in ("we", "i")):
+        return False  # "the idea is to move standup …", "all we need is to …": proposed
     places = (1,) if lower[0] in _EVERYONE else (2, 3) if lower[0] in _DETERMINERS else (1, 2)
     for place in places:
         if place >= len(lower):
             break
         verb, before = lower[place], lower[place - 1]
-        if (verb in _NOT_DECIDED and verb != "need") or verb in ("let's", "lets", "let’s"):
-            return False  # "going forward let's …": "let's" is no verb "lets"
+        plain = verb[:-1] if verb.endswith("s") and verb != "lets" else verb
+        if (plain in _NOT_DECIDED and plain != "need") or verb in ("let's", "lets", "let’s"):
+            return False  # "going forward let's …", "my manager thinks we should …"
         singular = verb.endswith("s") and (verb[:-1] in verbs or verb[:-2] in verbs)
         plural = before.endswith("s") and verb in verbs
         # "send notes": no subject before the verb ("the demo will": "will" says so)

@@ -57,7 +57,12 @@ _FILLERS = (
     "we're planning on", "we are planning on",
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
     "i would suggest", "i'd propose", "i would propose", "i'd recommend", "i would recommend",
-    "i recommend", "i reckon",
+    "i recommend", "i reckon", "i'd say that we", "i'd say we", "i would say we",
+    # the suggestion asked leave for or announced: "may I propose we …", "I'm going to
+    # suggest we …", "personally I'd …"
+    "may i propose that we", "may i propose we", "could i propose that we",
+    "could i propose we", "can i propose that we", "can i propose we",
+    "i'm going to suggest that we", "i'm going to suggest we", "personally", "if you ask me",
     # "I feel like we'd benefit from a weekly sync with design": what would help is the change
     "we'd benefit from", "we would benefit from", "we could benefit from",
     "we'd all benefit from", "we would all benefit from",
@@ -171,6 +176,8 @@ _MODALS = (
     "is there a way we could", "is there a way we can", "is there any way we could",
     "is there any way we can", "any way we could", "any way we can",
     "let me know if we can", "let me know if we could", "lmk if we can", "lmk if we could",
+    # what others want, said of them: "the team wants to demo every other Friday"
+    "the team wants to", "everyone wants to", "people want to", "the team would like to",
     # a volunteer asked for: "who wants to run the retro next time?"
     "who wants to", "who would like to", "who'd like to", "who can", "who could",
     "does anyone want to", "anyone want to", "would anyone like to", "would anyone want to",
@@ -210,6 +217,8 @@ _MODALS = (
     "would you want to", "do you want to",
     "would you mind", "would you", "will you", "don't forget to", "do not forget to",
     "remember to", "make sure to", "make sure you", "be sure to",
+    # what one would do in the listener's place: "personally I'd keep cameras optional"
+    "i'd", "i would",
     "to",
 )
 
@@ -229,12 +238,20 @@ _IF_WE = ("what if we", "how about if we", "what about if we", "i'd rather we", 
           "would anyone mind if we", "would you mind if we", "do you mind if we",
           "would anybody mind if we", "does anyone mind if we", "is it ok if we",
           "is it okay if we", "would it be ok if we", "would it be okay if we",
-          "would it be alright if we", "how would you feel if we")
+          "would it be alright if we", "how would you feel if we",
+          "would anyone object if we", "would anybody object if we", "does anyone object if we",
+          "anyone object if we", "any objections if we", "any objection if we",
+          # "nice if we could …", as chat drops "it would be"
+          "nice if we", "great if we", "good if we")
 
 
 _HOW_ABOUT = (
     # "would you be open to us trying async standups?": what the team would do is asked
     "would you be open to us", "are you open to us", "how would you feel about us",
+    "what would you think about us", "what would you think of us", "what would you say to us",
+    # a volunteer or a taker asked for: "who's up for trying async standups?"
+    "who's up for", "who is up for", "anyone up for", "is anyone up for",
+    "would anyone be up for", "who'd be up for",
     "how do you feel about us", "would you be ok with us", "are you ok with us",
     "how about", "what about", "any thoughts on", "thoughts on",
               "what do you think about", "what do you think of", "how do you feel about",

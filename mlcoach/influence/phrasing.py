@@ -1195,6 +1195,9 @@ def _strip_modal(text: str) -> tuple[str, bool]:
             if lead in _WE_WANT and rest.split()[:1] \
                     and _plain(rest.split()[0]) in ("be", "see", "have", "get"):
                 continue  # "we want to be faster", "… to see fewer meetings": no act
+            if lead in ("i'd", "i would") and rest.split()[:1] \
+                    and _plain(rest.split()[0]) in _WOULD_NO_ACT:
+                continue  # "I'd love async standups", "I'd like to see …": a wish
             if lead in _WILL and (not rest.split()
                                   or _plain(rest.split()[0]) not in _VERBS | {"not"}):
                 continue  # "we will never ship on time", "we'll need more tests": no plan
@@ -1213,6 +1216,10 @@ def _strip_modal(text: str) -> tuple[str, bool]:
 
 
 _WILL = ("we'll", "we will", "we're going to", "we are going to")
+# What "I'd" says before no act of the listener's: a wish, a view, leave asked
+_WOULD_NO_ACT = frozenset(("like", "love", "prefer", "rather", "say", "suggest", "propose",
+                           "recommend", "vote", "be", "want", "hate", "mind", "appreciate",
+                           "argue", "guess", "think", "imagine", "need", "have", "not", "never"))
 _WE_WANT = frozenset(_MODALS[_MODALS.index("we want to"):_MODALS.index("we should really")])
 
 
@@ -1588,7 +1595,7 @@ _MY_PLAN = ("i keep meaning to", "i've been meaning to", "i have been meaning to
             "i am going to", "i will", "i'll", "i need to", "i must", "i should", "i'll try to",
             "i will try to", "i try to", "i have to", "i'm gonna", "i'm keen to",
             "i am keen to", "i'm happy to", "i am happy to", "i'd be happy to",
-            "i would be happy to", "happy to")
+            "i would be happy to", "happy to", "i'd be keen to", "i would be keen to")
 
 
 def _my_plan_asked(body: str, person: str | None) -> Reading | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.act_or_thing import base_verb
-from mlcoach.influence.english_words import NOT_A_THING, WHERE_FROM
+from mlcoach.influence.english_words import _VERBS, NOT_A_THING, WHERE_FROM
 
 # "so yeah", "um so", "yeah like": fillers in front, one after another ("like" only after
 # another: "like posts in the kudos channel" is the verb).
@@ -33,7 +33,8 @@ _EN_ASIDE = re.compile(r"\s*,\s*(?:if\s+possible|if\s+you\s+agree|if\s+that'?s\s
                        r"ideally|perhaps|maybe|possibly|please|for\s+example|say)\s*,\s*", re.I)
 # "it's time to move …", "I think it's time we moved …": the act, made urgent.
 _EN_TIME_TO = re.compile(r"^(?:(?:i\s+think|maybe|perhaps|probably)\s*,?\s+)?"
-                         r"(?:(?:it'?s|it\s+is|it’s)\s+)?(?:high\s+|about\s+|probably\s+)?"
+                         r"(?:(?:it'?s|it\s+is|it’s|isn['’]?t\s+it)\s+)?(?:high\s+|about\s+|"
+                         r"probably\s+)?"
                          r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b"
                          r"|(?P<for>for)\s+(?=[a-z]))",
                          re.I)
@@ -64,8 +65,11 @@ _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+tha
 # "the idea is to …", "my suggestion would be to …", "what I'd like is for us to …": the
 # proposal announced.
 _EN_ANNOUNCED_TO = re.compile(
-    r"^(?:(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking)\s+(?:is|would\s+be)|"
-    r"what\s+i'?d\s+(?:like|love)\s+is\s+for\s+us)\s+(?:to\s+|:\s*)(?!be\s)(?=[a-z])", re.I)
+    r"^(?:(?:(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking|goal|aim|hope)\s+(?:is|"
+    r"would\s+be)|what\s+i'?d\s+(?:like|love)\s+is\s+for\s+us)\s+(?:to\s+|:\s*)"
+    # "all we need is to write it down", "all we have to do is ask"
+    r"|all\s+(?:we|i)\s+(?:need|want|have)(?:\s+to\s+do)?\s+is\s+(?:to\s+)?)(?!be\s)(?=[a-z])",
+    re.I)
 # What announces a proposal said next: "I was thinking …", "here's my idea: …", "maybe …".
 _ANNOUNCING = (
     r"(?:(?:the|my|our)\s+(?:idea|plan|proposal|suggestion|thinking)\s+(?:is|would\s+be)|"
@@ -108,6 +112,30 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
                        r"no\s+pressure|idk|feel\s+free\s+to\s+(?:ignore\s+(?:this|me)?|say\s+no|"
                        r"push\s+back))"
                        r"\s*,?\s+but\s+(?=\S)", re.I)
+# "Dana suggested we move …", "someone said we should …", "Sam asked if we could …": whose
+# idea it is, said before it; what follows is read as the plan ("we" of a suggestion is
+# dropped before its verb; a gerund or a thing is asked about: "Dana suggested moving …")
+_EN_REPORTED = re.compile(
+    r"^(?!i\s+(?:think|thought|feel|felt)\b)"  # a view of one's own: the fillers' to read
+    r"(?:someone|somebody|people|folks|everyone|everybody|(?-i:[A-Z][\w'’-]*)|the\s+team|"
+    r"(?:my|our|the)\s+(?:manager|lead|boss|pm|team\s+lead|tech\s+lead|director|cto|vp))\s+"
+    r"(?:(?:suggested|proposed|recommended)\s+(?:that\s+)?(?:we\s+(?!(?:should|could|can|must|"
+    r"might|ought|need|shall|would)\b)(?=[a-z][\w-]*\s+\w)|(?P<about>(?=[a-z]+ing\s+\w|(?:a|an|"
+    r"some|more|fewer|less)\s+\w))"
+    r"|(?=we\s+\w))|(?:said|mentioned|thinks|think|thought|feels|felt)\s+(?:that\s+)?"
+    r"(?=we\s+(?:should|could|can|must|might|ought\s+to|need\s+to|shall)\b)"
+    r"|asked\s+(?:if|whether)\s+(?=we\s+(?:could|can|should|might)\b))", re.I)
+
+
+def _reported_off(text: str) -> str:
+    """`text` without whose idea it is ("Dana suggested we move standup to 10" → "move
+    standup to 10"; "… suggested moving …" → "how about moving …")."""
+    match = _EN_REPORTED.match(text)
+    if match is None or match.end() == len(text):
+        return text
+    return ("how about " if match["about"] is not None else "") + text[match.end():]
+
+
 # "As discussed, …", "Just following up on our chat.": where the message comes from.
 _EN_MAIL_LEAD = re.compile(
     r"^(?:" + WHERE_FROM + r"\s*,|(?:just\s+)?(?:following|circling)\s+(?:up|back)\b[^.!?]*[.!])"
@@ -250,8 +278,10 @@ def _time_said(text: str) -> str:
     if match["past"].lower() == "had":  # "it's time we had a retro": a thing to have
         return "what if we had" + text[match.end():]
     verb = base_verb(match["past"])
-    if verb is None or verb == match["past"].lower():
+    if verb is None:
         return text
+    if verb == match["past"].lower():  # "it's time we move …", as people say it too
+        return text[match.start("past"):] if verb in _VERBS else text
     return verb + text[match.end():]
 
 
@@ -263,10 +293,12 @@ def without_spoken_wrapping(text: str, language: str) -> str:
         text = _time_said(_EN_WE_LIKE.sub(r"\1 ", _EN_ASIDE.sub(" ", text)))
         proposed = _EN_LABEL_WE.match(text)
         text = text[proposed.end():] if proposed else text
-        text = _peeled(text, (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL, _EN_IF_ASIDE,
-                              _EN_FILLER, _EN_TAIL,
-                              _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
-                              _EN_ANNOUNCED_THAT, _EN_JUDGED_FIRST, _EN_JUDGED_AFTER))
+        wrapping = (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL, _EN_IF_ASIDE,
+                    _EN_FILLER, _EN_TAIL, _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
+                    _EN_ANNOUNCED_THAT, _EN_JUDGED_FIRST, _EN_JUDGED_AFTER)
+        text = _peeled(text, wrapping)
+        if (reported := _reported_off(text)) != text:  # "Hi team, Dana suggested we …"
+            text = _peeled(reported, wrapping)
         match = _EN_ANNOUNCED_WE.match(text)
         return text[match.end():] if match else text
     return _peeled(text, (_TR_PLEASANTRY, _TR_AS_DISCUSSED, _TR_LABEL, _TR_FILLER, _TR_TAIL,

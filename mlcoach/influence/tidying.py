@@ -472,11 +472,12 @@ _CHAT_TAIL = re.compile(r"(?:\s*,\s*|\s+)(?:\+1|lol|lmao|haha+|hehe+|idk|imo|imh
                         r"\s*[.!?]*$", re.I)  # "…, wdyt?": the comma too
 # Shorthand said in chat: "imo", "tbh", "btw" in front; "kinda" anywhere; "u", "shd".
 _CHAT_LEAD = re.compile(r"^(?:imo|imho|tbh|tbf|ngl|fwiw|btw|iirc|idk|afaik|in\s+my\s+opinion|"
-                        r"to\s+be\s+honest|not\s+gonna\s+lie|to\s+be\s+fair)"
+                        r"to\s+be\s+honest|not\s+(?:gonna|going\s+to)\s+lie|to\s+be\s+fair)"
                         r"\s*[,:]?\s+(?=\S)", re.I)
 _CHAT_WORDS = {"u": "you", "ur": "your", "shd": "should", "shud": "should", "shld": "should",
                "cld": "could", "wld": "would", "gotta": "need to",
-               "wanna": "want to", "kinda": "", "sorta": ""}
+               "wanna": "want to", "gonna": "going to", "oughta": "ought to",
+               "kinda": "", "sorta": ""}  # not "hafta": Turkish for "week"
 # lower case, between spaces: not "U.S.", "U-turn", "UR findings" (user research)
 _CHAT_WORD = re.compile(r"(?<!\S)(" + "|".join(_CHAT_WORDS) + r")(?!\S)")
 # "pair w/ juniors", "review PRs w/in 24h", "deploys w/o a review", "thru Friday"
