@@ -160,7 +160,8 @@ _MODALS = (
     "i offer we", "i'd love us to", "it would be good to",
     "it would help to", "it might help to", "it may help to", "it could help to",
     "it might be good to", "it might be worth trying to", "it'd be good to",
-    "it'd be nice to", "it would be nice to",
+    "it'd be nice to", "it would be nice to", "it would be cool to", "it'd be cool to",
+    "would be cool to", "nice to", "cool to",
     "it would be great to", "it'd be great to",
     # the "it" left out, as in chat: "would be nice to have a shared on-call calendar"
     "would be good to", "would be nice to", "would be great to", "would help to",
@@ -217,6 +218,8 @@ _MODALS = (
     "would you want to", "do you want to",
     "would you mind", "would you", "will you", "don't forget to", "do not forget to",
     "remember to", "make sure to", "make sure you", "be sure to",
+    # a vote for an act: "I'd vote to drop the Friday status meeting"
+    "i'd vote to", "i would vote to", "i vote to", "vote to",
     # what one would do in the listener's place: "personally I'd keep cameras optional"
     "i'd", "i would",
     "to",
@@ -251,7 +254,12 @@ _HOW_ABOUT = (
     "what would you think about us", "what would you think of us", "what would you say to us",
     # a volunteer or a taker asked for: "who's up for trying async standups?"
     "who's up for", "who is up for", "anyone up for", "is anyone up for",
-    "would anyone be up for", "who'd be up for",
+    "would anyone be up for", "who'd be up for", "does anyone else want", "who else wants",
+    "is anyone else keen on", "anyone else keen on", "what would you say to",
+    # a liking said of the plan: "I like the idea of a book club", "big fan of pairing"
+    "i really like the idea of", "i like the idea of", "i love the idea of",
+    "i'm a big fan of", "i'm a fan of", "big fan of", "i'm keen on", "i am keen on",
+    "we're keen on", "keen on", "may i propose", "may i suggest",
     "how do you feel about us", "would you be ok with us", "are you ok with us",
     "how about", "what about", "any thoughts on", "thoughts on",
               "what do you think about", "what do you think of", "how do you feel about",
@@ -340,7 +348,10 @@ _WANTS = ("we need", "we want", "i'd like to see", "i would like to see", "i'd l
           "i would love to see", "i'd like", "i would like", "i'd love", "i would love",
           "we could use", "i want", "i wish we had", "i wish we could have",
           # the subject left out, as in chat: "would love to see more pairing"
-          "would love to see", "would like to see", "would love", "love to see", "need", "want")
+          "would love to see", "would like to see", "would love", "love to see",
+          # "don't we need a weekly demo?": a need asked about is one proposed
+          "we really need", "we really want", "don't we need", "if only we had",
+          "need", "want")
 
 
 # Negative modals become "not …": "we shouldn't have X" → "not have X".
@@ -517,7 +528,7 @@ _STOP_GERUNDS = _words(
 # ("try replacing the report with a dashboard").
 _REMOVAL_VERBS = _words(
     "kill cut eliminate delete disable ban reduce shorten mute replace sunset deprecate "
-    "abolish trim axe nix archive decommission unsubscribe nuke bin shelve "
+    "abolish trim axe nix archive decommission unsubscribe nuke bin shelve lose "
     # and verbs that say what comes instead ("limit meetings to 30 min", "move the
     # standup to async"): "no longer" before them would ask for the opposite
     "limit cap minimize minimise restrict consolidate timebox time-box prevent"

@@ -33,7 +33,8 @@ _EN_ASIDE = re.compile(r"\s*,\s*(?:if\s+possible|if\s+you\s+agree|if\s+that'?s\s
                        r"ideally|perhaps|maybe|possibly|please|for\s+example|say)\s*,\s*", re.I)
 # "it's time to move …", "I think it's time we moved …": the act, made urgent.
 _EN_TIME_TO = re.compile(r"^(?:(?:i\s+think|maybe|perhaps|probably)\s*,?\s+)?"
-                         r"(?:(?:it'?s|it\s+is|it’s|isn['’]?t\s+it)\s+)?(?:high\s+|about\s+|"
+                         r"(?:(?:it'?s|it\s+is|it’s|isn['’]?t\s+it|it\s+(?:might|may|could)"
+                         r"\s+be)\s+)?(?:high\s+|about\s+|"
                          r"probably\s+)?"
                          r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b"
                          r"|(?P<for>for)\s+(?=[a-z]))",
@@ -114,15 +115,15 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
                        r"\s*,?\s+but\s+(?=\S)", re.I)
 # "Dana suggested we move …", "someone said we should …", "Sam asked if we could …": whose
 # idea it is, said before it; what follows is read as the plan ("we" of a suggestion is
-# dropped before its verb; a gerund or a thing is asked about: "Dana suggested moving …")
+# dropped before its verb; a gerund or a thing is asked about: "Dana suggested moving …",
+# "… suggested async standups")
 _EN_REPORTED = re.compile(
     r"^(?!i\s+(?:think|thought|feel|felt)\b)"  # a view of one's own: the fillers' to read
     r"(?:someone|somebody|people|folks|everyone|everybody|(?-i:[A-Z][\w'’-]*)|the\s+team|"
     r"(?:my|our|the)\s+(?:manager|lead|boss|pm|team\s+lead|tech\s+lead|director|cto|vp))\s+"
-    r"(?:(?:suggested|proposed|recommended)\s+(?:that\s+)?(?:we\s+(?!(?:should|could|can|must|"
-    r"might|ought|need|shall|would)\b)(?=[a-z][\w-]*\s+\w)|(?P<about>(?=[a-z]+ing\s+\w|(?:a|an|"
-    r"some|more|fewer|less)\s+\w))"
-    r"|(?=we\s+\w))|(?:said|mentioned|thinks|think|thought|feels|felt)\s+(?:that\s+)?"
+    r"(?:(?:suggested|proposed|recommended)\s+(?:(?:that\s+)?we\s+(?!(?:should|could|can|must|"
+    r"might|ought|need|shall|would)\b)(?=[a-z][\w-]*\s+\w)|(?:that\s+)?(?=we\s+\w)|that\s+(?=\w)"
+    r"|(?P<about>(?=\w)))|(?:said|mentioned|thinks|think|thought|feels|felt)\s+(?:that\s+)?"
     r"(?=we\s+(?:should|could|can|must|might|ought\s+to|need\s+to|shall)\b)"
     r"|asked\s+(?:if|whether)\s+(?=we\s+(?:could|can|should|might)\b))", re.I)
 
@@ -131,8 +132,8 @@ def _reported_off(text: str) -> str:
     """`text` without whose idea it is ("Dana suggested we move standup to 10" → "move
     standup to 10"; "… suggested moving …" → "how about moving …")."""
     match = _EN_REPORTED.match(text)
-    if match is None or match.end() == len(text):
-        return text
+    if match is None or not _names_something(text[match.end():]):
+        return text  # "Dana suggested it": what is not said
     return ("how about " if match["about"] is not None else "") + text[match.end():]
 
 

@@ -1078,10 +1078,14 @@ def without_reason(text: str, language: str, *, closing: bool = False) -> str:
         and not only_when(kept) else text
 
 
-# "we don't need the Monday sync anymore", "I don't think we need the status email": the
-# stop, said as what is not needed; looked at together, by example it was refused.
-_NO_NEED = re.compile(r"^(?:i\s+(?:don't|do\s+not|dont)\s+think\s+we|we\s+(?:don't|do\s+not|dont|"
-                      r"no\s+longer))\s+(?:really\s+)?need\s+(?P<x>(?:(?:the|our|this|that|these|those|a|an|"
+# "we don't need the Monday sync anymore", "I don't think we need the status email", "no
+# need for …": the stop, said as what is not needed; looked at together, by example it was
+# refused.
+_NO_NEED = re.compile(r"^(?:(?:i\s+(?:don't|do\s+not|dont)\s+think\s+we|we\s+(?:really\s+)?"
+                      r"(?:don't|do\s+not|dont|no\s+longer))\s+(?:really\s+)?need|"
+                      r"(?:there(?:['’]s|\s+is)\s+)?"
+                      r"no\s+(?:real\s+)?need\s+for)"  # "there's no need for the status email"
+                      r"\s+(?P<x>(?:(?:the|our|this|that|these|those|a|an|"
                       rf"any|all\s+(?:the|these|those))\s+[^,;:]+?|{BARE_PLURAL}))"
                       r"(?:\s+any\s?more)?\s*[.!?]*$", re.I)
 
