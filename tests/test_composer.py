@@ -556,6 +556,12 @@ _text = st.lists(_piece, max_size=12).map("".join)
 # "00 instead of ,,0": the commas before B's word went, and B was looked for with them.
 @example(change="00 instead of ,,0", person=None, style=Style.FACTS, action=ChangeKind.START,
          size=Size.SMALL, by_example=False, lang="en")
+# A name of several words ("MOVE{00000") named in the change is said "you" as a whole.
+@example(change="MOVE MOVE{00000", person="MOVE{00000", style=Style.FACTS,
+         action=ChangeKind.START, size=Size.SMALL, by_example=False, lang="en")
+# "0: MOVE YERINE0": "0:" is what it is about ("when it comes to 0, …").
+@example(change="0: MOVE YERINE0", person=None, style=Style.FACTS, action=ChangeKind.START,
+         size=Size.SMALL, by_example=False, lang="en")
 def test_arbitrary_text_only_raises_composer_error(
     change: str,
     person: str | None,
@@ -591,17 +597,20 @@ def test_arbitrary_text_only_raises_composer_error(
         # The user's words stay in the question (the first letter of a lone word aside);
         # "rather than" may be said "instead of", so the words are looked for in A and B.
         # The name of the one asked may be said "you" ("move Dana" → "if I moved you").
+        named = spoken_name(person)
         tokens = [t for t in re.findall(r"\w+", f"{a} {b or ''}")
-                  if not names_person(t, spoken_name(person))]
+                  if not names_person(t, named) and t not in re.findall(r"\w+", named or "")]
         # ("dont" is said "don't")
         unmarked = re.sub("['’]", "", c.question.lower())
         if tokens:
             longest = max(tokens, key=len)
             assert longest[1:] in c.question or longest.lower() in unmarked
-        # B's words stay; marks around them may go (",,0" is said "0")
+        # B's words stay; marks around them may go (",,0" is said "0", "0: move" when it
+        # comes to 0, "… move")
         bare = b.strip(" ,.;:!?") if b is not None else ""
         bare = re.sub(r"(?i)^to\s+(?=\S)", "", bare)  # "… instead of to email": "email"
-        assert not bare or bare[1:] in c.question or bare.lower() in c.question.lower()
+        assert all(word[1:] in c.question or word.lower() in c.question.lower()
+                   for word in re.findall(r"\w+", bare))
     name = spoken_name(person)
     if name:  # (a dot after a closing quote ends with it: "0!»." is said "0!»")
         assert _tidy(display_name(name, c.language)) in c.next_step
