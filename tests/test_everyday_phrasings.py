@@ -427,3 +427,47 @@ def test_a_judgement_is_looked_at_together_not_tried(change: str, action: Change
     Friday demo”": a verdict on a thing was offered as the thing to try or to stop."""
     assert supportive_question(change, action, "en") == \
         f"How would it work for you if we looked at this together: “{change}”?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    # a note asked, then why: read as the note alone is
+    ("Cameras optional for the weekly? People are zoomed out.",
+     "How would it work for you if cameras were optional for the weekly?"),
+    ("standup at 10? 9 is too early", "How would it work for you if standup were at 10?"),
+    # why said last, in a clause of its own
+    ("Let's make cameras optional for the weekly, people are zoomed out.",
+     "How would it work for you to make cameras optional for the weekly?"),
+    ("We should start writing ADRs for big decisions, they'd save us a lot of back and forth.",
+     "How would it work for you to start writing ADRs for big decisions?"),
+    ("A shared on-call calendar would really help.",
+     "How would it work for you if we introduced a shared on-call calendar?"),
+    # "this time" points at nothing said before
+    ("Can someone else run the retro this time? I've done the last three.",
+     "How would it work for you to run the retro this time?"),
+    ("Retros are running long. Suggest we time-box topics to 10 min.",
+     "How would it work for you to time-box topics to 10 min?"),
+    ("I could be wrong but let's move standup to 10",
+     "How would it work for you to move standup to 10?"),
+])
+def test_a_plan_with_why_or_a_hedge_as_people_write_it_is_read(change: str,
+                                                                question: str) -> None:
+    """Each was quoted whole (session 38)."""
+    assert supportive_question(change, START, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Happy to run the retro next week", "How would it work for you if I ran the retro next week?"),
+    ("Glad to take notes", "How would it work for you if I took notes?"),
+    ("I can take notes in planning from now on",
+     "How would it work for you if I took notes in planning from now on?"),
+])
+def test_an_offer_of_ones_own_is_asked_as_mine(change: str, question: str) -> None:
+    """"Happy to run the retro next week" asked "if Happy ran the retro" (a capital first
+    read as a name); "I can take notes …" was quoted."""
+    assert supportive_question(change, START, "en") == question
+
+
+def test_a_thing_said_to_need_to_stop_is_what_to_stop() -> None:
+    """"Meetings over lunch need to stop." was quoted."""
+    assert supportive_question("Meetings over lunch need to stop.", STOP, "en") == \
+        "How would it work for you to drop meetings over lunch?"

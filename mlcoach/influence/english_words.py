@@ -58,6 +58,9 @@ _FILLERS = (
     "i suggest that", "i suggest", "i propose that", "i propose", "i'd suggest",
     "i would suggest", "i'd propose", "i would propose", "i'd recommend", "i would recommend",
     "i recommend", "i reckon", "i'd say that we", "i'd say we", "i would say we",
+    # the "I" left out, as in chat: "suggest we time-box topics to 10 min"
+    "suggest that we", "suggest we", "propose that we", "propose we", "recommend that we",
+    "recommend we",
     # the suggestion asked leave for or announced: "may I propose we …", "I'm going to
     # suggest we …", "personally I'd …"
     "may i propose that we", "may i propose we", "could i propose that we",
@@ -182,7 +185,9 @@ _MODALS = (
     # a volunteer asked for: "who wants to run the retro next time?"
     "who wants to", "who would like to", "who'd like to", "who can", "who could",
     "does anyone want to", "anyone want to", "would anyone like to", "would anyone want to",
-    "any volunteers to", "can anyone", "could anyone",
+    "any volunteers to", "can anyone", "could anyone", "can someone else",
+    "could someone else", "can someone", "could someone", "can somebody", "could somebody",
+    "would someone", "would somebody",
     # "is there a reason we can't demo every week?": why not, asked
     "is there a reason we can't", "is there any reason we can't", "is there a reason we don't",
     "is there any reason we don't", "is there a reason we couldn't", "any reason we can't",
@@ -671,8 +676,10 @@ def plain_word(word: str) -> str:
 # what "them" was. "This week" points at nothing, so a reading may leave those out.
 _POINTING = frozenset(("it", "them", "they", "its", "their"))
 _SHOWING = frozenset(("this", "that", "these", "those"))
-_POINTER = re.compile(r"(?<![\w'’])(?:it|them|they|its|their|this|that|these|those|there)"
-                      r"(?![\w'’])", re.I)
+_POINTER = re.compile(r"(?<![\w'’])(?:it|them|they|its|their|there|(?:this|that|these|those)"
+                      # "this time", "this sprint", "that week": a when, pointing at none
+                      r"(?!\s+(?:time|week|weekend|sprint|month|quarter|year|morning|afternoon|"
+                      rf"evening|round|cycle|iteration|{WEEKDAY})\b))(?![\w'’])", re.I)
 
 
 def points_back(text: str, *, showing: bool = True, there: bool = False) -> list[str]:

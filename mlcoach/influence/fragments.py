@@ -68,7 +68,10 @@ _OWNER_TO = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+(
 _NOT_OWNERS = frozenset(("we", "i", "you", "they", "everyone", "everybody", "someone",
                          "nobody", "team", "need", "needs", "time", "plan", "how", "what",
                          "try", "want", "going", "ok", "okay", "remember", "reminder",
-                         "note", "todo", "action", "next", "back", "up", "down", "due"))
+                         "note", "todo", "action", "next", "back", "up", "down", "due",
+                         # "Happy to run the retro": one's own offer, said first in a line
+                         "happy", "glad", "keen", "willing", "eager", "ready", "able", "free",
+                         "open", "nice", "good", "great", "important", "worth", "easy"))
 _NO_ONE = re.compile(r"^(?:no\s+one|nobody|noone)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]*?"
                      r"(?<!\w)(?:(?:on|at)\s+(?:\w+days|weekends?|the\s+weekend)|(?:after|before)\s+"
                      r"(?:\d|noon|lunch|hours|midnight)|during|outside)[^?;]*?)\s*[.!]*$", re.I)

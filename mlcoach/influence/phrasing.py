@@ -1595,7 +1595,10 @@ _MY_PLAN = ("i keep meaning to", "i've been meaning to", "i have been meaning to
             "i am going to", "i will", "i'll", "i need to", "i must", "i should", "i'll try to",
             "i will try to", "i try to", "i have to", "i'm gonna", "i'm keen to",
             "i am keen to", "i'm happy to", "i am happy to", "i'd be happy to",
-            "i would be happy to", "happy to", "i'd be keen to", "i would be keen to")
+            "i would be happy to", "happy to", "i'd be keen to", "i would be keen to",
+            # an offer: "I can take notes in planning", "glad to own the on-call calendar"
+            "i'm glad to", "i'd be glad to", "glad to", "i'm willing to", "i'd be willing to",
+            "willing to", "i'm ready to", "ready to", "i can", "i could")
 
 
 def _my_plan_asked(body: str, person: str | None) -> Reading | None:

@@ -110,6 +110,7 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
                        r"\s+idea|would\s+work|is\s+(?:silly|dumb|crazy)))?|"
                        r"(?:this|it)?\s*(?:might|may|could)\s+be\s+a\s+(?:silly|dumb|crazy|bad|stupid|"
                        r"wild)\s+(?:idea|question|thought)|"
+                       r"i\s+(?:could|might|may)\s+be\s+wrong|correct\s+me\s+if\s+i['’]?m\s+wrong|"
                        r"no\s+pressure|idk|feel\s+free\s+to\s+(?:ignore\s+(?:this|me)?|say\s+no|"
                        r"push\s+back))"
                        r"\s*,?\s+but\s+(?=\S)", re.I)
@@ -151,7 +152,9 @@ _EN_JUDGED_FIRST = re.compile(
 # "… would be a good idea", "… might help", "… could work": the proposal, judged after.
 _EN_JUDGED_AFTER = re.compile(
     r"\s+(?:(?:would|could|might|may)\s+(?:be\s+(?:a\s+)?(?:good|great|nice|better)\s+"
-    r"(?:idea|thing|start)|help(?:\s+a\s+lot)?|work|be\s+worth\s+(?:it|a\s+try|trying))|"
+    r"(?:idea|thing|start)|(?:really\s+)?help(?:\s+(?:us|everyone|everybody|people|folks|"
+    r"the\s+team|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:folks|people|team)))?(?:\s+a\s+lot)?"
+    r"|work|be\s+worth\s+(?:it|a\s+try|trying))|"
     r"is\s+worth\s+(?:a\s+try|trying|a\s+shot))\s*[.!]*$", re.I)
 # "hope you're well.", "I hope this finds you well!", "Happy Monday!", "Morning all,",
 # "Thanks for the retro today!", "Great retro today.": said before the message.

@@ -24,11 +24,12 @@ _NOT_NEEDED = re.compile(
     r"^(?P<x>(?!(?:we|i|you|they|it|this|that|there|people|everyone|nobody|no|nothing)\b)"
     r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:is|are)\s+(?:(?:not|no\s+longer)\s+(?:needed|"
     r"necessary)|unnecessary)(?:\s+any\s?more)?\s*[.!]*$", re.I)
-# "the Friday status meeting has to go", "… needs to go", "… must go": what to drop.
-_HAS_TO_GO = re.compile(r"^(?P<x>(?:the|our|this|that|these|those|all\s+(?:the|these|those))\s+"
-                        r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:has\s+to|have\s+to|needs\s+to|"
-                        r"need\s+to|must|should|can|could)\s+(?:just\s+)?go(?:\s+away)?\s*[.!]*$",
-                        re.I)
+# "the Friday status meeting has to go", "… needs to go", "meetings over lunch need to
+# stop": what to drop.
+_HAS_TO_GO = re.compile(r"^(?P<x>(?:(?:the|our|this|that|these|those|all\s+(?:the|these|those))\s+"
+                        r"[\w'’-]+|(?!(?:things|we|they|people|folks)\b)[\w'’-]+s)(?:\s+[\w'’-]+){0,4}?)"
+                        r"\s+(?:has\s+to|have\s+to|needs\s+to|need\s+to|must|should|can|could)\s+"
+                        r"(?:just\s+)?(?:go(?:\s+away)?|stop|end)\s*[.!]*$", re.I)
 # "can the Monday sync go?": asked, the same
 _CAN_IT_GO = re.compile(r"^(?:can|could|should)\s+(?P<x>(?:the|our|this|that|these|those)\s+"
                         r"[\w'’-]+(?:\s+[\w'’-]+){0,4}?)\s+(?:just\s+)?go(?:\s+away)?\s*\?*$",

@@ -748,6 +748,8 @@ def _kind_of(sentence: str, language: str) -> str:
         return "aside"
     if language == "en":
         shape = read_change(sentence, ChangeKind.DIFFERENTLY, "en").shape
+        if shape is Shape.QUOTE_QUESTION and fragment_said(sentence).startswith("what if "):
+            return "plan"  # "Cameras optional for the weekly? It's exhausting."
         if shape in (Shape.QUOTE_THOUGHT, Shape.QUOTE_QUESTION) or (
                 shape.value.startswith("quote") and words[0] in _SAYS_HOW_IT_IS
                 and not _PROPOSES & set(words)):
@@ -781,6 +783,9 @@ def _one_proposal(text: str, language: str) -> str:
     words = re.findall(r"[\w'’]+", plan.casefold())
     if len(words) < 3 or _says_back(_without_its_lead(plan, language)):
         return text  # "Kaldıralım.", "do them async": the rest says what
+    if language == "en" and read_change(plan, ChangeKind.DIFFERENTLY, "en").shape \
+            is Shape.QUOTE_QUESTION:
+        return fragment_said(plan)  # "Cameras optional for the weekly? It's exhausting."
     if kinds.index("plan") and language == "en":
         # "…is slow. Cache the dependencies.": read as a first sentence would be, unless
         # its capital is what lets it be read at all ("Mob programming on Fridays")
@@ -1005,14 +1010,16 @@ _REASON_EN = re.compile(
     # ", nobody goes", ", everyone hates it": who does what
     r"(?:(?:(?<=,)|(?<=\s[-–—]))(?=\s*(?:it's|it’s|it is|that's|that’s|they're|they’re|it was"
     # ", it would help the new joiners", " - that'd save us an hour": what it would bring
-    r"|(?:it|that|this)(?:\s+(?:would|will|might|could)|['’](?:d|ll))\s+(?:really\s+)?"
+    r"|(?:it|that|this|they)(?:\s+(?:would|will|might|could)|['’](?:d|ll))\s+(?:really\s+)?"
     r"(?:help|save|give|free|cut|reduce|improve)\b"
     r"|(?:it|that)\s+(?:(?:never|always|just|rarely|barely|often|usually|constantly|"
     r"really)\s+)?(?!(?:needs|has\s+to|is|was)\b)(?:doesn't|does\s+not|isn't|wasn't|[a-z]+s)"
     r"|they\s+(?:(?:never|always|just|rarely|barely|often|usually|constantly|really)\s+)?"
     r"(?:don't|do\s+not|aren't|weren't|(?!(?:could|should|would|can|will|must|might|may|"
     r"need|have|are|were)\b)[a-z]+)"
-    r"|(?:nobody|no one|everyone|everybody)\s+" + _NOT_A_REASON + r"[a-z]+)(?:\s|$))|"
+    r"|(?:nobody|no one|everyone|everybody)\s+" + _NOT_A_REASON + r"[a-z]+"
+    # ", people are zoomed out", ", folks feel rushed": how people are
+    r"|(?:people|folks|the\s+team)\s+(?:are|were|feel|felt|seem|get)\b)(?:\s|$))|"
     r",?\s+because|,\s*(?:since|given that|seeing as|(?:cause|'cause|cuz|coz|bc|b/c|as)"
     r"(?=\s+(?:i|we|you|they|he|she|it|nobody|no one|everyone|everybody|people|the|our|"
     r"this|that|these|those|there)\b))"
