@@ -471,3 +471,17 @@ def test_a_thing_said_to_need_to_stop_is_what_to_stop() -> None:
     """"Meetings over lunch need to stop." was quoted."""
     assert supportive_question("Meetings over lunch need to stop.", STOP, "en") == \
         "How would it work for you to drop meetings over lunch?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("moving standup to 10", "How would it work for you to move standup to 10?"),
+    ("Moving standup to 10 would help the west coast folks.",
+     "How would it work for you to move standup to 10?"),
+    ("switching to Kanban", "How would it work for you to switch to Kanban?"),
+    # kept up, not done once: "start" says so
+    ("sharing notes after each meeting",
+     "How would it work for you to start sharing notes after each meeting?"),
+])
+def test_a_gerund_of_an_act_done_once_is_asked_as_the_act(change: str, question: str) -> None:
+    """"moving standup to 10" asked "to start moving standup to 10"; the second was quoted."""
+    assert supportive_question(change, START, "en") == question

@@ -428,6 +428,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
                 wanted = _classify(rest, action, False, person)
                 if wanted is not None and wanted.shape in _NOUN_SHAPES:
                     return Reading(Shape.HAVE, wanted.words)
+                if wanted is not None and wanted.shape is Shape.VERB \
+                        and _is_gerund(_plain(rest.split()[0])):
+                    return wanted  # "I'd love moving standup to 10": to move it
                 if wanted is not None and wanted.shape in (Shape.START_GERUND,
                                                            Shape.GERUND_SUBJECT):
                     # "I'd love moving standup to 10": to move it; "we need pairing on
@@ -1216,6 +1219,10 @@ def _strip_modal(text: str) -> tuple[str, bool]:
 
 
 _WILL = ("we'll", "we will", "we're going to", "we are going to")
+# Acts done once, not kept up: "moving standup to 10" is to move it, not to start moving it
+_DONE_ONCE = frozenset(("move", "switch", "change", "shift", "cancel", "rename", "merge",
+                        "split", "replace", "swap", "reschedule", "bump", "push", "retire",
+                        "archive"))
 # What "I'd" says before no act of the listener's: a wish, a view, leave asked
 _WOULD_NO_ACT = frozenset(("like", "love", "prefer", "rather", "say", "suggest", "propose",
                            "recommend", "vote", "be", "want", "hate", "mind", "appreciate",
@@ -1313,6 +1320,9 @@ def _classify(body: str, action: ChangeKind, modal: bool, person: str | None) ->
                 or (low in ("starting", "beginning") and action is ChangeKind.START) \
                 or (low == "trying" and action is not ChangeKind.STOP):  # not "start trying"
             return Reading(Shape.GERUND_SUBJECT, x + tail)
+        act = gerund_as_act(x)
+        if action is ChangeKind.START and act != x and act.split()[0].lower() in _DONE_ONCE:
+            return Reading(Shape.VERB, act + tail, verb_phrase=act + tail)  # not "start moving"
         if action is ChangeKind.START:
             return Reading(Shape.START_GERUND, x + tail)
         if action is ChangeKind.STOP and not b:
