@@ -441,7 +441,7 @@ _ROLE_VERBS = _words("lead host chair facilitate drive coordinate mentor coach o
 _VERBS = _words(
     "favour favor normalise normalize deprioritise deprioritize "
     "add agree allow alternate answer archive ask assign automate avoid batch begin block "
-    "book bring build bundle cancel cap cc celebrate change check clean close collect "
+    "book bring build bundle cache cancel cap cc celebrate change check clean close collect "
     "combine commit communicate compare confirm consolidate copy cover create critique cut decide "
     "define delegate delete demo deploy describe discuss do document drop ease encourage "
     "end estimate explain feed fix flag follow give go group handle help hide hold "
@@ -484,7 +484,7 @@ _AMBIGUOUS = _words(
     "fix flag group label land link list log mark meet message name note offer pair pause "
     "plan post rate record release reply report request return review run start stop "
     "store swap sync test time track trial triage update vote walk work table park loop "
-    "default tag like credit contact highlight showcase prototype"
+    "default tag like credit contact highlight showcase prototype cache"
 )
 
 
@@ -500,7 +500,7 @@ _NOUNISH = _words(
 # Of those, the ones a lone plural after them makes an act ("answer emails", "label
 # tickets"), not a thing as "demo days" or "change requests" are.
 _VERB_BEFORE_PLURAL = _words("answer reply plan log label book message offer list request end "
-                             "close like")
+                             "close like cache")
 
 
 # What may follow "book rooms", "end meetings": never a second noun of a compound.

@@ -49,9 +49,10 @@ _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+tha
                       r"|(?<!\bof)(?<!\bthan)(?:\s*,)?\s+(?:maybe|perhaps)\s*\?+$"
                       # "…, we'll see how it goes", "…, happy to discuss", "… - open to other
                       # ideas", "… lmk": the proposer's openness, which the question shows
-                      # ("try it and see how it goes" is the act: kept)
+                      # ("try it and see how it goes" is the act: kept; "standup at 10 and
+                      # see how it goes": the note and its trial)
                       r"|(?:\s*[,;–—-])?\s+(?:(?:and\s+)?(?:we['’]ll|let['’]s|we\s+can)\s+see"
-                      r"\s+how\s+it\s+goes|(?:just\s+)?(?:a|my)\s+thought|(?:i['’]m\s+|very\s+)?"
+                      r"\s+how\s+it\s+goes|(?<!\bit\s)and\s+see\s+how\s+it\s+goes|(?:just\s+)?(?:a|my)\s+thought|(?:i['’]m\s+|very\s+)?"
                       r"happy\s+to\s+(?:discuss|chat|talk(?:\s+it\s+through)?)|(?:i['’]m\s+)?open"
                       r"\s+to\s+(?:other\s+|any\s+|better\s+)?(?:ideas|suggestions|thoughts|"
                       r"alternatives|feedback)|lmk|let\s+me\s+know(?:\s+what\s+you\s+think)?|just"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from mlcoach.domain.enums import ChangeKind
-from mlcoach.influence.act_or_thing import _verb_shape, verb_of_participle
+from mlcoach.influence.act_or_thing import _is_gerund, _verb_shape, verb_of_participle
 from mlcoach.influence.amounts import amount_wanted
 from mlcoach.influence.announced_changes import announced
 from mlcoach.influence.arrows import arrow_said, compared_said
@@ -1093,7 +1093,8 @@ _NO_NEED = re.compile(r"^(?:(?:i\s+(?:don't|do\s+not|dont)\s+think\s+we|we\s+(?:
                       r"(?:there(?:['’]s|\s+is)\s+)?"
                       r"no\s+(?:real\s+)?need\s+for)"  # "there's no need for the status email"
                       r"\s+(?P<x>(?:(?:the|our|this|that|these|those|a|an|"
-                      rf"any|all\s+(?:the|these|those))\s+[^,;:]+?|{BARE_PLURAL}))"
+                      rf"any|all\s+(?:the|these|those))\s+[^,;:]+?|{BARE_PLURAL}"
+                      r"|(?P<doing>[a-z][a-z'’-]+ing)\s+[^,;:]+?))"  # "… need cc'ing the team"
                       r"(?:\s+any\s?more)?\s*[.!?]*$", re.I)
 
 
@@ -1101,7 +1102,9 @@ def _no_need(text: str) -> str:
     match = _NO_NEED.match(text)
     if match is None or re.search(r"(?i)(?<!\w)(?:to|if|because|since)(?!\w)", match["x"]):
         return text
-    return "drop " + re.sub(r"(?i)^any\s+", "", match["x"])
+    if match["doing"] and not _is_gerund(match["doing"].lower()):
+        return text  # "we don't need morning standups": read as a thing elsewhere
+    return ("stop " if match["doing"] else "drop ") + re.sub(r"(?i)^any\s+", "", match["x"])
 
 
 # --- Said in the passive -------------------------------------------------------------
