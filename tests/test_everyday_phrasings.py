@@ -485,3 +485,26 @@ def test_a_thing_said_to_need_to_stop_is_what_to_stop() -> None:
 def test_a_gerund_of_an_act_done_once_is_asked_as_the_act(change: str, question: str) -> None:
     """"moving standup to 10" asked "to start moving standup to 10"; the second was quoted."""
     assert supportive_question(change, START, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    # a time asked for a meeting, the other way round
+    ("How about 10 for standup?", "How would it work for you if standup were at 10?"),
+    ("What about 10am for standups?", "How would it work for you if standups were at 10am?"),
+    ("Thursdays for the demo?", "How would it work for you if the demo were on Thursdays?"),
+    # the time it is not
+    ("standup at 10, not 9", "How would it work for you if standup were at 10 instead of 9?"),
+    ("let's move standup to 10, not 11",
+     "How would it work for you to move standup to 10 instead of 11?"),
+    # a thing's move asked, and a preference or a judgement of a note
+    ("Any chance standup could move to 10?", "How would it work for you if standup moved to 10?"),
+    ("could standup move to 10?", "How would it work for you if standup moved to 10?"),
+    ("I'd prefer standup at 10", "How would it work for you if standup were at 10?"),
+    ("I'd rather have standup at 10", "How would it work for you if standup were at 10?"),
+    ("Standup at 10 works better for me", "How would it work for you if standup were at 10?"),
+])
+def test_a_time_said_as_people_ask_for_it_is_read(change: str, question: str) -> None:
+    """"How about 10 for standup?" asked "if we introduced 10 for standup", "Standup at 10
+    works better for me" "if we introduced standup at 10 works better for me"; the others
+    were quoted (session 38)."""
+    assert supportive_question(change, START, "en") == question

@@ -312,8 +312,14 @@ def how_first(text: str) -> str:
 _HEDGED = re.compile(rf"^{HEDGE}\s*,?\s+(?=\S)", re.I)
 # "I'd love cameras optional", "we need standup at 10", "I propose retro every two
 # weeks": a want before the note of what is wanted
-_WANTED = tuple(sorted((*_WANTS, "i propose", "i'd propose", "i suggest", "i'd suggest"),
-                       key=len, reverse=True))
+# "(how about) 10 for standup?", "9:30 for the retro", "Thursdays for the demo"
+_TIME_FOR = re.compile(rf"^(?P<time>\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm)?|noon|midday|{WEEKDAY}s?)"
+                       r"\s+for\s+(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
+                       r"\s*\?*$", re.I)
+_WANTED = tuple(sorted((*_WANTS, "i propose", "i'd propose", "i suggest", "i'd suggest",
+                        # "I'd prefer standup at 10", "I'd rather have standup at 10"
+                        "i'd prefer", "i would prefer", "i prefer", "i'd rather have",
+                        "i would rather have"), key=len, reverse=True))
 
 
 # When a note's state holds or starts, said last: "retro every two weeks for a sprint",
@@ -345,6 +351,10 @@ def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) 
         return without_spoken_wrapping(said, "en")
     said = strip_tails(re.sub(r"\s+@\s*(?=\d)", " at ", said))  # "standup @ 10 pls"
     said = _HEDGED.sub("", said)  # "maybe cameras optional": the question asks it anyway
+    timed = _TIME_FOR.match(said)
+    if timed:  # "10 for standup": standup at 10
+        on = "on" if re.match(WEEKDAY, timed["time"], re.I) else "at"
+        return f"what if {timed['thing']} were {on} {timed['time']}"
     lead = how_about_lead(said)
     if lead is not None:  # "how about cameras optional?": the note asked about, or none
         rest = said[len(lead) + 1:].rstrip(" ?")

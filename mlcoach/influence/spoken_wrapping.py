@@ -156,6 +156,9 @@ _EN_JUDGED_AFTER = re.compile(
     r"(?:idea|thing|start)|(?:really\s+)?help(?:\s+(?:us|everyone|everybody|people|folks|"
     r"the\s+team|(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:folks|people|team)))?(?:\s+a\s+lot)?"
     r"|work|be\s+worth\s+(?:it|a\s+try|trying))|"
+    # "standup at 10 works better for me", "… would be better for everyone"
+    r"(?:works|would\s+(?:work|be))\s+better(?:\s+for\s+(?:me|us|everyone|everybody|people|"
+    r"the\s+team|all\s+of\s+us))?|"
     r"is\s+worth\s+(?:a\s+try|trying|a\s+shot))\s*[.!]*$", re.I)
 # "hope you're well.", "I hope this finds you well!", "Happy Monday!", "Morning all,",
 # "Thanks for the retro today!", "Great retro today.": said before the message.

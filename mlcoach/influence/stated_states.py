@@ -49,6 +49,12 @@ _NOW_SO = re.compile(rf"^{_THING}\s+(?:(?P<modal>(?:should|could|would|can|must|
                      r"becomes|goes|takes\s+place|move|start|end|begin|happen|shift|"
                      r"switch|become|go|take\s+place)\s+(?P<rest>(?:to|at|on|from|in|every|"
                      r"before|after|each|by|back)\b.*?)\s*[.!]*$", re.I)
+# "could standup move to 10?", "any chance standup could start at 10?": the same, asked
+_CAN_IT_MOVE = re.compile(rf"^(?:(?:is\s+there\s+)?any\s+(?:chance|way)\s+|(?P<asked>can|could|"
+                          rf"should|shall)\s+){_THING}\s+(?(asked)|(?:could|can|might)\s+)"
+                          r"(?:just\s+)?(?P<verb>move|start|end|begin|happen|shift|switch|go|"
+                          r"take\s+place)\s+(?P<rest>(?:to|at|on|from|in|every|before|after|each|"
+                          r"by|back)\b[^?]*?)\s*\?*$", re.I)
 _PAST = {"move": "moved", "start": "started", "end": "ended", "begin": "began",
          "happen": "happened", "shift": "shifted", "switch": "switched", "become": "became",
          "go": "went", "take place": "took place"}
@@ -145,6 +151,10 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
                 state = f"at {state}"  # "can standup be 10am": at 10am
             return f"what if {match['thing']} were {state}"  # "… be reviewed": an act
         return text
+    match = _CAN_IT_MOVE.match(said)
+    if match and _a_thing(match["thing"]) and not names_person(match["thing"], person):
+        verb = " ".join(match["verb"].lower().split())
+        return f"what if {match['thing']} {_PAST[verb]} {match['rest']}"
     match = _NOW_SO.match(said)
     if match is None or not _a_thing(match["thing"]):
         return text

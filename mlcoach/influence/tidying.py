@@ -40,6 +40,7 @@ from mlcoach.influence.english_words import (
     _STOP_VERBS,
     _VERBS,
     PLEASE,
+    WEEKDAY,
     _is_plural,
     plain_word,
     points_back,
@@ -83,6 +84,7 @@ def tidy_change(text: str, language: str, person: str | None = None,
     if language == "en":
         # "pls demo every other Friday": the courtesy is no part of what is held
         text = _COURTESY_FIRST.sub("", text, count=1)
+        text = _NOT_THAT_TIME.sub(r"\g<new> instead of \g<old>", text)  # "… at 10, not 9"
         text = _read_or_kept(_read_or_kept(text, _second_act_joined), _instead_said_after)
         text = _without_purpose(_referent_restored(arrow_said(stopping_said(
             compared_said(_why_first_off(_read_or_kept(text, brought_back)))))))
@@ -102,6 +104,11 @@ def tidy_change(text: str, language: str, person: str | None = None,
     return as_proposal(turkish_condition(text))
 
 
+# "standup at 10, not 9", "demo on Thursdays not Fridays": the time it is instead of
+_NOT_THAT_TIME = re.compile(
+    r"(?<=\b(?:at|on|to)\s)(?P<new>[^,;.!?]{1,20}?),?\s+(?:and\s+)?not\s+(?:at\s+|on\s+)?"
+    rf"(?P<old>\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm)?|{WEEKDAY}s?|mornings?|afternoons?)"
+    r"(?=\s*[.!?]*$)", re.I)
 _COURTESY_FIRST = re.compile(rf"^(?:{'|'.join(PLEASE)}|kindly)\s*,?\s+(?=\w)", re.I)
 
 
