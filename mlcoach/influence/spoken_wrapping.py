@@ -34,8 +34,7 @@ _EN_ASIDE = re.compile(r"\s*,\s*(?:if\s+possible|if\s+you\s+agree|if\s+that'?s\s
 # "it's time to move …", "I think it's time we moved …": the act, made urgent.
 _EN_TIME_TO = re.compile(r"^(?:(?:i\s+think|maybe|perhaps|probably)\s*,?\s+)?"
                          r"(?:(?:it'?s|it\s+is|it’s|isn['’]?t\s+it|it\s+(?:might|may|could)"
-                         r"\s+be)\s+)?(?:high\s+|about\s+|"
-                         r"probably\s+)?"
+                         r"\s+be)\s+)?(?:high\s+|about\s+|probably\s+)?"
                          r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b"
                          r"|(?P<for>for)\s+(?=[a-z]))",
                          re.I)
@@ -52,7 +51,8 @@ _EN_TAIL = re.compile(r"(?:\s*,)?\s+(?:you\s+know|or\s+something(?:\s+like\s+tha
                       # ("try it and see how it goes" is the act: kept; "standup at 10 and
                       # see how it goes": the note and its trial)
                       r"|(?:\s*[,;–—-])?\s+(?:(?:and\s+)?(?:we['’]ll|let['’]s|we\s+can)\s+see"
-                      r"\s+how\s+it\s+goes|(?<!\bit\s)and\s+see\s+how\s+it\s+goes|(?:just\s+)?(?:a|my)\s+thought|(?:i['’]m\s+|very\s+)?"
+                      r"\s+how\s+it\s+goes|(?<!\bit\s)and\s+see\s+how\s+it\s+goes"
+                      r"|(?:just\s+)?(?:a|my)\s+thought|(?:i['’]m\s+|very\s+)?"
                       r"happy\s+to\s+(?:discuss|chat|talk(?:\s+it\s+through)?)|(?:i['’]m\s+)?open"
                       r"\s+to\s+(?:other\s+|any\s+|better\s+)?(?:ideas|suggestions|thoughts|"
                       r"alternatives|feedback)|lmk|let\s+me\s+know(?:\s+what\s+you\s+think)?|just"
