@@ -434,6 +434,8 @@ def test_a_judgement_is_looked_at_together_not_tried(change: str, action: Change
     ("Cameras optional for the weekly? People are zoomed out.",
      "How would it work for you if cameras were optional for the weekly?"),
     ("standup at 10? 9 is too early", "How would it work for you if standup were at 10?"),
+    ("How about 10 for standup? 9 is too early for the west coast folks.",
+     "How would it work for you if standup were at 10?"),
     # why said last, in a clause of its own
     ("Let's make cameras optional for the weekly, people are zoomed out.",
      "How would it work for you to make cameras optional for the weekly?"),

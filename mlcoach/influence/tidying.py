@@ -790,9 +790,9 @@ def _one_proposal(text: str, language: str) -> str:
     words = re.findall(r"[\w'’]+", plan.casefold())
     if len(words) < 3 or _says_back(_without_its_lead(plan, language)):
         return text  # "Kaldıralım.", "do them async": the rest says what
-    if language == "en" and read_change(plan, ChangeKind.DIFFERENTLY, "en").shape \
-            is Shape.QUOTE_QUESTION:
-        return fragment_said(plan)  # "Cameras optional for the weekly? It's exhausting."
+    asked = fragment_said(plan) if language == "en" else plan
+    if asked != plan and asked.startswith("what if "):
+        return asked  # "Cameras optional for the weekly? It's exhausting.": a note asked
     if kinds.index("plan") and language == "en":
         # "…is slow. Cache the dependencies.": read as a first sentence would be, unless
         # its capital is what lets it be read at all ("Mob programming on Fridays")
