@@ -446,3 +446,14 @@ def test_what_names_no_plan_or_judges_one_is_still_looked_at_together(change: st
     needed, or a liking of it, is the user's to say (looked at together, as before)."""
     question = supportive_question(change, ChangeKind.STOP, "en")
     assert f"“{change}”" in question, question
+
+
+@pytest.mark.parametrize("lead", ["Sam suggested you ", "Sam said you should ",
+                                  "Sam asked if you could ", "my manager thinks you should "])
+def test_an_act_someone_else_suggested_for_the_person_is_asked_of_them(lead: str) -> None:
+    """"Sam suggested you run the retro next week", said to Dana, asked “how about you run
+    the retro next week”; the others were quoted."""
+    faults = [f"{lead + act!r}: {question}" for act in _HER_ACTS
+              if (question := supportive_question(lead + act, ChangeKind.START, "en", "Dana"))
+              != f"How would it work for you to {act}?"]
+    assert not faults, "\n".join(faults)

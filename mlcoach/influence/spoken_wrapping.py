@@ -123,11 +123,11 @@ _EN_REPORTED = re.compile(
     r"^(?!i\s+(?:think|thought|feel|felt)\b)"  # a view of one's own: the fillers' to read
     r"(?:someone|somebody|people|folks|everyone|everybody|(?-i:[A-Z][\w'’-]*)|the\s+team|"
     r"(?:my|our|the)\s+(?:manager|lead|boss|pm|team\s+lead|tech\s+lead|director|cto|vp))\s+"
-    r"(?:(?:suggested|proposed|recommended)\s+(?:(?:that\s+)?we\s+(?!(?:should|could|can|must|"
-    r"might|ought|need|shall|would)\b)(?=[a-z][\w-]*\s+\w)|(?:that\s+)?(?=we\s+\w)|that\s+(?=\w)"
-    r"|(?P<about>(?=\w)))|(?:said|mentioned|thinks|think|thought|feels|felt)\s+(?:that\s+)?"
-    r"(?=we\s+(?:should|could|can|must|might|ought\s+to|need\s+to|shall)\b)"
-    r"|asked\s+(?:if|whether)\s+(?=we\s+(?:could|can|should|might)\b))", re.I)
+    r"(?:(?:suggested|proposed|recommended)\s+(?:(?:that\s+)?(?:we|you)\s+(?!(?:should|could|can|"
+    r"must|might|ought|need|shall|would)\b)(?=[a-z][\w-]*\s+\w)|(?:that\s+)?(?=(?:we|you)\s+\w)"
+    r"|that\s+(?=\w)|(?P<about>(?=\w)))|(?:said|mentioned|thinks|think|thought|feels|felt)\s+"
+    r"(?:that\s+)?(?=(?:we|you)\s+(?:should|could|can|must|might|ought\s+to|need\s+to|shall)\b)"
+    r"|asked\s+(?:if|whether)\s+(?=(?:we|you)\s+(?:could|can|should|might)\b))", re.I)
 
 
 def _reported_off(text: str) -> str:
