@@ -510,3 +510,15 @@ def test_a_time_said_as_people_ask_for_it_is_read(change: str, question: str) ->
     works better for me" "if we introduced standup at 10 works better for me"; the others
     were quoted (session 38)."""
     assert supportive_question(change, START, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("with the new joiners, let's pair on bugs",
+     "How would it work for you to pair on bugs with the new joiners?"),
+    ("with the new joiners in the morning, let's pair on bugs",
+     "How would it work for you to pair on bugs with the new joiners in the morning?"),
+    ("with the team growing, let's pair on bugs", "How would it work for you to pair on bugs?"),
+])
+def test_with_whom_is_kept_and_why_is_the_users(change: str, question: str) -> None:
+    """"with the new joiners, let's pair on bugs" asked "to pair on bugs": with whom lost."""
+    assert supportive_question(change, START, "en") == question

@@ -35,6 +35,7 @@ from mlcoach.influence.dated_changes import (
     we_from_then,
 )
 from mlcoach.influence.english_words import (
+    _ING_NOUNS,
     _LABELS,
     _REMOVAL_VERBS,
     _STOP_VERBS,
@@ -906,7 +907,8 @@ def _why_first_off(text: str) -> str:
 
 # "with the team growing", "with Dana away": why; "with the new joiners": with whom, said
 # after the plan as "after …" is
-_WITH_A_REASON = re.compile(r"\w{2,}ing\b|\b(?:away|out|off|gone|remote|around|back|busy|"
+_WITH_A_REASON = re.compile(rf"\b(?!(?:{'|'.join(sorted(_ING_NOUNS))})\b)\w{{2,}}ing\b"
+                            r"|\b(?:away|out|off|gone|remote|around|back|busy|"
                             r"on\s+(?:leave|holiday|vacation))$", re.I)
 
 
