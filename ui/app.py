@@ -30,10 +30,8 @@ from mlcoach.ui.instance_server import InstanceServer
 from mlcoach.ui.memory import release_freed_memory
 from mlcoach.ui.sleep_watch import SleepWatch
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
-from mlcoach.ui.tray_presence import TrayPresence
 from mlcoach.ui.upgrade import QUIET, UpgradeWatch
 from mlcoach.ui.widgets.on_screen import ScreenChanges
-from mlcoach.ui.widgets.plain_text import as_plain
 
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
     from PySide6.QtWidgets import QMessageBox
@@ -51,6 +49,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.ui.prep_card import PrepCard
     from mlcoach.ui.prompt_card import PromptCard
     from mlcoach.ui.prompt_notice import PromptNotice
+    from mlcoach.ui.tray_presence import TrayPresence
     from mlcoach.ui.wake import SleepSignals
 
 logger = logging.getLogger(__name__)
@@ -210,8 +209,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
             self.pending.append(first_request)
         self._screens = ScreenChanges(self)
         self._screens.changed.connect(self.follow_screens)
-        self._follow_tray()
-        self._show_shell(tray_wait_ms)
+        self._start_shell(tray_wait_ms)
         if opened is not None:
             self.on_store_opened(opened)
         else:
@@ -363,6 +361,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
             from PySide6.QtWidgets import QMessageBox
 
             from mlcoach.ui.widgets import message_box
+            from mlcoach.ui.widgets.plain_text import as_plain
 
             box = message_box.notice(QMessageBox.Icon.Warning, as_plain(notice),
                                      self.main_window)

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from mlcoach.ui.desktop_shell import ready_signal
 from mlcoach.ui.icons import app_icon
 from mlcoach.ui.tray import MainWindow, Tray, TrayMenu
-from mlcoach.ui.tray_presence import TrayPresence
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from mlcoach.store.vault import LightOpened, Opened
+    from mlcoach.ui.tray_presence import TrayPresence
 
 logger = logging.getLogger("mlcoach.ui.app")  # the log's lines as before the move
 
@@ -56,12 +56,24 @@ class TrayFollowing:
         if self.tray_presence is None and self.app.platformName() not in (
                 "offscreen", "minimal"):
             from mlcoach.ui.notify import route, shared
+            from mlcoach.ui.tray_presence import TrayPresence
 
             if route() == "freedesktop":
                 self.tray_presence = TrayPresence(shared().bus, parent=self._owner())
         if self.tray_presence is not None:
             self.tray_presence.changed.connect(self._tray_changed)
             self.tray_presence.start()
+
+    def _start_shell(self, tray_wait_ms: int) -> None:
+        """The icon where Qt sees a tray as the app starts, and the tray followed after it
+        (the session bus: ~5 ms of imports and a connection the icon does not wait for);
+        else the tray followed first, so a tray that comes while the app waits is heard."""
+        if self.tray_presence is None and self._tray_there():
+            self._show_tray()
+            self._follow_tray()
+        else:
+            self._follow_tray()
+            self._show_shell(tray_wait_ms)
 
     def _tray_there(self) -> bool:
         """Whether a tray shows the icon now (Qt's answer, less a watcher that left)."""

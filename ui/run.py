@@ -157,10 +157,8 @@ def run_app(data_root: Path, first_request: str = "show",
             "mlcoach: another mlcoach is starting; try again in a moment\n")
         return 1
     from mlcoach.system.language_hint import read_language_hint
-    from mlcoach.ui import field_frames  # the app's own: once it is the app
     from mlcoach.ui.i18n import install_translators
 
-    field_frames.install(app)
     # The language chosen in Settings, as far as it is known before the store opens (its
     # passphrase prompt); the store's own setting is applied once it is open.
     install_translators(app, read_language_hint(data_root))
@@ -170,8 +168,13 @@ def run_app(data_root: Path, first_request: str = "show",
         guard.install()
     _install_signal_handlers(app, controller)
     controller.start(first_request)
-    # Not needed for the icon, so after it: the file log, the windows' icon, and every
-    # folder of the installed code in the stamp (a pull that changed one sub-package).
+    # Not needed for the icon, so after it (nothing is drawn before the loop runs): the
+    # app's own style (it loads QStyle's classes, ~8 ms), the file log, the windows' icon,
+    # and every folder of the installed code in the stamp (a pull that changed one
+    # sub-package).
+    from mlcoach.ui import field_frames  # the app's own: once it is the app
+
+    field_frames.install(app)
     if stamp is not None:
         from mlcoach.system.install_stamp import installed_folders
 

@@ -7,18 +7,18 @@ from typing import TYPE_CHECKING
 
 # Not `Qt`: importing that namespace builds its ~110 Python enums (~15 ms), which the
 # icon does not need; the fallback window below imports it when it is built, with the
-# widget classes only it uses (PySide6 sets up each class on first import, ~2 ms here).
+# widget classes only it uses (PySide6 sets up each class on first import: QStyle ~6 ms,
+# the show and hide events ~3 ms, the rest ~1-2 ms each).
 from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QMenu, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from mlcoach.domain.enums import Response
 from mlcoach.ui.icons import app_icon, tray_icon
-from mlcoach.ui.widgets.plain_text import Label, as_plain
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
-    from PySide6.QtGui import QScreen
+    from PySide6.QtGui import QHideEvent, QScreen, QShowEvent
     from PySide6.QtWidgets import QPushButton
 
 
@@ -208,6 +208,8 @@ class Tray(QObject):
             self.icon.setIcon(tray_icon(variant))
 
     def set_tooltip(self, text: str) -> None:
+        from mlcoach.ui.widgets.plain_text import as_plain
+
         self.icon.setToolTip(as_plain(text))
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
@@ -241,6 +243,7 @@ class MainWindow(QWidget):
         from PySide6.QtWidgets import QGridLayout, QLayout, QPushButton, QVBoxLayout
 
         from mlcoach.ui.quiet_scroll import FittedArea, quiet
+        from mlcoach.ui.widgets.plain_text import Label
 
         # Scrolled only where even two columns are larger than the screen (2.5 times the
         # font on a 1024×600 netbook).
@@ -347,6 +350,8 @@ class MainWindow(QWidget):
         if tight:
             whole.setContentsMargins(*(2 * TIGHT_GAP,) * 4)
         else:  # the style's (as a layout takes them when it is made)
+            from PySide6.QtWidgets import QStyle
+
             style, metric = self.style(), QStyle.PixelMetric
             whole.setContentsMargins(*(style.pixelMetric(m) for m in (
                 metric.PM_LayoutLeftMargin, metric.PM_LayoutTopMargin,

@@ -157,13 +157,20 @@ _ENUM_WORDS = {"Kind": N_("kind"), "Style": N_("style"), "Outcome": N_("outcome"
                "Size": N_("size"), "ChangeKind": N_("action")}
 
 
+def _as_written(text: str) -> str:
+    return text
+
+
 def _help_language() -> Callable[[str], str]:
     """Translate help text into the locale's language; English costs nothing."""
     from mlcoach.domain.i18n import translate, ui_language
 
     lang = ui_language("")
     if lang == "en":
-        return lambda text: text
+        # argparse's own words as they are: its gettext looked for a catalogue on the
+        # disk for each of them (~1 ms a start) and Python ships none.
+        argparse._ = _as_written  # type: ignore[attr-defined]
+        return _as_written
     argparse._ = lambda text: translate(text, lang)  # type: ignore[attr-defined]
     return lambda text: translate(text, lang)
 
