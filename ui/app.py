@@ -209,20 +209,22 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
             self.pending.append(first_request)
         self._screens = ScreenChanges(self)
         self._screens.changed.connect(self.follow_screens)
-        self._start_shell(tray_wait_ms)
+        if self._start_shell(tray_wait_ms):
+            self.follow_tray_later()
         if opened is not None:
             self.on_store_opened(opened)
         else:
             QTimer.singleShot(0, self.load_store)
 
     def load_store(self, passphrase: str | None = None) -> None:
-        from mlcoach.ui.unlock import open_in_worker
+        from mlcoach.ui.store_open import open_in_worker
 
         if self.stopped:  # quit before the start's turn of the event loop came
             return
         open_in_worker(self.data_root, passphrase, self.on_store_opened, self.on_store_failed)
 
     def on_store_failed(self, exc: BaseException) -> None:
+        self.tray_follow_due()
         if isinstance(exc, CodeChangedError):  # upgraded as it started: the restart opens it
             self.upgrade.hold(QUIET, built=True)
             return
@@ -231,6 +233,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
 
     def on_store_opened(self, opened: LightOpened | Opened) -> None:
+        self.tray_follow_due()  # after this
         import random
 
         from mlcoach.coaching.service import Coach

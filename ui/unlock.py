@@ -22,6 +22,7 @@ from mlcoach.domain.errors import MlcoachError, NotInitializedError, StoreLocked
 from mlcoach.domain.i18n import error_text
 from mlcoach.ui import ops
 from mlcoach.ui.i18n import as_sentence, current_language
+from mlcoach.ui.store_open import NeedPassphrase
 from mlcoach.ui.widgets import message_box
 from mlcoach.ui.widgets.message_box import MessageBox
 from mlcoach.ui.widgets.plain_text import as_plain
@@ -29,43 +30,6 @@ from mlcoach.ui.widgets.plain_text import as_plain
 translate = QCoreApplication.translate
 
 logger = logging.getLogger(__name__)
-
-
-def open_in_worker(data_root: Path, passphrase: str | None,
-                   on_done: Callable[[Any], None],
-                   on_failed: Callable[[BaseException], None]) -> None:
-    """Import the storage stack and open the store off the GUI thread."""
-
-    def work() -> Any:
-        from mlcoach.security.keys import OSKeyring
-        from mlcoach.store.vault import Layout, open_light, read_meta
-
-        layout = Layout(data_root)
-        meta = read_meta(layout)
-        if meta is not None and meta.encryption == "passphrase" and passphrase is None:
-            raise _NeedPassphrase()
-        # The raw store: the idle app never imports SQLAlchemy (see store/light.py).
-        opened = open_light(layout, keys=OSKeyring(),
-                            passphrase_source=(lambda: passphrase or ""))
-        _keep_language(opened)
-        return opened
-
-    # Not waited for at quit (a keyring prompt holds it for minutes): a first start or
-    # a migration cut short is as safe as a killed one, and the next start goes on.
-    ops.run(work, on_done, on_failed, left_at_quit=True)
-
-
-def _keep_language(opened: Any) -> None:
-    """The language setting also beside the store, for the next start's passphrase prompt
-    (a store whose setting was saved before that file existed)."""
-    from mlcoach.system.language_hint import language_hint_kept, write_language_hint
-
-    if language_hint_kept(opened.layout.root):  # saved with the setting since: no read
-        return
-    try:
-        write_language_hint(opened.layout.root, opened.store.settings().language)
-    except MlcoachError as exc:  # the setting unread: the next save writes it
-        logger.warning("could not read the language setting: %s", exc)
 
 
 def text_dialog(parent: QWidget | None, title: str, label: str,
@@ -94,17 +58,13 @@ def typed_text(parent: QWidget | None, title: str, label: str,
         dialog.deleteLater()
 
 
-class _NeedPassphrase(Exception):
-    """The store is protected by a passphrase the user has not typed yet."""
-
-
 def resolve_failure(exc: BaseException, data_root: Path, *,
                     retry: Callable[[str | None], None], give_up: Callable[[], None]) -> None:
     """Explain why the store did not open and offer the way forward."""
     from mlcoach.store.vault import Layout
 
     layout = Layout(data_root)
-    if isinstance(exc, _NeedPassphrase) or (
+    if isinstance(exc, NeedPassphrase) or (
         isinstance(exc, StoreLockedError) and "passphrase" in str(exc)
     ):
         label = translate("unlock", "Passphrase for your mlcoach data:")

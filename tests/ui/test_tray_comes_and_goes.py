@@ -467,3 +467,57 @@ def test_a_tray_that_comes_during_a_quit_changes_nothing(make_controller) -> Non
     ctl.stop()
     ctl._tray_changed(True)
     assert ctl.tray is None
+
+
+def _following(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Each time the app starts following the tray: whether its icon was shown by then."""
+    from mlcoach.ui.app import AppController
+
+    follows: list[bool] = []
+    monkeypatch.setattr(AppController, "_follow_tray",
+                        lambda ctl: follows.append(ctl.tray is not None))
+    return follows
+
+
+def test_with_a_tray_at_start_the_icon_comes_first_and_the_tray_is_followed_after_the_store(  # type: ignore[no-untyped-def]
+        new_controller, opened, monkeypatch, qtbot) -> None:
+    """The icon does not wait for the tray's following (the session bus's imports and
+    connection, ~10 ms), nor does the store's opening; it is followed, once, after."""
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", QtSays(True))
+    follows = _following(monkeypatch)
+    ctl = new_controller("KDE")
+    ctl.start("run", opened=opened)
+    assert ctl.tray is not None and follows == []  # the icon, and the store open
+    qtbot.waitUntil(lambda: follows == [True])
+    ctl.tray_follow_due()  # asked again (a store opened after a passphrase): once is all
+    QApplication.processEvents()
+    assert follows == [True]
+
+
+def test_an_app_stopped_before_the_store_opened_does_not_follow_the_tray(  # type: ignore[no-untyped-def]
+        new_controller, opened, monkeypatch) -> None:
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", QtSays(True))
+    follows = _following(monkeypatch)
+    ctl = new_controller("KDE")
+    ctl.start("run", opened=opened)
+    ctl.stop()
+    QApplication.processEvents()
+    assert ctl.tray is not None and follows == []
+
+
+def test_without_a_tray_at_start_the_tray_is_followed_before_the_window_is_made(  # type: ignore[no-untyped-def]
+        new_controller, opened, monkeypatch) -> None:
+    """So a tray that comes while the app waits for one, or after, is heard."""
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", QtSays(False))
+    follows = _following(monkeypatch)
+    ctl = new_controller("KDE")
+    ctl.start("run", tray_wait_ms=0, opened=opened)
+    assert follows == [False] and ctl.main_window is not None
+    QApplication.processEvents()
+    assert follows == [False]

@@ -197,14 +197,14 @@ def test_a_language_chosen_before_this_version_is_kept_at_the_next_open(  # type
     import json
 
     from mlcoach.system.language_hint import HINT_NAME, read_language_hint
-    from mlcoach.ui import unlock
+    from mlcoach.ui import store_open
 
     root = opened.layout.root
     opened.store.set_state("settings", {**json.loads(json.dumps(
         opened.store.get_state("settings", {}))), "language": "tr"})
     assert not (root / HINT_NAME).exists()
     done: list[object] = []
-    unlock.open_in_worker(root, None, done.append, done.append)
+    store_open.open_in_worker(root, None, done.append, done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=30_000)
     assert not isinstance(done[0], BaseException), done[0]
     done[0].store.close()  # type: ignore[attr-defined]
