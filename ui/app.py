@@ -31,7 +31,6 @@ from mlcoach.ui.memory import release_freed_memory
 from mlcoach.ui.sleep_watch import SleepWatch
 from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
 from mlcoach.ui.upgrade import QUIET, UpgradeWatch
-from mlcoach.ui.widgets.on_screen import ScreenChanges
 
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
     from PySide6.QtWidgets import QMessageBox
@@ -51,6 +50,7 @@ if TYPE_CHECKING:  # the windows load when first opened, never before the tray i
     from mlcoach.ui.prompt_notice import PromptNotice
     from mlcoach.ui.tray_presence import TrayPresence
     from mlcoach.ui.wake import SleepSignals
+    from mlcoach.ui.widgets.on_screen import ScreenChanges
 
 logger = logging.getLogger(__name__)
 
@@ -207,10 +207,12 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         """
         if first_request not in ("show", "run"):
             self.pending.append(first_request)
-        self._screens = ScreenChanges(self)
-        self._screens.changed.connect(self.follow_screens)
         if self._start_shell(tray_wait_ms):
             self.follow_tray_later()
+        from mlcoach.ui.widgets.on_screen import ScreenChanges
+
+        self._screens = ScreenChanges(self)  # after the icon: nothing is on a screen yet
+        self._screens.changed.connect(self.follow_screens)
         if opened is not None:
             self.on_store_opened(opened)
         else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import functools
 import io
 import logging
 import os
@@ -20,7 +21,6 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from mlcoach.cli.parser import build_parser, command_in
 from mlcoach.domain.errors import MlcoachError, UsageError
 from mlcoach.domain.i18n import N_, shown_path, translate, ui_language
-from mlcoach.domain.text import REORDERING
 
 if TYPE_CHECKING:
     from mlcoach.security.keys import KeyStore, Secret
@@ -240,24 +240,28 @@ def _scratch_folder(prefix: str) -> Iterator[Layout]:
         yield Layout(folder)
 
 
+@functools.cache
 def _masking(controls: str) -> re.Pattern[str]:
     """Controls in `controls` and the marks that reorder the rest of a terminal line
-    ("Evil\u202eeman"), which a file name or a calendar's own words may hold."""
+    ("Evil\u202eeman"), which a file name or a calendar's own words may hold. Made when
+    first needed: `mlcoach run` prints nothing, and waits ~1 ms less for its icon."""
+    from mlcoach.domain.text import REORDERING
+
     return re.compile(f"[{controls}\x7f-\x9f{''.join(sorted(REORDERING))}]")
 
 
-_NOT_PRINTED = _masking("\x00-\x08\x0b-\x1f")  # tab and newline print as they are
-_NOT_IN_A_LINE = _masking("\x00-\x1f")
+_NOT_PRINTED = "\x00-\x08\x0b-\x1f"  # tab and newline print as they are
+_NOT_IN_A_LINE = "\x00-\x1f"
 
 
 def printable(text: str) -> str:
     """`text` with controls (but tab and newline) and reordering marks shown as "�"."""
-    return _NOT_PRINTED.sub("\ufffd", text)
+    return _masking(_NOT_PRINTED).sub("\ufffd", text)
 
 
 def one_line(text: str) -> str:
     """`text` as one safe line for the terminal: controls and bidi marks shown as "�"."""
-    return _NOT_IN_A_LINE.sub("\ufffd", text)
+    return _masking(_NOT_IN_A_LINE).sub("\ufffd", text)
 
 
 def _recovery_notice(key: str, *, said_where: bool = False) -> str:
@@ -585,14 +589,15 @@ def _command(name: str) -> Callable[[Context], int]:
 def _dashes_read(ctx: Context) -> None:
     """A moment's text, a change or a person's notes given as "-" is read from standard
     input: what is on a command line shows in the process list to every local user."""
-    from mlcoach.domain.text import MAX_TEXT, is_text
-
     ns = ctx.ns
     fields = [name for name in ("change", "notes") if getattr(ns, name, None) == "-"]
     if ns.command == "capture" and ns.text == ["-"]:
         fields.append("text")
     if len(fields) > 1:
         raise UsageError("only one value can be read from standard input ('-')")
+    if not fields:
+        return
+    from mlcoach.domain.text import MAX_TEXT, is_text
     for name in fields:
         text = ctx.stdin.read(MAX_TEXT + 1)
         if len(text) > MAX_TEXT:
@@ -965,6 +970,14 @@ def _not_text(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> str | 
     """The option (or argument) given bytes that are not UTF-8 (`--notes $'\\xff'`: Python
     keeps them as lone surrogates, which no store, message or terminal can take); None
     when all are text. Paths are not looked at: a file name may be any bytes."""
+    given = {dest: [v for v in (value if isinstance(value, list) else [value])
+                    if isinstance(v, str)]
+             for dest, value in vars(ns).items()
+             # the data folder's own check says what to do (paths.data_dir); a command's
+             # name is one of the parser's own
+             if dest not in ("data_dir", "command")}
+    if not any(given.values()):  # `mlcoach run`: nothing to look at, nothing to import
+        return None
     from mlcoach.domain.text import is_text
 
     names: dict[str, str] = {}
@@ -979,11 +992,8 @@ def _not_text(parser: argparse.ArgumentParser, ns: argparse.Namespace) -> str | 
                                       if action.option_strings else action.dest.upper())
 
     collect(parser)
-    for dest, value in vars(ns).items():
-        if dest == "data_dir":
-            continue  # its own check says what to do (paths.data_dir)
-        values = value if isinstance(value, list) else [value]
-        if any(isinstance(v, str) and not is_text(v) for v in values):
+    for dest, values in given.items():
+        if not all(is_text(v) for v in values):
             return names.get(dest, dest)
     return None
 
