@@ -22,6 +22,28 @@ from mlcoach.influence.english_words import (
 from mlcoach.influence.verb_forms import past_tense
 from mlcoach.influence.work_nouns import _no_name, common_words
 
+# The verbs a meeting moves, starts or ends by, and their pasts ("standup moved to 10").
+_PAST = {"move": "moved", "start": "started", "end": "ended", "begin": "began",
+         "happen": "happened", "shift": "shifted", "switch": "switched", "become": "became",
+         "go": "went", "take place": "took place"}
+
+
+def _third_person(verb: str) -> str:
+    """"move" → "moves", "switch" → "switches", "take place" → "takes place"."""
+    head, _, tail = verb.partition(" ")
+    head += "es" if head.endswith(("sh", "ch", "o")) else "s"
+    return f"{head} {tail}".rstrip()
+
+
+def _alternation(verbs: list[str]) -> str:
+    return "|".join(v.replace(" ", r"\s+") for v in verbs)
+
+
+_GOES = {_third_person(verb): verb for verb in _PAST}
+# "become" takes a state, not a time: "standups become async" (_NOW_SO only)
+_MOVES = _alternation([verb for verb in _PAST if verb != "become"])
+_MOVES_OR_BECOMES = _alternation([*_GOES, *_PAST])
+
 # The thing: one to three words, "the"/"our"/"all" before them at most.
 _WORD = r"(?:[a-z][\w'’-]*|1(?::|-on-)1s?)"  # "the 1:1", "weekly 1-on-1s"
 _THING = (rf"(?P<thing>(?:the\s+|our\s+|all\s+(?:the\s+|our\s+)?)?{_WORD}"
@@ -45,19 +67,15 @@ _FILLER_FIRST = re.compile(rf"^(?:{'|'.join(FIRST_FILLERS)})\s*,?\s+(?=\S)", re.
 # on time" is, by example, one's own way to lead).
 _NOW_SO = re.compile(rf"^{_THING}\s+(?:(?P<modal>(?:should|could|would|can|must|will|shall)\s+)"
                      r"(?=(?:always|just|now|then)\s))?"
-                     r"(?P<adverb>(?:always|just|now|then)\s+)?(?P<verb>moves|starts|ends|begins|happens|shifts|switches|"
-                     r"becomes|goes|takes\s+place|move|start|end|begin|happen|shift|"
-                     r"switch|become|go|take\s+place)\s+(?P<rest>(?:to|at|on|from|in|every|"
+                     r"(?P<adverb>(?:always|just|now|then)\s+)?"
+                     rf"(?P<verb>{_MOVES_OR_BECOMES})\s+(?P<rest>(?:to|at|on|from|in|every|"
                      r"before|after|each|by|back)\b.*?)\s*[.!]*$", re.I)
 # "could standup move to 10?", "any chance standup could start at 10?": the same, asked
 _CAN_IT_MOVE = re.compile(rf"^(?:(?:is\s+there\s+)?any\s+(?:chance|way)\s+|(?P<asked>can|could|"
                           rf"should|shall)\s+){_THING}\s+(?(asked)|(?:could|can|might)\s+)"
-                          r"(?:just\s+)?(?P<verb>move|start|end|begin|happen|shift|switch|go|"
-                          r"take\s+place)\s+(?P<rest>(?:to|at|on|from|in|every|before|after|each|"
+                          rf"(?:just\s+)?(?P<verb>{_MOVES})\s+"
+                          r"(?P<rest>(?:to|at|on|from|in|every|before|after|each|"
                           r"by|back)\b[^?]*?)\s*\?*$", re.I)
-_PAST = {"move": "moved", "start": "started", "end": "ended", "begin": "began",
-         "happen": "happened", "shift": "shifted", "switch": "switched", "become": "became",
-         "go": "went", "take place": "took place"}
 # a courtesy or a filler first: "pls switch to Kanban" is an act
 _NOT_A_THING = NOT_A_THING | frozenset((*COURTESIES, *FIRST_FILLERS, "just"))
 
@@ -159,8 +177,7 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
     if match is None or not _a_thing(match["thing"]):
         return text
     verb = " ".join(match["verb"].lower().split())
-    base = verb if verb in _PAST else next(
-        (v for v in _PAST if verb in (v + "s", v + "es", v.replace(" ", "s ", 1))), "")
+    base = verb if verb in _PAST else _GOES.get(verb, "")
     if not base or (verb == base and not _plural(match["thing"]) and not match["modal"]) \
             or (match["modal"] and verb != base):
         return text  # "standup move to 10": no state said so
@@ -172,8 +189,8 @@ def state_as_hypothesis(text: str, person: str | None = None) -> str:
 # should go, asked as "if standups started at 10". For the question only: by example, the
 # change is kept as said (one's own way to lead: "standups should end on time").
 _SHOULD_GO = re.compile(rf"^{_HEDGE}{_THING}\s+(?:should|could|must|needs?\s+to|have\s+to"
-                        r"|has\s+to|ought\s+to)\s+(?P<verb>move|start|end|begin|happen|shift"
-                        r"|switch|go|take\s+place)\s+(?P<rest>(?:to|at|on|from|in|within|every"
+                        rf"|has\s+to|ought\s+to)\s+(?P<verb>{_MOVES})\s+"
+                        r"(?P<rest>(?:to|at|on|from|in|within|every"
                         r"|before|after|each|by|back|once|twice|earlier|later|sooner|faster"
                         r")\b[^?;:]*?)\s*[.!]*$", re.I)
 
