@@ -522,13 +522,14 @@ def bench_meta(folder: Path) -> dict[str, Any]:
 
 
 def _welcome_done(data: Path, env: Mapping[str, str]) -> None:
-    """Past the first-run welcome, like every later start of a user's app."""
+    """Past the first-run welcome, like every later start of a user's app. `-P`: the code
+    of PY's own install, not a tree in the working folder (an A/B's older install)."""
     code = ("import sys; from pathlib import Path\n"
             "from mlcoach.security.keys import OSKeyring\n"
             "from mlcoach.store.vault import Layout, open_light\n"
             "opened = open_light(Layout(Path(sys.argv[1])), keys=OSKeyring())\n"
             "opened.store.set_state('welcome_done', True)\n")
-    subprocess.run([PY, "-c", code, str(data)], env=dict(env), check=True,
+    subprocess.run([PY, "-P", "-c", code, str(data)], env=dict(env), check=True,
                    capture_output=True)
 
 

@@ -5,12 +5,20 @@ mlcoach runs with an empty encrypted store and with the generated 10-year store
 (key in gnome-keyring), from the dev venv and from a regular install (no editable-install
 import hook); the time on to "store open" is printed beside.
 
-    .venv/bin/python benchmarks/startup.py [--runs 7] [--smoke]
+With --before REV: regular installs of REV (laid out with `git archive`) and of this
+working tree instead, each on an empty store it made itself, interleaved with the bare
+tray: whether a change of ours moved the start, apart from the machine's own speed.
+
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--smoke] [--before REV]
 """
 
 from __future__ import annotations
 
+import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -71,10 +79,78 @@ def measure(report: h.Report, runs: int, years: int) -> None:
                         "same point, and its icon is checked to be embedded in trayer")
 
 
+@contextmanager
+def _empty_store_of(exe: str, desk: h.Desktop) -> Iterator[Path]:
+    """An empty store made by `exe`'s own version (a newer one's schema stops an older)."""
+    saved = h.MLCOACH, h.PY
+    h.MLCOACH, h.PY = exe, str(Path(exe).parent / "python")
+    try:
+        with h.store_copy(None, desk) as data:
+            h.MLCOACH, h.PY = saved
+            yield data
+    finally:
+        h.MLCOACH, h.PY = saved
+
+
+def measure_before(report: h.Report, runs: int, rev: str) -> None:
+    from benchmarks.before_after import _install
+
+    with tempfile.TemporaryDirectory(prefix="mlcoach-ab-") as tmp:
+        old = Path(tmp) / "before"
+        old.mkdir()
+        archive = subprocess.run(["git", "-C", str(h.ROOT), "archive", rev], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        exes = {"before": _install(old, Path(tmp) / "venv-before"),
+                "after": _install(h.ROOT, Path(tmp) / "venv-after")}
+        store_times: dict[str, list[float]] = {"before": [], "after": []}
+        with h.Desktop() as desk, _empty_store_of(exes["before"], desk) as d_before, \
+                _empty_store_of(exes["after"], desk) as d_after:
+            data = {"before": d_before, "after": d_after}
+
+            def bare() -> float:
+                proc = h.ReadyProcess([h.PY, BARE], desk.env)
+                try:
+                    return proc.wait("tray")
+                finally:
+                    proc.stop()
+
+            def app(label: str) -> float:
+                proc = h.ReadyProcess([exes[label], "--data-dir", str(data[label]), "run"],
+                                      desk.env)
+                try:
+                    t = proc.wait("tray", 60)
+                    store_times[label].append(proc.wait("store", 60))
+                    return t
+                finally:
+                    proc.stop()
+
+            res = h.alternate({"bare": bare, "before": lambda: app("before"),
+                               "after": lambda: app("after")}, runs)
+    report.raw.update(res)
+    report.add("bare PySide6 tray (baseline)", h.ms(h.median(res["bare"])), "1.00×")
+    for label, what in (("before", f"{rev}, regular install"),
+                        ("after", "this tree, regular install")):
+        r = h.ratio(res[label], res["bare"])
+        report.add(f"mlcoach to tray icon, {what}", h.ms(h.median(res[label])), f"{r:.2f}×",
+                   "≤ 1.2×", r <= 1.2)
+        kept = store_times[label][-runs:]  # the warm-up round dropped
+        ro = h.ratio(kept, res["bare"])
+        report.add(f"… and on to store open, {what}", h.ms(h.median(kept)), f"{ro:.2f}×",
+                   "≤ 2×", ro <= 2.0)
+
+
 def main() -> int:
-    args = h.common_args(__doc__.splitlines()[0]).parse_args()
+    parser = h.common_args(__doc__.splitlines()[0])
+    parser.add_argument("--before", metavar="REV",
+                        help="A/B: regular installs of REV and of this tree")
+    args = parser.parse_args()
     report = h.Report("start-up")
-    measure(report, 1 if args.smoke else args.runs, 1 if args.smoke else 10)
+    runs = 1 if args.smoke else args.runs
+    if args.before:
+        measure_before(report, runs, args.before)
+    else:
+        measure(report, runs, 1 if args.smoke else 10)
     report.emit(args.json)
     return 0
 
