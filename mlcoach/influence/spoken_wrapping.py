@@ -121,7 +121,11 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
 # "… suggested async standups")
 _EN_REPORTED = re.compile(
     r"^(?!i\s+(?:think|thought|feel|felt)\b)"  # a view of one's own: the fillers' to read
-    r"(?:someone|somebody|people|folks|everyone|everybody|(?-i:[A-Z][\w'’-]*)|the\s+team|"
+    r"(?:someone|somebody|people|folks|everyone|everybody|the\s+team|"
+    # a name or a pronoun, in any case ("dana", "he"); not one that denies or asks
+    # ("Nobody suggested we …", "Who suggested we …?")
+    r"(?!(?:nobody|noone|none|no|not|never|neither|nor|nothing|who|whoever|what|why|how|when|"
+    r"where|which|if|whether)\b)[a-z][\w'’-]*|"
     r"(?:my|our|the)\s+(?:manager|lead|boss|pm|team\s+lead|tech\s+lead|director|cto|vp))\s+"
     r"(?:(?:suggested|proposed|recommended)\s+(?:(?:that\s+)?(?:we|you)\s+(?!(?:should|could|can|"
     r"must|might|ought|need|shall|would)\b)(?=[a-z][\w-]*\s+\w)|(?:that\s+)?(?=(?:we|you)\s+\w)"
