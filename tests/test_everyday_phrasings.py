@@ -3,6 +3,8 @@ fragments, hedges and decisions (unit tests of the composer; no store, no Qt).""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mlcoach.domain.model import ChangeKind, Size, Style
@@ -510,6 +512,34 @@ def test_a_time_said_as_people_ask_for_it_is_read(change: str, question: str) ->
     works better for me" "if we introduced standup at 10 works better for me"; the others
     were quoted (session 38)."""
     assert supportive_question(change, START, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    # whether a time works for a meeting, asked
+    ("Would 10 work better for standup?", "How would it work for you if standup were at 10?"),
+    ("does 10 work for standup?", "How would it work for you if standup were at 10?"),
+    ("Would Thursday work for the demo?",
+     "How would it work for you if the demo were on Thursday?"),
+    # a time first, and the one it replaces
+    ("10am standup instead of 9am",
+     "How would it work for you if standup were at 10am instead of 9am?"),
+    ("10am standup, not 9am", "How would it work for you if standup were at 10am instead of 9am?"),
+    # a meeting as it would be
+    ("Later standup please 🙏", "How would it work for you if standup were later?"),
+    ("earlier retro?", "How would it work for you if the retro were earlier?"),
+    ("a shorter retro please", "How would it work for you if the retro were shorter?"),
+])
+def test_a_meetings_time_compared_or_asked_is_read(change: str, question: str) -> None:
+    """All were quoted (seen in session 38, read in session 39)."""
+    assert supportive_question(change, START, "en") == question
+
+
+@pytest.mark.parametrize("change", ["10 for everyone?", "9:30 for the team",
+                                    "Would 10 work better for Dana?"])
+def test_who_a_time_is_for_is_no_meeting_held_then(change: str) -> None:
+    """"10 for everyone?" asked "if everyone were at 10"."""
+    question = supportive_question(change, START, "en")
+    assert not re.search(r"if (?:everyone|the team|Dana) were", question), question
 
 
 @pytest.mark.parametrize(("change", "question"), [

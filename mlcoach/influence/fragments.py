@@ -202,7 +202,12 @@ def _past(verb: str) -> str | None:
 
 # "10am standup?": the time first
 _TIME_FIRST = re.compile(r"^(?:at\s+)?(?P<time>\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm))\s+"
-                         rf"{_THING}\s*[?.!]*$", re.I)
+                         rf"{_THING}(?:,?\s+(?:instead\s+of|rather\s+than|not)\s+(?:at\s+)?"
+                         r"(?P<instead>\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?))?\s*[?.!]*$", re.I)
+# "earlier standup?", "Later standup please", "a shorter retro": a meeting said as it
+# would be (a plural, "shorter retros", is had)
+_AS_IT_WOULD_BE = re.compile(r"^(?:an?\s+)?(?P<how>earlier|later|shorter|longer)\s+"
+                             r"(?P<thing>(?:[a-z][\w'’-]*\s+)?[a-z][\w'’-]*)\s*[?.!]*$", re.I)
 # "retro every other week?": how often a meeting is held, asked (said, it is tried)
 _HOW_OFTEN = re.compile(rf"^{_THING}\s+(?P<often>every\s+(?:other|second|two|three|2|3|4)\s+"
                         r"(?:weeks?|days?|sprints?|months?))\s*\?+$", re.I)
@@ -313,9 +318,15 @@ _HEDGED = re.compile(rf"^{HEDGE}\s*,?\s+(?=\S)", re.I)
 # "I'd love cameras optional", "we need standup at 10", "I propose retro every two
 # weeks": a want before the note of what is wanted
 # "(how about) 10 for standup?", "9:30 for the retro", "Thursdays for the demo"
-_TIME_FOR = re.compile(rf"^(?P<time>\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm)?|noon|midday|{WEEKDAY}s?)"
-                       r"\s+for\s+(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
+# "would 10 work better for standup?", "does Thursday work for the demo?": the same, asked
+_TIME_FOR = re.compile(r"^(?:(?P<asks>would|does|could|can|will|might)\s+)?"
+                       rf"(?P<time>\d{{1,2}}(?:[:.]\d\d)?\s*(?:am|pm)?|noon|midday|{WEEKDAY}s?)"
+                       r"\s+(?(asks)works?\s+(?:better\s+)?|)for\s+"
+                       r"(?P<thing>(?:the\s+|our\s+)?[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?)"
                        r"\s*\?*$", re.I)
+# Who a time may be for, not what is held then: "10 for everyone?"
+_PEOPLE = frozenset(("everyone", "everybody", "all", "all of us", "us", "you", "me", "them",
+                     "folks", "people", "team", "the team", "our team", "the group"))
 _WANTED = tuple(sorted((*_WANTS, "i propose", "i'd propose", "i suggest", "i'd suggest",
                         # "I'd prefer standup at 10", "I'd rather have standup at 10"
                         "i'd prefer", "i would prefer", "i prefer", "i'd rather have",
@@ -352,7 +363,10 @@ def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) 
     said = strip_tails(re.sub(r"\s+@\s*(?=\d)", " at ", said))  # "standup @ 10 pls"
     said = _HEDGED.sub("", said)  # "maybe cameras optional": the question asks it anyway
     timed = _TIME_FOR.match(said)
-    if timed:  # "10 for standup": standup at 10
+    if timed and timed["thing"].lower() not in _PEOPLE \
+            and not names_person(timed["thing"], person) \
+            and (timed["thing"][0].islower() or _a_meeting(timed["thing"])):  # not "for Dana"
+        # "10 for standup": standup at 10
         on = "on" if re.match(WEEKDAY, timed["time"], re.I) else "at"
         return f"what if {timed['thing']} were {on} {timed['time']}"
     lead = how_about_lead(said)
@@ -377,7 +391,13 @@ def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) 
         return f"no {thing} {' '.join(match['when'].split())}"
     match = _TIME_FIRST.match(said)
     if match and _a_thing(match["thing"]):
-        return f"what if {_named(match['thing'])} were at {match['time']}"
+        instead = f" instead of {match['instead']}" if match["instead"] else ""
+        return f"what if {_named(match['thing'])} were at {match['time']}{instead}"
+    match = _AS_IT_WOULD_BE.match(said)
+    if match and not stop and _a_meeting(match["thing"]) and not _plural(match["thing"]):
+        thing = _named(match["thing"])
+        thing = f"the {thing}" if thing.lower() == "retro" else thing  # as "the retro" is held
+        return f"what if {thing} were {match['how'].lower()}"
     match = _HOW_OFTEN.match(said) or _HOW_OFTEN_SAID.match(said)
     if match and _a_thing(match["thing"]) and (match.re is _HOW_OFTEN or _a_meeting(
             match["thing"])):
