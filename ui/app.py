@@ -207,8 +207,7 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         """
         if first_request not in ("show", "run"):
             self.pending.append(first_request)
-        if self._start_shell(tray_wait_ms):
-            self.follow_tray_later()
+        self._start_shell(tray_wait_ms)
         from mlcoach.ui.widgets.on_screen import ScreenChanges
 
         self._screens = ScreenChanges(self)  # after the icon: nothing is on a screen yet
@@ -226,7 +225,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         open_in_worker(self.data_root, passphrase, self.on_store_opened, self.on_store_failed)
 
     def on_store_failed(self, exc: BaseException) -> None:
-        self.tray_follow_due()
         if isinstance(exc, CodeChangedError):  # upgraded as it started: the restart opens it
             self.upgrade.hold(QUIET, built=True)
             return
@@ -235,7 +233,6 @@ class AppController(QObject, DesktopShell, WindowFactories, TrayFollowing, Quitt
         resolve_failure(exc, self.data_root, retry=self.load_store, give_up=self.quit)
 
     def on_store_opened(self, opened: LightOpened | Opened) -> None:
-        self.tray_follow_due()  # after this
         import random
 
         from mlcoach.coaching.service import Coach

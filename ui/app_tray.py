@@ -36,7 +36,6 @@ class TrayFollowing:
     main_window: MainWindow | None
     opened: LightOpened | Opened | None
     notice_box: QMessageBox | None
-    _tray_follow_due = False  # see follow_tray_later
 
     if TYPE_CHECKING:  # provided by AppController and DesktopShell
         def on_tray_clicked(self) -> None: ...
@@ -65,30 +64,22 @@ class TrayFollowing:
             self.tray_presence.changed.connect(self._tray_changed)
             self.tray_presence.start()
 
-    def _start_shell(self, tray_wait_ms: int) -> bool:
-        """The icon where Qt sees a tray as the app starts, else the tray followed first,
-        so a tray that comes while the app waits is heard. True: the icon is shown and
-        the tray is still to follow (`follow_tray_later`)."""
+    def _start_shell(self, tray_wait_ms: int) -> None:
+        """The icon where Qt sees a tray as the app starts, then the tray followed (the
+        session bus: ~10 ms of imports and a connection the icon does not wait for); else
+        the tray followed first, so a tray that comes while the app waits is heard.
+
+        The following starts at once, not once the store has opened: started later, it
+        cannot tell that the watcher which took the icon has left since (Qt still says
+        there is a tray where an XEmbed one is there too), and a second start said
+        "already running in the tray" with no icon shown (tests/integration/
+        test_desktop_restarts.py, on a busy machine)."""
         if self.tray_presence is None and self._tray_there():
             self._show_tray()
-            return True
+            self._follow_tray()
+            return
         self._follow_tray()
         self._show_shell(tray_wait_ms)
-        return False
-
-    def follow_tray_later(self) -> None:
-        """Follow the tray once the store has opened, or failed to (`tray_follow_due`):
-        ~10 ms on this thread (the session bus's imports and connection) that neither the
-        icon nor the store waits for. Beside the store's opening it slowed that (both are
-        Python) by more than it saved."""
-        self._tray_follow_due = True
-
-    def tray_follow_due(self) -> None:
-        """The store's opening is over: the tray is followed next (once)."""
-        if self._tray_follow_due:
-            self._tray_follow_due = False
-            QTimer.singleShot(0, self._owner(),
-                              lambda: None if self.stopped else self._follow_tray())
 
     def _tray_there(self) -> bool:
         """Whether a tray shows the icon now (Qt's answer, less a watcher that left)."""
