@@ -534,6 +534,18 @@ def test_a_meetings_time_compared_or_asked_is_read(change: str, question: str) -
     assert supportive_question(change, START, "en") == question
 
 
+@pytest.mark.parametrize(("change", "question"), [
+    ("it's time we all pair on bugs", "How would it work for you to pair on bugs?"),
+    ("isn't it time we all paired on bugs?", "How would it work for you to pair on bugs?"),
+    ("maybe we all pair on bugs", "How would it work for you to pair on bugs?"),
+    ("Proposal: we all pair on bugs", "How would it work for you to pair on bugs?"),
+    ("how about we all pair on bugs", "How would it work for you to pair on bugs?"),
+])
+def test_we_all_is_we(change: str, question: str) -> None:
+    """The first four were quoted, the last asked "to all pair on bugs"."""
+    assert supportive_question(change, START, "en") == question
+
+
 @pytest.mark.parametrize("change", ["10 for everyone?", "9:30 for the team",
                                     "Would 10 work better for Dana?"])
 def test_who_a_time_is_for_is_no_meeting_held_then(change: str) -> None:

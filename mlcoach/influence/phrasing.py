@@ -1192,6 +1192,10 @@ def _strip_modal(text: str) -> tuple[str, bool]:
     for lead in _MODALS:
         if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:
             rest = _strip_fillers(text[len(lead) + 1 :])
+            words = rest.split()
+            if lead.endswith("we") and len(words) > 2 and words[0].lower() == "all" \
+                    and _plain(words[1]) in _VERBS:
+                rest = rest.split(None, 1)[1]  # "how about we all pair on bugs": to pair …
             if lead in ("going to", "gonna") and rest.split()[:1] and \
                     _plain(rest.split()[0]) in _ARTICLES:
                 continue  # "going to the gym on Fridays": a place, not "to try the gym"

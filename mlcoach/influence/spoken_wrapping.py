@@ -35,7 +35,7 @@ _EN_ASIDE = re.compile(r"\s*,\s*(?:if\s+possible|if\s+you\s+agree|if\s+that'?s\s
 _EN_TIME_TO = re.compile(r"^(?:(?:i\s+think|maybe|perhaps|probably)\s*,?\s+)?"
                          r"(?:(?:it'?s|it\s+is|it’s|isn['’]?t\s+it|it\s+(?:might|may|could)"
                          r"\s+be)\s+)?(?:high\s+|about\s+|probably\s+)?"
-                         r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?P<past>[a-z]+)\b"
+                         r"time\s+(?:to\s+(?=[a-z])|(?:that\s+)?we\s+(?:all\s+)?(?P<past>[a-z]+)\b"
                          r"|(?P<for>for)\s+(?=[a-z]))",
                          re.I)
 # "… you know", "… or something": a spoken close.
@@ -85,8 +85,10 @@ _ANNOUNCING = (
     r"maybe|perhaps)")
 # "the idea is that we move …", "I wanted to suggest we move …", "maybe we review …": a
 # proposal of ours, its "we" before a plain verb ("we should …" keeps its modal; "maybe
-# we keep forgetting …" is a complaint, "maybe we keep standups short" a plan).
-_OUR_PLAIN_VERB = (r"we\s+(?!(?:should|shouldn't|could|can|would|will|might|must|need|needs|"
+# we keep forgetting …" is a complaint, "maybe we keep standups short" a plan; "maybe we
+# all pair on bugs" as "maybe we pair …").
+_OUR_PLAIN_VERB = (r"we\s+(?:all\s+(?=[a-z]))?"
+                   r"(?!(?:should|shouldn't|could|can|would|will|might|must|need|needs|"
                    r"have|had|has|are|were|was|did|don't|didn't|keep\s+(?:on\s+)?[a-z]+ing|always|"
                    r"never|just|already|"
                    r"all|both|may|(?:want|wanted|plan|hope|intend|like|love)\s+to)\b)(?=[a-z])")

@@ -144,8 +144,8 @@ _PROPOSING = re.compile(r"^(?:(?:an?|one|my|quick|small|random|just\s+an?)\s+)?(
 # do, which it says is proposed, not done (read with it later: "Proposal: we move …").
 _LABEL_FIRST = re.compile(r"^(?:" + "|".join(sorted(
     (re.escape(label) for label in _LABELS if label not in ("start", "stop")),
-    key=len, reverse=True)) + r")(?:\s*:|\s+[-–—])\s+(?=\S)(?!we\s+(?:" + "|".join(sorted(_VERBS))
-    + r")\b)", re.I)
+    key=len, reverse=True)) + r")(?:\s*:|\s+[-–—])\s+(?=\S)(?!we\s+(?:all\s+)?(?:"
+    + "|".join(sorted(_VERBS)) + r")\b)", re.I)
 
 
 # An act however led, then after a comma what "we" can do ("skip the Friday sync, we can
