@@ -28,6 +28,29 @@ from benchmarks import harness as h
 BARE = str(Path(__file__).resolve().parent / "bare_tray.py")
 
 
+def _bare_start(desk: h.Desktop) -> float:
+    """The bare tray's start to its icon, the icon checked to be in trayer."""
+    proc = h.ReadyProcess([h.PY, BARE], desk.env)
+    try:
+        t = proc.wait("tray")
+        if not h.wait_for(lambda: "bare-tray" in desk.windows(), 5):
+            raise RuntimeError("the bare tray icon never reached trayer")
+        return t
+    finally:
+        proc.stop()
+
+
+def _app_start(exe: str, data: Path, desk: h.Desktop, store_times: list[float]) -> float:
+    """mlcoach's start to its icon; the time to its store open goes in `store_times`."""
+    proc = h.ReadyProcess([exe, "--data-dir", str(data), "run"], desk.env)
+    try:
+        t = proc.wait("tray", 60)
+        store_times.append(proc.wait("store", 60))
+        return t
+    finally:
+        proc.stop()
+
+
 def measure(report: h.Report, runs: int, years: int) -> None:
     src = h.generated_store(years)
     store_times: dict[str, list[float]] = {"empty": [], "big": [], "regular": []}
@@ -35,27 +58,11 @@ def measure(report: h.Report, runs: int, years: int) -> None:
     with h.Desktop() as desk, h.store_copy(None, desk) as empty, \
             h.store_copy(src, desk) as big:
 
-        def bare() -> float:
-            proc = h.ReadyProcess([h.PY, BARE], desk.env)
-            try:
-                t = proc.wait("tray")
-                if not h.wait_for(lambda: "bare-tray" in desk.windows(), 5):
-                    raise RuntimeError("the bare tray icon never reached trayer")
-                return t
-            finally:
-                proc.stop()
-
         def app(data: Path, label: str, exe: str = h.MLCOACH) -> float:
-            proc = h.ReadyProcess([exe, "--data-dir", str(data), "run"], desk.env)
-            try:
-                t = proc.wait("tray", 60)
-                store_times[label].append(proc.wait("store", 60))
-                return t
-            finally:
-                proc.stop()
+            return _app_start(exe, data, desk, store_times[label])
 
         res = h.alternate({
-            "bare": bare,
+            "bare": lambda: _bare_start(desk),
             "empty": lambda: app(empty, "empty"),
             "big": lambda: app(big, "big"),
             "regular": lambda: app(empty, "regular", regular),
@@ -108,24 +115,10 @@ def measure_before(report: h.Report, runs: int, rev: str) -> None:
                 _empty_store_of(exes["after"], desk) as d_after:
             data = {"before": d_before, "after": d_after}
 
-            def bare() -> float:
-                proc = h.ReadyProcess([h.PY, BARE], desk.env)
-                try:
-                    return proc.wait("tray")
-                finally:
-                    proc.stop()
-
             def app(label: str) -> float:
-                proc = h.ReadyProcess([exes[label], "--data-dir", str(data[label]), "run"],
-                                      desk.env)
-                try:
-                    t = proc.wait("tray", 60)
-                    store_times[label].append(proc.wait("store", 60))
-                    return t
-                finally:
-                    proc.stop()
+                return _app_start(exes[label], data[label], desk, store_times[label])
 
-            res = h.alternate({"bare": bare, "before": lambda: app("before"),
+            res = h.alternate({"bare": lambda: _bare_start(desk), "before": lambda: app("before"),
                                "after": lambda: app("after")}, runs)
     report.raw.update(res)
     report.add("bare PySide6 tray (baseline)", h.ms(h.median(res["bare"])), "1.00×")
