@@ -6,7 +6,6 @@ import logging
 import sys
 import time
 from collections.abc import Callable
-from datetime import date, datetime, tzinfo
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -20,8 +19,8 @@ from mlcoach.ui import ops
 from mlcoach.ui.app_prompts import PROMPT_EXPIRY_MS as PROMPT_EXPIRY_MS
 from mlcoach.ui.app_prompts import PromptCards
 from mlcoach.ui.app_quit import Quitting
-from mlcoach.ui.app_schedule import MAX_WAIT as MAX_WAIT
-from mlcoach.ui.app_schedule import RETRY_WAIT as RETRY_WAIT
+from mlcoach.ui.app_schedule import MAX_WAIT_MS as MAX_WAIT_MS
+from mlcoach.ui.app_schedule import RETRY_WAIT_MS as RETRY_WAIT_MS
 from mlcoach.ui.app_schedule import PromptSchedule
 from mlcoach.ui.app_tray import TrayFollowing
 from mlcoach.ui.app_windows import Window, WindowFactories
@@ -33,6 +32,8 @@ from mlcoach.ui.tray import Action, MainWindow, Tray, TrayMenu
 from mlcoach.ui.upgrade import QUIET, UpgradeWatch
 
 if TYPE_CHECKING:  # the windows load when first opened, never before the tray icon
+    from datetime import date, datetime, tzinfo
+
     from PySide6.QtWidgets import QMessageBox
 
     from mlcoach.coaching.meeting_cache import MeetingCache
@@ -79,7 +80,7 @@ def _local_zone() -> tzinfo:
 
 
 def _boot_clock() -> float:
-    from mlcoach.system.clock import boot_clock  # not the coach: it loads its content
+    from mlcoach.system.boot_clock import boot_clock  # not the coach: it loads its content
 
     return boot_clock()
 

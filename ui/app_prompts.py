@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,8 @@ from mlcoach.ui.tray import Tray
 from mlcoach.ui.upgrade import UpgradeWatch
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from PySide6.QtWidgets import QWidget
 
     from mlcoach.coaching.meeting_prep import Prep

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -20,6 +19,7 @@ from mlcoach.ui.tray import MainWindow, Tray, TrayMenu
 from mlcoach.ui.upgrade import QUIET, UpgradeWatch
 
 if TYPE_CHECKING:
+    from datetime import datetime
     from pathlib import Path
 
     from mlcoach.coaching.meeting_cache import MeetingCache
@@ -35,9 +35,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger("mlcoach.ui.app")  # the log's lines as before the move
 
 # Timers are monotonic and stop during suspend; never wait longer than this before
-# looking at the wall clock again (a handful of wake-ups a day, not polling).
-MAX_WAIT = timedelta(minutes=10)
-RETRY_WAIT = timedelta(seconds=30)  # after the store could not be read (e.g. mid-restore)
+# looking at the wall clock again (a handful of wake-ups a day, not polling). In ms, as
+# the timer takes them: datetime stays off the way to the tray icon.
+MAX_WAIT_MS = 10 * 60_000
+RETRY_WAIT_MS = 30_000  # after the store could not be read (e.g. mid-restore)
 
 
 class PromptSchedule:
@@ -84,11 +85,10 @@ class PromptSchedule:
             due = self.coach.next_due(now, desktop_busy=busy)
         except StoreUnavailableError as exc:  # never let the timer die: look again shortly
             logger.warning("schedule not read (%s); trying again", type(exc).__name__)
-            self.timer.start(int(RETRY_WAIT.total_seconds() * 1000))
+            self.timer.start(RETRY_WAIT_MS)
             return
-        wait = MAX_WAIT if due is None else max(due - now, timedelta(seconds=1))
-        wait = min(wait, MAX_WAIT)
-        self.timer.start(int(wait.total_seconds() * 1000))
+        wait_ms = MAX_WAIT_MS if due is None else int((due - now).total_seconds() * 1000)
+        self.timer.start(min(max(wait_ms, 1000), MAX_WAIT_MS))
         self.refresh_status()
 
     def on_timer(self) -> None:
@@ -123,7 +123,7 @@ class PromptSchedule:
             # nothing was shown; look again shortly, never in a loop that holds the GUI
             logger.warning("schedule not read or saved (%s); trying again",
                            type(exc).__name__)
-            self.timer.start(int(RETRY_WAIT.total_seconds() * 1000))
+            self.timer.start(RETRY_WAIT_MS)
             return
         self.arm(busy)
 

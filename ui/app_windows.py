@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from datetime import datetime, tzinfo
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +21,8 @@ from mlcoach.system.paths import DRAFT_NAME
 from mlcoach.ui.desktop_shell import ready_signal
 
 if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
+
     from mlcoach.store.vault import LightOpened, Opened
     from mlcoach.ui.capture_window import CaptureWindow
     from mlcoach.ui.composer_dialog import ComposerDialog

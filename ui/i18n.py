@@ -9,12 +9,15 @@ rule the core uses for its own text.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from mlcoach.domain.i18n import error_text, ui_language
+
+if TYPE_CHECKING:  # datetime stays off the way to the tray icon
+    from datetime import date
 
 logger = logging.getLogger(__name__)
 

@@ -13,13 +13,14 @@ from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from mlcoach.domain.enums import Response
 from mlcoach.ui.icons import app_icon, tray_icon
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
     from PySide6.QtGui import QHideEvent, QScreen, QShowEvent
     from PySide6.QtWidgets import QPushButton
+
+    from mlcoach.domain.enums import Response  # its ~8 enums are not the icon's
 
 
 class Action(Enum):
@@ -45,6 +46,8 @@ class Action(Enum):
     @property
     def response(self) -> Response | None:
         """The prompt answer this action gives, if it is one."""
+        from mlcoach.domain.enums import Response
+
         head, _, tail = self.value.partition(":")
         return Response(tail) if head == "respond" else None
 

@@ -7,12 +7,14 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from mlcoach import __version__
 from mlcoach.domain.i18n import N_
+
+if TYPE_CHECKING:  # datetime stays off the way to the tray icon
+    from datetime import date
 
 #: What `run --open` may carry: the single-instance requests but "quit"
 #: (mlcoach.system.instance.REQUESTS; tests/test_install_stamp.py holds them together).
@@ -88,6 +90,8 @@ def _enum_arg(name: str) -> Callable[[str], Any]:
 
 
 def _date_arg(value: str) -> date:
+    from datetime import date
+
     try:
         return date.fromisoformat(value)
     except ValueError:

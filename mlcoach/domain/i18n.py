@@ -14,9 +14,12 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Mapping
-from datetime import date
 from pathlib import PurePath
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # datetime stays off the way to the tray icon
+    from datetime import date
 
 SUPPORTED = ("en", "tr")
 

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # datetime stays off the way to the tray icon (the instance check)
+    from datetime import datetime
 
 
 def utcnow() -> datetime:
     """Return the current time as an aware UTC datetime."""
+    from datetime import datetime, timezone
+
     return datetime.now(timezone.utc)
 
 

@@ -9,6 +9,8 @@ import time
 import warnings
 from datetime import datetime, timezone, tzinfo
 
+from mlcoach.system.boot_clock import boot_clock as boot_clock  # where it was
+
 
 def local_zone() -> tzinfo:
     """The system's time zone by name, so that DST changes are followed.
@@ -96,7 +98,7 @@ def _linked_zone(path: str) -> tzinfo | None:
 
 def _named_zone(name: str) -> tzinfo | None:
     """The IANA zone `name`, or None when there is no such zone."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # here: boot_clock needs neither
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # here: only a zone's read needs it
 
     try:
         return ZoneInfo(name)
@@ -107,11 +109,3 @@ def _named_zone(name: str) -> tzinfo | None:
 def now_utc() -> datetime:
     """The current time, aware, in UTC."""
     return datetime.now(timezone.utc)
-
-
-def boot_clock() -> float:
-    """Seconds on a clock that keeps counting through suspend and never jumps."""
-    try:
-        return time.clock_gettime(time.CLOCK_BOOTTIME)
-    except (AttributeError, OSError):
-        return time.monotonic()

@@ -362,10 +362,8 @@ def test_timer_is_one_single_shot_armed_for_the_first_slot(controller):
     assert ctl.timer.isSingleShot() and ctl.timer.isActive()
     due = ctl.coach.next_due(clock())
     assert due is not None and due.astimezone(TZ).hour >= 9  # inside working hours
-    # Never sleeps longer than MAX_WAIT before looking at the wall clock again.
-    from mlcoach.ui.app import MAX_WAIT
-
-    expected = min(due - clock(), MAX_WAIT).total_seconds() * 1000
+    # Never sleeps longer than ten minutes before looking at the wall clock again.
+    expected = min(due - clock(), timedelta(minutes=10)).total_seconds() * 1000
     assert abs(ctl.timer.interval() - expected) < 1500
 
 
@@ -712,7 +710,7 @@ def test_a_store_error_never_stops_the_timer(controller, monkeypatch):
     (the UI knows nothing of SQLAlchemy) and the timer looks again shortly."""
     from sqlalchemy.exc import OperationalError
 
-    from mlcoach.ui.app import RETRY_WAIT
+    from mlcoach.ui.app import RETRY_WAIT_MS
 
     ctl, _clock = controller
 
@@ -726,7 +724,7 @@ def test_a_store_error_never_stops_the_timer(controller, monkeypatch):
     ctl.coach.reload_settings()  # read them again, from the failing store
     ctl.on_timer()
     assert ctl.timer.isActive()
-    assert ctl.timer.interval() == RETRY_WAIT.total_seconds() * 1000
+    assert ctl.timer.interval() == RETRY_WAIT_MS
 
 
 def test_tooltip_names_next_prompt_and_todays_count(controller):

@@ -137,7 +137,7 @@ def test_an_answer_that_never_gets_its_turn_is_reported_not_lost_silently(
 
 
 def test_a_due_prompt_during_a_long_write_is_looked_at_again_later(light_controller):
-    from mlcoach.ui.app import RETRY_WAIT
+    from mlcoach.ui.app import RETRY_WAIT_MS
 
     ctl, clock, opened, _told = light_controller
     due = ctl.coach.next_due(clock())
@@ -147,9 +147,9 @@ def test_a_due_prompt_during_a_long_write_is_looked_at_again_later(light_control
         ctl.on_timer()
     assert not ctl.card.isVisible() and _responses(opened) == []
     assert ctl.timer.isActive()
-    assert ctl.timer.interval() == RETRY_WAIT.total_seconds() * 1000
+    assert ctl.timer.interval() == RETRY_WAIT_MS
     # Looked at again once due (on a loaded machine the due time was seen to move on by
-    # some seconds after the busy look; the retry's own timer waits RETRY_WAIT anyway).
+    # some seconds after the busy look; the retry's own timer waits RETRY_WAIT_MS anyway).
     clock.now = max(clock.now, ctl.coach.next_due(clock()) + timedelta(seconds=1))
     ctl.on_timer()  # the other writer is done: the prompt comes
     assert ctl.card.isVisible() and _responses(opened) == [Response.SHOWN]
