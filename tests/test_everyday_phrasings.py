@@ -564,3 +564,32 @@ def test_who_a_time_is_for_is_no_meeting_held_then(change: str) -> None:
 def test_with_whom_is_kept_and_why_is_the_users(change: str, question: str) -> None:
     """"with the new joiners, let's pair on bugs" asked "to pair on bugs": with whom lost."""
     assert supportive_question(change, START, "en") == question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("Dana suggested the retro be shorter", "How would it work for you if the retro were shorter?"),
+    ("Dana suggested that cameras be optional",
+     "How would it work for you if cameras were optional?"),
+    ("Dana suggested that standup be moved to 10",
+     "How would it work for you if standup were moved to 10?"),
+    ("Dana suggested that Sam run standup", "How would it work for you if Sam ran standup?"),
+    ("Dana suggested that Sam runs standup", "How would it work for you if Sam ran standup?"),
+    # a thing after a name is no act of theirs
+    ("Dana suggested Zoom calls for the demo",
+     "How would it work for you if we introduced Zoom calls for the demo?"),
+    ("Dana suggested that Friday demos move to Monday",
+     "How would it work for you if Friday demos moved to Monday?"),
+])
+def test_what_was_suggested_of_a_thing_or_of_someone_is_asked_as_if(change: str,
+                                                                    question: str) -> None:
+    """"if we started this: “how about the retro be shorter”": words the user never typed,
+    quoted as theirs."""
+    assert supportive_question(change, START, "en") == question
+
+
+@pytest.mark.parametrize("change", ["Dana suggested Sam runs standup",
+                                    "Dana suggested last week's retro be run by Sam",
+                                    "I suggested last week that we rotate the retro"])
+def test_a_quote_says_only_the_users_words(change: str) -> None:
+    question = supportive_question(change, START, "en")
+    assert "how about" not in question, question

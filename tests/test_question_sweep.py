@@ -393,6 +393,53 @@ def test_an_act_led_by_leave_asked_or_whose_idea_it_is_is_read(lead: str) -> Non
     assert not faults, "\n".join(faults)
 
 
+# When the plan was suggested, said between who said it and what, or after the plan: "I
+# suggested last week that we …" was quoted as “how about last week that we …” (words
+# the user never typed), "Dana suggested we move standup to 10 last week" asked "to move
+# standup to 10 last week", "As I said yesterday, we could …" was quoted.
+_SAID_THEN_LEADS = ("Dana suggested last week that we ", "I suggested yesterday that we ",
+                    "Dana suggested, a few days ago, that we ",
+                    "Sam mentioned last week that we could ", "he said earlier we should ",
+                    "Sam asked yesterday if we could ", "As I said last week, we could ",
+                    "as discussed yesterday, let's ", "like I mentioned the other day, we should ",
+                    "I mentioned in the retro that we should ")
+_SAID_THEN = ("last week", "yesterday", "a few days ago", "the other day", "earlier",
+              "in the retro")
+
+
+@pytest.mark.parametrize("lead", _SAID_THEN_LEADS)
+def test_when_a_plan_was_suggested_before_it_is_no_part_of_it(lead: str) -> None:
+    faults = _faults((lead,), _ACTS, ("", "?", " - thoughts?"))
+    faults += [f"{lead + act!r} kept when it was said: {question}" for act in _ACTS
+               if any(then in (question := supportive_question(lead + act, ChangeKind.START,
+                                                               "en")) for then in _SAID_THEN)]
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize("then", _SAID_THEN[:4])
+@pytest.mark.parametrize("lead", ["Dana suggested we ", "I proposed we ", "dana suggested "])
+def test_when_a_plan_was_suggested_after_it_is_no_part_of_it(lead: str, then: str) -> None:
+    plans = _ACTS if lead.endswith("we ") else _GERUND_ACTS
+    faults = _faults((lead,), plans, (f" {then}",))
+    faults += [f"{lead + plan!r} kept when it was said: {question}" for plan in plans
+               if then in (question := supportive_question(f"{lead}{plan} {then}",
+                                                           ChangeKind.START, "en"))]
+    assert not faults, "\n".join(faults)
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    # a past of the plan's own stays with it; so does a time the plan could hold
+    ("Dana suggested we revisit what we decided last week",
+     "How would it work for you to revisit what we decided last week?"),
+    ("Dana suggested we have a sync this afternoon",
+     "How would it work for you to have a sync this afternoon?"),
+    ("Dana suggested we demo on Monday", "How would it work for you to demo on Monday?"),
+])
+def test_a_time_the_plan_holds_is_kept_after_whose_idea_it_is(change: str,
+                                                               question: str) -> None:
+    assert supportive_question(change, ChangeKind.DIFFERENTLY, "en") == question
+
+
 @pytest.mark.parametrize(("change", "question"), [
     ("Dana suggested moving standup to 10", "How would it work for you to move standup to 10?"),
     ("Dana suggested a weekly demo", "How would it work for you if we introduced a weekly demo?"),

@@ -374,10 +374,22 @@ ARROWS = ("-->", "->", "=>", "→", "⟶")
 ARROW = "(?:" + "|".join(re.escape(arrow) for arrow in ARROWS) + ")"
 
 
+# When something was said, past ("yesterday", "last week", "a few days ago"): said with
+# who suggested a plan, it is when they did, not when the plan starts; a regex group each.
+# PAST_SAID also after a plan ("Dana suggested we move standup to 10 last week"), so none
+# a plan could hold ("this morning", "on Monday", "in the retro"); PAST_WHEN, also those,
+# between the one who said it and what they said ("I mentioned in the retro that …").
+PAST_SAID = (r"(?:yesterday|earlier(?:\s+(?:today|this\s+week))?|the\s+other\s+day|"
+             r"last\s+(?:week|month|sprint|quarter|year|time|night|retro|" + WEEKDAY + r")|"
+             r"(?:a|one|two|three|a\s+few|a\s+couple\s+of|some)\s+(?:days?|weeks?|sprints?|"
+             r"months?)\s+ago|a\s+while\s+(?:ago|back))(?![\w'’])")
+PAST_WHEN = (r"(?:" + PAST_SAID + r"|this\s+morning|on\s+" + WEEKDAY + r"|(?:at|in)\s+(?:the|our)"
+             r"\s+(?:last\s+)?(?:retro|standup|planning|meeting|sync|call|1:1|one-on-one))(?![\w'’])")
 # Where a plan comes from ("as discussed", "as agreed in the retro", "per our chat", "as per
-# yesterday's meeting"): taken off a plan said before or after it, and alone no change; a
-# regex group
-WHERE_FROM = (r"(?:as\s+(?:discussed|agreed|mentioned|promised)(?:\s+(?:earlier|yesterday|today|"
+# yesterday's meeting", "as I said last week", "like I mentioned"): taken off a plan said
+# before or after it, and alone no change; a regex group
+WHERE_FROM = (r"(?:(?:as\s+(?:discussed|agreed|mentioned|promised)|(?:as|like)\s+(?:i|we)\s+"
+              r"(?:said|mentioned|suggested|discussed|agreed))(?:\s+(?:" + PAST_WHEN + r"|today|"
               r"in\s+(?:the\s+)?\w+))?|(?:as\s+)?per\s+(?:our|my|the|yesterday['’]s|today['’]s)"
               r"\s+(?:\w+\s+)?(?:discussion|chat|call|conversation|retro|meeting|sync))")
 # "please", as people type it: said first or last, it is no part of what is asked

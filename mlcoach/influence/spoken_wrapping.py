@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from mlcoach.influence.act_or_thing import base_verb
-from mlcoach.influence.english_words import _VERBS, NOT_A_THING, WHERE_FROM
+from mlcoach.influence.english_words import (
+    _VERBS,
+    MONTHS,
+    NOT_A_THING,
+    PAST_SAID,
+    PAST_WHEN,
+    WHERE_FROM,
+)
+from mlcoach.influence.verb_forms import past_tense
 
 # "so yeah", "um so", "yeah like": fillers in front, one after another ("like" only after
 # another: "like posts in the kudos channel" is the verb).
@@ -117,6 +125,8 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
                        r"no\s+pressure|idk|feel\s+free\s+to\s+(?:ignore\s+(?:this|me)?|say\s+no|"
                        r"push\s+back))"
                        r"\s*,?\s+but\s+(?=\S)", re.I)
+# When it was said, between who said it and what ("Dana suggested, last week, that …")
+_WHEN_SAID = r"(?:,?\s+" + PAST_WHEN + r",?)?"
 # "Dana suggested we move …", "someone said we should …", "Sam asked if we could …": whose
 # idea it is, said before it; what follows is read as the plan ("we" of a suggestion is
 # dropped before its verb; a gerund or a thing is asked about: "Dana suggested moving …",
@@ -129,11 +139,19 @@ _EN_REPORTED = re.compile(
     r"(?!(?:nobody|noone|none|no|not|never|neither|nor|nothing|who|whoever|what|why|how|when|"
     r"where|which|if|whether)\b)[a-z][\w'’-]*|"
     r"(?:my|our|the)\s+(?:manager|lead|boss|pm|team\s+lead|tech\s+lead|director|cto|vp))\s+"
-    r"(?:(?:suggested|proposed|recommended)\s+(?:(?:that\s+)?(?:we|you)\s+(?!(?:should|could|can|"
-    r"must|might|ought|need|shall|would)\b)(?=[a-z][\w-]*\s+\w)|(?:that\s+)?(?=(?:we|you)\s+\w)"
-    r"|that\s+(?=\w)|(?P<about>(?=\w)))|(?:said|mentioned|thinks|think|thought|feels|felt)\s+"
-    r"(?:that\s+)?(?=(?:we|you)\s+(?:should|could|can|must|might|ought\s+to|need\s+to|shall)\b)"
-    r"|asked\s+(?:if|whether)\s+(?=(?:we|you)\s+(?:could|can|should|might)\b))", re.I)
+    r"(?:(?:suggested|proposed|recommended)" + _WHEN_SAID + r"\s+(?:(?:that\s+)?(?:we|you)\s+"
+    r"(?!(?:should|could|can|must|might|ought|need|shall|would)\b)(?=[a-z][\w-]*\s+\w)|"
+    r"(?:that\s+)?(?=(?:we|you)\s+\w)|that\s+(?=\w)|(?P<about>(?=\w)))|"
+    r"(?:said|mentioned|thinks|think|thought|feels|felt)" + _WHEN_SAID + r"\s+(?:that\s+)?"
+    r"(?=(?:we|you)\s+(?:should|could|can|must|might|ought\s+to|need\s+to|shall)\b)"
+    r"|asked" + _WHEN_SAID + r"\s+(?:if|whether)\s+(?=(?:we|you)\s+(?:could|can|should|might)\b))",
+    re.I)
+# "… suggested we move standup to 10 last week": when it was said, after the plan; not
+# after one that says a past of its own ("… revisit what we decided last week")
+_SAID_THEN = re.compile(r"\s*,?\s+" + PAST_SAID + r"\s*[.!]*$", re.I)
+_PAST_OF_ITS_OWN = re.compile(r"(?<![\w'’])(?:[a-z]+[^\We]ed|did|said|made|had|was|were|wrote|"
+                              r"went|came|ran|held|told|got|broke|took|saw|found|left|sent|"
+                              r"built|began)(?![\w'’])", re.I)
 
 
 def _reported_off(text: str) -> str:
@@ -142,7 +160,48 @@ def _reported_off(text: str) -> str:
     match = _EN_REPORTED.match(text)
     if match is None or not _names_something(text[match.end():]):
         return text  # "Dana suggested it": what is not said
-    return ("how about " if match["about"] is not None else "") + text[match.end():]
+    said = text[match.end():]
+    then = _SAID_THEN.search(said)
+    if then is not None and then.start() and not _PAST_OF_ITS_OWN.search(said[:then.start()]) \
+            and _names_something(said[:then.start()]):
+        said = said[:then.start()]  # "… we move standup to 10 last week": when it was said
+    asked = _asked_of_them(said, that=match[0].rstrip().lower().endswith("that"))
+    if asked is not None:
+        return asked
+    return ("how about " if match["about"] is not None else "") + said
+
+
+# "Dana suggested the retro be shorter", "… that Sam run standup": what was asked of a
+# thing or of someone, read as a hypothesis ("what if the retro were shorter")
+_THEY_BE = re.compile(r"^(?P<who>[\w'’-]+(?:\s+[\w'’-]+){0,2})\s+be\s+(?P<rest>[^,;:]+)$", re.I)
+_NAME_DOES = re.compile(r"^(?P<who>[A-Z][a-z]+)\s+(?P<verb>[a-z]+)\s+(?P<rest>\S[^,;:]*)$")
+_NOT_WHO = frozenset(("we", "you", "i", "it", "they", "he", "she", "to", "not", "never",
+                      "should", "could", "would", "will", "can", "must", "might", "may",
+                      "always", "also", "just", "only", "please", "pls", "maybe", "perhaps"))
+_NOT_NAMES = frozenset((*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday", "everyone", "everybody", "someone", "nobody"))
+
+
+def _asked_of_them(said: str, *, that: bool) -> str | None:
+    """`said`, what someone suggested, as "what if …" when it is asked of a thing or of
+    someone named ("the retro be shorter"; after "that": "Sam run standup"), else None."""
+    be = _THEY_BE.match(said)
+    if be is not None:
+        words = be["who"].lower().split()
+        if not any(w in _NOT_WHO or w in _VERBS for w in words):
+            return f"what if {be['who']} were {be['rest']}"
+        return None
+    does = _NAME_DOES.match(said)
+    if does is None or does["who"].lower() in _NOT_WHO | _NOT_NAMES:
+        return None
+    verb = does["verb"]
+    base = next((v for v in (verb, verb[:-1], verb[:-2]) if v in _VERBS), None) \
+        if verb.endswith("s") or (that and verb in _VERBS) else None
+    past = past_tense(base) if base else None
+    if past is None:
+        return None
+    # Without "that", "Zoom calls" may be a thing: the clause as typed, never "how about"
+    return f"what if {does['who']} {past} {does['rest']}" if that else said
 
 
 # "As discussed, …", "Just following up on our chat.": where the message comes from.
