@@ -593,3 +593,26 @@ def test_what_was_suggested_of_a_thing_or_of_someone_is_asked_as_if(change: str,
 def test_a_quote_says_only_the_users_words(change: str) -> None:
     question = supportive_question(change, START, "en")
     assert "how about" not in question, question
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("everyone should get a say", "How would it work for you if everyone got a say?"),
+    ("maybe everyone should have a say in the retro",
+     "How would it work for you if everyone had a say in the retro?"),
+    ("Everyone should be in the retro", "How would it work for you if everyone were in the retro?"),
+    ("everybody should get a buddy", "How would it work for you if everybody got a buddy?"),
+    ("all of us should have our cameras on",
+     "How would it work for you if we all had our cameras on?"),
+    ("each of us should review one PR a day",
+     "How would it work for you if we all reviewed one PR a day?"),
+    ("the team should have a say", "How would it work for you if the team had a say?"),
+])
+def test_what_all_should_be_have_or_get_is_asked_of_all(change: str, question: str) -> None:
+    """"everyone should get a say" asked "to get a say": what the user asked of everyone,
+    asked of the person alone; "all of us should …" was quoted."""
+    assert supportive_question(change, START, "en") == question
+
+
+def test_what_all_should_have_done_is_a_regret_not_a_plan() -> None:
+    assert "“everyone should have known”" in supportive_question("everyone should have known",
+                                                                 START, "en")

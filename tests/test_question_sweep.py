@@ -393,6 +393,21 @@ def test_an_act_led_by_leave_asked_or_whose_idea_it_is_is_read(lead: str) -> Non
     assert not faults, "\n".join(faults)
 
 
+# What all should do, said of everyone: "all of us should …", "each of us should …" were
+# quoted; "everyone should get a say" asked "to get a say" (of the person alone).
+_ALL_OF_US = ("everyone should ", "everybody needs to ", "all of us should ",
+              "each of us should ", "the whole team should ", "I think everyone should ")
+
+
+@pytest.mark.parametrize("lead", _ALL_OF_US)
+def test_what_all_should_do_is_asked_of_all(lead: str) -> None:
+    faults = _faults((lead,), _ACTS, ("", " from next week", " - thoughts?"))
+    faults += [f"{lead + act!r} was asked of the person alone: {question}" for act in _ACTS
+               if "we all" not in (question := supportive_question(lead + act,
+                                                                   ChangeKind.START, "en"))]
+    assert not faults, "\n".join(faults)
+
+
 # When the plan was suggested, said between who said it and what, or after the plan: "I
 # suggested last week that we …" was quoted as “how about last week that we …” (words
 # the user never typed), "Dana suggested we move standup to 10 last week" asked "to move

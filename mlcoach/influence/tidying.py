@@ -286,19 +286,44 @@ _THEIR = re.compile(r"(?<![\w'’])their(?![\w'’])", re.I)
 # it was "if we tried this: “the team …”")
 _OUGHT_OF_ALL = re.compile(r"^(?:(?:maybe|perhaps|ideally|i\s+think|i\s+guess)\s*,?\s+)?"
                            r"(?P<who>(?:the\s+(?:whole\s+)?|our\s+)team|everyone|everybody"
-                           r"|we\s+all)\s+(?:needs?\s+to|should|could|has\s+to|must|ought\s+to"
+                           r"|we\s+all|(?:all|each|every\s+one)\s+of\s+us)\s+"
+                           r"(?:needs?\s+to|should|could|has\s+to|must|ought\s+to"
                            r"|might\s+want\s+to)\s+"
-                           r"(?P<verb>[a-z]+)(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
+                           r"(?P<verb>[a-z]+(?:-[a-z]+)?)(?P<rest>(?:\s+[^?;]+?)?)\s*[.!]*$", re.I)
 
 
 def ought_of_all(text: str) -> str:
     """"the team needs to write tests" → "what if we all wrote tests"; other text as it
     came."""
     ought = _OUGHT_OF_ALL.match(text.strip())
-    if ought is None or ought["verb"].lower() in _NO_OUGHT:
+    if ought is None:
+        return text
+    verb, rest = ought["verb"].lower(), ought["rest"]
+    if verb in _HELD:  # "everyone should get a say": what all would have, said of them
+        first = rest.split()[0].lower() if rest.split() else ""
+        if not first or first in ("to", "been", "not") or (verb == "have" and (
+                first.endswith(("ed", "wn")) or first in _PARTICIPLES
+                or verb_of_participle(first))):  # "… should have known": a regret
+            return text
+        who = ought["who"]
+        who = "we all" if who.lower().endswith(" us") or who.lower() == "we all" \
+            else who[0].lower() + who[1:]
+        rest = _THEIR.sub("our", rest) if who == "we all" else rest
+        return f"what if {who} {_HELD[verb]}{rest}"
+    if verb in _NO_OUGHT:
         return text
     past = past_tense(ought["verb"])
-    return f"what if we all {past}{_THEIR.sub('our', ought['rest'])}" if past else text
+    return f"what if we all {past}{_THEIR.sub('our', rest)}" if past else text
+
+
+# What all should be, have or get, asked of them as typed: "if everyone got a say" (not
+# "to get a say": the user asked it of everyone, not of the person asked)
+_HELD = {"be": "were", "have": "had", "get": "got"}
+# Participles after "should have" that end in neither -ed nor -wn (a regret, no plan)
+_PARTICIPLES = frozenset(("done", "seen", "gone", "taken", "given", "written", "spoken",
+                          "told", "said", "heard", "made", "thought", "got", "gotten", "felt",
+                          "kept", "left", "met", "brought", "caught", "sent", "built",
+                          "forgotten", "chosen", "run", "been"))
 
 
 _NO_OUGHT = frozenset(("not", "never", "stop", "be", "have", "get", "just", "really",
