@@ -616,3 +616,32 @@ def test_what_all_should_be_have_or_get_is_asked_of_all(change: str, question: s
 def test_what_all_should_have_done_is_a_regret_not_a_plan() -> None:
     assert "“everyone should have known”" in supportive_question("everyone should have known",
                                                                  START, "en")
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("I'd happily drop the Monday status meeting",
+     "How would it work for you to drop the Monday status meeting?"),
+    ("I'd gladly skip the Friday demo", "How would it work for you to skip the Friday demo?"),
+    ("I'd probably move standup to 10", "How would it work for you to move standup to 10?"),
+    ("I'd rather move standup to 10", "How would it work for you to move standup to 10?"),
+    ("I'd prefer to have the retro on Friday",
+     "How would it work for you to have the retro on Friday?"),
+    ("personally I'd have the retro on Friday",
+     "How would it work for you to have the retro on Friday?"),
+    ("I'd prefer the retro on Friday", "How would it work for you if we held the retro on Friday?"),
+    ("I'd really like to demo on Fridays", "How would it work for you if I demoed on Fridays?"),
+    ("if it were up to me, I'd move standup to 10",
+     "How would it work for you to move standup to 10?"),
+    ("me, I'd move standup to 10", "How would it work for you to move standup to 10?"),
+])
+def test_what_one_would_choose_is_the_plan(change: str, question: str) -> None:
+    """"I'd happily drop …", "I'd rather move …", "I'd have the retro on Friday" were
+    quoted; "if it were up to me, I'd move standup to 10" asked "… if it were up to me"."""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+@pytest.mark.parametrize("change", ["I'd rather not move standup", "I'd have liked a longer retro",
+                                    "I'd rather we kept standup at 9"])
+def test_what_one_would_rather_not_or_regrets_is_no_act_of_its_words(change: str) -> None:
+    question = supportive_question(change, DIFF, "en")
+    assert not re.search(r"to (?:rather|have liked|not move)\b", question), question

@@ -393,6 +393,18 @@ def test_an_act_led_by_leave_asked_or_whose_idea_it_is_is_read(lead: str) -> Non
     assert not faults, "\n".join(faults)
 
 
+# What one would choose: "I'd happily …", "I'd rather …", "I'd probably …", "if it were
+# up to me, I'd …" were quoted (or asked "… if it were up to me").
+_MY_CHOICE = ("I'd happily ", "I'd gladly ", "I'd rather ", "I'd probably ", "I'd much rather ",
+              "I would really ", "if it were up to me, I'd ", "me, I'd ", "I'd prefer to ")
+
+
+@pytest.mark.parametrize("lead", _MY_CHOICE)
+def test_what_one_would_choose_however_it_is_led_is_read(lead: str) -> None:
+    faults = _faults((lead,), _ACTS, ("", " from next week", " - thoughts?"))
+    assert not faults, "\n".join(faults)
+
+
 # What all should do, said of everyone: "all of us should …", "each of us should …" were
 # quoted; "everyone should get a say" asked "to get a say" (of the person alone).
 _ALL_OF_US = ("everyone should ", "everybody needs to ", "all of us should ",

@@ -216,7 +216,7 @@ _HOW_OFTEN = re.compile(rf"^{_THING}\s+(?P<often>every\s+(?:other|second|two|thr
 _OFTEN = (r"(?:every\s+(?:other\s+|second\s+|two\s+|three\s+|four\s+|[2-4]\s+)?(?:weeks?|days?"
           rf"|sprints?|months?|fortnight|{WEEKDAY})|(?:once|twice)\s+(?:a|per"
           r"|every)\s+(?:week|sprint|month|day)|(?:bi-?)?weekly|fortnightly|monthly|daily"
-          rf"|on\s+{WEEKDAY}s)")
+          rf"|on\s+{WEEKDAY}s?)")
 _HOW_OFTEN_SAID = re.compile(rf"^{_THING}\s+(?P<often>{_OFTEN})(?P<instead>(?:\s+(?:instead\s+of"
                              r"|rather\s+than)|,\s+not)\s+(?:every\s+|each\s+|once\s+a\s+"
                              r"|twice\s+a\s+)?"

@@ -333,6 +333,9 @@ def _read_en(core: str, action: ChangeKind, question: bool, person: str | None) 
         return Reading(Shape.QUOTE_THOUGHT, core)  # "standup artık yazılı": not to try
     core = without_spoken_label(core)  # quoted, "heads up we're moving …" was kept whole
     body = strip_tails(_strip_fillers(core))
+    adverb = _ADVERB_AFTER_ID.match(body)  # "I'd really like to …": as "I'd like to …"
+    if adverb is not None:
+        body = f"{adverb['id']} {body[adverb.end():]}"
     done = None if question else done_change(body) or said_changed(body) or (
         done_by(body, _name_pattern(person)) if person else None)
     now = None if question or done else now_change(body) or thing_now(body) or (
@@ -1176,11 +1179,29 @@ _ADVERB_BEFORE_MODAL = re.compile(
     r"could|can|must|need|have\s+to|ought|might|may|shall)(?:n['’]?t)?\b)", re.I)
 
 
+# "I'd happily drop …", "I'd much rather …": how one would do it, no part of the act
+_ADVERB_AFTER_ID = re.compile(r"^(?P<id>i(?:['’]d|\s+would))\s+(?:happily|gladly|probably|"
+                              r"personally|actually|really|honestly|definitely|totally|also|"
+                              r"much|still|then|certainly|genuinely|absolutely)\s+(?=\S)", re.I)
+# "I'd have the retro on Friday", "I'd rather move standup", "I'd prefer to move …": the
+# act one would choose (not "I'd have liked …", "I'd have been …": a regret)
+_ID_CHOOSE = re.compile(r"^i(?:['’]d|\s+would)\s+(?:rather\s+(?!not\b|we\b|they\b|you\b|"
+                        r"have\b)|prefer\s+to\s+|(?=have\s+(?:the|a|an|our|my|one|two|"
+                        r"standup|retro|demo|planning|1:1s?)\b))", re.I)
+
+
 def _strip_modal(text: str) -> tuple[str, bool]:
     """Drop "we should", "let's", "could we" … and say whether a verb phrase must follow."""
     adverb = _ADVERB_BEFORE_MODAL.match(text)
     if adverb is not None:
         text = f"{adverb['who']} {text[adverb.end():]}"
+    adverb = _ADVERB_AFTER_ID.match(text)  # "personally I'd happily …", after a filler
+    if adverb is not None:
+        text = f"{adverb['id']} {text[adverb.end():]}"
+    chosen = _ID_CHOOSE.match(text)
+    if chosen is not None and _plain(text[chosen.end():].split(" ", 1)[0]) in _VERBS | {"have"} \
+            and len(text[chosen.end():].split()) > 1:
+        return _strip_fillers(text[chosen.end():]), True
     lowered = text.lower().replace("’", "'")
     for lead in _NEG_MODALS:
         if lowered.startswith(lead + " ") and len(text) > len(lead) + 1:

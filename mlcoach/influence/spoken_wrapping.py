@@ -125,6 +125,10 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
                        r"no\s+pressure|idk|feel\s+free\s+to\s+(?:ignore\s+(?:this|me)?|say\s+no|"
                        r"push\s+back))"
                        r"\s*,?\s+but\s+(?=\S)", re.I)
+# "if it were up to me, I'd …", "me, I'd …": one's own choice, hedged before it
+_EN_MY_WAY = re.compile(r"^(?:if\s+it\s+(?:were|was)\s+(?:up\s+to\s+)?me|if\s+i\s+had\s+"
+                        r"(?:it\s+)?my\s+way|(?:speaking\s+)?for\s+me|me)\s*,?\s+"
+                        r"(?=i(?:['’]d|\s+would)\s)", re.I)
 # When it was said, between who said it and what ("Dana suggested, last week, that …")
 _WHEN_SAID = r"(?:,?\s+" + PAST_WHEN + r",?)?"
 # "Dana suggested we move …", "someone said we should …", "Sam asked if we could …": whose
@@ -368,7 +372,7 @@ def without_spoken_wrapping(text: str, language: str) -> str:
         text = text[proposed.end():] if proposed else text
         wrapping = (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL, _EN_IF_ASIDE,
                     _EN_FILLER, _EN_TAIL, _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
-                    _EN_ANNOUNCED_THAT, _EN_JUDGED_FIRST, _EN_JUDGED_AFTER)
+                    _EN_ANNOUNCED_THAT, _EN_JUDGED_FIRST, _EN_JUDGED_AFTER, _EN_MY_WAY)
         text = _peeled(text, wrapping)
         if (reported := _reported_off(text)) != text:  # "Hi team, Dana suggested we …"
             text = _peeled(reported, wrapping)
