@@ -645,3 +645,9 @@ def test_what_one_would_choose_is_the_plan(change: str, question: str) -> None:
 def test_what_one_would_rather_not_or_regrets_is_no_act_of_its_words(change: str) -> None:
     question = supportive_question(change, DIFF, "en")
     assert not re.search(r"to (?:rather|have liked|not move)\b", question), question
+
+
+def test_we_all_with_a_date_is_decided_as_we_is() -> None:
+    """"we pair on bugs from next week" was read as decided, "we all pair …" quoted."""
+    assert supportive_question("we all pair on bugs from next week", START, "en") == \
+        "What would help you most, now that it's decided that we all pair on bugs from next week?"

@@ -393,6 +393,20 @@ def test_an_act_led_by_leave_asked_or_whose_idea_it_is_is_read(lead: str) -> Non
     assert not faults, "\n".join(faults)
 
 
+# A plan between what is wrong and why: "Retro keeps running over. Maybe we move standup
+# to 10. It drags otherwise." was quoted whole (a plan said first or alone was read).
+_ASIDES_BEFORE = ("Retro keeps running over. ", "Mornings are busy. ", "Standups drag on. ")
+_PLAN_LEADS = ("Maybe we ", "Let's ", "We should ", "Could we ", "How about we ")
+_ASIDES_AFTER = (" It drags otherwise.", " Nobody reads it anyway.", " Just a thought.")
+
+
+@pytest.mark.parametrize("before", _ASIDES_BEFORE)
+def test_a_plan_between_what_is_wrong_and_why_is_read(before: str) -> None:
+    faults = [f for lead in _PLAN_LEADS for act in _ACTS for after in _ASIDES_AFTER
+              if (f := _unread(f"{before}{lead}{act}.{after}", ChangeKind.DIFFERENTLY, act))]
+    assert not faults, "\n".join(faults)
+
+
 # What one would choose: "I'd happily …", "I'd rather …", "I'd probably …", "if it were
 # up to me, I'd …" were quoted (or asked "… if it were up to me").
 _MY_CHOICE = ("I'd happily ", "I'd gladly ", "I'd rather ", "I'd probably ", "I'd much rather ",

@@ -219,7 +219,8 @@ def _decided_clause(words: list[str], verbs: frozenset[str]) -> bool:
     if len(lower) < 3:
         return False
     if lower[0] == "we" or lower[0] in ("we'll", "we’ll"):
-        verb = lower[2] if lower[0] == "we" and lower[1] == "will" else lower[1]
+        after = lower[2:] if lower[0] == "we" and lower[1] == "all" else lower[1:]
+        verb = after[1] if lower[0] == "we" and after[0] == "will" else after[0]  # "we all …"
         return verb not in _NOT_DECIDED and verb in verbs
     if lower[0] in _NOT_DECIDED or lower[0] in ("shall", "will", "do", "does", "why", "how",
                                                 "what", "thoughts", "opinions", "ideas"):

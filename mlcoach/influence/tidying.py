@@ -780,6 +780,9 @@ def _kind_of(sentence: str, language: str) -> str:
     if not words or asks_nothing(words):
         return "aside"
     if language == "en":
+        # "Retro keeps running over. Maybe we move standup to 10. It drags otherwise.": a
+        # plan between two asides is read without its wrapping, as a first one was
+        sentence = without_spoken_wrapping(sentence, "en")
         shape = read_change(sentence, ChangeKind.DIFFERENTLY, "en").shape
         if shape is Shape.QUOTE_QUESTION and fragment_said(sentence).startswith("what if "):
             return "plan"  # "Cameras optional for the weekly? It's exhausting."
@@ -813,6 +816,8 @@ def _one_proposal(text: str, language: str) -> str:
     if kinds.count("plan") != 1 or "" in kinds:
         return text
     plan = parts[kinds.index("plan")].rstrip(" .!…")
+    if language == "en":
+        plan = without_spoken_wrapping(plan, "en")  # as `_kind_of` read it
     words = re.findall(r"[\w'’]+", plan.casefold())
     if len(words) < 3 or _says_back(_without_its_lead(plan, language)):
         return text  # "Kaldıralım.", "do them async": the rest says what
