@@ -651,3 +651,31 @@ def test_we_all_with_a_date_is_decided_as_we_is() -> None:
     """"we pair on bugs from next week" was read as decided, "we all pair …" quoted."""
     assert supportive_question("we all pair on bugs from next week", START, "en") == \
         "What would help you most, now that it's decided that we all pair on bugs from next week?"
+
+
+@pytest.mark.parametrize(("change", "question"), [
+    ("maybe Sam runs the retro", "How would it work for you if Sam ran the retro?"),
+    ("what if Sam runs the retro", "How would it work for you if Sam ran the retro?"),
+    ("how about Sam running the retro", "How would it work for you if Sam ran the retro?"),
+    ("maybe Sam takes notes this week", "How would it work for you if Sam took notes this week?"),
+    ("with Dana away, maybe Sam runs the retro",
+     "How would it work for you if Sam ran the retro?"),
+    ("with Dana away, Sam could run the retro", "How would it work for you if Sam ran the retro?"),
+    ("while Dana is out, Sam could run the retro",
+     "How would it work for you if Sam ran the retro while Dana is out?"),
+    ("while Dana is out, let's move standup to 10",
+     "How would it work for you to move standup to 10 while Dana is out?"),
+    # a thing after a name is no one's turn
+    ("maybe Zoom calls for the demo",
+     "How would it work for you if we tried Zoom calls for the demo?"),
+])
+def test_someones_turn_proposed_is_asked_as_if_they_did_it(change: str, question: str) -> None:
+    """"maybe Sam runs the retro", "how about Sam running …", "with Dana away, …" were
+    quoted. ("Sam should run the retro" is left as it was: "should" of someone named is as
+    often a complaint or a rule, "Dana should have asked first".)"""
+    assert supportive_question(change, DIFF, "en") == question
+
+
+def test_two_turns_in_one_are_not_told_in_two_tenses() -> None:
+    question = supportive_question("maybe Sam runs the retro and Dana takes notes", DIFF, "en")
+    assert "ran the retro and Dana takes" not in question, question

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from mlcoach.domain.capture import names_person
+from mlcoach.influence.act_or_thing import gerund_as_act
 from mlcoach.influence.english_words import (
     _VERBS,
     _WANTS,
@@ -72,6 +73,15 @@ _NOT_OWNERS = frozenset(("we", "i", "you", "they", "everyone", "everybody", "som
                          # "Happy to run the retro": one's own offer, said first in a line
                          "happy", "glad", "keen", "willing", "eager", "ready", "able", "free",
                          "open", "nice", "good", "great", "important", "worth", "easy"))
+# "maybe Sam runs the retro", "what if Sam runs …", "how about Sam running …": someone's
+# turn, proposed (unhedged, "Sam runs the retro" may be how it is); not a thing after a
+# name ("maybe Zoom calls for the demo")
+_THEIR_TURN = re.compile(r"^(?:(?P<lead>(?i:what\s+if|how\s+about))\s+)?(?P<who>[A-Z][\w'’-]+)\s+"
+                         r"(?P<verb>[a-z]+(?:s|ing))\s+(?P<rest>(?!(?:for|with|in|on|at|to|of|"
+                         r"from|instead|and|or|is|are|was|were)\b)[^?;]+?)\s*[.!?]*$")
+_NOT_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "january", "february", "march", "april", "june", "july",
+                        "august", "september", "october", "november", "december"))
 _NO_ONE = re.compile(r"^(?:no\s+one|nobody|noone)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]*?"
                      r"(?<!\w)(?:(?:on|at)\s+(?:\w+days|weekends?|the\s+weekend)|(?:after|before)\s+"
                      r"(?:\d|noon|lunch|hours|midnight)|during|outside)[^?;]*?)\s*[.!]*$", re.I)
@@ -198,6 +208,24 @@ def _past(verb: str) -> str | None:
         return _IRREGULAR[low]
     base = low[:-2] if low.endswith(("ches", "shes", "sses", "xes")) else low[:-1]
     return past_tense(base) if base in _VERBS else None
+
+
+def _their_turn(said: str, person: str | None, hedged: bool) -> str | None:
+    """"maybe Sam runs the retro" → "what if Sam ran the retro"; None for other text, and
+    for what is said to Sam (theirs to do, read as such after)."""
+    match = _THEIR_TURN.match(said)
+    if match is None or not (hedged or match["lead"]) or names_person(match["who"], person) \
+            or match["who"].lower() in _NOT_OWNERS | _NOT_NAMES | _VERBS \
+            or re.search(r"\b(?:and|but|while|then)\s+[A-Z]", match["rest"]):
+        return None  # "… and Dana takes notes": one past, one present
+    verb = match["verb"]
+    if verb.endswith("ing"):  # "how about Sam running the retro"
+        act = gerund_as_act(f"{verb} {match['rest']}")
+        first = act.split(" ", 1)[0]
+        past = past_tense(first) if act != f"{verb} {match['rest']}" else None
+    else:
+        past = _past(verb)
+    return f"what if {match['who']} {past} {match['rest']}" if past else None
 
 
 # "10am standup?": the time first
@@ -361,6 +389,7 @@ def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) 
     if said != " ".join(text.split()):  # "…; maybe we go round the table": as said alone
         return without_spoken_wrapping(said, "en")
     said = strip_tails(re.sub(r"\s+@\s*(?=\d)", " at ", said))  # "standup @ 10 pls"
+    hedged = _HEDGED.match(said) is not None
     said = _HEDGED.sub("", said)  # "maybe cameras optional": the question asks it anyway
     timed = _TIME_FOR.match(said)
     if timed and timed["thing"].lower() not in _PEOPLE \
@@ -372,6 +401,9 @@ def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) 
     lead = how_about_lead(said)
     if lead is not None:  # "how about cameras optional?": the note asked about, or none
         rest = said[len(lead) + 1:].rstrip(" ?")
+        turn = _their_turn(rest, person, hedged=True)  # "how about Sam running the retro"
+        if turn is not None:
+            return turn
         asked = fragment_said(rest, person, stop=stop)
         return asked if asked.startswith("what if ") and asked != rest else text
     wanted = next((want for want in _WANTED if said.lower().startswith(want + " ")), None)
@@ -433,6 +465,9 @@ def _fragment_said(text: str, person: str | None = None, *, stop: bool = False) 
             and not names_person(match["who"], person):  # said to them, it is theirs
         # "Dana to update the runbook", an action item's owner: "what if Dana updated …"
         return f"what if {match['who']} {_past(match['verb'] + 's')}{match['rest']}"
+    turn = _their_turn(said, person, hedged)
+    if turn is not None:
+        return turn
     match = _NO_ONE.match(said)
     if match:
         past = _past(match["verb"])

@@ -887,11 +887,13 @@ _PLAN_LEAD = (r"(?:i\s+think\s+|so\s+|maybe\s+|perhaps\s+)?(?:we\s+(?:should|nee
 # "After last week's outage I think we should do blameless postmortems", "Since half the
 # team is remote, let's make cameras optional": why (or when) first, then a plan.
 _WHY_FIRST = re.compile(
-    rf"^(?P<why>(?P<lead>after|following|with|{_REASON_LEAD})\s+[^,;.!?]{{3,80}}?)"
+    rf"^(?P<why>(?P<lead>after|following|with|while|whilst|{_REASON_LEAD})\s+[^,;.!?]{{3,80}}?)"
     rf"(?:(?:,\s*|\s+)(?P<plan>{_PLAN_LEAD}\b.*)"
     # after a comma, a thing or an act said as one ("with the team growing, maybe a weekly
-    # demo", "…, no more 8am meetings", "…, move the demo to Thursday")
-    r"|,\s*(?P<said>(?:maybe|perhaps|no\s+more)\b(?![’']).*|(?P<verb>[a-z][a-z-]*)\s.*))$", re.I)
+    # demo", "…, no more 8am meetings", "…, move the demo to Thursday"), or someone's turn
+    # ("with Dana away, Sam could run the retro")
+    r"|,\s*(?P<said>(?:maybe|perhaps|no\s+more)\b(?![’']).*|(?-i:[A-Z])[\w'’-]+\s+(?:could|"
+    r"should|can|might|will|to)\s.*|(?P<verb>[a-z][a-z-]*)\s.*))$", re.I)
 # "standups drag, so let's …", "mornings are busy, could we …", "Retro keeps running over.
 # Maybe we …": what is wrong, said first in a clause of its own, then the plan
 _PROBLEM_FIRST = re.compile(
@@ -950,8 +952,12 @@ def _plan_after_why(text: str) -> str:
     plan = _without_purpose(_one_proposal(match["plan"] or match["said"], "en"))  # ". It drags."
     if points_back(plan, showing=False):
         return text  # "since the release notes are long, shorten their intro"
+    if match["said"] and match["verb"] is None:  # "maybe Sam runs the retro": Sam's turn
+        turn = fragment_said(plan)
+        plan = turn if turn.startswith("what if ") else plan
     lead = match["lead"].lower()
-    if lead != "after" and (lead != "with" or _WITH_A_REASON.search(match["why"])):
+    if lead not in ("after", "while", "whilst") and (
+            lead != "with" or _WITH_A_REASON.search(match["why"])):
         return plan
     plan = plan.rstrip(" .!")
     mark = "?" if plan.endswith("?") else ""
