@@ -17,6 +17,9 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december")
 MONTH = "(?:" + "|".join(MONTHS) + ")"
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri)day"
+# The days and months by name: never someone's name ("maybe Friday demos …")
+CALENDAR_NAMES = frozenset((*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday",
+                            "saturday", "sunday"))
 # When a change starts or holds, said last ("…, starting next month", "… for a sprint",
 # "… again"): a change quoted with it is read without it, and it is said after
 CLOSING_WHEN = (r"(?:for\s+(?:a|one|two|three|four|[2-6]|a\s+few|a\s+couple\s+of|the\s+next"

@@ -13,6 +13,7 @@ from mlcoach.influence.act_or_thing import gerund_as_act
 from mlcoach.influence.english_words import (
     _VERBS,
     _WANTS,
+    CALENDAR_NAMES,
     CLOSING_WHEN,
     HEDGE,
     MONTH,
@@ -79,9 +80,6 @@ _NOT_OWNERS = frozenset(("we", "i", "you", "they", "everyone", "everybody", "som
 _THEIR_TURN = re.compile(r"^(?:(?P<lead>(?i:what\s+if|how\s+about))\s+)?(?P<who>[A-Z][\w'’-]+)\s+"
                          r"(?P<verb>[a-z]+(?:s|ing))\s+(?P<rest>(?!(?:for|with|in|on|at|to|of|"
                          r"from|instead|and|or|is|are|was|were)\b)[^?;]+?)\s*[.!?]*$")
-_NOT_NAMES = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                        "sunday", "january", "february", "march", "april", "june", "july",
-                        "august", "september", "october", "november", "december"))
 _NO_ONE = re.compile(r"^(?:no\s+one|nobody|noone)\s+(?P<verb>[a-z]+s)\s+(?P<rest>[^?;]*?"
                      r"(?<!\w)(?:(?:on|at)\s+(?:\w+days|weekends?|the\s+weekend)|(?:after|before)\s+"
                      r"(?:\d|noon|lunch|hours|midnight)|during|outside)[^?;]*?)\s*[.!]*$", re.I)
@@ -215,7 +213,7 @@ def _their_turn(said: str, person: str | None, hedged: bool) -> str | None:
     for what is said to Sam (theirs to do, read as such after)."""
     match = _THEIR_TURN.match(said)
     if match is None or not (hedged or match["lead"]) or names_person(match["who"], person) \
-            or match["who"].lower() in _NOT_OWNERS | _NOT_NAMES | _VERBS \
+            or match["who"].lower() in _NOT_OWNERS | CALENDAR_NAMES | _VERBS \
             or re.search(r"\b(?:and|but|while|then)\s+[A-Z]", match["rest"]):
         return None  # "… and Dana takes notes": one past, one present
     verb = match["verb"]

@@ -13,7 +13,7 @@ import re
 from mlcoach.influence.act_or_thing import base_verb
 from mlcoach.influence.english_words import (
     _VERBS,
-    MONTHS,
+    CALENDAR_NAMES,
     NOT_A_THING,
     PAST_SAID,
     PAST_WHEN,
@@ -182,8 +182,7 @@ _NAME_DOES = re.compile(r"^(?P<who>[A-Z][a-z]+)\s+(?P<verb>[a-z]+)\s+(?P<rest>\S
 _NOT_WHO = frozenset(("we", "you", "i", "it", "they", "he", "she", "to", "not", "never",
                       "should", "could", "would", "will", "can", "must", "might", "may",
                       "always", "also", "just", "only", "please", "pls", "maybe", "perhaps"))
-_NOT_NAMES = frozenset((*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday",
-                        "saturday", "sunday", "everyone", "everybody", "someone", "nobody"))
+_NOT_NAMES = CALENDAR_NAMES | {"everyone", "everybody", "someone", "nobody"}
 
 
 def _asked_of_them(said: str, *, that: bool) -> str | None:
