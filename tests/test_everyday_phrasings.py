@@ -676,6 +676,15 @@ def test_someones_turn_proposed_is_asked_as_if_they_did_it(change: str, question
     assert supportive_question(change, DIFF, "en") == question
 
 
+@pytest.mark.parametrize("aside", ["while we're at it, ", "while I remember, ",
+                                   "while we are on the topic, ", "whilst I think of it, "])
+def test_an_aside_led_by_while_is_no_time_of_the_plan(aside: str) -> None:
+    """Read as "while Dana is out, …" is (kept, said last), "while we're at it, let's move
+    standup to 10" asked "… while we're at it"."""
+    assert supportive_question(f"{aside}let's move standup to 10", DIFF, "en") == \
+        "How would it work for you to move standup to 10?"
+
+
 def test_two_turns_in_one_are_not_told_in_two_tenses() -> None:
     question = supportive_question("maybe Sam runs the retro and Dana takes notes", DIFF, "en")
     assert "ran the retro and Dana takes" not in question, question

@@ -129,6 +129,11 @@ _EN_HEDGE = re.compile(r"^(?:(?:just\s+)?(?:a|one|random)\s+(?:thought|idea)|"
 _EN_MY_WAY = re.compile(r"^(?:if\s+it\s+(?:were|was)\s+(?:up\s+to\s+)?me|if\s+i\s+had\s+"
                         r"(?:it\s+)?my\s+way|(?:speaking\s+)?for\s+me|me)\s*,?\s+"
                         r"(?=i(?:['’]d|\s+would)\s)", re.I)
+# "while we're at it, …", "while I remember, …": an aside, not when the plan holds
+_EN_WHILE_ASIDE = re.compile(r"^(?:while|whilst)\s+(?:(?:we['’]re|we\s+are|i['’]m|i\s+am)\s+"
+                             r"(?:at\s+it|here|on\s+(?:the|this|that)\s+(?:topic|subject))|i\s+"
+                             r"(?:remember|think\s+of\s+it|have\s+you(?:\s+here)?))\s*,?\s+(?=\S)",
+                             re.I)
 # When it was said, between who said it and what ("Dana suggested, last week, that …")
 _WHEN_SAID = r"(?:,?\s+" + PAST_WHEN + r",?)?"
 # "Dana suggested we move …", "someone said we should …", "Sam asked if we could …": whose
@@ -371,7 +376,8 @@ def without_spoken_wrapping(text: str, language: str) -> str:
         text = text[proposed.end():] if proposed else text
         wrapping = (_EN_PLEASANTRY, _EN_MAIL_LEAD, _EN_ONE_THING, _EN_LABEL, _EN_IF_ASIDE,
                     _EN_FILLER, _EN_TAIL, _EN_HEDGE, _EN_HERE_IS, _EN_ANNOUNCED_TO,
-                    _EN_ANNOUNCED_THAT, _EN_JUDGED_FIRST, _EN_JUDGED_AFTER, _EN_MY_WAY)
+                    _EN_ANNOUNCED_THAT, _EN_JUDGED_FIRST, _EN_JUDGED_AFTER, _EN_MY_WAY,
+                    _EN_WHILE_ASIDE)
         text = _peeled(text, wrapping)
         if (reported := _reported_off(text)) != text:  # "Hi team, Dana suggested we …"
             text = _peeled(reported, wrapping)
