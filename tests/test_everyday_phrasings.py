@@ -685,6 +685,15 @@ def test_an_aside_led_by_while_is_no_time_of_the_plan(aside: str) -> None:
         "How would it work for you to move standup to 10?"
 
 
+@pytest.mark.parametrize("change", ["maybe Slack pings go to a channel",
+                                    "maybe GitHub reviews get faster"])
+def test_a_things_verb_after_a_name_is_no_ones_turn(change: str) -> None:
+    """"if Slack pinged go to a channel": the name and the noun after it read as someone
+    and their verb."""
+    question = supportive_question(change, START, "en")
+    assert not re.search(r"if (?:Slack pinged|GitHub reviewed)\b", question), question
+
+
 def test_two_turns_in_one_are_not_told_in_two_tenses() -> None:
     question = supportive_question("maybe Sam runs the retro and Dana takes notes", DIFF, "en")
     assert "ran the retro and Dana takes" not in question, question

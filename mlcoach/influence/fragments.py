@@ -214,8 +214,11 @@ def _their_turn(said: str, person: str | None, hedged: bool) -> str | None:
     match = _THEIR_TURN.match(said)
     if match is None or not (hedged or match["lead"]) or names_person(match["who"], person) \
             or match["who"].lower() in _NOT_OWNERS | CALENDAR_NAMES | _VERBS \
-            or re.search(r"\b(?:and|but|while|then)\s+[A-Z]", match["rest"]):
-        return None  # "… and Dana takes notes": one past, one present
+            or re.search(r"\b(?:and|but|while|then)\s+[A-Z]", match["rest"]) \
+            or match["rest"].split()[0].lower() in _VERBS:
+        # "… and Dana takes notes": one past, one present; "maybe Slack pings go to a
+        # channel": a thing's verb after it, no one's turn
+        return None
     verb = match["verb"]
     if verb.endswith("ing"):  # "how about Sam running the retro"
         act = gerund_as_act(f"{verb} {match['rest']}")
